@@ -1,0 +1,107 @@
+"""Every error wickgraph raises on purpose, in one tree.
+
+* WickgraphError — base; ``exit_code`` 2 unless a branch says otherwise
+  * InputError — bad input from a file, an option or a request (exit 2)
+    * RDFSyntaxError — a data file that does not parse (file, line, column)
+    * SPARQLSyntaxError — a query that does not parse (line, column)
+    * ReviewInputError — an unreadable, empty, binary or unknown review file
+    * UsageError — an option or argument that makes no sense (unknown format, bad --param)
+  * NotFoundError — a thing named by the user does not exist (exit 2)
+    * QueryNotFound — no named query of that name (close matches in the message)
+    * ReviewNotFound — no ingested review with that id
+  * CheckFailed — the command ran and found a problem it was asked to report (exit 1)
+    * ValidationFailed — SHACL violations (each with focus node and message)
+    * ConflictsFound — claims contradict the reference (``--fail-on-conflict``)
+  * StoreError — the store is missing, locked or cannot be written (exit 2)
+  * RemoteError — a remote SPARQL endpoint failed or could not be reached (exit 2)
+
+The CLI translates any of these, in one place, into its one-line message on
+stderr and ``exit_code``; nothing else ever shows a traceback.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+__all__ = [
+    "CheckFailed", "ConflictsFound", "InputError", "NotFoundError", "QueryNotFound",
+    "RDFSyntaxError", "RemoteError", "ReviewInputError", "ReviewNotFound", "SPARQLSyntaxError",
+    "StoreError", "UsageError", "ValidationFailed", "WickgraphError",
+]
+
+
+class WickgraphError(Exception):
+    """Base class of all wickgraph errors."""
+
+    exit_code: int = 2
+
+    def __init__(self, message: str, *, filename: str | None = None,
+                 lineno: int | None = None, offset: int | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.filename = filename
+        self.lineno = lineno
+        self.offset = offset
+
+    def __str__(self) -> str:
+        """``file:line:col: message``, with whatever position is known."""
+        where = [str(part) for part in (self.filename, self.lineno, self.offset) if part is not None]
+        return ": ".join([":".join(where), self.message]) if where else self.message
+
+
+class InputError(WickgraphError):
+    """Bad input: a file, an option or a request that wickgraph cannot use."""
+
+
+class RDFSyntaxError(InputError):
+    """An RDF file that does not parse; carries the file, line and column (1-based)."""
+
+
+class SPARQLSyntaxError(InputError):
+    """A SPARQL query that does not parse; carries the line and column (1-based)."""
+
+
+class ReviewInputError(InputError):
+    """A review file that cannot be read: unknown type, empty, binary or wrongly encoded."""
+
+
+class UsageError(InputError):
+    """An option or argument that makes no sense, such as an unknown format."""
+
+
+class NotFoundError(WickgraphError):
+    """Something the user named does not exist."""
+
+
+class QueryNotFound(NotFoundError):
+    """No named query has that name."""
+
+
+class ReviewNotFound(NotFoundError):
+    """No ingested review has that id."""
+
+
+class CheckFailed(WickgraphError):
+    """The command worked and found what it was asked to check for (exit code 1)."""
+
+    exit_code = 1
+
+
+class ValidationFailed(CheckFailed):
+    """SHACL validation found violations; ``violations`` lists them one per line."""
+
+    def __init__(self, message: str, violations: Sequence[str] = (), **where: object) -> None:
+        super().__init__(message, **where)  # type: ignore[arg-type]
+        self.violations = list(violations)
+
+
+class ConflictsFound(CheckFailed):
+    """Claims contradict the reference facts and ``--fail-on-conflict`` was given."""
+
+
+class StoreError(WickgraphError):
+    """The store is missing, locked by another process, or cannot be written."""
+
+
+class RemoteError(WickgraphError):
+    """A remote SPARQL endpoint failed, refused, timed out or could not be reached."""

@@ -1,0 +1,236 @@
+"""A thin layer over :class:`pyoxigraph.Store`: open, load, query, named graphs, atomic rebuilds.
+
+The store is derived from ``data/`` and can be deleted and rebuilt at any time
+(:func:`wickgraph.build.build`). Only one process may open an on-disk store for
+writing; others get a :class:`~wickgraph.errors.StoreError` that says so.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Union
+
+import pyoxigraph as ox
+
+from .errors import RDFSyntaxError, SPARQLSyntaxError, StoreError
+from .namespaces import PREFIXES
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+__all__ = ["QueryResult", "Store", "open_store"]
+
+QueryResult = Union[ox.QuerySolutions, ox.QueryBoolean, ox.QueryTriples]
+"""What :meth:`Store.query` returns: pyoxigraph's own result objects (iterable, serialisable)."""
+
+_MARKER = "wickgraph-store"  # written into every store we build, so we never delete a stranger's folder
+
+
+class Store:
+    """The wickgraph graph: a pyoxigraph store plus the operations wickgraph needs.
+
+    ``Store()`` is in memory; ``Store(path)`` opens (or creates) an on-disk store;
+    ``Store(path, read_only=True)`` opens one alongside a writer.
+    """
+
+    def __init__(self, path: str | Path | None = None, *, read_only: bool = False) -> None:
+        self.path = Path(path) if path is not None else None
+        self.read_only = read_only
+        try:
+            if self.path is None:
+                self._store = ox.Store()
+            elif read_only:
+                self._store = ox.Store.read_only(str(self.path))
+            else:
+                self.path.mkdir(parents=True, exist_ok=True)
+                self._store = ox.Store(str(self.path))
+                (self.path / _MARKER).touch()
+        except OSError as error:
+            if "lock" in str(error).lower():
+                raise StoreError(
+                    f"{self.path}: the store is open for writing in another process "
+                    "(is `wickgraph serve` or another `wickgraph add` running?)"
+                ) from None
+            raise StoreError(f"{self.path}: cannot open the store: {error}") from None
+
+    @property
+    def raw(self) -> ox.Store:
+        """The underlying :class:`pyoxigraph.Store`, for what this wrapper does not cover."""
+        return self._store
+
+    # -- reading -----------------------------------------------------------------------
+
+    def query(self, sparql: str, *, params: Mapping[str, ox.NamedNode | ox.Literal] | None = None) -> QueryResult:
+        """Run a SPARQL query; ``params`` binds variables (``{"work": NamedNode(...)}``)."""
+        substitutions = {ox.Variable(name): value for name, value in (params or {}).items()}
+        try:
+            return self._store.query(sparql, prefixes=PREFIXES, substitutions=substitutions or None)
+        except SyntaxError as error:
+            raise sparql_syntax_error(error) from None
+
+    def named_graphs(self) -> list[str]:
+        """IRIs of all named graphs, sorted."""
+        return sorted(graph.value for graph in self._store.named_graphs() if isinstance(graph, ox.NamedNode))
+
+    def graph_counts(self) -> dict[str, int]:
+        """Number of triples in each named graph, by graph IRI."""
+        result = self._store.query(
+            "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g"
+        )
+        assert isinstance(result, ox.QuerySolutions)
+        return {row["g"].value: int(row["n"].value) for row in result}
+
+    def __len__(self) -> int:
+        return len(self._store)
+
+    def quads(self, graph: str | None = None) -> Iterator[ox.Quad]:
+        """Every quad, or every quad of one named graph."""
+        graph_name = ox.NamedNode(graph) if graph else None
+        return iter(self._store.quads_for_pattern(None, None, None, graph_name))
+
+    def dump(self, rdf_format: ox.RdfFormat, graph: str | None = None) -> bytes:
+        """Serialise the store (a dataset format) or one graph (a graph format)."""
+        if graph is not None:
+            return self._store.dump(format=rdf_format, from_graph=ox.NamedNode(graph), prefixes=PREFIXES)
+        return self._store.dump(format=rdf_format, prefixes=PREFIXES)
+
+    # -- writing -----------------------------------------------------------------------
+
+    def load_file(self, path: Path, *, graph: str | None = None, bulk: bool = False) -> None:
+        """Parse an RDF file into the store; a syntax error names the file, line and column."""
+        rdf_format = ox.RdfFormat.from_extension(path.suffix.lstrip("."))
+        if rdf_format is None:
+            raise RDFSyntaxError(f"unknown RDF file type {path.suffix!r}", filename=str(path))
+        to_graph = ox.NamedNode(graph) if graph else None
+        try:
+            if bulk:
+                self._store.bulk_load(path=str(path), format=rdf_format, to_graph=to_graph)
+            else:
+                self._store.load(path=str(path), format=rdf_format, to_graph=to_graph)
+        except SyntaxError as error:
+            raise rdf_syntax_error(error, path) from None
+
+    def bulk_load(self, data: bytes, rdf_format: ox.RdfFormat = ox.RdfFormat.N_QUADS) -> None:
+        """Fast load of serialised quads (no transaction: for building a fresh store)."""
+        self._store.bulk_load(data, format=rdf_format)
+
+    def extend(self, quads: Iterable[ox.Quad]) -> None:
+        """Add quads in one transaction."""
+        self._store.extend(quads)
+
+    def replace_graph(self, graph: str, quads: Iterable[ox.Quad]) -> None:
+        """Replace one named graph's content in a single transaction (all or nothing)."""
+        quads = list(quads)
+        graph_node = ox.NamedNode(graph)
+        update = f"DROP SILENT GRAPH <{graph}> ;\nINSERT DATA {{ GRAPH <{graph}> {{\n"
+        update += "\n".join(str(ox.Triple(q.subject, q.predicate, q.object)) + " ." for q in quads)
+        update += "\n} }"
+        if not quads:
+            update = f"DROP SILENT GRAPH <{graph}>"
+        self._store.update(update)
+        del graph_node
+
+    def remove_graph(self, graph: str) -> None:
+        """Delete one named graph and its triples (no error when it is absent)."""
+        self._store.update(f"DROP SILENT GRAPH <{graph}>")
+
+    def flush(self) -> None:
+        """Write everything to disk (on-disk stores)."""
+        if self.path is not None and not self.read_only:
+            self._store.flush()
+
+    def close(self) -> None:
+        """Release the store (and its lock) now rather than at garbage collection."""
+        self.flush()
+        del self._store
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if hasattr(self, "_store"):
+            self.close()
+
+    # -- the public API's conveniences (see wickgraph.export) ----------------------------
+
+    def to_networkx(self, view: str = "full", *, graph: str = "all") -> nx.MultiDiGraph:
+        """The graph as networkx; see :func:`wickgraph.export.to_networkx` for the views."""
+        from .export import to_networkx
+
+        return to_networkx(self, view=view, graph=graph)
+
+    def export(self, fmt: str, path: str | Path | None = None, *, graph: str = "all") -> bytes:
+        """Write (or return) the graph in one of the formats of :mod:`wickgraph.formats`."""
+        from .export import export
+
+        return export(self, fmt, path, graph=graph)
+
+
+def open_store(path: str | Path | None = None, *, read_only: bool = False, must_exist: bool = True) -> Store:
+    """Open the store at ``path`` (default: :func:`wickgraph.resources.default_store_dir`).
+
+    With ``must_exist`` a missing store is an error that tells the user to build it.
+    """
+    from .resources import default_store_dir
+
+    store_path = Path(path) if path is not None else default_store_dir()
+    if must_exist and not (store_path / _MARKER).exists():
+        raise StoreError(f"{store_path}: no wickgraph store here; run `wickgraph build` first")
+    return Store(store_path, read_only=read_only)
+
+
+@contextmanager
+def atomic_store_dir(final: Path) -> Iterator[Path]:
+    """Yield a fresh sibling folder to build a store in; swap it into ``final`` on success.
+
+    On failure the new folder is deleted and ``final`` is left exactly as it was.
+    """
+    final = final.resolve()
+    final.parent.mkdir(parents=True, exist_ok=True)
+    building = final.with_name(final.name + ".building")
+    old = final.with_name(final.name + ".old")
+    for leftover in (building, old):
+        _remove_store_dir(leftover)
+    try:
+        yield building
+    except BaseException:
+        _remove_store_dir(building)
+        raise
+    if final.exists():
+        if not (final / _MARKER).exists() and any(final.iterdir()):
+            _remove_store_dir(building)
+            raise StoreError(f"{final}: exists and is not a wickgraph store; not replacing it")
+        final.rename(old)
+    building.rename(final)
+    _remove_store_dir(old)
+
+
+def _remove_store_dir(path: Path) -> None:
+    if path.exists() and ((path / _MARKER).exists() or not any(path.iterdir())):
+        shutil.rmtree(path)
+
+
+def rdf_syntax_error(error: SyntaxError, path: Path | str) -> RDFSyntaxError:
+    """Turn pyoxigraph's ``SyntaxError`` into ours, keeping its 1-based line and column."""
+    message = (error.msg if getattr(error, "msg", None) else str(error)).split("\n")[0]
+    message = re.sub(r"^Parser error at line \d+ column \d+: ", "", message)
+    return RDFSyntaxError(message, filename=str(path), lineno=error.lineno, offset=error.offset)
+
+
+def sparql_syntax_error(error: SyntaxError, source: str | None = None) -> SPARQLSyntaxError:
+    """Turn pyoxigraph's ``SyntaxError`` on a query into ours (line and column kept)."""
+    message = (error.msg if getattr(error, "msg", None) else str(error)).split("\n")[0]
+    lineno, offset = error.lineno, error.offset
+    # pyoxigraph reports query positions in the message ("error at 1:25: ...")
+    if position := re.match(r"error at (\d+):(\d+): (.*)", message):
+        lineno, offset, message = int(position[1]), int(position[2]), position[3]
+    return SPARQLSyntaxError(message, filename=source, lineno=lineno, offset=offset)
+
+
+def term_value(term: Any) -> str:
+    """The plain string value of a pyoxigraph term (IRI, literal or blank node)."""
+    return "" if term is None else str(term.value)
