@@ -157,17 +157,17 @@ class Store:
 
     # -- the public API's conveniences (see wickgraph.export) ----------------------------
 
-    def to_networkx(self, view: str = "full", *, graph: str = "all") -> nx.MultiDiGraph:
+    def to_networkx(self, view: str = "full", *, graph: str = "all") -> nx.MultiDiGraph | nx.Graph:
         """The graph as networkx; see :func:`wickgraph.export.to_networkx` for the views."""
         from .export import to_networkx
 
         return to_networkx(self, view=view, graph=graph)
 
-    def export(self, fmt: str, path: str | Path | None = None, *, graph: str = "all") -> bytes:
+    def export(self, fmt: str, path: str | Path | None = None, *, graph: str = "all", view: str = "full") -> bytes:
         """Write (or return) the graph in one of the formats of :mod:`wickgraph.formats`."""
         from .export import export
 
-        return export(self, fmt, path, graph=graph)
+        return export(self, fmt, path, graph=graph, view=view)
 
 
 def open_store(path: str | Path | None = None, *, read_only: bool = False, must_exist: bool = True) -> Store:
