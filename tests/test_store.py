@@ -1,0 +1,75 @@
+"""The store wrapper: errors with positions, graphs, atomic rebuilds, the writer lock."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from wickgraph.errors import RDFSyntaxError, SPARQLSyntaxError, StoreError
+from wickgraph.store import Store, atomic_store_dir, open_store
+
+G = "https://w3id.org/wickgraph/graph/review/r-1"
+
+
+def quad(n: int, graph: str = G) -> ox.Quad:
+    return ox.Quad(ox.NamedNode(f"http://example.org/s{n}"), ox.NamedNode("http://example.org/p"),
+                   ox.Literal(str(n)), ox.NamedNode(graph))
+
+
+def test_sparql_syntax_error_has_line_and_column(memory_store: Store) -> None:
+    with pytest.raises(SPARQLSyntaxError) as caught:
+        memory_store.query("SELECT *\nWHERE { ?s ?p ?o } LIMT 3")
+    # pyoxigraph points past the last token it could use; the line is what matters to a reader
+    assert caught.value.lineno == 2 and caught.value.offset is not None and caught.value.offset > 18
+    assert str(caught.value) == f"2:{caught.value.offset}: expected one of HAVING, OFFSET, OPTIONAL, VALUES"
+
+
+def test_rdf_syntax_error_names_file_line_and_column(memory_store: Store, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.ttl"
+    bad.write_text("@prefix ex: <http://example.org/> .\nex:a ex:b ex:c .\nex:a ex:b ;; .\n")
+    with pytest.raises(RDFSyntaxError) as caught:
+        memory_store.load_file(bad)
+    assert str(caught.value) == f"{bad}:3:11: ; is not a valid RDF object"
+
+
+def test_replace_graph_is_all_or_nothing_per_graph(memory_store: Store) -> None:
+    memory_store.extend([quad(1), quad(2), quad(9, G + "x")])
+    memory_store.replace_graph(G, [quad(3)])
+    assert memory_store.graph_counts() == {G: 1, G + "x": 1}
+    memory_store.remove_graph(G)
+    assert memory_store.named_graphs() == [G + "x"]
+
+
+def test_missing_store_says_to_build(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="no wickgraph store here; run `wickgraph build` first"):
+        open_store(tmp_path / "nothing")
+
+
+def test_second_writer_gets_a_clear_error(tmp_path: Path) -> None:
+    first = Store(tmp_path / "s")
+    with pytest.raises(StoreError, match="open for writing in another process"):
+        Store(tmp_path / "s")
+    first.close()
+
+
+def test_atomic_store_dir_keeps_the_old_store_on_failure(tmp_path: Path) -> None:
+    final = tmp_path / "store"
+    with atomic_store_dir(final) as building, Store(building) as store:
+        store.extend([quad(1)])
+    with pytest.raises(RuntimeError), atomic_store_dir(final) as building:
+        Store(building).close()
+        raise RuntimeError("build failed half-way")
+    with open_store(final, read_only=True) as store:
+        assert len(store) == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["store"]
+
+
+def test_atomic_store_dir_refuses_to_replace_a_stranger(tmp_path: Path) -> None:
+    final = tmp_path / "important"
+    final.mkdir()
+    (final / "thesis.txt").write_text("not a store")
+    with pytest.raises(StoreError, match="not a wickgraph store"), atomic_store_dir(final) as building:
+        Store(building).close()
+    assert (final / "thesis.txt").exists()
