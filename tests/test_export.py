@@ -1,0 +1,103 @@
+"""Exports for apps: networkx views, and every file format round-trips."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import networkx as nx
+import pytest
+import rdflib
+
+from wickgraph.errors import UsageError
+from wickgraph.export import export, quads, to_networkx
+from wickgraph.store import Store
+
+WORK = "https://w3id.org/wickgraph/id/work/"
+PERSON = "https://w3id.org/wickgraph/id/person/"
+
+
+def test_full_view_keeps_performances_as_typed_nodes(shared_store: Store) -> None:
+    graph = to_networkx(shared_store, graph="reference")
+    performance = "https://w3id.org/wickgraph/id/performance/ballerina-2025--eve-macarro--ana-de-armas"
+    assert graph.nodes[performance]["type"] == "wg:Performance"
+    assert graph.nodes[performance]["label"] == "Ana de Armas as Eve Macarro in From the World of John Wick: Ballerina"
+    assert graph.has_edge(performance, PERSON + "ana-de-armas", key="wg:actor")
+    assert graph.nodes[WORK + "ballerina-2025"]["type"] == "wg:Film"
+
+
+def test_performances_view_collapses_to_played_edges(shared_store: Store) -> None:
+    graph = to_networkx(shared_store, "performances", graph="reference")
+    edges = graph.get_edge_data(PERSON + "ian-mcshane", WORK + "ballerina-2025")
+    assert [data["label"] for data in edges.values() if data["label"].startswith("played")] == ["played Winston"]
+    assert not any(data.get("type") == "wg:Performance" for _, data in graph.nodes(data=True))
+
+
+def test_costars_view(shared_store: Store) -> None:
+    graph = to_networkx(shared_store, "costars", graph="reference")
+    assert isinstance(graph, nx.Graph) and not graph.is_directed()
+    shared = graph.edges[PERSON + "keanu-reeves", PERSON + "ian-mcshane"]
+    # the four main films and Ballerina (the fact sheet's cast tables)
+    assert shared["weight"] == 5
+    assert not graph.has_edge(PERSON + "keanu-reeves", PERSON + "colin-woodell")
+
+
+@pytest.mark.parametrize(
+    ("fmt", "reader"),
+    [("graphml", nx.read_graphml), ("gexf", nx.read_gexf)],
+)
+def test_networkx_files_round_trip(shared_store: Store, tmp_path: Path, fmt: str, reader) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / f"graph.{fmt}"
+    export(shared_store, fmt, path)
+    original = to_networkx(shared_store)
+    loaded = reader(path)
+    assert (loaded.number_of_nodes(), loaded.number_of_edges()) == (original.number_of_nodes(), original.number_of_edges())
+
+
+def test_json_graph_files_round_trip(shared_store: Store, tmp_path: Path) -> None:
+    original = to_networkx(shared_store)
+    node_link = nx.node_link_graph(json.loads(export(shared_store, "node-link")), edges="edges")
+    cytoscape = nx.cytoscape_graph(json.loads(export(shared_store, "cytoscape")))
+    for loaded in (node_link, cytoscape):
+        assert (loaded.number_of_nodes(), loaded.number_of_edges()) == (original.number_of_nodes(), original.number_of_edges())
+
+
+@pytest.mark.parametrize(("fmt", "rdflib_format"), [("trig", "trig"), ("nquads", "nquads"), ("jsonld", "json-ld")])
+def test_rdf_dataset_files_round_trip(shared_store: Store, fmt: str, rdflib_format: str) -> None:
+    expected = sum(1 for _ in quads(shared_store))
+    dataset = rdflib.Dataset()
+    dataset.parse(data=export(shared_store, fmt), format=rdflib_format)
+    assert len(list(dataset.quads((None, None, None, None)))) == expected
+    graphs = {str(g.identifier) for g in dataset.graphs()} - {"urn:x-rdflib:default"}
+    assert "https://w3id.org/wickgraph/graph/reference" in graphs
+
+
+def test_jsonld_has_a_context(shared_store: Store) -> None:
+    document = json.loads(export(shared_store, "jsonld", graph="reference"))
+    assert document["@context"]["wg"] == "https://w3id.org/wickgraph/ontology#"
+    assert "wg:releaseYear" in json.dumps(document)
+
+
+def test_turtle_merges_the_selected_graphs(shared_store: Store) -> None:
+    expected = {(q.subject, q.predicate, q.object) for q in quads(shared_store, "reference")}
+    graph = rdflib.Graph().parse(data=export(shared_store, "turtle", graph="reference"), format="turtle")
+    assert len(graph) == len(expected)
+
+
+def test_claims_selection_holds_only_review_graphs(shared_store: Store) -> None:
+    names = {q.graph_name.value for q in quads(shared_store, "claims")}
+    assert names and all(name.startswith("https://w3id.org/wickgraph/graph/review/") for name in names)
+
+
+def test_unknown_view_and_selection(shared_store: Store) -> None:
+    with pytest.raises(UsageError, match="unknown view 'tree'"):
+        to_networkx(shared_store, "tree")
+    with pytest.raises(UsageError, match="unknown graph selection 'some'"):
+        list(quads(shared_store, "some"))
+
+
+def test_unwritable_path_leaves_no_file(shared_store: Store, tmp_path: Path) -> None:
+    target = tmp_path / "missing-folder" / "out.ttl"
+    with pytest.raises(UsageError, match="cannot write here"):
+        export(shared_store, "turtle", target)
+    assert not target.parent.exists()
