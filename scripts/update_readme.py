@@ -1,0 +1,66 @@
+"""Regenerate README.md's command outputs and named-query table from the real program.
+
+    python scripts/update_readme.py        # rewrite README.md in place
+    python scripts/update_readme.py --check  # exit 1 if README.md is out of date
+
+Console blocks (```console with a `$ wickgraph ...` first line) get that command's output,
+run against a store built from data/ in a temporary folder. tests/test_docs.py checks the same.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shlex
+import sys
+import tempfile
+from pathlib import Path
+
+from click.testing import CliRunner
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from wickgraph.build import build  # noqa: E402
+from wickgraph.cli import cli  # noqa: E402
+from wickgraph.queries import discover  # noqa: E402
+
+README = ROOT / "README.md"
+
+
+def query_table() -> str:
+    rows = ["| query | answers | parameters |", "|---|---|---|"]
+    for name, query in discover().items():
+        params = ", ".join(f"`{p.name}` (default `{p.default}`)" for p in query.params) or ""
+        rows.append(f"| `{name}` | {query.description} | {params} |")
+    return "\n".join(rows)
+
+
+def render(text: str, store: Path) -> str:
+    os.environ["WICKGRAPH_STORE"] = str(store)
+
+    def run(match: re.Match[str]) -> str:
+        command = match[1]
+        result = CliRunner().invoke(cli, shlex.split(command)[1:])
+        if result.exit_code != 0:
+            raise SystemExit(f"{command} failed: {result.output}")
+        return f"```console\n$ {command}\n{result.stdout}```"
+
+    text = re.sub(r"```console\n\$ (wickgraph [^\n]*)\n.*?```", run, text, flags=re.S)
+    return re.sub(r"(<!-- query-table -->\n).*?(\n<!-- /query-table -->)",
+                  lambda m: m[1] + query_table() + m[2], text, flags=re.S)
+
+
+def main() -> int:
+    with tempfile.TemporaryDirectory() as tmp:
+        build(ROOT / "data", Path(tmp) / "store")
+        current = README.read_text(encoding="utf-8")
+        fresh = render(current, Path(tmp) / "store")
+    if "--check" in sys.argv:
+        return 0 if fresh == current else 1
+    README.write_text(fresh, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
