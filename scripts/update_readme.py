@@ -47,8 +47,8 @@ def render(text: str, store: Path) -> str:
         return f"```console\n$ {command}\n{result.stdout}```"
 
     text = re.sub(r"```console\n\$ (wickgraph [^\n]*)\n.*?```", run, text, flags=re.S)
-    return re.sub(r"(<!-- query-table -->\n).*?(\n<!-- /query-table -->)",
-                  lambda m: m[1] + query_table() + m[2], text, flags=re.S)
+    return re.sub(r"(<!-- query-table -->).*?(<!-- /query-table -->)",
+                  lambda m: f"{m[1]}\n{query_table()}\n{m[2]}", text, flags=re.S)
 
 
 def main() -> int:
