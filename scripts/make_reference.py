@@ -29,7 +29,9 @@ from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from wickgraph.namespaces import (  # noqa: E402
+import itertools
+
+from wickgraph.namespaces import (
     DCTERMS,
     ID,
     IMDB,
@@ -329,7 +331,7 @@ def add_episode(graph: Graph, episode: dict[str, Any], series: URIRef) -> None:
 def add_story_chain(graph: Graph, sheet: Sheet) -> None:
     """``wg:storyFollows``: each work follows the one before it in story order."""
     ordered = sorted((w for w in sheet["works"] if w.get("story_order") is not None), key=lambda w: w["story_order"])
-    for before, after in zip(ordered, ordered[1:]):
+    for before, after in itertools.pairwise(ordered):
         graph.add((URIRef(work_iri(after["id"])), WG.storyFollows, URIRef(work_iri(before["id"]))))
 
 

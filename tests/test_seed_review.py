@@ -77,9 +77,9 @@ def test_evidence_is_exact_substring_with_context(store: ox.Store, text: str) ->
 
 def test_claims_match_the_gold_claims(store: ox.Store) -> None:
     gold = json.loads(GOLD.read_text(encoding="utf-8"))["claims"]
-    found = rows(store, f"""SELECT ?type ?exact ?start ?end WHERE {{ GRAPH ?g {{
+    found = rows(store, """SELECT ?type ?exact ?start ?end WHERE { GRAPH ?g {
         ?c a ?type ; wg:evidence ?e ; wg:claimedIn ?r ; wg:aboutWork work:ballerina-2025 .
-        ?e oa:exact ?exact ; oa:start ?start ; oa:end ?end }} }}""")
+        ?e oa:exact ?exact ; oa:start ?start ; oa:end ?end } }""")
     assert sorted((TYPES[r["type"].removeprefix(WG)], r["exact"], int(r["start"]), int(r["end"])) for r in found) == sorted(
         (c["type"], c["evidence"], c["start"], c["end"]) for c in gold
     )
