@@ -17,6 +17,7 @@ premieres, producers, platforms...) are left out, and so are placeholder texts s
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import re
 import sys
@@ -28,8 +29,6 @@ from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-
-import itertools
 
 from wickgraph.namespaces import (
     DCTERMS,
