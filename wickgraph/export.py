@@ -53,10 +53,10 @@ def quads(store: Store, graph: str = "all") -> Iterator[ox.Quad]:
             yield from store.quads(str(name))
         return
     for quad in store.quads():
-        name = quad.graph_name
-        if not isinstance(name, ox.NamedNode) or name.value == str(ONTOLOGY_GRAPH):
+        graph_name = quad.graph_name
+        if not isinstance(graph_name, ox.NamedNode) or graph_name.value == str(ONTOLOGY_GRAPH):
             continue
-        if graph == "all" or name.value.startswith(_REVIEW_GRAPHS):
+        if graph == "all" or graph_name.value.startswith(_REVIEW_GRAPHS):
             yield quad
 
 
@@ -82,7 +82,7 @@ def to_networkx(store: Store, view: str = "full", *, graph: str = "all") -> nx.M
         elif predicate in _LABELS and isinstance(obj, ox.Literal):
             labels.setdefault(subject.value, obj.value)
         elif isinstance(obj, ox.NamedNode):
-            edges.append((subject.value, obj.value, predicate, quad.graph_name.value))
+            edges.append((subject.value, obj.value, predicate, str(getattr(quad.graph_name, "value", ""))))
             if predicate in performance_parts:
                 performances[subject.value][performance_parts[predicate]] = obj.value
 
@@ -103,13 +103,13 @@ def to_networkx(store: Store, view: str = "full", *, graph: str = "all") -> nx.M
             multigraph.add_node(iri, iri=iri, label=label(iri), type=types.get(iri, "Resource"))
 
     collapsed = set(performances) if view == "performances" else set()
-    for subject, obj, predicate, graph_name in edges:
-        if subject in collapsed:
+    for source, target, predicate, graph_name in edges:
+        if source in collapsed:
             continue
-        add_node(subject)
-        add_node(obj)
+        add_node(source)
+        add_node(target)
         key = shorten(ox.NamedNode(predicate))
-        multigraph.add_edge(subject, obj, key=key, predicate=predicate, label=key, graph=graph_name)
+        multigraph.add_edge(source, target, key=key, predicate=predicate, label=key, graph=graph_name)
     for iri in collapsed:
         parts = performances[iri]
         if {"actor", "character", "work"} <= parts.keys():
@@ -190,8 +190,8 @@ def _rdf_bytes(store: Store, fmt: Format, graph: str) -> bytes:
     if not fmt.dataset:
         # a graph format cannot carry graph names: the selection's triples, merged
         triples = (ox.Triple(q.subject, q.predicate, q.object) for q in selected)
-        return ox.serialize(triples, format=fmt.oxigraph, prefixes=PREFIXES)
-    data = ox.serialize(selected, format=fmt.oxigraph, prefixes=PREFIXES)
+        return ox.serialize(triples, format=fmt.oxigraph, prefixes=PREFIXES) or b""
+    data = ox.serialize(selected, format=fmt.oxigraph, prefixes=PREFIXES) or b""
     if fmt.name == "jsonld":
         document = {"@context": dict(sorted(PREFIXES.items())), "@graph": _compact(json.loads(data))}
         return json.dumps(document, ensure_ascii=False, indent=1).encode()

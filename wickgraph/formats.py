@@ -87,13 +87,13 @@ def serialize_result(result: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTripl
             fmt = by_name("turtle")
         assert isinstance(fmt.oxigraph, ox.RdfFormat)
         rdf_format = ox.RdfFormat.N_TRIPLES if fmt.dataset and fmt.name != "jsonld" else fmt.oxigraph
-        return result.serialize(format=rdf_format)
+        return result.serialize(format=rdf_format) or b""
     if fmt.kind != "results":
         raise UsageError(f"format {fmt.name!r} is for RDF; SELECT and ASK results take table, json, xml, csv or tsv")
     if fmt.name == "table":
         return render_table(result).encode()
     assert isinstance(fmt.oxigraph, ox.QueryResultsFormat)
-    return result.serialize(format=fmt.oxigraph)
+    return result.serialize(format=fmt.oxigraph) or b""
 
 
 _SHORT = sorted(((iri, prefix) for prefix, iri in PREFIXES.items()), key=lambda item: -len(item[0]))

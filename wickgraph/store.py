@@ -66,7 +66,9 @@ class Store:
 
     def query(self, sparql: str, *, params: Mapping[str, ox.NamedNode | ox.Literal] | None = None) -> QueryResult:
         """Run a SPARQL query; ``params`` binds variables (``{"work": NamedNode(...)}``)."""
-        substitutions = {ox.Variable(name): value for name, value in (params or {}).items()}
+        substitutions: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
+            ox.Variable(name): value for name, value in (params or {}).items()
+        }
         try:
             return self._store.query(sparql, prefixes=PREFIXES, substitutions=substitutions or None)
         except SyntaxError as error:
@@ -95,8 +97,8 @@ class Store:
     def dump(self, rdf_format: ox.RdfFormat, graph: str | None = None) -> bytes:
         """Serialise the store (a dataset format) or one graph (a graph format)."""
         if graph is not None:
-            return self._store.dump(format=rdf_format, from_graph=ox.NamedNode(graph), prefixes=PREFIXES)
-        return self._store.dump(format=rdf_format, prefixes=PREFIXES)
+            return self._store.dump(format=rdf_format, from_graph=ox.NamedNode(graph), prefixes=PREFIXES) or b""
+        return self._store.dump(format=rdf_format, prefixes=PREFIXES) or b""
 
     # -- writing -----------------------------------------------------------------------
 
