@@ -30,6 +30,7 @@ from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from wickgraph import namespaces  # noqa: E402
 from wickgraph.namespaces import (
     DCTERMS,
     ID,
@@ -83,22 +84,16 @@ YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
 QUOTED = re.compile(r"(?<!\w)'([^']+)'(?!\w)")
 
 
-# -- IRIs not covered by a builder in wickgraph.namespaces (built from ID, never spelled out) --
-
-
 def credit_iri(work: str, role: str, person: str) -> URIRef:
-    """``id/credit/<work>--<role>--<person>``."""
-    return ID[f"credit/{work}--{role}--{person}"]
+    return URIRef(namespaces.credit_iri(work, role, person))
 
 
 def reprise_iri(work: str, character: str, actor: str) -> URIRef:
-    """``id/reprise/<later work>--<character>--<actor>``."""
-    return ID[f"reprise/{work}--{character}--{actor}"]
+    return URIRef(namespaces.reprise_iri(work, character, actor))
 
 
 def false_claim_iri(claim_id: str) -> URIRef:
-    """``id/false-claim/<sheet id>``."""
-    return ID[f"false-claim/{claim_id}"]
+    return URIRef(namespaces.false_claim_iri(claim_id))
 
 
 # -- helpers ------------------------------------------------------------------------------

@@ -23,8 +23,9 @@ from rdflib.term import URIRef
 
 __all__ = [
     "DCTERMS", "GRAPH", "ID", "OA", "PREFIXES", "PROV", "SCHEMA", "SH", "WD", "WG",
-    "character_iri", "franchise_iri", "graph_iri", "org_iri", "performance_iri",
-    "person_iri", "review_graph_iri", "review_iri", "series_iri", "slugify", "work_iri",
+    "agent_iri", "character_iri", "claim_iri", "credit_iri", "extraction_iri", "false_claim_iri",
+    "franchise_iri", "graph_iri", "org_iri", "performance_iri", "person_iri", "reprise_iri",
+    "review_graph_iri", "review_iri", "series_iri", "slugify", "work_iri",
 ]
 
 ONTOLOGY_IRI = "https://w3id.org/wickgraph/ontology"
@@ -227,6 +228,36 @@ def performance_iri(work_slug: str, character_slug: str, actor_slug: str) -> str
     and work as the reference facts names the very same performance node.
     """
     return _iri("performance", f"{work_slug}--{character_slug}--{actor_slug}")
+
+
+def credit_iri(work_slug: str, role: str, person_slug: str) -> str:
+    """IRI of a credit (director, writer or creator of a work)."""
+    return _iri("credit", f"{work_slug}--{role}--{person_slug}")
+
+
+def reprise_iri(work_slug: str, character_slug: str, actor_slug: str) -> str:
+    """IRI of a reprised role, named after the later work (as in ``sparql/infer-reprises.rq``)."""
+    return _iri("reprise", f"{work_slug}--{character_slug}--{actor_slug}")
+
+
+def false_claim_iri(claim_id: str) -> str:
+    """IRI of a known false claim from the fact sheet."""
+    return _iri("false-claim", claim_id)
+
+
+def agent_iri(slug: str) -> str:
+    """IRI of an agent: critic, publisher, editor or software."""
+    return _iri("agent", slug)
+
+
+def claim_iri(review_id: str, number: int) -> str:
+    """IRI of the ``number``-th claim of a review."""
+    return _iri("claim", f"{review_id}/{number}")
+
+
+def extraction_iri(review_id: str) -> str:
+    """IRI of the activity that extracted a review's claims."""
+    return _iri("extraction", review_id)
 
 
 def review_iri(review_id: str) -> str:
