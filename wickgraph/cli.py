@@ -196,3 +196,176 @@ def export(fmt: str, output: Path | None, selection: str, view: str, store_dir: 
         sys.stdout.buffer.write(data)
     else:
         click.echo(f"wrote {len(data)} bytes to {output}", err=True)
+
+
+# -- reviews: add, reviews, remove, conflicts (library: wickgraph.reviews) ------------------
+
+
+def _parse_date_option(value: str | None, option: str) -> Any:
+    from datetime import date
+
+    from .errors import UsageError
+
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"{option} {value!r}: expected a date as YYYY-MM-DD, e.g. 2025-06-14") from None
+
+
+def _clip(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _table(names: list[str], rows: list[list[str]]) -> str:
+    widths = [max([len(name)] + [len(row[i]) for row in rows]) for i, name in enumerate(names)]
+
+    def line(cells: list[str]) -> str:
+        return "  ".join(cell.ljust(width) for cell, width in zip(cells, widths)).rstrip()
+
+    return "\n".join([line(names), line(["-" * w for w in widths]), *(line(row) for row in rows)])
+
+
+def _show_plans(report: Any) -> None:
+    """Each prepared review: what will happen, its claims with evidence and status, its conflicts."""
+    what = {"added": "new", "replaced": "replaces the stored version", "unchanged": "unchanged, already stored"}
+    for plan in report.reviews:
+        click.echo(f"{plan.review_id}  {plan.work_title}  ({what[plan.action]})  from {plan.source}")
+        rows = [[str(c.n), c.type, _clip(c.summary, 40), c.status, _clip(f"“{c.evidence}”", 60)] for c in plan.claims]
+        if rows:
+            click.echo(_table(["#", "type", "claim", "status", "evidence"], rows))
+        else:
+            click.echo("  (no claims found)")
+        for conflict in (c for c in report.conflicts if c.review_id == plan.review_id):
+            number = conflict.claim.rsplit("/", 1)[-1]
+            click.echo(f"  conflict, claim {number} ({conflict.kind}): review says {conflict.claimed}; "
+                       f"reference says {conflict.reference}")
+            if conflict.explanation:
+                click.echo(f"    {_clip(conflict.explanation, 160)}")
+        click.echo("")
+    for bad in report.bad:
+        click.echo(f"skipped {bad.source}: {bad.reason}", err=True)
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, metavar="FILE...")
+@click.option("--url", help="The review's URL (its identity); one FILE only.")
+@click.option("--author", help="The critic, when the file does not say.")
+@click.option("--publisher", help="The publication, when the file does not say.")
+@click.option("--published", metavar="DATE", help="Publication date, YYYY-MM-DD.")
+@click.option("--film", metavar="TITLE", help="The reviewed work, when the extractor cannot tell.")
+@click.option("--dry-run", is_flag=True, help="Show what would be added; write nothing.")
+@click.option("-y", "--yes", is_flag=True, help="Add without asking (needed when not at a terminal).")
+@click.option("--skip-bad", is_flag=True, help="Report unreadable inputs and add the others.")
+@click.option("--workers", type=click.IntRange(min=1), help="Processes for extraction (default: one per core).")
+@data_option
+@store_option
+def add(files: tuple[str, ...], url: str | None, author: str | None, publisher: str | None,
+        published: str | None, film: str | None, dry_run: bool, yes: bool, skip_bad: bool,
+        workers: int | None, data_dir: Path | None, store_dir: Path | None) -> None:
+    """Extract reviews and add their claims to data/reviews/ and the store.
+
+    FILE is a .txt, .html or .json review, a folder of them, or - to read a list of
+    paths from standard input. Shows each review's claims with their evidence and
+    conflicts, then asks before writing (pass --yes in scripts). Adding the same
+    review again changes nothing; a corrected one replaces the stored version.
+    """
+    from .errors import UsageError
+    from .reviews import Overrides, add_reviews
+
+    paths: list[str] = []
+    for item in files:
+        if item == "-":
+            paths += [line.strip() for line in sys.stdin if line.strip()]
+        else:
+            paths.append(item)
+    overrides = Overrides(url=url, author=author, publisher=publisher,
+                          published=_parse_date_option(published, "--published"), film=film)
+
+    def confirm(report: Any) -> bool:
+        _show_plans(report)
+        if yes:
+            return True
+        if "-" in files or not sys.stdin.isatty():
+            raise UsageError("not at a terminal, so cannot ask for confirmation; pass --yes to add, "
+                             "or --dry-run to only look")
+        return click.confirm("Write these reviews?", default=False, err=True)
+
+    report = add_reviews(paths, data_dir=data_dir, store_dir=store_dir, overrides=overrides,
+                         dry_run=dry_run, skip_bad=skip_bad, workers=workers, confirm=confirm)
+    if dry_run or not any(plan.action != "unchanged" for plan in report.reviews):
+        _show_plans(report)  # confirm() was not asked, so nothing has been shown yet
+    if dry_run:
+        click.echo("dry run: nothing was written")
+        return
+    if not report.written and any(plan.action != "unchanged" for plan in report.reviews):
+        click.echo("nothing was written")
+        return
+    for plan in report.reviews:
+        click.echo(f"{plan.action} {plan.review_id} ({len(plan.claims)} claims) -> reviews/{plan.filename}")
+    counts = {action: len(report.by_action(action)) for action in ("added", "replaced", "unchanged")}
+    click.echo(", ".join(f"{n} {action}" for action, n in counts.items())
+               + (f", {len(report.bad)} skipped" if report.bad else ""))
+
+
+@cli.command("reviews")
+@store_option
+def list_reviews_command(store_dir: Path | None) -> None:
+    """List the reviews in the store: id, work, author, date, claims and conflicts."""
+    from .reviews import list_reviews
+    from .store import open_store
+
+    summaries = list_reviews(open_store(store_dir, read_only=True))
+    rows = [[s.review_id, _clip(s.work_title, 40), s.author or "", s.published or "", str(s.claims), str(s.conflicts)]
+            for s in summaries]
+    click.echo(_table(["id", "work", "author", "published", "claims", "conflicts"], rows))
+    click.echo(f"({len(rows)} review{'s' if len(rows) != 1 else ''})")
+
+
+@cli.command()
+@click.argument("review_id", metavar="ID")
+@data_option
+@store_option
+def remove(review_id: str, data_dir: Path | None, store_dir: Path | None) -> None:
+    """Remove a review: its file under data/reviews/ and its graph in the store."""
+    from .reviews import remove_review
+
+    path = remove_review(review_id, data_dir=data_dir, store_dir=store_dir)
+    click.echo(f"removed {review_id} ({path} and its graph)")
+
+
+@cli.command("conflicts")
+@click.option("-f", "--format", "fmt", default="table", show_default=True,
+              type=click.Choice(["table", "csv", "tsv", "json"]), help="Output format.")
+@click.option("--fail-on-conflict", is_flag=True, help="Exit with status 1 when there are conflicts.")
+@store_option
+def conflicts_command(fmt: str, fail_on_conflict: bool, store_dir: Path | None) -> None:
+    """List claims that contradict the reference facts, with both sides and the evidence."""
+    import csv
+    import dataclasses
+    import io
+    import json
+
+    from .errors import ConflictsFound
+    from .reviews import conflicts
+    from .store import open_store
+
+    found = conflicts(open_store(store_dir, read_only=True))
+    names = ["review_id", "claim", "kind", "work", "work_title", "claimed", "reference", "evidence", "explanation"]
+    if fmt == "json":
+        click.echo(json.dumps([dataclasses.asdict(c) for c in found], ensure_ascii=False, indent=1))
+    elif fmt in ("csv", "tsv"):
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
+        writer.writerow(names)
+        writer.writerows([[getattr(c, name) or "" for name in names] for c in found])
+        click.echo(buffer.getvalue(), nl=False)
+    else:
+        rows = [[c.review_id, c.claim.rsplit("/", 1)[-1], c.kind, _clip(c.work_title, 30), _clip(c.claimed, 30),
+                 _clip(c.reference, 30), _clip(f"“{c.evidence}”", 50)] for c in found]
+        click.echo(_table(["review", "#", "kind", "work", "claimed", "reference", "evidence"], rows))
+        click.echo(f"({len(rows)} conflict{'s' if len(rows) != 1 else ''})")
+    if fail_on_conflict and found:
+        raise ConflictsFound(f"{len(found)} claim(s) contradict the reference facts")
