@@ -1,0 +1,60 @@
+"""Extraction benchmark on the development reviews: accuracy (via the shared scorer, as it is) and speed.
+
+Run by hand, not in the test suite::
+
+    .venv/bin/python benchmarks/extraction.py [--reviews DIR] [--repeat N]
+
+Writes one ``extract --json`` file per review to a temporary folder, calls
+``score_extraction.py GOLD REVIEWS PRED`` in a subprocess and prints its per-type P/R/F1,
+conflict-flag accuracy and offset exactness, then times extraction (single core) over
+repeated runs and prints reviews per second.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from wickgraph.conflicts import default_reference  # noqa: E402
+from wickgraph.extract import extract  # noqa: E402
+
+SHARED = Path("/work/shared")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--reviews", type=Path, default=SHARED / "reviews-dev")
+    parser.add_argument("--scorer", type=Path, default=SHARED / "tools" / "score_extraction.py")
+    parser.add_argument("--repeat", type=int, default=30, help="timing passes over the reviews")
+    args = parser.parse_args()
+
+    texts = {p.stem: p.read_text(encoding="utf-8") for p in sorted(args.reviews.glob("*.txt"))}
+    default_reference()  # load the graph once, outside the timings
+    with tempfile.TemporaryDirectory(prefix="wickgraph-bench-") as pred:
+        for name, text in texts.items():
+            result = extract(text).to_json()
+            (Path(pred) / f"{name}.json").write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
+        score = subprocess.run([sys.executable, str(args.scorer), str(args.reviews), str(args.reviews), pred],
+                               capture_output=True, text=True, check=False)
+        sys.stdout.write(score.stdout)
+        sys.stderr.write(score.stderr)
+
+    start = time.perf_counter()
+    for _ in range(args.repeat):
+        for text in texts.values():
+            extract(text)
+    elapsed = time.perf_counter() - start
+    count = args.repeat * len(texts)
+    print(f"speed: {count / elapsed:.0f} reviews/s ({count} extractions, {elapsed:.2f}s, one core)")
+    return score.returncode
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

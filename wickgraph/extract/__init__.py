@@ -1,0 +1,288 @@
+"""Claims a film review makes about its work: rule-based extraction over a gazetteer of the reference graph.
+
+>>> result = extract("Ana de Armas stars as Eve Macarro in Ballerina (2025).")   # doctest: +SKIP
+>>> [c.type for c in result.claims]                                               # doctest: +SKIP
+['cast', 'release_year']
+
+:func:`extract` takes plain text; :func:`extract_file` reads a ``.txt``, ``.html`` or card
+``.json`` first (:mod:`wickgraph.extract.inputs`). Offsets of every claim's evidence refer to
+:attr:`Extraction.text`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from ..conflicts import Reference, claim_status, default_reference, normalize_name
+from .claims import Claim, Extraction
+from .gazetteer import CHARACTER, PERSON, WORK, Entry, Gazetteer, Mention, fold, get_gazetteer
+from .inputs import ReviewInput, read_review
+from .patterns import Candidate, Document, default_rules, run_rules
+from .ratings import find_rating, normalize
+
+__all__ = ["Claim", "Extraction", "detect_film", "extract", "extract_file", "extract_review"]
+
+
+def extract(text: str, film: str | None = None, *, reference: Reference | None = None,
+            metadata: dict[str, Any] | None = None) -> Extraction:
+    """The claims ``text`` makes about ``film`` (a title or alias; detected from the text when None)."""
+    reference = reference or default_reference()
+    gazetteer = get_gazetteer(reference)
+    mentions = gazetteer.find(text)
+    film_iri = resolve_film(film, gazetteer) if film else None
+    if film_iri is None and not film:
+        film_iri = detect_film(text, mentions, reference)
+    mentions = _keep_plausible(mentions, reference, film_iri)
+    film_cast = frozenset(actor for actor, _ in reference.cast_of(film_iri))
+    doc = Document(text, fold(text), mentions, film_iri, film_cast)
+    candidates = run_rules(doc, default_rules())
+    claims = _resolve(doc, candidates, reference)
+    rating = find_rating(text)
+    if rating is not None:
+        claims.append(Claim("rating", text[rating.start:rating.end], rating.start, rating.end,
+                            value=rating.value, scale=rating.scale, normalized=rating.normalized, rule="rating"))
+    claims = _dedupe(claims)
+    claims = [replace(c, work_iri=film_iri, status=_status(c, reference, film_iri)) for c in claims]
+    title = reference.works[film_iri].title if film_iri in reference.works else film
+    return Extraction(title, film_iri, tuple(claims), text, dict(metadata or {}))
+
+
+def extract_file(path: str | Path, film: str | None = None, *, reference: Reference | None = None) -> Extraction:
+    """Read a review file (``.txt``, ``.html``, card ``.json``) and extract its claims."""
+    return extract_review(read_review(path), film, reference=reference)
+
+
+def extract_review(review: ReviewInput, film: str | None = None, *,
+                   reference: Reference | None = None) -> Extraction:
+    """Claims of an already-read review; a card's hand-given claims are linked and checked, not re-extracted."""
+    film = film or review.metadata.get("film")
+    if not review.claims:
+        return extract(review.text, film, reference=reference, metadata=review.metadata)
+    reference = reference or default_reference()
+    gazetteer = get_gazetteer(reference)
+    film_iri = resolve_film(film, gazetteer) if film else None
+    claims = [_card_claim(raw, gazetteer, reference, film_iri) for raw in review.claims]
+    title = reference.works[film_iri].title if film_iri in reference.works else film
+    return Extraction(title, film_iri, tuple(claims), review.text, dict(review.metadata))
+
+
+# -- the reviewed work ---------------------------------------------------------------------------
+
+
+def resolve_film(title: str, gazetteer: Gazetteer) -> str | None:
+    """The IRI of the work called ``title`` (any title or alias), or None."""
+    works = [e.iri for e in gazetteer.lookup(title, WORK)]
+    if works:
+        return works[0]
+    key = normalize_name(title)
+    for work in gazetteer.reference.works.values():
+        if any(key and (key in normalize_name(n) or normalize_name(n) in key) for n in work.names if len(n) > 3):
+            return work.iri
+    return None
+
+
+def detect_film(text: str, mentions: Iterable[Mention], reference: Reference) -> str | None:
+    """The work a review is about: its titles (most in the headline), its people, a year in the opening."""
+    scores: dict[str, float] = defaultdict(float)
+    opening = _opening_end(text)
+    people: set[str] = set()
+    for mention in mentions:
+        for entry in mention.entries:
+            if entry.kind == WORK and entry.iri:
+                weight = 0.5 if entry.weak else 3.0
+                if mention.start < opening:
+                    weight += 1.0 if entry.weak else 6.0
+                scores[entry.iri] += weight
+            elif entry.kind == PERSON and entry.is_label and entry.iri:
+                people.add(entry.iri)
+    for work in reference.works:
+        related = reference.people_of(work)
+        scores[work] += 0.8 * len(people & related)
+    for match in re.finditer(r"\b(19[5-9]\d|20[0-4]\d)\b", text[:opening]):
+        for work in reference.works.values():
+            if work.release_year == int(match.group(1)):
+                scores[work.iri] += 1.5
+    if not scores or max(scores.values()) <= 0:
+        return None
+    return max(scores, key=lambda w: (scores[w], reference.works[w].release_year or 0 if w in reference.works else 0))
+
+
+def _opening_end(text: str) -> int:
+    """End of the headline area: the first three non-empty lines, at most 400 characters."""
+    position, lines = 0, 0
+    for line in text.splitlines(keepends=True):
+        position += len(line)
+        if line.strip():
+            lines += 1
+        if lines >= 3:
+            break
+    return min(position, 400)
+
+
+def _keep_plausible(mentions: list[Mention], reference: Reference, film: str | None) -> list[Mention]:
+    """Drop surname-only or first-name-only person matches that neither the review nor the work supports."""
+    named_in_full = {e.iri for m in mentions for e in m.entries if e.kind == PERSON and e.is_label}
+    related = reference.people_of(film)
+    kept = []
+    for mention in mentions:
+        entries = tuple(e for e in mention.entries if not (
+            e.kind == PERSON and not e.is_label and " " not in e.form.strip()
+            and e.iri not in named_in_full and e.iri not in related))
+        if entries:
+            kept.append(Mention(mention.start, mention.end, entries) if entries != mention.entries else mention)
+    return kept
+
+
+# -- from candidates to claims -------------------------------------------------------------------
+
+
+def _resolve(doc: Document, candidates: list[Candidate], reference: Reference) -> list[Claim]:
+    claims: list[Claim] = []
+    franchise = reference.franchise_name
+    for candidate in candidates:
+        evidence = doc.text[candidate.start:candidate.end]
+        common = dict(evidence=evidence, start=candidate.start, end=candidate.end, rule=candidate.rule)
+        if candidate.type in ("director", "writer"):
+            for span in candidate.parts.get("person", []):
+                name, iri = _person(doc, span, reference)
+                claims.append(Claim(candidate.type, person=name, person_iri=iri, **common))
+        elif candidate.type == "cast":
+            for span in candidate.parts.get("actor", []):
+                actor, actor_iri = _person(doc, span, reference)
+                character, character_iri = _character(doc, candidate.parts.get("character"), actor_iri, reference)
+                claims.append(Claim("cast", actor=actor, character=character, actor_iri=actor_iri,
+                                    character_iri=character_iri, **common))
+                if candidate.reprise:
+                    from_film, from_iri = _work(doc, candidate.parts.get("from_film"), reference)
+                    claims.append(Claim("reprise", actor=actor, character=character, from_film=from_film,
+                                        actor_iri=actor_iri, character_iri=character_iri, from_film_iri=from_iri,
+                                        **common))
+        elif candidate.type == "release_year" and candidate.year:
+            claims.append(Claim("release_year", year=candidate.year, **common))
+        elif candidate.type == "franchise_member":
+            claims.append(Claim("franchise_member", franchise=franchise, franchise_iri=reference.franchise_iri,
+                                **common))
+    return claims
+
+
+def _surface(doc: Document, span: tuple[int, int]) -> str:
+    return re.sub(r"\s+", " ", doc.text[span[0]:span[1]]).strip()
+
+
+def _person(doc: Document, span: tuple[int, int], reference: Reference) -> tuple[str, str | None]:
+    mention = doc.by_start.get(span[0])
+    people = mention.of_kind(PERSON) if mention else []
+    if not people:
+        return _surface(doc, span), None
+    related = reference.people_of(doc.film)
+    best = next((e for e in people if e.iri in related), people[0])
+    facts = reference.people.get(best.iri or "")
+    return (facts.name if facts else _surface(doc, span)), best.iri
+
+
+def _character(doc: Document, spans: list[tuple[int, int]] | None, actor: str | None,
+               reference: Reference) -> tuple[str | None, str | None]:
+    if not spans:
+        return None, None
+    span = spans[0]
+    surface = _surface(doc, span)
+    mention = doc.by_start.get(span[0])
+    entries: list[Entry] = mention.of_kind(CHARACTER) if mention else []
+    if not entries:
+        return surface, None
+    cast = reference.cast_of(doc.film)
+    played = {c for a, c in cast if a == actor}
+    in_film = {c for _, c in cast}
+    best = next((e for e in entries if e.iri in played), None) or \
+        next((e for e in entries if e.iri in in_film), None) or \
+        next((e for e in entries if e.is_label), entries[0])
+    if surface.islower() or surface.isupper() and len(surface) > 3:
+        surface = best.form
+    return surface, best.iri
+
+
+def _work(doc: Document, spans: list[tuple[int, int]] | None, reference: Reference) -> tuple[str | None, str | None]:
+    if not spans:
+        return None, None
+    mention = doc.by_start.get(spans[0][0])
+    works = [e for e in (mention.of_kind(WORK) if mention else []) if e.iri in reference.works]
+    if not works:
+        return _surface(doc, spans[0]), None
+    best = next((e for e in works if e.iri != doc.film), works[0])
+    return reference.works[best.iri or ""].title, best.iri
+
+
+def _dedupe(claims: list[Claim]) -> list[Claim]:
+    """One claim per fact, from its first mention; a role-less cast claim only when no role is ever given."""
+    claims = sorted(claims, key=lambda c: (c.start, -(c.end - c.start)))
+    cast_with_role = {_actor_key(c) for c in claims if c.type == "cast" and c.character is not None}
+    seen: dict[tuple[Any, ...], int] = {}
+    result: list[Claim] = []
+    for claim in claims:
+        if claim.type == "cast" and claim.character is None and _actor_key(claim) in cast_with_role:
+            continue
+        key = _fact_key(claim)
+        if key in seen:
+            index = seen[key]
+            if claim.type == "reprise" and result[index].from_film is None and claim.from_film is not None:
+                result[index] = replace(result[index], from_film=claim.from_film, from_film_iri=claim.from_film_iri)
+            continue
+        seen[key] = len(result)
+        result.append(claim)
+    return result
+
+
+def _actor_key(claim: Claim) -> str:
+    return claim.actor_iri or normalize_name(claim.actor)
+
+
+def _fact_key(claim: Claim) -> tuple[Any, ...]:
+    if claim.type in ("director", "writer"):
+        return (claim.type, claim.person_iri or normalize_name(claim.person))
+    if claim.type in ("cast", "reprise"):
+        character = claim.character_iri or normalize_name(claim.character) or None
+        return (claim.type, _actor_key(claim), character)
+    if claim.type == "release_year":
+        return (claim.type, claim.year)
+    return (claim.type,)
+
+
+def _status(claim: Claim, reference: Reference, film: str | None) -> str:
+    if claim.type == "rating":
+        return "unknown"
+    return claim_status(claim, reference, film)
+
+
+# -- structured cards ------------------------------------------------------------------------------
+
+
+def _card_claim(raw: dict[str, Any], gazetteer: Gazetteer, reference: Reference, film: str | None) -> Claim:
+    def link(name: Any, kind: int) -> str | None:
+        entries = [e for e in gazetteer.lookup(str(name), kind) if e.iri] if name else []
+        return entries[0].iri if entries else None
+
+    kind = raw["type"]
+    fields: dict[str, Any] = {k: raw.get(k) for k in ("person", "actor", "character", "from_film", "franchise",
+                                                      "year", "value", "scale")}
+    scale = fields["scale"]
+    normalized = raw.get("normalized")
+    if kind == "rating" and normalized is None and fields["value"] is not None and scale is not None:
+        normalized = normalize(fields["value"], scale)
+    claim = Claim(
+        kind, str(raw.get("evidence") or ""), int(raw.get("start") or 0), int(raw.get("end") or 0),
+        person=fields["person"], actor=fields["actor"], character=fields["character"],
+        from_film=fields["from_film"], franchise=fields["franchise"] or ("John Wick" if kind == "franchise_member" else None),
+        year=int(fields["year"]) if fields["year"] is not None else None, value=fields["value"], scale=scale,
+        normalized=normalized if kind == "rating" else None,
+        person_iri=link(fields["person"], PERSON), actor_iri=link(fields["actor"], PERSON),
+        character_iri=link(fields["character"], CHARACTER),
+        from_film_iri=link(fields["from_film"], WORK),
+        franchise_iri=reference.franchise_iri if kind == "franchise_member" else None,
+        work_iri=film, rule="card",
+    )
+    return replace(claim, status=_status(claim, reference, film))

@@ -1,0 +1,86 @@
+"""What the extractor returns: :class:`Claim` and :class:`Extraction`, whose ``to_json()`` is the
+``wickgraph extract --json`` contract of ``design.md`` ("What `extract --json` prints").
+
+Key order of a claim: ``type``, the type's own fields, ``evidence``, ``start``, ``end``,
+``status``, then the ``*_iri`` fields that are linked.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+__all__ = ["CLAIM_TYPES", "Claim", "Extraction", "TYPE_FIELDS"]
+
+CLAIM_TYPES = ("director", "writer", "cast", "reprise", "franchise_member", "release_year", "rating")
+
+# Each type's own fields, in contract order; a field listed here is always printed (null allowed).
+TYPE_FIELDS: dict[str, tuple[str, ...]] = {
+    "director": ("person",),
+    "writer": ("person",),
+    "cast": ("actor", "character"),
+    "reprise": ("actor", "character", "from_film"),
+    "franchise_member": ("franchise",),
+    "release_year": ("year",),
+    "rating": ("value", "scale"),
+}
+_IRI_FIELDS = ("person_iri", "actor_iri", "character_iri", "from_film_iri", "franchise_iri")
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One thing a review asserts about the reviewed work, with its evidence span."""
+
+    type: str
+    evidence: str
+    start: int
+    end: int
+    status: str = "unknown"
+    person: str | None = None
+    actor: str | None = None
+    character: str | None = None
+    from_film: str | None = None
+    franchise: str | None = None
+    year: int | None = None
+    value: float | int | str | None = None
+    scale: int | str | None = None
+    normalized: float | None = None
+    person_iri: str | None = None
+    actor_iri: str | None = None
+    character_iri: str | None = None
+    from_film_iri: str | None = None
+    franchise_iri: str | None = None
+    work_iri: str | None = field(default=None, compare=False)  # the reviewed work; not printed
+    rule: str | None = field(default=None, compare=False)      # id of the rule that found it; not printed
+
+    def to_json(self) -> dict[str, Any]:
+        """The claim as the ``extract --json`` contract spells it."""
+        data: dict[str, Any] = {"type": self.type}
+        for name in TYPE_FIELDS[self.type]:
+            data[name] = getattr(self, name)
+        if self.type == "rating" and self.normalized is not None:
+            data["normalized"] = self.normalized
+        data.update(evidence=self.evidence, start=self.start, end=self.end, status=self.status)
+        for name in _IRI_FIELDS:
+            value = getattr(self, name)
+            if value is not None:
+                data[name] = value
+        return data
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """The claims of one review, the plain text their offsets refer to, and the review's metadata."""
+
+    film_title: str | None
+    film_iri: str | None
+    claims: tuple[Claim, ...]
+    text: str
+    metadata: dict[str, Any] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        """``{"film": {"title", "iri"}, "claims": [...]}`` as ``extract --json`` prints it."""
+        return {
+            "film": {"title": self.film_title, "iri": self.film_iri},
+            "claims": [claim.to_json() for claim in self.claims],
+        }

@@ -1,0 +1,198 @@
+"""Names and aliases of works, people and characters from the reference graph, as a phrase lookup.
+
+Matching works on word tokens rather than one huge regex alternation: every alias is
+indexed by its first folded token, so a review costs one dict lookup per word. Tokens
+split at hyphens and stop before a possessive "'s", so "Wiseman-directed" and
+"McShane's" still find "Len Wiseman" and "Ian McShane".
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..conflicts import Reference, default_reference
+
+__all__ = ["Entry", "Gazetteer", "Mention", "fold", "get_gazetteer", "PERSON", "CHARACTER", "WORK"]
+
+PERSON, CHARACTER, WORK = 1, 2, 4
+
+# Length-preserving folding: curly quotes and dashes to ASCII, accented letters to their base.
+_FOLD_TABLE: dict[int, str] = {0x2019: "'", 0x2018: "'", 0x201C: '"', 0x201D: '"', 0x2013: "-", 0x2014: "-",
+                               0x2212: "-", 0x00A0: " ", 0x2010: "-", 0x2011: "-", 0x00B4: "'"}
+for _code in range(0xC0, 0x250):
+    _base = unicodedata.normalize("NFKD", chr(_code))[:1]
+    if _base.isascii() and _base.isalpha() and _base != chr(_code):
+        _FOLD_TABLE[_code] = _base
+
+_TOKEN = re.compile(r"[^\W_]+(?:'(?!s\b)[^\W_]+)*")
+# Between the words of one name only spaces and light punctuation ("John Wick: Chapter 3 - Parabellum").
+_JOINER = re.compile(r"[ \t]*[:.\-]?[ \t]*\Z|[ \t]+-[ \t]+\Z")
+# Title words that make a poor name on their own ("Mr. Nobody" is not "Mr.").
+_TITLE_WORDS = {"the", "mr", "ms", "mrs", "miss", "uncle", "detective", "dr", "young", "old"}
+# The hotel shares the series' short title; "the Continental" in a film review is the hotel.
+_HOTEL_LIKE = {"the continental", "continental"}
+
+
+def fold(text: str) -> str:
+    """Same-length copy of ``text`` with ASCII quotes/dashes and unaccented letters."""
+    return text.translate(_FOLD_TABLE)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One name form of one entity."""
+
+    kind: int            # PERSON, CHARACTER or WORK
+    iri: str | None      # None for a known wrong name (a character's pre-release name)
+    form: str            # the alias as written in the reference
+    is_label: bool       # the entity's main name (full name for people)
+    weak: bool = False   # a work alias that is also a character or place name ("John Wick", "Caine")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A span of the review's text that names one or more entities."""
+
+    start: int
+    end: int
+    entries: tuple[Entry, ...]
+
+    @property
+    def mask(self) -> int:
+        mask = 0
+        for entry in self.entries:
+            mask |= entry.kind
+        return mask
+
+    def of_kind(self, kind: int) -> list[Entry]:
+        return [e for e in self.entries if e.kind == kind]
+
+
+class Gazetteer:
+    """Phrase lookup over every name form in the reference."""
+
+    def __init__(self, reference: Reference) -> None:
+        self.reference = reference
+        self._index: dict[str, list[tuple[tuple[str, ...], list[Entry]]]] = defaultdict(list)
+        table: dict[tuple[str, ...], list[Entry]] = defaultdict(list)
+        character_keys: set[tuple[str, ...]] = set()
+
+        def add(name: str, entry: Entry) -> None:
+            key = _key(name)
+            if key and not any((e.kind, e.iri) == (entry.kind, entry.iri) for e in table[key]):
+                table[key].append(entry)
+
+        for person in reference.people.values():
+            add(person.name, Entry(PERSON, person.iri, person.name, True))
+            for alias in person.aliases:
+                add(alias, Entry(PERSON, person.iri, alias, False))
+        for character in reference.characters.values():
+            forms = [_strip_note(character.name), *character.names]
+            for i, form in enumerate(forms):
+                add(form, Entry(CHARACTER, character.iri, form, i == 0))
+                character_keys.add(_key(form))
+                words = form.split()
+                if len(words) > 1 and words[0].lower().strip(".") not in _TITLE_WORDS and words[0][:1].isupper():
+                    add(words[0], Entry(CHARACTER, character.iri, words[0], False))
+            for wrong in character.wrong_names:
+                add(wrong, Entry(CHARACTER, None, wrong, True))
+        for work in reference.works.values():
+            for name in work.names:
+                key = _key(name)
+                weak = key in character_keys or " ".join(key) in _HOTEL_LIKE or \
+                    normalize_key(name) == normalize_key(reference.franchise_name)
+                add(name, Entry(WORK, work.iri, name, name == work.title, weak))
+        self._table = dict(table)
+        for key, entries in table.items():
+            self._index[key[0]].append((key, entries))
+        for candidates in self._index.values():
+            candidates.sort(key=lambda item: -len(item[0]))
+
+    def lookup(self, name: str, kind: int | None = None) -> list[Entry]:
+        """Entries whose name form is exactly ``name`` (ignoring case, accents and punctuation)."""
+        entries = self._table.get(_key(name), [])
+        return [e for e in entries if kind is None or e.kind == kind]
+
+    def find(self, text: str) -> list[Mention]:
+        """Every longest, non-overlapping name mention in ``text`` (offsets into ``text``)."""
+        folded = fold(text)
+        tokens = [(m.start(), m.end(), m.group().lower()) for m in _TOKEN.finditer(folded)]
+        lowercase_style = _is_lowercase_style(text, tokens)
+        mentions: list[Mention] = []
+        i = 0
+        while i < len(tokens):
+            candidates = self._index.get(tokens[i][2])
+            matched = 0
+            if candidates:
+                for key, entries in candidates:
+                    n = len(key)
+                    if i + n > len(tokens) or not _joined(folded, tokens, i, n, key):
+                        continue
+                    start, end = tokens[i][0], tokens[i + n - 1][1]
+                    kept = tuple(e for e in entries if _case_ok(text[start:end], e, n, lowercase_style))
+                    if kept:
+                        mentions.append(Mention(start, end, kept))
+                        matched = n
+                        break
+            i += matched or 1
+        return mentions
+
+
+def normalize_key(name: str) -> tuple[str, ...]:
+    """Token key of a name, as the index stores it."""
+    return _key(name)
+
+
+def _strip_note(name: str) -> str:
+    # "Priest (Viggo's vault)" is credited as "Priest": the brackets disambiguate the sheet, not the film.
+    return re.sub(r"\s*\([^)]*\)", "", name).strip()
+
+
+def _key(name: str) -> tuple[str, ...]:
+    return tuple(t.lower() for t in _TOKEN.findall(fold(name)))
+
+
+def _joined(folded: str, tokens: list[tuple[int, int, str]], i: int, n: int, key: tuple[str, ...]) -> bool:
+    for j in range(n):
+        if tokens[i + j][2] != key[j]:
+            return False
+        if j and not _JOINER.match(folded[tokens[i + j - 1][1]:tokens[i + j][0]]):
+            return False
+    return True
+
+
+def _is_lowercase_style(text: str, tokens: list[tuple[int, int, str]]) -> bool:
+    words = [text[s:e] for s, e, _ in tokens if text[s].isalpha()]
+    if len(words) < 20:
+        return False
+    capitals = sum(1 for w in words if w[0].isupper())
+    return capitals / len(words) < 0.04
+
+
+def _case_ok(surface: str, entry: Entry, n_tokens: int, lowercase_style: bool) -> bool:
+    """Single-word names must be capitalised (unless the whole review is written in lower case)."""
+    if n_tokens > 1 or lowercase_style:
+        return True
+    if not surface[:1].isupper():
+        return False
+    # An all-capitals word in a shouted headline is not a name unless the name is an acronym.
+    return not (surface.isupper() and len(surface) > 3 and not entry.form.isupper())
+
+
+@lru_cache(maxsize=8)
+def _cached(reference_id: int) -> Gazetteer:  # keyed by id; the reference object is kept alive by _REFS
+    return Gazetteer(_REFS[reference_id])
+
+
+_REFS: dict[int, Reference] = {}
+
+
+def get_gazetteer(reference: Reference | None = None) -> Gazetteer:
+    """The gazetteer of ``reference`` (default: the project's reference graph), built once per process."""
+    reference = reference or default_reference()
+    _REFS.setdefault(id(reference), reference)
+    return _cached(id(reference))

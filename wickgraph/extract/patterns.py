@@ -1,0 +1,430 @@
+"""Pattern rules as data (``rules.jsonl``), validated on load and run over a review's text.
+
+Each line of ``rules.jsonl`` is one JSON object with an ``id``:
+
+* ``"kind": "claim"`` — a regex that states a fact; ``type`` is the claim type, ``reprise``
+  marks rules whose match states a reprise (and so also a cast), and named groups carry the
+  parts (``actor``, ``character``, ``person``, ``people``, ``actors``, ``from_film``, ``work``, ``year``);
+* ``"kind": "mention"`` — a named heuristic run in code (``cast-mention``: an actor of the
+  reviewed work named in a plain statement), listed here so filters can refer to it;
+* ``"kind": "block"`` — a filter that drops candidates whose ``scope`` (``before``/``after``
+  the match within its sentence; ``after`` is anchored at the match's end; the ``match`` itself, its ``sentence`` or its ``line``)
+  matches; ``types`` / ``rules`` say which candidates it applies to.
+
+Patterns are written over a *view* of the text in which every gazetteer name is replaced,
+character for character, by a placeholder of its kind, so ``{P}`` (a person), ``{C}`` (a
+character), ``{W}`` (a work) are single regex atoms and offsets stay those of the text.
+``{N}`` is a capitalised name the gazetteer does not know.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from ..errors import InputError
+from .gazetteer import CHARACTER, PERSON, WORK, Mention
+
+__all__ = ["Candidate", "Document", "Rule", "RuleSet", "default_rules", "load_rules", "run_rules"]
+
+RULES_FILE = Path(__file__).resolve().parent / "rules.jsonl"
+_START, _CONT = 0xE010, 0xE020
+_KINDS = ("claim", "mention", "block")
+_TYPES = ("director", "writer", "cast", "franchise_member", "release_year")
+_SCOPES = ("before", "after", "match", "sentence", "line", "clause_before")
+_NEEDS = {"director": ("person", "people"), "writer": ("person", "people"), "cast": ("actor", "actors"),
+          "release_year": ("year",), "franchise_member": ()}
+_ALLOWED_KEYS = {"id", "kind", "type", "pattern", "reprise", "scope", "types", "rules", "description",
+                 "work_is_film", "unless_work_is_film", "sentence_requires", "case_sensitive"}
+
+
+def _slot(bit: int) -> str:
+    starts = "".join(chr(_START + m) for m in range(1, 8) if m & bit)
+    conts = "".join(chr(_CONT + m) for m in range(1, 8) if m & bit)
+    every_cont = "".join(chr(_CONT + m) for m in range(1, 8))
+    # the negative lookahead keeps a name whole: regex backtracking must not cut "Cassian" to "Cassia"
+    return f"[{starts}][{conts}]*(?![{every_cont}])"
+
+
+_ENTITY_CHARS = f"\\u{_START:04x}-\\u{_CONT + 7:04x}"
+_NAME_WORD = r"[A-Z][a-zA-Z'\-]*[a-zA-Z]"
+_MACROS = {
+    "P": _slot(PERSON),
+    "C": _slot(CHARACTER),
+    "W": _slot(WORK),
+    "N": rf"(?-i:{_NAME_WORD}(?:[ ](?:{_NAME_WORD}|de|da|del|van|von|la|le|al|Al)){{0,3}})",
+    "E": f"[{_ENTITY_CHARS}]",
+    "NE": f"[^{_ENTITY_CHARS}]",
+    "Y": r"(?P<year>(?:19[5-9]\d|20[0-4]\d))",
+    "THE": r"(?:the\s+)?",
+    "YOUNG": r"(?:(?:the\s+|a\s+)?(?:young(?:er)?|older|teenage|elderly|adult|grown-up|aging|ageing)\s+)?",
+    "PRON": r"(?:his|her|their)",
+    "CLAUSE": rf"[^.!?;:\n{_ENTITY_CHARS}]{{1,110}}?",
+    "GAP": rf"(?:[^\s.!?;:,\n\"{_ENTITY_CHARS}]+\s+){{1,4}}?",
+    "LISTSEP": r"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)",
+}
+_MACRO_KIND = {"P": PERSON, "C": CHARACTER, "W": WORK}
+_MACRO_REF = re.compile(r"\{([A-Z]+)\}")
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One validated line of ``rules.jsonl``."""
+
+    id: str
+    kind: str
+    regex: re.Pattern[str] | None
+    mask: int
+    type: str | None = None
+    reprise: bool = False
+    scope: str | None = None
+    types: frozenset[str] = frozenset()
+    rules: frozenset[str] = frozenset()
+    work_is_film: bool = False
+    unless_work_is_film: bool = False
+    sentence_requires: re.Pattern[str] | None = None
+
+    def applies_to(self, candidate: Candidate) -> bool:
+        if not self.types and not self.rules:
+            return True
+        return candidate.type in self.types or candidate.rule in self.rules
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    """Claim, mention and block rules, in file order."""
+
+    claims: tuple[Rule, ...]
+    mentions: tuple[Rule, ...]
+    blocks: tuple[Rule, ...]
+
+
+@dataclass
+class Candidate:
+    """A rule's match before resolution: claim type, evidence span and the spans of its parts."""
+
+    rule: str
+    type: str
+    start: int
+    end: int
+    reprise: bool = False
+    parts: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    year: int | None = None
+
+
+def _expand(pattern: str) -> tuple[str, int]:
+    mask = 0
+
+    def substitute(match: re.Match[str]) -> str:
+        nonlocal mask
+        name = match.group(1)
+        if name not in _MACROS:
+            raise KeyError(name)
+        mask |= _MACRO_KIND.get(name, 0)
+        return _MACROS[name]
+
+    expanded = pattern
+    for _ in range(3):  # macros may use macros
+        expanded = _MACRO_REF.sub(substitute, expanded)
+    return expanded, mask
+
+
+def load_rules(path: str | Path = RULES_FILE) -> RuleSet:
+    """Read and validate ``rules.jsonl``; a bad line raises InputError naming the file and line."""
+    path = Path(path)
+    claims: list[Rule] = []
+    mentions: list[Rule] = []
+    blocks: list[Rule] = []
+    seen: set[str] = set()
+    for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip() or line.lstrip().startswith("//"):
+            continue
+
+        def fail(message: str) -> InputError:
+            return InputError(message, filename=str(path), lineno=lineno)
+
+        try:
+            data = json.loads(line)
+        except json.JSONDecodeError as error:
+            raise fail(f"not a JSON object: {error.msg}") from None
+        if not isinstance(data, dict):
+            raise fail("each line must be a JSON object")
+        rule_id = data.get("id")
+        if not isinstance(rule_id, str) or not rule_id:
+            raise fail("rule without an 'id'")
+        if rule_id in seen:
+            raise fail(f"duplicate rule id {rule_id!r}")
+        seen.add(rule_id)
+        unknown = set(data) - _ALLOWED_KEYS
+        if unknown:
+            raise fail(f"rule {rule_id!r}: unknown keys {sorted(unknown)}")
+        kind = data.get("kind")
+        if kind not in _KINDS:
+            raise fail(f"rule {rule_id!r}: 'kind' must be one of {', '.join(_KINDS)}")
+        regex, mask = None, 0
+        if kind != "mention":
+            pattern = data.get("pattern")
+            if not isinstance(pattern, str) or not pattern:
+                raise fail(f"rule {rule_id!r}: missing 'pattern'")
+            try:
+                expanded, mask = _expand(pattern)
+                flags = 0 if data.get("case_sensitive") else re.IGNORECASE
+                regex = re.compile(expanded, flags | re.MULTILINE)
+            except KeyError as error:
+                raise fail(f"rule {rule_id!r}: unknown placeholder {{{error.args[0]}}}") from None
+            except re.error as error:
+                raise fail(f"rule {rule_id!r}: bad regex: {error}") from None
+        sentence_requires = None
+        if data.get("sentence_requires"):
+            try:
+                sentence_requires = re.compile(data["sentence_requires"], re.IGNORECASE)
+            except re.error as error:
+                raise fail(f"rule {rule_id!r}: bad 'sentence_requires' regex: {error}") from None
+        if kind in ("claim", "mention"):
+            claim_type = data.get("type")
+            if claim_type not in _TYPES:
+                raise fail(f"rule {rule_id!r}: 'type' must be one of {', '.join(_TYPES)}")
+            if regex is not None and _NEEDS[claim_type] and not set(_NEEDS[claim_type]) & set(regex.groupindex):
+                raise fail(f"rule {rule_id!r}: a {claim_type} rule needs a group named "
+                           f"{' or '.join(_NEEDS[claim_type])}")
+            rule = Rule(rule_id, kind, regex, mask, type=claim_type, reprise=bool(data.get("reprise")),
+                        work_is_film=bool(data.get("work_is_film")), sentence_requires=sentence_requires)
+            if rule.work_is_film and regex is not None and "work" not in regex.groupindex:
+                raise fail(f"rule {rule_id!r}: 'work_is_film' needs a group named work")
+            (claims if kind == "claim" else mentions).append(rule)
+        else:
+            scope = data.get("scope")
+            if scope not in _SCOPES:
+                raise fail(f"rule {rule_id!r}: 'scope' must be one of {', '.join(_SCOPES)}")
+            types, rules = data.get("types", []), data.get("rules", [])
+            if not isinstance(types, list) or not isinstance(rules, list):
+                raise fail(f"rule {rule_id!r}: 'types' and 'rules' must be lists")
+            blocks.append(Rule(rule_id, kind, regex, mask, scope=scope, types=frozenset(types),
+                               rules=frozenset(rules), unless_work_is_film=bool(data.get("unless_work_is_film")),
+                               sentence_requires=sentence_requires))
+    known = {r.id for r in claims + mentions}
+    for block in blocks:
+        missing = block.rules - known
+        if missing:
+            raise InputError(f"block rule {block.id!r} names unknown rules {sorted(missing)}", filename=str(path))
+    return RuleSet(tuple(claims), tuple(mentions), tuple(blocks))
+
+
+@lru_cache(maxsize=1)
+def default_rules() -> RuleSet:
+    """The package's rules, loaded and compiled once per process."""
+    return load_rules(RULES_FILE)
+
+
+# -- the text as rules see it ----------------------------------------------------------------
+
+_SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*(?=\s)|\n")
+
+
+class Document:
+    """A review's text with its name mentions, reviewed work, sentences and placeholder views."""
+
+    def __init__(self, text: str, folded: str, mentions: list[Mention], film: str | None,
+                 film_cast: frozenset[str] = frozenset()) -> None:
+        self.text = text
+        self.film_cast = film_cast  # actors the reference casts in the reviewed work
+        self.folded = folded
+        self.mentions = mentions
+        self.film = film
+        self.by_start = {m.start: m for m in mentions}
+        self._views: dict[int, str] = {}
+        self._bounds = [0]
+        for match in _SENTENCE_END.finditer(text):
+            if not _abbreviation(text, match.start()):
+                self._bounds.append(match.end())
+        self._bounds.append(len(text))
+
+    def view(self, mask: int) -> str:
+        """The text with every mention of a kind in ``mask`` replaced by its placeholder."""
+        if mask not in self._views:
+            chars = list(self.folded)
+            for mention in self.mentions:
+                bits = mention.mask & mask
+                if bits:
+                    chars[mention.start] = chr(_START + bits)
+                    for i in range(mention.start + 1, mention.end):
+                        chars[i] = chr(_CONT + bits)
+            self._views[mask] = "".join(chars)
+        return self._views[mask]
+
+    def sentence(self, position: int) -> tuple[int, int]:
+        """Start and end of the sentence (or line) holding ``position``."""
+        import bisect
+
+        i = bisect.bisect_right(self._bounds, position) - 1
+        start = self._bounds[max(i, 0)]
+        end = self._bounds[i + 1] if i + 1 < len(self._bounds) else len(self.text)
+        return start, end
+
+    def line(self, position: int) -> tuple[int, int]:
+        start = self.text.rfind("\n", 0, position) + 1
+        end = self.text.find("\n", position)
+        return start, (len(self.text) if end < 0 else end)
+
+    def work_at(self, start: int) -> str | None:
+        """The work named by the mention starting at ``start``: the reviewed film if it is a candidate."""
+        mention = self.by_start.get(start)
+        if mention is None:
+            return None
+        works = [e.iri for e in mention.of_kind(WORK)]
+        if self.film in works:
+            return self.film
+        return works[0] if works else None
+
+
+def _abbreviation(text: str, position: int) -> bool:
+    # "Mr. Nobody", "Dr. Smith", "vs. the Marquis": a title's full stop does not end a sentence.
+    word = re.search(r"(?:^|\s)(Mr|Ms|Mrs|Dr|St|vs|Jr|Sr|No|feat)$", text[max(0, position - 5):position])
+    return text[position:position + 1] == "." and word is not None
+
+
+# -- running the rules -------------------------------------------------------------------------
+
+_LIST_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b)\s*(?:and\s+)?", re.IGNORECASE)
+_NAME_STOP = {"The", "A", "An", "He", "She", "It", "This", "That", "His", "Her", "Their", "They", "In", "And",
+              "But", "I", "We", "You", "Who", "What", "When", "Where", "Why", "How", "Yes", "No", "Not", "So",
+              "Also", "Even", "Still", "Then", "There", "Here", "If", "As", "At", "On", "For", "With", "From",
+              "By", "To", "Of", "Or", "Nor", "One", "Some", "Mr", "Ms", "Mrs", "Dr", "Chapter", "Part", "Film",
+              "Movie", "Series", "Season", "Episode", "Night", "Act", "Everyone", "Nobody", "Somebody", "Wait",
+              "Okay", "OK", "Well", "Oh", "Ha", "Lol", "Honestly", "Sadly", "Thankfully", "Unfortunately"}
+
+
+def _name_ok(text: str, start: int, end: int) -> bool:
+    """An unknown capitalised name: not a function word, not followed by a possessive."""
+    words = text[start:end].split()
+    if not words or words[0].strip("'") in _NAME_STOP or words[-1] in _NAME_STOP:
+        return False
+    return not re.match(r"['\u2019]s\b", text[end:end + 2])
+
+
+def run_rules(doc: Document, rules: RuleSet) -> list[Candidate]:
+    """Every candidate claim the claim rules find that no block rule drops, in text order."""
+    candidates: list[Candidate] = []
+    for rule in rules.claims:
+        assert rule.regex is not None
+        view = doc.view(rule.mask)
+        for match in rule.regex.finditer(view):
+            candidate = _candidate(doc, rule, match)
+            if candidate is not None:
+                candidates.append(candidate)
+    for rule in rules.mentions:
+        candidates.extend(_mention_candidates(doc, rule))
+    kept = [c for c in candidates if not _blocked(doc, c, rules.blocks)]
+    kept.sort(key=lambda c: (c.start, -(c.end - c.start)))
+    return kept
+
+
+def _candidate(doc: Document, rule: Rule, match: re.Match[str]) -> Candidate | None:
+    start, end = _trim(doc.text, match.start(), match.end())
+    if start >= end:
+        return None
+    assert rule.type is not None
+    candidate = Candidate(rule.id, rule.type, start, end, reprise=rule.reprise)
+    groups = match.groupdict()
+    for name, value in groups.items():
+        if value is None or name == "year":
+            continue
+        span = match.span(name)
+        if name in ("people", "actors"):
+            items = list(_list_items(doc, *span))
+            if not items:
+                return None
+            candidate.parts["person" if name == "people" else "actor"] = items
+        else:
+            g_start, g_end = _trim(doc.text, *span)
+            if g_start not in doc.by_start and not _name_ok(doc.text, g_start, g_end):
+                return None
+            if name == "character" and re.match(r"['\u2019]s\b", doc.text[g_end:g_end + 2]):
+                return None  # "the Chancellor's right-hand woman" is somebody else
+            candidate.parts[name] = [(g_start, g_end)]
+    if groups.get("year"):
+        candidate.year = int(groups["year"])
+    if rule.work_is_film:
+        work_span = candidate.parts.get("work")
+        if not work_span or doc.work_at(work_span[0][0]) != doc.film or doc.film is None:
+            return None
+    if rule.sentence_requires is not None:
+        s_start, s_end = doc.sentence(start)
+        if not rule.sentence_requires.search(doc.text[s_start:s_end]):
+            return None
+    return candidate
+
+
+def _list_items(doc: Document, start: int, end: int) -> Iterator[tuple[int, int]]:
+    position = start
+    for piece in _LIST_SPLIT.split(doc.text[start:end]) + [""]:
+        if not piece:
+            continue
+        offset = doc.text.find(piece, position, end)
+        if offset < 0:
+            continue
+        position = offset + len(piece)
+        i_start, i_end = _trim(doc.text, offset, offset + len(piece))
+        mention = doc.by_start.get(i_start)
+        if mention is not None and mention.mask & PERSON:
+            yield (mention.start, mention.end)
+        elif re.fullmatch(_MACROS["N"], doc.text[i_start:i_end]) and _name_ok(doc.text, i_start, i_end) \
+                and len(doc.text[i_start:i_end].split()) >= 2:
+            yield (i_start, i_end)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in " \t\n,;:(\"'\u201c":
+        start += 1
+    while end > start and text[end - 1] in " \t\n,;:(\u201c":
+        end -= 1
+    return start, end
+
+
+def _mention_candidates(doc: Document, rule: Rule) -> Iterator[Candidate]:
+    """``cast-mention``: a name of an actor whom the reference casts in the reviewed work."""
+    if rule.id != "cast-mention" or doc.film is None:
+        return
+    reference_cast = doc.film_cast
+    for mention in doc.mentions:
+        people = [e for e in mention.of_kind(PERSON) if e.iri in reference_cast]
+        if people and not mention.mask & (CHARACTER | WORK):
+            yield Candidate(rule.id, "cast", mention.start, mention.end, parts={"actor": [(mention.start, mention.end)]})
+
+
+def _blocked(doc: Document, candidate: Candidate, blocks: tuple[Rule, ...]) -> bool:
+    for block in blocks:
+        if not block.applies_to(candidate):
+            continue
+        assert block.regex is not None
+        view = doc.view(block.mask)
+        s_start, s_end = doc.sentence(candidate.start)
+        if block.scope == "before":
+            match = block.regex.search(view, s_start, candidate.start)
+        elif block.scope == "clause_before":
+            clause_start = max(view.rfind(ch, s_start, candidate.start) for ch in ",;(-") + 1
+            match = block.regex.search(view, max(clause_start, s_start), candidate.start)
+        elif block.scope == "after":
+            # anchored: what directly follows the match, up to the end of its sentence
+            _, end_of_sentence = doc.sentence(max(candidate.end - 1, candidate.start))
+            match = block.regex.match(view, candidate.end, max(end_of_sentence, candidate.end))
+        elif block.scope == "match":
+            match = block.regex.search(view, candidate.start, candidate.end)
+        elif block.scope == "sentence":
+            _, end_of_sentence = doc.sentence(max(candidate.end - 1, candidate.start))
+            match = block.regex.search(view, s_start, max(end_of_sentence, candidate.end))
+        else:
+            l_start, l_end = doc.line(candidate.start)
+            match = block.regex.search(view, l_start, l_end)
+        if match is None:
+            continue
+        if block.unless_work_is_film and "work" in block.regex.groupindex and match.group("work"):
+            if doc.work_at(match.start("work")) == doc.film:
+                continue
+        return True
+    return False

@@ -1,0 +1,147 @@
+"""Rating scales and normalisation: "3.5 out of 5 stars", "8.5/10", "★★★½", "B-plus", "three stars out of five".
+
+A review's rating keeps its own scale (``scale`` 5, 10, 100 or ``"letter"``) and gets a
+``normalized`` value in 0..1. :func:`find_rating` returns the critic's own rating: the first
+one in the text that is not a score for something else (picture, sound, extras, an age
+classification such as "MPA Rating: R").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["LETTER_GRADES", "RatingMatch", "find_rating", "letter_grade", "normalize", "parse_number"]
+
+# A+ .. F on an even 13-step scale, so neighbouring grades are equally far apart.
+_GRADE_ORDER = ["F", "D-", "D", "D+", "C-", "C", "C+", "B-", "B", "B+", "A-", "A", "A+"]
+LETTER_GRADES: dict[str, float] = {g: round(i / (len(_GRADE_ORDER) - 1), 4) for i, g in enumerate(_GRADE_ORDER)}
+
+_WORD_NUMBERS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                 "eight": 8, "nine": 9, "ten": 10}
+_NUM = r"(?:\d{1,3}(?:[.,]\d{1,2})?|zero|one|two|three|four|five|six|seven|eight|nine|ten)"
+_HALF = r"(?:\s*(?:½|1/2|\.5)|\s+and\s+a\s+half)?"
+
+# Scores that belong to something other than the film, or age classifications.
+_OTHER_LABEL = re.compile(
+    r"(?:picture|video|sound|audio|extras|special features|bonus|transfer|presentation|image|"
+    r"mpa|mpaa|bbfc|rated|age rating|parental)\b[^\n:]{0,20}[:\-–]?\s*$",
+    re.IGNORECASE,
+)
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("stars_glyph", re.compile(r"(?P<full>★+)(?P<half>½|⯪)?(?P<empty>☆*)")),
+    ("out_of", re.compile(
+        rf"(?P<value>{_NUM}){_HALF}\s*(?:stars?\s+)?(?:out\s+of|/)\s*(?P<scale>5|10|100|4|five|ten|four)\b(?!\s*/|[.,]\d)"
+        r"(?:\s+stars?)?", re.IGNORECASE)),
+    ("stars", re.compile(rf"\b(?P<value>{_NUM}){_HALF}[\s-]+stars?\b", re.IGNORECASE)),
+    ("letter", re.compile(
+        r"(?:\b(?:grade|rating|verdict|score)\s*[:\-–]?\s*|\b(?:I'm going|I am going|I give it|giving it|"
+        r"gets? an?|earns? an?|I'd give it an?|solid)\s+(?:an?\s+)?)"
+        r"(?P<grade>(?-i:[A-DF])(?:\s*-?\s*(?:plus|minus)|[+\-−])?)(?![\w+\-])", re.IGNORECASE)),
+    ("letter_suffix", re.compile(
+        r"(?<![\w-])(?P<grade>(?-i:[A-DF])(?:-(?:plus|minus)|[+\-−]))(?=\s+(?:from me|for me|overall|it is|it's|here))",
+        re.IGNORECASE)),
+]
+
+
+@dataclass(frozen=True)
+class RatingMatch:
+    """A rating found in a review: its value, scale, normalised value and evidence span."""
+
+    value: float | str
+    scale: int | str
+    normalized: float | None
+    start: int
+    end: int
+
+
+def parse_number(token: str) -> float | None:
+    """``"3.5"``, ``"3,5"`` or ``"three"`` as a number."""
+    token = token.strip().lower()
+    if token in _WORD_NUMBERS:
+        return float(_WORD_NUMBERS[token])
+    try:
+        return float(token.replace(",", "."))
+    except ValueError:
+        return None
+
+
+def letter_grade(text: str) -> str | None:
+    """Canonical letter grade (``"B+"``) of ``"B-plus"``, ``"b +"``, ``"A−"``; None if not a grade."""
+    match = re.fullmatch(r"\s*([A-Fa-f])\s*(?:-?\s*(plus|minus)|([+\-−]))?\s*", text, re.IGNORECASE)
+    if not match or match.group(1).upper() == "E":
+        return None
+    suffix = {"plus": "+", "+": "+", "minus": "-", "-": "-", "−": "-"}.get((match.group(2) or match.group(3) or "").lower(), "")
+    grade = match.group(1).upper() + suffix
+    return grade if grade in LETTER_GRADES else None
+
+
+def normalize(value: float | str, scale: int | str) -> float | None:
+    """A rating in 0..1: value/scale for numbers, the grade's place on A+..F for letters."""
+    if scale == "letter":
+        return LETTER_GRADES.get(str(value))
+    try:
+        result = float(value) / float(scale)
+    except (TypeError, ValueError, ZeroDivisionError):
+        return None
+    return round(result, 4) if 0 <= result <= 1 else None
+
+
+def _number(value: float) -> float | int:
+    return int(value) if float(value).is_integer() else value
+
+
+def _candidate(kind: str, match: re.Match[str]) -> tuple[float | str, int | str] | None:
+    if kind == "stars_glyph":
+        full = len(match.group("full"))
+        half = 0.5 if match.group("half") else 0.0
+        total = full + (1 if half else 0) + len(match.group("empty"))
+        scale = total if total in (4, 5, 10) and match.group("empty") else 5
+        return (full + half, scale) if full + half <= scale else None
+    if kind in ("out_of", "stars"):
+        value = parse_number(match.group("value"))
+        if value is None:
+            return None
+        tail = match.group(0)[len(match.group("value")):]
+        if re.match(r"\s*(?:½|1/2|\.5)|\s+and\s+a\s+half", tail):
+            value += 0.5
+        scale = int(parse_number(match.group("scale")) or 0) if kind == "out_of" else 5
+        return (value, scale) if 0 <= value <= scale else None
+    grade = letter_grade(match.group("grade"))
+    return (grade, "letter") if grade else None
+
+
+def find_rating(text: str) -> RatingMatch | None:
+    """The critic's own rating: the first rating in ``text`` not labelled as a score of something else."""
+    found: list[RatingMatch] = []
+    for kind, pattern in _PATTERNS:
+        for match in pattern.finditer(text):
+            line_start = text.rfind("\n", 0, match.start()) + 1
+            if _OTHER_LABEL.search(text[line_start:match.start()]):
+                continue
+            if kind == "out_of" and re.search(r"\d/$", text[max(0, match.start() - 3):match.start()]):
+                continue  # a date such as 12/5/10
+            parsed = _candidate(kind, match)
+            if parsed is None:
+                continue
+            value, scale = parsed
+            start, end = _evidence_span(text, match, line_start)
+            shown = value if isinstance(value, str) else _number(value)
+            found.append(RatingMatch(shown, scale, normalize(value, scale), start, end))
+    if not found:
+        return None
+    return min(found, key=lambda r: (r.start, -(r.end - r.start)))
+
+
+_LABEL = re.compile(r"(?:my\s+)?(?:rating|score|verdict|grade|film|overall|the film|movie)\s*[:\-–]\s*$", re.IGNORECASE)
+
+
+def _evidence_span(text: str, match: re.Match[str], line_start: int) -> tuple[int, int]:
+    """The match, widened to a label such as "Rating:" or "MY VERDICT:" right before it on its line."""
+    start, end = match.start(), match.end()
+    before = text[line_start:start]
+    label = _LABEL.search(before)
+    if label:
+        start = line_start + label.start()
+    return start, end
