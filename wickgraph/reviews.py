@@ -540,14 +540,13 @@ def review_quads(extraction: Any, provenance: Provenance) -> list[ox.Quad]:
 
 
 # ``id:`` and ``graph:`` names always hold a "/", which Turtle must escape (``id:claim\/r-1\/3``);
-# relative IRIs against the base read better: ``<id/claim/r-1/3>``, ``<graph/review/r-1>``.
-_BASE = "https://w3id.org/wickgraph/"
+# full IRIs read better. (A base IRI would also relativise the prefixes: ``schema: <//schema.org/>``.)
 _FILE_PREFIXES = {name: iri for name, iri in PREFIXES.items() if name not in ("id", "graph")}
 
 
 def serialize_review(quads: Iterable[ox.Quad]) -> bytes:
     """Deterministic TriG with the project's prefixes (same quads → same bytes)."""
-    return ox.serialize(_sorted(quads), format=ox.RdfFormat.TRIG, prefixes=_FILE_PREFIXES, base_iri=_BASE) or b""
+    return ox.serialize(_sorted(quads), format=ox.RdfFormat.TRIG, prefixes=_FILE_PREFIXES) or b""
 
 
 # -- inputs -------------------------------------------------------------------------------
