@@ -22,7 +22,7 @@ from ..conflicts import Reference, claim_status, default_reference, normalize_na
 from .claims import Claim, Extraction
 from .gazetteer import CHARACTER, PERSON, WORK, Entry, Gazetteer, Mention, fold, get_gazetteer
 from .inputs import ReviewInput, read_review
-from .patterns import Candidate, Document, default_rules, run_rules
+from .patterns import Candidate, Document, default_rules, is_blocked, run_rules
 from .ratings import find_rating, normalize
 
 __all__ = ["Claim", "Extraction", "detect_film", "extract", "extract_file", "extract_review"]
@@ -40,13 +40,23 @@ def extract(text: str, film: str | None = None, *, reference: Reference | None =
     mentions = _keep_plausible(mentions, reference, film_iri)
     film_cast = frozenset(actor for actor, _ in reference.cast_of(film_iri))
     doc = Document(text, fold(text), mentions, film_iri, film_cast)
-    candidates = run_rules(doc, default_rules())
-    claims = _resolve(doc, candidates, reference)
+    rules = default_rules()
+    # Filters run lazily: only on the first mention of each fact, which is most of the time saved.
+    pairs = _resolve(doc, run_rules(doc, rules, filter_blocked=False), reference)
+    verdicts: dict[int, bool] = {}
+
+    def blocked(candidate: Candidate | None) -> bool:
+        if candidate is None:
+            return False
+        if id(candidate) not in verdicts:
+            verdicts[id(candidate)] = is_blocked(doc, candidate, rules)
+        return verdicts[id(candidate)]
+
     rating = find_rating(text)
     if rating is not None:
-        claims.append(Claim("rating", text[rating.start:rating.end], rating.start, rating.end,
-                            value=rating.value, scale=rating.scale, normalized=rating.normalized, rule="rating"))
-    claims = _dedupe(claims)
+        pairs.append((Claim("rating", text[rating.start:rating.end], rating.start, rating.end, value=rating.value,
+                            scale=rating.scale, normalized=rating.normalized, rule="rating"), None))
+    claims = _dedupe(pairs, blocked)
     claims = [replace(c, work_iri=film_iri, status=_status(c, reference, film_iri)) for c in claims]
     title = reference.works[film_iri].title if film_iri in reference.works else film
     return Extraction(title, film_iri, tuple(claims), text, dict(metadata or {}))
@@ -141,8 +151,9 @@ def _keep_plausible(mentions: list[Mention], reference: Reference, film: str | N
 # -- from candidates to claims -------------------------------------------------------------------
 
 
-def _resolve(doc: Document, candidates: list[Candidate], reference: Reference) -> list[Claim]:
-    claims: list[Claim] = []
+def _resolve(doc: Document, candidates: list[Candidate],
+             reference: Reference) -> list[tuple[Claim, Candidate | None]]:
+    claims: list[tuple[Claim, Candidate | None]] = []
     franchise = reference.franchise_name
     for candidate in candidates:
         evidence = doc.text[candidate.start:candidate.end]
@@ -150,23 +161,23 @@ def _resolve(doc: Document, candidates: list[Candidate], reference: Reference) -
         if candidate.type in ("director", "writer"):
             for span in candidate.parts.get("person", []):
                 name, iri = _person(doc, span, reference)
-                claims.append(Claim(candidate.type, person=name, person_iri=iri, **common))
+                claims.append((Claim(candidate.type, person=name, person_iri=iri, **common), candidate))
         elif candidate.type == "cast":
             for span in candidate.parts.get("actor", []):
                 actor, actor_iri = _person(doc, span, reference)
                 character, character_iri = _character(doc, candidate.parts.get("character"), actor_iri, reference)
-                claims.append(Claim("cast", actor=actor, character=character, actor_iri=actor_iri,
-                                    character_iri=character_iri, **common))
+                claims.append((Claim("cast", actor=actor, character=character, actor_iri=actor_iri,
+                                     character_iri=character_iri, **common), candidate))
                 if candidate.reprise:
                     from_film, from_iri = _work(doc, candidate.parts.get("from_film"), reference)
-                    claims.append(Claim("reprise", actor=actor, character=character, from_film=from_film,
-                                        actor_iri=actor_iri, character_iri=character_iri, from_film_iri=from_iri,
-                                        **common))
+                    claims.append((Claim("reprise", actor=actor, character=character, from_film=from_film,
+                                         actor_iri=actor_iri, character_iri=character_iri, from_film_iri=from_iri,
+                                         **common), candidate))
         elif candidate.type == "release_year" and candidate.year:
-            claims.append(Claim("release_year", year=candidate.year, **common))
+            claims.append((Claim("release_year", year=candidate.year, **common), candidate))
         elif candidate.type == "franchise_member":
-            claims.append(Claim("franchise_member", franchise=franchise, franchise_iri=reference.franchise_iri,
-                                **common))
+            claims.append((Claim("franchise_member", franchise=franchise, franchise_iri=reference.franchise_iri,
+                                 **common), candidate))
     return claims
 
 
@@ -217,16 +228,19 @@ def _work(doc: Document, spans: list[tuple[int, int]] | None, reference: Referen
     return reference.works[best.iri or ""].title, best.iri
 
 
-def _dedupe(claims: list[Claim]) -> list[Claim]:
-    """One claim per fact, from its first mention; a role-less cast claim only when no role is ever given."""
-    claims = sorted(claims, key=lambda c: (c.start, -(c.end - c.start)))
-    cast_with_role = {_actor_key(c) for c in claims if c.type == "cast" and c.character is not None}
+def _dedupe(pairs: list[tuple[Claim, Candidate | None]], blocked: Any) -> list[Claim]:
+    """One claim per fact, from its first unfiltered mention; a role-less cast claim only when no role is given."""
+    pairs = sorted(pairs, key=lambda p: (p[0].start, -(p[0].end - p[0].start)))
+    role_pairs = [p for p in pairs if not (p[0].type == "cast" and p[0].character is None)]
+    cast_with_role = {_actor_key(c) for c, cand in role_pairs if c.type == "cast" and not blocked(cand)}
     seen: dict[tuple[Any, ...], int] = {}
     result: list[Claim] = []
-    for claim in claims:
+    for claim, candidate in pairs:
         if claim.type == "cast" and claim.character is None and _actor_key(claim) in cast_with_role:
             continue
         key = _fact_key(claim)
+        if key not in seen and blocked(candidate):
+            continue
         if key in seen:
             index = seen[key]
             if claim.type == "reprise" and result[index].from_film is None and claim.from_film is not None:

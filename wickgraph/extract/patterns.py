@@ -30,7 +30,7 @@ from typing import Any
 from ..errors import InputError
 from .gazetteer import CHARACTER, PERSON, WORK, Mention
 
-__all__ = ["Candidate", "Document", "Rule", "RuleSet", "default_rules", "load_rules", "run_rules"]
+__all__ = ["Candidate", "Document", "Rule", "RuleSet", "default_rules", "is_blocked", "load_rules", "run_rules"]
 
 RULES_FILE = Path(__file__).resolve().parent / "rules.jsonl"
 _START, _CONT = 0xE010, 0xE020
@@ -40,7 +40,7 @@ _SCOPES = ("before", "after", "match", "sentence", "line", "clause_before")
 _NEEDS = {"director": ("person", "people"), "writer": ("person", "people"), "cast": ("actor", "actors"),
           "release_year": ("year",), "franchise_member": ()}
 _ALLOWED_KEYS = {"id", "kind", "type", "pattern", "reprise", "scope", "types", "rules", "description",
-                 "work_is_film", "unless_work_is_film", "sentence_requires", "case_sensitive"}
+                 "work_is_film", "unless_work_is_film", "sentence_requires", "case_sensitive", "needs"}
 
 
 def _slot(bit: int) -> str:
@@ -88,6 +88,7 @@ class Rule:
     work_is_film: bool = False
     unless_work_is_film: bool = False
     sentence_requires: re.Pattern[str] | None = None
+    needs: tuple[str, ...] = ()  # lower-case substrings, one of which the text must contain (a cheap pre-check)
 
     def applies_to(self, candidate: Candidate) -> bool:
         if not self.types and not self.rules:
@@ -185,6 +186,9 @@ def load_rules(path: str | Path = RULES_FILE) -> RuleSet:
                 sentence_requires = re.compile(data["sentence_requires"], re.IGNORECASE)
             except re.error as error:
                 raise fail(f"rule {rule_id!r}: bad 'sentence_requires' regex: {error}") from None
+        needs = data.get("needs", [])
+        if not isinstance(needs, list) or not all(isinstance(n, str) and n and n == n.lower() for n in needs):
+            raise fail(f"rule {rule_id!r}: 'needs' must be a list of non-empty lower-case strings")
         if kind in ("claim", "mention"):
             claim_type = data.get("type")
             if claim_type not in _TYPES:
@@ -193,7 +197,8 @@ def load_rules(path: str | Path = RULES_FILE) -> RuleSet:
                 raise fail(f"rule {rule_id!r}: a {claim_type} rule needs a group named "
                            f"{' or '.join(_NEEDS[claim_type])}")
             rule = Rule(rule_id, kind, regex, mask, type=claim_type, reprise=bool(data.get("reprise")),
-                        work_is_film=bool(data.get("work_is_film")), sentence_requires=sentence_requires)
+                        work_is_film=bool(data.get("work_is_film")), sentence_requires=sentence_requires,
+                        needs=tuple(needs))
             if rule.work_is_film and regex is not None and "work" not in regex.groupindex:
                 raise fail(f"rule {rule_id!r}: 'work_is_film' needs a group named work")
             (claims if kind == "claim" else mentions).append(rule)
@@ -237,6 +242,7 @@ class Document:
         self.mentions = mentions
         self.film = film
         self.by_start = {m.start: m for m in mentions}
+        self.lower = folded.lower()
         self._views: dict[int, str] = {}
         self._bounds = [0]
         for match in _SENTENCE_END.finditer(text):
@@ -307,11 +313,14 @@ def _name_ok(text: str, start: int, end: int) -> bool:
     return not re.match(r"['\u2019]s\b", text[end:end + 2])
 
 
-def run_rules(doc: Document, rules: RuleSet) -> list[Candidate]:
-    """Every candidate claim the claim rules find that no block rule drops, in text order."""
+def run_rules(doc: Document, rules: RuleSet, *, filter_blocked: bool = True) -> list[Candidate]:
+    """Every candidate claim the claim rules find, in text order; without those a block rule drops
+    unless ``filter_blocked`` is False (then call :func:`is_blocked` on the ones you keep)."""
     candidates: list[Candidate] = []
     for rule in rules.claims:
         assert rule.regex is not None
+        if rule.needs and not any(need in doc.lower for need in rule.needs):
+            continue
         view = doc.view(rule.mask)
         for match in rule.regex.finditer(view):
             candidate = _candidate(doc, rule, match)
@@ -319,7 +328,7 @@ def run_rules(doc: Document, rules: RuleSet) -> list[Candidate]:
                 candidates.append(candidate)
     for rule in rules.mentions:
         candidates.extend(_mention_candidates(doc, rule))
-    kept = [c for c in candidates if not _blocked(doc, c, rules.blocks)]
+    kept = [c for c in candidates if not filter_blocked or not is_blocked(doc, c, rules)]
     kept.sort(key=lambda c: (c.start, -(c.end - c.start)))
     return kept
 
@@ -397,8 +406,9 @@ def _mention_candidates(doc: Document, rule: Rule) -> Iterator[Candidate]:
             yield Candidate(rule.id, "cast", mention.start, mention.end, parts={"actor": [(mention.start, mention.end)]})
 
 
-def _blocked(doc: Document, candidate: Candidate, blocks: tuple[Rule, ...]) -> bool:
-    for block in blocks:
+def is_blocked(doc: Document, candidate: Candidate, rules: RuleSet) -> bool:
+    """Whether a block rule (negation, hypothetical, question, byline, other work...) drops ``candidate``."""
+    for block in rules.blocks:
         if not block.applies_to(candidate):
             continue
         assert block.regex is not None

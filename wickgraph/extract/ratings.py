@@ -29,6 +29,11 @@ _OTHER_LABEL = re.compile(
     re.IGNORECASE,
 )
 
+# A cheap pre-check per pattern: one of these must be in the lower-cased text.
+_NEEDS = {"stars_glyph": ("★",), "out_of": ("/", "out of"), "stars": ("star",),
+          "letter": ("grade", "rating", "verdict", "score", "going", "give", "gets", "earns", "solid", "get a", "earn a"),
+          "letter_suffix": ("from me", "for me", "overall", "it is", "it's", "here")}
+
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("stars_glyph", re.compile(r"(?P<full>★+)(?P<half>½|⯪)?(?P<empty>☆*)")),
     ("out_of", re.compile(
@@ -115,7 +120,10 @@ def _candidate(kind: str, match: re.Match[str]) -> tuple[float | str, int | str]
 def find_rating(text: str) -> RatingMatch | None:
     """The critic's own rating: the first rating in ``text`` not labelled as a score of something else."""
     found: list[RatingMatch] = []
+    lower = text.lower()
     for kind, pattern in _PATTERNS:
+        if not any(need in lower for need in _NEEDS[kind]):
+            continue
         for match in pattern.finditer(text):
             line_start = text.rfind("\n", 0, match.start()) + 1
             if _OTHER_LABEL.search(text[line_start:match.start()]):
