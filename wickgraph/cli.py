@@ -198,6 +198,45 @@ def export(fmt: str, output: Path | None, selection: str, view: str, store_dir: 
         click.echo(f"wrote {len(data)} bytes to {output}", err=True)
 
 
+# -- extract (library: wickgraph.extract) ----------------------------------------------------
+
+
+@cli.command("extract")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--film", metavar="TITLE", help="The reviewed work (title or alias), when the text does not make it clear.")
+@click.option("--json", "as_json", is_flag=True, help="Print the claims as JSON (the documented contract).")
+@click.option("--text", "as_text", is_flag=True, help="Print the review's plain text (what evidence offsets refer to).")
+def extract_command(file: Path, film: str | None, as_json: bool, as_text: bool) -> None:
+    """Read a review (.txt, .html or card .json) and print the claims it makes; writes nothing."""
+    import json
+
+    from .errors import UsageError
+    from .extract import extract_file
+
+    if as_json and as_text:
+        raise UsageError("--json and --text cannot be used together")
+    result = extract_file(file, film=film)
+    if as_text:
+        click.echo(result.text, nl=not result.text.endswith("\n"))
+    elif as_json:
+        click.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=1))
+    else:
+        click.echo(f"{result.film_title or '(reviewed work not recognised)'}  {result.film_iri or ''}".rstrip())
+        rows = []
+        for claim in result.claims:
+            data = claim.to_json()
+            what = {"director": data.get("person"), "writer": data.get("person"), "release_year": data.get("year"),
+                    "franchise_member": data.get("franchise"),
+                    "rating": f"{data.get('value')} ({data.get('scale')})"}.get(claim.type)
+            if claim.type in ("cast", "reprise"):
+                what = f"{data['actor']} as {data['character'] or '?'}"
+                if data.get("from_film"):
+                    what += f" (from {data['from_film']})"
+            rows.append([claim.type, _clip(str(what), 44), claim.status, f"{claim.start}-{claim.end}",
+                         _clip(f"“{claim.evidence}”", 60)])
+        click.echo(_table(["type", "claim", "status", "at", "evidence"], rows) if rows else "(no claims found)")
+
+
 # -- reviews: add, reviews, remove, conflicts (library: wickgraph.reviews) ------------------
 
 
