@@ -236,3 +236,25 @@ def sparql_syntax_error(error: SyntaxError, source: str | None = None) -> SPARQL
 def term_value(term: Any) -> str:
     """The plain string value of a pyoxigraph term (IRI, literal or blank node)."""
     return "" if term is None else str(term.value)
+
+
+GENERATION_FILE = "wickgraph-generation"
+"""Marker file in a store folder whose change tells readers (``wickgraph serve``) to reopen the store."""
+
+
+def mark_changed(store_path: str | Path) -> None:
+    """Tell read-only readers of the store at ``store_path`` that it changed; call after each committed write.
+
+    Rewrites ``<store>/wickgraph-generation`` atomically (new inode, new mtime), which a server
+    checks with one ``stat`` per request before reopening its read-only view.
+    """
+    import os
+    import time
+
+    folder = Path(store_path)
+    if not folder.is_dir():
+        return
+    marker = folder / GENERATION_FILE
+    temporary = folder / f"{GENERATION_FILE}.{os.getpid()}.tmp"
+    temporary.write_text(f"{time.time_ns()}\n", encoding="ascii")
+    os.replace(temporary, marker)
