@@ -224,7 +224,9 @@ def _work(doc: Document, spans: list[tuple[int, int]] | None, reference: Referen
     works = [e for e in (mention.of_kind(WORK) if mention else []) if e.iri in reference.works]
     if not works:
         return _surface(doc, spans[0]), None
-    best = next((e for e in works if e.iri != doc.film), works[0])
+    best = next((e for e in works if e.iri != doc.film), None)
+    if best is None:  # "returns as Eve in Ballerina": the reviewed work is not where a role is reprised from
+        return None, None
     return reference.works[best.iri or ""].title, best.iri
 
 

@@ -31,7 +31,8 @@ _OTHER_LABEL = re.compile(
 
 # A cheap pre-check per pattern: one of these must be in the lower-cased text.
 _NEEDS = {"stars_glyph": ("★",), "out_of": ("/", "out of"), "stars": ("star",),
-          "letter": ("grade", "rating", "verdict", "score", "going", "give", "gets", "earns", "solid", "get a", "earn a"),
+          "letter": ("grade", "rating", "verdict", "score", "going", "give", "giving", "gets", "earns", "solid", "get a",
+                     "earn a"),
           "letter_suffix": ("from me", "for me", "overall", "it is", "it's", "here")}
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
