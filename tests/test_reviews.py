@@ -9,7 +9,7 @@ import subprocess
 import sys
 import textwrap
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -27,8 +27,8 @@ DATA = ROOT / "data"
 TEST_DATA = Path(__file__).resolve().parent / "data"
 
 INPUTS = TEST_DATA / "reviews-in"
-NOW = datetime(2026, 11, 25, 10, 0, tzinfo=timezone.utc)
-LATER = datetime(2026, 12, 1, 9, 30, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 25, 10, 0, tzinfo=UTC)
+LATER = datetime(2026, 12, 1, 9, 30, tzinfo=UTC)
 WORK = "https://w3id.org/wickgraph/id/work/ballerina-2025"
 PREFIXES = """
 PREFIX wg: <https://w3id.org/wickgraph/ontology#>
@@ -423,3 +423,16 @@ def test_seed_review_through_add_matches_the_hand_written_graph(data_dir: Path, 
         assert _claims_of(store, rid) == hand_claims
         assert [(c.kind, c.claimed, c.reference, c.explanation) for c in reviews.conflicts(store)] == hand_conflicts
         assert len(hand_claims) == 10
+
+
+def test_two_spellings_of_a_new_character_make_one_node_with_one_label() -> None:
+    text = "Ballerina (2025): Ian McShane as The Sommelier. Later Keanu Reeves meets the Sommelier (Ian McShane)."
+    claims = [
+        _claim(text, "Ian McShane as The Sommelier", type="cast", actor="Ian McShane", character="The Sommelier"),
+        _claim(text, "the Sommelier (Ian McShane)", type="cast", actor="Ian McShane", character="the Sommelier"),
+    ]
+    data = serialize_review(review_quads(FakeExtraction(text, claims), PROVENANCE))
+    assert validate_rdf(data, "trig", "test") == []
+    store = _dataset(list(ox.parse(data, format=ox.RdfFormat.TRIG)))
+    labels = _select(store, "SELECT ?l WHERE { GRAPH ?g { <https://w3id.org/wickgraph/id/character/the-sommelier> rdfs:label ?l } }")
+    assert labels == [{"l": "The Sommelier"}]

@@ -32,7 +32,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal
@@ -231,19 +231,16 @@ def _boolean(value: bool) -> ox.Literal:
     return _typed("true" if value else "false", "boolean")
 
 
-def _number(value: float | int | Decimal | str) -> ox.Literal:
+def _number(value: float | Decimal | str) -> ox.Literal:
     """An xsd:integer for whole numbers given as int, else an xsd:decimal (no float noise)."""
-    if isinstance(value, bool):
-        raise ValueError("not a number")
-    if isinstance(value, int):
+    if isinstance(value, int) and not isinstance(value, bool):
         return _typed(value, "integer")
-    number = Decimal(str(value)).normalize()
-    text = format(number, "f")
+    text = format(Decimal(str(value)).normalize(), "f")
     return _typed(text if "." in text else text + ".0", "decimal")
 
 
 def _datetime(value: datetime) -> ox.Literal:
-    utc = value.astimezone(timezone.utc) if value.tzinfo else value.replace(tzinfo=timezone.utc)
+    utc = value.astimezone(UTC) if value.tzinfo else value.replace(tzinfo=UTC)
     return _typed(utc.replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ"), "dateTime")
 
 
@@ -297,6 +294,7 @@ class _Quads:
     def __init__(self, graph: str) -> None:
         self.graph = _node(graph)
         self.quads: dict[str, ox.Quad] = {}
+        self.labelled: set[str] = set()
 
     def add(self, subject: ox.NamedNode, predicate: Any, obj: ox.NamedNode | ox.Literal) -> None:
         predicate = predicate if isinstance(predicate, ox.NamedNode) else _node(str(predicate))
@@ -307,11 +305,18 @@ class _Quads:
         for cls in classes:
             self.add(subject, _RDF_TYPE, _node(str(cls)))
 
+    def label(self, subject: ox.NamedNode, name: str) -> None:
+        """The first name given for a node: two spellings with one slug ("The Sommelier",
+        "the sommelier") make one node with one label, as the shapes require."""
+        if subject.value not in self.labelled:
+            self.labelled.add(subject.value)
+            self.add(subject, _RDFS_LABEL, _string(name))
+
 
 def _agent(out: _Quads, name: str, *kinds: Any) -> ox.NamedNode:
     agent = _node(agent_iri(slugify(name) or "unknown"))
     out.a(agent, PROV.Agent, *kinds)
-    out.add(agent, _RDFS_LABEL, _string(name))
+    out.label(agent, name)
     return agent
 
 
@@ -325,7 +330,7 @@ def _person(out: _Quads, claim: Mapping[str, Any], key: str) -> ox.NamedNode:
         raise ReviewInputError(f"a {claim.get('type')} claim names no {key}")
     node = _node(person_iri(slugify(str(name))))
     out.a(node, WG.Person)
-    out.add(node, _RDFS_LABEL, _string(str(name)))
+    out.label(node, str(name))
     out.add(node, WG.reconciled, _boolean(False))
     return node
 
@@ -338,7 +343,7 @@ def _character(out: _Quads, claim: Mapping[str, Any]) -> ox.NamedNode | None:
         return None
     node = _node(character_iri(slugify(str(name))))
     out.a(node, WG.Character)
-    out.add(node, _RDFS_LABEL, _string(str(name)))
+    out.label(node, str(name))
     out.add(node, WG.reconciled, _boolean(False))
     return node
 
@@ -410,7 +415,7 @@ def _provenance(out: _Quads, rid: str, work: ox.NamedNode, text: str, prov: Prov
         version = prov.extractor_version or "unknown"
         software = _node(agent_iri(slugify(f"wickgraph-extractor-{version}")))
         out.a(software, PROV.Agent, PROV.SoftwareAgent)
-        out.add(software, _RDFS_LABEL, _string(f"wickgraph extractor {version}"))
+        out.label(software, f"wickgraph extractor {version}")
         out.add(software, SCHEMA.softwareVersion, _string(version))
         out.add(extraction, PROV.wasAssociatedWith, software)
     else:
@@ -578,8 +583,7 @@ def _parse_date(value: Any) -> date | None:
 
 
 def _extractor_version() -> str:
-    from . import __version__
-    from . import extract
+    from . import __version__, extract
 
     return str(getattr(extract, "__version__", __version__))
 
@@ -695,7 +699,7 @@ def _old_provenance(data: bytes, rid: str, new: Provenance) -> Provenance | None
     if not (added_at and retrieved and editor_name):
         return None
     try:
-        when = datetime.fromisoformat(added_at.replace("Z", "+00:00"))
+        when = datetime.fromisoformat(added_at)
         return dataclasses.replace(new, added_at=when, retrieved=date.fromisoformat(retrieved),
                                    added_by=editor_name)
     except ValueError:
@@ -769,7 +773,7 @@ def add_reviews(
         raise UsageError("--url names one review; give exactly one FILE with it")
     if not files and not bad:
         raise UsageError("no review files given (folders are searched for .txt, .html and .json)")
-    when = (now or datetime.now(timezone.utc)).astimezone(timezone.utc).replace(microsecond=0)
+    when = (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
     editor = added_by or _editor()
     jobs = [_Job(str(path), overrides, str(data_dir), editor, when) for path in files]
 
