@@ -67,6 +67,7 @@ class WorkFacts:
     kind: str
     release_year: int | None
     in_franchise: bool
+    release_date: str = ""  # ISO date or year-month, for ordering works released in the same year
     directors: frozenset[str] = frozenset()
     writers: frozenset[str] = frozenset()
     names: tuple[str, ...] = ()
@@ -153,6 +154,7 @@ class Reference:
             ref.works[work] = WorkFacts(
                 iri=work, title=row["title"], kind=_KINDS.get(row["kind"], "film"),
                 release_year=int(year) if year else None, in_franchise=bool(row.get("franchise")),
+                release_date=row.get("date") or "",
                 directors=frozenset(directors[work]), writers=frozenset(writers[work]),
                 names=tuple(dict.fromkeys([*forms.get("label", []), *forms.get("alias", [])])),
             )
@@ -194,9 +196,12 @@ class Reference:
         facts = self.works.get(work or "")
         if not facts or facts.release_year is None:
             return []
+        def when(w: WorkFacts) -> tuple[int, str]:
+            return (w.release_year or 0, w.release_date)
+
         earlier = [w for w in self.works.values() if w.release_year is not None and w.iri != work
-                   and w.release_year <= facts.release_year]
-        return [w.iri for w in sorted(earlier, key=lambda w: -(w.release_year or 0))]
+                   and when(w) < when(facts)]
+        return [w.iri for w in sorted(earlier, key=when, reverse=True)]
 
     def false_claim_truth(self, work: str | None, value: object) -> str | None:
         """The ``wg:truth`` of a known false claim about ``work`` whose false value matches ``value``."""

@@ -1,0 +1,142 @@
+"""Reading review files: plain text, saved web pages, structured cards, and every kind of bad input."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from wickgraph.errors import ReviewInputError
+from wickgraph.extract import extract_file
+from wickgraph.extract.inputs import read_review
+
+CASES = Path(__file__).resolve().parent / "data" / "extract"
+
+
+@pytest.fixture
+def page(tmp_path: Path) -> Path:
+    target = tmp_path / "parabellum.html"
+    shutil.copy(CASES / "saved_page.html.in", target)
+    return target
+
+
+@pytest.fixture
+def card(tmp_path: Path) -> Path:
+    target = tmp_path / "ballerina-card.json"
+    shutil.copy(CASES / "card.json.in", target)
+    return target
+
+
+def test_plain_text_keeps_the_text(tmp_path: Path) -> None:
+    path = tmp_path / "r.txt"
+    path.write_text("Halle Berry stars as Sofia.\r\nRating: 4/5\r\n", encoding="utf-8")
+    review = read_review(path)
+    assert review.text == "Halle Berry stars as Sofia.\nRating: 4/5\n"
+    assert review.metadata == {} and review.claims == ()
+
+
+def test_html_main_text_without_navigation_or_footer(page: Path) -> None:
+    review = read_review(page)
+    assert "Halle Berry stars as Sofia" in review.text
+    assert "fan club" not in review.text and "sponsored link" not in review.text
+
+
+def test_html_schema_org_review_metadata(page: Path) -> None:
+    review = read_review(page)
+    assert review.metadata == {
+        "author": "Ines Okafor", "publisher": "The Screening Room", "published": "2019-05-17",
+        "url": "https://screening-room.example/parabellum", "film": "John Wick: Chapter 3 – Parabellum",
+        "rating": {"value": 4, "scale": 5},
+    }
+
+
+def test_html_claims_have_offsets_into_the_extracted_text(page: Path) -> None:
+    result = extract_file(page)
+    assert result.film_iri == "https://w3id.org/wickgraph/id/work/john-wick-chapter-3-parabellum-2019"
+    facts = {(c.type, c.actor or c.person, c.character) for c in result.claims}
+    assert facts == {("cast", "Halle Berry", "Sofia"), ("cast", "Mark Dacascos", "Zero"),
+                     ("cast", "Asia Kate Dillon", "the Adjudicator"), ("director", "Chad Stahelski", None)}
+    assert all(result.text[c.start:c.end] == c.evidence for c in result.claims)
+
+
+def test_card_claims_are_linked_and_checked_not_reextracted(card: Path) -> None:
+    result = extract_file(card)
+    assert result.film_iri == "https://w3id.org/wickgraph/id/work/ballerina-2025"
+    assert result.metadata["author"] == "Sam Ruiz" and result.metadata["rating"] == {"value": 4, "scale": 5}
+    cast, director = result.claims
+    assert (cast.actor_iri, cast.character_iri, cast.status) == (
+        "https://w3id.org/wickgraph/id/person/ana-de-armas", "https://w3id.org/wickgraph/id/character/eve-macarro",
+        "supported")
+    assert director.status == "contradicted"
+    # the card's wrong offsets are recomputed against its text
+    assert result.text[director.start:director.end] == director.evidence == "Directed by Chad Stahelski"
+
+
+def test_card_without_text_uses_its_evidence_quotes(tmp_path: Path) -> None:
+    path = tmp_path / "c.json"
+    path.write_text('{"film": "JW4", "claims": [{"type": "release_year", "year": 2023, "evidence": "out in 2023"}]}',
+                    encoding="utf-8")
+    result = extract_file(path)
+    (claim,) = result.claims
+    assert result.text == "out in 2023" and (claim.start, claim.end, claim.status) == (0, 11, "supported")
+
+
+@pytest.mark.parametrize(("name", "data", "message"), [
+    ("binary.txt", b"GIF89a\x00\x01\x02\x00", "binary file"),
+    ("empty.txt", b"  \n\t\n", "empty review"),
+    ("latin1.txt", "Keanu Reeves est formidable, très élégant.".encode("latin-1"), "not valid UTF-8"),
+    ("review.pdf", b"%PDF-1.4", "unknown review file type '.pdf'; accepted: .txt, .html, .htm, .json"),
+    ("noext", b"Keanu", "unknown review file type '(none)'"),
+    ("bad.json", b"{not json", "not valid JSON (line 1, column 2)"),
+    ("list.json", b"[1, 2]", "a review card must be a JSON object"),
+    ("claims.json", b'{"claims": [1]}', "'claims' must be a list of objects"),
+    ("blank.html", b"<html><head><script>var a = 1;</script></head><body></body></html>", "no article text"),
+])
+def test_bad_inputs_raise_one_clear_error(tmp_path: Path, name: str, data: bytes, message: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(data)
+    with pytest.raises(ReviewInputError) as caught:
+        read_review(path)
+    assert message in str(caught.value)
+    assert caught.value.filename == str(path) and str(caught.value).startswith(str(path))
+    assert "\n" not in str(caught.value) and caught.value.exit_code == 2
+
+
+def test_latin1_error_suggests_utf8(tmp_path: Path) -> None:
+    path = tmp_path / "r.txt"
+    path.write_bytes("café".encode("latin-1"))
+    with pytest.raises(ReviewInputError, match="save the review as UTF-8"):
+        read_review(path)
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(ReviewInputError, match="cannot read the file"):
+        read_review(tmp_path / "nope.txt")
+
+
+def test_cli_extract_outputs(tmp_path: Path) -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    from wickgraph.cli import cli
+
+    path = tmp_path / "r.txt"
+    path.write_text("John Wick: Chapter 2 (2017) is great. Ruby Rose plays Ares.\nRating: 4/5\n", encoding="utf-8")
+    runner = CliRunner()
+    as_json = runner.invoke(cli, ["extract", str(path), "--json"])
+    assert as_json.exit_code == 0
+    data = json.loads(as_json.output)
+    assert data["film"]["title"] == "John Wick: Chapter 2"
+    assert [c["type"] for c in data["claims"]] == ["release_year", "cast", "rating"]
+    table = runner.invoke(cli, ["extract", str(path)])
+    assert table.exit_code == 0 and "Ruby Rose as Ares" in table.output and "supported" in table.output
+    text = runner.invoke(cli, ["extract", str(path), "--text"])
+    assert text.output == path.read_text(encoding="utf-8")
+    bad = tmp_path / "x.doc"
+    bad.write_text("x", encoding="utf-8")
+    failed = runner.invoke(cli, ["extract", str(bad)])
+    assert failed.exit_code == 2
+    assert failed.output.strip().splitlines() == [
+        f"Error: {bad}: unknown review file type '.doc'; accepted: .txt, .html, .htm, .json"]

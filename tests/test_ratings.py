@@ -1,0 +1,62 @@
+"""Rating scales: the review's own scale kept, a normalised 0..1 value added, the critic's own rating chosen."""
+
+from __future__ import annotations
+
+import pytest
+
+from wickgraph.extract.ratings import LETTER_GRADES, find_rating, letter_grade, normalize
+
+
+@pytest.mark.parametrize(("text", "value", "scale", "normalized", "evidence"), [
+    ("Rating: 3.5 out of 5 stars", 3.5, 5, 0.7, "Rating: 3.5 out of 5 stars"),
+    ("so yeah 8.5/10, go see it", 8.5, 10, 0.85, "8.5/10"),
+    ("Final score: 82/100", 82, 100, 0.82, "score: 82/100"),
+    ("Rating: three stars out of five", 3, 5, 0.6, "Rating: three stars out of five"),
+    ("four stars, easily", 4, 5, 0.8, "four stars"),
+    ("Three and a half stars out of five.", 3.5, 5, 0.7, "Three and a half stars out of five"),
+    ("Film: ★★★½", 3.5, 5, 0.7, "Film: ★★★½"),
+    ("★★☆☆☆", 2, 5, 0.4, "★★☆☆☆"),
+    ("MY VERDICT: 7/10", 7, 10, 0.7, "MY VERDICT: 7/10"),
+    ("I'm going B-plus.", "B+", "letter", 0.75, "I'm going B-plus"),
+    ("Grade: A-", "A-", "letter", 0.8333, "Grade: A-"),
+    ("I give it a C+ at best.", "C+", "letter", 0.5, "I give it a C+"),
+    ("Verdict: F", "F", "letter", 0.0, "Verdict: F"),
+    ("7 out of 10", 7, 10, 0.7, "7 out of 10"),
+])
+def test_scales(text: str, value: object, scale: object, normalized: float, evidence: str) -> None:
+    rating = find_rating(text)
+    assert rating is not None
+    assert (rating.value, rating.scale) == (value, scale)
+    assert rating.normalized == pytest.approx(normalized, abs=1e-4)
+    assert text[rating.start:rating.end] == evidence
+
+
+@pytest.mark.parametrize("text", [
+    "MPA Rating: R", "Rated R for strong violence", "He was born on 9/11/1970.", "A siege in the final episode",
+    "a B-movie at heart", "The film runs 169 min.", "Chapter 4 of the saga", "Picture: 5/5\nSound: 4.5/5",
+])
+def test_not_ratings(text: str) -> None:
+    assert find_rating(text) is None
+
+
+def test_first_rating_not_labelled_for_something_else_wins() -> None:
+    text = "Picture: 5/5\nSound: 4.5/5\nFilm: 3/5\nAnother poster: 9/10 from me"
+    rating = find_rating(text)
+    assert rating is not None and (rating.value, rating.scale) == (3, 5)
+
+
+def test_letter_grades_are_evenly_spaced() -> None:
+    assert LETTER_GRADES["A+"] == 1.0 and LETTER_GRADES["F"] == 0.0
+    values = list(LETTER_GRADES.values())
+    assert values == sorted(values) and len(values) == 13
+
+
+@pytest.mark.parametrize(("text", "grade"), [("B-plus", "B+"), ("b minus", "B-"), ("C−", "C-"), ("A+", "A+"),
+                                             ("E", None), ("B++", None)])
+def test_letter_grade_spellings(text: str, grade: str | None) -> None:
+    assert letter_grade(text) == grade
+
+
+def test_normalize() -> None:
+    assert normalize(3.5, 5) == 0.7 and normalize("B+", "letter") == 0.75
+    assert normalize(12, 10) is None and normalize("Z", "letter") is None
