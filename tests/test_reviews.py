@@ -306,7 +306,7 @@ def test_a_failed_store_update_puts_the_replaced_file_back(data_dir: Path, built
 
     monkeypatch.setattr(reviews, "_update_store", broken)
     with pytest.raises(StoreError, match="disk on fire"):
-        _add([seed, INPUTS / "chapter4.txt"], data_dir, built_store_dir)
+        _add([seed, INPUTS / "chapter4.txt"], data_dir, built_store_dir, overrides=reviews.Overrides(force=True))
     assert _snapshot(data_dir, built_store_dir) == before
 
 
@@ -417,7 +417,9 @@ def test_seed_review_through_add_matches_the_hand_written_graph(data_dir: Path, 
     with Store(built_store_dir, read_only=True) as store:
         hand_claims = _claims_of(store, rid)
         hand_conflicts = [(c.kind, c.claimed, c.reference, c.explanation) for c in reviews.conflicts(store)]
-    report = _add([INPUTS / "seed-review.txt"], data_dir, built_store_dir)
+    with pytest.raises(ReviewInputError, match="holds this review's hand-written graph.*pass --force"):
+        _add([INPUTS / "seed-review.txt"], data_dir, built_store_dir)
+    report = _add([INPUTS / "seed-review.txt"], data_dir, built_store_dir, overrides=reviews.Overrides(force=True))
     assert [(p.review_id, p.action) for p in report.reviews] == [(rid, "replaced")]
     with Store(built_store_dir, read_only=True) as store:
         assert _claims_of(store, rid) == hand_claims

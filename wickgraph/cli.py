@@ -126,7 +126,7 @@ def query(name: str | None, sparql: str | None, params: tuple[str, ...], fmt: st
 
     \b
     Examples:
-      wickgraph query reprised-roles
+      wickgraph query reprises
       wickgraph query cast --param work=john-wick-2014 --format csv
       wickgraph query -e 'ASK { GRAPH ?g { ?s ?p ?o } }'
     """
@@ -298,11 +298,12 @@ def _show_plans(report: Any) -> None:
 @click.option("--dry-run", is_flag=True, help="Show what would be added; write nothing.")
 @click.option("-y", "--yes", is_flag=True, help="Add without asking (needed when not at a terminal).")
 @click.option("--skip-bad", is_flag=True, help="Report unreadable inputs and add the others.")
+@click.option("--force", is_flag=True, help="Replace a review graph that was written by hand.")
 @click.option("--workers", type=click.IntRange(min=1), help="Processes for extraction (default: one per core).")
 @data_option
 @store_option
 def add(files: tuple[str, ...], url: str | None, author: str | None, publisher: str | None,
-        published: str | None, film: str | None, dry_run: bool, yes: bool, skip_bad: bool,
+        published: str | None, film: str | None, dry_run: bool, yes: bool, skip_bad: bool, force: bool,
         workers: int | None, data_dir: Path | None, store_dir: Path | None) -> None:
     """Extract reviews and add their claims to data/reviews/ and the store.
 
@@ -321,7 +322,7 @@ def add(files: tuple[str, ...], url: str | None, author: str | None, publisher: 
         else:
             paths.append(item)
     overrides = Overrides(url=url, author=author, publisher=publisher,
-                          published=_parse_date_option(published, "--published"), film=film)
+                          published=_parse_date_option(published, "--published"), film=film, force=force)
 
     def confirm(report: Any) -> bool:
         _show_plans(report)
@@ -408,3 +409,79 @@ def conflicts_command(fmt: str, fail_on_conflict: bool, store_dir: Path | None) 
         click.echo(f"({len(rows)} conflict{'s' if len(rows) != 1 else ''})")
     if fail_on_conflict and found:
         raise ConflictsFound(f"{len(found)} claim(s) contradict the reference facts")
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on (the default answers this machine only).")
+@click.option("--port", default=7878, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Worker processes (each opens the store read-only).")
+@click.option("--timeout", default=30.0, show_default=True, type=click.FloatRange(0.01),
+              help="Seconds a query may run before it is answered 503.")
+@click.option("--max-rows", default=100_000, show_default=True, type=click.IntRange(1),
+              help="Rows (or triples) a result may have; larger results are refused.")
+@click.option("--allow-update", is_flag=True, help="Accept SPARQL Update and Graph Store writes (needs --token).")
+@click.option("--token", envvar="WICKGRAPH_TOKEN", help="Bearer token that writes must send ($WICKGRAPH_TOKEN).")
+@store_option
+def serve(host: str, port: int, workers: int, timeout: float, max_rows: int, allow_update: bool,
+          token: str | None, store_dir: Path | None) -> None:
+    """Serve the store: a SPARQL 1.1 endpoint at /sparql and a page to explore it at /.
+
+    Read-only unless --allow-update with --token. The store is reopened when
+    `wickgraph add` or `wickgraph build` changes it, without a restart.
+    """
+    from .errors import UsageError
+    from .server.app import ServerConfig, serve as run_server
+
+    if allow_update and not token:
+        raise UsageError("--allow-update needs --token T (or $WICKGRAPH_TOKEN): writes must carry that bearer token")
+    config = ServerConfig(store=str(store_dir) if store_dir else None, timeout=timeout, max_rows=max_rows,
+                          allow_update=allow_update, token=token)
+    click.echo(f"wickgraph serving on http://{host}:{port}/ (SPARQL at /sparql; Ctrl-C stops)", err=True)
+    run_server(config, host=host, port=port, workers=workers)
+
+
+@cli.command()
+@click.option("--endpoint", required=True, metavar="URL", help="The remote store's SPARQL query endpoint.")
+@click.option("--graph-store", metavar="URL",
+              help="Its Graph Store Protocol URL (default: the endpoint's .../query or .../sparql -> .../store).")
+@click.option("--user", help="User name (HTTP Basic or Digest, as the server asks).")
+@click.option("--password", envvar="WICKGRAPH_PASSWORD", help="Password ($WICKGRAPH_PASSWORD).")
+@click.option("--token", envvar="WICKGRAPH_TOKEN", help="Bearer token ($WICKGRAPH_TOKEN).")
+@click.option("--timeout", type=float, default=60.0, show_default=True, help="Seconds to wait for each request.")
+@store_option
+def push(endpoint: str, graph_store: str | None, user: str | None, password: str | None, token: str | None,
+         timeout: float, store_dir: Path | None) -> None:
+    """Upload every named graph to a remote store, one Graph Store Protocol PUT per graph.
+
+    Each PUT replaces that graph, so pushing twice changes nothing.
+    """
+    from .errors import UsageError
+    from .remote import push as push_graphs
+    from .store import open_store
+
+    if (user is None) != (password is None):
+        raise UsageError("--user and --password go together")
+    if token and user:
+        raise UsageError("give --user/--password or --token, not both")
+    bars: dict[str, Any] = {}
+
+    def progress(step: str, done: int, total: int) -> None:
+        if not progress_enabled():
+            return
+        from tqdm import tqdm
+
+        bar = bars.get(step) or bars.setdefault(step, tqdm(total=total, desc=step, unit="graph", leave=False))
+        bar.update(done - bar.n)
+        if done >= total:
+            bar.close()
+
+    store = open_store(store_dir, read_only=True)
+    report = push_graphs(
+        store, endpoint, graph_store_url=graph_store,
+        auth=(user, password) if user is not None and password is not None else None,
+        headers={"Authorization": f"Bearer {token}"} if token else None, timeout=timeout, progress=progress,
+    )
+    click.echo(f"pushed {report.triples} triples in {len(report.graphs)} graphs to {report.graph_store} "
+               f"in {report.seconds:.1f} s")

@@ -120,6 +120,7 @@ class Overrides:
     publisher: str | None = None
     published: date | None = None
     film: str | None = None
+    force: bool = False  # replace a review graph that was written by hand
 
 
 @dataclass(frozen=True)
@@ -659,6 +660,10 @@ def _prepare_one(job: _Job) -> ReviewPlan:
             action, data = "unchanged", old
         else:
             action = "replaced"
+            if _written_by_hand(old) and not over.force:
+                raise ReviewInputError(
+                    f"{target.name} holds this review's hand-written graph; the extractor's reading would "
+                    "replace it (pass --force to replace it)")
     if action != "unchanged":
         violations = validate_rdf(data, "trig", str(target))
         if violations:
@@ -667,6 +672,12 @@ def _prepare_one(job: _Job) -> ReviewPlan:
                 [str(v) for v in violations])
     rows = tuple(_row(n, claim) for n, claim in enumerate(claims, 1))
     return ReviewPlan(job.path, rid, work_iri, work_title, rows, data, action, previous_sha)
+
+
+def _written_by_hand(data: bytes) -> bool:
+    """Whether a stored review graph says its claims were extracted by hand."""
+    return any(q.predicate.value == str(WG.extractionMethod) and q.object.value == "manual"
+               for q in ox.parse(data, format=ox.RdfFormat.TRIG))
 
 
 def _fill_status(claims: list[dict[str, Any]], work_iri: str, data_dir: Path) -> None:
