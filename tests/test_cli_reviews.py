@@ -35,7 +35,9 @@ def test_add_yes_shows_claims_and_writes(runner: CliRunner, data_dir: Path, buil
 
 
 def test_add_dry_run_writes_nothing(runner: CliRunner, data_dir: Path, built_store_dir: Path) -> None:
-    result = runner.invoke(cli, ["add", str(INPUTS / "seed-review.txt"), "--dry-run"])
+    refused = runner.invoke(cli, ["add", str(INPUTS / "seed-review.txt"), "--dry-run"])
+    assert refused.exit_code == 2 and "hand-written graph" in refused.stderr
+    result = runner.invoke(cli, ["add", str(INPUTS / "seed-review.txt"), "--dry-run", "--force"])
     assert result.exit_code == 0, result.output
     assert "(replaces the stored version)" in result.output
     assert "conflict, claim 4 (cast): review says Ana de Armas as Rooney; reference says Ana de Armas as Eve Macarro" \
