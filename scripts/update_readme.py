@@ -38,6 +38,7 @@ def query_table() -> str:
 
 def render(text: str, store: Path) -> str:
     os.environ["WICKGRAPH_STORE"] = str(store)
+    os.chdir(ROOT)  # example paths are relative to the checkout
 
     def run(match: re.Match[str]) -> str:
         command = match[1]

@@ -31,6 +31,7 @@ def console_examples() -> list[tuple[str, str]]:
 def test_readme_console_example_is_current(command: str, expected: str, shared_store_dir: Path,
                                             monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("WICKGRAPH_STORE", str(shared_store_dir))
+    monkeypatch.chdir(README.parent)  # example paths are relative to the checkout
     result = CliRunner().invoke(cli, shlex.split(command)[1:])
     assert result.exit_code == 0, result.output
     assert result.stdout == expected
