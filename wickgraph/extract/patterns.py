@@ -89,6 +89,10 @@ class Rule:
     unless_work_is_film: bool = False
     sentence_requires: re.Pattern[str] | None = None
     needs: tuple[str, ...] = ()  # lower-case substrings, one of which the text must contain (a cheap pre-check)
+    # The same regex over the lower-cased view without IGNORECASE: sre then skips ahead to the
+    # rule's first characters in C, which IGNORECASE prevents. None for rules that need case ({N}).
+    fast: re.Pattern[str] | None = None
+    fast_needs_boundary: bool = False  # the fast regex lost a leading \b; check it in Python
 
     def applies_to(self, candidate: Candidate) -> bool:
         if not self.types and not self.rules:
@@ -196,9 +200,11 @@ def load_rules(path: str | Path = RULES_FILE) -> RuleSet:
             if regex is not None and _NEEDS[claim_type] and not set(_NEEDS[claim_type]) & set(regex.groupindex):
                 raise fail(f"rule {rule_id!r}: a {claim_type} rule needs a group named "
                            f"{' or '.join(_NEEDS[claim_type])}")
+            fast, boundary = _fast_variant(expanded) if regex is not None and not data.get("case_sensitive") \
+                else (None, False)
             rule = Rule(rule_id, kind, regex, mask, type=claim_type, reprise=bool(data.get("reprise")),
                         work_is_film=bool(data.get("work_is_film")), sentence_requires=sentence_requires,
-                        needs=tuple(needs))
+                        needs=tuple(needs), fast=fast, fast_needs_boundary=boundary)
             if rule.work_is_film and regex is not None and "work" not in regex.groupindex:
                 raise fail(f"rule {rule_id!r}: 'work_is_film' needs a group named work")
             (claims if kind == "claim" else mentions).append(rule)
@@ -218,6 +224,23 @@ def load_rules(path: str | Path = RULES_FILE) -> RuleSet:
         if missing:
             raise InputError(f"block rule {block.id!r} names unknown rules {sorted(missing)}", filename=str(path))
     return RuleSet(tuple(claims), tuple(mentions), tuple(blocks))
+
+
+_CASED_ESCAPE = re.compile(r"\\[SWDBAZGNPXULE]|\(\?-i:|\[\^?A-Z")
+
+
+def _fast_variant(expanded: str) -> tuple[re.Pattern[str] | None, bool]:
+    """A copy of a rule for lower-cased text, compiled without IGNORECASE, when lower-casing is safe
+    (not for rules where case matters, such as those with an unknown capitalised name {N})."""
+    if _CASED_ESCAPE.search(expanded):
+        return None, False
+    boundary = expanded.startswith("\\b")
+    source = expanded[2:] if boundary else expanded
+    try:
+        lowered = source.lower().replace("(?p<", "(?P<").replace("(?p=", "(?P=")
+        return re.compile(lowered, re.MULTILINE), boundary
+    except re.error:
+        return None, False
 
 
 @lru_cache(maxsize=1)
@@ -244,6 +267,7 @@ class Document:
         self.by_start = {m.start: m for m in mentions}
         self.lower = folded.lower()
         self._views: dict[int, str] = {}
+        self._lower_views: dict[int, str | None] = {}
         self._bounds = [0]
         for match in _SENTENCE_END.finditer(text):
             if not _abbreviation(text, match.start()):
@@ -262,6 +286,13 @@ class Document:
                         chars[i] = chr(_CONT + bits)
             self._views[mask] = "".join(chars)
         return self._views[mask]
+
+    def lower_view(self, mask: int) -> str | None:
+        """:meth:`view` in lower case, or None when lower-casing would move offsets."""
+        if mask not in self._lower_views:
+            lowered = self.view(mask).lower()
+            self._lower_views[mask] = lowered if len(lowered) == len(self.text) else None
+        return self._lower_views[mask]
 
     def sentence(self, position: int) -> tuple[int, int]:
         """Start and end of the sentence (or line) holding ``position``."""
@@ -321,8 +352,7 @@ def run_rules(doc: Document, rules: RuleSet, *, filter_blocked: bool = True) -> 
         assert rule.regex is not None
         if rule.needs and not any(need in doc.lower for need in rule.needs):
             continue
-        view = doc.view(rule.mask)
-        for match in rule.regex.finditer(view):
+        for match in _matches(doc, rule):
             candidate = _candidate(doc, rule, match)
             if candidate is not None:
                 candidates.append(candidate)
@@ -331,6 +361,20 @@ def run_rules(doc: Document, rules: RuleSet, *, filter_blocked: bool = True) -> 
     kept = [c for c in candidates if not filter_blocked or not is_blocked(doc, c, rules)]
     kept.sort(key=lambda c: (c.start, -(c.end - c.start)))
     return kept
+
+
+def _matches(doc: Document, rule: Rule) -> Iterator[re.Match[str]]:
+    """The rule's matches, as ``rule.regex.finditer`` over the view would give them, found faster."""
+    assert rule.regex is not None
+    lowered = doc.lower_view(rule.mask) if rule.fast is not None else None
+    if lowered is None or rule.fast is None:
+        yield from rule.regex.finditer(doc.view(rule.mask))
+        return
+    for match in rule.fast.finditer(lowered):
+        start = match.start()
+        if rule.fast_needs_boundary and start and (lowered[start - 1].isalnum() or lowered[start - 1] == "_"):
+            continue
+        yield match
 
 
 def _candidate(doc: Document, rule: Rule, match: re.Match[str]) -> Candidate | None:
