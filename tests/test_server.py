@@ -1,0 +1,374 @@
+"""The SPARQL endpoint, Graph Store and named-query views, in-process (no socket)."""
+
+from __future__ import annotations
+
+import gzip
+import subprocess
+import sys
+import textwrap
+import warnings
+from collections.abc import Iterator
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from wickgraph.queries import discover
+from wickgraph.server.app import create_app
+from wickgraph.server.engine import count_rows
+from wickgraph.store import Store
+
+from tests.servers import ROOT, TINY_TRIG
+
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")  # starlette suggests httpx2; httpx is what the project has
+    from starlette.testclient import TestClient
+
+REFERENCE = "https://w3id.org/wickgraph/graph/reference"
+REVIEW = "https://w3id.org/wickgraph/graph/review/r-000000000001"
+PEOPLE = """PREFIX wg: <https://w3id.org/wickgraph/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT ?name WHERE { GRAPH ?g { ?p a wg:Person ; rdfs:label ?name } } ORDER BY ?name"""
+
+
+def tiny_store() -> Store:
+    store = Store()
+    store.raw.load(TINY_TRIG.encode(), format=ox.RdfFormat.TRIG)
+    return store
+
+
+@pytest.fixture
+def client() -> Iterator[TestClient]:
+    with TestClient(create_app(store=tiny_store())) as test_client:
+        yield test_client
+
+
+@pytest.fixture
+def shared_client(shared_store_dir: Path) -> Iterator[TestClient]:
+    with TestClient(create_app(store_path=shared_store_dir)) as test_client:
+        yield test_client
+
+
+def names(response: object) -> list[str]:
+    data = response.json()  # type: ignore[attr-defined]
+    return [row["name"]["value"] for row in data["results"]["bindings"]]
+
+
+# -- the protocol's three ways to send a query ---------------------------------------------
+
+
+def test_get_post_form_and_post_body_give_the_same_answer(client: TestClient) -> None:
+    by_get = client.get("/sparql", params={"query": PEOPLE})
+    by_form = client.post("/sparql", data={"query": PEOPLE})
+    by_body = client.post("/sparql", content=PEOPLE, headers={"Content-Type": "application/sparql-query"})
+    for response in (by_get, by_form, by_body):
+        assert response.status_code == 200
+        assert response.headers["content-type"] == "application/sparql-results+json; charset=utf-8"
+        assert names(response) == ["Ana de Armas", "Keanu Reeves"]
+
+
+def test_dataset_parameters_of_the_protocol(client: TestClient) -> None:
+    query = "SELECT (COUNT(*) AS ?n) WHERE { ?s wg:releaseYear ?year }"
+    response = client.get("/sparql", params={"query": query, "default-graph-uri": REVIEW})
+    assert response.json()["results"]["bindings"][0]["n"]["value"] == "1"
+    response = client.post("/sparql", data={"query": query, "default-graph-uri": [REFERENCE, REVIEW]})
+    assert response.json()["results"]["bindings"][0]["n"]["value"] == "3"
+
+
+# -- content negotiation -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("accept", "media", "start"), [
+    ("application/sparql-results+json", "application/sparql-results+json", b'{"head"'),
+    ("application/sparql-results+xml", "application/sparql-results+xml", b"<?xml"),
+    ("text/csv", "text/csv", b"name\r\n"),
+    ("text/tab-separated-values", "text/tab-separated-values", b"?name\n"),
+    ("application/json", "application/sparql-results+json", b'{"head"'),
+    ("text/csv;q=0.5, application/sparql-results+xml", "application/sparql-results+xml", b"<?xml"),
+    ("text/html,application/xhtml+xml,*/*;q=0.8", "application/sparql-results+json", b'{"head"'),
+    ("", "application/sparql-results+json", b'{"head"'),
+])
+def test_select_results_are_negotiated(client: TestClient, accept: str, media: str, start: bytes) -> None:
+    response = client.get("/sparql", params={"query": PEOPLE}, headers={"Accept": accept})
+    assert response.status_code == 200
+    assert response.headers["content-type"].split(";")[0] == media
+    assert response.content.startswith(start)
+
+
+@pytest.mark.parametrize(("accept", "rdf_format"), [
+    ("text/turtle", ox.RdfFormat.TURTLE),
+    ("application/n-triples", ox.RdfFormat.N_TRIPLES),
+    ("application/ld+json", ox.RdfFormat.JSON_LD),
+    ("application/rdf+xml", ox.RdfFormat.RDF_XML),
+    ("*/*", ox.RdfFormat.TURTLE),
+])
+def test_construct_results_are_negotiated_and_parse(client: TestClient, accept: str, rdf_format: ox.RdfFormat) -> None:
+    query = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH <%s> { ?s ?p ?o } }" % REFERENCE
+    response = client.get("/sparql", params={"query": query}, headers={"Accept": accept})
+    assert response.status_code == 200
+    assert response.headers["content-type"].split(";")[0] == rdf_format.media_type
+    assert len(list(ox.parse(response.content, format=rdf_format))) == 26
+
+
+def test_format_parameter_overrides_accept(client: TestClient) -> None:
+    response = client.get("/sparql", params={"query": PEOPLE, "format": "csv"}, headers={"Accept": "text/turtle"})
+    assert response.text == "name\r\nAna de Armas\r\nKeanu Reeves\r\n"
+
+
+def test_unknown_accept_is_406_listing_what_is_offered(client: TestClient) -> None:
+    response = client.get("/sparql", params={"query": PEOPLE}, headers={"Accept": "image/png"})
+    assert response.status_code == 406
+    assert response.text == (
+        "none of the accepted media types (image/png) can carry this result; this result is offered as: "
+        "application/sparql-results+json, application/sparql-results+xml, text/csv, text/tab-separated-values\n"
+    )
+
+
+def test_ask(client: TestClient) -> None:
+    response = client.get("/sparql", params={"query": "ASK { GRAPH ?g { ?s wg:releaseYear 2024 } }"})
+    assert response.json() == {"head": {}, "boolean": True}
+
+
+# -- service description, CORS, gzip -------------------------------------------------------
+
+
+def test_get_without_query_is_a_turtle_service_description(client: TestClient) -> None:
+    response = client.get("/sparql")
+    assert response.status_code == 200
+    assert response.headers["content-type"] == "text/turtle; charset=utf-8"
+    graph = ox.Store()
+    graph.load(response.content, format=ox.RdfFormat.TURTLE)
+    sd = "http://www.w3.org/ns/sparql-service-description#"
+    assert graph.query(f"ASK {{ <http://testserver/sparql> a <{sd}Service> ; <{sd}supportedLanguage> <{sd}SPARQL11Query> }}")
+    assert not graph.query(f"ASK {{ ?s <{sd}supportedLanguage> <{sd}SPARQL11Update> }}")
+
+
+def test_cors_simple_and_preflight(client: TestClient) -> None:
+    response = client.get("/sparql", params={"query": PEOPLE}, headers={"Origin": "https://example.org"})
+    assert response.headers["access-control-allow-origin"] == "*"
+    preflight = client.options("/sparql", headers={
+        "Origin": "https://example.org", "Access-Control-Request-Method": "POST",
+        "Access-Control-Request-Headers": "Content-Type",
+    })
+    assert preflight.status_code == 200
+    assert "POST" in preflight.headers["access-control-allow-methods"]
+
+
+def test_large_answers_are_gzipped_when_asked(client: TestClient) -> None:
+    query = "SELECT * WHERE { GRAPH ?g { ?s ?p ?o } }"
+    response = client.get("/sparql", params={"query": query}, headers={"Accept-Encoding": "gzip"})
+    assert response.headers["content-encoding"] == "gzip"
+    assert response.json()["results"]["bindings"]  # httpx decompressed it
+    plain = client.get("/sparql", params={"query": query}, headers={"Accept-Encoding": "identity"})
+    assert "content-encoding" not in plain.headers
+    small = client.get("/sparql", params={"query": "ASK {}"}, headers={"Accept-Encoding": "gzip"})
+    assert "content-encoding" not in small.headers
+
+
+def test_gzip_body_really_is_gzip(client: TestClient) -> None:
+    response = client.get("/sparql", params={"query": "SELECT * WHERE { GRAPH ?g { ?s ?p ?o } }"},
+                          headers={"Accept-Encoding": "gzip"})
+    raw = b"".join(response.iter_raw()) if not response.is_stream_consumed else None
+    assert raw is None or gzip.decompress(raw)
+
+
+# -- errors: clear, with positions, never a traceback --------------------------------------
+
+
+def test_malformed_query_is_400_with_line_and_column(client: TestClient) -> None:
+    response = client.post("/sparql", data={"query": "SELECT *\nWHERE { ?s ?p ?o } LIMT 3"})
+    assert response.status_code == 400
+    assert response.text.startswith("SPARQL syntax error at line 2, column ")
+    assert response.text.endswith(": expected one of HAVING, OFFSET, OPTIONAL, VALUES\n")
+
+
+@pytest.mark.parametrize(("method", "kwargs", "status", "message"), [
+    ("post", {"data": {"query": "x" * (1 << 20)}}, 413, "request body too large"),
+    ("post", {"content": "ASK {}", "headers": {"Content-Type": "text/plain"}}, 415, "send the query as"),
+    ("post", {"data": {"foo": "bar"}}, 400, "no query= in the request"),
+    ("get", {"params": {"query": ["ASK {}", "ASK {}"]}}, 400, "send exactly one query= parameter"),
+    ("get", {"params": {"update": "CLEAR ALL"}}, 400, "SPARQL Update must be sent with POST"),
+    ("get", {"params": {"query": "ASK {}", "default-graph-uri": "not an iri"}}, 400, ""),
+])
+def test_bad_requests(client: TestClient, method: str, kwargs: dict[str, object], status: int, message: str) -> None:
+    response = getattr(client, method)("/sparql", **kwargs)
+    assert response.status_code == status
+    assert response.text.startswith(message)
+    assert "Traceback" not in response.text
+
+
+def test_evaluation_failure_is_500_without_traceback(client: TestClient) -> None:
+    query = "SELECT * WHERE { BIND(1 AS ?x) SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }"
+    response = client.get("/sparql", params={"query": query})
+    assert response.status_code == 500
+    assert response.text.startswith("query evaluation failed: ")
+    assert "Traceback" not in response.text and "File \"" not in response.text
+
+
+# -- limits --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("accept", ["application/sparql-results+json", "application/sparql-results+xml",
+                                    "text/csv", "text/tab-separated-values"])
+def test_row_limit_refuses_larger_results_in_every_format(accept: str) -> None:
+    store = Store()
+    store.raw.extend(ox.Quad(ox.NamedNode(f"http://example.org/s{i}"), ox.NamedNode("http://example.org/p"),
+                             ox.Literal(f'tricky ",{{"x":{{"type" \n {i}')) for i in range(10))
+    with TestClient(create_app(store=store, max_rows=10)) as limited:
+        query = "SELECT * WHERE { ?s ?p ?o }"
+        assert limited.get("/sparql", params={"query": query}, headers={"Accept": accept}).status_code == 200
+        store.raw.add(ox.Quad(ox.NamedNode("http://example.org/s10"), ox.NamedNode("http://example.org/p"),
+                              ox.Literal("one more")))
+        response = limited.get("/sparql", params={"query": query}, headers={"Accept": accept})
+        assert response.status_code == 500
+        assert response.text == ("query refused: the result has more than 10 rows, this server's limit; "
+                                 "add a LIMIT, or a filter, to the query\n")
+        construct = limited.get("/sparql", params={"query": "CONSTRUCT WHERE { ?s ?p ?o }"})
+        assert construct.status_code == 500 and "more than 10 rows" in construct.text
+
+
+@pytest.mark.parametrize("fmt", [ox.QueryResultsFormat.JSON, ox.QueryResultsFormat.XML, ox.QueryResultsFormat.TSV])
+def test_row_counter_matches_real_rows_with_tricky_literals(fmt: ox.QueryResultsFormat) -> None:
+    store = Store()
+    values = ['},{"a":{"type":"literal"', "[{}]", ",{}", "<result>", "line\nbreak", '"quoted"', "tab\tbed"]
+    store.raw.extend(ox.Quad(ox.NamedNode(f"http://example.org/s{i}"), ox.NamedNode("http://example.org/p"),
+                             ox.Literal(value)) for i, value in enumerate(values))
+    body = store.raw.query("SELECT ?o ?s WHERE { ?s ?p ?o }").serialize(format=fmt)
+    assert body is not None
+    name = {ox.QueryResultsFormat.JSON: "json", ox.QueryResultsFormat.XML: "xml", ox.QueryResultsFormat.TSV: "tsv"}
+    assert count_rows(body, name[fmt]) == len(values)
+
+
+def test_queries_past_the_time_limit_are_503() -> None:
+    store = Store()
+    store.raw.extend(ox.Quad(ox.NamedNode(f"http://example.org/s{i}"), ox.NamedNode("http://example.org/p"),
+                             ox.Literal(str(i))) for i in range(200))
+    with TestClient(create_app(store=store, timeout=0.3, max_rows=10**9)) as slow:
+        # 200^3 rows streamed: the row sink sees the clock pass and stops the serialisation
+        response = slow.get("/sparql", params={"query": "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"})
+    assert response.status_code == 503
+    assert response.headers["retry-after"] == "5"
+    assert response.text.startswith("the query ran longer than 0.3 s, this server's time limit")
+
+
+# -- read-only by default; writes with --allow-update and the token -------------------------
+
+
+@pytest.mark.parametrize(("method", "path", "kwargs"), [
+    ("post", "/sparql", {"data": {"update": "CLEAR ALL"}}),
+    ("post", "/sparql", {"content": "CLEAR ALL", "headers": {"Content-Type": "application/sparql-update"}}),
+    ("put", "/store?graph=http://example.org/g", {"content": "<a:s> <a:p> <a:o> .",
+                                                 "headers": {"Content-Type": "application/n-triples"}}),
+    ("delete", "/store?graph=" + REVIEW, {}),
+])
+def test_writes_are_refused_when_read_only(client: TestClient, method: str, path: str,
+                                           kwargs: dict[str, object]) -> None:
+    response = getattr(client, method)(path, **kwargs)
+    assert response.status_code == 403
+    assert "read-only" in response.text
+    assert names(client.get("/sparql", params={"query": PEOPLE})) == ["Ana de Armas", "Keanu Reeves"]
+
+
+def test_writes_with_allow_update_need_the_token(tmp_path: Path) -> None:
+    store = tiny_store()
+    app = create_app(store=store, allow_update=True, token="s3cret")
+    with TestClient(app) as writer:
+        update = {"update": "INSERT DATA { GRAPH <http://example.org/g> { <http://example.org/a> "
+                            "<http://example.org/b> 1 } }"}
+        assert writer.post("/sparql", data=update).status_code == 401
+        assert writer.post("/sparql", data=update, headers={"Authorization": "Bearer wrong"}).status_code == 401
+        auth = {"Authorization": "Bearer s3cret"}
+        assert writer.post("/sparql", data=update, headers=auth).status_code == 204
+        body = "<http://example.org/x> <http://example.org/y> \"z\" ."
+        put = {"content": body, "headers": {**auth, "Content-Type": "application/n-triples"}}
+        assert writer.put("/store?graph=http://example.org/h", **put).status_code == 201
+        assert writer.put("/store?graph=http://example.org/h", **put).status_code == 204
+        got = writer.get("/store?graph=http://example.org/h", headers={"Accept": "application/n-triples"})
+        assert got.text == body + "\n"
+        bad = writer.put("/store?graph=http://example.org/h", content="<x> <y",
+                         headers={**auth, "Content-Type": "text/turtle"})
+        assert bad.status_code == 400 and bad.text.startswith("RDF syntax error at line 1")
+        assert writer.get("/store?graph=http://example.org/h").status_code == 200  # untouched by the bad PUT
+        assert writer.delete("/store?graph=http://example.org/h", headers=auth).status_code == 204
+        assert writer.get("/store?graph=http://example.org/h").status_code == 404
+        assert "SPARQL11Update" in writer.get("/sparql").text
+    assert store.named_graphs() == ["http://example.org/g", REFERENCE, REVIEW]
+
+
+def test_allow_update_without_a_token_is_a_usage_error() -> None:
+    from wickgraph.errors import UsageError
+
+    with pytest.raises(UsageError, match="--allow-update needs --token"):
+        create_app(store=Store(), allow_update=True)
+
+
+# -- named queries and the page ------------------------------------------------------------
+
+
+def test_queries_lists_every_named_query(shared_client: TestClient) -> None:
+    listed = shared_client.get("/queries").json()
+    assert [q["name"] for q in listed] == list(discover())
+    cast = next(q for q in listed if q["name"] == "cast")
+    assert cast["url"] == "/queries/cast" and cast["params"][0]["name"] == "work"
+
+
+def test_named_query_runs_with_parameters(shared_client: TestClient, shared_store: Store) -> None:
+    query = discover()["cast"]
+    expected = shared_store.query(query.bind({"work": "john-wick-2014"})).serialize(format=ox.QueryResultsFormat.JSON)
+    response = shared_client.get("/queries/cast", params={"work": "john-wick-2014"})
+    assert response.status_code == 200 and response.content == expected
+    csv = shared_client.get("/queries/cast", params={"work": "john-wick-2014"}, headers={"Accept": "text/csv"})
+    assert csv.text.startswith("actorName,characterName,notes,actor,character\r\n")
+
+
+def test_named_query_errors(shared_client: TestClient) -> None:
+    missing = shared_client.get("/queries/casts")
+    assert missing.status_code == 404
+    assert missing.text == "no named query 'casts'; did you mean cast, recasts, co-stars?\n"
+    bad_param = shared_client.get("/queries/cast", params={"film": "x"})
+    assert bad_param.status_code == 400
+    assert bad_param.text.startswith("query 'cast' has no parameter 'film'")
+
+
+def test_page_embeds_the_named_queries_and_vendored_files(shared_client: TestClient) -> None:
+    page = shared_client.get("/")
+    assert page.status_code == 200 and page.headers["content-type"] == "text/html; charset=utf-8"
+    for needle in ("/static/yasgui-4.6.2.min.js", "/static/yasgui-4.6.2.min.css",
+                   "/static/cytoscape-3.34.4.min.js", '"name": "cast"'):
+        assert needle in page.text
+    assert "https://" not in page.text.split("<script id=\"named-queries\"")[0].replace("https://w3id.org", "")
+    for path in ("/static/yasgui-4.6.2.min.js", "/static/cytoscape-3.34.4.min.js", "/static/explorer.js"):
+        assert shared_client.get(path).status_code == 200
+
+
+# -- the store changes under a running server -----------------------------------------------
+
+
+def test_a_graph_added_by_another_process_is_seen_without_restart(tmp_path: Path) -> None:
+    store_dir = tmp_path / "store"
+    with Store(store_dir) as store:
+        store.raw.load(TINY_TRIG.encode(), format=ox.RdfFormat.TRIG)
+    writer = textwrap.dedent(f"""
+        import pyoxigraph as ox
+        from wickgraph.store import Store, mark_changed
+        with Store({str(store_dir)!r}) as store:
+            store.extend([ox.Quad(ox.NamedNode("http://example.org/new"), ox.NamedNode("http://example.org/p"),
+                                  ox.Literal("added"), ox.NamedNode("http://example.org/added-graph"))])
+        mark_changed({str(store_dir)!r})
+    """)
+    count = "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+    with TestClient(create_app(store_path=store_dir)) as server:
+        assert server.get("/sparql", params={"query": count}).json()["results"]["bindings"][0]["n"]["value"] == "2"
+        subprocess.run([sys.executable, "-c", writer], check=True, cwd=ROOT, env={"PYTHONPATH": str(ROOT)})
+        assert server.get("/sparql", params={"query": count}).json()["results"]["bindings"][0]["n"]["value"] == "3"
+
+
+def test_json_row_counter_is_exact_at_every_chunk_boundary() -> None:
+    store = Store()
+    values = ['\\",{"a":{"type"', "[{}]", ",{}", 'back\\\\', '"', "x"]
+    store.raw.extend(ox.Quad(ox.NamedNode(f"http://example.org/s{i}"), ox.NamedNode("http://example.org/p"),
+                             ox.Literal(value)) for i, value in enumerate(values))
+    body = store.raw.query("SELECT ?o ?s WHERE { ?s ?p ?o }").serialize(format=ox.QueryResultsFormat.JSON)
+    assert body is not None
+    for size in (1, 2, 3, 5, 7, 11, 64):
+        assert count_rows(body, "json", chunk_size=size) == len(values), size

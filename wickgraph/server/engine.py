@@ -1,0 +1,440 @@
+"""Running one SPARQL request against the store, safely: negotiation, limits, native serialisation.
+
+Everything here is synchronous and runs in a worker thread; :mod:`wickgraph.server.views`
+only moves bytes. A query's results are written by pyoxigraph's own serialisers into a
+:class:`_Sink` that counts rows and checks the clock on every chunk, so a result past the
+row limit or the time limit stops as soon as its next chunk is written.
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+import re
+import threading
+import time
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from ..errors import WickgraphError
+from ..formats import Format, formats
+from ..namespaces import PREFIXES
+from ..store import GENERATION_FILE, Store, sparql_syntax_error
+
+__all__ = [
+    "Limits", "NotAcceptable", "Outcome", "QueryRefused", "QueryTimeout", "StoreHolder",
+    "execute", "negotiate",
+]
+
+GZIP_MIN_BYTES = 1400
+"""Bodies smaller than about one TCP segment are sent as they are."""
+
+
+class QueryTimeout(WickgraphError):
+    """The query ran past the server's time limit."""
+
+
+class QueryRefused(WickgraphError):
+    """The query's result is larger than the server's row limit."""
+
+
+class NotAcceptable(WickgraphError):
+    """No format the client accepts can carry this kind of result."""
+
+    def __init__(self, message: str, offered: Sequence[str]) -> None:
+        super().__init__(message)
+        self.offered = list(offered)
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Per-query limits: seconds of wall time and rows (or triples) in a result."""
+
+    timeout: float = 30.0
+    max_rows: int = 100_000
+
+
+@dataclass
+class Outcome:
+    """A finished query: status, media type, body and extra headers."""
+
+    body: bytes
+    media_type: str
+    status: int = 200
+    headers: dict[str, str] = field(default_factory=dict)
+
+
+# -- content negotiation -------------------------------------------------------------------
+
+RESULTS = "results"
+RDF = "rdf"
+
+_GRAPH_FORMATS = ("turtle", "ntriples", "jsonld", "rdfxml")
+_ALIASES: dict[str, dict[str, str]] = {
+    RESULTS: {
+        "application/json": "json", "application/xml": "xml", "text/xml": "xml",
+        "text/plain": "tsv", "text/tsv": "tsv",
+    },
+    RDF: {
+        "application/x-turtle": "turtle", "application/turtle": "turtle", "text/plain": "ntriples",
+        "text/n-triples": "ntriples", "application/json": "jsonld", "application/xml": "rdfxml",
+        "text/xml": "rdfxml",
+    },
+}
+
+
+def offered(kind: str) -> list[Format]:
+    """The formats the server offers for ``results`` (SELECT/ASK) or ``rdf`` (CONSTRUCT/DESCRIBE), default first."""
+    if kind == RESULTS:
+        return [f for f in formats(RESULTS) if f.oxigraph is not None]
+    return [f for name in _GRAPH_FORMATS for f in formats(RDF) if f.name == name]
+
+
+def _by_name(kind: str) -> dict[str, Format]:
+    return {f.name: f for f in offered(kind)}
+
+
+@lru_cache(maxsize=512)
+def negotiate(accept: str | None, kind: str, format_name: str | None = None) -> Format:
+    """The format to answer with, from an Accept header (q-values and wildcards) or a ``format=`` name.
+
+    >>> negotiate("text/csv;q=0.5, application/sparql-results+xml", "results").name
+    'xml'
+    >>> negotiate("*/*", "rdf").name
+    'turtle'
+    """
+    table = _by_name(kind)
+    choices = offered(kind)
+    if format_name:
+        for fmt in choices:
+            if format_name in (fmt.name, fmt.media_type):
+                return fmt
+        raise NotAcceptable(f"format {format_name!r} cannot carry this result", [f.name for f in choices])
+    if not accept or not accept.strip():
+        return choices[0]
+    ranges: list[tuple[float, int, int, str]] = []
+    for position, part in enumerate(accept.split(",")):
+        media, _, params = part.strip().partition(";")
+        media = media.strip().lower()
+        quality = 1.0
+        for param in params.split(";"):
+            key, _, value = param.strip().partition("=")
+            if key.strip() == "q":
+                try:
+                    quality = float(value)
+                except ValueError:
+                    quality = 0.0
+        if media and quality > 0:
+            specificity = 0 if media == "*/*" else 1 if media.endswith("/*") else 2
+            ranges.append((-quality, -specificity, position, media))
+    for _, _, _, media in sorted(ranges):
+        if media == "*/*":
+            return choices[0]
+        if media.endswith("/*"):
+            for fmt in choices:
+                if fmt.media_type.startswith(media[:-1]):
+                    return fmt
+            continue
+        for fmt in choices:
+            if fmt.media_type == media:
+                return fmt
+        if media in _ALIASES[kind]:
+            return table[_ALIASES[kind][media]]
+    raise NotAcceptable(
+        f"none of the accepted media types ({accept}) can carry this result",
+        [f.media_type for f in choices],
+    )
+
+
+def content_type(fmt: Format) -> str:
+    """The Content-Type header for a format (text types say UTF-8)."""
+    if fmt.media_type.startswith("text/") or fmt.media_type.endswith(("+json", "+xml", "/json", "/n-triples")):
+        return f"{fmt.media_type}; charset=utf-8"
+    return fmt.media_type
+
+
+# -- counting rows in serialised results ---------------------------------------------------
+
+_ESCAPE = re.compile(rb"\\.", re.DOTALL)
+_STRING = re.compile(rb'"[^"]*"')
+_ROW_START = re.compile(rb"[\[,]\{")
+
+
+class _JsonRows:
+    """Counts binding objects in SPARQL JSON as it streams by, exactly.
+
+    Escapes are dropped, then strings, which leaves the skeleton: there a row is the only
+    object that follows ``[`` or ``,`` (terms follow ``:``). State carries across chunks.
+    """
+
+    def __init__(self) -> None:
+        self.in_string = False
+        self.escape_pending = False
+        self.last = b""
+
+    def __call__(self, data: bytes) -> int:
+        if self.escape_pending and data:
+            data, self.escape_pending = data[1:], False
+        data = _ESCAPE.sub(b"", data)
+        if data.endswith(b"\\"):
+            data, self.escape_pending = data[:-1], True
+        if self.in_string:
+            close = data.find(b'"')
+            if close < 0:
+                return 0
+            data, self.in_string, self.last = data[close + 1:], False, b""
+        skeleton = _STRING.sub(b"", data)
+        open_quote = skeleton.find(b'"')
+        if open_quote >= 0:
+            skeleton, self.in_string = skeleton[:open_quote], True
+        rows = len(_ROW_START.findall(self.last + skeleton))
+        self.last = b"" if self.in_string else (skeleton[-1:] or self.last)
+        return rows
+
+
+class _PatternRows:
+    """Counts occurrences of a row marker (XML ``<result>``, a TSV/CSV line end) across chunks."""
+
+    def __init__(self, marker: bytes) -> None:
+        self.marker = marker
+        self.tail = b""
+
+    def __call__(self, data: bytes) -> int:
+        buffer = self.tail + data
+        count = buffer.count(self.marker) - self.tail.count(self.marker)
+        self.tail = buffer[-(len(self.marker) - 1):] if len(self.marker) > 1 else b""
+        return count
+
+
+def _row_counter(fmt: str) -> tuple[Callable[[bytes], int], int]:
+    """A counter for a results format, and how many header lines it counts that are not rows.
+
+    Exact for JSON, XML and TSV (whose literals escape line breaks); CSV may over-count a
+    literal holding CRLF, which can only refuse a result early.
+    """
+    if fmt == "json":
+        return _JsonRows(), 0
+    if fmt == "xml":
+        return _PatternRows(b"<result>"), 0
+    return _PatternRows(b"\n" if fmt == "tsv" else b"\r\n"), 1
+
+
+class _Sink:
+    """A binary file for pyoxigraph's serialisers that counts rows and watches the clock."""
+
+    def __init__(self, fmt: str, limits: Limits, deadline: float, cancel: threading.Event) -> None:
+        self.counter, self.header_rows = _row_counter(fmt)
+        self.rows = 0
+        self.limits = limits
+        self.deadline = deadline
+        self.cancel = cancel
+        self.parts: list[bytes] = []
+
+    def write(self, chunk: bytes) -> int:
+        _check_clock(self.deadline, self.cancel, self.limits)
+        data = bytes(chunk)
+        self.rows += self.counter(data)
+        if self.rows - self.header_rows > self.limits.max_rows:
+            raise _too_many(self.limits)
+        self.parts.append(data)
+        return len(data)
+
+    def flush(self) -> None:
+        """Nothing to flush: the parts are joined at the end."""
+
+    def getvalue(self) -> bytes:
+        return b"".join(self.parts)
+
+
+def count_rows(body: bytes, fmt: str, chunk_size: int = 8192) -> int:
+    """Rows in a serialised SELECT result, counted as the server counts them, chunk by chunk.
+
+    >>> count_rows(b'{"head":{"vars":["a"]},"results":{"bindings":[{"a":{"type":"literal","value":"x"}},{}]}}', "json")
+    2
+    """
+    counter, header_rows = _row_counter(fmt)
+    rows = sum(counter(body[start:start + chunk_size]) for start in range(0, len(body), chunk_size))
+    return rows - header_rows
+
+
+def _too_many(limits: Limits) -> QueryRefused:
+    return QueryRefused(
+        f"query refused: the result has more than {limits.max_rows:,} rows, this server's limit; "
+        "add a LIMIT, or a filter, to the query"
+    )
+
+
+def _check_clock(deadline: float, cancel: threading.Event, limits: Limits) -> None:
+    if cancel.is_set() or time.monotonic() > deadline:
+        raise QueryTimeout(
+            f"the query ran longer than {limits.timeout:g} s, this server's time limit; "
+            "narrow it down (VALUES, FILTER, LIMIT) or ask for a longer --timeout"
+        )
+
+
+# -- the store, reopened when a writer marks it changed ------------------------------------
+
+
+class StoreHolder:
+    """One read-only view of an on-disk store, reopened when ``mark_changed`` or a rebuild changed it.
+
+    :meth:`get` costs two ``stat`` calls when nothing changed. A view in use by a running
+    query stays valid: the new one replaces it for the next request.
+    """
+
+    def __init__(self, store: Store | None = None, *, path: Path | None = None, writable: bool = False) -> None:
+        if store is None and path is None:
+            raise ValueError("StoreHolder needs a store or a path")
+        self.path = path
+        self.writable = writable
+        self._lock = threading.Lock()
+        self._fingerprint = self._read_fingerprint() if path is not None else None
+        self._store = store if store is not None else self._open()
+
+    def _open(self) -> Store:
+        assert self.path is not None
+        return Store(self.path, read_only=not self.writable)
+
+    def _read_fingerprint(self) -> tuple[int, ...] | None:
+        assert self.path is not None
+        try:
+            folder = os.stat(self.path)
+        except OSError:
+            return None
+        try:
+            marker = os.stat(self.path / GENERATION_FILE)
+        except OSError:
+            return (folder.st_ino, folder.st_dev)
+        return (folder.st_ino, folder.st_dev, marker.st_ino, marker.st_mtime_ns, marker.st_size)
+
+    def get(self) -> Store:
+        """The current view of the store."""
+        if self.path is None or self.writable:
+            return self._store
+        fingerprint = self._read_fingerprint()
+        if fingerprint is None or fingerprint == self._fingerprint:
+            return self._store  # unchanged, or swapped out mid-rebuild: keep serving the old view
+        with self._lock:
+            if fingerprint != self._fingerprint:
+                self._store = self._open()
+                self._fingerprint = fingerprint
+        return self._store
+
+    def changed(self) -> None:
+        """After a write through this server (``--allow-update``): flush and tell other readers."""
+        from ..store import mark_changed
+
+        self._store.flush()
+        if self.path is not None:
+            mark_changed(self.path)
+            self._fingerprint = self._read_fingerprint()
+
+
+# -- running a query -----------------------------------------------------------------------
+
+
+def _graphs(iris: Sequence[str]) -> list[ox.NamedNode]:
+    return [ox.NamedNode(iri) for iri in iris]
+
+
+def execute(
+    store: Store,
+    sparql: str,
+    *,
+    accept: str | None,
+    format_name: str | None = None,
+    limits: Limits,
+    started: float,
+    cancel: threading.Event,
+    gzip_ok: bool = False,
+    default_graphs: Sequence[str] = (),
+    named_graphs: Sequence[str] = (),
+) -> Outcome:
+    """Parse, evaluate and serialise one query; raise our errors for bad queries, limits and Accept."""
+    try:
+        return _execute(store, sparql, accept=accept, format_name=format_name, limits=limits, started=started,
+                        cancel=cancel, gzip_ok=gzip_ok, default_graphs=default_graphs, named_graphs=named_graphs)
+    except Exception as error:
+        # pyoxigraph's result objects must die in the thread that made them: drop the frames
+        # (and the results they hold) here rather than let the traceback carry them away
+        raise error.with_traceback(None) from None
+
+
+def _execute(
+    store: Store,
+    sparql: str,
+    *,
+    accept: str | None,
+    format_name: str | None,
+    limits: Limits,
+    started: float,
+    cancel: threading.Event,
+    gzip_ok: bool,
+    default_graphs: Sequence[str],
+    named_graphs: Sequence[str],
+) -> Outcome:
+    deadline = started + limits.timeout
+    try:
+        result = store.raw.query(
+            sparql,
+            prefixes=PREFIXES,
+            default_graph=_graphs(default_graphs) or None,
+            named_graphs=_graphs(named_graphs) or None,
+        )
+    except SyntaxError as error:
+        raise sparql_syntax_error(error) from None
+    except ValueError as error:  # e.g. an invalid IRI in default-graph-uri
+        raise WickgraphError(str(error).split("\n")[0]) from None
+    if isinstance(result, ox.QueryTriples):
+        fmt = negotiate(accept, RDF, format_name)
+        body = _serialize_triples(result, fmt, limits, deadline, cancel)
+    else:
+        fmt = negotiate(accept, RESULTS, format_name)
+        assert isinstance(fmt.oxigraph, ox.QueryResultsFormat)
+        sink = _Sink(fmt.name, limits, deadline, cancel)
+        _check_clock(deadline, cancel, limits)
+        result.serialize(sink, fmt.oxigraph)
+        body = sink.getvalue()
+    return finish(body, content_type(fmt), gzip_ok)
+
+
+def _serialize_triples(
+    result: ox.QueryTriples, fmt: Format, limits: Limits, deadline: float, cancel: threading.Event
+) -> bytes:
+    triples: list[ox.Triple] = []
+    for count, triple in enumerate(result):
+        if count % 1024 == 0:
+            _check_clock(deadline, cancel, limits)
+        if count >= limits.max_rows:
+            raise _too_many(limits)
+        triples.append(triple)
+    assert isinstance(fmt.oxigraph, ox.RdfFormat)
+    prefixes = PREFIXES if fmt.name in ("turtle", "rdfxml") else None
+    return ox.serialize(triples, format=fmt.oxigraph, prefixes=prefixes) or b""
+
+
+def finish(body: bytes, media_type: str, gzip_ok: bool, status: int = 200) -> Outcome:
+    """An outcome, gzip-compressed when the client accepts it and the body is worth it."""
+    outcome = Outcome(body, media_type, status, {"Vary": "Accept, Accept-Encoding"})
+    if gzip_ok and len(body) >= GZIP_MIN_BYTES:
+        outcome.body = gzip.compress(body, compresslevel=5, mtime=0)
+        outcome.headers["Content-Encoding"] = "gzip"
+    return outcome
+
+
+def run_update(holder: StoreHolder, sparql: str) -> None:
+    """Apply a SPARQL Update (only with ``--allow-update``) and tell readers the store changed."""
+    try:
+        holder.get().raw.update(sparql, prefixes=PREFIXES)
+    except SyntaxError as error:
+        raise sparql_syntax_error(error) from None
+    holder.changed()
+
+
+def bind_params(params: Mapping[str, str]) -> dict[str, str]:
+    """Only the non-empty parameters (an HTML form sends empty fields)."""
+    return {name: value for name, value in params.items() if value != ""}
