@@ -46,13 +46,18 @@ def main() -> int:
         sys.stdout.write(score.stdout)
         sys.stderr.write(score.stderr)
 
-    start = time.perf_counter()
+    # Best of several passes, as timeit does: the machine is shared, and the minimum is the
+    # least disturbed measurement of the code itself.
+    passes = []
     for _ in range(args.repeat):
+        start = time.perf_counter()
         for text in texts.values():
             extract(text)
-    elapsed = time.perf_counter() - start
+        passes.append(time.perf_counter() - start)
+    best, total = min(passes), sum(passes)
     count = args.repeat * len(texts)
-    print(f"speed: {count / elapsed:.0f} reviews/s ({count} extractions, {elapsed:.2f}s, one core)")
+    print(f"speed: {len(texts) / best:.0f} reviews/s best pass, {count / total:.0f} reviews/s mean "
+          f"({count} extractions, one core)")
     return score.returncode
 
 

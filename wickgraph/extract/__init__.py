@@ -33,13 +33,14 @@ def extract(text: str, film: str | None = None, *, reference: Reference | None =
     """The claims ``text`` makes about ``film`` (a title or alias; detected from the text when None)."""
     reference = reference or default_reference()
     gazetteer = get_gazetteer(reference)
-    mentions = gazetteer.find(text)
+    folded = fold(text)
+    mentions = gazetteer.find(text, folded)
     film_iri = resolve_film(film, gazetteer) if film else None
     if film_iri is None and not film:
         film_iri = detect_film(text, mentions, reference)
     mentions = _keep_plausible(mentions, reference, film_iri)
     film_cast = frozenset(actor for actor, _ in reference.cast_of(film_iri))
-    doc = Document(text, fold(text), mentions, film_iri, film_cast)
+    doc = Document(text, folded, mentions, film_iri, film_cast)
     rules = default_rules()
     # Filters run lazily: only on the first mention of each fact, which is most of the time saved.
     pairs = _resolve(doc, run_rules(doc, rules, filter_blocked=False), reference)

@@ -268,6 +268,7 @@ class Document:
         self.lower = folded.lower()
         self._views: dict[int, str] = {}
         self._lower_views: dict[int, str | None] = {}
+        self._windows: dict[tuple[str, ...], list[tuple[int, int]]] = {}
         self._bounds = [0]
         for match in _SENTENCE_END.finditer(text):
             if not _abbreviation(text, match.start()):
@@ -286,6 +287,28 @@ class Document:
                         chars[i] = chr(_CONT + bits)
             self._views[mask] = "".join(chars)
         return self._views[mask]
+
+    def windows(self, needs: tuple[str, ...]) -> list[tuple[int, int]]:
+        """The lines holding one of ``needs`` (merged, in order); the whole text when ``needs`` is empty.
+
+        Rules match within a line, so a rule need not look at lines without its keywords.
+        """
+        if not needs:
+            return [(0, len(self.text))]
+        key = needs
+        if key not in self._windows:
+            lines: set[tuple[int, int]] = set()
+            lower = self.lower
+            for need in needs:
+                position = lower.find(need)
+                while position >= 0:
+                    start = lower.rfind("\n", 0, position) + 1
+                    end = lower.find("\n", position)
+                    end = len(lower) if end < 0 else end
+                    lines.add((start, end))
+                    position = lower.find(need, end)
+            self._windows[key] = sorted(lines)
+        return self._windows[key]
 
     def lower_view(self, mask: int) -> str | None:
         """:meth:`view` in lower case, or None when lower-casing would move offsets."""
@@ -350,8 +373,6 @@ def run_rules(doc: Document, rules: RuleSet, *, filter_blocked: bool = True) -> 
     candidates: list[Candidate] = []
     for rule in rules.claims:
         assert rule.regex is not None
-        if rule.needs and not any(need in doc.lower for need in rule.needs):
-            continue
         for match in _matches(doc, rule):
             candidate = _candidate(doc, rule, match)
             if candidate is not None:
@@ -367,14 +388,15 @@ def _matches(doc: Document, rule: Rule) -> Iterator[re.Match[str]]:
     """The rule's matches, as ``rule.regex.finditer`` over the view would give them, found faster."""
     assert rule.regex is not None
     lowered = doc.lower_view(rule.mask) if rule.fast is not None else None
-    if lowered is None or rule.fast is None:
-        yield from rule.regex.finditer(doc.view(rule.mask))
-        return
-    for match in rule.fast.finditer(lowered):
-        start = match.start()
-        if rule.fast_needs_boundary and start and (lowered[start - 1].isalnum() or lowered[start - 1] == "_"):
+    for start, end in doc.windows(rule.needs):
+        if lowered is None or rule.fast is None:
+            yield from rule.regex.finditer(doc.view(rule.mask), start, end)
             continue
-        yield match
+        for match in rule.fast.finditer(lowered, start, end):
+            at = match.start()
+            if rule.fast_needs_boundary and at and (lowered[at - 1].isalnum() or lowered[at - 1] == "_"):
+                continue
+            yield match
 
 
 def _candidate(doc: Document, rule: Rule, match: re.Match[str]) -> Candidate | None:

@@ -118,14 +118,27 @@ def _candidate(kind: str, match: re.Match[str]) -> tuple[float | str, int | str]
     return (grade, "letter") if grade else None
 
 
+def _scan(pattern: re.Pattern[str], text: str, lower: str, needs: tuple[str, ...]) -> list[re.Match[str]]:
+    """Matches on the lines that hold one of ``needs`` (a rating never spans lines); most lines hold none."""
+    matches: list[re.Match[str]] = []
+    for need in needs:
+        position = lower.find(need)
+        while position >= 0:
+            start = lower.rfind("\n", 0, position) + 1
+            end = lower.find("\n", position)
+            end = len(lower) if end < 0 else end
+            matches.extend(pattern.finditer(text, start, end))
+            position = lower.find(need, end)
+    unique = {m.span(): m for m in matches}
+    return [unique[span] for span in sorted(unique)]
+
+
 def find_rating(text: str) -> RatingMatch | None:
     """The critic's own rating: the first rating in ``text`` not labelled as a score of something else."""
     found: list[RatingMatch] = []
     lower = text.lower()
     for kind, pattern in _PATTERNS:
-        if not any(need in lower for need in _NEEDS[kind]):
-            continue
-        for match in pattern.finditer(text):
+        for match in _scan(pattern, text, lower, _NEEDS[kind]):
             line_start = text.rfind("\n", 0, match.start()) + 1
             if _OTHER_LABEL.search(text[line_start:match.start()]):
                 continue
