@@ -7,10 +7,12 @@ store untouched and usable.
 
 from __future__ import annotations
 
+import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 
@@ -18,9 +20,9 @@ from .errors import InputError, RDFSyntaxError, ValidationFailed
 from .namespaces import INFERRED_GRAPH, ONTOLOGY_GRAPH, REFERENCE_GRAPH, review_graph_iri
 from .resources import default_data_dir, default_store_dir, ontology_dir
 from .store import Store, atomic_store_dir, rdf_syntax_error
-from .validate import ValidationCache, validate_rdf
+from .validate import ValidationCache, Violation, validate_store
 
-__all__ = ["BuildReport", "DataFile", "build", "check_data", "data_files", "infer_reprises"]
+__all__ = ["BuildReport", "DataFile", "build", "check_data", "data_files", "infer_reprises", "validate_files"]
 
 Progress = Callable[[str, int, int], None]
 """Called as ``progress(step, done, total)`` while a long step runs."""
@@ -68,21 +70,7 @@ def data_files(data_dir: Path) -> list[DataFile]:
 
 def parse_data_file(data_file: DataFile, data: bytes) -> list[ox.Quad]:
     """Parse one data file into quads; errors carry the file, line and column."""
-    target = ox.NamedNode(data_file.graph) if data_file.graph else None
-    try:
-        quads = list(ox.parse(data, format=data_file.rdf_format))
-    except SyntaxError as error:
-        raise rdf_syntax_error(error, data_file.path) from None
-    if target is not None:
-        return [ox.Quad(q.subject, q.predicate, q.object, target) for q in quads]
-    expected = review_graph_iri(data_file.path.stem)
-    for quad in quads:
-        if not isinstance(quad.graph_name, ox.NamedNode) or quad.graph_name.value != expected:
-            raise RDFSyntaxError(
-                f"a review file holds exactly one named graph, <{expected}>; found {quad.graph_name}",
-                filename=str(data_file.path),
-            )
-    return quads
+    return list(_quads(data_file, data))
 
 
 def check_data(
@@ -95,29 +83,57 @@ def check_data(
     """
     files = data_files(data_dir or default_data_dir())
     cache = cache or ValidationCache(None)
-    parsed, validated, skipped, violations = [], 0, 0, []
+    parsed, pending, skipped = [], [], 0
     for done, data_file in enumerate(files, 1):
         data = data_file.path.read_bytes()
-        quads = parse_data_file(data_file, data)
-        parsed.append((data_file, quads))
+        parsed.append((data_file, parse_data_file(data_file, data)))
         if data_file.validate:
-            if data in cache:
+            key = cache.key(data)
+            if cache.has_key(key):
                 skipped += 1
             else:
-                rdf_format = "trig" if data_file.graph is None else "turtle"
-                found = validate_rdf(data, rdf_format, str(data_file.path))
-                validated += 1
-                if found:
-                    violations += found
-                else:
-                    cache.add(data)
+                pending.append((data_file, key))
         if progress:
-            progress("validate", done, len(files))
+            progress("parse", done, len(files))
+    violations: list[Violation] = []
+    for start in range(0, len(pending), BATCH):
+        violations += validate_files([f for f, _ in pending[start:start + BATCH]])
+        if progress:
+            progress("validate", min(start + BATCH, len(pending)), len(pending))
+    _raise_violations(violations)
+    for _, key in pending:
+        cache.add_key(key)
+    return parsed, len(pending), skipped
+
+
+def validate_files(files: list[DataFile]) -> list[Violation]:
+    """SHACL-validate data files, each graph on its own, in a throwaway in-memory store.
+
+    Files that do not parse are left to the loader (which reports them with their line).
+    """
+    store = ox.Store()
+    sources: dict[str, str] = {}
+    for data_file in files:
+        graph = data_file.graph or review_graph_iri(data_file.path.stem)
+        try:
+            store.bulk_load(path=str(data_file.path), format=data_file.rdf_format,
+                            to_graph=ox.NamedNode(graph) if data_file.graph else None)
+        except (SyntaxError, OSError):
+            continue
+        sources[graph] = str(data_file.path) if graph not in sources else str(data_file.path.parent)
+    return validate_store(store, sources)
+
+
+def _validate_plain(files: list[tuple[str, str | None, str, bool]]) -> list[Violation]:
+    return validate_files([DataFile(Path(path), graph, ox.RdfFormat.from_extension(ext), check)
+                           for path, graph, ext, check in files])
+
+
+def _raise_violations(violations: list[Violation]) -> None:
     if violations:
         raise ValidationFailed(
             f"{len(violations)} SHACL violation(s); first: {violations[0]}", [str(v) for v in violations]
         )
-    return parsed, validated, skipped
 
 
 def infer_reprises(store: Store) -> int:
@@ -134,18 +150,120 @@ def infer_reprises(store: Store) -> int:
 def build(
     data_dir: Path | None = None, store_dir: Path | None = None, *, progress: Progress | None = None
 ) -> BuildReport:
-    """Build the store from ``data_dir``: parse, validate, load, infer; return counts per graph."""
+    """Build the store from ``data_dir``: parse, load, validate, infer; return counts per graph.
+
+    Files stream from disk straight into a new on-disk store (no list of every quad in
+    memory). Files not validated before (by content hash) are SHACL-validated in batches,
+    in a second process while the main one loads when there are many; the new store only
+    replaces the old one when every file parsed and conformed.
+    """
     started = time.perf_counter()
     data_dir = Path(data_dir) if data_dir else default_data_dir()
     store_dir = Path(store_dir) if store_dir else default_store_dir()
+    files = data_files(data_dir)
     cache = ValidationCache(store_dir / VALIDATION_CACHE)
-    parsed, validated, skipped = check_data(data_dir, cache=cache, progress=progress)
-    report = BuildReport(store_dir=store_dir, files=len(parsed), validated=validated, validation_skipped=skipped)
-    with atomic_store_dir(store_dir) as building:
-        with Store(building) as store:
-            store.raw.bulk_extend(quad for _, quads in parsed for quad in quads)
-            report.inferred_reprises = infer_reprises(store)
-            report.graphs = store.graph_counts()
-        cache.save(building / VALIDATION_CACHE)
+    report = BuildReport(store_dir=store_dir, files=len(files))
+    validator = _Validator(parallel=sum(f.validate for f in files) >= PARALLEL_MIN)
+    try:
+        with atomic_store_dir(store_dir) as building:
+            with Store(building) as store:
+                store.raw.bulk_extend(_stream(files, cache, validator, report, progress))
+                _raise_violations(validator.finish(progress))
+                for key in validator.keys:
+                    cache.add_key(key)
+                report.inferred_reprises = infer_reprises(store)
+                report.graphs = store.graph_counts()
+            cache.save(building / VALIDATION_CACHE)
+    finally:
+        validator.close()
     report.seconds = time.perf_counter() - started
     return report
+
+
+BATCH = 500
+"""Review files validated together (one in-memory store, one run of the compiled shapes)."""
+PARALLEL_MIN = 1000
+"""From this many files to validate, a second process validates while the main one loads."""
+
+
+class _Validator:
+    """Validates batches of files, in a worker process (parallel) or in this one."""
+
+    def __init__(self, *, parallel: bool) -> None:
+        self.pending: list[DataFile] = []
+        self.keys: list[str] = []
+        self.results: list[Any] = []
+        self.pool: Any = None
+        if parallel and (os.cpu_count() or 1) > 1:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            # started (forked) now, before this process opens the store and its threads
+            self.pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
+            self.pool.submit(int).result()
+
+    def add(self, data_file: DataFile, key: str) -> None:
+        self.pending.append(data_file)
+        self.keys.append(key)
+        if len(self.pending) >= BATCH:
+            self._flush()
+
+    def _flush(self) -> None:
+        if not self.pending:
+            return
+        batch, self.pending = self.pending, []
+        if self.pool is not None:
+            # DataFile holds a pyoxigraph RdfFormat, which does not pickle
+            plain = [(str(f.path), f.graph, f.rdf_format.file_extension, f.validate) for f in batch]
+            self.results.append(self.pool.submit(_validate_plain, plain))
+        else:
+            self.results.append(validate_files(batch))
+
+    def finish(self, progress: Progress | None) -> list[Violation]:
+        self._flush()
+        violations: list[Violation] = []
+        for done, result in enumerate(self.results, 1):
+            violations += result.result() if self.pool is not None else result
+            if progress:
+                progress("validate", done, len(self.results))
+        return violations
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(cancel_futures=True)
+
+
+def _stream(files: list[DataFile], cache: ValidationCache, validator: _Validator, report: BuildReport,
+            progress: Progress | None) -> Iterator[ox.Quad]:
+    """Every quad of every file, parsed as it is read; files to validate go to ``validator``."""
+    for done, data_file in enumerate(files, 1):
+        data = data_file.path.read_bytes()
+        if data_file.validate:
+            key = cache.key(data)
+            if cache.has_key(key):
+                report.validation_skipped += 1
+            else:
+                report.validated += 1
+                validator.add(data_file, key)
+        yield from _quads(data_file, data)
+        if progress:
+            progress("load", done, len(files))
+
+
+def _quads(data_file: DataFile, data: bytes) -> Iterator[ox.Quad]:
+    """The quads of one file, in its named graph; errors carry the file, line and column."""
+    target = ox.NamedNode(data_file.graph) if data_file.graph else None
+    expected = ox.NamedNode(review_graph_iri(data_file.path.stem))
+    try:
+        for quad in ox.parse(data, format=data_file.rdf_format):
+            if target is not None:
+                yield ox.Quad(quad.subject, quad.predicate, quad.object, target)
+            elif quad.graph_name != expected:  # one comparison in Rust per quad
+                raise RDFSyntaxError(
+                    f"a review file holds exactly one named graph, <{expected.value}>; found {quad.graph_name}",
+                    filename=str(data_file.path),
+                )
+            else:
+                yield quad
+    except SyntaxError as error:
+        raise rdf_syntax_error(error, data_file.path) from None
