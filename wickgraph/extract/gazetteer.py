@@ -129,19 +129,26 @@ class Gazetteer:
         ``folded`` is ``fold(text)`` when the caller has it already.
         """
         folded = folded if folded is not None else fold(text)
-        tokens = [(m.start(), m.end(), m.group().lower()) for m in _TOKEN.finditer(folded)]
-        lowercase_style = _is_lowercase_style(text, tokens)
+        lower = folded.lower()
+        if len(lower) != len(folded):  # a few characters lower-case to two; keep offsets exact
+            lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in folded)
+        words = _TOKEN.findall(lower)
+        spans: list[tuple[int, int]] | None = None  # token offsets, computed only if a name may occur
+        lowercase_style = _is_lowercase_style(text, len(words))
+        index = self._index
         mentions: list[Mention] = []
-        i = 0
-        while i < len(tokens):
-            candidates = self._index.get(tokens[i][2])
+        i, count = 0, len(words)
+        while i < count:
+            candidates = index.get(words[i])
             matched = 0
             if candidates:
+                if spans is None:
+                    spans = [m.span() for m in _TOKEN.finditer(lower)]
                 for key, entries in candidates:
                     n = len(key)
-                    if i + n > len(tokens) or not _joined(folded, tokens, i, n, key):
+                    if i + n > count or not _joined(folded, words, spans, i, n, key):
                         continue
-                    start, end = tokens[i][0], tokens[i + n - 1][1]
+                    start, end = spans[i][0], spans[i + n - 1][1]
                     kept = tuple(e for e in entries if _case_ok(text[start:end], e, n, lowercase_style))
                     if kept:
                         mentions.append(Mention(start, end, kept))
@@ -165,21 +172,22 @@ def _key(name: str) -> tuple[str, ...]:
     return tuple(t.lower() for t in _TOKEN.findall(fold(name)))
 
 
-def _joined(folded: str, tokens: list[tuple[int, int, str]], i: int, n: int, key: tuple[str, ...]) -> bool:
-    for j in range(n):
-        if tokens[i + j][2] != key[j]:
-            return False
-        if j and not _JOINER.match(folded[tokens[i + j - 1][1]:tokens[i + j][0]]):
+def _joined(folded: str, words: list[str], spans: list[tuple[int, int]], i: int, n: int,
+            key: tuple[str, ...]) -> bool:
+    for j in range(1, n):
+        if words[i + j] != key[j] or not _JOINER.match(folded[spans[i + j - 1][1]:spans[i + j][0]]):
             return False
     return True
 
 
-def _is_lowercase_style(text: str, tokens: list[tuple[int, int, str]]) -> bool:
-    words = [text[s:e] for s, e, _ in tokens if text[s].isalpha()]
-    if len(words) < 20:
+_CAPITALISED = re.compile(r"(?<![^\W_])[A-Z]")
+
+
+def _is_lowercase_style(text: str, n_words: int) -> bool:
+    """A review typed in lower case ("keanu reeves as john wick"), where capitals mean nothing."""
+    if n_words < 20:
         return False
-    capitals = sum(1 for w in words if w[0].isupper())
-    return capitals / len(words) < 0.04
+    return len(_CAPITALISED.findall(text)) / n_words < 0.04
 
 
 def _case_ok(surface: str, entry: Entry, n_tokens: int, lowercase_style: bool) -> bool:
