@@ -111,16 +111,20 @@ def detect_film(text: str, mentions: Iterable[Mention], reference: Reference) ->
                 scores[entry.iri] += weight
             elif entry.kind == PERSON and entry.is_label and entry.iri:
                 people.add(entry.iri)
-    for work in reference.works:
-        related = reference.people_of(work)
-        scores[work] += 0.8 * len(people & related)
+    for iri in reference.works:
+        scores[iri] += 0.8 * len(people & reference.people_of(iri))
     for match in re.finditer(r"\b(19[5-9]\d|20[0-4]\d)\b", text[:opening]):
-        for work in reference.works.values():
-            if work.release_year == int(match.group(1)):
-                scores[work.iri] += 1.5
+        for facts in reference.works.values():
+            if facts.release_year == int(match.group(1)):
+                scores[facts.iri] += 1.5
     if not scores or max(scores.values()) <= 0:
         return None
-    return max(scores, key=lambda w: (scores[w], reference.works[w].release_year or 0 if w in reference.works else 0))
+
+    def rank(iri: str) -> tuple[float, int]:
+        facts = reference.works.get(iri)
+        return scores[iri], (facts.release_year or 0) if facts else 0
+
+    return max(scores, key=rank)
 
 
 def _opening_end(text: str) -> int:
@@ -158,7 +162,8 @@ def _resolve(doc: Document, candidates: list[Candidate],
     franchise = reference.franchise_name
     for candidate in candidates:
         evidence = doc.text[candidate.start:candidate.end]
-        common = dict(evidence=evidence, start=candidate.start, end=candidate.end, rule=candidate.rule)
+        common: dict[str, Any] = {"evidence": evidence, "start": candidate.start, "end": candidate.end,
+                                  "rule": candidate.rule}
         if candidate.type in ("director", "writer"):
             for span in candidate.parts.get("person", []):
                 name, iri = _person(doc, span, reference)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["CLAIM_TYPES", "Claim", "Extraction", "TYPE_FIELDS"]
+__all__ = ["CLAIM_TYPES", "TYPE_FIELDS", "Claim", "Extraction"]
 
 CLAIM_TYPES = ("director", "writer", "cast", "reprise", "franchise_member", "release_year", "rating")
 

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from ..conflicts import Reference, default_reference
 
-__all__ = ["Entry", "Gazetteer", "Mention", "fold", "get_gazetteer", "PERSON", "CHARACTER", "WORK"]
+__all__ = ["CHARACTER", "PERSON", "WORK", "Entry", "Gazetteer", "Mention", "fold", "get_gazetteer"]
 
 PERSON, CHARACTER, WORK = 1, 2, 4
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from ..errors import ReviewInputError
 
-__all__ = ["ACCEPTED_SUFFIXES", "ReviewInput", "read_review", "review_from_html", "review_from_card"]
+__all__ = ["ACCEPTED_SUFFIXES", "ReviewInput", "read_review", "review_from_card", "review_from_html"]
 
 ACCEPTED_SUFFIXES = (".txt", ".html", ".htm", ".json")
 _METADATA_KEYS = ("url", "author", "publisher", "published", "rating", "film")
@@ -88,7 +88,7 @@ def _html_review_metadata(html: str) -> dict[str, Any]:
         import extruct
 
         data = extruct.extract(html, syntaxes=["json-ld", "microdata"], uniform=True, errors="ignore")
-    except Exception:  # extruct raises many parser errors on broken markup; metadata is optional
+    except Exception:  # noqa: BLE001 - extruct raises many kinds of parser error on broken markup; metadata is optional
         return {}
     for item in _walk(data.get("json-ld", []) + data.get("microdata", [])):
         types = item.get("@type")

@@ -25,7 +25,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
 from ..errors import InputError
 from .gazetteer import CHARACTER, PERSON, WORK, Mention
@@ -150,7 +149,7 @@ def load_rules(path: str | Path = RULES_FILE) -> RuleSet:
         if not line.strip() or line.lstrip().startswith("//"):
             continue
 
-        def fail(message: str) -> InputError:
+        def fail(message: str, lineno: int = lineno) -> InputError:
             return InputError(message, filename=str(path), lineno=lineno)
 
         try:
@@ -479,7 +478,7 @@ def is_blocked(doc: Document, candidate: Candidate, rules: RuleSet) -> bool:
             continue
         assert block.regex is not None
         view = doc.view(block.mask)
-        s_start, s_end = doc.sentence(candidate.start)
+        s_start, _ = doc.sentence(candidate.start)
         if block.scope == "before":
             match = block.regex.search(view, s_start, candidate.start)
         elif block.scope == "clause_before":
@@ -499,8 +498,8 @@ def is_blocked(doc: Document, candidate: Candidate, rules: RuleSet) -> bool:
             match = block.regex.search(view, l_start, l_end)
         if match is None:
             continue
-        if block.unless_work_is_film and "work" in block.regex.groupindex and match.group("work"):
-            if doc.work_at(match.start("work")) == doc.film:
-                continue
+        if block.unless_work_is_film and "work" in block.regex.groupindex and match.group("work") \
+                and doc.work_at(match.start("work")) == doc.film:
+            continue
         return True
     return False
