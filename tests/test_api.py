@@ -11,10 +11,10 @@ import wickgraph
 
 def test_all_is_pinned_and_sorted() -> None:
     assert wickgraph.__all__ == [
-        "BuildReport", "CheckFailed", "ConflictsFound", "GRAPH", "ID", "InputError", "NamedQuery",
-        "NotFoundError", "QueryNotFound", "RDFSyntaxError", "RemoteError", "ReviewInputError",
+        "BuildReport", "CheckFailed", "Claim", "ConflictsFound", "Extraction", "GRAPH", "ID", "InputError",
+        "NamedQuery", "NotFoundError", "QueryNotFound", "RDFSyntaxError", "RemoteError", "ReviewInputError",
         "ReviewNotFound", "SPARQLSyntaxError", "Store", "StoreError", "UsageError", "ValidationFailed",
-        "WG", "WickgraphError", "__version__", "build", "open", "query",
+        "WG", "WickgraphError", "__version__", "build", "extract", "extract_file", "open", "query",
     ]
     assert wickgraph.__all__ == sorted(wickgraph.__all__)
     for name in wickgraph.__all__:
@@ -31,3 +31,12 @@ def test_open_query_and_networkx(shared_store_dir: Path) -> None:
     wiseman = "https://w3id.org/wickgraph/id/person/len-wiseman"
     assert multigraph.nodes[wiseman]["label"] == "Len Wiseman"
     assert multigraph.nodes[wiseman]["type"] == "wg:Person"
+
+
+def test_extract_from_python() -> None:
+    text = "Ballerina (2025) is directed by Len Wiseman. Rating: 4/5"
+    extraction = wickgraph.extract(text)
+    found = {(c.to_json()["type"], c.to_json()["status"]) for c in extraction.claims}
+    assert ("director", "supported") in found and ("release_year", "supported") in found
+    director = next(c.to_json() for c in extraction.claims if c.to_json()["type"] == "director")
+    assert text[director["start"]:director["end"]] == director["evidence"]

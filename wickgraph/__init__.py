@@ -32,6 +32,7 @@ from .errors import (
     ValidationFailed,
     WickgraphError,
 )
+from .extract import Claim, Extraction, extract, extract_file
 from .namespaces import GRAPH, ID, WG
 from .queries import NamedQuery
 from .store import Store
@@ -41,7 +42,9 @@ __version__ = "0.1.0"
 __all__ = [
     "BuildReport",
     "CheckFailed",
+    "Claim",
     "ConflictsFound",
+    "Extraction",
     "GRAPH",
     "ID",
     "InputError",
@@ -61,6 +64,8 @@ __all__ = [
     "WickgraphError",
     "__version__",
     "build",
+    "extract",
+    "extract_file",
     "open",
     "query",
 ]
