@@ -40,7 +40,9 @@ def extract(text: str, film: str | None = None, *, reference: Reference | None =
         film_iri = detect_film(text, mentions, reference)
     mentions = _keep_plausible(mentions, reference, film_iri)
     film_cast = frozenset(actor for actor, _ in reference.cast_of(film_iri))
-    doc = Document(text, folded, mentions, film_iri, film_cast)
+    facts = reference.works.get(film_iri or "")
+    credits = {"director": facts.directors, "writer": facts.writers} if facts else {}
+    doc = Document(text, folded, mentions, film_iri, film_cast, credits)
     rules = default_rules()
     # Filters run lazily: only on the first mention of each fact, which is most of the time saved.
     pairs = _resolve(doc, run_rules(doc, rules, filter_blocked=False), reference)
@@ -169,9 +171,16 @@ def _resolve(doc: Document, candidates: list[Candidate],
                 name, iri = _person(doc, span, reference)
                 claims.append((Claim(candidate.type, person=name, person_iri=iri, **common), candidate))
         elif candidate.type == "cast":
-            for span in candidate.parts.get("actor", []):
+            actors = candidate.parts.get("actor", [])
+            roles = candidate.parts.get("character")
+            respective = roles is not None and len(roles) > 1 and len(roles) == len(actors)
+            for i, span in enumerate(actors):
                 actor, actor_iri = _person(doc, span, reference)
-                character, character_iri = _character(doc, candidate.parts.get("character"), actor_iri, reference)
+                if "title_role" in candidate.parts:
+                    character, character_iri = _title_character(doc, reference)
+                else:
+                    character, character_iri = _character(doc, [roles[i]] if respective and roles else roles,
+                                                          actor_iri, reference)
                 claims.append((Claim("cast", actor=actor, character=character, actor_iri=actor_iri,
                                      character_iri=character_iri, **common), candidate))
                 if candidate.reprise:
@@ -223,6 +232,24 @@ def _character(doc: Document, spans: list[tuple[int, int]] | None, actor: str | 
     return surface, best.iri
 
 
+def _title_character(doc: Document, reference: Reference) -> tuple[str | None, str | None]:
+    """"The title assassin": the character of the reviewed work whose name its title carries."""
+    facts = reference.works.get(doc.film or "")
+    if facts is None:
+        return None, None
+    in_film = {c for _, c in reference.cast_of(doc.film)}
+    gazetteer = get_gazetteer(reference)
+    for name in (facts.title, *facts.names):
+        for part in re.split(r"\s*[:\u2013\u2014]\s*|\s+-\s+", name):
+            words = part.split()
+            for n in range(len(words), 0, -1):
+                for entry in gazetteer.lookup(" ".join(words[:n]), CHARACTER):
+                    if entry.iri in in_film:
+                        character = reference.characters.get(entry.iri or "")
+                        return (character.name if character else entry.form), entry.iri
+    return None, None
+
+
 def _work(doc: Document, spans: list[tuple[int, int]] | None, reference: Reference) -> tuple[str | None, str | None]:
     if not spans:
         return None, None
@@ -239,6 +266,13 @@ def _work(doc: Document, spans: list[tuple[int, int]] | None, reference: Referen
 def _dedupe(pairs: list[tuple[Claim, Candidate | None]], blocked: Any) -> list[Claim]:
     """One claim per fact, from its first unfiltered mention; a role-less cast claim only when no role is given."""
     pairs = sorted(pairs, key=lambda p: (p[0].start, -(p[0].end - p[0].start)))
+    # a name inside a credit ("written by A, B and C") is not also a bare cast mention
+    credit_spans = [(c.start, c.end) for c, cand in pairs if c.type in ("director", "writer") and not blocked(cand)]
+    # a first-name or surname-only mention ("Keanu's longest night") yields to a later full-name one
+    full_named = {_actor_key(c) for c, cand in pairs if c.rule == "cast-mention" and _full_name(c)}
+    pairs = [(c, cand) for c, cand in pairs if c.rule != "cast-mention" or (
+        not any(s <= c.start < e for s, e in credit_spans)
+        and (_full_name(c) or _actor_key(c) not in full_named))]
     role_pairs = [p for p in pairs if not (p[0].type == "cast" and p[0].character is None)]
     cast_with_role = {_actor_key(c) for c, cand in role_pairs if c.type == "cast" and not blocked(cand)}
     seen: dict[tuple[Any, ...], int] = {}
@@ -257,6 +291,10 @@ def _dedupe(pairs: list[tuple[Claim, Candidate | None]], blocked: Any) -> list[C
         seen[key] = len(result)
         result.append(claim)
     return result
+
+
+def _full_name(claim: Claim) -> bool:
+    return normalize_name(claim.evidence) == normalize_name(claim.actor)
 
 
 def _actor_key(claim: Claim) -> str:

@@ -39,7 +39,8 @@ _SCOPES = ("before", "after", "match", "sentence", "line", "clause_before")
 _NEEDS = {"director": ("person", "people"), "writer": ("person", "people"), "cast": ("actor", "actors"),
           "release_year": ("year",), "franchise_member": ()}
 _ALLOWED_KEYS = {"id", "kind", "type", "pattern", "reprise", "scope", "types", "rules", "description",
-                 "work_is_film", "unless_work_is_film", "sentence_requires", "case_sensitive", "needs"}
+                 "work_is_film", "unless_work_is_film", "sentence_requires", "case_sensitive", "needs",
+                 "requires_credit"}
 
 
 def _slot(bit: int) -> str:
@@ -63,6 +64,10 @@ _MACROS = {
     "THE": r"(?:the\s+)?",
     "YOUNG": r"(?:(?:the\s+|a\s+)?(?:young(?:er)?|older|teenage|elderly|adult|grown-up|aging|ageing)\s+)?",
     "PRON": r"(?:his|her|their)",
+    # descriptive words before a known character: "as his daughter Akira", "as the villainous Marquis"
+    "DESC": r"(?:(?:his|her|their|the|a|an)\s+(?:(?!(?:of|for|to|in|and|with|from|like|by|as|at|on)\b)[a-z][a-z-]*\s+){1,2}?(?={C}))?",
+    # "the title assassin": the character the work is named after
+    "TITLE": r"(?P<title_role>the\s+title\s+(?:character|role|part|assassin|hitman|hit\s+man|killer|hero|heroine|antihero|ballerina))\b",
     "CLAUSE": rf"[^.!?;:\n{_ENTITY_CHARS}]{{1,110}}?",
     "GAP": rf"(?:[^\s.!?;:,\n\"{_ENTITY_CHARS}]+\s+){{1,4}}?",
     "LISTSEP": r"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)",
@@ -92,6 +97,7 @@ class Rule:
     # rule's first characters in C, which IGNORECASE prevents. None for rules that need case ({N}).
     fast: re.Pattern[str] | None = None
     fast_needs_boundary: bool = False  # the fast regex lost a leading \b; check it in Python
+    requires_credit: str | None = None  # "director": the person must be credited so on the reviewed work
 
     def applies_to(self, candidate: Candidate) -> bool:
         if not self.types and not self.rules:
@@ -203,7 +209,8 @@ def load_rules(path: str | Path = RULES_FILE) -> RuleSet:
                 else (None, False)
             rule = Rule(rule_id, kind, regex, mask, type=claim_type, reprise=bool(data.get("reprise")),
                         work_is_film=bool(data.get("work_is_film")), sentence_requires=sentence_requires,
-                        needs=tuple(needs), fast=fast, fast_needs_boundary=boundary)
+                        needs=tuple(needs), fast=fast, fast_needs_boundary=boundary,
+                        requires_credit=data.get("requires_credit"))
             if rule.work_is_film and regex is not None and "work" not in regex.groupindex:
                 raise fail(f"rule {rule_id!r}: 'work_is_film' needs a group named work")
             (claims if kind == "claim" else mentions).append(rule)
@@ -257,8 +264,9 @@ class Document:
     """A review's text with its name mentions, reviewed work, sentences and placeholder views."""
 
     def __init__(self, text: str, folded: str, mentions: list[Mention], film: str | None,
-                 film_cast: frozenset[str] = frozenset()) -> None:
+                 film_cast: frozenset[str] = frozenset(), film_credits: dict[str, frozenset[str]] | None = None) -> None:
         self.text = text
+        self.film_credits = film_credits or {}  # "director"/"writer" -> people credited on the reviewed work
         self.film_cast = film_cast  # actors the reference casts in the reviewed work
         self.folded = folded
         self.mentions = mentions
@@ -409,11 +417,13 @@ def _candidate(doc: Document, rule: Rule, match: re.Match[str]) -> Candidate | N
         if value is None or name == "year":
             continue
         span = match.span(name)
-        if name in ("people", "actors"):
-            items = list(_list_items(doc, *span))
+        if name in ("people", "actors", "characters"):
+            items = list(_list_items(doc, *span, kind=CHARACTER if name == "characters" else PERSON))
             if not items:
                 return None
-            candidate.parts["person" if name == "people" else "actor"] = items
+            candidate.parts[{"people": "person", "actors": "actor", "characters": "character"}[name]] = items
+        elif name == "title_role":
+            candidate.parts[name] = [span]
         else:
             g_start, g_end = _trim(doc.text, *span)
             if g_start not in doc.by_start and not _name_ok(doc.text, g_start, g_end):
@@ -421,6 +431,14 @@ def _candidate(doc: Document, rule: Rule, match: re.Match[str]) -> Candidate | N
             if name == "character" and re.match(r"['\u2019]s\b", doc.text[g_end:g_end + 2]):
                 return None  # "the Chancellor's right-hand woman" is somebody else
             candidate.parts[name] = [(g_start, g_end)]
+    if groups.get("characters") and len(candidate.parts["character"]) != len(candidate.parts.get("actor", ())):
+        return None  # "X and Y as A and B" pairs respectively, or not at all
+    if rule.requires_credit:
+        credited = doc.film_credits.get(rule.requires_credit, frozenset())
+        for span in candidate.parts.get("person", []):
+            mention = doc.by_start.get(span[0])
+            if mention is None or not any(e.iri in credited for e in mention.of_kind(PERSON)):
+                return None
     if groups.get("year"):
         candidate.year = int(groups["year"])
     if rule.work_is_film:
@@ -434,7 +452,7 @@ def _candidate(doc: Document, rule: Rule, match: re.Match[str]) -> Candidate | N
     return candidate
 
 
-def _list_items(doc: Document, start: int, end: int) -> Iterator[tuple[int, int]]:
+def _list_items(doc: Document, start: int, end: int, kind: int = PERSON) -> Iterator[tuple[int, int]]:
     position = start
     for piece in _LIST_SPLIT.split(doc.text[start:end]) + [""]:
         if not piece:
@@ -445,8 +463,17 @@ def _list_items(doc: Document, start: int, end: int) -> Iterator[tuple[int, int]
         position = offset + len(piece)
         i_start, i_end = _trim(doc.text, offset, offset + len(piece))
         mention = doc.by_start.get(i_start)
-        if mention is not None and mention.mask & PERSON:
+        if mention is None and re.match(r"(?i)the\s+", doc.text[i_start:i_end]):
+            # "the late Lance Reddick", "the Bowery King": the name after a leading "the" and one word
+            inner = re.match(r"(?i)the\s+(?:[a-z-]+\s+)?", doc.text[i_start:i_end])
+            assert inner is not None
+            mention = doc.by_start.get(i_start + inner.end()) or doc.by_start.get(i_start + 4)
+            if mention is not None and mention.end != i_end:
+                mention = None
+        if mention is not None and mention.mask & kind:
             yield (mention.start, mention.end)
+        elif kind == CHARACTER:
+            continue
         elif re.fullmatch(_MACROS["N"], doc.text[i_start:i_end]) and _name_ok(doc.text, i_start, i_end) \
                 and len(doc.text[i_start:i_end].split()) >= 2:
             yield (i_start, i_end)
@@ -469,6 +496,16 @@ def _mention_candidates(doc: Document, rule: Rule) -> Iterator[Candidate]:
         people = [e for e in mention.of_kind(PERSON) if e.iri in reference_cast]
         if people and not mention.mask & (CHARACTER | WORK):
             yield Candidate(rule.id, "cast", mention.start, mention.end, parts={"actor": [(mention.start, mention.end)]})
+
+
+def _weak_work(doc: Document, start: int) -> bool:
+    """A mention whose work readings are all weak and which also names the hotel ("the Continental")."""
+    mention = doc.by_start.get(start)
+    if mention is None:
+        return False
+    works = mention.of_kind(WORK)
+    return bool(works) and all(e.weak for e in works) and not mention.mask & (PERSON | CHARACTER) and \
+        doc.text[mention.start:mention.end].lower().split()[-1] == "continental"
 
 
 def is_blocked(doc: Document, candidate: Candidate, rules: RuleSet) -> bool:
@@ -499,7 +536,7 @@ def is_blocked(doc: Document, candidate: Candidate, rules: RuleSet) -> bool:
         if match is None:
             continue
         if block.unless_work_is_film and "work" in block.regex.groupindex and match.group("work") \
-                and doc.work_at(match.start("work")) == doc.film:
+                and (doc.work_at(match.start("work")) == doc.film or _weak_work(doc, match.start("work"))):
             continue
         return True
     return False
