@@ -153,43 +153,48 @@ def start_wickgraph(workdir: Path, store_dir: Path, *extra: str) -> Endpoint:
     return Endpoint(f"{base}/sparql", f"{base}/store", server)
 
 
+def virtuoso_ini(template: str, database: Path, sql_port: int, http_port: int) -> str:
+    """Debian's virtuoso.ini with the database in ``database`` and both ports on 127.0.0.1 only."""
+    settings = {
+        "[Database]": {
+            "DatabaseFile": database / "virtuoso.db", "ErrorLogFile": database / "virtuoso.log",
+            "LockFile": database / "virtuoso.lck", "TransactionFile": database / "virtuoso.trx",
+            "xa_persistent_file": database / "virtuoso.pxa",
+        },
+        "[TempDatabase]": {"DatabaseFile": database / "virtuoso-temp.db",
+                           "TransactionFile": database / "virtuoso-temp.trx"},
+        "[Parameters]": {"ServerPort": f"127.0.0.1:{sql_port}", "DirsAllowed": f"., {database}",
+                         "NumberOfBuffers": 10000, "MaxDirtyBuffers": 6000},
+        "[HTTPServer]": {"ServerPort": f"127.0.0.1:{http_port}", "ServerThreads": 10},
+        "[URIQA]": {"DefaultHost": f"127.0.0.1:{http_port}"},
+    }
+    dropped = {"[Zero Config]": {"ServerName"}, "[Plugins]": {"Load1", "Load2", "Load3", "Load4", "Load5"}}
+    lines, section = [], ""
+    for line in template.splitlines():
+        stripped = line.strip()
+        if stripped.startswith("["):
+            section = stripped
+        key = stripped.split("=", 1)[0].strip() if "=" in stripped and not stripped.startswith(";") else ""
+        if key in dropped.get(section, ()):
+            continue
+        if key in settings.get(section, {}):
+            line = f"{key} = {settings[section][key]}"
+        lines.append(line)
+    return "\n".join(lines) + "\n"
+
+
 def start_virtuoso(workdir: Path) -> Endpoint:
-    """Virtuoso with its database in ``workdir``, both ports on 127.0.0.1, the dba password set to ``dba``."""
+    """Virtuoso 7 with its database in ``workdir`` and both ports on 127.0.0.1 (user ``dba``, password ``dba``)."""
     if VIRTUOSO is None or not VIRTUOSO_INI.is_file():
         pytest.skip("Virtuoso is not installed (apt-get install virtuoso-opensource)")
     sql_port, http_port = free_port(), free_port()
     database = workdir / "virtuoso"
     database.mkdir()
-    ini = VIRTUOSO_INI.read_text()
-    replacements = {
-        r"DatabaseFile": f"{database}/virtuoso.db",
-        r"ErrorLogFile": f"{database}/virtuoso.log",
-        r"LockFile": f"{database}/virtuoso.lck",
-        r"TransactionFile": f"{database}/virtuoso.trx",
-        r"xa_persistent_file": f"{database}/virtuoso.pxa",
-        r"ServerPort": None,  # two different ServerPort lines: [Parameters] and [HTTPServer]
-    }
-    lines = []
-    section = ""
-    for line in ini.splitlines():
-        stripped = line.strip()
-        if stripped.startswith("["):
-            section = stripped
-        key = stripped.split("=", 1)[0].strip()
-        if key in replacements and replacements[key] is not None and not stripped.startswith(";"):
-            line = f"{key} = {replacements[key]}"
-        elif key == "ServerPort" and not stripped.startswith(";"):
-            line = f"ServerPort = 127.0.0.1:{sql_port if section == '[Parameters]' else http_port}"
-        elif key == "DirsAllowed" and not stripped.startswith(";"):
-            line = f"DirsAllowed = ., {database}, /usr/share/virtuoso-opensource-7/vad"
-        elif key in ("TempDatabaseFile", "TempTransactionFile", "TempErrorLogFile") or key.startswith("Temp"):
-            if "=" in stripped and not stripped.startswith(";"):
-                line = f"{key} = {database}/virtuoso-temp.{key.lower()}"
-        lines.append(line)
-    (database / "virtuoso.ini").write_text("\n".join(lines) + "\n")
+    ini = database / "virtuoso.ini"
+    ini.write_text(virtuoso_ini(VIRTUOSO_INI.read_text(), database, sql_port, http_port))
     base = f"http://127.0.0.1:{http_port}"
     server = ServerProcess(
-        "virtuoso", [VIRTUOSO, "+foreground", "+configfile", str(database / "virtuoso.ini")],
+        "virtuoso", [VIRTUOSO, "+foreground", "+configfile", str(ini)],
         ready_url=f"{base}/sparql?query=ASK%7B%7D", workdir=database,
     ).start(timeout=90)
     return Endpoint(f"{base}/sparql", f"{base}/sparql-graph-crud-auth", server, auth=("dba", "dba"))
@@ -223,3 +228,25 @@ def virtuoso_endpoint(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Endp
         yield endpoint
     finally:
         endpoint.server.stop()
+
+
+@pytest.fixture(scope="session")
+def oxigraph_loaded(oxigraph_endpoint: Endpoint, shared_store_dir: Path) -> Endpoint:
+    """The Oxigraph server holding every named graph of the session's store (pushed once)."""
+    from wickgraph.remote import push
+    from wickgraph.store import Store
+
+    push(Store(shared_store_dir, read_only=True), oxigraph_endpoint.query_url,
+         graph_store_url=oxigraph_endpoint.graph_store_url)
+    return oxigraph_endpoint
+
+
+@pytest.fixture(scope="session")
+def virtuoso_loaded(virtuoso_endpoint: Endpoint, shared_store_dir: Path) -> Endpoint:
+    """The Virtuoso server holding every named graph of the session's store (pushed with Digest auth)."""
+    from wickgraph.remote import push
+    from wickgraph.store import Store
+
+    push(Store(shared_store_dir, read_only=True), virtuoso_endpoint.query_url,
+         graph_store_url=virtuoso_endpoint.graph_store_url, auth=virtuoso_endpoint.auth)
+    return virtuoso_endpoint
