@@ -52,11 +52,13 @@ def quads(store: Store, graph: str = "all") -> Iterator[ox.Quad]:
         for name in (REFERENCE_GRAPH, INFERRED_GRAPH):
             yield from store.quads(str(name))
         return
+    ontology, reviews_only = ox.NamedNode(str(ONTOLOGY_GRAPH)), graph == "claims"
     for quad in store.quads():
         graph_name = quad.graph_name
-        if not isinstance(graph_name, ox.NamedNode) or graph_name.value == str(ONTOLOGY_GRAPH):
+        # compared as terms (in Rust): this loop runs once per quad of the store
+        if graph_name == ontology or type(graph_name) is not ox.NamedNode:
             continue
-        if graph == "all" or graph_name.value.startswith(_REVIEW_GRAPHS):
+        if not reviews_only or graph_name.value.startswith(_REVIEW_GRAPHS):
             yield quad
 
 
@@ -71,23 +73,35 @@ def to_networkx(store: Store, view: str = "full", *, graph: str = "all") -> nx.M
     edges: list[tuple[str, str, str, str]] = []
     performances: dict[str, dict[str, str]] = defaultdict(dict)
     performance_parts = {str(WG.actor): "actor", str(WG.character): "character", str(WG.work): "work"}
+    wg_namespace = str(WG._NS)
+    short: dict[str, str] = {}
+
+    def shortened(iri: str) -> str:
+        # a few hundred distinct predicates and classes, shortened once each
+        found = short.get(iri)
+        if found is None:
+            found = short[iri] = shorten(ox.NamedNode(iri))
+        return found
+
+    named_node, literal = ox.NamedNode, ox.Literal
     for quad in quads(store, graph):
-        subject, predicate, obj = quad.subject, quad.predicate.value, quad.object
-        if not isinstance(subject, ox.NamedNode):
+        subject = quad.subject
+        if type(subject) is not named_node:
             continue
-        if predicate == _RDF_TYPE and isinstance(obj, ox.NamedNode):
+        predicate, obj = quad.predicate.value, quad.object
+        if predicate == _RDF_TYPE and type(obj) is named_node:
             # the most specific wickgraph class wins over schema:/prov: ones
-            if subject.value not in types or obj.value.startswith(str(WG._NS)):
-                types[subject.value] = shorten(obj)
-        elif predicate in _LABELS and isinstance(obj, ox.Literal):
+            if subject.value not in types or obj.value.startswith(wg_namespace):
+                types[subject.value] = shortened(obj.value)
+        elif predicate in _LABELS and type(obj) is literal:
             labels.setdefault(subject.value, obj.value)
-        elif isinstance(obj, ox.NamedNode):
-            edges.append((subject.value, obj.value, predicate, str(getattr(quad.graph_name, "value", ""))))
+        elif type(obj) is named_node:
+            edges.append((subject.value, obj.value, predicate, quad.graph_name.value))
             if predicate in performance_parts:
                 performances[subject.value][performance_parts[predicate]] = obj.value
 
     def label(iri: str) -> str:
-        return labels.get(iri) or shorten(ox.NamedNode(iri))
+        return labels.get(iri) or shortened(iri)
 
     for iri, parts in performances.items():
         if iri not in labels and {"actor", "character", "work"} <= parts.keys():
@@ -108,7 +122,7 @@ def to_networkx(store: Store, view: str = "full", *, graph: str = "all") -> nx.M
             continue
         add_node(source)
         add_node(target)
-        key = shorten(ox.NamedNode(predicate))
+        key = shortened(predicate)
         multigraph.add_edge(source, target, key=key, predicate=predicate, label=key, graph=graph_name)
     for iri in collapsed:
         parts = performances[iri]
@@ -120,7 +134,7 @@ def to_networkx(store: Store, view: str = "full", *, graph: str = "all") -> nx.M
                 label=f"played {label(parts['character'])}", character=parts["character"],
                 character_label=label(parts["character"]), performance=iri,
             )
-    for iri in types.keys() - multigraph.nodes.keys() - collapsed:
+    for iri in sorted(types.keys() - multigraph.nodes.keys() - collapsed):  # sorted: same file every run
         add_node(iri)  # typed resources with no links still belong to the graph
     return multigraph
 
