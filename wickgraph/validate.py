@@ -163,8 +163,11 @@ def validate_store(
                         message += f" of <{row['p'].value}>"
                 else:
                     message = row["c"].value + (f": value {row['v']}" if row["v"] is not None else "")
-                found.append(Violation(graphs[graph] if graphs else graph, _key(row["r"]), path,
-                                       check.prefix + message))
+                source = graphs[graph] if graphs else graph
+                found.append(Violation(source, _key(row["r"]), path, check.prefix + message))
+                if check.prefix:  # a shape reached by sh:node: its own result too, as pySHACL reports it
+                    inner_path = check.inner_path or (row["p"].value if check.kind == "counts" else "")
+                    found.append(Violation(source, _key(row["i"]), inner_path, message))
             if progress:
                 progress("validate", done, len(checks))
     for graph in sorted(declares):
@@ -272,6 +275,7 @@ class _Check:
     path: str
     kind: str  # "value" (projects ?c and maybe ?v) or "counts" (projects ?p ?low ?high ?n)
     prefix: str = ""  # "sh:node <shape>: " for a nested shape's checks
+    inner_path: str = ""  # a nested check's own path (pySHACL reports the inner result too)
 
 
 class _Shapes:
@@ -447,7 +451,7 @@ class _Shapes:
         out: list[_Check] = []
         value_checks = [(name, expr) for name, expr in self.value_violations(shape, f) if name != "sh:node"]
         if value_checks:
-            out.append(self._value_query(bound, shown, f, value_checks, path, report is not None))
+            out.append(self._value_query(bound, shown, f, f, value_checks, path, "", report is not None))
         for node in self.values(shape, "node"):
             out += self._nested(node, lambda x, bound=bound: f"{bound} BIND({f} AS {x})", shown, path, depth)
         props = [prop for prop in self.values(shape, "property") if not self._inactive(prop)]
@@ -461,10 +465,10 @@ class _Shapes:
                 counts.append(f"({p} {low} {high})")
                 optional = optional or low > 0
         if counts:
-            sparql = (f"SELECT ?g ?r ?p ?low ?high (COUNT(DISTINCT ?v) AS ?n) WHERE {{ {bound} "
+            sparql = (f"SELECT ?g ?r ?i ?p ?low ?high (COUNT(DISTINCT ?v) AS ?n) WHERE {{ {bound} "
                       f"VALUES (?p ?low ?high) {{ {' '.join(counts)} }} "
-                      f"{'OPTIONAL' if optional else ''} {{ GRAPH ?g {{ {f} ?p ?v }} }} BIND({shown} AS ?r) }} "
-                      f"GROUP BY ?g ?r ?p ?low ?high "
+                      f"{'OPTIONAL' if optional else ''} {{ GRAPH ?g {{ {f} ?p ?v }} }} BIND({shown} AS ?r) "
+                      f"BIND({f} AS ?i) }} GROUP BY ?g ?r ?i ?p ?low ?high "
                       f"HAVING (COUNT(DISTINCT ?v) < ?low || (?high >= 0 && COUNT(DISTINCT ?v) > ?high))")
             out.append(_Check(sparql, path, "counts", prefix))
         for prop in props:
@@ -475,12 +479,13 @@ class _Shapes:
             with_values = f"{bound} GRAPH ?g {{ {f} {p} {pv} }}"
             value_checks = [(n, e) for n, e in self.value_violations(prop, pv) if n != "sh:node"]
             if value_checks:
-                out.append(self._value_query(with_values, shown, pv, value_checks, shown_path, True))
+                out.append(self._value_query(with_values, shown, f, pv, value_checks, shown_path, path_node.value,
+                                             True))
             for other in self.values(prop, "lessThan"):
-                sparql = (f"SELECT DISTINCT ?g ?r ?v ?c WHERE {{ {with_values} GRAPH ?g {{ {f} <{other.value}> ?o }} "
-                          f"FILTER(!COALESCE({pv} < ?o, false)) BIND({shown} AS ?r) BIND({pv} AS ?v) "
-                          f'BIND("sh:lessThan" AS ?c) }}')
-                out.append(_Check(sparql, shown_path, "value"))
+                sparql = (f"SELECT DISTINCT ?g ?r ?i ?v ?c WHERE {{ {with_values} "
+                          f"GRAPH ?g {{ {f} <{other.value}> ?o }} FILTER(!COALESCE({pv} < ?o, false)) "
+                          f'BIND({shown} AS ?r) BIND({f} AS ?i) BIND({pv} AS ?v) BIND("sh:lessThan" AS ?c) }}')
+                out.append(_Check(sparql, shown_path, "value", inner_path=path_node.value))
             for node in self.values(prop, "node"):
                 out += self._nested(node, lambda x, bound=bound, p=p: f"{bound} GRAPH ?g {{ {f} {p} {x} }}",
                                     shown, shown_path, depth)
@@ -494,15 +499,15 @@ class _Shapes:
                 for check in self.shape_checks(node, target, report, path, depth + 1)]
 
     @staticmethod
-    def _value_query(target: str, report: str, v: str, checks: list[tuple[str, str]], path: str,
-                     with_value: bool) -> _Check:
+    def _value_query(target: str, report: str, focus: str, v: str, checks: list[tuple[str, str]], path: str,
+                     inner_path: str, with_value: bool) -> _Check:
         which = '""'
         for name, expr in reversed(checks):
             which = f'IF({expr}, "{name}", {which})'
         value = f"BIND({v} AS ?v) " if with_value else ""
-        sparql = (f"SELECT DISTINCT ?g ?r ?v ?c WHERE {{ {target} BIND({which} AS ?c) FILTER(?c != \"\") "
-                  f"BIND({report} AS ?r) {value}}}")
-        return _Check(sparql, path, "value")
+        sparql = (f"SELECT DISTINCT ?g ?r ?i ?v ?c WHERE {{ {target} BIND({which} AS ?c) FILTER(?c != \"\") "
+                  f"BIND({report} AS ?r) BIND({focus} AS ?i) {value}}}")
+        return _Check(sparql, path, "value", inner_path=inner_path)
 
     def _inactive(self, shape: Any) -> bool:
         deactivated = self.one(shape, "deactivated")
