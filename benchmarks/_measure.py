@@ -104,9 +104,14 @@ def step_rdflib_parse(nquads: str) -> dict[str, Any]:
 
 
 def _named_queries() -> dict[str, str]:
+    """Every named query with its default parameters, except federated ones (SERVICE: they go online)."""
+    import re
+
     from wickgraph.queries import discover
 
-    return {name: named.bind({}) for name, named in discover().items()}
+    queries = {name: named.bind({}) for name, named in discover().items()}
+    return {name: sparql for name, sparql in queries.items()
+            if not re.search(r"^[^#]*\bSERVICE\b", sparql, re.IGNORECASE | re.MULTILINE)}
 
 
 def step_queries_wickgraph(store: str, repeats: int) -> dict[str, Any]:
