@@ -485,3 +485,28 @@ def push(endpoint: str, graph_store: str | None, user: str | None, password: str
     )
     click.echo(f"pushed {report.triples} triples in {len(report.graphs)} graphs to {report.graph_store} "
                f"in {report.seconds:.1f} s")
+
+
+@cli.command()
+@click.option("--reviews", "count", type=click.IntRange(min=0), required=True, help="Number of synthetic reviews.")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), required=True,
+              help="New data folder to write (must be empty or absent).")
+@click.option("--seed", type=int, default=0, show_default=True, help="Same seed, same bytes.")
+@click.option("--texts", is_flag=True, help="Also write texts/<id>.txt, the review each graph came from.")
+@data_option
+def synth(count: int, out_dir: Path, seed: int, texts: bool, data_dir: Path | None) -> None:
+    """Write a data folder for benchmarks: the reference facts plus N synthetic reviews.
+
+    Each review graph is written exactly as `wickgraph add` writes it; some claims are
+    contradicted (wrong character, year or director) and some people are unreconciled.
+
+    \b
+    Example:
+      wickgraph synth --reviews 10000 --out /tmp/wick-10k --texts
+      wickgraph build --data /tmp/wick-10k --store /tmp/wick-10k-store
+    """
+    from .synth import synth as write_synthetic
+
+    report = write_synthetic(out_dir, count, seed=seed, texts=texts, data_dir=data_dir, progress=_Progress())
+    click.echo(f"wrote {report.reviews} reviews ({report.claims} claims, {report.contradicted} contradicted, "
+               f"{report.unreconciled} unreconciled people) to {report.out_dir} in {report.seconds:.1f} s")
