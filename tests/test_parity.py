@@ -15,6 +15,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
+from wickgraph.errors import RemoteError
 from wickgraph.queries import NamedQuery, discover
 from wickgraph.remote import query_endpoint
 from wickgraph.store import Store
@@ -87,4 +88,10 @@ def test_virtuoso_gives_the_same_values(name: str, shared_store: Store, virtuoso
     query = LOCAL_QUERIES[name]
     local = value_rows(shared_store.query(query.sparql))
     assert len(local) < 10_000, "Virtuoso caps results at 10,000 rows (ResultSetMaxRows)"
-    assert value_rows(query_endpoint(virtuoso_loaded.query_url, query.sparql, timeout=60)) == local
+    try:
+        remote = query_endpoint(virtuoso_loaded.query_url, query.sparql, timeout=60)
+    except RemoteError as error:
+        if "SPARQL compiler: Internal error" in str(error):  # Virtuoso 7.2.5's own bug, not a difference in answers
+            pytest.xfail(f"Virtuoso cannot compile {name}: {error}")
+        raise
+    assert value_rows(remote) == local

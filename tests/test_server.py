@@ -344,7 +344,8 @@ def test_page_embeds_the_named_queries_and_vendored_files(shared_client: TestCli
 # -- the store changes under a running server -----------------------------------------------
 
 
-def test_a_graph_added_by_another_process_is_seen_without_restart(tmp_path: Path) -> None:
+@pytest.mark.parametrize("in_memory", [True, False], ids=["snapshot", "on-disk"])
+def test_a_graph_added_by_another_process_is_seen_without_restart(tmp_path: Path, in_memory: bool) -> None:
     store_dir = tmp_path / "store"
     with Store(store_dir) as store:
         store.raw.load(TINY_TRIG.encode(), format=ox.RdfFormat.TRIG)
@@ -357,7 +358,7 @@ def test_a_graph_added_by_another_process_is_seen_without_restart(tmp_path: Path
         mark_changed({str(store_dir)!r})
     """)
     count = "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
-    with TestClient(create_app(store_path=store_dir)) as server:
+    with TestClient(create_app(store_path=store_dir, in_memory=in_memory)) as server:
         assert server.get("/sparql", params={"query": count}).json()["results"]["bindings"][0]["n"]["value"] == "2"
         subprocess.run([sys.executable, "-c", writer], check=True, cwd=ROOT, env={"PYTHONPATH": str(ROOT)})
         assert server.get("/sparql", params={"query": count}).json()["results"]["bindings"][0]["n"]["value"] == "3"

@@ -76,7 +76,7 @@ def _check_url(url: str) -> None:
         raise RemoteError(f"{url!r} is not an http(s) URL of a SPARQL endpoint")
 
 
-class _Wrapper(SPARQLWrapper):  # type: ignore[misc]
+class _Wrapper(SPARQLWrapper):
     """SPARQLWrapper that leaves HTTP errors as they are, status and body included."""
 
     def _query(self) -> tuple[Any, str]:

@@ -47,6 +47,7 @@ class ServerConfig:
     token: str | None = None
     threads: int = 8
     queries_dir: str | None = None
+    in_memory: bool | None = None
 
 
 def create_app(
@@ -60,12 +61,15 @@ def create_app(
     threads: int = 8,
     queries: dict[str, NamedQuery] | None = None,
     queries_dir: str | Path | None = None,
+    in_memory: bool | None = None,
 ) -> Starlette:
     """The wickgraph web app over ``store`` (in memory or open) or the store at ``store_path``.
 
-    A store given by path is opened read-only and reopened when a writer calls
-    :func:`wickgraph.store.mark_changed`; with ``allow_update`` it is opened for writing
-    and SPARQL Update / Graph Store writes are accepted from clients that send ``token``.
+    A store given by path is served read-only (from an in-memory snapshot when it is small,
+    or with ``in_memory=True``; see :class:`~wickgraph.server.engine.StoreHolder`) and
+    reopened when a writer calls :func:`wickgraph.store.mark_changed`; with ``allow_update``
+    it is opened for writing and SPARQL Update / Graph Store writes are accepted from
+    clients that send ``token``.
     """
     if allow_update and not token:
         from ..errors import UsageError
@@ -74,8 +78,13 @@ def create_app(
     if store is not None:
         holder = StoreHolder(store)
     else:
-        opened = open_store(store_path, read_only=not allow_update)
-        holder = StoreHolder(opened, path=opened.path, writable=allow_update)
+        opened = open_store(store_path, read_only=not allow_update)  # a missing store says how to build it
+        assert opened.path is not None
+        if allow_update:
+            holder = StoreHolder(opened, path=opened.path, writable=True)
+        else:
+            opened.close()
+            holder = StoreHolder(path=opened.path, in_memory=in_memory)
     state = views.ServerState(
         holder=holder,
         limits=Limits(timeout=timeout, max_rows=max_rows),
@@ -109,7 +118,7 @@ def app_from_env() -> Starlette:
     return create_app(
         store_path=config.store, timeout=config.timeout, max_rows=config.max_rows,
         allow_update=config.allow_update, token=config.token, threads=config.threads,
-        queries_dir=config.queries_dir,
+        queries_dir=config.queries_dir, in_memory=config.in_memory,
     )
 
 

@@ -7,18 +7,18 @@ traceback.
 
 from __future__ import annotations
 
+import asyncio
 import hmac
 import json
 import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs
 
-import anyio
-import anyio.to_thread
 import pyoxigraph as ox
 from starlette.requests import Request
 from starlette.responses import Response
@@ -50,12 +50,13 @@ class ServerState:
     token: str | None = None
     threads: int = 8
     max_upload: int = 1 << 28
-    limiter: anyio.CapacityLimiter = field(init=False)
+    executor: ThreadPoolExecutor = field(init=False)
     runaway: int = 0
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def __post_init__(self) -> None:
-        self.limiter = anyio.CapacityLimiter(self.threads)
+        # a plain executor: a query past its time limit just leaves its thread behind (see _in_thread)
+        self.executor = ThreadPoolExecutor(max_workers=self.threads, thread_name_prefix="wickgraph-query")
 
 
 class HTTPProblem(Exception):
@@ -142,8 +143,8 @@ async def _in_thread(state: ServerState, work: Callable[[threading.Event, float]
                     state.runaway -= 1
 
     try:
-        with anyio.fail_after(state.limits.timeout + 0.25):
-            return await anyio.to_thread.run_sync(run, abandon_on_cancel=True, limiter=state.limiter)
+        async with asyncio.timeout(state.limits.timeout + 0.25):
+            return await asyncio.get_running_loop().run_in_executor(state.executor, run)
     except TimeoutError:
         cancel.set()
         with state._lock:
@@ -312,14 +313,17 @@ async def graph_store(request: Request) -> Response:
         if graph is None:
             raise HTTPProblem(400, "this server writes named graphs only: use ?graph=IRI")
         if request.method == "DELETE":
-            return await _in_thread(state, lambda cancel, started: _delete_graph(state, graph))
+            deleted: Response = await _in_thread(state, lambda cancel, started: _delete_graph(state, graph))
+            return deleted
         body = await _read_body(request, state.max_upload)
         media = request.headers.get("content-type", "").split(";")[0].strip().lower()
         rdf_format = ox.RdfFormat.from_media_type(media) if media else None
         if rdf_format is None:
             raise HTTPProblem(415, f"unknown RDF media type {media!r}; send text/turtle or application/n-triples")
         replace = request.method == "PUT"
-        return await _in_thread(state, lambda cancel, started: _write_graph(state, graph, body, rdf_format, replace))
+        written: Response = await _in_thread(
+            state, lambda cancel, started: _write_graph(state, graph, body, rdf_format, replace))
+        return written
     except Exception as error:
         return _problem(error)
 
