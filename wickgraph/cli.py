@@ -421,11 +421,14 @@ def conflicts_command(fmt: str, fail_on_conflict: bool, store_dir: Path | None) 
               help="Seconds a query may run before it is answered 503.")
 @click.option("--max-rows", default=100_000, show_default=True, type=click.IntRange(1),
               help="Rows (or triples) a result may have; larger results are refused.")
+@click.option("--in-memory/--on-disk", "in_memory", default=None,
+              help="Serve from an in-memory snapshot (faster) or from disk "
+                   "[default: in memory up to 500,000 quads].")
 @click.option("--allow-update", is_flag=True, help="Accept SPARQL Update and Graph Store writes (needs --token).")
 @click.option("--token", envvar="WICKGRAPH_TOKEN", help="Bearer token that writes must send ($WICKGRAPH_TOKEN).")
 @store_option
-def serve(host: str, port: int, workers: int, timeout: float, max_rows: int, allow_update: bool,
-          token: str | None, store_dir: Path | None) -> None:
+def serve(host: str, port: int, workers: int, timeout: float, max_rows: int, in_memory: bool | None,
+          allow_update: bool, token: str | None, store_dir: Path | None) -> None:
     """Serve the store: a SPARQL 1.1 endpoint at /sparql and a page to explore it at /.
 
     Read-only unless --allow-update with --token. The store is reopened when
@@ -437,7 +440,7 @@ def serve(host: str, port: int, workers: int, timeout: float, max_rows: int, all
     if allow_update and not token:
         raise UsageError("--allow-update needs --token T (or $WICKGRAPH_TOKEN): writes must carry that bearer token")
     config = ServerConfig(store=str(store_dir) if store_dir else None, timeout=timeout, max_rows=max_rows,
-                          allow_update=allow_update, token=token)
+                          allow_update=allow_update, token=token, in_memory=in_memory)
     click.echo(f"wickgraph serving on http://{host}:{port}/ (SPARQL at /sparql; Ctrl-C stops)", err=True)
     run_server(config, host=host, port=port, workers=workers)
 
