@@ -373,3 +373,22 @@ def test_json_row_counter_is_exact_at_every_chunk_boundary() -> None:
     assert body is not None
     for size in (1, 2, 3, 5, 7, 11, 64):
         assert count_rows(body, "json", chunk_size=size) == len(values), size
+
+
+# -- the serve command's own checks (nothing is started) ------------------------------------
+
+
+def test_serve_refuses_updates_without_a_token_and_a_missing_store(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from wickgraph.cli import cli
+
+    runner = CliRunner()
+    no_token = runner.invoke(cli, ["serve", "--allow-update", "--store", str(tmp_path)], env={"WICKGRAPH_TOKEN": ""})
+    assert no_token.exit_code == 2
+    assert no_token.output.splitlines()[-1] == (
+        "Error: --allow-update needs --token T (or $WICKGRAPH_TOKEN): writes must carry that bearer token")
+    missing = runner.invoke(cli, ["serve", "--store", str(tmp_path / "nothing"), "--port", "0"])
+    assert missing.exit_code == 2
+    assert missing.output.splitlines()[-1] == (
+        f"Error: {tmp_path / 'nothing'}: no wickgraph store here; run `wickgraph build` first")
