@@ -9,11 +9,14 @@ The rules are those of ``docs/graph-model.md`` ("Conflicts"); a claim contradict
 reference when, for its work:
 
 * cast/reprise: the reference has the actor in the work playing another character and
-  the claimed character is not that character (nor one of its names), or the reference
-  has the claimed character in the work played only by other actors;
+  the claimed character is not that character, or the reference has the claimed character
+  in the work played only by other actors. A claimed character that is a character of the
+  reference is that character (compared by IRI); any other (unreconciled) is compared by
+  name: its name equals a reference character's label, full name or alias, ignoring case
+  and a leading "the " (:func:`character_key`), exactly as ``queries/conflicts.rq`` does;
 * release_year: the reference release year differs;
 * director/writer: the reference has credited directors (writers) for the work and the
-  claimed person is not one of them. Writer credits "based on characters created by"
+  claimed person (by IRI) is not one of them. Writer credits "based on characters created by"
   are source credits, not screenplay credits, so they do not count as writers.
 """
 
@@ -33,7 +36,7 @@ import pyoxigraph as ox
 from .errors import InputError
 from .namespaces import REFERENCE_GRAPH
 
-__all__ = ["CharacterFacts", "PersonFacts", "Reference", "Status", "WorkFacts", "claim_status",
+__all__ = ["CharacterFacts", "PersonFacts", "Reference", "Status", "WorkFacts", "character_key", "claim_status",
            "default_reference", "normalize_name"]
 
 Status = Literal["supported", "contradicted", "unknown"]
@@ -56,6 +59,19 @@ def normalize_name(name: str | None) -> str:
     text = re.sub(r"'s\b", "", text).replace("'", "")
     text = re.sub(r"[^a-z0-9]+", " ", text).strip()
     return re.sub(r"^the ", "", text)
+
+
+def character_key(name: str | None) -> str:
+    """How conflicts compare an unreconciled character's name: lower case, without a leading "the ".
+
+    The same as ``LCASE`` and the ``STRSTARTS(..., "the ")`` test in ``queries/conflicts.rq``, so the
+    query and :func:`claim_status` agree ("The Director" = "the director" = "Director"). Looser forms
+    (accents, punctuation) are the gazetteer's business: a name it resolves is compared by IRI.
+    """
+    if not name:
+        return ""
+    key = name.lower()
+    return key.removeprefix("the ")
 
 
 @dataclass(frozen=True)
@@ -92,9 +108,9 @@ class CharacterFacts:
     wrong_names: tuple[str, ...] = ()    # pre-release and disputed names
 
     def has_name(self, name: str) -> bool:
-        """True when ``name`` is one of this character's names (ignoring case, "the", accents)."""
-        key = normalize_name(name)
-        return bool(key) and any(normalize_name(n) == key for n in (self.name, *self.names))
+        """True when ``name`` is one of this character's names (label, full name, alias), by :func:`character_key`."""
+        key = character_key(name)
+        return bool(key) and any(character_key(n) == key for n in (self.name, *self.names))
 
 
 @dataclass
@@ -165,7 +181,8 @@ class Reference:
                 ref.people[entity] = PersonFacts(entity, label, tuple(dict.fromkeys(forms.get("alias", []))))
             elif kind == "character":
                 ref.characters[entity] = CharacterFacts(
-                    entity, label, tuple(dict.fromkeys([*forms.get("fullName", []), *forms.get("alias", [])])),
+                    entity, label, tuple(dict.fromkeys([*forms.get("label", [])[1:], *forms.get("fullName", []),
+                                                        *forms.get("alias", [])])),
                     tuple(dict.fromkeys([*forms.get("preReleaseName", []), *forms.get("disputedName", [])])),
                 )
             elif kind == "franchise":
@@ -212,9 +229,12 @@ class Reference:
         return None
 
     def character_matches(self, character_iri: str | None, name: str | None, target: str) -> bool:
-        """Whether a claimed character (IRI and/or name) is the reference character ``target``."""
-        if character_iri and character_iri == target:
-            return True
+        """Whether a claimed character (IRI and/or name) is the reference character ``target``.
+
+        A reference character (reconciled) is compared by IRI only; any other by its name.
+        """
+        if character_iri and (character_iri == target or character_iri in self.characters):
+            return character_iri == target
         facts = self.characters.get(target)
         return bool(facts and name and facts.has_name(name))
 

@@ -1042,13 +1042,37 @@ def conflicts(store: Any) -> list[Conflict]:
     return sorted(found, key=lambda c: (c.review_id, _term_key(c.claim)))
 
 
+def _conflict_counts(store: Any) -> dict[str, int]:
+    """How many rows ``queries/conflicts.rq`` gives per review id, without building or sorting them.
+
+    The count runs the named query's own WHERE clause (grouped by review instead of ordered), so it
+    always agrees with :func:`conflicts` and ``wickgraph conflicts``.
+    """
+    from .queries import get
+
+    sparql = get("conflicts").sparql
+    select = _CONFLICTS_SELECT.search(sparql)
+    order = sparql.rfind("\nORDER BY")
+    if select is None or order < select.end():  # not the shape this relies on: count the rows themselves
+        counts: dict[str, int] = defaultdict(int)
+        for conflict in conflicts(store):
+            counts[conflict.review_id] += 1
+        return dict(counts)
+    where = sparql[select.end() - 1:order]
+    counting = f"{sparql[:select.start()]}SELECT ?review (COUNT(*) AS ?conflicts)\nWHERE {where}\nGROUP BY ?review\n"
+    return {_slug_of(row["review"]): int(row["conflicts"]) for row in _rows(store, counting) if "review" in row}
+
+
+# the projection of queries/conflicts.rq and the opening of its WHERE clause
+_CONFLICTS_SELECT = re.compile(r"^SELECT\b[^\n{]*\nWHERE \{", re.MULTILINE)
+
+
 def list_reviews(store: Any) -> list[ReviewSummary]:
-    """Every review in the store: id, work, author, date, number of claims and of conflicts."""
-    per_review: dict[str, int] = defaultdict(int)
-    for conflict in conflicts(store):
-        per_review[conflict.review_id] += 1
+    """Every review in the store, by review id: work, author, date, number of claims and of conflicts."""
+    per_review = _conflict_counts(store)
+    rows = sorted(_select(store, "list-reviews"), key=lambda row: (row["graph"], row.get("work", "")))
     summaries = []
-    for row in _select(store, "list-reviews"):
+    for row in rows:  # list-reviews.rq does not sort: for 100k rows Python is much faster at it
         rid = row["graph"].rsplit("/", 1)[-1]
         summaries.append(ReviewSummary(
             review_id=rid, work_title=row.get("workTitle") or _slug_of(row.get("work", "")),
