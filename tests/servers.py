@@ -128,10 +128,17 @@ class Endpoint:
     auth: tuple[str, str] | None = None
 
 
+def missing(what: str) -> None:
+    """Skip on a developer's machine without the server; fail in CI, which installs it (.ci/run)."""
+    if os.environ.get("CI"):
+        pytest.fail(f"{what}; CI must install it (scripts/ci-system-packages.sh)")
+    pytest.skip(what)
+
+
 def start_oxigraph(workdir: Path) -> Endpoint:
     """``oxigraph serve`` on a fresh store in ``workdir``."""
     if OXIGRAPH is None:
-        pytest.skip("the oxigraph server binary is not installed (pip install oxigraph)")
+        missing("the oxigraph server binary is not installed (pip install oxigraph)")
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     server = ServerProcess(
@@ -186,7 +193,7 @@ def virtuoso_ini(template: str, database: Path, sql_port: int, http_port: int) -
 def start_virtuoso(workdir: Path) -> Endpoint:
     """Virtuoso 7 with its database in ``workdir`` and both ports on 127.0.0.1 (user ``dba``, password ``dba``)."""
     if VIRTUOSO is None or not VIRTUOSO_INI.is_file():
-        pytest.skip("Virtuoso is not installed (apt-get install virtuoso-opensource)")
+        missing("Virtuoso is not installed (apt-get install virtuoso-opensource)")
     sql_port, http_port = free_port(), free_port()
     database = workdir / "virtuoso"
     database.mkdir()

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from tests.servers import Endpoint, wickgraph_endpoint  # noqa: F401 - fixture
+from tests.servers import Endpoint, missing, wickgraph_endpoint  # noqa: F401 - fixture
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -23,9 +23,10 @@ pytestmark = [pytest.mark.browser, pytest.mark.server]
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    sync_api = pytest.importorskip("playwright.sync_api")
+    from playwright import sync_api  # a test dependency: pip install -e '.[test]'
+
     if not CHROMIUM.exists():
-        pytest.skip("Debian chromium is not installed (apt-get install chromium chromium-driver)")
+        missing("Debian chromium is not installed (apt-get install chromium chromium-driver)")
     with sync_api.sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
         try:

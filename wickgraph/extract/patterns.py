@@ -28,6 +28,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from .gazetteer import CHARACTER, PERSON, WORK, Mention
+from .textscan import lines_holding
 
 __all__ = ["Candidate", "Document", "Rule", "RuleSet", "default_rules", "is_blocked", "load_rules", "run_rules"]
 
@@ -304,17 +305,7 @@ class Document:
             return [(0, len(self.text))]
         key = needs
         if key not in self._windows:
-            lines: set[tuple[int, int]] = set()
-            lower = self.lower
-            for need in needs:
-                position = lower.find(need)
-                while position >= 0:
-                    start = lower.rfind("\n", 0, position) + 1
-                    end = lower.find("\n", position)
-                    end = len(lower) if end < 0 else end
-                    lines.add((start, end))
-                    position = lower.find(need, end)
-            self._windows[key] = sorted(lines)
+            self._windows[key] = lines_holding(self.lower, needs)
         return self._windows[key]
 
     def lower_view(self, mask: int) -> str | None:

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .textscan import lines_holding
+
 __all__ = ["LETTER_GRADES", "RatingMatch", "find_rating", "letter_grade", "normalize", "parse_number"]
 
 # A+ .. F on an even 13-step scale, so neighbouring grades are equally far apart.
@@ -120,15 +122,7 @@ def _candidate(kind: str, match: re.Match[str]) -> tuple[float | str, int | str]
 
 def _scan(pattern: re.Pattern[str], text: str, lower: str, needs: tuple[str, ...]) -> list[re.Match[str]]:
     """Matches on the lines that hold one of ``needs`` (a rating never spans lines); most lines hold none."""
-    matches: list[re.Match[str]] = []
-    for need in needs:
-        position = lower.find(need)
-        while position >= 0:
-            start = lower.rfind("\n", 0, position) + 1
-            end = lower.find("\n", position)
-            end = len(lower) if end < 0 else end
-            matches.extend(pattern.finditer(text, start, end))
-            position = lower.find(need, end)
+    matches = [m for start, end in lines_holding(lower, needs) for m in pattern.finditer(text, start, end)]
     unique = {m.span(): m for m in matches}
     return [unique[span] for span in sorted(unique)]
 
