@@ -73,3 +73,8 @@ def test_atomic_store_dir_refuses_to_replace_a_stranger(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="not a wickgraph store"), atomic_store_dir(final) as building:
         Store(building).close()
     assert (final / "thesis.txt").exists()
+
+
+def test_an_empty_store_is_still_a_true_handle(memory_store: Store) -> None:
+    assert len(memory_store) == 0
+    assert memory_store  # `store or open()` must not fall back (or count quads) for an empty store

@@ -82,4 +82,5 @@ def query(name: str, store: Store | None = None, **params: str) -> object:
     """Run a named query with parameters: ``wickgraph.query("cast", work="john-wick-2014")``."""
     from .queries import get
 
-    return (store or open()).query(get(name).bind(params))
+    # not `store or open()`: a Store's truth value is its length, which counts every quad
+    return (store if store is not None else open()).query(get(name).bind(params))

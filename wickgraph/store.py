@@ -87,7 +87,12 @@ class Store:
         return {row["g"].value: int(row["n"].value) for row in result}
 
     def __len__(self) -> int:
+        """Number of quads (counts them all: O(n) on a large store)."""
         return len(self._store)
+
+    def __bool__(self) -> bool:
+        # an open store is a handle, always true; without this, `store or default` would count every quad
+        return True
 
     def quads(self, graph: str | None = None) -> Iterator[ox.Quad]:
         """Every quad, or every quad of one named graph."""
