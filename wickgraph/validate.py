@@ -33,7 +33,7 @@ __all__ = ["ValidationCache", "ValidationReport", "Violation", "validate_rdf", "
 
 _ONTOLOGY_GRAPH = "https://w3id.org/wickgraph/graph/ontology"
 _INFERRED_GRAPH = "https://w3id.org/wickgraph/graph/inferred"
-_VALUES_LIMIT = 2000  # graphs named in a VALUES clause; above this, check every graph
+_VALUES_LIMIT = 20  # graphs named in a VALUES clause (it slows every check); above this, check every graph
 
 
 @dataclass(frozen=True)
@@ -136,6 +136,7 @@ def validate_store(
     if graphs is not None and len(graphs) <= _VALUES_LIMIT:
         clause = "VALUES ?g { " + " ".join(f"<{g}>" for g in sorted(graphs)) + " }"
     else:
+        # checking every graph and dropping the others' violations is faster than a long VALUES
         clause = f"FILTER(?g != <{_ONTOLOGY_GRAPH}> && ?g != <{_INFERRED_GRAPH}>)"
     # the compiler assumes the subclass tree is the ontology's: a graph that declares
     # subclasses of its own (none of ours do) is checked by pySHACL instead
@@ -148,8 +149,10 @@ def validate_store(
         declares = set(graphs) if graphs is not None else {
             g.value for g in store.named_graphs() if g.value not in (_ONTOLOGY_GRAPH, _INFERRED_GRAPH)}
     else:
-        checks, _ = compiled
-        for done, check in enumerate(checks, 1):
+        checks, derived = compiled
+        failed: dict[str, set[tuple[str, Any]]] = {}  # top-level shape -> (graph, focus node) that violate it
+
+        def run(check: _Check) -> None:
             for row in store.query(check.sparql.replace("{graphs}", clause)):
                 graph = row["g"].value
                 if graph in declares or (graphs is not None and graph not in graphs):
@@ -165,11 +168,28 @@ def validate_store(
                     message = row["c"].value + (f": value {row['v']}" if row["v"] is not None else "")
                 source = graphs[graph] if graphs else graph
                 found.append(Violation(source, _key(row["r"]), path, check.prefix + message))
+                if check.shape:
+                    failed.setdefault(check.shape, set()).add((graph, row["r"]))
                 if check.prefix:  # a shape reached by sh:node: its own result too, as pySHACL reports it
                     inner_path = check.inner_path or (row["p"].value if check.kind == "counts" else "")
                     found.append(Violation(source, _key(row["i"]), inner_path, message))
+
+        for done, check in enumerate(checks, 1):
+            run(check)
             if progress:
                 progress("validate", done, len(checks))
+        for rule in derived:
+            if bool(store.query(rule.guard.replace("{graphs}", clause))):
+                for check in rule.checks:
+                    run(check)
+        for rule in derived:
+            for graph, node in sorted(failed.get(rule.shape, ()), key=lambda hit: (hit[0], str(hit[1]))):
+                sparql = (f"SELECT DISTINCT ?r ?x WHERE {{ {rule.bound} GRAPH ?g {{ ?f0 {rule.predicate} ?x }} "
+                          f"BIND(?f0 AS ?r) }}").replace("{graphs}", f"VALUES ?g {{ <{graph}> }}")
+                for row in store.query(sparql):
+                    if row["x"] == node:
+                        found.append(Violation(graphs[graph] if graphs else graph, _key(row["r"]), rule.path,
+                                               f"sh:node <{rule.shape}>: {_key(node)} does not conform"))
     for graph in sorted(declares):
         data = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(graph))
         found += _validate_pyshacl(data, "nt", graphs[graph] if graphs else graph)
@@ -276,6 +296,20 @@ class _Check:
     kind: str  # "value" (projects ?c and maybe ?v) or "counts" (projects ?p ?low ?high ?n)
     prefix: str = ""  # "sh:node <shape>: " for a nested shape's checks
     inner_path: str = ""  # a nested check's own path (pySHACL reports the inner result too)
+    shape: str = ""  # the top-level shape whose own violations this check finds
+
+
+@dataclass(frozen=True)
+class _Derived:
+    """``sh:node N`` on the values of ``p``, where N has targets of its own: a value that is one of
+    N's targets is checked once, by N's own checks, and its violations are carried to the outer focus."""
+
+    bound: str  # the outer shape's target pattern, binding ?f0
+    predicate: str
+    path: str
+    shape: str
+    guard: str  # ASK: is some value not one of N's targets? Then ``checks`` (N on every value) run too
+    checks: tuple[_Check, ...]
 
 
 class _Shapes:
@@ -293,6 +327,7 @@ class _Shapes:
             if triple.predicate.value == f"{_RDFS}subClassOf" and isinstance(triple.object, ox.NamedNode):
                 self.subclasses.setdefault(triple.object.value, set()).add(_key(triple.subject))
         self._fresh = 0
+        self.derived: list[_Derived] = []
 
     def values(self, node: Any, predicate: str) -> list[Any]:
         return self.triples.get(_key(node), {}).get(_SH + predicate if "#" not in predicate else predicate, [])
@@ -433,9 +468,16 @@ class _Shapes:
                 continue
             classes = sorted({c for t in self.values(shape, "targetClass") for c in self.closure(t.value)})
             # one pattern per class (a VALUES list of classes makes Oxigraph scan every rdf:type)
-            out += self.shape_checks(shape, lambda f, classes=classes: " UNION ".join(
+            checks = self.shape_checks(shape, lambda f, classes=classes: " UNION ".join(
                 f"{{ GRAPH ?g {{ {f} a <{c}> }} }}" for c in classes) + " {graphs}", None, "", 0)
+            out += [check if check.prefix else dataclasses.replace(check, shape=shape_key) for check in checks]
         return out
+
+    def target_classes(self, shape: Any) -> list[str]:
+        """The classes a shape targets (with subclasses), or none when it is inactive or has no targets."""
+        if self._inactive(shape):
+            return []
+        return sorted({c for t in self.values(shape, "targetClass") for c in self.closure(t.value)})
 
     def shape_checks(self, shape: Any, target: Callable[[str], str], report: str | None, path: str,
                      depth: int) -> list[_Check]:
@@ -487,8 +529,19 @@ class _Shapes:
                           f'BIND({shown} AS ?r) BIND({f} AS ?i) BIND({pv} AS ?v) BIND("sh:lessThan" AS ?c) }}')
                 out.append(_Check(sparql, shown_path, "value", inner_path=path_node.value))
             for node in self.values(prop, "node"):
-                out += self._nested(node, lambda x, bound=bound, p=p: f"{bound} GRAPH ?g {{ {f} {p} {x} }}",
-                                    shown, shown_path, depth)
+                classes = self.target_classes(node)
+                if depth == 0 and classes:
+                    # values that are targets of the nested shape are checked once, by its own checks;
+                    # the full nested checks run only when some value is not such a target
+                    types = " ".join(f"<{c}>" for c in classes)
+                    guard = (f"ASK {{ {bound} GRAPH ?g {{ {f} {p} ?x }} "
+                             f"FILTER NOT EXISTS {{ GRAPH ?g {{ ?x a ?nt }} VALUES ?nt {{ {types} }} }} }}")
+                    nested = self._nested(node, lambda x, bound=bound, p=p: f"{bound} GRAPH ?g {{ {f} {p} {x} }}",
+                                          shown, shown_path, depth)
+                    self.derived.append(_Derived(bound, p, shown_path, _key(node), guard, tuple(nested)))
+                else:
+                    out += self._nested(node, lambda x, bound=bound, p=p: f"{bound} GRAPH ?g {{ {f} {p} {x} }}",
+                                        shown, shown_path, depth)
         return out
 
     def _nested(self, node: Any, target: Callable[[str], str], report: str, path: str, depth: int) -> list[_Check]:
@@ -540,10 +593,11 @@ def _sparql(term: Any) -> str:
 
 
 @lru_cache(maxsize=1)
-def _compiled() -> tuple[list[_Check], str] | None:
+def _compiled() -> tuple[list[_Check], list[_Derived]] | None:
     """The shapes as SPARQL checks, or None when they use something the compiler does not cover."""
     shapes_path, ontology_path = ontology_dir() / "shapes.ttl", ontology_dir() / "wickgraph.ttl"
     try:
-        return _Shapes(shapes_path.read_bytes(), ontology_path.read_bytes()).checks(), shapes_digest()
+        shapes = _Shapes(shapes_path.read_bytes(), ontology_path.read_bytes())
+        return shapes.checks(), shapes.derived
     except _Unsupported:
         return None
