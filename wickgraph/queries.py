@@ -23,6 +23,7 @@ import difflib
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from .errors import QueryNotFound, SPARQLSyntaxError, UsageError
@@ -127,14 +128,33 @@ def load_query(path: Path) -> NamedQuery:
 def discover(directory: Path | None = None) -> dict[str, NamedQuery]:
     """Every named query in ``directory`` (default: the project's ``queries/``), by name."""
     folder = directory or queries_dir()
-    return {path.stem: load_query(path) for path in sorted(folder.glob("*.rq"))}
+    paths = sorted(folder.glob("*.rq"))
+    # parsed once per version of the files: a query run should cost what the engine costs
+    signature = tuple((path, *_version(path)) for path in paths)
+    return dict(_parse_all(signature))
+
+
+def _version(path: Path) -> tuple[int, int]:
+    stat = path.stat()
+    return stat.st_mtime_ns, stat.st_size
+
+
+@lru_cache(maxsize=256)
+def _load_cached(path: Path, mtime_ns: int, size: int) -> NamedQuery:
+    return load_query(path)
+
+
+@lru_cache(maxsize=8)
+def _parse_all(signature: tuple[tuple[Path, int, int], ...]) -> tuple[tuple[str, NamedQuery], ...]:
+    return tuple((path.stem, load_query(path)) for path, _, _ in signature)
 
 
 def get(name: str, directory: Path | None = None) -> NamedQuery:
     """One named query; an unknown name raises :class:`QueryNotFound` listing close matches."""
+    path = (directory or queries_dir()) / f"{name}.rq"
+    if path.is_file() and _SLUG.match(name):
+        return _load_cached(path, *_version(path))
     queries = discover(directory)
-    if name in queries:
-        return queries[name]
     close = difflib.get_close_matches(name, queries, n=3, cutoff=0.5)
     hint = f"did you mean {', '.join(close)}? " if close else ""
     raise QueryNotFound(f"no named query {name!r}; {hint}see `wickgraph queries`")
