@@ -126,8 +126,9 @@ def validate_files(files: list[DataFile]) -> list[Violation]:
 
 
 def _validate_plain(files: list[tuple[str, str | None, str, bool]]) -> list[Violation]:
-    return validate_files([DataFile(Path(path), graph, ox.RdfFormat.from_extension(ext), check)
-                           for path, graph, ext, check in files])
+    formats = {ext: ox.RdfFormat.from_extension(ext) for _, _, ext, _ in files}
+    return validate_files([DataFile(Path(path), graph, fmt, check)
+                           for path, graph, ext, check in files if (fmt := formats[ext]) is not None])
 
 
 def _raise_violations(violations: list[Violation]) -> None:

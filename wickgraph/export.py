@@ -96,7 +96,7 @@ def to_networkx(store: Store, view: str = "full", *, graph: str = "all") -> nx.M
         elif predicate in _LABELS and type(obj) is literal:
             labels.setdefault(subject.value, obj.value)
         elif type(obj) is named_node:
-            edges.append((subject.value, obj.value, predicate, quad.graph_name.value))
+            edges.append((subject.value, obj.value, predicate, quad.graph_name.value))  # type: ignore[union-attr]
             if predicate in performance_parts:
                 performances[subject.value][performance_parts[predicate]] = obj.value
 

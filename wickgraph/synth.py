@@ -24,6 +24,7 @@ from __future__ import annotations
 import hashlib
 import random
 import shutil
+from functools import partial
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -216,7 +217,9 @@ def load_catalog(data_dir: Path | None = None) -> Catalog:
         store.bulk_load(path=str(path), format=ox.RdfFormat.TURTLE)
     works: dict[str, Work] = {}
     people: dict[str, str] = {}
-    rows = list(store.query(_CATALOG_QUERY))
+    result = store.query(_CATALOG_QUERY)
+    assert isinstance(result, ox.QuerySolutions)
+    rows = list(result)
 
     def value(row: Any, name: str) -> Any:
         term = row[name]
@@ -319,7 +322,7 @@ def review(catalog: Catalog, index: int, seed: int = 0) -> SynthReview:
     else:
         out.add(rng.choice(_OPENINGS_NO_YEAR).format(title=work.title) + "\n\n")
 
-    sentences: list[Callable[[], None]] = []
+    sentences: list[Callable[[], object]] = []
     if rng.random() < P_FRANCHISE:
         sentences.append(lambda: out.claim(rng.choice(_FRANCHISE), {
             "type": "franchise_member", "franchise": "John Wick", "franchise_iri": franchise_iri(),
@@ -332,8 +335,8 @@ def review(catalog: Catalog, index: int, seed: int = 0) -> SynthReview:
             if others:
                 name = rng.choice(others)
                 iri, status = person_iri(slugify(name)), "contradicted"
-        sentences.append(lambda name=name, iri=iri, status=status: out.claim(rng.choice(_DIRECTOR), {
-            "type": "director", "person": name, "person_iri": iri, "status": status}, name=name))
+        director = {"type": "director", "person": name, "person_iri": iri, "status": status}
+        sentences.append(partial(out.claim, rng.choice(_DIRECTOR), director, name=name))
         contradicted += status == "contradicted"
     if work.writers and rng.random() < P_WRITER:
         writer_iri = rng.choice(sorted(work.writers))
@@ -354,7 +357,8 @@ def review(catalog: Catalog, index: int, seed: int = 0) -> SynthReview:
         cast = [p for p in cast if p != reprise[0]]
     wrong = rng.random() < P_WRONG_CHARACTER and len(cast) > 1
     for n, perf in enumerate(cast):
-        character_name, character_iri, status = perf.character_name, perf.character, "supported"
+        character_name, status = perf.character_name, "supported"
+        character_iri: str | None = perf.character
         if wrong and n == 0:
             taken = {p.character for p in work.cast if p.actor == perf.actor}
             options = work.false_characters or sorted({
@@ -398,7 +402,7 @@ def review(catalog: Catalog, index: int, seed: int = 0) -> SynthReview:
     out.add(rng.choice(_FILLER) + " " + rng.choice(_FILLER) + "\n\n")
 
     if rng.random() < P_RATING:
-        template, scale_kind, scale = rng.choice(_RATINGS)
+        rating_template, _, scale = rng.choice(_RATINGS)
         if scale == "letter":
             value: Any = rng.choice(_LETTERS)
             normalized = _LETTER_VALUES[value]
@@ -406,7 +410,7 @@ def review(catalog: Catalog, index: int, seed: int = 0) -> SynthReview:
             value = rng.randint(2 * scale // 5, 2 * scale) / 2
             value = int(value) if value == int(value) else value
             normalized = round(value / scale, 4)
-        out.claim(("", template, "\n"), {"type": "rating", "value": value, "scale": scale,
+        out.claim(("", rating_template, "\n"), {"type": "rating", "value": value, "scale": scale,
                                          "normalized": normalized, "status": "unknown"}, value=value)
 
     text = out.text

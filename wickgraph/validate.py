@@ -140,7 +140,7 @@ def validate_store(
         clause = f"FILTER(?g != <{_ONTOLOGY_GRAPH}> && ?g != <{_INFERRED_GRAPH}>)"
     # the compiler assumes the subclass tree is the ontology's: a graph that declares
     # subclasses of its own (none of ours do) is checked by pySHACL instead
-    declares = {row["g"].value for row in store.query(
+    declares = {row["g"].value for row in _rows(store, 
         f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?a <{_RDFS}subClassOf> ?b }} {clause} }}")}
     if graphs is not None:
         declares &= set(graphs)
@@ -153,7 +153,7 @@ def validate_store(
         failed: dict[str, set[tuple[str, Any]]] = {}  # top-level shape -> (graph, focus node) that violate it
 
         def run(check: _Check) -> None:
-            for row in store.query(check.sparql.replace("{graphs}", clause)):
+            for row in _rows(store, check.sparql.replace("{graphs}", clause)):
                 graph = row["g"].value
                 if graph in declares or (graphs is not None and graph not in graphs):
                     continue
@@ -186,12 +186,12 @@ def validate_store(
             for graph, node in sorted(failed.get(rule.shape, ()), key=lambda hit: (hit[0], str(hit[1]))):
                 sparql = (f"SELECT DISTINCT ?r ?x WHERE {{ {rule.bound} GRAPH ?g {{ ?f0 {rule.predicate} ?x }} "
                           f"BIND(?f0 AS ?r) }}").replace("{graphs}", f"VALUES ?g {{ <{graph}> }}")
-                for row in store.query(sparql):
+                for row in _rows(store, sparql):
                     if row["x"] == node:
                         found.append(Violation(graphs[graph] if graphs else graph, _key(row["r"]), rule.path,
                                                f"sh:node <{rule.shape}>: {_key(node)} does not conform"))
     for graph in sorted(declares):
-        data = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(graph))
+        data = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(graph)) or b""
         found += _validate_pyshacl(data, "nt", graphs[graph] if graphs else graph)
     return sorted(set(found), key=lambda v: (v.source, v.focus, v.path, v.message))
 
@@ -467,9 +467,7 @@ class _Shapes:
             if self._inactive(shape):
                 continue
             classes = sorted({c for t in self.values(shape, "targetClass") for c in self.closure(t.value)})
-            # one pattern per class (a VALUES list of classes makes Oxigraph scan every rdf:type)
-            checks = self.shape_checks(shape, lambda f, classes=classes: " UNION ".join(
-                f"{{ GRAPH ?g {{ {f} a <{c}> }} }}" for c in classes) + " {graphs}", None, "", 0)
+            checks = self.shape_checks(shape, _class_target(classes), None, "", 0)
             out += [check if check.prefix else dataclasses.replace(check, shape=shape_key) for check in checks]
         return out
 
@@ -489,13 +487,12 @@ class _Shapes:
         f = f"?f{depth}"
         bound = target(f)
         shown = report or f
-        prefix = ""
         out: list[_Check] = []
         value_checks = [(name, expr) for name, expr in self.value_violations(shape, f) if name != "sh:node"]
         if value_checks:
             out.append(self._value_query(bound, shown, f, f, value_checks, path, "", report is not None))
         for node in self.values(shape, "node"):
-            out += self._nested(node, lambda x, bound=bound: f"{bound} BIND({f} AS {x})", shown, path, depth)
+            out += self._nested(node, _bound_as(bound, f), shown, path, depth)
         props = [prop for prop in self.values(shape, "property") if not self._inactive(prop)]
         counts, optional = [], False
         for prop in props:
@@ -512,7 +509,7 @@ class _Shapes:
                       f"{'OPTIONAL' if optional else ''} {{ GRAPH ?g {{ {f} ?p ?v }} }} BIND({shown} AS ?r) "
                       f"BIND({f} AS ?i) }} GROUP BY ?g ?r ?i ?p ?low ?high "
                       f"HAVING (COUNT(DISTINCT ?v) < ?low || (?high >= 0 && COUNT(DISTINCT ?v) > ?high))")
-            out.append(_Check(sparql, path, "counts", prefix))
+            out.append(_Check(sparql, path, "counts"))
         for prop in props:
             path_node = self.one(prop, "path")
             p = _predicate(path_node)
@@ -536,12 +533,10 @@ class _Shapes:
                     types = " ".join(f"<{c}>" for c in classes)
                     guard = (f"ASK {{ {bound} GRAPH ?g {{ {f} {p} ?x }} "
                              f"FILTER NOT EXISTS {{ GRAPH ?g {{ ?x a ?nt }} VALUES ?nt {{ {types} }} }} }}")
-                    nested = self._nested(node, lambda x, bound=bound, p=p: f"{bound} GRAPH ?g {{ {f} {p} {x} }}",
-                                          shown, shown_path, depth)
+                    nested = self._nested(node, _values_of(bound, f, p), shown, shown_path, depth)
                     self.derived.append(_Derived(bound, p, shown_path, _key(node), guard, tuple(nested)))
                 else:
-                    out += self._nested(node, lambda x, bound=bound, p=p: f"{bound} GRAPH ?g {{ {f} {p} {x} }}",
-                                        shown, shown_path, depth)
+                    out += self._nested(node, _values_of(bound, f, p), shown, shown_path, depth)
         return out
 
     def _nested(self, node: Any, target: Callable[[str], str], report: str, path: str, depth: int) -> list[_Check]:
@@ -572,6 +567,34 @@ class _Shapes:
         import pyoxigraph as ox
 
         return ox.BlankNode(key[2:]) if key.startswith("_:") else ox.NamedNode(key)
+
+
+def _class_target(classes: list[str]) -> Callable[[str], str]:
+    """Binds a variable to each instance of ``classes`` (one pattern per class: a VALUES list of
+    classes makes Oxigraph scan every rdf:type triple)."""
+    def target(f: str) -> str:
+        return " UNION ".join(f"{{ GRAPH ?g {{ {f} a <{c}> }} }}" for c in classes) + " {graphs}"
+    return target
+
+
+def _bound_as(bound: str, f: str) -> Callable[[str], str]:
+    def target(x: str) -> str:
+        return f"{bound} BIND({f} AS {x})"
+    return target
+
+
+def _values_of(bound: str, f: str, p: str) -> Callable[[str], str]:
+    def target(x: str) -> str:
+        return f"{bound} GRAPH ?g {{ {f} {p} {x} }}"
+    return target
+
+
+def _rows(store: ox.Store, sparql: str) -> ox.QuerySolutions:
+    import pyoxigraph as ox
+
+    result = store.query(sparql)
+    assert isinstance(result, ox.QuerySolutions)
+    return result
 
 
 def _key(term: Any) -> str:
