@@ -71,7 +71,7 @@ __all__ = [
 ]
 
 
-def open(path: str | Path | None = None, *, read_only: bool = True) -> Store:  # noqa: A001 - the API's verb
+def open(path: str | Path | None = None, *, read_only: bool = True) -> Store:  # shadows the builtin: the API's verb
     """Open a store made by ``wickgraph build`` (default location: see :mod:`wickgraph.resources`)."""
     from .store import open_store
 

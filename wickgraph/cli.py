@@ -435,7 +435,8 @@ def serve(host: str, port: int, workers: int, timeout: float, max_rows: int, in_
     `wickgraph add` or `wickgraph build` changes it, without a restart.
     """
     from .errors import UsageError
-    from .server.app import ServerConfig, serve as run_server
+    from .server.app import ServerConfig
+    from .server.app import serve as run_server
 
     if allow_update and not token:
         raise UsageError("--allow-update needs --token T (or $WICKGRAPH_TOKEN): writes must carry that bearer token")

@@ -25,9 +25,8 @@ from typing import TYPE_CHECKING, Any
 import pyoxigraph as ox
 
 from .errors import UsageError
-from .formats import Format, by_name
+from .formats import Format, by_name, shorten
 from .namespaces import GRAPH, INFERRED_GRAPH, ONTOLOGY_GRAPH, PREFIXES, REFERENCE_GRAPH, WG
-from .formats import shorten
 
 if TYPE_CHECKING:
     import networkx as nx

@@ -65,7 +65,8 @@ class NamedQuery:
                 choices = ", ".join(known) or "none"
                 raise UsageError(f"query {self.name!r} has no parameter {name!r} (parameters: {choices})")
             term = _param_term(value, known[name].default, name)
-            sparql = _values_block(name).sub(lambda match: f"{match[1]}{term}{match[2]}", sparql, count=1)
+            # a template, not a function: the term may hold backslashes, so escape them for re.sub
+            sparql = _values_block(name).sub(r"\g<1>" + term.replace("\\", "\\\\") + r"\g<2>", sparql, count=1)
         return sparql
 
 

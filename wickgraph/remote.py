@@ -120,7 +120,7 @@ def query_endpoint(
         if isinstance(error.reason, (TimeoutError, socket.timeout)):
             raise RemoteError(f"{url}: no answer within {timeout:g} s (timed out)") from None
         raise RemoteError(f"{url}: cannot reach the endpoint ({_reason(error.reason)})") from None
-    except (TimeoutError, socket.timeout):
+    except TimeoutError:
         raise RemoteError(f"{url}: no answer within {timeout:g} s (timed out)") from None
     except (http.client.HTTPException, ConnectionError, OSError) as error:
         raise RemoteError(f"{url}: the connection failed ({_reason(error)})") from None

@@ -34,6 +34,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from decimal import Decimal
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
@@ -516,12 +517,13 @@ def _review_quads(claims: Sequence[Mapping[str, Any]], work_iri: str, text: str,
         _rating(out, rating_node, _get(metadata_rating, "value"), _get(metadata_rating, "scale"),
                 _get(metadata_rating, "normalized"))
         out.add(review, SCHEMA.reviewRating, rating_node)
-    return _sorted(out.quads.values())
+    return list(out.quads.values())  # serialize_review puts them in order
 
 
 _NUMBERS = re.compile(r"(\d+)")
 
 
+@lru_cache(maxsize=1 << 16)  # the same subjects and predicates recur in every quad of a graph
 def _term_key(term: Any) -> tuple[Any, ...]:
     # numbers inside IRIs compare as numbers, so claim 10 follows claim 9 (and a claim its evidence)
     value = str(getattr(term, "value", term))
@@ -541,8 +543,8 @@ def review_quads(extraction: Any, provenance: Provenance) -> list[ox.Quad]:
     """
     work_iri, _ = _film(extraction)
     text = str(_get(extraction, "text") or "")
-    return _review_quads(_claim_dicts(extraction), work_iri, text, provenance.url, provenance,
-                         _get(_get(extraction, "metadata"), "rating"))
+    return _sorted(_review_quads(_claim_dicts(extraction), work_iri, text, provenance.url, provenance,
+                                 _get(_get(extraction, "metadata"), "rating")))
 
 
 # ``id:`` and ``graph:`` names always hold a "/", which Turtle must escape (``id:claim\/r-1\/3``);
@@ -887,17 +889,6 @@ def _write_temp(directory: Path, name: str, data: bytes) -> Path:
     return Path(tmp)
 
 
-def _graph_update(graphs: Mapping[str, Sequence[ox.Quad]]) -> str:
-    """One SPARQL update replacing (or, when empty, dropping) each graph: one transaction in all."""
-    parts = []
-    for graph, quads in graphs.items():
-        parts.append(f"DROP SILENT GRAPH <{graph}>")
-        if quads:
-            body = "\n".join(str(ox.Triple(q.subject, q.predicate, q.object)) + " ." for q in quads)
-            parts.append(f"INSERT DATA {{ GRAPH <{graph}> {{\n{body}\n}} }}")
-    return " ;\n".join(parts)
-
-
 def _commit(plans: Sequence[ReviewPlan], data_dir: Path, store_dir: Path, lock_timeout: float) -> None:
     """Write the changed files and update the store as one step; on failure restore both."""
     reviews_dir = data_dir / "reviews"
@@ -932,7 +923,7 @@ def _update_store(store: Any, graphs: Mapping[str, Sequence[ox.Quad]]) -> None:
     if not graphs:
         return
     try:
-        store.raw.update(_graph_update(graphs))
+        store.replace_graphs(graphs)
         store.flush()
     except OSError as error:
         raise StoreError(f"{store.path}: cannot update the store: {error}") from None

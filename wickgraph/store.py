@@ -12,7 +12,7 @@ import shutil
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Union
+from typing import TYPE_CHECKING, Any, Self
 
 import pyoxigraph as ox
 
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 __all__ = ["QueryResult", "Store", "open_store"]
 
-QueryResult = Union[ox.QuerySolutions, ox.QueryBoolean, ox.QueryTriples]
+QueryResult = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
 """What :meth:`Store.query` returns: pyoxigraph's own result objects (iterable, serialisable)."""
 
 _MARKER = "wickgraph-store"  # written into every store we build, so we never delete a stranger's folder
@@ -131,15 +131,18 @@ class Store:
 
     def replace_graph(self, graph: str, quads: Iterable[ox.Quad]) -> None:
         """Replace one named graph's content in a single transaction (all or nothing)."""
-        quads = list(quads)
-        graph_node = ox.NamedNode(graph)
-        update = f"DROP SILENT GRAPH <{graph}> ;\nINSERT DATA {{ GRAPH <{graph}> {{\n"
-        update += "\n".join(str(ox.Triple(q.subject, q.predicate, q.object)) + " ." for q in quads)
-        update += "\n} }"
-        if not quads:
-            update = f"DROP SILENT GRAPH <{graph}>"
-        self._store.update(update)
-        del graph_node
+        self.replace_graphs({graph: quads})
+
+    def replace_graphs(self, graphs: Mapping[str, Iterable[ox.Quad]]) -> None:
+        """Replace (or, given no quads, drop) several named graphs in one transaction."""
+        parts = []
+        for graph, quads in graphs.items():
+            parts.append(f"DROP SILENT GRAPH <{graph}>")
+            body = "\n".join(str(ox.Triple(q.subject, q.predicate, q.object)) + " ." for q in quads)
+            if body:
+                parts.append(f"INSERT DATA {{ GRAPH <{graph}> {{\n{body}\n}} }}")
+        if parts:
+            self._store.update(" ;\n".join(parts))
 
     def remove_graph(self, graph: str) -> None:
         """Delete one named graph and its triples (no error when it is absent)."""
@@ -155,7 +158,7 @@ class Store:
         self.flush()
         del self._store
 
-    def __enter__(self) -> Store:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -24,9 +24,9 @@ from __future__ import annotations
 import hashlib
 import random
 import shutil
-from functools import partial
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 

@@ -88,7 +88,7 @@ def _html_review_metadata(html: str) -> dict[str, Any]:
         import extruct
 
         data = extruct.extract(html, syntaxes=["json-ld", "microdata"], uniform=True, errors="ignore")
-    except Exception:  # noqa: BLE001 - extruct raises many kinds of parser error on broken markup; metadata is optional
+    except Exception:  # extruct raises many kinds of parser error on broken markup; metadata is optional
         return {}
     for item in _walk(data.get("json-ld", []) + data.get("microdata", [])):
         types = item.get("@type")

@@ -27,8 +27,19 @@ from .. import __version__
 from ..errors import NotFoundError, SPARQLSyntaxError, UsageError, WickgraphError
 from ..queries import NamedQuery
 from .engine import (
-    RDF, RESULTS, Limits, NotAcceptable, Outcome, QueryRefused, QueryTimeout, StoreHolder,
-    bind_params, execute, finish, offered, run_update,
+    RDF,
+    RESULTS,
+    Limits,
+    NotAcceptable,
+    Outcome,
+    QueryRefused,
+    QueryTimeout,
+    StoreHolder,
+    bind_params,
+    execute,
+    finish,
+    offered,
+    run_update,
 )
 
 __all__ = ["ServerState", "graph_store", "index", "named_query", "query_list", "sparql"]
