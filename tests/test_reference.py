@@ -7,6 +7,7 @@ franchise.json), not from the generator's output.
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from collections import Counter
@@ -26,7 +27,8 @@ HEAD = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items()) + (
     "PREFIX performance: <https://w3id.org/wickgraph/id/performance/>\n"
     "PREFIX falseclaim: <https://w3id.org/wickgraph/id/false-claim/>\n"
 )
-needs_sheet = pytest.mark.skipif(not SHEET.is_file(), reason="fact sheet not available")
+# the fact sheet sits beside the checkout (../shared); CI always has it, so there the tests run and fail
+needs_sheet = pytest.mark.skipif(not SHEET.is_file() and not os.environ.get("CI"), reason="fact sheet not available")
 
 
 @pytest.fixture(scope="module")

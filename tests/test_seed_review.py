@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -26,7 +27,9 @@ TYPES = {
     "ReleaseYearClaim": "release_year", "FranchiseMemberClaim": "franchise_member", "DirectorClaim": "director",
     "WriterClaim": "writer", "CastClaim": "cast", "RepriseClaim": "reprise", "RatingClaim": "rating",
 }
-pytestmark = pytest.mark.skipif(not TEXT.is_file() or not GOLD.is_file(), reason="shared seed review not available")
+# the seed review sits beside the checkout (../shared); CI always has it, so there the tests run and fail
+pytestmark = pytest.mark.skipif((not TEXT.is_file() or not GOLD.is_file()) and not os.environ.get("CI"),
+                                reason="shared seed review not available")
 HEAD = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
 
 
