@@ -19,6 +19,7 @@ import pytest
 from wickgraph import reviews
 from wickgraph.errors import ReviewInputError, ReviewNotFound, StoreError, ValidationFailed
 from wickgraph.reviews import Overrides, Provenance, add_reviews, review_id, review_quads, serialize_review
+from wickgraph.namespaces import WG
 from wickgraph.store import Store
 from wickgraph.validate import Violation, validate_rdf
 
@@ -269,11 +270,38 @@ def test_bad_inputs_abort_everything_unless_skipped(data_dir: Path, built_store_
 def test_a_graph_that_fails_validation_writes_nothing(data_dir: Path, built_store_dir: Path,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     before = _snapshot(data_dir, built_store_dir)
-    monkeypatch.setattr("wickgraph.validate.validate_rdf",
-                        lambda data, fmt, source: [Violation(source, "x", "y", "broken on purpose")])
+    monkeypatch.setattr("wickgraph.validate.validate_store", lambda store, graphs: [
+        Violation(source, "x", "y", "broken on purpose") for source in graphs.values()])
     with pytest.raises(ValidationFailed, match="broken on purpose"):
         _add([INPUTS / "ballerina-short.txt", INPUTS / "chapter4.txt"], data_dir, built_store_dir)
     assert _snapshot(data_dir, built_store_dir) == before
+
+
+def test_skip_bad_leaves_out_only_the_graphs_that_fail_validation(data_dir: Path, built_store_dir: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    from wickgraph import validate
+
+    real = validate.validate_store
+    calls = []
+
+    def break_chapter4(store: object, graphs: dict[str, str]) -> list[Violation]:
+        calls.append(len(graphs))
+        found = real(store, graphs)  # type: ignore[arg-type]
+        return found + [Violation(source, "urn:x", "urn:p", "broken on purpose")
+                        for graph, source in graphs.items() if "chapter-4" in _work_of(store, graph)]
+
+    def _work_of(store: object, graph: str) -> str:
+        rows = store.query(f"SELECT ?w WHERE {{ GRAPH <{graph}> {{ ?c <{WG.aboutWork}> ?w }} }}")  # type: ignore[attr-defined]
+        return " ".join(row["w"].value for row in rows)
+
+    monkeypatch.setattr("wickgraph.validate.validate_store", break_chapter4)
+    report = _add([INPUTS / "ballerina-short.txt", INPUTS / "chapter4.txt"], data_dir, built_store_dir,
+                  skip_bad=True)
+    assert calls == [2]  # both graphs checked in one run of the shapes
+    assert [Path(plan.source).name for plan in report.reviews] == ["ballerina-short.txt"]
+    assert [(Path(b.source).name, b.exit_code) for b in report.bad] == [("chapter4.txt", 1)]
+    assert report.bad[0].reason.startswith("the review graph breaks 1 SHACL rule(s); first: ")
+    assert report.bad[0].reason.endswith("urn:x urn:p: broken on purpose")
 
 
 def test_a_crash_while_renaming_restores_data_and_store(data_dir: Path, built_store_dir: Path,

@@ -42,6 +42,16 @@ def test_replace_graph_is_all_or_nothing_per_graph(memory_store: Store) -> None:
     assert memory_store.named_graphs() == [G + "x"]
 
 
+def test_replace_graphs_puts_quads_in_the_graph_named_whether_or_not_it_exists(memory_store: Store) -> None:
+    memory_store.extend([quad(1, G + "old")])
+    # new graphs only (one extend) and a mix with an existing one (one update) must agree
+    memory_store.replace_graphs({G + "a": [quad(2, G + "elsewhere")], G + "b": [quad(3)]})
+    memory_store.replace_graphs({G + "old": [quad(4, G + "elsewhere")], G + "c": [quad(5)]})
+    assert memory_store.graph_counts() == {G + "a": 1, G + "b": 1, G + "old": 1, G + "c": 1}
+    assert [q.subject.value for q in memory_store.quads(G + "a")] == ["http://example.org/s2"]
+    assert [q.subject.value for q in memory_store.quads(G + "old")] == ["http://example.org/s4"]
+
+
 def test_missing_store_says_to_build(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="no wickgraph store here; run `wickgraph build` first"):
         open_store(tmp_path / "nothing")

@@ -135,6 +135,11 @@ class Store:
 
     def replace_graphs(self, graphs: Mapping[str, Iterable[ox.Quad]]) -> None:
         """Replace (or, given no quads, drop) several named graphs in one transaction."""
+        if not any(self._store.contains_named_graph(ox.NamedNode(graph)) for graph in graphs):
+            # nothing to drop: one extend is the same transaction at about twice the speed of
+            # INSERT DATA, which has to print and re-parse every quad
+            self._store.extend(quad for graph, quads in graphs.items() for quad in _in_graph(graph, quads))
+            return
         parts = []
         for graph, quads in graphs.items():
             parts.append(f"DROP SILENT GRAPH <{graph}>")
@@ -178,6 +183,12 @@ class Store:
         from .export import export
 
         return export(self, fmt, path, graph=graph, view=view)
+
+
+def _in_graph(graph: str, quads: Iterable[ox.Quad]) -> Iterator[ox.Quad]:
+    node = ox.NamedNode(graph)
+    for quad in quads:
+        yield quad if quad.graph_name == node else ox.Quad(quad.subject, quad.predicate, quad.object, node)
 
 
 def open_store(path: str | Path | None = None, *, read_only: bool = False, must_exist: bool = True) -> Store:
