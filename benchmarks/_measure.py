@@ -223,6 +223,40 @@ def step_add(data: str, store: str, text: str) -> dict[str, Any]:
     return {"seconds": seconds, "actions": [plan.action for plan in report.reviews]}
 
 
+def step_bulk_add(data: str, store: str, texts: str) -> dict[str, Any]:
+    """``add`` a folder of new review texts in one call (parallel extraction, one atomic commit)."""
+    from datetime import datetime, timezone
+
+    from wickgraph.reviews import add_reviews
+
+    now = datetime(2026, 11, 25, tzinfo=timezone.utc)
+    seconds, report = _timed(add_reviews, [texts], data_dir=Path(data), store_dir=Path(store),
+                             added_by="benchmark", now=now)
+    added = len(report.by_action("added"))
+    return {"seconds": seconds, "reviews": len(report.reviews), "added": added, "bad": len(report.bad),
+            "reviews_per_s": len(report.reviews) / seconds}
+
+
+def step_queries_endpoint(url: str, repeats: int) -> dict[str, Any]:
+    """Each named query sent to a SPARQL endpoint the way ``wickgraph query NAME --endpoint URL`` does."""
+    from wickgraph.remote import query_endpoint
+
+    out = {}
+    for name, sparql in _named_queries().items():
+        ms, size = _median_ms(lambda sparql=sparql: _drain(query_endpoint(url, sparql, timeout=600)), repeats)
+        out[name] = {"ms": ms, "rows": size}
+    return {"seconds": 0.0, "queries": out}
+
+
+def step_push(store: str, url: str) -> dict[str, Any]:
+    """``wickgraph push``: every named graph of the store to a Graph Store, one PUT each."""
+    from wickgraph.remote import push
+    from wickgraph.store import open_store
+
+    seconds, report = _timed(push, open_store(store, read_only=True), url)
+    return {"seconds": seconds, "graphs": len(report.graphs), "triples": report.triples}
+
+
 def step_extract(texts: str, limit: int) -> dict[str, Any]:
     from wickgraph.extract import extract_file
 

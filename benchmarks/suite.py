@@ -11,7 +11,11 @@ measures each step in a fresh process (so peak memory, ``ru_maxrss``, is that st
 * query: each named query (median of ``--repeats``) through ``wickgraph.query`` vs the same
   SPARQL on pyoxigraph vs rdflib (cut off after ``--rdflib-timeout`` seconds);
 * export: ``to_networkx`` and every export format vs rdflib's ``rdflib_to_networkx_multidigraph``;
-* extract: reviews per second of the extractor over the synthetic texts.
+* server: ``push`` of the store to an Oxigraph server on loopback, then each named query
+  sent to it as ``wickgraph query NAME --endpoint`` does vs the same query on the embedded store;
+* extract: reviews per second of the extractor over the synthetic texts;
+* bulk add: ``add`` of a folder of 1,000 new review texts into the store of N reviews
+  (parallel extraction, one atomic commit), in reviews per second end to end.
 
 It prints a table (figure, wickgraph, baseline, ratio, target) and writes the same rows as
 JSON to ``benchmarks/results/`` (gitignored) so runs compare over time. Run by hand, not in CI.
@@ -131,12 +135,60 @@ def run_size(n: int, args: argparse.Namespace, work: Path, log: Any) -> list[Row
         rows += _queries(n, args, nquads, stores, use_rdflib, log)
     if "export" in args.steps:
         rows += _export(n, nquads, stores, use_rdflib, log)
+    if "server" in args.steps:
+        rows += _server(n, args, stores, work, log)
     if "extract" in args.steps:
         log("  extract")
         extract = measure("extract", texts=str(data / "texts"), limit=min(n, args.extract_limit))
         rows.append(Row(n, "extract", "reviews/s", extract["reviews_per_s"], None, "", None, ">= 300",
                         extract["reviews_per_s"] >= 300))
+    if "bulk-add" in args.steps:  # last: it changes the store and a copy of the data
+        rows += _bulk_add(n, args, work, data, stores, log)
     shutil.rmtree(stores, ignore_errors=True)
+    return rows
+
+
+def _bulk_add(n: int, args: argparse.Namespace, work: Path, data: Path, stores: Path, log: Any) -> list[Row]:
+    log("  bulk add")
+    new = work / f"new-seed{args.seed + 1}-{args.bulk_reviews}"
+    if not (new / "prepared").exists():
+        shutil.rmtree(new, ignore_errors=True)
+        # another seed: other texts, hence other review ids than the N already in the store
+        measure("synth", out=str(new / "data"), reviews=args.bulk_reviews, seed=args.seed + 1)
+        (new / "prepared").touch()
+    copy = stores / "data"
+    shutil.copytree(data, copy, ignore=shutil.ignore_patterns("texts"))
+    added = measure("bulk_add", data=str(copy), store=str(stores / "wickgraph"), texts=str(new / "data" / "texts"))
+    if added["added"] != args.bulk_reviews:
+        raise RuntimeError(f"bulk add added {added['added']} of {args.bulk_reviews} reviews")
+    return [Row(n, f"bulk add {args.bulk_reviews:,} reviews", "reviews/s", added["reviews_per_s"], None, "", None,
+                ">= 150", added["reviews_per_s"] >= 150),
+            Row(n, "bulk add peak memory", "MB", added["rss_mb"], None, "", None, "", None)]
+
+
+def _server(n: int, args: argparse.Namespace, stores: Path, work: Path, log: Any) -> list[Row]:
+    from _servers import free_port, start
+
+    log("  oxigraph server")
+    rows: list[Row] = []
+    port = free_port()
+    oxigraph = shutil.which("oxigraph", path=str(Path(sys.executable).parent)) or "oxigraph"
+    server = start("oxigraph", [oxigraph, "serve", "--location", str(stores / "oxigraph"),
+                                "--bind", f"127.0.0.1:{port}"], port, "/query", stores / "oxigraph.log")
+    try:
+        url = f"http://127.0.0.1:{port}/query"
+        pushed = measure("push", store=str(stores / "wickgraph"), url=url)
+        rows.append(Row(n, f"push to Oxigraph server ({pushed['graphs']:,} graphs)", "s", pushed["seconds"], None,
+                        "", None, "", None))
+        remote = measure("queries_endpoint", url=url, repeats=args.repeats)["queries"]
+        local = measure("queries_wickgraph", store=str(stores / "wickgraph"), repeats=args.repeats)["queries"]
+    finally:
+        server.stop()
+    for name in sorted(remote):
+        if remote[name]["rows"] != local[name]["rows"]:
+            raise RuntimeError(f"{name}: {remote[name]['rows']} rows from Oxigraph server, {local[name]['rows']} here")
+        rows.append(Row(n, f"query {name} (Oxigraph server)", "ms", local[name]["ms"], remote[name]["ms"],
+                        "Oxigraph server over HTTP", ratio(local[name]["ms"], remote[name]["ms"]), "", None))
     return rows
 
 
@@ -228,7 +280,8 @@ def main() -> None:
     parser.add_argument("--rdflib-max-quads", type=int, default=4_000_000,
                         help="skip rdflib above this many quads (it needs about 1.5 KB of memory per quad)")
     parser.add_argument("--extract-limit", type=int, default=2000, help="texts the extractor is timed on")
-    parser.add_argument("--steps", default="build,add,query,export,extract",
+    parser.add_argument("--bulk-reviews", type=int, default=1000, help="new reviews the bulk add step adds")
+    parser.add_argument("--steps", default="build,add,query,export,server,extract,bulk-add",
                         help="which groups to run, comma-separated (e.g. build,add at 100,000 reviews)")
     parser.add_argument("--work", type=Path, default=HERE / "results" / "data",
                         help="where synthetic data and stores go (gitignored)")
