@@ -267,6 +267,14 @@ def test_bad_inputs_abort_everything_unless_skipped(data_dir: Path, built_store_
         ("missing.txt", "no such file or folder"), ("empty.txt", "empty review: the file has no text")]
 
 
+def test_add_reports_progress_per_input(data_dir: Path, built_store_dir: Path) -> None:
+    seen: list[tuple[str, int, int]] = []
+    _add([INPUTS / "ballerina-short.txt", INPUTS / "chapter4.txt", INPUTS / "missing.txt"], data_dir,
+         built_store_dir, skip_bad=True, progress=lambda *step: seen.append(step))
+    # the missing file is refused before anything is read, so two inputs are read
+    assert seen == [("extract", 1, 2), ("extract", 2, 2)]
+
+
 def test_a_graph_that_fails_validation_writes_nothing(data_dir: Path, built_store_dir: Path,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     before = _snapshot(data_dir, built_store_dir)

@@ -60,7 +60,8 @@ def cli() -> None:
 class _Progress:
     """A tqdm bar per step, shown only on a terminal; the library just reports numbers."""
 
-    def __init__(self) -> None:
+    def __init__(self, unit: str = "file") -> None:
+        self.unit = unit
         self.bars: dict[str, Any] = {}
 
     def __call__(self, step: str, done: int, total: int) -> None:
@@ -70,7 +71,7 @@ class _Progress:
 
         bar = self.bars.get(step)
         if bar is None:
-            bar = self.bars[step] = tqdm(total=total, desc=step, unit="file", leave=False)
+            bar = self.bars[step] = tqdm(total=total, desc=step, unit=self.unit, leave=False)
         bar.update(done - bar.n)
         if done >= total:
             bar.close()
@@ -334,7 +335,8 @@ def add(files: tuple[str, ...], url: str | None, author: str | None, publisher: 
         return click.confirm("Write these reviews?", default=False, err=True)
 
     report = add_reviews(paths, data_dir=data_dir, store_dir=store_dir, overrides=overrides,
-                         dry_run=dry_run, skip_bad=skip_bad, workers=workers, confirm=confirm)
+                         dry_run=dry_run, skip_bad=skip_bad, workers=workers, confirm=confirm,
+                         progress=_Progress("review"))
     if dry_run or not any(plan.action != "unchanged" for plan in report.reviews):
         _show_plans(report)  # confirm() was not asked, so nothing has been shown yet
     if dry_run:
@@ -469,23 +471,12 @@ def push(endpoint: str, graph_store: str | None, user: str | None, password: str
         raise UsageError("--user and --password go together")
     if token and user:
         raise UsageError("give --user/--password or --token, not both")
-    bars: dict[str, Any] = {}
-
-    def progress(step: str, done: int, total: int) -> None:
-        if not progress_enabled():
-            return
-        from tqdm import tqdm
-
-        bar = bars.get(step) or bars.setdefault(step, tqdm(total=total, desc=step, unit="graph", leave=False))
-        bar.update(done - bar.n)
-        if done >= total:
-            bar.close()
-
     store = open_store(store_dir, read_only=True)
     report = push_graphs(
         store, endpoint, graph_store_url=graph_store,
         auth=(user, password) if user is not None and password is not None else None,
-        headers={"Authorization": f"Bearer {token}"} if token else None, timeout=timeout, progress=progress,
+        headers={"Authorization": f"Bearer {token}"} if token else None, timeout=timeout,
+        progress=_Progress("graph"),
     )
     click.echo(f"pushed {report.triples} triples in {len(report.graphs)} graphs to {report.graph_store} "
                f"in {report.seconds:.1f} s")
@@ -511,6 +502,6 @@ def synth(count: int, out_dir: Path, seed: int, texts: bool, data_dir: Path | No
     """
     from .synth import synth as write_synthetic
 
-    report = write_synthetic(out_dir, count, seed=seed, texts=texts, data_dir=data_dir, progress=_Progress())
+    report = write_synthetic(out_dir, count, seed=seed, texts=texts, data_dir=data_dir, progress=_Progress("review"))
     click.echo(f"wrote {report.reviews} reviews ({report.claims} claims, {report.contradicted} contradicted, "
                f"{report.unreconciled} unreconciled people) to {report.out_dir} in {report.seconds:.1f} s")

@@ -80,6 +80,9 @@ REVIEW_SUFFIXES = (".txt", ".html", ".htm", ".json")
 """Files taken from a folder given to ``add``."""
 
 LOCK_NAME = ".wickgraph.lock"
+Progress = Callable[[str, int, int], None]
+"""Called as ``progress(step, done, total)`` while many reviews are read."""
+
 PARALLEL_THRESHOLD = 8  # below this, starting worker processes costs more than it saves
 _SPARQL = Path(__file__).resolve().parent / "sparql"
 _RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
@@ -762,15 +765,26 @@ def _row(n: int, claim: Mapping[str, Any]) -> ClaimRow:
     return ClaimRow(n, kind, summary, str(claim.get("evidence") or ""), str(claim.get("status") or "unknown"))
 
 
-def _run_jobs(jobs: list[_Job], workers: int | None) -> list[ReviewPlan | BadInput]:
+def _run_jobs(jobs: list[_Job], workers: int | None, progress: Progress | None) -> list[ReviewPlan | BadInput]:
     count = workers if workers is not None else (os.cpu_count() or 1)
     if len(jobs) <= PARALLEL_THRESHOLD or count <= 1:
-        return [_prepare(job) for job in jobs]
+        return _reporting(map(_prepare, jobs), len(jobs), progress)
     from concurrent.futures import ProcessPoolExecutor
 
     with ProcessPoolExecutor(max_workers=min(count, len(jobs))) as pool:
         # chunks keep each worker's shapes and reference index warm across many small reviews
-        return list(pool.map(_prepare, jobs, chunksize=max(1, len(jobs) // (count * 4))))
+        chunk = max(1, min(50, len(jobs) // (count * 4)))
+        return _reporting(pool.map(_prepare, jobs, chunksize=chunk), len(jobs), progress)
+
+
+def _reporting(results: Iterable[ReviewPlan | BadInput], total: int,
+               progress: Progress | None) -> list[ReviewPlan | BadInput]:
+    done: list[ReviewPlan | BadInput] = []
+    for result in results:
+        done.append(result)
+        if progress is not None:
+            progress("extract", len(done), total)
+    return done
 
 
 # -- preparing and committing -------------------------------------------------------------
@@ -786,6 +800,7 @@ def add_reviews(
     skip_bad: bool = False,
     workers: int | None = None,
     confirm: Callable[[AddReport], bool] | None = None,
+    progress: Progress | None = None,
     added_by: str | None = None,
     now: datetime | None = None,
     lock_timeout: float = 10.0,
@@ -794,7 +809,8 @@ def add_reviews(
 
     ``confirm(report)`` is called with the prepared report before anything is written; the
     write happens only if it returns true. Any bad input aborts everything (nothing is written)
-    unless ``skip_bad``, which reports bad inputs and adds the rest.
+    unless ``skip_bad``, which reports bad inputs and adds the rest. ``progress(step, done, total)``
+    is called as inputs are read.
     """
     from .resources import default_data_dir, default_store_dir
 
@@ -815,7 +831,7 @@ def add_reviews(
 
     report = AddReport(dry_run=dry_run)
     seen: dict[str, ReviewPlan] = {}
-    for result in _run_jobs(jobs, workers):
+    for result in _run_jobs(jobs, workers, progress):
         if isinstance(result, BadInput):
             bad.append(result)
         elif result.review_id in seen:
