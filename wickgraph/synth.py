@@ -55,20 +55,7 @@ P_NEW_PERSON = 0.2
 EXTRACTOR = "wickgraph-extractor"
 EXTRACTOR_VERSION = "0.1.0"
 
-_CATALOG_QUERY = """
-PREFIX wg: <https://w3id.org/wickgraph/ontology#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-SELECT ?kind ?s ?a ?b ?c ?d WHERE {
-  { ?s a ?type ; rdfs:label ?a . VALUES (?type ?kind) { (wg:Film "work") (wg:TVSeries "work") }
-    OPTIONAL { ?s wg:releaseYear ?b } OPTIONAL { ?s wg:releaseOrder ?c } OPTIONAL { ?s wg:releaseDate ?d } }
-  UNION { ?s wg:director ?a . ?a rdfs:label ?b . BIND ("director" AS ?kind) }
-  UNION { ?s wg:writer ?a . ?a rdfs:label ?b . BIND ("writer" AS ?kind) }
-  UNION { ?p a wg:Performance ; wg:work ?s ; wg:actor ?a ; wg:character ?c .
-          ?a rdfs:label ?b . ?c rdfs:label ?d . BIND ("cast" AS ?kind) }
-  UNION { ?k a wg:KnownFalseClaim ; wg:aboutWork ?s ; wg:aboutField ?a ; wg:falseValue ?b .
-          BIND ("false" AS ?kind) }
-}
-"""
+_CATALOG_QUERY = Path(__file__).parent / "sparql" / "synth-catalog.rq"
 
 _FIRST = ("Mara", "Tobias", "Ines", "Kofi", "Lena", "Dario", "Yuki", "Sven", "Amara", "Ruben", "Noor", "Caspar",
           "Elif", "Joaquin", "Priya", "Matteo", "Ingrid", "Tariq", "Selma", "Oskar", "Nadia", "Felix", "Rosa",
@@ -217,7 +204,7 @@ def load_catalog(data_dir: Path | None = None) -> Catalog:
         store.bulk_load(path=str(path), format=ox.RdfFormat.TURTLE)
     works: dict[str, Work] = {}
     people: dict[str, str] = {}
-    result = store.query(_CATALOG_QUERY)
+    result = store.query(_CATALOG_QUERY.read_text(encoding="utf-8"))
     assert isinstance(result, ox.QuerySolutions)
     rows = list(result)
 
