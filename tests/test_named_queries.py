@@ -422,6 +422,15 @@ def test_reviews_and_their_provenance(store: Store) -> None:
         "Test Critic A", "https://example.org/reviews/ballerina-a", 11)
 
 
+def test_claims_and_reviews_come_in_the_order_of_the_review_iri(store: Store) -> None:
+    # both queries sort on a computed copy of the review IRI; the ids as strings: 1c04, 5958, 71cf, fd4f
+    in_order = [REVIEW_B, REVIEW_C, REVIEW_A, SEED]
+    claims = run(store, "review-claims")
+    assert list(dict.fromkeys(column(claims, "review"))) == in_order
+    assert len(claims) == len(set(column(claims, "claim"))) == 31  # one row per claim, each review's rows together
+    assert column(run(store, "reviews"), "review") == in_order
+
+
 # -- 10. conflicts ------------------------------------------------------------------------------
 
 
