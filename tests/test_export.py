@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import json
+from collections import defaultdict
 from pathlib import Path
 
 import networkx as nx
 import pytest
 import rdflib
+from rdflib.namespace import RDF, RDFS
 
 from wickgraph.errors import UsageError
 from wickgraph.export import export, quads, to_networkx
+from wickgraph.namespaces import SCHEMA, WG
 from wickgraph.store import Store
 
 WORK = "https://w3id.org/wickgraph/id/work/"
@@ -101,3 +104,87 @@ def test_unwritable_path_leaves_no_file(shared_store: Store, tmp_path: Path) -> 
     with pytest.raises(UsageError, match="cannot write here"):
         export(shared_store, "turtle", target)
     assert not target.parent.exists()
+
+
+def _reference_graph(store: Store, view: str, graph: str) -> nx.Graph:
+    """to_networkx's rules applied quad by quad, the plain way, to check the fast path against."""
+    import pyoxigraph as ox
+
+    from wickgraph.export import _costars
+    from wickgraph.formats import shorten
+
+    rdf_type, labels_by = str(RDF.type), (str(RDFS.label), str(SCHEMA.name))
+    parts_of = {str(WG.actor): "actor", str(WG.character): "character", str(WG.work): "work"}
+    labels: dict[str, str] = {}
+    types: dict[str, str] = {}
+    edges: list[tuple[str, str, str, str]] = []
+    # a defaultdict, as in to_networkx: set(performances) below iterates in an order that depends on it
+    performances: dict[str, dict[str, str]] = defaultdict(dict)
+    for quad in quads(store, graph):
+        s, p, o = quad.subject, quad.predicate.value, quad.object
+        if not isinstance(s, ox.NamedNode):
+            continue
+        if p == rdf_type and isinstance(o, ox.NamedNode):
+            if s.value not in types or o.value.startswith(str(WG._NS)):
+                types[s.value] = shorten(o)
+        elif p in labels_by and isinstance(o, ox.Literal):
+            labels.setdefault(s.value, o.value)
+        elif isinstance(o, ox.NamedNode):
+            edges.append((s.value, o.value, p, quad.graph_name.value))  # type: ignore[union-attr]
+            if p in parts_of:
+                performances[s.value][parts_of[p]] = o.value
+
+    def label(iri: str) -> str:
+        return labels.get(iri) or shorten(ox.NamedNode(iri))
+
+    for iri, parts in performances.items():
+        if iri not in labels and {"actor", "character", "work"} <= parts.keys():
+            labels[iri] = f"{label(parts['actor'])} as {label(parts['character'])} in {label(parts['work'])}"
+    if view == "costars":
+        return _costars(performances, label)
+    multigraph = nx.MultiDiGraph(name=f"wickgraph {graph} ({view})")
+
+    def add_node(iri: str) -> None:
+        if iri not in multigraph:
+            multigraph.add_node(iri, iri=iri, label=label(iri), type=types.get(iri, "Resource"))
+
+    collapsed = set(performances) if view == "performances" else set()
+    for source, target, predicate, graph_name in edges:
+        if source not in collapsed:
+            add_node(source)
+            add_node(target)
+            key = shorten(ox.NamedNode(predicate))
+            multigraph.add_edge(source, target, key=key, predicate=predicate, label=key, graph=graph_name)
+    for iri in collapsed:
+        parts = performances[iri]
+        if {"actor", "character", "work"} <= parts.keys():
+            add_node(parts["actor"])
+            add_node(parts["work"])
+            multigraph.add_edge(
+                parts["actor"], parts["work"], key=f"played:{parts['character']}", predicate=str(WG.Performance),
+                label=f"played {label(parts['character'])}", character=parts["character"],
+                character_label=label(parts["character"]), performance=iri,
+            )
+    for iri in sorted(types.keys() - multigraph.nodes.keys() - collapsed):
+        add_node(iri)
+    return multigraph
+
+
+def _layout(graph: nx.Graph) -> list[object]:
+    """Everything an export writes, in the order it writes it."""
+    edges = graph.edges(keys=True, data=True) if graph.is_multigraph() else graph.edges(data=True)
+    return [graph.graph, list(graph.nodes(data=True)), list(edges), [(node, list(adjacent)) for node, adjacent in graph.adj.items()]]
+
+
+@pytest.mark.parametrize("view", ["full", "performances", "costars"])
+@pytest.mark.parametrize("selection", ["all", "reference", "claims"])
+def test_networkx_views_match_a_quad_by_quad_reading(shared_store: Store, view: str, selection: str) -> None:
+    # the fast path reads the store by SPARQL; nodes, edges, attributes and their order must not change
+    assert _layout(to_networkx(shared_store, view, graph=selection)) == _layout(_reference_graph(shared_store, view, selection))
+
+
+def test_networkx_from_an_in_memory_store_matches_too(shared_store: Store) -> None:
+    memory = Store()
+    memory.extend(shared_store.quads())
+    for view in ("full", "performances"):
+        assert _layout(to_networkx(memory, view)) == _layout(_reference_graph(memory, view, "all"))

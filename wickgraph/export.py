@@ -14,18 +14,21 @@ Views of :func:`to_networkx` (all built straight from the store's quads):
 
 from __future__ import annotations
 
+import gc
 import json
 import os
+import re
 import tempfile
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 
 from .errors import UsageError
-from .formats import Format, by_name, shorten
+from .formats import _SHORT, Format, by_name, shorten
 from .namespaces import GRAPH, INFERRED_GRAPH, ONTOLOGY_GRAPH, PREFIXES, REFERENCE_GRAPH, WG
 
 if TYPE_CHECKING:
@@ -67,73 +70,322 @@ def to_networkx(store: Store, view: str = "full", *, graph: str = "all") -> nx.M
 
     if view not in VIEWS:
         raise UsageError(f"unknown view {view!r}; choose one of: {', '.join(VIEWS)}")
-    labels: dict[str, str] = {}
-    types: dict[str, str] = {}
-    edges: list[tuple[str, str, str, str]] = []
-    performances: dict[str, dict[str, str]] = defaultdict(dict)
-    performance_parts = {str(WG.actor): "actor", str(WG.character): "character", str(WG.work): "work"}
-    wg_namespace = str(WG._NS)
-    short: dict[str, str] = {}
+    graphs = _selected_graphs(store, graph)
+    # hundreds of thousands of new dicts and tuples, none of them in a cycle: the collector would
+    # only rescan them again and again
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        facts = _read_facts(store, graph, graphs)
+        facts.label_performances()
+        if view == "costars":
+            return _costars(facts.performances, facts.label)
+        return _multigraph(nx.MultiDiGraph(name=f"wickgraph {graph} ({view})"), facts, view == "performances")
+    finally:
+        if collecting:
+            gc.enable()
 
-    def shortened(iri: str) -> str:
-        # a few hundred distinct predicates and classes, shortened once each
-        found = short.get(iri)
-        if found is None:
-            found = short[iri] = shorten(ox.NamedNode(iri))
-        return found
 
+# -- reading the facts networkx needs -----------------------------------------------------
+#
+# Iterating the store's quads costs a string lookup in RocksDB for each of the four terms of
+# every quad (about 2 µs each); that, not networkx, was most of the time. The queries below
+# instead number the terms that recur (predicates, graphs, shared objects) so that most cells
+# come back as small integers, and they leave out the literals no view uses. Rows still come
+# in the store's own order (graph by graph, then subject, predicate, object), which decides
+# the node and edge order and which label or type wins, exactly as iterating :func:`quads` did.
+
+_PERFORMANCE_PARTS = {str(WG.actor): "actor", str(WG.character): "character", str(WG.work): "work"}
+_WG_NAMESPACE = str(WG._NS)
+_SAMPLE_GRAPHS = 64  # review graphs read in full to learn the predicates and the shared objects
+_CHUNKS = 8  # queries per export: results are turned into facts while later ones still run
+_WORKERS = 2  # pyoxigraph evaluates and serialises without the GIL
+
+
+class _Facts:
+    """What the views are built from, in the store's quad order."""
+
+    def __init__(self) -> None:
+        self.labels: dict[str, str] = {}
+        self.types: dict[str, str] = {}
+        self.edges: list[tuple[str, str, str, str]] = []
+        self.performances: dict[str, dict[str, str]] = defaultdict(dict)
+        self._candidates: dict[str, list[tuple[str, str]]] = {}
+
+    def shortened(self, iri: str) -> str:
+        """``shorten(NamedNode(iri))``, without building a term for each of a few hundred thousand nodes."""
+        # a prefix only applies when no "/" follows it, so it reaches past the IRI's last "/"
+        head = iri[: iri.rfind("/") + 1]
+        candidates = self._candidates.get(head)
+        if candidates is None:
+            candidates = self._candidates[head] = [(ns, prefix) for ns, prefix in _SHORT if ns.startswith(head)]
+        for ns, prefix in candidates:
+            if iri.startswith(ns) and "/" not in iri[len(ns):]:
+                return f"{prefix}:{iri[len(ns):]}"
+        return iri
+
+    def label(self, iri: str) -> str:
+        return self.labels.get(iri) or self.shortened(iri)
+
+    def label_performances(self) -> None:
+        """Performances without a label of their own are called "<actor> as <character> in <work>"."""
+        labels, label = self.labels, self.label
+        for iri, parts in self.performances.items():
+            if iri not in labels and {"actor", "character", "work"} <= parts.keys():
+                labels[iri] = f"{label(parts['actor'])} as {label(parts['character'])} in {label(parts['work'])}"
+
+
+def _selected_graphs(store: Store, graph: str) -> list[str]:
+    """The named graphs of a selection, in the order :func:`quads` reads them."""
+    if graph not in GRAPH_SELECTIONS:
+        raise UsageError(f"unknown graph selection {graph!r}; choose one of: {', '.join(GRAPH_SELECTIONS)}")
+    if graph == "reference":
+        return [str(REFERENCE_GRAPH), str(INFERRED_GRAPH)]
+    ontology = str(ONTOLOGY_GRAPH)
+    # the store lists its graphs in the order it keeps their quads
+    names = [name.value for name in store.raw.named_graphs() if type(name) is ox.NamedNode and name.value != ontology]
+    return [name for name in names if name.startswith(_REVIEW_GRAPHS)] if graph == "claims" else names
+
+
+def _select(store: Store, sparql: str) -> list[str]:
+    """The cells of a SELECT result, row after row (the header row first)."""
+    result = store.raw.query(sparql)
+    assert isinstance(result, ox.QuerySolutions)
+    data = result.serialize(format=ox.QueryResultsFormat.TSV) or b""
+    # TSV escapes tabs and newlines inside literals, so every separator is a real one
+    return data.decode().replace("\t", "\n").split("\n")
+
+
+def _iri(cell: str) -> str | None:
+    """The IRI of a TSV cell (None for literals, blank nodes and triple terms)."""
+    return cell[1:-1] if cell[:1] == "<" and cell[:2] != "<<" else None
+
+
+_TSV_STRING = re.compile(r'"((?:[^"\\]|\\.)*)"')
+_TSV_ESCAPES = {"t": "\t", "n": "\n", "r": "\r", '"': '"', "\\": "\\"}
+
+
+def _literal_value(cell: str) -> str:
+    """The lexical form of a literal TSV cell (quoted and escaped, or a bare number or boolean)."""
+    quoted = _TSV_STRING.match(cell)
+    if quoted is None:
+        return cell
+    return re.sub(r"\\(.)", lambda escape: _TSV_ESCAPES[escape[1]], quoted[1])
+
+
+class _Plan:
+    """The numbered predicates and objects for one export, learnt from a sample of its graphs."""
+
+    def __init__(self, store: Store, graphs: list[str]) -> None:
+        step = max(1, len(graphs) // _SAMPLE_GRAPHS)
+        # the few graphs that are not reviews (reference, inferred) plus an even spread of reviews
+        sample = list(dict.fromkeys([name for name in graphs if not name.startswith(_REVIEW_GRAPHS)] + graphs[::step]))
+        numbered = " ".join(f"(<{name}> {i})" for i, name in enumerate(sample))
+        cells = _select(store, f"SELECT ?gi ?p ?o WHERE {{ VALUES (?g ?gi) {{ {numbered} }} GRAPH ?g {{ ?s ?p ?o }} }}")
+        rows = zip(cells[3:-1:3], cells[4:-1:3], cells[5:-1:3])
+        predicates: dict[str, bool] = dict.fromkeys([_RDF_TYPE, *_LABELS], True)  # -> seen with a non-literal
+        seen_in: dict[str, str] = {}
+        shared: dict[str, None] = {}
+        for graph_cell, predicate_cell, object_cell in rows:
+            predicate = predicate_cell[1:-1]
+            literal = not object_cell.startswith(("<", "_:"))
+            predicates[predicate] = predicates.get(predicate, False) or not literal
+            if not literal and seen_in.setdefault(object_cell, graph_cell) != graph_cell:
+                shared[object_cell] = None
+        self.predicates = list(predicates)
+        #: objects met in two graphs or more (classes, works, people, agents): numbered, not spelt out
+        self.objects = [iri for cell in shared if (iri := _iri(cell)) is not None]
+        #: predicates with only literal objects in the sample; dropped once the whole store agrees
+        self.literal_only = [predicate for predicate, other in predicates.items() if not other]
+        self.sampled_all = len(sample) == len(graphs)
+        # what the numbers in the result cells stand for
+        numbers = [str(i) for i in range(max(len(graphs), len(self.predicates), len(self.objects)))]
+        self.graph_of = dict(zip(numbers, graphs))
+        self.predicate_of = dict(zip(numbers, self.predicates))
+        self.object_of = dict(zip(numbers, self.objects))
+        number_of = {predicate: number for number, predicate in self.predicate_of.items()}
+        self.type_id = number_of[_RDF_TYPE]
+        self.label_ids = {number_of[label] for label in _LABELS}
+        self.part_of = {number_of[p]: part for p, part in _PERFORMANCE_PARTS.items() if p in number_of}
+
+    def check_literal_only(self, store: Store) -> list[str]:
+        """The sampled literal-only predicates that really have no other objects anywhere."""
+        if not self.literal_only or self.sampled_all:
+            return self.literal_only
+
+        def only_literals(predicates: list[str]) -> bool:
+            found = store.raw.query(
+                f"ASK {{ VALUES ?p {{ {_terms(predicates)} }} GRAPH ?g {{ ?s ?p ?o }} FILTER(!isLiteral(?o)) }}"
+            )
+            return not bool(found)
+
+        if only_literals(self.literal_only):
+            return self.literal_only
+        return [predicate for predicate in self.literal_only if only_literals([predicate])]
+
+    def query(self, graphs: list[str], first: int, dropped: list[str]) -> str:
+        """Every quad of ``graphs`` (numbered from ``first``) except those of ``dropped`` predicates."""
+        drop = set(dropped)
+        graph_rows = " ".join(f"(<{name}> {first + i})" for i, name in enumerate(graphs))
+        predicate_rows = " ".join(
+            f"(<{predicate}> {i} {'1' if predicate in drop else 'UNDEF'})" for i, predicate in enumerate(self.predicates)
+        )
+        object_rows = " ".join(f"(<{iri}> {i})" for i, iri in enumerate(self.objects))
+        # the subqueries keep the optimiser from looping over the VALUES once per quad; the
+        # quads are read graph by graph, each in the store's order; unnumbered terms are spelt out
+        return f"""SELECT ?gi ?s ?pi ?oi ?px ?ox WHERE {{
+  {{ SELECT ?gi ?s ?p ?o WHERE {{ VALUES (?g ?gi) {{ {graph_rows} }} GRAPH ?g {{ ?s ?p ?o }} }} }}
+  OPTIONAL {{ SELECT ?p ?pi ?drop WHERE {{ VALUES (?p ?pi ?drop) {{ {predicate_rows} }} }} }}
+  FILTER(!BOUND(?drop))
+  OPTIONAL {{ SELECT ?o ?oi WHERE {{ VALUES (?o ?oi) {{ {object_rows} }} }} }}
+  BIND(IF(BOUND(?pi), ?unbound, ?p) AS ?px)
+  BIND(IF(BOUND(?oi), ?unbound, ?o) AS ?ox)
+}}"""
+
+
+def _terms(iris: Iterable[str]) -> str:
+    return " ".join(f"<{iri}>" for iri in iris)
+
+
+def _read_facts(store: Store, graph: str, graphs: list[str]) -> _Facts:
+    facts = _Facts()
+    if store.path is None:
+        # an in-memory store looks terms up in a hash map, and its quad order is not its graph order
+        _add_quads(facts, quads(store, graph))
+        return facts
+    if not graphs:
+        return facts
+    plan = _Plan(store, graphs)
+    size = -(-len(graphs) // _CHUNKS)
+    chunks = [(graphs[first:first + size], first) for first in range(0, len(graphs), size)]
+    with ThreadPoolExecutor(_WORKERS) as pool:
+        # optimistic: the chunks drop the sampled literal-only predicates while the check runs
+        checked = pool.submit(plan.check_literal_only, store)
+        pending = [pool.submit(_select, store, plan.query(part, first, plan.literal_only)) for part, first in chunks]
+        if checked.result() != plan.literal_only:
+            for future in pending:
+                future.cancel()
+            pending = [pool.submit(_select, store, plan.query(part, first, checked.result())) for part, first in chunks]
+        for future in pending:
+            _add_rows(facts, future.result(), plan)
+    return facts
+
+
+def _add_quads(facts: _Facts, selected: Iterable[ox.Quad]) -> None:
+    """Add quads to the facts (the rules of :func:`_add_rows`, on terms)."""
     named_node, literal = ox.NamedNode, ox.Literal
-    for quad in quads(store, graph):
+    labels, types, edges, performances = facts.labels, facts.types, facts.edges, facts.performances
+    for quad in selected:
         subject = quad.subject
         if type(subject) is not named_node:
             continue
         predicate, obj = quad.predicate.value, quad.object
         if predicate == _RDF_TYPE and type(obj) is named_node:
-            # the most specific wickgraph class wins over schema:/prov: ones
-            if subject.value not in types or obj.value.startswith(wg_namespace):
-                types[subject.value] = shortened(obj.value)
+            if subject.value not in types or obj.value.startswith(_WG_NAMESPACE):
+                types[subject.value] = facts.shortened(obj.value)
         elif predicate in _LABELS and type(obj) is literal:
             labels.setdefault(subject.value, obj.value)
         elif type(obj) is named_node:
             edges.append((subject.value, obj.value, predicate, quad.graph_name.value))  # type: ignore[union-attr]
-            if predicate in performance_parts:
-                performances[subject.value][performance_parts[predicate]] = obj.value
+            if predicate in _PERFORMANCE_PARTS:
+                performances[subject.value][_PERFORMANCE_PARTS[predicate]] = obj.value
 
-    def label(iri: str) -> str:
-        return labels.get(iri) or shortened(iri)
 
-    for iri, parts in performances.items():
-        if iri not in labels and {"actor", "character", "work"} <= parts.keys():
-            labels[iri] = f"{label(parts['actor'])} as {label(parts['character'])} in {label(parts['work'])}"
+def _add_rows(facts: _Facts, cells: list[str], plan: _Plan) -> None:
+    """Add one query's rows to the facts, as iterating their quads in order would."""
+    graph_of, predicate_of, object_of = plan.graph_of, plan.predicate_of, plan.object_of
+    type_id, label_ids, part_of = plan.type_id, plan.label_ids, plan.part_of
+    labels, types, edges, performances = facts.labels, facts.types, facts.edges, facts.performances
+    class_of: dict[str, str] = {}
+    last_cell, subject = "", None
+    body = iter(cells[6:-1])
+    for graph_id, subject_cell, predicate_id, object_id, predicate_cell, object_cell in zip(*[body] * 6):
+        if subject_cell != last_cell:  # a subject's quads come together
+            last_cell = subject_cell
+            subject = subject_cell[1:-1] if subject_cell[0] == "<" and subject_cell[1] != "<" else None
+        if subject is None:
+            continue  # a blank node
+        if object_id:
+            obj = object_of[object_id]
+        elif object_cell[0] == "<" and object_cell[1] != "<":
+            obj = object_cell[1:-1]
+        else:
+            obj = None  # a literal, a blank node or a triple term
+        if predicate_id == type_id:
+            if obj is not None and (subject not in types or obj.startswith(_WG_NAMESPACE)):
+                # the most specific wickgraph class wins over schema:/prov: ones
+                found = class_of.get(obj)
+                if found is None:
+                    found = class_of[obj] = facts.shortened(obj)
+                types[subject] = found
+        elif obj is None:
+            if predicate_id in label_ids and not object_cell.startswith(("<", "_:")):
+                labels.setdefault(subject, _literal_value(object_cell))
+        else:
+            edges.append((subject, obj, predicate_of[predicate_id] if predicate_id else predicate_cell[1:-1],
+                          graph_of[graph_id]))
+            if predicate_id in part_of:
+                performances[subject][part_of[predicate_id]] = obj
 
-    if view == "costars":
-        return _costars(performances, label)
 
-    multigraph = nx.MultiDiGraph(name=f"wickgraph {graph} ({view})")
+def _multigraph(multigraph: nx.MultiDiGraph, facts: _Facts, collapse: bool) -> nx.MultiDiGraph:
+    types, performances, label, shortened = facts.types, facts.performances, facts.label, facts.shortened
+    # filled in directly, as MultiDiGraph.add_node and add_edge would (the same dicts, in the same
+    # order), without their per-call checks and cache clearing
+    nodes, successors, predecessors = multigraph._node, multigraph._succ, multigraph._pred
+
+    labels = facts.labels
 
     def add_node(iri: str) -> None:
-        if iri not in multigraph:
-            multigraph.add_node(iri, iri=iri, label=label(iri), type=types.get(iri, "Resource"))
+        if iri not in nodes:
+            successors[iri] = {}
+            predecessors[iri] = {}
+            nodes[iri] = {"iri": iri, "label": labels.get(iri) or shortened(iri), "type": types.get(iri, "Resource")}
 
-    collapsed = set(performances) if view == "performances" else set()
-    for source, target, predicate, graph_name in edges:
-        if source in collapsed:
+    def add_edge(source: str, target: str, key: str, attributes: dict[str, str]) -> None:
+        keys = successors[source].get(target)
+        if keys is None:
+            keys = successors[source][target] = predecessors[target][source] = {}
+        data = keys.get(key)
+        if data is None:
+            keys[key] = attributes
+        else:
+            data.update(attributes)
+
+    collapsed = set(performances) if collapse else set()
+    key_of: dict[str, str] = {}
+    last_source, skip, out = None, False, {}
+    for source, target, predicate, graph_name in facts.edges:  # add_node and add_edge, inlined: the hot loop
+        if source is not last_source:  # a subject's edges come together (and share one string)
+            last_source, skip = source, source in collapsed
+            if not skip:
+                if source not in nodes:
+                    add_node(source)
+                out = successors[source]
+        if skip:
             continue
-        add_node(source)
-        add_node(target)
-        key = shortened(predicate)
-        multigraph.add_edge(source, target, key=key, predicate=predicate, label=key, graph=graph_name)
+        if target not in nodes:
+            add_node(target)
+        key = key_of.get(predicate)
+        if key is None:
+            key = key_of[predicate] = shortened(predicate)
+        keys = out.get(target)
+        if keys is None:
+            out[target] = predecessors[target][source] = {key: {"predicate": predicate, "label": key, "graph": graph_name}}
+        elif (data := keys.get(key)) is None:
+            keys[key] = {"predicate": predicate, "label": key, "graph": graph_name}
+        else:
+            data.update(predicate=predicate, label=key, graph=graph_name)
     for iri in collapsed:
         parts = performances[iri]
         if {"actor", "character", "work"} <= parts.keys():
             add_node(parts["actor"])
             add_node(parts["work"])
-            multigraph.add_edge(
-                parts["actor"], parts["work"], key=f"played:{parts['character']}", predicate=str(WG.Performance),
-                label=f"played {label(parts['character'])}", character=parts["character"],
-                character_label=label(parts["character"]), performance=iri,
-            )
-    for iri in sorted(types.keys() - multigraph.nodes.keys() - collapsed):  # sorted: same file every run
+            add_edge(parts["actor"], parts["work"], f"played:{parts['character']}", {
+                "predicate": str(WG.Performance), "label": f"played {label(parts['character'])}",
+                "character": parts["character"], "character_label": label(parts["character"]), "performance": iri,
+            })
+    for iri in sorted(types.keys() - nodes.keys() - collapsed):  # sorted: same file every run
         add_node(iri)  # typed resources with no links still belong to the graph
     return multigraph
 
