@@ -426,20 +426,34 @@ def _graph_bytes(graph: nx.Graph, fmt: Format) -> bytes:
     return json.dumps(nx.cytoscape_data(graph), ensure_ascii=False, indent=1).encode()
 
 
-def _compact(node: Any) -> Any:
+def _compact(node: Any, curies: dict[str, str] | None = None) -> Any:
     """Shorten full IRIs in JSON-LD keys, ``@id`` and ``@type`` to the context's prefixed names."""
-    if isinstance(node, list):
-        return [_compact(item) for item in node]
-    if not isinstance(node, dict):
-        return node
-    out: dict[str, Any] = {}
-    for key, value in node.items():
-        if key in ("@id", "@type"):
-            value = [_curie(v) for v in value] if isinstance(value, list) else _curie(value)
-        else:
-            value = _compact(value)
-        out[key if key.startswith("@") else _curie(key)] = value
-    return out
+    # the same few thousand IRIs recur hundreds of thousands of times: shorten each once
+    curies = {} if curies is None else curies
+
+    def curie(iri: Any) -> Any:
+        if not isinstance(iri, str):
+            return iri
+        found = curies.get(iri)
+        if found is None:
+            found = curies[iri] = _curie(iri)
+        return found
+
+    def compact(node: Any) -> Any:
+        if isinstance(node, list):
+            return [compact(item) for item in node]
+        if not isinstance(node, dict):
+            return node
+        out: dict[str, Any] = {}
+        for key, value in node.items():
+            if key in ("@id", "@type"):
+                value = [curie(v) for v in value] if isinstance(value, list) else curie(value)
+            else:
+                value = compact(value)
+            out[key if key.startswith("@") else curie(key)] = value
+        return out
+
+    return compact(node)
 
 
 def _curie(iri: Any) -> Any:
