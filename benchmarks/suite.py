@@ -204,11 +204,17 @@ def _add(n: int, args: argparse.Namespace, work: Path, data: Path, stores: Path,
     new_text = work / f"n{n}-seed{args.seed}" / "new-review.txt"
     new_text.write_text(texts[0].read_text(encoding="utf-8").replace("\n\n", "\n\nA new paragraph.\n\n", 1),
                         encoding="utf-8")
-    add_full = measure("add", data=str(data), store=str(stores / "wickgraph"), text=str(new_text))
-    add_empty = measure("add", data=str(empty_data), store=str(empty_store), text=str(new_text))
-    rows.append(Row(n, "add one review", "s", add_full["seconds"], add_empty["seconds"], "add to empty store",
-                    ratio(add_full["seconds"], add_empty["seconds"]), "<= 3x",
-                    add_full["seconds"] <= 3 * add_empty["seconds"]))
+    # each add runs in a fresh process; the first one after the build also pays for reading the
+    # store's files back into the page cache, so the median of three is the figure
+    full = [measure("add", data=str(data), store=str(stores / "wickgraph"), text=str(new_text))["seconds"]
+            for _ in range(3)]
+    empty = [measure("add", data=str(empty_data), store=str(empty_store), text=str(new_text))["seconds"]
+             for _ in range(3)]
+    add_full, add_empty = sorted(full)[1], sorted(empty)[1]
+    rows.append(Row(n, "add one review (median of 3)", "s", add_full, add_empty, "add to empty store",
+                    ratio(add_full, add_empty), "<= 3x", add_full <= 3 * add_empty))
+    rows.append(Row(n, "add one review (first after build)", "s", full[0], empty[0], "add to empty store",
+                    ratio(full[0], empty[0]), "", None))
     return rows
 
 
