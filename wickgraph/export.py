@@ -92,8 +92,10 @@ def to_networkx(store: Store, view: str = "full", *, graph: str = "all") -> nx.M
 # every quad (about 2 µs each); that, not networkx, was most of the time. The queries below
 # instead number the terms that recur (predicates, graphs, shared objects) so that most cells
 # come back as small integers, and they leave out the literals no view uses. Rows still come
-# in the store's own order (graph by graph, then subject, predicate, object), which decides
-# the node and edge order and which label or type wins, exactly as iterating :func:`quads` did.
+# in the store's own order, which decides the node and edge order and which label or type
+# wins: on disk, quads are kept sorted graph by graph and ``named_graphs()`` lists the graphs
+# in that same order, so reading one graph after another replays :func:`quads` exactly
+# (tests/test_export.py checks every view against a quad-by-quad reading).
 
 _PERFORMANCE_PARTS = {str(WG.actor): "actor", str(WG.character): "character", str(WG.work): "work"}
 _WG_NAMESPACE = str(WG._NS)
