@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 import pyoxigraph as ox
 
 from .errors import UsageError
-from .formats import _SHORT, Format, by_name, shorten
+from .formats import Format, by_name, shorten, shorten_iri
 from .namespaces import GRAPH, INFERRED_GRAPH, ONTOLOGY_GRAPH, PREFIXES, REFERENCE_GRAPH, WG
 
 if TYPE_CHECKING:
@@ -112,22 +112,9 @@ class _Facts:
         self.types: dict[str, str] = {}
         self.edges: list[tuple[str, str, str, str]] = []
         self.performances: dict[str, dict[str, str]] = defaultdict(dict)
-        self._candidates: dict[str, list[tuple[str, str]]] = {}
-
-    def shortened(self, iri: str) -> str:
-        """``shorten(NamedNode(iri))``, without building a term for each of a few hundred thousand nodes."""
-        # a prefix only applies when no "/" follows it, so it reaches past the IRI's last "/"
-        head = iri[: iri.rfind("/") + 1]
-        candidates = self._candidates.get(head)
-        if candidates is None:
-            candidates = self._candidates[head] = [(ns, prefix) for ns, prefix in _SHORT if ns.startswith(head)]
-        for ns, prefix in candidates:
-            if iri.startswith(ns) and "/" not in iri[len(ns):]:
-                return f"{prefix}:{iri[len(ns):]}"
-        return iri
 
     def label(self, iri: str) -> str:
-        return self.labels.get(iri) or self.shortened(iri)
+        return self.labels.get(iri) or shorten_iri(iri)
 
     def label_performances(self) -> None:
         """Performances without a label of their own are called "<actor> as <character> in <work>"."""
@@ -284,7 +271,7 @@ def _add_quads(facts: _Facts, selected: Iterable[ox.Quad]) -> None:
         predicate, obj = quad.predicate.value, quad.object
         if predicate == _RDF_TYPE and type(obj) is named_node:
             if subject.value not in types or obj.value.startswith(_WG_NAMESPACE):
-                types[subject.value] = facts.shortened(obj.value)
+                types[subject.value] = shorten_iri(obj.value)
         elif predicate in _LABELS and type(obj) is literal:
             labels.setdefault(subject.value, obj.value)
         elif type(obj) is named_node:
@@ -318,7 +305,7 @@ def _add_rows(facts: _Facts, cells: list[str], plan: _Plan) -> None:
                 # the most specific wickgraph class wins over schema:/prov: ones
                 found = class_of.get(obj)
                 if found is None:
-                    found = class_of[obj] = facts.shortened(obj)
+                    found = class_of[obj] = shorten_iri(obj)
                 types[subject] = found
         elif obj is None:
             if predicate_id in label_ids and not object_cell.startswith(("<", "_:")):
@@ -331,7 +318,7 @@ def _add_rows(facts: _Facts, cells: list[str], plan: _Plan) -> None:
 
 
 def _multigraph(multigraph: nx.MultiDiGraph, facts: _Facts, collapse: bool) -> nx.MultiDiGraph:
-    types, performances, label, shortened = facts.types, facts.performances, facts.label, facts.shortened
+    types, performances, label = facts.types, facts.performances, facts.label
     # filled in directly, as MultiDiGraph.add_node and add_edge would (the same dicts, in the same
     # order), without their per-call checks and cache clearing
     nodes, successors, predecessors = multigraph._node, multigraph._succ, multigraph._pred
@@ -342,7 +329,7 @@ def _multigraph(multigraph: nx.MultiDiGraph, facts: _Facts, collapse: bool) -> n
         if iri not in nodes:
             successors[iri] = {}
             predecessors[iri] = {}
-            nodes[iri] = {"iri": iri, "label": labels.get(iri) or shortened(iri), "type": types.get(iri, "Resource")}
+            nodes[iri] = {"iri": iri, "label": labels.get(iri) or shorten_iri(iri), "type": types.get(iri, "Resource")}
 
     def add_edge(source: str, target: str, key: str, attributes: dict[str, str]) -> None:
         keys = successors[source].get(target)
@@ -370,7 +357,7 @@ def _multigraph(multigraph: nx.MultiDiGraph, facts: _Facts, collapse: bool) -> n
             add_node(target)
         key = key_of.get(predicate)
         if key is None:
-            key = key_of[predicate] = shortened(predicate)
+            key = key_of[predicate] = shorten_iri(predicate)
         keys = out.get(target)
         if keys is None:
             out[target] = predecessors[target][source] = {key: {"predicate": predicate, "label": key, "graph": graph_name}}
@@ -428,10 +415,10 @@ def _graph_bytes(graph: nx.Graph, fmt: Format) -> bytes:
     return json.dumps(nx.cytoscape_data(graph), ensure_ascii=False, indent=1).encode()
 
 
-def _compact(node: Any, curies: dict[str, str] | None = None) -> Any:
+def _compact(node: Any) -> Any:
     """Shorten full IRIs in JSON-LD keys, ``@id`` and ``@type`` to the context's prefixed names."""
     # the same few thousand IRIs recur hundreds of thousands of times: shorten each once
-    curies = {} if curies is None else curies
+    curies: dict[str, str] = {}
 
     def curie(iri: Any) -> Any:
         if not isinstance(iri, str):

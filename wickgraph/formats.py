@@ -18,6 +18,7 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass
+from functools import lru_cache
 
 import pyoxigraph as ox
 
@@ -104,13 +105,25 @@ def shorten(term: object) -> str:
     if term is None:
         return ""
     if isinstance(term, ox.NamedNode):
-        for iri, prefix in _SHORT:
-            if term.value.startswith(iri) and "/" not in term.value[len(iri):]:
-                return f"{prefix}:{term.value[len(iri):]}"
-        return term.value
+        return shorten_iri(term.value)
     if isinstance(term, ox.BlankNode):
         return f"_:{term.value}"
     return str(getattr(term, "value", term))
+
+
+def shorten_iri(iri: str) -> str:
+    """An IRI as a prefixed name when one of our prefixes covers it, else unchanged."""
+    for namespace, prefix in _prefixes_for(iri[: iri.rfind("/") + 1]):
+        if iri.startswith(namespace) and "/" not in iri[len(namespace):]:
+            return f"{prefix}:{iri[len(namespace):]}"
+    return iri
+
+
+@lru_cache(maxsize=4096)
+def _prefixes_for(head: str) -> list[tuple[str, str]]:
+    # a prefix only applies when no "/" follows it, so it reaches past the IRI's last "/": exports
+    # shorten hundreds of thousands of IRIs that share a few hundred such heads
+    return [(namespace, prefix) for namespace, prefix in _SHORT if namespace.startswith(head)]
 
 
 def render_table(result: ox.QuerySolutions | ox.QueryBoolean) -> str:

@@ -36,7 +36,7 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import pyoxigraph as ox
 
@@ -69,6 +69,9 @@ from .namespaces import (
     slugify,
 )
 
+if TYPE_CHECKING:
+    from .build import Progress
+
 __all__ = [
     "REVIEW_SUFFIXES", "Action", "AddReport", "BadInput", "Conflict", "Overrides", "Provenance",
     "ReviewPlan", "ReviewSummary", "add_reviews", "collect_inputs", "conflicts", "list_reviews",
@@ -80,9 +83,6 @@ REVIEW_SUFFIXES = (".txt", ".html", ".htm", ".json")
 """Files taken from a folder given to ``add``."""
 
 LOCK_NAME = ".wickgraph.lock"
-Progress = Callable[[str, int, int], None]
-"""Called as ``progress(step, done, total)`` while many reviews are read."""
-
 PARALLEL_THRESHOLD = 8  # below this, starting worker processes costs more than it saves
 _SPARQL = Path(__file__).resolve().parent / "sparql"
 _RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
@@ -843,8 +843,8 @@ def add_reviews(
             seen[result.review_id] = result
             report.reviews.append(result)
     report.reviews, invalid = _validate_plans(report.reviews, data_dir)
-    report.bad = bad + invalid
-    bad = report.bad
+    bad += invalid
+    report.bad = bad
     if bad and not skip_bad:
         first_bad = bad[0]
         more = f" (and {len(bad) - 1} more bad input(s); --skip-bad adds the rest)" if len(bad) > 1 else ""
