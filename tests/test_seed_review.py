@@ -1,14 +1,13 @@
 """The hand-written seed review graph: its id, its one named graph, and claims matching seed.json.
 
-The gold claims and the review text come from ../shared (``seed-review.txt`` and
-``reviews-dev/seed.json``); every evidence quote must be ``text[start:end]``.
+The gold claims and the review text are copies of ../shared's ``seed-review.txt`` and
+``reviews-dev/seed.json`` in tests/data/shared/; every evidence quote must be ``text[start:end]``.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import os
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -17,7 +16,7 @@ import pytest
 from wickgraph.namespaces import PREFIXES, review_graph_iri
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
+SHARED = ROOT / "tests" / "data" / "shared"
 TEXT = SHARED / "seed-review.txt"
 GOLD = SHARED / "reviews-dev" / "seed.json"
 REVIEW_ID = "r-fd4f55627fe0"
@@ -27,9 +26,6 @@ TYPES = {
     "ReleaseYearClaim": "release_year", "FranchiseMemberClaim": "franchise_member", "DirectorClaim": "director",
     "WriterClaim": "writer", "CastClaim": "cast", "RepriseClaim": "reprise", "RatingClaim": "rating",
 }
-# the seed review sits beside the checkout (../shared); CI always has it, so there the tests run and fail
-pytestmark = pytest.mark.skipif((not TEXT.is_file() or not GOLD.is_file()) and not os.environ.get("CI"),
-                                reason="shared seed review not available")
 HEAD = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
 
 
