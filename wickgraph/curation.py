@@ -1,0 +1,228 @@
+"""Editors curate a review's claims: accept, reject, correct or add each one, then commit.
+
+A curation travels as a *review card* (the ``extract --json`` output with the review's text and
+metadata, :meth:`wickgraph.extract.claims.Extraction.to_json`) whose claims carry three extra keys:
+
+* ``decision``: ``accepted``, ``corrected``, ``added`` or ``rejected``;
+* ``rule``: the extractor rule that found the claim (absent for an added one);
+* ``extracted``: for a correction, the claim as the extractor had read it.
+
+``wickgraph add card.json`` commits such a card through the ordinary add pipeline
+(:func:`wickgraph.reviews.add_reviews`); :class:`DecisionWriter` is its one hook into the review
+graph, and writes each decision in PROV-O terms (``docs/graph-model.md``, "Curation"). The
+browser page (:mod:`wickgraph.server.curate`) and ``wickgraph add FILE --review`` both build
+such cards with :func:`curated_card`.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Literal, Protocol
+
+import pyoxigraph as ox
+
+from .errors import ReviewInputError
+from .namespaces import PROV, SCHEMA, WG
+
+__all__ = [
+    "OUTCOMES", "Decision", "DecisionWriter", "card_decisions", "claim_summary", "curated_card",
+    "evidence_in_context",
+]
+
+Outcome = Literal["accepted", "corrected", "added", "rejected"]
+OUTCOMES: tuple[Outcome, ...] = ("accepted", "corrected", "added", "rejected")
+VALUE_FIELDS = ("person", "actor", "character", "from_film", "franchise", "year", "value", "scale")
+"""The fields of a claim an editor may correct (each claim type uses some of them)."""
+_IRI_OF = {"person": "person_iri", "actor": "actor_iri", "character": "character_iri",
+           "from_film": "from_film_iri", "franchise": "franchise_iri"}
+_RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What an editor decided about one claim of a card, and what the extractor had read."""
+
+    outcome: Outcome
+    rule: str | None = None
+    extracted: str | None = None  # summary of the extractor's reading (a correction or a rejection)
+
+
+def claim_summary(claim: Mapping[str, Any]) -> str:
+    """A claim's value in one line, as ``add`` and the review-claims query show it."""
+    kind = str(claim.get("type"))
+    if kind in ("director", "writer"):
+        return str(claim.get("person"))
+    if kind in ("cast", "reprise"):
+        text = f"{claim.get('actor')} as {claim.get('character') or '(role not named)'}"
+        return text + (f", from {claim['from_film']}" if kind == "reprise" and claim.get("from_film") else "")
+    if kind == "release_year":
+        return str(claim.get("year"))
+    if kind == "franchise_member":
+        return str(claim.get("franchise"))
+    if kind == "rating":
+        scale = claim.get("scale")
+        return f"{claim.get('value')}" + (f" / {_scale_text(scale)}" if scale not in (None, "letter") else "")
+    return ""
+
+
+def _scale_text(scale: Any) -> str:
+    return str(int(scale)) if isinstance(scale, float) and scale.is_integer() else str(scale)
+
+
+# -- reading a curated card ----------------------------------------------------------------
+
+
+def card_decisions(claims: Sequence[Mapping[str, Any]], *, filename: str | None = None) -> list[Decision | None] | None:
+    """Each card claim's decision (None: not reviewed), or None when the card records no decision at all."""
+    if not any("decision" in claim for claim in claims):
+        return None
+    decisions: list[Decision | None] = []
+    for n, claim in enumerate(claims, 1):
+        outcome = claim.get("decision")
+        rule = claim.get("rule")
+        if outcome is None:
+            decisions.append(None)
+            continue
+        if outcome not in OUTCOMES:
+            raise ReviewInputError(f"claim {n}: unknown decision {outcome!r}; expected one of {', '.join(OUTCOMES)}",
+                                   filename=filename)
+        if rule is not None and (not isinstance(rule, str) or not rule):
+            raise ReviewInputError(f"claim {n}: 'rule' must be the id of an extractor rule", filename=filename)
+        extracted = claim.get("extracted")
+        summary = None
+        if outcome == "corrected":
+            if not isinstance(extracted, Mapping):
+                raise ReviewInputError(f"claim {n}: a corrected claim keeps what was extracted in 'extracted' "
+                                       "(an object with the claim's original fields)", filename=filename)
+            summary = claim_summary({"type": claim.get("type"), **extracted})
+        elif outcome == "rejected":
+            summary = claim_summary(claim)
+        decisions.append(Decision(outcome, None if outcome == "added" else rule, summary))
+    return decisions
+
+
+# -- writing decisions into a review graph -----------------------------------------------
+
+
+class _QuadSink(Protocol):
+    """What :class:`DecisionWriter` needs of the review graph being built (``reviews._Quads``)."""
+
+    def add(self, subject: ox.NamedNode, predicate: Any, obj: ox.NamedNode | ox.Literal) -> None: ...
+
+    def a(self, subject: ox.NamedNode, *classes: Any) -> None: ...
+
+
+def _string(value: str) -> ox.Literal:
+    return ox.Literal(value)
+
+
+class DecisionWriter:
+    """Writes a curated review's decisions into its graph: one call per claim from ``reviews._review_quads``.
+
+    Every decision is a ``wg:CurationDecision`` (a ``prov:Activity``) associated with the editor
+    who committed the curation, at the commit's time; so committing the same curation again
+    writes the same graph, and ``add`` finds it unchanged. The review's text is kept
+    (``schema:text``) so that a curated review can be exported as evaluation data.
+    """
+
+    def __init__(self, decisions: Sequence[Decision | None], out: _QuadSink, review: ox.NamedNode,
+                 text: str, editor: ox.NamedNode, when: ox.Literal) -> None:
+        self.decisions = decisions
+        self.out = out
+        self.review = review
+        self.editor = editor
+        self.when = when
+        out.add(review, SCHEMA.text, _string(text))
+
+    def rejected(self, n: int) -> bool:
+        """Whether claim ``n`` (1-based, in card order) was rejected."""
+        decision = self._decision(n)
+        return decision is not None and decision.outcome == "rejected"
+
+    def _decision(self, n: int) -> Decision | None:
+        return self.decisions[n - 1] if 0 < n <= len(self.decisions) else None
+
+    def write(self, n: int, node: ox.NamedNode, claim: Mapping[str, Any]) -> None:
+        """The decision on claim ``n``; a rejected claim is typed ``wg:RejectedClaim`` here, not as a claim."""
+        decision = self._decision(n)
+        if decision is None:
+            return
+        out = self.out
+        if decision.outcome == "rejected":
+            out.a(node, WG.RejectedClaim, PROV.Entity)
+            out.add(node, WG.rejectedIn, self.review)
+            out.add(node, WG.claimType, _string(str(claim.get("type"))))
+        activity = ox.NamedNode(node.value + "/decision")
+        out.add(node, WG.decision, activity)
+        out.a(activity, WG.CurationDecision, PROV.Activity)
+        out.add(activity, WG.outcome, _string(decision.outcome))
+        out.add(activity, PROV.wasAssociatedWith, self.editor)
+        out.add(activity, PROV.endedAtTime, self.when)
+        if decision.rule:
+            out.add(activity, WG.extractorRule, _string(decision.rule))
+        if decision.extracted is not None:
+            out.add(activity, WG.extractedValue, _string(decision.extracted))
+
+
+# -- building a curated card --------------------------------------------------------------
+
+
+def curated_card(card: Mapping[str, Any], decisions: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
+    """``card`` (an ``extract --json`` output) with each claim's decision applied, ready for ``add``.
+
+    ``decisions`` holds one entry per extracted claim, in order: ``{"decision": "accepted"}``,
+    ``{"decision": "rejected"}``, ``{"decision": "corrected", "values": {"character": "Eve Macarro"}}``
+    or ``{}`` (not reviewed, kept as extracted); further entries with ``"decision": "added"`` and a
+    whole ``claim`` are claims the editor added. Corrected names lose their stale ``*_iri`` links and
+    are linked again when the card is added.
+    """
+    claims = list(card.get("claims") or [])
+    if len(decisions) < len(claims):
+        raise ReviewInputError(f"{len(claims)} claims but only {len(decisions)} decisions")
+    out_claims: list[dict[str, Any]] = []
+    for n, decision in enumerate(decisions, 1):
+        outcome = decision.get("decision")
+        if n > len(claims):
+            if outcome != "added" or not isinstance(decision.get("claim"), Mapping):
+                raise ReviewInputError(f"decision {n}: only added claims (with a 'claim') follow the extracted ones")
+            added = {k: v for k, v in dict(decision["claim"]).items() if k not in ("rule", "extracted")}
+            out_claims.append({**added, "decision": "added"})
+            continue
+        claim = dict(claims[n - 1])
+        if not outcome:
+            out_claims.append(claim)
+            continue
+        if outcome not in ("accepted", "rejected", "corrected"):
+            raise ReviewInputError(f"decision {n}: unknown decision {outcome!r} for an extracted claim")
+        values = dict(decision.get("values") or {})
+        changed = {k: v for k, v in values.items() if k in VALUE_FIELDS and claim.get(k) != v}
+        if outcome == "corrected" and not changed:
+            outcome = "accepted"  # "corrected" to the very same values
+        if outcome == "corrected":
+            claim["extracted"] = {k: copy.deepcopy(claim.get(k)) for k in VALUE_FIELDS if k in claim}
+            for key, value in changed.items():
+                claim[key] = value
+                claim.pop(_IRI_OF.get(key, ""), None)
+            claim.pop("normalized", None) if "value" in changed or "scale" in changed else None
+            claim.pop("status", None)
+        claim["decision"] = outcome
+        out_claims.append(claim)
+    return {**card, "claims": out_claims}
+
+
+def evidence_in_context(text: str, start: int, end: int, width: int = 60) -> tuple[str, str, str]:
+    """The text before a quote, the quote and the text after it, each on one line."""
+    def flat(part: str) -> str:
+        return " ".join(part.split())
+
+    before = flat(text[max(0, start - width):start])
+    after = flat(text[end:end + width])
+    return ("…" + before if start > width else before), flat(text[start:end]), (after + "…" if end + width < len(text) else after)
+
+
+def text_sha(data: bytes | None) -> str | None:
+    """The SHA-256 of a stored review file's bytes (None when there is none): a curation's base version."""
+    return hashlib.sha256(data).hexdigest() if data is not None else None
