@@ -301,17 +301,20 @@ def _show_plans(report: Any) -> None:
 @click.option("--skip-bad", is_flag=True, help="Report unreadable inputs and add the others.")
 @click.option("--force", is_flag=True, help="Replace a review graph that was written by hand.")
 @click.option("--workers", type=click.IntRange(min=1), help="Processes for extraction (default: one per core).")
+@click.option("--review", "curate", is_flag=True,
+              help="Walk the claims one by one (accept, reject, edit, skip all) before writing; one FILE.")
 @data_option
 @store_option
 def add(files: tuple[str, ...], url: str | None, author: str | None, publisher: str | None,
         published: str | None, film: str | None, dry_run: bool, yes: bool, skip_bad: bool, force: bool,
-        workers: int | None, data_dir: Path | None, store_dir: Path | None) -> None:
+        workers: int | None, curate: bool, data_dir: Path | None, store_dir: Path | None) -> None:
     """Extract reviews and add their claims to data/reviews/ and the store.
 
     FILE is a .txt, .html or .json review, a folder of them, or - to read a list of
     paths from standard input. Shows each review's claims with their evidence and
     conflicts, then asks before writing (pass --yes in scripts). Adding the same
     review again changes nothing; a corrected one replaces the stored version.
+    With --review, decide on each claim first; the decisions are kept in the graph.
     """
     from .errors import UsageError
     from .reviews import Overrides, add_reviews
@@ -334,9 +337,15 @@ def add(files: tuple[str, ...], url: str | None, author: str | None, publisher: 
                              "or --dry-run to only look")
         return click.confirm("Write these reviews?", default=False, err=True)
 
-    report = add_reviews(paths, data_dir=data_dir, store_dir=store_dir, overrides=overrides,
-                         dry_run=dry_run, skip_bad=skip_bad, workers=workers, confirm=confirm,
-                         progress=_Progress("review"))
+    if curate:
+        if len(paths) != 1 or "-" in files or Path(paths[0]).is_dir():
+            raise UsageError("--review walks the claims of one review: give exactly one FILE")
+        report = _add_reviewed(Path(paths[0]), overrides, yes=yes, dry_run=dry_run,
+                               data_dir=data_dir, store_dir=store_dir)
+    else:
+        report = add_reviews(paths, data_dir=data_dir, store_dir=store_dir, overrides=overrides,
+                             dry_run=dry_run, skip_bad=skip_bad, workers=workers, confirm=confirm,
+                             progress=_Progress("review"))
     if dry_run or not any(plan.action != "unchanged" for plan in report.reviews):
         _show_plans(report)  # confirm() was not asked, so nothing has been shown yet
     if dry_run:
@@ -350,6 +359,62 @@ def add(files: tuple[str, ...], url: str | None, author: str | None, publisher: 
     counts = {action: len(report.by_action(action)) for action in ("added", "replaced", "unchanged")}
     click.echo(", ".join(f"{n} {action}" for action, n in counts.items())
                + (f", {len(report.bad)} skipped" if report.bad else ""))
+
+
+def _add_reviewed(path: Path, overrides: Any, *, yes: bool, dry_run: bool, data_dir: Path | None,
+                  store_dir: Path | None) -> Any:
+    """``add FILE --review``: ask about each claim with its evidence in context, then commit the curation."""
+    from collections import Counter
+
+    from .curation import commit_card, curated_card
+    from .extract import extract_file
+
+    card = extract_file(path, film=overrides.film).to_json()
+    decisions = _ask_decisions(card)
+    counts = Counter(d.get("decision") or "not reviewed" for d in decisions)
+    click.echo(", ".join(f"{counts[k]} {k}" for k in ("accepted", "corrected", "rejected", "not reviewed")
+                         if counts[k]) or "no claims")
+
+    def confirm(report: Any) -> bool:
+        _show_plans(report)
+        return yes or click.confirm("Write this review?", default=False, err=True)
+
+    return commit_card(curated_card(card, decisions), source=str(path), data_dir=data_dir, store_dir=store_dir,
+                       overrides=overrides, dry_run=dry_run, confirm=confirm)
+
+
+def _ask_decisions(card: dict[str, Any]) -> list[dict[str, Any]]:
+    """One decision per claim, asked on the terminal; "skip all" keeps the rest as extracted."""
+    from .curation import claim_summary, evidence_in_context, parse_value
+    from .errors import UsageError
+    from .extract.claims import TYPE_FIELDS
+
+    claims, text = card["claims"], card["text"]
+    decisions: list[dict[str, Any]] = []
+    for n, claim in enumerate(claims, 1):
+        before, quote, after = evidence_in_context(text, claim["start"], claim["end"])
+        click.echo(f"\n[{n}/{len(claims)}] {claim['type']}: {claim_summary(claim)}  ({claim.get('status', 'unknown')})")
+        click.echo(f"  {before}[{click.style(quote, bold=True)}]{after}")
+        choice = click.prompt("  accept, reject, edit, or skip all? [a/r/e/s]",
+                              type=click.Choice(["a", "r", "e", "s"]), show_choices=False)
+        if choice == "s":
+            decisions += [{} for _ in claims[n - 1:]]
+            break
+        if choice == "e":
+            values = {}
+            for name in TYPE_FIELDS[claim["type"]]:
+                shown = "" if claim.get(name) is None else str(claim[name])
+                while True:
+                    answer = click.prompt(f"  {name}", default=shown, show_default=True)
+                    try:
+                        values[name] = parse_value(name, answer)
+                        break
+                    except UsageError as error:
+                        click.echo(f"  {error}", err=True)
+            decisions.append({"decision": "corrected", "values": values})
+        else:
+            decisions.append({"decision": "accepted" if choice == "a" else "rejected"})
+    return decisions
 
 
 @cli.command("reviews")

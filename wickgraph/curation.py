@@ -18,18 +18,21 @@ from __future__ import annotations
 
 import copy
 import hashlib
-from collections.abc import Mapping, Sequence
+import re
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
 from typing import Any, Literal, Protocol
 
 import pyoxigraph as ox
 
-from .errors import ReviewInputError
+from .errors import CurationConflict, ReviewInputError, UsageError, WickgraphError
 from .namespaces import PROV, SCHEMA, WG
 
 __all__ = [
-    "OUTCOMES", "Decision", "DecisionWriter", "card_decisions", "claim_summary", "curated_card",
-    "evidence_in_context",
+    "OUTCOMES", "Decision", "DecisionWriter", "card_decisions", "claim_summary", "commit_card", "curated_card",
+    "evidence_in_context", "parse_value", "text_sha",
 ]
 
 Outcome = Literal["accepted", "corrected", "added", "rejected"]
@@ -216,7 +219,7 @@ def curated_card(card: Mapping[str, Any], decisions: Sequence[Mapping[str, Any]]
 def evidence_in_context(text: str, start: int, end: int, width: int = 60) -> tuple[str, str, str]:
     """The text before a quote, the quote and the text after it, each on one line."""
     def flat(part: str) -> str:
-        return " ".join(part.split())
+        return re.sub(r"\s+", " ", part)
 
     before = flat(text[max(0, start - width):start])
     after = flat(text[end:end + width])
@@ -226,3 +229,71 @@ def evidence_in_context(text: str, start: int, end: int, width: int = 60) -> tup
 def text_sha(data: bytes | None) -> str | None:
     """The SHA-256 of a stored review file's bytes (None when there is none): a curation's base version."""
     return hashlib.sha256(data).hexdigest() if data is not None else None
+
+
+# -- committing a curated card ------------------------------------------------------------
+
+
+def commit_card(card: Mapping[str, Any], *, source: str, data_dir: Path | None = None,
+                store_dir: Path | None = None, store: Any = None, base_sha: str | None | Literal["any"] = "any",
+                added_by: str | None = None, now: datetime | None = None, force: bool = False,
+                overrides: Any = None, dry_run: bool = False,
+                confirm: Callable[[Any], bool] | None = None) -> Any:
+    """Commit a curated card through the add pipeline; the :class:`~wickgraph.reviews.AddReport`.
+
+    SHACL first, temporary files and rename, one store transaction, under the data folder's
+    lock; the same card committed again changes nothing. ``base_sha`` is the SHA-256 of the
+    stored review file when the curation began (None: there was none); if the file differs now,
+    another editor committed first and :class:`~wickgraph.errors.CurationConflict` is raised
+    before anything is written (``"any"`` skips the check). ``force`` lets the curation replace
+    a review graph written by hand.
+    """
+    import dataclasses
+    import json
+    import tempfile
+
+    from .reviews import Overrides, add_reviews
+
+    overrides = dataclasses.replace(overrides or Overrides(), force=force or bool(getattr(overrides, "force", False)))
+
+    def check(report: Any) -> bool:
+        for plan in report.reviews:
+            if base_sha != "any" and plan.previous_sha != base_sha:
+                raise CurationConflict(
+                    f"review {plan.review_id} was changed by someone else since this curation began; "
+                    "look at what changed, then commit again")
+        report.reviews = [dataclasses.replace(plan, source=source) for plan in report.reviews]
+        return confirm(report) if confirm is not None else True
+
+    name = Path(source).stem or "review"
+    with tempfile.TemporaryDirectory(prefix="wickgraph-curation-") as folder:
+        path = Path(folder) / f"{name}.json"
+        path.write_text(json.dumps(card, ensure_ascii=False), encoding="utf-8")
+        try:
+            report = add_reviews([path], data_dir=data_dir, store_dir=store_dir, overrides=overrides,
+                                 dry_run=dry_run, workers=1, confirm=check, added_by=added_by, now=now,
+                                 store=store)
+        except WickgraphError as error:
+            if error.filename == str(path):
+                error.filename = source
+            raise
+    report.reviews = [dataclasses.replace(plan, source=source) for plan in report.reviews]
+    return report
+
+
+def parse_value(field: str, text: str) -> Any:
+    """An edited value as a card holds it: a whole year, a rating number, a name (empty: none)."""
+    text = text.strip()
+    if field == "year":
+        if not re.fullmatch(r"(1[89]|2[01])\d\d", text):
+            raise UsageError(f"year {text!r}: expected a year such as 2025")
+        return int(text)
+    if field in ("value", "scale"):
+        try:
+            number = float(text)
+        except ValueError:
+            if not text:
+                raise UsageError(f"rating {field}: give a number or a grade") from None
+            return text
+        return int(number) if number.is_integer() else number
+    return text or None

@@ -803,13 +803,15 @@ def add_reviews(
     added_by: str | None = None,
     now: datetime | None = None,
     lock_timeout: float = 10.0,
+    store: Any = None,
 ) -> AddReport:
     """Extract, build, validate and (unless ``dry_run``) write reviews and update the store.
 
     ``confirm(report)`` is called with the prepared report before anything is written; the
     write happens only if it returns true. Any bad input aborts everything (nothing is written)
     unless ``skip_bad``, which reports bad inputs and adds the rest. ``progress(step, done, total)``
-    is called as inputs are read.
+    is called as inputs are read. ``store`` is the already open, writable store of ``store_dir``
+    (a server's, which holds its lock) to update instead of opening it.
     """
     from .resources import default_data_dir, default_store_dir
 
@@ -855,7 +857,7 @@ def add_reviews(
     if dry_run or not report.reviews or (changes and confirm is not None and not confirm(report)):
         report.seconds = time.perf_counter() - started
         return report
-    _commit(report.reviews, data_dir, store_dir, lock_timeout)
+    _commit(report.reviews, data_dir, store_dir, lock_timeout, store)
     report.written = True
     report.seconds = time.perf_counter() - started
     return report
@@ -929,12 +931,13 @@ def _write_temp(directory: Path, name: str, data: bytes) -> Path:
     return Path(tmp)
 
 
-def _commit(plans: Sequence[ReviewPlan], data_dir: Path, store_dir: Path, lock_timeout: float) -> None:
+def _commit(plans: Sequence[ReviewPlan], data_dir: Path, store_dir: Path, lock_timeout: float,
+            open_store: Any = None) -> None:
     """Write the changed files and update the store as one step; on failure restore both."""
     reviews_dir = data_dir / "reviews"
     reviews_dir.mkdir(parents=True, exist_ok=True)
     with _locked(data_dir, lock_timeout):
-        store = _open_for_writing(store_dir)
+        store = open_store if open_store is not None else _open_for_writing(store_dir)
         try:
             # the files may have changed since they were compared (another add finished first)
             previous: dict[Path, bytes | None] = {}
@@ -955,7 +958,8 @@ def _commit(plans: Sequence[ReviewPlan], data_dir: Path, store_dir: Path, lock_t
                     graphs[graph] = quads
             _swap_files(changed, reviews_dir, previous, lambda: _update_store(store, graphs))
         finally:
-            store.close()
+            if open_store is None:
+                store.close()
     _mark_changed(store_dir)
 
 
