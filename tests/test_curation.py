@@ -250,3 +250,53 @@ def test_an_edited_year_must_be_a_year(fresh: tuple[Path, Path]) -> None:
     data = (data_dir / "reviews" / f"{SEED_ID}.trig").read_bytes()
     assert objects(data, CLAIM + "1", WG + "claimedYear") == {"2025"}
     assert objects(data, CLAIM + "1/decision", WG + "extractedValue") == {"2024"}
+
+
+# -- curated reviews as evaluation data ---------------------------------------------------
+
+ROOT = Path(__file__).resolve().parent.parent
+SCORER = Path("/work/shared/tools/score_extraction.py")
+
+
+def test_fully_accepted_seed_review_scores_1_against_its_own_export(fresh: tuple[Path, Path], tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    data_dir, store_dir = fresh
+    card = seed_card()
+    commit_card(curated_card(card, [{"decision": "accepted"} for _ in card["claims"]]), source="seed",
+                data_dir=data_dir, store_dir=store_dir, added_by="alice", now=WHEN)
+    gold = tmp_path / "gold"
+    exported = CliRunner().invoke(cli, ["curated", "--export", str(gold), "--store", str(store_dir)])
+    assert exported.exit_code == 0 and exported.output == f"wrote 1 curated review(s) to {gold}\n"
+    assert sorted(p.name for p in gold.iterdir()) == [f"{SEED_ID}.json", f"{SEED_ID}.txt"]
+    assert (gold / f"{SEED_ID}.txt").read_text(encoding="utf-8") == SEED_TEXT.read_text(encoding="utf-8")
+    if not SCORER.is_file():
+        pytest.fail(f"the shared yardstick {SCORER} is missing")
+    score = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "extraction.py"), "--gold", str(gold),
+                            "--scorer", str(SCORER)], capture_output=True, text=True, check=True, cwd=ROOT)
+    assert score.stdout.splitlines()[-1] == (
+        "P=1.00 R=1.00 F1=1.00 conflicts=1.00 caught=1.00 offsets=1.00 over 1 reviews")
+
+
+def test_export_holds_the_corrected_values_and_not_the_rejected_claims(fresh: tuple[Path, Path],
+                                                                      tmp_path: Path) -> None:
+    data_dir, store_dir = fresh
+    card = seed_card()
+    commit_card(curated_card(card, seed_decisions(card)), source="seed", data_dir=data_dir, store_dir=store_dir,
+                added_by="alice", now=WHEN)
+    CliRunner().invoke(cli, ["curated", "--export", str(tmp_path), "--store", str(store_dir)])
+    gold = json.loads((tmp_path / f"{SEED_ID}.json").read_text(encoding="utf-8"))
+    assert gold["review"] == f"{SEED_ID}.txt"
+    assert gold["film"] == {"title": "From the World of John Wick: Ballerina", "year": 2025}
+    assert [c["type"] for c in gold["claims"]] == [
+        "franchise_member", "director", "cast", "cast", "reprise", "cast", "reprise", "cast", "rating", "cast"]
+    corrected = gold["claims"][2]
+    assert corrected == {"type": "cast", "actor": "Ana de Armas", "character": "Eve Macarro",
+                         "evidence": "Ana de Armas in the lead role of Rooney", "start": 130, "end": 169,
+                         "true_in_reference": True}
+    assert gold["claims"][8] == {"type": "rating", "value": 3.5, "scale": 5, "evidence": "Rating: 3.5 out of 5 stars",
+                                 "start": 3132, "end": 3158}
+    listed = CliRunner().invoke(cli, ["curated", "--store", str(store_dir)])
+    assert listed.output.splitlines()[2:] == [f"{SEED_ID}  From the World of John Wick: Ballerina  10",
+                                              "(1 curated review)"]

@@ -431,6 +431,32 @@ def list_reviews_command(store_dir: Path | None) -> None:
     click.echo(f"({len(rows)} review{'s' if len(rows) != 1 else ''})")
 
 
+@cli.command("curated")
+@click.option("--export", "export_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Write each curated review as ID.txt and ID.json (the extraction benchmark's gold format) here.")
+@store_option
+def curated_command(export_dir: Path | None, store_dir: Path | None) -> None:
+    """List the reviews editors curated, or export them as evaluation data.
+
+    \b
+    Example:
+      wickgraph curated --export /tmp/gold
+      python benchmarks/extraction.py --gold /tmp/gold
+    """
+    from .curation import curated_reviews, export_curated
+    from .store import open_store
+
+    store = open_store(store_dir, read_only=True)
+    if export_dir is not None:
+        written = export_curated(store, export_dir)
+        click.echo(f"wrote {len(written) // 2} curated review(s) to {export_dir}")
+        return
+    found = curated_reviews(store)
+    rows = [[r.review_id, _clip(r.work_title, 40), str(len(r.claims))] for r in found]
+    click.echo(_table(["id", "work", "claims"], rows))
+    click.echo(f"({len(rows)} curated review{'s' if len(rows) != 1 else ''})")
+
+
 @cli.command()
 @click.argument("review_id", metavar="ID")
 @data_option
