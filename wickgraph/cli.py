@@ -443,7 +443,7 @@ def curated_command(export_dir: Path | None, store_dir: Path | None) -> None:
       wickgraph curated --export /tmp/gold
       python benchmarks/extraction.py --gold /tmp/gold
     """
-    from .curation import curated_reviews, export_curated
+    from .curated import curated_reviews, export_curated
     from .store import open_store
 
     store = open_store(store_dir, read_only=True)
