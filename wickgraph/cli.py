@@ -519,13 +519,16 @@ def conflicts_command(fmt: str, fail_on_conflict: bool, store_dir: Path | None) 
                    "[default: in memory up to 500,000 quads].")
 @click.option("--allow-update", is_flag=True, help="Accept SPARQL Update and Graph Store writes (needs --token).")
 @click.option("--token", envvar="WICKGRAPH_TOKEN", help="Bearer token that writes must send ($WICKGRAPH_TOKEN).")
+@data_option
 @store_option
 def serve(host: str, port: int, workers: int, timeout: float, max_rows: int, in_memory: bool | None,
-          allow_update: bool, token: str | None, store_dir: Path | None) -> None:
+          allow_update: bool, token: str | None, data_dir: Path | None, store_dir: Path | None) -> None:
     """Serve the store: a SPARQL 1.1 endpoint at /sparql and a page to explore it at /.
 
-    Read-only unless --allow-update with --token. The store is reopened when
-    `wickgraph add` or `wickgraph build` changes it, without a restart.
+    Read-only unless --allow-update with --token, which also opens the curation page
+    at /curate?token=T (editors review a review's claims and commit them to the data
+    folder). The store is reopened when `wickgraph add` or `wickgraph build` changes
+    it, without a restart.
     """
     from .errors import UsageError
     from .server.app import ServerConfig
@@ -534,7 +537,8 @@ def serve(host: str, port: int, workers: int, timeout: float, max_rows: int, in_
     if allow_update and not token:
         raise UsageError("--allow-update needs --token T (or $WICKGRAPH_TOKEN): writes must carry that bearer token")
     config = ServerConfig(store=str(store_dir) if store_dir else None, timeout=timeout, max_rows=max_rows,
-                          allow_update=allow_update, token=token, in_memory=in_memory)
+                          allow_update=allow_update, token=token, in_memory=in_memory,
+                          data=str(data_dir) if data_dir else None)
     click.echo(f"wickgraph serving on http://{host}:{port}/ (SPARQL at /sparql; Ctrl-C stops)", err=True)
     run_server(config, host=host, port=port, workers=workers)
 

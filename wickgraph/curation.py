@@ -298,3 +298,140 @@ def parse_value(field: str, text: str) -> Any:
         return int(number) if number.is_integer() else number
     return text or None
 
+
+
+# -- what the curation page asks -------------------------------------------------------------
+
+
+def prepare_upload(filename: str, data: bytes, *, data_dir: Path, film: str | None = None) -> dict[str, Any]:
+    """An uploaded or pasted review read and extracted: the card, each claim checked, and the stored version.
+
+    Bad input (binary, empty, wrong encoding, malformed card, unknown suffix) raises
+    :class:`~wickgraph.errors.ReviewInputError` naming ``filename``; nothing is written.
+    """
+    import tempfile
+
+    from .conflicts import default_reference
+    from .extract import extract_review
+    from .extract.inputs import read_review
+    from .reviews import review_id
+
+    suffix = Path(filename).suffix.lower()
+    with tempfile.TemporaryDirectory(prefix="wickgraph-upload-") as folder:
+        path = Path(folder) / f"upload{suffix}"
+        path.write_bytes(data)
+        try:
+            review = read_review(path)
+        except WickgraphError as error:
+            error.filename = filename
+            raise
+    extraction = extract_review(review, film)
+    card = extraction.to_json()
+    reference = default_reference(data_dir / "reference" / "franchise.ttl")
+    for claim in card["claims"]:
+        claim.update(_reference_side(claim, reference, extraction.film_iri))
+    rid = review_id(card.get("url"), card["text"])
+    return {"card": card, "review_id": rid, **stored_version(data_dir, rid)}
+
+
+def stored_version(data_dir: Path, rid: str) -> dict[str, Any]:
+    """The stored file of review ``rid``: its SHA-256 (the curation's base) and its claims' decisions."""
+    target = data_dir / "reviews" / f"{rid}.trig"
+    data = target.read_bytes() if target.is_file() else None
+    if data is None:
+        return {"base_sha": None, "stored": None}
+    items: dict[str, dict[str, Any]] = {}
+    labels: dict[str, str] = {}
+    method = committed_by = committed_at = None
+    for quad in ox.parse(data, format=ox.RdfFormat.TRIG):
+        subject, predicate, value = str(quad.subject.value), quad.predicate.value, quad.object.value
+        if predicate == "http://www.w3.org/2000/01/rdf-schema#label":
+            labels[subject] = value
+        elif predicate == str(WG.extractionMethod):
+            method = value
+        elif predicate == str(PROV.wasAttributedTo):
+            committed_by = value
+        elif predicate == str(PROV.generatedAtTime):
+            committed_at = value
+        elif predicate in _STORED_KEYS:
+            owner = subject.removesuffix("/decision").removesuffix("/evidence")
+            items.setdefault(owner, {})[_STORED_KEYS[predicate]] = value
+    claims = [{**item, "n": int(key.rsplit("/", 1)[-1]), "start": int(item["start"]), "end": int(item["end"])}
+              for key, item in items.items() if key.rsplit("/", 1)[-1].isdigit() and "start" in item]
+    return {"base_sha": text_sha(data), "stored": {
+        "by_hand": method == "manual", "committed_by": labels.get(committed_by or "", committed_by),
+        "committed_at": committed_at, "claims": sorted(claims, key=lambda c: c["n"])}}
+
+
+_STORED_KEYS = {str(WG.outcome): "decision", str(WG.extractedValue): "extracted", "http://www.w3.org/ns/oa#start": "start",
+                "http://www.w3.org/ns/oa#end": "end", "http://www.w3.org/ns/oa#exact": "evidence",
+                str(WG.claimType): "type"}
+
+
+def check_claim(claim: Mapping[str, Any], *, film: str | None, data_dir: Path) -> dict[str, Any]:
+    """One claim (as the editor has it now) linked to the reference and checked: its status, the
+    reference's side and explanation when contradicted, and which names are unreconciled."""
+    from .conflicts import default_reference
+    from .extract import extract_review
+    from .extract.inputs import ReviewInput
+
+    evidence = str(claim.get("evidence") or "")
+    raw = {k: v for k, v in claim.items() if k in (*VALUE_FIELDS, "type", "evidence") and v not in ("", None)}
+    raw.update(evidence=evidence, start=0, end=len(evidence))
+    if raw.get("type") not in _CLAIM_KINDS:
+        raise UsageError(f"unknown claim type {raw.get('type')!r}; expected one of {', '.join(_CLAIM_KINDS)}")
+    linked = extract_review(ReviewInput(evidence or " ", {}, (raw,)), film).claims[0].to_json()
+    reference = default_reference(data_dir / "reference" / "franchise.ttl")
+    unreconciled = [name for name, iri in _IRI_OF.items()
+                    if linked.get(name) and not linked.get(iri) and name in linked]
+    return {"status": linked.get("status", "unknown"), **_reference_side(linked, reference, _film_iri(film)),
+            "unreconciled": unreconciled, "links": {k: v for k, v in linked.items() if k.endswith("_iri")}}
+
+
+_CLAIM_KINDS = ("director", "writer", "cast", "reprise", "franchise_member", "release_year", "rating")
+
+
+def _film_iri(film: str | None) -> str | None:
+    from .extract import resolve_film
+    from .extract.gazetteer import get_gazetteer
+
+    return resolve_film(film, get_gazetteer()) if film else None
+
+
+def reference_names(data_dir: Path) -> dict[str, list[str]]:
+    """The names the reference graph knows, for completion: people, characters and works."""
+    from .conflicts import default_reference
+
+    reference = default_reference(data_dir / "reference" / "franchise.ttl")
+    return {"people": sorted({p.name for p in reference.people.values()}),
+            "characters": sorted({c.name for c in reference.characters.values()}),
+            "works": sorted({w.title for w in reference.works.values()})}
+
+
+def _reference_side(claim: Mapping[str, Any], reference: Any, work: str | None) -> dict[str, str]:
+    """For a contradicted claim, what the reference says instead, and the known-error explanation."""
+    if claim.get("status") != "contradicted" or work not in reference.works:
+        return {}
+    facts = reference.works[work]
+    kind = claim.get("type")
+
+    def person(iri: str) -> str:
+        return str(reference.people[iri].name) if iri in reference.people else iri.rsplit("/", 1)[-1]
+
+    def character(iri: str) -> str:
+        return str(reference.characters[iri].name) if iri in reference.characters else iri.rsplit("/", 1)[-1]
+
+    side, matched = "", [claim.get("character"), claim.get("actor")]
+    if kind in ("director", "writer"):
+        side = "; ".join(sorted(person(p) for p in (facts.directors if kind == "director" else facts.writers)))
+        matched = [claim.get("person")]
+    elif kind == "release_year":
+        side, matched = str(facts.release_year), [claim.get("year")]
+    elif kind in ("cast", "reprise"):
+        cast = reference.cast_of(work)
+        own = [f"{person(a)} as {character(c)}" for a, c in cast if a == claim.get("actor_iri")]
+        others = [f"{person(a)} as {character(c)}" for a, c in cast
+                  if reference.character_matches(claim.get("character_iri"), claim.get("character"), c)]
+        side = "; ".join(sorted(own or others))
+    explanation = next((t for t in (reference.false_claim_truth(work, v) for v in matched if v) if t), None)
+    return {"reference": side, **({"explanation": explanation} if explanation else {})}
