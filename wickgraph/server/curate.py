@@ -108,7 +108,7 @@ async def page(request: Request) -> Response:
                        "max_upload": str(MAX_UPLOAD)}.items():
         text = text.replace("{{ " + key + " }}", _attribute(value))
     return HTMLResponse(text, headers={"Cache-Control": "no-store", "X-Frame-Options": "DENY",
-                                       "Content-Security-Policy": "default-src 'self'; frame-ancestors 'none'"})
+                                       "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'"})
 
 
 def _attribute(value: str) -> str:

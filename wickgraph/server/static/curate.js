@@ -102,7 +102,9 @@
     $("stored-notice").textContent = !stored ? "" :
       `This review is already in the graph (${stored.by_hand ? "written by hand" : "committed"} by ` +
       `${stored.committed_by || "someone"} at ${stored.committed_at || "an unknown time"}, ` +
-      `${stored.claims.length} claims); committing replaces it.`;
+      `${stored.claims.filter((c) => c.decision !== "rejected").length} claims` +
+      `${stored.claims.some((c) => c.decision === "rejected") ? ", " + stored.claims.filter((c) => c.decision === "rejected").length + " rejected" : ""}` +
+      `); committing replaces it.`;
   }
 
   // -- showing claims and evidence --------------------------------------------------------
