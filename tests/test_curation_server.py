@@ -81,11 +81,11 @@ def test_other_origins_and_missing_csrf_tokens_are_refused(client: TestClient) -
     ("r.txt", "café".encode("latin-1"), 400, "r.txt: not valid UTF-8 (byte 3); save the review as UTF-8 and try again"),
     ("card.json", b'{"claims": [{"evidence": "x"}]}', 400,
      "card.json: 'claims' must be a list of objects, each with a 'type'"),
-    ("card.json", b"{nope", 400, "card.json: not valid JSON (line 1, column 2): "
-                                 "Expecting property name enclosed in double quotes"),
+    ("card.json", b"{nope", 400, ("card.json: not valid JSON (line 1, column 2): "
+                                 "Expecting property name enclosed in double quotes")),
     ("r.pdf", b"%PDF", 400, "r.pdf: unknown review file type '.pdf'; accepted: .txt, .html, .htm, .json"),
-    ("big.txt", b"a" * (MAX_UPLOAD + 1), 413, f"big.txt: {MAX_UPLOAD + 1:,} bytes; the page takes review files of at "
-                                              f"most {MAX_UPLOAD:,}"),
+    ("big.txt", b"a" * (MAX_UPLOAD + 1), 413, (f"big.txt: {MAX_UPLOAD + 1:,} bytes; the page takes review files of at "
+                                              f"most {MAX_UPLOAD:,}")),
 ])
 def test_bad_uploads_get_a_message_and_nothing_is_written(client: TestClient, data_dir: Path, name: str,
                                                          data: bytes, status: int, message: str) -> None:

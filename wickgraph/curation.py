@@ -223,7 +223,9 @@ def evidence_in_context(text: str, start: int, end: int, width: int = 60) -> tup
 
     before = flat(text[max(0, start - width):start])
     after = flat(text[end:end + width])
-    return ("…" + before if start > width else before), flat(text[start:end]), (after + "…" if end + width < len(text) else after)
+    before = "…" + before if start > width else before.lstrip()
+    after = after + "…" if end + width < len(text) else after.rstrip()
+    return before, flat(text[start:end]), after
 
 
 def text_sha(data: bytes | None) -> str | None:
