@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import base64
 import re
+import warnings
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from starlette.testclient import TestClient
+
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")  # starlette suggests httpx2; httpx is what the project has
+    from starlette.testclient import TestClient
 
 from wickgraph.server.app import create_app
 from wickgraph.server.curate import MAX_UPLOAD
