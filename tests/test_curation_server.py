@@ -171,3 +171,15 @@ def test_a_read_only_server_has_no_curation(shared_store_dir: Path) -> None:
         assert page.status_code == 403 and "--allow-update --token T" in page.text
         api = client.get("/curate/api/names")
         assert api.status_code == 403
+
+
+def test_a_saved_page_prefills_the_metadata_from_its_schema_org_markup(client: TestClient) -> None:
+    headers = open_session(client)
+    page = (Path(__file__).resolve().parent / "data" / "extract" / "saved_page.html.in").read_bytes()
+    card = client.post("/curate/api/prepare", json=upload("parabellum.html", page), headers=headers).json()["card"]
+    assert {k: card.get(k) for k in ("url", "author", "publisher", "published")} == {
+        "url": "https://screening-room.example/parabellum", "author": "Ines Okafor",
+        "publisher": "The Screening Room", "published": "2019-05-17"}
+    assert card["film"]["title"] == "John Wick: Chapter 3 – Parabellum"
+    assert card["rating"] == {"value": 4, "scale": 5}
+    assert "Halle Berry stars as Sofia" in card["text"] and "Home" not in card["text"]
