@@ -673,7 +673,8 @@ def _prepare_one(job: _Job) -> ReviewPlan:
         old = target.read_bytes()
         previous_sha = hashlib.sha256(old).hexdigest()
         kept = _old_provenance(old, rid, prov)
-        if kept is not None and serialize_review(_review_quads(claims, work_iri, text, url, kept, rating, decisions)) == old:
+        if kept is not None and serialize_review(
+                _review_quads(claims, work_iri, text, url, kept, rating, decisions)) == old:
             action, data = "unchanged", old
         else:
             action = "replaced"
