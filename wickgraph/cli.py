@@ -301,17 +301,20 @@ def _show_plans(report: Any) -> None:
 @click.option("--skip-bad", is_flag=True, help="Report unreadable inputs and add the others.")
 @click.option("--force", is_flag=True, help="Replace a review graph that was written by hand.")
 @click.option("--workers", type=click.IntRange(min=1), help="Processes for extraction (default: one per core).")
+@click.option("--review", "curate", is_flag=True,
+              help="Walk the claims one by one (accept, reject, edit, skip all) before writing; one FILE.")
 @data_option
 @store_option
 def add(files: tuple[str, ...], url: str | None, author: str | None, publisher: str | None,
         published: str | None, film: str | None, dry_run: bool, yes: bool, skip_bad: bool, force: bool,
-        workers: int | None, data_dir: Path | None, store_dir: Path | None) -> None:
+        workers: int | None, curate: bool, data_dir: Path | None, store_dir: Path | None) -> None:
     """Extract reviews and add their claims to data/reviews/ and the store.
 
     FILE is a .txt, .html or .json review, a folder of them, or - to read a list of
     paths from standard input. Shows each review's claims with their evidence and
     conflicts, then asks before writing (pass --yes in scripts). Adding the same
     review again changes nothing; a corrected one replaces the stored version.
+    With --review, decide on each claim first; the decisions are kept in the graph.
     """
     from .errors import UsageError
     from .reviews import Overrides, add_reviews
@@ -334,9 +337,15 @@ def add(files: tuple[str, ...], url: str | None, author: str | None, publisher: 
                              "or --dry-run to only look")
         return click.confirm("Write these reviews?", default=False, err=True)
 
-    report = add_reviews(paths, data_dir=data_dir, store_dir=store_dir, overrides=overrides,
-                         dry_run=dry_run, skip_bad=skip_bad, workers=workers, confirm=confirm,
-                         progress=_Progress("review"))
+    if curate:
+        if len(paths) != 1 or "-" in files or Path(paths[0]).is_dir():
+            raise UsageError("--review walks the claims of one review: give exactly one FILE")
+        report = _add_reviewed(Path(paths[0]), overrides, yes=yes, dry_run=dry_run,
+                               data_dir=data_dir, store_dir=store_dir)
+    else:
+        report = add_reviews(paths, data_dir=data_dir, store_dir=store_dir, overrides=overrides,
+                             dry_run=dry_run, skip_bad=skip_bad, workers=workers, confirm=confirm,
+                             progress=_Progress("review"))
     if dry_run or not any(plan.action != "unchanged" for plan in report.reviews):
         _show_plans(report)  # confirm() was not asked, so nothing has been shown yet
     if dry_run:
@@ -352,6 +361,62 @@ def add(files: tuple[str, ...], url: str | None, author: str | None, publisher: 
                + (f", {len(report.bad)} skipped" if report.bad else ""))
 
 
+def _add_reviewed(path: Path, overrides: Any, *, yes: bool, dry_run: bool, data_dir: Path | None,
+                  store_dir: Path | None) -> Any:
+    """``add FILE --review``: ask about each claim with its evidence in context, then commit the curation."""
+    from collections import Counter
+
+    from .curation import commit_card, curated_card
+    from .extract import extract_file
+
+    card = extract_file(path, film=overrides.film).to_json()
+    decisions = _ask_decisions(card)
+    counts = Counter(d.get("decision") or "not reviewed" for d in decisions)
+    click.echo(", ".join(f"{counts[k]} {k}" for k in ("accepted", "corrected", "rejected", "not reviewed")
+                         if counts[k]) or "no claims")
+
+    def confirm(report: Any) -> bool:
+        _show_plans(report)
+        return yes or click.confirm("Write this review?", default=False, err=True)
+
+    return commit_card(curated_card(card, decisions), source=str(path), data_dir=data_dir, store_dir=store_dir,
+                       overrides=overrides, dry_run=dry_run, confirm=confirm)
+
+
+def _ask_decisions(card: dict[str, Any]) -> list[dict[str, Any]]:
+    """One decision per claim, asked on the terminal; "skip all" keeps the rest as extracted."""
+    from .curation import claim_summary, evidence_in_context, parse_value
+    from .errors import UsageError
+    from .extract.claims import TYPE_FIELDS
+
+    claims, text = card["claims"], card["text"]
+    decisions: list[dict[str, Any]] = []
+    for n, claim in enumerate(claims, 1):
+        before, quote, after = evidence_in_context(text, claim["start"], claim["end"])
+        click.echo(f"\n[{n}/{len(claims)}] {claim['type']}: {claim_summary(claim)}  ({claim.get('status', 'unknown')})")
+        click.echo(f"  {before}[{click.style(quote, bold=True)}]{after}")
+        choice = click.prompt("  accept, reject, edit, or skip all? [a/r/e/s]",
+                              type=click.Choice(["a", "r", "e", "s"]), show_choices=False)
+        if choice == "s":
+            decisions += [{} for _ in claims[n - 1:]]
+            break
+        if choice == "e":
+            values = {}
+            for name in TYPE_FIELDS[claim["type"]]:
+                shown = "" if claim.get(name) is None else str(claim[name])
+                while True:
+                    answer = click.prompt(f"  {name}", default=shown, show_default=True)
+                    try:
+                        values[name] = parse_value(name, answer)
+                        break
+                    except UsageError as error:
+                        click.echo(f"  {error}", err=True)
+            decisions.append({"decision": "corrected", "values": values})
+        else:
+            decisions.append({"decision": "accepted" if choice == "a" else "rejected"})
+    return decisions
+
+
 @cli.command("reviews")
 @store_option
 def list_reviews_command(store_dir: Path | None) -> None:
@@ -364,6 +429,32 @@ def list_reviews_command(store_dir: Path | None) -> None:
             for s in summaries]
     click.echo(_table(["id", "work", "author", "published", "claims", "conflicts"], rows))
     click.echo(f"({len(rows)} review{'s' if len(rows) != 1 else ''})")
+
+
+@cli.command("curated")
+@click.option("--export", "export_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Write each curated review as ID.txt and ID.json (the extraction benchmark's gold format) here.")
+@store_option
+def curated_command(export_dir: Path | None, store_dir: Path | None) -> None:
+    """List the reviews editors curated, or export them as evaluation data.
+
+    \b
+    Example:
+      wickgraph curated --export /tmp/gold
+      python benchmarks/extraction.py --gold /tmp/gold
+    """
+    from .curated import curated_reviews, export_curated
+    from .store import open_store
+
+    store = open_store(store_dir, read_only=True)
+    if export_dir is not None:
+        written = export_curated(store, export_dir)
+        click.echo(f"wrote {len(written) // 2} curated review(s) to {export_dir}")
+        return
+    found = curated_reviews(store)
+    rows = [[r.review_id, _clip(r.work_title, 40), str(len(r.claims))] for r in found]
+    click.echo(_table(["id", "work", "claims"], rows))
+    click.echo(f"({len(rows)} curated review{'s' if len(rows) != 1 else ''})")
 
 
 @cli.command()
@@ -428,13 +519,16 @@ def conflicts_command(fmt: str, fail_on_conflict: bool, store_dir: Path | None) 
                    "[default: in memory up to 500,000 quads].")
 @click.option("--allow-update", is_flag=True, help="Accept SPARQL Update and Graph Store writes (needs --token).")
 @click.option("--token", envvar="WICKGRAPH_TOKEN", help="Bearer token that writes must send ($WICKGRAPH_TOKEN).")
+@data_option
 @store_option
 def serve(host: str, port: int, workers: int, timeout: float, max_rows: int, in_memory: bool | None,
-          allow_update: bool, token: str | None, store_dir: Path | None) -> None:
+          allow_update: bool, token: str | None, data_dir: Path | None, store_dir: Path | None) -> None:
     """Serve the store: a SPARQL 1.1 endpoint at /sparql and a page to explore it at /.
 
-    Read-only unless --allow-update with --token. The store is reopened when
-    `wickgraph add` or `wickgraph build` changes it, without a restart.
+    Read-only unless --allow-update with --token, which also opens the curation page
+    at /curate?token=T (editors review a review's claims and commit them to the data
+    folder). The store is reopened when `wickgraph add` or `wickgraph build` changes
+    it, without a restart.
     """
     from .errors import UsageError
     from .server.app import ServerConfig
@@ -443,7 +537,8 @@ def serve(host: str, port: int, workers: int, timeout: float, max_rows: int, in_
     if allow_update and not token:
         raise UsageError("--allow-update needs --token T (or $WICKGRAPH_TOKEN): writes must carry that bearer token")
     config = ServerConfig(store=str(store_dir) if store_dir else None, timeout=timeout, max_rows=max_rows,
-                          allow_update=allow_update, token=token, in_memory=in_memory)
+                          allow_update=allow_update, token=token, in_memory=in_memory,
+                          data=str(data_dir) if data_dir else None)
     click.echo(f"wickgraph serving on http://{host}:{port}/ (SPARQL at /sparql; Ctrl-C stops)", err=True)
     run_server(config, host=host, port=port, workers=workers)
 

@@ -13,6 +13,7 @@
     * ValidationFailed — SHACL violations (each with focus node and message)
     * ConflictsFound — claims contradict the reference (``--fail-on-conflict``)
   * StoreError — the store is missing, locked or cannot be written (exit 2)
+    * CurationConflict — another editor committed the review since this curation began
   * RemoteError — a remote SPARQL endpoint failed or could not be reached (exit 2)
 
 The CLI translates any of these, in one place, into its one-line message on
@@ -24,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 __all__ = [
-    "CheckFailed", "ConflictsFound", "InputError", "NotFoundError", "QueryNotFound",
+    "CheckFailed", "ConflictsFound", "CurationConflict", "InputError", "NotFoundError", "QueryNotFound",
     "RDFSyntaxError", "RemoteError", "ReviewInputError", "ReviewNotFound", "SPARQLSyntaxError",
     "StoreError", "UsageError", "ValidationFailed", "WickgraphError",
 ]
@@ -101,6 +102,10 @@ class ConflictsFound(CheckFailed):
 
 class StoreError(WickgraphError):
     """The store is missing, locked by another process, or cannot be written."""
+
+
+class CurationConflict(StoreError):
+    """The stored review changed (another editor committed it) after this curation began."""
 
 
 class RemoteError(WickgraphError):

@@ -154,6 +154,16 @@ class WG(DefinedNamespace):
     falseValue: URIRef
     seenIn: URIRef
 
+    # Curation (an editor's decision on each claim)
+    CurationDecision: URIRef
+    RejectedClaim: URIRef
+    decision: URIRef
+    outcome: URIRef
+    extractorRule: URIRef
+    extractedValue: URIRef
+    rejectedIn: URIRef
+    claimType: URIRef
+
 
 PREFIXES: dict[str, str] = {
     "wg": str(WG._NS),

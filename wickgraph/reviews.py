@@ -40,6 +40,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import pyoxigraph as ox
 
+from .curation import Decision, DecisionWriter, claim_summary
 from .errors import (
     InputError,
     ReviewInputError,
@@ -429,8 +430,24 @@ def _provenance(out: _Quads, rid: str, work: ox.NamedNode, text: str, prov: Prov
     return review
 
 
+def _evidence(out: _Quads, node: ox.NamedNode, claim: Mapping[str, Any], text: str, n: int) -> None:
+    """A claim's evidence: a text-quote and text-position selector with context and offsets."""
+    quote, start, end = _evidence_span(claim, text, n)
+    selector = _node(node.value + "/evidence")
+    out.add(node, WG.evidence, selector)
+    out.a(selector, OA.TextQuoteSelector, OA.TextPositionSelector)
+    out.add(selector, OA.exact, _string(quote))
+    if start > 0:
+        out.add(selector, OA.prefix, _string(text[max(0, start - _CONTEXT):start]))
+    if end < len(text):
+        out.add(selector, OA.suffix, _string(text[end:end + _CONTEXT]))
+    out.add(selector, OA.start, _typed(start, "integer"))
+    out.add(selector, OA.end, _typed(end, "integer"))
+
+
 def _review_quads(claims: Sequence[Mapping[str, Any]], work_iri: str, text: str, url: str | None,
-                  prov: Provenance, metadata_rating: Any = None) -> list[ox.Quad]:
+                  prov: Provenance, metadata_rating: Any = None,
+                  decisions: Sequence[Decision | None] | None = None) -> list[ox.Quad]:
     rid = review_id(url, text)
     out = _Quads(review_graph_iri(rid))
     work = _node(work_iri)
@@ -438,29 +455,24 @@ def _review_quads(claims: Sequence[Mapping[str, Any]], work_iri: str, text: str,
     review = _provenance(out, rid, work, text, prov)
     rating_node = _node(review_iri(rid) + "/rating")
     has_rating = False
+    curated = None if decisions is None else DecisionWriter(  # an editor's decisions (wickgraph.curation)
+        decisions, out, review, text, _agent(out, prov.added_by, SCHEMA.Person), _datetime(prov.added_at))
 
     for n, claim in enumerate(claims, 1):
         kind = str(claim.get("type"))
         if kind not in _CLAIM_CLASSES:
             raise ReviewInputError(f"claim {n}: unknown claim type {kind!r}")
         node = _node(claim_iri(rid, n))
+        _evidence(out, node, claim, text, n)
+        if curated is not None:
+            curated.write(n, node, claim)
+            if curated.rejected(n):  # kept as a wg:RejectedClaim, not as a claim of the review
+                continue
         out.a(node, _CLAIM_CLASSES[kind])
         out.add(node, WG.claimedIn, review)
         out.add(node, WG.aboutWork, work)
         status = claim.get("status") or "unknown"
         out.add(node, WG.status, _string(str(status)))
-
-        quote, start, end = _evidence_span(claim, text, n)
-        selector = _node(claim_iri(rid, n) + "/evidence")
-        out.add(node, WG.evidence, selector)
-        out.a(selector, OA.TextQuoteSelector, OA.TextPositionSelector)
-        out.add(selector, OA.exact, _string(quote))
-        if start > 0:
-            out.add(selector, OA.prefix, _string(text[max(0, start - _CONTEXT):start]))
-        if end < len(text):
-            out.add(selector, OA.suffix, _string(text[end:end + _CONTEXT]))
-        out.add(selector, OA.start, _typed(start, "integer"))
-        out.add(selector, OA.end, _typed(end, "integer"))
 
         if kind in ("director", "writer"):
             person = _person(out, claim, "person")
@@ -650,7 +662,8 @@ def _prepare_one(job: _Job) -> ReviewPlan:
     claims = _claim_dicts(extraction)
     _fill_status(claims, work_iri, Path(job.data_dir))
     rating = _get(metadata, "rating")
-    data = serialize_review(_review_quads(claims, work_iri, text, url, prov, rating))
+    decisions = _get(metadata, "curation")  # from a curated card (wickgraph.curation)
+    data = serialize_review(_review_quads(claims, work_iri, text, url, prov, rating, decisions))
     rid = review_id(url, text)
     target = Path(job.data_dir) / "reviews" / f"{rid}.trig"
 
@@ -660,7 +673,8 @@ def _prepare_one(job: _Job) -> ReviewPlan:
         old = target.read_bytes()
         previous_sha = hashlib.sha256(old).hexdigest()
         kept = _old_provenance(old, rid, prov)
-        if kept is not None and serialize_review(_review_quads(claims, work_iri, text, url, kept, rating)) == old:
+        if kept is not None and serialize_review(
+                _review_quads(claims, work_iri, text, url, kept, rating, decisions)) == old:
             action, data = "unchanged", old
         else:
             action = "replaced"
@@ -668,7 +682,8 @@ def _prepare_one(job: _Job) -> ReviewPlan:
                 raise ReviewInputError(
                     f"{target.name} holds this review's hand-written graph; the extractor's reading would "
                     "replace it (pass --force to replace it)")
-    rows = tuple(_row(n, claim) for n, claim in enumerate(claims, 1))
+    rejected = {n for n, d in enumerate(decisions or (), 1) if d is not None and d.outcome == "rejected"}
+    rows = tuple(_row(n, claim) for n, claim in enumerate(claims, 1) if n not in rejected)
     return ReviewPlan(job.path, rid, work_iri, work_title, rows, data, action, previous_sha)
 
 
@@ -746,23 +761,8 @@ def _old_provenance(data: bytes, rid: str, new: Provenance) -> Provenance | None
 
 
 def _row(n: int, claim: Mapping[str, Any]) -> ClaimRow:
-    kind = str(claim.get("type"))
-    if kind in ("director", "writer"):
-        summary = str(claim.get("person"))
-    elif kind in ("cast", "reprise"):
-        summary = f"{claim.get('actor')} as {claim.get('character') or '(role not named)'}"
-        if kind == "reprise" and claim.get("from_film"):
-            summary += f", from {claim['from_film']}"
-    elif kind == "release_year":
-        summary = str(claim.get("year"))
-    elif kind == "franchise_member":
-        summary = str(claim.get("franchise"))
-    elif kind == "rating":
-        scale = claim.get("scale")
-        summary = f"{claim.get('value')}" + (f" / {_scale_text(scale)}" if scale not in (None, "letter") else "")
-    else:
-        summary = ""
-    return ClaimRow(n, kind, summary, str(claim.get("evidence") or ""), str(claim.get("status") or "unknown"))
+    return ClaimRow(n, str(claim.get("type")), claim_summary(claim), str(claim.get("evidence") or ""),
+                    str(claim.get("status") or "unknown"))
 
 
 def _run_jobs(jobs: list[_Job], workers: int | None, progress: Progress | None) -> list[ReviewPlan | BadInput]:
@@ -804,13 +804,15 @@ def add_reviews(
     added_by: str | None = None,
     now: datetime | None = None,
     lock_timeout: float = 10.0,
+    store: Any = None,
 ) -> AddReport:
     """Extract, build, validate and (unless ``dry_run``) write reviews and update the store.
 
     ``confirm(report)`` is called with the prepared report before anything is written; the
     write happens only if it returns true. Any bad input aborts everything (nothing is written)
     unless ``skip_bad``, which reports bad inputs and adds the rest. ``progress(step, done, total)``
-    is called as inputs are read.
+    is called as inputs are read. ``store`` is the already open, writable store of ``store_dir``
+    (a server's, which holds its lock) to update instead of opening it.
     """
     from .resources import default_data_dir, default_store_dir
 
@@ -856,7 +858,7 @@ def add_reviews(
     if dry_run or not report.reviews or (changes and confirm is not None and not confirm(report)):
         report.seconds = time.perf_counter() - started
         return report
-    _commit(report.reviews, data_dir, store_dir, lock_timeout)
+    _commit(report.reviews, data_dir, store_dir, lock_timeout, store)
     report.written = True
     report.seconds = time.perf_counter() - started
     return report
@@ -930,12 +932,13 @@ def _write_temp(directory: Path, name: str, data: bytes) -> Path:
     return Path(tmp)
 
 
-def _commit(plans: Sequence[ReviewPlan], data_dir: Path, store_dir: Path, lock_timeout: float) -> None:
+def _commit(plans: Sequence[ReviewPlan], data_dir: Path, store_dir: Path, lock_timeout: float,
+            open_store: Any = None) -> None:
     """Write the changed files and update the store as one step; on failure restore both."""
     reviews_dir = data_dir / "reviews"
     reviews_dir.mkdir(parents=True, exist_ok=True)
     with _locked(data_dir, lock_timeout):
-        store = _open_for_writing(store_dir)
+        store = open_store if open_store is not None else _open_for_writing(store_dir)
         try:
             # the files may have changed since they were compared (another add finished first)
             previous: dict[Path, bytes | None] = {}
@@ -956,7 +959,8 @@ def _commit(plans: Sequence[ReviewPlan], data_dir: Path, store_dir: Path, lock_t
                     graphs[graph] = quads
             _swap_files(changed, reviews_dir, previous, lambda: _update_store(store, graphs))
         finally:
-            store.close()
+            if open_store is None:
+                store.close()
     _mark_changed(store_dir)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["CLAIM_TYPES", "TYPE_FIELDS", "Claim", "Extraction"]
+__all__ = ["CARD_METADATA", "CLAIM_TYPES", "TYPE_FIELDS", "Claim", "Extraction"]
 
 CLAIM_TYPES = ("director", "writer", "cast", "reprise", "franchise_member", "release_year", "rating")
 
@@ -24,6 +24,8 @@ TYPE_FIELDS: dict[str, tuple[str, ...]] = {
     "release_year": ("year",),
     "rating": ("value", "scale"),
 }
+CARD_METADATA = ("url", "author", "publisher", "published", "rating")
+"""Review metadata a card carries beside its film, claims and text."""
 _IRI_FIELDS = ("person_iri", "actor_iri", "character_iri", "from_film_iri", "franchise_iri")
 
 
@@ -79,8 +81,22 @@ class Extraction:
     metadata: dict[str, Any] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
-        """``{"film": {"title", "iri"}, "claims": [...]}`` as ``extract --json`` prints it."""
-        return {
-            "film": {"title": self.film_title, "iri": self.film_iri},
-            "claims": [claim.to_json() for claim in self.claims],
-        }
+        """``{"film": {"title", "iri"}, "claims": [...]}`` as ``extract --json`` prints it.
+
+        Extra keys make the output a review card that ``wickgraph add card.json`` reads back
+        exactly: each claim's ``rule`` (the extractor rule that found it), the plain ``text``
+        the offsets refer to, and the review's metadata (``url``, ``author``, ``publisher``,
+        ``published``, and a ``rating`` the text does not state).
+        """
+        claims = []
+        for claim in self.claims:
+            data = claim.to_json()
+            if claim.rule:
+                data["rule"] = claim.rule
+            claims.append(data)
+        card: dict[str, Any] = {"film": {"title": self.film_title, "iri": self.film_iri}, "claims": claims}
+        card["text"] = self.text
+        for key in CARD_METADATA:
+            if self.metadata.get(key) is not None:
+                card[key] = self.metadata[key]
+        return card

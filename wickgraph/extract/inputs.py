@@ -14,12 +14,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..curation import card_decisions
 from ..errors import ReviewInputError
+from .claims import CARD_METADATA
 
 __all__ = ["ACCEPTED_SUFFIXES", "ReviewInput", "read_review", "review_from_card", "review_from_html"]
 
 ACCEPTED_SUFFIXES = (".txt", ".html", ".htm", ".json")
-_METADATA_KEYS = ("url", "author", "publisher", "published", "rating", "film")
+_METADATA_KEYS = (*CARD_METADATA, "film")
 
 
 @dataclass(frozen=True)
@@ -186,4 +188,7 @@ def review_from_card(content: str, *, filename: str | None = None) -> ReviewInpu
     metadata = {key: card[key] for key in _METADATA_KEYS if card.get(key) is not None}
     if isinstance(film, dict):
         metadata["film"] = film.get("title")
+    decisions = card_decisions(raw_claims, filename=filename)  # an editor's curation (wickgraph.curation)
+    if decisions is not None:
+        metadata["curation"] = decisions
     return ReviewInput(text, metadata, tuple(claims), source=filename)

@@ -48,6 +48,7 @@ class ServerConfig:
     threads: int = 8
     queries_dir: str | None = None
     in_memory: bool | None = None
+    data: str | None = None
 
 
 def create_app(
@@ -62,6 +63,7 @@ def create_app(
     queries: dict[str, NamedQuery] | None = None,
     queries_dir: str | Path | None = None,
     in_memory: bool | None = None,
+    data_dir: str | Path | None = None,
 ) -> Starlette:
     """The wickgraph web app over ``store`` (in memory or open) or the store at ``store_path``.
 
@@ -69,7 +71,7 @@ def create_app(
     or with ``in_memory=True``; see :class:`~wickgraph.server.engine.StoreHolder`) and
     reopened when a writer calls :func:`wickgraph.store.mark_changed`; with ``allow_update``
     it is opened for writing and SPARQL Update / Graph Store writes are accepted from
-    clients that send ``token``.
+    clients that send ``token``, and editors curate reviews of ``data_dir`` at ``/curate``.
     """
     if allow_update and not token:
         from ..errors import UsageError
@@ -107,8 +109,18 @@ def create_app(
         Middleware(CORSMiddleware, allow_origins=["*"], allow_methods=methods,
                    allow_headers=["Accept", "Authorization", "Content-Type"], max_age=86400),
     ]
+    # the curation page (wickgraph.server.curate): answers 403 unless the server is writable
+    from . import curate
+
+    routes += curate.routes()
     app = Starlette(routes=routes, middleware=middleware)
     app.state.wick = state
+    if allow_update and token:
+        from ..resources import default_data_dir
+        from ..reviews import _editor
+
+        app.state.curate = curate.CurationState(token, Path(data_dir) if data_dir else default_data_dir(), holder,
+                                                editor=_editor())
     return app
 
 
@@ -118,7 +130,7 @@ def app_from_env() -> Starlette:
     return create_app(
         store_path=config.store, timeout=config.timeout, max_rows=config.max_rows,
         allow_update=config.allow_update, token=config.token, threads=config.threads,
-        queries_dir=config.queries_dir, in_memory=config.in_memory,
+        queries_dir=config.queries_dir, in_memory=config.in_memory, data_dir=config.data,
     )
 
 

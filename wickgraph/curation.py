@@ -1,0 +1,439 @@
+"""Editors curate a review's claims: accept, reject, correct or add each one, then commit.
+
+A curation travels as a *review card* (the ``extract --json`` output with the review's text and
+metadata, :meth:`wickgraph.extract.claims.Extraction.to_json`) whose claims carry three extra keys:
+
+* ``decision``: ``accepted``, ``corrected``, ``added`` or ``rejected``;
+* ``rule``: the extractor rule that found the claim (absent for an added one);
+* ``extracted``: for a correction, the claim as the extractor had read it.
+
+``wickgraph add card.json`` commits such a card through the ordinary add pipeline
+(:func:`wickgraph.reviews.add_reviews`); :class:`DecisionWriter` is its one hook into the review
+graph, and writes each decision in PROV-O terms (``docs/graph-model.md``, "Curation"). The
+browser page (:mod:`wickgraph.server.curate`) and ``wickgraph add FILE --review`` both build
+such cards with :func:`curated_card`.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Literal, Protocol
+
+import pyoxigraph as ox
+
+from .errors import CurationConflict, ReviewInputError, UsageError, WickgraphError
+from .namespaces import PROV, SCHEMA, WG
+
+__all__ = [
+    "OUTCOMES", "Decision", "DecisionWriter", "card_decisions", "claim_summary", "commit_card", "curated_card",
+    "evidence_in_context", "parse_value", "text_sha",
+]
+
+Outcome = Literal["accepted", "corrected", "added", "rejected"]
+OUTCOMES: tuple[Outcome, ...] = ("accepted", "corrected", "added", "rejected")
+VALUE_FIELDS = ("person", "actor", "character", "from_film", "franchise", "year", "value", "scale")
+"""The fields of a claim an editor may correct (each claim type uses some of them)."""
+_IRI_OF = {"person": "person_iri", "actor": "actor_iri", "character": "character_iri",
+           "from_film": "from_film_iri", "franchise": "franchise_iri"}
+_RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What an editor decided about one claim of a card, and what the extractor had read."""
+
+    outcome: Outcome
+    rule: str | None = None
+    extracted: str | None = None  # summary of the extractor's reading (a correction or a rejection)
+
+
+def claim_summary(claim: Mapping[str, Any]) -> str:
+    """A claim's value in one line, as ``add`` and the review-claims query show it."""
+    kind = str(claim.get("type"))
+    if kind in ("director", "writer"):
+        return str(claim.get("person"))
+    if kind in ("cast", "reprise"):
+        text = f"{claim.get('actor')} as {claim.get('character') or '(role not named)'}"
+        return text + (f", from {claim['from_film']}" if kind == "reprise" and claim.get("from_film") else "")
+    if kind == "release_year":
+        return str(claim.get("year"))
+    if kind == "franchise_member":
+        return str(claim.get("franchise"))
+    if kind == "rating":
+        scale = claim.get("scale")
+        return f"{claim.get('value')}" + (f" / {_scale_text(scale)}" if scale not in (None, "letter") else "")
+    return ""
+
+
+def _scale_text(scale: Any) -> str:
+    return str(int(scale)) if isinstance(scale, float) and scale.is_integer() else str(scale)
+
+
+# -- reading a curated card ----------------------------------------------------------------
+
+
+def card_decisions(claims: Sequence[Mapping[str, Any]], *, filename: str | None = None) -> list[Decision | None] | None:
+    """Each card claim's decision (None: not reviewed), or None when the card records no decision at all."""
+    if not any("decision" in claim for claim in claims):
+        return None
+    decisions: list[Decision | None] = []
+    for n, claim in enumerate(claims, 1):
+        outcome = claim.get("decision")
+        rule = claim.get("rule")
+        if outcome is None:
+            decisions.append(None)
+            continue
+        if outcome not in OUTCOMES:
+            raise ReviewInputError(f"claim {n}: unknown decision {outcome!r}; expected one of {', '.join(OUTCOMES)}",
+                                   filename=filename)
+        if rule is not None and (not isinstance(rule, str) or not rule):
+            raise ReviewInputError(f"claim {n}: 'rule' must be the id of an extractor rule", filename=filename)
+        extracted = claim.get("extracted")
+        summary = None
+        if outcome == "corrected":
+            if not isinstance(extracted, Mapping):
+                raise ReviewInputError(f"claim {n}: a corrected claim keeps what was extracted in 'extracted' "
+                                       "(an object with the claim's original fields)", filename=filename)
+            summary = claim_summary({"type": claim.get("type"), **extracted})
+        elif outcome == "rejected":
+            summary = claim_summary(claim)
+        decisions.append(Decision(outcome, None if outcome == "added" else rule, summary))
+    return decisions
+
+
+# -- writing decisions into a review graph -----------------------------------------------
+
+
+class _QuadSink(Protocol):
+    """What :class:`DecisionWriter` needs of the review graph being built (``reviews._Quads``)."""
+
+    def add(self, subject: ox.NamedNode, predicate: Any, obj: ox.NamedNode | ox.Literal) -> None: ...
+
+    def a(self, subject: ox.NamedNode, *classes: Any) -> None: ...
+
+
+def _string(value: str) -> ox.Literal:
+    return ox.Literal(value)
+
+
+class DecisionWriter:
+    """Writes a curated review's decisions into its graph: one call per claim from ``reviews._review_quads``.
+
+    Every decision is a ``wg:CurationDecision`` (a ``prov:Activity``) associated with the editor
+    who committed the curation, at the commit's time; so committing the same curation again
+    writes the same graph, and ``add`` finds it unchanged. The review's text is kept
+    (``schema:text``) so that a curated review can be exported as evaluation data.
+    """
+
+    def __init__(self, decisions: Sequence[Decision | None], out: _QuadSink, review: ox.NamedNode,
+                 text: str, editor: ox.NamedNode, when: ox.Literal) -> None:
+        self.decisions = decisions
+        self.out = out
+        self.review = review
+        self.editor = editor
+        self.when = when
+        out.add(review, SCHEMA.text, _string(text))
+
+    def rejected(self, n: int) -> bool:
+        """Whether claim ``n`` (1-based, in card order) was rejected."""
+        decision = self._decision(n)
+        return decision is not None and decision.outcome == "rejected"
+
+    def _decision(self, n: int) -> Decision | None:
+        return self.decisions[n - 1] if 0 < n <= len(self.decisions) else None
+
+    def write(self, n: int, node: ox.NamedNode, claim: Mapping[str, Any]) -> None:
+        """The decision on claim ``n``; a rejected claim is typed ``wg:RejectedClaim`` here, not as a claim."""
+        decision = self._decision(n)
+        if decision is None:
+            return
+        out = self.out
+        if decision.outcome == "rejected":
+            out.a(node, WG.RejectedClaim, PROV.Entity)
+            out.add(node, WG.rejectedIn, self.review)
+            out.add(node, WG.claimType, _string(str(claim.get("type"))))
+        activity = ox.NamedNode(node.value + "/decision")
+        out.add(node, WG.decision, activity)
+        out.a(activity, WG.CurationDecision, PROV.Activity)
+        out.add(activity, WG.outcome, _string(decision.outcome))
+        out.add(activity, PROV.wasAssociatedWith, self.editor)
+        out.add(activity, PROV.endedAtTime, self.when)
+        if decision.rule:
+            out.add(activity, WG.extractorRule, _string(decision.rule))
+        if decision.extracted is not None:
+            out.add(activity, WG.extractedValue, _string(decision.extracted))
+
+
+# -- building a curated card --------------------------------------------------------------
+
+
+def curated_card(card: Mapping[str, Any], decisions: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
+    """``card`` (an ``extract --json`` output) with each claim's decision applied, ready for ``add``.
+
+    ``decisions`` holds one entry per extracted claim, in order: ``{"decision": "accepted"}``,
+    ``{"decision": "rejected"}``, ``{"decision": "corrected", "values": {"character": "Eve Macarro"}}``
+    or ``{}`` (not reviewed, kept as extracted); further entries with ``"decision": "added"`` and a
+    whole ``claim`` are claims the editor added. Corrected names lose their stale ``*_iri`` links and
+    are linked again when the card is added.
+    """
+    claims = list(card.get("claims") or [])
+    if len(decisions) < len(claims):
+        raise ReviewInputError(f"{len(claims)} claims but only {len(decisions)} decisions")
+    out_claims: list[dict[str, Any]] = []
+    for n, decision in enumerate(decisions, 1):
+        outcome = decision.get("decision")
+        if n > len(claims):
+            if outcome != "added" or not isinstance(decision.get("claim"), Mapping):
+                raise ReviewInputError(f"decision {n}: only added claims (with a 'claim') follow the extracted ones")
+            added = {k: v for k, v in dict(decision["claim"]).items() if k not in ("rule", "extracted")}
+            out_claims.append({**added, "decision": "added"})
+            continue
+        claim = dict(claims[n - 1])
+        if not outcome:
+            out_claims.append(claim)
+            continue
+        if outcome not in ("accepted", "rejected", "corrected"):
+            raise ReviewInputError(f"decision {n}: unknown decision {outcome!r} for an extracted claim")
+        values = dict(decision.get("values") or {})
+        changed = {k: v for k, v in values.items() if k in VALUE_FIELDS and claim.get(k) != v}
+        if outcome == "corrected" and not changed:
+            outcome = "accepted"  # "corrected" to the very same values
+        if outcome == "corrected":
+            claim["extracted"] = {k: copy.deepcopy(claim.get(k)) for k in VALUE_FIELDS if k in claim}
+            for key, value in changed.items():
+                claim[key] = value
+                claim.pop(_IRI_OF.get(key, ""), None)
+            claim.pop("normalized", None) if "value" in changed or "scale" in changed else None
+            claim.pop("status", None)
+        claim["decision"] = outcome
+        out_claims.append(claim)
+    return {**card, "claims": out_claims}
+
+
+def evidence_in_context(text: str, start: int, end: int, width: int = 60) -> tuple[str, str, str]:
+    """The text before a quote, the quote and the text after it, each on one line."""
+    def flat(part: str) -> str:
+        return re.sub(r"\s+", " ", part)
+
+    before = flat(text[max(0, start - width):start])
+    after = flat(text[end:end + width])
+    before = "…" + before if start > width else before.lstrip()
+    after = after + "…" if end + width < len(text) else after.rstrip()
+    return before, flat(text[start:end]), after
+
+
+def text_sha(data: bytes | None) -> str | None:
+    """The SHA-256 of a stored review file's bytes (None when there is none): a curation's base version."""
+    return hashlib.sha256(data).hexdigest() if data is not None else None
+
+
+# -- committing a curated card ------------------------------------------------------------
+
+
+def commit_card(card: Mapping[str, Any], *, source: str, data_dir: Path | None = None,
+                store_dir: Path | None = None, store: Any = None, base_sha: str | None | Literal["any"] = "any",
+                added_by: str | None = None, now: datetime | None = None, force: bool = False,
+                overrides: Any = None, dry_run: bool = False,
+                confirm: Callable[[Any], bool] | None = None) -> Any:
+    """Commit a curated card through the add pipeline; the :class:`~wickgraph.reviews.AddReport`.
+
+    SHACL first, temporary files and rename, one store transaction, under the data folder's
+    lock; the same card committed again changes nothing. ``base_sha`` is the SHA-256 of the
+    stored review file when the curation began (None: there was none); if the file differs now,
+    another editor committed first and :class:`~wickgraph.errors.CurationConflict` is raised
+    before anything is written (``"any"`` skips the check). ``force`` lets the curation replace
+    a review graph written by hand.
+    """
+    import dataclasses
+    import json
+    import tempfile
+
+    from .reviews import Overrides, add_reviews
+
+    overrides = dataclasses.replace(overrides or Overrides(), force=force or bool(getattr(overrides, "force", False)))
+
+    def check(report: Any) -> bool:
+        for plan in report.reviews:
+            if base_sha != "any" and plan.previous_sha != base_sha:
+                raise CurationConflict(
+                    f"review {plan.review_id} was changed by someone else since this curation began; "
+                    "look at what changed, then commit again")
+        report.reviews = [dataclasses.replace(plan, source=source) for plan in report.reviews]
+        return confirm(report) if confirm is not None else True
+
+    name = Path(source).stem or "review"
+    with tempfile.TemporaryDirectory(prefix="wickgraph-curation-") as folder:
+        path = Path(folder) / f"{name}.json"
+        path.write_text(json.dumps(card, ensure_ascii=False), encoding="utf-8")
+        try:
+            report = add_reviews([path], data_dir=data_dir, store_dir=store_dir, overrides=overrides,
+                                 dry_run=dry_run, workers=1, confirm=check, added_by=added_by, now=now,
+                                 store=store)
+        except WickgraphError as error:
+            if error.filename == str(path):
+                error.filename = source
+            raise
+    report.reviews = [dataclasses.replace(plan, source=source) for plan in report.reviews]
+    return report
+
+
+def parse_value(field: str, text: str) -> Any:
+    """An edited value as a card holds it: a whole year, a rating number, a name (empty: none)."""
+    text = text.strip()
+    if field == "year":
+        if not re.fullmatch(r"(1[89]|2[01])\d\d", text):
+            raise UsageError(f"year {text!r}: expected a year such as 2025")
+        return int(text)
+    if field in ("value", "scale"):
+        try:
+            number = float(text)
+        except ValueError:
+            if not text:
+                raise UsageError(f"rating {field}: give a number or a grade") from None
+            return text
+        return int(number) if number.is_integer() else number
+    return text or None
+
+
+
+# -- what the curation page asks -------------------------------------------------------------
+
+
+def prepare_upload(filename: str, data: bytes, *, data_dir: Path, film: str | None = None) -> dict[str, Any]:
+    """An uploaded or pasted review read and extracted: the card, each claim checked, and the stored version.
+
+    Bad input (binary, empty, wrong encoding, malformed card, unknown suffix) raises
+    :class:`~wickgraph.errors.ReviewInputError` naming ``filename``; nothing is written.
+    """
+    import tempfile
+
+    from .conflicts import default_reference
+    from .extract import extract_review
+    from .extract.inputs import read_review
+    from .reviews import review_id
+
+    suffix = Path(filename).suffix.lower()
+    with tempfile.TemporaryDirectory(prefix="wickgraph-upload-") as folder:
+        path = Path(folder) / f"upload{suffix}"
+        path.write_bytes(data)
+        try:
+            review = read_review(path)
+        except WickgraphError as error:
+            error.filename = filename
+            raise
+    extraction = extract_review(review, film)
+    card = extraction.to_json()
+    reference = default_reference(data_dir / "reference" / "franchise.ttl")
+    for claim in card["claims"]:
+        claim.update(_reference_side(claim, reference, extraction.film_iri))
+    rid = review_id(card.get("url"), card["text"])
+    return {"card": card, "review_id": rid, **stored_version(data_dir, rid)}
+
+
+def stored_version(data_dir: Path, rid: str) -> dict[str, Any]:
+    """The stored file of review ``rid``: its SHA-256 (the curation's base) and its claims' decisions."""
+    target = data_dir / "reviews" / f"{rid}.trig"
+    data = target.read_bytes() if target.is_file() else None
+    if data is None:
+        return {"base_sha": None, "stored": None}
+    items: dict[str, dict[str, Any]] = {}
+    labels: dict[str, str] = {}
+    method = committed_by = committed_at = None
+    for quad in ox.parse(data, format=ox.RdfFormat.TRIG):
+        subject, predicate, value = str(quad.subject.value), quad.predicate.value, quad.object.value
+        if predicate == "http://www.w3.org/2000/01/rdf-schema#label":
+            labels[subject] = value
+        elif predicate == str(WG.extractionMethod):
+            method = value
+        elif predicate == str(PROV.wasAttributedTo):
+            committed_by = value
+        elif predicate == str(PROV.generatedAtTime):
+            committed_at = value
+        elif predicate in _STORED_KEYS:
+            owner = subject.removesuffix("/decision").removesuffix("/evidence")
+            items.setdefault(owner, {})[_STORED_KEYS[predicate]] = value
+    claims = [{**item, "n": int(key.rsplit("/", 1)[-1]), "start": int(item["start"]), "end": int(item["end"])}
+              for key, item in items.items() if key.rsplit("/", 1)[-1].isdigit() and "start" in item]
+    return {"base_sha": text_sha(data), "stored": {
+        "by_hand": method == "manual", "committed_by": labels.get(committed_by or "", committed_by),
+        "committed_at": committed_at, "claims": sorted(claims, key=lambda c: c["n"])}}
+
+
+_STORED_KEYS = {str(WG.outcome): "decision", str(WG.extractedValue): "extracted", "http://www.w3.org/ns/oa#start": "start",
+                "http://www.w3.org/ns/oa#end": "end", "http://www.w3.org/ns/oa#exact": "evidence",
+                str(WG.claimType): "type"}
+
+
+def check_claim(claim: Mapping[str, Any], *, film: str | None, data_dir: Path) -> dict[str, Any]:
+    """One claim (as the editor has it now) linked to the reference and checked: its status, the
+    reference's side and explanation when contradicted, and which names are unreconciled."""
+    from .conflicts import default_reference
+    from .extract import extract_review
+    from .extract.inputs import ReviewInput
+
+    evidence = str(claim.get("evidence") or "")
+    raw = {k: v for k, v in claim.items() if k in (*VALUE_FIELDS, "type", "evidence") and v not in ("", None)}
+    raw.update(evidence=evidence, start=0, end=len(evidence))
+    if raw.get("type") not in _CLAIM_KINDS:
+        raise UsageError(f"unknown claim type {raw.get('type')!r}; expected one of {', '.join(_CLAIM_KINDS)}")
+    linked = extract_review(ReviewInput(evidence or " ", {}, (raw,)), film).claims[0].to_json()
+    reference = default_reference(data_dir / "reference" / "franchise.ttl")
+    unreconciled = [name for name, iri in _IRI_OF.items()
+                    if linked.get(name) and not linked.get(iri) and name in linked]
+    return {"status": linked.get("status", "unknown"), **_reference_side(linked, reference, _film_iri(film)),
+            "unreconciled": unreconciled, "links": {k: v for k, v in linked.items() if k.endswith("_iri")}}
+
+
+_CLAIM_KINDS = ("director", "writer", "cast", "reprise", "franchise_member", "release_year", "rating")
+
+
+def _film_iri(film: str | None) -> str | None:
+    from .extract import resolve_film
+    from .extract.gazetteer import get_gazetteer
+
+    return resolve_film(film, get_gazetteer()) if film else None
+
+
+def reference_names(data_dir: Path) -> dict[str, list[str]]:
+    """The names the reference graph knows, for completion: people, characters and works."""
+    from .conflicts import default_reference
+
+    reference = default_reference(data_dir / "reference" / "franchise.ttl")
+    return {"people": sorted({p.name for p in reference.people.values()}),
+            "characters": sorted({c.name for c in reference.characters.values()}),
+            "works": sorted({w.title for w in reference.works.values()})}
+
+
+def _reference_side(claim: Mapping[str, Any], reference: Any, work: str | None) -> dict[str, str]:
+    """For a contradicted claim, what the reference says instead, and the known-error explanation."""
+    if claim.get("status") != "contradicted" or work not in reference.works:
+        return {}
+    facts = reference.works[work]
+    kind = claim.get("type")
+
+    def person(iri: str) -> str:
+        return str(reference.people[iri].name) if iri in reference.people else iri.rsplit("/", 1)[-1]
+
+    def character(iri: str) -> str:
+        return str(reference.characters[iri].name) if iri in reference.characters else iri.rsplit("/", 1)[-1]
+
+    side, matched = "", [claim.get("character"), claim.get("actor")]
+    if kind in ("director", "writer"):
+        side = "; ".join(sorted(person(p) for p in (facts.directors if kind == "director" else facts.writers)))
+        matched = [claim.get("person")]
+    elif kind == "release_year":
+        side, matched = str(facts.release_year), [claim.get("year")]
+    elif kind in ("cast", "reprise"):
+        cast = reference.cast_of(work)
+        own = [f"{person(a)} as {character(c)}" for a, c in cast if a == claim.get("actor_iri")]
+        others = [f"{person(a)} as {character(c)}" for a, c in cast
+                  if reference.character_matches(claim.get("character_iri"), claim.get("character"), c)]
+        side = "; ".join(sorted(own or others))
+    explanation = next((t for t in (reference.false_claim_truth(work, v) for v in matched if v) if t), None)
+    return {"reference": side, **({"explanation": explanation} if explanation else {})}
