@@ -18,11 +18,11 @@ import re
 import unicodedata
 
 from rdflib import Namespace
-from rdflib.namespace import DefinedNamespace
+from rdflib.namespace import RDF, RDFS, XSD, DefinedNamespace
 from rdflib.term import URIRef
 
 __all__ = [
-    "DCTERMS", "GRAPH", "ID", "OA", "PREFIXES", "PROV", "SCHEMA", "SH", "WD", "WG",
+    "DCTERMS", "GRAPH", "ID", "OA", "PREFIXES", "PROV", "RDF", "RDFS", "SCHEMA", "SH", "WD", "WG", "XSD",
     "agent_iri", "character_iri", "claim_iri", "credit_iri", "extraction_iri", "false_claim_iri",
     "franchise_iri", "graph_iri", "org_iri", "performance_iri", "person_iri", "reprise_iri",
     "review_graph_iri", "review_iri", "series_iri", "slugify", "work_iri",

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Self
 
 import pyoxigraph as ox
 
+from .atomicfile import write_atomic
 from .errors import RDFSyntaxError, SPARQLSyntaxError, StoreError
 from .namespaces import PREFIXES
 
@@ -267,13 +268,9 @@ def mark_changed(store_path: str | Path) -> None:
     Rewrites ``<store>/wickgraph-generation`` atomically (new inode, new mtime), which a server
     checks with one ``stat`` per request before reopening its read-only view.
     """
-    import os
     import time
 
     folder = Path(store_path)
     if not folder.is_dir():
         return
-    marker = folder / GENERATION_FILE
-    temporary = folder / f"{GENERATION_FILE}.{os.getpid()}.tmp"
-    temporary.write_text(f"{time.time_ns()}\n", encoding="ascii")
-    os.replace(temporary, marker)
+    write_atomic(folder / GENERATION_FILE, f"{time.time_ns()}\n".encode("ascii"))
