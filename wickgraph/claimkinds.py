@@ -26,7 +26,8 @@ from .errors import ReviewInputError
 from .namespaces import WG, franchise_iri, slugify
 from .reference import Reference, WorkFacts, normalize_name
 
-__all__ = ["ClaimGraph", "ClaimKind", "Status", "claim_kind", "claim_status", "kinds", "register", "value_of"]
+__all__ = ["ClaimGraph", "ClaimKind", "Status", "claim_kind", "claim_status", "kinds", "register", "unregister",
+           "value_of"]
 
 Status = Literal["supported", "contradicted", "unknown"]
 
