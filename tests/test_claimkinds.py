@@ -80,11 +80,11 @@ def test_a_registered_kind_flows_from_card_to_json_rdf_status_and_summary(compos
     assert claim == {"type": "composer", "person": "Len Wiseman", "evidence": "The score is by Len Wiseman",
                      "start": 18, "end": 45, "status": "supported", "person_iri": WISEMAN}
 
-    quads = {(q.subject.value, q.predicate.value, q.object.value) for q in review_quads(extraction, _provenance())}
-    claim_node = next(s for s, p, o in quads if o == COMPOSER_CLAIM)
-    assert (claim_node, str(WG.claimedPerson), WISEMAN) in quads
-    assert (WORK, HAS_COMPOSER, WISEMAN) in quads
-    assert (claim_node, str(WG.status), "supported") in quads
+    quads = {(str(q.subject), str(q.predicate), str(q.object)) for q in review_quads(extraction, _provenance())}
+    claim_node = next(s for s, p, o in quads if o == f"<{COMPOSER_CLAIM}>")
+    assert (claim_node, f"<{WG.claimedPerson}>", f"<{WISEMAN}>") in quads
+    assert (f"<{WORK}>", f"<{HAS_COMPOSER}>", f"<{WISEMAN}>") in quads
+    assert (claim_node, f"<{WG.status}>", '"supported"') in quads
 
     assert claim_row(1, claim).summary == "score by Len Wiseman"
 
