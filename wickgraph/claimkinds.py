@@ -23,13 +23,14 @@ from collections.abc import Iterator, Mapping
 from typing import Any, ClassVar, Literal, Protocol
 
 from .errors import ReviewInputError
-from .namespaces import WG, franchise_iri, slugify
+from .namespaces import WG, franchise_iri, slugify, strings
 from .reference import Reference, WorkFacts, normalize_name
 
 __all__ = ["ClaimGraph", "ClaimKind", "Status", "claim_kind", "claim_status", "kinds", "register", "unregister",
            "value_of"]
 
 Status = Literal["supported", "contradicted", "unknown"]
+_WG = strings(WG)
 
 
 def value_of(claim: Any, key: str) -> Any:
@@ -151,7 +152,7 @@ class _Credit(ClaimKind):
 
     def write(self, graph: ClaimGraph, claim: Any) -> None:
         person = graph.person(claim, "person")
-        graph.add(graph.claim, str(WG.claimedPerson), graph.iri(person))
+        graph.add(graph.claim, _WG.claimedPerson, graph.iri(person))
         graph.add(graph.work, self.credit, graph.iri(person))
 
     def status(self, claim: Any, reference: Reference, facts: WorkFacts) -> Status:
@@ -170,8 +171,8 @@ class _Credit(ClaimKind):
 @register
 class Director(_Credit):
     name = "director"
-    rdf_class = str(WG.DirectorClaim)
-    credit = str(WG.director)
+    rdf_class = _WG.DirectorClaim
+    credit = _WG.director
 
     def credited(self, facts: WorkFacts) -> frozenset[str]:
         return facts.directors
@@ -182,8 +183,8 @@ class Writer(_Credit):
     """Writer credits "based on characters created by" are source credits and do not count (see Reference)."""
 
     name = "writer"
-    rdf_class = str(WG.WriterClaim)
-    credit = str(WG.writer)
+    rdf_class = _WG.WriterClaim
+    credit = _WG.writer
 
     def credited(self, facts: WorkFacts) -> frozenset[str]:
         return facts.writers
@@ -199,21 +200,21 @@ class Cast(ClaimKind):
     """An actor plays a character (or an unnamed role) in the work."""
 
     name = "cast"
-    rdf_class = str(WG.CastClaim)
+    rdf_class = _WG.CastClaim
     fields: ClassVar[tuple[str, ...]] = ("actor", "character")
 
     def write(self, graph: ClaimGraph, claim: Any) -> None:
         actor = graph.person(claim, "actor")
-        graph.add(graph.claim, str(WG.claimedPerson), graph.iri(actor))
+        graph.add(graph.claim, _WG.claimedPerson, graph.iri(actor))
         character = graph.character(claim)
         self.write_source(graph, claim)
         if character is None:
             return
-        graph.add(graph.claim, str(WG.claimedCharacter), graph.iri(character))
+        graph.add(graph.claim, _WG.claimedCharacter, graph.iri(character))
         if value_of(claim, "character"):
-            graph.add(graph.claim, str(WG.claimedCharacterName), graph.literal(str(value_of(claim, "character"))))
+            graph.add(graph.claim, _WG.claimedCharacterName, graph.literal(str(value_of(claim, "character"))))
         performance = graph.performance(actor, character)
-        graph.add(graph.claim, str(WG.assertsPerformance), graph.iri(performance))
+        graph.add(graph.claim, _WG.assertsPerformance, graph.iri(performance))
         self.write_role(graph, claim, actor, character, performance)
 
     def write_source(self, graph: ClaimGraph, claim: Any) -> None:
@@ -258,25 +259,25 @@ class Reprise(Cast):
     """An actor plays again a character they played in an earlier work."""
 
     name = "reprise"
-    rdf_class = str(WG.RepriseClaim)
+    rdf_class = _WG.RepriseClaim
     fields = ("actor", "character", "from_film")
 
     def write_source(self, graph: ClaimGraph, claim: Any) -> None:
         from_work = value_of(claim, "from_film_iri")
         if from_work:
-            graph.add(graph.claim, str(WG.claimedFromWork), graph.iri(str(from_work)))
+            graph.add(graph.claim, _WG.claimedFromWork, graph.iri(str(from_work)))
 
     def write_role(self, graph: ClaimGraph, claim: Any, actor: str, character: str, performance: str) -> None:
         reprise = graph.reprise(actor, character)
-        graph.a(reprise, str(WG.Reprise))
-        graph.add(reprise, str(WG.actor), graph.iri(actor))
-        graph.add(reprise, str(WG.character), graph.iri(character))
-        graph.add(reprise, str(WG.work), graph.iri(graph.work))
-        graph.add(reprise, str(WG.performance), graph.iri(performance))
+        graph.a(reprise, _WG.Reprise)
+        graph.add(reprise, _WG.actor, graph.iri(actor))
+        graph.add(reprise, _WG.character, graph.iri(character))
+        graph.add(reprise, _WG.work, graph.iri(graph.work))
+        graph.add(reprise, _WG.performance, graph.iri(performance))
         from_work = value_of(claim, "from_film_iri")
         if from_work:
-            graph.add(reprise, str(WG.fromWork), graph.iri(str(from_work)))
-        graph.add(reprise, str(WG.inferred), graph.literal(False))
+            graph.add(reprise, _WG.fromWork, graph.iri(str(from_work)))
+        graph.add(reprise, _WG.inferred, graph.literal(False))
 
     def status_of_role(self, claim: Any, reference: Reference, work: str) -> Status:
         """Supported when the actor played the character in the named earlier work (or any earlier one)."""
@@ -304,7 +305,7 @@ class FranchiseMember(ClaimKind):
     """The work belongs to the franchise."""
 
     name = "franchise_member"
-    rdf_class = str(WG.FranchiseMemberClaim)
+    rdf_class = _WG.FranchiseMemberClaim
     fields = ("franchise",)
 
     def card_values(self, raw: Mapping[str, Any], reference: Reference) -> dict[str, Any]:
@@ -315,8 +316,8 @@ class FranchiseMember(ClaimKind):
         if not franchise:
             slug = slugify(str(value_of(claim, "franchise") or "john-wick"))
             franchise = franchise_iri("john-wick" if slug in ("john-wick", "wick-verse", "") else slug)
-        graph.add(graph.claim, str(WG.claimedFranchise), graph.iri(str(franchise)))
-        graph.add(graph.work, str(WG.partOfFranchise), graph.iri(str(franchise)))
+        graph.add(graph.claim, _WG.claimedFranchise, graph.iri(str(franchise)))
+        graph.add(graph.work, _WG.partOfFranchise, graph.iri(str(franchise)))
 
     def status(self, claim: Any, reference: Reference, facts: WorkFacts) -> Status:
         return "supported" if facts.in_franchise else "unknown"
@@ -327,15 +328,15 @@ class ReleaseYear(ClaimKind):
     """The year the work came out."""
 
     name = "release_year"
-    rdf_class = str(WG.ReleaseYearClaim)
+    rdf_class = _WG.ReleaseYearClaim
     fields = ("year",)
 
     def write(self, graph: ClaimGraph, claim: Any) -> None:
         year = value_of(claim, "year")
         if not isinstance(year, int) or isinstance(year, bool):
             raise ReviewInputError(f"release year {year!r} is not a whole number")
-        graph.add(graph.claim, str(WG.claimedYear), graph.literal(year))
-        graph.add(graph.work, str(WG.releaseYear), graph.literal(year))
+        graph.add(graph.claim, _WG.claimedYear, graph.literal(year))
+        graph.add(graph.work, _WG.releaseYear, graph.literal(year))
 
     def status(self, claim: Any, reference: Reference, facts: WorkFacts) -> Status:
         year = value_of(claim, "year")
@@ -359,13 +360,13 @@ class Rating(ClaimKind):
     """The review's own rating of the work (never checked against the reference)."""
 
     name = "rating"
-    rdf_class = str(WG.RatingClaim)
+    rdf_class = _WG.RatingClaim
     fields = ("value", "scale")
     optional_fields = ("normalized",)
 
     def write(self, graph: ClaimGraph, claim: Any) -> None:
         rating = graph.rating(value_of(claim, "value"), value_of(claim, "scale"), value_of(claim, "normalized"))
-        graph.add(graph.claim, str(WG.claimedRating), graph.iri(rating))
+        graph.add(graph.claim, _WG.claimedRating, graph.iri(rating))
 
     def summary(self, claim: Any) -> str:
         scale = value_of(claim, "scale")

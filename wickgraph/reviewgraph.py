@@ -23,6 +23,7 @@ from typing import Any, Literal
 
 import pyoxigraph as ox
 
+from . import trig
 from .claimkinds import claim_kind, scale_text, value_of
 from .errors import ReviewInputError, WickgraphError
 from .namespaces import (
@@ -44,13 +45,17 @@ from .namespaces import (
     review_graph_iri,
     review_iri,
     slugify,
+    strings,
 )
+from .trig import Term
 
 __all__ = ["Provenance", "ReviewGraph", "claim_dicts", "review_graph", "review_id", "review_quads",
            "review_trig", "serialize_review", "slug_of", "term_key"]
 
-_RDF_TYPE = ox.NamedNode(str(RDF.type))
-_RDFS_LABEL = str(RDFS.label)
+_WG, _PROV, _SCHEMA, _OA = strings(WG), strings(PROV), strings(SCHEMA), strings(OA)
+_XSD, _RDF, _RDFS = strings(XSD), strings(RDF), strings(RDFS)
+_RDF_TYPE = _RDF.type
+_RDFS_LABEL = _RDFS.label
 _CONTEXT = 32  # characters of oa:prefix / oa:suffix
 
 
@@ -82,36 +87,38 @@ def slug_of(iri: str) -> str:
 
 # -- terms ---------------------------------------------------------------------------------------
 
-
-@lru_cache(maxsize=1 << 14)  # works, people, properties and classes recur in every review
-def _node(iri: str) -> ox.NamedNode:
-    return ox.NamedNode(iri)
+_XSD_INTEGER, _XSD_DECIMAL, _XSD_BOOLEAN = _XSD.integer, _XSD.decimal, _XSD.boolean
+_FALSE = trig.literal("false", _XSD_BOOLEAN)
 
 
-@lru_cache(maxsize=64)
-def _datatype(iri: str) -> ox.NamedNode:
-    return ox.NamedNode(iri)
+@lru_cache(maxsize=1 << 14)  # works, people and characters recur across reviews
+def _checked_iri(value: str) -> Term:
+    ox.NamedNode(value)  # raises ValueError for what is not an IRI
+    return trig.iri(value)
 
 
-def _typed(value: object, datatype: str) -> ox.Literal:
-    return ox.Literal(str(value), datatype=_datatype(datatype))
-
-
-def _number(value: float | Decimal | str) -> ox.Literal:
+def _number(value: float | Decimal | str) -> Term:
     """An xsd:integer for whole numbers given as int, else an xsd:decimal (no float noise)."""
     if isinstance(value, int) and not isinstance(value, bool):
-        return _typed(value, str(XSD.integer))
+        return trig.literal(str(value), _XSD_INTEGER)
     text = format(Decimal(str(value)).normalize(), "f")
-    return _typed(text if "." in text else text + ".0", str(XSD.decimal))
+    return trig.literal(text if "." in text else text + ".0", _XSD_DECIMAL)
 
 
-def _datetime(value: datetime) -> ox.Literal:
+def _datetime(value: datetime) -> Term:
     utc = value.astimezone(UTC) if value.tzinfo else value.replace(tzinfo=UTC)
-    return _typed(utc.replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ"), str(XSD.dateTime))
+    return trig.literal(utc.replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ"), _XSD.dateTime)
 
 
 def _is_number(value: object) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _ox_term(term: Term) -> ox.NamedNode | ox.Literal:
+    kind, value, datatype = term
+    if kind == "i":
+        return ox.NamedNode(value)
+    return ox.Literal(value, datatype=ox.NamedNode(datatype)) if datatype else ox.Literal(value)
 
 
 # -- one review's graph --------------------------------------------------------------------------
@@ -127,39 +134,39 @@ class ReviewGraph:
         self.work_slug = slug_of(work)
         self.claim = ""  # the claim being written
         self.has_rating = False
-        self._triples: dict[tuple[str, str, ox.NamedNode | ox.Literal], None] = {}
+        self._triples: dict[tuple[str, str, Term], None] = {}
         self._labelled: set[str] = set()
 
     # the ClaimGraph protocol
-    def add(self, subject: str, predicate: str, obj: ox.NamedNode | ox.Literal) -> None:
+    def add(self, subject: str, predicate: str, obj: Term) -> None:
         self._triples[(subject, predicate, obj)] = None
 
     def a(self, subject: str, *classes: str) -> None:
         for cls in classes:
-            self._triples[(subject, _RDF_TYPE.value, _node(cls))] = None
+            self._triples[(subject, _RDF_TYPE, trig.iri(cls))] = None
 
-    def iri(self, value: str) -> ox.NamedNode:
+    def iri(self, value: str) -> Term:
         try:
-            return _node(value)
+            return _checked_iri(value)
         except ValueError:
             raise ReviewInputError(f"{value!r} is not a valid IRI") from None
 
-    def literal(self, value: object, datatype: str | None = None) -> ox.Literal:
+    def literal(self, value: object, datatype: str | None = None) -> Term:
         """A string, or a typed literal: bool → xsd:boolean, int → xsd:integer, float → xsd:decimal."""
         if datatype is not None:
-            return _typed(value, datatype)
+            return trig.literal(str(value), datatype)
         if isinstance(value, bool):
-            return _typed("true" if value else "false", str(XSD.boolean))
+            return trig.literal("true" if value else "false", _XSD_BOOLEAN)
         if _is_number(value) or isinstance(value, Decimal):
             return _number(value)  # type: ignore[arg-type]
-        return ox.Literal(str(value))
+        return trig.literal(str(value))
 
     def label(self, subject: str, name: str) -> None:
         """The first name given for a node: two spellings with one slug ("The Sommelier",
         "the sommelier") make one node with one label, as the shapes require."""
         if subject not in self._labelled:
             self._labelled.add(subject)
-            self.add(subject, _RDFS_LABEL, ox.Literal(name))
+            self.add(subject, _RDFS_LABEL, trig.literal(name))
 
     def person(self, claim: Any, key: str) -> str:
         """A claimed person: the reference's node when linked, else a new unreconciled one."""
@@ -168,7 +175,7 @@ class ReviewGraph:
             return str(iri)
         if not name:
             raise ReviewInputError(f"a {value_of(claim, 'type')} claim names no {key}")
-        return self._unreconciled(person_iri(slugify(str(name))), str(WG.Person), str(name))
+        return self._unreconciled(person_iri(slugify(str(name))), _WG.Person, str(name))
 
     def character(self, claim: Any) -> str | None:
         iri, name = value_of(claim, "character_iri"), value_of(claim, "character")
@@ -176,20 +183,20 @@ class ReviewGraph:
             return str(iri)
         if not name:
             return None
-        return self._unreconciled(character_iri(slugify(str(name))), str(WG.Character), str(name))
+        return self._unreconciled(character_iri(slugify(str(name))), _WG.Character, str(name))
 
     def _unreconciled(self, node: str, cls: str, name: str) -> str:
         self.a(node, cls)
         self.label(node, name)
-        self.add(node, str(WG.reconciled), self.literal(False))
+        self.add(node, _WG.reconciled, _FALSE)
         return node
 
     def performance(self, actor: str, character: str) -> str:
         node = performance_iri(self.work_slug, slug_of(character), slug_of(actor))
-        self.a(node, str(WG.Performance))
-        self.add(node, str(WG.actor), self.iri(actor))
-        self.add(node, str(WG.character), self.iri(character))
-        self.add(node, str(WG.work), self.iri(self.work))
+        self.a(node, _WG.Performance)
+        self.add(node, _WG.actor, self.iri(actor))
+        self.add(node, _WG.character, self.iri(character))
+        self.add(node, _WG.work, self.iri(self.work))
         return node
 
     def reprise(self, actor: str, character: str) -> str:
@@ -201,35 +208,36 @@ class ReviewGraph:
             raise ReviewInputError("a review has at most one rating")
         self.has_rating = True
         node = review_iri(self.rid) + "/rating"
-        self.a(node, str(WG.Rating))
+        self.a(node, _WG.Rating)
         if _is_number(value):
-            self.add(node, str(SCHEMA.ratingValue), _number(value))
+            self.add(node, _SCHEMA.ratingValue, _number(value))
             if normalized is None and _is_number(scale) and scale:
                 normalized = round(float(value) / float(scale), 4)
         else:
-            self.add(node, str(SCHEMA.ratingValue), ox.Literal(str(value)))
+            self.add(node, _SCHEMA.ratingValue, trig.literal(str(value)))
         if _is_number(scale):
-            self.add(node, str(SCHEMA.bestRating), _number(scale))
-        self.add(node, str(WG.ratingScale), ox.Literal(scale_text(scale)))
+            self.add(node, _SCHEMA.bestRating, _number(scale))
+        self.add(node, _WG.ratingScale, trig.literal(scale_text(scale)))
         if _is_number(normalized) and 0 <= normalized <= 1:
-            self.add(node, str(WG.normalizedRating), _number(round(float(normalized), 4)))
-        self.add(review_iri(self.rid), str(SCHEMA.reviewRating), _node(node))
+            self.add(node, _WG.normalizedRating, _number(round(float(normalized), 4)))
+        self.add(review_iri(self.rid), _SCHEMA.reviewRating, trig.iri(node))
         return node
 
-    def agent(self, name: str, *kinds: str) -> ox.NamedNode:
+    def agent(self, name: str, *kinds: str) -> Term:
         agent = agent_iri(slugify(name) or "unknown")
-        self.a(agent, str(PROV.Agent), *kinds)
+        self.a(agent, _PROV.Agent, *kinds)
         self.label(agent, name)
-        return _node(agent)
+        return trig.iri(agent)
 
     # the result
     def quads(self) -> list[ox.Quad]:
-        """The graph's quads in the file's order (:func:`_sorted`)."""
-        graph = _node(self.graph)
-        return _sorted([ox.Quad(_node(s), _node(p), o, graph) for s, p, o in self._triples])
+        """The graph's quads, in the file's order."""
+        graph = ox.NamedNode(self.graph)
+        return _sorted([ox.Quad(ox.NamedNode(s), ox.NamedNode(p), _ox_term(o), graph) for s, p, o in self._triples])
 
     def trig(self) -> bytes:
-        return serialize_review(self.quads())
+        """The graph as the deterministic TriG of ``data/reviews/<id>.trig``."""
+        return _writer().write(self.graph, self._triples)
 
 
 # -- provenance and claims -----------------------------------------------------------------------
@@ -237,41 +245,41 @@ class ReviewGraph:
 
 def _provenance(out: ReviewGraph, text: str, prov: Provenance) -> None:
     graph, review, extraction = out.graph, review_iri(out.rid), extraction_iri(out.rid)
-    out.a(graph, str(WG.ReviewGraph), str(PROV.Entity))
-    out.add(graph, str(PROV.wasDerivedFrom), _node(review))
-    out.add(graph, str(PROV.wasGeneratedBy), _node(extraction))
-    out.add(graph, str(PROV.generatedAtTime), _datetime(prov.added_at))
-    editor = out.agent(prov.added_by, str(SCHEMA.Person))
-    out.add(graph, str(PROV.wasAttributedTo), editor)
+    out.a(graph, _WG.ReviewGraph, _PROV.Entity)
+    out.add(graph, _PROV.wasDerivedFrom, trig.iri(review))
+    out.add(graph, _PROV.wasGeneratedBy, trig.iri(extraction))
+    out.add(graph, _PROV.generatedAtTime, _datetime(prov.added_at))
+    editor = out.agent(prov.added_by, _SCHEMA.Person)
+    out.add(graph, _PROV.wasAttributedTo, editor)
 
-    out.a(review, str(WG.Review))
-    out.add(review, str(SCHEMA.itemReviewed), out.iri(out.work))
+    out.a(review, _WG.Review)
+    out.add(review, _SCHEMA.itemReviewed, out.iri(out.work))
     if prov.url:
         try:
-            out.add(review, str(SCHEMA.url), _node(prov.url))
+            out.add(review, _SCHEMA.url, _checked_iri(prov.url))
         except ValueError:
             raise ReviewInputError(f"--url {prov.url!r} is not a valid URL") from None
     if prov.author:
-        out.add(review, str(SCHEMA.author), out.agent(prov.author, str(SCHEMA.Person)))
+        out.add(review, _SCHEMA.author, out.agent(prov.author, _SCHEMA.Person))
     if prov.publisher:
-        out.add(review, str(SCHEMA.publisher), out.agent(prov.publisher, str(SCHEMA.Organization)))
+        out.add(review, _SCHEMA.publisher, out.agent(prov.publisher, _SCHEMA.Organization))
     if prov.published:
-        out.add(review, str(SCHEMA.datePublished), _typed(prov.published.isoformat(), str(XSD.date)))
-    out.add(review, str(WG.retrievedOn), _typed(prov.retrieved.isoformat(), str(XSD.date)))
-    out.add(review, str(WG.textSha256), ox.Literal(hashlib.sha256(text.encode("utf-8")).hexdigest()))
+        out.add(review, _SCHEMA.datePublished, trig.literal(prov.published.isoformat(), _XSD.date))
+    out.add(review, _WG.retrievedOn, trig.literal(prov.retrieved.isoformat(), _XSD.date))
+    out.add(review, str(WG.textSha256), trig.literal(hashlib.sha256(text.encode("utf-8")).hexdigest()))
 
-    out.a(extraction, str(WG.Extraction), str(PROV.Activity))
-    out.add(extraction, str(WG.extractionMethod), ox.Literal(prov.method))
+    out.a(extraction, _WG.Extraction, _PROV.Activity)
+    out.add(extraction, _WG.extractionMethod, trig.literal(prov.method))
     if prov.method == "extractor":
         version = prov.extractor_version or "unknown"
         software = agent_iri(slugify(f"wickgraph-extractor-{version}"))
-        out.a(software, str(PROV.Agent), str(PROV.SoftwareAgent))
+        out.a(software, _PROV.Agent, _PROV.SoftwareAgent)
         out.label(software, f"wickgraph extractor {version}")
-        out.add(software, str(SCHEMA.softwareVersion), ox.Literal(version))
-        out.add(extraction, str(PROV.wasAssociatedWith), _node(software))
+        out.add(software, _SCHEMA.softwareVersion, trig.literal(version))
+        out.add(extraction, _PROV.wasAssociatedWith, trig.iri(software))
     else:
-        out.add(extraction, str(PROV.wasAssociatedWith), editor)
-    out.add(extraction, str(PROV.endedAtTime), _datetime(prov.added_at))
+        out.add(extraction, _PROV.wasAssociatedWith, editor)
+    out.add(extraction, _PROV.endedAtTime, _datetime(prov.added_at))
 
 
 def _evidence_span(claim: Mapping[str, Any], text: str, n: int) -> tuple[str, int, int]:
@@ -296,21 +304,21 @@ def _write_claim(out: ReviewGraph, n: int, claim: Mapping[str, Any], text: str) 
         raise ReviewInputError(f"claim {n}: {error.message}") from None
     node = out.claim = claim_iri(out.rid, n)
     out.a(node, kind.rdf_class)
-    out.add(node, str(WG.claimedIn), _node(review_iri(out.rid)))
-    out.add(node, str(WG.aboutWork), out.iri(out.work))
-    out.add(node, str(WG.status), ox.Literal(str(claim.get("status") or "unknown")))
+    out.add(node, _WG.claimedIn, trig.iri(review_iri(out.rid)))
+    out.add(node, _WG.aboutWork, out.iri(out.work))
+    out.add(node, _WG.status, trig.literal(str(claim.get("status") or "unknown")))
 
     quote, start, end = _evidence_span(claim, text, n)
     selector = node + "/evidence"
-    out.add(node, str(WG.evidence), _node(selector))
-    out.a(selector, str(OA.TextQuoteSelector), str(OA.TextPositionSelector))
-    out.add(selector, str(OA.exact), ox.Literal(quote))
+    out.add(node, _WG.evidence, trig.iri(selector))
+    out.a(selector, _OA.TextQuoteSelector, _OA.TextPositionSelector)
+    out.add(selector, _OA.exact, trig.literal(quote))
     if start > 0:
-        out.add(selector, str(OA.prefix), ox.Literal(text[max(0, start - _CONTEXT):start]))
+        out.add(selector, _OA.prefix, trig.literal(text[max(0, start - _CONTEXT):start]))
     if end < len(text):
-        out.add(selector, str(OA.suffix), ox.Literal(text[end:end + _CONTEXT]))
-    out.add(selector, str(OA.start), out.literal(start))
-    out.add(selector, str(OA.end), out.literal(end))
+        out.add(selector, _OA.suffix, trig.literal(text[end:end + _CONTEXT]))
+    out.add(selector, _OA.start, out.literal(start))
+    out.add(selector, _OA.end, out.literal(end))
     try:
         kind.write(out, claim)
     except ReviewInputError as error:
@@ -380,7 +388,10 @@ def review_quads(extraction: Any, provenance: Provenance) -> list[ox.Quad]:
 
 def review_trig(extraction: Any, provenance: Provenance) -> bytes:
     """The TriG file of one extraction, as ``data/reviews/<id>.trig`` holds it."""
-    return serialize_review(review_quads(extraction, provenance))
+    work_iri, _ = film_of(extraction)
+    text = str(value_of(extraction, "text") or "")
+    return review_graph(claim_dicts(extraction), work_iri, text, provenance,
+                        value_of(value_of(extraction, "metadata"), "rating")).trig()
 
 
 # -- deterministic TriG --------------------------------------------------------------------------
@@ -396,8 +407,8 @@ def term_key(term: Any) -> tuple[Any, ...]:
 
 
 def _sorted(quads: Iterable[ox.Quad]) -> list[ox.Quad]:
-    """Readable, stable order: by subject, rdf:type first, then predicate and object."""
-    return sorted(quads, key=lambda q: (term_key(q.subject), q.predicate != _RDF_TYPE,
+    """The file's order: by subject, rdf:type first, then predicate and object."""
+    return sorted(quads, key=lambda q: (term_key(q.subject), q.predicate.value != _RDF_TYPE,
                                         str(q.predicate), term_key(q.object)))
 
 
@@ -406,6 +417,20 @@ def _sorted(quads: Iterable[ox.Quad]) -> list[ox.Quad]:
 _FILE_PREFIXES = {name: iri for name, iri in PREFIXES.items() if name not in ("id", "graph")}
 
 
+@lru_cache(maxsize=1)
+def _writer() -> trig.TriGWriter:
+    return trig.TriGWriter(_FILE_PREFIXES)
+
+
 def serialize_review(quads: Iterable[ox.Quad]) -> bytes:
-    """Deterministic TriG with the project's prefixes (same quads → same bytes)."""
-    return ox.serialize(_sorted(quads), format=ox.RdfFormat.TRIG, prefixes=_FILE_PREFIXES) or b""
+    """Deterministic TriG of one review graph's quads, with the project's prefixes (same quads → same bytes)."""
+    triples: dict[tuple[str, str, Term], None] = {}
+    graphs: set[str] = set()
+    for quad in quads:
+        if not isinstance(quad.subject, ox.NamedNode) or not isinstance(quad.graph_name, ox.NamedNode):
+            raise TypeError(f"a review graph is one named graph whose subjects are IRIs, not {quad}")
+        graphs.add(quad.graph_name.value)
+        triples[(quad.subject.value, quad.predicate.value, trig.term_of(quad.object))] = None
+    if len(graphs) > 1:
+        raise ValueError(f"serialize_review writes one named graph, not {len(graphs)}")
+    return _writer().write(graphs.pop(), triples) if graphs else b""
