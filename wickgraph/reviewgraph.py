@@ -49,8 +49,8 @@ from .namespaces import (
 )
 from .trig import Term
 
-__all__ = ["Provenance", "ReviewGraph", "claim_dicts", "review_graph", "review_id", "review_quads",
-           "review_trig", "serialize_review", "slug_of", "term_key"]
+__all__ = ["FILE_PREFIXES", "Provenance", "ReviewGraph", "claim_dicts", "file_order", "film_of", "review_graph",
+           "review_id", "review_quads", "review_trig", "serialize_review", "slug_of", "term_key"]
 
 _WG, _PROV, _SCHEMA, _OA = strings(WG), strings(PROV), strings(SCHEMA), strings(OA)
 _XSD, _RDF, _RDFS = strings(XSD), strings(RDF), strings(RDFS)
@@ -233,7 +233,7 @@ class ReviewGraph:
     def quads(self) -> list[ox.Quad]:
         """The graph's quads, in the file's order."""
         graph = ox.NamedNode(self.graph)
-        return _sorted([ox.Quad(ox.NamedNode(s), ox.NamedNode(p), _ox_term(o), graph) for s, p, o in self._triples])
+        return file_order([ox.Quad(ox.NamedNode(s), ox.NamedNode(p), _ox_term(o), graph) for s, p, o in self._triples])
 
     def trig(self) -> bytes:
         """The graph as the deterministic TriG of ``data/reviews/<id>.trig``."""
@@ -406,7 +406,7 @@ def term_key(term: Any) -> tuple[Any, ...]:
     return (*(int(part) if part.isdigit() else part for part in _NUMBERS.split(value)), str(term))
 
 
-def _sorted(quads: Iterable[ox.Quad]) -> list[ox.Quad]:
+def file_order(quads: Iterable[ox.Quad]) -> list[ox.Quad]:
     """The file's order: by subject, rdf:type first, then predicate and object."""
     return sorted(quads, key=lambda q: (term_key(q.subject), q.predicate.value != _RDF_TYPE,
                                         str(q.predicate), term_key(q.object)))
@@ -414,12 +414,12 @@ def _sorted(quads: Iterable[ox.Quad]) -> list[ox.Quad]:
 
 # ``id:`` and ``graph:`` names always hold a "/", which Turtle must escape (``id:claim\/r-1\/3``);
 # full IRIs read better. (A base IRI would also relativise the prefixes: ``schema: <//schema.org/>``.)
-_FILE_PREFIXES = {name: iri for name, iri in PREFIXES.items() if name not in ("id", "graph")}
+FILE_PREFIXES = {name: iri for name, iri in PREFIXES.items() if name not in ("id", "graph")}
 
 
 @lru_cache(maxsize=1)
 def _writer() -> trig.TriGWriter:
-    return trig.TriGWriter(_FILE_PREFIXES)
+    return trig.TriGWriter(FILE_PREFIXES)
 
 
 def serialize_review(quads: Iterable[ox.Quad]) -> bytes:

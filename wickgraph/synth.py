@@ -40,7 +40,8 @@ from .namespaces import franchise_iri, person_iri, slugify
 from .resources import default_data_dir
 from .reviewgraph import Provenance, review_trig
 
-__all__ = ["Catalog", "SynthReport", "SynthReview", "generate", "load_catalog", "review", "synth"]
+__all__ = ["Catalog", "SynthReport", "SynthReview", "generate", "load_catalog", "provenance_of", "review", "review_graph",
+           "synth"]
 
 Progress = Callable[[str, int, int], None]
 
@@ -434,19 +435,20 @@ def generate(catalog: Catalog, reviews: int, seed: int = 0) -> Iterator[SynthRev
         yield review(catalog, index, seed)
 
 
-def _provenance(item: SynthReview) -> Provenance:
+def provenance_of(item: SynthReview) -> Provenance:
+    """A synthetic review's provenance as the review-graph writer takes it."""
     prov = item.provenance
     return Provenance(
         url=prov["url"], author=prov["author"], publisher=prov["publisher"],
         published=date.fromisoformat(prov["published"]), retrieved=date.fromisoformat(prov["retrieved"]),
-        added_by=prov["added_by"], added_at=datetime.fromisoformat(prov["added_at"].replace("Z", "+00:00")),
+        added_by=prov["added_by"], added_at=datetime.fromisoformat(prov["added_at"]),
         method=prov["method"], extractor_version=prov["extractor_version"],
     )
 
 
 def review_graph(item: SynthReview) -> bytes:
     """The TriG file of one synthetic review, written by the review-graph writer as ``add`` writes it."""
-    return review_trig({**item.extraction, "text": item.text}, _provenance(item))
+    return review_trig({**item.extraction, "text": item.text}, provenance_of(item))
 
 
 _WORKER: dict[str, Any] = {}
