@@ -113,8 +113,7 @@ class Reference:
     @classmethod
     def from_store(cls, store: Any) -> Reference:
         """Build the index from a store holding ``graph:reference`` (wickgraph Store or pyoxigraph Store)."""
-        raw: ox.Store = store.raw if hasattr(store, "raw") else store
-        return cls._from_rows(lambda name: _select(raw, name))
+        return cls._from_rows(lambda name: _select(store, name))
 
     @classmethod
     def from_file(cls, path: str | Path) -> Reference:
@@ -221,13 +220,14 @@ class Reference:
         return bool(facts and name and facts.has_name(name))
 
 
-def _select(store: ox.Store, name: str) -> list[dict[str, str]]:
+def _select(store: Any, name: str) -> list[dict[str, str]]:
+    """Rows of one ``reference_*.rq`` query on a wickgraph Store or a pyoxigraph Store (both have ``query``)."""
     query = (_QUERY_DIR / f"{name}.rq").read_text(encoding="utf-8")
     result = store.query(query)
     rows = []
-    for solution in result:  # type: ignore[union-attr]
+    for solution in result:
         row = {}
-        for variable in result.variables:  # type: ignore[union-attr]
+        for variable in result.variables:
             term = solution[variable]
             if term is not None:
                 row[variable.value] = term.value

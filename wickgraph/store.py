@@ -8,9 +8,7 @@ writing; others get a :class:`~wickgraph.errors.StoreError` that says so.
 from __future__ import annotations
 
 import re
-import shutil
 from collections.abc import Iterable, Iterator, Mapping
-from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Self
 
@@ -23,7 +21,7 @@ from .namespaces import PREFIXES
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["QueryResult", "Store", "open_store"]
+__all__ = ["QueryResult", "Store", "is_store_dir", "open_store"]
 
 QueryResult = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
 """What :meth:`Store.query` returns: pyoxigraph's own result objects (iterable, serialisable)."""
@@ -205,35 +203,9 @@ def open_store(path: str | Path | None = None, *, read_only: bool = False, must_
     return Store(store_path, read_only=read_only)
 
 
-@contextmanager
-def atomic_store_dir(final: Path) -> Iterator[Path]:
-    """Yield a fresh sibling folder to build a store in; swap it into ``final`` on success.
-
-    On failure the new folder is deleted and ``final`` is left exactly as it was.
-    """
-    final = final.resolve()
-    final.parent.mkdir(parents=True, exist_ok=True)
-    building = final.with_name(final.name + ".building")
-    old = final.with_name(final.name + ".old")
-    for leftover in (building, old):
-        _remove_store_dir(leftover)
-    try:
-        yield building
-    except BaseException:
-        _remove_store_dir(building)
-        raise
-    if final.exists():
-        if not (final / _MARKER).exists() and any(final.iterdir()):
-            _remove_store_dir(building)
-            raise StoreError(f"{final}: exists and is not a wickgraph store; not replacing it")
-        final.rename(old)
-    building.rename(final)
-    _remove_store_dir(old)
-
-
-def _remove_store_dir(path: Path) -> None:
-    if path.exists() and ((path / _MARKER).exists() or not any(path.iterdir())):
-        shutil.rmtree(path)
+def is_store_dir(path: Path) -> bool:
+    """Whether ``path`` holds a store wickgraph made (never delete or replace a stranger's folder)."""
+    return (path / _MARKER).exists()
 
 
 def rdf_syntax_error(error: SyntaxError, path: Path | str) -> RDFSyntaxError:

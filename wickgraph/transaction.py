@@ -1,7 +1,6 @@
 """Writing to a data folder and its store as one step: the lock, the files, the store, rollback.
 
-Every write to ``data/`` and the store (``add``, ``remove``; ``build`` swaps whole stores, see
-:func:`wickgraph.store.atomic_store_dir`) goes through :func:`commit`:
+Every write to ``data/`` and the store by ``add`` and ``remove`` goes through :func:`commit`:
 
 1. take the exclusive lock on ``data/.wickgraph.lock`` (:func:`locked`);
 2. check that no file changed since it was compared (another writer finished first);
@@ -10,6 +9,7 @@ Every write to ``data/`` and the store (``add``, ``remove``; ``build`` swaps who
 5. on any failure, put back the old files (the store transaction did not happen);
 6. tell readers of the store (``wickgraph serve``) that it changed.
 
+``build`` makes a whole new store and swaps it in with :func:`replace_store`.
 This module is the one place where a commit happens, so that a journal can be added here.
 """
 
@@ -19,22 +19,20 @@ import errno
 import fcntl
 import hashlib
 import os
+import shutil
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
 from .atomicfile import write_temp
 from .errors import StoreError
+from .store import Store, is_store_dir, mark_changed, open_store
 
-if TYPE_CHECKING:
-    from .store import Store
-
-__all__ = ["LOCK_NAME", "FileChange", "commit", "locked"]
+__all__ = ["LOCK_NAME", "FileChange", "commit", "locked", "replace_store"]
 
 LOCK_NAME = ".wickgraph.lock"
 
@@ -80,8 +78,6 @@ def commit(data_dir: Path, store_dir: Path, changes: Sequence[FileChange],
 
     ``graphs`` is called under the lock with the open store, so it can compare with what the store holds.
     """
-    from .store import mark_changed, open_store
-
     with locked(data_dir, lock_timeout):
         store = open_store(store_dir, must_exist=True)
         try:
@@ -143,3 +139,34 @@ def _restore(target: Path, old: bytes | None) -> None:
         target.unlink(missing_ok=True)
         return
     os.replace(write_temp(target, old), target)
+
+
+@contextmanager
+def replace_store(final: Path) -> Iterator[Path]:
+    """Yield a fresh sibling folder to build a store in; swap it into ``final`` on success.
+
+    On failure the new folder is deleted and ``final`` is left exactly as it was.
+    """
+    final = final.resolve()
+    final.parent.mkdir(parents=True, exist_ok=True)
+    building = final.with_name(final.name + ".building")
+    old = final.with_name(final.name + ".old")
+    for leftover in (building, old):
+        _remove_store_dir(leftover)
+    try:
+        yield building
+    except BaseException:
+        _remove_store_dir(building)
+        raise
+    if final.exists():
+        if not is_store_dir(final) and any(final.iterdir()):
+            _remove_store_dir(building)
+            raise StoreError(f"{final}: exists and is not a wickgraph store; not replacing it")
+        final.rename(old)
+    building.rename(final)  # the commit point of a build
+    _remove_store_dir(old)
+
+
+def _remove_store_dir(path: Path) -> None:
+    if path.exists() and (is_store_dir(path) or not any(path.iterdir())):
+        shutil.rmtree(path)
