@@ -319,7 +319,7 @@ def _card_claim(raw: dict[str, Any], gazetteer: Gazetteer, reference: Reference,
         return entries[0].iri if entries else None
 
     kind = claim_kind(raw["type"])
-    own = {name: raw.get(name) for name in (*kind.fields, *kind.optional_fields)}
+    own: dict[str, Any] = {name: raw.get(name) for name in (*kind.fields, *kind.optional_fields)}
     if own.get("year") is not None:
         own["year"] = int(own["year"])
     if "normalized" in kind.optional_fields and own["normalized"] is None and own.get("value") is not None \
