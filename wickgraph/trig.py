@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
+from operator import itemgetter
 from typing import Any
 
 import pyoxigraph as ox
@@ -93,11 +94,26 @@ def _subject_key(subject: str) -> tuple[Any, ...]:
     return _natural(subject, f"<{subject}>")
 
 
-@lru_cache(maxsize=1 << 16)  # (predicate, object) pairs recur too: types, works, people, statuses
-def _pair_key(pair: tuple[str, Term]) -> tuple[Any, ...]:
-    """rdf:type first, then by the predicate's N-Triples form, then by the object."""
-    predicate, obj = pair
-    return predicate != _RDF_TYPE, f"<{predicate}>", sort_key(obj)
+@lru_cache(maxsize=1 << 10)
+def _predicate_key(predicate: str) -> tuple[bool, str]:
+    """rdf:type first, then by the predicate's N-Triples form."""
+    return predicate != _RDF_TYPE, f"<{predicate}>"
+
+
+def _pair_order(pairs: list[tuple[tuple[bool, str], str, Term]]) -> list[tuple[tuple[bool, str], str, Term]]:
+    """A subject's (predicate key, predicate, object) triples by predicate, then by object.
+
+    Objects are compared only within one predicate's run (types, a work's two directors):
+    most predicates have one object, whose key would be worked out for nothing.
+    """
+    pairs.sort(key=itemgetter(0))
+    start = 0
+    for end in range(1, len(pairs) + 1):
+        if end == len(pairs) or pairs[end][1] != pairs[start][1]:
+            if end - start > 1:
+                pairs[start:end] = sorted(pairs[start:end], key=lambda pair: sort_key(pair[2]))
+            start = end
+    return pairs
 
 
 def _pn_chars_u(c: str) -> bool:
@@ -170,24 +186,25 @@ class TriGWriter:
 
     def write(self, graph: str, triples: Iterable[Triple]) -> bytes:
         """The TriG document of ``graph`` holding ``triples`` (duplicates are the caller's to avoid)."""
-        by_subject: dict[str, list[tuple[str, Term]]] = {}
+        by_subject: dict[str, list[tuple[tuple[bool, str], str, Term]]] = {}
+        predicate_key = _predicate_key
         for s, p, o in triples:
             pairs = by_subject.get(s)
             if pairs is None:
-                by_subject[s] = [(p, o)]
+                by_subject[s] = [(predicate_key(p), p, o)]
             else:
-                pairs.append((p, o))
+                pairs.append((predicate_key(p), p, o))
         out = [self.prelude, self.iri(graph), " {\n"]
         term, name = self.term, self.iri
         for subject in sorted(by_subject, key=_subject_key):
-            out += ["\t", name(subject)]
+            lines: list[str] = []
             predicate = None
-            for p, o in sorted(by_subject[subject], key=_pair_key):
+            for _, p, o in _pair_order(by_subject[subject]):
                 if p == predicate:
-                    out += [" , ", term(o)]
-                    continue
-                out += [" ;\n\t\t" if predicate is not None else " ", "a" if p == _RDF_TYPE else name(p), " ", term(o)]
-                predicate = p
-            out.append(" .\n")
+                    lines[-1] += " , " + term(o)
+                else:
+                    lines.append(("a " if p == _RDF_TYPE else name(p) + " ") + term(o))
+                    predicate = p
+            out.append("\t" + name(subject) + " " + " ;\n\t\t".join(lines) + " .\n")
         out.append("}\n")
         return "".join(out).encode("utf-8")
