@@ -134,16 +134,19 @@ class ReviewGraph:
         self.work_slug = slug_of(work)
         self.claim = ""  # the claim being written
         self.has_rating = False
-        self._triples: dict[tuple[str, str, Term], None] = {}
+        self._subjects: dict[str, dict[tuple[str, Term], None]] = {}  # subject -> its (predicate, object) pairs
         self._labelled: set[str] = set()
 
     # the ClaimGraph protocol
     def add(self, subject: str, predicate: str, obj: Term) -> None:
-        self._triples[(subject, predicate, obj)] = None
+        pairs = self._subjects.get(subject)
+        if pairs is None:
+            pairs = self._subjects[subject] = {}
+        pairs[(predicate, obj)] = None
 
     def a(self, subject: str, *classes: str) -> None:
         for cls in classes:
-            self._triples[(subject, _RDF_TYPE, trig.iri(cls))] = None
+            self.add(subject, _RDF_TYPE, trig.iri(cls))
 
     def iri(self, value: str) -> Term:
         try:
@@ -233,11 +236,12 @@ class ReviewGraph:
     def quads(self) -> list[ox.Quad]:
         """The graph's quads, in the file's order."""
         graph = ox.NamedNode(self.graph)
-        return file_order([ox.Quad(ox.NamedNode(s), ox.NamedNode(p), _ox_term(o), graph) for s, p, o in self._triples])
+        return file_order([ox.Quad(ox.NamedNode(s), ox.NamedNode(p), _ox_term(o), graph)
+                           for s, pairs in self._subjects.items() for p, o in pairs])
 
     def trig(self) -> bytes:
         """The graph as the deterministic TriG of ``data/reviews/<id>.trig``."""
-        return _writer().write(self.graph, self._triples)
+        return _writer().write(self.graph, self._subjects)
 
 
 # -- provenance and claims -----------------------------------------------------------------------
@@ -424,13 +428,13 @@ def _writer() -> trig.TriGWriter:
 
 def serialize_review(quads: Iterable[ox.Quad]) -> bytes:
     """Deterministic TriG of one review graph's quads, with the project's prefixes (same quads → same bytes)."""
-    triples: dict[tuple[str, str, Term], None] = {}
+    subjects: dict[str, dict[tuple[str, Term], None]] = {}
     graphs: set[str] = set()
     for quad in quads:
         if not isinstance(quad.subject, ox.NamedNode) or not isinstance(quad.graph_name, ox.NamedNode):
             raise TypeError(f"a review graph is one named graph whose subjects are IRIs, not {quad}")
         graphs.add(quad.graph_name.value)
-        triples[(quad.subject.value, quad.predicate.value, trig.term_of(quad.object))] = None
+        subjects.setdefault(quad.subject.value, {})[(quad.predicate.value, trig.term_of(quad.object))] = None
     if len(graphs) > 1:
         raise ValueError(f"serialize_review writes one named graph, not {len(graphs)}")
-    return _writer().write(graphs.pop(), triples) if graphs else b""
+    return _writer().write(graphs.pop(), subjects) if graphs else b""

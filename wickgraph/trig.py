@@ -16,7 +16,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
-from operator import itemgetter
 from typing import Any
 
 import pyoxigraph as ox
@@ -26,7 +25,6 @@ from .namespaces import RDF, XSD
 __all__ = ["Term", "TriGWriter", "iri", "literal", "nt", "sort_key", "term_of"]
 
 Term = tuple[str, str, str]
-Triple = tuple[str, str, Term]
 
 _RDF_TYPE = str(RDF.type)
 _XSD_STRING = str(XSD.string)
@@ -100,20 +98,28 @@ def _predicate_key(predicate: str) -> tuple[bool, str]:
     return predicate != _RDF_TYPE, f"<{predicate}>"
 
 
-def _pair_order(pairs: list[tuple[tuple[bool, str], str, Term]]) -> list[tuple[tuple[bool, str], str, Term]]:
-    """A subject's (predicate key, predicate, object) triples by predicate, then by object.
+def _pair_order(pairs: Iterable[tuple[str, Term]]) -> list[tuple[str, Term]]:
+    """A subject's (predicate, object) pairs by predicate, then by object.
 
     Objects are compared only within one predicate's run (types, a work's two directors):
     most predicates have one object, whose key would be worked out for nothing.
     """
-    pairs.sort(key=itemgetter(0))
+    ordered = sorted(pairs, key=_by_predicate)
     start = 0
-    for end in range(1, len(pairs) + 1):
-        if end == len(pairs) or pairs[end][1] != pairs[start][1]:
+    for end in range(1, len(ordered) + 1):
+        if end == len(ordered) or ordered[end][0] != ordered[start][0]:
             if end - start > 1:
-                pairs[start:end] = sorted(pairs[start:end], key=lambda pair: sort_key(pair[2]))
+                ordered[start:end] = sorted(ordered[start:end], key=_by_object)
             start = end
-    return pairs
+    return ordered
+
+
+def _by_predicate(pair: tuple[str, Term]) -> tuple[bool, str]:
+    return _predicate_key(pair[0])
+
+
+def _by_object(pair: tuple[str, Term]) -> tuple[Any, ...]:
+    return sort_key(pair[1])
 
 
 def _pn_chars_u(c: str) -> bool:
@@ -184,22 +190,14 @@ class TriGWriter:
             return value
         return quoted(value) + "^^" + self.iri(datatype)
 
-    def write(self, graph: str, triples: Iterable[Triple]) -> bytes:
-        """The TriG document of ``graph`` holding ``triples`` (duplicates are the caller's to avoid)."""
-        by_subject: dict[str, list[tuple[tuple[bool, str], str, Term]]] = {}
-        predicate_key = _predicate_key
-        for s, p, o in triples:
-            pairs = by_subject.get(s)
-            if pairs is None:
-                by_subject[s] = [(predicate_key(p), p, o)]
-            else:
-                pairs.append((predicate_key(p), p, o))
+    def write(self, graph: str, subjects: Mapping[str, Iterable[tuple[str, Term]]]) -> bytes:
+        """The TriG document of ``graph``: each subject's (predicate, object) pairs, without duplicates."""
         out = [self.prelude, self.iri(graph), " {\n"]
         term, name = self.term, self.iri
-        for subject in sorted(by_subject, key=_subject_key):
+        for subject in sorted(subjects, key=_subject_key):
             lines: list[str] = []
             predicate = None
-            for _, p, o in _pair_order(by_subject[subject]):
+            for p, o in _pair_order(subjects[subject]):
                 if p == predicate:
                     lines[-1] += " , " + term(o)
                 else:
