@@ -35,7 +35,7 @@ _WG = strings(WG)
 
 def value_of(claim: Any, key: str) -> Any:
     """A field of a claim given as a Claim object or as its JSON dict (None when absent)."""
-    if isinstance(claim, Mapping):
+    if isinstance(claim, (dict, Mapping)):  # dict first: the ABC check is slow
         return claim.get(key)
     return getattr(claim, key, None)
 

@@ -105,6 +105,7 @@ def _number(value: float | Decimal | str) -> Term:
     return trig.literal(text if "." in text else text + ".0", _XSD_DECIMAL)
 
 
+@lru_cache(maxsize=256)  # a batch of reviews shares one time
 def _datetime(value: datetime) -> Term:
     utc = value.astimezone(UTC) if value.tzinfo else value.replace(tzinfo=UTC)
     return trig.literal(utc.replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ"), _XSD.dateTime)
