@@ -23,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from wickgraph.conflicts import default_reference
+from wickgraph.reference import default_reference
 from wickgraph.extract import extract
 
 SHARED = Path("/work/shared")

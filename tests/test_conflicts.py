@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from wickgraph.conflicts import Reference, claim_status, default_reference, normalize_name
+from wickgraph.claimkinds import claim_status
 from wickgraph.extract.claims import Claim
 from wickgraph.namespaces import REFERENCE_GRAPH
+from wickgraph.reference import Reference, default_reference, normalize_name
 from wickgraph.store import Store
 
 ID = "https://w3id.org/wickgraph/id/"

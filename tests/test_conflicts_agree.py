@@ -1,4 +1,4 @@
-"""One matching rule: ``queries/conflicts.rq`` and ``wickgraph.conflicts.claim_status`` agree.
+"""One matching rule: ``queries/conflicts.rq`` and ``wickgraph.claimkinds.claim_status`` agree.
 
 For the seed review, the hand-written test reviews (``tests/data/reviews/``) and a review written
 here with unreconciled character names, every claim the query reports as a conflict is exactly a
@@ -16,9 +16,10 @@ from typing import Any
 import pyoxigraph as ox
 import pytest
 
-from wickgraph import reviews
-from wickgraph.conflicts import Reference, character_key, claim_status
+from wickgraph.claimkinds import claim_status
+from wickgraph.conflicts import conflicts, list_reviews
 from wickgraph.namespaces import REFERENCE_GRAPH
+from wickgraph.reference import Reference, character_key
 from wickgraph.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -146,7 +147,7 @@ def test_the_query_reports_exactly_the_contradicted_claims(store: Store) -> None
     reference = Reference.from_store(store)
     claims = _claims(store)
     computed = {iri for iri, (claim, _, _) in claims.items() if claim_status(claim, reference) == "contradicted"}
-    found = [conflict.claim for conflict in reviews.conflicts(store)]
+    found = [conflict.claim for conflict in conflicts(store)]
     assert len(found) == len(set(found)), "one row per conflicting claim"
     assert set(found) == computed
     # seed: Rooney and 2024; A: four; B: two; C: none; EXTRA_REVIEW: claims 4 and 5
@@ -158,7 +159,7 @@ def test_recorded_statuses_of_the_hand_written_reviews_agree(store: Store) -> No
     """The seed and test reviews record wg:status by the same rules; their conflicts are their "contradicted" claims."""
     claims = _claims(store)
     recorded = {iri for iri, (_, status, review) in claims.items() if status == "contradicted" and review != UNRECONCILED}
-    found = {conflict.claim for conflict in reviews.conflicts(store) if conflict.review_id != UNRECONCILED}
+    found = {conflict.claim for conflict in conflicts(store) if conflict.review_id != UNRECONCILED}
     assert recorded == found
 
 
@@ -170,7 +171,7 @@ def test_unreconciled_names_follow_the_documented_rule(store: Store) -> None:
     # 2: she played The Director in Parabellum, so the reprise is confirmed too
     assert status == {"1": "supported", "2": "supported", "3": "supported", "4": "contradicted", "5": "contradicted",
                       "6": "unknown"}
-    rows = {c.claim.rsplit("/", 1)[-1]: c for c in reviews.conflicts(store) if c.review_id == UNRECONCILED}
+    rows = {c.claim.rsplit("/", 1)[-1]: c for c in conflicts(store) if c.review_id == UNRECONCILED}
     assert set(rows) == {"4", "5"}
     assert rows["5"].reference == "Anjelica Huston as The Director"
     assert rows["4"].reference.startswith("Ana de Armas as Eve Macarro")
@@ -179,7 +180,7 @@ def test_unreconciled_names_follow_the_documented_rule(store: Store) -> None:
 
 
 def test_reviews_counts_the_same_conflicts(store: Store) -> None:
-    per_review = Counter(conflict.review_id for conflict in reviews.conflicts(store))
-    listed = {summary.review_id: summary.conflicts for summary in reviews.list_reviews(store)}
+    per_review = Counter(conflict.review_id for conflict in conflicts(store))
+    listed = {summary.review_id: summary.conflicts for summary in list_reviews(store)}
     assert {rid: n for rid, n in listed.items() if n} == dict(per_review)
     assert listed["r-59588f7b2f12"] == 0

@@ -13,9 +13,9 @@ from typing import Any
 
 import pytest
 
-from wickgraph.conflicts import normalize_name
 from wickgraph.extract import extract, extract_file
 from wickgraph.extract.claims import Claim
+from wickgraph.reference import normalize_name
 
 CASES = Path(__file__).resolve().parent / "data" / "extract"
 CASE_NAMES = sorted(p.stem for p in CASES.glob("*.txt"))

@@ -16,10 +16,12 @@ from typing import Any
 import pyoxigraph as ox
 import pytest
 
-from wickgraph import reviews
+from wickgraph import reviews, transaction
+from wickgraph.conflicts import conflicts, list_reviews
 from wickgraph.errors import ReviewInputError, ReviewNotFound, StoreError, ValidationFailed
-from wickgraph.reviews import Overrides, Provenance, add_reviews, review_id, review_quads, serialize_review
 from wickgraph.namespaces import WG
+from wickgraph.reviewgraph import Provenance, review_id, review_quads, serialize_review
+from wickgraph.reviews import Overrides, add_reviews
 from wickgraph.store import Store
 from wickgraph.validate import Violation, validate_rdf
 
@@ -218,7 +220,7 @@ def test_add_writes_the_file_and_updates_the_store(data_dir: Path, built_store_d
         graph = f"https://w3id.org/wickgraph/graph/review/{plan.review_id}"
         assert graph in store.named_graphs()
         assert {str(q) for q in store.quads(graph)} == {str(q) for q in ox.parse(plan.data, format=ox.RdfFormat.TRIG)}
-        listed = {s.review_id: s for s in reviews.list_reviews(store)}
+        listed = {s.review_id: s for s in list_reviews(store)}
         assert listed[plan.review_id].claims == 7 and listed[plan.review_id].conflicts == 0
         # the named queries see it too
         from wickgraph.queries import get
@@ -247,7 +249,7 @@ def test_a_corrected_review_replaces_the_old_graph(data_dir: Path, built_store_d
     assert second.reviews[0].action == "replaced"
     rid = second.reviews[0].review_id
     with Store(built_store_dir, read_only=True) as store:
-        listed = {s.review_id: s for s in reviews.list_reviews(store)}
+        listed = {s.review_id: s for s in list_reviews(store)}
         assert listed[rid].claims == 2 and listed[rid].conflicts == 1
         assert len(store.named_graphs()) == 5  # ontology, reference, inferred, seed, this one
 
@@ -340,7 +342,7 @@ def test_a_failed_store_update_puts_the_replaced_file_back(data_dir: Path, built
     def broken(store: Any, graphs: Any) -> None:
         raise StoreError("disk on fire")
 
-    monkeypatch.setattr(reviews, "_update_store", broken)
+    monkeypatch.setattr(transaction, "_update_store", broken)
     with pytest.raises(StoreError, match="disk on fire"):
         _add([seed, INPUTS / "chapter4.txt"], data_dir, built_store_dir, overrides=reviews.Overrides(force=True))
     assert _snapshot(data_dir, built_store_dir) == before
@@ -391,7 +393,7 @@ def test_two_adds_at_once_both_succeed_one_after_the_other(data_dir: Path, built
     assert [run.returncode for run in runs] == [0, 0], outputs
     assert [out.strip() for out, _ in outputs] == ["added", "added"]
     with Store(built_store_dir, read_only=True) as store:
-        assert len(reviews.list_reviews(store)) == 3
+        assert len(list_reviews(store)) == 3
 
 
 def test_many_inputs_are_prepared_in_parallel(data_dir: Path, built_store_dir: Path, tmp_path: Path) -> None:
@@ -421,8 +423,8 @@ def test_remove_deletes_the_file_and_the_graph(data_dir: Path, built_store_dir: 
 
 def test_list_and_conflicts_of_the_seed(built_store_dir: Path) -> None:
     with Store(built_store_dir, read_only=True) as store:
-        [summary] = reviews.list_reviews(store)
-        found = reviews.conflicts(store)
+        [summary] = list_reviews(store)
+        found = conflicts(store)
     assert (summary.review_id, summary.claims, summary.conflicts) == ("r-fd4f55627fe0", 10, 2)
     assert [(c.kind, c.claimed, c.reference) for c in found] == [
         ("release_year", "2024", "2025"), ("cast", "Ana de Armas as Rooney", "Ana de Armas as Eve Macarro")]
@@ -452,14 +454,14 @@ def test_seed_review_through_add_matches_the_hand_written_graph(data_dir: Path, 
     rid = "r-fd4f55627fe0"
     with Store(built_store_dir, read_only=True) as store:
         hand_claims = _claims_of(store, rid)
-        hand_conflicts = [(c.kind, c.claimed, c.reference, c.explanation) for c in reviews.conflicts(store)]
+        hand_conflicts = [(c.kind, c.claimed, c.reference, c.explanation) for c in conflicts(store)]
     with pytest.raises(ReviewInputError, match="holds this review's hand-written graph.*pass --force"):
         _add([INPUTS / "seed-review.txt"], data_dir, built_store_dir)
     report = _add([INPUTS / "seed-review.txt"], data_dir, built_store_dir, overrides=reviews.Overrides(force=True))
     assert [(p.review_id, p.action) for p in report.reviews] == [(rid, "replaced")]
     with Store(built_store_dir, read_only=True) as store:
         assert _claims_of(store, rid) == hand_claims
-        assert [(c.kind, c.claimed, c.reference, c.explanation) for c in reviews.conflicts(store)] == hand_conflicts
+        assert [(c.kind, c.claimed, c.reference, c.explanation) for c in conflicts(store)] == hand_conflicts
         assert len(hand_claims) == 10
 
 

@@ -8,7 +8,8 @@ import pyoxigraph as ox
 import pytest
 
 from wickgraph.errors import RDFSyntaxError, SPARQLSyntaxError, StoreError
-from wickgraph.store import Store, atomic_store_dir, open_store
+from wickgraph.store import Store, open_store
+from wickgraph.transaction import replace_store
 
 G = "https://w3id.org/wickgraph/graph/review/r-1"
 
@@ -64,11 +65,11 @@ def test_second_writer_gets_a_clear_error(tmp_path: Path) -> None:
     first.close()
 
 
-def test_atomic_store_dir_keeps_the_old_store_on_failure(tmp_path: Path) -> None:
+def test_replace_store_keeps_the_old_store_on_failure(tmp_path: Path) -> None:
     final = tmp_path / "store"
-    with atomic_store_dir(final) as building, Store(building) as store:
+    with replace_store(final) as building, Store(building) as store:
         store.extend([quad(1)])
-    with pytest.raises(RuntimeError), atomic_store_dir(final) as building:
+    with pytest.raises(RuntimeError), replace_store(final) as building:
         Store(building).close()
         raise RuntimeError("build failed half-way")
     with open_store(final, read_only=True) as store:
@@ -76,11 +77,11 @@ def test_atomic_store_dir_keeps_the_old_store_on_failure(tmp_path: Path) -> None
     assert sorted(p.name for p in tmp_path.iterdir()) == ["store"]
 
 
-def test_atomic_store_dir_refuses_to_replace_a_stranger(tmp_path: Path) -> None:
+def test_replace_store_refuses_to_replace_a_stranger(tmp_path: Path) -> None:
     final = tmp_path / "important"
     final.mkdir()
     (final / "thesis.txt").write_text("not a store")
-    with pytest.raises(StoreError, match="not a wickgraph store"), atomic_store_dir(final) as building:
+    with pytest.raises(StoreError, match="not a wickgraph store"), replace_store(final) as building:
         Store(building).close()
     assert (final / "thesis.txt").exists()
 

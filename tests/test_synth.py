@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -11,18 +10,9 @@ from click.testing import CliRunner
 
 from wickgraph.build import build
 from wickgraph.cli import cli
-from wickgraph.reviews import serialize_review
+from wickgraph.reviewgraph import serialize_review
 from wickgraph.store import open_store
-from wickgraph.synth import (
-    _TriGWriter,
-    _Unusual,
-    fast_review_graph,
-    generate,
-    load_catalog,
-    review,
-    review_graph,
-    synth,
-)
+from wickgraph.synth import generate, load_catalog, synth
 from wickgraph.validate import validate_rdf
 
 N = 40
@@ -70,37 +60,6 @@ def test_review_files_are_in_the_format_add_writes(synthetic: Path) -> None:
         quads = list(ox.parse(data, format=ox.RdfFormat.TRIG))
         assert {q.graph_name.value for q in quads} == {f"https://w3id.org/wickgraph/graph/review/{path.stem}"}
         assert serialize_review(quads) == data  # add's own serialiser gives back the same bytes
-
-
-@pytest.mark.parametrize("seed", [3, 11])
-def test_the_string_writer_writes_the_bytes_add_writes(seed: int) -> None:
-    # the writer alone (no falling back to reviews.py), against reviews.py's own serialisation
-    writer, catalog = _TriGWriter(), load_catalog()
-    for index in range(300):
-        item = review(catalog, index, seed)
-        assert writer.review(item) == review_graph(item), f"review {index} of seed {seed}"
-
-
-def test_the_string_writer_escapes_names_as_the_serialiser_does() -> None:
-    catalog = load_catalog()
-    item = next(i for i in generate(catalog, 50, seed=5) if any(
-        c["type"] == "cast" and "character_iri" in c for c in i.extraction["claims"]))
-    item = copy.deepcopy(item)
-    claim = next(c for c in item.extraction["claims"] if c["type"] == "cast" and "character_iri" in c)
-    del claim["character_iri"]  # an unreconciled character, labelled with the name below
-    claim["character"] = 'Le "Marquis" {0} \\ Vincent\tde\nGramont \u00e9\u2019\x7f\ufffe'
-    claim["actor"], claim["actor_iri"] = "Bill Skarsg\u00e5rd {1}", None
-    item.provenance["author"] = "Ana {de} Armas"
-    assert _TriGWriter().review(item) == review_graph(item)
-
-
-def test_a_graph_the_writer_does_not_mirror_goes_through_reviews(synthetic: Path) -> None:
-    item = copy.deepcopy(next(iter(generate(load_catalog(), 1, seed=3))))
-    # one agent as both the critic (a schema:Person) and the publisher (a schema:Organization)
-    item.provenance["publisher"] = item.provenance["author"]
-    with pytest.raises(_Unusual):
-        _TriGWriter().review(item)
-    assert fast_review_graph(item) == review_graph(item)
 
 
 def test_evidence_quotes_are_the_texts_at_their_offsets(synthetic: Path) -> None:

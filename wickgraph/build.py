@@ -19,7 +19,8 @@ import pyoxigraph as ox
 from .errors import InputError, RDFSyntaxError, ValidationFailed
 from .namespaces import INFERRED_GRAPH, ONTOLOGY_GRAPH, REFERENCE_GRAPH, review_graph_iri
 from .resources import default_data_dir, default_store_dir, ontology_dir
-from .store import Store, atomic_store_dir, rdf_syntax_error
+from .store import Store, rdf_syntax_error
+from .transaction import replace_store
 from .validate import ValidationCache, Violation, validate_store
 
 __all__ = ["BuildReport", "DataFile", "build", "check_data", "data_files", "infer_reprises", "validate_files"]
@@ -167,7 +168,7 @@ def build(
     report = BuildReport(store_dir=store_dir, files=len(files))
     validator = _Validator(parallel=sum(f.validate for f in files) >= PARALLEL_MIN)
     try:
-        with atomic_store_dir(store_dir) as building:
+        with replace_store(store_dir) as building:
             with Store(building) as store:
                 store.raw.bulk_extend(_stream(files, cache, validator, report, progress))
                 _raise_violations(validator.finish(progress))

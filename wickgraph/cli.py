@@ -211,6 +211,7 @@ def extract_command(file: Path, film: str | None, as_json: bool, as_text: bool) 
     """Read a review (.txt, .html or card .json) and print the claims it makes; writes nothing."""
     import json
 
+    from .claimkinds import claim_kind
     from .errors import UsageError
     from .extract import extract_file
 
@@ -225,14 +226,7 @@ def extract_command(file: Path, film: str | None, as_json: bool, as_text: bool) 
         click.echo(f"{result.film_title or '(reviewed work not recognised)'}  {result.film_iri or ''}".rstrip())
         rows = []
         for claim in result.claims:
-            data = claim.to_json()
-            what = {"director": data.get("person"), "writer": data.get("person"), "release_year": data.get("year"),
-                    "franchise_member": data.get("franchise"),
-                    "rating": f"{data.get('value')} ({data.get('scale')})"}.get(claim.type)
-            if claim.type in ("cast", "reprise"):
-                what = f"{data['actor']} as {data['character'] or '?'}"
-                if data.get("from_film"):
-                    what += f" (from {data['from_film']})"
+            what = claim_kind(claim.type).brief(claim)
             rows.append([claim.type, _clip(str(what), 44), claim.status, f"{claim.start}-{claim.end}",
                          _clip(f"“{claim.evidence}”", 60)])
         click.echo(_table(["type", "claim", "status", "at", "evidence"], rows) if rows else "(no claims found)")
@@ -387,7 +381,7 @@ def _ask_decisions(card: dict[str, Any]) -> list[dict[str, Any]]:
     """One decision per claim, asked on the terminal; "skip all" keeps the rest as extracted."""
     from .curation import claim_summary, evidence_in_context, parse_value
     from .errors import UsageError
-    from .extract.claims import TYPE_FIELDS
+    from .claimkinds import claim_kind
 
     claims, text = card["claims"], card["text"]
     decisions: list[dict[str, Any]] = []
@@ -402,7 +396,7 @@ def _ask_decisions(card: dict[str, Any]) -> list[dict[str, Any]]:
             break
         if choice == "e":
             values = {}
-            for name in TYPE_FIELDS[claim["type"]]:
+            for name in claim_kind(claim["type"]).fields:
                 shown = "" if claim.get(name) is None else str(claim[name])
                 while True:
                     answer = click.prompt(f"  {name}", default=shown, show_default=True)
@@ -421,7 +415,7 @@ def _ask_decisions(card: dict[str, Any]) -> list[dict[str, Any]]:
 @store_option
 def list_reviews_command(store_dir: Path | None) -> None:
     """List the reviews in the store: id, work, author, date, claims and conflicts."""
-    from .reviews import list_reviews
+    from .conflicts import list_reviews
     from .store import open_store
 
     summaries = list_reviews(open_store(store_dir, read_only=True))
@@ -481,8 +475,8 @@ def conflicts_command(fmt: str, fail_on_conflict: bool, store_dir: Path | None) 
     import io
     import json
 
+    from .conflicts import conflicts
     from .errors import ConflictsFound
-    from .reviews import conflicts
     from .store import open_store
 
     found = conflicts(open_store(store_dir, read_only=True))

@@ -45,7 +45,7 @@ def curated_reviews(store: Any) -> list[CuratedReview]:
     A claim's ``true_in_reference`` is checked live against the store's reference graph, as
     ``conflicts`` does; claims whose truth the reference cannot tell have none.
     """
-    from .conflicts import Reference
+    from .reference import Reference
 
     reference = Reference.from_store(store)
     found = []
@@ -79,16 +79,15 @@ def _rows(store: Any, name: str) -> list[dict[str, str]]:
     return [{n: s[n].value for n in names if s[n] is not None} for s in result]
 
 
-_CLAIM_TYPES = {f"{WG._NS}{cls}": kind for cls, kind in (
-    ("DirectorClaim", "director"), ("WriterClaim", "writer"), ("CastClaim", "cast"), ("RepriseClaim", "reprise"),
-    ("FranchiseMemberClaim", "franchise_member"), ("ReleaseYearClaim", "release_year"), ("RatingClaim", "rating"))}
 _OA = "http://www.w3.org/ns/oa#"
 _LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 
 
 def _claims_of(quads: Sequence[ox.Quad], reference: Any, work: str) -> list[dict[str, Any]]:
     """The claims of one review graph in the ``extract --json`` shape, in claim order."""
-    from .conflicts import claim_status
+    from .claimkinds import claim_status, kinds as claim_kinds
+
+    claim_types = {kind.rdf_class: kind.name for kind in claim_kinds()}
 
     values: dict[str, dict[str, list[Any]]] = {}
     for quad in quads:
@@ -110,7 +109,7 @@ def _claims_of(quads: Sequence[ox.Quad], reference: Any, work: str) -> list[dict
 
     claims = []
     for subject, props in values.items():
-        kinds = [_CLAIM_TYPES[t.value] for t in props.get(_RDF_TYPE, []) if t.value in _CLAIM_TYPES]
+        kinds = [claim_types[t.value] for t in props.get(_RDF_TYPE, []) if t.value in claim_types]
         if not kinds:
             continue
         kind = kinds[0]

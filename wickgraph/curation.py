@@ -23,12 +23,18 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Literal, Protocol
+from typing import TYPE_CHECKING, Any, Literal
 
 import pyoxigraph as ox
 
+from . import trig
+from .claimkinds import claim_kind
 from .errors import CurationConflict, ReviewInputError, UsageError, WickgraphError
-from .namespaces import PROV, SCHEMA, WG
+from .namespaces import PROV, SCHEMA, WG, strings
+from .trig import Term
+
+if TYPE_CHECKING:
+    from .reviewgraph import ReviewGraph
 
 __all__ = [
     "OUTCOMES", "Decision", "DecisionWriter", "card_decisions", "claim_summary", "commit_card", "curated_card",
@@ -41,7 +47,7 @@ VALUE_FIELDS = ("person", "actor", "character", "from_film", "franchise", "year"
 """The fields of a claim an editor may correct (each claim type uses some of them)."""
 _IRI_OF = {"person": "person_iri", "actor": "actor_iri", "character": "character_iri",
            "from_film": "from_film_iri", "franchise": "franchise_iri"}
-_RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+_WG, _PROV, _SCHEMA = strings(WG), strings(PROV), strings(SCHEMA)
 
 
 @dataclass(frozen=True)
@@ -54,25 +60,8 @@ class Decision:
 
 
 def claim_summary(claim: Mapping[str, Any]) -> str:
-    """A claim's value in one line, as ``add`` and the review-claims query show it."""
-    kind = str(claim.get("type"))
-    if kind in ("director", "writer"):
-        return str(claim.get("person"))
-    if kind in ("cast", "reprise"):
-        text = f"{claim.get('actor')} as {claim.get('character') or '(role not named)'}"
-        return text + (f", from {claim['from_film']}" if kind == "reprise" and claim.get("from_film") else "")
-    if kind == "release_year":
-        return str(claim.get("year"))
-    if kind == "franchise_member":
-        return str(claim.get("franchise"))
-    if kind == "rating":
-        scale = claim.get("scale")
-        return f"{claim.get('value')}" + (f" / {_scale_text(scale)}" if scale not in (None, "letter") else "")
-    return ""
-
-
-def _scale_text(scale: Any) -> str:
-    return str(int(scale)) if isinstance(scale, float) and scale.is_integer() else str(scale)
+    """A claim's value in one line, as ``add`` and the review-claims query show it (its kind writes it)."""
+    return claim_kind(claim.get("type")).summary(claim)
 
 
 # -- reading a curated card ----------------------------------------------------------------
@@ -110,18 +99,6 @@ def card_decisions(claims: Sequence[Mapping[str, Any]], *, filename: str | None 
 # -- writing decisions into a review graph -----------------------------------------------
 
 
-class _QuadSink(Protocol):
-    """What :class:`DecisionWriter` needs of the review graph being built (``reviews._Quads``)."""
-
-    def add(self, subject: ox.NamedNode, predicate: Any, obj: ox.NamedNode | ox.Literal) -> None: ...
-
-    def a(self, subject: ox.NamedNode, *classes: Any) -> None: ...
-
-
-def _string(value: str) -> ox.Literal:
-    return ox.Literal(value)
-
-
 class DecisionWriter:
     """Writes a curated review's decisions into its graph: one call per claim from ``reviews._review_quads``.
 
@@ -131,14 +108,14 @@ class DecisionWriter:
     (``schema:text``) so that a curated review can be exported as evaluation data.
     """
 
-    def __init__(self, decisions: Sequence[Decision | None], out: _QuadSink, review: ox.NamedNode,
-                 text: str, editor: ox.NamedNode, when: ox.Literal) -> None:
+    def __init__(self, decisions: Sequence[Decision | None], out: ReviewGraph, review: str,
+                 text: str, editor: Term, when: Term) -> None:
         self.decisions = decisions
         self.out = out
         self.review = review
         self.editor = editor
         self.when = when
-        out.add(review, SCHEMA.text, _string(text))
+        out.add(review, _SCHEMA.text, trig.literal(text))
 
     def rejected(self, n: int) -> bool:
         """Whether claim ``n`` (1-based, in card order) was rejected."""
@@ -148,26 +125,26 @@ class DecisionWriter:
     def _decision(self, n: int) -> Decision | None:
         return self.decisions[n - 1] if 0 < n <= len(self.decisions) else None
 
-    def write(self, n: int, node: ox.NamedNode, claim: Mapping[str, Any]) -> None:
+    def write(self, n: int, node: str, claim: Mapping[str, Any]) -> None:
         """The decision on claim ``n``; a rejected claim is typed ``wg:RejectedClaim`` here, not as a claim."""
         decision = self._decision(n)
         if decision is None:
             return
         out = self.out
         if decision.outcome == "rejected":
-            out.a(node, WG.RejectedClaim, PROV.Entity)
-            out.add(node, WG.rejectedIn, self.review)
-            out.add(node, WG.claimType, _string(str(claim.get("type"))))
-        activity = ox.NamedNode(node.value + "/decision")
-        out.add(node, WG.decision, activity)
-        out.a(activity, WG.CurationDecision, PROV.Activity)
-        out.add(activity, WG.outcome, _string(decision.outcome))
-        out.add(activity, PROV.wasAssociatedWith, self.editor)
-        out.add(activity, PROV.endedAtTime, self.when)
+            out.a(node, _WG.RejectedClaim, _PROV.Entity)
+            out.add(node, _WG.rejectedIn, trig.iri(self.review))
+            out.add(node, _WG.claimType, trig.literal(str(claim.get("type"))))
+        activity = node + "/decision"
+        out.add(node, _WG.decision, trig.iri(activity))
+        out.a(activity, _WG.CurationDecision, _PROV.Activity)
+        out.add(activity, _WG.outcome, trig.literal(decision.outcome))
+        out.add(activity, _PROV.wasAssociatedWith, self.editor)
+        out.add(activity, _PROV.endedAtTime, self.when)
         if decision.rule:
-            out.add(activity, WG.extractorRule, _string(decision.rule))
+            out.add(activity, _WG.extractorRule, trig.literal(decision.rule))
         if decision.extracted is not None:
-            out.add(activity, WG.extractedValue, _string(decision.extracted))
+            out.add(activity, _WG.extractedValue, trig.literal(decision.extracted))
 
 
 # -- building a curated card --------------------------------------------------------------
@@ -313,10 +290,10 @@ def prepare_upload(filename: str, data: bytes, *, data_dir: Path, film: str | No
     """
     import tempfile
 
-    from .conflicts import default_reference
+    from .reference import default_reference
     from .extract import extract_review
     from .extract.inputs import read_review
-    from .reviews import review_id
+    from .reviewgraph import review_id
 
     suffix = Path(filename).suffix.lower()
     with tempfile.TemporaryDirectory(prefix="wickgraph-upload-") as folder:
@@ -373,7 +350,7 @@ _STORED_KEYS = {str(WG.outcome): "decision", str(WG.extractedValue): "extracted"
 def check_claim(claim: Mapping[str, Any], *, film: str | None, data_dir: Path) -> dict[str, Any]:
     """One claim (as the editor has it now) linked to the reference and checked: its status, the
     reference's side and explanation when contradicted, and which names are unreconciled."""
-    from .conflicts import default_reference
+    from .reference import default_reference
     from .extract import extract_review
     from .extract.inputs import ReviewInput
 
@@ -402,7 +379,7 @@ def _film_iri(film: str | None) -> str | None:
 
 def reference_names(data_dir: Path) -> dict[str, list[str]]:
     """The names the reference graph knows, for completion: people, characters and works."""
-    from .conflicts import default_reference
+    from .reference import default_reference
 
     reference = default_reference(data_dir / "reference" / "franchise.ttl")
     return {"people": sorted({p.name for p in reference.people.values()}),

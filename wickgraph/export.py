@@ -16,9 +16,7 @@ from __future__ import annotations
 
 import gc
 import json
-import os
 import re
-import tempfile
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -27,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 
+from .atomicfile import write_atomic
 from .errors import UsageError
 from .formats import Format, by_name, shorten, shorten_iri
 from .namespaces import GRAPH, INFERRED_GRAPH, ONTOLOGY_GRAPH, PREFIXES, REFERENCE_GRAPH, WG
@@ -476,18 +475,3 @@ def export(store: Store, fmt: str, path: str | Path | None = None, *, graph: str
     if path is not None:
         write_atomic(Path(path), data)
     return data
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to a temporary file beside ``path`` and rename it into place (no partial files)."""
-    try:
-        handle, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as error:
-        raise UsageError(f"{path}: cannot write here: {error.strerror}") from None
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.replace(tmp, path)
-    except OSError as error:
-        Path(tmp).unlink(missing_ok=True)
-        raise UsageError(f"{path}: cannot write: {error.strerror}") from None

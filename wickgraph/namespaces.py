@@ -18,14 +18,14 @@ import re
 import unicodedata
 
 from rdflib import Namespace
-from rdflib.namespace import DefinedNamespace
+from rdflib.namespace import RDF, RDFS, XSD, DefinedNamespace
 from rdflib.term import URIRef
 
 __all__ = [
-    "DCTERMS", "GRAPH", "ID", "OA", "PREFIXES", "PROV", "SCHEMA", "SH", "WD", "WG",
+    "DCTERMS", "GRAPH", "ID", "OA", "PREFIXES", "PROV", "RDF", "RDFS", "SCHEMA", "SH", "WD", "WG", "XSD",
     "agent_iri", "character_iri", "claim_iri", "credit_iri", "extraction_iri", "false_claim_iri",
     "franchise_iri", "graph_iri", "org_iri", "performance_iri", "person_iri", "reprise_iri",
-    "review_graph_iri", "review_iri", "series_iri", "slugify", "work_iri",
+    "review_graph_iri", "review_iri", "series_iri", "slugify", "strings", "work_iri",
 ]
 
 ONTOLOGY_IRI = "https://w3id.org/wickgraph/ontology"
@@ -163,6 +163,22 @@ class WG(DefinedNamespace):
     extractedValue: URIRef
     rejectedIn: URIRef
     claimType: URIRef
+
+
+class strings:  # lower case: used like the namespace it wraps
+    """A namespace's terms as plain ``str``, each looked up in rdflib once (its lookups are slow in hot loops).
+
+    >>> strings(WG).Performance
+    'https://w3id.org/wickgraph/ontology#Performance'
+    """
+
+    def __init__(self, namespace: object) -> None:
+        self._namespace = namespace
+
+    def __getattr__(self, name: str) -> str:  # only for names not looked up yet
+        value = str(getattr(self._namespace, name))
+        setattr(self, name, value)
+        return value
 
 
 PREFIXES: dict[str, str] = {

@@ -1,16 +1,12 @@
-"""Reviews into the graph: claims → one named graph per review, with provenance and evidence.
+"""The editor's pipeline: review files → prepared, validated review graphs → confirmed → committed.
 
-:func:`review_quads` turns an extraction (``wickgraph.extract``) and its :class:`Provenance`
-into the quads of ``graph:review/<id>``, exactly in the shape of ``docs/graph-model.md``;
-:func:`serialize_review` makes the deterministic TriG that ``data/reviews/<id>.trig`` holds.
+:func:`add_reviews` runs in two phases:
 
-:func:`add_reviews` is the editor's write path, in two phases:
-
-1. *prepare* (no lock, parallel across cores): extract each input, build its graph,
-   SHACL-validate it and decide whether it is new, a replacement or unchanged;
-2. *commit* (under an exclusive lock on ``data/.wickgraph.lock``): write every changed
-   file (temporary file + rename, rolled back on failure), then update the open store
-   in one SPARQL update, so the store never sees half a batch.
+1. *prepare* (no lock, parallel across cores): extract each input, build its graph with the
+   review-graph writer (:mod:`wickgraph.reviewgraph`), SHACL-validate it and decide whether it
+   is new, a replacement or unchanged; the editor may then confirm;
+2. *commit*: one transaction (:mod:`wickgraph.transaction`) writes every changed file and
+   updates the store, so the store never sees half a batch.
 
 A review's identity is its id (the URL's hash, else the text's). Adding the same review
 again changes nothing; a changed extraction of it replaces the old graph. Time-dependent
@@ -21,100 +17,48 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
-import errno
-import fcntl
 import hashlib
 import os
-import re
-import tempfile
 import time
-from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
-from decimal import Decimal
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 import pyoxigraph as ox
 
-from .curation import Decision, DecisionWriter, claim_summary
+from .claimkinds import claim_kind, claim_status, value_of
+from .conflicts import Conflict, conflicts
 from .errors import (
     InputError,
     ReviewInputError,
     ReviewNotFound,
-    StoreError,
     UsageError,
     ValidationFailed,
     WickgraphError,
 )
-from .namespaces import (
-    OA,
-    PREFIXES,
-    PROV,
-    REFERENCE_GRAPH,
-    SCHEMA,
-    WG,
-    agent_iri,
-    character_iri,
-    claim_iri,
-    extraction_iri,
-    franchise_iri,
-    performance_iri,
-    person_iri,
-    reprise_iri,
-    review_graph_iri,
-    review_iri,
-    slugify,
-)
+from .namespaces import PROV, RDFS, REFERENCE_GRAPH, WG, review_graph_iri, review_iri
+from .reviewgraph import Provenance, claim_dicts, film_of, review_graph, review_id
+from .transaction import FileChange, commit
 
 if TYPE_CHECKING:
     from .build import Progress
+    from .store import Store
 
 __all__ = [
-    "REVIEW_SUFFIXES", "Action", "AddReport", "BadInput", "Conflict", "Overrides", "Provenance",
-    "ReviewPlan", "ReviewSummary", "add_reviews", "collect_inputs", "conflicts", "list_reviews",
-    "remove_review", "review_id", "review_quads", "serialize_review",
+    "REVIEW_SUFFIXES", "Action", "AddReport", "BadInput", "ClaimRow", "Overrides", "ReviewPlan", "add_reviews",
+    "claim_row", "collect_inputs", "remove_review",
 ]
 
 Action = Literal["added", "replaced", "unchanged"]
 REVIEW_SUFFIXES = (".txt", ".html", ".htm", ".json")
 """Files taken from a folder given to ``add``."""
 
-LOCK_NAME = ".wickgraph.lock"
 PARALLEL_THRESHOLD = 8  # below this, starting worker processes costs more than it saves
-_SPARQL = Path(__file__).resolve().parent / "sparql"
-_RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
-_RDFS_LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
-_XSD = "http://www.w3.org/2001/XMLSchema#"
-_CONTEXT = 32  # characters of oa:prefix / oa:suffix
-
-_CLAIM_CLASSES = {
-    "director": WG.DirectorClaim, "writer": WG.WriterClaim, "cast": WG.CastClaim,
-    "reprise": WG.RepriseClaim, "franchise_member": WG.FranchiseMemberClaim,
-    "release_year": WG.ReleaseYearClaim, "rating": WG.RatingClaim,
-}
 
 
 # -- values ------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Provenance:
-    """Where a review comes from and how it entered the graph (the only time-dependent input)."""
-
-    url: str | None
-    author: str | None
-    publisher: str | None
-    published: date | None
-    retrieved: date
-    added_by: str
-    added_at: datetime  # UTC
-    method: Literal["manual", "extractor"] = "extractor"
-    extractor_version: str | None = None
-
 
 @dataclass(frozen=True)
 class Overrides:
@@ -166,33 +110,6 @@ class BadInput:
     exit_code: int = 2  # 1 when the input was read but its graph broke the SHACL shapes
 
 
-@dataclass(frozen=True)
-class Conflict:
-    """A claim that contradicts the reference facts: both sides, the evidence and an explanation."""
-
-    review_id: str
-    claim: str
-    kind: str
-    work: str
-    work_title: str
-    claimed: str
-    reference: str
-    evidence: str
-    explanation: str | None
-
-
-@dataclass(frozen=True)
-class ReviewSummary:
-    """One row of ``wickgraph reviews``."""
-
-    review_id: str
-    work_title: str
-    author: str | None
-    published: str | None
-    claims: int
-    conflicts: int
-
-
 @dataclass
 class AddReport:
     """What ``add`` found and did; ``written`` is false for a dry run or a declined confirmation."""
@@ -206,370 +123,6 @@ class AddReport:
 
     def by_action(self, action: Action) -> list[ReviewPlan]:
         return [plan for plan in self.reviews if plan.action == action]
-
-
-# -- ids and terms ------------------------------------------------------------------------
-
-
-def review_id(url: str | None, text: str) -> str:
-    """``r-`` + 12 hex digits of the SHA-256 of the URL when known, else of the plain text."""
-    basis = url if url else text
-    return "r-" + hashlib.sha256(basis.encode("utf-8")).hexdigest()[:12]
-
-
-def _node(iri: str) -> ox.NamedNode:
-    return ox.NamedNode(iri)
-
-
-def _slug_of(iri: str) -> str:
-    return iri.rstrip("/").rsplit("/", 1)[-1]
-
-
-def _string(value: str) -> ox.Literal:
-    return ox.Literal(value)
-
-
-def _typed(value: object, datatype: str) -> ox.Literal:
-    return ox.Literal(str(value), datatype=ox.NamedNode(_XSD + datatype))
-
-
-def _boolean(value: bool) -> ox.Literal:
-    return _typed("true" if value else "false", "boolean")
-
-
-def _number(value: float | Decimal | str) -> ox.Literal:
-    """An xsd:integer for whole numbers given as int, else an xsd:decimal (no float noise)."""
-    if isinstance(value, int) and not isinstance(value, bool):
-        return _typed(value, "integer")
-    text = format(Decimal(str(value)).normalize(), "f")
-    return _typed(text if "." in text else text + ".0", "decimal")
-
-
-def _datetime(value: datetime) -> ox.Literal:
-    utc = value.astimezone(UTC) if value.tzinfo else value.replace(tzinfo=UTC)
-    return _typed(utc.replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ"), "dateTime")
-
-
-# -- reading an extraction ----------------------------------------------------------------
-
-
-def _get(obj: Any, key: str) -> Any:
-    if obj is None:
-        return None
-    if isinstance(obj, Mapping):
-        return obj.get(key)
-    return getattr(obj, key, None)
-
-
-def _claim_dicts(extraction: Any) -> list[dict[str, Any]]:
-    """The claims as ``extract --json`` dicts (Claim objects, dicts or dataclasses)."""
-    claims = []
-    for claim in _get(extraction, "claims") or []:
-        if hasattr(claim, "to_json"):
-            data = dict(claim.to_json())
-            # *_iri fields may live on the object without being in its JSON
-            for key in ("person_iri", "actor_iri", "character_iri", "from_film_iri", "franchise_iri"):
-                if data.get(key) is None and getattr(claim, key, None):
-                    data[key] = getattr(claim, key)
-        elif isinstance(claim, Mapping):
-            data = dict(claim)
-        elif dataclasses.is_dataclass(claim) and not isinstance(claim, type):
-            data = dataclasses.asdict(claim)
-        else:
-            raise ReviewInputError(f"cannot read a claim of type {type(claim).__name__}")
-        claims.append(data)
-    return claims
-
-
-def _film(extraction: Any) -> tuple[str, str]:
-    film = _get(extraction, "film")
-    iri = _get(film, "iri") or _get(extraction, "film_iri")
-    title = _get(film, "title") or _get(extraction, "film_title")
-    if not iri:
-        hint = f" ({title!r} is not in the reference graph)" if title else ""
-        raise ReviewInputError(f"cannot tell which work is reviewed{hint}; pass --film TITLE")
-    return str(iri), str(title or _slug_of(str(iri)))
-
-
-# -- the review graph ---------------------------------------------------------------------
-
-
-class _Quads:
-    """Collects the triples of one named graph, without duplicates."""
-
-    def __init__(self, graph: str) -> None:
-        self.graph = _node(graph)
-        self.quads: dict[str, ox.Quad] = {}
-        self.labelled: set[str] = set()
-
-    def add(self, subject: ox.NamedNode, predicate: Any, obj: ox.NamedNode | ox.Literal) -> None:
-        predicate = predicate if isinstance(predicate, ox.NamedNode) else _node(str(predicate))
-        quad = ox.Quad(subject, predicate, obj, self.graph)
-        self.quads.setdefault(str(quad), quad)
-
-    def a(self, subject: ox.NamedNode, *classes: Any) -> None:
-        for cls in classes:
-            self.add(subject, _RDF_TYPE, _node(str(cls)))
-
-    def label(self, subject: ox.NamedNode, name: str) -> None:
-        """The first name given for a node: two spellings with one slug ("The Sommelier",
-        "the sommelier") make one node with one label, as the shapes require."""
-        if subject.value not in self.labelled:
-            self.labelled.add(subject.value)
-            self.add(subject, _RDFS_LABEL, _string(name))
-
-
-def _agent(out: _Quads, name: str, *kinds: Any) -> ox.NamedNode:
-    agent = _node(agent_iri(slugify(name) or "unknown"))
-    out.a(agent, PROV.Agent, *kinds)
-    out.label(agent, name)
-    return agent
-
-
-def _person(out: _Quads, claim: Mapping[str, Any], key: str) -> ox.NamedNode:
-    """A claimed person: the reference's node when linked, else a new unreconciled one."""
-    name = claim.get(key)
-    iri = claim.get(f"{key}_iri")
-    if iri:
-        return _node(str(iri))
-    if not name:
-        raise ReviewInputError(f"a {claim.get('type')} claim names no {key}")
-    node = _node(person_iri(slugify(str(name))))
-    out.a(node, WG.Person)
-    out.label(node, str(name))
-    out.add(node, WG.reconciled, _boolean(False))
-    return node
-
-
-def _character(out: _Quads, claim: Mapping[str, Any]) -> ox.NamedNode | None:
-    iri, name = claim.get("character_iri"), claim.get("character")
-    if iri:
-        return _node(str(iri))
-    if not name:
-        return None
-    node = _node(character_iri(slugify(str(name))))
-    out.a(node, WG.Character)
-    out.label(node, str(name))
-    out.add(node, WG.reconciled, _boolean(False))
-    return node
-
-
-def _evidence_span(claim: Mapping[str, Any], text: str, n: int) -> tuple[str, int, int]:
-    """The quote and its offsets; offsets that do not match the quote are located again."""
-    quote = str(claim.get("evidence") or "")
-    start, end = claim.get("start"), claim.get("end")
-    if not quote:
-        raise ReviewInputError(f"claim {n} ({claim.get('type')}) has no evidence quote")
-    if isinstance(start, int) and isinstance(end, int) and text[start:end] == quote:
-        return quote, start, end
-    found = text.find(quote)
-    if found < 0:
-        raise ReviewInputError(f"claim {n} ({claim.get('type')}): evidence {quote[:40]!r} is not in the text")
-    return quote, found, found + len(quote)
-
-
-def _rating(out: _Quads, node: ox.NamedNode, value: Any, scale: Any, normalized: Any) -> None:
-    out.a(node, WG.Rating)
-    numeric_scale = isinstance(scale, (int, float)) and not isinstance(scale, bool)
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        out.add(node, SCHEMA.ratingValue, _number(value))
-        if normalized is None and numeric_scale and scale:
-            normalized = round(float(value) / float(scale), 4)
-    else:
-        out.add(node, SCHEMA.ratingValue, _string(str(value)))
-    if numeric_scale:
-        out.add(node, SCHEMA.bestRating, _number(scale))
-    out.add(node, WG.ratingScale, _string(_scale_text(scale)))
-    if isinstance(normalized, (int, float)) and not isinstance(normalized, bool) and 0 <= normalized <= 1:
-        out.add(node, WG.normalizedRating, _number(round(float(normalized), 4)))
-
-
-def _scale_text(scale: Any) -> str:
-    if isinstance(scale, float) and scale.is_integer():
-        return str(int(scale))
-    return str(scale)
-
-
-def _provenance(out: _Quads, rid: str, work: ox.NamedNode, text: str, prov: Provenance) -> ox.NamedNode:
-    graph, review, extraction = out.graph, _node(review_iri(rid)), _node(extraction_iri(rid))
-    out.a(graph, WG.ReviewGraph, PROV.Entity)
-    out.add(graph, PROV.wasDerivedFrom, review)
-    out.add(graph, PROV.wasGeneratedBy, extraction)
-    out.add(graph, PROV.generatedAtTime, _datetime(prov.added_at))
-    editor = _agent(out, prov.added_by, SCHEMA.Person)
-    out.add(graph, PROV.wasAttributedTo, editor)
-
-    out.a(review, WG.Review)
-    out.add(review, SCHEMA.itemReviewed, work)
-    if prov.url:
-        try:
-            out.add(review, SCHEMA.url, _node(prov.url))
-        except ValueError:
-            raise ReviewInputError(f"--url {prov.url!r} is not a valid URL") from None
-    if prov.author:
-        out.add(review, SCHEMA.author, _agent(out, prov.author, SCHEMA.Person))
-    if prov.publisher:
-        out.add(review, SCHEMA.publisher, _agent(out, prov.publisher, SCHEMA.Organization))
-    if prov.published:
-        out.add(review, SCHEMA.datePublished, _typed(prov.published.isoformat(), "date"))
-    out.add(review, WG.retrievedOn, _typed(prov.retrieved.isoformat(), "date"))
-    out.add(review, WG.textSha256, _string(hashlib.sha256(text.encode("utf-8")).hexdigest()))
-
-    out.a(extraction, WG.Extraction, PROV.Activity)
-    out.add(extraction, WG.extractionMethod, _string(prov.method))
-    if prov.method == "extractor":
-        version = prov.extractor_version or "unknown"
-        software = _node(agent_iri(slugify(f"wickgraph-extractor-{version}")))
-        out.a(software, PROV.Agent, PROV.SoftwareAgent)
-        out.label(software, f"wickgraph extractor {version}")
-        out.add(software, SCHEMA.softwareVersion, _string(version))
-        out.add(extraction, PROV.wasAssociatedWith, software)
-    else:
-        out.add(extraction, PROV.wasAssociatedWith, editor)
-    out.add(extraction, PROV.endedAtTime, _datetime(prov.added_at))
-    return review
-
-
-def _evidence(out: _Quads, node: ox.NamedNode, claim: Mapping[str, Any], text: str, n: int) -> None:
-    """A claim's evidence: a text-quote and text-position selector with context and offsets."""
-    quote, start, end = _evidence_span(claim, text, n)
-    selector = _node(node.value + "/evidence")
-    out.add(node, WG.evidence, selector)
-    out.a(selector, OA.TextQuoteSelector, OA.TextPositionSelector)
-    out.add(selector, OA.exact, _string(quote))
-    if start > 0:
-        out.add(selector, OA.prefix, _string(text[max(0, start - _CONTEXT):start]))
-    if end < len(text):
-        out.add(selector, OA.suffix, _string(text[end:end + _CONTEXT]))
-    out.add(selector, OA.start, _typed(start, "integer"))
-    out.add(selector, OA.end, _typed(end, "integer"))
-
-
-def _review_quads(claims: Sequence[Mapping[str, Any]], work_iri: str, text: str, url: str | None,
-                  prov: Provenance, metadata_rating: Any = None,
-                  decisions: Sequence[Decision | None] | None = None) -> list[ox.Quad]:
-    rid = review_id(url, text)
-    out = _Quads(review_graph_iri(rid))
-    work = _node(work_iri)
-    work_slug = _slug_of(work_iri)
-    review = _provenance(out, rid, work, text, prov)
-    rating_node = _node(review_iri(rid) + "/rating")
-    has_rating = False
-    curated = None if decisions is None else DecisionWriter(  # an editor's decisions (wickgraph.curation)
-        decisions, out, review, text, _agent(out, prov.added_by, SCHEMA.Person), _datetime(prov.added_at))
-
-    for n, claim in enumerate(claims, 1):
-        kind = str(claim.get("type"))
-        if kind not in _CLAIM_CLASSES:
-            raise ReviewInputError(f"claim {n}: unknown claim type {kind!r}")
-        node = _node(claim_iri(rid, n))
-        _evidence(out, node, claim, text, n)
-        if curated is not None:
-            curated.write(n, node, claim)
-            if curated.rejected(n):  # kept as a wg:RejectedClaim, not as a claim of the review
-                continue
-        out.a(node, _CLAIM_CLASSES[kind])
-        out.add(node, WG.claimedIn, review)
-        out.add(node, WG.aboutWork, work)
-        status = claim.get("status") or "unknown"
-        out.add(node, WG.status, _string(str(status)))
-
-        if kind in ("director", "writer"):
-            person = _person(out, claim, "person")
-            out.add(node, WG.claimedPerson, person)
-            out.add(work, WG.director if kind == "director" else WG.writer, person)
-        elif kind in ("cast", "reprise"):
-            actor = _person(out, claim, "actor")
-            out.add(node, WG.claimedPerson, actor)
-            character = _character(out, claim)
-            from_work = claim.get("from_film_iri") if kind == "reprise" else None
-            if from_work:
-                out.add(node, WG.claimedFromWork, _node(str(from_work)))
-            if character is None:
-                continue
-            out.add(node, WG.claimedCharacter, character)
-            if claim.get("character"):
-                out.add(node, WG.claimedCharacterName, _string(str(claim["character"])))
-            performance = _node(performance_iri(work_slug, _slug_of(character.value), _slug_of(actor.value)))
-            out.add(node, WG.assertsPerformance, performance)
-            out.a(performance, WG.Performance)
-            out.add(performance, WG.actor, actor)
-            out.add(performance, WG.character, character)
-            out.add(performance, WG.work, work)
-            if kind == "reprise":
-                reprise = _node(reprise_iri(work_slug, _slug_of(character.value), _slug_of(actor.value)))
-                out.a(reprise, WG.Reprise)
-                out.add(reprise, WG.actor, actor)
-                out.add(reprise, WG.character, character)
-                out.add(reprise, WG.work, work)
-                out.add(reprise, WG.performance, performance)
-                if from_work:
-                    out.add(reprise, WG.fromWork, _node(str(from_work)))
-                out.add(reprise, WG.inferred, _boolean(False))
-        elif kind == "franchise_member":
-            franchise = claim.get("franchise_iri")
-            if not franchise:
-                slug = slugify(str(claim.get("franchise") or "john-wick"))
-                franchise = franchise_iri("john-wick" if slug in ("john-wick", "wick-verse", "") else slug)
-            out.add(node, WG.claimedFranchise, _node(str(franchise)))
-            out.add(work, WG.partOfFranchise, _node(str(franchise)))
-        elif kind == "release_year":
-            year = claim.get("year")
-            if not isinstance(year, int) or isinstance(year, bool):
-                raise ReviewInputError(f"claim {n}: release year {year!r} is not a whole number")
-            out.add(node, WG.claimedYear, _typed(year, "integer"))
-            out.add(work, WG.releaseYear, _typed(year, "integer"))
-        elif kind == "rating":
-            if has_rating:
-                raise ReviewInputError(f"claim {n}: a review has at most one rating")
-            has_rating = True
-            _rating(out, rating_node, claim.get("value"), claim.get("scale"), claim.get("normalized"))
-            out.add(node, WG.claimedRating, rating_node)
-            out.add(review, SCHEMA.reviewRating, rating_node)
-
-    if not has_rating and _get(metadata_rating, "value") is not None:
-        # a structured card's rating with no quote in the text: the review's rating, not a claim
-        _rating(out, rating_node, _get(metadata_rating, "value"), _get(metadata_rating, "scale"),
-                _get(metadata_rating, "normalized"))
-        out.add(review, SCHEMA.reviewRating, rating_node)
-    return list(out.quads.values())  # serialize_review puts them in order
-
-
-_NUMBERS = re.compile(r"(\d+)")
-
-
-@lru_cache(maxsize=1 << 16)  # the same subjects and predicates recur in every quad of a graph
-def _term_key(term: Any) -> tuple[Any, ...]:
-    # numbers inside IRIs compare as numbers, so claim 10 follows claim 9 (and a claim its evidence)
-    value = str(getattr(term, "value", term))
-    return (*(int(part) if part.isdigit() else part for part in _NUMBERS.split(value)), str(term))
-
-
-def _sorted(quads: Iterable[ox.Quad]) -> list[ox.Quad]:
-    """Readable, stable order: by subject, rdf:type first, then predicate and object."""
-    return sorted(quads, key=lambda q: (_term_key(q.subject), q.predicate != _RDF_TYPE,
-                                        str(q.predicate), _term_key(q.object)))
-
-
-def review_quads(extraction: Any, provenance: Provenance) -> list[ox.Quad]:
-    """The whole named graph ``graph:review/<id>`` of one extraction, in a stable order.
-
-    Claims keep the extractor's ``status``; claims without one are ``unknown``.
-    """
-    work_iri, _ = _film(extraction)
-    text = str(_get(extraction, "text") or "")
-    return _sorted(_review_quads(_claim_dicts(extraction), work_iri, text, provenance.url, provenance,
-                                 _get(_get(extraction, "metadata"), "rating")))
-
-
-# ``id:`` and ``graph:`` names always hold a "/", which Turtle must escape (``id:claim\/r-1\/3``);
-# full IRIs read better. (A base IRI would also relativise the prefixes: ``schema: <//schema.org/>``.)
-_FILE_PREFIXES = {name: iri for name, iri in PREFIXES.items() if name not in ("id", "graph")}
-
-
-def serialize_review(quads: Iterable[ox.Quad]) -> bytes:
-    """Deterministic TriG with the project's prefixes (same quads → same bytes)."""
-    return ox.serialize(_sorted(quads), format=ox.RdfFormat.TRIG, prefixes=_FILE_PREFIXES) or b""
 
 
 # -- inputs -------------------------------------------------------------------------------
@@ -645,25 +198,25 @@ def _extract(path: Path, film: str | None) -> Any:
 def _prepare_one(job: _Job) -> ReviewPlan:
     """Extract and build one input's review graph and compare it with the stored one (not validated yet)."""
     extraction = _extract(Path(job.path), job.overrides.film)
-    text = str(_get(extraction, "text") or "")
+    text = str(value_of(extraction, "text") or "")
     if not text.strip():
         raise ReviewInputError("the review has no text")
-    metadata = _get(extraction, "metadata")
+    metadata = value_of(extraction, "metadata")
     over = job.overrides
-    url = over.url or _get(metadata, "url") or None
+    url = over.url or value_of(metadata, "url") or None
     prov = Provenance(
-        url=url, author=over.author or _get(metadata, "author") or None,
-        publisher=over.publisher or _get(metadata, "publisher") or None,
-        published=over.published or _parse_date(_get(metadata, "published")),
+        url=url, author=over.author or value_of(metadata, "author") or None,
+        publisher=over.publisher or value_of(metadata, "publisher") or None,
+        published=over.published or _parse_date(value_of(metadata, "published")),
         retrieved=job.now.date(), added_by=job.added_by, added_at=job.now,
         method="extractor", extractor_version=_extractor_version(),
     )
-    work_iri, work_title = _film(extraction)
-    claims = _claim_dicts(extraction)
+    work_iri, work_title = film_of(extraction)
+    claims = claim_dicts(extraction)
     _fill_status(claims, work_iri, Path(job.data_dir))
-    rating = _get(metadata, "rating")
-    decisions = _get(metadata, "curation")  # from a curated card (wickgraph.curation)
-    data = serialize_review(_review_quads(claims, work_iri, text, url, prov, rating, decisions))
+    rating = value_of(metadata, "rating")
+    decisions = value_of(metadata, "curation")  # from a curated card (wickgraph.curation)
+    data = review_graph(claims, work_iri, text, prov, rating, decisions).trig()
     rid = review_id(url, text)
     target = Path(job.data_dir) / "reviews" / f"{rid}.trig"
 
@@ -673,8 +226,7 @@ def _prepare_one(job: _Job) -> ReviewPlan:
         old = target.read_bytes()
         previous_sha = hashlib.sha256(old).hexdigest()
         kept = _old_provenance(old, rid, prov)
-        if kept is not None and serialize_review(
-                _review_quads(claims, work_iri, text, url, kept, rating, decisions)) == old:
+        if kept is not None and review_graph(claims, work_iri, text, kept, rating, decisions).trig() == old:
             action, data = "unchanged", old
         else:
             action = "replaced"
@@ -683,7 +235,7 @@ def _prepare_one(job: _Job) -> ReviewPlan:
                     f"{target.name} holds this review's hand-written graph; the extractor's reading would "
                     "replace it (pass --force to replace it)")
     rejected = {n for n, d in enumerate(decisions or (), 1) if d is not None and d.outcome == "rejected"}
-    rows = tuple(_row(n, claim) for n, claim in enumerate(claims, 1) if n not in rejected)
+    rows = tuple(claim_row(n, claim) for n, claim in enumerate(claims, 1) if n not in rejected)
     return ReviewPlan(job.path, rid, work_iri, work_title, rows, data, action, previous_sha)
 
 
@@ -729,7 +281,7 @@ def _fill_status(claims: list[dict[str, Any]], work_iri: str, data_dir: Path) ->
     reference_file = data_dir / "reference" / "franchise.ttl"
     if not missing or not reference_file.is_file():
         return
-    from .conflicts import claim_status, default_reference
+    from .reference import default_reference
 
     reference = default_reference(reference_file)
     for claim in missing:
@@ -749,7 +301,7 @@ def _old_provenance(data: bytes, rid: str, new: Provenance) -> Provenance | None
     added_at = values.get((graph, str(PROV.generatedAtTime)))
     retrieved = values.get((review, str(WG.retrievedOn)))
     editor = values.get((graph, str(PROV.wasAttributedTo)))
-    editor_name = values.get((editor, str(_RDFS_LABEL.value))) if editor else None
+    editor_name = values.get((editor, str(RDFS.label))) if editor else None
     if not (added_at and retrieved and editor_name):
         return None
     try:
@@ -760,8 +312,10 @@ def _old_provenance(data: bytes, rid: str, new: Provenance) -> Provenance | None
         return None
 
 
-def _row(n: int, claim: Mapping[str, Any]) -> ClaimRow:
-    return ClaimRow(n, str(claim.get("type")), claim_summary(claim), str(claim.get("evidence") or ""),
+def claim_row(n: int, claim: Mapping[str, Any]) -> ClaimRow:
+    """Claim number ``n`` as ``add`` shows it (its kind writes the summary)."""
+    kind = str(claim.get("type"))
+    return ClaimRow(n, kind, claim_kind(kind).summary(claim), str(claim.get("evidence") or ""),
                     str(claim.get("status") or "unknown"))
 
 
@@ -804,7 +358,7 @@ def add_reviews(
     added_by: str | None = None,
     now: datetime | None = None,
     lock_timeout: float = 10.0,
-    store: Any = None,
+    store: Store | None = None,
 ) -> AddReport:
     """Extract, build, validate and (unless ``dry_run``) write reviews and update the store.
 
@@ -880,141 +434,35 @@ def _preview_conflicts(plans: Sequence[ReviewPlan], data_dir: Path) -> list[Conf
     from .store import Store
 
     store = Store()
-    reference = ox.NamedNode(str(REFERENCE_GRAPH))
     for path in sorted((data_dir / "reference").glob("*.ttl")):
-        store.raw.load(path=str(path), format=ox.RdfFormat.TURTLE, to_graph=reference)
+        store.load_file(path, graph=str(REFERENCE_GRAPH))
     for plan in plans:
-        store.raw.load(plan.data, format=ox.RdfFormat.TRIG)
+        store.bulk_load(plan.data, ox.RdfFormat.TRIG)
     return conflicts(store)
 
 
-@contextmanager
-def _locked(data_dir: Path, timeout: float) -> Iterator[None]:
-    """Hold an exclusive lock on ``data_dir/.wickgraph.lock``; give up after ``timeout`` seconds."""
-    path = data_dir / LOCK_NAME
-    try:
-        handle = open(path, "a+b")  # noqa: SIM115 - held for the whole block
-    except OSError as error:
-        raise StoreError(f"{path}: cannot create the lock file: {error.strerror}") from None
-    deadline = time.monotonic() + timeout
-    try:
-        while True:
-            try:
-                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except OSError as error:
-                if error.errno not in (errno.EAGAIN, errno.EACCES) or time.monotonic() >= deadline:
-                    raise StoreError(
-                        f"{path}: another `wickgraph add` or `remove` is writing to this data folder; "
-                        "try again when it has finished") from None
-                time.sleep(0.05)
-        yield
-    finally:
-        handle.close()  # closing releases the lock
-
-
-def _open_for_writing(store_dir: Path) -> Any:
-    from .store import open_store
-
-    return open_store(store_dir, must_exist=True)
-
-
-def _write_temp(directory: Path, name: str, data: bytes) -> Path:
-    handle, tmp = tempfile.mkstemp(dir=directory, prefix=f".{name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return Path(tmp)
 
 
 def _commit(plans: Sequence[ReviewPlan], data_dir: Path, store_dir: Path, lock_timeout: float,
-            open_store: Any = None) -> None:
-    """Write the changed files and update the store as one step; on failure restore both."""
+            store: Store | None = None) -> None:
+    """Write the changed files and update the store as one transaction."""
     reviews_dir = data_dir / "reviews"
     reviews_dir.mkdir(parents=True, exist_ok=True)
-    with _locked(data_dir, lock_timeout):
-        store = open_store if open_store is not None else _open_for_writing(store_dir)
-        try:
-            # the files may have changed since they were compared (another add finished first)
-            previous: dict[Path, bytes | None] = {}
-            for plan in plans:
-                target = reviews_dir / plan.filename
-                old = target.read_bytes() if target.is_file() else None
-                sha = hashlib.sha256(old).hexdigest() if old is not None else None
-                if sha != plan.previous_sha:
-                    raise StoreError(f"{target}: changed while this add was running; run the add again")
-                previous[target] = old
-            changed = [plan for plan in plans if plan.action != "unchanged"]
-            graphs: dict[str, list[ox.Quad]] = {}
-            for plan in plans:
-                quads = list(ox.parse(plan.data, format=ox.RdfFormat.TRIG))
-                graph = review_graph_iri(plan.review_id)
-                # an unchanged file whose graph the store lacks (or holds stale) is loaded too
-                if plan.action != "unchanged" or set(map(str, store.quads(graph))) != set(map(str, quads)):
-                    graphs[graph] = quads
-            _swap_files(changed, reviews_dir, previous, lambda: _update_store(store, graphs))
-        finally:
-            if open_store is None:
-                store.close()
-    _mark_changed(store_dir)
+    # the files may have changed since they were compared (another add finished first): commit checks
+    changes = [FileChange(reviews_dir / plan.filename, plan.data, plan.previous_sha, plan.action != "unchanged")
+               for plan in plans]
 
-
-def _update_store(store: Any, graphs: Mapping[str, Sequence[ox.Quad]]) -> None:
-    if not graphs:
-        return
-    try:
-        store.replace_graphs(graphs)
-        store.flush()
-    except OSError as error:
-        raise StoreError(f"{store.path}: cannot update the store: {error}") from None
-
-
-def _swap_files(plans: Sequence[ReviewPlan], reviews_dir: Path, previous: Mapping[Path, bytes | None],
-                then: Callable[[], None]) -> None:
-    """Rename every new file into place and run ``then``; if anything fails, put the old files back."""
-    temps: list[tuple[Path, Path]] = []
-    renamed: list[Path] = []
-    try:
+    def graphs(store: Store) -> dict[str, list[ox.Quad]]:
+        replaced = {}
         for plan in plans:
-            target = reviews_dir / plan.filename
-            temps.append((_write_temp(reviews_dir, plan.filename, plan.data), target))
-        for tmp, target in temps:
-            os.replace(tmp, target)
-            renamed.append(target)
-        then()  # the commit point: once the store has the graphs, the files stay
-    except BaseException as error:
-        for tmp, _ in temps:
-            tmp.unlink(missing_ok=True)
-        for target in reversed(renamed):
-            _restore(target, previous.get(target))
-        if isinstance(error, OSError):
-            raise StoreError(f"cannot write {reviews_dir}: {error.strerror or error}; nothing was changed") from None
-        raise
+            quads = list(ox.parse(plan.data, format=ox.RdfFormat.TRIG))
+            graph = review_graph_iri(plan.review_id)
+            # an unchanged file whose graph the store lacks (or holds stale) is loaded too
+            if plan.action != "unchanged" or set(map(str, store.quads(graph))) != set(map(str, quads)):
+                replaced[graph] = quads
+        return replaced
 
-
-def _restore(target: Path, old: bytes | None) -> None:
-    if old is None:
-        target.unlink(missing_ok=True)
-        return
-    tmp = _write_temp(target.parent, target.name, old)
-    os.replace(tmp, target)
-
-
-def _mark_changed(store_dir: Path) -> None:
-    """Tell readers of the store (``wickgraph serve``) that it changed, when the store supports it."""
-    from . import store as store_module
-
-    mark = getattr(store_module, "mark_changed", None)
-    if callable(mark):
-        mark(store_dir)
-
-
-# -- removing, listing, conflicts ---------------------------------------------------------
+    commit(data_dir, store_dir, changes, graphs, lock_timeout=lock_timeout, store=store)
 
 
 def remove_review(review_id: str, *, data_dir: Path | None = None, store_dir: Path | None = None,
@@ -1025,94 +473,16 @@ def remove_review(review_id: str, *, data_dir: Path | None = None, store_dir: Pa
     data_dir = Path(data_dir) if data_dir else default_data_dir()
     store_dir = Path(store_dir) if store_dir else default_store_dir()
     target = data_dir / "reviews" / f"{review_id}.trig"
-    with _locked(data_dir, lock_timeout):
-        store = _open_for_writing(store_dir)
-        try:
-            graph = review_graph_iri(review_id)
-            in_store = graph in store.named_graphs()
-            if not target.is_file() and not in_store:
-                known = sorted(p.stem for p in (data_dir / "reviews").glob("*.trig"))
-                close = difflib.get_close_matches(review_id, known, n=3, cutoff=0.5)
-                hint = f"; did you mean {', '.join(close)}?" if close else "; see `wickgraph reviews`"
-                raise ReviewNotFound(f"no review {review_id!r}{hint}")
-            old = target.read_bytes() if target.is_file() else None
-            target.unlink(missing_ok=True)
-            try:
-                _update_store(store, {graph: []})
-            except BaseException:
-                if old is not None:
-                    _restore(target, old)
-                raise
-        finally:
-            store.close()
-    _mark_changed(store_dir)
+    graph = review_graph_iri(review_id)
+    old_sha = hashlib.sha256(target.read_bytes()).hexdigest() if target.is_file() else None
+
+    def graphs(store: Store) -> dict[str, list[ox.Quad]]:
+        if not target.is_file() and graph not in store.named_graphs():
+            known = sorted(p.stem for p in (data_dir / "reviews").glob("*.trig"))
+            close = difflib.get_close_matches(review_id, known, n=3, cutoff=0.5)
+            hint = f"; did you mean {', '.join(close)}?" if close else "; see `wickgraph reviews`"
+            raise ReviewNotFound(f"no review {review_id!r}{hint}")
+        return {graph: []}
+
+    commit(data_dir, store_dir, [FileChange(target, None, old_sha)], graphs, lock_timeout=lock_timeout)
     return target
-
-
-def _rows(store: Any, sparql: str) -> list[dict[str, str]]:
-    result = store.query(sparql)
-    names = [variable.value for variable in result.variables]
-    return [{n: solution[n].value for n in names if solution[n] is not None} for solution in result]
-
-
-def _select(store: Any, name: str) -> list[dict[str, str]]:
-    return _rows(store, (_SPARQL / f"{name}.rq").read_text(encoding="utf-8"))
-
-
-def conflicts(store: Any) -> list[Conflict]:
-    """Every claim that contradicts the reference facts, with both sides, evidence and explanation.
-
-    Runs the named query ``queries/conflicts.rq`` live, so the answer follows the current
-    reference graph rather than the status recorded when a review was added.
-    """
-    from .queries import get
-
-    found = []
-    for row in _rows(store, get("conflicts").sparql):
-        found.append(Conflict(
-            review_id=_slug_of(row["review"]), claim=row["claim"], kind=row.get("claimType", ""),
-            work=row.get("work", ""), work_title=row.get("workTitle") or _slug_of(row.get("work", "")),
-            claimed=row.get("claimed", ""), reference=row.get("reference", ""),
-            evidence=row.get("evidence", ""), explanation=row.get("explanation") or None,
-        ))
-    return sorted(found, key=lambda c: (c.review_id, _term_key(c.claim)))
-
-
-def _conflict_counts(store: Any) -> dict[str, int]:
-    """How many rows ``queries/conflicts.rq`` gives per review id, without building or sorting them.
-
-    The count runs the named query's own WHERE clause (grouped by review instead of ordered), so it
-    always agrees with :func:`conflicts` and ``wickgraph conflicts``.
-    """
-    from .queries import get
-
-    sparql = get("conflicts").sparql
-    select = _CONFLICTS_SELECT.search(sparql)
-    order = sparql.rfind("\nORDER BY")
-    if select is None or order < select.end():  # not the shape this relies on: count the rows themselves
-        counts: dict[str, int] = defaultdict(int)
-        for conflict in conflicts(store):
-            counts[conflict.review_id] += 1
-        return dict(counts)
-    where = sparql[select.end() - 1:order]
-    counting = f"{sparql[:select.start()]}SELECT ?review (COUNT(*) AS ?conflicts)\nWHERE {where}\nGROUP BY ?review\n"
-    return {_slug_of(row["review"]): int(row["conflicts"]) for row in _rows(store, counting) if "review" in row}
-
-
-# the projection of queries/conflicts.rq and the opening of its WHERE clause
-_CONFLICTS_SELECT = re.compile(r"^SELECT\b[^\n{]*\nWHERE \{", re.MULTILINE)
-
-
-def list_reviews(store: Any) -> list[ReviewSummary]:
-    """Every review in the store, by review id: work, author, date, number of claims and of conflicts."""
-    per_review = _conflict_counts(store)
-    rows = sorted(_select(store, "list-reviews"), key=lambda row: (row["graph"], row.get("work", "")))
-    summaries = []
-    for row in rows:  # list-reviews.rq does not sort: for 100k rows Python is much faster at it
-        rid = row["graph"].rsplit("/", 1)[-1]
-        summaries.append(ReviewSummary(
-            review_id=rid, work_title=row.get("workTitle") or _slug_of(row.get("work", "")),
-            author=row.get("author"), published=row.get("published"),
-            claims=int(row.get("claims", 0)), conflicts=per_review.get(rid, 0),
-        ))
-    return summaries

@@ -8,21 +8,20 @@ writing; others get a :class:`~wickgraph.errors.StoreError` that says so.
 from __future__ import annotations
 
 import re
-import shutil
 from collections.abc import Iterable, Iterator, Mapping
-from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Self
 
 import pyoxigraph as ox
 
+from .atomicfile import write_atomic
 from .errors import RDFSyntaxError, SPARQLSyntaxError, StoreError
 from .namespaces import PREFIXES
 
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["QueryResult", "Store", "open_store"]
+__all__ = ["QueryResult", "Store", "is_store_dir", "open_store"]
 
 QueryResult = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
 """What :meth:`Store.query` returns: pyoxigraph's own result objects (iterable, serialisable)."""
@@ -204,35 +203,9 @@ def open_store(path: str | Path | None = None, *, read_only: bool = False, must_
     return Store(store_path, read_only=read_only)
 
 
-@contextmanager
-def atomic_store_dir(final: Path) -> Iterator[Path]:
-    """Yield a fresh sibling folder to build a store in; swap it into ``final`` on success.
-
-    On failure the new folder is deleted and ``final`` is left exactly as it was.
-    """
-    final = final.resolve()
-    final.parent.mkdir(parents=True, exist_ok=True)
-    building = final.with_name(final.name + ".building")
-    old = final.with_name(final.name + ".old")
-    for leftover in (building, old):
-        _remove_store_dir(leftover)
-    try:
-        yield building
-    except BaseException:
-        _remove_store_dir(building)
-        raise
-    if final.exists():
-        if not (final / _MARKER).exists() and any(final.iterdir()):
-            _remove_store_dir(building)
-            raise StoreError(f"{final}: exists and is not a wickgraph store; not replacing it")
-        final.rename(old)
-    building.rename(final)
-    _remove_store_dir(old)
-
-
-def _remove_store_dir(path: Path) -> None:
-    if path.exists() and ((path / _MARKER).exists() or not any(path.iterdir())):
-        shutil.rmtree(path)
+def is_store_dir(path: Path) -> bool:
+    """Whether ``path`` holds a store wickgraph made (never delete or replace a stranger's folder)."""
+    return (path / _MARKER).exists()
 
 
 def rdf_syntax_error(error: SyntaxError, path: Path | str) -> RDFSyntaxError:
@@ -267,13 +240,9 @@ def mark_changed(store_path: str | Path) -> None:
     Rewrites ``<store>/wickgraph-generation`` atomically (new inode, new mtime), which a server
     checks with one ``stat`` per request before reopening its read-only view.
     """
-    import os
     import time
 
     folder = Path(store_path)
     if not folder.is_dir():
         return
-    marker = folder / GENERATION_FILE
-    temporary = folder / f"{GENERATION_FILE}.{os.getpid()}.tmp"
-    temporary.write_text(f"{time.time_ns()}\n", encoding="ascii")
-    os.replace(temporary, marker)
+    write_atomic(folder / GENERATION_FILE, f"{time.time_ns()}\n".encode("ascii"))

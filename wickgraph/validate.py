@@ -21,6 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .atomicfile import write_atomic
 from .resources import ontology_dir
 
 if TYPE_CHECKING:
@@ -250,9 +251,7 @@ class ValidationCache:
         target = path or self.path
         if target is None:
             return
-        tmp = target.with_suffix(".tmp")
-        tmp.write_text(json.dumps({"shapes": self._digest, "passed": sorted(self._passed)}))
-        tmp.replace(target)
+        write_atomic(target, json.dumps({"shapes": self._digest, "passed": sorted(self._passed)}).encode("utf-8"))
 
 
 # -- SHACL shapes as SPARQL on a store ------------------------------------------------------

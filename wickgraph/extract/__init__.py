@@ -18,7 +18,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from ..conflicts import Reference, claim_status, default_reference, normalize_name
+from ..claimkinds import claim_kind, claim_status
+from ..reference import Reference, default_reference, normalize_name
 from .claims import Claim, Extraction
 from .gazetteer import CHARACTER, PERSON, WORK, Entry, Gazetteer, Mention, fold, get_gazetteer
 from .inputs import ReviewInput, read_review
@@ -302,19 +303,10 @@ def _actor_key(claim: Claim) -> str:
 
 
 def _fact_key(claim: Claim) -> tuple[Any, ...]:
-    if claim.type in ("director", "writer"):
-        return (claim.type, claim.person_iri or normalize_name(claim.person))
-    if claim.type in ("cast", "reprise"):
-        character = claim.character_iri or normalize_name(claim.character) or None
-        return (claim.type, _actor_key(claim), character)
-    if claim.type == "release_year":
-        return (claim.type, claim.year)
-    return (claim.type,)
+    return claim_kind(claim.type).fact_key(claim)
 
 
 def _status(claim: Claim, reference: Reference, film: str | None) -> str:
-    if claim.type == "rating":
-        return "unknown"
     return claim_status(claim, reference, film)
 
 
@@ -326,23 +318,16 @@ def _card_claim(raw: dict[str, Any], gazetteer: Gazetteer, reference: Reference,
         entries = [e for e in gazetteer.lookup(str(name), kind) if e.iri] if name else []
         return entries[0].iri if entries else None
 
-    kind = raw["type"]
-    fields: dict[str, Any] = {k: raw.get(k) for k in ("person", "actor", "character", "from_film", "franchise",
-                                                      "year", "value", "scale")}
-    scale = fields["scale"]
-    normalized = raw.get("normalized")
-    if kind == "rating" and normalized is None and fields["value"] is not None and scale is not None:
-        normalized = normalize(fields["value"], scale)
-    claim = Claim(
-        kind, str(raw.get("evidence") or ""), int(raw.get("start") or 0), int(raw.get("end") or 0),
-        person=fields["person"], actor=fields["actor"], character=fields["character"],
-        from_film=fields["from_film"], franchise=fields["franchise"] or ("John Wick" if kind == "franchise_member" else None),
-        year=int(fields["year"]) if fields["year"] is not None else None, value=fields["value"], scale=scale,
-        normalized=normalized if kind == "rating" else None,
-        person_iri=link(fields["person"], PERSON), actor_iri=link(fields["actor"], PERSON),
-        character_iri=link(fields["character"], CHARACTER),
-        from_film_iri=link(fields["from_film"], WORK),
-        franchise_iri=reference.franchise_iri if kind == "franchise_member" else None,
-        work_iri=film, rule="card",
-    )
+    kind = claim_kind(raw["type"])
+    own: dict[str, Any] = {name: raw.get(name) for name in (*kind.fields, *kind.optional_fields)}
+    if own.get("year") is not None:
+        own["year"] = int(own["year"])
+    if "normalized" in kind.optional_fields and own["normalized"] is None and own.get("value") is not None \
+            and own.get("scale") is not None:
+        own["normalized"] = normalize(own["value"], own["scale"])
+    links = {f"{name}_iri": link(own.get(name), PERSON) for name in ("person", "actor") if name in own}
+    links.update({f"{name}_iri": link(own.get(name), found) for name, found in (("character", CHARACTER),
+                                                                               ("from_film", WORK)) if name in own})
+    claim = Claim(kind.name, str(raw.get("evidence") or ""), int(raw.get("start") or 0), int(raw.get("end") or 0),
+                  **{**own, **links, **kind.card_values(raw, reference)}, work_iri=film, rule="card")
     return replace(claim, status=_status(claim, reference, film))

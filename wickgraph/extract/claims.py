@@ -10,20 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["CARD_METADATA", "CLAIM_TYPES", "TYPE_FIELDS", "Claim", "Extraction"]
+from ..claimkinds import claim_kind
 
-CLAIM_TYPES = ("director", "writer", "cast", "reprise", "franchise_member", "release_year", "rating")
+__all__ = ["CARD_METADATA", "Claim", "Extraction"]
 
-# Each type's own fields, in contract order; a field listed here is always printed (null allowed).
-TYPE_FIELDS: dict[str, tuple[str, ...]] = {
-    "director": ("person",),
-    "writer": ("person",),
-    "cast": ("actor", "character"),
-    "reprise": ("actor", "character", "from_film"),
-    "franchise_member": ("franchise",),
-    "release_year": ("year",),
-    "rating": ("value", "scale"),
-}
+# Each type's own fields, in contract order, are its kind's (wickgraph.claimkinds).
 CARD_METADATA = ("url", "author", "publisher", "published", "rating")
 """Review metadata a card carries beside its film, claims and text."""
 _IRI_FIELDS = ("person_iri", "actor_iri", "character_iri", "from_film_iri", "franchise_iri")
@@ -57,11 +48,7 @@ class Claim:
 
     def to_json(self) -> dict[str, Any]:
         """The claim as the ``extract --json`` contract spells it."""
-        data: dict[str, Any] = {"type": self.type}
-        for name in TYPE_FIELDS[self.type]:
-            data[name] = getattr(self, name)
-        if self.type == "rating" and self.normalized is not None:
-            data["normalized"] = self.normalized
+        data: dict[str, Any] = {"type": self.type, **claim_kind(self.type).json_fields(self)}
         data.update(evidence=self.evidence, start=self.start, end=self.end, status=self.status)
         for name in _IRI_FIELDS:
             value = getattr(self, name)

@@ -227,7 +227,7 @@ async def commit(request: Request, state: CurationState) -> Any:
     source = str(data.get("filename") or "curation")
 
     def run() -> dict[str, Any] | Response:
-        from ..reviews import review_id
+        from ..reviewgraph import review_id
 
         rid = review_id(card.get("url"), card["text"])
         base_sha = base.get("sha") if base.get("review_id") == rid else None

@@ -1,0 +1,110 @@
+"""Claim kinds: a kind registered through the registry alone flows to JSON, RDF, status and summary."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, ClassVar
+
+import pytest
+
+from wickgraph.claimkinds import (
+    ClaimGraph,
+    ClaimKind,
+    Status,
+    claim_kind,
+    kinds,
+    register,
+    unregister,
+    value_of,
+)
+from wickgraph.errors import ReviewInputError
+from wickgraph.extract import extract_file
+from wickgraph.namespaces import WG
+from wickgraph.reference import Reference, WorkFacts
+from wickgraph.reviewgraph import Provenance, review_quads
+from wickgraph.reviews import claim_row
+
+WORK = "https://w3id.org/wickgraph/id/work/ballerina-2025"
+WISEMAN = "https://w3id.org/wickgraph/id/person/len-wiseman"
+COMPOSER_CLAIM = str(WG._NS["ComposerClaim"])
+HAS_COMPOSER = str(WG._NS["composer"])
+
+
+class Composer(ClaimKind):
+    """A toy kind: the person who wrote the work's score (checked here against the directors)."""
+
+    name = "composer"
+    rdf_class = COMPOSER_CLAIM
+    fields: ClassVar[tuple[str, ...]] = ("person",)
+
+    def write(self, graph: ClaimGraph, claim: Any) -> None:
+        person = graph.person(claim, "person")
+        graph.add(graph.claim, str(WG.claimedPerson), graph.iri(person))
+        graph.add(graph.work, HAS_COMPOSER, graph.iri(person))
+
+    def status(self, claim: Any, reference: Reference, facts: WorkFacts) -> Status:
+        return "supported" if value_of(claim, "person_iri") in facts.directors else "contradicted"
+
+    def summary(self, claim: Any) -> str:
+        return f"score by {value_of(claim, 'person')}"
+
+
+@pytest.fixture
+def composer() -> Iterator[None]:
+    register(Composer)
+    yield
+    unregister("composer")
+
+
+def _card(tmp_path: Path, person: str) -> Path:
+    text = f"Ballerina (2025). The score is by {person}, and it thumps."
+    card = {"film": "Ballerina", "url": "https://example.org/toy", "text": text,
+            "claims": [{"type": "composer", "person": person, "evidence": f"The score is by {person}"}]}
+    path = tmp_path / "card.json"
+    path.write_text(json.dumps(card), encoding="utf-8")
+    return path
+
+
+def _provenance() -> Provenance:
+    from datetime import UTC, date, datetime
+
+    return Provenance(url="https://example.org/toy", author=None, publisher=None, published=None,
+                      retrieved=date(2026, 1, 2), added_by="tester", added_at=datetime(2026, 1, 2, tzinfo=UTC))
+
+
+def test_a_registered_kind_flows_from_card_to_json_rdf_status_and_summary(composer: None, tmp_path: Path) -> None:
+    extraction = extract_file(_card(tmp_path, "Len Wiseman"))
+    [claim] = extraction.to_json()["claims"]
+    assert claim == {"type": "composer", "person": "Len Wiseman", "evidence": "The score is by Len Wiseman",
+                     "start": 18, "end": 45, "status": "supported", "person_iri": WISEMAN, "rule": "card"}
+
+    quads = {(str(q.subject), str(q.predicate), str(q.object)) for q in review_quads(extraction, _provenance())}
+    claim_node = next(s for s, p, o in quads if o == f"<{COMPOSER_CLAIM}>")
+    assert (claim_node, f"<{WG.claimedPerson}>", f"<{WISEMAN}>") in quads
+    assert (f"<{WORK}>", f"<{HAS_COMPOSER}>", f"<{WISEMAN}>") in quads
+    assert (claim_node, f"<{WG.status}>", '"supported"') in quads
+
+    assert claim_row(1, claim).summary == "score by Len Wiseman"
+
+
+def test_the_kinds_own_status_rule_decides(composer: None, tmp_path: Path) -> None:
+    [claim] = extract_file(_card(tmp_path, "Derek Kolstad")).claims  # a writer of Ballerina, not its director
+    assert claim.status == "contradicted"
+
+
+def test_unregistered_kinds_are_unknown_with_the_known_ones_named() -> None:
+    assert "composer" not in [kind.name for kind in kinds()]
+    with pytest.raises(ReviewInputError) as caught:
+        claim_kind("composer")
+    assert caught.value.message == ("unknown claim type 'composer'; known: director, writer, cast, reprise, "
+                                    "franchise_member, release_year, rating")
+
+
+def test_the_seven_kinds_and_their_json_fields() -> None:
+    assert {kind.name: kind.fields + kind.optional_fields for kind in kinds()} == {
+        "director": ("person",), "writer": ("person",), "cast": ("actor", "character"),
+        "reprise": ("actor", "character", "from_film"), "franchise_member": ("franchise",),
+        "release_year": ("year",), "rating": ("value", "scale", "normalized"),
+    }
