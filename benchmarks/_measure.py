@@ -181,10 +181,11 @@ def step_queries_rdflib(nquads: str, repeats: int, timeout: float) -> dict[str, 
 
 
 def step_to_networkx(store: str) -> dict[str, Any]:
+    from wickgraph.export import to_networkx
     from wickgraph.store import open_store
 
     opened = open_store(store, read_only=True)
-    seconds, graph = _timed(opened.to_networkx)
+    seconds, graph = _timed(to_networkx, opened)
     return {"seconds": seconds, "nodes": graph.number_of_nodes(), "edges": graph.number_of_edges()}
 
 

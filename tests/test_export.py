@@ -188,3 +188,14 @@ def test_networkx_from_an_in_memory_store_matches_too(shared_store: Store) -> No
     memory.extend(shared_store.quads())
     for view in ("full", "performances"):
         assert _layout(to_networkx(memory, view)) == _layout(_reference_graph(memory, view, "all"))
+
+
+def test_store_stays_below_export() -> None:
+    # the layers run store -> export, never back: store.py imports no module above it, not even lazily
+    import ast
+
+    import wickgraph.store
+
+    tree = ast.parse(Path(wickgraph.store.__file__).read_text(encoding="utf-8"))
+    imported = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.level}
+    assert imported <= {"errors", "namespaces", "resources"}, imported

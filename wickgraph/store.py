@@ -12,15 +12,12 @@ import shutil
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Self
+from typing import Any, Self
 
 import pyoxigraph as ox
 
 from .errors import RDFSyntaxError, SPARQLSyntaxError, StoreError
 from .namespaces import PREFIXES
-
-if TYPE_CHECKING:
-    import networkx as nx
 
 __all__ = ["QueryResult", "Store", "open_store"]
 
@@ -169,20 +166,6 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         if hasattr(self, "_store"):
             self.close()
-
-    # -- the public API's conveniences (see wickgraph.export) ----------------------------
-
-    def to_networkx(self, view: str = "full", *, graph: str = "all") -> nx.MultiDiGraph | nx.Graph:
-        """The graph as networkx; see :func:`wickgraph.export.to_networkx` for the views."""
-        from .export import to_networkx
-
-        return to_networkx(self, view=view, graph=graph)
-
-    def export(self, fmt: str, path: str | Path | None = None, *, graph: str = "all", view: str = "full") -> bytes:
-        """Write (or return) the graph in one of the formats of :mod:`wickgraph.formats`."""
-        from .export import export
-
-        return export(self, fmt, path, graph=graph, view=view)
 
 
 def _in_graph(graph: str, quads: Iterable[ox.Quad]) -> Iterator[ox.Quad]:
