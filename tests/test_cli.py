@@ -120,3 +120,16 @@ def test_installed_command_runs_as_a_subprocess(tmp_path: Path) -> None:
                               capture_output=True, text=True, timeout=60)
     assert answered.returncode == 0, answered.stderr
     assert "The Continental" in answered.stdout.splitlines()[1]
+
+
+def test_export_refuses_what_it_cannot_write_faithfully(runner: CliRunner) -> None:
+    assert runner.invoke(cli, ["build"]).exit_code == 0
+    merged = runner.invoke(cli, ["export", "--format", "ttl", "--graph", "all"])
+    assert merged.exit_code == 2 and merged.stdout == ""
+    assert merged.stderr == (
+        "Error: turtle has no graph names, so the claims in --graph all would read as facts; use trig, nquads or "
+        "jsonld (each review in its own named graph), or --graph reference\n")
+    viewed = runner.invoke(cli, ["export", "--format", "nquads", "--view", "costars"])
+    assert viewed.exit_code == 2
+    assert viewed.stderr == "Error: --view is for graph formats (graphml, gexf, node-link, cytoscape); nquads is RDF\n"
+    assert runner.invoke(cli, ["export", "--format", "turtle", "--graph", "reference"]).exit_code == 0

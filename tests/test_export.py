@@ -298,3 +298,52 @@ def test_store_stays_below_export() -> None:
     tree = ast.parse(Path(wickgraph.store.__file__).read_text(encoding="utf-8"))
     imported = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.level}
     assert imported <= {"errors", "namespaces", "resources"}, imported
+
+
+REFERENCE = "https://w3id.org/wickgraph/graph/reference"
+SEED = "https://w3id.org/wickgraph/graph/review/r-fd4f55627fe0"
+ID = "https://w3id.org/wickgraph/id/"
+
+
+def test_graph_exports_tell_claims_from_facts(shared_store: Store) -> None:
+    graph = to_networkx(shared_store)
+    assert all({"graph", "fact"} <= data.keys() for _, data in graph.nodes(data=True))
+    assert all({"graph", "fact"} <= data.keys() for _, _, data in graph.edges(data=True))
+    # the seed review repeats the reference's director: one edge, a fact from the reference
+    director = graph.edges[WORK + "ballerina-2025", PERSON + "len-wiseman", "wg:director"]
+    assert (director["graph"], director["fact"]) == (REFERENCE, True)
+    # its wrong role is a claim, from its own graph, never a fact
+    rooney = ID + "performance/ballerina-2025--rooney--ana-de-armas"
+    assert (graph.nodes[rooney]["graph"], graph.nodes[rooney]["fact"]) == (SEED, False)
+    assert graph.edges[rooney, ID + "character/rooney", "wg:character"]["fact"] is False
+    assert (graph.nodes[ID + "claim/r-fd4f55627fe0/1"]["graph"], graph.nodes[WORK + "ballerina-2025"]["graph"]) == (
+        SEED, REFERENCE)
+    played = to_networkx(shared_store, "performances").get_edge_data(PERSON + "ana-de-armas", WORK + "ballerina-2025")
+    assert {(data["label"], data["graph"], data["fact"]) for data in played.values()} == {
+        ("played Rooney", SEED, False), ("played Eve Macarro", REFERENCE, True)}
+    costars = to_networkx(shared_store, "costars")
+    assert costars.edges[PERSON + "keanu-reeves", PERSON + "ian-mcshane"]["fact"] is True
+
+
+def test_graph_files_carry_the_tags(shared_store: Store) -> None:
+    loaded = nx.read_graphml(io.BytesIO(export(shared_store, "graphml")))
+    by_iri = {data["iri"]: data for _, data in loaded.nodes(data=True)}
+    assert (by_iri[ID + "character/rooney"]["graph"], by_iri[ID + "character/rooney"]["fact"]) == (SEED, False)
+    assert {data["fact"] for _, _, data in loaded.edges(data=True)} == {True, False}
+
+
+def test_triple_formats_carry_the_reference_facts_once(shared_store: Store) -> None:
+    from pyshacl import validate
+
+    for fmt in ("turtle", "ntriples", "rdfxml"):
+        with pytest.raises(UsageError, match=f"^{fmt} has no graph names, so the claims in --graph claims"):
+            export(shared_store, fmt, graph="claims")
+    data = export(shared_store, "ntriples", graph="reference")
+    lines = [line for line in data.decode().splitlines() if line]
+    assert len(lines) == len(set(lines)) == len({(q.subject, q.predicate, q.object) for q in quads(shared_store, "reference")})
+    ontology = Path(__file__).resolve().parent.parent / "ontology"
+    conforms, _, report = validate(rdflib.Graph().parse(data=export(shared_store, "turtle", graph="reference"),
+                                                        format="turtle"),
+                                   shacl_graph=str(ontology / "shapes.ttl"), ont_graph=str(ontology / "wickgraph.ttl"),
+                                   advanced=True, allow_warnings=True)
+    assert conforms, report

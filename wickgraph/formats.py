@@ -38,7 +38,7 @@ from .namespaces import PREFIXES
 
 __all__ = [
     "FORMATS", "Format", "by_media_type", "by_name", "formats", "names", "render_rows", "render_table",
-    "rows_result", "serialize_result",
+    "rows_result", "serialize_result", "serialize_rows",
 ]
 
 Writer = Callable[[Any], bytes]
@@ -76,12 +76,12 @@ def _results_writer(results_format: ox.QueryResultsFormat) -> Writer:
 
 
 def _rdf_writer(rdf_format: ox.RdfFormat) -> Writer:
-    def write(items: Iterable[ox.Quad | ox.Triple]) -> bytes:
+    def write(items: Iterable[ox.Quad] | Iterable[ox.Triple]) -> bytes:
         return ox.serialize(items, format=rdf_format, prefixes=PREFIXES) or b""
     return write
 
 
-def _write_jsonld(items: Iterable[ox.Quad | ox.Triple]) -> bytes:
+def _write_jsonld(items: Iterable[ox.Quad] | Iterable[ox.Triple]) -> bytes:
     """JSON-LD with the project's prefixes as its context, IRIs shortened to them."""
     data = ox.serialize(items, format=ox.RdfFormat.JSON_LD) or b"[]"
     document = {"@context": dict(sorted(PREFIXES.items())), "@graph": _compact(json.loads(data))}
@@ -246,13 +246,24 @@ def render_rows(columns: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
     return "\n".join([line(header), line(["-" * width for width in widths]), *(line(row) for row in body)]) + "\n"
 
 
-def render_table(result: ox.QuerySolutions | ox.QueryBoolean) -> str:
-    """SELECT results as a table with a row count (``true``/``false`` for ASK)."""
+def render_table(result: ox.QuerySolutions | ox.QueryBoolean, noun: str = "row") -> str:
+    """SELECT results as a table with a count of rows, each called ``noun`` (``true``/``false`` for ASK)."""
     if isinstance(result, ox.QueryBoolean):
         return ("true" if bool(result) else "false") + "\n"
     columns = [variable.value for variable in result.variables]
     rows = [[shorten(solution[name]) for name in columns] for solution in result]
-    return render_rows(columns, rows) + f"({len(rows)} row{'s' if len(rows) != 1 else ''})\n"
+    return render_rows(columns, rows) + f"({len(rows)} {noun}{'s' if len(rows) != 1 else ''})\n"
+
+
+def serialize_rows(columns: Sequence[str], rows: Iterable[Sequence[Cell]], fmt: Format, *, noun: str = "row") -> bytes:
+    """Rows the library computed, in a ``results`` format: written as ``query`` writes SELECT results."""
+    if fmt.kind != "results":
+        raise UsageError(f"format {fmt.name!r} is for RDF or graphs; rows take {', '.join(names('results'))}")
+    if fmt.name == "table":  # headers for people, which need not be SPARQL variable names
+        cells = [["" if cell is None else shorten(cell) if isinstance(cell, ox.NamedNode) else str(cell)
+                  for cell in row] for row in rows]
+        return (render_rows(columns, cells) + f"({len(cells)} {noun}{'s' if len(cells) != 1 else ''})\n").encode()
+    return fmt.write(rows_result(columns, rows))
 
 
 # -- JSON-LD compaction ------------------------------------------------------------------------
