@@ -297,7 +297,7 @@ def test_store_stays_below_export() -> None:
 
     tree = ast.parse(Path(wickgraph.store.__file__).read_text(encoding="utf-8"))
     imported = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.level}
-    assert imported <= {"errors", "namespaces", "resources"}, imported
+    assert imported <= {"errors", "namespaces", "resources", "atomicfile"}, imported
 
 
 REFERENCE = "https://w3id.org/wickgraph/graph/reference"

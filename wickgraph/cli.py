@@ -178,12 +178,29 @@ def list_queries() -> None:
 
 @cli.command()
 @data_option
-def validate(data_dir: Path | None) -> None:
-    """SHACL-validate the data folder without writing anything (exit 1 on violations)."""
-    from .build import check_data
+@click.option("--fail-on-clash", is_flag=True,
+              help="Exit 1 when a union default graph (every graph merged) would show clashes.")
+def validate(data_dir: Path | None, fail_on_clash: bool) -> None:
+    """SHACL-validate the data folder without writing anything (exit 1 on violations).
 
-    parsed, validated, _ = check_data(data_dir)
-    click.echo(f"{len(parsed)} files conform ({validated} validated against ontology/shapes.ttl)")
+    Each file is checked on its own, then the reference facts merged with the inferred
+    reprises, then every graph merged, as a server with a union default graph shows
+    them: there, review claims sit beside the facts they contradict; those clashes are
+    listed (and fail the check with --fail-on-clash).
+    """
+    from .errors import ValidationFailed
+    from .union import check_data_union
+
+    files, validated, union = check_data_union(data_dir)
+    click.echo(f"{files} files conform ({validated} validated against ontology/shapes.ttl); "
+               "the reference facts and inferred reprises conform merged")
+    if union.clashes:
+        click.echo(f"{len(union.clashes)} clash(es) if every graph is merged into one default graph "
+                   "(claims beside the facts they contradict; keep the named graphs apart):")
+        for clash in union.clashes:
+            click.echo(f"  {clash}")
+    if fail_on_clash and union.clashes:
+        raise ValidationFailed(f"{len(union.clashes)} clash(es) on a union default graph")
 
 
 @cli.command()
