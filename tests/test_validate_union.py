@@ -33,13 +33,13 @@ def test_union_clashes_are_what_pyshacl_finds_on_the_exported_dataset(shared_sto
     sh = rdflib.Namespace("http://www.w3.org/ns/shacl#")
     expected = {(str(results.value(r, sh.focusNode)), str(results.value(r, sh.resultPath)))
                 for r in results.subjects(sh.resultSeverity, sh.Violation)}
-    clashes = check_union(shared_store).clashes
+    clashes = check_union(shared_store.quads()).clashes
     assert {(clash.focus, clash.path) for clash in clashes} == expected == {
         (REPRISE, WG + "inferred"), ("https://w3id.org/wickgraph/id/work/ballerina-2025", WG + "releaseYear")}
     by_path = {clash.path: clash.values for clash in clashes}
     assert by_path[WG + "releaseYear"] == (("2025", "https://w3id.org/wickgraph/graph/reference"), ("2024", REVIEW))
     assert by_path[WG + "inferred"] == (("true", "https://w3id.org/wickgraph/graph/inferred"), ("false", REVIEW))
-    assert check_union(shared_store).facts == []
+    assert check_union(shared_store.quads()).facts == []
 
 
 def test_validate_lists_the_clashes_and_fails_on_them_when_asked(runner: CliRunner) -> None:
