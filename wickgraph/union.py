@@ -104,7 +104,7 @@ def _values(store: ox.Store, focus: str, path: str) -> tuple[tuple[str, str], ..
     subject = ox.BlankNode(focus[2:]) if focus.startswith("_:") else ox.NamedNode(focus)
     predicate = ox.NamedNode(path) if path else None
     aside = {str(ONTOLOGY_GRAPH), _FACTS, _UNION}
-    found = {(shorten(q.object) if path else "", q.graph_name.value)  # type: ignore[union-attr]
+    found = {(shorten(q.object) if path else "", q.graph_name.value)
              for q in store.quads_for_pattern(subject, predicate, None)
              if type(q.graph_name) is ox.NamedNode and q.graph_name.value not in aside}
     return tuple(sorted(found, key=lambda item: (item[1], item[0])))
