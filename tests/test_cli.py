@@ -133,3 +133,16 @@ def test_export_refuses_what_it_cannot_write_faithfully(runner: CliRunner) -> No
     assert viewed.exit_code == 2
     assert viewed.stderr == "Error: --view is for graph formats (graphml, gexf, node-link, cytoscape); nquads is RDF\n"
     assert runner.invoke(cli, ["export", "--format", "turtle", "--graph", "reference"]).exit_code == 0
+
+
+def test_every_format_option_reads_the_formats_table() -> None:
+    import click
+
+    from wickgraph.formats import names
+
+    expected = {"query": names("results", "rdf"), "export": names("graph", "rdf"), "reviews": names("results"),
+                "conflicts": names("results"), "extract": names("results")}
+    for command, choices in expected.items():
+        option = next(p for p in cli.commands[command].params if p.name == "fmt")
+        assert isinstance(option.type, click.Choice) and list(option.type.choices) == choices, command
+        assert option.opts == ["-f", "--format"], command
