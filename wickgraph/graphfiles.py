@@ -27,19 +27,24 @@ __all__ = ["write_cytoscape", "write_gexf", "write_graphml", "write_node_link"]
 
 def write_graphml(graph: nx.Graph) -> bytes:
     """GraphML with schema-valid, unique node and edge ids."""
-    import networkx as nx
+    from networkx.readwrite.graphml import GraphMLWriter
 
-    numbered = graph.__class__()
-    numbered.graph.update(graph.graph)
-    node_id = {node: f"n{i}" for i, node in enumerate(graph)}
-    numbered.add_nodes_from((node_id[node], data) for node, data in graph.nodes(data=True))
-    if graph.is_multigraph():
-        # a multigraph's edge key becomes its GraphML id: number them across the whole file
-        numbered.add_edges_from((node_id[s], node_id[t], f"e{i}", data)
-                                for i, (s, t, data) in enumerate(graph.edges(data=True)))
-    else:
-        numbered.add_edges_from((node_id[s], node_id[t], data) for s, t, data in graph.edges(data=True))
-    return "\n".join(nx.generate_graphml(numbered)).encode()
+    writer = GraphMLWriter()
+    writer.add_graph_element(graph)
+    element = writer.xml.find("graph")
+    assert element is not None
+    # renumbered in the written tree rather than in a copy of the graph: exports hold millions of edges
+    node_id = {str(node): f"n{i}" for i, node in enumerate(graph)}
+    edges = 0
+    for child in element:
+        if child.tag == "node":
+            child.set("id", node_id[child.attrib["id"]])
+        elif child.tag == "edge":
+            child.set("source", node_id[child.attrib["source"]])
+            child.set("target", node_id[child.attrib["target"]])
+            child.set("id", f"e{edges}")
+            edges += 1
+    return "\n".join(str(writer).splitlines()).encode()
 
 
 def write_gexf(graph: nx.Graph) -> bytes:
