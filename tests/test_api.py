@@ -7,6 +7,7 @@ from pathlib import Path
 import networkx as nx
 
 import wickgraph
+from wickgraph.export import to_networkx
 
 
 def test_all_is_pinned_and_sorted() -> None:
@@ -26,7 +27,7 @@ def test_open_query_and_networkx(shared_store_dir: Path) -> None:
     rows = list(wickgraph.query("cast", graph, work="john-wick-2014"))  # type: ignore[call-overload]
     actors = {row["actorName"].value for row in rows}
     assert {"Keanu Reeves", "Michael Nyqvist", "Willem Dafoe", "Ian McShane"} <= actors
-    multigraph = graph.to_networkx()
+    multigraph = to_networkx(graph)
     assert isinstance(multigraph, nx.MultiDiGraph)
     wiseman = "https://w3id.org/wickgraph/id/person/len-wiseman"
     assert multigraph.nodes[wiseman]["label"] == "Len Wiseman"

@@ -120,3 +120,29 @@ def test_installed_command_runs_as_a_subprocess(tmp_path: Path) -> None:
                               capture_output=True, text=True, timeout=60)
     assert answered.returncode == 0, answered.stderr
     assert "The Continental" in answered.stdout.splitlines()[1]
+
+
+def test_export_refuses_what_it_cannot_write_faithfully(runner: CliRunner) -> None:
+    assert runner.invoke(cli, ["build"]).exit_code == 0
+    merged = runner.invoke(cli, ["export", "--format", "ttl", "--graph", "all"])
+    assert merged.exit_code == 2 and merged.stdout == ""
+    assert merged.stderr == (
+        "Error: turtle has no graph names, so the claims in --graph all would read as facts; use trig, nquads or "
+        "jsonld (each review in its own named graph), or --graph reference\n")
+    viewed = runner.invoke(cli, ["export", "--format", "nquads", "--view", "costars"])
+    assert viewed.exit_code == 2
+    assert viewed.stderr == "Error: --view is for graph formats (graphml, gexf, node-link, cytoscape); nquads is RDF\n"
+    assert runner.invoke(cli, ["export", "--format", "turtle", "--graph", "reference"]).exit_code == 0
+
+
+def test_every_format_option_reads_the_formats_table() -> None:
+    import click
+
+    from wickgraph.formats import names
+
+    expected = {"query": names("results", "rdf"), "export": names("graph", "rdf"), "reviews": names("results"),
+                "conflicts": names("results"), "extract": names("results")}
+    for command, choices in expected.items():
+        option = next(p for p in cli.commands[command].params if p.name == "fmt")
+        assert isinstance(option.type, click.Choice) and list(option.type.choices) == choices, command
+        assert option.opts == ["-f", "--format"], command

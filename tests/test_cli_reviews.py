@@ -96,9 +96,13 @@ def test_conflicts_of_the_seed(runner: CliRunner, built_store_dir: Path) -> None
     assert failing.exit_code == 1
     assert failing.stderr == "Error: 2 claim(s) contradict the reference facts\n"
 
+    # SPARQL 1.1 JSON results, as `query --format json` prints
     as_json = json.loads(runner.invoke(cli, ["conflicts", "--format", "json"]).output)
-    assert [(c["kind"], c["claimed"], c["reference"]) for c in as_json] == [
+    assert [(c["kind"]["value"], c["claimed"]["value"], c["reference"]["value"])
+            for c in as_json["results"]["bindings"]] == [
         ("release_year", "2024", "2025"), ("cast", "Ana de Armas as Rooney", "Ana de Armas as Eve Macarro")]
+    assert as_json["results"]["bindings"][0]["claim"] == {
+        "type": "uri", "value": "https://w3id.org/wickgraph/id/claim/r-fd4f55627fe0/1"}
     as_csv = runner.invoke(cli, ["conflicts", "--format", "csv"]).output.splitlines()
     assert as_csv[0] == "review_id,claim,kind,work,work_title,claimed,reference,evidence,explanation"
     assert len(as_csv) == 3
@@ -118,3 +122,32 @@ def test_remove(runner: CliRunner, data_dir: Path, built_store_dir: Path) -> Non
     unknown = runner.invoke(cli, ["remove", "r-nothing"])
     assert unknown.exit_code == 2
     assert unknown.stderr == "Error: no review 'r-nothing'; see `wickgraph reviews`\n"
+
+
+def test_listings_take_the_same_formats_as_query(runner: CliRunner, built_store_dir: Path) -> None:
+    csv_reviews = runner.invoke(cli, ["reviews", "--format", "csv"])
+    assert csv_reviews.exit_code == 0
+    assert csv_reviews.stdout.splitlines() == [
+        "id,work,author,published,claims,conflicts", "r-fd4f55627fe0,From the World of John Wick: Ballerina,,,10,2"]
+    tsv_conflicts = runner.invoke(cli, ["conflicts", "-f", "tsv"])
+    assert tsv_conflicts.stdout.splitlines()[0].split("\t")[:3] == ["?review_id", "?claim", "?kind"]
+    extracted = runner.invoke(cli, ["extract", SHORT, "--format", "json"])
+    bindings = json.loads(extracted.stdout)["results"]["bindings"]
+    assert {"type": "literal", "value": "Ana de Armas stars as Eve Macarro"} in [b["evidence"] for b in bindings]
+    for command in (["reviews"], ["conflicts"], ["extract", SHORT]):
+        refused = runner.invoke(cli, [*command, "--format", "yaml"])
+        assert refused.exit_code == 2 and "'yaml' is not one of 'table', 'text', 'json'" in refused.stderr
+    both = runner.invoke(cli, ["extract", SHORT, "--json", "--format", "csv"])
+    assert both.exit_code == 2 and both.stderr == "Error: --json, --text and --format cannot be used together\n"
+
+
+def test_tables_neutralise_terminal_escapes(runner: CliRunner, built_store_dir: Path) -> None:
+    # an author (or any review text) that clears the screen and retitles the terminal when printed raw
+    author = "\x1b[2J\x1b]0;pwned\x07Mallory\u202eevil"
+    added = runner.invoke(cli, ["add", SHORT, "--yes", "--author", author])
+    assert added.exit_code == 0, added.output
+    listed = runner.invoke(cli, ["reviews"]).stdout
+    assert "\\x1b[2J\\x1b]0;pwned\\x07Mallory\\u202eevil" in listed
+    assert not any(ch in listed for ch in "\x1b\x07\u202e")
+    as_csv = runner.invoke(cli, ["reviews", "--format", "csv"]).stdout
+    assert author in as_csv  # data formats keep the value as it is

@@ -5,7 +5,8 @@ Build the store with ``wickgraph build``, then::
     import wickgraph
     graph = wickgraph.open()
     rows = graph.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
-    g = graph.to_networkx()          # a networkx MultiDiGraph
+    from wickgraph.export import export, to_networkx
+    g = to_networkx(graph)           # a networkx MultiDiGraph
     cast = wickgraph.query("cast", work="john-wick-2014")
 
 The README's Python section runs these as a test.

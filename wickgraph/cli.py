@@ -8,6 +8,7 @@ that does so.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +41,17 @@ data_option = click.option(
     "--data", "data_dir", type=click.Path(file_okay=False, path_type=Path), envvar="WICKGRAPH_DATA",
     help="Data folder (default: $WICKGRAPH_DATA, else the project's data/).",
 )
+
+
+def format_option(*kinds: str, default: str | None = "table",
+                  what: str = "Output format") -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """The one ``-f/--format`` option: choices (names and aliases) from the formats table of ``kinds``."""
+    from .formats import formats, names
+
+    listed = ", ".join(fmt.name for fmt in formats(*kinds))
+    return click.option("-f", "--format", "fmt", default=default, required=default is None and "graph" in kinds,
+                        show_default=default is not None, metavar="FORMAT",
+                        type=click.Choice(names(*kinds), case_sensitive=False), help=f"{what}: {listed}.")
 
 
 def progress_enabled() -> bool:
@@ -115,9 +127,7 @@ def _parse_params(values: tuple[str, ...]) -> dict[str, str]:
 @click.option("-e", "--expression", "sparql", help="Run this SPARQL text instead of a named query.")
 @click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE",
               help="Bind a parameter of a named query (repeatable), e.g. work=john-wick-2014.")
-@click.option("-f", "--format", "fmt", default="table", show_default=True,
-              type=click.Choice(["table", "csv", "tsv", "json", "xml", "turtle", "ntriples", "jsonld"]),
-              help="Output format (SELECT/ASK: table, csv, tsv, json, xml; CONSTRUCT/DESCRIBE: turtle, ntriples, jsonld).")
+@format_option("results", "rdf", what="Output format (SELECT/ASK results, or RDF for CONSTRUCT/DESCRIBE)")
 @click.option("--endpoint", metavar="URL", help="Run on this SPARQL 1.1 endpoint instead of the local store.")
 @click.option("--timeout", type=float, default=60.0, show_default=True, help="Seconds to wait for an endpoint.")
 @store_option
@@ -168,27 +178,49 @@ def list_queries() -> None:
 
 @cli.command()
 @data_option
-def validate(data_dir: Path | None) -> None:
-    """SHACL-validate the data folder without writing anything (exit 1 on violations)."""
-    from .build import check_data
+@click.option("--fail-on-clash", is_flag=True,
+              help="Exit 1 when a union default graph (every graph merged) would show clashes.")
+def validate(data_dir: Path | None, fail_on_clash: bool) -> None:
+    """SHACL-validate the data folder without writing anything (exit 1 on violations).
 
-    parsed, validated, _ = check_data(data_dir)
-    click.echo(f"{len(parsed)} files conform ({validated} validated against ontology/shapes.ttl)")
+    Each file is checked on its own, then the reference facts merged with the inferred
+    reprises, then every graph merged, as a server with a union default graph shows
+    them: there, review claims sit beside the facts they contradict; those clashes are
+    listed (and fail the check with --fail-on-clash).
+    """
+    from .errors import ValidationFailed
+    from .union import check_data_union
+
+    files, validated, union = check_data_union(data_dir)
+    click.echo(f"{files} files conform ({validated} validated against ontology/shapes.ttl); "
+               "the reference facts and inferred reprises conform merged")
+    if union.clashes:
+        click.echo(f"{len(union.clashes)} clash(es) if every graph is merged into one default graph "
+                   "(claims beside the facts they contradict; keep the named graphs apart):")
+        for clash in union.clashes:
+            click.echo(f"  {clash}")
+    if fail_on_clash and union.clashes:
+        raise ValidationFailed(f"{len(union.clashes)} clash(es) on a union default graph")
 
 
 @cli.command()
-@click.option("-f", "--format", "fmt", required=True,
-              type=click.Choice(["graphml", "gexf", "node-link", "cytoscape", "turtle", "trig", "nquads", "jsonld"]),
-              help="Graph formats come from the networkx export; the others are RDF.")
+@format_option("graph", "rdf", default=None, what="Graph files for apps (from networkx), or RDF")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="File to write (atomically); default: standard output.")
 @click.option("--graph", "selection", default="all", show_default=True,
               type=click.Choice(["reference", "claims", "all"]), help="Which named graphs to export.")
-@click.option("--view", default="full", show_default=True, type=click.Choice(["full", "performances", "costars"]),
-              help="networkx view for graph formats: performances as nodes, collapsed to edges, or co-stars.")
+@click.option("--view", type=click.Choice(["full", "performances", "costars"]),
+              help="networkx view for graph formats: performances as nodes, collapsed to edges, or co-stars "
+                   "[default: full].")
 @store_option
-def export(fmt: str, output: Path | None, selection: str, view: str, store_dir: Path | None) -> None:
-    """Write the graph for apps: GraphML, GEXF, node-link or Cytoscape JSON, or RDF."""
+def export(fmt: str, output: Path | None, selection: str, view: str | None, store_dir: Path | None) -> None:
+    """Write the graph for apps: GraphML, GEXF, node-link or Cytoscape JSON, or RDF.
+
+    Every node and edge of a graph file says which named graph it came from (graph) and
+    whether the reference states it (fact). Turtle, N-Triples and RDF/XML have no graph
+    names, so they take --graph reference only; TriG, N-Quads and JSON-LD keep each
+    review's claims in its own named graph.
+    """
     from .export import export as export_graph
     from .store import open_store
 
@@ -207,29 +239,37 @@ def export(fmt: str, output: Path | None, selection: str, view: str, store_dir: 
 @click.option("--film", metavar="TITLE", help="The reviewed work (title or alias), when the text does not make it clear.")
 @click.option("--json", "as_json", is_flag=True, help="Print the claims as JSON (the documented contract).")
 @click.option("--text", "as_text", is_flag=True, help="Print the review's plain text (what evidence offsets refer to).")
-def extract_command(file: Path, film: str | None, as_json: bool, as_text: bool) -> None:
+@format_option("results", default=None, what="Print the claims as rows [default: table]")
+def extract_command(file: Path, film: str | None, as_json: bool, as_text: bool, fmt: str | None) -> None:
     """Read a review (.txt, .html or card .json) and print the claims it makes; writes nothing."""
     import json
 
     from .claimkinds import claim_kind
     from .errors import UsageError
     from .extract import extract_file
+    from .formats import by_name, neutralise, serialize_rows
 
-    if as_json and as_text:
-        raise UsageError("--json and --text cannot be used together")
+    if sum([as_json, as_text, fmt is not None]) > 1:
+        raise UsageError("--json, --text and --format cannot be used together")
     result = extract_file(file, film=film)
     if as_text:
         click.echo(result.text, nl=not result.text.endswith("\n"))
     elif as_json:
         click.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=1))
     else:
-        click.echo(f"{result.film_title or '(reviewed work not recognised)'}  {result.film_iri or ''}".rstrip())
-        rows = []
+        rows: list[tuple[str, str, str, int, int, str]] = []
         for claim in result.claims:
             what = claim_kind(claim.type).brief(claim)
-            rows.append([claim.type, _clip(str(what), 44), claim.status, f"{claim.start}-{claim.end}",
-                         _clip(f"“{claim.evidence}”", 60)])
-        click.echo(_table(["type", "claim", "status", "at", "evidence"], rows) if rows else "(no claims found)")
+            rows.append((claim.type, str(what), claim.status, claim.start, claim.end, claim.evidence))
+        if fmt is not None and fmt != "table":
+            sys.stdout.buffer.write(serialize_rows(["type", "claim", "status", "start", "end", "evidence"], rows,
+                                                   by_name(fmt)))
+            return
+        title = f"{result.film_title or '(reviewed work not recognised)'}  {result.film_iri or ''}".rstrip()
+        click.echo(neutralise(title))
+        table = [[kind, _clip(what, 44), status, f"{start}-{end}", _clip(f"“{evidence}”", 60)]
+                 for kind, what, status, start, end, evidence in rows]
+        click.echo(_table(["type", "claim", "status", "at", "evidence"], table) if rows else "(no claims found)")
 
 
 # -- reviews: add, reviews, remove, conflicts (library: wickgraph.reviews) ------------------
@@ -253,13 +293,16 @@ def _clip(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+def _iri_cell(value: str | None) -> Any:
+    import pyoxigraph as ox
+
+    return ox.NamedNode(value) if value else None
+
+
 def _table(names: list[str], rows: list[list[str]]) -> str:
-    widths = [max([len(name)] + [len(row[i]) for row in rows]) for i, name in enumerate(names)]
+    from .formats import render_rows
 
-    def line(cells: list[str]) -> str:
-        return "  ".join(cell.ljust(width) for cell, width in zip(cells, widths)).rstrip()
-
-    return "\n".join([line(names), line(["-" * w for w in widths]), *(line(row) for row in rows)])
+    return render_rows(names, rows).removesuffix("\n")
 
 
 def _show_plans(report: Any) -> None:
@@ -412,17 +455,20 @@ def _ask_decisions(card: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 @cli.command("reviews")
+@format_option("results")
 @store_option
-def list_reviews_command(store_dir: Path | None) -> None:
+def list_reviews_command(fmt: str, store_dir: Path | None) -> None:
     """List the reviews in the store: id, work, author, date, claims and conflicts."""
     from .conflicts import list_reviews
+    from .formats import by_name, serialize_rows
     from .store import open_store
 
     summaries = list_reviews(open_store(store_dir, read_only=True))
-    rows = [[s.review_id, _clip(s.work_title, 40), s.author or "", s.published or "", str(s.claims), str(s.conflicts)]
-            for s in summaries]
-    click.echo(_table(["id", "work", "author", "published", "claims", "conflicts"], rows))
-    click.echo(f"({len(rows)} review{'s' if len(rows) != 1 else ''})")
+    table = by_name(fmt).name == "table"
+    rows = [[s.review_id, _clip(s.work_title, 40) if table else s.work_title, s.author or None, s.published or None, s.claims,
+             s.conflicts] for s in summaries]
+    columns = ["id", "work", "author", "published", "claims", "conflicts"]
+    sys.stdout.buffer.write(serialize_rows(columns, rows, by_name(fmt), noun="review"))
 
 
 @cli.command("curated")
@@ -464,36 +510,28 @@ def remove(review_id: str, data_dir: Path | None, store_dir: Path | None) -> Non
 
 
 @cli.command("conflicts")
-@click.option("-f", "--format", "fmt", default="table", show_default=True,
-              type=click.Choice(["table", "csv", "tsv", "json"]), help="Output format.")
+@format_option("results")
 @click.option("--fail-on-conflict", is_flag=True, help="Exit with status 1 when there are conflicts.")
 @store_option
 def conflicts_command(fmt: str, fail_on_conflict: bool, store_dir: Path | None) -> None:
     """List claims that contradict the reference facts, with both sides and the evidence."""
-    import csv
-    import dataclasses
-    import io
-    import json
-
     from .conflicts import conflicts
     from .errors import ConflictsFound
+    from .formats import by_name, serialize_rows
     from .store import open_store
 
     found = conflicts(open_store(store_dir, read_only=True))
-    names = ["review_id", "claim", "kind", "work", "work_title", "claimed", "reference", "evidence", "explanation"]
-    if fmt == "json":
-        click.echo(json.dumps([dataclasses.asdict(c) for c in found], ensure_ascii=False, indent=1))
-    elif fmt in ("csv", "tsv"):
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
-        writer.writerow(names)
-        writer.writerows([[getattr(c, name) or "" for name in names] for c in found])
-        click.echo(buffer.getvalue(), nl=False)
-    else:
+    chosen = by_name(fmt)
+    if chosen.name == "table":
+        columns = ["review", "#", "kind", "work", "claimed", "reference", "evidence"]
         rows = [[c.review_id, c.claim.rsplit("/", 1)[-1], c.kind, _clip(c.work_title, 30), _clip(c.claimed, 30),
                  _clip(c.reference, 30), _clip(f"“{c.evidence}”", 50)] for c in found]
-        click.echo(_table(["review", "#", "kind", "work", "claimed", "reference", "evidence"], rows))
-        click.echo(f"({len(rows)} conflict{'s' if len(rows) != 1 else ''})")
+    else:
+        columns = ["review_id", "claim", "kind", "work", "work_title", "claimed", "reference", "evidence",
+                   "explanation"]
+        iris = {"claim", "work"}
+        rows = [[_iri_cell(getattr(c, name)) if name in iris else getattr(c, name) for name in columns] for c in found]
+    sys.stdout.buffer.write(serialize_rows(columns, rows, chosen, noun="conflict"))
     if fail_on_conflict and found:
         raise ConflictsFound(f"{len(found)} claim(s) contradict the reference facts")
 

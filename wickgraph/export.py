@@ -10,12 +10,18 @@ Views of :func:`to_networkx` (all built straight from the store's quads):
 
 ``graph`` picks the named graphs: ``reference`` (facts and inferred reprises),
 ``claims`` (every review graph) or ``all``.
+
+Claims are never shown as facts. Every node and edge carries ``graph``, the named graph it
+came from, and ``fact``, true when the reference facts (or the reprises inferred from them)
+state it: a triple stated by the reference and by reviews is a fact from the reference graph,
+one stated only by reviews is a claim from the first review graph that states it. In RDF,
+Turtle, N-Triples and RDF/XML have no graph names, so they only carry the reference facts;
+claims go out in TriG, N-Quads or JSON-LD, each in its review's named graph.
 """
 
 from __future__ import annotations
 
 import gc
-import json
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -27,8 +33,8 @@ import pyoxigraph as ox
 
 from .atomicfile import write_atomic
 from .errors import UsageError
-from .formats import Format, by_name, shorten, shorten_iri
-from .namespaces import GRAPH, INFERRED_GRAPH, ONTOLOGY_GRAPH, PREFIXES, REFERENCE_GRAPH, WG
+from .formats import Format, by_name, shorten_iri
+from .namespaces import GRAPH, INFERRED_GRAPH, ONTOLOGY_GRAPH, REFERENCE_GRAPH, WG
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -43,6 +49,7 @@ GRAPH_SELECTIONS = ("reference", "claims", "all")
 _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 _LABELS = ("http://www.w3.org/2000/01/rdf-schema#label", "https://schema.org/name")
 _REVIEW_GRAPHS = f"{GRAPH}review/"
+_FACT_GRAPHS = frozenset({str(REFERENCE_GRAPH), str(INFERRED_GRAPH)})
 
 
 def quads(store: Store, graph: str = "all") -> Iterator[ox.Quad]:
@@ -78,7 +85,7 @@ def to_networkx(store: Store, view: str = "full", *, graph: str = "all") -> nx.M
         facts = _read_facts(store, graph, graphs)
         facts.label_performances()
         if view == "costars":
-            return _costars(facts.performances, facts.label)
+            return _costars(facts.performances, facts.label, facts.performance_graph)
         return _multigraph(nx.MultiDiGraph(name=f"wickgraph {graph} ({view})"), facts, view == "performances")
     finally:
         if collecting:
@@ -111,6 +118,9 @@ class _Facts:
         self.types: dict[str, str] = {}
         self.edges: list[tuple[str, str, str, str]] = []
         self.performances: dict[str, dict[str, str]] = defaultdict(dict)
+        #: the graph each typed resource and each performance comes from (a fact graph wins)
+        self.type_graph: dict[str, str] = {}
+        self.performance_graph: dict[str, str] = {}
 
     def label(self, iri: str) -> str:
         return self.labels.get(iri) or shorten_iri(iri)
@@ -271,12 +281,21 @@ def _add_quads(facts: _Facts, selected: Iterable[ox.Quad]) -> None:
         if predicate == _RDF_TYPE and type(obj) is named_node:
             if subject.value not in types or obj.value.startswith(_WG_NAMESPACE):
                 types[subject.value] = shorten_iri(obj.value)
+            _prefer(facts.type_graph, subject.value, quad.graph_name.value)  # type: ignore[union-attr]
         elif predicate in _LABELS and type(obj) is literal:
             labels.setdefault(subject.value, obj.value)
         elif type(obj) is named_node:
             edges.append((subject.value, obj.value, predicate, quad.graph_name.value))  # type: ignore[union-attr]
             if predicate in _PERFORMANCE_PARTS:
                 performances[subject.value][_PERFORMANCE_PARTS[predicate]] = obj.value
+                _prefer(facts.performance_graph, subject.value, quad.graph_name.value)  # type: ignore[union-attr]
+
+
+def _prefer(found: dict[str, str], iri: str, graph: str) -> None:
+    """Remember the graph ``iri`` came from: the first one, unless a fact graph states it too."""
+    old = found.get(iri)
+    if old is None or (graph in _FACT_GRAPHS and old not in _FACT_GRAPHS):
+        found[iri] = graph
 
 
 def _add_rows(facts: _Facts, cells: list[str], plan: _Plan) -> None:
@@ -284,6 +303,7 @@ def _add_rows(facts: _Facts, cells: list[str], plan: _Plan) -> None:
     graph_of, predicate_of, object_of = plan.graph_of, plan.predicate_of, plan.object_of
     type_id, label_ids, part_of = plan.type_id, plan.label_ids, plan.part_of
     labels, types, edges, performances = facts.labels, facts.types, facts.edges, facts.performances
+    type_graph, performance_graph = facts.type_graph, facts.performance_graph
     class_of: dict[str, str] = {}
     last_cell, subject = "", None
     body = iter(cells[6:-1])
@@ -306,6 +326,8 @@ def _add_rows(facts: _Facts, cells: list[str], plan: _Plan) -> None:
                 if found is None:
                     found = class_of[obj] = shorten_iri(obj)
                 types[subject] = found
+            if obj is not None:
+                _prefer(type_graph, subject, graph_of[graph_id])
         elif obj is None:
             if predicate_id in label_ids and not object_cell.startswith(("<", "_:")):
                 labels.setdefault(subject, _literal_value(object_cell))
@@ -314,6 +336,7 @@ def _add_rows(facts: _Facts, cells: list[str], plan: _Plan) -> None:
                           graph_of[graph_id]))
             if predicate_id in part_of:
                 performances[subject][part_of[predicate_id]] = obj
+                _prefer(performance_graph, subject, graph_of[graph_id])
 
 
 def _multigraph(multigraph: nx.MultiDiGraph, facts: _Facts, collapse: bool) -> nx.MultiDiGraph:
@@ -321,155 +344,118 @@ def _multigraph(multigraph: nx.MultiDiGraph, facts: _Facts, collapse: bool) -> n
     # filled in directly, as MultiDiGraph.add_node and add_edge would (the same dicts, in the same
     # order), without their per-call checks and cache clearing
     nodes, successors, predecessors = multigraph._node, multigraph._succ, multigraph._pred
+    labels, fact_graphs = facts.labels, _FACT_GRAPHS
 
-    labels = facts.labels
-
-    def add_node(iri: str) -> None:
+    def add_node(iri: str, graph: str) -> None:
         if iri not in nodes:
             successors[iri] = {}
             predecessors[iri] = {}
-            nodes[iri] = {"iri": iri, "label": labels.get(iri) or shorten_iri(iri), "type": types.get(iri, "Resource")}
-
-    def add_edge(source: str, target: str, key: str, attributes: dict[str, str]) -> None:
-        keys = successors[source].get(target)
-        if keys is None:
-            keys = successors[source][target] = predecessors[target][source] = {}
-        data = keys.get(key)
-        if data is None:
-            keys[key] = attributes
-        else:
-            data.update(attributes)
+            nodes[iri] = {"iri": iri, "label": labels.get(iri) or shorten_iri(iri), "type": types.get(iri, "Resource"),
+                          "graph": graph, "fact": graph in fact_graphs}
+        elif graph in fact_graphs and not nodes[iri]["fact"]:
+            nodes[iri].update(graph=graph, fact=True)  # first met in a review, stated by the reference too
 
     collapsed = set(performances) if collapse else set()
     key_of: dict[str, str] = {}
-    last_source, skip, out = None, False, {}
+    last_source, last_graph, skip, out = None, None, False, {}
     for source, target, predicate, graph_name in facts.edges:  # add_node and add_edge, inlined: the hot loop
-        if source is not last_source:  # a subject's edges come together (and share one string)
-            last_source, skip = source, source in collapsed
+        if source is not last_source or graph_name is not last_graph:  # a subject's edges come together
+            last_source, last_graph, skip = source, graph_name, source in collapsed
             if not skip:
-                if source not in nodes:
-                    add_node(source)
+                add_node(source, graph_name)
                 out = successors[source]
         if skip:
             continue
-        if target not in nodes:
-            add_node(target)
+        is_fact = graph_name in fact_graphs
+        if target not in nodes or (is_fact and not nodes[target]["fact"]):
+            add_node(target, graph_name)
         key = key_of.get(predicate)
         if key is None:
             key = key_of[predicate] = shorten_iri(predicate)
         keys = out.get(target)
         if keys is None:
-            out[target] = predecessors[target][source] = {key: {"predicate": predicate, "label": key, "graph": graph_name}}
+            out[target] = predecessors[target][source] = {
+                key: {"predicate": predicate, "label": key, "graph": graph_name, "fact": is_fact}}
         elif (data := keys.get(key)) is None:
-            keys[key] = {"predicate": predicate, "label": key, "graph": graph_name}
-        else:
-            data.update(predicate=predicate, label=key, graph=graph_name)
+            keys[key] = {"predicate": predicate, "label": key, "graph": graph_name, "fact": is_fact}
+        elif is_fact and not data["fact"]:
+            data.update(graph=graph_name, fact=True)  # one edge per triple: a fact, even when reviews claim it too
     for iri in collapsed:
         parts = performances[iri]
         if {"actor", "character", "work"} <= parts.keys():
-            add_node(parts["actor"])
-            add_node(parts["work"])
-            add_edge(parts["actor"], parts["work"], f"played:{parts['character']}", {
-                "predicate": str(WG.Performance), "label": f"played {label(parts['character'])}",
-                "character": parts["character"], "character_label": label(parts["character"]), "performance": iri,
-            })
+            graph = facts.performance_graph[iri]
+            add_node(parts["actor"], graph)
+            add_node(parts["work"], graph)
+            edges = successors[parts["actor"]].get(parts["work"])
+            if edges is None:
+                edges = successors[parts["actor"]][parts["work"]] = predecessors[parts["work"]][parts["actor"]] = {}
+            key = f"played:{parts['character']}"
+            if key not in edges or (graph in fact_graphs and not edges[key]["fact"]):
+                edges[key] = {
+                    "predicate": str(WG.Performance), "label": f"played {label(parts['character'])}",
+                    "character": parts["character"], "character_label": label(parts["character"]), "performance": iri,
+                    "graph": graph, "fact": graph in fact_graphs,
+                }
     for iri in sorted(types.keys() - nodes.keys() - collapsed):  # sorted: same file every run
-        add_node(iri)  # typed resources with no links still belong to the graph
+        add_node(iri, facts.type_graph[iri])  # typed resources with no links still belong to the graph
+    for iri, graph in facts.type_graph.items():
+        if graph in fact_graphs and iri in nodes:
+            add_node(iri, graph)  # typed by the reference, linked only by reviews
     return multigraph
 
 
-def _costars(performances: dict[str, dict[str, str]], label: Any) -> nx.Graph:
+def _costars(performances: dict[str, dict[str, str]], label: Any, performance_graph: dict[str, str]) -> nx.Graph:
     import networkx as nx
 
-    cast: dict[str, set[str]] = defaultdict(set)
-    for parts in performances.values():
+    cast: dict[str, dict[str, str]] = defaultdict(dict)  # work -> actor -> graph
+    for iri, parts in performances.items():
         if "actor" in parts and "work" in parts:
-            cast[parts["work"]].add(parts["actor"])
+            _prefer(cast[parts["work"]], parts["actor"], performance_graph[iri])
     costars = nx.Graph(name="wickgraph co-stars")
+    pairs: dict[tuple[str, str], list[tuple[str, str]]] = {}  # (actor, actor) -> [(work, graph)]
     for work, actors in sorted(cast.items()):
         ordered = sorted(actors)
         for actor in ordered:
-            costars.add_node(actor, iri=actor, label=label(actor), type="wg:Person")
+            if actor not in costars:
+                costars.add_node(actor, iri=actor, label=label(actor), type="wg:Person", graph=actors[actor],
+                                 fact=actors[actor] in _FACT_GRAPHS)
+            elif actors[actor] in _FACT_GRAPHS and not costars.nodes[actor]["fact"]:
+                costars.nodes[actor].update(graph=actors[actor], fact=True)
         for i, first in enumerate(ordered):
             for second in ordered[i + 1:]:
-                if costars.has_edge(first, second):
-                    costars[first][second]["works"].append(work)
-                else:
-                    costars.add_edge(first, second, works=[work])
-    for _, _, data in costars.edges(data=True):
-        data["weight"] = len(data["works"])
-        data["works"] = " ".join(sorted(data["works"]))  # GraphML and GEXF take scalars only
+                # a pair is a fact when both performances are; else it comes from the claim's graph
+                graph = actors[first] if actors[first] not in _FACT_GRAPHS else actors[second]
+                pairs.setdefault((first, second), []).append((work, graph))
+    for (first, second), shared in pairs.items():
+        claims = [graph for _, graph in shared if graph not in _FACT_GRAPHS]
+        costars.add_edge(first, second, works=" ".join(sorted(work for work, _ in shared)),  # scalars only: GraphML
+                         weight=len(shared), graph=claims[0] if claims else shared[0][1], fact=not claims)
     return costars
 
 
-def _graph_bytes(graph: nx.Graph, fmt: Format) -> bytes:
-    import networkx as nx
-
-    if fmt.name == "graphml":
-        return "\n".join(nx.generate_graphml(graph)).encode()
-    if fmt.name == "gexf":
-        return "\n".join(nx.generate_gexf(graph)).encode()
-    if fmt.name == "node-link":
-        return json.dumps(nx.node_link_data(graph, edges="edges"), ensure_ascii=False, indent=1).encode()
-    return json.dumps(nx.cytoscape_data(graph), ensure_ascii=False, indent=1).encode()
-
-
-def _compact(node: Any) -> Any:
-    """Shorten full IRIs in JSON-LD keys, ``@id`` and ``@type`` to the context's prefixed names."""
-    # the same few thousand IRIs recur hundreds of thousands of times: shorten each once
-    curies: dict[str, str] = {}
-
-    def curie(iri: Any) -> Any:
-        if not isinstance(iri, str):
-            return iri
-        found = curies.get(iri)
-        if found is None:
-            found = curies[iri] = _curie(iri)
-        return found
-
-    def compact(node: Any) -> Any:
-        if isinstance(node, list):
-            return [compact(item) for item in node]
-        if not isinstance(node, dict):
-            return node
-        out: dict[str, Any] = {}
-        for key, value in node.items():
-            if key in ("@id", "@type"):
-                value = [curie(v) for v in value] if isinstance(value, list) else curie(value)
-            else:
-                value = compact(value)
-            out[key if key.startswith("@") else curie(key)] = value
-        return out
-
-    return compact(node)
-
-
-def _curie(iri: Any) -> Any:
-    if isinstance(iri, str) and iri.startswith("http"):
-        short = shorten(ox.NamedNode(iri))
-        return short if short != iri else iri
-    return iri
-
-
 def _rdf_bytes(store: Store, fmt: Format, graph: str) -> bytes:
-    assert isinstance(fmt.oxigraph, ox.RdfFormat)
     selected = quads(store, graph)
-    if not fmt.dataset:
-        # a graph format cannot carry graph names: the selection's triples, merged
-        triples = (ox.Triple(q.subject, q.predicate, q.object) for q in selected)
-        return ox.serialize(triples, format=fmt.oxigraph, prefixes=PREFIXES) or b""
-    data = ox.serialize(selected, format=fmt.oxigraph, prefixes=PREFIXES) or b""
-    if fmt.name == "jsonld":
-        document = {"@context": dict(sorted(PREFIXES.items())), "@graph": _compact(json.loads(data))}
-        return json.dumps(document, ensure_ascii=False, indent=1).encode()
-    return data
+    if fmt.dataset:
+        return fmt.write(selected)
+    if graph != "reference":
+        # a triple format has no graph names: each review's claims would read as facts
+        raise UsageError(f"{fmt.name} has no graph names, so the claims in --graph {graph} would read as facts; "
+                         "use trig, nquads or jsonld (each review in its own named graph), or --graph reference")
+    # the reference facts and the reprises inferred from them, merged: each triple once
+    return fmt.write(dict.fromkeys(ox.Triple(q.subject, q.predicate, q.object) for q in selected))
 
 
-def export(store: Store, fmt: str, path: str | Path | None = None, *, graph: str = "all", view: str = "full") -> bytes:
-    """Serialise the graph in ``fmt`` (a graph or RDF format); write it atomically to ``path`` when given."""
+def export(store: Store, fmt: str, path: str | Path | None = None, *, graph: str = "all",
+           view: str | None = None) -> bytes:
+    """Serialise the graph in ``fmt`` (a graph or RDF format); write it atomically to ``path`` when given.
+
+    ``view`` (default ``full``) picks the networkx view of a graph format; RDF formats have none.
+    """
     chosen = by_name(fmt, "graph", "rdf")
     if chosen.kind == "graph":
-        data = _graph_bytes(to_networkx(store, view, graph=graph), chosen)
+        data = chosen.write(to_networkx(store, view or "full", graph=graph))
+    elif view is not None:
+        raise UsageError(f"--view is for graph formats (graphml, gexf, node-link, cytoscape); {chosen.name} is RDF")
     else:
         data = _rdf_bytes(store, chosen, graph)
     if path is not None:

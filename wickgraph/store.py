@@ -10,16 +10,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Self
+from typing import Any, Self
 
 import pyoxigraph as ox
 
 from .atomicfile import write_atomic
 from .errors import RDFSyntaxError, SPARQLSyntaxError, StoreError
 from .namespaces import PREFIXES
-
-if TYPE_CHECKING:
-    import networkx as nx
 
 __all__ = ["QueryResult", "Store", "is_store_dir", "open_store"]
 
@@ -168,20 +165,6 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         if hasattr(self, "_store"):
             self.close()
-
-    # -- the public API's conveniences (see wickgraph.export) ----------------------------
-
-    def to_networkx(self, view: str = "full", *, graph: str = "all") -> nx.MultiDiGraph | nx.Graph:
-        """The graph as networkx; see :func:`wickgraph.export.to_networkx` for the views."""
-        from .export import to_networkx
-
-        return to_networkx(self, view=view, graph=graph)
-
-    def export(self, fmt: str, path: str | Path | None = None, *, graph: str = "all", view: str = "full") -> bytes:
-        """Write (or return) the graph in one of the formats of :mod:`wickgraph.formats`."""
-        from .export import export
-
-        return export(self, fmt, path, graph=graph, view=view)
 
 
 def _in_graph(graph: str, quads: Iterable[ox.Quad]) -> Iterator[ox.Quad]:
