@@ -1,0 +1,328 @@
+"""What the resource pages show: a resource's description and its page's data, read from the store.
+
+Every query lives in ``wickgraph/sparql/pages/*.rq`` (or is a named query of ``queries/``) and
+is bound to the resource with pyoxigraph substitutions, never by pasting IRIs into text.
+Facts come from ``graph:reference``; claims come from review graphs and are returned
+apart, with their review and status, so a page never shows a claim as a fact.
+
+>>> resource_iri("work", "ballerina-2025")
+'https://w3id.org/wickgraph/id/work/ballerina-2025'
+>>> resource_iri("work", "../etc") is None
+True
+>>> page_path("https://w3id.org/wickgraph/id/claim/r-1/2")
+'/id/claim/r-1/2'
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import weakref
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+
+from .. import queries
+from ..namespaces import ID, PREFIXES, REFERENCE_GRAPH
+from ..store import Store
+
+__all__ = [
+    "PAGE_KINDS", "Fact", "Page", "describe", "label_of", "load_page", "page_path", "resource_iri",
+    "select", "short_type",
+]
+
+PAGES_SPARQL = Path(__file__).resolve().parent.parent / "sparql" / "pages"
+PAGE_KINDS = ("work", "person", "character", "review", "claim")
+"""Kinds with a page of their own; any other ``/id/<kind>/...`` resource gets the generic page."""
+
+_SEGMENT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._~-]*$")
+_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+_REFERENCE = str(REFERENCE_GRAPH)
+_REVIEW_GRAPHS = "https://w3id.org/wickgraph/graph/review/"
+# facts the work page shows in sections of their own, not in its fact table
+_SHOWN_APART = {"director", "writer", "creator", "label", "name"}
+
+
+def resource_iri(kind: str, path: str) -> str | None:
+    """The IRI of ``/id/<kind>/<path>``, or None when a segment is empty, ``..`` or not a plain slug."""
+    segments = [kind, *path.split("/")]
+    if not all(_SEGMENT.match(segment) for segment in segments):
+        return None
+    return f"{ID}{'/'.join(segments)}"
+
+
+def page_path(iri: str) -> str | None:
+    """The local page of one of our resource IRIs (``/id/...``), or None for any other IRI."""
+    return "/id/" + iri[len(str(ID)):] if iri.startswith(str(ID)) else None
+
+
+def short_type(iri: str) -> str:
+    """The local name of a class or property IRI: ``CastClaim``, ``releaseDate``."""
+    return re.split(r"[#/]", iri)[-1]
+
+
+@lru_cache(maxsize=None)
+def _sparql(name: str) -> str:
+    return (PAGES_SPARQL / f"{name}.rq").read_text(encoding="utf-8")
+
+
+def _value(term: Any) -> str | None:
+    return None if term is None else str(term.value)
+
+
+def select(store: Store, sparql: str, **bindings: str) -> list[dict[str, str]]:
+    """Rows of a SELECT with each binding's IRI substituted; values as plain strings, unbound left out."""
+    result = store.query(sparql, params={name: ox.NamedNode(iri) for name, iri in bindings.items()})
+    assert isinstance(result, ox.QuerySolutions)
+    names = [variable.value for variable in result.variables]
+    return [{name: value for name in names if (value := _value(row[name])) is not None} for row in result]
+
+
+def _page_query(store: Store, name: str, **bindings: str) -> list[dict[str, str]]:
+    return select(store, _sparql(name), **bindings)
+
+
+def _named_query(store: Store, name: str, param: str, iri: str) -> list[dict[str, str]]:
+    return select(store, queries.get(name).bind({param: f"<{iri}>"}))
+
+
+# -- descriptions (content negotiation) ----------------------------------------------------
+
+
+def exists(store: Store, iri: str) -> bool:
+    """Whether any graph says anything about ``iri``."""
+    return next(iter(store.raw.quads_for_pattern(ox.NamedNode(iri), None, None, None)), None) is not None
+
+
+def describe(store: Store, iri: str) -> list[ox.Quad]:
+    """What the store says about ``iri`` in every graph, with the nodes it owns (its rating, its evidence).
+
+    Owned nodes are those whose IRI extends the resource's own (``.../rating``,
+    ``.../evidence``), so a claim comes with its quote, as DESCRIBE's bounded description would
+    with blank nodes.
+    """
+    seen: set[str] = set()
+    quads: list[ox.Quad] = []
+    todo = [iri]
+    while todo:
+        subject = todo.pop()
+        if subject in seen:
+            continue
+        seen.add(subject)
+        for quad in store.raw.quads_for_pattern(ox.NamedNode(subject), None, None, None):
+            quads.append(quad)
+            if isinstance(quad.object, ox.NamedNode) and quad.object.value.startswith(iri + "/"):
+                todo.append(quad.object.value)
+    return quads
+
+
+def serialize(quads: list[ox.Quad], rdf_format: ox.RdfFormat) -> bytes:
+    """Quads in a dataset format (graph names kept), or their distinct triples in a graph format."""
+    if rdf_format.supports_datasets:
+        return ox.serialize(quads, format=rdf_format, prefixes=PREFIXES) or b""
+    triples = list(dict.fromkeys(ox.Triple(q.subject, q.predicate, q.object) for q in quads))
+    prefixes = PREFIXES if rdf_format in (ox.RdfFormat.TURTLE, ox.RdfFormat.RDF_XML) else None
+    return ox.serialize(triples, format=rdf_format, prefixes=prefixes) or b""
+
+
+# -- pages ---------------------------------------------------------------------------------
+
+
+@dataclass
+class Fact:
+    """One property of a resource as the reference states it; ``iri`` when the value is a resource."""
+
+    prop: str
+    value: str
+    iri: str | None = None
+
+
+@dataclass
+class Page:
+    """Everything one resource page shows; ``sections`` differ by kind."""
+
+    kind: str
+    iri: str
+    label: str
+    types: list[str]
+    facts: list[Fact]
+    sections: dict[str, Any] = field(default_factory=dict)
+
+
+def label_of(store: Store, iri: str) -> str | None:
+    """The resource's ``rdfs:label``, from the reference first, else from any graph."""
+    fallback = None
+    for quad in store.raw.quads_for_pattern(ox.NamedNode(iri), ox.NamedNode(_LABEL), None, None):
+        if quad.graph_name == REFERENCE_GRAPH_NODE:
+            return str(quad.object.value)
+        fallback = fallback or str(quad.object.value)
+    return fallback
+
+
+REFERENCE_GRAPH_NODE = ox.NamedNode(_REFERENCE)
+
+
+def _facts(store: Store, iri: str) -> tuple[list[Fact], list[str]]:
+    facts: list[Fact] = []
+    types: list[str] = []
+    for row in _page_query(store, "reference-facts", iri=iri):
+        prop, value = row["p"], row["o"]
+        if prop == _RDF_TYPE:
+            types.append(short_type(value))
+            continue
+        is_resource = value.startswith(("http://", "https://")) and ("label" in row or page_path(value))
+        facts.append(Fact(short_type(prop), row.get("label", value), value if is_resource else None))
+    facts.sort(key=lambda fact: (fact.prop, fact.value))
+    return facts, sorted(types)
+
+
+_SUMMARIES: weakref.WeakKeyDictionary[Store, dict[str, dict[str, str]]] = weakref.WeakKeyDictionary()
+_SUMMARIES_LOCK = threading.Lock()
+
+
+def work_summaries(store: Store) -> dict[str, dict[str, str]]:
+    """Each reviewed work's review count, average rating and conflict count, computed once per store.
+
+    These aggregates read every review of a work (thousands at scale), so they are kept for
+    as long as the store object lives; a server gets a new one when the store changes.
+    """
+    with _SUMMARIES_LOCK:
+        cached = _SUMMARIES.get(store)
+        if cached is None:
+            cached = {row["work"]: row for row in _page_query(store, "work-summaries")}
+            _SUMMARIES[store] = cached
+        return cached
+
+
+def _claims_by_review(rows: Iterable[dict[str, str]]) -> list[dict[str, Any]]:
+    reviews: dict[str, dict[str, Any]] = {}
+    for row in rows:
+        review = reviews.setdefault(row["review"], {**row, "claims": []})
+        if "claim" in row:
+            review["claims"].append(row)
+    return list(reviews.values())
+
+
+def _conflicts(store: Store, **binding: str) -> list[dict[str, str]]:
+    return select(store, queries.get("conflicts").sparql, **binding)
+
+
+def load_page(store: Store, kind: str, iri: str) -> Page | None:
+    """The data of ``iri``'s page, or None when no graph says anything about it."""
+    facts, types = _facts(store, iri)
+    label = label_of(store, iri)
+    if not facts and not types and label is None and not exists(store, iri):
+        return None
+    page = Page(kind, iri, label or iri.rsplit("/", 1)[-1], types, facts)
+    if kind == "work":
+        page.facts = [fact for fact in facts if fact.prop not in _SHOWN_APART]
+        summary = work_summaries(store).get(iri, {})
+        credits = _page_query(store, "work-credits", iri=iri)
+        cast = _named_query(store, "cast", "work", iri)
+        years = [fact.value for fact in facts if fact.prop == "releaseYear"]
+        conflicts = _page_query(store, "work-conflicts", iri=iri)
+        for row in conflicts:
+            row["reference"] = _reference_text(row, cast, credits, years)
+        page.sections = {
+            "order": _page_query(store, "work-order", iri=iri),
+            "credits": credits,
+            "cast": cast,
+            "reviews": sorted(_claims_by_review(_page_query(store, "work-reviews", iri=iri)),
+                              key=lambda review: review["review"]),
+            "review_count": int(summary.get("reviews", "0")),
+            "rating_count": int(summary.get("ratings", "0")),
+            "average": float(summary["average"]) if "average" in summary else None,
+            "conflicts": sorted(conflicts, key=lambda row: row["claim"]),
+            "conflict_count": int(summary.get("conflicts", "0")),
+        }
+    elif kind in ("person", "character"):
+        if kind == "person":
+            page.sections["credits"] = _named_query(store, "person-credits", "person", iri)
+        else:
+            page.sections["portrayals"] = _named_query(store, "character-portrayals", "character", iri)
+        page.sections["claims"] = sorted(_page_query(store, "claims-about", iri=iri), key=lambda row: row["claim"])
+        page.sections["claim_counts"] = {row["status"]: int(row["claims"])
+                                         for row in _page_query(store, "claims-about-count", iri=iri)}
+    elif kind == "review":
+        found = _page_query(store, "review", iri=iri)
+        page.sections["review"] = found[0] if found else {}
+        page.sections["claims"] = _page_query(store, "claims", review=iri)
+        page.sections["conflicts"] = {row["claim"]: row for row in _conflicts(store, review=iri)}
+    elif kind == "claim":
+        found = _page_query(store, "claims", claim=iri)
+        claim = found[0] if found else {}
+        page.sections["claim"] = claim
+        conflicts = _conflicts(store, claim=iri)
+        page.sections["conflict"] = conflicts[0] if conflicts else None
+        page.sections["reference_side"] = _reference_side(store, claim)
+        page.label = f"Claim {iri.rsplit('/', 2)[-2]}/{iri.rsplit('/', 1)[-1]}"
+    else:
+        page.sections["graphs"] = _by_graph(store, iri)
+    return page
+
+
+def _reference_text(claim: dict[str, str], cast: list[dict[str, str]], credits: list[dict[str, str]],
+                    years: list[str]) -> str:
+    """The reference's side of a contradicted claim, from the work's cast, credits and year."""
+    kind = short_type(claim.get("class", ""))
+    if kind in ("CastClaim", "RepriseClaim"):
+        person = claim.get("personName")
+        rows = [row for row in cast if row["actorName"] == person] or [
+            row for row in cast if row["characterName"].lower() == claim.get("characterName", "").lower()]
+        return "; ".join(f"{row['actorName']} as {row['characterName']}" for row in rows)
+    if kind in ("DirectorClaim", "WriterClaim"):
+        role = "director" if kind == "DirectorClaim" else "writer"
+        return "; ".join(row["name"] for row in credits if row["role"] == role and row.get("credited") != "false")
+    if kind == "ReleaseYearClaim":
+        return "; ".join(years)
+    return ""
+
+
+def _reference_side(store: Store, claim: dict[str, str]) -> dict[str, Any]:
+    """What the reference says about the claim's subject: the cast rows, credits or year it is checked against."""
+    work = claim.get("work")
+    kind = short_type(claim.get("class", ""))
+    if not work:
+        return {}
+    if kind in ("CastClaim", "RepriseClaim"):
+        cast = _named_query(store, "cast", "work", work)
+        person, character = claim.get("person"), claim.get("character")
+        return {"cast": [row for row in cast if row.get("actor") == person or row.get("character") == character]}
+    if kind in ("DirectorClaim", "WriterClaim"):
+        role = "director" if kind == "DirectorClaim" else "writer"
+        return {"credits": [row for row in _page_query(store, "work-credits", iri=work) if row["role"] == role]}
+    if kind == "ReleaseYearClaim":
+        years = [row["o"] for row in _page_query(store, "reference-facts", iri=work)
+                 if short_type(row["p"]) == "releaseYear"]
+        return {"year": years[0] if years else None}
+    return {}
+
+
+def _by_graph(store: Store, iri: str) -> list[tuple[str, list[Fact]]]:
+    """Every statement about ``iri``, grouped by the graph that makes it (reference first)."""
+    graphs: dict[str, list[Fact]] = {}
+    for quad in describe(store, iri):
+        if quad.subject.value != iri:
+            continue
+        graph = str(getattr(quad.graph_name, "value", ""))
+        obj = quad.object
+        value_iri = obj.value if isinstance(obj, ox.NamedNode) else None
+        label = (label_of(store, value_iri) if value_iri else None) or str(obj.value)
+        graphs.setdefault(graph, []).append(Fact(short_type(quad.predicate.value), label, value_iri))
+    order = sorted(graphs, key=lambda g: (g != _REFERENCE, g))
+    return [(graph, sorted(graphs[graph], key=lambda f: (f.prop, f.value))) for graph in order]
+
+
+def review_id(graph_or_review: str) -> str:
+    """The review id at the end of a review or review-graph IRI."""
+    return graph_or_review.rsplit("/", 1)[-1]
+
+
+def is_review_graph(graph: str) -> bool:
+    """Whether a graph IRI is one review's graph."""
+    return graph.startswith(_REVIEW_GRAPHS)
