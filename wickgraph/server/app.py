@@ -27,7 +27,7 @@ from starlette.staticfiles import StaticFiles
 
 from ..queries import NamedQuery, discover
 from ..store import Store, open_store
-from . import views
+from . import pages, views
 from .engine import Limits, StoreHolder
 
 __all__ = ["ServerConfig", "app_from_env", "create_app", "serve"]
@@ -100,6 +100,10 @@ def create_app(
         Route("/store", views.graph_store, methods=["GET", "PUT", "POST", "DELETE"]),
         Route("/queries", views.query_list, methods=["GET"]),
         Route("/queries/{name}", views.named_query, methods=["GET"]),
+        # resource pages and search (Linked Data: one path per resource, HTML or RDF by Accept)
+        Route("/id/{kind}/{path:path}", pages.resource, methods=["GET", "HEAD"]),
+        Route("/search", pages.search_page, methods=["GET", "HEAD"]),
+        Route("/search.json", pages.search_json, methods=["GET"]),
         Mount("/static", app=GZipMiddleware(StaticFiles(directory=STATIC), minimum_size=1400, compresslevel=6),
               name="static"),
     ]

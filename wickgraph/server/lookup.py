@@ -31,8 +31,8 @@ from ..namespaces import ID, PREFIXES, REFERENCE_GRAPH
 from ..store import Store
 
 __all__ = [
-    "PAGE_KINDS", "Fact", "Page", "describe", "label_of", "load_page", "page_path", "resource_iri",
-    "select", "short_type",
+    "PAGE_KINDS", "Fact", "Page", "claim_text", "describe", "label_of", "load_page", "page_path", "page_sparql",
+    "resource_iri", "select", "serialize", "short_type",
 ]
 
 PAGES_SPARQL = Path(__file__).resolve().parent.parent / "sparql" / "pages"
@@ -67,7 +67,7 @@ def short_type(iri: str) -> str:
 
 
 @lru_cache(maxsize=None)
-def _sparql(name: str) -> str:
+def page_sparql(name: str) -> str:
     return (PAGES_SPARQL / f"{name}.rq").read_text(encoding="utf-8")
 
 
@@ -84,7 +84,7 @@ def select(store: Store, sparql: str, **bindings: str) -> list[dict[str, str]]:
 
 
 def _page_query(store: Store, name: str, **bindings: str) -> list[dict[str, str]]:
-    return select(store, _sparql(name), **bindings)
+    return select(store, page_sparql(name), **bindings)
 
 
 def _named_query(store: Store, name: str, param: str, iri: str) -> list[dict[str, str]]:
@@ -326,3 +326,25 @@ def review_id(graph_or_review: str) -> str:
 def is_review_graph(graph: str) -> bool:
     """Whether a graph IRI is one review's graph."""
     return graph.startswith(_REVIEW_GRAPHS)
+
+
+def claim_text(claim: dict[str, str]) -> str:
+    """What a claim says, in words: "Ana de Armas as Rooney", "released in 2024"."""
+    kind = short_type(claim.get("class", ""))
+    person = claim.get("personName", "someone")
+    if kind in ("CastClaim", "RepriseClaim"):
+        said = f"{person} as {claim['characterName']}" if claim.get("characterName") else f"{person} in the cast"
+        if kind == "RepriseClaim":
+            said += " (a reprised role" + (f" from {claim['fromWorkTitle']})" if claim.get("fromWorkTitle") else ")")
+        return said
+    if kind == "DirectorClaim":
+        return f"directed by {person}"
+    if kind == "WriterClaim":
+        return f"written by {person}"
+    if kind == "ReleaseYearClaim":
+        return f"released in {claim.get('year', '?')}"
+    if kind == "FranchiseMemberClaim":
+        return "part of the John Wick franchise"
+    if kind == "RatingClaim":
+        return "a rating"
+    return kind or "a claim"

@@ -1,0 +1,130 @@
+"""HTTP views of the resource pages and the search box: ``/id/<kind>/<id>``, ``/search``, ``/search.json``.
+
+A resource path answers a browser with an HTML page and an RDF client with the resource's
+description (Linked Data content negotiation on the ``Accept`` header, or ``?format=NAME``).
+The data comes from :mod:`wickgraph.server.lookup`; this module only negotiates and renders.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, Response
+
+from .. import __version__
+from ..formats import Format, formats
+from . import lookup
+from .search import index_for
+
+__all__ = ["choose_format", "resource", "search_json", "search_page"]
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+HTML = "text/html"
+_HTML_TYPES = ("text/html", "application/xhtml+xml")
+
+_env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]),
+                   trim_blocks=True, lstrip_blocks=True)
+_env.globals.update(page_path=lookup.page_path, short_type=lookup.short_type, claim_text=lookup.claim_text,
+                    version=__version__, rdf_formats=formats("rdf"))
+
+
+def _render(template: str, status: int = 200, **values: Any) -> HTMLResponse:
+    html = _env.get_template(template).render(**values)
+    return HTMLResponse(html, status_code=status, headers={"Vary": "Accept"})
+
+
+def choose_format(accept: str | None, format_name: str | None = None) -> Format | str | None:
+    """HTML (``"text/html"``), an RDF format from the formats table, or None when nothing acceptable is offered.
+
+    >>> choose_format("text/turtle").name
+    'turtle'
+    >>> choose_format("text/html,application/xhtml+xml,*/*;q=0.8")
+    'text/html'
+    >>> choose_format("application/ld+json;q=0.5, application/n-quads").name
+    'nquads'
+    >>> choose_format("image/png") is None
+    True
+    """
+    offered = formats("rdf")
+    if format_name:
+        if format_name == "html":
+            return HTML
+        return next((fmt for fmt in offered if format_name in (fmt.name, fmt.media_type)), None)
+    ranges: list[tuple[float, int, str]] = []
+    for position, part in enumerate((accept or "*/*").split(",")):
+        media, _, params = part.strip().partition(";")
+        quality = 1.0
+        for param in params.split(";"):
+            key, _, value = param.strip().partition("=")
+            if key.strip() == "q":
+                try:
+                    quality = float(value)
+                except ValueError:
+                    quality = 0.0
+        if media.strip() and quality > 0:
+            ranges.append((-quality, position, media.strip().lower()))
+    for _, _, media in sorted(ranges):
+        if media in _HTML_TYPES or media in ("*/*", "text/*"):
+            return HTML
+        for fmt in offered:
+            if media == fmt.media_type or (media.endswith("/*") and fmt.media_type.startswith(media[:-1])):
+                return fmt
+    return None
+
+
+def _not_found(request: Request, message: str, query: str) -> Response:
+    search = f"/search?q={quote(query)}"
+    if choose_format(request.headers.get("accept"), request.query_params.get("format")) == HTML:
+        return _render("not_found.html", status=404, message=message, query=query, search=search)
+    return Response(f"{message}; search for it: {search}\n", status_code=404, media_type="text/plain; charset=utf-8")
+
+
+async def resource(request: Request) -> Response:
+    """``/id/<kind>/<path>``: the resource's page, or its description in the RDF format asked for."""
+    kind, path = request.path_params["kind"], request.path_params["path"]
+    raw_path = request.scope.get("raw_path", b"").decode("latin-1").lower()
+    words = path.replace("-", " ").replace("/", " ")
+    iri = None if "%2f" in raw_path or "%5c" in raw_path else lookup.resource_iri(kind, path)
+    if iri is None:
+        return _not_found(request, f"no resource at {request.url.path}", words)
+    chosen = choose_format(request.headers.get("accept"), request.query_params.get("format"))
+    if chosen is None:
+        offered = ", ".join([HTML] + [fmt.media_type for fmt in formats("rdf")])
+        return Response(f"{request.url.path} is offered as: {offered}\n", status_code=406,
+                        media_type="text/plain; charset=utf-8")
+    store = request.app.state.wick.holder.get()
+    if isinstance(chosen, Format):
+        quads = await run_in_threadpool(lookup.describe, store, iri)
+        if not quads:
+            return _not_found(request, f"nothing is known about <{iri}>", words)
+        assert chosen.oxigraph is not None
+        body = lookup.serialize(quads, chosen.oxigraph)  # type: ignore[arg-type]
+        return Response(body, media_type=chosen.media_type, headers={"Vary": "Accept"})
+    page = await run_in_threadpool(lookup.load_page, store, kind, iri)
+    if page is None:
+        return _not_found(request, f"nothing is known about <{iri}>", words)
+    template = f"{kind}.html" if kind in lookup.PAGE_KINDS else "resource.html"
+    return _render(template, page=page, sections=page.sections, path=request.url.path)
+
+
+async def search_json(request: Request) -> Response:
+    """``/search.json?q=win``: up to 10 completions as ``[{iri, url, label, kind, matched}]``."""
+    store = request.app.state.wick.holder.get()
+    index = await run_in_threadpool(index_for, store)
+    hits = index.find(request.query_params.get("q", ""), limit=10)
+    body = json.dumps([hit.__dict__ for hit in hits], ensure_ascii=False)
+    return Response(body, media_type="application/json")
+
+
+async def search_page(request: Request) -> Response:
+    """``/search?q=...``: every work, person and character with a matching name, as links."""
+    query = request.query_params.get("q", "")
+    store = request.app.state.wick.holder.get()
+    index = await run_in_threadpool(index_for, store)
+    return _render("search.html", query=query, hits=index.find(query, limit=100))
