@@ -1,0 +1,165 @@
+"""Resource pages and search, driven in-process on the store built from data/ (seed review included)."""
+
+from __future__ import annotations
+
+import html as html_module
+import http.client
+import re
+import shutil
+import subprocess
+import warnings
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+import rdflib
+
+from wickgraph.server.app import create_app
+from wickgraph.store import Store
+
+from tests.servers import Endpoint, wickgraph_endpoint  # noqa: F401 - fixture
+
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")
+    from starlette.testclient import TestClient
+
+ID = "https://w3id.org/wickgraph/id/"
+SEED = "r-fd4f55627fe0"
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+    from wickgraph.build import build
+
+    store_dir = tmp_path_factory.mktemp("pages") / "store"
+    build(Path(__file__).resolve().parent.parent / "data", store_dir)
+    with TestClient(create_app(store=Store(store_dir, read_only=True))) as test_client:
+        yield test_client
+
+
+def html(client: TestClient, path: str) -> str:
+    response = client.get(path, headers={"Accept": "text/html"})
+    assert response.status_code == 200, response.text
+    assert response.headers["content-type"].startswith("text/html")
+    return response.text
+
+
+def text_of(page: str) -> str:
+    """The page's visible text, tags dropped and spaces collapsed."""
+    return re.sub(r"\s+", " ", html_module.unescape(re.sub(r"<[^>]+>", " ", page)))
+
+
+def test_character_page_lists_both_actors_of_winston(client: TestClient) -> None:
+    page = html(client, "/id/character/winston-scott")
+    assert '<a href="/id/person/ian-mcshane">Ian McShane</a>' in page
+    assert '<a href="/id/person/colin-woodell">Colin Woodell</a>' in page
+    assert "young version of the films' Winston" in text_of(page)
+
+
+def test_work_page_shows_conflicts_as_errors_with_explanations(client: TestClient) -> None:
+    page = html(client, "/id/work/ballerina-2025")
+    conflicts = re.findall(r'<div class="conflict error" role="alert">(.*?)</div>', page, re.S)
+    assert len(conflicts) == 2
+    said = [text_of(block) for block in conflicts]
+    assert any("Ana de Armas as Rooney" in s and "Reference: Ana de Armas as Eve Macarro" in s
+               and "'Rooney' was the name used in pre-release reporting" in s for s in said)
+    assert any("released in 2024" in s and "Reference: 2025" in s and "It is a 2025 film" in s for s in said)
+    # facts are marked as the reference's; the cast links to people and characters
+    assert '<a href="/id/person/ana-de-armas">Ana de Armas</a>' in page
+    assert '<a href="/id/character/eve-macarro">Eve Macarro</a>' in page
+    assert "Len Wiseman" in page and "previous in release order" in text_of(page)
+    assert "Average rating: 70%" in text_of(page)
+
+
+def test_person_page_lists_roles_and_the_claims_about_them(client: TestClient) -> None:
+    page = text_of(html(client, "/id/person/ana-de-armas"))
+    assert "Ballerina" in page and "Eve Macarro" in page
+    # the seed review's false claim is shown as a contradicted claim, never as a role
+    assert "Ana de Armas as Rooney" in page and "contradicted" in page
+
+
+def test_review_and_claim_pages(client: TestClient) -> None:
+    review = text_of(html(client, f"/id/review/{SEED}"))
+    assert "Headphones Thoughts" in review and "starring Ana de Armas in the lead role of Rooney" in review
+    claim = text_of(html(client, f"/id/claim/{SEED}/4"))
+    assert "se, directed by Len Wiseman and starring Ana de Armas in the lead role of Rooney" in claim
+    assert "the reference has Ana de Armas as Eve Macarro" in claim
+
+
+def test_turtle_description_parses_and_keeps_every_graph(client: TestClient, tmp_path: Path) -> None:
+    response = client.get("/id/work/ballerina-2025", headers={"Accept": "text/turtle"})
+    assert response.status_code == 200 and response.headers["content-type"].startswith("text/turtle")
+    graph = rdflib.Graph().parse(data=response.text, format="turtle")
+    work = rdflib.URIRef(ID + "work/ballerina-2025")
+    year = rdflib.URIRef("https://w3id.org/wickgraph/ontology#releaseYear")
+    assert {int(y) for y in graph.objects(work, year)} == {2024, 2025}  # reference and seed review
+    if shutil.which("rapper"):
+        path = tmp_path / "ballerina.ttl"
+        path.write_text(response.text)
+        checked = subprocess.run(["rapper", "-i", "turtle", "-c", str(path)], capture_output=True, text=True)
+        assert checked.returncode == 0, checked.stderr
+
+    quads = client.get("/id/work/ballerina-2025", headers={"Accept": "application/n-quads"})
+    dataset = rdflib.Dataset()
+    dataset.parse(data=quads.text, format="nquads")
+    graphs = {str(context.identifier) for context in dataset.contexts() if len(context)}
+    assert {"https://w3id.org/wickgraph/graph/reference",
+            f"https://w3id.org/wickgraph/graph/review/{SEED}"} <= graphs
+
+    claim = client.get(f"/id/claim/{SEED}/4", params={"format": "ntriples"})
+    assert claim.headers["content-type"].startswith("application/n-triples")
+    assert f'<{ID}claim/{SEED}/4/evidence> <http://www.w3.org/ns/oa#exact> "starring Ana de Armas' in claim.text
+    jsonld = client.get("/id/person/ian-mcshane", headers={"Accept": "application/ld+json"})
+    assert jsonld.status_code == 200 and "Ian McShane" in jsonld.text
+
+
+def test_unknown_resource_is_404_with_a_search_link(client: TestClient) -> None:
+    response = client.get("/id/person/no-such-person", headers={"Accept": "text/html"})
+    assert response.status_code == 404
+    assert '<a id="search-link" href="/search?q=no%20such%20person">' in response.text
+    plain = client.get("/id/person/no-such-person", headers={"Accept": "text/turtle"})
+    assert plain.status_code == 404
+    assert plain.text == (f"nothing is known about <{ID}person/no-such-person>; "
+                          "search for it: /search?q=no%20such%20person\n")
+
+
+TRICKS = ["/id/work/..%2F..%2Fetc%2Fpasswd", "/id/work/ballerina-2025%2F..", "/id/work/./ballerina-2025",
+          "/id/work/../work/ballerina-2025", "/id/work/x%5Cy", "/id/work/%2e%2e/work/ballerina-2025",
+          "/id/claim/r-fd4f55627fe0//4"]
+
+
+@pytest.mark.server
+def test_path_tricks_are_404_on_the_real_server(wickgraph_endpoint: Endpoint) -> None:
+    # http.client sends the path exactly as written (httpx would remove the dot segments first)
+    base = httpx.URL(wickgraph_endpoint.query_url)
+    connection = http.client.HTTPConnection(base.host, base.port, timeout=10)
+    try:
+        statuses = {}
+        for path in ["/id/work/ballerina-2025", *TRICKS]:
+            connection.request("GET", path, headers={"Accept": "text/html"})
+            response = connection.getresponse()
+            response.read()
+            statuses[path] = response.status
+    finally:
+        connection.close()
+    assert statuses == {"/id/work/ballerina-2025": 200, **{path: 404 for path in TRICKS}}
+
+
+def test_not_acceptable_says_what_is_offered(client: TestClient) -> None:
+    response = client.get("/id/work/ballerina-2025", headers={"Accept": "image/png"})
+    assert response.status_code == 406
+    assert response.text.startswith("/id/work/ballerina-2025 is offered as: text/html, text/turtle,")
+
+
+def test_search_completion_prefix_case_and_alias(client: TestClient) -> None:
+    hits = client.get("/search.json", params={"q": "WINST"}).json()
+    assert hits[0] == {"iri": ID + "character/winston-scott", "url": "/id/character/winston-scott",
+                       "label": "Winston", "kind": "character", "matched": "Winston"}
+    by_alias = client.get("/search.json", params={"q": "baba yaga"}).json()
+    assert by_alias[0]["url"] == "/id/character/john-wick"
+    people = [hit["label"] for hit in client.get("/search.json", params={"q": "mcsh"}).json()]
+    assert people == ["Ian McShane"]
+    page = html(client, "/search?q=ballerina")
+    assert '<a href="/id/work/ballerina-2025">' in page
+    assert client.get("/search.json", params={"q": "   "}).json() == []
