@@ -18,11 +18,12 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 
 from .. import __version__
+from ..errors import UsageError
 from ..formats import Format, formats
 from . import lookup
 from .search import index_for
 
-__all__ = ["choose_format", "resource", "search_json", "search_page"]
+__all__ = ["bound_query", "choose_format", "resource", "search_json", "search_page"]
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 HTML = "text/html"
@@ -114,10 +115,11 @@ async def resource(request: Request) -> Response:
 
 
 async def search_json(request: Request) -> Response:
-    """``/search.json?q=win``: up to 10 completions as ``[{iri, url, label, kind, matched}]``."""
+    """``/search.json?q=win[&kind=work]``: up to 10 completions as ``[{iri, url, label, kind, matched}]``."""
     store = request.app.state.wick.holder.get()
     index = await run_in_threadpool(index_for, store)
-    hits = index.find(request.query_params.get("q", ""), limit=10)
+    kind = request.query_params.get("kind")
+    hits = [hit for hit in index.find(request.query_params.get("q", ""), limit=100) if kind in (None, hit.kind)][:10]
     body = json.dumps([hit.__dict__ for hit in hits], ensure_ascii=False)
     return Response(body, media_type="application/json")
 
@@ -128,3 +130,19 @@ async def search_page(request: Request) -> Response:
     store = request.app.state.wick.holder.get()
     index = await run_in_threadpool(index_for, store)
     return _render("search.html", query=query, hits=index.find(query, limit=100))
+
+
+async def bound_query(request: Request) -> Response:
+    """``/queries/<name>/sparql?param=value``: the named query's text with its parameters bound.
+
+    The explorer's forms use it, so parameters are bound by :meth:`NamedQuery.bind` alone.
+    """
+    name = request.path_params["name"]
+    query = request.app.state.wick.queries.get(name)
+    if query is None:
+        return Response(f"no named query {name!r}; see /queries\n", status_code=404, media_type="text/plain")
+    try:
+        text = query.bind({key: value for key, value in request.query_params.items() if value.strip()})
+    except UsageError as error:
+        return Response(f"{error}\n", status_code=400, media_type="text/plain; charset=utf-8")
+    return Response(text, media_type="application/sparql-query; charset=utf-8")

@@ -1,21 +1,34 @@
-/* wickgraph explorer: YASGUI with the named queries as tabs, and Cytoscape graph views.
+/* wickgraph explorer: YASGUI with the named queries as tabs (with a form for their parameters),
+ * shareable URLs, and Cytoscape graph views laid out by fcose.
  * Everything is served by this server: no CDN, no autocompletion service, no other endpoint. */
 (function () {
   "use strict";
 
   var RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
-  var LABELS = ["http://www.w3.org/2000/01/rdf-schema#label", "https://schema.org/name"];
+  var RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label";
+  var LABELS = [RDFS_LABEL, "https://schema.org/name"];
   var WG = "https://w3id.org/wickgraph/ontology#";
+  var ID = "https://w3id.org/wickgraph/id/";
   var REFERENCE = "https://w3id.org/wickgraph/graph/reference";
   var MAX_NODES = 400;
   var SKIPPED = ["http://purl.org/dc/terms/source", "https://schema.org/sameAs", "http://www.w3.org/2002/07/owl#sameAs",
-                 WG + "seenIn", "https://schema.org/url"];
-  var LINK_NODES = ["Performance", "Credit", "Reprise"];  // n-ary links: drawn as small unlabelled dots
-  var COLOURS = {
-    Film: "#c0392b", TVSeries: "#c0392b", Episode: "#e67e22", VideoGame: "#c0392b", Work: "#c0392b",
-    Person: "#2471a3", Character: "#7d3c98", Performance: "#7f8c8d", Credit: "#95a5a6",
-    Reprise: "#16a085", Franchise: "#b7950b", Series: "#b7950b", Organization: "#1e8449",
+                 WG + "seenIn", "https://schema.org/url", WG + "evidence"];
+  /* the legend: each group of node types with its colour and shape */
+  var GROUPS = {
+    "Work": { colour: "#c0392b", shape: "round-rectangle" },
+    "Person": { colour: "#2471a3", shape: "ellipse" },
+    "Character": { colour: "#7d3c98", shape: "ellipse" },
+    "Link (cast, credit, reprise)": { colour: "#95a5a6", shape: "ellipse" },
+    "Series or franchise": { colour: "#b7950b", shape: "hexagon" },
+    "Organisation": { colour: "#1e8449", shape: "ellipse" },
+    "Review": { colour: "#e67e22", shape: "round-tag" },
+    "Claim (a review says)": { colour: "#f5cba7", shape: "round-rectangle" },
+    "Contradicted claim": { colour: "#e74c3c", shape: "round-rectangle" },
+    "Known false claim": { colour: "#fdedec", shape: "diamond" },
+    "Other": { colour: "#566573", shape: "ellipse" },
   };
+  var WORK_TYPES = ["Film", "TVSeries", "Episode", "VideoGame", "Work"];
+  var LINK_TYPES = ["Performance", "Credit", "Reprise"];
   var endpoint = new URL("/sparql", window.location.href).href;
   var named = JSON.parse(document.getElementById("named-queries").textContent);
 
@@ -23,10 +36,26 @@
     var cut = Math.max(iri.lastIndexOf("#"), iri.lastIndexOf("/"));
     return cut >= 0 && cut < iri.length - 1 ? decodeURIComponent(iri.slice(cut + 1)) : iri;
   }
+  function pagePath(iri) { return iri && iri.indexOf(ID) === 0 ? "/id/" + iri.slice(ID.length) : null; }
+
+  function groupOf(types, status) {
+    if (types.indexOf("KnownFalseClaim") >= 0) return "Known false claim";
+    if (types.some(function (t) { return /Claim$/.test(t); })) {
+      return status === "contradicted" ? "Contradicted claim" : "Claim (a review says)";
+    }
+    if (types.some(function (t) { return WORK_TYPES.indexOf(t) >= 0; })) return "Work";
+    if (types.indexOf("Person") >= 0) return "Person";
+    if (types.indexOf("Character") >= 0) return "Character";
+    if (types.some(function (t) { return LINK_TYPES.indexOf(t) >= 0; })) return "Link (cast, credit, reprise)";
+    if (types.indexOf("Series") >= 0 || types.indexOf("Franchise") >= 0) return "Series or franchise";
+    if (types.indexOf("Organization") >= 0) return "Organisation";
+    if (types.indexOf("Review") >= 0) return "Review";
+    return "Other";
+  }
 
   /* triples: [{s:{type,value}, p:{type,value}, o:{type,value}}] -> Cytoscape elements */
   function toElements(triples) {
-    var nodes = {}, edges = [], labels = {}, types = {};
+    var nodes = {}, edges = {}, labels = {}, types = {}, statuses = {};
     function node(term) {
       var id = (term.type === "bnode" ? "_:" : "") + term.value;
       if (!nodes[id]) nodes[id] = { data: { id: id, iri: term.value } };
@@ -37,50 +66,157 @@
       var p = t.p.value;
       if (t.o.type === "literal" || t.o.type === "typed-literal") {
         if (LABELS.indexOf(p) >= 0 && !labels[t.s.value]) labels[t.s.value] = t.o.value;
+        if (p === WG + "status") statuses[t.s.value] = t.o.value;
         return;
       }
-      if (p === RDF_TYPE) { types[t.s.value] = localName(t.o.value); return; }
+      if (p === RDF_TYPE) { (types[t.s.value] = types[t.s.value] || []).push(localName(t.o.value)); return; }
       if (SKIPPED.indexOf(p) >= 0) return;
       var source = node(t.s), target = node(t.o);
-      edges.push({ data: { id: "e" + edges.length, source: source, target: target, label: localName(p) } });
+      var id = source + " " + p + " " + target;
+      edges[id] = { data: { id: id, source: source, target: target, label: localName(p) } };
     });
     Object.keys(nodes).forEach(function (id) {
       var data = nodes[id].data;
-      data.kind = types[data.iri] || "";
-      data.label = labels[data.iri] || (LINK_NODES.indexOf(data.kind) >= 0 ? "" : localName(data.iri));
-      data.size = LINK_NODES.indexOf(data.kind) >= 0 ? 9 : 18;
-      data.colour = COLOURS[data.kind] || "#566573";
+      var nodeTypes = types[data.iri] || [];
+      data.group = groupOf(nodeTypes, statuses[data.iri]);
+      data.status = statuses[data.iri] || "";
+      var isLink = data.group === "Link (cast, credit, reprise)";
+      var label = labels[data.iri] || (isLink ? "" : localName(data.iri));
+      if (data.group === "Known false claim") label = "✗ known false: " + label;
+      if (/claim/i.test(data.group) && data.group !== "Known false claim") {
+        var kind = nodeTypes.filter(function (t) { return /Claim$/.test(t); })[0] || "Claim";
+        label = (data.status === "contradicted" ? "✗ " : "") + kind.replace(/Claim$/, " claim") +
+          (data.status ? " (" + data.status + ")" : "");
+      }
+      data.label = label;
+      data.size = isLink ? 8 : 20;
+      data.colour = GROUPS[data.group].colour;
+      data.shape = GROUPS[data.group].shape;
     });
     var kept = Object.keys(nodes).slice(0, MAX_NODES);
     var keep = {};
     kept.forEach(function (id) { keep[id] = true; });
-    return kept.map(function (id) { return nodes[id]; }).concat(
-      edges.filter(function (e) { return keep[e.data.source] && keep[e.data.target]; }));
+    return kept.map(function (id) { return nodes[id]; }).concat(Object.keys(edges).map(function (id) {
+      return edges[id];
+    }).filter(function (e) { return keep[e.data.source] && keep[e.data.target]; }));
   }
 
+  var STYLE = [
+    { selector: "node", style: {
+      "label": "data(label)", "background-color": "data(colour)", "shape": "data(shape)", "font-size": 11,
+      "text-valign": "bottom", "text-margin-y": 3, "width": "data(size)", "height": "data(size)",
+      "text-wrap": "ellipsis", "text-max-width": "190px", "min-zoomed-font-size": 6,
+      "text-background-color": "#ffffff", "text-background-opacity": 0.75, "text-background-padding": "1px",
+      "border-width": 1, "border-color": "#ffffff" } },
+    { selector: "node[group = 'Contradicted claim']", style: {
+      "border-width": 3, "border-color": "#922b21", "color": "#922b21", "font-weight": "bold" } },
+    { selector: "node[group = 'Known false claim']", style: {
+      "border-width": 2, "border-style": "dashed", "border-color": "#c0392b", "color": "#922b21",
+      "font-style": "italic" } },
+    { selector: "node.expanded", style: { "border-width": 3, "border-color": "#17202a" } },
+    { selector: "edge", style: {
+      "font-size": 9, "color": "#555", "curve-style": "bezier", "target-arrow-shape": "triangle", "width": 1,
+      "line-color": "#c8ced3", "target-arrow-color": "#c8ced3", "text-rotation": "autorotate",
+      "text-background-color": "#ffffff", "text-background-opacity": 0.8 } },
+    { selector: "edge.shown", style: { "label": "data(label)", "line-color": "#7f8c8d", "target-arrow-color": "#7f8c8d" } },
+  ];
+
+  function layoutOptions(incremental) {
+    if (typeof cytoscapeFcose === "undefined") return { name: "cose", animate: false, padding: 20 };
+    return { name: "fcose", animate: false, randomize: !incremental, quality: "default", padding: 25,
+             nodeDimensionsIncludeLabels: true, idealEdgeLength: 80, nodeRepulsion: 9000, nodeSeparation: 90,
+             packComponents: true };
+  }
+  if (typeof cytoscapeFcose !== "undefined") cytoscape.use(cytoscapeFcose);
+
+  function drawLegend(legend, cy) {
+    legend.textContent = "";
+    var present = {};
+    cy.nodes().forEach(function (n) { present[n.data("group")] = true; });
+    Object.keys(GROUPS).forEach(function (group) {
+      if (!present[group]) return;
+      var item = document.createElement("span");
+      item.className = "legend-item";
+      var swatch = document.createElement("span");
+      swatch.className = "swatch shape-" + GROUPS[group].shape;
+      swatch.style.background = GROUPS[group].colour;
+      if (group === "Known false claim") swatch.style.border = "2px dashed #c0392b";
+      if (group === "Contradicted claim") swatch.style.border = "2px solid #922b21";
+      item.appendChild(swatch);
+      item.appendChild(document.createTextNode(group));
+      legend.appendChild(item);
+    });
+  }
+
+  /* draw triples into container (inside a .graph-frame that also holds the legend and info line) */
   function drawGraph(container, triples) {
-    var elements = toElements(triples);
-    var cy = cytoscape({
-      container: container,
-      elements: elements,
-      style: [
-        { selector: "node", style: {
-          "label": "data(label)", "background-color": "data(colour)", "font-size": 10,
-          "text-valign": "bottom", "text-margin-y": 3, "width": "data(size)", "height": "data(size)" } },
-        { selector: "edge", style: {
-          "label": "data(label)", "font-size": 8, "color": "#555", "curve-style": "bezier",
-          "target-arrow-shape": "triangle", "width": 1, "line-color": "#bbb", "target-arrow-color": "#bbb",
-          "text-rotation": "autorotate" } },
-      ],
-      layout: { name: elements.length > 300 ? "concentric" : "cose", animate: false, padding: 20 },
+    var frame = container.parentNode;
+    var legend = frame.querySelector(".legend");
+    if (!legend) {
+      legend = document.createElement("div");
+      legend.className = "legend";
+      frame.insertBefore(legend, container);
+    }
+    var info = frame.querySelector(".graph-info");
+    if (!info) {
+      info = document.createElement("div");
+      info.className = "graph-info";
+      frame.appendChild(info);
+    }
+    var cy = cytoscape({ container: container, elements: toElements(triples), style: STYLE,
+                         layout: layoutOptions(false), wheelSensitivity: 0.3 });
+    function counted() {
+      container.setAttribute("data-nodes", String(cy.nodes().length));
+      container.setAttribute("data-edges", String(cy.edges().length));
+      drawLegend(legend, cy);
+    }
+    counted();
+    cy.on("mouseover", "node", function (event) { event.target.connectedEdges().addClass("shown"); });
+    cy.on("mouseout", "node", function (event) {
+      if (!event.target.hasClass("expanded")) event.target.connectedEdges().removeClass("shown");
     });
-    container.setAttribute("data-nodes", String(cy.nodes().length));
-    container.setAttribute("data-edges", String(cy.edges().length));
     cy.on("tap", "node", function (event) {
-      var iri = event.target.data("iri");
-      if (/^https?:/.test(iri)) container.setAttribute("data-selected", iri);
+      var target = event.target, iri = target.data("iri");
+      if (!/^https?:/.test(iri)) return;
+      container.setAttribute("data-selected", iri);
+      info.textContent = "";
+      var path = pagePath(iri);
+      var link = document.createElement(path ? "a" : "span");
+      if (path) link.href = path;
+      link.textContent = (target.data("label") || localName(iri)) + (path ? " — open its page" : "");
+      info.appendChild(link);
+      if (target.hasClass("expanded")) return;
+      expand(cy, target).then(function () { counted(); container.setAttribute("data-expanded", iri); });
     });
+    cy.on("dbltap", "node", function (event) {
+      var path = pagePath(event.target.data("iri"));
+      if (path) window.location.href = path;
+    });
+    var fit = function () { cy.resize(); cy.fit(undefined, 25); };
+    if (window.ResizeObserver) new ResizeObserver(fit).observe(container);
+    window.addEventListener("resize", fit);
     return cy;
+  }
+
+  /* Expand a node: everything said about it, or pointing at it, in any graph, with the new nodes' labels. */
+  function expand(cy, target) {
+    var x = "<" + target.data("iri") + ">";
+    var sparql =
+      "SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g {\n" +
+      "  { BIND(" + x + " AS ?s) ?s ?p ?o }\n" +
+      "  UNION { ?s ?p " + x + " BIND(" + x + " AS ?o) }\n" +
+      "  UNION { { " + x + " ?q ?s } UNION { ?s ?q " + x + " } FILTER(isIRI(?s)) ?s ?p ?o\n" +
+      "          FILTER(?p IN (<" + RDFS_LABEL + ">, <" + RDF_TYPE + ">, <" + WG + "status>)) }\n" +
+      "} } LIMIT 800";
+    target.addClass("expanded");
+    return select(sparql).then(function (json) {
+      var triples = json.results.bindings.map(function (b) { return { s: b.s, p: b.p, o: b.o }; });
+      var fresh = toElements(triples).filter(function (el) { return cy.getElementById(el.data.id).empty(); });
+      cy.add(fresh);
+      target.connectedEdges().addClass("shown");
+      cy.layout(layoutOptions(true)).run();
+      cy.fit(undefined, 25);
+    });
   }
 
   /* A YASR plugin: CONSTRUCT/DESCRIBE results as a graph. */
@@ -98,9 +234,12 @@
   GraphPlugin.prototype.draw = function () {
     var bindings = this.yasr.results.getBindings() || [];
     var triples = bindings.map(function (b) { return { s: b.subject, p: b.predicate, o: b.object }; });
+    var frame = document.createElement("div");
+    frame.className = "graph-frame";
     var el = document.createElement("div");
     el.className = "graph yasr-graph";
-    this.yasr.resultsEl.appendChild(el);
+    frame.appendChild(el);
+    this.yasr.resultsEl.appendChild(frame);
     window.wickgraph.constructGraph = drawGraph(el, triples);
   };
   GraphPlugin.prototype.getIcon = function () {
@@ -125,26 +264,190 @@
     yasr: { persistenceId: null },
   });
   window.wickgraph = { yasgui: yasgui, drawGraph: drawGraph, named: named };
-  // YASR keeps the last chosen view; show graphs as graphs and tables as tables
-  // (after the tab has handed the response to YASR, hence the timeout)
-  yasgui.on("queryResponse", function (instance, tab) {
-    window.setTimeout(function () {
-      var yasr = tab.getYasr();
-      var isGraph = yasr.results && yasr.results.type === "ttl";
-      if (isGraph && yasr.getSelectedPluginName() !== "graph") yasr.selectPlugin("graph");
-      if (!isGraph && yasr.getSelectedPluginName() === "graph") yasr.selectPlugin("table");
-    }, 0);
-  });
 
-  // the first tab is made active as it is added: selectTabId needs an active tab to switch from
+  /* -- named queries: one tab each, a form for their parameters, and URLs that reopen them -- */
+  var queryOfTab = {};   // tab id -> named query
+  var boundText = {};    // tab id -> the text last bound by the form (the URL names the query while unchanged)
+  var boundValues = {};  // tab id -> the values it was bound with
+  var PARAM_KINDS = { work: "work", person: "person", actor: "person", director: "person", character: "character" };
+
   named.forEach(function (query, index) {
-    yasgui.addTab(index === 0, { name: query.title, yasqe: { value: query.sparql }, requestConfig: { endpoint: endpoint } });
+    var tab = yasgui.addTab(index === 0, { name: query.title, yasqe: { value: query.sparql },
+                                           requestConfig: { endpoint: endpoint } });
+    var id = typeof tab === "string" ? tab : tab.getId();
+    queryOfTab[id] = query;
+    boundText[id] = query.sparql;
+    boundValues[id] = {};
   });
   if (!named.length) {
     yasgui.addTab(true, { name: "Query", yasqe: { value: "SELECT * WHERE { GRAPH ?g { ?s ?p ?o } } LIMIT 10" } });
   }
 
-  /* Neighbourhood of a work: everything one or two steps from it in the reference graph. */
+  var form = document.getElementById("query-form");
+  var fields = document.getElementById("query-form-fields");
+  var hint = document.getElementById("result-hint");
+
+  function currentTab() { return yasgui.getTab(); }
+
+  function shareUrl(tab) {
+    var id = tab.getId();
+    var query = queryOfTab[id];
+    var text = tab.getYasqe() ? tab.getYasqe().getValue() : tab.getQuery();
+    var url = new URL(window.location.pathname, window.location.href);
+    if (query && text === boundText[id]) {
+      url.searchParams.set("query", query.name);
+      Object.keys(boundValues[id]).forEach(function (key) { url.searchParams.set(key, boundValues[id][key]); });
+    } else {
+      url.searchParams.set("sparql", text);
+    }
+    return url.href;
+  }
+  // YASGUI's own share button gives the same URL (its format is not read back by this page)
+  var tabPrototype = Object.getPrototypeOf(currentTab());
+  tabPrototype.getShareableLink = function () { return shareUrl(this); };
+
+  function renderForm() {
+    var tab = currentTab();
+    var query = tab && queryOfTab[tab.getId()];
+    fields.textContent = "";
+    if (!query || !query.params.length) { form.hidden = true; return; }
+    form.hidden = false;
+    document.getElementById("query-form-title").textContent = query.title + ":";
+    query.params.forEach(function (param) {
+      var label = document.createElement("label");
+      label.textContent = param.name + " ";
+      label.title = param.description;
+      var input = document.createElement("input");
+      input.name = param.name;
+      input.className = "param";
+      input.placeholder = param.default.replace(/^<.*\/([^/]+)>$/, "$1").replace(/^[a-z]+:/, "");
+      input.value = boundValues[tab.getId()][param.name] || "";
+      input.setAttribute("autocomplete", "off");
+      var kind = PARAM_KINDS[param.name];
+      if (kind) {
+        var list = document.createElement("datalist");
+        list.id = "param-" + param.name + "-choices";
+        input.setAttribute("list", list.id);
+        input.addEventListener("input", function () { complete(input, list, kind); });
+        label.appendChild(list);
+      }
+      label.appendChild(input);
+      fields.appendChild(label);
+    });
+  }
+
+  function complete(input, list, kind) {
+    var q = input.value.trim();
+    if (!q) return;
+    fetch("/search.json?kind=" + kind + "&q=" + encodeURIComponent(q)).then(function (r) { return r.json(); })
+      .then(function (hits) {
+        list.textContent = "";
+        hits.forEach(function (hit) {
+          var option = document.createElement("option");
+          option.value = hit.url.split("/").pop();
+          option.textContent = hit.label;
+          list.appendChild(option);
+        });
+      });
+  }
+
+  /* bind the named query on the server (NamedQuery.bind), put it in the editor and run it */
+  function runNamed(tab, values) {
+    var query = queryOfTab[tab.getId()];
+    var params = new URLSearchParams();
+    Object.keys(values).forEach(function (key) { if (values[key]) params.set(key, values[key]); });
+    return fetch("/queries/" + encodeURIComponent(query.name) + "/sparql?" + params.toString())
+      .then(function (response) {
+        return response.text().then(function (text) {
+          if (!response.ok) throw new Error(text);
+          return text;
+        });
+      }).then(function (text) {
+        boundText[tab.getId()] = text;
+        boundValues[tab.getId()] = values;
+        tab.getYasqe().setValue(text);
+        tab.query();
+      }).catch(function (error) {
+        hint.hidden = false;
+        hint.className = "error";
+        hint.textContent = error.message;
+      });
+  }
+
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    var values = {};
+    Array.prototype.forEach.call(fields.querySelectorAll("input.param"), function (input) {
+      if (input.value.trim()) values[input.name] = input.value.trim();
+    });
+    runNamed(currentTab(), values);
+  });
+
+  yasgui.on("tabSelect", function () { window.setTimeout(renderForm, 0); });
+  yasgui.on("query", function () { hint.hidden = true; });
+  yasgui.on("queryResponse", function (instance, tab) {
+    window.history.replaceState(null, "", shareUrl(tab));
+    // YASR keeps the last chosen view; show graphs as graphs and tables as tables
+    // (after the tab has handed the response to YASR, hence the timeout)
+    window.setTimeout(function () {
+      var yasr = tab.getYasr();
+      var results = yasr.results;
+      var isGraph = results && results.type === "ttl";
+      if (isGraph && yasr.getSelectedPluginName() !== "graph") yasr.selectPlugin("graph");
+      if (!isGraph && yasr.getSelectedPluginName() === "graph") yasr.selectPlugin("table");
+      var empty = results && !isGraph && results.getVariables && results.getVariables().length &&
+        (results.getBindings() || []).length === 0;
+      var text = tab.getYasqe().getValue();
+      if (empty && !/\bGRAPH\b/i.test(text.replace(/#.*$/gm, ""))) {
+        hint.hidden = false;
+        hint.className = "";
+        hint.textContent = "No rows. This store keeps everything in named graphs and its default graph is empty: " +
+          "wrap the pattern in GRAPH ?g { … } (all graphs) or GRAPH <" + REFERENCE + "> { … } (the reference facts).";
+      }
+    }, 0);
+  });
+
+  /* IRIs of our resources in results open their page here, not at w3id.org */
+  function localiseLinks(root) {
+    Array.prototype.forEach.call(root.querySelectorAll('a[href^="' + ID + '"]'), function (a) {
+      a.href = pagePath(a.getAttribute("href"));
+      a.removeAttribute("target");
+    });
+  }
+  new MutationObserver(function (changes) {
+    changes.forEach(function (change) {
+      Array.prototype.forEach.call(change.addedNodes, function (added) {
+        if (added.nodeType === 1) localiseLinks(added.parentNode || added);
+      });
+    });
+  }).observe(document.getElementById("yasgui"), { childList: true, subtree: true });
+
+  /* a URL names a query (?query=cast&work=...) or carries its text (?sparql=...): reopen and run it */
+  function openFromUrl() {
+    var params = new URLSearchParams(window.location.search);
+    var name = params.get("query"), text = params.get("sparql");
+    if (name) {
+      var id = Object.keys(queryOfTab).filter(function (key) { return queryOfTab[key].name === name; })[0];
+      if (id) {
+        yasgui.selectTabId(id);
+        var values = {};
+        queryOfTab[id].params.forEach(function (p) { if (params.get(p.name)) values[p.name] = params.get(p.name); });
+        boundValues[id] = values;
+        renderForm();
+        runNamed(yasgui.getTab(id), values);
+        return;
+      }
+    }
+    if (text) {
+      var tab = yasgui.addTab(true, { name: "Shared query", yasqe: { value: text }, requestConfig: { endpoint: endpoint } });
+      var shared = typeof tab === "string" ? yasgui.getTab(tab) : tab;
+      window.setTimeout(function () { shared.query(); }, 0);
+    }
+  }
+  renderForm();
+  openFromUrl();
+
+  /* Neighbourhood of a work: one or two steps from it in the reference graph, and up to 40 review claims about it. */
   function select(sparql) {
     return fetch(endpoint, {
       method: "POST",
@@ -164,13 +467,18 @@
     statusEl.textContent = "loading…";
     var w = "<" + work + ">";
     var sparql =
-      "SELECT DISTINCT ?s ?p ?o WHERE { GRAPH <" + REFERENCE + "> {\n" +
+      "SELECT DISTINCT ?s ?p ?o WHERE {\n" +
+      " { GRAPH <" + REFERENCE + "> {\n" +
       "  { BIND(" + w + " AS ?s) ?s ?p ?o }\n" +
       "  UNION { ?s ?p " + w + " BIND(" + w + " AS ?o) }\n" +
       "  UNION { ?s ?q " + w + " . ?s ?p ?o FILTER(?p != <" + WG + "work>) }\n" +
       "  UNION { ?x ?q " + w + " . ?x ?r ?s . FILTER(isIRI(?s)) ?s ?p ?o " +
-      "FILTER(?p IN (<http://www.w3.org/2000/01/rdf-schema#label>, <" + RDF_TYPE + ">)) }\n" +
-      "} } LIMIT 3000";
+      "FILTER(?p IN (<" + RDFS_LABEL + ">, <" + RDF_TYPE + ">)) }\n" +
+      " } }\n" +
+      " UNION { { SELECT ?s ?g WHERE { GRAPH ?g { ?s <" + WG + "aboutWork> " + w + " ; <" + WG + "claimedIn> ?review } } LIMIT 40 }\n" +
+      "   GRAPH ?g { ?s ?p ?o FILTER(?p IN (<" + RDF_TYPE + ">, <" + WG + "status>, <" + WG + "aboutWork>, <" +
+      WG + "claimedPerson>)) } }\n" +
+      "} LIMIT 3000";
     return select(sparql).then(function (json) {
       var triples = json.results.bindings.map(function (b) { return { s: b.s, p: b.p, o: b.o }; });
       if (window.wickgraph.neighbourhood) window.wickgraph.neighbourhood.destroy();
@@ -180,7 +488,7 @@
   }
 
   select(
-    "SELECT ?work ?label WHERE { GRAPH <" + REFERENCE + "> { ?work a ?type ; <http://www.w3.org/2000/01/rdf-schema#label> ?label " +
+    "SELECT ?work ?label WHERE { GRAPH <" + REFERENCE + "> { ?work a ?type ; <" + RDFS_LABEL + "> ?label " +
     "FILTER(?type IN (<" + WG + "Film>, <" + WG + "TVSeries>, <" + WG + "VideoGame>)) } } ORDER BY ?label"
   ).then(function (json) {
     json.results.bindings.forEach(function (b) {
