@@ -5,6 +5,7 @@ from __future__ import annotations
 import html as html_module
 import http.client
 import re
+import shlex
 import shutil
 import subprocess
 import warnings
@@ -15,10 +16,9 @@ import httpx
 import pytest
 import rdflib
 
+from tests.servers import Endpoint, wickgraph_endpoint  # noqa: F401 - fixture
 from wickgraph.server.app import create_app
 from wickgraph.store import Store
-
-from tests.servers import Endpoint, wickgraph_endpoint  # noqa: F401 - fixture
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")
@@ -59,7 +59,7 @@ def test_character_page_lists_both_actors_of_winston(client: TestClient) -> None
 
 def test_work_page_shows_conflicts_as_errors_with_explanations(client: TestClient) -> None:
     page = html(client, "/id/work/ballerina-2025")
-    conflicts = re.findall(r'<div class="conflict error" role="alert">(.*?)</div>', page, re.S)
+    conflicts = re.findall(r'<div class="conflict error" role="alert">(.*?)</div>', page, re.DOTALL)
     assert len(conflicts) == 2
     said = [text_of(block) for block in conflicts]
     assert any("Ana de Armas as Rooney" in s and "Reference: Ana de Armas as Eve Macarro" in s
@@ -97,7 +97,8 @@ def test_turtle_description_parses_and_keeps_every_graph(client: TestClient, tmp
     if shutil.which("rapper"):
         path = tmp_path / "ballerina.ttl"
         path.write_text(response.text)
-        checked = subprocess.run(["rapper", "-i", "turtle", "-c", str(path)], capture_output=True, text=True)
+        checked = subprocess.run(["rapper", "-i", "turtle", "-c", str(path)], capture_output=True, text=True,
+                                 check=False)
         assert checked.returncode == 0, checked.stderr
 
     quads = client.get("/id/work/ballerina-2025", headers={"Accept": "application/n-quads"})
@@ -130,7 +131,7 @@ TRICKS = ["/id/work/..%2F..%2Fetc%2Fpasswd", "/id/work/ballerina-2025%2F..", "/i
 
 
 @pytest.mark.server
-def test_path_tricks_are_404_on_the_real_server(wickgraph_endpoint: Endpoint) -> None:
+def test_path_tricks_are_404_on_the_real_server(wickgraph_endpoint: Endpoint) -> None:  # noqa: F811
     # http.client sends the path exactly as written (httpx would remove the dot segments first)
     base = httpx.URL(wickgraph_endpoint.query_url)
     connection = http.client.HTTPConnection(base.host, base.port, timeout=10)
@@ -163,3 +164,25 @@ def test_search_completion_prefix_case_and_alias(client: TestClient) -> None:
     page = html(client, "/search?q=ballerina")
     assert '<a href="/id/work/ballerina-2025">' in page
     assert client.get("/search.json", params={"q": "   "}).json() == []
+
+
+README = Path(__file__).resolve().parent.parent / "README.md"
+
+
+def curl_examples() -> list[tuple[str, str]]:
+    """Each README ```shell-session block's ``$ curl ...`` line and the body shown under it."""
+    blocks = re.findall(r"```shell-session\n(.*?)```", README.read_text(encoding="utf-8"), re.DOTALL)
+    return [(command[2:], output) for command, _, output in (block.partition("\n") for block in blocks)]
+
+
+def test_readme_has_content_negotiation_examples() -> None:
+    accepts = {command.split("Accept: ")[1].split("'")[0] for command, _ in curl_examples()}
+    assert {"text/turtle", "application/n-quads"} <= accepts
+
+
+@pytest.mark.parametrize(("command", "expected"), curl_examples(), ids=[c for c, _ in curl_examples()])
+def test_readme_curl_example_is_current(command: str, expected: str, client: TestClient) -> None:
+    words = shlex.split(command)
+    assert words[:2] == ["curl", "-s"] and words[-1].startswith("http://127.0.0.1:7878/"), command
+    headers = dict(words[i + 1].split(": ", 1) for i, word in enumerate(words) if word == "-H")
+    assert client.get(words[-1].removeprefix("http://127.0.0.1:7878"), headers=headers).text == expected

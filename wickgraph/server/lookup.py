@@ -20,7 +20,7 @@ import threading
 import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +43,7 @@ _SEGMENT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._~-]*$")
 _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 _LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 _REFERENCE = str(REFERENCE_GRAPH)
+_REFERENCE_NODE = ox.NamedNode(_REFERENCE)
 _REVIEW_GRAPHS = "https://w3id.org/wickgraph/graph/review/"
 # facts the work page shows in sections of their own, not in its fact table
 _SHOWN_APART = {"director", "writer", "creator", "label", "name"}
@@ -66,13 +67,16 @@ def short_type(iri: str) -> str:
     return re.split(r"[#/]", iri)[-1]
 
 
-@lru_cache(maxsize=None)
+@cache
 def page_sparql(name: str) -> str:
     return (PAGES_SPARQL / f"{name}.rq").read_text(encoding="utf-8")
 
 
 def _value(term: Any) -> str | None:
-    return None if term is None else str(term.value)
+    """A term's lexical value or IRI (a quoted triple, which wickgraph never writes, as its N-Triples form)."""
+    if term is None:
+        return None
+    return str(term) if isinstance(term, ox.Triple) else str(term.value)
 
 
 def select(store: Store, sparql: str, **bindings: str) -> list[dict[str, str]]:
@@ -122,11 +126,20 @@ def describe(store: Store, iri: str) -> list[ox.Quad]:
 
 
 def serialize(quads: list[ox.Quad], rdf_format: ox.RdfFormat) -> bytes:
-    """Quads in a dataset format (graph names kept), or their distinct triples in a graph format."""
+    """Quads in a dataset format (graph names kept), or their distinct triples in a graph format.
+
+    Statements come sorted, and only the prefixes the statements use are declared.
+    """
+    quads = sorted(quads, key=lambda quad: (str(quad.subject), str(quad.predicate), str(quad.object),
+                                            str(quad.graph_name)))
+    kept = ("subject", "predicate", "object", "graph_name") if rdf_format.supports_datasets else (
+        "subject", "predicate", "object")
+    iris = {term.value for quad in quads for part in kept if isinstance(term := getattr(quad, part), ox.NamedNode)}
+    prefixes = {prefix: namespace for prefix, namespace in PREFIXES.items()
+                if any(iri.startswith(namespace) for iri in iris)}
     if rdf_format.supports_datasets:
-        return ox.serialize(quads, format=rdf_format, prefixes=PREFIXES) or b""
+        return ox.serialize(quads, format=rdf_format, prefixes=prefixes) or b""
     triples = list(dict.fromkeys(ox.Triple(q.subject, q.predicate, q.object) for q in quads))
-    prefixes = PREFIXES if rdf_format in (ox.RdfFormat.TURTLE, ox.RdfFormat.RDF_XML) else None
     return ox.serialize(triples, format=rdf_format, prefixes=prefixes) or b""
 
 
@@ -158,13 +171,11 @@ def label_of(store: Store, iri: str) -> str | None:
     """The resource's ``rdfs:label``, from the reference first, else from any graph."""
     fallback = None
     for quad in store.raw.quads_for_pattern(ox.NamedNode(iri), ox.NamedNode(_LABEL), None, None):
-        if quad.graph_name == REFERENCE_GRAPH_NODE:
-            return str(quad.object.value)
-        fallback = fallback or str(quad.object.value)
+        if quad.graph_name == _REFERENCE_NODE:
+            return _value(quad.object)
+        fallback = fallback or _value(quad.object)
     return fallback
 
-
-REFERENCE_GRAPH_NODE = ox.NamedNode(_REFERENCE)
 
 
 def _facts(store: Store, iri: str) -> tuple[list[Fact], list[str]]:
@@ -307,12 +318,12 @@ def _by_graph(store: Store, iri: str) -> list[tuple[str, list[Fact]]]:
     """Every statement about ``iri``, grouped by the graph that makes it (reference first)."""
     graphs: dict[str, list[Fact]] = {}
     for quad in describe(store, iri):
-        if quad.subject.value != iri:
+        if _value(quad.subject) != iri:
             continue
         graph = str(getattr(quad.graph_name, "value", ""))
         obj = quad.object
         value_iri = obj.value if isinstance(obj, ox.NamedNode) else None
-        label = (label_of(store, value_iri) if value_iri else None) or str(obj.value)
+        label = (label_of(store, value_iri) if value_iri else None) or _value(obj) or ""
         graphs.setdefault(graph, []).append(Fact(short_type(quad.predicate.value), label, value_iri))
     order = sorted(graphs, key=lambda g: (g != _REFERENCE, g))
     return [(graph, sorted(graphs[graph], key=lambda f: (f.prop, f.value))) for graph in order]
