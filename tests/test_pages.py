@@ -8,6 +8,7 @@ import re
 import shlex
 import shutil
 import subprocess
+import sys
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
@@ -24,6 +25,7 @@ with warnings.catch_warnings():
     warnings.simplefilter("ignore")
     from starlette.testclient import TestClient
 
+ROOT = Path(__file__).resolve().parent.parent
 ID = "https://w3id.org/wickgraph/id/"
 SEED = "r-fd4f55627fe0"
 
@@ -33,7 +35,7 @@ def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
     from wickgraph.build import build
 
     store_dir = tmp_path_factory.mktemp("pages") / "store"
-    build(Path(__file__).resolve().parent.parent / "data", store_dir)
+    build(ROOT / "data", store_dir)
     with TestClient(create_app(store=Store(store_dir, read_only=True))) as test_client:
         yield test_client
 
@@ -166,7 +168,7 @@ def test_search_completion_prefix_case_and_alias(client: TestClient) -> None:
     assert client.get("/search.json", params={"q": "   "}).json() == []
 
 
-README = Path(__file__).resolve().parent.parent / "README.md"
+README = ROOT / "README.md"
 
 
 def curl_examples() -> list[tuple[str, str]]:
@@ -186,3 +188,22 @@ def test_readme_curl_example_is_current(command: str, expected: str, client: Tes
     assert words[:2] == ["curl", "-s"] and words[-1].startswith("http://127.0.0.1:7878/"), command
     headers = dict(words[i + 1].split(": ", 1) for i, word in enumerate(words) if word == "-H")
     assert client.get(words[-1].removeprefix("http://127.0.0.1:7878"), headers=headers).text == expected
+
+
+def test_kept_pages_follow_the_store_when_it_changes(tmp_path: Path) -> None:
+    from wickgraph.build import build
+
+    store_dir = tmp_path / "store"
+    build(ROOT / "data", store_dir)
+    remover = (f"from wickgraph.store import Store, mark_changed\n"
+               f"with Store({str(store_dir)!r}) as store:\n"
+               f"    store.remove_graph('https://w3id.org/wickgraph/graph/review/{SEED}')\n"
+               f"mark_changed({str(store_dir)!r})\n")
+    with TestClient(create_app(store_path=store_dir)) as server:
+        before = text_of(html(server, "/id/work/ballerina-2025"))
+        assert "1 review · 2 claims contradicting the reference" in before
+        assert before == text_of(html(server, "/id/work/ballerina-2025"))  # served again from the kept page
+        subprocess.run([sys.executable, "-c", remover], check=True, cwd=ROOT, env={"PYTHONPATH": str(ROOT)})
+        after = text_of(html(server, "/id/work/ballerina-2025"))
+        assert "0 reviews · 0 claims contradicting the reference" in after
+        assert "No review of this work yet." in after

@@ -114,6 +114,7 @@ def create_app(
     ]
     app = Starlette(routes=routes, middleware=middleware)
     app.state.wick = state
+    pages.warm_up(state.holder)
     return app
 
 

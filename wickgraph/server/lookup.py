@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 import threading
 import weakref
+from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
@@ -31,7 +32,7 @@ from ..namespaces import ID, PREFIXES, REFERENCE_GRAPH
 from ..store import Store
 
 __all__ = [
-    "PAGE_KINDS", "Fact", "Page", "claim_text", "describe", "label_of", "load_page", "page_path", "page_sparql",
+    "PAGE_KINDS", "Fact", "Page", "claim_text", "describe", "label_of", "load_page", "page_path", "page_query", "page_sparql",
     "resource_iri", "select", "serialize", "short_type",
 ]
 
@@ -87,7 +88,7 @@ def select(store: Store, sparql: str, **bindings: str) -> list[dict[str, str]]:
     return [{name: value for name in names if (value := _value(row[name])) is not None} for row in result]
 
 
-def _page_query(store: Store, name: str, **bindings: str) -> list[dict[str, str]]:
+def page_query(store: Store, name: str, **bindings: str) -> list[dict[str, str]]:
     return select(store, page_sparql(name), **bindings)
 
 
@@ -181,7 +182,7 @@ def label_of(store: Store, iri: str) -> str | None:
 def _facts(store: Store, iri: str) -> tuple[list[Fact], list[str]]:
     facts: list[Fact] = []
     types: list[str] = []
-    for row in _page_query(store, "reference-facts", iri=iri):
+    for row in page_query(store, "reference-facts", iri=iri):
         prop, value = row["p"], row["o"]
         if prop == _RDF_TYPE:
             types.append(short_type(value))
@@ -192,21 +193,48 @@ def _facts(store: Store, iri: str) -> tuple[list[Fact], list[str]]:
     return facts, sorted(types)
 
 
-_SUMMARIES: weakref.WeakKeyDictionary[Store, dict[str, dict[str, str]]] = weakref.WeakKeyDictionary()
+CONFLICTS_SHOWN = 20
+"""Contradicted claims listed on a work page (the page gives the total)."""
+
+
+@dataclass
+class WorkSummary:
+    """What a work page shows about all of a work's reviews: counts, average rating, first conflicts."""
+
+    reviews: int = 0
+    ratings: int = 0
+    average: float | None = None
+    conflicts: int = 0
+    first_conflicts: list[dict[str, str]] = field(default_factory=list)
+
+
+_SUMMARIES: weakref.WeakKeyDictionary[Store, dict[str, WorkSummary]] = weakref.WeakKeyDictionary()
 _SUMMARIES_LOCK = threading.Lock()
 
 
-def work_summaries(store: Store) -> dict[str, dict[str, str]]:
-    """Each reviewed work's review count, average rating and conflict count, computed once per store.
+def work_summaries(store: Store, *, cache: bool = False) -> dict[str, WorkSummary]:
+    """Each reviewed work's :class:`WorkSummary`, in two passes over the whole store.
 
-    These aggregates read every review of a work (thousands at scale), so they are kept for
-    as long as the store object lives; a server gets a new one when the store changes.
+    These read every review and every contradicted claim (thousands for a popular work). With
+    ``cache`` they are kept while the store object lives: only for a read-only view, which a
+    server replaces by a new object when the store changes.
     """
     with _SUMMARIES_LOCK:
-        cached = _SUMMARIES.get(store)
+        cached = _SUMMARIES.get(store) if cache else None
         if cached is None:
-            cached = {row["work"]: row for row in _page_query(store, "work-summaries")}
-            _SUMMARIES[store] = cached
+            cached = {}
+            for row in page_query(store, "work-summaries"):
+                cached[row["work"]] = WorkSummary(
+                    reviews=int(row["reviews"]), ratings=int(row.get("ratings", "0")),
+                    average=float(row["average"]) if "average" in row else None,
+                    conflicts=int(row.get("conflicts", "0")))
+            # the first rows of each work's conflicts, one row per claim (the first known false claim matching it)
+            for row in sorted(page_query(store, "contradicted-claims"), key=lambda row: (row["work"], row["claim"])):
+                shown = cached.setdefault(row["work"], WorkSummary()).first_conflicts
+                if len(shown) < CONFLICTS_SHOWN and (not shown or shown[-1]["claim"] != row["claim"]):
+                    shown.append(row)
+            if cache:
+                _SUMMARIES[store] = cached
         return cached
 
 
@@ -223,8 +251,34 @@ def _conflicts(store: Store, **binding: str) -> list[dict[str, str]]:
     return select(store, queries.get("conflicts").sparql, **binding)
 
 
-def load_page(store: Store, kind: str, iri: str) -> Page | None:
-    """The data of ``iri``'s page, or None when no graph says anything about it."""
+_PAGES: weakref.WeakKeyDictionary[Store, OrderedDict[tuple[str, str], Page | None]] = weakref.WeakKeyDictionary()
+_PAGES_LOCK = threading.Lock()
+PAGES_KEPT = 1024
+"""Pages kept per read-only store view (least recently used dropped first)."""
+
+
+def load_page(store: Store, kind: str, iri: str, *, cache: bool = False) -> Page | None:
+    """The data of ``iri``'s page, or None when no graph says anything about it.
+
+    With ``cache`` (a read-only view of the store, see :func:`work_summaries`) the page is
+    kept and served again until the view is replaced.
+    """
+    if not cache:
+        return _load_page(store, kind, iri, cache=False)
+    with _PAGES_LOCK:
+        pages = _PAGES.setdefault(store, OrderedDict())
+        if (kind, iri) in pages:
+            pages.move_to_end((kind, iri))
+            return pages[(kind, iri)]
+    page = _load_page(store, kind, iri, cache=True)
+    with _PAGES_LOCK:
+        pages[(kind, iri)] = page
+        while len(pages) > PAGES_KEPT:
+            pages.popitem(last=False)
+    return page
+
+
+def _load_page(store: Store, kind: str, iri: str, *, cache: bool) -> Page | None:
     facts, types = _facts(store, iri)
     label = label_of(store, iri)
     if not facts and not types and label is None and not exists(store, iri):
@@ -232,40 +286,39 @@ def load_page(store: Store, kind: str, iri: str) -> Page | None:
     page = Page(kind, iri, label or iri.rsplit("/", 1)[-1], types, facts)
     if kind == "work":
         page.facts = [fact for fact in facts if fact.prop not in _SHOWN_APART]
-        summary = work_summaries(store).get(iri, {})
-        credits = _page_query(store, "work-credits", iri=iri)
+        summary = work_summaries(store, cache=cache).get(iri, WorkSummary())
+        credits = page_query(store, "work-credits", iri=iri)
         cast = _named_query(store, "cast", "work", iri)
         years = [fact.value for fact in facts if fact.prop == "releaseYear"]
-        conflicts = _page_query(store, "work-conflicts", iri=iri)
-        for row in conflicts:
-            row["reference"] = _reference_text(row, cast, credits, years)
+        conflicts = [{**row, "reference": _reference_text(row, cast, credits, years)}
+                     for row in summary.first_conflicts]
         page.sections = {
-            "order": _page_query(store, "work-order", iri=iri),
+            "order": page_query(store, "work-order", iri=iri),
             "credits": credits,
             "cast": cast,
-            "reviews": sorted(_claims_by_review(_page_query(store, "work-reviews", iri=iri)),
+            "reviews": sorted(_claims_by_review(page_query(store, "work-reviews", iri=iri)),
                               key=lambda review: review["review"]),
-            "review_count": int(summary.get("reviews", "0")),
-            "rating_count": int(summary.get("ratings", "0")),
-            "average": float(summary["average"]) if "average" in summary else None,
-            "conflicts": sorted(conflicts, key=lambda row: row["claim"]),
-            "conflict_count": int(summary.get("conflicts", "0")),
+            "review_count": summary.reviews,
+            "rating_count": summary.ratings,
+            "average": summary.average,
+            "conflicts": conflicts,
+            "conflict_count": summary.conflicts,
         }
     elif kind in ("person", "character"):
         if kind == "person":
             page.sections["credits"] = _named_query(store, "person-credits", "person", iri)
         else:
             page.sections["portrayals"] = _named_query(store, "character-portrayals", "character", iri)
-        page.sections["claims"] = sorted(_page_query(store, "claims-about", iri=iri), key=lambda row: row["claim"])
+        page.sections["claims"] = sorted(page_query(store, "claims-about", iri=iri), key=lambda row: row["claim"])
         page.sections["claim_counts"] = {row["status"]: int(row["claims"])
-                                         for row in _page_query(store, "claims-about-count", iri=iri)}
+                                         for row in page_query(store, "claims-about-count", iri=iri)}
     elif kind == "review":
-        found = _page_query(store, "review", iri=iri)
+        found = page_query(store, "review", iri=iri)
         page.sections["review"] = found[0] if found else {}
-        page.sections["claims"] = _page_query(store, "claims", review=iri)
+        page.sections["claims"] = page_query(store, "claims", review=iri)
         page.sections["conflicts"] = {row["claim"]: row for row in _conflicts(store, review=iri)}
     elif kind == "claim":
-        found = _page_query(store, "claims", claim=iri)
+        found = page_query(store, "claims", claim=iri)
         claim = found[0] if found else {}
         page.sections["claim"] = claim
         conflicts = _conflicts(store, claim=iri)
@@ -306,9 +359,9 @@ def _reference_side(store: Store, claim: dict[str, str]) -> dict[str, Any]:
         return {"cast": [row for row in cast if row.get("actor") == person or row.get("character") == character]}
     if kind in ("DirectorClaim", "WriterClaim"):
         role = "director" if kind == "DirectorClaim" else "writer"
-        return {"credits": [row for row in _page_query(store, "work-credits", iri=work) if row["role"] == role]}
+        return {"credits": [row for row in page_query(store, "work-credits", iri=work) if row["role"] == role]}
     if kind == "ReleaseYearClaim":
-        years = [row["o"] for row in _page_query(store, "reference-facts", iri=work)
+        years = [row["o"] for row in page_query(store, "reference-facts", iri=work)
                  if short_type(row["p"]) == "releaseYear"]
         return {"year": years[0] if years else None}
     return {}

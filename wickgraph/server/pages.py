@@ -8,6 +8,8 @@ The data comes from :mod:`wickgraph.server.lookup`; this module only negotiates 
 from __future__ import annotations
 
 import json
+import threading
+import time
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -21,9 +23,10 @@ from .. import __version__
 from ..errors import UsageError
 from ..formats import Format, formats
 from . import lookup
+from .engine import StoreHolder
 from .search import index_for
 
-__all__ = ["bound_query", "choose_format", "resource", "search_json", "search_page"]
+__all__ = ["bound_query", "choose_format", "resource", "search_json", "search_page", "warm_up"]
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 HTML = "text/html"
@@ -33,6 +36,28 @@ _env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoesc
                    trim_blocks=True, lstrip_blocks=True)
 _env.globals.update(page_path=lookup.page_path, short_type=lookup.short_type, claim_text=lookup.claim_text,
                     version=__version__, rdf_formats=formats("rdf"))
+
+
+def _cacheable(holder: StoreHolder) -> bool:
+    # a read-only view is replaced by a new object when the store changes, so what is computed from it can be kept
+    return holder.path is not None and not holder.writable
+
+
+def warm_up(holder: StoreHolder) -> None:
+    """Compute the per-work review summaries and the search index in the background, before the first page.
+
+    On a 10,000-review store the summaries read every review (a few hundred ms); doing it
+    now spares the first visitor. Only for a read-only view, whose results are kept.
+    """
+    if not _cacheable(holder):
+        return
+
+    def warm() -> None:
+        store = holder.get()
+        lookup.work_summaries(store, cache=True)
+        index_for(store)
+
+    threading.Thread(target=warm, name="wickgraph-warm-up", daemon=True).start()
 
 
 def _render(template: str, status: int = 200, **values: Any) -> HTMLResponse:
@@ -99,7 +124,9 @@ async def resource(request: Request) -> Response:
         offered = ", ".join([HTML] + [fmt.media_type for fmt in formats("rdf")])
         return Response(f"{request.url.path} is offered as: {offered}\n", status_code=406,
                         media_type="text/plain; charset=utf-8")
-    store = request.app.state.wick.holder.get()
+    holder = request.app.state.wick.holder
+    store = holder.get()
+    cache = _cacheable(holder)
     if isinstance(chosen, Format):
         quads = await run_in_threadpool(lookup.describe, store, iri)
         if not quads:
@@ -107,11 +134,15 @@ async def resource(request: Request) -> Response:
         assert chosen.oxigraph is not None
         body = lookup.serialize(quads, chosen.oxigraph)  # type: ignore[arg-type]
         return Response(body, media_type=chosen.media_type, headers={"Vary": "Accept"})
-    page = await run_in_threadpool(lookup.load_page, store, kind, iri)
+    started = time.perf_counter()
+    page = await run_in_threadpool(lambda: lookup.load_page(store, kind, iri, cache=cache))
     if page is None:
         return _not_found(request, f"nothing is known about <{iri}>", words)
     template = f"{kind}.html" if kind in lookup.PAGE_KINDS else "resource.html"
-    return _render(template, page=page, sections=page.sections, path=request.url.path)
+    response = _render(template, page=page, sections=page.sections, path=request.url.path)
+    # the time spent on this page here (queries and template), for benchmarks/load.py and browsers' dev tools
+    response.headers["Server-Timing"] = f"page;dur={(time.perf_counter() - started) * 1000:.1f}"
+    return response
 
 
 async def search_json(request: Request) -> Response:
