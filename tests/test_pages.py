@@ -72,6 +72,8 @@ def test_work_page_shows_conflicts_as_errors_with_explanations(client: TestClien
     assert '<a href="/id/character/eve-macarro">Eve Macarro</a>' in page
     assert "Len Wiseman" in page and "previous in release order" in text_of(page)
     assert "Average rating: 70%" in text_of(page)
+    first = html(client, "/id/work/john-wick-2014")
+    assert '<a href="https://www.imdb.com/title/tt2911666/" rel="external">IMDb</a>' in first
 
 
 def test_person_page_lists_roles_and_the_claims_about_them(client: TestClient) -> None:
@@ -106,7 +108,7 @@ def test_turtle_description_parses_and_keeps_every_graph(client: TestClient, tmp
     quads = client.get("/id/work/ballerina-2025", headers={"Accept": "application/n-quads"})
     dataset = rdflib.Dataset()
     dataset.parse(data=quads.text, format="nquads")
-    graphs = {str(context.identifier) for context in dataset.contexts() if len(context)}
+    graphs = {str(context.identifier) for context in dataset.graphs() if len(context)}
     assert {"https://w3id.org/wickgraph/graph/reference",
             f"https://w3id.org/wickgraph/graph/review/{SEED}"} <= graphs
 
@@ -207,3 +209,19 @@ def test_kept_pages_follow_the_store_when_it_changes(tmp_path: Path) -> None:
         after = text_of(html(server, "/id/work/ballerina-2025"))
         assert "0 reviews · 0 claims contradicting the reference" in after
         assert "No review of this work yet." in after
+
+
+def test_claims_and_known_errors_never_read_as_facts(client: TestClient) -> None:
+    false_claim = html(client, "/id/false-claim/ballerina-lead-named-rooney")
+    assert "<h1>A known false claim: “The lead character of Ballerina is named" in html_module.unescape(false_claim)
+    assert "The truth: In the released film Ana de Armas plays Eve Macarro." in text_of(false_claim)
+    # a character only a review names
+    rooney = text_of(html(client, "/id/character/rooney"))
+    assert "Not in the reference: this name is known only from what reviews claim." in rooney
+    assert "no portrayal in the reference" in rooney and "Ana de Armas as Rooney" in rooney
+    # the performance the seed review asserts exists only in its graph
+    performance = text_of(html(client, "/id/performance/ballerina-2025--rooney--ana-de-armas"))
+    assert f"Claimed by review {SEED} What this review says, in the reference's terms: a claim, not a fact." in performance
+    assert "Facts reference" not in performance
+    # aliases under the title
+    assert "Also known as Baba Yaga" in text_of(html(client, "/id/character/john-wick"))

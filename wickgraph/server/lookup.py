@@ -187,8 +187,7 @@ def _facts(store: Store, iri: str) -> tuple[list[Fact], list[str]]:
         if prop == _RDF_TYPE:
             types.append(short_type(value))
             continue
-        is_resource = value.startswith(("http://", "https://")) and ("label" in row or page_path(value))
-        facts.append(Fact(short_type(prop), row.get("label", value), value if is_resource else None))
+        facts.append(Fact(short_type(prop), row.get("label", value), value if row["isIri"] == "true" else None))
     facts.sort(key=lambda fact: (fact.prop, fact.value))
     return facts, sorted(types)
 
