@@ -19,11 +19,11 @@ import re
 import threading
 import weakref
 from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast
 
 import pyoxigraph as ox
 
@@ -40,6 +40,7 @@ PAGES_SPARQL = Path(__file__).resolve().parent.parent / "sparql" / "pages"
 PAGE_KINDS = ("work", "person", "character", "review", "claim")
 """Kinds with a page of their own; any other ``/id/<kind>/...`` resource gets the generic page."""
 
+T = TypeVar("T")
 _SEGMENT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._~-]*$")
 _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 _LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
@@ -207,8 +208,19 @@ class WorkSummary:
     first_conflicts: list[dict[str, str]] = field(default_factory=list)
 
 
-_SUMMARIES: weakref.WeakKeyDictionary[Store, dict[str, WorkSummary]] = weakref.WeakKeyDictionary()
-_SUMMARIES_LOCK = threading.Lock()
+_KEPT: weakref.WeakKeyDictionary[Store, dict[str, Any]] = weakref.WeakKeyDictionary()
+_KEPT_LOCK = threading.Lock()
+
+
+def _kept(store: Store, name: str, compute: Callable[[], T], cache: bool) -> T:
+    """``compute()``, kept per store object under ``name`` when ``cache`` (a read-only view)."""
+    if not cache:
+        return compute()
+    with _KEPT_LOCK:
+        values = _KEPT.setdefault(store, {})
+        if name not in values:
+            values[name] = compute()
+        return cast(T, values[name])
 
 
 def work_summaries(store: Store, *, cache: bool = False) -> dict[str, WorkSummary]:
@@ -218,23 +230,28 @@ def work_summaries(store: Store, *, cache: bool = False) -> dict[str, WorkSummar
     ``cache`` they are kept while the store object lives: only for a read-only view, which a
     server replaces by a new object when the store changes.
     """
-    with _SUMMARIES_LOCK:
-        cached = _SUMMARIES.get(store) if cache else None
-        if cached is None:
-            cached = {}
-            for row in page_query(store, "work-summaries"):
-                cached[row["work"]] = WorkSummary(
-                    reviews=int(row["reviews"]), ratings=int(row.get("ratings", "0")),
-                    average=float(row["average"]) if "average" in row else None,
-                    conflicts=int(row.get("conflicts", "0")))
-            # the first rows of each work's conflicts, one row per claim (the first known false claim matching it)
-            for row in sorted(page_query(store, "contradicted-claims"), key=lambda row: (row["work"], row["claim"])):
-                shown = cached.setdefault(row["work"], WorkSummary()).first_conflicts
-                if len(shown) < CONFLICTS_SHOWN and (not shown or shown[-1]["claim"] != row["claim"]):
-                    shown.append(row)
-            if cache:
-                _SUMMARIES[store] = cached
-        return cached
+    return _kept(store, "work-summaries", lambda: _work_summaries(store), cache)
+
+
+def _work_summaries(store: Store) -> dict[str, WorkSummary]:
+    summaries = {}
+    for row in page_query(store, "work-summaries"):
+        summaries[row["work"]] = WorkSummary(
+            reviews=int(row["reviews"]), ratings=int(row.get("ratings", "0")),
+            average=float(row["average"]) if "average" in row else None,
+            conflicts=int(row.get("conflicts", "0")))
+    # the first rows of each work's conflicts, one row per claim (the first known false claim matching it)
+    for row in sorted(page_query(store, "contradicted-claims"), key=lambda row: (row["work"], row["claim"])):
+        shown = summaries.setdefault(row["work"], WorkSummary()).first_conflicts
+        if len(shown) < CONFLICTS_SHOWN and (not shown or shown[-1]["claim"] != row["claim"]):
+            shown.append(row)
+    return summaries
+
+
+def contradicted_about(store: Store, *, cache: bool = False) -> dict[str, int]:
+    """How many contradicted claims name each person and character (kept like :func:`work_summaries`)."""
+    return _kept(store, "contradicted-about", lambda: {
+        row["resource"]: int(row["contradicted"]) for row in page_query(store, "contradicted-about")}, cache)
 
 
 def _claims_by_review(rows: Iterable[dict[str, str]]) -> list[dict[str, Any]]:
@@ -246,8 +263,18 @@ def _claims_by_review(rows: Iterable[dict[str, str]]) -> list[dict[str, Any]]:
     return list(reviews.values())
 
 
-def _conflicts(store: Store, **binding: str) -> list[dict[str, str]]:
-    return select(store, queries.get("conflicts").sparql, **binding)
+def _claims(store: Store, **binding: str) -> list[dict[str, str]]:
+    """Rows of ``claims.rq``, one per claim (the first known false claim explaining it, if several)."""
+    claims: dict[str, dict[str, str]] = {}
+    for row in page_query(store, "claims", **binding):
+        claims.setdefault(row["claim"], row)
+    return list(claims.values())
+
+
+def _work_reference(store: Store, work: str) -> tuple[list[dict[str, str]], list[dict[str, str]], list[str]]:
+    """A work's cast, credits and release years in the reference: what its claims are checked against."""
+    years = [row["o"] for row in page_query(store, "reference-facts", iri=work) if short_type(row["p"]) == "releaseYear"]
+    return _named_query(store, "cast", "work", work), page_query(store, "work-credits", iri=work), years
 
 
 _PAGES: weakref.WeakKeyDictionary[Store, OrderedDict[tuple[str, str], Page | None]] = weakref.WeakKeyDictionary()
@@ -287,14 +314,14 @@ def _load_page(store: Store, kind: str, iri: str, *, cache: bool) -> Page | None
         page.facts = [fact for fact in facts if fact.prop not in _SHOWN_APART]
         summary = work_summaries(store, cache=cache).get(iri, WorkSummary())
         credits = page_query(store, "work-credits", iri=iri)
-        cast = _named_query(store, "cast", "work", iri)
+        cast_rows = _named_query(store, "cast", "work", iri)
         years = [fact.value for fact in facts if fact.prop == "releaseYear"]
-        conflicts = [{**row, "reference": _reference_text(row, cast, credits, years)}
+        conflicts = [{**row, "reference": _reference_text(row, cast_rows, credits, years)}
                      for row in summary.first_conflicts]
         page.sections = {
             "order": page_query(store, "work-order", iri=iri),
             "credits": credits,
-            "cast": cast,
+            "cast": cast_rows,
             "reviews": sorted(_claims_by_review(page_query(store, "work-reviews", iri=iri)),
                               key=lambda review: review["review"]),
             "review_count": summary.reviews,
@@ -309,34 +336,41 @@ def _load_page(store: Store, kind: str, iri: str, *, cache: bool) -> Page | None
         else:
             page.sections["portrayals"] = _named_query(store, "character-portrayals", "character", iri)
         page.sections["claims"] = sorted(page_query(store, "claims-about", iri=iri), key=lambda row: row["claim"])
-        page.sections["claim_counts"] = {row["status"]: int(row["claims"])
-                                         for row in page_query(store, "claims-about-count", iri=iri)}
+        total = page_query(store, "claims-about-count", iri=iri)
+        page.sections["claim_total"] = int(total[0]["claims"]) if total else 0
+        page.sections["contradicted"] = contradicted_about(store, cache=cache).get(iri, 0)
     elif kind == "review":
         found = page_query(store, "review", iri=iri)
         page.sections["review"] = found[0] if found else {}
-        page.sections["claims"] = page_query(store, "claims", review=iri)
-        page.sections["conflicts"] = {row["claim"]: row for row in _conflicts(store, review=iri)}
+        claims = sorted(_claims(store, review=iri), key=lambda row: (int(row.get("start", "0")), row["claim"]))
+        if claims:
+            cast_rows, credits, years = _work_reference(store, claims[0]["work"])
+            for claim in claims:
+                if claim["status"] == "contradicted":
+                    claim["reference"] = _reference_text(claim, cast_rows, credits, years)
+        page.sections["claims"] = claims
     elif kind == "claim":
-        found = page_query(store, "claims", claim=iri)
+        found = _claims(store, claim=iri)
         claim = found[0] if found else {}
         page.sections["claim"] = claim
-        conflicts = _conflicts(store, claim=iri)
-        page.sections["conflict"] = conflicts[0] if conflicts else None
         page.sections["reference_side"] = _reference_side(store, claim)
+        if claim.get("status") == "contradicted":
+            cast_rows, credits, years = _work_reference(store, claim["work"])
+            claim["reference"] = _reference_text(claim, cast_rows, credits, years)
         page.label = f"Claim {iri.rsplit('/', 2)[-2]}/{iri.rsplit('/', 1)[-1]}"
     else:
         page.sections["graphs"] = _by_graph(store, iri)
     return page
 
 
-def _reference_text(claim: dict[str, str], cast: list[dict[str, str]], credits: list[dict[str, str]],
+def _reference_text(claim: dict[str, str], cast_rows: list[dict[str, str]], credits: list[dict[str, str]],
                     years: list[str]) -> str:
     """The reference's side of a contradicted claim, from the work's cast, credits and year."""
     kind = short_type(claim.get("class", ""))
     if kind in ("CastClaim", "RepriseClaim"):
         person = claim.get("personName")
-        rows = [row for row in cast if row["actorName"] == person] or [
-            row for row in cast if row["characterName"].lower() == claim.get("characterName", "").lower()]
+        rows = [row for row in cast_rows if row["actorName"] == person] or [
+            row for row in cast_rows if row["characterName"].lower() == claim.get("characterName", "").lower()]
         return "; ".join(f"{row['actorName']} as {row['characterName']}" for row in rows)
     if kind in ("DirectorClaim", "WriterClaim"):
         role = "director" if kind == "DirectorClaim" else "writer"

@@ -55,6 +55,7 @@ def warm_up(holder: StoreHolder) -> None:
     def warm() -> None:
         store = holder.get()
         lookup.work_summaries(store, cache=True)
+        lookup.contradicted_about(store, cache=True)
         index_for(store)
 
     threading.Thread(target=warm, name="wickgraph-warm-up", daemon=True).start()
