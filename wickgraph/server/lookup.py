@@ -209,15 +209,21 @@ class WorkSummary:
 
 
 _KEPT: weakref.WeakKeyDictionary[Store, dict[str, Any]] = weakref.WeakKeyDictionary()
+_KEPT_LOCKS: weakref.WeakKeyDictionary[Store, dict[str, threading.Lock]] = weakref.WeakKeyDictionary()
 _KEPT_LOCK = threading.Lock()
 
 
 def _kept(store: Store, name: str, compute: Callable[[], T], cache: bool) -> T:
-    """``compute()``, kept per store object under ``name`` when ``cache`` (a read-only view)."""
+    """``compute()``, kept per store object under ``name`` when ``cache`` (a read-only view).
+
+    Each value is computed once, under its own lock: a request waits only for the value it needs.
+    """
     if not cache:
         return compute()
     with _KEPT_LOCK:
         values = _KEPT.setdefault(store, {})
+        lock = _KEPT_LOCKS.setdefault(store, {}).setdefault(name, threading.Lock())
+    with lock:
         if name not in values:
             values[name] = compute()
         return cast(T, values[name])

@@ -53,10 +53,15 @@ def warm_up(holder: StoreHolder) -> None:
         return
 
     def warm() -> None:
-        store = holder.get()
-        lookup.work_summaries(store, cache=True)
-        lookup.contradicted_about(store, cache=True)
-        index_for(store)
+        try:
+            for template in _env.list_templates(extensions=["html"]):
+                _env.get_template(template)  # compiled once, here rather than on the first page
+            store = holder.get()
+            lookup.work_summaries(store, cache=True)
+            lookup.contradicted_about(store, cache=True)
+            index_for(store)
+        except Exception:  # noqa: BLE001 - a failure here recurs on the page that needs the value, and is answered there
+            return
 
     threading.Thread(target=warm, name="wickgraph-warm-up", daemon=True).start()
 
