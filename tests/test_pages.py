@@ -225,3 +225,26 @@ def test_claims_and_known_errors_never_read_as_facts(client: TestClient) -> None
     assert "Facts reference" not in performance
     # aliases under the title
     assert "Also known as Baba Yaga" in text_of(html(client, "/id/character/john-wick"))
+
+
+def test_named_query_text_bound_for_the_explorer_form(client: TestClient) -> None:
+    bound = client.get("/queries/cast/sparql", params={"work": "john-wick-2014"})
+    assert bound.status_code == 200 and bound.headers["content-type"].startswith("application/sparql-query")
+    assert "VALUES ?work { <https://w3id.org/wickgraph/id/work/john-wick-2014> }" in bound.text
+    assert bound.text.startswith("# title: Cast of a work\n")
+    unknown = client.get("/queries/casts/sparql")
+    assert (unknown.status_code, unknown.text) == (404, "no named query 'casts'; see /queries\n")
+    wrong = client.get("/queries/cast/sparql", params={"film": "x"})
+    assert wrong.status_code == 400 and wrong.text.startswith("query 'cast' has no parameter 'film'")
+
+
+def test_completion_by_kind_and_page_timing(client: TestClient) -> None:
+    people = client.get("/search.json", params={"q": "john", "kind": "person"}).json()
+    assert people and {hit["kind"] for hit in people} == {"person"}
+    works = client.get("/search.json", params={"q": "john", "kind": "work"}).json()
+    assert works and {hit["kind"] for hit in works} == {"work"}
+    page = client.get("/id/work/ballerina-2025", headers={"Accept": "text/html"})
+    assert re.fullmatch(r"page;dur=\d+\.\d", page.headers["server-timing"])
+    assert "Accept" in page.headers["vary"].split(", ")
+    head = client.head("/id/work/ballerina-2025", headers={"Accept": "text/turtle"})
+    assert head.status_code == 200 and head.headers["content-type"].startswith("text/turtle")
