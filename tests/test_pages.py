@@ -17,7 +17,7 @@ import httpx
 import pytest
 import rdflib
 
-from tests.servers import Endpoint, wickgraph_endpoint  # noqa: F401 - fixture
+from tests.servers import Endpoint, missing, wickgraph_endpoint  # noqa: F401 - fixture
 from wickgraph.server.app import create_app
 from wickgraph.store import Store
 
@@ -91,19 +91,25 @@ def test_review_and_claim_pages(client: TestClient) -> None:
     assert "the reference has Ana de Armas as Eve Macarro" in claim
 
 
-def test_turtle_description_parses_and_keeps_every_graph(client: TestClient, tmp_path: Path) -> None:
+def test_turtle_description_parses_in_rapper(client: TestClient, tmp_path: Path) -> None:
+    if shutil.which("rapper") is None:
+        missing("rapper is not installed (apt-get install raptor2-utils)")
+    for path in ("/id/work/ballerina-2025", f"/id/claim/{SEED}/4", "/id/character/winston-scott"):
+        turtle = tmp_path / "description.ttl"
+        turtle.write_text(client.get(path, headers={"Accept": "text/turtle"}).text)
+        checked = subprocess.run(["rapper", "-i", "turtle", "-c", str(turtle)], capture_output=True, text=True,
+                                 check=False)
+        assert checked.returncode == 0, checked.stderr
+        assert re.search(r"Parsing returned [1-9]\d* triples", checked.stderr), checked.stderr
+
+
+def test_turtle_description_parses_and_keeps_every_graph(client: TestClient) -> None:
     response = client.get("/id/work/ballerina-2025", headers={"Accept": "text/turtle"})
     assert response.status_code == 200 and response.headers["content-type"].startswith("text/turtle")
     graph = rdflib.Graph().parse(data=response.text, format="turtle")
     work = rdflib.URIRef(ID + "work/ballerina-2025")
     year = rdflib.URIRef("https://w3id.org/wickgraph/ontology#releaseYear")
     assert {int(y) for y in graph.objects(work, year)} == {2024, 2025}  # reference and seed review
-    if shutil.which("rapper"):
-        path = tmp_path / "ballerina.ttl"
-        path.write_text(response.text)
-        checked = subprocess.run(["rapper", "-i", "turtle", "-c", str(path)], capture_output=True, text=True,
-                                 check=False)
-        assert checked.returncode == 0, checked.stderr
 
     quads = client.get("/id/work/ballerina-2025", headers={"Accept": "application/n-quads"})
     dataset = rdflib.Dataset()
