@@ -254,3 +254,12 @@ def test_completion_by_kind_and_page_timing(client: TestClient) -> None:
     assert "Accept" in page.headers["vary"].split(", ")
     head = client.head("/id/work/ballerina-2025", headers={"Accept": "text/turtle"})
     assert head.status_code == 200 and head.headers["content-type"].startswith("text/turtle")
+
+
+def test_prefixes_for_the_explorer_longest_namespace_first(client: TestClient) -> None:
+    from wickgraph.namespaces import PREFIXES
+
+    served = client.get("/prefixes.json").json()
+    assert served == PREFIXES
+    namespaces = list(served.values())
+    assert namespaces.index(PREFIXES["person"]) < namespaces.index(PREFIXES["id"])

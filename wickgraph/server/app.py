@@ -105,6 +105,7 @@ def create_app(
         Route("/search", pages.search_page, methods=["GET", "HEAD"]),
         Route("/search.json", pages.search_json, methods=["GET"]),
         Route("/queries/{name}/sparql", pages.bound_query, methods=["GET"]),
+        Route("/prefixes.json", pages.prefixes, methods=["GET"]),
         Mount("/static", app=GZipMiddleware(StaticFiles(directory=STATIC), minimum_size=1400, compresslevel=6),
               name="static"),
     ]

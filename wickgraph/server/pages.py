@@ -22,11 +22,12 @@ from starlette.responses import HTMLResponse, Response
 from .. import __version__
 from ..errors import UsageError
 from ..formats import Format, formats
+from ..namespaces import PREFIXES
 from . import lookup
 from .engine import StoreHolder
 from .search import index_for
 
-__all__ = ["bound_query", "choose_format", "resource", "search_json", "search_page", "warm_up"]
+__all__ = ["bound_query", "choose_format", "prefixes", "resource", "search_json", "search_page", "warm_up"]
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 HTML = "text/html"
@@ -183,3 +184,12 @@ async def bound_query(request: Request) -> Response:
     except UsageError as error:
         return Response(f"{error}\n", status_code=400, media_type="text/plain; charset=utf-8")
     return Response(text, media_type="application/sparql-query; charset=utf-8")
+
+
+async def prefixes(request: Request) -> Response:
+    """``/prefixes.json``: wickgraph's prefixes, so the explorer's tables show ``person:ian-mcshane``.
+
+    Longest namespace first: YASR uses the first prefix that matches, and ``id:`` covers ``person:``.
+    """
+    ordered = dict(sorted(PREFIXES.items(), key=lambda item: -len(item[1])))
+    return Response(json.dumps(ordered), media_type="application/json")

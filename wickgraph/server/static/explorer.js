@@ -44,6 +44,10 @@
   Yasgui.Yasr.registerPlugin("graph", GraphPlugin);
   Yasgui.Yasr.defaults.pluginOrder = ["table", "graph", "response"];
   Yasgui.Yasr.defaults.prefixes = {};
+  // results show our IRIs as prefixed names (person:ian-mcshane); the prefixes come from this server
+  var knownPrefixes = {};
+  var prefixesLoaded = fetch("/prefixes.json").then(function (r) { return r.json(); })
+    .then(function (p) { knownPrefixes = p; }).catch(function () { /* full IRIs then */ });
 
   var yasgui = new Yasgui(document.getElementById("yasgui"), {
     requestConfig: { endpoint: endpoint, method: "POST", acceptHeaderGraph: "application/n-triples,*/*;q=0.9" },
@@ -53,7 +57,7 @@
     populateFromUrl: false,
     endpointCatalogueOptions: { getData: function () { return [{ endpoint: endpoint }]; } },
     yasqe: { autocompleters: [], persistenceId: null },
-    yasr: { persistenceId: null },
+    yasr: { persistenceId: null, prefixes: function () { return knownPrefixes; } },
   });
   window.wickgraph.yasgui = yasgui;
   window.wickgraph.named = named;
@@ -238,5 +242,5 @@
     }
   }
   renderForm();
-  openFromUrl();
+  prefixesLoaded.then(openFromUrl);
 })();
