@@ -9,6 +9,12 @@ with its default parameters, round-robin), as form POSTs asking for SPARQL JSON,
 ``--clients`` threads with one keep-alive connection each. Every answer must be 200 and
 have the same length on both servers. Prints queries/s, latency percentiles and the ratio.
 Both servers are bound to 127.0.0.1 and stopped at the end, whatever happens.
+
+Then one client asks ``wickgraph serve`` for every work's page (``/id/work/...`` as HTML),
+``--page-rounds`` times, and prints the server-side time of a page (its ``Server-Timing``
+header: the page's queries and template): the very first request, which also computes the
+per-work review summaries once for this store view; the first view of every other work (its
+queries run); and later views (the page is kept until the store changes).
 """
 
 from __future__ import annotations
@@ -80,6 +86,31 @@ def run_load(server: Server, bodies: list[bytes], total: int, clients: int) -> t
     return seconds, latencies, sizes
 
 
+def work_page_times(server: Server, paths: list[str], rounds: int) -> list[list[float]]:
+    """Server-side milliseconds of each work page, round by round, from the ``Server-Timing`` header."""
+    connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=60)
+    times: list[list[float]] = []
+    try:
+        for _ in range(rounds):
+            times.append([])
+            for path in paths:
+                connection.request("GET", path, headers={"Accept": "text/html"})
+                response = connection.getresponse()
+                response.read()
+                if response.status != 200:
+                    raise SystemExit(f"{path}: HTTP {response.status}")
+                times[-1].append(float(response.getheader("Server-Timing", "").split("dur=")[1]))
+    finally:
+        connection.close()
+    return times
+
+
+def _spread(times: list[float]) -> str:
+    ordered = sorted(times)
+    return (f"p50 {statistics.median(ordered):.1f} ms, p90 {ordered[int(len(ordered) * 0.9) - 1]:.1f} ms, "
+            f"max {ordered[-1]:.1f} ms")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--queries", type=int, default=2000, help="queries per server (default 2000)")
@@ -89,6 +120,7 @@ def main() -> None:
     parser.add_argument("--only", help="comma-separated named queries to send (default: all without SERVICE)")
     parser.add_argument("--serve-option", action="append", default=[], metavar="OPTION",
                         help="extra option for wickgraph serve, e.g. --serve-option=--on-disk (repeatable)")
+    parser.add_argument("--page-rounds", type=int, default=5, help="requests of every work page (default 5)")
     parser.add_argument("--oxigraph", default=shutil.which("oxigraph", path=str(Path(sys.executable).parent))
                         or "oxigraph", help="the oxigraph server binary")
     args = parser.parse_args()
@@ -144,6 +176,17 @@ def main() -> None:
             print(f"answers of different length: {', '.join(mismatched)}")
         ratio = (args.queries / results["wickgraph"][0]) / (args.queries / results["oxigraph"][0])
         print(f"ratio wickgraph/oxigraph: {ratio:.2f}")
+
+        with Store(store_dir, read_only=True) as store:
+            works = [row["work"].value for row in store.query(
+                "SELECT DISTINCT ?work WHERE { GRAPH graph:reference { ?work a ?type } "
+                "VALUES ?type { wg:Film wg:TVSeries wg:VideoGame } } ORDER BY ?work")]  # type: ignore[index, union-attr]
+        paths = ["/id/" + work.split("/id/", 1)[1] for work in works]
+        rounds = work_page_times(servers[1], paths, args.page_rounds)
+        print(f"work pages, server-side, {len(paths)} works: very first {rounds[0][0]:.1f} ms; "
+              f"first view {_spread(rounds[0][1:])}")
+        if len(rounds) > 1:
+            print(f"work pages, server-side, kept: {_spread([ms for times in rounds[1:] for ms in times])}")
     finally:
         for server in servers:
             server.stop()

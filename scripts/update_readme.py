@@ -5,6 +5,8 @@
 
 Console blocks (```console with a `$ wickgraph ...` first line) get that command's output,
 run against a store built from data/ in a temporary folder. tests/test_docs.py checks the same.
+Shell-session blocks (```shell-session with a `$ curl -s [-H 'Accept: ...'] http://127.0.0.1:7878/PATH`
+first line) get the body `wickgraph serve` answers on that store; tests/test_pages.py checks them.
 """
 
 from __future__ import annotations
@@ -36,6 +38,20 @@ def query_table() -> str:
     return "\n".join(rows)
 
 
+def curl(command: str, store: Path) -> str:
+    """The body ``wickgraph serve`` on ``store`` answers to a README ``curl -s -H ... URL`` line."""
+    from urllib.parse import urlsplit
+
+    from starlette.testclient import TestClient
+
+    from wickgraph.server.app import create_app
+
+    words = shlex.split(command)
+    headers = dict(words[i + 1].split(": ", 1) for i, word in enumerate(words) if word == "-H")
+    with TestClient(create_app(store_path=store)) as client:
+        return client.get(urlsplit(words[-1]).path, headers=headers).text
+
+
 def render(text: str, store: Path) -> str:
     os.environ["WICKGRAPH_STORE"] = str(store)
     os.chdir(ROOT)  # example paths are relative to the checkout
@@ -48,6 +64,8 @@ def render(text: str, store: Path) -> str:
         return f"```console\n$ {command}\n{result.stdout}```"
 
     text = re.sub(r"```console\n\$ (wickgraph [^\n]*)\n.*?```", run, text, flags=re.S)
+    text = re.sub(r"```shell-session\n\$ (curl [^\n]*)\n.*?```",
+                  lambda m: f"```shell-session\n$ {m[1]}\n{curl(m[1], store)}```", text, flags=re.S)
     return re.sub(r"(<!-- query-table -->).*?(<!-- /query-table -->)",
                   lambda m: f"{m[1]}\n{query_table()}\n{m[2]}", text, flags=re.S)
 

@@ -27,7 +27,7 @@ from starlette.staticfiles import StaticFiles
 
 from ..queries import NamedQuery, discover
 from ..store import Store, open_store
-from . import views
+from . import pages, views
 from .engine import Limits, StoreHolder
 
 __all__ = ["ServerConfig", "app_from_env", "create_app", "serve"]
@@ -102,6 +102,12 @@ def create_app(
         Route("/store", views.graph_store, methods=["GET", "PUT", "POST", "DELETE"]),
         Route("/queries", views.query_list, methods=["GET"]),
         Route("/queries/{name}", views.named_query, methods=["GET"]),
+        # resource pages and search (Linked Data: one path per resource, HTML or RDF by Accept)
+        Route("/id/{kind}/{path:path}", pages.resource, methods=["GET", "HEAD"]),
+        Route("/search", pages.search_page, methods=["GET", "HEAD"]),
+        Route("/search.json", pages.search_json, methods=["GET"]),
+        Route("/queries/{name}/sparql", pages.bound_query, methods=["GET"]),
+        Route("/prefixes.json", pages.prefixes, methods=["GET"]),
         Mount("/static", app=GZipMiddleware(StaticFiles(directory=STATIC), minimum_size=1400, compresslevel=6),
               name="static"),
     ]
@@ -115,6 +121,7 @@ def create_app(
     routes += curate.routes()
     app = Starlette(routes=routes, middleware=middleware)
     app.state.wick = state
+    pages.warm_up(state.holder)
     if allow_update and token:
         from ..resources import default_data_dir
         from ..reviews import _editor

@@ -1,87 +1,15 @@
-/* wickgraph explorer: YASGUI with the named queries as tabs, and Cytoscape graph views.
- * Everything is served by this server: no CDN, no autocompletion service, no other endpoint. */
+/* wickgraph explorer: YASGUI with the named queries as tabs, a form for their parameters with
+ * completion from the graph, URLs that reopen a query, and result IRIs opening their page here.
+ * CONSTRUCT results are drawn by graph.js (loaded first). Everything is served by this server:
+ * no CDN, no autocompletion service, no other endpoint. */
 (function () {
   "use strict";
 
-  var RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
-  var LABELS = ["http://www.w3.org/2000/01/rdf-schema#label", "https://schema.org/name"];
-  var WG = "https://w3id.org/wickgraph/ontology#";
-  var REFERENCE = "https://w3id.org/wickgraph/graph/reference";
-  var MAX_NODES = 400;
-  var SKIPPED = ["http://purl.org/dc/terms/source", "https://schema.org/sameAs", "http://www.w3.org/2002/07/owl#sameAs",
-                 WG + "seenIn", "https://schema.org/url"];
-  var LINK_NODES = ["Performance", "Credit", "Reprise"];  // n-ary links: drawn as small unlabelled dots
-  var COLOURS = {
-    Film: "#c0392b", TVSeries: "#c0392b", Episode: "#e67e22", VideoGame: "#c0392b", Work: "#c0392b",
-    Person: "#2471a3", Character: "#7d3c98", Performance: "#7f8c8d", Credit: "#95a5a6",
-    Reprise: "#16a085", Franchise: "#b7950b", Series: "#b7950b", Organization: "#1e8449",
-  };
   var endpoint = new URL("/sparql", window.location.href).href;
   var named = JSON.parse(document.getElementById("named-queries").textContent);
-
-  function localName(iri) {
-    var cut = Math.max(iri.lastIndexOf("#"), iri.lastIndexOf("/"));
-    return cut >= 0 && cut < iri.length - 1 ? decodeURIComponent(iri.slice(cut + 1)) : iri;
-  }
-
-  /* triples: [{s:{type,value}, p:{type,value}, o:{type,value}}] -> Cytoscape elements */
-  function toElements(triples) {
-    var nodes = {}, edges = [], labels = {}, types = {};
-    function node(term) {
-      var id = (term.type === "bnode" ? "_:" : "") + term.value;
-      if (!nodes[id]) nodes[id] = { data: { id: id, iri: term.value } };
-      return id;
-    }
-    triples.forEach(function (t) {
-      if (!t.s || !t.p || !t.o) return;
-      var p = t.p.value;
-      if (t.o.type === "literal" || t.o.type === "typed-literal") {
-        if (LABELS.indexOf(p) >= 0 && !labels[t.s.value]) labels[t.s.value] = t.o.value;
-        return;
-      }
-      if (p === RDF_TYPE) { types[t.s.value] = localName(t.o.value); return; }
-      if (SKIPPED.indexOf(p) >= 0) return;
-      var source = node(t.s), target = node(t.o);
-      edges.push({ data: { id: "e" + edges.length, source: source, target: target, label: localName(p) } });
-    });
-    Object.keys(nodes).forEach(function (id) {
-      var data = nodes[id].data;
-      data.kind = types[data.iri] || "";
-      data.label = labels[data.iri] || (LINK_NODES.indexOf(data.kind) >= 0 ? "" : localName(data.iri));
-      data.size = LINK_NODES.indexOf(data.kind) >= 0 ? 9 : 18;
-      data.colour = COLOURS[data.kind] || "#566573";
-    });
-    var kept = Object.keys(nodes).slice(0, MAX_NODES);
-    var keep = {};
-    kept.forEach(function (id) { keep[id] = true; });
-    return kept.map(function (id) { return nodes[id]; }).concat(
-      edges.filter(function (e) { return keep[e.data.source] && keep[e.data.target]; }));
-  }
-
-  function drawGraph(container, triples) {
-    var elements = toElements(triples);
-    var cy = cytoscape({
-      container: container,
-      elements: elements,
-      style: [
-        { selector: "node", style: {
-          "label": "data(label)", "background-color": "data(colour)", "font-size": 10,
-          "text-valign": "bottom", "text-margin-y": 3, "width": "data(size)", "height": "data(size)" } },
-        { selector: "edge", style: {
-          "label": "data(label)", "font-size": 8, "color": "#555", "curve-style": "bezier",
-          "target-arrow-shape": "triangle", "width": 1, "line-color": "#bbb", "target-arrow-color": "#bbb",
-          "text-rotation": "autorotate" } },
-      ],
-      layout: { name: elements.length > 300 ? "concentric" : "cose", animate: false, padding: 20 },
-    });
-    container.setAttribute("data-nodes", String(cy.nodes().length));
-    container.setAttribute("data-edges", String(cy.edges().length));
-    cy.on("tap", "node", function (event) {
-      var iri = event.target.data("iri");
-      if (/^https?:/.test(iri)) container.setAttribute("data-selected", iri);
-    });
-    return cy;
-  }
+  var ID = "https://w3id.org/wickgraph/id/";
+  var REFERENCE = "https://w3id.org/wickgraph/graph/reference";
+  var drawGraph = window.wickgraph.drawGraph, pagePath = window.wickgraph.pagePath;  // from graph.js
 
   /* A YASR plugin: CONSTRUCT/DESCRIBE results as a graph. */
   function GraphPlugin(yasr) {
@@ -98,9 +26,12 @@
   GraphPlugin.prototype.draw = function () {
     var bindings = this.yasr.results.getBindings() || [];
     var triples = bindings.map(function (b) { return { s: b.subject, p: b.predicate, o: b.object }; });
+    var frame = document.createElement("div");
+    frame.className = "graph-frame";
     var el = document.createElement("div");
     el.className = "graph yasr-graph";
-    this.yasr.resultsEl.appendChild(el);
+    frame.appendChild(el);
+    this.yasr.resultsEl.appendChild(frame);
     window.wickgraph.constructGraph = drawGraph(el, triples);
   };
   GraphPlugin.prototype.getIcon = function () {
@@ -113,6 +44,10 @@
   Yasgui.Yasr.registerPlugin("graph", GraphPlugin);
   Yasgui.Yasr.defaults.pluginOrder = ["table", "graph", "response"];
   Yasgui.Yasr.defaults.prefixes = {};
+  // results show our IRIs as prefixed names (person:ian-mcshane); the prefixes come from this server
+  var knownPrefixes = {};
+  var prefixesLoaded = fetch("/prefixes.json").then(function (r) { return r.json(); })
+    .then(function (p) { knownPrefixes = p; }).catch(function () { /* full IRIs then */ });
 
   var yasgui = new Yasgui(document.getElementById("yasgui"), {
     requestConfig: { endpoint: endpoint, method: "POST", acceptHeaderGraph: "application/n-triples,*/*;q=0.9" },
@@ -122,80 +57,190 @@
     populateFromUrl: false,
     endpointCatalogueOptions: { getData: function () { return [{ endpoint: endpoint }]; } },
     yasqe: { autocompleters: [], persistenceId: null },
-    yasr: { persistenceId: null },
+    yasr: { persistenceId: null, prefixes: function () { return knownPrefixes; } },
   });
-  window.wickgraph = { yasgui: yasgui, drawGraph: drawGraph, named: named };
-  // YASR keeps the last chosen view; show graphs as graphs and tables as tables
-  // (after the tab has handed the response to YASR, hence the timeout)
-  yasgui.on("queryResponse", function (instance, tab) {
-    window.setTimeout(function () {
-      var yasr = tab.getYasr();
-      var isGraph = yasr.results && yasr.results.type === "ttl";
-      if (isGraph && yasr.getSelectedPluginName() !== "graph") yasr.selectPlugin("graph");
-      if (!isGraph && yasr.getSelectedPluginName() === "graph") yasr.selectPlugin("table");
-    }, 0);
-  });
+  window.wickgraph.yasgui = yasgui;
+  window.wickgraph.named = named;
 
-  // the first tab is made active as it is added: selectTabId needs an active tab to switch from
+  /* -- named queries: one tab each, a form for their parameters, and URLs that reopen them -- */
+  var queryOfTab = {};   // tab id -> named query
+  var boundText = {};    // tab id -> the text last bound by the form (the URL names the query while unchanged)
+  var boundValues = {};  // tab id -> the values it was bound with
+  var PARAM_KINDS = { work: "work", person: "person", actor: "person", director: "person", character: "character" };
+
   named.forEach(function (query, index) {
-    yasgui.addTab(index === 0, { name: query.title, yasqe: { value: query.sparql }, requestConfig: { endpoint: endpoint } });
+    var tab = yasgui.addTab(index === 0, { name: query.title, yasqe: { value: query.sparql },
+                                           requestConfig: { endpoint: endpoint } });
+    var id = typeof tab === "string" ? tab : tab.getId();
+    queryOfTab[id] = query;
+    boundText[id] = query.sparql;
+    boundValues[id] = {};
   });
   if (!named.length) {
     yasgui.addTab(true, { name: "Query", yasqe: { value: "SELECT * WHERE { GRAPH ?g { ?s ?p ?o } } LIMIT 10" } });
   }
 
-  /* Neighbourhood of a work: everything one or two steps from it in the reference graph. */
-  function select(sparql) {
-    return fetch(endpoint, {
-      method: "POST",
-      headers: { "Content-Type": "application/sparql-query", "Accept": "application/sparql-results+json" },
-      body: sparql,
-    }).then(function (response) {
-      if (!response.ok) return response.text().then(function (text) { throw new Error(text); });
-      return response.json();
+  var form = document.getElementById("query-form");
+  var fields = document.getElementById("query-form-fields");
+  var hint = document.getElementById("result-hint");
+
+  function currentTab() { return yasgui.getTab(); }
+
+  function shareUrl(tab) {
+    var id = tab.getId();
+    var query = queryOfTab[id];
+    var text = tab.getYasqe() ? tab.getYasqe().getValue() : tab.getQuery();
+    var url = new URL(window.location.pathname, window.location.href);
+    if (query && text === boundText[id]) {
+      url.searchParams.set("query", query.name);
+      Object.keys(boundValues[id]).forEach(function (key) { url.searchParams.set(key, boundValues[id][key]); });
+    } else {
+      url.searchParams.set("sparql", text);
+    }
+    return url.href;
+  }
+  // YASGUI's own share button gives the same URL (its format is not read back by this page)
+  var tabPrototype = Object.getPrototypeOf(currentTab());
+  tabPrototype.getShareableLink = function () { return shareUrl(this); };
+
+  function renderForm() {
+    var tab = currentTab();
+    var query = tab && queryOfTab[tab.getId()];
+    fields.textContent = "";
+    if (!query || !query.params.length) { form.hidden = true; return; }
+    form.hidden = false;
+    document.getElementById("query-form-title").textContent = query.title + ":";
+    query.params.forEach(function (param) {
+      var label = document.createElement("label");
+      label.textContent = param.name + " ";
+      label.title = param.description;
+      var input = document.createElement("input");
+      input.name = param.name;
+      input.className = "param";
+      input.placeholder = param.default.replace(/^<.*\/([^/]+)>$/, "$1").replace(/^[a-z]+:/, "");
+      input.value = boundValues[tab.getId()][param.name] || "";
+      input.setAttribute("autocomplete", "off");
+      var kind = PARAM_KINDS[param.name];
+      if (kind) {
+        var list = document.createElement("datalist");
+        list.id = "param-" + param.name + "-choices";
+        input.setAttribute("list", list.id);
+        input.addEventListener("input", function () { complete(input, list, kind); });
+        label.appendChild(list);
+      }
+      label.appendChild(input);
+      fields.appendChild(label);
     });
   }
 
-  var selectEl = document.getElementById("work-select");
-  var statusEl = document.getElementById("neighbourhood-status");
-  var graphEl = document.getElementById("neighbourhood-graph");
-
-  function drawNeighbourhood(work) {
-    statusEl.textContent = "loading…";
-    var w = "<" + work + ">";
-    var sparql =
-      "SELECT DISTINCT ?s ?p ?o WHERE { GRAPH <" + REFERENCE + "> {\n" +
-      "  { BIND(" + w + " AS ?s) ?s ?p ?o }\n" +
-      "  UNION { ?s ?p " + w + " BIND(" + w + " AS ?o) }\n" +
-      "  UNION { ?s ?q " + w + " . ?s ?p ?o FILTER(?p != <" + WG + "work>) }\n" +
-      "  UNION { ?x ?q " + w + " . ?x ?r ?s . FILTER(isIRI(?s)) ?s ?p ?o " +
-      "FILTER(?p IN (<http://www.w3.org/2000/01/rdf-schema#label>, <" + RDF_TYPE + ">)) }\n" +
-      "} } LIMIT 3000";
-    return select(sparql).then(function (json) {
-      var triples = json.results.bindings.map(function (b) { return { s: b.s, p: b.p, o: b.o }; });
-      if (window.wickgraph.neighbourhood) window.wickgraph.neighbourhood.destroy();
-      window.wickgraph.neighbourhood = drawGraph(graphEl, triples);
-      statusEl.textContent = graphEl.getAttribute("data-nodes") + " nodes";
-    }).catch(function (error) { statusEl.textContent = "failed: " + error.message; });
+  function complete(input, list, kind) {
+    var q = input.value.trim();
+    if (!q) return;
+    fetch("/search.json?kind=" + kind + "&q=" + encodeURIComponent(q)).then(function (r) { return r.json(); })
+      .then(function (hits) {
+        list.textContent = "";
+        hits.forEach(function (hit) {
+          var option = document.createElement("option");
+          option.value = hit.url.split("/").pop();
+          option.textContent = hit.label;
+          list.appendChild(option);
+        });
+      });
   }
 
-  select(
-    "SELECT ?work ?label WHERE { GRAPH <" + REFERENCE + "> { ?work a ?type ; <http://www.w3.org/2000/01/rdf-schema#label> ?label " +
-    "FILTER(?type IN (<" + WG + "Film>, <" + WG + "TVSeries>, <" + WG + "VideoGame>)) } } ORDER BY ?label"
-  ).then(function (json) {
-    json.results.bindings.forEach(function (b) {
-      var option = document.createElement("option");
-      option.value = b.work.value;
-      option.textContent = b.label.value;
-      selectEl.appendChild(option);
-    });
-    var preferred = Array.prototype.find.call(selectEl.options, function (o) { return /\/john-wick-2014$/.test(o.value); });
-    if (preferred) selectEl.value = preferred.value;
-    selectEl.setAttribute("data-loaded", "true");
-  }).catch(function (error) { statusEl.textContent = "failed: " + error.message; });
+  /* bind the named query on the server (NamedQuery.bind), put it in the editor and run it */
+  function runNamed(tab, values) {
+    var query = queryOfTab[tab.getId()];
+    var params = new URLSearchParams();
+    Object.keys(values).forEach(function (key) { if (values[key]) params.set(key, values[key]); });
+    return fetch("/queries/" + encodeURIComponent(query.name) + "/sparql?" + params.toString())
+      .then(function (response) {
+        return response.text().then(function (text) {
+          if (!response.ok) throw new Error(text);
+          return text;
+        });
+      }).then(function (text) {
+        boundText[tab.getId()] = text;
+        boundValues[tab.getId()] = values;
+        tab.getYasqe().setValue(text);
+        tab.query();
+      }).catch(function (error) {
+        hint.hidden = false;
+        hint.className = "error";
+        hint.textContent = error.message;
+      });
+  }
 
-  document.getElementById("neighbourhood-form").addEventListener("submit", function (event) {
+  form.addEventListener("submit", function (event) {
     event.preventDefault();
-    if (selectEl.value) drawNeighbourhood(selectEl.value);
+    var values = {};
+    Array.prototype.forEach.call(fields.querySelectorAll("input.param"), function (input) {
+      if (input.value.trim()) values[input.name] = input.value.trim();
+    });
+    runNamed(currentTab(), values);
   });
+
+  yasgui.on("tabSelect", function () { window.setTimeout(renderForm, 0); });
+  yasgui.on("query", function () { hint.hidden = true; });
+  yasgui.on("queryResponse", function (instance, tab) {
+    window.history.replaceState(null, "", shareUrl(tab));
+    // YASR keeps the last chosen view; show graphs as graphs and tables as tables
+    // (after the tab has handed the response to YASR, hence the timeout)
+    window.setTimeout(function () {
+      var yasr = tab.getYasr();
+      var results = yasr.results;
+      var isGraph = results && results.type === "ttl";
+      if (isGraph && yasr.getSelectedPluginName() !== "graph") yasr.selectPlugin("graph");
+      if (!isGraph && yasr.getSelectedPluginName() === "graph") yasr.selectPlugin("table");
+      var empty = results && !isGraph && results.getVariables && results.getVariables().length &&
+        (results.getBindings() || []).length === 0;
+      var text = tab.getYasqe().getValue();
+      if (empty && !/\bGRAPH\b/i.test(text.replace(/#.*$/gm, ""))) {
+        hint.hidden = false;
+        hint.className = "";
+        hint.textContent = "No rows. This store keeps everything in named graphs and its default graph is empty: " +
+          "wrap the pattern in GRAPH ?g { … } (all graphs) or GRAPH <" + REFERENCE + "> { … } (the reference facts).";
+      }
+    }, 0);
+  });
+
+  /* IRIs of our resources in results open their page here, not at w3id.org */
+  function localiseLinks(root) {
+    Array.prototype.forEach.call(root.querySelectorAll('a[href^="' + ID + '"]'), function (a) {
+      a.href = pagePath(a.getAttribute("href"));
+      a.removeAttribute("target");
+    });
+  }
+  new MutationObserver(function (changes) {
+    changes.forEach(function (change) {
+      Array.prototype.forEach.call(change.addedNodes, function (added) {
+        if (added.nodeType === 1) localiseLinks(added.parentNode || added);
+      });
+    });
+  }).observe(document.getElementById("yasgui"), { childList: true, subtree: true });
+
+  /* a URL names a query (?query=cast&work=...) or carries its text (?sparql=...): reopen and run it */
+  function openFromUrl() {
+    var params = new URLSearchParams(window.location.search);
+    var name = params.get("query"), text = params.get("sparql");
+    if (name) {
+      var id = Object.keys(queryOfTab).filter(function (key) { return queryOfTab[key].name === name; })[0];
+      if (id) {
+        yasgui.selectTabId(id);
+        var values = {};
+        queryOfTab[id].params.forEach(function (p) { if (params.get(p.name)) values[p.name] = params.get(p.name); });
+        boundValues[id] = values;
+        renderForm();
+        runNamed(yasgui.getTab(id), values);
+        return;
+      }
+    }
+    if (text) {
+      var tab = yasgui.addTab(true, { name: "Shared query", yasqe: { value: text }, requestConfig: { endpoint: endpoint } });
+      var shared = typeof tab === "string" ? yasgui.getTab(tab) : tab;
+      window.setTimeout(function () { shared.query(); }, 0);
+    }
+  }
+  renderForm();
+  prefixesLoaded.then(openFromUrl);
 })();
