@@ -68,7 +68,7 @@ def test_get_post_form_and_post_body_give_the_same_answer(client: TestClient) ->
 
 
 def test_dataset_parameters_of_the_protocol(client: TestClient) -> None:
-    query = "SELECT (COUNT(*) AS ?n) WHERE { ?s wg:releaseYear ?year }"
+    query = "SELECT (COUNT(*) AS ?n) WHERE { ?s <https://w3id.org/wickgraph/ontology#releaseYear> ?year }"
     response = client.get("/sparql", params={"query": query, "default-graph-uri": REVIEW})
     assert response.json()["results"]["bindings"][0]["n"]["value"] == "1"
     response = client.post("/sparql", data={"query": query, "default-graph-uri": [REFERENCE, REVIEW]})
@@ -125,7 +125,8 @@ def test_unknown_accept_is_406_listing_what_is_offered(client: TestClient) -> No
 
 
 def test_ask(client: TestClient) -> None:
-    response = client.get("/sparql", params={"query": "ASK { GRAPH ?g { ?s wg:releaseYear 2024 } }"})
+    response = client.get("/sparql", params={"query": "PREFIX wg: <https://w3id.org/wickgraph/ontology#>\n"
+                                                      "ASK { GRAPH ?g { ?s wg:releaseYear 2024 } }"})
     assert response.json() == {"head": {}, "boolean": True}
 
 

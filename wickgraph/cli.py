@@ -420,21 +420,27 @@ def conflicts_command(fmt: str, fail_on_conflict: bool, store_dir: Path | None) 
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
               help="Worker processes (each opens the store read-only).")
 @click.option("--timeout", default=30.0, show_default=True, type=click.FloatRange(0.01),
-              help="Seconds a query may run before it is answered 503.")
+              help="Seconds a query may run (waiting included) before it is answered 503 and stopped.")
 @click.option("--max-rows", default=100_000, show_default=True, type=click.IntRange(1),
               help="Rows (or triples) a result may have; larger results are refused.")
+@click.option("--query-workers", default=4, show_default=True, type=click.IntRange(1, 256),
+              help="Query processes per server process; one client uses at most all but one of them.")
 @click.option("--in-memory/--on-disk", "in_memory", default=None,
               help="Serve from an in-memory snapshot (faster) or from disk "
                    "[default: in memory up to 500,000 quads].")
+@click.option("--allow-service", "allow_service", multiple=True, metavar="URL",
+              help="Let SERVICE call this endpoint (repeatable); without it SERVICE is refused.")
 @click.option("--allow-update", is_flag=True, help="Accept SPARQL Update and Graph Store writes (needs --token).")
 @click.option("--token", envvar="WICKGRAPH_TOKEN", help="Bearer token that writes must send ($WICKGRAPH_TOKEN).")
 @store_option
-def serve(host: str, port: int, workers: int, timeout: float, max_rows: int, in_memory: bool | None,
-          allow_update: bool, token: str | None, store_dir: Path | None) -> None:
+def serve(host: str, port: int, workers: int, timeout: float, max_rows: int, query_workers: int,
+          in_memory: bool | None, allow_service: tuple[str, ...], allow_update: bool, token: str | None,
+          store_dir: Path | None) -> None:
     """Serve the store: a SPARQL 1.1 endpoint at /sparql and a page to explore it at /.
 
     Read-only unless --allow-update with --token. The store is reopened when
-    `wickgraph add` or `wickgraph build` changes it, without a restart.
+    `wickgraph add` or `wickgraph build` changes it, without a restart. Queries run in
+    worker processes that are stopped at --timeout; SERVICE is off unless --allow-service.
     """
     from .errors import UsageError
     from .server.app import ServerConfig
@@ -443,9 +449,13 @@ def serve(host: str, port: int, workers: int, timeout: float, max_rows: int, in_
     if allow_update and not token:
         raise UsageError("--allow-update needs --token T (or $WICKGRAPH_TOKEN): writes must carry that bearer token")
     config = ServerConfig(store=str(store_dir) if store_dir else None, timeout=timeout, max_rows=max_rows,
-                          allow_update=allow_update, token=token, in_memory=in_memory)
-    click.echo(f"wickgraph serving on http://{host}:{port}/ (SPARQL at /sparql; Ctrl-C stops)", err=True)
-    run_server(config, host=host, port=port, workers=workers)
+                          allow_update=allow_update, token=token, in_memory=in_memory,
+                          query_workers=query_workers, allow_service=allow_service)
+
+    def ready(url: str) -> None:
+        click.echo(f"wickgraph serving on {url} (SPARQL at /sparql; Ctrl-C stops)", err=True)
+
+    run_server(config, host=host, port=port, workers=workers, ready=ready)
 
 
 @cli.command()
