@@ -128,6 +128,7 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        runner.start()
         yield
         runner.close()
 

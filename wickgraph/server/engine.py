@@ -409,15 +409,18 @@ def execute(store: Store, job: QueryJob, *, limits: Limits, cancel: threading.Ev
     Prefixes are only those the query declares (SPARQL 1.1 Query §4.1.1): a query that runs
     here runs on any other endpoint.
     """
+    failure: WickgraphError
     try:
         return _execute(store, job, limits=limits, cancel=cancel)
     except WickgraphError as error:
-        # pyoxigraph's result objects must die in the thread that made them: drop the frames
-        # (and the results they hold) here rather than let the traceback carry them away
-        raise error.with_traceback(None) from None
+        failure = error
     except (OSError, RuntimeError, ValueError) as error:  # evaluation failed: a SERVICE, an I/O error
         first_line = (str(error).strip().splitlines() or [type(error).__name__])[0]
-        raise QueryFailed(f"query evaluation failed: {first_line}") from None
+        failure = QueryFailed(f"query evaluation failed: {first_line}")
+    # pyoxigraph's result objects must die in the thread that made them: raise outside the
+    # except block, with no traceback or context to carry the frames (and results) away
+    failure.__context__ = None
+    raise failure.with_traceback(None)
 
 
 def _execute(store: Store, job: QueryJob, *, limits: Limits, cancel: threading.Event) -> Outcome:

@@ -37,7 +37,7 @@ from .engine import Limits, Outcome, QueryFailed, QueryJob, QueryTimeout, StoreH
 __all__ = ["ProcessPool", "StoreSource", "ThreadRunner"]
 
 T = TypeVar("T")
-GRACE = 0.25
+GRACE = 0.1
 """Seconds past the limit a worker gets to answer 503 itself before it is killed."""
 _CONTEXT = multiprocessing.get_context("forkserver")
 _CONTEXT.set_forkserver_preload(["wickgraph.server.pool"])
@@ -111,6 +111,7 @@ def worker_main(connection: Connection, source: StoreSource, limits: Limits) -> 
     """A worker's life: open the store, then answer one job at a time until the pipe closes."""
     _die_with_parent()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C on the server: the server stops us
+    os.nice(5)  # a busy worker must not slow the server that answers, times and kills it
     try:
         holder = source.open()
     except WickgraphError as error:
@@ -154,10 +155,14 @@ class _Worker:
         return reply
 
     def kill(self) -> None:
-        if self.process.pid is not None and self.process.is_alive():
-            os.kill(self.process.pid, signal.SIGKILL)
+        """SIGKILL: the kernel takes back its memory; the exit is collected off the event loop."""
+        if self.process.pid is not None and self.process.exitcode is None:
+            try:
+                os.kill(self.process.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
         self.connection.close()
-        self.process.join(timeout=5)
+        threading.Thread(target=self.process.join, args=(10,), daemon=True).start()
 
 
 class ProcessPool:
@@ -198,12 +203,17 @@ class ProcessPool:
         if replace:
             self._spawn()
 
-    async def run(self, job: QueryJob, client: str) -> Outcome:
-        """Run a query in a worker: its outcome, or its error (503 at the time limit)."""
+    def start(self) -> None:
+        """Start the workers (at the app's startup, or at its first query)."""
         if self.idle is None:
             self.idle = asyncio.Queue()
             for _ in range(self.size):
                 self._spawn()
+
+    async def run(self, job: QueryJob, client: str) -> Outcome:
+        """Run a query in a worker: its outcome, or its error (503 at the time limit)."""
+        self.start()
+        assert self.idle is not None
         deadline = job.started + self.limits.timeout
         async with self.shares.slot(client, deadline, self.limits):
             if self.broken is not None:
@@ -259,6 +269,9 @@ class ThreadRunner:
         self.executor = ThreadPoolExecutor(max_workers=size, thread_name_prefix="wickgraph-query")
         self.runaway = 0
         self.lock = threading.Lock()
+
+    def start(self) -> None:
+        """Nothing to start: the threads start with their first query."""
 
     async def run(self, job: QueryJob, client: str) -> Outcome:
         cancel = threading.Event()
