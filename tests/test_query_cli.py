@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
+from tests.servers import ROOT, free_port
 from wickgraph.cli import cli
 from wickgraph.queries import get
 
@@ -73,3 +80,63 @@ def test_a_binary_query_file_is_one_line_and_exit_2(shared_store_dir: Path, tmp_
     nul.write_bytes(b"ASK {}\x00")
     assert run(shared_store_dir, "query", str(nul)) == (
         2, "", f"Error: {nul}: not a SPARQL text file (it holds NUL bytes)\n")
+
+
+# -- time limit, Ctrl-C, a failing SERVICE --------------------------------------------------
+
+RUNAWAY = ("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?a ?b ?c } GRAPH ?h { ?d ?e ?f } "
+           "GRAPH ?i { ?x ?y ?z } }")
+
+
+def test_timeout_stops_a_local_query(shared_store_dir: Path) -> None:
+    started = time.monotonic()
+    code, out, err = run(shared_store_dir, "query", "--timeout", "0.5", "-e", RUNAWAY)
+    assert (code, out, err) == (2, "", "Error: the query ran longer than 0.5 s and was stopped; narrow it down "
+                                       "(VALUES, FILTER, LIMIT) or give a longer --timeout\n")
+    assert time.monotonic() - started < 3
+
+
+def test_ctrl_c_stops_a_running_query_at_once(shared_store_dir: Path) -> None:
+    process = subprocess.Popen(
+        [sys.executable, "-m", "wickgraph", "query", "--store", str(shared_store_dir), "-e", RUNAWAY],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    try:
+        time.sleep(1.5)  # started, and deep in the engine
+        assert process.poll() is None
+        process.send_signal(signal.SIGINT)
+        sent = time.monotonic()
+        out, err = process.communicate(timeout=10)
+        assert time.monotonic() - sent < 1.0
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+    assert (process.returncode, out, err) == (130, b"", b"Error: interrupted: the query was stopped\n")
+
+
+def test_a_failing_service_is_one_line(shared_store_dir: Path) -> None:
+    url = f"http://127.0.0.1:{free_port()}/sparql"  # nothing listens there
+    query = f"SELECT * WHERE {{ SERVICE <{url}> {{ ?s ?p ?o }} }}"
+    code, out, err = run(shared_store_dir, "query", "-e", query)
+    assert (code, out) == (2, "")
+    assert err.startswith(f"Error: SERVICE <{url}> failed: ") and err.endswith(" (offline?)\n")
+    assert err.count("\n") == 1
+
+
+# -- CONSTRUCT output --------------------------------------------------------------------------
+
+CONSTRUCT = "CONSTRUCT { <http://example.org/s> <http://example.org/p> 1 } WHERE {}"
+
+
+def test_json_on_a_construct_is_json_ld(shared_store_dir: Path) -> None:
+    code, out, _ = run(shared_store_dir, "query", "-f", "json", "-e", CONSTRUCT)
+    assert code == 0
+    assert json.loads(out) == [{"@id": "http://example.org/s", "http://example.org/p": [
+        {"@type": "http://www.w3.org/2001/XMLSchema#integer", "@value": "1"}]}]
+
+
+def test_csv_on_a_construct_is_refused(shared_store_dir: Path) -> None:
+    assert run(shared_store_dir, "query", "-f", "csv", "-e", CONSTRUCT) == (
+        2, "", "Error: --format csv: a CONSTRUCT or DESCRIBE result is triples; choose turtle, ntriples or jsonld "
+               "(json gives JSON-LD)\n")

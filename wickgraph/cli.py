@@ -119,11 +119,15 @@ def _parse_params(values: tuple[str, ...]) -> dict[str, str]:
               type=click.Choice(["table", "csv", "tsv", "json", "xml", "turtle", "ntriples", "jsonld"]),
               help="Output format (SELECT/ASK: table, csv, tsv, json, xml; CONSTRUCT/DESCRIBE: turtle, ntriples, jsonld).")
 @click.option("--endpoint", metavar="URL", help="Run on this SPARQL 1.1 endpoint instead of the local store.")
-@click.option("--timeout", type=float, default=60.0, show_default=True, help="Seconds to wait for an endpoint.")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=60.0, show_default=True,
+              help="Seconds the query may run (on the store or the endpoint) before it is stopped.")
 @store_option
 def query(name: str | None, sparql: str | None, params: tuple[str, ...], fmt: str,
           endpoint: str | None, timeout: float, store_dir: Path | None) -> None:
     """Run a named query (see `wickgraph queries`), a .rq file, or -e SPARQL.
+
+    CONSTRUCT and DESCRIBE print Turtle by default; -f json gives JSON-LD. Ctrl-C or
+    --timeout stops a running query.
 
     \b
     Examples:
@@ -132,8 +136,7 @@ def query(name: str | None, sparql: str | None, params: tuple[str, ...], fmt: st
       wickgraph query -e 'ASK { GRAPH ?g { ?s ?p ?o } }'
     """
     from .errors import UsageError
-    from .formats import by_name, serialize_result
-    from .queries import resolve
+    from .queries import resolve, run
 
     if (name is None) == (sparql is None):
         raise UsageError("give a query NAME, a FILE.rq or -e SPARQL (one of them)")
@@ -142,15 +145,7 @@ def query(name: str | None, sparql: str | None, params: tuple[str, ...], fmt: st
         sparql = resolve(name).bind(_parse_params(params))
     elif params:
         raise UsageError("--param binds a named query's parameters; write the values into -e SPARQL instead")
-    if endpoint:
-        from .remote import query_endpoint
-
-        result = query_endpoint(endpoint, sparql, timeout=timeout)
-    else:
-        from .store import open_store
-
-        result = open_store(store_dir, read_only=True).query(sparql)
-    sys.stdout.buffer.write(serialize_result(result, by_name(fmt)))
+    sys.stdout.buffer.write(run(sparql, fmt=fmt, store_dir=store_dir, endpoint=endpoint, timeout=timeout))
 
 
 @cli.command("queries")

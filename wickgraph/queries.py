@@ -32,7 +32,7 @@ from .errors import InputError, QueryNotFound, SPARQLSyntaxError, UsageError
 from .namespaces import PREFIXES
 from .resources import queries_dir
 
-__all__ = ["NamedQuery", "Param", "discover", "get", "load_query", "resolve"]
+__all__ = ["NamedQuery", "Param", "discover", "get", "load_query", "output", "resolve", "run"]
 
 _HEADER = re.compile(r"^#\s*(title|description|param):\s*(.*?)\s*$")
 _SLUG = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._~-]*$")
@@ -214,3 +214,54 @@ def resolve(name_or_path: str, directory: Path | None = None) -> NamedQuery:
             raise QueryNotFound(f"{path}: no such query file")
         return load_query(path)
     return get(name_or_path, directory)
+
+
+def run(sparql: str, *, fmt: str = "table", store_dir: Path | None = None, endpoint: str | None = None,
+        timeout: float | None = 60.0) -> bytes:
+    """Run a query on the store (or an endpoint) and serialise its result in ``fmt``.
+
+    The query runs in a child process, stopped after ``timeout`` seconds or on Ctrl-C
+    (see :mod:`wickgraph.interruptible`). A SERVICE that fails is a one-line
+    :class:`~wickgraph.errors.RemoteError`.
+    """
+    from .interruptible import call_with_limit
+
+    def work() -> bytes:
+        if endpoint:
+            from .remote import query_endpoint
+
+            result = query_endpoint(endpoint, sparql, timeout=timeout or 60.0)
+        else:
+            from .store import open_store
+
+            result = open_store(store_dir, read_only=True).query(sparql)
+        try:
+            return output(result, fmt)
+        except (OSError, RuntimeError) as error:  # raised while the result is evaluated
+            from .errors import RemoteError, StoreError
+            from .sparqltext import service_endpoints
+
+            first_line = (str(error).strip().splitlines() or [type(error).__name__])[0]
+            called = [iri for iri in service_endpoints(sparql) if iri]
+            if called:
+                raise RemoteError(f"SERVICE <{called[0]}> failed: {first_line} (offline?)") from None
+            raise StoreError(f"the query failed while running: {first_line}") from None
+
+    return call_with_limit(work, timeout=timeout, what="the query")
+
+
+def output(result: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples, fmt: str) -> bytes:
+    """A result in the format named ``fmt``; for CONSTRUCT/DESCRIBE, json means JSON-LD and xml RDF/XML.
+
+    ``table`` (the default) prints triples as Turtle; csv and tsv cannot carry triples.
+    """
+    from .formats import by_name, serialize_result
+
+    chosen = by_name(fmt)
+    if isinstance(result, ox.QueryTriples) and chosen.kind == "results":
+        graph_format = {"json": "jsonld", "xml": "rdfxml", "table": "turtle"}.get(chosen.name)
+        if graph_format is None:
+            raise UsageError(f"--format {fmt}: a CONSTRUCT or DESCRIBE result is triples; "
+                             "choose turtle, ntriples or jsonld (json gives JSON-LD)")
+        chosen = by_name(graph_format)
+    return serialize_result(result, chosen)
