@@ -153,13 +153,13 @@ async def sparql(request: Request) -> Response:
         media = request.headers.get("content-type", "").split(";")[0].strip().lower()
         url_params = parse_qs(request.url.query, keep_blank_values=True)
         if media == "application/x-www-form-urlencoded":
-            fields = parse_qs(body.decode("utf-8", "replace"), keep_blank_values=True)
+            fields = _form(_utf8(body))
             for key in _DATASET_FIELDS:
                 fields.setdefault(key, url_params.get(key, []))
         elif media == "application/sparql-query":
-            fields = {**url_params, "query": [body.decode("utf-8", "replace")]}
+            fields = {**url_params, "query": [_utf8(body)]}
         elif media == "application/sparql-update":
-            fields = {**url_params, "update": [body.decode("utf-8", "replace")]}
+            fields = {**url_params, "update": [_utf8(body)]}
         else:
             raise RequestRefused(415, "send the query as application/x-www-form-urlencoded (query=...), "
                                       "application/sparql-query or application/sparql-update")
@@ -173,6 +173,23 @@ async def sparql(request: Request) -> Response:
     return await _run_query(state, request, queries[0], started=started,
                             default_graphs=fields.get("default-graph-uri", []),
                             named_graphs=fields.get("named-graph-uri", []))
+
+
+def _utf8(body: bytes) -> str:
+    """A request body as text: the protocol sends UTF-8, and nothing else is guessed at."""
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise RequestRefused(400, f"the request body is not UTF-8 (byte {error.start}); "
+                                  "SPARQL requests are sent in UTF-8") from None
+
+
+def _form(text: str) -> dict[str, list[str]]:
+    try:
+        return parse_qs(text, keep_blank_values=True, errors="strict")
+    except UnicodeDecodeError as error:
+        raise RequestRefused(400, f"the form is not UTF-8 once percent-decoded (byte {error.start}); "
+                                  "SPARQL requests are sent in UTF-8") from None
 
 
 async def _update(state: ServerState, request: Request, fields: dict[str, list[str]]) -> Response:
