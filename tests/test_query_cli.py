@@ -30,22 +30,22 @@ def run(shared_store_dir: Path, *args: str) -> tuple[int, str, str]:
 
 @pytest.mark.parametrize(("query", "param", "message"), [
     ("cast", f"work=<{WORK}john-wick-2014> <{WORK}ballerina-2025>",
-     f"Error: parameter work='<{WORK}john-wick-2014> <{WORK}ballerina-2025>': "
-     "not one absolute IRI (no spaces, <, >, quotes or braces)"),
+     (f"Error: parameter work='<{WORK}john-wick-2014> <{WORK}ballerina-2025>': "
+     "not one absolute IRI (no spaces, <, >, quotes or braces)")),
     ("cast", f"work={WORK}john-wick-2014> <{WORK}ballerina-2025",
-     f"Error: parameter work='{WORK}john-wick-2014> <{WORK}ballerina-2025': "
-     "not one absolute IRI (no spaces, <, >, quotes or braces)"),
+     (f"Error: parameter work='{WORK}john-wick-2014> <{WORK}ballerina-2025': "
+     "not one absolute IRI (no spaces, <, >, quotes or braces)")),
     ("cast", "work=work:john-wick-2014> <x",
-     "Error: parameter work='work:john-wick-2014> <x': 'john-wick-2014> <x' is not a local name "
-     "(letters, digits, ., -, _, ~)"),
+     ("Error: parameter work='work:john-wick-2014> <x': 'john-wick-2014> <x' is not a local name "
+     "(letters, digits, ., -, _, ~)")),
     ("cast", "work=john wick",
      "Error: parameter work='john wick': not an id, prefixed name or IRI (default is work:ballerina-2025)"),
     ("series-works", "seriesId=a b",
-     "Error: parameter seriesId='a b': not an id (letters, digits, ., -, _, ~) or an IRI "
-     "(default is \"john-wick-main-series\")"),
+     ("Error: parameter seriesId='a b': not an id (letters, digits, ., -, _, ~) or an IRI "
+     "(default is \"john-wick-main-series\")")),
     ("series-works", 'seriesId=x" } VALUES ?seriesId { "john-wick-main-series',
-     "Error: parameter seriesId='x\" } VALUES ?seriesId { \"john-wick-main-series': not an id "
-     "(letters, digits, ., -, _, ~) or an IRI (default is \"john-wick-main-series\")"),
+     ("Error: parameter seriesId='x\" } VALUES ?seriesId { \"john-wick-main-series': not an id "
+     "(letters, digits, ., -, _, ~) or an IRI (default is \"john-wick-main-series\")")),
 ])
 def test_a_parameter_value_is_exactly_one_checked_term(shared_store_dir: Path, query: str, param: str,
                                                        message: str) -> None:
@@ -91,8 +91,8 @@ RUNAWAY = ("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?a ?b ?c } GRAPH ?h { ?d 
 def test_timeout_stops_a_local_query(shared_store_dir: Path) -> None:
     started = time.monotonic()
     code, out, err = run(shared_store_dir, "query", "--timeout", "0.5", "-e", RUNAWAY)
-    assert (code, out, err) == (2, "", "Error: the query ran longer than 0.5 s and was stopped; narrow it down "
-                                       "(VALUES, FILTER, LIMIT) or give a longer --timeout\n")
+    assert (code, out, err) == (2, "", ("Error: the query ran longer than 0.5 s and was stopped; narrow it down "
+                                       "(VALUES, FILTER, LIMIT) or give a longer --timeout\n"))
     assert time.monotonic() - started < 3
 
 
@@ -138,5 +138,5 @@ def test_json_on_a_construct_is_json_ld(shared_store_dir: Path) -> None:
 
 def test_csv_on_a_construct_is_refused(shared_store_dir: Path) -> None:
     assert run(shared_store_dir, "query", "-f", "csv", "-e", CONSTRUCT) == (
-        2, "", "Error: --format csv: a CONSTRUCT or DESCRIBE result is triples; choose turtle, ntriples or jsonld "
-               "(json gives JSON-LD)\n")
+        2, "", ("Error: --format csv: a CONSTRUCT or DESCRIBE result is triples; choose turtle, ntriples or jsonld "
+               "(json gives JSON-LD)\n"))

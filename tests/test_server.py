@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import gzip
-import time
 import subprocess
 import sys
 import textwrap
+import time
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,12 +14,11 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
+from tests.servers import ROOT, TINY_TRIG
 from wickgraph.queries import discover
 from wickgraph.server.app import create_app
 from wickgraph.server.engine import count_rows
 from wickgraph.store import Store
-
-from tests.servers import ROOT, TINY_TRIG
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")  # starlette suggests httpx2; httpx is what the project has
@@ -104,7 +103,7 @@ def test_select_results_are_negotiated(client: TestClient, accept: str, media: s
     ("*/*", ox.RdfFormat.TURTLE),
 ])
 def test_construct_results_are_negotiated_and_parse(client: TestClient, accept: str, rdf_format: ox.RdfFormat) -> None:
-    query = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH <%s> { ?s ?p ?o } }" % REFERENCE
+    query = f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{REFERENCE}> {{ ?s ?p ?o }} }}"
     response = client.get("/sparql", params={"query": query}, headers={"Accept": accept})
     assert response.status_code == 200
     assert response.headers["content-type"].split(";")[0] == rdf_format.media_type
@@ -465,8 +464,8 @@ def test_named_query_errors(shared_client: TestClient) -> None:
 
 @pytest.mark.parametrize(("path", "params", "message"), [
     ("/queries/cast", {"work": "<https://w3id.org/wickgraph/id/work/john-wick-2014> <https://w3id.org/wickgraph/id/work/ballerina-2025>"},
-     "parameter work='<https://w3id.org/wickgraph/id/work/john-wick-2014> <https://w3id.org/wickgraph/id/work/ballerina-2025>': "
-     "not one absolute IRI (no spaces, <, >, quotes or braces)\n"),
+     ("parameter work='<https://w3id.org/wickgraph/id/work/john-wick-2014> <https://w3id.org/wickgraph/id/work/ballerina-2025>': "
+     "not one absolute IRI (no spaces, <, >, quotes or braces)\n")),
     ("/queries/series-works", {"seriesId": "a b"},
      "parameter seriesId='a b': not an id (letters, digits, ., -, _, ~) or an IRI (default is \"john-wick-main-series\")\n"),
     ("/queries/cast", [("work", "john-wick-2014"), ("work", "ballerina-2025")],
@@ -629,5 +628,34 @@ def test_runaway_queries_are_stopped_and_normal_ones_answered_after_the_limit(
         assert len(after) == len(before)
         assert max(peaks) > sum(before.values()) + 100 * 2**20, "the runaway sorts should have grown the workers"
         assert sum(after.values()) < sum(before.values()) + 60 * 2**20
+    finally:
+        endpoint.server.stop()
+
+
+def test_serve_on_a_busy_port_is_one_line_before_serving(shared_store_dir: Path) -> None:
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen(1)
+        port = taken.getsockname()[1]
+        result = subprocess.run(
+            [sys.executable, "-m", "wickgraph", "serve", "--store", str(shared_store_dir), "--port", str(port)],
+            capture_output=True, text=True, timeout=60, cwd=ROOT, env={"PYTHONPATH": str(ROOT), "PATH": ""}, check=False,
+        )
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == (f"Error: cannot listen on 127.0.0.1:{port}: address already in use; "
+                             "is another server running there? pick another --port\n")
+
+
+@pytest.mark.server
+def test_serve_says_where_it_serves_once_the_port_is_bound(tmp_path: Path, shared_store_dir: Path) -> None:
+    from tests.servers import start_wickgraph
+
+    endpoint = start_wickgraph(tmp_path, shared_store_dir)
+    try:
+        port = endpoint.query_url.split(":")[2].split("/")[0]
+        assert endpoint.server.tail() == (f"wickgraph serving on http://127.0.0.1:{port}/ "
+                                          "(SPARQL at /sparql; Ctrl-C stops)")
     finally:
         endpoint.server.stop()

@@ -428,8 +428,8 @@ def _execute(store: Store, job: QueryJob, *, limits: Limits, cancel: threading.E
     if job.require_graph is not None and not store.raw.contains_named_graph(ox.NamedNode(job.require_graph)):
         raise NotFoundError(f"no graph <{job.require_graph}> in this store")
     try:
-        graphs = [ox.NamedNode(iri) for iri in job.default_graphs]
-        named = [ox.NamedNode(iri) for iri in job.named_graphs]
+        graphs: list[ox.NamedNode | ox.BlankNode | ox.DefaultGraph] = [ox.NamedNode(i) for i in job.default_graphs]
+        named: list[ox.NamedNode | ox.BlankNode] = [ox.NamedNode(iri) for iri in job.named_graphs]
     except ValueError as error:  # e.g. an invalid IRI in default-graph-uri
         raise InputError(f"not an IRI in default-graph-uri or named-graph-uri: {str(error).splitlines()[0]}") from None
     try:

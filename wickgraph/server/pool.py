@@ -142,9 +142,14 @@ class _Worker:
     async def receive(self, deadline: float | None) -> tuple[str, Any]:
         """The worker's next message; TimeoutError at the deadline, EOFError if it died."""
         loop = asyncio.get_running_loop()
-        readable = loop.create_future()
+        readable: asyncio.Future[None] = loop.create_future()
         descriptor = self.connection.fileno()
-        loop.add_reader(descriptor, lambda: readable.done() or readable.set_result(None))
+
+        def wake() -> None:
+            if not readable.done():
+                readable.set_result(None)
+
+        loop.add_reader(descriptor, wake)
         try:
             timeout = None if deadline is None else max(deadline - time.monotonic(), 0.001)
             await asyncio.wait_for(readable, timeout)

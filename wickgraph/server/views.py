@@ -26,7 +26,18 @@ from .. import __version__
 from ..errors import InputError, NotFoundError, SPARQLSyntaxError, WickgraphError
 from ..queries import NamedQuery
 from ..sparqltext import add_using, dataset_clauses
-from .engine import RDF, RESULTS, Limits, Outcome, QueryJob, StoreHolder, check_services, finish, offered, run_update
+from .engine import (
+    RDF,
+    RESULTS,
+    Limits,
+    Outcome,
+    QueryJob,
+    StoreHolder,
+    check_services,
+    finish,
+    offered,
+    run_update,
+)
 from .pool import ProcessPool, ThreadRunner
 
 __all__ = ["RequestRefused", "ServerState", "error_response", "graph_store", "index", "named_query",
