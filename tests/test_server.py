@@ -659,3 +659,24 @@ def test_serve_says_where_it_serves_once_the_port_is_bound(tmp_path: Path, share
                                           "(SPARQL at /sparql; Ctrl-C stops)")
     finally:
         endpoint.server.stop()
+
+
+def test_views_read_the_store_through_the_workers(shared_store_dir: Path) -> None:
+    import asyncio
+
+    from starlette.requests import Request
+
+    from wickgraph.server.views import select_json
+
+    app = create_app(store_path=shared_store_dir)
+    request = Request({"type": "http", "method": "GET", "path": "/", "query_string": b"", "headers": [],
+                       "server": ("testserver", 80), "scheme": "http", "client": ("127.0.0.1", 1), "app": app})
+
+    async def ask() -> dict[str, object]:
+        try:
+            return await select_json(app.state.wick, request, "ASK { GRAPH ?g { ?s ?p ?o } }")
+        finally:
+            app.state.wick.runner.close()
+
+    assert app.state.wick.holder is None  # a read-only server holds no store itself
+    assert asyncio.run(ask()) == {"head": {}, "boolean": True}

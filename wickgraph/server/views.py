@@ -13,7 +13,7 @@ import hmac
 import json
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs
@@ -41,7 +41,7 @@ from .engine import (
 from .pool import ProcessPool, ThreadRunner
 
 __all__ = ["RequestRefused", "ServerState", "error_response", "graph_store", "index", "named_query",
-           "query_list", "sparql"]
+           "query_list", "select_json", "sparql"]
 
 MAX_QUERY_BYTES = 1 << 20
 """Largest query request body (1 MiB): more is answered 413."""
@@ -62,7 +62,6 @@ class ServerState:
     token: str | None = None
     allowed_services: tuple[str, ...] = ()
     max_upload: int = 1 << 28
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 class RequestRefused(InputError):
@@ -127,6 +126,18 @@ async def _run_query(state: ServerState, request: Request, sparql: str, *, start
         base_iri=_endpoint_url(request), require_graph=require_graph,
     )
     return _respond(await state.runner.run(job, _client(request)))
+
+
+async def select_json(state: ServerState, request: Request, sparql: str) -> dict[str, Any]:
+    """A SELECT or ASK run like any client's query (in a worker, under the limits), as SPARQL JSON.
+
+    Views that read the store go through here: in a read-only server only the workers hold it.
+    """
+    job = QueryJob(sparql, time.monotonic(), accept="application/sparql-results+json",
+                   base_iri=_endpoint_url(request))
+    outcome = await state.runner.run(job, _client(request))
+    answer: dict[str, Any] = json.loads(outcome.body)
+    return answer
 
 
 def _check_token(state: ServerState, request: Request) -> StoreHolder:
