@@ -684,3 +684,29 @@ def test_views_read_the_store_through_the_workers(shared_store_dir: Path) -> Non
 
     assert app.state.wick.holder is None  # a read-only server holds no store itself
     assert asyncio.run(ask()) == {"head": {}, "boolean": True}
+
+
+@pytest.mark.server
+def test_large_answers_from_workers_arrive_whole_under_load(tmp_path: Path, shared_store_dir: Path) -> None:
+    """Answers larger than a pipe's buffer, many at once, through uvicorn's event loop (uvloop)."""
+    import concurrent.futures
+
+    import httpx
+
+    from tests.servers import start_wickgraph
+
+    endpoint = start_wickgraph(tmp_path, shared_store_dir, "--max-rows", "1000000")
+    everything = "SELECT * WHERE { GRAPH ?g { ?s ?p ?o } }"
+    expected = len(Store(shared_store_dir, read_only=True))
+    try:
+        def client(_: int) -> list[tuple[int, int]]:
+            with httpx.Client(trust_env=False, timeout=60) as one:
+                answers = [one.post(endpoint.query_url, data={"query": everything}) for _ in range(3)]
+            return [(answer.status_code, len(answer.json()["results"]["bindings"]) if answer.status_code == 200
+                     else 0) for answer in answers]
+
+        with concurrent.futures.ThreadPoolExecutor(max_workers=8) as pool:
+            results = [row for rows in pool.map(client, range(6)) for row in rows]
+    finally:
+        endpoint.server.stop()
+    assert results == [(200, expected)] * 18

@@ -155,6 +155,8 @@ class _Worker:
             await asyncio.wait_for(readable, timeout)
         finally:
             loop.remove_reader(descriptor)
+            # the loop made the pipe non-blocking; recv() must wait for the rest of a long message
+            os.set_blocking(descriptor, True)
         # the message is complete or arriving: read it off the event loop (it may be megabytes)
         reply: tuple[str, Any] = await loop.run_in_executor(None, self.connection.recv)
         return reply
