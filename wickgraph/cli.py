@@ -129,11 +129,15 @@ def _parse_params(values: tuple[str, ...]) -> dict[str, str]:
               help="Bind a parameter of a named query (repeatable), e.g. work=john-wick-2014.")
 @format_option("results", "rdf", what="Output format (SELECT/ASK results, or RDF for CONSTRUCT/DESCRIBE)")
 @click.option("--endpoint", metavar="URL", help="Run on this SPARQL 1.1 endpoint instead of the local store.")
-@click.option("--timeout", type=float, default=60.0, show_default=True, help="Seconds to wait for an endpoint.")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=60.0, show_default=True,
+              help="Seconds the query may run (on the store or the endpoint) before it is stopped.")
 @store_option
 def query(name: str | None, sparql: str | None, params: tuple[str, ...], fmt: str,
           endpoint: str | None, timeout: float, store_dir: Path | None) -> None:
     """Run a named query (see `wickgraph queries`), a .rq file, or -e SPARQL.
+
+    CONSTRUCT and DESCRIBE print Turtle by default; -f json gives JSON-LD. Ctrl-C or
+    --timeout stops a running query.
 
     \b
     Examples:
@@ -142,8 +146,7 @@ def query(name: str | None, sparql: str | None, params: tuple[str, ...], fmt: st
       wickgraph query -e 'ASK { GRAPH ?g { ?s ?p ?o } }'
     """
     from .errors import UsageError
-    from .formats import by_name, serialize_result
-    from .queries import resolve
+    from .queries import resolve, run
 
     if (name is None) == (sparql is None):
         raise UsageError("give a query NAME, a FILE.rq or -e SPARQL (one of them)")
@@ -152,15 +155,7 @@ def query(name: str | None, sparql: str | None, params: tuple[str, ...], fmt: st
         sparql = resolve(name).bind(_parse_params(params))
     elif params:
         raise UsageError("--param binds a named query's parameters; write the values into -e SPARQL instead")
-    if endpoint:
-        from .remote import query_endpoint
-
-        result = query_endpoint(endpoint, sparql, timeout=timeout)
-    else:
-        from .store import open_store
-
-        result = open_store(store_dir, read_only=True).query(sparql)
-    sys.stdout.buffer.write(serialize_result(result, by_name(fmt)))
+    sys.stdout.buffer.write(run(sparql, fmt=fmt, store_dir=store_dir, endpoint=endpoint, timeout=timeout))
 
 
 @cli.command("queries")
@@ -543,24 +538,30 @@ def conflicts_command(fmt: str, fail_on_conflict: bool, store_dir: Path | None) 
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
               help="Worker processes (each opens the store read-only).")
 @click.option("--timeout", default=30.0, show_default=True, type=click.FloatRange(0.01),
-              help="Seconds a query may run before it is answered 503.")
+              help="Seconds a query may run (waiting included) before it is answered 503 and stopped.")
 @click.option("--max-rows", default=100_000, show_default=True, type=click.IntRange(1),
               help="Rows (or triples) a result may have; larger results are refused.")
+@click.option("--query-workers", default=4, show_default=True, type=click.IntRange(1, 256),
+              help="Query processes per server process; one client uses at most all but one of them.")
 @click.option("--in-memory/--on-disk", "in_memory", default=None,
               help="Serve from an in-memory snapshot (faster) or from disk "
                    "[default: in memory up to 500,000 quads].")
+@click.option("--allow-service", "allow_service", multiple=True, metavar="URL",
+              help="Let SERVICE call this endpoint (repeatable); without it SERVICE is refused.")
 @click.option("--allow-update", is_flag=True, help="Accept SPARQL Update and Graph Store writes (needs --token).")
 @click.option("--token", envvar="WICKGRAPH_TOKEN", help="Bearer token that writes must send ($WICKGRAPH_TOKEN).")
 @data_option
 @store_option
-def serve(host: str, port: int, workers: int, timeout: float, max_rows: int, in_memory: bool | None,
-          allow_update: bool, token: str | None, data_dir: Path | None, store_dir: Path | None) -> None:
+def serve(host: str, port: int, workers: int, timeout: float, max_rows: int, query_workers: int,
+          in_memory: bool | None, allow_service: tuple[str, ...], allow_update: bool, token: str | None,
+          data_dir: Path | None, store_dir: Path | None) -> None:
     """Serve the store: a SPARQL 1.1 endpoint at /sparql and a page to explore it at /.
 
     Read-only unless --allow-update with --token, which also opens the curation page
     at /curate?token=T (editors review a review's claims and commit them to the data
     folder). The store is reopened when `wickgraph add` or `wickgraph build` changes
-    it, without a restart.
+    it, without a restart. Queries run in worker processes that are stopped at
+    --timeout; SERVICE is off unless --allow-service.
     """
     from .errors import UsageError
     from .server.app import ServerConfig
@@ -570,9 +571,13 @@ def serve(host: str, port: int, workers: int, timeout: float, max_rows: int, in_
         raise UsageError("--allow-update needs --token T (or $WICKGRAPH_TOKEN): writes must carry that bearer token")
     config = ServerConfig(store=str(store_dir) if store_dir else None, timeout=timeout, max_rows=max_rows,
                           allow_update=allow_update, token=token, in_memory=in_memory,
+                          query_workers=query_workers, allow_service=allow_service,
                           data=str(data_dir) if data_dir else None)
-    click.echo(f"wickgraph serving on http://{host}:{port}/ (SPARQL at /sparql; Ctrl-C stops)", err=True)
-    run_server(config, host=host, port=port, workers=workers)
+
+    def ready(url: str) -> None:
+        click.echo(f"wickgraph serving on {url} (SPARQL at /sparql; Ctrl-C stops)", err=True)
+
+    run_server(config, host=host, port=port, workers=workers, ready=ready)
 
 
 @cli.command()

@@ -28,9 +28,10 @@ import pyoxigraph as ox
 from SPARQLWrapper import BASIC, POST, SPARQLWrapper
 
 from .errors import RemoteError
+from .sparqltext import query_form
 from .store import QueryResult, Store
 
-__all__ = ["ChallengeAuth", "PushReport", "default_graph_store", "push", "query_endpoint"]
+__all__ = ["ChallengeAuth", "PushReport", "default_graph_store", "push", "query_endpoint", "query_form"]
 
 Progress = Callable[[str, int, int], None]
 """``progress(step, done, total)``, the same callback shape as :func:`wickgraph.build.build` takes."""
@@ -49,25 +50,6 @@ def _first_line(body: bytes | str | None) -> str:
         if line.strip():
             return re.sub(r"\s+", " ", line.strip())[:300]
     return ""
-
-
-_TOKENS_OR_COMMENT = re.compile(r'("(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"\s]*>)|#[^\n]*')
-_PROLOGUE = re.compile(r"^\s*(?:(?:PREFIX\s+[^\s:]*:\s*<[^>]*>|BASE\s*<[^>]*>)\s*)*", re.IGNORECASE)
-_FORM = re.compile(r"\s*(SELECT|CONSTRUCT|ASK|DESCRIBE)\b", re.IGNORECASE)
-
-
-def query_form(sparql: str) -> str:
-    """SELECT, CONSTRUCT, ASK or DESCRIBE: the first keyword after comments and the prologue.
-
-    SPARQLWrapper's own guess reads words inside comments ("who *add*ed it" made it an update).
-
-    >>> query_form("# title: who added it\\nPREFIX ex: <http://e/#x>\\nconstruct { ?s ?p '#' } WHERE {}")
-    'CONSTRUCT'
-    """
-    text = _TOKENS_OR_COMMENT.sub(lambda match: match[1] or " ", sparql)
-    text = _PROLOGUE.sub("", text)
-    form = _FORM.match(text)
-    return form[1].upper() if form else "SELECT"
 
 
 def _check_url(url: str) -> None:
@@ -99,7 +81,7 @@ def query_endpoint(
     _check_url(url)
     wrapper = _Wrapper(url, agent="wickgraph (SPARQLWrapper)")
     wrapper.setQuery(sparql)
-    wrapper.queryType = query_form(sparql)  # SPARQLWrapper's guess can be fooled by comments
+    wrapper.queryType = query_form(sparql)  # SPARQLWrapper's guess reads words inside comments
     wrapper.setMethod(POST)
     wrapper.setTimeout(max(1, round(timeout)))
     graph_result = wrapper.queryType in ("CONSTRUCT", "DESCRIBE")

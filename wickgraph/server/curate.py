@@ -29,9 +29,9 @@ from starlette.routing import Route
 
 from .. import __version__
 from ..curation import check_claim, commit_card, curated_card, prepare_upload, reference_names, stored_version
-from ..errors import CurationConflict, StoreError, ValidationFailed, WickgraphError
+from ..errors import CurationConflict, WickgraphError
 from .engine import StoreHolder
-from .views import TEMPLATES, HTTPProblem, _read_body
+from .views import TEMPLATES, RequestRefused, _read_body
 
 __all__ = ["MAX_UPLOAD", "CurationState", "routes"]
 
@@ -68,7 +68,7 @@ class CurationState:
 def _state(request: Request) -> CurationState:
     state: CurationState | None = getattr(request.app.state, "curate", None)
     if state is None:
-        raise HTTPProblem(403, "curation needs a writable server: start it with "
+        raise RequestRefused(403, "curation needs a writable server: start it with "
                                "`wickgraph serve --allow-update --token T`, then open /curate?token=T")
     return state
 
@@ -90,8 +90,8 @@ async def page(request: Request) -> Response:
     """``/curate``: with ``?token=T`` start a session and come back; with a session, the page."""
     try:
         state = _state(request)
-    except HTTPProblem as problem:
-        return HTMLResponse(_LOGIN.format(message=problem.message), status_code=problem.status)
+    except RequestRefused as problem:
+        return HTMLResponse(_LOGIN.format(message=problem.message), status_code=problem.http_status)
     given = request.query_params.get("token")
     if given is not None:
         if not state.token_matches(given):
@@ -123,21 +123,21 @@ def _authorize(request: Request, state: CurationState, *, changes: bool) -> None
     own = f"{request.url.scheme}://{request.headers.get('host', '')}"
     origin = request.headers.get("origin")
     if origin is not None and origin != own:
-        raise HTTPProblem(403, f"cross-origin request from {origin} refused: the curation API answers its own page only")
+        raise RequestRefused(403, f"cross-origin request from {origin} refused: the curation API answers its own page only")
     bearer = request.headers.get("authorization")
     if bearer is not None:
         if not hmac.compare_digest(bearer.encode(), f"Bearer {state.token}".encode()):
-            raise HTTPProblem(401, "wrong token: send `Authorization: Bearer <token>`")
+            raise RequestRefused(401, "wrong token: send `Authorization: Bearer <token>`")
         return
     csrf = state.sessions.get(request.cookies.get(COOKIE, ""))
     if csrf is None:
-        raise HTTPProblem(401, "the curation API needs the server's token: open /curate?token=T first")
+        raise RequestRefused(401, "the curation API needs the server's token: open /curate?token=T first")
     if not changes:
         return
     if origin is None and request.headers.get("sec-fetch-site") != "same-origin":
-        raise HTTPProblem(403, "request refused: it does not say it comes from this page (no Origin header)")
+        raise RequestRefused(403, "request refused: it does not say it comes from this page (no Origin header)")
     if not hmac.compare_digest(request.headers.get("x-csrf-token", "").encode(), csrf.encode()):
-        raise HTTPProblem(403, "request refused: missing or wrong CSRF token; reload the page")
+        raise RequestRefused(403, "request refused: missing or wrong CSRF token; reload the page")
 
 
 def _api(changes: bool) -> Callable[[Callable[[Request, CurationState], Awaitable[Any]]],
@@ -149,14 +149,8 @@ def _api(changes: bool) -> Callable[[Callable[[Request, CurationState], Awaitabl
                 state = _state(request)
                 _authorize(request, state, changes=changes)
                 result = await handler(request, state)
-            except HTTPProblem as problem:
-                return _error(problem.status, problem.message)
-            except ValidationFailed as error:
-                return _error(422, str(error))
-            except StoreError as error:
-                return _error(503, str(error))
-            except WickgraphError as error:
-                return _error(400, str(error))
+            except WickgraphError as error:  # each error says its own HTTP status (wickgraph.errors)
+                return _error(error.http_status, str(error))
             return result if isinstance(result, Response) else JSONResponse(result)
         view.__doc__ = handler.__doc__
         return view
@@ -166,13 +160,13 @@ def _api(changes: bool) -> Callable[[Callable[[Request, CurationState], Awaitabl
 async def _json_body(request: Request, limit: int = MAX_REQUEST) -> dict[str, Any]:
     body = await _read_body(request, limit)
     if request.headers.get("content-type", "").split(";")[0].strip().lower() != "application/json":
-        raise HTTPProblem(415, "send the request as application/json")
+        raise RequestRefused(415, "send the request as application/json")
     try:
         data = json.loads(body)
     except (json.JSONDecodeError, UnicodeDecodeError):
-        raise HTTPProblem(400, "the request body is not valid JSON") from None
+        raise RequestRefused(400, "the request body is not valid JSON") from None
     if not isinstance(data, dict):
-        raise HTTPProblem(400, "the request body must be a JSON object")
+        raise RequestRefused(400, "the request body must be a JSON object")
     return data
 
 
@@ -187,11 +181,11 @@ async def prepare(request: Request, state: CurationState) -> Any:
         try:
             raw = base64.b64decode(data["content"], validate=True)
         except (binascii.Error, ValueError):
-            raise HTTPProblem(400, f"{filename}: the upload is not valid base64") from None
+            raise RequestRefused(400, f"{filename}: the upload is not valid base64") from None
     else:
-        raise HTTPProblem(400, "paste the review's text or choose a file")
+        raise RequestRefused(400, "paste the review's text or choose a file")
     if len(raw) > MAX_UPLOAD:
-        raise HTTPProblem(413, f"{filename}: {len(raw):,} bytes; the page takes review files of at most {MAX_UPLOAD:,}")
+        raise RequestRefused(413, f"{filename}: {len(raw):,} bytes; the page takes review files of at most {MAX_UPLOAD:,}")
     film = data.get("film") or None
     return await asyncio.to_thread(prepare_upload, filename, raw, data_dir=state.data_dir, film=film)
 
@@ -202,7 +196,7 @@ async def check(request: Request, state: CurationState) -> Any:
     data = await _json_body(request)
     claim = data.get("claim")
     if not isinstance(claim, dict):
-        raise HTTPProblem(400, "send the claim to check as 'claim'")
+        raise RequestRefused(400, "send the claim to check as 'claim'")
     return await asyncio.to_thread(check_claim, claim, film=data.get("film") or None, data_dir=state.data_dir)
 
 
@@ -218,10 +212,10 @@ async def commit(request: Request, state: CurationState) -> Any:
     data = await _json_body(request)
     card, decisions = data.get("card"), data.get("decisions")
     if not isinstance(card, dict) or not isinstance(card.get("text"), str) or not isinstance(decisions, list):
-        raise HTTPProblem(400, "send the review's 'card' (with its text) and one entry of 'decisions' per claim")
+        raise RequestRefused(400, "send the review's 'card' (with its text) and one entry of 'decisions' per claim")
     editor = str(data.get("editor") or "").strip()
     if not editor:
-        raise HTTPProblem(400, "editor: give your name; it is recorded with every decision")
+        raise RequestRefused(400, "editor: give your name; it is recorded with every decision")
     card = _with_metadata(card, data.get("metadata") or {})
     base = data.get("base") or {}
     source = str(data.get("filename") or "curation")
@@ -261,7 +255,7 @@ def _with_metadata(card: dict[str, Any], metadata: dict[str, Any]) -> dict[str, 
         try:
             date.fromisoformat(str(published))
         except ValueError:
-            raise HTTPProblem(400, f"published: {published!r} is not a date as YYYY-MM-DD") from None
+            raise RequestRefused(400, f"published: {published!r} is not a date as YYYY-MM-DD") from None
     film = str(metadata.get("film") or "").strip()
     if film and film != (card.get("film") or {}).get("title"):
         card["film"] = {"title": film, "iri": None}

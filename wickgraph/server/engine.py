@@ -1,7 +1,7 @@
 """Running one SPARQL request against the store, safely: negotiation, limits, native serialisation.
 
-Everything here is synchronous and runs in a worker thread; :mod:`wickgraph.server.views`
-only moves bytes. A query's results are written by pyoxigraph's own serialisers into a
+Everything here is synchronous and runs in a query worker (a process, or a thread; see
+:mod:`wickgraph.server.pool`); :mod:`wickgraph.server.views` only moves bytes. A query's results are written by pyoxigraph's own serialisers into a
 :class:`_Sink` that counts rows and checks the clock on every chunk, so a result past the
 row limit or the time limit stops as soon as its next chunk is written.
 """
@@ -13,21 +13,22 @@ import os
 import re
 import threading
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 import pyoxigraph as ox
 
-from ..errors import WickgraphError
+from ..errors import InputError, NotFoundError, SPARQLSyntaxError, WickgraphError
 from ..formats import Format, formats
 from ..namespaces import PREFIXES
+from ..sparqltext import service_endpoints
 from ..store import GENERATION_FILE, Store, sparql_syntax_error
 
 __all__ = [
-    "Limits", "NotAcceptable", "Outcome", "QueryRefused", "QueryTimeout", "StoreHolder",
-    "execute", "negotiate",
+    "Limits", "NotAcceptable", "Outcome", "QueryFailed", "QueryJob", "QueryRefused", "QueryTimeout",
+    "ServiceRefused", "StoreHolder", "check_services", "execute", "negotiate",
 ]
 
 GZIP_MIN_BYTES = 1400
@@ -35,19 +36,49 @@ GZIP_MIN_BYTES = 1400
 
 
 class QueryTimeout(WickgraphError):
-    """The query ran past the server's time limit."""
+    """The query ran past the server's time limit (or the server is too busy to start it)."""
+
+    http_status = 503
 
 
 class QueryRefused(WickgraphError):
-    """The query's result is larger than the server's row limit."""
+    """The query's result is larger than the server's row limit (SPARQL 1.1 Protocol §2.1.4: 500)."""
+
+
+class QueryFailed(WickgraphError):
+    """The engine failed while evaluating a query that parsed (a SERVICE that failed, say)."""
+
+
+class ServiceRefused(InputError):
+    """The query asks for a SERVICE endpoint that this server does not call."""
 
 
 class NotAcceptable(WickgraphError):
     """No format the client accepts can carry this kind of result."""
 
+    http_status = 406
+
     def __init__(self, message: str, offered: Sequence[str]) -> None:
-        super().__init__(message)
+        super().__init__(f"{message}; this result is offered as: {', '.join(offered)}")
         self.offered = list(offered)
+
+
+@dataclass(frozen=True)
+class QueryJob:
+    """One query to run, with all the request says about it; sent to worker processes as it is."""
+
+    sparql: str
+    started: float
+    """When the request arrived (``time.monotonic()``): the time limit counts from here."""
+    accept: str | None = None
+    format_name: str | None = None
+    gzip_ok: bool = False
+    default_graphs: tuple[str, ...] = ()
+    named_graphs: tuple[str, ...] = ()
+    base_iri: str | None = None
+    """Relative IRIs in the query resolve against this (the endpoint's URL)."""
+    require_graph: str | None = None
+    """A named graph that must exist (Graph Store GET), else 404."""
 
 
 @dataclass(frozen=True)
@@ -98,22 +129,32 @@ def _by_name(kind: str) -> dict[str, Format]:
     return {f.name: f for f in offered(kind)}
 
 
+_FORMAT_NAMES = {"json-ld": "jsonld", "rdf": "rdfxml", "rdf+xml": "rdfxml", "n3": "turtle", "ttl": "turtle",
+                 "nt": "ntriples", "n-triples": "ntriples", "text": "tsv"}
+"""``format=`` values that clients such as SPARQLWrapper send besides our own format names."""
+
+
 @lru_cache(maxsize=512)
 def negotiate(accept: str | None, kind: str, format_name: str | None = None) -> Format:
-    """The format to answer with, from an Accept header (q-values and wildcards) or a ``format=`` name.
+    """The format to answer with: a ``format=`` name or media type that can carry the result, else the Accept header.
+
+    ``format=`` naming nothing servable for this result (``format=json`` on a CONSTRUCT) falls
+    back to the Accept header, which is what clients that send both mean.
 
     >>> negotiate("text/csv;q=0.5, application/sparql-results+xml", "results").name
     'xml'
     >>> negotiate("*/*", "rdf").name
     'turtle'
+    >>> negotiate("application/ld+json", "rdf", "json").name
+    'jsonld'
     """
     table = _by_name(kind)
     choices = offered(kind)
     if format_name:
+        name = _FORMAT_NAMES.get(format_name.strip().lower(), format_name.strip().lower())
         for fmt in choices:
-            if format_name in (fmt.name, fmt.media_type):
+            if name in (fmt.name, fmt.media_type):
                 return fmt
-        raise NotAcceptable(f"format {format_name!r} cannot carry this result", [f.name for f in choices])
     if not accept or not accept.strip():
         return choices[0]
     ranges: list[tuple[float, int, int, str]] = []
@@ -148,6 +189,16 @@ def negotiate(accept: str | None, kind: str, format_name: str | None = None) -> 
         f"none of the accepted media types ({accept}) can carry this result",
         [f.media_type for f in choices],
     )
+
+
+def check_services(sparql: str, allowed: Sequence[str]) -> None:
+    """Refuse a query whose SERVICE endpoints are not all on the allow-list (written as full IRIs)."""
+    for endpoint in service_endpoints(sparql):
+        if endpoint is None or endpoint not in allowed:
+            where = f"<{endpoint}>" if endpoint is not None else "an endpoint that is not written as a full <IRI>"
+            hint = (f"; it calls only: {', '.join(f'<{iri}>' for iri in allowed)}" if allowed
+                    else "; federation is off (start it with --allow-service URL to allow an endpoint)")
+            raise ServiceRefused(f"SERVICE refused: this server does not call {where}{hint}")
 
 
 def content_type(fmt: Format) -> str:
@@ -272,7 +323,8 @@ def _check_clock(deadline: float, cancel: threading.Event, limits: Limits) -> No
     if cancel.is_set() or time.monotonic() > deadline:
         raise QueryTimeout(
             f"the query ran longer than {limits.timeout:g} s, this server's time limit; "
-            "narrow it down (VALUES, FILTER, LIMIT) or ask for a longer --timeout"
+            "narrow it down (VALUES, FILTER, LIMIT) or ask for a longer --timeout",
+            headers={"Retry-After": "5"},
         )
 
 
@@ -351,69 +403,64 @@ class StoreHolder:
 # -- running a query -----------------------------------------------------------------------
 
 
-def _graphs(iris: Sequence[str]) -> list[ox.NamedNode | ox.BlankNode | ox.DefaultGraph]:
-    return [ox.NamedNode(iri) for iri in iris]
+def execute(store: Store, job: QueryJob, *, limits: Limits, cancel: threading.Event) -> Outcome:
+    """Parse, evaluate and serialise one query; raise our errors for bad queries, limits, Accept and failures.
 
-
-def execute(
-    store: Store,
-    sparql: str,
-    *,
-    accept: str | None,
-    format_name: str | None = None,
-    limits: Limits,
-    started: float,
-    cancel: threading.Event,
-    gzip_ok: bool = False,
-    default_graphs: Sequence[str] = (),
-    named_graphs: Sequence[str] = (),
-) -> Outcome:
-    """Parse, evaluate and serialise one query; raise our errors for bad queries, limits and Accept."""
+    Prefixes are only those the query declares (SPARQL 1.1 Query §4.1.1): a query that runs
+    here runs on any other endpoint.
+    """
+    failure: WickgraphError
     try:
-        return _execute(store, sparql, accept=accept, format_name=format_name, limits=limits, started=started,
-                        cancel=cancel, gzip_ok=gzip_ok, default_graphs=default_graphs, named_graphs=named_graphs)
-    except Exception as error:
-        # pyoxigraph's result objects must die in the thread that made them: drop the frames
-        # (and the results they hold) here rather than let the traceback carry them away
-        raise error.with_traceback(None) from None
+        return _execute(store, job, limits=limits, cancel=cancel)
+    except WickgraphError as error:
+        failure = error
+    except (OSError, RuntimeError, ValueError) as error:  # evaluation failed: a SERVICE, an I/O error
+        first_line = (str(error).strip().splitlines() or [type(error).__name__])[0]
+        failure = QueryFailed(f"query evaluation failed: {first_line}")
+    # pyoxigraph's result objects must die in the thread that made them: raise outside the
+    # except block, with no traceback or context to carry the frames (and results) away
+    failure.__context__ = None
+    raise failure.with_traceback(None)
 
 
-def _execute(
-    store: Store,
-    sparql: str,
-    *,
-    accept: str | None,
-    format_name: str | None,
-    limits: Limits,
-    started: float,
-    cancel: threading.Event,
-    gzip_ok: bool,
-    default_graphs: Sequence[str],
-    named_graphs: Sequence[str],
-) -> Outcome:
-    deadline = started + limits.timeout
+def _execute(store: Store, job: QueryJob, *, limits: Limits, cancel: threading.Event) -> Outcome:
+    deadline = job.started + limits.timeout
+    if job.require_graph is not None and not store.raw.contains_named_graph(ox.NamedNode(job.require_graph)):
+        raise NotFoundError(f"no graph <{job.require_graph}> in this store")
     try:
-        result = store.raw.query(
-            sparql,
-            prefixes=PREFIXES,
-            default_graph=_graphs(default_graphs) or None,
-            named_graphs=[ox.NamedNode(iri) for iri in named_graphs] or None,
-        )
-    except SyntaxError as error:
-        raise sparql_syntax_error(error) from None
+        graphs: list[ox.NamedNode | ox.BlankNode | ox.DefaultGraph] = [ox.NamedNode(i) for i in job.default_graphs]
+        named: list[ox.NamedNode | ox.BlankNode] = [ox.NamedNode(iri) for iri in job.named_graphs]
     except ValueError as error:  # e.g. an invalid IRI in default-graph-uri
-        raise WickgraphError(str(error).split("\n")[0]) from None
+        raise InputError(f"not an IRI in default-graph-uri or named-graph-uri: {str(error).splitlines()[0]}") from None
+    try:
+        result = store.raw.query(job.sparql, base_iri=job.base_iri, default_graph=graphs or None,
+                                 named_graphs=named or None)
+    except SyntaxError as error:
+        raise _syntax_error(error, job.sparql) from None
     if isinstance(result, ox.QueryTriples):
-        fmt = negotiate(accept, RDF, format_name)
+        fmt = negotiate(job.accept, RDF, job.format_name)
         body = _serialize_triples(result, fmt, limits, deadline, cancel)
     else:
-        fmt = negotiate(accept, RESULTS, format_name)
+        fmt = negotiate(job.accept, RESULTS, job.format_name)
         assert isinstance(fmt.oxigraph, ox.QueryResultsFormat)
         sink = _Sink(fmt.name, limits, deadline, cancel)
         _check_clock(deadline, cancel, limits)
         result.serialize(sink, fmt.oxigraph)  # type: ignore[arg-type]  # any object with write() will do
         body = sink.getvalue()
-    return finish(body, content_type(fmt), gzip_ok)
+    return finish(body, content_type(fmt), job.gzip_ok)
+
+
+def _syntax_error(error: SyntaxError, sparql: str) -> SPARQLSyntaxError:
+    """Our syntax error; for an undeclared prefix, one that names it instead of the grammar's long list."""
+    syntax = sparql_syntax_error(error)
+    if "Prefix not found" in syntax.message and syntax.lineno is not None and syntax.offset is not None:
+        lines = sparql.splitlines()
+        before = lines[syntax.lineno - 1][: syntax.offset - 1] if syntax.lineno <= len(lines) else ""
+        name = re.search(r"([A-Za-z][\w.-]*)?:[^\s:]*$", before)
+        prefix = f"{name[1] or ''}:" if name else "a prefix"
+        syntax.message = (f"the prefix {prefix} is not declared; declare it with PREFIX {prefix} <...> "
+                          "(this endpoint adds no prefixes of its own)")
+    return syntax
 
 
 def _serialize_triples(
@@ -440,15 +487,13 @@ def finish(body: bytes, media_type: str, gzip_ok: bool, status: int = 200) -> Ou
     return outcome
 
 
-def run_update(holder: StoreHolder, sparql: str) -> None:
+def run_update(holder: StoreHolder, sparql: str, *, base_iri: str | None = None) -> None:
     """Apply a SPARQL Update (only with ``--allow-update``) and tell readers the store changed."""
     try:
-        holder.get().raw.update(sparql, prefixes=PREFIXES)
+        holder.get().raw.update(sparql, base_iri=base_iri)
     except SyntaxError as error:
-        raise sparql_syntax_error(error) from None
+        raise _syntax_error(error, sparql) from None
+    except (OSError, RuntimeError, ValueError) as error:
+        first_line = (str(error).strip().splitlines() or [type(error).__name__])[0]
+        raise QueryFailed(f"update failed: {first_line}") from None
     holder.changed()
-
-
-def bind_params(params: Mapping[str, str]) -> dict[str, str]:
-    """Only the non-empty parameters (an HTML form sends empty fields)."""
-    return {name: value for name, value in params.items() if value != ""}
