@@ -13,7 +13,6 @@ from typing import Any
 
 import click
 
-from . import __version__
 from .errors import WickgraphError
 
 __all__ = ["cli"]
@@ -48,7 +47,7 @@ def progress_enabled() -> bool:
 
 
 @click.group(cls=WickgraphGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="wickgraph")
+@click.version_option(package_name="wickgraph", prog_name="wickgraph")  # read from metadata only when asked
 def cli() -> None:
     """A knowledge graph of the John Wick franchise and of what reviews claim about it.
 

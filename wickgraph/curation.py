@@ -30,7 +30,7 @@ import pyoxigraph as ox
 from . import trig
 from .claimkinds import claim_kind
 from .errors import CurationConflict, ReviewInputError, UsageError, WickgraphError
-from .namespaces import PROV, SCHEMA, WG, strings
+from .namespaces import OA, PROV, RDFS, SCHEMA, WG, strings
 from .trig import Term
 
 if TYPE_CHECKING:
@@ -324,7 +324,7 @@ def stored_version(data_dir: Path, rid: str) -> dict[str, Any]:
     method = committed_by = committed_at = None
     for quad in ox.parse(data, format=ox.RdfFormat.TRIG):
         subject, predicate, value = str(quad.subject.value), quad.predicate.value, quad.object.value
-        if predicate == "http://www.w3.org/2000/01/rdf-schema#label":
+        if predicate == RDFS.label:
             labels[subject] = value
         elif predicate == str(WG.extractionMethod):
             method = value
@@ -342,9 +342,8 @@ def stored_version(data_dir: Path, rid: str) -> dict[str, Any]:
         "committed_at": committed_at, "claims": sorted(claims, key=lambda c: c["n"])}}
 
 
-_STORED_KEYS = {str(WG.outcome): "decision", str(WG.extractedValue): "extracted", "http://www.w3.org/ns/oa#start": "start",
-                "http://www.w3.org/ns/oa#end": "end", "http://www.w3.org/ns/oa#exact": "evidence",
-                str(WG.claimType): "type"}
+_STORED_KEYS = {WG.outcome: "decision", WG.extractedValue: "extracted", OA.start: "start", OA.end: "end",
+                OA.exact: "evidence", WG.claimType: "type"}
 
 
 def check_claim(claim: Mapping[str, Any], *, film: str | None, data_dir: Path) -> dict[str, Any]:
