@@ -60,7 +60,7 @@ def main() -> int:
         }
         walls: dict[str, list[float]] = {name: [] for name in commands}
         cpus: dict[str, list[float]] = {name: [] for name in commands}
-        for name, argv in commands.items():  # one warm-up each: the page cache, .pyc files
+        for argv in commands.values():  # one warm-up each: the page cache, .pyc files
             run(argv, env)
         for _ in range(args.rounds):
             for name, argv in commands.items():

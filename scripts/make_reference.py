@@ -31,7 +31,7 @@ from rdflib.namespace import ClosedNamespace
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from wickgraph import namespaces  # noqa: E402
+from wickgraph import namespaces
 from wickgraph.namespaces import (
     ID,
     PREFIXES,

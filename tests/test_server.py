@@ -13,12 +13,11 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
+from tests.servers import ROOT, TINY_TRIG
 from wickgraph.queries import discover
 from wickgraph.server.app import create_app
 from wickgraph.server.engine import count_rows
 from wickgraph.store import Store
-
-from tests.servers import ROOT, TINY_TRIG
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")  # starlette suggests httpx2; httpx is what the project has
@@ -103,7 +102,7 @@ def test_select_results_are_negotiated(client: TestClient, accept: str, media: s
     ("*/*", ox.RdfFormat.TURTLE),
 ])
 def test_construct_results_are_negotiated_and_parse(client: TestClient, accept: str, rdf_format: ox.RdfFormat) -> None:
-    query = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH <%s> { ?s ?p ?o } }" % REFERENCE
+    query = f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{REFERENCE}> {{ ?s ?p ?o }} }}"
     response = client.get("/sparql", params={"query": query}, headers={"Accept": accept})
     assert response.status_code == 200
     assert response.headers["content-type"].split(";")[0] == rdf_format.media_type

@@ -116,7 +116,8 @@ def _parse_params(values: tuple[str, ...]) -> dict[str, str]:
               help="Bind a parameter of a named query (repeatable), e.g. work=john-wick-2014.")
 @click.option("-f", "--format", "fmt", default="table", show_default=True,
               type=click.Choice(["table", "csv", "tsv", "json", "xml", "turtle", "ntriples", "jsonld"]),
-              help="Output format (SELECT/ASK: table, csv, tsv, json, xml; CONSTRUCT/DESCRIBE: turtle, ntriples, jsonld).")
+              help="Output format (SELECT/ASK: table, csv, tsv, json, xml; "
+                   "CONSTRUCT/DESCRIBE: turtle, ntriples, jsonld).")
 @click.option("--endpoint", metavar="URL", help="Run on this SPARQL 1.1 endpoint instead of the local store.")
 @click.option("--timeout", type=float, default=60.0, show_default=True, help="Seconds to wait for an endpoint.")
 @store_option
@@ -203,7 +204,8 @@ def export(fmt: str, output: Path | None, selection: str, view: str, store_dir: 
 
 @cli.command("extract")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--film", metavar="TITLE", help="The reviewed work (title or alias), when the text does not make it clear.")
+@click.option("--film", metavar="TITLE",
+              help="The reviewed work (title or alias), when the text does not make it clear.")
 @click.option("--json", "as_json", is_flag=True, help="Print the claims as JSON (the documented contract).")
 @click.option("--text", "as_text", is_flag=True, help="Print the review's plain text (what evidence offsets refer to).")
 def extract_command(file: Path, film: str | None, as_json: bool, as_text: bool) -> None:
@@ -256,7 +258,7 @@ def _table(names: list[str], rows: list[list[str]]) -> str:
     widths = [max([len(name)] + [len(row[i]) for row in rows]) for i, name in enumerate(names)]
 
     def line(cells: list[str]) -> str:
-        return "  ".join(cell.ljust(width) for cell, width in zip(cells, widths)).rstrip()
+        return "  ".join(cell.ljust(width) for cell, width in zip(cells, widths, strict=True)).rstrip()
 
     return "\n".join([line(names), line(["-" * w for w in widths]), *(line(row) for row in rows)])
 
@@ -378,9 +380,9 @@ def _add_reviewed(path: Path, overrides: Any, *, yes: bool, dry_run: bool, data_
 
 def _ask_decisions(card: dict[str, Any]) -> list[dict[str, Any]]:
     """One decision per claim, asked on the terminal; "skip all" keeps the rest as extracted."""
+    from .claimkinds import claim_kind
     from .curation import claim_summary, evidence_in_context, parse_value
     from .errors import UsageError
-    from .claimkinds import claim_kind
 
     claims, text = card["claims"], card["text"]
     decisions: list[dict[str, Any]] = []

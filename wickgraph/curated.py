@@ -84,7 +84,8 @@ _LABEL = RDFS.label
 
 def _claims_of(quads: Sequence[ox.Quad], reference: Any, work: str) -> list[dict[str, Any]]:
     """The claims of one review graph in the ``extract --json`` shape, in claim order."""
-    from .claimkinds import claim_status, kinds as claim_kinds
+    from .claimkinds import claim_status
+    from .claimkinds import kinds as claim_kinds
 
     claim_types = {kind.rdf_class: kind.name for kind in claim_kinds()}
 

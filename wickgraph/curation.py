@@ -214,7 +214,7 @@ def text_sha(data: bytes | None) -> str | None:
 
 
 def commit_card(card: Mapping[str, Any], *, source: str, data_dir: Path | None = None,
-                store_dir: Path | None = None, store: Any = None, base_sha: str | None | Literal["any"] = "any",
+                store_dir: Path | None = None, store: Any = None, base_sha: str | Literal["any"] | None = "any",
                 added_by: str | None = None, now: datetime | None = None, force: bool = False,
                 overrides: Any = None, dry_run: bool = False,
                 confirm: Callable[[Any], bool] | None = None) -> Any:
@@ -290,9 +290,9 @@ def prepare_upload(filename: str, data: bytes, *, data_dir: Path, film: str | No
     """
     import tempfile
 
-    from .reference import default_reference
     from .extract import extract_review
     from .extract.inputs import read_review
+    from .reference import default_reference
     from .reviewgraph import review_id
 
     suffix = Path(filename).suffix.lower()
@@ -349,9 +349,9 @@ _STORED_KEYS = {WG.outcome: "decision", WG.extractedValue: "extracted", OA.start
 def check_claim(claim: Mapping[str, Any], *, film: str | None, data_dir: Path) -> dict[str, Any]:
     """One claim (as the editor has it now) linked to the reference and checked: its status, the
     reference's side and explanation when contradicted, and which names are unreconciled."""
-    from .reference import default_reference
     from .extract import extract_review
     from .extract.inputs import ReviewInput
+    from .reference import default_reference
 
     evidence = str(claim.get("evidence") or "")
     raw = {k: v for k, v in claim.items() if k in (*VALUE_FIELDS, "type", "evidence") and v not in ("", None)}

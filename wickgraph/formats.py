@@ -135,7 +135,7 @@ def render_table(result: ox.QuerySolutions | ox.QueryBoolean) -> str:
     widths = [max([len(name)] + [len(row[i]) for row in rows]) for i, name in enumerate(names)]
 
     def line(cells: list[str]) -> str:
-        return "  ".join(cell.ljust(width) for cell, width in zip(cells, widths)).rstrip()
+        return "  ".join(cell.ljust(width) for cell, width in zip(cells, widths, strict=False)).rstrip()
 
     out = [line(names), line(["-" * width for width in widths])]
     out += [line(row) for row in rows]

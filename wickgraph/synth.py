@@ -39,8 +39,8 @@ from .namespaces import SYNTHETIC_REVIEWS, franchise_iri, person_iri, slugify
 from .reviewgraph import Provenance, review_trig
 from .synthcatalog import Catalog, load_catalog
 
-__all__ = ["Catalog", "SynthReport", "SynthReview", "generate", "load_catalog", "provenance_of", "review", "review_graph",
-           "synth"]
+__all__ = ["Catalog", "SynthReport", "SynthReview", "generate", "load_catalog", "provenance_of", "review",
+           "review_graph", "synth"]
 
 Progress = Callable[[str, int, int], None]
 
@@ -67,7 +67,7 @@ _LAST = ("Quillfeather", "Okonkwo", "Varga", "Lindqvist", "Moreau", "Castellanos
          "Mendoza", "Delacroix", "Nakamura", "Abernathy", "Szabo", "Whitlock", "Ibarra")
 _NEW_ROLES = ("the Sommelier", "the Tracker", "Lady Vesna", "the Cartographer", "Brother Ilya", "the Courier",
               "Madame Orlova", "the Armorer", "Kestrel", "the Notary", "Inspector Hale", "the Ferryman")
-_CRITICS = tuple(f"{f} {l}" for f in _FIRST[:12] for l in _LAST[12:20])
+_CRITICS = tuple(f"{first} {last}" for first in _FIRST[:12] for last in _LAST[12:20])
 _PUBLISHERS = ("Popcorn & Pointe Shoes", "The Continental Review", "High Table Weekly", "Screen Slate",
                "Reel Talk Daily", "Midnight Matinee", "The Marker", "Gold Coin Cinema", "Frame by Frame",
                "Action Aficionado")
