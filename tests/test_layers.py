@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "wickgraph"
@@ -66,3 +67,80 @@ def test_no_import_cycles_between_modules() -> None:
     graph = _imports()
     assert "wickgraph.store" in graph["wickgraph.transaction"]  # the checker reads relative imports
     assert _cycle(graph) is None
+
+
+# -- the other layer rules of issue 11 -------------------------------------------------------
+# Files that break a rule today, each fixed on another branch or left for later. A file that no
+# longer breaks its rule must leave its list (the test says so), so the lists only shrink.
+
+KNOWN_RAW_USERS = {"build.py", "export.py", "server/engine.py", "server/views.py"}
+KNOWN_IRI_SPELLERS = {"export.py", "server/views.py", "validate.py"}
+KNOWN_LONG_MODULES = {"cli.py", "extract/patterns.py", "validate.py"}
+MAX_LINES = 500
+
+# a literal IRI: scheme, then a host (so "http://{host}:{port}/" in a message is not one)
+_IRI = re.compile(r"https?://[A-Za-z0-9]")
+
+
+def _modules() -> dict[str, ast.Module]:
+    return {str(p.relative_to(PACKAGE)): ast.parse(p.read_text(encoding="utf-8")) for p in sorted(PACKAGE.rglob("*.py"))}
+
+
+def _docstrings(tree: ast.Module) -> set[int]:
+    """ids of the docstring nodes of a module and of its classes and functions (examples may show IRIs)."""
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef) and node.body:
+            first = node.body[0]
+            if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant):
+                found.add(id(first.value))
+    return found
+
+
+def raw_users(modules: dict[str, ast.Module]) -> set[str]:
+    """Modules other than store.py that reach for the pyoxigraph store under a Store (``.raw``)."""
+    return {name for name, tree in modules.items() if name != "store.py"
+            and any(isinstance(node, ast.Attribute) and node.attr == "raw" for node in ast.walk(tree))}
+
+
+def iri_spellers(modules: dict[str, ast.Module]) -> set[str]:
+    """Modules other than namespaces.py with an IRI in a string literal (docstrings aside)."""
+    found = set()
+    for name, tree in modules.items():
+        docstrings = _docstrings(tree)
+        if name != "namespaces.py" and any(
+            isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings
+            and _IRI.search(node.value) for node in ast.walk(tree)
+        ):
+            found.add(name)
+    return found
+
+
+def long_modules() -> set[str]:
+    return {str(p.relative_to(PACKAGE)) for p in PACKAGE.rglob("*.py")
+            if len(p.read_text(encoding="utf-8").splitlines()) > MAX_LINES}
+
+
+def test_the_checkers_find_what_they_look_for() -> None:
+    tree = ast.parse('"""See <https://example.org/x>."""\nX = "https://example.org/y"\nY = f"http://{h}/"\n'
+                     "def f(s):\n    return s.raw.query('x')\n")
+    assert iri_spellers({"m.py": tree, "namespaces.py": tree}) == {"m.py"}
+    assert iri_spellers({"m.py": ast.parse('"""https://example.org/ in a docstring"""\nY = f"http://{h}/"\n')}) == set()
+    assert raw_users({"m.py": tree, "store.py": tree}) == {"m.py"}
+
+
+def _check(found: set[str], known: set[str], rule: str) -> None:
+    assert not found - known, f"{rule}: {sorted(found - known)}"
+    assert not known - found, f"no longer {rule}, so take them off the list in tests/test_layers.py: {sorted(known - found)}"
+
+
+def test_raw_store_is_used_only_in_store_py() -> None:
+    _check(raw_users(_modules()), KNOWN_RAW_USERS, "use Store.raw outside store.py")
+
+
+def test_iris_are_spelled_only_in_namespaces_py() -> None:
+    _check(iri_spellers(_modules()), KNOWN_IRI_SPELLERS, "spell IRIs outside namespaces.py (use its terms)")
+
+
+def test_no_module_is_over_500_lines() -> None:
+    _check(long_modules(), KNOWN_LONG_MODULES, f"have more than {MAX_LINES} lines")
