@@ -26,7 +26,6 @@ from typing import Self, TypeVar
 
 __all__ = [
     "DCTERMS",
-    "FORMATS",
     "GRAPH",
     "ID",
     "IMDB",
@@ -46,6 +45,7 @@ __all__ = [
     "SKOS",
     "SYNTHETIC_REVIEWS",
     "WD",
+    "W3C_FORMATS",
     "WDT",
     "WG",
     "XSD",
@@ -58,7 +58,6 @@ __all__ = [
     "extraction_iri",
     "false_claim_iri",
     "franchise_iri",
-    "graph_iri",
     "org_iri",
     "performance_iri",
     "person_iri",
@@ -138,7 +137,7 @@ OWL = Namespace("http://www.w3.org/2002/07/owl#")
 XSD = Namespace("http://www.w3.org/2001/XMLSchema#")
 SKOS = Namespace("http://www.w3.org/2004/02/skos/core#")
 SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
-FORMATS = Namespace("http://www.w3.org/ns/formats/")
+W3C_FORMATS = Namespace("http://www.w3.org/ns/formats/")  # not formats.FORMATS, the table of ours
 SYNTHETIC_REVIEWS = Namespace("https://reviews.example.org/")
 
 
@@ -393,7 +392,3 @@ def review_graph_iri(review_id: str) -> str:
     """IRI of the named graph that holds one review's claims and provenance."""
     return f"{GRAPH}review/{review_id}"
 
-
-def graph_iri(name: str) -> str:
-    """IRI of a named graph: ``reference``, ``ontology``, ``inferred`` or ``review/<id>``."""
-    return f"{GRAPH}{name}"

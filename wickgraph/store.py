@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Self
+from typing import TYPE_CHECKING, Self
 
 import pyoxigraph as ox
 
@@ -223,11 +223,6 @@ def sparql_syntax_error(error: SyntaxError, source: str | None = None) -> SPARQL
     if position := re.match(r"error at (\d+):(\d+): (.*)", message):
         lineno, offset, message = int(position[1]), int(position[2]), position[3]
     return SPARQLSyntaxError(message, filename=source, lineno=lineno, offset=offset)
-
-
-def term_value(term: Any) -> str:
-    """The plain string value of a pyoxigraph term (IRI, literal or blank node)."""
-    return "" if term is None else str(term.value)
 
 
 GENERATION_FILE = "wickgraph-generation"
