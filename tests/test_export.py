@@ -142,7 +142,7 @@ def _reference_graph(store: Store, view: str, graph: str) -> nx.Graph:
         if not isinstance(s, ox.NamedNode):
             continue
         if p == rdf_type and isinstance(o, ox.NamedNode):
-            if s.value not in types or o.value.startswith(str(WG._NS)):
+            if s.value not in types or o.value.startswith(WG):
                 types[s.value] = shorten(o)
         elif p in labels_by and isinstance(o, ox.Literal):
             labels.setdefault(s.value, o.value)
