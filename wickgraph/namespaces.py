@@ -104,8 +104,9 @@ class ClosedNamespace(Namespace):
 
     def __new__(cls, iri: str) -> Self:
         namespace = super().__new__(cls, iri)
-        names = frozenset(name for klass in cls.__mro__[:-1] if klass not in (ClosedNamespace, Namespace)
-                          for name in vars(klass).get("__annotations__", {}))
+        names = frozenset(name for klass in cls.__mro__
+                          if issubclass(klass, ClosedNamespace) and klass is not ClosedNamespace
+                          for name in klass.__annotations__)  # a class's own (Python 3.10+), names only
         namespace.__dict__.update({name: iri + name for name in names}, terms=names)
         return namespace
 
