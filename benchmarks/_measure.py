@@ -15,6 +15,7 @@ import signal
 import statistics
 import sys
 import time
+from datetime import UTC
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +31,7 @@ def _timed(function: Any, *args: Any, **kwargs: Any) -> tuple[float, Any]:
 
 def _drain(result: Any) -> int:
     """Consume a query result completely (solutions, triples or a boolean); return its size."""
-    if isinstance(result, bool) or hasattr(result, "askAnswer") and result.type == "ASK":
+    if isinstance(result, bool) or (hasattr(result, "askAnswer") and result.type == "ASK"):
         return 1
     if type(result).__name__ == "QueryBoolean":
         return 1
@@ -168,7 +169,7 @@ def step_queries_rdflib(nquads: str, repeats: int, timeout: float) -> dict[str, 
         for _ in range(repeats):
             signal.setitimer(signal.ITIMER_REAL, timeout)
             try:
-                seconds, size = _timed(lambda: sum(1 for _ in dataset.query(sparql)))
+                seconds, size = _timed(lambda sparql=sparql: sum(1 for _ in dataset.query(sparql)))
             except _Timeout:
                 out[name] = {"ms": None, "timeout_s": timeout}
                 break
@@ -215,11 +216,11 @@ def step_rdflib_networkx(nquads: str) -> dict[str, Any]:
 
 def step_add(data: str, store: str, text: str) -> dict[str, Any]:
     """``add`` one review (extract, build, validate, write, update the store), then take it out again."""
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     from wickgraph.reviews import add_reviews, remove_review
 
-    now = datetime(2026, 11, 25, tzinfo=timezone.utc)
+    now = datetime(2026, 11, 25, tzinfo=UTC)
     seconds, report = _timed(add_reviews, [text], data_dir=Path(data), store_dir=Path(store),
                              added_by="benchmark", now=now, workers=1)
     for plan in report.reviews:
@@ -230,11 +231,11 @@ def step_add(data: str, store: str, text: str) -> dict[str, Any]:
 
 def step_bulk_add(data: str, store: str, texts: str) -> dict[str, Any]:
     """``add`` a folder of new review texts in one call (parallel extraction, one atomic commit)."""
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     from wickgraph.reviews import add_reviews
 
-    now = datetime(2026, 11, 25, tzinfo=timezone.utc)
+    now = datetime(2026, 11, 25, tzinfo=UTC)
     seconds, report = _timed(add_reviews, [texts], data_dir=Path(data), store_dir=Path(store),
                              added_by="benchmark", now=now)
     added = len(report.by_action("added"))

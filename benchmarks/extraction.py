@@ -23,8 +23,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from wickgraph.reference import default_reference
 from wickgraph.extract import extract
+from wickgraph.reference import default_reference
 
 SHARED = Path("/work/shared")
 

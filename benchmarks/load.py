@@ -36,11 +36,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from _servers import Server, free_port, start  # noqa: E402
+
 from wickgraph.queries import discover  # noqa: E402
 from wickgraph.store import Store  # noqa: E402
 
 
-def run_load(server: Server, bodies: list[bytes], total: int, clients: int) -> tuple[float, list[float], dict[int, int]]:
+def run_load(server: Server, bodies: list[bytes], total: int,
+             clients: int) -> tuple[float, list[float], dict[int, int]]:
     """Send ``total`` queries from ``clients`` threads; return seconds, latencies and answer sizes by query index."""
     latencies: list[float] = []
     sizes: dict[int, int] = {}

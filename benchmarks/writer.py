@@ -30,7 +30,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "synth"
         report = synth(out, args.reviews, seed=1, workers=1)
-        print(f"synth: {report.reviews} reviews in {report.seconds:.2f} s = {report.reviews / report.seconds:.0f} reviews/s")
+        print(f"synth: {report.reviews} reviews in {report.seconds:.2f} s "
+              f"= {report.reviews / report.seconds:.0f} reviews/s")
         data, store = Path(tmp) / "data", Path(tmp) / "store"
         (data / "reviews").mkdir(parents=True)
         (data / "reference").symlink_to(ROOT / "data" / "reference")

@@ -25,19 +25,16 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
+from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import ClosedNamespace
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from wickgraph import namespaces  # noqa: E402
+from wickgraph import namespaces
 from wickgraph.namespaces import (
-    DCTERMS,
     ID,
-    IMDB,
     PREFIXES,
-    SCHEMA,
-    WG,
     character_iri,
     franchise_iri,
     org_iri,
@@ -47,6 +44,10 @@ from wickgraph.namespaces import (
     slugify,
     work_iri,
 )
+
+# wickgraph's terms are plain strings; rdflib wants its own URIRefs, so its namespaces are made from ours
+WG = ClosedNamespace(namespaces.WG, sorted(namespaces.WG.terms))
+SCHEMA, DCTERMS, IMDB = Namespace(namespaces.SCHEMA), Namespace(namespaces.DCTERMS), Namespace(namespaces.IMDB)
 
 DEFAULT_SOURCE = ROOT.parent / "shared" / "reference" / "franchise.json"
 DEFAULT_OUTPUT = ROOT / "data" / "reference" / "franchise.ttl"
@@ -446,7 +447,7 @@ def build_graph(sheet: Sheet) -> Graph:
     for prefix in ("wg", "work", "person", "character", "schema", "dcterms", "rdfs", "xsd"):
         graph.bind(prefix, PREFIXES[prefix], override=True, replace=True)
     for kind in ("performance", "credit", "reprise", "series", "franchise", "organization", "false-claim"):
-        graph.bind(kind.replace("-", ""), ID[f"{kind}/"], override=True, replace=True)
+        graph.bind(kind.replace("-", ""), ID.term(f"{kind}/"), override=True, replace=True)
     franchise = add_franchise(graph, sheet)
     add_series(graph, sheet)
     add_people(graph, sheet)

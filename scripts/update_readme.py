@@ -23,9 +23,9 @@ from click.testing import CliRunner
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from wickgraph.build import build  # noqa: E402
-from wickgraph.cli import cli  # noqa: E402
-from wickgraph.queries import discover  # noqa: E402
+from wickgraph.build import build
+from wickgraph.cli import cli
+from wickgraph.queries import discover
 
 README = ROOT / "README.md"
 
@@ -76,7 +76,10 @@ def main() -> int:
         current = README.read_text(encoding="utf-8")
         fresh = render(current, Path(tmp) / "store")
     if "--check" in sys.argv:
-        return 0 if fresh == current else 1
+        if fresh != current:
+            print("README.md is out of date: run python scripts/update_readme.py", file=sys.stderr)
+            return 1
+        return 0
     README.write_text(fresh, encoding="utf-8")
     return 0
 

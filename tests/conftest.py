@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -47,10 +46,9 @@ def shared_store_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def shared_store(shared_store_dir: Path) -> Iterator[Store]:
+def shared_store(shared_store_dir: Path) -> Store:
     """The shared store, opened read-only."""
-    store = Store(shared_store_dir, read_only=True)
-    yield store
+    return Store(shared_store_dir, read_only=True)
 
 
 @pytest.fixture

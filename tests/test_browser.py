@@ -37,7 +37,7 @@ def browser() -> Iterator[Any]:
 
 
 @pytest.fixture
-def page(browser: Any, wickgraph_endpoint: Endpoint) -> Iterator[tuple[Any, str, list[str], list[str]]]:  # noqa: F811
+def page(browser: Any, wickgraph_endpoint: Endpoint) -> Iterator[tuple[Any, str, list[str], list[str]]]:
     base = wickgraph_endpoint.query_url.rsplit("/", 1)[0] + "/"
     context = browser.new_context(viewport={"width": 1300, "height": 1400})
     tab = context.new_page()

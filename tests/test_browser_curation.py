@@ -63,7 +63,7 @@ def objects(data: bytes, subject: str, predicate: str) -> set[str]:
             if q.subject.value == subject and q.predicate.value == predicate}
 
 
-def test_editor_curates_the_seed_review_in_the_browser(browser: Any, server: Endpoint, data_dir: Path,  # noqa: F811
+def test_editor_curates_the_seed_review_in_the_browser(browser: Any, server: Endpoint, data_dir: Path,
                                                        built_store_dir: Path, tmp_path: Path) -> None:
     base = server.query_url.rsplit("/", 1)[0] + "/"
     context = browser.new_context(viewport={"width": 1400, "height": 1000})

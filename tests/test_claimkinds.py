@@ -21,15 +21,15 @@ from wickgraph.claimkinds import (
 )
 from wickgraph.errors import ReviewInputError
 from wickgraph.extract import extract_file
-from wickgraph.namespaces import WG
+from wickgraph.namespaces import WG, Namespace, person_iri, work_iri
 from wickgraph.reference import Reference, WorkFacts
 from wickgraph.reviewgraph import Provenance, review_quads
 from wickgraph.reviews import claim_row
 
-WORK = "https://w3id.org/wickgraph/id/work/ballerina-2025"
-WISEMAN = "https://w3id.org/wickgraph/id/person/len-wiseman"
-COMPOSER_CLAIM = str(WG._NS["ComposerClaim"])
-HAS_COMPOSER = str(WG._NS["composer"])
+WORK = work_iri("ballerina-2025")
+WISEMAN = person_iri("len-wiseman")
+COMPOSER_CLAIM = Namespace(WG).ComposerClaim  # a toy term, outside the closed WG namespace
+HAS_COMPOSER = Namespace(WG).composer
 
 
 class Composer(ClaimKind):

@@ -114,9 +114,9 @@ def test_installed_command_runs_as_a_subprocess(tmp_path: Path) -> None:
     env = dict(os.environ, WICKGRAPH_STORE=str(tmp_path / "store"), PYTHONPATH=str(ROOT))
     script = Path(sys.executable).with_name("wickgraph")
     command = [str(script)] if script.exists() else [sys.executable, "-m", "wickgraph"]
-    built = subprocess.run(command + ["build"], env=env, capture_output=True, text=True, timeout=120)
+    built = subprocess.run([*command, "build"], env=env, capture_output=True, text=True, timeout=120)
     assert built.returncode == 0, built.stderr
-    answered = subprocess.run(command + ["query", "story-order", "--format", "csv"], env=env,
+    answered = subprocess.run([*command, "query", "story-order", "--format", "csv"], env=env,
                               capture_output=True, text=True, timeout=60)
     assert answered.returncode == 0, answered.stderr
     assert "The Continental" in answered.stdout.splitlines()[1]

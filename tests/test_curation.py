@@ -255,7 +255,7 @@ def test_an_edited_year_must_be_a_year(fresh: tuple[Path, Path]) -> None:
 # -- curated reviews as evaluation data ---------------------------------------------------
 
 ROOT = Path(__file__).resolve().parent.parent
-SCORER = Path("/work/shared/tools/score_extraction.py")
+SCORER = ROOT / "tests" / "data" / "shared" / "tools" / "score_extraction.py"  # a copy of ../shared's yardstick
 
 
 def test_fully_accepted_seed_review_scores_1_against_its_own_export(fresh: tuple[Path, Path], tmp_path: Path) -> None:

@@ -55,10 +55,18 @@ def test_every_command_is_documented_with_help() -> None:
 
 
 def test_every_named_query_is_listed_in_the_readme() -> None:
-    for name, query in discover().items():
+    for name in discover():
         assert f"| `{name}` |" in TEXT, f"README's query table lacks {name}"
 
 
 def test_ci_runs_the_readme_test_command() -> None:
     ci = (README.parent / ".ci" / "run").read_text()
     assert "<!-- test-command -->" in TEXT and "<!-- test-command -->" in ci
+
+
+def test_the_test_command_runs_every_gate() -> None:
+    command = TEXT.split("<!-- test-command -->", 1)[1].split("```bash\n", 1)[1].split("\n", 1)[0]
+    steps = [step.strip() for step in command.split("&&")]
+    gates = [".venv/bin/ruff check .", ".venv/bin/mypy", ".venv/bin/python scripts/update_readme.py --check",
+             ".venv/bin/python -m pytest"]
+    assert steps[-len(gates):] == gates

@@ -93,7 +93,7 @@ def test_write_atomic_writes_through_a_symlink_and_uses_the_umask(tmp_path: Path
     assert stat.S_IMODE(real.stat().st_mode) == 0o640
 
 
-@pytest.fixture()
+@pytest.fixture
 def data_and_store(tmp_path: Path) -> tuple[Path, Store]:
     data = tmp_path / "data"
     shutil.copytree(ROOT / "data", data)

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -60,7 +59,7 @@ OURS = {
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+def store(tmp_path_factory: pytest.TempPathFactory) -> Store:
     """data/ plus the hand-written test reviews, built once for this module."""
     base = tmp_path_factory.mktemp("named-queries")
     data = base / "data"
@@ -68,8 +67,7 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
     for review in TEST_REVIEWS.glob("*.trig"):
         shutil.copy(review, data / "reviews" / review.name)
     build(data, base / "store")
-    opened = Store(base / "store", read_only=True)
-    yield opened
+    return Store(base / "store", read_only=True)
 
 
 def _python(term: Any) -> Any:
@@ -120,7 +118,7 @@ def _projected(body: str) -> list[str]:
 
 
 def test_our_queries_are_all_there() -> None:
-    assert OURS <= set(discover())
+    assert set(discover()) >= OURS
 
 
 @pytest.mark.parametrize("name", sorted(OURS))
@@ -156,8 +154,8 @@ def test_query_runs_with_its_defaults_and_is_stable(store: Store, name: str) -> 
 BALLERINA_CAST = {  # the sheet's Ballerina cast table: actor, character as credited, notes
     ("Ana de Armas", "Eve Macarro", "lead; pre-release reports called the character 'Rooney'"),
     ("Keanu Reeves", "John Wick",
-     "cameo / small supporting role (about 10 minutes per one review; larger in the finale); "
-     "also executive producer"),
+     ("cameo / small supporting role (about 10 minutes per one review; larger in the finale); "
+      "also executive producer")),
     ("Ian McShane", "Winston", ""),
     ("Anjelica Huston", "The Director", "reprises her Parabellum role"),
     ("Gabriel Byrne", "The Chancellor", "leader of the cult of killers"),

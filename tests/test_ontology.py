@@ -8,14 +8,15 @@ import pyoxigraph as ox
 import pytest
 from rdflib import OWL, RDF, RDFS, Graph, Namespace, URIRef
 
-from wickgraph.namespaces import ONTOLOGY_IRI, SCHEMA, WD, WG
+from wickgraph import namespaces
+from wickgraph.namespaces import ONTOLOGY_IRI
 
 ROOT = Path(__file__).resolve().parent.parent
 ONTOLOGY = ROOT / "ontology" / "wickgraph.ttl"
-WG_NS = str(WG._NS)
-SKOS = Namespace("http://www.w3.org/2004/02/skos/core#")
-WDT = Namespace("http://www.wikidata.org/prop/direct/")
-PROV = Namespace("http://www.w3.org/ns/prov#")
+# wickgraph's terms are plain strings; rdflib matches its own URIRefs, so wrap each namespace once here
+WG, SCHEMA, WD, WDT, SKOS, PROV = (Namespace(ns) for ns in (
+    namespaces.WG, namespaces.SCHEMA, namespaces.WD, namespaces.WDT, namespaces.SKOS, namespaces.PROV))
+WG_NS = str(namespaces.WG)
 KINDS = {OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty}
 
 
@@ -25,7 +26,7 @@ def ontology() -> Graph:
 
 
 def wg_terms() -> set[URIRef]:
-    return {WG[name] for name in WG.__annotations__}
+    return {WG[name] for name in namespaces.WG.terms}
 
 
 def declared(ontology: Graph) -> set[URIRef]:
@@ -136,7 +137,7 @@ def test_object_and_datatype_properties_are_used_as_such(ontology: Graph) -> Non
     assert (WG.director, RDF.type, OWL.ObjectProperty) in ontology
     assert (WG.releaseYear, RDF.type, OWL.DatatypeProperty) in ontology
     assert ontology.value(WG.director, RDFS.range) == WG.Person
-    assert ontology.value(WG.evidence, RDFS.range) == URIRef("http://www.w3.org/ns/oa#TextQuoteSelector")
+    assert ontology.value(WG.evidence, RDFS.range) == URIRef(namespaces.OA.TextQuoteSelector)
 
 
 @pytest.mark.parametrize(

@@ -78,8 +78,8 @@ def test_there_are_named_queries_to_compare() -> None:
 
 @pytest.mark.parametrize("name", sorted(LOCAL_QUERIES))
 def test_wickgraph_serve_and_oxigraph_server_match_the_embedded_store(
-    name: str, expected: dict[str, list[tuple[str, ...]]], wickgraph_endpoint: Endpoint,  # noqa: F811
-    oxigraph_loaded: Endpoint,  # noqa: F811
+    name: str, expected: dict[str, list[tuple[str, ...]]], wickgraph_endpoint: Endpoint,
+    oxigraph_loaded: Endpoint,
 ) -> None:
     query: NamedQuery = LOCAL_QUERIES[name]
     assert expected[name], f"{name} returns nothing on the embedded store"
@@ -88,7 +88,7 @@ def test_wickgraph_serve_and_oxigraph_server_match_the_embedded_store(
 
 
 @pytest.mark.parametrize("name", sorted(LOCAL_QUERIES))
-def test_virtuoso_gives_the_same_values(name: str, shared_store: Store, virtuoso_loaded: Endpoint) -> None:  # noqa: F811
+def test_virtuoso_gives_the_same_values(name: str, shared_store: Store, virtuoso_loaded: Endpoint) -> None:
     query = LOCAL_QUERIES[name]
     local = value_rows(shared_store.query(query.sparql))
     assert len(local) < 10_000, "Virtuoso caps results at 10,000 rows (ResultSetMaxRows)"

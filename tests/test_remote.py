@@ -11,15 +11,21 @@ import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
 
+from tests.servers import (  # noqa: F401 - fixtures
+    Endpoint,
+    free_port,
+    oxigraph_endpoint,
+    oxigraph_loaded,
+    start_oxigraph,
+    start_wickgraph,
+    virtuoso_endpoint,
+    virtuoso_loaded,
+)
 from wickgraph.cli import cli
 from wickgraph.errors import RemoteError
 from wickgraph.queries import discover
 from wickgraph.remote import PushReport, default_graph_store, push, query_endpoint
 from wickgraph.store import Store
-from tests.servers import (  # noqa: F401 - fixtures
-    Endpoint, free_port, oxigraph_endpoint, oxigraph_loaded, start_oxigraph, start_wickgraph,
-    virtuoso_endpoint, virtuoso_loaded,
-)
 
 pytestmark = pytest.mark.server
 

@@ -455,7 +455,7 @@ def test_seed_review_through_add_matches_the_hand_written_graph(data_dir: Path, 
     with Store(built_store_dir, read_only=True) as store:
         hand_claims = _claims_of(store, rid)
         hand_conflicts = [(c.kind, c.claimed, c.reference, c.explanation) for c in conflicts(store)]
-    with pytest.raises(ReviewInputError, match="holds this review's hand-written graph.*pass --force"):
+    with pytest.raises(ReviewInputError, match=r"holds this review's hand-written graph.*pass --force"):
         _add([INPUTS / "seed-review.txt"], data_dir, built_store_dir)
     report = _add([INPUTS / "seed-review.txt"], data_dir, built_store_dir, overrides=reviews.Overrides(force=True))
     assert [(p.review_id, p.action) for p in report.reviews] == [(rid, "replaced")]

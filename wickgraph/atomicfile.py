@@ -9,7 +9,6 @@ to rename several files at their commit point.
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
 from .errors import UsageError
@@ -23,6 +22,8 @@ def write_temp(target: Path, data: bytes, *, durable: bool = True) -> Path:
     ``durable`` syncs it to disk first, so a rename after a crash never exposes an empty file.
     Raises ``OSError``; nothing is left behind when it does.
     """
+    import tempfile  # with shutil and random behind it: only for writers, not for every store open
+
     handle, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as out:

@@ -14,7 +14,6 @@ from typing import Any
 
 import click
 
-from . import __version__
 from .errors import WickgraphError
 
 __all__ = ["cli"]
@@ -60,7 +59,7 @@ def progress_enabled() -> bool:
 
 
 @click.group(cls=WickgraphGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="wickgraph")
+@click.version_option(package_name="wickgraph", prog_name="wickgraph")  # read from metadata only when asked
 def cli() -> None:
     """A knowledge graph of the John Wick franchise and of what reviews claim about it.
 
@@ -231,7 +230,8 @@ def export(fmt: str, output: Path | None, selection: str, view: str | None, stor
 
 @cli.command("extract")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--film", metavar="TITLE", help="The reviewed work (title or alias), when the text does not make it clear.")
+@click.option("--film", metavar="TITLE",
+              help="The reviewed work (title or alias), when the text does not make it clear.")
 @click.option("--json", "as_json", is_flag=True, help="Print the claims as JSON (the documented contract).")
 @click.option("--text", "as_text", is_flag=True, help="Print the review's plain text (what evidence offsets refer to).")
 @format_option("results", default=None, what="Print the claims as rows [default: table]")
@@ -417,9 +417,9 @@ def _add_reviewed(path: Path, overrides: Any, *, yes: bool, dry_run: bool, data_
 
 def _ask_decisions(card: dict[str, Any]) -> list[dict[str, Any]]:
     """One decision per claim, asked on the terminal; "skip all" keeps the rest as extracted."""
+    from .claimkinds import claim_kind
     from .curation import claim_summary, evidence_in_context, parse_value
     from .errors import UsageError
-    from .claimkinds import claim_kind
 
     claims, text = card["claims"], card["text"]
     decisions: list[dict[str, Any]] = []
@@ -460,7 +460,8 @@ def list_reviews_command(fmt: str, store_dir: Path | None) -> None:
 
     summaries = list_reviews(open_store(store_dir, read_only=True))
     table = by_name(fmt).name == "table"
-    rows = [[s.review_id, _clip(s.work_title, 40) if table else s.work_title, s.author or None, s.published or None, s.claims,
+    rows = [[s.review_id, _clip(s.work_title, 40) if table else s.work_title, s.author or None, s.published or None,
+             s.claims,
              s.conflicts] for s in summaries]
     columns = ["id", "work", "author", "published", "claims", "conflicts"]
     sys.stdout.buffer.write(serialize_rows(columns, rows, by_name(fmt), noun="review"))

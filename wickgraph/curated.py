@@ -15,11 +15,11 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from .namespaces import WG
+from .namespaces import OA, RDF, RDFS, SCHEMA, WG
 
 __all__ = ["CuratedReview", "curated_reviews", "export_curated"]
 
-_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+_RDF_TYPE = RDF.type
 
 
 @dataclass(frozen=True)
@@ -79,13 +79,13 @@ def _rows(store: Any, name: str) -> list[dict[str, str]]:
     return [{n: s[n].value for n in names if s[n] is not None} for s in result]
 
 
-_OA = "http://www.w3.org/ns/oa#"
-_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+_LABEL = RDFS.label
 
 
 def _claims_of(quads: Sequence[ox.Quad], reference: Any, work: str) -> list[dict[str, Any]]:
     """The claims of one review graph in the ``extract --json`` shape, in claim order."""
-    from .claimkinds import claim_status, kinds as claim_kinds
+    from .claimkinds import claim_status
+    from .claimkinds import kinds as claim_kinds
 
     claim_types = {kind.rdf_class: kind.name for kind in claim_kinds()}
 
@@ -133,13 +133,13 @@ def _claims_of(quads: Sequence[ox.Quad], reference: Any, work: str) -> list[dict
             claim["franchise"] = label.value if label is not None else reference.franchise_name
         elif kind == "rating":
             rating = one(subject, str(WG.claimedRating))
-            claim["value"] = _number(one(rating.value, "https://schema.org/ratingValue"))
-            best = one(rating.value, "https://schema.org/bestRating")
+            claim["value"] = _number(one(rating.value, SCHEMA.ratingValue))
+            best = one(rating.value, SCHEMA.bestRating)
             claim["scale"] = _number(best) if best is not None else one(rating.value, str(WG.ratingScale)).value
         selector = one(subject, str(WG.evidence))
-        claim["evidence"] = one(selector.value, _OA + "exact").value
-        claim["start"] = int(one(selector.value, _OA + "start").value)
-        claim["end"] = int(one(selector.value, _OA + "end").value)
+        claim["evidence"] = one(selector.value, OA.exact).value
+        claim["start"] = int(one(selector.value, OA.start).value)
+        claim["end"] = int(one(selector.value, OA.end).value)
         status = claim_status(claim, reference, work)
         if status != "unknown":
             claim["true_in_reference"] = status == "supported"

@@ -30,7 +30,7 @@ import pyoxigraph as ox
 from . import trig
 from .claimkinds import claim_kind
 from .errors import CurationConflict, ReviewInputError, UsageError, WickgraphError
-from .namespaces import PROV, SCHEMA, WG, strings
+from .namespaces import OA, PROV, RDFS, SCHEMA, WG, strings
 from .trig import Term
 
 if TYPE_CHECKING:
@@ -214,7 +214,7 @@ def text_sha(data: bytes | None) -> str | None:
 
 
 def commit_card(card: Mapping[str, Any], *, source: str, data_dir: Path | None = None,
-                store_dir: Path | None = None, store: Any = None, base_sha: str | None | Literal["any"] = "any",
+                store_dir: Path | None = None, store: Any = None, base_sha: str | Literal["any"] | None = "any",
                 added_by: str | None = None, now: datetime | None = None, force: bool = False,
                 overrides: Any = None, dry_run: bool = False,
                 confirm: Callable[[Any], bool] | None = None) -> Any:
@@ -290,9 +290,9 @@ def prepare_upload(filename: str, data: bytes, *, data_dir: Path, film: str | No
     """
     import tempfile
 
-    from .reference import default_reference
     from .extract import extract_review
     from .extract.inputs import read_review
+    from .reference import default_reference
     from .reviewgraph import review_id
 
     suffix = Path(filename).suffix.lower()
@@ -324,7 +324,7 @@ def stored_version(data_dir: Path, rid: str) -> dict[str, Any]:
     method = committed_by = committed_at = None
     for quad in ox.parse(data, format=ox.RdfFormat.TRIG):
         subject, predicate, value = str(quad.subject.value), quad.predicate.value, quad.object.value
-        if predicate == "http://www.w3.org/2000/01/rdf-schema#label":
+        if predicate == RDFS.label:
             labels[subject] = value
         elif predicate == str(WG.extractionMethod):
             method = value
@@ -342,17 +342,16 @@ def stored_version(data_dir: Path, rid: str) -> dict[str, Any]:
         "committed_at": committed_at, "claims": sorted(claims, key=lambda c: c["n"])}}
 
 
-_STORED_KEYS = {str(WG.outcome): "decision", str(WG.extractedValue): "extracted", "http://www.w3.org/ns/oa#start": "start",
-                "http://www.w3.org/ns/oa#end": "end", "http://www.w3.org/ns/oa#exact": "evidence",
-                str(WG.claimType): "type"}
+_STORED_KEYS = {WG.outcome: "decision", WG.extractedValue: "extracted", OA.start: "start", OA.end: "end",
+                OA.exact: "evidence", WG.claimType: "type"}
 
 
 def check_claim(claim: Mapping[str, Any], *, film: str | None, data_dir: Path) -> dict[str, Any]:
     """One claim (as the editor has it now) linked to the reference and checked: its status, the
     reference's side and explanation when contradicted, and which names are unreconciled."""
-    from .reference import default_reference
     from .extract import extract_review
     from .extract.inputs import ReviewInput
+    from .reference import default_reference
 
     evidence = str(claim.get("evidence") or "")
     raw = {k: v for k, v in claim.items() if k in (*VALUE_FIELDS, "type", "evidence") and v not in ("", None)}

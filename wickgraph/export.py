@@ -180,7 +180,7 @@ class _Plan:
         sample = list(dict.fromkeys([name for name in graphs if not name.startswith(_REVIEW_GRAPHS)] + graphs[::step]))
         numbered = " ".join(f"(<{name}> {i})" for i, name in enumerate(sample))
         cells = _select(store, f"SELECT ?gi ?p ?o WHERE {{ VALUES (?g ?gi) {{ {numbered} }} GRAPH ?g {{ ?s ?p ?o }} }}")
-        rows = zip(cells[3:-1:3], cells[4:-1:3], cells[5:-1:3])
+        rows = zip(cells[3:-1:3], cells[4:-1:3], cells[5:-1:3], strict=False)
         predicates: dict[str, bool] = dict.fromkeys([_RDF_TYPE, *_LABELS], True)  # -> seen with a non-literal
         seen_in: dict[str, str] = {}
         shared: dict[str, None] = {}
@@ -198,9 +198,9 @@ class _Plan:
         self.sampled_all = len(sample) == len(graphs)
         # what the numbers in the result cells stand for
         numbers = [str(i) for i in range(max(len(graphs), len(self.predicates), len(self.objects)))]
-        self.graph_of = dict(zip(numbers, graphs))
-        self.predicate_of = dict(zip(numbers, self.predicates))
-        self.object_of = dict(zip(numbers, self.objects))
+        self.graph_of = dict(zip(numbers, graphs, strict=False))
+        self.predicate_of = dict(zip(numbers, self.predicates, strict=False))
+        self.object_of = dict(zip(numbers, self.objects, strict=False))
         number_of = {predicate: number for number, predicate in self.predicate_of.items()}
         self.type_id = number_of[_RDF_TYPE]
         self.label_ids = {number_of[label] for label in _LABELS}
@@ -226,7 +226,8 @@ class _Plan:
         drop = set(dropped)
         graph_rows = " ".join(f"(<{name}> {first + i})" for i, name in enumerate(graphs))
         predicate_rows = " ".join(
-            f"(<{predicate}> {i} {'1' if predicate in drop else 'UNDEF'})" for i, predicate in enumerate(self.predicates)
+            f"(<{predicate}> {i} {'1' if predicate in drop else 'UNDEF'})"
+            for i, predicate in enumerate(self.predicates)
         )
         object_rows = " ".join(f"(<{iri}> {i})" for i, iri in enumerate(self.objects))
         # the subqueries keep the optimiser from looping over the VALUES once per quad; the
@@ -307,7 +308,7 @@ def _add_rows(facts: _Facts, cells: list[str], plan: _Plan) -> None:
     class_of: dict[str, str] = {}
     last_cell, subject = "", None
     body = iter(cells[6:-1])
-    for graph_id, subject_cell, predicate_id, object_id, predicate_cell, object_cell in zip(*[body] * 6):
+    for graph_id, subject_cell, predicate_id, object_id, predicate_cell, object_cell in zip(*[body] * 6, strict=False):
         if subject_cell != last_cell:  # a subject's quads come together
             last_cell = subject_cell
             subject = subject_cell[1:-1] if subject_cell[0] == "<" and subject_cell[1] != "<" else None

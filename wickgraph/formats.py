@@ -34,7 +34,7 @@ import pyoxigraph as ox
 
 from . import graphfiles
 from .errors import UsageError
-from .namespaces import PREFIXES
+from .namespaces import PREFIXES, XSD
 
 __all__ = [
     "FORMATS", "Format", "by_media_type", "by_name", "formats", "names", "render_rows", "render_table",
@@ -179,8 +179,8 @@ def rows_result(columns: Sequence[str], rows: Iterable[Sequence[Cell]]) -> ox.Qu
         if isinstance(cell, bool):
             return "true" if cell else "false"
         if isinstance(cell, int | float):
-            return str(ox.Literal(str(cell), datatype=ox.NamedNode(
-                "http://www.w3.org/2001/XMLSchema#" + ("integer" if isinstance(cell, int) else "decimal"))))
+            datatype = XSD.integer if isinstance(cell, int) else XSD.decimal
+            return str(ox.Literal(str(cell), datatype=ox.NamedNode(datatype)))
         return str(ox.Literal(cell))
 
     variables = " ".join(f"?{name}" for name in columns)
@@ -241,7 +241,7 @@ def render_rows(columns: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
     widths = [max([len(name)] + [len(row[i]) for row in body]) for i, name in enumerate(header)]
 
     def line(cells: list[str]) -> str:
-        return "  ".join(cell.ljust(width) for cell, width in zip(cells, widths)).rstrip()
+        return "  ".join(cell.ljust(width) for cell, width in zip(cells, widths, strict=False)).rstrip()
 
     return "\n".join([line(header), line(["-" * width for width in widths]), *(line(row) for row in body)]) + "\n"
 

@@ -1,11 +1,17 @@
 """Namespaces and IRI builders: the one place where wickgraph's IRIs are spelled.
 
-``WG`` is a closed :class:`rdflib.namespace.DefinedNamespace` (a misspelt term
-raises at once, as in rdflib's own ``FOAF``); ``tests/test_namespaces.py`` checks
-that its terms and the terms declared in ``ontology/wickgraph.ttl`` are the same set.
+Terms are plain ``str``: ``WG.Performance`` is the IRI itself, cheap in hot loops, and
+this module imports no RDF library (``wickgraph --help`` stays fast). Wrap a term in
+``rdflib.URIRef`` or ``pyoxigraph.NamedNode`` where a library asks for its own type.
 
->>> str(WG.Performance)
+``WG`` is closed: a misspelt term raises at once (and ``mypy`` sees it), as in rdflib's
+``FOAF``; ``tests/test_ontology.py`` checks that its terms and the terms declared in
+``ontology/wickgraph.ttl`` are the same set.
+
+>>> WG.Performance
 'https://w3id.org/wickgraph/ontology#Performance'
+>>> SCHEMA.name
+'https://schema.org/name'
 >>> work_iri("ballerina-2025")
 'https://w3id.org/wickgraph/id/work/ballerina-2025'
 >>> slugify("Saïd Taghmaoui")
@@ -16,17 +22,104 @@ from __future__ import annotations
 
 import re
 import unicodedata
-
-from rdflib import Namespace
-from rdflib.namespace import RDF, RDFS, XSD, DefinedNamespace
-from rdflib.term import URIRef
+from typing import Self, TypeVar
 
 __all__ = [
-    "DCTERMS", "GRAPH", "ID", "OA", "PREFIXES", "PROV", "RDF", "RDFS", "SCHEMA", "SH", "WD", "WG", "XSD",
-    "agent_iri", "character_iri", "claim_iri", "credit_iri", "extraction_iri", "false_claim_iri",
-    "franchise_iri", "graph_iri", "org_iri", "performance_iri", "person_iri", "reprise_iri",
-    "review_graph_iri", "review_iri", "series_iri", "slugify", "strings", "work_iri",
+    "DCTERMS",
+    "GRAPH",
+    "ID",
+    "IMDB",
+    "INFERRED_GRAPH",
+    "OA",
+    "ONTOLOGY_GRAPH",
+    "ONTOLOGY_IRI",
+    "OWL",
+    "PREFIXES",
+    "PROV",
+    "RDF",
+    "RDFS",
+    "REFERENCE_GRAPH",
+    "SCHEMA",
+    "SD",
+    "SH",
+    "SKOS",
+    "SYNTHETIC_REVIEWS",
+    "WD",
+    "W3C_FORMATS",
+    "WDT",
+    "WG",
+    "XSD",
+    "ClosedNamespace",
+    "Namespace",
+    "agent_iri",
+    "character_iri",
+    "claim_iri",
+    "credit_iri",
+    "extraction_iri",
+    "false_claim_iri",
+    "franchise_iri",
+    "org_iri",
+    "performance_iri",
+    "person_iri",
+    "reprise_iri",
+    "review_graph_iri",
+    "review_iri",
+    "series_iri",
+    "slugify",
+    "strings",
+    "work_iri",
 ]
+
+
+class Namespace(str):
+    """An IRI prefix whose attributes are its terms, as plain ``str``.
+
+    >>> PROV.wasDerivedFrom
+    'http://www.w3.org/ns/prov#wasDerivedFrom'
+    >>> DCTERMS.term("title")  # a term that is also a str method's name
+    'http://purl.org/dc/terms/title'
+    """
+
+    def term(self, name: str) -> str:
+        """The IRI of ``name`` in this namespace."""
+        return str(self) + name
+
+    def __getattr__(self, name: str) -> str:  # only for names not looked up yet
+        if name.startswith("_"):
+            raise AttributeError(name)
+        value = self.term(name)
+        setattr(self, name, value)  # later lookups are plain attribute reads
+        return value
+
+
+class ClosedNamespace(Namespace):
+    """A namespace with a fixed set of terms, declared as ``name: str`` annotations on a subclass.
+
+    >>> WG.Perfromance
+    Traceback (most recent call last):
+    AttributeError: 'Perfromance' is not a term of https://w3id.org/wickgraph/ontology#
+    """
+
+    terms: frozenset[str]
+
+    def __new__(cls, iri: str) -> Self:
+        namespace = super().__new__(cls, iri)
+        names = frozenset(name for klass in cls.__mro__
+                          if issubclass(klass, ClosedNamespace) and klass is not ClosedNamespace
+                          for name in klass.__annotations__)  # a class's own (Python 3.10+), names only
+        namespace.__dict__.update({name: iri + name for name in names}, terms=names)
+        return namespace
+
+    def term(self, name: str) -> str:
+        if name not in self.terms:
+            raise AttributeError(f"{name!r} is not a term of {self}")
+        return str(self) + name
+
+    def __getattr__(self, name: str) -> str:  # every term is set in __new__: anything else is a mistake
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return self.term(name)
+
 
 ONTOLOGY_IRI = "https://w3id.org/wickgraph/ontology"
 ID = Namespace("https://w3id.org/wickgraph/id/")
@@ -37,152 +130,157 @@ OA = Namespace("http://www.w3.org/ns/oa#")
 DCTERMS = Namespace("http://purl.org/dc/terms/")
 SH = Namespace("http://www.w3.org/ns/shacl#")
 WD = Namespace("http://www.wikidata.org/entity/")
+WDT = Namespace("http://www.wikidata.org/prop/direct/")
 IMDB = Namespace("https://www.imdb.com/title/")
+RDF = Namespace("http://www.w3.org/1999/02/22-rdf-syntax-ns#")
+RDFS = Namespace("http://www.w3.org/2000/01/rdf-schema#")
+OWL = Namespace("http://www.w3.org/2002/07/owl#")
+XSD = Namespace("http://www.w3.org/2001/XMLSchema#")
+SKOS = Namespace("http://www.w3.org/2004/02/skos/core#")
+SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
+W3C_FORMATS = Namespace("http://www.w3.org/ns/formats/")  # not formats.FORMATS, the table of ours
+SYNTHETIC_REVIEWS = Namespace("https://reviews.example.org/")
 
 
-class WG(DefinedNamespace):
+class _Ontology(ClosedNamespace):
     """The wickgraph ontology (``ontology/wickgraph.ttl``)."""
 
-    _fail = True
-    _NS = Namespace("https://w3id.org/wickgraph/ontology#")
-
     # Classes: works and groupings
-    Work: URIRef
-    Film: URIRef
-    TVSeries: URIRef
-    Episode: URIRef
-    VideoGame: URIRef
-    Franchise: URIRef
-    Series: URIRef
+    Work: str
+    Film: str
+    TVSeries: str
+    Episode: str
+    VideoGame: str
+    Franchise: str
+    Series: str
     # Classes: people, characters, organisations and the n-ary links between them
-    Person: URIRef
-    Character: URIRef
-    Organization: URIRef
-    Performance: URIRef
-    Credit: URIRef
-    Reprise: URIRef
+    Person: str
+    Character: str
+    Organization: str
+    Performance: str
+    Credit: str
+    Reprise: str
     # Classes: reviews, claims and their provenance
-    Review: URIRef
-    Rating: URIRef
-    ReviewGraph: URIRef
-    Extraction: URIRef
-    Claim: URIRef
-    DirectorClaim: URIRef
-    WriterClaim: URIRef
-    CastClaim: URIRef
-    RepriseClaim: URIRef
-    FranchiseMemberClaim: URIRef
-    ReleaseYearClaim: URIRef
-    RatingClaim: URIRef
-    KnownFalseClaim: URIRef
+    Review: str
+    Rating: str
+    ReviewGraph: str
+    Extraction: str
+    Claim: str
+    DirectorClaim: str
+    WriterClaim: str
+    CastClaim: str
+    RepriseClaim: str
+    FranchiseMemberClaim: str
+    ReleaseYearClaim: str
+    RatingClaim: str
+    KnownFalseClaim: str
 
     # Work properties
-    alias: URIRef
-    workingTitle: URIRef
-    productionStatus: URIRef
-    releaseDate: URIRef
-    releaseYear: URIRef
-    releaseOrder: URIRef
-    storyOrder: URIRef
-    storyPosition: URIRef
-    storyFollows: URIRef
-    setting: URIRef
-    filmNumber: URIRef
-    partOfFranchise: URIRef
-    partOfSeries: URIRef
-    episodeOf: URIRef
-    episodeNumber: URIRef
-    director: URIRef
-    writer: URIRef
-    creator: URIRef
-    productionCompany: URIRef
-    distributor: URIRef
-    imdbId: URIRef
-    unverifiedNote: URIRef
+    alias: str
+    workingTitle: str
+    productionStatus: str
+    releaseDate: str
+    releaseYear: str
+    releaseOrder: str
+    storyOrder: str
+    storyPosition: str
+    storyFollows: str
+    setting: str
+    filmNumber: str
+    partOfFranchise: str
+    partOfSeries: str
+    episodeOf: str
+    episodeNumber: str
+    director: str
+    writer: str
+    creator: str
+    productionCompany: str
+    distributor: str
+    imdbId: str
+    unverifiedNote: str
     # Credit (n-ary person–work–role with the sheet's note)
-    creditRole: URIRef
-    creditedPerson: URIRef
-    creditedWork: URIRef
-    credited: URIRef
+    creditRole: str
+    creditedPerson: str
+    creditedWork: str
+    credited: str
     # Performance (n-ary actor–character–work)
-    actor: URIRef
-    character: URIRef
-    work: URIRef
-    creditedAs: URIRef
-    note: URIRef
-    isVoice: URIRef
-    isUncredited: URIRef
-    isArchiveFootage: URIRef
-    isYoungVersion: URIRef
-    isCameo: URIRef
+    actor: str
+    character: str
+    work: str
+    creditedAs: str
+    note: str
+    isVoice: str
+    isUncredited: str
+    isArchiveFootage: str
+    isYoungVersion: str
+    isCameo: str
     # Character
-    fullName: URIRef
-    preReleaseName: URIRef
-    disputedName: URIRef
-    isTitleOrOffice: URIRef
-    relatedCharacter: URIRef
+    fullName: str
+    preReleaseName: str
+    disputedName: str
+    isTitleOrOffice: str
+    relatedCharacter: str
     # Reprise
-    performance: URIRef
-    earlierPerformance: URIRef
-    fromWork: URIRef
-    inferred: URIRef
+    performance: str
+    earlierPerformance: str
+    fromWork: str
+    inferred: str
     # Shared flags
-    verified: URIRef
-    reconciled: URIRef
+    verified: str
+    reconciled: str
     # Review, rating, provenance
-    retrievedOn: URIRef
-    textSha256: URIRef
-    ratingScale: URIRef
-    normalizedRating: URIRef
-    extractionMethod: URIRef
+    retrievedOn: str
+    textSha256: str
+    ratingScale: str
+    normalizedRating: str
+    extractionMethod: str
     # Claim
-    claimedIn: URIRef
-    aboutWork: URIRef
-    claimedPerson: URIRef
-    claimedCharacter: URIRef
-    claimedCharacterName: URIRef
-    claimedFromWork: URIRef
-    claimedYear: URIRef
-    claimedFranchise: URIRef
-    claimedRating: URIRef
-    assertsPerformance: URIRef
-    status: URIRef
-    evidence: URIRef
+    claimedIn: str
+    aboutWork: str
+    claimedPerson: str
+    claimedCharacter: str
+    claimedCharacterName: str
+    claimedFromWork: str
+    claimedYear: str
+    claimedFranchise: str
+    claimedRating: str
+    assertsPerformance: str
+    status: str
+    evidence: str
     # Known false claim
-    truth: URIRef
-    aboutField: URIRef
-    falseValue: URIRef
-    seenIn: URIRef
+    truth: str
+    aboutField: str
+    falseValue: str
+    seenIn: str
 
     # Curation (an editor's decision on each claim)
-    CurationDecision: URIRef
-    RejectedClaim: URIRef
-    decision: URIRef
-    outcome: URIRef
-    extractorRule: URIRef
-    extractedValue: URIRef
-    rejectedIn: URIRef
-    claimType: URIRef
+    CurationDecision: str
+    RejectedClaim: str
+    decision: str
+    outcome: str
+    extractorRule: str
+    extractedValue: str
+    rejectedIn: str
+    claimType: str
 
 
-class strings:  # lower case: used like the namespace it wraps
-    """A namespace's terms as plain ``str``, each looked up in rdflib once (its lookups are slow in hot loops).
+    @property
+    def _NS(self) -> Namespace:  # rdflib's DefinedNamespace spells it so: code written for it keeps working
+        return Namespace(self)
 
-    >>> strings(WG).Performance
-    'https://w3id.org/wickgraph/ontology#Performance'
-    """
 
-    def __init__(self, namespace: object) -> None:
-        self._namespace = namespace
+WG = _Ontology(ONTOLOGY_IRI + "#")
 
-    def __getattr__(self, name: str) -> str:  # only for names not looked up yet
-        value = str(getattr(self._namespace, name))
-        setattr(self, name, value)
-        return value
+_N = TypeVar("_N", bound=Namespace)
+
+
+def strings(namespace: _N) -> _N:
+    """The namespace itself: its terms are plain ``str`` already (kept for callers written for rdflib's terms)."""
+    return namespace
 
 
 PREFIXES: dict[str, str] = {
-    "wg": str(WG._NS),
+    "wg": str(WG),
     "id": str(ID),
     "graph": str(GRAPH),
     "work": str(ID) + "work/",
@@ -193,17 +291,17 @@ PREFIXES: dict[str, str] = {
     "oa": str(OA),
     "dcterms": str(DCTERMS),
     "wd": str(WD),
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "owl": "http://www.w3.org/2002/07/owl#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "rdf": str(RDF),
+    "rdfs": str(RDFS),
+    "owl": str(OWL),
+    "xsd": str(XSD),
 }
 """Prefixes declared in every named query, export and store query."""
 
 # Named graphs
-ONTOLOGY_GRAPH = GRAPH["ontology"]
-REFERENCE_GRAPH = GRAPH["reference"]
-INFERRED_GRAPH = GRAPH["inferred"]
+ONTOLOGY_GRAPH = GRAPH.term("ontology")
+REFERENCE_GRAPH = GRAPH.term("reference")
+INFERRED_GRAPH = GRAPH.term("inferred")
 
 
 def slugify(name: str) -> str:
@@ -295,7 +393,3 @@ def review_graph_iri(review_id: str) -> str:
     """IRI of the named graph that holds one review's claims and provenance."""
     return f"{GRAPH}review/{review_id}"
 
-
-def graph_iri(name: str) -> str:
-    """IRI of a named graph: ``reference``, ``ontology``, ``inferred`` or ``review/<id>``."""
-    return f"{GRAPH}{name}"

@@ -19,7 +19,6 @@ True
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -201,6 +200,8 @@ def get(name: str, directory: Path | None = None) -> NamedQuery:
     if path.is_file() and _SLUG.match(name):
         return _load_cached(path, *_version(path))
     queries = discover(directory)
+    import difflib  # only for the error message: not on every query's start-up path
+
     close = difflib.get_close_matches(name, queries, n=3, cutoff=0.5)
     hint = f"did you mean {', '.join(close)}? " if close else ""
     raise QueryNotFound(f"no named query {name!r}; {hint}see `wickgraph queries`")

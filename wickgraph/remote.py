@@ -73,7 +73,7 @@ def query_endpoint(
     headers: Mapping[str, str] | None = None,
     auth: tuple[str, str] | None = None,
 ) -> QueryResult:
-    """Run a query on a SPARQL 1.1 endpoint; return pyoxigraph's ``QuerySolutions``, ``QueryBoolean`` or ``QueryTriples``.
+    """Run a query on a SPARQL 1.1 endpoint; return pyoxigraph's ``QuerySolutions``, ``QueryBoolean``, ``QueryTriples``.
 
     ``headers`` are sent as given (``{"Authorization": "Bearer T"}``); ``auth`` is a
     ``(user, password)`` pair for HTTP Basic. ``timeout`` bounds each network wait, in seconds.

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any, Self
+from typing import Self
 
 import pyoxigraph as ox
 
@@ -94,6 +94,11 @@ class Store:
         """Every quad, or every quad of one named graph."""
         graph_name = ox.NamedNode(graph) if graph else None
         return iter(self._store.quads_for_pattern(None, None, None, graph_name))
+
+    def quads_about(self, subject: str, predicate: str | None = None) -> Iterator[ox.Quad]:
+        """The quads whose subject is ``subject`` (and predicate ``predicate``), in every graph."""
+        return iter(self._store.quads_for_pattern(ox.NamedNode(subject),
+                                                  ox.NamedNode(predicate) if predicate else None, None, None))
 
     def dump(self, rdf_format: ox.RdfFormat, graph: str | None = None) -> bytes:
         """Serialise the store (a dataset format) or one graph (a graph format)."""
@@ -206,11 +211,6 @@ def sparql_syntax_error(error: SyntaxError, source: str | None = None) -> SPARQL
     if position := re.match(r"error at (\d+):(\d+): (.*)", message):
         lineno, offset, message = int(position[1]), int(position[2]), position[3]
     return SPARQLSyntaxError(message, filename=source, lineno=lineno, offset=offset)
-
-
-def term_value(term: Any) -> str:
-    """The plain string value of a pyoxigraph term (IRI, literal or blank node)."""
-    return "" if term is None else str(term.value)
 
 
 GENERATION_FILE = "wickgraph-generation"

@@ -33,13 +33,14 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+from . import __version__
 from .errors import InputError
-from .namespaces import franchise_iri, person_iri, slugify
+from .namespaces import SYNTHETIC_REVIEWS, franchise_iri, person_iri, slugify
 from .reviewgraph import Provenance, review_trig
 from .synthcatalog import Catalog, load_catalog
 
-__all__ = ["Catalog", "SynthReport", "SynthReview", "generate", "load_catalog", "provenance_of", "review", "review_graph",
-           "synth"]
+__all__ = ["Catalog", "SynthReport", "SynthReview", "generate", "load_catalog", "provenance_of", "review",
+           "review_graph", "synth"]
 
 Progress = Callable[[str, int, int], None]
 
@@ -56,7 +57,7 @@ P_WRONG_DIRECTOR = 0.1  # of director claims
 P_NEW_PERSON = 0.2
 
 EXTRACTOR = "wickgraph-extractor"
-EXTRACTOR_VERSION = "0.1.0"
+EXTRACTOR_VERSION = __version__  # the package's, as `add` records it (pyproject.toml holds the one copy)
 
 _FIRST = ("Mara", "Tobias", "Ines", "Kofi", "Lena", "Dario", "Yuki", "Sven", "Amara", "Ruben", "Noor", "Caspar",
           "Elif", "Joaquin", "Priya", "Matteo", "Ingrid", "Tariq", "Selma", "Oskar", "Nadia", "Felix", "Rosa",
@@ -66,7 +67,7 @@ _LAST = ("Quillfeather", "Okonkwo", "Varga", "Lindqvist", "Moreau", "Castellanos
          "Mendoza", "Delacroix", "Nakamura", "Abernathy", "Szabo", "Whitlock", "Ibarra")
 _NEW_ROLES = ("the Sommelier", "the Tracker", "Lady Vesna", "the Cartographer", "Brother Ilya", "the Courier",
               "Madame Orlova", "the Armorer", "Kestrel", "the Notary", "Inspector Hale", "the Ferryman")
-_CRITICS = tuple(f"{f} {l}" for f in _FIRST[:12] for l in _LAST[12:20])
+_CRITICS = tuple(f"{first} {last}" for first in _FIRST[:12] for last in _LAST[12:20])
 _PUBLISHERS = ("Popcorn & Pointe Shoes", "The Continental Review", "High Table Weekly", "Screen Slate",
                "Reel Talk Daily", "Midnight Matinee", "The Marker", "Gold Coin Cinema", "Frame by Frame",
                "Action Aficionado")
@@ -311,7 +312,7 @@ def review(catalog: Catalog, index: int, seed: int = 0) -> SynthReview:
     text = out.text
     critic = rng.choice(_CRITICS)
     publisher = rng.choice(_PUBLISHERS)
-    url = f"https://reviews.example.org/{slugify(publisher)}/{seed}/{index}"
+    url = f"{SYNTHETIC_REVIEWS}{slugify(publisher)}/{seed}/{index}"
     review_id = "r-" + hashlib.sha256(url.encode()).hexdigest()[:12]
     day = 1 + index % 28
     provenance = {

@@ -51,7 +51,8 @@ class Clash:
         for value, graph in self.values:
             by_value.setdefault(value, []).append(shorten_iri(graph))
         # thousands of reviews may repeat a value: name two graphs, count the rest
-        found = ", ".join(f"{value} ({', '.join(graphs[:2])}{f' and {len(graphs) - 2} more' if len(graphs) > 2 else ''})"
+        found = ", ".join(f"{value} ({', '.join(graphs[:2])}"
+                          f"{f' and {len(graphs) - 2} more' if len(graphs) > 2 else ''})"
                           for value, graphs in by_value.items())
         return f"{where}: {self.message}: {found}"
 

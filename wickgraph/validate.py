@@ -141,7 +141,7 @@ def validate_store(
         clause = f"FILTER(?g != <{_ONTOLOGY_GRAPH}> && ?g != <{_INFERRED_GRAPH}>)"
     # the compiler assumes the subclass tree is the ontology's: a graph that declares
     # subclasses of its own (none of ours do) is checked by pySHACL instead
-    declares = {row["g"].value for row in _rows(store, 
+    declares = {row["g"].value for row in _rows(store,
         f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?a <{_RDFS}subClassOf> ?b }} {clause} }}")}
     if graphs is not None:
         declares &= set(graphs)

@@ -228,7 +228,7 @@ def _character(doc: Document, spans: list[tuple[int, int]] | None, actor: str | 
     best = next((e for e in entries if e.iri in played), None) or \
         next((e for e in entries if e.iri in in_film), None) or \
         next((e for e in entries if e.is_label), entries[0])
-    if surface.islower() or surface.isupper() and len(surface) > 3:
+    if surface.islower() or (surface.isupper() and len(surface) > 3):
         surface = best.form
     return surface, best.iri
 

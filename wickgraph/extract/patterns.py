@@ -8,8 +8,8 @@ Each line of ``rules.jsonl`` is one JSON object with an ``id``:
 * ``"kind": "mention"`` — a named heuristic run in code (``cast-mention``: an actor of the
   reviewed work named in a plain statement), listed here so filters can refer to it;
 * ``"kind": "block"`` — a filter that drops candidates whose ``scope`` (``before``/``after``
-  the match within its sentence; ``after`` is anchored at the match's end; the ``match`` itself, its ``sentence`` or its ``line``)
-  matches; ``types`` / ``rules`` say which candidates it applies to.
+  the match within its sentence; ``after`` is anchored at the match's end; the ``match`` itself,
+  its ``sentence`` or its ``line``) matches; ``types`` / ``rules`` say which candidates it applies to.
 
 Patterns are written over a *view* of the text in which every gazetteer name is replaced,
 character for character, by a placeholder of its kind, so ``{P}`` (a person), ``{C}`` (a
@@ -66,9 +66,11 @@ _MACROS = {
     "YOUNG": r"(?:(?:the\s+|a\s+)?(?:young(?:er)?|older|teenage|elderly|adult|grown-up|aging|ageing)\s+)?",
     "PRON": r"(?:his|her|their)",
     # descriptive words before a known character: "as his daughter Akira", "as the villainous Marquis"
-    "DESC": r"(?:(?:his|her|their|the|a|an)\s+(?:(?!(?:of|for|to|in|and|with|from|like|by|as|at|on)\b)[a-z][a-z-]*\s+){1,2}?(?={C}))?",
+    "DESC": (r"(?:(?:his|her|their|the|a|an)\s+"
+             r"(?:(?!(?:of|for|to|in|and|with|from|like|by|as|at|on)\b)[a-z][a-z-]*\s+){1,2}?(?={C}))?"),
     # "the title assassin": the character the work is named after
-    "TITLE": r"(?P<title_role>the\s+title\s+(?:character|role|part|assassin|hitman|hit\s+man|killer|hero|heroine|antihero|ballerina))\b",
+    "TITLE": (r"(?P<title_role>the\s+title\s+"
+              r"(?:character|role|part|assassin|hitman|hit\s+man|killer|hero|heroine|antihero|ballerina))\b"),
     "CLAUSE": rf"[^.!?;:\n{_ENTITY_CHARS}]{{1,110}}?",
     "GAP": rf"(?:[^\s.!?;:,\n\"{_ENTITY_CHARS}]+\s+){{1,4}}?",
     "LISTSEP": r"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)",
@@ -265,7 +267,8 @@ class Document:
     """A review's text with its name mentions, reviewed work, sentences and placeholder views."""
 
     def __init__(self, text: str, folded: str, mentions: list[Mention], film: str | None,
-                 film_cast: frozenset[str] = frozenset(), film_credits: dict[str, frozenset[str]] | None = None) -> None:
+                 film_cast: frozenset[str] = frozenset(),
+                 film_credits: dict[str, frozenset[str]] | None = None) -> None:
         self.text = text
         self.film_credits = film_credits or {}  # "director"/"writer" -> people credited on the reviewed work
         self.film_cast = film_cast  # actors the reference casts in the reviewed work
@@ -445,7 +448,7 @@ def _candidate(doc: Document, rule: Rule, match: re.Match[str]) -> Candidate | N
 
 def _list_items(doc: Document, start: int, end: int, kind: int = PERSON) -> Iterator[tuple[int, int]]:
     position = start
-    for piece in _LIST_SPLIT.split(doc.text[start:end]) + [""]:
+    for piece in [*_LIST_SPLIT.split(doc.text[start:end]), ""]:
         if not piece:
             continue
         offset = doc.text.find(piece, position, end)
@@ -486,7 +489,8 @@ def _mention_candidates(doc: Document, rule: Rule) -> Iterator[Candidate]:
     for mention in doc.mentions:
         people = [e for e in mention.of_kind(PERSON) if e.iri in reference_cast]
         if people and not mention.mask & (CHARACTER | WORK):
-            yield Candidate(rule.id, "cast", mention.start, mention.end, parts={"actor": [(mention.start, mention.end)]})
+            yield Candidate(rule.id, "cast", mention.start, mention.end,
+                            parts={"actor": [(mention.start, mention.end)]})
 
 
 def _weak_work(doc: Document, start: int) -> bool:

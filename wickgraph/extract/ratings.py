@@ -33,8 +33,8 @@ _OTHER_LABEL = re.compile(
 
 # A cheap pre-check per pattern: one of these must be in the lower-cased text.
 _NEEDS = {"stars_glyph": ("★",), "out_of": ("/", "out of"), "stars": ("star",),
-          "letter": ("grade", "rating", "verdict", "score", "going", "give", "giving", "gets", "earns", "solid", "get a",
-                     "earn a"),
+          "letter": ("grade", "rating", "verdict", "score", "going", "give", "giving", "gets", "earns", "solid",
+                     "get a", "earn a"),
           "letter_suffix": ("from me", "for me", "overall", "it is", "it's", "here")}
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
@@ -80,7 +80,8 @@ def letter_grade(text: str) -> str | None:
     match = re.fullmatch(r"\s*([A-Fa-f])\s*(?:-?\s*(plus|minus)|([+\-−]))?\s*", text, re.IGNORECASE)
     if not match or match.group(1).upper() == "E":
         return None
-    suffix = {"plus": "+", "+": "+", "minus": "-", "-": "-", "−": "-"}.get((match.group(2) or match.group(3) or "").lower(), "")
+    written = (match.group(2) or match.group(3) or "").lower()
+    suffix = {"plus": "+", "+": "+", "minus": "-", "-": "-", "−": "-"}.get(written, "")
     grade = match.group(1).upper() + suffix
     return grade if grade in LETTER_GRADES else None
 

@@ -193,7 +193,8 @@ def listen(host: str, port: int) -> socket.socket:
         sock.close()
         reason = error.strerror or str(error)
         raise UsageError(f"cannot listen on {host}:{port}: {reason[:1].lower() + reason[1:]}"
-                         + ("; is another server running there? pick another --port" if error.errno == 98 else ""))
+                         + ("; is another server running there? pick another --port" if error.errno == 98 else "")
+                         ) from None
     sock.set_inheritable(True)
     return sock
 

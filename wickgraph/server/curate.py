@@ -107,8 +107,9 @@ async def page(request: Request) -> Response:
     for key, value in {"version": __version__, "csrf": csrf, "editor": state.editor,
                        "max_upload": str(MAX_UPLOAD)}.items():
         text = text.replace("{{ " + key + " }}", _attribute(value))
+    policy = "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'"
     return HTMLResponse(text, headers={"Cache-Control": "no-store", "X-Frame-Options": "DENY",
-                                       "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'"})
+                                       "Content-Security-Policy": policy})
 
 
 def _attribute(value: str) -> str:
@@ -123,7 +124,8 @@ def _authorize(request: Request, state: CurationState, *, changes: bool) -> None
     own = f"{request.url.scheme}://{request.headers.get('host', '')}"
     origin = request.headers.get("origin")
     if origin is not None and origin != own:
-        raise RequestRefused(403, f"cross-origin request from {origin} refused: the curation API answers its own page only")
+        raise RequestRefused(403, f"cross-origin request from {origin} refused: "
+                                  "the curation API answers its own page only")
     bearer = request.headers.get("authorization")
     if bearer is not None:
         if not hmac.compare_digest(bearer.encode(), f"Bearer {state.token}".encode()):
@@ -185,7 +187,8 @@ async def prepare(request: Request, state: CurationState) -> Any:
     else:
         raise RequestRefused(400, "paste the review's text or choose a file")
     if len(raw) > MAX_UPLOAD:
-        raise RequestRefused(413, f"{filename}: {len(raw):,} bytes; the page takes review files of at most {MAX_UPLOAD:,}")
+        raise RequestRefused(413, f"{filename}: {len(raw):,} bytes; "
+                                  f"the page takes review files of at most {MAX_UPLOAD:,}")
     film = data.get("film") or None
     return await asyncio.to_thread(prepare_upload, filename, raw, data_dir=state.data_dir, film=film)
 

@@ -1,9 +1,9 @@
 """Running one SPARQL request against the store, safely: negotiation, limits, native serialisation.
 
 Everything here is synchronous and runs in a query worker (a process, or a thread; see
-:mod:`wickgraph.server.pool`); :mod:`wickgraph.server.views` only moves bytes. A query's results are written by pyoxigraph's own serialisers into a
-:class:`_Sink` that counts rows and checks the clock on every chunk, so a result past the
-row limit or the time limit stops as soon as its next chunk is written.
+:mod:`wickgraph.server.pool`); :mod:`wickgraph.server.views` only moves bytes. A query's results are
+written by pyoxigraph's own serialisers into a :class:`_Sink` that counts rows and checks the clock
+on every chunk, so a result past the row limit or the time limit stops as soon as its next chunk is written.
 """
 
 from __future__ import annotations

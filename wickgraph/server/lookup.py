@@ -28,11 +28,12 @@ from typing import Any, TypeVar, cast
 import pyoxigraph as ox
 
 from .. import queries
-from ..namespaces import ID, PREFIXES, REFERENCE_GRAPH
+from ..namespaces import ID, PREFIXES, RDF, RDFS, REFERENCE_GRAPH, review_graph_iri
 from ..store import Store
 
 __all__ = [
-    "PAGE_KINDS", "Fact", "Page", "claim_text", "describe", "label_of", "load_page", "page_path", "page_query", "page_sparql",
+    "PAGE_KINDS", "Fact", "Page", "claim_text", "describe", "label_of", "load_page", "page_path", "page_query",
+    "page_sparql",
     "resource_iri", "select", "serialize", "short_type",
 ]
 
@@ -42,11 +43,11 @@ PAGE_KINDS = ("work", "person", "character", "review", "claim")
 
 T = TypeVar("T")
 _SEGMENT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._~-]*$")
-_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+_RDF_TYPE = RDF.type
+_LABEL = RDFS.label
 _REFERENCE = str(REFERENCE_GRAPH)
 _REFERENCE_NODE = ox.NamedNode(_REFERENCE)
-_REVIEW_GRAPHS = "https://w3id.org/wickgraph/graph/review/"
+_REVIEW_GRAPHS = review_graph_iri("")
 # facts the work page shows in sections of their own, not in its fact table
 _SHOWN_APART = {"director", "writer", "creator", "label", "name"}
 
@@ -102,7 +103,7 @@ def _named_query(store: Store, name: str, param: str, iri: str) -> list[dict[str
 
 def exists(store: Store, iri: str) -> bool:
     """Whether any graph says anything about ``iri``."""
-    return next(iter(store.raw.quads_for_pattern(ox.NamedNode(iri), None, None, None)), None) is not None
+    return next(store.quads_about(iri), None) is not None
 
 
 def describe(store: Store, iri: str) -> list[ox.Quad]:
@@ -120,7 +121,7 @@ def describe(store: Store, iri: str) -> list[ox.Quad]:
         if subject in seen:
             continue
         seen.add(subject)
-        for quad in store.raw.quads_for_pattern(ox.NamedNode(subject), None, None, None):
+        for quad in store.quads_about(subject):
             quads.append(quad)
             if isinstance(quad.object, ox.NamedNode) and quad.object.value.startswith(iri + "/"):
                 todo.append(quad.object.value)
@@ -172,7 +173,7 @@ class Page:
 def label_of(store: Store, iri: str) -> str | None:
     """The resource's ``rdfs:label``, from the reference first, else from any graph."""
     fallback = None
-    for quad in store.raw.quads_for_pattern(ox.NamedNode(iri), ox.NamedNode(_LABEL), None, None):
+    for quad in store.quads_about(iri, _LABEL):
         if quad.graph_name == _REFERENCE_NODE:
             return _value(quad.object)
         fallback = fallback or _value(quad.object)
@@ -279,7 +280,8 @@ def _claims(store: Store, **binding: str) -> list[dict[str, str]]:
 
 def _work_reference(store: Store, work: str) -> tuple[list[dict[str, str]], list[dict[str, str]], list[str]]:
     """A work's cast, credits and release years in the reference: what its claims are checked against."""
-    years = [row["o"] for row in page_query(store, "reference-facts", iri=work) if short_type(row["p"]) == "releaseYear"]
+    years = [row["o"] for row in page_query(store, "reference-facts", iri=work)
+             if short_type(row["p"]) == "releaseYear"]
     return _named_query(store, "cast", "work", work), page_query(store, "work-credits", iri=work), years
 
 

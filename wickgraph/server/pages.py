@@ -61,7 +61,7 @@ def warm_up(holder: StoreHolder) -> None:
             lookup.work_summaries(store, cache=True)
             lookup.contradicted_about(store, cache=True)
             index_for(store)
-        except Exception:  # noqa: BLE001 - a failure here recurs on the page that needs the value, and is answered there
+        except Exception:
             return
 
     threading.Thread(target=warm, name="wickgraph-warm-up", daemon=True).start()

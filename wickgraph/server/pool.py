@@ -17,6 +17,7 @@ server waits behind its own queries, not in front of everyone else's.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import ctypes
 import multiprocessing
 import os
@@ -164,10 +165,8 @@ class _Worker:
     def kill(self) -> None:
         """SIGKILL: the kernel takes back its memory; the exit is collected off the event loop."""
         if self.process.pid is not None and self.process.exitcode is None:
-            try:
+            with contextlib.suppress(ProcessLookupError):  # it may have ended by itself meanwhile
                 os.kill(self.process.pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
         self.connection.close()
         threading.Thread(target=self.process.join, args=(10,), daemon=True).start()
 

@@ -1,0 +1,86 @@
+"""Start-up stays fast: the command line imports heavy libraries only in the commands that use them.
+
+The figures themselves are measured by ``benchmarks/startup.py``; these tests keep the causes away.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+import pytest
+
+import wickgraph
+
+ROOT = Path(__file__).resolve().parent.parent
+HEAVY = ("rdflib", "networkx", "starlette", "pyshacl", "trafilatura", "uvicorn", "httpx")
+
+
+def imported_after(code: str, env: dict[str, str] | None = None) -> set[str]:
+    """The top-level modules a fresh interpreter has imported after running ``code``."""
+    script = f"import sys\n{code}\nimport json\nprint(json.dumps(sorted({{m.split('.')[0] for m in sys.modules}})), file=sys.stderr)"
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                            env={**os.environ, **(env or {})}, cwd=ROOT)
+    return set(json.loads(result.stderr.splitlines()[-1]))
+
+
+def test_importing_the_cli_imports_no_heavy_library() -> None:
+    loaded = imported_after("import wickgraph.cli")
+    assert "click" in loaded  # the check sees what was imported
+    # pyoxigraph (0.01 s) may come in: the --help format choices are read from the formats table,
+    # whose rows name pyoxigraph's formats, and the start-up targets are measured over importing it
+    assert loaded.isdisjoint(HEAVY), sorted(loaded & set(HEAVY))
+
+
+def test_help_imports_no_heavy_library() -> None:
+    code = "from wickgraph.cli import cli\ntry:\n    cli(['--help'])\nexcept SystemExit:\n    pass"
+    assert imported_after(code).isdisjoint(HEAVY)
+
+
+def test_a_named_query_imports_only_pyoxigraph(shared_store_dir: Path) -> None:
+    code = ("from wickgraph.cli import cli\ntry:\n    cli(['query', 'reprises', '--format', 'json'])\n"
+            "except SystemExit as done:\n    assert done.code == 0, done.code")
+    loaded = imported_after(code, {"WICKGRAPH_STORE": str(shared_store_dir)})
+    assert "pyoxigraph" in loaded
+    assert loaded.isdisjoint(HEAVY), sorted(loaded & set(HEAVY))
+
+
+def test_importing_the_package_imports_none_of_its_modules() -> None:
+    code = "import wickgraph\nassert [m for m in sys.modules if m.startswith('wickgraph.')] == []"
+    assert imported_after(code).isdisjoint(HEAVY)
+
+
+def pyproject_version() -> str:
+    with (ROOT / "pyproject.toml").open("rb") as file:
+        return str(tomllib.load(file)["project"]["version"])
+
+
+def test_version_comes_from_pyproject_alone() -> None:
+    version = pyproject_version()
+    result = subprocess.run([sys.executable, "-m", "wickgraph", "--version"], capture_output=True, text=True,
+                            check=True, cwd=ROOT)
+    assert result.stdout == f"wickgraph, version {version}\n"
+    assert wickgraph.__version__ == version
+    spelled = [str(path.relative_to(ROOT)) for path in (ROOT / "wickgraph").rglob("*.py")
+               if f'"{version}"' in path.read_text(encoding="utf-8")]
+    assert spelled == []
+
+
+def test_public_names_load_on_first_use_and_keep_their_meaning() -> None:
+    import wickgraph.build
+    import wickgraph.extract.patterns  # importing a submodule must not replace the function of its name
+
+    assert callable(wickgraph.build) and wickgraph.build.__module__ == "wickgraph.build"
+    assert callable(wickgraph.extract) and wickgraph.extract.__module__ == "wickgraph.extract"
+    assert wickgraph.Store.__module__ == "wickgraph.store"
+    assert wickgraph.WG.Film == "https://w3id.org/wickgraph/ontology#Film"
+    assert set(wickgraph.__all__) <= set(dir(wickgraph))
+
+
+def test_an_unknown_attribute_is_an_attribute_error() -> None:
+    with pytest.raises(AttributeError, match=r"^module 'wickgraph' has no attribute 'no_such_name'$"):
+        _ = wickgraph.no_such_name
