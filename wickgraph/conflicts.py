@@ -36,8 +36,8 @@ import pyoxigraph as ox
 from .errors import InputError
 from .namespaces import REFERENCE_GRAPH
 
-__all__ = ["CharacterFacts", "PersonFacts", "Reference", "Status", "WorkFacts", "character_key", "claim_status",
-           "default_reference", "normalize_name"]
+__all__ = ["CharacterFacts", "PersonFacts", "Reference", "Status", "WorkFacts", "cast_false_claim_truth",
+           "character_key", "claim_status", "default_reference", "normalize_name"]
 
 Status = Literal["supported", "contradicted", "unknown"]
 
@@ -316,7 +316,7 @@ def _cast_status(claim: Any, reference: Reference, work: str) -> Status:
     cast = reference.cast_of(work)
     actor_roles = [c for a, c in cast if actor and a == actor]
     if character is None and character_iri is None:
-        return "supported" if actor_roles else "unknown"
+        return "supported" if actor_roles else _known_false(claim, reference, work)
     if any(reference.character_matches(character_iri, character, role) for role in actor_roles):
         if _get(claim, "type") == "reprise":
             return _reprise_status(claim, reference, work)
@@ -324,7 +324,30 @@ def _cast_status(claim: Any, reference: Reference, work: str) -> Status:
     if actor_roles:
         return "contradicted"
     played_by_others = [a for a, c in cast if reference.character_matches(character_iri, character, c)]
-    return "contradicted" if played_by_others else "unknown"
+    return "contradicted" if played_by_others else _known_false(claim, reference, work)
+
+
+def cast_false_claim_truth(claim: Any, reference: Reference, work: str | None = None) -> str | None:
+    """The truth of a known false claim a cast claim repeats ("Keanu Reeves as John Wick" in Hex), or None.
+
+    Known false cast claims carry ``"Actor as Character"`` or ``"Actor"`` as their false values.
+    """
+    work = work or _get(claim, "work_iri")
+    person = reference.people.get(_get(claim, "actor_iri") or "")
+    actor = person.name if person else _get(claim, "actor")
+    facts = reference.characters.get(_get(claim, "character_iri") or "")
+    character = facts.name if facts else _get(claim, "character")
+    if not actor:
+        return None
+    if character:
+        truth = reference.false_claim_truth(work, f"{actor} as {character}")
+        if truth:
+            return truth
+    return reference.false_claim_truth(work, actor)
+
+
+def _known_false(claim: Any, reference: Reference, work: str) -> Status:
+    return "contradicted" if cast_false_claim_truth(claim, reference, work) else "unknown"
 
 
 def _reprise_status(claim: Any, reference: Reference, work: str) -> Status:
