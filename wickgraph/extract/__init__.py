@@ -24,6 +24,7 @@ from .gazetteer import CHARACTER, PERSON, WORK, Entry, Gazetteer, Mention, fold,
 from .inputs import ReviewInput, read_review
 from .patterns import Candidate, Document, default_rules, is_blocked, run_rules
 from .ratings import find_rating, normalize
+from .relations import pair_roles
 
 __all__ = ["Claim", "Extraction", "detect_film", "extract", "extract_file", "extract_review"]
 
@@ -45,7 +46,10 @@ def extract(text: str, film: str | None = None, *, reference: Reference | None =
     doc = Document(text, folded, mentions, film_iri, film_cast, credits)
     rules = default_rules()
     # Filters run lazily: only on the first mention of each fact, which is most of the time saved.
-    pairs = _resolve(doc, run_rules(doc, rules, filter_blocked=False), reference)
+    candidates = run_rules(doc, rules, filter_blocked=False)
+    candidates += _new_roles(doc, candidates, pair_roles(doc))
+    candidates.sort(key=lambda c: (c.start, -(c.end - c.start)))
+    pairs = _resolve(doc, candidates, reference)
     verdicts: dict[int, bool] = {}
 
     def blocked(candidate: Candidate | None) -> bool:
@@ -153,6 +157,22 @@ def _keep_plausible(mentions: list[Mention], reference: Reference, film: str | N
         if entries:
             kept.append(Mention(mention.start, mention.end, entries) if entries != mention.entries else mention)
     return kept
+
+
+def _new_roles(doc: Document, candidates: list[Candidate], paired: list[Candidate]) -> list[Candidate]:
+    """Clause-level pairs for actors to whom no pattern rule gave a role."""
+    def actors(candidate: Candidate) -> set[str]:
+        found: set[str] = set()
+        for span in candidate.parts.get("actor", []):
+            mention = doc.by_start.get(span[0])
+            found |= {e.iri for e in (mention.of_kind(PERSON) if mention else []) if e.iri}
+        return found
+
+    with_role: set[str] = set()
+    for candidate in candidates:
+        if candidate.type == "cast" and ("character" in candidate.parts or "title_role" in candidate.parts):
+            with_role |= actors(candidate)
+    return [c for c in paired if not actors(c) & with_role]
 
 
 # -- from candidates to claims -------------------------------------------------------------------

@@ -1,0 +1,227 @@
+"""Actor-role pairs assembled from mentions, cue words and their order within a clause.
+
+Where the pattern rules need a whole phrase shape, this step looks only at what lies between
+an actor mention and the nearest character mention of the same sentence:
+
+* actor first: optional aside ``(…)``, filler words, the last *role cue* (``as``, ``plays``,
+  ``is``, a possessive ``'s``), then a description of at most six words that holds no
+  *description stop* ("Dean Winters, as Viggo's harried fixer Avi", "Z is his daughter Aiko");
+* role first: a *passive cue* ("Y, played by X", "Y is X") or list layout ("Y — X", "Y (X");
+* either order in cast lists and tables: a *list separator* alone ("X | Y", "X: Y");
+* a pronoun ("Scamarcio plays him") takes the last character named in the sentence before.
+
+Cue lists are data (``cues.json``, each with an id and the phenomenon it covers), validated on load.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from ..errors import InputError
+from .gazetteer import CHARACTER, PERSON, WORK, Mention
+from .patterns import Candidate, Document
+
+__all__ = ["CUES_FILE", "Cues", "default_cues", "load_cues", "pair_roles"]
+
+CUES_FILE = Path(__file__).resolve().parent / "cues.json"
+_REQUIRED = ("role-cue", "role-filler", "description-stop", "reprise-cue", "list-separator", "passive-cue",
+             "pronoun-role", "possessive-work", "credit-label")
+_WINDOW = 90  # characters between an actor and a role, at most
+_WORD = re.compile(r"[\w'\u2019-]+|[^\w\s]+")
+
+
+@dataclass(frozen=True)
+class Cues:
+    """The validated cue lists of ``cues.json``, by id."""
+
+    lists: dict[str, frozenset[str]]
+
+    def __getitem__(self, key: str) -> frozenset[str]:
+        return self.lists[key]
+
+
+def load_cues(path: str | Path = CUES_FILE) -> Cues:
+    """Read and validate the cue lists; a bad entry raises InputError naming the file and the id."""
+    path = Path(path)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as error:
+        raise InputError(f"cannot read the cue lists: {error}", filename=str(path)) from None
+    if not isinstance(data, list):
+        raise InputError("the cue file must hold a JSON list", filename=str(path))
+    lists: dict[str, frozenset[str]] = {}
+    for entry in data:
+        if not isinstance(entry, dict) or not isinstance(entry.get("id"), str):
+            raise InputError("each cue list needs an 'id'", filename=str(path))
+        cue_id = entry["id"]
+        if cue_id in lists:
+            raise InputError(f"duplicate cue list {cue_id!r}", filename=str(path))
+        if not isinstance(entry.get("description"), str) or not entry["description"].strip():
+            raise InputError(f"cue list {cue_id!r}: missing 'description' of its phenomenon", filename=str(path))
+        words = entry.get("words")
+        if not isinstance(words, list) or not words or not all(isinstance(w, str) and w for w in words):
+            raise InputError(f"cue list {cue_id!r}: 'words' must be a non-empty list of strings", filename=str(path))
+        lists[cue_id] = frozenset(w.lower() for w in words)
+    missing = [name for name in _REQUIRED if name not in lists]
+    if missing:
+        raise InputError(f"missing cue lists {missing}", filename=str(path))
+    return Cues(lists)
+
+
+@lru_cache(maxsize=1)
+def default_cues() -> Cues:
+    """The package's cue lists, loaded once per process."""
+    return load_cues(CUES_FILE)
+
+
+def pair_roles(doc: Document, cues: Cues | None = None) -> list[Candidate]:
+    """Cast candidates (rule ``pair-role``, or ``pair-reprise``) for actors joined to a role in one clause."""
+    cues = cues or default_cues()
+    found: list[Candidate] = []
+    mentions = doc.mentions
+    for index, mention in enumerate(mentions):
+        if not mention.mask & PERSON or mention.mask & WORK:
+            continue
+        candidate = _forward(doc, cues, mentions, index) or _backward(doc, cues, mentions, index) \
+            or _pronoun(doc, cues, mentions, index)
+        if candidate is not None:
+            found.append(candidate)
+    return found
+
+
+def _is_role(doc: Document, mention: Mention) -> bool:
+    """A character mention that names a role here, not a possessive describing someone else's ("Viggo's"),
+    nor a role title used as a plain noun without its article ("Director: Len Wiseman")."""
+    if not mention.mask & CHARACTER or _possessive(doc.text, mention.end):
+        return False
+    surface = doc.text[mention.start:mention.end].lower()
+    return surface not in default_cues()["credit-label"]
+
+
+def _possessive(text: str, end: int) -> bool:
+    return re.match(r"['\u2019]s?\b|['\u2019](?=\s)", text[end:end + 2]) is not None
+
+
+def _words(gap: str) -> list[str]:
+    return [w.lower().replace("\u2019", "'") for w in _WORD.findall(gap)]
+
+
+def _forward(doc: Document, cues: Cues, mentions: list[Mention], index: int) -> Candidate | None:
+    actor = mentions[index]
+    _, sentence_end = doc.sentence(actor.start)
+    for other in mentions[index + 1:]:
+        if other.start - actor.end > _WINDOW or other.start >= sentence_end:
+            return None
+        if other.mask & CHARACTER and _possessive(doc.text, other.end):
+            continue  # "as Santino's mute enforcer Ares": a description
+        if not _is_role(doc, other) or other.mask & PERSON and not other.mask & CHARACTER:
+            if other.mask & PERSON:
+                return None  # another actor comes first
+            continue
+        gap = doc.text[actor.end:other.start]
+        if _forward_link(gap, cues):
+            return _candidate(doc, cues, actor, other, actor.start, other.end)
+        return None
+    return None
+
+
+def _forward_link(gap: str, cues: Cues) -> bool:
+    if "\n" in gap or re.search(r"[.!?;]\s", gap):
+        return False
+    stripped = re.sub(r"^\s*\([^()\n]{0,80}\)", "", gap)  # "Keanu Reeves (59) as ..."
+    words = _words(stripped)
+    if not words:
+        return False
+    if all(w in cues["list-separator"] for w in words):
+        return True
+    if words[0] in ("'s", "'") or stripped.startswith(("'s ", "\u2019s ", "' ", "\u2019 ")):
+        # "Franco Nero's courtly Julius", not "Kolstad's screenplay sends John"
+        described = words[1:]
+        return len(described) <= 2 and not any(w in cues["possessive-work"] for w in described) \
+            and _description(described, cues)
+    words = [w for w in words if w not in (",", "\u2014", "\u2013", "-", "--", "(")]
+    last_cue = max((i for i, w in enumerate(words) if w in cues["role-cue"] or
+                    (w == "of" and i and words[i - 1] in ("role", "part"))), default=None)
+    if last_cue is None:
+        return False
+    before = words[:last_cue]
+    if not all(w in cues["role-filler"] or w in cues["role-cue"] or w in ("'s", "'") for w in before):
+        return False
+    return _description(words[last_cue + 1:], cues)
+
+
+def _description(words: list[str], cues: Cues) -> bool:
+    """At most six words of noun phrase ("a gleefully treacherous", "viggo's harried fixer") before the role."""
+    words = [w for w in words if w != ","]
+    return len(words) <= 6 and not any(w in cues["description-stop"] or not re.match(r"[\w']", w) for w in words)
+
+
+def _backward(doc: Document, cues: Cues, mentions: list[Mention], index: int) -> Candidate | None:
+    actor = mentions[index]
+    if _possessive(doc.text, actor.end):
+        return None
+    sentence_start, _ = doc.sentence(actor.start)
+    for other in reversed(mentions[:index]):
+        if actor.start - other.end > _WINDOW or other.end <= sentence_start:
+            return None
+        if other.mask & PERSON and not other.mask & CHARACTER:
+            return None
+        if not _is_role(doc, other):
+            continue
+        gap = doc.text[other.end:actor.start]
+        if "\n" in gap:
+            return None
+        words = _words(gap)
+        phrase = " ".join(w for w in words if w not in (",", "the", "here", "again", "now"))
+        linked = (words and all(w in cues["list-separator"] for w in words)) or phrase in cues["passive-cue"] \
+            or _as_aside(doc, other, gap)
+        if linked:
+            return _candidate(doc, cues, actor, other, other.start, actor.end)
+        return None
+    return None
+
+
+def _as_aside(doc: Document, role: Mention, gap: str) -> bool:
+    """"As Cormac, the paranoid boss of the hotel, Mel Gibson ...": a leading "as" and an appositive."""
+    before = doc.text[max(0, role.start - 12):role.start]
+    return re.search(r"(?:^|[.!?;:\n]\s*|\b)[Aa]s\s+$", before) is not None and \
+        re.fullmatch(r",[^,;.!?\n()]{1,80},\s+", gap) is not None
+
+
+def _pronoun(doc: Document, cues: Cues, mentions: list[Mention], index: int) -> Candidate | None:
+    actor = mentions[index]
+    after = re.match(r"\s+(?:\w+\s+)?(?:plays|portrays|voices|is playing|played)\s+(\w+)\b", doc.text[actor.end:actor.end + 40])
+    if after is None or after.group(1).lower() not in cues["pronoun-role"]:
+        return None
+    sentence_start, _ = doc.sentence(actor.start)
+    previous_start, _ = doc.sentence(max(sentence_start - 2, 0))
+    roles = [m for m in mentions[:index] if m.start >= previous_start and _is_role(doc, m)]
+    if not roles:
+        return None
+    candidate = _candidate(doc, cues, actor, roles[-1], actor.start, actor.end + after.end())
+    candidate.parts["character"] = [(roles[-1].start, roles[-1].end)]
+    return candidate
+
+
+def _candidate(doc: Document, cues: Cues, actor: Mention, role: Mention, start: int, end: int) -> Candidate:
+    clause_end = _clause_end(doc, end)
+    reprise = any(w in cues["reprise-cue"] for w in _words(doc.text[start:clause_end])
+                  if w != "more" or "once more" in doc.text[start:clause_end].lower())
+    return Candidate("pair-reprise" if reprise else "pair-role", "cast", start, end, reprise=reprise,
+                     parts={"actor": [(actor.start, actor.end)], "character": [(role.start, role.end)]})
+
+
+def _clause_end(doc: Document, position: int) -> int:
+    _, sentence_end = doc.sentence(position)
+    match = re.compile(r"[,;:()\u2014]|\s(?:and|but|while)\s").search(doc.text, position, sentence_end)
+    return match.start() if match else sentence_end
+
+
+def iter_cue_ids(cues: Cues) -> Iterator[str]:
+    """The ids of the loaded cue lists (for documentation and tests)."""
+    yield from sorted(cues.lists)
