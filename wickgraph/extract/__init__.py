@@ -22,9 +22,10 @@ from ..conflicts import Reference, claim_status, default_reference, normalize_na
 from .claims import Claim, Extraction
 from .gazetteer import CHARACTER, PERSON, WORK, Entry, Gazetteer, Mention, fold, get_gazetteer
 from .inputs import ReviewInput, read_review
+from .layout import normalise
 from .patterns import Candidate, Document, default_rules, is_blocked, run_rules
 from .ratings import find_rating, normalize
-from .relations import pair_roles
+from .relations import mark_reprises, pair_roles
 
 __all__ = ["Claim", "Extraction", "detect_film", "extract", "extract_file", "extract_review"]
 
@@ -34,7 +35,7 @@ def extract(text: str, film: str | None = None, *, reference: Reference | None =
     """The claims ``text`` makes about ``film`` (a title or alias; detected from the text when None)."""
     reference = reference or default_reference()
     gazetteer = get_gazetteer(reference)
-    folded = fold(text)
+    folded = normalise(fold(text))
     mentions = gazetteer.find(text, folded)
     film_iri = resolve_film(film, gazetteer) if film else None
     if film_iri is None and not film:
@@ -48,6 +49,7 @@ def extract(text: str, film: str | None = None, *, reference: Reference | None =
     # Filters run lazily: only on the first mention of each fact, which is most of the time saved.
     candidates = run_rules(doc, rules, filter_blocked=False)
     candidates += _new_roles(doc, candidates, pair_roles(doc))
+    mark_reprises(doc, candidates)
     candidates.sort(key=lambda c: (c.start, -(c.end - c.start)))
     pairs = _resolve(doc, candidates, reference)
     verdicts: dict[int, bool] = {}
@@ -63,7 +65,7 @@ def extract(text: str, film: str | None = None, *, reference: Reference | None =
     if rating is not None:
         pairs.append((Claim("rating", text[rating.start:rating.end], rating.start, rating.end, value=rating.value,
                             scale=rating.scale, normalized=rating.normalized, rule="rating"), None))
-    claims = _dedupe(pairs, blocked)
+    claims = _without_stray_roles(_dedupe(pairs, blocked), reference)
     claims = [replace(c, work_iri=film_iri, status=_status(c, reference, film_iri)) for c in claims]
     title = reference.works[film_iri].title if film_iri in reference.works else film
     return Extraction(title, film_iri, tuple(claims), text, dict(metadata or {}))
@@ -168,9 +170,14 @@ def _new_roles(doc: Document, candidates: list[Candidate], paired: list[Candidat
             found |= {e.iri for e in (mention.of_kind(PERSON) if mention else []) if e.iri}
         return found
 
+    def known_role(candidate: Candidate) -> bool:
+        spans = candidate.parts.get("character", [])
+        mention = doc.by_start.get(spans[0][0]) if spans else None
+        return "title_role" in candidate.parts or bool(mention and mention.mask & CHARACTER)
+
     with_role: set[str] = set()
     for candidate in candidates:
-        if candidate.type == "cast" and ("character" in candidate.parts or "title_role" in candidate.parts):
+        if candidate.type == "cast" and known_role(candidate):
             with_role |= actors(candidate)
     return [c for c in paired if not actors(c) & with_role]
 
@@ -311,6 +318,16 @@ def _dedupe(pairs: list[tuple[Claim, Candidate | None]], blocked: Any) -> list[C
         seen[key] = len(result)
         result.append(claim)
     return result
+
+
+def _without_stray_roles(claims: list[Claim], reference: Reference) -> list[Claim]:
+    """An actor whose role in this work the review names ("Fishburne as the Bowery King") is not also given a
+    name the reference does not know ("remembers Fishburne as Morpheus"): that is a role in another work.
+    Known wrong names ("Rooney") stay: they are the false claims an editor must see."""
+    resolved = {_actor_key(c) for c in claims if c.type == "cast" and c.character_iri}
+    wrong = {normalize_name(n) for facts in reference.characters.values() for n in facts.wrong_names}
+    return [c for c in claims if not (c.type in ("cast", "reprise") and c.character and not c.character_iri
+                                      and _actor_key(c) in resolved and normalize_name(c.character) not in wrong)]
 
 
 def _full_name(claim: Claim) -> bool:

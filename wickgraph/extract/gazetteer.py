@@ -104,6 +104,8 @@ class Gazetteer:
                 words = form.split()
                 if len(words) > 1 and words[0].lower().strip(".") not in _TITLE_WORDS and words[0][:1].isupper():
                     add(words[0], Entry(CHARACTER, character.iri, words[0], False))
+                elif len(words) == 2 and words[0].lower() == "the":  # "Clancy Brown's Harbinger"
+                    add(words[1], Entry(CHARACTER, character.iri, words[1], False))
             for wrong in character.wrong_names:
                 add(wrong, Entry(CHARACTER, None, wrong, True))
         for work in reference.works.values():

@@ -149,8 +149,10 @@ def _forward_link(gap: str, cues: Cues) -> bool:
                     (w == "of" and i and words[i - 1] in ("role", "part"))), default=None)
     if last_cue is None:
         return False
+    # "has a small part as", "is, once again, back as": a few words that are neither stops nor names
     before = words[:last_cue]
-    if not all(w in cues["role-filler"] or w in cues["role-cue"] or w in ("'s", "'") for w in before):
+    if len([w for w in before if w not in cues["role-filler"]]) > 3 or \
+            any(w in cues["description-stop"] and w not in cues["role-filler"] for w in before):
         return False
     return _description(words[last_cue + 1:], cues)
 
@@ -179,7 +181,8 @@ def _backward(doc: Document, cues: Cues, mentions: list[Mention], index: int) ->
         words = _words(gap)
         phrase = " ".join(w for w in words if w not in (",", "the", "here", "again", "now"))
         linked = (words and all(w in cues["list-separator"] for w in words)) or phrase in cues["passive-cue"] \
-            or _as_aside(doc, other, gap)
+            or _as_aside(doc, other, gap) or phrase in ("whom", "who") and re.match(
+                r"\s+(?:\w+ly\s+)?(?:plays|played|portrays|portrayed|voices|voiced)\b", doc.text[actor.end:actor.end + 30])
         if linked:
             return _candidate(doc, cues, actor, other, other.start, actor.end)
         return None
@@ -190,7 +193,7 @@ def _as_aside(doc: Document, role: Mention, gap: str) -> bool:
     """"As Cormac, the paranoid boss of the hotel, Mel Gibson ...": a leading "as" and an appositive."""
     before = doc.text[max(0, role.start - 12):role.start]
     return re.search(r"(?:^|[.!?;:\n]\s*|\b)[Aa]s\s+$", before) is not None and \
-        re.fullmatch(r",[^,;.!?\n()]{1,80},\s+", gap) is not None
+        re.fullmatch(r",[^;.!?\n()]{1,80},\s+", gap) is not None
 
 
 def _pronoun(doc: Document, cues: Cues, mentions: list[Mention], index: int) -> Candidate | None:
@@ -212,8 +215,26 @@ def _candidate(doc: Document, cues: Cues, actor: Mention, role: Mention, start: 
     clause_end = _clause_end(doc, end)
     reprise = any(w in cues["reprise-cue"] for w in _words(doc.text[start:clause_end])
                   if w != "more" or "once more" in doc.text[start:clause_end].lower())
-    return Candidate("pair-reprise" if reprise else "pair-role", "cast", start, end, reprise=reprise,
-                     parts={"actor": [(actor.start, actor.end)], "character": [(role.start, role.end)]})
+    parts = {"actor": [(actor.start, actor.end)], "character": [(role.start, role.end)]}
+    source = re.match(r",?\s+(?:from|in|of)\s+(?:the\s+)?(?:first\s+|original\s+|earlier\s+)?", doc.text[end:end + 40])
+    work = doc.by_start.get(end + source.end()) if source else None
+    if reprise and work is not None and work.mask & WORK:  # "reprising his role as Aurelio from the first John Wick"
+        parts["from_film"] = [(work.start, work.end)]
+        end = work.end
+    return Candidate("pair-reprise" if reprise else "pair-role", "cast", start, end, reprise=reprise, parts=parts)
+
+
+def mark_reprises(doc: Document, candidates: list[Candidate], cues: Cues | None = None) -> None:
+    """A cast candidate with a role becomes a reprise when its clause says so, wherever the cue stands:
+    "Keanu Reeves is John Wick again", "Ian McShane is Winston once more"."""
+    cues = cues or default_cues()
+    for candidate in candidates:
+        if candidate.type != "cast" or candidate.reprise or "character" not in candidate.parts:
+            continue
+        clause = doc.text[candidate.start:_clause_end(doc, candidate.end)].lower()
+        words = _words(clause)
+        if any(w in cues["reprise-cue"] and w != "more" for w in words) or "once more" in clause:
+            candidate.reprise = True
 
 
 def _clause_end(doc: Document, position: int) -> int:
