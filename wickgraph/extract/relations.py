@@ -84,14 +84,62 @@ def pair_roles(doc: Document, cues: Cues | None = None) -> list[Candidate]:
     cues = cues or default_cues()
     found: list[Candidate] = []
     mentions = doc.mentions
+    grouped = _coordinated(doc, cues, mentions, found)
     for index, mention in enumerate(mentions):
-        if not mention.mask & PERSON or mention.mask & WORK:
+        if not mention.mask & PERSON or mention.mask & WORK or index in grouped:
             continue
         candidate = _forward(doc, cues, mentions, index) or _backward(doc, cues, mentions, index) \
             or _pronoun(doc, cues, mentions, index)
         if candidate is not None:
             found.append(candidate)
     return found
+
+
+_AND = re.compile(r"\s*(?:,\s*(?:and\s+)?|&|\band\b)\s*\Z")
+
+
+def _coordinated(doc: Document, cues: Cues, mentions: list[Mention], found: list[Candidate]) -> set[int]:
+    """Pairs coordinated actors with coordinated roles respectively ("Hansel & Gretel — Mark Musashi & Marina
+    Mazepa", "A and B play X and Y"); returns the indexes of every actor in a group, paired or not."""
+    groups: list[list[int]] = []
+    for index, mention in enumerate(mentions):
+        kind = PERSON if mention.mask & PERSON and not mention.mask & CHARACTER else \
+            CHARACTER if _is_role(doc, mention) else 0
+        previous = groups[-1] if groups else None
+        if previous and kind and _kind(doc, mentions[previous[-1]]) == kind and \
+                _AND.match(doc.text[mentions[previous[-1]].end:mention.start]):
+            previous.append(index)
+        else:
+            groups.append([index] if kind else [])
+    in_groups: set[int] = set()
+    for first, second in zip(groups, groups[1:]):
+        if len(first) < 2 or len(second) < 2 or not first or not second:
+            continue
+        a, b = mentions[first[-1]], mentions[second[0]]
+        gap = doc.text[a.end:b.start]
+        kinds = (_kind(doc, mentions[first[0]]), _kind(doc, b))
+        if kinds == (PERSON, CHARACTER) and len(first) == len(second) and _forward_link(gap, cues):
+            pairs = zip(first, second)
+        elif kinds == (CHARACTER, PERSON) and len(first) == len(second) and \
+                _words(gap) and all(w in cues["list-separator"] for w in _words(gap)):
+            pairs = zip(second, first)
+        else:
+            continue
+        for actor, role in pairs:
+            found.append(_candidate(doc, cues, mentions[actor], mentions[role],
+                                    min(mentions[actor].start, mentions[role].start),
+                                    max(mentions[actor].end, mentions[role].end)))
+        in_groups |= set(first if kinds[0] == PERSON else second)
+    for group in groups:
+        if len(group) > 1 and _kind(doc, mentions[group[0]]) == PERSON:
+            in_groups |= set(group)
+    return in_groups
+
+
+def _kind(doc: Document, mention: Mention) -> int:
+    if mention.mask & PERSON and not mention.mask & CHARACTER:
+        return PERSON
+    return CHARACTER if _is_role(doc, mention) else 0
 
 
 def _is_role(doc: Document, mention: Mention) -> bool:
@@ -206,8 +254,9 @@ def _pronoun(doc: Document, cues: Cues, mentions: list[Mention], index: int) -> 
     roles = [m for m in mentions[:index] if m.start >= previous_start and _is_role(doc, m)]
     if not roles:
         return None
-    candidate = _candidate(doc, cues, actor, roles[-1], actor.start, actor.end + after.end())
-    candidate.parts["character"] = [(roles[-1].start, roles[-1].end)]
+    # the character the sentence before introduces comes first: "That's Caine, an old friend John must hunt."
+    candidate = _candidate(doc, cues, actor, roles[0], actor.start, actor.end + after.end())
+    candidate.parts["character"] = [(roles[0].start, roles[0].end)]
     return candidate
 
 
