@@ -190,8 +190,8 @@ def find_rating(text: str) -> RatingMatch | None:
             if kind == "percent" and not _SCORE_LABEL.search(before):
                 continue  # "90% of the film" is no rating
             if kind == "stars_ascii" and not (match.group("scale") or _SCORE_LABEL.search(before)
-                                              or not before.strip()):
-                continue
+                                              or not before.strip() and _SCORE_LABEL.search(_previous_line(text, line_start))):
+                continue  # "**Dir.**" is Markdown, not two stars
             if kind == "out_of" and re.search(r"\d/$", text[max(0, match.start() - 3):match.start()]):
                 continue  # a date such as 12/5/10
             parsed = _candidate(kind, match)
