@@ -223,6 +223,8 @@ def extract_command(file: Path, film: str | None, as_json: bool, as_text: bool) 
         click.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=1))
     else:
         click.echo(f"{result.film_title or '(reviewed work not recognised)'}  {result.film_iri or ''}".rstrip())
+        if result.note:
+            click.echo(f"note: {result.note}")
         rows = []
         for claim in result.claims:
             data = claim.to_json()
@@ -233,9 +235,9 @@ def extract_command(file: Path, film: str | None, as_json: bool, as_text: bool) 
                 what = f"{data['actor']} as {data['character'] or '?'}"
                 if data.get("from_film"):
                     what += f" (from {data['from_film']})"
-            rows.append([claim.type, _clip(str(what), 44), claim.status, f"{claim.start}-{claim.end}",
-                         _clip(f"“{claim.evidence}”", 60)])
-        click.echo(_table(["type", "claim", "status", "at", "evidence"], rows) if rows else "(no claims found)")
+            rows.append([claim.type, _clip(str(what), 44), claim.status, _confidence(claim.confidence),
+                         f"{claim.start}-{claim.end}", _clip(f"“{claim.evidence}”", 60)])
+        click.echo(_table(["type", "claim", "status", "conf", "at", "evidence"], rows) if rows else "(no claims found)")
 
 
 # -- reviews: add, reviews, remove, conflicts (library: wickgraph.reviews) ------------------
@@ -259,6 +261,10 @@ def _clip(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+def _confidence(value: float | None) -> str:
+    return "" if value is None else f"{value:.2f}"
+
+
 def _table(names: list[str], rows: list[list[str]]) -> str:
     widths = [max([len(name)] + [len(row[i]) for row in rows]) for i, name in enumerate(names)]
 
@@ -273,9 +279,10 @@ def _show_plans(report: Any) -> None:
     what = {"added": "new", "replaced": "replaces the stored version", "unchanged": "unchanged, already stored"}
     for plan in report.reviews:
         click.echo(f"{plan.review_id}  {plan.work_title}  ({what[plan.action]})  from {plan.source}")
-        rows = [[str(c.n), c.type, _clip(c.summary, 40), c.status, _clip(f"“{c.evidence}”", 60)] for c in plan.claims]
+        rows = [[str(c.n), c.type, _clip(c.summary, 40), c.status, _confidence(c.confidence),
+                 _clip(f"“{c.evidence}”", 60)] for c in plan.claims]
         if rows:
-            click.echo(_table(["#", "type", "claim", "status", "evidence"], rows))
+            click.echo(_table(["#", "type", "claim", "status", "conf", "evidence"], rows))
         else:
             click.echo("  (no claims found)")
         for conflict in (c for c in report.conflicts if c.review_id == plan.review_id):

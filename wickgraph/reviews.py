@@ -136,6 +136,7 @@ class ClaimRow:
     summary: str
     evidence: str
     status: str
+    confidence: float | None = None  # the extractor's, 0..1; None for hand-given card claims
 
 
 @dataclass(frozen=True)
@@ -762,7 +763,9 @@ def _row(n: int, claim: Mapping[str, Any]) -> ClaimRow:
         summary = f"{claim.get('value')}" + (f" / {_scale_text(scale)}" if scale not in (None, "letter") else "")
     else:
         summary = ""
-    return ClaimRow(n, kind, summary, str(claim.get("evidence") or ""), str(claim.get("status") or "unknown"))
+    confidence = claim.get("confidence")
+    return ClaimRow(n, kind, summary, str(claim.get("evidence") or ""), str(claim.get("status") or "unknown"),
+                    float(confidence) if isinstance(confidence, (int, float)) else None)
 
 
 def _run_jobs(jobs: list[_Job], workers: int | None, progress: Progress | None) -> list[ReviewPlan | BadInput]:

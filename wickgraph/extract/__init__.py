@@ -12,8 +12,6 @@
 from __future__ import annotations
 
 import re
-from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -21,13 +19,16 @@ from typing import Any
 from ..conflicts import Reference, claim_status, default_reference, normalize_name
 from .claims import Claim, Extraction
 from .gazetteer import CHARACTER, PERSON, WORK, Entry, Gazetteer, Mention, fold, get_gazetteer
+from .film import detect_film, resolve_film, resolve_work
 from .inputs import ReviewInput, read_review
 from .layout import normalise
 from .patterns import Candidate, Document, default_rules, is_blocked, run_rules
 from .ratings import find_rating, normalize
 from .relations import mark_reprises, pair_roles
+from .confidence import claim_confidence
 
-__all__ = ["Claim", "Extraction", "detect_film", "extract", "extract_file", "extract_review"]
+__all__ = ["Claim", "Extraction", "detect_film", "extract", "extract_file", "extract_review", "resolve_film",
+           "resolve_work"]
 
 
 def extract(text: str, film: str | None = None, *, reference: Reference | None = None,
@@ -38,8 +39,9 @@ def extract(text: str, film: str | None = None, *, reference: Reference | None =
     folded = normalise(fold(text))
     mentions = gazetteer.find(text, folded)
     film_iri = resolve_film(film, gazetteer) if film else None
+    film_confidence, note = (1.0, None) if film_iri else (0.0, f"--film {film!r} names no work of the reference")
     if film_iri is None and not film:
-        film_iri = detect_film(text, mentions, reference)
+        film_iri, film_confidence, note = resolve_work(text, mentions, reference)
     mentions = _keep_plausible(mentions, reference, film_iri)
     film_cast = frozenset(actor for actor, _ in reference.cast_of(film_iri))
     facts = reference.works.get(film_iri or "")
@@ -67,8 +69,9 @@ def extract(text: str, film: str | None = None, *, reference: Reference | None =
                             scale=rating.scale, normalized=rating.normalized, rule="rating"), None))
     claims = _without_stray_roles(_dedupe(pairs, blocked), reference)
     claims = [replace(c, work_iri=film_iri, status=_status(c, reference, film_iri)) for c in claims]
+    claims = [replace(c, confidence=claim_confidence(c, film_confidence)) for c in claims]
     title = reference.works[film_iri].title if film_iri in reference.works else film
-    return Extraction(title, film_iri, tuple(claims), text, dict(metadata or {}))
+    return Extraction(title, film_iri, tuple(claims), text, dict(metadata or {}), note=note)
 
 
 def extract_file(path: str | Path, film: str | None = None, *, reference: Reference | None = None) -> Extraction:
@@ -91,60 +94,6 @@ def extract_review(review: ReviewInput, film: str | None = None, *,
 
 
 # -- the reviewed work ---------------------------------------------------------------------------
-
-
-def resolve_film(title: str, gazetteer: Gazetteer) -> str | None:
-    """The IRI of the work called ``title`` (any title or alias), or None."""
-    works = [e.iri for e in gazetteer.lookup(title, WORK)]
-    if works:
-        return works[0]
-    key = normalize_name(title)
-    for work in gazetteer.reference.works.values():
-        if any(key and (key in normalize_name(n) or normalize_name(n) in key) for n in work.names if len(n) > 3):
-            return work.iri
-    return None
-
-
-def detect_film(text: str, mentions: Iterable[Mention], reference: Reference) -> str | None:
-    """The work a review is about: its titles (most in the headline), its people, a year in the opening."""
-    scores: dict[str, float] = defaultdict(float)
-    opening = _opening_end(text)
-    people: set[str] = set()
-    for mention in mentions:
-        for entry in mention.entries:
-            if entry.kind == WORK and entry.iri:
-                weight = 0.5 if entry.weak else 3.0
-                if mention.start < opening:
-                    weight += 1.0 if entry.weak else 6.0
-                scores[entry.iri] += weight
-            elif entry.kind == PERSON and entry.is_label and entry.iri:
-                people.add(entry.iri)
-    for iri in reference.works:
-        scores[iri] += 0.8 * len(people & reference.people_of(iri))
-    for match in re.finditer(r"\b(19[5-9]\d|20[0-4]\d)\b", text[:opening]):
-        for facts in reference.works.values():
-            if facts.release_year == int(match.group(1)):
-                scores[facts.iri] += 1.5
-    if not scores or max(scores.values()) <= 0:
-        return None
-
-    def rank(iri: str) -> tuple[float, int]:
-        facts = reference.works.get(iri)
-        return scores[iri], (facts.release_year or 0) if facts else 0
-
-    return max(scores, key=rank)
-
-
-def _opening_end(text: str) -> int:
-    """End of the headline area: the first three non-empty lines, at most 400 characters."""
-    position, lines = 0, 0
-    for line in text.splitlines(keepends=True):
-        position += len(line)
-        if line.strip():
-            lines += 1
-        if lines >= 3:
-            break
-    return min(position, 400)
 
 
 def _keep_plausible(mentions: list[Mention], reference: Reference, film: str | None) -> list[Mention]:

@@ -2,7 +2,7 @@
 ``wickgraph extract --json`` contract of ``design.md`` ("What `extract --json` prints").
 
 Key order of a claim: ``type``, the type's own fields, ``evidence``, ``start``, ``end``,
-``status``, then the ``*_iri`` fields that are linked.
+``status``, ``confidence`` (0..1, an extra key the contract allows), then the ``*_iri`` fields that are linked.
 """
 
 from __future__ import annotations
@@ -50,6 +50,7 @@ class Claim:
     character_iri: str | None = None
     from_film_iri: str | None = None
     franchise_iri: str | None = None
+    confidence: float | None = field(default=None, compare=False)  # 0..1: how sure the extractor is
     work_iri: str | None = field(default=None, compare=False)  # the reviewed work; not printed
     rule: str | None = field(default=None, compare=False)      # id of the rule that found it; not printed
 
@@ -61,6 +62,8 @@ class Claim:
         if self.type == "rating" and self.normalized is not None:
             data["normalized"] = self.normalized
         data.update(evidence=self.evidence, start=self.start, end=self.end, status=self.status)
+        if self.confidence is not None:
+            data["confidence"] = self.confidence
         for name in _IRI_FIELDS:
             value = getattr(self, name)
             if value is not None:
@@ -77,10 +80,11 @@ class Extraction:
     claims: tuple[Claim, ...]
     text: str
     metadata: dict[str, Any] = field(default_factory=dict)
+    note: str | None = None  # why the reviewed work is unknown or uncertain ("unsure: A or B")
 
     def to_json(self) -> dict[str, Any]:
-        """``{"film": {"title", "iri"}, "claims": [...]}`` as ``extract --json`` prints it."""
-        return {
-            "film": {"title": self.film_title, "iri": self.film_iri},
-            "claims": [claim.to_json() for claim in self.claims],
-        }
+        """``{"film": {"title", "iri"[, "note"]}, "claims": [...]}`` as ``extract --json`` prints it."""
+        film: dict[str, Any] = {"title": self.film_title, "iri": self.film_iri}
+        if self.note:
+            film["note"] = self.note
+        return {"film": film, "claims": [claim.to_json() for claim in self.claims]}

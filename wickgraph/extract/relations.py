@@ -257,6 +257,7 @@ def _pronoun(doc: Document, cues: Cues, mentions: list[Mention], index: int) -> 
     # the character the sentence before introduces comes first: "That's Caine, an old friend John must hunt."
     candidate = _candidate(doc, cues, actor, roles[0], actor.start, actor.end + after.end())
     candidate.parts["character"] = [(roles[0].start, roles[0].end)]
+    candidate.rule = "pair-pronoun"
     return candidate
 
 
