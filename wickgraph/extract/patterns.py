@@ -409,7 +409,9 @@ def _candidate(doc: Document, rule: Rule, match: re.Match[str]) -> Candidate | N
             continue
         span = match.span(name)
         if name in ("people", "actors", "characters"):
-            items = list(_list_items(doc, *span, kind=CHARACTER if name == "characters" else PERSON))
+            # a list that is the object ("directed by A, and Keanu is ...") ends where a new clause starts
+            items = list(_list_items(doc, *span, kind=CHARACTER if name == "characters" else PERSON,
+                                     object_position=span[0] > match.start()))
             if not items:
                 return None
             candidate.parts[{"people": "person", "actors": "actor", "characters": "character"}[name]] = items
@@ -443,7 +445,22 @@ def _candidate(doc: Document, rule: Rule, match: re.Match[str]) -> Candidate | N
     return candidate
 
 
-def _list_items(doc: Document, start: int, end: int, kind: int = PERSON) -> Iterator[tuple[int, int]]:
+# A list item followed by a verb starts a new clause: "directed by A, and Keanu is John once more".
+_CLAUSE_VERB = re.compile(r"\s+(?:(?:\w+ly|also|again|still|then|now)\s+)?(?:is|was|are|were|has|had|does|did|plays|played|"
+                          r"returns|returned|gets|got|makes|made|steals|stole|shines|stars|appears|turns|shows|looks|"
+                          r"remains|seems|becomes|brings|gives|delivers|owns|sells|deserves|can|could|will|would)\b"
+                          r"|['\u2019]s\s+(?!(?:script|screenplay|direction)\b)[a-z]+\s+(?:is|was)\b", re.IGNORECASE)
+
+
+def _list_items(doc: Document, start: int, end: int, kind: int = PERSON,
+                object_position: bool = False) -> Iterator[tuple[int, int]]:
+    for index, (i_start, i_end) in enumerate(_raw_list_items(doc, start, end, kind)):
+        if index and object_position and _CLAUSE_VERB.match(doc.text, i_end):
+            return
+        yield i_start, i_end
+
+
+def _raw_list_items(doc: Document, start: int, end: int, kind: int = PERSON) -> Iterator[tuple[int, int]]:
     position = start
     for piece in _LIST_SPLIT.split(doc.text[start:end]) + [""]:
         if not piece:
@@ -490,13 +507,15 @@ def _mention_candidates(doc: Document, rule: Rule) -> Iterator[Candidate]:
 
 
 def _weak_work(doc: Document, start: int) -> bool:
-    """A mention whose work readings are all weak and which also names the hotel ("the Continental")."""
+    """A mention whose work readings are all weak, which also names a character or the hotel."""
     mention = doc.by_start.get(start)
     if mention is None:
         return False
     works = mention.of_kind(WORK)
-    return bool(works) and all(e.weak for e in works) and not mention.mask & (PERSON | CHARACTER) and \
-        doc.text[mention.start:mention.end].lower().split()[-1] == "continental"
+    if not works or not all(e.weak for e in works) or mention.mask & PERSON:
+        return False
+    # "Caine" or "John Wick" in a sentence is first the character; "the Continental" the hotel
+    return bool(mention.mask & CHARACTER) or doc.text[mention.start:mention.end].lower().split()[-1] == "continental"
 
 
 def is_blocked(doc: Document, candidate: Candidate, rules: RuleSet) -> bool:

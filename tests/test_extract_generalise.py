@@ -1,0 +1,206 @@
+"""The extractor's parts, each on at least three wordings of its phenomenon written for these tests.
+
+Every cue list of ``cues.json`` and every rule added for issue 10 is listed in ``WORDINGS`` with its
+cases; ``test_every_cue_list_has_three_wordings`` keeps it that way. A case is ``(text, film, expected)``
+where ``expected`` holds ``(type, who, role-or-value, status)`` facts that must all be found; names
+compare as the shared scorer compares them (case, accents and a leading "the" ignored).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from wickgraph.conflicts import normalize_name
+from wickgraph.extract import extract
+from wickgraph.extract.relations import default_cues
+
+CH2, CH4, PARA, JW1, BAL, CONT, HEX = ("John Wick: Chapter 2", "John Wick: Chapter 4", "Parabellum", "John Wick",
+                                       "Ballerina", "The Continental", "John Wick Hex")
+Fact = tuple[str, str, Any, str]
+
+WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
+    # -- cue lists (cues.json) -------------------------------------------------------------------------
+    "role-cue": [
+        ("Claudia Gerini, as Santino's doomed sister Gianna, gets one great scene.", CH2,
+         [("cast", "Claudia Gerini", "Gianna", "supported")]),
+        ("Hiroyuki Sanada is the hotel's weary manager Koji, and he is superb.", CH4,
+         [("cast", "Hiroyuki Sanada", "Koji", "supported")]),
+        ("Rina Sawayama plays his fierce daughter, Akira.", CH4, [("cast", "Rina Sawayama", "Akira", "supported")]),
+        ("Ian McShane, whose Winston has never been drier, holds court.", CH4,
+         [("cast", "Ian McShane", "Winston", "supported")]),
+    ],
+    "role-filler": [
+        ("Bridget Moynahan has a tiny part as Helen in the flashbacks.", JW1,
+         [("cast", "Bridget Moynahan", "Helen", "supported")]),
+        ("Mark Dacascos is, gloriously, back as Zero.", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
+        ("Alfie Allen once again turns up as Iosef.", JW1, [("cast", "Alfie Allen", "Iosef", "supported")]),
+    ],
+    "description-stop": [
+        ("Keanu Reeves is hunted by Cassian through the catacombs.", CH2, [("cast", "Keanu Reeves", None, "supported")]),
+        ("Keanu Reeves is faster than Zero, just.", PARA, [("cast", "Keanu Reeves", None, "supported")]),
+        ("Keanu Reeves fights with Caine on the stairs.", CH4, [("cast", "Keanu Reeves", None, "supported")]),
+    ],
+    "reprise-cue": [
+        ("Keanu Reeves is John Wick again, and tired.", CH4,
+         [("reprise", "Keanu Reeves", "John Wick", "supported"), ("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("Ian McShane is Winston once more.", PARA, [("reprise", "Ian McShane", "Winston", "supported")]),
+        ("Laurence Fishburne's return as the Bowery King is welcome.", CH4,
+         [("reprise", "Laurence Fishburne", "Bowery King", "supported")]),
+    ],
+    "list-separator": [
+        ("| Actor | Role |\n|---|---|\n| Keanu Reeves | John Wick |\n| Common | Cassian |\n", CH2,
+         [("cast", "Keanu Reeves", "John Wick", "supported"), ("cast", "Common", "Cassian", "supported")]),
+        ("| Role | Played by |\n|---|---|\n| Winston | Ian McShane |\n| Charon | Lance Reddick |\n", CH2,
+         [("cast", "Ian McShane", "Winston", "supported"), ("cast", "Lance Reddick", "Charon", "supported")]),
+        ("Cast\n- Donnie Yen — Caine\n- Shamier Anderson: Mr. Nobody\n", CH4,
+         [("cast", "Donnie Yen", "Caine", "supported"), ("cast", "Shamier Anderson", "Mr. Nobody", "supported")]),
+    ],
+    "passive-cue": [
+        ("Viggo, played with relish by Michael Nyqvist, runs the city.", JW1, []),  # an adverb: not claimed
+        ("Viggo Tarasov, played by Michael Nyqvist, runs the city.", JW1,
+         [("cast", "Michael Nyqvist", "Viggo Tarasov", "supported")]),
+        ("Charon, whom Lance Reddick plays with quiet dignity, greets him.", CH2,
+         [("cast", "Lance Reddick", "Charon", "supported")]),
+        ("As Killa, the nightclub boss with gold teeth, Scott Adkins is unrecognisable.", CH4,
+         [("cast", "Scott Adkins", "Killa", "supported")]),
+    ],
+    "pronoun-role": [
+        ("Then Santino arrives with a marker. Riccardo Scamarcio plays him as a spoilt heir.", CH2,
+         [("cast", "Riccardo Scamarcio", "Santino", "supported")]),
+        ("Enter Caine, blind and deadly. Donnie Yen plays him.", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
+        ("The Adjudicator comes to town. Asia Kate Dillon plays her coolly.", PARA,
+         [("cast", "Asia Kate Dillon", "Adjudicator", "supported")]),
+    ],
+    "possessive-work": [
+        ("Derek Kolstad's screenplay sends John to Rome.", CH2, [("writer", "Derek Kolstad", None, "supported")]),
+        ("Chad Stahelski's camera finds Winston in the lobby.", PARA, []),
+        ("Keanu Reeves's stunt work makes Wick believable.", JW1, [("cast", "Keanu Reeves", None, "supported")]),
+    ],
+    "credit-label": [
+        ("Director: Len Wiseman\nCast: Ana de Armas, Norman Reedus\n", BAL,
+         [("director", "Len Wiseman", None, "supported")]),
+        ("DIRECTOR  Chad Stahelski\n", CH4, []),
+        ("Writer: Shay Hatten\n", BAL, [("writer", "Shay Hatten", None, "supported")]),
+    ],
+    # -- rules added to rules.jsonl ----------------------------------------------------------------------
+    "writer-share": [
+        ("Shay Hatten and Michael Finch share the screenplay credit.", CH4,
+         [("writer", "Shay Hatten", None, "supported"), ("writer", "Michael Finch", None, "supported")]),
+        ("Derek Kolstad and Shay Hatten split the script.", PARA,
+         [("writer", "Derek Kolstad", None, "supported"), ("writer", "Shay Hatten", None, "supported")]),
+        ("Michael Finch shares writing credit with others.", CH4, [("writer", "Michael Finch", None, "supported")]),
+    ],
+    "writer-share-with": [
+        ("Kolstad shares the screenplay with Shay Hatten, Chris Collins and Marc Abrams.", PARA,
+         [("writer", "Shay Hatten", None, "supported"), ("writer", "Chris Collins", None, "supported")]),
+        ("He splits the writing credit with Michael Finch.", CH4, [("writer", "Michael Finch", None, "supported")]),
+        ("Hatten is sharing the script with Derek Kolstad here.", BAL, [("writer", "Derek Kolstad", None, "contradicted")]),
+    ],
+    "cast-list-back": [
+        ("Ian McShane and Lance Reddick are back, which helps.", CH4,
+         [("cast", "Ian McShane", None, "supported"), ("cast", "Lance Reddick", None, "supported")]),
+        ("Laurence Fishburne and Ian McShane both return.", PARA,
+         [("cast", "Laurence Fishburne", None, "supported"), ("cast", "Ian McShane", None, "supported")]),
+        ("Anjelica Huston and Lance Reddick were back for one last scene.", BAL,
+         [("cast", "Anjelica Huston", None, "supported")]),
+    ],
+    "year-label": [
+        ("**Release date:** March 24, 2023\n", CH4, [("release_year", "", 2023, "supported")]),
+        ("Premieres Sept. 22, 2023 on Peacock\n", CONT, [("release_year", "", 2023, "supported")]),
+        ("Released: 2019\n", PARA, [("release_year", "", 2019, "supported")]),
+    ],
+    "year-title-bare": [
+        ("JOHN WICK 2014\nA man, a dog, a car.", None, [("release_year", "", 2014, "supported")]),
+        ("# John Wick: Chapter 2 — 2017\n", None, [("release_year", "", 2017, "supported")]),
+        ("Ballerina 2024\nIt is fine.", None, [("release_year", "", 2024, "contradicted")]),
+    ],
+    "credit-other-work": [
+        ("Chapter 2 was directed by Chad Stahelski; this one is directed by Len Wiseman.", BAL,
+         [("director", "Len Wiseman", None, "supported")]),
+        ("Parabellum was written by Derek Kolstad; Ballerina's screenplay is by Shay Hatten.", BAL,
+         [("writer", "Shay Hatten", None, "supported")]),
+        ("John Wick: Chapter 4 was directed by Chad Stahelski. Here Len Wiseman directs.", BAL,
+         [("director", "Len Wiseman", None, "supported")]),
+    ],
+}
+
+# Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
+ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
+    "description-stop": [
+        ("Keanu Reeves is hunted by Cassian through the catacombs.", CH2, ("cast", "Keanu Reeves", "Cassian")),
+        ("Keanu Reeves is faster than Zero, just.", PARA, ("cast", "Keanu Reeves", "Zero")),
+        ("Keanu Reeves fights with Caine on the stairs.", CH4, ("cast", "Keanu Reeves", "Caine")),
+    ],
+    "possessive-work": [
+        ("Derek Kolstad's screenplay sends John to Rome.", CH2, ("cast", "Derek Kolstad", "John")),
+        ("Chad Stahelski's camera finds Winston in the lobby.", PARA, ("cast", "Chad Stahelski", "Winston")),
+        ("Keanu Reeves's stunt work makes Wick believable.", JW1, ("cast", "Keanu Reeves", "Wick")),
+    ],
+    "credit-label": [
+        ("Director: Len Wiseman\n", BAL, ("cast", "Len Wiseman", "Director")),
+        ("DIRECTOR  Chad Stahelski\n", CH4, ("cast", "Chad Stahelski", "Director")),
+        ("The Doctor: Randall Duk Kim\n", JW1, ("director", "Randall Duk Kim", None)),
+    ],
+    "coordinated-clauses": [
+        ("It is again directed by Chad Stahelski, and Keanu is John once more.", CH2, ("director", "Keanu Reeves", None)),
+        ("Written by Derek Kolstad, and Reeves is magnetic.", JW1, ("writer", "Keanu Reeves", None)),
+        ("Directed by Len Wiseman and Ana de Armas is the star.", BAL, ("director", "Ana de Armas", None)),
+    ],
+    "role-in-another-work": [
+        ("Fishburne plays the Bowery King; we all remember Laurence Fishburne as Morpheus.", CH2,
+         ("cast", "Laurence Fishburne", "Morpheus")),
+        ("Alfie Allen plays Iosef, though many know Alfie Allen as Theon Greyjoy.", JW1, ("cast", "Alfie Allen", "Theon Greyjoy")),
+        ("Keanu Reeves plays John Wick; years ago Keanu Reeves as Ted was a different story.", CH2,
+         ("cast", "Keanu Reeves", "Ted")),
+    ],
+}
+
+
+def _facts(text: str, film: str | None) -> list[tuple[str, str, Any, str]]:
+    found = []
+    for claim in extract(text, film).claims:
+        who = claim.person or claim.actor or ""
+        value = claim.character if claim.type in ("cast", "reprise") else claim.year if claim.type == "release_year" \
+            else None
+        found.append((claim.type, normalize_name(who), value, claim.status))
+        assert text[claim.start:claim.end] == claim.evidence
+    return found
+
+
+def _same(expected: Any, found: Any) -> bool:
+    if isinstance(expected, str) and isinstance(found, str):
+        a, b = set(normalize_name(expected).split()), set(normalize_name(found).split())
+        return a == b or bool(a) and bool(b) and (a <= b or b <= a)
+    return bool(expected == found)
+
+
+CASES = [(name, *case) for name, cases in WORDINGS.items() for case in cases]
+ABSENT_CASES = [(name, *case) for name, cases in ABSENT.items() for case in cases]
+
+
+@pytest.mark.parametrize(("phenomenon", "text", "film", "expected"), CASES,
+                         ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)])
+def test_wording(phenomenon: str, text: str, film: str | None, expected: list[Fact]) -> None:
+    found = _facts(text, film)
+    for kind, who, value, status in expected:
+        hits = [f for f in found if f[0] == kind and f[1] == normalize_name(who) and _same(value, f[2])]
+        assert hits, (phenomenon, (kind, who, value), found)
+        assert hits[0][3] == status, (phenomenon, (kind, who, value), hits[0])
+
+
+@pytest.mark.parametrize(("phenomenon", "text", "film", "absent"), ABSENT_CASES,
+                         ids=[f"{c[0]}-{i}" for i, c in enumerate(ABSENT_CASES)])
+def test_not_claimed(phenomenon: str, text: str, film: str | None, absent: tuple[str, str, Any]) -> None:
+    kind, who, value = absent
+    found = _facts(text, film)
+    assert not [f for f in found if f[0] == kind and f[1] == normalize_name(who)
+                and (value is None or _same(value, f[2]))], (phenomenon, found)
+
+
+def test_every_cue_list_has_three_wordings() -> None:
+    for cue_id in default_cues().lists:
+        assert len(WORDINGS.get(cue_id, [])) >= 3, cue_id
+    assert all(len(cases) >= 3 for cases in WORDINGS.values())
+    assert all(len(cases) >= 3 for cases in ABSENT.values())
