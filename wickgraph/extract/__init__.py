@@ -42,7 +42,7 @@ def extract(text: str, film: str | None = None, *, reference: Reference | None =
     film_confidence, note = (1.0, None) if film_iri else (0.0, f"--film {film!r} names no work of the reference")
     if film_iri is None and not film:
         film_iri, film_confidence, note = resolve_work(text, mentions, reference)
-    mentions = _keep_plausible(mentions, reference, film_iri)
+    mentions = _keep_plausible(text, mentions, reference, film_iri)
     film_cast = frozenset(actor for actor, _ in reference.cast_of(film_iri))
     facts = reference.works.get(film_iri or "")
     credits = {"director": facts.directors, "writer": facts.writers} if facts else {}
@@ -96,15 +96,17 @@ def extract_review(review: ReviewInput, film: str | None = None, *,
 # -- the reviewed work ---------------------------------------------------------------------------
 
 
-def _keep_plausible(mentions: list[Mention], reference: Reference, film: str | None) -> list[Mention]:
+def _keep_plausible(text: str, mentions: list[Mention], reference: Reference, film: str | None) -> list[Mention]:
     """Drop surname-only or first-name-only person matches that neither the review nor the work supports."""
     named_in_full = {e.iri for m in mentions for e in m.entries if e.kind == PERSON and e.is_label}
     related = reference.people_of(film)
     kept = []
     for mention in mentions:
+        # "Keanu Ramirez": a first name followed by a surname that is not the known one is someone else
+        other_surname = re.match(r" (?-i:[A-Z][a-z]+)\b", text[mention.end:mention.end + 30]) is not None
         entries = tuple(e for e in mention.entries if not (
             e.kind == PERSON and not e.is_label and " " not in e.form.strip()
-            and e.iri not in named_in_full and e.iri not in related))
+            and (other_surname or e.iri not in named_in_full and e.iri not in related)))
         if entries:
             kept.append(Mention(mention.start, mention.end, entries) if entries != mention.entries else mention)
     return kept

@@ -271,7 +271,7 @@ class _FuzzyPeople:
         self._by_last: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
         for person in reference.people.values():
             words = _key(person.name)
-            if len(words) == 2 and all(len(w) >= 4 for w in words):
+            if len(words) == 2:  # the misspelt word must have four letters or more (see _close)
                 self._by_first[words[0]].append((words[1], person.iri, person.name))
                 self._by_last[words[1]].append((words[0], person.iri, person.name))
 
