@@ -245,12 +245,14 @@ def _dedupe(pairs: list[tuple[Claim, Candidate | None]], blocked: Any) -> list[C
     """One claim per fact, from its first unfiltered mention; a role-less cast claim only when no role is given."""
     pairs = sorted(pairs, key=lambda p: (p[0].start, -(p[0].end - p[0].start)))
     # a name inside a credit ("written by A, B and C") is not also a bare cast mention
-    credit_spans = [(c.start, c.end) for c, cand in pairs if c.type in ("director", "writer") and not blocked(cand)]
+    in_credit: set[int] = set()  # positions inside a credit's evidence (spans are short: this stays linear)
+    for c, cand in pairs:
+        if c.type in ("director", "writer") and not blocked(cand):
+            in_credit.update(range(c.start, c.end))
     # a first-name or surname-only mention ("Keanu's longest night") yields to a later full-name one
     full_named = {_actor_key(c) for c, cand in pairs if c.rule == "cast-mention" and _full_name(c)}
     pairs = [(c, cand) for c, cand in pairs if c.rule != "cast-mention" or (
-        not any(s <= c.start < e for s, e in credit_spans)
-        and (_full_name(c) or _actor_key(c) not in full_named))]
+        c.start not in in_credit and (_full_name(c) or _actor_key(c) not in full_named))]
     role_pairs = [p for p in pairs if not (p[0].type == "cast" and p[0].character is None)]
     cast_with_role = {_actor_key(c) for c, cand in role_pairs if c.type == "cast" and not blocked(cand)}
     seen: dict[tuple[Any, ...], int] = {}

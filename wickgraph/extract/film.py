@@ -13,6 +13,7 @@ from collections.abc import Iterable
 
 from ..conflicts import Reference, normalize_name
 from .gazetteer import PERSON, WORK, Gazetteer, Mention
+from .textscan import line_around
 
 __all__ = ["detect_film", "resolve_film", "resolve_work"]
 
@@ -92,9 +93,8 @@ def _scores(text: str, mentions: Iterable[Mention], reference: Reference) -> dic
 
 def _absent(text: str, position: int) -> bool:
     """Whether the line naming a person says they are not in the film."""
-    start = text.rfind("\n", 0, position) + 1
-    end = text.find("\n", position)
-    return _ABSENCE.search(text, start, end if end >= 0 else len(text)) is not None
+    start, end = line_around(text, position, 300)
+    return _ABSENCE.search(text, start, end) is not None
 
 
 def _opening_end(text: str) -> int:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..conflicts import Reference, default_reference
+from .textscan import line_around
 
 __all__ = ["CHARACTER", "PERSON", "WORK", "Entry", "Gazetteer", "Mention", "fold", "get_gazetteer"]
 
@@ -246,10 +247,9 @@ class _OneCaseLines:
         self._lines: dict[int, bool] = {}
 
     def at(self, position: int) -> bool:
-        start = self.text.rfind("\n", 0, position) + 1
+        start, end = line_around(self.text, position, 400)
         if start not in self._lines:
-            end = self.text.find("\n", position)
-            line = self.text[start:end if end >= 0 else len(self.text)]
+            line = self.text[start:end]
             letters = [c for c in line if c.isalpha()]
             self._lines[start] = len(line.split()) >= 3 and len(letters) >= 8 and (
                 all(c.isupper() for c in letters) or all(c.islower() for c in letters))

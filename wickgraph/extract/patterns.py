@@ -277,6 +277,8 @@ class Document:
         self._views: dict[int, str] = {}
         self._lower_views: dict[int, str | None] = {}
         self._windows: dict[tuple[str, ...], list[tuple[int, int]]] = {}
+        self.verdicts: dict[tuple[str, int], bool] = {}  # (filter id, sentence or line start) -> drops?
+        self._line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
         self._bounds = [0]
         for match in _SENTENCE_END.finditer(text):
             if not _abbreviation(text, match.start()):
@@ -325,9 +327,13 @@ class Document:
         return start, end
 
     def line(self, position: int) -> tuple[int, int]:
-        start = self.text.rfind("\n", 0, position) + 1
-        end = self.text.find("\n", position)
-        return start, (len(self.text) if end < 0 else end)
+        """Start and end of the line holding ``position`` (found by bisection: lines may be megabytes long)."""
+        import bisect
+
+        i = bisect.bisect_right(self._line_starts, position) - 1
+        start = self._line_starts[i]
+        end = self._line_starts[i + 1] - 1 if i + 1 < len(self._line_starts) else len(self.text)
+        return start, end
 
     def work_at(self, start: int) -> str | None:
         """The work named by the mention starting at ``start``: the reviewed film if it is a candidate."""
@@ -518,35 +524,58 @@ def _weak_work(doc: Document, start: int) -> bool:
     return bool(mention.mask & CHARACTER) or doc.text[mention.start:mention.end].lower().split()[-1] == "continental"
 
 
+# How far a filter looks around a candidate at most: sentences and lines longer than this (a whole
+# review on one line) are read in a window, so filtering stays linear in the text's length.
+_SCOPE_REACH = 1500
+
+
 def is_blocked(doc: Document, candidate: Candidate, rules: RuleSet) -> bool:
     """Whether a block rule (negation, hypothetical, question, byline, other work...) drops ``candidate``."""
     for block in rules.blocks:
         if not block.applies_to(candidate):
             continue
-        assert block.regex is not None
-        view = doc.view(block.mask)
-        s_start, _ = doc.sentence(candidate.start)
-        if block.scope == "before":
-            match = block.regex.search(view, s_start, candidate.start)
-        elif block.scope == "clause_before":
-            clause_start = max(view.rfind(ch, s_start, candidate.start) for ch in ",;(-") + 1
-            match = block.regex.search(view, max(clause_start, s_start), candidate.start)
-        elif block.scope == "after":
-            # anchored: what directly follows the match, up to the end of its sentence
-            _, end_of_sentence = doc.sentence(max(candidate.end - 1, candidate.start))
-            match = block.regex.match(view, candidate.end, max(end_of_sentence, candidate.end))
-        elif block.scope == "match":
-            match = block.regex.search(view, candidate.start, candidate.end)
-        elif block.scope == "sentence":
-            _, end_of_sentence = doc.sentence(max(candidate.end - 1, candidate.start))
-            match = block.regex.search(view, s_start, max(end_of_sentence, candidate.end))
-        else:
-            l_start, l_end = doc.line(candidate.start)
-            match = block.regex.search(view, l_start, l_end)
-        if match is None:
+        if block.scope in ("sentence", "line"):
+            # these depend only on the sentence or line, so each is read once per filter
+            span = doc.sentence(candidate.start) if block.scope == "sentence" else doc.line(candidate.start)
+            key = (block.id, span[0] if span[1] - span[0] <= _SCOPE_REACH else candidate.start)
+            if key not in doc.verdicts:
+                doc.verdicts[key] = _blocks(doc, candidate, block)
+            if doc.verdicts[key]:
+                return True
             continue
-        if block.unless_work_is_film and "work" in block.regex.groupindex and match.group("work") \
-                and (doc.work_at(match.start("work")) == doc.film or _weak_work(doc, match.start("work"))):
-            continue
-        return True
+        if _blocks(doc, candidate, block):
+            return True
     return False
+
+
+def _blocks(doc: Document, candidate: Candidate, block: Rule) -> bool:
+    assert block.regex is not None
+    view = doc.view(block.mask)
+    s_start, _ = doc.sentence(candidate.start)
+    s_start = max(s_start, candidate.start - _SCOPE_REACH)
+    if block.scope == "before":
+        match = block.regex.search(view, s_start, candidate.start)
+    elif block.scope == "clause_before":
+        clause_start = max(view.rfind(ch, s_start, candidate.start) for ch in ",;(-") + 1
+        match = block.regex.search(view, max(clause_start, s_start), candidate.start)
+    elif block.scope == "after":
+        # anchored: what directly follows the match, up to the end of its sentence
+        _, end_of_sentence = doc.sentence(max(candidate.end - 1, candidate.start))
+        end_of_sentence = min(end_of_sentence, candidate.end + _SCOPE_REACH)
+        match = block.regex.match(view, candidate.end, max(end_of_sentence, candidate.end))
+    elif block.scope == "match":
+        match = block.regex.search(view, candidate.start, candidate.end)
+    elif block.scope == "sentence":
+        _, end_of_sentence = doc.sentence(max(candidate.end - 1, candidate.start))
+        end_of_sentence = min(end_of_sentence, candidate.end + _SCOPE_REACH)
+        match = block.regex.search(view, s_start, max(end_of_sentence, candidate.end))
+    else:
+        l_start, l_end = doc.line(candidate.start)
+        match = block.regex.search(view, max(l_start, candidate.start - _SCOPE_REACH),
+                                   min(l_end, candidate.end + _SCOPE_REACH))
+    if match is None:
+        return False
+    if block.unless_work_is_film and "work" in block.regex.groupindex and match.group("work") \
+            and (doc.work_at(match.start("work")) == doc.film or _weak_work(doc, match.start("work"))):
+        return False
+    return True

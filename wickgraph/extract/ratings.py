@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .textscan import lines_holding
+from .textscan import line_around, lines_holding
 
 __all__ = ["LETTER_GRADES", "RatingMatch", "find_rating", "letter_grade", "normalize", "parse_number"]
 
@@ -164,8 +164,9 @@ _SCORE_LABEL = re.compile(r"\b(?:verdict|score|rating|grade)\b", re.IGNORECASE)
 
 def _attributed(text: str, start: int) -> bool:
     """Whether the rating at ``start`` is given by someone other than the critic, judged in its clause."""
-    sentence_start = max(text.rfind(ch, 0, start) for ch in ".!?\n") + 1
-    clause_start = max(sentence_start, max(text.rfind(ch, 0, start) for ch in ";,") + 1)
+    reach = max(0, start - 300)
+    sentence_start = max(reach, max(text.rfind(ch, reach, start) for ch in ".!?\n") + 1)
+    clause_start = max(sentence_start, max(text.rfind(ch, reach, start) for ch in ";,") + 1)
     before = text[clause_start:start]
     if _OTHERS.search(before):
         return True
@@ -183,7 +184,7 @@ def find_rating(text: str) -> RatingMatch | None:
     lower = text.lower()
     for kind, pattern in _PATTERNS:
         for match in _scan(pattern, text, lower, _NEEDS[kind]):
-            line_start = text.rfind("\n", 0, match.start()) + 1
+            line_start = line_around(text, match.start(), 300)[0]
             before = text[line_start:match.start()]
             if _OTHER_LABEL.search(before) or _attributed(text, match.start()):
                 continue

@@ -162,7 +162,8 @@ def _words(gap: str) -> list[str]:
 def _forward(doc: Document, cues: Cues, mentions: list[Mention], index: int) -> Candidate | None:
     actor = mentions[index]
     _, sentence_end = doc.sentence(actor.start)
-    for other in mentions[index + 1:]:
+    for position in range(index + 1, len(mentions)):
+        other = mentions[position]
         if other.start - actor.end > _WINDOW or other.start >= sentence_end:
             return None
         if other.mask & CHARACTER and _possessive(doc.text, other.end):
@@ -216,7 +217,8 @@ def _backward(doc: Document, cues: Cues, mentions: list[Mention], index: int) ->
     if _possessive(doc.text, actor.end):
         return None
     sentence_start, _ = doc.sentence(actor.start)
-    for other in reversed(mentions[:index]):
+    for position in range(index - 1, -1, -1):
+        other = mentions[position]
         if actor.start - other.end > _WINDOW or other.end <= sentence_start:
             return None
         if other.mask & PERSON and not other.mask & CHARACTER:
@@ -251,7 +253,10 @@ def _pronoun(doc: Document, cues: Cues, mentions: list[Mention], index: int) -> 
         return None
     sentence_start, _ = doc.sentence(actor.start)
     previous_start, _ = doc.sentence(max(sentence_start - 2, 0))
-    roles = [m for m in mentions[:index] if m.start >= previous_start and _is_role(doc, m)]
+    first = index
+    while first > 0 and mentions[first - 1].start >= previous_start:
+        first -= 1
+    roles = [m for m in mentions[first:index] if _is_role(doc, m)]
     if not roles:
         return None
     # the character the sentence before introduces comes first: "That's Caine, an old friend John must hunt."
