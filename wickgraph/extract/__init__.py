@@ -16,11 +16,12 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from ..errors import ReviewInputError
 from ..conflicts import Reference, claim_status, default_reference, normalize_name
 from .claims import Claim, Extraction
 from .gazetteer import CHARACTER, PERSON, WORK, Entry, Gazetteer, Mention, fold, get_gazetteer
 from .film import detect_film, resolve_film, resolve_work
-from .inputs import ReviewInput, read_review
+from .inputs import MAX_REVIEW_BYTES, ReviewInput, read_review
 from .layout import normalise
 from .patterns import Candidate, Document, default_rules, is_blocked, run_rules
 from .ratings import find_rating, normalize
@@ -33,7 +34,13 @@ __all__ = ["Claim", "Extraction", "detect_film", "extract", "extract_file", "ext
 
 def extract(text: str, film: str | None = None, *, reference: Reference | None = None,
             metadata: dict[str, Any] | None = None) -> Extraction:
-    """The claims ``text`` makes about ``film`` (a title or alias; detected from the text when None)."""
+    """The claims ``text`` makes about ``film`` (a title or alias; detected from the text when None).
+
+    A text longer than :data:`~wickgraph.extract.inputs.MAX_REVIEW_BYTES` characters raises ReviewInputError.
+    """
+    if len(text) > MAX_REVIEW_BYTES:
+        raise ReviewInputError(f"review text too large ({len(text):,} characters; the limit is "
+                               f"{MAX_REVIEW_BYTES:,})")
     reference = reference or default_reference()
     gazetteer = get_gazetteer(reference)
     folded = normalise(fold(text))
