@@ -217,11 +217,12 @@ def test_utf16_without_a_bom_is_still_binary(tmp_path: Path) -> None:
 
 
 def test_inputs_over_the_size_limit_are_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import wickgraph.extract
+    import importlib
+
     from wickgraph.extract import extract, inputs
 
     monkeypatch.setattr(inputs, "MAX_REVIEW_BYTES", 1000)
-    monkeypatch.setattr(wickgraph.extract, "MAX_REVIEW_BYTES", 1000)
+    monkeypatch.setattr(importlib.import_module("wickgraph.extract"), "MAX_REVIEW_BYTES", 1000)
     path = tmp_path / "big.txt"
     path.write_text("Keanu Reeves. " * 100, encoding="utf-8")
     with pytest.raises(ReviewInputError, match=r"file too large for a review \(1,400 bytes; the limit is 1,000\)"):
