@@ -148,6 +148,26 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Written by Derek Kolstad, and Reeves is magnetic.", JW1, ("writer", "Keanu Reeves", None)),
         ("Directed by Len Wiseman and Ana de Armas is the star.", BAL, ("director", "Ana de Armas", None)),
     ],
+    "year-apposition-other-work": [
+        ("Ballerina (2025)\n\nNext up is Chapter 4, released in 2023.", BAL, ("release_year", "", 2023)),
+        ("Ballerina (2025)\n\nIt borrows from Parabellum — out in 2019 — a lot.", BAL, ("release_year", "", 2019)),
+        ("John Wick: Chapter 2 (2017)\n\nI rewatched John Wick, which came out in 2014.", CH2, ("release_year", "", 2014)),
+    ],
+    "relative-clause-after-list": [
+        ("It is written by Shay Hatten, and Len Wiseman, whose earlier films were grey, directs.", BAL,
+         ("writer", "Len Wiseman", None)),
+        ("Written by Derek Kolstad and Chad Stahelski, who also did the stunts, directs.", JW1,
+         ("writer", "Chad Stahelski", None)),
+        ("A script by Shay Hatten, and Keanu Reeves, who barely speaks, is the star.", CH4,
+         ("writer", "Keanu Reeves", None)),
+    ],
+    "pronoun-in-same-sentence": [
+        ("John is tired. Santino wants his sister dead, and Riccardo Scamarcio plays him.", CH2,
+         ("cast", "Riccardo Scamarcio", "John")),
+        ("Winston waits. Caine, blind and patient, is next, and Donnie Yen plays him.", CH4,
+         ("cast", "Donnie Yen", "Winston")),
+        ("Helen is gone. Viggo calls, and Michael Nyqvist plays him.", JW1, ("cast", "Michael Nyqvist", "Helen")),
+    ],
     "role-in-another-work": [
         ("Fishburne plays the Bowery King; we all remember Laurence Fishburne as Morpheus.", CH2,
          ("cast", "Laurence Fishburne", "Morpheus")),

@@ -324,16 +324,7 @@ def _cast_status(claim: Any, reference: Reference, work: str) -> Status:
     if actor_roles:
         return "contradicted"
     played_by_others = [a for a, c in cast if reference.character_matches(character_iri, character, c)]
-    if played_by_others or cast and _role_of_other_works(reference, actor, character_iri, work):
-        return "contradicted"  # someone else's role here, or this actor's role only in other works
-    return _known_false(claim, reference, work)
-
-
-def _role_of_other_works(reference: Reference, actor: str | None, character_iri: str | None, work: str) -> bool:
-    """Whether the reference casts ``actor`` as ``character_iri`` in some work, but not in ``work``."""
-    if not actor or not character_iri:
-        return False
-    return any((actor, character_iri) in pairs for other, pairs in reference.performances.items() if other != work)
+    return "contradicted" if played_by_others else _known_false(claim, reference, work)
 
 
 def cast_false_claim_truth(claim: Any, reference: Reference, work: str | None = None) -> str | None:

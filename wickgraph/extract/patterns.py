@@ -455,7 +455,8 @@ def _candidate(doc: Document, rule: Rule, match: re.Match[str]) -> Candidate | N
 _CLAUSE_VERB = re.compile(r"\s+(?:(?:\w+ly|also|again|still|then|now)\s+)?(?:is|was|are|were|has|had|does|did|plays|played|"
                           r"returns|returned|gets|got|makes|made|steals|stole|shines|stars|appears|turns|shows|looks|"
                           r"remains|seems|becomes|brings|gives|delivers|owns|sells|deserves|can|could|will|would)\b"
-                          r"|['\u2019]s\s+(?!(?:script|screenplay|direction)\b)[a-z]+\s+(?:is|was)\b", re.IGNORECASE)
+                          r"|['\u2019]s\s+(?!(?:script|screenplay|direction)\b)[a-z]+\s+(?:is|was)\b"
+                          r"|,\s+(?:whose|who)\b", re.IGNORECASE)  # "and Wiseman, whose films ..., directs"
 
 
 def _list_items(doc: Document, start: int, end: int, kind: int = PERSON,
@@ -576,6 +577,7 @@ def _blocks(doc: Document, candidate: Candidate, block: Rule) -> bool:
     if match is None:
         return False
     if block.unless_work_is_film and "work" in block.regex.groupindex and match.group("work") \
-            and (doc.work_at(match.start("work")) == doc.film or _weak_work(doc, match.start("work"))):
+            and (doc.work_at(match.start("work")) == doc.film
+                 or candidate.type != "release_year" and _weak_work(doc, match.start("work"))):
         return False
     return True

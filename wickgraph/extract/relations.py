@@ -259,9 +259,12 @@ def _pronoun(doc: Document, cues: Cues, mentions: list[Mention], index: int) -> 
     roles = [m for m in mentions[first:index] if _is_role(doc, m)]
     if not roles:
         return None
-    # the character the sentence before introduces comes first: "That's Caine, an old friend John must hunt."
-    candidate = _candidate(doc, cues, actor, roles[0], actor.start, actor.end + after.end())
-    candidate.parts["character"] = [(roles[0].start, roles[0].end)]
+    # the character this sentence names first ("Santino wants his sister dead, and X plays him"), else the
+    # one the sentence before introduces ("That's Caine, an old friend John must hunt. X plays him.")
+    here = [m for m in roles if m.start >= sentence_start]
+    role = (here or roles)[0]
+    candidate = _candidate(doc, cues, actor, role, actor.start, actor.end + after.end())
+    candidate.parts["character"] = [(role.start, role.end)]
     candidate.rule = "pair-pronoun"
     return candidate
 
