@@ -84,6 +84,21 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("DIRECTOR  Chad Stahelski\n", CH4, []),
         ("Writer: Shay Hatten\n", BAL, [("writer", "Shay Hatten", None, "supported")]),
     ],
+    # -- questions and their answers (answers.py) ------------------------------------------------------
+    "answer-yes": [
+        ("Q: Is Ian McShane in this one?\nA: Yes, as Winston, and he is superb.", PARA,
+         [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Was Laurence Fishburne back? He was, as the Bowery King.", CH4,
+         [("cast", "Laurence Fishburne", "Bowery King", "supported")]),
+        ("TOM: Does Asia Kate Dillon show up?\nDANA: She does! Briefly.", PARA,
+         [("cast", "Asia Kate Dillon", None, "supported")]),
+    ],
+    "answer-who": [
+        ("Who directed it?\nA: Len Wiseman.", BAL, [("director", "Len Wiseman", None, "supported")]),
+        ("Who wrote this one? Shay Hatten and Michael Finch, mostly.", CH4,
+         [("writer", "Shay Hatten", None, "supported"), ("writer", "Michael Finch", None, "supported")]),
+        ("Who plays Killa?\nScott Adkins, in a fat suit.", CH4, [("cast", "Scott Adkins", "Killa", "supported")]),
+    ],
     # -- rules added to rules.jsonl ----------------------------------------------------------------------
     "writer-share": [
         ("Shay Hatten and Michael Finch share the screenplay credit.", CH4,
@@ -167,6 +182,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Winston waits. Caine, blind and patient, is next, and Donnie Yen plays him.", CH4,
          ("cast", "Donnie Yen", "Winston")),
         ("Helen is gone. Viggo calls, and Michael Nyqvist plays him.", JW1, ("cast", "Michael Nyqvist", "Helen")),
+    ],
+    "answer-no": [
+        ("Is Halle Berry in it?\nA: No. Sofia sits this one out.", CH4, ("cast", "Halle Berry", None)),
+        ("Does Keanu Reeves turn up? He does not.", CONT, ("cast", "Keanu Reeves", None)),
+        ("Q: Did Chad Stahelski direct it?\nA: Nope, that was Len Wiseman.", BAL, ("director", "Chad Stahelski", None)),
     ],
     "role-in-another-work": [
         ("Fishburne plays the Bowery King; we all remember Laurence Fishburne as Morpheus.", CH2,

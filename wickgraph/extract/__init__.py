@@ -20,6 +20,7 @@ from ..errors import ReviewInputError
 from ..conflicts import Reference, claim_status, default_reference, normalize_name
 from .claims import Claim, Extraction
 from .gazetteer import CHARACTER, PERSON, WORK, Entry, Gazetteer, Mention, fold, get_gazetteer
+from .answers import answered_questions
 from .film import detect_film, resolve_film, resolve_work
 from .inputs import MAX_REVIEW_BYTES, ReviewInput, read_review
 from .layout import normalise
@@ -57,7 +58,7 @@ def extract(text: str, film: str | None = None, *, reference: Reference | None =
     rules = default_rules()
     # Filters run lazily: only on the first mention of each fact, which is most of the time saved.
     candidates = run_rules(doc, rules, filter_blocked=False)
-    candidates += _new_roles(doc, candidates, pair_roles(doc))
+    candidates += _new_roles(doc, candidates, pair_roles(doc) + answered_questions(doc))
     mark_reprises(doc, candidates)
     candidates.sort(key=lambda c: (c.start, -(c.end - c.start)))
     pairs = _resolve(doc, candidates, reference)

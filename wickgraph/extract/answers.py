@@ -1,0 +1,103 @@
+"""Questions and their answers: a claim stated by answering "yes" (or a name) to a question about the film.
+
+FAQ pages, podcasts and threads ask and answer: "Is Lance Reddick in it? / A: Yes, as Charon",
+"Who directed JW4? / Chad Stahelski.", "Does Keanu turn up? He does not." The question alone is
+filtered out like any question; here the *answer* decides. A yes-answer states the cast claim
+(with a role when it says "as Y"); a name answering "who directed/wrote/plays" states that credit
+or role; a no-answer states nothing. The evidence is the answer; the name comes from the question.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .gazetteer import CHARACTER, PERSON, Mention
+from .patterns import Candidate, Document
+
+__all__ = ["answered_questions"]
+
+_QUESTION_END = re.compile(r"\?[\"')\]]*")
+_YES = re.compile(r"\s*(?:[A-Za-z]{1,12}\s*:\s*)?(?:yes|yep|yeah|yup|sure|absolutely|of course|indeed|"
+                  r"(?:he|she|they)\s+(?:is|was|does|did|are|were))\b[^.!?\n]{0,80}", re.IGNORECASE)
+_NO = re.compile(r"\s*(?:[A-Za-z]{1,12}\s*:\s*)?(?:no|nope|not|never|sadly not|(?:he|she|they)\s+(?:is|was|does|did|are|were)\s*n[o']t)\b",
+                 re.IGNORECASE)
+_WHO = re.compile(r"\bwho\s+(?P<verb>directed|directs|helmed|wrote|writes|scripted|plays|played|voices)\b"
+                  r"(?:\s+(?P<role>[^?]{1,60}))?\?", re.IGNORECASE)
+_LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|&|and)\s*", re.IGNORECASE)
+_IN_IT = re.compile(r"\b(?:is|was|are|does|did)\b[^?]{0,80}\?", re.IGNORECASE)
+
+
+def answered_questions(doc: Document) -> list[Candidate]:
+    """Candidates for claims stated by the answer to a question in ``doc``."""
+    found: list[Candidate] = []
+    for question in _QUESTION_END.finditer(doc.text):
+        q_start, _ = doc.sentence(max(question.start() - 1, 0))
+        q_start = max(q_start, doc.line(question.start())[0])
+        answer_start = question.end()
+        a_start, a_end = doc.sentence(min(answer_start + 1, len(doc.text) - 1))
+        a_start = max(a_start, answer_start)
+        answer = doc.text[a_start:a_end]
+        if not answer.strip() or _NO.match(answer):
+            continue
+        mentions = [m for m in doc.mentions if q_start <= m.start < question.start()]
+        who = _WHO.search(doc.text, q_start, question.end())
+        if who is not None:
+            candidate = _who_answer(doc, who, a_start, a_end)
+        else:
+            candidate = _yes_answer(doc, mentions, a_start, a_end, _IN_IT.search(doc.text, q_start, question.end()))
+        if candidate is not None:
+            found.append(candidate)
+    return found
+
+
+def _yes_answer(doc: Document, mentions: list[Mention], a_start: int, a_end: int,
+                about_presence: re.Match[str] | None) -> Candidate | None:
+    yes = _YES.match(doc.text, a_start, a_end)
+    actors = [m for m in mentions if m.mask & PERSON and not m.mask & CHARACTER]
+    if yes is None or about_presence is None or len(actors) != 1:
+        return None
+    actor = actors[0]
+    parts = {"actor": [(actor.start, actor.end)]}
+    end = yes.end()
+    role = re.search(r"\bas\s+", doc.text[a_start:end])
+    if role:
+        at = a_start + role.end()
+        mention = doc.by_start.get(at) or doc.by_start.get(at + 4 if doc.text[at:at + 4].lower() == "the " else at)
+        if mention is not None and mention.mask & CHARACTER:
+            parts["character"] = [(mention.start, mention.end)]
+            end = mention.end
+    start = a_start + len(doc.text[a_start:end]) - len(doc.text[a_start:end].lstrip())
+    return Candidate("qa-answer", "cast", start, _trim_end(doc.text, start, end), parts=parts)
+
+
+def _who_answer(doc: Document, who: re.Match[str], a_start: int, a_end: int) -> Candidate | None:
+    names = [m for m in doc.mentions if a_start <= m.start < a_end and m.mask & PERSON and not m.mask & CHARACTER]
+    if not names or doc.text[a_start:names[0].start].strip(" \t\n:").lower() not in ("", "a", "answer"):
+        return None  # the answer must start with the name ("A: Chad Stahelski")
+    # the answer is the names alone, joined as a list ("Shay Hatten and Michael Finch")
+    listed = [names[0]]
+    for name in names[1:]:
+        if not _LIST_JOIN.fullmatch(doc.text[listed[-1].end:name.start]):
+            break
+        listed.append(name)
+    name = listed[0]
+    verb = who.group("verb").lower()
+    start = a_start + len(doc.text[a_start:name.start]) - len(doc.text[a_start:name.start].lstrip())
+    people = {"person": [(m.start, m.end) for m in listed]}
+    if verb.startswith(("direct", "helm")):
+        return Candidate("qa-answer", "director", start, listed[-1].end, parts=people)
+    if verb.startswith(("wr", "script")):
+        return Candidate("qa-answer", "writer", start, listed[-1].end, parts=people)
+    role_text = who.group("role") or ""
+    role = next((m for m in doc.mentions if who.start("role") <= m.start < who.end() and m.mask & CHARACTER), None) \
+        if role_text else None
+    if role is None:
+        return None
+    return Candidate("qa-answer", "cast", start, name.end,
+                     parts={"actor": [(name.start, name.end)], "character": [(role.start, role.end)]})
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1] in " \t\n,;:":
+        end -= 1
+    return end
