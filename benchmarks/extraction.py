@@ -28,8 +28,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from wickgraph.conflicts import default_reference  # noqa: E402
-from wickgraph.extract import extract  # noqa: E402
+from wickgraph.conflicts import default_reference
+from wickgraph.extract import extract
 
 SHARED = Path("/work/shared")
 SPLIT = Path(__file__).resolve().parent / "extraction-split.json"

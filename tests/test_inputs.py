@@ -172,10 +172,10 @@ def test_bad_card_fields_name_the_field(tmp_path: Path, card: str, message: str)
 
 
 @pytest.mark.parametrize("card", [
-    '{"film": {"title": "Ballerina"}, "published": "2025-06-14", "rating": {"value": "B+", "scale": "letter"}, '
-    '"text": "Ana de Armas plays Eve."}',
-    '{"film": "JW4", "rating": {"value": 3.5, "scale": 5}, "claims": [{"type": "rating", "value": 3.5, "scale": 5, '
-    '"evidence": "3.5/5"}]}',
+    ('{"film": {"title": "Ballerina"}, "published": "2025-06-14", "rating": {"value": "B+", "scale": "letter"}, '
+     '"text": "Ana de Armas plays Eve."}'),
+    ('{"film": "JW4", "rating": {"value": 3.5, "scale": 5}, "claims": [{"type": "rating", "value": 3.5, "scale": 5, '
+     '"evidence": "3.5/5"}]}'),
     '{"film": null, "author": null, "text": "Keanu Reeves is John Wick."}',
 ])
 def test_good_cards_still_read(tmp_path: Path, card: str) -> None:

@@ -16,18 +16,19 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from ..errors import ReviewInputError
 from ..conflicts import Reference, claim_status, default_reference, normalize_name
-from .claims import Claim, Extraction
-from .gazetteer import CHARACTER, PERSON, WORK, Entry, Gazetteer, Mention, fold, get_gazetteer
+from ..errors import ReviewInputError
 from .answers import answered_questions
+from .claims import Claim, Extraction
+from .confidence import claim_confidence
 from .film import detect_film, resolve_film, resolve_work
+from .gazetteer import CHARACTER, PERSON, WORK, Entry, Gazetteer, Mention, fold, get_gazetteer
 from .inputs import MAX_REVIEW_BYTES, ReviewInput, read_review
 from .layout import normalise
-from .patterns import Candidate, Document, default_rules, is_blocked, run_rules
+from .patterns import Candidate, Document, default_rules, run_rules
 from .ratings import find_rating, normalize
 from .relations import mark_reprises, pair_roles
-from .confidence import claim_confidence
+from .scope import is_blocked
 
 __all__ = ["Claim", "Extraction", "detect_film", "extract", "extract_file", "extract_review", "resolve_film",
            "resolve_work"]
@@ -57,7 +58,7 @@ def extract(text: str, film: str | None = None, *, reference: Reference | None =
     doc = Document(text, folded, mentions, film_iri, film_cast, credits)
     rules = default_rules()
     # Filters run lazily: only on the first mention of each fact, which is most of the time saved.
-    candidates = run_rules(doc, rules, filter_blocked=False)
+    candidates = run_rules(doc, rules)
     candidates += _new_roles(doc, candidates, pair_roles(doc) + answered_questions(doc))
     mark_reprises(doc, candidates)
     candidates.sort(key=lambda c: (c.start, -(c.end - c.start)))

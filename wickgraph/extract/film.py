@@ -57,8 +57,8 @@ def resolve_work(text: str, mentions: Iterable[Mention], reference: Reference) -
     top = scores[best]
     title = reference.works[best].title if best in reference.works else best
     if top < _SURE_SCORE:
-        return None, round(top / _SURE_SCORE / 2, 2), f"unsure which work this is (no title named; people point to " \
-            f"{title}); pass --film"
+        note = f"unsure which work this is (no title named; people point to {title}); pass --film"
+        return None, round(top / _SURE_SCORE / 2, 2), note
     if second >= 0.85 * top and top - second < 2.0:
         other = reference.works[ordered[1]].title if ordered[1] in reference.works else ordered[1]
         return None, 0.4, f"unsure which work this is: {title} or {other}; pass --film"

@@ -30,7 +30,7 @@ from ..errors import InputError
 from .gazetteer import CHARACTER, PERSON, WORK, Mention
 from .textscan import lines_holding
 
-__all__ = ["Candidate", "Document", "Rule", "RuleSet", "default_rules", "is_blocked", "load_rules", "run_rules"]
+__all__ = ["Candidate", "Document", "Rule", "RuleSet", "default_rules", "load_rules", "run_rules"]
 
 RULES_FILE = Path(__file__).resolve().parent / "rules.jsonl"
 _START, _CONT = 0xE010, 0xE020
@@ -371,9 +371,9 @@ def _name_ok(text: str, start: int, end: int) -> bool:
     return not re.match(r"['\u2019]s\b", text[end:end + 2])
 
 
-def run_rules(doc: Document, rules: RuleSet, *, filter_blocked: bool = True) -> list[Candidate]:
-    """Every candidate claim the claim rules find, in text order; without those a block rule drops
-    unless ``filter_blocked`` is False (then call :func:`is_blocked` on the ones you keep)."""
+def run_rules(doc: Document, rules: RuleSet) -> list[Candidate]:
+    """Every candidate claim the claim and mention rules find, in text order, before any scope filter
+    (:func:`wickgraph.extract.scope.is_blocked` decides on the ones kept)."""
     candidates: list[Candidate] = []
     for rule in rules.claims:
         assert rule.regex is not None
@@ -383,9 +383,8 @@ def run_rules(doc: Document, rules: RuleSet, *, filter_blocked: bool = True) -> 
                 candidates.append(candidate)
     for rule in rules.mentions:
         candidates.extend(_mention_candidates(doc, rule))
-    kept = [c for c in candidates if not filter_blocked or not is_blocked(doc, c, rules)]
-    kept.sort(key=lambda c: (c.start, -(c.end - c.start)))
-    return kept
+    candidates.sort(key=lambda c: (c.start, -(c.end - c.start)))
+    return candidates
 
 
 def _matches(doc: Document, rule: Rule) -> Iterator[re.Match[str]]:
@@ -511,73 +510,3 @@ def _mention_candidates(doc: Document, rule: Rule) -> Iterator[Candidate]:
         people = [e for e in mention.of_kind(PERSON) if e.iri in reference_cast]
         if people and not mention.mask & (CHARACTER | WORK):
             yield Candidate(rule.id, "cast", mention.start, mention.end, parts={"actor": [(mention.start, mention.end)]})
-
-
-def _weak_work(doc: Document, start: int) -> bool:
-    """A mention whose work readings are all weak, which also names a character or the hotel."""
-    mention = doc.by_start.get(start)
-    if mention is None:
-        return False
-    works = mention.of_kind(WORK)
-    if not works or not all(e.weak for e in works) or mention.mask & PERSON:
-        return False
-    # "Caine" or "John Wick" in a sentence is first the character; "the Continental" the hotel
-    return bool(mention.mask & CHARACTER) or doc.text[mention.start:mention.end].lower().split()[-1] == "continental"
-
-
-# How far a filter looks around a candidate at most: sentences and lines longer than this (a whole
-# review on one line) are read in a window, so filtering stays linear in the text's length.
-_SCOPE_REACH = 1500
-
-
-def is_blocked(doc: Document, candidate: Candidate, rules: RuleSet) -> bool:
-    """Whether a block rule (negation, hypothetical, question, byline, other work...) drops ``candidate``."""
-    for block in rules.blocks:
-        if not block.applies_to(candidate):
-            continue
-        if block.scope in ("sentence", "line"):
-            # these depend only on the sentence or line, so each is read once per filter
-            span = doc.sentence(candidate.start) if block.scope == "sentence" else doc.line(candidate.start)
-            key = (block.id, span[0] if span[1] - span[0] <= _SCOPE_REACH else candidate.start)
-            if key not in doc.verdicts:
-                doc.verdicts[key] = _blocks(doc, candidate, block)
-            if doc.verdicts[key]:
-                return True
-            continue
-        if _blocks(doc, candidate, block):
-            return True
-    return False
-
-
-def _blocks(doc: Document, candidate: Candidate, block: Rule) -> bool:
-    assert block.regex is not None
-    view = doc.view(block.mask)
-    s_start, _ = doc.sentence(candidate.start)
-    s_start = max(s_start, candidate.start - _SCOPE_REACH)
-    if block.scope == "before":
-        match = block.regex.search(view, s_start, candidate.start)
-    elif block.scope == "clause_before":
-        clause_start = max(view.rfind(ch, s_start, candidate.start) for ch in ",;(-") + 1
-        match = block.regex.search(view, max(clause_start, s_start), candidate.start)
-    elif block.scope == "after":
-        # anchored: what directly follows the match, up to the end of its sentence
-        _, end_of_sentence = doc.sentence(max(candidate.end - 1, candidate.start))
-        end_of_sentence = min(end_of_sentence, candidate.end + _SCOPE_REACH)
-        match = block.regex.match(view, candidate.end, max(end_of_sentence, candidate.end))
-    elif block.scope == "match":
-        match = block.regex.search(view, candidate.start, candidate.end)
-    elif block.scope == "sentence":
-        _, end_of_sentence = doc.sentence(max(candidate.end - 1, candidate.start))
-        end_of_sentence = min(end_of_sentence, candidate.end + _SCOPE_REACH)
-        match = block.regex.search(view, s_start, max(end_of_sentence, candidate.end))
-    else:
-        l_start, l_end = doc.line(candidate.start)
-        match = block.regex.search(view, max(l_start, candidate.start - _SCOPE_REACH),
-                                   min(l_end, candidate.end + _SCOPE_REACH))
-    if match is None:
-        return False
-    if block.unless_work_is_film and "work" in block.regex.groupindex and match.group("work") \
-            and (doc.work_at(match.start("work")) == doc.film
-                 or candidate.type != "release_year" and _weak_work(doc, match.start("work"))):
-        return False
-    return True

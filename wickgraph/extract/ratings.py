@@ -114,16 +114,16 @@ def _candidate(kind: str, match: re.Match[str]) -> tuple[float | str, int | str]
         scale = int(match.group("scale") or 5)
         return (full + half, scale) if full >= 2 or match.group("scale") else None
     if kind == "percent":
-        value = float(match.group("value"))
-        return (_number(value), 100) if value <= 100 else None
+        percent = float(match.group("value"))
+        return (_number(percent), 100) if percent <= 100 else None
     if kind == "points":
-        value = parse_number(match.group("value"))
-        if value is None:
+        points = parse_number(match.group("value"))
+        if points is None:
             return None
         if re.search(r"and\s+a\s+half|½|1/2", match.group(0)):
-            value += 0.5
-        scale = int(parse_number(match.group("scale")) or 0)
-        return (value, scale) if 0 <= value <= scale else None
+            points += 0.5
+        out_of = int(parse_number(match.group("scale")) or 0)
+        return (points, out_of) if 0 <= points <= out_of else None
     if kind == "stars_glyph":
         full = len(match.group("full"))
         half = 0.5 if match.group("half") else 0.0

@@ -15,6 +15,7 @@ Cue lists are data (``cues.json``, each with an id and the phenomenon it covers)
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from collections.abc import Iterator
@@ -112,8 +113,8 @@ def _coordinated(doc: Document, cues: Cues, mentions: list[Mention], found: list
         else:
             groups.append([index] if kind else [])
     in_groups: set[int] = set()
-    for first, second in zip(groups, groups[1:]):
-        if len(first) < 2 or len(second) < 2 or not first or not second:
+    for first, second in itertools.pairwise(groups):
+        if len(first) < 2 or len(second) < 2:
             continue
         a, b = mentions[first[-1]], mentions[second[0]]
         gap = doc.text[a.end:b.start]
