@@ -21,11 +21,12 @@ from ..errors import ReviewInputError
 from .answers import answered_questions
 from .claims import Claim, Extraction
 from .confidence import claim_confidence
+from .document import Document
 from .film import detect_film, resolve_film, resolve_work
 from .gazetteer import CHARACTER, PERSON, WORK, Entry, Gazetteer, Mention, fold, get_gazetteer
 from .inputs import MAX_REVIEW_BYTES, ReviewInput, read_review
 from .layout import normalise
-from .patterns import Candidate, Document, default_rules, run_rules
+from .patterns import Candidate, default_rules, run_rules
 from .ratings import find_rating, normalize
 from .relations import mark_reprises, pair_roles
 from .scope import is_blocked

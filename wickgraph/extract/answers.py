@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 
+from .document import Document
 from .gazetteer import CHARACTER, PERSON, Mention
-from .patterns import Candidate, Document
+from .patterns import Candidate
 
 __all__ = ["answered_questions"]
 

@@ -24,8 +24,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..errors import InputError
+from .document import Document
 from .gazetteer import CHARACTER, PERSON, WORK, Mention
-from .patterns import Candidate, Document
+from .patterns import Candidate
 
 __all__ = ["CUES_FILE", "Cues", "default_cues", "load_cues", "pair_roles"]
 

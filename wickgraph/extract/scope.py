@@ -9,8 +9,9 @@ so that a review on one long line is still filtered in linear time.
 
 from __future__ import annotations
 
+from .document import Document
 from .gazetteer import CHARACTER, PERSON, WORK
-from .patterns import Candidate, Document, Rule, RuleSet
+from .patterns import Candidate, Rule, RuleSet
 
 __all__ = ["is_blocked"]
 
