@@ -99,6 +99,13 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
          [("writer", "Shay Hatten", None, "supported"), ("writer", "Michael Finch", None, "supported")]),
         ("Who plays Killa?\nScott Adkins, in a fat suit.", CH4, [("cast", "Scott Adkins", "Killa", "supported")]),
     ],
+    # -- a stated role the reference does not know (relations._new_role) -------------------------------
+    "new-role": [
+        ("Peter Serafinowicz is a sommelier called Bartholomew.", CH2,
+         [("cast", "Peter Serafinowicz", "Bartholomew", "contradicted")]),
+        ("Franco Nero, playing Julius, runs the Rome hotel.", CH2, [("cast", "Franco Nero", "Julius", "supported")]),
+        ("Tobias Segal voices Earl, the valet.", JW1, [("cast", "Tobias Segal", "Earl", "unknown")]),
+    ],
     # -- rules added to rules.jsonl ----------------------------------------------------------------------
     "writer-share": [
         ("Shay Hatten and Michael Finch share the screenplay credit.", CH4,
@@ -182,6 +189,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Winston waits. Caine, blind and patient, is next, and Donnie Yen plays him.", CH4,
          ("cast", "Donnie Yen", "Winston")),
         ("Helen is gone. Viggo calls, and Michael Nyqvist plays him.", JW1, ("cast", "Michael Nyqvist", "Helen")),
+    ],
+    "new-role-name": [
+        ("Peter Serafinowicz plays Bartholomew, the wine man.", CH2, ("cast", "Peter Serafinowicz", "Sommelier")),
+        ("Keanu Reeves plays It straight, as always.", CH4, ("cast", "Keanu Reeves", "It")),
+        ("Keanu Reeves is Great in it.", CH4, ("cast", "Keanu Reeves", "Great")),
     ],
     "answer-no": [
         ("Is Halle Berry in it?\nA: No. Sofia sits this one out.", CH4, ("cast", "Halle Berry", None)),

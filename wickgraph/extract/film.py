@@ -55,13 +55,13 @@ def resolve_work(text: str, mentions: Iterable[Mention], reference: Reference) -
     best = ordered[0]
     second = scores[ordered[1]] if len(ordered) > 1 else 0.0
     top = scores[best]
-    title = reference.works[best].title if best in reference.works else best
-    if top < _SURE_SCORE:
-        note = f"unsure which work this is (no title named; people point to {title}); pass --film"
-        return None, round(top / _SURE_SCORE / 2, 2), note
-    if second >= 0.85 * top and top - second < 2.0:
-        other = reference.works[ordered[1]].title if ordered[1] in reference.works else ordered[1]
-        return None, 0.4, f"unsure which work this is: {title} or {other}; pass --film"
+    if top < _SURE_SCORE or second >= 0.85 * top and top - second < 2.0:
+        close = [reference.works[w].title if w in reference.works else w
+                 for w in ordered[:3] if scores[w] >= 0.75 * top]
+        choices = ", ".join(close[:-1]) + f" or {close[-1]}" if len(close) > 1 else close[0]
+        why = "no title is named" if top < _SURE_SCORE else "two titles weigh about the same"
+        return None, round(min(top / _SURE_SCORE, 1.0) / 2, 2), f"unsure which work this is ({why}): " \
+            f"{choices}; pass --film"
     return best, round(min(1.0, 0.5 + (top - second) / (2 * top)), 2), None
 
 
@@ -76,7 +76,10 @@ def _scores(text: str, mentions: Iterable[Mention], reference: Reference) -> dic
             if entry.kind == WORK and entry.iri:
                 weight = 0.5 if entry.weak else 3.0
                 if mention.start < headline:  # the title line says most
-                    weight += 1.5 if entry.weak else 8.0
+                    # a name that is also a character ("keanu reeves is john wick") counts as a title
+                    # only when it opens the line
+                    opens = not text[text.rfind("\n", 0, mention.start) + 1:mention.start].strip(" \t#*_>|-")
+                    weight += (1.5 if opens else 0.0) if entry.weak else 8.0
                 elif mention.start < opening:
                     weight += 0.5 if entry.weak else 2.0
                 scores[entry.iri] += weight

@@ -161,13 +161,17 @@ def _words(gap: str) -> list[str]:
     return [w.lower().replace("\u2019", "'") for w in _WORD.findall(gap)]
 
 
+_NEW_NAME = re.compile(r"(?-i:[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\b(?!['\u2019])")
+_NAMING_CUES = frozenset({"as", "plays", "playing", "portrays", "portraying", "voices", "voicing", "called", "named"})
+
+
 def _forward(doc: Document, cues: Cues, mentions: list[Mention], index: int) -> Candidate | None:
     actor = mentions[index]
     _, sentence_end = doc.sentence(actor.start)
     for position in range(index + 1, len(mentions)):
         other = mentions[position]
         if other.start - actor.end > _WINDOW or other.start >= sentence_end:
-            return None
+            break
         if other.mask & CHARACTER and _possessive(doc.text, other.end):
             continue  # "as Santino's mute enforcer Ares": a description
         if not _is_role(doc, other) or other.mask & PERSON and not other.mask & CHARACTER:
@@ -178,7 +182,29 @@ def _forward(doc: Document, cues: Cues, mentions: list[Mention], index: int) -> 
         if _forward_link(gap, cues):
             return _candidate(doc, cues, actor, other, actor.start, other.end)
         return None
+    return _new_role(doc, cues, actor, sentence_end)
+
+
+def _new_role(doc: Document, cues: Cues, actor: Mention, sentence_end: int) -> Candidate | None:
+    """A stated role the reference does not know ("Peter Serafinowicz is a sommelier called Bartholomew"),
+    kept as an unreconciled character so its claim cannot pass as a silent 'supported'."""
+    end = min(sentence_end, actor.end + _WINDOW)
+    for name in _NEW_NAME.finditer(doc.text, actor.end, end):
+        if name.start() in doc.by_start or name.group().split()[0] in _NOT_NAMES:
+            return None  # a known name comes first: the mention pairing above has decided
+        gap = doc.text[actor.end:name.start()]
+        words = [w for w in _words(gap) if w not in (",", "(")]
+        cue = max((i for i, w in enumerate(words) if w in _NAMING_CUES), default=None)
+        if cue is None or not _forward_link(gap, cues) or len(words) - cue > 4:
+            return None
+        candidate = Candidate("pair-new-role", "cast", actor.start, name.end(),
+                              parts={"actor": [(actor.start, actor.end)], "character": [name.span()]})
+        return candidate
     return None
+
+
+_NOT_NAMES = frozenset({"The", "A", "An", "He", "She", "It", "They", "His", "Her", "Their", "I", "We", "You", "And",
+                        "But", "In", "On", "At", "For", "With", "This", "That", "Mr", "Ms", "Mrs", "Dr", "Chapter"})
 
 
 def _forward_link(gap: str, cues: Cues) -> bool:
