@@ -106,6 +106,22 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Franco Nero, playing Julius, runs the Rome hotel.", CH2, [("cast", "Franco Nero", "Julius", "supported")]),
         ("Tobias Segal voices Earl, the valet.", JW1, [("cast", "Tobias Segal", "Earl", "unknown")]),
     ],
+    # -- role titles as common nouns; the franchise is not the first film -----------------------------
+    "role-title-noun": [
+        ("Franco Nero's courtly sommelier pours the guns.", CH2,
+         [("cast", "Franco Nero", "Sommelier", "contradicted")]),
+        ("Clancy Brown's Harbinger delivers the news.", CH4, [("cast", "Clancy Brown", "Harbinger", "supported")]),
+        ("Gabriel Byrne's soft-spoken chancellor runs the cult.", BAL,
+         [("cast", "Gabriel Byrne", "The Chancellor", "supported")]),
+    ],
+    "franchise-noun": [
+        ("Ballerina, a spin-off from the John Wick universe that came out in 2025.", None,
+         [("release_year", "", 2025, "supported")]),
+        ("From the World of John Wick: Ballerina\n\nThe John Wick films never explained this; it came out in 2025.",
+         None, [("release_year", "", 2025, "supported")]),
+        ("Ballerina (2025)\n\nAfter ten years of the John Wick franchise, it was released in 2025.", None,
+         [("release_year", "", 2025, "supported")]),
+    ],
     # -- rules added to rules.jsonl ----------------------------------------------------------------------
     "writer-share": [
         ("Shay Hatten and Michael Finch share the screenplay credit.", CH4,
@@ -127,6 +143,23 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
          [("cast", "Laurence Fishburne", None, "supported"), ("cast", "Ian McShane", None, "supported")]),
         ("Anjelica Huston and Lance Reddick were back for one last scene.", BAL,
          [("cast", "Anjelica Huston", None, "supported")]),
+    ],
+    "year-released-reached": [
+        ("Delayed twice, it finally reached cinemas in the summer of 2024.", BAL,
+         [("release_year", "", 2024, "contradicted")]),
+        ("It landed in theaters in March 2023.", CH4, [("release_year", "", 2023, "supported")]),
+        ("The show reached screens in September 2023.", CONT, [("release_year", "", 2023, "supported")]),
+    ],
+    "writer-label-prefixed": [
+        ("Showrunners / writers: Greg Coolidge & Kirk Ward\n", CONT,
+         [("writer", "Greg Coolidge", None, "supported"), ("writer", "Kirk Ward", None, "supported")]),
+        ("Story and screenplay: Derek Kolstad\n", JW1, [("writer", "Derek Kolstad", None, "supported")]),
+        ("Created by / writers: Greg Coolidge\n", CONT, [("writer", "Greg Coolidge", None, "supported")]),
+    ],
+    "director-behind-camera": [
+        ("Chad Stahelski is back behind the camera.", CH4, [("director", "Chad Stahelski", None, "supported")]),
+        ("Len Wiseman is behind the camera this time.", BAL, [("director", "Len Wiseman", None, "supported")]),
+        ("Chad Stahelski is once again behind the camera.", PARA, [("director", "Chad Stahelski", None, "supported")]),
     ],
     "year-label": [
         ("**Release date:** March 24, 2023\n", CH4, [("release_year", "", 2023, "supported")]),

@@ -106,12 +106,21 @@ def extract_review(review: ReviewInput, film: str | None = None, *,
 # -- the reviewed work ---------------------------------------------------------------------------
 
 
+_FRANCHISE_NOUN = re.compile(r"['\u2019]?s?\s*-?\s*(?:franchise|series|saga|universe|films|movies|world|verse|"
+                             r"cinematic|canon|mythology|lore)\b", re.IGNORECASE)
+
+
 def _keep_plausible(text: str, mentions: list[Mention], reference: Reference, film: str | None) -> list[Mention]:
     """Drop surname-only or first-name-only person matches that neither the review nor the work supports."""
     named_in_full = {e.iri for m in mentions for e in m.entries if e.kind == PERSON and e.is_label}
     related = reference.people_of(film)
     kept = []
     for mention in mentions:
+        if _FRANCHISE_NOUN.match(text, mention.end) and mention.mask & WORK:
+            # "the John Wick universe", "the John Wick films": the franchise, not the first film
+            mention = Mention(mention.start, mention.end, tuple(e for e in mention.entries if e.kind != WORK))
+            if not mention.entries:
+                continue
         # "Keanu Ramirez": a first name followed by a surname that is not the known one is someone else
         other_surname = re.match(r" (?-i:[A-Z][a-z]+)\b", text[mention.end:mention.end + 30]) is not None
         entries = tuple(e for e in mention.entries if not (

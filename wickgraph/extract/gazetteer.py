@@ -106,7 +106,7 @@ class Gazetteer:
                 if len(words) > 1 and words[0].lower().strip(".") not in _TITLE_WORDS and words[0][:1].isupper():
                     add(words[0], Entry(CHARACTER, character.iri, words[0], False))
                 elif len(words) == 2 and words[0].lower() == "the":  # "Clancy Brown's Harbinger"
-                    add(words[1], Entry(CHARACTER, character.iri, words[1], False))
+                    add(words[1], Entry(CHARACTER, character.iri, form, False))
             for wrong in character.wrong_names:
                 add(wrong, Entry(CHARACTER, None, wrong, True))
         for work in reference.works.values():
@@ -256,10 +256,17 @@ class _OneCaseLines:
         return self._lines[start]
 
 
+_POSSESSED = re.compile(r"['\u2019]s?\s+(?:[a-z-]+\s+)?\Z")
+
+
 def _role_title(text: str, start: int, entry: Entry) -> bool:
-    """A role-title character ("The Sommelier", "The Elder") written as a common noun: "the sommelier"."""
-    return entry.kind == CHARACTER and entry.form.lower().startswith("the ") and \
-        text[start:start + 4].lower() == "the " and text[start + 4:start + 5].isalpha()
+    """A role-title character ("The Sommelier", "The Elder") written as a common noun: "the sommelier",
+    or after a possessive name: "Franco Nero's courtly sommelier"."""
+    if entry.kind != CHARACTER or not entry.form.lower().startswith("the "):
+        return False
+    if text[start:start + 4].lower() == "the " and text[start + 4:start + 5].isalpha():
+        return True
+    return " " not in entry.form[4:].strip() and _POSSESSED.search(text, max(0, start - 30), start) is not None
 
 
 class _FuzzyPeople:
