@@ -122,6 +122,28 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Ballerina (2025)\n\nAfter ten years of the John Wick franchise, it was released in 2025.", None,
          [("release_year", "", 2025, "supported")]),
     ],
+    # -- people the reference does not know; appositions; subject pronouns (relations.py) --------------
+    "unknown-actor": [
+        ("Bridget Regan has a small part as Addy.", JW1, [("cast", "Bridget Regan", "Addy", "unknown")]),
+        ("Jessica Henwick plays Nogi's rival, Maya Lin.", BAL, [("cast", "Jessica Henwick", "Maya Lin", "unknown")]),
+        ("Tom Hollander appears as Winston's butler, Bartholomew.", CH4,
+         [("cast", "Tom Hollander", "Bartholomew", "unknown")]),
+    ],
+    "apposition-again": [
+        ("Keanu Reeves, John Wick for the fourth time, limps through Paris.", CH4,
+         [("reprise", "Keanu Reeves", "John Wick", "supported")]),
+        ("Ian McShane, Winston once more, pours a drink.", PARA, [("reprise", "Ian McShane", "Winston", "supported")]),
+        ("Lance Reddick, Charon one last time, is the film's heart.", CH4,
+         [("reprise", "Lance Reddick", "Charon", "supported")]),
+    ],
+    "subject-pronoun": [
+        ("The lead is Ana de Armas. She plays Eve, a dancer with a grudge.", BAL,
+         [("cast", "Ana de Armas", "Eve", "supported")]),
+        ("Then there is Donnie Yen. He plays Caine with a cane and a smile.", CH4,
+         [("cast", "Donnie Yen", "Caine", "supported")]),
+        ("Everyone loves Common. He also plays Cassian with great restraint.", CH2,
+         [("cast", "Common", "Cassian", "supported")]),
+    ],
     # -- rules added to rules.jsonl ----------------------------------------------------------------------
     "writer-share": [
         ("Shay Hatten and Michael Finch share the screenplay credit.", CH4,
@@ -227,6 +249,17 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Peter Serafinowicz plays Bartholomew, the wine man.", CH2, ("cast", "Peter Serafinowicz", "Sommelier")),
         ("Keanu Reeves plays It straight, as always.", CH4, ("cast", "Keanu Reeves", "It")),
         ("Keanu Reeves is Great in it.", CH4, ("cast", "Keanu Reeves", "Great")),
+    ],
+    "unknown-actor-by-a-known-role": [
+        ("Mel Gibson, forever Martin Riggs in Lethal Weapon, plays Cormac.", CONT, ("cast", "Martin Riggs", None)),
+        ("Angelica Houston — back as the Director.", BAL, ("cast", "Angelica Houston", None)),
+        ("Mel Gibson plays Cormac, and Danny Glover as Roger Murtaugh is not here.", CONT,
+         ("cast", "Danny Glover", None)),
+    ],
+    "subject-pronoun-two-actors": [
+        ("Halle Berry and Ian McShane talk. She plays Sofia.", PARA, ("cast", "Ian McShane", "Sofia")),
+        ("Keanu Reeves meets Ian McShane. He plays Winston.", PARA, ("cast", "Keanu Reeves", "Winston")),
+        ("Common and Ruby Rose fight. She plays Ares.", CH2, ("cast", "Common", "Ares")),
     ],
     "answer-no": [
         ("Is Halle Berry in it?\nA: No. Sofia sits this one out.", CH4, ("cast", "Halle Berry", None)),

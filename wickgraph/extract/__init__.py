@@ -54,9 +54,10 @@ def extract(text: str, film: str | None = None, *, reference: Reference | None =
         film_iri, film_confidence, note = resolve_work(text, mentions, reference)
     mentions = _keep_plausible(text, mentions, reference, film_iri)
     film_cast = frozenset(actor for actor, _ in reference.cast_of(film_iri))
+    film_roles = frozenset(character for _, character in reference.cast_of(film_iri))
     facts = reference.works.get(film_iri or "")
     credits = {"director": facts.directors, "writer": facts.writers} if facts else {}
-    doc = Document(text, folded, mentions, film_iri, film_cast, credits)
+    doc = Document(text, folded, mentions, film_iri, film_cast, credits, film_roles)
     rules = default_rules()
     # Filters run lazily: only on the first mention of each fact, which is most of the time saved.
     candidates = run_rules(doc, rules)
@@ -324,7 +325,12 @@ def _fact_key(claim: Claim) -> tuple[Any, ...]:
 def _status(claim: Claim, reference: Reference, film: str | None) -> str:
     if claim.type == "rating":
         return "unknown"
-    return claim_status(claim, reference, film)
+    status = claim_status(claim, reference, film)
+    if status == "contradicted" and claim.type in ("cast", "reprise") and claim.actor_iri is None:
+        # a name the reference does not know, given a role it gives to someone else: more often a misspelling
+        # or another film's character ("forever Martin Riggs") than a recast, so it is not called an error
+        return "unknown"
+    return status
 
 
 # -- structured cards ------------------------------------------------------------------------------

@@ -25,8 +25,10 @@ class Document:
     """A review's text with its name mentions, reviewed work, sentences and placeholder views."""
 
     def __init__(self, text: str, folded: str, mentions: list[Mention], film: str | None,
-                 film_cast: frozenset[str] = frozenset(), film_credits: dict[str, frozenset[str]] | None = None) -> None:
+                 film_cast: frozenset[str] = frozenset(), film_credits: dict[str, frozenset[str]] | None = None,
+                 film_roles: frozenset[str] = frozenset()) -> None:
         self.text = text
+        self.film_roles = film_roles  # characters the reference has in the reviewed work
         self.film_credits = film_credits or {}  # "director"/"writer" -> people credited on the reviewed work
         self.film_cast = film_cast  # actors the reference casts in the reviewed work
         self.folded = folded

@@ -276,15 +276,27 @@ class _FuzzyPeople:
     def __init__(self, reference: Reference) -> None:
         self._by_first: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
         self._by_last: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+        self._by_initials: dict[tuple[str, str], list[tuple[str, str, str, str]]] = defaultdict(list)
         for person in reference.people.values():
             words = _key(person.name)
             if len(words) == 2:  # the misspelt word must have four letters or more (see _close)
                 self._by_first[words[0]].append((words[1], person.iri, person.name))
                 self._by_last[words[1]].append((words[0], person.iri, person.name))
+                self._by_initials[(words[0][:1], words[1][:1])].append((words[0], words[1], person.iri, person.name))
 
     def match(self, first: str, second: str, text: str, span1: tuple[int, int],
               span2: tuple[int, int]) -> Entry | None:
         if first not in self._by_first and second not in self._by_last:
+            # both words misspelt ("Angelica Houston"): one slip in each long word, same initials
+            if len(first) < 6 or len(second) < 5 or (first[:1], second[:1]) not in self._by_initials:
+                return None
+            if not (text[span1[0]:span1[0] + 1].isupper() and text[span2[0]:span2[0] + 1].isupper()) or \
+                    text[span1[1]:span2[0]] != " ":
+                return None
+            for known_first, known_last, iri, name in self._by_initials[(first[:1], second[:1])]:
+                if len(known_first) >= 6 and len(known_last) >= 5 and _close(known_first, first, 1) \
+                        and _close(known_last, second, 1):
+                    return Entry(PERSON, iri, name, True)
             return None
         if not (text[span1[0]:span1[0] + 1].isupper() and text[span2[0]:span2[0] + 1].isupper()):
             return None
@@ -299,11 +311,11 @@ class _FuzzyPeople:
         return None
 
 
-def _close(a: str, b: str) -> bool:
-    """Edit distance at most 1 (2 for words of 8 letters or more), same first letter."""
+def _close(a: str, b: str, limit: int | None = None) -> bool:
+    """Edit distance at most ``limit`` (default 1, 2 for words of 8 letters or more), same first letter."""
     if a[:1] != b[:1] or len(b) < 4 or abs(len(a) - len(b)) > 2:
         return False
-    limit = 2 if min(len(a), len(b)) >= 8 else 1
+    limit = limit if limit is not None else 2 if min(len(a), len(b)) >= 8 else 1
     previous = list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):
         current = [i]

@@ -15,6 +15,7 @@ Cue lists are data (``cues.json``, each with an id and the phenomenon it covers)
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import json
 import re
@@ -25,7 +26,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from .document import Document
-from .gazetteer import CHARACTER, PERSON, WORK, Mention
+from .gazetteer import CHARACTER, PERSON, WORK, Entry, Mention
 from .patterns import Candidate
 
 __all__ = ["CUES_FILE", "Cues", "default_cues", "load_cues", "pair_roles"]
@@ -91,10 +92,68 @@ def pair_roles(doc: Document, cues: Cues | None = None) -> list[Candidate]:
         if not mention.mask & PERSON or mention.mask & WORK or index in grouped:
             continue
         candidate = _forward(doc, cues, mentions, index) or _backward(doc, cues, mentions, index) \
-            or _pronoun(doc, cues, mentions, index)
+            or _pronoun(doc, cues, mentions, index) or _subject_pronoun(doc, mentions, index)
         if candidate is not None:
             found.append(candidate)
+    found += _unknown_actors(doc, cues, mentions)
     return found
+
+
+# A person the reference does not know, by the shape of the name: two or three capitalised words.
+_NAME_SHAPE = re.compile(r"(?<![\w'\u2019])(?-i:[A-Z][a-z]+(?:[ -](?:(?:de|da|del|van|von|la|le) )?"
+                         r"[A-Z][a-z]+(?:['\u2019][A-Z][a-z]+)?){1,2})(?![\w'\u2019])")
+_STRICT_CUES = frozenset({"as", "plays", "playing", "portrays", "portraying", "voices", "voicing"})
+
+
+def _unknown_actors(doc: Document, cues: Cues, mentions: list[Mention]) -> list[Candidate]:
+    """"Bridget Regan has a small part as Addy", "Chris Pratt plays Winston": an actor the reference does not
+    know, joined to a role by an explicit casting cue (not a bare 'is' or layout, which names so many things)."""
+    found: list[Candidate] = []
+    starts = [m.start for m in mentions]
+    for name in _NAME_SHAPE.finditer(doc.text):
+        if name.group().split()[0] in _NOT_NAMES:
+            continue
+        following = bisect.bisect_left(starts, name.start())
+        if following > 0 and mentions[following - 1].end > name.start() or \
+                following < len(mentions) and mentions[following].start < name.end():
+            continue  # part of a known name
+        actor = Mention(name.start(), name.end(), (Entry(PERSON, None, name.group(), True),))
+        window = [actor] + mentions[following:following + 6]
+        candidate = _forward(doc, cues, window, 0)
+        if candidate is None:
+            continue
+        role_start = candidate.parts["character"][0][0]
+        role = doc.by_start.get(role_start)
+        if role is not None and any(e.iri in doc.film_roles for e in role.of_kind(CHARACTER)):
+            continue  # a role of this very film: a stranger's name next to it is more often a misspelling or
+            # another film's character ("forever Martin Riggs ... plays Cormac") than a recast
+        if any(w in _STRICT_CUES for w in _words(doc.text[actor.end:role_start])):
+            found.append(candidate)
+    return found
+
+
+_HE_SHE = re.compile(r"(?:he|she)\s+(?:\w+ly\s+|also\s+|now\s+)?(?:plays|portrays|voices|is playing)\s+", re.IGNORECASE)
+
+
+def _subject_pronoun(doc: Document, mentions: list[Mention], index: int) -> Candidate | None:
+    """"Ana de Armas leads it. She plays Eve": the one actor of the sentence before, and the role named here."""
+    actor = mentions[index]
+    _, sentence_end = doc.sentence(actor.start)
+    if _possessive(doc.text, actor.end):
+        return None
+    start = sentence_end + len(doc.text[sentence_end:sentence_end + 3]) - len(doc.text[sentence_end:sentence_end + 3].lstrip())
+    pronoun = _HE_SHE.match(doc.text, start)
+    if pronoun is None:
+        return None
+    here = [m for m in mentions[index + 1:index + 8] if m.start < sentence_end and m.mask & PERSON]
+    before = [m for m in mentions[max(0, index - 6):index] if m.mask & PERSON and not m.mask & CHARACTER
+              and m.start >= doc.sentence(actor.start)[0]]
+    role = next((m for m in mentions[index + 1:index + 10] if m.start == pronoun.end()), None)
+    if here or before or role is None or not _is_role(doc, role):
+        return None  # the sentence before must name one actor only
+    candidate = Candidate("pair-pronoun", "cast", actor.start, actor.end,
+                          parts={"actor": [(actor.start, actor.end)], "character": [(role.start, role.end)]})
+    return candidate
 
 
 _AND = re.compile(r"\s*(?:,\s*(?:and\s+)?|&|\band\b)\s*\Z")
@@ -179,10 +238,15 @@ def _forward(doc: Document, cues: Cues, mentions: list[Mention], index: int) -> 
                 return None  # another actor comes first
             continue
         gap = doc.text[actor.end:other.start]
-        if _forward_link(gap, cues):
+        if _forward_link(gap, cues) or gap.strip() == "," and _AGAIN.match(doc.text, other.end):
             return _candidate(doc, cues, actor, other, actor.start, other.end)
         return None
     return _new_role(doc, cues, actor, sentence_end)
+
+
+# "Keanu Reeves, John Wick for the fourth time": an apposition that names the role taken up again
+_AGAIN = re.compile(r",?\s+(?:again|once more|once again|for (?:the|a) (?:second|third|fourth|fifth|sixth|last|final|"
+                    r"umpteenth|\w+th) time|one (?:last|more) time)\b", re.IGNORECASE)
 
 
 def _new_role(doc: Document, cues: Cues, actor: Mention, sentence_end: int) -> Candidate | None:
@@ -190,7 +254,10 @@ def _new_role(doc: Document, cues: Cues, actor: Mention, sentence_end: int) -> C
     kept as an unreconciled character so its claim cannot pass as a silent 'supported'."""
     end = min(sentence_end, actor.end + _WINDOW)
     for name in _NEW_NAME.finditer(doc.text, actor.end, end):
-        if name.start() in doc.by_start or name.group().split()[0] in _NOT_NAMES:
+        known = doc.by_start.get(name.start())
+        if known is not None and _possessive(doc.text, known.end):
+            continue  # "as Winston's butler, Bartholomew": a description
+        if known is not None or name.group().split()[0] in _NOT_NAMES:
             return None  # a known name comes first: the mention pairing above has decided
         gap = doc.text[actor.end:name.start()]
         words = [w for w in _words(gap) if w not in (",", "(")]
@@ -319,7 +386,8 @@ def mark_reprises(doc: Document, candidates: list[Candidate], cues: Cues | None 
             continue
         clause = doc.text[candidate.start:_clause_end(doc, candidate.end)].lower()
         words = _words(clause)
-        if any(w in cues["reprise-cue"] and w != "more" for w in words) or "once more" in clause:
+        if any(w in cues["reprise-cue"] and w != "more" for w in words) or "once more" in clause \
+                or _AGAIN.match(doc.text, candidate.end):
             candidate.reprise = True
 
 
