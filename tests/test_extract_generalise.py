@@ -133,7 +133,7 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Keanu Reeves, John Wick for the fourth time, limps through Paris.", CH4,
          [("reprise", "Keanu Reeves", "John Wick", "supported")]),
         ("Ian McShane, Winston once more, pours a drink.", PARA, [("reprise", "Ian McShane", "Winston", "supported")]),
-        ("Lance Reddick, Charon one last time, is the film's heart.", CH4,
+        ("Lance Reddick, Charon for the fourth time, is the film's heart.", CH4,
          [("reprise", "Lance Reddick", "Charon", "supported")]),
     ],
     "subject-pronoun": [
@@ -143,6 +143,21 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
          [("cast", "Donnie Yen", "Caine", "supported")]),
         ("Everyone loves Common. He also plays Cassian with great restraint.", CH2,
          [("cast", "Common", "Cassian", "supported")]),
+    ],
+    "identified-actor": [
+        ("The Adjudicator makes her entrance — that's Asia Kate Dillon, ice-cold.", PARA,
+         [("cast", "Asia Kate Dillon", "Adjudicator", "supported")]),
+        ("Then comes Cormac. That is Mel Gibson, snarling.", CONT, [("cast", "Mel Gibson", "Cormac", "supported")]),
+        ("Watch for Zero (it's Mark Dacascos) in the glass room.", PARA,
+         [("cast", "Mark Dacascos", "Zero", "supported")]),
+    ],
+    "subject-pronoun-contracted": [
+        ("Is Anjelica Huston back? She is! She's the Director again.", BAL,
+         [("cast", "Anjelica Huston", "Director", "supported")]),
+        ("Laurence Fishburne returns. He's the Bowery King, still.", CH4,
+         [("cast", "Laurence Fishburne", "Bowery King", "supported")]),
+        ("Then Hiroyuki Sanada arrives. He is Koji, the manager.", CH4,
+         [("cast", "Hiroyuki Sanada", "Koji", "supported")]),
     ],
     # -- rules added to rules.jsonl ----------------------------------------------------------------------
     "writer-share": [
@@ -260,6 +275,19 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Halle Berry and Ian McShane talk. She plays Sofia.", PARA, ("cast", "Ian McShane", "Sofia")),
         ("Keanu Reeves meets Ian McShane. He plays Winston.", PARA, ("cast", "Keanu Reeves", "Winston")),
         ("Common and Ruby Rose fight. She plays Ares.", CH2, ("cast", "Common", "Ares")),
+    ],
+    "hearsay-before": [
+        ("People online keep saying David Leitch co-directed this one.", PARA, ("director", "David Leitch", None)),
+        ("Some insist that Halle Berry returns as Sofia; she does not.", CH4, ("cast", "Halle Berry", None)),
+        ("Word has it Derek Kolstad wrote the first draft.", BAL, ("writer", "Derek Kolstad", None)),
+    ],
+    "mention-other-job": [
+        ("John Wick: Chapter 4\n\nExecutive producers: Keanu Reeves, Erica Lee.\nDonnie Yen plays Caine.", None,
+         ("cast", "Erica Lee", None)),
+        ("Ballerina (2025)\n\nProduced by Chad Stahelski and Keanu Reeves. Ana de Armas plays Eve.", None,
+         ("cast", "Chad Stahelski", None)),
+        ("The Continental (2023)\n\nCreated by Greg Coolidge, Kirk Ward and Shawn Simmons.", None,
+         ("cast", "Kirk Ward", None)),
     ],
     "answer-no": [
         ("Is Halle Berry in it?\nA: No. Sofia sits this one out.", CH4, ("cast", "Halle Berry", None)),

@@ -60,8 +60,8 @@ def resolve_work(text: str, mentions: Iterable[Mention], reference: Reference) -
                  for w in ordered[:3] if scores[w] >= 0.75 * top]
         choices = ", ".join(close[:-1]) + f" or {close[-1]}" if len(close) > 1 else close[0]
         why = "no title is named" if top < _SURE_SCORE else "two titles weigh about the same"
-        return None, round(min(top / _SURE_SCORE, 1.0) / 2, 2), f"unsure which work this is ({why}): " \
-            f"{choices}; pass --film"
+        note = f"unsure which work this is ({why}): {choices}; pass --film"
+        return None, round(min(top / _SURE_SCORE, 1.0) / 2, 2), note
     return best, round(min(1.0, 0.5 + (top - second) / (2 * top)), 2), None
 
 

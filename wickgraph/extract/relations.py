@@ -92,7 +92,8 @@ def pair_roles(doc: Document, cues: Cues | None = None) -> list[Candidate]:
         if not mention.mask & PERSON or mention.mask & WORK or index in grouped:
             continue
         candidate = _forward(doc, cues, mentions, index) or _backward(doc, cues, mentions, index) \
-            or _pronoun(doc, cues, mentions, index) or _subject_pronoun(doc, mentions, index)
+            or _pronoun(doc, cues, mentions, index) or _subject_pronoun(doc, mentions, index) \
+            or _identified(doc, mentions, index)
         if candidate is not None:
             found.append(candidate)
     found += _unknown_actors(doc, cues, mentions)
@@ -132,28 +133,63 @@ def _unknown_actors(doc: Document, cues: Cues, mentions: list[Mention]) -> list[
     return found
 
 
-_HE_SHE = re.compile(r"(?:he|she)\s+(?:\w+ly\s+|also\s+|now\s+)?(?:plays|portrays|voices|is playing)\s+", re.IGNORECASE)
+_THAT_IS = re.compile(r"(?:^|[\s\u2014\u2013(-])(?:that's|that is|that\u2019s|it's|it\u2019s|it is|this is)\s+\Z", re.IGNORECASE)
+
+
+def _identified(doc: Document, mentions: list[Mention], index: int) -> Candidate | None:
+    """"The Adjudicator makes her entrance — that's Katie McGrath", "Cormac. That is Mel Gibson": an actor
+    named as the one behind the role just mentioned (in this sentence or the one before)."""
+    actor = mentions[index]
+    before = doc.text[max(0, actor.start - 20):actor.start]
+    if not _THAT_IS.search(before):
+        return None
+    for position in range(index - 1, max(-1, index - 5), -1):
+        other = mentions[position]
+        if actor.start - other.end > 80 or other.mask & PERSON and not other.mask & CHARACTER:
+            return None
+        if _is_role(doc, other):
+            gap = doc.text[other.end:actor.start]
+            if "\n\n" in gap or len(re.findall(r"[.!?](?:\s|$)", gap)) > 1:
+                return None
+            return Candidate("pair-role", "cast", other.start, actor.end,
+                             parts={"actor": [(actor.start, actor.end)], "character": [(other.start, other.end)]})
+    return None
+
+
+_HE_SHE = re.compile(r"(?:he|she)(?:\s+(?:\w+ly\s+|also\s+|now\s+)?(?:plays|portrays|voices|is playing|is)|['\u2019]s)"
+                     r"\s+(?:(?:again|once more|still|back as|now)\s+)?", re.IGNORECASE)
 
 
 def _subject_pronoun(doc: Document, mentions: list[Mention], index: int) -> Candidate | None:
-    """"Ana de Armas leads it. She plays Eve": the one actor of the sentence before, and the role named here."""
+    """"Ana de Armas leads it. She plays Eve" / "Is Anjelica Huston back? She is! She's the Director again":
+    the one actor of a sentence, and the role a he/she names in one of the next two sentences."""
     actor = mentions[index]
-    _, sentence_end = doc.sentence(actor.start)
+    sentence_start, sentence_end = doc.sentence(actor.start)
     if _possessive(doc.text, actor.end):
         return None
-    start = sentence_end + len(doc.text[sentence_end:sentence_end + 3]) - len(doc.text[sentence_end:sentence_end + 3].lstrip())
-    pronoun = _HE_SHE.match(doc.text, start)
-    if pronoun is None:
-        return None
-    here = [m for m in mentions[index + 1:index + 8] if m.start < sentence_end and m.mask & PERSON]
-    before = [m for m in mentions[max(0, index - 6):index] if m.mask & PERSON and not m.mask & CHARACTER
-              and m.start >= doc.sentence(actor.start)[0]]
-    role = next((m for m in mentions[index + 1:index + 10] if m.start == pronoun.end()), None)
-    if here or before or role is None or not _is_role(doc, role):
-        return None  # the sentence before must name one actor only
-    candidate = Candidate("pair-pronoun", "cast", actor.start, actor.end,
-                          parts={"actor": [(actor.start, actor.end)], "character": [(role.start, role.end)]})
-    return candidate
+    others = [m for m in mentions[max(0, index - 6):index + 8] if m is not actor and m.mask & PERSON
+              and not m.mask & CHARACTER and sentence_start <= m.start < sentence_end]
+    if others:
+        return None  # the sentence must name one actor only
+    position = sentence_end
+    for _ in range(2):
+        start = position + len(doc.text[position:position + 3]) - len(doc.text[position:position + 3].lstrip())
+        _, next_end = doc.sentence(min(start, len(doc.text) - 1))
+        if any(start <= m.start < next_end and m.mask & PERSON and not m.mask & CHARACTER
+               for m in mentions[index + 1:index + 12]):
+            return None  # somebody else is named first
+        pronoun = _HE_SHE.match(doc.text, start)
+        if pronoun is not None:
+            role = next((m for m in mentions[index + 1:index + 12] if m.start == pronoun.end()), None)
+            if role is None or not _is_role(doc, role):
+                return None
+            # the evidence is the sentence that names the role; the actor's own may be a question
+            return Candidate("pair-pronoun", "cast", start, role.end,
+                             parts={"actor": [(actor.start, actor.end)], "character": [(role.start, role.end)]})
+        if next_end <= position:
+            return None
+        position = next_end
+    return None
 
 
 _AND = re.compile(r"\s*(?:,\s*(?:and\s+)?|&|\band\b)\s*\Z")
@@ -245,8 +281,8 @@ def _forward(doc: Document, cues: Cues, mentions: list[Mention], index: int) -> 
 
 
 # "Keanu Reeves, John Wick for the fourth time": an apposition that names the role taken up again
-_AGAIN = re.compile(r",?\s+(?:again|once more|once again|for (?:the|a) (?:second|third|fourth|fifth|sixth|last|final|"
-                    r"umpteenth|\w+th) time|one (?:last|more) time)\b", re.IGNORECASE)
+_AGAIN = re.compile(r",?\s+(?:again|once more|once again|for (?:the|a) (?:second|third|fourth|fifth|sixth|"
+                    r"umpteenth|\w+th) time)\b", re.IGNORECASE)
 
 
 def _new_role(doc: Document, cues: Cues, actor: Mention, sentence_end: int) -> Candidate | None:
