@@ -159,6 +159,17 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Then Hiroyuki Sanada arrives. He is Koji, the manager.", CH4,
          [("cast", "Hiroyuki Sanada", "Koji", "supported")]),
     ],
+    "negation-of-another-predicate": [
+        ("Ruby Rose, as Santino's bodyguard Ares, never says a word.", CH2, [("cast", "Ruby Rose", "Ares", "supported")]),
+        ("Keanu Reeves plays John Wick and does not blink.", CH4, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("Common as Cassian isn't subtle, and that is fine.", CH2, [("cast", "Common", "Cassian", "supported")]),
+    ],
+    "lowercase-misspelling": [
+        ("honestly anjelica houston is the director and she rules", PARA,
+         [("cast", "Anjelica Huston", "Director", "supported")]),
+        ("keanu reaves is back and so is the dog", CH4, [("cast", "Keanu Reeves", None, "supported")]),
+        ("ian mcshanne as winston, perfect as ever", PARA, [("cast", "Ian McShane", "Winston", "supported")]),
+    ],
     # -- rules added to rules.jsonl ----------------------------------------------------------------------
     "writer-share": [
         ("Shay Hatten and Michael Finch share the screenplay credit.", CH4,
@@ -288,6 +299,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
          ("cast", "Chad Stahelski", None)),
         ("The Continental (2023)\n\nCreated by Greg Coolidge, Kirk Ward and Shawn Simmons.", None,
          ("cast", "Kirk Ward", None)),
+    ],
+    "negated-presence": [
+        ("Halle Berry does not return as Sofia.", CH4, ("cast", "Halle Berry", None)),
+        ("Willem Dafoe, sadly, is not back.", CH2, ("cast", "Willem Dafoe", None)),
+        ("Laurence Fishburne never turns up.", BAL, ("cast", "Laurence Fishburne", None)),
     ],
     "answer-no": [
         ("Is Halle Berry in it?\nA: No. Sofia sits this one out.", CH4, ("cast", "Halle Berry", None)),

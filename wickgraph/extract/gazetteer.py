@@ -166,7 +166,8 @@ class Gazetteer:
             if matched <= 1 and i + 1 < count and words[i].isalpha():
                 if spans is None:
                     spans = [m.span() for m in _TOKEN.finditer(lower)]
-                entry = self._fuzzy.match(words[i], words[i + 1], text, spans[i], spans[i + 1])
+                entry = self._fuzzy.match(words[i], words[i + 1], text, spans[i], spans[i + 1],
+                                          lowercase_style or one_case.at(spans[i][0]))
                 if entry is not None:  # "Keanu Reaves" is one misspelt name, not "Keanu" and a stranger
                     if matched:
                         mentions.pop()
@@ -285,20 +286,20 @@ class _FuzzyPeople:
                 self._by_initials[(words[0][:1], words[1][:1])].append((words[0], words[1], person.iri, person.name))
 
     def match(self, first: str, second: str, text: str, span1: tuple[int, int],
-              span2: tuple[int, int]) -> Entry | None:
+              span2: tuple[int, int], any_case: bool = False) -> Entry | None:
         if first not in self._by_first and second not in self._by_last:
             # both words misspelt ("Angelica Houston"): one slip in each long word, same initials
             if len(first) < 6 or len(second) < 5 or (first[:1], second[:1]) not in self._by_initials:
                 return None
-            if not (text[span1[0]:span1[0] + 1].isupper() and text[span2[0]:span2[0] + 1].isupper()) or \
-                    text[span1[1]:span2[0]] != " ":
+            if not (any_case or text[span1[0]:span1[0] + 1].isupper() and text[span2[0]:span2[0] + 1].isupper()) \
+                    or text[span1[1]:span2[0]] != " ":
                 return None
             for known_first, known_last, iri, name in self._by_initials[(first[:1], second[:1])]:
                 if len(known_first) >= 6 and len(known_last) >= 5 and _close(known_first, first, 1) \
                         and _close(known_last, second, 1):
                     return Entry(PERSON, iri, name, True)
             return None
-        if not (text[span1[0]:span1[0] + 1].isupper() and text[span2[0]:span2[0] + 1].isupper()):
+        if not (any_case or text[span1[0]:span1[0] + 1].isupper() and text[span2[0]:span2[0] + 1].isupper()):
             return None
         if text[span1[1]:span2[0]] != " ":
             return None
