@@ -209,6 +209,12 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Len Wiseman is behind the camera this time.", BAL, [("director", "Len Wiseman", None, "supported")]),
         ("Chad Stahelski is once again behind the camera.", PARA, [("director", "Chad Stahelski", None, "supported")]),
     ],
+    "franchise-launched": [
+        ("Ten years on, the thing that launched the John Wick franchise still works.", JW1,
+         [("franchise_member", "", None, "supported")]),
+        ("This is the film that started a whole franchise.", JW1, [("franchise_member", "", None, "supported")]),
+        ("A lean thriller that kicked off the John Wick saga.", JW1, [("franchise_member", "", None, "supported")]),
+    ],
     "year-label": [
         ("**Release date:** March 24, 2023\n", CH4, [("release_year", "", 2023, "supported")]),
         ("Premieres Sept. 22, 2023 on Peacock\n", CONT, [("release_year", "", 2023, "supported")]),
@@ -218,6 +224,7 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("JOHN WICK 2014\nA man, a dog, a car.", None, [("release_year", "", 2014, "supported")]),
         ("# John Wick: Chapter 2 — 2017\n", None, [("release_year", "", 2017, "supported")]),
         ("Ballerina 2024\nIt is fine.", None, [("release_year", "", 2024, "contradicted")]),
+        ("JOHN WICK 2014 — 10 reasons it still works\n", None, [("release_year", "", 2014, "supported")]),
     ],
     "credit-other-work": [
         ("Chapter 2 was directed by Chad Stahelski; this one is directed by Len Wiseman.", BAL,
@@ -304,6 +311,13 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Halle Berry does not return as Sofia.", CH4, ("cast", "Halle Berry", None)),
         ("Willem Dafoe, sadly, is not back.", CH2, ("cast", "Willem Dafoe", None)),
         ("Laurence Fishburne never turns up.", BAL, ("cast", "Laurence Fishburne", None)),
+    ],
+    "franchise-other-work": [
+        ("John Wick: Chapter 4 (2023)\n\nThe first film launched the franchise; this one ends it.", None,
+         ("franchise_member", "", None)),
+        ("Ballerina (2025)\n\nJohn Wick started the whole saga with a dog.", None, ("franchise_member", "", None)),
+        ("The Continental (2023)\n\nThe original movie kicked off the series in 2014.", None,
+         ("franchise_member", "", None)),
     ],
     "answer-no": [
         ("Is Halle Berry in it?\nA: No. Sofia sits this one out.", CH4, ("cast", "Halle Berry", None)),
