@@ -170,6 +170,12 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("keanu reaves is back and so is the dog", CH4, [("cast", "Keanu Reeves", None, "supported")]),
         ("ian mcshanne as winston, perfect as ever", PARA, [("cast", "Ian McShane", "Winston", "supported")]),
     ],
+    "answer-when": [
+        ("Q: When did it come out?\nA: March 24, 2023 in the US.", CH4, [("release_year", "", 2023, "supported")]),
+        ("When was Ballerina released? June 2024, if you ask me.", BAL, [("release_year", "", 2024, "contradicted")]),
+        ("TOM: when did it open?\nDANA: In May 2019, right before summer.", PARA,
+         [("release_year", "", 2019, "supported")]),
+    ],
     # -- rules added to rules.jsonl ----------------------------------------------------------------------
     "writer-share": [
         ("Shay Hatten and Michael Finch share the screenplay credit.", CH4,

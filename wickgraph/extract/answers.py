@@ -1,7 +1,8 @@
 """Questions and their answers: a claim stated by answering "yes" (or a name) to a question about the film.
 
 FAQ pages, podcasts and threads ask and answer: "Is Lance Reddick in it? / A: Yes, as Charon",
-"Who directed JW4? / Chad Stahelski.", "Does Keanu turn up? He does not." The question alone is
+"Who directed JW4? / Chad Stahelski.", "When did it open? / March 24, 2023", "Does Keanu turn up? He
+does not." The question alone is
 filtered out like any question; here the *answer* decides. A yes-answer states the cast claim
 (with a role when it says "as Y"); a name answering "who directed/wrote/plays" states that credit
 or role; a no-answer states nothing. The evidence is the answer; the name comes from the question.
@@ -42,8 +43,11 @@ def answered_questions(doc: Document) -> list[Candidate]:
             continue
         mentions = [m for m in doc.mentions if q_start <= m.start < question.start()]
         who = _WHO.search(doc.text, q_start, question.end())
+        when = _WHEN.search(doc.text, q_start, question.end())
         if who is not None:
             candidate = _who_answer(doc, who, a_start, a_end)
+        elif when is not None:
+            candidate = _when_answer(doc, a_start, a_end)
         else:
             candidate = _yes_answer(doc, mentions, a_start, a_end, _IN_IT.search(doc.text, q_start, question.end()))
         if candidate is not None:
@@ -96,6 +100,26 @@ def _who_answer(doc: Document, who: re.Match[str], a_start: int, a_end: int) -> 
         return None
     return Candidate("qa-answer", "cast", start, name.end,
                      parts={"actor": [(name.start, name.end)], "character": [(role.start, role.end)]})
+
+
+_WHEN = re.compile(r"\bwhen\b[^?]{0,40}\b(?:released|release|come out|came out|out|open|opened|premiere|premiered|"
+                   r"hit|arrive|arrived|land|landed)\b[^?]{0,40}\?", re.IGNORECASE)
+_DATE_ANSWER = re.compile(r"\s*(?:[A-Za-z]{1,12}\s*:\s*)?(?:(?:it\s+)?(?:came out|opened|premiered|was released)\s+)?"
+                          r"(?:(?:on|in)\s+)?(?:(?:early|late|mid)\s+)?"
+                          r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?"
+                          r"|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,?\s+)?"
+                          r"(?P<year>19[5-9]\d|20[0-4]\d)\b", re.IGNORECASE)
+
+
+def _when_answer(doc: Document, a_start: int, a_end: int) -> Candidate | None:
+    """"When did it come out? / A: March 24, 2023 in the US": a date answering a release question."""
+    date = _DATE_ANSWER.match(doc.text, a_start, a_end)
+    if date is None:
+        return None
+    start = a_start + len(doc.text[a_start:date.end()]) - len(doc.text[a_start:date.end()].lstrip())
+    candidate = Candidate("qa-answer", "release_year", start, date.end())
+    candidate.year = int(date.group("year"))
+    return candidate
 
 
 def _trim_end(text: str, start: int, end: int) -> int:

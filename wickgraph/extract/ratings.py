@@ -36,6 +36,7 @@ _NEEDS = {"stars_glyph": ("★",), "stars_ascii": ("**", "*/", "✦", "✪", "�
           "points": (" of ", " from "), "out_of": ("/", "out of"), "stars": ("star",),
           "letter": ("grade", "rating", "verdict", "score", "going", "give", "giving", "gets", "earns", "solid", "get a",
                      "earn a"),
+          "letter_alone": ("grade",),
           "letter_suffix": ("from me", "for me", "overall", "it is", "it's", "here")}
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
@@ -54,6 +55,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"(?:\b(?:grade|rating|verdict|score)\s*[:\-–]?\s*|\b(?:I'm going|I am going|I give it|giving it|"
         r"gets? an?|earns? an?|I'd give it an?|solid)\s+(?:an?\s+)?)"
         r"(?P<grade>(?-i:[A-DF])(?:\s*-?\s*(?:plus|minus)|[+\-−])?)(?![\w+\-])", re.IGNORECASE)),
+    # "You asked for a grade. You're getting one. B+.": a grade standing alone soon after the word "grade"
+    ("letter_alone", re.compile(r"(?:(?<=[.!?:]\s)|(?<=^))(?P<grade>(?-i:[A-DF])[+\-\u2212]?)(?=[.!]?(?:\s|$))",
+                                re.IGNORECASE | re.MULTILINE)),
     ("letter_suffix", re.compile(
         r"(?<![\w-])(?P<grade>(?-i:[A-DF])(?:-(?:plus|minus)|[+\-−]))(?=\s+(?:from me|for me|overall|it is|it's|here))",
         re.IGNORECASE)),
@@ -190,6 +194,9 @@ def find_rating(text: str) -> RatingMatch | None:
                 continue
             if kind == "percent" and not _SCORE_LABEL.search(before):
                 continue  # "90% of the film" is no rating
+            if kind == "letter_alone" and not re.search(r"\bgrade\b", text[max(0, match.start() - 80):match.start()],
+                                                        re.IGNORECASE):
+                continue  # "A." alone is a grade only right after the word "grade"
             if kind == "stars_ascii" and not (match.group("scale") or _SCORE_LABEL.search(before)
                                               or not before.strip() and _SCORE_LABEL.search(_previous_line(text, line_start))):
                 continue  # "**Dir.**" is Markdown, not two stars
