@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..conflicts import Reference, default_reference
-from .textscan import line_around
 
 __all__ = ["CHARACTER", "PERSON", "WORK", "Entry", "Gazetteer", "Mention", "fold", "get_gazetteer"]
 
@@ -143,6 +142,7 @@ class Gazetteer:
         lowercase_style = _is_lowercase_style(text, len(words))
         one_case = _OneCaseLines(text)
         index = self._index
+        fuzzy = self._fuzzy
         mentions: list[Mention] = []
         i, count = 0, len(words)
         while i < count:
@@ -158,12 +158,14 @@ class Gazetteer:
                     start, end = spans[i][0], spans[i + n - 1][1]
                     surface = text[start:end]
                     kept = tuple(e for e in entries if _case_ok(surface, e, n, lowercase_style)
-                                 or _role_title(text, start, e) or one_case.at(start))
+                                 or _role_title(text, start, e))
+                    if not kept and one_case.at(start):  # "COMMON AS CASSIAN": case means nothing here
+                        kept = tuple(entries)
                     if kept:
                         mentions.append(Mention(start, end, kept))
                         matched = n
                         break
-            if matched <= 1 and i + 1 < count and words[i].isalpha():
+            if matched <= 1 and i + 1 < count and fuzzy.could_match(words[i], words[i + 1]):
                 if spans is None:
                     spans = [m.span() for m in _TOKEN.finditer(lower)]
                 entry = self._fuzzy.match(words[i], words[i + 1], text, spans[i], spans[i + 1],
@@ -248,13 +250,19 @@ class _OneCaseLines:
         self._lines: dict[int, bool] = {}
 
     def at(self, position: int) -> bool:
-        start, end = line_around(self.text, position, 400)
+        start = self.text.rfind("\n", max(0, position - 400), position) + 1
+        if start == 0 and position > 400:  # a very long line: judge it in blocks of 400 characters
+            start = position - position % 400
         if start not in self._lines:
-            line = self.text[start:end]
-            letters = [c for c in line if c.isalpha()]
-            self._lines[start] = len(line.split()) >= 3 and len(letters) >= 8 and (
-                all(c.isupper() for c in letters) or all(c.islower() for c in letters))
+            end = self.text.find("\n", start, start + 800)
+            line = self.text[start:end if end >= 0 else start + 800]
+            letters = _LETTERS.sub("", line)
+            self._lines[start] = len(letters) >= 8 and len(line.split()) >= 3 and (
+                letters.isupper() or letters.islower())
         return self._lines[start]
+
+
+_LETTERS = re.compile(r"[^a-zA-Z\u00c0-\u024f]+")
 
 
 _POSSESSED = re.compile(r"['\u2019]s?\s+(?:[a-z-]+\s+)?\Z")
@@ -284,6 +292,12 @@ class _FuzzyPeople:
                 self._by_first[words[0]].append((words[1], person.iri, person.name))
                 self._by_last[words[1]].append((words[0], person.iri, person.name))
                 self._by_initials[(words[0][:1], words[1][:1])].append((words[0], words[1], person.iri, person.name))
+
+    def could_match(self, first: str, second: str) -> bool:
+        """A cheap test before :meth:`match`: a known first or last name, or two long words with known initials."""
+        return first in self._by_first or second in self._by_last or (
+            len(first) >= 6 and len(second) >= 5 and (first[:1], second[:1]) in self._by_initials
+            and first.isalpha())
 
     def match(self, first: str, second: str, text: str, span1: tuple[int, int],
               span2: tuple[int, int], any_case: bool = False) -> Entry | None:
