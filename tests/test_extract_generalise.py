@@ -221,6 +221,18 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("This is the film that started a whole franchise.", JW1, [("franchise_member", "", None, "supported")]),
         ("A lean thriller that kicked off the John Wick saga.", JW1, [("franchise_member", "", None, "supported")]),
     ],
+    "list-separator-dots": [
+        ("* Clancy Brown ... Harbinger\n* Donnie Yen … Caine\n", CH4,
+         [("cast", "Clancy Brown", "Harbinger", "supported"), ("cast", "Donnie Yen", "Caine", "supported")]),
+        ("- Rina Sawayama ... Akira\n", CH4, [("cast", "Rina Sawayama", "Akira", "supported")]),
+        ("- Hiroyuki Sanada … Koji\n", CH4, [("cast", "Hiroyuki Sanada", "Koji", "supported")]),
+    ],
+    "writer-paren": [
+        ("The script (Shay Hatten & Michael Finch) is functional.", CH4,
+         [("writer", "Shay Hatten", None, "supported"), ("writer", "Michael Finch", None, "supported")]),
+        ("A screenplay (by Derek Kolstad) with no fat on it.", JW1, [("writer", "Derek Kolstad", None, "supported")]),
+        ("Writers (Greg Coolidge, Kirk Ward) keep it moving.", CONT, [("writer", "Greg Coolidge", None, "supported")]),
+    ],
     "year-label": [
         ("**Release date:** March 24, 2023\n", CH4, [("release_year", "", 2023, "supported")]),
         ("Premieres Sept. 22, 2023 on Peacock\n", CONT, [("release_year", "", 2023, "supported")]),
@@ -324,6 +336,12 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Ballerina (2025)\n\nJohn Wick started the whole saga with a dog.", None, ("franchise_member", "", None)),
         ("The Continental (2023)\n\nThe original movie kicked off the series in 2014.", None,
          ("franchise_member", "", None)),
+    ],
+    "other-work-where": [
+        ("Compared to Parabellum, where Mark Dacascos played Zero, the villains are colder.", CH4,
+         ("cast", "Mark Dacascos", None)),
+        ("I rewatched John Wick: Chapter 2, in which Common plays Cassian, before this.", CH4, ("cast", "Common", None)),
+        ("Back in Ballerina (2025), when Ana de Armas was Eve, it felt fresh.", CH4, ("cast", "Ana de Armas", None)),
     ],
     "answer-no": [
         ("Is Halle Berry in it?\nA: No. Sofia sits this one out.", CH4, ("cast", "Halle Berry", None)),

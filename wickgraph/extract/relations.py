@@ -265,8 +265,10 @@ def _forward(doc: Document, cues: Cues, mentions: list[Mention], index: int) -> 
     _, sentence_end = doc.sentence(actor.start)
     for position in range(index + 1, len(mentions)):
         other = mentions[position]
-        if other.start - actor.end > _WINDOW or other.start >= sentence_end:
+        if other.start - actor.end > _WINDOW:
             break
+        if other.start >= sentence_end and not _only_layout(doc.text[actor.end:other.start], cues):
+            break  # a sentence ends between them, unless the "end" is list layout ("Clancy Brown ... Harbinger")
         if other.mask & CHARACTER and _possessive(doc.text, other.end):
             continue  # "as Santino's mute enforcer Ares": a description
         if not _is_role(doc, other) or other.mask & PERSON and not other.mask & CHARACTER:
@@ -310,15 +312,22 @@ _NOT_NAMES = frozenset({"The", "A", "An", "He", "She", "It", "They", "His", "Her
                         "But", "In", "On", "At", "For", "With", "This", "That", "Mr", "Ms", "Mrs", "Dr", "Chapter"})
 
 
+def _only_layout(gap: str, cues: Cues) -> bool:
+    words = _words(gap)
+    return "\n" not in gap and bool(words) and all(w in cues["list-separator"] for w in words)
+
+
 def _forward_link(gap: str, cues: Cues) -> bool:
-    if "\n" in gap or re.search(r"[.!?;]\s", gap):
+    if "\n" in gap:
         return False
     stripped = re.sub(r"^\s*\([^()\n]{0,80}\)", "", gap)  # "Keanu Reeves (59) as ..."
     words = _words(stripped)
     if not words:
         return False
     if all(w in cues["list-separator"] for w in words):
-        return True
+        return True  # "Clancy Brown ... Harbinger", "Keanu Reeves | John Wick"
+    if re.search(r"[.!?;]\s", gap):
+        return False
     if words[0] in ("'s", "'") or stripped.startswith(("'s ", "\u2019s ", "' ", "\u2019 ")):
         # "Franco Nero's courtly Julius", not "Kolstad's screenplay sends John"
         described = words[1:]
