@@ -343,6 +343,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("I rewatched John Wick: Chapter 2, in which Common plays Cassian, before this.", CH4, ("cast", "Common", None)),
         ("Back in Ballerina (2025), when Ana de Armas was Eve, it felt fresh.", CH4, ("cast", "Ana de Armas", None)),
     ],
+    "place-not-actor": [
+        ("Halle Berry turns up in Casablanca as Sofia.", PARA, ("cast", "Casablanca", None)),
+        ("The fight moves to Osaka as Koji's hotel burns.", CH4, ("cast", "Osaka", None)),
+        ("Shot across Berlin as Killa's club pulses.", CH4, ("cast", "Berlin", None)),
+    ],
     "answer-no": [
         ("Is Halle Berry in it?\nA: No. Sofia sits this one out.", CH4, ("cast", "Halle Berry", None)),
         ("Does Keanu Reeves turn up? He does not.", CONT, ("cast", "Keanu Reeves", None)),

@@ -267,10 +267,17 @@ _NAME_STOP = {"The", "A", "An", "He", "She", "It", "This", "That", "His", "Her",
               "Okay", "OK", "Well", "Oh", "Ha", "Lol", "Honestly", "Sadly", "Thankfully", "Unfortunately"}
 
 
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|from|to|into|on|across|through|near|inside|outside|around|via|over)\s+\Z",
+                           re.IGNORECASE)
+
+
 def _name_ok(text: str, start: int, end: int) -> bool:
-    """An unknown capitalised name: not a function word, not followed by a possessive."""
+    """An unknown capitalised name: not a function word, not followed by a possessive, not the object of a
+    preposition ("turns up in Casablanca as Sofia": a place, not an actor)."""
     words = text[start:end].split()
     if not words or words[0].strip("'") in _NAME_STOP or words[-1] in _NAME_STOP:
+        return False
+    if _PLACE_BEFORE.search(text, max(0, start - 10), start):
         return False
     return not re.match(r"['\u2019]s\b", text[end:end + 2])
 
