@@ -184,7 +184,31 @@ def test_good_cards_still_read(tmp_path: Path, card: str) -> None:
     assert read_review(path).text
 
 
-def test_cli_add_skip_bad_goes_past_a_bad_card(tmp_path: Path) -> None:
+def test_add_skip_bad_goes_past_a_card_with_a_wrong_field(tmp_path: Path, runner: object, data_dir: Path,
+                                                          built_store_dir: Path) -> None:
+    from click.testing import CliRunner
+
+    from wickgraph.cli import cli
+
+    assert isinstance(runner, CliRunner)
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"film": "Ballerina", "author": {"name": "Sam"}, "text": "Ana de Armas plays Eve."}',
+                   encoding="utf-8")
+    good = tmp_path / "good.txt"
+    good.write_text("Ballerina (2025): Ana de Armas stars as Eve Macarro.\n", encoding="utf-8")
+    before = sorted(p.name for p in (data_dir / "reviews").glob("*.trig"))
+    aborted = runner.invoke(cli, ["add", str(bad), str(good), "--yes"])
+    assert aborted.exit_code == 2 and "Traceback" not in aborted.output
+    assert aborted.stderr == (f"Error: {bad}: card field 'author' must be a string, not an object "
+                              '{"name": "Sam"}; nothing was added\n')
+    assert sorted(p.name for p in (data_dir / "reviews").glob("*.trig")) == before
+    skipped = runner.invoke(cli, ["add", str(bad), str(good), "--yes", "--skip-bad"])
+    assert skipped.exit_code == 0, skipped.output
+    assert f"skipped {bad}: card field 'author' must be a string" in skipped.stderr
+    assert "1 added, 0 replaced, 0 unchanged, 1 skipped" in skipped.output
+
+
+def test_cli_extract_of_a_bad_card_is_one_line(tmp_path: Path) -> None:
     from click.testing import CliRunner
 
     from wickgraph.cli import cli
