@@ -166,3 +166,57 @@ def test_known_false_claim_is_flagged_with_its_truth(claim_id: str) -> None:
         explanations = {reference.false_claim_truth(c.work_iri, c.person or c.character or c.year)
                         for c in claims} | {cast_false_claim_truth(c, reference) for c in claims}
         assert truth in explanations, claim_id
+
+
+# -- rules and cue lists are data, validated on load -------------------------------------------------
+
+
+@pytest.mark.parametrize(("line", "message"), [
+    ('{"id": "x", "kind": "claim", "type": "cast", "pattern": "(?P<actor>{P}) as (?P<character>{Q})"}',
+     "rule 'x': unknown placeholder {Q}"),
+    ('{"id": "x", "kind": "claim", "type": "cast", "pattern": "(?P<actor>{P}"}', "rule 'x': bad regex"),
+    ('{"id": "x", "kind": "claim", "type": "director", "pattern": "directed by {P}"}',
+     "rule 'x': a director rule needs a group named person or people"),
+    ('{"id": "x", "kind": "block", "scope": "paragraph", "pattern": "not"}', "rule 'x': 'scope' must be one of"),
+    ('{"id": "x", "kind": "claim", "type": "cast", "pattern": "(?P<actor>{P})", "colour": 1}',
+     "rule 'x': unknown keys ['colour']"),
+])
+def test_bad_rule_lines_name_the_file_and_line(tmp_path: Path, line: str, message: str) -> None:
+    from wickgraph.errors import InputError
+    from wickgraph.extract.patterns import load_rules
+
+    path = tmp_path / "rules.jsonl"
+    path.write_text('{"id": "ok", "kind": "mention", "type": "cast"}\n' + line + "\n", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load_rules(path)
+    assert message in str(caught.value)
+    assert caught.value.filename == str(path) and caught.value.lineno == 2
+
+
+@pytest.mark.parametrize(("data", "message"), [
+    ('[{"id": "role-cue", "words": ["as"]}]', "cue list 'role-cue': missing 'description' of its phenomenon"),
+    ('[{"id": "role-cue", "description": "d", "words": []}]', "'words' must be a non-empty list of strings"),
+    ('[{"id": "role-cue", "description": "d", "words": ["as"]}]', "missing cue lists ['role-filler'"),
+    ('{"role-cue": ["as"]}', "the cue file must hold a JSON list"),
+])
+def test_bad_cue_lists_are_refused(tmp_path: Path, data: str, message: str) -> None:
+    from wickgraph.errors import InputError
+    from wickgraph.extract.relations import load_cues
+
+    path = tmp_path / "cues.json"
+    path.write_text(data, encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load_cues(path)
+    assert message in str(caught.value) and caught.value.filename == str(path)
+
+
+def test_every_rule_and_cue_list_describes_its_phenomenon() -> None:
+    from wickgraph.extract.patterns import RULES_FILE
+
+    for line in RULES_FILE.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("//"):
+            rule = json.loads(line)
+            assert rule["id"] and (rule.get("description") or rule["kind"] == "mention"), rule["id"]
+    for entry in json.loads(Path(__file__).resolve().parents[1].joinpath(
+            "wickgraph", "extract", "cues.json").read_text(encoding="utf-8")):
+        assert len(entry["description"]) > 40, entry["id"]

@@ -23,7 +23,7 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from ..errors import InputError
@@ -83,7 +83,7 @@ class Rule:
 
     id: str
     kind: str
-    regex: re.Pattern[str] | None
+    source: str | None  # the pattern with its placeholders expanded; compiled on first use
     mask: int
     type: str | None = None
     reprise: bool = False
@@ -99,11 +99,23 @@ class Rule:
     fast: re.Pattern[str] | None = None
     fast_needs_boundary: bool = False  # the fast regex lost a leading \b; check it in Python
     requires_credit: str | None = None  # "director": the person must be credited so on the reviewed work
+    flags: int = re.IGNORECASE | re.MULTILINE
+
+    @property
+    def regex(self) -> re.Pattern[str] | None:
+        """The rule's pattern over the view, compiled once per process when first needed (most claim rules
+        only ever run their ``fast`` lower-case variant, so start-up compiles half as much)."""
+        return None if self.source is None else _compiled(self.source, self.flags)
 
     def applies_to(self, candidate: Candidate) -> bool:
         if not self.types and not self.rules:
             return True
         return candidate.type in self.types or candidate.rule in self.rules
+
+
+@cache
+def _compiled(source: str, flags: int) -> re.Pattern[str]:
+    return re.compile(source, flags)
 
 
 @dataclass(frozen=True)
@@ -177,15 +189,21 @@ def load_rules(path: str | Path = RULES_FILE) -> RuleSet:
         kind = data.get("kind")
         if kind not in _KINDS:
             raise fail(f"rule {rule_id!r}: 'kind' must be one of {', '.join(_KINDS)}")
-        regex, mask = None, 0
+        regex: re.Pattern[str] | None = None
+        expanded, mask, flags = None, 0, re.IGNORECASE | re.MULTILINE
+        fast: re.Pattern[str] | None = None
+        boundary = False
         if kind != "mention":
             pattern = data.get("pattern")
             if not isinstance(pattern, str) or not pattern:
                 raise fail(f"rule {rule_id!r}: missing 'pattern'")
             try:
                 expanded, mask = _expand(pattern)
-                flags = 0 if data.get("case_sensitive") else re.IGNORECASE
-                regex = re.compile(expanded, flags | re.MULTILINE)
+                flags = (0 if data.get("case_sensitive") else re.IGNORECASE) | re.MULTILINE
+                if kind == "claim" and not data.get("case_sensitive"):
+                    fast, boundary = _fast_variant(expanded)
+                # validate now; a claim rule with a fast variant compiles its full pattern only if ever needed
+                regex = fast if fast is not None else _compiled(expanded, flags)
             except KeyError as error:
                 raise fail(f"rule {rule_id!r}: unknown placeholder {{{error.args[0]}}}") from None
             except re.error as error:
@@ -206,12 +224,10 @@ def load_rules(path: str | Path = RULES_FILE) -> RuleSet:
             if regex is not None and _NEEDS[claim_type] and not set(_NEEDS[claim_type]) & set(regex.groupindex):
                 raise fail(f"rule {rule_id!r}: a {claim_type} rule needs a group named "
                            f"{' or '.join(_NEEDS[claim_type])}")
-            fast, boundary = _fast_variant(expanded) if regex is not None and not data.get("case_sensitive") \
-                else (None, False)
-            rule = Rule(rule_id, kind, regex, mask, type=claim_type, reprise=bool(data.get("reprise")),
+            rule = Rule(rule_id, kind, expanded, mask, type=claim_type, reprise=bool(data.get("reprise")),
                         work_is_film=bool(data.get("work_is_film")), sentence_requires=sentence_requires,
                         needs=tuple(needs), fast=fast, fast_needs_boundary=boundary,
-                        requires_credit=data.get("requires_credit"))
+                        requires_credit=data.get("requires_credit"), flags=flags)
             if rule.work_is_film and regex is not None and "work" not in regex.groupindex:
                 raise fail(f"rule {rule_id!r}: 'work_is_film' needs a group named work")
             (claims if kind == "claim" else mentions).append(rule)
@@ -222,9 +238,9 @@ def load_rules(path: str | Path = RULES_FILE) -> RuleSet:
             types, rules = data.get("types", []), data.get("rules", [])
             if not isinstance(types, list) or not isinstance(rules, list):
                 raise fail(f"rule {rule_id!r}: 'types' and 'rules' must be lists")
-            blocks.append(Rule(rule_id, kind, regex, mask, scope=scope, types=frozenset(types),
+            blocks.append(Rule(rule_id, kind, expanded, mask, scope=scope, types=frozenset(types),
                                rules=frozenset(rules), unless_work_is_film=bool(data.get("unless_work_is_film")),
-                               sentence_requires=sentence_requires))
+                               sentence_requires=sentence_requires, flags=flags))
     known = {r.id for r in claims + mentions}
     for block in blocks:
         missing = block.rules - known
