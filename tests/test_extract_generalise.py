@@ -107,6 +107,12 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Tobias Segal voices Earl, the valet.", JW1, [("cast", "Tobias Segal", "Earl", "unknown")]),
     ],
     # -- role titles as common nouns; the franchise is not the first film -----------------------------
+    "role-title-noun-then-name": [
+        ("Shamier Anderson's tracker, Mr. Nobody, steals scenes.", CH4,
+         [("cast", "Shamier Anderson", "Mr. Nobody", "supported")]),
+        ("Ian McShane's manager, Winston, is as dry as ever.", PARA, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Lance Reddick's concierge, Charon, gets a send-off.", CH4, [("cast", "Lance Reddick", "Charon", "supported")]),
+    ],
     "role-title-noun": [
         ("Franco Nero's courtly sommelier pours the guns.", CH2,
          [("cast", "Franco Nero", "Sommelier", "contradicted")]),

@@ -275,7 +275,10 @@ def _role_title(text: str, start: int, entry: Entry) -> bool:
         return False
     if text[start:start + 4].lower() == "the " and text[start + 4:start + 5].isalpha():
         return True
-    return " " not in entry.form[4:].strip() and _POSSESSED.search(text, max(0, start - 30), start) is not None
+    noun = entry.form[4:].strip()
+    # "Shamier Anderson's tracker, Mr. Nobody": the name that follows is the role, the noun describes it
+    named_next = re.match(r",?\s+(?-i:[A-Z])", text[start + len(noun):start + len(noun) + 4]) is not None
+    return " " not in noun and not named_next and _POSSESSED.search(text, max(0, start - 30), start) is not None
 
 
 class _FuzzyPeople:
