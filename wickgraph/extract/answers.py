@@ -41,7 +41,7 @@ def answered_questions(doc: Document) -> list[Candidate]:
         answer = doc.text[a_start:a_end]
         if not answer.strip() or _NO.match(answer):
             continue
-        mentions = [m for m in doc.mentions if q_start <= m.start < question.start()]
+        mentions = doc.mentions_between(q_start, question.start())
         who = _WHO.search(doc.text, q_start, question.end())
         when = _WHEN.search(doc.text, q_start, question.end())
         if who is not None:
@@ -76,7 +76,7 @@ def _yes_answer(doc: Document, mentions: list[Mention], a_start: int, a_end: int
 
 
 def _who_answer(doc: Document, who: re.Match[str], a_start: int, a_end: int) -> Candidate | None:
-    names = [m for m in doc.mentions if a_start <= m.start < a_end and m.mask & PERSON and not m.mask & CHARACTER]
+    names = [m for m in doc.mentions_between(a_start, a_end) if m.mask & PERSON and not m.mask & CHARACTER]
     if not names or doc.text[a_start:names[0].start].strip(" \t\n:").lower() not in ("", "a", "answer"):
         return None  # the answer must start with the name ("A: Chad Stahelski")
     # the answer is the names alone, joined as a list ("Shay Hatten and Michael Finch")
@@ -94,7 +94,7 @@ def _who_answer(doc: Document, who: re.Match[str], a_start: int, a_end: int) -> 
     if verb.startswith(("wr", "script")):
         return Candidate("qa-answer", "writer", start, listed[-1].end, parts=people)
     role_text = who.group("role") or ""
-    role = next((m for m in doc.mentions if who.start("role") <= m.start < who.end() and m.mask & CHARACTER), None) \
+    role = next((m for m in doc.mentions_between(who.start("role"), who.end()) if m.mask & CHARACTER), None) \
         if role_text else None
     if role is None:
         return None

@@ -35,6 +35,7 @@ class Document:
         self.mentions = mentions
         self.film = film
         self.by_start = {m.start: m for m in mentions}
+        self._mention_starts: list[int] | None = None
         self.lower = folded.lower()
         self._views: dict[int, str] = {}
         self._lower_views: dict[int, str | None] = {}
@@ -46,6 +47,14 @@ class Document:
             if not _abbreviation(text, match.start()):
                 self._bounds.append(match.end())
         self._bounds.append(len(text))
+
+    def mentions_between(self, start: int, end: int) -> list[Mention]:
+        """The mentions starting in ``[start, end)``, found by bisection (a review may hold a million)."""
+        if self._mention_starts is None:
+            self._mention_starts = [m.start for m in self.mentions]
+        low = bisect.bisect_left(self._mention_starts, start)
+        high = bisect.bisect_left(self._mention_starts, end, low)
+        return self.mentions[low:high]
 
     def view(self, mask: int) -> str:
         """The text with every mention of a kind in ``mask`` replaced by its placeholder."""

@@ -218,7 +218,8 @@ def find_rating(text: str) -> RatingMatch | None:
 
 def _previous_line(text: str, line_start: int) -> str:
     """The last non-empty line before ``line_start`` ("## Score" above a line of stars)."""
-    return next((line for line in reversed(text[:line_start].splitlines()[-3:]) if line.strip()), "")
+    window = text[max(0, line_start - 400):line_start]  # bounded: a review may be one long line
+    return next((line for line in reversed(window.splitlines()[-3:]) if line.strip()), "")
 
 
 _LABEL = re.compile(r"(?:my\s+|our\s+)?(?:(?:own|critic's|official)\s+)?(?:rating|score|verdict|grade|film|overall|the film|movie)\s*[:\-–]\s*$", re.IGNORECASE)
