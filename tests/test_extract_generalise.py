@@ -354,6 +354,14 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("The fight moves to Osaka as Koji's hotel burns.", CH4, ("cast", "Osaka", None)),
         ("Shot across Berlin as Killa's club pulses.", CH4, ("cast", "Berlin", None)),
     ],
+    "reprise-cue-far-away": [
+        ("Keanu Reeves plays John Wick with the stoicism he first brought back in 2014.", CH4,
+         ("reprise", "Keanu Reeves", None)),
+        ("Donnie Yen is Caine, a blind assassin who wants to go back to his daughter.", CH4,
+         ("reprise", "Donnie Yen", None)),
+        ("Rina Sawayama plays Akira, whose father will never return from Osaka.", CH4,
+         ("reprise", "Rina Sawayama", None)),
+    ],
     "answer-no": [
         ("Is Halle Berry in it?\nA: No. Sofia sits this one out.", CH4, ("cast", "Halle Berry", None)),
         ("Does Keanu Reeves turn up? He does not.", CONT, ("cast", "Keanu Reeves", None)),

@@ -429,9 +429,11 @@ def mark_reprises(doc: Document, candidates: list[Candidate], cues: Cues | None 
     for candidate in candidates:
         if candidate.type != "cast" or candidate.reprise or "character" not in candidate.parts:
             continue
-        clause = doc.text[candidate.start:_clause_end(doc, candidate.end)].lower()
-        words = _words(clause)
-        if any(w in cues["reprise-cue"] and w != "more" for w in words) or "once more" in clause \
+        # the cue inside the evidence ("returns as", "'s return as") or right after the role ("is Y again"),
+        # not anywhere in a long clause ("... the intensity he brought back in 2014")
+        tail = _words(doc.text[candidate.end:_clause_end(doc, candidate.end)])[:3]
+        words = _words(doc.text[candidate.start:candidate.end]) + tail
+        if any(w in cues["reprise-cue"] and w != "more" for w in words) or "once more" in " ".join(words) \
                 or _AGAIN.match(doc.text, candidate.end):
             candidate.reprise = True
 
