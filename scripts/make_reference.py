@@ -164,16 +164,17 @@ class PersonIndex:
 
     def mentioned(self, sentence: str) -> set[str]:
         """Names of the people a text mentions (longest forms first, spans not reused)."""
-        taken: list[range] = []
-        found: set[str] = set()
+        return {name for name, _, _ in self.mentions(sentence)}
+
+    def mentions(self, sentence: str) -> list[tuple[str, int, int]]:
+        """``(name, start, end)`` of each person mention in a text, in text order."""
+        taken: list[tuple[str, int, int]] = []
         for form, name in self._forms:
             for match in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", sentence):
-                span = range(match.start(), match.end())
-                if any(span.start < other.stop and other.start < span.stop for other in taken):
+                if any(match.start() < end and start < match.end() for _, start, end in taken):
                     continue
-                taken.append(span)
-                found.add(name)
-        return found
+                taken.append((name, match.start(), match.end()))
+        return sorted(taken, key=lambda item: item[1])
 
 
 # -- the graph ------------------------------------------------------------------------------
@@ -417,7 +418,38 @@ def false_values(claim: dict[str, Any], sheet: Sheet, people: PersonIndex) -> li
     if field in ("directors", "writers", "creators"):
         credited = {row["name"] for row in work[field] if is_credited(row)}
         return [text(n) for n in sorted(people.mentioned(sentence) - credited)]
+    if "cast" in field.split("/"):
+        return [text(v) for v in cast_false_values(sentence, work, sheet, people)]
     return []
+
+
+def cast_false_values(sentence: str, work: dict[str, Any], sheet: Sheet, people: PersonIndex) -> list[str]:
+    """``"Actor as Character"`` for each person the claim pairs with a character of the work that the
+    person does not play there, and ``"Actor"`` for a person the claim names who is not in its cast.
+
+    A person is paired with the first character name that follows them in the claim's sentence
+    ("Catalina Sandino Moreno plays Nogi", "Halle Berry's Sofia", "Keanu Reeves voices John Wick").
+    """
+    characters = {c["id"]: c for c in sheet["characters"]}
+    played = {(row["actor"], row["character_id"]) for row in work["cast"]}
+    in_cast = {row["actor"] for row in work["cast"]}
+    forms = sorted(((form, cid) for cid, c in characters.items()
+                    for form in {c["name"], *c.get("aliases", []), c["name"].split(" (")[0]}),
+                   key=lambda item: -len(item[0]))
+    values: set[str] = set()
+    for name, start, end in people.mentions(sentence):
+        following = [(match.start(), cid, form) for form, cid in forms
+                     for match in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", sentence[end:])]
+        nearest = min(following, default=None)
+        # the character named next, unless another person comes first ("A plays X, B plays Y")
+        if nearest is not None and not any(s >= end and s < end + nearest[0] for _, s, _ in people.mentions(sentence)):
+            _, cid, _form = nearest
+            if (name, cid) not in played:
+                values.add(f"{name} as {characters[cid]['name'].split(' (')[0]}")
+                continue
+        if name not in in_cast:
+            values.add(name)
+    return sorted(values)
 
 
 def add_known_false_claims(graph: Graph, sheet: Sheet) -> None:

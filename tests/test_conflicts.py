@@ -57,7 +57,10 @@ def reference() -> Reference:
       "character_iri": character("charon")}, CONTINENTAL, "contradicted"),
     # neither the actor nor the character is in the work: nothing to contradict
     ({"type": "cast", "actor": "Mads Mikkelsen", "actor_iri": None, "character": "Santino"}, BALLERINA, "unknown"),
+    # a known false claim of the fact sheet: "The Continental ... features Keanu Reeves"
     ({"type": "cast", "actor": "Keanu Reeves", "actor_iri": person("keanu-reeves"), "character": None},
+     CONTINENTAL, "contradicted"),
+    ({"type": "cast", "actor": "Ian McShane", "actor_iri": person("ian-mcshane"), "character": None},
      CONTINENTAL, "unknown"),
     ({"type": "cast", "actor": "Bill Skarsgård", "actor_iri": person("bill-skarsgard"), "character": "the Marquis",
       "character_iri": character("marquis-vincent-de-gramont")}, CH4, "supported"),

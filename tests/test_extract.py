@@ -84,11 +84,12 @@ def test_case(case: str) -> None:
 def test_json_contract_key_order() -> None:
     result = extract("Ana de Armas returns as Eve Macarro in Ballerina (2025). Rating: 4/5", "Ballerina")
     shapes = [list(c.to_json()) for c in result.claims]
-    assert ["type", "actor", "character", "evidence", "start", "end", "status", "actor_iri", "character_iri"] in shapes
-    assert ["type", "actor", "character", "from_film", "evidence", "start", "end", "status", "actor_iri",
+    assert ["type", "actor", "character", "evidence", "start", "end", "status", "confidence", "actor_iri",
             "character_iri"] in shapes
-    assert ["type", "year", "evidence", "start", "end", "status"] in shapes
-    assert ["type", "value", "scale", "normalized", "evidence", "start", "end", "status"] in shapes
+    assert ["type", "actor", "character", "from_film", "evidence", "start", "end", "status", "confidence",
+            "actor_iri", "character_iri"] in shapes
+    assert ["type", "year", "evidence", "start", "end", "status", "confidence"] in shapes
+    assert ["type", "value", "scale", "normalized", "evidence", "start", "end", "status", "confidence"] in shapes
     assert result.to_json()["film"] == {"title": "From the World of John Wick: Ballerina",
                                         "iri": "https://w3id.org/wickgraph/id/work/ballerina-2025"}
 

@@ -469,7 +469,8 @@ def test_conflicts_of_review_a(store: Store) -> None:
     # a wrong actor for a role: the character is played by others
     phelan = conflicts["Unity Phelan as Eve Macarro"]
     assert phelan["reference"] == "Ana de Armas as Eve Macarro; Victoria Comte as Eve Macarro"
-    assert phelan["explanation"] == ""  # the sheet's known false claim has no matchable value
+    # the sheet's known false claim names her, so its truth now explains the conflict
+    assert phelan["explanation"].startswith("Phelan, a New York City Ballet dancer")
     # a wrong role for an actor, with and without a known false claim behind it
     byrne = conflicts["Gabriel Byrne as The Elder"]
     assert byrne["reference"] == "Gabriel Byrne as The Chancellor"

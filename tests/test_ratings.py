@@ -60,3 +60,48 @@ def test_letter_grade_spellings(text: str, grade: str | None) -> None:
 def test_normalize() -> None:
     assert normalize(3.5, 5) == 0.7 and normalize("B+", "letter") == 0.75
     assert normalize(12, 10) is None and normalize("Z", "letter") is None
+
+
+@pytest.mark.parametrize(("text", "value", "scale", "evidence"), [
+    # percentages after a score label
+    ("Our critic's score: 88%", 88, 100, "Our critic's score: 88%"),
+    ("Rating - 74 %", 74, 100, "Rating - 74 %"),
+    ("verdict: 91% fresh from me", 91, 100, "verdict: 91%"),
+    # stars in any glyph, with or without a scale
+    ("MY SCORE: ****/5", 4, 5, "MY SCORE: ****/5"),
+    ("Rating: ***½", 3.5, 5, "Rating: ***½"),
+    ("Score\n\n✪✪✪ out of 5", 3, 5, "✪✪✪ out of 5"),
+    # "N of M points"
+    ("My score: 7 of 10 points.", 7, 10, "My score: 7 of 10 points"),
+    ("Final: six from ten possible", 6, 10, "six from ten possible"),
+    ("It earns 4 of 5 stars.", 4, 5, "4 of 5 stars"),
+    # a grade standing alone after the word "grade"
+    ("You wanted a grade. Here it is. B+. Not higher.", "B+", "letter", "B+"),
+    ("Grade? A-", "A-", "letter", "A-"),
+    ("So, the grade. C. Sorry.", "C", "letter", "C"),
+])
+def test_more_rating_forms(text: str, value: object, scale: object, evidence: str) -> None:
+    rating = find_rating(text)
+    assert rating is not None, text
+    assert (rating.value, rating.scale) == (value, scale)
+    assert text[rating.start:rating.end] == evidence
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("My sister gives it 6/10 (she is wrong). My own verdict: 8/10.", 8),
+    ("Inès gives it 7 out of 10. I give it 3 out of 5.", 3),
+    ("My dad still rates it 9/10. I'm more measured.\n\nMy score: 7 of 10 points.", 7),
+    ("IMDb users have it at 8.1/10; I say 6/10.", 6),
+    ("The podcast host gave it a 9 out of 10.\nOur official score: seven out of ten.", 7),
+])
+def test_only_the_critics_own_rating(text: str, value: float) -> None:
+    rating = find_rating(text)
+    assert rating is not None and rating.value == value
+
+
+@pytest.mark.parametrize("text", [
+    "About 90% of the film is action.", "**Dir.** Chad Stahelski", "Plan A. It failed.",
+    "My brother gives it 9/10.",
+])
+def test_more_non_ratings(text: str) -> None:
+    assert find_rating(text) is None

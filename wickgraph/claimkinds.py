@@ -26,8 +26,8 @@ from .errors import ReviewInputError
 from .namespaces import WG, franchise_iri, slugify, strings
 from .reference import Reference, WorkFacts, normalize_name
 
-__all__ = ["ClaimGraph", "ClaimKind", "Status", "claim_kind", "claim_status", "kinds", "register", "unregister",
-           "value_of"]
+__all__ = ["ClaimGraph", "ClaimKind", "Status", "cast_false_claim_truth", "claim_kind", "claim_status", "kinds",
+           "register", "unregister", "value_of"]
 
 Status = Literal["supported", "contradicted", "unknown"]
 _WG = strings(WG)
@@ -195,6 +195,25 @@ def actor_key(claim: Any) -> str:
     return str(value_of(claim, "actor_iri") or normalize_name(value_of(claim, "actor")))
 
 
+def cast_false_claim_truth(claim: Any, reference: Reference, work: str | None = None) -> str | None:
+    """The truth of a known false claim a cast claim repeats ("Keanu Reeves as John Wick" in Hex), or None.
+
+    Known false cast claims carry ``"Actor as Character"`` or ``"Actor"`` as their false values.
+    """
+    work = work or value_of(claim, "work_iri")
+    person = reference.people.get(value_of(claim, "actor_iri") or "")
+    actor = person.name if person else value_of(claim, "actor")
+    facts = reference.characters.get(value_of(claim, "character_iri") or "")
+    character = facts.name if facts else value_of(claim, "character")
+    if not actor:
+        return None
+    if character:
+        truth = reference.false_claim_truth(work, f"{actor} as {character}")
+        if truth:
+            return truth
+    return reference.false_claim_truth(work, actor)
+
+
 @register
 class Cast(ClaimKind):
     """An actor plays a character (or an unnamed role) in the work."""
@@ -231,13 +250,21 @@ class Cast(ClaimKind):
         cast = reference.cast_of(work)
         actor_roles = [c for a, c in cast if actor and a == actor]
         if character is None and character_iri is None:
-            return "supported" if actor_roles else "unknown"
+            return "supported" if actor_roles else self.known_false(claim, reference, work)
         if any(reference.character_matches(character_iri, character, role) for role in actor_roles):
             return self.status_of_role(claim, reference, work)
         if actor_roles:
             return "contradicted"
         played_by_others = [a for a, c in cast if reference.character_matches(character_iri, character, c)]
-        return "contradicted" if played_by_others else "unknown"
+        if played_by_others:
+            # a name the reference does not know, given a role it gives to someone else: more often a
+            # misspelling or another film's character ("forever Martin Riggs") than a recast
+            return "contradicted" if actor else "unknown"
+        return self.known_false(claim, reference, work)
+
+    def known_false(self, claim: Any, reference: Reference, work: str) -> Status:
+        """A role the reference's cast neither confirms nor denies: contradicted only when it repeats a known false claim."""
+        return "contradicted" if cast_false_claim_truth(claim, reference, work) else "unknown"
 
     def status_of_role(self, claim: Any, reference: Reference, work: str) -> Status:
         """The status of a claim whose actor does play its character in the work."""

@@ -252,19 +252,22 @@ def extract_command(file: Path, film: str | None, as_json: bool, as_text: bool, 
     elif as_json:
         click.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=1))
     else:
-        rows: list[tuple[str, str, str, int, int, str]] = []
+        rows: list[tuple[str, str, str, float | None, int, int, str]] = []
         for claim in result.claims:
             what = claim_kind(claim.type).brief(claim)
-            rows.append((claim.type, str(what), claim.status, claim.start, claim.end, claim.evidence))
+            rows.append((claim.type, str(what), claim.status, claim.confidence, claim.start, claim.end,
+                         claim.evidence))
         if fmt is not None and fmt != "table":
-            sys.stdout.buffer.write(serialize_rows(["type", "claim", "status", "start", "end", "evidence"], rows,
-                                                   by_name(fmt)))
+            sys.stdout.buffer.write(serialize_rows(["type", "claim", "status", "confidence", "start", "end",
+                                                    "evidence"], rows, by_name(fmt)))
             return
         title = f"{result.film_title or '(reviewed work not recognised)'}  {result.film_iri or ''}".rstrip()
         click.echo(neutralise(title))
-        table = [[kind, _clip(what, 44), status, f"{start}-{end}", _clip(f"“{evidence}”", 60)]
-                 for kind, what, status, start, end, evidence in rows]
-        click.echo(_table(["type", "claim", "status", "at", "evidence"], table) if rows else "(no claims found)")
+        if result.note:
+            click.echo(neutralise(f"note: {result.note}"))
+        table = [[kind, _clip(what, 44), status, _confidence(confidence), f"{start}-{end}", _clip(f"“{evidence}”", 60)]
+                 for kind, what, status, confidence, start, end, evidence in rows]
+        click.echo(_table(["type", "claim", "status", "conf", "at", "evidence"], table) if rows else "(no claims found)")
 
 
 # -- reviews: add, reviews, remove, conflicts (library: wickgraph.reviews) ------------------
@@ -294,6 +297,10 @@ def _iri_cell(value: str | None) -> Any:
     return ox.NamedNode(value) if value else None
 
 
+def _confidence(value: float | None) -> str:
+    return "" if value is None else f"{value:.2f}"
+
+
 def _table(names: list[str], rows: list[list[str]]) -> str:
     from .formats import render_rows
 
@@ -305,9 +312,12 @@ def _show_plans(report: Any) -> None:
     what = {"added": "new", "replaced": "replaces the stored version", "unchanged": "unchanged, already stored"}
     for plan in report.reviews:
         click.echo(f"{plan.review_id}  {plan.work_title}  ({what[plan.action]})  from {plan.source}")
-        rows = [[str(c.n), c.type, _clip(c.summary, 40), c.status, _clip(f"“{c.evidence}”", 60)] for c in plan.claims]
+        # the extractor's confidence; a card's claims (given or curated by an editor) carry none
+        scored = any(c.confidence is not None for c in plan.claims)
+        rows = [[str(c.n), c.type, _clip(c.summary, 40), c.status,
+                 *([_confidence(c.confidence)] if scored else []), _clip(f"“{c.evidence}”", 60)] for c in plan.claims]
         if rows:
-            click.echo(_table(["#", "type", "claim", "status", "evidence"], rows))
+            click.echo(_table(["#", "type", "claim", "status", *(["conf"] if scored else []), "evidence"], rows))
         else:
             click.echo("  (no claims found)")
         for conflict in (c for c in report.conflicts if c.review_id == plan.review_id):

@@ -81,6 +81,7 @@ class ClaimRow:
     summary: str
     evidence: str
     status: str
+    confidence: float | None = None  # the extractor's, 0..1; None for hand-given card claims
 
 
 @dataclass(frozen=True)
@@ -315,8 +316,10 @@ def _old_provenance(data: bytes, rid: str, new: Provenance) -> Provenance | None
 def claim_row(n: int, claim: Mapping[str, Any]) -> ClaimRow:
     """Claim number ``n`` as ``add`` shows it (its kind writes the summary)."""
     kind = str(claim.get("type"))
+    confidence = claim.get("confidence")
     return ClaimRow(n, kind, claim_kind(kind).summary(claim), str(claim.get("evidence") or ""),
-                    str(claim.get("status") or "unknown"))
+                    str(claim.get("status") or "unknown"),
+                    float(confidence) if isinstance(confidence, int | float) else None)
 
 
 def _run_jobs(jobs: list[_Job], workers: int | None, progress: Progress | None) -> list[ReviewPlan | BadInput]:

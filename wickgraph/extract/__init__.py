@@ -12,41 +12,60 @@
 from __future__ import annotations
 
 import re
-from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from ..claimkinds import claim_kind, claim_status
+from ..errors import ReviewInputError
 from ..reference import Reference, default_reference, normalize_name
+from .answers import answered_questions
 from .claims import Claim, Extraction
+from .confidence import claim_confidence
+from .document import Document
+from .film import detect_film, resolve_film, resolve_work
 from .gazetteer import CHARACTER, PERSON, WORK, Entry, Gazetteer, Mention, fold, get_gazetteer
-from .inputs import ReviewInput, read_review
-from .patterns import Candidate, Document, default_rules, is_blocked, run_rules
+from .inputs import MAX_REVIEW_BYTES, ReviewInput, read_review
+from .layout import normalise
+from .patterns import Candidate, default_rules, run_rules
 from .ratings import find_rating, normalize
+from .relations import mark_reprises, pair_roles
+from .scope import is_blocked
 
-__all__ = ["Claim", "Extraction", "detect_film", "extract", "extract_file", "extract_review"]
+__all__ = ["Claim", "Extraction", "detect_film", "extract", "extract_file", "extract_review", "resolve_film",
+           "resolve_work"]
 
 
 def extract(text: str, film: str | None = None, *, reference: Reference | None = None,
             metadata: dict[str, Any] | None = None) -> Extraction:
-    """The claims ``text`` makes about ``film`` (a title or alias; detected from the text when None)."""
+    """The claims ``text`` makes about ``film`` (a title or alias; detected from the text when None).
+
+    A text longer than :data:`~wickgraph.extract.inputs.MAX_REVIEW_BYTES` characters raises ReviewInputError.
+    """
+    if len(text) > MAX_REVIEW_BYTES:
+        raise ReviewInputError(f"review text too large ({len(text):,} characters; the limit is "
+                               f"{MAX_REVIEW_BYTES:,})")
     reference = reference or default_reference()
     gazetteer = get_gazetteer(reference)
-    folded = fold(text)
+    folded = normalise(fold(text))
     mentions = gazetteer.find(text, folded)
     film_iri = resolve_film(film, gazetteer) if film else None
+    film_confidence, note = (1.0, None) if film_iri else (0.0, f"--film {film!r} names no work of the reference")
     if film_iri is None and not film:
-        film_iri = detect_film(text, mentions, reference)
-    mentions = _keep_plausible(mentions, reference, film_iri)
+        film_iri, film_confidence, note = resolve_work(text, mentions, reference)
+    mentions = _keep_plausible(text, mentions, reference, film_iri)
     film_cast = frozenset(actor for actor, _ in reference.cast_of(film_iri))
+    film_roles = frozenset(character for _, character in reference.cast_of(film_iri))
     facts = reference.works.get(film_iri or "")
     credits = {"director": facts.directors, "writer": facts.writers} if facts else {}
-    doc = Document(text, folded, mentions, film_iri, film_cast, credits)
+    doc = Document(text, folded, mentions, film_iri, film_cast, credits, film_roles)
     rules = default_rules()
     # Filters run lazily: only on the first mention of each fact, which is most of the time saved.
-    pairs = _resolve(doc, run_rules(doc, rules, filter_blocked=False), reference)
+    candidates = run_rules(doc, rules)
+    candidates += _new_roles(doc, candidates, pair_roles(doc) + answered_questions(doc))
+    mark_reprises(doc, candidates)
+    candidates.sort(key=lambda c: (c.start, -(c.end - c.start)))
+    pairs = _resolve(doc, candidates, reference)
     verdicts: dict[int, bool] = {}
 
     def blocked(candidate: Candidate | None) -> bool:
@@ -60,10 +79,11 @@ def extract(text: str, film: str | None = None, *, reference: Reference | None =
     if rating is not None:
         pairs.append((Claim("rating", text[rating.start:rating.end], rating.start, rating.end, value=rating.value,
                             scale=rating.scale, normalized=rating.normalized, rule="rating"), None))
-    claims = _dedupe(pairs, blocked)
+    claims = _without_stray_roles(_dedupe(pairs, blocked), reference)
     claims = [replace(c, work_iri=film_iri, status=_status(c, reference, film_iri)) for c in claims]
+    claims = [replace(c, confidence=claim_confidence(c, film_confidence)) for c in claims]
     title = reference.works[film_iri].title if film_iri in reference.works else film
-    return Extraction(title, film_iri, tuple(claims), text, dict(metadata or {}))
+    return Extraction(title, film_iri, tuple(claims), text, dict(metadata or {}), note=note)
 
 
 def extract_file(path: str | Path, film: str | None = None, *, reference: Reference | None = None) -> Extraction:
@@ -88,72 +108,50 @@ def extract_review(review: ReviewInput, film: str | None = None, *,
 # -- the reviewed work ---------------------------------------------------------------------------
 
 
-def resolve_film(title: str, gazetteer: Gazetteer) -> str | None:
-    """The IRI of the work called ``title`` (any title or alias), or None."""
-    works = [e.iri for e in gazetteer.lookup(title, WORK)]
-    if works:
-        return works[0]
-    key = normalize_name(title)
-    for work in gazetteer.reference.works.values():
-        if any(key and (key in normalize_name(n) or normalize_name(n) in key) for n in work.names if len(n) > 3):
-            return work.iri
-    return None
+_FRANCHISE_NOUN = re.compile(r"['\u2019]?s?\s*-?\s*(?:franchise|series|saga|universe|films|movies|world|verse|"
+                             r"cinematic|canon|mythology|lore)\b", re.IGNORECASE)
 
 
-def detect_film(text: str, mentions: Iterable[Mention], reference: Reference) -> str | None:
-    """The work a review is about: its titles (most in the headline), its people, a year in the opening."""
-    scores: dict[str, float] = defaultdict(float)
-    opening = _opening_end(text)
-    people: set[str] = set()
-    for mention in mentions:
-        for entry in mention.entries:
-            if entry.kind == WORK and entry.iri:
-                weight = 0.5 if entry.weak else 3.0
-                if mention.start < opening:
-                    weight += 1.0 if entry.weak else 6.0
-                scores[entry.iri] += weight
-            elif entry.kind == PERSON and entry.is_label and entry.iri:
-                people.add(entry.iri)
-    for iri in reference.works:
-        scores[iri] += 0.8 * len(people & reference.people_of(iri))
-    for match in re.finditer(r"\b(19[5-9]\d|20[0-4]\d)\b", text[:opening]):
-        for facts in reference.works.values():
-            if facts.release_year == int(match.group(1)):
-                scores[facts.iri] += 1.5
-    if not scores or max(scores.values()) <= 0:
-        return None
-
-    def rank(iri: str) -> tuple[float, int]:
-        facts = reference.works.get(iri)
-        return scores[iri], (facts.release_year or 0) if facts else 0
-
-    return max(scores, key=rank)
-
-
-def _opening_end(text: str) -> int:
-    """End of the headline area: the first three non-empty lines, at most 400 characters."""
-    position, lines = 0, 0
-    for line in text.splitlines(keepends=True):
-        position += len(line)
-        if line.strip():
-            lines += 1
-        if lines >= 3:
-            break
-    return min(position, 400)
-
-
-def _keep_plausible(mentions: list[Mention], reference: Reference, film: str | None) -> list[Mention]:
+def _keep_plausible(text: str, mentions: list[Mention], reference: Reference, film: str | None) -> list[Mention]:
     """Drop surname-only or first-name-only person matches that neither the review nor the work supports."""
     named_in_full = {e.iri for m in mentions for e in m.entries if e.kind == PERSON and e.is_label}
     related = reference.people_of(film)
     kept = []
     for mention in mentions:
+        if _FRANCHISE_NOUN.match(text, mention.end) and mention.mask & WORK:
+            # "the John Wick universe", "the John Wick films": the franchise, not the first film
+            mention = Mention(mention.start, mention.end, tuple(e for e in mention.entries if e.kind != WORK))
+            if not mention.entries:
+                continue
+        # "Keanu Ramirez": a first name followed by a surname that is not the known one is someone else
+        other_surname = re.match(r" (?-i:[A-Z][a-z]+)\b", text[mention.end:mention.end + 30]) is not None
         entries = tuple(e for e in mention.entries if not (
             e.kind == PERSON and not e.is_label and " " not in e.form.strip()
-            and e.iri not in named_in_full and e.iri not in related))
+            and (other_surname or (e.iri not in named_in_full and e.iri not in related))))
         if entries:
             kept.append(Mention(mention.start, mention.end, entries) if entries != mention.entries else mention)
     return kept
+
+
+def _new_roles(doc: Document, candidates: list[Candidate], paired: list[Candidate]) -> list[Candidate]:
+    """Clause-level pairs for actors to whom no pattern rule gave a role."""
+    def actors(candidate: Candidate) -> set[str]:
+        found: set[str] = set()
+        for span in candidate.parts.get("actor", []):
+            mention = doc.by_start.get(span[0])
+            found |= {e.iri for e in (mention.of_kind(PERSON) if mention else []) if e.iri}
+        return found
+
+    def known_role(candidate: Candidate) -> bool:
+        spans = candidate.parts.get("character", [])
+        mention = doc.by_start.get(spans[0][0]) if spans else None
+        return "title_role" in candidate.parts or bool(mention and mention.mask & CHARACTER)
+
+    with_role: set[str] = set()
+    for candidate in candidates:
+        if candidate.type == "cast" and known_role(candidate):
+            with_role |= actors(candidate)
+    return [c for c in paired if not actors(c) & with_role]
 
 
 # -- from candidates to claims -------------------------------------------------------------------
@@ -268,12 +266,14 @@ def _dedupe(pairs: list[tuple[Claim, Candidate | None]], blocked: Any) -> list[C
     """One claim per fact, from its first unfiltered mention; a role-less cast claim only when no role is given."""
     pairs = sorted(pairs, key=lambda p: (p[0].start, -(p[0].end - p[0].start)))
     # a name inside a credit ("written by A, B and C") is not also a bare cast mention
-    credit_spans = [(c.start, c.end) for c, cand in pairs if c.type in ("director", "writer") and not blocked(cand)]
+    in_credit: set[int] = set()  # positions inside a credit's evidence (spans are short: this stays linear)
+    for c, cand in pairs:
+        if c.type in ("director", "writer") and not blocked(cand):
+            in_credit.update(range(c.start, c.end))
     # a first-name or surname-only mention ("Keanu's longest night") yields to a later full-name one
     full_named = {_actor_key(c) for c, cand in pairs if c.rule == "cast-mention" and _full_name(c)}
     pairs = [(c, cand) for c, cand in pairs if c.rule != "cast-mention" or (
-        not any(s <= c.start < e for s, e in credit_spans)
-        and (_full_name(c) or _actor_key(c) not in full_named))]
+        c.start not in in_credit and (_full_name(c) or _actor_key(c) not in full_named))]
     role_pairs = [p for p in pairs if not (p[0].type == "cast" and p[0].character is None)]
     cast_with_role = {_actor_key(c) for c, cand in role_pairs if c.type == "cast" and not blocked(cand)}
     seen: dict[tuple[Any, ...], int] = {}
@@ -292,6 +292,16 @@ def _dedupe(pairs: list[tuple[Claim, Candidate | None]], blocked: Any) -> list[C
         seen[key] = len(result)
         result.append(claim)
     return result
+
+
+def _without_stray_roles(claims: list[Claim], reference: Reference) -> list[Claim]:
+    """An actor whose role in this work the review names ("Fishburne as the Bowery King") is not also given a
+    name the reference does not know ("remembers Fishburne as Morpheus"): that is a role in another work.
+    Known wrong names ("Rooney") stay: they are the false claims an editor must see."""
+    resolved = {_actor_key(c) for c in claims if c.type == "cast" and c.character_iri}
+    wrong = {normalize_name(n) for facts in reference.characters.values() for n in facts.wrong_names}
+    return [c for c in claims if not (c.type in ("cast", "reprise") and c.character and not c.character_iri
+                                      and _actor_key(c) in resolved and normalize_name(c.character) not in wrong)]
 
 
 def _full_name(claim: Claim) -> bool:

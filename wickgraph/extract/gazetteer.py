@@ -104,6 +104,8 @@ class Gazetteer:
                 words = form.split()
                 if len(words) > 1 and words[0].lower().strip(".") not in _TITLE_WORDS and words[0][:1].isupper():
                     add(words[0], Entry(CHARACTER, character.iri, words[0], False))
+                elif len(words) == 2 and words[0].lower() == "the":  # "Clancy Brown's Harbinger"
+                    add(words[1], Entry(CHARACTER, character.iri, form, False))
             for wrong in character.wrong_names:
                 add(wrong, Entry(CHARACTER, None, wrong, True))
         for work in reference.works.values():
@@ -112,6 +114,9 @@ class Gazetteer:
                 weak = key in character_keys or " ".join(key) in _HOTEL_LIKE or \
                     normalize_key(name) == normalize_key(reference.franchise_name)
                 add(name, Entry(WORK, work.iri, name, name == work.title, weak))
+            for name in numbered_forms(work.names):
+                add(name, Entry(WORK, work.iri, name, False))
+        self._fuzzy = _FuzzyPeople(reference)
         self._table = dict(table)
         for key, entries in table.items():
             self._index[key[0]].append((key, entries))
@@ -135,7 +140,9 @@ class Gazetteer:
         words = _TOKEN.findall(lower)
         spans: list[tuple[int, int]] | None = None  # token offsets, computed only if a name may occur
         lowercase_style = _is_lowercase_style(text, len(words))
+        one_case = _OneCaseLines(text)
         index = self._index
+        fuzzy = self._fuzzy
         mentions: list[Mention] = []
         i, count = 0, len(words)
         while i < count:
@@ -149,11 +156,25 @@ class Gazetteer:
                     if i + n > count or not _joined(folded, words, spans, i, n, key):
                         continue
                     start, end = spans[i][0], spans[i + n - 1][1]
-                    kept = tuple(e for e in entries if _case_ok(text[start:end], e, n, lowercase_style))
+                    surface = text[start:end]
+                    kept = tuple(e for e in entries if _case_ok(surface, e, n, lowercase_style)
+                                 or _role_title(text, start, e))
+                    if not kept and one_case.at(start):  # "COMMON AS CASSIAN": case means nothing here
+                        kept = tuple(entries)
                     if kept:
                         mentions.append(Mention(start, end, kept))
                         matched = n
                         break
+            if matched <= 1 and i + 1 < count and fuzzy.could_match(words[i], words[i + 1]):
+                if spans is None:
+                    spans = [m.span() for m in _TOKEN.finditer(lower)]
+                entry = self._fuzzy.match(words[i], words[i + 1], text, spans[i], spans[i + 1],
+                                          lowercase_style or one_case.at(spans[i][0]))
+                if entry is not None:  # "Keanu Reaves" is one misspelt name, not "Keanu" and a stranger
+                    if matched:
+                        mentions.pop()
+                    mentions.append(Mention(spans[i][0], spans[i + 1][1], (entry,)))
+                    matched = 2
             i += matched or 1
         return mentions
 
@@ -198,6 +219,130 @@ def _case_ok(surface: str, entry: Entry, n_tokens: int, lowercase_style: bool) -
         return False
     # An all-capitals word in a shouted headline is not a name unless the name is an acronym.
     return not (surface.isupper() and len(surface) > 3 and not entry.form.isupper())
+
+
+_NUMBER_WORDS = {"1": ("one", "first"), "2": ("two", "second"), "3": ("three", "third"), "4": ("four", "fourth"),
+                 "5": ("five", "fifth")}
+_NUMBERED = re.compile(r"John Wick (\d)\Z")
+
+
+def numbered_forms(names: tuple[str, ...]) -> list[str]:
+    """Shorthands of a numbered film: "Wick 4", "JW 4", "Chapter Four", "the fourth John Wick"."""
+    forms: list[str] = []
+    for name in names:
+        match = _NUMBERED.match(name)
+        if match is None:
+            continue
+        digit = match.group(1)
+        word, ordinal = _NUMBER_WORDS[digit]
+        forms += [f"Wick {digit}", f"JW {digit}", f"JW-{digit}", f"Chapter {word}", f"John Wick {word}",
+                  f"John Wick Chapter {word}", f"John Wick Part {word}", f"{ordinal} John Wick",
+                  f"Wick Chapter {digit}"]
+    return forms
+
+
+class _OneCaseLines:
+    """Whether the line around a position is written in one case ("COMMON AS CASSIAN", "common as cassian"),
+    where capitals carry no meaning; computed per line on demand."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._lines: dict[int, bool] = {}
+
+    def at(self, position: int) -> bool:
+        start = self.text.rfind("\n", max(0, position - 400), position) + 1
+        if start == 0 and position > 400:  # a very long line: judge it in blocks of 400 characters
+            start = position - position % 400
+        if start not in self._lines:
+            end = self.text.find("\n", start, start + 800)
+            line = self.text[start:end if end >= 0 else start + 800]
+            letters = _LETTERS.sub("", line)
+            self._lines[start] = len(letters) >= 8 and len(line.split()) >= 3 and (
+                letters.isupper() or letters.islower())
+        return self._lines[start]
+
+
+_LETTERS = re.compile(r"[^a-zA-Z\u00c0-\u024f]+")
+
+
+_POSSESSED = re.compile(r"['\u2019]s?\s+(?:[a-z-]+\s+)?\Z")
+
+
+def _role_title(text: str, start: int, entry: Entry) -> bool:
+    """A role-title character ("The Sommelier", "The Elder") written as a common noun: "the sommelier",
+    or after a possessive name: "Franco Nero's courtly sommelier"."""
+    if entry.kind != CHARACTER or not entry.form.lower().startswith("the "):
+        return False
+    if text[start:start + 4].lower() == "the " and text[start + 4:start + 5].isalpha():
+        return True
+    noun = entry.form[4:].strip()
+    # "Shamier Anderson's tracker, Mr. Nobody": the name that follows is the role, the noun describes it
+    named_next = re.match(r",?\s+(?-i:[A-Z])", text[start + len(noun):start + len(noun) + 4]) is not None
+    return " " not in noun and not named_next and _POSSESSED.search(text, max(0, start - 30), start) is not None
+
+
+class _FuzzyPeople:
+    """Misspelt full names ("Keanu Reaves", "Anjelica Houston"): two capitalised words, one of them a
+    known person's first or last name and the other within a small edit distance of the rest."""
+
+    def __init__(self, reference: Reference) -> None:
+        self._by_first: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+        self._by_last: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+        self._by_initials: dict[tuple[str, str], list[tuple[str, str, str, str]]] = defaultdict(list)
+        for person in reference.people.values():
+            words = _key(person.name)
+            if len(words) == 2:  # the misspelt word must have four letters or more (see _close)
+                self._by_first[words[0]].append((words[1], person.iri, person.name))
+                self._by_last[words[1]].append((words[0], person.iri, person.name))
+                self._by_initials[(words[0][:1], words[1][:1])].append((words[0], words[1], person.iri, person.name))
+
+    def could_match(self, first: str, second: str) -> bool:
+        """A cheap test before :meth:`match`: a known first or last name, or two long words with known initials."""
+        return first in self._by_first or second in self._by_last or (
+            len(first) >= 6 and len(second) >= 5 and (first[:1], second[:1]) in self._by_initials
+            and first.isalpha())
+
+    def match(self, first: str, second: str, text: str, span1: tuple[int, int],
+              span2: tuple[int, int], any_case: bool = False) -> Entry | None:
+        if first not in self._by_first and second not in self._by_last:
+            # both words misspelt ("Angelica Houston"): one slip in each long word, same initials
+            if len(first) < 6 or len(second) < 5 or (first[:1], second[:1]) not in self._by_initials:
+                return None
+            if not (any_case or (text[span1[0]:span1[0] + 1].isupper() and text[span2[0]:span2[0] + 1].isupper())) \
+                    or text[span1[1]:span2[0]] != " ":
+                return None
+            for known_first, known_last, iri, name in self._by_initials[(first[:1], second[:1])]:
+                if len(known_first) >= 6 and len(known_last) >= 5 and _close(known_first, first, 1) \
+                        and _close(known_last, second, 1):
+                    return Entry(PERSON, iri, name, True)
+            return None
+        if not (any_case or (text[span1[0]:span1[0] + 1].isupper() and text[span2[0]:span2[0] + 1].isupper())):
+            return None
+        if text[span1[1]:span2[0]] != " ":
+            return None
+        for other, iri, name in self._by_first.get(first, []):
+            if other != second and _close(other, second):
+                return Entry(PERSON, iri, name, True)
+        for other, iri, name in self._by_last.get(second, []):
+            if other != first and _close(other, first):
+                return Entry(PERSON, iri, name, True)
+        return None
+
+
+def _close(a: str, b: str, limit: int | None = None) -> bool:
+    """Edit distance at most ``limit`` (default 1, 2 for words of 8 letters or more), same first letter."""
+    if a[:1] != b[:1] or len(b) < 4 or abs(len(a) - len(b)) > 2:
+        return False
+    limit = limit if limit is not None else 2 if min(len(a), len(b)) >= 8 else 1
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        if min(current) > limit:
+            return False
+        previous = current
+    return previous[-1] <= limit
 
 
 @lru_cache(maxsize=8)

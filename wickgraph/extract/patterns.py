@@ -23,17 +23,17 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from ..errors import InputError
-from .gazetteer import CHARACTER, PERSON, WORK, Mention
-from .textscan import lines_holding
+from .document import PLACEHOLDER_CONT, PLACEHOLDER_START, Document
+from .gazetteer import CHARACTER, PERSON, WORK
 
-__all__ = ["Candidate", "Document", "Rule", "RuleSet", "default_rules", "is_blocked", "load_rules", "run_rules"]
+__all__ = ["Candidate", "Document", "Rule", "RuleSet", "default_rules", "load_rules", "run_rules"]
 
 RULES_FILE = Path(__file__).resolve().parent / "rules.jsonl"
-_START, _CONT = 0xE010, 0xE020
+_START, _CONT = PLACEHOLDER_START, PLACEHOLDER_CONT
 _KINDS = ("claim", "mention", "block")
 _TYPES = ("director", "writer", "cast", "franchise_member", "release_year")
 _SCOPES = ("before", "after", "match", "sentence", "line", "clause_before")
@@ -85,7 +85,7 @@ class Rule:
 
     id: str
     kind: str
-    regex: re.Pattern[str] | None
+    source: str | None  # the pattern with its placeholders expanded; compiled on first use
     mask: int
     type: str | None = None
     reprise: bool = False
@@ -101,11 +101,23 @@ class Rule:
     fast: re.Pattern[str] | None = None
     fast_needs_boundary: bool = False  # the fast regex lost a leading \b; check it in Python
     requires_credit: str | None = None  # "director": the person must be credited so on the reviewed work
+    flags: int = re.IGNORECASE | re.MULTILINE
+
+    @property
+    def regex(self) -> re.Pattern[str] | None:
+        """The rule's pattern over the view, compiled once per process when first needed (most claim rules
+        only ever run their ``fast`` lower-case variant, so start-up compiles half as much)."""
+        return None if self.source is None else _compiled(self.source, self.flags)
 
     def applies_to(self, candidate: Candidate) -> bool:
         if not self.types and not self.rules:
             return True
         return candidate.type in self.types or candidate.rule in self.rules
+
+
+@cache
+def _compiled(source: str, flags: int) -> re.Pattern[str]:
+    return re.compile(source, flags)
 
 
 @dataclass(frozen=True)
@@ -179,15 +191,21 @@ def load_rules(path: str | Path = RULES_FILE) -> RuleSet:
         kind = data.get("kind")
         if kind not in _KINDS:
             raise fail(f"rule {rule_id!r}: 'kind' must be one of {', '.join(_KINDS)}")
-        regex, mask = None, 0
+        regex: re.Pattern[str] | None = None
+        expanded, mask, flags = None, 0, re.IGNORECASE | re.MULTILINE
+        fast: re.Pattern[str] | None = None
+        boundary = False
         if kind != "mention":
             pattern = data.get("pattern")
             if not isinstance(pattern, str) or not pattern:
                 raise fail(f"rule {rule_id!r}: missing 'pattern'")
             try:
                 expanded, mask = _expand(pattern)
-                flags = 0 if data.get("case_sensitive") else re.IGNORECASE
-                regex = re.compile(expanded, flags | re.MULTILINE)
+                flags = (0 if data.get("case_sensitive") else re.IGNORECASE) | re.MULTILINE
+                if kind == "claim" and not data.get("case_sensitive"):
+                    fast, boundary = _fast_variant(expanded)
+                # validate now; a claim rule with a fast variant compiles its full pattern only if ever needed
+                regex = fast if fast is not None else _compiled(expanded, flags)
             except KeyError as error:
                 raise fail(f"rule {rule_id!r}: unknown placeholder {{{error.args[0]}}}") from None
             except re.error as error:
@@ -208,12 +226,10 @@ def load_rules(path: str | Path = RULES_FILE) -> RuleSet:
             if regex is not None and _NEEDS[claim_type] and not set(_NEEDS[claim_type]) & set(regex.groupindex):
                 raise fail(f"rule {rule_id!r}: a {claim_type} rule needs a group named "
                            f"{' or '.join(_NEEDS[claim_type])}")
-            fast, boundary = _fast_variant(expanded) if regex is not None and not data.get("case_sensitive") \
-                else (None, False)
-            rule = Rule(rule_id, kind, regex, mask, type=claim_type, reprise=bool(data.get("reprise")),
+            rule = Rule(rule_id, kind, expanded, mask, type=claim_type, reprise=bool(data.get("reprise")),
                         work_is_film=bool(data.get("work_is_film")), sentence_requires=sentence_requires,
                         needs=tuple(needs), fast=fast, fast_needs_boundary=boundary,
-                        requires_credit=data.get("requires_credit"))
+                        requires_credit=data.get("requires_credit"), flags=flags)
             if rule.work_is_film and regex is not None and "work" not in regex.groupindex:
                 raise fail(f"rule {rule_id!r}: 'work_is_film' needs a group named work")
             (claims if kind == "claim" else mentions).append(rule)
@@ -224,9 +240,9 @@ def load_rules(path: str | Path = RULES_FILE) -> RuleSet:
             types, rules = data.get("types", []), data.get("rules", [])
             if not isinstance(types, list) or not isinstance(rules, list):
                 raise fail(f"rule {rule_id!r}: 'types' and 'rules' must be lists")
-            blocks.append(Rule(rule_id, kind, regex, mask, scope=scope, types=frozenset(types),
+            blocks.append(Rule(rule_id, kind, expanded, mask, scope=scope, types=frozenset(types),
                                rules=frozenset(rules), unless_work_is_film=bool(data.get("unless_work_is_film")),
-                               sentence_requires=sentence_requires))
+                               sentence_requires=sentence_requires, flags=flags))
     known = {r.id for r in claims + mentions}
     for block in blocks:
         missing = block.rules - known
@@ -258,97 +274,6 @@ def default_rules() -> RuleSet:
     return load_rules(RULES_FILE)
 
 
-# -- the text as rules see it ----------------------------------------------------------------
-
-_SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*(?=\s)|\n")
-
-
-class Document:
-    """A review's text with its name mentions, reviewed work, sentences and placeholder views."""
-
-    def __init__(self, text: str, folded: str, mentions: list[Mention], film: str | None,
-                 film_cast: frozenset[str] = frozenset(),
-                 film_credits: dict[str, frozenset[str]] | None = None) -> None:
-        self.text = text
-        self.film_credits = film_credits or {}  # "director"/"writer" -> people credited on the reviewed work
-        self.film_cast = film_cast  # actors the reference casts in the reviewed work
-        self.folded = folded
-        self.mentions = mentions
-        self.film = film
-        self.by_start = {m.start: m for m in mentions}
-        self.lower = folded.lower()
-        self._views: dict[int, str] = {}
-        self._lower_views: dict[int, str | None] = {}
-        self._windows: dict[tuple[str, ...], list[tuple[int, int]]] = {}
-        self._bounds = [0]
-        for match in _SENTENCE_END.finditer(text):
-            if not _abbreviation(text, match.start()):
-                self._bounds.append(match.end())
-        self._bounds.append(len(text))
-
-    def view(self, mask: int) -> str:
-        """The text with every mention of a kind in ``mask`` replaced by its placeholder."""
-        if mask not in self._views:
-            chars = list(self.folded)
-            for mention in self.mentions:
-                bits = mention.mask & mask
-                if bits:
-                    chars[mention.start] = chr(_START + bits)
-                    for i in range(mention.start + 1, mention.end):
-                        chars[i] = chr(_CONT + bits)
-            self._views[mask] = "".join(chars)
-        return self._views[mask]
-
-    def windows(self, needs: tuple[str, ...]) -> list[tuple[int, int]]:
-        """The lines holding one of ``needs`` (merged, in order); the whole text when ``needs`` is empty.
-
-        Rules match within a line, so a rule need not look at lines without its keywords.
-        """
-        if not needs:
-            return [(0, len(self.text))]
-        key = needs
-        if key not in self._windows:
-            self._windows[key] = lines_holding(self.lower, needs)
-        return self._windows[key]
-
-    def lower_view(self, mask: int) -> str | None:
-        """:meth:`view` in lower case, or None when lower-casing would move offsets."""
-        if mask not in self._lower_views:
-            lowered = self.view(mask).lower()
-            self._lower_views[mask] = lowered if len(lowered) == len(self.text) else None
-        return self._lower_views[mask]
-
-    def sentence(self, position: int) -> tuple[int, int]:
-        """Start and end of the sentence (or line) holding ``position``."""
-        import bisect
-
-        i = bisect.bisect_right(self._bounds, position) - 1
-        start = self._bounds[max(i, 0)]
-        end = self._bounds[i + 1] if i + 1 < len(self._bounds) else len(self.text)
-        return start, end
-
-    def line(self, position: int) -> tuple[int, int]:
-        start = self.text.rfind("\n", 0, position) + 1
-        end = self.text.find("\n", position)
-        return start, (len(self.text) if end < 0 else end)
-
-    def work_at(self, start: int) -> str | None:
-        """The work named by the mention starting at ``start``: the reviewed film if it is a candidate."""
-        mention = self.by_start.get(start)
-        if mention is None:
-            return None
-        works = [e.iri for e in mention.of_kind(WORK)]
-        if self.film in works:
-            return self.film
-        return works[0] if works else None
-
-
-def _abbreviation(text: str, position: int) -> bool:
-    # "Mr. Nobody", "Dr. Smith", "vs. the Marquis": a title's full stop does not end a sentence.
-    word = re.search(r"(?:^|\s)(Mr|Ms|Mrs|Dr|St|vs|Jr|Sr|No|feat)$", text[max(0, position - 5):position])
-    return text[position:position + 1] == "." and word is not None
-
-
 # -- running the rules -------------------------------------------------------------------------
 
 _LIST_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b)\s*(?:and\s+)?", re.IGNORECASE)
@@ -360,17 +285,24 @@ _NAME_STOP = {"The", "A", "An", "He", "She", "It", "This", "That", "His", "Her",
               "Okay", "OK", "Well", "Oh", "Ha", "Lol", "Honestly", "Sadly", "Thankfully", "Unfortunately"}
 
 
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|from|to|into|on|across|through|near|inside|outside|around|via|over)\s+\Z",
+                           re.IGNORECASE)
+
+
 def _name_ok(text: str, start: int, end: int) -> bool:
-    """An unknown capitalised name: not a function word, not followed by a possessive."""
+    """An unknown capitalised name: not a function word, not followed by a possessive, not the object of a
+    preposition ("turns up in Casablanca as Sofia": a place, not an actor)."""
     words = text[start:end].split()
     if not words or words[0].strip("'") in _NAME_STOP or words[-1] in _NAME_STOP:
+        return False
+    if _PLACE_BEFORE.search(text, max(0, start - 10), start):
         return False
     return not re.match(r"['\u2019]s\b", text[end:end + 2])
 
 
-def run_rules(doc: Document, rules: RuleSet, *, filter_blocked: bool = True) -> list[Candidate]:
-    """Every candidate claim the claim rules find, in text order; without those a block rule drops
-    unless ``filter_blocked`` is False (then call :func:`is_blocked` on the ones you keep)."""
+def run_rules(doc: Document, rules: RuleSet) -> list[Candidate]:
+    """Every candidate claim the claim and mention rules find, in text order, before any scope filter
+    (:func:`wickgraph.extract.scope.is_blocked` decides on the ones kept)."""
     candidates: list[Candidate] = []
     for rule in rules.claims:
         assert rule.regex is not None
@@ -380,9 +312,8 @@ def run_rules(doc: Document, rules: RuleSet, *, filter_blocked: bool = True) -> 
                 candidates.append(candidate)
     for rule in rules.mentions:
         candidates.extend(_mention_candidates(doc, rule))
-    kept = [c for c in candidates if not filter_blocked or not is_blocked(doc, c, rules)]
-    kept.sort(key=lambda c: (c.start, -(c.end - c.start)))
-    return kept
+    candidates.sort(key=lambda c: (c.start, -(c.end - c.start)))
+    return candidates
 
 
 def _matches(doc: Document, rule: Rule) -> Iterator[re.Match[str]]:
@@ -412,7 +343,9 @@ def _candidate(doc: Document, rule: Rule, match: re.Match[str]) -> Candidate | N
             continue
         span = match.span(name)
         if name in ("people", "actors", "characters"):
-            items = list(_list_items(doc, *span, kind=CHARACTER if name == "characters" else PERSON))
+            # a list that is the object ("directed by A, and Keanu is ...") ends where a new clause starts
+            items = list(_list_items(doc, *span, kind=CHARACTER if name == "characters" else PERSON,
+                                     object_position=span[0] > match.start()))
             if not items:
                 return None
             candidate.parts[{"people": "person", "actors": "actor", "characters": "character"}[name]] = items
@@ -446,7 +379,23 @@ def _candidate(doc: Document, rule: Rule, match: re.Match[str]) -> Candidate | N
     return candidate
 
 
-def _list_items(doc: Document, start: int, end: int, kind: int = PERSON) -> Iterator[tuple[int, int]]:
+# A list item followed by a verb starts a new clause: "directed by A, and Keanu is John once more".
+_CLAUSE_VERB = re.compile(r"\s+(?:(?:\w+ly|also|again|still|then|now)\s+)?(?:is|was|are|were|has|had|does|did|plays|played|"
+                          r"returns|returned|gets|got|makes|made|steals|stole|shines|stars|appears|turns|shows|looks|"
+                          r"remains|seems|becomes|brings|gives|delivers|owns|sells|deserves|can|could|will|would)\b"
+                          r"|['\u2019]s\s+(?!(?:script|screenplay|direction)\b)[a-z]+\s+(?:is|was)\b"
+                          r"|,\s+(?:whose|who)\b", re.IGNORECASE)  # "and Wiseman, whose films ..., directs"
+
+
+def _list_items(doc: Document, start: int, end: int, kind: int = PERSON,
+                object_position: bool = False) -> Iterator[tuple[int, int]]:
+    for index, (i_start, i_end) in enumerate(_raw_list_items(doc, start, end, kind)):
+        if index and object_position and _CLAUSE_VERB.match(doc.text, i_end):
+            return
+        yield i_start, i_end
+
+
+def _raw_list_items(doc: Document, start: int, end: int, kind: int = PERSON) -> Iterator[tuple[int, int]]:
     position = start
     for piece in [*_LIST_SPLIT.split(doc.text[start:end]), ""]:
         if not piece:
@@ -489,49 +438,4 @@ def _mention_candidates(doc: Document, rule: Rule) -> Iterator[Candidate]:
     for mention in doc.mentions:
         people = [e for e in mention.of_kind(PERSON) if e.iri in reference_cast]
         if people and not mention.mask & (CHARACTER | WORK):
-            yield Candidate(rule.id, "cast", mention.start, mention.end,
-                            parts={"actor": [(mention.start, mention.end)]})
-
-
-def _weak_work(doc: Document, start: int) -> bool:
-    """A mention whose work readings are all weak and which also names the hotel ("the Continental")."""
-    mention = doc.by_start.get(start)
-    if mention is None:
-        return False
-    works = mention.of_kind(WORK)
-    return bool(works) and all(e.weak for e in works) and not mention.mask & (PERSON | CHARACTER) and \
-        doc.text[mention.start:mention.end].lower().split()[-1] == "continental"
-
-
-def is_blocked(doc: Document, candidate: Candidate, rules: RuleSet) -> bool:
-    """Whether a block rule (negation, hypothetical, question, byline, other work...) drops ``candidate``."""
-    for block in rules.blocks:
-        if not block.applies_to(candidate):
-            continue
-        assert block.regex is not None
-        view = doc.view(block.mask)
-        s_start, _ = doc.sentence(candidate.start)
-        if block.scope == "before":
-            match = block.regex.search(view, s_start, candidate.start)
-        elif block.scope == "clause_before":
-            clause_start = max(view.rfind(ch, s_start, candidate.start) for ch in ",;(-") + 1
-            match = block.regex.search(view, max(clause_start, s_start), candidate.start)
-        elif block.scope == "after":
-            # anchored: what directly follows the match, up to the end of its sentence
-            _, end_of_sentence = doc.sentence(max(candidate.end - 1, candidate.start))
-            match = block.regex.match(view, candidate.end, max(end_of_sentence, candidate.end))
-        elif block.scope == "match":
-            match = block.regex.search(view, candidate.start, candidate.end)
-        elif block.scope == "sentence":
-            _, end_of_sentence = doc.sentence(max(candidate.end - 1, candidate.start))
-            match = block.regex.search(view, s_start, max(end_of_sentence, candidate.end))
-        else:
-            l_start, l_end = doc.line(candidate.start)
-            match = block.regex.search(view, l_start, l_end)
-        if match is None:
-            continue
-        if block.unless_work_is_film and "work" in block.regex.groupindex and match.group("work") \
-                and (doc.work_at(match.start("work")) == doc.film or _weak_work(doc, match.start("work"))):
-            continue
-        return True
-    return False
+            yield Candidate(rule.id, "cast", mention.start, mention.end, parts={"actor": [(mention.start, mention.end)]})

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .textscan import lines_holding
+from .textscan import line_around, lines_holding
 
 __all__ = ["LETTER_GRADES", "RatingMatch", "find_rating", "letter_grade", "normalize", "parse_number"]
 
@@ -32,13 +32,21 @@ _OTHER_LABEL = re.compile(
 )
 
 # A cheap pre-check per pattern: one of these must be in the lower-cased text.
-_NEEDS = {"stars_glyph": ("★",), "out_of": ("/", "out of"), "stars": ("star",),
-          "letter": ("grade", "rating", "verdict", "score", "going", "give", "giving", "gets", "earns", "solid",
-                     "get a", "earn a"),
+_NEEDS = {"stars_glyph": ("★",), "stars_ascii": ("**", "*/", "✦", "✪", "✭", "⭐"), "percent": ("%",),
+          "points": (" of ", " from "), "out_of": ("/", "out of"), "stars": ("star",),
+          "letter": ("grade", "rating", "verdict", "score", "going", "give", "giving", "gets", "earns", "solid", "get a",
+                     "earn a"),
+          "letter_alone": ("grade",),
           "letter_suffix": ("from me", "for me", "overall", "it is", "it's", "here")}
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("stars_glyph", re.compile(r"(?P<full>★+)(?P<half>½|⯪)?(?P<empty>☆*)")),
+    # "****/5", "***½ out of 5", "(***)": any repeated star-like glyph, with or without a scale
+    ("stars_ascii", re.compile(r"(?<![*\w])(?P<full>[*✦✪✭⭐]{1,5})(?P<half>½)?(?:\s*(?:/|out\s+of)\s*(?P<scale>5|4|10)\b)?")),
+    # "88%" after a score label; "7 of 10 points"
+    ("percent", re.compile(r"(?P<value>\d{1,3}(?:\.\d)?)\s*%")),
+    ("points", re.compile(rf"(?P<value>{_NUM}){_HALF}\s+(?:of|from)\s+(?P<scale>5|10|100|4|five|ten|four)\s+(?:points|possible|stars)\b",
+                          re.IGNORECASE)),
     ("out_of", re.compile(
         rf"(?P<value>{_NUM}){_HALF}\s*(?:stars?\s+)?(?:out\s+of|/)\s*(?P<scale>5|10|100|4|five|ten|four)\b(?!\s*/|[.,]\d)"
         r"(?:\s+stars?)?", re.IGNORECASE)),
@@ -47,6 +55,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"(?:\b(?:grade|rating|verdict|score)\s*[:\-–]?\s*|\b(?:I'm going|I am going|I give it|giving it|"
         r"gets? an?|earns? an?|I'd give it an?|solid)\s+(?:an?\s+)?)"
         r"(?P<grade>(?-i:[A-DF])(?:\s*-?\s*(?:plus|minus)|[+\-−])?)(?![\w+\-])", re.IGNORECASE)),
+    # "You asked for a grade. You're getting one. B+.": a grade standing alone soon after the word "grade"
+    ("letter_alone", re.compile(r"(?:(?<=[.!?:]\s)|(?<=^))(?P<grade>(?-i:[A-DF])[+\-\u2212]?)(?=[.!]?(?:\s|$))",
+                                re.IGNORECASE | re.MULTILINE)),
     ("letter_suffix", re.compile(
         r"(?<![\w-])(?P<grade>(?-i:[A-DF])(?:-(?:plus|minus)|[+\-−]))(?=\s+(?:from me|for me|overall|it is|it's|here))",
         re.IGNORECASE)),
@@ -102,6 +113,22 @@ def _number(value: float) -> float | int:
 
 
 def _candidate(kind: str, match: re.Match[str]) -> tuple[float | str, int | str] | None:
+    if kind == "stars_ascii":
+        full = len(match.group("full"))
+        half = 0.5 if match.group("half") else 0.0
+        scale = int(match.group("scale") or 5)
+        return (full + half, scale) if full >= 2 or match.group("scale") else None
+    if kind == "percent":
+        percent = float(match.group("value"))
+        return (_number(percent), 100) if percent <= 100 else None
+    if kind == "points":
+        points = parse_number(match.group("value"))
+        if points is None:
+            return None
+        if re.search(r"and\s+a\s+half|½|1/2", match.group(0)):
+            points += 0.5
+        out_of = int(parse_number(match.group("scale")) or 0)
+        return (points, out_of) if 0 <= points <= out_of else None
     if kind == "stars_glyph":
         full = len(match.group("full"))
         half = 0.5 if match.group("half") else 0.0
@@ -128,15 +155,52 @@ def _scan(pattern: re.Pattern[str], text: str, lower: str, needs: tuple[str, ...
     return [unique[span] for span in sorted(unique)]
 
 
+# Someone else's score: "my sister gives it 6/10", "Inès rated it 7 out of 10", "IMDb users: 8.1/10".
+_GIVER = re.compile(r"\b(?:gives?|gave|giving|rates?|rated|rating|scores?|scored|awards?|awarded|puts? it at|says?|said)"
+                    r"\s+(?:it|this(?:\s+one)?|the\s+(?:film|movie|show))?\s*(?:an?\s+|a\s+solid\s+)?$", re.IGNORECASE)
+_FIRST_PERSON = re.compile(r"(?:^|[\s(\"])(?:I|I'd|I'll|I'm|we|we'd|we'll|me|us)(?=[\s,.'’])", re.IGNORECASE)
+_OTHERS = re.compile(r"\b(?:imdb|rotten tomatoes|metacritic|letterboxd average|cinemascore|audiences?|critics|"
+                     r"users|the consensus|average|aggregate|tomatometer)\b", re.IGNORECASE)
+# The critic's own: "My score:", "Our verdict:", "Rating:", "Grade:" on the line before the value.
+_OWN_LABEL = re.compile(r"\b(?:my|our)\b[^.!?\n]{0,40}\b(?:verdict|score|rating|grade|take)\b|"
+                        r"^\W*(?:verdict|score|rating|grade|final\s+(?:score|verdict|grade)|overall)\b", re.IGNORECASE)
+_SCORE_LABEL = re.compile(r"\b(?:verdict|score|rating|grade)\b", re.IGNORECASE)
+
+
+def _attributed(text: str, start: int) -> bool:
+    """Whether the rating at ``start`` is given by someone other than the critic, judged in its clause."""
+    reach = max(0, start - 300)
+    sentence_start = max(reach, max(text.rfind(ch, reach, start) for ch in ".!?\n") + 1)
+    clause_start = max(sentence_start, max(text.rfind(ch, reach, start) for ch in ";,") + 1)
+    before = text[clause_start:start]
+    if _OTHERS.search(before):
+        return True
+    giver = _GIVER.search(before)
+    if giver is None:
+        return False
+    subject = before[:giver.start()]
+    return not _FIRST_PERSON.search(" " + subject) or re.search(r"\b(?:my|our)\s+\w", subject) is not None
+
+
 def find_rating(text: str) -> RatingMatch | None:
-    """The critic's own rating: the first rating in ``text`` not labelled as a score of something else."""
-    found: list[RatingMatch] = []
+    """The critic's own rating: a labelled own score ("My score: 7 of 10 points") first, else the first rating
+    that is neither labelled as a score of something else nor given by someone else ("my sister gives it 6/10")."""
+    found: list[tuple[bool, RatingMatch]] = []
     lower = text.lower()
     for kind, pattern in _PATTERNS:
         for match in _scan(pattern, text, lower, _NEEDS[kind]):
-            line_start = text.rfind("\n", 0, match.start()) + 1
-            if _OTHER_LABEL.search(text[line_start:match.start()]):
+            line_start = line_around(text, match.start(), 300)[0]
+            before = text[line_start:match.start()]
+            if _OTHER_LABEL.search(before) or _attributed(text, match.start()):
                 continue
+            if kind == "percent" and not _SCORE_LABEL.search(before):
+                continue  # "90% of the film" is no rating
+            if kind == "letter_alone" and not re.search(r"\bgrade\b", text[max(0, match.start() - 80):match.start()],
+                                                        re.IGNORECASE):
+                continue  # "A." alone is a grade only right after the word "grade"
+            if kind == "stars_ascii" and not (match.group("scale") or _SCORE_LABEL.search(before)
+                                              or (not before.strip() and _SCORE_LABEL.search(_previous_line(text, line_start)))):
+                continue  # "**Dir.**" is Markdown, not two stars
             if kind == "out_of" and re.search(r"\d/$", text[max(0, match.start() - 3):match.start()]):
                 continue  # a date such as 12/5/10
             parsed = _candidate(kind, match)
@@ -145,13 +209,21 @@ def find_rating(text: str) -> RatingMatch | None:
             value, scale = parsed
             start, end = _evidence_span(text, match, line_start)
             shown = value if isinstance(value, str) else _number(value)
-            found.append(RatingMatch(shown, scale, normalize(value, scale), start, end))
+            own = _OWN_LABEL.search(before) is not None or _OWN_LABEL.search(_previous_line(text, line_start)) is not None
+            found.append((own, RatingMatch(shown, scale, normalize(value, scale), start, end)))
     if not found:
         return None
-    return min(found, key=lambda r: (r.start, -(r.end - r.start)))
+    labelled = [r for own, r in found if own]
+    return min(labelled or [r for _, r in found], key=lambda r: (r.start, -(r.end - r.start)))
 
 
-_LABEL = re.compile(r"(?:my\s+)?(?:rating|score|verdict|grade|film|overall|the film|movie)\s*[:\-–]\s*$", re.IGNORECASE)
+def _previous_line(text: str, line_start: int) -> str:
+    """The last non-empty line before ``line_start`` ("## Score" above a line of stars)."""
+    window = text[max(0, line_start - 400):line_start]  # bounded: a review may be one long line
+    return next((line for line in reversed(window.splitlines()[-3:]) if line.strip()), "")
+
+
+_LABEL = re.compile(r"(?:my\s+|our\s+)?(?:(?:own|critic's|official)\s+)?(?:rating|score|verdict|grade|film|overall|the film|movie)\s*[:\-–]\s*$", re.IGNORECASE)
 
 
 def _evidence_span(text: str, match: re.Match[str], line_start: int) -> tuple[int, int]:

@@ -4,22 +4,57 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-__all__ = ["lines_holding"]
+__all__ = ["REACH", "line_around", "lines_holding"]
+
+# How far back or ahead a look at "the line around a position" goes: a review on one line is read in windows.
+REACH = 1500
+
+
+# Lines longer than this are searched only around each keyword (plus a margin longer than any match).
+_LONG_LINE = 5000
+_MARGIN = 600
 
 
 def lines_holding(lower: str, needs: Iterable[str]) -> list[tuple[int, int]]:
     """``(start, end)`` offsets of every line of ``lower`` that contains one of ``needs``, in order.
 
+    A very long line (a whole review without line breaks) yields windows around each keyword instead,
+    merged, so that a rule looks at a long line only where it can match.
+
     >>> lines_holding("a cat\\nno\\nthe dog", ["cat", "dog"])
     [(0, 5), (9, 16)]
     """
-    lines: set[tuple[int, int]] = set()
+    spans: list[tuple[int, int]] = []
     for need in needs:
         position = lower.find(need)
+        start, end = -1, -1
         while position >= 0:
-            start = lower.rfind("\n", 0, position) + 1
-            end = lower.find("\n", position)
-            end = len(lower) if end < 0 else end
-            lines.add((start, end))
-            position = lower.find(need, end)
-    return sorted(lines)
+            if not start <= position < end:  # find each line's bounds once, even for a long line
+                start = lower.rfind("\n", 0, position) + 1
+                end = lower.find("\n", position)
+                end = len(lower) if end < 0 else end
+            if end - start <= _LONG_LINE:
+                spans.append((start, end))
+                position = lower.find(need, end)
+                continue
+            spans.append((max(start, position - _MARGIN), min(end, position + len(need) + _MARGIN)))
+            position = lower.find(need, position + 1)
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def line_around(text: str, position: int, reach: int = REACH) -> tuple[int, int]:
+    """Start and end of the line holding ``position``, each at most ``reach`` characters away.
+
+    >>> line_around("ab\\ncd\\nef", 4)
+    (3, 5)
+    """
+    start = text.rfind("\n", max(0, position - reach), position) + 1 or max(0, position - reach)
+    end = text.find("\n", position, position + reach)
+    return start, (min(len(text), position + reach) if end < 0 else end)

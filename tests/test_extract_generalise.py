@@ -1,0 +1,425 @@
+"""The extractor's parts, each on at least three wordings of its phenomenon written for these tests.
+
+Every cue list of ``cues.json`` and every rule added for issue 10 is listed in ``WORDINGS`` with its
+cases; ``test_every_cue_list_has_three_wordings`` keeps it that way. A case is ``(text, film, expected)``
+where ``expected`` holds ``(type, who, role-or-value, status)`` facts that must all be found; names
+compare as the shared scorer compares them (case, accents and a leading "the" ignored).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from wickgraph.extract import extract
+from wickgraph.extract.relations import default_cues
+from wickgraph.reference import normalize_name
+
+CH2, CH4, PARA, JW1, BAL, CONT, HEX = ("John Wick: Chapter 2", "John Wick: Chapter 4", "Parabellum", "John Wick",
+                                       "Ballerina", "The Continental", "John Wick Hex")
+Fact = tuple[str, str, Any, str]
+
+WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
+    # -- cue lists (cues.json) -------------------------------------------------------------------------
+    "role-cue": [
+        ("Claudia Gerini, as Santino's doomed sister Gianna, gets one great scene.", CH2,
+         [("cast", "Claudia Gerini", "Gianna", "supported")]),
+        ("Hiroyuki Sanada is the hotel's weary manager Koji, and he is superb.", CH4,
+         [("cast", "Hiroyuki Sanada", "Koji", "supported")]),
+        ("Rina Sawayama plays his fierce daughter, Akira.", CH4, [("cast", "Rina Sawayama", "Akira", "supported")]),
+        ("Ian McShane, whose Winston has never been drier, holds court.", CH4,
+         [("cast", "Ian McShane", "Winston", "supported")]),
+    ],
+    "role-filler": [
+        ("Bridget Moynahan has a tiny part as Helen in the flashbacks.", JW1,
+         [("cast", "Bridget Moynahan", "Helen", "supported")]),
+        ("Mark Dacascos is, gloriously, back as Zero.", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
+        ("Alfie Allen once again turns up as Iosef.", JW1, [("cast", "Alfie Allen", "Iosef", "supported")]),
+    ],
+    "description-stop": [
+        ("Keanu Reeves is hunted by Cassian through the catacombs.", CH2, [("cast", "Keanu Reeves", None, "supported")]),
+        ("Keanu Reeves is faster than Zero, just.", PARA, [("cast", "Keanu Reeves", None, "supported")]),
+        ("Keanu Reeves fights with Caine on the stairs.", CH4, [("cast", "Keanu Reeves", None, "supported")]),
+    ],
+    "reprise-cue": [
+        ("Keanu Reeves is John Wick again, and tired.", CH4,
+         [("reprise", "Keanu Reeves", "John Wick", "supported"), ("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("Ian McShane is Winston once more.", PARA, [("reprise", "Ian McShane", "Winston", "supported")]),
+        ("Laurence Fishburne's return as the Bowery King is welcome.", CH4,
+         [("reprise", "Laurence Fishburne", "Bowery King", "supported")]),
+    ],
+    "list-separator": [
+        ("| Actor | Role |\n|---|---|\n| Keanu Reeves | John Wick |\n| Common | Cassian |\n", CH2,
+         [("cast", "Keanu Reeves", "John Wick", "supported"), ("cast", "Common", "Cassian", "supported")]),
+        ("| Role | Played by |\n|---|---|\n| Winston | Ian McShane |\n| Charon | Lance Reddick |\n", CH2,
+         [("cast", "Ian McShane", "Winston", "supported"), ("cast", "Lance Reddick", "Charon", "supported")]),
+        ("Cast\n- Donnie Yen — Caine\n- Shamier Anderson: Mr. Nobody\n", CH4,
+         [("cast", "Donnie Yen", "Caine", "supported"), ("cast", "Shamier Anderson", "Mr. Nobody", "supported")]),
+    ],
+    "passive-cue": [
+        ("Viggo, played with relish by Michael Nyqvist, runs the city.", JW1, []),  # an adverb: not claimed
+        ("Viggo Tarasov, played by Michael Nyqvist, runs the city.", JW1,
+         [("cast", "Michael Nyqvist", "Viggo Tarasov", "supported")]),
+        ("Charon, whom Lance Reddick plays with quiet dignity, greets him.", CH2,
+         [("cast", "Lance Reddick", "Charon", "supported")]),
+        ("As Killa, the nightclub boss with gold teeth, Scott Adkins is unrecognisable.", CH4,
+         [("cast", "Scott Adkins", "Killa", "supported")]),
+    ],
+    "pronoun-role": [
+        ("Then Santino arrives with a marker. Riccardo Scamarcio plays him as a spoilt heir.", CH2,
+         [("cast", "Riccardo Scamarcio", "Santino", "supported")]),
+        ("Enter Caine, blind and deadly. Donnie Yen plays him.", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
+        ("The Adjudicator comes to town. Asia Kate Dillon plays her coolly.", PARA,
+         [("cast", "Asia Kate Dillon", "Adjudicator", "supported")]),
+    ],
+    "possessive-work": [
+        ("Derek Kolstad's screenplay sends John to Rome.", CH2, [("writer", "Derek Kolstad", None, "supported")]),
+        ("Chad Stahelski's camera finds Winston in the lobby.", PARA, []),
+        ("Keanu Reeves's stunt work makes Wick believable.", JW1, [("cast", "Keanu Reeves", None, "supported")]),
+    ],
+    "credit-label": [
+        ("Director: Len Wiseman\nCast: Ana de Armas, Norman Reedus\n", BAL,
+         [("director", "Len Wiseman", None, "supported")]),
+        ("DIRECTOR  Chad Stahelski\n", CH4, []),
+        ("Writer: Shay Hatten\n", BAL, [("writer", "Shay Hatten", None, "supported")]),
+    ],
+    # -- questions and their answers (answers.py) ------------------------------------------------------
+    "answer-yes": [
+        ("Q: Is Ian McShane in this one?\nA: Yes, as Winston, and he is superb.", PARA,
+         [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Was Laurence Fishburne back? He was, as the Bowery King.", CH4,
+         [("cast", "Laurence Fishburne", "Bowery King", "supported")]),
+        ("TOM: Does Asia Kate Dillon show up?\nDANA: She does! Briefly.", PARA,
+         [("cast", "Asia Kate Dillon", None, "supported")]),
+    ],
+    "answer-who": [
+        ("Who directed it?\nA: Len Wiseman.", BAL, [("director", "Len Wiseman", None, "supported")]),
+        ("Who wrote this one? Shay Hatten and Michael Finch, mostly.", CH4,
+         [("writer", "Shay Hatten", None, "supported"), ("writer", "Michael Finch", None, "supported")]),
+        ("Who plays Killa?\nScott Adkins, in a fat suit.", CH4, [("cast", "Scott Adkins", "Killa", "supported")]),
+    ],
+    # -- a stated role the reference does not know (relations._new_role) -------------------------------
+    "new-role": [
+        ("Peter Serafinowicz is a sommelier called Bartholomew.", CH2,
+         [("cast", "Peter Serafinowicz", "Bartholomew", "contradicted")]),
+        ("Franco Nero, playing Julius, runs the Rome hotel.", CH2, [("cast", "Franco Nero", "Julius", "supported")]),
+        ("Tobias Segal voices Earl, the valet.", JW1, [("cast", "Tobias Segal", "Earl", "unknown")]),
+    ],
+    # -- role titles as common nouns; the franchise is not the first film -----------------------------
+    "role-title-noun-then-name": [
+        ("Shamier Anderson's tracker, Mr. Nobody, steals scenes.", CH4,
+         [("cast", "Shamier Anderson", "Mr. Nobody", "supported")]),
+        ("Ian McShane's manager, Winston, is as dry as ever.", PARA, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Lance Reddick's concierge, Charon, gets a send-off.", CH4, [("cast", "Lance Reddick", "Charon", "supported")]),
+    ],
+    "role-title-noun": [
+        ("Franco Nero's courtly sommelier pours the guns.", CH2,
+         [("cast", "Franco Nero", "Sommelier", "contradicted")]),
+        ("Clancy Brown's Harbinger delivers the news.", CH4, [("cast", "Clancy Brown", "Harbinger", "supported")]),
+        ("Gabriel Byrne's soft-spoken chancellor runs the cult.", BAL,
+         [("cast", "Gabriel Byrne", "The Chancellor", "supported")]),
+    ],
+    "franchise-noun": [
+        ("Ballerina, a spin-off from the John Wick universe that came out in 2025.", None,
+         [("release_year", "", 2025, "supported")]),
+        ("From the World of John Wick: Ballerina\n\nThe John Wick films never explained this; it came out in 2025.",
+         None, [("release_year", "", 2025, "supported")]),
+        ("Ballerina (2025)\n\nAfter ten years of the John Wick franchise, it was released in 2025.", None,
+         [("release_year", "", 2025, "supported")]),
+    ],
+    # -- people the reference does not know; appositions; subject pronouns (relations.py) --------------
+    "unknown-actor": [
+        ("Bridget Regan has a small part as Addy.", JW1, [("cast", "Bridget Regan", "Addy", "unknown")]),
+        ("Jessica Henwick plays Nogi's rival, Maya Lin.", BAL, [("cast", "Jessica Henwick", "Maya Lin", "unknown")]),
+        ("Tom Hollander appears as Winston's butler, Bartholomew.", CH4,
+         [("cast", "Tom Hollander", "Bartholomew", "unknown")]),
+    ],
+    "apposition-again": [
+        ("Keanu Reeves, John Wick for the fourth time, limps through Paris.", CH4,
+         [("reprise", "Keanu Reeves", "John Wick", "supported")]),
+        ("Ian McShane, Winston once more, pours a drink.", PARA, [("reprise", "Ian McShane", "Winston", "supported")]),
+        ("Lance Reddick, Charon for the fourth time, is the film's heart.", CH4,
+         [("reprise", "Lance Reddick", "Charon", "supported")]),
+    ],
+    "subject-pronoun": [
+        ("The lead is Ana de Armas. She plays Eve, a dancer with a grudge.", BAL,
+         [("cast", "Ana de Armas", "Eve", "supported")]),
+        ("Then there is Donnie Yen. He plays Caine with a cane and a smile.", CH4,
+         [("cast", "Donnie Yen", "Caine", "supported")]),
+        ("Everyone loves Common. He also plays Cassian with great restraint.", CH2,
+         [("cast", "Common", "Cassian", "supported")]),
+    ],
+    "identified-actor": [
+        ("The Adjudicator makes her entrance — that's Asia Kate Dillon, ice-cold.", PARA,
+         [("cast", "Asia Kate Dillon", "Adjudicator", "supported")]),
+        ("Then comes Cormac. That is Mel Gibson, snarling.", CONT, [("cast", "Mel Gibson", "Cormac", "supported")]),
+        ("Watch for Zero (it's Mark Dacascos) in the glass room.", PARA,
+         [("cast", "Mark Dacascos", "Zero", "supported")]),
+    ],
+    "subject-pronoun-contracted": [
+        ("Is Anjelica Huston back? She is! She's the Director again.", BAL,
+         [("cast", "Anjelica Huston", "Director", "supported")]),
+        ("Laurence Fishburne returns. He's the Bowery King, still.", CH4,
+         [("cast", "Laurence Fishburne", "Bowery King", "supported")]),
+        ("Then Hiroyuki Sanada arrives. He is Koji, the manager.", CH4,
+         [("cast", "Hiroyuki Sanada", "Koji", "supported")]),
+    ],
+    "negation-of-another-predicate": [
+        ("Ruby Rose, as Santino's bodyguard Ares, never says a word.", CH2, [("cast", "Ruby Rose", "Ares", "supported")]),
+        ("Keanu Reeves plays John Wick and does not blink.", CH4, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("Common as Cassian isn't subtle, and that is fine.", CH2, [("cast", "Common", "Cassian", "supported")]),
+    ],
+    "lowercase-misspelling": [
+        ("honestly anjelica houston is the director and she rules", PARA,
+         [("cast", "Anjelica Huston", "Director", "supported")]),
+        ("keanu reaves is back and so is the dog", CH4, [("cast", "Keanu Reeves", None, "supported")]),
+        ("ian mcshanne as winston, perfect as ever", PARA, [("cast", "Ian McShane", "Winston", "supported")]),
+    ],
+    "answer-when": [
+        ("Q: When did it come out?\nA: March 24, 2023 in the US.", CH4, [("release_year", "", 2023, "supported")]),
+        ("When was Ballerina released? June 2024, if you ask me.", BAL, [("release_year", "", 2024, "contradicted")]),
+        ("TOM: when did it open?\nDANA: In May 2019, right before summer.", PARA,
+         [("release_year", "", 2019, "supported")]),
+    ],
+    # -- rules added to rules.jsonl ----------------------------------------------------------------------
+    "writer-share": [
+        ("Shay Hatten and Michael Finch share the screenplay credit.", CH4,
+         [("writer", "Shay Hatten", None, "supported"), ("writer", "Michael Finch", None, "supported")]),
+        ("Derek Kolstad and Shay Hatten split the script.", PARA,
+         [("writer", "Derek Kolstad", None, "supported"), ("writer", "Shay Hatten", None, "supported")]),
+        ("Michael Finch shares writing credit with others.", CH4, [("writer", "Michael Finch", None, "supported")]),
+    ],
+    "writer-share-with": [
+        ("Kolstad shares the screenplay with Shay Hatten, Chris Collins and Marc Abrams.", PARA,
+         [("writer", "Shay Hatten", None, "supported"), ("writer", "Chris Collins", None, "supported")]),
+        ("He splits the writing credit with Michael Finch.", CH4, [("writer", "Michael Finch", None, "supported")]),
+        ("Hatten is sharing the script with Derek Kolstad here.", BAL, [("writer", "Derek Kolstad", None, "contradicted")]),
+    ],
+    "cast-list-back": [
+        ("Ian McShane and Lance Reddick are back, which helps.", CH4,
+         [("cast", "Ian McShane", None, "supported"), ("cast", "Lance Reddick", None, "supported")]),
+        ("Laurence Fishburne and Ian McShane both return.", PARA,
+         [("cast", "Laurence Fishburne", None, "supported"), ("cast", "Ian McShane", None, "supported")]),
+        ("Anjelica Huston and Lance Reddick were back for one last scene.", BAL,
+         [("cast", "Anjelica Huston", None, "supported")]),
+    ],
+    "year-released-reached": [
+        ("Delayed twice, it finally reached cinemas in the summer of 2024.", BAL,
+         [("release_year", "", 2024, "contradicted")]),
+        ("It landed in theaters in March 2023.", CH4, [("release_year", "", 2023, "supported")]),
+        ("The show reached screens in September 2023.", CONT, [("release_year", "", 2023, "supported")]),
+    ],
+    "writer-label-prefixed": [
+        ("Showrunners / writers: Greg Coolidge & Kirk Ward\n", CONT,
+         [("writer", "Greg Coolidge", None, "supported"), ("writer", "Kirk Ward", None, "supported")]),
+        ("Story and screenplay: Derek Kolstad\n", JW1, [("writer", "Derek Kolstad", None, "supported")]),
+        ("Created by / writers: Greg Coolidge\n", CONT, [("writer", "Greg Coolidge", None, "supported")]),
+    ],
+    "director-behind-camera": [
+        ("Chad Stahelski is back behind the camera.", CH4, [("director", "Chad Stahelski", None, "supported")]),
+        ("Len Wiseman is behind the camera this time.", BAL, [("director", "Len Wiseman", None, "supported")]),
+        ("Chad Stahelski is once again behind the camera.", PARA, [("director", "Chad Stahelski", None, "supported")]),
+    ],
+    "franchise-launched": [
+        ("Ten years on, the thing that launched the John Wick franchise still works.", JW1,
+         [("franchise_member", "", None, "supported")]),
+        ("This is the film that started a whole franchise.", JW1, [("franchise_member", "", None, "supported")]),
+        ("A lean thriller that kicked off the John Wick saga.", JW1, [("franchise_member", "", None, "supported")]),
+    ],
+    "list-separator-dots": [
+        ("* Clancy Brown ... Harbinger\n* Donnie Yen … Caine\n", CH4,
+         [("cast", "Clancy Brown", "Harbinger", "supported"), ("cast", "Donnie Yen", "Caine", "supported")]),
+        ("- Rina Sawayama ... Akira\n", CH4, [("cast", "Rina Sawayama", "Akira", "supported")]),
+        ("- Hiroyuki Sanada … Koji\n", CH4, [("cast", "Hiroyuki Sanada", "Koji", "supported")]),
+    ],
+    "writer-paren": [
+        ("The script (Shay Hatten & Michael Finch) is functional.", CH4,
+         [("writer", "Shay Hatten", None, "supported"), ("writer", "Michael Finch", None, "supported")]),
+        ("A screenplay (by Derek Kolstad) with no fat on it.", JW1, [("writer", "Derek Kolstad", None, "supported")]),
+        ("Writers (Greg Coolidge, Kirk Ward) keep it moving.", CONT, [("writer", "Greg Coolidge", None, "supported")]),
+    ],
+    "year-label": [
+        ("**Release date:** March 24, 2023\n", CH4, [("release_year", "", 2023, "supported")]),
+        ("Premieres Sept. 22, 2023 on Peacock\n", CONT, [("release_year", "", 2023, "supported")]),
+        ("Released: 2019\n", PARA, [("release_year", "", 2019, "supported")]),
+    ],
+    "year-title-bare": [
+        ("JOHN WICK 2014\nA man, a dog, a car.", None, [("release_year", "", 2014, "supported")]),
+        ("# John Wick: Chapter 2 — 2017\n", None, [("release_year", "", 2017, "supported")]),
+        ("Ballerina 2024\nIt is fine.", None, [("release_year", "", 2024, "contradicted")]),
+        ("JOHN WICK 2014 — 10 reasons it still works\n", None, [("release_year", "", 2014, "supported")]),
+    ],
+    "credit-other-work": [
+        ("Chapter 2 was directed by Chad Stahelski; this one is directed by Len Wiseman.", BAL,
+         [("director", "Len Wiseman", None, "supported")]),
+        ("Parabellum was written by Derek Kolstad; Ballerina's screenplay is by Shay Hatten.", BAL,
+         [("writer", "Shay Hatten", None, "supported")]),
+        ("John Wick: Chapter 4 was directed by Chad Stahelski. Here Len Wiseman directs.", BAL,
+         [("director", "Len Wiseman", None, "supported")]),
+    ],
+}
+
+# Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
+ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
+    "description-stop": [
+        ("Keanu Reeves is hunted by Cassian through the catacombs.", CH2, ("cast", "Keanu Reeves", "Cassian")),
+        ("Keanu Reeves is faster than Zero, just.", PARA, ("cast", "Keanu Reeves", "Zero")),
+        ("Keanu Reeves fights with Caine on the stairs.", CH4, ("cast", "Keanu Reeves", "Caine")),
+    ],
+    "possessive-work": [
+        ("Derek Kolstad's screenplay sends John to Rome.", CH2, ("cast", "Derek Kolstad", "John")),
+        ("Chad Stahelski's camera finds Winston in the lobby.", PARA, ("cast", "Chad Stahelski", "Winston")),
+        ("Keanu Reeves's stunt work makes Wick believable.", JW1, ("cast", "Keanu Reeves", "Wick")),
+    ],
+    "credit-label": [
+        ("Director: Len Wiseman\n", BAL, ("cast", "Len Wiseman", "Director")),
+        ("DIRECTOR  Chad Stahelski\n", CH4, ("cast", "Chad Stahelski", "Director")),
+        ("The Doctor: Randall Duk Kim\n", JW1, ("director", "Randall Duk Kim", None)),
+    ],
+    "coordinated-clauses": [
+        ("It is again directed by Chad Stahelski, and Keanu is John once more.", CH2, ("director", "Keanu Reeves", None)),
+        ("Written by Derek Kolstad, and Reeves is magnetic.", JW1, ("writer", "Keanu Reeves", None)),
+        ("Directed by Len Wiseman and Ana de Armas is the star.", BAL, ("director", "Ana de Armas", None)),
+    ],
+    "year-apposition-other-work": [
+        ("Ballerina (2025)\n\nNext up is Chapter 4, released in 2023.", BAL, ("release_year", "", 2023)),
+        ("Ballerina (2025)\n\nIt borrows from Parabellum — out in 2019 — a lot.", BAL, ("release_year", "", 2019)),
+        ("John Wick: Chapter 2 (2017)\n\nI rewatched John Wick, which came out in 2014.", CH2, ("release_year", "", 2014)),
+    ],
+    "relative-clause-after-list": [
+        ("It is written by Shay Hatten, and Len Wiseman, whose earlier films were grey, directs.", BAL,
+         ("writer", "Len Wiseman", None)),
+        ("Written by Derek Kolstad and Chad Stahelski, who also did the stunts, directs.", JW1,
+         ("writer", "Chad Stahelski", None)),
+        ("A script by Shay Hatten, and Keanu Reeves, who barely speaks, is the star.", CH4,
+         ("writer", "Keanu Reeves", None)),
+    ],
+    "pronoun-in-same-sentence": [
+        ("John is tired. Santino wants his sister dead, and Riccardo Scamarcio plays him.", CH2,
+         ("cast", "Riccardo Scamarcio", "John")),
+        ("Winston waits. Caine, blind and patient, is next, and Donnie Yen plays him.", CH4,
+         ("cast", "Donnie Yen", "Winston")),
+        ("Helen is gone. Viggo calls, and Michael Nyqvist plays him.", JW1, ("cast", "Michael Nyqvist", "Helen")),
+    ],
+    "new-role-name": [
+        ("Peter Serafinowicz plays Bartholomew, the wine man.", CH2, ("cast", "Peter Serafinowicz", "Sommelier")),
+        ("Keanu Reeves plays It straight, as always.", CH4, ("cast", "Keanu Reeves", "It")),
+        ("Keanu Reeves is Great in it.", CH4, ("cast", "Keanu Reeves", "Great")),
+    ],
+    "unknown-actor-by-a-known-role": [
+        ("Mel Gibson, forever Martin Riggs in Lethal Weapon, plays Cormac.", CONT, ("cast", "Martin Riggs", None)),
+        ("Angelica Houston — back as the Director.", BAL, ("cast", "Angelica Houston", None)),
+        ("Mel Gibson plays Cormac, and Danny Glover as Roger Murtaugh is not here.", CONT,
+         ("cast", "Danny Glover", None)),
+    ],
+    "subject-pronoun-two-actors": [
+        ("Halle Berry and Ian McShane talk. She plays Sofia.", PARA, ("cast", "Ian McShane", "Sofia")),
+        ("Keanu Reeves meets Ian McShane. He plays Winston.", PARA, ("cast", "Keanu Reeves", "Winston")),
+        ("Common and Ruby Rose fight. She plays Ares.", CH2, ("cast", "Common", "Ares")),
+    ],
+    "hearsay-before": [
+        ("People online keep saying David Leitch co-directed this one.", PARA, ("director", "David Leitch", None)),
+        ("Some insist that Halle Berry returns as Sofia; she does not.", CH4, ("cast", "Halle Berry", None)),
+        ("Word has it Derek Kolstad wrote the first draft.", BAL, ("writer", "Derek Kolstad", None)),
+    ],
+    "mention-other-job": [
+        ("John Wick: Chapter 4\n\nExecutive producers: Keanu Reeves, Erica Lee.\nDonnie Yen plays Caine.", None,
+         ("cast", "Erica Lee", None)),
+        ("Ballerina (2025)\n\nProduced by Chad Stahelski and Keanu Reeves. Ana de Armas plays Eve.", None,
+         ("cast", "Chad Stahelski", None)),
+        ("The Continental (2023)\n\nCreated by Greg Coolidge, Kirk Ward and Shawn Simmons.", None,
+         ("cast", "Kirk Ward", None)),
+    ],
+    "negated-presence": [
+        ("Halle Berry does not return as Sofia.", CH4, ("cast", "Halle Berry", None)),
+        ("Willem Dafoe, sadly, is not back.", CH2, ("cast", "Willem Dafoe", None)),
+        ("Laurence Fishburne never turns up.", BAL, ("cast", "Laurence Fishburne", None)),
+    ],
+    "franchise-other-work": [
+        ("John Wick: Chapter 4 (2023)\n\nThe first film launched the franchise; this one ends it.", None,
+         ("franchise_member", "", None)),
+        ("Ballerina (2025)\n\nJohn Wick started the whole saga with a dog.", None, ("franchise_member", "", None)),
+        ("The Continental (2023)\n\nThe original movie kicked off the series in 2014.", None,
+         ("franchise_member", "", None)),
+    ],
+    "other-work-where": [
+        ("Compared to Parabellum, where Mark Dacascos played Zero, the villains are colder.", CH4,
+         ("cast", "Mark Dacascos", None)),
+        ("I rewatched John Wick: Chapter 2, in which Common plays Cassian, before this.", CH4, ("cast", "Common", None)),
+        ("Back in Ballerina (2025), when Ana de Armas was Eve, it felt fresh.", CH4, ("cast", "Ana de Armas", None)),
+    ],
+    "place-not-actor": [
+        ("Halle Berry turns up in Casablanca as Sofia.", PARA, ("cast", "Casablanca", None)),
+        ("The fight moves to Osaka as Koji's hotel burns.", CH4, ("cast", "Osaka", None)),
+        ("Shot across Berlin as Killa's club pulses.", CH4, ("cast", "Berlin", None)),
+    ],
+    "reprise-cue-far-away": [
+        ("Keanu Reeves plays John Wick with the stoicism he first brought back in 2014.", CH4,
+         ("reprise", "Keanu Reeves", None)),
+        ("Donnie Yen is Caine, a blind assassin who wants to go back to his daughter.", CH4,
+         ("reprise", "Donnie Yen", None)),
+        ("Rina Sawayama plays Akira, whose father will never return from Osaka.", CH4,
+         ("reprise", "Rina Sawayama", None)),
+    ],
+    "answer-no": [
+        ("Is Halle Berry in it?\nA: No. Sofia sits this one out.", CH4, ("cast", "Halle Berry", None)),
+        ("Does Keanu Reeves turn up? He does not.", CONT, ("cast", "Keanu Reeves", None)),
+        ("Q: Did Chad Stahelski direct it?\nA: Nope, that was Len Wiseman.", BAL, ("director", "Chad Stahelski", None)),
+    ],
+    "role-in-another-work": [
+        ("Fishburne plays the Bowery King; we all remember Laurence Fishburne as Morpheus.", CH2,
+         ("cast", "Laurence Fishburne", "Morpheus")),
+        ("Alfie Allen plays Iosef, though many know Alfie Allen as Theon Greyjoy.", JW1, ("cast", "Alfie Allen", "Theon Greyjoy")),
+        ("Keanu Reeves plays John Wick; years ago Keanu Reeves as Ted was a different story.", CH2,
+         ("cast", "Keanu Reeves", "Ted")),
+    ],
+}
+
+
+def _facts(text: str, film: str | None) -> list[tuple[str, str, Any, str]]:
+    found = []
+    for claim in extract(text, film).claims:
+        who = claim.person or claim.actor or ""
+        value = claim.character if claim.type in ("cast", "reprise") else claim.year if claim.type == "release_year" \
+            else None
+        found.append((claim.type, normalize_name(who), value, claim.status))
+        assert text[claim.start:claim.end] == claim.evidence
+    return found
+
+
+def _same(expected: Any, found: Any) -> bool:
+    if isinstance(expected, str) and isinstance(found, str):
+        a, b = set(normalize_name(expected).split()), set(normalize_name(found).split())
+        return a == b or (bool(a) and bool(b) and (a <= b or b <= a))
+    return bool(expected == found)
+
+
+CASES = [(name, *case) for name, cases in WORDINGS.items() for case in cases]
+ABSENT_CASES = [(name, *case) for name, cases in ABSENT.items() for case in cases]
+
+
+@pytest.mark.parametrize(("phenomenon", "text", "film", "expected"), CASES,
+                         ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)])
+def test_wording(phenomenon: str, text: str, film: str | None, expected: list[Fact]) -> None:
+    found = _facts(text, film)
+    for kind, who, value, status in expected:
+        hits = [f for f in found if f[0] == kind and f[1] == normalize_name(who) and _same(value, f[2])]
+        assert hits, (phenomenon, (kind, who, value), found)
+        assert hits[0][3] == status, (phenomenon, (kind, who, value), hits[0])
+
+
+@pytest.mark.parametrize(("phenomenon", "text", "film", "absent"), ABSENT_CASES,
+                         ids=[f"{c[0]}-{i}" for i, c in enumerate(ABSENT_CASES)])
+def test_not_claimed(phenomenon: str, text: str, film: str | None, absent: tuple[str, str, Any]) -> None:
+    kind, who, value = absent
+    found = _facts(text, film)
+    assert not [f for f in found if f[0] == kind and f[1] == normalize_name(who)
+                and (value is None or _same(value, f[2]))], (phenomenon, found)
+
+
+def test_every_cue_list_has_three_wordings() -> None:
+    for cue_id in default_cues().lists:
+        assert len(WORDINGS.get(cue_id, [])) >= 3, cue_id
+    assert all(len(cases) >= 3 for cases in WORDINGS.values())
+    assert all(len(cases) >= 3 for cases in ABSENT.values())

@@ -1,0 +1,223 @@
+"""Layout, mentions, film resolution, confidence and known false claims, each in three or more new wordings."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from wickgraph.claimkinds import cast_false_claim_truth
+from wickgraph.extract import extract
+from wickgraph.extract.layout import normalise
+from wickgraph.reference import default_reference
+
+ID = "https://w3id.org/wickgraph/id/"
+
+
+def roles(text: str, film: str | None = None) -> set[tuple[str | None, str | None, str]]:
+    return {(c.actor, c.character, c.status) for c in extract(text, film).claims if c.type == "cast"}
+
+
+# -- layout ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "**Dir.** Chad Stahelski\n__Written by:__ Derek Kolstad",
+    "| Keanu Reeves | John Wick |\n|:---|---:|\n| Common | Cassian |",
+    "+------------+\n|  Grade: A- |\n+------------+\n- one\n* two\n3. three\n4/ four\n> quoted\n## Heading",
+])
+def test_layout_view_keeps_every_offset(text: str) -> None:
+    view = normalise(text)
+    assert len(view) == len(text)
+    assert "*" not in view and "---" not in view and "##" not in view
+    assert all(a == b or b == " " for a, b in zip(text, view))
+
+
+@pytest.mark.parametrize(("text", "film", "person"), [
+    ("**Dir.** Chad Stahelski\n", "John Wick: Chapter 2", "Chad Stahelski"),
+    ("* **Director:** Len Wiseman\n", "Ballerina", "Len Wiseman"),
+    ("_Directed by:_ Chad Stahelski\n", "Parabellum", "Chad Stahelski"),
+])
+def test_label_lines_in_markdown(text: str, film: str, person: str) -> None:
+    claims = extract(text, film).claims
+    assert [(c.type, c.person, c.status) for c in claims] == [("director", person, "supported")]
+    assert all(text[c.start:c.end] == c.evidence for c in claims)
+
+
+# -- mentions ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("COMMON AS CASSIAN IS THE BEST PART OF IT", ("Common", "Cassian")),
+    ("honestly claudia gerini as gianna owns her one scene", ("Claudia Gerini", "Gianna")),
+    ("AND THEN RUBY ROSE PLAYS ARES, WHO NEVER SPEAKS", ("Ruby Rose", "Ares")),
+])
+def test_one_case_lines(text: str, expected: tuple[str, str]) -> None:
+    found = {(a, (c or "").lower()) for a, c, _ in roles(text, "John Wick: Chapter 2")}
+    assert (expected[0], expected[1].lower()) in found
+
+
+@pytest.mark.parametrize(("text", "film", "actor"), [
+    ("Keanu Reaves returns as John Wick.", "John Wick: Chapter 2", "Keanu Reeves"),
+    ("Anjelica Houston plays the Director.", "Ballerina", "Anjelica Huston"),
+    ("Angelica Huston plays the Director.", "Ballerina", "Anjelica Huston"),
+    ("Ian McShanne is Winston, dry as ever.", "Parabellum", "Ian McShane"),
+])
+def test_misspelt_names_resolve(text: str, film: str, actor: str) -> None:
+    assert any(a == actor and s == "supported" for a, _, s in roles(text, film))
+
+
+@pytest.mark.parametrize("text", ["Mark Hamill is great.", "Keanu Ramirez is someone else.",
+                                  "Lance Armstrong rode a bike."])
+def test_fuzzy_names_need_a_close_match(text: str) -> None:
+    assert roles(text, "John Wick: Chapter 4") == set()
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("JW4 review: long, loud, beautiful.\n\nIt is a lot of movie.", "John Wick: Chapter 4"),
+    ("WICK 3 thoughts\n\nthe dogs, the horses, the knives.", "John Wick: Chapter 3 – Parabellum"),
+    ("On the fourth John Wick film\n\nCaine is the reason to go.", "John Wick: Chapter 4"),
+    ("Chapter Two, revisited\n\nRome, catacombs, a marker.", "John Wick: Chapter 2"),
+])
+def test_numbered_and_ordinal_titles(text: str, title: str) -> None:
+    assert extract(text).film_title == title
+
+
+# -- film resolution ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Keanu Reeves and Ian McShane are great together. The action is relentless.",
+    "I love how Lance Reddick and Ian McShane play off each other.",
+    "An action film. It has guns and a dog.",
+])
+def test_unsure_film_is_null_with_a_note(text: str) -> None:
+    result = extract(text)
+    assert result.film_iri is None and result.note and "--film" in result.note
+    assert result.to_json()["film"]["note"] == result.note
+    assert all(c.status == "unknown" for c in result.claims)
+
+
+@pytest.mark.parametrize("text", [
+    "John Wick: Chapter 4\n\nNot in this one: Halle Berry, Common, Ruby Rose.\nDonnie Yen plays Caine.",
+    "John Wick: Chapter 4\n\nHalle Berry, Common and Ruby Rose sat this one out.\nDonnie Yen plays Caine.",
+    "John Wick: Chapter 4\n\nMissing: Halle Berry and Common.\nDonnie Yen plays Caine.",
+])
+def test_people_listed_as_absent_do_not_vote(text: str) -> None:
+    assert extract(text).film_title == "John Wick: Chapter 4"
+
+
+def test_film_option_overrides_detection() -> None:
+    result = extract("Parabellum (2019)\n\nLance Reddick is Charon.", film="Ballerina")
+    assert result.film_title == "From the World of John Wick: Ballerina" and result.note is None
+
+
+# -- confidence --------------------------------------------------------------------------------------
+
+
+def test_confidence_ranks_evidence() -> None:
+    text = ("John Wick: Chapter 2 (2017)\n\nKeanu Reeves plays John Wick. Santino wants a favour. "
+            "Riccardo Scamarcio plays him. Common shows up. Peter Serafinowicz as Bartholomew.")
+    by_actor = {c.actor: c.confidence or 0.0 for c in extract(text).claims if c.type == "cast"}
+    stated = by_actor["Keanu Reeves"]
+    assert stated >= 0.85
+    assert by_actor["Riccardo Scamarcio"] < by_actor["Common"] < stated  # a role by pronoun; a bare mention
+    assert by_actor["Peter Serafinowicz"] < stated  # a stated role the reference does not know
+    assert all(0 < (c.confidence or 0) <= 1 for c in extract(text).claims)
+
+
+# -- known false claims ------------------------------------------------------------------------------
+
+SHEET = Path("/work/shared/reference/franchise.json")
+FALSE_CLAIM_WORDINGS = {
+    "ballerina-lead-named-rooney": ("Ballerina", "Ana de Armas plays Rooney."),
+    "ballerina-is-2024-film": ("Ballerina", "Ballerina (2024) is fun."),
+    "ballerina-directed-by-stahelski": ("Ballerina", "It was directed by Chad Stahelski."),
+    "ballerina-byrne-the-elder": ("Ballerina", "Gabriel Byrne plays the Elder."),
+    "ballerina-nogi-lena-confusion": ("Ballerina", "Catalina Sandino Moreno plays Nogi."),
+    "ballerina-written-by-kolstad": ("Ballerina", "The screenplay is by Derek Kolstad."),
+    "unity-phelan-lead-of-ballerina": ("Ballerina", "Unity Phelan stars in it."),
+    "jw1-directed-by-leitch": ("John Wick", "It was directed by David Leitch."),
+    "leitch-directed-sequels": ("Parabellum", "David Leitch directed it."),
+    "continental-starz-or-keanu": ("The Continental", "Keanu Reeves appears in the finale."),
+    "continental-reddick-charon": ("The Continental", "Lance Reddick plays Charon."),
+    "continental-cormac-surname": ("The Continental", "Mel Gibson plays Cormac Fitzpatrick."),
+    "hex-keanu-voice": ("John Wick Hex", "Keanu Reeves voices John Wick."),
+    "halle-berry-in-chapter-4": ("John Wick: Chapter 4", "Halle Berry's Sofia is back."),
+}
+
+
+def test_every_matchable_known_false_claim_is_worded_here() -> None:
+    reference = default_reference()
+    matchable = {row["claim"].rsplit("/", 1)[-1] for row in reference.false_claims if row.get("value")}
+    assert {"ballerina-nogi-lena-confusion", "unity-phelan-lead-of-ballerina", "hex-keanu-voice"} <= matchable
+    assert matchable <= set(FALSE_CLAIM_WORDINGS)
+
+
+@pytest.mark.parametrize("claim_id", sorted(FALSE_CLAIM_WORDINGS))
+def test_known_false_claim_is_flagged_with_its_truth(claim_id: str) -> None:
+    film, text = FALSE_CLAIM_WORDINGS[claim_id]
+    reference = default_reference()
+    claims = [c for c in extract(text, film).claims if c.status == "contradicted"]
+    assert claims, claim_id
+    if SHEET.is_file():
+        sheet = {c["id"]: c for c in json.loads(SHEET.read_text(encoding="utf-8"))["known_false_claims"]}
+        truth = sheet[claim_id]["truth"]
+        explanations = {reference.false_claim_truth(c.work_iri, c.person or c.character or c.year)
+                        for c in claims} | {cast_false_claim_truth(c, reference) for c in claims}
+        assert truth in explanations, claim_id
+
+
+# -- rules and cue lists are data, validated on load -------------------------------------------------
+
+
+@pytest.mark.parametrize(("line", "message"), [
+    ('{"id": "x", "kind": "claim", "type": "cast", "pattern": "(?P<actor>{P}) as (?P<character>{Q})"}',
+     "rule 'x': unknown placeholder {Q}"),
+    ('{"id": "x", "kind": "claim", "type": "cast", "pattern": "(?P<actor>{P}"}', "rule 'x': bad regex"),
+    ('{"id": "x", "kind": "claim", "type": "director", "pattern": "directed by {P}"}',
+     "rule 'x': a director rule needs a group named person or people"),
+    ('{"id": "x", "kind": "block", "scope": "paragraph", "pattern": "not"}', "rule 'x': 'scope' must be one of"),
+    ('{"id": "x", "kind": "claim", "type": "cast", "pattern": "(?P<actor>{P})", "colour": 1}',
+     "rule 'x': unknown keys ['colour']"),
+])
+def test_bad_rule_lines_name_the_file_and_line(tmp_path: Path, line: str, message: str) -> None:
+    from wickgraph.errors import InputError
+    from wickgraph.extract.patterns import load_rules
+
+    path = tmp_path / "rules.jsonl"
+    path.write_text('{"id": "ok", "kind": "mention", "type": "cast"}\n' + line + "\n", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load_rules(path)
+    assert message in str(caught.value)
+    assert caught.value.filename == str(path) and caught.value.lineno == 2
+
+
+@pytest.mark.parametrize(("data", "message"), [
+    ('[{"id": "role-cue", "words": ["as"]}]', "cue list 'role-cue': missing 'description' of its phenomenon"),
+    ('[{"id": "role-cue", "description": "d", "words": []}]', "'words' must be a non-empty list of strings"),
+    ('[{"id": "role-cue", "description": "d", "words": ["as"]}]', "missing cue lists ['role-filler'"),
+    ('{"role-cue": ["as"]}', "the cue file must hold a JSON list"),
+])
+def test_bad_cue_lists_are_refused(tmp_path: Path, data: str, message: str) -> None:
+    from wickgraph.errors import InputError
+    from wickgraph.extract.relations import load_cues
+
+    path = tmp_path / "cues.json"
+    path.write_text(data, encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load_cues(path)
+    assert message in str(caught.value) and caught.value.filename == str(path)
+
+
+def test_every_rule_and_cue_list_describes_its_phenomenon() -> None:
+    from wickgraph.extract.patterns import RULES_FILE
+
+    for line in RULES_FILE.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("//"):
+            rule = json.loads(line)
+            assert rule["id"] and (rule.get("description") or rule["kind"] == "mention"), rule["id"]
+    for entry in json.loads(Path(__file__).resolve().parents[1].joinpath(
+            "wickgraph", "extract", "cues.json").read_text(encoding="utf-8")):
+        assert len(entry["description"]) > 40, entry["id"]

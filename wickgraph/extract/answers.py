@@ -1,0 +1,128 @@
+"""Questions and their answers: a claim stated by answering "yes" (or a name) to a question about the film.
+
+FAQ pages, podcasts and threads ask and answer: "Is Lance Reddick in it? / A: Yes, as Charon",
+"Who directed JW4? / Chad Stahelski.", "When did it open? / March 24, 2023", "Does Keanu turn up? He
+does not." The question alone is
+filtered out like any question; here the *answer* decides. A yes-answer states the cast claim
+(with a role when it says "as Y"); a name answering "who directed/wrote/plays" states that credit
+or role; a no-answer states nothing. The evidence is the answer; the name comes from the question.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .document import Document
+from .gazetteer import CHARACTER, PERSON, Mention
+from .patterns import Candidate
+
+__all__ = ["answered_questions"]
+
+_QUESTION_END = re.compile(r"\?[\"')\]]*")
+_YES = re.compile(r"\s*(?:[A-Za-z]{1,12}\s*:\s*)?(?:yes|yep|yeah|yup|sure|absolutely|of course|indeed|"
+                  r"(?:he|she|they)\s+(?:is|was|does|did|are|were))\b[^.!?\n]{0,80}", re.IGNORECASE)
+_NO = re.compile(r"\s*(?:[A-Za-z]{1,12}\s*:\s*)?(?:no|nope|not|never|sadly not|(?:he|she|they)\s+(?:is|was|does|did|are|were)\s*n[o']t)\b",
+                 re.IGNORECASE)
+_WHO = re.compile(r"\bwho\s+(?P<verb>directed|directs|helmed|wrote|writes|scripted|plays|played|voices)\b"
+                  r"(?:\s+(?P<role>[^?]{1,60}))?\?", re.IGNORECASE)
+_LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|&|and)\s*", re.IGNORECASE)
+_IN_IT = re.compile(r"\b(?:is|was|are|does|did)\b[^?]{0,80}\?", re.IGNORECASE)
+
+
+def answered_questions(doc: Document) -> list[Candidate]:
+    """Candidates for claims stated by the answer to a question in ``doc``."""
+    found: list[Candidate] = []
+    for question in _QUESTION_END.finditer(doc.text):
+        q_start, _ = doc.sentence(max(question.start() - 1, 0))
+        q_start = max(q_start, doc.line(question.start())[0])
+        answer_start = question.end()
+        a_start, a_end = doc.sentence(min(answer_start + 1, len(doc.text) - 1))
+        a_start = max(a_start, answer_start)
+        answer = doc.text[a_start:a_end]
+        if not answer.strip() or _NO.match(answer):
+            continue
+        mentions = doc.mentions_between(q_start, question.start())
+        who = _WHO.search(doc.text, q_start, question.end())
+        when = _WHEN.search(doc.text, q_start, question.end())
+        if who is not None:
+            candidate = _who_answer(doc, who, a_start, a_end)
+        elif when is not None:
+            candidate = _when_answer(doc, a_start, a_end)
+        else:
+            candidate = _yes_answer(doc, mentions, a_start, a_end, _IN_IT.search(doc.text, q_start, question.end()))
+        if candidate is not None:
+            found.append(candidate)
+    return found
+
+
+def _yes_answer(doc: Document, mentions: list[Mention], a_start: int, a_end: int,
+                about_presence: re.Match[str] | None) -> Candidate | None:
+    yes = _YES.match(doc.text, a_start, a_end)
+    actors = [m for m in mentions if m.mask & PERSON and not m.mask & CHARACTER]
+    if yes is None or about_presence is None or len(actors) != 1:
+        return None
+    actor = actors[0]
+    parts = {"actor": [(actor.start, actor.end)]}
+    end = yes.end()
+    role = re.search(r"\bas\s+", doc.text[a_start:end])
+    if role:
+        at = a_start + role.end()
+        mention = doc.by_start.get(at) or doc.by_start.get(at + 4 if doc.text[at:at + 4].lower() == "the " else at)
+        if mention is not None and mention.mask & CHARACTER:
+            parts["character"] = [(mention.start, mention.end)]
+            end = mention.end
+    start = a_start + len(doc.text[a_start:end]) - len(doc.text[a_start:end].lstrip())
+    return Candidate("qa-answer", "cast", start, _trim_end(doc.text, start, end), parts=parts)
+
+
+def _who_answer(doc: Document, who: re.Match[str], a_start: int, a_end: int) -> Candidate | None:
+    names = [m for m in doc.mentions_between(a_start, a_end) if m.mask & PERSON and not m.mask & CHARACTER]
+    if not names or doc.text[a_start:names[0].start].strip(" \t\n:").lower() not in ("", "a", "answer"):
+        return None  # the answer must start with the name ("A: Chad Stahelski")
+    # the answer is the names alone, joined as a list ("Shay Hatten and Michael Finch")
+    listed = [names[0]]
+    for name in names[1:]:
+        if not _LIST_JOIN.fullmatch(doc.text[listed[-1].end:name.start]):
+            break
+        listed.append(name)
+    name = listed[0]
+    verb = who.group("verb").lower()
+    start = a_start + len(doc.text[a_start:name.start]) - len(doc.text[a_start:name.start].lstrip())
+    people = {"person": [(m.start, m.end) for m in listed]}
+    if verb.startswith(("direct", "helm")):
+        return Candidate("qa-answer", "director", start, listed[-1].end, parts=people)
+    if verb.startswith(("wr", "script")):
+        return Candidate("qa-answer", "writer", start, listed[-1].end, parts=people)
+    role_text = who.group("role") or ""
+    role = next((m for m in doc.mentions_between(who.start("role"), who.end()) if m.mask & CHARACTER), None) \
+        if role_text else None
+    if role is None:
+        return None
+    return Candidate("qa-answer", "cast", start, name.end,
+                     parts={"actor": [(name.start, name.end)], "character": [(role.start, role.end)]})
+
+
+_WHEN = re.compile(r"\bwhen\b[^?]{0,40}\b(?:released|release|come out|came out|out|open|opened|premiere|premiered|"
+                   r"hit|arrive|arrived|land|landed)\b[^?]{0,40}\?", re.IGNORECASE)
+_DATE_ANSWER = re.compile(r"\s*(?:[A-Za-z]{1,12}\s*:\s*)?(?:(?:it\s+)?(?:came out|opened|premiered|was released)\s+)?"
+                          r"(?:(?:on|in)\s+)?(?:(?:early|late|mid)\s+)?"
+                          r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?"
+                          r"|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,?\s+)?"
+                          r"(?P<year>19[5-9]\d|20[0-4]\d)\b", re.IGNORECASE)
+
+
+def _when_answer(doc: Document, a_start: int, a_end: int) -> Candidate | None:
+    """"When did it come out? / A: March 24, 2023 in the US": a date answering a release question."""
+    date = _DATE_ANSWER.match(doc.text, a_start, a_end)
+    if date is None:
+        return None
+    start = a_start + len(doc.text[a_start:date.end()]) - len(doc.text[a_start:date.end()].lstrip())
+    candidate = Candidate("qa-answer", "release_year", start, date.end())
+    candidate.year = int(date.group("year"))
+    return candidate
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1] in " \t\n,;:":
+        end -= 1
+    return end

@@ -1,0 +1,119 @@
+"""A review's text as the rules and filters read it: mentions, sentences, lines and placeholder views.
+
+In a *view* every gazetteer name is replaced, character for character, by a placeholder of its
+kind (a private-use start character, then continuation characters), so a pattern can treat a
+whole name as one atom while offsets stay those of the text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from .gazetteer import WORK, Mention
+from .textscan import lines_holding
+
+__all__ = ["PLACEHOLDER_CONT", "PLACEHOLDER_START", "Document"]
+
+PLACEHOLDER_START, PLACEHOLDER_CONT = 0xE010, 0xE020
+_START, _CONT = PLACEHOLDER_START, PLACEHOLDER_CONT
+
+_SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*(?=\s)|\n")
+
+
+class Document:
+    """A review's text with its name mentions, reviewed work, sentences and placeholder views."""
+
+    def __init__(self, text: str, folded: str, mentions: list[Mention], film: str | None,
+                 film_cast: frozenset[str] = frozenset(), film_credits: dict[str, frozenset[str]] | None = None,
+                 film_roles: frozenset[str] = frozenset()) -> None:
+        self.text = text
+        self.film_roles = film_roles  # characters the reference has in the reviewed work
+        self.film_credits = film_credits or {}  # "director"/"writer" -> people credited on the reviewed work
+        self.film_cast = film_cast  # actors the reference casts in the reviewed work
+        self.folded = folded
+        self.mentions = mentions
+        self.film = film
+        self.by_start = {m.start: m for m in mentions}
+        self._mention_starts: list[int] | None = None
+        self.lower = folded.lower()
+        self._views: dict[int, str] = {}
+        self._lower_views: dict[int, str | None] = {}
+        self._windows: dict[tuple[str, ...], list[tuple[int, int]]] = {}
+        self.verdicts: dict[tuple[str, int], bool] = {}  # (filter id, sentence or line start) -> drops?
+        self._line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self._bounds = [0]
+        for match in _SENTENCE_END.finditer(text):
+            if not _abbreviation(text, match.start()):
+                self._bounds.append(match.end())
+        self._bounds.append(len(text))
+
+    def mentions_between(self, start: int, end: int) -> list[Mention]:
+        """The mentions starting in ``[start, end)``, found by bisection (a review may hold a million)."""
+        if self._mention_starts is None:
+            self._mention_starts = [m.start for m in self.mentions]
+        low = bisect.bisect_left(self._mention_starts, start)
+        high = bisect.bisect_left(self._mention_starts, end, low)
+        return self.mentions[low:high]
+
+    def view(self, mask: int) -> str:
+        """The text with every mention of a kind in ``mask`` replaced by its placeholder."""
+        if mask not in self._views:
+            chars = list(self.folded)
+            for mention in self.mentions:
+                bits = mention.mask & mask
+                if bits:
+                    chars[mention.start] = chr(_START + bits)
+                    for i in range(mention.start + 1, mention.end):
+                        chars[i] = chr(_CONT + bits)
+            self._views[mask] = "".join(chars)
+        return self._views[mask]
+
+    def windows(self, needs: tuple[str, ...]) -> list[tuple[int, int]]:
+        """The lines holding one of ``needs`` (merged, in order); the whole text when ``needs`` is empty.
+
+        Rules match within a line, so a rule need not look at lines without its keywords.
+        """
+        if not needs:
+            return [(0, len(self.text))]
+        key = needs
+        if key not in self._windows:
+            self._windows[key] = lines_holding(self.lower, needs)
+        return self._windows[key]
+
+    def lower_view(self, mask: int) -> str | None:
+        """:meth:`view` in lower case, or None when lower-casing would move offsets."""
+        if mask not in self._lower_views:
+            lowered = self.view(mask).lower()
+            self._lower_views[mask] = lowered if len(lowered) == len(self.text) else None
+        return self._lower_views[mask]
+
+    def sentence(self, position: int) -> tuple[int, int]:
+        """Start and end of the sentence (or line) holding ``position``."""
+        i = bisect.bisect_right(self._bounds, position) - 1
+        start = self._bounds[max(i, 0)]
+        end = self._bounds[i + 1] if i + 1 < len(self._bounds) else len(self.text)
+        return start, end
+
+    def line(self, position: int) -> tuple[int, int]:
+        """Start and end of the line holding ``position`` (found by bisection: lines may be megabytes long)."""
+        i = bisect.bisect_right(self._line_starts, position) - 1
+        start = self._line_starts[i]
+        end = self._line_starts[i + 1] - 1 if i + 1 < len(self._line_starts) else len(self.text)
+        return start, end
+
+    def work_at(self, start: int) -> str | None:
+        """The work named by the mention starting at ``start``: the reviewed film if it is a candidate."""
+        mention = self.by_start.get(start)
+        if mention is None:
+            return None
+        works = [e.iri for e in mention.of_kind(WORK)]
+        if self.film in works:
+            return self.film
+        return works[0] if works else None
+
+
+def _abbreviation(text: str, position: int) -> bool:
+    # "Mr. Nobody", "Dr. Smith", "vs. the Marquis": a title's full stop does not end a sentence.
+    word = re.search(r"(?:^|\s)(Mr|Ms|Mrs|Dr|St|vs|Jr|Sr|No|feat)$", text[max(0, position - 5):position])
+    return text[position:position + 1] == "." and word is not None

@@ -1,0 +1,112 @@
+"""Which work a review is about: titles (most in the headline), credits and people named, a year in the opening.
+
+:func:`resolve_work` weighs them and says when it is unsure: two works too close to call, or
+nothing but people shared by several films. A line that lists people *not* in the film
+("Halle Berry and her dogs sat this one out") does not vote.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+
+from ..reference import Reference, normalize_name
+from .gazetteer import PERSON, WORK, Gazetteer, Mention
+from .textscan import line_around
+
+__all__ = ["detect_film", "resolve_film", "resolve_work"]
+
+# A title named anywhere outweighs any number of shared cast members; below this, only people voted.
+_SURE_SCORE = 3.0
+_ABSENCE = re.compile(r"\b(?:not|no|never|nor|without|absent|missing|left out|sat (?:this|it) out|sits (?:this|it) out|"
+                      r"isn't|aren't|wasn't|weren't|doesn't|don't|didn't|instead of|rather than|unlike|"
+                      r"elsewhere)\b|n't\b", re.IGNORECASE)
+
+
+def resolve_film(title: str, gazetteer: Gazetteer) -> str | None:
+    """The IRI of the work called ``title`` (any title or alias), or None."""
+    works = [e.iri for e in gazetteer.lookup(title, WORK)]
+    if works:
+        return works[0]
+    key = normalize_name(title)
+    for work in gazetteer.reference.works.values():
+        if any(key and (key in normalize_name(n) or normalize_name(n) in key) for n in work.names if len(n) > 3):
+            return work.iri
+    return None
+
+
+def detect_film(text: str, mentions: Iterable[Mention], reference: Reference) -> str | None:
+    """The work a review is about, or None when the text does not say clearly enough."""
+    return resolve_work(text, mentions, reference)[0]
+
+
+def resolve_work(text: str, mentions: Iterable[Mention], reference: Reference) -> tuple[str | None, float, str | None]:
+    """``(work IRI or None, confidence 0..1, note)``: the best-scoring work, or None and a note saying why not."""
+    scores = _scores(text, mentions, reference)
+    if not scores or max(scores.values()) <= 0:
+        return None, 0.0, "no work of the reference is named; pass --film"
+
+    def rank(iri: str) -> tuple[float, int]:
+        facts = reference.works.get(iri)
+        return scores[iri], (facts.release_year or 0) if facts else 0
+
+    ordered = sorted(scores, key=rank, reverse=True)
+    best = ordered[0]
+    second = scores[ordered[1]] if len(ordered) > 1 else 0.0
+    top = scores[best]
+    if top < _SURE_SCORE or (second >= 0.85 * top and top - second < 2.0):
+        close = [reference.works[w].title if w in reference.works else w
+                 for w in ordered[:3] if scores[w] >= 0.75 * top]
+        choices = ", ".join(close[:-1]) + f" or {close[-1]}" if len(close) > 1 else close[0]
+        why = "no title is named" if top < _SURE_SCORE else "two titles weigh about the same"
+        note = f"unsure which work this is ({why}): {choices}; pass --film"
+        return None, round(min(top / _SURE_SCORE, 1.0) / 2, 2), note
+    return best, round(min(1.0, 0.5 + (top - second) / (2 * top)), 2), None
+
+
+def _scores(text: str, mentions: Iterable[Mention], reference: Reference) -> dict[str, float]:
+    scores: dict[str, float] = defaultdict(float)
+    opening = _opening_end(text)
+    first = len(text) - len(text.lstrip())
+    headline = min(opening, text.find("\n", first) if text.find("\n", first) >= 0 else len(text))
+    people: set[str] = set()
+    for mention in mentions:
+        for entry in mention.entries:
+            if entry.kind == WORK and entry.iri:
+                weight = 0.5 if entry.weak else 3.0
+                if mention.start < headline:  # the title line says most
+                    # a name that is also a character ("keanu reeves is john wick") counts as a title
+                    # only when it opens the line
+                    opens = not text[text.rfind("\n", 0, mention.start) + 1:mention.start].strip(" \t#*_>|-")
+                    weight += (1.5 if opens else 0.0) if entry.weak else 8.0
+                elif mention.start < opening:
+                    weight += 0.5 if entry.weak else 2.0
+                scores[entry.iri] += weight
+            elif entry.kind == PERSON and entry.is_label and entry.iri and not _absent(text, mention.start):
+                people.add(entry.iri)
+    for iri in reference.works:
+        scores[iri] += 0.8 * len(people & reference.people_of(iri))
+    for match in re.finditer(r"\b(19[5-9]\d|20[0-4]\d)\b", text[:opening]):
+        for facts in reference.works.values():
+            if facts.release_year == int(match.group(1)):
+                scores[facts.iri] += 1.5
+    return scores
+
+
+def _absent(text: str, position: int) -> bool:
+    """Whether the line naming a person says they are not in the film."""
+    start, end = line_around(text, position, 300)
+    return _ABSENCE.search(text, start, end) is not None
+
+
+def _opening_end(text: str) -> int:
+    """End of the headline area: the first three non-empty lines, at most 400 characters."""
+    position, lines = 0, 0
+    for line in text.splitlines(keepends=True):
+        position += len(line)
+        if line.strip():
+            lines += 1
+        if lines >= 3:
+            break
+    return min(position, 400)

@@ -1,0 +1,449 @@
+"""Actor-role pairs assembled from mentions, cue words and their order within a clause.
+
+Where the pattern rules need a whole phrase shape, this step looks only at what lies between
+an actor mention and the nearest character mention of the same sentence:
+
+* actor first: optional aside ``(…)``, filler words, the last *role cue* (``as``, ``plays``,
+  ``is``, a possessive ``'s``), then a description of at most six words that holds no
+  *description stop* ("Dean Winters, as Viggo's harried fixer Avi", "Z is his daughter Aiko");
+* role first: a *passive cue* ("Y, played by X", "Y is X") or list layout ("Y — X", "Y (X");
+* either order in cast lists and tables: a *list separator* alone ("X | Y", "X: Y");
+* a pronoun ("Scamarcio plays him") takes the last character named in the sentence before.
+
+Cue lists are data (``cues.json``, each with an id and the phenomenon it covers), validated on load.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from ..errors import InputError
+from .document import Document
+from .gazetteer import CHARACTER, PERSON, WORK, Entry, Mention
+from .patterns import Candidate
+
+__all__ = ["CUES_FILE", "Cues", "default_cues", "load_cues", "pair_roles"]
+
+CUES_FILE = Path(__file__).resolve().parent / "cues.json"
+_REQUIRED = ("role-cue", "role-filler", "description-stop", "reprise-cue", "list-separator", "passive-cue",
+             "pronoun-role", "possessive-work", "credit-label")
+_WINDOW = 90  # characters between an actor and a role, at most
+_WORD = re.compile(r"[\w'\u2019-]+|[^\w\s]+")
+
+
+@dataclass(frozen=True)
+class Cues:
+    """The validated cue lists of ``cues.json``, by id."""
+
+    lists: dict[str, frozenset[str]]
+
+    def __getitem__(self, key: str) -> frozenset[str]:
+        return self.lists[key]
+
+
+def load_cues(path: str | Path = CUES_FILE) -> Cues:
+    """Read and validate the cue lists; a bad entry raises InputError naming the file and the id."""
+    path = Path(path)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as error:
+        raise InputError(f"cannot read the cue lists: {error}", filename=str(path)) from None
+    if not isinstance(data, list):
+        raise InputError("the cue file must hold a JSON list", filename=str(path))
+    lists: dict[str, frozenset[str]] = {}
+    for entry in data:
+        if not isinstance(entry, dict) or not isinstance(entry.get("id"), str):
+            raise InputError("each cue list needs an 'id'", filename=str(path))
+        cue_id = entry["id"]
+        if cue_id in lists:
+            raise InputError(f"duplicate cue list {cue_id!r}", filename=str(path))
+        if not isinstance(entry.get("description"), str) or not entry["description"].strip():
+            raise InputError(f"cue list {cue_id!r}: missing 'description' of its phenomenon", filename=str(path))
+        words = entry.get("words")
+        if not isinstance(words, list) or not words or not all(isinstance(w, str) and w for w in words):
+            raise InputError(f"cue list {cue_id!r}: 'words' must be a non-empty list of strings", filename=str(path))
+        lists[cue_id] = frozenset(w.lower() for w in words)
+    missing = [name for name in _REQUIRED if name not in lists]
+    if missing:
+        raise InputError(f"missing cue lists {missing}", filename=str(path))
+    return Cues(lists)
+
+
+@lru_cache(maxsize=1)
+def default_cues() -> Cues:
+    """The package's cue lists, loaded once per process."""
+    return load_cues(CUES_FILE)
+
+
+def pair_roles(doc: Document, cues: Cues | None = None) -> list[Candidate]:
+    """Cast candidates (rule ``pair-role``, or ``pair-reprise``) for actors joined to a role in one clause."""
+    cues = cues or default_cues()
+    found: list[Candidate] = []
+    mentions = doc.mentions
+    grouped = _coordinated(doc, cues, mentions, found)
+    for index, mention in enumerate(mentions):
+        if not mention.mask & PERSON or mention.mask & WORK or index in grouped:
+            continue
+        candidate = _forward(doc, cues, mentions, index) or _backward(doc, cues, mentions, index) \
+            or _pronoun(doc, cues, mentions, index) or _subject_pronoun(doc, mentions, index) \
+            or _identified(doc, mentions, index)
+        if candidate is not None:
+            found.append(candidate)
+    found += _unknown_actors(doc, cues, mentions)
+    return found
+
+
+# A person the reference does not know, by the shape of the name: two or three capitalised words.
+_NAME_SHAPE = re.compile(r"(?<![\w'\u2019])(?-i:[A-Z][a-z]+(?:[ -](?:(?:de|da|del|van|von|la|le) )?"
+                         r"[A-Z][a-z]+(?:['\u2019][A-Z][a-z]+)?){1,2})(?![\w'\u2019])")
+_STRICT_CUES = frozenset({"as", "plays", "playing", "portrays", "portraying", "voices", "voicing"})
+
+
+def _unknown_actors(doc: Document, cues: Cues, mentions: list[Mention]) -> list[Candidate]:
+    """"Bridget Regan has a small part as Addy", "Chris Pratt plays Winston": an actor the reference does not
+    know, joined to a role by an explicit casting cue (not a bare 'is' or layout, which names so many things)."""
+    found: list[Candidate] = []
+    starts = [m.start for m in mentions]
+    for name in _NAME_SHAPE.finditer(doc.text):
+        if name.group().split()[0] in _NOT_NAMES:
+            continue
+        following = bisect.bisect_left(starts, name.start())
+        if (following > 0 and mentions[following - 1].end > name.start()) or \
+                (following < len(mentions) and mentions[following].start < name.end()):
+            continue  # part of a known name
+        actor = Mention(name.start(), name.end(), (Entry(PERSON, None, name.group(), True),))
+        window = [actor] + mentions[following:following + 6]
+        candidate = _forward(doc, cues, window, 0)
+        if candidate is None:
+            continue
+        role_start = candidate.parts["character"][0][0]
+        role = doc.by_start.get(role_start)
+        if role is not None and any(e.iri in doc.film_roles for e in role.of_kind(CHARACTER)):
+            continue  # a role of this very film: a stranger's name next to it is more often a misspelling or
+            # another film's character ("forever Martin Riggs ... plays Cormac") than a recast
+        if any(w in _STRICT_CUES for w in _words(doc.text[actor.end:role_start])):
+            found.append(candidate)
+    return found
+
+
+_THAT_IS = re.compile(r"(?:^|[\s\u2014\u2013(-])(?:that's|that is|that\u2019s|it's|it\u2019s|it is|this is)\s+\Z", re.IGNORECASE)
+
+
+def _identified(doc: Document, mentions: list[Mention], index: int) -> Candidate | None:
+    """"The Adjudicator makes her entrance — that's Katie McGrath", "Cormac. That is Mel Gibson": an actor
+    named as the one behind the role just mentioned (in this sentence or the one before)."""
+    actor = mentions[index]
+    before = doc.text[max(0, actor.start - 20):actor.start]
+    if not _THAT_IS.search(before):
+        return None
+    for position in range(index - 1, max(-1, index - 5), -1):
+        other = mentions[position]
+        if actor.start - other.end > 80 or (other.mask & PERSON and not other.mask & CHARACTER):
+            return None
+        if _is_role(doc, other):
+            gap = doc.text[other.end:actor.start]
+            if "\n\n" in gap or len(re.findall(r"[.!?](?:\s|$)", gap)) > 1:
+                return None
+            return Candidate("pair-role", "cast", other.start, actor.end,
+                             parts={"actor": [(actor.start, actor.end)], "character": [(other.start, other.end)]})
+    return None
+
+
+_HE_SHE = re.compile(r"(?:he|she)(?:\s+(?:\w+ly\s+|also\s+|now\s+)?(?:plays|portrays|voices|is playing|is)|['\u2019]s)"
+                     r"\s+(?:(?:again|once more|still|back as|now)\s+)?", re.IGNORECASE)
+
+
+def _subject_pronoun(doc: Document, mentions: list[Mention], index: int) -> Candidate | None:
+    """"Ana de Armas leads it. She plays Eve" / "Is Anjelica Huston back? She is! She's the Director again":
+    the one actor of a sentence, and the role a he/she names in one of the next two sentences."""
+    actor = mentions[index]
+    sentence_start, sentence_end = doc.sentence(actor.start)
+    if _possessive(doc.text, actor.end):
+        return None
+    others = [m for m in mentions[max(0, index - 6):index + 8] if m is not actor and m.mask & PERSON
+              and not m.mask & CHARACTER and sentence_start <= m.start < sentence_end]
+    if others:
+        return None  # the sentence must name one actor only
+    position = sentence_end
+    for _ in range(2):
+        start = position + len(doc.text[position:position + 3]) - len(doc.text[position:position + 3].lstrip())
+        _, next_end = doc.sentence(min(start, len(doc.text) - 1))
+        if any(start <= m.start < next_end and m.mask & PERSON and not m.mask & CHARACTER
+               for m in mentions[index + 1:index + 12]):
+            return None  # somebody else is named first
+        pronoun = _HE_SHE.match(doc.text, start)
+        if pronoun is not None:
+            role = next((m for m in mentions[index + 1:index + 12] if m.start == pronoun.end()), None)
+            if role is None or not _is_role(doc, role):
+                return None
+            # the evidence is the sentence that names the role; the actor's own may be a question
+            return Candidate("pair-pronoun", "cast", start, role.end,
+                             parts={"actor": [(actor.start, actor.end)], "character": [(role.start, role.end)]})
+        if next_end <= position:
+            return None
+        position = next_end
+    return None
+
+
+_AND = re.compile(r"\s*(?:,\s*(?:and\s+)?|&|\band\b)\s*\Z")
+
+
+def _coordinated(doc: Document, cues: Cues, mentions: list[Mention], found: list[Candidate]) -> set[int]:
+    """Pairs coordinated actors with coordinated roles respectively ("Hansel & Gretel — Mark Musashi & Marina
+    Mazepa", "A and B play X and Y"); returns the indexes of every actor in a group, paired or not."""
+    groups: list[list[int]] = []
+    for index, mention in enumerate(mentions):
+        kind = PERSON if mention.mask & PERSON and not mention.mask & CHARACTER else \
+            CHARACTER if _is_role(doc, mention) else 0
+        previous = groups[-1] if groups else None
+        if previous and kind and _kind(doc, mentions[previous[-1]]) == kind and \
+                _AND.match(doc.text[mentions[previous[-1]].end:mention.start]):
+            previous.append(index)
+        else:
+            groups.append([index] if kind else [])
+    in_groups: set[int] = set()
+    for first, second in itertools.pairwise(groups):
+        if len(first) < 2 or len(second) < 2:
+            continue
+        a, b = mentions[first[-1]], mentions[second[0]]
+        gap = doc.text[a.end:b.start]
+        kinds = (_kind(doc, mentions[first[0]]), _kind(doc, b))
+        if kinds == (PERSON, CHARACTER) and len(first) == len(second) and _forward_link(gap, cues):
+            pairs = zip(first, second)
+        elif kinds == (CHARACTER, PERSON) and len(first) == len(second) and \
+                _words(gap) and all(w in cues["list-separator"] for w in _words(gap)):
+            pairs = zip(second, first)
+        else:
+            continue
+        for actor, role in pairs:
+            found.append(_candidate(doc, cues, mentions[actor], mentions[role],
+                                    min(mentions[actor].start, mentions[role].start),
+                                    max(mentions[actor].end, mentions[role].end)))
+        in_groups |= set(first if kinds[0] == PERSON else second)
+    for group in groups:
+        if len(group) > 1 and _kind(doc, mentions[group[0]]) == PERSON:
+            in_groups |= set(group)
+    return in_groups
+
+
+def _kind(doc: Document, mention: Mention) -> int:
+    if mention.mask & PERSON and not mention.mask & CHARACTER:
+        return PERSON
+    return CHARACTER if _is_role(doc, mention) else 0
+
+
+def _is_role(doc: Document, mention: Mention) -> bool:
+    """A character mention that names a role here, not a possessive describing someone else's ("Viggo's"),
+    nor a role title used as a plain noun without its article ("Director: Len Wiseman")."""
+    if not mention.mask & CHARACTER or _possessive(doc.text, mention.end):
+        return False
+    surface = doc.text[mention.start:mention.end].lower()
+    return surface not in default_cues()["credit-label"]
+
+
+def _possessive(text: str, end: int) -> bool:
+    return re.match(r"['\u2019]s?\b|['\u2019](?=\s)", text[end:end + 2]) is not None
+
+
+def _words(gap: str) -> list[str]:
+    return [w.lower().replace("\u2019", "'") for w in _WORD.findall(gap)]
+
+
+_NEW_NAME = re.compile(r"(?-i:[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\b(?!['\u2019])")
+_NAMING_CUES = frozenset({"as", "plays", "playing", "portrays", "portraying", "voices", "voicing", "called", "named"})
+
+
+def _forward(doc: Document, cues: Cues, mentions: list[Mention], index: int) -> Candidate | None:
+    actor = mentions[index]
+    _, sentence_end = doc.sentence(actor.start)
+    for position in range(index + 1, len(mentions)):
+        other = mentions[position]
+        if other.start - actor.end > _WINDOW:
+            break
+        if other.start >= sentence_end and not _only_layout(doc.text[actor.end:other.start], cues):
+            break  # a sentence ends between them, unless the "end" is list layout ("Clancy Brown ... Harbinger")
+        if other.mask & CHARACTER and _possessive(doc.text, other.end):
+            continue  # "as Santino's mute enforcer Ares": a description
+        if not _is_role(doc, other) or (other.mask & PERSON and not other.mask & CHARACTER):
+            if other.mask & PERSON:
+                return None  # another actor comes first
+            continue
+        gap = doc.text[actor.end:other.start]
+        if _forward_link(gap, cues) or (gap.strip() == "," and _AGAIN.match(doc.text, other.end)):
+            return _candidate(doc, cues, actor, other, actor.start, other.end)
+        return None
+    return _new_role(doc, cues, actor, sentence_end)
+
+
+# "Keanu Reeves, John Wick for the fourth time": an apposition that names the role taken up again
+_AGAIN = re.compile(r",?\s+(?:again|once more|once again|for (?:the|a) (?:second|third|fourth|fifth|sixth|"
+                    r"umpteenth|\w+th) time)\b", re.IGNORECASE)
+
+
+def _new_role(doc: Document, cues: Cues, actor: Mention, sentence_end: int) -> Candidate | None:
+    """A stated role the reference does not know ("Peter Serafinowicz is a sommelier called Bartholomew"),
+    kept as an unreconciled character so its claim cannot pass as a silent 'supported'."""
+    end = min(sentence_end, actor.end + _WINDOW)
+    for name in _NEW_NAME.finditer(doc.text, actor.end, end):
+        known = doc.by_start.get(name.start())
+        if known is not None and _possessive(doc.text, known.end):
+            continue  # "as Winston's butler, Bartholomew": a description
+        if known is not None or name.group().split()[0] in _NOT_NAMES:
+            return None  # a known name comes first: the mention pairing above has decided
+        gap = doc.text[actor.end:name.start()]
+        words = [w for w in _words(gap) if w not in (",", "(")]
+        cue = max((i for i, w in enumerate(words) if w in _NAMING_CUES), default=None)
+        if cue is None or not _forward_link(gap, cues) or len(words) - cue > 4:
+            return None
+        candidate = Candidate("pair-new-role", "cast", actor.start, name.end(),
+                              parts={"actor": [(actor.start, actor.end)], "character": [name.span()]})
+        return candidate
+    return None
+
+
+_NOT_NAMES = frozenset({"The", "A", "An", "He", "She", "It", "They", "His", "Her", "Their", "I", "We", "You", "And",
+                        "But", "In", "On", "At", "For", "With", "This", "That", "Mr", "Ms", "Mrs", "Dr", "Chapter"})
+
+
+def _only_layout(gap: str, cues: Cues) -> bool:
+    words = _words(gap)
+    return "\n" not in gap and bool(words) and all(w in cues["list-separator"] for w in words)
+
+
+def _forward_link(gap: str, cues: Cues) -> bool:
+    if "\n" in gap:
+        return False
+    stripped = re.sub(r"^\s*\([^()\n]{0,80}\)", "", gap)  # "Keanu Reeves (59) as ..."
+    words = _words(stripped)
+    if not words:
+        return False
+    if all(w in cues["list-separator"] for w in words):
+        return True  # "Clancy Brown ... Harbinger", "Keanu Reeves | John Wick"
+    if re.search(r"[.!?;]\s", gap):
+        return False
+    if words[0] in ("'s", "'") or stripped.startswith(("'s ", "\u2019s ", "' ", "\u2019 ")):
+        # "Franco Nero's courtly Julius", not "Kolstad's screenplay sends John"
+        described = words[1:]
+        return len(described) <= 2 and not any(w in cues["possessive-work"] for w in described) \
+            and _description(described, cues)
+    words = [w for w in words if w not in (",", "\u2014", "\u2013", "-", "--", "(")]
+    last_cue = max((i for i, w in enumerate(words) if w in cues["role-cue"] or
+                    (w == "of" and i and words[i - 1] in ("role", "part"))), default=None)
+    if last_cue is None:
+        return False
+    # "has a small part as", "is, once again, back as": a few words that are neither stops nor names
+    before = words[:last_cue]
+    if len([w for w in before if w not in cues["role-filler"]]) > 3 or \
+            any(w in cues["description-stop"] and w not in cues["role-filler"] for w in before):
+        return False
+    return _description(words[last_cue + 1:], cues)
+
+
+def _description(words: list[str], cues: Cues) -> bool:
+    """At most six words of noun phrase ("a gleefully treacherous", "viggo's harried fixer") before the role."""
+    words = [w for w in words if w != ","]
+    return len(words) <= 6 and not any(w in cues["description-stop"] or not re.match(r"[\w']", w) for w in words)
+
+
+def _backward(doc: Document, cues: Cues, mentions: list[Mention], index: int) -> Candidate | None:
+    actor = mentions[index]
+    if _possessive(doc.text, actor.end):
+        return None
+    sentence_start, _ = doc.sentence(actor.start)
+    for position in range(index - 1, -1, -1):
+        other = mentions[position]
+        if actor.start - other.end > _WINDOW or other.end <= sentence_start:
+            return None
+        if other.mask & PERSON and not other.mask & CHARACTER:
+            return None
+        if not _is_role(doc, other):
+            continue
+        gap = doc.text[other.end:actor.start]
+        if "\n" in gap:
+            return None
+        words = _words(gap)
+        phrase = " ".join(w for w in words if w not in (",", "the", "here", "again", "now"))
+        linked = (words and all(w in cues["list-separator"] for w in words)) or phrase in cues["passive-cue"] \
+            or _as_aside(doc, other, gap) or (phrase in ("whom", "who") and re.match(
+                r"\s+(?:\w+ly\s+)?(?:plays|played|portrays|portrayed|voices|voiced)\b", doc.text[actor.end:actor.end + 30]))
+        if linked:
+            return _candidate(doc, cues, actor, other, other.start, actor.end)
+        return None
+    return None
+
+
+def _as_aside(doc: Document, role: Mention, gap: str) -> bool:
+    """"As Cormac, the paranoid boss of the hotel, Mel Gibson ...": a leading "as" and an appositive."""
+    before = doc.text[max(0, role.start - 12):role.start]
+    return re.search(r"(?:^|[.!?;:\n]\s*|\b)[Aa]s\s+$", before) is not None and \
+        re.fullmatch(r",[^;.!?\n()]{1,80},\s+", gap) is not None
+
+
+def _pronoun(doc: Document, cues: Cues, mentions: list[Mention], index: int) -> Candidate | None:
+    actor = mentions[index]
+    after = re.match(r"\s+(?:\w+\s+)?(?:plays|portrays|voices|is playing|played)\s+(\w+)\b", doc.text[actor.end:actor.end + 40])
+    if after is None or after.group(1).lower() not in cues["pronoun-role"]:
+        return None
+    sentence_start, _ = doc.sentence(actor.start)
+    previous_start, _ = doc.sentence(max(sentence_start - 2, 0))
+    first = index
+    while first > 0 and mentions[first - 1].start >= previous_start:
+        first -= 1
+    roles = [m for m in mentions[first:index] if _is_role(doc, m)]
+    if not roles:
+        return None
+    # the character this sentence names first ("Santino wants his sister dead, and X plays him"), else the
+    # one the sentence before introduces ("That's Caine, an old friend John must hunt. X plays him.")
+    here = [m for m in roles if m.start >= sentence_start]
+    role = (here or roles)[0]
+    candidate = _candidate(doc, cues, actor, role, actor.start, actor.end + after.end())
+    candidate.parts["character"] = [(role.start, role.end)]
+    candidate.rule = "pair-pronoun"
+    return candidate
+
+
+def _candidate(doc: Document, cues: Cues, actor: Mention, role: Mention, start: int, end: int) -> Candidate:
+    clause_end = _clause_end(doc, end)
+    reprise = any(w in cues["reprise-cue"] for w in _words(doc.text[start:clause_end])
+                  if w != "more" or "once more" in doc.text[start:clause_end].lower())
+    parts = {"actor": [(actor.start, actor.end)], "character": [(role.start, role.end)]}
+    source = re.match(r",?\s+(?:from|in|of)\s+(?:the\s+)?(?:first\s+|original\s+|earlier\s+)?", doc.text[end:end + 40])
+    work = doc.by_start.get(end + source.end()) if source else None
+    if reprise and work is not None and work.mask & WORK:  # "reprising his role as Aurelio from the first John Wick"
+        parts["from_film"] = [(work.start, work.end)]
+        end = work.end
+    return Candidate("pair-reprise" if reprise else "pair-role", "cast", start, end, reprise=reprise, parts=parts)
+
+
+def mark_reprises(doc: Document, candidates: list[Candidate], cues: Cues | None = None) -> None:
+    """A cast candidate with a role becomes a reprise when its clause says so, wherever the cue stands:
+    "Keanu Reeves is John Wick again", "Ian McShane is Winston once more"."""
+    cues = cues or default_cues()
+    for candidate in candidates:
+        if candidate.type != "cast" or candidate.reprise or "character" not in candidate.parts:
+            continue
+        # the cue inside the evidence ("returns as", "'s return as") or right after the role ("is Y again"),
+        # not anywhere in a long clause ("... the intensity he brought back in 2014")
+        tail = _words(doc.text[candidate.end:_clause_end(doc, candidate.end)])[:3]
+        words = _words(doc.text[candidate.start:candidate.end]) + tail
+        if any(w in cues["reprise-cue"] and w != "more" for w in words) or "once more" in " ".join(words) \
+                or _AGAIN.match(doc.text, candidate.end):
+            candidate.reprise = True
+
+
+def _clause_end(doc: Document, position: int) -> int:
+    _, sentence_end = doc.sentence(position)
+    match = re.compile(r"[,;:()\u2014]|\s(?:and|but|while)\s").search(doc.text, position, sentence_end)
+    return match.start() if match else sentence_end
+
+
+def iter_cue_ids(cues: Cues) -> Iterator[str]:
+    """The ids of the loaded cue lists (for documentation and tests)."""
+    yield from sorted(cues.lists)

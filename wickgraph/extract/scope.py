@@ -1,0 +1,86 @@
+"""Scope filters at clause level: the block rules of ``rules.jsonl`` (negation, modality, questions,
+attribution, other works, bylines) applied around each candidate claim.
+
+Each block rule names its scope: the clause or sentence before the candidate, what directly follows
+it, the candidate's own span, its sentence or its line. A sentence or line verdict depends only on
+that sentence or line, so it is computed once per filter; every look is bounded (``_SCOPE_REACH``)
+so that a review on one long line is still filtered in linear time.
+"""
+
+from __future__ import annotations
+
+from .document import Document
+from .gazetteer import CHARACTER, PERSON, WORK
+from .patterns import Candidate, Rule, RuleSet
+
+__all__ = ["is_blocked"]
+
+
+def _weak_work(doc: Document, start: int) -> bool:
+    """A mention whose work readings are all weak, which also names a character or the hotel."""
+    mention = doc.by_start.get(start)
+    if mention is None:
+        return False
+    works = mention.of_kind(WORK)
+    if not works or not all(e.weak for e in works) or mention.mask & PERSON:
+        return False
+    # "Caine" or "John Wick" in a sentence is first the character; "the Continental" the hotel
+    return bool(mention.mask & CHARACTER) or doc.text[mention.start:mention.end].lower().split()[-1] == "continental"
+
+
+# How far a filter looks around a candidate at most: sentences and lines longer than this (a whole
+# review on one line) are read in a window, so filtering stays linear in the text's length.
+_SCOPE_REACH = 1500
+
+
+def is_blocked(doc: Document, candidate: Candidate, rules: RuleSet) -> bool:
+    """Whether a block rule (negation, hypothetical, question, byline, other work...) drops ``candidate``."""
+    for block in rules.blocks:
+        if not block.applies_to(candidate):
+            continue
+        if block.scope in ("sentence", "line"):
+            # these depend only on the sentence or line, so each is read once per filter
+            span = doc.sentence(candidate.start) if block.scope == "sentence" else doc.line(candidate.start)
+            key = (block.id, span[0] if span[1] - span[0] <= _SCOPE_REACH else candidate.start)
+            if key not in doc.verdicts:
+                doc.verdicts[key] = _blocks(doc, candidate, block)
+            if doc.verdicts[key]:
+                return True
+            continue
+        if _blocks(doc, candidate, block):
+            return True
+    return False
+
+
+def _blocks(doc: Document, candidate: Candidate, block: Rule) -> bool:
+    assert block.regex is not None
+    view = doc.view(block.mask)
+    s_start, _ = doc.sentence(candidate.start)
+    s_start = max(s_start, candidate.start - _SCOPE_REACH)
+    if block.scope == "before":
+        match = block.regex.search(view, s_start, candidate.start)
+    elif block.scope == "clause_before":
+        clause_start = max(view.rfind(ch, s_start, candidate.start) for ch in ",;(-") + 1
+        match = block.regex.search(view, max(clause_start, s_start), candidate.start)
+    elif block.scope == "after":
+        # anchored: what directly follows the match, up to the end of its sentence
+        _, end_of_sentence = doc.sentence(max(candidate.end - 1, candidate.start))
+        end_of_sentence = min(end_of_sentence, candidate.end + _SCOPE_REACH)
+        match = block.regex.match(view, candidate.end, max(end_of_sentence, candidate.end))
+    elif block.scope == "match":
+        match = block.regex.search(view, candidate.start, candidate.end)
+    elif block.scope == "sentence":
+        _, end_of_sentence = doc.sentence(max(candidate.end - 1, candidate.start))
+        end_of_sentence = min(end_of_sentence, candidate.end + _SCOPE_REACH)
+        match = block.regex.search(view, s_start, max(end_of_sentence, candidate.end))
+    else:
+        l_start, l_end = doc.line(candidate.start)
+        match = block.regex.search(view, max(l_start, candidate.start - _SCOPE_REACH),
+                                   min(l_end, candidate.end + _SCOPE_REACH))
+    if match is None:
+        return False
+    if not (block.unless_work_is_film and "work" in block.regex.groupindex and match.group("work")):
+        return True
+    # the work it names is the reviewed one, or (except for years) a name that is first a character
+    at = match.start("work")
+    return not (doc.work_at(at) == doc.film or (candidate.type in ("cast", "director", "writer") and _weak_work(doc, at)))
