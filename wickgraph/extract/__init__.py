@@ -30,6 +30,7 @@ from .patterns import Candidate, default_rules, run_rules
 from .ratings import find_rating, normalize
 from .relations import mark_reprises, pair_roles
 from .scope import is_blocked
+from .units import layout_candidates
 
 __all__ = ["Claim", "Extraction", "detect_film", "extract", "extract_file", "extract_review", "resolve_film",
            "resolve_work"]
@@ -60,7 +61,7 @@ def extract(text: str, film: str | None = None, *, reference: Reference | None =
     doc = Document(text, folded, mentions, film_iri, film_cast, credits, film_roles)
     rules = default_rules()
     # Filters run lazily: only on the first mention of each fact, which is most of the time saved.
-    candidates = run_rules(doc, rules)
+    candidates = run_rules(doc, rules) + layout_candidates(doc)  # layout units: rows, credit labels
     candidates += _new_roles(doc, candidates, pair_roles(doc) + answered_questions(doc))
     mark_reprises(doc, candidates)
     candidates.sort(key=lambda c: (c.start, -(c.end - c.start)))

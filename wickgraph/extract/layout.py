@@ -1,10 +1,22 @@
-"""Layout normalisation: Markdown emphasis, bullets, box drawing and table rules blanked out, same length.
+"""Layout normalisation: a same-length view of a review, and the layout *units* it is made of.
 
-Reviews arrive as Markdown newsletters, pipe tables, ASCII boxes, numbered threads and trade-paper
-credits blocks. The later steps read one *view* of the text in which layout marks are replaced by
-spaces, character for character, so every offset in the view is the offset in the original
-text (the map back is the identity and evidence stays exact). Table cells keep their ``|``
-separators: the relation step reads them as the join between an actor and a role.
+Reviews arrive as Markdown newsletters, pipe tables, ASCII boxes, numbered threads, trade-paper
+credits blocks and front matter. Two things come out of this module, both in the text's own offsets
+(the map back is the identity, so evidence stays exactly ``text[start:end]``):
+
+* :func:`normalise` — the *view* the rules read: Markdown emphasis, bullets, table rules, box
+  borders, dot leaders and column-header rows replaced by spaces, character for character;
+* :func:`read_layout` — the units that layout, not words, joins together:
+
+  - :class:`Row`: a line of cells joined by pipes, tabs, dot leaders, dashes, a colon or column
+    padding ("Cassian ....... Common", "Riccardo Scamarcio   Santino D'Antonio"), grouped in blocks,
+    with the column roles a header row gives ("CHARACTER   PLAYED BY", "| Actor | Role |");
+  - :class:`Credit`: a label and the value items it introduces ("Dir. X", "W: A, B and C",
+    "Written by: A (screenplay by)", "Director" on its own line above the name, several labels in
+    one capsule line "D: X · W: A, B · With C, D").
+
+Which cell is the actor and which item is a person is decided later, with the gazetteer
+(:mod:`wickgraph.extract.units`). Label and header words are data (``layout.json``).
 
 >>> normalise("**Dir.** Chad Stahelski")
 '  Dir.   Chad Stahelski'
@@ -14,22 +26,361 @@ separators: the relation step reads them as the join between an actor and a role
 
 from __future__ import annotations
 
+import json
 import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
-__all__ = ["normalise"]
+from ..errors import InputError
 
+__all__ = ["LAYOUT_FILE", "Credit", "Layout", "LayoutWords", "Row", "default_layout_words", "load_layout_words",
+           "normalise", "read_layout"]
+
+LAYOUT_FILE = Path(__file__).resolve().parent / "layout.json"
+_REQUIRED = ("header-actor", "header-role", "label-director", "label-writer", "label-both", "label-cast")
+Span = tuple[int, int]
+
+# Lines longer than this are prose (or a whole review on one line): no table row or credits line is.
+_MAX_UNIT_LINE = 400
+_MAX_CELL = 60
+
+_LEADER = r"(?:[ \t]*(?:\.[ \t]?){3,}[ \t]*|[ \t]*\u2026+[ \t]*|[ \t]*(?:[_\u00b7=~][ \t]?){3,}[ \t]*|[ \t]+-{3,}[ \t]+)"
 _MARKS = re.compile(
     r"\*{1,3}(?=\S)|(?<=\S)\*{1,3}"          # **bold**, *italic*
     r"|(?<!\w)_{1,3}(?=\S)|(?<=\S)_{1,3}(?!\w)"  # __bold__, _italic_
     r"|^[ \t]*(?:#{1,6}|>|[-*+\u2022\u00b7]|\d{1,3}[.)/])[ \t]+"  # headings, quotes, bullets, "1." "4/"
     r"|^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$"  # |---|---| table rules
-    r"|^[ \t]*[+|][-=+]{3,}[+|]?[ \t]*$",     # +-----+ box borders
+    r"|^[ \t]*[+|][-=+]{3,}[+|]?[ \t]*$"      # +-----+ box borders
+    rf"|(?<=\w){_LEADER}(?=\w)",             # "Cassian ........ Common": dot leaders between two cells
     re.MULTILINE,
 )
+_HEADER_HINT = re.compile(r"(?i)\b(?:actor|actress|character|role|played by|cast|performer|player|voice)")
+_TABLE_RULE = re.compile(r"[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*|[ \t]*[+|][-=+]{3,}[+|]?[ \t]*")
+
+
+@dataclass(frozen=True, eq=False)  # hashed by identity: the label regex is cached per word lists
+class LayoutWords:
+    """The validated word lists of ``layout.json``, by id (lower case, single spaces)."""
+
+    lists: dict[str, frozenset[str]]
+
+    def __getitem__(self, key: str) -> frozenset[str]:
+        return self.lists[key]
+
+
+def load_layout_words(path: str | Path = LAYOUT_FILE) -> LayoutWords:
+    """Read and validate the header and label word lists; a bad entry raises InputError naming the file and id."""
+    path = Path(path)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as error:
+        raise InputError(f"cannot read the layout word lists: {error}", filename=str(path)) from None
+    if not isinstance(data, list):
+        raise InputError("the layout word file must hold a JSON list", filename=str(path))
+    lists: dict[str, frozenset[str]] = {}
+    for entry in data:
+        if not isinstance(entry, dict) or not isinstance(entry.get("id"), str):
+            raise InputError("each layout word list needs an 'id'", filename=str(path))
+        list_id = entry["id"]
+        if list_id in lists:
+            raise InputError(f"duplicate layout word list {list_id!r}", filename=str(path))
+        if not isinstance(entry.get("description"), str) or not entry["description"].strip():
+            raise InputError(f"layout word list {list_id!r}: missing 'description' of its phenomenon",
+                             filename=str(path))
+        words = entry.get("words")
+        if not isinstance(words, list) or not words or not all(isinstance(w, str) and w.strip() for w in words):
+            raise InputError(f"layout word list {list_id!r}: 'words' must be a non-empty list of strings",
+                             filename=str(path))
+        lists[list_id] = frozenset(" ".join(w.lower().split()) for w in words)
+    missing = [name for name in _REQUIRED if name not in lists]
+    if missing:
+        raise InputError(f"missing layout word lists {missing}", filename=str(path))
+    return LayoutWords(lists)
+
+
+@lru_cache(maxsize=1)
+def default_layout_words() -> LayoutWords:
+    """The package's layout word lists, loaded once per process."""
+    return load_layout_words(LAYOUT_FILE)
+
+
+# -- the view ------------------------------------------------------------------------------------
 
 
 def normalise(text: str) -> str:
-    """``text`` with layout marks replaced by spaces; same length, so offsets carry over unchanged."""
-    if not any(mark in text for mark in "*_#>|+-\u2022\u00b7/.)"):
+    """``text`` with layout marks replaced by spaces; same length, so offsets carry over unchanged.
+
+    Column-header rows of cast tables ("CHARACTER    PLAYED BY") are blanked too: they are layout, and
+    read as words they look like names.
+    """
+    if not any(mark in text for mark in "*_#>|+-\u2022\u00b7/.)\u2026=~  \t"):
         return text
-    return _MARKS.sub(lambda m: " " * len(m.group()), text)
+    view = _MARKS.sub(lambda m: " " * len(m.group()), text)
+    if not _HEADER_HINT.search(view):
+        return view
+    headers = [(start, end) for start, end in _lines(view) if _header_roles(_cells(view, start, end)[1], view)]
+    if not headers:
+        return view
+    chars = list(view)
+    for start, end in headers:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
+
+
+# -- units ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Row:
+    """A line of cells joined by layout: ``cells`` are trimmed spans; ``columns`` the role of each cell
+    ("actor", "role" or None) when a header row above the block says so; rows of one block share ``block``."""
+
+    start: int
+    end: int
+    cells: tuple[Span, ...]
+    separator: str  # "pipe", "tab", "leader", "dash", "colon", "equals" or "padding"
+    block: int
+    columns: tuple[str | None, ...] | None = None
+
+
+@dataclass(frozen=True)
+class Credit:
+    """A credit label and its value items: ``job`` is "director", "writer", "both" or "cast"; ``items`` are the
+    value spans (asides in brackets left out), ``asides`` the bracketed text after each item, if any;
+    ``start``/``end`` run from the label to the end of the value."""
+
+    job: str
+    start: int
+    end: int
+    label: Span
+    items: tuple[Span, ...]
+    asides: tuple[Span | None, ...]
+    # joined by a plain space ("Written by A and B"), as prose is: every item must then be a name
+    whole: bool = False
+
+
+@dataclass(frozen=True)
+class Layout:
+    """The rows and credits of a review."""
+
+    rows: tuple[Row, ...]
+    credits: tuple[Credit, ...]
+
+
+def read_layout(text: str, view: str | None = None, words: LayoutWords | None = None) -> Layout:
+    """The layout units of ``text``; ``view`` is its :func:`normalise` view (computed when None)."""
+    view = normalise(text) if view is None else view
+    words = words or default_layout_words()
+    return Layout(tuple(_rows(text, view, words)), tuple(_credits(view, words)))
+
+
+def _lines(view: str) -> Iterator[Span]:
+    start = 0
+    for match in re.finditer("\n", view):
+        yield start, match.start()
+        start = match.end()
+    yield start, len(view)
+
+
+def _trim(view: str, start: int, end: int) -> Span:
+    while start < end and view[start] in " \t\"'[]*_":
+        start += 1
+    while end > start and view[end - 1] in " \t\"'[]*_.,;!|\u00b7\u2022":
+        end -= 1
+    return start, end
+
+
+# Between two cells; tried in order, the first that splits the line into two or more cells wins.
+_SEPARATORS = (
+    ("pipe", re.compile(r"\|")),
+    ("tab", re.compile(r"\t+")),
+    ("leader", re.compile(_LEADER)),
+    ("dash", re.compile(r"[ \t]+(?:-{1,2}|[\u2013\u2014])[ \t]+|[\u2013\u2014]")),
+    ("colon", re.compile(r"[ \t]*:[ \t]+")),
+    ("equals", re.compile(r"[ \t]+=[ \t]+")),
+    ("padding", re.compile(r"[ \t]{2,}")),
+)
+
+
+def _cells(view: str, start: int, end: int) -> tuple[str, tuple[Span, ...]]:
+    """The separator kind and trimmed cell spans of a line (empty when it is no row)."""
+    lo, hi = _trim(view, start, end)
+    if hi - lo < 3 or hi - lo > _MAX_UNIT_LINE:
+        return "", ()
+    for kind, separator in _SEPARATORS:
+        pieces = list(separator.finditer(view, lo, hi))
+        if not pieces or kind == "colon" and len(pieces) > 1:
+            continue
+        cells: list[Span] = []
+        position = lo
+        for piece in pieces:
+            cells.append(_trim(view, position, piece.start()))
+            position = piece.end()
+        cells.append(_trim(view, position, hi))
+        cells = [c for c in cells if c[1] > c[0]]
+        if len(cells) >= 2 and all(c[1] - c[0] <= _MAX_CELL for c in cells):
+            return kind, tuple(cells)
+        if len(cells) >= 2:
+            return "", ()
+    return "", ()
+
+
+def _header_roles(cells: tuple[Span, ...], view: str, words: LayoutWords | None = None) -> tuple[str | None, ...]:
+    """Column roles when every cell is a header word and both an actor and a role column are named."""
+    if len(cells) < 2:
+        return ()
+    words = words or default_layout_words()
+    roles: list[str | None] = []
+    for start, end in cells:
+        cell = " ".join(view[start:end].lower().rstrip(":").split())
+        roles.append("actor" if cell in words["header-actor"] else "role" if cell in words["header-role"] else
+                     "other" if len(cell.split()) <= 2 and cell.replace(" ", "").isalpha() else None)
+        if roles[-1] is None:
+            return ()
+    if "actor" not in roles or "role" not in roles:
+        return ()
+    return tuple(r if r != "other" else None for r in roles)
+
+
+def _rows(text: str, view: str, words: LayoutWords) -> Iterator[Row]:
+    block, columns, previous = 0, None, ""
+    for start, end in _lines(view):
+        if not view[start:end].strip():
+            # blank in the view: a table rule (which does not end its block), a header row, or a real gap
+            header = _header_roles(_cells(text, start, end)[1], text, words) if text[start:end].strip() else ()
+            if header:
+                block, columns, previous = block + 1, header, ""
+            elif not _TABLE_RULE.fullmatch(text, start, end):
+                block, columns, previous = block + 1, None, ""
+            continue
+        kind, cells = _cells(view, start, end)
+        if not cells or _is_label(view, cells[0], words):
+            # "Director: Chad Stahelski" is a credit (even where "The Director" is also a role), not a cast row
+            block, columns, previous = block + 1, None, ""
+            continue
+        if previous and not _same_family(kind, previous):
+            block, columns = block + 1, None
+        previous = kind
+        yield Row(cells[0][0], cells[-1][1], cells, kind, block,
+                  columns if columns and len(columns) == len(cells) else None)
+
+
+def _is_label(view: str, cell: Span, words: LayoutWords) -> bool:
+    label = " ".join(view[cell[0]:cell[1]].lower().rstrip(":").split())
+    return any(label in words[name] for name in ("label-director", "label-writer", "label-both", "label-cast"))
+
+
+def _same_family(kind: str, other: str) -> bool:
+    # dot leaders are blanked in the view, so a leader list reads as padded columns
+    return {kind, other} <= {"padding", "leader", "tab"} or kind == other
+
+
+# -- credits ---------------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=4)
+def _label_regex(words: LayoutWords) -> re.Pattern[str]:
+    jobs = {"director": words["label-director"], "writer": words["label-writer"], "both": words["label-both"],
+            "cast": words["label-cast"]}
+    groups = []
+    for job, labels in jobs.items():
+        alternatives = "|".join(re.escape(w).replace(r"\ ", r"[ \t]+")
+                                for w in sorted(labels, key=len, reverse=True))
+        groups.append(f"(?P<{job}>{alternatives})")
+    # a label opens a line or a capsule segment (after "·", "|", "•", ";" or a sentence's full stop) and
+    # ends at a colon, a dash, the end of its line, or (after "by", "starring", "Dir.") one space
+    return re.compile(
+        r"(?:^|(?<=[\u00b7\u2022|;])|(?<=\.[ \t]))[ \t]*(?:" + "|".join(groups) + r")"
+        r"(?P<sep>[ \t]*[:=][ \t]*|[ \t]+-{1,2}[ \t]+|[ \t]*[\u2013\u2014][ \t]*|[ \t]*$|(?<=[ \t]by)[ \t]+|"
+        r"(?<=\.)[ \t]+|(?<=starring)[ \t]+|(?<=featuring)[ \t]+|(?<=with)[ \t]+)",
+        re.IGNORECASE | re.MULTILINE)
+
+
+_ITEM_SPLIT = re.compile(r"[ \t]*(?:,[ \t]*(?:and[ \t]+)?|;|\u00b7|\u2022|/|&|\+|[ \t]and[ \t])[ \t]*", re.IGNORECASE)
+_VALUE_END = re.compile(r"(?<=[a-z]{2})\.[ \t]|[ \t]\|[ \t]")
+_ASIDE = re.compile(r"[ \t]*(?:\([^()\n]{0,80}\)|\[[^\[\]\n]{0,80}\])")
+
+
+def _credits(view: str, words: LayoutWords) -> Iterator[Credit]:
+    regex = _label_regex(words)
+    lines = list(_lines(view))
+    for number, (start, end) in enumerate(lines):
+        if end - start > _MAX_UNIT_LINE or not view[start:end].strip():
+            continue
+        labels: list[re.Match[str]] = []
+        for match in regex.finditer(view, start, end):
+            if _label_ok(match, view, start, bool(labels)):
+                labels.append(match)
+        for index, label in enumerate(labels):
+            job = next(name for name in ("director", "writer", "both", "cast") if label.group(name))
+            value_end = labels[index + 1].start() if index + 1 < len(labels) else end
+            items, asides = _items(view, label.end(), value_end)
+            if not items and label.end() >= _trim(view, label.end(), end)[1] and index + 1 == len(labels):
+                # "Director" alone on its line: the value is on the next line (one a line for a cast)
+                items, asides = _items_below(view, lines, number, job)
+            if items:
+                yield Credit(job, label.start() + len(label.group()) - len(label.group().lstrip(" \t")),
+                             max(items[-1][1], (asides[-1] or (0, 0))[1]),
+                             (label.start(), label.end()), tuple(items), tuple(asides),
+                             whole=label.group("sep").strip() == "" and "\n" not in view[label.end():items[0][0]])
+
+
+def _label_ok(label: re.Match[str], view: str, line_start: int, after_label: bool) -> bool:
+    text = label.group().strip().lower()
+    separator = label.group("sep")
+    single = len(text.rstrip(":=-\u2013\u2014 \t")) <= 1
+    if single and ":" not in separator:
+        return False  # "D: X" and "W: A" need their colon
+    if label.group("cast") and separator.strip() == "" and text.split()[0] == "with":
+        # "With Keanu Reeves gone, ..." is prose; after a capsule's "·" or "|" it is a label
+        before = view[line_start:label.start()].rstrip()
+        return before.endswith(("\u00b7", "\u2022", "|")) or after_label and before.endswith(".")
+    return True
+
+
+def _items(view: str, start: int, end: int) -> tuple[list[Span], list[Span | None]]:
+    """The value items between ``start`` and ``end``: split at commas, semicolons, "·", "/", "&", "and";
+    a bracketed aside after an item ("(screenplay by)", "[uncredited]") is kept apart."""
+    items: list[Span] = []
+    asides: list[Span | None] = []
+    position = start
+    hi = _trim(view, start, end)[1]
+    stop = _VALUE_END.search(view, start, hi)  # "W: A, B. With C": a value ends with its sentence
+    hi = stop.start() if stop else hi
+    while position < hi:
+        separator = _ITEM_SPLIT.search(view, position, hi)
+        aside = _ASIDE.search(view, position, hi)
+        if aside is not None and (separator is None or aside.start() <= separator.start()):
+            item = _trim(view, position, aside.start())
+            if item[1] > item[0]:
+                items.append(item)
+                asides.append((aside.start() + len(aside.group()) - len(aside.group().lstrip()), aside.end()))
+            position = aside.end()
+            following = re.match(_ITEM_SPLIT.pattern + "|[ \t]*", view[position:hi], re.IGNORECASE)
+            position += following.end() if following else 0
+            continue
+        item_end = separator.start() if separator else hi
+        item = _trim(view, position, item_end)
+        if item[1] > item[0]:
+            items.append(item)
+            asides.append(None)
+        if separator is None:
+            break
+        position = separator.end() if separator.end() > position else position + 1
+    return items, asides
+
+
+def _items_below(view: str, lines: list[Span], number: int, job: str) -> tuple[list[Span], list[Span | None]]:
+    items: list[Span] = []
+    asides: list[Span | None] = []
+    for start, end in lines[number + 1:number + 40]:
+        if not view[start:end].strip() or end - start > _MAX_UNIT_LINE:
+            break
+        found, found_asides = _items(view, start, end)
+        items += found
+        asides += found_asides
+        if job != "cast" or len(found) != 1:
+            break  # a credit's names stand on one line; a cast heading may stand over one name a line
+    return items, asides

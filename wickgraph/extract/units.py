@@ -1,0 +1,191 @@
+"""Claim candidates from layout units: cast rows and credit labels (:mod:`wickgraph.extract.layout`).
+
+Layout joins an actor to a role, or a job to people, without a verb. This step decides, with the
+gazetteer, what each cell or value item names:
+
+* a cast row's actor is the cell that names a known person, its role the cell that names a known
+  character; a header row ("ACTOR  ROLE", "| Character | Played by |") decides the columns outright,
+  and so does the orientation of the block's other rows, so that a person or role the reference does
+  not know ("Bridget Regan ...... Addy") is still read, as an unreconciled name;
+* a credit's value items are kept while each is a whole name (known, or shaped like one); the first
+  item that is not ("With Keanu Reeves gone, ...") ends the list. A cast item's bracketed aside is its
+  role when it names one ("Starring: A (Role); B (Role)"), in either order ("Role (Actor)").
+
+Evidence is the whole row, or the label with its names: exactly ``text[start:end]``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from .document import Document
+from .gazetteer import CHARACTER, PERSON, Mention
+from .layout import Credit, Row, read_layout
+from .patterns import Candidate
+
+__all__ = ["layout_candidates"]
+
+Span = tuple[int, int]
+
+# A name the reference may not know: capitalised words (particles allowed), one line, no digits.
+_NAME = re.compile(r"(?-i:[A-Z][\w'\u2019.-]*(?:[ ](?:de|da|del|della|di|van|von|der|la|le|al|bin|[A-Z][\w'\u2019.-]*))"
+                   r"{0,3})")
+_NOT_NAMES = frozenset({"The", "A", "An", "He", "She", "It", "They", "His", "Her", "Their", "I", "We", "You", "And",
+                        "But", "In", "On", "At", "For", "With", "This", "That", "What", "Who", "Yes", "No", "Not",
+                        "TBA", "TBD", "None", "N/A", "Unknown", "Uncredited", "Various", "Himself", "Herself"})
+
+ACTOR, ROLE, EITHER, NEW_NAME = "actor", "role", "either", "new"
+
+
+def layout_candidates(doc: Document) -> list[Candidate]:
+    """Cast candidates from rows (rule ``layout-row``) and credit candidates from labels (``layout-credit``)."""
+    if not doc.text.strip():
+        return []
+    layout = read_layout(doc.text, doc.folded)
+    return _row_candidates(doc, layout.rows) + [c for credit in layout.credits for c in _credit_candidates(doc, credit)]
+
+
+# -- what a cell names -------------------------------------------------------------------------------
+
+
+def _mention(doc: Document, span: Span) -> Mention | None:
+    """The one mention covering exactly ``span`` (a leading "the" aside)."""
+    start, end = span
+    mention = doc.by_start.get(start)
+    if mention is None and doc.text[start:start + 4].lower() == "the ":
+        mention = doc.by_start.get(start + 4)
+    return mention if mention is not None and mention.end == end else None
+
+
+def _kind(doc: Document, span: Span) -> str | None:
+    mention = _mention(doc, span)
+    if mention is not None:
+        mask = mention.mask
+        if mask & PERSON and mask & CHARACTER:
+            return EITHER
+        if mask & PERSON:
+            return ACTOR
+        if mask & CHARACTER:
+            return ROLE
+        return None  # a work's title
+    if any(doc.by_start.get(i) for i in range(span[0], span[1])):
+        return None  # part of the cell is a known name, part is not: a description, not a name
+    return NEW_NAME if _name_shaped(doc.text[span[0]:span[1]]) else None
+
+
+def _name_shaped(cell: str) -> bool:
+    words = cell.split()
+    return bool(words) and len(words) <= 4 and words[0] not in _NOT_NAMES and _NAME.fullmatch(cell) is not None \
+        and not cell.isupper() or cell.isupper() and len(words) <= 4 and cell.replace(" ", "").isalpha() and \
+        len(cell) > 3 and words[0].title() not in _NOT_NAMES
+
+
+# -- cast rows --------------------------------------------------------------------------------------
+
+
+def _row_candidates(doc: Document, rows: tuple[Row, ...]) -> list[Candidate]:
+    kinds = {row: [_kind(doc, cell) for cell in row.cells] for row in rows}
+    # the orientation known rows of a block agree on decides the rows whose names the reference lacks
+    votes: dict[int, Counter[int]] = {}
+    for row in rows:
+        pair = _known_pair(kinds[row])
+        if pair is not None:
+            votes.setdefault(row.block, Counter())[pair[0]] += 1
+    found: list[Candidate] = []
+    for row in rows:
+        pair = _pair(row, kinds[row], votes.get(row.block))
+        if pair is None:
+            continue
+        actor, role = row.cells[pair[0]], row.cells[pair[1]]
+        if kinds[row][pair[0]] == NEW_NAME and len(doc.text[actor[0]:actor[1]].split()) < 2:
+            continue  # an unknown performer needs a first name and a surname
+        # the evidence runs over the two cells only: a notes column ("can't reload without looking cool")
+        # is not part of the claim, and its words must not reach the scope filters
+        found.append(Candidate("layout-row", "cast", min(actor[0], role[0]), max(actor[1], role[1]),
+                               parts={"actor": [actor], "character": [role]}))
+    return found
+
+
+def _known_pair(kinds: list[str | None]) -> tuple[int, int] | None:
+    """(actor index, role index) of a two-cell row whose cells name a known person and a known character."""
+    if len(kinds) != 2:
+        return None
+    if kinds == [ACTOR, ROLE] or kinds == [ACTOR, EITHER]:
+        return 0, 1
+    if kinds == [ROLE, ACTOR] or kinds == [EITHER, ACTOR]:
+        return 1, 0
+    return None
+
+
+def _pair(row: Row, kinds: list[str | None], votes: Counter[int] | None) -> tuple[int, int] | None:
+    if row.columns is not None:
+        actor, role = row.columns.index("actor"), row.columns.index("role")
+        if kinds[actor] in (ACTOR, EITHER, NEW_NAME) and kinds[role] in (ROLE, EITHER, NEW_NAME):
+            return actor, role
+        return None
+    known = _known_pair(kinds)
+    if known is not None or len(kinds) != 2 or None in kinds or row.separator == "colon" and NEW_NAME in kinds:
+        return known  # "Tom: Keanu Reeves" may be a speaker: a colon row needs both names known
+    if not votes or len(votes) != 1:
+        return None  # no known row in the block, or rows that disagree: no orientation to follow
+    actor = next(iter(votes))
+    role = 1 - actor
+    if kinds[actor] in (ACTOR, NEW_NAME) and kinds[role] in (ROLE, EITHER, NEW_NAME):
+        return actor, role
+    return None
+
+
+# -- credits ----------------------------------------------------------------------------------------
+
+
+_JOBS = {"director": ("director",), "writer": ("writer",), "both": ("director", "writer"), "cast": ("cast",)}
+
+
+def _credit_candidates(doc: Document, credit: Credit) -> list[Candidate]:
+    names: list[tuple[Span, Span | None]] = []
+    for item, aside in zip(credit.items, credit.asides, strict=True):
+        kind = _kind(doc, item)
+        if credit.job == "cast" and kind in (ROLE, EITHER) and aside is not None and \
+                _kind(doc, _inner(doc, aside)) in (ACTOR, EITHER, NEW_NAME):
+            names.append((_inner(doc, aside), item))  # "Role (Actor)"
+            continue
+        if kind not in (ACTOR, EITHER, NEW_NAME) or kind == NEW_NAME and len(doc.text[item[0]:item[1]].split()) < 2:
+            if credit.whole:
+                return []  # "Written by A and B, who also did the stunts, directs": a sentence, not a credit line
+            break  # the first item that is no person's name ends the list
+        role = _inner(doc, aside) if credit.job == "cast" and aside is not None else None
+        if role is not None and _kind(doc, role) not in (ROLE, EITHER, NEW_NAME):
+            role = None  # "(uncredited)", "(voice)": an aside, not a role
+        names.append((item, role))
+    if not names:
+        return []
+    end = max(max(s[1] for s in pair if s is not None) for pair in names)
+    if credit.job == "cast":
+        found = []
+        for actor, role in names:
+            parts = {"actor": [actor]}
+            if role is not None:
+                parts["character"] = [role]
+            start, stop = min(actor[0], role[0] if role else actor[0]), max(actor[1], role[1] if role else actor[1])
+            # one claim per name, its evidence the name (and its role) so other claims on the line stay apart
+            found.append(Candidate("layout-credit", "cast", start, _close(doc, stop), parts=parts))
+        return found
+    people = [actor for actor, _ in names]
+    return [Candidate("layout-credit", job, credit.start, end, parts={"person": people}) for job in _JOBS[credit.job]]
+
+
+def _inner(doc: Document, aside: Span) -> Span:
+    """The text inside an aside's brackets, trimmed."""
+    start, end = aside[0] + 1, aside[1] - 1
+    while start < end and doc.text[start] in " \t":
+        start += 1
+    while end > start and doc.text[end - 1] in " \t":
+        end -= 1
+    return start, end
+
+
+def _close(doc: Document, end: int) -> int:
+    """Include the closing bracket of "Actor (Role)" in the evidence."""
+    return end + 1 if doc.text[end:end + 1] in ")]" else end
+
