@@ -44,18 +44,24 @@ Span = tuple[int, int]
 
 # Lines longer than this are prose (or a whole review on one line): no table row or credits line is.
 _MAX_UNIT_LINE = 400
+_MAX_ROW = 200
+# Something that can join two cells: a line without any of these is no row (a cheap first look).
+_ROW_HINT = re.compile(r"[|\t]|[ \t]{2}|\s-{1,2}\s|[\u2013\u2014]|:\s|\s=\s|\.\.|\u2026|[_\u00b7=~]{3}")
 _MAX_CELL = 60
 
-_LEADER = r"(?:[ \t]*(?:\.[ \t]?){3,}[ \t]*|[ \t]*\u2026+[ \t]*|[ \t]*(?:[_\u00b7=~][ \t]?){3,}[ \t]*|[ \t]+-{3,}[ \t]+)"
 _MARKS = re.compile(
     r"\*{1,3}(?=\S)|(?<=\S)\*{1,3}"          # **bold**, *italic*
     r"|(?<!\w)_{1,3}(?=\S)|(?<=\S)_{1,3}(?!\w)"  # __bold__, _italic_
     r"|^[ \t]*(?:#{1,6}|>|[-*+\u2022\u00b7]|\d{1,3}[.)/])[ \t]+"  # headings, quotes, bullets, "1." "4/"
     r"|^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$"  # |---|---| table rules
-    r"|^[ \t]*[+|][-=+]{3,}[+|]?[ \t]*$"      # +-----+ box borders
-    rf"|(?<=\w){_LEADER}(?=\w)",             # "Cassian ........ Common": dot leaders between two cells
+    r"|^[ \t]*[+|][-=+]{3,}[+|]?[ \t]*$",     # +-----+ box borders
     re.MULTILINE,
 )
+# "Cassian ........ Common": a run of leader marks (found by its first mark, which is fast) between two words
+# (three or more dots, dashes, "_", "·", "=" or "~", spaced or not, or "…"); the leading character class
+# lets the regex engine skip ahead, which a leading group does not
+_LEADER_RUN = re.compile(r"[.\u2026_\u00b7=~-](?:(?<=\.)[ \t]?\.[ \t]?\.(?:[ \t]?\.)*|(?<=\u2026)\u2026*|(?<=-)--+"
+                         r"|(?<=[_\u00b7=~])[ \t]?[_\u00b7=~][ \t]?[_\u00b7=~](?:[ \t]?[_\u00b7=~])*)")
 _HEADER_HINT = re.compile(r"(?i)\b(?:actor|actress|character|role|played by|cast|performer|player|voice)")
 _TABLE_RULE = re.compile(r"[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*|[ \t]*[+|][-=+]{3,}[+|]?[ \t]*")
 
@@ -118,15 +124,34 @@ def normalise(text: str) -> str:
     if not any(mark in text for mark in "*_#>|+-\u2022\u00b7/.)\u2026=~  \t"):
         return text
     view = _MARKS.sub(lambda m: " " * len(m.group()), text)
-    if not _HEADER_HINT.search(view):
-        return view
-    headers = [(start, end) for start, end in _lines(view) if _header_roles(_cells(view, start, end)[1], view)]
-    if not headers:
+    blanks = [span for span in _leaders(view)]
+    line_end = -1
+    for hint in _HEADER_HINT.finditer(view):
+        if hint.start() <= line_end:
+            continue  # one look per line: a review on one long line stays linear
+        start, line_end = view.rfind("\n", 0, hint.start()) + 1, view.find("\n", hint.end())
+        line_end = len(view) if line_end < 0 else line_end
+        if _header_roles(_cells(view, start, line_end)[1], view):
+            blanks.append((start, line_end))
+    if not blanks:
         return view
     chars = list(view)
-    for start, end in headers:
+    for start, end in blanks:
         chars[start:end] = " " * (end - start)
     return "".join(chars)
+
+
+def _leaders(view: str) -> Iterator[Span]:
+    """Leader runs between two words of a line, with the spaces around them."""
+    for run in _LEADER_RUN.finditer(view):
+        start, end = run.start(), run.end()
+        while start and view[start - 1] in " \t":
+            start -= 1
+        while end < len(view) and view[end] in " \t":
+            end += 1
+        if start and end < len(view) and (view[start - 1].isalnum() or view[start - 1] in ")'")  \
+                and view[end].isalnum():
+            yield start, end
 
 
 # -- units ---------------------------------------------------------------------------------------
@@ -196,7 +221,7 @@ def _trim(view: str, start: int, end: int) -> Span:
 _SEPARATORS = (
     ("pipe", re.compile(r"\|")),
     ("tab", re.compile(r"\t+")),
-    ("leader", re.compile(_LEADER)),
+    ("leader", re.compile(r"[ \t]*(?:" + _LEADER_RUN.pattern + r")[ \t]*")),
     ("dash", re.compile(r"[ \t]+(?:-{1,2}|[\u2013\u2014])[ \t]+|[\u2013\u2014]")),
     ("colon", re.compile(r"[ \t]*:[ \t]+")),
     ("equals", re.compile(r"[ \t]+=[ \t]+")),
@@ -207,7 +232,7 @@ _SEPARATORS = (
 def _cells(view: str, start: int, end: int) -> tuple[str, tuple[Span, ...]]:
     """The separator kind and trimmed cell spans of a line (empty when it is no row)."""
     lo, hi = _trim(view, start, end)
-    if hi - lo < 3 or hi - lo > _MAX_UNIT_LINE:
+    if hi - lo < 3 or hi - lo > _MAX_ROW or not _ROW_HINT.search(view, lo, hi):
         return "", ()
     for kind, separator in _SEPARATORS:
         pieces = list(separator.finditer(view, lo, hi))
@@ -292,12 +317,13 @@ def _label_regex(words: LayoutWords) -> re.Pattern[str]:
     # a label opens a line or a capsule segment (after "·", "|", "•", ";" or a sentence's full stop) and
     # ends at a colon, a dash, the end of its line, or (after "by", "starring", "Dir.") one space
     return re.compile(
-        r"(?:^|(?<=[\u00b7\u2022|;])|(?<=\.[ \t]))[ \t]*(?:" + "|".join(groups) + r")"
+        r"[ \t]*(?:" + "|".join(groups) + r")"
         r"(?P<sep>[ \t]*[:=][ \t]*|[ \t]+-{1,2}[ \t]+|[ \t]*[\u2013\u2014][ \t]*|[ \t]*$|(?<=[ \t]by)[ \t]+|"
         r"(?<=\.)[ \t]+|(?<=starring)[ \t]+|(?<=featuring)[ \t]+|(?<=with)[ \t]+)",
         re.IGNORECASE | re.MULTILINE)
 
 
+_SEGMENT = re.compile(r"[\u00b7\u2022|;]|\.[ \t]")  # where a capsule line's next label may start
 _ITEM_SPLIT = re.compile(r"[ \t]*(?:,[ \t]*(?:and[ \t]+)?|;|\u00b7|\u2022|/|&|\+|[ \t]and[ \t])[ \t]*", re.IGNORECASE)
 _VALUE_END = re.compile(r"(?<=[a-z]{2})\.[ \t]|[ \t]\|[ \t]")
 _ASIDE = re.compile(r"[ \t]*(?:\([^()\n]{0,80}\)|\[[^\[\]\n]{0,80}\])")
@@ -310,8 +336,9 @@ def _credits(view: str, words: LayoutWords) -> Iterator[Credit]:
         if end - start > _MAX_UNIT_LINE or not view[start:end].strip():
             continue
         labels: list[re.Match[str]] = []
-        for match in regex.finditer(view, start, end):
-            if _label_ok(match, view, start, bool(labels)):
+        for anchor in (start, *(m.end() for m in _SEGMENT.finditer(view, start, end))):
+            match = regex.match(view, anchor, end)
+            if match is not None and _label_ok(match, view, start, bool(labels)):
                 labels.append(match)
         for index, label in enumerate(labels):
             job = next(name for name in ("director", "writer", "both", "cast") if label.group(name))
