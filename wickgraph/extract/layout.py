@@ -54,6 +54,7 @@ _MARKS = re.compile(
     r"|(?<!\w)_{1,3}(?=\S)|(?<=\S)_{1,3}(?!\w)"  # __bold__, _italic_
     r"|^[ \t]*(?:#{1,6}|>|[-*+\u2022\u00b7]|\d{1,3}[.)/])[ \t]+"  # headings, quotes, bullets, "1." "4/"
     r"|^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$"  # |---|---| table rules
+    r"|^[ \t]*\|?(?:[ \t]*:?-+:?[ \t]*\|)+(?:[ \t]*:?-+:?[ \t]*)?$"  # |:-|-:| (one dash a cell is enough)
     r"|^[ \t]*[+|][-=+]{3,}[+|]?[ \t]*$",     # +-----+ box borders
     re.MULTILINE,
 )
@@ -63,7 +64,7 @@ _MARKS = re.compile(
 _LEADER_RUN = re.compile(r"[.\u2026_\u00b7=~-](?:(?<=\.)[ \t]?\.[ \t]?\.(?:[ \t]?\.)*|(?<=\u2026)\u2026*|(?<=-)--+"
                          r"|(?<=[_\u00b7=~])[ \t]?[_\u00b7=~][ \t]?[_\u00b7=~](?:[ \t]?[_\u00b7=~])*)")
 _HEADER_HINT = re.compile(r"(?i)\b(?:actor|actress|character|role|played by|cast|performer|player|voice)")
-_TABLE_RULE = re.compile(r"[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*|[ \t]*[+|][-=+]{3,}[+|]?[ \t]*")
+_TABLE_RULE = re.compile(r"[ \t]*\|?(?:[ \t]*:?-+:?[ \t]*\|)+(?:[ \t]*:?-+:?[ \t]*)?|[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*|[ \t]*[+|][-=+]{3,}[+|]?[ \t]*")
 
 
 @dataclass(frozen=True, eq=False)  # hashed by identity: the label regex is cached per word lists
@@ -149,8 +150,10 @@ def _leaders(view: str) -> Iterator[Span]:
             start -= 1
         while end < len(view) and view[end] in " \t":
             end += 1
-        if start and end < len(view) and (view[start - 1].isalnum() or view[start - 1] in ")'")  \
-                and view[end].isalnum():
+        between_words = start and end < len(view) and (view[start - 1].isalnum() or view[start - 1] in ")'") \
+            and view[end].isalnum()
+        # "Wait... what": an ellipsis on a word is punctuation; a leader is long or stands apart
+        if between_words and (end - start - run.end() + run.start() > 1 or len(run.group().replace(" ", "")) > 3):
             yield start, end
 
 

@@ -151,9 +151,11 @@ def _credit_candidates(doc: Document, credit: Credit) -> list[Candidate]:
             names.append((_inner(doc, aside), item))  # "Role (Actor)"
             continue
         if kind not in (ACTOR, EITHER, NEW_NAME) or kind == NEW_NAME and len(doc.text[item[0]:item[1]].split()) < 2:
-            if credit.whole:
-                return []  # "Written by A and B, who also did the stunts, directs": a sentence, not a credit line
-            break  # the first item that is no person's name ends the list
+            if credit.whole or doc.text[item[0]:item[0] + 1].isupper():
+                # "Written by A and B, who also did the stunts, directs", "Directors: A and B are my favourites":
+                # the list runs into a sentence, so it is no credit line
+                return []
+            break  # "Director: X, who ...": the first item that is no name ends the list
         role = _inner(doc, aside) if credit.job == "cast" and aside is not None else None
         if role is not None and _kind(doc, role) not in (ROLE, EITHER, NEW_NAME):
             role = None  # "(uncredited)", "(voice)": an aside, not a role
@@ -168,8 +170,8 @@ def _credit_candidates(doc: Document, credit: Credit) -> list[Candidate]:
             if role is not None:
                 parts["character"] = [role]
             start, stop = min(actor[0], role[0] if role else actor[0]), max(actor[1], role[1] if role else actor[1])
-            # one claim per name, its evidence the name (and its role) so other claims on the line stay apart
-            found.append(Candidate("layout-credit", "cast", start, _close(doc, stop), parts=parts))
+            # one claim per name, its evidence the name and its role "A (Role)", so claims on one line stay apart
+            found.append(Candidate("layout-credit", "cast", start, _close(doc, stop) if role else stop, parts=parts))
         return found
     people = [actor for actor, _ in names]
     return [Candidate("layout-credit", job, credit.start, end, parts={"person": people}) for job in _JOBS[credit.job]]
