@@ -247,12 +247,30 @@ def _cells(view: str, start: int, end: int) -> tuple[str, tuple[Span, ...]]:
             cells.append(_trim(view, position, piece.start()))
             position = piece.end()
         cells.append(_trim(view, position, hi))
-        cells = [c for c in cells if c[1] > c[0]]
-        if len(cells) >= 2 and all(c[1] - c[0] <= _MAX_CELL for c in cells):
+        if kind == "pipe":
+            cells = _pipe_cells(view, start, end)  # an empty cell keeps its column: "| Nogi | Moreno | |"
+        else:
+            cells = [c for c in cells if c[1] > c[0]]
+        # a table's notes column may be long; cells joined by padding or leaders are names, which are short
+        if sum(c[1] > c[0] for c in cells) >= 2 and (kind == "pipe" or all(c[1] - c[0] <= _MAX_CELL for c in cells)):
             return kind, tuple(cells)
         if len(cells) >= 2:
             return "", ()
     return "", ()
+
+
+def _pipe_cells(view: str, start: int, end: int) -> list[Span]:
+    line = view[start:end]
+    lo = start + len(line) - len(line.lstrip())
+    hi = start + len(line.rstrip())
+    lo += view[lo:lo + 1] == "|"
+    hi -= hi > lo and view[hi - 1] == "|"
+    cells, position = [], lo
+    for bar in re.finditer(r"\|", view[lo:hi]):
+        cells.append(_trim(view, position, lo + bar.start()))
+        position = lo + bar.end()
+    cells.append(_trim(view, position, hi))
+    return cells
 
 
 def _header_roles(cells: tuple[Span, ...], view: str, words: LayoutWords | None = None) -> tuple[str | None, ...]:

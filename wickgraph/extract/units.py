@@ -85,12 +85,12 @@ def _name_shaped(cell: str) -> bool:
 
 
 def _row_candidates(doc: Document, rows: tuple[Row, ...]) -> list[Candidate]:
-    kinds = {row: [_kind(doc, cell) for cell in row.cells] for row in rows}
+    kinds = {row: [_kind(doc, cell) if cell[1] > cell[0] else None for cell in row.cells] for row in rows}
     # the orientation known rows of a block agree on decides the rows whose names the reference lacks
     votes: dict[int, Counter[int]] = {}
     for row in rows:
-        pair = _known_pair(kinds[row])
-        if pair is not None:
+        pair = _known_pair([k for k, cell in zip(kinds[row], row.cells, strict=True) if cell[1] > cell[0]])
+        if pair is not None and len(row.cells) == 2:
             votes.setdefault(row.block, Counter())[pair[0]] += 1
     found: list[Candidate] = []
     for row in rows:
@@ -124,13 +124,20 @@ def _pair(row: Row, kinds: list[str | None], votes: Counter[int] | None) -> tupl
         if kinds[actor] in (ACTOR, EITHER, NEW_NAME) and kinds[role] in (ROLE, EITHER, NEW_NAME):
             return actor, role
         return None
+    filled = [i for i, cell in enumerate(row.cells) if cell[1] > cell[0]]
+    if len(filled) != 2:
+        return None
+    kinds = [kinds[i] for i in filled]
     known = _known_pair(kinds)
-    if known is not None or len(kinds) != 2 or None in kinds or row.separator == "colon" and NEW_NAME in kinds:
-        return known  # "Tom: Keanu Reeves" may be a speaker: a colon row needs both names known
+    if known is not None or None in kinds or row.separator == "colon" and NEW_NAME in kinds:
+        # "Tom: Keanu Reeves" may be a speaker: a colon row needs both names known
+        return (filled[known[0]], filled[known[1]]) if known else None
     if not votes or len(votes) != 1:
         return None  # no known row in the block, or rows that disagree: no orientation to follow
     actor = next(iter(votes))
     role = 1 - actor
+    if filled != [0, 1]:
+        return None
     if kinds[actor] in (ACTOR, NEW_NAME) and kinds[role] in (ROLE, EITHER, NEW_NAME):
         return actor, role
     return None
