@@ -284,3 +284,50 @@ def test_bad_word_lists_name_the_file_and_the_fault(tmp_path: Path, data: object
 def test_every_word_list_has_a_phenomenon() -> None:
     data = json.loads((Path(__file__).resolve().parents[1] / "wickgraph" / "extract" / "layout.json").read_text())
     assert all(len(entry["description"]) > 40 for entry in data)
+
+
+# -- a heading over a list says something of every item -------------------------------------------------
+
+
+def reprises(text: str, film: str) -> set[tuple[str | None, str | None, str]]:
+    return {(c.actor, c.character, c.status) for c in extract(text, film).claims if c.type == "reprise"}
+
+
+@pytest.mark.parametrize("text", [
+    "Returning:\n- Ian McShane as Winston\n- Lance Reddick as Charon\n",
+    "**Back again**\n* Winston (Ian McShane)\n* Charon (Lance Reddick)\n",
+    "## Familiar faces\nWinston ...... Ian McShane\nCharon ....... Lance Reddick\n",
+    "Returning (from Parabellum):\n1. Ian McShane - Winston\n2. Lance Reddick - Charon\n",
+])
+def test_a_returning_heading_makes_its_roles_reprises(text: str) -> None:
+    assert reprises(text, JW4) == {("Ian McShane", "Winston", "supported"), ("Lance Reddick", "Charon", "supported")}
+
+
+def test_a_returning_heading_ends_at_a_blank_line_or_the_next_heading() -> None:
+    text = ("Returning:\n- Ian McShane as Winston\n\n- Donnie Yen as Caine\n"
+            "Also back:\n- Lance Reddick as Charon\nNew faces:\n- Rina Sawayama as Akira\n")
+    assert reprises(text, JW4) == {("Ian McShane", "Winston", "supported"), ("Lance Reddick", "Charon", "supported")}
+
+
+def test_a_false_reprise_under_a_heading_is_flagged() -> None:
+    # Sofia is Parabellum's; she is not in Chapter 4, so neither the cast claim nor its reprise holds
+    text = "Returning:\n- Halle Berry as Sofia\n- Ian McShane as Winston\n"
+    assert ("Halle Berry", "Sofia", "contradicted") in reprises(text, JW4)
+
+
+@pytest.mark.parametrize("text", [
+    "Not returning:\n- Ian McShane as Winston\n- Lance Reddick as Charon\n",
+    "**Sat this one out**\n* Ian McShane (Winston)\n* Lance Reddick (Charon)\n",
+    "Missing:\nWinston ...... Ian McShane\nCharon ....... Lance Reddick\n",
+])
+def test_an_absent_heading_makes_its_list_no_claim(text: str) -> None:
+    assert facts(text, JW4) == set()
+
+
+@pytest.mark.parametrize("text", [
+    "New faces:\n- Ian McShane as Winston\n- Lance Reddick as Charon\n",
+    "Back to basics:\n- Ian McShane as Winston\n- Lance Reddick as Charon\n",
+    "Returning to the story, Ian McShane as Winston and Lance Reddick as Charon are fine.\n",
+])
+def test_other_headings_and_prose_make_no_reprise(text: str) -> None:
+    assert reprises(text, JW4) == set()

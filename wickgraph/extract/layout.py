@@ -35,11 +35,12 @@ from pathlib import Path
 
 from ..errors import InputError
 
-__all__ = ["LAYOUT_FILE", "Credit", "Layout", "LayoutWords", "Row", "default_layout_words", "load_layout_words",
+__all__ = ["LAYOUT_FILE", "Credit", "Layout", "LayoutWords", "Row", "Section", "default_layout_words", "load_layout_words",
            "normalise", "read_layout"]
 
 LAYOUT_FILE = Path(__file__).resolve().parent / "layout.json"
-_REQUIRED = ("header-actor", "header-role", "label-director", "label-writer", "label-both", "label-cast")
+_REQUIRED = ("header-actor", "header-role", "label-director", "label-writer", "label-both", "label-cast",
+             "heading-reprise", "heading-absent")
 Span = tuple[int, int]
 
 # Lines longer than this are prose (or a whole review on one line): no table row or credits line is.
@@ -190,18 +191,31 @@ class Credit:
 
 
 @dataclass(frozen=True)
+class Section:
+    """A heading that says something of every item listed under it: ``kind`` "reprise" ("Returning:" over a
+    cast list) or "absent" ("Not returning:"); ``start``/``end`` span the items, from the line after the
+    heading to the end of the last one."""
+
+    kind: str
+    heading: Span
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
 class Layout:
-    """The rows and credits of a review."""
+    """The rows, credits and sections of a review."""
 
     rows: tuple[Row, ...]
     credits: tuple[Credit, ...]
+    sections: tuple[Section, ...] = ()
 
 
 def read_layout(text: str, view: str | None = None, words: LayoutWords | None = None) -> Layout:
     """The layout units of ``text``; ``view`` is its :func:`normalise` view (computed when None)."""
     view = normalise(text) if view is None else view
     words = words or default_layout_words()
-    return Layout(tuple(_rows(text, view, words)), tuple(_credits(view, words)))
+    return Layout(tuple(_rows(text, view, words)), tuple(_credits(view, words)), tuple(_sections(view, words)))
 
 
 def _lines(view: str) -> Iterator[Span]:
@@ -432,3 +446,28 @@ def _items_below(view: str, lines: list[Span], number: int, job: str) -> tuple[l
         if job != "cast" or len(found) != 1:
             break  # a credit's names stand on one line; a cast heading may stand over one name a line
     return items, asides
+
+
+# -- sections ------------------------------------------------------------------------------------------
+
+_HEADING = re.compile(r"[ \t]*(?P<words>[^\W\d][\w' \t-]{0,40}?)[ \t]*(?:\([^()\n]{0,40}\))?[ \t]*:?[ \t]*")
+
+
+def _sections(view: str, words: LayoutWords) -> Iterator[Section]:
+    lines = list(_lines(view))
+    for number, (start, end) in enumerate(lines):
+        if end - start > 60:
+            continue
+        heading = _HEADING.fullmatch(view, start, end)
+        name = " ".join(heading.group("words").lower().split()) if heading else ""
+        kind = "reprise" if name in words["heading-reprise"] else "absent" if name in words["heading-absent"] else ""
+        if heading is None or not kind:
+            continue
+        last = None
+        for item_start, item_end in lines[number + 1:number + 60]:
+            line = view[item_start:item_end].strip()
+            if not line or line.endswith(":") and len(line) <= 60:
+                break  # a blank line or the next heading ends the list
+            last = (item_start, item_end)
+        if last is not None:
+            yield Section(kind, (heading.start("words"), heading.end("words")), lines[number + 1][0], last[1])

@@ -24,7 +24,7 @@ from .gazetteer import CHARACTER, PERSON, Mention
 from .layout import Credit, Row, read_layout
 from .patterns import Candidate
 
-__all__ = ["layout_candidates"]
+__all__ = ["LayoutUnits"]
 
 Span = tuple[int, int]
 
@@ -38,12 +38,34 @@ _NOT_NAMES = frozenset({"The", "A", "An", "He", "She", "It", "They", "His", "Her
 ACTOR, ROLE, EITHER, NEW_NAME = "actor", "role", "either", "new"
 
 
-def layout_candidates(doc: Document) -> list[Candidate]:
-    """Cast candidates from rows (rule ``layout-row``) and credit candidates from labels (``layout-credit``)."""
-    if not doc.text.strip():
-        return []
-    layout = read_layout(doc.text, doc.folded)
-    return _row_candidates(doc, layout.rows) + [c for credit in layout.credits for c in _credit_candidates(doc, credit)]
+class LayoutUnits:
+    """The layout units of one review (read once), as claim candidates and as marks on other candidates."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.layout = read_layout(doc.text, doc.folded)
+
+    def candidates(self) -> list[Candidate]:
+        """Cast candidates from rows (rule ``layout-row``) and credit candidates from labels (``layout-credit``)."""
+        doc, layout = self.doc, self.layout
+        return _row_candidates(doc, layout.rows) + [c for credit in layout.credits
+                                                    for c in _credit_candidates(doc, credit)]
+
+    def apply_sections(self, candidates: list[Candidate]) -> list[Candidate]:
+        """``candidates`` as the headings over them say: under "Returning:" a cast candidate with a role states
+        a reprise; under "Not returning:" a cast or credit candidate states nothing (it is dropped)."""
+        sections = self.layout.sections
+        if not sections:
+            return candidates
+        kept = []
+        for candidate in candidates:
+            kinds = {s.kind for s in sections if s.start <= candidate.start < s.end}
+            if "absent" in kinds and candidate.type in ("cast", "director", "writer"):
+                continue
+            if "reprise" in kinds and candidate.type == "cast" and "character" in candidate.parts:
+                candidate.reprise = True
+            kept.append(candidate)
+        return kept
 
 
 # -- what a cell names -------------------------------------------------------------------------------
