@@ -331,3 +331,24 @@ def test_an_absent_heading_makes_its_list_no_claim(text: str) -> None:
 ])
 def test_other_headings_and_prose_make_no_reprise(text: str) -> None:
     assert reprises(text, JW4) == set()
+
+
+@pytest.mark.parametrize("text", [
+    "Sophie Kane Price - Tatiana, a ballerina with a knife\nAna de Armas - Eve Macarro, who carries it\n",
+    "Tatiana (one great fight) ...... Sophie Kane Price\nEve Macarro (the lead) ......... Ana de Armas\n",
+    "Cast:\nEve Macarro: Ana de Armas\nThe Director: Anjelica Huston\nTatiana: Sophie Kane Price\n",
+])
+def test_a_description_after_a_name_in_a_cell_is_left_out(text: str) -> None:
+    found = facts(text, BAL, ("cast",))
+    assert cast("Sophie Kane Price", "Tatiana", "unknown") in found
+    assert cast("Ana de Armas", "Eve Macarro") in found
+
+
+@pytest.mark.parametrize("text", [
+    "Writers: Shay Hatten and Michael Finch (screenplay); Derek Kolstad (characters)\n",
+    "Written by: Shay Hatten, Michael Finch, Derek Kolstad (based on characters created by)\n",
+    "W: Shay Hatten / Michael Finch / Derek Kolstad [creator]\n",
+])
+def test_an_aside_naming_another_job_is_no_writer_credit(text: str) -> None:
+    assert facts(text, JW4, ("writer",)) == {("writer", "Shay Hatten", None, "supported"),
+                                             ("writer", "Michael Finch", None, "supported")}

@@ -408,7 +408,11 @@ def _items(view: str, start: int, end: int) -> tuple[list[Span], list[Span | Non
     items: list[Span] = []
     asides: list[Span | None] = []
     position = start
-    hi = _trim(view, start, end)[1]
+    value = view[start:end]
+    hi = start + len(value.rstrip(" \t.,;|\u00b7\u2022"))  # not _trim: a closing bracket ends an aside
+    lead = len(value) - len(value.lstrip(" \t"))
+    if view[start + lead:start + lead + 1] == "[" and view[hi - 1:hi] == "]" and "[" not in view[start + lead + 1:hi]:
+        start, hi = start + lead + 1, hi - 1  # a YAML list: "cast: [A, B, C]"
     stop = _VALUE_END.search(view, start, hi)  # "W: A, B. With C": a value ends with its sentence
     hi = stop.start() if stop else hi
     while position < hi:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 
 from .document import Document
 from .gazetteer import CHARACTER, PERSON, Mention
@@ -106,7 +107,17 @@ def _name_shaped(cell: str) -> bool:
 # -- cast rows --------------------------------------------------------------------------------------
 
 
+_DESCRIBED = re.compile(r",[ \t]|[ \t]+\(|[ \t]+[-\u2013\u2014]{1,2}[ \t]|;")
+
+
+def _name_part(doc: Document, cell: Span) -> Span:
+    """"Tatiana, a ballerina with a knife": the name that opens a cell, before its description."""
+    described = _DESCRIBED.search(doc.text, cell[0], cell[1])
+    return (cell[0], described.start()) if described else cell
+
+
 def _row_candidates(doc: Document, rows: tuple[Row, ...]) -> list[Candidate]:
+    rows = tuple(replace(row, cells=tuple(_name_part(doc, cell) for cell in row.cells)) for row in rows)
     kinds = {row: [_kind(doc, cell) if cell[1] > cell[0] else None for cell in row.cells] for row in rows}
     # the orientation known rows of a block agree on decides the rows whose names the reference lacks
     votes: dict[int, Counter[int]] = {}
@@ -151,11 +162,12 @@ def _pair(row: Row, kinds: list[str | None], votes: Counter[int] | None) -> tupl
         return None
     kinds = [kinds[i] for i in filled]
     known = _known_pair(kinds)
-    if known is not None or None in kinds or row.separator == "colon" and NEW_NAME in kinds:
-        # "Tom: Keanu Reeves" may be a speaker: a colon row needs both names known
+    if known is not None or None in kinds:
         return (filled[known[0]], filled[known[1]]) if known else None
     if not votes or len(votes) != 1:
         return None  # no known row in the block, or rows that disagree: no orientation to follow
+    if row.separator == "colon" and sum(votes.values()) < 2:
+        return None  # "Tom: Keanu Reeves" may be a speaker: colon rows need two known rows to follow
     actor = next(iter(votes))
     role = 1 - actor
     if filled != [0, 1]:
@@ -168,6 +180,9 @@ def _pair(row: Row, kinds: list[str | None], votes: Counter[int] | None) -> tupl
 # -- credits ----------------------------------------------------------------------------------------
 
 
+# An aside that credits a listed person with another job than the label's ("Derek Kolstad (characters)").
+_OTHER_JOB = re.compile(r"(?i)\b(?:characters?|created|creator|based on|source|comics?|novel|producer|produced|"
+                        r"consultant|additional|uncredited|rewrites?|reportedly|announced)\b")
 _JOBS = {"director": ("director",), "writer": ("writer",), "both": ("director", "writer"), "cast": ("cast",)}
 
 
@@ -185,6 +200,8 @@ def _credit_candidates(doc: Document, credit: Credit) -> list[Candidate]:
                 # the list runs into a sentence, so it is no credit line
                 return []
             break  # "Director: X, who ...": the first item that is no name ends the list
+        if aside is not None and credit.job != "cast" and _OTHER_JOB.search(doc.text, *aside):
+            continue  # "Derek Kolstad (characters)": credited for something else than this job
         role = _inner(doc, aside) if credit.job == "cast" and aside is not None else None
         if role is not None and _kind(doc, role) not in (ROLE, EITHER, NEW_NAME):
             role = None  # "(uncredited)", "(voice)": an aside, not a role
