@@ -215,7 +215,7 @@ def read_layout(text: str, view: str | None = None, words: LayoutWords | None = 
     """The layout units of ``text``; ``view`` is its :func:`normalise` view (computed when None)."""
     view = normalise(text) if view is None else view
     words = words or default_layout_words()
-    return Layout(tuple(_rows(text, view, words)), tuple(_credits(view, words)), tuple(_sections(view, words)))
+    return Layout(tuple(_rows(text, view, words)), tuple(_credits(view, words)), tuple(_sections(text, view, words)))
 
 
 def _lines(view: str) -> Iterator[Span]:
@@ -457,7 +457,12 @@ def _items_below(view: str, lines: list[Span], number: int, job: str) -> tuple[l
 _HEADING = re.compile(r"[ \t]*(?P<words>[^\W\d][\w' \t-]{0,40}?)[ \t]*(?:\([^()\n]{0,40}\))?[ \t]*:?[ \t]*")
 
 
-def _sections(view: str, words: LayoutWords) -> Iterator[Section]:
+# A list item: a bullet or a number opens it; an unmarked line of a list is short.
+_LIST_ITEM = re.compile(r"[ \t]*(?:[-*+\u2022\u00b7\u2013\u2014]|\d{1,3}[.)/])[ \t]+")
+_MAX_ITEM = 80
+
+
+def _sections(text: str, view: str, words: LayoutWords) -> Iterator[Section]:
     lines = list(_lines(view))
     for number, (start, end) in enumerate(lines):
         if end - start > 60:
@@ -472,6 +477,8 @@ def _sections(view: str, words: LayoutWords) -> Iterator[Section]:
             line = view[item_start:item_end].strip()
             if not line or line.endswith(":") and len(line) <= 60:
                 break  # a blank line or the next heading ends the list
+            if not _LIST_ITEM.match(text, item_start) and len(line) > _MAX_ITEM:
+                break  # a paragraph of prose under a heading is no list
             last = (item_start, item_end)
         if last is not None:
             yield Section(kind, (heading.start("words"), heading.end("words")), lines[number + 1][0], last[1])
