@@ -355,12 +355,12 @@ def test_an_aside_naming_another_job_is_no_writer_credit(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "## Returning\nIan McShane is Winston, as dry as ever, and Lance Reddick is Charon; both had smaller parts in the"
-    " earlier films and I am not sure either is really back in any meaningful sense here.\n",
-    "Back again:\nIt is hard to say what this film adds. Ian McShane plays Winston and Lance Reddick plays Charon, "
-    "and the script gives them both very little to do beyond standing in doorways.\n",
-    "**Familiar faces**\nThe film is long. Ian McShane as Winston and Lance Reddick as Charon get one scene each, "
-    "which is a shame, because the rest of the cast is not half as interesting.\n",
+    ("## Returning\nIan McShane is Winston, as dry as ever, and Lance Reddick is Charon; both had smaller parts in the"
+    " earlier films and I am not sure either is really back in any meaningful sense here.\n"),
+    ("Back again:\nIt is hard to say what this film adds. Ian McShane plays Winston and Lance Reddick plays Charon, "
+    "and the script gives them both very little to do beyond standing in doorways.\n"),
+    ("**Familiar faces**\nThe film is long. Ian McShane as Winston and Lance Reddick as Charon get one scene each, "
+    "which is a shame, because the rest of the cast is not half as interesting.\n"),
 ])
 def test_a_heading_over_prose_is_no_list(text: str) -> None:
     assert ("Ian McShane", "Winston", "supported") not in reprises(text, JW4)
