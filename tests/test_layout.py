@@ -10,7 +10,8 @@ import pytest
 
 from wickgraph.errors import InputError
 from wickgraph.extract import extract
-from wickgraph.extract.layout import load_layout_words, normalise, read_layout
+from wickgraph.extract.layout import normalise, read_layout
+from wickgraph.extract.layout_words import load_layout_words
 
 CH2 = "John Wick: Chapter 2"
 JW4 = "John Wick: Chapter 4"

@@ -16,7 +16,8 @@ credits blocks and front matter. Two things come out of this module, both in the
     one capsule line "D: X · W: A, B · With C, D").
 
 Which cell is the actor and which item is a person is decided later, with the gazetteer
-(:mod:`wickgraph.extract.units`). Label and header words are data (``layout.json``).
+(:mod:`wickgraph.extract.units`). Label and header words are data (``layout.json``, read by
+:mod:`wickgraph.extract.layout_words`).
 
 >>> normalise("**Dir.** Chad Stahelski")
 '  Dir.   Chad Stahelski'
@@ -26,21 +27,15 @@ Which cell is the actor and which item is a person is decided later, with the ga
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
-from ..errors import InputError
+from .layout_words import LayoutWords, default_layout_words
 
-__all__ = ["LAYOUT_FILE", "Credit", "Layout", "LayoutWords", "Row", "Section", "default_layout_words", "load_layout_words",
-           "normalise", "read_layout"]
+__all__ = ["Credit", "Layout", "Row", "Section", "normalise", "read_layout"]
 
-LAYOUT_FILE = Path(__file__).resolve().parent / "layout.json"
-_REQUIRED = ("header-actor", "header-role", "label-director", "label-writer", "label-both", "label-cast",
-             "heading-reprise", "heading-absent")
 Span = tuple[int, int]
 
 # Lines longer than this are prose (or a whole review on one line): no table row or credits line is.
@@ -50,68 +45,20 @@ _MAX_ROW = 200
 _ROW_HINT = re.compile(r"[|\t]|[ \t]{2}|\s-{1,2}\s|[\u2013\u2014]|:\s|\s=\s|\.\.|\u2026|[_\u00b7=~]{3}")
 _MAX_CELL = 60
 
-_MARKS = re.compile(
-    r"\*{1,3}(?=\S)|(?<=\S)\*{1,3}"          # **bold**, *italic*
-    r"|(?<!\w)_{1,3}(?=\S)|(?<=\S)_{1,3}(?!\w)"  # __bold__, _italic_
-    r"|^[ \t]*(?:#{1,6}|>|[-*+\u2022\u00b7]|\d{1,3}[.)/])[ \t]+"  # headings, quotes, bullets, "1." "4/"
-    r"|^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$"  # |---|---| table rules
-    r"|^[ \t]*\|?(?:[ \t]*:?-+:?[ \t]*\|)+(?:[ \t]*:?-+:?[ \t]*)?$"  # |:-|-:| (one dash a cell is enough)
-    r"|^[ \t]*[+|][-=+]{3,}[+|]?[ \t]*$",     # +-----+ box borders
-    re.MULTILINE,
-)
+# Layout marks, each found from its own first character so the regex engine can skip ahead:
+_EMPHASIS = re.compile(r"\*{1,3}|_{1,3}")  # **bold**, *italic*, __bold__, _italic_ (checked in _emphasis)
+_LINE_MARK = re.compile(r"[ \t]*(?:#{1,6}|>|[-*+\u2022\u00b7]|\d{1,3}[.)/])[ \t]+")  # headings, quotes, bullets, "1."
+_RULE_LINE = re.compile(
+    r"[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*"  # |---|---| table rules, "---"
+    r"|[ \t]*\|?(?:[ \t]*:?-+:?[ \t]*\|)+(?:[ \t]*:?-+:?[ \t]*)?"  # |:-|-:| (one dash a cell is enough)
+    r"|[ \t]*[+|][-=+]{3,}[+|]?[ \t]*")     # +-----+ box borders
 # "Cassian ........ Common": a run of leader marks (found by its first mark, which is fast) between two words
 # (three or more dots, dashes, "_", "·", "=" or "~", spaced or not, or "…"); the leading character class
 # lets the regex engine skip ahead, which a leading group does not
-_LEADER_RUN = re.compile(r"[.\u2026_\u00b7=~-](?:(?<=\.)[ \t]?\.[ \t]?\.(?:[ \t]?\.)*|(?<=\u2026)\u2026*|(?<=-)--+"
+_LEADER_RUN = re.compile(r"[.\u2026_\u00b7=~-](?:(?<=\.)[ \t]?\.[ \t]?\.(?:[ \t]?\.)*|(?<=\u2026)\u2026*|(?<=-)--+|(?<=_)_+"
                          r"|(?<=[_\u00b7=~])[ \t]?[_\u00b7=~][ \t]?[_\u00b7=~](?:[ \t]?[_\u00b7=~])*)")
 _HEADER_HINT = re.compile(r"(?i)\b(?:actor|actress|character|role|played by|cast|performer|player|voice)")
 _TABLE_RULE = re.compile(r"[ \t]*\|?(?:[ \t]*:?-+:?[ \t]*\|)+(?:[ \t]*:?-+:?[ \t]*)?|[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*|[ \t]*[+|][-=+]{3,}[+|]?[ \t]*")
-
-
-@dataclass(frozen=True, eq=False)  # hashed by identity: the label regex is cached per word lists
-class LayoutWords:
-    """The validated word lists of ``layout.json``, by id (lower case, single spaces)."""
-
-    lists: dict[str, frozenset[str]]
-
-    def __getitem__(self, key: str) -> frozenset[str]:
-        return self.lists[key]
-
-
-def load_layout_words(path: str | Path = LAYOUT_FILE) -> LayoutWords:
-    """Read and validate the header and label word lists; a bad entry raises InputError naming the file and id."""
-    path = Path(path)
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as error:
-        raise InputError(f"cannot read the layout word lists: {error}", filename=str(path)) from None
-    if not isinstance(data, list):
-        raise InputError("the layout word file must hold a JSON list", filename=str(path))
-    lists: dict[str, frozenset[str]] = {}
-    for entry in data:
-        if not isinstance(entry, dict) or not isinstance(entry.get("id"), str):
-            raise InputError("each layout word list needs an 'id'", filename=str(path))
-        list_id = entry["id"]
-        if list_id in lists:
-            raise InputError(f"duplicate layout word list {list_id!r}", filename=str(path))
-        if not isinstance(entry.get("description"), str) or not entry["description"].strip():
-            raise InputError(f"layout word list {list_id!r}: missing 'description' of its phenomenon",
-                             filename=str(path))
-        words = entry.get("words")
-        if not isinstance(words, list) or not words or not all(isinstance(w, str) and w.strip() for w in words):
-            raise InputError(f"layout word list {list_id!r}: 'words' must be a non-empty list of strings",
-                             filename=str(path))
-        lists[list_id] = frozenset(" ".join(w.lower().split()) for w in words)
-    missing = [name for name in _REQUIRED if name not in lists]
-    if missing:
-        raise InputError(f"missing layout word lists {missing}", filename=str(path))
-    return LayoutWords(lists)
-
-
-@lru_cache(maxsize=1)
-def default_layout_words() -> LayoutWords:
-    """The package's layout word lists, loaded once per process."""
-    return load_layout_words(LAYOUT_FILE)
 
 
 # -- the view ------------------------------------------------------------------------------------
@@ -125,7 +72,7 @@ def normalise(text: str) -> str:
     """
     if not any(mark in text for mark in "*_#>|+-\u2022\u00b7/.)\u2026=~  \t"):
         return text
-    view = _MARKS.sub(lambda m: " " * len(m.group()), text)
+    view = _blank(text, list(_marks(text)))
     blanks = [span for span in _leaders(view)]
     line_end = -1
     for hint in _HEADER_HINT.finditer(view):
@@ -135,12 +82,40 @@ def normalise(text: str) -> str:
         line_end = len(view) if line_end < 0 else line_end
         if _header_roles(_cells(view, start, line_end)[1], view):
             blanks.append((start, line_end))
-    if not blanks:
-        return view
-    chars = list(view)
-    for start, end in blanks:
+    return _blank(view, blanks)
+
+
+def _blank(text: str, spans: list[Span]) -> str:
+    if not spans:
+        return text
+    chars = list(text)
+    for start, end in spans:
         chars[start:end] = " " * (end - start)
     return "".join(chars)
+
+
+def _marks(text: str) -> Iterator[Span]:
+    """Spans of Markdown emphasis, line-opening marks (headings, quotes, bullets, numbers) and rule lines."""
+    for mark in _EMPHASIS.finditer(text):
+        start, end = mark.span()
+        before = text[start - 1] if start else " "
+        after = text[end] if end < len(text) else " "
+        if text[start] == "*":
+            if not after.isspace() or not before.isspace():
+                yield start, end  # touches a word on one side
+        elif (not _is_word(before) and not after.isspace()) or (not before.isspace() and not _is_word(after)):
+            yield start, end  # "_italic_", not snake_case
+    for start, end in _lines(text):
+        if _RULE_LINE.fullmatch(text, start, end):
+            yield start, end
+            continue
+        line_mark = _LINE_MARK.match(text, start, end)
+        if line_mark is not None:
+            yield line_mark.span()
+
+
+def _is_word(char: str) -> bool:
+    return char.isalnum() or char == "_"
 
 
 def _leaders(view: str) -> Iterator[Span]:
