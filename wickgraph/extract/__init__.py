@@ -31,6 +31,7 @@ from .patterns import Candidate, default_rules, run_rules
 from .ratings import find_rating, normalize
 from .relations import mark_reprises, pair_roles
 from .scope import is_blocked
+from .units import LayoutUnits
 
 __all__ = ["Claim", "Extraction", "detect_film", "extract", "extract_file", "extract_review", "resolve_film",
            "resolve_work"]
@@ -61,9 +62,11 @@ def extract(text: str, film: str | None = None, *, reference: Reference | None =
     doc = Document(text, folded, mentions, film_iri, film_cast, credits, film_roles)
     rules = default_rules()
     # Filters run lazily: only on the first mention of each fact, which is most of the time saved.
-    candidates = run_rules(doc, rules)
+    units = LayoutUnits(doc)  # layout units: cast rows, credit labels, 'Returning:' sections
+    candidates = run_rules(doc, rules) + units.candidates()
     candidates += _new_roles(doc, candidates, pair_roles(doc) + answered_questions(doc))
     mark_reprises(doc, candidates)
+    candidates = units.apply_sections(candidates)
     candidates.sort(key=lambda c: (c.start, -(c.end - c.start)))
     pairs = _resolve(doc, candidates, reference)
     verdicts: dict[int, bool] = {}

@@ -1,0 +1,239 @@
+"""Claim candidates from layout units: cast rows and credit labels (:mod:`wickgraph.extract.layout`).
+
+Layout joins an actor to a role, or a job to people, without a verb. This step decides, with the
+gazetteer, what each cell or value item names:
+
+* a cast row's actor is the cell that names a known person, its role the cell that names a known
+  character; a header row ("ACTOR  ROLE", "| Character | Played by |") decides the columns outright,
+  and so does the orientation of the block's other rows, so that a person or role the reference does
+  not know ("Bridget Regan ...... Addy") is still read, as an unreconciled name;
+* a credit's value items are kept while each is a whole name (known, or shaped like one); the first
+  item that is not ("With Keanu Reeves gone, ...") ends the list. A cast item's bracketed aside is its
+  role when it names one ("Starring: A (Role); B (Role)"), in either order ("Role (Actor)").
+
+Evidence is the whole row, or the label with its names: exactly ``text[start:end]``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import replace
+
+from .document import Document
+from .gazetteer import CHARACTER, PERSON, Mention
+from .layout import Credit, Row, read_layout
+from .patterns import Candidate
+
+__all__ = ["LayoutUnits"]
+
+Span = tuple[int, int]
+
+# A name the reference may not know: capitalised words (particles allowed), one line, no digits.
+_NAME = re.compile(r"(?-i:[A-Z][\w'\u2019.-]*(?:[ ](?:de|da|del|della|di|van|von|der|la|le|al|bin|[A-Z][\w'\u2019.-]*))"
+                   r"{0,3})")
+_NOT_NAMES = frozenset({"The", "A", "An", "He", "She", "It", "They", "His", "Her", "Their", "I", "We", "You", "And",
+                        "But", "In", "On", "At", "For", "With", "This", "That", "What", "Who", "Yes", "No", "Not",
+                        "TBA", "TBD", "None", "N/A", "Unknown", "Uncredited", "Various", "Himself", "Herself"})
+
+ACTOR, ROLE, EITHER, NEW_NAME = "actor", "role", "either", "new"
+
+
+class LayoutUnits:
+    """The layout units of one review (read once), as claim candidates and as marks on other candidates."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.layout = read_layout(doc.text, doc.folded)
+
+    def candidates(self) -> list[Candidate]:
+        """Cast candidates from rows (rule ``layout-row``) and credit candidates from labels (``layout-credit``)."""
+        doc, layout = self.doc, self.layout
+        return _row_candidates(doc, layout.rows) + [c for credit in layout.credits
+                                                    for c in _credit_candidates(doc, credit)]
+
+    def apply_sections(self, candidates: list[Candidate]) -> list[Candidate]:
+        """``candidates`` as the headings over them say: under "Returning:" a cast candidate with a role states
+        a reprise; under "Not returning:" a cast or credit candidate states nothing (it is dropped)."""
+        sections = self.layout.sections
+        if not sections:
+            return candidates
+        kept = []
+        for candidate in candidates:
+            kinds = {s.kind for s in sections if s.start <= candidate.start < s.end}
+            if "absent" in kinds and candidate.type in ("cast", "director", "writer"):
+                continue
+            if "reprise" in kinds and candidate.type == "cast" and "character" in candidate.parts:
+                candidate.reprise = True
+            kept.append(candidate)
+        return kept
+
+
+# -- what a cell names -------------------------------------------------------------------------------
+
+
+def _mention(doc: Document, span: Span) -> Mention | None:
+    """The one mention covering exactly ``span`` (a leading "the" aside)."""
+    start, end = span
+    mention = doc.by_start.get(start)
+    if mention is None and doc.text[start:start + 4].lower() == "the ":
+        mention = doc.by_start.get(start + 4)
+    return mention if mention is not None and mention.end == end else None
+
+
+def _kind(doc: Document, span: Span) -> str | None:
+    mention = _mention(doc, span)
+    if mention is not None:
+        mask = mention.mask
+        if mask & PERSON and mask & CHARACTER:
+            return EITHER
+        if mask & PERSON:
+            return ACTOR
+        if mask & CHARACTER:
+            return ROLE
+        return None  # a work's title
+    if any(doc.by_start.get(i) for i in range(span[0], span[1])):
+        return None  # part of the cell is a known name, part is not: a description, not a name
+    return NEW_NAME if _name_shaped(doc.text[span[0]:span[1]]) else None
+
+
+def _name_shaped(cell: str) -> bool:
+    words = cell.split()
+    return bool(words) and len(words) <= 4 and words[0] not in _NOT_NAMES and _NAME.fullmatch(cell) is not None \
+        and not cell.isupper() or cell.isupper() and len(words) <= 4 and cell.replace(" ", "").isalpha() and \
+        len(cell) > 3 and words[0].title() not in _NOT_NAMES
+
+
+# -- cast rows --------------------------------------------------------------------------------------
+
+
+_DESCRIBED = re.compile(r",[ \t]|[ \t]+\(|[ \t]+[-\u2013\u2014]{1,2}[ \t]|;")
+
+
+def _name_part(doc: Document, cell: Span) -> Span:
+    """"Tatiana, a ballerina with a knife": the name that opens a cell, before its description."""
+    described = _DESCRIBED.search(doc.text, cell[0], cell[1])
+    return (cell[0], described.start()) if described else cell
+
+
+def _row_candidates(doc: Document, rows: tuple[Row, ...]) -> list[Candidate]:
+    rows = tuple(replace(row, cells=tuple(_name_part(doc, cell) for cell in row.cells)) for row in rows)
+    kinds = {row: [_kind(doc, cell) if cell[1] > cell[0] else None for cell in row.cells] for row in rows}
+    # the orientation known rows of a block agree on decides the rows whose names the reference lacks
+    votes: dict[int, Counter[int]] = {}
+    for row in rows:
+        pair = _known_pair([k for k, cell in zip(kinds[row], row.cells, strict=True) if cell[1] > cell[0]])
+        if pair is not None and len(row.cells) == 2:
+            votes.setdefault(row.block, Counter())[pair[0]] += 1
+    found: list[Candidate] = []
+    for row in rows:
+        pair = _pair(row, kinds[row], votes.get(row.block))
+        if pair is None:
+            continue
+        actor, role = row.cells[pair[0]], row.cells[pair[1]]
+        if kinds[row][pair[0]] == NEW_NAME and len(doc.text[actor[0]:actor[1]].split()) < 2:
+            continue  # an unknown performer needs a first name and a surname
+        # the evidence runs over the two cells only: a notes column ("can't reload without looking cool")
+        # is not part of the claim, and its words must not reach the scope filters
+        found.append(Candidate("layout-row", "cast", min(actor[0], role[0]), max(actor[1], role[1]),
+                               parts={"actor": [actor], "character": [role]}))
+    return found
+
+
+def _known_pair(kinds: list[str | None]) -> tuple[int, int] | None:
+    """(actor index, role index) of a two-cell row whose cells name a known person and a known character."""
+    if len(kinds) != 2:
+        return None
+    if kinds == [ACTOR, ROLE] or kinds == [ACTOR, EITHER]:
+        return 0, 1
+    if kinds == [ROLE, ACTOR] or kinds == [EITHER, ACTOR]:
+        return 1, 0
+    return None
+
+
+def _pair(row: Row, kinds: list[str | None], votes: Counter[int] | None) -> tuple[int, int] | None:
+    if row.columns is not None:
+        actor, role = row.columns.index("actor"), row.columns.index("role")
+        if kinds[actor] in (ACTOR, EITHER, NEW_NAME) and kinds[role] in (ROLE, EITHER, NEW_NAME):
+            return actor, role
+        return None
+    filled = [i for i, cell in enumerate(row.cells) if cell[1] > cell[0]]
+    if len(filled) != 2:
+        return None
+    kinds = [kinds[i] for i in filled]
+    known = _known_pair(kinds)
+    if known is not None or None in kinds:
+        return (filled[known[0]], filled[known[1]]) if known else None
+    if not votes or len(votes) != 1:
+        return None  # no known row in the block, or rows that disagree: no orientation to follow
+    if row.separator == "colon" and sum(votes.values()) < 2:
+        return None  # "Tom: Keanu Reeves" may be a speaker: colon rows need two known rows to follow
+    actor = next(iter(votes))
+    role = 1 - actor
+    if filled != [0, 1]:
+        return None
+    if kinds[actor] in (ACTOR, NEW_NAME) and kinds[role] in (ROLE, EITHER, NEW_NAME):
+        return actor, role
+    return None
+
+
+# -- credits ----------------------------------------------------------------------------------------
+
+
+# An aside that credits a listed person with another job than the label's ("Derek Kolstad (characters)").
+_OTHER_JOB = re.compile(r"(?i)\b(?:characters?|created|creator|based on|source|comics?|novel|producer|produced|"
+                        r"consultant|additional|uncredited|rewrites?|reportedly|announced)\b")
+_JOBS = {"director": ("director",), "writer": ("writer",), "both": ("director", "writer"), "cast": ("cast",)}
+
+
+def _credit_candidates(doc: Document, credit: Credit) -> list[Candidate]:
+    names: list[tuple[Span, Span | None]] = []
+    for item, aside in zip(credit.items, credit.asides, strict=True):
+        kind = _kind(doc, item)
+        if credit.job == "cast" and kind in (ROLE, EITHER) and aside is not None and \
+                _kind(doc, _inner(doc, aside)) in (ACTOR, EITHER, NEW_NAME):
+            names.append((_inner(doc, aside), item))  # "Role (Actor)"
+            continue
+        if kind not in (ACTOR, EITHER, NEW_NAME) or kind == NEW_NAME and len(doc.text[item[0]:item[1]].split()) < 2:
+            if credit.whole or doc.text[item[0]:item[0] + 1].isupper():
+                # "Written by A and B, who also did the stunts, directs", "Directors: A and B are my favourites":
+                # the list runs into a sentence, so it is no credit line
+                return []
+            break  # "Director: X, who ...": the first item that is no name ends the list
+        if aside is not None and credit.job != "cast" and _OTHER_JOB.search(doc.text, *aside):
+            continue  # "Derek Kolstad (characters)": credited for something else than this job
+        role = _inner(doc, aside) if credit.job == "cast" and aside is not None else None
+        if role is not None and _kind(doc, role) not in (ROLE, EITHER, NEW_NAME):
+            role = None  # "(uncredited)", "(voice)": an aside, not a role
+        names.append((item, role))
+    if not names:
+        return []
+    end = max(max(s[1] for s in pair if s is not None) for pair in names)
+    if credit.job == "cast":
+        found = []
+        for actor, role in names:
+            parts = {"actor": [actor]}
+            if role is not None:
+                parts["character"] = [role]
+            start, stop = min(actor[0], role[0] if role else actor[0]), max(actor[1], role[1] if role else actor[1])
+            # one claim per name, its evidence the name and its role "A (Role)", so claims on one line stay apart
+            found.append(Candidate("layout-credit", "cast", start, _close(doc, stop) if role else stop, parts=parts))
+        return found
+    people = [actor for actor, _ in names]
+    return [Candidate("layout-credit", job, credit.start, end, parts={"person": people}) for job in _JOBS[credit.job]]
+
+
+def _inner(doc: Document, aside: Span) -> Span:
+    """The text inside an aside's brackets, trimmed."""
+    start, end = aside[0] + 1, aside[1] - 1
+    while start < end and doc.text[start] in " \t":
+        start += 1
+    while end > start and doc.text[end - 1] in " \t":
+        end -= 1
+    return start, end
+
+
+def _close(doc: Document, end: int) -> int:
+    """Include the closing bracket of "Actor (Role)" in the evidence."""
+    return end + 1 if doc.text[end:end + 1] in ")]" else end
+
