@@ -437,7 +437,7 @@ def cast_false_values(sentence: str, work: dict[str, Any], sheet: Sheet, people:
                     for form in {c["name"], *c.get("aliases", []), c["name"].split(" (")[0]}),
                    key=lambda item: -len(item[0]))
     values: set[str] = set()
-    for name, start, end in people.mentions(sentence):
+    for name, _start, end in people.mentions(sentence):
         following = [(match.start(), cid, form) for form, cid in forms
                      for match in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", sentence[end:])]
         nearest = min(following, default=None)

@@ -263,7 +263,7 @@ class Cast(ClaimKind):
         return self.known_false(claim, reference, work)
 
     def known_false(self, claim: Any, reference: Reference, work: str) -> Status:
-        """A role the reference's cast neither confirms nor denies: contradicted only when it repeats a known false claim."""
+        """A role the reference's cast neither confirms nor denies: contradicted if it repeats a known false claim."""
         return "contradicted" if cast_false_claim_truth(claim, reference, work) else "unknown"
 
     def status_of_role(self, claim: Any, reference: Reference, work: str) -> Status:

@@ -267,7 +267,8 @@ def extract_command(file: Path, film: str | None, as_json: bool, as_text: bool, 
             click.echo(neutralise(f"note: {result.note}"))
         table = [[kind, _clip(what, 44), status, _confidence(confidence), f"{start}-{end}", _clip(f"“{evidence}”", 60)]
                  for kind, what, status, confidence, start, end, evidence in rows]
-        click.echo(_table(["type", "claim", "status", "conf", "at", "evidence"], table) if rows else "(no claims found)")
+        columns = ["type", "claim", "status", "conf", "at", "evidence"]
+        click.echo(_table(columns, table) if rows else "(no claims found)")
 
 
 # -- reviews: add, reviews, remove, conflicts (library: wickgraph.reviews) ------------------
