@@ -1,6 +1,6 @@
 """Remote SPARQL endpoints: run queries on them, push the store's graphs to them.
 
-:func:`query_endpoint` asks any SPARQL 1.1 endpoint (through SPARQLWrapper) for SPARQL JSON
+:func:`query_endpoint` asks any SPARQL 1.1 endpoint (through httpx, as :func:`push` does) for SPARQL JSON
 or N-Triples and parses the answer with pyoxigraph, so callers get the very result types
 :meth:`wickgraph.store.Store.query` returns. :func:`push` writes each named graph with one
 Graph Store Protocol ``PUT``, so pushing twice leaves the remote store as it was.
@@ -12,20 +12,14 @@ the endpoint's own message.
 
 from __future__ import annotations
 
-import http.client
 import re
-import socket
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Callable, Generator, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 import httpx
 import pyoxigraph as ox
-from SPARQLWrapper import BASIC, POST, SPARQLWrapper
 
 from .errors import RemoteError
 from .sparqltext import query_form
@@ -58,13 +52,6 @@ def _check_url(url: str) -> None:
         raise RemoteError(f"{url!r} is not an http(s) URL of a SPARQL endpoint")
 
 
-class _Wrapper(SPARQLWrapper):
-    """SPARQLWrapper that leaves HTTP errors as they are, status and body included."""
-
-    def _query(self) -> tuple[Any, str]:
-        return urllib.request.urlopen(self._createRequest(), timeout=self.timeout), self.returnFormat
-
-
 def query_endpoint(
     url: str,
     sparql: str,
@@ -75,44 +62,46 @@ def query_endpoint(
 ) -> QueryResult:
     """Run a query on a SPARQL 1.1 endpoint; return pyoxigraph's ``QuerySolutions``, ``QueryBoolean``, ``QueryTriples``.
 
+    The query goes as an HTML form POST (SPARQL 1.1 Protocol, "query via URL-encoded POST").
     ``headers`` are sent as given (``{"Authorization": "Bearer T"}``); ``auth`` is a
     ``(user, password)`` pair for HTTP Basic. ``timeout`` bounds each network wait, in seconds.
     """
     _check_url(url)
-    wrapper = _Wrapper(url, agent="wickgraph (SPARQLWrapper)")
-    wrapper.setQuery(sparql)
-    wrapper.queryType = query_form(sparql)  # SPARQLWrapper's guess reads words inside comments
-    wrapper.setMethod(POST)
-    wrapper.setTimeout(max(1, round(timeout)))
-    graph_result = wrapper.queryType in ("CONSTRUCT", "DESCRIBE")
-    wrapper.addCustomHttpHeader("Accept", _GRAPH_ACCEPT if graph_result else _RESULTS_ACCEPT)
-    for name, value in (headers or {}).items():
-        wrapper.addCustomHttpHeader(name, value)
-    if auth is not None:
-        wrapper.setHTTPAuth(BASIC)
-        wrapper.setCredentials(*auth)
+    graph_result = query_form(sparql) in ("CONSTRUCT", "DESCRIBE")
+    sent = {"Accept": _GRAPH_ACCEPT if graph_result else _RESULTS_ACCEPT, "User-Agent": "wickgraph",
+            **(headers or {})}
+    with httpx.Client(auth=httpx.BasicAuth(*auth) if auth else None, timeout=timeout, trust_env=False) as client:
+        response = _send(client, url, "the endpoint", lambda: client.post(url, data={"query": sparql}, headers=sent))
+    if response.status_code >= 400:
+        message = _first_line(response.content)
+        raise RemoteError(f"{url}: HTTP {response.status_code} {response.reason_phrase}"
+                          + (f": {message}" if message else ""))
+    media = (response.headers.get("content-type") or "").split(";")[0].strip().lower()
+    return _parse_answer(url, response.content, media, graph_result)
+
+
+def _send(client: httpx.Client, url: str, what: str, request: Callable[[], httpx.Response]) -> httpx.Response:
+    """Make one request; a network failure is one RemoteError naming ``url`` and saying what happened."""
     try:
-        response = wrapper.query().response
-        body = response.read()
-        media = (response.headers.get("Content-Type") or "").split(";")[0].strip().lower()
-    except urllib.error.HTTPError as error:
-        message = _first_line(error.read())
-        raise RemoteError(f"{url}: HTTP {error.code} {error.reason}" + (f": {message}" if message else "")) from None
-    except urllib.error.URLError as error:
-        if isinstance(error.reason, (TimeoutError, socket.timeout)):
-            raise RemoteError(f"{url}: no answer within {timeout:g} s (timed out)") from None
-        raise RemoteError(f"{url}: cannot reach the endpoint ({_reason(error.reason)})") from None
-    except TimeoutError:
-        raise RemoteError(f"{url}: no answer within {timeout:g} s (timed out)") from None
-    except (http.client.HTTPException, ConnectionError, OSError) as error:
+        return request()
+    except httpx.TimeoutException:
+        raise RemoteError(f"{url}: no answer within {client.timeout.read:g} s (timed out)") from None
+    except httpx.ConnectError as error:
+        raise RemoteError(f"{url}: cannot reach {what} ({_reason(error)})") from None
+    except httpx.HTTPError as error:
         raise RemoteError(f"{url}: the connection failed ({_reason(error)})") from None
-    return _parse_answer(url, body, media, graph_result)
 
 
-def _reason(reason: object) -> str:
-    if isinstance(reason, OSError) and reason.strerror:
-        return reason.strerror
-    return str(reason) or type(reason).__name__
+def _reason(error: BaseException) -> str:
+    """The operating system's words for a network error ("Connection refused"), else the error's own."""
+    cause: BaseException | None = error
+    while cause is not None:
+        if isinstance(cause, OSError) and cause.strerror:
+            return cause.strerror
+        cause = cause.__cause__ or cause.__context__
+    text = _first_line(str(error))
+    match = re.match(r"\[Errno -?\d+\] (.+)", text)
+    return match.group(1) if match else text or type(error).__name__
 
 
 def _parse_answer(url: str, body: bytes, media: str, graph_result: bool) -> QueryResult:
@@ -238,11 +227,5 @@ def push(
 
 
 def _put(client: httpx.Client, target: str, graph: str, body: bytes, media: str) -> httpx.Response:
-    try:
-        return client.put(target, params={"graph": graph}, content=body, headers={"Content-Type": media})
-    except httpx.TimeoutException:
-        raise RemoteError(f"{target}: no answer within {client.timeout.read:g} s (timed out)") from None
-    except httpx.ConnectError as error:
-        raise RemoteError(f"{target}: cannot reach the graph store ({_first_line(str(error)) or 'refused'})") from None
-    except httpx.HTTPError as error:
-        raise RemoteError(f"{target}: the connection failed ({_first_line(str(error))})") from None
+    return _send(client, target, "the graph store",
+                 lambda: client.put(target, params={"graph": graph}, content=body, headers={"Content-Type": media}))
