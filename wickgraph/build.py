@@ -16,6 +16,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from . import sparql
 from .errors import InputError, RDFSyntaxError, ValidationFailed
 from .namespaces import INFERRED_GRAPH, ONTOLOGY_GRAPH, REFERENCE_GRAPH, review_graph_iri
 from .resources import default_data_dir, default_store_dir, ontology_dir
@@ -141,7 +142,7 @@ def _raise_violations(violations: list[Violation]) -> None:
 
 def infer_reprises(store: Store) -> int:
     """Write inferred reprised roles into graph:inferred (replacing earlier ones); return how many."""
-    query = (Path(__file__).parent / "sparql" / "infer-reprises.rq").read_text()
+    query = sparql.text("infer-reprises")
     result = store.query(query)
     assert isinstance(result, ox.QueryTriples)
     graph = ox.NamedNode(str(INFERRED_GRAPH))

@@ -26,9 +26,9 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING
 
+from . import sparql
 from .reviewgraph import slug_of, term_key
 
 if TYPE_CHECKING:
@@ -36,7 +36,6 @@ if TYPE_CHECKING:
 
 __all__ = ["Conflict", "ReviewSummary", "conflicts", "list_reviews"]
 
-_SPARQL = Path(__file__).resolve().parent / "sparql"
 
 
 @dataclass(frozen=True)
@@ -100,7 +99,7 @@ def conflict_counts(store: Store) -> dict[str, int]:
 def list_reviews(store: Store) -> list[ReviewSummary]:
     """Every review in the store, by review id: work, author, date, number of claims and of conflicts."""
     per_review = conflict_counts(store)
-    listed = _rows(store, (_SPARQL / "list-reviews.rq").read_text(encoding="utf-8"))
+    listed = _rows(store, sparql.text("list-reviews"))
     summaries = []
     # list-reviews.rq does not sort: for 100k rows Python is much faster at it
     for row in sorted(listed, key=lambda row: (row["graph"], row.get("work", ""))):

@@ -15,6 +15,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from . import sparql
 from .namespaces import OA, RDF, RDFS, SCHEMA, WG
 
 __all__ = ["CuratedReview", "curated_reviews", "export_curated"]
@@ -73,8 +74,7 @@ def export_curated(store: Any, out_dir: Path) -> list[Path]:
 
 
 def _rows(store: Any, name: str) -> list[dict[str, str]]:
-    sparql = (Path(__file__).resolve().parent / "sparql" / f"{name}.rq").read_text(encoding="utf-8")
-    result = store.query(sparql)
+    result = store.query(sparql.text(name))
     names = [variable.value for variable in result.variables]
     return [{n: s[n].value for n in names if s[n] is not None} for s in result]
 

@@ -1,7 +1,7 @@
 """The reference index: what ``graph:reference`` says about works, people, characters and roles.
 
 :class:`Reference` is read once per process from the reference graph with the SPARQL files
-``wickgraph/extract/reference_*.rq``, either from a wickgraph :class:`~wickgraph.store.Store`
+``wickgraph/sparql/reference/*.rq``, either from a wickgraph :class:`~wickgraph.store.Store`
 that already holds the graph or from ``data/reference/franchise.ttl`` loaded into an in-memory
 pyoxigraph store. The extractor links names with it; claim kinds (:mod:`wickgraph.claimkinds`)
 decide a claim's status with it.
@@ -19,13 +19,13 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from . import sparql
 from .errors import InputError
 from .namespaces import REFERENCE_GRAPH, WG
 
 __all__ = ["CharacterFacts", "PersonFacts", "Reference", "WorkFacts", "character_key", "default_reference",
            "normalize_name"]
 
-_QUERY_DIR = Path(__file__).resolve().parent / "extract"
 _KINDS = {str(WG.Film): "film", str(WG.TVSeries): "tv_series", str(WG.VideoGame): "video_game",
           str(WG.Person): "person", str(WG.Character): "character", str(WG.Franchise): "franchise"}
 # Credits that name the author of the source material, not of the screenplay.
@@ -131,20 +131,20 @@ class Reference:
         ref = cls()
         names: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
         kinds: dict[str, str] = {}
-        for row in select("reference_names"):
+        for row in select("reference/names"):
             entity, kind = row["entity"], _KINDS.get(row["kind"], "")
             kinds[entity] = kind
             names[entity][row["form"].rsplit("#", 1)[-1]].append(row["name"])
         directors: dict[str, set[str]] = defaultdict(set)
         writers: dict[str, set[str]] = defaultdict(set)
-        for row in select("reference_credits"):
+        for row in select("reference/credits"):
             if (row.get("credited") or "true").lower() == "false":
                 continue
             if row["role"] == "director":
                 directors[row["work"]].add(row["person"])
             elif row["role"] == "writer" and not _SOURCE_CREDIT.search(row.get("note") or ""):
                 writers[row["work"]].add(row["person"])
-        for row in select("reference_works"):
+        for row in select("reference/works"):
             work = row["work"]
             forms = names.get(work, {})
             year = row.get("year")
@@ -169,9 +169,9 @@ class Reference:
             elif kind == "franchise":
                 ref.franchise_iri, ref.franchise_name = entity, label or ref.franchise_name
                 ref.franchise_names = tuple(forms.get("alias", []))
-        for row in select("reference_performances"):
+        for row in select("reference/performances"):
             ref.performances.setdefault(row["work"], []).append((row["actor"], row["character"]))
-        for row in select("reference_false_claims"):
+        for row in select("reference/false-claims"):
             ref.false_claims.append(row)
         return ref
 
@@ -221,8 +221,8 @@ class Reference:
 
 
 def _select(store: Any, name: str) -> list[dict[str, str]]:
-    """Rows of one ``reference_*.rq`` query on a wickgraph Store or a pyoxigraph Store (both have ``query``)."""
-    query = (_QUERY_DIR / f"{name}.rq").read_text(encoding="utf-8")
+    """Rows of one ``sparql/reference/*.rq`` query on a wickgraph Store or a pyoxigraph Store (both have ``query``)."""
+    query = sparql.text(name)
     result = store.query(query)
     rows = []
     for solution in result:

@@ -12,12 +12,12 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from . import sparql
 from .errors import InputError
 from .resources import default_data_dir
 
 __all__ = ["Catalog", "Performance", "Work", "load_catalog"]
 
-_CATALOG_QUERY = Path(__file__).parent / "sparql" / "synth-catalog.rq"
 
 
 @dataclass(frozen=True)
@@ -63,7 +63,7 @@ def load_catalog(data_dir: Path | None = None) -> Catalog:
         store.bulk_load(path=str(path), format=ox.RdfFormat.TURTLE)
     works: dict[str, Work] = {}
     people: dict[str, str] = {}
-    result = store.query(_CATALOG_QUERY.read_text(encoding="utf-8"))
+    result = store.query(sparql.text("synth-catalog"))
     assert isinstance(result, ox.QuerySolutions)
     rows = list(result)
 

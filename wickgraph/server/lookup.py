@@ -21,13 +21,11 @@ import weakref
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import cache
-from pathlib import Path
 from typing import Any, TypeVar, cast
 
 import pyoxigraph as ox
 
-from .. import queries
+from .. import queries, sparql
 from ..namespaces import ID, PREFIXES, RDF, RDFS, REFERENCE_GRAPH, review_graph_iri
 from ..store import Store
 
@@ -37,7 +35,6 @@ __all__ = [
     "resource_iri", "select", "serialize", "short_type",
 ]
 
-PAGES_SPARQL = Path(__file__).resolve().parent.parent / "sparql" / "pages"
 PAGE_KINDS = ("work", "person", "character", "review", "claim")
 """Kinds with a page of their own; any other ``/id/<kind>/...`` resource gets the generic page."""
 
@@ -70,9 +67,8 @@ def short_type(iri: str) -> str:
     return re.split(r"[#/]", iri)[-1]
 
 
-@cache
 def page_sparql(name: str) -> str:
-    return (PAGES_SPARQL / f"{name}.rq").read_text(encoding="utf-8")
+    return sparql.text(f"pages/{name}")
 
 
 def _value(term: Any) -> str | None:
