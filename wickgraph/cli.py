@@ -47,6 +47,24 @@ def progress_enabled() -> bool:
     return sys.stderr.isatty()
 
 
+def _recover_for_reading(data_dir: Path | None) -> None:
+    """Finish a commit a killed writer left half done, when this reader can; else warn (one line)."""
+    from .resources import default_data_dir
+    from .transaction import recover_for_reading
+
+    warning = recover_for_reading(data_dir or default_data_dir())
+    if warning:
+        click.echo(f"Warning: {warning}", err=True)
+
+
+def _open_for_reading(store_dir: Path | None) -> Any:
+    """The store, read-only, after recovering the data folder ($WICKGRAPH_DATA or the project's data/)."""
+    from .store import open_store
+
+    _recover_for_reading(None)
+    return open_store(store_dir, read_only=True)
+
+
 @click.group(cls=WickgraphGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="wickgraph")
 def cli() -> None:
@@ -147,9 +165,8 @@ def query(name: str | None, sparql: str | None, params: tuple[str, ...], fmt: st
 
         result = query_endpoint(endpoint, sparql, timeout=timeout)
     else:
-        from .store import open_store
 
-        result = open_store(store_dir, read_only=True).query(sparql)
+        result = _open_for_reading(store_dir).query(sparql)
     sys.stdout.buffer.write(serialize_result(result, by_name(fmt)))
 
 
@@ -172,6 +189,7 @@ def validate(data_dir: Path | None) -> None:
     """SHACL-validate the data folder without writing anything (exit 1 on violations)."""
     from .build import check_data
 
+    _recover_for_reading(data_dir)
     parsed, validated, _ = check_data(data_dir)
     click.echo(f"{len(parsed)} files conform ({validated} validated against ontology/shapes.ttl)")
 
@@ -190,9 +208,10 @@ def validate(data_dir: Path | None) -> None:
 def export(fmt: str, output: Path | None, selection: str, view: str, store_dir: Path | None) -> None:
     """Write the graph for apps: GraphML, GEXF, node-link or Cytoscape JSON, or RDF."""
     from .export import export as export_graph
-    from .store import open_store
 
-    data = export_graph(open_store(store_dir, read_only=True), fmt, output, graph=selection, view=view)
+    if output == Path("-"):
+        output = None  # -o - is standard output
+    data = export_graph(_open_for_reading(store_dir), fmt, output, graph=selection, view=view)
     if output is None:
         sys.stdout.buffer.write(data)
     else:
@@ -416,9 +435,8 @@ def _ask_decisions(card: dict[str, Any]) -> list[dict[str, Any]]:
 def list_reviews_command(store_dir: Path | None) -> None:
     """List the reviews in the store: id, work, author, date, claims and conflicts."""
     from .conflicts import list_reviews
-    from .store import open_store
 
-    summaries = list_reviews(open_store(store_dir, read_only=True))
+    summaries = list_reviews(_open_for_reading(store_dir))
     rows = [[s.review_id, _clip(s.work_title, 40), s.author or "", s.published or "", str(s.claims), str(s.conflicts)]
             for s in summaries]
     click.echo(_table(["id", "work", "author", "published", "claims", "conflicts"], rows))
@@ -438,9 +456,8 @@ def curated_command(export_dir: Path | None, store_dir: Path | None) -> None:
       python benchmarks/extraction.py --gold /tmp/gold
     """
     from .curated import curated_reviews, export_curated
-    from .store import open_store
 
-    store = open_store(store_dir, read_only=True)
+    store = _open_for_reading(store_dir)
     if export_dir is not None:
         written = export_curated(store, export_dir)
         click.echo(f"wrote {len(written) // 2} curated review(s) to {export_dir}")
@@ -463,6 +480,45 @@ def remove(review_id: str, data_dir: Path | None, store_dir: Path | None) -> Non
     click.echo(f"removed {review_id} ({path} and its graph)")
 
 
+@cli.command("check")
+@data_option
+@store_option
+def check_command(data_dir: Path | None, store_dir: Path | None) -> None:
+    """Compare data/ with the store: one line per difference (exit 1 when there are any).
+
+    Reports graphs missing from the store, graphs that differ from their file, graphs with
+    no file, an interrupted commit and stray temporary files. Changes nothing; see `repair`.
+    """
+    from .consistency import check
+    from .errors import CheckFailed
+    from .resources import default_data_dir
+    from .store import open_store
+
+    data = data_dir or default_data_dir()
+    found = check(data, open_store(store_dir, read_only=True))
+    for difference in found:
+        click.echo(str(difference))
+    if found:
+        raise CheckFailed(f"{len(found)} difference(s) between {data} and the store; "
+                          "`wickgraph repair` makes the store match data/")
+    click.echo(f"{data} and the store agree")
+
+
+@cli.command("repair")
+@data_option
+@store_option
+def repair_command(data_dir: Path | None, store_dir: Path | None) -> None:
+    """Make the store match data/: finish an interrupted commit, reload what differs, drop what has no file."""
+    from .consistency import repair_data
+    from .resources import default_data_dir, default_store_dir
+
+    data = data_dir or default_data_dir()
+    found = repair_data(data, store_dir or default_store_dir())
+    for difference in found:
+        click.echo(f"repaired {difference}")
+    click.echo(f"{data} and the store agree ({len(found)} difference(s) repaired)")
+
+
 @cli.command("conflicts")
 @click.option("-f", "--format", "fmt", default="table", show_default=True,
               type=click.Choice(["table", "csv", "tsv", "json"]), help="Output format.")
@@ -477,9 +533,8 @@ def conflicts_command(fmt: str, fail_on_conflict: bool, store_dir: Path | None) 
 
     from .conflicts import conflicts
     from .errors import ConflictsFound
-    from .store import open_store
 
-    found = conflicts(open_store(store_dir, read_only=True))
+    found = conflicts(_open_for_reading(store_dir))
     names = ["review_id", "claim", "kind", "work", "work_title", "claimed", "reference", "evidence", "explanation"]
     if fmt == "json":
         click.echo(json.dumps([dataclasses.asdict(c) for c in found], ensure_ascii=False, indent=1))
@@ -533,6 +588,7 @@ def serve(host: str, port: int, workers: int, timeout: float, max_rows: int, in_
     config = ServerConfig(store=str(store_dir) if store_dir else None, timeout=timeout, max_rows=max_rows,
                           allow_update=allow_update, token=token, in_memory=in_memory,
                           data=str(data_dir) if data_dir else None)
+    _recover_for_reading(data_dir)
     click.echo(f"wickgraph serving on http://{host}:{port}/ (SPARQL at /sparql; Ctrl-C stops)", err=True)
     run_server(config, host=host, port=port, workers=workers)
 
@@ -554,13 +610,12 @@ def push(endpoint: str, graph_store: str | None, user: str | None, password: str
     """
     from .errors import UsageError
     from .remote import push as push_graphs
-    from .store import open_store
 
     if (user is None) != (password is None):
         raise UsageError("--user and --password go together")
     if token and user:
         raise UsageError("give --user/--password or --token, not both")
-    store = open_store(store_dir, read_only=True)
+    store = _open_for_reading(store_dir)
     report = push_graphs(
         store, endpoint, graph_store_url=graph_store,
         auth=(user, password) if user is not None and password is not None else None,

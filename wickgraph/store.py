@@ -158,7 +158,9 @@ class Store:
             self._store.flush()
 
     def close(self) -> None:
-        """Release the store (and its lock) now rather than at garbage collection."""
+        """Release the store (and its lock) now rather than at garbage collection; again is a no-op."""
+        if not hasattr(self, "_store"):
+            return
         self.flush()
         del self._store
 
