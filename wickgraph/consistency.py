@@ -19,7 +19,7 @@ from .journal import JOURNAL_NAME, graph_quads, pending, stray_temp_files
 from .namespaces import INFERRED_GRAPH, ONTOLOGY_GRAPH, REFERENCE_GRAPH, review_graph_iri
 from .resources import ontology_dir
 from .store import Store, mark_changed, open_store
-from .transaction import data_folder, locked, recover
+from .transaction import data_folder, locked, recover, recover_store
 
 __all__ = ["Difference", "check", "expected_graphs", "repair", "repair_data"]
 
@@ -92,8 +92,10 @@ def repair(data_dir: Path, store: Store) -> list[Difference]:
 def repair_data(data_dir: Path, store_dir: Path, *, lock_timeout: float = 10.0) -> list[Difference]:
     """:func:`repair` under the data folder's lock, with the store opened for writing; what was wrong."""
     data_folder(data_dir)
-    with locked(data_dir, lock_timeout), open_store(store_dir) as store:
-        found = repair(data_dir, store)
+    with locked(data_dir, lock_timeout):
+        recover_store(store_dir)
+        with open_store(store_dir) as store:
+            found = repair(data_dir, store)
     if found:
         mark_changed(store_dir)
     return found
@@ -110,7 +112,10 @@ def _inferred(reference: list[ox.Quad]) -> list[ox.Quad]:
 
 
 def _canonical(quads: Iterable[ox.Quad]) -> set[str]:
-    dataset = ox.Dataset(quads)
+    # through a store first: it keeps values in canonical form ("1.0"^^xsd:decimal is stored as "1")
+    normalised = ox.Store()
+    normalised.extend(quads)
+    dataset = ox.Dataset(normalised)
     dataset.canonicalize(ox.CanonicalizationAlgorithm.UNSTABLE)
     return {str(q) for q in dataset}
 

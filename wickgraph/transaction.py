@@ -38,7 +38,7 @@ from .journal import recover as roll_forward
 from .store import Store, is_store_dir, mark_changed, open_store
 
 __all__ = ["LOCK_NAME", "FileChange", "commit", "data_folder", "locked", "recover", "recover_for_reading",
-           "replace_store"]
+           "recover_store", "replace_store"]
 
 LOCK_NAME = ".wickgraph.lock"
 
@@ -98,19 +98,48 @@ def recover(data_dir: Path, store: Store | None = None) -> list[str]:
     return graphs
 
 
-def recover_for_reading(data_dir: Path) -> str | None:
+def recover_store(store_dir: Path) -> None:
+    """Undo what a ``build`` killed during its swap left: put the old store back, delete the half-built one.
+
+    The caller holds the data folder's lock. A half-built store is deleted only when the
+    current store can be opened for writing (a running build holds it open).
+    """
+    final = Path(store_dir).resolve()
+    building, old = _swap_names(final)
+    if not final.exists() and is_store_dir(old):
+        old.rename(final)
+    if not (building.exists() or old.exists()) or not is_store_dir(final):
+        return
+    try:
+        Store(final).close()
+    except StoreError:
+        return  # a build (or a server) holds it: the leftovers may be its work
+    for leftover in (building, old):
+        _remove_store_dir(leftover)
+
+
+def _needs_recovery(data_dir: Path, store_dir: Path | None) -> bool:
+    if (data_dir / JOURNAL_NAME).exists() or stray_temp_files(data_dir):
+        return True
+    if store_dir is None:
+        return False
+    final = Path(store_dir).resolve()
+    return not final.exists() or any(p.exists() for p in _swap_names(final))
+
+
+def recover_for_reading(data_dir: Path, store_dir: Path | None = None) -> str | None:
     """Before a read-only command: recover if the lock is free and the store can be written; else a warning.
 
     Returns None when there was nothing to do, it was done, or a writer holding the lock is
     still at work (it finishes its own commit); else a one-line warning to show the user.
     """
-    if not (data_dir / "reference").is_dir():
-        return None
-    if not (data_dir / JOURNAL_NAME).exists() and not stray_temp_files(data_dir):
+    if not (data_dir / "reference").is_dir() or not _needs_recovery(data_dir, store_dir):
         return None
     try:
         with locked(data_dir, 0):
             try:
+                if store_dir is not None:
+                    recover_store(store_dir)
                 recover(data_dir)
             except StoreError:
                 return (f"{data_dir}: a commit was interrupted and the store cannot be opened for writing now; "
@@ -131,6 +160,8 @@ def commit(data_dir: Path, store_dir: Path, changes: Sequence[FileChange],
     """
     with locked(data_dir, lock_timeout):
         opened = store is None
+        if opened:
+            recover_store(store_dir)
         store = open_store(store_dir, must_exist=True) if store is None else store
         try:
             recover(data_dir, store)
@@ -209,8 +240,7 @@ def replace_store(final: Path) -> Iterator[Path]:
     """
     final = final.resolve()
     final.parent.mkdir(parents=True, exist_ok=True)
-    building = final.with_name(final.name + ".building")
-    old = final.with_name(final.name + ".old")
+    building, old = _swap_names(final)
     for leftover in (building, old):
         _remove_store_dir(leftover)
     try:
@@ -230,3 +260,8 @@ def replace_store(final: Path) -> Iterator[Path]:
 def _remove_store_dir(path: Path) -> None:
     if path.exists() and (is_store_dir(path) or not any(path.iterdir())):
         shutil.rmtree(path)
+
+
+def _swap_names(final: Path) -> tuple[Path, Path]:
+    """Where a build makes the new store and where the old one waits during the swap."""
+    return final.with_name(final.name + ".building"), final.with_name(final.name + ".old")
