@@ -69,14 +69,18 @@ class RunResult:
 
 
 def run(args: list[str], env: dict[str, str], *, kill_after: float | None = None) -> tuple[int, float]:
-    """Run ``wickgraph ARGS``; with ``kill_after``, SIGKILL it then. Returns (exit code, seconds)."""
+    """Run ``wickgraph ARGS``; with ``kill_after``, SIGKILL it then. Returns (exit code, seconds).
+
+    The command runs in its own process group, and the whole group is killed: its worker
+    processes die with it, as they do when a machine loses power.
+    """
     started = time.perf_counter()
     process = subprocess.Popen([*WICKGRAPH, *args], env=env, cwd=ROOT, stdin=subprocess.DEVNULL,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     try:
         process.wait(timeout=kill_after)
     except subprocess.TimeoutExpired:
-        process.send_signal(signal.SIGKILL)
+        os.killpg(process.pid, signal.SIGKILL)
         process.wait()
     return process.returncode, time.perf_counter() - started
 
