@@ -37,8 +37,8 @@ from .journal import JOURNAL_NAME, FileChange, begin, pending, stray_temp_files
 from .journal import recover as roll_forward
 from .store import Store, is_store_dir, mark_changed, open_store
 
-__all__ = ["LOCK_NAME", "FileChange", "commit", "data_folder", "locked", "recover", "recover_for_reading",
-           "recover_store", "replace_store"]
+__all__ = ["LOCK_NAME", "FileChange", "commit", "data_folder", "locked", "open_for_writing", "recover",
+           "recover_for_reading", "recover_store", "replace_store"]
 
 LOCK_NAME = ".wickgraph.lock"
 
@@ -147,6 +147,27 @@ def recover_for_reading(data_dir: Path, store_dir: Path | None = None) -> str | 
     except StoreError:
         return None  # another command holds the lock: it recovers, or is committing right now
     return None
+
+
+def open_for_writing(data_dir: Path, store_dir: Path | None, *, lock_timeout: float = 10.0) -> Store:
+    """Open the store for writing for a long-lived writer (``serve --allow-update``), after recovery.
+
+    Done under the data folder's lock, which ``build`` holds from start to swap: so a server
+    never opens a store a build is about to replace, and while the server holds the store
+    open, ``build`` is refused (it cannot open the store for writing).
+    """
+    if not (data_dir / "reference").is_dir():
+        return open_store(store_dir)
+    with locked(data_dir, lock_timeout):
+        if store_dir is not None:
+            recover_store(store_dir)
+        store = open_store(store_dir)
+        try:
+            recover(data_dir, store)
+        except BaseException:
+            store.close()
+            raise
+    return store
 
 
 def commit(data_dir: Path, store_dir: Path, changes: Sequence[FileChange],
