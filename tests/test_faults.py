@@ -14,7 +14,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-import faults  # noqa: E402  (benchmarks/ is not a package)
+import faults  # benchmarks/ is not a package
 
 
 def test_commands_killed_at_random_moments_leave_data_and_store_equal(tmp_path: Path) -> None:
