@@ -47,12 +47,12 @@ def progress_enabled() -> bool:
     return sys.stderr.isatty()
 
 
-def _recover_for_reading(data_dir: Path | None, store_dir: Path | None = None) -> None:
+def _recover_when_possible(data_dir: Path | None, store_dir: Path | None = None) -> None:
     """Finish a commit (or build) a killed writer left half done, when this reader can; else warn (one line)."""
     from .resources import default_data_dir, default_store_dir
-    from .transaction import recover_for_reading
+    from .transaction import recover_when_possible
 
-    warning = recover_for_reading(data_dir or default_data_dir(), store_dir or default_store_dir())
+    warning = recover_when_possible(data_dir or default_data_dir(), store_dir or default_store_dir())
     if warning:
         click.echo(f"Warning: {warning}", err=True)
 
@@ -61,7 +61,7 @@ def _open_for_reading(store_dir: Path | None) -> Any:
     """The store, read-only, after recovering the data folder ($WICKGRAPH_DATA or the project's data/)."""
     from .store import open_store
 
-    _recover_for_reading(None, store_dir)
+    _recover_when_possible(None, store_dir)
     return open_store(store_dir, read_only=True)
 
 
@@ -189,7 +189,7 @@ def validate(data_dir: Path | None) -> None:
     """SHACL-validate the data folder without writing anything (exit 1 on violations)."""
     from .build import check_data
 
-    _recover_for_reading(data_dir)
+    _recover_when_possible(data_dir)
     parsed, validated, _ = check_data(data_dir)
     click.echo(f"{len(parsed)} files conform ({validated} validated against ontology/shapes.ttl)")
 
@@ -588,7 +588,7 @@ def serve(host: str, port: int, workers: int, timeout: float, max_rows: int, in_
     config = ServerConfig(store=str(store_dir) if store_dir else None, timeout=timeout, max_rows=max_rows,
                           allow_update=allow_update, token=token, in_memory=in_memory,
                           data=str(data_dir) if data_dir else None)
-    _recover_for_reading(data_dir, store_dir)
+    _recover_when_possible(data_dir, store_dir)
     click.echo(f"wickgraph serving on http://{host}:{port}/ (SPARQL at /sparql; Ctrl-C stops)", err=True)
     run_server(config, host=host, port=port, workers=workers)
 

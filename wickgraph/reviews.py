@@ -40,7 +40,7 @@ from .errors import (
 )
 from .namespaces import PROV, RDFS, REFERENCE_GRAPH, WG, review_graph_iri, review_iri
 from .reviewgraph import Provenance, claim_dicts, film_of, review_graph, review_id
-from .transaction import FileChange, commit, data_folder
+from .transaction import FileChange, commit, data_folder, recover_when_possible
 
 if TYPE_CHECKING:
     from .build import Progress
@@ -378,6 +378,7 @@ def add_reviews(
     store_dir = Path(store_dir) if store_dir else default_store_dir()
     overrides = overrides or Overrides()
     data_folder(data_dir)
+    recover_when_possible(data_dir, store_dir)  # compare with the files as they are after any interrupted commit
     files, bad = collect_inputs(paths)
     if overrides.url and len(files) + len(bad) > 1:
         raise UsageError("--url names one review; give exactly one FILE with it")
@@ -478,6 +479,7 @@ def remove_review(review_id: str, *, data_dir: Path | None = None, store_dir: Pa
                          "lists them); nothing was removed")
     data_dir = data_folder(Path(data_dir) if data_dir else default_data_dir())
     store_dir = Path(store_dir) if store_dir else default_store_dir()
+    recover_when_possible(data_dir, store_dir)  # the file as it is after any interrupted commit
     target = data_dir / "reviews" / f"{review_id}.trig"
     graph = review_graph_iri(review_id)
     old_sha = hashlib.sha256(target.read_bytes()).hexdigest() if target.is_file() else None

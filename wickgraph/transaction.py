@@ -38,7 +38,7 @@ from .journal import recover as roll_forward
 from .store import Store, is_store_dir, mark_changed, open_store
 
 __all__ = ["LOCK_NAME", "FileChange", "commit", "data_folder", "locked", "open_for_writing", "recover",
-           "recover_for_reading", "recover_store", "replace_store"]
+           "recover_when_possible", "recover_store", "replace_store"]
 
 LOCK_NAME = ".wickgraph.lock"
 
@@ -127,8 +127,8 @@ def _needs_recovery(data_dir: Path, store_dir: Path | None) -> bool:
     return not final.exists() or any(p.exists() for p in _swap_names(final))
 
 
-def recover_for_reading(data_dir: Path, store_dir: Path | None = None) -> str | None:
-    """Before a read-only command: recover if the lock is free and the store can be written; else a warning.
+def recover_when_possible(data_dir: Path, store_dir: Path | None = None) -> str | None:
+    """Before a command reads ``data/`` or the store: recover if the lock is free and the store can be written.
 
     Returns None when there was nothing to do, it was done, or a writer holding the lock is
     still at work (it finishes its own commit); else a one-line warning to show the user.
