@@ -38,7 +38,7 @@ from .journal import recover as roll_forward
 from .store import Store, is_store_dir, mark_changed, open_store
 
 __all__ = ["LOCK_NAME", "FileChange", "commit", "data_folder", "locked", "open_for_writing", "recover",
-           "recover_when_possible", "recover_store", "replace_store"]
+           "recover_store", "recover_when_possible", "replace_store"]
 
 LOCK_NAME = ".wickgraph.lock"
 
