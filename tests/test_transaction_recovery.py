@@ -179,3 +179,38 @@ def test_synth_into_an_unwritable_place_is_one_line(runner: CliRunner, tmp_path:
     result = runner.invoke(cli, ["synth", "--reviews", "2", "--out", str(out)])
     assert result.exit_code == 2
     assert result.stderr.startswith(f"Error: {out}: cannot write here: ") and result.stderr.count("\n") == 1
+
+
+def test_a_build_killed_between_its_two_renames_is_undone_by_the_next_command(
+        data_dir: Path, built_store_dir: Path) -> None:
+    old = built_store_dir.with_name("store.old")
+    built_store_dir.rename(old)  # killed after `store -> store.old`, before `store.building -> store`
+    listed = _wickgraph("reviews", data=data_dir, store=built_store_dir)
+    assert listed.returncode == 0, listed.stderr
+    assert listed.stdout.splitlines()[-1] == "(1 review)"
+    assert not old.exists()
+
+
+def test_an_old_store_half_deleted_by_a_killed_build_is_finished_off(data_dir: Path, built_store_dir: Path) -> None:
+    import shutil
+
+    old = built_store_dir.with_name("store.old")
+    shutil.copytree(built_store_dir, old)
+    for path in sorted(old.iterdir())[:3]:  # the deletion got this far; the marker goes last
+        if path.name != "wickgraph-store":
+            path.unlink()
+    listed = _wickgraph("reviews", data=data_dir, store=built_store_dir)
+    assert listed.returncode == 0 and not old.exists()
+    rebuilt = _wickgraph("build", data=data_dir, store=built_store_dir)
+    assert rebuilt.returncode == 0, rebuilt.stderr
+
+
+def test_a_leftover_that_is_not_a_store_is_one_line_not_a_traceback(data_dir: Path, built_store_dir: Path) -> None:
+    stranger = built_store_dir.with_name("store.old")
+    stranger.mkdir()
+    (stranger / "notes.txt").write_text("mine")
+    result = _wickgraph("build", data=data_dir, store=built_store_dir)
+    assert result.returncode == 2
+    assert result.stderr == (f"Error: {stranger}: left over from an earlier build but not a wickgraph store; "
+                             "delete it, then build again\n")
+    assert (stranger / "notes.txt").read_text() == "mine"

@@ -21,12 +21,12 @@ from .namespaces import PREFIXES
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["QueryResult", "Store", "is_store_dir", "open_store"]
+__all__ = ["STORE_MARKER", "QueryResult", "Store", "is_store_dir", "open_store"]
 
 QueryResult = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
 """What :meth:`Store.query` returns: pyoxigraph's own result objects (iterable, serialisable)."""
 
-_MARKER = "wickgraph-store"  # written into every store we build, so we never delete a stranger's folder
+STORE_MARKER = "wickgraph-store"  # written into every store we build, so we never delete a stranger's folder
 
 
 class Store:
@@ -47,7 +47,7 @@ class Store:
             else:
                 self.path.mkdir(parents=True, exist_ok=True)
                 self._store = ox.Store(str(self.path))
-                (self.path / _MARKER).touch()
+                (self.path / STORE_MARKER).touch()
         except OSError as error:
             if "lock" in str(error).lower():
                 raise StoreError(
@@ -200,14 +200,14 @@ def open_store(path: str | Path | None = None, *, read_only: bool = False, must_
     from .resources import default_store_dir
 
     store_path = Path(path) if path is not None else default_store_dir()
-    if must_exist and not (store_path / _MARKER).exists():
+    if must_exist and not (store_path / STORE_MARKER).exists():
         raise StoreError(f"{store_path}: no wickgraph store here; run `wickgraph build` first")
     return Store(store_path, read_only=read_only)
 
 
 def is_store_dir(path: Path) -> bool:
     """Whether ``path`` holds a store wickgraph made (never delete or replace a stranger's folder)."""
-    return (path / _MARKER).exists()
+    return (path / STORE_MARKER).exists()
 
 
 def rdf_syntax_error(error: SyntaxError, path: Path | str) -> RDFSyntaxError:

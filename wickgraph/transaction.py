@@ -35,7 +35,7 @@ from .atomicfile import write_temp
 from .errors import InputError, StoreError
 from .journal import JOURNAL_NAME, FileChange, begin, pending, stray_temp_files
 from .journal import recover as roll_forward
-from .store import Store, is_store_dir, mark_changed, open_store
+from .store import STORE_MARKER, Store, is_store_dir, mark_changed, open_store
 
 __all__ = ["LOCK_NAME", "FileChange", "commit", "data_folder", "locked", "open_for_writing", "recover",
            "recover_store", "recover_when_possible", "replace_store"]
@@ -264,6 +264,8 @@ def replace_store(final: Path) -> Iterator[Path]:
     building, old = _swap_names(final)
     for leftover in (building, old):
         _remove_store_dir(leftover)
+    building.mkdir()
+    (building / STORE_MARKER).touch()  # first, so a build killed at any moment leaves a folder we may delete
     try:
         yield building
     except BaseException:
@@ -279,8 +281,18 @@ def replace_store(final: Path) -> Iterator[Path]:
 
 
 def _remove_store_dir(path: Path) -> None:
-    if path.exists() and (is_store_dir(path) or not any(path.iterdir())):
-        shutil.rmtree(path)
+    """Delete a store folder wickgraph made, its marker last: a deletion killed half way can be finished."""
+    if not path.exists():
+        return
+    if not (is_store_dir(path) or not any(path.iterdir())):
+        raise StoreError(f"{path}: left over from an earlier build but not a wickgraph store; "
+                         "delete it, then build again")
+    for child in sorted(path.iterdir(), key=lambda child: child.name == STORE_MARKER):
+        if child.is_dir() and not child.is_symlink():
+            shutil.rmtree(child)
+        else:
+            child.unlink()
+    path.rmdir()
 
 
 def _swap_names(final: Path) -> tuple[Path, Path]:
