@@ -119,9 +119,9 @@ def test_remove(runner: CliRunner, data_dir: Path, built_store_dir: Path) -> Non
     assert result.exit_code == 0
     assert result.output.startswith("removed r-fd4f55627fe0 (")
     assert _review_files(data_dir) == []
-    unknown = runner.invoke(cli, ["remove", "r-nothing"])
+    unknown = runner.invoke(cli, ["remove", "r-000000000000"])
     assert unknown.exit_code == 2
-    assert unknown.stderr == "Error: no review 'r-nothing'; see `wickgraph reviews`\n"
+    assert unknown.stderr == "Error: no review 'r-000000000000'; see `wickgraph reviews`\n"
 
 
 def test_listings_take_the_same_formats_as_query(runner: CliRunner, built_store_dir: Path) -> None:

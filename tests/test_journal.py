@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import shutil
-import stat
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -12,7 +10,7 @@ import pytest
 
 from wickgraph.consistency import check, repair
 from wickgraph.errors import InputError, StoreError
-from wickgraph.journal import JOURNAL_NAME, FileChange, begin, pending, recover, stray_temp_files, write_atomic
+from wickgraph.journal import JOURNAL_NAME, FileChange, begin, pending, recover, stray_temp_files
 from wickgraph.namespaces import review_graph_iri
 from wickgraph.store import Store
 
@@ -77,20 +75,6 @@ def test_an_unreadable_journal_is_one_clear_error(tmp_path: Path) -> None:
     (tmp_path / JOURNAL_NAME).write_text("{not json")
     with pytest.raises(StoreError, match="unreadable commit journal"):
         pending(tmp_path)
-
-
-def test_write_atomic_writes_through_a_symlink_and_uses_the_umask(tmp_path: Path) -> None:
-    real = tmp_path / "real.ttl"
-    real.write_bytes(b"old")
-    link = tmp_path / "link.ttl"
-    link.symlink_to(real)
-    old_mask = os.umask(0o027)
-    try:
-        write_atomic(link, b"new")
-    finally:
-        os.umask(old_mask)
-    assert link.is_symlink() and real.read_bytes() == b"new"
-    assert stat.S_IMODE(real.stat().st_mode) == 0o640
 
 
 @pytest.fixture

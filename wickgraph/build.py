@@ -20,8 +20,8 @@ from . import sparql
 from .errors import InputError, RDFSyntaxError, ValidationFailed
 from .namespaces import INFERRED_GRAPH, ONTOLOGY_GRAPH, REFERENCE_GRAPH, review_graph_iri
 from .resources import default_data_dir, default_store_dir, ontology_dir
-from .store import Store, rdf_syntax_error
-from .transaction import replace_store
+from .store import Store, is_store_dir, mark_changed, rdf_syntax_error
+from .transaction import data_folder, locked, recover, replace_store
 from .validate import ValidationCache, Violation, validate_store
 
 __all__ = ["BuildReport", "DataFile", "build", "check_data", "data_files", "infer_reprises", "validate_files"]
@@ -63,6 +63,7 @@ def data_files(data_dir: Path) -> list[DataFile]:
     """The ontology, ``data/reference/*.ttl`` and ``data/reviews/*.trig``, in load order."""
     if not data_dir.is_dir():
         raise InputError(f"{data_dir}: no such data folder (set --data or WICKGRAPH_DATA)")
+    data_folder(data_dir)
     files = [DataFile(ontology_dir() / "wickgraph.ttl", str(ONTOLOGY_GRAPH), ox.RdfFormat.TURTLE, validate=False)]
     files += [DataFile(path, str(REFERENCE_GRAPH), ox.RdfFormat.TURTLE)
               for path in sorted((data_dir / "reference").glob("*.ttl"))]
@@ -152,18 +153,37 @@ def infer_reprises(store: Store) -> int:
 
 
 def build(
-    data_dir: Path | None = None, store_dir: Path | None = None, *, progress: Progress | None = None
+    data_dir: Path | None = None, store_dir: Path | None = None, *, progress: Progress | None = None,
+    lock_timeout: float = 10.0,
 ) -> BuildReport:
     """Build the store from ``data_dir``: parse, load, validate, infer; return counts per graph.
 
-    Files stream from disk straight into a new on-disk store (no list of every quad in
-    memory). Files not validated before (by content hash) are SHACL-validated in batches,
-    in a second process while the main one loads when there are many; the new store only
-    replaces the old one when every file parsed and conformed.
+    Holds the data folder's lock (as ``add`` and ``remove`` do) and finishes an interrupted
+    commit first. The current store is held open for writing until the swap, so a build is
+    refused while a server writes to it (``serve --allow-update``) and no server can start
+    writing to a store about to be replaced. Files stream from disk straight into a new
+    on-disk store (no list of every quad in memory). Files not validated before (by content
+    hash) are SHACL-validated in batches, in a second process while the main one loads when
+    there are many; the new store only replaces the old one when every file parsed and conformed.
     """
     started = time.perf_counter()
     data_dir = Path(data_dir) if data_dir else default_data_dir()
     store_dir = Path(store_dir) if store_dir else default_store_dir()
+    data_files(data_dir)  # a missing or wrong data folder is reported before anything is locked
+    with locked(data_dir, lock_timeout):
+        current = Store(store_dir) if is_store_dir(store_dir) else None
+        try:
+            recover(data_dir, current)
+            report = _build(data_dir, store_dir, current, progress)
+        finally:
+            if current is not None:
+                current.close()
+    mark_changed(store_dir)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _build(data_dir: Path, store_dir: Path, current: Store | None, progress: Progress | None) -> BuildReport:
     files = data_files(data_dir)
     cache = ValidationCache(store_dir / VALIDATION_CACHE)
     report = BuildReport(store_dir=store_dir, files=len(files))
@@ -178,9 +198,10 @@ def build(
                 report.inferred_reprises = infer_reprises(store)
                 report.graphs = store.graph_counts()
             cache.save(building / VALIDATION_CACHE)
+            if current is not None:
+                current.close()  # release the old store just before the swap
     finally:
         validator.close()
-    report.seconds = time.perf_counter() - started
     return report
 
 

@@ -58,6 +58,24 @@ def progress_enabled() -> bool:
     return sys.stderr.isatty()
 
 
+def _recover_when_possible(data_dir: Path | None, store_dir: Path | None = None) -> None:
+    """Finish a commit (or build) a killed writer left half done, when this reader can; else warn (one line)."""
+    from .resources import default_data_dir, default_store_dir
+    from .transaction import recover_when_possible
+
+    warning = recover_when_possible(data_dir or default_data_dir(), store_dir or default_store_dir())
+    if warning:
+        click.echo(f"Warning: {warning}", err=True)
+
+
+def _open_for_reading(store_dir: Path | None) -> Any:
+    """The store, read-only, after recovering the data folder ($WICKGRAPH_DATA or the project's data/)."""
+    from .store import open_store
+
+    _recover_when_possible(None, store_dir)
+    return open_store(store_dir, read_only=True)
+
+
 @click.group(cls=WickgraphGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="wickgraph", prog_name="wickgraph")  # read from metadata only when asked
 def cli() -> None:
@@ -154,6 +172,8 @@ def query(name: str | None, sparql: str | None, params: tuple[str, ...], fmt: st
         sparql = resolve(name).bind(_parse_params(params))
     elif params:
         raise UsageError("--param binds a named query's parameters; write the values into -e SPARQL instead")
+    if not endpoint:
+        _recover_when_possible(None, store_dir)
     sys.stdout.buffer.write(run(sparql, fmt=fmt, store_dir=store_dir, endpoint=endpoint, timeout=timeout))
 
 
@@ -185,6 +205,7 @@ def validate(data_dir: Path | None, fail_on_clash: bool) -> None:
     from .errors import ValidationFailed
     from .union import check_data_union
 
+    _recover_when_possible(data_dir)
     files, validated, union = check_data_union(data_dir)
     click.echo(f"{files} files conform ({validated} validated against ontology/shapes.ttl); "
                "the reference facts and inferred reprises conform merged")
@@ -216,9 +237,10 @@ def export(fmt: str, output: Path | None, selection: str, view: str | None, stor
     review's claims in its own named graph.
     """
     from .export import export as export_graph
-    from .store import open_store
 
-    data = export_graph(open_store(store_dir, read_only=True), fmt, output, graph=selection, view=view)
+    if output == Path("-"):
+        output = None  # -o - is standard output
+    data = export_graph(_open_for_reading(store_dir), fmt, output, graph=selection, view=view)
     if output is None:
         sys.stdout.buffer.write(data)
     else:
@@ -467,9 +489,8 @@ def list_reviews_command(fmt: str, store_dir: Path | None) -> None:
     """List the reviews in the store: id, work, author, date, claims and conflicts."""
     from .conflicts import list_reviews
     from .formats import by_name, serialize_rows
-    from .store import open_store
 
-    summaries = list_reviews(open_store(store_dir, read_only=True))
+    summaries = list_reviews(_open_for_reading(store_dir))
     table = by_name(fmt).name == "table"
     rows = [[s.review_id, _clip(s.work_title, 40) if table else s.work_title, s.author or None, s.published or None,
              s.claims,
@@ -491,9 +512,8 @@ def curated_command(export_dir: Path | None, store_dir: Path | None) -> None:
       python benchmarks/extraction.py --gold /tmp/gold
     """
     from .curated import curated_reviews, export_curated
-    from .store import open_store
 
-    store = open_store(store_dir, read_only=True)
+    store = _open_for_reading(store_dir)
     if export_dir is not None:
         written = export_curated(store, export_dir)
         click.echo(f"wrote {len(written) // 2} curated review(s) to {export_dir}")
@@ -516,6 +536,45 @@ def remove(review_id: str, data_dir: Path | None, store_dir: Path | None) -> Non
     click.echo(f"removed {review_id} ({path} and its graph)")
 
 
+@cli.command("check")
+@data_option
+@store_option
+def check_command(data_dir: Path | None, store_dir: Path | None) -> None:
+    """Compare data/ with the store: one line per difference (exit 1 when there are any).
+
+    Reports graphs missing from the store, graphs that differ from their file, graphs with
+    no file, an interrupted commit and stray temporary files. Changes nothing; see `repair`.
+    """
+    from .consistency import check
+    from .errors import CheckFailed
+    from .resources import default_data_dir
+    from .store import open_store
+
+    data = data_dir or default_data_dir()
+    found = check(data, open_store(store_dir, read_only=True))
+    for difference in found:
+        click.echo(str(difference))
+    if found:
+        raise CheckFailed(f"{len(found)} difference(s) between {data} and the store; "
+                          "`wickgraph repair` makes the store match data/")
+    click.echo(f"{data} and the store agree")
+
+
+@cli.command("repair")
+@data_option
+@store_option
+def repair_command(data_dir: Path | None, store_dir: Path | None) -> None:
+    """Make the store match data/: finish an interrupted commit, reload what differs, drop what has no file."""
+    from .consistency import repair_data
+    from .resources import default_data_dir, default_store_dir
+
+    data = data_dir or default_data_dir()
+    found = repair_data(data, store_dir or default_store_dir())
+    for difference in found:
+        click.echo(f"repaired {difference}")
+    click.echo(f"{data} and the store agree ({len(found)} difference(s) repaired)")
+
+
 @cli.command("conflicts")
 @format_option("results")
 @click.option("--fail-on-conflict", is_flag=True, help="Exit with status 1 when there are conflicts.")
@@ -525,9 +584,8 @@ def conflicts_command(fmt: str, fail_on_conflict: bool, store_dir: Path | None) 
     from .conflicts import conflicts
     from .errors import ConflictsFound
     from .formats import by_name, serialize_rows
-    from .store import open_store
 
-    found = conflicts(open_store(store_dir, read_only=True))
+    found = conflicts(_open_for_reading(store_dir))
     chosen = by_name(fmt)
     if chosen.name == "table":
         columns = ["review", "#", "kind", "work", "claimed", "reference", "evidence"]
@@ -585,6 +643,7 @@ def serve(host: str, port: int, workers: int, timeout: float, max_rows: int, que
                           allow_update=allow_update, token=token, in_memory=in_memory,
                           query_workers=query_workers, allow_service=allow_service,
                           data=str(data_dir) if data_dir else None)
+    _recover_when_possible(data_dir, store_dir)
 
     def ready(url: str) -> None:
         click.echo(f"wickgraph serving on {url} (SPARQL at /sparql; Ctrl-C stops)", err=True)
@@ -609,13 +668,12 @@ def push(endpoint: str, graph_store: str | None, user: str | None, password: str
     """
     from .errors import UsageError
     from .remote import push as push_graphs
-    from .store import open_store
 
     if (user is None) != (password is None):
         raise UsageError("--user and --password go together")
     if token and user:
         raise UsageError("give --user/--password or --token, not both")
-    store = open_store(store_dir, read_only=True)
+    store = _open_for_reading(store_dir)
     report = push_graphs(
         store, endpoint, graph_store_url=graph_store,
         auth=(user, password) if user is not None and password is not None else None,

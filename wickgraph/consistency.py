@@ -15,13 +15,13 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from .errors import InputError
 from .journal import JOURNAL_NAME, graph_quads, pending, stray_temp_files
 from .namespaces import INFERRED_GRAPH, ONTOLOGY_GRAPH, REFERENCE_GRAPH, review_graph_iri
 from .resources import ontology_dir
-from .store import Store
+from .store import Store, mark_changed, open_store
+from .transaction import data_folder, locked, recover, recover_store
 
-__all__ = ["Difference", "check", "expected_graphs", "repair"]
+__all__ = ["Difference", "check", "expected_graphs", "repair", "repair_data"]
 
 
 @dataclass(frozen=True)
@@ -40,8 +40,7 @@ class Difference:
 
 def expected_graphs(data_dir: Path) -> dict[str, list[ox.Quad]]:
     """Every named graph ``data_dir`` defines except the inferred one, with its quads."""
-    if not (data_dir / "reference").is_dir():
-        raise InputError(f"{data_dir}: not a wickgraph data folder (it has no reference/ folder)")
+    data_folder(data_dir)
     graphs: dict[str, list[ox.Quad]] = {str(ONTOLOGY_GRAPH): graph_quads(ontology_dir() / "wickgraph.ttl",
                                                                          str(ONTOLOGY_GRAPH))}
     reference: list[ox.Quad] = []
@@ -76,19 +75,29 @@ def check(data_dir: Path, store: Store) -> list[Difference]:
 def repair(data_dir: Path, store: Store) -> list[Difference]:
     """Make ``store`` equal ``data/`` in one transaction; return what was wrong before.
 
-    The caller holds the data folder's lock (see :mod:`wickgraph.transaction`); an interrupted
-    commit is finished first, by :func:`wickgraph.journal.recover`.
+    The caller holds the data folder's lock (see :func:`repair_data`); an interrupted
+    commit is finished first (:func:`wickgraph.transaction.recover`).
     """
-    from .journal import recover
-
-    recover(data_dir, store.replace_graphs)
     found = check(data_dir, store)
-    graphs = {d.graph for d in found if d.graph}
+    recover(data_dir, store)
+    graphs = {d.graph for d in check(data_dir, store) if d.graph}
     if graphs:
         expected = expected_graphs(data_dir)
         expected[str(INFERRED_GRAPH)] = _inferred(expected[str(REFERENCE_GRAPH)])
         store.replace_graphs({graph: expected.get(graph, []) for graph in sorted(graphs)})
         store.flush()
+    return found
+
+
+def repair_data(data_dir: Path, store_dir: Path, *, lock_timeout: float = 10.0) -> list[Difference]:
+    """:func:`repair` under the data folder's lock, with the store opened for writing; what was wrong."""
+    data_folder(data_dir)
+    with locked(data_dir, lock_timeout):
+        recover_store(store_dir)
+        with open_store(store_dir) as store:
+            found = repair(data_dir, store)
+    if found:
+        mark_changed(store_dir)
     return found
 
 
@@ -103,7 +112,10 @@ def _inferred(reference: list[ox.Quad]) -> list[ox.Quad]:
 
 
 def _canonical(quads: Iterable[ox.Quad]) -> set[str]:
-    dataset = ox.Dataset(quads)
+    # through a store first: it keeps values in canonical form ("1.0"^^xsd:decimal is stored as "1")
+    normalised = ox.Store()
+    normalised.extend(quads)
+    dataset = ox.Dataset(normalised)
     dataset.canonicalize(ox.CanonicalizationAlgorithm.UNSTABLE)
     return {str(q) for q in dataset}
 

@@ -23,53 +23,44 @@ from __future__ import annotations
 
 import json
 import os
-import secrets
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
 
+from .atomicfile import TEMP_SUFFIX, sync_dir, write_temp
 from .errors import StoreError
 
 __all__ = ["JOURNAL_NAME", "FileChange", "Intent", "begin", "graph_quads", "pending", "recover",
-           "stray_temp_files", "write_atomic"]
+           "stray_temp_files"]
 
 JOURNAL_NAME = ".wickgraph-journal.json"
-TEMP_SUFFIX = ".tmp"
 
 
 @dataclass(frozen=True)
 class FileChange:
-    """One file of a commit: its new bytes (``None`` deletes it) and the named graph it holds."""
+    """One file of a commit: its new bytes (``None`` deletes it) and the named graph it holds.
 
-    target: Path
+    ``expected_sha`` is the SHA-256 the file had when the command compared it (``None``: there
+    was no file); the commit checks it still has it. ``write=False`` only checks the file (an
+    unchanged file whose graph the store may need again).
+    """
+
+    path: Path
     data: bytes | None
     graph: str
-
-
-def write_atomic(target: Path, data: bytes, *, durable: bool = True) -> None:
-    """Write ``data`` to ``target`` through a temporary file and a rename; readers never see half a file.
-
-    A symlink is written through to its target. The new file gets the user's umask, as a plain
-    ``open()`` would give it.
-    """
-    target = Path(os.path.realpath(target))
-    tmp = _temp_file(target, data, durable=durable)
-    try:
-        os.replace(tmp, target)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    if durable:
-        _fsync_dir(target.parent)
+    expected_sha: str | None = None
+    write: bool = True
 
 
 class Intent:
     """A commit in progress, written down in its journal (see the module docstring)."""
 
-    def __init__(self, data_dir: Path, changes: Sequence[FileChange], temps: Mapping[Path, Path]) -> None:
+    def __init__(self, data_dir: Path, changes: Sequence[FileChange], temps: Mapping[Path, Path],
+                 store_dir: Path | None = None) -> None:
         self.data_dir = data_dir
+        self.store_dir = store_dir  # the store the commit was updating (None: not recorded)
         self.changes = tuple(changes)
         self.temps = dict(temps)  # target -> its temporary file, for files that get new bytes
 
@@ -84,19 +75,19 @@ class Intent:
     def apply_files(self) -> None:
         """Rename the new files into place and delete the files that go (step 2)."""
         for change in self.changes:
-            tmp = self.temps.get(change.target)
+            tmp = self.temps.get(change.path)
             if tmp is not None:
                 if tmp.exists():
-                    os.replace(tmp, change.target)
+                    os.replace(tmp, change.path)
             else:
-                change.target.unlink(missing_ok=True)
-        for folder in {change.target.parent for change in self.changes}:
-            _fsync_dir(folder)
+                change.path.unlink(missing_ok=True)
+        for folder in {change.path.parent for change in self.changes}:
+            sync_dir(folder)
 
     def finish(self) -> None:
         """The commit is complete: forget it (step 4)."""
         self.path.unlink(missing_ok=True)
-        _fsync_dir(self.data_dir)
+        sync_dir(self.data_dir)
 
     def abandon(self) -> None:
         """The commit failed and its caller restored the old files: drop temporaries and the journal."""
@@ -105,14 +96,17 @@ class Intent:
         self.finish()
 
     def to_json(self) -> dict[str, object]:
-        return {"version": 1, "changes": [
-            {"target": str(c.target), "graph": c.graph,
-             "temp": str(self.temps[c.target]) if c.target in self.temps else None}
+        return {"version": 1, "store": str(self.store_dir) if self.store_dir else None, "changes": [
+            {"target": str(c.path), "graph": c.graph,
+             "temp": str(self.temps[c.path]) if c.path in self.temps else None}
             for c in self.changes]}
 
 
-def begin(data_dir: Path, changes: Iterable[FileChange]) -> Intent:
-    """Write the new files' bytes beside their targets and the journal naming them (step 1)."""
+def begin(data_dir: Path, changes: Iterable[FileChange], store_dir: Path | None = None) -> Intent:
+    """Write the new files' bytes beside their targets and the journal naming them (step 1).
+
+    ``store_dir`` is recorded so that recovery updates the store this commit was updating.
+    """
     changes = list(changes)
     if (data_dir / JOURNAL_NAME).exists():
         raise StoreError(f"{data_dir / JOURNAL_NAME}: an earlier commit was interrupted; "
@@ -121,9 +115,11 @@ def begin(data_dir: Path, changes: Iterable[FileChange]) -> Intent:
     try:
         for change in changes:
             if change.data is not None:
-                temps[change.target] = _temp_file(change.target, change.data, durable=True)
-        intent = Intent(data_dir, changes, temps)
-        write_atomic(intent.path, json.dumps(intent.to_json(), indent=1).encode("utf-8"))
+                temps[change.path] = write_temp(change.path, change.data)
+        intent = Intent(data_dir, changes, temps, store_dir)
+        record = write_temp(intent.path, json.dumps(intent.to_json(), indent=1).encode("utf-8"))
+        os.replace(record, intent.path)  # the intent exists from here on
+        sync_dir(data_dir)
     except BaseException:
         for tmp in temps.values():
             tmp.unlink(missing_ok=True)
@@ -142,12 +138,13 @@ def pending(data_dir: Path) -> Intent | None:
             changes.append(FileChange(target, None, str(entry["graph"])))
             if entry.get("temp"):
                 temps[target] = Path(entry["temp"])
+        store_dir = Path(record["store"]) if record.get("store") else None
     except FileNotFoundError:
         return None
     except (OSError, ValueError, KeyError, TypeError) as error:
         raise StoreError(f"{path}: unreadable commit journal ({error}); "
                          "delete it and run `wickgraph repair`") from None
-    return Intent(data_dir, changes, temps)
+    return Intent(data_dir, changes, temps, store_dir)
 
 
 def recover(data_dir: Path, replace_graphs: Callable[[dict[str, list[ox.Quad]]], None]) -> list[str]:
@@ -163,8 +160,8 @@ def recover(data_dir: Path, replace_graphs: Callable[[dict[str, list[ox.Quad]]],
         intent.apply_files()
         contents: dict[str, list[ox.Quad]] = {}
         for change in intent.changes:
-            contents[change.graph] = (graph_quads(change.target, change.graph)
-                                      if change.target.exists() else [])
+            contents[change.graph] = (graph_quads(change.path, change.graph)
+                                      if change.path.exists() else [])
         replace_graphs(contents)
         intent.finish()
         graphs = sorted(contents)
@@ -195,36 +192,3 @@ def graph_quads(path: Path, graph: str) -> list[ox.Quad]:
         raise rdf_syntax_error(error, path) from None
 
 
-def _temp_file(target: Path, data: bytes, *, durable: bool) -> Path:
-    # os.open with mode 0o666 lets the kernel apply the user's umask (mkstemp would force 0600)
-    while True:
-        tmp = target.parent / f".{target.name}.{secrets.token_hex(4)}{TEMP_SUFFIX}"
-        try:
-            handle = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-            break
-        except FileExistsError:
-            continue
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            if durable:
-                os.fsync(out.fileno())
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    return tmp
-
-
-def _fsync_dir(folder: Path) -> None:
-    """Make renames and deletions in ``folder`` durable (a no-op where directories cannot be opened)."""
-    try:
-        handle = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(handle)
-    except OSError:
-        pass
-    finally:
-        os.close(handle)

@@ -19,6 +19,7 @@ import dataclasses
 import difflib
 import hashlib
 import os
+import re
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -31,7 +32,6 @@ import pyoxigraph as ox
 from .claimkinds import claim_kind, claim_status, value_of
 from .conflicts import Conflict, conflicts
 from .errors import (
-    InputError,
     ReviewInputError,
     ReviewNotFound,
     UsageError,
@@ -40,7 +40,7 @@ from .errors import (
 )
 from .namespaces import PROV, RDFS, REFERENCE_GRAPH, WG, review_graph_iri, review_iri
 from .reviewgraph import Provenance, claim_dicts, film_of, review_graph, review_id
-from .transaction import FileChange, commit
+from .transaction import FileChange, commit, data_folder, recover_when_possible
 
 if TYPE_CHECKING:
     from .build import Progress
@@ -54,6 +54,9 @@ __all__ = [
 Action = Literal["added", "replaced", "unchanged"]
 REVIEW_SUFFIXES = (".txt", ".html", ".htm", ".json")
 """Files taken from a folder given to ``add``."""
+
+REVIEW_ID = re.compile(r"r-[0-9a-f]{12}")
+"""A review's id, as :func:`wickgraph.reviewgraph.review_id` makes it; ``remove`` accepts nothing else."""
 
 PARALLEL_THRESHOLD = 8  # below this, starting worker processes costs more than it saves
 
@@ -377,8 +380,8 @@ def add_reviews(
     data_dir = Path(data_dir) if data_dir else default_data_dir()
     store_dir = Path(store_dir) if store_dir else default_store_dir()
     overrides = overrides or Overrides()
-    if not (data_dir / "reference").is_dir():
-        raise InputError(f"{data_dir}: not a wickgraph data folder (no reference/); set --data")
+    data_folder(data_dir)
+    recover_when_possible(data_dir, store_dir)  # compare with the files as they are after any interrupted commit
     files, bad = collect_inputs(paths)
     if overrides.url and len(files) + len(bad) > 1:
         raise UsageError("--url names one review; give exactly one FILE with it")
@@ -452,7 +455,8 @@ def _commit(plans: Sequence[ReviewPlan], data_dir: Path, store_dir: Path, lock_t
     reviews_dir = data_dir / "reviews"
     reviews_dir.mkdir(parents=True, exist_ok=True)
     # the files may have changed since they were compared (another add finished first): commit checks
-    changes = [FileChange(reviews_dir / plan.filename, plan.data, plan.previous_sha, plan.action != "unchanged")
+    changes = [FileChange(reviews_dir / plan.filename, plan.data, review_graph_iri(plan.review_id),
+                          plan.previous_sha, plan.action != "unchanged")
                for plan in plans]
 
     def graphs(store: Store) -> dict[str, list[ox.Quad]]:
@@ -473,8 +477,12 @@ def remove_review(review_id: str, *, data_dir: Path | None = None, store_dir: Pa
     """Delete a review's file and its graph in the store (both or neither); return the file's path."""
     from .resources import default_data_dir, default_store_dir
 
-    data_dir = Path(data_dir) if data_dir else default_data_dir()
+    if not REVIEW_ID.fullmatch(review_id):
+        raise UsageError(f"{review_id!r} is not a review id (r- and 12 hex digits, as `wickgraph reviews` "
+                         "lists them); nothing was removed")
+    data_dir = data_folder(Path(data_dir) if data_dir else default_data_dir())
     store_dir = Path(store_dir) if store_dir else default_store_dir()
+    recover_when_possible(data_dir, store_dir)  # the file as it is after any interrupted commit
     target = data_dir / "reviews" / f"{review_id}.trig"
     graph = review_graph_iri(review_id)
     old_sha = hashlib.sha256(target.read_bytes()).hexdigest() if target.is_file() else None
@@ -487,5 +495,5 @@ def remove_review(review_id: str, *, data_dir: Path | None = None, store_dir: Pa
             raise ReviewNotFound(f"no review {review_id!r}{hint}")
         return {graph: []}
 
-    commit(data_dir, store_dir, [FileChange(target, None, old_sha)], graphs, lock_timeout=lock_timeout)
+    commit(data_dir, store_dir, [FileChange(target, None, graph, old_sha)], graphs, lock_timeout=lock_timeout)
     return target

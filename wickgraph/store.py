@@ -18,12 +18,12 @@ from .atomicfile import write_atomic
 from .errors import RDFSyntaxError, SPARQLSyntaxError, StoreError
 from .namespaces import PREFIXES
 
-__all__ = ["QueryResult", "Store", "is_store_dir", "open_store"]
+__all__ = ["STORE_MARKER", "QueryResult", "Store", "is_store_dir", "open_store"]
 
 QueryResult = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
 """What :meth:`Store.query` returns: pyoxigraph's own result objects (iterable, serialisable)."""
 
-_MARKER = "wickgraph-store"  # written into every store we build, so we never delete a stranger's folder
+STORE_MARKER = "wickgraph-store"  # written into every store we build, so we never delete a stranger's folder
 
 
 class Store:
@@ -44,7 +44,7 @@ class Store:
             else:
                 self.path.mkdir(parents=True, exist_ok=True)
                 self._store = ox.Store(str(self.path))
-                (self.path / _MARKER).touch()
+                (self.path / STORE_MARKER).touch()
         except OSError as error:
             if "lock" in str(error).lower():
                 raise StoreError(
@@ -160,7 +160,9 @@ class Store:
             self._store.flush()
 
     def close(self) -> None:
-        """Release the store (and its lock) now rather than at garbage collection."""
+        """Release the store (and its lock) now rather than at garbage collection; again is a no-op."""
+        if not hasattr(self, "_store"):
+            return
         self.flush()
         del self._store
 
@@ -186,14 +188,14 @@ def open_store(path: str | Path | None = None, *, read_only: bool = False, must_
     from .resources import default_store_dir
 
     store_path = Path(path) if path is not None else default_store_dir()
-    if must_exist and not (store_path / _MARKER).exists():
+    if must_exist and not (store_path / STORE_MARKER).exists():
         raise StoreError(f"{store_path}: no wickgraph store here; run `wickgraph build` first")
     return Store(store_path, read_only=read_only)
 
 
 def is_store_dir(path: Path) -> bool:
     """Whether ``path`` holds a store wickgraph made (never delete or replace a stranger's folder)."""
-    return (path / _MARKER).exists()
+    return (path / STORE_MARKER).exists()
 
 
 def rdf_syntax_error(error: SyntaxError, path: Path | str) -> RDFSyntaxError:

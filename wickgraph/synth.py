@@ -418,12 +418,15 @@ def synth(
     if out_dir.exists() and any(out_dir.iterdir()):
         raise InputError(f"{out_dir}: not empty; synth writes a new data folder (give a new --out)")
     catalog = load_catalog(data_dir)
-    (out_dir / "reference").mkdir(parents=True, exist_ok=True)
-    for path in catalog.reference_files:
-        shutil.copyfile(path, out_dir / "reference" / path.name)
-    (out_dir / "reviews").mkdir()
-    if texts:
-        (out_dir / "texts").mkdir()
+    try:
+        (out_dir / "reference").mkdir(parents=True, exist_ok=True)
+        for path in catalog.reference_files:
+            shutil.copyfile(path, out_dir / "reference" / path.name)
+        (out_dir / "reviews").mkdir()
+        if texts:
+            (out_dir / "texts").mkdir()
+    except OSError as error:
+        raise InputError(f"{out_dir}: cannot write here: {error.strerror or error}") from None
     report = SynthReport(out_dir=out_dir)
     size = max(1, min(2000, reviews // 50))
     chunks = [range(i, min(i + size, reviews)) for i in range(0, reviews, size)]
@@ -446,6 +449,8 @@ def synth(
             report.bytes += size_bytes
             if progress:
                 progress("synth", report.reviews, reviews)
+    except OSError as error:  # the disk filled up, or the folder went away
+        raise InputError(f"{out_dir}: cannot write here: {error.strerror or error}") from None
     finally:
         if pool is not None:
             pool.shutdown()

@@ -98,7 +98,14 @@ def create_app(
         holder = StoreHolder(store)
         runner = ThreadRunner(holder, limits, query_workers, share)
     else:
-        opened = open_store(store_path, read_only=not allow_update)  # a missing store says how to build it
+        if allow_update:  # under the data folder's lock, after recovery (wickgraph.transaction)
+            from ..resources import default_data_dir
+            from ..transaction import open_for_writing
+
+            opened = open_for_writing(Path(data_dir) if data_dir else default_data_dir(),
+                                      Path(store_path) if store_path else None)
+        else:
+            opened = open_store(store_path, read_only=True)  # a missing store says how to build it
         assert opened.path is not None
         if allow_update:
             holder = StoreHolder(opened, path=opened.path, writable=True)
