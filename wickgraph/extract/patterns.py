@@ -41,7 +41,7 @@ _NEEDS = {"director": ("person", "people"), "writer": ("person", "people"), "cas
           "release_year": ("year",), "franchise_member": ()}
 _ALLOWED_KEYS = {"id", "kind", "type", "pattern", "reprise", "scope", "types", "rules", "description",
                  "work_is_film", "unless_work_is_film", "sentence_requires", "case_sensitive", "needs",
-                 "requires_credit"}
+                 "requires_credit", "role_possessive"}
 
 
 def _slot(bit: int) -> str:
@@ -101,6 +101,7 @@ class Rule:
     fast: re.Pattern[str] | None = None
     fast_needs_boundary: bool = False  # the fast regex lost a leading \b; check it in Python
     requires_credit: str | None = None  # "director": the person must be credited so on the reviewed work
+    role_possessive: bool = False  # the role may stand in the possessive: "steps back into Winston's shoes"
     flags: int = re.IGNORECASE | re.MULTILINE
 
     @property
@@ -229,7 +230,8 @@ def load_rules(path: str | Path = RULES_FILE) -> RuleSet:
             rule = Rule(rule_id, kind, expanded, mask, type=claim_type, reprise=bool(data.get("reprise")),
                         work_is_film=bool(data.get("work_is_film")), sentence_requires=sentence_requires,
                         needs=tuple(needs), fast=fast, fast_needs_boundary=boundary,
-                        requires_credit=data.get("requires_credit"), flags=flags)
+                        requires_credit=data.get("requires_credit"), flags=flags,
+                        role_possessive=bool(data.get("role_possessive")))
             if rule.work_is_film and regex is not None and "work" not in regex.groupindex:
                 raise fail(f"rule {rule_id!r}: 'work_is_film' needs a group named work")
             (claims if kind == "claim" else mentions).append(rule)
@@ -355,7 +357,8 @@ def _candidate(doc: Document, rule: Rule, match: re.Match[str]) -> Candidate | N
             g_start, g_end = _trim(doc.text, *span)
             if g_start not in doc.by_start and not _name_ok(doc.text, g_start, g_end):
                 return None
-            if name == "character" and re.match(r"['\u2019]s\b", doc.text[g_end:g_end + 2]):
+            if name == "character" and not rule.role_possessive \
+                    and re.match(r"['\u2019]s\b", doc.text[g_end:g_end + 2]):
                 return None  # "the Chancellor's right-hand woman" is somebody else
             candidate.parts[name] = [(g_start, g_end)]
     if groups.get("characters") and len(candidate.parts["character"]) != len(candidate.parts.get("actor", ())):
