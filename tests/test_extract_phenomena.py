@@ -104,6 +104,12 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("The writing credit is split four ways: Derek Kolstad, Shay Hatten, Chris Collins and Marc Abrams.", PARA,
          [("writer", "Derek Kolstad", None, "supported"), ("writer", "Marc Abrams", None, "supported")]),
     ],
+    "speaker-label-or-verdict": [
+        ("Keanu Reeves: superb as ever.\nIan McShane: dry.", PARA,
+         [("cast", "Keanu Reeves", None, "supported"), ("cast", "Ian McShane", None, "supported")]),
+        ("Cast\nKeanu Reeves: John Wick\n", PARA, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("Donnie Yen: the best fights of the year.", CH4, [("cast", "Donnie Yen", None, "supported")]),
+    ],
     "rating-own-words": [
         ("A solid seven out of ten.", CH4, [("rating", "", 7, "")]),
         ("Verdict: three stars (out of four).", CH4, [("rating", "", 3, "")]),
@@ -126,6 +132,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("IMDb RATING 7.4/10\n", CH4, ("rating", "", 7.4)),
         ("My friend gives it 8 out of 10.", CH4, ("rating", "", 8)),
         ("Rotten Tomatoes has it at 94%.", CH4, ("rating", "", 94)),
+    ],
+    "speaker-label": [
+        ("KEANU REEVES: It was a long shoot.\nINTERVIEWER: Was it hard?", CH4, ("cast", "Keanu Reeves", None)),
+        ("Q: How was Japan?\nDonnie Yen: \"Hot. Very hot.\"", CH4, ("cast", "Donnie Yen", None)),
+        ("**Ian McShane:** I love Winston, always have.", PARA, ("cast", "Ian McShane", None)),
     ],
     "cast-not-crew": [
         ("Music: Tyler Bates and Joel J. Richard. Keanu Reeves plays John Wick.", CH2, ("cast", "Tyler Bates", None)),

@@ -33,7 +33,7 @@ __all__ = ["CUES_FILE", "Cues", "default_cues", "load_cues", "pair_roles"]
 
 CUES_FILE = Path(__file__).resolve().parent / "cues.json"
 _REQUIRED = ("role-cue", "role-filler", "description-stop", "reprise-cue", "list-separator", "passive-cue",
-             "pronoun-role", "possessive-work", "credit-label")
+             "pronoun-role", "possessive-work", "credit-label", "returning-group")
 _WINDOW = 90  # characters between an actor and a role, at most
 _WORD = re.compile(r"[\w'\u2019-]+|[^\w\s]+")
 
@@ -434,8 +434,25 @@ def mark_reprises(doc: Document, candidates: list[Candidate], cues: Cues | None 
         tail = _words(doc.text[candidate.end:_clause_end(doc, candidate.end)])[:3]
         words = _words(doc.text[candidate.start:candidate.end]) + tail
         if any(w in cues["reprise-cue"] and w != "more" for w in words) or "once more" in " ".join(words) \
-                or _AGAIN.match(doc.text, candidate.end):
+                or _AGAIN.match(doc.text, candidate.end) or _announced(doc, cues, candidate.start):
             candidate.reprise = True
+
+
+# "Some familiar faces return." / "The old gang is back:": an announcement whose players follow it.
+_ANNOUNCEMENT = re.compile(r"(?:^|(?<=[.!?:\n]))[ \t\-*#]*(?:(?:some|a\s+few|several|plenty\s+of|lots\s+of|all|the|"
+                           r"our|a\s+handful\s+of)\s+)*(?:of\s+the\s+)?(?:familiar|old|usual|returning|beloved)\s+"
+                           r"(?P<noun>[a-z]+)\s+(?:(?:all|also)\s+)?(?:return|returns|are\s+back|is\s+back|come\s+back|"
+                           r"are\s+returning|turn\s+up\s+again|show\s+up\s+again)\b[^.!?:\n]{0,40}[.!:]",
+                           re.IGNORECASE | re.MULTILINE)
+_ANNOUNCED_SPAN = 600  # characters after an announcement that it may cover, at most (its paragraph)
+
+
+def _announced(doc: Document, cues: Cues, position: int) -> bool:
+    """Whether an announcement of returning players stands before ``position`` in the same paragraph."""
+    paragraph_start = doc.text.rfind("\n\n", 0, position) + 1
+    window_start = max(paragraph_start, position - _ANNOUNCED_SPAN)
+    return any(m.group("noun").lower() in cues["returning-group"] and m.end() <= position
+               for m in _ANNOUNCEMENT.finditer(doc.text, window_start, position))
 
 
 def _clause_end(doc: Document, position: int) -> int:
