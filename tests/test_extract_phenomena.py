@@ -110,6 +110,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Cast\nKeanu Reeves: John Wick\n", PARA, [("cast", "Keanu Reeves", "John Wick", "supported")]),
         ("Donnie Yen: the best fights of the year.", CH4, [("cast", "Donnie Yen", None, "supported")]),
     ],
+    "rating-overall-grade": [
+        ("REPORT CARD\nAction: A\nStory: C\nOverall: B\n", CH4, [("rating", "", "B", "")]),
+        ("Report card: action A, story C+, overall B-.", PARA, [("rating", "", "B-", "")]),
+        ("| Action | A |\n| Plot | C |\n| Overall | B+ |\n", BAL, [("rating", "", "B+", "")]),
+    ],
     "rating-own-words": [
         ("A solid seven out of ten.", CH4, [("rating", "", 7, "")]),
         ("Verdict: three stars (out of four).", CH4, [("rating", "", 3, "")]),
@@ -137,6 +142,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("KEANU REEVES: It was a long shoot.\nINTERVIEWER: Was it hard?", CH4, ("cast", "Keanu Reeves", None)),
         ("Q: How was Japan?\nDonnie Yen: \"Hot. Very hot.\"", CH4, ("cast", "Donnie Yen", None)),
         ("**Ian McShane:** I love Winston, always have.", PARA, ("cast", "Ian McShane", None)),
+    ],
+    "rating-article-not-grade": [
+        ("Overall: A bit long, but fun.", CH4, ("rating", "", None)),
+        ("Score: A little too loud for me.", PARA, ("rating", "", None)),
+        ("Verdict: A mess, though a stylish one.", BAL, ("rating", "", None)),
     ],
     "cast-not-crew": [
         ("Music: Tyler Bates and Joel J. Richard. Keanu Reeves plays John Wick.", CH2, ("cast", "Tyler Bates", None)),

@@ -34,7 +34,7 @@ _OTHER_LABEL = re.compile(
 # A cheap pre-check per pattern: one of these must be in the lower-cased text.
 _NEEDS = {"stars_glyph": ("★",), "stars_ascii": ("**", "*/", "✦", "✪", "✭", "⭐"), "percent": ("%",),
           "points": (" of ", " from "), "out_of": ("/", "out of"), "stars": ("star",),
-          "letter": ("grade", "rating", "verdict", "score", "going", "give", "giving", "gets", "earns", "solid", "get a",
+          "letter": ("grade", "rating", "verdict", "score", "overall", "going", "give", "giving", "gets", "earns", "solid", "get a",
                      "earn a"),
           "letter_alone": ("grade",),
           "letter_suffix": ("from me", "for me", "overall", "it is", "it's", "here")}
@@ -52,9 +52,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"(?:\s+stars?)?", re.IGNORECASE)),
     ("stars", re.compile(rf"\b(?P<value>{_NUM}){_HALF}[\s-]+stars?\b", re.IGNORECASE)),
     ("letter", re.compile(
-        r"(?:\b(?:grade|rating|verdict|score)\s*[:\-–]?\s*|\b(?:I'm going|I am going|I give it|giving it|"
+        r"(?:\b(?:grade|rating|verdict|score|overall(?:\s+grade)?)\s*[:\-–|]?\s*|\b(?:I'm going|I am going|I give it|giving it|"
         r"gets? an?|earns? an?|I'd give it an?|solid)\s+(?:an?\s+)?)"
-        r"(?P<grade>(?-i:[A-DF])(?:\s*-?\s*(?:plus|minus)|[+\-−])?)(?![\w+\-])", re.IGNORECASE)),
+        r"(?P<grade>(?-i:[A-DF])(?:\s*-?\s*(?:plus|minus)|[+\-−])?)(?![\w+\-])"
+        # "Overall: A bit long." is the article
+        r"(?!(?<=A)\s+(?!(?:from|for|overall|here)\b)(?-i:[a-z]))", re.IGNORECASE)),
     # "You asked for a grade. You're getting one. B+.": a grade standing alone soon after the word "grade"
     ("letter_alone", re.compile(r"(?:(?<=[.!?:]\s)|(?<=^))(?P<grade>(?-i:[A-DF])[+\-\u2212]?)(?=[.!]?(?:\s|$))",
                                 re.IGNORECASE | re.MULTILINE)),
