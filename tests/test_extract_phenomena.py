@@ -115,6 +115,13 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Report card: action A, story C+, overall B-.", PARA, [("rating", "", "B-", "")]),
         ("| Action | A |\n| Plot | C |\n| Overall | B+ |\n", BAL, [("rating", "", "B+", "")]),
     ],
+    "role-in-a-place": [
+        ("Peter Serafinowicz is a sommelier called Bartholomew in Rome.", CH2,
+         [("cast", "Peter Serafinowicz", "Bartholomew", "contradicted")]),
+        ("Tobias Segal plays Earl in John Wick.", JW1, [("cast", "Tobias Segal", "Earl", "unknown")]),
+        ("Keanu Reeves (producer) also plays John Wick in Osaka.", CH4,
+         [("cast", "Keanu Reeves", "John Wick", "supported")]),
+    ],
     "rating-own-words": [
         ("A solid seven out of ten.", CH4, [("rating", "", 7, "")]),
         ("Verdict: three stars (out of four).", CH4, [("rating", "", 3, "")]),
@@ -147,6 +154,19 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Overall: A bit long, but fun.", CH4, ("rating", "", None)),
         ("Score: A little too loud for me.", PARA, ("rating", "", None)),
         ("Verdict: A mess, though a stylish one.", BAL, ("rating", "", None)),
+    ],
+    "job-in-brackets": [
+        ("Crew: Chad Stahelski (director), Dan Laustsen (camera), Keanu Reeves (producer)\n", CH4,
+         ("cast", "Keanu Reeves", None)),
+        ("Behind the scenes: Keanu Reeves (executive producer) and Chad Stahelski (second-unit director).", BAL,
+         ("cast", "Keanu Reeves", None)),
+        ("Thanks to Chad Stahelski (stunt coordinator) the fights flow.", JW1, ("cast", "Chad Stahelski", None)),
+    ],
+    "role-in-another-titled-work": [
+        ("Laurence Fishburne played Morpheus in The Matrix, and that was long ago.", PARA,
+         ("cast", "Laurence Fishburne", "Morpheus")),
+        ("Keanu Reeves played Ted in Bill and Ted, not here.", CH4, ("cast", "Keanu Reeves", "Ted")),
+        ("Alfie Allen as Theon, from Game of Thrones, is on the poster.", JW1, ("cast", "Alfie Allen", "Theon")),
     ],
     "cast-not-crew": [
         ("Music: Tyler Bates and Joel J. Richard. Keanu Reeves plays John Wick.", CH2, ("cast", "Tyler Bates", None)),

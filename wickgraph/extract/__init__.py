@@ -82,7 +82,7 @@ def extract(text: str, film: str | None = None, *, reference: Reference | None =
     if rating is not None:
         pairs.append((Claim("rating", text[rating.start:rating.end], rating.start, rating.end, value=rating.value,
                             scale=rating.scale, normalized=rating.normalized, rule="rating"), None))
-    claims = _without_stray_roles(_dedupe(pairs, blocked), reference)
+    claims = _without_other_title_roles(_without_stray_roles(_dedupe(pairs, blocked), reference), doc, reference)
     claims = [replace(c, work_iri=film_iri, status=_status(c, reference, film_iri)) for c in claims]
     claims = [replace(c, confidence=claim_confidence(c, film_confidence)) for c in claims]
     title = reference.works[film_iri].title if film_iri in reference.works else film
@@ -305,6 +305,29 @@ def _without_stray_roles(claims: list[Claim], reference: Reference) -> list[Clai
     wrong = {normalize_name(n) for facts in reference.characters.values() for n in facts.wrong_names}
     return [c for c in claims if not (c.type in ("cast", "reprise") and c.character and not c.character_iri
                                       and _actor_key(c) in resolved and normalize_name(c.character) not in wrong)]
+
+
+# "played Morpheus in The Matrix", "as Ted, from Bill & Ted": a title-cased name after 'in'/'from'
+_PAST_ROLE = re.compile(r"\b(?:played|portrayed|voiced|was|starred|appeared)\b", re.IGNORECASE)
+_OTHER_TITLE = re.compile(r",?\s+(?:in|from|on)\s+(?:the\s+)?(?:original\s+)?(?=(?-i:[A-Z0-9]))")
+
+
+def _without_other_title_roles(claims: list[Claim], doc: Document, reference: Reference) -> list[Claim]:
+    """A role the reference does not know, said to be in a titled work other than the reviewed one, is that
+    work's role: no claim (known wrong names stay, as in :func:`_without_stray_roles`)."""
+    wrong = {normalize_name(n) for facts in reference.characters.values() for n in facts.wrong_names}
+
+    def elsewhere(claim: Claim) -> bool:
+        if claim.type not in ("cast", "reprise") or not claim.character or claim.character_iri \
+                or normalize_name(claim.character) in wrong:
+            return False
+        after = _OTHER_TITLE.match(doc.text, claim.end)
+        if after is None or not (_PAST_ROLE.search(claim.evidence) or "from" in after.group().lower()):
+            return False  # "plays Earl in Osaka": a place in the reviewed work, said in the present
+        work = doc.work_at(after.end())
+        return work is None or work != doc.film
+
+    return [c for c in claims if not elsewhere(c)]
 
 
 def _full_name(claim: Claim) -> bool:
