@@ -383,7 +383,8 @@ def _candidate(doc: Document, rule: Rule, match: re.Match[str]) -> Candidate | N
 
 
 # A list item followed by a verb starts a new clause: "directed by A, and Keanu is John once more".
-_CLAUSE_VERB = re.compile(r"\s+(?:(?:\w+ly|also|again|still|then|now)\s+)?(?:is|was|are|were|has|had|does|did|plays|played|"
+_CLAUSE_VERB = re.compile(r"\s+(?:(?:\w+ly|also|again|still|then|now)\s+)?"
+                          r"(?:is|was|are|were|has|had|does|did|plays|played|"
                           r"returns|returned|gets|got|makes|made|steals|stole|shines|stars|appears|turns|shows|looks|"
                           r"remains|seems|becomes|brings|gives|delivers|owns|sells|deserves|can|could|will|would)\b"
                           r"|['\u2019]s\s+(?!(?:script|screenplay|direction)\b)[a-z]+\s+(?:is|was)\b"
@@ -441,4 +442,5 @@ def _mention_candidates(doc: Document, rule: Rule) -> Iterator[Candidate]:
     for mention in doc.mentions:
         people = [e for e in mention.of_kind(PERSON) if e.iri in reference_cast]
         if people and not mention.mask & (CHARACTER | WORK):
-            yield Candidate(rule.id, "cast", mention.start, mention.end, parts={"actor": [(mention.start, mention.end)]})
+            yield Candidate(rule.id, "cast", mention.start, mention.end,
+                            parts={"actor": [(mention.start, mention.end)]})

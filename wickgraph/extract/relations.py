@@ -119,7 +119,7 @@ def _unknown_actors(doc: Document, cues: Cues, mentions: list[Mention]) -> list[
                 (following < len(mentions) and mentions[following].start < name.end()):
             continue  # part of a known name
         actor = Mention(name.start(), name.end(), (Entry(PERSON, None, name.group(), True),))
-        window = [actor] + mentions[following:following + 6]
+        window = [actor, *mentions[following:following + 6]]
         candidate = _forward(doc, cues, window, 0)
         if candidate is None:
             continue
@@ -133,7 +133,8 @@ def _unknown_actors(doc: Document, cues: Cues, mentions: list[Mention]) -> list[
     return found
 
 
-_THAT_IS = re.compile(r"(?:^|[\s\u2014\u2013(-])(?:that's|that is|that\u2019s|it's|it\u2019s|it is|this is)\s+\Z", re.IGNORECASE)
+_THAT_IS = re.compile(r"(?:^|[\s\u2014\u2013(-])(?:that's|that is|that\u2019s|it's|it\u2019s|it is|this is)\s+\Z",
+                      re.IGNORECASE)
 
 
 def _identified(doc: Document, mentions: list[Mention], index: int) -> Candidate | None:
@@ -216,10 +217,10 @@ def _coordinated(doc: Document, cues: Cues, mentions: list[Mention], found: list
         gap = doc.text[a.end:b.start]
         kinds = (_kind(doc, mentions[first[0]]), _kind(doc, b))
         if kinds == (PERSON, CHARACTER) and len(first) == len(second) and _forward_link(gap, cues):
-            pairs = zip(first, second)
+            pairs = zip(first, second, strict=True)
         elif kinds == (CHARACTER, PERSON) and len(first) == len(second) and \
                 _words(gap) and all(w in cues["list-separator"] for w in _words(gap)):
-            pairs = zip(second, first)
+            pairs = zip(second, first, strict=True)
         else:
             continue
         for actor, role in pairs:
@@ -302,9 +303,8 @@ def _new_role(doc: Document, cues: Cues, actor: Mention, sentence_end: int) -> C
         cue = max((i for i, w in enumerate(words) if w in _NAMING_CUES), default=None)
         if cue is None or not _forward_link(gap, cues) or len(words) - cue > 4:
             return None
-        candidate = Candidate("pair-new-role", "cast", actor.start, name.end(),
-                              parts={"actor": [(actor.start, actor.end)], "character": [name.span()]})
-        return candidate
+        return Candidate("pair-new-role", "cast", actor.start, name.end(),
+                         parts={"actor": [(actor.start, actor.end)], "character": [name.span()]})
     return None
 
 
@@ -372,7 +372,8 @@ def _backward(doc: Document, cues: Cues, mentions: list[Mention], index: int) ->
         phrase = " ".join(w for w in words if w not in (",", "the", "here", "again", "now"))
         linked = (words and all(w in cues["list-separator"] for w in words)) or phrase in cues["passive-cue"] \
             or _as_aside(doc, other, gap) or (phrase in ("whom", "who") and re.match(
-                r"\s+(?:\w+ly\s+)?(?:plays|played|portrays|portrayed|voices|voiced)\b", doc.text[actor.end:actor.end + 30]))
+                r"\s+(?:\w+ly\s+)?(?:plays|played|portrays|portrayed|voices|voiced)\b",
+                doc.text[actor.end:actor.end + 30]))
         if linked:
             return _candidate(doc, cues, actor, other, other.start, actor.end)
         return None
@@ -388,7 +389,8 @@ def _as_aside(doc: Document, role: Mention, gap: str) -> bool:
 
 def _pronoun(doc: Document, cues: Cues, mentions: list[Mention], index: int) -> Candidate | None:
     actor = mentions[index]
-    after = re.match(r"\s+(?:\w+\s+)?(?:plays|portrays|voices|is playing|played)\s+(\w+)\b", doc.text[actor.end:actor.end + 40])
+    after = re.match(r"\s+(?:\w+\s+)?(?:plays|portrays|voices|is playing|played)\s+(\w+)\b",
+                     doc.text[actor.end:actor.end + 40])
     if after is None or after.group(1).lower() not in cues["pronoun-role"]:
         return None
     sentence_start, _ = doc.sentence(actor.start)
