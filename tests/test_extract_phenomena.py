@@ -77,6 +77,38 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
          [("franchise_member", "", None, "supported")]),
         ("It plays as a side story to the John Wick saga.", BAL, [("franchise_member", "", None, "supported")]),
     ],
+    "franchise-series-entry": [
+        ("Another entry in the series, and a good one.", PARA, [("franchise_member", "", None, "supported")]),
+        ("John Wick 3 is the best in the series so far.", PARA, [("franchise_member", "", None, "supported")]),
+        ("It rounds off the saga with a duel at dawn.", CH4, [("franchise_member", "", None, "supported")]),
+    ],
+    "franchise-continues": [
+        ("The John Wick saga continues with more dogs.", PARA, [("franchise_member", "", None, "supported")]),
+        ("The franchise rolls on, bloodier than ever.", CH4, [("franchise_member", "", None, "supported")]),
+        ("And so the Wick series marches on.", CH2, [("franchise_member", "", None, "supported")]),
+    ],
+    "franchise-world-of": [
+        ("Ballerina is set in the world of John Wick.", BAL, [("franchise_member", "", None, "supported")]),
+        ("The show takes place squarely in the universe of John Wick.", CONT,
+         [("franchise_member", "", None, "supported")]),
+        ("It all unfolds in the underworld of John Wick, decades earlier.", CONT,
+         [("franchise_member", "", None, "supported")]),
+    ],
+    "franchise-ordinal-wick": [
+        ("This fourth Wick movie runs nearly three hours.", CH4, [("franchise_member", "", None, "supported")]),
+        ("The latest John Wick sequel is the loudest.", PARA, [("franchise_member", "", None, "supported")]),
+        ("A second Wick film was always coming.", CH2, [("franchise_member", "", None, "supported")]),
+    ],
+    "year-facts-line": [
+        ("Parabellum\nUSA | 2019 | 131 min\n", None, [("release_year", "", 2019, "supported")]),
+        ("2019 · 131 min · R\n", PARA, [("release_year", "", 2019, "supported")]),
+        ("US/Germany, 2017, 122 minutes\n", CH2, [("release_year", "", 2017, "supported")]),
+    ],
+    "year-label-qualified": [
+        ("Showing from Friday 6 June 2025.", BAL, [("release_year", "", 2025, "supported")]),
+        ("Opens nationwide 24 March 2023.", CH4, [("release_year", "", 2023, "supported")]),
+        ("In UK cinemas 17 May 2019.", PARA, [("release_year", "", 2019, "supported")]),
+    ],
     "year-in-cinemas-from": [
         ("In cinemas from 17 May 2019.", PARA, [("release_year", "", 2019, "supported")]),
         ("In theaters from March 24, 2023, and worth it.", CH4, [("release_year", "", 2023, "supported")]),
@@ -130,6 +162,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
 }
 
 ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
+    "franchise-other-series": [
+        ("Fallout is the best in the Mission: Impossible series.", CH4, ("franchise_member", "", None)),
+        ("The Bourne saga continues elsewhere, without a dog.", PARA, ("franchise_member", "", None)),
+        ("It is not set in the world of John Wick at all.", None, ("franchise_member", "", None)),
+    ],
     "franchise-bare-title": [
         ("John Wick: Chapter 4 is long.", CH4, ("franchise_member", "", None)),
         ("I saw Parabellum on a Tuesday.", PARA, ("franchise_member", "", None)),
