@@ -65,6 +65,35 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Returning for this chapter: Ian McShane, Lance Reddick and Laurence Fishburne.", CH4,
          [("reprise", "Ian McShane", None, "supported"), ("reprise", "Lance Reddick", None, "supported")]),
     ],
+    "reprise-direct-object": [
+        ("Ian McShane reprises Winston.", CH4, [("reprise", "Ian McShane", "Winston", "supported")]),
+        ("Anjelica Huston reprises the Director from Parabellum.", BAL,
+         [("reprise", "Anjelica Huston", "Director", "supported")]),
+        ("Lance Reddick happily revisits his Charon.", PARA, [("reprise", "Lance Reddick", "Charon", "supported")]),
+    ],
+    "reprise-nth-turn": [
+        ("Lance Reddick, in his final turn as Charon, is wonderful.", CH4,
+         [("reprise", "Lance Reddick", "Charon", "supported")]),
+        ("Keanu Reeves, fourth time as John Wick, limps.", CH4,
+         [("reprise", "Keanu Reeves", "John Wick", "supported")]),
+        ("Ian McShane, for a third outing as Winston, barely moves.", PARA,
+         [("reprise", "Ian McShane", "Winston", "supported")]),
+    ],
+    "reprise-label-inline": [
+        ("Back again: Ian McShane as Winston and Lance Reddick as Charon.", CH4,
+         [("reprise", "Ian McShane", "Winston", "supported"), ("reprise", "Lance Reddick", "Charon", "supported")]),
+        ("Also returning: Laurence Fishburne as the Bowery King.", CH4,
+         [("reprise", "Laurence Fishburne", "Bowery King", "supported")]),
+        ("**Returning cast:** Ian McShane (Winston), Lance Reddick (Charon)", PARA,
+         [("reprise", "Ian McShane", "Winston", "supported")]),
+    ],
+    "reprise-returning-adjective": [
+        ("The returning Ian McShane plays Winston.", CH4, [("reprise", "Ian McShane", "Winston", "supported")]),
+        ("A returning Lance Reddick is Charon again, briefly.", PARA,
+         [("reprise", "Lance Reddick", "Charon", "supported")]),
+        ("And the returning Laurence Fishburne plays the Bowery King.", CH4,
+         [("reprise", "Laurence Fishburne", "Bowery King", "supported")]),
+    ],
     "franchise-ordinal-feature": [
         ("It is the franchise's fourth feature, and the longest.", CH4, [("franchise_member", "", None, "supported")]),
         ("The third instalment of the John Wick series opens in a stable.", PARA,
@@ -79,7 +108,7 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
     ],
     "franchise-series-entry": [
         ("Another entry in the series, and a good one.", PARA, [("franchise_member", "", None, "supported")]),
-        ("John Wick 3 is the best in the series so far.", PARA, [("franchise_member", "", None, "supported")]),
+        ("Parabellum is the third film of the saga.", PARA, [("franchise_member", "", None, "supported")]),
         ("It rounds off the saga with a duel at dawn.", CH4, [("franchise_member", "", None, "supported")]),
     ],
     "franchise-continues": [
@@ -166,6 +195,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Fallout is the best in the Mission: Impossible series.", CH4, ("franchise_member", "", None)),
         ("The Bourne saga continues elsewhere, without a dog.", PARA, ("franchise_member", "", None)),
         ("It is not set in the world of John Wick at all.", None, ("franchise_member", "", None)),
+    ],
+    "reprise-not-announced": [
+        ("Not returning: Halle Berry as Sofia, sadly.", CH4, ("reprise", "Halle Berry", None)),
+        ("Donnie Yen, in his first turn as Caine, steals it.", CH4, ("reprise", "Donnie Yen", None)),
+        ("Donnie Yen plays Caine.\nBack again: the dog.", CH4, ("reprise", "Donnie Yen", None)),
     ],
     "franchise-bare-title": [
         ("John Wick: Chapter 4 is long.", CH4, ("franchise_member", "", None)),

@@ -436,7 +436,8 @@ def mark_reprises(doc: Document, candidates: list[Candidate], cues: Cues | None 
         tail = _words(doc.text[candidate.end:_clause_end(doc, candidate.end)])[:3]
         words = _words(doc.text[candidate.start:candidate.end]) + tail
         if any(w in cues["reprise-cue"] and w != "more" for w in words) or "once more" in " ".join(words) \
-                or _AGAIN.match(doc.text, candidate.end) or _announced(doc, cues, candidate.start):
+                or _AGAIN.match(doc.text, candidate.end) or _announced(doc, cues, candidate.start) \
+                or _RETURNING_BEFORE.search(doc.text, max(0, candidate.start - 30), candidate.start):
             candidate.reprise = True
 
 
@@ -446,6 +447,12 @@ _ANNOUNCEMENT = re.compile(r"(?:^|(?<=[.!?:\n]))[ \t\-*#]*(?:(?:some|a\s+few|sev
                            r"(?P<noun>[a-z]+)\s+(?:(?:all|also)\s+)?(?:return|returns|are\s+back|is\s+back|come\s+back|"
                            r"are\s+returning|turn\s+up\s+again|show\s+up\s+again)\b[^.!?:\n]{0,40}[.!:]",
                            re.IGNORECASE | re.MULTILINE)
+# "Back again: X as Y and Z as W" / "Also returning: X as Y": a label line that names the returning players
+_RETURNING_LABEL = re.compile(r"(?:^|(?<=[.!?\n]))[ \t\-*#_]*(?:also\s+)?(?:returning|back(?:\s+again)?|"
+                              r"back\s+for\s+more|returning\s+(?:cast|players|faces)|familiar\s+faces)[ \t*_]*:",
+                              re.IGNORECASE | re.MULTILINE)
+# "The returning Ian McShane plays Winston"
+_RETURNING_BEFORE = re.compile(r"\b(?:the|a|an)\s+(?:returning|ever-returning|once-again)\s+$", re.IGNORECASE)
 _ANNOUNCED_SPAN = 600  # characters after an announcement that it may cover, at most (its paragraph)
 
 
@@ -453,8 +460,11 @@ def _announced(doc: Document, cues: Cues, position: int) -> bool:
     """Whether an announcement of returning players stands before ``position`` in the same paragraph."""
     paragraph_start = doc.text.rfind("\n\n", 0, position) + 1
     window_start = max(paragraph_start, position - _ANNOUNCED_SPAN)
-    return any(m.group("noun").lower() in cues["returning-group"] and m.end() <= position
-               for m in _ANNOUNCEMENT.finditer(doc.text, window_start, position))
+    if any(m.group("noun").lower() in cues["returning-group"] and m.end() <= position
+           for m in _ANNOUNCEMENT.finditer(doc.text, window_start, position)):
+        return True
+    line_start = doc.text.rfind("\n", 0, position) + 1  # a label covers its own line only
+    return _RETURNING_LABEL.search(doc.text, line_start, position) is not None
 
 
 def _clause_end(doc: Document, position: int) -> int:
