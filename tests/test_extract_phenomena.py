@@ -159,6 +159,28 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
          [("director", "Chad Stahelski", None, "supported")]),
         ("The director on record is Len Wiseman.", BAL, [("director", "Len Wiseman", None, "supported")]),
     ],
+    "director-role-noun": [
+        ("Chad Stahelski returns as director.", CH4, [("director", "Chad Stahelski", None, "supported")]),
+        ("Len Wiseman takes over as director.", BAL, [("director", "Len Wiseman", None, "supported")]),
+        ("Chad Stahelski is the director again.", PARA, [("director", "Chad Stahelski", None, "supported")]),
+    ],
+    "director-the-is-or-helm": [
+        ("The director is Chad Stahelski, as ever.", CH4, [("director", "Chad Stahelski", None, "supported")]),
+        ("Chad Stahelski is at the helm again.", CH2, [("director", "Chad Stahelski", None, "supported")]),
+        ("It was directed, once again, by Chad Stahelski.", CH4, [("director", "Chad Stahelski", None, "supported")]),
+    ],
+    "credit-duties": [
+        ("Script duties fall to Shay Hatten.", BAL, [("writer", "Shay Hatten", None, "supported")]),
+        ("Credit for the screenplay goes to Shay Hatten and Michael Finch.", CH4,
+         [("writer", "Shay Hatten", None, "supported"), ("writer", "Michael Finch", None, "supported")]),
+        ("Directing duties fall to Len Wiseman.", BAL, [("director", "Len Wiseman", None, "supported")]),
+    ],
+    "writer-role-noun": [
+        ("Derek Kolstad is the writer again.", CH2, [("writer", "Derek Kolstad", None, "supported")]),
+        ("Derek Kolstad returns as screenwriter.", PARA, [("writer", "Derek Kolstad", None, "supported")]),
+        ("The writers are Shay Hatten and Michael Finch.", CH4,
+         [("writer", "Shay Hatten", None, "supported"), ("writer", "Michael Finch", None, "supported")]),
+    ],
     "credit-writer-words": [
         ("The screenplay is Derek Kolstad's, as before.", CH2, [("writer", "Derek Kolstad", None, "supported")]),
         ("The script is Shay Hatten's.", BAL, [("writer", "Shay Hatten", None, "supported")]),
@@ -200,6 +222,16 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Not returning: Halle Berry as Sofia, sadly.", CH4, ("reprise", "Halle Berry", None)),
         ("Donnie Yen, in his first turn as Caine, steals it.", CH4, ("reprise", "Donnie Yen", None)),
         ("Donnie Yen plays Caine.\nBack again: the dog.", CH4, ("reprise", "Donnie Yen", None)),
+    ],
+    "director-title-is-a-role": [
+        ("Anjelica Huston is the Director again.", BAL, ("director", "Anjelica Huston", None)),
+        ("The Director is Anjelica Huston, in furs.", BAL, ("director", "Anjelica Huston", None)),
+        ("Anjelica Huston returns as the Director.", PARA, ("director", "Anjelica Huston", None)),
+    ],
+    "credit-not-a-role": [
+        ("Chad Stahelski is the director again.", PARA, ("cast", "Chad Stahelski", None)),
+        ("Len Wiseman is the director this time.", BAL, ("cast", "Len Wiseman", None)),
+        ("Derek Kolstad is the writer again.", CH2, ("cast", "Derek Kolstad", None)),
     ],
     "franchise-bare-title": [
         ("John Wick: Chapter 4 is long.", CH4, ("franchise_member", "", None)),

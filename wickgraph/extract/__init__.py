@@ -29,7 +29,7 @@ from .inputs import MAX_REVIEW_BYTES, ReviewInput, read_review
 from .layout import normalise
 from .patterns import Candidate, default_rules, run_rules
 from .ratings import find_rating, normalize
-from .relations import mark_reprises, pair_roles
+from .relations import default_cues, mark_reprises, pair_roles
 from .scope import is_blocked
 from .units import LayoutUnits
 
@@ -83,6 +83,7 @@ def extract(text: str, film: str | None = None, *, reference: Reference | None =
         pairs.append((Claim("rating", text[rating.start:rating.end], rating.start, rating.end, value=rating.value,
                             scale=rating.scale, normalized=rating.normalized, rule="rating"), None))
     claims = _without_other_title_roles(_without_stray_roles(_dedupe(pairs, blocked), reference), doc, reference)
+    claims = _without_credit_titles(claims)
     claims = [replace(c, work_iri=film_iri, status=_status(c, reference, film_iri)) for c in claims]
     claims = [replace(c, confidence=claim_confidence(c, film_confidence)) for c in claims]
     title = reference.works[film_iri].title if film_iri in reference.works else film
@@ -328,6 +329,23 @@ def _without_other_title_roles(claims: list[Claim], doc: Document, reference: Re
         return work is None or work != doc.film
 
     return [c for c in claims if not elsewhere(c)]
+
+
+def _without_credit_titles(claims: list[Claim]) -> list[Claim]:
+    """"Chad Stahelski is the director again": where the same words made a credit, a role named by the job
+    title ("the Director") for the same person is that credit, not a part he plays."""
+    titles = default_cues()["credit-label"]
+    credits = [(c.start, c.end, c.person_iri or normalize_name(c.person or "")) for c in claims
+               if c.type in ("director", "writer")]
+
+    def credit_title(claim: Claim) -> bool:
+        if claim.type not in ("cast", "reprise") or not claim.character:
+            return False
+        words = normalize_name(claim.character).split()
+        return bool(words) and words[-1] in titles and any(
+            start < claim.end and claim.start < end and who == _actor_key(claim) for start, end, who in credits)
+
+    return [c for c in claims if not credit_title(c)]
 
 
 def _full_name(claim: Claim) -> bool:

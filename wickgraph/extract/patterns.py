@@ -41,7 +41,7 @@ _NEEDS = {"director": ("person", "people"), "writer": ("person", "people"), "cas
           "release_year": ("year",), "franchise_member": ()}
 _ALLOWED_KEYS = {"id", "kind", "type", "pattern", "reprise", "scope", "types", "rules", "description",
                  "work_is_film", "unless_work_is_film", "sentence_requires", "case_sensitive", "needs",
-                 "requires_credit", "role_possessive"}
+                 "requires_credit", "role_possessive", "unless_cast"}
 
 
 def _slot(bit: int) -> str:
@@ -102,6 +102,7 @@ class Rule:
     fast_needs_boundary: bool = False  # the fast regex lost a leading \b; check it in Python
     requires_credit: str | None = None  # "director": the person must be credited so on the reviewed work
     role_possessive: bool = False  # the role may stand in the possessive: "steps back into Winston's shoes"
+    unless_cast: bool = False  # the person must not be one of the work's players ("the Director" is a role)
     flags: int = re.IGNORECASE | re.MULTILINE
 
     @property
@@ -231,7 +232,7 @@ def load_rules(path: str | Path = RULES_FILE) -> RuleSet:
                         work_is_film=bool(data.get("work_is_film")), sentence_requires=sentence_requires,
                         needs=tuple(needs), fast=fast, fast_needs_boundary=boundary,
                         requires_credit=data.get("requires_credit"), flags=flags,
-                        role_possessive=bool(data.get("role_possessive")))
+                        role_possessive=bool(data.get("role_possessive")), unless_cast=bool(data.get("unless_cast")))
             if rule.work_is_film and regex is not None and "work" not in regex.groupindex:
                 raise fail(f"rule {rule_id!r}: 'work_is_film' needs a group named work")
             (claims if kind == "claim" else mentions).append(rule)
@@ -369,6 +370,11 @@ def _candidate(doc: Document, rule: Rule, match: re.Match[str]) -> Candidate | N
             mention = doc.by_start.get(span[0])
             if mention is None or not any(e.iri in credited for e in mention.of_kind(PERSON)):
                 return None
+    if rule.unless_cast:
+        for span in candidate.parts.get("person", []):
+            mention = doc.by_start.get(span[0])
+            if mention is not None and any(e.iri in doc.film_cast for e in mention.of_kind(PERSON)):
+                return None  # "Anjelica Huston is the Director": her role, not a credit
     if groups.get("year"):
         candidate.year = int(groups["year"])
     if rule.work_is_film:
