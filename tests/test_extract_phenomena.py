@@ -280,6 +280,22 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
 }
 
 
+FROM_FILM = [  # (text, film, actor, the work the role is reprised from)
+    ("Ian McShane, back as Winston from the first film, is a delight.", CH2, "Ian McShane", "John Wick"),
+    ("Lance Reddick reprises his role as Charon from the first film.", PARA, "Lance Reddick", "John Wick"),
+    ("Anjelica Huston reprises the Director from Parabellum.", BAL, "Anjelica Huston",
+     "John Wick: Chapter 3 – Parabellum"),
+    ("Keanu Reeves returns as John Wick from the original movie.", CH4, "Keanu Reeves", "John Wick"),
+]
+
+
+@pytest.mark.parametrize(("text", "film", "actor", "from_film"), FROM_FILM)
+def test_reprise_from_film(text: str, film: str, actor: str, from_film: str) -> None:
+    """'from the first film' names the franchise's first work; a title names itself."""
+    reprises = [c for c in extract(text, film).claims if c.type == "reprise" and c.actor == actor]
+    assert [c.from_film for c in reprises] == [from_film]
+
+
 def _facts(text: str, film: str | None) -> list[Fact]:
     found: list[Fact] = []
     for claim in extract(text, film).claims:

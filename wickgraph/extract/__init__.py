@@ -27,7 +27,7 @@ from .film import detect_film, resolve_film, resolve_work
 from .gazetteer import CHARACTER, PERSON, WORK, Entry, Gazetteer, Mention, fold, get_gazetteer
 from .inputs import MAX_REVIEW_BYTES, ReviewInput, read_review
 from .layout import normalise
-from .patterns import Candidate, default_rules, run_rules
+from .patterns import FIRST_WORK, Candidate, default_rules, run_rules
 from .ratings import find_rating, normalize
 from .relations import default_cues, mark_reprises, pair_roles
 from .scope import is_blocked
@@ -258,12 +258,21 @@ def _work(doc: Document, spans: list[tuple[int, int]] | None, reference: Referen
         return None, None
     mention = doc.by_start.get(spans[0][0])
     works = [e for e in (mention.of_kind(WORK) if mention else []) if e.iri in reference.works]
+    if not works and FIRST_WORK.fullmatch(doc.text, *spans[0]):
+        first = _first_work(reference)
+        return (reference.works[first].title, first) if first and first != doc.film else (None, None)
     if not works:
         return _surface(doc, spans[0]), None
     best = next((e for e in works if e.iri != doc.film), None)
     if best is None:  # "returns as Eve in Ballerina": the reviewed work is not where a role is reprised from
         return None, None
     return reference.works[best.iri or ""].title, best.iri
+
+
+def _first_work(reference: Reference) -> str | None:
+    """The franchise's first work: the earliest released member."""
+    members = [w for w in reference.works.values() if w.in_franchise and w.release_year is not None]
+    return min(members, key=lambda w: (w.release_year or 0, w.release_date)).iri if members else None
 
 
 def _dedupe(pairs: list[tuple[Claim, Candidate | None]], blocked: Any) -> list[Claim]:

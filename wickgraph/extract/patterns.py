@@ -74,7 +74,10 @@ _MACROS = {
     "CLAUSE": rf"[^.!?;:\n{_ENTITY_CHARS}]{{1,110}}?",
     "GAP": rf"(?:[^\s.!?;:,\n\"{_ENTITY_CHARS}]+\s+){{1,4}}?",
     "LISTSEP": r"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)",
+    "FIRSTWORK": r"(?:first|original)\s+(?:film|movie|one|chapter|instal?lment|entry)",
 }
+# "reprising his role from the first film": the franchise's first work, named by its place
+FIRST_WORK = re.compile(r"(?:first|original)\s+(?:film|movie|one|chapter|instal?lment|entry)", re.IGNORECASE)
 _MACRO_KIND = {"P": PERSON, "C": CHARACTER, "W": WORK}
 _MACRO_REF = re.compile(r"\{([A-Z]+)\}")
 
@@ -356,7 +359,8 @@ def _candidate(doc: Document, rule: Rule, match: re.Match[str]) -> Candidate | N
             candidate.parts[name] = [span]
         else:
             g_start, g_end = _trim(doc.text, *span)
-            if g_start not in doc.by_start and not _name_ok(doc.text, g_start, g_end):
+            if g_start not in doc.by_start and not _name_ok(doc.text, g_start, g_end) \
+                    and not (name == "from_film" and FIRST_WORK.fullmatch(doc.text, g_start, g_end)):
                 return None
             if name == "character" and not rule.role_possessive \
                     and re.match(r"['\u2019]s\b", doc.text[g_end:g_end + 2]):
