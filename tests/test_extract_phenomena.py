@@ -133,6 +133,12 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("2019 · 131 min · R\n", PARA, [("release_year", "", 2019, "supported")]),
         ("US/Germany, 2017, 122 minutes\n", CH2, [("release_year", "", 2017, "supported")]),
     ],
+    "year-facts-line-titled": [
+        ("Ballerina\nUSA | 2025 | 125 min\nParabellum\nUSA | 2019 | 131 min\n", BAL,
+         [("release_year", "", 2025, "supported")]),
+        ("## John Wick: Chapter 4\nUSA · 2023 · 169 min\n", CH4, [("release_year", "", 2023, "supported")]),
+        ("The Continental\n2023 | 268 min\n", CONT, [("release_year", "", 2023, "supported")]),
+    ],
     "year-label-qualified": [
         ("Showing from Friday 6 June 2025.", BAL, [("release_year", "", 2025, "supported")]),
         ("Opens nationwide 24 March 2023.", CH4, [("release_year", "", 2023, "supported")]),
@@ -232,6 +238,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Chad Stahelski is the director again.", PARA, ("cast", "Chad Stahelski", None)),
         ("Len Wiseman is the director this time.", BAL, ("cast", "Len Wiseman", None)),
         ("Derek Kolstad is the writer again.", CH2, ("cast", "Derek Kolstad", None)),
+    ],
+    "year-facts-line-of-another-title": [
+        ("Ballerina\nUSA | 2025 | 125 min\nParabellum\nUSA | 2019 | 131 min\n", BAL, ("release_year", "", 2019)),
+        ("Ballerina is fine.\n\nParabellum\n2019 · 131 min · R\n", BAL, ("release_year", "", 2019)),
+        ("Speed\nUSA | 1994 | 116 min\n", JW1, ("release_year", "", 1994)),
     ],
     "franchise-bare-title": [
         ("John Wick: Chapter 4 is long.", CH4, ("franchise_member", "", None)),
