@@ -458,12 +458,12 @@ _ANNOUNCED_SPAN = 600  # characters after an announcement that it may cover, at 
 
 def _announced(doc: Document, cues: Cues, position: int) -> bool:
     """Whether an announcement of returning players stands before ``position`` in the same paragraph."""
-    paragraph_start = doc.text.rfind("\n\n", 0, position) + 1
-    window_start = max(paragraph_start, position - _ANNOUNCED_SPAN)
+    reach = max(0, position - _ANNOUNCED_SPAN)  # bounded, so a review on one line stays linear
+    window_start = max(doc.text.rfind("\n\n", reach, position) + 1, reach)
     if any(m.group("noun").lower() in cues["returning-group"] and m.end() <= position
            for m in _ANNOUNCEMENT.finditer(doc.text, window_start, position)):
         return True
-    line_start = doc.text.rfind("\n", 0, position) + 1  # a label covers its own line only
+    line_start = max(doc.text.rfind("\n", reach, position) + 1, reach)  # a label covers its own line only
     return _RETURNING_LABEL.search(doc.text, line_start, position) is not None
 
 
