@@ -84,6 +84,14 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("DIRECTOR  Chad Stahelski\n", CH4, []),
         ("Writer: Shay Hatten\n", BAL, [("writer", "Shay Hatten", None, "supported")]),
     ],
+    "returning-group": [
+        ("Some familiar faces return. Ian McShane is Winston, and Lance Reddick plays Charon.", CH4,
+         [("reprise", "Ian McShane", "Winston", "supported"), ("reprise", "Lance Reddick", "Charon", "supported")]),
+        ("It is long. The old gang is back:\n- Ian McShane as Winston\n- Lance Reddick as Charon\n", PARA,
+         [("reprise", "Ian McShane", "Winston", "supported"), ("reprise", "Lance Reddick", "Charon", "supported")]),
+        ("A few old friends return, too. Laurence Fishburne, as the Bowery King, gets the best lines.", CH4,
+         [("reprise", "Laurence Fishburne", "Bowery King", "supported")]),
+    ],
     # -- questions and their answers (answers.py) ------------------------------------------------------
     "answer-yes": [
         ("Q: Is Ian McShane in this one?\nA: Yes, as Winston, and he is superb.", PARA,
@@ -317,6 +325,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Halle Berry and Ian McShane talk. She plays Sofia.", PARA, ("cast", "Ian McShane", "Sofia")),
         ("Keanu Reeves meets Ian McShane. He plays Winston.", PARA, ("cast", "Keanu Reeves", "Winston")),
         ("Common and Ruby Rose fight. She plays Ares.", CH2, ("cast", "Common", "Ares")),
+    ],
+    "returning-group": [
+        ("Some familiar faces return.\n\nDonnie Yen plays Caine.", CH4, ("reprise", "Donnie Yen", None)),
+        ("Old habits return. Donnie Yen plays Caine.", CH4, ("reprise", "Donnie Yen", None)),
+        ("Donnie Yen plays Caine. Then some familiar faces return.", CH4, ("reprise", "Donnie Yen", None)),
     ],
     "hearsay-before": [
         ("People online keep saying David Leitch co-directed this one.", PARA, ("director", "David Leitch", None)),

@@ -31,7 +31,7 @@ def test_layout_view_keeps_every_offset(text: str) -> None:
     view = normalise(text)
     assert len(view) == len(text)
     assert "*" not in view and "---" not in view and "##" not in view
-    assert all(a == b or b == " " for a, b in zip(text, view))
+    assert all(a == b or b == " " for a, b in zip(text, view, strict=True))
 
 
 @pytest.mark.parametrize(("text", "film", "person"), [

@@ -27,9 +27,9 @@ from .film import detect_film, resolve_film, resolve_work
 from .gazetteer import CHARACTER, PERSON, WORK, Entry, Gazetteer, Mention, fold, get_gazetteer
 from .inputs import MAX_REVIEW_BYTES, ReviewInput, read_review
 from .layout import normalise
-from .patterns import Candidate, default_rules, run_rules
+from .patterns import FIRST_WORK, Candidate, default_rules, run_rules
 from .ratings import find_rating, normalize
-from .relations import mark_reprises, pair_roles
+from .relations import default_cues, mark_reprises, pair_roles
 from .scope import is_blocked
 from .units import LayoutUnits
 
@@ -82,7 +82,8 @@ def extract(text: str, film: str | None = None, *, reference: Reference | None =
     if rating is not None:
         pairs.append((Claim("rating", text[rating.start:rating.end], rating.start, rating.end, value=rating.value,
                             scale=rating.scale, normalized=rating.normalized, rule="rating"), None))
-    claims = _without_stray_roles(_dedupe(pairs, blocked), reference)
+    claims = _without_other_title_roles(_without_stray_roles(_dedupe(pairs, blocked), reference), doc, reference)
+    claims = _without_credit_titles(claims)
     claims = [replace(c, work_iri=film_iri, status=_status(c, reference, film_iri)) for c in claims]
     claims = [replace(c, confidence=claim_confidence(c, film_confidence)) for c in claims]
     title = reference.works[film_iri].title if film_iri in reference.works else film
@@ -257,12 +258,21 @@ def _work(doc: Document, spans: list[tuple[int, int]] | None, reference: Referen
         return None, None
     mention = doc.by_start.get(spans[0][0])
     works = [e for e in (mention.of_kind(WORK) if mention else []) if e.iri in reference.works]
+    if not works and FIRST_WORK.fullmatch(doc.text, *spans[0]):
+        first = _first_work(reference)
+        return (reference.works[first].title, first) if first and first != doc.film else (None, None)
     if not works:
         return _surface(doc, spans[0]), None
     best = next((e for e in works if e.iri != doc.film), None)
     if best is None:  # "returns as Eve in Ballerina": the reviewed work is not where a role is reprised from
         return None, None
     return reference.works[best.iri or ""].title, best.iri
+
+
+def _first_work(reference: Reference) -> str | None:
+    """The franchise's first work: the earliest released member."""
+    members = [w for w in reference.works.values() if w.in_franchise and w.release_year is not None]
+    return min(members, key=lambda w: (w.release_year or 0, w.release_date)).iri if members else None
 
 
 def _dedupe(pairs: list[tuple[Claim, Candidate | None]], blocked: Any) -> list[Claim]:
@@ -305,6 +315,46 @@ def _without_stray_roles(claims: list[Claim], reference: Reference) -> list[Clai
     wrong = {normalize_name(n) for facts in reference.characters.values() for n in facts.wrong_names}
     return [c for c in claims if not (c.type in ("cast", "reprise") and c.character and not c.character_iri
                                       and _actor_key(c) in resolved and normalize_name(c.character) not in wrong)]
+
+
+# "played Morpheus in The Matrix", "as Ted, from Bill & Ted": a title-cased name after 'in'/'from'
+_PAST_ROLE = re.compile(r"\b(?:played|portrayed|voiced|was|starred|appeared)\b", re.IGNORECASE)
+_OTHER_TITLE = re.compile(r",?\s+(?:in|from|on)\s+(?:the\s+)?(?:original\s+)?(?=(?-i:[A-Z0-9]))")
+
+
+def _without_other_title_roles(claims: list[Claim], doc: Document, reference: Reference) -> list[Claim]:
+    """A role the reference does not know, said to be in a titled work other than the reviewed one, is that
+    work's role: no claim (known wrong names stay, as in :func:`_without_stray_roles`)."""
+    wrong = {normalize_name(n) for facts in reference.characters.values() for n in facts.wrong_names}
+
+    def elsewhere(claim: Claim) -> bool:
+        if claim.type not in ("cast", "reprise") or not claim.character or claim.character_iri \
+                or normalize_name(claim.character) in wrong:
+            return False
+        after = _OTHER_TITLE.match(doc.text, claim.end)
+        if after is None or not (_PAST_ROLE.search(claim.evidence) or "from" in after.group().lower()):
+            return False  # "plays Earl in Osaka": a place in the reviewed work, said in the present
+        work = doc.work_at(after.end())
+        return work is None or work != doc.film
+
+    return [c for c in claims if not elsewhere(c)]
+
+
+def _without_credit_titles(claims: list[Claim]) -> list[Claim]:
+    """"Chad Stahelski is the director again": where the same words made a credit, a role named by the job
+    title ("the Director") for the same person is that credit, not a part he plays."""
+    titles = default_cues()["credit-label"]
+    credits = [(c.start, c.end, c.person_iri or normalize_name(c.person or "")) for c in claims
+               if c.type in ("director", "writer")]
+
+    def credit_title(claim: Claim) -> bool:
+        if claim.type not in ("cast", "reprise") or not claim.character:
+            return False
+        words = normalize_name(claim.character).split()
+        return bool(words) and words[-1] in titles and any(
+            start < claim.end and claim.start < end and who == _actor_key(claim) for start, end, who in credits)
+
+    return [c for c in claims if not credit_title(c)]
 
 
 def _full_name(claim: Claim) -> bool:

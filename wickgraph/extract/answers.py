@@ -21,7 +21,8 @@ __all__ = ["answered_questions"]
 _QUESTION_END = re.compile(r"\?[\"')\]]*")
 _YES = re.compile(r"\s*(?:[A-Za-z]{1,12}\s*:\s*)?(?:yes|yep|yeah|yup|sure|absolutely|of course|indeed|"
                   r"(?:he|she|they)\s+(?:is|was|does|did|are|were))\b[^.!?\n]{0,80}", re.IGNORECASE)
-_NO = re.compile(r"\s*(?:[A-Za-z]{1,12}\s*:\s*)?(?:no|nope|not|never|sadly not|(?:he|she|they)\s+(?:is|was|does|did|are|were)\s*n[o']t)\b",
+_NO = re.compile(r"\s*(?:[A-Za-z]{1,12}\s*:\s*)?(?:no|nope|not|never|sadly not|"
+                 r"(?:he|she|they)\s+(?:is|was|does|did|are|were)\s*n[o']t)\b",
                  re.IGNORECASE)
 _WHO = re.compile(r"\bwho\s+(?P<verb>directed|directs|helmed|wrote|writes|scripted|plays|played|voices)\b"
                   r"(?:\s+(?P<role>[^?]{1,60}))?\?", re.IGNORECASE)

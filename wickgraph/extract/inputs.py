@@ -238,7 +238,8 @@ def _check_card(card: dict[str, Any], filename: str | None) -> None:
         if card.get(key) is not None and not isinstance(card[key], str):
             raise fail(key, "a string", card[key])
     film = card.get("film")
-    if film is not None and not (isinstance(film, str) or (isinstance(film, dict) and isinstance(film.get("title"), str))):
+    titled = isinstance(film, dict) and isinstance(film.get("title"), str)
+    if film is not None and not (isinstance(film, str) or titled):
         raise fail("film", 'a title or {"title": ...}', film)
     if card.get("published") is not None:
         try:

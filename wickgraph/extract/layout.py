@@ -55,10 +55,13 @@ _RULE_LINE = re.compile(
 # "Cassian ........ Common": a run of leader marks (found by its first mark, which is fast) between two words
 # (three or more dots, dashes, "_", "·", "=" or "~", spaced or not, or "…"); the leading character class
 # lets the regex engine skip ahead, which a leading group does not
-_LEADER_RUN = re.compile(r"[.\u2026_\u00b7=~-](?:(?<=\.)[ \t]?\.[ \t]?\.(?:[ \t]?\.)*|(?<=\u2026)\u2026*|(?<=-)--+|(?<=_)_+"
+_LEADER_RUN = re.compile(r"[.\u2026_\u00b7=~-](?:(?<=\.)[ \t]?\.[ \t]?\.(?:[ \t]?\.)*|(?<=\u2026)\u2026*|"
+                         r"(?<=-)--+|(?<=_)_+"
                          r"|(?<=[_\u00b7=~])[ \t]?[_\u00b7=~][ \t]?[_\u00b7=~](?:[ \t]?[_\u00b7=~])*)")
 _HEADER_HINT = re.compile(r"(?i)\b(?:actor|actress|character|role|played by|cast|performer|player|voice)")
-_TABLE_RULE = re.compile(r"[ \t]*\|?(?:[ \t]*:?-+:?[ \t]*\|)+(?:[ \t]*:?-+:?[ \t]*)?|[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*|[ \t]*[+|][-=+]{3,}[+|]?[ \t]*")
+_TABLE_RULE = re.compile(r"[ \t]*\|?(?:[ \t]*:?-+:?[ \t]*\|)+(?:[ \t]*:?-+:?[ \t]*)?"
+                         r"|[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*"
+                         r"|[ \t]*[+|][-=+]{3,}[+|]?[ \t]*")
 
 
 # -- the view ------------------------------------------------------------------------------------
@@ -73,7 +76,7 @@ def normalise(text: str) -> str:
     if not any(mark in text for mark in "*_#>|+-\u2022\u00b7/.)\u2026=~  \t"):
         return text
     view = _blank(text, list(_marks(text)))
-    blanks = [span for span in _leaders(view)]
+    blanks = list(_leaders(view))
     line_end = -1
     for hint in _HEADER_HINT.finditer(view):
         if hint.start() <= line_end:
@@ -228,7 +231,7 @@ def _cells(view: str, start: int, end: int) -> tuple[str, tuple[Span, ...]]:
         return "", ()
     for kind, separator in _SEPARATORS:
         pieces = list(separator.finditer(view, lo, hi))
-        if not pieces or kind == "colon" and len(pieces) > 1:
+        if not pieces or (kind == "colon" and len(pieces) > 1):
             continue
         cells: list[Span] = []
         position = lo
@@ -236,10 +239,8 @@ def _cells(view: str, start: int, end: int) -> tuple[str, tuple[Span, ...]]:
             cells.append(_trim(view, position, piece.start()))
             position = piece.end()
         cells.append(_trim(view, position, hi))
-        if kind == "pipe":
-            cells = _pipe_cells(view, start, end)  # an empty cell keeps its column: "| Nogi | Moreno | |"
-        else:
-            cells = [c for c in cells if c[1] > c[0]]
+        # a pipe row's empty cell keeps its column: "| Nogi | Moreno | |"
+        cells = _pipe_cells(view, start, end) if kind == "pipe" else [c for c in cells if c[1] > c[0]]
         # a table's notes column may be long; cells joined by padding or leaders are names, which are short
         if sum(c[1] > c[0] for c in cells) >= 2 and (kind == "pipe" or all(c[1] - c[0] <= _MAX_CELL for c in cells)):
             return kind, tuple(cells)
@@ -373,7 +374,7 @@ def _label_ok(label: re.Match[str], view: str, line_start: int, after_label: boo
     if label.group("cast") and separator.strip() == "" and text.split()[0] == "with":
         # "With Keanu Reeves gone, ..." is prose; after a capsule's "·" or "|" it is a label
         before = view[line_start:label.start()].rstrip()
-        return before.endswith(("\u00b7", "\u2022", "|")) or after_label and before.endswith(".")
+        return before.endswith(("\u00b7", "\u2022", "|")) or (after_label and before.endswith("."))
     return True
 
 
@@ -450,7 +451,7 @@ def _sections(text: str, view: str, words: LayoutWords) -> Iterator[Section]:
         last = None
         for item_start, item_end in lines[number + 1:number + 60]:
             line = view[item_start:item_end].strip()
-            if not line or line.endswith(":") and len(line) <= 60:
+            if not line or (line.endswith(":") and len(line) <= 60):
                 break  # a blank line or the next heading ends the list
             if not _LIST_ITEM.match(text, item_start) and len(line) > _MAX_ITEM:
                 break  # a paragraph of prose under a heading is no list

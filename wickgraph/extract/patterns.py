@@ -41,7 +41,7 @@ _NEEDS = {"director": ("person", "people"), "writer": ("person", "people"), "cas
           "release_year": ("year",), "franchise_member": ()}
 _ALLOWED_KEYS = {"id", "kind", "type", "pattern", "reprise", "scope", "types", "rules", "description",
                  "work_is_film", "unless_work_is_film", "sentence_requires", "case_sensitive", "needs",
-                 "requires_credit"}
+                 "requires_credit", "role_possessive", "unless_cast"}
 
 
 def _slot(bit: int) -> str:
@@ -74,7 +74,10 @@ _MACROS = {
     "CLAUSE": rf"[^.!?;:\n{_ENTITY_CHARS}]{{1,110}}?",
     "GAP": rf"(?:[^\s.!?;:,\n\"{_ENTITY_CHARS}]+\s+){{1,4}}?",
     "LISTSEP": r"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)",
+    "FIRSTWORK": r"(?:first|original)\s+(?:film|movie|one|chapter|instal?lment|entry)",
 }
+# "reprising his role from the first film": the franchise's first work, named by its place
+FIRST_WORK = re.compile(r"(?:first|original)\s+(?:film|movie|one|chapter|instal?lment|entry)", re.IGNORECASE)
 _MACRO_KIND = {"P": PERSON, "C": CHARACTER, "W": WORK}
 _MACRO_REF = re.compile(r"\{([A-Z]+)\}")
 
@@ -101,6 +104,8 @@ class Rule:
     fast: re.Pattern[str] | None = None
     fast_needs_boundary: bool = False  # the fast regex lost a leading \b; check it in Python
     requires_credit: str | None = None  # "director": the person must be credited so on the reviewed work
+    role_possessive: bool = False  # the role may stand in the possessive: "steps back into Winston's shoes"
+    unless_cast: bool = False  # the person must not be one of the work's players ("the Director" is a role)
     flags: int = re.IGNORECASE | re.MULTILINE
 
     @property
@@ -229,7 +234,8 @@ def load_rules(path: str | Path = RULES_FILE) -> RuleSet:
             rule = Rule(rule_id, kind, expanded, mask, type=claim_type, reprise=bool(data.get("reprise")),
                         work_is_film=bool(data.get("work_is_film")), sentence_requires=sentence_requires,
                         needs=tuple(needs), fast=fast, fast_needs_boundary=boundary,
-                        requires_credit=data.get("requires_credit"), flags=flags)
+                        requires_credit=data.get("requires_credit"), flags=flags,
+                        role_possessive=bool(data.get("role_possessive")), unless_cast=bool(data.get("unless_cast")))
             if rule.work_is_film and regex is not None and "work" not in regex.groupindex:
                 raise fail(f"rule {rule_id!r}: 'work_is_film' needs a group named work")
             (claims if kind == "claim" else mentions).append(rule)
@@ -353,9 +359,11 @@ def _candidate(doc: Document, rule: Rule, match: re.Match[str]) -> Candidate | N
             candidate.parts[name] = [span]
         else:
             g_start, g_end = _trim(doc.text, *span)
-            if g_start not in doc.by_start and not _name_ok(doc.text, g_start, g_end):
+            if g_start not in doc.by_start and not _name_ok(doc.text, g_start, g_end) \
+                    and not (name == "from_film" and FIRST_WORK.fullmatch(doc.text, g_start, g_end)):
                 return None
-            if name == "character" and re.match(r"['\u2019]s\b", doc.text[g_end:g_end + 2]):
+            if name == "character" and not rule.role_possessive \
+                    and re.match(r"['\u2019]s\b", doc.text[g_end:g_end + 2]):
                 return None  # "the Chancellor's right-hand woman" is somebody else
             candidate.parts[name] = [(g_start, g_end)]
     if groups.get("characters") and len(candidate.parts["character"]) != len(candidate.parts.get("actor", ())):
@@ -366,6 +374,11 @@ def _candidate(doc: Document, rule: Rule, match: re.Match[str]) -> Candidate | N
             mention = doc.by_start.get(span[0])
             if mention is None or not any(e.iri in credited for e in mention.of_kind(PERSON)):
                 return None
+    if rule.unless_cast:
+        for span in candidate.parts.get("person", []):
+            mention = doc.by_start.get(span[0])
+            if mention is not None and any(e.iri in doc.film_cast for e in mention.of_kind(PERSON)):
+                return None  # "Anjelica Huston is the Director": her role, not a credit
     if groups.get("year"):
         candidate.year = int(groups["year"])
     if rule.work_is_film:
@@ -380,7 +393,8 @@ def _candidate(doc: Document, rule: Rule, match: re.Match[str]) -> Candidate | N
 
 
 # A list item followed by a verb starts a new clause: "directed by A, and Keanu is John once more".
-_CLAUSE_VERB = re.compile(r"\s+(?:(?:\w+ly|also|again|still|then|now)\s+)?(?:is|was|are|were|has|had|does|did|plays|played|"
+_CLAUSE_VERB = re.compile(r"\s+(?:(?:\w+ly|also|again|still|then|now)\s+)?"
+                          r"(?:is|was|are|were|has|had|does|did|plays|played|"
                           r"returns|returned|gets|got|makes|made|steals|stole|shines|stars|appears|turns|shows|looks|"
                           r"remains|seems|becomes|brings|gives|delivers|owns|sells|deserves|can|could|will|would)\b"
                           r"|['\u2019]s\s+(?!(?:script|screenplay|direction)\b)[a-z]+\s+(?:is|was)\b"
@@ -438,4 +452,5 @@ def _mention_candidates(doc: Document, rule: Rule) -> Iterator[Candidate]:
     for mention in doc.mentions:
         people = [e for e in mention.of_kind(PERSON) if e.iri in reference_cast]
         if people and not mention.mask & (CHARACTER | WORK):
-            yield Candidate(rule.id, "cast", mention.start, mention.end, parts={"actor": [(mention.start, mention.end)]})
+            yield Candidate(rule.id, "cast", mention.start, mention.end,
+                            parts={"actor": [(mention.start, mention.end)]})

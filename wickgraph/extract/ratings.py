@@ -34,7 +34,8 @@ _OTHER_LABEL = re.compile(
 # A cheap pre-check per pattern: one of these must be in the lower-cased text.
 _NEEDS = {"stars_glyph": ("★",), "stars_ascii": ("**", "*/", "✦", "✪", "✭", "⭐"), "percent": ("%",),
           "points": (" of ", " from "), "out_of": ("/", "out of"), "stars": ("star",),
-          "letter": ("grade", "rating", "verdict", "score", "going", "give", "giving", "gets", "earns", "solid", "get a",
+          "letter": ("grade", "rating", "verdict", "score", "overall", "going", "give", "giving", "gets", "earns",
+                     "solid", "get a",
                      "earn a"),
           "letter_alone": ("grade",),
           "letter_suffix": ("from me", "for me", "overall", "it is", "it's", "here")}
@@ -42,19 +43,24 @@ _NEEDS = {"stars_glyph": ("★",), "stars_ascii": ("**", "*/", "✦", "✪", "�
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("stars_glyph", re.compile(r"(?P<full>★+)(?P<half>½|⯪)?(?P<empty>☆*)")),
     # "****/5", "***½ out of 5", "(***)": any repeated star-like glyph, with or without a scale
-    ("stars_ascii", re.compile(r"(?<![*\w])(?P<full>[*✦✪✭⭐]{1,5})(?P<half>½)?(?:\s*(?:/|out\s+of)\s*(?P<scale>5|4|10)\b)?")),
+    ("stars_ascii", re.compile(r"(?<![*\w])(?P<full>[*✦✪✭⭐]{1,5})(?P<half>½)?"
+                               r"(?:\s*(?:/|out\s+of)\s*(?P<scale>5|4|10)\b)?")),
     # "88%" after a score label; "7 of 10 points"
     ("percent", re.compile(r"(?P<value>\d{1,3}(?:\.\d)?)\s*%")),
-    ("points", re.compile(rf"(?P<value>{_NUM}){_HALF}\s+(?:of|from)\s+(?P<scale>5|10|100|4|five|ten|four)\s+(?:points|possible|stars)\b",
+    ("points", re.compile(rf"(?P<value>{_NUM}){_HALF}\s+(?:of|from)\s+(?P<scale>5|10|100|4|five|ten|four)\s+"
+                          r"(?:points|possible|stars)\b",
                           re.IGNORECASE)),
     ("out_of", re.compile(
         rf"(?P<value>{_NUM}){_HALF}\s*(?:stars?\s+)?(?:out\s+of|/)\s*(?P<scale>5|10|100|4|five|ten|four)\b(?!\s*/|[.,]\d)"
         r"(?:\s+stars?)?", re.IGNORECASE)),
     ("stars", re.compile(rf"\b(?P<value>{_NUM}){_HALF}[\s-]+stars?\b", re.IGNORECASE)),
     ("letter", re.compile(
-        r"(?:\b(?:grade|rating|verdict|score)\s*[:\-–]?\s*|\b(?:I'm going|I am going|I give it|giving it|"
+        r"(?:\b(?:grade|rating|verdict|score|overall(?:\s+grade)?)\s*[:\-–|]?\s*"
+        r"|\b(?:I'm going|I am going|I give it|giving it|"
         r"gets? an?|earns? an?|I'd give it an?|solid)\s+(?:an?\s+)?)"
-        r"(?P<grade>(?-i:[A-DF])(?:\s*-?\s*(?:plus|minus)|[+\-−])?)(?![\w+\-])", re.IGNORECASE)),
+        r"(?P<grade>(?-i:[A-DF])(?:\s*-?\s*(?:plus|minus)|[+\-−])?)(?![\w+\-])"
+        # "Overall: A bit long." is the article
+        r"(?!(?<=A)\s+(?!(?:from|for|overall|here)\b)(?-i:[a-z]))", re.IGNORECASE)),
     # "You asked for a grade. You're getting one. B+.": a grade standing alone soon after the word "grade"
     ("letter_alone", re.compile(r"(?:(?<=[.!?:]\s)|(?<=^))(?P<grade>(?-i:[A-DF])[+\-\u2212]?)(?=[.!]?(?:\s|$))",
                                 re.IGNORECASE | re.MULTILINE)),
@@ -156,7 +162,8 @@ def _scan(pattern: re.Pattern[str], text: str, lower: str, needs: tuple[str, ...
 
 
 # Someone else's score: "my sister gives it 6/10", "Inès rated it 7 out of 10", "IMDb users: 8.1/10".
-_GIVER = re.compile(r"\b(?:gives?|gave|giving|rates?|rated|rating|scores?|scored|awards?|awarded|puts? it at|says?|said)"
+_GIVER = re.compile(r"\b(?:gives?|gave|giving|rates?|rated|rating|scores?|scored|awards?|awarded|puts? it at|"
+                    r"says?|said)"
                     r"\s+(?:it|this(?:\s+one)?|the\s+(?:film|movie|show))?\s*(?:an?\s+|a\s+solid\s+)?$", re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"(?:^|[\s(\"])(?:I|I'd|I'll|I'm|we|we'd|we'll|me|us)(?=[\s,.'’])", re.IGNORECASE)
 _OTHERS = re.compile(r"\b(?:imdb|rotten tomatoes|metacritic|letterboxd average|cinemascore|audiences?|critics|"
@@ -198,8 +205,8 @@ def find_rating(text: str) -> RatingMatch | None:
             if kind == "letter_alone" and not re.search(r"\bgrade\b", text[max(0, match.start() - 80):match.start()],
                                                         re.IGNORECASE):
                 continue  # "A." alone is a grade only right after the word "grade"
-            if kind == "stars_ascii" and not (match.group("scale") or _SCORE_LABEL.search(before)
-                                              or (not before.strip() and _SCORE_LABEL.search(_previous_line(text, line_start)))):
+            labelled_above = not before.strip() and _SCORE_LABEL.search(_previous_line(text, line_start))
+            if kind == "stars_ascii" and not (match.group("scale") or _SCORE_LABEL.search(before) or labelled_above):
                 continue  # "**Dir.**" is Markdown, not two stars
             if kind == "out_of" and re.search(r"\d/$", text[max(0, match.start() - 3):match.start()]):
                 continue  # a date such as 12/5/10
@@ -209,7 +216,8 @@ def find_rating(text: str) -> RatingMatch | None:
             value, scale = parsed
             start, end = _evidence_span(text, match, line_start)
             shown = value if isinstance(value, str) else _number(value)
-            own = _OWN_LABEL.search(before) is not None or _OWN_LABEL.search(_previous_line(text, line_start)) is not None
+            own = _OWN_LABEL.search(before) is not None \
+                or _OWN_LABEL.search(_previous_line(text, line_start)) is not None
             found.append((own, RatingMatch(shown, scale, normalize(value, scale), start, end)))
     if not found:
         return None
@@ -223,7 +231,8 @@ def _previous_line(text: str, line_start: int) -> str:
     return next((line for line in reversed(window.splitlines()[-3:]) if line.strip()), "")
 
 
-_LABEL = re.compile(r"(?:my\s+|our\s+)?(?:(?:own|critic's|official)\s+)?(?:rating|score|verdict|grade|film|overall|the film|movie)\s*[:\-–]\s*$", re.IGNORECASE)
+_LABEL = re.compile(r"(?:my\s+|our\s+)?(?:(?:own|critic's|official)\s+)?"
+                    r"(?:rating|score|verdict|grade|film|overall|the film|movie)\s*[:\-–]\s*$", re.IGNORECASE)
 
 
 def _evidence_span(text: str, match: re.Match[str], line_start: int) -> tuple[int, int]:

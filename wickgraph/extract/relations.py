@@ -33,7 +33,7 @@ __all__ = ["CUES_FILE", "Cues", "default_cues", "load_cues", "pair_roles"]
 
 CUES_FILE = Path(__file__).resolve().parent / "cues.json"
 _REQUIRED = ("role-cue", "role-filler", "description-stop", "reprise-cue", "list-separator", "passive-cue",
-             "pronoun-role", "possessive-work", "credit-label")
+             "pronoun-role", "possessive-work", "credit-label", "returning-group")
 _WINDOW = 90  # characters between an actor and a role, at most
 _WORD = re.compile(r"[\w'\u2019-]+|[^\w\s]+")
 
@@ -119,7 +119,7 @@ def _unknown_actors(doc: Document, cues: Cues, mentions: list[Mention]) -> list[
                 (following < len(mentions) and mentions[following].start < name.end()):
             continue  # part of a known name
         actor = Mention(name.start(), name.end(), (Entry(PERSON, None, name.group(), True),))
-        window = [actor] + mentions[following:following + 6]
+        window = [actor, *mentions[following:following + 6]]
         candidate = _forward(doc, cues, window, 0)
         if candidate is None:
             continue
@@ -133,7 +133,8 @@ def _unknown_actors(doc: Document, cues: Cues, mentions: list[Mention]) -> list[
     return found
 
 
-_THAT_IS = re.compile(r"(?:^|[\s\u2014\u2013(-])(?:that's|that is|that\u2019s|it's|it\u2019s|it is|this is)\s+\Z", re.IGNORECASE)
+_THAT_IS = re.compile(r"(?:^|[\s\u2014\u2013(-])(?:that's|that is|that\u2019s|it's|it\u2019s|it is|this is)\s+\Z",
+                      re.IGNORECASE)
 
 
 def _identified(doc: Document, mentions: list[Mention], index: int) -> Candidate | None:
@@ -216,10 +217,10 @@ def _coordinated(doc: Document, cues: Cues, mentions: list[Mention], found: list
         gap = doc.text[a.end:b.start]
         kinds = (_kind(doc, mentions[first[0]]), _kind(doc, b))
         if kinds == (PERSON, CHARACTER) and len(first) == len(second) and _forward_link(gap, cues):
-            pairs = zip(first, second)
+            pairs = zip(first, second, strict=True)
         elif kinds == (CHARACTER, PERSON) and len(first) == len(second) and \
                 _words(gap) and all(w in cues["list-separator"] for w in _words(gap)):
-            pairs = zip(second, first)
+            pairs = zip(second, first, strict=True)
         else:
             continue
         for actor, role in pairs:
@@ -302,9 +303,8 @@ def _new_role(doc: Document, cues: Cues, actor: Mention, sentence_end: int) -> C
         cue = max((i for i, w in enumerate(words) if w in _NAMING_CUES), default=None)
         if cue is None or not _forward_link(gap, cues) or len(words) - cue > 4:
             return None
-        candidate = Candidate("pair-new-role", "cast", actor.start, name.end(),
-                              parts={"actor": [(actor.start, actor.end)], "character": [name.span()]})
-        return candidate
+        return Candidate("pair-new-role", "cast", actor.start, name.end(),
+                         parts={"actor": [(actor.start, actor.end)], "character": [name.span()]})
     return None
 
 
@@ -372,7 +372,8 @@ def _backward(doc: Document, cues: Cues, mentions: list[Mention], index: int) ->
         phrase = " ".join(w for w in words if w not in (",", "the", "here", "again", "now"))
         linked = (words and all(w in cues["list-separator"] for w in words)) or phrase in cues["passive-cue"] \
             or _as_aside(doc, other, gap) or (phrase in ("whom", "who") and re.match(
-                r"\s+(?:\w+ly\s+)?(?:plays|played|portrays|portrayed|voices|voiced)\b", doc.text[actor.end:actor.end + 30]))
+                r"\s+(?:\w+ly\s+)?(?:plays|played|portrays|portrayed|voices|voiced)\b",
+                doc.text[actor.end:actor.end + 30]))
         if linked:
             return _candidate(doc, cues, actor, other, other.start, actor.end)
         return None
@@ -388,7 +389,8 @@ def _as_aside(doc: Document, role: Mention, gap: str) -> bool:
 
 def _pronoun(doc: Document, cues: Cues, mentions: list[Mention], index: int) -> Candidate | None:
     actor = mentions[index]
-    after = re.match(r"\s+(?:\w+\s+)?(?:plays|portrays|voices|is playing|played)\s+(\w+)\b", doc.text[actor.end:actor.end + 40])
+    after = re.match(r"\s+(?:\w+\s+)?(?:plays|portrays|voices|is playing|played)\s+(\w+)\b",
+                     doc.text[actor.end:actor.end + 40])
     if after is None or after.group(1).lower() not in cues["pronoun-role"]:
         return None
     sentence_start, _ = doc.sentence(actor.start)
@@ -434,8 +436,35 @@ def mark_reprises(doc: Document, candidates: list[Candidate], cues: Cues | None 
         tail = _words(doc.text[candidate.end:_clause_end(doc, candidate.end)])[:3]
         words = _words(doc.text[candidate.start:candidate.end]) + tail
         if any(w in cues["reprise-cue"] and w != "more" for w in words) or "once more" in " ".join(words) \
-                or _AGAIN.match(doc.text, candidate.end):
+                or _AGAIN.match(doc.text, candidate.end) or _announced(doc, cues, candidate.start) \
+                or _RETURNING_BEFORE.search(doc.text, max(0, candidate.start - 30), candidate.start):
             candidate.reprise = True
+
+
+# "Some familiar faces return." / "The old gang is back:": an announcement whose players follow it.
+_ANNOUNCEMENT = re.compile(r"(?:^|(?<=[.!?:\n]))[ \t\-*#]*(?:(?:some|a\s+few|several|plenty\s+of|lots\s+of|all|the|"
+                           r"our|a\s+handful\s+of)\s+)*(?:of\s+the\s+)?(?:familiar|old|usual|returning|beloved)\s+"
+                           r"(?P<noun>[a-z]+)\s+(?:(?:all|also)\s+)?(?:return|returns|are\s+back|is\s+back|come\s+back|"
+                           r"are\s+returning|turn\s+up\s+again|show\s+up\s+again)\b[^.!?:\n]{0,40}[.!:]",
+                           re.IGNORECASE | re.MULTILINE)
+# "Back again: X as Y and Z as W" / "Also returning: X as Y": a label line that names the returning players
+_RETURNING_LABEL = re.compile(r"(?:^|(?<=[.!?\n]))[ \t\-*#_]*(?:also\s+)?(?:returning|back(?:\s+again)?|"
+                              r"back\s+for\s+more|returning\s+(?:cast|players|faces)|familiar\s+faces)[ \t*_]*:",
+                              re.IGNORECASE | re.MULTILINE)
+# "The returning Ian McShane plays Winston"
+_RETURNING_BEFORE = re.compile(r"\b(?:the|a|an)\s+(?:returning|ever-returning|once-again)\s+$", re.IGNORECASE)
+_ANNOUNCED_SPAN = 600  # characters after an announcement that it may cover, at most (its paragraph)
+
+
+def _announced(doc: Document, cues: Cues, position: int) -> bool:
+    """Whether an announcement of returning players stands before ``position`` in the same paragraph."""
+    reach = max(0, position - _ANNOUNCED_SPAN)  # bounded, so a review on one line stays linear
+    window_start = max(doc.text.rfind("\n\n", reach, position) + 1, reach)
+    if any(m.group("noun").lower() in cues["returning-group"] and m.end() <= position
+           for m in _ANNOUNCEMENT.finditer(doc.text, window_start, position)):
+        return True
+    line_start = max(doc.text.rfind("\n", reach, position) + 1, reach)  # a label covers its own line only
+    return _RETURNING_LABEL.search(doc.text, line_start, position) is not None
 
 
 def _clause_end(doc: Document, position: int) -> int:

@@ -83,4 +83,5 @@ def _blocks(doc: Document, candidate: Candidate, block: Rule) -> bool:
         return True
     # the work it names is the reviewed one, or (except for years) a name that is first a character
     at = match.start("work")
-    return not (doc.work_at(at) == doc.film or (candidate.type in ("cast", "director", "writer") and _weak_work(doc, at)))
+    weak = candidate.type in ("cast", "director", "writer") and _weak_work(doc, at)
+    return not (doc.work_at(at) == doc.film or weak)

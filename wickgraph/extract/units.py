@@ -99,9 +99,9 @@ def _kind(doc: Document, span: Span) -> str | None:
 
 def _name_shaped(cell: str) -> bool:
     words = cell.split()
-    return bool(words) and len(words) <= 4 and words[0] not in _NOT_NAMES and _NAME.fullmatch(cell) is not None \
-        and not cell.isupper() or cell.isupper() and len(words) <= 4 and cell.replace(" ", "").isalpha() and \
-        len(cell) > 3 and words[0].title() not in _NOT_NAMES
+    return (bool(words) and len(words) <= 4 and words[0] not in _NOT_NAMES and _NAME.fullmatch(cell) is not None \
+        and not cell.isupper()) or (cell.isupper() and len(words) <= 4 and cell.replace(" ", "").isalpha() and \
+        len(cell) > 3 and words[0].title() not in _NOT_NAMES)
 
 
 # -- cast rows --------------------------------------------------------------------------------------
@@ -194,7 +194,7 @@ def _credit_candidates(doc: Document, credit: Credit) -> list[Candidate]:
                 _kind(doc, _inner(doc, aside)) in (ACTOR, EITHER, NEW_NAME):
             names.append((_inner(doc, aside), item))  # "Role (Actor)"
             continue
-        if kind not in (ACTOR, EITHER, NEW_NAME) or kind == NEW_NAME and len(doc.text[item[0]:item[1]].split()) < 2:
+        if kind not in (ACTOR, EITHER, NEW_NAME) or (kind == NEW_NAME and len(doc.text[item[0]:item[1]].split()) < 2):
             if credit.whole or doc.text[item[0]:item[0] + 1].isupper():
                 # "Written by A and B, who also did the stunts, directs", "Directors: A and B are my favourites":
                 # the list runs into a sentence, so it is no credit line
