@@ -37,8 +37,8 @@ from .errors import UsageError
 from .namespaces import PREFIXES, XSD
 
 __all__ = [
-    "FORMATS", "Format", "by_media_type", "by_name", "formats", "names", "render_rows", "render_table",
-    "rows_result", "serialize_result", "serialize_rows",
+    "FORMATS", "Format", "accepted_media_types", "by_media_type", "by_name", "formats", "names", "render_rows",
+    "render_table", "rows_result", "serialize_result", "serialize_rows",
 ]
 
 Writer = Callable[[Any], bytes]
@@ -151,6 +151,30 @@ def by_media_type(media_type: str, *kinds: str) -> Format | None:
         if wanted in fmt.media_types:
             return fmt
     return None
+
+
+def accepted_media_types(accept: str) -> list[str]:
+    """The media ranges of an HTTP ``Accept`` header, most wanted first (quality, then specificity, then order).
+
+    >>> accepted_media_types("text/*;q=0.5, application/ld+json, */*;q=0.1")
+    ['application/ld+json', 'text/*', '*/*']
+    """
+    ranges: list[tuple[float, int, int, str]] = []
+    for position, part in enumerate(accept.split(",")):
+        media, _, params = part.strip().partition(";")
+        media = media.strip().lower()
+        quality = 1.0
+        for param in params.split(";"):
+            key, _, value = param.strip().partition("=")
+            if key.strip() == "q":
+                try:
+                    quality = float(value)
+                except ValueError:
+                    quality = 0.0
+        if media and quality > 0:
+            specificity = 0 if media == "*/*" else 1 if media.endswith("/*") else 2
+            ranges.append((-quality, -specificity, position, media))
+    return [media for *_, media in sorted(ranges)]
 
 
 def serialize_result(result: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples, fmt: Format) -> bytes:

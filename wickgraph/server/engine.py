@@ -21,7 +21,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from ..errors import InputError, NotFoundError, SPARQLSyntaxError, WickgraphError
-from ..formats import Format, formats
+from ..formats import Format, accepted_media_types, formats
 from ..namespaces import PREFIXES
 from ..sparqltext import service_endpoints
 from ..store import GENERATION_FILE, Store, sparql_syntax_error
@@ -157,22 +157,7 @@ def negotiate(accept: str | None, kind: str, format_name: str | None = None) -> 
                 return fmt
     if not accept or not accept.strip():
         return choices[0]
-    ranges: list[tuple[float, int, int, str]] = []
-    for position, part in enumerate(accept.split(",")):
-        media, _, params = part.strip().partition(";")
-        media = media.strip().lower()
-        quality = 1.0
-        for param in params.split(";"):
-            key, _, value = param.strip().partition("=")
-            if key.strip() == "q":
-                try:
-                    quality = float(value)
-                except ValueError:
-                    quality = 0.0
-        if media and quality > 0:
-            specificity = 0 if media == "*/*" else 1 if media.endswith("/*") else 2
-            ranges.append((-quality, -specificity, position, media))
-    for _, _, _, media in sorted(ranges):
+    for media in accepted_media_types(accept):
         if media == "*/*":
             return choices[0]
         if media.endswith("/*"):

@@ -21,7 +21,7 @@ from starlette.responses import HTMLResponse, Response
 
 from .. import __version__
 from ..errors import UsageError
-from ..formats import Format, formats
+from ..formats import Format, accepted_media_types, formats
 from ..namespaces import PREFIXES
 from . import lookup
 from .engine import StoreHolder
@@ -89,20 +89,7 @@ def choose_format(accept: str | None, format_name: str | None = None) -> Format 
         if format_name == "html":
             return HTML
         return next((fmt for fmt in offered if format_name in (fmt.name, fmt.media_type)), None)
-    ranges: list[tuple[float, int, str]] = []
-    for position, part in enumerate((accept or "*/*").split(",")):
-        media, _, params = part.strip().partition(";")
-        quality = 1.0
-        for param in params.split(";"):
-            key, _, value = param.strip().partition("=")
-            if key.strip() == "q":
-                try:
-                    quality = float(value)
-                except ValueError:
-                    quality = 0.0
-        if media.strip() and quality > 0:
-            ranges.append((-quality, position, media.strip().lower()))
-    for _, _, media in sorted(ranges):
+    for media in accepted_media_types(accept or "*/*"):
         if media in _HTML_TYPES or media in ("*/*", "text/*"):
             return HTML
         for fmt in offered:
