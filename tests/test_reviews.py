@@ -22,8 +22,8 @@ from wickgraph.errors import ReviewInputError, ReviewNotFound, StoreError, Valid
 from wickgraph.namespaces import WG
 from wickgraph.reviewgraph import Provenance, review_id, review_quads, serialize_review
 from wickgraph.reviews import Overrides, add_reviews
+from wickgraph.shacl import Violation, validate_rdf
 from wickgraph.store import Store
-from wickgraph.validate import Violation, validate_rdf
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
@@ -280,7 +280,7 @@ def test_add_reports_progress_per_input(data_dir: Path, built_store_dir: Path) -
 def test_a_graph_that_fails_validation_writes_nothing(data_dir: Path, built_store_dir: Path,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     before = _snapshot(data_dir, built_store_dir)
-    monkeypatch.setattr("wickgraph.validate.validate_store", lambda store, graphs: [
+    monkeypatch.setattr("wickgraph.shacl.validate_store", lambda store, graphs: [
         Violation(source, "x", "y", "broken on purpose") for source in graphs.values()])
     with pytest.raises(ValidationFailed, match="broken on purpose"):
         _add([INPUTS / "ballerina-short.txt", INPUTS / "chapter4.txt"], data_dir, built_store_dir)
@@ -289,9 +289,9 @@ def test_a_graph_that_fails_validation_writes_nothing(data_dir: Path, built_stor
 
 def test_skip_bad_leaves_out_only_the_graphs_that_fail_validation(data_dir: Path, built_store_dir: Path,
                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    from wickgraph import validate
+    from wickgraph import shacl
 
-    real = validate.validate_store
+    real = shacl.validate_store
     calls = []
 
     def break_chapter4(store: object, graphs: dict[str, str]) -> list[Violation]:
@@ -304,7 +304,7 @@ def test_skip_bad_leaves_out_only_the_graphs_that_fail_validation(data_dir: Path
         rows = store.query(f"SELECT ?w WHERE {{ GRAPH <{graph}> {{ ?c <{WG.aboutWork}> ?w }} }}")  # type: ignore[attr-defined]
         return " ".join(row["w"].value for row in rows)
 
-    monkeypatch.setattr("wickgraph.validate.validate_store", break_chapter4)
+    monkeypatch.setattr("wickgraph.shacl.validate_store", break_chapter4)
     report = _add([INPUTS / "ballerina-short.txt", INPUTS / "chapter4.txt"], data_dir, built_store_dir,
                   skip_bad=True)
     assert calls == [2]  # both graphs checked in one run of the shapes

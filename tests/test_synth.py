@@ -11,9 +11,9 @@ from click.testing import CliRunner
 from wickgraph.build import build
 from wickgraph.cli import cli
 from wickgraph.reviewgraph import serialize_review
+from wickgraph.shacl import validate_rdf
 from wickgraph.store import open_store
 from wickgraph.synth import generate, load_catalog, synth
-from wickgraph.validate import validate_rdf
 
 N = 40
 

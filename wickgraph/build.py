@@ -20,9 +20,9 @@ from . import sparql
 from .errors import InputError, RDFSyntaxError, ValidationFailed
 from .namespaces import INFERRED_GRAPH, ONTOLOGY_GRAPH, REFERENCE_GRAPH, review_graph_iri
 from .resources import default_data_dir, default_store_dir, ontology_dir
+from .shacl import ValidationCache, Violation, validate_store
 from .store import Store, is_store_dir, mark_changed, rdf_syntax_error
 from .transaction import data_folder, locked, recover, replace_store
-from .validate import ValidationCache, Violation, validate_store
 
 __all__ = ["BuildReport", "DataFile", "build", "check_data", "data_files", "infer_reprises", "validate_files"]
 

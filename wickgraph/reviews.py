@@ -250,7 +250,7 @@ VALIDATION_BATCH = 500
 
 def _validate_plans(plans: list[ReviewPlan], data_dir: Path) -> tuple[list[ReviewPlan], list[BadInput]]:
     """Split prepared reviews into those whose new graph conforms to the shapes and those that do not."""
-    from .validate import validate_store
+    from .shacl import validate_store
 
     changed = [plan for plan in plans if plan.action != "unchanged"]
     broken: dict[str, list[str]] = {}

@@ -26,8 +26,8 @@ from .build import check_data, infer_reprises
 from .errors import ValidationFailed
 from .formats import shorten, shorten_iri
 from .namespaces import INFERRED_GRAPH, ONTOLOGY_GRAPH, REFERENCE_GRAPH
+from .shacl import Violation, validate_store
 from .store import Store
-from .validate import Violation, validate_store
 
 __all__ = ["Clash", "UnionReport", "check_data_union", "check_union"]
 
