@@ -21,7 +21,7 @@ from typing import Any
 from ..namespaces import RDF, RDFS, SH, XSD
 from ..resources import ontology_dir
 
-__all__ = ["Check", "Derived", "Unsupported", "compiled_shapes", "node_key"]
+__all__ = ["Check", "Derived", "Unsupported", "compile_shapes", "compiled_shapes", "node_key"]
 
 _IGNORED = {f"{RDF}type", f"{RDFS}comment", f"{RDFS}label", f"{SH}name", f"{SH}description",
             f"{SH}message", f"{SH}order", f"{SH}group", f"{SH}targetClass", f"{SH}path",
@@ -361,12 +361,17 @@ def _sparql(term: Any) -> str:
     return str(term)
 
 
+def compile_shapes(shapes: bytes, ontology: bytes) -> tuple[list[Check], list[Derived]]:
+    """Turtle shapes as SPARQL checks; raises :class:`Unsupported` when they go beyond the subset."""
+    compiled = _Shapes(shapes, ontology)
+    return compiled.checks(), compiled.derived
+
+
 @lru_cache(maxsize=1)
 def compiled_shapes() -> tuple[list[Check], list[Derived]] | None:
-    """The shapes as SPARQL checks, or None when they use something the compiler does not cover."""
+    """``ontology/shapes.ttl`` as SPARQL checks, or None when it uses something the compiler does not cover."""
     shapes_path, ontology_path = ontology_dir() / "shapes.ttl", ontology_dir() / "wickgraph.ttl"
     try:
-        shapes = _Shapes(shapes_path.read_bytes(), ontology_path.read_bytes())
-        return shapes.checks(), shapes.derived
+        return compile_shapes(shapes_path.read_bytes(), ontology_path.read_bytes())
     except Unsupported:
         return None
