@@ -89,3 +89,33 @@ def test_replace_store_refuses_to_replace_a_stranger(tmp_path: Path) -> None:
 def test_an_empty_store_is_still_a_true_handle(memory_store: Store) -> None:
     assert len(memory_store) == 0
     assert memory_store  # `store or open()` must not fall back (or count quads) for an empty store
+
+
+def test_graph_methods_for_the_endpoint_and_exports(memory_store: Store) -> None:
+    other = G + "x"
+    memory_store.extend([quad(1, other), quad(2)])
+    assert not memory_store.has_graph(G + "empty")
+    memory_store.add_graph(G + "empty")
+    assert memory_store.has_graph(G + "empty") and memory_store.has_graph(G)
+    assert memory_store.named_graphs() == [G, G + "empty", other]
+    assert sorted(memory_store.named_graphs(sort=False)) == [G, G + "empty", other]
+
+
+def test_endpoint_query_and_update_take_no_wickgraph_prefixes(memory_store: Store) -> None:
+    memory_store.endpoint_update("INSERT DATA { GRAPH <g> { <s> <p> 'o' } }", base_iri="http://example.org/")
+    found = memory_store.endpoint_query("SELECT ?o WHERE { ?s ?p ?o }", base_iri="http://example.org/",
+                                        default_graph=[ox.NamedNode("http://example.org/g")])
+    assert isinstance(found, ox.QuerySolutions)
+    assert [row["o"] for row in found] == [ox.Literal("o")]
+    with_ours = memory_store.query("SELECT * WHERE { ?s wg:p ?o }")
+    assert isinstance(with_ours, ox.QuerySolutions) and list(with_ours) == []
+    with pytest.raises(SyntaxError):  # the protocol's query has only the prefixes it declares
+        memory_store.endpoint_query("SELECT * WHERE { ?s wg:p ?o }")
+
+
+def test_bulk_extend_and_an_in_memory_copy(tmp_path: Path) -> None:
+    with Store(tmp_path / "store") as disk:
+        disk.bulk_extend(quad(n) for n in range(3))
+        copy = disk.in_memory_copy()
+    assert copy.path is None and len(copy) == 3
+    assert sorted(str(q.object) for q in copy.quads(G)) == ['"0"', '"1"', '"2"']

@@ -191,7 +191,7 @@ def _build(data_dir: Path, store_dir: Path, current: Store | None, progress: Pro
     try:
         with replace_store(store_dir) as building:
             with Store(building) as store:
-                store.raw.bulk_extend(_stream(files, cache, validator, report, progress))
+                store.bulk_extend(_stream(files, cache, validator, report, progress))
                 _raise_violations(validator.finish(progress))
                 for key in validator.keys:
                     cache.add_key(key)

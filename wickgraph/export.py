@@ -34,7 +34,7 @@ import pyoxigraph as ox
 from .atomicfile import write_atomic
 from .errors import UsageError
 from .formats import Format, by_name, shorten_iri
-from .namespaces import GRAPH, INFERRED_GRAPH, ONTOLOGY_GRAPH, REFERENCE_GRAPH, WG
+from .namespaces import GRAPH, INFERRED_GRAPH, ONTOLOGY_GRAPH, RDF, RDFS, REFERENCE_GRAPH, SCHEMA, WG
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -46,8 +46,8 @@ __all__ = ["GRAPH_SELECTIONS", "VIEWS", "export", "quads", "to_networkx", "write
 VIEWS = ("full", "performances", "costars")
 GRAPH_SELECTIONS = ("reference", "claims", "all")
 
-_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-_LABELS = ("http://www.w3.org/2000/01/rdf-schema#label", "https://schema.org/name")
+_RDF_TYPE = RDF.type
+_LABELS = (RDFS.label, SCHEMA.name)
 _REVIEW_GRAPHS = f"{GRAPH}review/"
 _FACT_GRAPHS = frozenset({str(REFERENCE_GRAPH), str(INFERRED_GRAPH)})
 
@@ -141,13 +141,13 @@ def _selected_graphs(store: Store, graph: str) -> list[str]:
         return [str(REFERENCE_GRAPH), str(INFERRED_GRAPH)]
     ontology = str(ONTOLOGY_GRAPH)
     # the store lists its graphs in the order it keeps their quads
-    names = [name.value for name in store.raw.named_graphs() if type(name) is ox.NamedNode and name.value != ontology]
+    names = [name for name in store.named_graphs(sort=False) if name != ontology]
     return [name for name in names if name.startswith(_REVIEW_GRAPHS)] if graph == "claims" else names
 
 
 def _select(store: Store, sparql: str) -> list[str]:
     """The cells of a SELECT result, row after row (the header row first)."""
-    result = store.raw.query(sparql)
+    result = store.query(sparql)
     assert isinstance(result, ox.QuerySolutions)
     data = result.serialize(format=ox.QueryResultsFormat.TSV) or b""
     # TSV escapes tabs and newlines inside literals, so every separator is a real one
@@ -212,7 +212,7 @@ class _Plan:
             return self.literal_only
 
         def only_literals(predicates: list[str]) -> bool:
-            found = store.raw.query(
+            found = store.query(
                 f"ASK {{ VALUES ?p {{ {_terms(predicates)} }} GRAPH ?g {{ ?s ?p ?o }} FILTER(!isLiteral(?o)) }}"
             )
             return not bool(found)

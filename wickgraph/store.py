@@ -70,9 +70,24 @@ class Store:
         except SyntaxError as error:
             raise sparql_syntax_error(error) from None
 
-    def named_graphs(self) -> list[str]:
-        """IRIs of all named graphs, sorted."""
-        return sorted(graph.value for graph in self._store.named_graphs() if isinstance(graph, ox.NamedNode))
+    def named_graphs(self, *, sort: bool = True) -> list[str]:
+        """IRIs of all named graphs, sorted, or (``sort=False``) in the order the store keeps their quads."""
+        names = [graph.value for graph in self._store.named_graphs() if isinstance(graph, ox.NamedNode)]
+        return sorted(names) if sort else names
+
+    def has_graph(self, graph: str) -> bool:
+        """Whether the named graph ``graph`` exists (even empty)."""
+        return self._store.contains_named_graph(ox.NamedNode(graph))
+
+    def endpoint_query(self, sparql: str, *, base_iri: str | None = None,
+                       default_graph: list[ox.NamedNode | ox.BlankNode | ox.DefaultGraph] | None = None,
+                       named_graphs: list[ox.NamedNode | ox.BlankNode] | None = None) -> QueryResult:
+        """Run a query as the SPARQL protocol asks: no wickgraph prefixes, the request's dataset.
+
+        A syntax error stays pyoxigraph's ``SyntaxError``: the endpoint words it with the query's text.
+        """
+        return self._store.query(sparql, base_iri=base_iri, default_graph=default_graph or None,
+                                 named_graphs=named_graphs or None)
 
     def graph_counts(self) -> dict[str, int]:
         """Number of triples in each named graph, by graph IRI."""
@@ -125,6 +140,24 @@ class Store:
     def bulk_load(self, data: bytes, rdf_format: ox.RdfFormat = ox.RdfFormat.N_QUADS) -> None:
         """Fast load of serialised quads (no transaction: for building a fresh store)."""
         self._store.bulk_load(data, format=rdf_format)
+
+    def bulk_extend(self, quads: Iterable[ox.Quad]) -> None:
+        """Fast add of a stream of quads (no transaction: for building a fresh store)."""
+        self._store.bulk_extend(quads)
+
+    def in_memory_copy(self) -> Store:
+        """A new in-memory store holding every quad of this one (and no lock on its folder)."""
+        copy = Store()
+        copy._store.bulk_load(self._store.dump(format=ox.RdfFormat.N_QUADS), format=ox.RdfFormat.N_QUADS)
+        return copy
+
+    def add_graph(self, graph: str) -> None:
+        """Create the named graph ``graph``, empty, if it is not there yet."""
+        self._store.add_graph(ox.NamedNode(graph))
+
+    def endpoint_update(self, sparql: str, *, base_iri: str | None = None) -> None:
+        """Apply a SPARQL Update as the protocol asks (no wickgraph prefixes; ``SyntaxError`` left to the caller)."""
+        self._store.update(sparql, base_iri=base_iri)
 
     def extend(self, quads: Iterable[ox.Quad]) -> None:
         """Add quads in one transaction."""

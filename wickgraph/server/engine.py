@@ -346,9 +346,7 @@ class StoreHolder:
         disk = Store(self.path, read_only=not self.writable)
         if self.writable or self.in_memory is False or (self.in_memory is None and len(disk) > MEMORY_LIMIT):
             return disk
-        snapshot = Store()
-        snapshot.raw.bulk_load(disk.raw.dump(format=ox.RdfFormat.N_QUADS), format=ox.RdfFormat.N_QUADS)
-        return snapshot
+        return disk.in_memory_copy()
 
     def _read_fingerprint(self) -> tuple[int, ...] | None:
         assert self.path is not None
@@ -410,7 +408,7 @@ def execute(store: Store, job: QueryJob, *, limits: Limits, cancel: threading.Ev
 
 def _execute(store: Store, job: QueryJob, *, limits: Limits, cancel: threading.Event) -> Outcome:
     deadline = job.started + limits.timeout
-    if job.require_graph is not None and not store.raw.contains_named_graph(ox.NamedNode(job.require_graph)):
+    if job.require_graph is not None and not store.has_graph(job.require_graph):
         raise NotFoundError(f"no graph <{job.require_graph}> in this store")
     try:
         graphs: list[ox.NamedNode | ox.BlankNode | ox.DefaultGraph] = [ox.NamedNode(i) for i in job.default_graphs]
@@ -418,8 +416,7 @@ def _execute(store: Store, job: QueryJob, *, limits: Limits, cancel: threading.E
     except ValueError as error:  # e.g. an invalid IRI in default-graph-uri
         raise InputError(f"not an IRI in default-graph-uri or named-graph-uri: {str(error).splitlines()[0]}") from None
     try:
-        result = store.raw.query(job.sparql, base_iri=job.base_iri, default_graph=graphs or None,
-                                 named_graphs=named or None)
+        result = store.endpoint_query(job.sparql, base_iri=job.base_iri, default_graph=graphs, named_graphs=named)
     except SyntaxError as error:
         raise _syntax_error(error, job.sparql) from None
     if isinstance(result, ox.QueryTriples):
@@ -475,7 +472,7 @@ def finish(body: bytes, media_type: str, gzip_ok: bool, status: int = 200) -> Ou
 def run_update(holder: StoreHolder, sparql: str, *, base_iri: str | None = None) -> None:
     """Apply a SPARQL Update (only with ``--allow-update``) and tell readers the store changed."""
     try:
-        holder.get().raw.update(sparql, base_iri=base_iri)
+        holder.get().endpoint_update(sparql, base_iri=base_iri)
     except SyntaxError as error:
         raise _syntax_error(error, sparql) from None
     except (OSError, RuntimeError, ValueError) as error:

@@ -24,6 +24,8 @@ from starlette.responses import Response
 
 from .. import __version__
 from ..errors import InputError, NotFoundError, SPARQLSyntaxError, WickgraphError
+from ..namespaces import DCTERMS, SD, W3C_FORMATS
+from ..namespaces import RDF as RDF_TERMS
 from ..queries import NamedQuery
 from ..sparqltext import add_using, dataset_clauses
 from .engine import (
@@ -238,8 +240,6 @@ async def _update(state: ServerState, request: Request, fields: dict[str, list[s
     return Response(status_code=204)
 
 
-_SD = "http://www.w3.org/ns/sparql-service-description#"
-_FORMATS_NS = "http://www.w3.org/ns/formats/"
 _SD_FORMATS = ("SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV", "SPARQL_Results_TSV",
                "Turtle", "N-Triples", "JSON-LD", "RDF_XML")
 
@@ -251,11 +251,10 @@ def _service_description(state: ServerState, request: Request) -> Response:
     and a description naming the endpoints this server calls (or that federation is off).
     """
     endpoint = ox.NamedNode(_endpoint_url(request))
-    rdf_type = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
-    dcterms = "http://purl.org/dc/terms/"
+    rdf_type = ox.NamedNode(RDF_TERMS.type)
 
     def sd(term: str) -> ox.NamedNode:
-        return ox.NamedNode(_SD + term)
+        return ox.NamedNode(SD.term(term))
 
     dataset, default_graph = ox.BlankNode(), ox.BlankNode()
     if state.allowed_services:
@@ -267,10 +266,10 @@ def _service_description(state: ServerState, request: Request) -> Response:
         ox.Triple(endpoint, rdf_type, sd("Service")),
         ox.Triple(endpoint, sd("endpoint"), endpoint),
         ox.Triple(endpoint, sd("supportedLanguage"), sd("SPARQL11Query")),
-        ox.Triple(endpoint, ox.NamedNode(dcterms + "title"),
+        ox.Triple(endpoint, ox.NamedNode(DCTERMS.term("title")),
                   ox.Literal(f"wickgraph {__version__} SPARQL endpoint (read-only)" if not state.allow_update
                              else f"wickgraph {__version__} SPARQL endpoint")),
-        ox.Triple(endpoint, ox.NamedNode(dcterms + "description"), ox.Literal(federation)),
+        ox.Triple(endpoint, ox.NamedNode(DCTERMS.description), ox.Literal(federation)),
         ox.Triple(endpoint, sd("defaultDataset"), dataset),
         ox.Triple(dataset, rdf_type, sd("Dataset")),
         ox.Triple(dataset, sd("defaultGraph"), default_graph),
@@ -280,8 +279,9 @@ def _service_description(state: ServerState, request: Request) -> Response:
         triples.append(ox.Triple(endpoint, sd("feature"), sd("BasicFederatedQuery")))
     if state.allow_update:
         triples.append(ox.Triple(endpoint, sd("supportedLanguage"), sd("SPARQL11Update")))
-    triples += [ox.Triple(endpoint, sd("resultFormat"), ox.NamedNode(_FORMATS_NS + name)) for name in _SD_FORMATS]
-    body = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes={"sd": _SD, "formats": _FORMATS_NS}) or b""
+    triples += [ox.Triple(endpoint, sd("resultFormat"), ox.NamedNode(W3C_FORMATS.term(name))) for name in _SD_FORMATS]
+    prefixes = {"sd": str(SD), "formats": str(W3C_FORMATS)}
+    body = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=prefixes) or b""
     return _respond(finish(body, "text/turtle; charset=utf-8", _gzip_ok(request)))
 
 
@@ -339,11 +339,11 @@ def _write_graph(holder: StoreHolder, graph: str, body: bytes, rdf_format: ox.Rd
         raise RequestRefused(400, f"RDF syntax error at line {error.lineno}, column {error.offset}: "
                                   f"{str(error.msg).splitlines()[0]}") from None
     store = holder.get()
-    existed = store.raw.contains_named_graph(target)
+    existed = store.has_graph(graph)
     if replace:
         store.replace_graph(graph, quads)
         if not quads:
-            store.raw.add_graph(target)
+            store.add_graph(graph)
     else:
         store.extend(quads)
     holder.changed()
@@ -352,7 +352,7 @@ def _write_graph(holder: StoreHolder, graph: str, body: bytes, rdf_format: ox.Rd
 
 def _delete_graph(holder: StoreHolder, graph: str) -> Response:
     store = holder.get()
-    if not store.raw.contains_named_graph(ox.NamedNode(graph)):
+    if not store.has_graph(graph):
         raise NotFoundError(f"no graph <{graph}> in this store")
     store.remove_graph(graph)
     holder.changed()
