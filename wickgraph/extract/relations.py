@@ -17,17 +17,15 @@ from __future__ import annotations
 
 import bisect
 import itertools
-import json
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from ..errors import InputError
 from .document import Document
 from .gazetteer import CHARACTER, PERSON, WORK, Entry, Mention
 from .patterns import Candidate
+from .wordlists import WordLists, load_word_lists
 
 __all__ = ["CUES_FILE", "Cues", "default_cues", "load_cues", "pair_roles"]
 
@@ -38,42 +36,12 @@ _WINDOW = 90  # characters between an actor and a role, at most
 _WORD = re.compile(r"[\w'\u2019-]+|[^\w\s]+")
 
 
-@dataclass(frozen=True)
-class Cues:
-    """The validated cue lists of ``cues.json``, by id."""
-
-    lists: dict[str, frozenset[str]]
-
-    def __getitem__(self, key: str) -> frozenset[str]:
-        return self.lists[key]
+Cues = WordLists
 
 
 def load_cues(path: str | Path = CUES_FILE) -> Cues:
     """Read and validate the cue lists; a bad entry raises InputError naming the file and the id."""
-    path = Path(path)
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as error:
-        raise InputError(f"cannot read the cue lists: {error}", filename=str(path)) from None
-    if not isinstance(data, list):
-        raise InputError("the cue file must hold a JSON list", filename=str(path))
-    lists: dict[str, frozenset[str]] = {}
-    for entry in data:
-        if not isinstance(entry, dict) or not isinstance(entry.get("id"), str):
-            raise InputError("each cue list needs an 'id'", filename=str(path))
-        cue_id = entry["id"]
-        if cue_id in lists:
-            raise InputError(f"duplicate cue list {cue_id!r}", filename=str(path))
-        if not isinstance(entry.get("description"), str) or not entry["description"].strip():
-            raise InputError(f"cue list {cue_id!r}: missing 'description' of its phenomenon", filename=str(path))
-        words = entry.get("words")
-        if not isinstance(words, list) or not words or not all(isinstance(w, str) and w for w in words):
-            raise InputError(f"cue list {cue_id!r}: 'words' must be a non-empty list of strings", filename=str(path))
-        lists[cue_id] = frozenset(w.lower() for w in words)
-    missing = [name for name in _REQUIRED if name not in lists]
-    if missing:
-        raise InputError(f"missing cue lists {missing}", filename=str(path))
-    return Cues(lists)
+    return load_word_lists(path, _REQUIRED, noun="cue list")
 
 
 @lru_cache(maxsize=1)
