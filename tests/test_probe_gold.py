@@ -35,7 +35,7 @@ def load(name: str) -> tuple[str, dict[str, Any]]:
 
 
 def test_the_probe_set_is_there() -> None:
-    assert len(NAMES) == 14
+    assert len(NAMES) == 26
     assert sorted(p.stem for p in PROBES.glob("*.txt")) == NAMES
 
 
