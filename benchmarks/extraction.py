@@ -119,15 +119,18 @@ def main() -> int:
     parser.add_argument("--scorer", type=Path, default=SHARED / "tools" / "score_extraction.py")
     parser.add_argument("--set", dest="sets", action="append", choices=("tuning", "held_back", "all"),
                         help="which reviews to score (repeatable; default: tuning)")
-    parser.add_argument("--errors", action="store_true", help="print per-review differences (tuning set only)")
+    parser.add_argument("--errors", action="store_true", help="print per-review differences (tuning set and --gold only)")
     parser.add_argument("--speed", action="store_true", help="time extraction over all reviews")
     parser.add_argument("--repeat", type=int, default=10, help="timing passes over the reviews")
     parser.add_argument("--linearity", action="store_true", help="time 0.1, 1 and 5 MB on one line")
     parser.add_argument("--gold", type=Path, help="only score on this folder of curated reviews "
                                                   "(`wickgraph curated --export DIR`), untimed")
     args = parser.parse_args()
-    if args.gold is not None:
-        return score_gold(args.gold, args.scorer)
+    if args.gold is not None:  # a folder of X.txt + X.json gold pairs: curated reviews or probes
+        gold = args.gold.resolve()
+        names = sorted(p.stem for p in gold.glob("*.json"))
+        sys.stdout.write(score(names, gold, args.scorer, args.errors))
+        return 0
     default_reference()  # load the graph once, outside the timings
     for which in args.sets or ["tuning"]:
         names = review_names(which, args.reviews)
@@ -138,19 +141,6 @@ def main() -> int:
     if args.linearity:
         print(linearity(args.reviews))
     return 0
-
-
-def score_gold(gold: Path, scorer: Path) -> int:
-    """Score the extractor on a folder of X.txt + X.json gold pairs (curated reviews), with the shared scorer."""
-    with tempfile.TemporaryDirectory(prefix="wickgraph-gold-") as pred:
-        for text in sorted(gold.glob("*.txt")):
-            result = extract(text.read_text(encoding="utf-8")).to_json()
-            (Path(pred) / f"{text.stem}.json").write_text(json.dumps(result, ensure_ascii=False), encoding="utf-8")
-        score = subprocess.run([sys.executable, str(scorer), str(gold), str(gold), pred],
-                               capture_output=True, text=True, check=False)
-    sys.stdout.write(score.stdout)
-    sys.stderr.write(score.stderr)
-    return score.returncode
 
 
 if __name__ == "__main__":

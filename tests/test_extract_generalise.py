@@ -11,14 +11,15 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from wordings import Fact
+from wordings import facts as _facts
+from wordings import same as _same
 
-from wickgraph.extract import extract
-from wickgraph.extract.relations import default_cues
+from wickgraph.extract.links import default_cues
 from wickgraph.reference import normalize_name
 
 CH2, CH4, PARA, JW1, BAL, CONT, HEX = ("John Wick: Chapter 2", "John Wick: Chapter 4", "Parabellum", "John Wick",
                                        "Ballerina", "The Continental", "John Wick Hex")
-Fact = tuple[str, str, Any, str]
 
 WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
     # -- cue lists (cues.json) -------------------------------------------------------------------------
@@ -266,6 +267,58 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("John Wick: Chapter 4 was directed by Chad Stahelski. Here Len Wiseman directs.", BAL,
          [("director", "Len Wiseman", None, "supported")]),
     ],
+    # -- role-first and described links (links.py) -----------------------------------------------------
+    "passive-verb": [
+        ("Gianna, his sister, is brought to life by Claudia Gerini.", CH2,
+         [("cast", "Claudia Gerini", "Gianna", "supported")]),
+        ("Zero, the sushi chef, is played with glee by Mark Dacascos.", PARA,
+         [("cast", "Mark Dacascos", "Zero", "supported")]),
+        ("Killa is given a grotesque physicality by Scott Adkins.", CH4, [("cast", "Scott Adkins", "Killa", "supported")]),
+        ("Iosef, the brat, is played by Dean Winters.", JW1, [("cast", "Dean Winters", "Iosef", "contradicted")]),
+    ],
+    "role-transfer": [
+        ("The role of Santino goes to Riccardo Scamarcio, who is oily and perfect.", CH2,
+         [("cast", "Riccardo Scamarcio", "Santino", "supported")]),
+        ("The part of Berrada falls to Jerome Flynn.", PARA, [("cast", "Jerome Flynn", "Berrada", "supported")]),
+        ("The Adjudicator belongs to Asia Kate Dillon.", PARA,
+         [("cast", "Asia Kate Dillon", "Adjudicator", "supported")]),
+        ("The role of Viggo went to Alfie Allen, oddly.", JW1, [("cast", "Alfie Allen", "Viggo", "contradicted")]),
+    ],
+    "role-noun": [
+        ("Sofia's employer, Berrada, is a thin part for Jerome Flynn.", PARA,
+         [("cast", "Jerome Flynn", "Berrada", "supported")]),
+        ("The Chancellor is a gift of a part for Gabriel Byrne.", BAL,
+         [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
+        ("Norman Reedus's role is small but real: Daniel Pine.", BAL,
+         [("cast", "Norman Reedus", "Daniel Pine", "supported")]),
+        ("Koji, an old ally of John's; the role is Hiroyuki Sanada's.", CH4,
+         [("cast", "Hiroyuki Sanada", "Koji", "supported")]),
+        ("The Marquis is Bill Skarsgård's best role in years.", CH4,
+         [("cast", "Bill Skarsgård", "Marquis", "supported")]),
+    ],
+    "naming-cue": [
+        ("Laurence Fishburne, who plays a pigeon-keeping crime lord called the Bowery King, is a hoot.", CH2,
+         [("cast", "Laurence Fishburne", "Bowery King", "supported")]),
+        ("Shamier Anderson plays a tracker known only as Mr. Nobody.", CH4,
+         [("cast", "Shamier Anderson", "Mr. Nobody", "supported")]),
+        ("Gabriel Byrne, as the soft-voiced leader of the cult, known only as the Chancellor, is menacing.", BAL,
+         [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
+        ("Mark Dacascos is a chatty killer dubbed Zero by his students.", PARA,
+         [("cast", "Mark Dacascos", "Zero", "supported")]),
+    ],
+    "strict-cue": [
+        ("Shamier Anderson is a bounty hunter known as Mr. Nobody.", CH4,
+         [("cast", "Shamier Anderson", "Mr. Nobody", "supported")]),
+        ("Alfie Allen plays a spoiled heir named Iosef.", JW1, [("cast", "Alfie Allen", "Iosef", "supported")]),
+        ("Clancy Brown, as a grave official called the Harbinger, opens the film.", CH4,
+         [("cast", "Clancy Brown", "Harbinger", "supported")]),
+    ],
+    "role-in-brackets-described": [
+        ("Caine (a sly, blind Donnie Yen) steals every scene.", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
+        ("the Marquis (a preening, velvet-voiced Skarsgård) is the villain.", CH4,
+         [("cast", "Bill Skarsgård", "Marquis", "supported")]),
+        ("Cassian (a wonderfully stern Common) has the best fight.", CH2, [("cast", "Common", "Cassian", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -387,25 +440,15 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Keanu Reeves plays John Wick; years ago Keanu Reeves as Ted was a different story.", CH2,
          ("cast", "Keanu Reeves", "Ted")),
     ],
+    "role-links-need-their-cue": [
+        ("Santino is betrayed by Keanu Reeves's hero in the final act.", CH2, ("cast", "Keanu Reeves", "Santino")),
+        ("Keanu Reeves meets a man called Santino.", CH2, ("cast", "Keanu Reeves", "Santino")),
+        ("Keanu Reeves's character hunts Santino through Rome.", CH2, ("cast", "Keanu Reeves", "Santino")),
+        ("The Marquis is a gift to Bill Skarsgård's fans.", CH4, ("cast", "Bill Skarsgård", "Marquis")),
+        ("Sofia's dogs are trained by Halle Berry herself, she says.", PARA, ("cast", "Halle Berry", "Sofia")),
+        ("Caine (whom John must kill) is no match for Keanu Reeves.", CH4, ("cast", "Keanu Reeves", "Caine")),
+    ],
 }
-
-
-def _facts(text: str, film: str | None) -> list[tuple[str, str, Any, str]]:
-    found = []
-    for claim in extract(text, film).claims:
-        who = claim.person or claim.actor or ""
-        value = claim.character if claim.type in ("cast", "reprise") else claim.year if claim.type == "release_year" \
-            else None
-        found.append((claim.type, normalize_name(who), value, claim.status))
-        assert text[claim.start:claim.end] == claim.evidence
-    return found
-
-
-def _same(expected: Any, found: Any) -> bool:
-    if isinstance(expected, str) and isinstance(found, str):
-        a, b = set(normalize_name(expected).split()), set(normalize_name(found).split())
-        return a == b or (bool(a) and bool(b) and (a <= b or b <= a))
-    return bool(expected == found)
 
 
 CASES = [(name, *case) for name, cases in WORDINGS.items() for case in cases]

@@ -202,7 +202,7 @@ def test_bad_rule_lines_name_the_file_and_line(tmp_path: Path, line: str, messag
 ])
 def test_bad_cue_lists_are_refused(tmp_path: Path, data: str, message: str) -> None:
     from wickgraph.errors import InputError
-    from wickgraph.extract.relations import load_cues
+    from wickgraph.extract.links import load_cues
 
     path = tmp_path / "cues.json"
     path.write_text(data, encoding="utf-8")

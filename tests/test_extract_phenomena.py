@@ -10,13 +10,15 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from wordings import Fact
+from wordings import facts as _facts
+from wordings import same as _same
 
 from wickgraph.extract import extract
 from wickgraph.reference import normalize_name
 
 CH2, CH4, PARA, JW1, BAL, CONT = ("John Wick: Chapter 2", "John Wick: Chapter 4", "Parabellum", "John Wick",
                                   "Ballerina", "The Continental")
-Fact = tuple[str, str, Any, str]
 
 WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
     "reprise-steps-back": [
@@ -305,31 +307,6 @@ def test_reprise_from_film(text: str, film: str, actor: str, from_film: str) -> 
     """'from the first film' names the franchise's first work; a title names itself."""
     reprises = [c for c in extract(text, film).claims if c.type == "reprise" and c.actor == actor]
     assert [c.from_film for c in reprises] == [from_film]
-
-
-def _facts(text: str, film: str | None) -> list[Fact]:
-    found: list[Fact] = []
-    for claim in extract(text, film).claims:
-        who = claim.person or claim.actor or ""
-        value: Any = None
-        if claim.type in ("cast", "reprise"):
-            value = claim.character
-        elif claim.type == "release_year":
-            value = claim.year
-        elif claim.type == "rating":
-            value = claim.to_json().get("value")
-        found.append((claim.type, normalize_name(who), value, claim.status))
-        assert text[claim.start:claim.end] == claim.evidence
-    return found
-
-
-def _same(expected: Any, found: Any) -> bool:
-    if isinstance(expected, str) and isinstance(found, str):
-        a, b = set(normalize_name(expected).split()), set(normalize_name(found).split())
-        return a == b or (bool(a) and bool(b) and (a <= b or b <= a))
-    if isinstance(expected, (int, float)) and isinstance(found, (int, float)):
-        return float(expected) == float(found)
-    return bool(expected == found)
 
 
 CASES = [(name, *case) for name, cases in WORDINGS.items() for case in cases]

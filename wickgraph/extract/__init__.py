@@ -27,9 +27,10 @@ from .film import detect_film, resolve_film, resolve_work
 from .gazetteer import CHARACTER, PERSON, WORK, Entry, Gazetteer, Mention, fold, get_gazetteer
 from .inputs import MAX_REVIEW_BYTES, ReviewInput, read_review
 from .layout import normalise
+from .links import default_cues
 from .patterns import FIRST_WORK, Candidate, default_rules, run_rules
 from .ratings import find_rating, normalize
-from .relations import default_cues, mark_reprises, pair_roles
+from .relations import mark_reprises, pair_roles
 from .scope import is_blocked
 from .units import LayoutUnits
 

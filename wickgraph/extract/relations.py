@@ -19,36 +19,15 @@ import bisect
 import itertools
 import re
 from collections.abc import Iterator
-from functools import lru_cache
-from pathlib import Path
 
 from .document import Document
 from .gazetteer import CHARACTER, PERSON, WORK, Entry, Mention
+from .links import Cues, backward_link, default_cues, forward_link, gap_words, is_possessive, only_layout, owned_role
 from .patterns import Candidate
-from .wordlists import WordLists, load_word_lists
 
-__all__ = ["CUES_FILE", "Cues", "default_cues", "load_cues", "pair_roles"]
+__all__ = ["mark_reprises", "pair_roles"]
 
-CUES_FILE = Path(__file__).resolve().parent / "cues.json"
-_REQUIRED = ("role-cue", "role-filler", "description-stop", "reprise-cue", "list-separator", "passive-cue",
-             "pronoun-role", "possessive-work", "credit-label", "returning-group")
 _WINDOW = 90  # characters between an actor and a role, at most
-_WORD = re.compile(r"[\w'\u2019-]+|[^\w\s]+")
-
-
-Cues = WordLists
-
-
-def load_cues(path: str | Path = CUES_FILE) -> Cues:
-    """Read and validate the cue lists; a bad entry raises InputError naming the file and the id."""
-    return load_word_lists(path, _REQUIRED, noun="cue list")
-
-
-@lru_cache(maxsize=1)
-def default_cues() -> Cues:
-    """The package's cue lists, loaded once per process."""
-    return load_cues(CUES_FILE)
-
 
 def pair_roles(doc: Document, cues: Cues | None = None) -> list[Candidate]:
     """Cast candidates (rule ``pair-role``, or ``pair-reprise``) for actors joined to a role in one clause."""
@@ -96,7 +75,7 @@ def _unknown_actors(doc: Document, cues: Cues, mentions: list[Mention]) -> list[
         if role is not None and any(e.iri in doc.film_roles for e in role.of_kind(CHARACTER)):
             continue  # a role of this very film: a stranger's name next to it is more often a misspelling or
             # another film's character ("forever Martin Riggs ... plays Cormac") than a recast
-        if any(w in _STRICT_CUES for w in _words(doc.text[actor.end:role_start])):
+        if any(w in _STRICT_CUES for w in gap_words(doc.text[actor.end:role_start])):
             found.append(candidate)
     return found
 
@@ -134,7 +113,7 @@ def _subject_pronoun(doc: Document, mentions: list[Mention], index: int) -> Cand
     the one actor of a sentence, and the role a he/she names in one of the next two sentences."""
     actor = mentions[index]
     sentence_start, sentence_end = doc.sentence(actor.start)
-    if _possessive(doc.text, actor.end):
+    if is_possessive(doc.text, actor.end):
         return None
     others = [m for m in mentions[max(0, index - 6):index + 8] if m is not actor and m.mask & PERSON
               and not m.mask & CHARACTER and sentence_start <= m.start < sentence_end]
@@ -184,10 +163,10 @@ def _coordinated(doc: Document, cues: Cues, mentions: list[Mention], found: list
         a, b = mentions[first[-1]], mentions[second[0]]
         gap = doc.text[a.end:b.start]
         kinds = (_kind(doc, mentions[first[0]]), _kind(doc, b))
-        if kinds == (PERSON, CHARACTER) and len(first) == len(second) and _forward_link(gap, cues):
+        if kinds == (PERSON, CHARACTER) and len(first) == len(second) and forward_link(gap, cues):
             pairs = zip(first, second, strict=True)
         elif kinds == (CHARACTER, PERSON) and len(first) == len(second) and \
-                _words(gap) and all(w in cues["list-separator"] for w in _words(gap)):
+                gap_words(gap) and all(w in cues["list-separator"] for w in gap_words(gap)):
             pairs = zip(second, first, strict=True)
         else:
             continue
@@ -211,18 +190,10 @@ def _kind(doc: Document, mention: Mention) -> int:
 def _is_role(doc: Document, mention: Mention) -> bool:
     """A character mention that names a role here, not a possessive describing someone else's ("Viggo's"),
     nor a role title used as a plain noun without its article ("Director: Len Wiseman")."""
-    if not mention.mask & CHARACTER or _possessive(doc.text, mention.end):
+    if not mention.mask & CHARACTER or is_possessive(doc.text, mention.end):
         return False
     surface = doc.text[mention.start:mention.end].lower()
     return surface not in default_cues()["credit-label"]
-
-
-def _possessive(text: str, end: int) -> bool:
-    return re.match(r"['\u2019]s?\b|['\u2019](?=\s)", text[end:end + 2]) is not None
-
-
-def _words(gap: str) -> list[str]:
-    return [w.lower().replace("\u2019", "'") for w in _WORD.findall(gap)]
 
 
 _NEW_NAME = re.compile(r"(?-i:[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\b(?!['\u2019])")
@@ -236,16 +207,16 @@ def _forward(doc: Document, cues: Cues, mentions: list[Mention], index: int) -> 
         other = mentions[position]
         if other.start - actor.end > _WINDOW:
             break
-        if other.start >= sentence_end and not _only_layout(doc.text[actor.end:other.start], cues):
+        if other.start >= sentence_end and not only_layout(doc.text[actor.end:other.start], cues):
             break  # a sentence ends between them, unless the "end" is list layout ("Clancy Brown ... Harbinger")
-        if other.mask & CHARACTER and _possessive(doc.text, other.end):
+        if other.mask & CHARACTER and is_possessive(doc.text, other.end):
             continue  # "as Santino's mute enforcer Ares": a description
         if not _is_role(doc, other) or (other.mask & PERSON and not other.mask & CHARACTER):
             if other.mask & PERSON:
                 return None  # another actor comes first
             continue
         gap = doc.text[actor.end:other.start]
-        if _forward_link(gap, cues) or (gap.strip() == "," and _AGAIN.match(doc.text, other.end)):
+        if forward_link(gap, cues) or (gap.strip() == "," and _AGAIN.match(doc.text, other.end)):
             return _candidate(doc, cues, actor, other, actor.start, other.end)
         return None
     return _new_role(doc, cues, actor, sentence_end)
@@ -262,14 +233,14 @@ def _new_role(doc: Document, cues: Cues, actor: Mention, sentence_end: int) -> C
     end = min(sentence_end, actor.end + _WINDOW)
     for name in _NEW_NAME.finditer(doc.text, actor.end, end):
         known = doc.by_start.get(name.start())
-        if known is not None and _possessive(doc.text, known.end):
+        if known is not None and is_possessive(doc.text, known.end):
             continue  # "as Winston's butler, Bartholomew": a description
         if known is not None or name.group().split()[0] in _NOT_NAMES:
             return None  # a known name comes first: the mention pairing above has decided
         gap = doc.text[actor.end:name.start()]
-        words = [w for w in _words(gap) if w not in (",", "(")]
+        words = [w for w in gap_words(gap) if w not in (",", "(")]
         cue = max((i for i, w in enumerate(words) if w in _NAMING_CUES), default=None)
-        if cue is None or not _forward_link(gap, cues) or len(words) - cue > 4:
+        if cue is None or not forward_link(gap, cues) or len(words) - cue > 4:
             return None
         return Candidate("pair-new-role", "cast", actor.start, name.end(),
                          parts={"actor": [(actor.start, actor.end)], "character": [name.span()]})
@@ -280,51 +251,11 @@ _NOT_NAMES = frozenset({"The", "A", "An", "He", "She", "It", "They", "His", "Her
                         "But", "In", "On", "At", "For", "With", "This", "That", "Mr", "Ms", "Mrs", "Dr", "Chapter"})
 
 
-def _only_layout(gap: str, cues: Cues) -> bool:
-    words = _words(gap)
-    return "\n" not in gap and bool(words) and all(w in cues["list-separator"] for w in words)
-
-
-def _forward_link(gap: str, cues: Cues) -> bool:
-    if "\n" in gap:
-        return False
-    stripped = re.sub(r"^\s*\([^()\n]{0,80}\)", "", gap)  # "Keanu Reeves (59) as ..."
-    words = _words(stripped)
-    if not words:
-        return False
-    if all(w in cues["list-separator"] for w in words):
-        return True  # "Clancy Brown ... Harbinger", "Keanu Reeves | John Wick"
-    if re.search(r"[.!?;]\s", gap):
-        return False
-    if words[0] in ("'s", "'") or stripped.startswith(("'s ", "\u2019s ", "' ", "\u2019 ")):
-        # "Franco Nero's courtly Julius", not "Kolstad's screenplay sends John"
-        described = words[1:]
-        return len(described) <= 2 and not any(w in cues["possessive-work"] for w in described) \
-            and _description(described, cues)
-    words = [w for w in words if w not in (",", "\u2014", "\u2013", "-", "--", "(")]
-    last_cue = max((i for i, w in enumerate(words) if w in cues["role-cue"] or
-                    (w == "of" and i and words[i - 1] in ("role", "part"))), default=None)
-    if last_cue is None:
-        return False
-    # "has a small part as", "is, once again, back as": a few words that are neither stops nor names
-    before = words[:last_cue]
-    if len([w for w in before if w not in cues["role-filler"]]) > 3 or \
-            any(w in cues["description-stop"] and w not in cues["role-filler"] for w in before):
-        return False
-    return _description(words[last_cue + 1:], cues)
-
-
-def _description(words: list[str], cues: Cues) -> bool:
-    """At most six words of noun phrase ("a gleefully treacherous", "viggo's harried fixer") before the role."""
-    words = [w for w in words if w != ","]
-    return len(words) <= 6 and not any(w in cues["description-stop"] or not re.match(r"[\w']", w) for w in words)
-
-
 def _backward(doc: Document, cues: Cues, mentions: list[Mention], index: int) -> Candidate | None:
     actor = mentions[index]
-    if _possessive(doc.text, actor.end):
-        return None
+    owner = is_possessive(doc.text, actor.end)  # only "the role is X's", "Y is X's best role"
     sentence_start, _ = doc.sentence(actor.start)
+    after = doc.text[actor.end:actor.end + 60]
     for position in range(index - 1, -1, -1):
         other = mentions[position]
         if actor.start - other.end > _WINDOW or other.end <= sentence_start:
@@ -336,14 +267,16 @@ def _backward(doc: Document, cues: Cues, mentions: list[Mention], index: int) ->
         gap = doc.text[other.end:actor.start]
         if "\n" in gap:
             return None
-        words = _words(gap)
-        phrase = " ".join(w for w in words if w not in (",", "the", "here", "again", "now"))
-        linked = (words and all(w in cues["list-separator"] for w in words)) or phrase in cues["passive-cue"] \
-            or _as_aside(doc, other, gap) or (phrase in ("whom", "who") and re.match(
-                r"\s+(?:\w+ly\s+)?(?:plays|played|portrays|portrayed|voices|voiced)\b",
-                doc.text[actor.end:actor.end + 30]))
+        if owner:
+            linked = owned_role(gap, after, cues)
+        else:
+            phrase = " ".join(w for w in gap_words(gap) if w not in (",", "the", "here", "again", "now"))
+            linked = backward_link(gap, after, cues) or _as_aside(doc, other, gap) or (
+                phrase in ("whom", "who") and re.match(
+                    r"\s+(?:\w+ly\s+)?(?:plays|played|portrays|portrayed|voices|voiced)\b", after) is not None)
         if linked:
-            return _candidate(doc, cues, actor, other, other.start, actor.end)
+            end = actor.end + (1 if after.startswith(")") else 0)
+            return _candidate(doc, cues, actor, other, other.start, end)
         return None
     return None
 
@@ -381,7 +314,7 @@ def _pronoun(doc: Document, cues: Cues, mentions: list[Mention], index: int) -> 
 
 def _candidate(doc: Document, cues: Cues, actor: Mention, role: Mention, start: int, end: int) -> Candidate:
     clause_end = _clause_end(doc, end)
-    reprise = any(w in cues["reprise-cue"] for w in _words(doc.text[start:clause_end])
+    reprise = any(w in cues["reprise-cue"] for w in gap_words(doc.text[start:clause_end])
                   if w != "more" or "once more" in doc.text[start:clause_end].lower())
     parts = {"actor": [(actor.start, actor.end)], "character": [(role.start, role.end)]}
     source = re.match(r",?\s+(?:from|in|of)\s+(?:the\s+)?(?:first\s+|original\s+|earlier\s+)?", doc.text[end:end + 40])
@@ -401,8 +334,8 @@ def mark_reprises(doc: Document, candidates: list[Candidate], cues: Cues | None 
             continue
         # the cue inside the evidence ("returns as", "'s return as") or right after the role ("is Y again"),
         # not anywhere in a long clause ("... the intensity he brought back in 2014")
-        tail = _words(doc.text[candidate.end:_clause_end(doc, candidate.end)])[:3]
-        words = _words(doc.text[candidate.start:candidate.end]) + tail
+        tail = gap_words(doc.text[candidate.end:_clause_end(doc, candidate.end)])[:3]
+        words = gap_words(doc.text[candidate.start:candidate.end]) + tail
         if any(w in cues["reprise-cue"] and w != "more" for w in words) or "once more" in " ".join(words) \
                 or _AGAIN.match(doc.text, candidate.end) or _announced(doc, cues, candidate.start) \
                 or _RETURNING_BEFORE.search(doc.text, max(0, candidate.start - 30), candidate.start):

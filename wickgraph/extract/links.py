@@ -1,0 +1,164 @@
+"""What lies between an actor and a role: the words that link them, and the cue lists those words come from.
+
+A *gap* is the text between two mentions. :func:`forward_link` says whether a gap joins an actor to
+the role after it ("X, as Santino's mute enforcer Ares", "X plays a tracker known only as Y"),
+:func:`backward_link` whether it joins a role to the actor after it ("Y, his sister, is brought to
+life by X", "The role of Y goes to X", "Y (a sly, blind X)"). Cue lists are data (``cues.json``,
+each with an id and the phenomenon it covers), validated on load.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from .wordlists import WordLists, load_word_lists
+
+__all__ = ["CUES_FILE", "Cues", "backward_link", "default_cues", "forward_link", "gap_words", "is_description",
+           "is_possessive", "load_cues", "only_layout", "owned_role"]
+
+CUES_FILE = Path(__file__).resolve().parent / "cues.json"
+_REQUIRED = ("role-cue", "role-filler", "description-stop", "reprise-cue", "list-separator", "passive-cue",
+             "pronoun-role", "possessive-work", "credit-label", "returning-group", "passive-verb", "role-transfer",
+             "role-noun", "naming-cue", "strict-cue")
+_WORD = re.compile(r"[\w'\u2019-]+|[^\w\s]+")
+_SENTENCE_BREAK = re.compile(r"[.!?;]\s")
+_MAX_LINK_WORDS = 8  # a longer gap is more often two clauses than one link
+
+Cues = WordLists
+
+
+def load_cues(path: str | Path = CUES_FILE) -> Cues:
+    """Read and validate the cue lists; a bad entry raises InputError naming the file and the id."""
+    return load_word_lists(path, _REQUIRED, noun="cue list")
+
+
+@lru_cache(maxsize=1)
+def default_cues() -> Cues:
+    """The package's cue lists, loaded once per process."""
+    return load_cues(CUES_FILE)
+
+
+def is_possessive(text: str, end: int) -> bool:
+    """Whether the name ending at ``end`` is followed by a possessive ("Viggo's", "Huston'")."""
+    return re.match(r"['\u2019]s?\b|['\u2019](?=\s)", text[end:end + 2]) is not None
+
+
+def gap_words(gap: str) -> list[str]:
+    """The lower-cased words and punctuation runs of a gap, with typographic apostrophes made plain."""
+    return [w.lower().replace("\u2019", "'") for w in _WORD.findall(gap)]
+
+
+def only_layout(gap: str, cues: Cues) -> bool:
+    """A gap of list layout alone ("Keanu Reeves | John Wick", "Clancy Brown ... Harbinger")."""
+    words = gap_words(gap)
+    return "\n" not in gap and bool(words) and all(w in cues["list-separator"] for w in words)
+
+
+def forward_link(gap: str, cues: Cues) -> bool:
+    """Whether ``gap`` joins the actor before it to the role after it."""
+    if "\n" in gap:
+        return False
+    stripped = re.sub(r"^\s*\([^()\n]{0,80}\)", "", gap)  # "Keanu Reeves (59) as ..."
+    words = gap_words(stripped)
+    if not words:
+        return False
+    if all(w in cues["list-separator"] for w in words):
+        return True  # "Clancy Brown ... Harbinger", "Keanu Reeves | John Wick"
+    if _SENTENCE_BREAK.search(gap):
+        return False
+    if words[0] in ("'s", "'") or stripped.startswith(("'s ", "\u2019s ", "' ", "\u2019 ")):
+        return _possessed_role(words[1:], cues)
+    words = [w for w in words if w not in (",", "\u2014", "\u2013", "-", "--", "(")]
+    last_cue = max((i for i, w in enumerate(words) if w in cues["role-cue"] or
+                    (w == "of" and i and words[i - 1] in cues["role-noun"])), default=None)
+    if last_cue is None:
+        return False
+    if _named(words, last_cue, cues):
+        return True
+    # "has a small part as", "is, once again, back as": a few words that are neither stops nor names
+    before = words[:last_cue]
+    if len([w for w in before if w not in cues["role-filler"]]) > 3 or \
+            any(w in cues["description-stop"] and w not in cues["role-filler"] for w in before):
+        return False
+    return is_description(words[last_cue + 1:], cues)
+
+
+def _possessed_role(described: list[str], cues: Cues) -> bool:
+    """"Franco Nero's courtly Julius" (not "Kolstad's screenplay sends John"), and the actor's role named
+    after a role noun: "Norman Reedus's role is small but real: Daniel Pine", "Common's character, Cassian"."""
+    if len(described) <= 2 and not any(w in cues["possessive-work"] for w in described) \
+            and is_description(described, cues):
+        return True
+    nouns = [i for i, w in enumerate(described[:3]) if w in cues["role-noun"]]
+    if not nouns or len(described) > _MAX_LINK_WORDS:
+        return False
+    tail = described[nouns[0] + 1:]
+    return bool(tail) and tail[-1] in (":", ",", "\u2014", "is", "was", "as", "named", "called", "-") \
+        and not any(w in (".", "!", "?", ";") for w in tail)
+
+
+def _named(words: list[str], last_cue: int, cues: Cues) -> bool:
+    """"X, who plays a pigeon-keeping crime lord called the Bowery King", "X plays a tracker known only as Y":
+    a casting cue, a short description, then a naming cue right before the role."""
+    naming = words[last_cue] in cues["naming-cue"] or (
+        words[last_cue] == "as" and last_cue and (words[last_cue - 1] in cues["naming-cue"] or (
+            last_cue > 1 and words[last_cue - 2] in cues["naming-cue"] and words[last_cue - 1] == "only")))
+    if not naming:
+        return False
+    strict = [i for i, w in enumerate(words[:last_cue]) if w in cues["strict-cue"]]
+    if not strict or len([w for w in words[:strict[0]] if w not in cues["role-filler"]]) > 2:
+        return False
+    described = [w for w in words[strict[0] + 1:last_cue] if w not in cues["naming-cue"] and w != "only"]
+    return len(described) <= _MAX_LINK_WORDS and not any(
+        w in cues["description-stop"] and w not in ("who", "whom") for w in described)
+
+
+def is_description(words: list[str], cues: Cues) -> bool:
+    """At most six words of noun phrase ("a gleefully treacherous", "viggo's harried fixer") before the role."""
+    words = [w for w in words if w != ","]
+    return len(words) <= 6 and not any(w in cues["description-stop"] or not re.match(r"[\w']", w) for w in words)
+
+
+# ", his sister," / ", the sushi chef,": an apposition between a role and the verb that links it
+_APPOSITION = re.compile(r"^\s*,[^,;.!?()\n]{1,60},\s*")
+
+
+def backward_link(gap: str, after: str, cues: Cues) -> bool:
+    """Whether ``gap`` joins the role before it to the actor after it; ``after`` is the text after the actor.
+
+    "Y, played by X", "Y | X", "Y, his sister, is brought to life by X", "Y is played with glee by X",
+    "The role of Y goes to X", "Y is a thin part for X", "Y (a sly, blind X)".
+    """
+    if "\n" in gap or _SENTENCE_BREAK.search(gap):
+        return False
+    words = gap_words(gap)
+    if words and all(w in cues["list-separator"] for w in words):
+        return True
+    phrase = " ".join(w for w in words if w not in (",", "the", "here", "again", "now"))
+    if phrase in cues["passive-cue"]:
+        return True
+    if words[:1] == ["("] and after.lstrip().startswith(")"):
+        return 0 < len(words) - 1 <= 5 and is_description(words[1:], cues)  # "Caine (a sly, blind Donnie Yen)"
+    content = [w for w in gap_words(_APPOSITION.sub(" ", gap)) if w not in (",", "\u2014", "\u2013")]
+    if not content or len(content) > _MAX_LINK_WORDS:
+        return False
+    *middle, last = content
+    return (last == "by" and any(w in cues["passive-verb"] for w in middle)) or \
+        (last == "to" and any(w in cues["role-transfer"] for w in middle)) or \
+        (last == "for" and middle[:1] in (["is"], ["was"], ["makes"]) and any(w in cues["role-noun"] for w in middle))
+
+
+def owned_role(gap: str, after: str, cues: Cues) -> bool:
+    """A role that is the possessive actor's own: "The Marquis is Bill Skarsgård's best role in years",
+    "Koji, an old ally of John's; the role is Hiroyuki Sanada's". ``after`` follows the possessive."""
+    words = [w for w in gap_words(gap) if w != ","]
+    if "\n" in gap or not words or words[-1] not in ("is", "was"):
+        return False
+    if len(words) >= 3 and words[-2] in cues["role-noun"] and words[-3] in ("the", "this", "that"):
+        return re.match(r"['\u2019]s?\s*(?:[.!?,;)]|$)", after) is not None  # "...; the role is X's."
+    following = gap_words(after[:60])[1:5]
+    return len(words) == 1 and any(w in cues["role-noun"] for w in following[:4]) and not any(
+        w in cues["description-stop"] for w in following[:following.index(next(
+            w for w in following if w in cues["role-noun"]))])
