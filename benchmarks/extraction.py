@@ -119,7 +119,8 @@ def main() -> int:
     parser.add_argument("--scorer", type=Path, default=SHARED / "tools" / "score_extraction.py")
     parser.add_argument("--set", dest="sets", action="append", choices=("tuning", "held_back", "all"),
                         help="which reviews to score (repeatable; default: tuning)")
-    parser.add_argument("--errors", action="store_true", help="print per-review differences (tuning set and --gold only)")
+    parser.add_argument("--errors", action="store_true",
+                        help="print per-review differences (tuning set and --gold only)")
     parser.add_argument("--speed", action="store_true", help="time extraction over all reviews")
     parser.add_argument("--repeat", type=int, default=10, help="timing passes over the reviews")
     parser.add_argument("--linearity", action="store_true", help="time 0.1, 1 and 5 MB on one line")

@@ -319,6 +319,47 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
          [("cast", "Bill Skarsgård", "Marquis", "supported")]),
         ("Cassian (a wonderfully stern Common) has the best fight.", CH2, [("cast", "Common", "Cassian", "supported")]),
     ],
+    "year-released-place-between": [
+        ("Ballerina opened in US cinemas on June 6, 2025, and I went twice.", BAL,
+         [("release_year", "", 2025, "supported")]),
+        ("Parabellum landed in British multiplexes in May 2019.", PARA, [("release_year", "", 2019, "supported")]),
+        ("The series premiered on Peacock on 22 September 2023.", CONT, [("release_year", "", 2023, "supported")]),
+        ("It came out on a grey weekend in March 2023.", CH4, [("release_year", "", 2023, "supported")]),
+        ("I caught it on opening weekend in May 2019.", PARA, [("release_year", "", 2019, "supported")]),
+    ],
+    "director-credit-held": [
+        ("Chad Stahelski and David Leitch, who both get a directing credit, stage the fights.", JW1,
+         [("director", "Chad Stahelski", None, "supported"), ("director", "David Leitch", None, "contradicted")]),
+        ("Len Wiseman and Chad Stahelski share the directing duties.", BAL,
+         [("director", "Len Wiseman", None, "supported"), ("director", "Chad Stahelski", None, "contradicted")]),
+        ("Albert Hughes and Charlotte Brändström split the directing chores.", CONT,
+         [("director", "Albert Hughes", None, "supported"), ("director", "Charlotte Brändström", None, "supported")]),
+    ],
+    "writer-credit-held": [
+        ("Derek Kolstad takes sole writing credit this time.", CH2, [("writer", "Derek Kolstad", None, "supported")]),
+        ("Shay Hatten and Michael Finch get the screenplay credit.", CH4,
+         [("writer", "Shay Hatten", None, "supported"), ("writer", "Michael Finch", None, "supported")]),
+        ("Shay Hatten, who has a writing credit here, knows the world.", BAL,
+         [("writer", "Shay Hatten", None, "supported")]),
+    ],
+    "writer-script-source": [
+        ("The script came from Derek Kolstad, a newcomer.", JW1, [("writer", "Derek Kolstad", None, "supported")]),
+        ("The screenplay is the work of Shay Hatten.", BAL, [("writer", "Shay Hatten", None, "supported")]),
+        ("The writing belongs to Derek Kolstad and Shay Hatten.", CH2,
+         [("writer", "Derek Kolstad", None, "supported"), ("writer", "Shay Hatten", None, "contradicted")]),
+    ],
+    "director-camera-first": [
+        ("Behind the camera, once again, is Chad Stahelski.", CH4, [("director", "Chad Stahelski", None, "supported")]),
+        ("At the helm is Len Wiseman, with reshoots by another hand.", BAL,
+         [("director", "Len Wiseman", None, "supported")]),
+        ("Behind the camera sits David Leitch.", PARA, [("director", "David Leitch", None, "contradicted")]),
+    ],
+    "credit-label-question": [
+        ("WHO WROTE THIS MADNESS: Shay Hatten and Michael Finch\n", CH4,
+         [("writer", "Shay Hatten", None, "supported"), ("writer", "Michael Finch", None, "supported")]),
+        ("who directed this mess: Chad Stahelski\n", CH4, [("director", "Chad Stahelski", None, "supported")]),
+        ("Who wrote it? Derek Kolstad.\n", JW1, [("writer", "Derek Kolstad", None, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -447,6 +488,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("The Marquis is a gift to Bill Skarsgård's fans.", CH4, ("cast", "Bill Skarsgård", "Marquis")),
         ("Sofia's dogs are trained by Halle Berry herself, she says.", PARA, ("cast", "Halle Berry", "Sofia")),
         ("Caine (whom John must kill) is no match for Keanu Reeves.", CH4, ("cast", "Keanu Reeves", "Caine")),
+    ],
+    "release-verb-not-a-release": [
+        ("He came out of retirement in 2014 to see it.", JW1, ("release_year", "", 2014)),
+        ("I released my own review of Chapter 2 in 2017.", CH4, ("release_year", "", 2017)),
+        ("The first film opened in cinemas in October 2014, and this one is better.", CH2, ("release_year", "", 2014)),
     ],
 }
 
