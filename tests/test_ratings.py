@@ -79,6 +79,27 @@ def test_normalize() -> None:
     ("You wanted a grade. Here it is. B+. Not higher.", "B+", "letter", "B+"),
     ("Grade? A-", "A-", "letter", "A-"),
     ("So, the grade. C. Sorry.", "C", "letter", "C"),
+    # the scale in brackets after the value
+    ("I'd give it three stars (out of four).", 3, 4, "three stars (out of four)"),
+    ("Verdict: 7 (out of 10), and I mean it.", 7, 10, "Verdict: 7 (out of 10)"),
+    ("Four stars (out of five) for the stairs alone.", 4, 5, "Four stars (out of five)"),
+    # star glyphs with a stated scale, and a lone star as decoration before a number
+    ("Rated: ★★½ out of four", 2.5, 4, "Rated: ★★½ out of four"),
+    ("★★★ / 4, no more.", 3, 4, "★★★ / 4"),
+    ("My rating: ★ 7/10", 7, 10, "My rating: ★ 7/10"),
+    ("Score: ⭐ 8.5 / 10", 8.5, 10, "Score: ⭐ 8.5 / 10"),
+    # any symbol repeated and counted against a scale
+    ("\U0001f52b\U0001f52b\U0001f52b\U0001f52b / 5", 4, 5, "\U0001f52b\U0001f52b\U0001f52b\U0001f52b / 5"),
+    ("\u2665\u2665\u2665 out of 5 hearts", 3, 5, "\u2665\u2665\u2665 out of 5"),
+    ("Bullets: \u2022\u2022\u2022\u2022\u2022\u2022\u2022 / 10", 7, 10, "\u2022\u2022\u2022\u2022\u2022\u2022\u2022 / 10"),
+    # a grade after dot leaders, as in a report card
+    ("Overall ........... B", "B", "letter", "Overall ........... B"),
+    ("Overall grade \u2026\u2026 A-", "A-", "letter", "Overall grade \u2026\u2026 A-"),
+    ("Verdict ___ C+", "C+", "letter", "Verdict ___ C+"),
+    # informal spellings of "out of"
+    ("honestly 9 outta 10", 9, 10, "9 outta 10"),
+    ("a solid 8 outta 10 from me", 8, 10, "8 outta 10"),
+    ("four outta five, easy", 4, 5, "four outta five"),
 ])
 def test_more_rating_forms(text: str, value: object, scale: object, evidence: str) -> None:
     rating = find_rating(text)
@@ -102,6 +123,7 @@ def test_only_the_critics_own_rating(text: str, value: float) -> None:
 @pytest.mark.parametrize("text", [
     "About 90% of the film is action.", "**Dir.** Chad Stahelski", "Plan A. It failed.",
     "My brother gives it 9/10.",
+    "Rated R for violence.", "\u2022 Ballerina / 2025",
 ])
 def test_more_non_ratings(text: str) -> None:
     assert find_rating(text) is None

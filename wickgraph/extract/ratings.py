@@ -27,13 +27,14 @@ _HALF = r"(?:\s*(?:½|1/2|\.5)|\s+and\s+a\s+half)?"
 # Scores that belong to something other than the film, or age classifications.
 _OTHER_LABEL = re.compile(
     r"(?:picture|video|sound|audio|extras|special features|bonus|transfer|presentation|image|"
-    r"mpa|mpaa|bbfc|rated|age rating|parental)\b[^\n:]{0,20}[:\-–]?\s*$",
+    r"mpa|mpaa|bbfc|age rating|parental)\b[^\n:]{0,20}[:\-–]?\s*$",
     re.IGNORECASE,
 )
 
 # A cheap pre-check per pattern: one of these must be in the lower-cased text.
 _NEEDS = {"stars_glyph": ("★",), "stars_ascii": ("**", "*/", "✦", "✪", "✭", "⭐"), "percent": ("%",),
-          "points": (" of ", " from "), "out_of": ("/", "out of"), "stars": ("star",),
+          "points": (" of ", " from "), "out_of": ("/", "out of", "outta"), "stars": ("star",),
+          "glyph_count": ("/", "out of"),
           "letter": ("grade", "rating", "verdict", "score", "overall", "going", "give", "giving", "gets", "earns",
                      "solid", "get a",
                      "earn a"),
@@ -41,7 +42,12 @@ _NEEDS = {"stars_glyph": ("★",), "stars_ascii": ("**", "*/", "✦", "✪", "�
           "letter_suffix": ("from me", "for me", "overall", "it is", "it's", "here")}
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("stars_glyph", re.compile(r"(?P<full>★+)(?P<half>½|⯪)?(?P<empty>☆*)")),
+    # "★★★½☆", "★★½ out of four"; a lone star before a number ("★ 7/10") is decoration, not a score
+    ("stars_glyph", re.compile(r"(?P<full>★+)(?P<half>½|⯪)?(?P<empty>☆*)(?!\s*\d)"
+                               r"(?:\s*(?:/|out\s+of)\s*(?P<scale>5|4|10|five|four|ten)\b)?", re.IGNORECASE)),
+    # "🔫🔫🔫🔫 / 5", "♥♥♥ out of 5": one symbol repeated, counted against a stated scale
+    ("glyph_count", re.compile(r"(?P<full>([^\w\s/.,;:!?()\[\]\"'*★☆½\-])(?:\ufe0f?\2){0,9})\ufe0f?(?P<half>½)?"
+                               r"\s*(?:/|out\s+of)\s*(?P<scale>5|4|10)\b", re.IGNORECASE)),
     # "****/5", "***½ out of 5", "(***)": any repeated star-like glyph, with or without a scale
     ("stars_ascii", re.compile(r"(?<![*\w])(?P<full>[*✦✪✭⭐]{1,5})(?P<half>½)?"
                                r"(?:\s*(?:/|out\s+of)\s*(?P<scale>5|4|10)\b)?")),
@@ -51,11 +57,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                           r"(?:points|possible|stars)\b",
                           re.IGNORECASE)),
     ("out_of", re.compile(
-        rf"(?P<value>{_NUM}){_HALF}\s*(?:stars?\s+)?(?:out\s+of|/)\s*(?P<scale>5|10|100|4|five|ten|four)\b(?!\s*/|[.,]\d)"
-        r"(?:\s+stars?)?", re.IGNORECASE)),
+        rf"(?P<value>{_NUM}){_HALF}\s*(?:stars?\s+)?\(?\s*(?:out\s+of|outta|/)\s*(?P<scale>5|10|100|4|five|ten|four)\b"
+        r"(?!\s*/|[.,]\d)\)?(?:\s+stars?)?", re.IGNORECASE)),
     ("stars", re.compile(rf"\b(?P<value>{_NUM}){_HALF}[\s-]+stars?\b", re.IGNORECASE)),
     ("letter", re.compile(
-        r"(?:\b(?:grade|rating|verdict|score|overall(?:\s+grade)?)\s*[:\-–|]?\s*"
+        r"(?:\b(?:grade|rating|verdict|score|overall(?:\s+grade)?)(?:\s*[:\-–|]?\s*|[ \t]*(?:[.·_]{3,}|…+)[ \t]*)"
         r"|\b(?:I'm going|I am going|I give it|giving it|"
         r"gets? an?|earns? an?|I'd give it an?|solid)\s+(?:an?\s+)?)"
         r"(?P<grade>(?-i:[A-DF])(?:\s*-?\s*(?:plus|minus)|[+\-−])?)(?![\w+\-])"
@@ -139,8 +145,13 @@ def _candidate(kind: str, match: re.Match[str]) -> tuple[float | str, int | str]
         full = len(match.group("full"))
         half = 0.5 if match.group("half") else 0.0
         total = full + (1 if half else 0) + len(match.group("empty"))
-        scale = total if total in (4, 5, 10) and match.group("empty") else 5
+        stated = int(parse_number(match.group("scale")) or 0) if match.group("scale") else None
+        scale = stated or (total if total in (4, 5, 10) and match.group("empty") else 5)
         return (full + half, scale) if full + half <= scale else None
+    if kind == "glyph_count":
+        count = len(match.group("full").replace("\ufe0f", "")) + (0.5 if match.group("half") else 0.0)
+        scale = int(match.group("scale"))
+        return (count, scale) if count <= scale else None
     if kind in ("out_of", "stars"):
         value = parse_number(match.group("value"))
         if value is None:
@@ -232,14 +243,16 @@ def _previous_line(text: str, line_start: int) -> str:
 
 
 _LABEL = re.compile(r"(?:my\s+|our\s+)?(?:(?:own|critic's|official)\s+)?"
-                    r"(?:rating|score|verdict|grade|film|overall|the film|movie)\s*[:\-–]\s*$", re.IGNORECASE)
+                    r"(?:rating|rated|score|verdict|grade|film|overall|the film|movie)\s*[:\-–]\s*(?:[★⭐]\s*)?$",
+                    re.IGNORECASE)
+_DECORATION = re.compile(r"[★⭐]\s*$")  # "★ 7/10": a star glyph set before a number
 
 
 def _evidence_span(text: str, match: re.Match[str], line_start: int) -> tuple[int, int]:
     """The match, widened to a label such as "Rating:" or "MY VERDICT:" right before it on its line."""
     start, end = match.start(), match.end()
     before = text[line_start:start]
-    label = _LABEL.search(before)
+    label = _LABEL.search(before) or _DECORATION.search(before)
     if label:
         start = line_start + label.start()
     return start, end
