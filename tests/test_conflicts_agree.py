@@ -76,7 +76,30 @@ EXTRA_REVIEW = f"""
         wg:claimedCharacter character:the-cartographer ; wg:claimedCharacterName "the Cartographer" ;
         wg:evidence <claim/{UNRECONCILED}/6/evidence> .
 
+    # Ana de Armas first plays Eve Macarro in Ballerina: a reprise of it contradicts the earlier casts
+    <claim/{UNRECONCILED}/7> a wg:RepriseClaim ; wg:claimedIn <review/{UNRECONCILED}> ;
+        wg:aboutWork work:ballerina-2025 ; wg:claimedPerson person:ana-de-armas ;
+        wg:claimedCharacter character:eve-macarro ; wg:evidence <claim/{UNRECONCILED}/7/evidence> .
+    # Anjelica Huston played the Director in Parabellum, not in the work this reprise names
+    <claim/{UNRECONCILED}/8> a wg:RepriseClaim ; wg:claimedIn <review/{UNRECONCILED}> ;
+        wg:aboutWork work:ballerina-2025 ; wg:claimedPerson person:anjelica-huston ;
+        wg:claimedCharacter character:the-director ; wg:claimedFromWork work:john-wick-2014 ;
+        wg:evidence <claim/{UNRECONCILED}/8/evidence> .
+    # ... and from the work it names it is a true reprise
+    <claim/{UNRECONCILED}/9> a wg:RepriseClaim ; wg:claimedIn <review/{UNRECONCILED}> ;
+        wg:aboutWork work:ballerina-2025 ; wg:claimedPerson person:anjelica-huston ;
+        wg:claimedCharacter character:the-director ; wg:claimedFromWork work:john-wick-chapter-3-parabellum-2019 ;
+        wg:evidence <claim/{UNRECONCILED}/9/evidence> .
+    # a known false claim whose false value is "Actor as Character": contradicted, with its explanation
+    <claim/{UNRECONCILED}/10> a wg:CastClaim ; wg:claimedIn <review/{UNRECONCILED}> ;
+        wg:aboutWork work:ballerina-2025 ; wg:claimedPerson person:catalina-sandino-moreno ;
+        wg:claimedCharacter character:nogi ; wg:evidence <claim/{UNRECONCILED}/10/evidence> .
+
     <claim/{UNRECONCILED}/1/evidence> oa:exact "Anjelica Huston as Director" .
+    <claim/{UNRECONCILED}/7/evidence> oa:exact "Ana de Armas reprises Eve" .
+    <claim/{UNRECONCILED}/8/evidence> oa:exact "Anjelica Huston reprises the Director from John Wick" .
+    <claim/{UNRECONCILED}/9/evidence> oa:exact "Anjelica Huston reprises the Director from Parabellum" .
+    <claim/{UNRECONCILED}/10/evidence> oa:exact "Catalina Sandino Moreno as Nogi" .
     <claim/{UNRECONCILED}/2/evidence> oa:exact "Anjelica Huston reprises THE DIRECTOR" .
     <claim/{UNRECONCILED}/3/evidence> oa:exact "Ana de Armas as Ballerina" .
     <claim/{UNRECONCILED}/4/evidence> oa:exact "Ana de Armas as Éve Macarro" .
@@ -150,9 +173,16 @@ def test_the_query_reports_exactly_the_contradicted_claims(store: Store) -> None
     found = [conflict.claim for conflict in conflicts(store)]
     assert len(found) == len(set(found)), "one row per conflicting claim"
     assert set(found) == computed
-    # seed: Rooney and 2024; A: four; B: two; C: none; EXTRA_REVIEW: claims 4 and 5
+    # seed: Rooney and 2024; A: four; B: two; C: none; EXTRA_REVIEW: claims 4, 5, 7, 8 and 10
     assert Counter(review for iri, (_, _, review) in claims.items() if iri in computed) == {
-        "r-fd4f55627fe0": 2, "r-71cf369964b4": 4, "r-1c04d52af08a": 2, UNRECONCILED: 2}
+        "r-fd4f55627fe0": 2, "r-71cf369964b4": 4, "r-1c04d52af08a": 2, UNRECONCILED: 5}
+
+
+def test_known_false_actor_as_character_values_explain_the_conflict(store: Store) -> None:
+    rows = {c.claim.rsplit("/", 1)[-1]: c for c in conflicts(store) if f"/{UNRECONCILED}/" in c.claim}
+    assert "Sharon Duncan-Brewster plays Nogi" in rows["10"].explanation
+    assert rows["7"].reference == "first played in this work"
+    assert rows["8"].reference.startswith("not in John Wick")
 
 
 def test_recorded_statuses_of_the_hand_written_reviews_agree(store: Store) -> None:
@@ -170,9 +200,9 @@ def test_unreconciled_names_follow_the_documented_rule(store: Store) -> None:
               for iri, (claim, _, review) in claims.items() if review == UNRECONCILED}
     # 2: she played The Director in Parabellum, so the reprise is confirmed too
     assert status == {"1": "supported", "2": "supported", "3": "supported", "4": "contradicted", "5": "contradicted",
-                      "6": "unknown"}
+                      "6": "unknown", "7": "contradicted", "8": "contradicted", "9": "supported", "10": "contradicted"}
     rows = {c.claim.rsplit("/", 1)[-1]: c for c in conflicts(store) if c.review_id == UNRECONCILED}
-    assert set(rows) == {"4", "5"}
+    assert set(rows) == {"4", "5", "7", "8", "10"}
     assert rows["5"].reference == "Anjelica Huston as The Director"
     assert rows["4"].reference.startswith("Ana de Armas as Eve Macarro")
     assert character_key("The Director") == character_key("director") == "director"

@@ -21,6 +21,14 @@ CH2, CH4, PARA, JW1, BAL, CONT = ("John Wick: Chapter 2", "John Wick: Chapter 4"
                                   "Ballerina", "The Continental")
 
 WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
+    "reprise-that-is-a-first": [  # the reference's earlier casts decide: a first appearance is no reprise
+        ("Jerome Flynn, reprising Berrada from Chapter 2, is wasted.", PARA,
+         [("reprise", "Jerome Flynn", "Berrada", "contradicted"), ("cast", "Jerome Flynn", "Berrada", "supported")]),
+        ("Anjelica Huston is back as the Director, and she rules.", PARA,
+         [("reprise", "Anjelica Huston", "Director", "contradicted")]),
+        ("Peter Stormare, back as Abram from the first film, chews the scenery.", CH2,
+         [("reprise", "Peter Stormare", "Abram", "contradicted")]),
+    ],
     "reprise-steps-back": [
         ("Ian McShane steps back into Winston's shoes with ease.", CH4,
          [("reprise", "Ian McShane", "Winston", "supported")]),

@@ -311,12 +311,15 @@ class Reprise(Cast):
         actor, character_iri = value_of(claim, "actor_iri"), value_of(claim, "character_iri")
         character = value_of(claim, "character")
         from_work = value_of(claim, "from_film_iri")
-        candidates = [from_work] if from_work else reference.earlier_works(work)
+        named = from_work in reference.works
+        candidates = [from_work] if named else reference.earlier_works(work)
         for earlier in candidates:
             for a, c in reference.cast_of(earlier):
                 if a == actor and reference.character_matches(character_iri, character, c):
                     return "supported"
-        return "unknown"
+        # the reference's casts of the earlier works (or of the one named) are complete for named roles: an
+        # actor who first plays the role here, or not in the work named, is not reprising it
+        return "contradicted" if actor and character_iri and candidates else "unknown"
 
     def summary(self, claim: Any) -> str:
         from_film = value_of(claim, "from_film")
