@@ -360,6 +360,12 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("who directed this mess: Chad Stahelski\n", CH4, [("director", "Chad Stahelski", None, "supported")]),
         ("Who wrote it? Derek Kolstad.\n", JW1, [("writer", "Derek Kolstad", None, "supported")]),
     ],
+    "shouted-lines": [
+        ("KEANU IS BACK AS JOHN!!!", CH4, [("reprise", "Keanu Reeves", "John", "supported")]),
+        ("HONESTLY SANADA PLAYS KOJI LIKE A SAMURAI.", CH4, [("cast", "Hiroyuki Sanada", "Koji", "supported")]),
+        ("REEVES RETURNS AS JOHN AND CAINE IS DONNIE YEN.", CH4,
+         [("reprise", "Keanu Reeves", "John", "supported"), ("cast", "Donnie Yen", "Caine", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -493,6 +499,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("He came out of retirement in 2014 to see it.", JW1, ("release_year", "", 2014)),
         ("I released my own review of Chapter 2 in 2017.", CH4, ("release_year", "", 2017)),
         ("The first film opened in cinemas in October 2014, and this one is better.", CH2, ("release_year", "", 2014)),
+    ],
+    "shouted-words-are-not-names": [
+        ("KEANU IS BACK AS JOHN!!!", CH4, ("cast", "IS BACK", None)),
+        ("AND NOW BACK AS EVER, THE DOG.", CH4, ("cast", "AND NOW BACK", None)),
+        ("SERIOUSLY WHO PLAYS KILLA", CH4, ("cast", "SERIOUSLY WHO", None)),
     ],
 }
 

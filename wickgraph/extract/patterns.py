@@ -29,6 +29,7 @@ from pathlib import Path
 from ..errors import InputError
 from .document import PLACEHOLDER_CONT, PLACEHOLDER_START, Document
 from .gazetteer import CHARACTER, PERSON, WORK
+from .links import default_cues
 
 __all__ = ["Candidate", "Document", "Rule", "RuleSet", "default_rules", "load_rules", "run_rules"]
 
@@ -295,12 +296,22 @@ _PLACE_BEFORE = re.compile(r"\b(?:in|at|from|to|into|on|across|through|near|insi
                            re.IGNORECASE)
 
 
+@cache
+def _shouted_words() -> frozenset[str]:
+    """Words that cannot be part of a name written in capitals: the cue lists' link and filler words."""
+    cues = default_cues()
+    return frozenset(w for name in ("role-cue", "role-filler", "description-stop", "reprise-cue", "strict-cue")
+                     for w in cues[name]) | {w.lower() for w in _NAME_STOP}
+
+
 def _name_ok(text: str, start: int, end: int) -> bool:
     """An unknown capitalised name: not a function word, not followed by a possessive, not the object of a
     preposition ("turns up in Casablanca as Sofia": a place, not an actor)."""
     words = text[start:end].split()
     if not words or words[0].strip("'") in _NAME_STOP or words[-1] in _NAME_STOP:
         return False
+    if text[start:end].isupper() and _shouted_words() & {w.lower() for w in words}:
+        return False  # "KEANU IS BACK AS JOHN": in capitals every word looks like a name
     if _PLACE_BEFORE.search(text, max(0, start - 10), start):
         return False
     return not re.match(r"['\u2019]s\b", text[end:end + 2])
