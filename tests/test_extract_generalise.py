@@ -505,6 +505,14 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("AND NOW BACK AS EVER, THE DOG.", CH4, ("cast", "AND NOW BACK", None)),
         ("SERIOUSLY WHO PLAYS KILLA", CH4, ("cast", "SERIOUSLY WHO", None)),
     ],
+    "reprise-cue-far-in-the-clause": [
+        ("Caine (a sly, blind Donnie Yen) is a retired killer pulled back in by a threat.", CH4,
+         ("reprise", "Donnie Yen", None)),
+        ("Koji, played by Hiroyuki Sanada, is an old friend who takes John back in.", CH4,
+         ("reprise", "Hiroyuki Sanada", None)),
+        ("Killa (Scott Adkins in a fat suit) is a gambler who keeps coming back for more.", CH4,
+         ("reprise", "Scott Adkins", None)),
+    ],
 }
 
 

@@ -313,9 +313,7 @@ def _pronoun(doc: Document, cues: Cues, mentions: list[Mention], index: int) -> 
 
 
 def _candidate(doc: Document, cues: Cues, actor: Mention, role: Mention, start: int, end: int) -> Candidate:
-    clause_end = _clause_end(doc, end)
-    reprise = any(w in cues["reprise-cue"] for w in gap_words(doc.text[start:clause_end])
-                  if w != "more" or "once more" in doc.text[start:clause_end].lower())
+    reprise = _reprise_cue(doc, cues, start, end)
     parts = {"actor": [(actor.start, actor.end)], "character": [(role.start, role.end)]}
     source = re.match(r",?\s+(?:from|in|of)\s+(?:the\s+)?(?:first\s+|original\s+|earlier\s+)?", doc.text[end:end + 40])
     work = doc.by_start.get(end + source.end()) if source else None
@@ -332,14 +330,18 @@ def mark_reprises(doc: Document, candidates: list[Candidate], cues: Cues | None 
     for candidate in candidates:
         if candidate.type != "cast" or candidate.reprise or "character" not in candidate.parts:
             continue
-        # the cue inside the evidence ("returns as", "'s return as") or right after the role ("is Y again"),
-        # not anywhere in a long clause ("... the intensity he brought back in 2014")
-        tail = gap_words(doc.text[candidate.end:_clause_end(doc, candidate.end)])[:3]
-        words = gap_words(doc.text[candidate.start:candidate.end]) + tail
-        if any(w in cues["reprise-cue"] and w != "more" for w in words) or "once more" in " ".join(words) \
-                or _AGAIN.match(doc.text, candidate.end) or _announced(doc, cues, candidate.start) \
+        if _reprise_cue(doc, cues, candidate.start, candidate.end) or _announced(doc, cues, candidate.start) \
                 or _RETURNING_BEFORE.search(doc.text, max(0, candidate.start - 30), candidate.start):
             candidate.reprise = True
+
+
+def _reprise_cue(doc: Document, cues: Cues, start: int, end: int) -> bool:
+    """A reprise cue inside the evidence ("returns as", "'s return as") or right after the role ("is Y again"),
+    not anywhere in a long clause ("Caine (a sly, blind X) is a retired killer pulled back in")."""
+    tail = gap_words(doc.text[end:_clause_end(doc, end)])[:3]
+    words = gap_words(doc.text[start:end]) + tail
+    return any(w in cues["reprise-cue"] and w != "more" for w in words) or "once more" in " ".join(words) \
+        or _AGAIN.match(doc.text, end) is not None
 
 
 # "Some familiar faces return." / "The old gang is back:": an announcement whose players follow it.
