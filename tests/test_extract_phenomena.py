@@ -21,6 +21,14 @@ CH2, CH4, PARA, JW1, BAL, CONT = ("John Wick: Chapter 2", "John Wick: Chapter 4"
                                   "Ballerina", "The Continental")
 
 WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
+    "reprise-old-roles": [  # a reprise naming no role: the role the reference has the actor play here and before
+        ("Returning from the first film are Ian McShane, Lance Reddick and John Leguizamo, in their old roles.", CH2,
+         [("reprise", "Ian McShane", "Winston", "supported"), ("cast", "John Leguizamo", "Aurelio", "supported")]),
+        ("Back from Parabellum are Laurence Fishburne and Ian McShane.", CH4,
+         [("reprise", "Laurence Fishburne", "Bowery King", "supported")]),
+        ("Returning for this chapter: Lance Reddick and Ian McShane.", PARA,
+         [("reprise", "Lance Reddick", "Charon", "supported"), ("reprise", "Ian McShane", "Winston", "supported")]),
+    ],
     "reprise-that-is-a-first": [  # the reference's earlier casts decide: a first appearance is no reprise
         ("Jerome Flynn, reprising Berrada from Chapter 2, is wasted.", PARA,
          [("reprise", "Jerome Flynn", "Berrada", "contradicted"), ("cast", "Jerome Flynn", "Berrada", "supported")]),

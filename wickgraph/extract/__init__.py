@@ -185,10 +185,13 @@ def _resolve(doc: Document, candidates: list[Candidate],
                 else:
                     character, character_iri = _character(doc, [roles[i]] if respective and roles else roles,
                                                           actor_iri, reference)
+                from_film, from_iri = _work(doc, candidate.parts.get("from_film"), reference) \
+                    if candidate.reprise else (None, None)
+                if candidate.reprise and character is None and character_iri is None:
+                    character, character_iri = _old_role(doc, actor_iri, from_iri, reference)
                 claims.append((Claim("cast", actor=actor, character=character, actor_iri=actor_iri,
                                      character_iri=character_iri, **common), candidate))
                 if candidate.reprise:
-                    from_film, from_iri = _work(doc, candidate.parts.get("from_film"), reference)
                     claims.append((Claim("reprise", actor=actor, character=character, from_film=from_film,
                                          actor_iri=actor_iri, character_iri=character_iri, from_film_iri=from_iri,
                                          **common), candidate))
@@ -252,6 +255,21 @@ def _title_character(doc: Document, reference: Reference) -> tuple[str | None, s
                         character = reference.characters.get(entry.iri or "")
                         return (character.name if character else entry.form), entry.iri
     return None, None
+
+
+def _old_role(doc: Document, actor: str | None, from_work: str | None,
+              reference: Reference) -> tuple[str | None, str | None]:
+    """"Returning from the first film are A and B, in their old roles": a reprise that names no role takes the
+    one role the reference has the actor play both in this work and in the earlier one (named, or any)."""
+    here = {c for a, c in reference.cast_of(doc.film) if actor and a == actor}
+    earlier = [from_work] if from_work in reference.works else reference.earlier_works(doc.film)
+    before = {c for work in earlier for a, c in reference.cast_of(work) if a == actor}
+    roles = here & before
+    if len(roles) != 1:
+        return None, None
+    role = roles.pop()
+    facts = reference.characters.get(role)
+    return (facts.name if facts else None), role
 
 
 def _work(doc: Document, spans: list[tuple[int, int]] | None, reference: Reference) -> tuple[str | None, str | None]:
