@@ -366,6 +366,35 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("REEVES RETURNS AS JOHN AND CAINE IS DONNIE YEN.", CH4,
          [("reprise", "Keanu Reeves", "John", "supported"), ("cast", "Donnie Yen", "Caine", "supported")]),
     ],
+    "name-in-catalogue-order": [
+        ("Reeves, Keanu (John Wick). McShane, Ian (Winston).", JW1,
+         [("cast", "Keanu Reeves", "John Wick", "supported"), ("cast", "Ian McShane", "Winston", "supported")]),
+        ("Cast: Armas, Ana de (Eve Macarro); Huston, Anjelica (the Director).", BAL,
+         [("cast", "Ana de Armas", "Eve Macarro", "supported"), ("cast", "Anjelica Huston", "Director", "supported")]),
+        ("Works cited: Stahelski, Chad, director. Kolstad, Derek, screenwriter.", CH2,
+         [("director", "Chad Stahelski", None, "supported"), ("writer", "Derek Kolstad", None, "supported")]),
+    ],
+    "credit-name-then-label": [
+        ("Chad Stahelski (director) and Derek Kolstad (writer) made it on a shoestring.", JW1,
+         [("director", "Chad Stahelski", None, "supported"), ("writer", "Derek Kolstad", None, "supported")]),
+        ("Shay Hatten - screenplay\nLen Wiseman - director\n", BAL,
+         [("writer", "Shay Hatten", None, "supported"), ("director", "Len Wiseman", None, "supported")]),
+        ("[2] Leitch, David, dir. Notes on a stunt career.", JW1, [("director", "David Leitch", None, "contradicted")]),
+    ],
+    "sheet-cells": [
+        ('character,actor\n"Caine","Yen, Donnie"\n"The Marquis","Skarsgård, Bill"\n', CH4,
+         [("cast", "Donnie Yen", "Caine", "supported"), ("cast", "Bill Skarsgård", "Marquis", "supported")]),
+        ("role,actor\nKilla,Scott Adkins\nKoji,Hiroyuki Sanada\n", CH4,
+         [("cast", "Scott Adkins", "Killa", "supported"), ("cast", "Hiroyuki Sanada", "Koji", "supported")]),
+        ('"Winston";"Ian McShane"\n"Charon";"Lance Reddick"\n', PARA,
+         [("cast", "Ian McShane", "Winston", "supported"), ("cast", "Lance Reddick", "Charon", "supported")]),
+    ],
+    "wiki-markup": [
+        ("| director = [[Chad Stahelski]]\n| writer = [[Derek Kolstad]]\n", CH2,
+         [("director", "Chad Stahelski", None, "supported"), ("writer", "Derek Kolstad", None, "supported")]),
+        ("* [[Common (rapper)|Common]] as [[Cassian]]\n", CH2, [("cast", "Common", "Cassian", "supported")]),
+        ("| released = {{Film date|2019|05|17}}\n", PARA, [("release_year", "", 2019, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -512,6 +541,21 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
          ("reprise", "Hiroyuki Sanada", None)),
         ("Killa (Scott Adkins in a fat suit) is a gambler who keeps coming back for more.", CH4,
          ("reprise", "Scott Adkins", None)),
+    ],
+    "credit-label-needs-its-end": [
+        ("Derek Kolstad, writer of the first film, is not credited here.", BAL, ("writer", "Derek Kolstad", None)),
+        ("directed by Chad Stahelski, script by nobody in particular.", JW1, ("writer", "Chad Stahelski", None)),
+        ("Keanu Reeves, director Chad Stahelski and a dog.", JW1, ("director", "Keanu Reeves", None)),
+    ],
+    "a-known-title-is-nobody": [
+        ("[1] Stahelski, Chad, dir. John Wick. Summit Entertainment, 2014.", JW1, ("director", "John Wick", None)),
+        ("Written by: Ballerina fans everywhere", BAL, ("writer", "Ballerina", None)),
+        ("Director: The Continental itself", CONT, ("director", "The Continental", None)),
+    ],
+    "prose-commas-are-no-sheet": [
+        ("Keanu Reeves,Ian McShane and the dog all shine.", JW1, ("cast", "Keanu Reeves", "Ian McShane")),
+        ("Winston, Charon, and the hotel staff are back.", PARA, ("cast", "Winston", None)),
+        ("It cost 1,000,000 dollars, Keanu Reeves said.", JW1, ("cast", "Keanu Reeves", "dollars")),
     ],
 }
 

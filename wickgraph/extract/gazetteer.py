@@ -92,8 +92,12 @@ class Gazetteer:
             if key and not any((e.kind, e.iri) == (entry.kind, entry.iri) for e in table[key]):
                 table[key].append(entry)
 
+        inverted: set[tuple[str, ...]] = set()
         for person in reference.people.values():
             add(person.name, Entry(PERSON, person.iri, person.name, True))
+            for form in _inverted(person.name):  # "Reeves, Keanu": catalogues, credits lists, CSV sheets
+                add(form, Entry(PERSON, person.iri, form, True))
+                inverted.add(_key(form))
             for alias in person.aliases:
                 add(alias, Entry(PERSON, person.iri, alias, False))
         for character in reference.characters.values():
@@ -116,6 +120,7 @@ class Gazetteer:
                 add(name, Entry(WORK, work.iri, name, name == work.title, weak))
             for name in numbered_forms(work.names):
                 add(name, Entry(WORK, work.iri, name, False))
+        self._inverted = frozenset(inverted)
         self._fuzzy = _FuzzyPeople(reference)
         self._table = dict(table)
         for key, entries in table.items():
@@ -153,7 +158,7 @@ class Gazetteer:
                     spans = [m.span() for m in _TOKEN.finditer(lower)]
                 for key, entries in candidates:
                     n = len(key)
-                    if i + n > count or not _joined(folded, words, spans, i, n, key):
+                    if i + n > count or not _joined(folded, words, spans, i, n, key, key in self._inverted):
                         continue
                     start, end = spans[i][0], spans[i + n - 1][1]
                     surface = text[start:end]
@@ -194,11 +199,28 @@ def _key(name: str) -> tuple[str, ...]:
 
 
 def _joined(folded: str, words: list[str], spans: list[tuple[int, int]], i: int, n: int,
-            key: tuple[str, ...]) -> bool:
+            key: tuple[str, ...], inverted: bool = False) -> bool:
     for j in range(1, n):
-        if words[i + j] != key[j] or not _JOINER.match(folded[spans[i + j - 1][1]:spans[i + j][0]]):
+        gap = folded[spans[i + j - 1][1]:spans[i + j][0]]
+        if words[i + j] != key[j] or not (_JOINER.match(gap) or (inverted and _COMMA.fullmatch(gap))):
             return False
     return True
+
+
+_COMMA = re.compile(r"[ \t]*,[ \t]*")
+_PARTICLES = frozenset({"de", "da", "del", "della", "van", "von", "der", "la", "le", "di", "du"})
+
+
+def _inverted(name: str) -> list[str]:
+    """The catalogue order of a person's name: "Reeves, Keanu"; "de Armas, Ana" and "Armas, Ana de"."""
+    words = name.split()
+    if len(words) < 2:
+        return []
+    forms = [f"{words[-1]}, {' '.join(words[:-1])}"]
+    first_particle = next((i for i, w in enumerate(words[1:-1], 1) if w.lower() in _PARTICLES), None)
+    if first_particle is not None:
+        forms.append(f"{' '.join(words[first_particle:])}, {' '.join(words[:first_particle])}")
+    return forms
 
 
 _CAPITALISED = re.compile(r"(?<![^\W_])[A-Z]")

@@ -4,8 +4,9 @@ Reviews arrive as Markdown newsletters, pipe tables, ASCII boxes, numbered threa
 credits blocks and front matter. Two things come out of this module, both in the text's own offsets
 (the map back is the identity, so evidence stays exactly ``text[start:end]``):
 
-* :func:`normalise` — the *view* the rules read: Markdown emphasis, bullets, table rules, box
-  borders, dot leaders and column-header rows replaced by spaces, character for character;
+* :func:`normalise` — the *view* the rules read: Markdown emphasis, wiki links and templates, bullets,
+  table rules, box borders, dot leaders and column-header rows replaced by spaces, and the commas of a
+  pasted CSV sheet by tabs, character for character;
 * :func:`read_layout` — the units that layout, not words, joins together:
 
   - :class:`Row`: a line of cells joined by pipes, tabs, dot leaders, dashes, a colon or column
@@ -73,9 +74,9 @@ def normalise(text: str) -> str:
     Column-header rows of cast tables ("CHARACTER    PLAYED BY") are blanked too: they are layout, and
     read as words they look like names.
     """
-    if not any(mark in text for mark in "*_#>|+-\u2022\u00b7/.)\u2026=~  \t"):
+    if not any(mark in text for mark in "*_#>|+-\u2022\u00b7/.)\u2026=~  \t[{,"):
         return text
-    view = _blank(text, list(_marks(text)))
+    view = _csv_cells(_blank(text, list(_marks(text))))
     blanks = list(_leaders(view))
     line_end = -1
     for hint in _HEADER_HINT.finditer(view):
@@ -97,8 +98,16 @@ def _blank(text: str, spans: list[Span]) -> str:
     return "".join(chars)
 
 
+# Wiki markup: "[[Chad Stahelski]]", "[[Common (rapper)|Common]]" (the link target goes), "{{Film date|2017|02|10}}"
+_WIKI = re.compile(r"\[\[(?:[^\[\]|\n]{0,80}\|)?|\]\]|\{\{(?:[^{}|\n]{0,40}\|)?|\}\}")
+
+
 def _marks(text: str) -> Iterator[Span]:
-    """Spans of Markdown emphasis, line-opening marks (headings, quotes, bullets, numbers) and rule lines."""
+    """Spans of Markdown emphasis, wiki markup, line-opening marks (headings, quotes, bullets, numbers) and rule
+    lines."""
+    if "[[" in text or "{{" in text:
+        for mark in _WIKI.finditer(text):
+            yield mark.span()
     for mark in _EMPHASIS.finditer(text):
         start, end = mark.span()
         before = text[start - 1] if start else " "
@@ -115,6 +124,34 @@ def _marks(text: str) -> Iterator[Span]:
         line_mark = _LINE_MARK.match(text, start, end)
         if line_mark is not None:
             yield line_mark.span()
+
+
+# A pasted CSV/TSV sheet: '"Caine","Yen, Donnie"' (quoted cells) or 'Caine,Donnie Yen' (no space after a comma,
+# as no prose has); its cells become tab-separated in the view, and the quotes go
+_CSV_QUOTED = re.compile(r'^[ \t]*"[^"\n]{0,80}"(?:[ \t]*[,;][ \t]*"[^"\n]{0,80}")+[ \t]*$', re.MULTILINE)
+_CSV_PLAIN = re.compile(r"^[ \t]*[^\s,.!?;:\n][^,\n]{0,60}(?:,(?=\S)[^,\n]{1,60})+[ \t]*$", re.MULTILINE)
+
+
+def _csv_cells(view: str) -> str:
+    if "," not in view and ";" not in view:
+        return view
+    chars: list[str] | None = None
+    for row in _CSV_QUOTED.finditer(view):
+        chars = chars or list(view)
+        inside = False
+        for i in range(row.start(), row.end()):
+            if view[i] == '"':
+                chars[i], inside = " ", not inside
+            elif not inside and view[i] in ",;":
+                chars[i] = "\t"
+    for row in _CSV_PLAIN.finditer(view):
+        if ", " in row.group() or not re.search(r"[A-Za-z]", row.group()):
+            continue  # prose puts a space after its commas; "1,000,000" is a number
+        chars = chars or list(view)
+        for i in range(row.start(), row.end()):
+            if view[i] == ",":
+                chars[i] = "\t"
+    return "".join(chars) if chars is not None else view
 
 
 def _is_word(char: str) -> bool:

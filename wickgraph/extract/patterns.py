@@ -443,8 +443,8 @@ def _raw_list_items(doc: Document, start: int, end: int, kind: int = PERSON) -> 
                 mention = None
         if mention is not None and mention.mask & kind:
             yield (mention.start, mention.end)
-        elif kind == CHARACTER:
-            continue
+        elif kind == CHARACTER or mention is not None:
+            continue  # a work or a character of the reference ("dir. John Wick") is nobody unknown
         elif re.fullmatch(_MACROS["N"], doc.text[i_start:i_end]) and _name_ok(doc.text, i_start, i_end) \
                 and len(doc.text[i_start:i_end].split()) >= 2:
             yield (i_start, i_end)

@@ -113,7 +113,14 @@ _DESCRIBED = re.compile(r",[ \t]|[ \t]+\(|[ \t]+[-\u2013\u2014]{1,2}[ \t]|;")
 def _name_part(doc: Document, cell: Span) -> Span:
     """"Tatiana, a ballerina with a knife": the name that opens a cell, before its description."""
     described = _DESCRIBED.search(doc.text, cell[0], cell[1])
-    return (cell[0], described.start()) if described else cell
+    if described is None:
+        return cell
+    name = doc.by_start.get(cell[0])  # "Yen, Donnie": a name in catalogue order holds a comma of its own
+    if name is not None and described.start() < name.end <= cell[1]:
+        described = _DESCRIBED.search(doc.text, name.end, cell[1])
+        if described is None:
+            return cell
+    return (cell[0], described.start())
 
 
 def _row_candidates(doc: Document, rows: tuple[Row, ...]) -> list[Candidate]:
