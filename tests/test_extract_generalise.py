@@ -395,6 +395,21 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("* [[Common (rapper)|Common]] as [[Cassian]]\n", CH2, [("cast", "Common", "Cassian", "supported")]),
         ("| released = {{Film date|2019|05|17}}\n", PARA, [("release_year", "", 2019, "supported")]),
     ],
+    "reprise-phrase": [
+        ("The Director is played, as before, by Anjelica Huston.", BAL,
+         [("reprise", "Anjelica Huston", "Director", "supported")]),
+        ("Ian McShane is Winston, like before, and pours the drinks.", CH4,
+         [("reprise", "Ian McShane", "Winston", "supported")]),
+        ("Lance Reddick plays Charon one more time.", CH4, [("reprise", "Lance Reddick", "Charon", "supported")]),
+    ],
+    "elided-passive": [
+        ("Winston is portrayed by Ian McShane, and Charon by Lance Reddick.", PARA,
+         [("cast", "Lance Reddick", "Charon", "supported")]),
+        ("Eve Macarro is played by Ana de Armas; her mentor Nogi by Sharon Duncan-Brewster.", BAL,
+         [("cast", "Sharon Duncan-Brewster", "Nogi", "supported")]),
+        ("Santino is voiced, in effect, by Riccardo Scamarcio's sneer, and Ares by Ruby Rose.", CH2,
+         [("cast", "Ruby Rose", "Ares", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -556,6 +571,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Keanu Reeves,Ian McShane and the dog all shine.", JW1, ("cast", "Keanu Reeves", "Ian McShane")),
         ("Winston, Charon, and the hotel staff are back.", PARA, ("cast", "Winston", None)),
         ("It cost 1,000,000 dollars, Keanu Reeves said.", JW1, ("cast", "Keanu Reeves", "dollars")),
+    ],
+    "bare-by-needs-a-passive-before": [
+        ("Winston was killed by Ian McShane's rival.", CH4, ("cast", "Ian McShane", "Winston")),
+        ("Caine, shot by Keanu Reeves in the trailer, survives.", CH4, ("cast", "Keanu Reeves", "Caine")),
+        ("It is Sofia, and the dogs by Halle Berry are great.", PARA, ("cast", "Halle Berry", "Sofia")),
     ],
 }
 

@@ -15,7 +15,8 @@ from pathlib import Path
 
 from .wordlists import WordLists, load_word_lists
 
-__all__ = ["CUES_FILE", "Cues", "backward_link", "default_cues", "forward_link", "gap_words", "is_description",
+__all__ = ["CUES_FILE", "Cues", "backward_link", "default_cues", "elided_link", "forward_link", "gap_words",
+           "is_description",
            "is_possessive", "load_cues", "only_layout", "owned_role"]
 
 CUES_FILE = Path(__file__).resolve().parent / "cues.json"
@@ -148,6 +149,15 @@ def backward_link(gap: str, after: str, cues: Cues) -> bool:
     return (last == "by" and any(w in cues["passive-verb"] for w in middle)) or \
         (last == "to" and any(w in cues["role-transfer"] for w in middle)) or \
         (last == "for" and middle[:1] in (["is"], ["was"], ["makes"]) and any(w in cues["role-noun"] for w in middle))
+
+
+def elided_link(gap: str, before: str, cues: Cues) -> bool:
+    """"Winston is played by Ian McShane, and Charon by Lance Reddick": a bare "by" between a role and an actor,
+    after a clause of the same sentence (``before``) whose passive verb it leaves out."""
+    if gap_words(gap) != ["by"]:
+        return False
+    words = gap_words(before)
+    return any(w in cues["passive-verb"] and "by" in words[i + 1:i + 6] for i, w in enumerate(words))
 
 
 def owned_role(gap: str, after: str, cues: Cues) -> bool:

@@ -22,7 +22,17 @@ from collections.abc import Iterator
 
 from .document import Document
 from .gazetteer import CHARACTER, PERSON, WORK, Entry, Mention
-from .links import Cues, backward_link, default_cues, forward_link, gap_words, is_possessive, only_layout, owned_role
+from .links import (
+    Cues,
+    backward_link,
+    default_cues,
+    elided_link,
+    forward_link,
+    gap_words,
+    is_possessive,
+    only_layout,
+    owned_role,
+)
 from .patterns import Candidate
 
 __all__ = ["mark_reprises", "pair_roles"]
@@ -223,7 +233,8 @@ def _forward(doc: Document, cues: Cues, mentions: list[Mention], index: int) -> 
 
 
 # "Keanu Reeves, John Wick for the fourth time": an apposition that names the role taken up again
-_AGAIN = re.compile(r",?\s+(?:again|once more|once again|for (?:the|a) (?:second|third|fourth|fifth|sixth|"
+_AGAIN = re.compile(r",?\s+(?:again|once more|once again|yet again|as before|like before|one more time|"
+                    r"for (?:the|a) (?:second|third|fourth|fifth|sixth|"
                     r"umpteenth|\w+th) time)\b", re.IGNORECASE)
 
 
@@ -271,7 +282,8 @@ def _backward(doc: Document, cues: Cues, mentions: list[Mention], index: int) ->
             linked = owned_role(gap, after, cues)
         else:
             phrase = " ".join(w for w in gap_words(gap) if w not in (",", "the", "here", "again", "now"))
-            linked = backward_link(gap, after, cues) or _as_aside(doc, other, gap) or (
+            linked = backward_link(gap, after, cues) or _as_aside(doc, other, gap) \
+                or elided_link(gap, doc.text[sentence_start:other.start], cues) or (
                 phrase in ("whom", "who") and re.match(
                     r"\s+(?:\w+ly\s+)?(?:plays|played|portrays|portrayed|voices|voiced)\b", after) is not None)
         if linked:
@@ -340,8 +352,9 @@ def _reprise_cue(doc: Document, cues: Cues, start: int, end: int) -> bool:
     not anywhere in a long clause ("Caine (a sly, blind X) is a retired killer pulled back in")."""
     tail = gap_words(doc.text[end:_clause_end(doc, end)])[:3]
     words = gap_words(doc.text[start:end]) + tail
-    return any(w in cues["reprise-cue"] and w != "more" for w in words) or "once more" in " ".join(words) \
-        or _AGAIN.match(doc.text, end) is not None
+    phrase = f" {' '.join(words)} "
+    return any(w in cues["reprise-cue"] for w in words) or _AGAIN.match(doc.text, end) is not None \
+        or any(f" {cue} " in phrase for cue in cues["reprise-cue"] if " " in cue)
 
 
 # "Some familiar faces return." / "The old gang is back:": an announcement whose players follow it.
