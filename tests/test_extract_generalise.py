@@ -410,6 +410,14 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Santino is voiced, in effect, by Riccardo Scamarcio's sneer, and Ares by Ruby Rose.", CH2,
          [("cast", "Ruby Rose", "Ares", "supported")]),
     ],
+    "role-title-in-a-cast-sheet": [
+        ("CHARACTER              PLAYED BY\nJohn Wick              Keanu Reeves\nThe Director           Anjelica Huston\n",
+         PARA, [("cast", "Anjelica Huston", "Director", "supported")]),
+        ("The Director ..... Anjelica Huston\nSofia ..... Halle Berry\n", PARA,
+         [("cast", "Anjelica Huston", "Director", "supported")]),
+        ("Winston\tIan McShane\nThe Director\tAnjelica Huston\n", PARA,
+         [("cast", "Anjelica Huston", "Director", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -576,6 +584,12 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Winston was killed by Ian McShane's rival.", CH4, ("cast", "Ian McShane", "Winston")),
         ("Caine, shot by Keanu Reeves in the trailer, survives.", CH4, ("cast", "Keanu Reeves", "Caine")),
         ("It is Sofia, and the dogs by Halle Berry are great.", PARA, ("cast", "Halle Berry", "Sofia")),
+    ],
+    "role-title-is-no-credit-label": [
+        ("CHARACTER              PLAYED BY\nThe Director           Anjelica Huston\n", PARA,
+         ("director", "Anjelica Huston", None)),
+        ("The Director ..... Anjelica Huston\n", BAL, ("director", "Anjelica Huston", None)),
+        ("Winston\tIan McShane\nThe Director\tAnjelica Huston\n", PARA, ("director", "Anjelica Huston", None)),
     ],
 }
 
