@@ -418,6 +418,26 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Winston\tIan McShane\nThe Director\tAnjelica Huston\n", PARA,
          [("cast", "Anjelica Huston", "Director", "supported")]),
     ],
+    "credit-verb-people-list": [
+        ("Hatten and Finch wrote it, and it shows.", CH4,
+         [("writer", "Shay Hatten", None, "supported"), ("writer", "Michael Finch", None, "supported")]),
+        ("Stahelski directed again, obviously.", CH4, [("director", "Chad Stahelski", None, "supported")]),
+        ("Albert Hughes and Charlotte Brändström directed it between them.", CONT,
+         [("director", "Albert Hughes", None, "supported"), ("director", "Charlotte Brändström", None, "supported")]),
+    ],
+    "writer-wrote-with": [
+        ("Derek Kolstad co-wrote it with Shay Hatten, Chris Collins and Marc Abrams.", PARA,
+         [("writer", "Shay Hatten", None, "supported"), ("writer", "Marc Abrams", None, "supported")]),
+        ("Shay Hatten wrote the script with Michael Finch.", CH4, [("writer", "Michael Finch", None, "supported")]),
+        ("Derek Kolstad penned this one together with Shay Hatten.", CH2,
+         [("writer", "Shay Hatten", None, "contradicted")]),
+    ],
+    "director-chair": [
+        ("Chad Stahelski is back in the director's chair.", PARA, [("director", "Chad Stahelski", None, "supported")]),
+        ("Len Wiseman sits in the director’s chair this time.", BAL, [("director", "Len Wiseman", None, "supported")]),
+        ("David Leitch, once again in the director's chair, keeps it lean.", CH2,
+         [("director", "David Leitch", None, "contradicted")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
