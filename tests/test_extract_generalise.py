@@ -438,6 +438,20 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("David Leitch, once again in the director's chair, keeps it lean.", CH2,
          [("director", "David Leitch", None, "contradicted")]),
     ],
+    "learner-passive": [
+        ("In this film the main role John Wick is playing by Keanu Reeves again.", CH4,
+         [("reprise", "Keanu Reeves", "John Wick", "supported")]),
+        ("The new bad man is Marquis, he is played from Bill Skarsgård.", CH4,
+         [("cast", "Bill Skarsgård", "Marquis", "supported")]),
+        ("Sofia is playing by Halle Berry, very good.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
+    ],
+    "director-of-the-film-is": [
+        ("Director of the film is Chad Stahelski.", CH4, [("director", "Chad Stahelski", None, "supported")]),
+        ("The director of this movie is Len Wiseman, not Chad Stahelski.", BAL,
+         [("director", "Len Wiseman", None, "supported")]),
+        ("The directors of the series are Albert Hughes and Charlotte Brändström.", CONT,
+         [("director", "Albert Hughes", None, "supported"), ("director", "Charlotte Brändström", None, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).

@@ -100,6 +100,10 @@ def test_normalize() -> None:
     ("honestly 9 outta 10", 9, 10, "9 outta 10"),
     ("a solid 8 outta 10 from me", 8, 10, "8 outta 10"),
     ("four outta five, easy", 4, 5, "four outta five"),
+    # "N on M" after a giving verb or a label (a learner's, or a translated "sur")
+    ("I give 8 on 10.", 8, 10, "8 on 10"),
+    ("Note: 7 on 10", 7, 10, "Note: 7 on 10"),
+    ("My rating is four on five", 4, 5, "four on five"),
 ])
 def test_more_rating_forms(text: str, value: object, scale: object, evidence: str) -> None:
     rating = find_rating(text)
@@ -123,7 +127,7 @@ def test_only_the_critics_own_rating(text: str, value: float) -> None:
 @pytest.mark.parametrize("text", [
     "About 90% of the film is action.", "**Dir.** Chad Stahelski", "Plan A. It failed.",
     "My brother gives it 9/10.",
-    "Rated R for violence.", "\u2022 Ballerina / 2025",
+    "Rated R for violence.", "\u2022 Ballerina / 2025", "a one on one fight", "It opened on 10 screens, 5 on 10 weekdays.",
 ])
 def test_more_non_ratings(text: str) -> None:
     assert find_rating(text) is None

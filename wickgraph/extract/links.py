@@ -147,6 +147,7 @@ def backward_link(gap: str, after: str, cues: Cues) -> bool:
         return False
     *middle, last = content
     return (last == "by" and any(w in cues["passive-verb"] for w in middle)) or \
+        (last == "from" and middle[-1:] in (["played"], ["playing"], ["portrayed"])) or \
         (last == "to" and any(w in cues["role-transfer"] for w in middle)) or \
         (last == "for" and middle[:1] in (["is"], ["was"], ["makes"]) and any(w in cues["role-noun"] for w in middle))
 

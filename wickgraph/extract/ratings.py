@@ -34,7 +34,7 @@ _OTHER_LABEL = re.compile(
 # A cheap pre-check per pattern: one of these must be in the lower-cased text.
 _NEEDS = {"stars_glyph": ("★",), "stars_ascii": ("**", "*/", "✦", "✪", "✭", "⭐"), "percent": ("%",),
           "points": (" of ", " from "), "out_of": ("/", "out of", "outta"), "stars": ("star",),
-          "glyph_count": ("/", "out of"),
+          "glyph_count": ("/", "out of"), "on_scale": (" on ",),
           "letter": ("grade", "rating", "verdict", "score", "overall", "going", "give", "giving", "gets", "earns",
                      "solid", "get a",
                      "earn a"),
@@ -59,6 +59,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("out_of", re.compile(
         rf"(?P<value>{_NUM}){_HALF}\s*(?:stars?\s+)?\(?\s*(?:out\s+of|outta|/)\s*(?P<scale>5|10|100|4|five|ten|four)\b"
         r"(?!\s*/|[.,]\d)\)?(?:\s+stars?)?", re.IGNORECASE)),
+    # "I give 8 on 10", "note: 7 on 10": a learner's (or a translated "sur") scale, after a giving verb or a label
+    ("on_scale", re.compile(rf"(?P<value>{_NUM}){_HALF}\s+on\s+(?P<scale>5|10|100|4|five|ten)\b(?![.,]\d)",
+                            re.IGNORECASE)),
     ("stars", re.compile(rf"\b(?P<value>{_NUM}){_HALF}[\s-]+stars?\b", re.IGNORECASE)),
     ("letter", re.compile(
         r"(?:\b(?:grade|rating|verdict|score|overall(?:\s+grade)?)(?:\s*[:\-–|]?\s*|[ \t]*(?:[.·_]{3,}|…+)[ \t]*)"
@@ -152,14 +155,14 @@ def _candidate(kind: str, match: re.Match[str]) -> tuple[float | str, int | str]
         count = len(match.group("full").replace("\ufe0f", "")) + (0.5 if match.group("half") else 0.0)
         scale = int(match.group("scale"))
         return (count, scale) if count <= scale else None
-    if kind in ("out_of", "stars"):
+    if kind in ("out_of", "stars", "on_scale"):
         value = parse_number(match.group("value"))
         if value is None:
             return None
         tail = match.group(0)[len(match.group("value")):]
         if re.match(r"\s*(?:½|1/2|\.5)|\s+and\s+a\s+half", tail):
             value += 0.5
-        scale = int(parse_number(match.group("scale")) or 0) if kind == "out_of" else 5
+        scale = int(parse_number(match.group("scale")) or 0) if kind != "stars" else 5
         return (value, scale) if 0 <= value <= scale else None
     grade = letter_grade(match.group("grade"))
     return (grade, "letter") if grade else None
@@ -182,6 +185,8 @@ _OTHERS = re.compile(r"\b(?:imdb|rotten tomatoes|metacritic|letterboxd average|c
 # The critic's own: "My score:", "Our verdict:", "Rating:", "Grade:" on the line before the value.
 _OWN_LABEL = re.compile(r"\b(?:my|our)\b[^.!?\n]{0,40}\b(?:verdict|score|rating|grade|take)\b|"
                         r"^\W*(?:verdict|score|rating|grade|final\s+(?:score|verdict|grade)|overall)\b", re.IGNORECASE)
+_GIVEN_OR_LABELLED = re.compile(r"\b(?:give|gives|gave|giving|rate|rates|rated|rating|score|verdict|grade|mark|note)\b"
+                                r"[^.!?\n]{0,30}$", re.IGNORECASE)
 _SCORE_LABEL = re.compile(r"\b(?:verdict|score|rating|grade)\b", re.IGNORECASE)
 
 
@@ -213,6 +218,8 @@ def find_rating(text: str) -> RatingMatch | None:
                 continue
             if kind == "percent" and not _SCORE_LABEL.search(before):
                 continue  # "90% of the film" is no rating
+            if kind == "on_scale" and not _GIVEN_OR_LABELLED.search(before):
+                continue  # "one on one", "5 on 10 screens" are no ratings
             if kind == "letter_alone" and not re.search(r"\bgrade\b", text[max(0, match.start() - 80):match.start()],
                                                         re.IGNORECASE):
                 continue  # "A." alone is a grade only right after the word "grade"
@@ -243,7 +250,8 @@ def _previous_line(text: str, line_start: int) -> str:
 
 
 _LABEL = re.compile(r"(?:my\s+|our\s+)?(?:(?:own|critic's|official)\s+)?"
-                    r"(?:rating|rated|score|verdict|grade|film|overall|the film|movie)\s*[:\-–]\s*(?:[★⭐]\s*)?$",
+                    r"(?:rating|rated|score|verdict|grade|note|mark|film|overall|the film|movie)"
+                    r"\s*[:\-–]\s*(?:[★⭐]\s*)?$",
                     re.IGNORECASE)
 _DECORATION = re.compile(r"[★⭐]\s*$")  # "★ 7/10": a star glyph set before a number
 
