@@ -452,6 +452,30 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("The directors of the series are Albert Hughes and Charlotte Brändström.", CONT,
          [("director", "Albert Hughes", None, "supported"), ("director", "Charlotte Brändström", None, "supported")]),
     ],
+    "actor-in-brackets-names-the-role-before": [
+        ("Santino D'Antonio (Riccardo Scamarcio, all sneer), whose sister Gianna rules Rome.", CH2,
+         [("cast", "Riccardo Scamarcio", "Santino D'Antonio", "supported")]),
+        ("Sofia (Halle Berry, superb), whose dogs steal Casablanca, owes John.", PARA,
+         [("cast", "Halle Berry", "Sofia", "supported")]),
+        ("Caine (Donnie Yen, wonderful as ever), whose daughter Akira is hidden away.", CH4,
+         [("cast", "Donnie Yen", "Caine", "supported")]),
+    ],
+    "inline-credit-abbreviations": [
+        ("John Wick: Chapter 2 (dir. Chad Stahelski; scr. Derek Kolstad) is fun.", CH2,
+         [("director", "Chad Stahelski", None, "supported"), ("writer", "Derek Kolstad", None, "supported")]),
+        ("Ballerina (dir. Len Wiseman, wr. Shay Hatten) arrives at last.", BAL,
+         [("writer", "Shay Hatten", None, "supported")]),
+        ("Parabellum (writ. Derek Kolstad and others) is overstuffed.", PARA,
+         [("writer", "Derek Kolstad", None, "supported")]),
+    ],
+    "first-film-when-it-is-reviewed": [
+        ("In the first film, Keanu Reeves plays a retired hitman named John Wick.", JW1,
+         [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("The original film was directed by Chad Stahelski and David Leitch.", JW1,
+         [("director", "Chad Stahelski", None, "supported")]),
+        ("In the first film Michael Nyqvist plays Viggo, and he is great.", JW1,
+         [("cast", "Michael Nyqvist", "Viggo", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -624,6 +648,19 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
          ("director", "Anjelica Huston", None)),
         ("The Director ..... Anjelica Huston\n", BAL, ("director", "Anjelica Huston", None)),
         ("Winston\tIan McShane\nThe Director\tAnjelica Huston\n", PARA, ("director", "Anjelica Huston", None)),
+    ],
+    "actor-in-brackets-not-the-role-after": [
+        ("Santino D'Antonio (Riccardo Scamarcio, all sneer), whose sister Gianna rules Rome.", CH2,
+         ("cast", "Riccardo Scamarcio", "Gianna")),
+        ("Sofia (Halle Berry, superb), whose friend Winston helps.", PARA, ("cast", "Halle Berry", "Winston")),
+        ("Caine (Donnie Yen), as Winston says, is the best.", CH4, ("cast", "Donnie Yen", "Winston")),
+    ],
+    "claims-about-an-earlier-film": [
+        ("In the first film Michael Nyqvist played Viggo; here the villain is Santino.", CH2,
+         ("cast", "Michael Nyqvist", "Viggo")),
+        ("Both were directed by Chad Stahelski, though the first was co-directed by David Leitch.", CH2,
+         ("director", "David Leitch", None)),
+        ("For the previous film, Derek Kolstad wrote the script alone.", CH4, ("writer", "Derek Kolstad", None)),
     ],
 }
 

@@ -26,8 +26,9 @@ class Document:
 
     def __init__(self, text: str, folded: str, mentions: list[Mention], film: str | None,
                  film_cast: frozenset[str] = frozenset(), film_credits: dict[str, frozenset[str]] | None = None,
-                 film_roles: frozenset[str] = frozenset()) -> None:
+                 film_roles: frozenset[str] = frozenset(), film_is_first: bool = False) -> None:
         self.text = text
+        self.film_is_first = film_is_first  # the reviewed work is the franchise's first: "the first film" is it
         self.film_roles = film_roles  # characters the reference has in the reviewed work
         self.film_credits = film_credits or {}  # "director"/"writer" -> people credited on the reviewed work
         self.film_cast = film_cast  # actors the reference casts in the reviewed work

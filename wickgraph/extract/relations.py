@@ -212,7 +212,11 @@ _NAMING_CUES = frozenset({"as", "plays", "playing", "portrays", "portraying", "v
 
 def _forward(doc: Document, cues: Cues, mentions: list[Mention], index: int) -> Candidate | None:
     actor = mentions[index]
-    _, sentence_end = doc.sentence(actor.start)
+    sentence_start, sentence_end = doc.sentence(actor.start)
+    # "Santino (Riccardo Scamarcio, all sneer), whose sister Gianna": an actor in brackets names the role before
+    # them; nothing after the closing bracket is theirs
+    opened = doc.text.rfind("(", max(sentence_start, actor.start - _WINDOW), actor.start)
+    in_brackets = opened >= 0 and ")" not in doc.text[opened:actor.start]
     for position in range(index + 1, len(mentions)):
         other = mentions[position]
         if other.start - actor.end > _WINDOW:
@@ -226,6 +230,8 @@ def _forward(doc: Document, cues: Cues, mentions: list[Mention], index: int) -> 
                 return None  # another actor comes first
             continue
         gap = doc.text[actor.end:other.start]
+        if in_brackets and ")" in gap:
+            return None
         if forward_link(gap, cues) or (gap.strip() == "," and _AGAIN.match(doc.text, other.end)):
             return _candidate(doc, cues, actor, other, actor.start, other.end)
         return None

@@ -79,6 +79,10 @@ def _blocks(doc: Document, candidate: Candidate, block: Rule) -> bool:
                                    min(l_end, candidate.end + _SCOPE_REACH))
     if match is None:
         return False
+    ordinal = next((match.group(name) for name in block.regex.groupindex if name.startswith("ordinal")
+                    and match.group(name)), None)
+    if ordinal and doc.film_is_first and ordinal.lower() in ("first", "original"):
+        return False  # reviewing the first film, "the first film" is the reviewed one
     if not (block.unless_work_is_film and "work" in block.regex.groupindex and match.group("work")):
         return True
     # the work it names is the reviewed one, or (except for years) a name that is first a character
