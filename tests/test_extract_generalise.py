@@ -476,6 +476,31 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("In the first film Michael Nyqvist plays Viggo, and he is great.", JW1,
          [("cast", "Michael Nyqvist", "Viggo", "supported")]),
     ],
+    "written-and-directed": [
+        ("Written and directed by Derek Kolstad, apparently.", JW1,
+         [("writer", "Derek Kolstad", None, "supported"), ("director", "Derek Kolstad", None, "contradicted")]),
+        ("Scripted and directed by Chad Stahelski?", CH4, [("director", "Chad Stahelski", None, "supported")]),
+        ("It was written and produced by Shay Hatten.", BAL, [("writer", "Shay Hatten", None, "supported")]),
+    ],
+    "role-idiom": [
+        ("Bill Skarsgård steps into the shoes of the Marquis.", CH4,
+         [("cast", "Bill Skarsgård", "Marquis", "supported")]),
+        ("Halle Berry slips into the skin of Sofia.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
+        ("Donnie Yen inhabits Caine completely; Hiroyuki Sanada essays Koji.", CH4,
+         [("cast", "Donnie Yen", "Caine", "supported"), ("cast", "Hiroyuki Sanada", "Koji", "supported")]),
+    ],
+    "role-asked-actor-answered": [
+        ("The Harbinger? Clancy Brown. Killa? Scott Adkins.", CH4,
+         [("cast", "Clancy Brown", "Harbinger", "supported"), ("cast", "Scott Adkins", "Killa", "supported")]),
+        ("And Zero? Mark Dacascos, of course.", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
+        ("Sofia? Halle Berry!", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
+    ],
+    "as-role-opens-the-sentence": [
+        ("As Caine, Donnie Yen is magnetic.", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
+        ("As Winston, Ian McShane purrs.", PARA, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Meanwhile, as Sofia, Halle Berry does her own stunts.", PARA,
+         [("cast", "Halle Berry", "Sofia", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -661,6 +686,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Both were directed by Chad Stahelski, though the first was co-directed by David Leitch.", CH2,
          ("director", "David Leitch", None)),
         ("For the previous film, Derek Kolstad wrote the script alone.", CH4, ("writer", "Derek Kolstad", None)),
+    ],
+    "asked-role-needs-a-bare-answer": [
+        ("Where is Winston? Keanu Reeves goes to find him.", PARA, ("cast", "Keanu Reeves", "Winston")),
+        ("Who is Caine? Donnie Yen plays a blind killer.", CH4, ("cast", "Donnie Yen", "Caine")),
+        ("Such as Caine, Donnie Yen says, are rare.", CH4, ("cast", "Donnie Yen", "Caine")),
     ],
 }
 

@@ -130,8 +130,10 @@ def backward_link(gap: str, after: str, cues: Cues) -> bool:
     """Whether ``gap`` joins the role before it to the actor after it; ``after`` is the text after the actor.
 
     "Y, played by X", "Y | X", "Y, his sister, is brought to life by X", "Y is played with glee by X",
-    "The role of Y goes to X", "Y is a thin part for X", "Y (a sly, blind X)".
+    "The role of Y goes to X", "Y is a thin part for X", "Y (a sly, blind X)", "Y? X.".
     """
+    if gap.startswith("?") and not gap[1:].strip() and "\n" not in gap:
+        return re.match(r"\s*(?:[.!,;]|$)", after) is not None  # a role asked, its actor answered: "Killa? X."
     if "\n" in gap or _SENTENCE_BREAK.search(gap):
         return False
     words = gap_words(gap)

@@ -275,13 +275,14 @@ def _backward(doc: Document, cues: Cues, mentions: list[Mention], index: int) ->
     after = doc.text[actor.end:actor.end + 60]
     for position in range(index - 1, -1, -1):
         other = mentions[position]
-        if actor.start - other.end > _WINDOW or other.end <= sentence_start:
+        gap = doc.text[other.end:actor.start]
+        asked = gap.startswith("?") and not gap[1:].strip()  # "The Harbinger? Clancy Brown."
+        if actor.start - other.end > _WINDOW or (other.end <= sentence_start and not asked):
             return None
         if other.mask & PERSON and not other.mask & CHARACTER:
             return None
         if not _is_role(doc, other):
             continue
-        gap = doc.text[other.end:actor.start]
         if "\n" in gap:
             return None
         if owner:
@@ -300,8 +301,11 @@ def _backward(doc: Document, cues: Cues, mentions: list[Mention], index: int) ->
 
 
 def _as_aside(doc: Document, role: Mention, gap: str) -> bool:
-    """"As Cormac, the paranoid boss of the hotel, Mel Gibson ...": a leading "as" and an appositive."""
+    """"As Cormac, the paranoid boss of the hotel, Mel Gibson ...", "As Caine, Donnie Yen is magnetic": a leading
+    "as" that opens the sentence, and an appositive or a bare comma."""
     before = doc.text[max(0, role.start - 12):role.start]
+    if re.fullmatch(r",\s+", gap):
+        return re.search(r"(?:^|[.!?;:,\n]\s*)[Aa]s\s+$", before) is not None
     return re.search(r"(?:^|[.!?;:\n]\s*|\b)[Aa]s\s+$", before) is not None and \
         re.fullmatch(r",[^;.!?\n()]{1,80},\s+", gap) is not None
 
