@@ -501,6 +501,13 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Meanwhile, as Sofia, Halle Berry does her own stunts.", PARA,
          [("cast", "Halle Berry", "Sofia", "supported")]),
     ],
+    "learner-role-first-active": [
+        ("Young Winston is playing Colin Woodell, and Cormac is playing Mel Gibson.", CONT,
+         [("cast", "Colin Woodell", "Winston", "supported"), ("cast", "Mel Gibson", "Cormac", "supported")]),
+        ("Sofia is playing Halle Berry, very strong woman.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
+        ("The villain Santino, playing Riccardo Scamarcio.", CH2,
+         [("cast", "Riccardo Scamarcio", "Santino", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).

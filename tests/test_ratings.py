@@ -10,7 +10,7 @@ from wickgraph.extract.ratings import LETTER_GRADES, find_rating, letter_grade, 
 @pytest.mark.parametrize(("text", "value", "scale", "normalized", "evidence"), [
     ("Rating: 3.5 out of 5 stars", 3.5, 5, 0.7, "Rating: 3.5 out of 5 stars"),
     ("so yeah 8.5/10, go see it", 8.5, 10, 0.85, "8.5/10"),
-    ("Final score: 82/100", 82, 100, 0.82, "score: 82/100"),
+    ("Final score: 82/100", 82, 100, 0.82, "Final score: 82/100"),
     ("Rating: three stars out of five", 3, 5, 0.6, "Rating: three stars out of five"),
     ("four stars, easily", 4, 5, 0.8, "four stars"),
     ("Three and a half stars out of five.", 3.5, 5, 0.7, "Three and a half stars out of five"),
@@ -104,6 +104,20 @@ def test_normalize() -> None:
     ("I give 8 on 10.", 8, 10, "8 on 10"),
     ("Note: 7 on 10", 7, 10, "Note: 7 on 10"),
     ("My rating is four on five", 4, 5, "four on five"),
+    # the French school scale
+    ("Final mark: 14/20", 14, 20, "Final mark: 14/20"),
+    ("fourteen out of twenty, no more", 14, 20, "fourteen out of twenty"),
+    ("Note: 16 / 20", 16, 20, "Note: 16 / 20"),
+    # the scale drawn in the same symbol
+    ("\U0001f436\U0001f436\U0001f436\U0001f436 out of \U0001f436\U0001f436\U0001f436\U0001f436\U0001f436", 4, 5,
+     "\U0001f436\U0001f436\U0001f436\U0001f436 out of \U0001f436\U0001f436\U0001f436\U0001f436\U0001f436"),
+    ("\u2665\u2665\u2665 / \u2665\u2665\u2665\u2665\u2665", 3, 5, "\u2665\u2665\u2665 / \u2665\u2665\u2665\u2665\u2665"),
+    ("\U0001f52b\U0001f52b out of \U0001f52b\U0001f52b\U0001f52b\U0001f52b", 2, 4,
+     "\U0001f52b\U0001f52b out of \U0001f52b\U0001f52b\U0001f52b\U0001f52b"),
+    # a bare number after a giving verb or a score label is out of ten
+    ("I give it a 7.", 7, 10, "give it a 7"),
+    ("Verdict: a strong eight.", 8, 10, "Verdict: a strong eight"),
+    ("I'd rate it a solid seven, honestly.", 7, 10, "rate it a solid seven"),
 ])
 def test_more_rating_forms(text: str, value: object, scale: object, evidence: str) -> None:
     rating = find_rating(text)
@@ -128,6 +142,7 @@ def test_only_the_critics_own_rating(text: str, value: float) -> None:
     "About 90% of the film is action.", "**Dir.** Chad Stahelski", "Plan A. It failed.",
     "My brother gives it 9/10.",
     "Rated R for violence.", "\u2022 Ballerina / 2025", "a one on one fight", "It opened on 10 screens, 5 on 10 weekdays.",
+    "I give it a rest.", "Give it a 2nd chance.", "Give it a 100 minutes and you are hooked.",
 ])
 def test_more_non_ratings(text: str) -> None:
     assert find_rating(text) is None

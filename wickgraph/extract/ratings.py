@@ -20,8 +20,12 @@ _GRADE_ORDER = ["F", "D-", "D", "D+", "C-", "C", "C+", "B-", "B", "B+", "A-", "A
 LETTER_GRADES: dict[str, float] = {g: round(i / (len(_GRADE_ORDER) - 1), 4) for i, g in enumerate(_GRADE_ORDER)}
 
 _WORD_NUMBERS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                 "eight": 8, "nine": 9, "ten": 10}
-_NUM = r"(?:\d{1,3}(?:[.,]\d{1,2})?|zero|one|two|three|four|five|six|seven|eight|nine|ten)"
+                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+                 "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20}
+_NUM = (r"(?:\d{1,3}(?:[.,]\d{1,2})?|zero|one|two|three|four|fourteen|five|fifteen|six|sixteen|seven|seventeen|"
+        r"eight|eighteen|nine|nineteen|ten|eleven|twelve|thirteen|twenty)")
+# The scales a rating is given on: "/20" is the French school scale
+_SCALE = r"(?P<scale>5|10|20|100|4|five|ten|twenty|four)"
 _HALF = r"(?:\s*(?:½|1/2|\.5)|\s+and\s+a\s+half)?"
 
 # Scores that belong to something other than the film, or age classifications.
@@ -35,6 +39,7 @@ _OTHER_LABEL = re.compile(
 _NEEDS = {"stars_glyph": ("★",), "stars_ascii": ("**", "*/", "✦", "✪", "✭", "⭐"), "percent": ("%",),
           "points": (" of ", " from "), "out_of": ("/", "out of", "outta"), "stars": ("star",),
           "glyph_count": ("/", "out of"), "on_scale": (" on ",),
+          "given_bare": ("give", "gave", "rate", "rating", "award", "verdict", "score", "grade"),
           "letter": ("grade", "rating", "verdict", "score", "overall", "going", "give", "giving", "gets", "earns",
                      "solid", "get a",
                      "earn a"),
@@ -47,20 +52,28 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                                r"(?:\s*(?:/|out\s+of)\s*(?P<scale>5|4|10|five|four|ten)\b)?", re.IGNORECASE)),
     # "🔫🔫🔫🔫 / 5", "♥♥♥ out of 5": one symbol repeated, counted against a stated scale
     ("glyph_count", re.compile(r"(?P<full>([^\w\s/.,;:!?()\[\]\"'*★☆½\-])(?:\ufe0f?\2){0,9})\ufe0f?(?P<half>½)?"
-                               r"\s*(?:/|out\s+of)\s*(?P<scale>5|4|10)\b", re.IGNORECASE)),
+                               r"\s*(?:/|out\s+of)\s*(?:(?P<scale>5|4|10)\b|(?P<scale_glyphs>\2(?:\ufe0f?\2){0,9})\ufe0f?)",
+                               re.IGNORECASE)),
+    # "I give it a 7", "Verdict: a strong eight": a bare number after a giving verb or a score label is out of ten
+    ("given_bare", re.compile(
+        rf"(?:\b(?:give|gives|giving|gave|rate|rates|rating|award|awards|awarding)\s+(?:it|this(?:\s+one)?|"
+        rf"the\s+(?:film|movie|show|game))\s+|\b(?:verdict|score|rating|grade)\s*[:\-\u2013]\s*)"
+        rf"(?:an?\s+)?(?:(?:solid|strong|firm|generous|shaky|weak|soft|hard|respectable|healthy|low|high|"
+        rf"comfortable|easy|clear)\s+)?(?P<value>{_NUM})\b(?![.,]\d|\s*(?:/|out\b|of\b|on\b|stars?|points|%|percent))",
+        re.IGNORECASE)),
     # "****/5", "***½ out of 5", "(***)": any repeated star-like glyph, with or without a scale
     ("stars_ascii", re.compile(r"(?<![*\w])(?P<full>[*✦✪✭⭐]{1,5})(?P<half>½)?"
                                r"(?:\s*(?:/|out\s+of)\s*(?P<scale>5|4|10)\b)?")),
     # "88%" after a score label; "7 of 10 points"
     ("percent", re.compile(r"(?P<value>\d{1,3}(?:\.\d)?)\s*%")),
-    ("points", re.compile(rf"(?P<value>{_NUM}){_HALF}\s+(?:of|from)\s+(?P<scale>5|10|100|4|five|ten|four)\s+"
+    ("points", re.compile(rf"(?P<value>{_NUM}){_HALF}\s+(?:of|from)\s+{_SCALE}\s+"
                           r"(?:points|possible|stars)\b",
                           re.IGNORECASE)),
     ("out_of", re.compile(
-        rf"(?P<value>{_NUM}){_HALF}\s*(?:stars?\s+)?\(?\s*(?:out\s+of|outta|/)\s*(?P<scale>5|10|100|4|five|ten|four)\b"
+        rf"(?P<value>{_NUM}){_HALF}\s*(?:stars?\s+)?\(?\s*(?:out\s+of|outta|/)\s*{_SCALE}\b"
         r"(?!\s*/|[.,]\d)\)?(?:\s+stars?)?", re.IGNORECASE)),
     # "I give 8 on 10", "note: 7 on 10": a learner's (or a translated "sur") scale, after a giving verb or a label
-    ("on_scale", re.compile(rf"(?P<value>{_NUM}){_HALF}\s+on\s+(?P<scale>5|10|100|4|five|ten)\b(?![.,]\d)",
+    ("on_scale", re.compile(rf"(?P<value>{_NUM}){_HALF}\s+on\s+{_SCALE}\b(?![.,]\d)",
                             re.IGNORECASE)),
     ("stars", re.compile(rf"\b(?P<value>{_NUM}){_HALF}[\s-]+stars?\b", re.IGNORECASE)),
     ("letter", re.compile(
@@ -153,8 +166,12 @@ def _candidate(kind: str, match: re.Match[str]) -> tuple[float | str, int | str]
         return (full + half, scale) if full + half <= scale else None
     if kind == "glyph_count":
         count = len(match.group("full").replace("\ufe0f", "")) + (0.5 if match.group("half") else 0.0)
-        scale = int(match.group("scale"))
-        return (count, scale) if count <= scale else None
+        glyphs = match.group("scale_glyphs")
+        scale = len(glyphs.replace("\ufe0f", "")) if glyphs else int(match.group("scale"))
+        return (count, scale) if count <= scale and scale in (4, 5, 10) else None
+    if kind == "given_bare":
+        given = parse_number(match.group("value"))
+        return (given, 10) if given is not None and 0 <= given <= 10 else None
     if kind in ("out_of", "stars", "on_scale"):
         value = parse_number(match.group("value"))
         if value is None:
@@ -249,7 +266,7 @@ def _previous_line(text: str, line_start: int) -> str:
     return next((line for line in reversed(window.splitlines()[-3:]) if line.strip()), "")
 
 
-_LABEL = re.compile(r"(?:my\s+|our\s+)?(?:(?:own|critic's|official)\s+)?"
+_LABEL = re.compile(r"(?:my\s+|our\s+)?(?:(?:own|critic's|official|final)\s+)?"
                     r"(?:rating|rated|score|verdict|grade|note|mark|film|overall|the film|movie)"
                     r"\s*[:\-–]\s*(?:[★⭐]\s*)?$",
                     re.IGNORECASE)
