@@ -508,6 +508,23 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("The villain Santino, playing Riccardo Scamarcio.", CH2,
          [("cast", "Riccardo Scamarcio", "Santino", "supported")]),
     ],
+    "reprise-nth-outing-and-continuing": [
+        ("It is Keanu Reeves's fourth outing as John Wick.", CH4, [("reprise", "Keanu Reeves", "John Wick", "supported")]),
+        ("Lance Reddick continues as Charon.", CH4, [("reprise", "Lance Reddick", "Charon", "supported")]),
+        ("Keanu Reeves repeats his turn as John Wick.", CH2, [("reprise", "Keanu Reeves", "John Wick", "supported")]),
+    ],
+    "reprise-in-the-role-bracket": [
+        ("Charon (Lance Reddick, returning) greets John.", CH4, [("reprise", "Lance Reddick", "Charon", "supported")]),
+        ("Winston (Ian McShane, once more) pours a drink.", PARA, [("reprise", "Ian McShane", "Winston", "supported")]),
+        ("The Director (Anjelica Huston, back) rules the theatre.", BAL,
+         [("reprise", "Anjelica Huston", "Director", "supported")]),
+    ],
+    "reprise-role-first-adverb": [
+        ("Winston is once more Ian McShane.", CH4, [("reprise", "Ian McShane", "Winston", "supported")]),
+        ("Charon is still Lance Reddick, thankfully.", PARA, [("cast", "Lance Reddick", "Charon", "supported")]),
+        ("The Bowery King is yet again Laurence Fishburne.", CH4,
+         [("reprise", "Laurence Fishburne", "Bowery King", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -698,6 +715,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Where is Winston? Keanu Reeves goes to find him.", PARA, ("cast", "Keanu Reeves", "Winston")),
         ("Who is Caine? Donnie Yen plays a blind killer.", CH4, ("cast", "Donnie Yen", "Caine")),
         ("Such as Caine, Donnie Yen says, are rare.", CH4, ("cast", "Donnie Yen", "Caine")),
+    ],
+    "ordinal-is-no-reprise-cue-alone": [
+        ("Donnie Yen, in the fourth chapter, plays Caine.", CH4, ("reprise", "Donnie Yen", None)),
+        ("Caine (Donnie Yen, superb) steals the fourth film.", CH4, ("reprise", "Donnie Yen", None)),
+        ("The fourth film gives Rina Sawayama the role of Akira.", CH4, ("reprise", "Rina Sawayama", None)),
     ],
 }
 

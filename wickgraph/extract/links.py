@@ -15,9 +15,8 @@ from pathlib import Path
 
 from .wordlists import WordLists, load_word_lists
 
-__all__ = ["CUES_FILE", "Cues", "backward_link", "default_cues", "elided_link", "forward_link", "gap_words",
-           "is_description",
-           "is_possessive", "load_cues", "only_layout", "owned_role"]
+__all__ = ["ASIDE_END", "CUES_FILE", "Cues", "backward_link", "default_cues", "elided_link", "forward_link",
+           "gap_words", "is_description", "is_possessive", "load_cues", "only_layout", "owned_role"]
 
 CUES_FILE = Path(__file__).resolve().parent / "cues.json"
 _REQUIRED = ("role-cue", "role-filler", "description-stop", "reprise-cue", "list-separator", "passive-cue",
@@ -122,6 +121,9 @@ def is_description(words: list[str], cues: Cues) -> bool:
     return len(words) <= 6 and not any(w in cues["description-stop"] or not re.match(r"[\w']", w) for w in words)
 
 
+# what closes "Charon (Lance Reddick" as a role's own bracket: ")" or ", returning)"
+ASIDE_END = re.compile(r"\s*(?:,\s*(?:returning|back|again|once\s+more|once\s+again|as\s+before|reprising)\s*)?\)")
+
 # ", his sister," / ", the sushi chef,": an apposition between a role and the verb that links it
 _APPOSITION = re.compile(r"^\s*,[^,;.!?()\n]{1,60},\s*")
 
@@ -139,10 +141,11 @@ def backward_link(gap: str, after: str, cues: Cues) -> bool:
     words = gap_words(gap)
     if words and all(w in cues["list-separator"] for w in words):
         return True
-    phrase = " ".join(w for w in words if w not in (",", "the", "here", "again", "now"))
+    # reprise adverbs are the reprise's business ("Winston is once more X"), not the link's
+    phrase = " ".join(w for w in words if w not in (",", "the", "here", "again", "now", "once", "more", "still", "yet"))
     if phrase in cues["passive-cue"]:
         return True
-    if words[:1] == ["("] and after.lstrip().startswith(")"):
+    if words[:1] == ["("] and ASIDE_END.match(after):
         return 0 < len(words) - 1 <= 5 and is_description(words[1:], cues)  # "Caine (a sly, blind Donnie Yen)"
     content = [w for w in gap_words(_APPOSITION.sub(" ", gap)) if w not in (",", "\u2014", "\u2013")]
     if not content or len(content) > _MAX_LINK_WORDS:

@@ -23,6 +23,7 @@ from collections.abc import Iterator
 from .document import Document
 from .gazetteer import CHARACTER, PERSON, WORK, Entry, Mention
 from .links import (
+    ASIDE_END,
     Cues,
     backward_link,
     default_cues,
@@ -294,7 +295,8 @@ def _backward(doc: Document, cues: Cues, mentions: list[Mention], index: int) ->
                 phrase in ("whom", "who") and re.match(
                     r"\s+(?:\w+ly\s+)?(?:plays|played|portrays|portrayed|voices|voiced)\b", after) is not None)
         if linked:
-            end = actor.end + (1 if after.startswith(")") else 0)
+            aside = ASIDE_END.match(after)  # "Charon (Lance Reddick, returning)": the bracket is the evidence's
+            end = actor.end + (aside.end() if aside else 0)
             return _candidate(doc, cues, actor, other, other.start, end)
         return None
     return None
