@@ -525,6 +525,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("The Bowery King is yet again Laurence Fishburne.", CH4,
          [("reprise", "Laurence Fishburne", "Bowery King", "supported")]),
     ],
+    "role-of-another-work-said-of-this-one": [
+        ("Willem Dafoe's Marcus is back for a brief flashback.", CH2, [("reprise", "Willem Dafoe", "Marcus", "unknown")]),
+        ("Keanu Reeves lends his voice to Wick here.", HEX, [("cast", "Keanu Reeves", "Wick", "contradicted")]),
+        ("Ian McShane plays Winston in the prequel too.", CONT, [("cast", "Ian McShane", "Winston", "contradicted")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -720,6 +725,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Donnie Yen, in the fourth chapter, plays Caine.", CH4, ("reprise", "Donnie Yen", None)),
         ("Caine (Donnie Yen, superb) steals the fourth film.", CH4, ("reprise", "Donnie Yen", None)),
         ("The fourth film gives Rina Sawayama the role of Akira.", CH4, ("reprise", "Rina Sawayama", None)),
+    ],
+    "role-recalled-from-another-work": [
+        ("In Chapter 2, Michael Nyqvist played Viggo, and here nobody does.", CH4, ("cast", "Michael Nyqvist", "Viggo")),
+        ("Nyqvist's Viggo casts a long shadow over this sequel.", CH2, ("cast", "Michael Nyqvist", "Viggo")),
+        ("Alfie Allen was Iosef, and this sequel misses him.", CH2, ("cast", "Alfie Allen", "Iosef")),
     ],
 }
 

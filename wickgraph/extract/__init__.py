@@ -16,7 +16,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from ..claimkinds import claim_kind, claim_status
+from ..claimkinds import cast_false_claim_truth, claim_kind, claim_status
 from ..errors import ReviewInputError
 from ..reference import Reference, default_reference, normalize_name
 from .answers import answered_questions
@@ -85,6 +85,7 @@ def extract(text: str, film: str | None = None, *, reference: Reference | None =
         pairs.append((Claim("rating", text[rating.start:rating.end], rating.start, rating.end, value=rating.value,
                             scale=rating.scale, normalized=rating.normalized, rule="rating"), None))
     claims = _without_other_title_roles(_without_stray_roles(_dedupe(pairs, blocked), reference), doc, reference)
+    claims = _without_other_work_roles(claims, reference, film_iri)
     claims = _without_credit_titles(claims)
     claims = [replace(c, work_iri=film_iri, status=_status(c, reference, film_iri)) for c in claims]
     claims = [replace(c, confidence=claim_confidence(c, film_confidence)) for c in claims]
@@ -358,6 +359,32 @@ def _without_other_title_roles(claims: list[Claim], doc: Document, reference: Re
         return work is None or work != doc.film
 
     return [c for c in claims if not elsewhere(c)]
+
+
+# "Michael Nyqvist played Viggo", "Nyqvist's Viggo": a role named in the past tense or as a possessive
+_MENTIONED_ROLE = re.compile(r"\b(?:played|portrayed|voiced|was|were|starred|appeared|had)\b|['\u2019]s?\s",
+                             re.IGNORECASE)
+
+
+def _without_other_work_roles(claims: list[Claim], reference: Reference, film: str | None) -> list[Claim]:
+    """An actor named, in the past tense or as a possessive, with the role the reference has them play in another
+    work and not in this one, is recalling that work ("in the first film Michael Nyqvist played Viggo"): no
+    claim. Said as present casting or with a reprise cue ("Willem Dafoe's Marcus, back for a flashback") the
+    claim stays, and its status flags it; so does one that repeats a known false claim."""
+    here = set(reference.cast_of(film))
+    elsewhere = [pair for work in reference.works if work != film for pair in reference.cast_of(work)]
+    reprised = {(c.actor_iri, c.character_iri) for c in claims if c.type == "reprise"}
+
+    def recalled(claim: Claim) -> bool:
+        actor, character = claim.actor_iri, claim.character_iri
+        if claim.type != "cast" or not actor or not character or (actor, character) in here \
+                or (actor, character) in reprised or _MENTIONED_ROLE.search(claim.evidence) is None:
+            return False
+        # the same character, or one of the same name in another work ("Charon", young and old)
+        return any(a == actor and (c == character or reference.character_matches(None, claim.character, c))
+                   for a, c in elsewhere) and not cast_false_claim_truth(claim, reference, film)
+
+    return [c for c in claims if not recalled(c)]
 
 
 def _without_credit_titles(claims: list[Claim]) -> list[Claim]:

@@ -72,7 +72,7 @@ def forward_link(gap: str, cues: Cues) -> bool:
         return _possessed_role(words[1:], cues)
     words = [w for w in words if w not in (",", "\u2014", "\u2013", "-", "--", "(")]
     last_cue = max((i for i, w in enumerate(words) if w in cues["role-cue"] or
-                    (w == "of" and i and words[i - 1] in cues["role-noun"])), default=None)
+                    (w in ("of", "to") and i and words[i - 1] in cues["role-noun"])), default=None)
     if last_cue is None:
         return False
     if _named(words, last_cue, cues):
