@@ -530,6 +530,36 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Keanu Reeves lends his voice to Wick here.", HEX, [("cast", "Keanu Reeves", "Wick", "contradicted")]),
         ("Ian McShane plays Winston in the prequel too.", CONT, [("cast", "Ian McShane", "Winston", "contradicted")]),
     ],
+    "as-a-role-of-this-film-after-a-long-verb-phrase": [
+        ("Boban Marjanović fights John in the library as Ernest.", PARA,
+         [("cast", "Boban Marjanović", "Ernest", "supported")]),
+        ("Anjelica Huston picks up where Parabellum left her, as the Director.", BAL,
+         [("cast", "Anjelica Huston", "Director", "supported")]),
+        ("Lance Reddick, in what turned out to be his final screen role as Charon, is moving.", BAL,
+         [("cast", "Lance Reddick", "Charon", "supported")]),
+        ("Shamier Anderson shows up with a dog as a bounty hunter who only calls himself Mr. Nobody.", CH4,
+         [("cast", "Shamier Anderson", "Mr. Nobody", "supported")]),
+    ],
+    "apposition-after-the-actor": [
+        ("Reeves himself, wounded, dishevelled and mostly silent, is John Wick for the third time.", PARA,
+         [("reprise", "Keanu Reeves", "John Wick", "supported")]),
+        ("Halle Berry, fierce, funny, is Sofia.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
+        ("Mark Dacascos, a martial artist of note, plays Zero.", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
+    ],
+    "contracted-is-after-a-role": [
+        ("Winston's still Ian McShane.", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Charon's played by Lance Reddick, of course.", CH4, [("cast", "Lance Reddick", "Charon", "supported")]),
+        ("Sofia's now Halle Berry, which is great.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
+    ],
+    "reprise-aside-and-times": [
+        ("the Bowery King (Laurence Fishburne, reprising his Chapter 2 role) is demoted.", PARA,
+         [("reprise", "Laurence Fishburne", "Bowery King", "supported")]),
+        ("Keanu Reeves, who has now been Wick four times over, barely speaks.", CH4,
+         [("reprise", "Keanu Reeves", "Wick", "supported")]),
+        ("Ian McShane's Winston is here once more.", CH2, [("reprise", "Ian McShane", "Winston", "supported")]),
+        ("Laurence Fishburne's Bowery King, returning from the previous film, is great.", PARA,
+         [("reprise", "Laurence Fishburne", "Bowery King", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -730,6 +760,16 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("In Chapter 2, Michael Nyqvist played Viggo, and here nobody does.", CH4, ("cast", "Michael Nyqvist", "Viggo")),
         ("Nyqvist's Viggo casts a long shadow over this sequel.", CH2, ("cast", "Michael Nyqvist", "Viggo")),
         ("Alfie Allen was Iosef, and this sequel misses him.", CH2, ("cast", "Alfie Allen", "Iosef")),
+    ],
+    "comparisons-are-no-roles": [
+        ("Common is as menacing as Santino ever was.", CH4, ("cast", "Common", "Santino")),
+        ("Keanu Reeves fights as well as Caine does.", CH4, ("cast", "Keanu Reeves", "Caine")),
+        ("Halle Berry is as quick as Sofia's dogs.", PARA, ("cast", "Halle Berry", "Sofia")),
+    ],
+    "a-character-in-the-action-is-no-role": [
+        ("Donnie Yen fights John on the stairs.", CH4, ("cast", "Donnie Yen", "John")),
+        ("Ian McShane greets Charon as an old friend.", PARA, ("cast", "Ian McShane", "Charon")),
+        ("Keanu Reeves meets Winston in the bar as usual.", CH4, ("cast", "Keanu Reeves", "Winston")),
     ],
 }
 

@@ -41,8 +41,14 @@ def default_cues() -> Cues:
 
 
 def is_possessive(text: str, end: int) -> bool:
-    """Whether the name ending at ``end`` is followed by a possessive ("Viggo's", "Huston'")."""
-    return re.match(r"['\u2019]s?\b|['\u2019](?=\s)", text[end:end + 2]) is not None
+    """Whether the name ending at ``end`` is followed by a possessive ("Viggo's", "Huston'"), not by a
+    contracted "is" ("Winston's still Ian McShane", "Caine's back")."""
+    return re.match(r"['\u2019]s?\b|['\u2019](?=\s)", text[end:end + 2]) is not None \
+        and _CONTRACTED_IS.match(text, end, end + 16) is None
+
+
+_CONTRACTED_IS = re.compile(r"['\u2019]s\s+(?:still|again|back|now|also|always|never|not|here|there|once|played|"
+                            r"voiced|portrayed)\b", re.IGNORECASE)
 
 
 def gap_words(gap: str) -> list[str]:
@@ -60,7 +66,8 @@ def forward_link(gap: str, cues: Cues) -> bool:
     """Whether ``gap`` joins the actor before it to the role after it."""
     if "\n" in gap:
         return False
-    stripped = re.sub(r"^\s*\([^()\n]{0,80}\)", "", gap)  # "Keanu Reeves (59) as ..."
+    # "Keanu Reeves (59) as ...", "Reeves himself, wounded and mostly silent, is John Wick"
+    stripped = _APPOSITION.sub(" ", re.sub(r"^\s*\([^()\n]{0,80}\)", "", gap), count=1)
     words = gap_words(stripped)
     if not words:
         return False
@@ -73,8 +80,8 @@ def forward_link(gap: str, cues: Cues) -> bool:
     words = [w for w in words if w not in (",", "\u2014", "\u2013", "-", "--", "(")]
     last_cue = max((i for i, w in enumerate(words) if w in cues["role-cue"] or
                     (w in ("of", "to") and i and words[i - 1] in cues["role-noun"])), default=None)
-    if last_cue is None:
-        return False
+    if last_cue is None or (words[last_cue] == "as" and "as" in words[max(0, last_cue - 3):last_cue]):
+        return False  # "X is as menacing as Santino": a comparison
     if _named(words, last_cue, cues):
         return True
     # "has a small part as", "is, once again, back as": a few words that are neither stops nor names
@@ -122,10 +129,12 @@ def is_description(words: list[str], cues: Cues) -> bool:
 
 
 # what closes "Charon (Lance Reddick" as a role's own bracket: ")" or ", returning)"
-ASIDE_END = re.compile(r"\s*(?:,\s*(?:returning|back|again|once\s+more|once\s+again|as\s+before|reprising)\s*)?\)")
+ASIDE_END = re.compile(r"\s*(?:,\s*(?:returning|back|again|once\s+more|once\s+again|as\s+before|reprising)\b"
+                       r"[^()\n]{0,40})?\)")
 
-# ", his sister," / ", the sushi chef,": an apposition between a role and the verb that links it
-_APPOSITION = re.compile(r"^\s*,[^,;.!?()\n]{1,60},\s*")
+# ", his sister," / ", the sushi chef,": an apposition between a role and the verb that links it; "himself,
+# wounded, dishevelled and mostly silent,": one after an actor
+_APPOSITION = re.compile(r"^\s*(?:himself|herself)?\s*,(?:[^,;.!?()\n]{1,40},){1,3}\s*")
 
 
 def backward_link(gap: str, after: str, cues: Cues) -> bool:
@@ -142,7 +151,8 @@ def backward_link(gap: str, after: str, cues: Cues) -> bool:
     if words and all(w in cues["list-separator"] for w in words):
         return True
     # reprise adverbs are the reprise's business ("Winston is once more X"), not the link's
-    phrase = " ".join(w for w in words if w not in (",", "the", "here", "again", "now", "once", "more", "still", "yet"))
+    phrase = " ".join("is" if w == "'s" else w for w in words
+                      if w not in (",", "the", "here", "again", "now", "once", "more", "still", "yet"))
     if phrase in cues["passive-cue"]:
         return True
     if words[:1] == ["("] and ASIDE_END.match(after):

@@ -73,7 +73,8 @@ _MACROS = {
     "TITLE": (r"(?P<title_role>the\s+title\s+"
               r"(?:character|role|part|assassin|hitman|hit\s+man|killer|hero|heroine|antihero|ballerina))\b"),
     "CLAUSE": rf"[^.!?;:\n{_ENTITY_CHARS}]{{1,110}}?",
-    "GAP": rf"(?:[^\s.!?;:,\n\"{_ENTITY_CHARS}]+\s+){{1,4}}?",
+    # a few words before "as", none of them "as" ("X fights as well as Caine" is a comparison)
+    "GAP": rf"(?:(?!as\s)[^\s.!?;:,\n\"{_ENTITY_CHARS}]+\s+){{1,4}}?",
     "LISTSEP": r"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)",
     "FIRSTWORK": r"(?:first|original)\s+(?:film|movie|one|chapter|instal?lment|entry)",
 }

@@ -233,14 +233,34 @@ def _forward(doc: Document, cues: Cues, mentions: list[Mention], index: int) -> 
         gap = doc.text[actor.end:other.start]
         if in_brackets and ")" in gap:
             return None
-        if forward_link(gap, cues) or (gap.strip() == "," and _AGAIN.match(doc.text, other.end)):
+        if forward_link(gap, cues) or (gap.strip() == "," and _AGAIN.match(doc.text, other.end)) \
+                or _as_role_here(doc, gap, other):
             return _candidate(doc, cues, actor, other, actor.start, other.end)
+        if other.mask & CHARACTER and not _AS_BEFORE.search(gap):
+            continue  # "fights John in the library as Ernest": a character in the action, not the role
         return None
     return _new_role(doc, cues, actor, sentence_end)
 
 
+_AS_BEFORE = re.compile(r"\bas\s+(?:(?:the|a|an|his|her|their)\s+)?(?:[\w'-]+\s+){0,2}\Z"
+                        r"|\bas\s+[^.!?;:\n]{0,60}\b(?:called|named|dubbed|known\s+as|calls\s+(?:himself|herself))\s+\Z",
+                        re.IGNORECASE)
+_LONG_GAP_WORDS = 14
+
+
+def _as_role_here(doc: Document, gap: str, role: Mention) -> bool:
+    """"Boban Marjanović fights John in the library as Ernest", "Fishburne comes back to the series as the Bowery
+    King": "as" and a role of the reviewed work close a clause of the actor's, however long its verb phrase;
+    not a comparison ("as good as Winston")."""
+    if not any(e.iri in doc.film_roles for e in role.of_kind(CHARACTER)) or not _AS_BEFORE.search(gap) \
+            or re.search(r"[.!?;:\n]", gap) or re.search(r"\bas\s+\w+(?:ly)?\s+as\s+\S*\s*\Z", gap, re.IGNORECASE):
+        return False
+    return len(gap_words(gap)) <= _LONG_GAP_WORDS
+
+
 # "Keanu Reeves, John Wick for the fourth time": an apposition that names the role taken up again
-_AGAIN = re.compile(r",?\s+(?:again|once more|once again|yet again|as before|like before|one more time|"
+_AGAIN = re.compile(r",?\s+(?:again|once more|once again|yet again|as before|like before|one more time|returning|"
+                    r"back from|reprising|"
                     r"for (?:the|a) (?:second|third|fourth|fifth|sixth|"
                     r"umpteenth|\w+th) time)\b", re.IGNORECASE)
 
@@ -362,7 +382,7 @@ def mark_reprises(doc: Document, candidates: list[Candidate], cues: Cues | None 
 def _reprise_cue(doc: Document, cues: Cues, start: int, end: int) -> bool:
     """A reprise cue inside the evidence ("returns as", "'s return as") or right after the role ("is Y again"),
     not anywhere in a long clause ("Caine (a sly, blind X) is a retired killer pulled back in")."""
-    tail = gap_words(doc.text[end:_clause_end(doc, end)])[:3]
+    tail = gap_words(doc.text[end:_clause_end(doc, end)])[:5]
     words = gap_words(doc.text[start:end]) + tail
     phrase = f" {' '.join(words)} "
     return any(w in cues["reprise-cue"] for w in words) or _AGAIN.match(doc.text, end) is not None \
