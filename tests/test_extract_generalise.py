@@ -560,6 +560,27 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Laurence Fishburne's Bowery King, returning from the previous film, is great.", PARA,
          [("reprise", "Laurence Fishburne", "Bowery King", "supported")]),
     ],
+    "counting-idioms-are-no-negation": [
+        (("The screenplay is credited to no fewer than five writers (Derek Kolstad, Shay Hatten, Chris Collins, "
+         "Marc Abrams and Michael Finch)."), PARA,
+         [("writer", "Derek Kolstad", None, "supported"), ("writer", "Michael Finch", None, "contradicted")]),
+        ("Not only Keanu Reeves but also Common as Cassian is great.", CH2, [("cast", "Common", "Cassian", "supported")]),
+        ("Not to mention Ruby Rose as Ares.", CH2, [("cast", "Ruby Rose", "Ares", "supported")]),
+    ],
+    "part-of-with-adjectives": [
+        ("Clancy Brown gets the small, very dry part of the Harbinger.", CH4,
+         [("cast", "Clancy Brown", "Harbinger", "supported")]),
+        ("Mark Dacascos lands the absurdly fun role of Zero.", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
+        ("Rina Sawayama takes the thankless, vital part of Akira.", CH4,
+         [("cast", "Rina Sawayama", "Akira", "supported")]),
+    ],
+    "capital-director-after-the-is-the-role": [
+        ("Anjelica Huston is back as the Director.", BAL, [("cast", "Anjelica Huston", "Director", "supported")]),
+        ("Anjelica Huston returns as the Director, terrifying.", BAL,
+         [("reprise", "Anjelica Huston", "Director", "supported")]),
+        ("Chad Stahelski returns as director, and Keanu Reeves as John.", CH4,
+         [("director", "Chad Stahelski", None, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -770,6 +791,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Donnie Yen fights John on the stairs.", CH4, ("cast", "Donnie Yen", "John")),
         ("Ian McShane greets Charon as an old friend.", PARA, ("cast", "Ian McShane", "Charon")),
         ("Keanu Reeves meets Winston in the bar as usual.", CH4, ("cast", "Keanu Reeves", "Winston")),
+    ],
+    "the-director-role-is-no-credit": [
+        ("Anjelica Huston is back as the Director.", BAL, ("director", "Anjelica Huston", None)),
+        ("Anjelica Huston, once again the Director, rules.", BAL, ("director", "Anjelica Huston", None)),
+        ("Anjelica Huston returns as the Director of the Ruska Roma.", PARA, ("director", "Anjelica Huston", None)),
     ],
 }
 

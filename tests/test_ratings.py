@@ -100,6 +100,10 @@ def test_normalize() -> None:
     ("honestly 9 outta 10", 9, 10, "9 outta 10"),
     ("a solid 8 outta 10 from me", 8, 10, "8 outta 10"),
     ("four outta five, easy", 4, 5, "four outta five"),
+    # a unit of the critic's own before "out of"
+    ("The Matinee Desk score: 3 tickets out of 4", 3, 4, "score: 3 tickets out of 4"),
+    ("Four skulls out of five, easy.", 4, 5, "Four skulls out of five"),
+    ("2 thumbs out of 2? No: 9 bullets out of 10.", 9, 10, "9 bullets out of 10"),
     # "N on M" after a giving verb or a label (a learner's, or a translated "sur")
     ("I give 8 on 10.", 8, 10, "8 on 10"),
     ("Note: 7 on 10", 7, 10, "Note: 7 on 10"),

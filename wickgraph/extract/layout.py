@@ -99,7 +99,7 @@ def _blank(text: str, spans: list[Span]) -> str:
 
 
 # Wiki markup: "[[Chad Stahelski]]", "[[Common (rapper)|Common]]" (the link target goes), "{{Film date|2017|02|10}}"
-_WIKI = re.compile(r"\[\[(?:[^\[\]|\n]{0,80}\|)?|\]\]|\{\{(?:[^{}|\n]{0,40}\|)?|\}\}")
+_WIKI = re.compile(r"\[\[(?:[^\[\]|\n]{0,80}\|)?|\]\]|\{\{(?:[^{}|\n]{0,40}\|)?|\}\}|'{2,3}(?=\S)|(?<=\S)'{2,3}")
 
 
 def _marks(text: str) -> Iterator[Span]:

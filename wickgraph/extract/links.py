@@ -84,9 +84,11 @@ def forward_link(gap: str, cues: Cues) -> bool:
         return False  # "X is as menacing as Santino": a comparison
     if _named(words, last_cue, cues):
         return True
-    # "has a small part as", "is, once again, back as": a few words that are neither stops nor names
+    # "has a small part as", "is, once again, back as": a few words that are neither stops nor names; after
+    # "part of" a few more ("gets the small, very dry part of the Harbinger")
     before = words[:last_cue]
-    if len([w for w in before if w not in cues["role-filler"]]) > 3 or \
+    limit = 6 if words[last_cue] == "of" and words[last_cue - 1] in ("part", "role") else 3
+    if len([w for w in before if w not in cues["role-filler"]]) > limit or \
             any(w in cues["description-stop"] and w not in cues["role-filler"] for w in before):
         return False
     return is_description(words[last_cue + 1:], cues)
@@ -130,7 +132,7 @@ def is_description(words: list[str], cues: Cues) -> bool:
 
 # what closes "Charon (Lance Reddick" as a role's own bracket: ")" or ", returning)"
 ASIDE_END = re.compile(r"\s*(?:,\s*(?:returning|back|again|once\s+more|once\s+again|as\s+before|reprising)\b"
-                       r"[^()\n]{0,40})?\)")
+                       r"[^()\n]{0,80})?\)")
 
 # ", his sister," / ", the sushi chef,": an apposition between a role and the verb that links it; "himself,
 # wounded, dishevelled and mostly silent,": one after an actor

@@ -59,7 +59,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"(?:\b(?:give|gives|giving|gave|rate|rates|rating|award|awards|awarding)\s+(?:it|this(?:\s+one)?|"
         rf"the\s+(?:film|movie|show|game))\s+|\b(?:verdict|score|rating|grade)\s*[:\-\u2013]\s*)"
         rf"(?:an?\s+)?(?:(?:solid|strong|firm|generous|shaky|weak|soft|hard|respectable|healthy|low|high|"
-        rf"comfortable|easy|clear)\s+)?(?P<value>{_NUM})\b(?![.,]\d|\s*(?:/|out\b|of\b|on\b|stars?|points|%|percent))",
+        rf"comfortable|easy|clear)\s+)?(?P<value>{_NUM})\b(?![.,]\d|\s*(?:/|out\b|of\b|on\b|stars?|points|%|percent)|"
+        rf"\s+\w+\s+(?:out\s+of|of)\b)",
         re.IGNORECASE)),
     # "****/5", "***½ out of 5", "(***)": any repeated star-like glyph, with or without a scale
     ("stars_ascii", re.compile(r"(?<![*\w])(?P<full>[*✦✪✭⭐]{1,5})(?P<half>½)?"
@@ -70,7 +71,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                           r"(?:points|possible|stars)\b",
                           re.IGNORECASE)),
     ("out_of", re.compile(
-        rf"(?P<value>{_NUM}){_HALF}\s*(?:stars?\s+)?\(?\s*(?:out\s+of|outta|/)\s*{_SCALE}\b"
+        rf"(?P<value>{_NUM}){_HALF}\s*(?:stars?\s+|[a-z]{{3,12}}s\s+(?=out\s+of))?\(?\s*(?:out\s+of|outta|/)\s*{_SCALE}\b"
         r"(?!\s*/|[.,]\d)\)?(?:\s+stars?)?", re.IGNORECASE)),
     # "I give 8 on 10", "note: 7 on 10": a learner's (or a translated "sur") scale, after a giving verb or a label
     ("on_scale", re.compile(rf"(?P<value>{_NUM}){_HALF}\s+on\s+{_SCALE}\b(?![.,]\d)",
