@@ -581,6 +581,14 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Chad Stahelski returns as director, and Keanu Reeves as John.", CH4,
          [("director", "Chad Stahelski", None, "supported")]),
     ],
+    "sheet-with-a-header-and-notes": [
+        ('"Character","Actor","Notes"\n"Young Winston","Woodell, Colin","lead"\n"Cormac O\'Connor","Gibson, Mel","villain"\n',
+         CONT, [("cast", "Colin Woodell", "Winston", "supported"), ("cast", "Mel Gibson", "Cormac", "supported")]),
+        ("character;actor;episode\nYoung Winston;Colin Woodell;1\nCormac;Mel Gibson;1\n", CONT,
+         [("cast", "Colin Woodell", "Winston", "supported"), ("cast", "Mel Gibson", "Cormac", "supported")]),
+        ("actor,role,minutes on screen\nDonnie Yen,Caine,40\nBill Skarsgård,the Marquis,30\n", CH4,
+         [("cast", "Donnie Yen", "Caine", "supported"), ("cast", "Bill Skarsgård", "Marquis", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).

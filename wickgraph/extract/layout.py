@@ -126,10 +126,10 @@ def _marks(text: str) -> Iterator[Span]:
             yield line_mark.span()
 
 
-# A pasted CSV/TSV sheet: '"Caine","Yen, Donnie"' (quoted cells) or 'Caine,Donnie Yen' (no space after a comma,
-# as no prose has); its cells become tab-separated in the view, and the quotes go
+# A pasted CSV/TSV sheet: '"Caine","Yen, Donnie"' (quoted cells) or 'Caine,Donnie Yen' / 'Caine;Donnie Yen' (no
+# space after the separator, as no prose has); its cells become tab-separated in the view, and the quotes go
 _CSV_QUOTED = re.compile(r'^[ \t]*"[^"\n]{0,80}"(?:[ \t]*[,;][ \t]*"[^"\n]{0,80}")+[ \t]*$', re.MULTILINE)
-_CSV_PLAIN = re.compile(r"^[ \t]*[^\s,.!?;:\n][^,\n]{0,60}(?:,(?=\S)[^,\n]{1,60})+[ \t]*$", re.MULTILINE)
+_CSV_PLAIN = re.compile(r"^[ \t]*[^\s,.!?;:\n][^,;\n]{0,60}(?:[,;](?=\S)[^,;\n]{1,60})+[ \t]*$", re.MULTILINE)
 
 
 def _csv_cells(view: str) -> str:
@@ -145,11 +145,11 @@ def _csv_cells(view: str) -> str:
             elif not inside and view[i] in ",;":
                 chars[i] = "\t"
     for row in _CSV_PLAIN.finditer(view):
-        if ", " in row.group() or not re.search(r"[A-Za-z]", row.group()):
+        if ", " in row.group() or "; " in row.group() or not re.search(r"[A-Za-z]", row.group()):
             continue  # prose puts a space after its commas; "1,000,000" is a number
         chars = chars or list(view)
         for i in range(row.start(), row.end()):
-            if view[i] == ",":
+            if view[i] in ",;":
                 chars[i] = "\t"
     return "".join(chars) if chars is not None else view
 
@@ -309,7 +309,7 @@ def _header_roles(cells: tuple[Span, ...], view: str, words: LayoutWords | None 
     for start, end in cells:
         cell = " ".join(view[start:end].lower().rstrip(":").split())
         roles.append("actor" if cell in words["header-actor"] else "role" if cell in words["header-role"] else
-                     "other" if len(cell.split()) <= 2 and cell.replace(" ", "").isalpha() else None)
+                     "other" if len(cell.split()) <= 4 and cell.replace(" ", "").isalpha() else None)
         if roles[-1] is None:
             return ()
     if "actor" not in roles or "role" not in roles:
@@ -319,10 +319,11 @@ def _header_roles(cells: tuple[Span, ...], view: str, words: LayoutWords | None 
 
 def _rows(text: str, view: str, words: LayoutWords) -> Iterator[Row]:
     block, columns, previous = 0, None, ""
+    sheet = _csv_cells(text)  # a CSV header row is read in its tab-separated form
     for start, end in _lines(view):
         if not view[start:end].strip():
             # blank in the view: a table rule (which does not end its block), a header row, or a real gap
-            header = _header_roles(_cells(text, start, end)[1], text, words) if text[start:end].strip() else ()
+            header = _header_roles(_cells(sheet, start, end)[1], sheet, words) if text[start:end].strip() else ()
             if header:
                 block, columns, previous = block + 1, header, ""
             elif not _TABLE_RULE.fullmatch(text, start, end):

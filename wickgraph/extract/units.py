@@ -73,12 +73,19 @@ class LayoutUnits:
 
 
 def _mention(doc: Document, span: Span) -> Mention | None:
-    """The one mention covering exactly ``span`` (a leading "the" aside)."""
+    """The one mention covering exactly ``span`` (a leading "the", or an age such as "Young", aside)."""
     start, end = span
     mention = doc.by_start.get(start)
-    if mention is None and doc.text[start:start + 4].lower() == "the ":
-        mention = doc.by_start.get(start + 4)
+    if mention is None:
+        lead = _LEADING.match(doc.text, start, end)
+        mention = doc.by_start.get(lead.end()) if lead else None
+        if mention is not None and lead and lead.group(1) and not mention.mask & CHARACTER:
+            mention = None  # "Young Keanu" is no actor's name
     return mention if mention is not None and mention.end == end else None
+
+
+# "the Marquis", "Young Winston", "the young Charon": words a cell may hold before the name it is
+_LEADING = re.compile(r"(?i)(?:the[ \t]+)?((?:young|younger|old|older|teenage|little|adult)[ \t]+)?(?<=\s)")
 
 
 def _kind(doc: Document, span: Span) -> str | None:
@@ -142,8 +149,10 @@ def _row_candidates(doc: Document, rows: tuple[Row, ...]) -> list[Candidate]:
             continue  # an unknown performer needs a first name and a surname
         # the evidence runs over the two cells only: a notes column ("can't reload without looking cool")
         # is not part of the claim, and its words must not reach the scope filters
+        named = _mention(doc, role)  # "Young Winston": the character is the name after the age
+        character = (named.start, named.end) if named is not None and named.mask & CHARACTER else role
         found.append(Candidate("layout-row", "cast", min(actor[0], role[0]), max(actor[1], role[1]),
-                               parts={"actor": [actor], "character": [role]}))
+                               parts={"actor": [actor], "character": [character]}))
     return found
 
 
