@@ -589,6 +589,21 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("actor,role,minutes on screen\nDonnie Yen,Caine,40\nBill Skarsgård,the Marquis,30\n", CH4,
          [("cast", "Donnie Yen", "Caine", "supported"), ("cast", "Bill Skarsgård", "Marquis", "supported")]),
     ],
+    "learner-calques-for-credits": [
+        ("The series is realised by Albert Hughes and Charlotte Brändström.", CONT,
+         [("director", "Albert Hughes", None, "supported"), ("director", "Charlotte Brändström", None, "supported")]),
+        ("The scenario is of Greg Coolidge and Kirk Ward.", CONT,
+         [("writer", "Greg Coolidge", None, "supported"), ("writer", "Kirk Ward", None, "supported")]),
+        ("The film is realized by Chad Stahelski, the scenarist Derek Kolstad.", JW1,
+         [("director", "Chad Stahelski", None, "supported"), ("writer", "Derek Kolstad", None, "supported")]),
+        ("The director of the first episode is Albert Hughes.", CONT, [("director", "Albert Hughes", None, "supported")]),
+    ],
+    "learner-role-wordings": [
+        ("Colin Woodell is interpreting Winston, and Mel Gibson interprets Cormac.", CONT,
+         [("cast", "Colin Woodell", "Winston", "supported"), ("cast", "Mel Gibson", "Cormac", "supported")]),
+        ("In the role of Cormac we have Mel Gibson.", CONT, [("cast", "Mel Gibson", "Cormac", "supported")]),
+        ("As Sofia there is Halle Berry, very good.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
