@@ -604,6 +604,12 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("In the role of Cormac we have Mel Gibson.", CONT, [("cast", "Mel Gibson", "Cormac", "supported")]),
         ("As Sofia there is Halle Berry, very good.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
     ],
+    "which-actor-question-answered": [
+        ("4) Which actor plays Eve? Answer: Ana de Armas", BAL, [("cast", "Ana de Armas", "Eve", "supported")]),
+        ("Which actress is playing the Director?\nA: Anjelica Huston", BAL,
+         [("cast", "Anjelica Huston", "Director", "supported")]),
+        ("Who voiced Hex? Troy Baker.", HEX, [("cast", "Troy Baker", "Hex", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).

@@ -24,7 +24,8 @@ _YES = re.compile(r"\s*(?:[A-Za-z]{1,12}\s*:\s*)?(?:yes|yep|yeah|yup|sure|absolu
 _NO = re.compile(r"\s*(?:[A-Za-z]{1,12}\s*:\s*)?(?:no|nope|not|never|sadly not|"
                  r"(?:he|she|they)\s+(?:is|was|does|did|are|were)\s*n[o']t)\b",
                  re.IGNORECASE)
-_WHO = re.compile(r"\bwho\s+(?P<verb>directed|directs|helmed|wrote|writes|scripted|plays|played|voices)\b"
+_WHO = re.compile(r"\b(?:who|which\s+(?:actor|actress|performer|star|director|writer))\s+(?:is\s+|was\s+)?"
+                  r"(?P<verb>directed|directs|helmed|wrote|writes|scripted|plays|played|playing|voices|voiced)\b"
                   r"(?:\s+(?P<role>[^?]{1,60}))?\?", re.IGNORECASE)
 _LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|&|and)\s*", re.IGNORECASE)
 _IN_IT = re.compile(r"\b(?:is|was|are|does|did)\b[^?]{0,80}\?", re.IGNORECASE)
