@@ -610,6 +610,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
          [("cast", "Anjelica Huston", "Director", "supported")]),
         ("Who voiced Hex? Troy Baker.", HEX, [("cast", "Troy Baker", "Hex", "supported")]),
     ],
+    "performance-verb-with-the-role-as-object": [
+        ("Common gives us Cassian, and he is great.", CH2, [("cast", "Common", "Cassian", "supported")]),
+        ("Mark Dacascos has enormous fun with Zero.", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
+        ("Halle Berry brought us Sofia, and her dogs.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -825,6 +830,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Anjelica Huston is back as the Director.", BAL, ("director", "Anjelica Huston", None)),
         ("Anjelica Huston, once again the Director, rules.", BAL, ("director", "Anjelica Huston", None)),
         ("Anjelica Huston returns as the Director of the Ruska Roma.", PARA, ("director", "Anjelica Huston", None)),
+    ],
+    "plot-verbs-are-no-performance": [
+        ("Keanu Reeves gives Winston the coin.", CH2, ("cast", "Keanu Reeves", "Winston")),
+        ("Ian McShane brings Charon the news.", PARA, ("cast", "Ian McShane", "Charon")),
+        ("Keanu Reeves has a drink with Winston.", CH4, ("cast", "Keanu Reeves", "Winston")),
     ],
 }
 

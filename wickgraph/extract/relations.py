@@ -248,11 +248,21 @@ _AS_BEFORE = re.compile(r"\bas\s+(?:(?:the|a|an|his|her|their)\s+)?(?:[\w'-]+\s+
 _LONG_GAP_WORDS = 14
 
 
+# "Common gives us Cassian", "Mark Dacascos has enormous fun with Zero": a performance verb whose object is the
+# role ("gives Winston the coin", without "us", is the plot)
+_PERFORMS = re.compile(r"\s*(?:\w+ly\s+)?(?:(?:gives|gave|brings|brought)\s+us|has\s+(?:\w+\s+){0,2}fun\s+with)\s+\Z",
+                       re.IGNORECASE)
+
+
 def _as_role_here(doc: Document, gap: str, role: Mention) -> bool:
     """"Boban Marjanović fights John in the library as Ernest", "Fishburne comes back to the series as the Bowery
     King": "as" and a role of the reviewed work close a clause of the actor's, however long its verb phrase;
-    not a comparison ("as good as Winston")."""
-    if not any(e.iri in doc.film_roles for e in role.of_kind(CHARACTER)) or not _AS_BEFORE.search(gap) \
+    not a comparison ("as good as Winston"). Also a performance verb with that role as its object."""
+    if not any(e.iri in doc.film_roles for e in role.of_kind(CHARACTER)):
+        return False
+    if _PERFORMS.fullmatch(gap):
+        return True
+    if not _AS_BEFORE.search(gap) \
             or re.search(r"[.!?;:\n]", gap) or re.search(r"\bas\s+\w+(?:ly)?\s+as\s+\S*\s*\Z", gap, re.IGNORECASE):
         return False
     return len(gap_words(gap)) <= _LONG_GAP_WORDS
