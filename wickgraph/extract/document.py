@@ -58,16 +58,10 @@ class Document:
 
     def view(self, mask: int) -> str:
         """The text with every mention of a kind in ``mask`` replaced by its placeholder."""
-        if mask not in self._views:
-            chars = list(self.folded)
-            for mention in self.mentions:
-                bits = mention.mask & mask
-                if bits:
-                    chars[mention.start] = chr(_START + bits)
-                    for i in range(mention.start + 1, mention.end):
-                        chars[i] = chr(_CONT + bits)
-            self._views[mask] = "".join(chars)
-        return self._views[mask]
+        view = self._views.get(mask)
+        if view is None:
+            view = self._views[mask] = _placeholders(self.folded, self.mentions, mask)
+        return view
 
     def windows(self, needs: tuple[str, ...]) -> list[tuple[int, int]]:
         """The lines holding one of ``needs`` (merged, in order); the whole text when ``needs`` is empty.
@@ -111,6 +105,32 @@ class Document:
         if self.film in works:
             return self.film
         return works[0] if works else None
+
+
+def _placeholders(folded: str, mentions: list[Mention], mask: int) -> str:
+    """``folded`` with the mentions of a kind in ``mask`` replaced by placeholders, joined from the slices
+    between them (a list of every character of a long text costs far more)."""
+    pieces: list[str] = []
+    done = 0  # the text before this offset is in pieces
+    for mention in mentions:
+        bits = mention.mask & mask
+        if not bits:
+            continue
+        if mention.start < done:  # overlapping mentions (the gazetteer gives none): the later one wins
+            chars = list(folded)
+            for other in mentions:
+                if other.mask & mask:
+                    chars[other.start:other.end] = _placeholder(other.mask & mask, other.end - other.start)
+            return "".join(chars)
+        pieces.append(folded[done:mention.start])
+        pieces.append(_placeholder(bits, mention.end - mention.start))
+        done = mention.end
+    pieces.append(folded[done:])
+    return "".join(pieces)
+
+
+def _placeholder(bits: int, length: int) -> str:
+    return chr(_START + bits) + chr(_CONT + bits) * (length - 1)
 
 
 def _abbreviation(text: str, position: int) -> bool:

@@ -12,7 +12,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from ..reference import Reference, default_reference
 
@@ -67,8 +67,8 @@ class Mention:
     end: int
     entries: tuple[Entry, ...]
 
-    @property
-    def mask(self) -> int:
+    @cached_property
+    def mask(self) -> int:  # read for every mention by every view and filter: computed once
         mask = 0
         for entry in self.entries:
             mask |= entry.kind
