@@ -33,7 +33,7 @@ _OTHER_LABEL = re.compile(
 
 # A cheap pre-check per pattern: one of these must be in the lower-cased text.
 _NEEDS = {"stars_glyph": ("★",), "stars_ascii": ("**", "*/", "✦", "✪", "✭", "⭐"), "percent": ("%",),
-          "points": (" of ", " from "), "out_of": ("/", "out of"), "stars": ("star",),
+          "points": ("points", "possible", "stars"), "out_of": ("/", "out of"), "stars": ("star",),
           "letter": ("grade", "rating", "verdict", "score", "overall", "going", "give", "giving", "gets", "earns",
                      "solid", "get a",
                      "earn a"),
