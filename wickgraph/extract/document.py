@@ -133,7 +133,10 @@ def _placeholder(bits: int, length: int) -> str:
     return chr(_START + bits) + chr(_CONT + bits) * (length - 1)
 
 
+_TITLE_BEFORE = re.compile(r"(?:^|\s)(Mr|Ms|Mrs|Dr|St|vs|Jr|Sr|No|feat)$")
+
+
 def _abbreviation(text: str, position: int) -> bool:
     # "Mr. Nobody", "Dr. Smith", "vs. the Marquis": a title's full stop does not end a sentence.
-    word = re.search(r"(?:^|\s)(Mr|Ms|Mrs|Dr|St|vs|Jr|Sr|No|feat)$", text[max(0, position - 5):position])
-    return text[position:position + 1] == "." and word is not None
+    return text[position:position + 1] == "." and \
+        _TITLE_BEFORE.search(text, max(0, position - 5), position) is not None
