@@ -84,7 +84,8 @@ def _scores(text: str, mentions: Iterable[Mention], reference: Reference) -> dic
                 elif mention.start < opening:
                     weight += 0.5 if entry.weak else 2.0
                 scores[entry.iri] += weight
-            elif entry.kind == PERSON and entry.is_label and entry.iri and not _absent(text, mention.start, absent):
+            elif entry.kind == PERSON and entry.is_label and entry.iri and entry.iri not in people \
+                    and not _absent(text, mention.start, absent):  # each person's lines are read until one counts
                 people.add(entry.iri)
     for iri in reference.works:
         scores[iri] += 0.8 * len(people & reference.people_of(iri))
