@@ -84,8 +84,8 @@ def extract(text: str, film: str | None = None, *, reference: Reference | None =
                             scale=rating.scale, normalized=rating.normalized, rule="rating"), None))
     claims = _without_other_title_roles(_without_stray_roles(_dedupe(pairs, blocked), reference), doc, reference)
     claims = _without_credit_titles(claims)
-    claims = [replace(c, work_iri=film_iri, status=_status(c, reference, film_iri)) for c in claims]
-    claims = [replace(c, confidence=claim_confidence(c, film_confidence)) for c in claims]
+    claims = [replace(c, work_iri=film_iri, status=_status(c, reference, film_iri),
+                      confidence=claim_confidence(c, film_confidence)) for c in claims]
     title = reference.works[film_iri].title if film_iri in reference.works else film
     return Extraction(title, film_iri, tuple(claims), text, dict(metadata or {}), note=note)
 
