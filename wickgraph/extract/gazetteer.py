@@ -148,9 +148,8 @@ class Gazetteer:
         lower = folded.lower()
         if len(lower) != len(folded):  # a few characters lower-case to two; keep offsets exact
             lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in folded)
-        # one pass for the tokens and their offsets; a review is mostly words the index does not start with
+        words = _TOKEN.findall(lower)
         spans = [m.span() for m in _TOKEN.finditer(lower)]
-        words = [lower[start:end] for start, end in spans]
         lowercase_style = _is_lowercase_style(text, len(words))
         one_case = _OneCaseLines(text)
         trie = self._trie
