@@ -218,7 +218,7 @@ def _is_role(doc: Document, mention: Mention) -> bool:
 
 
 def _possessive(text: str, end: int) -> bool:
-    return re.match(r"['\u2019]s?\b|['\u2019](?=\s)", text[end:end + 2]) is not None
+    return _POSSESSIVE_MARK.match(text[end:end + 2]) is not None
 
 
 def _words(gap: str) -> list[str]:
@@ -285,16 +285,23 @@ def _only_layout(gap: str, cues: Cues) -> bool:
     return "\n" not in gap and bool(words) and all(w in cues["list-separator"] for w in words)
 
 
+# compiled once: these run for every pair of mentions looked at
+_LEADING_ASIDE = re.compile(r"^\s*\([^()\n]{0,80}\)")
+_SENTENCE_BREAK = re.compile(r"[.!?;]\s")
+_POSSESSIVE_MARK = re.compile(r"['\u2019]s?\b|['\u2019](?=\s)")
+_CLAUSE_BREAK = re.compile(r"[,;:()\u2014]|\s(?:and|but|while)\s")
+
+
 def _forward_link(gap: str, cues: Cues) -> bool:
     if "\n" in gap:
         return False
-    stripped = re.sub(r"^\s*\([^()\n]{0,80}\)", "", gap)  # "Keanu Reeves (59) as ..."
+    stripped = _LEADING_ASIDE.sub("", gap)  # "Keanu Reeves (59) as ..."
     words = _words(stripped)
     if not words:
         return False
     if all(w in cues["list-separator"] for w in words):
         return True  # "Clancy Brown ... Harbinger", "Keanu Reeves | John Wick"
-    if re.search(r"[.!?;]\s", gap):
+    if _SENTENCE_BREAK.search(gap):
         return False
     if words[0] in ("'s", "'") or stripped.startswith(("'s ", "\u2019s ", "' ", "\u2019 ")):
         # "Franco Nero's courtly Julius", not "Kolstad's screenplay sends John"
@@ -437,7 +444,7 @@ def _announced(doc: Document, cues: Cues, position: int) -> bool:
 
 def _clause_end(doc: Document, position: int) -> int:
     _, sentence_end = doc.sentence(position)
-    match = re.compile(r"[,;:()\u2014]|\s(?:and|but|while)\s").search(doc.text, position, sentence_end)
+    match = _CLAUSE_BREAK.search(doc.text, position, sentence_end)
     return match.start() if match else sentence_end
 
 
