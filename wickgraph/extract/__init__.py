@@ -116,6 +116,10 @@ _FRANCHISE_NOUN = re.compile(r"['\u2019]?s?\s*-?\s*(?:franchise|series|saga|univ
                              r"cinematic|canon|mythology|lore)\b", re.IGNORECASE)
 
 
+_OTHER_SURNAME = re.compile(r" (?-i:[A-Z][a-z]+)\b")
+_SPACES = re.compile(r"\s+")
+
+
 def _keep_plausible(text: str, mentions: list[Mention], reference: Reference, film: str | None) -> list[Mention]:
     """Drop surname-only or first-name-only person matches that neither the review nor the work supports."""
     named_in_full = {e.iri for m in mentions for e in m.entries if e.kind == PERSON and e.is_label}
@@ -128,7 +132,7 @@ def _keep_plausible(text: str, mentions: list[Mention], reference: Reference, fi
             if not mention.entries:
                 continue
         # "Keanu Ramirez": a first name followed by a surname that is not the known one is someone else
-        other_surname = re.match(r" (?-i:[A-Z][a-z]+)\b", text[mention.end:mention.end + 30]) is not None
+        other_surname = _OTHER_SURNAME.match(text, mention.end, mention.end + 30) is not None
         entries = tuple(e for e in mention.entries if not (
             e.kind == PERSON and not e.is_label and " " not in e.form.strip()
             and (other_surname or (e.iri not in named_in_full and e.iri not in related))))
@@ -200,7 +204,7 @@ def _resolve(doc: Document, candidates: list[Candidate],
 
 
 def _surface(doc: Document, span: tuple[int, int]) -> str:
-    return re.sub(r"\s+", " ", doc.text[span[0]:span[1]]).strip()
+    return _SPACES.sub(" ", doc.text[span[0]:span[1]]).strip()
 
 
 def _person(doc: Document, span: tuple[int, int], reference: Reference) -> tuple[str, str | None]:
