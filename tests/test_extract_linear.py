@@ -13,6 +13,7 @@ import pkgutil
 import re
 import sys
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -97,8 +98,6 @@ def counted(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     compiled = patterns._compiled
     monkeypatch.setattr(patterns, "_compiled", lambda source, flags: CountingPattern(compiled(source, flags), seen))
     rules = patterns.default_rules()
-    from dataclasses import replace
-
     fast_rules = tuple(replace(r, fast=CountingPattern(r.fast, seen)) if r.fast is not None else r
                        for r in rules.claims)
     monkeypatch.setattr(sys.modules["wickgraph.extract"], "default_rules", lambda: replace(rules, claims=fast_rules))
