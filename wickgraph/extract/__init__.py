@@ -292,7 +292,11 @@ def _dedupe(pairs: list[tuple[Claim, Candidate | None]], blocked: Any) -> list[C
     pairs = [(c, cand) for c, cand in pairs if c.rule != "cast-mention" or (
         c.start not in in_credit and (_full_name(c) or _actor_key(c) not in full_named))]
     role_pairs = [p for p in pairs if not (p[0].type == "cast" and p[0].character is None)]
-    cast_with_role = {_actor_key(c) for c, cand in role_pairs if c.type == "cast" and not blocked(cand)}
+    cast_with_role: set[str] = set()
+    for c, cand in role_pairs:
+        # an actor already known to have an unfiltered role needs no filtering of the next one
+        if c.type == "cast" and _actor_key(c) not in cast_with_role and not blocked(cand):
+            cast_with_role.add(_actor_key(c))
     seen: dict[tuple[Any, ...], int] = {}
     result: list[Claim] = []
     for claim, candidate in pairs:
