@@ -130,7 +130,8 @@ def main() -> int:
     parser.add_argument("--errors", action="store_true", help="print per-review differences (tuning set only)")
     parser.add_argument("--speed", action="store_true", help="time extraction over all reviews")
     parser.add_argument("--repeat", type=int, default=10, help="timing passes over the reviews")
-    parser.add_argument("--linearity", action="store_true", help="time 0.1, 1 and 5 MB on one line and 1 MB with line breaks")
+    parser.add_argument("--linearity", action="store_true",
+                        help="time 0.1, 1 and 5 MB on one line and 1 MB with line breaks")
     parser.add_argument("--gold", type=Path, help="only score on this folder of curated reviews "
                                                   "(`wickgraph curated --export DIR`), untimed")
     args = parser.parse_args()
