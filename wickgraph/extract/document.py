@@ -18,6 +18,8 @@ __all__ = ["PLACEHOLDER_CONT", "PLACEHOLDER_START", "Document"]
 PLACEHOLDER_START, PLACEHOLDER_CONT = 0xE010, 0xE020
 _START, _CONT = PLACEHOLDER_START, PLACEHOLDER_CONT
 
+# The one character whose str.lower() depends on its neighbours (a word-final capital sigma becomes "ς")
+_CONTEXT_CASED = "\u03a3"
 _SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*(?=\s)|\n")
 
 
@@ -78,7 +80,12 @@ class Document:
     def lower_view(self, mask: int) -> str | None:
         """:meth:`view` in lower case, or None when lower-casing would move offsets."""
         if mask not in self._lower_views:
-            lowered = self.view(mask).lower()
+            if len(self.lower) == len(self.folded) and _CONTEXT_CASED not in self.folded:
+                # lower-casing is then character by character and leaves placeholders alone, so the placeholders
+                # can go straight into the lower-cased text (one lower() per review, not one per kind mask)
+                lowered = _placeholders(self.lower, self.mentions, mask)
+            else:
+                lowered = self.view(mask).lower()
             self._lower_views[mask] = lowered if len(lowered) == len(self.text) else None
         return self._lower_views[mask]
 
