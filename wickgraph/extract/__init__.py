@@ -87,8 +87,8 @@ def extract(text: str, film: str | None = None, *, reference: Reference | None =
     claims = _without_other_title_roles(_without_stray_roles(_dedupe(pairs, blocked), reference), doc, reference)
     claims = _without_other_work_roles(claims, reference, film_iri)
     claims = _without_credit_titles(claims)
-    claims = [replace(c, work_iri=film_iri, status=_status(c, reference, film_iri)) for c in claims]
-    claims = [replace(c, confidence=claim_confidence(c, film_confidence)) for c in claims]
+    claims = [replace(c, work_iri=film_iri, status=_status(c, reference, film_iri),
+                      confidence=claim_confidence(c, film_confidence)) for c in claims]
     title = reference.works[film_iri].title if film_iri in reference.works else film
     return Extraction(title, film_iri, tuple(claims), text, dict(metadata or {}), note=note)
 
@@ -119,6 +119,10 @@ _FRANCHISE_NOUN = re.compile(r"['\u2019]?s?\s*-?\s*(?:franchise|series|saga|univ
                              r"cinematic|canon|mythology|lore)\b", re.IGNORECASE)
 
 
+_OTHER_SURNAME = re.compile(r" (?-i:[A-Z][a-z]+)\b")
+_SPACES = re.compile(r"\s+")
+
+
 def _keep_plausible(text: str, mentions: list[Mention], reference: Reference, film: str | None) -> list[Mention]:
     """Drop surname-only or first-name-only person matches that neither the review nor the work supports."""
     named_in_full = {e.iri for m in mentions for e in m.entries if e.kind == PERSON and e.is_label}
@@ -131,7 +135,7 @@ def _keep_plausible(text: str, mentions: list[Mention], reference: Reference, fi
             if not mention.entries:
                 continue
         # "Keanu Ramirez": a first name followed by a surname that is not the known one is someone else
-        other_surname = re.match(r" (?-i:[A-Z][a-z]+)\b", text[mention.end:mention.end + 30]) is not None
+        other_surname = _OTHER_SURNAME.match(text, mention.end, mention.end + 30) is not None
         entries = tuple(e for e in mention.entries if not (
             e.kind == PERSON and not e.is_label and " " not in e.form.strip()
             and (other_surname or (e.iri not in named_in_full and e.iri not in related))))
@@ -206,7 +210,7 @@ def _resolve(doc: Document, candidates: list[Candidate],
 
 
 def _surface(doc: Document, span: tuple[int, int]) -> str:
-    return re.sub(r"\s+", " ", doc.text[span[0]:span[1]]).strip()
+    return _SPACES.sub(" ", doc.text[span[0]:span[1]]).strip()
 
 
 def _person(doc: Document, span: tuple[int, int], reference: Reference) -> tuple[str, str | None]:
@@ -309,7 +313,11 @@ def _dedupe(pairs: list[tuple[Claim, Candidate | None]], blocked: Any) -> list[C
     pairs = [(c, cand) for c, cand in pairs if c.rule != "cast-mention" or (
         c.start not in in_credit and (_full_name(c) or _actor_key(c) not in full_named))]
     role_pairs = [p for p in pairs if not (p[0].type == "cast" and p[0].character is None)]
-    cast_with_role = {_actor_key(c) for c, cand in role_pairs if c.type == "cast" and not blocked(cand)}
+    cast_with_role: set[str] = set()
+    for c, cand in role_pairs:
+        # an actor already known to have an unfiltered role needs no filtering of the next one
+        if c.type == "cast" and _actor_key(c) not in cast_with_role and not blocked(cand):
+            cast_with_role.add(_actor_key(c))
     seen: dict[tuple[Any, ...], int] = {}
     result: list[Claim] = []
     for claim, candidate in pairs:

@@ -18,6 +18,8 @@ __all__ = ["PLACEHOLDER_CONT", "PLACEHOLDER_START", "Document"]
 PLACEHOLDER_START, PLACEHOLDER_CONT = 0xE010, 0xE020
 _START, _CONT = PLACEHOLDER_START, PLACEHOLDER_CONT
 
+# The one character whose str.lower() depends on its neighbours (a word-final capital sigma becomes "ς")
+_CONTEXT_CASED = "\u03a3"
 _SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*(?=\s)|\n")
 
 
@@ -59,16 +61,10 @@ class Document:
 
     def view(self, mask: int) -> str:
         """The text with every mention of a kind in ``mask`` replaced by its placeholder."""
-        if mask not in self._views:
-            chars = list(self.folded)
-            for mention in self.mentions:
-                bits = mention.mask & mask
-                if bits:
-                    chars[mention.start] = chr(_START + bits)
-                    for i in range(mention.start + 1, mention.end):
-                        chars[i] = chr(_CONT + bits)
-            self._views[mask] = "".join(chars)
-        return self._views[mask]
+        view = self._views.get(mask)
+        if view is None:
+            view = self._views[mask] = _placeholders(self.folded, self.mentions, mask)
+        return view
 
     def windows(self, needs: tuple[str, ...]) -> list[tuple[int, int]]:
         """The lines holding one of ``needs`` (merged, in order); the whole text when ``needs`` is empty.
@@ -85,7 +81,12 @@ class Document:
     def lower_view(self, mask: int) -> str | None:
         """:meth:`view` in lower case, or None when lower-casing would move offsets."""
         if mask not in self._lower_views:
-            lowered = self.view(mask).lower()
+            if len(self.lower) == len(self.folded) and _CONTEXT_CASED not in self.folded:
+                # lower-casing is then character by character and leaves placeholders alone, so the placeholders
+                # can go straight into the lower-cased text (one lower() per review, not one per kind mask)
+                lowered = _placeholders(self.lower, self.mentions, mask)
+            else:
+                lowered = self.view(mask).lower()
             self._lower_views[mask] = lowered if len(lowered) == len(self.text) else None
         return self._lower_views[mask]
 
@@ -114,7 +115,36 @@ class Document:
         return works[0] if works else None
 
 
+def _placeholders(folded: str, mentions: list[Mention], mask: int) -> str:
+    """``folded`` with the mentions of a kind in ``mask`` replaced by placeholders, joined from the slices
+    between them (a list of every character of a long text costs far more)."""
+    pieces: list[str] = []
+    done = 0  # the text before this offset is in pieces
+    for mention in mentions:
+        bits = mention.mask & mask
+        if not bits:
+            continue
+        if mention.start < done:  # overlapping mentions (the gazetteer gives none): the later one wins
+            chars = list(folded)
+            for other in mentions:
+                if other.mask & mask:
+                    chars[other.start:other.end] = _placeholder(other.mask & mask, other.end - other.start)
+            return "".join(chars)
+        pieces.append(folded[done:mention.start])
+        pieces.append(_placeholder(bits, mention.end - mention.start))
+        done = mention.end
+    pieces.append(folded[done:])
+    return "".join(pieces)
+
+
+def _placeholder(bits: int, length: int) -> str:
+    return chr(_START + bits) + chr(_CONT + bits) * (length - 1)
+
+
+_TITLE_BEFORE = re.compile(r"(?:^|\s)(Mr|Ms|Mrs|Dr|St|vs|Jr|Sr|No|feat)$")
+
+
 def _abbreviation(text: str, position: int) -> bool:
     # "Mr. Nobody", "Dr. Smith", "vs. the Marquis": a title's full stop does not end a sentence.
-    word = re.search(r"(?:^|\s)(Mr|Ms|Mrs|Dr|St|vs|Jr|Sr|No|feat)$", text[max(0, position - 5):position])
-    return text[position:position + 1] == "." and word is not None
+    return text[position:position + 1] == "." and \
+        _TITLE_BEFORE.search(text, max(0, position - 5), position) is not None

@@ -71,6 +71,7 @@ def _scores(text: str, mentions: Iterable[Mention], reference: Reference) -> dic
     first = len(text) - len(text.lstrip())
     headline = min(opening, text.find("\n", first) if text.find("\n", first) >= 0 else len(text))
     people: set[str] = set()
+    absent: dict[tuple[int, int], bool] = {}  # line window -> says someone is absent; one search per line
     for mention in mentions:
         for entry in mention.entries:
             if entry.kind == WORK and entry.iri:
@@ -83,7 +84,8 @@ def _scores(text: str, mentions: Iterable[Mention], reference: Reference) -> dic
                 elif mention.start < opening:
                     weight += 0.5 if entry.weak else 2.0
                 scores[entry.iri] += weight
-            elif entry.kind == PERSON and entry.is_label and entry.iri and not _absent(text, mention.start):
+            elif entry.kind == PERSON and entry.is_label and entry.iri and entry.iri not in people \
+                    and not _absent(text, mention.start, absent):  # each person's lines are read until one counts
                 people.add(entry.iri)
     for iri in reference.works:
         scores[iri] += 0.8 * len(people & reference.people_of(iri))
@@ -94,10 +96,12 @@ def _scores(text: str, mentions: Iterable[Mention], reference: Reference) -> dic
     return scores
 
 
-def _absent(text: str, position: int) -> bool:
-    """Whether the line naming a person says they are not in the film."""
-    start, end = line_around(text, position, 300)
-    return _ABSENCE.search(text, start, end) is not None
+def _absent(text: str, position: int, seen: dict[tuple[int, int], bool]) -> bool:
+    """Whether the line naming a person says they are not in the film (``seen`` keeps each line's answer)."""
+    window = line_around(text, position, 300)
+    if window not in seen:
+        seen[window] = _ABSENCE.search(text, *window) is not None
+    return seen[window]
 
 
 def _opening_end(text: str) -> int:

@@ -12,7 +12,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from ..reference import Reference, default_reference
 
@@ -67,8 +67,8 @@ class Mention:
     end: int
     entries: tuple[Entry, ...]
 
-    @property
-    def mask(self) -> int:
+    @cached_property
+    def mask(self) -> int:  # read for every mention by every view and filter: computed once
         mask = 0
         for entry in self.entries:
             mask |= entry.kind
@@ -78,12 +78,22 @@ class Mention:
         return [e for e in self.entries if e.kind == kind]
 
 
+class _Node:
+    """A step of the name-form trie: the forms that go on with the next word, and those that end here."""
+
+    __slots__ = ("entries", "next")
+
+    def __init__(self) -> None:
+        self.next: dict[str, _Node] = {}
+        self.entries: list[Entry] = []
+
+
 class Gazetteer:
     """Phrase lookup over every name form in the reference."""
 
     def __init__(self, reference: Reference) -> None:
         self.reference = reference
-        self._index: dict[str, list[tuple[tuple[str, ...], list[Entry]]]] = defaultdict(list)
+        self._trie: dict[str, _Node] = {}  # first folded token -> the name forms that start with it
         table: dict[tuple[str, ...], list[Entry]] = defaultdict(list)
         character_keys: set[tuple[str, ...]] = set()
 
@@ -120,13 +130,14 @@ class Gazetteer:
                 add(name, Entry(WORK, work.iri, name, name == work.title, weak))
             for name in numbered_forms(work.names):
                 add(name, Entry(WORK, work.iri, name, False))
-        self._inverted = frozenset(inverted)
         self._fuzzy = _FuzzyPeople(reference)
         self._table = dict(table)
         for key, entries in table.items():
-            self._index[key[0]].append((key, entries))
-        for candidates in self._index.values():
-            candidates.sort(key=lambda item: -len(item[0]))
+            node = self._trie.setdefault(key[0], _Node())
+            for step, word in enumerate(key[1:]):
+                # a catalogue-order form's first two words are joined by a comma, and only by one
+                node = node.next.setdefault("," + word if step == 0 and key in inverted else word, _Node())
+            node.entries = entries
 
     def lookup(self, name: str, kind: int | None = None) -> list[Entry]:
         """Entries whose name form is exactly ``name`` (ignoring case, accents and punctuation)."""
@@ -143,23 +154,31 @@ class Gazetteer:
         if len(lower) != len(folded):  # a few characters lower-case to two; keep offsets exact
             lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in folded)
         words = _TOKEN.findall(lower)
-        spans: list[tuple[int, int]] | None = None  # token offsets, computed only if a name may occur
+        spans = [m.span() for m in _TOKEN.finditer(lower)]
         lowercase_style = _is_lowercase_style(text, len(words))
         one_case = _OneCaseLines(text)
-        index = self._index
-        fuzzy = self._fuzzy
+        trie = self._trie
+        could_match = self._fuzzy.could_match
         mentions: list[Mention] = []
         i, count = 0, len(words)
         while i < count:
-            candidates = index.get(words[i])
+            node = trie.get(words[i])
             matched = 0
-            if candidates:
-                if spans is None:
-                    spans = [m.span() for m in _TOKEN.finditer(lower)]
-                for key, entries in candidates:
-                    n = len(key)
-                    if i + n > count or not _joined(folded, words, spans, i, n, key, key in self._inverted):
-                        continue
+            if node is not None:
+                # the name forms that match here, shortest first: a form's words joined only by light punctuation
+                found = [(1, node.entries)] if node.entries else []
+                j = i + 1
+                while node.next and j < count:
+                    step = node.next.get(words[j]) if _JOINER.match(folded, spans[j - 1][1], spans[j][0]) else None
+                    if step is None and j == i + 1 and _COMMA.fullmatch(folded, spans[i][1], spans[j][0]):
+                        step = node.next.get("," + words[j])  # "Reeves, Keanu": a name in catalogue order
+                    if step is None:
+                        break
+                    node = step
+                    j += 1
+                    if node.entries:
+                        found.append((j - i, node.entries))
+                for n, entries in reversed(found):  # the longest name first
                     start, end = spans[i][0], spans[i + n - 1][1]
                     surface = text[start:end]
                     kept = tuple(e for e in entries if _case_ok(surface, e, n, lowercase_style)
@@ -170,9 +189,7 @@ class Gazetteer:
                         mentions.append(Mention(start, end, kept))
                         matched = n
                         break
-            if matched <= 1 and i + 1 < count and fuzzy.could_match(words[i], words[i + 1]):
-                if spans is None:
-                    spans = [m.span() for m in _TOKEN.finditer(lower)]
+            if matched <= 1 and i + 1 < count and could_match(words[i], words[i + 1]):
                 entry = self._fuzzy.match(words[i], words[i + 1], text, spans[i], spans[i + 1],
                                           lowercase_style or one_case.at(spans[i][0]))
                 if entry is not None:  # "Keanu Reaves" is one misspelt name, not "Keanu" and a stranger
@@ -196,15 +213,6 @@ def _strip_note(name: str) -> str:
 
 def _key(name: str) -> tuple[str, ...]:
     return tuple(t.lower() for t in _TOKEN.findall(fold(name)))
-
-
-def _joined(folded: str, words: list[str], spans: list[tuple[int, int]], i: int, n: int,
-            key: tuple[str, ...], inverted: bool = False) -> bool:
-    for j in range(1, n):
-        gap = folded[spans[i + j - 1][1]:spans[i + j][0]]
-        if words[i + j] != key[j] or not (_JOINER.match(gap) or (inverted and _COMMA.fullmatch(gap))):
-            return False
-    return True
 
 
 _COMMA = re.compile(r"[ \t]*,[ \t]*")

@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .layout_words import LayoutWords, default_layout_words
+from .sheets import csv_cells
 
 __all__ = ["Credit", "Layout", "Row", "Section", "normalise", "read_layout"]
 
@@ -76,7 +77,7 @@ def normalise(text: str) -> str:
     """
     if not any(mark in text for mark in "*_#>|+-\u2022\u00b7/.)\u2026=~  \t[{,"):
         return text
-    view = _csv_cells(_blank(text, list(_marks(text))))
+    view = csv_cells(_blank(text, list(_marks(text))))
     blanks = list(_leaders(view))
     line_end = -1
     for hint in _HEADER_HINT.finditer(view):
@@ -90,12 +91,21 @@ def normalise(text: str) -> str:
 
 
 def _blank(text: str, spans: list[Span]) -> str:
+    """``text`` with every span replaced by spaces, joined from the slices between them (a list of every
+    character costs far more on a long review)."""
     if not spans:
         return text
-    chars = list(text)
-    for start, end in spans:
-        chars[start:end] = " " * (end - start)
-    return "".join(chars)
+    pieces: list[str] = []
+    done = 0  # the text before this offset is in pieces
+    for start, end in sorted(spans):
+        start, end = max(start, done), min(end, len(text))
+        if end <= start:
+            continue
+        pieces.append(text[done:start])
+        pieces.append(" " * (end - start))
+        done = end
+    pieces.append(text[done:])
+    return "".join(pieces)
 
 
 # Wiki markup: "[[Chad Stahelski]]", "[[Common (rapper)|Common]]" (the link target goes), "{{Film date|2017|02|10}}"
@@ -124,34 +134,6 @@ def _marks(text: str) -> Iterator[Span]:
         line_mark = _LINE_MARK.match(text, start, end)
         if line_mark is not None:
             yield line_mark.span()
-
-
-# A pasted CSV/TSV sheet: '"Caine","Yen, Donnie"' (quoted cells) or 'Caine,Donnie Yen' / 'Caine;Donnie Yen' (no
-# space after the separator, as no prose has); its cells become tab-separated in the view, and the quotes go
-_CSV_QUOTED = re.compile(r'^[ \t]*"[^"\n]{0,80}"(?:[ \t]*[,;][ \t]*"[^"\n]{0,80}")+[ \t]*$', re.MULTILINE)
-_CSV_PLAIN = re.compile(r"^[ \t]*[^\s,.!?;:\n][^,;\n]{0,60}(?:[,;](?=\S)[^,;\n]{1,60})+[ \t]*$", re.MULTILINE)
-
-
-def _csv_cells(view: str) -> str:
-    if "," not in view and ";" not in view:
-        return view
-    chars: list[str] | None = None
-    for row in _CSV_QUOTED.finditer(view):
-        chars = chars or list(view)
-        inside = False
-        for i in range(row.start(), row.end()):
-            if view[i] == '"':
-                chars[i], inside = " ", not inside
-            elif not inside and view[i] in ",;":
-                chars[i] = "\t"
-    for row in _CSV_PLAIN.finditer(view):
-        if ", " in row.group() or "; " in row.group() or not re.search(r"[A-Za-z]", row.group()):
-            continue  # prose puts a space after its commas; "1,000,000" is a number
-        chars = chars or list(view)
-        for i in range(row.start(), row.end()):
-            if view[i] in ",;":
-                chars[i] = "\t"
-    return "".join(chars) if chars is not None else view
 
 
 def _is_word(char: str) -> bool:
@@ -319,7 +301,7 @@ def _header_roles(cells: tuple[Span, ...], view: str, words: LayoutWords | None 
 
 def _rows(text: str, view: str, words: LayoutWords) -> Iterator[Row]:
     block, columns, previous = 0, None, ""
-    sheet = _csv_cells(text)  # a CSV header row is read in its tab-separated form
+    sheet = csv_cells(text)  # a CSV header row is read in its tab-separated form
     for start, end in _lines(view):
         if not view[start:end].strip():
             # blank in the view: a table rule (which does not end its block), a header row, or a real gap

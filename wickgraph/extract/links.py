@@ -43,10 +43,12 @@ def default_cues() -> Cues:
 def is_possessive(text: str, end: int) -> bool:
     """Whether the name ending at ``end`` is followed by a possessive ("Viggo's", "Huston'"), not by a
     contracted "is" ("Winston's still Ian McShane", "Caine's back")."""
-    return re.match(r"['\u2019]s?\b|['\u2019](?=\s)", text[end:end + 2]) is not None \
+    return _POSSESSIVE_MARK.match(text, end, end + 2) is not None \
         and _CONTRACTED_IS.match(text, end, end + 16) is None
 
 
+_POSSESSIVE_MARK = re.compile(r"['\u2019]s?\b|['\u2019](?=\s)")
+_LEADING_ASIDE = re.compile(r"^\s*\([^()\n]{0,80}\)")
 _CONTRACTED_IS = re.compile(r"['\u2019]s\s+(?:still|again|back|now|also|always|never|not|here|there|once|played|"
                             r"voiced|portrayed)\b", re.IGNORECASE)
 
@@ -67,7 +69,7 @@ def forward_link(gap: str, cues: Cues) -> bool:
     if "\n" in gap:
         return False
     # "Keanu Reeves (59) as ...", "Reeves himself, wounded and mostly silent, is John Wick"
-    stripped = _APPOSITION.sub(" ", re.sub(r"^\s*\([^()\n]{0,80}\)", "", gap), count=1)
+    stripped = _APPOSITION.sub(" ", _LEADING_ASIDE.sub("", gap), count=1)
     words = gap_words(stripped)
     if not words:
         return False

@@ -305,6 +305,13 @@ def _shouted_words() -> frozenset[str]:
                      for w in cues[name]) | {w.lower() for w in _NAME_STOP}
 
 
+# compiled once: these run for every candidate and list item
+_POSSESSIVE_S = re.compile(r"['\u2019]s\b")
+_LEADING_THE = re.compile(r"(?i)the\s+")
+_LEADING_THE_WORD = re.compile(r"(?i)the\s+(?:[a-z-]+\s+)?")
+_UNKNOWN_NAME = re.compile(_MACROS["N"])
+
+
 def _name_ok(text: str, start: int, end: int) -> bool:
     """An unknown capitalised name: not a function word, not followed by a possessive, not the object of a
     preposition ("turns up in Casablanca as Sofia": a place, not an actor)."""
@@ -315,7 +322,7 @@ def _name_ok(text: str, start: int, end: int) -> bool:
         return False  # "KEANU IS BACK AS JOHN": in capitals every word looks like a name
     if _PLACE_BEFORE.search(text, max(0, start - 10), start):
         return False
-    return not re.match(r"['\u2019]s\b", text[end:end + 2])
+    return not _POSSESSIVE_S.match(text[end:end + 2])
 
 
 def run_rules(doc: Document, rules: RuleSet) -> list[Candidate]:
@@ -378,7 +385,7 @@ def _candidate(doc: Document, rule: Rule, match: re.Match[str]) -> Candidate | N
                     and not (name == "from_film" and FIRST_WORK.fullmatch(doc.text, g_start, g_end)):
                 return None
             if name == "character" and not rule.role_possessive \
-                    and re.match(r"['\u2019]s\b", doc.text[g_end:g_end + 2]):
+                    and _POSSESSIVE_S.match(doc.text[g_end:g_end + 2]):
                 return None  # "the Chancellor's right-hand woman" is somebody else
             candidate.parts[name] = [(g_start, g_end)]
     if groups.get("characters") and len(candidate.parts["character"]) != len(candidate.parts.get("actor", ())):
@@ -435,9 +442,9 @@ def _raw_list_items(doc: Document, start: int, end: int, kind: int = PERSON) -> 
         position = offset + len(piece)
         i_start, i_end = _trim(doc.text, offset, offset + len(piece))
         mention = doc.by_start.get(i_start)
-        if mention is None and re.match(r"(?i)the\s+", doc.text[i_start:i_end]):
+        if mention is None and _LEADING_THE.match(doc.text[i_start:i_end]):
             # "the late Lance Reddick", "the Bowery King": the name after a leading "the" and one word
-            inner = re.match(r"(?i)the\s+(?:[a-z-]+\s+)?", doc.text[i_start:i_end])
+            inner = _LEADING_THE_WORD.match(doc.text[i_start:i_end])
             assert inner is not None
             mention = doc.by_start.get(i_start + inner.end()) or doc.by_start.get(i_start + 4)
             if mention is not None and mention.end != i_end:
@@ -446,7 +453,7 @@ def _raw_list_items(doc: Document, start: int, end: int, kind: int = PERSON) -> 
             yield (mention.start, mention.end)
         elif kind == CHARACTER or mention is not None:
             continue  # a work or a character of the reference ("dir. John Wick") is nobody unknown
-        elif re.fullmatch(_MACROS["N"], doc.text[i_start:i_end]) and _name_ok(doc.text, i_start, i_end) \
+        elif _UNKNOWN_NAME.fullmatch(doc.text[i_start:i_end]) and _name_ok(doc.text, i_start, i_end) \
                 and len(doc.text[i_start:i_end].split()) >= 2:
             yield (i_start, i_end)
 

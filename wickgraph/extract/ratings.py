@@ -37,7 +37,7 @@ _OTHER_LABEL = re.compile(
 
 # A cheap pre-check per pattern: one of these must be in the lower-cased text.
 _NEEDS = {"stars_glyph": ("★",), "stars_ascii": ("**", "*/", "✦", "✪", "✭", "⭐"), "percent": ("%",),
-          "points": (" of ", " from "), "out_of": ("/", "out of", "outta"), "stars": ("star",),
+          "points": ("points", "possible", "stars"), "out_of": ("/", "out of", "outta"), "stars": ("star",),
           "glyph_count": ("/", "out of"), "on_scale": (" on ",),
           "given_bare": ("give", "gave", "rate", "rating", "award", "verdict", "score", "grade"),
           "letter": ("grade", "rating", "verdict", "score", "overall", "going", "give", "giving", "gets", "earns",

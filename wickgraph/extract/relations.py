@@ -39,6 +39,7 @@ from .patterns import Candidate
 __all__ = ["mark_reprises", "pair_roles"]
 
 _WINDOW = 90  # characters between an actor and a role, at most
+_CLAUSE_BREAK = re.compile(r"[,;:()\u2014]|\s(?:and|but|while)\s")  # compiled once: read for every candidate
 
 def pair_roles(doc: Document, cues: Cues | None = None) -> list[Candidate]:
     """Cast candidates (rule ``pair-role``, or ``pair-reprise``) for actors joined to a role in one clause."""
@@ -427,7 +428,7 @@ def _announced(doc: Document, cues: Cues, position: int) -> bool:
 
 def _clause_end(doc: Document, position: int) -> int:
     _, sentence_end = doc.sentence(position)
-    match = re.compile(r"[,;:()\u2014]|\s(?:and|but|while)\s").search(doc.text, position, sentence_end)
+    match = _CLAUSE_BREAK.search(doc.text, position, sentence_end)
     return match.start() if match else sentence_end
 
 

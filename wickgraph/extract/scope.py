@@ -35,55 +35,56 @@ _SCOPE_REACH = 1500
 
 def is_blocked(doc: Document, candidate: Candidate, rules: RuleSet) -> bool:
     """Whether a block rule (negation, hypothetical, question, byline, other work...) drops ``candidate``."""
+    sentence = doc.sentence(candidate.start)  # found once for all the filters
     for block in rules.blocks:
         if not block.applies_to(candidate):
             continue
         if block.scope in ("sentence", "line"):
             # these depend only on the sentence or line, so each is read once per filter
-            span = doc.sentence(candidate.start) if block.scope == "sentence" else doc.line(candidate.start)
+            span = sentence if block.scope == "sentence" else doc.line(candidate.start)
             key = (block.id, span[0] if span[1] - span[0] <= _SCOPE_REACH else candidate.start)
             if key not in doc.verdicts:
-                doc.verdicts[key] = _blocks(doc, candidate, block)
+                doc.verdicts[key] = _blocks(doc, candidate, block, sentence[0])
             if doc.verdicts[key]:
                 return True
             continue
-        if _blocks(doc, candidate, block):
+        if _blocks(doc, candidate, block, sentence[0]):
             return True
     return False
 
 
-def _blocks(doc: Document, candidate: Candidate, block: Rule) -> bool:
-    assert block.regex is not None
+def _blocks(doc: Document, candidate: Candidate, block: Rule, sentence_start: int) -> bool:
+    regex = block.regex  # a property that looks the compiled pattern up: read it once
+    assert regex is not None
     view = doc.view(block.mask)
-    s_start, _ = doc.sentence(candidate.start)
-    s_start = max(s_start, candidate.start - _SCOPE_REACH)
+    s_start = max(sentence_start, candidate.start - _SCOPE_REACH)
     if block.scope == "before":
-        match = block.regex.search(view, s_start, candidate.start)
+        match = regex.search(view, s_start, candidate.start)
     elif block.scope == "clause_before":
         clause_start = max(view.rfind(ch, s_start, candidate.start) for ch in ",;(-") + 1
-        match = block.regex.search(view, max(clause_start, s_start), candidate.start)
+        match = regex.search(view, max(clause_start, s_start), candidate.start)
     elif block.scope == "after":
         # anchored: what directly follows the match, up to the end of its sentence
         _, end_of_sentence = doc.sentence(max(candidate.end - 1, candidate.start))
         end_of_sentence = min(end_of_sentence, candidate.end + _SCOPE_REACH)
-        match = block.regex.match(view, candidate.end, max(end_of_sentence, candidate.end))
+        match = regex.match(view, candidate.end, max(end_of_sentence, candidate.end))
     elif block.scope == "match":
-        match = block.regex.search(view, candidate.start, candidate.end)
+        match = regex.search(view, candidate.start, candidate.end)
     elif block.scope == "sentence":
         _, end_of_sentence = doc.sentence(max(candidate.end - 1, candidate.start))
         end_of_sentence = min(end_of_sentence, candidate.end + _SCOPE_REACH)
-        match = block.regex.search(view, s_start, max(end_of_sentence, candidate.end))
+        match = regex.search(view, s_start, max(end_of_sentence, candidate.end))
     else:
         l_start, l_end = doc.line(candidate.start)
-        match = block.regex.search(view, max(l_start, candidate.start - _SCOPE_REACH),
+        match = regex.search(view, max(l_start, candidate.start - _SCOPE_REACH),
                                    min(l_end, candidate.end + _SCOPE_REACH))
     if match is None:
         return False
-    ordinal = next((match.group(name) for name in block.regex.groupindex if name.startswith("ordinal")
+    ordinal = next((match.group(name) for name in regex.groupindex if name.startswith("ordinal")
                     and match.group(name)), None)
     if ordinal and doc.film_is_first and ordinal.lower() in ("first", "original"):
         return False  # reviewing the first film, "the first film" is the reviewed one
-    if not (block.unless_work_is_film and "work" in block.regex.groupindex and match.group("work")):
+    if not (block.unless_work_is_film and "work" in regex.groupindex and match.group("work")):
         return True
     # the work it names is the reviewed one, or (except for years) a name that is first a character
     at = match.start("work")

@@ -26,6 +26,7 @@ def lines_holding(lower: str, needs: Iterable[str]) -> list[tuple[int, int]]:
     """
     spans: list[tuple[int, int]] = []
     for need in needs:
+        size = len(need)
         position = lower.find(need)
         start, end = -1, -1
         while position >= 0:
@@ -37,7 +38,16 @@ def lines_holding(lower: str, needs: Iterable[str]) -> list[tuple[int, int]]:
                 spans.append((start, end))
                 position = lower.find(need, end)
                 continue
-            spans.append((max(start, position - _MARGIN), min(end, position + len(need) + _MARGIN)))
+            # A long line: the window around this occurrence, grown over every later occurrence whose own
+            # window would touch it. One rfind jumps to the last of those, so a need found every few words
+            # costs one step per window, not one per occurrence.
+            window_start, window_end = max(start, position - _MARGIN), min(end, position + size + _MARGIN)
+            last = lower.rfind(need, position + 1, min(end, window_end + _MARGIN + size))
+            while last > position:
+                position = last
+                window_end = min(end, position + size + _MARGIN)
+                last = lower.rfind(need, position + 1, min(end, window_end + _MARGIN + size))
+            spans.append((window_start, window_end))
             position = lower.find(need, position + 1)
     spans.sort()
     merged: list[tuple[int, int]] = []
