@@ -8,8 +8,9 @@ metadata, :meth:`wickgraph.extract.claims.Extraction.to_json`) whose claims carr
 * ``extracted``: for a correction, the claim as the extractor had read it.
 
 ``wickgraph add card.json`` commits such a card through the ordinary add pipeline
-(:func:`wickgraph.reviews.add_reviews`); :class:`DecisionWriter` is its one hook into the review
-graph, and writes each decision in PROV-O terms (``docs/graph-model.md``, "Curation"). The
+(:func:`wickgraph.reviews.add_reviews`), whose card reader and review-graph writer read and
+write each decision with :mod:`wickgraph.decisions`, in PROV-O terms (``docs/graph-model.md``,
+"Curation"). This module sits above the extractor and the add pipeline and calls into them. The
 browser page (:mod:`wickgraph.server.curate`) and ``wickgraph add FILE --review`` both build
 such cards with :func:`curated_card`.
 """
@@ -20,131 +21,30 @@ import copy
 import hashlib
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 import pyoxigraph as ox
 
-from . import trig
 from .claimkinds import claim_kind
 from .errors import CurationConflict, ReviewInputError, UsageError, WickgraphError
-from .namespaces import OA, PROV, RDFS, SCHEMA, WG, strings
-from .trig import Term
-
-if TYPE_CHECKING:
-    from .reviewgraph import ReviewGraph
+from .namespaces import OA, PROV, RDFS, WG
 
 __all__ = [
-    "OUTCOMES", "Decision", "DecisionWriter", "card_decisions", "claim_summary", "commit_card", "curated_card",
-    "evidence_in_context", "parse_value", "text_sha",
+    "check_claim", "claim_summary", "commit_card", "curated_card", "evidence_in_context", "parse_value",
+    "prepare_upload", "reference_names", "stored_version", "text_sha",
 ]
 
-Outcome = Literal["accepted", "corrected", "added", "rejected"]
-OUTCOMES: tuple[Outcome, ...] = ("accepted", "corrected", "added", "rejected")
 VALUE_FIELDS = ("person", "actor", "character", "from_film", "franchise", "year", "value", "scale")
 """The fields of a claim an editor may correct (each claim type uses some of them)."""
 _IRI_OF = {"person": "person_iri", "actor": "actor_iri", "character": "character_iri",
            "from_film": "from_film_iri", "franchise": "franchise_iri"}
-_WG, _PROV, _SCHEMA = strings(WG), strings(PROV), strings(SCHEMA)
-
-
-@dataclass(frozen=True)
-class Decision:
-    """What an editor decided about one claim of a card, and what the extractor had read."""
-
-    outcome: Outcome
-    rule: str | None = None
-    extracted: str | None = None  # summary of the extractor's reading (a correction or a rejection)
 
 
 def claim_summary(claim: Mapping[str, Any]) -> str:
     """A claim's value in one line, as ``add`` and the review-claims query show it (its kind writes it)."""
     return claim_kind(claim.get("type")).summary(claim)
-
-
-# -- reading a curated card ----------------------------------------------------------------
-
-
-def card_decisions(claims: Sequence[Mapping[str, Any]], *, filename: str | None = None) -> list[Decision | None] | None:
-    """Each card claim's decision (None: not reviewed), or None when the card records no decision at all."""
-    if not any("decision" in claim for claim in claims):
-        return None
-    decisions: list[Decision | None] = []
-    for n, claim in enumerate(claims, 1):
-        outcome = claim.get("decision")
-        rule = claim.get("rule")
-        if outcome is None:
-            decisions.append(None)
-            continue
-        if outcome not in OUTCOMES:
-            raise ReviewInputError(f"claim {n}: unknown decision {outcome!r}; expected one of {', '.join(OUTCOMES)}",
-                                   filename=filename)
-        if rule is not None and (not isinstance(rule, str) or not rule):
-            raise ReviewInputError(f"claim {n}: 'rule' must be the id of an extractor rule", filename=filename)
-        extracted = claim.get("extracted")
-        summary = None
-        if outcome == "corrected":
-            if not isinstance(extracted, Mapping):
-                raise ReviewInputError(f"claim {n}: a corrected claim keeps what was extracted in 'extracted' "
-                                       "(an object with the claim's original fields)", filename=filename)
-            summary = claim_summary({"type": claim.get("type"), **extracted})
-        elif outcome == "rejected":
-            summary = claim_summary(claim)
-        decisions.append(Decision(outcome, None if outcome == "added" else rule, summary))
-    return decisions
-
-
-# -- writing decisions into a review graph -----------------------------------------------
-
-
-class DecisionWriter:
-    """Writes a curated review's decisions into its graph: one call per claim from ``reviews._review_quads``.
-
-    Every decision is a ``wg:CurationDecision`` (a ``prov:Activity``) associated with the editor
-    who committed the curation, at the commit's time; so committing the same curation again
-    writes the same graph, and ``add`` finds it unchanged. The review's text is kept
-    (``schema:text``) so that a curated review can be exported as evaluation data.
-    """
-
-    def __init__(self, decisions: Sequence[Decision | None], out: ReviewGraph, review: str,
-                 text: str, editor: Term, when: Term) -> None:
-        self.decisions = decisions
-        self.out = out
-        self.review = review
-        self.editor = editor
-        self.when = when
-        out.add(review, _SCHEMA.text, trig.literal(text))
-
-    def rejected(self, n: int) -> bool:
-        """Whether claim ``n`` (1-based, in card order) was rejected."""
-        decision = self._decision(n)
-        return decision is not None and decision.outcome == "rejected"
-
-    def _decision(self, n: int) -> Decision | None:
-        return self.decisions[n - 1] if 0 < n <= len(self.decisions) else None
-
-    def write(self, n: int, node: str, claim: Mapping[str, Any]) -> None:
-        """The decision on claim ``n``; a rejected claim is typed ``wg:RejectedClaim`` here, not as a claim."""
-        decision = self._decision(n)
-        if decision is None:
-            return
-        out = self.out
-        if decision.outcome == "rejected":
-            out.a(node, _WG.RejectedClaim, _PROV.Entity)
-            out.add(node, _WG.rejectedIn, trig.iri(self.review))
-            out.add(node, _WG.claimType, trig.literal(str(claim.get("type"))))
-        activity = node + "/decision"
-        out.add(node, _WG.decision, trig.iri(activity))
-        out.a(activity, _WG.CurationDecision, _PROV.Activity)
-        out.add(activity, _WG.outcome, trig.literal(decision.outcome))
-        out.add(activity, _PROV.wasAssociatedWith, self.editor)
-        out.add(activity, _PROV.endedAtTime, self.when)
-        if decision.rule:
-            out.add(activity, _WG.extractorRule, trig.literal(decision.rule))
-        if decision.extracted is not None:
-            out.add(activity, _WG.extractedValue, trig.literal(decision.extracted))
 
 
 # -- building a curated card --------------------------------------------------------------
