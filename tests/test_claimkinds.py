@@ -13,18 +13,24 @@ from wickgraph.claimkinds import (
     ClaimGraph,
     ClaimKind,
     Status,
+    StoredClaim,
     claim_kind,
     kinds,
     register,
     unregister,
     value_of,
 )
+from wickgraph.curated import curated_reviews
+from wickgraph.curation import check_claim
 from wickgraph.errors import ReviewInputError
 from wickgraph.extract import extract_file
-from wickgraph.namespaces import WG, Namespace, person_iri, work_iri
+from wickgraph.namespaces import REFERENCE_GRAPH, WG, Namespace, person_iri, work_iri
 from wickgraph.reference import Reference, WorkFacts
-from wickgraph.reviewgraph import Provenance, review_quads
+from wickgraph.reviewgraph import Provenance, claim_dicts, review_graph, review_quads
 from wickgraph.reviews import claim_row
+from wickgraph.store import Store
+
+DATA = Path(__file__).resolve().parent.parent / "data"
 
 WORK = work_iri("ballerina-2025")
 WISEMAN = person_iri("len-wiseman")
@@ -44,8 +50,15 @@ class Composer(ClaimKind):
         graph.add(graph.claim, str(WG.claimedPerson), graph.iri(person))
         graph.add(graph.work, HAS_COMPOSER, graph.iri(person))
 
+    def read(self, stored: StoredClaim) -> dict[str, Any]:
+        person, person_iri = stored.person(str(WG.claimedPerson))
+        return {"person": person, "person_iri": person_iri}
+
     def status(self, claim: Any, reference: Reference, facts: WorkFacts) -> Status:
         return "supported" if value_of(claim, "person_iri") in facts.directors else "contradicted"
+
+    def reference_side(self, claim: Any, reference: Reference, facts: WorkFacts) -> str:
+        return "; ".join(f"score by {reference.people[iri].name}?" for iri in sorted(facts.directors))
 
     def summary(self, claim: Any) -> str:
         return f"score by {value_of(claim, 'person')}"
@@ -87,6 +100,24 @@ def test_a_registered_kind_flows_from_card_to_json_rdf_status_and_summary(compos
     assert (claim_node, f"<{WG.status}>", '"supported"') in quads
 
     assert claim_row(1, claim).summary == "score by Len Wiseman"
+
+
+def test_a_registered_kind_is_read_back_by_the_curated_export_and_checked_by_curation(
+        composer: None, tmp_path: Path) -> None:
+    card = json.loads(_card(tmp_path, "Derek Kolstad").read_text(encoding="utf-8"))
+    card["claims"][0]["decision"] = "accepted"
+    (tmp_path / "card.json").write_text(json.dumps(card), encoding="utf-8")
+    extraction = extract_file(tmp_path / "card.json")
+    store = Store()
+    store.load_file(DATA / "reference" / "franchise.ttl", graph=str(REFERENCE_GRAPH))
+    store.extend(review_graph(claim_dicts(extraction), WORK, extraction.text, _provenance(),
+                              decisions=extraction.metadata["curation"]).quads())
+    [review] = curated_reviews(store)
+    assert review.claims == ({"type": "composer", "person": "Derek Kolstad", "evidence": "The score is by Derek Kolstad",
+                              "start": 18, "end": 47, "true_in_reference": False},)
+
+    checked = check_claim(card["claims"][0], film="Ballerina", data_dir=DATA)
+    assert (checked["status"], checked["reference"]) == ("contradicted", "score by Len Wiseman?")
 
 
 def test_the_kinds_own_status_rule_decides(composer: None, tmp_path: Path) -> None:

@@ -27,7 +27,7 @@ from typing import Any, Literal
 
 import pyoxigraph as ox
 
-from .claimkinds import claim_kind
+from .claimkinds import claim_kind, kinds
 from .errors import CurationConflict, ReviewInputError, UsageError, WickgraphError
 from .namespaces import OA, PROV, RDFS, WG
 
@@ -256,17 +256,15 @@ def check_claim(claim: Mapping[str, Any], *, film: str | None, data_dir: Path) -
     evidence = str(claim.get("evidence") or "")
     raw = {k: v for k, v in claim.items() if k in (*VALUE_FIELDS, "type", "evidence") and v not in ("", None)}
     raw.update(evidence=evidence, start=0, end=len(evidence))
-    if raw.get("type") not in _CLAIM_KINDS:
-        raise UsageError(f"unknown claim type {raw.get('type')!r}; expected one of {', '.join(_CLAIM_KINDS)}")
+    known = [kind.name for kind in kinds()]
+    if raw.get("type") not in known:
+        raise UsageError(f"unknown claim type {raw.get('type')!r}; expected one of {', '.join(known)}")
     linked = extract_review(ReviewInput(evidence or " ", {}, (raw,)), film).claims[0].to_json()
     reference = default_reference(data_dir / "reference" / "franchise.ttl")
     unreconciled = [name for name, iri in _IRI_OF.items()
                     if linked.get(name) and not linked.get(iri) and name in linked]
     return {"status": linked.get("status", "unknown"), **_reference_side(linked, reference, _film_iri(film)),
             "unreconciled": unreconciled, "links": {k: v for k, v in linked.items() if k.endswith("_iri")}}
-
-
-_CLAIM_KINDS = ("director", "writer", "cast", "reprise", "franchise_member", "release_year", "rating")
 
 
 def _film_iri(film: str | None) -> str | None:
@@ -287,29 +285,10 @@ def reference_names(data_dir: Path) -> dict[str, list[str]]:
 
 
 def _reference_side(claim: Mapping[str, Any], reference: Any, work: str | None) -> dict[str, str]:
-    """For a contradicted claim, what the reference says instead, and the known-error explanation."""
-    if claim.get("status") != "contradicted" or work not in reference.works:
+    """For a contradicted claim, what the reference says instead, and the known-error explanation (its kind's)."""
+    if claim.get("status") != "contradicted" or work is None or work not in reference.works:
         return {}
-    facts = reference.works[work]
-    kind = claim.get("type")
-
-    def person(iri: str) -> str:
-        return str(reference.people[iri].name) if iri in reference.people else iri.rsplit("/", 1)[-1]
-
-    def character(iri: str) -> str:
-        return str(reference.characters[iri].name) if iri in reference.characters else iri.rsplit("/", 1)[-1]
-
-    side, matched = "", [claim.get("character"), claim.get("actor")]
-    if kind in ("director", "writer"):
-        side = "; ".join(sorted(person(p) for p in (facts.directors if kind == "director" else facts.writers)))
-        matched = [claim.get("person")]
-    elif kind == "release_year":
-        side, matched = str(facts.release_year), [claim.get("year")]
-    elif kind in ("cast", "reprise"):
-        cast = reference.cast_of(work)
-        own = [f"{person(a)} as {character(c)}" for a, c in cast if a == claim.get("actor_iri")]
-        others = [f"{person(a)} as {character(c)}" for a, c in cast
-                  if reference.character_matches(claim.get("character_iri"), claim.get("character"), c)]
-        side = "; ".join(sorted(own or others))
-    explanation = next((t for t in (reference.false_claim_truth(work, v) for v in matched if v) if t), None)
-    return {"reference": side, **({"explanation": explanation} if explanation else {})}
+    kind = claim_kind(claim.get("type"))
+    explanation = kind.explanation(claim, reference, work)
+    return {"reference": kind.reference_side(claim, reference, reference.works[work]),
+            **({"explanation": explanation} if explanation else {})}
