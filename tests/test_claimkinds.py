@@ -28,6 +28,7 @@ from wickgraph.namespaces import REFERENCE_GRAPH, WG, Namespace, person_iri, wor
 from wickgraph.reference import Reference, WorkFacts
 from wickgraph.reviewgraph import Provenance, claim_dicts, review_graph, review_quads
 from wickgraph.reviews import claim_row
+from wickgraph.server.lookup import claim_text
 from wickgraph.store import Store
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -100,6 +101,8 @@ def test_a_registered_kind_flows_from_card_to_json_rdf_status_and_summary(compos
     assert (claim_node, f"<{WG.status}>", '"supported"') in quads
 
     assert claim_row(1, claim).summary == "score by Len Wiseman"
+    # the browse pages word a stored claim by its class, through the kind (its summary unless it says otherwise)
+    assert claim_text({"class": COMPOSER_CLAIM, "personName": "Len Wiseman"}) == "score by Len Wiseman"
 
 
 def test_a_registered_kind_is_read_back_by_the_curated_export_and_checked_by_curation(

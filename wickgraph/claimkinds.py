@@ -11,11 +11,13 @@ Each kind owns everything that differs between kinds:
 * its status against the reference facts (:meth:`ClaimKind.status`, the rules of
   ``docs/graph-model.md``, "Conflicts"), and for a contradicted claim what the reference says
   instead (:meth:`ClaimKind.reference_side`) and the known false claim it repeats (:meth:`ClaimKind.explanation`);
-* its one-line summaries (:meth:`ClaimKind.summary` for ``add``, :meth:`ClaimKind.brief` for ``extract``);
+* its one-line summaries (:meth:`ClaimKind.summary` for ``add``, :meth:`ClaimKind.brief` for ``extract``,
+  :meth:`ClaimKind.sentence` for the browse pages, beside the reference facts named by
+  :attr:`ClaimKind.reference_facts`);
 * its fact key, which the extractor de-duplicates claims by (:meth:`ClaimKind.fact_key`).
 
 Extraction, the review-graph writer (:mod:`wickgraph.reviewgraph`), conflicts, curation, the curated
-export, the CLI and synth look a kind up with :func:`claim_kind` (or, from a stored claim's class,
+export, the browse pages, the CLI and synth look a kind up with :func:`claim_kind` (or, from a stored claim's class,
 :func:`kind_of_class`) and never test a claim's type themselves. A new kind is one
 subclass passed to :func:`register` (as rdflib's ``plugin.register`` adds a parser), plus its rules,
 its ontology and shape terms, and its tests.
@@ -58,7 +60,9 @@ class _Credit(ClaimKind):
     """A person credited for the work (director, writer)."""
 
     fields = ("person",)
+    reference_facts = "credits"
     credit: ClassVar[str]  # the work's property: wg:director, wg:writer
+    verb: ClassVar[str]  # "directed", "written"
 
     def credited(self, facts: WorkFacts) -> frozenset[str]:
         raise NotImplementedError
@@ -88,6 +92,9 @@ class _Credit(ClaimKind):
     def summary(self, claim: Any) -> str:
         return str(value_of(claim, "person"))
 
+    def sentence(self, claim: Any) -> str:
+        return f"{self.verb} by {value_of(claim, 'person')}"
+
     def fact_key(self, claim: Any) -> tuple[Any, ...]:
         return (self.name, value_of(claim, "person_iri") or normalize_name(value_of(claim, "person")))
 
@@ -97,6 +104,7 @@ class Director(_Credit):
     name = "director"
     rdf_class = _WG.DirectorClaim
     credit = _WG.director
+    verb = "directed"
 
     def credited(self, facts: WorkFacts) -> frozenset[str]:
         return facts.directors
@@ -109,6 +117,7 @@ class Writer(_Credit):
     name = "writer"
     rdf_class = _WG.WriterClaim
     credit = _WG.writer
+    verb = "written"
 
     def credited(self, facts: WorkFacts) -> frozenset[str]:
         return facts.writers
@@ -145,6 +154,7 @@ class Cast(ClaimKind):
     name = "cast"
     rdf_class = _WG.CastClaim
     fields: ClassVar[tuple[str, ...]] = ("actor", "character")
+    reference_facts = "cast"
 
     def write(self, graph: ClaimGraph, claim: Any) -> None:
         actor = graph.person(claim, "actor")
@@ -226,6 +236,10 @@ class Cast(ClaimKind):
     def brief(self, claim: Any) -> str:
         return f"{value_of(claim, 'actor')} as {value_of(claim, 'character') or '?'}"
 
+    def sentence(self, claim: Any) -> str:
+        actor, character = value_of(claim, "actor"), value_of(claim, "character")
+        return f"{actor} as {character}" if character else f"{actor} in the cast"
+
     def fact_key(self, claim: Any) -> tuple[Any, ...]:
         character = value_of(claim, "character_iri") or normalize_name(value_of(claim, "character")) or None
         return (self.name, actor_key(claim), character)
@@ -280,6 +294,10 @@ class Reprise(Cast):
         from_film = value_of(claim, "from_film")
         return super().brief(claim) + (f" (from {from_film})" if from_film else "")
 
+    def sentence(self, claim: Any) -> str:
+        from_film = value_of(claim, "from_film")
+        return super().sentence(claim) + (f" (a reprised role from {from_film})" if from_film else " (a reprised role)")
+
 
 @register
 class FranchiseMember(ClaimKind):
@@ -308,6 +326,9 @@ class FranchiseMember(ClaimKind):
     def status(self, claim: Any, reference: Reference, facts: WorkFacts) -> Status:
         return "supported" if facts.in_franchise else "unknown"
 
+    def sentence(self, claim: Any) -> str:
+        return f"part of the {value_of(claim, 'franchise') or 'John Wick'} franchise"
+
 
 @register
 class ReleaseYear(ClaimKind):
@@ -316,6 +337,7 @@ class ReleaseYear(ClaimKind):
     name = "release_year"
     rdf_class = _WG.ReleaseYearClaim
     fields = ("year",)
+    reference_facts = "release_year"
 
     def write(self, graph: ClaimGraph, claim: Any) -> None:
         year = value_of(claim, "year")
@@ -342,6 +364,9 @@ class ReleaseYear(ClaimKind):
 
     def fact_key(self, claim: Any) -> tuple[Any, ...]:
         return (self.name, value_of(claim, "year"))
+
+    def sentence(self, claim: Any) -> str:
+        return f"released in {value_of(claim, 'year')}"
 
 
 def scale_text(scale: Any) -> str:
@@ -376,6 +401,9 @@ class Rating(ClaimKind):
 
     def brief(self, claim: Any) -> str:
         return f"{value_of(claim, 'value')} ({value_of(claim, 'scale')})"
+
+    def sentence(self, claim: Any) -> str:
+        return f"rated {self.summary(claim)}" if value_of(claim, "value") is not None else "a rating"
 
 
 def _person_name(reference: Reference, iri: str) -> str:

@@ -71,6 +71,9 @@ class ClaimKind:
     rdf_class: ClassVar[str]
     fields: ClassVar[tuple[str, ...]]  # printed always (null allowed), in contract order
     optional_fields: ClassVar[tuple[str, ...]] = ()  # printed after them when not null
+    reference_facts: ClassVar[str | None] = None
+    """The reference facts a claim's status is checked against (what the browse pages show beside a
+    claim): ``"credits"`` (those in the role named like the kind), ``"cast"``, ``"release_year"``, or None."""
 
     def json_fields(self, claim: Any) -> dict[str, Any]:
         """The kind's own fields of ``extract --json``, in contract order."""
@@ -109,6 +112,10 @@ class ClaimKind:
 
     def brief(self, claim: Any) -> str:
         """The claim in a few words, as ``extract``'s table shows it."""
+        return self.summary(claim)
+
+    def sentence(self, claim: Any) -> str:
+        """What the claim says, in words, as the browse pages show it ("directed by Len Wiseman")."""
         return self.summary(claim)
 
     def fact_key(self, claim: Any) -> tuple[Any, ...]:
