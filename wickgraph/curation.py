@@ -208,7 +208,7 @@ def prepare_upload(filename: str, data: bytes, *, data_dir: Path, film: str | No
     card = extraction.to_json()
     reference = default_reference(data_dir / "reference" / "franchise.ttl")
     for claim in card["claims"]:
-        claim.update(_reference_side(claim, reference, extraction.film_iri))
+        claim.update(summary=claim_summary(claim), **_reference_side(claim, reference, extraction.film_iri))
     rid = review_id(card.get("url"), card["text"])
     return {"card": card, "review_id": rid, **stored_version(data_dir, rid)}
 
@@ -247,8 +247,8 @@ _STORED_KEYS = {WG.outcome: "decision", WG.extractedValue: "extracted", OA.start
 
 
 def check_claim(claim: Mapping[str, Any], *, film: str | None, data_dir: Path) -> dict[str, Any]:
-    """One claim (as the editor has it now) linked to the reference and checked: its status, the
-    reference's side and explanation when contradicted, and which names are unreconciled."""
+    """One claim (as the editor has it now) linked to the reference and checked: its status and summary,
+    the reference's side and explanation when contradicted, and which names are unreconciled."""
     from .extract import extract_review
     from .extract.inputs import ReviewInput
     from .reference import default_reference
@@ -263,7 +263,8 @@ def check_claim(claim: Mapping[str, Any], *, film: str | None, data_dir: Path) -
     reference = default_reference(data_dir / "reference" / "franchise.ttl")
     unreconciled = [name for name, iri in _IRI_OF.items()
                     if linked.get(name) and not linked.get(iri) and name in linked]
-    return {"status": linked.get("status", "unknown"), **_reference_side(linked, reference, _film_iri(film)),
+    return {"status": linked.get("status", "unknown"), "summary": claim_summary(raw),
+            **_reference_side(linked, reference, _film_iri(film)),
             "unreconciled": unreconciled, "links": {k: v for k, v in linked.items() if k.endswith("_iri")}}
 
 
