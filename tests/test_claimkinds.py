@@ -21,7 +21,7 @@ from wickgraph.claimkinds import (
     value_of,
 )
 from wickgraph.curated import curated_reviews
-from wickgraph.curation import check_claim
+from wickgraph.curation import check_claim, curated_card
 from wickgraph.errors import ReviewInputError
 from wickgraph.extract import extract_file
 from wickgraph.namespaces import REFERENCE_GRAPH, WG, Namespace, person_iri, work_iri
@@ -121,6 +121,25 @@ def test_a_registered_kind_is_read_back_by_the_curated_export_and_checked_by_cur
 
     checked = check_claim(card["claims"][0], film="Ballerina", data_dir=DATA)
     assert (checked["status"], checked["reference"]) == ("contradicted", "score by Len Wiseman?")
+
+
+class Budget(ClaimKind):
+    """A toy kind with a field no built-in kind has."""
+
+    name = "budget"
+    rdf_class = Namespace(WG).BudgetClaim
+    fields: ClassVar[tuple[str, ...]] = ("amount",)
+
+
+def test_an_editor_may_correct_a_registered_kinds_own_fields() -> None:
+    register(Budget)
+    try:
+        card = curated_card({"claims": [{"type": "budget", "amount": 90, "evidence": "a $90 million budget"}]},
+                            [{"decision": "corrected", "values": {"amount": 100}}])
+    finally:
+        unregister("budget")
+    assert card["claims"] == [{"type": "budget", "amount": 100, "evidence": "a $90 million budget",
+                               "extracted": {"amount": 90}, "decision": "corrected"}]
 
 
 def test_the_kinds_own_status_rule_decides(composer: None, tmp_path: Path) -> None:

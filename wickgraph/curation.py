@@ -33,13 +33,16 @@ from .namespaces import OA, PROV, RDFS, WG
 
 __all__ = [
     "check_claim", "claim_summary", "commit_card", "curated_card", "evidence_in_context", "parse_value",
-    "prepare_upload", "reference_names", "stored_version", "text_sha",
+    "prepare_upload", "reference_names", "stored_version", "text_sha", "value_fields",
 ]
 
-VALUE_FIELDS = ("person", "actor", "character", "from_film", "franchise", "year", "value", "scale")
-"""The fields of a claim an editor may correct (each claim type uses some of them)."""
 _IRI_OF = {"person": "person_iri", "actor": "actor_iri", "character": "character_iri",
            "from_film": "from_film_iri", "franchise": "franchise_iri"}
+
+
+def value_fields() -> tuple[str, ...]:
+    """The fields of a claim an editor may correct: every registered kind's (each kind uses some of them)."""
+    return tuple(dict.fromkeys(name for kind in kinds() for name in kind.fields))
 
 
 def claim_summary(claim: Mapping[str, Any]) -> str:
@@ -60,6 +63,7 @@ def curated_card(card: Mapping[str, Any], decisions: Sequence[Mapping[str, Any]]
     are linked again when the card is added.
     """
     claims = list(card.get("claims") or [])
+    fields = value_fields()
     if len(decisions) < len(claims):
         raise ReviewInputError(f"{len(claims)} claims but only {len(decisions)} decisions")
     out_claims: list[dict[str, Any]] = []
@@ -78,11 +82,11 @@ def curated_card(card: Mapping[str, Any], decisions: Sequence[Mapping[str, Any]]
         if outcome not in ("accepted", "rejected", "corrected"):
             raise ReviewInputError(f"decision {n}: unknown decision {outcome!r} for an extracted claim")
         values = dict(decision.get("values") or {})
-        changed = {k: v for k, v in values.items() if k in VALUE_FIELDS and claim.get(k) != v}
+        changed = {k: v for k, v in values.items() if k in fields and claim.get(k) != v}
         if outcome == "corrected" and not changed:
             outcome = "accepted"  # "corrected" to the very same values
         if outcome == "corrected":
-            claim["extracted"] = {k: copy.deepcopy(claim.get(k)) for k in VALUE_FIELDS if k in claim}
+            claim["extracted"] = {k: copy.deepcopy(claim.get(k)) for k in fields if k in claim}
             for key, value in changed.items():
                 claim[key] = value
                 claim.pop(_IRI_OF.get(key, ""), None)
@@ -254,7 +258,7 @@ def check_claim(claim: Mapping[str, Any], *, film: str | None, data_dir: Path) -
     from .reference import default_reference
 
     evidence = str(claim.get("evidence") or "")
-    raw = {k: v for k, v in claim.items() if k in (*VALUE_FIELDS, "type", "evidence") and v not in ("", None)}
+    raw = {k: v for k, v in claim.items() if k in (*value_fields(), "type", "evidence") and v not in ("", None)}
     raw.update(evidence=evidence, start=0, end=len(evidence))
     known = [kind.name for kind in kinds()]
     if raw.get("type") not in known:
