@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -161,3 +162,51 @@ def test_the_seven_kinds_and_their_json_fields() -> None:
         "reprise": ("actor", "character", "from_film"), "franchise_member": ("franchise",),
         "release_year": ("year",), "rating": ("value", "scale", "normalized"),
     }
+
+
+# -- nothing outside the registry branches on a claim's kind ----------------------------------
+
+PACKAGE = Path(__file__).resolve().parent.parent / "wickgraph"
+# the kinds themselves (the extractor's rules, which build claims per rule type, are left out too)
+OWN_KINDS = {"claimkinds.py", "claimregistry.py"}
+# where the kinds' names mean something else: the reference graph's credit roles ("director", "writer")
+# and the kinds of reference rows that synthetic reviews are drawn from ("cast")
+OTHER_MEANINGS = {"reference.py", "synthcatalog.py"}
+
+
+def _reads_type(node: ast.AST) -> bool:
+    """``x["type"]``, ``x.get("type")`` or ``x.type``: a claim's kind."""
+    if isinstance(node, ast.Subscript):
+        return isinstance(node.slice, ast.Constant) and node.slice.value == "type"
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "get":
+        return bool(node.args) and isinstance(node.args[0], ast.Constant) and node.args[0].value == "type"
+    return isinstance(node, ast.Attribute) and node.attr == "type"
+
+
+def kind_branches(trees: dict[str, ast.Module], kind_names: set[str]) -> set[str]:
+    """Modules that compare a claim's type with a literal, or anything with a kind's name or class name."""
+    found = set()
+    for name, tree in trees.items():
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Compare):
+                continue
+            sides = [node.left, *node.comparators]
+            literals = {n.value for side in sides if not _reads_type(side) for n in ast.walk(side)
+                        if isinstance(n, ast.Constant) and isinstance(n.value, str)}
+            if (any(_reads_type(side) for side in sides) and literals) or literals & kind_names:
+                found.add(name)
+    return found
+
+
+def test_the_branch_checker_finds_branches_on_kinds() -> None:
+    tree = ast.parse('if claim["type"] == "cast": pass\nif kind in ("CastClaim", "X"): pass\nif a == "b": pass\n')
+    assert kind_branches({"m.py": tree}, {"CastClaim"}) == {"m.py"}
+    assert kind_branches({"m.py": ast.parse('if row["role"] == "director": pass\n')}, {"CastClaim"}) == set()
+    assert kind_branches({"m.py": ast.parse('if claim.get("type") not in known: pass\n')}, {"CastClaim"}) == set()
+
+
+def test_no_module_outside_the_registry_branches_on_a_claims_kind() -> None:
+    trees = {str(p.relative_to(PACKAGE)): ast.parse(p.read_text(encoding="utf-8")) for p in sorted(PACKAGE.rglob("*.py"))
+             if str(p.relative_to(PACKAGE)) not in OWN_KINDS and p.parent.name != "extract"}
+    names = {kind.name for kind in kinds()} | {kind.rdf_class.rsplit("#", 1)[-1] for kind in kinds()}
+    assert kind_branches(trees, names) == OTHER_MEANINGS

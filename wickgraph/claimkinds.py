@@ -154,7 +154,7 @@ class Cast(ClaimKind):
     name = "cast"
     rdf_class = _WG.CastClaim
     fields: ClassVar[tuple[str, ...]] = ("actor", "character")
-    reference_facts = "cast"
+    reference_facts = "performances"
 
     def write(self, graph: ClaimGraph, claim: Any) -> None:
         actor = graph.person(claim, "actor")
@@ -337,7 +337,7 @@ class ReleaseYear(ClaimKind):
     name = "release_year"
     rdf_class = _WG.ReleaseYearClaim
     fields = ("year",)
-    reference_facts = "release_year"
+    reference_facts = "year"
 
     def write(self, graph: ClaimGraph, claim: Any) -> None:
         year = value_of(claim, "year")

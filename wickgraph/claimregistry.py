@@ -73,7 +73,7 @@ class ClaimKind:
     optional_fields: ClassVar[tuple[str, ...]] = ()  # printed after them when not null
     reference_facts: ClassVar[str | None] = None
     """The reference facts a claim's status is checked against (what the browse pages show beside a
-    claim): ``"credits"`` (those in the role named like the kind), ``"cast"``, ``"release_year"``, or None."""
+    claim): ``"credits"`` (those in the role named like the kind), ``"performances"``, ``"year"``, or None."""
 
     def json_fields(self, claim: Any) -> dict[str, Any]:
         """The kind's own fields of ``extract --json``, in contract order."""

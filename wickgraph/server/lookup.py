@@ -373,14 +373,14 @@ def _reference_text(claim: dict[str, str], cast_rows: list[dict[str, str]], cred
     """The reference's side of a contradicted claim, from the facts its kind is checked against."""
     kind = kind_of_class(claim.get("class", ""))
     against = kind.reference_facts if kind else None
-    if against == "cast":
+    if against == "performances":
         person = claim.get("personName")
         rows = [row for row in cast_rows if row["actorName"] == person] or [
             row for row in cast_rows if row["characterName"].lower() == claim.get("characterName", "").lower()]
         return "; ".join(f"{row['actorName']} as {row['characterName']}" for row in rows)
     if against == "credits" and kind is not None:
         return "; ".join(row["name"] for row in credits if row["role"] == kind.name and row.get("credited") != "false")
-    if against == "release_year":
+    if against == "year":
         return "; ".join(years)
     return ""
 
@@ -392,13 +392,13 @@ def _reference_side(store: Store, claim: dict[str, str]) -> dict[str, Any]:
     against = kind.reference_facts if kind else None
     if not work:
         return {}
-    if against == "cast":
+    if against == "performances":
         cast = _named_query(store, "cast", "work", work)
         person, character = claim.get("person"), claim.get("character")
         return {"cast": [row for row in cast if row.get("actor") == person or row.get("character") == character]}
     if against == "credits" and kind is not None:
         return {"credits": [row for row in page_query(store, "work-credits", iri=work) if row["role"] == kind.name]}
-    if against == "release_year":
+    if against == "year":
         years = [row["o"] for row in page_query(store, "reference-facts", iri=work)
                  if short_type(row["p"]) == "releaseYear"]
         return {"year": years[0] if years else None}
