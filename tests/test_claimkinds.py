@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,18 +14,25 @@ from wickgraph.claimkinds import (
     ClaimGraph,
     ClaimKind,
     Status,
+    StoredClaim,
     claim_kind,
     kinds,
     register,
     unregister,
     value_of,
 )
+from wickgraph.curated import curated_reviews
+from wickgraph.curation import check_claim, curated_card
 from wickgraph.errors import ReviewInputError
 from wickgraph.extract import extract_file
-from wickgraph.namespaces import WG, Namespace, person_iri, work_iri
+from wickgraph.namespaces import REFERENCE_GRAPH, WG, Namespace, person_iri, work_iri
 from wickgraph.reference import Reference, WorkFacts
-from wickgraph.reviewgraph import Provenance, review_quads
+from wickgraph.reviewgraph import Provenance, claim_dicts, review_graph, review_quads
 from wickgraph.reviews import claim_row
+from wickgraph.server.lookup import claim_text
+from wickgraph.store import Store
+
+DATA = Path(__file__).resolve().parent.parent / "data"
 
 WORK = work_iri("ballerina-2025")
 WISEMAN = person_iri("len-wiseman")
@@ -44,8 +52,15 @@ class Composer(ClaimKind):
         graph.add(graph.claim, str(WG.claimedPerson), graph.iri(person))
         graph.add(graph.work, HAS_COMPOSER, graph.iri(person))
 
+    def read(self, stored: StoredClaim) -> dict[str, Any]:
+        person, person_iri = stored.person(str(WG.claimedPerson))
+        return {"person": person, "person_iri": person_iri}
+
     def status(self, claim: Any, reference: Reference, facts: WorkFacts) -> Status:
         return "supported" if value_of(claim, "person_iri") in facts.directors else "contradicted"
+
+    def reference_side(self, claim: Any, reference: Reference, facts: WorkFacts) -> str:
+        return "; ".join(f"score by {reference.people[iri].name}?" for iri in sorted(facts.directors))
 
     def summary(self, claim: Any) -> str:
         return f"score by {value_of(claim, 'person')}"
@@ -87,6 +102,45 @@ def test_a_registered_kind_flows_from_card_to_json_rdf_status_and_summary(compos
     assert (claim_node, f"<{WG.status}>", '"supported"') in quads
 
     assert claim_row(1, claim).summary == "score by Len Wiseman"
+    # the browse pages word a stored claim by its class, through the kind (its summary unless it says otherwise)
+    assert claim_text({"class": COMPOSER_CLAIM, "personName": "Len Wiseman"}) == "score by Len Wiseman"
+
+
+def test_a_registered_kind_is_read_back_by_the_curated_export_and_checked_by_curation(
+        composer: None, tmp_path: Path) -> None:
+    card = json.loads(_card(tmp_path, "Derek Kolstad").read_text(encoding="utf-8"))
+    card["claims"][0]["decision"] = "accepted"
+    (tmp_path / "card.json").write_text(json.dumps(card), encoding="utf-8")
+    extraction = extract_file(tmp_path / "card.json")
+    store = Store()
+    store.load_file(DATA / "reference" / "franchise.ttl", graph=str(REFERENCE_GRAPH))
+    store.extend(review_graph(claim_dicts(extraction), WORK, extraction.text, _provenance(),
+                              decisions=extraction.metadata["curation"]).quads())
+    [review] = curated_reviews(store)
+    assert review.claims == ({"type": "composer", "person": "Derek Kolstad", "evidence": "The score is by Derek Kolstad",
+                              "start": 18, "end": 47, "true_in_reference": False},)
+
+    checked = check_claim(card["claims"][0], film="Ballerina", data_dir=DATA)
+    assert (checked["status"], checked["reference"]) == ("contradicted", "score by Len Wiseman?")
+
+
+class Budget(ClaimKind):
+    """A toy kind with a field no built-in kind has."""
+
+    name = "budget"
+    rdf_class = Namespace(WG).BudgetClaim
+    fields: ClassVar[tuple[str, ...]] = ("amount",)
+
+
+def test_an_editor_may_correct_a_registered_kinds_own_fields() -> None:
+    register(Budget)
+    try:
+        card = curated_card({"claims": [{"type": "budget", "amount": 90, "evidence": "a $90 million budget"}]},
+                            [{"decision": "corrected", "values": {"amount": 100}}])
+    finally:
+        unregister("budget")
+    assert card["claims"] == [{"type": "budget", "amount": 100, "evidence": "a $90 million budget",
+                               "extracted": {"amount": 90}, "decision": "corrected"}]
 
 
 def test_the_kinds_own_status_rule_decides(composer: None, tmp_path: Path) -> None:
@@ -108,3 +162,51 @@ def test_the_seven_kinds_and_their_json_fields() -> None:
         "reprise": ("actor", "character", "from_film"), "franchise_member": ("franchise",),
         "release_year": ("year",), "rating": ("value", "scale", "normalized"),
     }
+
+
+# -- nothing outside the registry branches on a claim's kind ----------------------------------
+
+PACKAGE = Path(__file__).resolve().parent.parent / "wickgraph"
+# the kinds themselves (the extractor's rules, which build claims per rule type, are left out too)
+OWN_KINDS = {"claimkinds.py", "claimregistry.py"}
+# where the kinds' names mean something else: the reference graph's credit roles ("director", "writer")
+# and the kinds of reference rows that synthetic reviews are drawn from ("cast")
+OTHER_MEANINGS = {"reference.py", "synthcatalog.py"}
+
+
+def _reads_type(node: ast.AST) -> bool:
+    """``x["type"]``, ``x.get("type")`` or ``x.type``: a claim's kind."""
+    if isinstance(node, ast.Subscript):
+        return isinstance(node.slice, ast.Constant) and node.slice.value == "type"
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "get":
+        return bool(node.args) and isinstance(node.args[0], ast.Constant) and node.args[0].value == "type"
+    return isinstance(node, ast.Attribute) and node.attr == "type"
+
+
+def kind_branches(trees: dict[str, ast.Module], kind_names: set[str]) -> set[str]:
+    """Modules that compare a claim's type with a literal, or anything with a kind's name or class name."""
+    found = set()
+    for name, tree in trees.items():
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Compare):
+                continue
+            sides = [node.left, *node.comparators]
+            literals = {n.value for side in sides if not _reads_type(side) for n in ast.walk(side)
+                        if isinstance(n, ast.Constant) and isinstance(n.value, str)}
+            if (any(_reads_type(side) for side in sides) and literals) or literals & kind_names:
+                found.add(name)
+    return found
+
+
+def test_the_branch_checker_finds_branches_on_kinds() -> None:
+    tree = ast.parse('if claim["type"] == "cast": pass\nif kind in ("CastClaim", "X"): pass\nif a == "b": pass\n')
+    assert kind_branches({"m.py": tree}, {"CastClaim"}) == {"m.py"}
+    assert kind_branches({"m.py": ast.parse('if row["role"] == "director": pass\n')}, {"CastClaim"}) == set()
+    assert kind_branches({"m.py": ast.parse('if claim.get("type") not in known: pass\n')}, {"CastClaim"}) == set()
+
+
+def test_no_module_outside_the_registry_branches_on_a_claims_kind() -> None:
+    trees = {str(p.relative_to(PACKAGE)): ast.parse(p.read_text(encoding="utf-8")) for p in sorted(PACKAGE.rglob("*.py"))
+             if str(p.relative_to(PACKAGE)) not in OWN_KINDS and p.parent.name != "extract"}
+    names = {kind.name for kind in kinds()} | {kind.rdf_class.rsplit("#", 1)[-1] for kind in kinds()}
+    assert kind_branches(trees, names) == OTHER_MEANINGS

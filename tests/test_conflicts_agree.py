@@ -141,19 +141,18 @@ SELECT ?g ?claim ?class ?work ?person ?character ?name ?label ?year ?fromWork ?s
 def store() -> Store:
     """The reference facts, the seed review, the hand-written test reviews and EXTRA_REVIEW, in memory."""
     opened = Store()
-    reference = ox.NamedNode(str(REFERENCE_GRAPH))
     for path in sorted((ROOT / "data" / "reference").glob("*.ttl")):
-        opened.raw.load(path=str(path), format=ox.RdfFormat.TURTLE, to_graph=reference)
+        opened.load_file(path, graph=str(REFERENCE_GRAPH))
     for path in [*sorted((ROOT / "data" / "reviews").glob("*.trig")), *sorted(TEST_REVIEWS.glob("*.trig"))]:
-        opened.raw.load(path=str(path), format=ox.RdfFormat.TRIG)
-    opened.raw.load(EXTRA_REVIEW.encode(), format=ox.RdfFormat.TRIG)
+        opened.load_file(path)
+    opened.bulk_load(EXTRA_REVIEW.encode(), ox.RdfFormat.TRIG)
     return opened
 
 
 def _claims(store: Store) -> dict[str, tuple[dict[str, Any], str | None, str]]:
     """claim IRI -> (the claim as claim_status reads it, its recorded wg:status, its review id)."""
     claims: dict[str, tuple[dict[str, Any], str | None, str]] = {}
-    for row in store.raw.query(_CLAIMS):  # type: ignore[union-attr]
+    for row in store.query(_CLAIMS):  # type: ignore[union-attr]
         kind = _TYPES.get(row["class"].value.rsplit("#", 1)[-1])
         if kind is None:
             continue

@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 from wickgraph.build import build
 from wickgraph.cli import cli
-from wickgraph.curation import commit_card, curated_card, text_sha
+from wickgraph.curation import check_claim, commit_card, curated_card, text_sha
 from wickgraph.errors import CurationConflict, ReviewInputError
 from wickgraph.extract import extract_file
 from wickgraph.queries import get
@@ -300,3 +300,17 @@ def test_export_holds_the_corrected_values_and_not_the_rejected_claims(fresh: tu
     listed = CliRunner().invoke(cli, ["curated", "--store", str(store_dir)])
     assert listed.output.splitlines()[2:] == [f"{SEED_ID}  From the World of John Wick: Ballerina  10",
                                               "(1 curated review)"]
+
+
+def test_checking_a_claim_gives_the_reference_side_and_the_known_false_claim_it_repeats(data_dir: Path) -> None:
+    # the fact sheet's known false claim "Catalina Sandino Moreno as Nogi" (an actor-and-role value)
+    checked = check_claim({"type": "cast", "actor": "Catalina Sandino Moreno", "character": "Nogi",
+                           "evidence": "Catalina Sandino Moreno as Nogi"}, film="Ballerina", data_dir=data_dir)
+    assert (checked["status"], checked["reference"]) == ("contradicted", "Catalina Sandino Moreno as Lena")
+    assert checked["explanation"] == (
+        "Sharon Duncan-Brewster plays Nogi, Eve's Ruska Roma trainer; Catalina Sandino Moreno plays Lena, "
+        "the Chancellor-raised assassin revealed as Eve's sister.")
+    credit = check_claim({"type": "director", "person": "Chad Stahelski", "evidence": "directed by Chad Stahelski"},
+                         film="Ballerina", data_dir=data_dir)
+    assert (credit["status"], credit["reference"]) == ("contradicted", "Len Wiseman")
+    assert credit["explanation"].startswith("Len Wiseman is the credited director; Stahelski is a producer.")

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import base64
+import html
+import json
 import re
 import warnings
 from collections.abc import Iterator
@@ -38,6 +40,17 @@ def open_session(client: TestClient) -> dict[str, str]:
     csrf = re.search(r'<meta name="csrf-token" content="([^"]+)">', page.text)
     assert csrf
     return {"X-CSRF-Token": csrf[1], "Origin": ORIGIN}
+
+
+def test_the_page_takes_the_claim_types_and_their_fields_from_the_registry(client: TestClient) -> None:
+    page = client.get(f"/curate?token={TOKEN}").text
+    found = re.search(r'data-claim-kinds="([^"]+)"', page)
+    assert found
+    assert json.loads(html.unescape(found[1])) == {
+        "director": ["person"], "writer": ["person"], "cast": ["actor", "character"],
+        "reprise": ["actor", "character", "from_film"], "franchise_member": ["franchise"],
+        "release_year": ["year"], "rating": ["value", "scale"]}
+    assert '<select id="add-type"></select>' in page  # filled from them by the page's script
 
 
 def upload(name: str, data: bytes) -> dict[str, Any]:
@@ -110,9 +123,11 @@ def test_prepare_shows_claims_checked_and_the_stored_version(client: TestClient)
     assert (rooney["character"], rooney["status"], rooney["reference"]) == ("Rooney", "contradicted",
                                                                              "Ana de Armas as Eve Macarro")
     assert rooney["explanation"].startswith("In the released film Ana de Armas plays Eve Macarro.")
+    assert rooney["summary"] == "Ana de Armas as Rooney"  # each claim's line, written by its kind
     checked = client.post("/curate/api/check", headers=headers, json={
         "claim": {**rooney, "character": "Eve Macarro"}, "film": prepared["card"]["film"]["title"]}).json()
     assert (checked["status"], checked["unreconciled"]) == ("supported", [])
+    assert checked["summary"] == "Ana de Armas as Eve Macarro"
     unknown = client.post("/curate/api/check", headers=headers, json={
         "claim": {**rooney, "character": "Ballet Teacher"}, "film": prepared["card"]["film"]["title"]}).json()
     assert unknown["unreconciled"] == ["character"]

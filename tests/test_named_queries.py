@@ -85,8 +85,8 @@ def _python(term: Any) -> Any:
 def run(store: Store, name: str, **params: str) -> list[dict[str, Any]]:
     """Rows of a named query (bound with ``params``) as dicts of plain Python values."""
     sparql = get(name).bind(params)
-    # the raw store, without wickgraph's prefixes: the file has to declare its own
-    result = store.raw.query(sparql)
+    # as the SPARQL endpoint runs it, without wickgraph's prefixes: the file has to declare its own
+    result = store.endpoint_query(sparql)
     assert isinstance(result, ox.QuerySolutions)
     names = [variable.value for variable in result.variables]
     return [{n: _python(solution[n]) for n in names} for solution in result]

@@ -56,7 +56,7 @@ class Server:
 def _store_with_data(folder: Path) -> Path:
     with Store(folder) as store:
         for graph, triples in GRAPHS.items():
-            store.raw.load(triples.encode(), format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(graph))
+            store.bulk_load(triples.encode(), ox.RdfFormat.N_TRIPLES, graph=graph)
     return folder
 
 

@@ -33,7 +33,7 @@ SELECT ?name WHERE { GRAPH ?g { ?p a wg:Person ; rdfs:label ?name } } ORDER BY ?
 
 def tiny_store() -> Store:
     store = Store()
-    store.raw.load(TINY_TRIG.encode(), format=ox.RdfFormat.TRIG)
+    store.bulk_load(TINY_TRIG.encode(), ox.RdfFormat.TRIG)
     return store
 
 
@@ -342,13 +342,13 @@ def test_format_that_cannot_carry_the_result_falls_back_to_accept(client: TestCl
                                     "text/csv", "text/tab-separated-values"])
 def test_row_limit_refuses_larger_results_in_every_format(accept: str) -> None:
     store = Store()
-    store.raw.extend(ox.Quad(ox.NamedNode(f"http://example.org/s{i}"), ox.NamedNode("http://example.org/p"),
-                             ox.Literal(f'tricky ",{{"x":{{"type" \n {i}')) for i in range(10))
+    store.extend(ox.Quad(ox.NamedNode(f"http://example.org/s{i}"), ox.NamedNode("http://example.org/p"),
+                         ox.Literal(f'tricky ",{{"x":{{"type" \n {i}')) for i in range(10))
     with TestClient(create_app(store=store, max_rows=10)) as limited:
         query = "SELECT * WHERE { ?s ?p ?o }"
         assert limited.get("/sparql", params={"query": query}, headers={"Accept": accept}).status_code == 200
-        store.raw.add(ox.Quad(ox.NamedNode("http://example.org/s10"), ox.NamedNode("http://example.org/p"),
-                              ox.Literal("one more")))
+        store.extend([ox.Quad(ox.NamedNode("http://example.org/s10"), ox.NamedNode("http://example.org/p"),
+                              ox.Literal("one more"))])
         response = limited.get("/sparql", params={"query": query}, headers={"Accept": accept})
         assert response.status_code == 500
         assert response.text == ("query refused: the result has more than 10 rows, this server's limit; "
@@ -361,9 +361,9 @@ def test_row_limit_refuses_larger_results_in_every_format(accept: str) -> None:
 def test_row_counter_matches_real_rows_with_tricky_literals(fmt: ox.QueryResultsFormat) -> None:
     store = Store()
     values = ['},{"a":{"type":"literal"', "[{}]", ",{}", "<result>", "line\nbreak", '"quoted"', "tab\tbed"]
-    store.raw.extend(ox.Quad(ox.NamedNode(f"http://example.org/s{i}"), ox.NamedNode("http://example.org/p"),
-                             ox.Literal(value)) for i, value in enumerate(values))
-    body = store.raw.query("SELECT ?o ?s WHERE { ?s ?p ?o }").serialize(format=fmt)
+    store.extend(ox.Quad(ox.NamedNode(f"http://example.org/s{i}"), ox.NamedNode("http://example.org/p"),
+                         ox.Literal(value)) for i, value in enumerate(values))
+    body = store.query("SELECT ?o ?s WHERE { ?s ?p ?o }").serialize(format=fmt)
     assert body is not None
     name = {ox.QueryResultsFormat.JSON: "json", ox.QueryResultsFormat.XML: "xml", ox.QueryResultsFormat.TSV: "tsv"}
     assert count_rows(body, name[fmt]) == len(values)
@@ -371,8 +371,8 @@ def test_row_counter_matches_real_rows_with_tricky_literals(fmt: ox.QueryResults
 
 def test_queries_past_the_time_limit_are_503() -> None:
     store = Store()
-    store.raw.extend(ox.Quad(ox.NamedNode(f"http://example.org/s{i}"), ox.NamedNode("http://example.org/p"),
-                             ox.Literal(str(i))) for i in range(200))
+    store.extend(ox.Quad(ox.NamedNode(f"http://example.org/s{i}"), ox.NamedNode("http://example.org/p"),
+                         ox.Literal(str(i))) for i in range(200))
     with TestClient(create_app(store=store, timeout=0.3, max_rows=10**9)) as slow:
         # 200^3 rows streamed: the row sink sees the clock pass and stops the serialisation
         response = slow.get("/sparql", params={"query": "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"})
@@ -495,7 +495,7 @@ def test_page_embeds_the_named_queries_and_vendored_files(shared_client: TestCli
 def test_a_graph_added_by_another_process_is_seen_without_restart(tmp_path: Path, in_memory: bool) -> None:
     store_dir = tmp_path / "store"
     with Store(store_dir) as store:
-        store.raw.load(TINY_TRIG.encode(), format=ox.RdfFormat.TRIG)
+        store.bulk_load(TINY_TRIG.encode(), ox.RdfFormat.TRIG)
     writer = textwrap.dedent(f"""
         import pyoxigraph as ox
         from wickgraph.store import Store, mark_changed
@@ -514,9 +514,9 @@ def test_a_graph_added_by_another_process_is_seen_without_restart(tmp_path: Path
 def test_json_row_counter_is_exact_at_every_chunk_boundary() -> None:
     store = Store()
     values = ['\\",{"a":{"type"', "[{}]", ",{}", 'back\\\\', '"', "x"]
-    store.raw.extend(ox.Quad(ox.NamedNode(f"http://example.org/s{i}"), ox.NamedNode("http://example.org/p"),
-                             ox.Literal(value)) for i, value in enumerate(values))
-    body = store.raw.query("SELECT ?o ?s WHERE { ?s ?p ?o }").serialize(format=ox.QueryResultsFormat.JSON)
+    store.extend(ox.Quad(ox.NamedNode(f"http://example.org/s{i}"), ox.NamedNode("http://example.org/p"),
+                         ox.Literal(value)) for i, value in enumerate(values))
+    body = store.query("SELECT ?o ?s WHERE { ?s ?p ?o }").serialize(format=ox.QueryResultsFormat.JSON)
     assert body is not None
     for size in (1, 2, 3, 5, 7, 11, 64):
         assert count_rows(body, "json", chunk_size=size) == len(values), size

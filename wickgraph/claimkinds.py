@@ -1,16 +1,24 @@
-"""Claim kinds: one class per kind of thing a review asserts, and the registry that finds them.
+"""Claim kinds: one class per kind of thing a review asserts, registered as this module is imported.
+
+The base class and the registry are :mod:`wickgraph.claimregistry`; import them from here, so
+that the built-in kinds are registered before anyone looks one up.
 
 Each kind owns everything that differs between kinds:
 
 * its ``extract --json`` fields (:attr:`ClaimKind.fields`, then :attr:`ClaimKind.optional_fields`);
-* its RDF class and the quads a claim of it adds to a review graph (:meth:`ClaimKind.write`);
+* its RDF class and the quads a claim of it adds to a review graph (:meth:`ClaimKind.write`), and
+  how those read back into its fields (:meth:`ClaimKind.read`, for ``curated --export``);
 * its status against the reference facts (:meth:`ClaimKind.status`, the rules of
-  ``docs/graph-model.md``, "Conflicts");
-* its one-line summaries (:meth:`ClaimKind.summary` for ``add``, :meth:`ClaimKind.brief` for ``extract``);
+  ``docs/graph-model.md``, "Conflicts"), and for a contradicted claim what the reference says
+  instead (:meth:`ClaimKind.reference_side`) and the known false claim it repeats (:meth:`ClaimKind.explanation`);
+* its one-line summaries (:meth:`ClaimKind.summary` for ``add``, :meth:`ClaimKind.brief` for ``extract``,
+  :meth:`ClaimKind.sentence` for the browse pages, beside the reference facts named by
+  :attr:`ClaimKind.reference_facts`);
 * its fact key, which the extractor de-duplicates claims by (:meth:`ClaimKind.fact_key`).
 
-Extraction, the review-graph writer (:mod:`wickgraph.reviewgraph`), conflicts, the CLI and synth
-look a kind up with :func:`claim_kind` and never test a claim's type themselves. A new kind is one
+Extraction, the review-graph writer (:mod:`wickgraph.reviewgraph`), conflicts, curation, the curated
+export, the browse pages, the CLI and synth look a kind up with :func:`claim_kind` (or, from a stored claim's class,
+:func:`kind_of_class`) and never test a claim's type themselves. A new kind is one
 subclass passed to :func:`register` (as rdflib's ``plugin.register`` adds a parser), plus its rules,
 its ontology and shape terms, and its tests.
 
@@ -19,123 +27,30 @@ A claim is read as a :class:`~wickgraph.extract.claims.Claim` or as its JSON dic
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from typing import Any, ClassVar, Literal, Protocol
+from collections.abc import Mapping
+from typing import Any, ClassVar
 
+from .claimregistry import (
+    ClaimGraph,
+    ClaimKind,
+    Status,
+    StoredClaim,
+    claim_kind,
+    claim_status,
+    kind_of_class,
+    kinds,
+    register,
+    unregister,
+    value_of,
+)
 from .errors import ReviewInputError
-from .namespaces import WG, franchise_iri, slugify, strings
+from .namespaces import RDFS, SCHEMA, WG, franchise_iri, slugify, strings
 from .reference import Reference, WorkFacts, normalize_name
 
-__all__ = ["ClaimGraph", "ClaimKind", "Status", "cast_false_claim_truth", "claim_kind", "claim_status", "kinds",
-           "register", "unregister", "value_of"]
+__all__ = ["ClaimGraph", "ClaimKind", "Status", "StoredClaim", "cast_false_claim_truth", "claim_kind", "claim_status",
+           "kind_of_class", "kinds", "register", "unregister", "value_of"]
 
-Status = Literal["supported", "contradicted", "unknown"]
-_WG = strings(WG)
-
-
-def value_of(claim: Any, key: str) -> Any:
-    """A field of a claim given as a Claim object or as its JSON dict (None when absent)."""
-    if isinstance(claim, (dict, Mapping)):  # dict first: the ABC check is slow
-        return claim.get(key)
-    return getattr(claim, key, None)
-
-
-class ClaimGraph(Protocol):
-    """What a kind writes a claim's quads with (implemented by :mod:`wickgraph.reviewgraph`).
-
-    Subjects and IRIs are plain strings; objects are made with :meth:`iri` and :meth:`literal`.
-    """
-
-    claim: str  # the claim's node
-    work: str  # the reviewed work
-
-    def add(self, subject: str, predicate: str, obj: Any) -> None: ...
-    def a(self, subject: str, *classes: str) -> None: ...
-    def iri(self, value: str) -> Any: ...
-    def literal(self, value: object, datatype: str | None = None) -> Any: ...
-    def person(self, claim: Any, key: str) -> str: ...
-    def character(self, claim: Any) -> str | None: ...
-    def performance(self, actor: str, character: str) -> str: ...
-    def reprise(self, actor: str, character: str) -> str: ...
-    def rating(self, value: Any, scale: Any, normalized: Any) -> str: ...
-
-
-class ClaimKind:
-    """One kind of claim. Subclasses set the class attributes and override what differs."""
-
-    name: ClassVar[str]
-    rdf_class: ClassVar[str]
-    fields: ClassVar[tuple[str, ...]]  # printed always (null allowed), in contract order
-    optional_fields: ClassVar[tuple[str, ...]] = ()  # printed after them when not null
-
-    def json_fields(self, claim: Any) -> dict[str, Any]:
-        """The kind's own fields of ``extract --json``, in contract order."""
-        data = {name: value_of(claim, name) for name in self.fields}
-        for name in self.optional_fields:
-            if value_of(claim, name) is not None:
-                data[name] = value_of(claim, name)
-        return data
-
-    def card_values(self, raw: Mapping[str, Any], reference: Reference) -> dict[str, Any]:
-        """Values a hand-written card's claim gets beyond what it says (defaults, links)."""
-        return {}
-
-    def write(self, graph: ClaimGraph, claim: Any) -> None:
-        """Add the claim's own quads (its class, evidence and status are written for every kind)."""
-
-    def status(self, claim: Any, reference: Reference, facts: WorkFacts) -> Status:
-        """``supported``, ``contradicted`` or ``unknown``, given the reviewed work's reference facts."""
-        return "unknown"
-
-    def summary(self, claim: Any) -> str:
-        """The claim in a few words, as ``add`` and ``reviews`` show it."""
-        return " ".join(str(value_of(claim, name)) for name in self.fields)
-
-    def brief(self, claim: Any) -> str:
-        """The claim in a few words, as ``extract``'s table shows it."""
-        return self.summary(claim)
-
-    def fact_key(self, claim: Any) -> tuple[Any, ...]:
-        """Claims with equal keys state one fact (the extractor keeps the first)."""
-        return (self.name,)
-
-
-_REGISTRY: dict[str, ClaimKind] = {}
-
-
-def register(kind: type[ClaimKind]) -> type[ClaimKind]:
-    """Add a kind to the registry (usable as a class decorator); a kind of the same name is replaced."""
-    _REGISTRY[kind.name] = kind()
-    return kind
-
-
-def unregister(name: str) -> None:
-    """Take a kind out of the registry (for tests that register a kind of their own)."""
-    _REGISTRY.pop(name, None)
-
-
-def claim_kind(name: object) -> ClaimKind:
-    """The kind called ``name``; an unknown name is bad input."""
-    kind = _REGISTRY.get(str(name))
-    if kind is None:
-        raise ReviewInputError(f"unknown claim type {name!r}; known: {', '.join(_REGISTRY)}")
-    return kind
-
-
-def kinds() -> Iterator[ClaimKind]:
-    """Every registered kind, in the order registered."""
-    return iter(list(_REGISTRY.values()))
-
-
-def claim_status(claim: Any, reference: Reference, work: str | None = None) -> Status:
-    """``supported``, ``contradicted`` or ``unknown``: a claim (a Claim or its JSON dict) against the reference.
-
-    ``work`` is the reviewed work's IRI; by default the claim's own ``work_iri``.
-    """
-    facts = reference.works.get(work or value_of(claim, "work_iri") or "")
-    if facts is None:
-        return "unknown"
-    return claim_kind(value_of(claim, "type")).status(claim, reference, facts)
+_WG, _SCHEMA = strings(WG), strings(SCHEMA)
 
 
 # -- the kinds ------------------------------------------------------------------------------------
@@ -145,7 +60,9 @@ class _Credit(ClaimKind):
     """A person credited for the work (director, writer)."""
 
     fields = ("person",)
+    reference_facts = "credits"
     credit: ClassVar[str]  # the work's property: wg:director, wg:writer
+    verb: ClassVar[str]  # "directed", "written"
 
     def credited(self, facts: WorkFacts) -> frozenset[str]:
         raise NotImplementedError
@@ -155,14 +72,28 @@ class _Credit(ClaimKind):
         graph.add(graph.claim, _WG.claimedPerson, graph.iri(person))
         graph.add(graph.work, self.credit, graph.iri(person))
 
+    def read(self, stored: StoredClaim) -> dict[str, Any]:
+        person, person_iri = stored.person(_WG.claimedPerson)
+        return {"person": person, "person_iri": person_iri}
+
     def status(self, claim: Any, reference: Reference, facts: WorkFacts) -> Status:
         credited = self.credited(facts)
         if not credited:
             return "unknown"
         return "supported" if value_of(claim, "person_iri") in credited else "contradicted"
 
+    def reference_side(self, claim: Any, reference: Reference, facts: WorkFacts) -> str:
+        return "; ".join(sorted(_person_name(reference, person) for person in self.credited(facts)))
+
+    def explanation(self, claim: Any, reference: Reference, work: str) -> str | None:
+        person = value_of(claim, "person")
+        return reference.false_claim_truth(work, person) if person else None
+
     def summary(self, claim: Any) -> str:
         return str(value_of(claim, "person"))
+
+    def sentence(self, claim: Any) -> str:
+        return f"{self.verb} by {value_of(claim, 'person')}"
 
     def fact_key(self, claim: Any) -> tuple[Any, ...]:
         return (self.name, value_of(claim, "person_iri") or normalize_name(value_of(claim, "person")))
@@ -173,6 +104,7 @@ class Director(_Credit):
     name = "director"
     rdf_class = _WG.DirectorClaim
     credit = _WG.director
+    verb = "directed"
 
     def credited(self, facts: WorkFacts) -> frozenset[str]:
         return facts.directors
@@ -185,6 +117,7 @@ class Writer(_Credit):
     name = "writer"
     rdf_class = _WG.WriterClaim
     credit = _WG.writer
+    verb = "written"
 
     def credited(self, facts: WorkFacts) -> frozenset[str]:
         return facts.writers
@@ -221,6 +154,7 @@ class Cast(ClaimKind):
     name = "cast"
     rdf_class = _WG.CastClaim
     fields: ClassVar[tuple[str, ...]] = ("actor", "character")
+    reference_facts = "performances"
 
     def write(self, graph: ClaimGraph, claim: Any) -> None:
         actor = graph.person(claim, "actor")
@@ -238,6 +172,17 @@ class Cast(ClaimKind):
 
     def write_source(self, graph: ClaimGraph, claim: Any) -> None:
         """Where the role comes from (reprises only)."""
+
+    def read(self, stored: StoredClaim) -> dict[str, Any]:
+        actor, actor_iri = stored.person(_WG.claimedPerson)
+        character, character_iri = stored.character(_WG.claimedCharacter)
+        written = stored.value(_WG.claimedCharacterName)  # the name the review gave, when it had one
+        return {"actor": actor, "actor_iri": actor_iri, "character": written if written is not None else character,
+                "character_iri": character_iri, **self.read_source(stored)}
+
+    def read_source(self, stored: StoredClaim) -> dict[str, Any]:
+        """Where the role comes from, read back (reprises only)."""
+        return {}
 
     def write_role(self, graph: ClaimGraph, claim: Any, actor: str, character: str, performance: str) -> None:
         """More nodes the role implies (reprises only)."""
@@ -262,6 +207,21 @@ class Cast(ClaimKind):
             return "contradicted" if actor else "unknown"
         return self.known_false(claim, reference, work)
 
+    def reference_side(self, claim: Any, reference: Reference, facts: WorkFacts) -> str:
+        """The actor's own roles in the work, else whoever plays the claimed character."""
+        cast = reference.cast_of(facts.iri)
+        own = [(a, c) for a, c in cast if a == value_of(claim, "actor_iri")]
+        others = [(a, c) for a, c in cast
+                  if reference.character_matches(value_of(claim, "character_iri"), value_of(claim, "character"), c)]
+        return "; ".join(sorted(f"{_person_name(reference, a)} as {_character_name(reference, c)}"
+                                for a, c in own or others))
+
+    def explanation(self, claim: Any, reference: Reference, work: str) -> str | None:
+        """A false character name ("Rooney"), else what :func:`cast_false_claim_truth` finds."""
+        character = value_of(claim, "character")
+        truth = reference.false_claim_truth(work, character) if character else None
+        return truth or cast_false_claim_truth(claim, reference, work)
+
     def known_false(self, claim: Any, reference: Reference, work: str) -> Status:
         """A role the reference's cast neither confirms nor denies: contradicted if it repeats a known false claim."""
         return "contradicted" if cast_false_claim_truth(claim, reference, work) else "unknown"
@@ -275,6 +235,10 @@ class Cast(ClaimKind):
 
     def brief(self, claim: Any) -> str:
         return f"{value_of(claim, 'actor')} as {value_of(claim, 'character') or '?'}"
+
+    def sentence(self, claim: Any) -> str:
+        actor, character = value_of(claim, "actor"), value_of(claim, "character")
+        return f"{actor} as {character}" if character else f"{actor} in the cast"
 
     def fact_key(self, claim: Any) -> tuple[Any, ...]:
         character = value_of(claim, "character_iri") or normalize_name(value_of(claim, "character")) or None
@@ -293,6 +257,10 @@ class Reprise(Cast):
         from_work = value_of(claim, "from_film_iri")
         if from_work:
             graph.add(graph.claim, _WG.claimedFromWork, graph.iri(str(from_work)))
+
+    def read_source(self, stored: StoredClaim) -> dict[str, Any]:
+        from_film, from_film_iri = stored.work(_WG.claimedFromWork)
+        return {"from_film": from_film, "from_film_iri": from_film_iri}
 
     def write_role(self, graph: ClaimGraph, claim: Any, actor: str, character: str, performance: str) -> None:
         reprise = graph.reprise(actor, character)
@@ -329,6 +297,10 @@ class Reprise(Cast):
         from_film = value_of(claim, "from_film")
         return super().brief(claim) + (f" (from {from_film})" if from_film else "")
 
+    def sentence(self, claim: Any) -> str:
+        from_film = value_of(claim, "from_film")
+        return super().sentence(claim) + (f" (a reprised role from {from_film})" if from_film else " (a reprised role)")
+
 
 @register
 class FranchiseMember(ClaimKind):
@@ -349,8 +321,16 @@ class FranchiseMember(ClaimKind):
         graph.add(graph.claim, _WG.claimedFranchise, graph.iri(str(franchise)))
         graph.add(graph.work, _WG.partOfFranchise, graph.iri(str(franchise)))
 
+    def read(self, stored: StoredClaim) -> dict[str, Any]:
+        franchise = stored.value(_WG.claimedFranchise)
+        label = stored.value(RDFS.label, franchise) if franchise is not None else None
+        return {"franchise": label if label is not None else stored.reference.franchise_name}
+
     def status(self, claim: Any, reference: Reference, facts: WorkFacts) -> Status:
         return "supported" if facts.in_franchise else "unknown"
+
+    def sentence(self, claim: Any) -> str:
+        return f"part of the {value_of(claim, 'franchise') or 'John Wick'} franchise"
 
 
 @register
@@ -360,6 +340,7 @@ class ReleaseYear(ClaimKind):
     name = "release_year"
     rdf_class = _WG.ReleaseYearClaim
     fields = ("year",)
+    reference_facts = "year"
 
     def write(self, graph: ClaimGraph, claim: Any) -> None:
         year = value_of(claim, "year")
@@ -368,14 +349,27 @@ class ReleaseYear(ClaimKind):
         graph.add(graph.claim, _WG.claimedYear, graph.literal(year))
         graph.add(graph.work, _WG.releaseYear, graph.literal(year))
 
+    def read(self, stored: StoredClaim) -> dict[str, Any]:
+        return {"year": int(str(stored.value(_WG.claimedYear)))}
+
     def status(self, claim: Any, reference: Reference, facts: WorkFacts) -> Status:
         year = value_of(claim, "year")
         if facts.release_year is None or year is None:
             return "unknown"
         return "supported" if int(year) == facts.release_year else "contradicted"
 
+    def reference_side(self, claim: Any, reference: Reference, facts: WorkFacts) -> str:
+        return str(facts.release_year)
+
+    def explanation(self, claim: Any, reference: Reference, work: str) -> str | None:
+        year = value_of(claim, "year")
+        return reference.false_claim_truth(work, year) if year else None
+
     def fact_key(self, claim: Any) -> tuple[Any, ...]:
         return (self.name, value_of(claim, "year"))
+
+    def sentence(self, claim: Any) -> str:
+        return f"released in {value_of(claim, 'year')}"
 
 
 def scale_text(scale: Any) -> str:
@@ -398,9 +392,35 @@ class Rating(ClaimKind):
         rating = graph.rating(value_of(claim, "value"), value_of(claim, "scale"), value_of(claim, "normalized"))
         graph.add(graph.claim, _WG.claimedRating, graph.iri(rating))
 
+    def read(self, stored: StoredClaim) -> dict[str, Any]:
+        rating = stored.value(_WG.claimedRating)
+        best = stored.value(_SCHEMA.bestRating, rating)
+        return {"value": _number(stored.value(_SCHEMA.ratingValue, rating)),
+                "scale": _number(best) if best is not None else stored.value(_WG.ratingScale, rating)}
+
     def summary(self, claim: Any) -> str:
         scale = value_of(claim, "scale")
         return f"{value_of(claim, 'value')}" + (f" / {scale_text(scale)}" if scale not in (None, "letter") else "")
 
     def brief(self, claim: Any) -> str:
         return f"{value_of(claim, 'value')} ({value_of(claim, 'scale')})"
+
+    def sentence(self, claim: Any) -> str:
+        return f"rated {self.summary(claim)}" if value_of(claim, "value") is not None else "a rating"
+
+
+def _person_name(reference: Reference, iri: str) -> str:
+    return str(reference.people[iri].name) if iri in reference.people else iri.rsplit("/", 1)[-1]
+
+
+def _character_name(reference: Reference, iri: str) -> str:
+    return str(reference.characters[iri].name) if iri in reference.characters else iri.rsplit("/", 1)[-1]
+
+
+def _number(text: str | None) -> Any:
+    """A rating's value or scale as written: a whole number, a decimal, or the text (a letter grade)."""
+    try:
+        number = float(str(text))
+    except ValueError:
+        return text
+    return int(number) if number.is_integer() and "." not in str(text) else number

@@ -16,12 +16,9 @@ from typing import Any
 import pyoxigraph as ox
 
 from . import sparql
-from .namespaces import OA, RDF, RDFS, SCHEMA, WG
+from .namespaces import OA, RDF, RDFS, WG
 
 __all__ = ["CuratedReview", "curated_reviews", "export_curated"]
-
-_RDF_TYPE = RDF.type
-
 
 @dataclass(frozen=True)
 class CuratedReview:
@@ -79,67 +76,26 @@ def _rows(store: Any, name: str) -> list[dict[str, str]]:
     return [{n: s[n].value for n in names if s[n] is not None} for s in result]
 
 
-_LABEL = RDFS.label
-
-
 def _claims_of(quads: Sequence[ox.Quad], reference: Any, work: str) -> list[dict[str, Any]]:
-    """The claims of one review graph in the ``extract --json`` shape, in claim order."""
-    from .claimkinds import claim_status
-    from .claimkinds import kinds as claim_kinds
-
-    claim_types = {kind.rdf_class: kind.name for kind in claim_kinds()}
+    """The claims of one review graph in the ``extract --json`` shape, in claim order (each read by its kind)."""
+    from .claimkinds import claim_status, kind_of_class
 
     values: dict[str, dict[str, list[Any]]] = {}
     for quad in quads:
         subject = quad.subject.value if isinstance(quad.subject, ox.NamedNode) else str(quad.subject)
         values.setdefault(subject, {}).setdefault(quad.predicate.value, []).append(quad.object)
 
-    def one(subject: str, predicate: str) -> Any:
-        found = values.get(subject, {}).get(predicate)
-        return found[0] if found else None
-
-    def name(node: Any, known: dict[str, Any], attribute: str) -> tuple[str | None, str | None]:
-        if node is None:
-            return None, None
-        facts = known.get(node.value)
-        if facts is not None:
-            return str(getattr(facts, attribute)), node.value
-        label = one(node.value, _LABEL)
-        return (label.value if label is not None else None), None
-
     claims = []
     for subject, props in values.items():
-        kinds = [claim_types[t.value] for t in props.get(_RDF_TYPE, []) if t.value in claim_types]
-        if not kinds:
+        kind = next((found for t in props.get(RDF.type, []) if (found := kind_of_class(t.value))), None)
+        if kind is None:
             continue
-        kind = kinds[0]
-        claim: dict[str, Any] = {"type": kind}
-        if kind in ("director", "writer"):
-            claim["person"], claim["person_iri"] = name(one(subject, str(WG.claimedPerson)), reference.people, "name")
-        elif kind in ("cast", "reprise"):
-            claim["actor"], claim["actor_iri"] = name(one(subject, str(WG.claimedPerson)), reference.people, "name")
-            character, claim["character_iri"] = name(one(subject, str(WG.claimedCharacter)), reference.characters,
-                                                     "name")
-            written = one(subject, str(WG.claimedCharacterName))
-            claim["character"] = written.value if written is not None else character
-            if kind == "reprise":
-                claim["from_film"], claim["from_film_iri"] = name(one(subject, str(WG.claimedFromWork)),
-                                                                  reference.works, "title")
-        elif kind == "release_year":
-            claim["year"] = int(one(subject, str(WG.claimedYear)).value)
-        elif kind == "franchise_member":
-            franchise = one(subject, str(WG.claimedFranchise))
-            label = one(franchise.value, _LABEL) if franchise is not None else None
-            claim["franchise"] = label.value if label is not None else reference.franchise_name
-        elif kind == "rating":
-            rating = one(subject, str(WG.claimedRating))
-            claim["value"] = _number(one(rating.value, SCHEMA.ratingValue))
-            best = one(rating.value, SCHEMA.bestRating)
-            claim["scale"] = _number(best) if best is not None else one(rating.value, str(WG.ratingScale)).value
-        selector = one(subject, str(WG.evidence))
-        claim["evidence"] = one(selector.value, OA.exact).value
-        claim["start"] = int(one(selector.value, OA.start).value)
-        claim["end"] = int(one(selector.value, OA.end).value)
+        stored = _StoredClaim(subject, values, reference)
+        claim: dict[str, Any] = {"type": kind.name, **kind.read(stored)}
+        selector = stored.value(WG.evidence)
+        claim["evidence"] = stored.value(OA.exact, selector)
+        claim["start"] = int(str(stored.value(OA.start, selector)))
+        claim["end"] = int(str(stored.value(OA.end, selector)))
         status = claim_status(claim, reference, work)
         if status != "unknown":
             claim["true_in_reference"] = status == "supported"
@@ -147,15 +103,39 @@ def _claims_of(quads: Sequence[ox.Quad], reference: Any, work: str) -> list[dict
     return [claim for _, claim in sorted(claims, key=lambda pair: pair[0])]
 
 
+class _StoredClaim:
+    """One claim of a review graph as its kind reads it back (:class:`wickgraph.claimkinds.StoredClaim`)."""
+
+    def __init__(self, claim: str, values: dict[str, dict[str, list[Any]]], reference: Any) -> None:
+        self.claim = claim
+        self.values = values
+        self.reference = reference
+
+    def value(self, predicate: str, subject: str | None = None) -> str | None:
+        found = self.values.get(self.claim if subject is None else subject, {}).get(predicate)
+        return str(found[0].value) if found else None
+
+    def person(self, predicate: str) -> tuple[str | None, str | None]:
+        return self._named(predicate, self.reference.people, "name")
+
+    def character(self, predicate: str) -> tuple[str | None, str | None]:
+        return self._named(predicate, self.reference.characters, "name")
+
+    def work(self, predicate: str) -> tuple[str | None, str | None]:
+        return self._named(predicate, self.reference.works, "title")
+
+    def _named(self, predicate: str, known: dict[str, Any], attribute: str) -> tuple[str | None, str | None]:
+        """The linked node's name and IRI when the reference knows it, else its own label and no IRI."""
+        node = self.value(predicate)
+        if node is None:
+            return None, None
+        facts = known.get(node)
+        if facts is not None:
+            return str(getattr(facts, attribute)), node
+        return self.value(RDFS.label, node), None
+
+
 def _claim_number(iri: str) -> int:
     last = iri.rsplit("/", 1)[-1]
     return int(last) if last.isdigit() else 0
 
-
-def _number(term: Any) -> Any:
-    text = term.value
-    try:
-        number = float(text)
-    except ValueError:
-        return text
-    return int(number) if number.is_integer() and "." not in text else number

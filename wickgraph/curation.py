@@ -8,8 +8,9 @@ metadata, :meth:`wickgraph.extract.claims.Extraction.to_json`) whose claims carr
 * ``extracted``: for a correction, the claim as the extractor had read it.
 
 ``wickgraph add card.json`` commits such a card through the ordinary add pipeline
-(:func:`wickgraph.reviews.add_reviews`); :class:`DecisionWriter` is its one hook into the review
-graph, and writes each decision in PROV-O terms (``docs/graph-model.md``, "Curation"). The
+(:func:`wickgraph.reviews.add_reviews`), whose card reader and review-graph writer read and
+write each decision with :mod:`wickgraph.decisions`, in PROV-O terms (``docs/graph-model.md``,
+"Curation"). This module sits above the extractor and the add pipeline and calls into them. The
 browser page (:mod:`wickgraph.server.curate`) and ``wickgraph add FILE --review`` both build
 such cards with :func:`curated_card`.
 """
@@ -20,131 +21,33 @@ import copy
 import hashlib
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 import pyoxigraph as ox
 
-from . import trig
-from .claimkinds import claim_kind
+from .claimkinds import claim_kind, kinds
 from .errors import CurationConflict, ReviewInputError, UsageError, WickgraphError
-from .namespaces import OA, PROV, RDFS, SCHEMA, WG, strings
-from .trig import Term
-
-if TYPE_CHECKING:
-    from .reviewgraph import ReviewGraph
+from .namespaces import OA, PROV, RDFS, WG
 
 __all__ = [
-    "OUTCOMES", "Decision", "DecisionWriter", "card_decisions", "claim_summary", "commit_card", "curated_card",
-    "evidence_in_context", "parse_value", "text_sha",
+    "check_claim", "claim_summary", "commit_card", "curated_card", "evidence_in_context", "parse_value",
+    "prepare_upload", "reference_names", "stored_version", "text_sha", "value_fields",
 ]
 
-Outcome = Literal["accepted", "corrected", "added", "rejected"]
-OUTCOMES: tuple[Outcome, ...] = ("accepted", "corrected", "added", "rejected")
-VALUE_FIELDS = ("person", "actor", "character", "from_film", "franchise", "year", "value", "scale")
-"""The fields of a claim an editor may correct (each claim type uses some of them)."""
 _IRI_OF = {"person": "person_iri", "actor": "actor_iri", "character": "character_iri",
            "from_film": "from_film_iri", "franchise": "franchise_iri"}
-_WG, _PROV, _SCHEMA = strings(WG), strings(PROV), strings(SCHEMA)
 
 
-@dataclass(frozen=True)
-class Decision:
-    """What an editor decided about one claim of a card, and what the extractor had read."""
-
-    outcome: Outcome
-    rule: str | None = None
-    extracted: str | None = None  # summary of the extractor's reading (a correction or a rejection)
+def value_fields() -> tuple[str, ...]:
+    """The fields of a claim an editor may correct: every registered kind's (each kind uses some of them)."""
+    return tuple(dict.fromkeys(name for kind in kinds() for name in kind.fields))
 
 
 def claim_summary(claim: Mapping[str, Any]) -> str:
     """A claim's value in one line, as ``add`` and the review-claims query show it (its kind writes it)."""
     return claim_kind(claim.get("type")).summary(claim)
-
-
-# -- reading a curated card ----------------------------------------------------------------
-
-
-def card_decisions(claims: Sequence[Mapping[str, Any]], *, filename: str | None = None) -> list[Decision | None] | None:
-    """Each card claim's decision (None: not reviewed), or None when the card records no decision at all."""
-    if not any("decision" in claim for claim in claims):
-        return None
-    decisions: list[Decision | None] = []
-    for n, claim in enumerate(claims, 1):
-        outcome = claim.get("decision")
-        rule = claim.get("rule")
-        if outcome is None:
-            decisions.append(None)
-            continue
-        if outcome not in OUTCOMES:
-            raise ReviewInputError(f"claim {n}: unknown decision {outcome!r}; expected one of {', '.join(OUTCOMES)}",
-                                   filename=filename)
-        if rule is not None and (not isinstance(rule, str) or not rule):
-            raise ReviewInputError(f"claim {n}: 'rule' must be the id of an extractor rule", filename=filename)
-        extracted = claim.get("extracted")
-        summary = None
-        if outcome == "corrected":
-            if not isinstance(extracted, Mapping):
-                raise ReviewInputError(f"claim {n}: a corrected claim keeps what was extracted in 'extracted' "
-                                       "(an object with the claim's original fields)", filename=filename)
-            summary = claim_summary({"type": claim.get("type"), **extracted})
-        elif outcome == "rejected":
-            summary = claim_summary(claim)
-        decisions.append(Decision(outcome, None if outcome == "added" else rule, summary))
-    return decisions
-
-
-# -- writing decisions into a review graph -----------------------------------------------
-
-
-class DecisionWriter:
-    """Writes a curated review's decisions into its graph: one call per claim from ``reviews._review_quads``.
-
-    Every decision is a ``wg:CurationDecision`` (a ``prov:Activity``) associated with the editor
-    who committed the curation, at the commit's time; so committing the same curation again
-    writes the same graph, and ``add`` finds it unchanged. The review's text is kept
-    (``schema:text``) so that a curated review can be exported as evaluation data.
-    """
-
-    def __init__(self, decisions: Sequence[Decision | None], out: ReviewGraph, review: str,
-                 text: str, editor: Term, when: Term) -> None:
-        self.decisions = decisions
-        self.out = out
-        self.review = review
-        self.editor = editor
-        self.when = when
-        out.add(review, _SCHEMA.text, trig.literal(text))
-
-    def rejected(self, n: int) -> bool:
-        """Whether claim ``n`` (1-based, in card order) was rejected."""
-        decision = self._decision(n)
-        return decision is not None and decision.outcome == "rejected"
-
-    def _decision(self, n: int) -> Decision | None:
-        return self.decisions[n - 1] if 0 < n <= len(self.decisions) else None
-
-    def write(self, n: int, node: str, claim: Mapping[str, Any]) -> None:
-        """The decision on claim ``n``; a rejected claim is typed ``wg:RejectedClaim`` here, not as a claim."""
-        decision = self._decision(n)
-        if decision is None:
-            return
-        out = self.out
-        if decision.outcome == "rejected":
-            out.a(node, _WG.RejectedClaim, _PROV.Entity)
-            out.add(node, _WG.rejectedIn, trig.iri(self.review))
-            out.add(node, _WG.claimType, trig.literal(str(claim.get("type"))))
-        activity = node + "/decision"
-        out.add(node, _WG.decision, trig.iri(activity))
-        out.a(activity, _WG.CurationDecision, _PROV.Activity)
-        out.add(activity, _WG.outcome, trig.literal(decision.outcome))
-        out.add(activity, _PROV.wasAssociatedWith, self.editor)
-        out.add(activity, _PROV.endedAtTime, self.when)
-        if decision.rule:
-            out.add(activity, _WG.extractorRule, trig.literal(decision.rule))
-        if decision.extracted is not None:
-            out.add(activity, _WG.extractedValue, trig.literal(decision.extracted))
 
 
 # -- building a curated card --------------------------------------------------------------
@@ -160,6 +63,7 @@ def curated_card(card: Mapping[str, Any], decisions: Sequence[Mapping[str, Any]]
     are linked again when the card is added.
     """
     claims = list(card.get("claims") or [])
+    fields = value_fields()
     if len(decisions) < len(claims):
         raise ReviewInputError(f"{len(claims)} claims but only {len(decisions)} decisions")
     out_claims: list[dict[str, Any]] = []
@@ -178,11 +82,11 @@ def curated_card(card: Mapping[str, Any], decisions: Sequence[Mapping[str, Any]]
         if outcome not in ("accepted", "rejected", "corrected"):
             raise ReviewInputError(f"decision {n}: unknown decision {outcome!r} for an extracted claim")
         values = dict(decision.get("values") or {})
-        changed = {k: v for k, v in values.items() if k in VALUE_FIELDS and claim.get(k) != v}
+        changed = {k: v for k, v in values.items() if k in fields and claim.get(k) != v}
         if outcome == "corrected" and not changed:
             outcome = "accepted"  # "corrected" to the very same values
         if outcome == "corrected":
-            claim["extracted"] = {k: copy.deepcopy(claim.get(k)) for k in VALUE_FIELDS if k in claim}
+            claim["extracted"] = {k: copy.deepcopy(claim.get(k)) for k in fields if k in claim}
             for key, value in changed.items():
                 claim[key] = value
                 claim.pop(_IRI_OF.get(key, ""), None)
@@ -308,7 +212,7 @@ def prepare_upload(filename: str, data: bytes, *, data_dir: Path, film: str | No
     card = extraction.to_json()
     reference = default_reference(data_dir / "reference" / "franchise.ttl")
     for claim in card["claims"]:
-        claim.update(_reference_side(claim, reference, extraction.film_iri))
+        claim.update(summary=claim_summary(claim), **_reference_side(claim, reference, extraction.film_iri))
     rid = review_id(card.get("url"), card["text"])
     return {"card": card, "review_id": rid, **stored_version(data_dir, rid)}
 
@@ -347,26 +251,25 @@ _STORED_KEYS = {WG.outcome: "decision", WG.extractedValue: "extracted", OA.start
 
 
 def check_claim(claim: Mapping[str, Any], *, film: str | None, data_dir: Path) -> dict[str, Any]:
-    """One claim (as the editor has it now) linked to the reference and checked: its status, the
-    reference's side and explanation when contradicted, and which names are unreconciled."""
+    """One claim (as the editor has it now) linked to the reference and checked: its status and summary,
+    the reference's side and explanation when contradicted, and which names are unreconciled."""
     from .extract import extract_review
     from .extract.inputs import ReviewInput
     from .reference import default_reference
 
     evidence = str(claim.get("evidence") or "")
-    raw = {k: v for k, v in claim.items() if k in (*VALUE_FIELDS, "type", "evidence") and v not in ("", None)}
+    raw = {k: v for k, v in claim.items() if k in (*value_fields(), "type", "evidence") and v not in ("", None)}
     raw.update(evidence=evidence, start=0, end=len(evidence))
-    if raw.get("type") not in _CLAIM_KINDS:
-        raise UsageError(f"unknown claim type {raw.get('type')!r}; expected one of {', '.join(_CLAIM_KINDS)}")
+    known = [kind.name for kind in kinds()]
+    if raw.get("type") not in known:
+        raise UsageError(f"unknown claim type {raw.get('type')!r}; expected one of {', '.join(known)}")
     linked = extract_review(ReviewInput(evidence or " ", {}, (raw,)), film).claims[0].to_json()
     reference = default_reference(data_dir / "reference" / "franchise.ttl")
     unreconciled = [name for name, iri in _IRI_OF.items()
                     if linked.get(name) and not linked.get(iri) and name in linked]
-    return {"status": linked.get("status", "unknown"), **_reference_side(linked, reference, _film_iri(film)),
+    return {"status": linked.get("status", "unknown"), "summary": claim_summary(raw),
+            **_reference_side(linked, reference, _film_iri(film)),
             "unreconciled": unreconciled, "links": {k: v for k, v in linked.items() if k.endswith("_iri")}}
-
-
-_CLAIM_KINDS = ("director", "writer", "cast", "reprise", "franchise_member", "release_year", "rating")
 
 
 def _film_iri(film: str | None) -> str | None:
@@ -387,29 +290,10 @@ def reference_names(data_dir: Path) -> dict[str, list[str]]:
 
 
 def _reference_side(claim: Mapping[str, Any], reference: Any, work: str | None) -> dict[str, str]:
-    """For a contradicted claim, what the reference says instead, and the known-error explanation."""
-    if claim.get("status") != "contradicted" or work not in reference.works:
+    """For a contradicted claim, what the reference says instead, and the known-error explanation (its kind's)."""
+    if claim.get("status") != "contradicted" or work is None or work not in reference.works:
         return {}
-    facts = reference.works[work]
-    kind = claim.get("type")
-
-    def person(iri: str) -> str:
-        return str(reference.people[iri].name) if iri in reference.people else iri.rsplit("/", 1)[-1]
-
-    def character(iri: str) -> str:
-        return str(reference.characters[iri].name) if iri in reference.characters else iri.rsplit("/", 1)[-1]
-
-    side, matched = "", [claim.get("character"), claim.get("actor")]
-    if kind in ("director", "writer"):
-        side = "; ".join(sorted(person(p) for p in (facts.directors if kind == "director" else facts.writers)))
-        matched = [claim.get("person")]
-    elif kind == "release_year":
-        side, matched = str(facts.release_year), [claim.get("year")]
-    elif kind in ("cast", "reprise"):
-        cast = reference.cast_of(work)
-        own = [f"{person(a)} as {character(c)}" for a, c in cast if a == claim.get("actor_iri")]
-        others = [f"{person(a)} as {character(c)}" for a, c in cast
-                  if reference.character_matches(claim.get("character_iri"), claim.get("character"), c)]
-        side = "; ".join(sorted(own or others))
-    explanation = next((t for t in (reference.false_claim_truth(work, v) for v in matched if v) if t), None)
-    return {"reference": side, **({"explanation": explanation} if explanation else {})}
+    kind = claim_kind(claim.get("type"))
+    explanation = kind.explanation(claim, reference, work)
+    return {"reference": kind.reference_side(claim, reference, reference.works[work]),
+            **({"explanation": explanation} if explanation else {})}

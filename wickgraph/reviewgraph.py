@@ -25,7 +25,7 @@ import pyoxigraph as ox
 
 from . import trig
 from .claimkinds import claim_kind, scale_text, value_of
-from .curation import Decision, DecisionWriter
+from .decisions import Decision, DecisionWriter
 from .errors import ReviewInputError, WickgraphError
 from .namespaces import (
     OA,
@@ -348,7 +348,7 @@ def review_graph(claims: Sequence[Mapping[str, Any]], work_iri: str, text: str, 
                  metadata_rating: Any = None, decisions: Sequence[Decision | None] | None = None) -> ReviewGraph:
     """The named graph of one review: provenance, then each claim, then a card's rating without a quote.
 
-    ``decisions`` are an editor's, one per claim (:mod:`wickgraph.curation`), for a curated review.
+    ``decisions`` are an editor's, one per claim (:mod:`wickgraph.decisions`), for a curated review.
     """
     out = ReviewGraph(review_id(prov.url, text), work_iri)
     _provenance(out, text, prov)

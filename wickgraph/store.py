@@ -53,11 +53,6 @@ class Store:
                 ) from None
             raise StoreError(f"{self.path}: cannot open the store: {error}") from None
 
-    @property
-    def raw(self) -> ox.Store:
-        """The underlying :class:`pyoxigraph.Store`, for what this wrapper does not cover."""
-        return self._store
-
     # -- reading -----------------------------------------------------------------------
 
     def query(self, sparql: str, *, params: Mapping[str, ox.NamedNode | ox.Literal] | None = None) -> QueryResult:
@@ -137,9 +132,10 @@ class Store:
         except SyntaxError as error:
             raise rdf_syntax_error(error, path) from None
 
-    def bulk_load(self, data: bytes, rdf_format: ox.RdfFormat = ox.RdfFormat.N_QUADS) -> None:
-        """Fast load of serialised quads (no transaction: for building a fresh store)."""
-        self._store.bulk_load(data, format=rdf_format)
+    def bulk_load(self, data: bytes, rdf_format: ox.RdfFormat = ox.RdfFormat.N_QUADS, *,
+                  graph: str | None = None) -> None:
+        """Fast load of serialised quads, or of triples into ``graph`` (no transaction: for a fresh store)."""
+        self._store.bulk_load(data, format=rdf_format, to_graph=ox.NamedNode(graph) if graph else None)
 
     def bulk_extend(self, quads: Iterable[ox.Quad]) -> None:
         """Fast add of a stream of quads (no transaction: for building a fresh store)."""

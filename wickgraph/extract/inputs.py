@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..claimkinds import kinds as claim_kinds
-from ..curation import card_decisions
+from ..decisions import card_decisions
 from ..errors import ReviewInputError
 from .claims import CARD_METADATA
 

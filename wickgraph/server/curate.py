@@ -28,6 +28,7 @@ from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Re
 from starlette.routing import Route
 
 from .. import __version__
+from ..claimkinds import kinds
 from ..curation import check_claim, commit_card, curated_card, prepare_upload, reference_names, stored_version
 from ..errors import CurationConflict, WickgraphError
 from .engine import StoreHolder
@@ -104,8 +105,10 @@ async def page(request: Request) -> Response:
     if csrf is None:
         return HTMLResponse(_LOGIN.format(message="The curation page needs the server's token."), status_code=401)
     text = (TEMPLATES / "curate.html").read_text(encoding="utf-8")
+    # each claim kind's editable fields, from the registry (the page builds its forms and type list from them)
+    claim_kinds = json.dumps({kind.name: list(kind.fields) for kind in kinds()})
     for key, value in {"version": __version__, "csrf": csrf, "editor": state.editor,
-                       "max_upload": str(MAX_UPLOAD)}.items():
+                       "max_upload": str(MAX_UPLOAD), "claim_kinds": claim_kinds}.items():
         text = text.replace("{{ " + key + " }}", _attribute(value))
     policy = "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'"
     return HTMLResponse(text, headers={"Cache-Control": "no-store", "X-Frame-Options": "DENY",

@@ -26,6 +26,7 @@ from typing import Any, TypeVar, cast
 import pyoxigraph as ox
 
 from .. import queries, sparql
+from ..claimkinds import kind_of_class
 from ..namespaces import ID, PREFIXES, RDF, RDFS, REFERENCE_GRAPH, review_graph_iri
 from ..store import Store
 
@@ -369,35 +370,35 @@ def _load_page(store: Store, kind: str, iri: str, *, cache: bool) -> Page | None
 
 def _reference_text(claim: dict[str, str], cast_rows: list[dict[str, str]], credits: list[dict[str, str]],
                     years: list[str]) -> str:
-    """The reference's side of a contradicted claim, from the work's cast, credits and year."""
-    kind = short_type(claim.get("class", ""))
-    if kind in ("CastClaim", "RepriseClaim"):
+    """The reference's side of a contradicted claim, from the facts its kind is checked against."""
+    kind = kind_of_class(claim.get("class", ""))
+    against = kind.reference_facts if kind else None
+    if against == "performances":
         person = claim.get("personName")
         rows = [row for row in cast_rows if row["actorName"] == person] or [
             row for row in cast_rows if row["characterName"].lower() == claim.get("characterName", "").lower()]
         return "; ".join(f"{row['actorName']} as {row['characterName']}" for row in rows)
-    if kind in ("DirectorClaim", "WriterClaim"):
-        role = "director" if kind == "DirectorClaim" else "writer"
-        return "; ".join(row["name"] for row in credits if row["role"] == role and row.get("credited") != "false")
-    if kind == "ReleaseYearClaim":
+    if against == "credits" and kind is not None:
+        return "; ".join(row["name"] for row in credits if row["role"] == kind.name and row.get("credited") != "false")
+    if against == "year":
         return "; ".join(years)
     return ""
 
 
 def _reference_side(store: Store, claim: dict[str, str]) -> dict[str, Any]:
-    """What the reference says about the claim's subject: the cast rows, credits or year it is checked against."""
+    """What the reference says about the claim's subject: the cast rows, credits or year its kind is checked against."""
     work = claim.get("work")
-    kind = short_type(claim.get("class", ""))
+    kind = kind_of_class(claim.get("class", ""))
+    against = kind.reference_facts if kind else None
     if not work:
         return {}
-    if kind in ("CastClaim", "RepriseClaim"):
+    if against == "performances":
         cast = _named_query(store, "cast", "work", work)
         person, character = claim.get("person"), claim.get("character")
         return {"cast": [row for row in cast if row.get("actor") == person or row.get("character") == character]}
-    if kind in ("DirectorClaim", "WriterClaim"):
-        role = "director" if kind == "DirectorClaim" else "writer"
-        return {"credits": [row for row in page_query(store, "work-credits", iri=work) if row["role"] == role]}
-    if kind == "ReleaseYearClaim":
+    if against == "credits" and kind is not None:
+        return {"credits": [row for row in page_query(store, "work-credits", iri=work) if row["role"] == kind.name]}
+    if against == "year":
         years = [row["o"] for row in page_query(store, "reference-facts", iri=work)
                  if short_type(row["p"]) == "releaseYear"]
         return {"year": years[0] if years else None}
@@ -430,22 +431,10 @@ def is_review_graph(graph: str) -> bool:
 
 
 def claim_text(claim: dict[str, str]) -> str:
-    """What a claim says, in words: "Ana de Armas as Rooney", "released in 2024"."""
-    kind = short_type(claim.get("class", ""))
+    """What a claim says, in words, as its kind words it: "Ana de Armas as Rooney", "released in 2024"."""
+    kind = kind_of_class(claim.get("class", ""))
+    if kind is None:
+        return short_type(claim.get("class", "")) or "a claim"
     person = claim.get("personName", "someone")
-    if kind in ("CastClaim", "RepriseClaim"):
-        said = f"{person} as {claim['characterName']}" if claim.get("characterName") else f"{person} in the cast"
-        if kind == "RepriseClaim":
-            said += " (a reprised role" + (f" from {claim['fromWorkTitle']})" if claim.get("fromWorkTitle") else ")")
-        return said
-    if kind == "DirectorClaim":
-        return f"directed by {person}"
-    if kind == "WriterClaim":
-        return f"written by {person}"
-    if kind == "ReleaseYearClaim":
-        return f"released in {claim.get('year', '?')}"
-    if kind == "FranchiseMemberClaim":
-        return "part of the John Wick franchise"
-    if kind == "RatingClaim":
-        return "a rating"
-    return kind or "a claim"
+    return kind.sentence({"person": person, "actor": person, "character": claim.get("characterName"),
+                          "from_film": claim.get("fromWorkTitle"), "year": claim.get("year", "?")})

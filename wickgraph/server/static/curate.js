@@ -3,11 +3,8 @@
 (function () {
   "use strict";
 
-  const FIELDS = {
-    director: ["person"], writer: ["person"], cast: ["actor", "character"],
-    reprise: ["actor", "character", "from_film"], franchise_member: ["franchise"],
-    release_year: ["year"], rating: ["value", "scale"],
-  };
+  // each claim kind's editable fields, from the server's claim-kind registry
+  const FIELDS = JSON.parse(document.body.dataset.claimKinds);
   const LISTS = { person: "people", actor: "people", character: "characters", from_film: "works" };
   const csrf = document.querySelector('meta[name="csrf-token"]').content;
   const maxUpload = Number(document.body.dataset.maxUpload);
@@ -82,6 +79,7 @@
     state.base = { review_id: prepared.review_id, sha: prepared.base_sha };
     state.items = card.claims.map((claim, index) => ({
       index, claim: { ...claim }, original: claim, decision: null, status: claim.status || "unknown",
+      summary: claim.summary || "", originalSummary: claim.summary || "",
       reference: claim.reference || "", explanation: claim.explanation || "", unreconciled: [],
     }));
     state.current = 0;
@@ -108,21 +106,7 @@
   }
 
   // -- showing claims and evidence --------------------------------------------------------
-
-  function summary(claim) {
-    switch (claim.type) {
-      case "director": case "writer": return String(claim.person);
-      case "cast": case "reprise": {
-        let text = `${claim.actor} as ${claim.character || "(role not named)"}`;
-        if (claim.type === "reprise" && claim.from_film) text += `, from ${claim.from_film}`;
-        return text;
-      }
-      case "release_year": return String(claim.year);
-      case "franchise_member": return String(claim.franchise);
-      case "rating": return `${claim.value}` + (claim.scale != null && claim.scale !== "letter" ? ` / ${claim.scale}` : "");
-      default: return "";
-    }
-  }
+  // (a claim's one-line summary is its kind's, written by the server: prepare and check send it)
 
   function element(tag, className, text) {
     const node = document.createElement(tag);
@@ -162,7 +146,7 @@
       if (item.index === state.current) li.classList.add("current");
       if (item.decision === "rejected") li.classList.add("rejected");
       const head = element("div", "head");
-      head.append(element("span", "type", item.claim.type), element("span", "value", summary(item.claim)),
+      head.append(element("span", "type", item.claim.type), element("span", "value", item.summary),
         element("span", "badge " + item.status, item.status));
       if (item.decision) head.append(element("span", "badge decision", item.decision));
       for (const name of item.unreconciled) head.append(element("span", "badge unreconciled", name + " unreconciled"));
@@ -173,7 +157,7 @@
         li.append(element("p", "detail reference", "reference: " + item.reference));
         if (item.explanation) li.append(element("p", "detail explanation", item.explanation));
       }
-      if (item.decision === "corrected") li.append(element("p", "extracted", "extracted: " + summary(item.original)));
+      if (item.decision === "corrected") li.append(element("p", "extracted", "extracted: " + item.originalSummary));
       li.append(element("p", "detail evidence", `“${item.claim.evidence}” (${item.claim.start}–${item.claim.end})`));
       if (state.editing === item.index) li.append(editForm(item));
       else {
@@ -290,6 +274,7 @@
     try {
       const checked = await api("check", { claim: item.claim, film: film() });
       item.status = checked.status;
+      item.summary = checked.summary;
       item.reference = checked.reference || "";
       item.explanation = checked.explanation || "";
       item.unreconciled = checked.unreconciled;
@@ -338,7 +323,7 @@
     const span = state.selection;
     const claim = { type: $("add-type").value, ...readFields($("add-fields")), ...span };
     const item = { index: state.items.length, claim, original: claim, decision: "added", status: "unknown",
-                   reference: "", explanation: "", unreconciled: [] };
+                   summary: "", originalSummary: "", reference: "", explanation: "", unreconciled: [] };
     await recheck(item);
     state.items.push(item);
     state.current = item.index;
@@ -403,7 +388,7 @@
       const theirs = stored.claims.filter((c) => `${c.start}-${c.end}` === key)
         .map((c) => (c.decision || "not reviewed") + (c.extracted ? ` (extracted ${c.extracted})` : "")).join("; ") || "—";
       const yours = state.items.filter((item) => `${item.claim.start}-${item.claim.end}` === key)
-        .map((item) => (mine[item.index].decision || "not reviewed") + ": " + summary(item.claim)).join("; ") || "—";
+        .map((item) => (mine[item.index].decision || "not reviewed") + ": " + item.summary).join("; ") || "—";
       const evidence = (stored.claims.find((c) => `${c.start}-${c.end}` === key) || {}).evidence ||
         (state.items.find((item) => `${item.claim.start}-${item.claim.end}` === key) || { claim: {} }).claim.evidence;
       const row = element("tr");
@@ -477,6 +462,7 @@
     event.preventDefault();
   });
 
+  $("add-type").replaceChildren(...Object.keys(FIELDS).map((name) => element("option", "", name)));
   $("read-form").addEventListener("submit", readReview);
   $("add-button").addEventListener("click", openAdd);
   $("add-type").addEventListener("change", () => $("add-fields").replaceChildren(fieldInputs($("add-type").value, {})));
