@@ -60,6 +60,17 @@ def test_html_claims_have_offsets_into_the_extracted_text(page: Path) -> None:
     assert all(result.text[c.start:c.end] == c.evidence for c in result.claims)
 
 
+def test_html_tables_reach_the_layout_step(tmp_path: Path) -> None:
+    """A saved page's cast table becomes a pipe table in the text, whose rows pair actor and role."""
+    page = tmp_path / "chapter-4.html"
+    shutil.copy(CASES / "saved_page_table.html.in", page)
+    result = extract_file(page)
+    assert "| Caine | Donnie Yen |" in result.text
+    cast = {(c.actor, c.character) for c in result.claims if c.type == "cast"}
+    assert cast == {("Donnie Yen", "Caine"), ("Bill Skarsgård", "The Marquis"), ("Hiroyuki Sanada", "Koji")}
+    assert all(result.text[c.start:c.end] == c.evidence for c in result.claims)
+
+
 def test_card_claims_are_linked_and_checked_not_reextracted(card: Path) -> None:
     result = extract_file(card)
     assert result.film_iri == "https://w3id.org/wickgraph/id/work/ballerina-2025"

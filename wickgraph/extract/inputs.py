@@ -100,7 +100,7 @@ def review_from_html(html: str, *, filename: str | None = None) -> ReviewInput:
     import trafilatura
 
     text = trafilatura.extract(
-        html, include_comments=False, include_tables=False, include_images=False, include_links=False,
+        html, include_comments=False, include_tables=True, include_images=False, include_links=False,
         include_formatting=False, favor_precision=True, deduplicate=False, with_metadata=False,
         output_format="txt",
     )
