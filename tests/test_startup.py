@@ -47,6 +47,18 @@ def test_a_named_query_imports_only_pyoxigraph(shared_store_dir: Path) -> None:
     loaded = imported_after(code, {"WICKGRAPH_STORE": str(shared_store_dir)})
     assert "pyoxigraph" in loaded
     assert loaded.isdisjoint(HEAVY), sorted(loaded & set(HEAVY))
+    # the query runs in a forked child (Ctrl-C and --timeout stop it) made with os.fork, not multiprocessing,
+    # whose import cost more than a small query; the recovery check before it needs no hashing
+    assert loaded.isdisjoint({"multiprocessing", "secrets", "shutil"}), sorted(loaded & {"multiprocessing", "secrets", "shutil"})
+
+
+def test_extract_imports_no_heavy_library(tmp_path: Path) -> None:
+    review = ROOT / "tests" / "data" / "shared" / "seed-review.txt"
+    code = ("from wickgraph.cli import cli\ntry:\n    cli(['extract', " + repr(str(review)) + "])\n"
+            "except SystemExit as done:\n    assert done.code == 0, done.code")
+    loaded = imported_after(code, {"WICKGRAPH_CACHE": str(tmp_path / "cache")})
+    assert "wickgraph" in loaded and "pyoxigraph" in loaded
+    assert loaded.isdisjoint(HEAVY), sorted(loaded & set(HEAVY))
 
 
 def test_importing_the_package_imports_none_of_its_modules() -> None:
