@@ -25,13 +25,42 @@ data_option = click.option(
 
 def format_option(*kinds: str, default: str | None = "table",
                   what: str = "Output format") -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    """The one ``-f/--format`` option: choices (names and aliases) from the formats table of ``kinds``."""
-    from ..formats import formats, names
+    """The one ``-f/--format`` option: choices (names and aliases) from the formats table of ``kinds``.
 
-    listed = ", ".join(fmt.name for fmt in formats(*kinds))
-    return click.option("-f", "--format", "fmt", default=default, required=default is None and "graph" in kinds,
-                        show_default=default is not None, metavar="FORMAT",
-                        type=click.Choice(names(*kinds), case_sensitive=False), help=f"{what}: {listed}.")
+    The table is read when the option is parsed or its help shown, not when the command is
+    defined: ``wickgraph --help`` and the commands without ``-f`` never import it.
+    """
+    return click.option("-f", "--format", "fmt", cls=_FormatOption, kinds=kinds, what=what, default=default,
+                        required=default is None and "graph" in kinds, show_default=default is not None,
+                        metavar="FORMAT", type=_FormatChoice(kinds))
+
+
+class _FormatChoice(click.Choice[str]):
+    """The names and aliases of the formats of ``kinds`` (case-insensitive), read from the table when first asked."""
+
+    def __init__(self, kinds: tuple[str, ...]) -> None:  # not Choice's: its choices are a property here
+        self.kinds = kinds
+        self.case_sensitive = False
+
+    @property
+    def choices(self) -> tuple[str, ...]:  # type: ignore[override]  # Choice's is a plain attribute
+        from ..formats import names
+
+        return tuple(names(*self.kinds))
+
+
+class _FormatOption(click.Option):
+    """``-f/--format``, whose help (``WHAT: format, format, ...``) is written from the table when shown."""
+
+    def __init__(self, *args: Any, kinds: tuple[str, ...], what: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.kinds, self.what = kinds, what
+
+    def get_help_record(self, ctx: click.Context) -> tuple[str, str] | None:
+        from ..formats import formats
+
+        self.help = f"{self.what}: {', '.join(fmt.name for fmt in formats(*self.kinds))}."
+        return super().get_help_record(ctx)
 
 
 def progress_enabled() -> bool:
