@@ -13,7 +13,6 @@ multiprocessing and starting its process cost more than a small query itself, on
 from __future__ import annotations
 
 import os
-import pickle
 import select
 import signal
 import sys
@@ -37,17 +36,23 @@ class Interrupted(WickgraphError):
     exit_code = 130
 
 
+_OK, _ERROR = b"o", b"e"
+"""The reply's first byte: the work's bytes follow, or its WickgraphError, pickled (pickle is imported only then)."""
+
+
 def _run_child(sender: int, work: Callable[[], bytes]) -> None:
     """In the forked child: run ``work``, send its bytes or its WickgraphError, and never return."""
     code = 0
     try:
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides, and kills us
         try:
-            reply: tuple[str, object] = ("ok", work())
+            reply = _OK + work()
         except WickgraphError as error:
-            reply = ("error", error)
+            import pickle
+
+            reply = _ERROR + pickle.dumps(error, protocol=pickle.HIGHEST_PROTOCOL)
         with os.fdopen(sender, "wb") as out:
-            pickle.dump(reply, out, protocol=pickle.HIGHEST_PROTOCOL)
+            out.write(reply)
     except BaseException:
         import traceback
 
@@ -97,10 +102,12 @@ def call_with_limit(work: Callable[[], bytes], *, timeout: float | None, what: s
     code = os.waitstatus_to_exitcode(status)
     if code != 0 or not chunks:  # a child that exits 0 has written its whole reply
         raise WickgraphError(f"{what} failed: its process exited with code {code}")
-    kind, value = pickle.loads(b"".join(chunks))
-    if kind == "error":
-        assert isinstance(value, WickgraphError)
-        raise value
-    assert isinstance(value, bytes)
-    return value
+    reply = b"".join(chunks)
+    if reply.startswith(_ERROR):
+        import pickle
+
+        error = pickle.loads(reply[1:])
+        assert isinstance(error, WickgraphError)
+        raise error
+    return reply[1:]
 
