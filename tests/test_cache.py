@@ -48,9 +48,11 @@ def test_an_entry_is_read_back_only_with_its_key(cache_folder: Path) -> None:
     assert [p.name for p in cache_folder.iterdir()] == ["thing.pickle"]  # no temporary file left
 
 
-def test_keys_delimit_their_parts() -> None:
-    assert cache.key_of(["ab", "c"]) != cache.key_of(["a", "bc"])
-    assert cache.key_of(["ab", b"c"]) == cache.key_of([b"ab", "c"])
+def test_a_key_is_compared_whole(cache_folder: Path) -> None:
+    assert cache.write("thing", (b"file bytes", "query text"), [1])
+    assert cache.read("thing", (b"file bytes", "query text")) == [1]
+    assert cache.read("thing", (b"file bytes", "query text 2")) is None
+    assert cache.read("thing", (b"file byte", "squery text")) is None
 
 
 def test_a_corrupt_or_truncated_entry_reads_as_missing(cache_folder: Path) -> None:

@@ -1,9 +1,10 @@
 """Work kept between runs: one file per kind of entry in a cache folder, valid only for the same inputs.
 
 The folder is ``$WICKGRAPH_CACHE``, else ``$XDG_CACHE_HOME/wickgraph``, else ``~/.cache/wickgraph``.
-Each entry is stored with a *key*, a hash of everything it was derived from (file contents, the
-Python version); :func:`read` returns it only when the caller's key is the same, so an entry is
-never used for other inputs. An entry that is missing, stale, unreadable or corrupt reads as
+Each entry is stored with a *key*, everything it was derived from (file contents, the Python
+version); :func:`read` returns it only when the caller's key is equal, so an entry is never used
+for other inputs. The key holds the inputs themselves, not a hash of them: comparing a few hundred
+kilobytes costs less than importing :mod:`hashlib`. An entry that is missing, stale, unreadable or corrupt reads as
 None and the caller does the work again; a folder that cannot be written is not an error either
 (the work is then simply redone next time). Entries are written whole or not at all
 (:func:`wickgraph.atomicfile.write_atomic`), so concurrent commands never see half an entry.
@@ -15,15 +16,16 @@ cannot run code.
 
 from __future__ import annotations
 
-import hashlib
 import io
 import os
 import pickle
-from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-__all__ = ["cache_dir", "key_of", "read", "write"]
+__all__ = ["Key", "cache_dir", "read", "write"]
+
+Key = str | bytes | tuple[str | bytes, ...]
+"""What an entry was derived from: compared whole, so equal keys mean equal inputs."""
 
 _SUFFIX = ".pickle"
 
@@ -36,16 +38,6 @@ def cache_dir() -> Path:
     return Path(base) / "wickgraph"
 
 
-def key_of(parts: Iterable[bytes | str]) -> str:
-    """A hash of ``parts`` in order (each part delimited, so ``["ab", "c"]`` and ``["a", "bc"]`` differ)."""
-    digest = hashlib.sha256()
-    for part in parts:
-        data = part.encode() if isinstance(part, str) else part
-        digest.update(len(data).to_bytes(8, "little"))
-        digest.update(data)
-    return digest.hexdigest()
-
-
 class _PlainData(pickle.Unpickler):
     """Reads plain data only: any class or function named in the file is refused."""
 
@@ -53,7 +45,7 @@ class _PlainData(pickle.Unpickler):
         raise pickle.UnpicklingError(f"cache entries hold plain data, not {module}.{name}")
 
 
-def read(name: str, key: str) -> Any:
+def read(name: str, key: Key) -> Any:
     """The entry ``name`` if it was written with ``key``, else None (also when missing or unreadable)."""
     try:
         data = (cache_dir() / f"{name}{_SUFFIX}").read_bytes()
@@ -63,7 +55,7 @@ def read(name: str, key: str) -> Any:
     return payload if stored_key == key else None
 
 
-def write(name: str, key: str, payload: Any) -> bool:
+def write(name: str, key: Key, payload: Any) -> bool:
     """Store ``payload`` (plain data) as the entry ``name`` for ``key``; False when the folder cannot be written."""
     from .atomicfile import write_atomic
     from .errors import WickgraphError

@@ -128,7 +128,7 @@ class Reference:
             raise InputError(f"cannot read the reference graph: {error}", filename=str(path)) from None
         # the rows depend on the file's bytes and the queries' text, nothing else (the index is built from them)
         queries = sorted((sparql.FOLDER / "reference").glob("*.rq"))
-        key = cache.key_of([data, *(f"{q.name}\n{q.read_text(encoding='utf-8')}" for q in queries)])
+        key: cache.Key = (data, *(f"{q.name}\n{q.read_text(encoding='utf-8')}" for q in queries))
         rows = cache.read(_ROWS_ENTRY, key)
         if not isinstance(rows, dict):
             store = ox.Store()
