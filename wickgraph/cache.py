@@ -60,10 +60,10 @@ def write(name: str, key: Key, payload: Any) -> bool:
     from .atomicfile import write_atomic
     from .errors import WickgraphError
 
-    folder = cache_dir()
     try:
+        folder = cache_dir()  # RuntimeError when there is no home folder to put it in
         folder.mkdir(parents=True, exist_ok=True)
         write_atomic(folder / f"{name}{_SUFFIX}", pickle.dumps((key, payload), protocol=pickle.HIGHEST_PROTOCOL))
-    except (OSError, WickgraphError):
+    except (OSError, RuntimeError, WickgraphError):
         return False
     return True
