@@ -1,14 +1,19 @@
 """Start-up time of the command line, over a bare ``python -c "import pyoxigraph"`` run alongside.
 
-    .venv/bin/python benchmarks/startup.py [--rounds 15] [--store DIR] [--check]
+    .venv/bin/python benchmarks/startup.py [--rounds 15] [--store DIR] [--review FILE] [--check]
 
-Each round runs, in turn, the baseline, ``wickgraph --help`` and ``wickgraph query reprises``
-(on a store built into a temporary folder unless --store is given), each in a fresh process.
-Interleaving the three keeps them under the same load, so the differences hold on a busy machine.
-Prints each command's median and best wall time and its median CPU time (user + system of the
-child), then each command's time over the baseline: the median of the per-round differences, of
+Each round runs, in turn, the baseline, ``wickgraph --help``, ``wickgraph query reprises`` (on a
+store built into a temporary folder unless --store is given) and ``wickgraph extract FILE`` (the
+seed review, 540 words, unless --review is given), each in a fresh process. Interleaving them
+keeps them under the same load, so the differences hold on a busy machine. Prints each command's
+median and best wall time and its median CPU time (user + system of the child), then, for
+``--help`` and ``query``, the time over the baseline: the median of the per-round differences, of
 wall time (the target's measure) and of CPU time (the steadier one when other jobs share the cores).
-With --check, exits 1 unless those meet the targets (issue 11: --help <= 0.12 s, query <= 0.15 s).
+``extract`` has a target for its whole time (issue 10: at most 0.3 s end to end, wall time).
+The warm-up run before the rounds fills the page cache, the .pyc files and wickgraph's cache
+folder (compiled rules, the reference index): the figures are those of a warm machine.
+With --check, exits 1 unless the targets are met (issue 11: --help <= 0.12 s and query <= 0.15 s
+over the baseline; issue 10: extract <= 0.3 s).
 """
 
 from __future__ import annotations
@@ -25,6 +30,9 @@ from pathlib import Path
 
 TARGETS = {"--help": 0.12, "query reprises": 0.15}
 """Seconds each command may take over the baseline."""
+TOTAL_TARGETS = {"extract FILE": 0.30}
+"""Seconds each command may take in all (wall time, median of the rounds)."""
+SEED_REVIEW = Path(__file__).resolve().parent.parent / "tests" / "data" / "shared" / "seed-review.txt"
 
 
 def run(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
@@ -41,6 +49,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--rounds", type=int, default=15)
     parser.add_argument("--store", type=Path, help="A built store (default: build one from data/ first).")
+    parser.add_argument("--review", type=Path, default=SEED_REVIEW, help="The review to extract (default: the seed).")
     parser.add_argument("--check", action="store_true", help="Exit 1 unless the targets are met.")
     args = parser.parse_args()
     # the installed console script, as a user runs it (not `python -m`, which imports runpy too)
@@ -57,6 +66,7 @@ def main() -> int:
             "baseline": [sys.executable, "-c", "import pyoxigraph"],
             "--help": [script, "--help"],
             "query reprises": [script, "query", "reprises"],
+            "extract FILE": [script, "extract", str(args.review)],
         }
         walls: dict[str, list[float]] = {name: [] for name in commands}
         cpus: dict[str, list[float]] = {name: [] for name in commands}
@@ -68,7 +78,8 @@ def main() -> int:
                 walls[name].append(wall)
                 cpus[name].append(cpu)
     print(f"{args.rounds} rounds, {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}")
-    print(f"{'command':<16} {'median':>8} {'best':>8} {'cpu':>8}   over baseline: wall (median of rounds), cpu")
+    print(f"{'command':<16} {'median':>8} {'best':>8} {'cpu':>8}   over baseline: wall (median of rounds), cpu; "
+          "or the whole wall time")
     met = True
     for name in commands:
         line = (f"{name:<16} {statistics.median(walls[name]):>7.3f}s {min(walls[name]):>7.3f}s "
@@ -79,6 +90,10 @@ def main() -> int:
             met = met and ok
             cpu_over = statistics.median(c - b for c, b in zip(cpus[name], cpus["baseline"], strict=True))
             line += f"   {over:+.3f}s, {cpu_over:+.3f}s (target <= {TARGETS[name]:.2f}s: {'met' if ok else 'MISSED'})"
+        elif name in TOTAL_TARGETS:
+            ok = statistics.median(walls[name]) <= TOTAL_TARGETS[name]
+            met = met and ok
+            line += f"   in all (target <= {TOTAL_TARGETS[name]:.2f}s: {'met' if ok else 'MISSED'})"
         print(line)
     return 0 if met or not args.check else 1
 

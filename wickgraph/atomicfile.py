@@ -13,7 +13,6 @@ regular file. New files get the user's umask, as a plain ``open()`` would give t
 from __future__ import annotations
 
 import os
-import secrets
 import stat
 from pathlib import Path
 
@@ -32,7 +31,8 @@ def write_temp(target: Path, data: bytes, *, durable: bool = True) -> Path:
     Raises ``OSError``; nothing is left behind when it does.
     """
     while True:
-        tmp = target.parent / f".{target.name}.{secrets.token_hex(4)}{TEMP_SUFFIX}"
+        # os.urandom is what secrets.token_hex reads; importing secrets (hashlib, hmac, random) cost every command ~8 ms
+        tmp = target.parent / f".{target.name}.{os.urandom(4).hex()}{TEMP_SUFFIX}"
         try:
             # mode 0o666 lets the kernel apply the umask (mkstemp would force 0600)
             handle = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)

@@ -117,14 +117,28 @@ class Reference:
 
     @classmethod
     def from_file(cls, path: str | Path) -> Reference:
-        """Load a reference Turtle file into an in-memory store (as ``graph:reference``) and index it."""
+        """Index a reference Turtle file: its query rows from the cache when the file and the queries are unchanged,
+        else the file loaded into an in-memory store (as ``graph:reference``) and queried (rows then cached)."""
+        from . import cache
+
         path = Path(path)
-        store = ox.Store()
         try:
-            store.load(path=str(path), format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(str(REFERENCE_GRAPH)))
-        except (OSError, SyntaxError) as error:
+            data = path.read_bytes()
+        except OSError as error:
             raise InputError(f"cannot read the reference graph: {error}", filename=str(path)) from None
-        return cls.from_store(store)
+        # the rows depend on the file's bytes and the queries' text, nothing else (the index is built from them)
+        queries = sorted((sparql.FOLDER / "reference").glob("*.rq"))
+        key: cache.Key = (data, *(f"{q.name}\n{q.read_text(encoding='utf-8')}" for q in queries))
+        rows = cache.read(_ROWS_ENTRY, key)
+        if not isinstance(rows, dict):
+            store = ox.Store()
+            try:
+                store.load(input=data, format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(str(REFERENCE_GRAPH)))
+            except SyntaxError as error:
+                raise InputError(f"cannot read the reference graph: {error}", filename=str(path)) from None
+            rows = {f"reference/{q.stem}": _select(store, f"reference/{q.stem}") for q in queries}
+            cache.write(_ROWS_ENTRY, key, rows)
+        return cls._from_rows(lambda name: rows[name])
 
     @classmethod
     def _from_rows(cls, select: Any) -> Reference:
@@ -218,6 +232,10 @@ class Reference:
             return character_iri == target
         facts = self.characters.get(target)
         return bool(facts and name and facts.has_name(name))
+
+
+_ROWS_ENTRY = "reference-rows"
+"""The cache entry (:mod:`wickgraph.cache`) of the reference queries' rows on the last reference file indexed."""
 
 
 def _select(store: Any, name: str) -> list[dict[str, str]]:

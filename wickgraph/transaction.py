@@ -21,9 +21,7 @@ from __future__ import annotations
 
 import errno
 import fcntl
-import hashlib
 import os
-import shutil
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -179,6 +177,8 @@ def commit(data_dir: Path, store_dir: Path, changes: Sequence[FileChange],
     ``store`` is an already open, writable store of ``store_dir`` (a server's, which holds the
     store's own lock); without it the store is opened and closed here.
     """
+    import hashlib  # here, not at the top: every reading command imports this module to check for recovery
+
     with locked(data_dir, lock_timeout):
         opened = store is None
         if opened:
@@ -289,6 +289,8 @@ def _remove_store_dir(path: Path) -> None:
                          "delete it, then build again")
     for child in sorted(path.iterdir(), key=lambda child: child.name == STORE_MARKER):
         if child.is_dir() and not child.is_symlink():
+            import shutil  # here, not at the top: see commit()
+
             shutil.rmtree(child)
         else:
             child.unlink()

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
 
+from .. import regexcache
 from ..errors import InputError
 from .document import PLACEHOLDER_CONT, PLACEHOLDER_START, Document
 from .gazetteer import CHARACTER, PERSON, WORK
@@ -124,7 +125,7 @@ class Rule:
 
 @cache
 def _compiled(source: str, flags: int) -> re.Pattern[str]:
-    return re.compile(source, flags)
+    return regexcache.compile(source, flags)
 
 
 @dataclass(frozen=True)
@@ -220,7 +221,7 @@ def load_rules(path: str | Path = RULES_FILE) -> RuleSet:
         sentence_requires = None
         if data.get("sentence_requires"):
             try:
-                sentence_requires = re.compile(data["sentence_requires"], re.IGNORECASE)
+                sentence_requires = regexcache.compile(data["sentence_requires"], re.IGNORECASE)
             except re.error as error:
                 raise fail(f"rule {rule_id!r}: bad 'sentence_requires' regex: {error}") from None
         needs = data.get("needs", [])
@@ -271,7 +272,7 @@ def _fast_variant(expanded: str) -> tuple[re.Pattern[str] | None, bool]:
     source = expanded[2:] if boundary else expanded
     try:
         lowered = source.lower().replace("(?p<", "(?P<").replace("(?p=", "(?P=")
-        return re.compile(lowered, re.MULTILINE), boundary
+        return regexcache.compile(lowered, re.MULTILINE), boundary
     except re.error:
         return None, False
 

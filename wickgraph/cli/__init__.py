@@ -1,0 +1,53 @@
+"""The ``wickgraph`` command line: parse options, call the library, print the result.
+
+No business logic lives here. Every :class:`~wickgraph.errors.WickgraphError` is turned
+into one line on stderr and its ``exit_code`` by :class:`WickgraphGroup`, the only place
+that does so. The commands live in one module per group (:mod:`.data`, :mod:`.query`,
+:mod:`.extract`, :mod:`.reviews`, :mod:`.serve`); what they share is in :mod:`.options`.
+Each command imports the library it calls inside its function, so ``wickgraph --help``
+stays fast.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+from ..errors import WickgraphError
+from . import data, extract, query, reviews, serve
+
+__all__ = ["WickgraphGroup", "cli"]
+
+
+class WickgraphGroup(click.Group):
+    """A click group that shows wickgraph errors as ``Error: <message>`` and exits with their code."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except WickgraphError as error:
+            click.echo(f"Error: {error}", err=True)
+            for line in getattr(error, "violations", [])[:20]:
+                click.echo(f"  {line}", err=True)
+            ctx.exit(error.exit_code)
+
+
+@click.group(cls=WickgraphGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="wickgraph", prog_name="wickgraph")  # read from metadata only when asked
+def cli() -> None:
+    """A knowledge graph of the John Wick franchise and of what reviews claim about it.
+
+    Build the graph with `wickgraph build`, then ask it questions with
+    `wickgraph query NAME` (see `wickgraph queries`).
+    """
+
+
+for _command in (
+    data.build, data.validate, data.export, data.check_command, data.repair_command, data.synth,
+    query.query, query.list_queries,
+    extract.extract_command,
+    reviews.add, reviews.list_reviews_command, reviews.curated_command, reviews.remove, reviews.conflicts_command,
+    serve.serve, serve.push,
+):
+    cli.add_command(_command)

@@ -1,0 +1,111 @@
+"""Compiled regular expressions kept between runs, so a process does not compile the same patterns again.
+
+Python compiles a regex in Python code (``re._parser``, ``re._compiler``): the extractor's rules
+took about 0.15 s of every ``wickgraph extract``, more than the extraction itself. The last step,
+``_sre.compile``, takes the compiled program (a list of ints) and is fast. :func:`compile`
+keeps each pattern's program in the cache folder (:mod:`wickgraph.cache`) and builds the
+pattern from it with ``_sre.compile``, as ``re.compile`` itself does at its end.
+
+Safe by construction:
+
+* the entry's key is the Python version and the regex engine's ``MAGIC`` and ``CODESIZE``,
+  so a program is only used by the engine that wrote it;
+* a program is stored only after the pattern built from it compared equal to ``re.compile``'s
+  (patterns compare by pattern text, flags and program);
+* ``_sre.compile`` validates every program it is given; anything unexpected (another Python's
+  internals, a corrupt entry) falls back to ``re.compile``, which is then the whole cost.
+
+New programs are written when the process exits, in one entry with those already cached.
+"""
+
+from __future__ import annotations
+
+import _sre  # type: ignore[import-not-found]  # CPython's regex engine (loaded by re already); no stubs
+import atexit
+import re
+import sys
+from typing import Any
+
+__all__ = ["compile"]
+
+_ENTRY = "regex-programs"
+_MAX_ENTRIES = 2000  # beyond this, only the patterns this process used are kept
+
+Program = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
+"""What ``_sre.compile`` takes after the pattern text: flags, program, groups, group index, index group."""
+
+_programs: dict[tuple[str, int], Program] | None = None  # loaded on first use
+_used: set[tuple[str, int]] = set()
+_learned = False
+
+
+def compile(source: str, flags: int = 0) -> re.Pattern[str]:  # shadows the builtin, as re.compile's twin name
+    """``re.compile(source, flags)``, from the cached program when there is one (raises ``re.error`` alike)."""
+    global _learned
+    programs = _load()
+    key = (source, int(flags))
+    program = programs.get(key)
+    if program is not None:
+        try:
+            pattern = _build(source, program)
+            _used.add(key)
+            return pattern
+        except Exception:  # not this engine's program after all: compile as re does
+            del programs[key]
+    pattern = re.compile(source, flags)
+    learned = _program(source, int(flags), pattern)
+    if learned is not None:
+        if not _learned:
+            atexit.register(_save)
+        programs[key] = learned
+        _used.add(key)
+        _learned = True
+    return pattern
+
+
+def _engine_key() -> str:
+    return f"{sys.implementation.name} {sys.version} {_sre.MAGIC} {_sre.CODESIZE}"
+
+
+def _load() -> dict[tuple[str, int], Program]:
+    global _programs
+    if _programs is None:
+        from .cache import read
+
+        found = read(_ENTRY, _engine_key())
+        _programs = found if isinstance(found, dict) else {}
+    return _programs
+
+
+def _build(source: str, program: Program) -> re.Pattern[str]:
+    flags, code, groups, groupindex, indexgroup = program
+    pattern: re.Pattern[str] = _sre.compile(source, flags, code, groups, groupindex, indexgroup)
+    return pattern
+
+
+def _program(source: str, flags: int, compiled: re.Pattern[str]) -> Program | None:
+    """The program ``re.compile`` built for ``source``, redone the same way; None unless it rebuilds ``compiled``."""
+    try:
+        from re import _compiler, _parser  # type: ignore[attr-defined]
+
+        parsed: Any = _parser.parse(source, flags)
+        code = [int(op) for op in _compiler._code(parsed, flags)]  # plain ints: opcodes are int subclasses
+        groupindex = dict(parsed.state.groupdict)
+        indexgroup: list[str | None] = [None] * parsed.state.groups
+        for name, index in groupindex.items():
+            indexgroup[index] = name
+        groups = parsed.state.groups - 1
+        program: Program = (int(flags | parsed.state.flags), code, groups, groupindex, tuple(indexgroup))
+        return program if _build(source, program) == compiled else None
+    except Exception:  # another Python's internals: no cache, re.compile alone
+        return None
+
+
+def _save() -> None:
+    """Write the programs (at exit, when this process compiled new ones)."""
+    from .cache import write
+
+    programs = _load()
+    if len(programs) > _MAX_ENTRIES:
+        programs = {key: value for key, value in programs.items() if key in _used}
+    write(_ENTRY, _engine_key(), programs)
