@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -14,6 +16,13 @@ from wickgraph.store import Store
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 TEST_DATA = Path(__file__).resolve().parent / "data"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The suite keeps its cache (compiled rules, reference rows) in a folder of its own in the temporary
+    folder, not the user's, for this process and every command it starts; set before any test module
+    imports the package. Entries are keyed by their inputs, so runs may share it."""
+    os.environ.setdefault("WICKGRAPH_CACHE", os.path.join(tempfile.gettempdir(), "wickgraph-test-cache"))
 
 
 @pytest.fixture
