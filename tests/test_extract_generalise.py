@@ -615,6 +615,19 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Mark Dacascos has enormous fun with Zero.", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
         ("Halle Berry brought us Sofia, and her dogs.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
     ],
+    "an-aside-about-other-roles-then-the-role": [
+        ("Keanu Reeves, who once played Neo and Ted, is John Wick again.", CH4,
+         [("reprise", "Keanu Reeves", "John Wick", "supported")]),
+        ("Laurence Fishburne, who played Morpheus, is the Bowery King.", CH2,
+         [("cast", "Laurence Fishburne", "Bowery King", "supported")]),
+        ("Ian McShane, who famously played Al Swearengen, is Winston once more.", CH4,
+         [("reprise", "Ian McShane", "Winston", "supported")]),
+    ],
+    "director-possessive-chapter": [
+        ("Chad Stahelski's fourth chapter is a three-hour opera.", CH4, [("director", "Chad Stahelski", None, "supported")]),
+        ("Len Wiseman's chapter of the saga is uneven.", BAL, [("director", "Len Wiseman", None, "supported")]),
+        ("Chad Stahelski's third chapter is the loudest.", PARA, [("director", "Chad Stahelski", None, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
