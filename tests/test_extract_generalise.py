@@ -628,6 +628,13 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Len Wiseman's chapter of the saga is uneven.", BAL, [("director", "Len Wiseman", None, "supported")]),
         ("Chad Stahelski's third chapter is the loudest.", PARA, [("director", "Chad Stahelski", None, "supported")]),
     ],
+    "role-worn": [
+        ("Keanu Reeves puts on John Wick's black suit for a fourth time.", CH4,
+         [("reprise", "Keanu Reeves", "John Wick", "supported")]),
+        ("Riccardo Scamarcio slips effortlessly into Santino's skin.", CH2,
+         [("cast", "Riccardo Scamarcio", "Santino", "supported")]),
+        ("Halle Berry takes up the mantle of Sofia.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -848,6 +855,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Keanu Reeves gives Winston the coin.", CH2, ("cast", "Keanu Reeves", "Winston")),
         ("Ian McShane brings Charon the news.", PARA, ("cast", "Ian McShane", "Charon")),
         ("Keanu Reeves has a drink with Winston.", CH4, ("cast", "Keanu Reeves", "Winston")),
+    ],
+    "a-garment-taken-is-no-role": [
+        ("Keanu Reeves steals Santino's suit.", CH2, ("cast", "Keanu Reeves", "Santino")),
+        ("Keanu Reeves walks into Winston's hotel.", CH4, ("cast", "Keanu Reeves", "Winston")),
+        ("Keanu Reeves, in Santino's shoes, would have run.", CH2, ("cast", "Keanu Reeves", "Santino")),
     ],
 }
 

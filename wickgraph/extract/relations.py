@@ -226,6 +226,11 @@ def _forward(doc: Document, cues: Cues, mentions: list[Mention], index: int) -> 
         if other.start >= sentence_end and not only_layout(doc.text[actor.end:other.start], cues):
             break  # a sentence ends between them, unless the "end" is list layout ("Clancy Brown ... Harbinger")
         if other.mask & CHARACTER and is_possessive(doc.text, other.end):
+            gap = doc.text[actor.end:other.start]
+            if _GARMENT.match(doc.text, other.end) and _PUTS_ON.search(gap) and len(gap_words(gap)) <= 5 \
+                    and not _SENTENCE_END.search(gap):
+                # "slips effortlessly into Santino's skin", "puts on John Wick's black suit": the role worn
+                return _candidate(doc, cues, actor, other, actor.start, _GARMENT.match(doc.text, other.end).end())
             continue  # "as Santino's mute enforcer Ares": a description
         if not _is_role(doc, other) or (other.mask & PERSON and not other.mask & CHARACTER):
             if other.mask & PERSON:
@@ -243,6 +248,9 @@ def _forward(doc: Document, cues: Cues, mentions: list[Mention], index: int) -> 
     return _new_role(doc, cues, actor, sentence_end)
 
 
+_GARMENT = re.compile(r"['\u2019]s?\s+(?:[\w-]+\s+){0,2}?(?:shoes|skin|suit|boots|mantle)\b", re.IGNORECASE)
+_PUTS_ON = re.compile(r"\b(?:into|on|dons|donning|wears|wearing)\s+\Z", re.IGNORECASE)  # worn, not stolen
+_SENTENCE_END = re.compile(r"[.!?;:\n]")
 _AS_BEFORE = re.compile(r"\bas\s+(?:(?:the|a|an|his|her|their)\s+)?(?:[\w'-]+\s+){0,2}\Z"
                         r"|\bas\s+[^.!?;:\n]{0,60}\b(?:called|named|dubbed|known\s+as|calls\s+(?:himself|herself))\s+\Z",
                         re.IGNORECASE)
