@@ -227,10 +227,10 @@ def _forward(doc: Document, cues: Cues, mentions: list[Mention], index: int) -> 
             break  # a sentence ends between them, unless the "end" is list layout ("Clancy Brown ... Harbinger")
         if other.mask & CHARACTER and is_possessive(doc.text, other.end):
             gap = doc.text[actor.end:other.start]
-            if _GARMENT.match(doc.text, other.end) and _PUTS_ON.search(gap) and len(gap_words(gap)) <= 5 \
-                    and not _SENTENCE_END.search(gap):
+            worn = _GARMENT.match(doc.text, other.end)
+            if worn and _PUTS_ON.search(gap) and len(gap_words(gap)) <= 5 and not _SENTENCE_END.search(gap):
                 # "slips effortlessly into Santino's skin", "puts on John Wick's black suit": the role worn
-                return _candidate(doc, cues, actor, other, actor.start, _GARMENT.match(doc.text, other.end).end())
+                return _candidate(doc, cues, actor, other, actor.start, worn.end())
             continue  # "as Santino's mute enforcer Ares": a description
         if not _is_role(doc, other) or (other.mask & PERSON and not other.mask & CHARACTER):
             if other.mask & PERSON:
