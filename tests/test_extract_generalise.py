@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from wordings import Fact
+from wordings import Fact, assert_absent
 from wordings import facts as _facts
 from wordings import same as _same
 
@@ -881,10 +881,7 @@ def test_wording(phenomenon: str, text: str, film: str | None, expected: list[Fa
 @pytest.mark.parametrize(("phenomenon", "text", "film", "absent"), ABSENT_CASES,
                          ids=[f"{c[0]}-{i}" for i, c in enumerate(ABSENT_CASES)])
 def test_not_claimed(phenomenon: str, text: str, film: str | None, absent: tuple[str, str, Any]) -> None:
-    kind, who, value = absent
-    found = _facts(text, film)
-    assert not [f for f in found if f[0] == kind and f[1] == normalize_name(who)
-                and (value is None or _same(value, f[2]))], (phenomenon, found)
+    assert_absent(phenomenon, text, film, absent)
 
 
 def test_every_cue_list_has_three_wordings() -> None:

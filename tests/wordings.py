@@ -33,3 +33,11 @@ def same(expected: Any, found: Any) -> bool:
     if isinstance(expected, (int, float)) and isinstance(found, (int, float)):
         return float(expected) == float(found)
     return bool(expected == found)
+
+
+def assert_absent(phenomenon: str, text: str, film: str | None, absent: tuple[str, str, Any]) -> None:
+    """No claim of ``absent``'s type, person and role-or-value (None: any) is found in ``text``."""
+    kind, who, value = absent
+    found = facts(text, film)
+    assert not [f for f in found if f[0] == kind and f[1] == normalize_name(who)
+                and (value is None or same(value, f[2]))], (phenomenon, found)
