@@ -635,6 +635,27 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
          [("cast", "Riccardo Scamarcio", "Santino", "supported")]),
         ("Halle Berry takes up the mantle of Sofia.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
     ],
+    "apposed-role-with-its-article": [
+        ("Peter Serafinowicz, the sommelier, gets one scene.", CH2,
+         [("cast", "Peter Serafinowicz", "Sommelier", "supported")]),
+        ("Gabriel Byrne, cast as the cult's leader, the Chancellor, is menacing.", BAL,
+         [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
+        ("Clancy Brown, the Harbinger. Cold, precise.", CH4, [("cast", "Clancy Brown", "Harbinger", "supported")]),
+    ],
+    "fronted-role-object": [
+        ("Rooney, the assassin Ana de Armas plays, is the lead.", BAL,
+         [("cast", "Ana de Armas", "Rooney", "contradicted")]),
+        ("Sofia, the friend Halle Berry plays, owes John a marker.", PARA,
+         [("cast", "Halle Berry", "Sofia", "supported")]),
+        ("Koji, the manager Hiroyuki Sanada portrays.", CH4, [("cast", "Hiroyuki Sanada", "Koji", "supported")]),
+    ],
+    "passive-pronoun-next-sentence": [
+        ("The Elder waits in the desert. He is played by Saïd Taghmaoui.", PARA,
+         [("cast", "Saïd Taghmaoui", "Elder", "supported")]),
+        ("Caine is blind. He is played with wit by Donnie Yen.", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
+        ("Sofia runs the Casablanca hotel. She was played, fiercely, by Halle Berry.", PARA,
+         [("cast", "Halle Berry", "Sofia", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -860,6 +881,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Keanu Reeves steals Santino's suit.", CH2, ("cast", "Keanu Reeves", "Santino")),
         ("Keanu Reeves walks into Winston's hotel.", CH4, ("cast", "Keanu Reeves", "Winston")),
         ("Keanu Reeves, in Santino's shoes, would have run.", CH2, ("cast", "Keanu Reeves", "Santino")),
+    ],
+    "appositions-that-are-lists": [
+        ("I love Keanu Reeves, the Marquis and the dog.", CH4, ("cast", "Keanu Reeves", "Marquis")),
+        ("Keanu Reeves, the Bowery King, Winston: all back.", CH4, ("cast", "Keanu Reeves", "Bowery King")),
+        ("Sofia, the friend Halle Berry plays, owes John a marker.", PARA, ("cast", "Halle Berry", "John")),
     ],
 }
 

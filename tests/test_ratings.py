@@ -147,6 +147,8 @@ def test_only_the_critics_own_rating(text: str, value: float) -> None:
     "My brother gives it 9/10.",
     "Rated R for violence.", "\u2022 Ballerina / 2025", "a one on one fight", "It opened on 10 screens, 5 on 10 weekdays.",
     "I give it a rest.", "Give it a 2nd chance.", "Give it a 100 minutes and you are hooked.",
+    "My brother would give it a 10 but he is fifteen.", "Everyone online rates it a solid nine.",
+    "The audience gave it a strong eight.",
 ])
 def test_more_non_ratings(text: str) -> None:
     assert find_rating(text) is None

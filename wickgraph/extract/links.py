@@ -69,14 +69,17 @@ def forward_link(gap: str, cues: Cues) -> bool:
     if "\n" in gap:
         return False
     # "Keanu Reeves (59) as ...", "Reeves himself, wounded and mostly silent, is John Wick"
-    stripped = _APPOSITION.sub(" ", _LEADING_ASIDE.sub("", gap), count=1)
+    stripped = _LEADING_ASIDE.sub("", gap)
+    unapposed = _APPOSITION.sub(" ", stripped, count=1)
+    if gap_words(unapposed):  # ", cast as the cult's leader, the Chancellor": the apposition may hold the cue
+        stripped = unapposed
     words = gap_words(stripped)
     if not words:
         return False
     if all(w in cues["list-separator"] for w in words):
         return True  # "Clancy Brown ... Harbinger", "Keanu Reeves | John Wick"
-    if _SENTENCE_BREAK.search(gap):
-        return False
+    if _SENTENCE_BREAK.search(gap) or _VERB_THEN_COMMA.search(gap):
+        return False  # "the friend Halle Berry plays, owes John a marker": the verb's object came before
     if words[0] in ("'s", "'") or stripped.startswith(("'s ", "\u2019s ", "' ", "\u2019 ")):
         return _possessed_role(words[1:], cues)
     words = [w for w in words if w not in (",", "\u2014", "\u2013", "-", "--", "(")]
@@ -132,6 +135,9 @@ def is_description(words: list[str], cues: Cues) -> bool:
     return len(words) <= 6 and not any(w in cues["description-stop"] or not re.match(r"[\w']", w) for w in words)
 
 
+_VERB_THEN_COMMA = re.compile(r"^\s*(?:plays|played|portrays|portrayed|voices|voiced)\s*,")
+_FRONTED_OBJECT = re.compile(r"\s+(?:plays|played|portrays|portrayed|voices|voiced)(?=\s*(?:[,.;:!?)]|\Z))")
+
 # what closes "Charon (Lance Reddick" as a role's own bracket: ")" or ", returning)"
 ASIDE_END = re.compile(r"\s*(?:,\s*(?:returning|back|again|once\s+more|once\s+again|as\s+before|reprising)\b"
                        r"[^()\n]{0,80})?\)")
@@ -147,6 +153,8 @@ def backward_link(gap: str, after: str, cues: Cues) -> bool:
     "Y, played by X", "Y | X", "Y, his sister, is brought to life by X", "Y is played with glee by X",
     "The role of Y goes to X", "Y is a thin part for X", "Y (a sly, blind X)", "Y? X.".
     """
+    if _FRONTED_OBJECT.match(after) and re.fullmatch(r",\s+(?:the|a|an|his|her)\s+(?:[\w'-]+\s+){0,3}", gap):
+        return True  # "Rooney, the assassin Ana de Armas plays": the role fronted, the verb without its object
     if gap.startswith("?") and not gap[1:].strip() and "\n" not in gap:
         return re.match(r"\s*(?:[.!,;]|$)", after) is not None  # a role asked, its actor answered: "Killa? X."
     if "\n" in gap or _SENTENCE_BREAK.search(gap):

@@ -232,7 +232,9 @@ def find_rating(text: str) -> RatingMatch | None:
         for match in _scan(pattern, text, lower, _NEEDS[kind]):
             line_start = line_around(text, match.start(), 300)[0]
             before = text[line_start:match.start()]
-            if _OTHER_LABEL.search(before) or _attributed(text, match.start()):
+            # a bare number's match holds its giving verb: who gives it is read before the number itself
+            given_at = match.start("value") if kind == "given_bare" else match.start()
+            if _OTHER_LABEL.search(before) or _attributed(text, given_at):
                 continue
             if kind == "percent" and not _SCORE_LABEL.search(before):
                 continue  # "90% of the film" is no rating

@@ -240,12 +240,21 @@ def _forward(doc: Document, cues: Cues, mentions: list[Mention], index: int) -> 
         if in_brackets and ")" in gap:
             return None
         if forward_link(gap, cues) or (gap.strip() == "," and _AGAIN.match(doc.text, other.end)) \
-                or _as_role_here(doc, gap, other):
+                or _as_role_here(doc, gap, other) or _apposed_role(doc, gap, other):
             return _candidate(doc, cues, actor, other, actor.start, other.end)
         if other.mask & CHARACTER and not _AS_BEFORE.search(gap):
             continue  # "fights John in the library as Ernest": a character in the action, not the role
         return None
     return _new_role(doc, cues, actor, sentence_end)
+
+
+# "Peter Serafinowicz, the sommelier, gets one scene": a role named with its article, set off by commas
+_APPOSED_END = re.compile(r"\s*(?:[.;:!?)]|,\s+(?!and\b|or\b)(?-i:[a-z])|\Z)")
+
+
+def _apposed_role(doc: Document, gap: str, role: Mention) -> bool:
+    return gap.strip() == "," and doc.text[role.start:role.start + 4].lower() == "the " \
+        and _APPOSED_END.match(doc.text, role.end) is not None
 
 
 _GARMENT = re.compile(r"['\u2019]s?\s+(?:[\w-]+\s+){0,2}?(?:shoes|skin|suit|boots|mantle)\b", re.IGNORECASE)
@@ -351,11 +360,17 @@ def _as_aside(doc: Document, role: Mention, gap: str) -> bool:
         re.fullmatch(r",[^;.!?\n()]{1,80},\s+", gap) is not None
 
 
+_PASSIVE_PRONOUN = re.compile(r"\b(?:he|she|they)\s+(?:is|was|are|were)\s+(?:\w+ly\s+)?(?:played|portrayed|voiced)"
+                              r"(?:,?\s+\w+){0,3},?\s+by\s+\Z", re.IGNORECASE)
+
+
 def _pronoun(doc: Document, cues: Cues, mentions: list[Mention], index: int) -> Candidate | None:
+    """"Santino wants his sister dead, and X plays him"; "The Elder waits in the desert. He is played by X"."""
     actor = mentions[index]
     after = re.match(r"\s+(?:\w+\s+)?(?:plays|portrays|voices|is playing|played)\s+(\w+)\b",
                      doc.text[actor.end:actor.end + 40])
-    if after is None or after.group(1).lower() not in cues["pronoun-role"]:
+    passive = _PASSIVE_PRONOUN.search(doc.text, max(0, actor.start - 40), actor.start)
+    if passive is None and (after is None or after.group(1).lower() not in cues["pronoun-role"]):
         return None
     sentence_start, _ = doc.sentence(actor.start)
     previous_start, _ = doc.sentence(max(sentence_start - 2, 0))
@@ -369,6 +384,12 @@ def _pronoun(doc: Document, cues: Cues, mentions: list[Mention], index: int) -> 
     # one the sentence before introduces ("That's Caine, an old friend John must hunt. X plays him.")
     here = [m for m in roles if m.start >= sentence_start]
     role = (here or roles)[0]
+    if passive is not None:  # the evidence is the sentence that names the actor
+        candidate = _candidate(doc, cues, actor, role, passive.start(), actor.end)
+        candidate.parts["character"] = [(role.start, role.end)]
+        candidate.rule = "pair-pronoun"
+        return candidate
+    assert after is not None
     candidate = _candidate(doc, cues, actor, role, actor.start, actor.end + after.end())
     candidate.parts["character"] = [(role.start, role.end)]
     candidate.rule = "pair-pronoun"
