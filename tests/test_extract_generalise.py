@@ -656,6 +656,13 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Sofia runs the Casablanca hotel. She was played, fiercely, by Halle Berry.", PARA,
          [("cast", "Halle Berry", "Sofia", "supported")]),
     ],
+    "capsule-label-after-a-bracket": [
+        ("JOHN WICK: CHAPTER 4 (R; 169 min.) D: Chad Stahelski · W: Shay Hatten\n", CH4,
+         [("director", "Chad Stahelski", None, "supported"), ("writer", "Shay Hatten", None, "supported")]),
+        ("Ballerina (2025, 125 min) Dir: Len Wiseman | Scr: Shay Hatten\n", BAL,
+         [("director", "Len Wiseman", None, "supported"), ("writer", "Shay Hatten", None, "supported")]),
+        ("Parabellum (USA) Written by: Derek Kolstad\n", PARA, [("writer", "Derek Kolstad", None, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
