@@ -663,6 +663,12 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
          [("director", "Len Wiseman", None, "supported"), ("writer", "Shay Hatten", None, "supported")]),
         ("Parabellum (USA) Written by: Derek Kolstad\n", PARA, [("writer", "Derek Kolstad", None, "supported")]),
     ],
+    "facts-line-with-certificate-and-hours": [
+        ("John Wick: Chapter 3 - Parabellum\n2019 · R · 2h 11m\nAction · Crime\n", PARA,
+         [("release_year", "", 2019, "supported")]),
+        ("Ballerina\n2025 | 15 | 125 min\n", BAL, [("release_year", "", 2025, "supported")]),
+        ("John Wick\n2014 · 1h 41m\n", JW1, [("release_year", "", 2014, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
