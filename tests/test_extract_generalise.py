@@ -669,6 +669,13 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Ballerina\n2025 | 15 | 125 min\n", BAL, [("release_year", "", 2025, "supported")]),
         ("John Wick\n2014 · 1h 41m\n", JW1, [("release_year", "", 2014, "supported")]),
     ],
+    "franchise-more-wordings": [
+        ("It is the fifth feature in the John Wick saga.", BAL, [("franchise_member", "", None, "supported")]),
+        ("The third Wick is the loudest.", PARA, [("franchise_member", "", None, "supported")]),
+        ("The sequel to John Wick is bigger and sillier.", CH2, [("franchise_member", "", None, "supported")]),
+        ("A prequel to the original John Wick, set in the seventies.", CONT,
+         [("franchise_member", "", None, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -899,6 +906,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("I love Keanu Reeves, the Marquis and the dog.", CH4, ("cast", "Keanu Reeves", "Marquis")),
         ("Keanu Reeves, the Bowery King, Winston: all back.", CH4, ("cast", "Keanu Reeves", "Bowery King")),
         ("Sofia, the friend Halle Berry plays, owes John a marker.", PARA, ("cast", "Halle Berry", "John")),
+    ],
+    "wick-alone-is-no-film": [
+        ("The third Wick himself would never do that.", PARA, ("franchise_member", "", None)),
+        ("Wick is tired, and Winston is worried.", CH4, ("franchise_member", "", None)),
+        ("Keanu is the sequel to nobody.", CH2, ("franchise_member", "", None)),
     ],
 }
 
