@@ -314,3 +314,22 @@ def test_checking_a_claim_gives_the_reference_side_and_the_known_false_claim_it_
                          film="Ballerina", data_dir=data_dir)
     assert (credit["status"], credit["reference"]) == ("contradicted", "Len Wiseman")
     assert credit["explanation"].startswith("Len Wiseman is the credited director; Stahelski is a producer.")
+
+
+def test_pages_of_a_rejected_claim_and_its_decision_answer(fresh: tuple[Path, Path]) -> None:
+    """A rejected claim is no claim of its review, but its page, its decision's and its evidence's answer."""
+    from starlette.testclient import TestClient
+
+    from wickgraph.server.app import create_app
+
+    data_dir, store_dir = fresh
+    card = seed_card()
+    commit_card(curated_card(card, seed_decisions(card)), source="seed-review.txt", data_dir=data_dir,
+                store_dir=store_dir, base_sha=None, added_by="Alice Editor", now=WHEN)
+    claim = f"/id/claim/{SEED_ID}/1"
+    with TestClient(create_app(store_path=store_dir)) as client:
+        pages = {path: client.get(path, headers={"accept": "text/html"})
+                 for path in (claim, claim + "/decision", claim + "/evidence")}
+    assert {path: page.status_code for path, page in pages.items()} == dict.fromkeys(pages, 200)
+    assert "RejectedClaim" in pages[claim].text
+    assert "rejected" in pages[claim + "/decision"].text and "2024" in pages[claim + "/decision"].text

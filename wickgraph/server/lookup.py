@@ -354,9 +354,8 @@ def _load_page(store: Store, kind: str, iri: str, *, cache: bool) -> Page | None
                 if claim["status"] == "contradicted":
                     claim["reference"] = _reference_text(claim, cast_rows, credits, years)
         page.sections["claims"] = claims
-    elif kind == "claim":
-        found = _claims(store, claim=iri)
-        claim = found[0] if found else {}
+    elif kind == "claim" and (found := _claims(store, claim=iri)):
+        claim = found[0]
         page.sections["claim"] = claim
         page.sections["reference_side"] = _reference_side(store, claim)
         if claim.get("status") == "contradicted":
@@ -364,6 +363,9 @@ def _load_page(store: Store, kind: str, iri: str, *, cache: bool) -> Page | None
             claim["reference"] = _reference_text(claim, cast_rows, credits, years)
         page.label = f"Claim {iri.rsplit('/', 2)[-2]}/{iri.rsplit('/', 1)[-1]}"
     else:
+        # any other resource, and what lives under a claim's IRI without being a claim of a review (a
+        # rejected claim, a decision, an evidence selector): its statements, graph by graph
+        page.kind = "resource"
         page.sections["graphs"] = _by_graph(store, iri)
     return page
 

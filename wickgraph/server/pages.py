@@ -132,7 +132,7 @@ async def resource(request: Request) -> Response:
     page = await run_in_threadpool(lambda: lookup.load_page(store, kind, iri, cache=cache))
     if page is None:
         return _not_found(request, f"nothing is known about <{iri}>", words)
-    template = f"{kind}.html" if kind in lookup.PAGE_KINDS else "resource.html"
+    template = f"{page.kind}.html" if page.kind in lookup.PAGE_KINDS else "resource.html"
     response = _render(template, page=page, sections=page.sections, path=request.url.path)
     # the time spent on this page here (queries and template), for benchmarks/load.py and browsers' dev tools
     response.headers["Server-Timing"] = f"page;dur={(time.perf_counter() - started) * 1000:.1f}"
