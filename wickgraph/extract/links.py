@@ -16,7 +16,7 @@ from pathlib import Path
 from .wordlists import WordLists, load_word_lists
 
 __all__ = ["ASIDE_END", "CUES_FILE", "Cues", "backward_link", "default_cues", "elided_link", "forward_link",
-           "gap_words", "is_description", "is_possessive", "load_cues", "only_layout", "owned_role"]
+           "gap_words", "is_possessive", "load_cues", "only_layout", "owned_role"]
 
 CUES_FILE = Path(__file__).resolve().parent / "cues.json"
 _REQUIRED = ("role-cue", "role-filler", "description-stop", "reprise-cue", "list-separator", "passive-cue",
@@ -96,14 +96,14 @@ def forward_link(gap: str, cues: Cues) -> bool:
     if len([w for w in before if w not in cues["role-filler"]]) > limit or \
             any(w in cues["description-stop"] and w not in cues["role-filler"] for w in before):
         return False
-    return is_description(words[last_cue + 1:], cues)
+    return _is_description(words[last_cue + 1:], cues)
 
 
 def _possessed_role(described: list[str], cues: Cues) -> bool:
     """"Franco Nero's courtly Julius" (not "Kolstad's screenplay sends John"), and the actor's role named
     after a role noun: "Norman Reedus's role is small but real: Daniel Pine", "Common's character, Cassian"."""
     if len(described) <= 2 and not any(w in cues["possessive-work"] for w in described) \
-            and is_description(described, cues):
+            and _is_description(described, cues):
         return True
     nouns = [i for i, w in enumerate(described[:3]) if w in cues["role-noun"]]
     if not nouns or len(described) > _MAX_LINK_WORDS:
@@ -129,7 +129,7 @@ def _named(words: list[str], last_cue: int, cues: Cues) -> bool:
         w in cues["description-stop"] and w not in ("who", "whom") for w in described)
 
 
-def is_description(words: list[str], cues: Cues) -> bool:
+def _is_description(words: list[str], cues: Cues) -> bool:
     """At most six words of noun phrase ("a gleefully treacherous", "viggo's harried fixer") before the role."""
     words = [w for w in words if w != ","]
     return len(words) <= 6 and not any(w in cues["description-stop"] or not re.match(r"[\w']", w) for w in words)
@@ -168,7 +168,7 @@ def backward_link(gap: str, after: str, cues: Cues) -> bool:
     if phrase in cues["passive-cue"]:
         return True
     if words[:1] == ["("] and ASIDE_END.match(after):
-        return 0 < len(words) - 1 <= 5 and is_description(words[1:], cues)  # "Caine (a sly, blind Donnie Yen)"
+        return 0 < len(words) - 1 <= 5 and _is_description(words[1:], cues)  # "Caine (a sly, blind Donnie Yen)"
     content = [w for w in gap_words(_APPOSITION.sub(" ", gap)) if w not in (",", "\u2014", "\u2013")]
     if not content or len(content) > _MAX_LINK_WORDS:
         return False

@@ -18,7 +18,6 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Iterator
 
 from .document import Document
 from .gazetteer import CHARACTER, PERSON, WORK, Entry, Mention
@@ -459,8 +458,3 @@ def _clause_end(doc: Document, position: int) -> int:
     _, sentence_end = doc.sentence(position)
     match = _CLAUSE_BREAK.search(doc.text, position, sentence_end)
     return match.start() if match else sentence_end
-
-
-def iter_cue_ids(cues: Cues) -> Iterator[str]:
-    """The ids of the loaded cue lists (for documentation and tests)."""
-    yield from sorted(cues.lists)
