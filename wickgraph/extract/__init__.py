@@ -378,7 +378,8 @@ def _without_other_work_roles(claims: list[Claim], reference: Reference, film: s
     """An actor named, in the past tense or as a possessive, with the role the reference has them play in another
     work and not in this one, is recalling that work ("in the first film Michael Nyqvist played Viggo"): no
     claim. Said as present casting or with a reprise cue ("Willem Dafoe's Marcus, back for a flashback") the
-    claim stays, and its status flags it; so does one that repeats a known false claim."""
+    claim stays for the editor to judge (the reference neither confirms nor denies it), and so does one that
+    repeats a known false claim (flagged with its explanation)."""
     here = set(reference.cast_of(film))
     elsewhere = [pair for work in reference.works if work != film for pair in reference.cast_of(work)]
     reprised = {(c.actor_iri, c.character_iri) for c in claims if c.type == "reprise"}
