@@ -262,6 +262,7 @@ _SENTENCE_END = re.compile(r"[.!?;:\n]")
 _AS_BEFORE = re.compile(r"\bas\s+(?:(?:the|a|an|his|her|their)\s+)?(?:[\w'-]+\s+){0,2}\Z"
                         r"|\bas\s+[^.!?;:\n]{0,60}\b(?:called|named|dubbed|known\s+as|calls\s+(?:himself|herself))\s+\Z",
                         re.IGNORECASE)
+_COMPARISON = re.compile(r"\bas\s+\w+(?:ly)?\s+as\s+\S*\s*\Z", re.IGNORECASE)  # "as menacing as Santino"
 _LONG_GAP_WORDS = 14
 
 
@@ -279,8 +280,7 @@ def _as_role_here(doc: Document, gap: str, role: Mention) -> bool:
         return False
     if _PERFORMS.fullmatch(gap):
         return True
-    if not _AS_BEFORE.search(gap) \
-            or re.search(r"[.!?;:\n]", gap) or re.search(r"\bas\s+\w+(?:ly)?\s+as\s+\S*\s*\Z", gap, re.IGNORECASE):
+    if not _AS_BEFORE.search(gap) or _SENTENCE_END.search(gap) or _COMPARISON.search(gap):
         return False
     return len(gap_words(gap)) <= _LONG_GAP_WORDS
 
