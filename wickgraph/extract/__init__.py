@@ -381,7 +381,6 @@ def _without_other_work_roles(claims: list[Claim], reference: Reference, film: s
     claim stays for the editor to judge (the reference neither confirms nor denies it), and so does one that
     repeats a known false claim (flagged with its explanation)."""
     here = set(reference.cast_of(film))
-    elsewhere = [pair for work in reference.works if work != film for pair in reference.cast_of(work)]
     reprised = {(c.actor_iri, c.character_iri) for c in claims if c.type == "reprise"}
 
     def recalled(claim: Claim) -> bool:
@@ -391,7 +390,8 @@ def _without_other_work_roles(claims: list[Claim], reference: Reference, film: s
             return False
         # the same character, or one of the same name in another work ("Charon", young and old)
         return any(a == actor and (c == character or reference.character_matches(None, claim.character, c))
-                   for a, c in elsewhere) and not cast_false_claim_truth(claim, reference, film)
+                   for work in reference.works if work != film for a, c in reference.cast_of(work)) \
+            and not cast_false_claim_truth(claim, reference, film)
 
     return [c for c in claims if not recalled(c)]
 

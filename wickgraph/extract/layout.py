@@ -301,11 +301,11 @@ def _header_roles(cells: tuple[Span, ...], view: str, words: LayoutWords | None 
 
 def _rows(text: str, view: str, words: LayoutWords) -> Iterator[Row]:
     block, columns, previous = 0, None, ""
-    sheet = csv_cells(text)  # a CSV header row is read in its tab-separated form
     for start, end in _lines(view):
         if not view[start:end].strip():
             # blank in the view: a table rule (which does not end its block), a header row, or a real gap
-            header = _header_roles(_cells(sheet, start, end)[1], sheet, words) if text[start:end].strip() else ()
+            line = csv_cells(text[start:end])  # a CSV header row is read in its tab-separated form
+            header = _header_roles(_cells(line, 0, len(line))[1], line, words) if line.strip() else ()
             if header:
                 block, columns, previous = block + 1, header, ""
             elif not _TABLE_RULE.fullmatch(text, start, end):

@@ -197,6 +197,5 @@ def owned_role(gap: str, after: str, cues: Cues) -> bool:
     if len(words) >= 3 and words[-2] in cues["role-noun"] and words[-3] in ("the", "this", "that"):
         return re.match(r"['\u2019]s?\s*(?:[.!?,;)]|$)", after) is not None  # "...; the role is X's."
     following = gap_words(after[:60])[1:5]
-    return len(words) == 1 and any(w in cues["role-noun"] for w in following[:4]) and not any(
-        w in cues["description-stop"] for w in following[:following.index(next(
-            w for w in following if w in cues["role-noun"]))])
+    noun = next((i for i, w in enumerate(following) if w in cues["role-noun"]), None)
+    return len(words) == 1 and noun is not None and not any(w in cues["description-stop"] for w in following[:noun])

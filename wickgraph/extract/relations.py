@@ -338,7 +338,7 @@ def _backward(doc: Document, cues: Cues, mentions: list[Mention], index: int) ->
         else:
             phrase = " ".join(w for w in gap_words(gap) if w not in (",", "the", "here", "again", "now"))
             linked = backward_link(gap, after, cues) or _as_aside(doc, other, gap) \
-                or elided_link(gap, doc.text[sentence_start:other.start], cues) or (
+                or elided_link(gap, doc.text[max(sentence_start, other.start - _WINDOW):other.start], cues) or (
                 phrase in ("whom", "who") and re.match(
                     r"\s+(?:\w+ly\s+)?(?:plays|played|portrays|portrayed|voices|voiced)\b", after) is not None)
         if linked:
