@@ -676,6 +676,41 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("A prequel to the original John Wick, set in the seventies.", CONT,
          [("franchise_member", "", None, "supported")]),
     ],
+    "aside-negation-is-not-the-claims": [
+        ("Chad Stahelski (who never forgets a stunt) directs once more.", CH4,
+         [("director", "Chad Stahelski", None, "supported")]),
+        ("Ian McShane (no stranger to villains; not here, though) plays Winston with relish.", PARA,
+         [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Shay Hatten (who didn't write the first one) writes this one.", CH4,
+         [("writer", "Shay Hatten", None, "supported")]),
+    ],
+    "gives-the-role-a-quality": [
+        ("Claudia Gerini gives Gianna one long, sad scene.", CH2, [("cast", "Claudia Gerini", "Gianna", "supported")]),
+        ("Ian McShane gives Winston a new, tired menace.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Common lends Cassian real dignity.", CH2, [("cast", "Common", "Cassian", "supported")]),
+    ],
+    "reprise-aside-names-the-earlier-work": [
+        ("Then the Bowery King (Laurence Fishburne, reprising his Chapter 2 role) shows up.", PARA,
+         [("reprise", "Laurence Fishburne", "Bowery King", "supported")]),
+        ("Winston (Ian McShane, back from the first film) is there too.", CH2,
+         [("reprise", "Ian McShane", "Winston", "supported")]),
+        ("The Director (Anjelica Huston, returning from Parabellum) runs the school.", BAL,
+         [("reprise", "Anjelica Huston", "Director", "supported")]),
+    ],
+    "two-clauses-joined-by-comma-and": [
+        ("The director is Len Wiseman, and Shay Hatten wrote it.", BAL,
+         [("director", "Len Wiseman", None, "supported"), ("writer", "Shay Hatten", None, "supported")]),
+        ("It was directed by Chad Stahelski, and Derek Kolstad wrote it.", JW1,
+         [("director", "Chad Stahelski", None, "supported"), ("writer", "Derek Kolstad", None, "supported")]),
+        ("Its writer is Derek Kolstad, and Chad Stahelski directed it.", CH2,
+         [("writer", "Derek Kolstad", None, "supported"), ("director", "Chad Stahelski", None, "supported")]),
+    ],
+    "a-denial-needs-its-ellipsis": [
+        ("Ian McShane returns as Winston, and he doesn't disappoint.", CH4,
+         [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Keanu Reeves plays John Wick; he does not say much.", CH2, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("Chad Stahelski directed it, but it isn't his best.", CH4, [("director", "Chad Stahelski", None, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -911,6 +946,22 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("The third Wick himself would never do that.", PARA, ("franchise_member", "", None)),
         ("Wick is tired, and Winston is worried.", CH4, ("franchise_member", "", None)),
         ("Keanu is the sequel to nobody.", CH2, ("franchise_member", "", None)),
+    ],
+    "denied-right-after": [
+        ("Everyone assumes Derek Kolstad wrote this one too; he didn't.", CH4, ("writer", "Derek Kolstad", None)),
+        ("Half the internet insists Chad Stahelski directed Ballerina, but he did not.", BAL,
+         ("director", "Chad Stahelski", None)),
+        ("My uncle swears Halle Berry is back as Sofia (she isn't).", CH4, ("cast", "Halle Berry", None)),
+    ],
+    "an-article-makes-no-person": [
+        ("Hiroyuki Sanada runs the local Continental as Koji.", CH4, ("cast", "Continental", None)),
+        ("She leaves the Academy as Eve, a killer.", BAL, ("cast", "Academy", None)),
+        ("The old Directorate as the villain is a stretch.", PARA, ("cast", "Directorate", None)),
+    ],
+    "two-clauses-are-no-list": [
+        ("The director is Len Wiseman, and Shay Hatten wrote it.", BAL, ("writer", "Len Wiseman", None)),
+        ("The director is Len Wiseman, and Shay Hatten wrote it.", BAL, ("director", "Shay Hatten", None)),
+        ("It was directed by Chad Stahelski, and Derek Kolstad wrote it.", JW1, ("director", "Derek Kolstad", None)),
     ],
 }
 

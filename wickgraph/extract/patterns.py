@@ -294,6 +294,7 @@ _NAME_STOP = {"The", "A", "An", "He", "She", "It", "This", "That", "His", "Her",
               "Okay", "OK", "Well", "Oh", "Ha", "Lol", "Honestly", "Sadly", "Thankfully", "Unfortunately"}
 
 
+_ARTICLE_BEFORE = re.compile(r"\b(?i:the|a|an|this|that|its|our|their|his|her)\s+(?:[a-z][\w-]*\s+){0,2}\Z")
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|from|to|into|on|across|through|near|inside|outside|around|via|over)\s+\Z",
                            re.IGNORECASE)
 
@@ -323,6 +324,8 @@ def _name_ok(text: str, start: int, end: int) -> bool:
         return False  # "KEANU IS BACK AS JOHN": in capitals every word looks like a name
     if _PLACE_BEFORE.search(text, max(0, start - 10), start):
         return False
+    if len(words) == 1 and _ARTICLE_BEFORE.search(text, max(0, start - 30), start):
+        return False  # "the local Continental", "the Academy": people's names take no article
     return not _POSSESSIVE_S.match(text[end:end + 2])
 
 
@@ -416,17 +419,23 @@ def _candidate(doc: Document, rule: Rule, match: re.Match[str]) -> Candidate | N
 
 
 # A list item followed by a verb starts a new clause: "directed by A, and Keanu is John once more".
+_OBJECT_BEFORE = re.compile(r"\b(?:is|was|are|were|by)\s+\Z", re.IGNORECASE)
 _CLAUSE_VERB = re.compile(r"\s+(?:(?:\w+ly|also|again|still|then|now)\s+)?"
                           r"(?:is|was|are|were|has|had|does|did|plays|played|"
                           r"returns|returned|gets|got|makes|made|steals|stole|shines|stars|appears|turns|shows|looks|"
-                          r"remains|seems|becomes|brings|gives|delivers|owns|sells|deserves|can|could|will|would)\b"
+                          r"remains|seems|becomes|brings|gives|delivers|owns|sells|deserves|can|could|will|would|"
+                          r"wrote|writes|co-wrote|penned|scripted|directed|directs|co-directed|helmed|helms)\b"
                           r"|['\u2019]s\s+(?!(?:script|screenplay|direction)\b)[a-z]+\s+(?:is|was)\b"
                           r"|,\s+(?:whose|who)\b", re.IGNORECASE)  # "and Wiseman, whose films ..., directs"
 
 
 def _list_items(doc: Document, start: int, end: int, kind: int = PERSON,
                 object_position: bool = False) -> Iterator[tuple[int, int]]:
-    for index, (i_start, i_end) in enumerate(_raw_list_items(doc, start, end, kind)):
+    items = list(_raw_list_items(doc, start, end, kind))
+    if not object_position and len(items) > 1 and _OBJECT_BEFORE.search(doc.text, max(0, start - 12), start):
+        # "The director is Len Wiseman, and Shay Hatten wrote it": only the last name is the verb's subject
+        items = items[-1:]
+    for index, (i_start, i_end) in enumerate(items):
         if index and object_position and _CLAUSE_VERB.match(doc.text, i_end):
             return
         yield i_start, i_end

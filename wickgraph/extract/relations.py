@@ -271,6 +271,15 @@ _LONG_GAP_WORDS = 14
 _PERFORMS = re.compile(r"\s*(?:\w+ly\s+)?(?:(?:gives|gave|brings|brought)\s+us|has\s+(?:\w+\s+){0,2}fun\s+with)\s+\Z",
                        re.IGNORECASE)
 
+# "Claudia Gerini gives Gianna one long, sad scene", "Common lends Cassian real dignity": the actor gives the role a
+# quality of the performance; "gives Winston the coin" (an object of the plot) is no such thing
+_GIVES = re.compile(r"\s*(?:\w+ly\s+)?(?:gives|gave|lends|lent)\s+\Z", re.IGNORECASE)
+_QUALITY_AFTER = re.compile(
+    r"\s+(?:[\w-]+,?\s+){0,3}?(?:scenes?|moments?|weight|gravity|menace|warmth|dignity|soul|depth|life|presence|edge|"
+    r"bite|charm|grace|humanity|heart|texture|voice|pathos|swagger|spark|sadness|melancholy|wit|authority|energy|"
+    r"spine|sting|sparkle|poise|mystery|tenderness|vulnerability|gravitas|physicality|intensity|stillness)\b",
+    re.IGNORECASE)
+
 
 def _as_role_here(doc: Document, gap: str, role: Mention) -> bool:
     """"Boban Marjanović fights John in the library as Ernest", "Fishburne comes back to the series as the Bowery
@@ -278,7 +287,7 @@ def _as_role_here(doc: Document, gap: str, role: Mention) -> bool:
     not a comparison ("as good as Winston"). Also a performance verb with that role as its object."""
     if not any(e.iri in doc.film_roles for e in role.of_kind(CHARACTER)):
         return False
-    if _PERFORMS.fullmatch(gap):
+    if _PERFORMS.fullmatch(gap) or (_GIVES.fullmatch(gap) and _QUALITY_AFTER.match(doc.text, role.end)):
         return True
     if not _AS_BEFORE.search(gap) or _SENTENCE_END.search(gap) or _COMPARISON.search(gap):
         return False

@@ -9,6 +9,8 @@ so that a review on one long line is still filtered in linear time.
 
 from __future__ import annotations
 
+import re
+
 from .document import Document
 from .gazetteer import CHARACTER, PERSON, WORK
 from .patterns import Candidate, Rule, RuleSet
@@ -53,6 +55,16 @@ def is_blocked(doc: Document, candidate: Candidate, rules: RuleSet) -> bool:
     return False
 
 
+def _outside_asides(regex: re.Pattern[str], view: str, start: int, end: int) -> re.Match[str] | None:
+    """The first match in ``view[start:end]`` that is not inside a bracketed aside: "Chad Stahelski (who never
+    forgets a stunt) directs" — the aside's words describe the person, they do not negate the claim."""
+    for match in regex.finditer(view, start, end):
+        opened = view.rfind("(", start, match.start())
+        if opened < 0 or view.find(")", opened, match.start()) >= 0 or view.find(")", match.end(), end) < 0:
+            return match
+    return None
+
+
 def _blocks(doc: Document, candidate: Candidate, block: Rule, sentence_start: int) -> bool:
     regex = block.regex  # a property that looks the compiled pattern up: read it once
     assert regex is not None
@@ -69,7 +81,7 @@ def _blocks(doc: Document, candidate: Candidate, block: Rule, sentence_start: in
         end_of_sentence = min(end_of_sentence, candidate.end + _SCOPE_REACH)
         match = regex.match(view, candidate.end, max(end_of_sentence, candidate.end))
     elif block.scope == "match":
-        match = regex.search(view, candidate.start, candidate.end)
+        match = _outside_asides(regex, view, candidate.start, candidate.end)
     elif block.scope == "sentence":
         _, end_of_sentence = doc.sentence(max(candidate.end - 1, candidate.start))
         end_of_sentence = min(end_of_sentence, candidate.end + _SCOPE_REACH)
