@@ -315,6 +315,11 @@ FROM_FILM = [  # (text, film, actor, the work the role is reprised from)
     ("Anjelica Huston reprises the Director from Parabellum.", BAL, "Anjelica Huston",
      "John Wick: Chapter 3 – Parabellum"),
     ("Keanu Reeves returns as John Wick from the original movie.", CH4, "Keanu Reeves", "John Wick"),
+    # the work named inside the reprise's own words: an aside, a possessive, "his role from X"
+    ("Then the Bowery King (Laurence Fishburne, reprising his Chapter 2 role) shows up.", PARA,
+     "Laurence Fishburne", "John Wick: Chapter 2"),
+    ("Common, repeating his Chapter 2 turn as Cassian, is back.", CH4, "Common", "John Wick: Chapter 2"),
+    ("Winston (Ian McShane, back from the original film) holds court.", CH2, "Ian McShane", "John Wick"),
 ]
 
 

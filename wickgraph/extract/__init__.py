@@ -191,8 +191,8 @@ def _resolve(doc: Document, candidates: list[Candidate],
                 else:
                     character, character_iri = _character(doc, [roles[i]] if respective and roles else roles,
                                                           actor_iri, reference)
-                from_film, from_iri = _work(doc, candidate.parts.get("from_film"), reference) \
-                    if candidate.reprise else (None, None)
+                from_film, from_iri = _work(doc, candidate.parts.get("from_film") or _work_named_in(doc, candidate),
+                                            reference) if candidate.reprise else (None, None)
                 if candidate.reprise and character is None and character_iri is None:
                     character, character_iri = _old_role(doc, actor_iri, from_iri, reference)
                 claims.append((Claim("cast", actor=actor, character=character, actor_iri=actor_iri,
@@ -276,6 +276,17 @@ def _old_role(doc: Document, actor: str | None, from_work: str | None,
     role = roles.pop()
     facts = reference.characters.get(role)
     return (facts.name if facts else None), role
+
+
+def _work_named_in(doc: Document, candidate: Candidate) -> list[tuple[int, int]] | None:
+    """"Fishburne (reprising his Chapter 2 role)", "reprises his role from the first film": a reprise's own words
+    that name another work name the work the role comes from."""
+    for mention in doc.mentions_between(candidate.start, candidate.end):
+        works = mention.of_kind(WORK)
+        if works and not all(e.weak for e in works) and all(e.iri != doc.film for e in works):
+            return [(mention.start, mention.end)]
+    first = FIRST_WORK.search(doc.text, candidate.start, candidate.end)
+    return [first.span()] if first else None
 
 
 def _work(doc: Document, spans: list[tuple[int, int]] | None, reference: Reference) -> tuple[str | None, str | None]:

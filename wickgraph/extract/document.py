@@ -46,8 +46,9 @@ class Document:
         self.verdicts: dict[tuple[str, int], bool] = {}  # (filter id, sentence or line start) -> drops?
         self._line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
         self._bounds = [0]
-        for match in _SENTENCE_END.finditer(text):
-            if not _abbreviation(text, match.start()):
+        # sentences are read in the layout view: a subtitle cue's timing between two halves of a sentence is layout
+        for match in _SENTENCE_END.finditer(folded):
+            if not _abbreviation(folded, match.start()):
                 self._bounds.append(match.end())
         self._bounds.append(len(text))
 

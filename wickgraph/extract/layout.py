@@ -112,9 +112,43 @@ def _blank(text: str, spans: list[Span]) -> str:
 _WIKI = re.compile(r"\[\[(?:[^\[\]|\n]{0,80}\|)?|\]\]|\{\{(?:[^{}|\n]{0,40}\|)?|\}\}|'{2,3}(?=\S)|(?<=\S)'{2,3}")
 
 
+# A subtitle file's cue timing line ("00:00:28,800 --> 00:00:31,300", WebVTT's "00:28.800 --> 00:31.300 align:start")
+_CUE_TIMING = re.compile(r"^[ \t]*(?:\d{1,2}:)?\d{1,2}:\d{2}[,.]\d{1,3}[ \t]*-->[ \t]*(?:\d{1,2}:)?\d{1,2}:\d{2}[,.]\d{1,3}"
+                         r"[^\n]*$", re.MULTILINE)
+_CUE_HEAD = re.compile(r"\s*(?:(?:\A|\n)[ \t]*(?:\d{1,6}|WEBVTT[^\n]*)[ \t]*)?\s*\Z")  # blank lines and a cue number
+
+
+def _subtitle_breaks(text: str) -> Iterator[Span]:
+    """An SRT or WebVTT transcript read as running text: each cue's number and timing line and the blank lines
+    before them are layout; so is a line break inside or between cues where the sentence runs on ("Our lead is
+    Ana de Armas,⏎and her character is ..."). A break after a finished sentence stays, so a cue opening with a
+    label ("Screenplay: Shay Hatten.") still starts a line."""
+    timings = list(_CUE_TIMING.finditer(text)) if "-->" in text else []
+    if len(timings) < 2:
+        return
+    for timing in timings:
+        head = _CUE_HEAD.search(text, max(0, timing.start() - 80), timing.start())
+        start = head.start() if head is not None else timing.start()
+        runs_on = timing.end() < len(text) and text[timing.end()] == "\n" and _runs_on(text, start)
+        yield start, timing.end() + runs_on
+        cue_end = text.find("\n\n", timing.end() + 1)
+        cue_end = len(text) if cue_end < 0 else cue_end
+        newline = text.find("\n", timing.end() + 1, cue_end)
+        while newline >= 0:
+            if _runs_on(text, newline):
+                yield newline, newline + 1
+            newline = text.find("\n", newline + 1, cue_end)
+
+
+def _runs_on(text: str, at: int) -> bool:
+    """Whether the text before ``at`` is a sentence still running (no closing punctuation)."""
+    return at > 0 and text[at - 1] not in ".!?:;\"')]\u201d\n"
+
+
 def _marks(text: str) -> Iterator[Span]:
-    """Spans of Markdown emphasis, wiki markup, line-opening marks (headings, quotes, bullets, numbers) and rule
-    lines."""
+    """Spans of Markdown emphasis, wiki markup, line-opening marks (headings, quotes, bullets, numbers), rule
+    lines and subtitle cue timings."""
+    yield from _subtitle_breaks(text)
     if "[[" in text or "{{" in text:
         for mark in _WIKI.finditer(text):
             yield mark.span()
