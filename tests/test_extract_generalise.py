@@ -712,12 +712,12 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Chad Stahelski directed it, but it isn't his best.", CH4, [("director", "Chad Stahelski", None, "supported")]),
     ],
     "subtitle-cues-are-one-text": [
-        ("1\n00:00:01,000 --> 00:00:04,000\nToday: Ballerina. Our lead is\n\n2\n00:00:04,100 --> 00:00:06,000\n"
-         "Ana de Armas, who plays Eve Macarro.\n", BAL, [("cast", "Ana de Armas", "Eve Macarro", "supported")]),
-        ("WEBVTT\n\n00:00.000 --> 00:03.500\nThis one was directed by\n\n00:03.600 --> 00:05.000\n"
-         "Chad Stahelski, again.\n", CH4, [("director", "Chad Stahelski", None, "supported")]),
-        ("7\n00:01:10,000 --> 00:01:13,000\n[LAUGHS] And Ian McShane\nis back as Winston.\n\n"
-         "8\n00:01:13,100 --> 00:01:15,000\nWhat a treat.\n", PARA, [("reprise", "Ian McShane", "Winston", "supported")]),
+        (("1\n00:00:01,000 --> 00:00:04,000\nToday: Ballerina. Our lead is\n\n2\n00:00:04,100 --> 00:00:06,000\n"
+         "Ana de Armas, who plays Eve Macarro.\n"), BAL, [("cast", "Ana de Armas", "Eve Macarro", "supported")]),
+        (("WEBVTT\n\n00:00.000 --> 00:03.500\nThis one was directed by\n\n00:03.600 --> 00:05.000\n"
+         "Chad Stahelski, again.\n"), CH4, [("director", "Chad Stahelski", None, "supported")]),
+        (("7\n00:01:10,000 --> 00:01:13,000\n[LAUGHS] And Ian McShane\nis back as Winston.\n\n"
+         "8\n00:01:13,100 --> 00:01:15,000\nWhat a treat.\n"), PARA, [("reprise", "Ian McShane", "Winston", "supported")]),
     ],
 }
 

@@ -113,8 +113,8 @@ _WIKI = re.compile(r"\[\[(?:[^\[\]|\n]{0,80}\|)?|\]\]|\{\{(?:[^{}|\n]{0,40}\|)?|
 
 
 # A subtitle file's cue timing line ("00:00:28,800 --> 00:00:31,300", WebVTT's "00:28.800 --> 00:31.300 align:start")
-_CUE_TIMING = re.compile(r"^[ \t]*(?:\d{1,2}:)?\d{1,2}:\d{2}[,.]\d{1,3}[ \t]*-->[ \t]*(?:\d{1,2}:)?\d{1,2}:\d{2}[,.]\d{1,3}"
-                         r"[^\n]*$", re.MULTILINE)
+_CUE_TIMING = re.compile(r"^[ \t]*(?:\d{1,2}:)?\d{1,2}:\d{2}[,.]\d{1,3}[ \t]*-->"
+                         r"[ \t]*(?:\d{1,2}:)?\d{1,2}:\d{2}[,.]\d{1,3}[^\n]*$", re.MULTILINE)
 _CUE_HEAD = re.compile(r"\s*(?:(?:\A|\n)[ \t]*(?:\d{1,6}|WEBVTT[^\n]*)[ \t]*)?\s*\Z")  # blank lines and a cue number
 
 
