@@ -719,6 +719,19 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         (("7\n00:01:10,000 --> 00:01:13,000\n[LAUGHS] And Ian McShane\nis back as Winston.\n\n"
          "8\n00:01:13,100 --> 00:01:15,000\nWhat a treat.\n"), PARA, [("reprise", "Ian McShane", "Winston", "supported")]),
     ],
+    "forum-and-html-markup-is-layout": [
+        ("[list]\n[*][b]Directed by:[/b] Chad Stahelski\n[*][b]Written by:[/b] Derek Kolstad[/list]\n", JW1,
+         [("director", "Chad Stahelski", None, "supported"), ("writer", "Derek Kolstad", None, "supported")]),
+        ("<p><strong>Screenplay:</strong> Shay Hatten<br/>\n<strong>Director:</strong> Len Wiseman</p>\n", BAL,
+         [("writer", "Shay Hatten", None, "supported"), ("director", "Len Wiseman", None, "supported")]),
+        ("[u]Also returning:[/u] Ian McShane (Winston), Lance Reddick (Charon)\n", CH4,
+         [("reprise", "Ian McShane", "Winston", "supported"), ("reprise", "Lance Reddick", "Charon", "supported")]),
+    ],
+    "invisible-characters-are-layout": [
+        ("Director \u200f: \u200eChad Stahelski\n", CH2, [("director", "Chad Stahelski", None, "supported")]),
+        ("Written\u200b by: Derek\u00a0Kolstad\n", JW1, [("writer", "Derek Kolstad", None, "supported")]),
+        ("\ufeffKeanu Reeves \u2060as John Wick, again.", CH4, [("reprise", "Keanu Reeves", "John Wick", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).

@@ -145,9 +145,23 @@ def _runs_on(text: str, at: int) -> bool:
     return at > 0 and text[at - 1] not in ".!?:;\"')]\u201d\n"
 
 
+# Forum BBCode ("[b]Directed by:[/b]", "[*]", "[quote=Sam]") and inline HTML tags pasted into a text ("<b>", "<br/>")
+_TAG = re.compile(r"\[/?(?:b|i|u|s|quote|list|url|img|size|color|colour|font|center|spoiler|code|h[1-6]|\*)"
+                  r"(?:=[^\]\n]{0,60})?\]"
+                  r"|</?(?:b|i|u|em|strong|br|p|span|div|li|ul|ol|h[1-6]|a|small|big|blockquote|td|tr|th)"
+                  r"(?:\s[^<>\n]{0,200})?/?>", re.IGNORECASE)
+# Characters that print as nothing (bidi marks, zero-width spaces) and come with text copied from web pages
+_INVISIBLE = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2060\ufeff]+")
+
+
 def _marks(text: str) -> Iterator[Span]:
-    """Spans of Markdown emphasis, wiki markup, line-opening marks (headings, quotes, bullets, numbers), rule
-    lines and subtitle cue timings."""
+    """Spans of Markdown emphasis, wiki markup, BBCode and HTML tags, invisible characters, line-opening marks
+    (headings, quotes, bullets, numbers), rule lines and subtitle cue timings."""
+    if "[" in text or "<" in text:
+        for tag in _TAG.finditer(text):
+            yield tag.span()
+    for mark in _INVISIBLE.finditer(text):
+        yield mark.span()
     yield from _subtitle_breaks(text)
     if "[[" in text or "{{" in text:
         for mark in _WIKI.finditer(text):

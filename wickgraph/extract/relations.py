@@ -457,10 +457,11 @@ def _announced(doc: Document, cues: Cues, position: int) -> bool:
     reach = max(0, position - _ANNOUNCED_SPAN)  # bounded, so a review on one line stays linear
     window_start = max(doc.text.rfind("\n\n", reach, position) + 1, reach)
     if any(m.group("noun").lower() in cues["returning-group"] and m.end() <= position
-           for m in _ANNOUNCEMENT.finditer(doc.text, window_start, position)):
+           for m in _ANNOUNCEMENT.finditer(doc.folded, window_start, position)):
         return True
     line_start = max(doc.text.rfind("\n", reach, position) + 1, reach)  # a label covers its own line only
-    return _RETURNING_LABEL.search(doc.text, line_start, position) is not None
+    # read in the layout view, where "[b]Back again:[/b]" or "**Returning:**" has lost its markup
+    return _RETURNING_LABEL.search(doc.folded, line_start, position) is not None
 
 
 def _clause_end(doc: Document, position: int) -> int:
