@@ -732,6 +732,25 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Written\u200b by: Derek\u00a0Kolstad\n", JW1, [("writer", "Derek Kolstad", None, "supported")]),
         ("\ufeffKeanu Reeves \u2060as John Wick, again.", CH4, [("reprise", "Keanu Reeves", "John Wick", "supported")]),
     ],
+    "role-apposition-then-is-actor": [
+        ("The Director, the formidable head of the Ruska Roma, is Anjelica Huston.", PARA,
+         [("cast", "Anjelica Huston", "Director", "supported")]),
+        ("Zero, a sushi chef who fights like a fan, is Mark Dacascos.", PARA,
+         [("cast", "Mark Dacascos", "Zero", "supported")]),
+        ("Santino, the brother who wants his sister's seat, is played by Riccardo Scamarcio.", CH2,
+         [("cast", "Riccardo Scamarcio", "Santino", "supported")]),
+    ],
+    "actor-apposed-to-a-described-role": [
+        ("Kevin Nash, the bouncer Francis, gets a laugh.", JW1, [("cast", "Kevin Nash", "Francis", "supported")]),
+        ("Alfie Allen, his spoiled son Iosef, steals a car.", JW1, [("cast", "Alfie Allen", "Iosef", "supported")]),
+        ("Michael Nyqvist, the weary mob boss Viggo, is great.", JW1,
+         [("cast", "Michael Nyqvist", "Viggo", "supported")]),
+    ],
+    "becomes-the-role": [
+        ("You watch Keanu Reeves become John Wick.", PARA, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("Halle Berry becomes Sofia, dogs and all.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
+        ("In one cut, Mark Dacascos became Zero.", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -983,6 +1002,12 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("The director is Len Wiseman, and Shay Hatten wrote it.", BAL, ("writer", "Len Wiseman", None)),
         ("The director is Len Wiseman, and Shay Hatten wrote it.", BAL, ("director", "Shay Hatten", None)),
         ("It was directed by Chad Stahelski, and Derek Kolstad wrote it.", JW1, ("director", "Derek Kolstad", None)),
+    ],
+    "an-apposed-clause-names-someone-else": [
+        ("Keanu Reeves, the man who killed Viggo, is tired.", JW1, ("cast", "Keanu Reeves", "Viggo")),
+        ("Keanu Reeves, the hitman hunting Iosef, is tired.", JW1, ("cast", "Keanu Reeves", "Iosef")),
+        ("Keanu Reeves, the man hired by Viggo, is tired.", JW1, ("cast", "Keanu Reeves", "Viggo")),
+        ("Ian McShane becomes Winston's problem.", PARA, ("cast", "Ian McShane", "Winston")),
     ],
 }
 

@@ -144,7 +144,7 @@ ASIDE_END = re.compile(r"\s*(?:,\s*(?:returning|back|again|once\s+more|once\s+ag
 
 # ", his sister," / ", the sushi chef,": an apposition between a role and the verb that links it; "himself,
 # wounded, dishevelled and mostly silent,": one after an actor
-_APPOSITION = re.compile(r"^\s*(?:himself|herself)?\s*,(?:[^,;.!?()\n]{1,40},){1,3}\s*")
+_APPOSITION = re.compile(r"^\s*(?:himself|herself)?\s*,(?:[^,;.!?()\n]{1,60},){1,3}\s*")
 
 
 def backward_link(gap: str, after: str, cues: Cues) -> bool:
@@ -172,6 +172,8 @@ def backward_link(gap: str, after: str, cues: Cues) -> bool:
     content = [w for w in gap_words(_APPOSITION.sub(" ", gap)) if w not in (",", "\u2014", "\u2013")]
     if not content or len(content) > _MAX_LINK_WORDS:
         return False
+    if " ".join("is" if w == "'s" else w for w in content) in cues["passive-cue"]:
+        return True  # "The Director, the formidable head of the Ruska Roma, is Anjelica Huston"
     *middle, last = content
     return (last == "by" and any(w in cues["passive-verb"] for w in middle)) or \
         (last == "from" and middle[-1:] in (["played"], ["playing"], ["portrayed"])) or \

@@ -247,13 +247,28 @@ def _forward(doc: Document, cues: Cues, mentions: list[Mention], index: int) -> 
     return _new_role(doc, cues, actor, sentence_end)
 
 
-# "Peter Serafinowicz, the sommelier, gets one scene": a role named with its article, set off by commas
+# "Peter Serafinowicz, the sommelier, gets one scene": a role named with its article, set off by commas;
 _APPOSED_END = re.compile(r"\s*(?:[.;:!?)]|,\s+(?!and\b|or\b)(?-i:[a-z])|\Z)")
 
 
+# "Kevin Nash, the bouncer Francis, ...": a description and the role's name, apposed to the actor
+_DESCRIBED_APPOSITION = re.compile(r",\s+(?:the|his|her|their)\s+((?:[a-z][\w'-]*\s+){1,3})")
+_RELATIVE = frozenset({"who", "that", "which", "whom", "whose"})
+
+
 def _apposed_role(doc: Document, gap: str, role: Mention) -> bool:
-    return gap.strip() == "," and doc.text[role.start:role.start + 4].lower() == "the " \
-        and _APPOSED_END.match(doc.text, role.end) is not None
+    if _APPOSED_END.match(doc.text, role.end) is None:
+        return False
+    if gap.strip() == ",":
+        return doc.text[role.start:role.start + 4].lower() == "the "
+    described = _DESCRIBED_APPOSITION.fullmatch(gap)
+    if described is None or not any(e.iri in doc.film_roles for e in role.of_kind(CHARACTER)):
+        return False
+    # a noun phrase, not a clause: "the hitman hunting Iosef", "the man hired by Viggo" name someone else
+    words = described.group(1).split()
+    cues = default_cues()
+    return not any(w in _RELATIVE or w in cues["description-stop"] or (i and w.endswith("ing"))
+                   for i, w in enumerate(words))
 
 
 _GARMENT = re.compile(r"['\u2019]s?\s+(?:[\w-]+\s+){0,2}?(?:shoes|skin|suit|boots|mantle)\b", re.IGNORECASE)
