@@ -136,6 +136,11 @@ def test_more_rating_forms(text: str, value: object, scale: object, evidence: st
     ("My dad still rates it 9/10. I'm more measured.\n\nMy score: 7 of 10 points.", 7),
     ("IMDb users have it at 8.1/10; I say 6/10.", 6),
     ("The podcast host gave it a 9 out of 10.\nOur official score: seven out of ten.", 7),
+    # a count of ratings after the value makes it an aggregate; a publication's or the writer's own mark wins
+    ("4.8 out of 5 stars    3,412 ratings\n\nThe disc is fine. Three stars from me.", 3),
+    ("Average: 4.1/5 (812 reviews)\nStaff rating: 2 out of 5", 2),
+    ("7/10 from a commenter.\nEditors' rating \u2605\u2605\u2605\u2605\u2606", 4),
+    ("They called it 'two stars of noise'. For what it is worth, my own mark is four out of five.", 4),
 ])
 def test_only_the_critics_own_rating(text: str, value: float) -> None:
     rating = find_rating(text)
@@ -149,6 +154,7 @@ def test_only_the_critics_own_rating(text: str, value: float) -> None:
     "I give it a rest.", "Give it a 2nd chance.", "Give it a 100 minutes and you are hooked.",
     "My brother would give it a 10 but he is fifteen.", "Everyone online rates it a solid nine.",
     "The audience gave it a strong eight.",
+    "4.6 out of 5 stars 2,104 global ratings", "Customers: 3.9/5 from 120 votes",
 ])
 def test_more_non_ratings(text: str) -> None:
     assert find_rating(text) is None

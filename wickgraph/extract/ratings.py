@@ -199,9 +199,14 @@ _GIVER = re.compile(r"\b(?:gives?|gave|giving|rates?|rated|rating|scores?|scored
                     r"\s+(?:it|this(?:\s+one)?|the\s+(?:film|movie|show))?\s*(?:an?\s+|a\s+solid\s+)?$", re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"(?:^|[\s(\"])(?:I|I'd|I'll|I'm|we|we'd|we'll|me|us)(?=[\s,.'’])", re.IGNORECASE)
 _OTHERS = re.compile(r"\b(?:imdb|rotten tomatoes|metacritic|letterboxd average|cinemascore|audiences?|critics|"
-                     r"users|the consensus|average|aggregate|tomatometer)\b", re.IGNORECASE)
+                     r"users|the consensus|average|aggregate|tomatometer|customers?|readers?|viewers|voters|"
+                     r"commenters?)\b", re.IGNORECASE)
+# "4.8 out of 5 stars   3,412 ratings", "3.9/5 from 120 votes": a count of ratings after the value makes it an average
+_COUNT_AFTER = re.compile(r"[\s(|\u00b7,-]*(?:from\s+|based\s+on\s+|across\s+)?\d[\d,.]*\s*k?\s+"
+                          r"(?:global\s+|customer\s+|user\s+)?(?:ratings?|reviews?|votes?)\b", re.IGNORECASE)
 # The critic's own: "My score:", "Our verdict:", "Rating:", "Grade:" on the line before the value.
-_OWN_LABEL = re.compile(r"\b(?:my|our)\b[^.!?\n]{0,40}\b(?:verdict|score|rating|grade|take)\b|"
+_OWN_LABEL = re.compile(r"\b(?:my|our)\b[^.!?\n]{0,40}\b(?:verdict|score|rating|grade|take|mark)\b|"
+                        r"\b(?:editors?['\u2019]?s?|staff|critic['\u2019]?s?|house)\s+(?:verdict|score|rating|grade|pick|mark)\b|"
                         r"^\W*(?:verdict|score|rating|grade|final\s+(?:score|verdict|grade)|overall)\b", re.IGNORECASE)
 _GIVEN_OR_LABELLED = re.compile(r"\b(?:give|gives|gave|giving|rate|rates|rated|rating|score|verdict|grade|mark|note)\b"
                                 r"[^.!?\n]{0,30}$", re.IGNORECASE)
@@ -216,6 +221,8 @@ def _attributed(text: str, start: int) -> bool:
     before = text[clause_start:start]
     if _OTHERS.search(before):
         return True
+    if _OWN_LABEL.search(before):
+        return False  # "Editors' rating ★★★★☆", "Our score:": the publication's or the critic's own
     giver = _GIVER.search(before)
     if giver is None:
         return False
@@ -234,7 +241,7 @@ def find_rating(text: str) -> RatingMatch | None:
             before = text[line_start:match.start()]
             # a bare number's match holds its giving verb: who gives it is read before the number itself
             given_at = match.start("value") if kind == "given_bare" else match.start()
-            if _OTHER_LABEL.search(before) or _attributed(text, given_at):
+            if _OTHER_LABEL.search(before) or _attributed(text, given_at) or _COUNT_AFTER.match(text, match.end()):
                 continue
             if kind == "percent" and not _SCORE_LABEL.search(before):
                 continue  # "90% of the film" is no rating
