@@ -751,6 +751,30 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Halle Berry becomes Sofia, dogs and all.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
         ("In one cut, Mark Dacascos became Zero.", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
     ],
+    "a-denial-must-follow-at-once": [
+        ("Keanu Reeves plays John Wick. He does not say much.", CH2, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("Halle Berry is Sofia. Not in the first film, though.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
+        ("Catalina Sandino Moreno plays Lena. Wrongly, some call her Nogi.", BAL,
+         [("cast", "Catalina Sandino Moreno", "Lena", "supported")]),
+    ],
+    "a-clause-closed-by-its-object-is-no-list": [
+        ("Eve's trainer Nogi is Sharon Duncan-Brewster, and Catalina Sandino Moreno plays Lena.", BAL,
+         [("cast", "Catalina Sandino Moreno", "Lena", "supported")]),
+        ("Santino is Riccardo Scamarcio, and Ruby Rose plays Ares.", CH2, [("cast", "Ruby Rose", "Ares", "supported")]),
+        ("The film is directed by Chad Stahelski, and Keanu Reeves plays John Wick.", CH4,
+         [("cast", "Keanu Reeves", "John Wick", "supported")]),
+    ],
+    "the-work-said-to-be-of-a-year": [
+        ("You know it's a 2014 release with a dog.", JW1, [("release_year", "", 2014, "supported")]),
+        ("This is a 2017 film about debts.", CH2, [("release_year", "", 2017, "supported")]),
+        ("It was a 2019 summer release everywhere.", PARA, [("release_year", "", 2019, "supported")]),
+    ],
+    "a-place-in-the-franchise": [
+        ("The fifth John Wick feature is the first to hand the gun over.", BAL,
+         [("franchise_member", "", None, "supported")]),
+        ("You're watching the beginning of the John Wick franchise.", JW1, [("franchise_member", "", None, "supported")]),
+        ("This third John Wick story is the loudest.", PARA, [("franchise_member", "", None, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -1008,6 +1032,17 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Keanu Reeves, the hitman hunting Iosef, is tired.", JW1, ("cast", "Keanu Reeves", "Iosef")),
         ("Keanu Reeves, the man hired by Viggo, is tired.", JW1, ("cast", "Keanu Reeves", "Viggo")),
         ("Ian McShane becomes Winston's problem.", PARA, ("cast", "Ian McShane", "Winston")),
+    ],
+    "denied-by-the-next-sentence": [
+        ("Second: \"Halle Berry turns up as the Adjudicator.\" She does nothing of the sort.", PARA,
+         ("cast", "Halle Berry", None)),
+        ("- Halle Berry (Sofia). Not in this one.\n- Ian McShane (Winston)", CH4, ("cast", "Halle Berry", None)),
+        ("The blurb says Derek Kolstad wrote it. That's not true.", BAL, ("writer", "Derek Kolstad", None)),
+    ],
+    "a-person-named-with-an-article-is-a-place": [
+        ("Ian McShane is back running the New York Continental as Winston.", CH2, ("cast", "New York Continental", None)),
+        ("Keanu Reeves storms the Grand Hotel Osaka as John.", CH4, ("cast", "Grand Hotel Osaka", None)),
+        ("They fight inside the Red Circle Club as Iosef hides.", JW1, ("cast", "Red Circle Club", None)),
     ],
 }
 

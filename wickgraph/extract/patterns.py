@@ -9,7 +9,7 @@ Each line of ``rules.jsonl`` is one JSON object with an ``id``:
   reviewed work named in a plain statement), listed here so filters can refer to it;
 * ``"kind": "block"`` — a filter that drops candidates whose ``scope`` (``before``/``after``
   the match within its sentence; ``after`` is anchored at the match's end; the ``match`` itself,
-  its ``sentence`` or its ``line``) matches; ``types`` / ``rules`` say which candidates it applies to.
+  its ``sentence``, its ``line`` or, anchored, the ``next_sentence``) matches; ``types`` / ``rules`` say which candidates it applies to.
 
 Patterns are written over a *view* of the text in which every gazetteer name is replaced,
 character for character, by a placeholder of its kind, so ``{P}`` (a person), ``{C}`` (a
@@ -38,7 +38,7 @@ RULES_FILE = Path(__file__).resolve().parent / "rules.jsonl"
 _START, _CONT = PLACEHOLDER_START, PLACEHOLDER_CONT
 _KINDS = ("claim", "mention", "block")
 _TYPES = ("director", "writer", "cast", "franchise_member", "release_year")
-_SCOPES = ("before", "after", "match", "sentence", "line", "clause_before")
+_SCOPES = ("before", "after", "match", "sentence", "line", "clause_before", "next_sentence")
 _NEEDS = {"director": ("person", "people"), "writer": ("person", "people"), "cast": ("actor", "actors"),
           "release_year": ("year",), "franchise_member": ()}
 _ALLOWED_KEYS = {"id", "kind", "type", "pattern", "reprise", "scope", "types", "rules", "description",
@@ -294,7 +294,7 @@ _NAME_STOP = {"The", "A", "An", "He", "She", "It", "This", "That", "His", "Her",
               "Okay", "OK", "Well", "Oh", "Ha", "Lol", "Honestly", "Sadly", "Thankfully", "Unfortunately"}
 
 
-_ARTICLE_BEFORE = re.compile(r"\b(?i:the|a|an|this|that|its|our|their|his|her)\s+(?:[a-z][\w-]*\s+){0,2}\Z")
+_ARTICLE_BEFORE = re.compile(r"\b(?i:the|a|an|this|that|its|our|their|his|her)\s+(?P<adjectives>(?:[a-z][\w-]*\s+){0,2})\Z")
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|from|to|into|on|across|through|near|inside|outside|around|via|over)\s+\Z",
                            re.IGNORECASE)
 
@@ -324,8 +324,9 @@ def _name_ok(text: str, start: int, end: int) -> bool:
         return False  # "KEANU IS BACK AS JOHN": in capitals every word looks like a name
     if _PLACE_BEFORE.search(text, max(0, start - 10), start):
         return False
-    if len(words) == 1 and _ARTICLE_BEFORE.search(text, max(0, start - 30), start):
-        return False  # "the local Continental", "the Academy": people's names take no article
+    article = _ARTICLE_BEFORE.search(text, max(0, start - 30), start)
+    if article is not None and (len(words) == 1 or article.group("adjectives") == ""):
+        return False  # "the local Continental", "the New York Continental": people's names take no article
     return not _POSSESSIVE_S.match(text[end:end + 2])
 
 

@@ -86,6 +86,11 @@ def _blocks(doc: Document, candidate: Candidate, block: Rule, sentence_start: in
         _, end_of_sentence = doc.sentence(max(candidate.end - 1, candidate.start))
         end_of_sentence = min(end_of_sentence, candidate.end + _SCOPE_REACH)
         match = regex.search(view, s_start, max(end_of_sentence, candidate.end))
+    elif block.scope == "next_sentence":
+        # anchored at the start of the sentence after the candidate's: "X turns up as Y." She does nothing of the sort.
+        _, next_start = doc.sentence(max(candidate.end - 1, candidate.start))
+        _, next_end = doc.sentence(next_start) if next_start < len(view) else (next_start, next_start)
+        match = regex.match(view, next_start, min(next_end, next_start + _SCOPE_REACH))
     else:
         l_start, l_end = doc.line(candidate.start)
         match = regex.search(view, max(l_start, candidate.start - _SCOPE_REACH),
