@@ -9,7 +9,8 @@ Each line of ``rules.jsonl`` is one JSON object with an ``id``:
   reviewed work named in a plain statement), listed here so filters can refer to it;
 * ``"kind": "block"`` — a filter that drops candidates whose ``scope`` (``before``/``after``
   the match within its sentence; ``after`` is anchored at the match's end; the ``match`` itself,
-  its ``sentence``, its ``line`` or, anchored, the ``next_sentence``) matches; ``types`` / ``rules`` say which candidates it applies to.
+  its ``sentence``, its ``line`` or, anchored, the ``next_sentence``) matches; ``types`` / ``rules``
+  say which candidates it applies to.
 
 Patterns are written over a *view* of the text in which every gazetteer name is replaced,
 character for character, by a placeholder of its kind, so ``{P}`` (a person), ``{C}`` (a
@@ -294,7 +295,8 @@ _NAME_STOP = {"The", "A", "An", "He", "She", "It", "This", "That", "His", "Her",
               "Okay", "OK", "Well", "Oh", "Ha", "Lol", "Honestly", "Sadly", "Thankfully", "Unfortunately"}
 
 
-_ARTICLE_BEFORE = re.compile(r"\b(?i:the|a|an|this|that|its|our|their|his|her)\s+(?P<adjectives>(?:[a-z][\w-]*\s+){0,2})\Z")
+_ARTICLE_BEFORE = re.compile(r"\b(?i:the|a|an|this|that|its|our|their|his|her)\s+"
+                             r"(?P<adjectives>(?:[a-z][\w-]*\s+){0,2})\Z")
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|from|to|into|on|across|through|near|inside|outside|around|via|over)\s+\Z",
                            re.IGNORECASE)
 
