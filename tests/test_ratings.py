@@ -141,6 +141,7 @@ def test_more_rating_forms(text: str, value: object, scale: object, evidence: st
     ("Average: 4.1/5 (812 reviews)\nStaff rating: 2 out of 5", 2),
     ("7/10 from a commenter.\nEditors' rating \u2605\u2605\u2605\u2605\u2606", 4),
     ("They called it 'two stars of noise'. For what it is worth, my own mark is four out of five.", 4),
+    ("STAFF PICK \u00b7 Our score: 4 of 5", 4), ("I give it 3 of 5.", 3), ("Rating: 8 of 10", 8),
 ])
 def test_only_the_critics_own_rating(text: str, value: float) -> None:
     rating = find_rating(text)
@@ -155,6 +156,7 @@ def test_only_the_critics_own_rating(text: str, value: float) -> None:
     "My brother would give it a 10 but he is fifteen.", "Everyone online rates it a solid nine.",
     "The audience gave it a strong eight.",
     "4.6 out of 5 stars 2,104 global ratings", "Customers: 3.9/5 from 120 votes",
+    "Score: 4 of 5 people walked out.", "I rate it one of ten films I love.", "Chapter 4 of 5 is the best.",
 ])
 def test_more_non_ratings(text: str) -> None:
     assert find_rating(text) is None

@@ -38,7 +38,7 @@ _OTHER_LABEL = re.compile(
 # A cheap pre-check per pattern: one of these must be in the lower-cased text.
 _NEEDS = {"stars_glyph": ("★",), "stars_ascii": ("**", "*/", "✦", "✪", "✭", "⭐"), "percent": ("%",),
           "points": ("points", "possible", "stars"), "out_of": ("/", "out of", "outta"), "stars": ("star",),
-          "glyph_count": ("/", "out of"), "on_scale": (" on ",),
+          "glyph_count": ("/", "out of"), "on_scale": (" on ", " of "),
           "given_bare": ("give", "gave", "rate", "rating", "award", "verdict", "score", "grade"),
           "letter": ("grade", "rating", "verdict", "score", "overall", "going", "give", "giving", "gets", "earns",
                      "solid", "get a",
@@ -73,9 +73,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("out_of", re.compile(
         rf"(?P<value>{_NUM}){_HALF}\s*(?:stars?\s+|[a-z]{{3,12}}s\s+(?=out\s+of))?\(?\s*(?:out\s+of|outta|/)\s*{_SCALE}\b"
         r"(?!\s*/|[.,]\d)\)?(?:\s+stars?)?", re.IGNORECASE)),
-    # "I give 8 on 10", "note: 7 on 10": a learner's (or a translated "sur") scale, after a giving verb or a label
-    ("on_scale", re.compile(rf"(?P<value>{_NUM}){_HALF}\s+on\s+{_SCALE}\b(?![.,]\d)",
-                            re.IGNORECASE)),
+    # "I give 8 on 10", "note: 7 on 10", "Our score: 4 of 5": a learner's (or a translated "sur") scale or a bare
+    # "of", after a giving verb or a label, and not a count ("4 of 5 people")
+    ("on_scale", re.compile(rf"(?P<value>{_NUM}){_HALF}\s+(?:on|of)\s+{_SCALE}\b(?![.,]\d)"
+                            r"(?!\s+(?:people|of|films|movies|times|reviews|critics|chapters|episodes|nights|parts|"
+                            r"stars|points)\b)", re.IGNORECASE)),
     ("stars", re.compile(rf"\b(?P<value>{_NUM}){_HALF}[\s-]+stars?\b", re.IGNORECASE)),
     ("letter", re.compile(
         r"(?:\b(?:grade|rating|verdict|score|overall(?:\s+grade)?)(?:\s*[:\-–|]?\s*|[ \t]*(?:[.·_]{3,}|…+)[ \t]*)"
