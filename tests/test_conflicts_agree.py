@@ -94,7 +94,16 @@ EXTRA_REVIEW = f"""
     <claim/{UNRECONCILED}/10> a wg:CastClaim ; wg:claimedIn <review/{UNRECONCILED}> ;
         wg:aboutWork work:ballerina-2025 ; wg:claimedPerson person:catalina-sandino-moreno ;
         wg:claimedCharacter character:nogi ; wg:evidence <claim/{UNRECONCILED}/10/evidence> .
+    # Thomas Sadoski plays Jimmy in the first two films; Ballerina's cast lists neither him nor Jimmy: a reprise
+    # there is contradicted (the reference lists every returning role), a plain cast claim is only unknown
+    <claim/{UNRECONCILED}/11> a wg:RepriseClaim ; wg:claimedIn <review/{UNRECONCILED}> ;
+        wg:aboutWork work:ballerina-2025 ; wg:claimedPerson person:thomas-sadoski ;
+        wg:claimedCharacter character:jimmy ; wg:evidence <claim/{UNRECONCILED}/11/evidence> .
+    <claim/{UNRECONCILED}/12> a wg:CastClaim ; wg:claimedIn <review/{UNRECONCILED}> ;
+        wg:aboutWork work:ballerina-2025 ; wg:claimedPerson person:thomas-sadoski ;
+        wg:claimedCharacter character:jimmy ; wg:evidence <claim/{UNRECONCILED}/11/evidence> .
 
+    <claim/{UNRECONCILED}/11/evidence> oa:exact "Thomas Sadoski is back as Jimmy" .
     <claim/{UNRECONCILED}/1/evidence> oa:exact "Anjelica Huston as Director" .
     <claim/{UNRECONCILED}/7/evidence> oa:exact "Ana de Armas reprises Eve" .
     <claim/{UNRECONCILED}/8/evidence> oa:exact "Anjelica Huston reprises the Director from John Wick" .
@@ -172,9 +181,9 @@ def test_the_query_reports_exactly_the_contradicted_claims(store: Store) -> None
     found = [conflict.claim for conflict in conflicts(store)]
     assert len(found) == len(set(found)), "one row per conflicting claim"
     assert set(found) == computed
-    # seed: Rooney and 2024; A: four; B: two; C: none; EXTRA_REVIEW: claims 4, 5, 7, 8 and 10
+    # seed: Rooney and 2024; A: four; B: two; C: none; EXTRA_REVIEW: claims 4, 5, 7, 8, 10 and 11
     assert Counter(review for iri, (_, _, review) in claims.items() if iri in computed) == {
-        "r-fd4f55627fe0": 2, "r-71cf369964b4": 4, "r-1c04d52af08a": 2, UNRECONCILED: 5}
+        "r-fd4f55627fe0": 2, "r-71cf369964b4": 4, "r-1c04d52af08a": 2, UNRECONCILED: 6}
 
 
 def test_known_false_actor_as_character_values_explain_the_conflict(store: Store) -> None:
@@ -182,6 +191,8 @@ def test_known_false_actor_as_character_values_explain_the_conflict(store: Store
     assert "Sharon Duncan-Brewster plays Nogi" in rows["10"].explanation
     assert rows["7"].reference == "first played in this work"
     assert rows["8"].reference.startswith("not in John Wick")
+    assert rows["11"].reference == "not in this work's cast (the role is in John Wick)"
+    assert "12" not in rows
 
 
 def test_recorded_statuses_of_the_hand_written_reviews_agree(store: Store) -> None:
@@ -199,9 +210,10 @@ def test_unreconciled_names_follow_the_documented_rule(store: Store) -> None:
               for iri, (claim, _, review) in claims.items() if review == UNRECONCILED}
     # 2: she played The Director in Parabellum, so the reprise is confirmed too
     assert status == {"1": "supported", "2": "supported", "3": "supported", "4": "contradicted", "5": "contradicted",
-                      "6": "unknown", "7": "contradicted", "8": "contradicted", "9": "supported", "10": "contradicted"}
+                      "6": "unknown", "7": "contradicted", "8": "contradicted", "9": "supported", "10": "contradicted",
+                      "11": "contradicted", "12": "unknown"}
     rows = {c.claim.rsplit("/", 1)[-1]: c for c in conflicts(store) if c.review_id == UNRECONCILED}
-    assert set(rows) == {"4", "5", "7", "8", "10"}
+    assert set(rows) == {"4", "5", "7", "8", "10", "11"}
     assert rows["5"].reference == "Anjelica Huston as The Director"
     assert rows["4"].reference.startswith("Ana de Armas as Eve Macarro")
     assert character_key("The Director") == character_key("director") == "director"
