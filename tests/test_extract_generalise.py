@@ -526,7 +526,7 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
          [("reprise", "Laurence Fishburne", "Bowery King", "supported")]),
     ],
     "role-of-another-work-said-of-this-one": [
-        ("Willem Dafoe's Marcus is back for a brief flashback.", CH2, [("reprise", "Willem Dafoe", "Marcus", "unknown")]),
+        ("Willem Dafoe's Marcus is back for a brief flashback.", CH2, [("reprise", "Willem Dafoe", "Marcus", "contradicted")]),
         ("Keanu Reeves lends his voice to Wick here.", HEX, [("cast", "Keanu Reeves", "Wick", "contradicted")]),
         ("Ian McShane plays Winston in the prequel too.", CONT, [("cast", "Ian McShane", "Winston", "contradicted")]),
     ],
@@ -774,6 +774,22 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
          [("franchise_member", "", None, "supported")]),
         ("You're watching the beginning of the John Wick franchise.", JW1, [("franchise_member", "", None, "supported")]),
         ("This third John Wick story is the loudest.", PARA, [("franchise_member", "", None, "supported")]),
+    ],
+    "lends-a-voice-to-the-role": [
+        ("Troy Baker lends his voice to Hex.", HEX, [("cast", "Troy Baker", "Hex", "supported")]),
+        ("Ian McShane lends his gravelly voice to Winston.", HEX, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Keanu Reeves lends his voice to Wick, they say.", HEX, [("cast", "Keanu Reeves", "Wick", "contradicted")]),
+    ],
+    "an-apposition-saying-back": [
+        ("Willem Dafoe's Marcus, back for a brief flashback, is welcome.", CH2,
+         [("reprise", "Willem Dafoe", "Marcus", "contradicted")]),
+        ("Lance Reddick's Charon, back from the dead, is a joy.", PARA, [("reprise", "Lance Reddick", "Charon", "supported")]),
+        ("Common, back as Cassian, sulks.", CH4, [("reprise", "Common", "Cassian", "contradicted")]),
+    ],
+    "a-franchise-regular-by-surname": [
+        ("Reeves lends his voice to Wick for a few grunts.", HEX, [("cast", "Keanu Reeves", "Wick", "contradicted")]),
+        ("McShane is Winston again, in a cameo.", BAL, [("reprise", "Ian McShane", "Winston", "supported")]),
+        ("Stahelski directed this one.", CH4, [("director", "Chad Stahelski", None, "supported")]),
     ],
 }
 
@@ -1043,6 +1059,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Ian McShane is back running the New York Continental as Winston.", CH2, ("cast", "New York Continental", None)),
         ("Keanu Reeves storms the Grand Hotel Osaka as John.", CH4, ("cast", "Grand Hotel Osaka", None)),
         ("They fight inside the Red Circle Club as Iosef hides.", JW1, ("cast", "Red Circle Club", None)),
+    ],
+    "back-in-is-no-return": [
+        ("Keanu Reeves's John, back in the day, was softer.", CH2, ("reprise", "Keanu Reeves", None)),
+        ("Laurence Fishburne's Bowery King, back in a big coat, shouts.", CH4, ("reprise", "Laurence Fishburne", None)),
+        ("Ian McShane's Winston, back then a younger man, smiles.", CH2, ("reprise", "Ian McShane", None)),
     ],
 }
 

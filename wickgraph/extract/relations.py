@@ -310,10 +310,12 @@ def _as_role_here(doc: Document, gap: str, role: Mention) -> bool:
 
 
 # "Keanu Reeves, John Wick for the fourth time": an apposition that names the role taken up again
-_AGAIN = re.compile(r",?\s+(?:again|once more|once again|yet again|as before|like before|one more time|returning|"
+_AGAIN = re.compile(r"(?:,?\s+(?:again|once more|once again|yet again|as before|like before|one more time|returning|"
                     r"back from|reprising|"
                     r"for (?:the|a) (?:second|third|fourth|fifth|sixth|"
-                    r"umpteenth|\w+th) time)\b", re.IGNORECASE)
+                    r"umpteenth|\w+th) time)"
+                    # "Marcus, back for a flashback" (not "back in the day")
+                    r"|,\s*back(?!\s+(?:in|then|when)\b))\b", re.IGNORECASE)
 
 
 def _new_role(doc: Document, cues: Cues, actor: Mention, sentence_end: int) -> Candidate | None:
