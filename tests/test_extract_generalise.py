@@ -791,6 +791,38 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("McShane is Winston again, in a cameo.", BAL, [("reprise", "Ian McShane", "Winston", "supported")]),
         ("Stahelski directed this one.", CH4, [("director", "Chad Stahelski", None, "supported")]),
     ],
+    "a-job-in-apposition": [
+        ("Chad Stahelski, the director, knows stunts.", PARA, [("director", "Chad Stahelski", None, "supported")]),
+        ("Len Wiseman, its director, keeps it moving; Shay Hatten, the screenwriter, less so.", BAL,
+         [("director", "Len Wiseman", None, "supported"), ("writer", "Shay Hatten", None, "supported")]),
+        ("Stahelski, directing again, keeps it clean.", CH4, [("director", "Chad Stahelski", None, "supported")]),
+    ],
+    "idioms-of-directing": [
+        ("Stahelski is the man behind the camera.", CH2, [("director", "Chad Stahelski", None, "supported")]),
+        ("The woman in the director's chair for night two is Charlotte Brändström.", CONT,
+         [("director", "Charlotte Brändström", None, "supported")]),
+        ("Len Wiseman calls the shots, mostly.", BAL, [("director", "Len Wiseman", None, "supported")]),
+    ],
+    "a-light-verb-and-the-job": [
+        ("Derek Kolstad did the writing.", JW1, [("writer", "Derek Kolstad", None, "supported")]),
+        ("Shay Hatten handles the script, Len Wiseman the directing.", BAL,
+         [("writer", "Shay Hatten", None, "supported")]),
+        ("Chad Stahelski took care of the direction.", CH4, [("director", "Chad Stahelski", None, "supported")]),
+    ],
+    "credits-in-other-languages": [
+        ("Regie: Chad Stahelski\nDrehbuch: Derek Kolstad\n", CH2,
+         [("director", "Chad Stahelski", None, "supported"), ("writer", "Derek Kolstad", None, "supported")]),
+        ("Dirigida por Len Wiseman. Guion de Shay Hatten.", BAL,
+         [("director", "Len Wiseman", None, "supported"), ("writer", "Shay Hatten", None, "supported")]),
+        ("Un film de Chad Stahelski, scénario de Derek Kolstad.", JW1,
+         [("director", "Chad Stahelski", None, "supported"), ("writer", "Derek Kolstad", None, "supported")]),
+    ],
+    "a-credit-verb-with-its-manner": [
+        ("The film, directed with gusto by Chad Stahelski, never stops.", CH4,
+         [("director", "Chad Stahelski", None, "supported")]),
+        ("It was directed, briskly, by Chad Stahelski.", PARA, [("director", "Chad Stahelski", None, "supported")]),
+        ("The direction is by Len Wiseman.", BAL, [("director", "Len Wiseman", None, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -1064,6 +1096,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Keanu Reeves's John, back in the day, was softer.", CH2, ("reprise", "Keanu Reeves", None)),
         ("Laurence Fishburne's Bowery King, back in a big coat, shouts.", CH4, ("reprise", "Laurence Fishburne", None)),
         ("Ian McShane's Winston, back then a younger man, smiles.", CH2, ("reprise", "Ian McShane", None)),
+    ],
+    "a-role-in-apposition-is-no-job": [
+        ("Anjelica Huston, the Director, rules the Ruska Roma.", PARA, ("director", "Anjelica Huston", None)),
+        ("Keanu Reeves, directing his fury at Santino, runs.", CH2, ("director", "Keanu Reeves", None)),
+        ("Ian McShane did the voice well.", HEX, ("writer", "Ian McShane", None)),
     ],
 }
 
