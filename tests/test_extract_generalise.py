@@ -823,6 +823,28 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("It was directed, briskly, by Chad Stahelski.", PARA, [("director", "Chad Stahelski", None, "supported")]),
         ("The direction is by Len Wiseman.", BAL, [("director", "Len Wiseman", None, "supported")]),
     ],
+    "a-fronted-role-phrase": [
+        ("In the title role, Keanu Reeves is tireless.", PARA, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("In the role of Zero, Mark Dacascos steals scenes.", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
+        ("Playing the part of Winston, Ian McShane is dry.", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
+    ],
+    "a-comment-between-role-and-actor": [
+        ("John Wick is, of course, Keanu Reeves.", CH4, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("Charon is, as ever, Lance Reddick.", CH2, [("cast", "Lance Reddick", "Charon", "supported")]),
+        ("Winston is played, naturally, by Ian McShane.", PARA, [("cast", "Ian McShane", "Winston", "supported")]),
+    ],
+    "a-role-apposition-names-its-actor": [
+        ("Zero, a role Mark Dacascos clearly relishes, is funny.", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
+        ("Caine, the part Donnie Yen was born for, is blind.", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
+        ("Santino, a character Riccardo Scamarcio plays as a spoilt child, sulks.", CH2,
+         [("cast", "Riccardo Scamarcio", "Santino", "supported")]),
+    ],
+    "a-performance-verb-with-the-role": [
+        ("Mark Dacascos absolutely nails Zero, sushi knife and all.", PARA,
+         [("cast", "Mark Dacascos", "Zero", "supported")]),
+        ("Jerome Flynn turns in a sly, greasy Berrada.", PARA, [("cast", "Jerome Flynn", "Berrada", "supported")]),
+        ("Mark Dacascos brings Zero to life.", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -1101,6 +1123,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Anjelica Huston, the Director, rules the Ruska Roma.", PARA, ("director", "Anjelica Huston", None)),
         ("Keanu Reeves, directing his fury at Santino, runs.", CH2, ("director", "Keanu Reeves", None)),
         ("Ian McShane did the voice well.", HEX, ("writer", "Ian McShane", None)),
+    ],
+    "a-plot-verb-with-a-role-is-no-performance": [
+        ("Keanu Reeves nails Zero to the wall with a pencil.", PARA, ("cast", "Keanu Reeves", "Zero")),
+        ("Keanu Reeves brings Winston a marker.", PARA, ("cast", "Keanu Reeves", "Winston")),
+        ("Keanu Reeves aces Zero in the glass room.", PARA, ("cast", "Keanu Reeves", "Zero")),
     ],
 }
 

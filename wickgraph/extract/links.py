@@ -147,6 +147,14 @@ ASIDE_END = re.compile(r"\s*(?:,\s*(?:returning|back|again|once\s+more|once\s+ag
 _APPOSITION = re.compile(r"^\s*(?:himself|herself)?\s*,(?:[^,;.!?()\n]{1,60},){1,3}\s*")
 
 
+# a comment set off by commas, which says nothing of who plays whom: "is, of course, X", "is, as ever, X"
+_COMMENT = re.compile(r",\s*(?:of\s+course|naturally|as\s+ever|as\s+always|inevitably|fittingly|once\s+again|again|"
+                      r"as\s+before|once\s+more|yet\s+again|still|here|this\s+time)\s*,", re.IGNORECASE)
+_ROLE_APPOSITION = re.compile(r",\s+(?:a|the|another)\s+(?:[\w-]+\s+){0,2}?(?:role|part|character)\s+(?:that\s+|which\s+)?",
+                              re.IGNORECASE)
+_VERB_AFTER = re.compile(r"\s+(?:\w+ly\s+)?(?:has\s+|had\s+|was\s+|is\s+)?[a-z]+(?:s|ed)\b")
+
+
 def backward_link(gap: str, after: str, cues: Cues) -> bool:
     """Whether ``gap`` joins the role before it to the actor after it; ``after`` is the text after the actor.
 
@@ -159,6 +167,9 @@ def backward_link(gap: str, after: str, cues: Cues) -> bool:
         return re.match(r"\s*(?:[.!,;]|$)", after) is not None  # a role asked, its actor answered: "Killa? X."
     if "\n" in gap or _SENTENCE_BREAK.search(gap):
         return False
+    if _ROLE_APPOSITION.fullmatch(gap) and _VERB_AFTER.match(after):
+        return True  # "Zero, a role Mark Dacascos clearly relishes, ...": the apposition says whose role it is
+    gap = _COMMENT.sub(" ", gap)  # "John Wick is, of course, Keanu Reeves"
     words = gap_words(gap)
     if words and all(w in cues["list-separator"] for w in words):
         return True
