@@ -150,8 +150,8 @@ _APPOSITION = re.compile(r"^\s*(?:himself|herself)?\s*,(?:[^,;.!?()\n]{1,60},){1
 # a comment set off by commas, which says nothing of who plays whom: "is, of course, X", "is, as ever, X"
 _COMMENT = re.compile(r",\s*(?:of\s+course|naturally|as\s+ever|as\s+always|inevitably|fittingly|once\s+again|again|"
                       r"as\s+before|once\s+more|yet\s+again|still|here|this\s+time)\s*,", re.IGNORECASE)
-_ROLE_APPOSITION = re.compile(r",\s+(?:a|the|another)\s+(?:[\w-]+\s+){0,2}?(?:role|part|character)\s+(?:that\s+|which\s+)?",
-                              re.IGNORECASE)
+_ROLE_APPOSITION = re.compile(r",\s+(?:a|the|another)\s+(?:[\w-]+\s+){0,2}?(?:role|part|character)\s+"
+                              r"(?:that\s+|which\s+)?", re.IGNORECASE)
 _VERB_AFTER = re.compile(r"\s+(?:\w+ly\s+)?(?:has\s+|had\s+|was\s+|is\s+)?[a-z]+(?:s|ed)\b")
 
 

@@ -293,7 +293,8 @@ _GIVES = re.compile(r"\s*(?:\w+ly\s+)?(?:gives|gave|lends|lent)\s+\Z", re.IGNORE
 # whose object is a role of the reviewed work
 _PERFORMANCE_VERB = re.compile(r"\s*(?:\w+ly\s+)?(?:(?:nails|nailed|aces|aced|inhabits|inhabited)\s+|"
                                r"turns?\s+in\s+(?:a|an)\s+(?:[\w-]+,?\s+){0,3}?)\Z", re.IGNORECASE)
-_PLOT_AFTER = re.compile(r"\s+(?:to|into|onto|against|with|through|under|on|in|at)\b", re.IGNORECASE)  # "nails Zero to the wall"
+# "nails Zero to the wall": a place after the role makes the verb the plot's
+_PLOT_AFTER = re.compile(r"\s+(?:to|into|onto|against|with|through|under|on|in|at)\b", re.IGNORECASE)
 _BRINGS = re.compile(r"\s*(?:\w+ly\s+)?(?:brings|brought)\s+\Z", re.IGNORECASE)
 _TO_LIFE = re.compile(r"\s+(?:\w+\s+)?to\s+life\b", re.IGNORECASE)
 _QUALITY_AFTER = re.compile(
