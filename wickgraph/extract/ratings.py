@@ -38,7 +38,7 @@ _OTHER_LABEL = re.compile(
 # A cheap pre-check per pattern: one of these must be in the lower-cased text.
 _NEEDS = {"stars_glyph": ("★",), "stars_ascii": ("**", "*/", "✦", "✪", "✭", "⭐"), "percent": ("%",),
           "points": ("points", "possible", "stars"), "out_of": ("/", "out of", "outta"), "stars": ("star",),
-          "glyph_count": ("/", "out of"), "on_scale": (" on ", " of "),
+          "glyph_count": ("/", "out of"), "on_scale": (" on ", " of ", " sur "),
           "given_bare": ("give", "gave", "rate", "rating", "award", "verdict", "score", "grade"),
           "letter": ("grade", "rating", "verdict", "score", "overall", "going", "give", "giving", "gets", "earns",
                      "solid", "get a",
@@ -71,11 +71,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                           r"(?:points|possible|stars)\b",
                           re.IGNORECASE)),
     ("out_of", re.compile(
-        rf"(?P<value>{_NUM}){_HALF}\s*(?:stars?\s+|[a-z]{{3,12}}s\s+(?=out\s+of))?\(?\s*(?:out\s+of|outta|/)\s*{_SCALE}\b"
+        rf"(?P<value>{_NUM}){_HALF}\s*(?:stars?\s+|[a-z]{{3,12}}s\s+(?=out\s+of)|[^\w\s/]{{1,3}}\s+(?=out\s+of))?"
+        rf"\(?\s*(?:out\s+of|outta|/)\s*{_SCALE}\b"
         r"(?!\s*/|[.,]\d)\)?(?:\s+stars?)?", re.IGNORECASE)),
     # "I give 8 on 10", "note: 7 on 10", "Our score: 4 of 5": a learner's (or a translated "sur") scale or a bare
     # "of", after a giving verb or a label, and not a count ("4 of 5 people")
-    ("on_scale", re.compile(rf"(?P<value>{_NUM}){_HALF}\s+(?:on|of)\s+{_SCALE}\b(?![.,]\d)"
+    ("on_scale", re.compile(rf"(?P<value>{_NUM}){_HALF}\s+(?:on|of|sur)\s+{_SCALE}\b(?![.,]\d)"
                             r"(?!\s+(?:people|of|films|movies|times|reviews|critics|chapters|episodes|nights|parts|"
                             r"stars|points)\b)", re.IGNORECASE)),
     ("stars", re.compile(rf"\b(?P<value>{_NUM}){_HALF}[\s-]+stars?\b", re.IGNORECASE)),
@@ -268,6 +269,14 @@ def find_rating(text: str) -> RatingMatch | None:
             found.append((own, RatingMatch(shown, scale, normalize(value, scale), start, end)))
     if not found:
         return None
+    # "Grade: B plus" is one rating, not also the "B" inside it, and "give it 4 🍿 out of 5" not also "give it 4":
+    # of two overlapping readings the longer stays, with the other's label
+    def overlap(a: RatingMatch, b: RatingMatch) -> bool:
+        return a is not b and a.start < b.end and b.start < a.end
+
+    found = [(own or any(o for o, r in found if overlap(r, rating)), rating) for own, rating in found
+             if not any(overlap(r, rating) and (r.end - r.start, r.end) > (rating.end - rating.start, rating.end)
+                        for _, r in found)]
     labelled = [r for own, r in found if own]
     return min(labelled or [r for _, r in found], key=lambda r: (r.start, -(r.end - r.start)))
 
