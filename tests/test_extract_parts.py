@@ -108,6 +108,25 @@ def test_people_listed_as_absent_do_not_vote(text: str) -> None:
     assert extract(text).film_title == "John Wick: Chapter 4"
 
 
+@pytest.mark.parametrize(("text", "subject", "pointed_at"), [
+    (("Frame by Frame, episode 12.\n\nWe are talking about Ballerina today. Anjelica Huston has the role she had in "
+     "Parabellum, and Unity Phelan is back from Parabellum. Shay Hatten, who also worked on Parabellum, wrote it. "
+     "Ballerina is a blast."), "From the World of John Wick: Ballerina", "John Wick: Chapter 3 \u2013 Parabellum"),
+    (("Notes, week 3.\n\nChapter 4 is long. Donnie Yen was never in Chapter 3, unlike Halle Berry, who was great in "
+     "Chapter 3, as she was in Chapter 3's dog scenes. Chapter 4 wins."), "John Wick: Chapter 4",
+     "John Wick: Chapter 3 \u2013 Parabellum"),
+    (("Rewatch club.\n\nParabellum holds up. Fishburne is back from Chapter 2, as in Chapter 2 with his pigeons, and "
+     "Reeves is back from Chapter 2 too. Parabellum is the peak."), "John Wick: Chapter 3 \u2013 Parabellum",
+     "John Wick: Chapter 2"),
+])
+def test_titles_pointed_at_weigh_less_than_the_subject(text: str, subject: str, pointed_at: str) -> None:
+    """A title after "in", "from", "than", "like" is a point of reference more often than the work reviewed: named
+    more often than the subject, it no longer wins (the subject does, or the extractor says it is unsure)."""
+    result = extract(text)
+    assert result.film_title in (subject, None), result.film_title
+    assert result.film_title is not None or pointed_at in (result.note or "")
+
+
 def test_film_option_overrides_detection() -> None:
     result = extract("Parabellum (2019)\n\nLance Reddick is Charon.", film="Ballerina")
     assert result.film_title == "From the World of John Wick: Ballerina" and result.note is None

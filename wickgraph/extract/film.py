@@ -24,6 +24,11 @@ _ABSENCE = re.compile(r"\b(?:not|no|never|nor|without|absent|missing|left out|sa
                       r"elsewhere)\b|n't\b", re.IGNORECASE)
 
 
+# A title after one of these is more often a point of reference than the subject: "as in Parabellum", "from the first"
+_REFERENCE_POINT = re.compile(r"\b(?:from|in|since|than|like|after|before|unlike|of)\s+(?:the\s+)?\Z",
+                              re.IGNORECASE)
+
+
 def resolve_film(title: str, gazetteer: Gazetteer) -> str | None:
     """The IRI of the work called ``title`` (any title or alias), or None."""
     works = [e.iri for e in gazetteer.lookup(title, WORK)]
@@ -83,6 +88,8 @@ def _scores(text: str, mentions: Iterable[Mention], reference: Reference) -> dic
                     weight += (1.5 if opens else 0.0) if entry.weak else 8.0
                 elif mention.start < opening:
                     weight += 0.5 if entry.weak else 2.0
+                if _REFERENCE_POINT.search(text, max(0, mention.start - 12), mention.start):
+                    weight /= 2  # "the role she had in Parabellum", "back from Chapter 2": another work, pointed at
                 scores[entry.iri] += weight
             elif entry.kind == PERSON and entry.is_label and entry.iri and entry.iri not in people \
                     and not _absent(text, mention.start, absent):  # each person's lines are read until one counts
