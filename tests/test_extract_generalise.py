@@ -845,6 +845,22 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Jerome Flynn turns in a sly, greasy Berrada.", PARA, [("cast", "Jerome Flynn", "Berrada", "supported")]),
         ("Mark Dacascos brings Zero to life.", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
     ],
+    "a-label-over-one-name-a-line": [
+        ("| screenplay = {{plainlist|\n* [[Derek Kolstad]]\n* [[Shay Hatten]]\n}}\n", PARA,
+         [("writer", "Derek Kolstad", None, "supported"), ("writer", "Shay Hatten", None, "supported")]),
+        ("Writers\nShay Hatten\nMichael Finch\n\nThe film is long.", CH4,
+         [("writer", "Shay Hatten", None, "supported"), ("writer", "Michael Finch", None, "supported")]),
+        ("Directed by:\n- Albert Hughes\n- Charlotte Brändström\n", CONT,
+         [("director", "Albert Hughes", None, "supported"), ("director", "Charlotte Brändström", None, "supported")]),
+    ],
+    "a-line-break-tag-separates-names": [
+        ("| director = [[Chad Stahelski]]<br>[[David Leitch]] (co-director)\n", PARA,
+         [("director", "Chad Stahelski", None, "supported"), ("director", "David Leitch", None, "contradicted")]),
+        ("<p>Written by: Shay Hatten<br/>Michael Finch</p>", CH4,
+         [("writer", "Shay Hatten", None, "supported"), ("writer", "Michael Finch", None, "supported")]),
+        ("Cast: Keanu Reeves<br>Ian McShane<br />Lance Reddick\n", JW1,
+         [("cast", "Keanu Reeves", None, "supported"), ("cast", "Lance Reddick", None, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -1128,6 +1144,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Keanu Reeves nails Zero to the wall with a pencil.", PARA, ("cast", "Keanu Reeves", "Zero")),
         ("Keanu Reeves brings Winston a marker.", PARA, ("cast", "Keanu Reeves", "Winston")),
         ("Keanu Reeves aces Zero in the glass room.", PARA, ("cast", "Keanu Reeves", "Zero")),
+    ],
+    "the-next-label-ends-a-list": [
+        ("Director\nChad Stahelski\nWriter\nDerek Kolstad\n", JW1, ("director", "Derek Kolstad", None)),
+        ("Screenplay:\n- Shay Hatten\nDirector:\n- Len Wiseman\n", BAL, ("writer", "Len Wiseman", None)),
+        ("Writers\nShay Hatten\nMichael Finch\nStars\nKeanu Reeves\n", CH4, ("writer", "Keanu Reeves", None)),
     ],
 }
 

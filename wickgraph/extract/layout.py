@@ -75,8 +75,10 @@ def normalise(text: str) -> str:
     Column-header rows of cast tables ("CHARACTER    PLAYED BY") are blanked too: they are layout, and
     read as words they look like names.
     """
-    if not any(mark in text for mark in "*_#>|+-\u2022\u00b7/.)\u2026=~  \t[{,"):
+    if not any(mark in text for mark in "*_#>|+-\u2022\u00b7/.)\u2026=~  \t[{,<\u200b\u200e\u200f\ufeff"):
         return text
+    if "<" in text:  # "[[A]]<br>[[B]]": a line-break tag separates list items
+        text = _LINE_BREAK_TAG.sub(lambda tag: ";" + " " * (len(tag.group()) - 1), text)
     view = csv_cells(_blank(text, list(_marks(text))))
     blanks = list(_leaders(view))
     line_end = -1
@@ -150,6 +152,7 @@ _TAG = re.compile(r"\[/?(?:b|i|u|s|quote|list|url|img|size|color|colour|font|cen
                   r"(?:=[^\]\n]{0,60})?\]"
                   r"|</?(?:b|i|u|em|strong|br|p|span|div|li|ul|ol|h[1-6]|a|small|big|blockquote|td|tr|th)"
                   r"(?:\s[^<>\n]{0,200})?/?>", re.IGNORECASE)
+_LINE_BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
 # Characters that print as nothing (bidi marks, zero-width spaces) and come with text copied from web pages
 _INVISIBLE = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2060\ufeff]+")
 
@@ -425,7 +428,7 @@ def _credits(view: str, words: LayoutWords) -> Iterator[Credit]:
             items, asides = _items(view, label.end(), value_end)
             if not items and label.end() >= _trim(view, label.end(), end)[1] and index + 1 == len(labels):
                 # "Director" alone on its line: the value is on the next line (one a line for a cast)
-                items, asides = _items_below(view, lines, number, job)
+                items, asides = _items_below(view, lines, number, regex)
             if items:
                 yield Credit(job, label.start() + len(label.group()) - len(label.group().lstrip(" \t")),
                              max(items[-1][1], (asides[-1] or (0, 0))[1]),
@@ -482,17 +485,22 @@ def _items(view: str, start: int, end: int) -> tuple[list[Span], list[Span | Non
     return items, asides
 
 
-def _items_below(view: str, lines: list[Span], number: int, job: str) -> tuple[list[Span], list[Span | None]]:
+def _items_below(view: str, lines: list[Span], number: int,
+                 label: re.Pattern[str]) -> tuple[list[Span], list[Span | None]]:
+    """The names under a label alone on its line: one line of them, or one name a line ("Screenplay =" over a
+    bulleted list) up to a blank line or the next label."""
     items: list[Span] = []
     asides: list[Span | None] = []
     for start, end in lines[number + 1:number + 40]:
-        if not view[start:end].strip() or end - start > _MAX_UNIT_LINE:
+        if not view[start:end].strip() or end - start > _MAX_UNIT_LINE or (items and label.match(view, start, end)):
             break
         found, found_asides = _items(view, start, end)
+        if items and len(found) != 1:
+            break
         items += found
         asides += found_asides
-        if job != "cast" or len(found) != 1:
-            break  # a credit's names stand on one line; a cast heading may stand over one name a line
+        if len(found) != 1:
+            break  # names on one line end the value; one name a line may go on
     return items, asides
 
 
