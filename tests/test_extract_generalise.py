@@ -861,6 +861,18 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Cast: Keanu Reeves<br>Ian McShane<br />Lance Reddick\n", JW1,
          [("cast", "Keanu Reeves", None, "supported"), ("cast", "Lance Reddick", None, "supported")]),
     ],
+    "the-actor-own-role-by-pronoun": [
+        ("Our lead is Ana de Armas, and her character is Eve Macarro.", BAL,
+         [("cast", "Ana de Armas", "Eve Macarro", "supported")]),
+        ("Donnie Yen is great here; his role is Caine, a blind man.", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
+        ("Keanu Reeves meets Halle Berry, and her character is Sofia.", PARA,
+         [("cast", "Halle Berry", "Sofia", "supported")]),
+    ],
+    "still-in-the-link-is-a-reprise": [
+        ("Winston's still Ian McShane, thank God.", CH2, [("reprise", "Ian McShane", "Winston", "supported")]),
+        ("Keanu Reeves still plays John like a wounded bear.", CH4, [("reprise", "Keanu Reeves", "John", "supported")]),
+        ("Charon is still Lance Reddick.", PARA, [("reprise", "Lance Reddick", "Charon", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -1149,6 +1161,16 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Director\nChad Stahelski\nWriter\nDerek Kolstad\n", JW1, ("director", "Derek Kolstad", None)),
         ("Screenplay:\n- Shay Hatten\nDirector:\n- Len Wiseman\n", BAL, ("writer", "Len Wiseman", None)),
         ("Writers\nShay Hatten\nMichael Finch\nStars\nKeanu Reeves\n", CH4, ("writer", "Keanu Reeves", None)),
+    ],
+    "still-as-an-adverb-is-no-reprise": [
+        ("Keanu Reeves is still great as John in the last act.", JW1, ("reprise", "Keanu Reeves", None)),
+        ("Keanu Reeves as John is still standing at the end.", JW1, ("reprise", "Keanu Reeves", None)),
+        ("Ian McShane, still dapper, plays Winston.", JW1, ("reprise", "Ian McShane", None)),
+    ],
+    "a-pronoun-role-is-the-nearest-actors": [
+        ("Keanu Reeves meets Halle Berry, and her character is Sofia.", PARA, ("cast", "Keanu Reeves", "Sofia")),
+        ("Ian McShane greets Lance Reddick; his role is Charon.", JW1, ("cast", "Ian McShane", "Charon")),
+        ("Donnie Yen fights Hiroyuki Sanada, and his character is Koji.", CH4, ("cast", "Donnie Yen", "Koji")),
     ],
 }
 

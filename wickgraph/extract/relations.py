@@ -461,7 +461,13 @@ def _reprise_cue(doc: Document, cues: Cues, start: int, end: int) -> bool:
     words = gap_words(doc.text[start:end]) + tail
     phrase = f" {' '.join(words)} "
     return any(w in cues["reprise-cue"] for w in words) or _AGAIN.match(doc.text, end) is not None \
-        or any(f" {cue} " in phrase for cue in cues["reprise-cue"] if " " in cue)
+        or any(f" {cue} " in phrase for cue in cues["reprise-cue"] if " " in cue) \
+        or _STILL_LINK.search(doc.text, start, end) is not None
+
+
+# "Winston's still Ian McShane", "Keanu Reeves still plays John": the link itself says the casting carries on
+_STILL_LINK = re.compile(r"(?:\b(?:is|was|remains)|['\u2019]s)\s+still\s+(?:the\s+)?(?=(?-i:[A-Z]))"
+                         r"|\bstill\s+(?:plays|playing|as)\b", re.IGNORECASE)
 
 
 # "Some familiar faces return." / "The old gang is back:": an announcement whose players follow it.
