@@ -127,6 +127,47 @@ def test_titles_pointed_at_weigh_less_than_the_subject(text: str, subject: str, 
     assert result.film_title is not None or pointed_at in (result.note or "")
 
 
+SEVERAL_WORKS = [
+    # a marathon diary: each day opens with its work; the post says which one it is about
+    (("Marathon weekend\n\nFriday: John Wick (2014). Michael Nyqvist is Viggo. Directed by Chad Stahelski. 8/10.\n\n"
+     "Sunday, the real reason for this post: John Wick: Chapter 4 (2023). Donnie Yen plays Caine. Written by Shay "
+     "Hatten. My verdict for this one: 9/10."), "John Wick: Chapter 4",
+     {("cast", "Donnie Yen"), ("writer", "Shay Hatten"), ("release_year", None), ("rating", None)}),
+    # a ranking whose entries open with their titles
+    (("My review of Parabellum, with the others for scale\n\n2. Chapter 2: Common is Cassian. 7/10.\n\n"
+     "1. Parabellum - Halle Berry plays Sofia and Mark Dacascos is Zero. 9/10."), "John Wick: Chapter 3 \u2013 Parabellum",
+     {("cast", "Halle Berry"), ("cast", "Mark Dacascos"), ("rating", None)}),
+    # a double bill under headings
+    (("Double bill, reviewing Ballerina\n\n## The Continental\nMel Gibson is Cormac. Four stars.\n\n"
+     "## Ballerina\nAna de Armas plays Eve Macarro. Directed by Len Wiseman. Three stars."),
+     "From the World of John Wick: Ballerina",
+     {("cast", "Ana de Armas"), ("director", "Len Wiseman"), ("rating", None), ("franchise_member", None)}),
+]
+
+
+@pytest.mark.parametrize(("text", "title", "expected"), SEVERAL_WORKS)
+def test_a_post_about_several_works_keeps_the_reviewed_works_claims(text: str, title: str,
+                                                                     expected: set[tuple[str, str | None]]) -> None:
+    """The parts that open with another work's title state that work's facts: no claims, no rating from them."""
+    result = extract(text)
+    assert result.film_title == title
+    found = {(c.type, c.person or c.actor) for c in result.claims}
+    assert found <= expected | {("reprise", a) for _, a in expected}, found - expected
+    assert {k for k in expected if k[0] != "franchise_member"} <= found
+    rating = next(c for c in result.claims if c.type == "rating")
+    assert text[rating.start:rating.end].startswith(("My verdict", "9/10", "Three stars"))
+
+
+@pytest.mark.parametrize("text", [
+    "John Wick: Chapter 2 (2017)\n\nWhat is missing? A villain. Chapter 2 was tighter; here Common plays Cassian.",
+    ("| | John Wick (2014) | John Wick: Chapter 2 (2017) |\n|---|---|---|\n| Director | Chad Stahelski | Chad Stahelski |"
+    "\n\nChapter 2 (2017): Common plays Cassian."),
+    "Chapter 2 (2017)\n\nNext month: Parabellum, bring snacks.\n\nCommon plays Cassian.",
+])
+def test_a_paragraph_that_only_mentions_another_work_keeps_its_claims(text: str) -> None:
+    assert ("cast", "Common") in {(c.type, c.actor) for c in extract(text, "Chapter 2").claims}
+
+
 def test_film_option_overrides_detection() -> None:
     result = extract("Parabellum (2019)\n\nLance Reddick is Charon.", film="Ballerina")
     assert result.film_title == "From the World of John Wick: Ballerina" and result.note is None

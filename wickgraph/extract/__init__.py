@@ -33,6 +33,7 @@ from .patterns import FIRST_WORK, Candidate, default_rules, run_rules
 from .ratings import find_rating, normalize
 from .relations import mark_reprises, pair_roles
 from .scope import is_blocked
+from .sections import other_work_spans
 from .units import LayoutUnits
 
 __all__ = ["Claim", "Extraction", "detect_film", "extract", "extract_file", "extract_review", "resolve_film",
@@ -81,7 +82,9 @@ def extract(text: str, film: str | None = None, *, reference: Reference | None =
             verdicts[id(candidate)] = is_blocked(doc, candidate, rules)
         return verdicts[id(candidate)]
 
-    rating = find_rating(text)
+    elsewhere = other_work_spans(doc)  # parts of a post about several works that are about another one
+    pairs = [(claim, c) for claim, c in pairs if not any(start <= claim.start < end for start, end in elsewhere)]
+    rating = find_rating(_blanked(text, elsewhere))
     if rating is not None:
         pairs.append((Claim("rating", text[rating.start:rating.end], rating.start, rating.end, value=rating.value,
                             scale=rating.scale, normalized=rating.normalized, rule="rating"), None))
@@ -218,6 +221,13 @@ def _resolve(doc: Document, candidates: list[Candidate],
             claims.append((Claim("franchise_member", franchise=franchise, franchise_iri=reference.franchise_iri,
                                  **common), candidate))
     return claims
+
+
+def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with the spans replaced by spaces (same length, so offsets found in it are the text's)."""
+    for start, end in spans:
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
 
 
 def _surface(doc: Document, span: tuple[int, int]) -> str:

@@ -29,6 +29,16 @@ _REFERENCE_POINT = re.compile(r"\b(?:from|in|since|than|like|after|before|unlike
                               re.IGNORECASE)
 
 
+# Words that name the post's subject wherever it stands: "today we're talking about X", "my review of X", "the
+# real reason for this post: X", "on to the main event, X"
+_TOPIC_CUE = re.compile(
+    r"\b(?:(?:my|our|this|a)\s+(?:\w+\s+)?review\s+of|reviewing|(?:talking|talk)\s+about|thoughts\s+on|"
+    r"(?:the\s+)?(?:real\s+)?reason\s+for\s+(?:this|the)\s+(?:post|thread|review|piece|video|episode)|"
+    r"(?:the\s+)?main\s+event|today['\u2019]s\s+(?:film|movie|pick|review|subject)|"
+    r"(?:this|the)\s+(?:review|post|piece|video|episode)\s+is\s+about|the\s+one\s+(?:I|we)\s+came\s+for)"
+    r"[^.!?\n]{0,30}\Z", re.IGNORECASE)
+
+
 def resolve_film(title: str, gazetteer: Gazetteer) -> str | None:
     """The IRI of the work called ``title`` (any title or alias), or None."""
     works = [e.iri for e in gazetteer.lookup(title, WORK)]
@@ -90,6 +100,8 @@ def _scores(text: str, mentions: Iterable[Mention], reference: Reference) -> dic
                     weight += 0.5 if entry.weak else 2.0
                 if _REFERENCE_POINT.search(text, max(0, mention.start - 12), mention.start):
                     weight /= 2  # "the role she had in Parabellum", "back from Chapter 2": another work, pointed at
+                if not entry.weak and _TOPIC_CUE.search(text, max(0, mention.start - 60), mention.start):
+                    weight += 8.0  # "the real reason for this post: Chapter 4" says which work it is, like a headline
                 scores[entry.iri] += weight
             elif entry.kind == PERSON and entry.is_label and entry.iri and entry.iri not in people \
                     and not _absent(text, mention.start, absent):  # each person's lines are read until one counts

@@ -4,9 +4,10 @@ Reviews arrive as Markdown newsletters, pipe tables, ASCII boxes, numbered threa
 credits blocks and front matter. Two things come out of this module, both in the text's own offsets
 (the map back is the identity, so evidence stays exactly ``text[start:end]``):
 
-* :func:`normalise` — the *view* the rules read: Markdown emphasis, wiki links and templates, bullets,
-  table rules, box borders, dot leaders and column-header rows replaced by spaces, and the commas of a
-  pasted CSV sheet by tabs, character for character;
+* :func:`normalise` — the *view* the rules read: Markdown emphasis, bullets, table rules, box borders, dot
+  leaders and column-header rows replaced by spaces, with the markup of :mod:`wickgraph.extract.markup` (wiki,
+  BBCode, HTML tags, invisible characters, subtitle timings), and the commas of a pasted CSV sheet by tabs,
+  character for character;
 * :func:`read_layout` — the units that layout, not words, joins together:
 
   - :class:`Row`: a line of cells joined by pipes, tabs, dot leaders, dashes, a colon or column
@@ -34,6 +35,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .layout_words import LayoutWords, default_layout_words
+from .markup import line_breaks_as_separators, markup_spans
 from .sheets import csv_cells
 
 __all__ = ["Credit", "Layout", "Row", "Section", "normalise", "read_layout"]
@@ -77,8 +79,7 @@ def normalise(text: str) -> str:
     """
     if not any(mark in text for mark in "*_#>|+-\u2022\u00b7/.)\u2026=~  \t[{,<\u200b\u200e\u200f\ufeff"):
         return text
-    if "<" in text:  # "[[A]]<br>[[B]]": a line-break tag separates list items
-        text = _LINE_BREAK_TAG.sub(lambda tag: ";" + " " * (len(tag.group()) - 1), text)
+    text = line_breaks_as_separators(text)
     view = csv_cells(_blank(text, list(_marks(text))))
     blanks = list(_leaders(view))
     line_end = -1
@@ -110,65 +111,10 @@ def _blank(text: str, spans: list[Span]) -> str:
     return "".join(pieces)
 
 
-# Wiki markup: "[[Chad Stahelski]]", "[[Common (rapper)|Common]]" (the link target goes), "{{Film date|2017|02|10}}"
-_WIKI = re.compile(r"\[\[(?:[^\[\]|\n]{0,80}\|)?|\]\]|\{\{(?:[^{}|\n]{0,40}\|)?|\}\}|'{2,3}(?=\S)|(?<=\S)'{2,3}")
-
-
-# A subtitle file's cue timing line ("00:00:28,800 --> 00:00:31,300", WebVTT's "00:28.800 --> 00:31.300 align:start")
-_CUE_TIMING = re.compile(r"^[ \t]*(?:\d{1,2}:)?\d{1,2}:\d{2}[,.]\d{1,3}[ \t]*-->"
-                         r"[ \t]*(?:\d{1,2}:)?\d{1,2}:\d{2}[,.]\d{1,3}[^\n]*$", re.MULTILINE)
-_CUE_HEAD = re.compile(r"\s*(?:(?:\A|\n)[ \t]*(?:\d{1,6}|WEBVTT[^\n]*)[ \t]*)?\s*\Z")  # blank lines and a cue number
-
-
-def _subtitle_breaks(text: str) -> Iterator[Span]:
-    """An SRT or WebVTT transcript read as running text: each cue's number and timing line and the blank lines
-    before them are layout; so is a line break inside or between cues where the sentence runs on ("Our lead is
-    Ana de Armas,⏎and her character is ..."). A break after a finished sentence stays, so a cue opening with a
-    label ("Screenplay: Shay Hatten.") still starts a line."""
-    timings = list(_CUE_TIMING.finditer(text)) if "-->" in text else []
-    if len(timings) < 2:
-        return
-    for timing in timings:
-        head = _CUE_HEAD.search(text, max(0, timing.start() - 80), timing.start())
-        start = head.start() if head is not None else timing.start()
-        runs_on = timing.end() < len(text) and text[timing.end()] == "\n" and _runs_on(text, start)
-        yield start, timing.end() + runs_on
-        cue_end = text.find("\n\n", timing.end() + 1)
-        cue_end = len(text) if cue_end < 0 else cue_end
-        newline = text.find("\n", timing.end() + 1, cue_end)
-        while newline >= 0:
-            if _runs_on(text, newline):
-                yield newline, newline + 1
-            newline = text.find("\n", newline + 1, cue_end)
-
-
-def _runs_on(text: str, at: int) -> bool:
-    """Whether the text before ``at`` is a sentence still running (no closing punctuation)."""
-    return at > 0 and text[at - 1] not in ".!?:;\"')]\u201d\n"
-
-
-# Forum BBCode ("[b]Directed by:[/b]", "[*]", "[quote=Sam]") and inline HTML tags pasted into a text ("<b>", "<br/>")
-_TAG = re.compile(r"\[/?(?:b|i|u|s|quote|list|url|img|size|color|colour|font|center|spoiler|code|h[1-6]|\*)"
-                  r"(?:=[^\]\n]{0,60})?\]"
-                  r"|</?(?:b|i|u|em|strong|br|p|span|div|li|ul|ol|h[1-6]|a|small|big|blockquote|td|tr|th)"
-                  r"(?:\s[^<>\n]{0,200})?/?>", re.IGNORECASE)
-_LINE_BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
-# Characters that print as nothing (bidi marks, zero-width spaces) and come with text copied from web pages
-_INVISIBLE = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2060\ufeff]+")
-
-
 def _marks(text: str) -> Iterator[Span]:
     """Spans of Markdown emphasis, wiki markup, BBCode and HTML tags, invisible characters, line-opening marks
     (headings, quotes, bullets, numbers), rule lines and subtitle cue timings."""
-    if "[" in text or "<" in text:
-        for tag in _TAG.finditer(text):
-            yield tag.span()
-    for mark in _INVISIBLE.finditer(text):
-        yield mark.span()
-    yield from _subtitle_breaks(text)
-    if "[[" in text or "{{" in text:
-        for mark in _WIKI.finditer(text):
-            yield mark.span()
+    yield from markup_spans(text)
     for mark in _EMPHASIS.finditer(text):
         start, end = mark.span()
         before = text[start - 1] if start else " "

@@ -16,7 +16,7 @@ from pathlib import Path
 from .wordlists import WordLists, load_word_lists
 
 __all__ = ["ASIDE_END", "CUES_FILE", "Cues", "backward_link", "default_cues", "elided_link", "forward_link",
-           "gap_words", "is_possessive", "load_cues", "only_layout", "owned_role"]
+           "gap_words", "is_possessive", "load_cues", "only_layout", "owned_role", "performed_link"]
 
 CUES_FILE = Path(__file__).resolve().parent / "cues.json"
 _REQUIRED = ("role-cue", "role-filler", "description-stop", "reprise-cue", "list-separator", "passive-cue",
@@ -212,3 +212,37 @@ def owned_role(gap: str, after: str, cues: Cues) -> bool:
     following = gap_words(after[:60])[1:5]
     noun = next((i for i, w in enumerate(following) if w in cues["role-noun"]), None)
     return len(words) == 1 and noun is not None and not any(w in cues["description-stop"] for w in following[:noun])
+
+
+# "Common gives us Cassian", "Mark Dacascos has enormous fun with Zero": a performance verb whose object is the
+# role ("gives Winston the coin", without "us", is the plot)
+_PERFORMS = re.compile(r"\s*(?:\w+ly\s+)?(?:(?:gives|gave|brings|brought)\s+us|has\s+(?:\w+\s+){0,2}fun\s+with)\s+\Z",
+                       re.IGNORECASE)
+
+# "Claudia Gerini gives Gianna one long, sad scene", "Common lends Cassian real dignity": the actor gives the role a
+# quality of the performance; "gives Winston the coin" (an object of the plot) is no such thing
+_GIVES = re.compile(r"\s*(?:\w+ly\s+)?(?:gives|gave|lends|lent)\s+\Z", re.IGNORECASE)
+# "Mark Dacascos nails Zero", "Jerome Flynn turns in a sly Berrada", "X brings Zero to life": a performance verb
+# whose object is a role of the reviewed work
+_PERFORMANCE_VERB = re.compile(r"\s*(?:\w+ly\s+)?(?:(?:nails|nailed|aces|aced|inhabits|inhabited)\s+|"
+                               r"turns?\s+in\s+(?:a|an)\s+(?:[\w-]+,?\s+){0,3}?)\Z", re.IGNORECASE)
+# "nails Zero to the wall": a place after the role makes the verb the plot's
+_PLOT_AFTER = re.compile(r"\s+(?:to|into|onto|against|with|through|under|on|in|at)\b", re.IGNORECASE)
+_BRINGS = re.compile(r"\s*(?:\w+ly\s+)?(?:brings|brought)\s+\Z", re.IGNORECASE)
+_TO_LIFE = re.compile(r"\s+(?:\w+\s+)?to\s+life\b", re.IGNORECASE)
+_QUALITY_AFTER = re.compile(
+    r"\s+(?:[\w-]+,?\s+){0,3}?(?:scenes?|moments?|weight|gravity|menace|warmth|dignity|soul|depth|life|presence|edge|"
+    r"bite|charm|grace|humanity|heart|texture|voice|pathos|swagger|spark|sadness|melancholy|wit|authority|energy|"
+    r"spine|sting|sparkle|poise|mystery|tenderness|vulnerability|gravitas|physicality|intensity|stillness)\b",
+    re.IGNORECASE)
+
+
+def performed_link(gap: str, after: str) -> bool:
+    """Whether ``gap`` is a performance verb whose object is the role after it; ``after`` follows the role.
+
+    "Common gives us Cassian", "Mark Dacascos has enormous fun with Zero", "Mark Dacascos nails Zero", "Jerome
+    Flynn turns in a sly Berrada", "X brings Zero to life", "Claudia Gerini gives Gianna one long, sad scene"; not the
+    plot's verbs ("gives Winston the coin", "nails Zero to the wall")."""
+    return bool(_PERFORMS.fullmatch(gap) or (_PERFORMANCE_VERB.fullmatch(gap) and not _PLOT_AFTER.match(after))
+                or (_GIVES.fullmatch(gap) and _QUALITY_AFTER.match(after))
+                or (_BRINGS.fullmatch(gap) and _TO_LIFE.match(after)))

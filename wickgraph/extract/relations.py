@@ -32,6 +32,7 @@ from .links import (
     is_possessive,
     only_layout,
     owned_role,
+    performed_link,
 )
 from .patterns import Candidate
 
@@ -281,38 +282,13 @@ _COMPARISON = re.compile(r"\bas\s+\w+(?:ly)?\s+as\s+\S*\s*\Z", re.IGNORECASE)  #
 _LONG_GAP_WORDS = 14
 
 
-# "Common gives us Cassian", "Mark Dacascos has enormous fun with Zero": a performance verb whose object is the
-# role ("gives Winston the coin", without "us", is the plot)
-_PERFORMS = re.compile(r"\s*(?:\w+ly\s+)?(?:(?:gives|gave|brings|brought)\s+us|has\s+(?:\w+\s+){0,2}fun\s+with)\s+\Z",
-                       re.IGNORECASE)
-
-# "Claudia Gerini gives Gianna one long, sad scene", "Common lends Cassian real dignity": the actor gives the role a
-# quality of the performance; "gives Winston the coin" (an object of the plot) is no such thing
-_GIVES = re.compile(r"\s*(?:\w+ly\s+)?(?:gives|gave|lends|lent)\s+\Z", re.IGNORECASE)
-# "Mark Dacascos nails Zero", "Jerome Flynn turns in a sly Berrada", "X brings Zero to life": a performance verb
-# whose object is a role of the reviewed work
-_PERFORMANCE_VERB = re.compile(r"\s*(?:\w+ly\s+)?(?:(?:nails|nailed|aces|aced|inhabits|inhabited)\s+|"
-                               r"turns?\s+in\s+(?:a|an)\s+(?:[\w-]+,?\s+){0,3}?)\Z", re.IGNORECASE)
-# "nails Zero to the wall": a place after the role makes the verb the plot's
-_PLOT_AFTER = re.compile(r"\s+(?:to|into|onto|against|with|through|under|on|in|at)\b", re.IGNORECASE)
-_BRINGS = re.compile(r"\s*(?:\w+ly\s+)?(?:brings|brought)\s+\Z", re.IGNORECASE)
-_TO_LIFE = re.compile(r"\s+(?:\w+\s+)?to\s+life\b", re.IGNORECASE)
-_QUALITY_AFTER = re.compile(
-    r"\s+(?:[\w-]+,?\s+){0,3}?(?:scenes?|moments?|weight|gravity|menace|warmth|dignity|soul|depth|life|presence|edge|"
-    r"bite|charm|grace|humanity|heart|texture|voice|pathos|swagger|spark|sadness|melancholy|wit|authority|energy|"
-    r"spine|sting|sparkle|poise|mystery|tenderness|vulnerability|gravitas|physicality|intensity|stillness)\b",
-    re.IGNORECASE)
-
-
 def _as_role_here(doc: Document, gap: str, role: Mention) -> bool:
     """"Boban Marjanović fights John in the library as Ernest", "Fishburne comes back to the series as the Bowery
     King": "as" and a role of the reviewed work close a clause of the actor's, however long its verb phrase;
     not a comparison ("as good as Winston"). Also a performance verb with that role as its object."""
     if not any(e.iri in doc.film_roles for e in role.of_kind(CHARACTER)):
         return False
-    if _PERFORMS.fullmatch(gap) or (_PERFORMANCE_VERB.fullmatch(gap) and not _PLOT_AFTER.match(doc.text, role.end)) \
-            or (_GIVES.fullmatch(gap) and _QUALITY_AFTER.match(doc.text, role.end)) \
-            or (_BRINGS.fullmatch(gap) and _TO_LIFE.match(doc.text, role.end)):
+    if performed_link(gap, doc.text[role.end:role.end + 60]):
         return True
     if not _AS_BEFORE.search(gap) or _SENTENCE_END.search(gap) or _COMPARISON.search(gap):
         return False
