@@ -873,6 +873,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Keanu Reeves still plays John like a wounded bear.", CH4, [("reprise", "Keanu Reeves", "John", "supported")]),
         ("Charon is still Lance Reddick.", PARA, [("reprise", "Lance Reddick", "Charon", "supported")]),
     ],
+    "a-release-label-with-its-kind": [
+        ("Theatrical release: 10 Feb 2017", CH2, [("release_year", "", 2017, "supported")]),
+        ("UK release: 17 May 2019\nRunning time: 131 min", PARA, [("release_year", "", 2019, "supported")]),
+        ("Digital release date: June 2023", CH4, [("release_year", "", 2023, "supported")]),
+    ],
+    "first-shown-is-a-release": [
+        ("It was first shown in February 2017.", CH2, [("release_year", "", 2017, "supported")]),
+        ("It was first screened in 2023 at SXSW.", CH4, [("release_year", "", 2023, "supported")]),
+        ("Ballerina, first shown in London in May 2025, is fun.", BAL, [("release_year", "", 2025, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
