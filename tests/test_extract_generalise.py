@@ -883,6 +883,12 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("It was first screened in 2023 at SXSW.", CH4, [("release_year", "", 2023, "supported")]),
         ("Ballerina, first shown in London in May 2025, is fun.", BAL, [("release_year", "", 2025, "supported")]),
     ],
+    "a-modal-word-that-is-no-modality": [
+        ("Scott Adkins, almost unrecognisable under prosthetics, plays Killa.", CH4,
+         [("cast", "Scott Adkins", "Killa", "supported")]),
+        ("Ian McShane, who was expected to steal it, plays Winston.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Keanu Reeves, nearly sixty, is John Wick again.", CH4, [("reprise", "Keanu Reeves", "John Wick", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -1181,6 +1187,19 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Keanu Reeves meets Halle Berry, and her character is Sofia.", PARA, ("cast", "Keanu Reeves", "Sofia")),
         ("Ian McShane greets Lance Reddick; his role is Charon.", JW1, ("cast", "Ian McShane", "Charon")),
         ("Donnie Yen fights Hiroyuki Sanada, and his character is Koji.", CH4, ("cast", "Donnie Yen", "Koji")),
+    ],
+    "modality-between-actor-and-role": [
+        ("Halle Berry was rumoured to return as Sofia.", CH4, ("cast", "Halle Berry", None)),
+        ("Halle Berry declined to return as Sofia.", CH4, ("cast", "Halle Berry", None)),
+        ("Halle Berry could have played the Marquis.", CH4, ("cast", "Halle Berry", None)),
+        ("Halle Berry turned down the role of Sofia.", CH4, ("cast", "Halle Berry", None)),
+        ("Halle Berry was set to return as Sofia before the script changed.", CH4, ("cast", "Halle Berry", None)),
+        ("Halle Berry, who does not return as Sofia, is missed.", CH4, ("cast", "Halle Berry", "Sofia")),
+    ],
+    "absence-said-around-the-claim": [
+        ("Halle Berry as Sofia? Not here.", CH4, ("cast", "Halle Berry", None)),
+        ("Forget Halle Berry as Sofia; she's absent.", CH4, ("cast", "Halle Berry", None)),
+        ("Don't expect Halle Berry as Sofia.", CH4, ("cast", "Halle Berry", None)),
     ],
 }
 

@@ -55,12 +55,19 @@ def is_blocked(doc: Document, candidate: Candidate, rules: RuleSet) -> bool:
     return False
 
 
+_RELATIVE_OPEN = re.compile(r",\s+(?:who|which|whose|whom)\b[^,]*\Z", re.IGNORECASE)
+
+
 def _outside_asides(regex: re.Pattern[str], view: str, start: int, end: int) -> re.Match[str] | None:
-    """The first match in ``view[start:end]`` that is not inside a bracketed aside: "Chad Stahelski (who never
-    forgets a stunt) directs" — the aside's words describe the person, they do not negate the claim."""
+    """The first match in ``view[start:end]`` that is not inside an aside: "Chad Stahelski (who never forgets a
+    stunt) directs", "Ian McShane, who was expected to steal it, plays Winston" — the aside's words describe the
+    person, they do not negate or hedge the claim."""
     for match in regex.finditer(view, start, end):
         opened = view.rfind("(", start, match.start())
-        if opened < 0 or view.find(")", opened, match.start()) >= 0 or view.find(")", match.end(), end) < 0:
+        bracketed = opened >= 0 and view.find(")", opened, match.start()) < 0 and view.find(")", match.end(), end) >= 0
+        relative = _RELATIVE_OPEN.search(view, start, match.start()) is not None \
+            and view.find(",", match.end(), end) >= 0
+        if not (bracketed or relative):
             return match
     return None
 
