@@ -889,6 +889,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Ian McShane, who was expected to steal it, plays Winston.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
         ("Keanu Reeves, nearly sixty, is John Wick again.", CH4, [("reprise", "Keanu Reeves", "John Wick", "supported")]),
     ],
+    "the-franchise-named-with-a-kind-of-work": [
+        ("Another John Wick adventure, then.", CH4, [("franchise_member", "", None, "supported")]),
+        ("The John Wick films continue with this one.", PARA, [("franchise_member", "", None, "supported")]),
+        ("It is a new John Wick outing with a new lead.", BAL, [("franchise_member", "", None, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
