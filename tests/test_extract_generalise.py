@@ -894,6 +894,27 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("The John Wick films continue with this one.", PARA, [("franchise_member", "", None, "supported")]),
         ("It is a new John Wick outing with a new lead.", BAL, [("franchise_member", "", None, "supported")]),
     ],
+    "a-fronted-reprise-adverbial": [
+        ("Once again, Ian McShane plays Winston.", PARA, [("reprise", "Ian McShane", "Winston", "supported")]),
+        ("Reprising his role, Ian McShane is Winston.", CH4, [("reprise", "Ian McShane", "Winston", "supported")]),
+        ("As in the first two films, Lance Reddick plays Charon.", PARA,
+         [("reprise", "Lance Reddick", "Charon", "supported")]),
+        ("Back in the black suit: Keanu Reeves as John Wick.", CH4,
+         [("reprise", "Keanu Reeves", "John Wick", "supported")]),
+    ],
+    "a-reprise-said-after-the-role": [
+        ("Ian McShane is Winston, as ever.", CH4, [("reprise", "Ian McShane", "Winston", "supported")]),
+        ("Ian McShane as Winston, a role he first played in 2014, holds court.", PARA,
+         [("reprise", "Ian McShane", "Winston", "supported")]),
+        ("Ian McShane picks up where he left off as Winston.", CH2, [("reprise", "Ian McShane", "Winston", "supported")]),
+        ("Ian McShane slips back into Winston's tailored suits.", CH4,
+         [("reprise", "Ian McShane", "Winston", "supported")]),
+    ],
+    "an-infinitive-casting-verb": [
+        ("Ian McShane returns to play Winston.", PARA, [("reprise", "Ian McShane", "Winston", "supported")]),
+        ("Ian McShane was tapped to play Winston.", JW1, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Troy Baker was hired to voice Hex.", HEX, [("cast", "Troy Baker", "Hex", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -1205,6 +1226,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Halle Berry as Sofia? Not here.", CH4, ("cast", "Halle Berry", None)),
         ("Forget Halle Berry as Sofia; she's absent.", CH4, ("cast", "Halle Berry", None)),
         ("Don't expect Halle Berry as Sofia.", CH4, ("cast", "Halle Berry", None)),
+    ],
+    "a-fronted-adverbial-covers-its-own-clause": [
+        ("Again, the action is great, and Halle Berry plays Sofia.", PARA, ("reprise", "Halle Berry", None)),
+        ("Once again, the stairs. Halle Berry plays Sofia.", PARA, ("reprise", "Halle Berry", None)),
+        ("Keanu Reeves wants to play Santino one day.", CH2, ("cast", "Keanu Reeves", "Santino")),
     ],
 }
 

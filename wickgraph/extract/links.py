@@ -83,6 +83,7 @@ def forward_link(gap: str, cues: Cues) -> bool:
     if words[0] in ("'s", "'") or stripped.startswith(("'s ", "\u2019s ", "' ", "\u2019 ")):
         return _possessed_role(words[1:], cues)
     words = [w for w in words if w not in (",", "\u2014", "\u2013", "-", "--", "(")]
+    words = _infinitive_cues(words)
     last_cue = max((i for i, w in enumerate(words) if w in cues["role-cue"] or
                     (w in ("of", "to") and i and words[i - 1] in cues["role-noun"])), default=None)
     if last_cue is None or (words[last_cue] == "as" and "as" in words[max(0, last_cue - 3):last_cue]):
@@ -97,6 +98,22 @@ def forward_link(gap: str, cues: Cues) -> bool:
             any(w in cues["description-stop"] and w not in cues["role-filler"] for w in before):
         return False
     return _is_description(words[last_cue + 1:], cues)
+
+
+_INFINITIVE_CUES = {"play": "plays", "voice": "voices", "portray": "portrays"}
+
+
+def _infinitive_cues(words: list[str]) -> list[str]:
+    """"returns to play Winston", "was hired to voice Hex": "to" and the infinitive read as the cue ("plays")."""
+    if "to" not in words:
+        return words
+    out: list[str] = []
+    for word in words:
+        if out and out[-1] == "to" and word in _INFINITIVE_CUES:
+            out[-1] = _INFINITIVE_CUES[word]
+        else:
+            out.append(word)
+    return out
 
 
 def _possessed_role(described: list[str], cues: Cues) -> bool:

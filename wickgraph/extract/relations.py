@@ -272,7 +272,7 @@ def _apposed_role(doc: Document, gap: str, role: Mention) -> bool:
                    for i, w in enumerate(words))
 
 
-_GARMENT = re.compile(r"['\u2019]s?\s+(?:[\w-]+\s+){0,2}?(?:shoes|skin|suit|boots|mantle)\b", re.IGNORECASE)
+_GARMENT = re.compile(r"['\u2019]s?\s+(?:[\w-]+\s+){0,2}?(?:shoes|skin|suits?|boots|mantle|coat)\b", re.IGNORECASE)
 _PUTS_ON = re.compile(r"\b(?:into|on|dons|donning|wears|wearing)\s+\Z", re.IGNORECASE)  # worn, not stolen
 _SENTENCE_END = re.compile(r"[.!?;:\n]")
 _AS_BEFORE = re.compile(r"\bas\s+(?:(?:the|a|an|his|her|their)\s+)?(?:[\w'-]+\s+){0,2}\Z"
@@ -297,7 +297,8 @@ def _as_role_here(doc: Document, gap: str, role: Mention) -> bool:
 
 # "Keanu Reeves, John Wick for the fourth time": an apposition that names the role taken up again
 _AGAIN = re.compile(r"(?:,?\s+(?:again|once more|once again|yet again|as before|like before|one more time|returning|"
-                    r"back from|reprising|"
+                    r"back from|reprising|as ever|as always|"
+                    r"a (?:role|part) (?:he|she|they) (?:first )?(?:played|took on|created)|"
                     r"for (?:the|a) (?:second|third|fourth|fifth|sixth|"
                     r"umpteenth|\w+th) time)"
                     # "Marcus, back for a flashback" (not "back in the day")
@@ -426,7 +427,8 @@ def mark_reprises(doc: Document, candidates: list[Candidate], cues: Cues | None 
         if candidate.type != "cast" or candidate.reprise or "character" not in candidate.parts:
             continue
         if _reprise_cue(doc, cues, candidate.start, candidate.end) or _announced(doc, cues, candidate.start) \
-                or _RETURNING_BEFORE.search(doc.text, max(0, candidate.start - 30), candidate.start):
+                or _RETURNING_BEFORE.search(doc.text, max(0, candidate.start - 30), candidate.start) \
+                or _FRONTED_AGAIN.match(doc.folded, doc.sentence(candidate.start)[0], candidate.start):
             candidate.reprise = True
 
 
@@ -456,6 +458,12 @@ _ANNOUNCEMENT = re.compile(r"(?:^|(?<=[.!?:\n]))[ \t\-*#]*(?:(?:some|a\s+few|sev
 _RETURNING_LABEL = re.compile(r"(?:^|(?<=[.!?\n]))[ \t\-*#_]*(?:also\s+)?(?:returning|back(?:\s+again)?|"
                               r"back\s+for\s+more|returning\s+(?:cast|players|faces)|familiar\s+faces)[ \t*_]*:",
                               re.IGNORECASE | re.MULTILINE)
+# "Once again, Ian McShane plays Winston", "Reprising his role, X is Y", "As in the first two films, X plays Y",
+# "Back in the black suit: X as Y": a reprise said by an adverbial fronted before the clause
+_FRONTED_AGAIN = re.compile(r"[ \t\-*#>\"']*(?:once\s+again|once\s+more|yet\s+again|again|as\s+before|as\s+ever|"
+                            r"as\s+always|as\s+in\s+the\s+(?:first|previous|earlier|other|last)\b[^,:;.\n]{0,30}|"
+                            r"reprising\s+(?:his|her|their)\s+(?:role|part)|back\s+(?:again|in\s+[^,:;.\n]{1,30})|"
+                            r"returning)\s*[,:]\s+\Z", re.IGNORECASE)
 # "The returning Ian McShane plays Winston"
 _RETURNING_BEFORE = re.compile(r"\b(?:the|a|an)\s+(?:returning|ever-returning|once-again)\s+$", re.IGNORECASE)
 _ANNOUNCED_SPAN = 600  # characters after an announcement that it may cover, at most (its paragraph)
