@@ -915,6 +915,18 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Ian McShane was tapped to play Winston.", JW1, [("cast", "Ian McShane", "Winston", "supported")]),
         ("Troy Baker was hired to voice Hex.", HEX, [("cast", "Troy Baker", "Hex", "supported")]),
     ],
+    "a-learners-casting-verb": [
+        ("Keanu Reeves play John Wick again, very good.", PARA, [("reprise", "Keanu Reeves", "John Wick", "supported")]),
+        ("Halle Berry she play Sofia with dogs.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
+        ("The Zero is make by Mark Dacascos.", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
+    ],
+    "a-learners-credit": [
+        ("The director is again Chad Stahelski, he make very good action.", PARA,
+         [("director", "Chad Stahelski", None, "supported")]),
+        ("The writers of the film are Derek Kolstad and Shay Hatten.", PARA,
+         [("writer", "Derek Kolstad", None, "supported"), ("writer", "Shay Hatten", None, "supported")]),
+        ("The film is directing by Chad Stahelski.", CH4, [("director", "Chad Stahelski", None, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -1231,6 +1243,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Again, the action is great, and Halle Berry plays Sofia.", PARA, ("reprise", "Halle Berry", None)),
         ("Once again, the stairs. Halle Berry plays Sofia.", PARA, ("reprise", "Halle Berry", None)),
         ("Keanu Reeves wants to play Santino one day.", CH2, ("cast", "Keanu Reeves", "Santino")),
+    ],
+    "the-director-as-a-job-is-no-role": [
+        ("The director is again Chad Stahelski, he make very good action.", PARA, ("cast", "Chad Stahelski", None)),
+        ("The director is still Chad Stahelski.", CH4, ("cast", "Chad Stahelski", None)),
+        ("Keanu Reeves and Halle Berry play off each other.", PARA, ("cast", "Keanu Reeves", "Sofia")),
     ],
 }
 

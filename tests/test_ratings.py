@@ -144,7 +144,7 @@ def test_more_rating_forms(text: str, value: object, scale: object, evidence: st
     ("STAFF PICK \u00b7 Our score: 4 of 5", 4), ("I give it 3 of 5.", 3), ("Rating: 8 of 10", 8),
     # a translated scale, an emoji between value and scale, a spelled-out grade: one reading, the longer
     ("Note: 9 sur 10", 9), ("I give it 4 \U0001f37f out of 5", 4), ("Grade: B plus", "B+"), ("Final grade: C minus", "C-"),
-    ("Ma note : 7 sur 10", 7),
+    ("Ma note : 7 sur 10", 7), ("For me is 8 on 10.", 8),
 ])
 def test_only_the_critics_own_rating(text: str, value: float | str) -> None:
     rating = find_rating(text)

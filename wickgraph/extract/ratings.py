@@ -211,7 +211,8 @@ _COUNT_AFTER = re.compile(r"[\s(|\u00b7,-]*(?:from\s+|based\s+on\s+|across\s+)?\
 _OWN_LABEL = re.compile(r"\b(?:my|our)\b[^.!?\n]{0,40}\b(?:verdict|score|rating|grade|take|mark)\b|"
                         r"\b(?:editors?['\u2019]?s?|staff|critic['\u2019]?s?|house)\s+(?:verdict|score|rating|grade|pick|mark)\b|"
                         r"^\W*(?:verdict|score|rating|grade|final\s+(?:score|verdict|grade)|overall)\b", re.IGNORECASE)
-_GIVEN_OR_LABELLED = re.compile(r"\b(?:give|gives|gave|giving|rate|rates|rated|rating|score|verdict|grade|mark|note)\b"
+_GIVEN_OR_LABELLED = re.compile(r"\b(?:give|gives|gave|giving|rate|rates|rated|rating|score|verdict|grade|mark|note|"
+                                r"for\s+me(?:\s+(?:it\s+)?is)?)\b"
                                 r"[^.!?\n]{0,30}$", re.IGNORECASE)
 _SCORE_LABEL = re.compile(r"\b(?:verdict|score|rating|grade)\b", re.IGNORECASE)
 
