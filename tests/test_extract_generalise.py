@@ -927,6 +927,17 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
          [("writer", "Derek Kolstad", None, "supported"), ("writer", "Shay Hatten", None, "supported")]),
         ("The film is directing by Chad Stahelski.", CH4, [("director", "Chad Stahelski", None, "supported")]),
     ],
+    "a-known-wrong-name-in-other-shapes": [
+        ("Ana de Armas, aka Rooney, dances and kills.", BAL, [("cast", "Ana de Armas", "Rooney", "contradicted")]),
+        ("Ana de Armas gives Rooney a steely edge.", BAL, [("cast", "Ana de Armas", "Rooney", "contradicted")]),
+        ("Nogi, Eve's trainer (Catalina Sandino Moreno), is tough.", BAL,
+         [("cast", "Catalina Sandino Moreno", "Nogi", "contradicted")]),
+    ],
+    "an-alias-or-a-bracket-after-an-apposition": [
+        ("Keanu Reeves, aka Baba Yaga, is tired.", CH4, [("cast", "Keanu Reeves", "Baba Yaga", "supported")]),
+        ("Winston, the hotel's manager (Ian McShane), smiles.", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Zero, a sushi chef (Mark Dacascos), is a fan.", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).

@@ -76,6 +76,8 @@ def forward_link(gap: str, cues: Cues) -> bool:
     words = gap_words(stripped)
     if not words:
         return False
+    if _ALIAS.fullmatch(gap):
+        return True  # "Ana de Armas, aka Rooney,": the role as the actor's other name
     if all(w in cues["list-separator"] for w in words):
         return True  # "Clancy Brown ... Harbinger", "Keanu Reeves | John Wick"
     if _SENTENCE_BREAK.search(gap) or _VERB_THEN_COMMA.search(gap):
@@ -169,6 +171,8 @@ _COMMENT = re.compile(r",\s*(?:of\s+course|naturally|as\s+ever|as\s+always|inevi
                       r"as\s+before|once\s+more|yet\s+again|still|here|this\s+time)\s*,", re.IGNORECASE)
 _ROLE_APPOSITION = re.compile(r",\s+(?:a|the|another)\s+(?:[\w-]+\s+){0,2}?(?:role|part|character)\s+"
                               r"(?:that\s+|which\s+)?", re.IGNORECASE)
+_ALIAS = re.compile(r"\s*,?\s*(?:aka|a\.k\.a\.?|alias)\s+", re.IGNORECASE)
+_APPOSED_BRACKET = re.compile(r",\s+[^,;.!?()\n]{1,40}\s*\(\s*")
 _VERB_AFTER = re.compile(r"\s+(?:\w+ly\s+)?(?:has\s+|had\s+|was\s+|is\s+)?[a-z]+(?:s|ed)\b")
 
 
@@ -197,6 +201,8 @@ def backward_link(gap: str, after: str, cues: Cues) -> bool:
         return True
     if words[:1] == ["("] and ASIDE_END.match(after):
         return 0 < len(words) - 1 <= 5 and _is_description(words[1:], cues)  # "Caine (a sly, blind Donnie Yen)"
+    if _APPOSED_BRACKET.fullmatch(gap) and ASIDE_END.match(after):
+        return True  # "Nogi, Eve's trainer (Catalina Sandino Moreno), is tough": the bracket after the apposition
     content = [w for w in gap_words(_APPOSITION.sub(" ", gap)) if w not in (",", "\u2014", "\u2013")]
     if not content or len(content) > _MAX_LINK_WORDS:
         return False

@@ -285,12 +285,13 @@ _LONG_GAP_WORDS = 14
 def _as_role_here(doc: Document, gap: str, role: Mention) -> bool:
     """"Boban Marjanović fights John in the library as Ernest", "Fishburne comes back to the series as the Bowery
     King": "as" and a role of the reviewed work close a clause of the actor's, however long its verb phrase;
-    not a comparison ("as good as Winston"). Also a performance verb with that role as its object."""
-    if not any(e.iri in doc.film_roles for e in role.of_kind(CHARACTER)):
-        return False
-    if performed_link(gap, doc.text[role.end:role.end + 60]):
+    not a comparison ("as good as Winston"). Also a performance verb with that role, or a known wrong name of one
+    ("gives Rooney a steely edge": claimed, so that it is flagged), as its object."""
+    roles = role.of_kind(CHARACTER)
+    here = any(e.iri in doc.film_roles for e in roles)
+    if (here or any(e.iri is None for e in roles)) and performed_link(gap, doc.text[role.end:role.end + 60]):
         return True
-    if not _AS_BEFORE.search(gap) or _SENTENCE_END.search(gap) or _COMPARISON.search(gap):
+    if not here or not _AS_BEFORE.search(gap) or _SENTENCE_END.search(gap) or _COMPARISON.search(gap):
         return False
     return len(gap_words(gap)) <= _LONG_GAP_WORDS
 
