@@ -145,6 +145,9 @@ def test_more_rating_forms(text: str, value: object, scale: object, evidence: st
     # a translated scale, an emoji between value and scale, a spelled-out grade: one reading, the longer
     ("Note: 9 sur 10", 9), ("I give it 4 \U0001f37f out of 5", 4), ("Grade: B plus", "B+"), ("Final grade: C minus", "C-"),
     ("Ma note : 7 sur 10", 7), ("For me is 8 on 10.", 8),
+    # category scores and an overall one on one line: the overall; a relative's label and the critic's own
+    ("Stunts: 10/10. Story: 5/10. Overall: 7/10.", 7), ("Action 9/10, plot 4/10, overall a 7/10.", 7),
+    ("My wife: 6/10. Me: 9/10.", 9), ("Her brother - 5/10\nMine: 8/10", 8),
 ])
 def test_only_the_critics_own_rating(text: str, value: float | str) -> None:
     rating = find_rating(text)
@@ -160,6 +163,9 @@ def test_only_the_critics_own_rating(text: str, value: float | str) -> None:
     "The audience gave it a strong eight.",
     "4.6 out of 5 stars 2,104 global ratings", "Customers: 3.9/5 from 120 votes",
     "Score: 4 of 5 people walked out.", "I rate it one of ten films I love.", "Chapter 4 of 5 is the best.",
+    # a place in a sequence, a count, a relative's score
+    "It ranks 3/4 in the franchise for me.", "Scene 4/5 is the best.", "I saw it 3 out of 4 nights.",
+    "My dad: 9/10", "Our co-host - 6/10",
 ])
 def test_more_non_ratings(text: str) -> None:
     assert find_rating(text) is None

@@ -31,7 +31,13 @@ _HALF = r"(?:\s*(?:½|1/2|\.5)|\s+and\s+a\s+half)?"
 # Scores that belong to something other than the film, or age classifications.
 _OTHER_LABEL = re.compile(
     r"(?:picture|video|sound|audio|extras|special features|bonus|transfer|presentation|image|"
-    r"mpa|mpaa|bbfc|age rating|parental)\b[^\n:]{0,20}[:\-–]?\s*$",
+    r"mpa|mpaa|bbfc|age rating|parental)\b[^\n:]{0,20}[:\-–]?\s*$"
+    # a place in a sequence, not a score: "Scene 4/5", "Night 2/3", "It ranks 3/4 in the franchise"
+    r"|\b(?:scene|episode|night|part|chapter|round|rank|ranks|ranked|ranking|number|no\.)\s*$"
+    # someone the critic knows, as a label: "My wife: 6/10", "Her brother - 7/10"
+    r"|\b(?:my|our|his|her|their)\s+(?:\w+\s+)?(?:wife|husband|partner|friend|friends|son|daughter|sister|brother|"
+    r"mum|mom|dad|father|mother|kid|kids|girlfriend|boyfriend|colleague|editor|co-?host|flatmate|roommate)"
+    r"\s*[:\-–]\s*$",
     re.IGNORECASE,
 )
 
@@ -73,7 +79,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("out_of", re.compile(
         rf"(?P<value>{_NUM}){_HALF}\s*(?:stars?\s+|[a-z]{{3,12}}s\s+(?=out\s+of)|[^\w\s/]{{1,3}}\s+(?=out\s+of))?"
         rf"\(?\s*(?:out\s+of|outta|/)\s*{_SCALE}\b"
-        r"(?!\s*/|[.,]\d)\)?(?:\s+stars?)?", re.IGNORECASE)),
+        r"(?!\s*/|[.,]\d)(?!\s+(?:nights|people|films|movies|times|reviews|critics|chapters|episodes|parts|days|"
+        r"screenings|viewers|fans|friends)\b)\)?(?:\s+stars?)?", re.IGNORECASE)),
     # "I give 8 on 10", "note: 7 on 10", "Our score: 4 of 5": a learner's (or a translated "sur") scale or a bare
     # "of", after a giving verb or a label, and not a count ("4 of 5 people")
     ("on_scale", re.compile(rf"(?P<value>{_NUM}){_HALF}\s+(?:on|of|sur)\s+{_SCALE}\b(?![.,]\d)"
@@ -209,6 +216,7 @@ _COUNT_AFTER = re.compile(r"[\s(|\u00b7,-]*(?:from\s+|based\s+on\s+|across\s+)?\
                           r"(?:global\s+|customer\s+|user\s+)?(?:ratings?|reviews?|votes?)\b", re.IGNORECASE)
 # The critic's own: "My score:", "Our verdict:", "Rating:", "Grade:" on the line before the value.
 _OWN_LABEL = re.compile(r"\b(?:my|our)\b[^.!?\n]{0,40}\b(?:verdict|score|rating|grade|take|mark)\b|"
+                        r"^\W*(?:me|mine|for\s+me|from\s+me)\s*[:\-–]|"
                         r"\b(?:editors?['\u2019]?s?|staff|critic['\u2019]?s?|house)\s+(?:verdict|score|rating|grade|pick|mark)\b|"
                         r"^\W*(?:verdict|score|rating|grade|final\s+(?:score|verdict|grade)|overall)\b", re.IGNORECASE)
 _GIVEN_OR_LABELLED = re.compile(r"\b(?:give|gives|gave|giving|rate|rates|rated|rating|score|verdict|grade|mark|note|"
@@ -265,7 +273,7 @@ def find_rating(text: str) -> RatingMatch | None:
             value, scale = parsed
             start, end = _evidence_span(text, match, line_start)
             shown = value if isinstance(value, str) else _number(value)
-            own = _OWN_LABEL.search(before) is not None \
+            own = _OWN_LABEL.search(before) is not None or _OWN_LABEL.search(_clause(before)) is not None \
                 or _OWN_LABEL.search(_previous_line(text, line_start)) is not None
             found.append((own, RatingMatch(shown, scale, normalize(value, scale), start, end)))
     if not found:
@@ -280,6 +288,11 @@ def find_rating(text: str) -> RatingMatch | None:
                         for _, r in found)]
     labelled = [r for own, r in found if own]
     return min(labelled or [r for _, r in found], key=lambda r: (r.start, -(r.end - r.start)))
+
+
+def _clause(before: str) -> str:
+    """The clause of a line before a rating: "Stunts: 10/10. Story: 5/10. Overall: " -> "Overall: "."""
+    return before[max(before.rfind(". "), before.rfind("; "), before.rfind(", ")) + 1:]
 
 
 def _previous_line(text: str, line_start: int) -> str:
