@@ -938,6 +938,13 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Winston, the hotel's manager (Ian McShane), smiles.", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
         ("Zero, a sushi chef (Mark Dacascos), is a fan.", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
     ],
+    "a-chat-line-in-one-case": [
+        ("[10:03 PM] wickhead: donnie yen as caine!!!", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
+        ("10:06 Marisa: hiroyuki sanada plays koji and rina sawayama is akira", CH4,
+         [("cast", "Hiroyuki Sanada", "Koji", "supported"), ("cast", "Rina Sawayama", "Akira", "supported")]),
+        ("[2023-03-24 21:14] @neo_fan: ian mcshane is winston again lol", CH4,
+         [("reprise", "Ian McShane", "Winston", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).

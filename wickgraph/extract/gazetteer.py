@@ -286,6 +286,8 @@ class _OneCaseLines:
         if start not in self._lines:
             end = self.text.find("\n", start, start + 800)
             line = self.text[start:end if end >= 0 else start + 800]
+            prefix = _MESSAGE_PREFIX.match(line)  # "[10:04 PM] marisa: ...": the message says it
+            line = line[prefix.end():] if prefix else line
             letters = _LETTERS.sub("", line)
             self._lines[start] = len(letters) >= 8 and len(line.split()) >= 3 and (
                 letters.isupper() or letters.islower())
@@ -293,6 +295,9 @@ class _OneCaseLines:
 
 
 _LETTERS = re.compile(r"[^a-zA-Z\u00c0-\u024f]+")
+# a chat or log line's time stamp and sender, whose capitals ("PM", a user name) say nothing of the message's case
+_MESSAGE_PREFIX = re.compile(r"\s*(?:\[[^\]\n]{1,25}\]\s*)?(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?\s+)?"
+                             r"(?:@?[\w.-]{1,25}\s*:\s+)?")
 
 
 _POSSESSED = re.compile(r"['\u2019]s?\s+(?:[a-z-]+\s+)?\Z")
