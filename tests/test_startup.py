@@ -100,3 +100,21 @@ def test_public_names_load_on_first_use_and_keep_their_meaning() -> None:
 def test_an_unknown_attribute_is_an_attribute_error() -> None:
     with pytest.raises(AttributeError, match=r"^module 'wickgraph' has no attribute 'no_such_name'$"):
         _ = wickgraph.no_such_name
+
+
+def test_the_command_line_skips_the_garbage_walk_at_exit() -> None:
+    # an exit handler registered before the command runs after the command line's own (last in, first out)
+    code = ("import atexit, gc, sys\nfrom wickgraph.cli import cli\n"
+            "atexit.register(lambda: print('frozen', gc.get_freeze_count() > 1000, file=sys.stderr))\n"
+            "cli(['queries'])")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == "frozen True\n"
+    assert "reprises" in result.stdout  # and the output came out whole
+
+
+def test_importing_the_command_line_leaves_the_exit_alone() -> None:
+    code = ("import atexit, gc, sys\nimport wickgraph.cli\n"
+            "atexit.register(lambda: print('frozen', gc.get_freeze_count(), file=sys.stderr))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    assert result.stderr == "frozen 0\n"

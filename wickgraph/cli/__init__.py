@@ -10,6 +10,8 @@ stays fast.
 
 from __future__ import annotations
 
+import atexit
+import gc
 from typing import Any
 
 import click
@@ -23,6 +25,10 @@ __all__ = ["WickgraphGroup", "cli"]
 class WickgraphGroup(click.Group):
     """A click group that shows wickgraph errors as ``Error: <message>`` and exits with their code."""
 
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        _skip_the_last_collections()
+        return super().main(*args, **kwargs)
+
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
@@ -31,6 +37,25 @@ class WickgraphGroup(click.Group):
             for line in getattr(error, "violations", [])[:20]:
                 click.echo(f"  {line}", err=True)
             ctx.exit(error.exit_code)
+
+
+_exit_handler_registered = False
+
+
+def _skip_the_last_collections() -> None:
+    """At exit, freeze every object instead of letting the interpreter walk them all for garbage.
+
+    Python's shutdown runs full garbage collections over everything the imports made: about
+    30 ms of a 0.2 s `wickgraph query`, more after `extract`. Frozen objects are skipped; the
+    process is ending, so nothing is lost. Registered before any other exit handler, it runs
+    after all of them, and stdout and stderr are still flushed after it. Objects caught in a
+    reference cycle then get no ``__del__`` at exit: the commands close what they open themselves
+    (stores, files) and do not rely on it.
+    """
+    global _exit_handler_registered
+    if not _exit_handler_registered:
+        atexit.register(gc.freeze)
+        _exit_handler_registered = True
 
 
 @click.group(cls=WickgraphGroup, context_settings={"help_option_names": ["-h", "--help"]})
