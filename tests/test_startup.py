@@ -118,3 +118,40 @@ def test_importing_the_command_line_leaves_the_exit_alone() -> None:
             "atexit.register(lambda: print('frozen', gc.get_freeze_count(), file=sys.stderr))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
     assert result.stderr == "frozen 0\n"
+
+
+def _run_main(args: list[str], before: str = "") -> subprocess.CompletedProcess[str]:
+    """``wickgraph ARGS`` through the program's entry point, after ``before`` ran in the same process."""
+    code = (f"import atexit, sys, threading, time\n{before}\n"
+            f"from wickgraph.cli import main\nsys.argv = ['wickgraph', *{args!r}]\nmain()")
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+
+
+# an object the interpreter's teardown frees (held by a module alone, in no reference cycle), and an exit handler
+WITNESSES = ("import os, types\nclass Witness:\n    def __del__(self, write=os.write):\n"
+             "        write(2, b'teardown\\n')\n"
+             "holder = types.ModuleType('holder')\nholder.witness = Witness()\nsys.modules['holder'] = holder\n"
+             "del holder, Witness\natexit.register(lambda: print('exit handler', file=sys.stderr))")
+
+
+def test_the_program_ends_after_its_exit_handlers_and_output_without_the_teardown() -> None:
+    result = _run_main(["queries"], WITNESSES)
+    assert result.returncode == 0
+    assert "reprises" in result.stdout and result.stdout.endswith("\n")  # flushed whole
+    assert result.stderr == "exit handler\n"  # the exit handlers ran, the teardown did not
+
+
+def test_the_program_keeps_its_exit_code() -> None:
+    result = _run_main(["query", "no-such-query"], WITNESSES)
+    assert result.returncode == 2
+    assert result.stderr.startswith("Error: no named query 'no-such-query'")
+    assert result.stderr.endswith("exit handler\n") and "teardown" not in result.stderr
+
+
+def test_the_program_exits_normally_while_another_thread_runs() -> None:
+    thread = ("def late():\n    time.sleep(0.3)\n    print('thread done', flush=True)\n"
+              "threading.Thread(target=late).start()")
+    result = _run_main(["queries"], WITNESSES + "\n" + thread)
+    assert result.returncode == 0
+    assert "reprises" in result.stdout and result.stdout.endswith("thread done\n")  # waited for, as usual
+    assert result.stderr == "exit handler\nteardown\n"

@@ -1,6 +1,6 @@
 """``python -m wickgraph``: the same as the ``wickgraph`` command."""
 
-from .cli import cli
+from .cli import main
 
 if __name__ == "__main__":
-    cli(prog_name="wickgraph")
+    main()

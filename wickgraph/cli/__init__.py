@@ -12,14 +12,17 @@ from __future__ import annotations
 
 import atexit
 import gc
-from typing import Any
+import os
+import sys
+import threading
+from typing import Any, NoReturn
 
 import click
 
 from ..errors import WickgraphError
 from . import data, extract, query, reviews, serve
 
-__all__ = ["WickgraphGroup", "cli"]
+__all__ = ["WickgraphGroup", "cli", "main"]
 
 
 class WickgraphGroup(click.Group):
@@ -76,3 +79,34 @@ for _command in (
     serve.serve, serve.push,
 ):
     cli.add_command(_command)
+
+
+def main() -> NoReturn:
+    """The ``wickgraph`` program (its console script and ``python -m wickgraph``): run a command, then end.
+
+    The process ends with ``os._exit`` once everything it owes the user is done: its exit
+    handlers have run (``atexit``) and standard output and error are flushed. What is left of
+    a normal exit is the interpreter's teardown, which clears every module and frees every
+    object one by one: 10-20 ms of a 0.2 s `wickgraph query`, and nothing the user sees, as
+    no command leaves anything for it (files are written and closed by the command, a store
+    it wrote to is closed by it). When that cannot be vouched for (other Python threads still
+    run, an exit code that is not a number, a flush that fails) the normal exit runs instead,
+    and reports what it reports.
+    """
+    try:
+        cli.main(prog_name="wickgraph")
+    except SystemExit as done:
+        code = done.code
+    else:  # standalone mode always ends in SystemExit; this is its success
+        code = 0
+    if code is None:
+        code = 0
+    if not isinstance(code, int) or threading.active_count() > 1:
+        sys.exit(code)
+    atexit._run_exitfuncs()  # as the normal exit would; it runs each handler once, then forgets them
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):  # a closed pipe, a closed stream: the normal exit reports it and sets the code
+        sys.exit(code)
+    os._exit(code)
