@@ -155,3 +155,27 @@ def test_the_program_exits_normally_while_another_thread_runs() -> None:
     assert result.returncode == 0
     assert "reprises" in result.stdout and result.stdout.endswith("thread done\n")  # waited for, as usual
     assert result.stderr == "exit handler\nteardown\n"
+
+
+def test_a_command_imports_no_other_module_of_commands(shared_store_dir: Path) -> None:
+    code = ("import sys\nfrom wickgraph.cli import cli\ntry:\n    cli(['query', 'reprises'])\nexcept SystemExit:\n"
+            "    pass\nprint(sorted(m for m in sys.modules if m.startswith('wickgraph.cli')), file=sys.stderr)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT,
+                            env={**os.environ, "WICKGRAPH_STORE": str(shared_store_dir)})
+    assert result.stderr.splitlines()[-1] == "['wickgraph.cli', 'wickgraph.cli.options', 'wickgraph.cli.query']"
+
+
+def test_the_command_line_lists_every_command_of_its_modules() -> None:
+    import importlib
+
+    import click
+
+    from wickgraph.cli import cli
+
+    defined = set()
+    for path in (ROOT / "wickgraph" / "cli").glob("*.py"):
+        module = importlib.import_module(f"wickgraph.cli.{path.stem}")
+        defined |= {value.name for value in vars(module).values() if isinstance(value, click.Command)} - {"cli"}
+    assert len(defined) == 16
+    assert set(cli.commands) == defined
+    assert all(cli.commands[name].name == name for name in defined)

@@ -3,9 +3,10 @@
 No business logic lives here. Every :class:`~wickgraph.errors.WickgraphError` is turned
 into one line on stderr and its ``exit_code`` by :class:`WickgraphGroup`, the only place
 that does so. The commands live in one module per group (:mod:`.data`, :mod:`.query`,
-:mod:`.extract`, :mod:`.reviews`, :mod:`.serve`); what they share is in :mod:`.options`.
-Each command imports the library it calls inside its function, so ``wickgraph --help``
-stays fast.
+:mod:`.extract`, :mod:`.reviews`, :mod:`.serve`): a module is imported when one of its
+commands is asked for (every command of a module is in its ``__all__``), and each command
+imports the library it calls inside its function, so a command loads what it uses alone.
+What they share is in :mod:`.options`.
 """
 
 from __future__ import annotations
@@ -15,12 +16,13 @@ import gc
 import os
 import sys
 import threading
+from collections.abc import Iterator, MutableMapping
+from importlib import import_module
 from typing import Any, NoReturn
 
 import click
 
 from ..errors import WickgraphError
-from . import data, extract, query, reviews, serve
 
 __all__ = ["WickgraphGroup", "cli", "main"]
 
@@ -61,7 +63,48 @@ def _skip_the_last_collections() -> None:
         _exit_handler_registered = True
 
 
-@click.group(cls=WickgraphGroup, context_settings={"help_option_names": ["-h", "--help"]})
+class _Commands(MutableMapping[str, click.Command]):
+    """The group's commands, their modules imported one by one until the command asked for is there.
+
+    `wickgraph query` imports the query module alone; listing the commands (`--help`) imports them all.
+    """
+
+    def __init__(self, *modules: str) -> None:
+        self._modules = list(modules)
+        self._commands: dict[str, click.Command] = {}
+
+    def _import_next(self) -> bool:
+        if not self._modules:
+            return False
+        module = import_module(f"{__name__}.{self._modules.pop(0)}")
+        for name in module.__all__:
+            command = getattr(module, name)
+            if isinstance(command, click.Command) and command.name:
+                self._commands[command.name] = command
+        return True
+
+    def __getitem__(self, name: str) -> click.Command:
+        while name not in self._commands and self._import_next():
+            pass
+        return self._commands[name]
+
+    def __iter__(self) -> Iterator[str]:
+        while self._import_next():
+            pass
+        return iter(self._commands)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+    def __setitem__(self, name: str, command: click.Command) -> None:
+        self._commands[name] = command
+
+    def __delitem__(self, name: str) -> None:
+        del self._commands[name]
+
+
+@click.group(cls=WickgraphGroup, context_settings={"help_option_names": ["-h", "--help"]},
+             commands=_Commands("query", "extract", "reviews", "data", "serve"))  # the most used first
 @click.version_option(package_name="wickgraph", prog_name="wickgraph")  # read from metadata only when asked
 def cli() -> None:
     """A knowledge graph of the John Wick franchise and of what reviews claim about it.
@@ -70,15 +113,6 @@ def cli() -> None:
     `wickgraph query NAME` (see `wickgraph queries`).
     """
 
-
-for _command in (
-    data.build, data.validate, data.export, data.check_command, data.repair_command, data.synth,
-    query.query, query.list_queries,
-    extract.extract_command,
-    reviews.add, reviews.list_reviews_command, reviews.curated_command, reviews.remove, reviews.conflicts_command,
-    serve.serve, serve.push,
-):
-    cli.add_command(_command)
 
 
 def main() -> NoReturn:
