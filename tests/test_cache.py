@@ -242,6 +242,16 @@ def test_a_kept_block_keeps_only_what_it_compiled(fresh_regexcache: Path) -> Non
     assert set(entry) == {inside}
 
 
+def test_a_kept_block_leaves_what_regexcache_compile_compiled_to_it(fresh_regexcache: Path) -> None:
+    by_compile, by_re = _unique_patterns("kept-by-compile")[0], _unique_patterns("kept-by-re")[1]
+    with regexcache.kept("test"):
+        regexcache.compile(*by_compile)  # compiles with re.compile, so re's cache holds it too
+        re.compile(*by_re)
+    entry = pickle.loads((fresh_regexcache / "regex-programs-test.pickle").read_bytes())[1]
+    assert set(entry) == {by_re}
+    assert by_compile in regexcache._load()
+
+
 def test_a_damaged_kept_program_is_compiled_again(fresh_regexcache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     source, flags = _unique_patterns("kept-damaged")[0]
     with regexcache.kept("test"):

@@ -142,9 +142,10 @@ def kept(name: str) -> Iterator[None]:
         yield
     finally:
         learned = {}
+        kept_by_compile = _programs or {}  # what compile() compiled went into its own entry
         for key in [key for key in patterns if key not in before]:
             kind, source, flags = key
-            if kind is str and isinstance(flags, int):
+            if kind is str and isinstance(flags, int) and (source, flags) not in kept_by_compile:
                 program = _program(source, flags, patterns[key])
                 if program is not None:
                     learned[source, flags] = program
