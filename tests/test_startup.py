@@ -179,3 +179,23 @@ def test_the_command_line_lists_every_command_of_its_modules() -> None:
     assert len(defined) == 16
     assert set(cli.commands) == defined
     assert all(cli.commands[name].name == name for name in defined)
+
+
+def test_the_program_imports_the_command_line_without_collecting_then_collects(shared_store_dir: Path) -> None:
+    # each collection notes how far the import of the command line (click first) had got, and the frozen count
+    code = ("import atexit, gc, sys\nseen = []\n"
+            "def note(phase, info):\n    if phase == 'start':\n"
+            "        cli = sys.modules.get('wickgraph.cli')\n"
+            "        stage = 'after' if hasattr(cli, 'main') else 'importing' if 'click' in sys.modules else 'before'\n"
+            "        seen.append((stage, gc.get_freeze_count()))\n"
+            "gc.callbacks.append(note)\natexit.register(lambda: print(__import__('json').dumps(seen), file=sys.stderr))\n"
+            "from wickgraph.__main__ import main\n"
+            "sys.argv = ['wickgraph', 'query', '-e', 'SELECT ?n WHERE { VALUES ?n { 1 2 3 } }', '-f', 'json']\n"
+            "main()")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
+                            env={**os.environ, "WICKGRAPH_STORE": str(shared_store_dir)})
+    assert result.returncode == 0, result.stderr
+    seen = json.loads(result.stderr.splitlines()[-1])
+    assert [stage for stage, _ in seen if stage == "importing"] == []
+    after = [frozen for stage, frozen in seen if stage == "after"]
+    assert after and min(after) > 10_000  # the command collects; what the imports made is frozen

@@ -116,7 +116,7 @@ def cli() -> None:
 
 
 def main() -> NoReturn:
-    """The ``wickgraph`` program (its console script and ``python -m wickgraph``): run a command, then end.
+    """Run a command as the ``wickgraph`` program does (:func:`wickgraph.__main__.main`), then end the process.
 
     The process ends with ``os._exit`` once everything it owes the user is done: its exit
     handlers have run (``atexit``) and standard output and error are flushed. What is left of
