@@ -149,7 +149,7 @@ def kept(name: str) -> Iterator[None]:
                 program = _program(source, flags, patterns[key])
                 if program is not None:
                     learned[source, flags] = program
-        if learned:  # patterns of code that changed since, beyond the bound, are dropped then
+        if learned:  # past the bound, the programs of patterns no code compiles any more are dropped with the rest
             write(entry, _engine_key(), learned if len(programs) + len(learned) > _MAX_ENTRIES
                   else {**programs, **learned})
 

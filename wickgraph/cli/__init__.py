@@ -52,10 +52,11 @@ def _skip_the_last_collections() -> None:
 
     Python's shutdown runs full garbage collections over everything the imports made: about
     30 ms of a 0.2 s `wickgraph query`, more after `extract`. Frozen objects are skipped; the
-    process is ending, so nothing is lost. Registered before any other exit handler, it runs
-    after all of them, and stdout and stderr are still flushed after it. Objects caught in a
-    reference cycle then get no ``__del__`` at exit: the commands close what they open themselves
-    (stores, files) and do not rely on it.
+    process is ending, so nothing is lost. Registered when the command line starts, it runs after
+    every exit handler registered later (last in, first out), and stdout and stderr are still
+    flushed after it. Objects the teardown would free (in a reference cycle, or held by a module)
+    then get no ``__del__`` at exit: the commands close what they open themselves (stores, files)
+    and do not rely on it.
     """
     global _exit_handler_registered
     if not _exit_handler_registered:
@@ -112,7 +113,6 @@ def cli() -> None:
     Build the graph with `wickgraph build`, then ask it questions with
     `wickgraph query NAME` (see `wickgraph queries`).
     """
-
 
 
 def main() -> NoReturn:

@@ -27,7 +27,7 @@ def extract_command(file: Path, film: str | None, as_json: bool, as_text: bool, 
 
     if sum([as_json, as_text, fmt is not None]) > 1:
         raise UsageError("--json, --text and --format cannot be used together")
-    # the modules below compile about 160 regexes as they load: they come from the cache folder instead
+    # the modules below compile about 140 regexes as they load: they come from the cache folder instead
     with kept("extract"):
         import json
 
