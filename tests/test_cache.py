@@ -197,3 +197,106 @@ def test_a_broken_reference_file_is_still_one_line_naming_it(cache_folder: Path,
         Reference.from_file(ttl)
     with pytest.raises(InputError, match="cannot read the reference graph"):
         Reference.from_file(tmp_path / "missing.ttl")
+
+
+# -- re's own cache, filled from the cache folder (regexcache.kept) --------------------------------
+
+
+def _unique_patterns(tag: str) -> list[tuple[str, int]]:
+    """Patterns no other code of this process has compiled (re's cache holds every pattern compiled so far)."""
+    return [(source + f"(?#{tag})", flags) for source, flags in PATTERNS]
+
+
+def _compiles(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    """The patterns the regex compiler compiles from now on."""
+    from re import _compiler  # type: ignore[attr-defined]
+
+    calls: list[object] = []
+    original = _compiler.compile
+    monkeypatch.setattr(_compiler, "compile", lambda p, flags=0: calls.append(p) or original(p, flags))
+    return calls
+
+
+def test_a_kept_block_compiles_once_and_then_never(fresh_regexcache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    patterns = _unique_patterns("kept-once")
+    with regexcache.kept("test"):
+        first = [re.compile(source, flags) for source, flags in patterns]
+    assert (fresh_regexcache / "regex-programs-test.pickle").is_file()
+    re.purge()  # as in a new process
+    compiled = _compiles(monkeypatch)
+    with regexcache.kept("test"):
+        again = [re.compile(source, flags) for source, flags in patterns]
+    assert compiled == []
+    assert again == first  # same text, flags and program
+    assert [_outcomes(p) for p in again] == [_outcomes(p) for p in first] and any(_outcomes(p) for p in again)
+    assert [p.groupindex for p in again] == [p.groupindex for p in first]
+
+
+def test_a_kept_block_keeps_only_what_it_compiled(fresh_regexcache: Path) -> None:
+    outside, inside = _unique_patterns("kept-outside")[0], _unique_patterns("kept-inside")[1]
+    re.compile(*outside)
+    with regexcache.kept("test"):
+        re.compile(*outside)
+        re.compile(*inside)
+    entry = pickle.loads((fresh_regexcache / "regex-programs-test.pickle").read_bytes())[1]
+    assert set(entry) == {inside}
+
+
+def test_a_kept_block_leaves_what_regexcache_compile_compiled_to_it(fresh_regexcache: Path) -> None:
+    by_compile, by_re = _unique_patterns("kept-by-compile")[0], _unique_patterns("kept-by-re")[1]
+    with regexcache.kept("test"):
+        regexcache.compile(*by_compile)  # compiles with re.compile, so re's cache holds it too
+        re.compile(*by_re)
+    entry = pickle.loads((fresh_regexcache / "regex-programs-test.pickle").read_bytes())[1]
+    assert set(entry) == {by_re}
+    assert by_compile in regexcache._load()
+
+
+def test_a_damaged_kept_program_is_compiled_again(fresh_regexcache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    source, flags = _unique_patterns("kept-damaged")[0]
+    with regexcache.kept("test"):
+        re.compile(source, flags)
+    entry = fresh_regexcache / "regex-programs-test.pickle"
+    key, programs = pickle.loads(entry.read_bytes())
+    final_flags, code, *rest = programs[source, flags]
+    programs[source, flags] = (final_flags, [999999, *code[1:]], *rest)
+    entry.write_bytes(pickle.dumps((key, programs)))
+    re.purge()
+    compiled = _compiles(monkeypatch)
+    with regexcache.kept("test"):
+        pattern = re.compile(source, flags)
+    assert compiled == [source]
+    assert pattern == re.compile(PATTERNS[0][0] + "(?#kept-damaged)", PATTERNS[0][1])
+    assert _outcomes(pattern) == _outcomes(re.compile(PATTERNS[0][0], PATTERNS[0][1]))
+
+
+def test_a_kept_block_leaves_a_regex_cache_it_does_not_know_alone(fresh_regexcache: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    source, flags = _unique_patterns("kept-unknown")[0]
+    with regexcache.kept("test"):
+        re.compile(source, flags)
+    re.purge()
+    # a Python whose re looks its patterns up some other way: the warmed pattern is not what re.compile gives
+    monkeypatch.setattr(re, "_compile", lambda p, f: re._compiler.compile(p, f))  # type: ignore[attr-defined]
+    with regexcache.kept("test"):
+        assert re._cache == {}  # type: ignore[attr-defined]
+        assert re.compile(source, flags).pattern == source
+
+
+def test_the_second_extract_compiles_no_regex_of_the_extractor(tmp_path: Path) -> None:
+    import json
+    import subprocess
+    import sys
+
+    review = Path(__file__).resolve().parent / "data" / "shared" / "seed-review.txt"
+    code = ("import json, sys, re._compiler as c\nfrom wickgraph.cli import cli\ncalls = []\n"
+            "original = c.compile\nc.compile = lambda p, f=0: calls.append(str(p)) or original(p, f)\n"
+            f"try:\n    cli(['extract', {str(review)!r}, '--json'])\nexcept SystemExit:\n    pass\n"
+            "print(json.dumps(calls), file=sys.stderr)")
+    env = {**os.environ, "WICKGRAPH_CACHE": str(tmp_path / "cache")}
+    runs = [subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
+            for _ in range(2)]
+    compiled = [json.loads(run.stderr.splitlines()[-1]) for run in runs]
+    assert runs[0].stdout == runs[1].stdout and '"claims"' in runs[0].stdout
+    # the second run compiles only what loads before the cache is read (pickle's own regex) and bytes patterns
+    assert len(compiled[0]) > 100 and len(compiled[1]) <= 2, compiled[1]

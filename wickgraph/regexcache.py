@@ -16,6 +16,10 @@ Safe by construction:
   internals, a corrupt entry) falls back to ``re.compile``, which is then the whole cost.
 
 New programs are written when the process exits, in one entry with those already cached.
+
+Modules that compile their patterns with ``re.compile`` as they load are served by :func:`kept`
+instead, from an entry of its own per block: it fills ``re``'s own cache of compiled patterns
+from that entry before they load.
 """
 
 from __future__ import annotations
@@ -24,9 +28,11 @@ import _sre  # type: ignore[import-not-found]  # CPython's regex engine (loaded 
 import atexit
 import re
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
-__all__ = ["compile"]
+__all__ = ["compile", "kept"]
 
 _ENTRY = "regex-programs"
 _MAX_ENTRIES = 2000  # beyond this, only the patterns this process used are kept
@@ -109,3 +115,65 @@ def _save() -> None:
     if len(programs) > _MAX_ENTRIES:
         programs = {key: value for key, value in programs.items() if key in _used}
     write(_ENTRY, _engine_key(), programs)
+
+
+@contextmanager
+def kept(name: str) -> Iterator[None]:
+    """In this block, ``re.compile`` finds the patterns it compiled in the last run of the block ``name``.
+
+    ``re`` keeps each pattern it compiled in a dict of its own (``re._cache``, keyed by type, text and
+    flags) and looks there before compiling. The block starts by filling it with the patterns built
+    from the programs of the cache entry ``regex-programs-NAME``, so the modules imported in it (which
+    compile their patterns as they load) compile nothing; if it compiled new patterns all the same,
+    its end writes their programs to that entry. Where ``re`` keeps no such dict, or does not look
+    there as this expects (another Python), the block changes nothing.
+    """
+    from .cache import read, write
+
+    patterns = _re_cache()
+    entry = f"{_ENTRY}-{name}"
+    found = read(entry, _engine_key())
+    programs: dict[tuple[str, int], Program] = found if isinstance(found, dict) else {}
+    if patterns is None or not _warm(patterns, programs):
+        yield
+        return
+    before = set(patterns)
+    try:
+        yield
+    finally:
+        learned = {}
+        kept_by_compile = _programs or {}  # what compile() compiled went into its own entry
+        for key in [key for key in patterns if key not in before]:
+            kind, source, flags = key
+            if kind is str and isinstance(flags, int) and (source, flags) not in kept_by_compile:
+                program = _program(source, flags, patterns[key])
+                if program is not None:
+                    learned[source, flags] = program
+        if learned:  # past the bound, the programs of patterns no code compiles any more are dropped with the rest
+            write(entry, _engine_key(), learned if len(programs) + len(learned) > _MAX_ENTRIES
+                  else {**programs, **learned})
+
+
+def _re_cache() -> dict[Any, Any] | None:
+    patterns = getattr(re, "_cache", None)
+    return patterns if isinstance(patterns, dict) else None
+
+
+def _warm(patterns: dict[Any, Any], programs: dict[tuple[str, int], Program]) -> bool:
+    """Put the patterns of ``programs`` into ``re``'s cache, room allowing; False if ``re`` does not use them."""
+    room = int(getattr(re, "_MAXCACHE", 512)) - len(patterns)
+    for (source, flags), program in programs.items():
+        if room <= 0:
+            break
+        if (str, source, flags) in patterns:
+            continue
+        try:
+            pattern = _build(source, program)
+        except Exception:  # not this engine's program after all: re.compile compiles it
+            continue
+        patterns[str, source, flags] = pattern
+        if re.compile(source, flags) is not pattern:  # re keys or consults its cache otherwise: leave it alone
+            del patterns[str, source, flags]
+            return False
+        room -= 1
+    return True

@@ -22,16 +22,20 @@ __all__ = ["extract_command"]
 @format_option("results", default=None, what="Print the claims as rows [default: table]")
 def extract_command(file: Path, film: str | None, as_json: bool, as_text: bool, fmt: str | None) -> None:
     """Read a review (.txt, .html or card .json) and print the claims it makes; writes nothing."""
-    import json
-
-    from ..claimkinds import claim_kind
     from ..errors import UsageError
-    from ..extract import extract_file
-    from ..formats import by_name, neutralise, serialize_rows
+    from ..regexcache import kept
 
     if sum([as_json, as_text, fmt is not None]) > 1:
         raise UsageError("--json, --text and --format cannot be used together")
-    result = extract_file(file, film=film)
+    # the modules below compile about 140 regexes as they load: they come from the cache folder instead
+    with kept("extract"):
+        import json
+
+        from ..claimkinds import claim_kind
+        from ..extract import extract_file
+        from ..formats import by_name, neutralise, serialize_rows
+
+        result = extract_file(file, film=film)
     if as_text:
         click.echo(result.text, nl=not result.text.endswith("\n"))
     elif as_json:

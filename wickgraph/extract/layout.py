@@ -340,7 +340,7 @@ def _label_regex(words: LayoutWords) -> re.Pattern[str]:
     groups = []
     for job, labels in jobs.items():
         alternatives = "|".join(re.escape(w).replace(r"\ ", r"[ \t]+")
-                                for w in sorted(labels, key=len, reverse=True))
+                                for w in sorted(labels, key=lambda w: (-len(w), w)))
         groups.append(f"(?P<{job}>{alternatives})")
     # a label opens a line or a capsule segment (after "·", "|", "•", ";" or a sentence's full stop) and
     # ends at a colon, a dash, the end of its line, or (after "by", "starring", "Dir.") one space
