@@ -620,9 +620,10 @@ def test_runaway_queries_are_stopped_and_normal_ones_answered_after_the_limit(
             status, text, seconds = future.result()
             assert status == 503
             assert text.startswith(f"the query ran longer than {limit:g} s, this server's time limit")
-            # at the limit, not after every earlier runaway ran its course (the slack is for a shared,
-            # loaded 2-core machine, where the test's own 16 client threads compete with the server)
-            assert seconds < limit + 2.0
+            # at the limit, not after every earlier runaway ran its course (16 runaways through 3 workers, one
+            # after another, would take 16 s and more); the slack is for a shared, loaded 2-core machine, where
+            # the test's own 16 client threads compete with the server (5.1 s was seen at load 4)
+            assert seconds < limit + 3.0
         # then the same client's normal queries are answered at once: within a second of the limit
         for _ in range(4):
             status, text, seconds = get(ask["query"])
