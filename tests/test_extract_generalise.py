@@ -945,6 +945,14 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("[2023-03-24 21:14] @neo_fan: ian mcshane is winston again lol", CH4,
          [("reprise", "Ian McShane", "Winston", "supported")]),
     ],
+    "arrows-join-actor-and-role": [
+        ("Cast\nKeanu Reeves → John Wick\nWinston → Ian McShane\n", CH2,
+         [("cast", "Keanu Reeves", "John Wick", "supported"), ("cast", "Ian McShane", "Winston", "supported")]),
+        ("Cast\nKeanu Reeves -> John Wick\nIan McShane -> Winston\n", CH2,
+         [("cast", "Keanu Reeves", "John Wick", "supported"), ("cast", "Ian McShane", "Winston", "supported")]),
+        ("Who's who: Ruby Rose >> Ares; Common :: Cassian", CH2,
+         [("cast", "Ruby Rose", "Ares", "supported"), ("cast", "Common", "Cassian", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
