@@ -1275,6 +1275,12 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("The director is still Chad Stahelski.", CH4, ("cast", "Chad Stahelski", None)),
         ("Keanu Reeves and Halle Berry play off each other.", PARA, ("cast", "Keanu Reeves", "Sofia")),
     ],
+    "another-job-called-director": [
+        ("Fight choreographer Jeremy Marinas, assistant director Chad Stahelski.", CH4,
+         ("director", "Chad Stahelski", None)),
+        ("The casting director Tiffany Little Canfield found them all.", CH4, ("director", "Tiffany Little Canfield", None)),
+        ("Second-unit director J.J. Perry shot the cars.", CH2, ("director", "J.J. Perry", None)),
+    ],
 }
 
 
