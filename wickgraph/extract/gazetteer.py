@@ -13,6 +13,7 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from itertools import accumulate
 
 from ..reference import Reference, default_reference
 
@@ -29,6 +30,7 @@ for _code in range(0xC0, 0x250):
         _FOLD_TABLE[_code] = _base
 
 _TOKEN = re.compile(r"[^\W_]+(?:'(?!s\b)[^\W_]+)*")
+_TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")  # split() keeps the words: gap, word, gap, ..., gap
 # Between the words of one name only spaces and light punctuation ("John Wick: Chapter 3 - Parabellum").
 _JOINER = re.compile(r"[ \t]*[:.\-]?[ \t]*\Z|[ \t]+-[ \t]+\Z")
 # Title words that make a poor name on their own ("Mr. Nobody" is not "Mr.").
@@ -153,15 +155,22 @@ class Gazetteer:
         lower = folded.lower()
         if len(lower) != len(folded):  # a few characters lower-case to two; keep offsets exact
             lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in folded)
-        words = _TOKEN.findall(lower)
-        spans = [m.span() for m in _TOKEN.finditer(lower)]
+        # one pass gives the words and, from the lengths of the pieces between them, their offsets
+        pieces = _TOKEN_SPLIT.split(lower)
+        ends = list(accumulate(map(len, pieces)))
+        words = pieces[1::2]
+        spans = list(zip(ends[0:-1:2], ends[1::2], strict=True))  # a word starts where the gap before it ends
         lowercase_style = _is_lowercase_style(text, len(words))
         one_case = _OneCaseLines(text)
         trie = self._trie
         could_match = self._fuzzy.could_match
         mentions: list[Mention] = []
-        i, count = 0, len(words)
-        while i < count:
+        count = len(words)
+        i = 0
+        for at in self._fuzzy.openings(words, trie):
+            if at < i:
+                continue  # inside the name found before
+            i = at
             node = trie.get(words[i])
             matched = 0
             if node is not None:
@@ -231,7 +240,8 @@ def _inverted(name: str) -> list[str]:
     return forms
 
 
-_CAPITALISED = re.compile(r"(?<![^\W_])[A-Z]")
+# a capital that starts a word; the class comes first so that the engine skips to capitals in C
+_CAPITALISED = re.compile(r"[A-Z](?<![^\W_][A-Z])")
 
 
 def _is_lowercase_style(text: str, n_words: int) -> bool:
@@ -319,12 +329,26 @@ class _FuzzyPeople:
         self._by_first: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
         self._by_last: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
         self._by_initials: dict[tuple[str, str], list[tuple[str, str, str, str]]] = defaultdict(list)
+        self._openers: tuple[dict[str, _Node], frozenset[str]] | None = None  # (trie, its keys and first names)
         for person in reference.people.values():
             words = _key(person.name)
             if len(words) == 2:  # the misspelt word must have four letters or more (see _close)
                 self._by_first[words[0]].append((words[1], person.iri, person.name))
                 self._by_last[words[1]].append((words[0], person.iri, person.name))
                 self._by_initials[(words[0][:1], words[1][:1])].append((words[0], words[1], person.iri, person.name))
+
+    def openings(self, words: list[str], trie: dict[str, _Node]) -> list[int]:
+        """The indexes of ``words`` where a name form (a key of ``trie``) or a misspelt name (:meth:`could_match`)
+        can start, in order: the only places a lookup can find anything."""
+        if self._openers is None or self._openers[0] is not trie:
+            self._openers = (trie, frozenset(trie) | frozenset(self._by_first))
+        openers, lasts, initials = self._openers[1], self._by_last, self._by_initials
+        found = [i for i, word in enumerate(words) if word in openers]
+        found += [i - 1 for i, word in enumerate(words) if word in lasts and i]
+        lengths = list(map(len, words))
+        found += [i for i in [i for i, n in enumerate(lengths[:-1]) if n >= 6] if lengths[i + 1] >= 5
+                  and (words[i][:1], words[i + 1][:1]) in initials and words[i].isalpha()]
+        return sorted(set(found))
 
     def could_match(self, first: str, second: str) -> bool:
         """A cheap test before :meth:`match`: a known first or last name, or two long words with known initials."""
