@@ -28,6 +28,7 @@ from pathlib import Path
 
 from .. import regexcache
 from ..errors import InputError
+from .casing import lowercase_source
 from .document import PLACEHOLDER_CONT, PLACEHOLDER_START, Document
 from .gazetteer import CHARACTER, PERSON, WORK
 from .links import default_cues
@@ -260,18 +261,14 @@ def load_rules(path: str | Path = RULES_FILE) -> RuleSet:
     return RuleSet(tuple(claims), tuple(mentions), tuple(blocks))
 
 
-_CASED_ESCAPE = re.compile(r"\\[SWDBAZGNPXULE]|\(\?-i:|\[\^?A-Z")
-
-
 def _fast_variant(expanded: str) -> tuple[re.Pattern[str] | None, bool]:
     """A copy of a rule for lower-cased text, compiled without IGNORECASE, when lower-casing is safe
     (not for rules where case matters, such as those with an unknown capitalised name {N})."""
-    if _CASED_ESCAPE.search(expanded):
-        return None, False
     boundary = expanded.startswith("\\b")
-    source = expanded[2:] if boundary else expanded
+    lowered = lowercase_source(expanded[2:] if boundary else expanded)
+    if lowered is None:
+        return None, False
     try:
-        lowered = source.lower().replace("(?p<", "(?P<").replace("(?p=", "(?P=")
         return regexcache.compile(lowered, re.MULTILINE), boundary
     except re.error:
         return None, False
