@@ -136,6 +136,17 @@ class RuleSet:
     claims: tuple[Rule, ...]
     mentions: tuple[Rule, ...]
     blocks: tuple[Rule, ...]
+    # (claim type, rule id) -> the block rules that apply to such a candidate, found on first use
+    _applicable: dict[tuple[str, str], tuple[Rule, ...]] = field(init=False, default_factory=dict, repr=False,
+                                                                 compare=False)
+
+    def blocks_for(self, candidate: Candidate) -> tuple[Rule, ...]:
+        """The block rules that apply to ``candidate`` (:meth:`Rule.applies_to`), in file order."""
+        key = (candidate.type, candidate.rule)
+        found = self._applicable.get(key)
+        if found is None:
+            found = self._applicable[key] = tuple(b for b in self.blocks if b.applies_to(candidate))
+        return found
 
 
 @dataclass

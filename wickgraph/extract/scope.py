@@ -36,9 +36,7 @@ _SCOPE_REACH = 1500
 def is_blocked(doc: Document, candidate: Candidate, rules: RuleSet) -> bool:
     """Whether a block rule (negation, hypothetical, question, byline, other work...) drops ``candidate``."""
     sentence = doc.sentence(candidate.start)  # found once for all the filters
-    for block in rules.blocks:
-        if not block.applies_to(candidate):
-            continue
+    for block in rules.blocks_for(candidate):
         if block.scope in ("sentence", "line"):
             # these depend only on the sentence or line, so each is read once per filter
             span = sentence if block.scope == "sentence" else doc.line(candidate.start)
