@@ -54,3 +54,23 @@ def test_twins_find_what_the_ratings_patterns_find(text: str) -> None:
         assert [m.span() for m in twin.finditer(lower)] == expected
         found += len(expected)
     assert found >= 3
+
+
+@pytest.mark.parametrize("text", [*TEXTS, "CHARACTER | PLAYED BY\nWinston | Ian McShane, who is NOT in Ballerina",
+                                  "Halle Berry sat this one out; Keanu isn't absent. Cast: ACTOR, Role"])
+def test_search_and_finditer_give_the_patterns_own_matches(text: str) -> None:
+    """casing.search and casing.finditer find with the twin and return what the pattern itself returns."""
+    from wickgraph.extract.film import _ABSENCE, _ABSENCE_LOWER
+    from wickgraph.extract.layout import _HEADER_HINT, _HEADER_HINT_LOWER
+
+    lower = casing.lower_if_exact(text)
+    assert lower is not None
+    for pattern, twin in [(_ABSENCE, _ABSENCE_LOWER), (_HEADER_HINT, _HEADER_HINT_LOWER),
+                          *[(p, t) for _, p, t in _PATTERNS]]:
+        assert twin is not None or pattern in [p for _, p, t in _PATTERNS if t is None]
+        expected = [(m.span(), m.groups()) for m in pattern.finditer(text, 3, len(text) - 2)]
+        assert [(m.span(), m.groups()) for m in casing.finditer(pattern, twin, text, lower, 3, len(text) - 2)] == expected
+        first = pattern.search(text, 3, len(text) - 2)
+        found = casing.search(pattern, twin, text, lower, 3, len(text) - 2)
+        assert (found and (found.span(), found.groups())) == (first and (first.span(), first.groups()))
+    assert casing.lower_if_exact("Mr. \u0130nce") is None  # lower-casing the dotted capital I adds a character

@@ -33,6 +33,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from . import casing
+from .casing import lower_if_exact, lowercase_twin
 from .layout_words import LayoutWords, default_layout_words
 from .sheets import csv_cells
 
@@ -61,6 +63,7 @@ _LEADER_RUN = re.compile(r"[.\u2026_\u00b7=~-](?:(?<=\.)[ \t]?\.[ \t]?\.(?:[ \t]
                          r"(?<=-)--+|(?<=_)_+"
                          r"|(?<=[_\u00b7=~])[ \t]?[_\u00b7=~][ \t]?[_\u00b7=~](?:[ \t]?[_\u00b7=~])*)")
 _HEADER_HINT = re.compile(r"(?i)\b(?:actor|actress|character|role|played by|cast|performer|player|voice)")
+_HEADER_HINT_LOWER = lowercase_twin(_HEADER_HINT)  # the same search over the lower-cased view, faster
 _TABLE_RULE = re.compile(r"[ \t]*\|?(?:[ \t]*:?-+:?[ \t]*\|)+(?:[ \t]*:?-+:?[ \t]*)?"
                          r"|[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*"
                          r"|[ \t]*[+|][-=+]{3,}[+|]?[ \t]*")
@@ -80,7 +83,7 @@ def normalise(text: str) -> str:
     view = csv_cells(_blank(text, list(_marks(text))))
     blanks = list(_leaders(view))
     line_end = -1
-    for hint in _HEADER_HINT.finditer(view):
+    for hint in casing.finditer(_HEADER_HINT, _HEADER_HINT_LOWER, view, lower_if_exact(view), 0, len(view)):
         if hint.start() <= line_end:
             continue  # one look per line: a review on one long line stays linear
         start, line_end = view.rfind("\n", 0, hint.start()) + 1, view.find("\n", hint.end())

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from . import casing
 from .casing import lowercase_twin, lowering_is_exact
 from .textscan import line_around, lines_holding
 
@@ -194,22 +195,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
 
 
 def _scan(pattern: re.Pattern[str], twin: re.Pattern[str] | None, text: str, lower: str,
-          needs: tuple[str, ...]) -> list[re.Match[str]]:
+          exact: bool, needs: tuple[str, ...]) -> list[re.Match[str]]:
     """Matches on the lines that hold one of ``needs`` (a rating never spans lines); most lines hold none.
-
-    With a ``twin`` (given only when lower-casing is exact), the twin finds where the matches are over ``lower``
-    and ``pattern`` reads each of them again over ``text``: the same match, with the text's own letters.
-    """
-    windows = lines_holding(lower, needs)
-    if twin is None:
-        matches = [m for start, end in windows for m in pattern.finditer(text, start, end)]
-    else:
-        matches = []
-        for start, end in windows:
-            for found in twin.finditer(lower, start, end):
-                match = pattern.match(text, found.start(), end)
-                assert match is not None and match.end() == found.end()  # the same match: see casing
-                matches.append(match)
+    When lower-casing is ``exact`` the pattern's lower-case ``twin`` finds them over ``lower``."""
+    matches = [m for start, end in lines_holding(lower, needs)
+               for m in casing.finditer(pattern, twin, text, lower if exact else None, start, end)]
     unique = {m.span(): m for m in matches}
     return [unique[span] for span in sorted(unique)]
 
@@ -251,7 +241,7 @@ def find_rating(text: str) -> RatingMatch | None:
     lower = text.lower()
     exact = lowering_is_exact(text, lower)
     for kind, pattern, twin in _PATTERNS:
-        for match in _scan(pattern, twin if exact else None, text, lower, _NEEDS[kind]):
+        for match in _scan(pattern, twin, text, lower, exact, _NEEDS[kind]):
             line_start = line_around(text, match.start(), 300)[0]
             before = text[line_start:match.start()]
             # a bare number's match holds its giving verb: who gives it is read before the number itself
