@@ -12,6 +12,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from ..reference import Reference, normalize_name
+from . import casing
+from .casing import lower_if_exact, lowercase_twin
 from .gazetteer import PERSON, WORK, Gazetteer, Mention
 from .textscan import line_around
 
@@ -22,6 +24,7 @@ _SURE_SCORE = 3.0
 _ABSENCE = re.compile(r"\b(?:not|no|never|nor|without|absent|missing|left out|sat (?:this|it) out|sits (?:this|it) out|"
                       r"isn't|aren't|wasn't|weren't|doesn't|don't|didn't|instead of|rather than|unlike|"
                       r"elsewhere)\b|n't\b", re.IGNORECASE)
+_ABSENCE_LOWER = lowercase_twin(_ABSENCE)  # the same search over the lower-cased text, several times faster
 
 
 def resolve_film(title: str, gazetteer: Gazetteer) -> str | None:
@@ -72,6 +75,7 @@ def _scores(text: str, mentions: Iterable[Mention], reference: Reference) -> dic
     headline = min(opening, text.find("\n", first) if text.find("\n", first) >= 0 else len(text))
     people: set[str] = set()
     absent: dict[tuple[int, int], bool] = {}  # line window -> says someone is absent; one search per line
+    lower = lower_if_exact(text)
     for mention in mentions:
         for entry in mention.entries:
             if entry.kind == WORK and entry.iri:
@@ -85,7 +89,7 @@ def _scores(text: str, mentions: Iterable[Mention], reference: Reference) -> dic
                     weight += 0.5 if entry.weak else 2.0
                 scores[entry.iri] += weight
             elif entry.kind == PERSON and entry.is_label and entry.iri and entry.iri not in people \
-                    and not _absent(text, mention.start, absent):  # each person's lines are read until one counts
+                    and not _absent(text, lower, mention.start, absent):  # read each person's lines until one counts
                 people.add(entry.iri)
     for iri in reference.works:
         scores[iri] += 0.8 * len(people & reference.people_of(iri))
@@ -96,11 +100,11 @@ def _scores(text: str, mentions: Iterable[Mention], reference: Reference) -> dic
     return scores
 
 
-def _absent(text: str, position: int, seen: dict[tuple[int, int], bool]) -> bool:
+def _absent(text: str, lower: str | None, position: int, seen: dict[tuple[int, int], bool]) -> bool:
     """Whether the line naming a person says they are not in the film (``seen`` keeps each line's answer)."""
     window = line_around(text, position, 300)
     if window not in seen:
-        seen[window] = _ABSENCE.search(text, *window) is not None
+        seen[window] = casing.search(_ABSENCE, _ABSENCE_LOWER, text, lower, *window) is not None
     return seen[window]
 
 
