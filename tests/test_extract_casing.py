@@ -74,3 +74,24 @@ def test_search_and_finditer_give_the_patterns_own_matches(text: str) -> None:
         found = casing.search(pattern, twin, text, lower, 3, len(text) - 2)
         assert (found and (found.span(), found.groups())) == (first and (first.span(), first.groups()))
     assert casing.lower_if_exact("Mr. \u0130nce") is None  # lower-casing the dotted capital I adds a character
+
+
+def test_block_rules_twins_find_what_the_rules_find() -> None:
+    """Every block rule with a lower-case twin finds with it, over the lower-cased text, what it finds itself."""
+    from pathlib import Path
+
+    from wickgraph.extract.patterns import default_rules
+
+    folder = Path(__file__).parent / "data" / "extract"
+    text = "\n".join(p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt")))
+    lower = casing.lower_if_exact(text)
+    assert lower is not None
+    blocks = [b for b in default_rules().blocks if b.twin is not None]
+    assert len(blocks) >= 20
+    found = 0
+    for block in blocks:
+        assert block.regex is not None and block.twin is not None
+        expected = [m.span() for m in block.regex.finditer(text)]
+        assert [m.span() for m in block.twin.finditer(lower)] == expected, block.id
+        found += len(expected)
+    assert found > 50

@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from .casing import lowering_is_exact
 from .gazetteer import WORK, Mention
 from .textscan import lines_holding
 
@@ -42,6 +43,7 @@ class Document:
         self.lower = folded.lower()
         self._views: dict[int, str] = {}
         self._lower_views: dict[int, str | None] = {}
+        self._case_exact: bool | None = None
         self._windows: dict[tuple[str, ...], list[tuple[int, int]]] = {}
         self.verdicts: dict[tuple[str, int], bool] = {}  # (filter id, sentence or line start) -> drops?
         self._line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
@@ -89,6 +91,13 @@ class Document:
                 lowered = self.view(mask).lower()
             self._lower_views[mask] = lowered if len(lowered) == len(self.text) else None
         return self._lower_views[mask]
+
+    def twin_view(self, mask: int) -> str | None:
+        """:meth:`lower_view`, when a lower-case twin finds over it what its case-blind pattern finds over
+        :meth:`view` (:func:`wickgraph.extract.casing.lowering_is_exact`); else None."""
+        if self._case_exact is None:
+            self._case_exact = lowering_is_exact(self.folded, self.lower)
+        return self.lower_view(mask) if self._case_exact else None
 
     def sentence(self, position: int) -> tuple[int, int]:
         """Start and end of the sentence (or line) holding ``position``."""

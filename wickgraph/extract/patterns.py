@@ -111,12 +111,19 @@ class Rule:
     role_possessive: bool = False  # the role may stand in the possessive: "steps back into Winston's shoes"
     unless_cast: bool = False  # the person must not be one of the work's players ("the Director" is a role)
     flags: int = re.IGNORECASE | re.MULTILINE
+    twin_source: str | None = None  # a block rule's pattern in lower case, for searching the lower-cased view
 
     @property
     def regex(self) -> re.Pattern[str] | None:
         """The rule's pattern over the view, compiled once per process when first needed (most claim rules
         only ever run their ``fast`` lower-case variant, so start-up compiles half as much)."""
         return None if self.source is None else _compiled(self.source, self.flags)
+
+    @property
+    def twin(self) -> re.Pattern[str] | None:
+        """A block rule's lower-case twin (:func:`wickgraph.extract.casing.lowercase_twin`): it finds over
+        :meth:`Document.twin_view` what :attr:`regex` finds over the view, several times faster."""
+        return None if self.twin_source is None else _compiled(self.twin_source, self.flags & ~re.IGNORECASE)
 
     def applies_to(self, candidate: Candidate) -> bool:
         if not self.types and not self.rules:
@@ -263,7 +270,8 @@ def load_rules(path: str | Path = RULES_FILE) -> RuleSet:
                 raise fail(f"rule {rule_id!r}: 'types' and 'rules' must be lists")
             blocks.append(Rule(rule_id, kind, expanded, mask, scope=scope, types=frozenset(types),
                                rules=frozenset(rules), unless_work_is_film=bool(data.get("unless_work_is_film")),
-                               sentence_requires=sentence_requires, flags=flags))
+                               sentence_requires=sentence_requires, flags=flags,
+                               twin_source=lowercase_source(expanded) if expanded and flags & re.IGNORECASE else None))
     known = {r.id for r in claims + mentions}
     for block in blocks:
         missing = block.rules - known
