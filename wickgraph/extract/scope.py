@@ -9,6 +9,7 @@ so that a review on one long line is still filtered in linear time.
 
 from __future__ import annotations
 
+from .casing import search
 from .document import Document
 from .gazetteer import CHARACTER, PERSON, WORK
 from .patterns import Candidate, Rule, RuleSet
@@ -55,27 +56,28 @@ def _blocks(doc: Document, candidate: Candidate, block: Rule, sentence_start: in
     regex = block.regex  # a property that looks the compiled pattern up: read it once
     assert regex is not None
     view = doc.view(block.mask)
+    twin, lower = block.twin, doc.twin_view(block.mask)  # searches run over the lower-cased view when they can
     s_start = max(sentence_start, candidate.start - _SCOPE_REACH)
     if block.scope == "before":
-        match = regex.search(view, s_start, candidate.start)
+        match = search(regex, twin, view, lower, s_start, candidate.start)
     elif block.scope == "clause_before":
         clause_start = max(view.rfind(ch, s_start, candidate.start) for ch in ",;(-") + 1
-        match = regex.search(view, max(clause_start, s_start), candidate.start)
+        match = search(regex, twin, view, lower, max(clause_start, s_start), candidate.start)
     elif block.scope == "after":
         # anchored: what directly follows the match, up to the end of its sentence
         _, end_of_sentence = doc.sentence(max(candidate.end - 1, candidate.start))
         end_of_sentence = min(end_of_sentence, candidate.end + _SCOPE_REACH)
         match = regex.match(view, candidate.end, max(end_of_sentence, candidate.end))
     elif block.scope == "match":
-        match = regex.search(view, candidate.start, candidate.end)
+        match = search(regex, twin, view, lower, candidate.start, candidate.end)
     elif block.scope == "sentence":
         _, end_of_sentence = doc.sentence(max(candidate.end - 1, candidate.start))
         end_of_sentence = min(end_of_sentence, candidate.end + _SCOPE_REACH)
-        match = regex.search(view, s_start, max(end_of_sentence, candidate.end))
+        match = search(regex, twin, view, lower, s_start, max(end_of_sentence, candidate.end))
     else:
         l_start, l_end = doc.line(candidate.start)
-        match = regex.search(view, max(l_start, candidate.start - _SCOPE_REACH),
-                                   min(l_end, candidate.end + _SCOPE_REACH))
+        match = search(regex, twin, view, lower, max(l_start, candidate.start - _SCOPE_REACH),
+                       min(l_end, candidate.end + _SCOPE_REACH))
     if match is None:
         return False
     ordinal = next((match.group(name) for name in regex.groupindex if name.startswith("ordinal")
