@@ -12,7 +12,7 @@ import re
 
 from .casing import lowering_is_exact
 from .gazetteer import WORK, Mention
-from .textscan import lines_holding
+from .textscan import lines_holding, merge_spans
 
 __all__ = ["PLACEHOLDER_CONT", "PLACEHOLDER_START", "Document"]
 
@@ -75,10 +75,12 @@ class Document:
         """
         if not needs:
             return [(0, len(self.text))]
-        key = needs
-        if key not in self._windows:
-            self._windows[key] = lines_holding(self.lower, needs)
-        return self._windows[key]
+        found = self._windows.get(needs)
+        if found is None:
+            # each keyword's lines are found once per review, however many rules list it
+            found = self._windows[needs] = lines_holding(self.lower, needs) if len(needs) == 1 else \
+                merge_spans(span for need in needs for span in self.windows((need,)))
+        return found
 
     def lower_view(self, mask: int) -> str | None:
         """:meth:`view` in lower case, or None when lower-casing would move offsets."""
