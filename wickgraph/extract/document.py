@@ -85,11 +85,11 @@ class Document:
     def lower_view(self, mask: int) -> str | None:
         """:meth:`view` in lower case, or None when lower-casing would move offsets."""
         if mask not in self._lower_views:
-            if len(self.lower) == len(self.folded) and _CONTEXT_CASED not in self.folded:
+            if mask not in self._views and len(self.lower) == len(self.folded) and _CONTEXT_CASED not in self.folded:
                 # lower-casing is then character by character and leaves placeholders alone, so the placeholders
                 # can go straight into the lower-cased text (one lower() per review, not one per kind mask)
                 lowered = _placeholders(self.lower, self.mentions, mask)
-            else:
+            else:  # one lower() in C when the view is there already, rather than placing every mention again
                 lowered = self.view(mask).lower()
             self._lower_views[mask] = lowered if len(lowered) == len(self.text) else None
         return self._lower_views[mask]
