@@ -39,8 +39,15 @@ _used: set[tuple[str, int]] = set()
 _learned = False
 
 
-def compile(source: str, flags: int = 0) -> re.Pattern[str]:  # shadows the builtin, as re.compile's twin name
-    """``re.compile(source, flags)``, from the cached program when there is one (raises ``re.error`` alike)."""
+def compile(source: str, flags: int = 0, *, skip_to_start: bool = False) -> re.Pattern[str]:  # as re.compile
+    """``re.compile(source, flags)``, from the cached program when there is one (raises ``re.error`` alike).
+
+    With ``skip_to_start``, a pattern the engine would try at every character is told which characters its
+    matches start with (:func:`wickgraph.regexstart.start_class`), so that searching skips to them in C.
+    It finds exactly what ``re.compile``'s pattern finds.
+    """
+    if skip_to_start:
+        return _compile_skipping(source, flags)
     global _learned
     programs = _load()
     key = (source, int(flags))
@@ -61,6 +68,63 @@ def compile(source: str, flags: int = 0) -> re.Pattern[str]:  # shadows the buil
         _used.add(key)
         _learned = True
     return pattern
+
+
+_SKIPPING = 1 << 30  # marks a skipping program's key; no flag of re's
+
+
+def _compile_skipping(source: str, flags: int) -> re.Pattern[str]:
+    global _learned
+    programs = _load()
+    key = (source, int(flags) | _SKIPPING)
+    program = programs.get(key)
+    if program is not None:
+        try:
+            pattern = _build(source, program)
+            _used.add(key)
+            return pattern
+        except Exception:  # not this engine's program after all
+            del programs[key]
+    pattern = re.compile(source, flags)
+    plain = _program(source, int(flags), pattern)  # kept only under this key: one entry per pattern
+    if plain is None:
+        return pattern  # no program of its own could be learned: re.compile's pattern as it is
+    program = _skipping(source, flags, plain) or plain  # no start class to tell: the plain program
+    try:
+        skipping = _build(source, program)
+    except Exception:
+        return pattern
+    if not _learned:
+        atexit.register(_save)
+    programs[key] = program
+    _used.add(key)
+    _learned = True
+    return skipping
+
+
+def _skipping(source: str, flags: int, plain: Program) -> Program | None:
+    """``plain`` (the verified program of ``source``) with a start class in its info block, where the engine
+    reads which characters a match starts with; None when it has one already or none can be told."""
+    try:
+        from re import _compiler, _constants, _parser  # type: ignore[attr-defined]
+
+        from .regexstart import start_class
+
+        code = plain[1]
+        # an info block without a literal prefix or a class, for a pattern that cannot match the empty string
+        if code[0] != _constants.INFO or code[2] != 0 or code[3] == 0:
+            return None
+        items = start_class(_parser.parse(source, flags), _constants, _sre.unicode_iscased)
+        if items is None:
+            return None
+        charset, _cased = _compiler._optimize_charset(items)
+        compiled: list[int] = []
+        _compiler._compile_charset(charset, plain[0] & ~int(re.IGNORECASE), compiled)
+        info = [int(_constants.INFO), 0, int(_constants.SRE_INFO_CHARSET), code[3], code[4], *map(int, compiled)]
+        info[1] = len(info) - 1  # the info block's length: the pattern's own code follows unchanged
+        return plain[0], info + code[1 + code[1]:], plain[2], plain[3], plain[4]
+    except Exception:  # another Python's internals: no start class
+        return None
 
 
 def _engine_key() -> str:

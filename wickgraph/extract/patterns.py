@@ -136,7 +136,8 @@ _CASE_SENSITIVE = ~int(re.IGNORECASE)  # a plain int: RegexFlag's operators run 
 
 @cache
 def _compiled(source: str, flags: int) -> re.Pattern[str]:
-    return regexcache.compile(source, flags)
+    # rules run over whole reviews: let the engine skip to the characters a match can start with
+    return regexcache.compile(source, flags, skip_to_start=True)
 
 
 @dataclass(frozen=True)
@@ -291,7 +292,7 @@ def _fast_variant(expanded: str) -> tuple[re.Pattern[str] | None, bool]:
     if lowered is None:
         return None, False
     try:
-        return regexcache.compile(lowered, re.MULTILINE), boundary
+        return regexcache.compile(lowered, re.MULTILINE, skip_to_start=True), boundary
     except re.error:
         return None, False
 
