@@ -39,7 +39,7 @@ def lowercase_twin(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     if source is None:
         return None
     try:
-        return regexcache.compile(source, pattern.flags & ~(re.IGNORECASE | re.UNICODE))
+        return regexcache.compile(source, pattern.flags & ~(re.IGNORECASE | re.UNICODE), skip_to_start=True)
     except re.error:
         return None
 
@@ -47,6 +47,8 @@ def lowercase_twin(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
 def lowering_is_exact(text: str, lower: str) -> bool:
     """Whether a case-blind pattern over ``text`` and its :func:`lowercase_twin` over ``lower`` (``text.lower()``)
     find the same matches at the same offsets."""
+    if text.isascii():  # the common case, told in C without a search
+        return len(lower) == len(text)
     return len(lower) == len(text) and _CASE_BLIND_EXTRAS.search(text) is None
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from .. import regexcache
 from .casing import lowering_is_exact
 from .gazetteer import WORK, Mention
 from .textscan import lines_holding, merge_spans
@@ -21,7 +22,8 @@ _START, _CONT = PLACEHOLDER_START, PLACEHOLDER_CONT
 
 # The one character whose str.lower() depends on its neighbours (a word-final capital sigma becomes "ς")
 _CONTEXT_CASED = "\u03a3"
-_SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*(?=\s)|\n")
+# skip_to_start: the engine jumps to the few characters where a sentence can end
+_SENTENCE_END = regexcache.compile(r"[.!?]+[\"')\]]*(?=\s)|\n", skip_to_start=True)
 
 
 class Document:
