@@ -110,7 +110,7 @@ class Rule:
     requires_credit: str | None = None  # "director": the person must be credited so on the reviewed work
     role_possessive: bool = False  # the role may stand in the possessive: "steps back into Winston's shoes"
     unless_cast: bool = False  # the person must not be one of the work's players ("the Director" is a role)
-    flags: int = re.IGNORECASE | re.MULTILINE
+    flags: int = int(re.IGNORECASE | re.MULTILINE)
     twin_source: str | None = None  # a block rule's pattern in lower case, for searching the lower-cased view
 
     @property
@@ -131,7 +131,7 @@ class Rule:
         return candidate.type in self.types or candidate.rule in self.rules
 
 
-_CASE_SENSITIVE = ~int(re.IGNORECASE)  # a plain int: RegexFlag's operators run in Python, for every lookup
+_CASE_SENSITIVE = ~int(re.IGNORECASE)
 
 
 @cache
@@ -223,7 +223,7 @@ def load_rules(path: str | Path = RULES_FILE) -> RuleSet:
         if kind not in _KINDS:
             raise fail(f"rule {rule_id!r}: 'kind' must be one of {', '.join(_KINDS)}")
         regex: re.Pattern[str] | None = None
-        expanded, mask, flags = None, 0, re.IGNORECASE | re.MULTILINE
+        expanded, mask, flags = None, 0, int(re.IGNORECASE | re.MULTILINE)
         fast: re.Pattern[str] | None = None
         boundary = False
         if kind != "mention":
@@ -232,7 +232,8 @@ def load_rules(path: str | Path = RULES_FILE) -> RuleSet:
                 raise fail(f"rule {rule_id!r}: missing 'pattern'")
             try:
                 expanded, mask = _expand(pattern)
-                flags = (0 if data.get("case_sensitive") else re.IGNORECASE) | re.MULTILINE
+                # a plain int: RegexFlag's operators run in Python, and rules read their flags for every lookup
+                flags = int((0 if data.get("case_sensitive") else re.IGNORECASE) | re.MULTILINE)
                 if kind == "claim" and not data.get("case_sensitive"):
                     fast, boundary = _fast_variant(expanded)
                 # validate now; a claim rule with a fast variant compiles its full pattern only if ever needed
