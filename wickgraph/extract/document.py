@@ -13,7 +13,7 @@ import re
 from .. import regexcache
 from .casing import lowering_is_exact
 from .gazetteer import WORK, Mention
-from .textscan import lines_holding, merge_spans
+from .textscan import lines_holding
 
 __all__ = ["PLACEHOLDER_CONT", "PLACEHOLDER_START", "Document"]
 
@@ -79,9 +79,7 @@ class Document:
             return [(0, len(self.text))]
         found = self._windows.get(needs)
         if found is None:
-            # each keyword's lines are found once per review, however many rules list it
-            found = self._windows[needs] = lines_holding(self.lower, needs) if len(needs) == 1 else \
-                merge_spans(span for need in needs for span in self.windows((need,)))
+            found = self._windows[needs] = lines_holding(self.lower, needs)
         return found
 
     def lower_view(self, mask: int) -> str | None:
