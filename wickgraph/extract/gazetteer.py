@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cached_property, lru_cache, partial
 from itertools import accumulate
 
 from ..reference import Reference, default_reference
@@ -159,7 +160,7 @@ class Gazetteer:
         pieces = _TOKEN_SPLIT.split(lower)
         ends = list(accumulate(map(len, pieces)))
         words = pieces[1::2]
-        spans = list(zip(ends[0:-1:2], ends[1::2], strict=True))  # a word starts where the gap before it ends
+        starts, stops = ends[0:-1:2], ends[1::2]  # a word starts where the gap before it ends
         lowercase_style = _is_lowercase_style(text, len(words))
         one_case = _OneCaseLines(text)
         trie = self._trie
@@ -178,8 +179,8 @@ class Gazetteer:
                 found = [(1, node.entries)] if node.entries else []
                 j = i + 1
                 while node.next and j < count:
-                    step = node.next.get(words[j]) if _JOINER.match(folded, spans[j - 1][1], spans[j][0]) else None
-                    if step is None and j == i + 1 and _COMMA.fullmatch(folded, spans[i][1], spans[j][0]):
+                    step = node.next.get(words[j]) if _JOINER.match(folded, stops[j - 1], starts[j]) else None
+                    if step is None and j == i + 1 and _COMMA.fullmatch(folded, stops[i], starts[j]):
                         step = node.next.get("," + words[j])  # "Reeves, Keanu": a name in catalogue order
                     if step is None:
                         break
@@ -188,7 +189,7 @@ class Gazetteer:
                     if node.entries:
                         found.append((j - i, node.entries))
                 for n, entries in reversed(found):  # the longest name first
-                    start, end = spans[i][0], spans[i + n - 1][1]
+                    start, end = starts[i], stops[i + n - 1]
                     surface = text[start:end]
                     kept = tuple(e for e in entries if _case_ok(surface, e, n, lowercase_style)
                                  or _role_title(text, start, e))
@@ -199,12 +200,13 @@ class Gazetteer:
                         matched = n
                         break
             if matched <= 1 and i + 1 < count and could_match(words[i], words[i + 1]):
-                entry = self._fuzzy.match(words[i], words[i + 1], text, spans[i], spans[i + 1],
-                                          lowercase_style or one_case.at(spans[i][0]))
+                entry = self._fuzzy.match(words[i], words[i + 1], text, (starts[i], stops[i]),
+                                          (starts[i + 1], stops[i + 1]),
+                                          _always if lowercase_style else partial(one_case.at, starts[i]))
                 if entry is not None:  # "Keanu Reaves" is one misspelt name, not "Keanu" and a stranger
                     if matched:
                         mentions.pop()
-                    mentions.append(Mention(spans[i][0], spans[i + 1][1], (entry,)))
+                    mentions.append(Mention(starts[i], stops[i + 1], (entry,)))
                     matched = 2
             i += matched or 1
         return mentions
@@ -279,6 +281,10 @@ def numbered_forms(names: tuple[str, ...]) -> list[str]:
                   f"John Wick Chapter {word}", f"John Wick Part {word}", f"{ordinal} John Wick",
                   f"Wick Chapter {digit}"]
     return forms
+
+
+def _always() -> bool:
+    return True
 
 
 class _OneCaseLines:
@@ -356,13 +362,15 @@ class _FuzzyPeople:
             len(first) >= 6 and len(second) >= 5 and (first[:1], second[:1]) in self._by_initials
             and first.isalpha())
 
-    def match(self, first: str, second: str, text: str, span1: tuple[int, int],
-              span2: tuple[int, int], any_case: bool = False) -> Entry | None:
+    def match(self, first: str, second: str, text: str, span1: tuple[int, int], span2: tuple[int, int],
+              any_case: Callable[[], bool]) -> Entry | None:
+        """The person a misspelt two-word name stands for; ``any_case()`` says whether capitals mean nothing
+        there (asked only when a word is not capitalised: it reads the line)."""
         if first not in self._by_first and second not in self._by_last:
             # both words misspelt ("Angelica Houston"): one slip in each long word, same initials
             if len(first) < 6 or len(second) < 5 or (first[:1], second[:1]) not in self._by_initials:
                 return None
-            if not (any_case or (text[span1[0]:span1[0] + 1].isupper() and text[span2[0]:span2[0] + 1].isupper())) \
+            if not ((text[span1[0]:span1[0] + 1].isupper() and text[span2[0]:span2[0] + 1].isupper()) or any_case()) \
                     or text[span1[1]:span2[0]] != " ":
                 return None
             for known_first, known_last, iri, name in self._by_initials[(first[:1], second[:1])]:
@@ -370,7 +378,7 @@ class _FuzzyPeople:
                         and _close(known_last, second, 1):
                     return Entry(PERSON, iri, name, True)
             return None
-        if not (any_case or (text[span1[0]:span1[0] + 1].isupper() and text[span2[0]:span2[0] + 1].isupper())):
+        if not ((text[span1[0]:span1[0] + 1].isupper() and text[span2[0]:span2[0] + 1].isupper()) or any_case()):
             return None
         if text[span1[1]:span2[0]] != " ":
             return None
