@@ -12,6 +12,10 @@ Safe by construction:
   so a program is only used by the engine that wrote it;
 * a program is stored only after the pattern built from it compared equal to ``re.compile``'s
   (patterns compare by pattern text, flags and program);
+* a *skipping* program (``compile(..., skip_to_start=True)``) is such a verified program whose
+  info block also names the characters a match can start with (:mod:`wickgraph.regexstart`):
+  the engine reads that block only to skip positions where no match can start, so it finds the
+  same matches (the tests compare every rule with ``re.compile``'s pattern);
 * ``_sre.compile`` validates every program it is given; anything unexpected (another Python's
   internals, a corrupt entry) falls back to ``re.compile``, which is then the whole cost.
 
