@@ -96,3 +96,26 @@ def test_module_patterns_compiled_skipping_find_what_re_finds() -> None:
         plain = re.compile(pattern.pattern, pattern.flags)
         found = [(m.span(), m.groups()) for m in pattern.finditer(text)]
         assert found and found == [(m.span(), m.groups()) for m in plain.finditer(text)], pattern.pattern
+
+
+def test_programs_are_stored_as_bytes_and_read_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The cache entry holds each program's code as bytes (quick to unpickle); a later process builds the same
+    pattern from it, skipping or not."""
+    from wickgraph import cache
+
+    monkeypatch.setenv("WICKGRAPH_CACHE", str(tmp_path))
+    monkeypatch.setattr(regexcache, "_programs", None)
+    monkeypatch.setattr(regexcache, "_learned", True)  # no exit hook: saved by hand below
+    source = r"(?:the\s+)?(?P<name>[A-Z]\w+)\s+(?:is|was)\b"
+    first = regexcache.compile(source, re.MULTILINE, skip_to_start=True)
+    plain = regexcache.compile(source, re.MULTILINE)
+    regexcache._save()
+    stored = cache.read("regex-programs", regexcache._engine_key())
+    assert {type(program[1]) for program in stored.values()} == {bytes}
+    monkeypatch.setattr(regexcache, "_programs", None)  # as a new process: read the entry
+    again, plain_again = (regexcache.compile(source, re.MULTILINE, skip_to_start=True),
+                          regexcache.compile(source, re.MULTILINE))
+    assert plain_again == plain == re.compile(source, re.MULTILINE)
+    text = "Then the Marquis is there; Keanu was back. the winston is"
+    assert [m.span() for m in again.finditer(text)] == [m.span() for m in first.finditer(text)] == \
+        [m.span() for m in plain.finditer(text)] == [(5, 19), (27, 36)]  # "the Marquis is", "Keanu was"

@@ -28,6 +28,7 @@ import _sre  # type: ignore[import-not-found]  # CPython's regex engine (loaded 
 import atexit
 import re
 import sys
+from array import array
 from typing import Any
 
 __all__ = ["compile"]
@@ -35,7 +36,7 @@ __all__ = ["compile"]
 _ENTRY = "regex-programs"
 _MAX_ENTRIES = 2000  # beyond this, only the patterns this process used are kept
 
-Program = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
+Program = tuple[int, list[int] | bytes, int, dict[str, int], tuple[str | None, ...]]
 """What ``_sre.compile`` takes after the pattern text: flags, program, groups, group index, index group."""
 
 _programs: dict[tuple[str, int], Program] | None = None  # loaded on first use
@@ -115,6 +116,8 @@ def _skipping(source: str, flags: int, plain: Program) -> Program | None:
         from .regexstart import start_class
 
         code = plain[1]
+        if not isinstance(code, list):  # a program just verified by _program, not one read back packed
+            return None
         # an info block without a literal prefix or a class, for a pattern that cannot match the empty string
         if code[0] != _constants.INFO or code[2] != 0 or code[3] == 0:
             return None
@@ -147,6 +150,8 @@ def _load() -> dict[tuple[str, int], Program]:
 
 def _build(source: str, program: Program) -> re.Pattern[str]:
     flags, code, groups, groupindex, indexgroup = program
+    if isinstance(code, bytes):  # as stored: see _packed
+        code = array(_CODE_TYPE or "I", code).tolist()  # bytes are only written when the type is known
     pattern: re.Pattern[str] = _sre.compile(source, flags, code, groups, groupindex, indexgroup)
     return pattern
 
@@ -176,4 +181,16 @@ def _save() -> None:
     programs = _load()
     if len(programs) > _MAX_ENTRIES:
         programs = {key: value for key, value in programs.items() if key in _used}
-    write(_ENTRY, _engine_key(), programs)
+    write(_ENTRY, _engine_key(), {key: _packed(program) for key, program in programs.items()})
+
+
+def _packed(program: Program) -> Program:
+    """The program with its code as bytes: unpickled about eight times faster than a list of ints."""
+    flags, code, groups, groupindex, indexgroup = program
+    if isinstance(code, list) and _CODE_TYPE is not None:
+        code = array(_CODE_TYPE, code).tobytes()
+    return flags, code, groups, groupindex, indexgroup
+
+
+# the array type whose items are the engine's code words (CODESIZE bytes)
+_CODE_TYPE = next((kind for kind in "IL" if array(kind).itemsize == _sre.CODESIZE), None)
