@@ -92,8 +92,10 @@ def counted(monkeypatch: pytest.MonkeyPatch) -> list[int]:
         for name, value in list(vars(module).items()):
             if isinstance(value, re.Pattern):
                 monkeypatch.setattr(module, name, CountingPattern(value, seen))
-            elif name == "_PATTERNS" and isinstance(value, list):  # ratings: (kind, pattern) pairs
-                monkeypatch.setattr(module, name, [(kind, CountingPattern(p, seen)) for kind, p in value])
+            elif name == "_PATTERNS" and isinstance(value, list):  # ratings: (kind, pattern, lower-case twin)
+                monkeypatch.setattr(module, name, [(kind, CountingPattern(p, seen),
+                                                    None if twin is None else CountingPattern(twin, seen))
+                                                   for kind, p, twin in value])
     patterns = sys.modules["wickgraph.extract.patterns"]
     compiled = patterns._compiled
     monkeypatch.setattr(patterns, "_compiled", lambda source, flags: CountingPattern(compiled(source, flags), seen))

@@ -32,6 +32,7 @@ _KINDS = {str(WG.Film): "film", str(WG.TVSeries): "tv_series", str(WG.VideoGame)
 _SOURCE_CREDIT = re.compile(r"\bbased on\b|\bcharacters? (created )?by\b", re.IGNORECASE)
 
 
+@lru_cache(maxsize=8192)  # pure, and asked for the same few hundred names again for every review
 def normalize_name(name: str | None) -> str:
     """Comparable form of a name: ASCII, lower case, no possessive, no leading "the"."""
     if not name:

@@ -29,7 +29,8 @@ from .gazetteer import CHARACTER, PERSON, WORK, Entry, Gazetteer, Mention, fold,
 from .inputs import MAX_REVIEW_BYTES, ReviewInput, read_review
 from .layout import normalise
 from .links import default_cues
-from .patterns import FIRST_WORK, Candidate, default_rules, run_rules
+from .matching import run_rules
+from .patterns import FIRST_WORK, Candidate, default_rules
 from .ratings import find_rating, normalize
 from .relations import mark_reprises, pair_roles
 from .scope import is_blocked

@@ -10,6 +10,8 @@ from __future__ import annotations
 import bisect
 import re
 
+from .. import regexcache
+from .casing import lowering_is_exact
 from .gazetteer import WORK, Mention
 from .textscan import lines_holding
 
@@ -20,7 +22,8 @@ _START, _CONT = PLACEHOLDER_START, PLACEHOLDER_CONT
 
 # The one character whose str.lower() depends on its neighbours (a word-final capital sigma becomes "ς")
 _CONTEXT_CASED = "\u03a3"
-_SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*(?=\s)|\n")
+# skip_to_start: the engine jumps to the few characters where a sentence can end
+_SENTENCE_END = regexcache.compile(r"[.!?]+[\"')\]]*(?=\s)|\n", skip_to_start=True)
 
 
 class Document:
@@ -42,6 +45,7 @@ class Document:
         self.lower = folded.lower()
         self._views: dict[int, str] = {}
         self._lower_views: dict[int, str | None] = {}
+        self._case_exact: bool | None = None
         self._windows: dict[tuple[str, ...], list[tuple[int, int]]] = {}
         self.verdicts: dict[tuple[str, int], bool] = {}  # (filter id, sentence or line start) -> drops?
         self._line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
@@ -74,22 +78,29 @@ class Document:
         """
         if not needs:
             return [(0, len(self.text))]
-        key = needs
-        if key not in self._windows:
-            self._windows[key] = lines_holding(self.lower, needs)
-        return self._windows[key]
+        found = self._windows.get(needs)
+        if found is None:
+            found = self._windows[needs] = lines_holding(self.lower, needs)
+        return found
 
     def lower_view(self, mask: int) -> str | None:
         """:meth:`view` in lower case, or None when lower-casing would move offsets."""
         if mask not in self._lower_views:
-            if len(self.lower) == len(self.folded) and _CONTEXT_CASED not in self.folded:
+            if mask not in self._views and len(self.lower) == len(self.folded) and _CONTEXT_CASED not in self.folded:
                 # lower-casing is then character by character and leaves placeholders alone, so the placeholders
                 # can go straight into the lower-cased text (one lower() per review, not one per kind mask)
                 lowered = _placeholders(self.lower, self.mentions, mask)
-            else:
+            else:  # one lower() in C when the view is there already, rather than placing every mention again
                 lowered = self.view(mask).lower()
             self._lower_views[mask] = lowered if len(lowered) == len(self.text) else None
         return self._lower_views[mask]
+
+    def twin_view(self, mask: int) -> str | None:
+        """:meth:`lower_view`, when a lower-case twin finds over it what its case-blind pattern finds over
+        :meth:`view` (:func:`wickgraph.extract.casing.lowering_is_exact`); else None."""
+        if self._case_exact is None:
+            self._case_exact = lowering_is_exact(self.folded, self.lower)
+        return self.lower_view(mask) if self._case_exact else None
 
     def sentence(self, position: int) -> tuple[int, int]:
         """Start and end of the sentence (or line) holding ``position``."""

@@ -12,6 +12,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from ..reference import Reference, normalize_name
+from . import casing
+from .casing import lower_if_exact, lowercase_twin
 from .gazetteer import PERSON, WORK, Gazetteer, Mention
 from .textscan import line_around
 
@@ -22,6 +24,7 @@ _SURE_SCORE = 3.0
 _ABSENCE = re.compile(r"\b(?:not|no|never|nor|without|absent|missing|left out|sat (?:this|it) out|sits (?:this|it) out|"
                       r"isn't|aren't|wasn't|weren't|doesn't|don't|didn't|instead of|rather than|unlike|"
                       r"elsewhere)\b|n't\b", re.IGNORECASE)
+_ABSENCE_LOWER = lowercase_twin(_ABSENCE)  # the same search over the lower-cased text, several times faster
 
 
 # A title after one of these is more often a point of reference than the subject: "as in Parabellum", "from the first"
@@ -87,6 +90,7 @@ def _scores(text: str, mentions: Iterable[Mention], reference: Reference) -> dic
     headline = min(opening, text.find("\n", first) if text.find("\n", first) >= 0 else len(text))
     people: set[str] = set()
     absent: dict[tuple[int, int], bool] = {}  # line window -> says someone is absent; one search per line
+    lower = lower_if_exact(text)
     for mention in mentions:
         for entry in mention.entries:
             if entry.kind == WORK and entry.iri:
@@ -104,7 +108,7 @@ def _scores(text: str, mentions: Iterable[Mention], reference: Reference) -> dic
                     weight += 8.0  # "the real reason for this post: Chapter 4" says which work it is, like a headline
                 scores[entry.iri] += weight
             elif entry.kind == PERSON and entry.is_label and entry.iri and entry.iri not in people \
-                    and not _absent(text, mention.start, absent):  # each person's lines are read until one counts
+                    and not _absent(text, lower, mention.start, absent):  # read each person's lines until one counts
                 people.add(entry.iri)
     for iri in reference.works:
         scores[iri] += 0.8 * len(people & reference.people_of(iri))
@@ -115,11 +119,11 @@ def _scores(text: str, mentions: Iterable[Mention], reference: Reference) -> dic
     return scores
 
 
-def _absent(text: str, position: int, seen: dict[tuple[int, int], bool]) -> bool:
+def _absent(text: str, lower: str | None, position: int, seen: dict[tuple[int, int], bool]) -> bool:
     """Whether the line naming a person says they are not in the film (``seen`` keeps each line's answer)."""
     window = line_around(text, position, 300)
     if window not in seen:
-        seen[window] = _ABSENCE.search(text, *window) is not None
+        seen[window] = casing.search(_ABSENCE, _ABSENCE_LOWER, text, lower, *window) is not None
     return seen[window]
 
 

@@ -11,8 +11,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cached_property, lru_cache, partial
+from itertools import accumulate
 
 from ..reference import Reference, default_reference
 
@@ -29,6 +31,7 @@ for _code in range(0xC0, 0x250):
         _FOLD_TABLE[_code] = _base
 
 _TOKEN = re.compile(r"[^\W_]+(?:'(?!s\b)[^\W_]+)*")
+_TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")  # split() keeps the words: gap, word, gap, ..., gap
 # Between the words of one name only spaces and light punctuation ("John Wick: Chapter 3 - Parabellum").
 _JOINER = re.compile(r"[ \t]*[:.\-]?[ \t]*\Z|[ \t]+-[ \t]+\Z")
 # Title words that make a poor name on their own ("Mr. Nobody" is not "Mr.").
@@ -153,15 +156,22 @@ class Gazetteer:
         lower = folded.lower()
         if len(lower) != len(folded):  # a few characters lower-case to two; keep offsets exact
             lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in folded)
-        words = _TOKEN.findall(lower)
-        spans = [m.span() for m in _TOKEN.finditer(lower)]
+        # one pass gives the words and, from the lengths of the pieces between them, their offsets
+        pieces = _TOKEN_SPLIT.split(lower)
+        ends = list(accumulate(map(len, pieces)))
+        words = pieces[1::2]
+        starts, stops = ends[0:-1:2], ends[1::2]  # a word starts where the gap before it ends
         lowercase_style = _is_lowercase_style(text, len(words))
         one_case = _OneCaseLines(text)
         trie = self._trie
         could_match = self._fuzzy.could_match
         mentions: list[Mention] = []
-        i, count = 0, len(words)
-        while i < count:
+        count = len(words)
+        i = 0
+        for at in self._fuzzy.openings(words, trie):
+            if at < i:
+                continue  # inside the name found before
+            i = at
             node = trie.get(words[i])
             matched = 0
             if node is not None:
@@ -169,8 +179,8 @@ class Gazetteer:
                 found = [(1, node.entries)] if node.entries else []
                 j = i + 1
                 while node.next and j < count:
-                    step = node.next.get(words[j]) if _JOINER.match(folded, spans[j - 1][1], spans[j][0]) else None
-                    if step is None and j == i + 1 and _COMMA.fullmatch(folded, spans[i][1], spans[j][0]):
+                    step = node.next.get(words[j]) if _JOINER.match(folded, stops[j - 1], starts[j]) else None
+                    if step is None and j == i + 1 and _COMMA.fullmatch(folded, stops[i], starts[j]):
                         step = node.next.get("," + words[j])  # "Reeves, Keanu": a name in catalogue order
                     if step is None:
                         break
@@ -179,7 +189,7 @@ class Gazetteer:
                     if node.entries:
                         found.append((j - i, node.entries))
                 for n, entries in reversed(found):  # the longest name first
-                    start, end = spans[i][0], spans[i + n - 1][1]
+                    start, end = starts[i], stops[i + n - 1]
                     surface = text[start:end]
                     kept = tuple(e for e in entries if _case_ok(surface, e, n, lowercase_style)
                                  or _role_title(text, start, e))
@@ -190,12 +200,13 @@ class Gazetteer:
                         matched = n
                         break
             if matched <= 1 and i + 1 < count and could_match(words[i], words[i + 1]):
-                entry = self._fuzzy.match(words[i], words[i + 1], text, spans[i], spans[i + 1],
-                                          lowercase_style or one_case.at(spans[i][0]))
+                entry = self._fuzzy.match(words[i], words[i + 1], text, (starts[i], stops[i]),
+                                          (starts[i + 1], stops[i + 1]),
+                                          _always if lowercase_style else partial(one_case.at, starts[i]))
                 if entry is not None:  # "Keanu Reaves" is one misspelt name, not "Keanu" and a stranger
                     if matched:
                         mentions.pop()
-                    mentions.append(Mention(spans[i][0], spans[i + 1][1], (entry,)))
+                    mentions.append(Mention(starts[i], stops[i + 1], (entry,)))
                     matched = 2
             i += matched or 1
         return mentions
@@ -231,7 +242,8 @@ def _inverted(name: str) -> list[str]:
     return forms
 
 
-_CAPITALISED = re.compile(r"(?<![^\W_])[A-Z]")
+# a capital that starts a word; the class comes first so that the engine skips to capitals in C
+_CAPITALISED = re.compile(r"[A-Z](?<![^\W_][A-Z])")
 
 
 def _is_lowercase_style(text: str, n_words: int) -> bool:
@@ -269,6 +281,10 @@ def numbered_forms(names: tuple[str, ...]) -> list[str]:
                   f"John Wick Chapter {word}", f"John Wick Part {word}", f"{ordinal} John Wick",
                   f"Wick Chapter {digit}"]
     return forms
+
+
+def _always() -> bool:
+    return True
 
 
 class _OneCaseLines:
@@ -324,6 +340,7 @@ class _FuzzyPeople:
         self._by_first: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
         self._by_last: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
         self._by_initials: dict[tuple[str, str], list[tuple[str, str, str, str]]] = defaultdict(list)
+        self._openers: tuple[dict[str, _Node], frozenset[str]] | None = None  # (trie, its keys and first names)
         for person in reference.people.values():
             words = _key(person.name)
             if len(words) == 2:  # the misspelt word must have four letters or more (see _close)
@@ -331,19 +348,34 @@ class _FuzzyPeople:
                 self._by_last[words[1]].append((words[0], person.iri, person.name))
                 self._by_initials[(words[0][:1], words[1][:1])].append((words[0], words[1], person.iri, person.name))
 
+    def openings(self, words: list[str], trie: dict[str, _Node]) -> list[int]:
+        """The indexes of ``words`` where a name form (a key of ``trie``) or a misspelt name (:meth:`could_match`)
+        can start, in order: the only places a lookup can find anything."""
+        if self._openers is None or self._openers[0] is not trie:
+            self._openers = (trie, frozenset(trie) | frozenset(self._by_first))
+        openers, lasts, initials = self._openers[1], self._by_last, self._by_initials
+        found = [i for i, word in enumerate(words) if word in openers]
+        found += [i - 1 for i, word in enumerate(words) if word in lasts and i]
+        lengths = list(map(len, words))
+        found += [i for i in [i for i, n in enumerate(lengths[:-1]) if n >= 6] if lengths[i + 1] >= 5
+                  and (words[i][:1], words[i + 1][:1]) in initials and words[i].isalpha()]
+        return sorted(set(found))
+
     def could_match(self, first: str, second: str) -> bool:
         """A cheap test before :meth:`match`: a known first or last name, or two long words with known initials."""
         return first in self._by_first or second in self._by_last or (
             len(first) >= 6 and len(second) >= 5 and (first[:1], second[:1]) in self._by_initials
             and first.isalpha())
 
-    def match(self, first: str, second: str, text: str, span1: tuple[int, int],
-              span2: tuple[int, int], any_case: bool = False) -> Entry | None:
+    def match(self, first: str, second: str, text: str, span1: tuple[int, int], span2: tuple[int, int],
+              any_case: Callable[[], bool]) -> Entry | None:
+        """The person a misspelt two-word name stands for; ``any_case()`` says whether capitals mean nothing
+        there (asked only when a word is not capitalised: it reads the line)."""
         if first not in self._by_first and second not in self._by_last:
             # both words misspelt ("Angelica Houston"): one slip in each long word, same initials
             if len(first) < 6 or len(second) < 5 or (first[:1], second[:1]) not in self._by_initials:
                 return None
-            if not (any_case or (text[span1[0]:span1[0] + 1].isupper() and text[span2[0]:span2[0] + 1].isupper())) \
+            if not ((text[span1[0]:span1[0] + 1].isupper() and text[span2[0]:span2[0] + 1].isupper()) or any_case()) \
                     or text[span1[1]:span2[0]] != " ":
                 return None
             for known_first, known_last, iri, name in self._by_initials[(first[:1], second[:1])]:
@@ -351,7 +383,7 @@ class _FuzzyPeople:
                         and _close(known_last, second, 1):
                     return Entry(PERSON, iri, name, True)
             return None
-        if not (any_case or (text[span1[0]:span1[0] + 1].isupper() and text[span2[0]:span2[0] + 1].isupper())):
+        if not ((text[span1[0]:span1[0] + 1].isupper() and text[span2[0]:span2[0] + 1].isupper()) or any_case()):
             return None
         if text[span1[1]:span2[0]] != " ":
             return None

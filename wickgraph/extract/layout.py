@@ -34,6 +34,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .. import regexcache
+from . import casing
+from .casing import lower_if_exact, lowercase_twin
 from .layout_words import LayoutWords, default_layout_words
 from .markup import line_breaks_as_separators, markup_spans
 from .sheets import csv_cells
@@ -50,7 +53,8 @@ _ROW_HINT = re.compile(r"[|\t]|[ \t]{2}|\s-{1,2}\s|[\u2013\u2014]|:\s|\s=\s|\.\.
 _MAX_CELL = 60
 
 # Layout marks, each found from its own first character so the regex engine can skip ahead:
-_EMPHASIS = re.compile(r"\*{1,3}|_{1,3}")  # **bold**, *italic*, __bold__, _italic_ (checked in _emphasis)
+# **bold**, *italic*, __bold__, _italic_ (checked in _emphasis)
+_EMPHASIS = regexcache.compile(r"\*{1,3}|_{1,3}", skip_to_start=True)
 _LINE_MARK = re.compile(r"[ \t]*(?:#{1,6}|>|[-*+\u2022\u00b7]|\d{1,3}[.)/])[ \t]+")  # headings, quotes, bullets, "1."
 _RULE_LINE = re.compile(
     r"[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*"  # |---|---| table rules, "---"
@@ -63,6 +67,7 @@ _LEADER_RUN = re.compile(r"[.\u2026_\u00b7=~-](?:(?<=\.)[ \t]?\.[ \t]?\.(?:[ \t]
                          r"(?<=-)--+|(?<=_)_+"
                          r"|(?<=[_\u00b7=~])[ \t]?[_\u00b7=~][ \t]?[_\u00b7=~](?:[ \t]?[_\u00b7=~])*)")
 _HEADER_HINT = re.compile(r"(?i)\b(?:actor|actress|character|role|played by|cast|performer|player|voice)")
+_HEADER_HINT_LOWER = lowercase_twin(_HEADER_HINT)  # the same search over the lower-cased view, faster
 _TABLE_RULE = re.compile(r"[ \t]*\|?(?:[ \t]*:?-+:?[ \t]*\|)+(?:[ \t]*:?-+:?[ \t]*)?"
                          r"|[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*"
                          r"|[ \t]*[+|][-=+]{3,}[+|]?[ \t]*")
@@ -83,7 +88,7 @@ def normalise(text: str) -> str:
     view = csv_cells(_blank(text, list(_marks(text))))
     blanks = list(_leaders(view))
     line_end = -1
-    for hint in _HEADER_HINT.finditer(view):
+    for hint in casing.finditer(_HEADER_HINT, _HEADER_HINT_LOWER, view, lower_if_exact(view), 0, len(view)):
         if hint.start() <= line_end:
             continue  # one look per line: a review on one long line stays linear
         start, line_end = view.rfind("\n", 0, hint.start()) + 1, view.find("\n", hint.end())
@@ -351,7 +356,8 @@ def _label_regex(words: LayoutWords) -> re.Pattern[str]:
         re.IGNORECASE | re.MULTILINE)
 
 
-_SEGMENT = re.compile(r"[\u00b7\u2022|;]|[.)][ \t]")  # where a capsule line's next label may start ("(R) D: X")
+# where a capsule line's next label may start ("(R) D: X")
+_SEGMENT = regexcache.compile(r"[\u00b7\u2022|;]|[.)][ \t]", skip_to_start=True)
 _ITEM_SPLIT = re.compile(r"[ \t]*(?:,[ \t]*(?:and[ \t]+)?|;|\u00b7|\u2022|/|&|\+|[ \t]and[ \t])[ \t]*", re.IGNORECASE)
 _VALUE_END = re.compile(r"(?<=[a-z]{2})\.[ \t]|[ \t]\|[ \t]")
 _ASIDE = re.compile(r"[ \t]*(?:\([^()\n]{0,80}\)|\[[^\[\]\n]{0,80}\])")

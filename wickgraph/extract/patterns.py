@@ -1,4 +1,4 @@
-"""Pattern rules as data (``rules.jsonl``), validated on load and run over a review's text.
+"""Pattern rules as data (``rules.jsonl``), validated and compiled on load (run by :mod:`.matching`).
 
 Each line of ``rules.jsonl`` is one JSON object with an ``id``:
 
@@ -22,18 +22,17 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
 
 from .. import regexcache
 from ..errors import InputError
+from .casing import lowercase_source
 from .document import PLACEHOLDER_CONT, PLACEHOLDER_START, Document
 from .gazetteer import CHARACTER, PERSON, WORK
-from .links import default_cues
 
-__all__ = ["Candidate", "Document", "Rule", "RuleSet", "default_rules", "load_rules", "run_rules"]
+__all__ = ["FIRST_WORK", "NAME_PATTERN", "Candidate", "Document", "Rule", "RuleSet", "default_rules", "load_rules"]
 
 RULES_FILE = Path(__file__).resolve().parent / "rules.jsonl"
 _START, _CONT = PLACEHOLDER_START, PLACEHOLDER_CONT
@@ -81,6 +80,7 @@ _MACROS = {
     "FIRSTWORK": r"(?:first|original)\s+(?:film|movie|one|chapter|instal?lment|entry)",
 }
 # "reprising his role from the first film": the franchise's first work, named by its place
+NAME_PATTERN = _MACROS["N"]  # a capitalised name the gazetteer does not know
 FIRST_WORK = re.compile(r"(?:first|original)\s+(?:film|movie|one|chapter|instal?lment|entry)", re.IGNORECASE)
 _MACRO_KIND = {"P": PERSON, "C": CHARACTER, "W": WORK}
 _MACRO_REF = re.compile(r"\{([A-Z]+)\}")
@@ -110,7 +110,8 @@ class Rule:
     requires_credit: str | None = None  # "director": the person must be credited so on the reviewed work
     role_possessive: bool = False  # the role may stand in the possessive: "steps back into Winston's shoes"
     unless_cast: bool = False  # the person must not be one of the work's players ("the Director" is a role)
-    flags: int = re.IGNORECASE | re.MULTILINE
+    flags: int = int(re.IGNORECASE | re.MULTILINE)
+    twin_source: str | None = None  # a block rule's pattern in lower case, for searching the lower-cased view
 
     @property
     def regex(self) -> re.Pattern[str] | None:
@@ -118,15 +119,25 @@ class Rule:
         only ever run their ``fast`` lower-case variant, so start-up compiles half as much)."""
         return None if self.source is None else _compiled(self.source, self.flags)
 
+    @property
+    def twin(self) -> re.Pattern[str] | None:
+        """A block rule's lower-case twin (:func:`wickgraph.extract.casing.lowercase_twin`): it finds over
+        :meth:`Document.twin_view` what :attr:`regex` finds over the view, several times faster."""
+        return None if self.twin_source is None else _compiled(self.twin_source, self.flags & _CASE_SENSITIVE)
+
     def applies_to(self, candidate: Candidate) -> bool:
         if not self.types and not self.rules:
             return True
         return candidate.type in self.types or candidate.rule in self.rules
 
 
+_CASE_SENSITIVE = ~int(re.IGNORECASE)
+
+
 @cache
 def _compiled(source: str, flags: int) -> re.Pattern[str]:
-    return regexcache.compile(source, flags)
+    # rules run over whole reviews: let the engine skip to the characters a match can start with
+    return regexcache.compile(source, flags, skip_to_start=True)
 
 
 @dataclass(frozen=True)
@@ -136,6 +147,17 @@ class RuleSet:
     claims: tuple[Rule, ...]
     mentions: tuple[Rule, ...]
     blocks: tuple[Rule, ...]
+    # (claim type, rule id) -> the block rules that apply to such a candidate, found on first use
+    _applicable: dict[tuple[str, str], tuple[Rule, ...]] = field(init=False, default_factory=dict, repr=False,
+                                                                 compare=False)
+
+    def blocks_for(self, candidate: Candidate) -> tuple[Rule, ...]:
+        """The block rules that apply to ``candidate`` (:meth:`Rule.applies_to`), in file order."""
+        key = (candidate.type, candidate.rule)
+        found = self._applicable.get(key)
+        if found is None:
+            found = self._applicable[key] = tuple(b for b in self.blocks if b.applies_to(candidate))
+        return found
 
 
 @dataclass
@@ -201,7 +223,7 @@ def load_rules(path: str | Path = RULES_FILE) -> RuleSet:
         if kind not in _KINDS:
             raise fail(f"rule {rule_id!r}: 'kind' must be one of {', '.join(_KINDS)}")
         regex: re.Pattern[str] | None = None
-        expanded, mask, flags = None, 0, re.IGNORECASE | re.MULTILINE
+        expanded, mask, flags = None, 0, int(re.IGNORECASE | re.MULTILINE)
         fast: re.Pattern[str] | None = None
         boundary = False
         if kind != "mention":
@@ -210,7 +232,8 @@ def load_rules(path: str | Path = RULES_FILE) -> RuleSet:
                 raise fail(f"rule {rule_id!r}: missing 'pattern'")
             try:
                 expanded, mask = _expand(pattern)
-                flags = (0 if data.get("case_sensitive") else re.IGNORECASE) | re.MULTILINE
+                # a plain int: RegexFlag's operators run in Python, and rules read their flags for every lookup
+                flags = int((0 if data.get("case_sensitive") else re.IGNORECASE) | re.MULTILINE)
                 if kind == "claim" and not data.get("case_sensitive"):
                     fast, boundary = _fast_variant(expanded)
                 # validate now; a claim rule with a fast variant compiles its full pattern only if ever needed
@@ -252,7 +275,8 @@ def load_rules(path: str | Path = RULES_FILE) -> RuleSet:
                 raise fail(f"rule {rule_id!r}: 'types' and 'rules' must be lists")
             blocks.append(Rule(rule_id, kind, expanded, mask, scope=scope, types=frozenset(types),
                                rules=frozenset(rules), unless_work_is_film=bool(data.get("unless_work_is_film")),
-                               sentence_requires=sentence_requires, flags=flags))
+                               sentence_requires=sentence_requires, flags=flags,
+                               twin_source=lowercase_source(expanded) if expanded and flags & re.IGNORECASE else None))
     known = {r.id for r in claims + mentions}
     for block in blocks:
         missing = block.rules - known
@@ -261,19 +285,15 @@ def load_rules(path: str | Path = RULES_FILE) -> RuleSet:
     return RuleSet(tuple(claims), tuple(mentions), tuple(blocks))
 
 
-_CASED_ESCAPE = re.compile(r"\\[SWDBAZGNPXULE]|\(\?-i:|\[\^?A-Z")
-
-
 def _fast_variant(expanded: str) -> tuple[re.Pattern[str] | None, bool]:
     """A copy of a rule for lower-cased text, compiled without IGNORECASE, when lower-casing is safe
     (not for rules where case matters, such as those with an unknown capitalised name {N})."""
-    if _CASED_ESCAPE.search(expanded):
-        return None, False
     boundary = expanded.startswith("\\b")
-    source = expanded[2:] if boundary else expanded
+    lowered = lowercase_source(expanded[2:] if boundary else expanded)
+    if lowered is None:
+        return None, False
     try:
-        lowered = source.lower().replace("(?p<", "(?P<").replace("(?p=", "(?P=")
-        return regexcache.compile(lowered, re.MULTILINE), boundary
+        return regexcache.compile(lowered, re.MULTILINE, skip_to_start=True), boundary
     except re.error:
         return None, False
 
@@ -282,210 +302,3 @@ def _fast_variant(expanded: str) -> tuple[re.Pattern[str] | None, bool]:
 def default_rules() -> RuleSet:
     """The package's rules, loaded and compiled once per process."""
     return load_rules(RULES_FILE)
-
-
-# -- running the rules -------------------------------------------------------------------------
-
-_LIST_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b)\s*(?:and\s+)?", re.IGNORECASE)
-_NAME_STOP = {"The", "A", "An", "He", "She", "It", "This", "That", "His", "Her", "Their", "They", "In", "And",
-              "But", "I", "We", "You", "Who", "What", "When", "Where", "Why", "How", "Yes", "No", "Not", "So",
-              "Also", "Even", "Still", "Then", "There", "Here", "If", "As", "At", "On", "For", "With", "From",
-              "By", "To", "Of", "Or", "Nor", "One", "Some", "Mr", "Ms", "Mrs", "Dr", "Chapter", "Part", "Film",
-              "Movie", "Series", "Season", "Episode", "Night", "Act", "Everyone", "Nobody", "Somebody", "Wait",
-              "Okay", "OK", "Well", "Oh", "Ha", "Lol", "Honestly", "Sadly", "Thankfully", "Unfortunately"}
-
-
-_ARTICLE_BEFORE = re.compile(r"\b(?i:the|a|an|this|that|its|our|their|his|her)\s+"
-                             r"(?P<adjectives>(?:[a-z][\w-]*\s+){0,2})\Z")
-_PLACE_BEFORE = re.compile(r"\b(?:in|at|from|to|into|on|across|through|near|inside|outside|around|via|over)\s+\Z",
-                           re.IGNORECASE)
-
-
-@cache
-def _shouted_words() -> frozenset[str]:
-    """Words that cannot be part of a name written in capitals: the cue lists' link and filler words."""
-    cues = default_cues()
-    return frozenset(w for name in ("role-cue", "role-filler", "description-stop", "reprise-cue", "strict-cue")
-                     for w in cues[name]) | {w.lower() for w in _NAME_STOP}
-
-
-# compiled once: these run for every candidate and list item
-_POSSESSIVE_S = re.compile(r"['\u2019]s\b")
-_LEADING_THE = re.compile(r"(?i)the\s+")
-_LEADING_THE_WORD = re.compile(r"(?i)the\s+(?:[a-z-]+\s+)?")
-_UNKNOWN_NAME = re.compile(_MACROS["N"])
-
-
-def _name_ok(text: str, start: int, end: int) -> bool:
-    """An unknown capitalised name: not a function word, not followed by a possessive, not the object of a
-    preposition ("turns up in Casablanca as Sofia": a place, not an actor)."""
-    words = text[start:end].split()
-    if not words or words[0].strip("'") in _NAME_STOP or words[-1] in _NAME_STOP:
-        return False
-    if text[start:end].isupper() and _shouted_words() & {w.lower() for w in words}:
-        return False  # "KEANU IS BACK AS JOHN": in capitals every word looks like a name
-    if _PLACE_BEFORE.search(text, max(0, start - 10), start):
-        return False
-    article = _ARTICLE_BEFORE.search(text, max(0, start - 30), start)
-    if article is not None and (len(words) == 1 or article.group("adjectives") == ""):
-        return False  # "the local Continental", "the New York Continental": people's names take no article
-    return not _POSSESSIVE_S.match(text[end:end + 2])
-
-
-def run_rules(doc: Document, rules: RuleSet) -> list[Candidate]:
-    """Every candidate claim the claim and mention rules find, in text order, before any scope filter
-    (:func:`wickgraph.extract.scope.is_blocked` decides on the ones kept)."""
-    candidates: list[Candidate] = []
-    for rule in rules.claims:
-        for match in _matches(doc, rule):
-            candidate = _candidate(doc, rule, match)
-            if candidate is not None:
-                candidates.append(candidate)
-    for rule in rules.mentions:
-        candidates.extend(_mention_candidates(doc, rule))
-    candidates.sort(key=lambda c: (c.start, -(c.end - c.start)))
-    return candidates
-
-
-def _matches(doc: Document, rule: Rule) -> Iterator[re.Match[str]]:
-    """The rule's matches, as ``rule.regex.finditer`` over the view would give them, found faster.
-
-    A rule with a ``fast`` variant never touches ``rule.regex``: reading that property compiles the
-    full pattern, which costs more at start-up than running all rules over a review."""
-    lowered = doc.lower_view(rule.mask) if rule.fast is not None else None
-    for start, end in doc.windows(rule.needs):
-        if lowered is None or rule.fast is None:
-            regex = rule.regex
-            assert regex is not None  # claim rules always have a pattern (load_rules checks it)
-            yield from regex.finditer(doc.view(rule.mask), start, end)
-            continue
-        for match in rule.fast.finditer(lowered, start, end):
-            at = match.start()
-            if rule.fast_needs_boundary and at and (lowered[at - 1].isalnum() or lowered[at - 1] == "_"):
-                continue
-            yield match
-
-
-def _candidate(doc: Document, rule: Rule, match: re.Match[str]) -> Candidate | None:
-    start, end = _trim(doc.text, match.start(), match.end())
-    if start >= end:
-        return None
-    assert rule.type is not None
-    candidate = Candidate(rule.id, rule.type, start, end, reprise=rule.reprise)
-    groups = match.groupdict()
-    for name, value in groups.items():
-        if value is None or name == "year":
-            continue
-        span = match.span(name)
-        if name in ("people", "actors", "characters"):
-            # a list that is the object ("directed by A, and Keanu is ...") ends where a new clause starts
-            items = list(_list_items(doc, *span, kind=CHARACTER if name == "characters" else PERSON,
-                                     object_position=span[0] > match.start()))
-            if not items:
-                return None
-            candidate.parts[{"people": "person", "actors": "actor", "characters": "character"}[name]] = items
-        elif name == "title_role":
-            candidate.parts[name] = [span]
-        else:
-            g_start, g_end = _trim(doc.text, *span)
-            if g_start not in doc.by_start and not _name_ok(doc.text, g_start, g_end) \
-                    and not (name == "from_film" and FIRST_WORK.fullmatch(doc.text, g_start, g_end)):
-                return None
-            if name == "character" and not rule.role_possessive \
-                    and _POSSESSIVE_S.match(doc.text[g_end:g_end + 2]):
-                return None  # "the Chancellor's right-hand woman" is somebody else
-            candidate.parts[name] = [(g_start, g_end)]
-    if groups.get("characters") and len(candidate.parts["character"]) != len(candidate.parts.get("actor", ())):
-        return None  # "X and Y as A and B" pairs respectively, or not at all
-    if rule.requires_credit:
-        credited = doc.film_credits.get(rule.requires_credit, frozenset())
-        for span in candidate.parts.get("person", []):
-            mention = doc.by_start.get(span[0])
-            if mention is None or not any(e.iri in credited for e in mention.of_kind(PERSON)):
-                return None
-    if rule.unless_cast:
-        for span in candidate.parts.get("person", []):
-            mention = doc.by_start.get(span[0])
-            if mention is not None and any(e.iri in doc.film_cast for e in mention.of_kind(PERSON)):
-                return None  # "Anjelica Huston is the Director": her role, not a credit
-    if groups.get("year"):
-        candidate.year = int(groups["year"])
-    if rule.work_is_film:
-        work_span = candidate.parts.get("work")
-        if not work_span or doc.work_at(work_span[0][0]) != doc.film or doc.film is None:
-            return None
-    if rule.sentence_requires is not None:
-        s_start, s_end = doc.sentence(start)
-        if not rule.sentence_requires.search(doc.text[s_start:s_end]):
-            return None
-    return candidate
-
-
-# A list item followed by a verb starts a new clause: "directed by A, and Keanu is John once more".
-_OBJECT_BEFORE = re.compile(r"\b(?:is|was|are|were|by)\s+\Z", re.IGNORECASE)
-_CLAUSE_VERB = re.compile(r"\s+(?:(?:\w+ly|also|again|still|then|now)\s+)?"
-                          r"(?:is|was|are|were|has|had|does|did|plays|played|"
-                          r"returns|returned|gets|got|makes|made|steals|stole|shines|stars|appears|turns|shows|looks|"
-                          r"remains|seems|becomes|brings|gives|delivers|owns|sells|deserves|can|could|will|would|"
-                          r"wrote|writes|co-wrote|penned|scripted|directed|directs|co-directed|helmed|helms)\b"
-                          r"|['\u2019]s\s+(?!(?:script|screenplay|direction)\b)[a-z]+\s+(?:is|was)\b"
-                          r"|,\s+(?:whose|who)\b", re.IGNORECASE)  # "and Wiseman, whose films ..., directs"
-
-
-def _list_items(doc: Document, start: int, end: int, kind: int = PERSON,
-                object_position: bool = False) -> Iterator[tuple[int, int]]:
-    items = list(_raw_list_items(doc, start, end, kind))
-    if not object_position and len(items) > 1 and _OBJECT_BEFORE.search(doc.text, max(0, start - 12), start):
-        # "The director is Len Wiseman, and Shay Hatten wrote it": only the last name is the verb's subject
-        items = items[-1:]
-    for index, (i_start, i_end) in enumerate(items):
-        if index and object_position and _CLAUSE_VERB.match(doc.text, i_end):
-            return
-        yield i_start, i_end
-
-
-def _raw_list_items(doc: Document, start: int, end: int, kind: int = PERSON) -> Iterator[tuple[int, int]]:
-    position = start
-    for piece in [*_LIST_SPLIT.split(doc.text[start:end]), ""]:
-        if not piece:
-            continue
-        offset = doc.text.find(piece, position, end)
-        if offset < 0:
-            continue
-        position = offset + len(piece)
-        i_start, i_end = _trim(doc.text, offset, offset + len(piece))
-        mention = doc.by_start.get(i_start)
-        if mention is None and _LEADING_THE.match(doc.text[i_start:i_end]):
-            # "the late Lance Reddick", "the Bowery King": the name after a leading "the" and one word
-            inner = _LEADING_THE_WORD.match(doc.text[i_start:i_end])
-            assert inner is not None
-            mention = doc.by_start.get(i_start + inner.end()) or doc.by_start.get(i_start + 4)
-            if mention is not None and mention.end != i_end:
-                mention = None
-        if mention is not None and mention.mask & kind:
-            yield (mention.start, mention.end)
-        elif kind == CHARACTER or mention is not None:
-            continue  # a work or a character of the reference ("dir. John Wick") is nobody unknown
-        elif _UNKNOWN_NAME.fullmatch(doc.text[i_start:i_end]) and _name_ok(doc.text, i_start, i_end) \
-                and len(doc.text[i_start:i_end].split()) >= 2:
-            yield (i_start, i_end)
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start] in " \t\n,;:(\"'\u201c":
-        start += 1
-    while end > start and text[end - 1] in " \t\n,;:(\u201c":
-        end -= 1
-    return start, end
-
-
-def _mention_candidates(doc: Document, rule: Rule) -> Iterator[Candidate]:
-    """``cast-mention``: a name of an actor whom the reference casts in the reviewed work."""
-    if rule.id != "cast-mention" or doc.film is None:
-        return
-    reference_cast = doc.film_cast
-    for mention in doc.mentions:
-        people = [e for e in mention.of_kind(PERSON) if e.iri in reference_cast]
-        if people and not mention.mask & (CHARACTER | WORK):
-            yield Candidate(rule.id, "cast", mention.start, mention.end,
-                            parts={"actor": [(mention.start, mention.end)]})

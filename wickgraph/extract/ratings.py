@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from . import casing
+from .casing import lowercase_twin, lowering_is_exact
 from .textscan import line_around, lines_holding
 
 __all__ = ["LETTER_GRADES", "RatingMatch", "find_rating", "letter_grade", "normalize", "parse_number"]
@@ -52,7 +54,7 @@ _NEEDS = {"stars_glyph": ("★",), "stars_ascii": ("**", "*/", "✦", "✪", "�
           "letter_alone": ("grade",),
           "letter_suffix": ("from me", "for me", "overall", "it is", "it's", "here")}
 
-_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+_SOURCES: list[tuple[str, re.Pattern[str]]] = [
     # "★★★½☆", "★★½ out of four"; a lone star before a number ("★ 7/10") is decoration, not a score
     ("stars_glyph", re.compile(r"(?P<full>★+)(?P<half>½|⯪)?(?P<empty>☆*)(?!\s*\d)"
                                r"(?:\s*(?:/|out\s+of)\s*(?P<scale>5|4|10|five|four|ten)\b)?", re.IGNORECASE)),
@@ -196,9 +198,18 @@ def _candidate(kind: str, match: re.Match[str]) -> tuple[float | str, int | str]
     return (grade, "letter") if grade else None
 
 
-def _scan(pattern: re.Pattern[str], text: str, lower: str, needs: tuple[str, ...]) -> list[re.Match[str]]:
-    """Matches on the lines that hold one of ``needs`` (a rating never spans lines); most lines hold none."""
-    matches = [m for start, end in lines_holding(lower, needs) for m in pattern.finditer(text, start, end)]
+# Each pattern with its lower-case twin (casing.lowercase_twin), which runs over the lower-cased text when
+# lower-casing is exact: a case-blind pattern with many alternatives ("one|two|...") costs several times more.
+_PATTERNS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
+    (kind, pattern, lowercase_twin(pattern)) for kind, pattern in _SOURCES]
+
+
+def _scan(pattern: re.Pattern[str], twin: re.Pattern[str] | None, text: str, lower: str,
+          exact: bool, needs: tuple[str, ...]) -> list[re.Match[str]]:
+    """Matches on the lines that hold one of ``needs`` (a rating never spans lines); most lines hold none.
+    When lower-casing is ``exact`` the pattern's lower-case ``twin`` finds them over ``lower``."""
+    matches = [m for start, end in lines_holding(lower, needs)
+               for m in casing.finditer(pattern, twin, text, lower if exact else None, start, end)]
     unique = {m.span(): m for m in matches}
     return [unique[span] for span in sorted(unique)]
 
@@ -247,8 +258,9 @@ def find_rating(text: str) -> RatingMatch | None:
     that is neither labelled as a score of something else nor given by someone else ("my sister gives it 6/10")."""
     found: list[tuple[bool, RatingMatch]] = []
     lower = text.lower()
-    for kind, pattern in _PATTERNS:
-        for match in _scan(pattern, text, lower, _NEEDS[kind]):
+    exact = lowering_is_exact(text, lower)
+    for kind, pattern, twin in _PATTERNS:
+        for match in _scan(pattern, twin, text, lower, exact, _NEEDS[kind]):
             line_start = line_around(text, match.start(), 300)[0]
             before = text[line_start:match.start()]
             # a bare number's match holds its giving verb: who gives it is read before the number itself

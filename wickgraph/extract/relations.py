@@ -19,6 +19,7 @@ import bisect
 import itertools
 import re
 
+from .. import regexcache
 from .document import Document
 from .gazetteer import CHARACTER, PERSON, WORK, Entry, Mention
 from .links import (
@@ -60,8 +61,9 @@ def pair_roles(doc: Document, cues: Cues | None = None) -> list[Candidate]:
 
 
 # A person the reference does not know, by the shape of the name: two or three capitalised words.
-_NAME_SHAPE = re.compile(r"(?<![\w'\u2019])(?-i:[A-Z][a-z]+(?:[ -](?:(?:de|da|del|van|von|la|le) )?"
-                         r"[A-Z][a-z]+(?:['\u2019][A-Z][a-z]+)?){1,2})(?![\w'\u2019])")
+_NAME_SHAPE = regexcache.compile(r"(?<![\w'\u2019])(?-i:[A-Z][a-z]+(?:[ -](?:(?:de|da|del|van|von|la|le) )?"
+                                 r"[A-Z][a-z]+(?:['\u2019][A-Z][a-z]+)?){1,2})(?![\w'\u2019])",
+                                 skip_to_start=True)  # the engine jumps from capital to capital
 _STRICT_CUES = frozenset({"as", "plays", "playing", "portrays", "portraying", "voices", "voicing"})
 
 

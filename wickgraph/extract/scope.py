@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from .casing import finditer, search
 from .document import Document
 from .gazetteer import CHARACTER, PERSON, WORK
 from .patterns import Candidate, Rule, RuleSet
@@ -38,9 +39,7 @@ _SCOPE_REACH = 1500
 def is_blocked(doc: Document, candidate: Candidate, rules: RuleSet) -> bool:
     """Whether a block rule (negation, hypothetical, question, byline, other work...) drops ``candidate``."""
     sentence = doc.sentence(candidate.start)  # found once for all the filters
-    for block in rules.blocks:
-        if not block.applies_to(candidate):
-            continue
+    for block in rules.blocks_for(candidate):
         if block.scope in ("sentence", "line"):
             # these depend only on the sentence or line, so each is read once per filter
             span = sentence if block.scope == "sentence" else doc.line(candidate.start)
@@ -58,11 +57,12 @@ def is_blocked(doc: Document, candidate: Candidate, rules: RuleSet) -> bool:
 _RELATIVE_OPEN = re.compile(r",\s+(?:who|which|whose|whom)\b[^,]*\Z", re.IGNORECASE)
 
 
-def _outside_asides(regex: re.Pattern[str], view: str, start: int, end: int) -> re.Match[str] | None:
+def _outside_asides(regex: re.Pattern[str], twin: re.Pattern[str] | None, view: str, lower: str | None,
+                    start: int, end: int) -> re.Match[str] | None:
     """The first match in ``view[start:end]`` that is not inside an aside: "Chad Stahelski (who never forgets a
     stunt) directs", "Ian McShane, who was expected to steal it, plays Winston" — the aside's words describe the
     person, they do not negate or hedge the claim."""
-    for match in regex.finditer(view, start, end):
+    for match in finditer(regex, twin, view, lower, start, end):
         opened = view.rfind("(", start, match.start())
         bracketed = opened >= 0 and view.find(")", opened, match.start()) < 0 and view.find(")", match.end(), end) >= 0
         relative = _RELATIVE_OPEN.search(view, start, match.start()) is not None \
@@ -76,23 +76,24 @@ def _blocks(doc: Document, candidate: Candidate, block: Rule, sentence_start: in
     regex = block.regex  # a property that looks the compiled pattern up: read it once
     assert regex is not None
     view = doc.view(block.mask)
+    twin, lower = block.twin, doc.twin_view(block.mask)  # searches run over the lower-cased view when they can
     s_start = max(sentence_start, candidate.start - _SCOPE_REACH)
     if block.scope == "before":
-        match = regex.search(view, s_start, candidate.start)
+        match = search(regex, twin, view, lower, s_start, candidate.start)
     elif block.scope == "clause_before":
         clause_start = max(view.rfind(ch, s_start, candidate.start) for ch in ",;(-") + 1
-        match = regex.search(view, max(clause_start, s_start), candidate.start)
+        match = search(regex, twin, view, lower, max(clause_start, s_start), candidate.start)
     elif block.scope == "after":
         # anchored: what directly follows the match, up to the end of its sentence
         _, end_of_sentence = doc.sentence(max(candidate.end - 1, candidate.start))
         end_of_sentence = min(end_of_sentence, candidate.end + _SCOPE_REACH)
         match = regex.match(view, candidate.end, max(end_of_sentence, candidate.end))
     elif block.scope == "match":
-        match = _outside_asides(regex, view, candidate.start, candidate.end)
+        match = _outside_asides(regex, twin, view, lower, candidate.start, candidate.end)
     elif block.scope == "sentence":
         _, end_of_sentence = doc.sentence(max(candidate.end - 1, candidate.start))
         end_of_sentence = min(end_of_sentence, candidate.end + _SCOPE_REACH)
-        match = regex.search(view, s_start, max(end_of_sentence, candidate.end))
+        match = search(regex, twin, view, lower, s_start, max(end_of_sentence, candidate.end))
     elif block.scope == "next_sentence":
         # anchored at the start of the sentence after the candidate's: "X turns up as Y." She does nothing of the sort.
         _, next_start = doc.sentence(max(candidate.end - 1, candidate.start))
@@ -100,8 +101,8 @@ def _blocks(doc: Document, candidate: Candidate, block: Rule, sentence_start: in
         match = regex.match(view, next_start, min(next_end, next_start + _SCOPE_REACH))
     else:
         l_start, l_end = doc.line(candidate.start)
-        match = regex.search(view, max(l_start, candidate.start - _SCOPE_REACH),
-                                   min(l_end, candidate.end + _SCOPE_REACH))
+        match = search(regex, twin, view, lower, max(l_start, candidate.start - _SCOPE_REACH),
+                       min(l_end, candidate.end + _SCOPE_REACH))
     if match is None:
         return False
     ordinal = next((match.group(name) for name in regex.groupindex if name.startswith("ordinal")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-__all__ = ["REACH", "line_around", "lines_holding"]
+__all__ = ["REACH", "line_around", "lines_holding", "merge_spans"]
 
 # How far back or ahead a look at "the line around a position" goes: a review on one line is read in windows.
 REACH = 1500
@@ -49,9 +49,17 @@ def lines_holding(lower: str, needs: Iterable[str]) -> list[tuple[int, int]]:
                 last = lower.rfind(need, position + 1, min(end, window_end + _MARGIN + size))
             spans.append((window_start, window_end))
             position = lower.find(need, position + 1)
-    spans.sort()
+    return merge_spans(spans)
+
+
+def merge_spans(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` in order, those that overlap or touch merged.
+
+    >>> merge_spans([(9, 16), (0, 5), (3, 7)])
+    [(0, 7), (9, 16)]
+    """
     merged: list[tuple[int, int]] = []
-    for start, end in spans:
+    for start, end in sorted(spans):
         if merged and start <= merged[-1][1]:
             merged[-1] = (merged[-1][0], max(merged[-1][1], end))
         else:

@@ -1,0 +1,221 @@
+"""The rules of :mod:`.patterns` run over a review: claim candidates from each claim rule's matches, their parts
+(people, actors and characters, list items split, unknown names checked) and ``cast-mention`` candidates.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+from .document import Document
+from .gazetteer import CHARACTER, PERSON, WORK
+from .links import default_cues
+from .patterns import FIRST_WORK, NAME_PATTERN, Candidate, Rule, RuleSet
+
+__all__ = ["run_rules"]
+
+
+_LIST_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b)\s*(?:and\s+)?", re.IGNORECASE)
+_NAME_STOP = {"The", "A", "An", "He", "She", "It", "This", "That", "His", "Her", "Their", "They", "In", "And",
+              "But", "I", "We", "You", "Who", "What", "When", "Where", "Why", "How", "Yes", "No", "Not", "So",
+              "Also", "Even", "Still", "Then", "There", "Here", "If", "As", "At", "On", "For", "With", "From",
+              "By", "To", "Of", "Or", "Nor", "One", "Some", "Mr", "Ms", "Mrs", "Dr", "Chapter", "Part", "Film",
+              "Movie", "Series", "Season", "Episode", "Night", "Act", "Everyone", "Nobody", "Somebody", "Wait",
+              "Okay", "OK", "Well", "Oh", "Ha", "Lol", "Honestly", "Sadly", "Thankfully", "Unfortunately"}
+
+
+_ARTICLE_BEFORE = re.compile(r"\b(?i:the|a|an|this|that|its|our|their|his|her)\s+"
+                             r"(?P<adjectives>(?:[a-z][\w-]*\s+){0,2})\Z")
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|from|to|into|on|across|through|near|inside|outside|around|via|over)\s+\Z",
+                           re.IGNORECASE)
+
+
+@cache
+def _shouted_words() -> frozenset[str]:
+    """Words that cannot be part of a name written in capitals: the cue lists' link and filler words."""
+    cues = default_cues()
+    return frozenset(w for name in ("role-cue", "role-filler", "description-stop", "reprise-cue", "strict-cue")
+                     for w in cues[name]) | {w.lower() for w in _NAME_STOP}
+
+
+# compiled once: these run for every candidate and list item
+_POSSESSIVE_S = re.compile(r"['\u2019]s\b")
+_LEADING_THE = re.compile(r"(?i)the\s+")
+_LEADING_THE_WORD = re.compile(r"(?i)the\s+(?:[a-z-]+\s+)?")
+_UNKNOWN_NAME = re.compile(NAME_PATTERN)
+
+
+def _name_ok(text: str, start: int, end: int) -> bool:
+    """An unknown capitalised name: not a function word, not followed by a possessive, not the object of a
+    preposition ("turns up in Casablanca as Sofia": a place, not an actor)."""
+    words = text[start:end].split()
+    if not words or words[0].strip("'") in _NAME_STOP or words[-1] in _NAME_STOP:
+        return False
+    if text[start:end].isupper() and _shouted_words() & {w.lower() for w in words}:
+        return False  # "KEANU IS BACK AS JOHN": in capitals every word looks like a name
+    if _PLACE_BEFORE.search(text, max(0, start - 10), start):
+        return False
+    article = _ARTICLE_BEFORE.search(text, max(0, start - 30), start)
+    if article is not None and (len(words) == 1 or article.group("adjectives") == ""):
+        return False  # "the local Continental", "the New York Continental": people's names take no article
+    return not _POSSESSIVE_S.match(text[end:end + 2])
+
+
+def run_rules(doc: Document, rules: RuleSet) -> list[Candidate]:
+    """Every candidate claim the claim and mention rules find, in text order, before any scope filter
+    (:func:`wickgraph.extract.scope.is_blocked` decides on the ones kept)."""
+    candidates: list[Candidate] = []
+    for rule in rules.claims:
+        for match in _matches(doc, rule):
+            candidate = _candidate(doc, rule, match)
+            if candidate is not None:
+                candidates.append(candidate)
+    for rule in rules.mentions:
+        candidates.extend(_mention_candidates(doc, rule))
+    candidates.sort(key=lambda c: (c.start, -(c.end - c.start)))
+    return candidates
+
+
+def _matches(doc: Document, rule: Rule) -> Iterator[re.Match[str]]:
+    """The rule's matches, as ``rule.regex.finditer`` over the view would give them, found faster.
+
+    A rule with a ``fast`` variant never touches ``rule.regex``: reading that property compiles the
+    full pattern, which costs more at start-up than running all rules over a review."""
+    lowered = doc.lower_view(rule.mask) if rule.fast is not None else None
+    for start, end in doc.windows(rule.needs):
+        if lowered is None or rule.fast is None:
+            regex = rule.regex
+            assert regex is not None  # claim rules always have a pattern (load_rules checks it)
+            yield from regex.finditer(doc.view(rule.mask), start, end)
+            continue
+        for match in rule.fast.finditer(lowered, start, end):
+            at = match.start()
+            if rule.fast_needs_boundary and at and (lowered[at - 1].isalnum() or lowered[at - 1] == "_"):
+                continue
+            yield match
+
+
+def _candidate(doc: Document, rule: Rule, match: re.Match[str]) -> Candidate | None:
+    start, end = _trim(doc.text, match.start(), match.end())
+    if start >= end:
+        return None
+    assert rule.type is not None
+    candidate = Candidate(rule.id, rule.type, start, end, reprise=rule.reprise)
+    groups = match.groupdict()
+    for name, value in groups.items():
+        if value is None or name == "year":
+            continue
+        span = match.span(name)
+        if name in ("people", "actors", "characters"):
+            # a list that is the object ("directed by A, and Keanu is ...") ends where a new clause starts
+            items = list(_list_items(doc, *span, kind=CHARACTER if name == "characters" else PERSON,
+                                     object_position=span[0] > match.start()))
+            if not items:
+                return None
+            candidate.parts[{"people": "person", "actors": "actor", "characters": "character"}[name]] = items
+        elif name == "title_role":
+            candidate.parts[name] = [span]
+        else:
+            g_start, g_end = _trim(doc.text, *span)
+            if g_start not in doc.by_start and not _name_ok(doc.text, g_start, g_end) \
+                    and not (name == "from_film" and FIRST_WORK.fullmatch(doc.text, g_start, g_end)):
+                return None
+            if name == "character" and not rule.role_possessive \
+                    and _POSSESSIVE_S.match(doc.text[g_end:g_end + 2]):
+                return None  # "the Chancellor's right-hand woman" is somebody else
+            candidate.parts[name] = [(g_start, g_end)]
+    if groups.get("characters") and len(candidate.parts["character"]) != len(candidate.parts.get("actor", ())):
+        return None  # "X and Y as A and B" pairs respectively, or not at all
+    if rule.requires_credit:
+        credited = doc.film_credits.get(rule.requires_credit, frozenset())
+        for span in candidate.parts.get("person", []):
+            mention = doc.by_start.get(span[0])
+            if mention is None or not any(e.iri in credited for e in mention.of_kind(PERSON)):
+                return None
+    if rule.unless_cast:
+        for span in candidate.parts.get("person", []):
+            mention = doc.by_start.get(span[0])
+            if mention is not None and any(e.iri in doc.film_cast for e in mention.of_kind(PERSON)):
+                return None  # "Anjelica Huston is the Director": her role, not a credit
+    if groups.get("year"):
+        candidate.year = int(groups["year"])
+    if rule.work_is_film:
+        work_span = candidate.parts.get("work")
+        if not work_span or doc.work_at(work_span[0][0]) != doc.film or doc.film is None:
+            return None
+    if rule.sentence_requires is not None:
+        s_start, s_end = doc.sentence(start)
+        if not rule.sentence_requires.search(doc.text[s_start:s_end]):
+            return None
+    return candidate
+
+
+# A list item followed by a verb starts a new clause: "directed by A, and Keanu is John once more".
+_OBJECT_BEFORE = re.compile(r"\b(?:is|was|are|were|by)\s+\Z", re.IGNORECASE)
+_CLAUSE_VERB = re.compile(r"\s+(?:(?:\w+ly|also|again|still|then|now)\s+)?"
+                          r"(?:is|was|are|were|has|had|does|did|plays|played|"
+                          r"returns|returned|gets|got|makes|made|steals|stole|shines|stars|appears|turns|shows|looks|"
+                          r"remains|seems|becomes|brings|gives|delivers|owns|sells|deserves|can|could|will|would|"
+                          r"wrote|writes|co-wrote|penned|scripted|directed|directs|co-directed|helmed|helms)\b"
+                          r"|['\u2019]s\s+(?!(?:script|screenplay|direction)\b)[a-z]+\s+(?:is|was)\b"
+                          r"|,\s+(?:whose|who)\b", re.IGNORECASE)  # "and Wiseman, whose films ..., directs"
+
+
+def _list_items(doc: Document, start: int, end: int, kind: int = PERSON,
+                object_position: bool = False) -> Iterator[tuple[int, int]]:
+    items = list(_raw_list_items(doc, start, end, kind))
+    if not object_position and len(items) > 1 and _OBJECT_BEFORE.search(doc.text, max(0, start - 12), start):
+        # "The director is Len Wiseman, and Shay Hatten wrote it": only the last name is the verb's subject
+        items = items[-1:]
+    for index, (i_start, i_end) in enumerate(items):
+        if index and object_position and _CLAUSE_VERB.match(doc.text, i_end):
+            return
+        yield i_start, i_end
+
+
+def _raw_list_items(doc: Document, start: int, end: int, kind: int = PERSON) -> Iterator[tuple[int, int]]:
+    position = start
+    for piece in [*_LIST_SPLIT.split(doc.text[start:end]), ""]:
+        if not piece:
+            continue
+        offset = doc.text.find(piece, position, end)
+        if offset < 0:
+            continue
+        position = offset + len(piece)
+        i_start, i_end = _trim(doc.text, offset, offset + len(piece))
+        mention = doc.by_start.get(i_start)
+        if mention is None and _LEADING_THE.match(doc.text[i_start:i_end]):
+            # "the late Lance Reddick", "the Bowery King": the name after a leading "the" and one word
+            inner = _LEADING_THE_WORD.match(doc.text[i_start:i_end])
+            assert inner is not None
+            mention = doc.by_start.get(i_start + inner.end()) or doc.by_start.get(i_start + 4)
+            if mention is not None and mention.end != i_end:
+                mention = None
+        if mention is not None and mention.mask & kind:
+            yield (mention.start, mention.end)
+        elif kind == CHARACTER or mention is not None:
+            continue  # a work or a character of the reference ("dir. John Wick") is nobody unknown
+        elif _UNKNOWN_NAME.fullmatch(doc.text[i_start:i_end]) and _name_ok(doc.text, i_start, i_end) \
+                and len(doc.text[i_start:i_end].split()) >= 2:
+            yield (i_start, i_end)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in " \t\n,;:(\"'\u201c":
+        start += 1
+    while end > start and text[end - 1] in " \t\n,;:(\u201c":
+        end -= 1
+    return start, end
+
+
+def _mention_candidates(doc: Document, rule: Rule) -> Iterator[Candidate]:
+    """``cast-mention``: a name of an actor whom the reference casts in the reviewed work."""
+    if rule.id != "cast-mention" or doc.film is None:
+        return
+    reference_cast = doc.film_cast
+    for mention in doc.mentions:
+        people = [e for e in mention.of_kind(PERSON) if e.iri in reference_cast]
+        if people and not mention.mask & (CHARACTER | WORK):
+            yield Candidate(rule.id, "cast", mention.start, mention.end,
+                            parts={"actor": [(mention.start, mention.end)]})
