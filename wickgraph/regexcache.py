@@ -59,25 +59,14 @@ def compile(source: str, flags: int = 0, *, skip_to_start: bool = False) -> re.P
     """
     if skip_to_start:
         return _compile_skipping(source, flags)
-    global _learned
-    programs = _load()
     key = (source, int(flags))
-    program = programs.get(key)
-    if program is not None:
-        try:
-            pattern = _build(source, program)
-            _used.add(key)
-            return pattern
-        except Exception:  # not this engine's program after all: compile as re does
-            del programs[key]
+    cached = _cached(source, key)
+    if cached is not None:
+        return cached
     pattern = re.compile(source, flags)
     learned = _program(source, int(flags), pattern)
     if learned is not None:
-        if not _learned:
-            atexit.register(_save)
-        programs[key] = learned
-        _used.add(key)
-        _learned = True
+        _remember(key, learned)
     return pattern
 
 
@@ -85,17 +74,10 @@ _SKIPPING = 1 << 30  # marks a skipping program's key; no flag of re's
 
 
 def _compile_skipping(source: str, flags: int) -> re.Pattern[str]:
-    global _learned
-    programs = _load()
     key = (source, int(flags) | _SKIPPING)
-    program = programs.get(key)
-    if program is not None:
-        try:
-            pattern = _build(source, program)
-            _used.add(key)
-            return pattern
-        except Exception:  # not this engine's program after all
-            del programs[key]
+    cached = _cached(source, key)
+    if cached is not None:
+        return cached
     pattern = re.compile(source, flags)
     plain = _program(source, int(flags), pattern)  # kept only under this key: one entry per pattern
     if plain is None:
@@ -105,12 +87,33 @@ def _compile_skipping(source: str, flags: int) -> re.Pattern[str]:
         skipping = _build(source, program)
     except Exception:
         return pattern
+    _remember(key, program)
+    return skipping
+
+
+def _cached(source: str, key: tuple[str, int]) -> re.Pattern[str] | None:
+    """The pattern built from the cached program of ``key``, or None (a program this engine refuses is dropped)."""
+    programs = _load()
+    program = programs.get(key)
+    if program is None:
+        return None
+    try:
+        pattern = _build(source, program)
+    except Exception:  # not this engine's program after all: the caller compiles as re does
+        del programs[key]
+        return None
+    _used.add(key)
+    return pattern
+
+
+def _remember(key: tuple[str, int], program: Program) -> None:
+    """Keep ``program`` under ``key``, to be written when the process exits."""
+    global _learned
     if not _learned:
         atexit.register(_save)
-    programs[key] = program
+    _load()[key] = program
     _used.add(key)
     _learned = True
-    return skipping
 
 
 def _skipping(source: str, flags: int, plain: Program) -> Program | None:
