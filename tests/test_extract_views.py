@@ -13,7 +13,7 @@ import random
 
 from wickgraph.extract.document import Document
 from wickgraph.extract.gazetteer import Entry, Mention, fold
-from wickgraph.extract.layout import _blank
+from wickgraph.extract.layout import blank
 from wickgraph.extract.textscan import _LONG_LINE, _MARGIN, lines_holding
 
 _ALPHABET = "abcABC Σσİıß\u00c9\u00e9.\n'K"
@@ -63,7 +63,7 @@ def test_blank_matches_its_definition() -> None:
         chars = list(text)
         for start, end in spans:
             chars[start:end] = " " * (end - start)
-        assert _blank(text, spans) == "".join(chars), (text, spans)
+        assert blank(text, spans) == "".join(chars), (text, spans)
 
 
 def _plain_windows(lower: str, needs: tuple[str, ...]) -> list[tuple[int, int]]:

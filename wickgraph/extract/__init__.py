@@ -27,7 +27,7 @@ from .document import Document
 from .film import detect_film, resolve_film, resolve_work
 from .gazetteer import CHARACTER, PERSON, WORK, Entry, Gazetteer, Mention, fold, get_gazetteer
 from .inputs import MAX_REVIEW_BYTES, ReviewInput, read_review
-from .layout import normalise
+from .layout import blank, normalise
 from .links import default_cues
 from .matching import run_rules
 from .patterns import FIRST_WORK, Candidate, default_rules
@@ -85,7 +85,7 @@ def extract(text: str, film: str | None = None, *, reference: Reference | None =
 
     elsewhere = other_work_spans(doc)  # parts of a post about several works that are about another one
     pairs = [(claim, c) for claim, c in pairs if not any(start <= claim.start < end for start, end in elsewhere)]
-    rating = find_rating(_blanked(text, elsewhere))
+    rating = find_rating(blank(text, elsewhere))
     if rating is not None:
         pairs.append((Claim("rating", text[rating.start:rating.end], rating.start, rating.end, value=rating.value,
                             scale=rating.scale, normalized=rating.normalized, rule="rating"), None))
@@ -222,13 +222,6 @@ def _resolve(doc: Document, candidates: list[Candidate],
             claims.append((Claim("franchise_member", franchise=franchise, franchise_iri=reference.franchise_iri,
                                  **common), candidate))
     return claims
-
-
-def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
-    """``text`` with the spans replaced by spaces (same length, so offsets found in it are the text's)."""
-    for start, end in spans:
-        text = text[:start] + " " * (end - start) + text[end:]
-    return text
 
 
 def _surface(doc: Document, span: tuple[int, int]) -> str:

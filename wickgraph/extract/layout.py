@@ -41,7 +41,7 @@ from .layout_words import LayoutWords, default_layout_words
 from .markup import line_breaks_as_separators, markup_spans
 from .sheets import csv_cells
 
-__all__ = ["Credit", "Layout", "Row", "Section", "normalise", "read_layout"]
+__all__ = ["Credit", "Layout", "Row", "Section", "blank", "normalise", "read_layout"]
 
 Span = tuple[int, int]
 
@@ -85,7 +85,7 @@ def normalise(text: str) -> str:
     if not any(mark in text for mark in "*_#>|+-\u2022\u00b7/.)\u2026=~  \t[{,<\u200b\u200e\u200f\ufeff"):
         return text
     text = line_breaks_as_separators(text)
-    view = csv_cells(_blank(text, list(_marks(text))))
+    view = csv_cells(blank(text, list(_marks(text))))
     blanks = list(_leaders(view))
     line_end = -1
     for hint in casing.finditer(_HEADER_HINT, _HEADER_HINT_LOWER, view, lower_if_exact(view), 0, len(view)):
@@ -95,10 +95,10 @@ def normalise(text: str) -> str:
         line_end = len(view) if line_end < 0 else line_end
         if _header_roles(_cells(view, start, line_end)[1], view):
             blanks.append((start, line_end))
-    return _blank(view, blanks)
+    return blank(view, blanks)
 
 
-def _blank(text: str, spans: list[Span]) -> str:
+def blank(text: str, spans: list[Span]) -> str:
     """``text`` with every span replaced by spaces, joined from the slices between them (a list of every
     character costs far more on a long review)."""
     if not spans:
