@@ -953,6 +953,17 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Who's who: Ruby Rose >> Ares; Common :: Cassian", CH2,
          [("cast", "Ruby Rose", "Ares", "supported"), ("cast", "Common", "Cassian", "supported")]),
     ],
+    "a-role-in-capable-hands-or-between-dashes": [
+        ("Winston is, once again, in the capable hands of Ian McShane.", PARA,
+         [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Winston \u2014 a purring Ian McShane \u2014 runs the hotel.", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Zero -- a grinning Mark Dacascos -- loves John.", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
+    ],
+    "does-wonders-with-the-role": [
+        ("Ian McShane does wonders with Winston.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Common does so much with Cassian.", CH2, [("cast", "Common", "Cassian", "supported")]),
+        ("Mark Dacascos did great things with Zero.", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -1280,6 +1291,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
          ("director", "Chad Stahelski", None)),
         ("The casting director Tiffany Little Canfield found them all.", CH4, ("director", "Tiffany Little Canfield", None)),
         ("Second-unit director J.J. Perry shot the cars.", CH2, ("director", "J.J. Perry", None)),
+    ],
+    "hands-and-dashes-of-the-plot": [
+        ("The fate of Winston is in the hands of Keanu Reeves.", PARA, ("cast", "Keanu Reeves", "Winston")),
+        ("Keanu Reeves fights Zero \u2014 and wins \u2014 in glass.", PARA, ("cast", "Keanu Reeves", "Zero")),
+        ("Keanu Reeves does wonders with a pencil.", JW1, ("cast", "Keanu Reeves", "Pencil")),
     ],
 }
 

@@ -172,6 +172,10 @@ _COMMENT = re.compile(r",\s*(?:of\s+course|naturally|as\s+ever|as\s+always|inevi
 _ROLE_APPOSITION = re.compile(r",\s+(?:a|the|another)\s+(?:[\w-]+\s+){0,2}?(?:role|part|character)\s+"
                               r"(?:that\s+|which\s+)?", re.IGNORECASE)
 _ALIAS = re.compile(r"\s*,?\s*(?:aka|a\.k\.a\.?|alias)\s+", re.IGNORECASE)
+_DASH_END = re.compile(r"\s*(?:\u2014|--)")
+# a role "in the capable hands of" its actor (a plain "in the hands of" is as often the plot's: "the fate of Winston")
+_IN_THE_HANDS_OF = re.compile(r"^[^.;:!?]{0,40}\bin\s+the\s+(?:capable|safe|able|expert|sure|steady|reliable|good|best|"
+                              r"very\s+capable|assured)\s+hands\s+of\s+\Z", re.IGNORECASE)
 _APPOSED_BRACKET = re.compile(r",\s+[^,;.!?()\n]{1,40}\s*\(\s*")
 _VERB_AFTER = re.compile(r"\s+(?:\w+ly\s+)?(?:has\s+|had\s+|was\s+|is\s+)?[a-z]+(?:s|ed)\b")
 
@@ -203,6 +207,10 @@ def backward_link(gap: str, after: str, cues: Cues) -> bool:
         return 0 < len(words) - 1 <= 5 and _is_description(words[1:], cues)  # "Caine (a sly, blind Donnie Yen)"
     if _APPOSED_BRACKET.fullmatch(gap) and ASIDE_END.match(after):
         return True  # "Nogi, Eve's trainer (Catalina Sandino Moreno), is tough": the bracket after the apposition
+    if words[:1] in (["\u2014"], ["--"]) and _DASH_END.match(after):
+        return 0 < len(words) - 1 <= 5 and _is_description(words[1:], cues)  # "Winston — a purring Ian McShane —"
+    if _IN_THE_HANDS_OF.search(gap):
+        return True  # "Winston is, once again, in the capable hands of Ian McShane"
     content = [w for w in gap_words(_APPOSITION.sub(" ", gap)) if w not in (",", "\u2014", "\u2013")]
     if not content or len(content) > _MAX_LINK_WORDS:
         return False
@@ -239,8 +247,8 @@ def owned_role(gap: str, after: str, cues: Cues) -> bool:
 
 # "Common gives us Cassian", "Mark Dacascos has enormous fun with Zero": a performance verb whose object is the
 # role ("gives Winston the coin", without "us", is the plot)
-_PERFORMS = re.compile(r"\s*(?:\w+ly\s+)?(?:(?:gives|gave|brings|brought)\s+us|has\s+(?:\w+\s+){0,2}fun\s+with)\s+\Z",
-                       re.IGNORECASE)
+_PERFORMS = re.compile(r"\s*(?:\w+ly\s+)?(?:(?:gives|gave|brings|brought)\s+us|has\s+(?:\w+\s+){0,2}fun\s+with|"
+                       r"(?:does|did)\s+(?:wonders|great\s+things|a\s+lot|so\s+much)\s+with)\s+\Z", re.IGNORECASE)
 
 # "Claudia Gerini gives Gianna one long, sad scene", "Common lends Cassian real dignity": the actor gives the role a
 # quality of the performance; "gives Winston the coin" (an object of the plot) is no such thing
