@@ -964,6 +964,21 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Common does so much with Cassian.", CH2, [("cast", "Common", "Cassian", "supported")]),
         ("Mark Dacascos did great things with Zero.", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
     ],
+    "a-label-as-a-key": [
+        ("[Director] Chad Stahelski\n[Writers] Shay Hatten, Michael Finch\n", CH4,
+         [("director", "Chad Stahelski", None, "supported"), ("writer", "Michael Finch", None, "supported")]),
+        ('{"director": "Len Wiseman",\n "writers": ["Shay Hatten"]}\n', BAL,
+         [("director", "Len Wiseman", None, "supported"), ("writer", "Shay Hatten", None, "supported")]),
+        ("Director(s): Chad Stahelski\nWriter(s): Derek Kolstad\n", JW1,
+         [("director", "Chad Stahelski", None, "supported"), ("writer", "Derek Kolstad", None, "supported")]),
+    ],
+    "a-credit-label-in-another-language": [
+        ("R\u00e9alisateur : Chad Stahelski\nSc\u00e9nariste : Derek Kolstad\n", JW1,
+         [("director", "Chad Stahelski", None, "supported"), ("writer", "Derek Kolstad", None, "supported")]),
+        ("Regisseur: Chad Stahelski\nDrehbuchautor: Derek Kolstad\n", CH2,
+         [("director", "Chad Stahelski", None, "supported"), ("writer", "Derek Kolstad", None, "supported")]),
+        ("Guionista: Shay Hatten\n", BAL, [("writer", "Shay Hatten", None, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).

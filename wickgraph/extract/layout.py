@@ -349,10 +349,11 @@ def _label_regex(words: LayoutWords) -> re.Pattern[str]:
         groups.append(f"(?P<{job}>{alternatives})")
     # a label opens a line or a capsule segment (after "·", "|", "•", ";" or a sentence's full stop) and
     # ends at a colon, a dash, the end of its line, or (after "by", "starring", "Dir.") one space
+    # a label may stand in brackets or quotes, as a key does: "[Director] X", '"director": "X"'
     return re.compile(
-        r"[ \t]*(?:" + "|".join(groups) + r")"
+        r"[ \t{]*[\"'\[]?(?:" + "|".join(groups) + r")[\"'\]]?"
         r"(?P<sep>[ \t]*[:=][ \t]*|[ \t]+-{1,2}[ \t]+|[ \t]*[\u2013\u2014][ \t]*|[ \t]*$|(?<=[ \t]by)[ \t]+|"
-        r"(?<=\.)[ \t]+|(?<=starring)[ \t]+|(?<=featuring)[ \t]+|(?<=with)[ \t]+)",
+        r"(?<=\.)[ \t]+|(?<=\])[ \t]+|(?<=starring)[ \t]+|(?<=featuring)[ \t]+|(?<=with)[ \t]+)",
         re.IGNORECASE | re.MULTILINE)
 
 
@@ -408,7 +409,7 @@ def _items(view: str, start: int, end: int) -> tuple[list[Span], list[Span | Non
     asides: list[Span | None] = []
     position = start
     value = view[start:end]
-    hi = start + len(value.rstrip(" \t.,;|\u00b7\u2022"))  # not _trim: a closing bracket ends an aside
+    hi = start + len(value.rstrip(" \t.,;|\u00b7\u2022}"))  # not _trim: a closing bracket ends an aside
     lead = len(value) - len(value.lstrip(" \t"))
     if view[start + lead:start + lead + 1] == "[" and view[hi - 1:hi] == "]" and "[" not in view[start + lead + 1:hi]:
         start, hi = start + lead + 1, hi - 1  # a YAML list: "cast: [A, B, C]"
