@@ -9,6 +9,7 @@ decide a claim's status with it.
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from collections import defaultdict
@@ -267,7 +268,17 @@ def _load_cached(path: str) -> Reference:
 
 def default_reference(path: str | Path | None = None) -> Reference:
     """The reference index of ``data/reference/franchise.ttl`` (or ``path``), built once per process."""
+    data = os.environ.get("WICKGRAPH_DATA")
+    if path is None and _default_loaded.get(data) is not None:
+        return _default_loaded[data]  # the call made once per review: no path to resolve, no file to look at again
     target = Path(path) if path is not None else _reference_ttl()
     if not target.is_file():
         raise InputError("no reference graph; generate data/reference/franchise.ttl first", filename=str(target))
-    return _load_cached(str(target.resolve()))
+    reference = _load_cached(str(target.resolve()))
+    if path is None:
+        _default_loaded[data] = reference
+    return reference
+
+
+# the default reference, by the $WICKGRAPH_DATA it was found under (None: the checkout's or the bundled data)
+_default_loaded: dict[str | None, Reference] = {}

@@ -18,6 +18,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from functools import lru_cache
 
 from .. import regexcache
 from .document import Document
@@ -435,6 +436,12 @@ def mark_reprises(doc: Document, candidates: list[Candidate], cues: Cues | None 
             candidate.reprise = True
 
 
+@lru_cache(maxsize=8)
+def _phrases(words: frozenset[str]) -> tuple[str, ...]:
+    """The cues of several words, each padded with spaces to be found in a phrase of whole words."""
+    return tuple(f" {cue} " for cue in sorted(words) if " " in cue)
+
+
 def _reprise_cue(doc: Document, cues: Cues, start: int, end: int) -> bool:
     """A reprise cue inside the evidence ("returns as", "'s return as") or right after the role ("is Y again"),
     not anywhere in a long clause ("Caine (a sly, blind X) is a retired killer pulled back in")."""
@@ -442,7 +449,7 @@ def _reprise_cue(doc: Document, cues: Cues, start: int, end: int) -> bool:
     words = gap_words(doc.text[start:end]) + tail
     phrase = f" {' '.join(words)} "
     return any(w in cues["reprise-cue"] for w in words) or _AGAIN.match(doc.text, end) is not None \
-        or any(f" {cue} " in phrase for cue in cues["reprise-cue"] if " " in cue) \
+        or any(cue in phrase for cue in _phrases(cues["reprise-cue"])) \
         or _STILL_LINK.search(doc.text, start, end) is not None
 
 
