@@ -290,16 +290,25 @@ def find_rating(text: str) -> RatingMatch | None:
             found.append((own, RatingMatch(shown, scale, normalize(value, scale), start, end)))
     if not found:
         return None
-    # "Grade: B plus" is one rating, not also the "B" inside it, and "give it 4 🍿 out of 5" not also "give it 4":
-    # of two overlapping readings the longer stays, with the other's label
-    def overlap(a: RatingMatch, b: RatingMatch) -> bool:
-        return a is not b and a.start < b.end and b.start < a.end
-
-    found = [(own or any(o for o, r in found if overlap(r, rating)), rating) for own, rating in found
-             if not any(overlap(r, rating) and (r.end - r.start, r.end) > (rating.end - rating.start, rating.end)
-                        for _, r in found)]
+    found = _longest_readings(found)
     labelled = [r for own, r in found if own]
     return min(labelled or [r for _, r in found], key=lambda r: (r.start, -(r.end - r.start)))
+
+
+def _longest_readings(found: list[tuple[bool, RatingMatch]]) -> list[tuple[bool, RatingMatch]]:
+    """"Grade: B plus" is one rating, not also the "B" inside it, and "give it 4 🍿 out of 5" not also "give it 4":
+    of overlapping readings the longest stays, with the others' label. One sweep in text order, so a review with
+    thousands of ratings (a long page on one line) is read in linear time."""
+    kept: list[tuple[bool, RatingMatch]] = []
+    for own, rating in sorted(found, key=lambda item: (item[1].start, item[1].end)):
+        if kept and rating.start < kept[-1][1].end:  # overlaps the reading before it
+            was_own, before = kept[-1]
+            longer = rating if (rating.end - rating.start, rating.end) > (before.end - before.start, before.end) \
+                else before
+            kept[-1] = (own or was_own, longer)
+        else:
+            kept.append((own, rating))
+    return kept
 
 
 def _clause(before: str) -> str:
