@@ -979,6 +979,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
          [("director", "Chad Stahelski", None, "supported"), ("writer", "Derek Kolstad", None, "supported")]),
         ("Guionista: Shay Hatten\n", BAL, [("writer", "Shay Hatten", None, "supported")]),
     ],
+    "person-describer": [
+        ("Newcomer Tom Novak plays a bartender called Rufus.", CH4, [("cast", "Tom Novak", "Rufus", "unknown")]),
+        ("Veteran Dale Wimbley plays the doorman, Rufus.", CH4, [("cast", "Dale Wimbley", "Rufus", "unknown")]),
+        ("Actress Jane Doe as Tatiana is great.", BAL, [("cast", "Jane Doe", "Tatiana", "unknown")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).

@@ -32,7 +32,8 @@ from .links import default_cues
 from .matching import run_rules
 from .patterns import FIRST_WORK, Candidate, default_rules
 from .ratings import find_rating, normalize
-from .relations import mark_reprises, pair_roles
+from .relations import pair_roles
+from .reprises import mark_reprises
 from .scope import is_blocked
 from .sections import other_work_spans
 from .units import LayoutUnits

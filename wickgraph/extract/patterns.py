@@ -31,6 +31,7 @@ from ..errors import InputError
 from .casing import lowercase_source
 from .document import PLACEHOLDER_CONT, PLACEHOLDER_START, Document
 from .gazetteer import CHARACTER, PERSON, WORK
+from .links import default_cues
 
 __all__ = ["FIRST_WORK", "NAME_PATTERN", "Candidate", "Document", "Rule", "RuleSet", "default_rules", "load_rules"]
 
@@ -56,11 +57,14 @@ def _slot(bit: int) -> str:
 
 _ENTITY_CHARS = f"\\u{_START:04x}-\\u{_CONT + 7:04x}"
 _NAME_WORD = r"[A-Z][a-zA-Z'\-]*[a-zA-Z]"
+# the cue list person-describer's words as they open a sentence ("Newcomer"): no unknown name starts with one
+_DESCRIBER = "(?:" + "|".join(re.escape(w.capitalize()) for w in sorted(default_cues()["person-describer"])) + ")"
 _MACROS = {
     "P": _slot(PERSON),
     "C": _slot(CHARACTER),
     "W": _slot(WORK),
-    "N": rf"(?-i:{_NAME_WORD}(?:[ ](?:{_NAME_WORD}|de|da|del|van|von|la|le|al|Al)){{0,3}})",
+    # an unknown name does not start with a word that describes the person ("Newcomer Tom Novak plays ...")
+    "N": rf"(?-i:(?!{_DESCRIBER}\b){_NAME_WORD}(?:[ ](?:{_NAME_WORD}|de|da|del|van|von|la|le|al|Al)){{0,3}})",
     "E": f"[{_ENTITY_CHARS}]",
     "NE": f"[^{_ENTITY_CHARS}]",
     "Y": r"(?P<year>(?:19[5-9]\d|20[0-4]\d))",

@@ -18,7 +18,6 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from functools import lru_cache
 
 from .. import regexcache
 from .document import Document
@@ -37,11 +36,11 @@ from .links import (
     performed_link,
 )
 from .patterns import Candidate
+from .reprises import AGAIN_AFTER, reprise_cue
 
-__all__ = ["mark_reprises", "pair_roles"]
+__all__ = ["pair_roles"]
 
 _WINDOW = 90  # characters between an actor and a role, at most
-_CLAUSE_BREAK = re.compile(r"[,;:()\u2014]|\s(?:and|but|while)\s")  # compiled once: read for every candidate
 
 def pair_roles(doc: Document, cues: Cues | None = None) -> list[Candidate]:
     """Cast candidates (rule ``pair-role``, or ``pair-reprise``) for actors joined to a role in one clause."""
@@ -73,14 +72,21 @@ def _unknown_actors(doc: Document, cues: Cues, mentions: list[Mention]) -> list[
     know, joined to a role by an explicit casting cue (not a bare 'is' or layout, which names so many things)."""
     found: list[Candidate] = []
     starts = [m.start for m in mentions]
+    describers = cues["person-describer"]
     for name in _NAME_SHAPE.finditer(doc.text):
-        if name.group().split()[0] in _NOT_NAMES:
+        words = name.group().split()
+        if words[0] in _NOT_NAMES:
             continue
-        following = bisect.bisect_left(starts, name.start())
-        if (following > 0 and mentions[following - 1].end > name.start()) or \
+        start = name.start()
+        if words[0].lower() in describers:  # "Newcomer Tom Novak": the name is what follows
+            if len(words) < 3:
+                continue
+            start += len(words[0]) + 1
+        following = bisect.bisect_left(starts, start)
+        if (following > 0 and mentions[following - 1].end > start) or \
                 (following < len(mentions) and mentions[following].start < name.end()):
             continue  # part of a known name
-        actor = Mention(name.start(), name.end(), (Entry(PERSON, None, name.group(), True),))
+        actor = Mention(start, name.end(), (Entry(PERSON, None, doc.text[start:name.end()], True),))
         window = [actor, *mentions[following:following + 6]]
         candidate = _forward(doc, cues, window, 0)
         if candidate is None:
@@ -242,7 +248,7 @@ def _forward(doc: Document, cues: Cues, mentions: list[Mention], index: int) -> 
         gap = doc.text[actor.end:other.start]
         if in_brackets and ")" in gap:
             return None
-        if forward_link(gap, cues) or (gap.strip() == "," and _AGAIN.match(doc.text, other.end)) \
+        if forward_link(gap, cues) or (gap.strip() == "," and AGAIN_AFTER.match(doc.text, other.end)) \
                 or _as_role_here(doc, gap, other) or _apposed_role(doc, gap, other):
             return _candidate(doc, cues, actor, other, actor.start, other.end)
         if other.mask & CHARACTER and not _AS_BEFORE.search(gap):
@@ -299,14 +305,6 @@ def _as_role_here(doc: Document, gap: str, role: Mention) -> bool:
     return len(gap_words(gap)) <= _LONG_GAP_WORDS
 
 
-# "Keanu Reeves, John Wick for the fourth time": an apposition that names the role taken up again
-_AGAIN = re.compile(r"(?:,?\s+(?:again|once more|once again|yet again|as before|like before|one more time|returning|"
-                    r"back from|reprising|as ever|as always|"
-                    r"a (?:role|part) (?:he|she|they) (?:first )?(?:played|took on|created)|"
-                    r"for (?:the|a) (?:second|third|fourth|fifth|sixth|"
-                    r"umpteenth|\w+th) time)"
-                    # "Marcus, back for a flashback" (not "back in the day")
-                    r"|,\s*back(?!\s+(?:in|then|when)\b))\b", re.IGNORECASE)
 
 
 def _new_role(doc: Document, cues: Cues, actor: Mention, sentence_end: int) -> Candidate | None:
@@ -413,7 +411,7 @@ def _pronoun(doc: Document, cues: Cues, mentions: list[Mention], index: int) -> 
 
 
 def _candidate(doc: Document, cues: Cues, actor: Mention, role: Mention, start: int, end: int) -> Candidate:
-    reprise = _reprise_cue(doc, cues, start, end)
+    reprise = reprise_cue(doc, cues, start, end)
     parts = {"actor": [(actor.start, actor.end)], "character": [(role.start, role.end)]}
     source = re.match(r",?\s+(?:from|in|of)\s+(?:the\s+)?(?:first\s+|original\s+|earlier\s+)?", doc.text[end:end + 40])
     work = doc.by_start.get(end + source.end()) if source else None
@@ -421,77 +419,3 @@ def _candidate(doc: Document, cues: Cues, actor: Mention, role: Mention, start: 
         parts["from_film"] = [(work.start, work.end)]
         end = work.end
     return Candidate("pair-reprise" if reprise else "pair-role", "cast", start, end, reprise=reprise, parts=parts)
-
-
-def mark_reprises(doc: Document, candidates: list[Candidate], cues: Cues | None = None) -> None:
-    """A cast candidate with a role becomes a reprise when its clause says so, wherever the cue stands:
-    "Keanu Reeves is John Wick again", "Ian McShane is Winston once more"."""
-    cues = cues or default_cues()
-    for candidate in candidates:
-        if candidate.type != "cast" or candidate.reprise or "character" not in candidate.parts:
-            continue
-        if _reprise_cue(doc, cues, candidate.start, candidate.end) or _announced(doc, cues, candidate.start) \
-                or _RETURNING_BEFORE.search(doc.text, max(0, candidate.start - 30), candidate.start) \
-                or _FRONTED_AGAIN.match(doc.folded, doc.sentence(candidate.start)[0], candidate.start):
-            candidate.reprise = True
-
-
-@lru_cache(maxsize=8)
-def _phrases(words: frozenset[str]) -> tuple[str, ...]:
-    """The cues of several words, each padded with spaces to be found in a phrase of whole words."""
-    return tuple(f" {cue} " for cue in sorted(words) if " " in cue)
-
-
-def _reprise_cue(doc: Document, cues: Cues, start: int, end: int) -> bool:
-    """A reprise cue inside the evidence ("returns as", "'s return as") or right after the role ("is Y again"),
-    not anywhere in a long clause ("Caine (a sly, blind X) is a retired killer pulled back in")."""
-    tail = gap_words(doc.text[end:_clause_end(doc, end)])[:5]
-    words = gap_words(doc.text[start:end]) + tail
-    phrase = f" {' '.join(words)} "
-    return any(w in cues["reprise-cue"] for w in words) or _AGAIN.match(doc.text, end) is not None \
-        or any(cue in phrase for cue in _phrases(cues["reprise-cue"])) \
-        or _STILL_LINK.search(doc.text, start, end) is not None
-
-
-# "Winston's still Ian McShane", "Keanu Reeves still plays John": the link itself says the casting carries on
-_STILL_LINK = re.compile(r"(?:\b(?:is|was|remains)|['\u2019]s)\s+still\s+(?:the\s+)?(?=(?-i:[A-Z]))"
-                         r"|\bstill\s+(?:plays|playing|as)\b", re.IGNORECASE)
-
-
-# "Some familiar faces return." / "The old gang is back:": an announcement whose players follow it.
-_ANNOUNCEMENT = re.compile(r"(?:^|(?<=[.!?:\n]))[ \t\-*#]*(?:(?:some|a\s+few|several|plenty\s+of|lots\s+of|all|the|"
-                           r"our|a\s+handful\s+of)\s+)*(?:of\s+the\s+)?(?:familiar|old|usual|returning|beloved)\s+"
-                           r"(?P<noun>[a-z]+)\s+(?:(?:all|also)\s+)?(?:return|returns|are\s+back|is\s+back|come\s+back|"
-                           r"are\s+returning|turn\s+up\s+again|show\s+up\s+again)\b[^.!?:\n]{0,40}[.!:]",
-                           re.IGNORECASE | re.MULTILINE)
-# "Back again: X as Y and Z as W" / "Also returning: X as Y": a label line that names the returning players
-_RETURNING_LABEL = re.compile(r"(?:^|(?<=[.!?\n]))[ \t\-*#_]*(?:also\s+)?(?:returning|back(?:\s+again)?|"
-                              r"back\s+for\s+more|returning\s+(?:cast|players|faces)|familiar\s+faces)[ \t*_]*:",
-                              re.IGNORECASE | re.MULTILINE)
-# "Once again, Ian McShane plays Winston", "Reprising his role, X is Y", "As in the first two films, X plays Y",
-# "Back in the black suit: X as Y": a reprise said by an adverbial fronted before the clause
-_FRONTED_AGAIN = re.compile(r"[ \t\-*#>\"']*(?:once\s+again|once\s+more|yet\s+again|again|as\s+before|as\s+ever|"
-                            r"as\s+always|as\s+in\s+the\s+(?:first|previous|earlier|other|last)\b[^,:;.\n]{0,30}|"
-                            r"reprising\s+(?:his|her|their)\s+(?:role|part)|back\s+(?:again|in\s+[^,:;.\n]{1,30})|"
-                            r"returning)\s*[,:]\s+\Z", re.IGNORECASE)
-# "The returning Ian McShane plays Winston"
-_RETURNING_BEFORE = re.compile(r"\b(?:the|a|an)\s+(?:returning|ever-returning|once-again)\s+$", re.IGNORECASE)
-_ANNOUNCED_SPAN = 600  # characters after an announcement that it may cover, at most (its paragraph)
-
-
-def _announced(doc: Document, cues: Cues, position: int) -> bool:
-    """Whether an announcement of returning players stands before ``position`` in the same paragraph."""
-    reach = max(0, position - _ANNOUNCED_SPAN)  # bounded, so a review on one line stays linear
-    window_start = max(doc.text.rfind("\n\n", reach, position) + 1, reach)
-    if any(m.group("noun").lower() in cues["returning-group"] and m.end() <= position
-           for m in _ANNOUNCEMENT.finditer(doc.folded, window_start, position)):
-        return True
-    line_start = max(doc.text.rfind("\n", reach, position) + 1, reach)  # a label covers its own line only
-    # read in the layout view, where "[b]Back again:[/b]" or "**Returning:**" has lost its markup
-    return _RETURNING_LABEL.search(doc.folded, line_start, position) is not None
-
-
-def _clause_end(doc: Document, position: int) -> int:
-    _, sentence_end = doc.sentence(position)
-    match = _CLAUSE_BREAK.search(doc.text, position, sentence_end)
-    return match.start() if match else sentence_end

@@ -1,0 +1,100 @@
+"""Which cast candidates state a reprise: a cue in the claim's own words ("returns as", "is Y again", "Winston's
+still X"), right after the role (", back for a flashback", "as ever"), fronted before the clause ("Once again, X
+plays Y"), or an announcement or label over the players ("Some familiar faces return.", "Returning:").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .document import Document
+from .links import Cues, default_cues, gap_words
+from .patterns import Candidate
+
+__all__ = ["AGAIN_AFTER", "mark_reprises", "reprise_cue"]
+
+_CLAUSE_BREAK = re.compile(r"[,;:()\u2014]|\s(?:and|but|while)\s")  # compiled once: read for every candidate
+
+# "Keanu Reeves, John Wick for the fourth time": an apposition that names the role taken up again
+AGAIN_AFTER = re.compile(
+    r"(?:,?\s+(?:again|once more|once again|yet again|as before|like before|one more time|returning|"
+    r"back from|reprising|as ever|as always|"
+    r"a (?:role|part) (?:he|she|they) (?:first )?(?:played|took on|created)|"
+    r"for (?:the|a) (?:second|third|fourth|fifth|sixth|umpteenth|\w+th) time)"
+    r"|,\s*back(?!\s+(?:in|then|when)\b))\b",  # "Marcus, back for a flashback" (not "back in the day")
+    re.IGNORECASE)
+
+
+def mark_reprises(doc: Document, candidates: list[Candidate], cues: Cues | None = None) -> None:
+    """A cast candidate with a role becomes a reprise when its clause says so, wherever the cue stands:
+    "Keanu Reeves is John Wick again", "Ian McShane is Winston once more"."""
+    cues = cues or default_cues()
+    for candidate in candidates:
+        if candidate.type != "cast" or candidate.reprise or "character" not in candidate.parts:
+            continue
+        if reprise_cue(doc, cues, candidate.start, candidate.end) or _announced(doc, cues, candidate.start) \
+                or _RETURNING_BEFORE.search(doc.text, max(0, candidate.start - 30), candidate.start) \
+                or _FRONTED_AGAIN.match(doc.folded, doc.sentence(candidate.start)[0], candidate.start):
+            candidate.reprise = True
+
+
+@lru_cache(maxsize=8)
+def _phrases(words: frozenset[str]) -> tuple[str, ...]:
+    """The cues of several words, each padded with spaces to be found in a phrase of whole words."""
+    return tuple(f" {cue} " for cue in sorted(words) if " " in cue)
+
+
+def reprise_cue(doc: Document, cues: Cues, start: int, end: int) -> bool:
+    """A reprise cue inside the evidence ("returns as", "'s return as") or right after the role ("is Y again"),
+    not anywhere in a long clause ("Caine (a sly, blind X) is a retired killer pulled back in")."""
+    tail = gap_words(doc.text[end:_clause_end(doc, end)])[:5]
+    words = gap_words(doc.text[start:end]) + tail
+    phrase = f" {' '.join(words)} "
+    return any(w in cues["reprise-cue"] for w in words) or AGAIN_AFTER.match(doc.text, end) is not None \
+        or any(cue in phrase for cue in _phrases(cues["reprise-cue"])) \
+        or _STILL_LINK.search(doc.text, start, end) is not None
+
+
+# "Winston's still Ian McShane", "Keanu Reeves still plays John": the link itself says the casting carries on
+_STILL_LINK = re.compile(r"(?:\b(?:is|was|remains)|['\u2019]s)\s+still\s+(?:the\s+)?(?=(?-i:[A-Z]))"
+                         r"|\bstill\s+(?:plays|playing|as)\b", re.IGNORECASE)
+
+
+# "Some familiar faces return." / "The old gang is back:": an announcement whose players follow it.
+_ANNOUNCEMENT = re.compile(r"(?:^|(?<=[.!?:\n]))[ \t\-*#]*(?:(?:some|a\s+few|several|plenty\s+of|lots\s+of|all|the|"
+                           r"our|a\s+handful\s+of)\s+)*(?:of\s+the\s+)?(?:familiar|old|usual|returning|beloved)\s+"
+                           r"(?P<noun>[a-z]+)\s+(?:(?:all|also)\s+)?(?:return|returns|are\s+back|is\s+back|come\s+back|"
+                           r"are\s+returning|turn\s+up\s+again|show\s+up\s+again)\b[^.!?:\n]{0,40}[.!:]",
+                           re.IGNORECASE | re.MULTILINE)
+# "Back again: X as Y and Z as W" / "Also returning: X as Y": a label line that names the returning players
+_RETURNING_LABEL = re.compile(r"(?:^|(?<=[.!?\n]))[ \t\-*#_]*(?:also\s+)?(?:returning|back(?:\s+again)?|"
+                              r"back\s+for\s+more|returning\s+(?:cast|players|faces)|familiar\s+faces)[ \t*_]*:",
+                              re.IGNORECASE | re.MULTILINE)
+# "Once again, Ian McShane plays Winston", "Reprising his role, X is Y", "As in the first two films, X plays Y",
+# "Back in the black suit: X as Y": a reprise said by an adverbial fronted before the clause
+_FRONTED_AGAIN = re.compile(r"[ \t\-*#>\"']*(?:once\s+again|once\s+more|yet\s+again|again|as\s+before|as\s+ever|"
+                            r"as\s+always|as\s+in\s+the\s+(?:first|previous|earlier|other|last)\b[^,:;.\n]{0,30}|"
+                            r"reprising\s+(?:his|her|their)\s+(?:role|part)|back\s+(?:again|in\s+[^,:;.\n]{1,30})|"
+                            r"returning)\s*[,:]\s+\Z", re.IGNORECASE)
+# "The returning Ian McShane plays Winston"
+_RETURNING_BEFORE = re.compile(r"\b(?:the|a|an)\s+(?:returning|ever-returning|once-again)\s+$", re.IGNORECASE)
+_ANNOUNCED_SPAN = 600  # characters after an announcement that it may cover, at most (its paragraph)
+
+
+def _announced(doc: Document, cues: Cues, position: int) -> bool:
+    """Whether an announcement of returning players stands before ``position`` in the same paragraph."""
+    reach = max(0, position - _ANNOUNCED_SPAN)  # bounded, so a review on one line stays linear
+    window_start = max(doc.text.rfind("\n\n", reach, position) + 1, reach)
+    if any(m.group("noun").lower() in cues["returning-group"] and m.end() <= position
+           for m in _ANNOUNCEMENT.finditer(doc.folded, window_start, position)):
+        return True
+    line_start = max(doc.text.rfind("\n", reach, position) + 1, reach)  # a label covers its own line only
+    # read in the layout view, where "[b]Back again:[/b]" or "**Returning:**" has lost its markup
+    return _RETURNING_LABEL.search(doc.folded, line_start, position) is not None
+
+
+def _clause_end(doc: Document, position: int) -> int:
+    _, sentence_end = doc.sentence(position)
+    match = _CLAUSE_BREAK.search(doc.text, position, sentence_end)
+    return match.start() if match else sentence_end
