@@ -984,6 +984,12 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Veteran Dale Wimbley plays the doorman, Rufus.", CH4, [("cast", "Dale Wimbley", "Rufus", "unknown")]),
         ("Actress Jane Doe as Tatiana is great.", BAL, [("cast", "Jane Doe", "Tatiana", "unknown")]),
     ],
+    "hashtags-and-handles": [
+        ("#JohnWick4 is here and @KeanuReeves is back as #JohnWick", None,
+         [("reprise", "Keanu Reeves", "John Wick", "supported")]),
+        ("Loved #IanMcShane as #Winston in #JohnWickChapter4", None, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("@HalleBerry as Sofia in #Parabellum was iconic", None, [("cast", "Halle Berry", "Sofia", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -1316,6 +1322,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("The fate of Winston is in the hands of Keanu Reeves.", PARA, ("cast", "Keanu Reeves", "Winston")),
         ("Keanu Reeves fights Zero \u2014 and wins \u2014 in glass.", PARA, ("cast", "Keanu Reeves", "Zero")),
         ("Keanu Reeves does wonders with a pencil.", JW1, ("cast", "Keanu Reeves", "Pencil")),
+    ],
+    "an-address-is-no-handle": [
+        ("Email me at bob@example.com, #1 fan of Keanu Reeves as John Wick.", CH4, ("cast", "Bob", None)),
+        ("Tickets @ 7pm; Keanu Reeves plays John Wick.", CH4, ("cast", "Pm", None)),
+        ("#1 film of the year: Keanu Reeves as John Wick.", CH4, ("franchise_member", "", None)),
     ],
 }
 

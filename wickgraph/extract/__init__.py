@@ -258,7 +258,14 @@ def _character(doc: Document, spans: list[tuple[int, int]] | None, actor: str | 
         next((e for e in entries if e.is_label), entries[0])
     if surface.islower() or (surface.isupper() and len(surface) > 3):
         surface = best.form
+    elif best.iri in reference.characters and _run_together(surface, reference.characters[best.iri].name):
+        surface = reference.characters[best.iri].name  # a hashtag's "JohnWick" is John Wick
     return surface, best.iri
+
+
+def _run_together(surface: str, name: str) -> bool:
+    """Whether ``surface`` is ``name``'s words written as one ("JohnWick" for "John Wick")."""
+    return " " not in surface and " " in name and normalize_name(surface) == normalize_name(name).replace(" ", "")
 
 
 def _title_character(doc: Document, reference: Reference) -> tuple[str | None, str | None]:

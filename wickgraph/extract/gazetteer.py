@@ -108,6 +108,8 @@ class Gazetteer:
         inverted: set[tuple[str, ...]] = set()
         for person in reference.people.values():
             add(person.name, Entry(PERSON, person.iri, person.name, True))
+            for form in _joined(person.name):  # "#KeanuReeves", "@IanMcShane": hashtags and handles
+                add(form, Entry(PERSON, person.iri, form, False))
             for form in _inverted(person.name):  # "Reeves, Keanu": catalogues, credits lists, CSV sheets
                 add(form, Entry(PERSON, person.iri, form, True))
                 inverted.add(_key(form))
@@ -115,6 +117,8 @@ class Gazetteer:
                 add(alias, Entry(PERSON, person.iri, alias, False))
         for character in reference.characters.values():
             forms = [_strip_note(character.name), *character.names]
+            for joined in _joined(forms[0]):
+                add(joined, Entry(CHARACTER, character.iri, joined, False))
             for i, form in enumerate(forms):
                 add(form, Entry(CHARACTER, character.iri, form, i == 0))
                 character_keys.add(_key(form))
@@ -133,6 +137,9 @@ class Gazetteer:
                 add(name, Entry(WORK, work.iri, name, name == work.title, weak))
             for name in numbered_forms(work.names):
                 add(name, Entry(WORK, work.iri, name, False))
+            for name in [*work.names, *numbered_forms(work.names)]:
+                for joined in _joined(name):  # "#JohnWick4", "#JohnWickChapter4"
+                    add(joined, Entry(WORK, work.iri, joined, False, _key(name) in character_keys))
         self._fuzzy = _FuzzyPeople(reference)
         self._table = dict(table)
         for key, entries in table.items():
@@ -285,6 +292,13 @@ def numbered_forms(names: tuple[str, ...]) -> list[str]:
 
 def _always() -> bool:
     return True
+
+
+def _joined(name: str) -> list[str]:
+    """A name of several words written as one, as hashtags and handles write it ("KeanuReeves", "JohnWick4")."""
+    words = re.findall(r"[A-Za-z0-9\u00c0-\u024f]+", name)
+    joined = "".join(w[:1].upper() + w[1:] for w in words)
+    return [joined] if len(words) > 1 and len(joined) >= 6 else []
 
 
 class _OneCaseLines:

@@ -61,8 +61,16 @@ _LINE_BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _INVISIBLE = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2060\ufeff]+")
 
 
+# the mark of a hashtag or a handle ("#JohnWick", "@KeanuReeves"): the name after it is read as a name
+_TAG_MARK = re.compile(r"(?<![\w#@&/])[#@](?=[A-Za-z])")
+
+
 def markup_spans(text: str) -> Iterator[Span]:
-    """Spans of BBCode and HTML tags, invisible characters, subtitle cue timings and wiki markup in ``text``."""
+    """Spans of BBCode and HTML tags, invisible characters, subtitle cue timings, wiki markup and hashtag and
+    handle marks in ``text``."""
+    if "#" in text or "@" in text:
+        for mark in _TAG_MARK.finditer(text):
+            yield mark.span()
     if "[" in text or "<" in text:
         for tag in _TAG.finditer(text):
             yield tag.span()
