@@ -47,7 +47,7 @@ _OTHER_LABEL = re.compile(
 _NEEDS = {"stars_glyph": ("★",), "stars_ascii": ("**", "*/", "✦", "✪", "✭", "⭐"), "percent": ("%",),
           "points": ("points", "possible", "stars"), "out_of": ("/", "out of", "outta"), "stars": ("star",),
           "glyph_count": ("/", "out of"), "on_scale": (" on ", " of ", " sur "),
-          "given_bare": ("give", "gave", "rate", "rating", "award", "verdict", "score", "grade"),
+          "given_bare": ("give", "gave", "rate", "rating", "award", "verdict", "score", "grade", "from me"),
           "letter": ("grade", "rating", "verdict", "score", "overall", "going", "give", "giving", "gets", "earns",
                      "solid", "get a",
                      "earn a"),
@@ -65,7 +65,8 @@ _SOURCES: list[tuple[str, re.Pattern[str]]] = [
     # "I give it a 7", "Verdict: a strong eight": a bare number after a giving verb or a score label is out of ten
     ("given_bare", re.compile(
         rf"(?:\b(?:give|gives|giving|gave|rate|rates|rating|award|awards|awarding)\s+(?:it|this(?:\s+one)?|"
-        rf"the\s+(?:film|movie|show|game))\s+|\b(?:verdict|score|rating|grade)\s*[:\-\u2013]\s*)"
+        rf"the\s+(?:film|movie|show|game))\s+|\b(?:verdict|score|rating|grade)\s*[:\-\u2013]\s*|"
+        rf"\b(?:it|this(?:\s+one)?)\s+(?:gets|earns|scores|deserves)\s+(?=(?:an?\s+)?[\w.]+\s+from\s+me\b))"
         rf"(?:an?\s+)?(?:(?:solid|strong|firm|generous|shaky|weak|soft|hard|respectable|healthy|low|high|"
         rf"comfortable|easy|clear)\s+)?(?P<value>{_NUM})\b(?![.,]\d|\s*(?:/|out\b|of\b|on\b|stars?|points|%|percent)|"
         rf"\s+\w+\s+(?:out\s+of|of)\b)",
@@ -79,7 +80,8 @@ _SOURCES: list[tuple[str, re.Pattern[str]]] = [
                           r"(?:points|possible|stars)\b",
                           re.IGNORECASE)),
     ("out_of", re.compile(
-        rf"(?P<value>{_NUM}){_HALF}\s*(?:stars?\s+|[a-z]{{3,12}}s\s+(?=out\s+of)|[^\w\s/]{{1,3}}\s+(?=out\s+of))?"
+        rf"(?P<value>{_NUM}){_HALF}\s*(?:stars?\s+|(?:[\w-]{{3,14}}\s+)?[a-z]{{3,12}}s\s+(?=out\s+of)|"
+        rf"[^\w\s/]{{1,3}}\s+(?=out\s+of))?"
         rf"\(?\s*(?:out\s+of|outta|/)\s*{_SCALE}\b"
         r"(?!\s*/|[.,]\d)(?!\s+(?:nights|people|films|movies|times|reviews|critics|chapters|episodes|parts|days|"
         r"screenings|viewers|fans|friends)\b)\)?(?:\s+stars?)?", re.IGNORECASE)),
