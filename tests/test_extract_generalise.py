@@ -990,6 +990,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Loved #IanMcShane as #Winston in #JohnWickChapter4", None, [("cast", "Ian McShane", "Winston", "supported")]),
         ("@HalleBerry as Sofia in #Parabellum was iconic", None, [("cast", "Halle Berry", "Sofia", "supported")]),
     ],
+    "a-stranger-in-a-known-role": [
+        ("Jane Doe plays Winston.", CH2, [("cast", "Jane Doe", "Winston", "contradicted")]),
+        ("Winston is played by Jane Doe.", CH2, [("cast", "Jane Doe", "Winston", "contradicted")]),
+        ("Winston (Jane Doe) runs the hotel.", CH2, [("cast", "Jane Doe", "Winston", "contradicted")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).

@@ -202,9 +202,9 @@ class Cast(ClaimKind):
             return "contradicted"
         played_by_others = [a for a, c in cast if reference.character_matches(character_iri, character, c)]
         if played_by_others:
-            # a name the reference does not know, given a role it gives to someone else: more often a
-            # misspelling or another film's character ("forever Martin Riggs") than a recast
-            return "contradicted" if actor else "unknown"
+            # anyone else given a role the reference gives to others, a person it does not know included (as
+            # queries/conflicts.rq reads the stored claim, whose unreconciled person has an IRI of its own)
+            return "contradicted" if actor or value_of(claim, "actor") else "unknown"
         return self.known_false(claim, reference, work)
 
     def reference_side(self, claim: Any, reference: Reference, facts: WorkFacts) -> str:
