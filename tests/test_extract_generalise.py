@@ -995,6 +995,14 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Winston is played by Jane Doe.", CH2, [("cast", "Jane Doe", "Winston", "contradicted")]),
         ("Winston (Jane Doe) runs the hotel.", CH2, [("cast", "Jane Doe", "Winston", "contradicted")]),
     ],
+    "roles-listed-then-played-by-actors": [
+        ("John, Winston and Charon are played by Keanu Reeves, Ian McShane and Lance Reddick.", CH2,
+         [("cast", "Ian McShane", "Winston", "supported"), ("cast", "Lance Reddick", "Charon", "supported")]),
+        ("Santino and Gianna are played respectively by Riccardo Scamarcio and Claudia Gerini.", CH2,
+         [("cast", "Riccardo Scamarcio", "Santino", "supported"), ("cast", "Claudia Gerini", "Gianna", "supported")]),
+        ("Cassian and Ares were played by Common and Ruby Rose.", CH2,
+         [("cast", "Common", "Cassian", "supported"), ("cast", "Ruby Rose", "Ares", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
