@@ -12,9 +12,9 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -196,6 +196,12 @@ class Reference:
     def cast_of(self, work: str | None) -> list[tuple[str, str]]:
         """(actor, character) pairs of a work's performances."""
         return self.performances.get(work or "", [])
+
+    @cached_property
+    def regulars(self) -> frozenset[str]:
+        """People the reference connects to at least three works ("Reeves", "McShane"), worked out once."""
+        counts = Counter(person for work in self.works for person in self.people_of(work))
+        return frozenset(person for person, works in counts.items() if works >= 3)
 
     def people_of(self, work: str | None) -> set[str]:
         """Everyone the reference connects to a work: cast, directors, writers."""

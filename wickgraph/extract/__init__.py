@@ -12,7 +12,6 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -132,7 +131,9 @@ _SPACES = re.compile(r"\s+")
 def _keep_plausible(text: str, mentions: list[Mention], reference: Reference, film: str | None) -> list[Mention]:
     """Drop surname-only or first-name-only person matches that neither the review nor the work supports."""
     named_in_full = {e.iri for m in mentions for e in m.entries if e.kind == PERSON and e.is_label}
-    related = reference.people_of(film) | _franchise_regulars(reference)
+    # a franchise regular's surname alone names them in any review of the franchise, even of a work they are not
+    # in ("Reeves lends his voice to Wick" in a review of Hex)
+    related = reference.people_of(film) | reference.regulars
     kept = []
     for mention in mentions:
         if _FRANCHISE_NOUN.match(text, mention.end) and mention.mask & WORK:
@@ -148,16 +149,6 @@ def _keep_plausible(text: str, mentions: list[Mention], reference: Reference, fi
         if entries:
             kept.append(Mention(mention.start, mention.end, entries) if entries != mention.entries else mention)
     return kept
-
-
-_REGULAR_WORKS = 3
-
-
-def _franchise_regulars(reference: Reference) -> set[str]:
-    """People in at least three works ("Reeves", "McShane"): a surname alone names them in any review of the
-    franchise, even one of a work they are not in ("Reeves lends his voice to Wick" in a review of Hex)."""
-    counts = Counter(person for work in reference.works for person in reference.people_of(work))
-    return {person for person, works in counts.items() if works >= _REGULAR_WORKS}
 
 
 def _new_roles(doc: Document, candidates: list[Candidate], paired: list[Candidate]) -> list[Candidate]:
