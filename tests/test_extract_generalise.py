@@ -984,6 +984,23 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Veteran Dale Wimbley plays the doorman, Rufus.", CH4, [("cast", "Dale Wimbley", "Rufus", "unknown")]),
         ("Actress Jane Doe as Tatiana is great.", BAL, [("cast", "Jane Doe", "Tatiana", "unknown")]),
     ],
+    "honorific": [
+        # a role the reference does not know keeps its form of address, so it is stated and contradicted
+        ("Donnie Yen is great as Mr. Shang, the blind swordsman.", CH4,
+         [("cast", "Donnie Yen", "Mr. Shang", "contradicted")]),
+        ("Mrs Chow, the hotel's cook, is played by Rina Sawayama.", CH4,
+         [("cast", "Rina Sawayama", "Mrs Chow", "contradicted")]),
+        ("Ian McShane plays Doctor Halloran with a wink.", PARA, [("cast", "Ian McShane", "Doctor Halloran",
+                                                                  "contradicted")]),
+        ("Shamier Anderson turns up as Mr. Nobody.", CH4, [("cast", "Shamier Anderson", "Mr. Nobody", "supported")]),
+    ],
+    "apposition-before-passive": [
+        ("Chow, the hotel's night cook, is played by Donnie Yen.", CH4, [("cast", "Donnie Yen", "Chow", "contradicted")]),
+        ("Tom Chow, a courier with a grudge, was played by Rina Sawayama.", CH4,
+         [("cast", "Rina Sawayama", "Tom Chow", "contradicted")]),
+        ("Charon, his loyal concierge, is played by Lance Reddick.", CH2,
+         [("cast", "Lance Reddick", "Charon", "supported")]),
+    ],
     "hashtags-and-handles": [
         ("#JohnWick4 is here and @KeanuReeves is back as #JohnWick", None,
          [("reprise", "Keanu Reeves", "John Wick", "supported")]),
@@ -1007,6 +1024,12 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
 ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
+    "apposition-before-passive": [
+        ("Meanwhile, the new villain, a French count, is played by Bill Skarsgård.", CH4,
+         ("cast", "Bill Skarsgård", "Meanwhile")),
+        ("Later, his daughter, a concierge, is played by Rina Sawayama.", CH4, ("cast", "Rina Sawayama", "Later")),
+        ("In Osaka, the hotel's manager, is played by Hiroyuki Sanada.", CH4, ("cast", "Hiroyuki Sanada", "Osaka")),
+    ],
     "description-stop": [
         ("Keanu Reeves is hunted by Cassian through the catacombs.", CH2, ("cast", "Keanu Reeves", "Cassian")),
         ("Keanu Reeves is faster than Zero, just.", PARA, ("cast", "Keanu Reeves", "Zero")),

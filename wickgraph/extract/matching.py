@@ -32,6 +32,11 @@ _PLACE_BEFORE = re.compile(r"\b(?:in|at|from|to|into|on|across|through|near|insi
 
 
 @cache
+def _honorifics() -> frozenset[str]:
+    return frozenset(default_cues()["honorific"])
+
+
+@cache
 def _shouted_words() -> frozenset[str]:
     """Words that cannot be part of a name written in capitals: the cue lists' link and filler words."""
     cues = default_cues()
@@ -50,6 +55,8 @@ def _name_ok(text: str, start: int, end: int) -> bool:
     """An unknown capitalised name: not a function word, not followed by a possessive, not the object of a
     preposition ("turns up in Casablanca as Sofia": a place, not an actor)."""
     words = text[start:end].split()
+    if len(words) > 1 and words[0].rstrip(".").lower() in _honorifics():
+        words = words[1:]  # "Mr. Chow": the form of address is part of the name
     if not words or words[0].strip("'") in _NAME_STOP or words[-1] in _NAME_STOP:
         return False
     if text[start:end].isupper() and _shouted_words() & {w.lower() for w in words}:

@@ -59,12 +59,16 @@ _ENTITY_CHARS = f"\\u{_START:04x}-\\u{_CONT + 7:04x}"
 _NAME_WORD = r"[A-Z][a-zA-Z'\-]*[a-zA-Z]"
 # the cue list person-describer's words as they open a sentence ("Newcomer"): no unknown name starts with one
 _DESCRIBER = "(?:" + "|".join(re.escape(w.capitalize()) for w in sorted(default_cues()["person-describer"])) + ")"
+# a form of address that opens a name and belongs to it ("plays Mr. Chow", "as Madame Lin")
+_HONORIFIC = "(?:" + "|".join(re.escape(w.capitalize()) for w in
+                              sorted(default_cues()["honorific"], key=lambda w: (-len(w), w))) + ")"
 _MACROS = {
     "P": _slot(PERSON),
     "C": _slot(CHARACTER),
     "W": _slot(WORK),
     # an unknown name does not start with a word that describes the person ("Newcomer Tom Novak plays ...")
-    "N": rf"(?-i:(?!{_DESCRIBER}\b){_NAME_WORD}(?:[ ](?:{_NAME_WORD}|de|da|del|van|von|la|le|al|Al)){{0,3}})",
+    "N": (rf"(?-i:(?:{_HONORIFIC}\.?[ ](?={_NAME_WORD}))?(?!{_DESCRIBER}\b)"
+          rf"{_NAME_WORD}(?:[ ](?:{_NAME_WORD}|de|da|del|van|von|la|le|al|Al)){{0,3}})"),
     "E": f"[{_ENTITY_CHARS}]",
     "NE": f"[^{_ENTITY_CHARS}]",
     "Y": r"(?P<year>(?:19[5-9]\d|20[0-4]\d))",
