@@ -81,6 +81,8 @@ _MACROS = {
     # "the title assassin": the character the work is named after
     "TITLE": (r"(?P<title_role>the\s+title\s+"
               r"(?:character|role|part|assassin|hitman|hit\s+man|killer|hero|heroine|antihero|ballerina))\b"),
+    # an apposition that describes the name before it and names no one: "Chow, the hotel's cook, is played by"
+    "APPOS": rf"(?:,\s+(?:the|a|an|his|her|their|its)\s+[^,.;:!?\n()\"{_ENTITY_CHARS}]{{1,50}}?,)",
     "CLAUSE": rf"[^.!?;:\n{_ENTITY_CHARS}]{{1,110}}?",
     # a few words before "as", none of them "as" ("X fights as well as Caine" is a comparison)
     "GAP": rf"(?:(?!as\s)[^\s.!?;:,\n\"{_ENTITY_CHARS}]+\s+){{1,4}}?",
