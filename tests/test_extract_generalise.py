@@ -1029,6 +1029,13 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
          ("cast", "Bill Skarsgård", "Meanwhile")),
         ("Later, his daughter, a concierge, is played by Rina Sawayama.", CH4, ("cast", "Rina Sawayama", "Later")),
         ("In Osaka, the hotel's manager, is played by Hiroyuki Sanada.", CH4, ("cast", "Hiroyuki Sanada", "Osaka")),
+        # a role named inside the apposition is the one played
+        ("Santino and his sister Gianna, played by Claudia Gerini, split the empire.", CH2,
+         ("cast", "Claudia Gerini", "Santino")),
+        ("Viggo, his son Iosef, played by Alfie Allen, and the dog: that is the plot.", JW1,
+         ("cast", "Alfie Allen", "Viggo")),
+        ("Winston, his concierge Charon, played by Lance Reddick, and the sommelier.", CH2,
+         ("cast", "Lance Reddick", "Winston")),
     ],
     "description-stop": [
         ("Keanu Reeves is hunted by Cassian through the catacombs.", CH2, ("cast", "Keanu Reeves", "Cassian")),
