@@ -994,6 +994,15 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
                                                                   "contradicted")]),
         ("Shamier Anderson turns up as Mr. Nobody.", CH4, [("cast", "Shamier Anderson", "Mr. Nobody", "supported")]),
     ],
+    "director-seat": [
+        ("Chad Stahelski, back behind the camera, outdoes himself.", CH4,
+         [("director", "Chad Stahelski", None, "supported")]),
+        ("With Chad Stahelski at the helm, the film flies.", CH2, [("director", "Chad Stahelski", None, "supported")]),
+        ("Len Wiseman, at the helm this time, keeps it moving.", CH4, [("director", "Len Wiseman", None,
+                                                                         "contradicted")]),
+        ("The film, with Stahelski in the director's chair again, runs long.", PARA,
+         [("director", "Chad Stahelski", None, "supported")]),
+    ],
     "apposition-before-passive": [
         ("Chow, the hotel's night cook, is played by Donnie Yen.", CH4, [("cast", "Donnie Yen", "Chow", "contradicted")]),
         ("Tom Chow, a courier with a grudge, was played by Rina Sawayama.", CH4,
@@ -1024,6 +1033,12 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
 ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
+    "director-seat": [
+        ("With Keanu Reeves behind the wheel, the chase is great.", CH4, ("director", "Keanu Reeves", None)),
+        ("Keanu Reeves, at the helm of the Ruska Roma, is stern.", CH4, ("director", "Keanu Reeves", None)),
+        ("With Ian McShane behind the camera of his phone, he films the duel.", CH4,
+         ("director", "Ian McShane", None)),
+    ],
     "apposition-before-passive": [
         ("Meanwhile, the new villain, a French count, is played by Bill Skarsgård.", CH4,
          ("cast", "Bill Skarsgård", "Meanwhile")),

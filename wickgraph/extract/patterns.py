@@ -83,6 +83,9 @@ _MACROS = {
               r"(?:character|role|part|assassin|hitman|hit\s+man|killer|hero|heroine|antihero|ballerina))\b"),
     # an apposition that describes the name before it and names no one: "Chow, the hotel's cook, is played by"
     "APPOS": rf"(?:,\s+(?:the|a|an|his|her|their|its)\s+[^,.;:!?\n()\"{_ENTITY_CHARS}]{{1,50}}?,)",
+    # the seat of the director's job: "at the helm", "behind the camera", "in the director's chair"
+    "SEAT": (r"(?:(?:at|behind)\s+the\s+(?:helm|camera|megaphone|lens)\b(?!\s+of\b)"
+             r"|in\s+the\s+director['\u2019]s\s+chair)"),
     "CLAUSE": rf"[^.!?;:\n{_ENTITY_CHARS}]{{1,110}}?",
     # a few words before "as", none of them "as" ("X fights as well as Caine" is a comparison)
     "GAP": rf"(?:(?!as\s)[^\s.!?;:,\n\"{_ENTITY_CHARS}]+\s+){{1,4}}?",
