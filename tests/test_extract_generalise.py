@@ -994,6 +994,14 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
                                                                   "contradicted")]),
         ("Shamier Anderson turns up as Mr. Nobody.", CH4, [("cast", "Shamier Anderson", "Mr. Nobody", "supported")]),
     ],
+    "job-on-duty": [
+        ("Shay Hatten and Michael Finch are on script duty.", CH4,
+         [("writer", "Shay Hatten", None, "supported"), ("writer", "Michael Finch", None, "supported")]),
+        ("Michael Finch, on screenplay duties, adds lore.", CH4, [("writer", "Michael Finch", None, "supported")]),
+        ("Derek Kolstad is back on writing duty.", CH4, [("writer", "Derek Kolstad", None, "contradicted")]),
+        ("Chad Stahelski, back on directorial duties, goes big.", CH4,
+         [("director", "Chad Stahelski", None, "supported")]),
+    ],
     "director-seat": [
         ("Chad Stahelski, back behind the camera, outdoes himself.", CH4,
          [("director", "Chad Stahelski", None, "supported")]),
@@ -1033,6 +1041,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
 ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
+    "job-on-duty": [
+        ("Keanu Reeves is on the script's side.", CH4, ("writer", "Keanu Reeves", None)),
+        ("Keanu Reeves on the writing of Caine: superb.", CH4, ("writer", "Keanu Reeves", None)),
+        ("Keanu Reeves is on writing form in his memoir.", CH4, ("writer", "Keanu Reeves", None)),
+    ],
     "director-seat": [
         ("With Keanu Reeves behind the wheel, the chase is great.", CH4, ("director", "Keanu Reeves", None)),
         ("Keanu Reeves, at the helm of the Ruska Roma, is stern.", CH4, ("director", "Keanu Reeves", None)),
