@@ -994,6 +994,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
                                                                   "contradicted")]),
         ("Shamier Anderson turns up as Mr. Nobody.", CH4, [("cast", "Shamier Anderson", "Mr. Nobody", "supported")]),
     ],
+    "role-named-before-role-noun": [
+        ("Donnie Yen in the Winston role is a strange idea.", CH4, [("cast", "Donnie Yen", "Winston", "contradicted")]),
+        ("Donnie Yen is wasted in the Caine part.", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
+        ("Rina Sawayama takes the Akira role with ease.", CH4, [("cast", "Rina Sawayama", "Akira", "supported")]),
+    ],
     "job-on-duty": [
         ("Shay Hatten and Michael Finch are on script duty.", CH4,
          [("writer", "Shay Hatten", None, "supported"), ("writer", "Michael Finch", None, "supported")]),
@@ -1041,6 +1046,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
 ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
+    "role-named-before-role-noun": [
+        ("Donnie Yen fights in the Winston role-play scene.", CH4, ("cast", "Donnie Yen", "Winston")),
+        ("Keanu Reeves meets Caine in the Osaka part of the film.", CH4, ("cast", "Keanu Reeves", "Osaka")),
+        ("Keanu Reeves chases Caine, and Winston plays his part.", CH4, ("cast", "Keanu Reeves", "Winston")),
+    ],
     "job-on-duty": [
         ("Keanu Reeves is on the script's side.", CH4, ("writer", "Keanu Reeves", None)),
         ("Keanu Reeves on the writing of Caine: superb.", CH4, ("writer", "Keanu Reeves", None)),
