@@ -999,6 +999,14 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Donnie Yen is wasted in the Caine part.", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
         ("Rina Sawayama takes the Akira role with ease.", CH4, [("cast", "Rina Sawayama", "Akira", "supported")]),
     ],
+    "franchise-question-answered": [
+        ("Ballerina FAQ\n\nQ: Is it part of the John Wick universe?\nA: Yes, it's set between Chapter 3 and 4.", BAL,
+         [("franchise_member", "", None, "supported")]),
+        ("Does The Continental belong to the Wick series? Absolutely, it's the hotel's origin story.", CONT,
+         [("franchise_member", "", None, "supported")]),
+        ("MIKE: So is this canon in the John Wick timeline?\nPRIYA: Yep, it slots right in.", BAL,
+         [("franchise_member", "", None, "supported")]),
+    ],
     "job-on-duty": [
         ("Shay Hatten and Michael Finch are on script duty.", CH4,
          [("writer", "Shay Hatten", None, "supported"), ("writer", "Michael Finch", None, "supported")]),
@@ -1046,6 +1054,15 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
 ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
+    "question-mid-paragraph": [
+        ("Q: Is it part of the John Wick universe?\nA: Not really, it's a knock-off.", BAL,
+         ("franchise_member", "", None)),
+        ("I liked it a lot. Is Laurence Fishburne the Bowery King here? I think so.", CH4,
+         ("cast", "Laurence Fishburne", None)),
+        ("Great fights. Did Chad Stahelski direct this one? Not sure.", CH4, ("director", "Chad Stahelski", None)),
+        ("Ballerina (2025) FAQ\n\nQ. Is this a John Wick movie?\nA. No, it is its own thing.", BAL,
+         ("franchise_member", "", None)),
+    ],
     "role-named-before-role-noun": [
         ("Donnie Yen fights in the Winston role-play scene.", CH4, ("cast", "Donnie Yen", "Winston")),
         ("Keanu Reeves meets Caine in the Osaka part of the film.", CH4, ("cast", "Keanu Reeves", "Osaka")),

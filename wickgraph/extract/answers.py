@@ -50,6 +50,8 @@ def answered_questions(doc: Document) -> list[Candidate]:
             candidate = _who_answer(doc, who, a_start, a_end)
         elif when is not None:
             candidate = _when_answer(doc, a_start, a_end)
+        elif _FRANCHISE.search(doc.text, q_start, question.end()) and not mentions_person(mentions):
+            candidate = _franchise_answer(doc, a_start, a_end)
         else:
             candidate = _yes_answer(doc, mentions, a_start, a_end, _IN_IT.search(doc.text, q_start, question.end()))
         if candidate is not None:
@@ -122,6 +124,25 @@ def _when_answer(doc: Document, a_start: int, a_end: int) -> Candidate | None:
     candidate = Candidate("qa-answer", "release_year", start, date.end())
     candidate.year = int(date.group("year"))
     return candidate
+
+
+# "Is it part of the John Wick universe?", "Is this a John Wick movie?", "Does it belong to the Wick series?"
+_FRANCHISE = re.compile(r"\b(?:(?:part|piece)\s+of|in|within|belongs?\s+to|set\s+in|connected\s+to|canon\s+in|a|an)"
+                        r"\s+(?:the\s+)?(?:John\s+)?Wick(?:['\u2019]s)?\s+(?:franchise|series|saga|universe|world|canon|"
+                        r"continuity|films?|movies?|spin-?off|timeline)\b|\bWick-?verse\b", re.IGNORECASE)
+
+
+def mentions_person(mentions: list[Mention]) -> bool:
+    return any(m.mask & PERSON and not m.mask & CHARACTER for m in mentions)
+
+
+def _franchise_answer(doc: Document, a_start: int, a_end: int) -> Candidate | None:
+    """"Is it part of the John Wick universe? / Yes, a spin-off": a yes makes the work a member."""
+    yes = _YES.match(doc.text, a_start, a_end)
+    if yes is None:
+        return None
+    start = a_start + len(doc.text[a_start:yes.end()]) - len(doc.text[a_start:yes.end()].lstrip())
+    return Candidate("qa-answer", "franchise_member", start, _trim_end(doc.text, start, yes.end()))
 
 
 def _trim_end(text: str, start: int, end: int) -> int:
