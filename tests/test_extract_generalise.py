@@ -1007,6 +1007,15 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("MIKE: So is this canon in the John Wick timeline?\nPRIYA: Yep, it slots right in.", BAL,
          [("franchise_member", "", None, "supported")]),
     ],
+    "list-then-relative-clause": [
+        # a relative clause that runs to the sentence's end describes the last name of the list
+        ("The screenplay is by Shay Hatten and Derek Kolstad, who between them know this world.", BAL,
+         [("writer", "Shay Hatten", None, "supported"), ("writer", "Derek Kolstad", None, "contradicted")]),
+        ("Written by Shay Hatten and Derek Kolstad, who clearly love dance.", BAL,
+         [("writer", "Derek Kolstad", None, "contradicted")]),
+        ("directed by Len Wiseman and Chad Stahelski, who both love stunts.", BAL,
+         [("director", "Chad Stahelski", None, "contradicted")]),
+    ],
     "job-on-duty": [
         ("Shay Hatten and Michael Finch are on script duty.", CH4,
          [("writer", "Shay Hatten", None, "supported"), ("writer", "Michael Finch", None, "supported")]),
@@ -1054,6 +1063,15 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
 ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
+    "list-then-relative-clause": [
+        # closed by a comma, the relative clause is followed by the next clause's verb
+        ("Directed by Len Wiseman, and Chad Stahelski, whose films are louder, produced it.", BAL,
+         ("director", "Chad Stahelski", None)),
+        ("Written by Shay Hatten, and Derek Kolstad, who wrote the first three, stayed home.", BAL,
+         ("writer", "Derek Kolstad", None)),
+        ("Directed by Len Wiseman, and Keanu Reeves, who is John Wick, shows up.", BAL,
+         ("director", "Keanu Reeves", None)),
+    ],
     "question-mid-paragraph": [
         ("Q: Is it part of the John Wick universe?\nA: Not really, it's a knock-off.", BAL,
          ("franchise_member", "", None)),

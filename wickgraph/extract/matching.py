@@ -166,7 +166,9 @@ _CLAUSE_VERB = re.compile(r"\s+(?:(?:\w+ly|also|again|still|then|now)\s+)?"
                           r"remains|seems|becomes|brings|gives|delivers|owns|sells|deserves|can|could|will|would|"
                           r"wrote|writes|co-wrote|penned|scripted|directed|directs|co-directed|helmed|helms)\b"
                           r"|['\u2019]s\s+(?!(?:script|screenplay|direction)\b)[a-z]+\s+(?:is|was)\b"
-                          r"|,\s+(?:whose|who)\b", re.IGNORECASE)  # "and Wiseman, whose films ..., directs"
+                          # "and Wiseman, whose films ..., directs": a relative clause closed by a comma, then the
+                          # verb; one that runs to the sentence's end describes the last name ("A and B, who know it.")
+                          r"|,\s+(?:whose|who)\b(?=[^.;!?\n]*,)", re.IGNORECASE)
 
 
 def _list_items(doc: Document, start: int, end: int, kind: int = PERSON,
