@@ -1016,6 +1016,15 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("directed by Len Wiseman and Chad Stahelski, who both love stunts.", BAL,
          [("director", "Chad Stahelski", None, "contradicted")]),
     ],
+    "credit-with-participle": [
+        ("Stahelski directs, with David Leitch co-directing.", PARA,
+         [("director", "Chad Stahelski", None, "supported"), ("director", "David Leitch", None, "contradicted")]),
+        ("It was shot in 2018 with Chad Stahelski directing and Keanu doing his own stunts.", PARA,
+         [("director", "Chad Stahelski", None, "supported")]),
+        ("With Derek Kolstad writing again, the plot thickens.", PARA, [("writer", "Derek Kolstad", None, "supported")]),
+        ("The film arrives with Derek Kolstad and Shay Hatten co-writing.", PARA,
+         [("writer", "Derek Kolstad", None, "supported"), ("writer", "Shay Hatten", None, "supported")]),
+    ],
     "job-on-duty": [
         ("Shay Hatten and Michael Finch are on script duty.", CH4,
          [("writer", "Shay Hatten", None, "supported"), ("writer", "Michael Finch", None, "supported")]),
@@ -1063,6 +1072,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
 ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
+    "credit-with-participle": [
+        ("With Keanu Reeves directing him, Halle Berry shines.", PARA, ("director", "Keanu Reeves", None)),
+        ("With Ian McShane writing about it in his memoir, we know the truth.", PARA, ("writer", "Ian McShane", None)),
+        ("With Halle Berry directing the dogs, the scene is chaos.", PARA, ("director", "Halle Berry", None)),
+    ],
     "list-then-relative-clause": [
         # closed by a comma, the relative clause is followed by the next clause's verb
         ("Directed by Len Wiseman, and Chad Stahelski, whose films are louder, produced it.", BAL,
