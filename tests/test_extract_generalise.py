@@ -57,6 +57,8 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
          [("cast", "Ian McShane", "Winston", "supported"), ("cast", "Lance Reddick", "Charon", "supported")]),
         ("Cast\n- Donnie Yen — Caine\n- Shamier Anderson: Mr. Nobody\n", CH4,
          [("cast", "Donnie Yen", "Caine", "supported"), ("cast", "Shamier Anderson", "Mr. Nobody", "supported")]),
+        ("Alfie Allen ==> Iosef\nWillem Dafoe -> Marcus\n", JW1,
+         [("cast", "Alfie Allen", "Iosef", "supported"), ("cast", "Willem Dafoe", "Marcus", "supported")]),
     ],
     "passive-cue": [
         ("Viggo, played with relish by Michael Nyqvist, runs the city.", JW1, []),  # an adverb: not claimed
@@ -373,6 +375,13 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
          [("cast", "Ana de Armas", "Eve Macarro", "supported"), ("cast", "Anjelica Huston", "Director", "supported")]),
         ("Works cited: Stahelski, Chad, director. Kolstad, Derek, screenwriter.", CH2,
          [("director", "Chad Stahelski", None, "supported"), ("writer", "Derek Kolstad", None, "supported")]),
+        # a database export or a credits sheet drops the comma
+        ("directors: [Stahelski Chad]\nwriters: [Kolstad Derek]\n", JW1,
+         [("director", "Chad Stahelski", None, "supported"), ("writer", "Derek Kolstad", None, "supported")]),
+        ("cast:\n  - Nyqvist Michael => Viggo Tarasov\n  - Peters Clarke => Avi\n", JW1,
+         [("cast", "Michael Nyqvist", "Viggo Tarasov", "supported"), ("cast", "Clarke Peters", "Avi", "contradicted")]),
+        ("HUSTON Anjelica .... The Director\nMCSHANE Ian .... Winston\n", BAL,
+         [("cast", "Anjelica Huston", "Director", "supported"), ("cast", "Ian McShane", "Winston", "supported")]),
     ],
     "credit-name-then-label": [
         ("Chad Stahelski (director) and Derek Kolstad (writer) made it on a shoestring.", JW1,

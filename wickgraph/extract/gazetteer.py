@@ -143,11 +143,13 @@ class Gazetteer:
         self._fuzzy = _FuzzyPeople(reference)
         self._table = dict(table)
         for key, entries in table.items():
-            node = self._trie.setdefault(key[0], _Node())
-            for step, word in enumerate(key[1:]):
-                # a catalogue-order form's first two words are joined by a comma, and only by one
-                node = node.next.setdefault("," + word if step == 0 and key in inverted else word, _Node())
-            node.entries = entries
+            # a catalogue-order form's first two words are joined by a comma ("Reeves, Keanu") or, in a
+            # database export or a credits sheet, by a space alone ("Reeves Keanu")
+            for joiner in (",", "") if key in inverted else ("",):
+                node = self._trie.setdefault(key[0], _Node())
+                for step, word in enumerate(key[1:]):
+                    node = node.next.setdefault(joiner + word if step == 0 else word, _Node())
+                node.entries = entries
 
     def lookup(self, name: str, kind: int | None = None) -> list[Entry]:
         """Entries whose name form is exactly ``name`` (ignoring case, accents and punctuation)."""
