@@ -1034,6 +1034,14 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("The film arrives with Derek Kolstad and Shay Hatten co-writing.", PARA,
          [("writer", "Derek Kolstad", None, "supported"), ("writer", "Shay Hatten", None, "supported")]),
     ],
+    "reprise-after-bracketed-role": [
+        ("IAN McSHANE (Winston) returns as the manager of the New York Continental.", CH4,
+         [("reprise", "Ian McShane", "Winston", "supported")]),
+        ("Laurence Fishburne (the Bowery King) is back, angrier than ever.", CH4,
+         [("reprise", "Laurence Fishburne", "Bowery King", "supported")]),
+        ("Ian McShane (Winston) and Lance Reddick (Charon) return.", CH4,
+         [("reprise", "Ian McShane", "Winston", "supported"), ("reprise", "Lance Reddick", "Charon", "supported")]),
+    ],
     "job-on-duty": [
         ("Shay Hatten and Michael Finch are on script duty.", CH4,
          [("writer", "Shay Hatten", None, "supported"), ("writer", "Michael Finch", None, "supported")]),
@@ -1081,6 +1089,13 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
 ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
+    "reprise-after-bracketed-role": [
+        ("Donnie Yen (Caine) and Ian McShane (Winston) trade barbs, and Winston returns.", CH4,
+         ("reprise", "Donnie Yen", None)),
+        ("Keanu Reeves as John and Ian McShane returns as Winston.", CH4, ("reprise", "Keanu Reeves", None)),
+        ("Shamier Anderson (the Tracker) and his dog, who returns the ball, steal scenes.", CH4,
+         ("reprise", "Shamier Anderson", None)),
+    ],
     "credit-with-participle": [
         ("With Keanu Reeves directing him, Halle Berry shines.", PARA, ("director", "Keanu Reeves", None)),
         ("With Ian McShane writing about it in his memoir, we know the truth.", PARA, ("writer", "Ian McShane", None)),

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import pairwise
 
 from .document import Document
 from .links import Cues, default_cues, gap_words
@@ -30,13 +31,24 @@ def mark_reprises(doc: Document, candidates: list[Candidate], cues: Cues | None 
     """A cast candidate with a role becomes a reprise when its clause says so, wherever the cue stands:
     "Keanu Reeves is John Wick again", "Ian McShane is Winston once more"."""
     cues = cues or default_cues()
-    for candidate in candidates:
-        if candidate.type != "cast" or candidate.reprise or "character" not in candidate.parts:
+    roles = [c for c in candidates if c.type == "cast" and "character" in c.parts]
+    for candidate in roles:
+        if candidate.reprise:
             continue
         if reprise_cue(doc, cues, candidate.start, candidate.end) or _announced(doc, cues, candidate.start) \
                 or _RETURNING_BEFORE.search(doc.text, max(0, candidate.start - 30), candidate.start) \
                 or _FRONTED_AGAIN.match(doc.folded, doc.sentence(candidate.start)[0], candidate.start):
             candidate.reprise = True
+    # "Ian McShane (Winston) and Lance Reddick (Charon) return": pairs joined as a list share the verb after
+    # the last one
+    by_start = sorted(roles, key=lambda c: c.start)
+    for first, then in reversed(list(pairwise(by_start))):
+        if then.reprise and not first.reprise and _LIST_JOIN.fullmatch(doc.text, first.end, then.start) \
+                and _tail_cue(doc, cues, then.end):
+            first.reprise = True
+
+
+_LIST_JOIN = re.compile(r"\)?\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)")
 
 
 @lru_cache(maxsize=8)
@@ -48,12 +60,23 @@ def _phrases(words: frozenset[str]) -> tuple[str, ...]:
 def reprise_cue(doc: Document, cues: Cues, start: int, end: int) -> bool:
     """A reprise cue inside the evidence ("returns as", "'s return as") or right after the role ("is Y again"),
     not anywhere in a long clause ("Caine (a sly, blind X) is a retired killer pulled back in")."""
-    tail = gap_words(doc.text[end:_clause_end(doc, end)])[:5]
-    words = gap_words(doc.text[start:end]) + tail
+    words = gap_words(doc.text[start:end])
     phrase = f" {' '.join(words)} "
-    return any(w in cues["reprise-cue"] for w in words) or AGAIN_AFTER.match(doc.text, end) is not None \
+    return any(w in cues["reprise-cue"] for w in words) or _tail_cue(doc, cues, end) \
         or any(cue in phrase for cue in _phrases(cues["reprise-cue"])) \
         or _STILL_LINK.search(doc.text, start, end) is not None
+
+
+def _tail_cue(doc: Document, cues: Cues, end: int) -> bool:
+    """A reprise cue right after the role: "is Y again", "X (Y) returns for a fourth time" (after the bracket
+    that closes the role)."""
+    if doc.text[end:end + 1] == ")":
+        end += 1
+    if AGAIN_AFTER.match(doc.text, end) is not None:
+        return True
+    tail = gap_words(doc.text[end:_clause_end(doc, end)])[:5]
+    phrase = f" {' '.join(tail)} "
+    return any(w in cues["reprise-cue"] for w in tail) or any(cue in phrase for cue in _phrases(cues["reprise-cue"]))
 
 
 # "Winston's still Ian McShane", "Keanu Reeves still plays John": the link itself says the casting carries on
