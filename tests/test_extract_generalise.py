@@ -1042,6 +1042,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Ian McShane (Winston) and Lance Reddick (Charon) return.", CH4,
          [("reprise", "Ian McShane", "Winston", "supported"), ("reprise", "Lance Reddick", "Charon", "supported")]),
     ],
+    "listing-keys": [
+        ("John Wick\nyr: 2014\nfranchise: John Wick\n", JW1,
+         [("release_year", "", 2014, "supported"), ("franchise_member", "", None, "supported")]),
+        ("Parabellum\nrelease_year = 2019\ncollection: John Wick (4 films)\n", PARA,
+         [("release_year", "", 2019, "supported"), ("franchise_member", "", None, "supported")]),
+        ("The Continental\n2023 · Limited Series · 3 episodes · TV-MA\n\nA fun prequel.", CONT,
+         [("release_year", "", 2023, "supported")]),
+        ("The Continental\nfirst aired: 2022\nSeries: John Wick\n", CONT,
+         [("release_year", "", 2022, "contradicted"), ("franchise_member", "", None, "supported")]),
+    ],
     "job-on-duty": [
         ("Shay Hatten and Michael Finch are on script duty.", CH4,
          [("writer", "Shay Hatten", None, "supported"), ("writer", "Michael Finch", None, "supported")]),
@@ -1089,6 +1099,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
 ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
+    "listing-keys": [
+        ("Parabellum\nseries: John Wick: Chapter 3\n", PARA, ("franchise_member", "", None)),
+        ("My notes\nseries: John Wick 4\n", CH4, ("franchise_member", "", None)),
+        ("Parabellum\nsaga: John Wick Hex tie-in\n", PARA, ("franchise_member", "", None)),
+    ],
     "reprise-after-bracketed-role": [
         ("Donnie Yen (Caine) and Ian McShane (Winston) trade barbs, and Winston returns.", CH4,
          ("reprise", "Donnie Yen", None)),
