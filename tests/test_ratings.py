@@ -120,6 +120,9 @@ def test_normalize() -> None:
      "\U0001f52b\U0001f52b out of \U0001f52b\U0001f52b\U0001f52b\U0001f52b"),
     # a bare number after a giving verb or a score label is out of ten
     ("I give it a 7.", 7, 10, "give it a 7"),
+    # a typographic dash as the minus of a grade
+    ("Grade: B\u2013", "B-", "letter", "Grade: B\u2013"), ("I give it an A\u2013.", "A-", "letter", "I give it an A\u2013"),
+    ("Final grade \u2013 C\u2013", "C-", "letter", "grade \u2013 C\u2013"),
     ("Verdict: a strong eight.", 8, 10, "Verdict: a strong eight"),
     ("I'd rate it a solid seven, honestly.", 7, 10, "rate it a solid seven"),
 ])
@@ -150,6 +153,12 @@ def test_more_rating_forms(text: str, value: object, scale: object, evidence: st
     ("My wife: 6/10. Me: 9/10.", 9), ("Her brother - 5/10\nMine: 8/10", 8),
     # a unit of two words before "out of"; a bare score the critic gives "from me"
     ("Verdict: four Continental coins out of five.", 4), ("It gets a 7.5 from me.", 7.5), ("This one earns an 8 from me.", 8),
+    # an aggregator named earlier in the sentence, before the clause with the score
+    ("On Rotten Tomatoes, the film holds an approval rating of 89%. My grade: 7/10.", 7),
+    ("According to IMDb, users put it at 7.9/10, which sounds right. I give it 4 out of 5.", 4),
+    # "A sequel" after someone else's grade is an article, not a grade of mine
+    ('Audiences polled by CinemaScore gave it a grade of "A\u2013". A sequel followed. Mine: B.', "B"),
+    ("On Metacritic, a weighted average, it scores 78/100; as for me, 8/10.", 8),
 ])
 def test_only_the_critics_own_rating(text: str, value: float | str) -> None:
     rating = find_rating(text)

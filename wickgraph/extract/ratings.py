@@ -95,14 +95,15 @@ _SOURCES: list[tuple[str, re.Pattern[str]]] = [
         r"(?:\b(?:grade|rating|verdict|score|overall(?:\s+grade)?)(?:\s*[:\-–|]?\s*|[ \t]*(?:[.·_]{3,}|…+)[ \t]*)"
         r"|\b(?:I'm going|I am going|I give it|giving it|"
         r"gets? an?|earns? an?|I'd give it an?|solid)\s+(?:an?\s+)?)"
-        r"(?P<grade>(?-i:[A-DF])(?:\s*-?\s*(?:plus|minus)|[+\-−])?)(?![\w+\-])"
+        r"(?P<grade>(?-i:[A-DF])(?:\s*-?\s*(?:plus|minus)|[+\-−–])?)(?![\w+\-])"
         # "Overall: A bit long." is the article
         r"(?!(?<=A)\s+(?!(?:from|for|overall|here)\b)(?-i:[a-z]))", re.IGNORECASE)),
     # "You asked for a grade. You're getting one. B+.": a grade standing alone soon after the word "grade"
-    ("letter_alone", re.compile(r"(?:(?<=[.!?:]\s)|(?<=^))(?P<grade>(?-i:[A-DF])[+\-\u2212]?)(?=[.!]?(?:\s|$))",
+    ("letter_alone", re.compile(r"(?:(?<=[.!?:]\s)|(?<=^))(?P<grade>(?-i:[A-DF])[+\-\u2212\u2013]?)(?=[.!]?(?:\s|$))",
                                 re.IGNORECASE | re.MULTILINE)),
     ("letter_suffix", re.compile(
-        r"(?<![\w-])(?P<grade>(?-i:[A-DF])(?:-(?:plus|minus)|[+\-−]))(?=\s+(?:from me|for me|overall|it is|it's|here))",
+        r"(?<![\w-])(?P<grade>(?-i:[A-DF])(?:-(?:plus|minus)|[+\-−–]))"
+        r"(?=\s+(?:from me|for me|overall|it is|it's|here))",
         re.IGNORECASE)),
 ]
 
@@ -131,11 +132,11 @@ def parse_number(token: str) -> float | None:
 
 def letter_grade(text: str) -> str | None:
     """Canonical letter grade (``"B+"``) of ``"B-plus"``, ``"b +"``, ``"A−"``; None if not a grade."""
-    match = re.fullmatch(r"\s*([A-Fa-f])\s*(?:-?\s*(plus|minus)|([+\-−]))?\s*", text, re.IGNORECASE)
+    match = re.fullmatch(r"\s*([A-Fa-f])\s*(?:-?\s*(plus|minus)|([+\-−–]))?\s*", text, re.IGNORECASE)
     if not match or match.group(1).upper() == "E":
         return None
     written = (match.group(2) or match.group(3) or "").lower()
-    suffix = {"plus": "+", "+": "+", "minus": "-", "-": "-", "−": "-"}.get(written, "")
+    suffix = {"plus": "+", "+": "+", "minus": "-", "-": "-", "−": "-", "–": "-"}.get(written, "")
     grade = match.group(1).upper() + suffix
     return grade if grade in LETTER_GRADES else None
 
@@ -246,6 +247,9 @@ def _attributed(text: str, start: int) -> bool:
     before = text[clause_start:start]
     if _OTHERS.search(before):
         return True
+    other = _OTHERS.search(text, sentence_start, clause_start)
+    if other is not None and not _FIRST_PERSON.search(" " + text[other.end():start]):
+        return True  # "On Rotten Tomatoes, the film holds 89%" (but "IMDb says 6, but I give it 8/10" is mine)
     if _OWN_LABEL.search(before):
         return False  # "Editors' rating ★★★★☆", "Our score:": the publication's or the critic's own
     giver = _GIVER.search(before)
@@ -253,6 +257,10 @@ def _attributed(text: str, start: int) -> bool:
         return False
     subject = before[:giver.start()]
     return not _FIRST_PERSON.search(" " + subject) or re.search(r"\b(?:my|our)\s+\w", subject) is not None
+
+
+_GRADE_NEAR = re.compile(r"\bgrade\b", re.IGNORECASE)
+_ARTICLE = re.compile(r"(?-i:A)\s+(?-i:[a-z])")
 
 
 def find_rating(text: str) -> RatingMatch | None:
@@ -273,9 +281,9 @@ def find_rating(text: str) -> RatingMatch | None:
                 continue  # "90% of the film" is no rating
             if kind == "on_scale" and not _GIVEN_OR_LABELLED.search(before):
                 continue  # "one on one", "5 on 10 screens" are no ratings
-            if kind == "letter_alone" and not re.search(r"\bgrade\b", text[max(0, match.start() - 80):match.start()],
-                                                        re.IGNORECASE):
-                continue  # "A." alone is a grade only right after the word "grade"
+            if kind == "letter_alone" and (not _GRADE_NEAR.search(text, max(0, match.start() - 80), match.start())
+                                           or _ARTICLE.match(text, match.start())):
+                continue  # "A." alone is a grade only soon after the word "grade"; "A sequel" is an article
             labelled_above = not before.strip() and _SCORE_LABEL.search(_previous_line(text, line_start))
             if kind == "stars_ascii" and not (match.group("scale") or _SCORE_LABEL.search(before) or labelled_above):
                 continue  # "**Dir.**" is Markdown, not two stars
