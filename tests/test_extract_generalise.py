@@ -1052,6 +1052,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("The Continental\nfirst aired: 2022\nSeries: John Wick\n", CONT,
          [("release_year", "", 2022, "contradicted"), ("franchise_member", "", None, "supported")]),
     ],
+    "year-of-work-in-apposition": [
+        ("This film, Parabellum, was released in 2019.", PARA, [("release_year", "", 2019, "supported")]),
+        ("The third one, John Wick: Chapter 3, opened in 2019.", PARA, [("release_year", "", 2019, "supported")]),
+        ("The sequel, Chapter 2, was released in 2016.", CH2, [("release_year", "", 2016, "contradicted")]),
+    ],
     "job-on-duty": [
         ("Shay Hatten and Michael Finch are on script duty.", CH4,
          [("writer", "Shay Hatten", None, "supported"), ("writer", "Michael Finch", None, "supported")]),
@@ -1099,6 +1104,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
 ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
+    "year-of-work-in-apposition": [
+        ("Great film. A sequel, John Wick: Chapter 4, was released in 2023.", PARA, ("release_year", "", 2023)),
+        ("Great film. Its follow-up, Chapter 4, hit theaters in 2023.", PARA, ("release_year", "", 2023)),
+        ("Great film. The spin-off, Ballerina, finally arrived in June 2025.", PARA, ("release_year", "", 2025)),
+    ],
     "listing-keys": [
         ("Parabellum\nseries: John Wick: Chapter 3\n", PARA, ("franchise_member", "", None)),
         ("My notes\nseries: John Wick 4\n", CH4, ("franchise_member", "", None)),
