@@ -1057,6 +1057,13 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("The third one, John Wick: Chapter 3, opened in 2019.", PARA, [("release_year", "", 2019, "supported")]),
         ("The sequel, Chapter 2, was released in 2016.", CH2, [("release_year", "", 2016, "contradicted")]),
     ],
+    "director-of-parts": [
+        ("Albert Hughes directed the first and third nights.", CONT, [("director", "Albert Hughes", None, "supported")]),
+        ("Charlotte Brändström directed the middle one.", CONT,
+         [("director", "Charlotte Brändström", None, "supported")]),
+        ("Albert Hughes directed two episodes, and Charlotte Brändström the other.", CONT,
+         [("director", "Albert Hughes", None, "supported")]),
+    ],
     "job-on-duty": [
         ("Shay Hatten and Michael Finch are on script duty.", CH4,
          [("writer", "Shay Hatten", None, "supported"), ("writer", "Michael Finch", None, "supported")]),
@@ -1104,6 +1111,12 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
 ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
+    "director-of-parts": [
+        ("Keanu Reeves directed the first two parts of his stunt team's warm-up.", CONT,
+         ("director", "Keanu Reeves", None)),
+        ("Mel Gibson directed the second part of his memoir reading.", CONT, ("director", "Mel Gibson", None)),
+        ("Ian McShane directed the first three chapters of the audiobook.", CONT, ("director", "Ian McShane", None)),
+    ],
     "year-of-work-in-apposition": [
         ("Great film. A sequel, John Wick: Chapter 4, was released in 2023.", PARA, ("release_year", "", 2023)),
         ("Great film. Its follow-up, Chapter 4, hit theaters in 2023.", PARA, ("release_year", "", 2023)),

@@ -93,6 +93,10 @@ _MACROS = {
                   r"(?:\d{2,3}[ \t]*(?:min|mins|minutes)\b"
                   r"|\d[ \t]*h(?:rs?)?[ \t]*\d{1,2}[ \t]*m(?:in)?\b|(?:limited\s+|mini-?|tv\s+|television\s+)?series\b"
                   r"|miniseries\b|\d{1,2}\s+episodes?\b|season\s+\d)"),
+    # a share of a series or a long film: "the first and third nights", "two episodes", "the middle one"
+    "PARTS": (r"(?:the\s+)?(?:(?:first|second|third|fourth|fifth|sixth|last|final|middle|opening|closing|other|"
+              r"two|three|four|five|six|\d)\s*(?:,|and|&|,\s*and)?\s*){1,4}"
+              r"(?:nights?|episodes?|parts?|chapters?|instal?lments?|ones?)\b(?!\s+of\b)"),
     "CLAUSE": rf"[^.!?;:\n{_ENTITY_CHARS}]{{1,110}}?",
     # a few words before "as", none of them "as" ("X fights as well as Caine" is a comparison)
     "GAP": rf"(?:(?!as\s)[^\s.!?;:,\n\"{_ENTITY_CHARS}]+\s+){{1,4}}?",
