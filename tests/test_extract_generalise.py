@@ -1064,6 +1064,13 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Albert Hughes directed two episodes, and Charlotte Brändström the other.", CONT,
          [("director", "Albert Hughes", None, "supported")]),
     ],
+    "credit-after-first-predicate": [
+        ("Greg Coolidge and Kirk Ward are the showrunners and wrote it.", CONT,
+         [("writer", "Greg Coolidge", None, "supported"), ("writer", "Kirk Ward", None, "supported")]),
+        ("Albert Hughes is the executive producer and directs the first night.", CONT,
+         [("director", "Albert Hughes", None, "supported")]),
+        ("Greg Coolidge is the creator and wrote this one.", CONT, [("writer", "Greg Coolidge", None, "supported")]),
+    ],
     "job-on-duty": [
         ("Shay Hatten and Michael Finch are on script duty.", CH4,
          [("writer", "Shay Hatten", None, "supported"), ("writer", "Michael Finch", None, "supported")]),
@@ -1111,6 +1118,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
 ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
+    "credit-after-first-predicate": [
+        ("Mel Gibson is the star and wrote nothing.", CONT, ("writer", "Mel Gibson", None)),
+        ("Mel Gibson is the star, and the writers wrote it for him.", CONT, ("writer", "Mel Gibson", None)),
+        ("Colin Woodell is the lead and Albert Hughes directed it.", CONT, ("director", "Colin Woodell", None)),
+    ],
     "director-of-parts": [
         ("Keanu Reeves directed the first two parts of his stunt team's warm-up.", CONT,
          ("director", "Keanu Reeves", None)),

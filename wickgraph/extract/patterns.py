@@ -97,6 +97,9 @@ _MACROS = {
     "PARTS": (r"(?:the\s+)?(?:(?:first|second|third|fourth|fifth|sixth|last|final|middle|opening|closing|other|"
               r"two|three|four|five|six|\d)\s*(?:,|and|&|,\s*and)?\s*){1,4}"
               r"(?:nights?|episodes?|parts?|chapters?|instal?lments?|ones?)\b(?!\s+of\b)"),
+    # a first predicate the credit verb is joined to: "A and B are the showrunners and wrote it"
+    "COPRED": (r"(?:\s+(?:is|are|was|were)\s+(?:the\s+|also\s+|both\s+)?(?:[a-z][\w'-]*\s+){0,2}?"
+               r"(?:showrunners?|producers?|creators?|stars?|leads?|actors?|bosses|team|duo|pair|brains)\s+and)?"),
     "CLAUSE": rf"[^.!?;:\n{_ENTITY_CHARS}]{{1,110}}?",
     # a few words before "as", none of them "as" ("X fights as well as Caine" is a comparison)
     "GAP": rf"(?:(?!as\s)[^\s.!?;:,\n\"{_ENTITY_CHARS}]+\s+){{1,4}}?",
