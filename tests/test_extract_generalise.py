@@ -1071,6 +1071,23 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
          [("director", "Albert Hughes", None, "supported")]),
         ("Greg Coolidge is the creator and wrote this one.", CONT, [("writer", "Greg Coolidge", None, "supported")]),
     ],
+    "hard-wrapped-prose": [
+        ("I watched it again last night and it was directed by\nChad Stahelski, who knows his stunts.", CH2,
+         [("director", "Chad Stahelski", None, "supported")]),
+        ("i rewatched it on the plane and ruby rose plays\nares his mute bodyguard and lance reddick is\ncharon", CH2,
+         [("cast", "Ruby Rose", "Ares", "supported"), ("cast", "Lance Reddick", "Charon", "supported")]),
+        ("The best part of the film, for me, is that Ian McShane is\nWinston again and he is superb.", CH2,
+         [("reprise", "Ian McShane", "Winston", "supported")]),
+    ],
+    "transcript-timestamps": [
+        (("[00:00:04] talking about john wick chapter 2 which came out in\n[00:00:07] 2017 and was directed by"
+          "\n[00:00:10] chad stahelski again"), None,
+         [("release_year", "", 2017, "supported"), ("director", "Chad Stahelski", None, "supported")]),
+        ("(0:41) and laurence fishburne shows up as the\n(0:44) bowery king this time\n(0:47) loved it", CH2,
+         [("cast", "Laurence Fishburne", "Bowery King", "supported")]),
+        ("00:12 - so ian mcshane is\n00:14 - winston once more and honestly\n00:17 - he steals it", PARA,
+         [("reprise", "Ian McShane", "Winston", "supported")]),
+    ],
     "job-on-duty": [
         ("Shay Hatten and Michael Finch are on script duty.", CH4,
          [("writer", "Shay Hatten", None, "supported"), ("writer", "Michael Finch", None, "supported")]),
@@ -1118,6 +1135,13 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
 ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
+    "hard-wrapped-prose": [
+        # labels, rows and short list lines are layout: their line breaks are not wraps
+        ("director: Chad Stahelski and more\nwriter: Derek Kolstad\n", CH2, ("director", "Derek Kolstad", None)),
+        ("CHARACTER              PLAYED BY\nJohn Wick              Keanu Reeves\n", CH2,
+         ("cast", "Keanu Reeves", "Played")),
+        ("Films I rewatched this month with\nKeanu Reeves as the lead\n", CH2, ("cast", "Keanu Reeves", "lead")),
+    ],
     "credit-after-first-predicate": [
         ("Mel Gibson is the star and wrote nothing.", CONT, ("writer", "Mel Gibson", None)),
         ("Mel Gibson is the star, and the writers wrote it for him.", CONT, ("writer", "Mel Gibson", None)),

@@ -56,6 +56,15 @@ class Document:
                 self._bounds.append(match.end())
         self._bounds.append(len(text))
 
+    def gap(self, start: int, end: int) -> str:
+        """``text[start:end]`` with the line breaks the layout view joins (a hard-wrapped sentence, a transcript's
+        lines) read as spaces: the words between two mentions, as the rules see them."""
+        gap = self.text[start:end]
+        if "\n" not in gap:
+            return gap
+        view = self.folded[start:end]
+        return "".join(" " if char == "\n" and seen != "\n" else char for char, seen in zip(gap, view, strict=True))
+
     def mentions_between(self, start: int, end: int) -> list[Mention]:
         """The mentions starting in ``[start, end)``, found by bisection (a review may hold a million)."""
         if self._mention_starts is None:

@@ -171,7 +171,7 @@ class Gazetteer:
         words = pieces[1::2]
         starts, stops = ends[0:-1:2], ends[1::2]  # a word starts where the gap before it ends
         lowercase_style = _is_lowercase_style(text, len(words))
-        one_case = _OneCaseLines(text)
+        one_case = _OneCaseLines(folded)  # in the layout view, where a hard-wrapped sentence is one line
         trie = self._trie
         could_match = self._fuzzy.could_match
         mentions: list[Mention] = []

@@ -51,6 +51,47 @@ def _runs_on(text: str, at: int) -> bool:
     return at > 0 and text[at - 1] not in ".!?:;\"')]\u201d\n"
 
 
+# A transcript's timestamp opening a line: "[00:00:12]", "(1:02:03)", "00:41 -", "0:05 |"
+_LINE_TIMESTAMP = re.compile(r"^[ \t]*[\[(]?(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?[\])]?"
+                             r"(?:[ \t]*[-\u2013\u2014|>:])?[ \t]*", re.MULTILINE)
+# Words that cannot end a sentence: a line ending in one runs on ("It was directed by⏎Chad Stahelski.")
+_OPEN_END = re.compile(r"(?:^|\s)(?:by|as|the|a|an|and|or|but|of|to|in|on|at|is|was|are|were|be|plays|played|playing|"
+                       r"with|from|for|his|her|their|its|who|whom|whose|that|which|than|stars|starring|returns|"
+                       r"also|again|into|like)[ \t]*\Z")
+# A line that is layout, not prose: a "key: value" label, a row of cells (pipes, tabs, column padding)
+_LABEL_OR_ROW = re.compile(r"[ \t]*[\w .'/-]{1,30}[ \t]*[:=](?:[ \t]|$)|[^\n]*(?:\||\t|\S[ ]{2,}\S)")
+_MIN_WRAPPED_LINE = 15  # a shorter line is a label, a list item or a heading, not a wrapped sentence
+
+
+def _line_timestamps(text: str) -> list[Span]:
+    """The timestamps opening the lines of a transcript (two lines or more), as layout."""
+    if ":" not in text:
+        return []
+    stamps = [m.span() for m in _LINE_TIMESTAMP.finditer(text) if m.end() > m.start()]
+    return stamps if len(stamps) >= 2 else []
+
+
+def _soft_wraps(text: str, stamps: list[Span]) -> Iterator[Span]:
+    """Line breaks inside a sentence of hard-wrapped prose (an e-mail, a plain-text newsletter, auto-captions):
+    the line before runs on (no closing punctuation) and is long enough to be prose, and the next line goes on
+    in lower case, or the line before ends in a word no sentence ends with ("directed by")."""
+    stamp_end = dict(stamps)
+    newline = text.find("\n")
+    line_start = 0
+    while newline >= 0:
+        following = newline + 1
+        following = stamp_end.get(following, following)
+        line = text[line_start:newline]
+        body = line[stamp_end.get(line_start, line_start) - line_start:].rstrip()
+        if len(body) >= _MIN_WRAPPED_LINE and _runs_on(body, len(body)) and body[-1] not in ",-|>" \
+                and following < len(text) and text[following] not in "\n \t-*#>|" \
+                and (text[following].islower() or _OPEN_END.search(body)) \
+                and not _LABEL_OR_ROW.match(body) and not _LABEL_OR_ROW.match(text, following):
+            yield newline, newline + 1
+        line_start = newline + 1
+        newline = text.find("\n", line_start)
+
+
 # Forum BBCode ("[b]Directed by:[/b]", "[*]", "[quote=Sam]") and inline HTML tags pasted into a text ("<b>", "<br/>")
 _TAG = re.compile(r"\[/?(?:b|i|u|s|quote|list|url|img|size|color|colour|font|center|spoiler|code|h[1-6]|\*)"
                   r"(?:=[^\]\n]{0,60})?\]"
@@ -77,6 +118,10 @@ def markup_spans(text: str) -> Iterator[Span]:
     for mark in _INVISIBLE.finditer(text):
         yield mark.span()
     yield from _subtitle_breaks(text)
+    stamps = _line_timestamps(text)
+    yield from stamps
+    if "\n" in text:
+        yield from _soft_wraps(text, stamps)
     if "[[" in text or "{{" in text:
         for mark in _WIKI.finditer(text):
             yield mark.span()

@@ -182,7 +182,7 @@ def _coordinated(doc: Document, cues: Cues, mentions: list[Mention], found: list
         if len(first) < 2 or len(second) < 2:
             continue
         a, b = mentions[first[-1]], mentions[second[0]]
-        gap = doc.text[a.end:b.start]
+        gap = doc.gap(a.end, b.start)
         kinds = (_kind(doc, mentions[first[0]]), _kind(doc, b))
         if kinds == (PERSON, CHARACTER) and len(first) == len(second) and forward_link(gap, cues):
             pairs = zip(first, second, strict=True)
@@ -232,10 +232,10 @@ def _forward(doc: Document, cues: Cues, mentions: list[Mention], index: int) -> 
         other = mentions[position]
         if other.start - actor.end > _WINDOW:
             break
-        if other.start >= sentence_end and not only_layout(doc.text[actor.end:other.start], cues):
+        if other.start >= sentence_end and not only_layout(doc.gap(actor.end, other.start), cues):
             break  # a sentence ends between them, unless the "end" is list layout ("Clancy Brown ... Harbinger")
         if other.mask & CHARACTER and is_possessive(doc.text, other.end):
-            gap = doc.text[actor.end:other.start]
+            gap = doc.gap(actor.end, other.start)
             worn = _GARMENT.match(doc.text, other.end)
             if worn and _PUTS_ON.search(gap) and len(gap_words(gap)) <= 5 and not _SENTENCE_END.search(gap):
                 # "slips effortlessly into Santino's skin", "puts on John Wick's black suit": the role worn
@@ -245,7 +245,7 @@ def _forward(doc: Document, cues: Cues, mentions: list[Mention], index: int) -> 
             if other.mask & PERSON:
                 return None  # another actor comes first
             continue
-        gap = doc.text[actor.end:other.start]
+        gap = doc.gap(actor.end, other.start)
         if in_brackets and ")" in gap:
             return None
         if forward_link(gap, cues) or (gap.strip() == "," and AGAIN_AFTER.match(doc.text, other.end)) \
@@ -317,7 +317,7 @@ def _new_role(doc: Document, cues: Cues, actor: Mention, sentence_end: int) -> C
             continue  # "as Winston's butler, Bartholomew": a description
         if known is not None or name.group().split()[0] in _NOT_NAMES:
             return None  # a known name comes first: the mention pairing above has decided
-        gap = doc.text[actor.end:name.start()]
+        gap = doc.gap(actor.end, name.start())
         words = [w for w in gap_words(gap) if w not in (",", "(")]
         cue = max((i for i, w in enumerate(words) if w in _NAMING_CUES), default=None)
         if cue is None or not forward_link(gap, cues) or len(words) - cue > 4:
@@ -338,7 +338,7 @@ def _backward(doc: Document, cues: Cues, mentions: list[Mention], index: int) ->
     after = doc.text[actor.end:actor.end + 60]
     for position in range(index - 1, -1, -1):
         other = mentions[position]
-        gap = doc.text[other.end:actor.start]
+        gap = doc.gap(other.end, actor.start)
         asked = gap.startswith("?") and not gap[1:].strip()  # "The Harbinger? Clancy Brown."
         if actor.start - other.end > _WINDOW or (other.end <= sentence_start and not asked):
             return None
