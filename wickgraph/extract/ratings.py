@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .. import regexcache
 from . import casing
 from .casing import lowercase_twin, lowering_is_exact
 from .textscan import Keywords, line_around
@@ -202,8 +203,11 @@ def _candidate(kind: str, match: re.Match[str]) -> tuple[float | str, int | str]
 
 # Each pattern with its lower-case twin (casing.lowercase_twin), which runs over the lower-cased text when
 # lower-casing is exact: a case-blind pattern with many alternatives ("one|two|...") costs several times more.
+# The patterns themselves are told where their matches can start (regexcache, as the twins are): on a review
+# without line breaks a letter grade's pattern was otherwise tried at every character of its windows.
 _PATTERNS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
-    (kind, pattern, lowercase_twin(pattern)) for kind, pattern in _SOURCES]
+    (kind, regexcache.compile(pattern.pattern, pattern.flags, skip_to_start=True), lowercase_twin(pattern))
+    for kind, pattern in _SOURCES]
 
 
 def _scan(pattern: re.Pattern[str], twin: re.Pattern[str] | None, text: str, keywords: Keywords,
