@@ -133,3 +133,27 @@ def test_counting_sees_a_filter_that_rescans_the_whole_line(counted: list[int],
     _characters_seen(counted, 1)
     small, large = _characters_seen(counted, 10), _characters_seen(counted, 80)
     assert large / small > 20, (small, large)
+
+
+def test_no_full_collection_passes_over_a_long_review() -> None:
+    """The cyclic collector makes no pass while extract runs: its full passes traverse every live object, and a
+    long review's objects all live until extract returns (at 5 MB on one line: 7 full passes, more and longer the
+    longer the text). Counted, not timed."""
+    import gc
+
+    from wickgraph.extract import extract
+
+    extract(SENTENCES, film="John Wick: Chapter 4")  # load the reference and compile the rules first
+    passes: list[int] = []
+
+    def count(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            passes.append(info["generation"])
+
+    gc.callbacks.append(count)
+    try:
+        extract(SENTENCES * 400, film="John Wick: Chapter 4")
+    finally:
+        gc.callbacks.remove(count)
+    assert passes == [], passes
+    assert gc.isenabled()  # switched on again afterwards

@@ -21,6 +21,7 @@ from ..errors import ReviewInputError
 from ..reference import Reference, default_reference, normalize_name
 from .answers import answered_questions
 from .claims import Claim, Extraction
+from .collector import collector_paused
 from .confidence import claim_confidence
 from .document import Document
 from .film import detect_film, resolve_film, resolve_work
@@ -41,6 +42,7 @@ __all__ = ["Claim", "Extraction", "detect_film", "extract", "extract_file", "ext
            "resolve_work"]
 
 
+@collector_paused()  # its objects live until it returns: no full collections over them
 def extract(text: str, film: str | None = None, *, reference: Reference | None = None,
             metadata: dict[str, Any] | None = None) -> Extraction:
     """The claims ``text`` makes about ``film`` (a title or alias; detected from the text when None).

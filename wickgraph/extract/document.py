@@ -13,7 +13,7 @@ import re
 from .. import regexcache
 from .casing import lowering_is_exact
 from .gazetteer import WORK, Mention
-from .textscan import lines_holding
+from .textscan import Keywords
 
 __all__ = ["PLACEHOLDER_CONT", "PLACEHOLDER_START", "Document"]
 
@@ -47,6 +47,7 @@ class Document:
         self._lower_views: dict[int, str | None] = {}
         self._case_exact: bool | None = None
         self._windows: dict[tuple[str, ...], list[tuple[int, int]]] = {}
+        self._keywords = Keywords(self.lower)
         self.verdicts: dict[tuple[str, int], bool] = {}  # (filter id, sentence or line start) -> drops?
         self._line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
         self._bounds = [0]
@@ -89,7 +90,7 @@ class Document:
             return [(0, len(self.text))]
         found = self._windows.get(needs)
         if found is None:
-            found = self._windows[needs] = lines_holding(self.lower, needs)
+            found = self._windows[needs] = self._keywords.lines_holding(needs)
         return found
 
     def lower_view(self, mask: int) -> str | None:

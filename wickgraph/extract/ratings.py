@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .. import regexcache
 from . import casing
 from .casing import lowercase_twin, lowering_is_exact
-from .textscan import line_around, lines_holding
+from .textscan import Keywords, line_around
 
 __all__ = ["LETTER_GRADES", "RatingMatch", "find_rating", "letter_grade", "normalize", "parse_number"]
 
@@ -203,15 +204,19 @@ def _candidate(kind: str, match: re.Match[str]) -> tuple[float | str, int | str]
 
 # Each pattern with its lower-case twin (casing.lowercase_twin), which runs over the lower-cased text when
 # lower-casing is exact: a case-blind pattern with many alternatives ("one|two|...") costs several times more.
+# The patterns themselves are told where their matches can start (regexcache, as the twins are): on a review
+# without line breaks a letter grade's pattern was otherwise tried at every character of its windows.
 _PATTERNS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
-    (kind, pattern, lowercase_twin(pattern)) for kind, pattern in _SOURCES]
+    (kind, regexcache.compile(pattern.pattern, pattern.flags, skip_to_start=True), lowercase_twin(pattern))
+    for kind, pattern in _SOURCES]
 
 
-def _scan(pattern: re.Pattern[str], twin: re.Pattern[str] | None, text: str, lower: str,
+def _scan(pattern: re.Pattern[str], twin: re.Pattern[str] | None, text: str, keywords: Keywords,
           exact: bool, needs: tuple[str, ...]) -> list[re.Match[str]]:
     """Matches on the lines that hold one of ``needs`` (a rating never spans lines); most lines hold none.
-    When lower-casing is ``exact`` the pattern's lower-case ``twin`` finds them over ``lower``."""
-    matches = [m for start, end in lines_holding(lower, needs)
+    When lower-casing is ``exact`` the pattern's lower-case ``twin`` finds them over ``keywords.lower``."""
+    lower = keywords.lower
+    matches = [m for start, end in keywords.lines_holding(needs)
                for m in casing.finditer(pattern, twin, text, lower if exact else None, start, end)]
     unique = {m.span(): m for m in matches}
     return [unique[span] for span in sorted(unique)]
@@ -269,8 +274,9 @@ def find_rating(text: str) -> RatingMatch | None:
     found: list[tuple[bool, RatingMatch]] = []
     lower = text.lower()
     exact = lowering_is_exact(text, lower)
+    keywords = Keywords(lower)
     for kind, pattern, twin in _PATTERNS:
-        for match in _scan(pattern, twin, text, lower, exact, _NEEDS[kind]):
+        for match in _scan(pattern, twin, text, keywords, exact, _NEEDS[kind]):
             line_start = line_around(text, match.start(), 300)[0]
             before = text[line_start:match.start()]
             # a bare number's match holds its giving verb: who gives it is read before the number itself

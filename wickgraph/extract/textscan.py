@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-__all__ = ["REACH", "line_around", "lines_holding", "merge_spans"]
+__all__ = ["REACH", "Keywords", "line_around", "lines_holding", "merge_spans"]
 
 # How far back or ahead a look at "the line around a position" goes: a review on one line is read in windows.
 REACH = 1500
@@ -24,32 +24,70 @@ def lines_holding(lower: str, needs: Iterable[str]) -> list[tuple[int, int]]:
     >>> lines_holding("a cat\\nno\\nthe dog", ["cat", "dog"])
     [(0, 5), (9, 16)]
     """
+    return Keywords(lower).lines_holding(needs)
+
+
+class Keywords:
+    """Where keywords occur in one lower-cased text: :meth:`lines_holding` for many rules' keyword sets.
+
+    Each keyword is looked for once per text (rules share many), and in a one-byte-per-character copy of the
+    text when the text holds wider characters (an emoji makes Python store every character in four bytes, and
+    ``str.find`` then reads four times the memory): the copy has the same length, each wider character
+    replaced by ``?``, so offsets carry over; keywords with ``?`` or a wider character are looked for in the
+    text itself.
+    """
+
+    def __init__(self, lower: str) -> None:
+        self.lower = lower
+        self._narrow: str | None = None
+        self._spans: dict[str, list[tuple[int, int]]] = {}
+
+    def lines_holding(self, needs: Iterable[str]) -> list[tuple[int, int]]:
+        """:func:`lines_holding` of this text."""
+        spans: list[tuple[int, int]] = []
+        for need in needs:
+            found = self._spans.get(need)
+            if found is None:
+                found = self._spans[need] = _need_spans(self._haystack(need), need)
+            spans.extend(found)
+        return merge_spans(spans)
+
+    def _haystack(self, need: str) -> str:
+        if "?" in need or max(map(ord, need), default=0) > 0xFF:
+            return self.lower
+        if self._narrow is None:
+            narrow = self.lower.encode("latin-1", "replace").decode("latin-1")  # one "?" per wider character
+            self._narrow = narrow if len(narrow) == len(self.lower) else self.lower
+        return self._narrow
+
+
+def _need_spans(lower: str, need: str) -> list[tuple[int, int]]:
+    """The lines of ``lower`` holding ``need`` (windows around it on a long line), in order, not merged."""
     spans: list[tuple[int, int]] = []
-    for need in needs:
-        size = len(need)
-        position = lower.find(need)
-        start, end = -1, -1
-        while position >= 0:
-            if not start <= position < end:  # find each line's bounds once, even for a long line
-                start = lower.rfind("\n", 0, position) + 1
-                end = lower.find("\n", position)
-                end = len(lower) if end < 0 else end
-            if end - start <= _LONG_LINE:
-                spans.append((start, end))
-                position = lower.find(need, end)
-                continue
-            # A long line: the window around this occurrence, grown over every later occurrence whose own
-            # window would touch it. One rfind jumps to the last of those, so a need found every few words
-            # costs one step per window, not one per occurrence.
-            window_start, window_end = max(start, position - _MARGIN), min(end, position + size + _MARGIN)
+    size = len(need)
+    position = lower.find(need)
+    start, end = -1, -1
+    while position >= 0:
+        if not start <= position < end:  # find each line's bounds once, even for a long line
+            start = lower.rfind("\n", 0, position) + 1
+            end = lower.find("\n", position)
+            end = len(lower) if end < 0 else end
+        if end - start <= _LONG_LINE:
+            spans.append((start, end))
+            position = lower.find(need, end)
+            continue
+        # A long line: the window around this occurrence, grown over every later occurrence whose own
+        # window would touch it. One rfind jumps to the last of those, so a need found every few words
+        # costs one step per window, not one per occurrence.
+        window_start, window_end = max(start, position - _MARGIN), min(end, position + size + _MARGIN)
+        last = lower.rfind(need, position + 1, min(end, window_end + _MARGIN + size))
+        while last > position:
+            position = last
+            window_end = min(end, position + size + _MARGIN)
             last = lower.rfind(need, position + 1, min(end, window_end + _MARGIN + size))
-            while last > position:
-                position = last
-                window_end = min(end, position + size + _MARGIN)
-                last = lower.rfind(need, position + 1, min(end, window_end + _MARGIN + size))
-            spans.append((window_start, window_end))
-            position = lower.find(need, position + 1)
-    return merge_spans(spans)
+        spans.append((window_start, window_end))
+        position = lower.find(need, position + 1)
+    return spans
 
 
 def merge_spans(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
