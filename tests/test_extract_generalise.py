@@ -1088,6 +1088,12 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("00:12 - so ian mcshane is\n00:14 - winston once more and honestly\n00:17 - he steals it", PARA,
          [("reprise", "Ian McShane", "Winston", "supported")]),
     ],
+    "other-first-name-before-surname": [
+        # a known surname after another first name is someone else, whom the reference does not know
+        ("Steve Reeves as the Elder is a surprise.", CH4, [("cast", "Steve Reeves", "the Elder", "contradicted")]),
+        ("Mark Skarsgård plays the Marquis with relish.", CH4, [("cast", "Mark Skarsgård", "Marquis", "contradicted")]),
+        ("Frank McShane plays Winston, the manager.", CH4, [("cast", "Frank McShane", "Winston", "contradicted")]),
+    ],
     "job-on-duty": [
         ("Shay Hatten and Michael Finch are on script duty.", CH4,
          [("writer", "Shay Hatten", None, "supported"), ("writer", "Michael Finch", None, "supported")]),
@@ -1135,6 +1141,12 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
 ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
+    "other-first-name-before-surname": [
+        # a word that may stand before a name keeps the known person
+        ("Poor Reeves gets beaten up as John Wick again.", CH4, ("cast", "Poor Reeves", None)),
+        ("Enter McShane as Winston, dry as ever.", CH4, ("cast", "Enter McShane", None)),
+        ("Newcomer Skarsgård plays the Marquis.", CH4, ("cast", "Newcomer Skarsgård", None)),
+    ],
     "hard-wrapped-prose": [
         # labels, rows and short list lines are layout: their line breaks are not wraps
         ("director: Chad Stahelski and more\nwriter: Derek Kolstad\n", CH2, ("director", "Derek Kolstad", None)),
