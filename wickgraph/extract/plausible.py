@@ -1,0 +1,70 @@
+"""Which name mentions to believe: a surname or first name alone names a person only when the review or the work
+supports it, and a known name next to another first name or surname is somebody else."""
+
+from __future__ import annotations
+
+import re
+
+from ..reference import Reference, normalize_name
+from .gazetteer import PERSON, WORK, Mention
+from .links import default_cues
+
+__all__ = ["keep_plausible"]
+
+_FRANCHISE_NOUN = re.compile(r"['\u2019]?s?\s*-?\s*(?:franchise|series|saga|universe|films|movies|world|verse|"
+                             r"cinematic|canon|mythology|lore)\b", re.IGNORECASE)
+
+
+_OTHER_SURNAME = re.compile(r" (?-i:[A-Z][a-z]+)\b")
+# "Steve Reeves as the Elder": a capitalised word before a known surname is another person's first name, unless it
+# is a word that can stand before a name ("Poor Reeves", "Enter Reeves", "Mr Reeves", "Newcomer Novak")
+_OTHER_FIRST_NAME = re.compile(r"(?<![\w'.-])(?-i:[A-Z][a-z]{2,}) \Z")
+_BEFORE_A_NAME = frozenset({
+    "the", "and", "but", "with", "when", "then", "now", "even", "only", "poor", "young", "old", "little", "big",
+    "dear", "good", "great", "brave", "sad", "mad", "both", "also", "still", "while", "for", "from", "not", "yes",
+    "here", "there", "this", "that", "these", "those", "our", "your", "his", "her", "their", "its", "let", "see",
+    "meet", "enter", "cue", "watch", "just", "ever", "never", "every", "each", "what", "who", "how", "why", "where",
+    "sorry", "thanks", "thank", "hey", "hello", "bravo", "kudos", "props", "credit", "praise", "shout", "like",
+    "unlike", "than", "beside", "besides", "alongside", "opposite", "against", "after", "before", "until",
+    "though", "although", "because", "since", "into", "onto", "over", "under", "about", "around", "are", "was",
+    "were", "has", "had", "have", "does", "did", "can", "could", "will", "would", "should", "may", "might", "must",
+})
+
+
+def keep_plausible(text: str, mentions: list[Mention], reference: Reference, film: str | None) -> list[Mention]:
+    """Drop surname-only or first-name-only person matches that neither the review nor the work supports."""
+    named_in_full = {e.iri for m in mentions for e in m.entries if e.kind == PERSON and e.is_label}
+    # a franchise regular's surname alone names them in any review of the franchise, even of a work they are not
+    # in ("Reeves lends his voice to Wick" in a review of Hex)
+    related = reference.people_of(film) | reference.regulars
+    kept = []
+    for mention in mentions:
+        if _FRANCHISE_NOUN.match(text, mention.end) and mention.mask & WORK:
+            # "the John Wick universe", "the John Wick films": the franchise, not the first film
+            mention = Mention(mention.start, mention.end, tuple(e for e in mention.entries if e.kind != WORK))
+            if not mention.entries:
+                continue
+        # "Keanu Ramirez": a first name followed by a surname that is not the known one is someone else, and
+        # "Steve Reeves" a surname after another first name
+        other_surname = _OTHER_SURNAME.match(text, mention.end, mention.end + 30) is not None
+        first_name = _first_name_before(text, mention.start)
+        entries = tuple(e for e in mention.entries if not (
+            e.kind == PERSON and not e.is_label and " " not in e.form.strip()
+            and (other_surname or (e.iri not in named_in_full and e.iri not in related)
+                 or (first_name is not None and e.iri in reference.people
+                     and normalize_name(reference.people[e.iri].name).split()[0] != first_name))))
+        if entries:
+            kept.append(Mention(mention.start, mention.end, entries) if entries != mention.entries else mention)
+    return kept
+
+
+def _first_name_before(text: str, start: int) -> str | None:
+    """The capitalised word right before ``start`` when it reads as a first name (not "Poor", "Mr", "Newcomer")."""
+    before = _OTHER_FIRST_NAME.search(text, max(0, start - 20), start)
+    if before is None:
+        return None
+    word = before.group().strip().lower()
+    cues = default_cues()
+    if word in _BEFORE_A_NAME or word in cues["honorific"] or word in cues["person-describer"]:
+        return None
+    return normalize_name(word)
