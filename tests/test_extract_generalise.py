@@ -1094,6 +1094,13 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Mark Skarsgård plays the Marquis with relish.", CH4, [("cast", "Mark Skarsgård", "Marquis", "contradicted")]),
         ("Frank McShane plays Winston, the manager.", CH4, [("cast", "Frank McShane", "Winston", "contradicted")]),
     ],
+    "lowercase-non-name": [
+        # typed in lower case, a lone word after "as" or "plays" that is no English filler is the role's name
+        ("donnie yen plays shang and honestly he is great", CH4, [("cast", "Donnie Yen", "shang", "contradicted")]),
+        ("loved donnie yen as mister shang", CH4, [("cast", "Donnie Yen", "mister shang", "contradicted")]),
+        ("ana de armas playing rooney, who dances and kills", BAL, [("cast", "Ana de Armas", "rooney",
+                                                                     "contradicted")]),
+    ],
     "job-on-duty": [
         ("Shay Hatten and Michael Finch are on script duty.", CH4,
          [("writer", "Shay Hatten", None, "supported"), ("writer", "Michael Finch", None, "supported")]),
@@ -1141,6 +1148,13 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
 ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
+    "lowercase-non-name": [
+        ("keanu reeves plays dirty in this one", CH4, ("cast", "Keanu Reeves", "dirty")),
+        ("ian mcshane as always is perfect", CH4, ("cast", "Ian McShane", "always")),
+        ("keanu reeves plays chess with caine", CH4, ("cast", "Keanu Reeves", "chess")),
+        ("keanu reeves is as cool as ever", CH4, ("cast", "Keanu Reeves", "cool")),
+        ("donnie yen plays brilliantly", CH4, ("cast", "Donnie Yen", "brilliantly")),
+    ],
     "other-first-name-before-surname": [
         # a word that may stand before a name keeps the known person
         ("Poor Reeves gets beaten up as John Wick again.", CH4, ("cast", "Poor Reeves", None)),

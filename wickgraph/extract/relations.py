@@ -53,7 +53,7 @@ def pair_roles(doc: Document, cues: Cues | None = None) -> list[Candidate]:
             continue
         candidate = _forward(doc, cues, mentions, index) or _backward(doc, cues, mentions, index) \
             or _pronoun(doc, cues, mentions, index) or _subject_pronoun(doc, mentions, index) \
-            or _identified(doc, mentions, index)
+            or _identified(doc, mentions, index) or _lowercase_role(doc, cues, mention)
         if candidate is not None:
             found.append(candidate)
     found += _unknown_actors(doc, cues, mentions)
@@ -325,6 +325,30 @@ def _new_role(doc: Document, cues: Cues, actor: Mention, sentence_end: int) -> C
         return Candidate("pair-new-role", "cast", actor.start, name.end(),
                          parts={"actor": [(actor.start, actor.end)], "character": [name.span()]})
     return None
+
+
+# "ana de armas plays rooney": in a sentence typed in lower case a role's name has no capital to show it
+_LOWER_ROLE = re.compile(r"\s+(?:(?:is|was)\s+)?(?:(?:back|again|also|still|now|here)\s+)?"
+                         r"(?:as|plays|playing|played|portrays|portraying|voices|voicing)\s+"
+                         r"(?P<role>[a-z][a-z'-]{2,}(?:\s+[a-z][a-z'-]{2,})?)"
+                         r"(?=\s*(?:[,.;:!?)\n]|\Z)|\s+(?:and|but|who|in|from|with|again|too|while|for|lol)\b)")
+_NOT_A_NAME_ENDING = re.compile(r"(?:ly|ing|ed|ous|ful|ive|less|est|ish)\Z")
+
+
+def _lowercase_role(doc: Document, cues: Cues, actor: Mention) -> Candidate | None:
+    """A role named after "as" or "plays" in a sentence typed in lower case, one or two words that are not a name
+    the reference knows and not a word that follows those cues as English (``cues.json``: lowercase-non-name)."""
+    sentence_start, sentence_end = doc.sentence(actor.start)
+    if any(char.isupper() for char in doc.folded[sentence_start:sentence_end]):
+        return None
+    match = _LOWER_ROLE.match(doc.view(PERSON | CHARACTER | WORK), actor.end, sentence_end)
+    if match is None or doc.text[match.end():match.end() + 3].strip().startswith("as"):
+        return None  # "plays it as cool as ever": a comparison
+    words = match.group("role").split()
+    if any(w in cues["lowercase-non-name"] or _NOT_A_NAME_ENDING.search(w) for w in words):
+        return None
+    return Candidate("pair-lowercase-role", "cast", actor.start, match.end(),
+                     parts={"actor": [(actor.start, actor.end)], "character": [match.span("role")]})
 
 
 _NOT_NAMES = frozenset({"The", "A", "An", "He", "She", "It", "They", "His", "Her", "Their", "I", "We", "You", "And",
