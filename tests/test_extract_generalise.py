@@ -1041,6 +1041,9 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
          [("reprise", "Laurence Fishburne", "Bowery King", "supported")]),
         ("Ian McShane (Winston) and Lance Reddick (Charon) return.", CH4,
          [("reprise", "Ian McShane", "Winston", "supported"), ("reprise", "Lance Reddick", "Charon", "supported")]),
+        # a cast sheet gave the role first; the paragraph below still says it is taken up again
+        (("Winston .......... Ian McShane\nCharon .......... Lance Reddick\n\nABOUT THE CAST\n\n"
+          "IAN McSHANE (Winston) returns as the manager."), CH4, [("reprise", "Ian McShane", "Winston", "supported")]),
     ],
     "listing-keys": [
         ("John Wick\nyr: 2014\nfranchise: John Wick\n", JW1,

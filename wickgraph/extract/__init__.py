@@ -72,7 +72,9 @@ def extract(text: str, film: str | None = None, *, reference: Reference | None =
     # Filters run lazily: only on the first mention of each fact, which is most of the time saved.
     units = LayoutUnits(doc)  # layout units: cast rows, credit labels, 'Returning:' sections
     candidates = run_rules(doc, rules) + units.candidates()
-    candidates += _new_roles(doc, candidates, pair_roles(doc) + answered_questions(doc))
+    paired = pair_roles(doc) + answered_questions(doc)
+    mark_reprises(doc, paired)
+    candidates += _new_roles(doc, candidates, paired)
     mark_reprises(doc, candidates)
     candidates = units.apply_sections(candidates)
     candidates.sort(key=lambda c: (c.start, -(c.end - c.start)))
@@ -127,7 +129,8 @@ _SPACES = re.compile(r"\s+")
 
 
 def _new_roles(doc: Document, candidates: list[Candidate], paired: list[Candidate]) -> list[Candidate]:
-    """Clause-level pairs for actors to whom no pattern rule gave a role."""
+    """Clause-level pairs for actors to whom no pattern rule gave a role, and pairs that say a role the rules gave is
+    taken up again (a cast sheet pairs the role; "KEANU REEVES (John Wick) returns for a fourth time" below it)."""
     def actors(candidate: Candidate) -> set[str]:
         found: set[str] = set()
         for span in candidate.parts.get("actor", []):
@@ -140,11 +143,29 @@ def _new_roles(doc: Document, candidates: list[Candidate], paired: list[Candidat
         mention = doc.by_start.get(spans[0][0]) if spans else None
         return "title_role" in candidate.parts or bool(mention and mention.mask & CHARACTER)
 
+    def iris(span: tuple[int, int], kind: int) -> set[str]:
+        mention = doc.by_start.get(span[0])
+        return {e.iri for e in (mention.of_kind(kind) if mention else []) if e.iri}
+
+    def pairs(candidate: Candidate) -> set[tuple[str, str]]:
+        """(actor, character) pairs, the n-th actor with the n-th role ("A and B are back as Y and Z")."""
+        found: set[tuple[str, str]] = set()
+        for actor, role in zip(candidate.parts.get("actor", []), candidate.parts.get("character", []), strict=False):
+            found |= {(a, r) for a in iris(actor, PERSON) for r in iris(role, CHARACTER)}
+        return found
+
     with_role: set[str] = set()
+    given: set[tuple[str, str]] = set()
     for candidate in candidates:
         if candidate.type == "cast" and known_role(candidate):
             with_role |= actors(candidate)
-    return [c for c in paired if not actors(c) & with_role]
+            given |= pairs(candidate)
+    role_spans = [(c.start, c.end) for c in candidates if c.type == "cast" and "character" in c.parts]
+
+    def unread(candidate: Candidate) -> bool:  # no rule gave a role in these words
+        return not any(start < candidate.end and candidate.start < end for start, end in role_spans)
+
+    return [c for c in paired if not actors(c) & with_role or (c.reprise and pairs(c) & given and unread(c))]
 
 
 # -- from candidates to claims -------------------------------------------------------------------

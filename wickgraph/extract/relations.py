@@ -442,4 +442,6 @@ def _candidate(doc: Document, cues: Cues, actor: Mention, role: Mention, start: 
     if reprise and work is not None and work.mask & WORK:  # "reprising his role as Aurelio from the first John Wick"
         parts["from_film"] = [(work.start, work.end)]
         end = work.end
+    elif doc.text.startswith(")", end) and doc.text.count("(", start, end) > doc.text.count(")", start, end):
+        end += 1  # "KEANU REEVES (John Wick)": the evidence closes the bracket it opens
     return Candidate("pair-reprise" if reprise else "pair-role", "cast", start, end, reprise=reprise, parts=parts)
