@@ -1104,6 +1104,14 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("ana de armas playing rooney, who dances and kills", BAL, [("cast", "Ana de Armas", "rooney",
                                                                      "contradicted")]),
     ],
+    "year-in-words": [
+        ("okay so parabellum came out in twenty nineteen directed by chad stahelski again", PARA,
+         [("release_year", "", 2019, "supported"), ("director", "Chad Stahelski", None, "supported")]),
+        ("It was released in two thousand and fourteen, and it still holds up.", JW1,
+         [("release_year", "", 2014, "supported")]),
+        ("[00:01:10] ballerina hit theaters in twenty twenty-four i think", BAL,
+         [("release_year", "", 2024, "contradicted")]),
+    ],
     "job-on-duty": [
         ("Shay Hatten and Michael Finch are on script duty.", CH4,
          [("writer", "Shay Hatten", None, "supported"), ("writer", "Michael Finch", None, "supported")]),
@@ -1151,6 +1159,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
 ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
+    "year-in-words": [
+        ("It was released in twenty one cinemas across the country.", JW1, ("release_year", "", None)),
+        ("The fight runs twenty-four minutes and it came out great.", JW1, ("release_year", "", None)),
+        ("It came out the year I turned nineteen, twenty years ago.", JW1, ("release_year", "", None)),
+    ],
     "lowercase-non-name": [
         ("keanu reeves plays dirty in this one", CH4, ("cast", "Keanu Reeves", "dirty")),
         ("ian mcshane as always is perfect", CH4, ("cast", "Ian McShane", "always")),

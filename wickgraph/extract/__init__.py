@@ -37,6 +37,7 @@ from .relations import pair_roles
 from .reprises import mark_reprises
 from .scope import is_blocked
 from .sections import other_work_spans
+from .spoken import spoken_years, widened
 from .units import LayoutUnits
 
 __all__ = ["Claim", "Extraction", "detect_film", "extract", "extract_file", "extract_review", "resolve_film",
@@ -97,6 +98,10 @@ def extract(text: str, film: str | None = None, *, reference: Reference | None =
     claims = _without_other_title_roles(_without_stray_roles(_dedupe(pairs, blocked), reference), doc, reference)
     claims = _without_other_work_roles(claims, reference, film_iri)
     claims = _without_credit_titles(claims)
+    years = spoken_years(text)
+    if years:  # evidence that stops inside a year said in words takes the whole phrase
+        claims = [replace(c, start=span[0], end=span[1], evidence=text[span[0]:span[1]])
+                  if (span := widened(c.start, c.end, years)) != (c.start, c.end) else c for c in claims]
     claims = [replace(c, work_iri=film_iri, status=_status(c, reference, film_iri),
                       confidence=claim_confidence(c, film_confidence)) for c in claims]
     title = reference.works[film_iri].title if film_iri in reference.works else film

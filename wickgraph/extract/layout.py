@@ -40,6 +40,7 @@ from .casing import lower_if_exact, lowercase_twin
 from .layout_words import LayoutWords, default_layout_words
 from .markup import line_breaks_as_separators, markup_spans
 from .sheets import csv_cells
+from .spoken import spoken_years, with_years_in_digits
 
 __all__ = ["Credit", "Layout", "Row", "Section", "blank", "normalise", "read_layout"]
 
@@ -82,6 +83,7 @@ def normalise(text: str) -> str:
     Column-header rows of cast tables ("CHARACTER    PLAYED BY") are blanked too: they are layout, and
     read as words they look like names.
     """
+    text = with_years_in_digits(text, spoken_years(text))  # "twenty nineteen" is read as 2019
     if not any(mark in text for mark in "*_#>|+-\u2022\u00b7/.)\u2026=~  \t[{,<\u200b\u200e\u200f\ufeff"):
         return text
     text = line_breaks_as_separators(text)
