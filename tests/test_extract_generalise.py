@@ -1045,6 +1045,14 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         (("Winston .......... Ian McShane\nCharon .......... Lance Reddick\n\nABOUT THE CAST\n\n"
           "IAN McSHANE (Winston) returns as the manager."), CH4, [("reprise", "Ian McShane", "Winston", "supported")]),
     ],
+    "reprise-verb-left-out": [
+        ("Ian McShane returns as Winston and Lance Reddick as Charon.", CH2,
+         [("reprise", "Lance Reddick", "Charon", "supported")]),
+        ("Keanu Reeves is back as John Wick, Ian McShane as Winston and Lance Reddick as Charon.", CH2,
+         [("reprise", "Ian McShane", "Winston", "supported"), ("reprise", "Lance Reddick", "Charon", "supported")]),
+        ("Laurence Fishburne reprises the Bowery King, and Ian McShane as Winston.", PARA,
+         [("reprise", "Ian McShane", "Winston", "supported")]),
+    ],
     "listing-keys": [
         ("John Wick\nyr: 2014\nfranchise: John Wick\n", JW1,
          [("release_year", "", 2014, "supported"), ("franchise_member", "", None, "supported")]),
@@ -1159,6 +1167,14 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
 ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
+    "reprise-verb-left-out": [
+        ("Ian McShane returns as Winston, and Lance Reddick plays Charon for the first time.", CH2,
+         ("reprise", "Lance Reddick", None)),
+        ("Ian McShane is Winston and Ruby Rose as Ares is new.", CH2, ("reprise", "Ruby Rose", None)),
+        ("Ian McShane returns as Winston. Ruby Rose as Ares is new.", CH2, ("reprise", "Ruby Rose", None)),
+        ("Ian McShane returns as Winston and Laurence Fishburne appears as the Bowery King.", CH2,
+         ("reprise", "Laurence Fishburne", None)),
+    ],
     "year-in-words": [
         ("It was released in twenty one cinemas across the country.", JW1, ("release_year", "", None)),
         ("The fight runs twenty-four minutes and it came out great.", JW1, ("release_year", "", None)),

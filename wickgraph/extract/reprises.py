@@ -46,6 +46,11 @@ def mark_reprises(doc: Document, candidates: list[Candidate], cues: Cues | None 
         if then.reprise and not first.reprise and _LIST_JOIN.fullmatch(doc.text, first.end, then.start) \
                 and _tail_cue(doc, cues, then.end):
             first.reprise = True
+    # "Ian McShane returns as Winston and Lance Reddick as Charon": the second pair leaves the verb out
+    for first, then in pairwise(by_start):
+        if first.reprise and not then.reprise and _LIST_JOIN.fullmatch(doc.text, first.end, then.start) \
+                and _verbless(doc, then):
+            then.reprise = True
 
 
 _LIST_JOIN = re.compile(r"\)?\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)")
@@ -65,6 +70,15 @@ def reprise_cue(doc: Document, cues: Cues, start: int, end: int) -> bool:
     return any(w in cues["reprise-cue"] for w in words) or _tail_cue(doc, cues, end) \
         or any(cue in phrase for cue in _phrases(cues["reprise-cue"])) \
         or _STILL_LINK.search(doc.text, start, end) is not None
+
+
+_BARE_AS = re.compile(r"\s*,?\s*as\s", re.IGNORECASE)
+
+
+def _verbless(doc: Document, candidate: Candidate) -> bool:
+    """Whether the pair says "X as Y" and nothing more: "as" right after the actor, no verb of its own."""
+    actors = candidate.parts.get("actor", [])
+    return len(actors) == 1 and _BARE_AS.match(doc.text, actors[0][1], candidate.end) is not None
 
 
 def _tail_cue(doc: Document, cues: Cues, end: int) -> bool:
