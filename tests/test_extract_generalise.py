@@ -31,6 +31,10 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Rina Sawayama plays his fierce daughter, Akira.", CH4, [("cast", "Rina Sawayama", "Akira", "supported")]),
         ("Ian McShane, whose Winston has never been drier, holds court.", CH4,
          [("cast", "Ian McShane", "Winston", "supported")]),
+        # the same link in a language mixed into the review
+        ("sí! Riccardo Scamarcio es Santino, el villano", CH2, [("cast", "Riccardo Scamarcio", "Santino", "supported")]),
+        ("Ian McShane joue Winston avec élégance.", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Keanu Reeves interpreta a John Wick otra vez.", CH2, [("cast", "Keanu Reeves", "John Wick", "supported")]),
     ],
     "role-filler": [
         ("Bridget Moynahan has a tiny part as Helen in the flashbacks.", JW1,
