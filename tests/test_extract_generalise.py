@@ -1057,6 +1057,19 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Laurence Fishburne reprises the Bowery King, and Ian McShane as Winston.", PARA,
          [("reprise", "Ian McShane", "Winston", "supported")]),
     ],
+    "list-entry-possessive-actor": [
+        ("Adjudicator — Asia Kate Dillon's icy enforcer.", PARA, [("cast", "Asia Kate Dillon", "Adjudicator",
+                                                                   "supported")]),
+        ("Sofia — Halle Berry's best role in years.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
+        ("Zero: Mark Dacascos's finest hour.", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
+    ],
+    "job-label-that-is-a-role": [
+        ("Director — Anjelica Huston\n", PARA, [("cast", "Anjelica Huston", "Director", "supported")]),
+        ("Cast notes\nDirector — Anjelica Huston\nDirector — Chad Stahelski\n", PARA,
+         [("cast", "Anjelica Huston", "Director", "supported"), ("director", "Chad Stahelski", None, "supported")]),
+        ("The Director - Anjelica Huston\nWinston - Ian McShane\n", PARA,
+         [("cast", "Anjelica Huston", "Director", "supported")]),
+    ],
     "listing-keys": [
         ("John Wick\nyr: 2014\nfranchise: John Wick\n", JW1,
          [("release_year", "", 2014, "supported"), ("franchise_member", "", None, "supported")]),
@@ -1171,6 +1184,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
 ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
+    "list-entry-possessive-actor": [
+        ("Winston, Ian McShane's dog sitter, is back.", PARA, ("cast", "Ian McShane", "Winston")),
+        ("Sofia and Halle Berry's dogs steal it.", PARA, ("cast", "Halle Berry", "Sofia")),
+        ("Zero fights John in Halle Berry's old house.", PARA, ("cast", "Halle Berry", "Zero")),
+    ],
+    "job-label-that-is-a-role": [
+        ("Director — Anjelica Huston\n", CH2, ("cast", "Anjelica Huston", "Director")),
+        ("Director: Chad Stahelski\n", PARA, ("cast", "Chad Stahelski", "Director")),
+        ("Director — Keanu Reeves\n", PARA, ("cast", "Keanu Reeves", "Director")),
+    ],
     "reprise-verb-left-out": [
         ("Ian McShane returns as Winston, and Lance Reddick plays Charon for the first time.", CH2,
          ("reprise", "Lance Reddick", None)),

@@ -68,7 +68,8 @@ def extract(text: str, film: str | None = None, *, reference: Reference | None =
     facts = reference.works.get(film_iri or "")
     credits = {"director": facts.directors, "writer": facts.writers} if facts else {}
     doc = Document(text, folded, mentions, film_iri, film_cast, credits, film_roles,
-                   film_is_first=film_iri is not None and film_iri == _first_work(reference))
+                   film_is_first=film_iri is not None and film_iri == _first_work(reference),
+                   film_performances=frozenset(reference.cast_of(film_iri)))
     rules = default_rules()
     # Filters run lazily: only on the first mention of each fact, which is most of the time saved.
     units = LayoutUnits(doc)  # layout units: cast rows, credit labels, 'Returning:' sections

@@ -234,8 +234,11 @@ def elided_link(gap: str, before: str, cues: Cues) -> bool:
 
 def owned_role(gap: str, after: str, cues: Cues) -> bool:
     """A role that is the possessive actor's own: "The Marquis is Bill Skarsgård's best role in years",
-    "Koji, an old ally of John's; the role is Hiroyuki Sanada's". ``after`` follows the possessive."""
+    "Koji, an old ally of John's; the role is Hiroyuki Sanada's", "Zero — Mark Dacascos's finest hour". ``after``
+    follows the possessive."""
     words = [w for w in gap_words(gap) if w != ","]
+    if "\n" not in gap and words and all(w in cues["list-separator"] for w in words):
+        return True  # "Sofia — Halle Berry's best role in years": a list entry, its actor described
     if "\n" in gap or not words or words[-1] not in ("is", "was"):
         return False
     if len(words) >= 3 and words[-2] in cues["role-noun"] and words[-3] in ("the", "this", "that"):

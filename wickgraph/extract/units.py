@@ -203,6 +203,9 @@ _JOBS = {"director": ("director",), "writer": ("writer",), "both": ("director", 
 
 
 def _credit_candidates(doc: Document, credit: Credit) -> list[Candidate]:
+    played = _label_played(doc, credit)
+    if played is not None:
+        return [played]
     names: list[tuple[Span, Span | None]] = []
     for item, aside in zip(credit.items, credit.asides, strict=True):
         kind = _kind(doc, item)
@@ -237,6 +240,20 @@ def _credit_candidates(doc: Document, credit: Credit) -> list[Candidate]:
         return found
     people = [actor for actor, _ in names]
     return [Candidate("layout-credit", job, credit.start, end, parts={"person": people}) for job in _JOBS[credit.job]]
+
+
+def _label_played(doc: Document, credit: Credit) -> Candidate | None:
+    """"Director — Anjelica Huston" in a review of Parabellum: a job label that is also a role of the work, over the
+    one actor who plays it there, is that role, not a credit."""
+    if credit.job == "cast" or len(credit.items) != 1:
+        return None
+    label = doc.by_start.get(credit.label[0])
+    actor = _mention(doc, credit.items[0])
+    if label is None or actor is None or not any((a.iri, r.iri) in doc.film_performances
+                                                 for a in actor.of_kind(PERSON) for r in label.of_kind(CHARACTER)):
+        return None
+    return Candidate("layout-credit", "cast", credit.start, credit.items[0][1],
+                     parts={"actor": [credit.items[0]], "character": [(label.start, label.end)]})
 
 
 def _inner(doc: Document, aside: Span) -> Span:
