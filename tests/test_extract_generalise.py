@@ -1070,6 +1070,12 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("The Director - Anjelica Huston\nWinston - Ian McShane\n", PARA,
          [("cast", "Anjelica Huston", "Director", "supported")]),
     ],
+    "modal-of-the-character": [
+        # a modal about what the character would do is not an imagined casting
+        ("Ian McShane's Winston would approve of this chili.", JW1, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Lance Reddick as Charon would serve it with a bow.", JW1, [("cast", "Lance Reddick", "Charon", "supported")]),
+        ("Willem Dafoe as Marcus could shoot a fly off a wall.", JW1, [("cast", "Willem Dafoe", "Marcus", "supported")]),
+    ],
     "listing-keys": [
         ("John Wick\nyr: 2014\nfranchise: John Wick\n", JW1,
          [("release_year", "", 2014, "supported"), ("franchise_member", "", None, "supported")]),
@@ -1184,6 +1190,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
 ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
+    "modal-of-the-character": [
+        ("Tom Cruise as John Wick would have been a disaster.", JW1, ("cast", "Tom Cruise", None)),
+        ("Nicolas Cage as Viggo could work, in another universe.", JW1, ("cast", "Nicolas Cage", None)),
+        ("Halle Berry as Helen would've been something.", JW1, ("cast", "Halle Berry", None)),
+    ],
     "list-entry-possessive-actor": [
         ("Winston, Ian McShane's dog sitter, is back.", PARA, ("cast", "Ian McShane", "Winston")),
         ("Sofia and Halle Berry's dogs steal it.", PARA, ("cast", "Halle Berry", "Sofia")),
