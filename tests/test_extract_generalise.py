@@ -1076,6 +1076,20 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Lance Reddick as Charon would serve it with a bow.", JW1, [("cast", "Lance Reddick", "Charon", "supported")]),
         ("Willem Dafoe as Marcus could shoot a fly off a wall.", JW1, [("cast", "Willem Dafoe", "Marcus", "supported")]),
     ],
+    "name-and-epithet": [
+        ("Charlie the cleaner is David Patrick Kelly.", JW1, [("cast", "David Patrick Kelly", "Charlie", "supported")]),
+        ("David Patrick Kelly plays Charlie the cleaner, briefly.", JW1,
+         [("cast", "David Patrick Kelly", "Charlie", "supported")]),
+        ("Uncle Charlie, the cleaner, is David Patrick Kelly.", JW1,
+         [("cast", "David Patrick Kelly", "Charlie", "supported")]),
+    ],
+    "role-noun-before-bracketed-actor": [
+        ("John watches a ballerina (Unity Phelan) rehearse.", PARA, [("cast", "Unity Phelan", "Ballerina", "supported")]),
+        ("There is a sommelier (Peter Serafinowicz) who pairs guns with wine.", CH2,
+         [("cast", "Peter Serafinowicz", "Sommelier", "supported")]),
+        ("An elder (Saïd Taghmaoui) in the desert decides his fate.", PARA,
+         [("cast", "Saïd Taghmaoui", "Elder", "supported")]),
+    ],
     "listing-keys": [
         ("John Wick\nyr: 2014\nfranchise: John Wick\n", JW1,
          [("release_year", "", 2014, "supported"), ("franchise_member", "", None, "supported")]),
@@ -1190,6 +1204,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
 ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
+    "role-noun-before-bracketed-actor": [
+        ("A ballerina rehearses (badly) while Unity Phelan waits.", PARA, ("cast", "Unity Phelan", "Ballerina")),
+        ("The Director runs a ballet school where a ballerina rehearses.", PARA, ("cast", "Anjelica Huston", "Ballerina")),
+        ("a sommelier (the one with the guns) and Peter Serafinowicz", CH2, ("cast", "Peter Serafinowicz", "Sommelier")),
+    ],
     "modal-of-the-character": [
         ("Tom Cruise as John Wick would have been a disaster.", JW1, ("cast", "Tom Cruise", None)),
         ("Nicolas Cage as Viggo could work, in another universe.", JW1, ("cast", "Nicolas Cage", None)),

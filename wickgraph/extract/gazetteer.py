@@ -335,14 +335,20 @@ _MESSAGE_PREFIX = re.compile(r"\s*(?:\[[^\]\n]{1,25}\]\s*)?(?:\d{1,2}:\d{2}(?::\
 _POSSESSED = re.compile(r"['\u2019]s?\s+(?:[a-z-]+\s+)?\Z")
 
 
+_BRACKETED_NAME = re.compile(r"[ \t]*\((?-i:[A-Z])[\w'\u2019.-]+(?:[ ][\w'\u2019.-]+){0,3}\)")
+
+
 def _role_title(text: str, start: int, entry: Entry) -> bool:
-    """A role-title character ("The Sommelier", "The Elder") written as a common noun: "the sommelier",
-    or after a possessive name: "Franco Nero's courtly sommelier"."""
+    """A role-title character ("The Sommelier", "The Elder") written as a common noun: "the sommelier", after a
+    possessive name: "Franco Nero's courtly sommelier", or before its actor in brackets: "a ballerina (Unity
+    Phelan)"."""
     if entry.kind != CHARACTER or not entry.form.lower().startswith("the "):
         return False
     if text[start:start + 4].lower() == "the " and text[start + 4:start + 5].isalpha():
         return True
     noun = entry.form[4:].strip()
+    if _BRACKETED_NAME.match(text, start + len(noun)):
+        return True  # "a ballerina (Unity Phelan)": the actor in brackets makes the noun their role
     # "Shamier Anderson's tracker, Mr. Nobody": the name that follows is the role, the noun describes it
     named_next = re.match(r",?\s+(?-i:[A-Z])", text[start + len(noun):start + len(noun) + 4]) is not None
     return " " not in noun and not named_next and _POSSESSED.search(text, max(0, start - 30), start) is not None

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..reference import Reference, normalize_name
-from .gazetteer import PERSON, WORK, Mention
+from .gazetteer import CHARACTER, PERSON, WORK, Mention
 from .links import default_cues
 
 __all__ = ["keep_plausible"]
@@ -55,7 +55,23 @@ def keep_plausible(text: str, mentions: list[Mention], reference: Reference, fil
                      and normalize_name(reference.people[e.iri].name).split()[0] != first_name))))
         if entries:
             kept.append(Mention(mention.start, mention.end, entries) if entries != mention.entries else mention)
-    return kept
+    return _with_epithets(text, kept)
+
+
+def _with_epithets(text: str, mentions: list[Mention]) -> list[Mention]:
+    """"Charlie the cleaner", "Viggo, the Pakhan": a character's name and another of its names side by side are one
+    mention of it (the whole phrase is the role the review names)."""
+    joined: list[Mention] = []
+    for mention in mentions:
+        previous = joined[-1] if joined else None
+        if previous is not None and mention.mask == CHARACTER and previous.mask == CHARACTER \
+                and text[previous.end:mention.start] in (" ", ", ") \
+                and text[mention.start:mention.start + 4].lower() == "the " \
+                and {e.iri for e in previous.entries} & {e.iri for e in mention.entries}:
+            joined[-1] = Mention(previous.start, mention.end, previous.entries)
+            continue
+        joined.append(mention)
+    return joined
 
 
 def _first_name_before(text: str, start: int) -> str | None:
