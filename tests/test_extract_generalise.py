@@ -1090,6 +1090,13 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("An elder (Saïd Taghmaoui) in the desert decides his fate.", PARA,
          [("cast", "Saïd Taghmaoui", "Elder", "supported")]),
     ],
+    "relative-clause-without-comma": [
+        ("Keanu Reeves who'd been in the wilderness for a while, playing John Wick, is magnetic.", JW1,
+         [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("Willem Dafoe who was always great, as Marcus, is a delight.", JW1,
+         [("cast", "Willem Dafoe", "Marcus", "supported")]),
+        ("Michael Nyqvist who had a great career, plays Viggo.", JW1, [("cast", "Michael Nyqvist", "Viggo", "supported")]),
+    ],
     "listing-keys": [
         ("John Wick\nyr: 2014\nfranchise: John Wick\n", JW1,
          [("release_year", "", 2014, "supported"), ("franchise_member", "", None, "supported")]),
@@ -1204,6 +1211,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
 ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
+    "relative-clause-without-comma": [
+        ("Keanu Reeves who fights Viggo, and Ian McShane as Winston.", JW1, ("cast", "Keanu Reeves", "Winston")),
+        ("Keanu Reeves who hunts Iosef, the son of Viggo, is relentless.", JW1, ("cast", "Keanu Reeves", "Viggo")),
+        ("Alfie Allen who steals the car, Viggo's son, is loathsome.", JW1, ("cast", "Alfie Allen", "Viggo")),
+    ],
     "role-noun-before-bracketed-actor": [
         ("A ballerina rehearses (badly) while Unity Phelan waits.", PARA, ("cast", "Unity Phelan", "Ballerina")),
         ("The Director runs a ballet school where a ballerina rehearses.", PARA, ("cast", "Anjelica Huston", "Ballerina")),

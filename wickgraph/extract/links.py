@@ -163,7 +163,9 @@ ASIDE_END = re.compile(r"\s*(?:,\s*(?:returning|back|again|once\s+more|once\s+ag
 
 # ", his sister," / ", the sushi chef,": an apposition between a role and the verb that links it; "himself,
 # wounded, dishevelled and mostly silent,": one after an actor
-_APPOSITION = re.compile(r"^\s*(?:himself|herself)?\s*,(?:[^,;.!?()\n]{1,60},){1,3}\s*")
+# ", his old friend, ...", and a relative clause a comma closes: "Keanu Reeves who'd been away a while, playing ..."
+_APPOSITION = re.compile(r"^\s*(?:himself|herself)?\s*,(?:[^,;.!?()\n]{1,60},){1,3}\s*"
+                         r"|^\s+who(?:['\u2019]d|['\u2019]s|\s+had|\s+has|\s+was|\s+is)?\s[^,;.!?()\n]{1,60},\s*")
 
 
 # a comment set off by commas, which says nothing of who plays whom: "is, of course, X", "is, as ever, X"
