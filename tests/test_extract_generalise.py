@@ -1097,6 +1097,14 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
          [("cast", "Willem Dafoe", "Marcus", "supported")]),
         ("Michael Nyqvist who had a great career, plays Viggo.", JW1, [("cast", "Michael Nyqvist", "Viggo", "supported")]),
     ],
+    "plus-as-list-joiner": [
+        ("Ian McShane + Lance Reddick as Winston + Charon, both great.", BAL,
+         [("cast", "Ian McShane", "Winston", "supported"), ("cast", "Lance Reddick", "Charon", "supported")]),
+        ("Ian McShane + Lance Reddick are back as Winston + Charon.", BAL,
+         [("reprise", "Lance Reddick", "Charon", "supported")]),
+        ("written by Shay Hatten + Derek Kolstad", BAL,
+         [("writer", "Shay Hatten", None, "supported"), ("writer", "Derek Kolstad", None, "contradicted")]),
+    ],
     "listing-keys": [
         ("John Wick\nyr: 2014\nfranchise: John Wick\n", JW1,
          [("release_year", "", 2014, "supported"), ("franchise_member", "", None, "supported")]),
@@ -1211,6 +1219,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
 ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
+    "plus-as-list-joiner": [
+        ("Ian McShane + Lance Reddick as Winston + Charon, both great.", BAL, ("cast", "Lance Reddick", "Winston")),
+        ("Ian McShane + Lance Reddick are back as Winston + Charon.", BAL, ("cast", "Lance Reddick", "Winston")),
+        ("Keanu Reeves+Ian McShane as John Wick+Winston", BAL, ("cast", "Ian McShane", "John Wick")),
+    ],
     "relative-clause-without-comma": [
         ("Keanu Reeves who fights Viggo, and Ian McShane as Winston.", JW1, ("cast", "Keanu Reeves", "Winston")),
         ("Keanu Reeves who hunts Iosef, the son of Viggo, is relentless.", JW1, ("cast", "Keanu Reeves", "Viggo")),
