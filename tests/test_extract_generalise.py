@@ -1105,6 +1105,31 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("written by Shay Hatten + Derek Kolstad", BAL,
          [("writer", "Shay Hatten", None, "supported"), ("writer", "Derek Kolstad", None, "contradicted")]),
     ],
+    "work-from-its-own-roles": [
+        # no title: roles that only one work has say which work this is
+        ("Keanu Reeves hunts Michael Nyqvist's Viggo, whose son Iosef stole the car; Marcus watches.", None,
+         [("cast", "Michael Nyqvist", "Viggo", "supported")]),
+        ("Donnie Yen's Caine, Bill Skarsgård's Marquis, Killa and Akira face John in Osaka and Paris.", None,
+         [("cast", "Donnie Yen", "Caine", "supported")]),
+        ("Sofia and her dogs, Zero and his students, Berrada, the Adjudicator: Halle Berry is Sofia.", None,
+         [("cast", "Halle Berry", "Sofia", "supported")]),
+    ],
+    "title-seen-by-the-reviewer": [
+        (("[21:00] Ana: vamos a ver John Wick esta noche\n[21:01] Ben: John Wick rules, Michael Nyqvist plays Viggo"
+         "\n[21:03] Ana: y Willem Dafoe es Marcus\n[21:04] Ben: Chapter 2 is fine too. Chapter 2 has Common"), None,
+         [("cast", "Willem Dafoe", "Marcus", "supported")]),
+        (("Movie night notes\n\nWe rewatched John Wick last night.\nAlfie Allen as Iosef is so punchable.\n\n"
+         "Chapter 2 next week. Chapter 2 has the catacombs."), None, [("cast", "Alfie Allen", "Iosef", "supported")]),
+        (("Diary, Sunday\n\nFinally saw John Wick. Michael Nyqvist as Viggo, Willem Dafoe as Marcus.\n\n"
+         "The dog scene wrecked me.\n\nChapter 4 is on my list. Chapter 4 is long, they say."), None,
+         [("cast", "Michael Nyqvist", "Viggo", "supported")]),
+    ],
+    "list-joiner-in-another-language": [
+        ("dirigida por Chad Stahelski y David Leitch", JW1,
+         [("director", "Chad Stahelski", None, "supported"), ("director", "David Leitch", None, "contradicted")]),
+        ("Regie: Chad Stahelski und David Leitch", JW1, [("director", "David Leitch", None, "contradicted")]),
+        ("réalisé par Chad Stahelski et David Leitch", JW1, [("director", "David Leitch", None, "contradicted")]),
+    ],
     "listing-keys": [
         ("John Wick\nyr: 2014\nfranchise: John Wick\n", JW1,
          [("release_year", "", 2014, "supported"), ("franchise_member", "", None, "supported")]),

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from ..reference import Reference, normalize_name
 from . import casing
 from .casing import lower_if_exact, lowercase_twin
-from .gazetteer import PERSON, WORK, Gazetteer, Mention
+from .gazetteer import CHARACTER, PERSON, WORK, Gazetteer, Mention
 from .textscan import line_around
 
 __all__ = ["detect_film", "resolve_film", "resolve_work"]
@@ -30,6 +30,13 @@ _ABSENCE_LOWER = lowercase_twin(_ABSENCE)  # the same search over the lower-case
 # A title after one of these is more often a point of reference than the subject: "as in Parabellum", "from the first"
 _REFERENCE_POINT = re.compile(r"\b(?:from|in|since|than|like|after|before|unlike|of)\s+(?:the\s+)?\Z",
                               re.IGNORECASE)
+
+
+# Seeing a work names it as a title, even one that is also a character's or the franchise's name: "we watched John
+# Wick", "rewatching John Wick tonight", "vamos a ver John Wick"
+_VIEWING = re.compile(r"\b(?:watch(?:ed|ing)?|re-?watch(?:ed|ing)?|saw|seen|see(?:ing)?|screen(?:ed|ing)|"
+                      r"ver|vi|vimos|viendo|regarder|vu|sehen|gesehen|guardare|visto)\s+(?:the\s+(?:first\s+)?|"
+                      r"(?:the\s+)?(?:original\s+)?)?\Z", re.IGNORECASE)
 
 
 # Words that name the post's subject wherever it stands: "today we're talking about X", "my review of X", "the
@@ -89,34 +96,61 @@ def _scores(text: str, mentions: Iterable[Mention], reference: Reference) -> dic
     first = len(text) - len(text.lstrip())
     headline = min(opening, text.find("\n", first) if text.find("\n", first) >= 0 else len(text))
     people: set[str] = set()
+    roles: set[str] = set()
     absent: dict[tuple[int, int], bool] = {}  # line window -> says someone is absent; one search per line
     lower = lower_if_exact(text)
     for mention in mentions:
         for entry in mention.entries:
             if entry.kind == WORK and entry.iri:
-                weight = 0.5 if entry.weak else 3.0
+                seen = _VIEWING.search(text, max(0, mention.start - 30), mention.start) is not None
+                weak = entry.weak and not seen
+                weight = (0.5 if weak else 3.0) + (3.0 if seen else 0.0)  # the work the reviewer watched
                 if mention.start < headline:  # the title line says most
                     # a name that is also a character ("keanu reeves is john wick") counts as a title
                     # only when it opens the line
                     opens = not text[text.rfind("\n", 0, mention.start) + 1:mention.start].strip(" \t#*_>|-")
-                    weight += (1.5 if opens else 0.0) if entry.weak else 8.0
+                    weight += (1.5 if opens else 0.0) if weak else 8.0
                 elif mention.start < opening:
-                    weight += 0.5 if entry.weak else 2.0
+                    weight += 0.5 if weak else 2.0
                 if _REFERENCE_POINT.search(text, max(0, mention.start - 12), mention.start):
                     weight /= 2  # "the role she had in Parabellum", "back from Chapter 2": another work, pointed at
-                if not entry.weak and _TOPIC_CUE.search(text, max(0, mention.start - 60), mention.start):
+                if not weak and _TOPIC_CUE.search(text, max(0, mention.start - 60), mention.start):
                     weight += 8.0  # "the real reason for this post: Chapter 4" says which work it is, like a headline
                 scores[entry.iri] += weight
             elif entry.kind == PERSON and entry.is_label and entry.iri and entry.iri not in people \
                     and not _absent(text, lower, mention.start, absent):  # read each person's lines until one counts
                 people.add(entry.iri)
+            elif entry.kind == CHARACTER and entry.iri and entry.iri not in roles \
+                    and not _absent(text, lower, mention.start, absent):
+                roles.add(entry.iri)
     for iri in reference.works:
         scores[iri] += 0.8 * len(people & reference.people_of(iri))
+        # a role found in one work only says which work this is ("Viggo", "Caine"), as a credit does
+        scores[iri] += 0.8 * len(roles & _roles_of_one_work(reference).get(iri, frozenset()))
     for match in re.finditer(r"\b(19[5-9]\d|20[0-4]\d)\b", text[:opening]):
         for facts in reference.works.values():
             if facts.release_year == int(match.group(1)):
                 scores[facts.iri] += 1.5
     return scores
+
+
+def _roles_of_one_work(reference: Reference) -> dict[str, frozenset[str]]:
+    """Each work's characters that no other work has."""
+    found = _ONE_WORK_ROLES.get(id(reference))
+    if found is None or found[0] is not reference:
+        works: dict[str, set[str]] = defaultdict(set)
+        for work in reference.works:
+            for _, character in reference.cast_of(work):
+                works[character].add(work)
+        by_work: dict[str, set[str]] = defaultdict(set)
+        for character, where in works.items():
+            if len(where) == 1:
+                by_work[next(iter(where))].add(character)
+        found = _ONE_WORK_ROLES[id(reference)] = (reference, {w: frozenset(c) for w, c in by_work.items()})
+    return found[1]
+
+
+_ONE_WORK_ROLES: dict[int, tuple[Reference, dict[str, frozenset[str]]]] = {}
 
 
 def _absent(text: str, lower: str | None, position: int, seen: dict[tuple[int, int], bool]) -> bool:

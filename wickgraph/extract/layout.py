@@ -361,7 +361,8 @@ def _label_regex(words: LayoutWords) -> re.Pattern[str]:
 
 # where a capsule line's next label may start ("(R) D: X")
 _SEGMENT = regexcache.compile(r"[\u00b7\u2022|;]|[.)][ \t]", skip_to_start=True)
-_ITEM_SPLIT = re.compile(r"[ \t]*(?:,[ \t]*(?:and[ \t]+)?|;|\u00b7|\u2022|/|&|\+|[ \t]and[ \t])[ \t]*", re.IGNORECASE)
+_ITEM_SPLIT = re.compile(r"[ \t]*(?:,[ \t]*(?:and[ \t]+)?|;|\u00b7|\u2022|/|&|\+|[ \t](?:and|y|und|et)[ \t])[ \t]*",
+                         re.IGNORECASE)
 _VALUE_END = re.compile(r"(?<=[a-z]{2})\.[ \t]|[ \t]\|[ \t]")
 _ASIDE = re.compile(r"[ \t]*(?:\([^()\n]{0,80}\)|\[[^\[\]\n]{0,80}\])")
 

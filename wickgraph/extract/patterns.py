@@ -103,7 +103,8 @@ _MACROS = {
     "CLAUSE": rf"[^.!?;:\n{_ENTITY_CHARS}]{{1,110}}?",
     # a few words before "as", none of them "as" ("X fights as well as Caine" is a comparison)
     "GAP": rf"(?:(?!as\s)[^\s.!?;:,\n\"{_ENTITY_CHARS}]+\s+){{1,4}}?",
-    "LISTSEP": r"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*[&+]\s*)",  # "A, B and C", "A & B", "A + B"
+    # "A, B and C", "A & B", "A + B", and "and" in a language mixed in ("A y B", "A und B", "A et B")
+    "LISTSEP": r"(?:\s*,\s*(?:and\s+)?|\s+(?:and|y|und|et)\s+|\s*[&+]\s*)",
     "FIRSTWORK": r"(?:first|original)\s+(?:film|movie|one|chapter|instal?lment|entry)",
 }
 # "reprising his role from the first film": the franchise's first work, named by its place

@@ -161,7 +161,7 @@ def _subject_pronoun(doc: Document, mentions: list[Mention], index: int) -> Cand
     return None
 
 
-_AND = re.compile(r"\s*(?:,\s*(?:and\s+)?|[&+]|\band\b)\s*\Z")
+_AND = re.compile(r"\s*(?:,\s*(?:and\s+)?|[&+]|\b(?:and|y|und|et)\b)\s*\Z")
 
 
 def _coordinated(doc: Document, cues: Cues, mentions: list[Mention], found: list[Candidate]) -> set[int]:
