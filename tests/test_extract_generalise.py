@@ -1130,6 +1130,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Regie: Chad Stahelski und David Leitch", JW1, [("director", "David Leitch", None, "contradicted")]),
         ("réalisé par Chad Stahelski et David Leitch", JW1, [("director", "David Leitch", None, "contradicted")]),
     ],
+    "dictated-surname-in-two-words": [
+        ("ian mick shane is winston again", PARA, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("laurence fish burne is the bowery king", PARA, [("cast", "Laurence Fishburne", "Bowery King", "supported")]),
+        ("mark da cascos plays zero the sushi chef", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
+    ],
     "listing-keys": [
         ("John Wick\nyr: 2014\nfranchise: John Wick\n", JW1,
          [("release_year", "", 2014, "supported"), ("franchise_member", "", None, "supported")]),
@@ -1244,6 +1249,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
 ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
+    "dictated-surname-in-two-words": [
+        ("ian and shane watched winston pour a drink", PARA, ("cast", "Ian McShane", None)),
+        ("mark the date: zero appears at last", PARA, ("cast", "Mark Dacascos", None)),
+        ("keanu and reeves fans unite", PARA, ("cast", "Keanu Reeves", "Reeves")),
+    ],
     "plus-as-list-joiner": [
         ("Ian McShane + Lance Reddick as Winston + Charon, both great.", BAL, ("cast", "Lance Reddick", "Winston")),
         ("Ian McShane + Lance Reddick are back as Winston + Charon.", BAL, ("cast", "Lance Reddick", "Winston")),

@@ -217,6 +217,14 @@ class Gazetteer:
                         mentions.pop()
                     mentions.append(Mention(starts[i], stops[i + 1], (entry,)))
                     matched = 2
+            if matched <= 1 and i + 2 < count and words[i] in self._fuzzy.first_names \
+                    and text[stops[i]:starts[i + 1]] == " " and text[stops[i + 1]:starts[i + 2]] == " ":
+                entry = self._fuzzy.split_surname(words[i], words[i + 1] + words[i + 2])
+                if entry is not None:  # "ian mick shane": a dictated surname heard as two words
+                    if matched:
+                        mentions.pop()
+                    mentions.append(Mention(starts[i], stops[i + 2], (entry,)))
+                    matched = 3
             i += matched or 1
         return mentions
 
@@ -382,6 +390,18 @@ class _FuzzyPeople:
         found += [i for i in [i for i, n in enumerate(lengths[:-1]) if n >= 6] if lengths[i + 1] >= 5
                   and (words[i][:1], words[i + 1][:1]) in initials and words[i].isalpha()]
         return sorted(set(found))
+
+    @property
+    def first_names(self) -> dict[str, list[tuple[str, str, str]]]:
+        return self._by_first
+
+    def split_surname(self, first: str, joined: str) -> Entry | None:
+        """The person whose first name is ``first`` and whose surname ``joined`` (two words run together) nearly
+        spells: "Ian Mick Shane" is Ian McShane, "Laurence Fish Burne" Laurence Fishburne."""
+        for last, iri, name in self._by_first.get(first, []):
+            if len(last) >= 6 and (last == joined or _close(last, joined, 2 if len(last) >= 7 else 1)):
+                return Entry(PERSON, iri, name, True)
+        return None
 
     def could_match(self, first: str, second: str) -> bool:
         """A cheap test before :meth:`match`: a known first or last name, or two long words with known initials."""
