@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
 from pathlib import Path
@@ -166,10 +167,13 @@ def _new_roles(doc: Document, candidates: list[Candidate], paired: list[Candidat
         if candidate.type == "cast" and known_role(candidate):
             with_role |= actors(candidate)
             given |= pairs(candidate)
-    role_spans = [(c.start, c.end) for c in candidates if c.type == "cast" and "character" in c.parts]
+    role_spans = sorted((c.start, c.end) for c in candidates if c.type == "cast" and "character" in c.parts)
+    longest = max((end - start for start, end in role_spans), default=0)
 
-    def unread(candidate: Candidate) -> bool:  # no rule gave a role in these words
-        return not any(start < candidate.end and candidate.start < end for start, end in role_spans)
+    def unread(candidate: Candidate) -> bool:  # no rule gave a role in these words (spans found by bisection)
+        low = bisect.bisect_left(role_spans, (candidate.start - longest, 0))
+        high = bisect.bisect_left(role_spans, (candidate.end, 0))
+        return not any(candidate.start < end for _, end in role_spans[low:high])
 
     return [c for c in paired if not actors(c) & with_role or (c.reprise and pairs(c) & given and unread(c))]
 

@@ -339,7 +339,9 @@ def _lowercase_role(doc: Document, cues: Cues, actor: Mention) -> Candidate | No
     """A role named after "as" or "plays" in a sentence typed in lower case, one or two words that are not a name
     the reference knows and not a word that follows those cues as English (``cues.json``: lowercase-non-name)."""
     sentence_start, sentence_end = doc.sentence(actor.start)
-    if any(char.isupper() for char in doc.folded[sentence_start:sentence_end]):
+    # the sentence around the pair (a window of it: a review on one unpunctuated line stays linear)
+    around = doc.folded[max(sentence_start, actor.start - _WINDOW):min(sentence_end, actor.end + 2 * _WINDOW)]
+    if not around.islower():
         return None
     match = _LOWER_ROLE.match(doc.view(PERSON | CHARACTER | WORK), actor.end, sentence_end)
     if match is None or doc.text[match.end():match.end() + 3].strip().startswith("as"):
