@@ -76,9 +76,9 @@ def extract(text: str, film: str | None = None, *, reference: Reference | None =
     units = LayoutUnits(doc)  # layout units: cast rows, credit labels, 'Returning:' sections
     candidates = run_rules(doc, rules) + units.candidates()
     paired = pair_roles(doc) + answered_questions(doc)
-    mark_reprises(doc, paired)
-    candidates += _new_roles(doc, candidates, paired)
+    mark_reprises(doc, paired)  # before choosing among them: a pairing that states a reprise may stay
     mark_reprises(doc, candidates)
+    candidates += _new_roles(doc, candidates, paired)
     candidates = units.apply_sections(candidates)
     candidates.sort(key=lambda c: (c.start, -(c.end - c.start)))
     pairs = _resolve(doc, candidates, reference)

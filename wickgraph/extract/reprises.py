@@ -57,9 +57,10 @@ _LIST_JOIN = re.compile(r"\)?\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)")
 
 
 @lru_cache(maxsize=8)
-def _phrases(words: frozenset[str]) -> tuple[str, ...]:
-    """The cues of several words, each padded with spaces to be found in a phrase of whole words."""
-    return tuple(f" {cue} " for cue in sorted(words) if " " in cue)
+def _phrases(words: frozenset[str]) -> re.Pattern[str]:
+    """The cues of several words as one regex over a phrase of whole words padded with spaces."""
+    cues = sorted((w for w in words if " " in w), key=len, reverse=True)
+    return re.compile(" (?:" + "|".join(re.escape(cue) for cue in cues) + ") " if cues else "(?!)")
 
 
 def reprise_cue(doc: Document, cues: Cues, start: int, end: int) -> bool:
@@ -68,7 +69,7 @@ def reprise_cue(doc: Document, cues: Cues, start: int, end: int) -> bool:
     words = gap_words(doc.text[start:end])
     phrase = f" {' '.join(words)} "
     return any(w in cues["reprise-cue"] for w in words) or _tail_cue(doc, cues, end) \
-        or any(cue in phrase for cue in _phrases(cues["reprise-cue"])) \
+        or _phrases(cues["reprise-cue"]).search(phrase) is not None \
         or _STILL_LINK.search(doc.text, start, end) is not None
 
 
@@ -90,7 +91,7 @@ def _tail_cue(doc: Document, cues: Cues, end: int) -> bool:
         return True
     tail = gap_words(doc.text[end:_clause_end(doc, end)])[:5]
     phrase = f" {' '.join(tail)} "
-    return any(w in cues["reprise-cue"] for w in tail) or any(cue in phrase for cue in _phrases(cues["reprise-cue"]))
+    return any(w in cues["reprise-cue"] for w in tail) or _phrases(cues["reprise-cue"]).search(phrase) is not None
 
 
 # "Winston's still Ian McShane", "Keanu Reeves still plays John": the link itself says the casting carries on

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from .. import regexcache
+
 __all__ = ["spoken_years", "widened", "with_years_in_digits"]
 
 _UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
@@ -19,8 +21,10 @@ _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "sev
          "ninety": 90}
 _UNIT = "(?:" + "|".join(_UNITS) + ")"
 _TWO_DIGITS = (rf"(?:(?:{'|'.join(_TEENS)})|(?:{'|'.join(_TENS)})(?:[ -]{_UNIT})?|(?:oh|o)[ -]{_UNIT})")
-_SPOKEN_YEAR = re.compile(rf"\b(?:(?P<century>nineteen|twenty)[ -](?P<rest>{_TWO_DIGITS})"
-                          rf"|two[ -]thousand(?:[ -]and)?(?:[ -](?P<after>{_TWO_DIGITS}|{_UNIT}))?)\b", re.IGNORECASE)
+# the engine skips in C to the letters a spoken year starts with
+_SPOKEN_YEAR = regexcache.compile(rf"\b(?:(?P<century>nineteen|twenty)[ -](?P<rest>{_TWO_DIGITS})"
+                                  rf"|two[ -]thousand(?:[ -]and)?(?:[ -](?P<after>{_TWO_DIGITS}|{_UNIT}))?)\b",
+                                  re.IGNORECASE, skip_to_start=True)
 
 
 def _two_digits(words: str) -> int:
@@ -36,7 +40,8 @@ def _two_digits(words: str) -> int:
 
 def spoken_years(text: str) -> list[tuple[int, int, int]]:
     """``(start, end, year)`` of each year from 1950 to 2049 said in words."""
-    if "twenty" not in text.lower() and "thousand" not in text.lower() and "nineteen" not in text.lower():
+    lower = text.lower()
+    if "twenty" not in lower and "thousand" not in lower and "nineteen" not in lower:
         return []
     found = []
     for match in _SPOKEN_YEAR.finditer(text):
