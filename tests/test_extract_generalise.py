@@ -1135,6 +1135,15 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("laurence fish burne is the bowery king", PARA, [("cast", "Laurence Fishburne", "Bowery King", "supported")]),
         ("mark da cascos plays zero the sushi chef", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
     ],
+    "answers-in-a-thread": [
+        # the answer opens the next paragraph; a yes names the role; a who-question typed without its mark
+        ("Chapter 4 AMA\n\n> Was Laurence Fishburne in it?\n\nyep, Bowery King again, he is great\n", CH4,
+         [("cast", "Laurence Fishburne", "Bowery King", "supported")]),
+        ("Q: Is Ian McShane back?\nA: Yes, Winston, still the best.", CH4,
+         [("cast", "Ian McShane", "Winston", "supported")]),
+        ("> who plays the marquis\n\nBill Skarsgård. Fancy suits, bad French.", CH4,
+         [("cast", "Bill Skarsgård", "Marquis", "supported")]),
+    ],
     "listing-keys": [
         ("John Wick\nyr: 2014\nfranchise: John Wick\n", JW1,
          [("release_year", "", 2014, "supported"), ("franchise_member", "", None, "supported")]),
@@ -1249,6 +1258,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
 ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
+    "answers-in-a-thread": [
+        ("> Was Halle Berry in it?\n\nnope, she sat this one out\n", CH4, ("cast", "Halle Berry", None)),
+        ("Is Ian McShane back? Yes, and Winston dies.", CH4, ("cast", "Ian McShane", "Winston")),
+        ("> who cares about the marquis\n\nBill Skarsgård fans, probably.", CH4, ("cast", "Bill Skarsgård", "Marquis")),
+    ],
     "dictated-surname-in-two-words": [
         ("ian and shane watched winston pour a drink", PARA, ("cast", "Ian McShane", None)),
         ("mark the date: zero appears at last", PARA, ("cast", "Mark Dacascos", None)),

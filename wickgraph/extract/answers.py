@@ -19,6 +19,7 @@ from .patterns import Candidate
 __all__ = ["answered_questions"]
 
 _QUESTION_END = re.compile(r"\?[\"')\]]*")
+_ANSWER_GAP = re.compile(r"[ \t]*\n(?:[ \t]*\n)?[ \t>]*(?=\S)")  # to the next line, over one blank line
 _YES = re.compile(r"\s*(?:[A-Za-z]{1,12}\s*:\s*)?(?:yes|yep|yeah|yup|sure|absolutely|of course|indeed|"
                   r"(?:he|she|they)\s+(?:is|was|does|did|are|were))\b[^.!?\n]{0,80}", re.IGNORECASE)
 _NO = re.compile(r"\s*(?:[A-Za-z]{1,12}\s*:\s*)?(?:no|nope|not|never|sadly not|"
@@ -26,7 +27,9 @@ _NO = re.compile(r"\s*(?:[A-Za-z]{1,12}\s*:\s*)?(?:no|nope|not|never|sadly not|"
                  re.IGNORECASE)
 _WHO = re.compile(r"\b(?:who|which\s+(?:actor|actress|performer|star|director|writer))\s+(?:is\s+|was\s+)?"
                   r"(?P<verb>directed|directs|helmed|wrote|writes|scripted|plays|played|playing|voices|voiced)\b"
-                  r"(?:\s+(?P<role>[^?]{1,60}))?\?", re.IGNORECASE)
+                  r"(?:\s+(?P<role>[^?\n]{1,60}))?(?:\?|\Z)", re.IGNORECASE)
+# "> who plays the marquis": a who-question on a line of its own, typed without its question mark
+_BARE_WHO = re.compile(r"^[ \t>*-]*(?:q\s*[:.]\s*)?(?=(?:who|which)\b)[^?\n]{8,80}$", re.IGNORECASE | re.MULTILINE)
 _LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|&|and)\s*", re.IGNORECASE)
 _IN_IT = re.compile(r"\b(?:is|was|are|does|did)\b[^?]{0,80}\?", re.IGNORECASE)
 
@@ -34,26 +37,29 @@ _IN_IT = re.compile(r"\b(?:is|was|are|does|did)\b[^?]{0,80}\?", re.IGNORECASE)
 def answered_questions(doc: Document) -> list[Candidate]:
     """Candidates for claims stated by the answer to a question in ``doc``."""
     found: list[Candidate] = []
-    for question in _QUESTION_END.finditer(doc.text):
-        q_start, _ = doc.sentence(max(question.start() - 1, 0))
-        q_start = max(q_start, doc.line(question.start())[0])
-        answer_start = question.end()
-        a_start, a_end = doc.sentence(min(answer_start + 1, len(doc.text) - 1))
+    ends = [(m.start(), m.end()) for m in _QUESTION_END.finditer(doc.text)]
+    if "who" in doc.lower or "which" in doc.lower:
+        ends += [(m.end(), m.end()) for m in _BARE_WHO.finditer(doc.text) if _WHO.search(doc.text, m.start(), m.end())]
+    for mark, answer_start in sorted(ends):
+        q_start, _ = doc.sentence(max(mark - 1, 0))
+        q_start = max(q_start, doc.line(mark)[0])
+        gap = _ANSWER_GAP.match(doc.text, answer_start)  # the answer may open the next paragraph
+        a_start, a_end = doc.sentence(min(gap.end() if gap else answer_start + 1, len(doc.text) - 1))
         a_start = max(a_start, answer_start)
         answer = doc.text[a_start:a_end]
         if not answer.strip() or _NO.match(answer):
             continue
-        mentions = doc.mentions_between(q_start, question.start())
-        who = _WHO.search(doc.text, q_start, question.end())
-        when = _WHEN.search(doc.text, q_start, question.end())
+        mentions = doc.mentions_between(q_start, mark)
+        who = _WHO.search(doc.text, q_start, answer_start)
+        when = _WHEN.search(doc.text, q_start, answer_start)
         if who is not None:
             candidate = _who_answer(doc, who, a_start, a_end)
         elif when is not None:
             candidate = _when_answer(doc, a_start, a_end)
-        elif _FRANCHISE.search(doc.text, q_start, question.end()) and not mentions_person(mentions):
+        elif _FRANCHISE.search(doc.text, q_start, answer_start) and not mentions_person(mentions):
             candidate = _franchise_answer(doc, a_start, a_end)
         else:
-            candidate = _yes_answer(doc, mentions, a_start, a_end, _IN_IT.search(doc.text, q_start, question.end()))
+            candidate = _yes_answer(doc, mentions, a_start, a_end, _IN_IT.search(doc.text, q_start, answer_start))
         if candidate is not None:
             found.append(candidate)
     return found
@@ -68,15 +74,20 @@ def _yes_answer(doc: Document, mentions: list[Mention], a_start: int, a_end: int
     actor = actors[0]
     parts = {"actor": [(actor.start, actor.end)]}
     end = yes.end()
-    role = re.search(r"\bas\s+", doc.text[a_start:end])
+    role = re.search(r"\bas\s+", doc.text[a_start:end]) or _ROLE_NAMED.match(doc.text, yes.start(), end)
     if role:
-        at = a_start + role.end()
+        at = a_start + role.end() if role.re is not _ROLE_NAMED else role.end()
         mention = doc.by_start.get(at) or doc.by_start.get(at + 4 if doc.text[at:at + 4].lower() == "the " else at)
         if mention is not None and mention.mask & CHARACTER:
             parts["character"] = [(mention.start, mention.end)]
             end = mention.end
     start = a_start + len(doc.text[a_start:end]) - len(doc.text[a_start:end].lstrip())
     return Candidate("qa-answer", "cast", start, _trim_end(doc.text, start, end), parts=parts)
+
+
+# "yep, Bowery King again": the yes names the role straight away
+_ROLE_NAMED = re.compile(r"\s*(?:[A-Za-z]{1,12}\s*:\s*)?(?:yes|yep|yeah|yup|sure|absolutely|of course|indeed)\b"
+                         r"[\s,!:\-\u2014]*(?:(?:he|she|they)\s+(?:is|was|plays|played)\s+)?", re.IGNORECASE)
 
 
 def _who_answer(doc: Document, who: re.Match[str], a_start: int, a_end: int) -> Candidate | None:
