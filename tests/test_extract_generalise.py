@@ -1144,6 +1144,15 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("> who plays the marquis\n\nBill Skarsgård. Fancy suits, bad French.", CH4,
          [("cast", "Bill Skarsgård", "Marquis", "supported")]),
     ],
+    "shouted-run-in-a-line": [
+        # part of a line in capitals: a one-word name in the run is a name
+        ("1. MARK DACASCOS AS ZERO. the sushi chef with a sword, loved him.", PARA,
+         [("cast", "Mark Dacascos", "Zero", "supported")]),
+        ("Honestly? HALLE BERRY IS SOFIA and the dogs are the real stars.", PARA,
+         [("cast", "Halle Berry", "Sofia", "supported")]),
+        ("my ranking: IAN MCSHANE (WINSTON) first, then everyone else", PARA,
+         [("cast", "Ian McShane", "Winston", "supported")]),
+    ],
     "listing-keys": [
         ("John Wick\nyr: 2014\nfranchise: John Wick\n", JW1,
          [("release_year", "", 2014, "supported"), ("franchise_member", "", None, "supported")]),
@@ -1258,6 +1267,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
 ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
+    "shouted-run-in-a-line": [
+        ("Mark Dacascos was SO good, ZERO complaints from me.", PARA, ("cast", "Mark Dacascos", "Zero")),
+        ("Halle Berry gets the BEST dogs, SOFIA would be proud, in Casablanca.", PARA, ("cast", "Halle Berry", "Sofia")),
+        ("Ian McShane? WINSTON forever.", PARA, ("cast", "Ian McShane", "Winston")),
+    ],
     "answers-in-a-thread": [
         ("> Was Halle Berry in it?\n\nnope, she sat this one out\n", CH4, ("cast", "Halle Berry", None)),
         ("Is Ian McShane back? Yes, and Winston dies.", CH4, ("cast", "Ian McShane", "Winston")),

@@ -331,7 +331,20 @@ class _OneCaseLines:
             letters = _LETTERS.sub("", line)
             self._lines[start] = len(letters) >= 8 and len(line.split()) >= 3 and (
                 letters.isupper() or letters.islower())
-        return self._lines[start]
+        return self._lines[start] or _shouted_run(self.text, position)
+
+
+# three words or more in capitals in a row: "KEANU IS BACK AS JOHN and he looks tired" shouts part of a line
+_SHOUTED_BEFORE = re.compile(r"(?:[A-Z\u00c0-\u00de][A-Z\u00c0-\u00de'.-]*[ \t,:;()\"]+){0,6}\Z")
+_SHOUTED_AFTER = re.compile(r"[A-Z\u00c0-\u00de'.-]*(?:[ \t,:;()\"]+[A-Z\u00c0-\u00de][A-Z\u00c0-\u00de'.-]*){0,6}")
+
+
+def _shouted_run(text: str, position: int) -> bool:
+    """Whether the word at ``position`` stands in a run of three words or more written in capitals."""
+    before = _SHOUTED_BEFORE.search(text, max(0, position - 120), position)
+    after = _SHOUTED_AFTER.match(text, position, position + 120)
+    words = len((before.group() if before else "").split()) + len(after.group().split() if after else [])
+    return words >= 3
 
 
 _LETTERS = re.compile(r"[^a-zA-Z\u00c0-\u024f]+")
