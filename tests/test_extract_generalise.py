@@ -1153,6 +1153,12 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("my ranking: IAN MCSHANE (WINSTON) first, then everyone else", PARA,
          [("cast", "Ian McShane", "Winston", "supported")]),
     ],
+    "role-as-the-actors-act": [
+        ("Ian McShane does his Winston thing for a couple of scenes.", BAL, [("cast", "Ian McShane", "Winston",
+                                                                            "supported")]),
+        ("Keanu does the full John Wick routine, grunting.", BAL, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("Lance Reddick does his Charon bit, dry as ever.", BAL, [("cast", "Lance Reddick", "Charon", "supported")]),
+    ],
     "listing-keys": [
         ("John Wick\nyr: 2014\nfranchise: John Wick\n", JW1,
          [("release_year", "", 2014, "supported"), ("franchise_member", "", None, "supported")]),
@@ -1267,6 +1273,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
 ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
+    "role-as-the-actors-act": [
+        ("Ian McShane does his best to help Winston escape.", BAL, ("cast", "Ian McShane", "Winston")),
+        ("Keanu does the dishes while John Wick sleeps.", BAL, ("cast", "Keanu Reeves", "John Wick")),
+        ("Lance Reddick does his job, and Charon bits are cut.", BAL, ("cast", "Lance Reddick", "Charon")),
+    ],
     "shouted-run-in-a-line": [
         ("Mark Dacascos was SO good, ZERO complaints from me.", PARA, ("cast", "Mark Dacascos", "Zero")),
         ("Halle Berry gets the BEST dogs, SOFIA would be proud, in Casablanca.", PARA, ("cast", "Halle Berry", "Sofia")),

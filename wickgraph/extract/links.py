@@ -277,8 +277,15 @@ def performed_link(gap: str, after: str) -> bool:
     """Whether ``gap`` is a performance verb whose object is the role after it; ``after`` follows the role.
 
     "Common gives us Cassian", "Mark Dacascos has enormous fun with Zero", "Mark Dacascos nails Zero", "Jerome
-    Flynn turns in a sly Berrada", "X brings Zero to life", "Claudia Gerini gives Gianna one long, sad scene"; not the
-    plot's verbs ("gives Winston the coin", "nails Zero to the wall")."""
+    Flynn turns in a sly Berrada", "X brings Zero to life", "Claudia Gerini gives Gianna one long, sad scene", "Ian
+    McShane does his Winston thing"; not the plot's verbs ("gives Winston the coin", "nails Zero to the wall")."""
     return bool(_PERFORMS.fullmatch(gap) or (_PERFORMANCE_VERB.fullmatch(gap) and not _PLOT_AFTER.match(after))
                 or (_GIVES.fullmatch(gap) and _QUALITY_AFTER.match(after))
-                or (_BRINGS.fullmatch(gap) and _TO_LIFE.match(after)))
+                or (_BRINGS.fullmatch(gap) and _TO_LIFE.match(after))
+                or (_DOES_HIS.fullmatch(gap) and _ROUTINE_AFTER.match(after)))
+
+
+# "Ian McShane does his Winston thing", "Keanu does the full John Wick routine": the role as the actor's act
+_DOES_HIS = re.compile(r"\s*(?:\w+ly\s+)?(?:does|did|doing|is\s+doing)\s+(?:his|her|their|the)\s+"
+                       r"(?:usual\s+|full\s+|trademark\s+|signature\s+|whole\s+)?\Z", re.IGNORECASE)
+_ROUTINE_AFTER = re.compile(r"\s+(?:thing|routine|shtick|schtick|bit|act|number)\b", re.IGNORECASE)
