@@ -64,13 +64,10 @@ def extract(text: str, film: str | None = None, *, reference: Reference | None =
     if film_iri is None and not film:
         film_iri, film_confidence, note = resolve_work(text, mentions, reference)
     mentions = keep_plausible(text, mentions, reference, film_iri)
-    film_cast = frozenset(actor for actor, _ in reference.cast_of(film_iri))
-    film_roles = frozenset(character for _, character in reference.cast_of(film_iri))
     facts = reference.works.get(film_iri or "")
     credits = {"director": facts.directors, "writer": facts.writers} if facts else {}
-    doc = Document(text, folded, mentions, film_iri, film_cast, credits, film_roles,
-                   film_is_first=film_iri is not None and film_iri == _first_work(reference),
-                   film_performances=frozenset(reference.cast_of(film_iri)))
+    doc = Document(text, folded, mentions, film_iri, frozenset(reference.cast_of(film_iri)), credits,
+                   film_is_first=film_iri is not None and film_iri == _first_work(reference))
     rules = default_rules()
     # Filters run lazily: only on the first mention of each fact, which is most of the time saved.
     units = LayoutUnits(doc)  # layout units: cast rows, credit labels, 'Returning:' sections

@@ -30,15 +30,14 @@ class Document:
     """A review's text with its name mentions, reviewed work, sentences and placeholder views."""
 
     def __init__(self, text: str, folded: str, mentions: list[Mention], film: str | None,
-                 film_cast: frozenset[str] = frozenset(), film_credits: dict[str, frozenset[str]] | None = None,
-                 film_roles: frozenset[str] = frozenset(), film_is_first: bool = False,
-                 film_performances: frozenset[tuple[str, str]] = frozenset()) -> None:
+                 film_performances: frozenset[tuple[str, str]] = frozenset(),
+                 film_credits: dict[str, frozenset[str]] | None = None, film_is_first: bool = False) -> None:
         self.text = text
         self.film_performances = film_performances  # (actor, character) pairs the reference has in the work
         self.film_is_first = film_is_first  # the reviewed work is the franchise's first: "the first film" is it
-        self.film_roles = film_roles  # characters the reference has in the reviewed work
+        self.film_roles = frozenset(character for _, character in film_performances)  # its characters
         self.film_credits = film_credits or {}  # "director"/"writer" -> people credited on the reviewed work
-        self.film_cast = film_cast  # actors the reference casts in the reviewed work
+        self.film_cast = frozenset(actor for actor, _ in film_performances)  # the actors it casts
         self.folded = folded
         self.mentions = mentions
         self.film = film
