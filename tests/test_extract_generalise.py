@@ -1159,6 +1159,12 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Keanu does the full John Wick routine, grunting.", BAL, [("cast", "Keanu Reeves", "John Wick", "supported")]),
         ("Lance Reddick does his Charon bit, dry as ever.", BAL, [("cast", "Lance Reddick", "Charon", "supported")]),
     ],
+    "returning-label": [
+        ("Back again: Ian McShane as Winston.\n", PARA, [("reprise", "Ian McShane", "Winston", "supported")]),
+        ("Also back: Lance Reddick as Charon\n", PARA, [("reprise", "Lance Reddick", "Charon", "supported")]),
+        ("They're back: Laurence Fishburne as the Bowery King\n", PARA,
+         [("reprise", "Laurence Fishburne", "Bowery King", "supported")]),
+    ],
     "listing-keys": [
         ("John Wick\nyr: 2014\nfranchise: John Wick\n", JW1,
          [("release_year", "", 2014, "supported"), ("franchise_member", "", None, "supported")]),
@@ -1273,6 +1279,13 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
 ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
+    "card-back-is-no-return": [
+        # "Back:" alone is the back of a card or a page, not a label over returning players
+        ("Card 1\nFRONT: Who plays the Adjudicator?\nBACK: Asia Kate Dillon plays the Adjudicator.\n", PARA,
+         ("reprise", "Asia Kate Dillon", None)),
+        ("Front: Who is Zero?\nBack: Mark Dacascos is Zero, the sushi chef.\n", PARA, ("reprise", "Mark Dacascos", None)),
+        ("Page 2\nBack: Halle Berry as Sofia, with the dogs.\n", PARA, ("reprise", "Halle Berry", None)),
+    ],
     "role-as-the-actors-act": [
         ("Ian McShane does his best to help Winston escape.", BAL, ("cast", "Ian McShane", "Winston")),
         ("Keanu does the dishes while John Wick sleeps.", BAL, ("cast", "Keanu Reeves", "John Wick")),

@@ -106,8 +106,10 @@ _ANNOUNCEMENT = re.compile(r"(?:^|(?<=[.!?:\n]))[ \t\-*#]*(?:(?:some|a\s+few|sev
                            r"are\s+returning|turn\s+up\s+again|show\s+up\s+again)\b[^.!?:\n]{0,40}[.!:]",
                            re.IGNORECASE | re.MULTILINE)
 # "Back again: X as Y and Z as W" / "Also returning: X as Y": a label line that names the returning players
-_RETURNING_LABEL = re.compile(r"(?:^|(?<=[.!?\n]))[ \t\-*#_]*(?:also\s+)?(?:returning|back(?:\s+again)?|"
-                              r"back\s+for\s+more|returning\s+(?:cast|players|faces)|familiar\s+faces)[ \t*_]*:",
+# (a bare "Back:" is the back of a trivia card or a page, not players coming back)
+_RETURNING_LABEL = re.compile(r"(?:^|(?<=[.!?\n]))[ \t\-*#_]*(?:also\s+)?(?:returning|"
+                              r"(?:also\s+|they['\u2019]re\s+)back|back\s+again|back\s+for\s+more|"
+                              r"returning\s+(?:cast|players|faces)|familiar\s+faces)[ \t*_]*:",
                               re.IGNORECASE | re.MULTILINE)
 # "Once again, Ian McShane plays Winston", "Reprising his role, X is Y", "As in the first two films, X plays Y",
 # "Back in the black suit: X as Y": a reprise said by an adverbial fronted before the clause
