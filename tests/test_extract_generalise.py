@@ -1165,6 +1165,38 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("They're back: Laurence Fishburne as the Bowery King\n", PARA,
          [("reprise", "Laurence Fishburne", "Bowery King", "supported")]),
     ],
+    "row-number-label": [
+        ("TEAM\nNo. 1 — John Wick ............ Keanu Reeves (capt.)\n", CH4,
+         [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("RANKING\n#2 Winston .......... Ian McShane\n", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("ROSTER\nNo. 3 - Charon .... Lance Reddick\n", CH4, [("cast", "Lance Reddick", "Charon", "supported")]),
+    ],
+    "year-in-a-column": [
+        ("DIARY\nMAR 09   John Wick: Chapter 4   2023   –   rewatch\n", CH4, [("release_year", "", 2023, "supported")]),
+        ("Film | Parabellum | 2019 | watched twice\n", PARA, [("release_year", "", 2019, "supported")]),
+        ("Log\n2024-05-01\tJohn Wick: Chapter 2\t2016\tgood\n", CH2, [("release_year", "", 2016, "contradicted")]),
+    ],
+    "list-verb-phrase-before-as": [
+        ("Ian McShane and Lance Reddick check back in as Winston and Charon.", BAL,
+         [("reprise", "Lance Reddick", "Charon", "supported"), ("cast", "Ian McShane", "Winston", "supported")]),
+        ("Common and Ruby Rose square off as Cassian and Ares.", CH2,
+         [("cast", "Common", "Cassian", "supported"), ("cast", "Ruby Rose", "Ares", "supported")]),
+        ("Donnie Yen and Bill Skarsgård face off as Caine and the Marquis.", CH4,
+         [("cast", "Donnie Yen", "Caine", "supported"), ("cast", "Bill Skarsgård", "Marquis", "supported")]),
+    ],
+    "franchise-launched-any-tense": [
+        ("This is the film that would launch the whole John Wick franchise.", JW1,
+         [("franchise_member", "", None, "supported")]),
+        ("A small revenge movie starts a saga here.", JW1, [("franchise_member", "", None, "supported")]),
+        ("It kicks off the John Wick series with a bang.", JW1, [("franchise_member", "", None, "supported")]),
+    ],
+    "answer-no-ends-its-sentence": [
+        ("Was Lance Reddick in it? No. Young Charon is played by Ayomide Adegun.", CONT,
+         [("cast", "Ayomide Adegun", "Charon", "supported")]),
+        ("Did Len Wiseman direct it? No. Chad Stahelski directed it.", CH4,
+         [("director", "Chad Stahelski", None, "supported")]),
+        ("Is Halle Berry back? No. Mark Dacascos plays Zero instead.", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
+    ],
     "listing-keys": [
         ("John Wick\nyr: 2014\nfranchise: John Wick\n", JW1,
          [("release_year", "", 2014, "supported"), ("franchise_member", "", None, "supported")]),
@@ -1279,6 +1311,18 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
 ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
+    "list-verb-phrase-before-as": [
+        ("Ian McShane and Lance Reddick are as good as Winston and Charon deserve.", BAL,
+         ("cast", "Lance Reddick", "Winston")),
+        ("Ian McShane and Lance Reddick, as Winston and Charon, trade looks.", BAL, ("cast", "Ian McShane", "Charon")),
+        ("Keanu Reeves and Halle Berry fight as hard as Sofia and her dogs.", PARA, ("cast", "Halle Berry", "Sofia")),
+    ],
+    "answer-no-ends-its-sentence": [
+        ("Was Lance Reddick in it? No. Young Charon is played by Ayomide Adegun.", CONT,
+         ("cast", "Lance Reddick", None)),
+        ("Is Halle Berry back? No. Sofia is gone.", CH4, ("cast", "Halle Berry", None)),
+        ("Did Chad Stahelski direct it? No. Len Wiseman did.", BAL, ("director", "Chad Stahelski", None)),
+    ],
     "card-back-is-no-return": [
         # "Back:" alone is the back of a card or a page, not a label over returning players
         ("Card 1\nFRONT: Who plays the Adjudicator?\nBACK: Asia Kate Dillon plays the Adjudicator.\n", PARA,

@@ -167,7 +167,11 @@ def _placeholder(bits: int, length: int) -> str:
 _TITLE_BEFORE = re.compile(r"(?:^|\s)(Mr|Ms|Mrs|Dr|St|vs|Jr|Sr|No|feat)$")
 
 
+_NUMBER_AFTER = re.compile(r"\.[ \t]*\d")
+
+
 def _abbreviation(text: str, position: int) -> bool:
-    # "Mr. Nobody", "Dr. Smith", "vs. the Marquis": a title's full stop does not end a sentence.
-    return text[position:position + 1] == "." and \
-        _TITLE_BEFORE.search(text, max(0, position - 5), position) is not None
+    # "Mr. Nobody", "Dr. Smith", "vs. the Marquis", "No. 1": a title's full stop does not end a sentence ("No. Young
+    # Charon is ..." is the answer "No." and a new sentence)
+    title = _TITLE_BEFORE.search(text, max(0, position - 5), position) if text[position:position + 1] == "." else None
+    return title is not None and (title.group(1) != "No" or _NUMBER_AFTER.match(text, position) is not None)

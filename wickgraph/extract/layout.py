@@ -56,7 +56,9 @@ _MAX_CELL = 60
 # Layout marks, each found from its own first character so the regex engine can skip ahead:
 # **bold**, *italic*, __bold__, _italic_ (checked in _emphasis)
 _EMPHASIS = regexcache.compile(r"\*{1,3}|_{1,3}", skip_to_start=True)
-_LINE_MARK = re.compile(r"[ \t]*(?:#{1,6}|>|[-*+\u2022\u00b7]|\d{1,3}[.)/])[ \t]+")  # headings, quotes, bullets, "1."
+# headings, quotes, bullets, "1.", and a number labelling a row: "No. 1 —", "#3"
+_LINE_MARK = re.compile(r"[ \t]*(?:#{1,6}|>|[-*+\u2022\u00b7]|\d{1,3}[.)/]|"
+                        r"No\.[ \t]*\d{1,3}[ \t]*[\u2014\u2013:-]|#\d{1,3})[ \t]+")
 _RULE_LINE = re.compile(
     r"[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*"  # |---|---| table rules, "---"
     r"|[ \t]*\|?(?:[ \t]*:?-+:?[ \t]*\|)+(?:[ \t]*:?-+:?[ \t]*)?"  # |:-|-:| (one dash a cell is enough)
