@@ -156,6 +156,10 @@ def test_more_rating_forms(text: str, value: object, scale: object, evidence: st
     # an aggregator named earlier in the sentence, before the clause with the score
     ("On Rotten Tomatoes, the film holds an approval rating of 89%. My grade: 7/10.", 7),
     ("According to IMDb, users put it at 7.9/10, which sounds right. I give it 4 out of 5.", 4),
+    # a speaker's score in a transcript yields to the one the writer labels as their own
+    ("DENNIS: Eight out of ten.\nHOST: Booth verdict from me, and it counts: 9 out of 10.", 9),
+    ("RITA: Ten out of ten, Bernie.\nBERNIE: My own number, the one for the website: three out of five.", 3),
+    ("Caller: 6/10 for me. Host: my pick for the week, and my number: 8/10.", 8),
     # "A sequel" after someone else's grade is an article, not a grade of mine
     ('Audiences polled by CinemaScore gave it a grade of "A\u2013". A sequel followed. Mine: B.', "B"),
     ("On Metacritic, a weighted average, it scores 78/100; as for me, 8/10.", 8),
@@ -163,6 +167,19 @@ def test_more_rating_forms(text: str, value: object, scale: object, evidence: st
 def test_only_the_critics_own_rating(text: str, value: float | str) -> None:
     rating = find_rating(text)
     assert rating is not None and rating.value == value
+
+
+@pytest.mark.parametrize(("text", "value", "scale"), [
+    # a key to the column's stars is no rating, and its top mark is the scale of the stars below it
+    (("Ratings: \u2605\u2605\u2605\u2605 excellent \u00b7 \u2605\u2605\u2605 good \u00b7 \u2605\u2605 fair \u00b7 "
+     "\u2605 poor.\n\nBallerina \u2605\u2605\u00bd\n"), 2.5, 4),
+    (("Key: \u2605\u2605\u2605\u2605\u2605 = masterpiece, \u2605\u2605\u2605\u2605 = great, \u2605\u2605\u2605 = fine\n"
+     "Ballerina \u2605\u2605\u2605\u00bd"), 3.5, 5),
+    ("Our stars: \u2605\u2605\u2605 must-see / \u2605\u2605 worth it / \u2605 skip it\n\nParabellum \u2605\u2605", 2, 3),
+])
+def test_star_key_sets_the_scale(text: str, value: float, scale: int) -> None:
+    rating = find_rating(text)
+    assert rating is not None and (rating.value, rating.scale) == (value, scale)
 
 
 @pytest.mark.parametrize("text", [

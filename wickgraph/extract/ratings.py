@@ -234,7 +234,8 @@ _OTHERS = re.compile(r"\b(?:imdb|rotten tomatoes|metacritic|letterboxd average|c
 _COUNT_AFTER = re.compile(r"[\s(|\u00b7,-]*(?:from\s+|based\s+on\s+|across\s+)?\d[\d,.]*\s*k?\s+"
                           r"(?:global\s+|customer\s+|user\s+)?(?:ratings?|reviews?|votes?)\b", re.IGNORECASE)
 # The critic's own: "My score:", "Our verdict:", "Rating:", "Grade:" on the line before the value.
-_OWN_LABEL = re.compile(r"\b(?:my|our)\b[^.!?\n]{0,40}\b(?:verdict|score|rating|grade|take|mark)\b|"
+_OWN_LABEL = re.compile(r"\b(?:my|our)\b[^.!?\n]{0,40}\b(?:verdict|score|rating|grade|take|mark|number|pick)\b|"
+                        r"\b(?:verdict|score|rating|grade|mark|number)\s+from\s+me\b|"
                         r"^\W*(?:me|mine|for\s+me|from\s+me)\s*[:\-–]|"
                         r"\b(?:editors?['\u2019]?s?|staff|critic['\u2019]?s?|house)\s+(?:verdict|score|rating|grade|pick|mark)\b|"
                         r"^\W*(?:verdict|score|rating|grade|final\s+(?:score|verdict|grade)|overall)\b", re.IGNORECASE)
@@ -268,6 +269,12 @@ _GRADE_NEAR = re.compile(r"\bgrade\b", re.IGNORECASE)
 _ARTICLE = re.compile(r"(?-i:A)\s+(?-i:[a-z])")
 
 
+# A key to a column's star marks: three star runs or more on one line, each with its word
+_LEGEND = re.compile(r"^[^\n\u2605]{0,40}(?:\u2605+[ \t]*(?:[=:\u2013-][ \t]*)?"
+                     r"[A-Za-z][\w'-]*(?:[ \t]+[A-Za-z][\w'-]*){0,2}[ \t,;:\u00b7|/.-]*){3,}[^\n]*$", re.MULTILINE)
+_STAR_RUN = re.compile(r"\u2605+")
+
+
 def find_rating(text: str) -> RatingMatch | None:
     """The critic's own rating: a labelled own score ("My score: 7 of 10 points") first, else the first rating
     that is neither labelled as a score of something else nor given by someone else ("my sister gives it 6/10")."""
@@ -275,8 +282,11 @@ def find_rating(text: str) -> RatingMatch | None:
     lower = text.lower()
     exact = lowering_is_exact(text, lower)
     keywords = Keywords(lower)
+    legend = _LEGEND.search(text) if "\u2605" in text else None  # "★★★★ excellent · ★★★ good · ★★ fair"
     for kind, pattern, twin in _PATTERNS:
         for match in _scan(pattern, twin, text, keywords, exact, _NEEDS[kind]):
+            if legend is not None and legend.start() <= match.start() < legend.end():
+                continue  # the key to the stars, not a rating
             line_start = line_around(text, match.start(), 300)[0]
             before = text[line_start:match.start()]
             # a bare number's match holds its giving verb: who gives it is read before the number itself
@@ -299,6 +309,8 @@ def find_rating(text: str) -> RatingMatch | None:
             if parsed is None:
                 continue
             value, scale = parsed
+            if legend is not None and kind == "stars_glyph" and not match.group("empty") and not match.group("scale"):
+                scale = max(len(run) for run in _STAR_RUN.findall(legend.group()))  # the key's top mark
             start, end = _evidence_span(text, match, line_start)
             shown = value if isinstance(value, str) else _number(value)
             own = _OWN_LABEL.search(before) is not None or _OWN_LABEL.search(_clause(before)) is not None \
