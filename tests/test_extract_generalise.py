@@ -1197,6 +1197,13 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
          [("director", "Chad Stahelski", None, "supported")]),
         ("Is Halle Berry back? No. Mark Dacascos plays Zero instead.", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
     ],
+    "credit-label-with-source": [
+        ("Writers per Variety: Greg Coolidge, Kirk Ward and Ken Kristensen, plus Shawn Simmons\n", CONT,
+         [("writer", "Greg Coolidge", None, "supported"), ("writer", "Shawn Simmons", None, "supported")]),
+        ("Director (per IMDb): Albert Hughes\n", CONT, [("director", "Albert Hughes", None, "supported")]),
+        ("Screenplay according to Letterboxd: Shay Hatten, plus Derek Kolstad\n", BAL,
+         [("writer", "Shay Hatten", None, "supported"), ("writer", "Derek Kolstad", None, "contradicted")]),
+    ],
     "listing-keys": [
         ("John Wick\nyr: 2014\nfranchise: John Wick\n", JW1,
          [("release_year", "", 2014, "supported"), ("franchise_member", "", None, "supported")]),
@@ -1311,6 +1318,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
 ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
+    "credit-label-with-source": [
+        ("Director per diem: Keanu Reeves paid the crew\n", BAL, ("director", "Keanu Reeves", None)),
+        ("Writers per Variety are unreliable, says Ian McShane.\n", BAL, ("writer", "Ian McShane", None)),
+        ("Director (per IMDb) trivia: Keanu Reeves did stunts\n", BAL, ("director", "Keanu Reeves", None)),
+    ],
     "list-verb-phrase-before-as": [
         ("Ian McShane and Lance Reddick are as good as Winston and Charon deserve.", BAL,
          ("cast", "Lance Reddick", "Winston")),

@@ -356,6 +356,9 @@ def _label_regex(words: LayoutWords) -> re.Pattern[str]:
     # a label may stand in brackets or quotes, as a key does: "[Director] X", '"director": "X"'
     return re.compile(
         r"[ \t{]*[\"'\[]?(?:" + "|".join(groups) + r")[\"'\]]?"
+        # a source may qualify the label before its colon: "Writers per Variety:", "Director (per IMDb):"
+        r"(?:[ \t]+(?:per|via|according[ \t]+to)[ \t]+[A-Z][\w.&-]*(?:[ \t]+[A-Z][\w.&-]*)?(?=[ \t]*:)"
+        r"|[ \t]*\((?:per|via|according[ \t]+to|source:?)[ \t][^()\n]{1,30}\)(?=[ \t]*:))?"
         r"(?P<sep>[ \t]*[:=][ \t]*|[ \t]+-{1,2}[ \t]+|[ \t]*[\u2013\u2014][ \t]*|[ \t]*$|(?<=[ \t]by)[ \t]+|"
         r"(?<=\.)[ \t]+|(?<=\])[ \t]+|(?<=starring)[ \t]+|(?<=featuring)[ \t]+|(?<=with)[ \t]+)",
         re.IGNORECASE | re.MULTILINE)
@@ -363,8 +366,8 @@ def _label_regex(words: LayoutWords) -> re.Pattern[str]:
 
 # where a capsule line's next label may start ("(R) D: X")
 _SEGMENT = regexcache.compile(r"[\u00b7\u2022|;]|[.)][ \t]", skip_to_start=True)
-_ITEM_SPLIT = re.compile(r"[ \t]*(?:,[ \t]*(?:and[ \t]+)?|;|\u00b7|\u2022|/|&|\+|[ \t](?:and|y|und|et)[ \t])[ \t]*",
-                         re.IGNORECASE)
+_ITEM_SPLIT = re.compile(r"[ \t]*(?:,[ \t]*(?:and[ \t]+|plus[ \t]+)?|;|\u00b7|\u2022|/|&|\+|"
+                         r"[ \t](?:and|y|und|et|plus)[ \t])[ \t]*", re.IGNORECASE)
 _VALUE_END = re.compile(r"(?<=[a-z]{2})\.[ \t]|[ \t]\|[ \t]")
 _ASIDE = re.compile(r"[ \t]*(?:\([^()\n]{0,80}\)|\[[^\[\]\n]{0,80}\])")
 
