@@ -18,6 +18,8 @@ from wordings import same as _same
 from wickgraph.extract.links import default_cues
 from wickgraph.reference import normalize_name
 
+# a paragraph too long to be a credits line (layout reads those only in lines of at most 400 characters)
+PAD = "It was a long night at the cinema and we argued about everything for hours, as friends do. " * 5
 CH2, CH4, PARA, JW1, BAL, CONT, HEX = ("John Wick: Chapter 2", "John Wick: Chapter 4", "Parabellum", "John Wick",
                                        "Ballerina", "The Continental", "John Wick Hex")
 
@@ -1204,6 +1206,15 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Screenplay according to Letterboxd: Shay Hatten, plus Derek Kolstad\n", BAL,
          [("writer", "Shay Hatten", None, "supported"), ("writer", "Derek Kolstad", None, "contradicted")]),
     ],
+    "credit-label-inside-a-paragraph": [
+        # a paragraph too long for a credits line still holds a label that opens a sentence
+        ((PAD + "Writers per Variety: Greg Coolidge, Kirk Ward and Ken Kristensen. We agreed on that."), CONT,
+         [("writer", "Greg Coolidge", None, "supported"), ("writer", "Ken Kristensen", None, "supported")]),
+        ((PAD + "Director: Len Wiseman, with reshoots. Then we went home."), BAL,
+         [("director", "Len Wiseman", None, "supported")]),
+        ((PAD + "Screenplay: Shay Hatten and Derek Kolstad. Fine."), BAL,
+         [("writer", "Derek Kolstad", None, "contradicted")]),
+    ],
     "listing-keys": [
         ("John Wick\nyr: 2014\nfranchise: John Wick\n", JW1,
          [("release_year", "", 2014, "supported"), ("franchise_member", "", None, "supported")]),
@@ -1318,6 +1329,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
 ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
+    "credit-label-inside-a-paragraph": [
+        ((PAD + "Director: unknown to me. Keanu Reeves was great."), BAL, ("director", "Keanu Reeves", None)),
+        ((PAD + "The writers: who knows. Keanu Reeves was great."), BAL, ("writer", "Keanu Reeves", None)),
+        ((PAD + "Writers are overrated, said Ian McShane. Fine."), BAL, ("writer", "Ian McShane", None)),
+    ],
     "credit-label-with-source": [
         ("Director per diem: Keanu Reeves paid the crew\n", BAL, ("director", "Keanu Reeves", None)),
         ("Writers per Variety are unreliable, says Ian McShane.\n", BAL, ("writer", "Ian McShane", None)),

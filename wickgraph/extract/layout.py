@@ -376,7 +376,10 @@ def _credits(view: str, words: LayoutWords) -> Iterator[Credit]:
     regex = _label_regex(words)
     lines = list(_lines(view))
     for number, (start, end) in enumerate(lines):
-        if end - start > _MAX_UNIT_LINE or not view[start:end].strip():
+        if end - start > _MAX_UNIT_LINE:
+            yield from _credits_in_prose(view, regex, start, end)
+            continue
+        if not view[start:end].strip():
             continue
         labels: list[re.Match[str]] = []
         for anchor in (start, *(m.end() for m in _SEGMENT.finditer(view, start, end))):
@@ -395,6 +398,26 @@ def _credits(view: str, words: LayoutWords) -> Iterator[Credit]:
                              max(items[-1][1], (asides[-1] or (0, 0))[1]),
                              (label.start(), label.end()), tuple(items), tuple(asides),
                              whole=label.group("sep").strip() == "" and "\n" not in view[label.end():items[0][0]])
+
+
+# in a paragraph of prose, a label opens a sentence and its value ends with it
+_SENTENCE_OPENING = regexcache.compile(r"[.!?][ \t]+(?=[A-Z])", skip_to_start=True)
+_SENTENCE_CLOSING = regexcache.compile(r"[.!?](?=[ \t]|$)|\n", skip_to_start=True)
+
+
+def _credits_in_prose(view: str, regex: re.Pattern[str], start: int, end: int) -> Iterator[Credit]:
+    """Credits in a line too long to be a credits line: a label with its colon opening a sentence of a paragraph
+    ("... is wrong. Writers per Variety: A, B and C, plus D.")."""
+    for opening in _SENTENCE_OPENING.finditer(view, start, end):
+        label = regex.match(view, opening.end(), end)
+        if label is None or ":" not in label.group("sep"):
+            continue
+        closing = _SENTENCE_CLOSING.search(view, label.end(), min(end, label.end() + 300))
+        items, asides = _items(view, label.end(), closing.start() if closing else min(end, label.end() + 300))
+        if items:
+            job = next(name for name in ("director", "writer", "both", "cast") if label.group(name))
+            yield Credit(job, opening.end(), max(items[-1][1], (asides[-1] or (0, 0))[1]),
+                         (label.start(), label.end()), tuple(items), tuple(asides))
 
 
 def _label_ok(label: re.Match[str], view: str, line_start: int, after_label: bool) -> bool:
