@@ -1215,6 +1215,14 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ((PAD + "Screenplay: Shay Hatten and Derek Kolstad. Fine."), BAL,
          [("writer", "Derek Kolstad", None, "contradicted")]),
     ],
+    "actor-and-role-apposed": [
+        ("RITA: And Mel Gibson, Cormac, the guy running the hotel — he just yells a lot.", CONT,
+         [("cast", "Mel Gibson", "Cormac", "supported")]),
+        ("Big fight, yeah. Miles, Hubert Point-Du Jour, gets some good moments in there too.", CONT,
+         [("cast", "Hubert Point-Du Jour", "Miles", "supported")]),
+        ("We also get Mark Dacascos, Zero, who fanboys over John the whole time.", PARA,
+         [("cast", "Mark Dacascos", "Zero", "supported")]),
+    ],
     "listing-keys": [
         ("John Wick\nyr: 2014\nfranchise: John Wick\n", JW1,
          [("release_year", "", 2014, "supported"), ("franchise_member", "", None, "supported")]),
@@ -1329,6 +1337,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
 ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
+    "actor-and-role-apposed": [
+        ("Colin Woodell, Winston, and Mel Gibson all shout.", CONT, ("cast", "Colin Woodell", "Winston")),
+        ("Keanu Reeves, Winston, Charon, the dogs: everyone is here.", CH2, ("cast", "Keanu Reeves", "Winston")),
+        ("Ian McShane, Charon, Mel Gibson, the whole gang, is back.", CONT, ("cast", "Ian McShane", "Charon")),
+    ],
     "credit-label-inside-a-paragraph": [
         ((PAD + "Director: unknown to me. Keanu Reeves was great."), BAL, ("director", "Keanu Reeves", None)),
         ((PAD + "The writers: who knows. Keanu Reeves was great."), BAL, ("writer", "Keanu Reeves", None)),

@@ -53,7 +53,8 @@ def pair_roles(doc: Document, cues: Cues | None = None) -> list[Candidate]:
             continue
         candidate = _forward(doc, cues, mentions, index) or _backward(doc, cues, mentions, index) \
             or _pronoun(doc, cues, mentions, index) or _subject_pronoun(doc, mentions, index) \
-            or _identified(doc, mentions, index) or _lowercase_role(doc, cues, mention)
+            or _identified(doc, mentions, index) or _lowercase_role(doc, cues, mention) \
+            or _apposed_pair(doc, mentions, index)
         if candidate is not None:
             found.append(candidate)
     found += _unknown_actors(doc, cues, mentions)
@@ -123,6 +124,29 @@ def _identified(doc: Document, mentions: list[Mention], index: int) -> Candidate
             return Candidate("pair-role", "cast", other.start, actor.end,
                              parts={"actor": [(actor.start, actor.end)], "character": [(other.start, other.end)]})
     return None
+
+
+# "Mel Gibson, Cormac, the guy running the hotel —", "Miles, Hubert Point-Du Jour, gets some good moments": an
+# actor and a role set off by commas from each other and from what follows, which is no further name of a list
+_APPOSED_NEXT = re.compile(r"[ \t]*(?:,[ \t]+(?!and\b|or\b|&)(?-i:[a-z])|[ \t]*[\u2014\u2013(])")
+
+
+def _apposed_pair(doc: Document, mentions: list[Mention], index: int) -> Candidate | None:
+    actor = mentions[index]
+    neighbours = [(actor, mentions[index + 1])] if index + 1 < len(mentions) else []
+    neighbours += [(mentions[index - 1], actor)] if index else []
+    for left, right in neighbours:
+        role = right if left is actor else left
+        if not role.mask & CHARACTER or role.mask & PERSON or not _is_role(doc, role) \
+                or doc.text[left.end:right.start] != ", " or not _APPOSED_NEXT.match(doc.text, right.end) \
+                or _LIST_BEFORE.search(doc.text, max(0, left.start - 3), left.start):
+            continue
+        return Candidate("pair-role", "cast", left.start, right.end,
+                         parts={"actor": [(actor.start, actor.end)], "character": [(role.start, role.end)]})
+    return None
+
+
+_LIST_BEFORE = re.compile(r",[ \t]*\Z")  # "A, B, C": the pair is part of a longer list
 
 
 _HE_SHE = re.compile(r"(?:he|she)(?:\s+(?:\w+ly\s+|also\s+|now\s+)?(?:plays|portrays|voices|is playing|is)|['\u2019]s)"
