@@ -87,10 +87,10 @@ def test_every_rule_finds_what_re_finds() -> None:
 
 
 def test_module_patterns_compiled_skipping_find_what_re_finds() -> None:
-    from wickgraph.extract import document, film, layout, relations
+    from wickgraph.extract import credits, document, film, layout, relations
 
     text = TEXT + "\n**bold** _it_ \u00b7 a; b. c) d| e" + " Mr. Ana de Armas-Smith said: no!\n"
-    for pattern in (document._SENTENCE_END, layout._EMPHASIS, layout._SEGMENT, relations._NAME_SHAPE,
+    for pattern in (document._SENTENCE_END, layout._EMPHASIS, credits._SEGMENT, relations._NAME_SHAPE,
                     film._ABSENCE_LOWER, layout._HEADER_HINT_LOWER):
         assert pattern is not None
         plain = re.compile(pattern.pattern, pattern.flags)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Iterator
 
-__all__ = ["REACH", "Keywords", "line_around", "lines_holding", "merge_spans"]
+__all__ = ["REACH", "Keywords", "line_around", "line_spans", "lines_holding", "merge_spans", "trim_span"]
 
 # How far back or ahead a look at "the line around a position" goes: a review on one line is read in windows.
 REACH = 1500
@@ -114,3 +115,21 @@ def line_around(text: str, position: int, reach: int = REACH) -> tuple[int, int]
     start = text.rfind("\n", max(0, position - reach), position) + 1 or max(0, position - reach)
     end = text.find("\n", position, position + reach)
     return start, (min(len(text), position + reach) if end < 0 else end)
+
+
+def line_spans(view: str) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` of each line of ``view``, line breaks left out."""
+    start = 0
+    for match in re.finditer("\n", view):
+        yield start, match.start()
+        start = match.end()
+    yield start, len(view)
+
+
+def trim_span(view: str, start: int, end: int) -> tuple[int, int]:
+    """``(start, end)`` without the spaces, quotes, brackets and emphasis marks around a cell or an item."""
+    while start < end and view[start] in " \t\"'[]*_":
+        start += 1
+    while end > start and view[end - 1] in " \t\"'[]*_.,;!|\u00b7\u2022":
+        end -= 1
+    return start, end

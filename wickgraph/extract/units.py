@@ -20,9 +20,10 @@ import re
 from collections import Counter
 from dataclasses import replace
 
+from .credits import Credit
 from .document import Document
 from .gazetteer import CHARACTER, PERSON, Mention
-from .layout import Credit, Row, read_layout
+from .layout import Row, read_layout
 from .patterns import Candidate
 
 __all__ = ["LayoutUnits"]

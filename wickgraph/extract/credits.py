@@ -1,0 +1,190 @@
+"""Credit lines: a label and the value items it introduces ("Dir. X", "W: A, B and C", "Written by: A (screenplay
+by)", "Director" on its own line above the name, several labels in one capsule line "D: X · W: A, B · With C, D", and
+a label with its colon opening a sentence of a long paragraph). Which item is a person is decided later, with the
+gazetteer (:mod:`wickgraph.extract.units`); label words are data (``layout.json``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .. import regexcache
+from .layout_words import LayoutWords
+from .textscan import line_spans, trim_span
+
+__all__ = ["Credit", "credit_lines"]
+
+Span = tuple[int, int]
+
+# Lines longer than this are prose (or a whole review on one line): no table row or credits line is.
+_MAX_UNIT_LINE = 400
+
+
+@dataclass(frozen=True)
+class Credit:
+    """A credit label and its value items: ``job`` is "director", "writer", "both" or "cast"; ``items`` are the
+    value spans (asides in brackets left out), ``asides`` the bracketed text after each item, if any;
+    ``start``/``end`` run from the label to the end of the value."""
+
+    job: str
+    start: int
+    end: int
+    label: Span
+    items: tuple[Span, ...]
+    asides: tuple[Span | None, ...]
+    # joined by a plain space ("Written by A and B"), as prose is: every item must then be a name
+    whole: bool = False
+
+
+
+@lru_cache(maxsize=4)
+def _label_regex(words: LayoutWords) -> re.Pattern[str]:
+    jobs = {"director": words["label-director"], "writer": words["label-writer"], "both": words["label-both"],
+            "cast": words["label-cast"]}
+    groups = []
+    for job, labels in jobs.items():
+        alternatives = "|".join(re.escape(w).replace(r"\ ", r"[ \t]+")
+                                for w in sorted(labels, key=lambda w: (-len(w), w)))
+        groups.append(f"(?P<{job}>{alternatives})")
+    # a label opens a line or a capsule segment (after "·", "|", "•", ";" or a sentence's full stop) and
+    # ends at a colon, a dash, the end of its line, or (after "by", "starring", "Dir.") one space
+    # a label may stand in brackets or quotes, as a key does: "[Director] X", '"director": "X"'
+    return re.compile(
+        r"[ \t{]*[\"'\[]?(?:" + "|".join(groups) + r")[\"'\]]?"
+        # a source may qualify the label before its colon: "Writers per Variety:", "Director (per IMDb):"
+        r"(?:[ \t]+(?:per|via|according[ \t]+to)[ \t]+[A-Z][\w.&-]*(?:[ \t]+[A-Z][\w.&-]*)?(?=[ \t]*:)"
+        r"|[ \t]*\((?:per|via|according[ \t]+to|source:?)[ \t][^()\n]{1,30}\)(?=[ \t]*:))?"
+        r"(?P<sep>[ \t]*[:=][ \t]*|[ \t]+-{1,2}[ \t]+|[ \t]*[\u2013\u2014][ \t]*|[ \t]*$|(?<=[ \t]by)[ \t]+|"
+        r"(?<=\.)[ \t]+|(?<=\])[ \t]+|(?<=starring)[ \t]+|(?<=featuring)[ \t]+|(?<=with)[ \t]+)",
+        re.IGNORECASE | re.MULTILINE)
+
+
+# where a capsule line's next label may start ("(R) D: X")
+_SEGMENT = regexcache.compile(r"[\u00b7\u2022|;]|[.)][ \t]", skip_to_start=True)
+_ITEM_SPLIT = re.compile(r"[ \t]*(?:,[ \t]*(?:and[ \t]+|plus[ \t]+)?|;|\u00b7|\u2022|/|&|\+|"
+                         r"[ \t](?:and|y|und|et|plus)[ \t])[ \t]*", re.IGNORECASE)
+_VALUE_END = re.compile(r"(?<=[a-z]{2})\.[ \t]|[ \t]\|[ \t]")
+_ASIDE = re.compile(r"[ \t]*(?:\([^()\n]{0,80}\)|\[[^\[\]\n]{0,80}\])")
+
+
+def credit_lines(view: str, words: LayoutWords) -> Iterator[Credit]:
+    """The credit labels of ``view`` with the names each introduces."""
+    regex = _label_regex(words)
+    lines = list(line_spans(view))
+    for number, (start, end) in enumerate(lines):
+        if end - start > _MAX_UNIT_LINE:
+            yield from _credits_in_prose(view, regex, start, end)
+            continue
+        if not view[start:end].strip():
+            continue
+        labels: list[re.Match[str]] = []
+        for anchor in (start, *(m.end() for m in _SEGMENT.finditer(view, start, end))):
+            match = regex.match(view, anchor, end)
+            if match is not None and _label_ok(match, view, start, bool(labels)):
+                labels.append(match)
+        for index, label in enumerate(labels):
+            job = next(name for name in ("director", "writer", "both", "cast") if label.group(name))
+            value_end = labels[index + 1].start() if index + 1 < len(labels) else end
+            items, asides = _items(view, label.end(), value_end)
+            if not items and label.end() >= trim_span(view, label.end(), end)[1] and index + 1 == len(labels):
+                # "Director" alone on its line: the value is on the next line (one a line for a cast)
+                items, asides = _items_below(view, lines, number, regex)
+            if items:
+                yield Credit(job, label.start() + len(label.group()) - len(label.group().lstrip(" \t")),
+                             max(items[-1][1], (asides[-1] or (0, 0))[1]),
+                             (label.start(), label.end()), tuple(items), tuple(asides),
+                             whole=label.group("sep").strip() == "" and "\n" not in view[label.end():items[0][0]])
+
+
+# in a paragraph of prose, a label opens a sentence and its value ends with it
+_SENTENCE_OPENING = regexcache.compile(r"[.!?][ \t]+(?=[A-Z])", skip_to_start=True)
+_SENTENCE_CLOSING = regexcache.compile(r"[.!?](?=[ \t]|$)|\n", skip_to_start=True)
+
+
+def _credits_in_prose(view: str, regex: re.Pattern[str], start: int, end: int) -> Iterator[Credit]:
+    """Credits in a line too long to be a credits line: a label with its colon opening a sentence of a paragraph
+    ("... is wrong. Writers per Variety: A, B and C, plus D.")."""
+    for opening in _SENTENCE_OPENING.finditer(view, start, end):
+        label = regex.match(view, opening.end(), end)
+        if label is None or ":" not in label.group("sep"):
+            continue
+        closing = _SENTENCE_CLOSING.search(view, label.end(), min(end, label.end() + 300))
+        items, asides = _items(view, label.end(), closing.start() if closing else min(end, label.end() + 300))
+        if items:
+            job = next(name for name in ("director", "writer", "both", "cast") if label.group(name))
+            yield Credit(job, opening.end(), max(items[-1][1], (asides[-1] or (0, 0))[1]),
+                         (label.start(), label.end()), tuple(items), tuple(asides))
+
+
+def _label_ok(label: re.Match[str], view: str, line_start: int, after_label: bool) -> bool:
+    text = label.group().strip().lower()
+    separator = label.group("sep")
+    single = len(text.rstrip(":=-\u2013\u2014 \t")) <= 1
+    if single and ":" not in separator:
+        return False  # "D: X" and "W: A" need their colon
+    if label.group("cast") and separator.strip() == "" and text.split()[0] == "with":
+        # "With Keanu Reeves gone, ..." is prose; after a capsule's "·" or "|" it is a label
+        before = view[line_start:label.start()].rstrip()
+        return before.endswith(("\u00b7", "\u2022", "|")) or (after_label and before.endswith("."))
+    return True
+
+
+def _items(view: str, start: int, end: int) -> tuple[list[Span], list[Span | None]]:
+    """The value items between ``start`` and ``end``: split at commas, semicolons, "·", "/", "&", "and";
+    a bracketed aside after an item ("(screenplay by)", "[uncredited]") is kept apart."""
+    items: list[Span] = []
+    asides: list[Span | None] = []
+    position = start
+    value = view[start:end]
+    hi = start + len(value.rstrip(" \t.,;|\u00b7\u2022}"))  # not _trim: a closing bracket ends an aside
+    lead = len(value) - len(value.lstrip(" \t"))
+    if view[start + lead:start + lead + 1] == "[" and view[hi - 1:hi] == "]" and "[" not in view[start + lead + 1:hi]:
+        start, hi = start + lead + 1, hi - 1  # a YAML list: "cast: [A, B, C]"
+    stop = _VALUE_END.search(view, start, hi)  # "W: A, B. With C": a value ends with its sentence
+    hi = stop.start() if stop else hi
+    while position < hi:
+        separator = _ITEM_SPLIT.search(view, position, hi)
+        aside = _ASIDE.search(view, position, hi)
+        if aside is not None and (separator is None or aside.start() <= separator.start()):
+            item = trim_span(view, position, aside.start())
+            if item[1] > item[0]:
+                items.append(item)
+                asides.append((aside.start() + len(aside.group()) - len(aside.group().lstrip()), aside.end()))
+            position = aside.end()
+            following = re.match(_ITEM_SPLIT.pattern + "|[ \t]*", view[position:hi], re.IGNORECASE)
+            position += following.end() if following else 0
+            continue
+        item_end = separator.start() if separator else hi
+        item = trim_span(view, position, item_end)
+        if item[1] > item[0]:
+            items.append(item)
+            asides.append(None)
+        if separator is None:
+            break
+        position = separator.end() if separator.end() > position else position + 1
+    return items, asides
+
+
+def _items_below(view: str, lines: list[Span], number: int,
+                 label: re.Pattern[str]) -> tuple[list[Span], list[Span | None]]:
+    """The names under a label alone on its line: one line of them, or one name a line ("Screenplay =" over a
+    bulleted list) up to a blank line or the next label."""
+    items: list[Span] = []
+    asides: list[Span | None] = []
+    for start, end in lines[number + 1:number + 40]:
+        if not view[start:end].strip() or end - start > _MAX_UNIT_LINE or (items and label.match(view, start, end)):
+            break
+        found, found_asides = _items(view, start, end)
+        if items and len(found) != 1:
+            break
+        items += found
+        asides += found_asides
+        if len(found) != 1:
+            break  # names on one line end the value; one name a line may go on
+    return items, asides
+
+
+# -- sections ------------------------------------------------------------------------------------------
