@@ -1223,6 +1223,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("We also get Mark Dacascos, Zero, who fanboys over John the whole time.", PARA,
          [("cast", "Mark Dacascos", "Zero", "supported")]),
     ],
+    "franchise-part-nouns": [
+        ("Round four of the John Wick series is here, and it is long.", CH4, [("franchise_member", "", None, "supported")]),
+        ("Volume 4 in the John Wick saga, and the longest.", CH4, [("franchise_member", "", None, "supported")]),
+        ("The final leg of the Wick franchise so far.", CH4, [("franchise_member", "", None, "supported")]),
+    ],
     "listing-keys": [
         ("John Wick\nyr: 2014\nfranchise: John Wick\n", JW1,
          [("release_year", "", 2014, "supported"), ("franchise_member", "", None, "supported")]),
