@@ -5,6 +5,7 @@ plays Y"), or an announcement or label over the players ("Some familiar faces re
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 from itertools import pairwise
@@ -32,10 +33,12 @@ def mark_reprises(doc: Document, candidates: list[Candidate], cues: Cues | None 
     "Keanu Reeves is John Wick again", "Ian McShane is Winston once more"."""
     cues = cues or default_cues()
     roles = [c for c in candidates if c.type == "cast" and "character" in c.parts]
+    announced = _Announcements(doc, cues) if roles else None
     for candidate in roles:
         if candidate.reprise:
             continue
-        if reprise_cue(doc, cues, candidate.start, candidate.end) or _announced(doc, cues, candidate.start) \
+        assert announced is not None
+        if reprise_cue(doc, cues, candidate.start, candidate.end) or announced.before(candidate.start) \
                 or _RETURNING_BEFORE.search(doc.text, max(0, candidate.start - 30), candidate.start) \
                 or _FRONTED_AGAIN.match(doc.folded, doc.sentence(candidate.start)[0], candidate.start):
             candidate.reprise = True
@@ -122,16 +125,30 @@ _RETURNING_BEFORE = re.compile(r"\b(?:the|a|an)\s+(?:returning|ever-returning|on
 _ANNOUNCED_SPAN = 600  # characters after an announcement that it may cover, at most (its paragraph)
 
 
-def _announced(doc: Document, cues: Cues, position: int) -> bool:
-    """Whether an announcement of returning players stands before ``position`` in the same paragraph."""
-    reach = max(0, position - _ANNOUNCED_SPAN)  # bounded, so a review on one line stays linear
-    window_start = max(doc.text.rfind("\n\n", reach, position) + 1, reach)
-    if any(m.group("noun").lower() in cues["returning-group"] and m.end() <= position
-           for m in _ANNOUNCEMENT.finditer(doc.folded, window_start, position)):
-        return True
-    line_start = max(doc.text.rfind("\n", reach, position) + 1, reach)  # a label covers its own line only
-    # read in the layout view, where "[b]Back again:[/b]" or "**Returning:**" has lost its markup
-    return _RETURNING_LABEL.search(doc.folded, line_start, position) is not None
+class _Announcements:
+    """Announcements of returning players ("Some familiar faces return.") and "Returning:" labels in ``doc``, found
+    once, so that asking about each cast candidate costs a bisection, not a search (a long review stays linear)."""
+
+    def __init__(self, doc: Document, cues: Cues) -> None:
+        self.doc = doc
+        self.announcements = [m.span() for m in _ANNOUNCEMENT.finditer(doc.folded)
+                              if m.group("noun").lower() in cues["returning-group"]]
+        self.labels = [m.span() for m in _RETURNING_LABEL.finditer(doc.folded)]
+
+    def before(self, position: int) -> bool:
+        """Whether an announcement stands before ``position`` in its paragraph (at most :data:`_ANNOUNCED_SPAN`
+        back), or a label on its line; both read in the layout view, where "**Returning:**" lost its markup."""
+        text = self.doc.text
+        reach = max(0, position - _ANNOUNCED_SPAN)
+        window_start = max(text.rfind("\n\n", reach, position) + 1, reach)
+        line_start = max(text.rfind("\n", reach, position) + 1, reach)  # a label covers its own line only
+        return _within(self.announcements, window_start, position) or _within(self.labels, line_start, position)
+
+
+def _within(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether one of the sorted, non-overlapping ``spans`` lies within ``[start, end]``."""
+    index = bisect.bisect_left(spans, (start, 0))
+    return index < len(spans) and spans[index][1] <= end
 
 
 def _clause_end(doc: Document, position: int) -> int:
