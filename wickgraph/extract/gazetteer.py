@@ -328,9 +328,9 @@ class _OneCaseLines:
             line = self.text[start:end if end >= 0 else start + 800]
             prefix = _MESSAGE_PREFIX.match(line)  # "[10:04 PM] marisa: ...": the message says it
             line = line[prefix.end():] if prefix else line
-            letters = _LETTERS.sub("", line)
-            self._lines[start] = len(letters) >= 8 and len(line.split()) >= 3 and (
-                letters.isupper() or letters.islower())
+            # a line in one case has only upper-case or only lower-case letters (str's own test, in C, first)
+            self._lines[start] = (line.isupper() or line.islower()) and len(_LETTERS.sub("", line)) >= 8 \
+                and len(line.split()) >= 3
         return self._lines[start] or _shouted_run(self.text, position)
 
 
@@ -341,6 +341,8 @@ _SHOUTED_AFTER = re.compile(r"[A-Z\u00c0-\u00de'.-]*(?:[ \t,:;()\"]+[A-Z\u00c0-\
 
 def _shouted_run(text: str, position: int) -> bool:
     """Whether the word at ``position`` stands in a run of three words or more written in capitals."""
+    if not text[position:position + 2].isupper():
+        return False  # the word itself is not in capitals
     before = _SHOUTED_BEFORE.search(text, max(0, position - 120), position)
     after = _SHOUTED_AFTER.match(text, position, position + 120)
     words = len((before.group() if before else "").split()) + len(after.group().split() if after else [])
