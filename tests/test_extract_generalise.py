@@ -1228,6 +1228,20 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Volume 4 in the John Wick saga, and the longest.", CH4, [("franchise_member", "", None, "supported")]),
         ("The final leg of the Wick franchise so far.", CH4, [("franchise_member", "", None, "supported")]),
     ],
+    "director-did-a-share": [
+        ("Albert Hughes directed the first and third nights and Charlotte Brändström did the middle one.", CONT,
+         [("director", "Charlotte Brändström", None, "supported")]),
+        ("Charlotte Brändström directed it, but Albert Hughes did the first and last.", CONT,
+         [("director", "Albert Hughes", None, "supported")]),
+        ("Two people directed the nights: Albert Hughes did the opening two, Charlotte Brändström the rest.", CONT,
+         [("director", "Albert Hughes", None, "supported")]),
+    ],
+    "actor-then-as-sentence": [
+        ("PROS\n+ Donnie Yen. As Caine, a blind assassin, he rules.\n", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
+        ("Highlights\n• Bill Skarsgård: as the Marquis, very fancy.\n", CH4,
+         [("cast", "Bill Skarsgård", "Marquis", "supported")]),
+        ("Shamier Anderson! As the Tracker, he steals it.\n", CH4, [("cast", "Shamier Anderson", "Tracker", "supported")]),
+    ],
     "listing-keys": [
         ("John Wick\nyr: 2014\nfranchise: John Wick\n", JW1,
          [("release_year", "", 2014, "supported"), ("franchise_member", "", None, "supported")]),
@@ -1342,6 +1356,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
 ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
+    "director-did-a-share": [
+        ("Keanu Reeves did the first stunt himself, and Chad Stahelski directed.", CH4, ("director", "Keanu Reeves", None)),
+        ("Ian McShane did the last scene in one take.", CH4, ("director", "Ian McShane", None)),
+        ("Keanu Reeves did the middle fight; the stunt team directed it.", CH4, ("director", "Keanu Reeves", None)),
+    ],
+    "actor-then-as-sentence": [
+        ("- Keanu Reeves. As expected, tired.\n", CH4, ("cast", "Keanu Reeves", "expected")),
+        ("Donnie Yen. As Caine says, rules are rules.\n", CH4, ("cast", "Donnie Yen", "Caine")),
+        ("I saw Donnie Yen. As for Caine, he is blind.\n", CH4, ("cast", "Donnie Yen", "Caine")),
+    ],
     "actor-and-role-apposed": [
         ("Colin Woodell, Winston, and Mel Gibson all shout.", CONT, ("cast", "Colin Woodell", "Winston")),
         ("Keanu Reeves, Winston, Charon, the dogs: everyone is here.", CH2, ("cast", "Keanu Reeves", "Winston")),

@@ -211,7 +211,7 @@ def _raw_list_items(doc: Document, start: int, end: int, kind: int = PERSON) -> 
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start] in " \t\n,;:(\"'\u201c":
+    while start < end and text[start] in " \t\n,;:(\"'\u201c+\u2022\u00b7":  # a bullet is no evidence
         start += 1
     while end > start and text[end - 1] in " \t\n,;:(\u201c":
         end -= 1
