@@ -1242,6 +1242,14 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
          [("cast", "Bill Skarsgård", "Marquis", "supported")]),
         ("Shamier Anderson! As the Tracker, he steals it.\n", CH4, [("cast", "Shamier Anderson", "Tracker", "supported")]),
     ],
+    "role-recalled-with-its-work": [
+        # the role of this work stays, whatever other work the sentence names
+        ("As in Parabellum, Anjelica Huston is the Director here too.", BAL,
+         [("cast", "Anjelica Huston", "Director", "supported")]),
+        ("Ian McShane is Winston, as he was in Chapter 4.", BAL, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Keanu Reeves as John Wick turns up, straight out of Parabellum.", BAL,
+         [("cast", "Keanu Reeves", "John Wick", "supported")]),
+    ],
     "listing-keys": [
         ("John Wick\nyr: 2014\nfranchise: John Wick\n", JW1,
          [("release_year", "", 2014, "supported"), ("franchise_member", "", None, "supported")]),
@@ -1356,6 +1364,15 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
 ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
+    "role-recalled-with-its-work": [
+        # a role of another work, in a sentence that names that work, recalls it: no claim about this one
+        ("Ballerina is fine. In Parabellum, Halle Berry as Sofia had the dogs; here there are none.", BAL,
+         ("cast", "Halle Berry", "Sofia")),
+        ("The universe keeps growing: Donnie Yen as Caine carried Chapter 4, and Ana de Armas carries this.", BAL,
+         ("cast", "Donnie Yen", "Caine")),
+        ("Ballerina sits before The Continental, where Colin Woodell is Winston, in the timeline.", BAL,
+         ("cast", "Colin Woodell", "Winston")),
+    ],
     "director-did-a-share": [
         ("Keanu Reeves did the first stunt himself, and Chad Stahelski directed.", CH4, ("director", "Keanu Reeves", None)),
         ("Ian McShane did the last scene in one take.", CH4, ("director", "Ian McShane", None)),

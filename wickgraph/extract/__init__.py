@@ -95,7 +95,7 @@ def extract(text: str, film: str | None = None, *, reference: Reference | None =
         pairs.append((Claim("rating", text[rating.start:rating.end], rating.start, rating.end, value=rating.value,
                             scale=rating.scale, normalized=rating.normalized, rule="rating"), None))
     claims = _without_other_title_roles(_without_stray_roles(_dedupe(pairs, blocked), reference), doc, reference)
-    claims = _without_other_work_roles(claims, reference, film_iri)
+    claims = _without_other_work_roles(claims, doc, reference, film_iri)
     claims = _without_credit_titles(claims)
     years = spoken_years(text)
     if years:  # evidence that stops inside a year said in words takes the whole phrase
@@ -402,26 +402,37 @@ _MENTIONED_ROLE = re.compile(r"\b(?:played|portrayed|voiced|was|were|starred|app
                              re.IGNORECASE)
 
 
-def _without_other_work_roles(claims: list[Claim], reference: Reference, film: str | None) -> list[Claim]:
-    """An actor named, in the past tense or as a possessive, with the role the reference has them play in another
-    work and not in this one, is recalling that work ("in the first film Michael Nyqvist played Viggo"): no
-    claim. Said as present casting or with a reprise cue ("Willem Dafoe's Marcus, back for a flashback") the
-    claim stays for the editor to judge (the reference neither confirms nor denies it), and so does one that
-    repeats a known false claim (flagged with its explanation)."""
+def _without_other_work_roles(claims: list[Claim], doc: Document, reference: Reference,
+                              film: str | None) -> list[Claim]:
+    """An actor named with the role the reference has them play in another work and not in this one is recalling
+    that work when they are named in the past tense or as a possessive ("in the first film Michael Nyqvist played
+    Viggo"), or when their sentence names that work ("In Parabellum, Halle Berry as Sofia ..."): no claim. Said as
+    present casting or with a reprise cue ("Willem Dafoe's Marcus, back for a flashback") the claim stays for the
+    editor to judge (the reference neither confirms nor denies it), and so does one that repeats a known false claim
+    (flagged with its explanation)."""
     here = set(reference.cast_of(film))
     reprised = {(c.actor_iri, c.character_iri) for c in claims if c.type == "reprise"}
 
     def recalled(claim: Claim) -> bool:
         actor, character = claim.actor_iri, claim.character_iri
         if claim.type != "cast" or not actor or not character or (actor, character) in here \
-                or (actor, character) in reprised or _MENTIONED_ROLE.search(claim.evidence) is None:
+                or (actor, character) in reprised:
             return False
         # the same character, or one of the same name in another work ("Charon", young and old)
-        return any(a == actor and (c == character or reference.character_matches(None, claim.character, c))
-                   for work in reference.works if work != film for a, c in reference.cast_of(work)) \
-            and not cast_false_claim_truth(claim, reference, film)
+        elsewhere = {work for work in reference.works if work != film for a, c in reference.cast_of(work)
+                     if a == actor and (c == character or reference.character_matches(None, claim.character, c))}
+        if not elsewhere or cast_false_claim_truth(claim, reference, film):
+            return False
+        return _MENTIONED_ROLE.search(claim.evidence) is not None \
+            or (film is not None and _names_work(doc, claim.start, elsewhere))  # unknown film: nothing is "other"
 
     return [c for c in claims if not recalled(c)]
+
+
+def _names_work(doc: Document, position: int, works: set[str]) -> bool:
+    """Whether the sentence holding ``position`` names one of ``works``."""
+    start, end = doc.sentence(position)
+    return any(e.iri in works for m in doc.mentions_between(start, end) for e in m.of_kind(WORK))
 
 
 def _without_credit_titles(claims: list[Claim]) -> list[Claim]:
