@@ -121,7 +121,7 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Peter Serafinowicz is a sommelier called Bartholomew.", CH2,
          [("cast", "Peter Serafinowicz", "Bartholomew", "contradicted")]),
         ("Franco Nero, playing Julius, runs the Rome hotel.", CH2, [("cast", "Franco Nero", "Julius", "supported")]),
-        ("Tobias Segal voices Earl, the valet.", JW1, [("cast", "Tobias Segal", "Earl", "unknown")]),
+        ("Tobias Segal voices Earl, the valet.", JW1, [("cast", "Tobias Segal", "Earl", "contradicted")]),  # a Chapter 4 role
     ],
     # -- role titles as common nouns; the franchise is not the first film -----------------------------
     "role-title-noun-then-name": [

@@ -225,7 +225,7 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
     "role-in-a-place": [
         ("Peter Serafinowicz is a sommelier called Bartholomew in Rome.", CH2,
          [("cast", "Peter Serafinowicz", "Bartholomew", "contradicted")]),
-        ("Tobias Segal plays Earl in John Wick.", JW1, [("cast", "Tobias Segal", "Earl", "unknown")]),
+        ("Tobias Segal plays Earl in John Wick.", JW1, [("cast", "Tobias Segal", "Earl", "contradicted")]),  # a Ch. 4 role
         ("Keanu Reeves (producer) also plays John Wick in Osaka.", CH4,
          [("cast", "Keanu Reeves", "John Wick", "supported")]),
     ],

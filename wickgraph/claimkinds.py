@@ -223,7 +223,13 @@ class Cast(ClaimKind):
         return truth or cast_false_claim_truth(claim, reference, work)
 
     def known_false(self, claim: Any, reference: Reference, work: str) -> Status:
-        """A role the reference's cast neither confirms nor denies: contradicted if it repeats a known false claim."""
+        """A role the reference's cast neither confirms nor denies: contradicted if it repeats a known false claim,
+        or if it is a role the actor plays in another work, claimed for a work whose cast lists neither of them
+        (the reference lists every role a work takes over from another: "Halle Berry as Sofia" in Ballerina)."""
+        actor, character_iri = value_of(claim, "actor_iri"), value_of(claim, "character_iri")
+        if actor and character_iri and any((actor, character_iri) in reference.cast_of(other)
+                                           for other in reference.works if other != work):
+            return "contradicted"
         return "contradicted" if cast_false_claim_truth(claim, reference, work) else "unknown"
 
     def status_of_role(self, claim: Any, reference: Reference, work: str) -> Status:
@@ -273,15 +279,6 @@ class Reprise(Cast):
         if from_work:
             graph.add(reprise, _WG.fromWork, graph.iri(str(from_work)))
         graph.add(reprise, _WG.inferred, graph.literal(False))
-
-    def known_false(self, claim: Any, reference: Reference, work: str) -> Status:
-        """Also contradicted: a role the actor plays in another work, "taken up again" in one whose cast does not
-        list them. The reference lists every returning role of a work, so this is no reprise."""
-        actor, character_iri = value_of(claim, "actor_iri"), value_of(claim, "character_iri")
-        if actor and character_iri and any((actor, character_iri) in reference.cast_of(other)
-                                           for other in reference.works if other != work):
-            return "contradicted"
-        return super().known_false(claim, reference, work)
 
     def status_of_role(self, claim: Any, reference: Reference, work: str) -> Status:
         """Supported when the actor played the character in the named earlier work (or any earlier one)."""
