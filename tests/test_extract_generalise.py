@@ -1250,6 +1250,14 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Keanu Reeves as John Wick turns up, straight out of Parabellum.", BAL,
          [("cast", "Keanu Reeves", "John Wick", "supported")]),
     ],
+    "tick-box-is-layout": [
+        ("CAST\n☑ Sofia ........ Halle Berry\n☐ Zero ........ Mark Dacascos\n", PARA,
+         [("cast", "Halle Berry", "Sofia", "supported"), ("cast", "Mark Dacascos", "Zero", "supported")]),
+        ("CAST\n[X] SOFIA .... HALLE BERRY\n[ ] ZERO .... MARK DACASCOS\n", PARA,
+         [("cast", "Halle Berry", "Sofia", "supported")]),
+        ("Checklist\n- [x] Winston ..... Ian McShane\n- [ ] Charon ..... Lance Reddick\n", PARA,
+         [("cast", "Ian McShane", "Winston", "supported"), ("cast", "Lance Reddick", "Charon", "supported")]),
+    ],
     "listing-keys": [
         ("John Wick\nyr: 2014\nfranchise: John Wick\n", JW1,
          [("release_year", "", 2014, "supported"), ("franchise_member", "", None, "supported")]),
