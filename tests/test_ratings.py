@@ -150,6 +150,8 @@ def test_more_rating_forms(text: str, value: object, scale: object, evidence: st
     ("Ma note : 7 sur 10", 7), ("For me is 8 on 10.", 8),
     # category scores and an overall one on one line: the overall; a relative's label and the critic's own
     ("Stunts: 10/10. Story: 5/10. Overall: 7/10.", 7), ("Action 9/10, plot 4/10, overall a 7/10.", 7),
+    ("Action 10/10 \u00b7 Story 6/10 \u00b7 Overall 8/10", 8), ("Stunts: 10/10 | Plot: 5/10 | Overall: 7/10", 7),
+    ("Fights 9/10 \u2022 Dialogue 3/10 \u2022 Overall 6/10", 6),
     ("My wife: 6/10. Me: 9/10.", 9), ("Her brother - 5/10\nMine: 8/10", 8),
     # a unit of two words before "out of"; a bare score the critic gives "from me"
     ("Verdict: four Continental coins out of five.", 4), ("It gets a 7.5 from me.", 7.5), ("This one earns an 8 from me.", 8),

@@ -340,8 +340,10 @@ def _longest_readings(found: list[tuple[bool, RatingMatch]]) -> list[tuple[bool,
 
 
 def _clause(before: str) -> str:
-    """The clause of a line before a rating: "Stunts: 10/10. Story: 5/10. Overall: " -> "Overall: "."""
-    return before[max(before.rfind(". "), before.rfind("; "), before.rfind(", ")) + 1:]
+    """The clause of a line before a rating: "Stunts: 10/10. Story: 5/10. Overall: " -> "Overall: ", and a segment
+    of a scorecard line: "Action 10/10 · Story 6/10 · Overall " -> "Overall "."""
+    return before[max(before.rfind(". "), before.rfind("; "), before.rfind(", "), before.rfind("\u00b7"),
+                      before.rfind("| "), before.rfind("\u2022")) + 1:]
 
 
 def _previous_line(text: str, line_start: int) -> str:
