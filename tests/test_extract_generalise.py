@@ -1258,6 +1258,17 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Checklist\n- [x] Winston ..... Ian McShane\n- [ ] Charon ..... Lance Reddick\n", PARA,
          [("cast", "Ian McShane", "Winston", "supported"), ("cast", "Lance Reddick", "Charon", "supported")]),
     ],
+    "job-named-first": [
+        ("The director is, once again, Chad Stahelski.", PARA, [("director", "Chad Stahelski", None, "supported")]),
+        ("The film's director was Chad Stahelski, a former stuntman.", PARA,
+         [("director", "Chad Stahelski", None, "supported")]),
+        ("The director is Len Wiseman this time.", PARA, [("director", "Len Wiseman", None, "contradicted")]),
+    ],
+    "returns-to-write": [
+        ("Kolstad returns to write, joined by Shay Hatten.", PARA, [("writer", "Derek Kolstad", None, "supported")]),
+        ("Derek Kolstad returns to script the fourth one.", CH4, [("writer", "Derek Kolstad", None, "contradicted")]),
+        ("Shay Hatten returns to pen the spin-off.", BAL, [("writer", "Shay Hatten", None, "supported")]),
+    ],
     "listing-keys": [
         ("John Wick\nyr: 2014\nfranchise: John Wick\n", JW1,
          [("release_year", "", 2014, "supported"), ("franchise_member", "", None, "supported")]),
@@ -1372,6 +1383,12 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
 ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
+    "job-named-first": [
+        # in a work whose cast has "the Director", her actor named after it plays the role
+        ("The Director is Anjelica Huston, and she is terrifying.", PARA, ("director", "Anjelica Huston", None)),
+        ("The Director was Anjelica Huston all along.", PARA, ("director", "Anjelica Huston", None)),
+        ("The director of the Ruska Roma is Anjelica Huston.", PARA, ("director", "Anjelica Huston", None)),
+    ],
     "role-recalled-with-its-work": [
         # a role of another work, in a sentence that names that work, recalls it: no claim about this one
         ("Ballerina is fine. In Parabellum, Halle Berry as Sofia had the dogs; here there are none.", BAL,
