@@ -1269,6 +1269,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Derek Kolstad returns to script the fourth one.", CH4, [("writer", "Derek Kolstad", None, "contradicted")]),
         ("Shay Hatten returns to pen the spin-off.", BAL, [("writer", "Shay Hatten", None, "supported")]),
     ],
+    "release-date-in-numbers": [
+        ("Released: 6/6/2025\n", BAL, [("release_year", "", 2025, "supported")]),
+        ("Premiere: 10.02.2017\n", BAL, [("release_year", "", 2017, "contradicted")]),
+        ("Release date: 06-06-2025, a Friday.\n", BAL, [("release_year", "", 2025, "supported")]),
+    ],
     "listing-keys": [
         ("John Wick\nyr: 2014\nfranchise: John Wick\n", JW1,
          [("release_year", "", 2014, "supported"), ("franchise_member", "", None, "supported")]),
