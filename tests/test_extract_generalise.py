@@ -1274,6 +1274,18 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Premiere: 10.02.2017\n", BAL, [("release_year", "", 2017, "contradicted")]),
         ("Release date: 06-06-2025, a Friday.\n", BAL, [("release_year", "", 2025, "supported")]),
     ],
+    "pronoun-in-a-later-clause": [
+        ("Keanu Reeves is back and he plays John Wick again.", CH4,
+         [("reprise", "Keanu Reeves", "John Wick", "supported")]),
+        ("Donnie Yen stars; he plays Caine.", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
+        ("Rina Sawayama is a revelation: she is Akira, the concierge.", CH4,
+         [("cast", "Rina Sawayama", "Akira", "supported")]),
+    ],
+    "praise-before-the-actor": [
+        ("Caine is played by the one and only Donnie Yen.", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
+        ("Winston is played by the always brilliant Ian McShane.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Charon is played by a very dry Lance Reddick.", CH4, [("cast", "Lance Reddick", "Charon", "supported")]),
+    ],
     "listing-keys": [
         ("John Wick\nyr: 2014\nfranchise: John Wick\n", JW1,
          [("release_year", "", 2014, "supported"), ("franchise_member", "", None, "supported")]),
@@ -1388,6 +1400,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
 ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
+    "pronoun-in-a-later-clause": [
+        ("Donnie Yen fights Keanu Reeves and he plays Caine.", CH4, ("cast", "Keanu Reeves", "Caine")),
+        ("Donnie Yen is great. Keanu Reeves is tired and he plays John Wick.", CH4, ("cast", "Donnie Yen", "John Wick")),
+        ("Donnie Yen is great and the film, he says, plays Caine as a saint.", CH4, ("reprise", "Donnie Yen", None)),
+    ],
     "job-named-first": [
         # in a work whose cast has "the Director", her actor named after it plays the role
         ("The Director is Anjelica Huston, and she is terrifying.", PARA, ("director", "Anjelica Huston", None)),

@@ -164,25 +164,36 @@ def _subject_pronoun(doc: Document, mentions: list[Mention], index: int) -> Cand
               and not m.mask & CHARACTER and sentence_start <= m.start < sentence_end]
     if others:
         return None  # the sentence must name one actor only
+    # "Keanu Reeves is back and he plays John Wick", "Donnie Yen stars; he plays Caine": a later clause of the same
+    # sentence, then each of the next two sentences
+    joint = _NEXT_CLAUSE.search(doc.text, actor.end, min(sentence_end, actor.end + _WINDOW))
+    starts = [(joint.end(), True)] if joint is not None else []
     position = sentence_end
     for _ in range(2):
         start = position + len(doc.text[position:position + 3]) - len(doc.text[position:position + 3].lstrip())
         _, next_end = doc.sentence(min(start, len(doc.text) - 1))
-        if any(start <= m.start < next_end and m.mask & PERSON and not m.mask & CHARACTER
-               for m in mentions[index + 1:index + 12]):
+        starts.append((start, False))
+        if next_end <= position:
+            break  # the end of the text
+        position = next_end
+    for start, same_sentence in starts:
+        end = doc.sentence(min(start, len(doc.text) - 1))[1]
+        if not same_sentence and any(start <= m.start < end and m.mask & PERSON and not m.mask & CHARACTER
+                                     for m in mentions[index + 1:index + 12]):
             return None  # somebody else is named first
         pronoun = _HE_SHE.match(doc.text, start)
         if pronoun is not None:
             role = next((m for m in mentions[index + 1:index + 12] if m.start == pronoun.end()), None)
             if role is None or not _is_role(doc, role):
                 return None
-            # the evidence is the sentence that names the role; the actor's own may be a question
+            # the evidence is the clause or sentence that names the role; the actor's own may be a question
             return Candidate("pair-pronoun", "cast", start, role.end,
                              parts={"actor": [(actor.start, actor.end)], "character": [(role.start, role.end)]})
-        if next_end <= position:
-            return None
-        position = next_end
     return None
+
+
+_NEXT_CLAUSE = re.compile(r"(?:;|,?[ \t]+(?:and|but|so)|:|[ \t]+[\u2014\u2013-])[ \t]+(?=(?:he|she)\b)",
+                          re.IGNORECASE)
 
 
 _AND = re.compile(r"\s*(?:,\s*(?:and\s+)?|[&+]|\b(?:and|y|und|et)\b)\s*\Z")
