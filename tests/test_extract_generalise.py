@@ -1223,6 +1223,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("We also get Mark Dacascos, Zero, who fanboys over John the whole time.", PARA,
          [("cast", "Mark Dacascos", "Zero", "supported")]),
     ],
+    "franchise-ordinal-in-series": [
+        ("About me: fourth in the John Wick series, big on stairs.", CH4, [("franchise_member", "", None, "supported")]),
+        ("The latest in the Wick saga, and the loudest.", CH4, [("franchise_member", "", None, "supported")]),
+        ("Third of the John Wick films, and the most baroque.", PARA, [("franchise_member", "", None, "supported")]),
+    ],
     "franchise-part-nouns": [
         ("Round four of the John Wick series is here, and it is long.", CH4, [("franchise_member", "", None, "supported")]),
         ("Volume 4 in the John Wick saga, and the longest.", CH4, [("franchise_member", "", None, "supported")]),
@@ -1400,6 +1405,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
 ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
+    "franchise-ordinal-in-series": [
+        ("First I saw the film, then I read about the franchise.", CH4, ("franchise_member", "", None)),
+        ("Second, the score is loud, unlike most action films.", CH4, ("franchise_member", "", None)),
+        ("Third act in Paris; the series could end here.", CH4, ("franchise_member", "", None)),
+    ],
     "pronoun-in-a-later-clause": [
         ("Donnie Yen fights Keanu Reeves and he plays Caine.", CH4, ("cast", "Keanu Reeves", "Caine")),
         ("Donnie Yen is great. Keanu Reeves is tired and he plays John Wick.", CH4, ("cast", "Donnie Yen", "John Wick")),
