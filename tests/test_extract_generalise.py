@@ -1291,6 +1291,12 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Winston is played by the always brilliant Ian McShane.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
         ("Charon is played by a very dry Lance Reddick.", CH4, [("cast", "Lance Reddick", "Charon", "supported")]),
     ],
+    "footnote-marks": [
+        ("So there is a guy, John (played by Keanu Reeves[^1]), who wants to be left alone.", CH2,
+         [("cast", "Keanu Reeves", "John", "supported")]),
+        ("Ares, his bodyguard (Ruby Rose[2]), never speaks.", CH2, [("cast", "Ruby Rose", "Ares", "supported")]),
+        ("Winston (Ian McShane\u00b9) runs the hotel.", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
+    ],
     "listing-keys": [
         ("John Wick\nyr: 2014\nfranchise: John Wick\n", JW1,
          [("release_year", "", 2014, "supported"), ("franchise_member", "", None, "supported")]),

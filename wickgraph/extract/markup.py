@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-__all__ = ["line_breaks_as_separators", "markup_spans"]
+__all__ = ["FOOTNOTE_MARK", "line_breaks_as_separators", "markup_spans"]
 
 Span = tuple[int, int]
 
@@ -102,19 +102,25 @@ _LINE_BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _INVISIBLE = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2060\ufeff]+")
 
 
+# a footnote mark right after a word: "Keanu Reeves[^1]", "Ruby Rose[2]", "Stahelski¹"
+FOOTNOTE_MARK = re.compile(r"(?<=[^\W\d_])(?:\[\^?\d{1,3}\]|[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+)")
+
+
 # the mark of a hashtag or a handle ("#JohnWick", "@KeanuReeves"): the name after it is read as a name
 _TAG_MARK = re.compile(r"(?<![\w#@&/])[#@](?=[A-Za-z])")
 
 
 def markup_spans(text: str) -> Iterator[Span]:
-    """Spans of BBCode and HTML tags, invisible characters, subtitle cue timings, wiki markup and hashtag and
-    handle marks in ``text``."""
+    """Spans of BBCode and HTML tags, footnote marks, invisible characters, subtitle cue timings, wiki markup and
+    hashtag and handle marks in ``text``."""
     if "#" in text or "@" in text:
         for mark in _TAG_MARK.finditer(text):
             yield mark.span()
     if "[" in text or "<" in text:
         for tag in _TAG.finditer(text):
             yield tag.span()
+    for mark in FOOTNOTE_MARK.finditer(text):
+        yield mark.span()
     for mark in _INVISIBLE.finditer(text):
         yield mark.span()
     yield from _subtitle_breaks(text)

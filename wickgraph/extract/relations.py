@@ -35,6 +35,7 @@ from .links import (
     owned_role,
     performed_link,
 )
+from .markup import FOOTNOTE_MARK
 from .patterns import Candidate
 from .reprises import AGAIN_AFTER, reprise_cue
 
@@ -396,7 +397,8 @@ def _backward(doc: Document, cues: Cues, mentions: list[Mention], index: int) ->
     actor = mentions[index]
     owner = is_possessive(doc.text, actor.end)  # only "the role is X's", "Y is X's best role"
     sentence_start, _ = doc.sentence(actor.start)
-    after = doc.text[actor.end:actor.end + 60]
+    mark = FOOTNOTE_MARK.match(doc.text, actor.end)  # "Ruby Rose[2])": the bracket closes after the mark
+    after = doc.text[mark.end() if mark else actor.end:actor.end + 60]
     for position in range(index - 1, -1, -1):
         other = mentions[position]
         gap = doc.gap(other.end, actor.start)
