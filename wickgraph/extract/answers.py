@@ -56,7 +56,7 @@ def answered_questions(doc: Document) -> list[Candidate]:
             candidate = _who_answer(doc, who, a_start, a_end)
         elif when is not None:
             candidate = _when_answer(doc, a_start, a_end)
-        elif _FRANCHISE.search(doc.text, q_start, answer_start) and not mentions_person(mentions):
+        elif _FRANCHISE.search(doc.text, q_start, answer_start) and not _mentions_person(mentions):
             candidate = _franchise_answer(doc, a_start, a_end)
         else:
             candidate = _yes_answer(doc, mentions, a_start, a_end, _IN_IT.search(doc.text, q_start, answer_start))
@@ -74,9 +74,10 @@ def _yes_answer(doc: Document, mentions: list[Mention], a_start: int, a_end: int
     actor = actors[0]
     parts = {"actor": [(actor.start, actor.end)]}
     end = yes.end()
-    role = re.search(r"\bas\s+", doc.text[a_start:end]) or _ROLE_NAMED.match(doc.text, yes.start(), end)
-    if role:
-        at = a_start + role.end() if role.re is not _ROLE_NAMED else role.end()
+    as_role = re.search(r"\bas\s+", doc.text[a_start:end])
+    named = _ROLE_NAMED.match(doc.text, yes.start(), end) if as_role is None else None
+    at = a_start + as_role.end() if as_role else named.end() if named else None
+    if at is not None:
         mention = doc.by_start.get(at) or doc.by_start.get(at + 4 if doc.text[at:at + 4].lower() == "the " else at)
         if mention is not None and mention.mask & CHARACTER:
             parts["character"] = [(mention.start, mention.end)]
@@ -143,7 +144,7 @@ _FRANCHISE = re.compile(r"\b(?:(?:part|piece)\s+of|in|within|belongs?\s+to|set\s
                         r"continuity|films?|movies?|spin-?off|timeline)\b|\bWick-?verse\b", re.IGNORECASE)
 
 
-def mentions_person(mentions: list[Mention]) -> bool:
+def _mentions_person(mentions: list[Mention]) -> bool:
     return any(m.mask & PERSON and not m.mask & CHARACTER for m in mentions)
 
 
