@@ -108,6 +108,22 @@ def test_people_listed_as_absent_do_not_vote(text: str) -> None:
     assert extract(text).film_title == "John Wick: Chapter 4"
 
 
+@pytest.mark.parametrize("text", [
+    ("A note from the break room.\nAnyway, nobody asked, but the first John Wick is fine and John Wick: Chapter 2 "
+     "is better. It is not a short film. Riccardo Scamarcio plays Santino. Ruby Rose plays Ares, and Common plays "
+     "Cassian. Claudia Gerini is Gianna."),
+    ("Dear diary,\nThe first John Wick and John Wick: Chapter 2 were on last night, and I wasn't bored once. "
+     "Santino is played by Riccardo Scamarcio. Ares is Ruby Rose. Cassian is Common, who doesn't smile. Peter "
+     "Stormare plays Abram."),
+    ("Minutes of the film society, item 4.\nMembers did not agree on the first John Wick or John Wick: Chapter 2 "
+     "for the next screening. Claudia Gerini as Gianna was praised. So was Ruby Rose as Ares. Riccardo Scamarcio as "
+     "Santino and Common as Cassian were praised too."),
+])
+def test_a_negation_in_another_sentence_of_the_line_leaves_people_voting(text: str) -> None:
+    # a paragraph written as one line: "not" in one sentence says nothing of the people in the others
+    assert extract(text).film_title == "John Wick: Chapter 2"
+
+
 @pytest.mark.parametrize(("text", "subject", "pointed_at"), [
     (("Frame by Frame, episode 12.\n\nWe are talking about Ballerina today. Anjelica Huston has the role she had in "
      "Parabellum, and Unity Phelan is back from Parabellum. Shay Hatten, who also worked on Parabellum, wrote it. "

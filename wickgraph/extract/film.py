@@ -153,9 +153,21 @@ def _roles_of_one_work(reference: Reference) -> dict[str, frozenset[str]]:
 _ONE_WORK_ROLES: dict[int, tuple[Reference, dict[str, frozenset[str]]]] = {}
 
 
+# Where a sentence ends inside a line: the absence of one person is said in their own sentence
+_SENTENCE_END = re.compile(r"[.!?](?=\s)")
+
+
 def _absent(text: str, lower: str | None, position: int, seen: dict[tuple[int, int], bool]) -> bool:
-    """Whether the line naming a person says they are not in the film (``seen`` keeps each line's answer)."""
-    window = line_around(text, position, 300)
+    """Whether the sentence naming a person says they are not in the film (``seen`` keeps each one's answer).
+
+    The sentence, not the line: in a paragraph written as one line, "not" in another sentence says nothing
+    of this person.
+    """
+    start, end = line_around(text, position, 300)
+    for stop in _SENTENCE_END.finditer(text, start, position):
+        start = stop.end()
+    after = _SENTENCE_END.search(text, position, end)
+    window = (start, after.end() if after else end)
     if window not in seen:
         seen[window] = casing.search(_ABSENCE, _ABSENCE_LOWER, text, lower, *window) is not None
     return seen[window]
