@@ -84,6 +84,23 @@ def test_numbered_and_ordinal_titles(text: str, title: str) -> None:
     assert extract(text).film_title == title
 
 
+@pytest.mark.parametrize(("text", "title"), [
+    ("Thread: weekend watch\nSo, the second film in the John Wick series. Keanu Reeves is great. Ian McShane too.",
+     "John Wick: Chapter 2"),
+    ("Our club met on Friday.\nWe did round three of the saga, and Keanu Reeves is John again.",
+     "John Wick: Chapter 3 \u2013 Parabellum"),
+    ("Post #44\nHonestly the franchise's fourth entry is the long one. Keanu Reeves is great as always.",
+     "John Wick: Chapter 4"),
+    ("Post #45\nThe 4th movie of the whole franchise is the long one. Keanu Reeves is great as always.",
+     "John Wick: Chapter 4"),
+    # the first film is most often the point of comparison, and weighs less than a title
+    ("Post #46\nThe first film in the series is still best, says Sam. But we're here for Parabellum.",
+     "John Wick: Chapter 3 \u2013 Parabellum"),
+])
+def test_a_film_named_by_its_place_in_the_series(text: str, title: str) -> None:
+    assert extract(text).film_title == title
+
+
 # -- film resolution ---------------------------------------------------------------------------------
 
 

@@ -102,27 +102,18 @@ def _scores(text: str, mentions: Iterable[Mention], reference: Reference) -> dic
     for mention in mentions:
         for entry in mention.entries:
             if entry.kind == WORK and entry.iri:
-                seen = _VIEWING.search(text, max(0, mention.start - 30), mention.start) is not None
-                weak = entry.weak and not seen
-                weight = (0.5 if weak else 3.0) + (3.0 if seen else 0.0)  # the work the reviewer watched
-                if mention.start < headline:  # the title line says most
-                    # a name that is also a character ("keanu reeves is john wick") counts as a title
-                    # only when it opens the line
-                    opens = not text[text.rfind("\n", 0, mention.start) + 1:mention.start].strip(" \t#*_>|-")
-                    weight += (1.5 if opens else 0.0) if weak else 8.0
-                elif mention.start < opening:
-                    weight += 0.5 if weak else 2.0
-                if _REFERENCE_POINT.search(text, max(0, mention.start - 12), mention.start):
-                    weight /= 2  # "the role she had in Parabellum", "back from Chapter 2": another work, pointed at
-                if not weak and _TOPIC_CUE.search(text, max(0, mention.start - 60), mention.start):
-                    weight += 8.0  # "the real reason for this post: Chapter 4" says which work it is, like a headline
-                scores[entry.iri] += weight
+                scores[entry.iri] += _title_weight(text, mention.start, entry.weak, headline, opening)
             elif entry.kind == PERSON and entry.is_label and entry.iri and entry.iri not in people \
                     and not _absent(text, lower, mention.start, absent):  # read each person's lines until one counts
                 people.add(entry.iri)
             elif entry.kind == CHARACTER and entry.iri and entry.iri not in roles \
                     and not _absent(text, lower, mention.start, absent):
                 roles.add(entry.iri)
+    numbered = _numbered_works(reference)
+    for match in _PLACE_IN_SERIES.finditer(text):
+        number = _place_number(match)
+        if number in numbered:  # "the first film in the series" is most often the point of comparison
+            scores[numbered[number]] += _title_weight(text, match.start(), number == 1, headline, opening)
     for iri in reference.works:
         scores[iri] += 0.8 * len(people & reference.people_of(iri))
         # a role found in one work only says which work this is ("Viggo", "Caine"), as a credit does
@@ -132,6 +123,55 @@ def _scores(text: str, mentions: Iterable[Mention], reference: Reference) -> dic
             if facts.release_year == int(match.group(1)):
                 scores[facts.iri] += 1.5
     return scores
+
+
+def _title_weight(text: str, start: int, weak: bool, headline: int, opening: int) -> float:
+    """What a title at ``start`` says about which work the review is about; ``weak`` for a title that is also a
+    character's or the franchise's name."""
+    seen = _VIEWING.search(text, max(0, start - 30), start) is not None
+    weak = weak and not seen
+    weight = (0.5 if weak else 3.0) + (3.0 if seen else 0.0)  # the work the reviewer watched
+    if start < headline:  # the title line says most
+        # a name that is also a character ("keanu reeves is john wick") counts as a title only when it opens the line
+        opens = not text[text.rfind("\n", 0, start) + 1:start].strip(" \t#*_>|-")
+        weight += (1.5 if opens else 0.0) if weak else 8.0
+    elif start < opening:
+        weight += 0.5 if weak else 2.0
+    if _REFERENCE_POINT.search(text, max(0, start - 12), start):
+        weight /= 2  # "the role she had in Parabellum", "back from Chapter 2": another work, pointed at
+    if not weak and _TOPIC_CUE.search(text, max(0, start - 60), start):
+        weight += 8.0  # "the real reason for this post: Chapter 4" says which work it is, like a headline
+    return weight
+
+
+_ORDINALS = {"first": 1, "1st": 1, "one": 1, "second": 2, "2nd": 2, "two": 2, "third": 3, "3rd": 3, "three": 3,
+             "fourth": 4, "4th": 4, "four": 4, "fifth": 5, "5th": 5, "five": 5}
+_ORDINAL = r"(?:first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)"
+_PIECE = r"(?:film|movie|entry|chapter|instal?lment|outing|part|picture|feature|episode|sequel)"
+_SERIES = r"(?:(?:whole|entire)\s+)?(?:John\s+Wick\s+|Wick\s+)?(?:series|franchise|saga|cycle|films|movies)"
+# A numbered film named by its place in the series: "the second film in the John Wick series", "round three of
+# the saga", "the franchise's fourth entry"
+_PLACE_IN_SERIES = re.compile(
+    rf"\b(?P<ordinal>{_ORDINAL})\s+(?:John\s+Wick\s+|Wick\s+)?{_PIECE}\s+(?:in|of)\s+(?:the\s+|this\s+)?{_SERIES}\b"
+    rf"|\b(?:round|part|chapter|entry|instal?lment|volume|number)\s+(?P<number>one|two|three|four|five|[1-5])\s+"
+    rf"(?:in|of)\s+(?:the\s+|this\s+)?{_SERIES}\b"
+    rf"|\b{_SERIES}['\u2019]s?\s+(?P<possessed>{_ORDINAL})\s+{_PIECE}\b", re.IGNORECASE)
+
+
+def _place_number(match: re.Match[str]) -> int:
+    word = match.group("ordinal") or match.group("number") or match.group("possessed")
+    return _ORDINALS.get(word.lower(), 0) if not word.isdigit() else int(word)
+
+
+def _numbered_works(reference: Reference) -> dict[int, str]:
+    """Each numbered film by its number ("John Wick 2" is the second)."""
+    numbered: dict[int, str] = {}
+    for facts in reference.works.values():
+        for name in facts.names:
+            match = re.fullmatch(r"John Wick (\d)", name)
+            if match:
+                numbered[int(match.group(1))] = facts.iri
+    return numbered
 
 
 def _roles_of_one_work(reference: Reference) -> dict[str, frozenset[str]]:
