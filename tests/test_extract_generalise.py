@@ -1407,6 +1407,53 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Cassian and Ares were played by Common and Ruby Rose.", CH2,
          [("cast", "Common", "Cassian", "supported"), ("cast", "Ruby Rose", "Ares", "supported")]),
     ],
+    # -- this round: identification, entries, asides, paired lists ----------------------------------------
+    "identified-as-the-subject-of-the-sentence-before": [
+        ("Cassian shows up in Rome and fights John. That's Common, of course.", CH2,
+         [("cast", "Common", "Cassian", "supported")]),
+        ("Santino hates his sister. That would be Riccardo Scamarcio, all smirk.", CH2,
+         [("cast", "Riccardo Scamarcio", "Santino", "supported")]),
+        ("Gianna \u2014 that would be Claudia Gerini \u2014 gets one great scene in Rome.", CH2,
+         [("cast", "Claudia Gerini", "Gianna", "supported")]),
+        ("Frankie walks into the hotel with Winston. That was Ben Robson, I think.", CONT,
+         [("cast", "Ben Robson", "Frankie", "supported")]),
+    ],
+    "a-role-raised-as-a-topic-then-answered": [
+        ("What about Cassian? Common, and he is perfect.", CH2, [("cast", "Common", "Cassian", "supported")]),
+        ("How about Gianna? Claudia Gerini, wonderful.", CH2, [("cast", "Claudia Gerini", "Gianna", "supported")]),
+        ("What about Ares? Ruby Rose.", CH2, [("cast", "Ruby Rose", "Ares", "supported")]),
+    ],
+    "roles-then-actors-after-a-comma": [
+        ("Hansel and Gretel, played by Mark Musashi and Marina Mazepa, keep the score.", CONT,
+         [("cast", "Mark Musashi", "Hansel", "supported"), ("cast", "Marina Mazepa", "Gretel", "supported")]),
+        ("Santino and Gianna, played respectively by Riccardo Scamarcio and Claudia Gerini, share a scene.", CH2,
+         [("cast", "Riccardo Scamarcio", "Santino", "supported"), ("cast", "Claudia Gerini", "Gianna", "supported")]),
+        ("Ares and Cassian, portrayed by Ruby Rose and Common, are the bodyguards.", CH2,
+         [("cast", "Ruby Rose", "Ares", "supported"), ("cast", "Common", "Cassian", "supported")]),
+    ],
+    "a-dashed-or-bracketed-aside-before-played-by": [
+        (("Young Winston \u2014 a hustler in a cheap suit, always one step ahead of the law \u2014 is played by "
+          "Colin Woodell."), CONT, [("cast", "Colin Woodell", "Winston", "supported")]),
+        ("Frankie (Winston's older brother, and the one the army made) is played by Ben Robson.", CONT,
+         [("cast", "Ben Robson", "Frankie", "supported")]),
+        ("Gianna -- the sister with the better claim -- is played by Claudia Gerini.", CH2,
+         [("cast", "Claudia Gerini", "Gianna", "supported")]),
+    ],
+    "an-entry-headed-by-its-role": [
+        ("**Frankie** is the brother. Here he's all muscle, and played by Ben Robson.", CONT,
+         [("cast", "Ben Robson", "Frankie", "supported")]),
+        ("Hansel: one half of the twins. Silent. Played by Mark Musashi.", CONT,
+         [("cast", "Mark Musashi", "Hansel", "supported")]),
+        ("- Santino \u2014 the brother who wants the seat; played by Riccardo Scamarcio.", CH2,
+         [("cast", "Riccardo Scamarcio", "Santino", "supported")]),
+    ],
+    "a-copula-makes-the-role-the-subject-of-the-passive": [
+        ("Winston in the first episode is played by Colin Woodell.", CONT,
+         [("cast", "Colin Woodell", "Winston", "supported")]),
+        ("Winston is played with relish by Colin Woodell.", CONT, [("cast", "Colin Woodell", "Winston", "supported")]),
+        ("Frankie, the older brother, has been brought to life by Ben Robson.", CONT,
+         [("cast", "Ben Robson", "Frankie", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -1971,6 +2018,25 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("The fate of Winston is in the hands of Keanu Reeves.", PARA, ("cast", "Keanu Reeves", "Winston")),
         ("Keanu Reeves fights Zero \u2014 and wins \u2014 in glass.", PARA, ("cast", "Keanu Reeves", "Zero")),
         ("Keanu Reeves does wonders with a pencil.", JW1, ("cast", "Keanu Reeves", "Pencil")),
+    ],
+    "a-participle-after-a-noun-is-that-noun's": [
+        ("Cormac hires a bodyguard played by Ben Robson.", CONT, ("cast", "Ben Robson", "Cormac")),
+        ("Santino hires an assassin played by Ruby Rose.", CH2, ("cast", "Ruby Rose", "Santino")),
+        ("Winston meets a woman played by Mishel Prada.", CONT, ("cast", "Mishel Prada", "Winston")),
+        ("Cormac hires a bodyguard who is played by Ben Robson.", CONT, ("cast", "Ben Robson", "Cormac")),
+    ],
+    "that-is-not-followed-by-the-actor": [
+        ("Santino, that's the worst of them, hires Ruby Rose.", CH2, ("cast", "Ruby Rose", "Santino")),
+        ("Ares is mute. That's a bold choice from Ruby Rose.", CH2, ("cast", "Ruby Rose", "Ares")),
+        ("Winston? That's a question for Ian McShane.", CH2, ("cast", "Ian McShane", "Winston")),
+    ],
+    "a-prose-line-is-no-entry": [
+        ("Winston runs the hotel. The concierge is played by Ayomide Adegun.", CONT,
+         ("cast", "Ayomide Adegun", "Winston")),
+        ("Cormac, the boss, sits at his desk. His driver, played by Ben Robson, waits.", CONT,
+         ("cast", "Ben Robson", "Cormac")),
+        ("Frankie robs the vault. Later a guard played by Mel Gibson shows up.", CONT,
+         ("cast", "Mel Gibson", "Frankie")),
     ],
     "an-address-is-no-handle": [
         ("Email me at bob@example.com, #1 fan of Keanu Reeves as John Wick.", CH4, ("cast", "Bob", None)),

@@ -182,6 +182,24 @@ _APPOSED_BRACKET = re.compile(r",\s+[^,;.!?()\n]{1,40}\s*\(\s*")
 _VERB_AFTER = re.compile(r"\s+(?:\w+ly\s+)?(?:has\s+|had\s+|was\s+|is\s+)?[a-z]+(?:s|ed)\b")
 
 
+# What may stand between a role and the participle that hands it on: "Zero is played with glee by", "Gianna has been
+# brought to life by"; not a noun of its own ("Santino hires a killer played by X": the killer is played), unless a
+# copula makes the role the subject ("little Eve in the opening flashback is played by X")
+_BEFORE_PARTICIPLE = frozenset({"is", "was", "are", "were", "'s", "be", "being", "been", "has", "have", "had", "also",
+                                "now", "here", "again", "and"})
+_COPULA = frozenset({"is", "was", "are", "were", "'s"})
+_RELATIVE = frozenset({"who", "whom", "that", "which", "whose"})
+
+
+def _passive_of_the_role(words: list[str], cues: Cues) -> bool:
+    verb = next((i for i, w in enumerate(words) if w in cues["passive-verb"]), None)
+    if verb is None:
+        return False
+    before = words[:verb]
+    return all(w in _BEFORE_PARTICIPLE or w.endswith("ly") for w in before) or (
+        bool(_COPULA.intersection(before)) and not _RELATIVE.intersection(before))
+
+
 def backward_link(gap: str, after: str, cues: Cues) -> bool:
     """Whether ``gap`` joins the role before it to the actor after it; ``after`` is the text after the actor.
 
@@ -219,7 +237,7 @@ def backward_link(gap: str, after: str, cues: Cues) -> bool:
     if " ".join("is" if w == "'s" else w for w in content) in cues["passive-cue"]:
         return True  # "The Director, the formidable head of the Ruska Roma, is Anjelica Huston"
     *middle, last = content
-    return (last == "by" and any(w in cues["passive-verb"] for w in middle)) or \
+    return (last == "by" and _passive_of_the_role(middle, cues)) or \
         (last == "from" and middle[-1:] in (["played"], ["playing"], ["portrayed"])) or \
         (last == "to" and any(w in cues["role-transfer"] for w in middle)) or \
         (last == "for" and middle[:1] in (["is"], ["was"], ["makes"]) and any(w in cues["role-noun"] for w in middle))

@@ -56,6 +56,8 @@ def _slot(bit: int) -> str:
 
 
 _ENTITY_CHARS = f"\\u{_START:04x}-\\u{_CONT + 7:04x}"
+# the placeholder characters of a name that may be a person's
+_PERSON_CHARS = "".join(chr(base + m) for base in (_START, _CONT) for m in range(1, 8) if m & PERSON)
 _NAME_WORD = r"[A-Z][a-zA-Z'\-]*[a-zA-Z]"
 # the cue list person-describer's words as they open a sentence ("Newcomer"): no unknown name starts with one
 _DESCRIBER = "(?:" + "|".join(re.escape(w.capitalize()) for w in sorted(default_cues()["person-describer"])) + ")"
@@ -83,6 +85,10 @@ _MACROS = {
               r"(?:character|role|part|assassin|hitman|hit\s+man|killer|hero|heroine|antihero|ballerina))\b"),
     # an apposition that describes the name before it and names no one: "Chow, the hotel's cook, is played by"
     "APPOS": rf"(?:,\s+(?:the|a|an|his|her|their|its)\s+[^,.;:!?\n()\"{_ENTITY_CHARS}]{{1,50}}?,)",
+    # a dashed or bracketed aside that names no one: "Young Eve — a girl of ten in a grey cardigan — is played by"
+    # (the view writes every dash as "-")
+    "ASIDE": (rf"(?:\s+-{{1,2}}\s+[^\n{_PERSON_CHARS}]{{1,120}}?\s+-{{1,2}}"
+              rf"|\s*\([^()\n{_PERSON_CHARS}]{{1,120}}\))"),
     # the seat of the director's job: "at the helm", "behind the camera", "in the director's chair"
     "SEAT": (r"(?:(?:at|behind)\s+the\s+(?:helm|camera|megaphone|lens)\b(?!\s+of\b)"
              r"|in\s+the\s+director['\u2019]s\s+chair)"),

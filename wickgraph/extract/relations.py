@@ -103,28 +103,42 @@ def _unknown_actors(doc: Document, cues: Cues, mentions: list[Mention]) -> list[
     return found
 
 
-_THAT_IS = re.compile(r"(?:^|[\s\u2014\u2013(-])(?:that's|that is|that\u2019s|it's|it\u2019s|it is|this is)\s+\Z",
-                      re.IGNORECASE)
+_THAT_IS = re.compile(r"(?:^|[\s\u2014\u2013(-])(?:that['\u2019]s|that is|that would be|that['\u2019]d be|that was|"
+                      r"it['\u2019]s|it is|this is)\s+\Z", re.IGNORECASE)
+_SENTENCE_STOP = re.compile(r"[.!?](?:\s|$)")
+_SENTENCE_OPENING = re.compile(r"(?:^|[.!?][\"')\]]*\s+|\n)[\s*_#>\u2022-]*(?:(?:and|then|so|but|now)\s+)?(?:the\s+)?"
+                               r"(?:young(?:er)?\s+|old(?:er)?\s+)?\Z", re.IGNORECASE)
 
 
 def _identified(doc: Document, mentions: list[Mention], index: int) -> Candidate | None:
     """"The Adjudicator makes her entrance — that's Katie McGrath", "Cormac. That is Mel Gibson": an actor
-    named as the one behind the role just mentioned (in this sentence or the one before)."""
+    named as the one behind the role just mentioned, in this sentence or as the subject of the one before
+    ("Cassian fights John. That's Common": Cassian)."""
     actor = mentions[index]
     before = doc.text[max(0, actor.start - 20):actor.start]
     if not _THAT_IS.search(before):
         return None
-    for position in range(index - 1, max(-1, index - 5), -1):
+    roles: list[Mention] = []
+    for position in range(index - 1, max(-1, index - 6), -1):
         other = mentions[position]
-        if actor.start - other.end > 80 or (other.mask & PERSON and not other.mask & CHARACTER):
-            return None
+        if actor.start - other.end > 120 or (other.mask & PERSON and not other.mask & CHARACTER):
+            break
+        gap = doc.text[other.end:actor.start]
+        if "\n\n" in gap or len(_SENTENCE_STOP.findall(gap)) > 1:
+            break
         if _is_role(doc, other):
-            gap = doc.text[other.end:actor.start]
-            if "\n\n" in gap or len(re.findall(r"[.!?](?:\s|$)", gap)) > 1:
-                return None
-            return Candidate("pair-role", "cast", other.start, actor.end,
-                             parts={"actor": [(actor.start, actor.end)], "character": [(other.start, other.end)]})
+            if not _SENTENCE_STOP.search(gap):  # the role of this very sentence: "Santino, that's X"
+                return _role_pair(other, actor)
+            roles.append(other)
+    if roles and (len(roles) == 1 or _SENTENCE_OPENING.search(doc.text, max(0, roles[-1].start - 30),
+                                                              roles[-1].start)):
+        return _role_pair(roles[-1], actor)  # the one role of the sentence before, or the one it opens with
     return None
+
+
+def _role_pair(role: Mention, actor: Mention) -> Candidate:
+    return Candidate("pair-role", "cast", role.start, actor.end,
+                     parts={"actor": [(actor.start, actor.end)], "character": [(role.start, role.end)]})
 
 
 # "Mel Gibson, Cormac, the guy running the hotel —", "Miles, Hubert Point-Du Jour, gets some good moments": an
