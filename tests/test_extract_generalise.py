@@ -1409,14 +1409,22 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
     ],
     # -- this round: identification, entries, asides, paired lists ----------------------------------------
     "identified-as-the-subject-of-the-sentence-before": [
-        ("Cassian shows up in Rome and fights John. That's Common, of course.", CH2,
+        ("Keanu Reeves is back. Cassian shows up in Rome and fights John. That's Common, of course.", CH2,
          [("cast", "Common", "Cassian", "supported")]),
+        ("Keanu Reeves is tired. Then the sister's bodyguard Cassian comes after John. That's Common.",
+         CH2, [("cast", "Common", "Cassian", "supported")]),
         ("Santino hates his sister. That would be Riccardo Scamarcio, all smirk.", CH2,
          [("cast", "Riccardo Scamarcio", "Santino", "supported")]),
         ("Gianna \u2014 that would be Claudia Gerini \u2014 gets one great scene in Rome.", CH2,
          [("cast", "Claudia Gerini", "Gianna", "supported")]),
-        ("Frankie walks into the hotel with Winston. That was Ben Robson, I think.", CONT,
+        ("Colin Woodell is Winston. Frankie walks into the hotel with Winston. That was Ben Robson, I think.", CONT,
          [("cast", "Ben Robson", "Frankie", "supported")]),
+    ],
+    "an-apposed-noun-with-its-participle": [
+        ("Iosef, a brat played by Alfie Allen, steals the car.", JW1, [("cast", "Alfie Allen", "Iosef", "supported")]),
+        ("Viggo, the boss played by Michael Nyqvist, is tired.", JW1,
+         [("cast", "Michael Nyqvist", "Viggo", "supported")]),
+        ("Marcus, an old friend voiced here by Willem Dafoe.", JW1, [("cast", "Willem Dafoe", "Marcus", "supported")]),
     ],
     "a-role-raised-as-a-topic-then-answered": [
         ("What about Cassian? Common, and he is perfect.", CH2, [("cast", "Common", "Cassian", "supported")]),
@@ -2024,6 +2032,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Santino hires an assassin played by Ruby Rose.", CH2, ("cast", "Ruby Rose", "Santino")),
         ("Winston meets a woman played by Mishel Prada.", CONT, ("cast", "Mishel Prada", "Winston")),
         ("Cormac hires a bodyguard who is played by Ben Robson.", CONT, ("cast", "Ben Robson", "Cormac")),
+    ],
+    "that-is-after-two-new-roles-names-neither": [
+        ("John fights Cassian. That's Common.", CH2, ("cast", "Common", "John")),
+        ("Santino sends Ares after Gianna. That's Ruby Rose.", CH2, ("cast", "Ruby Rose", "Santino")),
+        ("Winston and Frankie argue. That's Ben Robson.", CONT, ("cast", "Ben Robson", "Winston")),
     ],
     "that-is-not-followed-by-the-actor": [
         ("Santino, that's the worst of them, hires Ruby Rose.", CH2, ("cast", "Ruby Rose", "Santino")),

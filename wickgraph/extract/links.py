@@ -191,6 +191,11 @@ _COPULA = frozenset({"is", "was", "are", "were", "'s"})
 _RELATIVE = frozenset({"who", "whom", "that", "which", "whose"})
 
 
+# "Iosef, a brat played by X": the noun is set off as the role's apposition, so what it is played by, the role is
+_APPOSED_PARTICIPLE = re.compile(r",\s+(?:a|an|the|his|her|their)\s+(?:[\w'-]+\s+){1,4}?(?:played|portrayed|voiced)\s+"
+                                 r"(?:here\s+)?by\s+", re.IGNORECASE)
+
+
 def _passive_of_the_role(words: list[str], cues: Cues) -> bool:
     verb = next((i for i, w in enumerate(words) if w in cues["passive-verb"]), None)
     if verb is None:
@@ -237,7 +242,8 @@ def backward_link(gap: str, after: str, cues: Cues) -> bool:
     if " ".join("is" if w == "'s" else w for w in content) in cues["passive-cue"]:
         return True  # "The Director, the formidable head of the Ruska Roma, is Anjelica Huston"
     *middle, last = content
-    return (last == "by" and _passive_of_the_role(middle, cues)) or \
+    by_role = last == "by" and (_passive_of_the_role(middle, cues) or _APPOSED_PARTICIPLE.fullmatch(gap) is not None)
+    return by_role or \
         (last == "from" and middle[-1:] in (["played"], ["playing"], ["portrayed"])) or \
         (last == "to" and any(w in cues["role-transfer"] for w in middle)) or \
         (last == "for" and middle[:1] in (["is"], ["was"], ["makes"]) and any(w in cues["role-noun"] for w in middle))

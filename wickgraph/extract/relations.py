@@ -8,7 +8,7 @@ an actor mention and the nearest character mention of the same sentence:
   *description stop* ("Dean Winters, as Viggo's harried fixer Avi", "Z is his daughter Aiko");
 * role first: a *passive cue* ("Y, played by X", "Y is X") or list layout ("Y — X", "Y (X");
 * either order in cast lists and tables: a *list separator* alone ("X | Y", "X: Y");
-* a pronoun ("Scamarcio plays him") takes the last character named in the sentence before.
+* a pronoun or "that's X" takes a role of another clause or sentence (``anaphora.py``).
 
 Cue lists are data (``cues.json``, each with an id and the phenomenon it covers), validated on load.
 """
@@ -20,6 +20,7 @@ import itertools
 import re
 
 from .. import regexcache
+from .anaphora import identified_role, pronoun_role, subject_pronoun_role
 from .document import Document
 from .gazetteer import CHARACTER, PERSON, WORK, Entry, Mention
 from .links import (
@@ -36,12 +37,11 @@ from .links import (
     performed_link,
 )
 from .markup import FOOTNOTE_MARK
+from .pairs import WINDOW, is_role, mention_kind, role_candidate
 from .patterns import Candidate
-from .reprises import AGAIN_AFTER, reprise_cue
+from .reprises import AGAIN_AFTER
 
 __all__ = ["pair_roles"]
-
-_WINDOW = 90  # characters between an actor and a role, at most
 
 def pair_roles(doc: Document, cues: Cues | None = None) -> list[Candidate]:
     """Cast candidates (rule ``pair-role``, or ``pair-reprise``) for actors joined to a role in one clause."""
@@ -53,8 +53,8 @@ def pair_roles(doc: Document, cues: Cues | None = None) -> list[Candidate]:
         if not mention.mask & PERSON or mention.mask & WORK or index in grouped:
             continue
         candidate = _forward(doc, cues, mentions, index) or _backward(doc, cues, mentions, index) \
-            or _pronoun(doc, cues, mentions, index) or _subject_pronoun(doc, mentions, index) \
-            or _identified(doc, mentions, index) or _lowercase_role(doc, cues, mention) \
+            or pronoun_role(doc, cues, mentions, index) or subject_pronoun_role(doc, mentions, index) \
+            or identified_role(doc, mentions, index) or _lowercase_role(doc, cues, mention) \
             or _apposed_pair(doc, mentions, index)
         if candidate is not None:
             found.append(candidate)
@@ -103,44 +103,6 @@ def _unknown_actors(doc: Document, cues: Cues, mentions: list[Mention]) -> list[
     return found
 
 
-_THAT_IS = re.compile(r"(?:^|[\s\u2014\u2013(-])(?:that['\u2019]s|that is|that would be|that['\u2019]d be|that was|"
-                      r"it['\u2019]s|it is|this is)\s+\Z", re.IGNORECASE)
-_SENTENCE_STOP = re.compile(r"[.!?](?:\s|$)")
-_SENTENCE_OPENING = re.compile(r"(?:^|[.!?][\"')\]]*\s+|\n)[\s*_#>\u2022-]*(?:(?:and|then|so|but|now)\s+)?(?:the\s+)?"
-                               r"(?:young(?:er)?\s+|old(?:er)?\s+)?\Z", re.IGNORECASE)
-
-
-def _identified(doc: Document, mentions: list[Mention], index: int) -> Candidate | None:
-    """"The Adjudicator makes her entrance — that's Katie McGrath", "Cormac. That is Mel Gibson": an actor
-    named as the one behind the role just mentioned, in this sentence or as the subject of the one before
-    ("Cassian fights John. That's Common": Cassian)."""
-    actor = mentions[index]
-    before = doc.text[max(0, actor.start - 20):actor.start]
-    if not _THAT_IS.search(before):
-        return None
-    roles: list[Mention] = []
-    for position in range(index - 1, max(-1, index - 6), -1):
-        other = mentions[position]
-        if actor.start - other.end > 120 or (other.mask & PERSON and not other.mask & CHARACTER):
-            break
-        gap = doc.text[other.end:actor.start]
-        if "\n\n" in gap or len(_SENTENCE_STOP.findall(gap)) > 1:
-            break
-        if _is_role(doc, other):
-            if not _SENTENCE_STOP.search(gap):  # the role of this very sentence: "Santino, that's X"
-                return _role_pair(other, actor)
-            roles.append(other)
-    if roles and (len(roles) == 1 or _SENTENCE_OPENING.search(doc.text, max(0, roles[-1].start - 30),
-                                                              roles[-1].start)):
-        return _role_pair(roles[-1], actor)  # the one role of the sentence before, or the one it opens with
-    return None
-
-
-def _role_pair(role: Mention, actor: Mention) -> Candidate:
-    return Candidate("pair-role", "cast", role.start, actor.end,
-                     parts={"actor": [(actor.start, actor.end)], "character": [(role.start, role.end)]})
-
-
 # "Mel Gibson, Cormac, the guy running the hotel —", "Miles, Hubert Point-Du Jour, gets some good moments": an
 # actor and a role set off by commas from each other and from what follows, which is no further name of a list
 _APPOSED_NEXT = re.compile(r"[ \t]*(?:,[ \t]+(?!and\b|or\b|&)(?-i:[a-z])|[ \t]*[\u2014\u2013(])")
@@ -152,7 +114,7 @@ def _apposed_pair(doc: Document, mentions: list[Mention], index: int) -> Candida
     neighbours += [(mentions[index - 1], actor)] if index else []
     for left, right in neighbours:
         role = right if left is actor else left
-        if not role.mask & CHARACTER or role.mask & PERSON or not _is_role(doc, role) \
+        if not role.mask & CHARACTER or role.mask & PERSON or not is_role(doc, role) \
                 or doc.text[left.end:right.start] != ", " or not _APPOSED_NEXT.match(doc.text, right.end) \
                 or _LIST_BEFORE.search(doc.text, max(0, left.start - 3), left.start):
             continue
@@ -164,53 +126,6 @@ def _apposed_pair(doc: Document, mentions: list[Mention], index: int) -> Candida
 _LIST_BEFORE = re.compile(r",[ \t]*\Z")  # "A, B, C": the pair is part of a longer list
 
 
-_HE_SHE = re.compile(r"(?:he|she)(?:\s+(?:\w+ly\s+|also\s+|now\s+)?(?:plays|portrays|voices|is playing|is)|['\u2019]s)"
-                     r"\s+(?:(?:again|once more|still|back as|now)\s+)?", re.IGNORECASE)
-
-
-def _subject_pronoun(doc: Document, mentions: list[Mention], index: int) -> Candidate | None:
-    """"Ana de Armas leads it. She plays Eve" / "Is Anjelica Huston back? She is! She's the Director again":
-    the one actor of a sentence, and the role a he/she names in one of the next two sentences."""
-    actor = mentions[index]
-    sentence_start, sentence_end = doc.sentence(actor.start)
-    if is_possessive(doc.text, actor.end):
-        return None
-    others = [m for m in mentions[max(0, index - 6):index + 8] if m is not actor and m.mask & PERSON
-              and not m.mask & CHARACTER and sentence_start <= m.start < sentence_end]
-    if others:
-        return None  # the sentence must name one actor only
-    # "Keanu Reeves is back and he plays John Wick", "Donnie Yen stars; he plays Caine": a later clause of the same
-    # sentence, then each of the next two sentences
-    joint = _NEXT_CLAUSE.search(doc.text, actor.end, min(sentence_end, actor.end + _WINDOW))
-    starts = [(joint.end(), True)] if joint is not None else []
-    position = sentence_end
-    for _ in range(2):
-        start = position + len(doc.text[position:position + 3]) - len(doc.text[position:position + 3].lstrip())
-        _, next_end = doc.sentence(min(start, len(doc.text) - 1))
-        starts.append((start, False))
-        if next_end <= position:
-            break  # the end of the text
-        position = next_end
-    for start, same_sentence in starts:
-        end = doc.sentence(min(start, len(doc.text) - 1))[1]
-        if not same_sentence and any(start <= m.start < end and m.mask & PERSON and not m.mask & CHARACTER
-                                     for m in mentions[index + 1:index + 12]):
-            return None  # somebody else is named first
-        pronoun = _HE_SHE.match(doc.text, start)
-        if pronoun is not None:
-            role = next((m for m in mentions[index + 1:index + 12] if m.start == pronoun.end()), None)
-            if role is None or not _is_role(doc, role):
-                return None
-            # the evidence is the clause or sentence that names the role; the actor's own may be a question
-            return Candidate("pair-pronoun", "cast", start, role.end,
-                             parts={"actor": [(actor.start, actor.end)], "character": [(role.start, role.end)]})
-    return None
-
-
-_NEXT_CLAUSE = re.compile(r"(?:;|,?[ \t]+(?:and|but|so)|:|[ \t]+[\u2014\u2013-])[ \t]+(?=(?:he|she)\b)",
-                          re.IGNORECASE)
-
-
 _AND = re.compile(r"\s*(?:,\s*(?:and\s+)?|[&+]|\b(?:and|y|und|et)\b)\s*\Z")
 
 
@@ -220,9 +135,9 @@ def _coordinated(doc: Document, cues: Cues, mentions: list[Mention], found: list
     groups: list[list[int]] = []
     for index, mention in enumerate(mentions):
         kind = PERSON if mention.mask & PERSON and not mention.mask & CHARACTER else \
-            CHARACTER if _is_role(doc, mention) else 0
+            CHARACTER if is_role(doc, mention) else 0
         previous = groups[-1] if groups else None
-        if previous and kind and _kind(doc, mentions[previous[-1]]) == kind and \
+        if previous and kind and mention_kind(doc, mentions[previous[-1]]) == kind and \
                 _AND.match(doc.text[mentions[previous[-1]].end:mention.start]):
             previous.append(index)
         else:
@@ -233,7 +148,7 @@ def _coordinated(doc: Document, cues: Cues, mentions: list[Mention], found: list
             continue
         a, b = mentions[first[-1]], mentions[second[0]]
         gap = doc.gap(a.end, b.start)
-        kinds = (_kind(doc, mentions[first[0]]), _kind(doc, b))
+        kinds = (mention_kind(doc, mentions[first[0]]), mention_kind(doc, b))
         if kinds == (PERSON, CHARACTER) and len(first) == len(second) and forward_link(gap, cues):
             pairs = zip(first, second, strict=True)
         elif kinds == (CHARACTER, PERSON) and len(first) == len(second) and \
@@ -242,29 +157,14 @@ def _coordinated(doc: Document, cues: Cues, mentions: list[Mention], found: list
         else:
             continue
         for actor, role in pairs:
-            found.append(_candidate(doc, cues, mentions[actor], mentions[role],
+            found.append(role_candidate(doc, cues, mentions[actor], mentions[role],
                                     min(mentions[actor].start, mentions[role].start),
                                     max(mentions[actor].end, mentions[role].end)))
         in_groups |= set(first if kinds[0] == PERSON else second)
     for group in groups:
-        if len(group) > 1 and _kind(doc, mentions[group[0]]) == PERSON:
+        if len(group) > 1 and mention_kind(doc, mentions[group[0]]) == PERSON:
             in_groups |= set(group)
     return in_groups
-
-
-def _kind(doc: Document, mention: Mention) -> int:
-    if mention.mask & PERSON and not mention.mask & CHARACTER:
-        return PERSON
-    return CHARACTER if _is_role(doc, mention) else 0
-
-
-def _is_role(doc: Document, mention: Mention) -> bool:
-    """A character mention that names a role here, not a possessive describing someone else's ("Viggo's"),
-    nor a role title used as a plain noun without its article ("Director: Len Wiseman")."""
-    if not mention.mask & CHARACTER or is_possessive(doc.text, mention.end):
-        return False
-    surface = doc.text[mention.start:mention.end].lower()
-    return surface not in default_cues()["credit-label"]
 
 
 _NEW_NAME = re.compile(r"(?-i:[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\b(?!['\u2019])")
@@ -276,11 +176,11 @@ def _forward(doc: Document, cues: Cues, mentions: list[Mention], index: int) -> 
     sentence_start, sentence_end = doc.sentence(actor.start)
     # "Santino (Riccardo Scamarcio, all sneer), whose sister Gianna": an actor in brackets names the role before
     # them; nothing after the closing bracket is theirs
-    opened = doc.text.rfind("(", max(sentence_start, actor.start - _WINDOW), actor.start)
+    opened = doc.text.rfind("(", max(sentence_start, actor.start - WINDOW), actor.start)
     in_brackets = opened >= 0 and ")" not in doc.text[opened:actor.start]
     for position in range(index + 1, len(mentions)):
         other = mentions[position]
-        if other.start - actor.end > _WINDOW:
+        if other.start - actor.end > WINDOW:
             break
         if other.start >= sentence_end and not only_layout(doc.gap(actor.end, other.start), cues):
             break  # a sentence ends between them, unless the "end" is list layout ("Clancy Brown ... Harbinger")
@@ -289,9 +189,9 @@ def _forward(doc: Document, cues: Cues, mentions: list[Mention], index: int) -> 
             worn = _GARMENT.match(doc.text, other.end)
             if worn and _PUTS_ON.search(gap) and len(gap_words(gap)) <= 5 and not _SENTENCE_END.search(gap):
                 # "slips effortlessly into Santino's skin", "puts on John Wick's black suit": the role worn
-                return _candidate(doc, cues, actor, other, actor.start, worn.end())
+                return role_candidate(doc, cues, actor, other, actor.start, worn.end())
             continue  # "as Santino's mute enforcer Ares": a description
-        if not _is_role(doc, other) or (other.mask & PERSON and not other.mask & CHARACTER):
+        if not is_role(doc, other) or (other.mask & PERSON and not other.mask & CHARACTER):
             if other.mask & PERSON:
                 return None  # another actor comes first
             continue
@@ -300,7 +200,7 @@ def _forward(doc: Document, cues: Cues, mentions: list[Mention], index: int) -> 
             return None
         if forward_link(gap, cues) or (gap.strip() == "," and AGAIN_AFTER.match(doc.text, other.end)) \
                 or _as_role_here(doc, gap, other) or _apposed_role(doc, gap, other):
-            return _candidate(doc, cues, actor, other, actor.start, other.end)
+            return role_candidate(doc, cues, actor, other, actor.start, other.end)
         if other.mask & CHARACTER and not _AS_BEFORE.search(gap):
             continue  # "fights John in the library as Ernest": a character in the action, not the role
         return None
@@ -360,7 +260,7 @@ def _as_role_here(doc: Document, gap: str, role: Mention) -> bool:
 def _new_role(doc: Document, cues: Cues, actor: Mention, sentence_end: int) -> Candidate | None:
     """A stated role the reference does not know ("Peter Serafinowicz is a sommelier called Bartholomew"),
     kept as an unreconciled character so its claim cannot pass as a silent 'supported'."""
-    end = min(sentence_end, actor.end + _WINDOW)
+    end = min(sentence_end, actor.end + WINDOW)
     for name in _NEW_NAME.finditer(doc.text, actor.end, end):
         known = doc.by_start.get(name.start())
         if known is not None and is_possessive(doc.text, known.end):
@@ -390,7 +290,7 @@ def _lowercase_role(doc: Document, cues: Cues, actor: Mention) -> Candidate | No
     the reference knows and not a word that follows those cues as English (``cues.json``: lowercase-non-name)."""
     sentence_start, sentence_end = doc.sentence(actor.start)
     # the sentence around the pair (a window of it: a review on one unpunctuated line stays linear)
-    around = doc.folded[max(sentence_start, actor.start - _WINDOW):min(sentence_end, actor.end + 2 * _WINDOW)]
+    around = doc.folded[max(sentence_start, actor.start - WINDOW):min(sentence_end, actor.end + 2 * WINDOW)]
     if not around.islower():
         return None
     match = _LOWER_ROLE.match(doc.view(PERSON | CHARACTER | WORK), actor.end, sentence_end)
@@ -417,11 +317,11 @@ def _backward(doc: Document, cues: Cues, mentions: list[Mention], index: int) ->
         other = mentions[position]
         gap = doc.gap(other.end, actor.start)
         asked = gap.startswith("?") and not gap[1:].strip()  # "The Harbinger? Clancy Brown."
-        if actor.start - other.end > _WINDOW or (other.end <= sentence_start and not asked):
+        if actor.start - other.end > WINDOW or (other.end <= sentence_start and not asked):
             return None
         if other.mask & PERSON and not other.mask & CHARACTER:
             return None
-        if not _is_role(doc, other):
+        if not is_role(doc, other):
             continue
         if "\n" in gap:
             return None
@@ -430,13 +330,13 @@ def _backward(doc: Document, cues: Cues, mentions: list[Mention], index: int) ->
         else:
             phrase = " ".join(w for w in gap_words(gap) if w not in (",", "the", "here", "again", "now"))
             linked = backward_link(gap, after, cues) or _as_aside(doc, other, gap) \
-                or elided_link(gap, doc.text[max(sentence_start, other.start - _WINDOW):other.start], cues) or (
+                or elided_link(gap, doc.text[max(sentence_start, other.start - WINDOW):other.start], cues) or (
                 phrase in ("whom", "who") and re.match(
                     r"\s+(?:\w+ly\s+)?(?:plays|played|portrays|portrayed|voices|voiced)\b", after) is not None)
         if linked:
             aside = ASIDE_END.match(after)  # "Charon (Lance Reddick, returning)": the bracket is the evidence's
             end = actor.end + (aside.end() if aside else 0)
-            return _candidate(doc, cues, actor, other, other.start, end)
+            return role_candidate(doc, cues, actor, other, other.start, end)
         return None
     return None
 
@@ -449,52 +349,3 @@ def _as_aside(doc: Document, role: Mention, gap: str) -> bool:
         return re.search(r"(?:^|[.!?;:,\n]\s*)[Aa]s\s+$", before) is not None
     return re.search(r"(?:^|[.!?;:\n]\s*|\b)[Aa]s\s+$", before) is not None and \
         re.fullmatch(r",[^;.!?\n()]{1,80},\s+", gap) is not None
-
-
-_PASSIVE_PRONOUN = re.compile(r"\b(?:he|she|they)\s+(?:is|was|are|were)\s+(?:\w+ly\s+)?(?:played|portrayed|voiced)"
-                              r"(?:,?\s+\w+){0,3},?\s+by\s+\Z", re.IGNORECASE)
-
-
-def _pronoun(doc: Document, cues: Cues, mentions: list[Mention], index: int) -> Candidate | None:
-    """"Santino wants his sister dead, and X plays him"; "The Elder waits in the desert. He is played by X"."""
-    actor = mentions[index]
-    after = re.match(r"\s+(?:\w+\s+)?(?:plays|portrays|voices|is playing|played)\s+(\w+)\b",
-                     doc.text[actor.end:actor.end + 40])
-    passive = _PASSIVE_PRONOUN.search(doc.text, max(0, actor.start - 40), actor.start)
-    if passive is None and (after is None or after.group(1).lower() not in cues["pronoun-role"]):
-        return None
-    sentence_start, _ = doc.sentence(actor.start)
-    previous_start, _ = doc.sentence(max(sentence_start - 2, 0))
-    first = index
-    while first > 0 and mentions[first - 1].start >= previous_start:
-        first -= 1
-    roles = [m for m in mentions[first:index] if _is_role(doc, m)]
-    if not roles:
-        return None
-    # the character this sentence names first ("Santino wants his sister dead, and X plays him"), else the
-    # one the sentence before introduces ("That's Caine, an old friend John must hunt. X plays him.")
-    here = [m for m in roles if m.start >= sentence_start]
-    role = (here or roles)[0]
-    if passive is not None:  # the evidence is the sentence that names the actor
-        candidate = _candidate(doc, cues, actor, role, passive.start(), actor.end)
-        candidate.parts["character"] = [(role.start, role.end)]
-        candidate.rule = "pair-pronoun"
-        return candidate
-    assert after is not None
-    candidate = _candidate(doc, cues, actor, role, actor.start, actor.end + after.end())
-    candidate.parts["character"] = [(role.start, role.end)]
-    candidate.rule = "pair-pronoun"
-    return candidate
-
-
-def _candidate(doc: Document, cues: Cues, actor: Mention, role: Mention, start: int, end: int) -> Candidate:
-    reprise = reprise_cue(doc, cues, start, end)
-    parts = {"actor": [(actor.start, actor.end)], "character": [(role.start, role.end)]}
-    source = re.match(r",?\s+(?:from|in|of)\s+(?:the\s+)?(?:first\s+|original\s+|earlier\s+)?", doc.text[end:end + 40])
-    work = doc.by_start.get(end + source.end()) if source else None
-    if reprise and work is not None and work.mask & WORK:  # "reprising his role as Aurelio from the first John Wick"
-        parts["from_film"] = [(work.start, work.end)]
-        end = work.end
-    elif doc.text.startswith(")", end) and doc.text.count("(", start, end) > doc.text.count(")", start, end):
-        end += 1  # "KEANU REEVES (John Wick)": the evidence closes the bracket it opens
-    return Candidate("pair-reprise" if reprise else "pair-role", "cast", start, end, reprise=reprise, parts=parts)

@@ -1,0 +1,138 @@
+"""An actor joined to a role named in another clause or sentence: "Santino shows up. X plays him", "Ana de Armas
+leads it. She plays Eve", "Cassian comes after John. That's Common"."""
+
+from __future__ import annotations
+
+import re
+
+from .document import Document
+from .gazetteer import CHARACTER, PERSON, Mention
+from .links import Cues, is_possessive
+from .pairs import WINDOW, is_role, role_candidate
+from .patterns import Candidate
+
+__all__ = ["identified_role", "pronoun_role", "subject_pronoun_role"]
+
+_THAT_IS = re.compile(r"(?:^|[\s\u2014\u2013(-])(?:that['\u2019]s|that is|that would be|that['\u2019]d be|that was|"
+                      r"it['\u2019]s|it is|this is)\s+\Z", re.IGNORECASE)
+_SENTENCE_STOP = re.compile(r"[.!?](?:\s|$)")
+
+
+def identified_role(doc: Document, mentions: list[Mention], index: int) -> Candidate | None:
+    """"The Adjudicator makes her entrance — that's Katie McGrath", "Cormac. That is Mel Gibson": an actor
+    named as the one behind the role just mentioned, in this sentence or as the subject of the one before
+    ("Cassian fights John. That's Common": Cassian)."""
+    actor = mentions[index]
+    before = doc.text[max(0, actor.start - 20):actor.start]
+    if not _THAT_IS.search(before):
+        return None
+    roles: list[Mention] = []
+    for position in range(index - 1, max(-1, index - 6), -1):
+        other = mentions[position]
+        if actor.start - other.end > 120 or (other.mask & PERSON and not other.mask & CHARACTER):
+            break
+        gap = doc.text[other.end:actor.start]
+        if "\n\n" in gap or len(_SENTENCE_STOP.findall(gap)) > 1:
+            break
+        if is_role(doc, other):
+            if not _SENTENCE_STOP.search(gap):  # the role of this very sentence: "Santino, that's X"
+                return _role_pair(other, actor)
+            roles.append(other)
+    # the sentence before: its one role whose player is still to be named ("Keanu Reeves is back. Cassian fights
+    # John. That's Common": Cassian); with two such roles, which one is meant cannot be told
+    new = [r for r in roles if not _player_named_before(doc, r, mentions[:index])]
+    return _role_pair(new[0], actor) if len(new) == 1 else None
+
+
+def _player_named_before(doc: Document, role: Mention, earlier: list[Mention]) -> bool:
+    characters = {e.iri for e in role.of_kind(CHARACTER)}
+    players = {actor for actor, character in doc.film_performances if character in characters}
+    return any(e.iri in players for m in earlier for e in m.of_kind(PERSON))
+
+
+def _role_pair(role: Mention, actor: Mention) -> Candidate:
+    return Candidate("pair-role", "cast", role.start, actor.end,
+                     parts={"actor": [(actor.start, actor.end)], "character": [(role.start, role.end)]})
+
+
+_HE_SHE = re.compile(r"(?:he|she)(?:\s+(?:\w+ly\s+|also\s+|now\s+)?(?:plays|portrays|voices|is playing|is)|['\u2019]s)"
+                     r"\s+(?:(?:again|once more|still|back as|now)\s+)?", re.IGNORECASE)
+
+
+def subject_pronoun_role(doc: Document, mentions: list[Mention], index: int) -> Candidate | None:
+    """"Ana de Armas leads it. She plays Eve" / "Is Anjelica Huston back? She is! She's the Director again":
+    the one actor of a sentence, and the role a he/she names in one of the next two sentences."""
+    actor = mentions[index]
+    sentence_start, sentence_end = doc.sentence(actor.start)
+    if is_possessive(doc.text, actor.end):
+        return None
+    others = [m for m in mentions[max(0, index - 6):index + 8] if m is not actor and m.mask & PERSON
+              and not m.mask & CHARACTER and sentence_start <= m.start < sentence_end]
+    if others:
+        return None  # the sentence must name one actor only
+    # "Keanu Reeves is back and he plays John Wick", "Donnie Yen stars; he plays Caine": a later clause of the same
+    # sentence, then each of the next two sentences
+    joint = _NEXT_CLAUSE.search(doc.text, actor.end, min(sentence_end, actor.end + WINDOW))
+    starts = [(joint.end(), True)] if joint is not None else []
+    position = sentence_end
+    for _ in range(2):
+        start = position + len(doc.text[position:position + 3]) - len(doc.text[position:position + 3].lstrip())
+        _, next_end = doc.sentence(min(start, len(doc.text) - 1))
+        starts.append((start, False))
+        if next_end <= position:
+            break  # the end of the text
+        position = next_end
+    for start, same_sentence in starts:
+        end = doc.sentence(min(start, len(doc.text) - 1))[1]
+        if not same_sentence and any(start <= m.start < end and m.mask & PERSON and not m.mask & CHARACTER
+                                     for m in mentions[index + 1:index + 12]):
+            return None  # somebody else is named first
+        pronoun = _HE_SHE.match(doc.text, start)
+        if pronoun is not None:
+            role = next((m for m in mentions[index + 1:index + 12] if m.start == pronoun.end()), None)
+            if role is None or not is_role(doc, role):
+                return None
+            # the evidence is the clause or sentence that names the role; the actor's own may be a question
+            return Candidate("pair-pronoun", "cast", start, role.end,
+                             parts={"actor": [(actor.start, actor.end)], "character": [(role.start, role.end)]})
+    return None
+
+
+_NEXT_CLAUSE = re.compile(r"(?:;|,?[ \t]+(?:and|but|so)|:|[ \t]+[\u2014\u2013-])[ \t]+(?=(?:he|she)\b)",
+                          re.IGNORECASE)
+
+
+_PASSIVE_PRONOUN = re.compile(r"\b(?:he|she|they)\s+(?:is|was|are|were)\s+(?:\w+ly\s+)?(?:played|portrayed|voiced)"
+                              r"(?:,?\s+\w+){0,3},?\s+by\s+\Z", re.IGNORECASE)
+
+
+def pronoun_role(doc: Document, cues: Cues, mentions: list[Mention], index: int) -> Candidate | None:
+    """"Santino wants his sister dead, and X plays him"; "The Elder waits in the desert. He is played by X"."""
+    actor = mentions[index]
+    after = re.match(r"\s+(?:\w+\s+)?(?:plays|portrays|voices|is playing|played)\s+(\w+)\b",
+                     doc.text[actor.end:actor.end + 40])
+    passive = _PASSIVE_PRONOUN.search(doc.text, max(0, actor.start - 40), actor.start)
+    if passive is None and (after is None or after.group(1).lower() not in cues["pronoun-role"]):
+        return None
+    sentence_start, _ = doc.sentence(actor.start)
+    previous_start, _ = doc.sentence(max(sentence_start - 2, 0))
+    first = index
+    while first > 0 and mentions[first - 1].start >= previous_start:
+        first -= 1
+    roles = [m for m in mentions[first:index] if is_role(doc, m)]
+    if not roles:
+        return None
+    # the character this sentence names first ("Santino wants his sister dead, and X plays him"), else the
+    # one the sentence before introduces ("That's Caine, an old friend John must hunt. X plays him.")
+    here = [m for m in roles if m.start >= sentence_start]
+    role = (here or roles)[0]
+    if passive is not None:  # the evidence is the sentence that names the actor
+        candidate = role_candidate(doc, cues, actor, role, passive.start(), actor.end)
+        candidate.parts["character"] = [(role.start, role.end)]
+        candidate.rule = "pair-pronoun"
+        return candidate
+    assert after is not None
+    candidate = role_candidate(doc, cues, actor, role, actor.start, actor.end + after.end())
+    candidate.parts["character"] = [(role.start, role.end)]
+    candidate.rule = "pair-pronoun"
+    return candidate

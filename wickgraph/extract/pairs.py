@@ -1,0 +1,46 @@
+"""The building blocks of actor-role pairing: whether a character mention names a role here, and the
+cast candidate for an actor and a role (a reprise when its clause says so, with the work it comes from)."""
+
+from __future__ import annotations
+
+import re
+
+from .document import Document
+from .gazetteer import CHARACTER, PERSON, WORK, Mention
+from .links import Cues, default_cues, is_possessive
+from .patterns import Candidate
+from .reprises import reprise_cue
+
+__all__ = ["WINDOW", "is_role", "mention_kind", "role_candidate"]
+
+WINDOW = 90  # characters between an actor and a role, at most
+
+
+def mention_kind(doc: Document, mention: Mention) -> int:
+    """PERSON for an actor, CHARACTER for a role named here, else 0."""
+    if mention.mask & PERSON and not mention.mask & CHARACTER:
+        return PERSON
+    return CHARACTER if is_role(doc, mention) else 0
+
+
+def is_role(doc: Document, mention: Mention) -> bool:
+    """A character mention that names a role here, not a possessive describing someone else's ("Viggo's"),
+    nor a role title used as a plain noun without its article ("Director: Len Wiseman")."""
+    if not mention.mask & CHARACTER or is_possessive(doc.text, mention.end):
+        return False
+    surface = doc.text[mention.start:mention.end].lower()
+    return surface not in default_cues()["credit-label"]
+
+
+def role_candidate(doc: Document, cues: Cues, actor: Mention, role: Mention, start: int, end: int) -> Candidate:
+    """The cast candidate of ``actor`` in ``role`` over ``[start, end)``, a reprise when its clause says so."""
+    reprise = reprise_cue(doc, cues, start, end)
+    parts = {"actor": [(actor.start, actor.end)], "character": [(role.start, role.end)]}
+    source = re.match(r",?\s+(?:from|in|of)\s+(?:the\s+)?(?:first\s+|original\s+|earlier\s+)?", doc.text[end:end + 40])
+    work = doc.by_start.get(end + source.end()) if source else None
+    if reprise and work is not None and work.mask & WORK:  # "reprising his role as Aurelio from the first John Wick"
+        parts["from_film"] = [(work.start, work.end)]
+        end = work.end
+    elif doc.text.startswith(")", end) and doc.text.count("(", start, end) > doc.text.count(")", start, end):
+        end += 1  # "KEANU REEVES (John Wick)": the evidence closes the bracket it opens
+    return Candidate("pair-reprise" if reprise else "pair-role", "cast", start, end, reprise=reprise, parts=parts)
