@@ -1420,6 +1420,42 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Colin Woodell is Winston. Frankie walks into the hotel with Winston. That was Ben Robson, I think.", CONT,
          [("cast", "Ben Robson", "Frankie", "supported")]),
     ],
+    "directing-idiom-in-any-tense": [
+        ("Chad Stahelski called the shots, a stuntman turned boss.", JW1,
+         [("director", "Chad Stahelski", None, "supported")]),
+        ("Chad Stahelski called the shots again.", PARA, [("director", "Chad Stahelski", None, "supported")]),
+        ("Len Wiseman calls the shots here.", BAL, [("director", "Len Wiseman", None, "supported")]),
+    ],
+    "credited-as-a-job": [
+        ("with David Leitch credited as co-director too.", JW1, [("director", "David Leitch", None, "contradicted")]),
+        ("Shay Hatten, billed as co-writer, gets a scene.", JW1, [("writer", "Shay Hatten", None, "contradicted")]),
+        ("Derek Kolstad is listed as the screenwriter.", JW1, [("writer", "Derek Kolstad", None, "supported")]),
+    ],
+    "a-credit-named-first-then-shared": [
+        ("The directing credit is shared by Stahelski and Leitch.", JW1,
+         [("director", "Chad Stahelski", None, "supported"), ("director", "David Leitch", None, "contradicted")]),
+        ("Directing duties are split between Chad Stahelski and David Leitch.", JW1,
+         [("director", "David Leitch", None, "contradicted")]),
+        ("The screenplay credit is split between Derek Kolstad and Shay Hatten.", JW1,
+         [("writer", "Derek Kolstad", None, "supported"), ("writer", "Shay Hatten", None, "contradicted")]),
+    ],
+    "a-co-director-after-with": [
+        ("Stahelski co-directed with David Leitch.", JW1, [("director", "David Leitch", None, "contradicted")]),
+        ("Credits: directed by Chad Stahelski, co-directed with David Leitch.", JW1,
+         [("director", "Chad Stahelski", None, "supported"), ("director", "David Leitch", None, "contradicted")]),
+        ("Chad Stahelski directed it together with David Leitch, again.", PARA,
+         [("director", "David Leitch", None, "contradicted")]),
+    ],
+    "a-co-writer-added-after-a-credit": [
+        ("written by Derek Kolstad, with Shay Hatten.", JW1, [("writer", "Shay Hatten", None, "contradicted")]),
+        ("Screenplay by Derek Kolstad, along with Shay Hatten.", JW1, [("writer", "Shay Hatten", None, "contradicted")]),
+        ("Written by Shay Hatten, with Derek Kolstad.", BAL, [("writer", "Derek Kolstad", None, "contradicted")]),
+    ],
+    "a-falsely-credited-person-by-surname": [
+        ("Stahelski and Leitch directed it.", JW1, [("director", "David Leitch", None, "contradicted")]),
+        ("The film was directed by Stahelski and Leitch.", PARA, [("director", "David Leitch", None, "contradicted")]),
+        ("Leitch directed it, again.", PARA, [("director", "David Leitch", None, "contradicted")]),
+    ],
     "an-apposed-noun-with-its-participle": [
         ("Iosef, a brat played by Alfie Allen, steals the car.", JW1, [("cast", "Alfie Allen", "Iosef", "supported")]),
         ("Viggo, the boss played by Michael Nyqvist, is tired.", JW1,
@@ -2032,6 +2068,12 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Santino hires an assassin played by Ruby Rose.", CH2, ("cast", "Ruby Rose", "Santino")),
         ("Winston meets a woman played by Mishel Prada.", CONT, ("cast", "Mishel Prada", "Winston")),
         ("Cormac hires a bodyguard who is played by Ben Robson.", CONT, ("cast", "Ben Robson", "Cormac")),
+    ],
+    "with-a-name-that-does-not-end-the-clause": [
+        ("He directed it with Keanu Reeves in mind.", JW1, ("director", "Keanu Reeves", None)),
+        ("Written by Derek Kolstad, with Keanu Reeves as the star.", JW1, ("writer", "Keanu Reeves", None)),
+        ("written by Derek Kolstad, with Keanu Reeves's blessing.", JW1, ("writer", "Keanu Reeves", None)),
+        ("Keanu Reeves is credited as producer.", JW1, ("director", "Keanu Reeves", None)),
     ],
     "that-is-after-two-new-roles-names-neither": [
         ("John fights Cassian. That's Common.", CH2, ("cast", "Common", "John")),

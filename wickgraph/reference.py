@@ -211,6 +211,13 @@ class Reference:
             people |= facts.directors | facts.writers
         return people
 
+    def falsely_credited(self, work: str | None) -> set[str]:
+        """People a known false claim about ``work`` names ("Leitch directed the first film"): a review may name
+        them by surname alone, as it names the work's own people."""
+        values = [normalize_name(row.get("value", "")) for row in self.false_claims if row.get("work") == work]
+        return {person.iri for person in self.people.values()
+                if any(normalize_name(person.name) in value for value in values if value)}
+
     def earlier_works(self, work: str | None) -> list[str]:
         """Works released before ``work`` (by release year), latest first."""
         facts = self.works.get(work or "")

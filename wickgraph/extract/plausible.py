@@ -36,7 +36,7 @@ def keep_plausible(text: str, mentions: list[Mention], reference: Reference, fil
     named_in_full = {e.iri for m in mentions for e in m.entries if e.kind == PERSON and e.is_label}
     # a franchise regular's surname alone names them in any review of the franchise, even of a work they are not
     # in ("Reeves lends his voice to Wick" in a review of Hex)
-    related = reference.people_of(film) | reference.regulars
+    related = reference.people_of(film) | reference.regulars | reference.falsely_credited(film)
     kept = []
     for mention in mentions:
         if _FRANCHISE_NOUN.match(text, mention.end) and mention.mask & WORK:
