@@ -199,3 +199,25 @@ def test_star_key_sets_the_scale(text: str, value: float, scale: int) -> None:
 ])
 def test_more_non_ratings(text: str) -> None:
     assert find_rating(text) is None
+
+
+@pytest.mark.parametrize(("text", "value", "scale"), [
+    ("score: bumped from 7/10 to 8/10", 8, 10),
+    ("My rating went from 3/5 to 4/5 on the rewatch.", 4, 5),
+    ("Was 6/10, now 8/10.", 8, 10),
+    ("I moved it from three stars to four stars.", 4, 5),
+    ("Changelog: rating 2/5 \u2192 3/5", 3, 5),
+])
+def test_a_revised_score_is_the_last_one(text: str, value: float, scale: int) -> None:
+    rating = find_rating(text)
+    assert rating is not None and (rating.value, rating.scale) == (value, scale)
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Puzzle: Difficulty \u2605\u2605\u2605\u2606\u2606. The film itself, since somebody asks: 4/5", 4),
+    ("Soundtrack 2/5 on its own.\nThe movie: 4/5", 4),
+    ("Stunt team 10/10, catering 3/5 (I was an extra). The film, all told: 3.5/5", 3.5),
+])
+def test_a_label_naming_the_film_is_the_critics_score(text: str, value: float) -> None:
+    rating = find_rating(text)
+    assert rating is not None and rating.value == value

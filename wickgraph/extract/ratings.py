@@ -238,7 +238,10 @@ _OWN_LABEL = re.compile(r"\b(?:my|our)\b[^.!?\n]{0,40}\b(?:verdict|score|rating|
                         r"\b(?:verdict|score|rating|grade|mark|number)\s+from\s+me\b|"
                         r"^\W*(?:me|mine|for\s+me|from\s+me)\s*[:\-–]|"
                         r"\b(?:editors?['\u2019]?s?|staff|critic['\u2019]?s?|house)\s+(?:verdict|score|rating|grade|pick|mark)\b|"
-                        r"^\W*(?:verdict|score|rating|grade|final\s+(?:score|verdict|grade)|overall)\b", re.IGNORECASE)
+                        r"^\W*(?:verdict|score|rating|grade|final\s+(?:score|verdict|grade)|overall)\b|"
+                        # "The film itself, since somebody asks: 4/5": a label naming the film scores the film
+                        r"(?:^|(?<=[.!?]\s))\W*(?:the\s+)?(?:film|movie)(?:\s+itself)?\b[^.!?\n]{0,60}[:\-\u2013]\s*$",
+                        re.IGNORECASE)
 _GIVEN_OR_LABELLED = re.compile(r"\b(?:give|gives|gave|giving|rate|rates|rated|rating|score|verdict|grade|mark|note|"
                                 r"for\s+me(?:\s+(?:it\s+)?is)?)\b"
                                 r"[^.!?\n]{0,30}$", re.IGNORECASE)
@@ -318,7 +321,7 @@ def find_rating(text: str) -> RatingMatch | None:
             found.append((own, RatingMatch(shown, scale, normalize(value, scale), start, end)))
     if not found:
         return None
-    found = _longest_readings(found)
+    found = _without_revised(text, _longest_readings(found))
     labelled = [r for own, r in found if own]
     return min(labelled or [r for _, r in found], key=lambda r: (r.start, -(r.end - r.start)))
 
@@ -336,6 +339,25 @@ def _longest_readings(found: list[tuple[bool, RatingMatch]]) -> list[tuple[bool,
             kept[-1] = (own or was_own, longer)
         else:
             kept.append((own, rating))
+    return kept
+
+
+# "bumped from 7/10 to 8/10", "went from 3/5 to 4/5", "was 6/10, now 8/10": a score revised, the last one stands
+_REVISED_FROM = re.compile(r"\b(?:from|was)\s*$", re.IGNORECASE)
+_REVISED_TO = re.compile(r"\s*(?:to|\u2192|->|=>|,?\s*(?:and\s+)?now(?:\s+(?:it['\u2019]s|a|an))?)\s*$", re.IGNORECASE)
+
+
+def _without_revised(text: str, found: list[tuple[bool, RatingMatch]]) -> list[tuple[bool, RatingMatch]]:
+    """The ratings but those revised into the next one; the revised one's label goes to the new one."""
+    kept: list[tuple[bool, RatingMatch]] = []
+    for index, (own, rating) in enumerate(found):
+        following = found[index + 1] if index + 1 < len(found) else None
+        if following is not None and following[1].start - rating.end <= 12 \
+                and _REVISED_TO.match(text, rating.end, following[1].start) \
+                and _REVISED_FROM.search(text, max(0, rating.start - 12), rating.start):
+            found[index + 1] = (own or following[0], following[1])
+            continue
+        kept.append((own, rating))
     return kept
 
 
