@@ -1456,6 +1456,27 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("The film was directed by Stahelski and Leitch.", PARA, [("director", "David Leitch", None, "contradicted")]),
         ("Leitch directed it, again.", PARA, [("director", "David Leitch", None, "contradicted")]),
     ],
+    "a-name-in-capitals-heading-a-line": [
+        ("BALLERINA (2024) \u00b7 125 min \u00b7 Cert 15\n\nAna de Armas plays Eve.", None,
+         [("release_year", "", 2024, "contradicted"), ("cast", "Ana de Armas", "Eve", "supported")]),
+        ("Screening notes\n\nPARABELLUM \u2014 a Sunday matinee\n\nHalle Berry plays Sofia.", None,
+         [("cast", "Halle Berry", "Sofia", "supported")]),
+        ("CHARON \u2014 the kid at the front desk. Polite to a fault; played by Ayomide Adegun.", CONT,
+         [("cast", "Ayomide Adegun", "Charon", "supported")]),
+    ],
+    "a-heading-title-and-year-before-a-mark": [
+        ("FILM PROFILE\n\nBALLERINA, 2025 \u2728\nAna de Armas plays Eve.", None,
+         [("release_year", "", 2025, "supported")]),
+        ("Parabellum, 2019 \u2605\nKeanu Reeves is John Wick.", None, [("release_year", "", 2019, "supported")]),
+        ("# John Wick: Chapter 4, 2022 \U0001F525\nDonnie Yen plays Caine.", None,
+         [("release_year", "", 2022, "contradicted")]),
+    ],
+    "a-label-whose-value-is-the-franchise": [
+        ("\U0001F46A Family: the John Wick franchise (I'm the spin-off)", BAL, [("franchise_member", "", None, "supported")]),
+        ("Home: the John Wick universe", CONT, [("franchise_member", "", None, "supported")]),
+        ("Parent series: the John Wick films", BAL, [("franchise_member", "", None, "supported")]),
+        ("It was the film that began the whole John Wick line.", JW1, [("franchise_member", "", None, "supported")]),
+    ],
     "an-apposed-noun-with-its-participle": [
         ("Iosef, a brat played by Alfie Allen, steals the car.", JW1, [("cast", "Alfie Allen", "Iosef", "supported")]),
         ("Viggo, the boss played by Michael Nyqvist, is tired.", JW1,
@@ -2074,6 +2095,17 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Written by Derek Kolstad, with Keanu Reeves as the star.", JW1, ("writer", "Keanu Reeves", None)),
         ("written by Derek Kolstad, with Keanu Reeves's blessing.", JW1, ("writer", "Keanu Reeves", None)),
         ("Keanu Reeves is credited as producer.", JW1, ("director", "Keanu Reeves", None)),
+    ],
+    "shouted-words-are-no-names": [
+        ("A BALLERINA with guns. Keanu Reeves is back.", CH4, ("cast", "Keanu Reeves", "Ballerina")),
+        ("John Wick: Chapter 4 review\n\nI WANTED MORE CAINE, honestly. Donnie Yen is great.", CH4,
+         ("cast", "Donnie Yen", "Caine")),
+        ("Ana de Armas plays Eve.\nWINSTON GETS ONE SCENE and it is enough.", BAL, ("cast", "Ana de Armas", "Winston")),
+    ],
+    "a-negated-label-is-no-franchise": [
+        ("Not related: the John Wick franchise", BAL, ("franchise_member", "", None)),
+        ("No ties to: the John Wick universe", BAL, ("franchise_member", "", None)),
+        ("Never part of: the John Wick films", BAL, ("franchise_member", "", None)),
     ],
     "that-is-after-two-new-roles-names-neither": [
         ("John fights Cassian. That's Common.", CH2, ("cast", "Common", "John")),

@@ -201,7 +201,7 @@ class Gazetteer:
                     start, end = starts[i], stops[i + n - 1]
                     surface = text[start:end]
                     kept = tuple(e for e in entries if _case_ok(surface, e, n, lowercase_style)
-                                 or _role_title(text, start, e))
+                                 or _role_title(text, start, e) or _capitals_heading(text, start, end, e))
                     if not kept and one_case.at(start):  # "COMMON AS CASSIAN": case means nothing here
                         kept = tuple(entries)
                     if kept:
@@ -268,6 +268,18 @@ def _is_lowercase_style(text: str, n_words: int) -> bool:
     if n_words < 20:
         return False
     return len(_CAPITALISED.findall(text)) / n_words < 0.04
+
+
+_HEADING_BEFORE = re.compile(r"(?:^|\n)[ \t>#*_\u2022-]*\Z")
+_HEADING_AFTER = re.compile(r"[ \t*_]*(?:[-\u2013\u2014:(,|\u00b7]|\n|\Z)")
+
+
+def _capitals_heading(text: str, start: int, end: int, entry: Entry) -> bool:
+    """A work's or character's name in capitals that heads a line before a mark: a title line ("BALLERINA (2024)
+    · 125 min"), a glossary entry ("IOSEF — the brat"); shouted words elsewhere are no names."""
+    return entry.kind in (WORK, CHARACTER) and text[start:end].isupper() \
+        and _HEADING_BEFORE.search(text, max(0, start - 12), start) is not None \
+        and _HEADING_AFTER.match(text, end) is not None
 
 
 def _case_ok(surface: str, entry: Entry, n_tokens: int, lowercase_style: bool) -> bool:
