@@ -1477,6 +1477,15 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Parent series: the John Wick films", BAL, [("franchise_member", "", None, "supported")]),
         ("It was the film that began the whole John Wick line.", JW1, [("franchise_member", "", None, "supported")]),
     ],
+    "a-he-she-clause-before-another-actor-of-the-sentence": [
+        (("Keanu Reeves does his best work at night \u2014 he plays John Wick again, and Riccardo Scamarcio is "
+          "Santino."), CH2, [("cast", "Keanu Reeves", "John Wick", "supported"),
+                           ("cast", "Riccardo Scamarcio", "Santino", "supported")]),
+        ("Ian McShane is a delight; he plays Winston, and Lance Reddick plays Charon.", CH2,
+         [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Common is so good, and he is Cassian, which Ruby Rose envies.", CH2,
+         [("cast", "Common", "Cassian", "supported")]),
+    ],
     "an-apposed-noun-with-its-participle": [
         ("Iosef, a brat played by Alfie Allen, steals the car.", JW1, [("cast", "Alfie Allen", "Iosef", "supported")]),
         ("Viggo, the boss played by Michael Nyqvist, is tired.", JW1,
@@ -2106,6 +2115,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Not related: the John Wick franchise", BAL, ("franchise_member", "", None)),
         ("No ties to: the John Wick universe", BAL, ("franchise_member", "", None)),
         ("Never part of: the John Wick films", BAL, ("franchise_member", "", None)),
+    ],
+    "a-he-she-after-two-actors-names-neither": [
+        ("Ruby Rose and Keanu Reeves are both great \u2014 she plays Ares.", CH2, ("cast", "Keanu Reeves", "Ares")),
+        ("Ruby Rose and Keanu Reeves are both great \u2014 she plays Ares.", CH2, ("cast", "Ruby Rose", "Ares")),
+        ("Common, like Ian McShane, is great; he plays Cassian.", CH2, ("cast", "Ian McShane", "Cassian")),
     ],
     "that-is-after-two-new-roles-names-neither": [
         ("John fights Cassian. That's Common.", CH2, ("cast", "Common", "John")),

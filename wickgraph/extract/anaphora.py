@@ -66,14 +66,15 @@ def subject_pronoun_role(doc: Document, mentions: list[Mention], index: int) -> 
     sentence_start, sentence_end = doc.sentence(actor.start)
     if is_possessive(doc.text, actor.end):
         return None
-    others = [m for m in mentions[max(0, index - 6):index + 8] if m is not actor and m.mask & PERSON
+    others = [m.start for m in mentions[max(0, index - 6):index + 8] if m is not actor and m.mask & PERSON
               and not m.mask & CHARACTER and sentence_start <= m.start < sentence_end]
-    if others:
-        return None  # the sentence must name one actor only
     # "Keanu Reeves is back and he plays John Wick", "Donnie Yen stars; he plays Caine": a later clause of the same
-    # sentence, then each of the next two sentences
+    # sentence with no other actor named before it, then each of the next two sentences when the sentence names one
+    # actor only
     joint = _NEXT_CLAUSE.search(doc.text, actor.end, min(sentence_end, actor.end + WINDOW))
-    starts = [(joint.end(), True)] if joint is not None else []
+    starts = [(joint.end(), True)] if joint is not None and not any(o < joint.end() for o in others) else []
+    if others:
+        return _pronoun_names_role(doc, mentions, index, starts[:1], actor)
     position = sentence_end
     for _ in range(2):
         start = position + len(doc.text[position:position + 3]) - len(doc.text[position:position + 3].lstrip())
@@ -82,6 +83,12 @@ def subject_pronoun_role(doc: Document, mentions: list[Mention], index: int) -> 
         if next_end <= position:
             break  # the end of the text
         position = next_end
+    return _pronoun_names_role(doc, mentions, index, starts, actor)
+
+
+def _pronoun_names_role(doc: Document, mentions: list[Mention], index: int, starts: list[tuple[int, bool]],
+                        actor: Mention) -> Candidate | None:
+    """The role a he/she names at the first of ``starts`` (clause or sentence starts) where one stands."""
     for start, same_sentence in starts:
         end = doc.sentence(min(start, len(doc.text) - 1))[1]
         if not same_sentence and any(start <= m.start < end and m.mask & PERSON and not m.mask & CHARACTER
