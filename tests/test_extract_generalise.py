@@ -1486,6 +1486,20 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Common is so good, and he is Cassian, which Ruby Rose envies.", CH2,
          [("cast", "Common", "Cassian", "supported")]),
     ],
+    "a-name-alone-after-a-role-names-its-player": [
+        ("And there's a guy who's just called Mr. Nobody. Shamier Anderson. He has a dog.", CH4,
+         [("cast", "Shamier Anderson", "Mr. Nobody", "supported")]),
+        ("The new villain is the Marquis. Bill Skarsg\u00e5rd! Pure menace.", CH4,
+         [("cast", "Bill Skarsg\u00e5rd", "Marquis", "supported")]),
+        ("Keanu Reeves is back. Then John meets Caine. Donnie Yen.", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
+    ],
+    "a-role-asked-in-a-list-item": [
+        ("Cast in brief:\n\u2022 young Eve? Victoria Comte\n\u2022 her father Javier? David Casta\u00f1eda\n", BAL,
+         [("cast", "Victoria Comte", "Eve", "supported"), ("cast", "David Casta\u00f1eda", "Javier", "supported")]),
+        ("- Nogi? Catalina Sandino Moreno\n- Lena? Sharon Duncan-Brewster\n", BAL,
+         [("cast", "Catalina Sandino Moreno", "Nogi", "contradicted")]),
+        ("Quick ones:\nCaine? Donnie Yen\nKoji? Hiroyuki Sanada\n", CH4, [("cast", "Hiroyuki Sanada", "Koji", "supported")]),
+    ],
     "an-apposed-noun-with-its-participle": [
         ("Iosef, a brat played by Alfie Allen, steals the car.", JW1, [("cast", "Alfie Allen", "Iosef", "supported")]),
         ("Viggo, the boss played by Michael Nyqvist, is tired.", JW1,
@@ -2120,6 +2134,13 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Ruby Rose and Keanu Reeves are both great \u2014 she plays Ares.", CH2, ("cast", "Keanu Reeves", "Ares")),
         ("Ruby Rose and Keanu Reeves are both great \u2014 she plays Ares.", CH2, ("cast", "Ruby Rose", "Ares")),
         ("Common, like Ian McShane, is great; he plays Cassian.", CH2, ("cast", "Ian McShane", "Cassian")),
+    ],
+    "a-name-alone-after-no-single-new-role": [
+        ("The film is long. Donnie Yen. Enough said.", CH4, ("cast", "Donnie Yen", "Caine")),
+        ("Caine and Koji are friends. Donnie Yen.", CH4, ("cast", "Donnie Yen", "Koji")),
+        ("Winston and Charon return. Ian McShane. Lance Reddick.", CH4, ("cast", "Lance Reddick", "Winston")),
+        ("Series ......... the John Wick films\nDirector ......... Chad Stahelski\n", CH2,
+         ("cast", "Chad Stahelski", "John Wick")),
     ],
     "that-is-after-two-new-roles-names-neither": [
         ("John fights Cassian. That's Common.", CH2, ("cast", "Common", "John")),

@@ -16,6 +16,8 @@ __all__ = ["identified_role", "pronoun_role", "subject_pronoun_role"]
 _THAT_IS = re.compile(r"(?:^|[\s\u2014\u2013(-])(?:that['\u2019]s|that is|that would be|that['\u2019]d be|that was|"
                       r"it['\u2019]s|it is|this is)\s+\Z", re.IGNORECASE)
 _SENTENCE_STOP = re.compile(r"[.!?](?:\s|$)")
+_AFTER_A_SENTENCE = re.compile(r"(?<=\w)[.!][\"')\]\u201d]*[ \t]+\Z")  # a word's full stop, not dot leaders
+_NAME_ENDS_SENTENCE = re.compile(r"[ \t]*(?:[.!](?:\s|$)|\n|$)")
 
 
 def identified_role(doc: Document, mentions: list[Mention], index: int) -> Candidate | None:
@@ -24,7 +26,10 @@ def identified_role(doc: Document, mentions: list[Mention], index: int) -> Candi
     ("Cassian fights John. That's Common": Cassian)."""
     actor = mentions[index]
     before = doc.text[max(0, actor.start - 20):actor.start]
-    if not _THAT_IS.search(before):
+    # a sentence that is the name alone names the one behind the sentence before: "a guy called Mr. Nobody.
+    # Shamier Anderson. He has a dog."
+    alone = _AFTER_A_SENTENCE.search(before) is not None and _NAME_ENDS_SENTENCE.match(doc.text, actor.end) is not None
+    if not alone and not _THAT_IS.search(before):
         return None
     roles: list[Mention] = []
     for position in range(index - 1, max(-1, index - 6), -1):
@@ -35,7 +40,7 @@ def identified_role(doc: Document, mentions: list[Mention], index: int) -> Candi
         if "\n\n" in gap or len(_SENTENCE_STOP.findall(gap)) > 1:
             break
         if is_role(doc, other):
-            if not _SENTENCE_STOP.search(gap):  # the role of this very sentence: "Santino, that's X"
+            if not _SENTENCE_STOP.search(gap) and not alone:  # the role of this very sentence: "Santino, that's X"
                 return _role_pair(other, actor)
             roles.append(other)
     # the sentence before: its one role whose player is still to be named ("Keanu Reeves is back. Cassian fights

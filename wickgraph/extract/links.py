@@ -214,7 +214,8 @@ def backward_link(gap: str, after: str, cues: Cues) -> bool:
     if _FRONTED_OBJECT.match(after) and re.fullmatch(r",\s+(?:the|a|an|his|her)\s+(?:[\w'-]+\s+){0,3}", gap):
         return True  # "Rooney, the assassin Ana de Armas plays": the role fronted, the verb without its object
     if gap.startswith("?") and not gap[1:].strip() and "\n" not in gap:
-        return re.match(r"\s*(?:[.!,;]|$)", after) is not None  # a role asked, its actor answered: "Killa? X."
+        # a role asked, its actor answered: "Killa? X.", "• young Eve? Victoria Comte" (the line ends the answer)
+        return re.match(r"[ \t]*(?:[.!,;\n]|$)", after) is not None
     if "\n" in gap or _SENTENCE_BREAK.search(gap):
         return False
     if _ROLE_APPOSITION.fullmatch(gap) and _VERB_AFTER.match(after):
