@@ -1500,6 +1500,17 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
          [("cast", "Catalina Sandino Moreno", "Nogi", "contradicted")]),
         ("Quick ones:\nCaine? Donnie Yen\nKoji? Hiroyuki Sanada\n", CH4, [("cast", "Hiroyuki Sanada", "Koji", "supported")]),
     ],
+    "a-cast-row-with-a-notes-column": [
+        (("CHARACTER NAMES\nJohn Wick ............ Keanu Reeves ........ tu w/ friends\n"
+          "Winston .............. Ian McShane ......... returning from JW1, keep his register\n"
+          "Ares ................. Ruby Rose ........... signs only\n"), CH2,
+         [("cast", "Keanu Reeves", "John Wick", "supported"), ("reprise", "Ian McShane", "Winston", "supported"),
+          ("cast", "Ruby Rose", "Ares", "supported")]),
+        ("| Winston | Ian McShane | back from the first film |\n| Ares | Ruby Rose | new, signs only |\n", CH2,
+         [("reprise", "Ian McShane", "Winston", "supported"), ("cast", "Ruby Rose", "Ares", "supported")]),
+        ("Winston\tIan McShane\treturning from John Wick\nAres\tRuby Rose\tnew, signs only\n", CH2,
+         [("reprise", "Ian McShane", "Winston", "supported"), ("cast", "Ruby Rose", "Ares", "supported")]),
+    ],
     "an-apposed-noun-with-its-participle": [
         ("Iosef, a brat played by Alfie Allen, steals the car.", JW1, [("cast", "Alfie Allen", "Iosef", "supported")]),
         ("Viggo, the boss played by Michael Nyqvist, is tired.", JW1,

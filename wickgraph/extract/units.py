@@ -22,7 +22,7 @@ from dataclasses import replace
 
 from .credits import Credit
 from .document import Document
-from .gazetteer import CHARACTER, PERSON, Mention
+from .gazetteer import CHARACTER, PERSON, WORK, Mention
 from .layout import Row, read_layout
 from .patterns import Candidate
 
@@ -152,9 +152,28 @@ def _row_candidates(doc: Document, rows: tuple[Row, ...]) -> list[Candidate]:
         # is not part of the claim, and its words must not reach the scope filters
         named = _mention(doc, role)  # "Young Winston": the character is the name after the age
         character = (named.start, named.end) if named is not None and named.mask & CHARACTER else role
-        found.append(Candidate("layout-row", "cast", min(actor[0], role[0]), max(actor[1], role[1]),
-                               parts={"actor": [actor], "character": [character]}))
+        candidate = Candidate("layout-row", "cast", min(actor[0], role[0]), max(actor[1], role[1]),
+                              parts={"actor": [actor], "character": [character]})
+        _notes_say_reprise(doc, candidate, row.cells[max(pair) + 1:])
+        found.append(candidate)
     return found
+
+
+# A notes column that says the role is taken up again: "returning from JW1", "same as JW1", "back from Parabellum"
+_RETURNING_NOTE = re.compile(r"\b(?:return(?:s|ing|ed)?|back|again|reprising|reprises|reprised|same\s+(?:as|role)|"
+                             r"as\s+(?:in|before))\b", re.IGNORECASE)
+
+
+def _notes_say_reprise(doc: Document, candidate: Candidate, notes: tuple[Span, ...]) -> None:
+    """Marks a row's claim a reprise when the notes cell right after its names says so; the evidence then runs to
+    the end of that note, and a work it names is where the role comes from."""
+    if not notes or notes[0][1] <= notes[0][0] or not _RETURNING_NOTE.search(doc.text, *notes[0]):
+        return
+    candidate.reprise = True
+    candidate.end = notes[0][1]
+    work = next((m for m in doc.mentions_between(*notes[0]) if m.mask & WORK), None)
+    if work is not None:
+        candidate.parts["from_film"] = [(work.start, work.end)]
 
 
 def _known_pair(kinds: list[str | None]) -> tuple[int, int] | None:
@@ -175,6 +194,8 @@ def _pair(row: Row, kinds: list[str | None], votes: Counter[int] | None) -> tupl
             return actor, role
         return None
     filled = [i for i, cell in enumerate(row.cells) if cell[1] > cell[0]]
+    if len(filled) > 2 and all(kinds[i] is None for i in filled[2:]):
+        filled = filled[:2]  # "Cassian .... Common .... tu w/ John": a notes column after the two names
     if len(filled) != 2:
         return None
     kinds = [kinds[i] for i in filled]
