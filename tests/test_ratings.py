@@ -221,3 +221,22 @@ def test_a_revised_score_is_the_last_one(text: str, value: float, scale: int) ->
 def test_a_label_naming_the_film_is_the_critics_score(text: str, value: float) -> None:
     rating = find_rating(text)
     assert rating is not None and rating.value == value
+
+
+@pytest.mark.parametrize("text", [
+    'Mr G. Pryce said that he would give it "ten out of ten, no question".',
+    'Jules says "7/10 for the outfits alone".',
+    "My brother gave it \u2018four stars\u2019 and went to bed.",
+])
+def test_a_score_quoted_from_someone_else_is_theirs(text: str) -> None:
+    assert find_rating(text) is None
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Committee marks: DA 2/5, JP 4/5, TH 5/5.\nSecretary's own mark, entered at the Chair's request: 3 out of 5.", 3),
+    ("Panel: 6/10, 7/10. The critic's own score: 9/10.", 9),
+    ("Readers gave it 3/5 on average; my own rating: 4/5.", 4),
+])
+def test_an_own_mark_is_the_critics(text: str, value: float) -> None:
+    rating = find_rating(text)
+    assert rating is not None and rating.value == value

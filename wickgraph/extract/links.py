@@ -178,7 +178,9 @@ _DASH_END = re.compile(r"\s*(?:\u2014|--)")
 # a role "in the capable hands of" its actor (a plain "in the hands of" is as often the plot's: "the fate of Winston")
 _IN_THE_HANDS_OF = re.compile(r"^[^.;:!?]{0,40}\bin\s+the\s+(?:capable|safe|able|expert|sure|steady|reliable|good|best|"
                               r"very\s+capable|assured)\s+hands\s+of\s+\Z", re.IGNORECASE)
-_APPOSED_BRACKET = re.compile(r",\s+[^,;.!?()\n]{1,40}\s*\(\s*")
+# (not "Rooney, a girl whose father (X)": a relative or a preposition inside names the bracket's own noun)
+_APPOSED_BRACKET = re.compile(r",\s+(?![^,;.!?()\n]*\b(?:whose|who|whom|which|that|with|of)\b)"
+                              r"[^,;.!?()\n]{1,40}\s*\(\s*", re.IGNORECASE)
 _VERB_AFTER = re.compile(r"\s+(?:\w+ly\s+)?(?:has\s+|had\s+|was\s+|is\s+)?[a-z]+(?:s|ed)\b")
 
 

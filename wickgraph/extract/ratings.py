@@ -225,7 +225,8 @@ def _scan(pattern: re.Pattern[str], twin: re.Pattern[str] | None, text: str, key
 # Someone else's score: "my sister gives it 6/10", "Inès rated it 7 out of 10", "IMDb users: 8.1/10".
 _GIVER = re.compile(r"\b(?:gives?|gave|giving|rates?|rated|rating|scores?|scored|awards?|awarded|puts? it at|"
                     r"says?|said)"
-                    r"\s+(?:it|this(?:\s+one)?|the\s+(?:film|movie|show))?\s*(?:an?\s+|a\s+solid\s+)?$", re.IGNORECASE)
+                    r"\s+(?:it|this(?:\s+one)?|the\s+(?:film|movie|show))?\s*(?:an?\s+|a\s+solid\s+)?"
+                    r"[\"'\u201c\u2018]?$", re.IGNORECASE)  # a score quoted: 'he would give it "ten out of ten"'
 _FIRST_PERSON = re.compile(r"(?:^|[\s(\"])(?:I|I'd|I'll|I'm|we|we'd|we'll|me|us)(?=[\s,.'’])", re.IGNORECASE)
 _OTHERS = re.compile(r"\b(?:imdb|rotten tomatoes|metacritic|letterboxd average|cinemascore|audiences?|critics|"
                      r"users|the consensus|average|aggregate|tomatometer|customers?|readers?|viewers|voters|"
@@ -235,6 +236,7 @@ _COUNT_AFTER = re.compile(r"[\s(|\u00b7,-]*(?:from\s+|based\s+on\s+|across\s+)?\
                           r"(?:global\s+|customer\s+|user\s+)?(?:ratings?|reviews?|votes?)\b", re.IGNORECASE)
 # The critic's own: "My score:", "Our verdict:", "Rating:", "Grade:" on the line before the value.
 _OWN_LABEL = re.compile(r"\b(?:my|our)\b[^.!?\n]{0,40}\b(?:verdict|score|rating|grade|take|mark|number|pick)\b|"
+                        r"\bown\s+(?:verdict|score|rating|grade|mark)\b|"  # "the Secretary's own mark: 4 out of 5"
                         r"\b(?:verdict|score|rating|grade|mark|number)\s+from\s+me\b|"
                         r"^\W*(?:me|mine|for\s+me|from\s+me)\s*[:\-–]|"
                         r"\b(?:editors?['\u2019]?s?|staff|critic['\u2019]?s?|house)\s+(?:verdict|score|rating|grade|pick|mark)\b|"
@@ -256,11 +258,11 @@ def _attributed(text: str, start: int) -> bool:
     before = text[clause_start:start]
     if _OTHERS.search(before):
         return True
+    if _OWN_LABEL.search(before):
+        return False  # "Editors' rating ★★★★☆", "Our score:", "readers gave it 3/5; my own rating: 4/5"
     other = _OTHERS.search(text, sentence_start, clause_start)
     if other is not None and not _FIRST_PERSON.search(" " + text[other.end():start]):
         return True  # "On Rotten Tomatoes, the film holds 89%" (but "IMDb says 6, but I give it 8/10" is mine)
-    if _OWN_LABEL.search(before):
-        return False  # "Editors' rating ★★★★☆", "Our score:": the publication's or the critic's own
     giver = _GIVER.search(before)
     if giver is None:
         return False

@@ -39,6 +39,7 @@ def mark_reprises(doc: Document, candidates: list[Candidate], cues: Cues | None 
             continue
         assert announced is not None
         if reprise_cue(doc, cues, candidate.start, candidate.end) or announced.before(candidate.start) \
+                or _relative_return(doc, candidate) \
                 or _RETURNING_BEFORE.search(doc.text, max(0, candidate.start - 30), candidate.start) \
                 or _FRONTED_AGAIN.match(doc.folded, doc.sentence(candidate.start)[0], candidate.start):
             candidate.reprise = True
@@ -54,6 +55,17 @@ def mark_reprises(doc: Document, candidates: list[Candidate], cues: Cues | None 
         if first.reprise and not then.reprise and _LIST_JOIN.fullmatch(doc.text, first.end, then.start) \
                 and _verbless(doc, then):
             then.reprise = True
+
+
+def _relative_return(doc: Document, candidate: Candidate) -> bool:
+    """"played by X, who is back": a relative clause on the actor (or one whose verb only an actor does,
+    "reprising") says the role is taken up again."""
+    match = _RELATIVE_RETURN.match(doc.text, candidate.end)
+    if match is None:
+        return False
+    actors = candidate.parts.get("actor", [])
+    return match.group().lower().endswith("reprising") or (
+        bool(actors) and not doc.text[actors[-1][1]:candidate.end].strip(" )"))
 
 
 _LIST_JOIN = re.compile(r"\)?\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)")
@@ -120,6 +132,10 @@ _FRONTED_AGAIN = re.compile(r"[ \t\-*#>\"']*(?:once\s+again|once\s+more|yet\s+ag
                             r"as\s+always|as\s+in\s+the\s+(?:first|previous|earlier|other|last)\b[^,:;.\n]{0,30}|"
                             r"reprising\s+(?:his|her|their)\s+(?:role|part)|back\s+(?:again|in\s+[^,:;.\n]{1,30})|"
                             r"returning)\s*[,:]\s+\Z", re.IGNORECASE)
+# "Winston, played by Ian McShane, who is back from the first movie": a relative clause on the pair says it
+# (the clause follows the actor: "plays Eve, who is back for revenge" is the character's story)
+_RELATIVE_RETURN = re.compile(r"\)?,?\s+(?:who|which)(?:\s+(?:is|was|are)|['\u2019]s)\s+"
+                              r"(?:also\s+|once\s+(?:again|more)\s+)?(?:back|returning|reprising)\b", re.IGNORECASE)
 # "The returning Ian McShane plays Winston"
 _RETURNING_BEFORE = re.compile(r"\b(?:the|a|an)\s+(?:returning|ever-returning|once-again)\s+$", re.IGNORECASE)
 _ANNOUNCED_SPAN = 600  # characters after an announcement that it may cover, at most (its paragraph)
