@@ -1510,6 +1510,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
          [("reprise", "Ian McShane", "Winston", "supported"), ("cast", "Ruby Rose", "Ares", "supported")]),
         ("Winston\tIan McShane\treturning from John Wick\nAres\tRuby Rose\tnew, signs only\n", CH2,
          [("reprise", "Ian McShane", "Winston", "supported"), ("cast", "Ruby Rose", "Ares", "supported")]),
+        # a column padded to width may leave two dots; a capitalised note is no name of the row
+        (("Santino D'Antonio .... Riccardo Scamarcio .. tu to everyone (he's rude)\n"
+          "Gianna D'Antonio ..... Claudia Gerini ...... Lei\n"), CH2,
+         [("cast", "Riccardo Scamarcio", "Santino D'Antonio", "supported"),
+          ("cast", "Claudia Gerini", "Gianna D'Antonio", "supported")]),
     ],
     "a-description-introduces-the-name": [
         ("Standing there is Santino, played by an Italian actor, Riccardo Scamarcio, and he holds a marker.", CH2,

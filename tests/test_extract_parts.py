@@ -101,6 +101,22 @@ def test_a_film_named_by_its_place_in_the_series(text: str, title: str) -> None:
     assert extract(text).film_title == title
 
 
+@pytest.mark.parametrize(("text", "title"), [
+    (("Club notes\nWeek 3\nPizza\nThis week: John Wick: Chapter 4, with Donnie Yen as Caine, Bill Skarsg\u00e5rd as "
+     "the Marquis, Hiroyuki Sanada as Koji and Shamier Anderson as the Tracker. Everyone compared it to Parabellum. "
+     "Parabellum was shorter, Parabellum had horses, and Parabellum had the desert."), "John Wick: Chapter 4"),
+    (("Transcript\nPart 1\nPart 2\nSo we saw Ballerina, Ana de Armas plays Eve, Norman Reedus is Pine and Gabriel Byrne "
+     "is the Chancellor. But honestly the whole time I thought about Chapter 4. Chapter 4 had Caine. Chapter 4 had "
+     "the stairs. Chapter 4 had Paris."), "From the World of John Wick: Ballerina"),
+    (("Podcast notes\nEp 9\nLinks\nOur pick is Parabellum: Halle Berry plays Sofia, Mark Dacascos is Zero, Jerome Flynn "
+     "plays Berrada, Asia Kate Dillon plays the Adjudicator. We kept saying Chapter 2. Chapter 2 this, Chapter 2 that, "
+     "Chapter 2 forever."), "John Wick: Chapter 3 \u2013 Parabellum"),
+])
+def test_a_title_named_again_and_again_as_a_reference_does_not_win(text: str, title: str) -> None:
+    # each further mention of one title says less than the one before: the review's own film is named once here
+    assert extract(text).film_title == title
+
+
 # -- film resolution ---------------------------------------------------------------------------------
 
 

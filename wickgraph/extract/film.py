@@ -8,7 +8,7 @@ nothing but people shared by several films. A line that lists people *not* in th
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from ..reference import Reference, normalize_name
@@ -97,12 +97,17 @@ def _scores(text: str, mentions: Iterable[Mention], reference: Reference) -> dic
     headline = min(opening, text.find("\n", first) if text.find("\n", first) >= 0 else len(text))
     people: set[str] = set()
     roles: set[str] = set()
+    named: Counter[str] = Counter()  # how often each work was named so far
     absent: dict[tuple[int, int], bool] = {}  # line window -> says someone is absent; one search per line
     lower = lower_if_exact(text)
     for mention in mentions:
         for entry in mention.entries:
             if entry.kind == WORK and entry.iri:
-                scores[entry.iri] += _title_weight(text, mention.start, entry.weak, headline, opening)
+                weight = _title_weight(text, mention.start, entry.weak, headline, opening)
+                # a title named again says less than the time before (the k-th time 1/k): a report that keeps
+                # pointing back at another film ("same as JW1", "the JW1 job", "back from JW1") is not about it
+                named[entry.iri] += 1
+                scores[entry.iri] += weight / named[entry.iri]
             elif entry.kind == PERSON and entry.is_label and entry.iri and entry.iri not in people \
                     and not _absent(text, lower, mention.start, absent):  # read each person's lines until one counts
                 people.add(entry.iri)

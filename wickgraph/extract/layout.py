@@ -65,10 +65,11 @@ _RULE_LINE = re.compile(
     r"|[ \t]*\|?(?:[ \t]*:?-+:?[ \t]*\|)+(?:[ \t]*:?-+:?[ \t]*)?"  # |:-|-:| (one dash a cell is enough)
     r"|[ \t]*[+|][-=+]{3,}[+|]?[ \t]*")     # +-----+ box borders
 # "Cassian ........ Common": a run of leader marks (found by its first mark, which is fast) between two words
-# (three or more dots, dashes, "_", "·", "=" or "~", spaced or not, or "…"); the leading character class
+# (three or more dots, dashes, "_", "·", "=" or "~", spaced or not, "…", or two dots set apart by spaces, as a
+# column padded to width leaves them: "Riccardo Scamarcio .. tu to everyone"); the leading character class
 # lets the regex engine skip ahead, which a leading group does not
-_LEADER_RUN = re.compile(r"[.\u2026_\u00b7=~-](?:(?<=\.)[ \t]?\.[ \t]?\.(?:[ \t]?\.)*|(?<=\u2026)\u2026*|"
-                         r"(?<=-)--+|(?<=_)_+"
+_LEADER_RUN = re.compile(r"[.\u2026_\u00b7=~-](?:(?<=\.)[ \t]?\.[ \t]?\.(?:[ \t]?\.)*|(?<=[ \t]\.)\.(?=[ \t])|"
+                         r"(?<=\u2026)\u2026*|(?<=-)--+|(?<=_)_+"
                          r"|(?<=[_\u00b7=~])[ \t]?[_\u00b7=~][ \t]?[_\u00b7=~](?:[ \t]?[_\u00b7=~])*)")
 _HEADER_HINT = re.compile(r"(?i)\b(?:actor|actress|character|role|played by|cast|performer|player|voice)")
 _HEADER_HINT_LOWER = lowercase_twin(_HEADER_HINT)  # the same search over the lower-cased view, faster

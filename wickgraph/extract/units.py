@@ -194,8 +194,9 @@ def _pair(row: Row, kinds: list[str | None], votes: Counter[int] | None) -> tupl
             return actor, role
         return None
     filled = [i for i, cell in enumerate(row.cells) if cell[1] > cell[0]]
-    if len(filled) > 2 and all(kinds[i] is None for i in filled[2:]):
-        filled = filled[:2]  # "Cassian .... Common .... tu w/ John": a notes column after the two names
+    if len(filled) > 2 and (all(kinds[i] is None for i in filled[2:]) or (
+            _known_pair([kinds[i] for i in filled[:2]]) and all(kinds[i] in (None, NEW_NAME) for i in filled[2:]))):
+        filled = filled[:2]  # "Cassian .... Common .... tu w/ John", "... Claudia Gerini .... Lei": notes after them
     if len(filled) != 2:
         return None
     kinds = [kinds[i] for i in filled]
