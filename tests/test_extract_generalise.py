@@ -1559,6 +1559,14 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("It is the third John Wick movie and the longest yet.", PARA, [("franchise_member", "", None, "supported")]),
         ("This is the latest John Wick outing.", CH4, [("franchise_member", "", None, "supported")]),
     ],
+    "coordinated-roles-heading-an-entry-in-capitals": [
+        ("HANSEL & GRETEL \u2014 Mark Musashi, Marina Mazepa \u2014 Threat 4 \u2014 twins", CONT,
+         [("cast", "Mark Musashi", "Hansel", "supported"), ("cast", "Marina Mazepa", "Gretel", "supported")]),
+        ("MILES & LOU \u2014 Hubert Point-Du Jour / Jessica Allain \u2014 siblings", CONT,
+         [("cast", "Hubert Point-Du Jour", "Miles", "supported"), ("cast", "Jessica Allain", "Lou", "supported")]),
+        ("ARES AND CASSIAN: Ruby Rose and Common", CH2,
+         [("cast", "Ruby Rose", "Ares", "supported"), ("cast", "Common", "Cassian", "supported")]),
+    ],
     "an-apposed-noun-with-its-participle": [
         ("Iosef, a brat played by Alfie Allen, steals the car.", JW1, [("cast", "Alfie Allen", "Iosef", "supported")]),
         ("Viggo, the boss played by Michael Nyqvist, is tired.", JW1,
@@ -2216,6 +2224,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("In this story the king is played by God, and the servant is played by you.", CH2, ("cast", "God", None)),
         ("The Bowery King is played by Fate itself.", CH2, ("cast", "Fate", None)),
         ("Ares is played by Silence.", CH2, ("cast", "Silence", None)),
+    ],
+    "a-shouted-line-is-no-heading": [
+        ("I LOVE WINSTON AND CORMAC, honestly. Colin Woodell is great.", CONT, ("cast", "Colin Woodell", "Winston")),
+        ("WHERE IS SOFIA AND HER DOGS \u2014 Donnie Yen fights alone.", CH4, ("cast", "Donnie Yen", "Sofia")),
+        ("OMG THE MARQUIS IS SO EVIL \u2014 Bill Skarsg\u00e5rd rules.", CH4, ("cast", "Bill Skarsg\u00e5rd", "Marquis")),
     ],
     "that-is-after-two-new-roles-names-neither": [
         ("John fights Cassian. That's Common.", CH2, ("cast", "Common", "John")),

@@ -270,16 +270,21 @@ def _is_lowercase_style(text: str, n_words: int) -> bool:
     return len(_CAPITALISED.findall(text)) / n_words < 0.04
 
 
-_HEADING_BEFORE = re.compile(r"(?:^|\n)[ \t>#*_\u2022-]*\Z")
-_HEADING_AFTER = re.compile(r"[ \t*_]*(?:[-\u2013\u2014:(,|\u00b7]|\n|\Z)")
+# A line's head in capitals, up to its first mark: "BALLERINA (2024) · 125 min", "IOSEF — the brat", "HANSEL & GRETEL —"
+_CAPITALS_HEAD = re.compile(r"[ \t>#*_\u2022-]*(?P<head>[^\n\u2013\u2014:(|\u00b7]{1,60}?)[ \t*_]*"
+                            r"(?:[\u2013\u2014:(|\u00b7]|[ \t]-[ \t]|,|\n|\Z)")
 
 
 def _capitals_heading(text: str, start: int, end: int, entry: Entry) -> bool:
-    """A work's or character's name in capitals that heads a line before a mark: a title line ("BALLERINA (2024)
-    · 125 min"), a glossary entry ("IOSEF — the brat"); shouted words elsewhere are no names."""
-    return entry.kind in (WORK, CHARACTER) and text[start:end].isupper() \
-        and _HEADING_BEFORE.search(text, max(0, start - 12), start) is not None \
-        and _HEADING_AFTER.match(text, end) is not None
+    """A work's or character's name in the capitals that head a line before a mark: a title line ("BALLERINA
+    (2024) · 125 min"), a glossary entry ("IOSEF — the brat", "HANSEL & GRETEL — ..."); shouted words elsewhere
+    are no names."""
+    if entry.kind not in (WORK, CHARACTER) or not text[start:end].isupper():
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    head = _CAPITALS_HEAD.match(text, line_start)
+    return head is not None and head.start("head") <= start and end <= head.end("head") \
+        and head.group("head").isupper() and len(head.group("head").split()) <= 4  # a name or two, not a shout
 
 
 def _case_ok(surface: str, entry: Entry, n_tokens: int, lowercase_style: bool) -> bool:

@@ -126,7 +126,7 @@ def _apposed_pair(doc: Document, mentions: list[Mention], index: int) -> Candida
 _LIST_BEFORE = re.compile(r",[ \t]*\Z")  # "A, B, C": the pair is part of a longer list
 
 
-_AND = re.compile(r"\s*(?:,\s*(?:and\s+)?|[&+]|\b(?:and|y|und|et)\b)\s*\Z")
+_AND = re.compile(r"\s*(?:,\s*(?:and\s+)?|[&+/]|\b(?:and|y|und|et)\b)\s*\Z", re.IGNORECASE)
 
 
 def _coordinated(doc: Document, cues: Cues, mentions: list[Mention], found: list[Candidate]) -> set[int]:
