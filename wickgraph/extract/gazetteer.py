@@ -17,6 +17,7 @@ from functools import cached_property, lru_cache, partial
 from itertools import accumulate
 
 from ..reference import Reference, default_reference
+from .namecase import heads_line_in_capitals, is_lowercase_style
 
 __all__ = ["CHARACTER", "PERSON", "WORK", "Entry", "Gazetteer", "Mention", "fold", "get_gazetteer"]
 
@@ -170,7 +171,7 @@ class Gazetteer:
         ends = list(accumulate(map(len, pieces)))
         words = pieces[1::2]
         starts, stops = ends[0:-1:2], ends[1::2]  # a word starts where the gap before it ends
-        lowercase_style = _is_lowercase_style(text, len(words))
+        lowercase_style = is_lowercase_style(text, len(words))
         one_case = _OneCaseLines(folded)  # in the layout view, where a hard-wrapped sentence is one line
         trie = self._trie
         could_match = self._fuzzy.could_match
@@ -201,7 +202,8 @@ class Gazetteer:
                     start, end = starts[i], stops[i + n - 1]
                     surface = text[start:end]
                     kept = tuple(e for e in entries if _case_ok(surface, e, n, lowercase_style)
-                                 or _role_title(text, start, e) or _capitals_heading(text, start, end, e))
+                                 or _role_title(text, start, e)
+                                 or (e.kind in (WORK, CHARACTER) and heads_line_in_capitals(text, start, end)))
                     if not kept and one_case.at(start):  # "COMMON AS CASSIAN": case means nothing here
                         kept = tuple(entries)
                     if kept:
@@ -257,34 +259,6 @@ def _inverted(name: str) -> list[str]:
     if first_particle is not None:
         forms.append(f"{' '.join(words[first_particle:])}, {' '.join(words[:first_particle])}")
     return forms
-
-
-# a capital that starts a word; the class comes first so that the engine skips to capitals in C
-_CAPITALISED = re.compile(r"[A-Z](?<![^\W_][A-Z])")
-
-
-def _is_lowercase_style(text: str, n_words: int) -> bool:
-    """A review typed in lower case ("keanu reeves as john wick"), where capitals mean nothing."""
-    if n_words < 20:
-        return False
-    return len(_CAPITALISED.findall(text)) / n_words < 0.04
-
-
-# A line's head in capitals, up to its first mark: "BALLERINA (2024) · 125 min", "IOSEF — the brat", "HANSEL & GRETEL —"
-_CAPITALS_HEAD = re.compile(r"[ \t>#*_\u2022-]*(?P<head>[^\n\u2013\u2014:(|\u00b7]{1,60}?)[ \t*_]*"
-                            r"(?:[\u2013\u2014:(|\u00b7]|[ \t]-[ \t]|,|\n|\Z)")
-
-
-def _capitals_heading(text: str, start: int, end: int, entry: Entry) -> bool:
-    """A work's or character's name in the capitals that head a line before a mark: a title line ("BALLERINA
-    (2024) · 125 min"), a glossary entry ("IOSEF — the brat", "HANSEL & GRETEL — ..."); shouted words elsewhere
-    are no names."""
-    if entry.kind not in (WORK, CHARACTER) or not text[start:end].isupper():
-        return False
-    line_start = text.rfind("\n", 0, start) + 1
-    head = _CAPITALS_HEAD.match(text, line_start)
-    return head is not None and head.start("head") <= start and end <= head.end("head") \
-        and head.group("head").isupper() and len(head.group("head").split()) <= 4  # a name or two, not a shout
 
 
 def _case_ok(surface: str, entry: Entry, n_tokens: int, lowercase_style: bool) -> bool:

@@ -1,0 +1,35 @@
+"""When the case of a word lets it be a name: capitals that head a line, and reviews typed in lower case."""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["heads_line_in_capitals", "is_lowercase_style"]
+
+
+# a capital that starts a word; the class comes first so that the engine skips to capitals in C
+_CAPITALISED = re.compile(r"[A-Z](?<![^\W_][A-Z])")
+
+
+def is_lowercase_style(text: str, n_words: int) -> bool:
+    """A review typed in lower case ("keanu reeves as john wick"), where capitals mean nothing."""
+    if n_words < 20:
+        return False
+    return len(_CAPITALISED.findall(text)) / n_words < 0.04
+
+
+# A line's head in capitals, up to its first mark: "BALLERINA (2024) · 125 min", "IOSEF — the brat", "HANSEL & GRETEL —"
+_CAPITALS_HEAD = re.compile(r"[ \t>#*_\u2022-]*(?P<head>[^\n\u2013\u2014:(|\u00b7]{1,60}?)[ \t*_]*"
+                            r"(?:[\u2013\u2014:(|\u00b7]|[ \t]-[ \t]|,|\n|\Z)")
+
+
+def heads_line_in_capitals(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is in the capitals that head a line before a mark: a title line ("BALLERINA
+    (2024) · 125 min"), a glossary entry ("IOSEF — the brat", "HANSEL & GRETEL — ..."). A work's or a character's
+    name there is a name; shouted words elsewhere are not."""
+    if not text[start:end].isupper():
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    head = _CAPITALS_HEAD.match(text, line_start)
+    return head is not None and head.start("head") <= start and end <= head.end("head") \
+        and head.group("head").isupper() and len(head.group("head").split()) <= 4  # a name or two, not a shout
