@@ -1567,6 +1567,14 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("ARES AND CASSIAN: Ruby Rose and Common", CH2,
          [("cast", "Ruby Rose", "Ares", "supported"), ("cast", "Common", "Cassian", "supported")]),
     ],
+    "a-row-of-dashes-is-no-wrapped-prose": [
+        (("KD \u2014 Mishel Prada \u2014 Threat 2 \u2014 a detective who won't be\nMILES & LOU \u2014 Hubert Point-Du Jour / "
+         "Jessica Allain \u2014 Threat 3 \u2014 siblings"), CONT, [("cast", "Hubert Point-Du Jour", "Miles", "supported")]),
+        ("Cassian - Common - never smiles, and is not\nAres - Ruby Rose - signs only", CH2,
+         [("cast", "Ruby Rose", "Ares", "supported")]),
+        ("Koji \u2013 Hiroyuki Sanada \u2013 the manager who never\nAkira \u2013 Rina Sawayama \u2013 his daughter", CH4,
+         [("cast", "Rina Sawayama", "Akira", "supported")]),
+    ],
     "an-apposed-noun-with-its-participle": [
         ("Iosef, a brat played by Alfie Allen, steals the car.", JW1, [("cast", "Alfie Allen", "Iosef", "supported")]),
         ("Viggo, the boss played by Michael Nyqvist, is tired.", JW1,

@@ -58,8 +58,10 @@ _LINE_TIMESTAMP = re.compile(r"^[ \t]*[\[(]?(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{
 _OPEN_END = re.compile(r"(?:^|\s)(?:by|as|the|a|an|and|or|but|of|to|in|on|at|is|was|are|were|be|plays|played|playing|"
                        r"with|from|for|his|her|their|its|who|whom|whose|that|which|than|stars|starring|returns|"
                        r"also|again|into|like)[ \t]*\Z")
-# A line that is layout, not prose: a "key: value" label, a row of cells (pipes, tabs, column padding)
-_LABEL_OR_ROW = re.compile(r"[ \t]*[\w .'/-]{1,30}[ \t]*[:=](?:[ \t]|$)|[^\n]*(?:\||\t|\S[ ]{2,}\S)")
+# A line that is layout, not prose: a "key: value" label, a row of cells (pipes, tabs, column padding, or two
+# dashes set apart: "KD — Mishel Prada — Threat 2 — NYPD detective")
+_LABEL_OR_ROW = re.compile(r"[ \t]*[\w .'/-]{1,30}[ \t]*[:=](?:[ \t]|$)|[^\n]*(?:\||\t|\S[ ]{2,}\S)"
+                           r"|[^\n]*?[ \t][\u2013\u2014-][ \t][^\n]*?[ \t][\u2013\u2014-][ \t]")
 _MIN_WRAPPED_LINE = 15  # a shorter line is a label, a list item or a heading, not a wrapped sentence
 
 
