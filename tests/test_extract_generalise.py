@@ -1567,6 +1567,14 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("ARES AND CASSIAN: Ruby Rose and Common", CH2,
          [("cast", "Ruby Rose", "Ares", "supported"), ("cast", "Common", "Cassian", "supported")]),
     ],
+    "a-hanging-indent-in-numbered-notes": [
+        (("5.1  For whoever picks up the next one: this is the second film in the John Wick\n     series and it starts "
+         "a few days later.\n"), CH2, [("franchise_member", "", None, "supported")]),
+        ("3)   The credits say the sequel was written by\n     derek kolstad, as usual.\n", CH2,
+         [("writer", "Derek Kolstad", None, "supported")]),
+        ("12.  We agreed that the lead is, once again, played by\n      keanu reeves in the title role.\n", CH4,
+         [("cast", "Keanu Reeves", None, "supported")]),
+    ],
     "a-row-of-dashes-is-no-wrapped-prose": [
         (("KD \u2014 Mishel Prada \u2014 Threat 2 \u2014 a detective who won't be\nMILES & LOU \u2014 Hubert Point-Du Jour / "
          "Jessica Allain \u2014 Threat 3 \u2014 siblings"), CONT, [("cast", "Hubert Point-Du Jour", "Miles", "supported")]),

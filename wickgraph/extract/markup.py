@@ -62,6 +62,8 @@ _OPEN_END = re.compile(r"(?:^|\s)(?:by|as|the|a|an|and|or|but|of|to|in|on|at|is|
 # dashes set apart: "KD — Mishel Prada — Threat 2 — NYPD detective")
 _LABEL_OR_ROW = re.compile(r"[ \t]*[\w .'/-]{1,30}[ \t]*[:=](?:[ \t]|$)|[^\n]*(?:\||\t|\S[ ]{2,}\S)"
                            r"|[^\n]*?[ \t][\u2013\u2014-][ \t][^\n]*?[ \t][\u2013\u2014-][ \t]")
+# a numbered note's number ("5.1  For whoever ..."): its padding is no column
+_NUMBERED = re.compile(r"^[ \t]*\d{1,3}(?:\.\d{1,3})*[.)]?[ \t]+")
 _MIN_WRAPPED_LINE = 15  # a shorter line is a label, a list item or a heading, not a wrapped sentence
 
 
@@ -85,10 +87,15 @@ def _soft_wraps(text: str, stamps: list[Span]) -> Iterator[Span]:
         following = stamp_end.get(following, following)
         line = text[line_start:newline]
         body = line[stamp_end.get(line_start, line_start) - line_start:].rstrip()
+        # a hanging indent goes on in lower case ("5.1  ... the John Wick⏎     series and it starts ...")
+        chunk = text[following:following + 12]
+        indent = len(chunk) - len(chunk.lstrip(" \t"))
+        if 0 < indent < len(chunk) and chunk[indent].islower():
+            following += indent
         if len(body) >= _MIN_WRAPPED_LINE and _runs_on(body, len(body)) and body[-1] not in ",-|>" \
                 and following < len(text) and text[following] not in "\n \t-*#>|" \
                 and (text[following].islower() or _OPEN_END.search(body)) \
-                and not _LABEL_OR_ROW.match(body) and not _LABEL_OR_ROW.match(text, following):
+                and not _LABEL_OR_ROW.match(_NUMBERED.sub("", body)) and not _LABEL_OR_ROW.match(text, following):
             yield newline, newline + 1
         line_start = newline + 1
         newline = text.find("\n", line_start)
