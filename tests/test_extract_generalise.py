@@ -1575,6 +1575,13 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("12.  We agreed that the lead is, once again, played by\n      keanu reeves in the title role.\n", CH4,
          [("cast", "Keanu Reeves", None, "supported")]),
     ],
+    "the-reviewed-film-named-by-its-place": [
+        ("TH introduced the film. It is the third film in the John Wick series and was released in 2019.", PARA,
+         [("release_year", "", 2019, "supported")]),
+        ("Chapter 4 is the fourth film of the saga, and the fourth film came out in 2023.", CH4,
+         [("release_year", "", 2023, "supported")]),
+        ("The second film arrived in 2017, with Common as Cassian.", CH2, [("release_year", "", 2017, "supported")]),
+    ],
     "a-row-of-dashes-is-no-wrapped-prose": [
         (("KD \u2014 Mishel Prada \u2014 Threat 2 \u2014 a detective who won't be\nMILES & LOU \u2014 Hubert Point-Du Jour / "
          "Jessica Allain \u2014 Threat 3 \u2014 siblings"), CONT, [("cast", "Hubert Point-Du Jour", "Miles", "supported")]),
@@ -2245,6 +2252,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("I LOVE WINSTON AND CORMAC, honestly. Colin Woodell is great.", CONT, ("cast", "Colin Woodell", "Winston")),
         ("WHERE IS SOFIA AND HER DOGS \u2014 Donnie Yen fights alone.", CH4, ("cast", "Donnie Yen", "Sofia")),
         ("OMG THE MARQUIS IS SO EVIL \u2014 Bill Skarsg\u00e5rd rules.", CH4, ("cast", "Bill Skarsg\u00e5rd", "Marquis")),
+    ],
+    "another-film-named-by-its-place": [
+        ("We watched Chapter 4. The third film in the series came out in 2019.", CH4, ("release_year", "", 2019)),
+        ("Unlike the second film, released in 2017, this one is long.", CH4, ("release_year", "", 2017)),
+        ("The first film came out in 2014; Parabellum is the third.", PARA, ("release_year", "", 2014)),
     ],
     "that-is-after-two-new-roles-names-neither": [
         ("John fights Cassian. That's Common.", CH2, ("cast", "Common", "John")),

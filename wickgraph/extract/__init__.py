@@ -25,7 +25,7 @@ from .claims import Claim, Extraction
 from .collector import collector_paused
 from .confidence import claim_confidence
 from .document import Document
-from .film import detect_film, resolve_film, resolve_work
+from .film import detect_film, resolve_film, resolve_work, series_number
 from .gazetteer import CHARACTER, PERSON, WORK, Entry, Gazetteer, fold, get_gazetteer
 from .inputs import MAX_REVIEW_BYTES, ReviewInput, read_review
 from .layout import blank, normalise
@@ -67,7 +67,7 @@ def extract(text: str, film: str | None = None, *, reference: Reference | None =
     facts = reference.works.get(film_iri or "")
     credits = {"director": facts.directors, "writer": facts.writers} if facts else {}
     doc = Document(text, folded, mentions, film_iri, frozenset(reference.cast_of(film_iri)), credits,
-                   film_is_first=film_iri is not None and film_iri == _first_work(reference))
+                   film_number=series_number(reference, film_iri))
     rules = default_rules()
     # Filters run lazily: only on the first mention of each fact, which is most of the time saved.
     units = LayoutUnits(doc)  # layout units: cast rows, credit labels, 'Returning:' sections

@@ -31,10 +31,11 @@ class Document:
 
     def __init__(self, text: str, folded: str, mentions: list[Mention], film: str | None,
                  film_performances: frozenset[tuple[str, str]] = frozenset(),
-                 film_credits: dict[str, frozenset[str]] | None = None, film_is_first: bool = False) -> None:
+                 film_credits: dict[str, frozenset[str]] | None = None, film_number: int | None = None) -> None:
         self.text = text
         self.film_performances = film_performances  # (actor, character) pairs the reference has in the work
-        self.film_is_first = film_is_first  # the reviewed work is the franchise's first: "the first film" is it
+        # the reviewed film's place in the series (3 for Parabellum): "the third film" is then the reviewed one
+        self.film_number = film_number
         self.film_roles = frozenset(character for _, character in film_performances)  # its characters
         self.film_credits = film_credits or {}  # "director"/"writer" -> people credited on the reviewed work
         self.film_cast = frozenset(actor for actor, _ in film_performances)  # the actors it casts

@@ -17,7 +17,7 @@ from .casing import lower_if_exact, lowercase_twin
 from .gazetteer import CHARACTER, PERSON, WORK, Gazetteer, Mention
 from .textscan import line_around
 
-__all__ = ["detect_film", "resolve_film", "resolve_work"]
+__all__ = ["detect_film", "place_in_series", "resolve_film", "resolve_work", "series_number"]
 
 # A title named anywhere outweighs any number of shared cast members; below this, only people voted.
 _SURE_SCORE = 3.0
@@ -164,8 +164,18 @@ _PLACE_IN_SERIES = re.compile(
 
 
 def _place_number(match: re.Match[str]) -> int:
-    word = match.group("ordinal") or match.group("number") or match.group("possessed")
-    return _ORDINALS.get(word.lower(), 0) if not word.isdigit() else int(word)
+    return place_in_series(match.group("ordinal") or match.group("number") or match.group("possessed"))
+
+
+def place_in_series(word: str) -> int:
+    """The number an ordinal or numeral names ("third", "3rd", "three", "3"; "original" is the first), else 0."""
+    word = word.lower()
+    return int(word) if word.isdigit() else 1 if word == "original" else _ORDINALS.get(word, 0)
+
+
+def series_number(reference: Reference, work: str | None) -> int | None:
+    """The place of a numbered film in the series (the third film is 3), or None."""
+    return next((number for number, iri in _numbered_works(reference).items() if iri == work), None)
 
 
 def _numbered_works(reference: Reference) -> dict[int, str]:

@@ -13,6 +13,7 @@ import re
 
 from .casing import finditer, search
 from .document import Document
+from .film import place_in_series
 from .gazetteer import CHARACTER, PERSON, WORK
 from .patterns import Candidate, Rule, RuleSet
 
@@ -107,8 +108,8 @@ def _blocks(doc: Document, candidate: Candidate, block: Rule, sentence_start: in
         return False
     ordinal = next((match.group(name) for name in regex.groupindex if name.startswith("ordinal")
                     and match.group(name)), None)
-    if ordinal and doc.film_is_first and ordinal.lower() in ("first", "original"):
-        return False  # reviewing the first film, "the first film" is the reviewed one
+    if ordinal and doc.film_number is not None and place_in_series(ordinal) == doc.film_number:
+        return False  # reviewing the third film, "the third film" is the reviewed one
     if not (block.unless_work_is_film and "work" in regex.groupindex and match.group("work")):
         return True
     # the work it names is the reviewed one, or (except for years) a name that is first a character
