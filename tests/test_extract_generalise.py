@@ -1582,6 +1582,14 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
          [("release_year", "", 2023, "supported")]),
         ("The second film arrived in 2017, with Common as Cassian.", CH2, [("release_year", "", 2017, "supported")]),
     ],
+    "a-denial-answers-the-claim-reported-last": [
+        (("Jerome Flynn (Berrada) was recognised from Game of Thrones, where Dan insisted he had played a dragon. He "
+         "had not."), PARA, [("cast", "Jerome Flynn", "Berrada", "supported")]),
+        ("Halle Berry plays Sofia, though my aunt thinks she was in the first one too. She wasn't.", PARA,
+         [("cast", "Halle Berry", "Sofia", "supported")]),
+        ("Mark Dacascos is Zero, and Sam swore he did his own stunts. He didn't.", PARA,
+         [("cast", "Mark Dacascos", "Zero", "supported")]),
+    ],
     "a-row-of-dashes-is-no-wrapped-prose": [
         (("KD \u2014 Mishel Prada \u2014 Threat 2 \u2014 a detective who won't be\nMILES & LOU \u2014 Hubert Point-Du Jour / "
          "Jessica Allain \u2014 Threat 3 \u2014 siblings"), CONT, [("cast", "Hubert Point-Du Jour", "Miles", "supported")]),

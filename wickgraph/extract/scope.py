@@ -73,6 +73,12 @@ def _outside_asides(regex: re.Pattern[str], twin: re.Pattern[str] | None, view: 
     return None
 
 
+# Someone's claim reported after the candidate in its sentence: a denial in the next sentence answers that claim
+_LATER_REPORT = re.compile(r"\b(?:where|when|who|which|though|but|because|and)\b[^.!?\n]{0,40}?\b(?:insist(?:s|ed)?|"
+                           r"sa(?:id|ys)|claim(?:s|ed)?|thought|thinks|believe[sd]?|argue[sd]?|swore|swears|"
+                           r"reckon(?:s|ed)?|suggest(?:s|ed)?)\b", re.IGNORECASE)
+
+
 def _blocks(doc: Document, candidate: Candidate, block: Rule, sentence_start: int) -> bool:
     regex = block.regex  # a property that looks the compiled pattern up: read it once
     assert regex is not None
@@ -98,6 +104,8 @@ def _blocks(doc: Document, candidate: Candidate, block: Rule, sentence_start: in
     elif block.scope == "next_sentence":
         # anchored at the start of the sentence after the candidate's: "X turns up as Y." She does nothing of the sort.
         _, next_start = doc.sentence(max(candidate.end - 1, candidate.start))
+        if _LATER_REPORT.search(doc.text, candidate.end, next_start):
+            return False  # "X (Y) was recognised from a show, where DA insisted he had played a dragon. He had not."
         _, next_end = doc.sentence(next_start) if next_start < len(view) else (next_start, next_start)
         match = regex.match(view, next_start, min(next_end, next_start + _SCOPE_REACH))
     else:
