@@ -240,3 +240,13 @@ def test_a_score_quoted_from_someone_else_is_theirs(text: str) -> None:
 def test_an_own_mark_is_the_critics(text: str, value: float) -> None:
     rating = find_rating(text)
     assert rating is not None and rating.value == value
+
+
+@pytest.mark.parametrize(("text", "value", "scale"), [
+    ("SECTION A. SCORES  (1 = poor ... 5 = excellent)\n  Originality ........ 2\n  OVERALL ............ 3\n-----", 3, 5),
+    ("Marks (1-10)\nStunts: 9\nStory: 6\nTotal: 8\n", 8, 10),
+    ("On a scale of 1 to 5:\nfights 5\nplot 2\nVerdict - 4\n", 4, 5),
+])
+def test_a_scorecards_overall_mark_takes_its_keys_scale(text: str, value: float, scale: int) -> None:
+    rating = find_rating(text)
+    assert rating is not None and (rating.value, rating.scale) == (value, scale)

@@ -321,11 +321,38 @@ def find_rating(text: str) -> RatingMatch | None:
             own = _OWN_LABEL.search(before) is not None or _OWN_LABEL.search(_clause(before)) is not None \
                 or _OWN_LABEL.search(_previous_line(text, line_start)) is not None
             found.append((own, RatingMatch(shown, scale, normalize(value, scale), start, end)))
+    keyed = _keyed_overall(text)
+    if keyed is not None:  # the key's scale, not a bare number's default of ten, reads the overall mark
+        found = [(own, r) for own, r in found if r.end <= keyed.start or r.start >= keyed.end] + [(True, keyed)]
     if not found:
         return None
     found = _without_revised(text, _longest_readings(found))
     labelled = [r for own, r in found if own]
     return min(labelled or [r for _, r in found], key=lambda r: (r.start, -(r.end - r.start)))
+
+
+# A numeric key to a scorecard's marks ("SCORES (1 = poor ... 5 = excellent)", "rated 1-10", "on a scale of 1 to 5")
+_SCALE_KEY = re.compile(r"\b1\s*=\s*[A-Za-z][^\n]{0,40}?\b(?P<top>5|10)\s*=|\(\s*1\s*[-\u2013/]\s*(?P<top2>5|10)\s*\)|"
+                        r"\bscale\s+of\s+1\s+to\s+(?P<top3>5|10)\b", re.IGNORECASE)
+# ... and the scorecard's overall mark, a bare number on a line of its own ("OVERALL ............ 3")
+_OVERALL_ROW = re.compile(r"^[ \t*_#>-]*(?:overall|total|final\s+(?:score|mark)|verdict)\b[ \t.:_=\u2013\u2014-]*"
+                          r"(?P<value>\d{1,2}(?:[.,]\d)?)[ \t*_]*$", re.IGNORECASE | re.MULTILINE)
+
+
+def _keyed_overall(text: str) -> RatingMatch | None:
+    """The overall mark of a scorecard whose marks are bare numbers under a numeric key: the key gives the scale."""
+    if "1" not in text:
+        return None
+    key = _SCALE_KEY.search(text)
+    row = _OVERALL_ROW.search(text, key.end()) if key is not None else None
+    if key is None or row is None:
+        return None
+    scale = int(key.group("top") or key.group("top2") or key.group("top3"))
+    value = parse_number(row.group("value"))
+    if value is None or value > scale:
+        return None
+    return RatingMatch(_number(value), scale, normalize(value, scale), row.start() + len(row.group()) -
+                       len(row.group().lstrip(" \t*_#>-")), row.end("value"))
 
 
 def _longest_readings(found: list[tuple[bool, RatingMatch]]) -> list[tuple[bool, RatingMatch]]:
