@@ -1590,6 +1590,20 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Mark Dacascos is Zero, and Sam swore he did his own stunts. He didn't.", PARA,
          [("cast", "Mark Dacascos", "Zero", "supported")]),
     ],
+    "a-group-noun-between-roles-and-their-players": [
+        ("The Hansel and Gretel twins, Mark Musashi and Marina Mazepa, are great.", CONT,
+         [("cast", "Mark Musashi", "Hansel", "supported"), ("cast", "Marina Mazepa", "Gretel", "supported")]),
+        ("The Hansel and Gretel siblings: Mark Musashi and Marina Mazepa.", CONT,
+         [("cast", "Marina Mazepa", "Gretel", "supported")]),
+        ("Ares and Cassian, the bodyguards \u2014 Ruby Rose and Common \u2014 steal the film.", CH2,
+         [("cast", "Ruby Rose", "Ares", "supported"), ("cast", "Common", "Cassian", "supported")]),
+    ],
+    "a-directing-participle-ending-its-line": [
+        ("Chad Stahelski, directing\nKeanu Reeves, starring\n", CH4, [("director", "Chad Stahelski", None, "supported")]),
+        ("Credits: Len Wiseman, directing; Shay Hatten, writing.", BAL,
+         [("director", "Len Wiseman", None, "supported")]),
+        ("Albert Hughes, co-directing.", CONT, [("director", "Albert Hughes", None, "supported")]),
+    ],
     "a-row-of-dashes-is-no-wrapped-prose": [
         (("KD \u2014 Mishel Prada \u2014 Threat 2 \u2014 a detective who won't be\nMILES & LOU \u2014 Hubert Point-Du Jour / "
          "Jessica Allain \u2014 Threat 3 \u2014 siblings"), CONT, [("cast", "Hubert Point-Du Jour", "Miles", "supported")]),
@@ -2265,6 +2279,12 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("We watched Chapter 4. The third film in the series came out in 2019.", CH4, ("release_year", "", 2019)),
         ("Unlike the second film, released in 2017, this one is long.", CH4, ("release_year", "", 2017)),
         ("The first film came out in 2014; Parabellum is the third.", PARA, ("release_year", "", 2014)),
+    ],
+    "a-verb-between-roles-and-actors-is-no-group-noun": [
+        ("Hansel and Gretel fight, Mark Musashi and Marina Mazepa watch.", CONT, ("cast", "Mark Musashi", "Hansel")),
+        ("Ares and Cassian argue, Ruby Rose and Common shrug.", CH2, ("cast", "Ruby Rose", "Ares")),
+        ("Winston and Cormac talk business, Colin Woodell and Mel Gibson both shine.", CONT,
+         ("cast", "Colin Woodell", "Winston")),
     ],
     "that-is-after-two-new-roles-names-neither": [
         ("John fights Cassian. That's Common.", CH2, ("cast", "Common", "John")),

@@ -129,6 +129,11 @@ _LIST_BEFORE = re.compile(r",[ \t]*\Z")  # "A, B, C": the pair is part of a long
 _AND = re.compile(r"\s*(?:,\s*(?:and\s+)?|[&+/]|\b(?:and|y|und|et)\b)\s*\Z", re.IGNORECASE)
 
 
+# "The Hansel and Gretel twins, Mark Musashi and Marina Mazepa": a noun naming the group of roles, then its players
+# (one plural noun, maybe after "the": "Winston and Cormac talk business, A and B ..." is a clause of its own)
+_GROUP_NOUN = re.compile(r"(?:\s*,\s*the\s+|\s+)(?-i:[a-z][a-z-]*s)\s*(?:,|:|[\u2013\u2014]|\s-)\s*")
+
+
 def _coordinated(doc: Document, cues: Cues, mentions: list[Mention], found: list[Candidate]) -> set[int]:
     """Pairs coordinated actors with coordinated roles respectively ("Hansel & Gretel — Mark Musashi & Marina
     Mazepa", "A and B play X and Y"); returns the indexes of every actor in a group, paired or not."""
@@ -151,8 +156,9 @@ def _coordinated(doc: Document, cues: Cues, mentions: list[Mention], found: list
         kinds = (mention_kind(doc, mentions[first[0]]), mention_kind(doc, b))
         if kinds == (PERSON, CHARACTER) and len(first) == len(second) and forward_link(gap, cues):
             pairs = zip(first, second, strict=True)
-        elif kinds == (CHARACTER, PERSON) and len(first) == len(second) and \
-                gap_words(gap) and all(w in cues["list-separator"] for w in gap_words(gap)):
+        elif kinds == (CHARACTER, PERSON) and len(first) == len(second) and (
+                (gap_words(gap) and all(w in cues["list-separator"] for w in gap_words(gap)))
+                or _GROUP_NOUN.fullmatch(gap) is not None):
             pairs = zip(second, first, strict=True)
         else:
             continue
