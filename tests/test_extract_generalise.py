@@ -1604,6 +1604,20 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
          [("director", "Len Wiseman", None, "supported")]),
         ("Albert Hughes, co-directing.", CONT, [("director", "Albert Hughes", None, "supported")]),
     ],
+    "a-predicate-in-a-dashed-aside": [
+        ("It was directed -- naturally -- by Chad Stahelski.", CH2, [("director", "Chad Stahelski", None, "supported")]),
+        ("Ian McShane - reprising his role as Winston - is great.", CH2,
+         [("reprise", "Ian McShane", "Winston", "supported")]),
+        ("Halle Berry \u2014 reprising her role as Sofia from Parabellum \u2014 is wasted.", CH4,
+         [("reprise", "Halle Berry", "Sofia", "contradicted")]),
+        ("The sequel is directed \u2014 once again \u2014 by Chad Stahelski.", CH4,
+         [("director", "Chad Stahelski", None, "supported")]),
+    ],
+    "the-franchise-in-other-words": [
+        ("It is a three-part John Wick prequel set in 1975.", CONT, [("franchise_member", "", None, "supported")]),
+        ("A well-made John Wick sequel.", CH2, [("franchise_member", "", None, "supported")]),
+        ("It is the start of what would become the John Wick saga.", JW1, [("franchise_member", "", None, "supported")]),
+    ],
     "a-row-of-dashes-is-no-wrapped-prose": [
         (("KD \u2014 Mishel Prada \u2014 Threat 2 \u2014 a detective who won't be\nMILES & LOU \u2014 Hubert Point-Du Jour / "
          "Jessica Allain \u2014 Threat 3 \u2014 siblings"), CONT, [("cast", "Hubert Point-Du Jour", "Miles", "supported")]),

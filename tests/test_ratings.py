@@ -250,3 +250,13 @@ def test_an_own_mark_is_the_critics(text: str, value: float) -> None:
 def test_a_scorecards_overall_mark_takes_its_keys_scale(text: str, value: float, scale: int) -> None:
     rating = find_rating(text)
     assert rating is not None and (rating.value, rating.scale) == (value, scale)
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("First watch: 7/10, too long.\n\nLots of words here about the rewatch.\nNow: 8.5/10", 8.5),
+    ("Back in 2019 I gave it 6/10.\nToday: 9/10.", 9),
+    ("My first take, years ago, 3/5.\nAfter the rewatch - 4/5", 4),
+])
+def test_the_score_as_it_stands_now_is_the_critics(text: str, value: float) -> None:
+    rating = find_rating(text)
+    assert rating is not None and rating.value == value

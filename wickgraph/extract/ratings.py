@@ -237,6 +237,7 @@ _COUNT_AFTER = re.compile(r"[\s(|\u00b7,-]*(?:from\s+|based\s+on\s+|across\s+)?\
 # The critic's own: "My score:", "Our verdict:", "Rating:", "Grade:" on the line before the value.
 _OWN_LABEL = re.compile(r"\b(?:my|our)\b[^.!?\n]{0,40}\b(?:verdict|score|rating|grade|take|mark|number|pick)\b|"
                         r"\bown\s+(?:verdict|score|rating|grade|mark)\b|"  # "the Secretary's own mark: 4 out of 5"
+
                         r"\b(?:verdict|score|rating|grade|mark|number)\s+from\s+me\b|"
                         r"^\W*(?:me|mine|for\s+me|from\s+me)\s*[:\-–]|"
                         r"\b(?:editors?['\u2019]?s?|staff|critic['\u2019]?s?|house)\s+(?:verdict|score|rating|grade|pick|mark)\b|"
@@ -244,6 +245,9 @@ _OWN_LABEL = re.compile(r"\b(?:my|our)\b[^.!?\n]{0,40}\b(?:verdict|score|rating|
                         # "The film itself, since somebody asks: 4/5": a label naming the film scores the film
                         r"(?:^|(?<=[.!?]\s))\W*(?:the\s+)?(?:film|movie)(?:\s+itself)?\b[^.!?\n]{0,60}[:\-\u2013]\s*$",
                         re.IGNORECASE)
+# The score as it stands after a rewatch: "First watch: 7/10 ... Now: 8.5/10" (it outranks the critic's earlier one)
+_NOW_LABEL = re.compile(r"^\W*(?:now|today|these\s+days|updated|revised|after\s+(?:the\s+|a\s+)?rewatch|"
+                        r"on\s+(?:the\s+)?rewatch)\s*[:\-\u2013]\s*$", re.IGNORECASE)
 _GIVEN_OR_LABELLED = re.compile(r"\b(?:give|gives|gave|giving|rate|rates|rated|rating|score|verdict|grade|mark|note|"
                                 r"for\s+me(?:\s+(?:it\s+)?is)?)\b"
                                 r"[^.!?\n]{0,30}$", re.IGNORECASE)
@@ -284,6 +288,7 @@ def find_rating(text: str) -> RatingMatch | None:
     """The critic's own rating: a labelled own score ("My score: 7 of 10 points") first, else the first rating
     that is neither labelled as a score of something else nor given by someone else ("my sister gives it 6/10")."""
     found: list[tuple[bool, RatingMatch]] = []
+    now: list[RatingMatch] = []  # scores labelled as they stand after a rewatch
     lower = text.lower()
     exact = lowering_is_exact(text, lower)
     keywords = Keywords(lower)
@@ -318,15 +323,20 @@ def find_rating(text: str) -> RatingMatch | None:
                 scale = max(len(run) for run in _STAR_RUN.findall(legend.group()))  # the key's top mark
             start, end = _evidence_span(text, match, line_start)
             shown = value if isinstance(value, str) else _number(value)
+            rating = RatingMatch(shown, scale, normalize(value, scale), start, end)
+            if _NOW_LABEL.search(before):
+                now.append(rating)
             own = _OWN_LABEL.search(before) is not None or _OWN_LABEL.search(_clause(before)) is not None \
                 or _OWN_LABEL.search(_previous_line(text, line_start)) is not None
-            found.append((own, RatingMatch(shown, scale, normalize(value, scale), start, end)))
+            found.append((own, rating))
     keyed = _keyed_overall(text)
     if keyed is not None:  # the key's scale, not a bare number's default of ten, reads the overall mark
         found = [(own, r) for own, r in found if r.end <= keyed.start or r.start >= keyed.end] + [(True, keyed)]
     if not found:
         return None
     found = _without_revised(text, _longest_readings(found))
+    if now:
+        return now[-1]
     labelled = [r for own, r in found if own]
     return min(labelled or [r for _, r in found], key=lambda r: (r.start, -(r.end - r.start)))
 
