@@ -1618,6 +1618,14 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("A well-made John Wick sequel.", CH2, [("franchise_member", "", None, "supported")]),
         ("It is the start of what would become the John Wick saga.", JW1, [("franchise_member", "", None, "supported")]),
     ],
+    "a-credit-elided-after-the-sentence-that-names-the-job": [
+        (("Charlotte Br\u00e4ndstr\u00f6m directed the middle night, and it's the tightest. Albert Hughes did the first "
+         "and last."), CONT, [("director", "Albert Hughes", None, "supported")]),
+        (("Albert Hughes directed the first and third nights (what a comeback!) and Charlotte Br\u00e4ndstr\u00f6m did "
+         "the middle one."), CONT, [("director", "Charlotte Br\u00e4ndstr\u00f6m", None, "supported")]),
+        ("The first night was helmed by Albert Hughes. The second by Charlotte Br\u00e4ndstr\u00f6m, oddly.", CONT,
+         [("director", "Charlotte Br\u00e4ndstr\u00f6m", None, "supported")]),
+    ],
     "a-row-of-dashes-is-no-wrapped-prose": [
         (("KD \u2014 Mishel Prada \u2014 Threat 2 \u2014 a detective who won't be\nMILES & LOU \u2014 Hubert Point-Du Jour / "
          "Jessica Allain \u2014 Threat 3 \u2014 siblings"), CONT, [("cast", "Hubert Point-Du Jour", "Miles", "supported")]),
@@ -2299,6 +2307,13 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Ares and Cassian argue, Ruby Rose and Common shrug.", CH2, ("cast", "Ruby Rose", "Ares")),
         ("Winston and Cormac talk business, Colin Woodell and Mel Gibson both shine.", CONT,
          ("cast", "Colin Woodell", "Winston")),
+    ],
+    "an-elided-credit-needs-the-job-named-nearby": [
+        ("We ate pizza on the first night. Albert Hughes did the first and last.", CONT,
+         ("director", "Albert Hughes", None)),
+        ("Colin Woodell is great. Ben Robson did the other one.", CONT, ("director", "Ben Robson", None)),
+        ("Albert Hughes directed it. Pizza was had. Mel Gibson did the middle one.", CONT,
+         ("director", "Mel Gibson", None)),
     ],
     "that-is-after-two-new-roles-names-neither": [
         ("John fights Cassian. That's Common.", CH2, ("cast", "Common", "John")),

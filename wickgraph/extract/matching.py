@@ -152,8 +152,10 @@ def _candidate(doc: Document, rule: Rule, match: re.Match[str]) -> Candidate | N
         if not work_span or doc.work_at(work_span[0][0]) != doc.film or doc.film is None:
             return None
     if rule.sentence_requires is not None:
+        # the antecedent of an ellipsis ("B did the middle one") stands in this sentence or the one before
         s_start, s_end = doc.sentence(start)
-        if not rule.sentence_requires.search(doc.text[s_start:s_end]):
+        before_start = doc.sentence(max(s_start - 2, 0))[0] if s_start else s_start
+        if not rule.sentence_requires.search(doc.text[before_start:s_end]):
             return None
     return candidate
 

@@ -139,7 +139,7 @@ class Rule:
     rules: frozenset[str] = frozenset()
     work_is_film: bool = False
     unless_work_is_film: bool = False
-    sentence_requires: re.Pattern[str] | None = None
+    sentence_requires: re.Pattern[str] | None = None  # must match the match's sentence or the one before it
     needs: tuple[str, ...] = ()  # lower-case substrings, one of which the text must contain (a cheap pre-check)
     # The same regex over the lower-cased view without IGNORECASE: sre then skips ahead to the
     # rule's first characters in C, which IGNORECASE prevents. None for rules that need case ({N}).
