@@ -211,12 +211,20 @@ class Reference:
             people |= facts.directors | facts.writers
         return people
 
-    def falsely_credited(self, work: str | None) -> set[str]:
+    def falsely_credited(self, work: str | None) -> frozenset[str]:
         """People a known false claim about ``work`` names ("Leitch directed the first film"): a review may name
         them by surname alone, as it names the work's own people."""
-        values = [normalize_name(row.get("value", "")) for row in self.false_claims if row.get("work") == work]
-        return {person.iri for person in self.people.values()
-                if any(normalize_name(person.name) in value for value in values if value)}
+        return self._falsely_credited.get(work or "", frozenset())
+
+    @cached_property
+    def _falsely_credited(self) -> dict[str, frozenset[str]]:
+        names = {person.iri: normalize_name(person.name) for person in self.people.values()}
+        values: dict[str, list[str]] = defaultdict(list)
+        for row in self.false_claims:
+            if row.get("value"):
+                values[row.get("work", "")].append(normalize_name(row["value"]))
+        return {work: frozenset(iri for iri, name in names.items() if any(name in value for value in claimed))
+                for work, claimed in values.items()}
 
     def earlier_works(self, work: str | None) -> list[str]:
         """Works released before ``work`` (by release year), latest first."""
