@@ -1626,6 +1626,27 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("The first night was helmed by Albert Hughes. The second by Charlotte Br\u00e4ndstr\u00f6m, oddly.", CONT,
          [("director", "Charlotte Br\u00e4ndstr\u00f6m", None, "supported")]),
     ],
+    "a-modal-in-a-label-does-not-cover-its-list": [
+        ("Other names Dale may throw at you: Willem Dafoe as Marcus, an old friend with a sniper rifle.", JW1,
+         [("cast", "Willem Dafoe", "Marcus", "supported")]),
+        ("Faces you might spot: Ian McShane as Winston; Lance Reddick as Charon.", JW1,
+         [("cast", "Lance Reddick", "Charon", "supported")]),
+        ("Names that may come up at the quiz: Alfie Allen as Iosef.", JW1, [("cast", "Alfie Allen", "Iosef", "supported")]),
+    ],
+    "a-hedged-assertion-is-no-hypothetical": [
+        ("And I'd note that it was Lance Reddick's final screen role, as Charon.", BAL,
+         [("cast", "Lance Reddick", "Charon", "supported")]),
+        ("I'd say Ian McShane as Winston is the best thing in it.", BAL, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("We'd add that Norman Reedus plays Pine.", BAL, [("cast", "Norman Reedus", "Pine", "supported")]),
+    ],
+    "a-paragraph-opening-with-thanks-is-no-sign-off": [
+        (("Thanks, Grant. Revenue was up, and I'll also flag that Norman Reedus as Daniel Pine was on the cup, along "
+         "with the other faces from the poster and the trailer."), BAL, [("cast", "Norman Reedus", "Daniel Pine", "supported")]),
+        (("Cheers, everyone. Before the numbers: Ana de Armas plays Eve, and the film did very well for us this quarter "
+         "across all our screens."), BAL, [("cast", "Ana de Armas", "Eve", "supported")]),
+        (("Thanks, Priya. Quick note on the film, since it came up twice this week: Ian McShane is Winston in it, and "
+         "yes, he is as good as ever."), BAL, [("cast", "Ian McShane", "Winston", "supported")]),
+    ],
     "a-row-of-dashes-is-no-wrapped-prose": [
         (("KD \u2014 Mishel Prada \u2014 Threat 2 \u2014 a detective who won't be\nMILES & LOU \u2014 Hubert Point-Du Jour / "
          "Jessica Allain \u2014 Threat 3 \u2014 siblings"), CONT, [("cast", "Hubert Point-Du Jour", "Miles", "supported")]),
@@ -2314,6 +2335,21 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Colin Woodell is great. Ben Robson did the other one.", CONT, ("director", "Ben Robson", None)),
         ("Albert Hughes directed it. Pizza was had. Mel Gibson did the middle one.", CONT,
          ("director", "Mel Gibson", None)),
+    ],
+    "a-modal-in-the-claims-own-clause": [
+        ("Halle Berry may return as Sofia.", CH4, ("cast", "Halle Berry", "Sofia")),
+        ("Rumour: Keanu Reeves might play Caine.", CH4, ("cast", "Keanu Reeves", "Caine")),
+        ("Donnie Yen may be Caine again, in the spin-off.", CH4, ("reprise", "Donnie Yen", "Caine")),
+    ],
+    "a-short-sign-off-line": [
+        ("Ana de Armas plays Eve.\nThanks, Keanu Reeves fans!", BAL, ("cast", "Keanu Reeves", None)),
+        ("Ana de Armas plays Eve.\nBy Ian McShane", BAL, ("cast", "Ian McShane", None)),
+        ("Ana de Armas plays Eve.\nCheers, Norman Reedus", BAL, ("cast", "Norman Reedus", None)),
+    ],
+    "a-role-offered-is-not-played": [
+        ("Donnie Yen was first offered the part of Zero, and said no.", PARA, ("cast", "Donnie Yen", "Zero")),
+        ("Halle Berry was offered the role of the Adjudicator.", PARA, ("cast", "Halle Berry", "Adjudicator")),
+        ("Keanu Reeves is first offered the part of Caine in this telling.", CH4, ("cast", "Keanu Reeves", "Caine")),
     ],
     "that-is-after-two-new-roles-names-neither": [
         ("John fights Cassian. That's Common.", CH2, ("cast", "Common", "John")),

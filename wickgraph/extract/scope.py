@@ -88,7 +88,7 @@ def _blocks(doc: Document, candidate: Candidate, block: Rule, sentence_start: in
     if block.scope == "before":
         match = search(regex, twin, view, lower, s_start, candidate.start)
     elif block.scope == "clause_before":
-        clause_start = max(view.rfind(ch, s_start, candidate.start) for ch in ",;(-") + 1
+        clause_start = max(view.rfind(ch, s_start, candidate.start) for ch in ",;:(-") + 1
         match = search(regex, twin, view, lower, max(clause_start, s_start), candidate.start)
     elif block.scope == "after":
         # anchored: what directly follows the match, up to the end of its sentence
