@@ -1647,6 +1647,25 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         (("Thanks, Priya. Quick note on the film, since it came up twice this week: Ian McShane is Winston in it, and "
          "yes, he is as good as ever."), BAL, [("cast", "Ian McShane", "Winston", "supported")]),
     ],
+    "a-name-cut-by-a-hard-wrapped-line": [
+        (("John Wick. Chapter 3, Parabellum / directed by Chad Stahelski ; screenplay by Derek Kolstad and Shay\nHatten "
+         "and Chris Collins & Marc Abrams ; story by Derek Kolstad.\n"), PARA,
+         [("writer", "Shay Hatten", None, "supported"), ("writer", "Marc Abrams", None, "supported")]),
+        (("Performers ......... Keanu Reeves, Halle Berry, Ian McShane, Laurence\n                     Fishburne, Mark "
+         "Dacascos.\n"), PARA, [("cast", "Laurence Fishburne", None, "supported")]),
+        ("We met up after work and talked for an hour about how good Ian\nMcShane is in every scene he gets.\n", PARA,
+         [("cast", "Ian McShane", None, "supported")]),
+    ],
+    "a-catalogue-label-with-leaders": [
+        ("Series ............. John Wick ; 3\n", PARA, [("franchise_member", "", None, "supported")]),
+        ("Series        John Wick\n", CH2, [("franchise_member", "", None, "supported")]),
+        ("Franchise ..... John Wick\n", CH4, [("franchise_member", "", None, "supported")]),
+    ],
+    "originally-released-is-the-release": [
+        ("Notes: Originally released as a motion picture in 2019.", PARA, [("release_year", "", 2019, "supported")]),
+        ("It was initially released in cinemas in 2017.", CH2, [("release_year", "", 2017, "supported")]),
+        ("The film originally came out in 2014.", JW1, [("release_year", "", 2014, "supported")]),
+    ],
     "a-row-of-dashes-is-no-wrapped-prose": [
         (("KD \u2014 Mishel Prada \u2014 Threat 2 \u2014 a detective who won't be\nMILES & LOU \u2014 Hubert Point-Du Jour / "
          "Jessica Allain \u2014 Threat 3 \u2014 siblings"), CONT, [("cast", "Hubert Point-Du Jour", "Miles", "supported")]),
@@ -2350,6 +2369,13 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Donnie Yen was first offered the part of Zero, and said no.", PARA, ("cast", "Donnie Yen", "Zero")),
         ("Halle Berry was offered the role of the Adjudicator.", PARA, ("cast", "Halle Berry", "Adjudicator")),
         ("Keanu Reeves is first offered the part of Caine in this telling.", CH4, ("cast", "Keanu Reeves", "Caine")),
+    ],
+    "label-lines-are-not-a-name-cut-in-two": [
+        ("Directed by: Chad Stahelski and David Leitch, credited\nStory by: Derek Kolstad\n", JW1,
+         ("director", "Derek Kolstad", None)),
+        ("A long line of cast that ends with the name Keanu Reeves and Common\nWritten by Derek Kolstad\n", CH2,
+         ("cast", "Common Written", None)),
+        ("Ballerina was originally set for release in 2024.", BAL, ("release_year", "", 2024)),
     ],
     "that-is-after-two-new-roles-names-neither": [
         ("John fights Cassian. That's Common.", CH2, ("cast", "Common", "John")),

@@ -10,6 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from .layout_words import default_layout_words
+from .textscan import line_around
+
 __all__ = ["FOOTNOTE_MARK", "line_breaks_as_separators", "markup_spans"]
 
 Span = tuple[int, int]
@@ -58,13 +61,27 @@ _LINE_TIMESTAMP = re.compile(r"^[ \t]*[\[(]?(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{
 _OPEN_END = re.compile(r"(?:^|\s)(?:by|as|the|a|an|and|or|but|of|to|in|on|at|is|was|are|were|be|plays|played|playing|"
                        r"with|from|for|his|her|their|its|who|whom|whose|that|which|than|stars|starring|returns|"
                        r"also|again|into|like)[ \t]*\Z")
-# A line that is layout, not prose: a "key: value" label, a row of cells (pipes, tabs, column padding, or two
+# A line that is layout, not prose: a "key: value" label, a row of cells (pipes, tabs, column padding, leaders, or two
 # dashes set apart: "KD — Mishel Prada — Threat 2 — NYPD detective")
-_LABEL_OR_ROW = re.compile(r"[ \t]*[\w .'/-]{1,30}[ \t]*[:=](?:[ \t]|$)|[^\n]*(?:\||\t|\S[ ]{2,}\S)"
+_LABEL_OR_ROW = re.compile(r"[ \t]*[\w .'/-]{1,30}[ \t]*[:=](?:[ \t]|$)|[^\n]*(?:\||\t|\S[ ]{2,}\S|\.{4,}|_{3,})"
                            r"|[^\n]*?[ \t][\u2013\u2014-][ \t][^\n]*?[ \t][\u2013\u2014-][ \t]")
 # a numbered note's number ("5.1  For whoever ..."): its padding is no column
 _NUMBERED = re.compile(r"^[ \t]*\d{1,3}(?:\.\d{1,3})*[.)]?[ \t]+")
 _MIN_WRAPPED_LINE = 15  # a shorter line is a label, a list item or a heading, not a wrapped sentence
+_LONG_WRAPPED_LINE = 50  # a line this long that ends in a capitalised word was cut inside a name
+_NAME_WORD_END = re.compile(r"(?:^|[\s,;&])(?-i:[A-Z][a-z]+)\Z")
+_NAME_WORD_START = re.compile(r"(?-i:[A-Z][a-z]+)(?:[\s,;.&]|\Z)")
+
+
+def _continues_name(text: str, start: int) -> bool:
+    """Whether the line at ``start`` opens with a capitalised word that can end a name cut by the line break, not
+    a credit label that opens a line of its own ("Written by ...", "Cast:", "Music Tyler Bates")."""
+    if _NAME_WORD_START.match(text, start) is None:
+        return False
+    line = text[start:start + 40].lower()
+    labels = default_layout_words()
+    return not any(line.startswith(label) for name in ("label-director", "label-writer", "label-both", "label-cast")
+                   for label in labels[name])
 
 
 def _line_timestamps(text: str) -> list[Span]:
@@ -88,13 +105,19 @@ def _soft_wraps(text: str, stamps: list[Span]) -> Iterator[Span]:
         line = text[line_start:newline]
         body = line[stamp_end.get(line_start, line_start) - line_start:].rstrip()
         # a hanging indent goes on in lower case ("5.1  ... the John Wick⏎     series and it starts ...")
-        chunk = text[following:following + 12]
+        # a long line that ends inside a name goes on with the name's next word ("... Derek Kolstad and Shay⏎Hatten
+        # and ...", "Performers ... Laurence⏎      Fishburne, ...")
+        # (not in lines of labels: "Directed by: A and B⏎Story by: C" are two lines)
+        split_name = len(body) >= _LONG_WRAPPED_LINE and _NAME_WORD_END.search(body) is not None \
+            and ":" not in body and ":" not in text[slice(*line_around(text, following, 200))]
+        chunk = text[following:following + 24]
         indent = len(chunk) - len(chunk.lstrip(" \t"))
-        if 0 < indent < len(chunk) and chunk[indent].islower():
+        if 0 < indent < len(chunk) and (chunk[indent].islower() or (split_name and chunk[indent].isupper())):
             following += indent
         if len(body) >= _MIN_WRAPPED_LINE and _runs_on(body, len(body)) and body[-1] not in ",-|>" \
                 and following < len(text) and text[following] not in "\n \t-*#>|" \
-                and (text[following].islower() or _OPEN_END.search(body)) \
+                and (text[following].islower() or _OPEN_END.search(body)
+                     or (split_name and _continues_name(text, following))) \
                 and not _LABEL_OR_ROW.match(_NUMBERED.sub("", body)) and not _LABEL_OR_ROW.match(text, following):
             yield newline, newline + 1
         line_start = newline + 1
