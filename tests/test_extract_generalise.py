@@ -1666,6 +1666,27 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("It was initially released in cinemas in 2017.", CH2, [("release_year", "", 2017, "supported")]),
         ("The film originally came out in 2014.", JW1, [("release_year", "", 2014, "supported")]),
     ],
+    "a-list-of-roles-before-a-plural-verb": [
+        ("Mark Musashi and Marina Mazepa as Hansel and Gretel are a treat.", CONT,
+         [("cast", "Marina Mazepa", "Gretel", "supported")]),
+        ("Mark Musashi and Marina Mazepa as the twins Hansel and Gretel were great.", CONT,
+         [("cast", "Mark Musashi", "Hansel", "supported"), ("cast", "Marina Mazepa", "Gretel", "supported")]),
+        ("Ruby Rose and Common as Ares and Cassian are the film's best pair.", CH2,
+         [("cast", "Common", "Cassian", "supported")]),
+    ],
+    "a-describer-in-an-apposed-role": [
+        ("Katie McGrath, the 1970s Adjudicator, is cold.", CONT, [("cast", "Katie McGrath", "Adjudicator", "supported")]),
+        ("Colin Woodell, the young Winston, is great.", CONT, [("cast", "Colin Woodell", "Winston", "supported")]),
+        ("Bill Skarsg\u00e5rd, the preening Marquis, steals scenes.", CH4,
+         [("cast", "Bill Skarsg\u00e5rd", "Marquis", "supported")]),
+    ],
+    "writers-and-showrunners": [
+        ("The writers and showrunners are Greg Coolidge and Kirk Ward.", CONT,
+         [("writer", "Greg Coolidge", None, "supported"), ("writer", "Kirk Ward", None, "supported")]),
+        ("Its writer and creator is Greg Coolidge.", CONT, [("writer", "Greg Coolidge", None, "supported")]),
+        ("The screenwriters and executive producers are Shay Hatten and Michael Finch.", CH4,
+         [("writer", "Michael Finch", None, "supported")]),
+    ],
     "a-row-of-dashes-is-no-wrapped-prose": [
         (("KD \u2014 Mishel Prada \u2014 Threat 2 \u2014 a detective who won't be\nMILES & LOU \u2014 Hubert Point-Du Jour / "
          "Jessica Allain \u2014 Threat 3 \u2014 siblings"), CONT, [("cast", "Hubert Point-Du Jour", "Miles", "supported")]),

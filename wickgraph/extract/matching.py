@@ -160,10 +160,11 @@ def _candidate(doc: Document, rule: Rule, match: re.Match[str]) -> Candidate | N
     return candidate
 
 
-# A list item followed by a verb starts a new clause: "directed by A, and Keanu is John once more".
+# A list item followed by a verb starts a new clause: "directed by A, and Keanu is John once more"; not a plural
+# verb, which agrees with the whole list ("X and Y as Hansel and Gretel are a treat")
 _OBJECT_BEFORE = re.compile(r"\b(?:is|was|are|were|by)\s+\Z", re.IGNORECASE)
 _CLAUSE_VERB = re.compile(r"\s+(?:(?:\w+ly|also|again|still|then|now)\s+)?"
-                          r"(?:is|was|are|were|has|had|does|did|plays|played|"
+                          r"(?:is|was|has|had|does|did|plays|played|"
                           r"returns|returned|gets|got|makes|made|steals|stole|shines|stars|appears|turns|shows|looks|"
                           r"remains|seems|becomes|brings|gives|delivers|owns|sells|deserves|can|could|will|would|"
                           r"wrote|writes|co-wrote|penned|scripted|directed|directs|co-directed|helmed|helms)\b"

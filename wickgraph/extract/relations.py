@@ -115,7 +115,8 @@ def _apposed_pair(doc: Document, mentions: list[Mention], index: int) -> Candida
     for left, right in neighbours:
         role = right if left is actor else left
         if not role.mask & CHARACTER or role.mask & PERSON or not is_role(doc, role) \
-                or doc.text[left.end:right.start] != ", " or not _APPOSED_NEXT.match(doc.text, right.end) \
+                or not _APPOSED_GAP.fullmatch(doc.text, left.end, right.start) \
+                or not _APPOSED_NEXT.match(doc.text, right.end) \
                 or _LIST_BEFORE.search(doc.text, max(0, left.start - 3), left.start):
             continue
         return Candidate("pair-role", "cast", left.start, right.end,
@@ -124,6 +125,11 @@ def _apposed_pair(doc: Document, mentions: list[Mention], index: int) -> Candida
 
 
 _LIST_BEFORE = re.compile(r",[ \t]*\Z")  # "A, B, C": the pair is part of a longer list
+# ", " alone, or a describer before the role: "Katie McGrath, the 1970s Adjudicator, ..." (not "the boss of Winston")
+# (an -ing or -ed word after a noun is a participle of its own: "the hitman hunting Iosef")
+_NOT_DESCRIBER = r"(?!(?:of|for|to|with|from|by|and|who)\b)"
+_APPOSED_GAP = re.compile(rf", (?:(?:the|a|an|her|his|their)\s+(?:{_NOT_DESCRIBER}[\w'-]+\s+"
+                          rf"(?:{_NOT_DESCRIBER}(?![\w'-]+(?:ing|ed)\b)[\w'-]+\s+)?)?)?", re.IGNORECASE)
 
 
 _AND = re.compile(r"\s*(?:,\s*(?:and\s+)?|[&+/]|\b(?:and|y|und|et)\b)\s*\Z", re.IGNORECASE)
