@@ -232,12 +232,12 @@ def run(sparql: str, *, fmt: str = "table", store_dir: Path | None = None, endpo
             from .remote import query_endpoint
 
             result = query_endpoint(endpoint, sparql, timeout=timeout or 60.0)
-        else:
-            from .store import open_store
-
-            result = open_store(store_dir, read_only=True).query(sparql)
         try:
-            return output(result, fmt)
+            if endpoint:
+                return output(result, fmt)
+            from .store import read_store
+
+            return read_store(store_dir, lambda store: output(store.query(sparql), fmt))
         except (OSError, RuntimeError) as error:  # raised while the result is evaluated
             from .errors import RemoteError, StoreError
             from .sparqltext import service_endpoints

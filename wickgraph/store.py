@@ -8,9 +8,9 @@ writing; others get a :class:`~wickgraph.errors.StoreError` that says so.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Self
+from typing import Self, TypeVar
 
 import pyoxigraph as ox
 
@@ -18,7 +18,9 @@ from .atomicfile import write_atomic
 from .errors import RDFSyntaxError, SPARQLSyntaxError, StoreError
 from .namespaces import PREFIXES
 
-__all__ = ["STORE_MARKER", "QueryResult", "Store", "is_store_dir", "open_store"]
+__all__ = ["STORE_MARKER", "QueryResult", "Store", "is_store_dir", "open_store", "read_store"]
+
+T = TypeVar("T")
 
 QueryResult = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
 """What :meth:`Store.query` returns: pyoxigraph's own result objects (iterable, serialisable)."""
@@ -45,7 +47,11 @@ class Store:
                 self.path.mkdir(parents=True, exist_ok=True)
                 self._store = ox.Store(str(self.path))
                 (self.path / STORE_MARKER).touch()
-        except OSError as error:
+        except (OSError, RuntimeError) as error:
+            if read_only and _moved_by_writer(error):
+                raise _FilesMoved(f"{self.path}: the store changed while it was opened: {error}") from None
+            if isinstance(error, RuntimeError):
+                raise
             if "lock" in str(error).lower():
                 raise StoreError(
                     f"{self.path}: the store is open for writing in another process "
@@ -220,6 +226,46 @@ def open_store(path: str | Path | None = None, *, read_only: bool = False, must_
     if must_exist and not (store_path / STORE_MARKER).exists():
         raise StoreError(f"{store_path}: no wickgraph store here; run `wickgraph build` first")
     return Store(store_path, read_only=read_only)
+
+
+READ_ATTEMPTS = 5
+"""How many fresh read-only views :func:`read_store` opens before it gives up."""
+
+
+def read_store(path: str | Path | None, read: Callable[[Store], T], *, attempts: int = READ_ATTEMPTS) -> T:
+    """``read(store)`` on a read-only view of the store at ``path``, run again on a fresh view if a writer moved files.
+
+    A read-only view sees the store's files as they were when it opened. A writer in another
+    process (``serve --allow-update``) may compact them away meanwhile, and the read then fails
+    with "No such file or directory"; a fresh view sees the new files. ``read`` must finish its
+    work (not return a lazy result) and may run more than once.
+    """
+    import time
+
+    from .resources import default_store_dir
+
+    for attempt in range(attempts):
+        if attempt:
+            time.sleep(0.05 * 2 ** attempt)  # let the writer's compaction settle
+        try:
+            with open_store(path, read_only=True) as store:
+                return read(store)
+        except _FilesMoved:
+            pass
+        except (OSError, RuntimeError) as error:
+            if not _moved_by_writer(error):
+                raise
+    raise StoreError(f"{path or default_store_dir()}: the store kept changing while it was read ({attempts} "
+                     "attempts); try again when the writing server is idle")
+
+
+class _FilesMoved(StoreError):
+    """A read-only view could not open: a writer replaced the files it was opening."""
+
+
+def _moved_by_writer(error: Exception) -> bool:
+    """Whether RocksDB failed because a file it expected was gone (compacted away by a writer)."""
+    return "No such file or directory" in str(error)
 
 
 def is_store_dir(path: Path) -> bool:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from .options import Progress, data_option, format_option, open_for_reading, recover_or_warn, store_option
+from .options import Progress, data_option, format_option, read_from_store, recover_or_warn, store_option
 
 __all__ = ["build", "check_command", "export", "repair_command", "synth", "validate"]
 
@@ -84,7 +84,7 @@ def export(fmt: str, output: Path | None, selection: str, view: str | None, stor
 
     if output == Path("-"):
         output = None  # -o - is standard output
-    data = export_graph(open_for_reading(store_dir), fmt, output, graph=selection, view=view)
+    data = read_from_store(store_dir, lambda store: export_graph(store, fmt, output, graph=selection, view=view))
     if output is None:
         sys.stdout.buffer.write(data)
     else:
@@ -103,10 +103,10 @@ def check_command(data_dir: Path | None, store_dir: Path | None) -> None:
     from ..consistency import check
     from ..errors import CheckFailed
     from ..resources import default_data_dir
-    from ..store import open_store
+    from ..store import read_store
 
     data = data_dir or default_data_dir()
-    found = check(data, open_store(store_dir, read_only=True))
+    found = read_store(store_dir, lambda store: check(data, store))
     for difference in found:
         click.echo(str(difference))
     if found:

@@ -6,12 +6,14 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import click
 
-__all__ = ["Progress", "clip", "confidence_cell", "data_option", "format_option", "iri_cell", "open_for_reading",
-           "parse_date_option", "progress_enabled", "recover_or_warn", "store_option", "text_table"]
+T = TypeVar("T")
+
+__all__ = ["Progress", "clip", "confidence_cell", "data_option", "format_option", "iri_cell", "parse_date_option",
+           "progress_enabled", "read_from_store", "recover_or_warn", "store_option", "text_table"]
 
 store_option = click.option(
     "--store", "store_dir", type=click.Path(file_okay=False, path_type=Path), envvar="WICKGRAPH_STORE",
@@ -98,12 +100,15 @@ def recover_or_warn(data_dir: Path | None, store_dir: Path | None = None) -> Non
         click.echo(f"Warning: {warning}", err=True)
 
 
-def open_for_reading(store_dir: Path | None) -> Any:
-    """The store, read-only, after recovering the data folder ($WICKGRAPH_DATA or the project's data/)."""
-    from ..store import open_store
+def read_from_store(store_dir: Path | None, read: Callable[[Any], T]) -> T:
+    """``read(store)`` on the store, read-only, after recovering the data folder ($WICKGRAPH_DATA or data/).
+
+    See :func:`wickgraph.store.read_store`: ``read`` runs again if a writing server moves files.
+    """
+    from ..store import read_store
 
     recover_or_warn(None, store_dir)
-    return open_store(store_dir, read_only=True)
+    return read_store(store_dir, read)
 
 
 def parse_date_option(value: str | None, option: str) -> Any:

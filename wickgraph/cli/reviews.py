@@ -16,8 +16,8 @@ from .options import (
     data_option,
     format_option,
     iri_cell,
-    open_for_reading,
     parse_date_option,
+    read_from_store,
     store_option,
     text_table,
 )
@@ -185,7 +185,7 @@ def list_reviews_command(fmt: str, store_dir: Path | None) -> None:
     from ..conflicts import list_reviews
     from ..formats import by_name, serialize_rows
 
-    summaries = list_reviews(open_for_reading(store_dir))
+    summaries = read_from_store(store_dir, list_reviews)
     table = by_name(fmt).name == "table"
     rows = [[s.review_id, clip(s.work_title, 40) if table else s.work_title, s.author or None, s.published or None,
              s.claims,
@@ -208,12 +208,11 @@ def curated_command(export_dir: Path | None, store_dir: Path | None) -> None:
     """
     from ..curated import curated_reviews, export_curated
 
-    store = open_for_reading(store_dir)
     if export_dir is not None:
-        written = export_curated(store, export_dir)
+        written = read_from_store(store_dir, lambda store: export_curated(store, export_dir))
         click.echo(f"wrote {len(written) // 2} curated review(s) to {export_dir}")
         return
-    found = curated_reviews(store)
+    found = read_from_store(store_dir, curated_reviews)
     rows = [[r.review_id, clip(r.work_title, 40), str(len(r.claims))] for r in found]
     click.echo(text_table(["id", "work", "claims"], rows))
     click.echo(f"({len(rows)} curated review{'s' if len(rows) != 1 else ''})")
@@ -241,7 +240,7 @@ def conflicts_command(fmt: str, fail_on_conflict: bool, store_dir: Path | None) 
     from ..errors import ConflictsFound
     from ..formats import by_name, serialize_rows
 
-    found = conflicts(open_for_reading(store_dir))
+    found = read_from_store(store_dir, conflicts)
     chosen = by_name(fmt)
     if chosen.name == "table":
         columns = ["review", "#", "kind", "work", "claimed", "reference", "evidence"]

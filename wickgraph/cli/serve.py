@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from .options import Progress, data_option, open_for_reading, recover_or_warn, store_option
+from .options import Progress, data_option, read_from_store, recover_or_warn, store_option
 
 __all__ = ["push", "serve"]
 
@@ -83,12 +83,11 @@ def push(endpoint: str, graph_store: str | None, user: str | None, password: str
         raise UsageError("--user and --password go together")
     if token and user:
         raise UsageError("give --user/--password or --token, not both")
-    store = open_for_reading(store_dir)
-    report = push_graphs(
+    report = read_from_store(store_dir, lambda store: push_graphs(
         store, endpoint, graph_store_url=graph_store,
         auth=(user, password) if user is not None and password is not None else None,
         headers={"Authorization": f"Bearer {token}"} if token else None, timeout=timeout,
         progress=Progress("graph"),
-    )
+    ))
     click.echo(f"pushed {report.triples} triples in {len(report.graphs)} graphs to {report.graph_store} "
                f"in {report.seconds:.1f} s")
