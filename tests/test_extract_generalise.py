@@ -1737,6 +1737,44 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Frankie, the older brother, has been brought to life by Ben Robson.", CONT,
          [("cast", "Ben Robson", "Frankie", "supported")]),
     ],
+    "a-role-of-another-work-said-now-is-a-false-claim": [
+        ("They cast Donnie Yen as Caine, a blind killer.", PARA, [("cast", "Donnie Yen", "Caine", "contradicted")]),
+        ("Caine is played by Donnie Yen, and he is great.", PARA, [("cast", "Donnie Yen", "Caine", "contradicted")]),
+        ("The Marquis is portrayed by Bill Skarsgård, all silk.", PARA,
+         [("cast", "Bill Skarsgård", "Marquis", "contradicted")]),
+    ],
+    "the-bare-verb-of-plain-english": [
+        ("Ana de Armas play the role of Eve.", BAL, [("cast", "Ana de Armas", "Eve", "supported")]),
+        ("Ian McShane return as Winston, very happy.", BAL, [("reprise", "Ian McShane", "Winston", "supported")]),
+        ("We watch Keanu Reeves play John Wick one more time.", CH4,
+         [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("Hiroyuki Sanada portray Koji with calm.", CH4, [("cast", "Hiroyuki Sanada", "Koji", "supported")]),
+        ("Anjelica Huston come back as the Director.", BAL,
+         [("reprise", "Anjelica Huston", "Director", "supported")]),
+    ],
+    "a-verb-of-becoming-a-role": [
+        ("Mark Dacascos gets to be Zero, a sushi chef who kills.", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
+        ("Hiroyuki Sanada becomes Koji without a wasted gesture.", CH4,
+         [("cast", "Hiroyuki Sanada", "Koji", "supported")]),
+        ("Rina Sawayama gets to be Akira, and she owns it.", CH4, [("cast", "Rina Sawayama", "Akira", "supported")]),
+    ],
+    "the-work-is-from-a-year": [
+        ("The film is from 2023.", CH4, [("release_year", "", 2023, "supported")]),
+        ("Film is from year 2019 and is very loud.", PARA, [("release_year", "", 2019, "supported")]),
+        ("This one dates from 2017, the year I moved.", CH2, [("release_year", "", 2017, "supported")]),
+        ("the movie was from 2019 not 2023", CH4, [("release_year", "", 2019, "contradicted")]),
+    ],
+    "a-year-answering-what-year": [
+        ("MARIA: What year was this?\nJON: 2019. A good year.", CH4, [("release_year", "", 2019, "contradicted")]),
+        ("Which year did it come out? 2014, believe it or not.", JW1, [("release_year", "", 2014, "supported")]),
+        ("Q: What year is it from?\nA: 2023", CH4, [("release_year", "", 2023, "supported")]),
+        ("Release year?\n2023.", CH4, [("release_year", "", 2023, "supported")]),
+    ],
+    "before-a-name": [
+        ("Enter Tom Novak as the bartender Luca.", CH4, [("cast", "Tom Novak", "Luca", "unknown")]),
+        ("Starring Tom Novak as Luca, a getaway driver.", CH4, [("cast", "Tom Novak", "Luca", "unknown")]),
+        ("When Dale Wimbley plays Luca, the film sings.", CH4, [("cast", "Dale Wimbley", "Luca", "unknown")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -2420,6 +2458,28 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Email me at bob@example.com, #1 fan of Keanu Reeves as John Wick.", CH4, ("cast", "Bob", None)),
         ("Tickets @ 7pm; Keanu Reeves plays John Wick.", CH4, ("cast", "Pm", None)),
         ("#1 film of the year: Keanu Reeves as John Wick.", CH4, ("franchise_member", "", None)),
+    ],
+    "a-year-question-about-something-else": [
+        ("What year was Keanu born? 1964.", CH4, ("release_year", "", 1964)),
+        ("Which year did Ian McShane start acting? 1962, he says.", CH4, ("release_year", "", 1962)),
+        ("What year was Halle Berry's Oscar? 2002.", PARA, ("release_year", "", 2002)),
+    ],
+    "from-a-year-that-is-not-the-works": [
+        ("The film is from 2014's director.", CH4, ("release_year", "", 2014)),
+        ("My ticket is from 2019.", CH4, ("release_year", "", 2019)),
+        ("It's a remake of a film from 1985.", CH4, ("release_year", "", 1985)),
+    ],
+    "a-bare-verb-in-a-wish-or-question": [
+        ("Could Keanu Reeves play Caine next?", CH4, ("cast", "Keanu Reeves", "Caine")),
+        ("Let Keanu Reeves play Caine, says nobody.", PARA, ("cast", "Keanu Reeves", "Caine")),
+        ("Did Donnie Yen play Caine here? No.", PARA, ("cast", "Donnie Yen", "Caine")),
+        ("I wish Tom Hardy would play Zero.", PARA, ("cast", "Tom Hardy", "Zero")),
+    ],
+    "a-word-before-a-name-is-not-part-of-it": [
+        ("Imagine Tom Hardy as Zero.", PARA, ("cast", "Imagine Tom Hardy", "Zero")),
+        ("Imagine Tom Hardy playing Zero.", PARA, ("cast", "Tom Hardy", "Zero")),
+        ("Enter Tom Novak as the bartender Luca.", CH4, ("cast", "Enter Tom Novak", "Luca")),
+        ("Starring Tom Novak as Luca.", CH4, ("cast", "Starring Tom Novak", "Luca")),
     ],
 }
 

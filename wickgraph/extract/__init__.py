@@ -397,9 +397,10 @@ def _without_other_title_roles(claims: list[Claim], doc: Document, reference: Re
     return [c for c in claims if not elsewhere(c)]
 
 
-# "Michael Nyqvist played Viggo", "Nyqvist's Viggo": a role named in the past tense or as a possessive
-_MENTIONED_ROLE = re.compile(r"\b(?:played|portrayed|voiced|was|were|starred|appeared|had)\b|['\u2019]s?\s",
-                             re.IGNORECASE)
+# "Michael Nyqvist played Viggo", "Nyqvist's Viggo": a role named in the past tense or as a possessive; a present
+# passive ("Caine is played by Donnie Yen") is casting said now
+_MENTIONED_ROLE = re.compile(r"\b(?<!\bis )(?<!\bare )(?<!\bbeing )(?:played|portrayed|voiced)\b|"
+                             r"\b(?:was|were|starred|appeared|had)\b|['\u2019]s?\s", re.IGNORECASE)
 
 
 def _without_other_work_roles(claims: list[Claim], doc: Document, reference: Reference,
@@ -424,15 +425,17 @@ def _without_other_work_roles(claims: list[Claim], doc: Document, reference: Ref
         if not elsewhere or cast_false_claim_truth(claim, reference, film):
             return False
         return _MENTIONED_ROLE.search(claim.evidence) is not None \
-            or (film is not None and _names_work(doc, claim.start, elsewhere))  # unknown film: nothing is "other"
+            or (film is not None and _names_work(doc, claim, elsewhere))  # unknown film: nothing is "other"
 
     return [c for c in claims if not recalled(c)]
 
 
-def _names_work(doc: Document, position: int, works: set[str]) -> bool:
-    """Whether the sentence holding ``position`` names one of ``works``."""
-    start, end = doc.sentence(position)
-    return any(e.iri in works for m in doc.mentions_between(start, end) for e in m.of_kind(WORK))
+def _names_work(doc: Document, claim: Claim, works: set[str]) -> bool:
+    """Whether the sentence holding ``claim`` names one of ``works`` outside the claim's own role ("Donnie Yen as
+    Caine": the role, not the spin-off of that name)."""
+    start, end = doc.sentence(claim.start)
+    return any(e.iri in works for m in doc.mentions_between(start, end)
+               if not (claim.start <= m.start < claim.end and m.of_kind(CHARACTER)) for e in m.of_kind(WORK))
 
 
 def _without_credit_titles(claims: list[Claim]) -> list[Claim]:

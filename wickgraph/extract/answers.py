@@ -54,7 +54,7 @@ def answered_questions(doc: Document) -> list[Candidate]:
         when = _WHEN.search(doc.text, q_start, answer_start)
         if who is not None:
             candidate = _who_answer(doc, who, a_start, a_end)
-        elif when is not None:
+        elif when is not None and not _mentions_person(mentions):  # not "What year was Keanu born?"
             candidate = _when_answer(doc, a_start, a_end)
         elif _FRANCHISE.search(doc.text, q_start, answer_start) and not _mentions_person(mentions):
             candidate = _franchise_answer(doc, a_start, a_end)
@@ -118,8 +118,10 @@ def _who_answer(doc: Document, who: re.Match[str], a_start: int, a_end: int) -> 
                      parts={"actor": [(name.start, name.end)], "character": [(role.start, role.end)]})
 
 
-_WHEN = re.compile(r"\bwhen\b[^?]{0,40}\b(?:released|release|come out|came out|out|open|opened|premiere|premiered|"
-                   r"hit|arrive|arrived|land|landed)\b[^?]{0,40}\?", re.IGNORECASE)
+# "When did it come out?", "What year was this?", "Which year is it from?", "Release year?"
+_WHEN = re.compile(r"(?:\bwhen\b[^?]{0,40}\b(?:released|release|come out|came out|out|open|opened|premiere|premiered|"
+                   r"hit|arrive|arrived|land|landed)\b[^?]{0,40}|\b(?:what|which)\s+year\b[^?]{0,40}|"
+                   r"(?:^|:)[ \t]*(?:release\s+)?year)\?", re.IGNORECASE | re.MULTILINE)
 _DATE_ANSWER = re.compile(r"\s*(?:[A-Za-z]{1,12}\s*:\s*)?(?:(?:it\s+)?(?:came out|opened|premiered|was released)\s+)?"
                           r"(?:(?:on|in)\s+)?(?:(?:early|late|mid)\s+)?"
                           r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?"

@@ -60,7 +60,9 @@ _ENTITY_CHARS = f"\\u{_START:04x}-\\u{_CONT + 7:04x}"
 _PERSON_CHARS = "".join(chr(base + m) for base in (_START, _CONT) for m in range(1, 8) if m & PERSON)
 _NAME_WORD = r"[A-Z][a-zA-Z'\-]*[a-zA-Z]"
 # the cue list person-describer's words as they open a sentence ("Newcomer"): no unknown name starts with one
-_DESCRIBER = "(?:" + "|".join(re.escape(w.capitalize()) for w in sorted(default_cues()["person-describer"])) + ")"
+# and neither does a word that stands before a name (cue list before-a-name: "Imagine Tom Hardy as Zero")
+_DESCRIBER = "(?:" + "|".join(re.escape(w.capitalize()) for w in
+                              sorted(default_cues()["person-describer"] | default_cues()["before-a-name"])) + ")"
 # a form of address that opens a name and belongs to it ("plays Mr. Chow", "as Madame Lin")
 _HONORIFIC = "(?:" + "|".join(re.escape(w.capitalize()) for w in
                               sorted(default_cues()["honorific"], key=lambda w: (-len(w), w))) + ")"

@@ -17,18 +17,9 @@ _FRANCHISE_NOUN = re.compile(r"['\u2019]?s?\s*-?\s*(?:franchise|series|saga|univ
 
 _OTHER_SURNAME = re.compile(r" (?-i:[A-Z][a-z]+)\b")
 # "Steve Reeves as the Elder": a capitalised word before a known surname is another person's first name, unless it
-# is a word that can stand before a name ("Poor Reeves", "Enter Reeves", "Mr Reeves", "Newcomer Novak")
+# is a word that can stand before a name (cue lists before-a-name, honorific, person-describer: "Poor Reeves",
+# "Enter Reeves", "Mr Reeves", "Newcomer Novak")
 _OTHER_FIRST_NAME = re.compile(r"(?<![\w'.-])(?-i:[A-Z][a-z]{2,}) \Z")
-_BEFORE_A_NAME = frozenset({
-    "the", "and", "but", "with", "when", "then", "now", "even", "only", "poor", "young", "old", "little", "big",
-    "dear", "good", "great", "brave", "sad", "mad", "both", "also", "still", "while", "for", "from", "not", "yes",
-    "here", "there", "this", "that", "these", "those", "our", "your", "his", "her", "their", "its", "let", "see",
-    "meet", "enter", "cue", "watch", "just", "ever", "never", "every", "each", "what", "who", "how", "why", "where",
-    "sorry", "thanks", "thank", "hey", "hello", "bravo", "kudos", "props", "credit", "praise", "shout", "like",
-    "unlike", "than", "beside", "besides", "alongside", "opposite", "against", "after", "before", "until",
-    "though", "although", "because", "since", "into", "onto", "over", "under", "about", "around", "are", "was",
-    "were", "has", "had", "have", "does", "did", "can", "could", "will", "would", "should", "may", "might", "must",
-})
 
 
 def keep_plausible(text: str, mentions: list[Mention], reference: Reference, film: str | None) -> list[Mention]:
@@ -81,6 +72,6 @@ def _first_name_before(text: str, start: int) -> str | None:
         return None
     word = before.group().strip().lower()
     cues = default_cues()
-    if word in _BEFORE_A_NAME or word in cues["honorific"] or word in cues["person-describer"]:
+    if word in cues["before-a-name"] or word in cues["honorific"] or word in cues["person-describer"]:
         return None
     return normalize_name(word)

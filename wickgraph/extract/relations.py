@@ -74,13 +74,13 @@ def _unknown_actors(doc: Document, cues: Cues, mentions: list[Mention]) -> list[
     know, joined to a role by an explicit casting cue (not a bare 'is' or layout, which names so many things)."""
     found: list[Candidate] = []
     starts = [m.start for m in mentions]
-    describers = cues["person-describer"]
+    describers = cues["person-describer"] | cues["before-a-name"]
     for name in _NAME_SHAPE.finditer(doc.text):
         words = name.group().split()
         if words[0] in _NOT_NAMES:
             continue
         start = name.start()
-        if words[0].lower() in describers:  # "Newcomer Tom Novak": the name is what follows
+        if words[0].lower() in describers:  # "Newcomer Tom Novak", "Enter Tom Novak": the name is what follows
             if len(words) < 3:
                 continue
             start += len(words[0]) + 1
