@@ -1775,6 +1775,61 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Starring Tom Novak as Luca, a getaway driver.", CH4, [("cast", "Tom Novak", "Luca", "unknown")]),
         ("When Dale Wimbley plays Luca, the film sings.", CH4, [("cast", "Dale Wimbley", "Luca", "unknown")]),
     ],
+    "writing-credits-in-plain-english": [
+        ("Derek Kolstad write the script.", CH2, [("writer", "Derek Kolstad", None, "supported")]),
+        ("Shay Hatten and Michael Finch wrote script together.", CH4,
+         [("writer", "Shay Hatten", None, "supported"), ("writer", "Michael Finch", None, "supported")]),
+        ("Derek Kolstad has written it, nobody else.", CH2, [("writer", "Derek Kolstad", None, "supported")]),
+        ("Written from Derek Kolstad.", CH2, [("writer", "Derek Kolstad", None, "supported")]),
+        ("Directed from Chad Stahelski, like the others.", CH4, [("director", "Chad Stahelski", None, "supported")]),
+    ],
+    "a-credit-label-in-notes": [
+        ("Script writer = Derek Kolstad", CH2, [("writer", "Derek Kolstad", None, "supported")]),
+        ("Wr: Derek Kolstad", CH2, [("writer", "Derek Kolstad", None, "supported")]),
+        ("writer -> Derek Kolstad", JW1, [("writer", "Derek Kolstad", None, "supported")]),
+        ("Director = Chad Stahelski", CH4, [("director", "Chad Stahelski", None, "supported")]),
+    ],
+    "the-job-is-then-a-colon": [
+        ("The writer is: Derek Kolstad, Shay Hatten, Chris Collins and Marc Abrams.", PARA,
+         [("writer", "Derek Kolstad", None, "supported"), ("writer", "Marc Abrams", None, "supported")]),
+        ("Writers is: Shay Hatten, Michael Finch", CH4,
+         [("writer", "Shay Hatten", None, "supported"), ("writer", "Michael Finch", None, "supported")]),
+        ("Director is: Chad Stahelski", CH2, [("director", "Chad Stahelski", None, "supported")]),
+    ],
+    "the-story-is-by-after-an-adverb-or-of-phrase": [
+        ("The story is again by Derek Kolstad.", CH2, [("writer", "Derek Kolstad", None, "supported")]),
+        ("The story of this film is by Derek Kolstad.", JW1, [("writer", "Derek Kolstad", None, "supported")]),
+        ("The script was done by Derek Kolstad.", CH2, [("writer", "Derek Kolstad", None, "supported")]),
+    ],
+    "a-comparison-with-before-is-a-reprise": [
+        ("As in the first film, Ian McShane plays Winston.", CH2, [("reprise", "Ian McShane", "Winston", "supported")]),
+        ("Like in first film, Ian McShane plays Winston.", CH2, [("reprise", "Ian McShane", "Winston", "supported")]),
+        ("Same like before, Lance Reddick plays Charon.", PARA, [("reprise", "Lance Reddick", "Charon", "supported")]),
+        ("Ian McShane is Winston as usual.", CH4, [("reprise", "Ian McShane", "Winston", "supported")]),
+    ],
+    "a-fronted-return-without-comma-or-inverted": [
+        ("Again Ian McShane as Winston, very good.", CH2, [("reprise", "Ian McShane", "Winston", "supported")]),
+        ("Back is Laurence Fishburne as the Bowery King.", PARA,
+         [("reprise", "Laurence Fishburne", "Bowery King", "supported")]),
+        ("Is again Keanu Reeves as John Wick.", CH4, [("reprise", "Keanu Reeves", "John Wick", "supported")]),
+        ("Back also Laurence Fishburne, the Bowery King.", PARA,
+         [("reprise", "Laurence Fishburne", "Bowery King", "supported")]),
+    ],
+    "a-learners-like-for-as": [
+        ("Willem Dafoe like Marcus is cool.", JW1, [("cast", "Willem Dafoe", "Marcus", "supported")]),
+        ("Ian McShane returns like Winston.", CH2, [("reprise", "Ian McShane", "Winston", "supported")]),
+        ("Alfie Allen like Iosef, very annoying.", JW1, [("cast", "Alfie Allen", "Iosef", "supported")]),
+    ],
+    "a-role-without-its-article": [
+        ("Michael Nyqvist in role Viggo.", JW1, [("cast", "Michael Nyqvist", "Viggo", "supported")]),
+        ("Alfie Allen plays role of Iosef.", JW1, [("cast", "Alfie Allen", "Iosef", "supported")]),
+        ("Ana de Armas take role of Eve.", BAL, [("cast", "Ana de Armas", "Eve", "supported")]),
+    ],
+    "played-by-after-a-dash-or-colon": [
+        ("Viggo - played by Michael Nyqvist", JW1, [("cast", "Michael Nyqvist", "Viggo", "supported")]),
+        ("Marcus: played by Willem Dafoe", JW1, [("cast", "Willem Dafoe", "Marcus", "supported")]),
+        ("Iosef -- played by Alfie Allen", JW1, [("cast", "Alfie Allen", "Iosef", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -2480,6 +2535,16 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Imagine Tom Hardy playing Zero.", PARA, ("cast", "Tom Hardy", "Zero")),
         ("Enter Tom Novak as the bartender Luca.", CH4, ("cast", "Enter Tom Novak", "Luca")),
         ("Starring Tom Novak as Luca.", CH4, ("cast", "Starring Tom Novak", "Luca")),
+    ],
+    "like-between-a-player-and-a-role-is-a-comparison": [
+        ("Halle Berry fights like John Wick.", PARA, ("cast", "Halle Berry", "John Wick")),
+        ("Halle Berry is like John Wick here.", PARA, ("cast", "Halle Berry", "John Wick")),
+        ("Halle Berry, like Winston, is tired.", PARA, ("cast", "Halle Berry", "Winston")),
+    ],
+    "back-or-again-opening-a-sentence-is-not-always-a-return": [
+        ("Back then Keanu Reeves was John Wick.", PARA, ("reprise", "Keanu Reeves", "John Wick")),
+        ("Back home Ian McShane plays Winston.", PARA, ("reprise", "Ian McShane", "Winston")),
+        ("Again and again Keanu Reeves shoots people.", PARA, ("reprise", "Keanu Reeves", None)),
     ],
 }
 

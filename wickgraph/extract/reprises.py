@@ -128,10 +128,17 @@ _RETURNING_LABEL = re.compile(r"(?:^|(?<=[.!?\n]))[ \t\-*#_]*(?:also\s+)?(?:retu
                               re.IGNORECASE | re.MULTILINE)
 # "Once again, Ian McShane plays Winston", "Reprising his role, X is Y", "As in the first two films, X plays Y",
 # "Back in the black suit: X as Y": a reprise said by an adverbial fronted before the clause
-_FRONTED_AGAIN = re.compile(r"[ \t\-*#>\"']*(?:once\s+again|once\s+more|yet\s+again|again|as\s+before|as\s+ever|"
-                            r"as\s+always|as\s+in\s+the\s+(?:first|previous|earlier|other|last)\b[^,:;.\n]{0,30}|"
-                            r"reprising\s+(?:his|her|their)\s+(?:role|part)|back\s+(?:again|in\s+[^,:;.\n]{1,30})|"
-                            r"returning)\s*[,:]\s+\Z", re.IGNORECASE)
+# "Again Ian McShane as Winston", "Like in first film, X plays Y", "Same as before, X ...": the comma may be missing
+# after a bare adverb of repetition, "like" stands for "as" in plain English, and the verb may come before its
+# subject as in German or Dutch ("Back is X as Y", "Again is X as Y")
+_FRONTED_AGAIN = re.compile(
+    r"[ \t\-*#>\"']*(?:"
+    r"(?:once\s+again|once\s+more|yet\s+again|again)\s*[,:]?"
+    r"|(?:(?:also\s+)?(?:back|again)|(?:is|are)\s+(?:again|back))(?:\s+(?:is|are|comes|come|also|too))*"  # inverted
+    r"|(?:(?:same\s+)?(?:as|like)\s+(?:before|ever|always|usual)"
+    r"|(?:just\s+|same\s+)?(?:as|like)\s+in\s+(?:the\s+)?(?:first|previous|earlier|other|last)\b[^,:;.\n]{0,30}"
+    r"|reprising\s+(?:his|her|their)\s+(?:role|part)|back\s+(?:again|in\s+[^,:;.\n]{1,30})|returning)\s*[,:]"
+    r")\s+\Z", re.IGNORECASE)
 # "Winston, played by Ian McShane, who is back from the first movie": a relative clause on the pair says it
 # (the clause follows the actor: "plays Eve, who is back for revenge" is the character's story)
 _RELATIVE_RETURN = re.compile(r"\)?,?\s+(?:who|which)(?:\s+(?:is|was|are)|['\u2019]s)\s+"
