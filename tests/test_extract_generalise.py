@@ -1830,6 +1830,78 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Marcus: played by Willem Dafoe", JW1, [("cast", "Willem Dafoe", "Marcus", "supported")]),
         ("Iosef -- played by Alfie Allen", JW1, [("cast", "Alfie Allen", "Iosef", "supported")]),
     ],
+    "a-role-then-who-is-its-player": [
+        ("I saw the hotel again, Winston, who is Ian McShane, and his desk man.", CH2,
+         [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Then comes the Director, who is Anjelica Huston, in a theatre.", BAL,
+         [("cast", "Anjelica Huston", "Director", "supported")]),
+        ("Charon, who is Lance Reddick again, keeps the desk.", CH2, [("reprise", "Lance Reddick", "Charon", "supported")]),
+    ],
+    "a-notes-row-with-a-described-role": [
+        ("Francis the bouncer = Kevin Nash", JW1, [("cast", "Kevin Nash", "Francis", "supported")]),
+        ("Ares, the mute bodyguard = Ruby Rose", CH2, [("cast", "Ruby Rose", "Ares", "supported")]),
+        ("- Koji, manager in Osaka = Hiroyuki Sanada", CH4, [("cast", "Hiroyuki Sanada", "Koji", "supported")]),
+    ],
+    "an-initialled-name": [
+        ("John Wick .............. K. Reeves\nIosef .................. A. Allen\n", JW1,
+         [("cast", "Keanu Reeves", "John Wick", "supported"), ("cast", "Alfie Allen", "Iosef", "supported")]),
+        ("Viggo Tarasov .......... M. Nyqvist\nHelen .................. B. Moynahan\n", JW1,
+         [("cast", "Michael Nyqvist", "Viggo", "supported"), ("cast", "Bridget Moynahan", "Helen", "supported")]),
+        ("A. de Armas as Eve, all bruises.", BAL, [("cast", "Ana de Armas", "Eve", "supported")]),
+    ],
+    "an-initial-is-written-with-its-full-stop": [
+        ("Ayomide Adegun plays a young Charon.", CONT, [("cast", "Ayomide Adegun", "Charon", "supported")]),
+        ("Keanu Reeves plays a young widower, John Wick.", JW1, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("Rina Sawayama plays a young Akira.", CH4, [("cast", "Rina Sawayama", "Akira", "supported")]),
+    ],
+    "a-form-of-address-before-a-credited-name": [
+        ("The story is by Mr. Derek Kolstad.", CH2, [("writer", "Derek Kolstad", None, "supported")]),
+        ("The director is Mr. Chad Stahelski.", CH4, [("director", "Chad Stahelski", None, "supported")]),
+        ("Written by Mr Derek Kolstad, a very nice man.", JW1, [("writer", "Derek Kolstad", None, "supported")]),
+    ],
+    "the-writers-are-a-number-of-people": [
+        ("The writers are four persons: Derek Kolstad, Shay Hatten, Chris Collins and Marc Abrams.", PARA,
+         [("writer", "Derek Kolstad", None, "supported"), ("writer", "Chris Collins", None, "supported")]),
+        ("The writers are two people: Shay Hatten and Michael Finch.", CH4,
+         [("writer", "Shay Hatten", None, "supported"), ("writer", "Michael Finch", None, "supported")]),
+        ("Its writers are three guys: Michael Finch, Shay Hatten and Derek Kolstad.", CH4,
+         [("writer", "Michael Finch", None, "supported"), ("writer", "Derek Kolstad", None, "contradicted")]),
+    ],
+    "a-headline-participle": [
+        ("STAHELSKI DIRECTING AGAIN", CH4, [("director", "Chad Stahelski", None, "supported")]),
+        ("Chad Stahelski directing, Derek Kolstad writing.", CH2, [("director", "Chad Stahelski", None, "supported")]),
+        ("NEWS: Len Wiseman directing.", BAL, [("director", "Len Wiseman", None, "supported")]),
+    ],
+    "an-ordinal-of-the-series-films": [
+        ("FOURTH OF THE WICK PICTURES", CH4, [("franchise_member", "", None, "supported")]),
+        ("It is the second of your John Wick films.", CH2, [("franchise_member", "", None, "supported")]),
+        ("The third of these John Wick movies is the loudest.", PARA, [("franchise_member", "", None, "supported")]),
+    ],
+    "the-role-named-by-a-noun-in-the-next-sentence": [
+        ("Zero, the japanese sushi chef who is also killer. Mark Dacascos do this role very good.", PARA,
+         [("cast", "Mark Dacascos", "Zero", "supported")]),
+        ("Zero is a sushi chef who kills. Mark Dacascos takes the part with glee.", PARA,
+         [("cast", "Mark Dacascos", "Zero", "supported")]),
+        ("Viggo runs the mob. Michael Nyqvist does the role justice.", JW1,
+         [("cast", "Michael Nyqvist", "Viggo", "supported")]),
+    ],
+    "a-return-after-an-apposition": [
+        ("Ian McShane is Winston, the owner of the hotel, again.", PARA,
+         [("reprise", "Ian McShane", "Winston", "supported")]),
+        ("Lance Reddick plays Charon, the man at the desk, once more.", PARA,
+         [("reprise", "Lance Reddick", "Charon", "supported")]),
+        ("Laurence Fishburne is the Bowery King, a pigeon man, one more time.", CH4,
+         [("reprise", "Laurence Fishburne", "Bowery King", "supported")]),
+    ],
+    "a-letters-you-is-its-addressee": [
+        (("Via Verdi 3\n20121 Milano\n\n4 May 2017\n\nDear Mr. Reeves,\n\n"
+          "I write to you about Chapter 2. You came back as John Wick and I was happy."), CH2,
+         [("reprise", "Keanu Reeves", "John Wick", "supported")]),
+        ("Hello Ian McShane!\n\nWe saw Chapter 4 yesterday. You were Winston again and you were great.", CH4,
+         [("reprise", "Ian McShane", "Winston", "supported")]),
+        ("Dear Ms de Armas,\n\nThank you for Ballerina. You play Eve with such anger.", BAL,
+         [("cast", "Ana de Armas", "Eve", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -2545,6 +2617,23 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Back then Keanu Reeves was John Wick.", PARA, ("reprise", "Keanu Reeves", "John Wick")),
         ("Back home Ian McShane plays Winston.", PARA, ("reprise", "Ian McShane", "Winston")),
         ("Again and again Keanu Reeves shoots people.", PARA, ("reprise", "Keanu Reeves", None)),
+    ],
+    "a-claim-called-wrong-in-its-sentence": [
+        ("Dylan says Chad Stahelski directed it because he did the other films but that is wrong.", BAL,
+         ("director", "Chad Stahelski", None)),
+        ("My uncle thinks Keanu Reeves wrote it, which is not true.", CH4, ("writer", "Keanu Reeves", None)),
+        ("Some blog lists Halle Berry as Akira, but that's false.", CH4, ("cast", "Halle Berry", "Akira")),
+    ],
+    "an-unknown-name-in-a-shouted-line": [
+        ("HIROYUKI SANADA RUNS OSAKA HOTEL AS KOJI", CH4, ("cast", "Runs Osaka Hotel", "Koji")),
+        ("BIG FIGHT NIGHT TOMORROW AS CAINE RETURNS", CH4, ("cast", "Tomorrow", "Caine")),
+        ("THE OLD MAN RUNS THE HOTEL AS WINSTON DOES", CH4, ("cast", "Hotel", "Winston")),
+    ],
+    "a-you-outside-a-letter-is-nobody": [
+        ("Dear diary,\n\nSaw Chapter 2. You play John Wick? No, Keanu Reeves plays him.", CH2,
+         ("cast", "Diary", "John Wick")),
+        ("If you play John Wick Hex, you are John Wick.", HEX, ("cast", "Keanu Reeves", "John Wick")),
+        ("Dear reader, you are Winston now.", CH4, ("cast", "Ian McShane", "Winston")),
     ],
 }
 

@@ -1,5 +1,6 @@
 """An actor joined to a role named in another clause or sentence: "Santino shows up. X plays him", "Ana de Armas
-leads it. She plays Eve", "Cassian comes after John. That's Common"."""
+leads it. She plays Eve", "Cassian comes after John. That's Common", and a letter's "you" ("Dear Mr Reeves, ...
+You came back as John Wick")."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from .links import Cues, is_possessive
 from .pairs import WINDOW, is_role, role_candidate
 from .patterns import Candidate
 
-__all__ = ["identified_role", "pronoun_role", "subject_pronoun_role"]
+__all__ = ["addressed_roles", "identified_role", "pronoun_role", "subject_pronoun_role"]
 
 _THAT_IS = re.compile(r"(?:^|[\s\u2014\u2013(-])(?:that['\u2019]s|that is|that would be|that['\u2019]d be|that was|"
                       r"it['\u2019]s|it is|this is)\s+\Z", re.IGNORECASE)
@@ -118,13 +119,21 @@ _PASSIVE_PRONOUN = re.compile(r"\b(?:he|she|they)\s+(?:is|was|are|were)\s+(?:\w+
                               r"(?:,?\s+\w+){0,3},?\s+by\s+\Z", re.IGNORECASE)
 
 
+# "X plays him", and the role named by a noun: "X does this role", "X takes the part", "X has that role"
+_PLAYS_PRONOUN = re.compile(r"\s+(?:\w+\s+)?(?:(?:plays|play|portrays|voices|is playing|played)\s+(?P<pronoun>\w+)\b|"
+                            r"(?:plays|play|played|does|do|did|takes|take|took|has|had|gets|got|is\s+in|was\s+in)\s+"
+                            r"(?P<noun>(?:this|that|the)\s+(?:role|part|character))\b)", re.IGNORECASE)
+
+
 def pronoun_role(doc: Document, cues: Cues, mentions: list[Mention], index: int) -> Candidate | None:
-    """"Santino wants his sister dead, and X plays him"; "The Elder waits in the desert. He is played by X"."""
+    """"Santino wants his sister dead, and X plays him"; "The Elder waits in the desert. He is played by X";
+    "Zero, the sushi chef who kills. X does this role"."""
     actor = mentions[index]
-    after = re.match(r"\s+(?:\w+\s+)?(?:plays|portrays|voices|is playing|played)\s+(\w+)\b",
-                     doc.text[actor.end:actor.end + 40])
+    after = _PLAYS_PRONOUN.match(doc.text[actor.end:actor.end + 40])
     passive = _PASSIVE_PRONOUN.search(doc.text, max(0, actor.start - 40), actor.start)
-    if passive is None and (after is None or after.group(1).lower() not in cues["pronoun-role"]):
+    names_role = after is not None and (after.group("noun") is not None
+                                        or (after.group("pronoun") or "").lower() in cues["pronoun-role"])
+    if passive is None and not names_role:
         return None
     sentence_start, _ = doc.sentence(actor.start)
     previous_start, _ = doc.sentence(max(sentence_start - 2, 0))
@@ -148,3 +157,38 @@ def pronoun_role(doc: Document, cues: Cues, mentions: list[Mention], index: int)
     candidate.parts["character"] = [(role.start, role.end)]
     candidate.rule = "pair-pronoun"
     return candidate
+
+
+# "Dear Mr Reeves," / "Hello Keanu Reeves!": a letter's salutation, whose person the letter then calls "you"
+_SALUTATION = re.compile(r"[ \t]*(?:dear|dearest|hi|hello|hey|to)\s+(?:(?:mr|mrs|ms|miss|dr|sir|mister)\.?\s+)?\Z",
+                         re.IGNORECASE)
+_SALUTATION_LINES = 12  # a salutation opens a letter: after its address block, date and subject line at most
+# "You came back as John Wick", "you are Winston again", "you play the Director": "you" takes the role
+_YOU_TAKE = re.compile(r"\byou\s+(?:(?:also|again|once\s+more|really|finally)\s+)?(?:(?:came|come)\s+back|returned|"
+                       r"return|(?:are|were)\s+back|played|play|portrayed|portray|voiced|voice|are|were)\s+"
+                       r"(?:(?:again|once\s+more)\s+)?(?:as\s+)?(?:the\s+)?\Z", re.IGNORECASE)
+
+
+def addressed_roles(doc: Document, mentions: list[Mention]) -> list[Candidate]:
+    """Roles the letter's addressee takes as "you": "Dear Mr Reeves, ... You came back as John Wick"."""
+    lines_start = 0
+    for _ in range(_SALUTATION_LINES):
+        lines_start = doc.text.find("\n", lines_start) + 1
+        if lines_start == 0:
+            lines_start = len(doc.text)
+            break
+    addressee = next((m for m in mentions if m.start < lines_start and m.mask & PERSON and not m.mask & CHARACTER
+                      and _SALUTATION.match(doc.text, doc.line(m.start)[0], m.start)), None)
+    if addressee is None:
+        return []
+    found = []
+    for role in mentions:
+        if role.start <= addressee.end or not is_role(doc, role):
+            continue
+        sentence_start, _ = doc.sentence(role.start)
+        you = _YOU_TAKE.search(doc.text, max(sentence_start, role.start - 60), role.start)
+        if you is not None:
+            found.append(Candidate("pair-addressee", "cast", you.start(), role.end,
+                                   parts={"actor": [(addressee.start, addressee.end)],
+                                          "character": [(role.start, role.end)]}))
+    return found

@@ -111,6 +111,8 @@ class Gazetteer:
             add(person.name, Entry(PERSON, person.iri, person.name, True))
             for form in _joined(person.name):  # "#KeanuReeves", "@IanMcShane": hashtags and handles
                 add(form, Entry(PERSON, person.iri, form, False))
+            for form in _initialled(person.name):  # "K. Reeves": programmes, credits in small print
+                add(form, Entry(PERSON, person.iri, form, False))
             for form in _inverted(person.name):  # "Reeves, Keanu": catalogues, credits lists, CSV sheets
                 add(form, Entry(PERSON, person.iri, form, True))
                 inverted.add(_key(form))
@@ -249,6 +251,15 @@ _COMMA = re.compile(r"[ \t]*,[ \t]*")
 _PARTICLES = frozenset({"de", "da", "del", "della", "van", "von", "der", "la", "le", "di", "du"})
 
 
+_INITIALLED = re.compile(r"[A-Z]\.\s+(?:(?:de|da|del|van|von|la|le)\s+)?[A-Z]")
+
+
+def _initialled(name: str) -> list[str]:
+    """The first name cut to its initial: "K. Reeves", "A. de Armas" (a single name has none)."""
+    words = name.split()
+    return [f"{words[0][0]}. {' '.join(words[1:])}"] if len(words) > 1 and words[0][:1].isalpha() else []
+
+
 def _inverted(name: str) -> list[str]:
     """The catalogue order of a person's name: "Reeves, Keanu"; "de Armas, Ana" and "Armas, Ana de"."""
     words = name.split()
@@ -262,7 +273,10 @@ def _inverted(name: str) -> list[str]:
 
 
 def _case_ok(surface: str, entry: Entry, n_tokens: int, lowercase_style: bool) -> bool:
-    """Single-word names must be capitalised (unless the whole review is written in lower case)."""
+    """Single-word names must be capitalised (unless the whole review is written in lower case), and an initialled
+    name is written as one: "K. Reeves", never "a young" for "A. Young"."""
+    if _INITIALLED.match(entry.form):
+        return _INITIALLED.match(surface) is not None
     if n_tokens > 1 or lowercase_style:
         return True
     if not surface[:1].isupper():

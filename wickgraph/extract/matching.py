@@ -51,6 +51,14 @@ _LEADING_THE_WORD = re.compile(r"(?i)the\s+(?:[a-z-]+\s+)?")
 _UNKNOWN_NAME = re.compile(NAME_PATTERN)
 
 
+def _line_is_shouted(text: str, position: int) -> bool:
+    """Whether the line holding ``position`` is written in capitals throughout (a headline, a shout)."""
+    line_start = text.rfind("\n", 0, position) + 1
+    line_end = text.find("\n", position)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    return line.isupper() and len(line.split()) >= 4
+
+
 def _name_ok(text: str, start: int, end: int) -> bool:
     """An unknown capitalised name: not a function word, not followed by a possessive, not the object of a
     preposition ("turns up in Casablanca as Sofia": a place, not an actor)."""
@@ -59,8 +67,8 @@ def _name_ok(text: str, start: int, end: int) -> bool:
         words = words[1:]  # "Mr. Chow": the form of address is part of the name
     if not words or words[0].strip("'") in _NAME_STOP or words[-1] in _NAME_STOP:
         return False
-    if text[start:end].isupper() and _shouted_words() & {w.lower() for w in words}:
-        return False  # "KEANU IS BACK AS JOHN": in capitals every word looks like a name
+    if text[start:end].isupper() and (_shouted_words() & {w.lower() for w in words} or _line_is_shouted(text, start)):
+        return False  # "KEANU IS BACK AS JOHN", "SANADA RUNS OSAKA HOTEL AS KOJI": in capitals, all look like names
     if _PLACE_BEFORE.search(text, max(0, start - 10), start):
         return False
     article = _ARTICLE_BEFORE.search(text, max(0, start - 30), start)

@@ -114,10 +114,13 @@ _MACROS = {
     # "A, B and C", "A & B", "A + B", and "and" in a language mixed in ("A y B", "A und B", "A et B")
     "LISTSEP": r"(?:\s*,\s*(?:and\s+)?|\s+(?:and|y|und|et)\s+|\s*[&+]\s*)",
     "FIRSTWORK": r"(?:first|original)\s+(?:film|movie|one|chapter|instal?lment|entry)",
-    # a description that introduces the name after it: "played by an Italian actor, X", "a man named X", "by a X"
+    # a description that introduces the name after it: "played by an Italian actor, X", "a man named X", "by a X",
+    # "by Mr. X"
     "INTRO": (r"(?:(?:an?|one|some)\s+(?:(?:certain|[A-Za-z-]+)\s+){0,2}?(?:actor|actress|performer|director|"
               r"filmmaker|writer|screenwriter|man|woman|guy|gentleman|lady|fellow|bloke|chap)\s*,?\s+"
-              rf"(?:(?:named|called)\s+)?|(?-i:a|one)\s+(?=(?-i:[A-Z][a-z])|[{_ENTITY_CHARS}]))?"),
+              rf"(?:(?:named|called)\s+)?|(?-i:a|one)\s+(?=(?-i:[A-Z][a-z])|[{_ENTITY_CHARS}])"
+              # a form of address before a known name: "the story is by Mr. Derek Kolstad"
+              rf"|{_HONORIFIC}\.?\s+(?=[{_ENTITY_CHARS}]))?"),
 }
 # "reprising his role from the first film": the franchise's first work, named by its place
 NAME_PATTERN = _MACROS["N"]  # a capitalised name the gazetteer does not know

@@ -20,7 +20,7 @@ import itertools
 import re
 
 from .. import regexcache
-from .anaphora import identified_role, pronoun_role, subject_pronoun_role
+from .anaphora import addressed_roles, identified_role, pronoun_role, subject_pronoun_role
 from .document import Document
 from .gazetteer import CHARACTER, PERSON, WORK, Entry, Mention
 from .links import (
@@ -59,6 +59,7 @@ def pair_roles(doc: Document, cues: Cues | None = None) -> list[Candidate]:
         if candidate is not None:
             found.append(candidate)
     found += _unknown_actors(doc, cues, mentions)
+    found += addressed_roles(doc, mentions)
     return found
 
 

@@ -104,11 +104,15 @@ def _tail_cue(doc: Document, cues: Cues, end: int) -> bool:
         end += 1
     if AGAIN_AFTER.match(doc.text, end) is not None:
         return True
+    apposition = _APPOSITION.match(doc.text, end)  # "X is Winston, the owner of the hotel, again"
+    if apposition is not None:  # only a cue right after it: what follows may be another clause ("..., back to work")
+        return AGAIN_AFTER.match(doc.text, apposition.end() - 1) is not None
     tail = gap_words(doc.text[end:_clause_end(doc, end)])[:5]
     phrase = f" {' '.join(tail)} "
     return any(w in cues["reprise-cue"] for w in tail) or _phrases(cues["reprise-cue"]).search(phrase) is not None
 
 
+_APPOSITION = re.compile(r",\s+(?:the|a|an|his|her|their)\s+[^,.;:!?()\n]{1,50},", re.IGNORECASE)
 # "Winston's still Ian McShane", "Keanu Reeves still plays John": the link itself says the casting carries on
 _STILL_LINK = re.compile(r"(?:\b(?:is|was|remains)|['\u2019]s)\s+still\s+(?:the\s+)?(?=(?-i:[A-Z]))"
                          r"|\bstill\s+(?:plays|playing|as)\b", re.IGNORECASE)
