@@ -1902,6 +1902,37 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Dear Ms de Armas,\n\nThank you for Ballerina. You play Eve with such anger.", BAL,
          [("cast", "Ana de Armas", "Eve", "supported")]),
     ],
+    "an-official-franchise-noun": [
+        ("It's an official John Wick game.", HEX, [("franchise_member", "", None, "supported")]),
+        ("Hex is a proper John Wick experience.", HEX, [("franchise_member", "", None, "supported")]),
+        ("Ballerina is a genuine John Wick movie.", BAL, [("franchise_member", "", None, "supported")]),
+    ],
+    "an-intensifier-after-the-role": [
+        ("Hex himself is Troy Baker, chewing scenery.", HEX, [("cast", "Troy Baker", "Hex", "supported")]),
+        ("Winston himself is Ian McShane.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("The Director herself is Anjelica Huston.", BAL, [("cast", "Anjelica Huston", "Director", "supported")]),
+    ],
+    "the-actors-known-work-between": [
+        ("Norman Reedus from The Walking Dead plays Daniel Pine.", BAL,
+         [("cast", "Norman Reedus", "Daniel Pine", "supported")]),
+        ("Norman Reedus, of Walking Dead fame, plays Daniel Pine.", BAL,
+         [("cast", "Norman Reedus", "Daniel Pine", "supported")]),
+        ("Bill Skarsgård from It plays the Marquis.", CH4, [("cast", "Bill Skarsgård", "Marquis", "supported")]),
+    ],
+    "a-release-verb-then-a-full-date": [
+        ("It was released in this country and in the United States only last week, on 24 March 2023.", CH4,
+         [("release_year", "", 2023, "supported")]),
+        ("It opened across Europe and, a week later, in the US on March 24, 2023.", CH4,
+         [("release_year", "", 2023, "supported")]),
+        ("The film premiered at SXSW and then worldwide on Friday, 24 March 2023.", CH4,
+         [("release_year", "", 2023, "supported")]),
+    ],
+    "a-description-before-the-name-of-a-role": [
+        ("David Patrick Kelly, as the cleaner Charlie, is a delight.", JW1,
+         [("cast", "David Patrick Kelly", "Charlie", "supported")]),
+        ("Lance Reddick plays the concierge Charon.", CH2, [("cast", "Lance Reddick", "Charon", "supported")]),
+        ("Ayomide Adegun is the young concierge Charon.", CONT, [("cast", "Ayomide Adegun", "Charon", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -2634,6 +2665,22 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
          ("cast", "Diary", "John Wick")),
         ("If you play John Wick Hex, you are John Wick.", HEX, ("cast", "Keanu Reeves", "John Wick")),
         ("Dear reader, you are Winston now.", CH4, ("cast", "Ian McShane", "Winston")),
+    ],
+    "a-known-work-is-no-unknown-actor": [
+        ("Norman Reedus, of Walking Dead fame, plays Daniel Pine.", BAL, ("cast", "Walking Dead", "Daniel Pine")),
+        ("Tom Novak, of Hunger Games fame, plays Luca.", CH4, ("cast", "Hunger Games", "Luca")),
+        ("Dale Wimbley, of Boardwalk Empire fame, plays Luca.", CH4, ("cast", "Boardwalk Empire", "Luca")),
+    ],
+    "what-the-writer-was-told-or-heard": [
+        ("I am told by my officials that Shamier Anderson is very good in it as a tracker.", CH4,
+         ("cast", "Shamier Anderson", None)),
+        ("I'm told Chad Stahelski directed most of it.", BAL, ("director", "Chad Stahelski", None)),
+        ("I hear Ian McShane is back as Winston.", CH4, ("cast", "Ian McShane", None)),
+    ],
+    "a-credit-on-an-indefinite-head": [
+        ("Avoid anything directed by David Leitch.", CH2, ("director", "David Leitch", None)),
+        ("I love other films written by Derek Kolstad.", CH4, ("writer", "Derek Kolstad", None)),
+        ("Movies directed by Chad Stahelski are always good.", BAL, ("director", "Chad Stahelski", None)),
     ],
 }
 

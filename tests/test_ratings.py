@@ -260,3 +260,22 @@ def test_a_scorecards_overall_mark_takes_its_keys_scale(text: str, value: float,
 def test_the_score_as_it_stands_now_is_the_critics(text: str, value: float) -> None:
     rating = find_rating(text)
     assert rating is not None and rating.value == value
+
+
+@pytest.mark.parametrize("text", [
+    '\u2605\u2605\u2605\u2605\u2605 "The reissue of the year" \u2014 WAX & NEEDLE MONTHLY',
+    '"A blast from start to finish" \u2605\u2605\u2605\u2605 \u2013 Empire',
+    '5/5 "Instant classic" -- Total Film',
+])
+def test_a_pull_quotes_stars_are_the_sources(text: str) -> None:
+    assert find_rating(text) is None
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ('\u2605\u2605\u2605\u2605\u2605 "The reissue of the year" \u2014 WAX & NEEDLE\n\nMy verdict: 4/5', 4),
+    ("Rating: \u2605\u2605\u2605\u2605\u2606 - a must see", 4),
+    ("\u2605\u2605\u2605 \u2014 worth it for the stairs", 3),
+])
+def test_a_dash_after_my_own_stars_is_no_pull_quote(text: str, value: float) -> None:
+    rating = find_rating(text)
+    assert rating is not None and rating.value == value

@@ -18,6 +18,7 @@ from itertools import accumulate
 
 from ..reference import Reference, default_reference
 from .namecase import heads_line_in_capitals, is_lowercase_style
+from .nameforms import INITIALLED, initialled_forms, inverted_forms, joined_forms, numbered_forms, strip_note
 
 __all__ = ["CHARACTER", "PERSON", "WORK", "Entry", "Gazetteer", "Mention", "fold", "get_gazetteer"]
 
@@ -109,18 +110,18 @@ class Gazetteer:
         inverted: set[tuple[str, ...]] = set()
         for person in reference.people.values():
             add(person.name, Entry(PERSON, person.iri, person.name, True))
-            for form in _joined(person.name):  # "#KeanuReeves", "@IanMcShane": hashtags and handles
+            for form in joined_forms(person.name):  # "#KeanuReeves", "@IanMcShane": hashtags and handles
                 add(form, Entry(PERSON, person.iri, form, False))
-            for form in _initialled(person.name):  # "K. Reeves": programmes, credits in small print
+            for form in initialled_forms(person.name):  # "K. Reeves": programmes, credits in small print
                 add(form, Entry(PERSON, person.iri, form, False))
-            for form in _inverted(person.name):  # "Reeves, Keanu": catalogues, credits lists, CSV sheets
+            for form in inverted_forms(person.name):  # "Reeves, Keanu": catalogues, credits lists, CSV sheets
                 add(form, Entry(PERSON, person.iri, form, True))
                 inverted.add(_key(form))
             for alias in person.aliases:
                 add(alias, Entry(PERSON, person.iri, alias, False))
         for character in reference.characters.values():
-            forms = [_strip_note(character.name), *character.names]
-            for joined in _joined(forms[0]):
+            forms = [strip_note(character.name), *character.names]
+            for joined in joined_forms(forms[0]):
                 add(joined, Entry(CHARACTER, character.iri, joined, False))
             for i, form in enumerate(forms):
                 add(form, Entry(CHARACTER, character.iri, form, i == 0))
@@ -141,7 +142,7 @@ class Gazetteer:
             for name in numbered_forms(work.names):
                 add(name, Entry(WORK, work.iri, name, False))
             for name in [*work.names, *numbered_forms(work.names)]:
-                for joined in _joined(name):  # "#JohnWick4", "#JohnWickChapter4"
+                for joined in joined_forms(name):  # "#JohnWick4", "#JohnWickChapter4"
                     add(joined, Entry(WORK, work.iri, joined, False, _key(name) in character_keys))
         self._fuzzy = _FuzzyPeople(reference)
         self._table = dict(table)
@@ -230,7 +231,21 @@ class Gazetteer:
                     mentions.append(Mention(starts[i], stops[i + 2], (entry,)))
                     matched = 3
             i += matched or 1
-        return mentions
+        return _described_names(text, mentions)
+
+
+def _described_names(text: str, mentions: list[Mention]) -> list[Mention]:
+    """"the cleaner Charlie": a character's descriptive alias right before its name only describes it; the name
+    is the mention (the rules read "the cleaner" as a description, as in "his daughter Akira")."""
+    kept: list[Mention] = []
+    for index, mention in enumerate(mentions):
+        following = mentions[index + 1] if index + 1 < len(mentions) else None
+        if following is not None and mention.mask == CHARACTER and text[mention.end:following.start] == " " \
+                and text[mention.start:mention.start + 4].lower() == "the " \
+                and {e.iri for e in mention.entries} & {e.iri for e in following.of_kind(CHARACTER)}:
+            continue
+        kept.append(mention)
+    return kept
 
 
 def normalize_key(name: str) -> tuple[str, ...]:
@@ -238,45 +253,16 @@ def normalize_key(name: str) -> tuple[str, ...]:
     return _key(name)
 
 
-def _strip_note(name: str) -> str:
-    # "Priest (Viggo's vault)" is credited as "Priest": the brackets disambiguate the sheet, not the film.
-    return re.sub(r"\s*\([^)]*\)", "", name).strip()
-
-
 def _key(name: str) -> tuple[str, ...]:
     return tuple(t.lower() for t in _TOKEN.findall(fold(name)))
 
 
 _COMMA = re.compile(r"[ \t]*,[ \t]*")
-_PARTICLES = frozenset({"de", "da", "del", "della", "van", "von", "der", "la", "le", "di", "du"})
-
-
-_INITIALLED = re.compile(r"[A-Z]\.\s+(?:(?:de|da|del|van|von|la|le)\s+)?[A-Z]")
-
-
-def _initialled(name: str) -> list[str]:
-    """The first name cut to its initial: "K. Reeves", "A. de Armas" (a single name has none)."""
-    words = name.split()
-    return [f"{words[0][0]}. {' '.join(words[1:])}"] if len(words) > 1 and words[0][:1].isalpha() else []
-
-
-def _inverted(name: str) -> list[str]:
-    """The catalogue order of a person's name: "Reeves, Keanu"; "de Armas, Ana" and "Armas, Ana de"."""
-    words = name.split()
-    if len(words) < 2:
-        return []
-    forms = [f"{words[-1]}, {' '.join(words[:-1])}"]
-    first_particle = next((i for i, w in enumerate(words[1:-1], 1) if w.lower() in _PARTICLES), None)
-    if first_particle is not None:
-        forms.append(f"{' '.join(words[first_particle:])}, {' '.join(words[:first_particle])}")
-    return forms
-
-
 def _case_ok(surface: str, entry: Entry, n_tokens: int, lowercase_style: bool) -> bool:
     """Single-word names must be capitalised (unless the whole review is written in lower case), and an initialled
     name is written as one: "K. Reeves", never "a young" for "A. Young"."""
-    if _INITIALLED.match(entry.form):
-        return _INITIALLED.match(surface) is not None
+    if INITIALLED.match(entry.form):
+        return INITIALLED.match(surface) is not None
     if n_tokens > 1 or lowercase_style:
         return True
     if not surface[:1].isupper():
@@ -285,35 +271,8 @@ def _case_ok(surface: str, entry: Entry, n_tokens: int, lowercase_style: bool) -
     return not (surface.isupper() and len(surface) > 3 and not entry.form.isupper())
 
 
-_NUMBER_WORDS = {"1": ("one", "first"), "2": ("two", "second"), "3": ("three", "third"), "4": ("four", "fourth"),
-                 "5": ("five", "fifth")}
-_NUMBERED = re.compile(r"John Wick (\d)\Z")
-
-
-def numbered_forms(names: tuple[str, ...]) -> list[str]:
-    """Shorthands of a numbered film: "Wick 4", "JW 4", "Chapter Four", "the fourth John Wick"."""
-    forms: list[str] = []
-    for name in names:
-        match = _NUMBERED.match(name)
-        if match is None:
-            continue
-        digit = match.group(1)
-        word, ordinal = _NUMBER_WORDS[digit]
-        forms += [f"Wick {digit}", f"JW {digit}", f"JW-{digit}", f"Chapter {word}", f"John Wick {word}",
-                  f"John Wick Chapter {word}", f"John Wick Part {word}", f"{ordinal} John Wick",
-                  f"Wick Chapter {digit}"]
-    return forms
-
-
 def _always() -> bool:
     return True
-
-
-def _joined(name: str) -> list[str]:
-    """A name of several words written as one, as hashtags and handles write it ("KeanuReeves", "JohnWick4")."""
-    words = re.findall(r"[A-Za-z0-9\u00c0-\u024f]+", name)
-    joined = "".join(w[:1].upper() + w[1:] for w in words)
-    return [joined] if len(words) > 1 and len(joined) >= 6 else []
 
 
 class _OneCaseLines:

@@ -114,6 +114,11 @@ _MACROS = {
     # "A, B and C", "A & B", "A + B", and "and" in a language mixed in ("A y B", "A und B", "A et B")
     "LISTSEP": r"(?:\s*,\s*(?:and\s+)?|\s+(?:and|y|und|et)\s+|\s*[&+]\s*)",
     "FIRSTWORK": r"(?:first|original)\s+(?:film|movie|one|chapter|instal?lment|entry)",
+    # the work a known actor is known from, between the actor and the verb: "X from The Walking Dead", "X, of Lost
+    # fame," (after a known name only: "Daryl from The Walking Dead" is that show's character)
+    "KNOWNFROM": (rf"(?:(?<=[{_ENTITY_CHARS}]),?\s+(?:from|of)\s+(?:the\s+)?(?-i:[A-Z][\w'\u2019-]*)"
+                  r"(?:\s+(?:(?-i:[A-Z][\w'\u2019-]*)|of|the|and)){0,4}"
+                  r"(?:\s+fame)?(?=\s*,|\s+(?:plays|played|portrays|voices|is|was|stars|returns)\b),?)?"),
     # a description that introduces the name after it: "played by an Italian actor, X", "a man named X", "by a X",
     # "by Mr. X"
     "INTRO": (r"(?:(?:an?|one|some)\s+(?:(?:certain|[A-Za-z-]+)\s+){0,2}?(?:actor|actress|performer|director|"

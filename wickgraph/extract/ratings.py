@@ -284,6 +284,20 @@ _LEGEND = re.compile(r"^[^\n\u2605]{0,40}(?:\u2605+[ \t]*(?:[=:\u2013-][ \t]*)?"
 _STAR_RUN = re.compile(r"\u2605+")
 
 
+# A pull quote on a sleeve or a poster: '★★★★★ "The reissue of the year" — WAX & NEEDLE', '"A blast" ★★★★ – Empire':
+# the stars are the quoted outlet's, not the critic's
+_QUOTE_THEN_SOURCE = re.compile(r"[ \t]*[\"\u201c\u2018'][^\"\u201d\n]{1,120}[\"\u201d\u2019'][ \t]*"
+                                r"[\u2014\u2013-]{1,2}[ \t]*\w")
+_SOURCE_AFTER = re.compile(r"[ \t]*[\u2014\u2013-]{1,2}[ \t]*(?-i:[A-Z])")
+_QUOTE_BEFORE = re.compile(r"[\"\u201d\u2019'][ \t]*\Z")
+
+
+def _pull_quote(text: str, before: str, end: int) -> bool:
+    """Whether the rating ending at ``end`` stands in a pull quote attributed to a source after a dash."""
+    return _QUOTE_THEN_SOURCE.match(text, end) is not None \
+        or (_QUOTE_BEFORE.search(before) is not None and _SOURCE_AFTER.match(text, end) is not None)
+
+
 def find_rating(text: str) -> RatingMatch | None:
     """The critic's own rating: a labelled own score ("My score: 7 of 10 points") first, else the first rating
     that is neither labelled as a score of something else nor given by someone else ("my sister gives it 6/10")."""
@@ -301,7 +315,8 @@ def find_rating(text: str) -> RatingMatch | None:
             before = text[line_start:match.start()]
             # a bare number's match holds its giving verb: who gives it is read before the number itself
             given_at = match.start("value") if kind == "given_bare" else match.start()
-            if _OTHER_LABEL.search(before) or _attributed(text, given_at) or _COUNT_AFTER.match(text, match.end()):
+            if _OTHER_LABEL.search(before) or _attributed(text, given_at) or _COUNT_AFTER.match(text, match.end()) \
+                    or _pull_quote(text, before, match.end()):
                 continue
             if kind == "percent" and not _SCORE_LABEL.search(before):
                 continue  # "90% of the film" is no rating

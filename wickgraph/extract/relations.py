@@ -67,6 +67,7 @@ def pair_roles(doc: Document, cues: Cues | None = None) -> list[Candidate]:
 _NAME_SHAPE = regexcache.compile(r"(?<![\w'\u2019])(?-i:[A-Z][a-z]+(?:[ -](?:(?:de|da|del|van|von|la|le) )?"
                                  r"[A-Z][a-z]+(?:['\u2019][A-Z][a-z]+)?){1,2})(?![\w'\u2019])",
                                  skip_to_start=True)  # the engine jumps from capital to capital
+_FAME = re.compile(r"\s+fame\b", re.IGNORECASE)
 _STRICT_CUES = frozenset({"as", "plays", "playing", "portrays", "portraying", "voices", "voicing"})
 
 
@@ -78,8 +79,8 @@ def _unknown_actors(doc: Document, cues: Cues, mentions: list[Mention]) -> list[
     describers = cues["person-describer"] | cues["before-a-name"]
     for name in _NAME_SHAPE.finditer(doc.text):
         words = name.group().split()
-        if words[0] in _NOT_NAMES:
-            continue
+        if words[0] in _NOT_NAMES or _FAME.match(doc.text, name.end()):
+            continue  # "of Walking Dead fame": a work the actor is known from
         start = name.start()
         if words[0].lower() in describers:  # "Newcomer Tom Novak", "Enter Tom Novak": the name is what follows
             if len(words) < 3:

@@ -1,0 +1,65 @@
+"""The written forms of a name besides the name itself: catalogue order ("Reeves, Keanu"), an initial ("K. Reeves"),
+hashtags ("#KeanuReeves") and the shorthands of a numbered film ("JW 4", "Chapter Four")."""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["INITIALLED", "initialled_forms", "inverted_forms", "joined_forms", "numbered_forms", "strip_note"]
+
+
+def strip_note(name: str) -> str:
+    """A character's credited name without the sheet's note in brackets."""
+    # "Priest (Viggo's vault)" is credited as "Priest": the brackets disambiguate the sheet, not the film.
+    return re.sub(r"\s*\([^)]*\)", "", name).strip()
+
+
+_PARTICLES = frozenset({"de", "da", "del", "della", "van", "von", "der", "la", "le", "di", "du"})
+
+
+INITIALLED = re.compile(r"[A-Z]\.\s+(?:(?:de|da|del|van|von|la|le)\s+)?[A-Z]")
+
+
+def initialled_forms(name: str) -> list[str]:
+    """The first name cut to its initial: "K. Reeves", "A. de Armas" (a single name has none)."""
+    words = name.split()
+    return [f"{words[0][0]}. {' '.join(words[1:])}"] if len(words) > 1 and words[0][:1].isalpha() else []
+
+
+def inverted_forms(name: str) -> list[str]:
+    """The catalogue order of a person's name: "Reeves, Keanu"; "de Armas, Ana" and "Armas, Ana de"."""
+    words = name.split()
+    if len(words) < 2:
+        return []
+    forms = [f"{words[-1]}, {' '.join(words[:-1])}"]
+    first_particle = next((i for i, w in enumerate(words[1:-1], 1) if w.lower() in _PARTICLES), None)
+    if first_particle is not None:
+        forms.append(f"{' '.join(words[first_particle:])}, {' '.join(words[:first_particle])}")
+    return forms
+
+
+_NUMBER_WORDS = {"1": ("one", "first"), "2": ("two", "second"), "3": ("three", "third"), "4": ("four", "fourth"),
+                 "5": ("five", "fifth")}
+_NUMBERED = re.compile(r"John Wick (\d)\Z")
+
+
+def numbered_forms(names: tuple[str, ...]) -> list[str]:
+    """Shorthands of a numbered film: "Wick 4", "JW 4", "Chapter Four", "the fourth John Wick"."""
+    forms: list[str] = []
+    for name in names:
+        match = _NUMBERED.match(name)
+        if match is None:
+            continue
+        digit = match.group(1)
+        word, ordinal = _NUMBER_WORDS[digit]
+        forms += [f"Wick {digit}", f"JW {digit}", f"JW-{digit}", f"Chapter {word}", f"John Wick {word}",
+                  f"John Wick Chapter {word}", f"John Wick Part {word}", f"{ordinal} John Wick",
+                  f"Wick Chapter {digit}"]
+    return forms
+
+
+def joined_forms(name: str) -> list[str]:
+    """A name of several words written as one, as hashtags and handles write it ("KeanuReeves", "JohnWick4")."""
+    words = re.findall(r"[A-Za-z0-9\u00c0-\u024f]+", name)
+    joined = "".join(w[:1].upper() + w[1:] for w in words)
+    return [joined] if len(words) > 1 and len(joined) >= 6 else []
