@@ -1933,6 +1933,39 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Lance Reddick plays the concierge Charon.", CH2, [("cast", "Lance Reddick", "Charon", "supported")]),
         ("Ayomide Adegun is the young concierge Charon.", CONT, [("cast", "Ayomide Adegun", "Charon", "supported")]),
     ],
+    "a-credit-in-a-relative-or-cleft-clause": [
+        ("It is Chad Stahelski, a former stuntman who once doubled for Reeves himself, who directs.", PARA,
+         [("director", "Chad Stahelski", None, "supported")]),
+        ("It is Derek Kolstad who, not for the first time, supplies the screenplay.", PARA,
+         [("writer", "Derek Kolstad", None, "supported")]),
+        ("Derek Kolstad, who wrote it, is proud of the stairs.", CH2, [("writer", "Derek Kolstad", None, "supported")]),
+        ("Len Wiseman, who directed this one, has an eye for snow.", BAL,
+         [("director", "Len Wiseman", None, "supported")]),
+    ],
+    "a-directing-aside-after-the-name": [
+        ("Stahelski, directing for the third time, is confident.", PARA,
+         [("director", "Chad Stahelski", None, "supported")]),
+        ("What Stahelski, directing again, achieves here is astonishing.", CH4,
+         [("director", "Chad Stahelski", None, "supported")]),
+        ("Chad Stahelski, directing once more, keeps the camera still.", CH2,
+         [("director", "Chad Stahelski", None, "supported")]),
+    ],
+    "a-role-that-should-fall-to-its-player": [
+        ("That the role of Zero should fall to Mark Dacascos is, in retrospect, inevitable.", PARA,
+         [("cast", "Mark Dacascos", "Zero", "supported")]),
+        ("The part of Caine was always going to fall to Donnie Yen.", CH4,
+         [("cast", "Donnie Yen", "Caine", "supported")]),
+        ("It seemed right that the role of Akira should fall to Rina Sawayama.", CH4,
+         [("cast", "Rina Sawayama", "Akira", "supported")]),
+    ],
+    "not-for-the-first-time-is-again": [
+        ("Keanu Reeves, not for the first time, plays John Wick.", PARA,
+         [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("Ian McShane, not surprisingly, plays Winston with relish.", CH4,
+         [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Lance Reddick is back, not for the first time, as Charon.", CH2,
+         [("reprise", "Lance Reddick", "Charon", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -2681,6 +2714,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Avoid anything directed by David Leitch.", CH2, ("director", "David Leitch", None)),
         ("I love other films written by Derek Kolstad.", CH4, ("writer", "Derek Kolstad", None)),
         ("Movies directed by Chad Stahelski are always good.", BAL, ("director", "Chad Stahelski", None)),
+    ],
+    "a-relative-credit-of-another-work": [
+        ("Derek Kolstad, who wrote the first one, is back as a producer.", CH4, ("writer", "Derek Kolstad", None)),
+        ("David Leitch, who directed the first film uncredited, produces.", CH2, ("director", "David Leitch", None)),
+        ("Michael Nyqvist, who directed nothing, plays Viggo.", JW1, ("director", "Michael Nyqvist", None)),
     ],
 }
 
