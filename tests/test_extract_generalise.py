@@ -1966,6 +1966,67 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Lance Reddick is back, not for the first time, as Charon.", CH2,
          [("reprise", "Lance Reddick", "Charon", "supported")]),
     ],
+    "a-flashcards-cloze-deletion": [
+        ("{{c1::Keanu Reeves}} plays the title role, {{c2::John Wick}}.", JW1,
+         [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("Viggo's idiot son {{c1::Iosef}} is played by {{c2::Alfie Allen::actor}}.", JW1,
+         [("cast", "Alfie Allen", "Iosef", "supported")]),
+        ("Directed by {{c1::Chad Stahelski}}.", CH4, [("director", "Chad Stahelski", None, "supported")]),
+    ],
+    "an-html-character-reference-in-plain-text": [
+        ("Chad Stahelski &amp; David Leitch, both credited as co-directors", JW1,
+         [("director", "Chad Stahelski", None, "supported")]),
+        ("Written by Shay Hatten &amp; Michael Finch.", CH4, [("writer", "Michael Finch", None, "supported")]),
+        ("Keanu Reeves&nbsp;plays John Wick.", CH2, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+    ],
+    "an-export-records-role-and-player-cells": [
+        ("Basic\tFILM 210::John Wick\tMarcus (old friend / sniper)?\tWillem Dafoe\tjw1 cast\n", JW1,
+         [("cast", "Willem Dafoe", "Marcus", "supported")]),
+        ('Card\tDeck One\tJimmy the cop ("you working again?")\tThomas Sadoski\ttags\n', JW1,
+         [("cast", "Thomas Sadoski", "Jimmy", "supported")]),
+        ("Cloze\tdeck\tViggo Tarasov, the Russian boss = {{c1::Michael Nyqvist}} (Swedish; a note)\t\tjw1\n", JW1,
+         [("cast", "Michael Nyqvist", "Viggo", "supported")]),
+    ],
+    "several-people-credited-as": [
+        ("Chad Stahelski and David Leitch, both credited as co-directors, were stuntmen.", JW1,
+         [("director", "Chad Stahelski", None, "supported"), ("director", "David Leitch", None, "contradicted")]),
+        ("Shay Hatten and Michael Finch are credited as writers.", CH4,
+         [("writer", "Shay Hatten", None, "supported"), ("writer", "Michael Finch", None, "supported")]),
+        ("Len Wiseman, credited as director, had help.", BAL, [("director", "Len Wiseman", None, "supported")]),
+    ],
+    "the-parts-of-a-series-someone-directed": [
+        ("Albert Hughes directed nights one and three, Charlotte Brändström did night two.", CONT,
+         [("director", "Albert Hughes", None, "supported"), ("director", "Charlotte Brändström", None, "supported")]),
+        ("Charlotte Brändström directed episode 2.", CONT, [("director", "Charlotte Brändström", None, "supported")]),
+        ("Albert Hughes handled the first and third nights.", CONT,
+         [("director", "Albert Hughes", None, "supported")]),
+    ],
+    "a-streaming-drop": [
+        ("and it dropped on Peacock\nin September 2023.", CONT, [("release_year", "", 2023, "supported")]),
+        ("It dropped onto Peacock in 2023.", CONT, [("release_year", "", 2023, "supported")]),
+        ("The whole thing dropped on Peacock on 22 September 2023.", CONT, [("release_year", "", 2023, "supported")]),
+    ],
+    "a-prop-or-costume-of-the-role-by-its-player": [
+        ("Berrada's pocket square, worn by Jerome Flynn.", PARA, [("cast", "Jerome Flynn", "Berrada", "supported")]),
+        ("The Elder's robe sash, from Saïd Taghmaoui's desert scenes.", PARA,
+         [("cast", "Saïd Taghmaoui", "Elder", "supported")]),
+        ("John's car, driven by Keanu Reeves in the chase.", JW1, [("cast", "Keanu Reeves", "John", "supported")]),
+    ],
+    "played-by-after-a-description-of-numbers": [
+        ("Ernest, played by 7'4\" NBA centre Boban Marjanović, is huge.", PARA,
+         [("cast", "Boban Marjanović", "Ernest", "supported")]),
+        ("Zero, played by 50-year-old martial artist Mark Dacascos, is a fan.", PARA,
+         [("cast", "Mark Dacascos", "Zero", "supported")]),
+        ("Cassian, played by 6'1\" rapper Common, is cool.", CH2, [("cast", "Common", "Cassian", "supported")]),
+    ],
+    "two-lists-in-apposition": [
+        ("And the twins, Hansel and Gretel, Mark Musashi and Marina Mazepa, are a side quest.", CONT,
+         [("cast", "Mark Musashi", "Hansel", "supported"), ("cast", "Marina Mazepa", "Gretel", "supported")]),
+        ("Winston and Charon, Ian McShane and Lance Reddick, hold the lobby.", CH4,
+         [("cast", "Ian McShane", "Winston", "supported"), ("cast", "Lance Reddick", "Charon", "supported")]),
+        ("Caine and Koji, Donnie Yen and Hiroyuki Sanada, are old friends.", CH4,
+         [("cast", "Donnie Yen", "Caine", "supported"), ("cast", "Hiroyuki Sanada", "Koji", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -2719,6 +2780,17 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Derek Kolstad, who wrote the first one, is back as a producer.", CH4, ("writer", "Derek Kolstad", None)),
         ("David Leitch, who directed the first film uncredited, produces.", CH2, ("director", "David Leitch", None)),
         ("Michael Nyqvist, who directed nothing, plays Viggo.", JW1, ("director", "Michael Nyqvist", None)),
+    ],
+    "a-gift-from-a-player-is-no-prop-credit": [
+        ("Winston's gift from Keanu Reeves was a book.", PARA, ("cast", "Keanu Reeves", "Winston")),
+        ("Santino's letter from Ruby Rose arrives.", CH2, ("cast", "Ruby Rose", "Santino")),
+        ("Iosef's car from Keanu Reeves's garage is red.", JW1, ("cast", "Keanu Reeves", "Iosef")),
+    ],
+    "what-someone-wrote-is-hearsay": [
+        ("Someone wrote that David Leitch directed Night 2, no idea where that came from.", CONT,
+         ("director", "David Leitch", None)),
+        ("People posted that Keanu Reeves wrote the script.", CH4, ("writer", "Keanu Reeves", None)),
+        ("Reddit reports that Halle Berry plays Akira.", CH4, ("cast", "Halle Berry", "Akira")),
     ],
 }
 

@@ -1,5 +1,6 @@
-"""Markup that is layout, not words, in a review pasted from elsewhere: wiki links and templates, forum BBCode and
-HTML tags, characters that print as nothing, and the cue numbers and timings of a subtitle transcript.
+"""Markup that is layout, not words, in a review pasted from elsewhere: wiki links and templates, flashcard cloze
+deletions, forum BBCode and HTML tags and character references, characters that print as nothing, and the cue
+numbers and timings of a subtitle transcript.
 
 :func:`markup_spans` gives their spans, which the layout view (:func:`wickgraph.extract.layout.normalise`) turns
 into spaces, character for character, so offsets stay the text's.
@@ -17,8 +18,12 @@ __all__ = ["FOOTNOTE_MARK", "line_breaks_as_separators", "markup_spans"]
 
 Span = tuple[int, int]
 
-# Wiki markup: "[[Chad Stahelski]]", "[[Common (rapper)|Common]]" (the link target goes), "{{Film date|2017|02|10}}"
-_WIKI = re.compile(r"\[\[(?:[^\[\]|\n]{0,80}\|)?|\]\]|\{\{(?:[^{}|\n]{0,40}\|)?|\}\}|'{2,3}(?=\S)|(?<=\S)'{2,3}")
+# Wiki markup: "[[Chad Stahelski]]", "[[Common (rapper)|Common]]" (the link target goes), "{{Film date|2017|02|10}}";
+# a flashcard's cloze deletion: "{{c1::Michael Nyqvist}}", "{{c2::John Wick::the hitman}}" (the hint goes)
+_WIKI = re.compile(r"\{\{c\d{1,2}::|::[^{}:\n]{0,60}\}\}|"
+                   r"\[\[(?:[^\[\]|\n]{0,80}\|)?|\]\]|\{\{(?:[^{}|\n]{0,40}\|)?|\}\}|'{2,3}(?=\S)|(?<=\S)'{2,3}")
+# an HTML character reference left in text copied from an export: "Stahelski &amp; Leitch" reads "Stahelski &"
+_ENTITY = re.compile(r"(?<=&)amp;|&(?:nbsp|quot|apos|[lr]squo|[lr]dquo|ndash|mdash|hellip|#\d{2,5}|#x[\da-fA-F]{2,4});")
 
 
 # A subtitle file's cue timing line ("00:00:28,800 --> 00:00:31,300", WebVTT's "00:28.800 --> 00:31.300 align:start")
@@ -143,8 +148,8 @@ _TAG_MARK = re.compile(r"(?<![\w#@&/])[#@](?=[A-Za-z])")
 
 
 def markup_spans(text: str) -> Iterator[Span]:
-    """Spans of BBCode and HTML tags, footnote marks, invisible characters, subtitle cue timings, wiki markup and
-    hashtag and handle marks in ``text``."""
+    """Spans of BBCode and HTML tags, footnote marks, invisible characters, subtitle cue timings, wiki and cloze
+    markup, HTML character references and hashtag and handle marks in ``text``."""
     if "#" in text or "@" in text:
         for mark in _TAG_MARK.finditer(text):
             yield mark.span()
@@ -162,6 +167,9 @@ def markup_spans(text: str) -> Iterator[Span]:
         yield from _soft_wraps(text, stamps)
     if "[[" in text or "{{" in text:
         for mark in _WIKI.finditer(text):
+            yield mark.span()
+    if "&" in text:
+        for mark in _ENTITY.finditer(text):
             yield mark.span()
 
 

@@ -102,9 +102,12 @@ _MACROS = {
                   r"|\d[ \t]*h(?:rs?)?[ \t]*\d{1,2}[ \t]*m(?:in)?\b|(?:limited\s+|mini-?|tv\s+|television\s+)?series\b"
                   r"|miniseries\b|\d{1,2}\s+episodes?\b|season\s+\d)"),
     # a share of a series or a long film: "the first and third nights", "two episodes", "the middle one"
-    "PARTS": (r"(?:the\s+)?(?:(?:first|second|third|fourth|fifth|sixth|last|final|middle|opening|closing|other|"
+    "PARTS": (r"(?:(?:the\s+)?(?:(?:first|second|third|fourth|fifth|sixth|last|final|middle|opening|closing|other|"
               r"two|three|four|five|six|\d)\s*(?:,|and|&|,\s*and)?\s*){1,4}"
-              r"(?:nights?|episodes?|parts?|chapters?|instal?lments?|ones?)\b(?!\s+of\b)"),
+              r"(?:nights?|episodes?|parts?|chapters?|instal?lments?|ones?)\b(?!\s+of\b)"
+              # the noun first: "nights one and three", "episode 2"
+              r"|(?:nights?|episodes?|parts?)\s+(?:(?:one|two|three|four|five|six|\d)(?:\s*(?:,|and|&|,\s*and)\s*)?){1,4}"
+              r"(?![\w-]))"),
     # a first predicate the credit verb is joined to: "A and B are the showrunners and wrote it"
     "COPRED": (r"(?:\s+(?:is|are|was|were)\s+(?:the\s+|also\s+|both\s+)?(?:[a-z][\w'-]*\s+){0,2}?"
                r"(?:showrunners?|producers?|creators?|stars?|leads?|actors?|bosses|team|duo|pair|brains)\s+and)?"),

@@ -166,6 +166,7 @@ def _coordinated(doc: Document, cues: Cues, mentions: list[Mention], found: list
             pairs = zip(first, second, strict=True)
         elif kinds == (CHARACTER, PERSON) and len(first) == len(second) and (
                 (gap_words(gap) and all(w in cues["list-separator"] for w in gap_words(gap)))
+                or gap.strip() == ","  # lists in apposition: "the twins, Hansel and Gretel, A and B"
                 or _GROUP_NOUN.fullmatch(gap) is not None):
             pairs = zip(second, first, strict=True)
         else:

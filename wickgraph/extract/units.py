@@ -197,6 +197,9 @@ def _pair(row: Row, kinds: list[str | None], votes: Counter[int] | None) -> tupl
     if len(filled) > 2 and (all(kinds[i] is None for i in filled[2:]) or (
             _known_pair([kinds[i] for i in filled[:2]]) and all(kinds[i] in (None, NEW_NAME) for i in filled[2:]))):
         filled = filled[:2]  # "Cassian .... Common .... tu w/ John", "... Claudia Gerini .... Lei": notes after them
+    named = [i for i in filled if kinds[i] in (ACTOR, ROLE, EITHER)]
+    if len(filled) > 2 and len(named) == 2 and _known_pair([kinds[i] for i in named]):
+        filled = named  # "Basic <tab> deck <tab> Marcus (...)? <tab> Willem Dafoe <tab> tags": an export's record
     if len(filled) != 2:
         return None
     kinds = [kinds[i] for i in filled]
