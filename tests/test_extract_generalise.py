@@ -2027,6 +2027,12 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Caine and Koji, Donnie Yen and Hiroyuki Sanada, are old friends.", CH4,
          [("cast", "Donnie Yen", "Caine", "supported"), ("cast", "Hiroyuki Sanada", "Koji", "supported")]),
     ],
+    "a-role-name-in-quotation-marks": [
+        ('Shamier Anderson as "Mr. Nobody" is great.', CH4, [("cast", "Shamier Anderson", "Mr. Nobody", "supported")]),
+        ("Shamier Anderson plays \u201cMr. Nobody\u201d, with a dog.", CH4,
+         [("cast", "Shamier Anderson", "Mr. Nobody", "supported")]),
+        ("Keanu Reeves is \u201cJohn Wick\u201d again.", CH4, [("reprise", "Keanu Reeves", "John Wick", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).

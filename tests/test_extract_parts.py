@@ -354,3 +354,9 @@ def test_rules_with_a_fast_variant_never_compile_their_full_pattern(monkeypatch:
     fast_sources = {rule.source for rule in patterns.default_rules().claims if rule.fast is not None}
     assert len(fast_sources) > 50 and len(found) > 50
     assert fast_sources.isdisjoint(compiled)
+
+
+def test_a_quotation_around_a_role_closes_in_its_evidence() -> None:
+    text = 'Review of John Wick: Chapter 4\n\nShamier Anderson as "Mr. Nobody" is great.'
+    claim = next(c for c in extract(text).claims if c.type == "cast")
+    assert claim.evidence == 'Shamier Anderson as "Mr. Nobody"'

@@ -12,7 +12,7 @@ import re
 
 from .. import regexcache
 from .casing import lowering_is_exact
-from .gazetteer import WORK, Mention
+from .gazetteer import CHARACTER, WORK, Mention
 from .textscan import Keywords
 
 __all__ = ["PLACEHOLDER_CONT", "PLACEHOLDER_START", "Document"]
@@ -154,11 +154,23 @@ def _placeholders(folded: str, mentions: list[Mention], mask: int) -> str:
                 if other.mask & mask:
                     chars[other.start:other.end] = _placeholder(other.mask & mask, other.end - other.start)
             return "".join(chars)
-        pieces.append(folded[done:mention.start])
+        quoted = bits == CHARACTER and _quoted(folded, mention.start, mention.end, done)
+        pieces.append(folded[done:mention.start - 1] + " " if quoted else folded[done:mention.start])
         pieces.append(_placeholder(bits, mention.end - mention.start))
         done = mention.end
+        if quoted:  # 'as "Mr. Nobody"': the quotation marks around a role's name are layout, like its capitals
+            pieces.append(" ")
+            done += 1
     pieces.append(folded[done:])
     return "".join(pieces)
+
+
+_QUOTES = {'"': '"', "\u201c": "\u201d", "\u2018": "\u2019"}
+
+
+def _quoted(folded: str, start: int, end: int, done: int) -> bool:
+    """Whether the name at ``start:end`` stands alone between a pair of quotation marks."""
+    return start > done and end < len(folded) and _QUOTES.get(folded[start - 1]) == folded[end]
 
 
 def _placeholder(bits: int, length: int) -> str:

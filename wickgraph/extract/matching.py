@@ -226,6 +226,10 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
         start += 1
     while end > start and text[end - 1] in " \t\n,;:(\u201c":
         end -= 1
+    closing = text[end:end + 1]
+    if (closing == '"' and text.count('"', start, end) % 2) or (closing == "\u201d" and "\u201c" in text[start:end]
+                                                                and "\u201d" not in text[start:end]):
+        end += 1  # 'X as "Mr. Nobody"': the quotation that opens in the evidence closes in it
     return start, end
 
 
