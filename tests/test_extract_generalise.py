@@ -2033,6 +2033,19 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
          [("cast", "Shamier Anderson", "Mr. Nobody", "supported")]),
         ("Keanu Reeves is \u201cJohn Wick\u201d again.", CH4, [("reprise", "Keanu Reeves", "John Wick", "supported")]),
     ],
+    "a-repetition-phrase-inside-a-link": [
+        ("Tonight we honour Keanu Reeves, who for the second time gave life to John Wick.", CH2,
+         [("reprise", "Keanu Reeves", "John Wick", "supported")]),
+        ("Ian McShane, who for the third time in a row gives life to Winston, is here.", PARA,
+         [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Lance Reddick, who for the fourth time gives life to Charon, is missed.", CH4,
+         [("reprise", "Lance Reddick", "Charon", "supported")]),
+    ],
+    "a-forms-question-and-answer": [
+        ("Part of a series? Yes \u2013 John Wick", CH2, [("franchise_member", "", None, "supported")]),
+        ("Part of a franchise: yes (John Wick)", CH4, [("franchise_member", "", None, "supported")]),
+        ("Franchise? John Wick.", BAL, [("franchise_member", "", None, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -2797,6 +2810,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
          ("director", "David Leitch", None)),
         ("People posted that Keanu Reeves wrote the script.", CH4, ("writer", "Keanu Reeves", None)),
         ("Reddit reports that Halle Berry plays Akira.", CH4, ("cast", "Halle Berry", "Akira")),
+    ],
+    "a-form-that-answers-no": [
+        ("Part of a series? No.", CH2, ("franchise_member", "", None)),
+        ("Franchise? None \u2013 a one-off.", CH2, ("franchise_member", "", None)),
+        ("Series: n/a", CH4, ("franchise_member", "", None)),
     ],
 }
 

@@ -94,12 +94,22 @@ def forward_link(gap: str, cues: Cues) -> bool:
         return True
     # "has a small part as", "is, once again, back as": a few words that are neither stops nor names; after
     # "part of" a few more ("gets the small, very dry part of the Harbinger")
-    before = words[:last_cue]
+    before = _without_repetition(words[:last_cue], cues)
     limit = 6 if words[last_cue] == "of" and words[last_cue - 1] in ("part", "role") else 3
     if len([w for w in before if w not in cues["role-filler"]]) > limit or \
             any(w in cues["description-stop"] and w not in cues["role-filler"] for w in before):
         return False
     return _is_description(words[last_cue + 1:], cues)
+
+
+def _without_repetition(words: list[str], cues: Cues) -> list[str]:
+    """``words`` without the phrases that say a role is taken up again ("who for the second time gave life to"):
+    they qualify the link and do not lengthen it."""
+    phrase = f" {' '.join(words)} "
+    for cue in cues["reprise-cue"]:
+        if " " in cue and f" {cue} " in phrase:
+            phrase = phrase.replace(f" {cue} ", " ")
+    return phrase.split()
 
 
 _INFINITIVE_CUES = {"play": "plays", "voice": "voices", "portray": "portrays"}
