@@ -2046,6 +2046,34 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Part of a franchise: yes (John Wick)", CH4, [("franchise_member", "", None, "supported")]),
         ("Franchise? John Wick.", BAL, [("franchise_member", "", None, "supported")]),
     ],
+    "a-role-whom-its-player-performs": [
+        ("Consider the figure of Winston, whom Ian McShane renders with amused weariness.", CH2,
+         [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Cassian, whom Common plays with a wary dignity, is the conscience.", CH2,
+         [("cast", "Common", "Cassian", "supported")]),
+        ("Zero, the sushi chef, whom Mark Dacascos inhabits with glee, is a fan.", PARA,
+         [("cast", "Mark Dacascos", "Zero", "supported")]),
+    ],
+    "a-bracket-that-describes-the-role-and-names-its-player": [
+        ("Cassian (a bodyguard, played with wary dignity by Common) is the film's conscience.", CH2,
+         [("cast", "Common", "Cassian", "supported")]),
+        ("Ares (mute, voiced only in signs by Ruby Rose) is unforgettable.", CH2,
+         [("cast", "Ruby Rose", "Ares", "supported")]),
+        ("Zero (portrayed by Mark Dacascos) loves John.", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
+    ],
+    "a-short-apposition-before-the-players-bracket": [
+        ("We meet Aurelio, the chop-shop owner (John Leguizamo, briefly), in the opening minutes.", CH2,
+         [("cast", "John Leguizamo", "Aurelio", "supported")]),
+        ("Then Ares, the mute enforcer (Ruby Rose), signs a threat.", CH2, [("cast", "Ruby Rose", "Ares", "supported")]),
+        ("Winston, the manager (Ian McShane, again), shrugs.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
+    ],
+    "a-performance-idiom-names-the-player": [
+        ("The Bowery King, in Laurence Fishburne's telling, is a pigeon-fancier with a throne.", CH2,
+         [("cast", "Laurence Fishburne", "Bowery King", "supported")]),
+        ("Winston, in the capable hands of Ian McShane, runs the hotel.", CH4,
+         [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Winston, in McShane's sly hands, purrs.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -2815,6 +2843,17 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Part of a series? No.", CH2, ("franchise_member", "", None)),
         ("Franchise? None \u2013 a one-off.", CH2, ("franchise_member", "", None)),
         ("Series: n/a", CH4, ("franchise_member", "", None)),
+    ],
+    "a-bracket-after-another-persons-description": [
+        ("Rooney, a girl whose father (David Castañeda) is dead, trains.", BAL, ("cast", "David Castañeda", "Rooney")),
+        ("Daniel Pine, a dad trying to get his little girl Ella (Ava Joyce McCarthy) out, fights.", BAL,
+         ("cast", "Ava Joyce McCarthy", "Daniel Pine")),
+        ("Winston, the man whose brother (Ben Robson) steals, waits.", CONT, ("cast", "Ben Robson", "Winston")),
+    ],
+    "a-performance-idiom-about-someone-else": [
+        ("Winston, in the hands of Keanu Reeves's character, bends.", CH4, ("cast", "Keanu Reeves", "Winston")),
+        ("Caine, in Keanu Reeves's version of events, is a traitor.", CH4, ("cast", "Keanu Reeves", "Caine")),
+        ("Koji, in Keanu Reeves's reading of the scene, is doomed.", CH4, ("cast", "Keanu Reeves", "Koji")),
     ],
 }
 
