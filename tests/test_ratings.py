@@ -279,3 +279,35 @@ def test_a_pull_quotes_stars_are_the_sources(text: str) -> None:
 def test_a_dash_after_my_own_stars_is_no_pull_quote(text: str, value: float) -> None:
     rating = find_rating(text)
     assert rating is not None and rating.value == value
+
+
+@pytest.mark.parametrize(("text", "value", "scale"), [
+    # an aside between the giving verb and the grade
+    ("I award it, with reservations, a B-minus.", "B-", "letter"),
+    ("It earns, grudgingly, a B\u2013.", "B-", "letter"),
+    ("We give it, all things considered, an A.", "A", "letter"),
+    # a grade spelled out after its label
+    ("Grade, for the record: B minus.", "B-", "letter"),
+    ("You asked for a grade. C plus.", "C+", "letter"),
+    ("Verdict? Grade: A minus", "A-", "letter"),
+    # per cent in words after a mark or score label
+    ("My mark: 72 per cent.", 72, 100),
+    ("Our mark - 65 percent", 65, 100),
+    ("Score: 88 per cent, rounded up.", 88, 100),
+    # "on a scale of ten" says the scale however the number is introduced
+    ("If forced to quantify my admiration, I would say eight on a scale of ten.", 8, 10),
+    ("Seven on a scale of one to ten, then.", 7, 10),
+    ("Call it four on a scale of 1 to 5.", 4, 5),
+])
+def test_ratings_in_essay_prose(text: str, value: float | str, scale: int | str) -> None:
+    rating = find_rating(text)
+    assert rating is not None and (rating.value, rating.scale) == (value, scale)
+
+
+@pytest.mark.parametrize("text", [
+    "About 90 per cent of the film is action.", "The film is 90 percent fight.",
+    "It earns, in the end, a place in history.", "He gets, at last, a D-day landing.",
+    "Mark Dacascos is 90 per cent of the fun.",
+])
+def test_essay_prose_that_is_no_rating(text: str) -> None:
+    assert find_rating(text) is None

@@ -45,13 +45,13 @@ _OTHER_LABEL = re.compile(
 )
 
 # A cheap pre-check per pattern: one of these must be in the lower-cased text.
-_NEEDS = {"stars_glyph": ("★",), "stars_ascii": ("**", "*/", "✦", "✪", "✭", "⭐"), "percent": ("%",),
+_NEEDS = {"stars_glyph": ("★",), "stars_ascii": ("**", "*/", "✦", "✪", "✭", "⭐"),
+          "percent": ("%", "per cent", "percent"),
           "points": ("points", "possible", "stars"), "out_of": ("/", "out of", "outta"), "stars": ("star",),
           "glyph_count": ("/", "out of"), "on_scale": (" on ", " of ", " sur "),
           "given_bare": ("give", "gave", "rate", "rating", "award", "verdict", "score", "grade", "from me"),
           "letter": ("grade", "rating", "verdict", "score", "overall", "going", "give", "giving", "gets", "earns",
-                     "solid", "get a",
-                     "earn a"),
+                     "award", "solid", "get a", "earn a"),
           "letter_alone": ("grade",),
           "letter_suffix": ("from me", "for me", "overall", "it is", "it's", "here")}
 
@@ -76,7 +76,7 @@ _SOURCES: list[tuple[str, re.Pattern[str]]] = [
     ("stars_ascii", re.compile(r"(?<![*\w])(?P<full>[*✦✪✭⭐]{1,5})(?P<half>½)?"
                                r"(?:\s*(?:/|out\s+of)\s*(?P<scale>5|4|10)\b)?")),
     # "88%" after a score label; "7 of 10 points"
-    ("percent", re.compile(r"(?P<value>\d{1,3}(?:\.\d)?)\s*%")),
+    ("percent", re.compile(r"(?P<value>\d{1,3}(?:\.\d)?)\s*(?:%|per\s?cent\b|percent\b)", re.IGNORECASE)),
     ("points", re.compile(rf"(?P<value>{_NUM}){_HALF}\s+(?:of|from)\s+{_SCALE}\s+"
                           r"(?:points|possible|stars)\b",
                           re.IGNORECASE)),
@@ -88,19 +88,23 @@ _SOURCES: list[tuple[str, re.Pattern[str]]] = [
         r"screenings|viewers|fans|friends)\b)\)?(?:\s+stars?)?", re.IGNORECASE)),
     # "I give 8 on 10", "note: 7 on 10", "Our score: 4 of 5": a learner's (or a translated "sur") scale or a bare
     # "of", after a giving verb or a label, and not a count ("4 of 5 people")
-    ("on_scale", re.compile(rf"(?P<value>{_NUM}){_HALF}\s+(?:on|of|sur)\s+{_SCALE}\b(?![.,]\d)"
+    ("on_scale", re.compile(rf"(?P<value>{_NUM}){_HALF}\s+(?:on|of|sur)\s+(?:a\s+scale\s+of\s+(?:(?:one|1)\s+to\s+)?)?"
+                            rf"{_SCALE}\b(?![.,]\d)"
                             r"(?!\s+(?:people|of|films|movies|times|reviews|critics|chapters|episodes|nights|parts|"
                             r"stars|points)\b)", re.IGNORECASE)),
     ("stars", re.compile(rf"\b(?P<value>{_NUM}){_HALF}[\s-]+stars?\b", re.IGNORECASE)),
     ("letter", re.compile(
         r"(?:\b(?:grade|rating|verdict|score|overall(?:\s+grade)?)(?:\s*[:\-–|]?\s*|[ \t]*(?:[.·_]{3,}|…+)[ \t]*)"
         r"|\b(?:I'm going|I am going|I give it|giving it|"
-        r"gets? an?|earns? an?|I'd give it an?|solid)\s+(?:an?\s+)?)"
+        r"gets? an?|earns? an?|I'd give it an?|solid)\s+(?:an?\s+)?"
+        # "I award it, with reservations, a B-minus", "It earns, grudgingly, a B\u2013": an aside before the grade
+        r"|\b(?:award|awards|awarded|give|gives|gave|gets?|earns?)(?:\s+it)?,[^,\n]{1,40},\s+an?\s+)"
         r"(?P<grade>(?-i:[A-DF])(?:\s*-?\s*(?:plus|minus)|[+\-−–])?)(?![\w+\-])"
         # "Overall: A bit long." is the article
         r"(?!(?<=A)\s+(?!(?:from|for|overall|here)\b)(?-i:[a-z]))", re.IGNORECASE)),
     # "You asked for a grade. You're getting one. B+.": a grade standing alone soon after the word "grade"
-    ("letter_alone", re.compile(r"(?:(?<=[.!?:]\s)|(?<=^))(?P<grade>(?-i:[A-DF])[+\-\u2212\u2013]?)(?=[.!]?(?:\s|$))",
+    ("letter_alone", re.compile(r"(?:(?<=[.!?:]\s)|(?<=^))(?P<grade>(?-i:[A-DF])(?:\s*-?\s*(?:plus|minus)\b|"
+                                r"[+\-\u2212\u2013])?)(?=[.!]?(?:\s|$))",
                                 re.IGNORECASE | re.MULTILINE)),
     ("letter_suffix", re.compile(
         r"(?<![\w-])(?P<grade>(?-i:[A-DF])(?:-(?:plus|minus)|[+\-−–]))"
@@ -251,7 +255,7 @@ _NOW_LABEL = re.compile(r"^\W*(?:now|today|these\s+days|updated|revised|after\s+
 _GIVEN_OR_LABELLED = re.compile(r"\b(?:give|gives|gave|giving|rate|rates|rated|rating|score|verdict|grade|mark|note|"
                                 r"for\s+me(?:\s+(?:it\s+)?is)?)\b"
                                 r"[^.!?\n]{0,30}$", re.IGNORECASE)
-_SCORE_LABEL = re.compile(r"\b(?:verdict|score|rating|grade)\b", re.IGNORECASE)
+_SCORE_LABEL = re.compile(r"\b(?:verdict|score|rating|grade|(?:my|our|the)\s+mark)\b", re.IGNORECASE)
 
 
 def _attributed(text: str, start: int) -> bool:
@@ -320,7 +324,7 @@ def find_rating(text: str) -> RatingMatch | None:
                 continue
             if kind == "percent" and not _SCORE_LABEL.search(before):
                 continue  # "90% of the film" is no rating
-            if kind == "on_scale" and not _GIVEN_OR_LABELLED.search(before):
+            if kind == "on_scale" and not _GIVEN_OR_LABELLED.search(before) and "scale" not in match.group().lower():
                 continue  # "one on one", "5 on 10 screens" are no ratings
             if kind == "letter_alone" and (not _GRADE_NEAR.search(text, max(0, match.start() - 80), match.start())
                                            or _ARTICLE.match(text, match.start())):
