@@ -2074,6 +2074,20 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
          [("cast", "Ian McShane", "Winston", "supported")]),
         ("Winston, in McShane's sly hands, purrs.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
     ],
+    "the-works-own-release-as-a-noun": [
+        ("Upon its release in February 2017 the film was greeted warmly.", CH2,
+         [("release_year", "", 2017, "supported")]),
+        ("Its 2019 release coincided with nothing in particular.", PARA, [("release_year", "", 2019, "supported")]),
+        ("In the year of its release, 2023, nobody expected a fourth.", CH4, [("release_year", "", 2023, "supported")]),
+        ("Since the film's theatrical release in 2025, fans have argued.", BAL,
+         [("release_year", "", 2025, "supported")]),
+    ],
+    "an-aside-between-release-verb-and-date": [
+        ("It was released, if that is the word for so violent an arrival, in 2019.", PARA,
+         [("release_year", "", 2019, "supported")]),
+        ("The film opened, to everyone's surprise, in October 2014.", JW1, [("release_year", "", 2014, "supported")]),
+        ("This sequel, first seen in 2017, holds up.", CH2, [("release_year", "", 2017, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -2854,6 +2868,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Winston, in the hands of Keanu Reeves's character, bends.", CH4, ("cast", "Keanu Reeves", "Winston")),
         ("Caine, in Keanu Reeves's version of events, is a traitor.", CH4, ("cast", "Keanu Reeves", "Caine")),
         ("Koji, in Keanu Reeves's reading of the scene, is doomed.", CH4, ("cast", "Keanu Reeves", "Koji")),
+    ],
+    "a-release-that-is-not-the-works": [
+        ("The first film's release in 2014 was quiet.", CH2, ("release_year", "", 2014)),
+        ("His release from prison in 2019 mattered.", CH2, ("release_year", "", 2019)),
+        ("Its release date of 2024 was abandoned.", BAL, ("release_year", "", 2024)),
     ],
 }
 
