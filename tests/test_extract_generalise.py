@@ -2088,6 +2088,12 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("The film opened, to everyone's surprise, in October 2014.", JW1, [("release_year", "", 2014, "supported")]),
         ("This sequel, first seen in 2017, holds up.", CH2, [("release_year", "", 2017, "supported")]),
     ],
+    "a-fronted-played-by-participle": [
+        ("Played by Common, Cassian is the film's conscience.", CH2, [("cast", "Common", "Cassian", "supported")]),
+        ("Played with real menace by Riccardo Scamarcio, Santino is a spoiled prince.", CH2,
+         [("cast", "Riccardo Scamarcio", "Santino", "supported")]),
+        ("Voiced by Troy Baker, Hex is the villain of the piece.", HEX, [("cast", "Troy Baker", "Hex", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -2873,6 +2879,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("The first film's release in 2014 was quiet.", CH2, ("release_year", "", 2014)),
         ("His release from prison in 2019 mattered.", CH2, ("release_year", "", 2019)),
         ("Its release date of 2024 was abandoned.", BAL, ("release_year", "", 2024)),
+    ],
+    "a-fronted-participle-before-no-role": [
+        ("Played by Keanu Reeves, the film is a hit.", CH2, ("cast", "Keanu Reeves", "film")),
+        ("He was played by Common, Cassian says.", CH2, ("cast", "Common", "Cassian")),
+        ("Played by Ian McShane, Keanu Reeves nods.", CH4, ("cast", "Ian McShane", "Keanu Reeves")),
     ],
 }
 
