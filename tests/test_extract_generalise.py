@@ -2094,6 +2094,47 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
          [("cast", "Riccardo Scamarcio", "Santino", "supported")]),
         ("Voiced by Troy Baker, Hex is the villain of the piece.", HEX, [("cast", "Troy Baker", "Hex", "supported")]),
     ],
+    "a-form-of-address-before-a-known-player": [
+        ("Shimazu Koji, whom Mr. Hiroyuki Sanada plays, is noble.", CH4,
+         [("cast", "Hiroyuki Sanada", "Koji", "supported")]),
+        ("His Daughter Akira, who is Miss Rina Sawayama, shoots.", CH4,
+         [("cast", "Rina Sawayama", "Akira", "supported")]),
+        ("Its Screenplay was the joint Labour of Mr. Shay Hatten and Mr. Michael Finch.", CH4,
+         [("writer", "Shay Hatten", None, "supported"), ("writer", "Michael Finch", None, "supported")]),
+        ("Starring: Mr. Keanu Reeves, Mr. Ian McShane", CH4, [("cast", "Ian McShane", None, "supported")]),
+    ],
+    "a-writer-counted-among-the-writers": [
+        ("Ken Kristensen among the credited writers.", CONT, [("writer", "Ken Kristensen", None, "supported")]),
+        ("Shay Hatten and Michael Finch are among the screenwriters.", CH4,
+         [("writer", "Michael Finch", None, "supported")]),
+        ("Marc Abrams is also among the film's writers.", PARA, [("writer", "Marc Abrams", None, "supported")]),
+    ],
+    "shown-or-exhibited-in-the-year": [
+        ("It was shown first in the year 2017.", CH2, [("release_year", "", 2017, "supported")]),
+        ("It was exhibited in the Spring of the Year 2023.", CH4, [("release_year", "", 2023, "supported")]),
+        ("It was screened in 2019, at last, for the public.", PARA, [("release_year", "", 2019, "supported")]),
+    ],
+    "the-title-is-a-work-of-a-year": [
+        ("Ballerina is a 2025 film.", BAL, [("release_year", "", 2025, "supported")]),
+        ("The Continental is a 2023 miniseries.", CONT, [("release_year", "", 2023, "supported")]),
+        ("John Wick was a 2014 release.", JW1, [("release_year", "", 2014, "supported")]),
+    ],
+    "what-is-now-with-an-aside-the-franchise": [
+        ("It was the first film of what is now, improbably, the John Wick franchise.", JW1,
+         [("franchise_member", "", None, "supported")]),
+        ("The first entry in what became, in time, the John Wick saga.", JW1,
+         [("franchise_member", "", None, "supported")]),
+        ("A chapter of what is now, for better or worse, the John Wick universe.", CH2,
+         [("franchise_member", "", None, "supported")]),
+    ],
+    "coordinated-roles-played-by-coordinated-players": [
+        ("The twins, Hansel and Gretel, are played by Mark Musashi and Marina Mazepa.", CONT,
+         [("cast", "Mark Musashi", "Hansel", "supported"), ("cast", "Marina Mazepa", "Gretel", "supported")]),
+        ("Winston and Charon are played by Ian McShane and Lance Reddick.", CH4,
+         [("cast", "Ian McShane", "Winston", "supported"), ("cast", "Lance Reddick", "Charon", "supported")]),
+        ("Caine and Koji were played by Donnie Yen and Hiroyuki Sanada.", CH4,
+         [("cast", "Donnie Yen", "Caine", "supported"), ("cast", "Hiroyuki Sanada", "Koji", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).

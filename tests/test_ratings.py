@@ -311,3 +311,16 @@ def test_ratings_in_essay_prose(text: str, value: float | str, scale: int | str)
 ])
 def test_essay_prose_that_is_no_rating(text: str) -> None:
     assert find_rating(text) is None
+
+
+@pytest.mark.parametrize(("text", "value", "scale"), [
+    ("I would grade it a B-minus.", "B-", "letter"),
+    ("I rate it a C.", "C", "letter"),
+    ("We grade it an A, gladly.", "A", "letter"),
+    ("four Guineas in a possible five", 4, 5),
+    ("seven points out of a possible ten", 7, 10),
+    ("Final assessment: four stars of a possible five.", 4, 5),
+])
+def test_a_grade_given_and_a_mark_of_a_possible_top(text: str, value: float | str, scale: int | str) -> None:
+    rating = find_rating(text)
+    assert rating is not None and (rating.value, rating.scale) == (value, scale)

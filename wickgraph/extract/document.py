@@ -12,7 +12,7 @@ import re
 
 from .. import regexcache
 from .casing import lowering_is_exact
-from .gazetteer import CHARACTER, WORK, Mention
+from .gazetteer import CHARACTER, PERSON, WORK, Mention
 from .textscan import Keywords
 
 __all__ = ["PLACEHOLDER_CONT", "PLACEHOLDER_START", "Document"]
@@ -155,7 +155,13 @@ def _placeholders(folded: str, mentions: list[Mention], mask: int) -> str:
                     chars[other.start:other.end] = _placeholder(other.mask & mask, other.end - other.start)
             return "".join(chars)
         quoted = bits == CHARACTER and _quoted(folded, mention.start, mention.end, done)
-        pieces.append(folded[done:mention.start - 1] + " " if quoted else folded[done:mention.start])
+        address = _ADDRESS.search(folded, max(done, mention.start - 8), mention.start) if bits & PERSON else None
+        if quoted:
+            pieces.append(folded[done:mention.start - 1] + " ")
+        elif address is not None:  # "whom Mr. Hiroyuki Sanada plays": a form of address before a known name is layout
+            pieces.append(folded[done:address.start()] + " " * (mention.start - address.start()))
+        else:
+            pieces.append(folded[done:mention.start])
         pieces.append(_placeholder(bits, mention.end - mention.start))
         done = mention.end
         if quoted:  # 'as "Mr. Nobody"': the quotation marks around a role's name are layout, like its capitals
@@ -166,6 +172,7 @@ def _placeholders(folded: str, mentions: list[Mention], mask: int) -> str:
 
 
 _QUOTES = {'"': '"', "\u201c": "\u201d", "\u2018": "\u2019"}
+_ADDRESS = re.compile(r"(?<![\w.])(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Mister)\.?[ \t]+\Z", re.IGNORECASE)
 
 
 def _quoted(folded: str, start: int, end: int, done: int) -> bool:

@@ -50,7 +50,7 @@ _NEEDS = {"stars_glyph": ("★",), "stars_ascii": ("**", "*/", "✦", "✪", "�
           "points": ("points", "possible", "stars"), "out_of": ("/", "out of", "outta"), "stars": ("star",),
           "glyph_count": ("/", "out of"), "on_scale": (" on ", " of ", " sur "),
           "given_bare": ("give", "gave", "rate", "rating", "award", "verdict", "score", "grade", "from me"),
-          "letter": ("grade", "rating", "verdict", "score", "overall", "going", "give", "giving", "gets", "earns",
+          "letter": ("grade", "rat", "verdict", "score", "overall", "going", "give", "giving", "gets", "earns",
                      "award", "solid", "get a", "earn a"),
           "letter_alone": ("grade",),
           "letter_suffix": ("from me", "for me", "overall", "it is", "it's", "here")}
@@ -77,8 +77,10 @@ _SOURCES: list[tuple[str, re.Pattern[str]]] = [
                                r"(?:\s*(?:/|out\s+of)\s*(?P<scale>5|4|10)\b)?")),
     # "88%" after a score label; "7 of 10 points"
     ("percent", re.compile(r"(?P<value>\d{1,3}(?:\.\d)?)\s*(?:%|per\s?cent\b|percent\b)", re.IGNORECASE)),
-    ("points", re.compile(rf"(?P<value>{_NUM}){_HALF}\s+(?:of|from)\s+{_SCALE}\s+"
-                          r"(?:points|possible|stars)\b",
+    # "7 of 10 points", "four Guineas in a possible five": a unit, then the possible top mark
+    ("points", re.compile(rf"(?P<value>{_NUM}){_HALF}\s+(?:(?:of|from)\s+(?=\w+\s+(?:points|possible|stars)\b)|"
+                          rf"(?:[a-z]{{3,12}}\s+)?(?:in|of|out\s+of)\s+a\s+possible\s+){_SCALE}\b"
+                          r"(?:\s+(?:points|possible|stars)\b)?",
                           re.IGNORECASE)),
     ("out_of", re.compile(
         rf"(?P<value>{_NUM}){_HALF}\s*(?:stars?\s+|(?:[\w-]{{3,14}}\s+)?[a-z]{{3,12}}s\s+(?=out\s+of)|"
@@ -98,7 +100,8 @@ _SOURCES: list[tuple[str, re.Pattern[str]]] = [
         r"|\b(?:I'm going|I am going|I give it|giving it|"
         r"gets? an?|earns? an?|I'd give it an?|solid)\s+(?:an?\s+)?"
         # "I award it, with reservations, a B-minus", "It earns, grudgingly, a B\u2013": an aside before the grade
-        r"|\b(?:award|awards|awarded|give|gives|gave|gets?|earns?)(?:\s+it)?,[^,\n]{1,40},\s+an?\s+)"
+        r"|\b(?:award|awards|awarded|give|gives|gave|gets?|earns?)(?:\s+it)?,[^,\n]{1,40},\s+an?\s+"
+        r"|\b(?:grade|grades|graded|rate|rates|rated)\s+it\s+(?:an?\s+)?)"
         r"(?P<grade>(?-i:[A-DF])(?:\s*-?\s*(?:plus|minus)|[+\-−–])?)(?![\w+\-])"
         # "Overall: A bit long." is the article
         r"(?!(?<=A)\s+(?!(?:from|for|overall|here)\b)(?-i:[a-z]))", re.IGNORECASE)),

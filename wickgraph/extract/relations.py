@@ -67,6 +67,8 @@ def pair_roles(doc: Document, cues: Cues | None = None) -> list[Candidate]:
 _NAME_SHAPE = regexcache.compile(r"(?<![\w'\u2019])(?-i:[A-Z][a-z]+(?:[ -](?:(?:de|da|del|van|von|la|le) )?"
                                  r"[A-Z][a-z]+(?:['\u2019][A-Z][a-z]+)?){1,2})(?![\w'\u2019])",
                                  skip_to_start=True)  # the engine jumps from capital to capital
+_PASSIVE_GAP = re.compile(r",?\s*(?:are|were)\s+(?:(?:also|again|here|both)\s+)?(?:\w+ly\s+)?"
+                          r"(?:played|portrayed|voiced)\s+(?:here\s+)?by\s*", re.IGNORECASE)
 _FAME = re.compile(r"\s+fame\b", re.IGNORECASE)
 _STRICT_CUES = frozenset({"as", "plays", "playing", "portrays", "portraying", "voices", "voicing"})
 
@@ -167,6 +169,7 @@ def _coordinated(doc: Document, cues: Cues, mentions: list[Mention], found: list
         elif kinds == (CHARACTER, PERSON) and len(first) == len(second) and (
                 (gap_words(gap) and all(w in cues["list-separator"] for w in gap_words(gap)))
                 or gap.strip() == ","  # lists in apposition: "the twins, Hansel and Gretel, A and B"
+                or _PASSIVE_GAP.fullmatch(gap) is not None  # "Hansel and Gretel are played by A and B"
                 or _GROUP_NOUN.fullmatch(gap) is not None):
             pairs = zip(second, first, strict=True)
         else:
