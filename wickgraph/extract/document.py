@@ -155,7 +155,9 @@ def _placeholders(folded: str, mentions: list[Mention], mask: int) -> str:
                     chars[other.start:other.end] = _placeholder(other.mask & mask, other.end - other.start)
             return "".join(chars)
         quoted = bits == CHARACTER and _quoted(folded, mention.start, mention.end, done)
-        address = _ADDRESS.search(folded, max(done, mention.start - 8), mention.start) if bits & PERSON else None
+        # the last letter of a form of address, then a space, is cheap to test before the search
+        address = _ADDRESS.search(folded, max(done, mention.start - 8), mention.start) \
+            if bits & PERSON and folded[mention.start - 2:mention.start - 1] in _ADDRESS_ENDS else None
         if quoted:
             pieces.append(folded[done:mention.start - 1] + " ")
         elif address is not None:  # "whom Mr. Hiroyuki Sanada plays": a form of address before a known name is layout
@@ -172,6 +174,7 @@ def _placeholders(folded: str, mentions: list[Mention], mask: int) -> str:
 
 
 _QUOTES = {'"': '"', "\u201c": "\u201d", "\u2018": "\u2019"}
+_ADDRESS_ENDS = frozenset(".rsxeRSXE")  # "Mr.", "Mr", "Ms", "Miss", "Mx", "Dr", "Sir", "Dame", "Mister"
 _ADDRESS = re.compile(r"(?<![\w.])(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Mister)\.?[ \t]+\Z", re.IGNORECASE)
 
 

@@ -105,11 +105,16 @@ def forward_link(gap: str, cues: Cues) -> bool:
 def _without_repetition(words: list[str], cues: Cues) -> list[str]:
     """``words`` without the phrases that say a role is taken up again ("who for the second time gave life to"):
     they qualify the link and do not lengthen it."""
-    phrase = f" {' '.join(words)} "
-    for cue in cues["reprise-cue"]:
-        if " " in cue and f" {cue} " in phrase:
-            phrase = phrase.replace(f" {cue} ", " ")
-    return phrase.split()
+    if len(words) < 4:
+        return words  # too short to hold a phrase and still be over the limit
+    return _repetition_phrases(cues["reprise-cue"]).sub(" ", f" {' '.join(words)} ").split()
+
+
+@lru_cache(maxsize=4)
+def _repetition_phrases(reprise_cues: frozenset[str]) -> re.Pattern[str]:
+    """The reprise cues of several words, as one pattern over words padded with spaces."""
+    phrases = sorted((cue for cue in reprise_cues if " " in cue), key=len, reverse=True)
+    return re.compile("(?<= )(?:" + "|".join(re.escape(p) for p in phrases) + ")(?= )" if phrases else "(?!)")
 
 
 _INFINITIVE_CUES = {"play": "plays", "voice": "voices", "portray": "portrays"}
