@@ -13,6 +13,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from .. import regexcache
 from .wordlists import WordLists, load_word_lists
 
 __all__ = ["ASIDE_END", "CUES_FILE", "Cues", "backward_link", "default_cues", "elided_link", "forward_link",
@@ -113,8 +114,8 @@ def _without_repetition(words: list[str], cues: Cues) -> list[str]:
 @lru_cache(maxsize=4)
 def _repetition_phrases(reprise_cues: frozenset[str]) -> re.Pattern[str]:
     """The reprise cues of several words, as one pattern over words padded with spaces."""
-    phrases = sorted((cue for cue in reprise_cues if " " in cue), key=len, reverse=True)
-    return re.compile("(?<= )(?:" + "|".join(re.escape(p) for p in phrases) + ")(?= )" if phrases else "(?!)")
+    phrases = sorted((cue for cue in reprise_cues if " " in cue), key=lambda cue: (-len(cue), cue))  # one text per run
+    return regexcache.compile("(?<= )(?:" + "|".join(re.escape(p) for p in phrases) + ")(?= )" if phrases else "(?!)")
 
 
 _INFINITIVE_CUES = {"play": "plays", "voice": "voices", "portray": "portrays"}

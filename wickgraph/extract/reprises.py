@@ -74,7 +74,7 @@ _LIST_JOIN = re.compile(r"\)?\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)")
 @lru_cache(maxsize=8)
 def _phrases(words: frozenset[str]) -> re.Pattern[str]:
     """The cues of several words as one regex over a phrase of whole words padded with spaces."""
-    cues = sorted((w for w in words if " " in w), key=len, reverse=True)
+    cues = sorted((w for w in words if " " in w), key=lambda w: (-len(w), w))  # the same text in every run
     return re.compile(" (?:" + "|".join(re.escape(cue) for cue in cues) + ") " if cues else "(?!)")
 
 
