@@ -15,7 +15,7 @@ from .casing import lowering_is_exact
 from .gazetteer import CHARACTER, PERSON, WORK, Mention
 from .textscan import Keywords
 
-__all__ = ["PLACEHOLDER_CONT", "PLACEHOLDER_START", "Document"]
+__all__ = ["FORM_OF_ADDRESS", "PLACEHOLDER_CONT", "PLACEHOLDER_START", "Document"]
 
 PLACEHOLDER_START, PLACEHOLDER_CONT = 0xE010, 0xE020
 _START, _CONT = PLACEHOLDER_START, PLACEHOLDER_CONT
@@ -45,6 +45,7 @@ class Document:
         self.by_start = {m.start: m for m in mentions}
         self._mention_starts: list[int] | None = None
         self.lower = folded.lower()
+        self._blanks: _Blanks | None = None  # layout around names, the same in every view: found once
         self._views: dict[int, str] = {}
         self._lower_views: dict[int, str | None] = {}
         self._case_exact: bool | None = None
@@ -76,11 +77,18 @@ class Document:
         high = bisect.bisect_left(self._mention_starts, end, low)
         return self.mentions[low:high]
 
+    @property
+    def blanks(self) -> _Blanks:
+        """The quotation marks around role names and the forms of address before people's names (:func:`_blanks`)."""
+        if self._blanks is None:
+            self._blanks = _blanks(self.folded, self.mentions)
+        return self._blanks
+
     def view(self, mask: int) -> str:
         """The text with every mention of a kind in ``mask`` replaced by its placeholder."""
         view = self._views.get(mask)
         if view is None:
-            view = self._views[mask] = _placeholders(self.folded, self.mentions, mask)
+            view = self._views[mask] = _placeholders(self.folded, self.mentions, mask, self.blanks)
         return view
 
     def windows(self, needs: tuple[str, ...]) -> list[tuple[int, int]]:
@@ -101,7 +109,7 @@ class Document:
             if mask not in self._views and len(self.lower) == len(self.folded) and _CONTEXT_CASED not in self.folded:
                 # lower-casing is then character by character and leaves placeholders alone, so the placeholders
                 # can go straight into the lower-cased text (one lower() per review, not one per kind mask)
-                lowered = _placeholders(self.lower, self.mentions, mask)
+                lowered = _placeholders(self.lower, self.mentions, mask, self.blanks)
             else:  # one lower() in C when the view is there already, rather than placing every mention again
                 lowered = self.view(mask).lower()
             self._lower_views[mask] = lowered if len(lowered) == len(self.text) else None
@@ -139,9 +147,11 @@ class Document:
         return works[0] if works else None
 
 
-def _placeholders(folded: str, mentions: list[Mention], mask: int) -> str:
+def _placeholders(folded: str, mentions: list[Mention], mask: int, blanks: _Blanks) -> str:
     """``folded`` with the mentions of a kind in ``mask`` replaced by placeholders, joined from the slices
-    between them (a list of every character of a long text costs far more)."""
+    between them (a list of every character of a long text costs far more); the layout around a name that
+    ``blanks`` holds is written as spaces."""
+    quoted, addressed = blanks
     pieces: list[str] = []
     done = 0  # the text before this offset is in pieces
     for mention in mentions:
@@ -154,33 +164,48 @@ def _placeholders(folded: str, mentions: list[Mention], mask: int) -> str:
                 if other.mask & mask:
                     chars[other.start:other.end] = _placeholder(other.mask & mask, other.end - other.start)
             return "".join(chars)
-        quoted = bits == CHARACTER and _quoted(folded, mention.start, mention.end, done)
-        # the last letter of a form of address, then a space, is cheap to test before the search
-        address = _ADDRESS.search(folded, max(done, mention.start - 8), mention.start) \
-            if bits & PERSON and folded[mention.start - 2:mention.start - 1] in _ADDRESS_ENDS else None
-        if quoted:
-            pieces.append(folded[done:mention.start - 1] + " ")
-        elif address is not None:  # "whom Mr. Hiroyuki Sanada plays": a form of address before a known name is layout
-            pieces.append(folded[done:address.start()] + " " * (mention.start - address.start()))
-        else:
-            pieces.append(folded[done:mention.start])
+        layout_start = mention.start - 1 if bits == CHARACTER and mention.start in quoted else \
+            addressed.get(mention.start, mention.start) if bits & PERSON else mention.start
+        layout_start = max(layout_start, done)
+        pieces.append(folded[done:layout_start] + " " * (mention.start - layout_start))
         pieces.append(_placeholder(bits, mention.end - mention.start))
         done = mention.end
-        if quoted:  # 'as "Mr. Nobody"': the quotation marks around a role's name are layout, like its capitals
-            pieces.append(" ")
+        if layout_start < mention.start and bits == CHARACTER and mention.start in quoted:
+            pieces.append(" ")  # the closing quotation mark
             done += 1
     pieces.append(folded[done:])
     return "".join(pieces)
 
 
+_Blanks = tuple[frozenset[int], dict[int, int]]
 _QUOTES = {'"': '"', "\u201c": "\u201d", "\u2018": "\u2019"}
-_ADDRESS_ENDS = frozenset(".rsxeRSXE")  # "Mr.", "Mr", "Ms", "Miss", "Mx", "Dr", "Sir", "Dame", "Mister"
-_ADDRESS = re.compile(r"(?<![\w.])(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Mister)\.?[ \t]+\Z", re.IGNORECASE)
+FORM_OF_ADDRESS = regexcache.compile(r"(?<![\w.])(?:mr|mrs|ms|miss|mx|dr|sir|dame|mister)\.?[ \t]+", re.IGNORECASE)
+"""A form of address before a person's name ("Mr. ", "Miss "), which is not part of the name."""
+_ADDRESS_BEFORE = regexcache.compile(FORM_OF_ADDRESS.pattern + r"\Z", re.IGNORECASE)  # ending where a name starts
+_ADDRESS_ENDS = frozenset(".rsxeRSXE")  # the last character of "Mr.", "Ms", "Miss", "Mx", "Dr", "Sir", "Dame"...
 
 
-def _quoted(folded: str, start: int, end: int, done: int) -> bool:
-    """Whether the name at ``start:end`` stands alone between a pair of quotation marks."""
-    return start > done and end < len(folded) and _QUOTES.get(folded[start - 1]) == folded[end]
+def _blanks(folded: str, mentions: list[Mention]) -> _Blanks:
+    """Layout around names, found once per review: the starts of names that stand alone between a pair of
+    quotation marks ('as "Mr. Nobody"', read like a role's capitals), and, per start of a person's name, where
+    a form of address before it begins ("whom Mr. Hiroyuki Sanada plays")."""
+    quoted: set[int] = set()
+    previous_end = 0
+    for mention in mentions:
+        start, end = mention.start, mention.end
+        if start > previous_end and end < len(folded) and _QUOTES.get(folded[start - 1]) == folded[end]:
+            quoted.add(start)
+        previous_end = end
+    addressed: dict[int, int] = {}
+    previous_end = 0
+    for mention in mentions:
+        # the letter before the space that ends a form of address is a cheap test before the search
+        if mention.mask & PERSON and folded[mention.start - 2:mention.start - 1] in _ADDRESS_ENDS:
+            address = _ADDRESS_BEFORE.search(folded, max(previous_end, mention.start - 8), mention.start)
+            if address is not None:
+                addressed[mention.start] = address.start()
+        previous_end = mention.end
+    return frozenset(quoted), addressed
 
 
 def _placeholder(bits: int, length: int) -> str:

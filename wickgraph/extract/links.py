@@ -16,8 +16,8 @@ from pathlib import Path
 from .. import regexcache
 from .wordlists import WordLists, load_word_lists
 
-__all__ = ["ASIDE_END", "CUES_FILE", "Cues", "backward_link", "default_cues", "elided_link", "forward_link",
-           "gap_words", "is_possessive", "load_cues", "only_layout", "owned_role", "performed_link"]
+__all__ = ["ASIDE_END", "CUES_FILE", "Cues", "backward_link", "cue_phrases", "default_cues", "elided_link",
+           "forward_link", "gap_words", "is_possessive", "load_cues", "only_layout", "owned_role", "performed_link"]
 
 CUES_FILE = Path(__file__).resolve().parent / "cues.json"
 _REQUIRED = ("role-cue", "role-filler", "description-stop", "reprise-cue", "list-separator", "passive-cue",
@@ -108,13 +108,13 @@ def _without_repetition(words: list[str], cues: Cues) -> list[str]:
     they qualify the link and do not lengthen it."""
     if len(words) < 4:
         return words  # too short to hold a phrase and still be over the limit
-    return _repetition_phrases(cues["reprise-cue"]).sub(" ", f" {' '.join(words)} ").split()
+    return cue_phrases(cues["reprise-cue"]).sub(" ", f" {' '.join(words)} ").split()
 
 
-@lru_cache(maxsize=4)
-def _repetition_phrases(reprise_cues: frozenset[str]) -> re.Pattern[str]:
-    """The reprise cues of several words, as one pattern over words padded with spaces."""
-    phrases = sorted((cue for cue in reprise_cues if " " in cue), key=lambda cue: (-len(cue), cue))  # one text per run
+@lru_cache(maxsize=8)
+def cue_phrases(cues: frozenset[str]) -> re.Pattern[str]:
+    """The cues of several words in a cue list, as one pattern over words joined and padded with spaces."""
+    phrases = sorted((cue for cue in cues if " " in cue), key=lambda cue: (-len(cue), cue))  # the same text every run
     return regexcache.compile("(?<= )(?:" + "|".join(re.escape(p) for p in phrases) + ")(?= )" if phrases else "(?!)")
 
 

@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from .document import Document
+from .document import FORM_OF_ADDRESS, Document
 from .gazetteer import CHARACTER, PERSON, WORK
 from .links import default_cues
 from .patterns import FIRST_WORK, NAME_PATTERN, Candidate, Rule, RuleSet
@@ -47,7 +47,6 @@ def _shouted_words() -> frozenset[str]:
 # compiled once: these run for every candidate and list item
 _POSSESSIVE_S = re.compile(r"['\u2019]s\b")
 _LEADING_THE = re.compile(r"(?i)the\s+")
-_ADDRESS = re.compile(r"(?i)(?:mr|mrs|ms|miss|mx|dr|sir|dame|mister)\.?[ \t]+")
 _LEADING_THE_WORD = re.compile(r"(?i)the\s+(?:[a-z-]+\s+)?")
 _UNKNOWN_NAME = re.compile(NAME_PATTERN)
 
@@ -206,7 +205,7 @@ def _raw_list_items(doc: Document, start: int, end: int, kind: int = PERSON) -> 
         position = offset + len(piece)
         i_start, i_end = _trim(doc.text, offset, offset + len(piece))
         mention = doc.by_start.get(i_start)
-        address = _ADDRESS.match(doc.text, i_start, i_end) if mention is None else None
+        address = FORM_OF_ADDRESS.match(doc.text, i_start, i_end) if mention is None else None
         if address is not None and (named := doc.by_start.get(address.end())) is not None and named.mask & PERSON:
             mention = named  # "Mr. Michael Finch": the form of address before a known name is not part of it
         if mention is None and _LEADING_THE.match(doc.text[i_start:i_end]):

@@ -17,7 +17,8 @@ def strip_note(name: str) -> str:
 _PARTICLES = frozenset({"de", "da", "del", "della", "van", "von", "der", "la", "le", "di", "du"})
 
 
-INITIALLED = re.compile(r"[A-Z]\.\s+(?:(?:de|da|del|van|von|la|le)\s+)?[A-Z]")
+INITIALLED = re.compile(r"[A-Z]\.\s+(?:(?:" + "|".join(sorted(_PARTICLES)) + r")\s+)?[A-Z]")
+"""How an initialled name is written: "K. Reeves", "A. de Armas"."""
 
 
 def initialled_forms(name: str) -> list[str]:

@@ -122,13 +122,10 @@ _MACROS = {
     "KNOWNFROM": (rf"(?:(?<=[{_ENTITY_CHARS}]),?\s+(?:from|of)\s+(?:the\s+)?(?-i:[A-Z][\w'\u2019-]*)"
                   r"(?:\s+(?:(?-i:[A-Z][\w'\u2019-]*)|of|the|and)){0,4}"
                   r"(?:\s+fame)?(?=\s*,|\s+(?:plays|played|portrays|voices|is|was|stars|returns)\b),?)?"),
-    # a description that introduces the name after it: "played by an Italian actor, X", "a man named X", "by a X",
-    # "by Mr. X"
+    # a description that introduces the name after it: "played by an Italian actor, X", "a man named X", "by a X"
     "INTRO": (r"(?:(?:an?|one|some)\s+(?:(?:certain|[A-Za-z-]+)\s+){0,2}?(?:actor|actress|performer|director|"
               r"filmmaker|writer|screenwriter|man|woman|guy|gentleman|lady|fellow|bloke|chap)\s*,?\s+"
-              rf"(?:(?:named|called)\s+)?|(?-i:a|one)\s+(?=(?-i:[A-Z][a-z])|[{_ENTITY_CHARS}])"
-              # a form of address before a known name: "the story is by Mr. Derek Kolstad"
-              rf"|{_HONORIFIC}\.?\s+(?=[{_ENTITY_CHARS}]))?"),
+              rf"(?:(?:named|called)\s+)?|(?-i:a|one)\s+(?=(?-i:[A-Z][a-z])|[{_ENTITY_CHARS}]))?"),
 }
 # "reprising his role from the first film": the franchise's first work, named by its place
 NAME_PATTERN = _MACROS["N"]  # a capitalised name the gazetteer does not know

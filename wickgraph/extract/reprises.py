@@ -7,11 +7,10 @@ from __future__ import annotations
 
 import bisect
 import re
-from functools import lru_cache
 from itertools import pairwise
 
 from .document import Document
-from .links import Cues, default_cues, gap_words
+from .links import Cues, cue_phrases, default_cues, gap_words
 from .patterns import Candidate
 
 __all__ = ["AGAIN_AFTER", "mark_reprises", "reprise_cue"]
@@ -71,20 +70,13 @@ def _relative_return(doc: Document, candidate: Candidate) -> bool:
 _LIST_JOIN = re.compile(r"\)?\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)")
 
 
-@lru_cache(maxsize=8)
-def _phrases(words: frozenset[str]) -> re.Pattern[str]:
-    """The cues of several words as one regex over a phrase of whole words padded with spaces."""
-    cues = sorted((w for w in words if " " in w), key=lambda w: (-len(w), w))  # the same text in every run
-    return re.compile(" (?:" + "|".join(re.escape(cue) for cue in cues) + ") " if cues else "(?!)")
-
-
 def reprise_cue(doc: Document, cues: Cues, start: int, end: int) -> bool:
     """A reprise cue inside the evidence ("returns as", "'s return as") or right after the role ("is Y again"),
     not anywhere in a long clause ("Caine (a sly, blind X) is a retired killer pulled back in")."""
     words = gap_words(doc.text[start:end])
     phrase = f" {' '.join(words)} "
     return any(w in cues["reprise-cue"] for w in words) or _tail_cue(doc, cues, end) \
-        or _phrases(cues["reprise-cue"]).search(phrase) is not None \
+        or cue_phrases(cues["reprise-cue"]).search(phrase) is not None \
         or _STILL_LINK.search(doc.text, start, end) is not None
 
 
@@ -109,7 +101,7 @@ def _tail_cue(doc: Document, cues: Cues, end: int) -> bool:
         return AGAIN_AFTER.match(doc.text, apposition.end() - 1) is not None
     tail = gap_words(doc.text[end:_clause_end(doc, end)])[:5]
     phrase = f" {' '.join(tail)} "
-    return any(w in cues["reprise-cue"] for w in tail) or _phrases(cues["reprise-cue"]).search(phrase) is not None
+    return any(w in cues["reprise-cue"] for w in tail) or cue_phrases(cues["reprise-cue"]).search(phrase) is not None
 
 
 _APPOSITION = re.compile(r",\s+(?:the|a|an|his|her|their)\s+[^,.;:!?()\n]{1,50},", re.IGNORECASE)
