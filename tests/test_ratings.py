@@ -125,6 +125,18 @@ def test_normalize() -> None:
     ("Final grade \u2013 C\u2013", "C-", "letter", "grade \u2013 C\u2013"),
     ("Verdict: a strong eight.", 8, 10, "Verdict: a strong eight"),
     ("I'd rate it a solid seven, honestly.", 7, 10, "rate it a solid seven"),
+    # an em dash between a score label and the grade, as between a label and any value
+    ("Verdict \u2014 B minus.", "B-", "letter", "Verdict \u2014 B minus"),
+    ("GRADE\u2014A", "A", "letter", "GRADE\u2014A"),
+    ("Overall \u2014 C+, and generous.", "C+", "letter", "Overall \u2014 C+"),
+    # "my take" / "our take" as a score label before a grade
+    ("Our take: A-.", "A-", "letter", "Our take: A-"),
+    ("My take \u2013 B plus", "B+", "letter", "My take \u2013 B plus"),
+    ("our take: C", "C", "letter", "our take: C"),
+    # filled and hollow shapes drawn as a meter: the filled ones out of all of them
+    ("Rating \u25cf\u25cf\u25cf\u25cb\u25cb", 3, 5, "\u25cf\u25cf\u25cf\u25cb\u25cb"),
+    ("Action \u25a0\u25a0\u25a0\u25a0\u25a1", 4, 5, "\u25a0\u25a0\u25a0\u25a0\u25a1"),
+    ("\u25c6\u25c6\u25c7\u25c7 for the plot", 2, 4, "\u25c6\u25c6\u25c7\u25c7"),
 ])
 def test_more_rating_forms(text: str, value: object, scale: object, evidence: str) -> None:
     rating = find_rating(text)
@@ -196,6 +208,9 @@ def test_star_key_sets_the_scale(text: str, value: float, scale: int) -> None:
     # a place in a sequence, a count, a relative's score
     "It ranks 3/4 in the franchise for me.", "Scene 4/5 is the best.", "I saw it 3 out of 4 nights.",
     "My dad: 9/10", "Our co-host - 6/10",
+    # a take that is no grade, and shapes that are no meter
+    "Our take: A sequel nobody asked for.", "My take \u2014 A lot of fun.", "\u25cf Cast", "\u25a0\u25a0\u25a0",
+    "\u25cb\u25cb\u25cb",
 ])
 def test_more_non_ratings(text: str) -> None:
     assert find_rating(text) is None

@@ -44,6 +44,10 @@ _OTHER_LABEL = re.compile(
     re.IGNORECASE,
 )
 
+# A meter drawn in filled and hollow shapes, "●●●○○": the filled ones out of all of them.
+_METER_FULL = ("\u25cf", "\u25a0", "\u25c6", "\u2b24", "\u25b0", "\u25fc")
+_METER_EMPTY = "\u25cb\u25a1\u25c7\u25ef\u25b1\u25fb"
+
 # A cheap pre-check per pattern: one of these must be in the lower-cased text.
 _NEEDS = {"stars_glyph": ("★",), "stars_ascii": ("**", "*/", "✦", "✪", "✭", "⭐"),
           "percent": ("%", "per cent", "percent"),
@@ -51,7 +55,8 @@ _NEEDS = {"stars_glyph": ("★",), "stars_ascii": ("**", "*/", "✦", "✪", "�
           "glyph_count": ("/", "out of"), "on_scale": (" on ", " of ", " sur "),
           "given_bare": ("give", "gave", "rate", "rating", "award", "verdict", "score", "grade", "from me"),
           "letter": ("grade", "rat", "verdict", "score", "overall", "going", "give", "giving", "gets", "earns",
-                     "award", "solid", "get a", "earn a"),
+                     "award", "solid", "get a", "earn a", "take"),
+          "meter": _METER_FULL,
           "letter_alone": ("grade",),
           "letter_suffix": ("from me", "for me", "overall", "it is", "it's", "here")}
 
@@ -59,6 +64,7 @@ _SOURCES: list[tuple[str, re.Pattern[str]]] = [
     # "★★★½☆", "★★½ out of four"; a lone star before a number ("★ 7/10") is decoration, not a score
     ("stars_glyph", re.compile(r"(?P<full>★+)(?P<half>½|⯪)?(?P<empty>☆*)(?!\s*\d)"
                                r"(?:\s*(?:/|out\s+of)\s*(?P<scale>5|4|10|five|four|ten)\b)?", re.IGNORECASE)),
+    ("meter", re.compile(rf"(?P<full>([{''.join(_METER_FULL)}])\2{{0,9}})(?P<empty>([{_METER_EMPTY}])\4{{0,9}})")),
     # "🔫🔫🔫🔫 / 5", "♥♥♥ out of 5": one symbol repeated, counted against a stated scale
     ("glyph_count", re.compile(r"(?P<full>([^\w\s/.,;:!?()\[\]\"'*★☆½\-])(?:\ufe0f?\2){0,9})\ufe0f?(?P<half>½)?"
                                r"\s*(?:/|out\s+of)\s*(?:(?P<scale>5|4|10)\b|(?P<scale_glyphs>\2(?:\ufe0f?\2){0,9})\ufe0f?)",
@@ -96,7 +102,8 @@ _SOURCES: list[tuple[str, re.Pattern[str]]] = [
                             r"stars|points)\b)", re.IGNORECASE)),
     ("stars", re.compile(rf"\b(?P<value>{_NUM}){_HALF}[\s-]+stars?\b", re.IGNORECASE)),
     ("letter", re.compile(
-        r"(?:\b(?:grade|rating|verdict|score|overall(?:\s+grade)?)(?:\s*[:\-–|]?\s*|[ \t]*(?:[.·_]{3,}|…+)[ \t]*)"
+        r"(?:\b(?:grade|rating|verdict|score|overall(?:\s+grade)?|(?:my|our)\s+take)"
+        r"(?:\s*[:\-–—|]?\s*|[ \t]*(?:[.·_]{3,}|…+)[ \t]*)"
         r"|\b(?:I'm going|I am going|I give it|giving it|"
         r"gets? an?|earns? an?|I'd give it an?|solid)\s+(?:an?\s+)?"
         # "I award it, with reservations, a B-minus", "It earns, grudgingly, a B\u2013": an aside before the grade
@@ -188,6 +195,9 @@ def _candidate(kind: str, match: re.Match[str]) -> tuple[float | str, int | str]
         stated = int(parse_number(match.group("scale")) or 0) if match.group("scale") else None
         scale = stated or (total if total in (4, 5, 10) and match.group("empty") else 5)
         return (full + half, scale) if full + half <= scale else None
+    if kind == "meter":
+        full, scale = len(match.group("full")), len(match.group("full")) + len(match.group("empty"))
+        return (full, scale) if scale in (4, 5, 10) else None
     if kind == "glyph_count":
         count = len(match.group("full").replace("\ufe0f", "")) + (0.5 if match.group("half") else 0.0)
         glyphs = match.group("scale_glyphs")
