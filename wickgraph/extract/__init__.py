@@ -66,8 +66,11 @@ def extract(text: str, film: str | None = None, *, reference: Reference | None =
     mentions = keep_plausible(text, mentions, reference, film_iri)
     facts = reference.works.get(film_iri or "")
     credits = {"director": facts.directors, "writer": facts.writers} if facts else {}
+    own_year = facts.release_year if facts else None
+    other_works_years = frozenset(w.release_year for w in reference.works.values()
+                                  if w.in_franchise and w.release_year is not None and w.release_year != own_year)
     doc = Document(text, folded, mentions, film_iri, frozenset(reference.cast_of(film_iri)), credits,
-                   film_number=series_number(reference, film_iri))
+                   film_number=series_number(reference, film_iri), other_works_years=other_works_years)
     rules = default_rules()
     # Filters run lazily: only on the first mention of each fact, which is most of the time saved.
     units = LayoutUnits(doc)  # layout units: cast rows, credit labels, 'Returning:' sections

@@ -60,7 +60,8 @@ def _label_regex(words: LayoutWords) -> re.Pattern[str]:
         r"(?:[ \t]+(?:per|via|according[ \t]+to)[ \t]+[A-Z][\w.&-]*(?:[ \t]+[A-Z][\w.&-]*)?(?=[ \t]*:)"
         r"|[ \t]*\((?:per|via|according[ \t]+to|source:?)[ \t][^()\n]{1,30}\)(?=[ \t]*:))?"
         r"(?P<sep>[ \t]*[:=][ \t]*|[ \t]+-{1,2}[ \t]+|[ \t]*[\u2013\u2014][ \t]*|[ \t]*$|(?<=[ \t]by)[ \t]+|"
-        r"(?<=\.)[ \t]+|(?<=\])[ \t]+|(?<=starring)[ \t]+|(?<=featuring)[ \t]+|(?<=with)[ \t]+)",
+        r"(?<=\.)[ \t]+|(?<=\])[ \t]+|(?<=starring)[ \t]+|(?<=featuring)[ \t]+|(?<=with)[ \t]+|"
+        r"(?<=[\u2600-\u27bf\ufe0f\U0001f300-\U0001faff])[ \t]+)",  # an icon as the label: "\U0001f3ac X"
         re.IGNORECASE | re.MULTILINE)
 
 
@@ -124,9 +125,9 @@ def _credits_in_prose(view: str, regex: re.Pattern[str], start: int, end: int) -
 def _label_ok(label: re.Match[str], view: str, line_start: int, after_label: bool) -> bool:
     text = label.group().strip().lower()
     separator = label.group("sep")
-    single = len(text.rstrip(":=-\u2013\u2014 \t")) <= 1
-    if single and ":" not in separator:
-        return False  # "D: X" and "W: A" need their colon
+    bare = text.rstrip(":=-\u2013\u2014 \t")
+    if len(bare) <= 1 and bare.isalpha() and ":" not in separator:
+        return False  # "D: X" and "W: A" need their colon; an icon ("\U0001f3ac X") is a label without one
     if label.group("cast") and separator.strip() == "" and text.split()[0] == "with":
         # "With Keanu Reeves gone, ..." is prose; after a capsule's "·" or "|" it is a label
         before = view[line_start:label.start()].rstrip()

@@ -31,7 +31,8 @@ class Document:
 
     def __init__(self, text: str, folded: str, mentions: list[Mention], film: str | None,
                  film_performances: frozenset[tuple[str, str]] = frozenset(),
-                 film_credits: dict[str, frozenset[str]] | None = None, film_number: int | None = None) -> None:
+                 film_credits: dict[str, frozenset[str]] | None = None, film_number: int | None = None,
+                 other_works_years: frozenset[int] = frozenset()) -> None:
         self.text = text
         self.film_performances = film_performances  # (actor, character) pairs the reference has in the work
         # the reviewed film's place in the series (3 for Parabellum): "the third film" is then the reviewed one
@@ -39,6 +40,7 @@ class Document:
         self.film_roles = frozenset(character for _, character in film_performances)  # its characters
         self.film_credits = film_credits or {}  # "director"/"writer" -> people credited on the reviewed work
         self.film_cast = frozenset(actor for actor, _ in film_performances)  # the actors it casts
+        self.other_works_years = other_works_years  # release years of the franchise's other works, not its own
         self.folded = folded
         self.mentions = mentions
         self.film = film

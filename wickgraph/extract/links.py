@@ -309,11 +309,14 @@ _PERFORMANCE_VERB = re.compile(r"\s*(?:\w+ly\s+)?(?:(?:nails|nailed|aces|aced|in
 _PLOT_AFTER = re.compile(r"\s+(?:to|into|onto|against|with|through|under|on|in|at)\b", re.IGNORECASE)
 _BRINGS = re.compile(r"\s*(?:\w+ly\s+)?(?:brings|brought)\s+\Z", re.IGNORECASE)
 _TO_LIFE = re.compile(r"\s+(?:\w+\s+)?to\s+life\b", re.IGNORECASE)
-_QUALITY_AFTER = re.compile(
-    r"\s+(?:[\w-]+,?\s+){0,3}?(?:scenes?|moments?|weight|gravity|menace|warmth|dignity|soul|depth|life|presence|edge|"
-    r"bite|charm|grace|humanity|heart|texture|voice|pathos|swagger|spark|sadness|melancholy|wit|authority|energy|"
-    r"spine|sting|sparkle|poise|mystery|tenderness|vulnerability|gravitas|physicality|intensity|stillness)\b",
-    re.IGNORECASE)
+_QUALITIES = (r"(?:scenes?|moments?|weight|gravity|menace|warmth|dignity|soul|depth|life|presence|edge|"
+              r"bite|charm|grace|humanity|heart|texture|voice|pathos|swagger|spark|sadness|melancholy|wit|authority|"
+              r"energy|spine|sting|sparkle|poise|mystery|tenderness|vulnerability|gravitas|physicality|intensity|"
+              r"stillness|sorrow|grief|humour|humor|fun|danger|elegance|class|cool|sadism|glee|rage|fury)")
+_QUALITY_AFTER = re.compile(rf"\s+(?:[\w-]+,?\s+){{0,3}}?{_QUALITIES}\b", re.IGNORECASE)
+# "Bill Skarsgård brings a snotty, velvet-gloved menace to the Marquis": the quality named, then the role
+_QUALITY_TO = re.compile(rf"\s*(?:\w+ly\s+)?(?:brings|brought|lends|lent|gives|gave|adds|added)\s+"
+                         rf"(?:[\w'-]+,?\s+){{0,5}}?{_QUALITIES}\s+to\s+\Z", re.IGNORECASE)
 
 
 def performed_link(gap: str, after: str) -> bool:
@@ -321,9 +324,10 @@ def performed_link(gap: str, after: str) -> bool:
 
     "Common gives us Cassian", "Mark Dacascos has enormous fun with Zero", "Mark Dacascos nails Zero", "Jerome
     Flynn turns in a sly Berrada", "X brings Zero to life", "Claudia Gerini gives Gianna one long, sad scene", "Ian
-    McShane does his Winston thing"; not the plot's verbs ("gives Winston the coin", "nails Zero to the wall")."""
+    McShane does his Winston thing", "X brings a snotty menace to the Marquis"; not the plot's verbs ("gives
+    Winston the coin", "nails Zero to the wall")."""
     return bool(_PERFORMS.fullmatch(gap) or (_PERFORMANCE_VERB.fullmatch(gap) and not _PLOT_AFTER.match(after))
-                or (_GIVES.fullmatch(gap) and _QUALITY_AFTER.match(after))
+                or (_GIVES.fullmatch(gap) and _QUALITY_AFTER.match(after)) or _QUALITY_TO.fullmatch(gap)
                 or (_BRINGS.fullmatch(gap) and _TO_LIFE.match(after))
                 or (_DOES_HIS.fullmatch(gap) and _ROUTINE_AFTER.match(after)))
 

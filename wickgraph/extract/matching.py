@@ -155,6 +155,8 @@ def _candidate(doc: Document, rule: Rule, match: re.Match[str]) -> Candidate | N
                 return None  # "Anjelica Huston is the Director": her role, not a credit
     if groups.get("year"):
         candidate.year = int(groups["year"])
+        if rule.unless_year_of_other_work and candidate.year in doc.other_works_years:
+            return None
     if rule.work_is_film:
         work_span = candidate.parts.get("work")
         if not work_span or doc.work_at(work_span[0][0]) != doc.film or doc.film is None:

@@ -217,12 +217,28 @@ def _forward(doc: Document, cues: Cues, mentions: list[Mention], index: int) -> 
         if in_brackets and ")" in gap:
             return None
         if forward_link(gap, cues) or (gap.strip() == "," and AGAIN_AFTER.match(doc.text, other.end)) \
-                or _as_role_here(doc, gap, other) or _apposed_role(doc, gap, other):
+                or _as_role_here(doc, gap, other) or _apposed_role(doc, gap, other) \
+                or (_OWN_ROLE_GAP.fullmatch(gap) is not None and _own_or_uncast(doc, actor, other)):
             return role_candidate(doc, cues, actor, other, actor.start, other.end)
         if other.mask & CHARACTER and not _AS_BEFORE.search(gap):
             continue  # "fights John in the library as Ernest": a character in the action, not the role
         return None
     return _new_role(doc, cues, actor, sentence_end)
+
+
+# "Ian McShane returns to Winston", "Michael Nyqvist, God rest him, and his Viggo": the role as where the actor
+# goes back to, or as the actor's own; as often the plot's ("returns to John", "Keanu Reeves and his Helen"), so
+# only a role the reference gives the actor here, or any role of an actor it does not cast here (to be flagged)
+_OWN_ROLE_GAP = re.compile(r"\s*,?\s*(?:\w+ly\s+)?(?:returns|returned|returning|comes\s+back|came\s+back|coming\s+back|"
+                           r"goes\s+back|went\s+back)\s+to\s+(?:the\s+)?"
+                           r"|(?:\s*,[^,;.!?()\n]{1,40},)?\s+and\s+(?:his|her|their)\s+(?:own\s+)?", re.IGNORECASE)
+
+
+def _own_or_uncast(doc: Document, actor: Mention, role: Mention) -> bool:
+    actors = {e.iri for e in actor.of_kind(PERSON)}
+    roles = {e.iri for e in role.of_kind(CHARACTER)}
+    own = {character for player, character in doc.film_performances if player in actors}
+    return bool(own & roles) if own else bool(roles - {None})
 
 
 # "Peter Serafinowicz, the sommelier, gets one scene": a role named with its article, set off by commas;
