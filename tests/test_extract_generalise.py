@@ -2152,11 +2152,17 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
          [("writer", "Shay Hatten", None, "supported"), ("writer", "Michael Finch", None, "supported")]),
         ("The man who holds the directing credit, Len Wiseman, stays quiet.", BAL,
          [("director", "Len Wiseman", None, "supported")]),
+        ("Two stuntmen share the director's credit, Chad Stahelski and David Leitch \u2014 old friends.", JW1,
+         [("director", "Chad Stahelski", None, "supported")]),
     ],
     "co-director-after-a-short-predicate": [
         ("David Leitch is on board as co-director.", JW1, [("director", "David Leitch", None, "contradicted")]),
         ("Chad Stahelski comes aboard this time as director.", CH2, [("director", "Chad Stahelski", None, "supported")]),
         ("Len Wiseman signed up late as director.", BAL, [("director", "Len Wiseman", None, "supported")]),
+        ("David Leitch is there beside him again as co-director.", PARA,
+         [("director", "David Leitch", None, "contradicted")]),
+        ("Shay Hatten is on board as co-writer.", BAL, [("writer", "Shay Hatten", None, "supported")]),
+        ("Derek Kolstad stays around as writer.", CH2, [("writer", "Derek Kolstad", None, "supported")]),
     ],
     "a-relative-credit-over-the-whole-series": [
         ("Chad Stahelski, who directed all four numbered entries, goes bigger.", CH4,
@@ -2213,6 +2219,53 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
          [("cast", "Michael Nyqvist", "Viggo", "supported")]),
         ("Donnie Yen and his Caine steal the film.", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
         ("Then there is Halle Berry and her Sofia, dogs and all.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
+    ],
+    "a-role-described-by-whose-it-is": [
+        ("Peter Stormare shows up as Viggo's brother, sneering.", JW1,
+         [("cast", "Peter Stormare", "Viggo's brother", "contradicted")]),
+        # an actor the reference does not list for the work, in a role it does not know: unknown, as any such claim
+        ("Common plays Santino's bodyguard.", JW1, [("cast", "Common", "Santino's bodyguard", "unknown")]),
+        ("Norman Reedus turns up as the Chancellor's right-hand man and does little.", CH4,
+         [("cast", "Norman Reedus", "Chancellor's right-hand man", "unknown")]),
+    ],
+    "a-role-given-to-the-actor": [
+        ("You gave Halle Berry a pair of dogs and a character called Sofia.", PARA,
+         [("cast", "Halle Berry", "Sofia", "supported")]),
+        ("The script hands Donnie Yen a role worthy of him, a blind killer named Caine.", CH4,
+         [("cast", "Donnie Yen", "Caine", "supported")]),
+        ("Kolstad gives Ian McShane the part of Winston and gets out of the way.", JW1,
+         [("cast", "Ian McShane", "Winston", "supported")]),
+    ],
+    "a-described-role-in-the-actors-brackets": [
+        ("Katie McGrath (the masked Adjudicator) gets the best lines.", CONT,
+         [("cast", "Katie McGrath", "Adjudicator", "supported")]),
+        ("Also there: Natalia Tena (a wry Gianna), in a single scene.", CH4,
+         [("cast", "Natalia Tena", "Gianna", "contradicted")]),
+        ("Marko Zaror (the silent, faceless Chidi) is wasted.", CH4, [("cast", "Marko Zaror", "Chidi", "supported")]),
+    ],
+    "an-aside-between-the-actor-and-the-performance": [
+        ("Bill Skarsg\u00e5rd, still known to most as the clown from It, brings a lazy menace to the Marquis.", CH4,
+         [("cast", "Bill Skarsg\u00e5rd", "Marquis", "supported")]),
+        ("Mark Dacascos, a martial artist first and an actor second, nails Zero.", PARA,
+         [("cast", "Mark Dacascos", "Zero", "supported")]),
+        ("Ian McShane, ever the gentleman, brings real weight to Winston.", CH2,
+         [("cast", "Ian McShane", "Winston", "supported")]),
+    ],
+    "one-last-time": [
+        ("reddick as charon one last time, sob", BAL, [("reprise", "Lance Reddick", "Charon", "supported")]),
+        ("Lance Reddick is Charon for the last time.", BAL, [("reprise", "Lance Reddick", "Charon", "supported")]),
+        ("Ian McShane plays Winston one final time.", BAL, [("reprise", "Ian McShane", "Winston", "supported")]),
+    ],
+    "a-title-and-its-year-side-by-side": [
+        ("ballerina 2025 debrief, go", None, [("release_year", "", 2025, "supported")]),
+        ("Parabellum 2019 is the one with the horses.", PARA, [("release_year", "", 2019, "supported")]),
+        ("So, John Wick 2014 it is: the dog one.", JW1, [("release_year", "", 2014, "supported")]),
+    ],
+    "a-score-of-the-work-after-scores-of-its-parts": [
+        ("snowy murder village, 10/10 location. anyway I'm putting it at 8/10", BAL,
+         [("rating", "", 8, "unknown")]),
+        ("The stairs are a 10/10 fight scene. My rating: 7/10.", CH4, [("rating", "", 7, "unknown")]),
+        ("9/10 soundtrack, 4/10 plot. Overall I give it 6/10.", CH4, [("rating", "", 6, "unknown")]),
     ],
 }
 
@@ -3036,6 +3089,30 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Keanu Reeves and his Helen are the film's heart.", JW1, ("cast", "Keanu Reeves", "Helen")),
         ("Ian McShane and his Charon run the hotel.", PARA, ("cast", "Ian McShane", "Charon")),
         ("Common and his Santino are at war.", CH2, ("cast", "Common", "Santino")),
+    ],
+    "a-described-role-that-a-name-follows": [
+        ("Willem Dafoe plays John's friend, Marcus, on a roof.", JW1, ("cast", "Willem Dafoe", "John's friend")),
+        ("Common plays Santino's bodyguard Cassian.", CH2, ("cast", "Common", "Santino's bodyguard")),
+        ("Keanu Reeves fights Viggo's brother in the church.", CH2, ("cast", "Keanu Reeves", "Viggo's brother")),
+        ("Common plays Gianna's bodyguard, a man named Cassian.", CH2, ("cast", "Common", "Gianna's bodyguard")),
+        ("Common plays Gianna's bodyguard: Cassian.", CH2, ("cast", "Common", "Gianna's bodyguard")),
+        ("Common plays Cassius, Gianna's bodyguard.", CH2, ("cast", "Common", "Gianna's bodyguard")),
+        ("Peter Serafinowicz is Bartholomew, Winston's driver.", CH2, ("cast", "Peter Serafinowicz", "Winston's driver")),
+    ],
+    "a-role-given-to-someone-else": [
+        ("The script gives Donnie Yen a daughter called Akira.", CH4, ("cast", "Donnie Yen", "Akira")),
+        ("Winston gives Keanu Reeves a dog called Dog.", PARA, ("cast", "Keanu Reeves", "Dog")),
+        ("They handed Ian McShane a hotel and a clerk named Charon.", CH4, ("cast", "Ian McShane", "Charon")),
+    ],
+    "a-title-beside-another-works-year": [
+        ("Parabellum 2019 was better than this.", CH4, ("release_year", "", 2019)),
+        ("John Wick 2014 started it all.", BAL, ("release_year", "", 2014)),
+        ("Chapter 2 2017 had the catacombs.", CH4, ("release_year", "", 2017)),
+    ],
+    "an-attributive-score": [
+        ("a 10/10 location, and I'm putting it at 7/10 overall", BAL, ("rating", "", 10)),
+        ("The stairs are a 10/10 fight scene. My rating: 8/10.", CH4, ("rating", "", 10)),
+        ("9/10 soundtrack. Film: 6/10.", CH4, ("rating", "", 9)),
     ],
 }
 

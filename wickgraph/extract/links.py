@@ -326,6 +326,7 @@ def performed_link(gap: str, after: str) -> bool:
     Flynn turns in a sly Berrada", "X brings Zero to life", "Claudia Gerini gives Gianna one long, sad scene", "Ian
     McShane does his Winston thing", "X brings a snotty menace to the Marquis"; not the plot's verbs ("gives
     Winston the coin", "nails Zero to the wall")."""
+    gap = _APPOSITION.sub(" ", gap, count=1)  # "X, still known as the clown from It, brings menace to Y"
     return bool(_PERFORMS.fullmatch(gap) or (_PERFORMANCE_VERB.fullmatch(gap) and not _PLOT_AFTER.match(after))
                 or (_GIVES.fullmatch(gap) and _QUALITY_AFTER.match(after)) or _QUALITY_TO.fullmatch(gap)
                 or (_BRINGS.fullmatch(gap) and _TO_LIFE.match(after))

@@ -315,6 +315,13 @@ def _pull_quote(text: str, before: str, end: int) -> bool:
         or (_QUOTE_BEFORE.search(before) is not None and _SOURCE_AFTER.match(text, end) is not None)
 
 
+# a score used as an adjective of a part of the film, not of the film: "a 10/10 location", "9/10 fight scene"
+_PART_AFTER = re.compile(r"[ \t]+(?:[a-z-]+[ \t]+)?(?:locations?|scenes?|fights?|set[ -]?pieces?|soundtrack|music|plot|"
+                         r"villains?|performances?|cast|action|cinematography|choreography|stunts?|ending|opening|"
+                         r"sequences?|script|dialogue|acting|visuals|costumes?|design|dogs?|sets?|editing|shots?|"
+                         r"chases?|climax|finale|characters?)\b", re.IGNORECASE)
+
+
 def find_rating(text: str) -> RatingMatch | None:
     """The critic's own rating: a labelled own score ("My score: 7 of 10 points") first, else the first rating
     that is neither labelled as a score of something else nor given by someone else ("my sister gives it 6/10")."""
@@ -333,7 +340,7 @@ def find_rating(text: str) -> RatingMatch | None:
             # a bare number's match holds its giving verb: who gives it is read before the number itself
             given_at = match.start("value") if kind == "given_bare" else match.start()
             if _OTHER_LABEL.search(before) or _attributed(text, given_at) or _COUNT_AFTER.match(text, match.end()) \
-                    or _pull_quote(text, before, match.end()):
+                    or _pull_quote(text, before, match.end()) or _PART_AFTER.match(text, match.end()):
                 continue
             if kind == "percent" and not _SCORE_LABEL.search(before):
                 continue  # "90% of the film" is no rating

@@ -196,6 +196,8 @@ def _forward(doc: Document, cues: Cues, mentions: list[Mention], index: int) -> 
     # them; nothing after the closing bracket is theirs
     opened = doc.text.rfind("(", max(sentence_start, actor.start - WINDOW), actor.start)
     in_brackets = opened >= 0 and ")" not in doc.text[opened:actor.start]
+    # "You gave Halle Berry ... a character called Sofia": the actor as the object of a verb of giving
+    given = _GIVEN_TO.search(doc.text, max(sentence_start, actor.start - 20), actor.start) is not None
     for position in range(index + 1, len(mentions)):
         other = mentions[position]
         if other.start - actor.end > WINDOW:
@@ -204,6 +206,14 @@ def _forward(doc: Document, cues: Cues, mentions: list[Mention], index: int) -> 
             break  # a sentence ends between them, unless the "end" is list layout ("Clancy Brown ... Harbinger")
         if other.mask & CHARACTER and is_possessive(doc.text, other.end):
             gap = doc.gap(actor.end, other.start)
+            related = _RELATION_ROLE.match(doc.text, other.end)
+            if related and not given and not _NAME_FOLLOWS.match(doc.text, related.end()) \
+                    and not _CAPITALISED.search(gap) and forward_link(gap, cues):
+                # "Peter Stormare shows up as Viggo's brother": the role is the description, no name follows (nor
+                # comes first: "Common plays Cassius, Gianna's bodyguard" names the role before describing it)
+                described = (other.start, related.end())
+                return Candidate("pair-described-role", "cast", actor.start, related.end(),
+                                 parts={"actor": [(actor.start, actor.end)], "character": [described]})
             worn = _GARMENT.match(doc.text, other.end)
             if worn and _PUTS_ON.search(gap) and len(gap_words(gap)) <= 5 and not _SENTENCE_END.search(gap):
                 # "slips effortlessly into Santino's skin", "puts on John Wick's black suit": the role worn
@@ -216,6 +226,13 @@ def _forward(doc: Document, cues: Cues, mentions: list[Mention], index: int) -> 
         gap = doc.gap(actor.end, other.start)
         if in_brackets and ")" in gap:
             return None
+        if given:
+            # the role noun must be what is given: not "gives Donnie Yen a daughter called Akira"
+            return role_candidate(doc, cues, actor, other, actor.start, other.end) \
+                if _GIVEN_ROLE.fullmatch(gap) and not _SENTENCE_END.search(gap) else None
+        if _BRACKETED_DESCRIPTION.fullmatch(gap) and doc.text.startswith(")", other.end):
+            # "Katie McGrath (the masked Adjudicator)": the bracket describes the role it closes on
+            return role_candidate(doc, cues, actor, other, actor.start, other.end + 1)
         if forward_link(gap, cues) or (gap.strip() == "," and AGAIN_AFTER.match(doc.text, other.end)) \
                 or _as_role_here(doc, gap, other) or _apposed_role(doc, gap, other) \
                 or (_OWN_ROLE_GAP.fullmatch(gap) is not None and _own_or_uncast(doc, actor, other)):
@@ -223,7 +240,25 @@ def _forward(doc: Document, cues: Cues, mentions: list[Mention], index: int) -> 
         if other.mask & CHARACTER and not _AS_BEFORE.search(gap):
             continue  # "fights John in the library as Ernest": a character in the action, not the role
         return None
-    return _new_role(doc, cues, actor, sentence_end)
+    return None if given else _new_role(doc, cues, actor, sentence_end)
+
+
+_GIVEN_TO = re.compile(r"\b(?:gives?|gave|giving|hands?|handed|offers?|offered|grants?|granted)\s+\Z", re.IGNORECASE)
+_GIVEN_ROLE = re.compile(r"\s+(?:[^.;!?\n]{0,60}?\s)?(?:a|an|the)\s+(?:[\w'-]+,?\s+){0,3}?(?:character|role|part)\b"
+                         r"[^.;!?\n]{0,40}?(?:called|named|dubbed|as|of|:|,)\s+(?:the\s+)?", re.IGNORECASE)
+# "(the masked Adjudicator)", "(a wry Gianna)": an article and at most three describing words, in the actor's bracket
+_BRACKETED_DESCRIPTION = re.compile(r"\s*\(\s*(?:the|a|an|his|her|their)\s+(?:[a-z][\w'-]*,?\s+){0,3}", re.IGNORECASE)
+# "as Viggo's brother", "plays the Chancellor's right-hand man": a role described by whose it is, ending the clause
+_RELATION_ROLE = re.compile(
+    r"['\u2019]s?\s+(?:[\w-]+\s+){0,2}?(?:brother|sister|son|daughter|wife|husband|father|mother|dad|uncle|aunt|"
+    r"nephew|niece|cousin|widow|bodyguard|enforcer|henchman|henchwoman|right-hand\s+(?:man|woman)|lieutenant|"
+    r"consigliere|fixer|lawyer|driver|assistant|mentor|rival|lover|girlfriend|boyfriend|bride|heir)\b"
+    r"(?=\s*(?:[.;:!?,)\n]|\s+(?:and|but|for|in|who|with|doing|as)\b|$))", re.IGNORECASE)
+_CAPITALISED = re.compile(r"\b(?-i:[A-Z])")
+# ... unless its name follows: "Gianna's bodyguard, a man named Cassius", "...: Cassius", "... and his name is Cassius"
+_NAME_FOLLOWS = re.compile(r"\s*(?:[,:(\u2014\u2013-]\s*|\s+(?:and\s+)?(?:his|her|whose)\s+name\s+is\s+|"
+                           r",?\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:named|called|known\s+as)\s+|"
+                           r",?\s+(?:named|called|known\s+as|who\s+goes\s+by)\s+)(?:the\s+)?(?-i:[A-Z])", re.IGNORECASE)
 
 
 # "Ian McShane returns to Winston", "Michael Nyqvist, God rest him, and his Viggo": the role as where the actor
