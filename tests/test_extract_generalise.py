@@ -2182,6 +2182,9 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("The 2019 movie wastes its desert.", PARA, [("release_year", "", 2019, "supported")]),
         ("Nobody expected the 2014 picture to spawn anything.", JW1, [("release_year", "", 2014, "supported")]),
         ("The 2024 film opens in a snowy village.", BAL, [("release_year", "", 2024, "contradicted")]),
+        # a game's year is no film's: Hex came out in 2019 too
+        ("Here is how the 2019 film measures up against its 2017 predecessor.", PARA,
+         [("release_year", "", 2019, "supported")]),
     ],
     "the-series-begins-here": [
         ("This is where the John Wick series begins.", JW1, [("franchise_member", "", None, "supported")]),
@@ -2266,6 +2269,15 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
          [("rating", "", 8, "unknown")]),
         ("The stairs are a 10/10 fight scene. My rating: 7/10.", CH4, [("rating", "", 7, "unknown")]),
         ("9/10 soundtrack, 4/10 plot. Overall I give it 6/10.", CH4, [("rating", "", 6, "unknown")]),
+    ],
+    "the-actor-in-an-absolute-phrase-after-the-role": [
+        ("the Bowery King again, Fishburne reprising the part with fresh scars", PARA,
+         [("cast", "Laurence Fishburne", "Bowery King", "supported"),
+          ("reprise", "Laurence Fishburne", "Bowery King", "supported")]),
+        ("Winston, Ian McShane returning to his role with a grin.", CH4,
+         [("cast", "Ian McShane", "Winston", "supported"), ("reprise", "Ian McShane", "Winston", "supported")]),
+        ("Charon once more, Lance Reddick resuming the part as if he never left.", PARA,
+         [("cast", "Lance Reddick", "Charon", "supported")]),
     ],
 }
 

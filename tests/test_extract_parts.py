@@ -191,6 +191,23 @@ SEVERAL_WORKS = [
      "## Ballerina\nAna de Armas plays Eve Macarro. Directed by Len Wiseman. Three stars."),
      "From the World of John Wick: Ballerina",
      {("cast", "Ana de Armas"), ("director", "Len Wiseman"), ("rating", None), ("franchise_member", None)}),
+    # a tally of short lines, each labelled by its work's title
+    (("Review: John Wick: Chapter 3 \u2013 Parabellum (2019), against Chapter 2. Halle Berry plays Sofia.\n\nTally:\n"
+      "Chapter 2 (rewatched): 8/10\nParabellum: 9/10"), "John Wick: Chapter 3 \u2013 Parabellum",
+     {("cast", "Halle Berry"), ("rating", None), ("release_year", None)}),
+    (("Reviewing John Wick: Chapter 4 with the first film in mind. Donnie Yen plays Caine.\n\n"
+      "- John Wick (2014) = 7/10\n- Chapter 4 = 9/10"), "John Wick: Chapter 4",
+     {("cast", "Donnie Yen"), ("rating", None)}),
+    # a comparison table whose header names the works, one a column
+    (("Review: John Wick: Chapter 3 \u2013 Parabellum (2019), next to Chapter 2. My verdict: 9/10.\n\nRole | Chapter 2 | Parabellum\n"
+      "Villain | Santino (Riccardo Scamarcio) | Zero (Mark Dacascos)\nFriend | Aurelio (John Leguizamo) | "
+      "Sofia (Halle Berry)"), "John Wick: Chapter 3 \u2013 Parabellum",
+     {("cast", "Mark Dacascos"), ("cast", "Halle Berry"), ("rating", None), ("release_year", None)}),
+    (("Ballerina next to The Continental, reviewing Ballerina. 3/5.\n\n| | The Continental | Ballerina |\n|---|---|---|\n"
+      "| Star | Mel Gibson as Cormac | Ana de Armas as Eve Macarro |\n| Villain | Peter Greene as Uncle Charlie | "
+      "Gabriel Byrne as the Chancellor |"),
+     "From the World of John Wick: Ballerina",
+     {("cast", "Ana de Armas"), ("cast", "Gabriel Byrne"), ("rating", None), ("franchise_member", None)}),
 ]
 
 
@@ -204,7 +221,7 @@ def test_a_post_about_several_works_keeps_the_reviewed_works_claims(text: str, t
     assert found <= expected | {("reprise", a) for _, a in expected}, found - expected
     assert {k for k in expected if k[0] != "franchise_member"} <= found
     rating = next(c for c in result.claims if c.type == "rating")
-    assert text[rating.start:rating.end].startswith(("My verdict", "9/10", "Three stars"))
+    assert text[rating.start:rating.end].startswith(("My verdict", "9/10", "Three stars", "3/5"))
 
 
 @pytest.mark.parametrize("text", [

@@ -67,8 +67,10 @@ def extract(text: str, film: str | None = None, *, reference: Reference | None =
     facts = reference.works.get(film_iri or "")
     credits = {"director": facts.directors, "writer": facts.writers} if facts else {}
     own_year = facts.release_year if facts else None
+    # a game's year is no film's ("the 2019 film" is Parabellum, though Hex came out that year too)
     other_works_years = frozenset(w.release_year for w in reference.works.values()
-                                  if w.in_franchise and w.release_year is not None and w.release_year != own_year)
+                                  if w.in_franchise and w.kind != "video_game"
+                                  and w.release_year is not None and w.release_year != own_year)
     doc = Document(text, folded, mentions, film_iri, frozenset(reference.cast_of(film_iri)), credits,
                    film_number=series_number(reference, film_iri), other_works_years=other_works_years)
     rules = default_rules()

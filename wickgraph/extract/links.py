@@ -209,6 +209,10 @@ _COPULA = frozenset({"is", "was", "are", "were", "'s"})
 _RELATIVE = frozenset({"who", "whom", "that", "which", "whose"})
 
 
+_BARE_COMMA = re.compile(r"\s*(?:(?:again|once\s+more|once\s+again)\s*)?,\s*", re.IGNORECASE)
+_REPRISING_AFTER = re.compile(r"\s+(?:reprising|returning\s+to|resuming|repeating)\s+(?:the|his|her|their)\s+"
+                              r"(?:role|part)\b", re.IGNORECASE)
+
 # "Iosef, a brat played by X": the noun is set off as the role's apposition, so what it is played by, the role is
 _APPOSED_PARTICIPLE = re.compile(r",\s+(?:a|an|the|his|her|their)\s+(?:[\w'-]+\s+){1,4}?(?:played|portrayed|voiced)\s+"
                                  r"(?:here\s+)?by\s+", re.IGNORECASE)
@@ -229,6 +233,8 @@ def backward_link(gap: str, after: str, cues: Cues) -> bool:
     "Y, played by X", "Y | X", "Y, his sister, is brought to life by X", "Y is played with glee by X",
     "The role of Y goes to X", "Y is a thin part for X", "Y (a sly, blind X)", "Y? X.".
     """
+    if _BARE_COMMA.fullmatch(gap) and _REPRISING_AFTER.match(after):
+        return True  # "the Bowery King again, Fishburne reprising the part": the actor in an absolute phrase
     if _FRONTED_OBJECT.match(after) and re.fullmatch(r",\s+(?:the|a|an|his|her)\s+(?:[\w'-]+\s+){0,3}", gap):
         return True  # "Rooney, the assassin Ana de Armas plays": the role fronted, the verb without its object
     if gap.startswith("?") and not gap[1:].strip() and "\n" not in gap:

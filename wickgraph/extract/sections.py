@@ -8,12 +8,15 @@ the reviewed one's: :func:`other_work_spans` finds them so their claims and rati
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from .document import Document
-from .gazetteer import PERSON, WORK
+from .gazetteer import CHARACTER, PERSON, WORK
 
 __all__ = ["other_work_spans"]
+
+Span = tuple[int, int]
 
 _PARAGRAPH_START = re.compile(r"\n[ \t]*\n\s*")
 _OPENING_REACH = 80  # a title this far into a paragraph, after a short label ("Saturday:", "3.", "Day two -"), opens it
@@ -27,6 +30,10 @@ def other_work_spans(doc: Document) -> list[tuple[int, int]]:
     """Spans of ``doc`` about another work than the reviewed one; empty unless the review is about several in turn."""
     if doc.film is None:
         return []
+    return sorted(_other_paragraphs(doc) + _other_labelled_lines(doc) + _other_columns(doc))
+
+
+def _other_paragraphs(doc: Document) -> list[tuple[int, int]]:
     starts = [0, *(m.end() for m in _PARAGRAPH_START.finditer(doc.text))]
     opened = [(start, topic) for start in starts if (topic := _opening_title(doc, start)) is not None]
     if len({topic for _, topic in opened}) < 2 or doc.film not in {topic for _, topic in opened}:
@@ -56,3 +63,70 @@ def _opening_title(doc: Document, start: int) -> str | None:
         elif works and opening not in works:
             return None  # "| John Wick (2014) | Chapter 2 (2017) |": two works side by side, no single subject
     return opening
+
+
+# "Chapter 2 (rewatched): 9/10" over "Parabellum: 7/10": a short line labelled by a work's title
+_LINE = re.compile(r"^[ \t#*>\-\u2022]*(?P<body>[^\n]{1,120})$", re.MULTILINE)
+_LABEL_END = re.compile(r"[ \t*_]*(?:\([^()\n]{1,30}\))?[ \t*_]*[:=\u2013\u2014|][ \t]*\S")
+
+
+def _other_labelled_lines(doc: Document) -> list[Span]:
+    """Short lines that open with a work's title as their label ("Chapter 2 (rewatched): 9/10"), when two or more
+    works label lines so and one of them is the reviewed work: the other works' lines."""
+    labelled: list[tuple[Span, str]] = []
+    for line in _LINE.finditer(doc.text):
+        mentions = doc.mentions_between(line.start("body"), line.end())
+        first = mentions[0] if mentions else None
+        if first is None or first.start != line.start("body") or not _LABEL_END.match(doc.text, first.end) \
+                or (first.mask & (PERSON | CHARACTER) and not _YEAR_AFTER.match(doc.text, first.end)):
+            continue  # "John Wick: Keanu Reeves" is a cast line, the role its label; "John Wick (2014):" the film
+        works = {e.iri for e in first.of_kind(WORK) if e.iri}
+        if works:
+            labelled.append((line.span(), doc.film if doc.film in works else sorted(works)[0]))
+    topics = {topic for _, topic in labelled}
+    if len(topics) < 2 or doc.film not in topics:
+        return []
+    return [span for span, topic in labelled if topic != doc.film]
+
+
+_TABLE_ROW = re.compile(r"^[^\n|]*\|[^\n]*$", re.MULTILINE)
+
+
+def _cells(row: re.Match[str]) -> list[Span]:
+    """The spans of a table row's cells, empty ones included, without the pipes that open and close the row."""
+    text, start = row.group(), row.start()
+    edges = [-1, *(i for i, char in enumerate(text) if char == "|"), len(text)]
+    cells = [(start + a + 1, start + b) for a, b in itertools.pairwise(edges)]
+    if not text[:edges[1]].strip():
+        cells = cells[1:]  # "| a | b |": nothing before the first pipe
+    if cells and not text[edges[-2] + 1:].strip():
+        cells = cells[:-1]
+    return cells
+
+
+def _other_columns(doc: Document) -> list[Span]:
+    """In a table whose header names two or more works, one of them the reviewed work, one a column
+    ("Role | Chapter 2 | Parabellum"), the cells under the other works' headers."""
+    spans: list[Span] = []
+    rows: list[re.Match[str]] = []
+    for row in [*_TABLE_ROW.finditer(doc.text), None]:
+        if row is not None and (not rows or doc.text[rows[-1].end():row.start()] == "\n"):
+            rows.append(row)
+            continue
+        spans += _columns_of_others(doc, rows)
+        rows = [row] if row is not None else []
+    return spans
+
+
+def _columns_of_others(doc: Document, rows: list[re.Match[str]]) -> list[Span]:
+    if len(rows) < 2:
+        return []
+    topics: dict[int, str] = {}
+    for index, (start, end) in enumerate(_cells(rows[0])):
+        works = {e.iri for m in doc.mentions_between(start, end) for e in m.of_kind(WORK) if e.iri}
+        if len(works) == 1:
+            topics[index] = works.pop()
+    if len(set(topics.values())) < 2 or doc.film not in topics.values():
+        return []
+    return [cell for row in rows[1:] for index, cell in enumerate(_cells(row))
+            if topics.get(index, doc.film) != doc.film]
