@@ -2279,6 +2279,53 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Charon once more, Lance Reddick resuming the part as if he never left.", PARA,
          [("cast", "Lance Reddick", "Charon", "supported")]),
     ],
+    "people-with-an-aside-then-a-held-credit": [
+        (("Chad Stahelski and David Leitch, veteran stuntmen who had both worked on The Matrix, share the directing "
+          "credit."), JW1, [("director", "Chad Stahelski", None, "supported"),
+                          ("director", "David Leitch", None, "contradicted")]),
+        ("Shay Hatten and Michael Finch, both new to the series, share the writing credit.", CH4,
+         [("writer", "Shay Hatten", None, "supported"), ("writer", "Michael Finch", None, "supported")]),
+        ("Len Wiseman, of Underworld fame, takes sole directing credit.", BAL,
+         [("director", "Len Wiseman", None, "supported")]),
+    ],
+    "a-possessive-role-said-in-the-present": [
+        ("Laurence Fishburne's Bowery King has a nice little scene.", BAL,
+         [("cast", "Laurence Fishburne", "Bowery King", "contradicted")]),
+        ("Willem Dafoe's Marcus turns up in a dream.", CH4, [("cast", "Willem Dafoe", "Marcus", "contradicted")]),
+        ("Common's Cassian gets a rematch on the stairs.", CH4, [("cast", "Common", "Cassian", "contradicted")]),
+    ],
+    "a-long-aside-before-the-casting-verb": [
+        (("Michael Nyqvist, best known at the time as Mikael Blomkvist in the Swedish Millennium films, plays the "
+          "Russian boss Viggo Tarasov."), JW1, [("cast", "Michael Nyqvist", "Viggo Tarasov", "supported")]),
+        ("Hiroyuki Sanada, familiar to a generation from The Last Samurai and a dozen other epics, plays Koji.", CH4,
+         [("cast", "Hiroyuki Sanada", "Koji", "supported")]),
+        ("Ian McShane, who spent three seasons swearing magnificently as Al Swearengen in Deadwood, plays Winston.",
+         CH2, [("cast", "Ian McShane", "Winston", "supported")]),
+    ],
+    "a-list-entry-whose-note-says-it-is-a-return": [
+        ("Keanu Reeves \u2014 John Wick. Back for a fourth campaign.\nDonnie Yen \u2014 Caine. New signing.\n", CH4,
+         [("reprise", "Keanu Reeves", "John Wick", "supported")]),
+        ("Laurence Fishburne \u2014 The Bowery King. Returns after a beating on a rooftop.\n", CH4,
+         [("reprise", "Laurence Fishburne", "Bowery King", "supported")]),
+        ("Ian McShane: Winston. Once more behind the desk.\nLance Reddick: Charon. Same as ever.\n", CH4,
+         [("reprise", "Ian McShane", "Winston", "supported")]),
+    ],
+    "the-credits-count-then-name-them": [
+        ("Parabellum's credits list four writers \u2014 Kolstad, Shay Hatten, Chris Collins and Marc Abrams.", PARA,
+         [("writer", "Shay Hatten", None, "supported"), ("writer", "Marc Abrams", None, "supported")]),
+        ("The credits name two writers: Shay Hatten and Michael Finch.", CH4,
+         [("writer", "Michael Finch", None, "supported")]),
+        ("The credits show two directors, Albert Hughes and Charlotte Br\u00e4ndstr\u00f6m.", CONT,
+         [("director", "Albert Hughes", None, "supported")]),
+    ],
+    "an-elided-credit-after-and": [
+        (("The first and third nights were directed by Albert Hughes and the middle one by Charlotte "
+          "Br\u00e4ndstr\u00f6m."), CONT, [("director", "Charlotte Br\u00e4ndstr\u00f6m", None, "supported")]),
+        ("Night one was directed by Albert Hughes and night two by Charlotte Br\u00e4ndstr\u00f6m.", CONT,
+         [("director", "Charlotte Br\u00e4ndstr\u00f6m", None, "supported")]),
+        ("Episodes one and three were helmed by Albert Hughes and the second by Charlotte Br\u00e4ndstr\u00f6m.", CONT,
+         [("director", "Charlotte Br\u00e4ndstr\u00f6m", None, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -3125,6 +3172,19 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("a 10/10 location, and I'm putting it at 7/10 overall", BAL, ("rating", "", 10)),
         ("The stairs are a 10/10 fight scene. My rating: 8/10.", CH4, ("rating", "", 10)),
         ("9/10 soundtrack. Film: 6/10.", CH4, ("rating", "", 9)),
+    ],
+    "a-possessive-role-recalled-in-the-past": [
+        ("Michael Nyqvist's Viggo was the better villain.", CH2, ("cast", "Michael Nyqvist", "Viggo")),
+        ("Willem Dafoe's Marcus died in the first film.", CH2, ("cast", "Willem Dafoe", "Marcus")),
+        ("Common's Cassian had the best fight of the series.", CH4, ("cast", "Common", "Cassian")),
+    ],
+    "a-list-entry-that-is-new": [
+        ("Keanu Reeves \u2014 John Wick. Back for more.\nDonnie Yen \u2014 Caine. New signing.\n", CH4,
+         ("reprise", "Donnie Yen", "Caine")),
+        ("Ian McShane: Winston. Once more behind the desk.\nRina Sawayama: Akira. A debut.\n", CH4,
+         ("reprise", "Rina Sawayama", "Akira")),
+        ("Hiroyuki Sanada \u2014 Koji. First appearance.\nKeanu Reeves \u2014 John Wick. Returns.\n", CH4,
+         ("reprise", "Hiroyuki Sanada", "Koji")),
     ],
 }
 

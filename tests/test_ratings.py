@@ -169,6 +169,10 @@ def test_more_rating_forms(text: str, value: object, scale: object, evidence: st
     ("Verdict: four Continental coins out of five.", 4), ("It gets a 7.5 from me.", 7.5), ("This one earns an 8 from me.", 8),
     # an aggregator named earlier in the sentence, before the clause with the score
     ("On Rotten Tomatoes, the film holds an approval rating of 89%. My grade: 7/10.", 7),
+    # a poll, a survey or the listeners: others' scores
+    ("Our listener poll online has it at four and a half stars. I'll say seven out of ten.", 7),
+    ("The reader survey gave it 4/5; I give it 3/5.", 3),
+    ("Fans voted it 9/10 in our poll. Me? 6/10.", 6),
     ("According to IMDb, users put it at 7.9/10, which sounds right. I give it 4 out of 5.", 4),
     # a speaker's score in a transcript yields to the one the writer labels as their own
     ("DENNIS: Eight out of ten.\nHOST: Booth verdict from me, and it counts: 9 out of 10.", 9),

@@ -17,7 +17,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from ..claimkinds import cast_false_claim_truth, claim_kind, claim_status
+from ..claimkinds import claim_kind, claim_status
 from ..errors import ReviewInputError
 from ..reference import Reference, default_reference, normalize_name
 from .answers import answered_questions
@@ -29,11 +29,17 @@ from .film import detect_film, resolve_film, resolve_work, series_number
 from .gazetteer import CHARACTER, PERSON, WORK, Entry, Gazetteer, fold, get_gazetteer
 from .inputs import MAX_REVIEW_BYTES, ReviewInput, read_review
 from .layout import blank, normalise
-from .links import default_cues
 from .matching import run_rules
 from .patterns import FIRST_WORK, Candidate, default_rules
 from .plausible import keep_plausible
 from .ratings import find_rating, normalize
+from .recall import (
+    actor_key,
+    without_credit_titles,
+    without_other_title_roles,
+    without_other_work_roles,
+    without_stray_roles,
+)
 from .relations import pair_roles
 from .reprises import mark_reprises
 from .scope import is_blocked
@@ -99,9 +105,9 @@ def extract(text: str, film: str | None = None, *, reference: Reference | None =
     if rating is not None:
         pairs.append((Claim("rating", text[rating.start:rating.end], rating.start, rating.end, value=rating.value,
                             scale=rating.scale, normalized=rating.normalized, rule="rating"), None))
-    claims = _without_other_title_roles(_without_stray_roles(_dedupe(pairs, blocked), reference), doc, reference)
-    claims = _without_other_work_roles(claims, doc, reference, film_iri)
-    claims = _without_credit_titles(claims)
+    claims = without_other_title_roles(without_stray_roles(_dedupe(pairs, blocked), reference), doc, reference)
+    claims = without_other_work_roles(claims, doc, reference, film_iri)
+    claims = without_credit_titles(claims)
     years = spoken_years(text)
     if years:  # evidence that stops inside a year said in words takes the whole phrase
         claims = [replace(c, start=span[0], end=span[1], evidence=text[span[0]:span[1]])
@@ -342,19 +348,19 @@ def _dedupe(pairs: list[tuple[Claim, Candidate | None]], blocked: Any) -> list[C
         if c.type in ("director", "writer") and not blocked(cand):
             in_credit.update(range(c.start, c.end))
     # a first-name or surname-only mention ("Keanu's longest night") yields to a later full-name one
-    full_named = {_actor_key(c) for c, cand in pairs if c.rule == "cast-mention" and _full_name(c)}
+    full_named = {actor_key(c) for c, cand in pairs if c.rule == "cast-mention" and _full_name(c)}
     pairs = [(c, cand) for c, cand in pairs if c.rule != "cast-mention" or (
-        c.start not in in_credit and (_full_name(c) or _actor_key(c) not in full_named))]
+        c.start not in in_credit and (_full_name(c) or actor_key(c) not in full_named))]
     role_pairs = [p for p in pairs if not (p[0].type == "cast" and p[0].character is None)]
     cast_with_role: set[str] = set()
     for c, cand in role_pairs:
         # an actor already known to have an unfiltered role needs no filtering of the next one
-        if c.type == "cast" and _actor_key(c) not in cast_with_role and not blocked(cand):
-            cast_with_role.add(_actor_key(c))
+        if c.type == "cast" and actor_key(c) not in cast_with_role and not blocked(cand):
+            cast_with_role.add(actor_key(c))
     seen: dict[tuple[Any, ...], int] = {}
     result: list[Claim] = []
     for claim, candidate in pairs:
-        if claim.type == "cast" and claim.character is None and _actor_key(claim) in cast_with_role:
+        if claim.type == "cast" and claim.character is None and actor_key(claim) in cast_with_role:
             continue
         key = _fact_key(claim)
         if key not in seen and blocked(candidate):
@@ -369,103 +375,8 @@ def _dedupe(pairs: list[tuple[Claim, Candidate | None]], blocked: Any) -> list[C
     return result
 
 
-def _without_stray_roles(claims: list[Claim], reference: Reference) -> list[Claim]:
-    """An actor whose role in this work the review names ("Fishburne as the Bowery King") is not also given a
-    name the reference does not know ("remembers Fishburne as Morpheus"): that is a role in another work.
-    Known wrong names ("Rooney") stay: they are the false claims an editor must see."""
-    resolved = {_actor_key(c) for c in claims if c.type == "cast" and c.character_iri}
-    wrong = {normalize_name(n) for facts in reference.characters.values() for n in facts.wrong_names}
-    return [c for c in claims if not (c.type in ("cast", "reprise") and c.character and not c.character_iri
-                                      and _actor_key(c) in resolved and normalize_name(c.character) not in wrong)]
-
-
-# "played Morpheus in The Matrix", "as Ted, from Bill & Ted": a title-cased name after 'in'/'from'
-_PAST_ROLE = re.compile(r"\b(?:played|portrayed|voiced|was|starred|appeared)\b", re.IGNORECASE)
-_OTHER_TITLE = re.compile(r",?\s+(?:in|from|on)\s+(?:the\s+)?(?:original\s+)?(?=(?-i:[A-Z0-9]))")
-
-
-def _without_other_title_roles(claims: list[Claim], doc: Document, reference: Reference) -> list[Claim]:
-    """A role the reference does not know, said to be in a titled work other than the reviewed one, is that
-    work's role: no claim (known wrong names stay, as in :func:`_without_stray_roles`)."""
-    wrong = {normalize_name(n) for facts in reference.characters.values() for n in facts.wrong_names}
-
-    def elsewhere(claim: Claim) -> bool:
-        if claim.type not in ("cast", "reprise") or not claim.character or claim.character_iri \
-                or normalize_name(claim.character) in wrong:
-            return False
-        after = _OTHER_TITLE.match(doc.text, claim.end)
-        if after is None or not (_PAST_ROLE.search(claim.evidence) or "from" in after.group().lower()):
-            return False  # "plays Earl in Osaka": a place in the reviewed work, said in the present
-        work = doc.work_at(after.end())
-        return work is None or work != doc.film
-
-    return [c for c in claims if not elsewhere(c)]
-
-
-# "Michael Nyqvist played Viggo", "Nyqvist's Viggo": a role named in the past tense or as a possessive; a present
-# passive ("Caine is played by Donnie Yen") is casting said now
-_MENTIONED_ROLE = re.compile(r"\b(?<!\bis )(?<!\bare )(?<!\bbeing )(?:played|portrayed|voiced)\b|"
-                             r"\b(?:was|were|starred|appeared|had)\b|['\u2019]s?\s", re.IGNORECASE)
-
-
-def _without_other_work_roles(claims: list[Claim], doc: Document, reference: Reference,
-                              film: str | None) -> list[Claim]:
-    """An actor named with the role the reference has them play in another work and not in this one is recalling
-    that work when they are named in the past tense or as a possessive ("in the first film Michael Nyqvist played
-    Viggo"), or when their sentence names that work ("In Parabellum, Halle Berry as Sofia ..."): no claim. Said as
-    present casting or with a reprise cue ("Willem Dafoe's Marcus, back for a flashback") the claim stays for the
-    editor to judge (the reference neither confirms nor denies it), and so does one that repeats a known false claim
-    (flagged with its explanation)."""
-    here = set(reference.cast_of(film))
-    reprised = {(c.actor_iri, c.character_iri) for c in claims if c.type == "reprise"}
-
-    def recalled(claim: Claim) -> bool:
-        actor, character = claim.actor_iri, claim.character_iri
-        if claim.type != "cast" or not actor or not character or (actor, character) in here \
-                or (actor, character) in reprised:
-            return False
-        # the same character, or one of the same name in another work ("Charon", young and old)
-        elsewhere = {work for work in reference.works if work != film for a, c in reference.cast_of(work)
-                     if a == actor and (c == character or reference.character_matches(None, claim.character, c))}
-        if not elsewhere or cast_false_claim_truth(claim, reference, film):
-            return False
-        return _MENTIONED_ROLE.search(claim.evidence) is not None \
-            or (film is not None and _names_work(doc, claim, elsewhere))  # unknown film: nothing is "other"
-
-    return [c for c in claims if not recalled(c)]
-
-
-def _names_work(doc: Document, claim: Claim, works: set[str]) -> bool:
-    """Whether the sentence holding ``claim`` names one of ``works`` outside the claim's own role ("Donnie Yen as
-    Caine": the role, not the spin-off of that name)."""
-    start, end = doc.sentence(claim.start)
-    return any(e.iri in works for m in doc.mentions_between(start, end)
-               if not (claim.start <= m.start < claim.end and m.of_kind(CHARACTER)) for e in m.of_kind(WORK))
-
-
-def _without_credit_titles(claims: list[Claim]) -> list[Claim]:
-    """"Chad Stahelski is the director again": where the same words made a credit, a role named by the job
-    title ("the Director") for the same person is that credit, not a part he plays."""
-    titles = default_cues()["credit-label"]
-    credits = [(c.start, c.end, c.person_iri or normalize_name(c.person or "")) for c in claims
-               if c.type in ("director", "writer")]
-
-    def credit_title(claim: Claim) -> bool:
-        if claim.type not in ("cast", "reprise") or not claim.character:
-            return False
-        words = normalize_name(claim.character).split()
-        return bool(words) and words[-1] in titles and any(
-            start < claim.end and claim.start < end and who == _actor_key(claim) for start, end, who in credits)
-
-    return [c for c in claims if not credit_title(c)]
-
-
 def _full_name(claim: Claim) -> bool:
     return normalize_name(claim.evidence) == normalize_name(claim.actor)
-
-
-def _actor_key(claim: Claim) -> str:
-    return claim.actor_iri or normalize_name(claim.actor)
 
 
 def _fact_key(claim: Claim) -> tuple[Any, ...]:

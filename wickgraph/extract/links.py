@@ -16,8 +16,9 @@ from pathlib import Path
 from .. import regexcache
 from .wordlists import WordLists, load_word_lists
 
-__all__ = ["ASIDE_END", "CUES_FILE", "Cues", "backward_link", "cue_phrases", "default_cues", "elided_link",
-           "forward_link", "gap_words", "is_possessive", "load_cues", "only_layout", "owned_role", "performed_link"]
+__all__ = ["ASIDE_END", "CUES_FILE", "Cues", "aside_length", "backward_link", "cue_phrases", "default_cues",
+           "elided_link", "forward_link", "gap_words", "is_possessive", "load_cues", "only_layout", "owned_role",
+           "performed_link"]
 
 CUES_FILE = Path(__file__).resolve().parent / "cues.json"
 _REQUIRED = ("role-cue", "role-filler", "description-stop", "reprise-cue", "list-separator", "passive-cue",
@@ -52,6 +53,13 @@ _POSSESSIVE_MARK = re.compile(r"['\u2019]s?\b|['\u2019](?=\s)")
 _LEADING_ASIDE = re.compile(r"^\s*\([^()\n]{0,80}\)")
 _CONTRACTED_IS = re.compile(r"['\u2019]s\s+(?:still|again|back|now|also|always|never|not|here|there|once|played|"
                             r"voiced|portrayed)\b", re.IGNORECASE)
+
+
+def aside_length(text: str, end: int) -> int:
+    """The length of an aside set off by commas right after the name ending at ``end`` (", best known as ...,"): it
+    describes the person and does not count against the distance to their role."""
+    aside = _ASIDE_AFTER_NAME.match(text, end)
+    return aside.end() - end if aside else 0
 
 
 def gap_words(gap: str) -> list[str]:
@@ -180,7 +188,9 @@ ASIDE_END = re.compile(r"\s*(?:,\s*(?:returning|back|again|once\s+more|once\s+ag
 # ", his sister," / ", the sushi chef,": an apposition between a role and the verb that links it; "himself,
 # wounded, dishevelled and mostly silent,": one after an actor
 # ", his old friend, ...", and a relative clause a comma closes: "Keanu Reeves who'd been away a while, playing ..."
-_APPOSITION = re.compile(r"^\s*(?:himself|herself)?\s*,(?:[^,;.!?()\n]{1,60},){1,3}\s*"
+_ASIDE = r"\s*(?:himself|herself)?\s*,(?:[^,;.!?()\n]{1,90},){1,3}\s*"
+_ASIDE_AFTER_NAME = re.compile(_ASIDE)
+_APPOSITION = re.compile(rf"^{_ASIDE}"
                          r"|^\s+who(?:['\u2019]d|['\u2019]s|\s+had|\s+has|\s+was|\s+is)?\s[^,;.!?()\n]{1,60},\s*")
 
 

@@ -7,9 +7,9 @@ import re
 
 from .document import Document
 from .gazetteer import CHARACTER, PERSON, WORK, Mention
-from .links import Cues, default_cues, is_possessive
+from .links import Cues, default_cues, is_possessive, only_layout
 from .patterns import Candidate
-from .reprises import reprise_cue
+from .reprises import note_says_reprise, reprise_cue
 
 __all__ = ["WINDOW", "is_role", "mention_kind", "role_candidate"]
 
@@ -35,6 +35,11 @@ def is_role(doc: Document, mention: Mention) -> bool:
 def role_candidate(doc: Document, cues: Cues, actor: Mention, role: Mention, start: int, end: int) -> Candidate:
     """The cast candidate of ``actor`` in ``role`` over ``[start, end)``, a reprise when its clause says so."""
     reprise = reprise_cue(doc, cues, start, end)
+    first, second = sorted((actor, role), key=lambda m: m.start)
+    if not reprise and only_layout(doc.gap(first.end, second.start), cues) \
+            and not doc.text[doc.line(start)[0]:start].strip(" \t-*\u2022#>|"):
+        noted = note_says_reprise(doc, cues, end)  # a list entry: the sentence after it on its line is its note
+        reprise, end = (True, noted) if noted is not None else (False, end)
     parts = {"actor": [(actor.start, actor.end)], "character": [(role.start, role.end)]}
     source = re.match(r",?\s+(?:from|in|of)\s+(?:the\s+)?(?:first\s+|original\s+|earlier\s+)?", doc.text[end:end + 40])
     work = doc.by_start.get(end + source.end()) if source else None

@@ -247,7 +247,7 @@ _GIVER = re.compile(r"\b(?:gives?|gave|giving|rates?|rated|rating|scores?|scored
 _FIRST_PERSON = re.compile(r"(?:^|[\s(\"])(?:I|I'd|I'll|I'm|we|we'd|we'll|me|us)(?=[\s,.'’])", re.IGNORECASE)
 _OTHERS = re.compile(r"\b(?:imdb|rotten tomatoes|metacritic|letterboxd average|cinemascore|audiences?|critics|"
                      r"users|the consensus|average|aggregate|tomatometer|customers?|readers?|viewers|voters|"
-                     r"commenters?)\b", re.IGNORECASE)
+                     r"commenters?|listeners?|polls?|surveys?|fans)\b", re.IGNORECASE)
 # "4.8 out of 5 stars   3,412 ratings", "3.9/5 from 120 votes": a count of ratings after the value makes it an average
 _COUNT_AFTER = re.compile(r"[\s(|\u00b7,-]*(?:from\s+|based\s+on\s+|across\s+)?\d[\d,.]*\s*k?\s+"
                           r"(?:global\s+|customer\s+|user\s+)?(?:ratings?|reviews?|votes?)\b", re.IGNORECASE)

@@ -26,6 +26,7 @@ from .gazetteer import CHARACTER, PERSON, WORK, Entry, Mention
 from .links import (
     ASIDE_END,
     Cues,
+    aside_length,
     backward_link,
     default_cues,
     elided_link,
@@ -198,9 +199,10 @@ def _forward(doc: Document, cues: Cues, mentions: list[Mention], index: int) -> 
     in_brackets = opened >= 0 and ")" not in doc.text[opened:actor.start]
     # "You gave Halle Berry ... a character called Sofia": the actor as the object of a verb of giving
     given = _GIVEN_TO.search(doc.text, max(sentence_start, actor.start - 20), actor.start) is not None
+    reach = WINDOW + aside_length(doc.text, actor.end)
     for position in range(index + 1, len(mentions)):
         other = mentions[position]
-        if other.start - actor.end > WINDOW:
+        if other.start - actor.end > reach:
             break
         if other.start >= sentence_end and not only_layout(doc.gap(actor.end, other.start), cues):
             break  # a sentence ends between them, unless the "end" is list layout ("Clancy Brown ... Harbinger")

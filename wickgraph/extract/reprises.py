@@ -13,7 +13,7 @@ from .document import Document
 from .links import Cues, cue_phrases, default_cues, gap_words
 from .patterns import Candidate
 
-__all__ = ["AGAIN_AFTER", "mark_reprises", "reprise_cue"]
+__all__ = ["AGAIN_AFTER", "mark_reprises", "note_says_reprise", "reprise_cue"]
 
 _CLAUSE_BREAK = re.compile(r"[,;:()\u2014]|\s(?:and|but|while)\s")  # compiled once: read for every candidate
 
@@ -73,11 +73,29 @@ _LIST_JOIN = re.compile(r"\)?\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)")
 def reprise_cue(doc: Document, cues: Cues, start: int, end: int) -> bool:
     """A reprise cue inside the evidence ("returns as", "'s return as") or right after the role ("is Y again"),
     not anywhere in a long clause ("Caine (a sly, blind X) is a retired killer pulled back in")."""
-    words = gap_words(doc.text[start:end])
-    phrase = f" {' '.join(words)} "
-    return any(w in cues["reprise-cue"] for w in words) or _tail_cue(doc, cues, end) \
-        or cue_phrases(cues["reprise-cue"]).search(phrase) is not None \
+    return cue_within(doc.text[start:end], cues) or _tail_cue(doc, cues, end) \
         or _STILL_LINK.search(doc.text, start, end) is not None
+
+
+# "Keanu Reeves \u2014 John Wick. Back for a fourth campaign.": a note that follows a list entry's names as a sentence
+_NOTE_SENTENCE = re.compile(r"[.;][ \t]+(?P<note>[^.;!?\n]{1,120})")
+_NEW_NOTE = re.compile(r"\b(?:not|never|new|first|debut|newcomer)\b", re.IGNORECASE)
+
+
+def note_says_reprise(doc: Document, cues: Cues, end: int) -> int | None:
+    """The end of the note sentence after a list entry ending at ``end`` when it says the role is taken up again
+    ("Back for a fourth campaign.", "Returns after a beating."), else None."""
+    note = _NOTE_SENTENCE.match(doc.text, end)
+    if note is None or _NEW_NOTE.search(note.group("note")) or not cue_within(note.group("note"), cues):
+        return None
+    return note.end("note")
+
+
+def cue_within(text: str, cues: Cues) -> bool:
+    """Whether ``text`` holds a reprise cue, a word ("returns", "back") or a phrase ("once more")."""
+    words = gap_words(text)
+    return any(w in cues["reprise-cue"] for w in words) \
+        or cue_phrases(cues["reprise-cue"]).search(f" {' '.join(words)} ") is not None
 
 
 _BARE_AS = re.compile(r"\s*,?\s*as\s", re.IGNORECASE)

@@ -24,7 +24,9 @@ from .credits import Credit
 from .document import Document
 from .gazetteer import CHARACTER, PERSON, WORK, Mention
 from .layout import Row, read_layout
+from .links import default_cues
 from .patterns import Candidate
+from .reprises import note_says_reprise
 
 __all__ = ["LayoutUnits"]
 
@@ -155,6 +157,10 @@ def _row_candidates(doc: Document, rows: tuple[Row, ...]) -> list[Candidate]:
         candidate = Candidate("layout-row", "cast", min(actor[0], role[0]), max(actor[1], role[1]),
                               parts={"actor": [actor], "character": [character]})
         _notes_say_reprise(doc, candidate, row.cells[max(pair) + 1:])
+        if not candidate.reprise and max(pair) == len(row.cells) - 1:
+            noted = note_says_reprise(doc, default_cues(), candidate.end)
+            if noted is not None:
+                candidate.reprise, candidate.end = True, noted
         found.append(candidate)
     return found
 

@@ -1,0 +1,120 @@
+"""Claims dropped once assembled, for what the whole review says around them: a role recalled from another work
+("Nyqvist's Viggo was the better villain"), a stray name next to the actor's resolved role ("remembers Fishburne
+as Morpheus"), a role of another titled work, or a job title read as a role where the same words made a credit."""
+
+from __future__ import annotations
+
+import re
+
+from ..claimkinds import cast_false_claim_truth
+from ..reference import Reference, normalize_name
+from .claims import Claim
+from .document import Document
+from .gazetteer import CHARACTER, WORK
+from .links import default_cues
+
+__all__ = ["actor_key", "without_credit_titles", "without_other_title_roles", "without_other_work_roles",
+           "without_stray_roles"]
+
+
+def actor_key(claim: Claim) -> str:
+    """The claim's actor: its IRI when resolved, else its normalised name."""
+    return claim.actor_iri or normalize_name(claim.actor)
+
+
+def without_stray_roles(claims: list[Claim], reference: Reference) -> list[Claim]:
+    """An actor whose role in this work the review names ("Fishburne as the Bowery King") is not also given a
+    name the reference does not know ("remembers Fishburne as Morpheus"): that is a role in another work.
+    Known wrong names ("Rooney") stay: they are the false claims an editor must see."""
+    resolved = {actor_key(c) for c in claims if c.type == "cast" and c.character_iri}
+    wrong = {normalize_name(n) for facts in reference.characters.values() for n in facts.wrong_names}
+    return [c for c in claims if not (c.type in ("cast", "reprise") and c.character and not c.character_iri
+                                      and actor_key(c) in resolved and normalize_name(c.character) not in wrong)]
+
+
+# "played Morpheus in The Matrix", "as Ted, from Bill & Ted": a title-cased name after 'in'/'from'
+_PAST_ROLE = re.compile(r"\b(?:played|portrayed|voiced|was|starred|appeared)\b", re.IGNORECASE)
+_OTHER_TITLE = re.compile(r",?\s+(?:in|from|on)\s+(?:the\s+)?(?:original\s+)?(?=(?-i:[A-Z0-9]))")
+
+
+def without_other_title_roles(claims: list[Claim], doc: Document, reference: Reference) -> list[Claim]:
+    """A role the reference does not know, said to be in a titled work other than the reviewed one, is that
+    work's role: no claim (known wrong names stay, as in :func:`without_stray_roles`)."""
+    wrong = {normalize_name(n) for facts in reference.characters.values() for n in facts.wrong_names}
+
+    def elsewhere(claim: Claim) -> bool:
+        if claim.type not in ("cast", "reprise") or not claim.character or claim.character_iri \
+                or normalize_name(claim.character) in wrong:
+            return False
+        after = _OTHER_TITLE.match(doc.text, claim.end)
+        if after is None or not (_PAST_ROLE.search(claim.evidence) or "from" in after.group().lower()):
+            return False  # "plays Earl in Osaka": a place in the reviewed work, said in the present
+        work = doc.work_at(after.end())
+        return work is None or work != doc.film
+
+    return [c for c in claims if not elsewhere(c)]
+
+
+# "Michael Nyqvist played Viggo", "Nyqvist's Viggo": a role named in the past tense or as a possessive; a present
+# passive ("Caine is played by Donnie Yen") is casting said now
+_RECALLED_ROLE = re.compile(r"\b(?<!\bis )(?<!\bare )(?<!\bbeing )(?:played|portrayed|voiced)\b|"
+                            r"\b(?:was|were|starred|appeared|had)\b", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"['\u2019]s?\s")
+# ... unless the possessive role is the subject of a verb in the present: "Fishburne's Bowery King has a scene"
+_PRESENT_AFTER = re.compile(r"\s+(?:\w+ly\s+)?(?:has|is|gets|appears|shows\s+up|turns\s+up|pops\s+up|drops\s+in|"
+                            r"makes|steals|returns|comes|walks|does|stands|sits|arrives|shows|lurks|looms)\b",
+                            re.IGNORECASE)
+
+
+def without_other_work_roles(claims: list[Claim], doc: Document, reference: Reference,
+                              film: str | None) -> list[Claim]:
+    """An actor named with the role the reference has them play in another work and not in this one is recalling
+    that work when they are named in the past tense or as a possessive ("in the first film Michael Nyqvist played
+    Viggo"; not a possessive the subject of a verb in the present: "Fishburne's Bowery King has a scene"), or when
+    their sentence names that work ("In Parabellum, Halle Berry as Sofia ..."): no claim. Said as present casting or
+    with a reprise cue ("Willem Dafoe's Marcus, back for a flashback") the claim stays for the editor to judge (the
+    reference neither confirms nor denies it), and so does one that repeats a known false claim (flagged with its
+    explanation)."""
+    here = set(reference.cast_of(film))
+    reprised = {(c.actor_iri, c.character_iri) for c in claims if c.type == "reprise"}
+
+    def recalled(claim: Claim) -> bool:
+        actor, character = claim.actor_iri, claim.character_iri
+        if claim.type != "cast" or not actor or not character or (actor, character) in here \
+                or (actor, character) in reprised:
+            return False
+        # the same character, or one of the same name in another work ("Charon", young and old)
+        elsewhere = {work for work in reference.works if work != film for a, c in reference.cast_of(work)
+                     if a == actor and (c == character or reference.character_matches(None, claim.character, c))}
+        if not elsewhere or cast_false_claim_truth(claim, reference, film):
+            return False
+        possessive = _POSSESSIVE.search(claim.evidence) is not None and not _PRESENT_AFTER.match(doc.text, claim.end)
+        return _RECALLED_ROLE.search(claim.evidence) is not None or possessive \
+            or (film is not None and _names_work(doc, claim, elsewhere))  # unknown film: nothing is "other"
+
+    return [c for c in claims if not recalled(c)]
+
+
+def _names_work(doc: Document, claim: Claim, works: set[str]) -> bool:
+    """Whether the sentence holding ``claim`` names one of ``works`` outside the claim's own role ("Donnie Yen as
+    Caine": the role, not the spin-off of that name)."""
+    start, end = doc.sentence(claim.start)
+    return any(e.iri in works for m in doc.mentions_between(start, end)
+               if not (claim.start <= m.start < claim.end and m.of_kind(CHARACTER)) for e in m.of_kind(WORK))
+
+
+def without_credit_titles(claims: list[Claim]) -> list[Claim]:
+    """"Chad Stahelski is the director again": where the same words made a credit, a role named by the job
+    title ("the Director") for the same person is that credit, not a part he plays."""
+    titles = default_cues()["credit-label"]
+    credits = [(c.start, c.end, c.person_iri or normalize_name(c.person or "")) for c in claims
+               if c.type in ("director", "writer")]
+
+    def credit_title(claim: Claim) -> bool:
+        if claim.type not in ("cast", "reprise") or not claim.character:
+            return False
+        words = normalize_name(claim.character).split()
+        return bool(words) and words[-1] in titles and any(
+            start < claim.end and claim.start < end and who == actor_key(claim) for start, end, who in credits)
+
+    return [c for c in claims if not credit_title(c)]
