@@ -14,6 +14,7 @@ from .reprises import note_says_reprise, reprise_cue
 __all__ = ["WINDOW", "is_role", "mention_kind", "role_candidate"]
 
 WINDOW = 90  # characters between an actor and a role, at most
+_ENTRY_INDENT = 12  # a list entry starts its line, after at most this much indent and bullet
 
 
 def mention_kind(doc: Document, mention: Mention) -> int:
@@ -36,8 +37,9 @@ def role_candidate(doc: Document, cues: Cues, actor: Mention, role: Mention, sta
     """The cast candidate of ``actor`` in ``role`` over ``[start, end)``, a reprise when its clause says so."""
     reprise = reprise_cue(doc, cues, start, end)
     first, second = sorted((actor, role), key=lambda m: m.start)
-    if not reprise and only_layout(doc.gap(first.end, second.start), cues) \
-            and not doc.text[doc.line(start)[0]:start].strip(" \t-*\u2022#>|"):
+    line_start = doc.line(start)[0]
+    if not reprise and start - line_start <= _ENTRY_INDENT and only_layout(doc.gap(first.end, second.start), cues) \
+            and not doc.text[line_start:start].strip(" \t-*\u2022#>|"):
         noted = note_says_reprise(doc, cues, end)  # a list entry: the sentence after it on its line is its note
         reprise, end = (True, noted) if noted is not None else (False, end)
     parts = {"actor": [(actor.start, actor.end)], "character": [(role.start, role.end)]}
