@@ -1573,7 +1573,7 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("3)   The credits say the sequel was written by\n     derek kolstad, as usual.\n", CH2,
          [("writer", "Derek Kolstad", None, "supported")]),
         ("12.  We agreed that the lead is, once again, played by\n      keanu reeves in the title role.\n", CH4,
-         [("cast", "Keanu Reeves", None, "supported")]),
+         [("cast", "Keanu Reeves", "John Wick", "supported")]),
     ],
     "the-reviewed-film-named-by-its-place": [
         ("TH introduced the film. It is the third film in the John Wick series and was released in 2019.", PARA,
@@ -2221,6 +2221,7 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Michael Nyqvist, God rest him, and his Viggo are the best thing here.", JW1,
          [("cast", "Michael Nyqvist", "Viggo", "supported")]),
         ("Donnie Yen and his Caine steal the film.", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
+        ("Alfie Allen, and his Iosef is a proper little weasel.", JW1, [("cast", "Alfie Allen", "Iosef", "supported")]),
         ("Then there is Halle Berry and her Sofia, dogs and all.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
     ],
     "a-role-described-by-whose-it-is": [
@@ -2325,6 +2326,63 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
          [("director", "Charlotte Br\u00e4ndstr\u00f6m", None, "supported")]),
         ("Episodes one and three were helmed by Albert Hughes and the second by Charlotte Br\u00e4ndstr\u00f6m.", CONT,
          [("director", "Charlotte Br\u00e4ndstr\u00f6m", None, "supported")]),
+    ],
+    "the-actor-in-the-title-role-without-a-verb": [
+        ("Keanu in the title role, looking like grief in a good suit.", JW1,
+         [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("A lean hundred minutes, with Keanu Reeves in the title role and a dog.", JW1,
+         [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("Ana de Armas, again in the title role, is steel.", BAL,
+         [("cast", "Ana de Armas", "Eve Macarro", "supported")]),
+    ],
+    "what-you-knew-is-no-hypothesis": [
+        ("Bonus point if you knew Ian McShane runs it as Winston.", JW1,
+         [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Extra credit if you remembered that Lance Reddick plays Charon.", CH2,
+         [("cast", "Lance Reddick", "Charon", "supported")]),
+        ("If you noticed that Chad Stahelski directs, you get a cookie.", CH4,
+         [("director", "Chad Stahelski", None, "supported")]),
+    ],
+    "an-idiom-of-wearing-or-lending-a-face-to-the-role": [
+        ("the cook assassin Zero, to whom Mark Dacascos gives the face of a fan", PARA,
+         [("cast", "Mark Dacascos", "Zero", "supported")]),
+        ("Laurence Fishburne is there again in the rags of the Bowery King.", PARA,
+         [("cast", "Laurence Fishburne", "Bowery King", "supported")]),
+        ("Donnie Yen lends his face to Caine, and his sword.", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
+    ],
+    "a-role-with-a-place-before-its-copula": [
+        ("charon at the front desk is lance reddick again", CONT,
+         [("cast", "Lance Reddick", "Charon", "contradicted")]),
+        ("Winston in this one is Ian McShane, as ever.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("The Bowery King on his rooftop is Laurence Fishburne.", PARA,
+         [("cast", "Laurence Fishburne", "Bowery King", "supported")]),
+    ],
+    "a-noun-adjunct-writer": [
+        ("It is built from a Shay Hatten script.", BAL, [("writer", "Shay Hatten", None, "supported")]),
+        ("Another Derek Kolstad screenplay, another dead dog.", JW1, [("writer", "Derek Kolstad", None, "supported")]),
+        ("The Shay Hatten and Michael Finch script is thin.", CH4,
+         [("writer", "Shay Hatten", None, "supported"), ("writer", "Michael Finch", None, "supported")]),
+    ],
+    "a-half-of-the-work-directed": [
+        ("Chad Stahelski directed the back half.", BAL, [("director", "Chad Stahelski", None, "contradicted")]),
+        ("Len Wiseman directed the first half, they say.", BAL, [("director", "Len Wiseman", None, "supported")]),
+        ("David Leitch directed the latter half of it.", JW1, [("director", "David Leitch", None, "contradicted")]),
+    ],
+    "the-work-from-its-year": [
+        ("the three-night peacock show from 2023, with mel gibson", CONT, [("release_year", "", 2023, "supported")]),
+        ("This is the film from 2019 with the horses.", PARA, [("release_year", "", 2019, "supported")]),
+        ("The movie from 2014 still holds up.", JW1, [("release_year", "", 2014, "supported")]),
+    ],
+    "a-facts-bracket-that-opens-with-the-title": [
+        ("(John Wick: Chapter 3 \u2013 Parabellum, USA 2019, 131')", PARA, [("release_year", "", 2019, "supported")]),
+        ("(Ballerina, US 2025, 125 min.)", BAL, [("release_year", "", 2025, "supported")]),
+        ("(John Wick, 2014, 101 minutes)", JW1, [("release_year", "", 2014, "supported")]),
+    ],
+    "an-adjective-before-the-franchise-name": [
+        ("The fourth installment in the blockbuster John Wick franchise comes home.", CH4,
+         [("franchise_member", "", None, "supported")]),
+        ("the latest entry in the bloody John Wick series", CH4, [("franchise_member", "", None, "supported")]),
+        ("a new chapter of the beloved John Wick saga", CH4, [("franchise_member", "", None, "supported")]),
     ],
 }
 
@@ -3185,6 +3243,16 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
          ("reprise", "Rina Sawayama", "Akira")),
         ("Hiroyuki Sanada \u2014 Koji. First appearance.\nKeanu Reeves \u2014 John Wick. Returns.\n", CH4,
          ("reprise", "Hiroyuki Sanada", "Koji")),
+    ],
+    "a-hypothesis-of-someone-who-did-not-know": [
+        ("If you thought Keanu Reeves plays Winston, no points.", JW1, ("cast", "Keanu Reeves", "Winston")),
+        ("If Halle Berry played Akira, it would be a different film.", CH4, ("cast", "Halle Berry", "Akira")),
+        ("Even if you knew nothing, David Leitch did not direct it.", CH4, ("director", "David Leitch", None)),
+    ],
+    "a-year-of-another-work-after-from": [
+        ("This is not the film from 2014.", CH4, ("release_year", "", 2014)),
+        ("Unlike the movie from 2017, it drags.", PARA, ("release_year", "", 2017)),
+        ("It is the sequel to the film from 2019.", CH4, ("release_year", "", 2019)),
     ],
 }
 

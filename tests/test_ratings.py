@@ -108,6 +108,9 @@ def test_normalize() -> None:
     ("I give 8 on 10.", 8, 10, "8 on 10"),
     ("Note: 7 on 10", 7, 10, "Note: 7 on 10"),
     ("My rating is four on five", 4, 5, "four on five"),
+    ("Vote: 7\u00bd on 10", 7.5, 10, "Vote: 7\u00bd on 10"),
+    ("My vote: 8 on 10.", 8, 10, "My vote: 8 on 10"),
+    ("Final vote - 3 out of 5", 3, 5, "Final vote - 3 out of 5"),
     # the French school scale
     ("Final mark: 14/20", 14, 20, "Final mark: 14/20"),
     ("fourteen out of twenty, no more", 14, 20, "fourteen out of twenty"),

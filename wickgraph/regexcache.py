@@ -219,6 +219,11 @@ def kept(name: str) -> Iterator[None]:
     from .cache import read, write
 
     patterns = _re_cache()
+    maximum = getattr(re, "_MAXCACHE", None)
+    if patterns is not None and isinstance(maximum, int) and maximum < len(patterns) + _MAX_ENTRIES:
+        # re forgets its oldest pattern past _MAXCACHE (512), and the extractor alone compiles more than that:
+        # a pattern forgotten before the block ends is neither learned nor warmed, and compiles on every run
+        re._MAXCACHE = len(patterns) + _MAX_ENTRIES  # type: ignore[attr-defined]
     entry = f"{_ENTRY}-{name}"
     found = read(entry, _engine_key())
     programs: dict[tuple[str, int], Program] = found if isinstance(found, dict) else {}

@@ -219,6 +219,11 @@ _COPULA = frozenset({"is", "was", "are", "were", "'s"})
 _RELATIVE = frozenset({"who", "whom", "that", "which", "whose"})
 
 
+_PLACE_THEN_IS = re.compile(r"\s+(?:at|in|on|behind|inside)\s+(?:the|this|his|her|its|their)\s+(?:[\w'-]+\s+){0,2}?"
+                            r"(?:is|was)\s+(?:(?:again|still|once\s+more)\s*,?\s+)?", re.IGNORECASE)
+_TO_WHOM = re.compile(r"\s*,\s+to\s+whom\s+", re.IGNORECASE)
+_LENDS_AFTER = re.compile(r"\s+(?:\w+ly\s+)?(?:gives|gave|lends|lent)\s+(?:his|her|their|the)\s+"
+                          r"(?:face|voice|body|life)\b", re.IGNORECASE)
 _BARE_COMMA = re.compile(r"\s*(?:(?:again|once\s+more|once\s+again)\s*)?,\s*", re.IGNORECASE)
 _REPRISING_AFTER = re.compile(r"\s+(?:reprising|returning\s+to|resuming|repeating)\s+(?:the|his|her|their)\s+"
                               r"(?:role|part)\b", re.IGNORECASE)
@@ -243,6 +248,8 @@ def backward_link(gap: str, after: str, cues: Cues) -> bool:
     "Y, played by X", "Y | X", "Y, his sister, is brought to life by X", "Y is played with glee by X",
     "The role of Y goes to X", "Y is a thin part for X", "Y (a sly, blind X)", "Y? X.".
     """
+    if _TO_WHOM.fullmatch(gap) and _LENDS_AFTER.match(after):
+        return True  # "Zero, to whom Mark Dacascos gives the face": the role as what the actor lends himself to
     if _BARE_COMMA.fullmatch(gap) and _REPRISING_AFTER.match(after):
         return True  # "the Bowery King again, Fishburne reprising the part": the actor in an absolute phrase
     if _FRONTED_OBJECT.match(after) and re.fullmatch(r",\s+(?:the|a|an|his|her)\s+(?:[\w'-]+\s+){0,3}", gap):
@@ -261,8 +268,8 @@ def backward_link(gap: str, after: str, cues: Cues) -> bool:
     # reprise adverbs are the reprise's business ("Winston is once more X"), not the link's
     phrase = " ".join("is" if w == "'s" else w for w in words
                       if w not in (",", "the", "here", "again", "now", "once", "more", "still", "yet"))
-    if phrase in cues["passive-cue"]:
-        return True
+    if phrase in cues["passive-cue"] or _PLACE_THEN_IS.fullmatch(gap):
+        return True  # "Winston is X"; "Charon at the front desk is X": a place of the role's, then the copula
     if words[:1] == ["("] and ASIDE_END.match(after):
         return 0 < len(words) - 1 <= 5 and _is_description(words[1:], cues)  # "Caine (a sly, blind Donnie Yen)"
     if _APPOSED_BRACKET.fullmatch(gap) and ASIDE_END.match(after):

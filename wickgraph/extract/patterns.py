@@ -108,7 +108,9 @@ _MACROS = {
               r"(?:nights?|episodes?|parts?|chapters?|instal?lments?|ones?)\b(?!\s+of\b)"
               # the noun first: "nights one and three", "episode 2"
               r"|(?:nights?|episodes?|parts?)\s+(?:(?:one|two|three|four|five|six|\d)(?:\s*(?:,|and|&|,\s*and)\s*)?){1,4}"
-              r"(?![\w-]))"),
+              r"(?![\w-])"
+              # a half of the work: "directed the back half", "the latter half of it"
+              r"|(?:the\s+)?(?:first|second|back|front|latter|last|other)\s+half\b(?:\s+of\s+it\b)?)"),
     # a first predicate the credit verb is joined to: "A and B are the showrunners and wrote it"
     "COPRED": (r"(?:\s+(?:is|are|was|were)\s+(?:the\s+|also\s+|both\s+)?(?:[a-z][\w'-]*\s+){0,2}?"
                r"(?:showrunners?|producers?|creators?|stars?|leads?|actors?|bosses|team|duo|pair|brains)\s+and)?"),

@@ -252,13 +252,13 @@ _OTHERS = re.compile(r"\b(?:imdb|rotten tomatoes|metacritic|letterboxd average|c
 _COUNT_AFTER = re.compile(r"[\s(|\u00b7,-]*(?:from\s+|based\s+on\s+|across\s+)?\d[\d,.]*\s*k?\s+"
                           r"(?:global\s+|customer\s+|user\s+)?(?:ratings?|reviews?|votes?)\b", re.IGNORECASE)
 # The critic's own: "My score:", "Our verdict:", "Rating:", "Grade:" on the line before the value.
-_OWN_LABEL = re.compile(r"\b(?:my|our)\b[^.!?\n]{0,40}\b(?:verdict|score|rating|grade|take|mark|number|pick)\b|"
+_OWN_LABEL = re.compile(r"\b(?:my|our)\b[^.!?\n]{0,40}\b(?:verdict|score|rating|grade|take|mark|number|pick|vote)\b|"
                         r"\bown\s+(?:verdict|score|rating|grade|mark)\b|"  # "the Secretary's own mark: 4 out of 5"
 
                         r"\b(?:verdict|score|rating|grade|mark|number)\s+from\s+me\b|"
                         r"^\W*(?:me|mine|for\s+me|from\s+me)\s*[:\-–]|"
                         r"\b(?:editors?['\u2019]?s?|staff|critic['\u2019]?s?|house)\s+(?:verdict|score|rating|grade|pick|mark)\b|"
-                        r"^\W*(?:verdict|score|rating|grade|final\s+(?:score|verdict|grade)|overall)\b|"
+                        r"^\W*(?:verdict|score|rating|grade|vote|final\s+(?:score|verdict|grade|vote)|overall)\b|"
                         # "The film itself, since somebody asks: 4/5": a label naming the film scores the film
                         r"(?:^|(?<=[.!?]\s))\W*(?:the\s+)?(?:film|movie)(?:\s+itself)?\b[^.!?\n]{0,60}[:\-\u2013]\s*$",
                         re.IGNORECASE)
@@ -266,9 +266,10 @@ _OWN_LABEL = re.compile(r"\b(?:my|our)\b[^.!?\n]{0,40}\b(?:verdict|score|rating|
 _NOW_LABEL = re.compile(r"^\W*(?:now|today|these\s+days|updated|revised|after\s+(?:the\s+|a\s+)?rewatch|"
                         r"on\s+(?:the\s+)?rewatch)\s*[:\-\u2013]\s*$", re.IGNORECASE)
 _GIVEN_OR_LABELLED = re.compile(r"\b(?:give|gives|gave|giving|rate|rates|rated|rating|score|verdict|grade|mark|note|"
+                                r"vote|"
                                 r"for\s+me(?:\s+(?:it\s+)?is)?)\b"
                                 r"[^.!?\n]{0,30}$", re.IGNORECASE)
-_SCORE_LABEL = re.compile(r"\b(?:verdict|score|rating|grade|(?:my|our|the)\s+mark)\b", re.IGNORECASE)
+_SCORE_LABEL = re.compile(r"\b(?:verdict|score|rating|grade|(?:my|our|the)\s+(?:mark|vote))\b", re.IGNORECASE)
 
 
 def _attributed(text: str, start: int) -> bool:
@@ -453,7 +454,7 @@ def _previous_line(text: str, line_start: int) -> str:
 
 
 _LABEL = re.compile(r"(?:my\s+|our\s+)?(?:(?:own|critic's|official|final)\s+)?"
-                    r"(?:rating|rated|score|verdict|grade|note|mark|film|overall|the film|movie)"
+                    r"(?:rating|rated|score|verdict|grade|note|vote|mark|film|overall|the film|movie)"
                     r"\s*[:\-–]\s*(?:[★⭐]\s*)?$",
                     re.IGNORECASE)
 _DECORATION = re.compile(r"[★⭐]\s*$")  # "★ 7/10": a star glyph set before a number

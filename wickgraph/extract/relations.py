@@ -268,7 +268,7 @@ _NAME_FOLLOWS = re.compile(r"\s*(?:[,:(\u2014\u2013-]\s*|\s+(?:and\s+)?(?:his|he
 # only a role the reference gives the actor here, or any role of an actor it does not cast here (to be flagged)
 _OWN_ROLE_GAP = re.compile(r"\s*,?\s*(?:\w+ly\s+)?(?:returns|returned|returning|comes\s+back|came\s+back|coming\s+back|"
                            r"goes\s+back|went\s+back)\s+to\s+(?:the\s+)?"
-                           r"|(?:\s*,[^,;.!?()\n]{1,40},)?\s+and\s+(?:his|her|their)\s+(?:own\s+)?", re.IGNORECASE)
+                           r"|(?:\s*,[^,;.!?()\n]{1,40},|\s*,)?\s+and\s+(?:his|her|their)\s+(?:own\s+)?", re.IGNORECASE)
 
 
 def _own_or_uncast(doc: Document, actor: Mention, role: Mention) -> bool:
