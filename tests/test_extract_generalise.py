@@ -2384,6 +2384,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("the latest entry in the bloody John Wick series", CH4, [("franchise_member", "", None, "supported")]),
         ("a new chapter of the beloved John Wick saga", CH4, [("franchise_member", "", None, "supported")]),
     ],
+    "the-roles-own-clause-says-it-returns": [
+        ("Laurence Fishburne plays the Bowery King, who comes back from the second chapter.", PARA,
+         [("reprise", "Laurence Fishburne", "Bowery King", "supported")]),
+        ("Ian McShane is Winston, who returns from the first film with a new waistcoat.", CH4,
+         [("reprise", "Ian McShane", "Winston", "supported")]),
+        ("Lance Reddick plays Charon, who is back from the last movie.", CH2,
+         [("reprise", "Lance Reddick", "Charon", "supported")]),
+        ("Keanu Reeves, who returns for a fourth time as the title character, is tired.", CH4,
+         [("reprise", "Keanu Reeves", "John Wick", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -3253,6 +3263,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("This is not the film from 2014.", CH4, ("release_year", "", 2014)),
         ("Unlike the movie from 2017, it drags.", PARA, ("release_year", "", 2017)),
         ("It is the sequel to the film from 2019.", CH4, ("release_year", "", 2019)),
+    ],
+    "the-plot-returns-in-a-roles-clause": [
+        ("Keanu Reeves plays John, who comes back from the dead.", CH2, ("reprise", "Keanu Reeves", None)),
+        ("Michael Nyqvist plays Viggo, who returns to his office.", JW1, ("reprise", "Michael Nyqvist", None)),
+        ("Common plays Cassian, who is back on his feet by the end.", CH2, ("reprise", "Common", None)),
     ],
 }
 

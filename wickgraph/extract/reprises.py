@@ -112,7 +112,7 @@ def _tail_cue(doc: Document, cues: Cues, end: int) -> bool:
     that closes the role)."""
     if doc.text[end:end + 1] == ")":
         end += 1
-    if AGAIN_AFTER.match(doc.text, end) is not None:
+    if AGAIN_AFTER.match(doc.text, end) is not None or _WHO_RETURNS.match(doc.text, end) is not None:
         return True
     apposition = _APPOSITION.match(doc.text, end)  # "X is Winston, the owner of the hotel, again"
     if apposition is not None:  # only a cue right after it: what follows may be another clause ("..., back to work")
@@ -123,6 +123,12 @@ def _tail_cue(doc: Document, cues: Cues, end: int) -> bool:
 
 
 _APPOSITION = re.compile(r",\s+(?:the|a|an|his|her|their)\s+[^,.;:!?()\n]{1,50},", re.IGNORECASE)
+# "the Bowery King, who comes back from the second chapter": the role's own relative clause says it returns from an
+# earlier film (not the plot's returns: "who is back for revenge", "who comes back from the dead")
+_WHO_RETURNS = re.compile(r",\s+who\s+(?:\w+ly\s+)?(?:returns|returned|comes\s+back|came\s+back|is\s+back|was\s+back)"
+                          r"\s+"
+                          r"(?:from|after)\s+(?:the\s+)?(?:(?:first|second|third|fourth|last|previous|earlier|original)\s+)?"
+                          r"(?:film|chapter|movie|one|instal?lment|entry|sequel|part)\b", re.IGNORECASE)
 # "Winston's still Ian McShane", "Keanu Reeves still plays John": the link itself says the casting carries on
 _STILL_LINK = re.compile(r"(?:\b(?:is|was|remains)|['\u2019]s)\s+still\s+(?:the\s+)?(?=(?-i:[A-Z]))"
                          r"|\bstill\s+(?:plays|playing|as)\b", re.IGNORECASE)
