@@ -2394,6 +2394,19 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Keanu Reeves, who returns for a fourth time as the title character, is tired.", CH4,
          [("reprise", "Keanu Reeves", "John Wick", "supported")]),
     ],
+    "a-negative-idiom-in-an-aside-describes-the-person": [
+        ("Ian McShane, never one to hurry, plays Winston with a smirk.", CH4,
+         [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Donnie Yen, not one for half measures, plays Caine.", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
+        ("Shamier Anderson, not yet a star, plays the Tracker.", CH4,
+         [("cast", "Shamier Anderson", "Tracker", "supported")]),
+    ],
+    "an-aside-between-the-person-and-the-credit-verb": [
+        ("Chad Stahelski, a former stuntman, directs.", CH4, [("director", "Chad Stahelski", None, "supported")]),
+        ("Chad Stahelski, no stranger to stunts, directs it with care.", CH2,
+         [("director", "Chad Stahelski", None, "supported")]),
+        ("Shay Hatten, a Netflix regular, writes.", BAL, [("writer", "Shay Hatten", None, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -3268,6 +3281,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Keanu Reeves plays John, who comes back from the dead.", CH2, ("reprise", "Keanu Reeves", None)),
         ("Michael Nyqvist plays Viggo, who returns to his office.", JW1, ("reprise", "Michael Nyqvist", None)),
         ("Common plays Cassian, who is back on his feet by the end.", CH2, ("reprise", "Common", None)),
+    ],
+    "an-aside-that-says-the-person-is-absent": [
+        ("Willem Dafoe, sadly not in this one, plays Marcus in my memory.", CH2, ("cast", "Willem Dafoe", "Marcus")),
+        ("Common, not back this time, played Cassian.", CH4, ("cast", "Common", "Cassian")),
+        ("Halle Berry, who does not return, plays Sofia in Parabellum.", CH4, ("cast", "Halle Berry", "Sofia")),
     ],
 }
 

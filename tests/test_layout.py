@@ -235,7 +235,6 @@ def test_front_matter(text: str) -> None:
 
 @pytest.mark.parametrize("text", [
     "Directors I admire: Michael Mann, John Woo.\n",
-    "Written by Derek Kolstad and Chad Stahelski, who also did the stunts, directs.\n",
     "With Tom Hardy gone, the film would sag.\n",
     "Score: Tyler Bates and Joel J. Richard\nDirector of photography: Dan Laustsen\n",
     "Stars: \u2605\u2605\u2605\u2605\nCast: superb.\nDirector: on fire.\n",
@@ -245,6 +244,15 @@ def test_prose_and_other_jobs_are_no_credits(text: str) -> None:
     found = facts(text, CH2)
     assert not {f for f in found if f[0] in ("director", "writer") and f[1] not in ("Derek Kolstad",)}
     assert not {f for f in found if f[0] == "cast" and f[1] in ("Tom Hardy", "Basil Iwanyk", "Erica Lee")}
+
+
+def test_a_credit_list_ends_where_a_new_clause_starts() -> None:
+    """"Written by A and B, who also did the stunts, directs": B, with his aside, is the subject of "directs",
+    not a second writer."""
+    found = facts("Written by Derek Kolstad and Chad Stahelski, who also did the stunts, directs.\n", CH2)
+    assert ("writer", "Derek Kolstad", None, "supported") in found
+    assert ("director", "Chad Stahelski", None, "supported") in found
+    assert not [f for f in found if f[0] == "writer" and f[1] == "Chad Stahelski"]
 
 
 @pytest.mark.parametrize("text", [

@@ -33,7 +33,8 @@ from .document import PLACEHOLDER_CONT, PLACEHOLDER_START, Document
 from .gazetteer import CHARACTER, PERSON, WORK
 from .links import default_cues
 
-__all__ = ["FIRST_WORK", "NAME_PATTERN", "Candidate", "Document", "Rule", "RuleSet", "default_rules", "load_rules"]
+__all__ = ["ENTITY_CHARS", "FIRST_WORK", "NAME_PATTERN", "Candidate", "Document", "Rule", "RuleSet", "default_rules",
+           "load_rules"]
 
 RULES_FILE = Path(__file__).resolve().parent / "rules.jsonl"
 _START, _CONT = PLACEHOLDER_START, PLACEHOLDER_CONT
@@ -56,7 +57,7 @@ def _slot(bit: int) -> str:
     return f"[{starts}][{conts}]*(?![{every_cont}])"
 
 
-_ENTITY_CHARS = f"\\u{_START:04x}-\\u{_CONT + 7:04x}"
+ENTITY_CHARS = f"\\u{_START:04x}-\\u{_CONT + 7:04x}"  # the placeholders of names in a view, as a class range
 # the placeholder characters of a name that may be a person's
 _PERSON_CHARS = "".join(chr(base + m) for base in (_START, _CONT) for m in range(1, 8) if m & PERSON)
 _NAME_WORD = r"[A-Z][a-zA-Z'\-]*[a-zA-Z]"
@@ -74,8 +75,8 @@ _MACROS = {
     # an unknown name does not start with a word that describes the person ("Newcomer Tom Novak plays ...")
     "N": (rf"(?-i:(?:{_HONORIFIC}\.?[ ](?={_NAME_WORD}))?(?!{_DESCRIBER}\b)"
           rf"{_NAME_WORD}(?:[ ](?:{_NAME_WORD}|de|da|del|van|von|la|le|al|Al)){{0,3}})"),
-    "E": f"[{_ENTITY_CHARS}]",
-    "NE": f"[^{_ENTITY_CHARS}]",
+    "E": f"[{ENTITY_CHARS}]",
+    "NE": f"[^{ENTITY_CHARS}]",
     "Y": r"(?P<year>(?:19[5-9]\d|20[0-4]\d))",
     "THE": r"(?:the\s+)?",
     "YOUNG": r"(?:(?:the\s+|a\s+)?(?:young(?:er)?|older|teenage|elderly|adult|grown-up|aging|ageing)\s+)?",
@@ -87,7 +88,7 @@ _MACROS = {
     "TITLE": (r"(?P<title_role>the\s+title\s+"
               r"(?:character|role|part|assassin|hitman|hit\s+man|killer|hero|heroine|antihero|ballerina))\b"),
     # an apposition that describes the name before it and names no one: "Chow, the hotel's cook, is played by"
-    "APPOS": rf"(?:,\s+(?:the|a|an|his|her|their|its)\s+[^,.;:!?\n()\"{_ENTITY_CHARS}]{{1,50}}?,)",
+    "APPOS": rf"(?:,\s+(?:the|a|an|his|her|their|its)\s+[^,.;:!?\n()\"{ENTITY_CHARS}]{{1,50}}?,)",
     # a dashed or bracketed aside that names no one: "Young Eve — a girl of ten in a grey cardigan — is played by"
     # (the view writes every dash as "-")
     "ASIDE": (rf"(?:\s+-{{1,2}}\s+[^\n{_PERSON_CHARS}]{{1,120}}?\s+-{{1,2}}"
@@ -114,21 +115,21 @@ _MACROS = {
     # a first predicate the credit verb is joined to: "A and B are the showrunners and wrote it"
     "COPRED": (r"(?:\s+(?:is|are|was|were)\s+(?:the\s+|also\s+|both\s+)?(?:[a-z][\w'-]*\s+){0,2}?"
                r"(?:showrunners?|producers?|creators?|stars?|leads?|actors?|bosses|team|duo|pair|brains)\s+and)?"),
-    "CLAUSE": rf"[^.!?;:\n{_ENTITY_CHARS}]{{1,110}}?",
+    "CLAUSE": rf"[^.!?;:\n{ENTITY_CHARS}]{{1,110}}?",
     # a few words before "as", none of them "as" ("X fights as well as Caine" is a comparison)
-    "GAP": rf"(?:(?!as\s)[^\s.!?;:,\n\"{_ENTITY_CHARS}]+\s+){{1,4}}?",
+    "GAP": rf"(?:(?!as\s)[^\s.!?;:,\n\"{ENTITY_CHARS}]+\s+){{1,4}}?",
     # "A, B and C", "A & B", "A + B", and "and" in a language mixed in ("A y B", "A und B", "A et B")
     "LISTSEP": r"(?:\s*,\s*(?:and\s+)?|\s+(?:and|y|und|et)\s+|\s*[&+]\s*)",
     "FIRSTWORK": r"(?:first|original)\s+(?:film|movie|one|chapter|instal?lment|entry)",
     # the work a known actor is known from, between the actor and the verb: "X from The Walking Dead", "X, of Lost
     # fame," (after a known name only: "Daryl from The Walking Dead" is that show's character)
-    "KNOWNFROM": (rf"(?:(?<=[{_ENTITY_CHARS}]),?\s+(?:from|of)\s+(?:the\s+)?(?-i:[A-Z][\w'\u2019-]*)"
+    "KNOWNFROM": (rf"(?:(?<=[{ENTITY_CHARS}]),?\s+(?:from|of)\s+(?:the\s+)?(?-i:[A-Z][\w'\u2019-]*)"
                   r"(?:\s+(?:(?-i:[A-Z][\w'\u2019-]*)|of|the|and)){0,4}"
                   r"(?:\s+fame)?(?=\s*,|\s+(?:plays|played|portrays|voices|is|was|stars|returns)\b),?)?"),
     # a description that introduces the name after it: "played by an Italian actor, X", "a man named X", "by a X"
     "INTRO": (r"(?:(?:an?|one|some)\s+(?:(?:certain|[A-Za-z-]+)\s+){0,2}?(?:actor|actress|performer|director|"
               r"filmmaker|writer|screenwriter|man|woman|guy|gentleman|lady|fellow|bloke|chap)\s*,?\s+"
-              rf"(?:(?:named|called)\s+)?|(?-i:a|one)\s+(?=(?-i:[A-Z][a-z])|[{_ENTITY_CHARS}]))?"),
+              rf"(?:(?:named|called)\s+)?|(?-i:a|one)\s+(?=(?-i:[A-Z][a-z])|[{ENTITY_CHARS}]))?"),
 }
 # "reprising his role from the first film": the franchise's first work, named by its place
 NAME_PATTERN = _MACROS["N"]  # a capitalised name the gazetteer does not know

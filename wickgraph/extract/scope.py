@@ -56,21 +56,36 @@ def is_blocked(doc: Document, candidate: Candidate, rules: RuleSet) -> bool:
 
 
 _RELATIVE_OPEN = re.compile(r",\s+(?:who|which|whose|whom)\b[^,]*\Z", re.IGNORECASE)
+# an aside opened right after a name: "Ian McShane, never one to hurry, plays Winston", "X, no stranger to stunts,"
+_ASIDE_OPEN = re.compile(r",\s+[^,;.!?()]*\Z")
+# ... unless the aside speaks of the person's presence: "Ian McShane, sadly not in this one, ..."
+_PRESENCE = re.compile(r"\b(?:in\s+(?:this|it|here|the\s+(?:film|movie|show|sequel|cast))|here|back|return\w*|"
+                       r"appear\w*|involved|credited|cast|this\s+(?:one|time)|anymore|any\s+more|missing|absent)\b",
+                       re.IGNORECASE)
 
 
-def _outside_asides(regex: re.Pattern[str], twin: re.Pattern[str] | None, view: str, lower: str | None,
-                    start: int, end: int) -> re.Match[str] | None:
+def _outside_asides(doc: Document, regex: re.Pattern[str], twin: re.Pattern[str] | None, view: str,
+                    lower: str | None, start: int, end: int) -> re.Match[str] | None:
     """The first match in ``view[start:end]`` that is not inside an aside: "Chad Stahelski (who never forgets a
-    stunt) directs", "Ian McShane, who was expected to steal it, plays Winston" — the aside's words describe the
-    person, they do not negate or hedge the claim."""
+    stunt) directs", "Ian McShane, who was expected to steal it, plays Winston", "X, never one to hurry, plays Y" —
+    the aside's words describe the person, they do not negate or hedge the claim (unless they speak of the person's
+    presence: "X, sadly not back this time, ...")."""
     for match in finditer(regex, twin, view, lower, start, end):
         opened = view.rfind("(", start, match.start())
         bracketed = opened >= 0 and view.find(")", opened, match.start()) < 0 and view.find(")", match.end(), end) >= 0
-        relative = _RELATIVE_OPEN.search(view, start, match.start()) is not None \
-            and view.find(",", match.end(), end) >= 0
-        if not (bracketed or relative):
+        closed = view.find(",", match.end(), end)
+        relative = _RELATIVE_OPEN.search(view, start, match.start()) is not None and closed >= 0
+        aside = _ASIDE_OPEN.search(view, start, match.start())
+        apposed = aside is not None and closed >= 0 and aside.start() in _name_ends(doc, start, aside.start()) \
+            and not _PRESENCE.search(view, aside.start(), closed)
+        if not (bracketed or relative or apposed):
             return match
     return None
+
+
+def _name_ends(doc: Document, start: int, end: int) -> set[int]:
+    """Where the mentions starting in ``[start, end)`` end."""
+    return {m.end for m in doc.mentions_between(start, end)}
 
 
 # Someone's claim reported after the candidate in its sentence: a denial in the next sentence answers that claim
@@ -96,7 +111,7 @@ def _blocks(doc: Document, candidate: Candidate, block: Rule, sentence_start: in
         end_of_sentence = min(end_of_sentence, candidate.end + _SCOPE_REACH)
         match = regex.match(view, candidate.end, max(end_of_sentence, candidate.end))
     elif block.scope == "match":
-        match = _outside_asides(regex, twin, view, lower, candidate.start, candidate.end)
+        match = _outside_asides(doc, regex, twin, view, lower, candidate.start, candidate.end)
     elif block.scope == "sentence":
         _, end_of_sentence = doc.sentence(max(candidate.end - 1, candidate.start))
         end_of_sentence = min(end_of_sentence, candidate.end + _SCOPE_REACH)
