@@ -2407,6 +2407,41 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
          [("director", "Chad Stahelski", None, "supported")]),
         ("Shay Hatten, a Netflix regular, writes.", BAL, [("writer", "Shay Hatten", None, "supported")]),
     ],
+    "a-garment-of-the-role-put-on-again": [
+        ("Ian McShane slips back into Winston's waistcoat.", CH4,
+         [("cast", "Ian McShane", "Winston", "supported"), ("reprise", "Ian McShane", "Winston", "supported")]),
+        ("Laurence Fishburne puts on the Bowery King's rags again.", PARA,
+         [("reprise", "Laurence Fishburne", "Bowery King", "supported")]),
+        ("Lance Reddick steps back into Charon's uniform.", CH2, [("reprise", "Lance Reddick", "Charon", "supported")]),
+    ],
+    "an-ordinal-turn-at-the-role": [
+        ("Keanu Reeves is John Wick for a fourth go-round.", CH4,
+         [("reprise", "Keanu Reeves", "John Wick", "supported")]),
+        ("Ian McShane plays Winston for a third spin.", PARA, [("reprise", "Ian McShane", "Winston", "supported")]),
+        ("Lance Reddick, in his fourth stint as Charon, is calm.", CH4,
+         [("reprise", "Lance Reddick", "Charon", "supported")]),
+    ],
+    "a-role-kept-or-remained-in": [
+        ("Ian McShane keeps his role as Winston.", CH4, [("reprise", "Ian McShane", "Winston", "supported")]),
+        ("Lance Reddick retains the part of Charon.", PARA, [("reprise", "Lance Reddick", "Charon", "supported")]),
+        ("Ian McShane remains Winston, thank God.", CH2,
+         [("cast", "Ian McShane", "Winston", "supported"), ("reprise", "Ian McShane", "Winston", "supported")]),
+    ],
+    "a-fronted-adverbial-of-return": [
+        ("For the fourth time Keanu Reeves plays John Wick.", CH4,
+         [("reprise", "Keanu Reeves", "John Wick", "supported")]),
+        ("Once again, Ian McShane is Winston.", PARA, [("reprise", "Ian McShane", "Winston", "supported")]),
+        ("Returning as Winston is Ian McShane.", CH4,
+         [("cast", "Ian McShane", "Winston", "supported"), ("reprise", "Ian McShane", "Winston", "supported")]),
+    ],
+    "a-final-appearance-in-the-role": [
+        ("Lance Reddick makes his final appearance as Charon.", BAL,
+         [("reprise", "Lance Reddick", "Charon", "supported")]),
+        ("This is Lance Reddick's last appearance as Charon.", BAL,
+         [("reprise", "Lance Reddick", "Charon", "supported")]),
+        ("Ian McShane, in his latest appearance as Winston, purrs.", BAL,
+         [("reprise", "Ian McShane", "Winston", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -3286,6 +3321,16 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Willem Dafoe, sadly not in this one, plays Marcus in my memory.", CH2, ("cast", "Willem Dafoe", "Marcus")),
         ("Common, not back this time, played Cassian.", CH4, ("cast", "Common", "Cassian")),
         ("Halle Berry, who does not return, plays Sofia in Parabellum.", CH4, ("cast", "Halle Berry", "Sofia")),
+    ],
+    "a-participle-that-opens-a-sentence-is-no-name": [
+        ("Returning as Winston is Ian McShane.", CH4, ("cast", "Returning", None)),
+        ("Playing Killa is Scott Adkins.", CH4, ("cast", "Playing", None)),
+        ("Starring as Caine is Donnie Yen.", CH4, ("cast", "Starring", None)),
+    ],
+    "a-first-turn-is-no-return": [
+        ("Rina Sawayama plays Akira for the first time.", CH4, ("reprise", "Rina Sawayama", None)),
+        ("For the first time Donnie Yen plays Caine.", CH4, ("reprise", "Donnie Yen", None)),
+        ("Hiroyuki Sanada, in his first appearance as Koji, is grave.", CH4, ("reprise", "Hiroyuki Sanada", None)),
     ],
 }
 

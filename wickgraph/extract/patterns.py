@@ -73,7 +73,8 @@ _MACROS = {
     "C": _slot(CHARACTER),
     "W": _slot(WORK),
     # an unknown name does not start with a word that describes the person ("Newcomer Tom Novak plays ...")
-    "N": (rf"(?-i:(?:{_HONORIFIC}\.?[ ](?={_NAME_WORD}))?(?!{_DESCRIBER}\b)"
+    # (a lone capitalised -ing word is a participle that opens a sentence, "Returning as Winston is X", not a name)
+    "N": (rf"(?-i:(?:{_HONORIFIC}\.?[ ](?={_NAME_WORD}))?(?!{_DESCRIBER}\b)(?![A-Z][a-z]+ing\b(?![ ][A-Z]))"
           rf"{_NAME_WORD}(?:[ ](?:{_NAME_WORD}|de|da|del|van|von|la|le|al|Al)){{0,3}})"),
     "E": f"[{ENTITY_CHARS}]",
     "NE": f"[^{ENTITY_CHARS}]",

@@ -302,8 +302,9 @@ def _apposed_role(doc: Document, gap: str, role: Mention) -> bool:
                    for i, w in enumerate(words))
 
 
-_GARMENT = re.compile(r"['\u2019]s?\s+(?:[\w-]+\s+){0,2}?(?:shoes|skin|suits?|boots|mantle|coat)\b", re.IGNORECASE)
-_PUTS_ON = re.compile(r"\b(?:into|on|dons|donning|wears|wearing)\s+\Z", re.IGNORECASE)  # worn, not stolen
+_GARMENT = re.compile(r"['\u2019]s?\s+(?:[\w-]+\s+){0,2}?(?:shoes|skin|suits?|boots|mantle|coat|waistcoat|rags|clothes|"
+                      r"robes?|costume|uniform|jacket|gloves)\b", re.IGNORECASE)
+_PUTS_ON = re.compile(r"\b(?:into|on|dons|donning|wears|wearing)\s+(?:the\s+)?\Z", re.IGNORECASE)  # worn, not stolen
 _SENTENCE_END = re.compile(r"[.!?;:\n]")
 _AS_BEFORE = re.compile(r"\bas\s+(?:(?:the|a|an|his|her|their)\s+)?(?:[\w'-]+\s+){0,2}\Z"
                         r"|\bas\s+[^.!?;:\n]{0,60}\b(?:called|named|dubbed|known\s+as|calls\s+(?:himself|herself))\s+\Z",

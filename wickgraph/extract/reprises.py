@@ -153,11 +153,13 @@ _RETURNING_LABEL = re.compile(r"(?:^|(?<=[.!?\n]))[ \t\-*#_]*(?:also\s+)?(?:retu
 # subject as in German or Dutch ("Back is X as Y", "Again is X as Y")
 _FRONTED_AGAIN = re.compile(
     r"[ \t\-*#>\"']*(?:"
-    r"(?:once\s+again|once\s+more|yet\s+again|again)\s*[,:]?"
+    r"(?:once\s+again|once\s+more|yet\s+again|again|for\s+(?:the|a)\s+(?:second|third|fourth|fifth|sixth|\w+th)\s+time)"
+    r"\s*[,:]?"
     r"|(?:(?:also\s+)?(?:back|again)|(?:is|are)\s+(?:again|back))(?:\s+(?:is|are|comes|come|also|too))*"  # inverted
     r"|(?:(?:same\s+)?(?:as|like)\s+(?:before|ever|always|usual)"
     r"|(?:just\s+|same\s+)?(?:as|like)\s+in\s+(?:the\s+)?(?:first|previous|earlier|other|last)\b[^,:;.\n]{0,30}"
     r"|reprising\s+(?:his|her|their)\s+(?:role|part)|back\s+(?:again|in\s+[^,:;.\n]{1,30})|returning)\s*[,:]"
+    r"|returning\s+(?:as|to\s+(?:the\s+)?(?:role|part)\s+of)"  # "Returning as Winston is X": the role fronted too
     r")\s+\Z", re.IGNORECASE)
 # "Winston, played by Ian McShane, who is back from the first movie": a relative clause on the pair says it
 # (the clause follows the actor: "plays Eve, who is back for revenge" is the character's story)
