@@ -8,7 +8,7 @@ import sys
 import pytest
 
 from wickgraph.extract import casing
-from wickgraph.extract.ratings import _PATTERNS
+from wickgraph.extract.scales import PATTERNS
 
 
 def test_only_the_listed_characters_break_lowering() -> None:
@@ -46,7 +46,7 @@ TEXTS = ["I GIVE IT Three Out Of Five Stars, 7 ON 10, Eight/10 and 4.5 of 5 POIN
 def test_twins_find_what_the_ratings_patterns_find(text: str) -> None:
     lower = text.lower()
     assert casing.lowering_is_exact(text, lower)
-    twins = [(kind, pattern, twin) for kind, pattern, twin in _PATTERNS if twin is not None]
+    twins = [(kind, pattern, twin) for kind, pattern, twin in PATTERNS if twin is not None]
     assert {kind for kind, _, _ in twins} >= {"out_of", "on_scale", "points", "stars", "given_bare"}
     found = 0
     for _, pattern, twin in twins:
@@ -66,8 +66,8 @@ def test_search_and_finditer_give_the_patterns_own_matches(text: str) -> None:
     lower = casing.lower_if_exact(text)
     assert lower is not None
     for pattern, twin in [(_ABSENCE, _ABSENCE_LOWER), (_HEADER_HINT, _HEADER_HINT_LOWER),
-                          *[(p, t) for _, p, t in _PATTERNS]]:
-        assert twin is not None or pattern in [p for _, p, t in _PATTERNS if t is None]
+                          *[(p, t) for _, p, t in PATTERNS]]:
+        assert twin is not None or pattern in [p for _, p, t in PATTERNS if t is None]
         expected = [(m.span(), m.groups()) for m in pattern.finditer(text, 3, len(text) - 2)]
         assert [(m.span(), m.groups()) for m in casing.finditer(pattern, twin, text, lower, 3, len(text) - 2)] == expected
         first = pattern.search(text, 3, len(text) - 2)

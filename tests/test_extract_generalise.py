@@ -2442,6 +2442,42 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Ian McShane, in his latest appearance as Winston, purrs.", BAL,
          [("reprise", "Ian McShane", "Winston", "supported")]),
     ],
+    "had-contracted-is-no-would": [
+        ("We'd seen it in theaters when it came out in March 2023, back then.", CH4,
+         [("release_year", "", 2023, "supported")]),
+        ("I'd already watched it twice when Ian McShane played Winston for me again.", CH4,
+         [("cast", "Ian McShane", "Winston", "supported")]),
+        ("We'd heard that Chad Stahelski directed it, and he did.", CH4,
+         [("director", "Chad Stahelski", None, "supported")]),
+    ],
+    "a-role-brought-back": [
+        ("A short flashback does, however, bring back Willem Dafoe as Marcus.", CH2,
+         [("reprise", "Willem Dafoe", "Marcus", "contradicted")]),
+        ("The sequel brings back Ian McShane as Winston.", CH2, [("reprise", "Ian McShane", "Winston", "supported")]),
+        ("They brought back Lance Reddick as Charon, thankfully.", PARA,
+         [("reprise", "Lance Reddick", "Charon", "supported")]),
+    ],
+    "the-roles-return-then-its-actor": [
+        ("The Bowery King is back too \u2014 Laurence Fishburne, now with scars.", PARA,
+         [("cast", "Laurence Fishburne", "Bowery King", "supported"),
+          ("reprise", "Laurence Fishburne", "Bowery King", "supported")]),
+        ("Winston is back: Ian McShane, purring.", CH4, [("reprise", "Ian McShane", "Winston", "supported")]),
+        ("Charon's back -- Lance Reddick, calm as ever.", PARA, [("reprise", "Lance Reddick", "Charon", "supported")]),
+    ],
+    "a-fronted-role-with-a-relative-that": [
+        ("the Marquis, a foppish little villain that Bill Skarsgard plays, is vile.", CH4,
+         [("cast", "Bill Skarsg\u00e5rd", "Marquis", "supported")]),
+        ("Caine, the blind old friend whom Donnie Yen plays, steals it.", CH4,
+         [("cast", "Donnie Yen", "Caine", "supported")]),
+        ("Zero, the chef that Mark Dacascos plays, is a fan.", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
+    ],
+    "who-gave-us-the-role": [
+        ("Michael Nyqvist, God rest him, who gave us Viggo, is missed.", JW1,
+         [("cast", "Michael Nyqvist", "Viggo", "supported")]),
+        ("Ian McShane, who gives us Winston once more, is the best thing here.", CH4,
+         [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Mark Dacascos, who brings us Zero, is a delight.", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -3331,6 +3367,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Rina Sawayama plays Akira for the first time.", CH4, ("reprise", "Rina Sawayama", None)),
         ("For the first time Donnie Yen plays Caine.", CH4, ("reprise", "Donnie Yen", None)),
         ("Hiroyuki Sanada, in his first appearance as Koji, is grave.", CH4, ("reprise", "Hiroyuki Sanada", None)),
+    ],
+    "a-role-brought-back-for-someone-else": [
+        ("Winston brings back Keanu Reeves to the hotel.", CH4, ("reprise", "Keanu Reeves", "Winston")),
+        ("The film brings back memories of Keanu Reeves as Neo.", CH4, ("reprise", "Keanu Reeves", None)),
+        ("I'd cast Tom Hardy as Winston.", CH4, ("cast", "Tom Hardy", "Winston")),
     ],
 }
 

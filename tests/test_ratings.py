@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from wickgraph.extract.ratings import LETTER_GRADES, find_rating, letter_grade, normalize
+from wickgraph.extract.ratings import find_rating
+from wickgraph.extract.scales import LETTER_GRADES, letter_grade, normalize
 
 
 @pytest.mark.parametrize(("text", "value", "scale", "normalized", "evidence"), [
@@ -110,6 +111,10 @@ def test_normalize() -> None:
     ("My rating is four on five", 4, 5, "four on five"),
     ("Vote: 7\u00bd on 10", 7.5, 10, "Vote: 7\u00bd on 10"),
     ("My vote: 8 on 10.", 8, 10, "My vote: 8 on 10"),
+    # a hundred in words
+    ("To a movie I'd give a hundred out of a hundred, every time.", 100, 100, "a hundred out of a hundred"),
+    ("One hundred out of one hundred, no notes.", 100, 100, "One hundred out of one hundred"),
+    ("My score: 95 out of a hundred", 95, 100, "My score: 95 out of a hundred"),
     ("Final vote - 3 out of 5", 3, 5, "Final vote - 3 out of 5"),
     # the French school scale
     ("Final mark: 14/20", 14, 20, "Final mark: 14/20"),
@@ -176,6 +181,12 @@ def test_more_rating_forms(text: str, value: object, scale: object, evidence: st
     ("Our listener poll online has it at four and a half stars. I'll say seven out of ten.", 7),
     ("The reader survey gave it 4/5; I give it 3/5.", 3),
     ("Fans voted it 9/10 in our poll. Me? 6/10.", 6),
+    # a numbered thread's counters are no scores
+    ("1/4 the stairs!\n2/4 the dog\n3/4 the hotel\n4/4 verdict: 8/10", 8),
+    ("2/3 honestly the best fight\n3/3 and that is my 7/10", 7),
+    # a score in quotes that someone else wrote or said
+    ('"Ten out of ten, would go again," one guest wrote. I am more cautious: 7/10.', 7),
+    ('"A perfect 5/5," said my neighbour. Me: 3/5.', 3),
     ("According to IMDb, users put it at 7.9/10, which sounds right. I give it 4 out of 5.", 4),
     # a speaker's score in a transcript yields to the one the writer labels as their own
     ("DENNIS: Eight out of ten.\nHOST: Booth verdict from me, and it counts: 9 out of 10.", 9),
@@ -215,6 +226,8 @@ def test_star_key_sets_the_scale(text: str, value: float, scale: int) -> None:
     # a place in a sequence, a count, a relative's score
     "It ranks 3/4 in the franchise for me.", "Scene 4/5 is the best.", "I saw it 3 out of 4 nights.",
     "My dad: 9/10", "Our co-host - 6/10",
+    # a counter of slides, pages or parts
+    "Slide 9/10", "Page 2/5 of the thread", "Part 1/3: the plot",
     # a take that is no grade, and shapes that are no meter
     "Our take: A sequel nobody asked for.", "My take \u2014 A lot of fun.", "\u25cf Cast", "\u25a0\u25a0\u25a0",
     "\u25cb\u25cb\u25cb",

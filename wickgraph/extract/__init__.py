@@ -32,7 +32,7 @@ from .layout import blank, normalise
 from .matching import run_rules
 from .patterns import FIRST_WORK, Candidate, default_rules
 from .plausible import keep_plausible
-from .ratings import find_rating, normalize
+from .ratings import find_rating
 from .recall import (
     actor_key,
     without_credit_titles,
@@ -42,6 +42,7 @@ from .recall import (
 )
 from .relations import pair_roles
 from .reprises import mark_reprises
+from .scales import normalize
 from .scope import is_blocked
 from .sections import other_work_spans
 from .spoken import spoken_years, widened

@@ -267,7 +267,7 @@ def _check_card(card: dict[str, Any], filename: str | None) -> None:
 
 
 def _rating_ok(rating: Any) -> bool:
-    from .ratings import letter_grade
+    from .scales import letter_grade
 
     if not isinstance(rating, dict):
         return False

@@ -221,6 +221,10 @@ _RELATIVE = frozenset({"who", "whom", "that", "which", "whose"})
 
 _PLACE_THEN_IS = re.compile(r"\s+(?:at|in|on|behind|inside)\s+(?:the|this|his|her|its|their)\s+(?:[\w'-]+\s+){0,2}?"
                             r"(?:is|was)\s+(?:(?:again|still|once\s+more)\s*,?\s+)?", re.IGNORECASE)
+_APPOSED_OBJECT = re.compile(r",\s+(?:the|a|an|his|her)\s+(?:[\w'-]+\s+){0,4}?(?:(?:that|whom|who)\s+)?",
+                             re.IGNORECASE)
+_BACK_THEN_ACTOR = re.compile(r"(?:\s+is|['\u2019]s)\s+(?:back|here)(?:\s+(?:too|also|again))?"
+                              r"(?:\s*[\u2014\u2013:]\s*|\s+-{1,2}\s+)", re.IGNORECASE)
 _TO_WHOM = re.compile(r"\s*,\s+to\s+whom\s+", re.IGNORECASE)
 _LENDS_AFTER = re.compile(r"\s+(?:\w+ly\s+)?(?:gives|gave|lends|lent)\s+(?:his|her|their|the)\s+"
                           r"(?:face|voice|body|life)\b", re.IGNORECASE)
@@ -252,8 +256,12 @@ def backward_link(gap: str, after: str, cues: Cues) -> bool:
         return True  # "Zero, to whom Mark Dacascos gives the face": the role as what the actor lends himself to
     if _BARE_COMMA.fullmatch(gap) and _REPRISING_AFTER.match(after):
         return True  # "the Bowery King again, Fishburne reprising the part": the actor in an absolute phrase
-    if _FRONTED_OBJECT.match(after) and re.fullmatch(r",\s+(?:the|a|an|his|her)\s+(?:[\w'-]+\s+){0,3}", gap):
-        return True  # "Rooney, the assassin Ana de Armas plays": the role fronted, the verb without its object
+    if _FRONTED_OBJECT.match(after) and _APPOSED_OBJECT.fullmatch(gap):
+        # "Rooney, the assassin Ana de Armas plays", "the Marquis, a foppish villain that X plays": the role
+        # fronted, the verb without its object
+        return True
+    if _BACK_THEN_ACTOR.fullmatch(gap):
+        return True  # "The Bowery King is back too \u2014 Laurence Fishburne": the role's return, then who plays it
     if gap.startswith("?") and not gap[1:].strip() and "\n" not in gap:
         # a role asked, its actor answered: "Killa? X.", "• young Eve? Victoria Comte" (the line ends the answer)
         return re.match(r"[ \t]*(?:[.!,;\n]|$)", after) is not None
@@ -316,9 +324,10 @@ def owned_role(gap: str, after: str, cues: Cues) -> bool:
     return len(words) == 1 and noun is not None and not any(w in cues["description-stop"] for w in following[:noun])
 
 
-# "Common gives us Cassian", "Mark Dacascos has enormous fun with Zero": a performance verb whose object is the
-# role ("gives Winston the coin", without "us", is the plot)
-_PERFORMS = re.compile(r"\s*(?:\w+ly\s+)?(?:(?:gives|gave|brings|brought)\s+us|has\s+(?:\w+\s+){0,2}fun\s+with|"
+# "Common gives us Cassian", "Mark Dacascos has enormous fun with Zero", "X, who gave us Viggo": a performance
+# verb whose object is the role ("gives Winston the coin", without "us", is the plot)
+_PERFORMS = re.compile(r"\s*(?:,\s*)?(?:who\s+)?(?:\w+ly\s+)?(?:(?:gives|gave|brings|brought)\s+us|"
+                       r"has\s+(?:\w+\s+){0,2}fun\s+with|"
                        r"(?:does|did)\s+(?:wonders|great\s+things|a\s+lot|so\s+much)\s+with)\s+\Z", re.IGNORECASE)
 
 # "Claudia Gerini gives Gianna one long, sad scene", "Common lends Cassian real dignity": the actor gives the role a

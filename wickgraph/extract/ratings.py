@@ -1,35 +1,22 @@
-"""Rating scales and normalisation: "3.5 out of 5 stars", "8.5/10", "★★★½", "B-plus", "three stars out of five".
+"""The critic's own rating in a review: "My score: 7 of 10 points", not "my sister gives it 6/10".
 
-A review's rating keeps its own scale (``scale`` 5, 10, 100 or ``"letter"``) and gets a
-``normalized`` value in 0..1. :func:`find_rating` returns the critic's own rating: the first
-one in the text that is not a score for something else (picture, sound, extras, an age
-classification such as "MPA Rating: R").
+A review's rating keeps its own scale (``scale`` 5, 10, 100 or ``"letter"``) and gets a ``normalized`` value in
+0..1 (the forms and scales are :mod:`wickgraph.extract.scales`). :func:`find_rating` returns the critic's own
+rating: a labelled own score first, else the first one in the text that is not a score for something else
+(picture, sound, extras, an age classification such as "MPA Rating: R") nor someone else's.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
-from .. import regexcache
-from . import casing
-from .casing import lowercase_twin, lowering_is_exact
+from .casing import lowering_is_exact
+from .scales import NEEDS, PATTERNS, normalize, number, parse_number, reading, scan
 from .textscan import Keywords, line_around
 
-__all__ = ["LETTER_GRADES", "RatingMatch", "find_rating", "letter_grade", "normalize", "parse_number"]
-
-# A+ .. F on an even 13-step scale, so neighbouring grades are equally far apart.
-_GRADE_ORDER = ["F", "D-", "D", "D+", "C-", "C", "C+", "B-", "B", "B+", "A-", "A", "A+"]
-LETTER_GRADES: dict[str, float] = {g: round(i / (len(_GRADE_ORDER) - 1), 4) for i, g in enumerate(_GRADE_ORDER)}
-
-_WORD_NUMBERS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-                 "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20}
-_NUM = (r"(?:\d{1,3}(?:[.,]\d{1,2})?|zero|one|two|three|four|fourteen|five|fifteen|six|sixteen|seven|seventeen|"
-        r"eight|eighteen|nine|nineteen|ten|eleven|twelve|thirteen|twenty)")
-# The scales a rating is given on: "/20" is the French school scale
-_SCALE = r"(?P<scale>5|10|20|100|4|five|ten|twenty|four)"
-_HALF = r"(?:\s*(?:½|1/2|\.5)|\s+and\s+a\s+half)?"
+__all__ = ["RatingMatch", "find_rating"]
 
 # Scores that belong to something other than the film, or age classifications.
 _OTHER_LABEL = re.compile(
@@ -44,85 +31,6 @@ _OTHER_LABEL = re.compile(
     re.IGNORECASE,
 )
 
-# A meter drawn in filled and hollow shapes, "●●●○○": the filled ones out of all of them.
-_METER_FULL = ("\u25cf", "\u25a0", "\u25c6", "\u2b24", "\u25b0", "\u25fc")
-_METER_EMPTY = "\u25cb\u25a1\u25c7\u25ef\u25b1\u25fb"
-
-# A cheap pre-check per pattern: one of these must be in the lower-cased text.
-_NEEDS = {"stars_glyph": ("★",), "stars_ascii": ("**", "*/", "✦", "✪", "✭", "⭐"),
-          "percent": ("%", "per cent", "percent"),
-          "points": ("points", "possible", "stars"), "out_of": ("/", "out of", "outta"), "stars": ("star",),
-          "glyph_count": ("/", "out of"), "on_scale": (" on ", " of ", " sur "),
-          "given_bare": ("give", "gave", "rate", "rating", "award", "verdict", "score", "grade", "from me"),
-          "letter": ("grade", "rat", "verdict", "score", "overall", "going", "give", "giving", "gets", "earns",
-                     "award", "solid", "get a", "earn a", "take"),
-          "meter": _METER_FULL,
-          "letter_alone": ("grade",),
-          "letter_suffix": ("from me", "for me", "overall", "it is", "it's", "here")}
-
-_SOURCES: list[tuple[str, re.Pattern[str]]] = [
-    # "★★★½☆", "★★½ out of four"; a lone star before a number ("★ 7/10") is decoration, not a score
-    ("stars_glyph", re.compile(r"(?P<full>★+)(?P<half>½|⯪)?(?P<empty>☆*)(?!\s*\d)"
-                               r"(?:\s*(?:/|out\s+of)\s*(?P<scale>5|4|10|five|four|ten)\b)?", re.IGNORECASE)),
-    ("meter", re.compile(rf"(?P<full>([{''.join(_METER_FULL)}])\2{{0,9}})(?P<empty>([{_METER_EMPTY}])\4{{0,9}})")),
-    # "🔫🔫🔫🔫 / 5", "♥♥♥ out of 5": one symbol repeated, counted against a stated scale
-    ("glyph_count", re.compile(r"(?P<full>([^\w\s/.,;:!?()\[\]\"'*★☆½\-])(?:\ufe0f?\2){0,9})\ufe0f?(?P<half>½)?"
-                               r"\s*(?:/|out\s+of)\s*(?:(?P<scale>5|4|10)\b|(?P<scale_glyphs>\2(?:\ufe0f?\2){0,9})\ufe0f?)",
-                               re.IGNORECASE)),
-    # "I give it a 7", "Verdict: a strong eight": a bare number after a giving verb or a score label is out of ten
-    ("given_bare", re.compile(
-        rf"(?:\b(?:give|gives|giving|gave|rate|rates|rating|award|awards|awarding)\s+(?:it|this(?:\s+one)?|"
-        rf"the\s+(?:film|movie|show|game))\s+|\b(?:verdict|score|rating|grade)\s*[:\-\u2013]\s*|"
-        rf"\b(?:it|this(?:\s+one)?)\s+(?:gets|earns|scores|deserves)\s+(?=(?:an?\s+)?[\w.]+\s+from\s+me\b))"
-        rf"(?:an?\s+)?(?:(?:solid|strong|firm|generous|shaky|weak|soft|hard|respectable|healthy|low|high|"
-        rf"comfortable|easy|clear)\s+)?(?P<value>{_NUM})\b(?![.,]\d|\s*(?:/|out\b|of\b|on\b|stars?|points|%|percent)|"
-        rf"\s+\w+\s+(?:out\s+of|of)\b)",
-        re.IGNORECASE)),
-    # "****/5", "***½ out of 5", "(***)": any repeated star-like glyph, with or without a scale
-    ("stars_ascii", re.compile(r"(?<![*\w])(?P<full>[*✦✪✭⭐]{1,5})(?P<half>½)?"
-                               r"(?:\s*(?:/|out\s+of)\s*(?P<scale>5|4|10)\b)?")),
-    # "88%" after a score label; "7 of 10 points"
-    ("percent", re.compile(r"(?P<value>\d{1,3}(?:\.\d)?)\s*(?:%|per\s?cent\b|percent\b)", re.IGNORECASE)),
-    # "7 of 10 points", "four Guineas in a possible five": a unit, then the possible top mark
-    ("points", re.compile(rf"(?P<value>{_NUM}){_HALF}\s+(?:(?:of|from)\s+(?=\w+\s+(?:points|possible|stars)\b)|"
-                          rf"(?:[a-z]{{3,12}}\s+)?(?:in|of|out\s+of)\s+a\s+possible\s+){_SCALE}\b"
-                          r"(?:\s+(?:points|possible|stars)\b)?",
-                          re.IGNORECASE)),
-    ("out_of", re.compile(
-        rf"(?P<value>{_NUM}){_HALF}\s*(?:stars?\s+|(?:[\w-]{{3,14}}\s+)?[a-z]{{3,12}}s\s+(?=out\s+of)|"
-        rf"[^\w\s/]{{1,3}}\s+(?=out\s+of))?"
-        rf"\(?\s*(?:out\s+of|outta|/)\s*{_SCALE}\b"
-        r"(?!\s*/|[.,]\d)(?!\s+(?:nights|people|films|movies|times|reviews|critics|chapters|episodes|parts|days|"
-        r"screenings|viewers|fans|friends)\b)\)?(?:\s+stars?)?", re.IGNORECASE)),
-    # "I give 8 on 10", "note: 7 on 10", "Our score: 4 of 5": a learner's (or a translated "sur") scale or a bare
-    # "of", after a giving verb or a label, and not a count ("4 of 5 people")
-    ("on_scale", re.compile(rf"(?P<value>{_NUM}){_HALF}\s+(?:on|of|sur)\s+(?:a\s+scale\s+of\s+(?:(?:one|1)\s+to\s+)?)?"
-                            rf"{_SCALE}\b(?![.,]\d)"
-                            r"(?!\s+(?:people|of|films|movies|times|reviews|critics|chapters|episodes|nights|parts|"
-                            r"stars|points)\b)", re.IGNORECASE)),
-    ("stars", re.compile(rf"\b(?P<value>{_NUM}){_HALF}[\s-]+stars?\b", re.IGNORECASE)),
-    ("letter", re.compile(
-        r"(?:\b(?:grade|rating|verdict|score|overall(?:\s+grade)?|(?:my|our)\s+take)"
-        r"(?:\s*[:\-–—|]?\s*|[ \t]*(?:[.·_]{3,}|…+)[ \t]*)"
-        r"|\b(?:I'm going|I am going|I give it|giving it|"
-        r"gets? an?|earns? an?|I'd give it an?|solid)\s+(?:an?\s+)?"
-        # "I award it, with reservations, a B-minus", "It earns, grudgingly, a B\u2013": an aside before the grade
-        r"|\b(?:award|awards|awarded|give|gives|gave|gets?|earns?)(?:\s+it)?,[^,\n]{1,40},\s+an?\s+"
-        r"|\b(?:grade|grades|graded|rate|rates|rated)\s+it\s+(?:an?\s+)?)"
-        r"(?P<grade>(?-i:[A-DF])(?:\s*-?\s*(?:plus|minus)|[+\-−–])?)(?![\w+\-])"
-        # "Overall: A bit long." is the article
-        r"(?!(?<=A)\s+(?!(?:from|for|overall|here)\b)(?-i:[a-z]))", re.IGNORECASE)),
-    # "You asked for a grade. You're getting one. B+.": a grade standing alone soon after the word "grade"
-    ("letter_alone", re.compile(r"(?:(?<=[.!?:]\s)|(?<=^))(?P<grade>(?-i:[A-DF])(?:\s*-?\s*(?:plus|minus)\b|"
-                                r"[+\-\u2212\u2013])?)(?=[.!]?(?:\s|$))",
-                                re.IGNORECASE | re.MULTILINE)),
-    ("letter_suffix", re.compile(
-        r"(?<![\w-])(?P<grade>(?-i:[A-DF])(?:-(?:plus|minus)|[+\-−–]))"
-        r"(?=\s+(?:from me|for me|overall|it is|it's|here))",
-        re.IGNORECASE)),
-]
-
-
 @dataclass(frozen=True)
 class RatingMatch:
     """A rating found in a review: its value, scale, normalised value and evidence span."""
@@ -132,111 +40,6 @@ class RatingMatch:
     normalized: float | None
     start: int
     end: int
-
-
-def parse_number(token: str) -> float | None:
-    """``"3.5"``, ``"3,5"`` or ``"three"`` as a number."""
-    token = token.strip().lower()
-    if token in _WORD_NUMBERS:
-        return float(_WORD_NUMBERS[token])
-    try:
-        return float(token.replace(",", "."))
-    except ValueError:
-        return None
-
-
-def letter_grade(text: str) -> str | None:
-    """Canonical letter grade (``"B+"``) of ``"B-plus"``, ``"b +"``, ``"A−"``; None if not a grade."""
-    match = re.fullmatch(r"\s*([A-Fa-f])\s*(?:-?\s*(plus|minus)|([+\-−–]))?\s*", text, re.IGNORECASE)
-    if not match or match.group(1).upper() == "E":
-        return None
-    written = (match.group(2) or match.group(3) or "").lower()
-    suffix = {"plus": "+", "+": "+", "minus": "-", "-": "-", "−": "-", "–": "-"}.get(written, "")
-    grade = match.group(1).upper() + suffix
-    return grade if grade in LETTER_GRADES else None
-
-
-def normalize(value: float | str, scale: int | str) -> float | None:
-    """A rating in 0..1: value/scale for numbers, the grade's place on A+..F for letters."""
-    if scale == "letter":
-        return LETTER_GRADES.get(str(value))
-    try:
-        result = float(value) / float(scale)
-    except (TypeError, ValueError, ZeroDivisionError):
-        return None
-    return round(result, 4) if 0 <= result <= 1 else None
-
-
-def _number(value: float) -> float | int:
-    return int(value) if float(value).is_integer() else value
-
-
-def _candidate(kind: str, match: re.Match[str]) -> tuple[float | str, int | str] | None:
-    if kind == "stars_ascii":
-        full = len(match.group("full"))
-        half = 0.5 if match.group("half") else 0.0
-        scale = int(match.group("scale") or 5)
-        return (full + half, scale) if full >= 2 or match.group("scale") else None
-    if kind == "percent":
-        percent = float(match.group("value"))
-        return (_number(percent), 100) if percent <= 100 else None
-    if kind == "points":
-        points = parse_number(match.group("value"))
-        if points is None:
-            return None
-        if re.search(r"and\s+a\s+half|½|1/2", match.group(0)):
-            points += 0.5
-        out_of = int(parse_number(match.group("scale")) or 0)
-        return (points, out_of) if 0 <= points <= out_of else None
-    if kind == "stars_glyph":
-        full = len(match.group("full"))
-        half = 0.5 if match.group("half") else 0.0
-        total = full + (1 if half else 0) + len(match.group("empty"))
-        stated = int(parse_number(match.group("scale")) or 0) if match.group("scale") else None
-        scale = stated or (total if total in (4, 5, 10) and match.group("empty") else 5)
-        return (full + half, scale) if full + half <= scale else None
-    if kind == "meter":
-        full, scale = len(match.group("full")), len(match.group("full")) + len(match.group("empty"))
-        return (full, scale) if scale in (4, 5, 10) else None
-    if kind == "glyph_count":
-        count = len(match.group("full").replace("\ufe0f", "")) + (0.5 if match.group("half") else 0.0)
-        glyphs = match.group("scale_glyphs")
-        scale = len(glyphs.replace("\ufe0f", "")) if glyphs else int(match.group("scale"))
-        return (count, scale) if count <= scale and scale in (4, 5, 10) else None
-    if kind == "given_bare":
-        given = parse_number(match.group("value"))
-        return (given, 10) if given is not None and 0 <= given <= 10 else None
-    if kind in ("out_of", "stars", "on_scale"):
-        value = parse_number(match.group("value"))
-        if value is None:
-            return None
-        tail = match.group(0)[len(match.group("value")):]
-        if re.match(r"\s*(?:½|1/2|\.5)|\s+and\s+a\s+half", tail):
-            value += 0.5
-        scale = int(parse_number(match.group("scale")) or 0) if kind != "stars" else 5
-        return (value, scale) if 0 <= value <= scale else None
-    grade = letter_grade(match.group("grade"))
-    return (grade, "letter") if grade else None
-
-
-# Each pattern with its lower-case twin (casing.lowercase_twin), which runs over the lower-cased text when
-# lower-casing is exact: a case-blind pattern with many alternatives ("one|two|...") costs several times more.
-# The patterns themselves are told where their matches can start (regexcache, as the twins are): on a review
-# without line breaks a letter grade's pattern was otherwise tried at every character of its windows.
-_PATTERNS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
-    (kind, regexcache.compile(pattern.pattern, pattern.flags, skip_to_start=True), lowercase_twin(pattern))
-    for kind, pattern in _SOURCES]
-
-
-def _scan(pattern: re.Pattern[str], twin: re.Pattern[str] | None, text: str, keywords: Keywords,
-          exact: bool, needs: tuple[str, ...]) -> list[re.Match[str]]:
-    """Matches on the lines that hold one of ``needs`` (a rating never spans lines); most lines hold none.
-    When lower-casing is ``exact`` the pattern's lower-case ``twin`` finds them over ``keywords.lower``."""
-    lower = keywords.lower
-    matches = [m for start, end in keywords.lines_holding(needs)
-               for m in casing.finditer(pattern, twin, text, lower if exact else None, start, end)]
-    unique = {m.span(): m for m in matches}
-    return [unique[span] for span in sorted(unique)]
 
 
 # Someone else's score: "my sister gives it 6/10", "Inès rated it 7 out of 10", "IMDb users: 8.1/10".
@@ -292,6 +95,33 @@ def _attributed(text: str, start: int) -> bool:
     return not _FIRST_PERSON.search(" " + subject) or re.search(r"\b(?:my|our)\s+\w", subject) is not None
 
 
+# '"Ten out of ten, would go again," one guest wrote': a quotation closed, then its writer or speaker
+_QUOTE_THEN_SPEAKER = re.compile(r"[^\"\u201c\u201d\n]{0,80}[\"\u201d]\s*(?:[\w'\u2019]+\s+){0,3}?"
+                                 r"(?:wrote|writes|said|says|posted|added|told\s+(?:me|us)|insists|insisted)\b",
+                                 re.IGNORECASE)
+
+
+def _quoted_from_another(text: str, before: str, end: int) -> bool:
+    """Whether the rating ending at ``end`` is inside a quotation (opened in ``before``, its line so far) that
+    someone other than the critic wrote or said."""
+    opened = before.count('"') % 2 == 1 or before.rfind("\u201c") > before.rfind("\u201d")
+    return opened and _QUOTE_THEN_SPEAKER.match(text, end) is not None
+
+
+# "Slide 9/10", "Page 2/5", "Part 1/3": a place in a sequence
+_COUNTER_BEFORE = re.compile(r"\b(?:slides?|pages?|parts?|tweets?|posts?|steps?|pics?|photos?|images?|cards?|items?|"
+                             r"questions?|q|no\.?)\s*#?\s*\Z", re.IGNORECASE)
+# "1/4 the stairs!" ... "4/4 verdict": lines numbered as a thread, "k/N" with one N on two lines or more
+_THREAD_NUMBER = re.compile(r"^[ \t>*-]*\(?(\d{1,2})/(\d{1,2})\)?(?=[ \t]|$)", re.MULTILINE)
+
+
+def _thread_counters(text: str) -> frozenset[int]:
+    """Where the numbers of a numbered thread start: the "k/N" opening two lines or more with the same N."""
+    found = [(m.start(1), m.group(2)) for m in _THREAD_NUMBER.finditer(text)]
+    totals = Counter(total for _, total in found)
+    return frozenset(start for start, total in found if totals[total] > 1)
+
+
 _GRADE_NEAR = re.compile(r"\bgrade\b", re.IGNORECASE)
 _ARTICLE = re.compile(r"(?-i:A)\s+(?-i:[a-z])")
 
@@ -332,8 +162,9 @@ def find_rating(text: str) -> RatingMatch | None:
     exact = lowering_is_exact(text, lower)
     keywords = Keywords(lower)
     legend = _LEGEND.search(text) if "\u2605" in text else None  # "★★★★ excellent · ★★★ good · ★★ fair"
-    for kind, pattern, twin in _PATTERNS:
-        for match in _scan(pattern, twin, text, keywords, exact, _NEEDS[kind]):
+    counters = _thread_counters(text) if "/" in text else frozenset()
+    for kind, pattern, twin in PATTERNS:
+        for match in scan(pattern, twin, text, keywords, exact, NEEDS[kind]):
             if legend is not None and legend.start() <= match.start() < legend.end():
                 continue  # the key to the stars, not a rating
             line_start = line_around(text, match.start(), 300)[0]
@@ -341,7 +172,8 @@ def find_rating(text: str) -> RatingMatch | None:
             # a bare number's match holds its giving verb: who gives it is read before the number itself
             given_at = match.start("value") if kind == "given_bare" else match.start()
             if _OTHER_LABEL.search(before) or _attributed(text, given_at) or _COUNT_AFTER.match(text, match.end()) \
-                    or _pull_quote(text, before, match.end()) or _PART_AFTER.match(text, match.end()):
+                    or _pull_quote(text, before, match.end()) or _PART_AFTER.match(text, match.end()) \
+                    or _quoted_from_another(text, before, match.end()):
                 continue
             if kind == "percent" and not _SCORE_LABEL.search(before):
                 continue  # "90% of the film" is no rating
@@ -353,16 +185,19 @@ def find_rating(text: str) -> RatingMatch | None:
             labelled_above = not before.strip() and _SCORE_LABEL.search(_previous_line(text, line_start))
             if kind == "stars_ascii" and not (match.group("scale") or _SCORE_LABEL.search(before) or labelled_above):
                 continue  # "**Dir.**" is Markdown, not two stars
+            if kind == "out_of" and (_COUNTER_BEFORE.search(text, max(0, match.start() - 12), match.start())
+                                     or match.start() in counters):
+                continue  # "Slide 9/10", a numbered thread's "3/11": counters, not scores
             if kind == "out_of" and re.search(r"\d/$", text[max(0, match.start() - 3):match.start()]):
                 continue  # a date such as 12/5/10
-            parsed = _candidate(kind, match)
+            parsed = reading(kind, match)
             if parsed is None:
                 continue
             value, scale = parsed
             if legend is not None and kind == "stars_glyph" and not match.group("empty") and not match.group("scale"):
                 scale = max(len(run) for run in _STAR_RUN.findall(legend.group()))  # the key's top mark
             start, end = _evidence_span(text, match, line_start)
-            shown = value if isinstance(value, str) else _number(value)
+            shown = value if isinstance(value, str) else number(value)
             rating = RatingMatch(shown, scale, normalize(value, scale), start, end)
             if _NOW_LABEL.search(before):
                 now.append(rating)
@@ -401,7 +236,7 @@ def _keyed_overall(text: str) -> RatingMatch | None:
     value = parse_number(row.group("value"))
     if value is None or value > scale:
         return None
-    return RatingMatch(_number(value), scale, normalize(value, scale), row.start() + len(row.group()) -
+    return RatingMatch(number(value), scale, normalize(value, scale), row.start() + len(row.group()) -
                        len(row.group().lstrip(" \t*_#>-")), row.end("value"))
 
 

@@ -165,8 +165,9 @@ _FRONTED_AGAIN = re.compile(
 # (the clause follows the actor: "plays Eve, who is back for revenge" is the character's story)
 _RELATIVE_RETURN = re.compile(r"\)?,?\s+(?:who|which)(?:\s+(?:is|was|are)|['\u2019]s)\s+"
                               r"(?:also\s+|once\s+(?:again|more)\s+)?(?:back|returning|reprising)\b", re.IGNORECASE)
-# "The returning Ian McShane plays Winston"
-_RETURNING_BEFORE = re.compile(r"\b(?:the|a|an)\s+(?:returning|ever-returning|once-again)\s+$", re.IGNORECASE)
+# "The returning Ian McShane plays Winston", "a flashback brings back Willem Dafoe as Marcus"
+_RETURNING_BEFORE = re.compile(r"\b(?:(?:the|a|an)\s+(?:returning|ever-returning|once-again)|"
+                               r"(?:brings?|brought|bringing)\s+back)\s+$", re.IGNORECASE)
 _ANNOUNCED_SPAN = 600  # characters after an announcement that it may cover, at most (its paragraph)
 
 

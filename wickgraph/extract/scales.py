@@ -1,0 +1,217 @@
+"""Rating forms and scales: "3.5 out of 5 stars", "8.5/10", "★★★½", "B-plus", "three stars out of five", "●●●○○".
+
+Each form is a pattern with a cheap pre-check (:data:`NEEDS`) and a lower-case twin; :func:`reading` turns a match
+into its value and scale, and :func:`normalize` puts any rating on 0..1. Which rating is the critic's own is
+:mod:`wickgraph.extract.ratings`'s business.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .. import regexcache
+from . import casing
+from .casing import lowercase_twin
+from .textscan import Keywords
+
+__all__ = ["LETTER_GRADES", "NEEDS", "PATTERNS", "letter_grade", "normalize", "number", "parse_number", "reading",
+           "scan"]
+
+# A+ .. F on an even 13-step scale, so neighbouring grades are equally far apart.
+_GRADE_ORDER = ["F", "D-", "D", "D+", "C-", "C", "C+", "B-", "B", "B+", "A-", "A", "A+"]
+LETTER_GRADES: dict[str, float] = {g: round(i / (len(_GRADE_ORDER) - 1), 4) for i, g in enumerate(_GRADE_ORDER)}
+
+_WORD_NUMBERS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+                 "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+                 "a hundred": 100, "one hundred": 100, "hundred": 100}
+_NUM = (r"(?:\d{1,3}(?:[.,]\d{1,2})?|(?:a|one)\s+hundred|zero|one|two|three|four|fourteen|five|fifteen|six|sixteen|"
+        r"seven|seventeen|eight|eighteen|nine|nineteen|ten|eleven|twelve|thirteen|twenty)")
+# The scales a rating is given on: "/20" is the French school scale
+_SCALE = r"(?P<scale>5|10|20|100|4|five|ten|twenty|four|(?:a\s+|one\s+)?hundred)"
+_HALF = r"(?:\s*(?:½|1/2|\.5)|\s+and\s+a\s+half)?"
+
+# A meter drawn in filled and hollow shapes, "●●●○○": the filled ones out of all of them.
+_METER_FULL = ("\u25cf", "\u25a0", "\u25c6", "\u2b24", "\u25b0", "\u25fc")
+_METER_EMPTY = "\u25cb\u25a1\u25c7\u25ef\u25b1\u25fb"
+
+# A cheap pre-check per pattern: one of these must be in the lower-cased text.
+NEEDS = {"stars_glyph": ("★",), "stars_ascii": ("**", "*/", "✦", "✪", "✭", "⭐"),
+          "percent": ("%", "per cent", "percent"),
+          "points": ("points", "possible", "stars"), "out_of": ("/", "out of", "outta"), "stars": ("star",),
+          "glyph_count": ("/", "out of"), "on_scale": (" on ", " of ", " sur "),
+          "given_bare": ("give", "gave", "rate", "rating", "award", "verdict", "score", "grade", "from me"),
+          "letter": ("grade", "rat", "verdict", "score", "overall", "going", "give", "giving", "gets", "earns",
+                     "award", "solid", "get a", "earn a", "take"),
+          "meter": _METER_FULL,
+          "letter_alone": ("grade",),
+          "letter_suffix": ("from me", "for me", "overall", "it is", "it's", "here")}
+
+_SOURCES: list[tuple[str, re.Pattern[str]]] = [
+    # "★★★½☆", "★★½ out of four"; a lone star before a number ("★ 7/10") is decoration, not a score
+    ("stars_glyph", re.compile(r"(?P<full>★+)(?P<half>½|⯪)?(?P<empty>☆*)(?!\s*\d)"
+                               r"(?:\s*(?:/|out\s+of)\s*(?P<scale>5|4|10|five|four|ten)\b)?", re.IGNORECASE)),
+    ("meter", re.compile(rf"(?P<full>([{''.join(_METER_FULL)}])\2{{0,9}})(?P<empty>([{_METER_EMPTY}])\4{{0,9}})")),
+    # "🔫🔫🔫🔫 / 5", "♥♥♥ out of 5": one symbol repeated, counted against a stated scale
+    ("glyph_count", re.compile(r"(?P<full>([^\w\s/.,;:!?()\[\]\"'*★☆½\-])(?:\ufe0f?\2){0,9})\ufe0f?(?P<half>½)?"
+                               r"\s*(?:/|out\s+of)\s*(?:(?P<scale>5|4|10)\b|(?P<scale_glyphs>\2(?:\ufe0f?\2){0,9})\ufe0f?)",
+                               re.IGNORECASE)),
+    # "I give it a 7", "Verdict: a strong eight": a bare number after a giving verb or a score label is out of ten
+    ("given_bare", re.compile(
+        rf"(?:\b(?:give|gives|giving|gave|rate|rates|rating|award|awards|awarding)\s+(?:it|this(?:\s+one)?|"
+        rf"the\s+(?:film|movie|show|game))\s+|\b(?:verdict|score|rating|grade)\s*[:\-\u2013]\s*|"
+        rf"\b(?:it|this(?:\s+one)?)\s+(?:gets|earns|scores|deserves)\s+(?=(?:an?\s+)?[\w.]+\s+from\s+me\b))"
+        rf"(?:an?\s+)?(?:(?:solid|strong|firm|generous|shaky|weak|soft|hard|respectable|healthy|low|high|"
+        rf"comfortable|easy|clear)\s+)?(?P<value>{_NUM})\b(?![.,]\d|\s*(?:/|out\b|of\b|on\b|stars?|points|%|percent)|"
+        rf"\s+\w+\s+(?:out\s+of|of)\b)",
+        re.IGNORECASE)),
+    # "****/5", "***½ out of 5", "(***)": any repeated star-like glyph, with or without a scale
+    ("stars_ascii", re.compile(r"(?<![*\w])(?P<full>[*✦✪✭⭐]{1,5})(?P<half>½)?"
+                               r"(?:\s*(?:/|out\s+of)\s*(?P<scale>5|4|10)\b)?")),
+    # "88%" after a score label; "7 of 10 points"
+    ("percent", re.compile(r"(?P<value>\d{1,3}(?:\.\d)?)\s*(?:%|per\s?cent\b|percent\b)", re.IGNORECASE)),
+    # "7 of 10 points", "four Guineas in a possible five": a unit, then the possible top mark
+    ("points", re.compile(rf"(?P<value>{_NUM}){_HALF}\s+(?:(?:of|from)\s+(?=\w+\s+(?:points|possible|stars)\b)|"
+                          rf"(?:[a-z]{{3,12}}\s+)?(?:in|of|out\s+of)\s+a\s+possible\s+){_SCALE}\b"
+                          r"(?:\s+(?:points|possible|stars)\b)?",
+                          re.IGNORECASE)),
+    ("out_of", re.compile(
+        rf"(?P<value>{_NUM}){_HALF}\s*(?:stars?\s+|(?:[\w-]{{3,14}}\s+)?[a-z]{{3,12}}s\s+(?=out\s+of)|"
+        rf"[^\w\s/]{{1,3}}\s+(?=out\s+of))?"
+        rf"\(?\s*(?:out\s+of|outta|/)\s*{_SCALE}\b"
+        r"(?!\s*/|[.,]\d)(?!\s+(?:nights|people|films|movies|times|reviews|critics|chapters|episodes|parts|days|"
+        r"screenings|viewers|fans|friends)\b)\)?(?:\s+stars?)?", re.IGNORECASE)),
+    # "I give 8 on 10", "note: 7 on 10", "Our score: 4 of 5": a learner's (or a translated "sur") scale or a bare
+    # "of", after a giving verb or a label, and not a count ("4 of 5 people")
+    ("on_scale", re.compile(rf"(?P<value>{_NUM}){_HALF}\s+(?:on|of|sur)\s+(?:a\s+scale\s+of\s+(?:(?:one|1)\s+to\s+)?)?"
+                            rf"{_SCALE}\b(?![.,]\d)"
+                            r"(?!\s+(?:people|of|films|movies|times|reviews|critics|chapters|episodes|nights|parts|"
+                            r"stars|points)\b)", re.IGNORECASE)),
+    ("stars", re.compile(rf"\b(?P<value>{_NUM}){_HALF}[\s-]+stars?\b", re.IGNORECASE)),
+    ("letter", re.compile(
+        r"(?:\b(?:grade|rating|verdict|score|overall(?:\s+grade)?|(?:my|our)\s+take)"
+        r"(?:\s*[:\-–—|]?\s*|[ \t]*(?:[.·_]{3,}|…+)[ \t]*)"
+        r"|\b(?:I'm going|I am going|I give it|giving it|"
+        r"gets? an?|earns? an?|I'd give it an?|solid)\s+(?:an?\s+)?"
+        # "I award it, with reservations, a B-minus", "It earns, grudgingly, a B\u2013": an aside before the grade
+        r"|\b(?:award|awards|awarded|give|gives|gave|gets?|earns?)(?:\s+it)?,[^,\n]{1,40},\s+an?\s+"
+        r"|\b(?:grade|grades|graded|rate|rates|rated)\s+it\s+(?:an?\s+)?)"
+        r"(?P<grade>(?-i:[A-DF])(?:\s*-?\s*(?:plus|minus)|[+\-−–])?)(?![\w+\-])"
+        # "Overall: A bit long." is the article
+        r"(?!(?<=A)\s+(?!(?:from|for|overall|here)\b)(?-i:[a-z]))", re.IGNORECASE)),
+    # "You asked for a grade. You're getting one. B+.": a grade standing alone soon after the word "grade"
+    ("letter_alone", re.compile(r"(?:(?<=[.!?:]\s)|(?<=^))(?P<grade>(?-i:[A-DF])(?:\s*-?\s*(?:plus|minus)\b|"
+                                r"[+\-\u2212\u2013])?)(?=[.!]?(?:\s|$))",
+                                re.IGNORECASE | re.MULTILINE)),
+    ("letter_suffix", re.compile(
+        r"(?<![\w-])(?P<grade>(?-i:[A-DF])(?:-(?:plus|minus)|[+\-−–]))"
+        r"(?=\s+(?:from me|for me|overall|it is|it's|here))",
+        re.IGNORECASE)),
+]
+
+
+def parse_number(token: str) -> float | None:
+    """``"3.5"``, ``"3,5"`` or ``"three"`` as a number."""
+    token = " ".join(token.lower().split())
+    if token in _WORD_NUMBERS:
+        return float(_WORD_NUMBERS[token])
+    try:
+        return float(token.replace(",", "."))
+    except ValueError:
+        return None
+
+
+def letter_grade(text: str) -> str | None:
+    """Canonical letter grade (``"B+"``) of ``"B-plus"``, ``"b +"``, ``"A−"``; None if not a grade."""
+    match = re.fullmatch(r"\s*([A-Fa-f])\s*(?:-?\s*(plus|minus)|([+\-−–]))?\s*", text, re.IGNORECASE)
+    if not match or match.group(1).upper() == "E":
+        return None
+    written = (match.group(2) or match.group(3) or "").lower()
+    suffix = {"plus": "+", "+": "+", "minus": "-", "-": "-", "−": "-", "–": "-"}.get(written, "")
+    grade = match.group(1).upper() + suffix
+    return grade if grade in LETTER_GRADES else None
+
+
+def normalize(value: float | str, scale: int | str) -> float | None:
+    """A rating in 0..1: value/scale for numbers, the grade's place on A+..F for letters."""
+    if scale == "letter":
+        return LETTER_GRADES.get(str(value))
+    try:
+        result = float(value) / float(scale)
+    except (TypeError, ValueError, ZeroDivisionError):
+        return None
+    return round(result, 4) if 0 <= result <= 1 else None
+
+
+def number(value: float) -> float | int:
+    """``7.0`` as ``7``: a whole value shown without its decimal point."""
+    return int(value) if float(value).is_integer() else value
+
+
+def reading(kind: str, match: re.Match[str]) -> tuple[float | str, int | str] | None:
+    """The value and scale a match of the form ``kind`` reads as; None when they do not make a rating."""
+    if kind == "stars_ascii":
+        full = len(match.group("full"))
+        half = 0.5 if match.group("half") else 0.0
+        scale = int(match.group("scale") or 5)
+        return (full + half, scale) if full >= 2 or match.group("scale") else None
+    if kind == "percent":
+        percent = float(match.group("value"))
+        return (number(percent), 100) if percent <= 100 else None
+    if kind == "points":
+        points = parse_number(match.group("value"))
+        if points is None:
+            return None
+        if re.search(r"and\s+a\s+half|½|1/2", match.group(0)):
+            points += 0.5
+        out_of = int(parse_number(match.group("scale")) or 0)
+        return (points, out_of) if 0 <= points <= out_of else None
+    if kind == "stars_glyph":
+        full = len(match.group("full"))
+        half = 0.5 if match.group("half") else 0.0
+        total = full + (1 if half else 0) + len(match.group("empty"))
+        stated = int(parse_number(match.group("scale")) or 0) if match.group("scale") else None
+        scale = stated or (total if total in (4, 5, 10) and match.group("empty") else 5)
+        return (full + half, scale) if full + half <= scale else None
+    if kind == "meter":
+        full, scale = len(match.group("full")), len(match.group("full")) + len(match.group("empty"))
+        return (full, scale) if scale in (4, 5, 10) else None
+    if kind == "glyph_count":
+        count = len(match.group("full").replace("\ufe0f", "")) + (0.5 if match.group("half") else 0.0)
+        glyphs = match.group("scale_glyphs")
+        scale = len(glyphs.replace("\ufe0f", "")) if glyphs else int(match.group("scale"))
+        return (count, scale) if count <= scale and scale in (4, 5, 10) else None
+    if kind == "given_bare":
+        given = parse_number(match.group("value"))
+        return (given, 10) if given is not None and 0 <= given <= 10 else None
+    if kind in ("out_of", "stars", "on_scale"):
+        value = parse_number(match.group("value"))
+        if value is None:
+            return None
+        tail = match.group(0)[len(match.group("value")):]
+        if re.match(r"\s*(?:½|1/2|\.5)|\s+and\s+a\s+half", tail):
+            value += 0.5
+        scale = int(parse_number(match.group("scale")) or 0) if kind != "stars" else 5
+        return (value, scale) if 0 <= value <= scale else None
+    grade = letter_grade(match.group("grade"))
+    return (grade, "letter") if grade else None
+
+
+# Each pattern with its lower-case twin (casing.lowercase_twin), which runs over the lower-cased text when
+# lower-casing is exact: a case-blind pattern with many alternatives ("one|two|...") costs several times more.
+# The patterns themselves are told where their matches can start (regexcache, as the twins are): on a review
+# without line breaks a letter grade's pattern was otherwise tried at every character of its windows.
+PATTERNS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
+    (kind, regexcache.compile(pattern.pattern, pattern.flags, skip_to_start=True), lowercase_twin(pattern))
+    for kind, pattern in _SOURCES]
+
+
+def scan(pattern: re.Pattern[str], twin: re.Pattern[str] | None, text: str, keywords: Keywords,
+          exact: bool, needs: tuple[str, ...]) -> list[re.Match[str]]:
+    """Matches on the lines that hold one of ``needs`` (a rating never spans lines); most lines hold none.
+    When lower-casing is ``exact`` the pattern's lower-case ``twin`` finds them over ``keywords.lower``."""
+    lower = keywords.lower
+    matches = [m for start, end in keywords.lines_holding(needs)
+               for m in casing.finditer(pattern, twin, text, lower if exact else None, start, end)]
+    unique = {m.span(): m for m in matches}
+    return [unique[span] for span in sorted(unique)]
