@@ -2478,6 +2478,25 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
          [("cast", "Ian McShane", "Winston", "supported")]),
         ("Mark Dacascos, who brings us Zero, is a delight.", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
     ],
+    "a-conditional-about-the-reader-hedges-nothing": [
+        ("If you have somehow missed all of this: Keanu Reeves is back in the black suit as Wick.", CH4,
+         [("cast", "Keanu Reeves", "Wick", "supported")]),
+        ("If you've seen the first three, Ian McShane is Winston again.", CH4,
+         [("cast", "Ian McShane", "Winston", "supported")]),
+        ("If you're wondering, Chad Stahelski directed it.", CH4, [("director", "Chad Stahelski", None, "supported")]),
+    ],
+    "a-release-into-cinemas": [
+        ("Ballerina, the spin-off that pirouetted into theaters on June 6, 2025, is sharp.", BAL,
+         [("release_year", "", 2025, "supported")]),
+        ("It crashed into cinemas in May 2019.", PARA, [("release_year", "", 2019, "supported")]),
+        ("The film limped into theatres on 10 February 2017.", CH2, [("release_year", "", 2017, "supported")]),
+    ],
+    "a-sentence-does-not-end-inside-a-bracket": [
+        ("Keanu fights Boban Marjanovic (7'4\"!! an actual NBA center!!) who plays Ernest.", PARA,
+         [("cast", "Boban Marjanovi\u0107", "Ernest", "supported")]),
+        ("Donnie Yen (yes! the Ip Man himself!) plays Caine.", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
+        ("Scott Adkins (unrecognisable. Really.) plays Killa.", CH4, [("cast", "Scott Adkins", "Killa", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -3372,6 +3391,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Winston brings back Keanu Reeves to the hotel.", CH4, ("reprise", "Keanu Reeves", "Winston")),
         ("The film brings back memories of Keanu Reeves as Neo.", CH4, ("reprise", "Keanu Reeves", None)),
         ("I'd cast Tom Hardy as Winston.", CH4, ("cast", "Tom Hardy", "Winston")),
+    ],
+    "a-conditional-that-holds-the-claim": [
+        ("If you ask me Keanu Reeves should play Winston.", CH4, ("cast", "Keanu Reeves", "Winston")),
+        ("If Halle Berry played Akira, it would be odd.", CH4, ("cast", "Halle Berry", "Akira")),
+        ("If they cast Tom Hardy as Winston, I riot.", CH4, ("cast", "Tom Hardy", "Winston")),
     ],
 }
 

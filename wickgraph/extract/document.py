@@ -58,7 +58,7 @@ class Document:
         self._bounds = [0]
         # sentences are read in the layout view: a subtitle cue's timing between two halves of a sentence is layout
         for match in _SENTENCE_END.finditer(folded):
-            if not _abbreviation(folded, match.start()):
+            if not _abbreviation(folded, match.start()) and not _in_brackets(folded, match.start()):
                 self._bounds.append(match.end())
         self._bounds.append(len(text))
 
@@ -218,6 +218,18 @@ _TITLE_BEFORE = re.compile(r"(?:^|\s)(Mr|Ms|Mrs|Dr|St|vs|Jr|Sr|No|feat)$")
 
 
 _NUMBER_AFTER = re.compile(r"\.[ \t]*\d")
+
+
+def _in_brackets(text: str, position: int) -> bool:
+    """Whether ``position`` is inside a short bracket on its line: "X (7'4"!! a real NBA center!!) who plays Y" is
+    one sentence."""
+    before = text[max(0, position - 100):position]
+    opened = before.rfind("(")
+    if opened < 0 or ")" in before[opened:] or "\n" in before[opened:]:
+        return False
+    after = text[position:position + 100]
+    closed = after.find(")")
+    return closed >= 0 and "\n" not in after[:closed] and "(" not in after[:closed]
 
 
 def _abbreviation(text: str, position: int) -> bool:

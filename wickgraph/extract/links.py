@@ -89,7 +89,7 @@ def forward_link(gap: str, cues: Cues) -> bool:
         return True  # "Ana de Armas, aka Rooney,": the role as the actor's other name
     if all(w in cues["list-separator"] for w in words):
         return True  # "Clancy Brown ... Harbinger", "Keanu Reeves | John Wick"
-    if _SENTENCE_BREAK.search(gap) or _VERB_THEN_COMMA.search(gap):
+    if _SENTENCE_BREAK.search(stripped) or _VERB_THEN_COMMA.search(gap):
         return False  # "the friend Halle Berry plays, owes John a marker": the verb's object came before
     if words[0] in ("'s", "'") or stripped.startswith(("'s ", "\u2019s ", "' ", "\u2019 ")):
         return _possessed_role(words[1:], cues)

@@ -9,6 +9,8 @@ import bisect
 import re
 from itertools import pairwise
 
+from . import casing
+from .casing import lowercase_twin
 from .document import Document
 from .links import Cues, cue_phrases, default_cues, gap_words
 from .patterns import Candidate
@@ -135,17 +137,22 @@ _STILL_LINK = re.compile(r"(?:\b(?:is|was|remains)|['\u2019]s)\s+still\s+(?:the\
 
 
 # "Some familiar faces return." / "The old gang is back:": an announcement whose players follow it.
-_ANNOUNCEMENT = re.compile(r"(?:^|(?<=[.!?:\n]))[ \t\-*#]*(?:(?:some|a\s+few|several|plenty\s+of|lots\s+of|all|the|"
-                           r"our|a\s+handful\s+of)\s+)*(?:of\s+the\s+)?(?:familiar|old|usual|returning|beloved)\s+"
+# (found by its core, then the sentence opening checked before it: a pattern that opens with "(?:^|(?<=...))" is
+# tried at every character of the text)
+_ANNOUNCEMENT = re.compile(r"\b(?:familiar|old|usual|returning|beloved)\s+"
                            r"(?P<noun>[a-z]+)\s+(?:(?:all|also)\s+)?(?:return|returns|are\s+back|is\s+back|come\s+back|"
-                           r"are\s+returning|turn\s+up\s+again|show\s+up\s+again)\b[^.!?:\n]{0,40}[.!:]",
-                           re.IGNORECASE | re.MULTILINE)
+                           r"are\s+returning|turn\s+up\s+again|show\s+up\s+again)\b[^.!?:\n]{0,40}[.!:]", re.IGNORECASE)
+_ANNOUNCEMENT_TWIN = lowercase_twin(_ANNOUNCEMENT)
+_ANNOUNCEMENT_OPENING = re.compile(r"(?:^|(?<=[.!?:\n]))[ \t\-*#]*(?:(?:some|a\s+few|several|plenty\s+of|lots\s+of|"
+                                   r"all|the|our|a\s+handful\s+of)\s+)*(?:of\s+the\s+)?\Z",
+                                   re.IGNORECASE | re.MULTILINE)
 # "Back again: X as Y and Z as W" / "Also returning: X as Y": a label line that names the returning players
 # (a bare "Back:" is the back of a trivia card or a page, not players coming back)
-_RETURNING_LABEL = re.compile(r"(?:^|(?<=[.!?\n]))[ \t\-*#_]*(?:also\s+)?(?:returning|"
+_RETURNING_LABEL = re.compile(r"\b(?:also\s+)?(?:returning|"
                               r"(?:also\s+|they['\u2019]re\s+)back|back\s+again|back\s+for\s+more|"
-                              r"returning\s+(?:cast|players|faces)|familiar\s+faces)[ \t*_]*:",
-                              re.IGNORECASE | re.MULTILINE)
+                              r"returning\s+(?:cast|players|faces)|familiar\s+faces)[ \t*_]*:", re.IGNORECASE)
+_RETURNING_LABEL_TWIN = lowercase_twin(_RETURNING_LABEL)
+_LABEL_OPENING = re.compile(r"(?:^|(?<=[.!?\n]))[ \t\-*#_]*\Z", re.MULTILINE)
 # "Once again, Ian McShane plays Winston", "Reprising his role, X is Y", "As in the first two films, X plays Y",
 # "Back in the black suit: X as Y": a reprise said by an adverbial fronted before the clause
 # "Again Ian McShane as Winston", "Like in first film, X plays Y", "Same as before, X ...": the comma may be missing
@@ -177,9 +184,14 @@ class _Announcements:
 
     def __init__(self, doc: Document, cues: Cues) -> None:
         self.doc = doc
-        self.announcements = [m.span() for m in _ANNOUNCEMENT.finditer(doc.folded)
-                              if m.group("noun").lower() in cues["returning-group"]]
-        self.labels = [m.span() for m in _RETURNING_LABEL.finditer(doc.folded)]
+        text, lower = doc.folded, doc.twin_view(0)
+        self.announcements = [(opening.start(), m.end())
+                              for m in casing.finditer(_ANNOUNCEMENT, _ANNOUNCEMENT_TWIN, text, lower, 0, len(text))
+                              if m.group("noun").lower() in cues["returning-group"]
+                              and (opening := _ANNOUNCEMENT_OPENING.search(text, max(0, m.start() - 60), m.start()))]
+        self.labels = [(opening.start(), m.end())
+                       for m in casing.finditer(_RETURNING_LABEL, _RETURNING_LABEL_TWIN, text, lower, 0, len(text))
+                       if (opening := _LABEL_OPENING.search(text, max(0, m.start() - 20), m.start()))]
 
     def before(self, position: int) -> bool:
         """Whether an announcement stands before ``position`` in its paragraph (at most :data:`_ANNOUNCED_SPAN`

@@ -55,6 +55,8 @@ def is_blocked(doc: Document, candidate: Candidate, rules: RuleSet) -> bool:
     return False
 
 
+_READER_CONDITIONAL = re.compile(r"\b(?:if|in\s+case)\s+you(?:['\u2019](?:ve|re|d))?\b[^,:;\u2014\n]{0,80}[,:;\u2014]",
+                                 re.IGNORECASE)
 _RELATIVE_OPEN = re.compile(r",\s+(?:who|which|whose|whom)\b[^,]*\Z", re.IGNORECASE)
 # an aside opened right after a name: "Ian McShane, never one to hurry, plays Winston", "X, no stranger to stunts,"
 _ASIDE_OPEN = re.compile(r",\s+[^,;.!?()]*\Z")
@@ -101,7 +103,9 @@ def _blocks(doc: Document, candidate: Candidate, block: Rule, sentence_start: in
     twin, lower = block.twin, doc.twin_view(block.mask)  # searches run over the lower-cased view when they can
     s_start = max(sentence_start, candidate.start - _SCOPE_REACH)
     if block.scope == "before":
-        match = search(regex, twin, view, lower, s_start, candidate.start)
+        # "If you have somehow missed all of this: X is back as Y": a closed conditional about the reader is no context
+        reader = _READER_CONDITIONAL.search(view, s_start, candidate.start)
+        match = search(regex, twin, view, lower, reader.end() if reader else s_start, candidate.start)
     elif block.scope == "clause_before":
         clause_start = max(view.rfind(ch, s_start, candidate.start) for ch in ",;:(-") + 1
         match = search(regex, twin, view, lower, max(clause_start, s_start), candidate.start)
