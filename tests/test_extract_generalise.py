@@ -2497,6 +2497,13 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Donnie Yen (yes! the Ip Man himself!) plays Caine.", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
         ("Scott Adkins (unrecognisable. Really.) plays Killa.", CH4, [("cast", "Scott Adkins", "Killa", "supported")]),
     ],
+    "a-next-sentence-that-corrects-nothing": [
+        ("Keanu Reeves plays John Wick. No one else could.", CH4, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("Chad Stahelski directed it. Nobody does stairs better.", CH4,
+         [("director", "Chad Stahelski", None, "supported")]),
+        ("Ian McShane plays Winston. Not quite a cameo, not quite a lead.", CH4,
+         [("cast", "Ian McShane", "Winston", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -3396,6 +3403,15 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("If you ask me Keanu Reeves should play Winston.", CH4, ("cast", "Keanu Reeves", "Winston")),
         ("If Halle Berry played Akira, it would be odd.", CH4, ("cast", "Halle Berry", "Akira")),
         ("If they cast Tom Hardy as Winston, I riot.", CH4, ("cast", "Tom Hardy", "Winston")),
+    ],
+    "a-claim-the-next-sentence-corrects": [
+        ("HOST: And Ana de Armas plays Rooney. CRITIC: No, she plays Eve Macarro.", BAL,
+         ("cast", "Ana de Armas", "Rooney")),
+        ("DANNY: And Ana de Armas plays Rooney.\n\nRUTH: (laughs) Everyone says that. She is Eve.", BAL,
+         ("cast", "Ana de Armas", "Rooney")),
+        ("A: Keanu Reeves directed it? B: Nope, Len Wiseman did.", BAL, ("director", "Keanu Reeves", None)),
+        ("Ana de Armas plays Rooney. Correction: her name is Eve Macarro.", BAL, ("cast", "Ana de Armas", "Rooney")),
+        ("The film came out in 2024. Wrong: it came out in 2025.", BAL, ("release_year", "", 2024)),
     ],
 }
 

@@ -123,6 +123,10 @@ def _blocks(doc: Document, candidate: Candidate, block: Rule, sentence_start: in
     elif block.scope == "next_sentence":
         # anchored at the start of the sentence after the candidate's: "X turns up as Y." She does nothing of the sort.
         _, next_start = doc.sentence(max(candidate.end - 1, candidate.start))
+        for _ in range(3):  # past blank lines: a transcript's next speaker turn is the next sentence
+            if next_start >= len(view) or view[next_start:doc.sentence(next_start)[1]].strip():
+                break
+            next_start = doc.sentence(next_start)[1]
         if _LATER_REPORT.search(doc.text, candidate.end, next_start):
             return False  # "X (Y) was recognised from a show, where DA insisted he had played a dragon. He had not."
         _, next_end = doc.sentence(next_start) if next_start < len(view) else (next_start, next_start)
