@@ -2504,6 +2504,54 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Ian McShane plays Winston. Not quite a cameo, not quite a lead.", CH4,
          [("cast", "Ian McShane", "Winston", "supported")]),
     ],
+    "the-year-original": [
+        ("Nothing beats the 2014 original.", JW1, [("release_year", "", 2014, "supported")]),
+        ("The 2019 instalment is the one with horses.", PARA, [("release_year", "", 2019, "supported")]),
+        ("That 2023 epic runs three hours.", CH4, [("release_year", "", 2023, "supported")]),
+    ],
+    "the-article-makes-a-job-title-a-role": [
+        ("- The Director: Anjelica Huston, returning from Parabellum\n", BAL,
+         [("cast", "Anjelica Huston", "Director", "supported")]),
+        ("The Director \u2014 Anjelica Huston\n", PARA, [("cast", "Anjelica Huston", "Director", "supported")]),
+        ("* The Elder: Saïd Taghmaoui\n", PARA, [("cast", "Sa\u00efd Taghmaoui", "Elder", "supported")]),
+    ],
+    "coordinated-players-then-their-return": [
+        ("- Winston and Charon: Ian McShane and Lance Reddick, both back at the Continental\n", BAL,
+         [("reprise", "Ian McShane", "Winston", "supported"), ("reprise", "Lance Reddick", "Charon", "supported")]),
+        ("Ian McShane and Lance Reddick, once again Winston and Charon, hold the fort.", PARA,
+         [("cast", "Ian McShane", "Winston", "supported"), ("reprise", "Lance Reddick", "Charon", "supported")]),
+        ("Ian McShane and Lance Reddick, as ever Winston and Charon, hold the fort.", CH4,
+         [("cast", "Lance Reddick", "Charon", "supported")]),
+    ],
+    "coordinated-roles-given-life-by-coordinated-players": [
+        (("Miles and Lou, the siblings who run a dojo, are given real weight by Hubert Point-Du Jour and Jessica "
+          "Allain."), CONT, [("cast", "Hubert Point-Du Jour", "Miles", "supported"),
+                           ("cast", "Jessica Allain", "Lou", "supported")]),
+        ("Winston and Charon are brought to life by Ian McShane and Lance Reddick.", CH4,
+         [("cast", "Lance Reddick", "Charon", "supported")]),
+        ("Hansel and Gretel, the twins, are played with glee by Mark Musashi and Marina Mazepa.", CONT,
+         [("cast", "Marina Mazepa", "Gretel", "supported")]),
+    ],
+    "a-relative-co-direction": [
+        ("Chad Stahelski, who co-directs again with David Leitch, keeps it tight.", PARA,
+         [("director", "David Leitch", None, "contradicted")]),
+        ("Albert Hughes, who shares directing duties with Charlotte Brändström, opens big.", CONT,
+         [("director", "Charlotte Brändström", None, "supported")]),
+        ("Chad Stahelski, who directed it with David Leitch, is a stuntman.", JW1,
+         [("director", "David Leitch", None, "contradicted")]),
+    ],
+    "a-role-noun-then-a-colon": [
+        ("Mark Dacascos gets the showiest part: Zero.", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
+        ("Rina Sawayama has the film's best role: Akira.", CH4, [("cast", "Rina Sawayama", "Akira", "supported")]),
+        ("Scott Adkins takes on the strangest character: Killa.", CH4, [("cast", "Scott Adkins", "Killa", "supported")]),
+    ],
+    "a-credit-list-joined-by-along-with": [
+        ("The script is credited to Derek Kolstad along with Shay Hatten, Chris Collins and Marc Abrams.", PARA,
+         [("writer", "Chris Collins", None, "supported"), ("writer", "Marc Abrams", None, "supported")]),
+        ("Written by Shay Hatten plus Michael Finch.", CH4, [("writer", "Michael Finch", None, "supported")]),
+        ("Directed by Albert Hughes together with Charlotte Brändström.", CONT,
+         [("director", "Charlotte Brändström", None, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -3412,6 +3460,22 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("A: Keanu Reeves directed it? B: Nope, Len Wiseman did.", BAL, ("director", "Keanu Reeves", None)),
         ("Ana de Armas plays Rooney. Correction: her name is Eve Macarro.", BAL, ("cast", "Ana de Armas", "Rooney")),
         ("The film came out in 2024. Wrong: it came out in 2025.", BAL, ("release_year", "", 2024)),
+    ],
+    "what-an-earlier-version-said": [
+        ("An earlier version of this review said that Ruby Rose plays the Adjudicator.", PARA,
+         ("cast", "Ruby Rose", "Adjudicator")),
+        ("A previous draft misstated that Keanu Reeves directed the film.", PARA, ("director", "Keanu Reeves", None)),
+        ("We wrongly said the film came out in 2018.", PARA, ("release_year", "", 2018)),
+    ],
+    "a-pronoun-contraction-is-no-name": [
+        ("That's Clancy Brown. He's playing the Elder.", CH4, ("cast", "He's", None)),
+        ("She's playing Akira, and she is great.", CH4, ("cast", "She's", None)),
+        ("They're playing the twins.", CONT, ("cast", "They're", None)),
+    ],
+    "the-director-label-without-its-article-is-a-credit": [
+        ("- The Director: Anjelica Huston\n", BAL, ("director", "Anjelica Huston", None)),
+        ("The Elder: Saïd Taghmaoui\n", PARA, ("director", "Saïd Taghmaoui", None)),
+        ("The Director — Anjelica Huston\n", PARA, ("director", "Anjelica Huston", None)),
     ],
 }
 

@@ -116,6 +116,10 @@ def test_normalize() -> None:
     ("One hundred out of one hundred, no notes.", 100, 100, "One hundred out of one hundred"),
     ("My score: 95 out of a hundred", 95, 100, "My score: 95 out of a hundred"),
     ("Final vote - 3 out of 5", 3, 5, "Final vote - 3 out of 5"),
+    # a half in capitals
+    ("FOUR AND A HALF STARS (OUT OF FIVE)", 4.5, 5, "FOUR AND A HALF STARS (OUT OF FIVE)"),
+    ("Three And A Half Out Of Five", 3.5, 5, "Three And A Half Out Of Five"),
+    ("SEVEN AND A HALF OUT OF TEN", 7.5, 10, "SEVEN AND A HALF OUT OF TEN"),
     # the French school scale
     ("Final mark: 14/20", 14, 20, "Final mark: 14/20"),
     ("fourteen out of twenty, no more", 14, 20, "fourteen out of twenty"),

@@ -95,8 +95,9 @@ def forward_link(gap: str, cues: Cues) -> bool:
         return _possessed_role(words[1:], cues)
     words = [w for w in words if w not in (",", "\u2014", "\u2013", "-", "--", "(")]
     words = _infinitive_cues(words)
+    # "X plays Y", "the role of Y", "gets the showiest part: Y"
     last_cue = max((i for i, w in enumerate(words) if w in cues["role-cue"] or
-                    (w in ("of", "to") and i and words[i - 1] in cues["role-noun"])), default=None)
+                    (w in ("of", "to", ":") and i and words[i - 1] in cues["role-noun"])), default=None)
     if last_cue is None or (words[last_cue] == "as" and "as" in words[max(0, last_cue - 3):last_cue]):
         return False  # "X is as menacing as Santino": a comparison
     if _named(words, last_cue, cues):

@@ -16,7 +16,8 @@ from .patterns import FIRST_WORK, NAME_PATTERN, Candidate, Rule, RuleSet
 __all__ = ["run_rules"]
 
 
-_LIST_SPLIT = re.compile(r"\s*(?:,|;|&|\+|\b(?:and|y|und|et)\b)\s*(?:and\s+)?", re.IGNORECASE)
+_LIST_SPLIT = re.compile(r"\s*(?:,|;|&|\+|\b(?:and|y|und|et|plus|along\s+with|together\s+with)\b)\s*(?:and\s+)?",
+                         re.IGNORECASE)
 _NAME_STOP = {"The", "A", "An", "He", "She", "It", "This", "That", "His", "Her", "Their", "They", "In", "And",
               "But", "I", "We", "You", "Who", "What", "When", "Where", "Why", "How", "Yes", "No", "Not", "So",
               "Also", "Even", "Still", "Then", "There", "Here", "If", "As", "At", "On", "For", "With", "From",

@@ -73,8 +73,10 @@ _MACROS = {
     "C": _slot(CHARACTER),
     "W": _slot(WORK),
     # an unknown name does not start with a word that describes the person ("Newcomer Tom Novak plays ...")
-    # (a lone capitalised -ing word is a participle that opens a sentence, "Returning as Winston is X", not a name)
+    # (a lone capitalised -ing word is a participle that opens a sentence, "Returning as Winston is X", not a name;
+    # nor is a pronoun's contraction, "He's playing the Elder")
     "N": (rf"(?-i:(?:{_HONORIFIC}\.?[ ](?={_NAME_WORD}))?(?!{_DESCRIBER}\b)(?![A-Z][a-z]+ing\b(?![ ][A-Z]))"
+          r"(?!(?:He|She|It|They|We|You|I|That|There|Here|What|Who|Let)['\u2019])"
           rf"{_NAME_WORD}(?:[ ](?:{_NAME_WORD}|de|da|del|van|von|la|le|al|Al)){{0,3}})"),
     "E": f"[{ENTITY_CHARS}]",
     "NE": f"[^{ENTITY_CHARS}]",
@@ -120,7 +122,8 @@ _MACROS = {
     # a few words before "as", none of them "as" ("X fights as well as Caine" is a comparison)
     "GAP": rf"(?:(?!as\s)[^\s.!?;:,\n\"{ENTITY_CHARS}]+\s+){{1,4}}?",
     # "A, B and C", "A & B", "A + B", and "and" in a language mixed in ("A y B", "A und B", "A et B")
-    "LISTSEP": r"(?:\s*,\s*(?:and\s+)?|\s+(?:and|y|und|et)\s+|\s*[&+]\s*)",
+    # ... and "plus", "along with", "together with" in a credit's list ("Derek Kolstad along with A, B and C")
+    "LISTSEP": r"(?:\s*,\s*(?:and\s+|plus\s+)?|\s+(?:and|y|und|et|plus|along\s+with|together\s+with)\s+|\s*[&+]\s*)",
     "FIRSTWORK": r"(?:first|original)\s+(?:film|movie|one|chapter|instal?lment|entry)",
     # the work a known actor is known from, between the actor and the verb: "X from The Walking Dead", "X, of Lost
     # fame," (after a known name only: "Daryl from The Walking Dead" is that show's character)

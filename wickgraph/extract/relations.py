@@ -68,8 +68,18 @@ def pair_roles(doc: Document, cues: Cues | None = None) -> list[Candidate]:
 _NAME_SHAPE = regexcache.compile(r"(?<![\w'\u2019])(?-i:[A-Z][a-z]+(?:[ -](?:(?:de|da|del|van|von|la|le) )?"
                                  r"[A-Z][a-z]+(?:['\u2019][A-Z][a-z]+)?){1,2})(?![\w'\u2019])",
                                  skip_to_start=True)  # the engine jumps from capital to capital
-_PASSIVE_GAP = re.compile(r",?\s*(?:are|were)\s+(?:(?:also|again|here|both)\s+)?(?:\w+ly\s+)?"
-                          r"(?:played|portrayed|voiced)\s+(?:here\s+)?by\s*", re.IGNORECASE)
+# "Hansel and Gretel are played by A and B", "Miles and Lou, the siblings who run a dojo, are given real weight by A
+# and B", "Winston and Charon are brought to life by A and B": an apposition, then a passive the players close
+_PASSIVE_GAP = re.compile(r"(?:\s*,[^,;.!?()\n]{1,60},)?,?\s*(?:are|were)\s+(?:(?:also|again|here|both)\s+)?"
+                          r"(?:\w+ly\s+)?"
+                          r"(?:played|portrayed|voiced|brought\s+to\s+life|given\s+(?:[\w-]+\s+){0,3}?"
+                          r"(?:weight|life|depth|heart|soul|gravitas|presence|warmth|menace))"
+                          r"(?:\s+(?:\w+\s+){0,2}?with\s+\w+)?\s+(?:here\s+)?by\s*", re.IGNORECASE)
+_GROUP_AGAIN = re.compile(r"\s*,?\s*(?:(?:both|all|each)\s+)?(?:back|again|returning|return|once\s+more)\b",
+                          re.IGNORECASE)
+# "Ian McShane and Lance Reddick, once again Winston and Charon": the roles apposed, with a word of return
+_AGAIN_APPOSITION = re.compile(r"\s*,\s*(?:once\s+again|again|once\s+more|yet\s+again|as\s+ever|as\s+always|"
+                               r"as\s+before|still)\s+", re.IGNORECASE)
 _FAME = re.compile(r"\s+fame\b", re.IGNORECASE)
 _STRICT_CUES = frozenset({"as", "plays", "playing", "portrays", "portraying", "voices", "voicing"})
 
@@ -165,7 +175,8 @@ def _coordinated(doc: Document, cues: Cues, mentions: list[Mention], found: list
         a, b = mentions[first[-1]], mentions[second[0]]
         gap = doc.gap(a.end, b.start)
         kinds = (mention_kind(doc, mentions[first[0]]), mention_kind(doc, b))
-        if kinds == (PERSON, CHARACTER) and len(first) == len(second) and forward_link(gap, cues):
+        if kinds == (PERSON, CHARACTER) and len(first) == len(second) and (
+                forward_link(gap, cues) or _AGAIN_APPOSITION.fullmatch(gap) is not None):
             pairs = zip(first, second, strict=True)
         elif kinds == (CHARACTER, PERSON) and len(first) == len(second) and (
                 (gap_words(gap) and all(w in cues["list-separator"] for w in gap_words(gap)))
@@ -175,10 +186,16 @@ def _coordinated(doc: Document, cues: Cues, mentions: list[Mention], found: list
             pairs = zip(second, first, strict=True)
         else:
             continue
+        # "Winston and Charon: A and B, both back": a word of return after the whole group is every pair's
+        group_end = max(mentions[i].end for i in (*first, *second))
+        again = _GROUP_AGAIN.match(doc.text, group_end) is not None
         for actor, role in pairs:
-            found.append(role_candidate(doc, cues, mentions[actor], mentions[role],
-                                    min(mentions[actor].start, mentions[role].start),
-                                    max(mentions[actor].end, mentions[role].end)))
+            candidate = role_candidate(doc, cues, mentions[actor], mentions[role],
+                                       min(mentions[actor].start, mentions[role].start),
+                                       max(mentions[actor].end, mentions[role].end))
+            if again and not candidate.reprise:
+                candidate.reprise, candidate.rule = True, "pair-reprise"
+            found.append(candidate)
         in_groups |= set(first if kinds[0] == PERSON else second)
     for group in groups:
         if len(group) > 1 and mention_kind(doc, mentions[group[0]]) == PERSON:

@@ -162,7 +162,7 @@ def reading(kind: str, match: re.Match[str]) -> tuple[float | str, int | str] | 
         points = parse_number(match.group("value"))
         if points is None:
             return None
-        if re.search(r"and\s+a\s+half|½|1/2", match.group(0)):
+        if re.search(r"and\s+a\s+half|½|1/2", match.group(0), re.IGNORECASE):
             points += 0.5
         out_of = int(parse_number(match.group("scale")) or 0)
         return (points, out_of) if 0 <= points <= out_of else None
@@ -189,7 +189,7 @@ def reading(kind: str, match: re.Match[str]) -> tuple[float | str, int | str] | 
         if value is None:
             return None
         tail = match.group(0)[len(match.group("value")):]
-        if re.match(r"\s*(?:½|1/2|\.5)|\s+and\s+a\s+half", tail):
+        if re.match(r"\s*(?:½|1/2|\.5)|\s+and\s+a\s+half", tail, re.IGNORECASE):
             value += 0.5
         scale = int(parse_number(match.group("scale")) or 0) if kind != "stars" else 5
         return (value, scale) if 0 <= value <= scale else None
