@@ -2552,6 +2552,39 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Directed by Albert Hughes together with Charlotte Brändström.", CONT,
          [("director", "Charlotte Brändström", None, "supported")]),
     ],
+    "a-directorial-debut": [
+        ("It is the directorial debut of Chad Stahelski.", JW1, [("director", "Chad Stahelski", None, "supported")]),
+        ("Stahelski's directorial debut is lean.", JW1, [("director", "Chad Stahelski", None, "supported")]),
+        ("Len Wiseman's directing debut? Hardly: this is his sixth film.", BAL,
+         [("director", "Len Wiseman", None, "supported")]),
+    ],
+    "the-writers-name-on-the-script": [
+        ("Kolstad's name is on the script, as ever.", PARA, [("writer", "Derek Kolstad", None, "supported")]),
+        ("Shay Hatten and Michael Finch's names are on the screenplay.", CH4,
+         [("writer", "Michael Finch", None, "supported")]),
+        ("Derek Kolstad's name stays on the writing credits.", CH2, [("writer", "Derek Kolstad", None, "supported")]),
+    ],
+    "the-ordinal-john-wick-without-its-noun": [
+        ("Parabellum, the third John Wick, is the loudest.", PARA, [("franchise_member", "", None, "supported")]),
+        ("This fourth John Wick runs long.", CH4, [("franchise_member", "", None, "supported")]),
+        ("the second John Wick goes to Rome", CH2, [("franchise_member", "", None, "supported")]),
+    ],
+    "directors-together-in-the-seat": [
+        ("Stahelski and David Leitch, back together behind the camera, deliver.", JW1,
+         [("director", "Chad Stahelski", None, "supported"), ("director", "David Leitch", None, "contradicted")]),
+        ("Chad Stahelski, once again behind the camera, keeps it tight.", CH4,
+         [("director", "Chad Stahelski", None, "supported")]),
+        ("Albert Hughes and Charlotte Brändström, jointly at the helm, share the nights.", CONT,
+         [("director", "Albert Hughes", None, "supported")]),
+    ],
+    "a-long-aside-before-as-and-the-role": [
+        ("Lance Reddick, in what turned out to be his final film, is at the Continental desk as Charon.", BAL,
+         [("cast", "Lance Reddick", "Charon", "supported")]),
+        ("Ian McShane, older and slower and all the better for it, sits behind the bar as Winston.", CH4,
+         [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Laurence Fishburne, bandaged from head to toe after Parabellum, holds court as the Bowery King.", CH4,
+         [("cast", "Laurence Fishburne", "Bowery King", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -3476,6 +3509,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("- The Director: Anjelica Huston\n", BAL, ("director", "Anjelica Huston", None)),
         ("The Elder: Saïd Taghmaoui\n", PARA, ("director", "Saïd Taghmaoui", None)),
         ("The Director — Anjelica Huston\n", PARA, ("director", "Anjelica Huston", None)),
+    ],
+    "a-work-title-is-no-role": [
+        ("The ballerina in Parabellum was played by Unity Phelan.", BAL, ("cast", "Unity Phelan", "Parabellum")),
+        ("Chapter 2 is played by Keanu Reeves like a symphony.", CH4, ("cast", "Keanu Reeves", "Chapter 2")),
+        ("Parabellum was played by Halle Berry like a violin.", BAL, ("cast", "Halle Berry", "Parabellum")),
     ],
 }
 

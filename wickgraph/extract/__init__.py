@@ -206,6 +206,8 @@ def _resolve(doc: Document, candidates: list[Candidate],
             actors = candidate.parts.get("actor", [])
             roles = candidate.parts.get("character")
             respective = roles is not None and len(roles) > 1 and len(roles) == len(actors)
+            if roles and any(_names_only_a_work(doc, role) for role in roles):
+                continue  # "the ballerina in Parabellum was played by X": a work's title is no role
             for i, span in enumerate(actors):
                 actor, actor_iri = _person(doc, span, reference)
                 if "title_role" in candidate.parts:
@@ -229,6 +231,12 @@ def _resolve(doc: Document, candidates: list[Candidate],
             claims.append((Claim("franchise_member", franchise=franchise, franchise_iri=reference.franchise_iri,
                                  **common), candidate))
     return claims
+
+
+def _names_only_a_work(doc: Document, span: tuple[int, int]) -> bool:
+    mention = doc.by_start.get(span[0])
+    return mention is not None and mention.end == span[1] and bool(mention.mask & WORK) \
+        and not mention.mask & (CHARACTER | PERSON)
 
 
 def _surface(doc: Document, span: tuple[int, int]) -> str:

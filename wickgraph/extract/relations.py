@@ -341,7 +341,7 @@ def _as_role_here(doc: Document, gap: str, role: Mention) -> bool:
         return True
     if not here or not _AS_BEFORE.search(gap) or _SENTENCE_END.search(gap) or _COMPARISON.search(gap):
         return False
-    return len(gap_words(gap)) <= _LONG_GAP_WORDS
+    return len(gap_words(gap[aside_length(gap, 0):])) <= _LONG_GAP_WORDS  # an aside on the actor does not count
 
 
 
