@@ -2585,6 +2585,14 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Laurence Fishburne, bandaged from head to toe after Parabellum, holds court as the Bowery King.", CH4,
          [("cast", "Laurence Fishburne", "Bowery King", "supported")]),
     ],
+    "a-role-heading-over-its-player": [
+        ("8. Zero\nMarc Dacascos, aka the Iron Chef, as a sushi-chef assassin.\n", PARA,
+         [("cast", "Mark Dacascos", "Zero", "supported")]),
+        ("5. Charon\nThe late, great Lance Reddick, back behind the front desk.\n", PARA,
+         [("cast", "Lance Reddick", "Charon", "supported"), ("reprise", "Lance Reddick", "Charon", "supported")]),
+        ("- Winston\nIan McShane, purring.\n\n- Caine\nDonnie Yen. Steals it.\n", CH4,
+         [("cast", "Ian McShane", "Winston", "supported"), ("cast", "Donnie Yen", "Caine", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -3514,6 +3522,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("The ballerina in Parabellum was played by Unity Phelan.", BAL, ("cast", "Unity Phelan", "Parabellum")),
         ("Chapter 2 is played by Keanu Reeves like a symphony.", CH4, ("cast", "Keanu Reeves", "Chapter 2")),
         ("Parabellum was played by Halle Berry like a violin.", BAL, ("cast", "Halle Berry", "Parabellum")),
+    ],
+    "a-role-heading-over-someone-else": [
+        ("3. Winston\nHe runs the hotel. Keanu Reeves visits him.\n", CH4, ("cast", "Keanu Reeves", "Winston")),
+        ("4. Caine\nJohn's old friend; Keanu Reeves fights him.\n", CH4, ("cast", "Keanu Reeves", "Caine")),
+        ("Charon: the concierge\nThe Continental's desk, where Ian McShane sits.\n", CH4, ("cast", "Ian McShane", "Charon")),
     ],
 }
 
