@@ -2593,6 +2593,37 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("- Winston\nIan McShane, purring.\n\n- Caine\nDonnie Yen. Steals it.\n", CH4,
          [("cast", "Ian McShane", "Winston", "supported"), ("cast", "Donnie Yen", "Caine", "supported")]),
     ],
+    "a-progressive-co-direction": [
+        ("Chad Stahelski and David Leitch, the old stuntman tag team, are co-directing again.", PARA,
+         [("director", "Chad Stahelski", None, "supported"), ("director", "David Leitch", None, "contradicted")]),
+        ("Len Wiseman is directing, with reshoots by others.", BAL, [("director", "Len Wiseman", None, "supported")]),
+        ("Albert Hughes and Charlotte Brändström are co-directing the nights.", CONT,
+         [("director", "Albert Hughes", None, "supported")]),
+    ],
+    "a-learners-credit-forms": [
+        ("The film is wrote by Shay Hatten.", BAL, [("writer", "Shay Hatten", None, "supported")]),
+        ("It is the new film of the universe of John Wick.", BAL, [("franchise_member", "", None, "supported")]),
+        ("This is a story from the world of John Wick, again.", BAL, [("franchise_member", "", None, "supported")]),
+    ],
+    "a-share-of-a-series-in-the-possessive": [
+        ("Charlotte Brändström's middle night is the weakest.", CONT,
+         [("director", "Charlotte Brändström", None, "supported")]),
+        ("Albert Hughes's first episode sets it all up.", CONT, [("director", "Albert Hughes", None, "supported")]),
+        ("Albert Hughes's final night is a siege.", CONT, [("director", "Albert Hughes", None, "supported")]),
+    ],
+    "a-bracket-that-names-the-job-with-a-qualifier": [
+        ("Chad Stahelski & David Leitch (jointly credited directors)", JW1,
+         [("director", "Chad Stahelski", None, "supported")]),
+        ("Len Wiseman (credited director)", BAL, [("director", "Len Wiseman", None, "supported")]),
+        ("Shay Hatten (credited screenwriter)", BAL, [("writer", "Shay Hatten", None, "supported")]),
+    ],
+    "a-year-and-the-franchise-before-the-noun": [
+        ("It is the 2023 John Wick prequel miniseries.", CONT,
+         [("release_year", "", 2023, "supported"), ("franchise_member", "", None, "supported")]),
+        ("a 2025 John Wick spin-off with a ballerina", BAL,
+         [("release_year", "", 2025, "supported"), ("franchise_member", "", None, "supported")]),
+        ("this 2019 John Wick sequel", PARA, [("franchise_member", "", None, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -3527,6 +3558,12 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("3. Winston\nHe runs the hotel. Keanu Reeves visits him.\n", CH4, ("cast", "Keanu Reeves", "Winston")),
         ("4. Caine\nJohn's old friend; Keanu Reeves fights him.\n", CH4, ("cast", "Keanu Reeves", "Caine")),
         ("Charon: the concierge\nThe Continental's desk, where Ian McShane sits.\n", CH4, ("cast", "Ian McShane", "Charon")),
+    ],
+    "part-of-a-longer-capitalised-name-is-no-role": [
+        ("Asia Kate Dillon, who plays the High Table's auditor like a tax inspector.", PARA,
+         ("cast", "Asia Kate Dillon", "High")),
+        ("Ian McShane plays the Grand Hotel's manager.", CH4, ("cast", "Ian McShane", "Grand")),
+        ("Mark Dacascos plays the Iron Chef's evil twin.", PARA, ("cast", "Mark Dacascos", "Iron")),
     ],
 }
 

@@ -205,7 +205,8 @@ def _coordinated(doc: Document, cues: Cues, mentions: list[Mention], found: list
     return in_groups
 
 
-_NEW_NAME = re.compile(r"(?-i:[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\b(?!['\u2019])")
+# (whole: not "High" of "the High Table's auditor", a part of a longer name)
+_NEW_NAME = re.compile(r"(?-i:[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\b(?!['\u2019]|[ -](?-i:[A-Z]))")
 _NAMING_CUES = frozenset({"as", "plays", "playing", "portrays", "portraying", "voices", "voicing", "called", "named"})
 
 
