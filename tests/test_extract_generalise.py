@@ -2624,6 +2624,14 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
          [("release_year", "", 2025, "supported"), ("franchise_member", "", None, "supported")]),
         ("this 2019 John Wick sequel", PARA, [("franchise_member", "", None, "supported")]),
     ],
+    "a-memorial-or-a-title-is-no-recollection": [
+        ("So let us remember the late Michael Nyqvist, God rest him, who gave us Viggo.", JW1,
+         [("cast", "Michael Nyqvist", "Viggo", "supported")]),
+        ("Len Wiseman directs (his first feature since the Total Recall remake), from a script by Shay Hatten.", BAL,
+         [("writer", "Shay Hatten", None, "supported"), ("director", "Len Wiseman", None, "supported")]),
+        ("Remember the late Lance Reddick, who plays Charon here one last time.", BAL,
+         [("cast", "Lance Reddick", "Charon", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -3564,6 +3572,17 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
          ("cast", "Asia Kate Dillon", "High")),
         ("Ian McShane plays the Grand Hotel's manager.", CH4, ("cast", "Ian McShane", "Grand")),
         ("Mark Dacascos plays the Iron Chef's evil twin.", PARA, ("cast", "Mark Dacascos", "Iron")),
+    ],
+    "a-recollection-or-a-future-casting": [
+        ("Remember Willem Dafoe as Marcus? He is long gone by now.", BAL, ("cast", "Willem Dafoe", "Marcus")),
+        ("Donnie Yen will star as Caine in his own spin-off next year.", BAL, ("cast", "Donnie Yen", "Caine")),
+        ("I still recall Common as Cassian on those stairs.", CH4, ("cast", "Common", "Cassian")),
+        ("Keanu Reeves is going to play John Wick again in Chapter 5.", BAL, ("reprise", "Keanu Reeves", None)),
+    ],
+    "back-as-an-adverb-of-time": [
+        ("Back in 2014, Michael Nyqvist played Viggo.", BAL, ("reprise", "Michael Nyqvist", None)),
+        ("Way back, Alfie Allen was Iosef.", CH2, ("reprise", "Alfie Allen", None)),
+        ("Back then Ian McShane played Winston with more hair.", JW1, ("reprise", "Ian McShane", None)),
     ],
 }
 

@@ -75,7 +75,7 @@ _LIST_JOIN = re.compile(r"\)?\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)")
 def reprise_cue(doc: Document, cues: Cues, start: int, end: int) -> bool:
     """A reprise cue inside the evidence ("returns as", "'s return as") or right after the role ("is Y again"),
     not anywhere in a long clause ("Caine (a sly, blind X) is a retired killer pulled back in")."""
-    return cue_within(doc.text[start:end], cues) or _tail_cue(doc, cues, end) \
+    return cue_within(_TEMPORAL_BACK.sub(" ", doc.text[start:end]), cues) or _tail_cue(doc, cues, end) \
         or _STILL_LINK.search(doc.text, start, end) is not None
 
 
@@ -91,6 +91,11 @@ def note_says_reprise(doc: Document, cues: Cues, end: int) -> int | None:
     if note is None or _NEW_NOTE.search(note.group("note")) or not cue_within(note.group("note"), cues):
         return None
     return note.end("note")
+
+
+# "Back in 2014, X played Y", "back then", "way back": "back" as an adverb of time, no return
+_TEMPORAL_BACK = re.compile(r"\b(?:way\s+)?back\s+(?:in\s+(?:19|20)\d\d|then|when|in\s+the\s+day)\b|\bway\s+back\b",
+                            re.IGNORECASE)
 
 
 def cue_within(text: str, cues: Cues) -> bool:
@@ -165,7 +170,7 @@ _FRONTED_AGAIN = re.compile(
     r"|(?:(?:also\s+)?(?:back|again)|(?:is|are)\s+(?:again|back))(?:\s+(?:is|are|comes|come|also|too))*"  # inverted
     r"|(?:(?:same\s+)?(?:as|like)\s+(?:before|ever|always|usual)"
     r"|(?:just\s+|same\s+)?(?:as|like)\s+in\s+(?:the\s+)?(?:first|previous|earlier|other|last)\b[^,:;.\n]{0,30}"
-    r"|reprising\s+(?:his|her|their)\s+(?:role|part)|back\s+(?:again|in\s+[^,:;.\n]{1,30})|returning)\s*[,:]"
+    r"|reprising\s+(?:his|her|their)\s+(?:role|part)|back\s+(?:again|in\s+(?!(?:19|20)\d\d\b|the\s+day\b)[^,:;.\n]{1,30})|returning)\s*[,:]"
     r"|returning\s+(?:as|to\s+(?:the\s+)?(?:role|part)\s+of)"  # "Returning as Winston is X": the role fronted too
     r")\s+\Z", re.IGNORECASE)
 # "Winston, played by Ian McShane, who is back from the first movie": a relative clause on the pair says it
