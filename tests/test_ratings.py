@@ -111,6 +111,10 @@ def test_normalize() -> None:
     ("My rating is four on five", 4, 5, "four on five"),
     ("Vote: 7\u00bd on 10", 7.5, 10, "Vote: 7\u00bd on 10"),
     ("My vote: 8 on 10.", 8, 10, "My vote: 8 on 10"),
+    # "put it at" as a giving verb
+    ("I'd put it at a seven.", 7, 10, "put it at a seven"),
+    ("I'm putting it at 8/10.", 8, 10, "8/10"),
+    ("We put this one at a solid six.", 6, 10, "put this one at a solid six"),
     # a hundred in words
     ("To a movie I'd give a hundred out of a hundred, every time.", 100, 100, "a hundred out of a hundred"),
     ("One hundred out of one hundred, no notes.", 100, 100, "One hundred out of one hundred"),
@@ -185,6 +189,10 @@ def test_more_rating_forms(text: str, value: object, scale: object, evidence: st
     ("Our listener poll online has it at four and a half stars. I'll say seven out of ten.", 7),
     ("The reader survey gave it 4/5; I give it 3/5.", 3),
     ("Fans voted it 9/10 in our poll. Me? 6/10.", 6),
+    # a parents' guide's content scale is no rating of the film
+    ("Violence: 5/5. Language: 3/5. Overall, I give it 4 stars.", 4),
+    ("Sex: 0/5 | Violence: 5/5 | Scariness: 4/5 | Our rating: 3/5", 3),
+    ("Gore - 5/5\nProfanity - 4/5\nMy score - 2/5", 2),
     # a numbered thread's counters are no scores
     ("1/4 the stairs!\n2/4 the dog\n3/4 the hotel\n4/4 verdict: 8/10", 8),
     ("2/3 honestly the best fight\n3/3 and that is my 7/10", 7),

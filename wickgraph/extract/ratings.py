@@ -21,7 +21,10 @@ __all__ = ["RatingMatch", "find_rating"]
 # Scores that belong to something other than the film, or age classifications.
 _OTHER_LABEL = re.compile(
     r"(?:picture|video|sound|audio|extras|special features|bonus|transfer|presentation|image|"
-    r"mpa|mpaa|bbfc|age rating|parental)\b[^\n:]{0,20}[:\-–]?\s*$"
+    r"mpa|mpaa|bbfc|age rating|parental|"
+    # a parents' guide's content scale: "Violence: 5/5", "Language - 3/5", "Scariness: 4/5"
+    r"violence|language|sex|sexual content|nudity|drugs|drinking|smoking|gore|scariness|scary|frightening|"
+    r"consumerism|positive messages|role models|profanity|swearing)\b[^\n:]{0,20}[:\-–]?\s*$"
     # a place in a sequence, not a score: "Scene 4/5", "Night 2/3", "It ranks 3/4 in the franchise"
     r"|\b(?:scene|episode|night|part|chapter|round|rank|ranks|ranked|ranking|number|no\.)\s*$"
     # someone the critic knows, as a label: "My wife: 6/10", "Her brother - 7/10"

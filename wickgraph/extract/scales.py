@@ -40,7 +40,7 @@ NEEDS = {"stars_glyph": ("★",), "stars_ascii": ("**", "*/", "✦", "✪", "✭
           "percent": ("%", "per cent", "percent"),
           "points": ("points", "possible", "stars"), "out_of": ("/", "out of", "outta"), "stars": ("star",),
           "glyph_count": ("/", "out of"), "on_scale": (" on ", " of ", " sur "),
-          "given_bare": ("give", "gave", "rate", "rating", "award", "verdict", "score", "grade", "from me"),
+          "given_bare": ("give", "gave", "rate", "rating", "award", "verdict", "score", "grade", "from me", "put"),
           "letter": ("grade", "rat", "verdict", "score", "overall", "going", "give", "giving", "gets", "earns",
                      "award", "solid", "get a", "earn a", "take"),
           "meter": _METER_FULL,
@@ -59,7 +59,7 @@ _SOURCES: list[tuple[str, re.Pattern[str]]] = [
     # "I give it a 7", "Verdict: a strong eight": a bare number after a giving verb or a score label is out of ten
     ("given_bare", re.compile(
         rf"(?:\b(?:give|gives|giving|gave|rate|rates|rating|award|awards|awarding)\s+(?:it|this(?:\s+one)?|"
-        rf"the\s+(?:film|movie|show|game))\s+|\b(?:verdict|score|rating|grade)\s*[:\-\u2013]\s*|"
+        rf"the\s+(?:film|movie|show|game))\s+|\b(?:put|puts|putting)\s+(?:it|this(?:\s+one)?)\s+at\s+|\b(?:verdict|score|rating|grade)\s*[:\-\u2013]\s*|"
         rf"\b(?:it|this(?:\s+one)?)\s+(?:gets|earns|scores|deserves)\s+(?=(?:an?\s+)?[\w.]+\s+from\s+me\b))"
         rf"(?:an?\s+)?(?:(?:solid|strong|firm|generous|shaky|weak|soft|hard|respectable|healthy|low|high|"
         rf"comfortable|easy|clear)\s+)?(?P<value>{_NUM})\b(?![.,]\d|\s*(?:/|out\b|of\b|on\b|stars?|points|%|percent)|"
