@@ -2632,6 +2632,25 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Remember the late Lance Reddick, who plays Charon here one last time.", BAL,
          [("cast", "Lance Reddick", "Charon", "supported")]),
     ],
+    "the-director-in-other-words": [
+        ("The man calling the shots is, once again, Chad Stahelski.", CH4,
+         [("director", "Chad Stahelski", None, "supported")]),
+        ("Stahelski is the man behind it all, again.", CH4, [("director", "Chad Stahelski", None, "supported")]),
+        ("Stahelski returns to the director's seat.", CH4, [("director", "Chad Stahelski", None, "supported")]),
+        ("The direction, by Chad Stahelski, is superb.", CH4, [("director", "Chad Stahelski", None, "supported")]),
+    ],
+    "a-director-as-a-noun-adjunct": [
+        ("It's a Chad Stahelski joint through and through.", CH4, [("director", "Chad Stahelski", None, "supported")]),
+        ("Another Len Wiseman film, another blue filter.", BAL, [("director", "Len Wiseman", None, "supported")]),
+        ("Ballerina is a Len Wiseman picture, for better and worse.", BAL,
+         [("director", "Len Wiseman", None, "supported")]),
+    ],
+    "a-name-then-its-job-after-a-colon": [
+        ("Chad Stahelski: director. Shay Hatten: writer.", CH4,
+         [("director", "Chad Stahelski", None, "supported"), ("writer", "Shay Hatten", None, "supported")]),
+        ("Len Wiseman: director\n", BAL, [("director", "Len Wiseman", None, "supported")]),
+        ("Derek Kolstad: screenwriter.", JW1, [("writer", "Derek Kolstad", None, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -3583,6 +3602,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Back in 2014, Michael Nyqvist played Viggo.", BAL, ("reprise", "Michael Nyqvist", None)),
         ("Way back, Alfie Allen was Iosef.", CH2, ("reprise", "Alfie Allen", None)),
         ("Back then Ian McShane played Winston with more hair.", JW1, ("reprise", "Ian McShane", None)),
+    ],
+    "a-players-vehicle-is-no-direction": [
+        ("It's a Keanu Reeves movie through and through.", CH4, ("director", "Keanu Reeves", None)),
+        ("Another Ana de Armas film? Yes please.", BAL, ("director", "Ana de Armas", None)),
+        ("This is an Ian McShane picture now.", CH4, ("director", "Ian McShane", None)),
     ],
 }
 
