@@ -16,9 +16,9 @@ from pathlib import Path
 from .. import regexcache
 from .wordlists import WordLists, load_word_lists
 
-__all__ = ["ASIDE_END", "CUES_FILE", "Cues", "aside_length", "backward_link", "cue_phrases", "default_cues",
-           "elided_link", "forward_link", "gap_words", "is_possessive", "load_cues", "only_layout", "owned_role",
-           "performed_link"]
+__all__ = ["ASIDE_END", "CUES_FILE", "QUALITIES", "Cues", "aside_length", "backward_link", "cue_phrases",
+           "default_cues", "elided_link", "forward_link", "gap_words", "is_possessive", "load_cues", "only_layout",
+           "owned_role", "performed_link"]
 
 CUES_FILE = Path(__file__).resolve().parent / "cues.json"
 _REQUIRED = ("role-cue", "role-filler", "description-stop", "reprise-cue", "list-separator", "passive-cue",
@@ -342,14 +342,15 @@ _PERFORMANCE_VERB = re.compile(r"\s*(?:\w+ly\s+)?(?:(?:nails|nailed|aces|aced|in
 _PLOT_AFTER = re.compile(r"\s+(?:to|into|onto|against|with|through|under|on|in|at)\b", re.IGNORECASE)
 _BRINGS = re.compile(r"\s*(?:\w+ly\s+)?(?:brings|brought)\s+\Z", re.IGNORECASE)
 _TO_LIFE = re.compile(r"\s+(?:\w+\s+)?to\s+life\b", re.IGNORECASE)
-_QUALITIES = (r"(?:scenes?|moments?|weight|gravity|menace|warmth|dignity|soul|depth|life|presence|edge|"
+# what a performance gives a role: "gives Gianna one long, sad scene", "brings menace to the Marquis"
+QUALITIES = (r"(?:scenes?|moments?|weight|gravity|menace|warmth|dignity|soul|depth|life|presence|edge|"
               r"bite|charm|grace|humanity|heart|texture|voice|pathos|swagger|spark|sadness|melancholy|wit|authority|"
               r"energy|spine|sting|sparkle|poise|mystery|tenderness|vulnerability|gravitas|physicality|intensity|"
               r"stillness|sorrow|grief|humour|humor|fun|danger|elegance|class|cool|sadism|glee|rage|fury)")
-_QUALITY_AFTER = re.compile(rf"\s+(?:[\w-]+,?\s+){{0,3}}?{_QUALITIES}\b", re.IGNORECASE)
+_QUALITY_AFTER = re.compile(rf"\s+(?:[\w-]+,?\s+){{0,3}}?{QUALITIES}\b", re.IGNORECASE)
 # "Bill Skarsgård brings a snotty, velvet-gloved menace to the Marquis": the quality named, then the role
 _QUALITY_TO = re.compile(rf"\s*(?:\w+ly\s+)?(?:brings|brought|lends|lent|gives|gave|adds|added)\s+"
-                         rf"(?:[\w'-]+,?\s+){{0,5}}?{_QUALITIES}\s+to\s+\Z", re.IGNORECASE)
+                         rf"(?:[\w'-]+,?\s+){{0,5}}?{QUALITIES}\s+to\s+\Z", re.IGNORECASE)
 
 
 def performed_link(gap: str, after: str) -> bool:

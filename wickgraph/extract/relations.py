@@ -26,6 +26,7 @@ from .entries import entry_roles
 from .gazetteer import CHARACTER, PERSON, WORK, Entry, Mention
 from .links import (
     ASIDE_END,
+    QUALITIES,
     Cues,
     aside_length,
     backward_link,
@@ -74,8 +75,7 @@ _NAME_SHAPE = regexcache.compile(r"(?<![\w'\u2019])(?-i:[A-Z][a-z]+(?:[ -](?:(?:
 # and B", "Winston and Charon are brought to life by A and B": an apposition, then a passive the players close
 _PASSIVE_GAP = re.compile(r"(?:\s*,[^,;.!?()\n]{1,60},)?,?\s*(?:are|were)\s+(?:(?:also|again|here|both)\s+)?"
                           r"(?:\w+ly\s+)?"
-                          r"(?:played|portrayed|voiced|brought\s+to\s+life|given\s+(?:[\w-]+\s+){0,3}?"
-                          r"(?:weight|life|depth|heart|soul|gravitas|presence|warmth|menace))"
+                          rf"(?:played|portrayed|voiced|brought\s+to\s+life|given\s+(?:[\w-]+\s+){{0,3}}?{QUALITIES})"
                           r"(?:\s+(?:\w+\s+){0,2}?with\s+\w+)?\s+(?:here\s+)?by\s*", re.IGNORECASE)
 _GROUP_AGAIN = re.compile(r"\s*,?\s*(?:(?:both|all|each)\s+)?(?:back|again|returning|return|once\s+more)\b",
                           re.IGNORECASE)
