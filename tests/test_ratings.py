@@ -115,6 +115,15 @@ def test_normalize() -> None:
     ("I'd put it at a seven.", 7, 10, "put it at a seven"),
     ("I'm putting it at 8/10.", 8, 10, "8/10"),
     ("We put this one at a solid six.", 6, 10, "put this one at a solid six"),
+    # the scale in the label, the value after it
+    ("Rating (out of 10): 8", 8, 10, "Rating (out of 10): 8"),
+    ("Score (/5) - 4", 4, 5, "Score (/5) - 4"),
+    ("Verdict (out of five): three and a half", 3.5, 5, "Verdict (out of five): three and a half"),
+    # a giving verb's other forms and a verdict for the critic
+    ("I'm giving it a generous 7.", 7, 10, "giving it a generous 7"),
+    ("This one's a 9 for me.", 9, 10, "This one's a 9"),
+    ("It is an 8 for me, no more.", 8, 10, "It is an 8"),
+    ("The stars: 4 of 5.", 4, 5, "4 of 5"),
     # a hundred in words
     ("To a movie I'd give a hundred out of a hundred, every time.", 100, 100, "a hundred out of a hundred"),
     ("One hundred out of one hundred, no notes.", 100, 100, "One hundred out of one hundred"),
@@ -240,6 +249,8 @@ def test_star_key_sets_the_scale(text: str, value: float, scale: int) -> None:
     "My dad: 9/10", "Our co-host - 6/10",
     # a counter of slides, pages or parts
     "Slide 9/10", "Page 2/5 of the thread", "Part 1/3: the plot",
+    # a count of something given that is no score
+    "We give it two thumbs up.", "I'd give it two hours of my life, no more.", "Give it ten minutes.",
     # a take that is no grade, and shapes that are no meter
     "Our take: A sequel nobody asked for.", "My take \u2014 A lot of fun.", "\u25cf Cast", "\u25a0\u25a0\u25a0",
     "\u25cb\u25cb\u25cb",

@@ -72,7 +72,7 @@ _OWN_LABEL = re.compile(r"\b(?:my|our)\b[^.!?\n]{0,40}\b(?:verdict|score|rating|
 _NOW_LABEL = re.compile(r"^\W*(?:now|today|these\s+days|updated|revised|after\s+(?:the\s+|a\s+)?rewatch|"
                         r"on\s+(?:the\s+)?rewatch)\s*[:\-\u2013]\s*$", re.IGNORECASE)
 _GIVEN_OR_LABELLED = re.compile(r"\b(?:give|gives|gave|giving|rate|rates|rated|rating|score|verdict|grade|mark|note|"
-                                r"vote|"
+                                r"vote|stars(?=\s*:)|"
                                 r"for\s+me(?:\s+(?:it\s+)?is)?)\b"
                                 r"[^.!?\n]{0,30}$", re.IGNORECASE)
 _SCORE_LABEL = re.compile(r"\b(?:verdict|score|rating|grade|(?:my|our|the)\s+(?:mark|vote))\b", re.IGNORECASE)

@@ -40,7 +40,9 @@ NEEDS = {"stars_glyph": ("★",), "stars_ascii": ("**", "*/", "✦", "✪", "✭
           "percent": ("%", "per cent", "percent"),
           "points": ("points", "possible", "stars"), "out_of": ("/", "out of", "outta"), "stars": ("star",),
           "glyph_count": ("/", "out of"), "on_scale": (" on ", " of ", " sur "),
-          "given_bare": ("give", "gave", "rate", "rating", "award", "verdict", "score", "grade", "from me", "put"),
+          "given_bare": ("give", "gave", "giving", "rate", "rating", "award", "verdict", "score", "grade", "from me",
+                         "put", "for me"),
+          "labelled_scale": ("out of", "/"),
           "letter": ("grade", "rat", "verdict", "score", "overall", "going", "give", "giving", "gets", "earns",
                      "award", "solid", "get a", "earn a", "take"),
           "meter": _METER_FULL,
@@ -60,11 +62,18 @@ _SOURCES: list[tuple[str, re.Pattern[str]]] = [
     ("given_bare", re.compile(
         rf"(?:\b(?:give|gives|giving|gave|rate|rates|rating|award|awards|awarding)\s+(?:it|this(?:\s+one)?|"
         rf"the\s+(?:film|movie|show|game))\s+|\b(?:put|puts|putting)\s+(?:it|this(?:\s+one)?)\s+at\s+|\b(?:verdict|score|rating|grade)\s*[:\-\u2013]\s*|"
-        rf"\b(?:it|this(?:\s+one)?)\s+(?:gets|earns|scores|deserves)\s+(?=(?:an?\s+)?[\w.]+\s+from\s+me\b))"
+        rf"\b(?:it|this(?:\s+one)?)\s+(?:gets|earns|scores|deserves)\s+(?=(?:an?\s+)?[\w.]+\s+from\s+me\b)|"
+        # "This one's a 9 for me", "It is an 8 for me"
+        rf"\b(?:it|this(?:\s+one)?)(?:['\u2019]s|\s+is)\s+(?=an?\s+[\w.]+\s+(?:for|from)\s+me\b))"
         rf"(?:an?\s+)?(?:(?:solid|strong|firm|generous|shaky|weak|soft|hard|respectable|healthy|low|high|"
         rf"comfortable|easy|clear)\s+)?(?P<value>{_NUM})\b(?![.,]\d|\s*(?:/|out\b|of\b|on\b|stars?|points|%|percent)|"
+        # "give it two thumbs up", "give it two hours": a count of something else
+        rf"\s+(?:thumbs?|hours?|minutes?|more|chances?|tries|goes|shots?|weeks?|days?|years?|times)\b|"
         rf"\s+\w+\s+(?:out\s+of|of)\b)",
         re.IGNORECASE)),
+    # "Rating (out of 10): 8", "Score (/5) - 4": the scale in the label, the value bare after it
+    ("labelled_scale", re.compile(rf"\b(?:rating|score|verdict|grade|mark|vote)\s*\(\s*(?:out\s+of|/)\s*{_SCALE}\s*\)"
+                                  rf"\s*[:=\-\u2013\u2014]\s*(?P<value>{_NUM}){_HALF}\b(?![.,]\d)", re.IGNORECASE)),
     # "****/5", "***½ out of 5", "(***)": any repeated star-like glyph, with or without a scale
     ("stars_ascii", re.compile(r"(?<![*\w])(?P<full>[*✦✪✭⭐]{1,5})(?P<half>½)?"
                                r"(?:\s*(?:/|out\s+of)\s*(?P<scale>5|4|10)\b)?")),
@@ -184,11 +193,11 @@ def reading(kind: str, match: re.Match[str]) -> tuple[float | str, int | str] | 
     if kind == "given_bare":
         given = parse_number(match.group("value"))
         return (given, 10) if given is not None and 0 <= given <= 10 else None
-    if kind in ("out_of", "stars", "on_scale"):
+    if kind in ("out_of", "stars", "on_scale", "labelled_scale"):
         value = parse_number(match.group("value"))
         if value is None:
             return None
-        tail = match.group(0)[len(match.group("value")):]
+        tail = match.string[match.end("value"):match.end()]  # what follows the value ("and a half")
         if re.match(r"\s*(?:½|1/2|\.5)|\s+and\s+a\s+half", tail, re.IGNORECASE):
             value += 0.5
         scale = int(parse_number(match.group("scale")) or 0) if kind != "stars" else 5
