@@ -13,14 +13,13 @@ import re
 from .document import Document
 from .gazetteer import CHARACTER, PERSON, Mention
 from .links import Cues
-from .pairs import is_role, role_candidate
+from .pairs import ENTRY_INDENT, is_role, role_candidate
 from .patterns import Candidate
 
 __all__ = ["entry_roles"]
 
 # a heading line: a number or bullet, the role, nothing else ("13. Berrada", "- The Bowery King", "## Zero")
 _HEADING_OPEN = re.compile(r"[ \t]*(?:\d{1,3}[.)][ \t]*|[-*\u2022#>]+[ \t]*)?")
-_HEADING_INDENT = 12
 _HEADING_CLOSE = re.compile(r"[ \t*_:.]*\n")
 # what may stand before the player at the start of the body: "The late, great Lance Reddick"
 _BODY_OPEN = re.compile(r"[ \t*_>-]*(?:(?:the\s+)?(?:late|great|legendary|one\s+and\s+only|mighty|returning)"
@@ -34,7 +33,7 @@ def entry_roles(doc: Document, cues: Cues) -> list[Candidate]:
         if not is_role(doc, role) or role.mask & PERSON:
             continue
         line_start, line_end = doc.line(role.start)
-        if role.start - line_start > _HEADING_INDENT or not _HEADING_OPEN.fullmatch(doc.text, line_start, role.start):
+        if role.start - line_start > ENTRY_INDENT or not _HEADING_OPEN.fullmatch(doc.text, line_start, role.start):
             continue  # (the length first: on a review of one long line, no slice of the line's head)
         actor = _first_in_body(doc, line_end + 1) if _HEADING_CLOSE.match(doc.text, role.end) else None
         if actor is not None:

@@ -11,10 +11,10 @@ from .links import Cues, default_cues, is_possessive, only_layout
 from .patterns import Candidate
 from .reprises import note_says_reprise, reprise_cue
 
-__all__ = ["WINDOW", "is_role", "mention_kind", "role_candidate"]
+__all__ = ["ENTRY_INDENT", "WINDOW", "is_role", "mention_kind", "role_candidate"]
 
 WINDOW = 90  # characters between an actor and a role, at most
-_ENTRY_INDENT = 12  # a list entry starts its line, after at most this much indent and bullet
+ENTRY_INDENT = 12  # a list entry starts its line, after at most this much indent and bullet
 
 
 def mention_kind(doc: Document, mention: Mention) -> int:
@@ -38,7 +38,7 @@ def role_candidate(doc: Document, cues: Cues, actor: Mention, role: Mention, sta
     reprise = reprise_cue(doc, cues, start, end)
     first, second = sorted((actor, role), key=lambda m: m.start)
     line_start = doc.line(start)[0]
-    if not reprise and start - line_start <= _ENTRY_INDENT and only_layout(doc.gap(first.end, second.start), cues) \
+    if not reprise and start - line_start <= ENTRY_INDENT and only_layout(doc.gap(first.end, second.start), cues) \
             and not doc.text[line_start:start].strip(" \t-*\u2022#>|"):
         noted = note_says_reprise(doc, cues, end)  # a list entry: the sentence after it on its line is its note
         reprise, end = (True, noted) if noted is not None else (False, end)
