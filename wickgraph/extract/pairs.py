@@ -33,13 +33,19 @@ def is_role(doc: Document, mention: Mention) -> bool:
     return surface not in default_cues()["credit-label"]
 
 
+def _list_entry(doc: Document, cues: Cues, actor: Mention, role: Mention, start: int) -> bool:
+    """Whether the pair starting at ``start`` is a list entry: at its line's head, joined by layout alone."""
+    line_start = doc.line(start)[0]
+    if start - line_start > ENTRY_INDENT or doc.text[line_start:start].strip(" \t-*\u2022#>|"):
+        return False
+    first, second = sorted((actor, role), key=lambda m: m.start)
+    return only_layout(doc.gap(first.end, second.start), cues)
+
+
 def role_candidate(doc: Document, cues: Cues, actor: Mention, role: Mention, start: int, end: int) -> Candidate:
     """The cast candidate of ``actor`` in ``role`` over ``[start, end)``, a reprise when its clause says so."""
     reprise = reprise_cue(doc, cues, start, end)
-    first, second = sorted((actor, role), key=lambda m: m.start)
-    line_start = doc.line(start)[0]
-    if not reprise and start - line_start <= ENTRY_INDENT and only_layout(doc.gap(first.end, second.start), cues) \
-            and not doc.text[line_start:start].strip(" \t-*\u2022#>|"):
+    if not reprise and _list_entry(doc, cues, actor, role, start):
         noted = note_says_reprise(doc, cues, end)  # a list entry: the sentence after it on its line is its note
         reprise, end = (True, noted) if noted is not None else (False, end)
     parts = {"actor": [(actor.start, actor.end)], "character": [(role.start, role.end)]}
