@@ -2593,6 +2593,29 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("- Winston\nIan McShane, purring.\n\n- Caine\nDonnie Yen. Steals it.\n", CH4,
          [("cast", "Ian McShane", "Winston", "supported"), ("cast", "Donnie Yen", "Caine", "supported")]),
     ],
+    "a-role-heading-and-its-player-on-one-line": [
+        # a character guide's entry: the role heads the line, a description follows, the player opens a fragment
+        ("**Winston.** Runs the hotel with a velvet glove. Ian McShane, purring.\n", CH4,
+         [("cast", "Ian McShane", "Winston", "supported")]),
+        ("- SOFIA. Manager of the Casablanca hotel, two dogs at heel. Halle Berry, all business.\n", PARA,
+         [("cast", "Halle Berry", "Sofia", "supported")]),
+        ("3) Charon: concierge, unflappable, the best suit in the building. Face and voice: Lance Reddick.\n", CH4,
+         [("cast", "Lance Reddick", "Charon", "supported")]),
+        ("* CAINE \u2014 blind, retired, dragged back in by his daughter. Donnie Yen \u2014 the find of the year.\n", CH4,
+         [("cast", "Donnie Yen", "Caine", "supported")]),
+        ("- KOJI. Runs the Osaka hotel; an old friend of Wick's. Played by: H. Sanada.\n", CH4,
+         [("cast", "Hiroyuki Sanada", "Koji", "supported")]),
+    ],
+    "a-character-named-in-catalogue-order": [
+        ("Tarasov, Viggo \u2014 the crime boss, played by Michael Nyqvist.\n", JW1,
+         [("cast", "Michael Nyqvist", "Viggo Tarasov", "supported")]),
+        ("- TARASOV, Iosef. The spoilt son. Alfie Allen.\n", JW1, [("cast", "Alfie Allen", "Iosef Tarasov", "supported")]),
+        ("D'Antonio, Santino: played by Riccardo Scamarcio.\n", CH2,
+         [("cast", "Riccardo Scamarcio", "Santino D'Antonio", "supported")]),
+        ("Wick, John (the title role): Keanu Reeves, older now.\n", CH4, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        # near miss: a given name that opens the next name is no part of a catalogue-order one
+        ("After Wick, John Leguizamo is the best thing in it.", JW1, [("cast", "John Leguizamo", None, "supported")]),
+    ],
     "a-progressive-co-direction": [
         ("Chad Stahelski and David Leitch, the old stuntman tag team, are co-directing again.", PARA,
          [("director", "Chad Stahelski", None, "supported"), ("director", "David Leitch", None, "contradicted")]),
@@ -3585,6 +3608,15 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("3. Winston\nHe runs the hotel. Keanu Reeves visits him.\n", CH4, ("cast", "Keanu Reeves", "Winston")),
         ("4. Caine\nJohn's old friend; Keanu Reeves fights him.\n", CH4, ("cast", "Keanu Reeves", "Caine")),
         ("Charon: the concierge\nThe Continental's desk, where Ian McShane sits.\n", CH4, ("cast", "Ian McShane", "Charon")),
+    ],
+    "a-role-heading-over-another-line": [
+        # the role heads the line, but the person in it is the subject of a verb or owns someone else
+        ("- Marcus. I miss him. Keanu Reeves misses him too.\n", JW1, ("cast", "Keanu Reeves", "Marcus")),
+        ("**Winston.** Laurence Fishburne's Bowery King outranks him now.\n", CH4,
+         ("cast", "Laurence Fishburne", "Winston")),
+        ("- Caine. Shamier Anderson, as the Tracker, hunts him.\n", CH4, ("cast", "Shamier Anderson", "Caine")),
+        ("Winston gets less to do. Laurence Fishburne, though, is everywhere.\n", CH4,
+         ("cast", "Laurence Fishburne", "Winston")),
     ],
     "part-of-a-longer-capitalised-name-is-no-role": [
         ("Asia Kate Dillon, who plays the High Table's auditor like a tax inspector.", PARA,

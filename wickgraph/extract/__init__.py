@@ -272,8 +272,9 @@ def _character(doc: Document, spans: list[tuple[int, int]] | None, actor: str | 
         next((e for e in entries if e.is_label), entries[0])
     if surface.islower() or (surface.isupper() and len(surface) > 3):
         surface = best.form
-    elif best.iri in reference.characters and _run_together(surface, reference.characters[best.iri].name):
-        surface = reference.characters[best.iri].name  # a hashtag's "JohnWick" is John Wick
+    elif best.iri in reference.characters and (_run_together(surface, reference.characters[best.iri].name)
+                                               or "," in surface):
+        surface = reference.characters[best.iri].name  # a hashtag's "JohnWick", a dossier's "Wick, John"
     return surface, best.iri
 
 

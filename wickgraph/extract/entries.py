@@ -1,9 +1,10 @@
 """Roles named as the heads of entries, their players in the entries' bodies.
 
 A ranking or a character guide gives each role an entry: the role alone on a heading line and its player opening
-the next ("8. Zero" / "Marc Dacascos, aka the Iron Chef, ..."). Nothing joins the two names but the layout, so an
-entry pairs them only when the player stands where the layout puts it: first in the body, after at most a few
-describing words ("The late, great Lance Reddick").
+the next ("8. Zero" / "Marc Dacascos, aka the Iron Chef, ..."), or the role and a mark open the entry's one line
+("- MARCUS. Sniper, old friend. Played by: W. Dafoe."). Nothing joins the two names but the layout, so an entry
+pairs them only when the player stands where the layout puts it: first in the body, after at most a few describing
+words ("The late, great Lance Reddick"), or opening a fragment of the line and closed by a mark, not a verb.
 """
 
 from __future__ import annotations
@@ -21,6 +22,13 @@ __all__ = ["entry_roles"]
 # a heading line: a number or bullet, the role, nothing else ("13. Berrada", "- The Bowery King", "## Zero")
 _HEADING_OPEN = re.compile(r"[ \t]*(?:\d{1,3}[.)][ \t]*|[-*\u2022#>]+[ \t]*)?")
 _HEADING_CLOSE = re.compile(r"[ \t*_:.]*\n")
+# what closes a role heading that goes on along its line: "MARCUS. Sniper", "Charon: concierge", "CAINE — blind"
+_INLINE_CLOSE = re.compile(r"[*_]*(?:[.:][*_]*[ \t]|[ \t]*[\u2013\u2014][ \t]|[ \t]-[ \t])")
+# a fragment the player opens: after a sentence's end, a label's colon, a dash or a passive "by"
+_FRAGMENT_OPEN = re.compile(r"(?:[.;:!?)][ \t]+|[ \t][\u2013\u2014-][ \t]+|\bby[ \t]+)\Z")
+# and a mark, not a verb, after them: "Ian McShane, all velvet", "Donnie Yen — the find", "Alfie Allen."
+_FRAGMENT_CLOSE = re.compile(r"[ \t]*(?:[.,;:!?)\u2013\u2014]|[ \t]-[ \t]|\n|\Z)")
+_AS_ROLE = re.compile(r"[ \t]*[,(][ \t]*as\b", re.IGNORECASE)
 # what may stand before the player at the start of the body: "The late, great Lance Reddick"
 _BODY_OPEN = re.compile(r"[ \t*_>-]*(?:(?:the\s+)?(?:late|great|legendary|one\s+and\s+only|mighty|returning)"
                         r"[,\s]+){0,3}", re.IGNORECASE)
@@ -35,10 +43,31 @@ def entry_roles(doc: Document, cues: Cues) -> list[Candidate]:
         line_start, line_end = doc.line(role.start)
         if role.start - line_start > ENTRY_INDENT or not _HEADING_OPEN.fullmatch(doc.text, line_start, role.start):
             continue  # (the length first: on a review of one long line, no slice of the line's head)
-        actor = _first_in_body(doc, line_end + 1) if _HEADING_CLOSE.match(doc.text, role.end) else None
+        if _HEADING_CLOSE.match(doc.text, role.end):
+            actor = _first_in_body(doc, line_end + 1)
+        elif _INLINE_CLOSE.match(doc.text, role.end) and (role.start > line_start or _capitals(doc, role)):
+            actor = _player_in_line(doc, role.end, line_end)  # an entry: bulleted, numbered or a role in capitals
+        else:
+            actor = None
         if actor is not None:
             found.append(role_candidate(doc, cues, actor, role, role.start, actor.end))
     return found
+
+
+def _capitals(doc: Document, role: Mention) -> bool:
+    return doc.text[role.start:role.end].isupper()
+
+
+def _player_in_line(doc: Document, after: int, line_end: int) -> Mention | None:
+    """The first person of the entry's line after its heading, when a fragment opens with them and a mark closes
+    them ("Ian McShane, all velvet", "Played by: W. Dafoe."): a person a verb follows is a sentence's subject."""
+    for person in doc.mentions_between(after, line_end):
+        if not person.mask & PERSON or person.mask & CHARACTER:
+            continue
+        opened = _FRAGMENT_OPEN.search(doc.text, max(after, person.start - 20), person.start)
+        closed = _FRAGMENT_CLOSE.match(doc.text, person.end)
+        return person if opened and closed and not _AS_ROLE.match(doc.text, person.end) else None
+    return None
 
 
 def _first_in_body(doc: Document, body_start: int) -> Mention | None:

@@ -129,6 +129,10 @@ class Gazetteer:
                 words = form.split()
                 if len(words) > 1 and words[0].lower().strip(".") not in _TITLE_WORDS and words[0][:1].isupper():
                     add(words[0], Entry(CHARACTER, character.iri, words[0], False))
+                if len(words) == 2 and words[0].lower() != "the":  # "Tarasov, Viggo", "Perkins, Ms.": a dossier
+                    for inverted_form in inverted_forms(form):
+                        add(inverted_form, Entry(CHARACTER, character.iri, inverted_form, False))
+                        inverted.add(_key(inverted_form))
                 elif len(words) == 2 and words[0].lower() == "the":  # "Clancy Brown's Harbinger"
                     add(words[1], Entry(CHARACTER, character.iri, form, False))
             for wrong in character.wrong_names:
@@ -191,16 +195,23 @@ class Gazetteer:
                 # the name forms that match here, shortest first: a form's words joined only by light punctuation
                 found = [(1, node.entries)] if node.entries else []
                 j = i + 1
+                catalogue_order = False
                 while node.next and j < count:
                     step = node.next.get(words[j]) if _JOINER.match(folded, stops[j - 1], starts[j]) else None
                     if step is None and j == i + 1 and _COMMA.fullmatch(folded, stops[i], starts[j]):
                         step = node.next.get("," + words[j])  # "Reeves, Keanu": a name in catalogue order
+                        catalogue_order = step is not None
                     if step is None:
                         break
                     node = step
                     j += 1
                     if node.entries:
-                        found.append((j - i, node.entries))
+                        entries = node.entries
+                        if catalogue_order and _NEXT_NAME.match(text, stops[j - 1]):
+                            # "after Wick, John Leguizamo ...": the given name opens the next name
+                            entries = [e for e in entries if e.kind != CHARACTER]
+                        if entries:
+                            found.append((j - i, entries))
                 for n, entries in reversed(found):  # the longest name first
                     start, end = starts[i], stops[i + n - 1]
                     surface = text[start:end]
@@ -258,6 +269,7 @@ def _key(name: str) -> tuple[str, ...]:
 
 
 _COMMA = re.compile(r"[ \t]*,[ \t]*")
+_NEXT_NAME = re.compile(r" (?-i:[A-Z])[\w'\u2019-]")
 def _case_ok(surface: str, entry: Entry, n_tokens: int, lowercase_style: bool) -> bool:
     """Single-word names must be capitalised (unless the whole review is written in lower case), and an initialled
     name is written as one: "K. Reeves", never "a young" for "A. Young"."""

@@ -18,9 +18,11 @@ def is_lowercase_style(text: str, n_words: int) -> bool:
     return len(_CAPITALISED.findall(text)) / n_words < 0.04
 
 
-# A line's head in capitals, up to its first mark: "BALLERINA (2024) · 125 min", "IOSEF — the brat", "HANSEL & GRETEL —"
-_CAPITALS_HEAD = re.compile(r"[ \t>#*_\u2022-]*(?P<head>[^\n\u2013\u2014:(|\u00b7]{1,60}?)[ \t*_]*"
-                            r"(?:[\u2013\u2014:(|\u00b7]|[ \t]-[ \t]|,|\n|\Z)")
+# A line's head in capitals, up to its first mark: "BALLERINA (2024) · 125 min", "IOSEF — the brat",
+# "HANSEL & GRETEL —", "MARCUS. Sniper, old friend."
+_CAPITALS_HEAD = re.compile(r"[ \t>#*_\u2022-]*(?:\d{1,3}[.)][ \t]*)?"
+                            r"(?P<head>[^\n\u2013\u2014:(|\u00b7]{1,60}?)[ \t*_]*"
+                            r"(?:[\u2013\u2014:(|\u00b7]|[ \t]-[ \t]|,|\.(?=\s|\Z)|\n|\Z)")
 
 
 def heads_line_in_capitals(text: str, start: int, end: int) -> bool:
