@@ -2616,6 +2616,28 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         # near miss: a given name that opens the next name is no part of a catalogue-order one
         ("After Wick, John Leguizamo is the best thing in it.", JW1, [("cast", "John Leguizamo", None, "supported")]),
     ],
+    "a-record-of-fields-pairs-its-player-and-role": [
+        # a data export, a stat card or a config file: the player and the role are values of fields of one record
+        ("cast:\n  - actor: Halle Berry\n    role: Sofia\n  - actor: Mark Dacascos\n    role: Zero\n", PARA,
+         [("cast", "Halle Berry", "Sofia", "supported"), ("cast", "Mark Dacascos", "Zero", "supported")]),
+        ("- role: Zero\n  actor: Mark Dacascos\n", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
+        ('{"actor": "Ian McShane", "character": "Winston"}\n', CH4, [("cast", "Ian McShane", "Winston", "supported")]),
+        ('[[cast]]\nname = "Donnie Yen"\npart = "Caine"\n', CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
+        ("CARD 3 // CAINE\nPLAYED BY: Donnie Yen\nPOWER: 9/10\n", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
+        ("ZERO\nFirst seen: this film\nPlayed by: Mark Dacascos\n", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
+    ],
+    "a-credit-item-with-a-trailing-comment": [
+        ("director:\n  - Chad Stahelski   # fourth time\n", CH4, [("director", "Chad Stahelski", None, "supported")]),
+        ("writers: Shay Hatten, Michael Finch  # per the poster\n", CH4,
+         [("writer", "Shay Hatten", None, "supported"), ("writer", "Michael Finch", None, "supported")]),
+        ("dir = Len Wiseman  # reshoots by someone else\n", BAL, [("director", "Len Wiseman", None, "supported")]),
+    ],
+    "a-verb-as-a-credit-key": [
+        ("wrote:\n  - Derek Kolstad\n", JW1, [("writer", "Derek Kolstad", None, "supported")]),
+        ("Directed: Chad Stahelski\nWrote: Derek Kolstad\n", JW1,
+         [("director", "Chad Stahelski", None, "supported"), ("writer", "Derek Kolstad", None, "supported")]),
+        ("written -- Shay Hatten\n", BAL, [("writer", "Shay Hatten", None, "supported")]),
+    ],
     "a-progressive-co-direction": [
         ("Chad Stahelski and David Leitch, the old stuntman tag team, are co-directing again.", PARA,
          [("director", "Chad Stahelski", None, "supported"), ("director", "David Leitch", None, "contradicted")]),
@@ -3617,6 +3639,12 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("- Caine. Shamier Anderson, as the Tracker, hunts him.\n", CH4, ("cast", "Shamier Anderson", "Caine")),
         ("Winston gets less to do. Laurence Fishburne, though, is everywhere.\n", CH4,
          ("cast", "Laurence Fishburne", "Winston")),
+    ],
+    "fields-of-two-records": [
+        # a player field pairs within its own record only: a blank line or the next player ends it
+        ("- actor: Halle Berry\n  note: great\n\n- role: Zero\n", PARA, ("cast", "Halle Berry", "Zero")),
+        ("CAINE\nPLAYED BY: Donnie Yen\nPLAYED BY: Keanu Reeves\n", CH4, ("cast", "Keanu Reeves", "Caine")),
+        ("Keanu Reeves wrote: the films are his.\n", CH4, ("writer", "Keanu Reeves", None)),
     ],
     "part-of-a-longer-capitalised-name-is-no-role": [
         ("Asia Kate Dillon, who plays the High Table's auditor like a tax inspector.", PARA,

@@ -70,7 +70,8 @@ _SEGMENT = regexcache.compile(r"[\u00b7\u2022|;]|[.)][ \t]", skip_to_start=True)
 _ITEM_SPLIT = re.compile(r"[ \t]*(?:,[ \t]*(?:and[ \t]+|plus[ \t]+)?|;|\u00b7|\u2022|/|&|\+|"
                          r"[ \t](?:and|y|und|et|plus)[ \t])[ \t]*", re.IGNORECASE)
 _VALUE_END = re.compile(r"(?<=[a-z]{2})\.[ \t]|[ \t]\|[ \t]")
-_ASIDE = re.compile(r"[ \t]*(?:\([^()\n]{0,80}\)|\[[^\[\]\n]{0,80}\])")
+# a bracketed aside, or a data file's comment after the value ("Chad Stahelski   # fourth time")
+_ASIDE = re.compile(r"[ \t]*(?:\([^()\n]{0,80}\)|\[[^\[\]\n]{0,80}\])|[ \t]+#[ \t][^\n]*")
 
 
 def credit_lines(view: str, words: LayoutWords) -> Iterator[Credit]:

@@ -5,19 +5,26 @@ the next ("8. Zero" / "Marc Dacascos, aka the Iron Chef, ..."), or the role and 
 ("- MARCUS. Sniper, old friend. Played by: W. Dafoe."). Nothing joins the two names but the layout, so an entry
 pairs them only when the player stands where the layout puts it: first in the body, after at most a few describing
 words ("The late, great Lance Reddick"), or opening a fragment of the line and closed by a mark, not a verb.
+
+A record of fields (a data export, a stat card, a config file) gives the player and the role as the values of two
+fields ("- actor: Halle Berry" over "  role: Sofia", '{"actor": "Ian McShane", "character": "Winston"}'), or the
+player's field under a heading that names the role ("CARD 3 // CAINE" over "PLAYED BY: Donnie Yen"). The field
+names are the column-header words of ``layout.json``.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .document import Document
 from .gazetteer import CHARACTER, PERSON, Mention
+from .layout_words import default_layout_words
 from .links import Cues
 from .pairs import ENTRY_INDENT, is_role, role_candidate
 from .patterns import Candidate
 
-__all__ = ["entry_roles"]
+__all__ = ["entry_roles", "record_roles"]
 
 # a heading line: a number or bullet, the role, nothing else ("13. Berrada", "- The Bowery King", "## Zero")
 _HEADING_OPEN = re.compile(r"[ \t]*(?:\d{1,3}[.)][ \t]*|[-*\u2022#>]+[ \t]*)?")
@@ -78,3 +85,97 @@ def _first_in_body(doc: Document, body_start: int) -> Mention | None:
     at = skipped.end() if skipped else body_start
     person = doc.by_start.get(at)
     return person if person is not None and person.mask & PERSON and not person.mask & CHARACTER else None
+
+
+def record_roles(doc: Document, cues: Cues) -> list[Candidate]:
+    """Cast candidates of records whose player field and role field, or heading, belong together."""
+    actor_field, role_field = _field_regexes()
+    found: list[Candidate] = []
+    for actor in doc.mentions:
+        if not actor.mask & PERSON or actor.mask & CHARACTER:
+            continue
+        line_start, line_end = doc.line(actor.start)
+        if not actor_field.search(doc.text, max(line_start, actor.start - 40), actor.start):
+            continue
+        role = _field_value(doc, role_field, line_start, line_end) or _role_in_record(doc, actor_field, role_field,
+                                                                                    line_start, line_end)
+        if role is not None:
+            start, end = min(actor.start, role.start), max(actor.end, role.end)
+            found.append(role_candidate(doc, cues, actor, role, start, end))
+    return found
+
+
+# a field opens a line, an item of a list, or follows another field of its record: '- actor: X', '"role": "Y", '
+_FIELD = r"(?:(?<![^\n])[ \t]*(?:[-*\u2022][ \t]+)?|[{{,;][ \t]*)[\"']?(?:{keys})[\"']?[ \t]*[:=][ \t]*[\"']?"
+
+
+@lru_cache(maxsize=1)
+def _field_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The player's field just before a value ('actor: ', 'PLAYED BY: ') and a role's field ('role = "')."""
+    words = default_layout_words()
+
+    def keys(listed: frozenset[str]) -> str:
+        return "|".join(re.escape(w).replace(r"\ ", r"[ \t_]+") for w in sorted(listed, key=lambda w: (-len(w), w)))
+    return (re.compile(_FIELD.format(keys=keys(words["header-actor"])) + r"\Z", re.IGNORECASE),
+            re.compile(_FIELD.format(keys=keys(words["header-role"])), re.IGNORECASE))
+
+
+def _field_value(doc: Document, field: re.Pattern[str], start: int, end: int) -> Mention | None:
+    """The role that is the value of a role field in ``[start, end)``."""
+    for match in field.finditer(doc.text, start, end):
+        role = doc.by_start.get(match.end())
+        if role is not None and is_role(doc, role) and not role.mask & PERSON:
+            return role
+    return None
+
+
+def _role_in_record(doc: Document, actor_field: re.Pattern[str], role_field: re.Pattern[str],
+                    line_start: int, line_end: int) -> Mention | None:
+    """The role of the record around the player's line: a role field on a line of the record, or the heading the
+    record starts under. A blank line, another player's field or (above) a new list item ends the record."""
+    below = line_end + 1
+    for _ in range(_RECORD_LINES):
+        if below >= len(doc.text):
+            break
+        start, end = doc.line(below)
+        if not doc.text[start:end].strip() or _NEW_ITEM.match(doc.text, start) or _has_field(actor_field, doc, start,
+                                                                                                   end):
+            break
+        role = _field_value(doc, role_field, start, end)
+        if role is not None:
+            return role
+        below = end + 1
+    above = line_start
+    if _NEW_ITEM.match(doc.text, line_start):
+        return None  # the player's line opens its item: the lines above are another record's
+    for _ in range(_RECORD_LINES):
+        if above == 0:
+            break
+        start, end = doc.line(above - 1)
+        if not doc.text[start:end].strip() or _has_field(actor_field, doc, start, end):
+            break
+        role = _field_value(doc, role_field, start, end) or _heading_role(doc, start, end)
+        if role is not None or _NEW_ITEM.match(doc.text, start):
+            return role
+        above = start
+    return None
+
+
+_RECORD_LINES = 4
+_NEW_ITEM = re.compile(r"[ \t]*[-*\u2022][ \t]")
+_HEADING_END = re.compile(r"[ \t*_:#=]*(?:\n|\Z)")
+
+
+def _has_field(field: re.Pattern[str], doc: Document, start: int, end: int) -> bool:
+    return any(field.search(doc.text, start, person.start) for person in doc.mentions_between(start, end))
+
+
+def _heading_role(doc: Document, start: int, end: int) -> Mention | None:
+    """The role a short heading line ends with ("CARD 3 // CAINE", "## Zero"), if it names no person."""
+    if end - start > 60:
+        return None
+    mentions = doc.mentions_between(start, end)
+    if not mentions or any(m.mask & PERSON for m in mentions):
+        return None
+    role = mentions[-1]
+    return role if is_role(doc, role) and _HEADING_END.match(doc.text, role.end) else None

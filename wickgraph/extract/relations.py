@@ -22,7 +22,7 @@ import re
 from .. import regexcache
 from .anaphora import addressed_roles, identified_role, pronoun_role, subject_pronoun_role
 from .document import Document
-from .entries import entry_roles
+from .entries import entry_roles, record_roles
 from .gazetteer import CHARACTER, PERSON, WORK, Entry, Mention
 from .links import (
     ASIDE_END,
@@ -64,6 +64,7 @@ def pair_roles(doc: Document, cues: Cues | None = None) -> list[Candidate]:
     found += _unknown_actors(doc, cues, mentions)
     found += addressed_roles(doc, mentions)
     found += entry_roles(doc, cues)
+    found += record_roles(doc, cues)
     return found
 
 
