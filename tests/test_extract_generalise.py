@@ -2690,6 +2690,25 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Stahelski, who directed it with his former colleague David Leitch, shines.", JW1,
          [("director", "David Leitch", None, "contradicted")]),
     ],
+    "a-role-then-an-apposition-naming-others-then-its-player": [
+        # the apposition names other roles; the role before it is the one the copula or the colon gives a player
+        ("Avi, the fixer Viggo trusts with Iosef, is Dean Winters.", JW1, [("cast", "Dean Winters", "Avi", "supported")]),
+        ("Harry, the man John trusts with Perkins, is Dean Winters.", JW1,
+         [("cast", "Dean Winters", "Harry", "contradicted")]),  # Winters plays Avi: a wrong role, caught
+        ("Sofia, who owes Winston a favour and John a life, is Halle Berry.", PARA,
+         [("cast", "Halle Berry", "Sofia", "supported")]),
+        ("Koji, an old friend who hides John from Caine: Hiroyuki Sanada.", CH4,
+         [("cast", "Hiroyuki Sanada", "Koji", "supported")]),
+        ("The Tracker, the bounty hunter who shadows Caine \u2014 Shamier Anderson.", CH4,
+         [("cast", "Shamier Anderson", "Tracker", "supported")]),
+    ],
+    "a-role-in-the-hands-of-its-player": [
+        ("The Director, once more in the hands of Anjelica Huston, runs the school.", BAL,
+         [("cast", "Anjelica Huston", "The Director", "supported")]),
+        ("Winston is still in the hands of Ian McShane.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Caine, still in the hands of Donnie Yen, becomes the heart of it.", CH4,
+         [("cast", "Donnie Yen", "Caine", "supported")]),
+    ],
     "a-progressive-co-direction": [
         ("Chad Stahelski and David Leitch, the old stuntman tag team, are co-directing again.", PARA,
          [("director", "Chad Stahelski", None, "supported"), ("director", "David Leitch", None, "contradicted")]),
@@ -3310,6 +3329,7 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
     ],
     "hands-and-dashes-of-the-plot": [
         ("The fate of Winston is in the hands of Keanu Reeves.", PARA, ("cast", "Keanu Reeves", "Winston")),
+        ("Winston is in the hands of Keanu Reeves now, tied to a chair.", PARA, ("cast", "Keanu Reeves", "Winston")),
         ("Keanu Reeves fights Zero \u2014 and wins \u2014 in glass.", PARA, ("cast", "Keanu Reeves", "Zero")),
         ("Keanu Reeves does wonders with a pencil.", JW1, ("cast", "Keanu Reeves", "Pencil")),
     ],
@@ -3703,6 +3723,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Chad Stahelski directs it with his old friend Keanu Reeves in mind.", CH4, ("director", "Keanu Reeves", None)),
         ("It's Keanu Reeves behind the wheel again.", CH4, ("director", "Keanu Reeves", None)),
         ("Ian McShane and Lance Reddick, the film's two best actors, bicker.", CH4, ("director", "Ian McShane", None)),
+    ],
+    "a-role-inside-an-apposition": [
+        ("Harry, who hands Perkins to Dean Winters, is gone.", JW1, ("cast", "Dean Winters", "Perkins")),
+        ("Sofia, whom Caine admires, is Halle Berry.", PARA, ("cast", "Halle Berry", "Caine")),
+        ("The Director hands Eve to Caine, and Keanu Reeves shows up.", BAL, ("cast", "Keanu Reeves", "Caine")),
     ],
     "part-of-a-longer-capitalised-name-is-no-role": [
         ("Asia Kate Dillon, who plays the High Table's auditor like a tax inspector.", PARA,

@@ -16,9 +16,9 @@ from pathlib import Path
 from .. import regexcache
 from .wordlists import WordLists, load_word_lists
 
-__all__ = ["ASIDE_END", "CUES_FILE", "QUALITIES", "Cues", "aside_length", "backward_link", "cue_phrases",
-           "default_cues", "elided_link", "forward_link", "gap_words", "is_possessive", "load_cues", "only_layout",
-           "owned_role", "performed_link"]
+__all__ = ["APPOSITION_CLOSED_BEFORE", "ASIDE_END", "CUES_FILE", "QUALITIES", "Cues", "aside_length", "backward_link",
+           "cue_phrases", "default_cues", "elided_link", "forward_link", "gap_words", "is_possessive", "load_cues",
+           "only_layout", "owned_role", "performed_link"]
 
 CUES_FILE = Path(__file__).resolve().parent / "cues.json"
 _REQUIRED = ("role-cue", "role-filler", "description-stop", "reprise-cue", "list-separator", "passive-cue",
@@ -195,6 +195,14 @@ _APPOSITION = re.compile(rf"^{_ASIDE}"
                          r"|^\s+who(?:['\u2019]d|['\u2019]s|\s+had|\s+has|\s+was|\s+is)?\s[^,;.!?()\n]{1,60},\s*")
 
 
+# ", an old friend who hides John from Caine: " / " — ": a role's apposition closed by a colon or a dash
+_APPOSITION_THEN_MARK = re.compile(r"\s*,[^,;.!?()\n:\u2014\u2013]{1,80}(?::|\s[\u2014\u2013-])\s*")
+_CLAUSE_END = re.compile(r"\s*(?:[.;!?)\n]|\Z)")
+# "Harry, the man John trusts with Perkins, is X": a role inside an apposition the comma closes before the copula
+APPOSITION_CLOSED_BEFORE = re.compile(r"[^,;.!?()\n]{0,60},\s*(?:is|was|(?:is\s+|was\s+)?(?:played|portrayed|voiced)"
+                                      r"\s+by)\s+")
+
+
 # a comment set off by commas, which says nothing of who plays whom: "is, of course, X", "is, as ever, X"
 _COMMENT = re.compile(r",\s*(?:of\s+course|naturally|as\s+ever|as\s+always|inevitably|fittingly|once\s+again|again|"
                       r"as\s+before|once\s+more|yet\s+again|still|here|this\s+time)\s*,", re.IGNORECASE)
@@ -202,9 +210,10 @@ _ROLE_APPOSITION = re.compile(r",\s+(?:a|the|another)\s+(?:[\w-]+\s+){0,2}?(?:ro
                               r"(?:that\s+|which\s+)?", re.IGNORECASE)
 _ALIAS = re.compile(r"\s*,?\s*(?:aka|a\.k\.a\.?|alias)\s+", re.IGNORECASE)
 _DASH_END = re.compile(r"\s*(?:\u2014|--)")
-# a role "in the capable hands of" its actor (a plain "in the hands of" is as often the plot's: "the fate of Winston")
-_IN_THE_HANDS_OF = re.compile(r"^[^.;:!?]{0,40}\bin\s+the\s+(?:capable|safe|able|expert|sure|steady|reliable|good|best|"
-                              r"very\s+capable|assured)\s+hands\s+of\s+\Z", re.IGNORECASE)
+# a role "in the capable hands of" its actor, or back in them; a plain "in the hands of" is as often the plot's
+_RETURN_WORD = re.compile(r"\b(?:again|once\s+more|still|back)\b", re.IGNORECASE)
+_IN_THE_HANDS_OF = re.compile(r"^[^.;:!?]{0,40}\bin\s+the\s+(?P<quality>(?:capable|safe|able|expert|sure|steady|"
+                              r"reliable|good|best|very\s+capable|assured)\s+)?hands\s+of\s+\Z", re.IGNORECASE)
 # (not "Rooney, a girl whose father (X)": a relative or a preposition inside names the bracket's own noun)
 _APPOSED_BRACKET = re.compile(r",\s+(?![^,;.!?()\n]*\b(?:whose|who|whom|which|that|with|of)\b)"
                               r"[^,;.!?()\n]{1,40}\s*\(\s*", re.IGNORECASE)
@@ -261,6 +270,8 @@ def backward_link(gap: str, after: str, cues: Cues) -> bool:
         # "Rooney, the assassin Ana de Armas plays", "the Marquis, a foppish villain that X plays": the role
         # fronted, the verb without its object
         return True
+    if _APPOSITION_THEN_MARK.fullmatch(gap) and _CLAUSE_END.match(after):
+        return True  # "Koji, an old friend who hides John: Hiroyuki Sanada.": an apposition, then the entry's mark
     if _BACK_THEN_ACTOR.fullmatch(gap):
         return True  # "The Bowery King is back too \u2014 Laurence Fishburne": the role's return, then who plays it
     if gap.startswith("?") and not gap[1:].strip() and "\n" not in gap:
@@ -285,8 +296,11 @@ def backward_link(gap: str, after: str, cues: Cues) -> bool:
         return True  # "Nogi, Eve's trainer (Catalina Sandino Moreno), is tough": the bracket after the apposition
     if words[:1] in (["\u2014"], ["--"]) and _DASH_END.match(after):
         return 0 < len(words) - 1 <= 5 and _is_description(words[1:], cues)  # "Winston — a purring Ian McShane —"
-    if _IN_THE_HANDS_OF.search(gap):
-        return True  # "Winston is, once again, in the capable hands of Ian McShane"
+    hands = _IN_THE_HANDS_OF.search(gap)
+    if hands and (hands.group("quality") or _RETURN_WORD.search(gap)):
+        # "Winston is, once again, in the capable hands of Ian McShane"; "once more in the hands of X": a role back
+        # in the same hands ("the fate of Winston is in the hands of X" is the plot)
+        return True
     content = [w for w in gap_words(_APPOSITION.sub(" ", gap)) if w not in (",", "\u2014", "\u2013")]
     if not content or len(content) > _MAX_LINK_WORDS:
         return False

@@ -25,6 +25,7 @@ from .document import Document
 from .entries import entry_roles, record_roles
 from .gazetteer import CHARACTER, PERSON, WORK, Entry, Mention
 from .links import (
+    APPOSITION_CLOSED_BEFORE,
     ASIDE_END,
     QUALITIES,
     Cues,
@@ -83,6 +84,9 @@ _GROUP_AGAIN = re.compile(r"\s*,?\s*(?:(?:both|all|each)\s+)?(?:back|again|retur
 # "Ian McShane and Lance Reddick, once again Winston and Charon": the roles apposed, with a word of return
 _AGAIN_APPOSITION = re.compile(r"\s*,\s*(?:once\s+again|again|once\s+more|yet\s+again|as\s+ever|as\s+always|"
                                r"as\s+before|still)\s+", re.IGNORECASE)
+# ", is X" after a role: the role is the subject (or in apposition to it) only where a subject can start
+_COMMA_THEN_COPULA = re.compile(r"\s*,\s*(?:is|was)\s")
+_SUBJECT_OPENS = re.compile(r"(?:^|\n|[,.;:!?\u2014\u2013(]\s*|\b[Tt]he\s)\Z")
 _FAME = re.compile(r"\s+fame\b", re.IGNORECASE)
 _STRICT_CUES = frozenset({"as", "plays", "playing", "portrays", "portraying", "voices", "voicing"})
 
@@ -420,6 +424,9 @@ def _backward(doc: Document, cues: Cues, mentions: list[Mention], index: int) ->
             return None
         if owner:
             linked = owned_role(gap, after, cues)
+        elif _COMMA_THEN_COPULA.match(gap) and not _SUBJECT_OPENS.search(doc.text, max(0, other.start - 3),
+                                                                          other.start):
+            linked = False  # "the man John trusts with Perkins, is X": the comma closes the apposition Perkins is in
         else:
             phrase = " ".join(w for w in gap_words(gap) if w not in (",", "the", "here", "again", "now"))
             linked = backward_link(gap, after, cues) or _as_aside(doc, other, gap) \
@@ -430,6 +437,8 @@ def _backward(doc: Document, cues: Cues, mentions: list[Mention], index: int) ->
             aside = ASIDE_END.match(after)  # "Charon (Lance Reddick, returning)": the bracket is the evidence's
             end = actor.end + (aside.end() if aside else 0)
             return role_candidate(doc, cues, actor, other, other.start, end)
+        if not owner and APPOSITION_CLOSED_BEFORE.fullmatch(gap):
+            continue  # a role inside the apposition of the subject before it
         return None
     return None
 
