@@ -214,12 +214,13 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Hatten is sharing the script with Derek Kolstad here.", BAL, [("writer", "Derek Kolstad", None, "contradicted")]),
     ],
     "cast-list-back": [
+        # players of earlier films listed as back take up their old roles again
         ("Ian McShane and Lance Reddick are back, which helps.", CH4,
-         [("cast", "Ian McShane", None, "supported"), ("cast", "Lance Reddick", None, "supported")]),
+         [("reprise", "Ian McShane", "Winston", "supported"), ("reprise", "Lance Reddick", "Charon", "supported")]),
         ("Laurence Fishburne and Ian McShane both return.", PARA,
-         [("cast", "Laurence Fishburne", None, "supported"), ("cast", "Ian McShane", None, "supported")]),
-        ("Anjelica Huston and Lance Reddick were back for one last scene.", BAL,
-         [("cast", "Anjelica Huston", None, "supported")]),
+         [("reprise", "Laurence Fishburne", "Bowery King", "supported"), ("cast", "Ian McShane", "Winston", "supported")]),
+        ("Anjelica Huston, Ian McShane and Lance Reddick were back for one last scene.", BAL,
+         [("reprise", "Anjelica Huston", "The Director", "supported"), ("reprise", "Ian McShane", "Winston", "supported")]),
     ],
     "year-released-reached": [
         ("Delayed twice, it finally reached cinemas in the summer of 2024.", BAL,
@@ -2709,6 +2710,17 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Caine, still in the hands of Donnie Yen, becomes the heart of it.", CH4,
          [("cast", "Donnie Yen", "Caine", "supported")]),
     ],
+    "an-actor-returns-without-a-role-named": [
+        # the return of a player of an earlier film, said of the actor alone: the role is the one they take up again
+        ("Ian McShane is back, and so is the bar.", CH4,
+         [("reprise", "Ian McShane", "Winston", "supported"), ("cast", "Ian McShane", "Winston", "supported")]),
+        ("Laurence Fishburne returns from Chapter 2, bandaged.", PARA,
+         [("reprise", "Laurence Fishburne", "Bowery King", "supported")]),
+        ("Lance Reddick, here one last time, is wonderful.", BAL, [("reprise", "Lance Reddick", "Charon", "supported")]),
+        ("Back again is Anjelica Huston, colder than ever.", BAL,
+         [("reprise", "Anjelica Huston", "The Director", "supported")]),
+        ("Then McShane returns for round four.", CH4, [("reprise", "Ian McShane", "Winston", "supported")]),
+    ],
     "a-progressive-co-direction": [
         ("Chad Stahelski and David Leitch, the old stuntman tag team, are co-directing again.", PARA,
          [("director", "Chad Stahelski", None, "supported"), ("director", "David Leitch", None, "contradicted")]),
@@ -3728,6 +3740,14 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Harry, who hands Perkins to Dean Winters, is gone.", JW1, ("cast", "Dean Winters", "Perkins")),
         ("Sofia, whom Caine admires, is Halle Berry.", PARA, ("cast", "Halle Berry", "Caine")),
         ("The Director hands Eve to Caine, and Keanu Reeves shows up.", BAL, ("cast", "Keanu Reeves", "Caine")),
+    ],
+    "an-actor-returns-to-something-else": [
+        # a return to a place, a favour or a career, or an actor new to the series, is no reprise
+        ("Halle Berry returns to action films in Ballerina's wake.", BAL, ("reprise", "Halle Berry", None)),
+        ("Keanu Reeves returns the favour with a nod.", CH4, ("reprise", "Keanu Reeves", None)),
+        ("Donnie Yen is back, they say, in a new role.", CH4, ("reprise", "Donnie Yen", None)),
+        ("Ian McShane, back in 2014, was younger.", CH4, ("reprise", "Ian McShane", None)),
+        ("Keanu Reeves is not back for this one.", BAL, ("reprise", "Keanu Reeves", None)),
     ],
     "part-of-a-longer-capitalised-name-is-no-role": [
         ("Asia Kate Dillon, who plays the High Table's auditor like a tax inspector.", PARA,

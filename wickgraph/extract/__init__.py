@@ -41,7 +41,7 @@ from .recall import (
     without_stray_roles,
 )
 from .relations import pair_roles
-from .reprises import mark_reprises
+from .reprises import ACTOR_RETURNS, mark_reprises, returning_actors
 from .scales import normalize
 from .scope import is_blocked
 from .sections import other_work_spans
@@ -83,7 +83,7 @@ def extract(text: str, film: str | None = None, *, reference: Reference | None =
     rules = default_rules()
     # Filters run lazily: only on the first mention of each fact, which is most of the time saved.
     units = LayoutUnits(doc)  # layout units: cast rows, credit labels, 'Returning:' sections
-    candidates = run_rules(doc, rules) + units.candidates()
+    candidates = run_rules(doc, rules) + units.candidates() + returning_actors(doc)
     paired = pair_roles(doc) + answered_questions(doc)
     mark_reprises(doc, paired)  # before choosing among them: a pairing that states a reprise may stay
     mark_reprises(doc, candidates)
@@ -219,6 +219,8 @@ def _resolve(doc: Document, candidates: list[Candidate],
                                             reference) if candidate.reprise else (None, None)
                 if candidate.reprise and character is None and character_iri is None:
                     character, character_iri = _old_role(doc, actor_iri, from_iri, reference)
+                    if character is None and candidate.rule == ACTOR_RETURNS:
+                        continue  # a return to no role the reference knows: to the screen, or a new role
                 claims.append((Claim("cast", actor=actor, character=character, actor_iri=actor_iri,
                                      character_iri=character_iri, **common), candidate))
                 if candidate.reprise:

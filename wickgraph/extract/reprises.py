@@ -12,10 +12,11 @@ from itertools import pairwise
 from . import casing
 from .casing import lowercase_twin
 from .document import Document
+from .gazetteer import CHARACTER, PERSON, WORK, Mention
 from .links import Cues, cue_phrases, default_cues, gap_words
 from .patterns import Candidate
 
-__all__ = ["AGAIN_AFTER", "mark_reprises", "note_says_reprise", "reprise_cue"]
+__all__ = ["ACTOR_RETURNS", "AGAIN_AFTER", "mark_reprises", "note_says_reprise", "reprise_cue", "returning_actors"]
 
 _CLAUSE_BREAK = re.compile(r"[,;:()\u2014]|\s(?:and|but|while)\s")  # compiled once: read for every candidate
 
@@ -56,6 +57,60 @@ def mark_reprises(doc: Document, candidates: list[Candidate], cues: Cues | None 
         if first.reprise and not then.reprise and _LIST_JOIN.fullmatch(doc.text, first.end, then.start) \
                 and _verbless(doc, then):
             then.reprise = True
+
+
+ACTOR_RETURNS = "reprise-actor-returns"
+# what may follow a return said of an actor: the clause's end, where from, for what, or how ("returns, limping",
+# "returns from Chapter 2", "is back for round three"); not an object ("returns the favour") or a place ("to action")
+_RETURN_GOES_ON = r"(?=\s*(?:[,.;:!?)\u2014\u2013]|\Z|(?:from|for|after|once|again|here|too|as\s+well|with|\w+ly)\b))"
+_RETURN_AFTER_ACTOR = re.compile(
+    r"(?:\s+(?:is|was|are|were)(?:\s+(?:both|all|\w+ly))?\s+back|\s+(?:(?:both|all|\w+ly)\s+)?"
+    r"(?:returns?|returned|comes?\s+back|came\s+back|reappears?)|\s*,\s*(?:back|returning))" + _RETURN_GOES_ON
+    + r"|\s*,\s*(?:once\s+again|once\s+more|yet\s+again|(?:here\s+)?one\s+(?:last|final)\s+time)\b", re.IGNORECASE)
+# "Back again is X", "Returning is X": the verb before its subject
+_RETURN_BEFORE_ACTOR = re.compile(r"(?:^|(?<=[.!?\n]))[ \t]*(?:back(?:\s+again)?|returning|also\s+back)"
+                                  r"\s+(?:is|are)\s+\Z", re.IGNORECASE | re.MULTILINE)
+
+
+def returning_actors(doc: Document) -> list[Candidate]:
+    """Reprise candidates for an actor whose return is said without the role ("Ian McShane is back", "Lance
+    Reddick, here one last time", "Back again is X"): the role is resolved later, from the reference, as the one
+    the actor plays both here and in an earlier work; none found, the return makes no claim."""
+    found: list[Candidate] = []
+    for actor in doc.mentions:
+        if not actor.mask & PERSON or actor.mask & (CHARACTER | WORK):
+            continue
+        after = _RETURN_AFTER_ACTOR.match(doc.text, actor.end)
+        before = None if after else _RETURN_BEFORE_ACTOR.search(doc.text, max(0, actor.start - 30), actor.start)
+        if after or before:
+            start, end = (actor.start, after.end()) if after else (before.start(), actor.end)  # type: ignore[union-attr]
+            players = [(actor.start, actor.end)]
+            while after and (previous := _listed_before(doc, players[0][0])) is not None:
+                players.insert(0, (previous.start, previous.end))  # "A and B are back": the list returns
+            start = min(start, players[0][0])
+            parts = {"actor": players}
+            source = _FROM_WORK.match(doc.text, end)
+            work = doc.by_start.get(source.end()) if source else None
+            if work is not None and work.mask & WORK:  # "returns from Chapter 2": the work the role comes from
+                parts["from_film"] = [(work.start, work.end)]
+                end = work.end
+            found.append(Candidate(ACTOR_RETURNS, "cast", start, end, reprise=True, parts=parts))
+    return found
+
+
+def _listed_before(doc: Document, position: int) -> Mention | None:
+    """The actor listed just before ``position`` ("A, B and C"), if any."""
+    joiner = _LIST_BEFORE.search(doc.text, max(0, position - 8), position)
+    if joiner is None:
+        return None
+    earlier = doc.mentions_between(max(0, joiner.start() - 60), joiner.start())
+    last = earlier[-1] if earlier else None
+    return last if last is not None and last.end == joiner.start() and last.mask & PERSON \
+        and not last.mask & (CHARACTER | WORK) else None
+
+
+_LIST_BEFORE = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)\Z")
+_FROM_WORK = re.compile(r"\s+from\s+(?:the\s+)?", re.IGNORECASE)
 
 
 def _relative_return(doc: Document, candidate: Candidate) -> bool:
