@@ -2721,6 +2721,13 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
          [("reprise", "Anjelica Huston", "The Director", "supported")]),
         ("Then McShane returns for round four.", CH4, [("reprise", "Ian McShane", "Winston", "supported")]),
     ],
+    "another-works-role-as-the-subject-of-a-present-verb": [
+        # the role is doing something in this film: a claim (a false one here, caught), whatever the verb
+        ("Halle Berry's Sofia drifts through the Osaka hotel.", CH4, [("cast", "Halle Berry", "Sofia", "contradicted")]),
+        ("Willem Dafoe's Marcus, John's old friend, haunts the finale.", CH4,
+         [("cast", "Willem Dafoe", "Marcus", "contradicted")]),
+        ("Common's Cassian quietly guards the Director.", PARA, [("cast", "Common", "Cassian", "contradicted")]),
+    ],
     "a-progressive-co-direction": [
         ("Chad Stahelski and David Leitch, the old stuntman tag team, are co-directing again.", PARA,
          [("director", "Chad Stahelski", None, "supported"), ("director", "David Leitch", None, "contradicted")]),
@@ -3748,6 +3755,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Donnie Yen is back, they say, in a new role.", CH4, ("reprise", "Donnie Yen", None)),
         ("Ian McShane, back in 2014, was younger.", CH4, ("reprise", "Ian McShane", None)),
         ("Keanu Reeves is not back for this one.", BAL, ("reprise", "Keanu Reeves", None)),
+    ],
+    "another-works-role-recalled-in-the-past": [
+        ("Halle Berry's Sofia was the best thing about that one.", BAL, ("cast", "Halle Berry", "Sofia")),
+        ("Common's Cassian, a fan favourite, died on the stairs long ago.", PARA, ("cast", "Common", "Cassian")),
+        ("Michael Nyqvist's Viggo haunted the first film.", CH4, ("cast", "Michael Nyqvist", "Viggo Tarasov")),
     ],
     "part-of-a-longer-capitalised-name-is-no-role": [
         ("Asia Kate Dillon, who plays the High Table's auditor like a tax inspector.", PARA,

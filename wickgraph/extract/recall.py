@@ -60,10 +60,10 @@ def without_other_title_roles(claims: list[Claim], doc: Document, reference: Ref
 _RECALLED_ROLE = re.compile(r"\b(?<!\bis )(?<!\bare )(?<!\bbeing )(?:played|portrayed|voiced)\b|"
                             r"\b(?:was|were|starred|appeared|had)\b", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['\u2019]s?\s")
-# ... unless the possessive role is the subject of a verb in the present: "Fishburne's Bowery King has a scene"
-_PRESENT_AFTER = re.compile(r"\s+(?:\w+ly\s+)?(?:has|is|gets|appears|shows\s+up|turns\s+up|pops\s+up|drops\s+in|"
-                            r"makes|steals|returns|comes|walks|does|stands|sits|arrives|shows|lurks|looms)\b",
-                            re.IGNORECASE)
+# ... unless the possessive role is the subject of a verb in the present, after an apposition maybe: "Fishburne's
+# Bowery King has a scene", "Halle Berry's Sofia drifts through", "X's Abram Tarasov, Viggo's brother, shows up"
+_PRESENT_AFTER = re.compile(r"(?:\s*,[^,;.!?()\n]{1,60},)?\s+(?:\w+ly\s+)?"
+                            r"(?:has|is|does|(?!was\b)[a-z]{2,}(?<![su]s)s)\b")
 
 
 def without_other_work_roles(claims: list[Claim], doc: Document, reference: Reference,
