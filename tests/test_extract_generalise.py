@@ -2728,6 +2728,19 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
          [("cast", "Willem Dafoe", "Marcus", "contradicted")]),
         ("Common's Cassian quietly guards the Director.", PARA, [("cast", "Common", "Cassian", "contradicted")]),
     ],
+    "a-player-described-inside-the-bracket": [
+        ("Viggo, the mob boss (the late Michael Nyqvist), explains the pencil.", JW1,
+         [("cast", "Michael Nyqvist", "Viggo Tarasov", "supported")]),
+        ("Charon, the concierge (the late, great Lance Reddick), checks her in.", BAL,
+         [("cast", "Lance Reddick", "Charon", "supported")]),
+        ("Winston, the hotelier (Ian McShane, who never blinks), purrs.", CH4,
+         [("cast", "Ian McShane", "Winston", "supported")]),
+    ],
+    "the-late-as-an-epithet": [
+        ("It is the late Michael Nyqvist who steals every scene.", JW1, [("cast", "Michael Nyqvist", None, "supported")]),
+        ("And the late, great Lance Reddick gets a fine send-off.", BAL, [("cast", "Lance Reddick", None, "supported")]),
+        ("The late Lance Reddick is at his desk.", BAL, [("cast", "Lance Reddick", None, "supported")]),
+    ],
     "a-progressive-co-direction": [
         ("Chad Stahelski and David Leitch, the old stuntman tag team, are co-directing again.", PARA,
          [("director", "Chad Stahelski", None, "supported"), ("director", "David Leitch", None, "contradicted")]),
@@ -3760,6 +3773,12 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Halle Berry's Sofia was the best thing about that one.", BAL, ("cast", "Halle Berry", "Sofia")),
         ("Common's Cassian, a fan favourite, died on the stairs long ago.", PARA, ("cast", "Common", "Cassian")),
         ("Michael Nyqvist's Viggo haunted the first film.", CH4, ("cast", "Michael Nyqvist", "Viggo Tarasov")),
+    ],
+    "a-death-that-keeps-a-player-out": [
+        ("Lance Reddick died, so there is no Charon this time.", CH4, ("cast", "Lance Reddick", None)),
+        ("With Lance Reddick gone, the desk sits empty.", CH4, ("cast", "Lance Reddick", None)),
+        ("Lance Reddick is missed, terribly; he was late to nothing.", CH4, ("cast", "Lance Reddick", None)),
+        ("Ian McShane is sorely missed in this one.", BAL, ("cast", "Ian McShane", None)),
     ],
     "part-of-a-longer-capitalised-name-is-no-role": [
         ("Asia Kate Dillon, who plays the High Table's auditor like a tax inspector.", PARA,
