@@ -2741,6 +2741,14 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("And the late, great Lance Reddick gets a fine send-off.", BAL, [("cast", "Lance Reddick", None, "supported")]),
         ("The late Lance Reddick is at his desk.", BAL, [("cast", "Lance Reddick", None, "supported")]),
     ],
+    "a-person-by-initials-named-elsewhere": [
+        # text-speak shortens a name the post also spells out somewhere to its capital initials
+        (("KR back as john wick for round four and he barely talks lol. keanu is 59 and still does his own stairs, "
+          "ngl the whole sacre coeur bit alone is worth it and i cried twice"), CH4,
+         [("reprise", "Keanu Reeves", "John Wick", "supported")]),
+        ("DY as Caine is the best thing in it. Donnie Yen forever.", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
+        ("Halle Berry should get a spin-off. HB as Sofia = iconic.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
+    ],
     "a-progressive-co-direction": [
         ("Chad Stahelski and David Leitch, the old stuntman tag team, are co-directing again.", PARA,
          [("director", "Chad Stahelski", None, "supported"), ("director", "David Leitch", None, "contradicted")]),
@@ -3779,6 +3787,12 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("With Lance Reddick gone, the desk sits empty.", CH4, ("cast", "Lance Reddick", None)),
         ("Lance Reddick is missed, terribly; he was late to nothing.", CH4, ("cast", "Lance Reddick", None)),
         ("Ian McShane is sorely missed in this one.", BAL, ("cast", "Ian McShane", None)),
+    ],
+    "capital-initials-that-name-nobody": [
+        # initials name a person only next to a spelt-out name of theirs, and only in capitals
+        ("That ending is BS, honestly.", CH4, ("cast", "Bill Skarsgård", None)),
+        ("KR as John Wick, obviously.", CH4, ("cast", "Keanu Reeves", "John Wick")),
+        ("Keanu Reeves is great. kr as in kilo-rupees, the budget.", CH4, ("cast", "Keanu Reeves", "kr")),
     ],
     "part-of-a-longer-capitalised-name-is-no-role": [
         ("Asia Kate Dillon, who plays the High Table's auditor like a tax inspector.", PARA,

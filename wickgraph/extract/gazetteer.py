@@ -18,7 +18,16 @@ from itertools import accumulate
 
 from ..reference import Reference, default_reference
 from .namecase import heads_line_in_capitals, is_lowercase_style
-from .nameforms import INITIALLED, initialled_forms, inverted_forms, joined_forms, numbered_forms, strip_note
+from .nameforms import (
+    INITIALLED,
+    initialled_forms,
+    initials,
+    inverted_forms,
+    is_initials,
+    joined_forms,
+    numbered_forms,
+    strip_note,
+)
 
 __all__ = ["CHARACTER", "PERSON", "WORK", "Entry", "Gazetteer", "Mention", "fold", "get_gazetteer"]
 
@@ -113,6 +122,8 @@ class Gazetteer:
             for form in joined_forms(person.name):  # "#KeanuReeves", "@IanMcShane": hashtags and handles
                 add(form, Entry(PERSON, person.iri, form, False))
             for form in initialled_forms(person.name):  # "K. Reeves": programmes, credits in small print
+                add(form, Entry(PERSON, person.iri, form, False))
+            for form in initials(person.name):  # "KR": text-speak (kept only beside another name of theirs)
                 add(form, Entry(PERSON, person.iri, form, False))
             for form in inverted_forms(person.name):  # "Reeves, Keanu": catalogues, credits lists, CSV sheets
                 add(form, Entry(PERSON, person.iri, form, True))
@@ -219,7 +230,7 @@ class Gazetteer:
                                  or _role_title(text, start, e)
                                  or (e.kind in (WORK, CHARACTER) and heads_line_in_capitals(text, start, end)))
                     if not kept and one_case.at(start):  # "COMMON AS CASSIAN": case means nothing here
-                        kept = tuple(entries)
+                        kept = tuple(e for e in entries if not (e.kind == PERSON and is_initials(e.form)))
                     if kept:
                         mentions.append(Mention(start, end, kept))
                         matched = n
@@ -275,6 +286,8 @@ def _case_ok(surface: str, entry: Entry, n_tokens: int, lowercase_style: bool) -
     name is written as one: "K. Reeves", never "a young" for "A. Young"."""
     if INITIALLED.match(entry.form):
         return INITIALLED.match(surface) is not None
+    if entry.kind == PERSON and is_initials(entry.form):
+        return surface == entry.form  # "KR", never "kr" or "Kr"
     if n_tokens > 1 or lowercase_style:
         return True
     if not surface[:1].isupper():

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["INITIALLED", "initialled_forms", "inverted_forms", "joined_forms", "numbered_forms", "strip_note"]
+__all__ = ["INITIALLED", "initialled_forms", "initials", "inverted_forms", "is_initials", "joined_forms",
+           "numbered_forms", "strip_note"]
 
 
 def strip_note(name: str) -> str:
@@ -25,6 +26,17 @@ def initialled_forms(name: str) -> list[str]:
     """The first name cut to its initial: "K. Reeves", "A. de Armas" (a single name has none)."""
     words = name.split()
     return [f"{words[0][0]}. {' '.join(words[1:])}"] if len(words) > 1 and words[0][:1].isalpha() else []
+
+
+def initials(name: str) -> list[str]:
+    """A name of two or three capitalised words cut to its capitals, as text-speak writes it: "KR", "DY"."""
+    words = name.split()
+    return ["".join(w[0] for w in words)] if 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words) else []
+
+
+def is_initials(form: str) -> bool:
+    """Whether ``form`` is a name's :func:`initials`."""
+    return 2 <= len(form) <= 3 and form.isalpha() and form.isupper()
 
 
 def inverted_forms(name: str) -> list[str]:

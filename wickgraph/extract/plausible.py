@@ -8,6 +8,7 @@ import re
 from ..reference import Reference, normalize_name
 from .gazetteer import CHARACTER, PERSON, WORK, Mention
 from .links import default_cues
+from .nameforms import is_initials
 
 __all__ = ["keep_plausible"]
 
@@ -25,6 +26,8 @@ _OTHER_FIRST_NAME = re.compile(r"(?<![\w'.-])(?-i:[A-Z][a-z]{2,}) \Z")
 def keep_plausible(text: str, mentions: list[Mention], reference: Reference, film: str | None) -> list[Mention]:
     """Drop surname-only or first-name-only person matches that neither the review nor the work supports."""
     named_in_full = {e.iri for m in mentions for e in m.entries if e.kind == PERSON and e.is_label}
+    # "KR" stands for Keanu Reeves only where the review also spells him some other way ("keanu", "Reeves")
+    spelt = {e.iri for m in mentions for e in m.entries if e.kind == PERSON and not is_initials(e.form)}
     # a franchise regular's surname alone names them in any review of the franchise, even of a work they are not
     # in ("Reeves lends his voice to Wick" in a review of Hex)
     related = reference.people_of(film) | reference.regulars | reference.falsely_credited(film)
@@ -39,7 +42,8 @@ def keep_plausible(text: str, mentions: list[Mention], reference: Reference, fil
         # "Steve Reeves" a surname after another first name
         other_surname = _OTHER_SURNAME.match(text, mention.end, mention.end + 30) is not None
         first_name = _first_name_before(text, mention.start)
-        entries = tuple(e for e in mention.entries if not (
+        entries = tuple(e for e in mention.entries if not (e.kind == PERSON and is_initials(e.form) and (
+            e.iri not in spelt or e.iri not in related)) and not (
             e.kind == PERSON and not e.is_label and " " not in e.form.strip()
             and (other_surname or (e.iri not in named_in_full and e.iri not in related)
                  or (first_name is not None and e.iri in reference.people
