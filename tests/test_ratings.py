@@ -173,6 +173,11 @@ def test_more_rating_forms(text: str, value: object, scale: object, evidence: st
 @pytest.mark.parametrize(("text", "value"), [
     ("My sister gives it 6/10 (she is wrong). My own verdict: 8/10.", 8),
     ("Inès gives it 7 out of 10. I give it 3 out of 5.", 3),
+    # another's score with a verb of grading and an object other than "it"; the critic's own after it
+    ("A colleague graded it at 6 out of 10; I give it 8 out of 10.", 8),
+    ("The Times marked him 3 out of 5, but my mark is 4 out of 5.", 4),
+    ("My brother puts the film at 5/10. I award it a mark of 9 out of 10.", 9),
+    ("A previous referee graded him at 6 out of 10. I award him a mark of 8 out of 10.", 8),
     ("My dad still rates it 9/10. I'm more measured.\n\nMy score: 7 of 10 points.", 7),
     ("IMDb users have it at 8.1/10; I say 6/10.", 6),
     ("The podcast host gave it a 9 out of 10.\nOur official score: seven out of ten.", 7),
