@@ -2749,6 +2749,30 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("DY as Caine is the best thing in it. Donnie Yen forever.", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
         ("Halle Berry should get a spin-off. HB as Sofia = iconic.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
     ],
+    "a-dictation-with-spoken-punctuation": [
+        # voice typing: punctuation said as words ("full stop", "comma"), capitals wherever the software put them
+        (("note to self full stop keanu reeves is back as john wick comma older and slower full stop new paragraph "
+          "the director is chad stahelski again full stop"), CH4,
+         [("reprise", "Keanu Reeves", "John Wick", "supported"), ("director", "Chad Stahelski", None, "supported")]),
+        (("draft for monday full stop Ian McShane plays winston full stop new paragraph halle berry is not in it "
+          "full stop lance reddick as charon comma sadly his last role full stop"), CH4,
+         [("cast", "Ian McShane", "Winston", "supported"), ("cast", "Lance Reddick", "Charon", "supported")]),
+        (("Okay recording full stop Donnie yen plays Caine comma blind and brilliant full stop new paragraph Bill "
+          "skarsgard is the marquis full stop rating four stars out of five full stop"), CH4,
+         [("cast", "Donnie Yen", "Caine", "supported"), ("cast", "Bill Skarsgård", "Marquis", "supported")]),
+    ],
+    "a-self-correction-retracts-what-it-replaces": [
+        # a speaker takes back the words before "no, scratch that", "or rather", "no wait" and says them again
+        ("it came out in 2022 no scratch that 2023 on peacock full stop new paragraph fun full stop", CONT,
+         [("release_year", "", 2023, "supported")]),
+        ("Released 2018, or rather 2019, after delays.", PARA, [("release_year", "", 2019, "supported")]),
+        ("Mark Dacascos plays Cassian, no wait, Zero, and loves it.", PARA,
+         [("cast", "Mark Dacascos", "Zero", "supported")]),
+        ("rina sawayama as sofia no scratch that rina sawayama as akira full stop new paragraph great full stop", CH4,
+         [("cast", "Rina Sawayama", "Akira", "supported")]),
+        # "scratch that itch" takes nothing back
+        ("Keanu Reeves will scratch that itch for action.", CH4, [("cast", "Keanu Reeves", None, "supported")]),
+    ],
     "a-progressive-co-direction": [
         ("Chad Stahelski and David Leitch, the old stuntman tag team, are co-directing again.", PARA,
          [("director", "Chad Stahelski", None, "supported"), ("director", "David Leitch", None, "contradicted")]),
@@ -3793,6 +3817,23 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("That ending is BS, honestly.", CH4, ("cast", "Bill Skarsgård", None)),
         ("KR as John Wick, obviously.", CH4, ("cast", "Keanu Reeves", "John Wick")),
         ("Keanu Reeves is great. kr as in kilo-rupees, the budget.", CH4, ("cast", "Keanu Reeves", "kr")),
+    ],
+    "punctuation-words-that-are-words": [
+        # one "full stop" in prose is a phrase, not dictation: lower-case words stay words
+        ("The plot comes to a full stop in the middle, and the common complaint is the length.", CH2,
+         ("cast", "Common", None)),
+        # in dictation a spoken full stop ends the sentence a negation stands in
+        (("notes full stop halle berry is not in it full stop new paragraph keanu reeves plays john wick full stop "
+          "comma splice aside it works full stop"), BAL, ("cast", "Halle Berry", None)),
+        ("The commando raid in the club is the best scene, full stop. A comma of a film.", CH4,
+         ("cast", "Keanu Reeves", None)),
+    ],
+    "a-self-correction-retracts-what-it-replaces-not": [
+        ("it came out in 2022 no scratch that 2023 on peacock full stop new paragraph fun full stop", CONT,
+         ("release_year", "", 2022)),
+        ("Mark Dacascos plays Cassian, no wait, Zero, and loves it.", PARA, ("cast", "Mark Dacascos", "Cassian")),
+        ("rina sawayama as sofia no scratch that rina sawayama as akira full stop new paragraph great full stop", CH4,
+         ("cast", "Rina Sawayama", "Sofia")),
     ],
     "part-of-a-longer-capitalised-name-is-no-role": [
         ("Asia Kate Dillon, who plays the High Table's auditor like a tax inspector.", PARA,

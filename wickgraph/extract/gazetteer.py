@@ -28,6 +28,7 @@ from .nameforms import (
     numbered_forms,
     strip_note,
 )
+from .spoken import is_dictated
 
 __all__ = ["CHARACTER", "PERSON", "WORK", "Entry", "Gazetteer", "Mention", "fold", "get_gazetteer"]
 
@@ -189,7 +190,8 @@ class Gazetteer:
         ends = list(accumulate(map(len, pieces)))
         words = pieces[1::2]
         starts, stops = ends[0:-1:2], ends[1::2]  # a word starts where the gap before it ends
-        lowercase_style = is_lowercase_style(text, len(words))
+        # a review typed in lower case, or voice-typed, where capitals fall wherever the software put them
+        lowercase_style = is_lowercase_style(text, len(words)) or is_dictated(text)
         one_case = _OneCaseLines(folded)  # in the layout view, where a hard-wrapped sentence is one line
         trie = self._trie
         could_match = self._fuzzy.could_match

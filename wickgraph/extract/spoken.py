@@ -1,6 +1,9 @@
-"""Years said in words, as transcripts and dictation write them: "twenty nineteen", "two thousand and fourteen",
-"nineteen ninety-nine". The layout view writes each as its digits, padded to the same length, so the year rules
-read it; a claim whose evidence stops inside one is widened to the whole phrase.
+"""What transcripts and dictation spell out in words. Years: "twenty nineteen", "two thousand and fourteen",
+"nineteen ninety-nine"; the layout view writes each as its digits, padded to the same length, so the year rules
+read it, and a claim whose evidence stops inside one is widened to the whole phrase. Punctuation: a voice-typed
+review says "full stop", "comma", "new paragraph"; the view writes the mark in the words' place, so sentences end
+where the speaker ended them. Self-corrections: "2024 no scratch that 2025", "plays Cassian, no wait, he plays Zero";
+the view blanks the words taken back with the marker, so the rules read only what was said again.
 
 >>> spoken_years("it came out in twenty nineteen, I think")
 [(15, 30, 2019)]
@@ -12,7 +15,8 @@ import re
 
 from .. import regexcache
 
-__all__ = ["spoken_years", "widened", "with_years_in_digits"]
+__all__ = ["is_dictated", "spoken_years", "widened", "with_punctuation_in_marks", "with_retractions_blanked",
+           "with_years_in_digits"]
 
 _UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
 _TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
@@ -74,3 +78,65 @@ def widened(start: int, end: int, years: list[tuple[int, int, int]]) -> tuple[in
         if year_start < start < year_end:
             start = year_start
     return start, end
+
+
+# a dictation says where its sentences and paragraphs end; one "full stop" in prose is a phrase
+_DICTATION_SIGN = re.compile(r"\b(?:full\s+stop|new\s+paragraph|new\s+line)\b", re.IGNORECASE)
+_SPOKEN_MARK = re.compile(r"(?<![\w-])(?:full\s+stop|period|new\s+paragraph|new\s+line|comma|colon|semicolon|"
+                          r"question\s+mark|exclamation\s+(?:mark|point))(?![\w-])", re.IGNORECASE)
+_MARKS = {"comma": ",", "colon": ":", "semicolon": ";", "question": "?", "exclamation": "!"}
+
+
+def is_dictated(text: str) -> bool:
+    """Whether ``text`` is voice-typed: it says "full stop" or "new paragraph" at least twice."""
+    first = _DICTATION_SIGN.search(text)
+    return first is not None and _DICTATION_SIGN.search(text, first.end()) is not None
+
+
+def with_punctuation_in_marks(view: str) -> str:
+    """``view`` with each spoken mark of a dictation written as the mark, after spaces, character for character."""
+    if not is_dictated(view):
+        return view
+    pieces, last = [], 0
+    for match in _SPOKEN_MARK.finditer(view):
+        mark = _MARKS.get(match.group().split()[0].lower(), ".")
+        pieces += [view[last:match.start()], mark.rjust(match.end() - match.start())]
+        last = match.end()
+    pieces.append(view[last:])
+    return "".join(pieces)
+
+
+# "no scratch that", ", or rather", "no wait": what stands before is taken back ("will scratch that itch" is not)
+_RETRACTION = re.compile(r"(?:\bno\b[\s,]*|[ \t]*[,\u2014\u2013][ \t]*)"
+                         r"(?:(?:scratch|strike)\s+that|or\s+rather|no\s+wait|sorry|i\s+mean)\b[\s,:\u2014\u2013-]*",
+                         re.IGNORECASE)
+# what a correction says again: a number, a capitalised name, or the clause restated from its first word
+_NUMBER_BEFORE = re.compile(r"\d[\d.,/]*\s*\Z")
+_NAME_BEFORE = re.compile(r"(?-i:[A-Z][\w'\u2019-]*)(?:\s+(?-i:[A-Z][\w'\u2019-]*)){0,3}\s*\Z")
+_CLAUSE_BEFORE = re.compile(r"(?:^|(?<=[,.;:!?(]))\s*(?P<first>\w+)[^,.;:!?\n(]{1,60}\Z", re.MULTILINE)
+_WORD = re.compile(r"\w+")
+
+
+def with_retractions_blanked(view: str) -> str:
+    """``view`` with each self-correction's marker, and the words it takes back, replaced by spaces: a number or a
+    name said again takes back the number or name before it, a clause said again from its first word the clause."""
+    if not any(word in view for word in ("scratch", "strike", "rather", "wait", "sorry", "mean")):
+        return view
+    spans = []
+    for marker in _RETRACTION.finditer(view):
+        start, again = marker.start(), _WORD.match(view, marker.end())
+        if again is None:
+            continue
+        clause = _CLAUSE_BEFORE.search(view, max(0, start - 61), start)
+        taken_back = _NUMBER_BEFORE.search(view, max(0, start - 12), start) if again.group().isdigit() else \
+            clause if clause and clause.group("first").lower() == again.group().lower() else \
+            _NAME_BEFORE.search(view, max(0, start - 40), start) if again.group()[:1].isupper() else None
+        if taken_back is not None:
+            spans.append((taken_back.start("first") if taken_back is clause else taken_back.start(), marker.end()))
+    pieces, last = [], 0
+    for start, end in spans:
+        if start >= last:
+            pieces += [view[last:start], " " * (end - start)]
+            last = end
+    pieces.append(view[last:])
+    return "".join(pieces)
