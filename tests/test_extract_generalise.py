@@ -2773,6 +2773,12 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         # "scratch that itch" takes nothing back
         ("Keanu Reeves will scratch that itch for action.", CH4, [("cast", "Keanu Reeves", None, "supported")]),
     ],
+    "a-title-over-a-listing-line-with-fields-between": [
+        ("BALLERINA\nUSA 2025 | Len Wiseman | 125 min\n", BAL, [("release_year", "", 2025, "supported")]),
+        ("PARABELLUM\nUS 2019 \u00b7 Dir. Chad Stahelski \u00b7 131 min \u00b7 DCP\n", PARA,
+         [("release_year", "", 2019, "supported")]),
+        ("The Continental\nUS 2023 \u00b7 Peacock \u00b7 3 episodes\n", CONT, [("release_year", "", 2023, "supported")]),
+    ],
     "a-progressive-co-direction": [
         ("Chad Stahelski and David Leitch, the old stuntman tag team, are co-directing again.", PARA,
          [("director", "Chad Stahelski", None, "supported"), ("director", "David Leitch", None, "contradicted")]),

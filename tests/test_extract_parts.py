@@ -224,6 +224,36 @@ def test_a_post_about_several_works_keeps_the_reviewed_works_claims(text: str, t
     assert text[rating.start:rating.end].startswith(("My verdict", "9/10", "Three stars", "3/5"))
 
 
+OUTSIDE_WORKS = [
+    # a double bill: each film's block is a title line over its credits; the other film's paragraphs open with its title
+    (("NIGHT OF THE HUNTER\n1955 \u00b7 Dir. Charles Laughton \u00b7 92 min\nwith Robert Mitchum\n\n"
+      "JOHN WICK (2014)\nDir. Chad Stahelski \u00b7 101 min\nwith Keanu Reeves\n\n"
+      "Night of the Hunter first: Mitchum as the preacher, and my mark: \u2605\u2605\u2605\u2605\u2605\n\n"
+      "Then John Wick, with Keanu Reeves as John Wick. My mark: \u2605\u2605\u2605\u2605"),
+     "John Wick", {("director", "Chad Stahelski"), ("cast", "Keanu Reeves"), ("release_year", None)}, 4),
+    # a capsule column: a heading with its year, a capsule under it
+    (("NOW SHOWING\n\nTHE QUIET HARBOUR (2024)\nA fisherman and his debts. Director: Ann Lee. Rating: 2/5\n\n"
+      "JOHN WICK: CHAPTER 4 (2023)\nDonnie Yen plays Caine. Director: Chad Stahelski. Rating: 4/5\n"),
+     "John Wick: Chapter 4", {("director", "Chad Stahelski"), ("cast", "Donnie Yen"), ("release_year", None)}, 4),
+    # a festival schedule: title lines over a pipe-separated line of country, year and running time
+    (("Tuesday\n\nSEVEN SAMURAI\nJapan 1954 | Kurosawa | 207 min\nIan McShane introduces it. Rating 5/5\n\n"
+      "BALLERINA\nUSA 2025 | Len Wiseman | 125 min\nAna de Armas as Eve. Rating 3/5\n"),
+     "From the World of John Wick: Ballerina", {("cast", "Ana de Armas"), ("release_year", None)}, 3),
+]
+
+
+@pytest.mark.parametrize(("text", "title", "expected", "rating"), OUTSIDE_WORKS)
+def test_a_post_about_films_outside_the_franchise_keeps_the_reviewed_works_claims(
+        text: str, title: str, expected: set[tuple[str, str | None]], rating: int) -> None:
+    """A block headed by another film's title over its credits, and a paragraph opening with that title, state that
+    film's facts: no claims and no rating from them."""
+    result = extract(text)
+    assert result.film_title == title
+    found = {(c.type, c.person or c.actor) for c in result.claims if c.type != "rating"}
+    assert expected <= found <= expected | {("reprise", a) for _, a in expected} | {("franchise_member", None)}
+    assert [c.to_json()["value"] for c in result.claims if c.type == "rating"] == [rating]
+
+
 @pytest.mark.parametrize("text", [
     "John Wick: Chapter 2 (2017)\n\nWhat is missing? A villain. Chapter 2 was tighter; here Common plays Cassian.",
     ("| | John Wick (2014) | John Wick: Chapter 2 (2017) |\n|---|---|---|\n| Director | Chad Stahelski | Chad Stahelski |"

@@ -103,7 +103,7 @@ def _scores(text: str, mentions: Iterable[Mention], reference: Reference) -> dic
     for mention in mentions:
         for entry in mention.entries:
             if entry.kind == WORK and entry.iri:
-                weight = _title_weight(text, mention.start, entry.weak, headline, opening)
+                weight = _title_weight(text, mention.start, mention.end, entry.weak, headline, opening)
                 # a title named again says less than the time before (the k-th time 1/k): a report that keeps
                 # pointing back at another film ("same as JW1", "the JW1 job", "back from JW1") is not about it
                 named[entry.iri] += 1
@@ -118,7 +118,7 @@ def _scores(text: str, mentions: Iterable[Mention], reference: Reference) -> dic
     for match in _PLACE_IN_SERIES.finditer(text):
         number = _place_number(match)
         if number in numbered:  # "the first film in the series" is most often the point of comparison
-            scores[numbered[number]] += _title_weight(text, match.start(), number == 1, headline, opening)
+            scores[numbered[number]] += _title_weight(text, match.start(), match.end(), number == 1, headline, opening)
     for iri in reference.works:
         scores[iri] += 0.8 * len(people & reference.people_of(iri))
         # a role found in one work only says which work this is ("Viggo", "Caine"), as a credit does
@@ -130,11 +130,11 @@ def _scores(text: str, mentions: Iterable[Mention], reference: Reference) -> dic
     return scores
 
 
-def _title_weight(text: str, start: int, weak: bool, headline: int, opening: int) -> float:
+def _title_weight(text: str, start: int, end: int, weak: bool, headline: int, opening: int) -> float:
     """What a title at ``start`` says about which work the review is about; ``weak`` for a title that is also a
-    character's or the franchise's name."""
+    character's or the franchise's name (unless its year follows in brackets: "JOHN WICK (2014)" is the film)."""
     seen = _VIEWING.search(text, max(0, start - 30), start) is not None
-    weak = weak and not seen
+    weak = weak and not seen and not _DATED.match(text, end)
     weight = (0.5 if weak else 3.0) + (3.0 if seen else 0.0)  # the work the reviewer watched
     if start < headline:  # the title line says most
         # a name that is also a character ("keanu reeves is john wick") counts as a title only when it opens the line
@@ -149,6 +149,7 @@ def _title_weight(text: str, start: int, weak: bool, headline: int, opening: int
     return weight
 
 
+_DATED = re.compile(r"\s*\(\s*(?:19|20)\d\d\s*\)")
 _ORDINALS = {"first": 1, "1st": 1, "one": 1, "second": 2, "2nd": 2, "two": 2, "third": 3, "3rd": 3, "three": 3,
              "fourth": 4, "4th": 4, "four": 4, "fifth": 5, "5th": 5, "five": 5}
 _ORDINAL = r"(?:first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)"

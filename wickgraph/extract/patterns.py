@@ -99,10 +99,12 @@ _MACROS = {
     # the seat of the director's job: "at the helm", "behind the camera", "in the director's chair"
     "SEAT": (r"(?:(?:at|behind)\s+the\s+(?:helm|camera|megaphone|lens)\b(?!\s+of\b)"
              r"|in\s+the\s+director['\u2019]s\s+chair)"),
-    # what follows the year on a listing's facts line: a certificate, then a running time or a series' kind
+    # what follows the year on a listing's facts line: a certificate, or up to two fields set off by bars or dots
+    # ("Dir. Chad Stahelski", "Len Wiseman"), then a running time or a series' kind
     "FACTSTAIL": (r"[ \t]*[|\u00b7\u2022,/\u2013\u2014-][ \t]*"
                   r"(?:(?:PG-13|PG|NC-17|[GRU]|12A?|15|18|TV-MA|TV-14|Unrated)"
-                  r"[ \t]*[|\u00b7\u2022,/\u2013\u2014-][ \t]*)?"
+                  r"[ \t]*[|\u00b7\u2022,/\u2013\u2014-][ \t]*"
+                  r"|(?:[^|\u00b7\u2022\n]{1,40}[ \t]*[|\u00b7\u2022][ \t]*){1,2})?"
                   r"(?:\d{2,3}[ \t]*(?:min|mins|minutes)\b"
                   r"|\d[ \t]*h(?:rs?)?[ \t]*\d{1,2}[ \t]*m(?:in)?\b|(?:limited\s+|mini-?|tv\s+|television\s+)?series\b"
                   r"|miniseries\b|\d{1,2}\s+episodes?\b|season\s+\d)"),

@@ -3,7 +3,10 @@
 A diary of a marathon, a ranking or a double bill gives each work a paragraph that opens with its title
 ("Saturday: Chapter 2 (2017). ..."). When two or more paragraphs open so, and one of them opens with the reviewed
 work, the parts that open with another work's title (up to the next such paragraph) state that work's facts, not
-the reviewed one's: :func:`other_work_spans` finds them so their claims and ratings are left out.
+the reviewed one's: :func:`other_work_spans` finds them so their claims and ratings are left out. A film outside the
+franchise, which the reference does not know, is told by its block's layout: its title alone on a line over its
+credits ("CASABLANCA" over "US 1942 · Dir. Michael Curtiz · 102 min") or with its year ("THE QUIET HARBOUR (2024)");
+that block, and each later paragraph that opens with the same title, is about it.
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ def other_work_spans(doc: Document) -> list[tuple[int, int]]:
     """Spans of ``doc`` about another work than the reviewed one; empty unless the review is about several in turn."""
     if doc.film is None:
         return []
-    return sorted(_other_paragraphs(doc) + _other_labelled_lines(doc) + _other_columns(doc))
+    return sorted(_other_paragraphs(doc) + _outside_films(doc) + _other_labelled_lines(doc) + _other_columns(doc))
 
 
 def _other_paragraphs(doc: Document) -> list[tuple[int, int]]:
@@ -63,6 +66,49 @@ def _opening_title(doc: Document, start: int) -> str | None:
         elif works and opening not in works:
             return None  # "| John Wick (2014) | Chapter 2 (2017) |": two works side by side, no single subject
     return opening
+
+
+# a film's title line: a heading in capitals, or any heading with its year in brackets
+_TITLE_LINE = re.compile(r"[ \t#*_>]*(?P<title>[^\n(]{2,60}?)[ \t*_]*(?P<year>\(\s*(?:19|20)\d\d\s*\))?[ \t*_]*$",
+                         re.MULTILINE)
+# the credits line under it: a year with a running time, a director label or the separators of a listing
+_CREDITS_LINE = re.compile(r"[^\n]{0,60}?\b(?:19|20)\d\d\b[^\n]*(?:\bmin\b|\bdir\b|[\u00b7|])", re.IGNORECASE)
+
+
+def _outside_films(doc: Document) -> list[Span]:
+    """Blocks about films the reference does not know, in a post whose paragraphs open with their films' titles."""
+    starts = [0, *(m.end() for m in _PARAGRAPH_START.finditer(doc.text))]
+    if not any(_opening_title(doc, start) == doc.film for start in starts):
+        return []
+    titles: set[str] = set()
+    spans: list[Span] = []
+    for start in starts:
+        end = _PARAGRAPH_START.search(doc.text, start)
+        end_at = end.start() if end else len(doc.text)
+        title = _outside_title(doc, start)
+        if title is not None:
+            titles.add(title)
+            spans.append((start, end_at))
+        elif any(_opens_with(doc.text, start, title) for title in titles):
+            spans.append((start, end_at))  # "Casablanca first, because ...": a later paragraph on that film
+    return spans
+
+
+def _opens_with(text: str, start: int, title: str) -> bool:
+    """Whether the paragraph at ``start`` opens with ``title`` (lower case) as a whole word or words."""
+    end = start + len(title)
+    return text[start:end].lower() == title and not text[end:end + 1].isalnum()
+
+
+def _outside_title(doc: Document, start: int) -> str | None:
+    """The title, lower-cased, of a film outside the reference whose block starts at ``start``; None otherwise."""
+    line = _TITLE_LINE.match(doc.text, start)
+    if line is None or doc.mentions_between(start, line.end()) or not any(c.isalpha() for c in line.group("title")):
+        return None
+    title = line.group("title").strip()
+    if not line.group("year") and not (title.isupper() and _CREDITS_LINE.match(doc.text, line.end() + 1)):
+        return None
+    return title.lower()
 
 
 # "Chapter 2 (rewatched): 9/10" over "Parabellum: 7/10": a short line labelled by a work's title
