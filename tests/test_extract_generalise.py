@@ -2779,6 +2779,20 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
          [("release_year", "", 2019, "supported")]),
         ("The Continental\nUS 2023 \u00b7 Peacock \u00b7 3 episodes\n", CONT, [("release_year", "", 2023, "supported")]),
     ],
+    "credits-in-the-cells-of-an-html-table": [
+        ("<table><tr><th>Screenplay</th><td>Derek Kolstad, Shay Hatten</td></tr></table>", PARA,
+         [("writer", "Derek Kolstad", None, "supported"), ("writer", "Shay Hatten", None, "supported")]),
+        ("<tr>\n  <td>Director</td>\n  <td>Len Wiseman</td>\n</tr>", BAL, [("director", "Len Wiseman", None, "supported")]),
+        (("<!DOCTYPE html>\n<table>\n<tr><td>Ian McShane</td><td>Winston</td></tr>\n"
+          "<tr><td>Lance Reddick</td><td>Charon</td></tr>\n</table>"), CH4,
+         [("cast", "Ian McShane", "Winston", "supported"), ("cast", "Lance Reddick", "Charon", "supported")]),
+    ],
+    "a-credit-label-and-its-value-in-tab-separated-cells": [
+        ("Screenplay\tDerek Kolstad, Shay Hatten\n", PARA, [("writer", "Shay Hatten", None, "supported")]),
+        ("Directed by\tChad Stahelski\nWritten by\tShay Hatten\n", CH4,
+         [("director", "Chad Stahelski", None, "supported"), ("writer", "Shay Hatten", None, "supported")]),
+        ("Regie\tLen Wiseman\n", BAL, [("director", "Len Wiseman", None, "supported")]),
+    ],
     "a-progressive-co-direction": [
         ("Chad Stahelski and David Leitch, the old stuntman tag team, are co-directing again.", PARA,
          [("director", "Chad Stahelski", None, "supported"), ("director", "David Leitch", None, "contradicted")]),

@@ -38,7 +38,7 @@ from . import casing
 from .casing import lower_if_exact, lowercase_twin
 from .credits import Credit, credit_lines
 from .layout_words import LayoutWords, default_layout_words
-from .markup import line_breaks_as_separators, markup_spans
+from .markup import markup_spans, tags_as_separators
 from .sheets import csv_cells
 from .spoken import spoken_years, with_punctuation_in_marks, with_retractions_blanked, with_years_in_digits
 from .textscan import line_spans, trim_span
@@ -92,7 +92,7 @@ def normalise(text: str) -> str:
     text = with_retractions_blanked(text)  # "2024 no scratch that 2025" is read as 2025
     if not any(mark in text for mark in "*_#>|+-\u2022\u00b7/.)\u2026=~  \t[{,<\u200b\u200e\u200f\ufeff"):
         return text
-    text = line_breaks_as_separators(text)
+    text = tags_as_separators(text)
     view = csv_cells(blank(text, list(_marks(text))))
     blanks = list(_leaders(view))
     line_end = -1

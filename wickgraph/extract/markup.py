@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from .layout_words import default_layout_words
 from .textscan import line_around
 
-__all__ = ["FOOTNOTE_MARK", "line_breaks_as_separators", "markup_spans"]
+__all__ = ["FOOTNOTE_MARK", "markup_spans", "tags_as_separators"]
 
 Span = tuple[int, int]
 
@@ -132,9 +132,13 @@ def _soft_wraps(text: str, stamps: list[Span]) -> Iterator[Span]:
 # Forum BBCode ("[b]Directed by:[/b]", "[*]", "[quote=Sam]") and inline HTML tags pasted into a text ("<b>", "<br/>")
 _TAG = re.compile(r"\[/?(?:b|i|u|s|quote|list|url|img|size|color|colour|font|center|spoiler|code|h[1-6]|\*)"
                   r"(?:=[^\]\n]{0,60})?\]"
-                  r"|</?(?:b|i|u|em|strong|br|p|span|div|li|ul|ol|h[1-6]|a|small|big|blockquote|td|tr|th)"
-                  r"(?:\s[^<>\n]{0,200})?/?>", re.IGNORECASE)
-_LINE_BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
+                  r"|</?(?:b|i|u|em|strong|br|p|span|div|li|ul|ol|h[1-6]|a|small|big|blockquote|td|tr|th|"
+                  # a saved web page's structure: its elements are layout too
+                  r"html|head|body|title|meta|link|nav|header|footer|main|article|section|aside|table|thead|tbody|"
+                  r"tfoot|caption|figure|figcaption|img|time|dl|dt|dd|label|button|form|input|hr|abbr|cite|q|sup|sub|"
+                  r"mark|pre|noscript)"
+                  r"(?:\s[^<>\n]{0,200})?/?>|<!DOCTYPE[^<>\n]{0,80}>|<!--[^\n]{0,200}?-->", re.IGNORECASE)
+_SEPARATOR_TAG = re.compile(r"<br\s*/?>|<t[dh](?:\s[^<>\n]{0,80})?>", re.IGNORECASE)
 # Characters that print as nothing (bidi marks, zero-width spaces) and come with text copied from web pages
 _INVISIBLE = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2060\ufeff]+")
 
@@ -173,8 +177,11 @@ def markup_spans(text: str) -> Iterator[Span]:
             yield mark.span()
 
 
-def line_breaks_as_separators(text: str) -> str:
-    """``text`` with each HTML line-break tag made a list separator of the same length ("[[A]]<br>[[B]]")."""
+def tags_as_separators(text: str) -> str:
+    """``text`` with each HTML line-break tag made a list separator of the same length ("[[A]]<br>[[B]]"), and each
+    table cell's opening tag a tab, as a cell separator ("<th>Screenplay</th><td>A, B</td>")."""
     if "<" not in text:
         return text
-    return _LINE_BREAK_TAG.sub(lambda tag: ";" + " " * (len(tag.group()) - 1), text)
+    def separator(tag: re.Match[str]) -> str:
+        return (";" if tag.group()[1:3].lower() == "br" else "\t") + " " * (len(tag.group()) - 1)
+    return _SEPARATOR_TAG.sub(separator, text)
