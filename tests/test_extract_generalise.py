@@ -2717,6 +2717,8 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Laurence Fishburne returns from Chapter 2, bandaged.", PARA,
          [("reprise", "Laurence Fishburne", "Bowery King", "supported")]),
         ("Lance Reddick, here one last time, is wonderful.", BAL, [("reprise", "Lance Reddick", "Charon", "supported")]),
+        ("Keanu Reeves, back in the black suit for a third round, limps.", PARA,
+         [("reprise", "Keanu Reeves", "John Wick", "supported")]),
         ("Back again is Anjelica Huston, colder than ever.", BAL,
          [("reprise", "Anjelica Huston", "The Director", "supported")]),
         ("Then McShane returns for round four.", CH4, [("reprise", "Ian McShane", "Winston", "supported")]),
@@ -2792,6 +2794,39 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Directed by\tChad Stahelski\nWritten by\tShay Hatten\n", CH4,
          [("director", "Chad Stahelski", None, "supported"), ("writer", "Shay Hatten", None, "supported")]),
         ("Regie\tLen Wiseman\n", BAL, [("director", "Len Wiseman", None, "supported")]),
+    ],
+    "relation-noun": [
+        # the possessive's noun names a relation of the role's: no part for the possessor, whose bare mention stays
+        ("Caine, Keanu Reeves's old friend, fights him.", CH4, [("cast", "Keanu Reeves", None, "supported")]),
+        ("Winston, Keanu Reeves's ally, betrays him.", PARA, [("cast", "Keanu Reeves", None, "supported")]),
+        ("Iosef, Michael Nyqvist's spoilt son, steals the car.", JW1, [("cast", "Michael Nyqvist", None, "supported")]),
+    ],
+    "a-role-then-its-players-possessive-description": [
+        # the role, then an apposition that is the player's: "Caine, Donnie Yen's blind assassin"
+        ("Caine, Donnie Yen's blind assassin, steals the film.", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
+        ("Then there is Sofia, Halle Berry's hotelier with two dogs.", PARA,
+         [("cast", "Halle Berry", "Sofia", "supported")]),
+        ("Zero, Mark Dacascos's fanboy killer; Winston, Ian McShane's schemer.", PARA,
+         [("cast", "Mark Dacascos", "Zero", "supported"), ("cast", "Ian McShane", "Winston", "supported")]),
+    ],
+    "a-return-said-in-the-players-bracket": [
+        ("Winston (Ian McShane, in the job for the fourth time) pours.", CH4,
+         [("reprise", "Ian McShane", "Winston", "supported")]),
+        ("Charon (Lance Reddick, at the desk once again) nods.", PARA, [("reprise", "Lance Reddick", "Charon", "supported")]),
+        ("The Bowery King (Laurence Fishburne, up on his roof one more time) rants.", CH4,
+         [("reprise", "Laurence Fishburne", "Bowery King", "supported")]),
+    ],
+    "a-role-then-again-and-its-player": [
+        ("And the Bowery King, again Laurence Fishburne, shouts.", CH4,
+         [("reprise", "Laurence Fishburne", "Bowery King", "supported")]),
+        ("Winston, once more Ian McShane, pours the drinks.", PARA, [("reprise", "Ian McShane", "Winston", "supported")]),
+        ("Charon, still Lance Reddick, keeps the desk.", CH4, [("cast", "Lance Reddick", "Charon", "supported")]),
+    ],
+    "writers-in-a-relative-clause": [
+        ("Greg Coolidge and Kirk Ward, who also wrote much of it, run the show.", CONT,
+         [("writer", "Greg Coolidge", None, "supported"), ("writer", "Kirk Ward", None, "supported")]),
+        ("Shay Hatten, who wrote the script, keeps it lean.", BAL, [("writer", "Shay Hatten", None, "supported")]),
+        ("Derek Kolstad, who scripted this one too, is back.", PARA, [("writer", "Derek Kolstad", None, "supported")]),
     ],
     "a-progressive-co-direction": [
         ("Chad Stahelski and David Leitch, the old stuntman tag team, are co-directing again.", PARA,
@@ -3854,6 +3889,17 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Mark Dacascos plays Cassian, no wait, Zero, and loves it.", PARA, ("cast", "Mark Dacascos", "Cassian")),
         ("rina sawayama as sofia no scratch that rina sawayama as akira full stop new paragraph great full stop", CH4,
          ("cast", "Rina Sawayama", "Sofia")),
+    ],
+    "a-possessive-that-is-not-the-roles-player": [
+        ("Iosef, Michael Nyqvist's spoilt son, steals the car.", JW1, ("cast", "Michael Nyqvist", "Iosef Tarasov")),
+        ("Caine, Keanu Reeves's old friend, fights him.", CH4, ("cast", "Keanu Reeves", "Caine")),
+        ("Winston, Keanu Reeves's ally, betrays him.", PARA, ("cast", "Keanu Reeves", "Winston")),
+        ("Sofia, Halle Berry's hotelier, meets Winston, Keanu Reeves's friend.", PARA, ("cast", "Keanu Reeves", "Winston")),
+    ],
+    "a-relative-clause-of-another-work": [
+        ("Derek Kolstad, who wrote the first film, is not credited here.", CH4, ("writer", "Derek Kolstad", None)),
+        ("Chad Stahelski, who wrote nothing, directs.", CH4, ("writer", "Chad Stahelski", None)),
+        ("Keanu Reeves, who wrote a comic book, plays John Wick.", CH4, ("writer", "Keanu Reeves", None)),
     ],
     "part-of-a-longer-capitalised-name-is-no-role": [
         ("Asia Kate Dillon, who plays the High Table's auditor like a tax inspector.", PARA,

@@ -173,6 +173,11 @@ def test_more_rating_forms(text: str, value: object, scale: object, evidence: st
 @pytest.mark.parametrize(("text", "value"), [
     ("My sister gives it 6/10 (she is wrong). My own verdict: 8/10.", 8),
     ("Inès gives it 7 out of 10. I give it 3 out of 5.", 3),
+    # a unit after the value and the scale in brackets; a label with a phrase between it and its colon
+    ("Score: 91 points (out of 100)", 91), ("Final tally: 17 points (out of 20)", 17), ("Mark: 8 (out of 10)", 8),
+    ("Our own mark, for the film that said goodbye to him: A-", "A-"),
+    ("My grade, for what it is worth after all that: B+", "B+"),
+    ("Our verdict, all told and with regrets: 3/5", 3),
     # another's score with a verb of grading and an object other than "it"; the critic's own after it
     ("A colleague graded it at 6 out of 10; I give it 8 out of 10.", 8),
     ("The Times marked him 3 out of 5, but my mark is 4 out of 5.", 4),

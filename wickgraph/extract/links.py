@@ -23,7 +23,7 @@ __all__ = ["APPOSITION_CLOSED_BEFORE", "ASIDE_END", "CUES_FILE", "QUALITIES", "C
 CUES_FILE = Path(__file__).resolve().parent / "cues.json"
 _REQUIRED = ("role-cue", "role-filler", "description-stop", "reprise-cue", "list-separator", "passive-cue",
              "pronoun-role", "possessive-work", "credit-label", "returning-group", "passive-verb", "role-transfer",
-             "role-noun", "naming-cue", "strict-cue", "person-describer", "before-a-name")
+             "role-noun", "naming-cue", "strict-cue", "person-describer", "before-a-name", "relation-noun")
 _WORD = re.compile(r"[\w'\u2019-]+|[^\w\s]+")
 _SENTENCE_BREAK = re.compile(r"[.!?;]\s")
 _MAX_LINK_WORDS = 8  # a longer gap is more often two clauses than one link
@@ -183,7 +183,9 @@ _VERB_THEN_COMMA = re.compile(r"^\s*(?:plays|played|portrays|portrayed|voices|vo
 _FRONTED_OBJECT = re.compile(r"\s+(?:plays|played|portrays|portrayed|voices|voiced)(?=\s*(?:[,.;:!?)]|\Z))")
 
 # what closes "Charon (Lance Reddick" as a role's own bracket: ")" or ", returning)"
-ASIDE_END = re.compile(r"\s*(?:,\s*(?:returning|back|again|once\s+more|once\s+again|as\s+before|reprising)\b"
+# (the return may come after a few words: "Winston (Ian McShane, in the job for the fourth time)")
+ASIDE_END = re.compile(r"\s*(?:,\s*(?:[^()\n,]{0,40}?\b)?(?:returning|back|again|once\s+more|once\s+again|as\s+before|"
+                       r"reprising|one\s+more\s+time|for\s+(?:the|a)\s+(?:second|third|fourth|fifth|\w+th)\s+time)\b"
                        r"[^()\n]{0,80})?\)")
 
 # ", his sister," / ", the sushi chef,": an apposition between a role and the verb that links it; "himself,
@@ -198,6 +200,11 @@ _APPOSITION = re.compile(rf"^{_ASIDE}"
 # ", an old friend who hides John from Caine: " / " — ": a role's apposition closed by a colon or a dash
 _APPOSITION_THEN_MARK = re.compile(r"\s*,[^,;.!?()\n:\u2014\u2013]{1,80}(?::|\s[\u2014\u2013-])\s*")
 _CLAUSE_END = re.compile(r"\s*(?:[.;!?)\n]|\Z)")
+# after a possessive player: a short noun phrase, its head last ("'s blind assassin,", "'s hotelier with two dogs")
+_POSSESSED_HEAD = re.compile(r"['\u2019]s?\s+(?:[\w-]+\s+){0,3}?(?P<head>[\w-]+)"
+                             r"(?=\s*(?:[,;.)!?]|\Z|\s+(?:with|who|in|from|at|and)\b))")
+_PHRASE_END = re.compile(r"\s*(?:[.,;!?)\n]|\Z)")
+_AGAIN_THEN_ACTOR = re.compile(r"\s*,\s*(?:again|once\s+more|once\s+again|yet\s+again|still)\s+")
 # "Harry, the man John trusts with Perkins, is X": a role inside an apposition the comma closes before the copula
 APPOSITION_CLOSED_BEFORE = re.compile(r"[^,;.!?()\n]{0,60},\s*(?:is|was|(?:is\s+|was\s+)?(?:played|portrayed|voiced)"
                                       r"\s+by)\s+")
@@ -272,6 +279,8 @@ def backward_link(gap: str, after: str, cues: Cues) -> bool:
         return True
     if _APPOSITION_THEN_MARK.fullmatch(gap) and _CLAUSE_END.match(after):
         return True  # "Koji, an old friend who hides John: Hiroyuki Sanada.": an apposition, then the entry's mark
+    if _AGAIN_THEN_ACTOR.fullmatch(gap) and _PHRASE_END.match(after):
+        return True  # "the Bowery King, again Laurence Fishburne,": the role, and who plays it once more
     if _BACK_THEN_ACTOR.fullmatch(gap):
         return True  # "The Bowery King is back too \u2014 Laurence Fishburne": the role's return, then who plays it
     if gap.startswith("?") and not gap[1:].strip() and "\n" not in gap:
@@ -327,6 +336,10 @@ def owned_role(gap: str, after: str, cues: Cues) -> bool:
     """A role that is the possessive actor's own: "The Marquis is Bill Skarsgård's best role in years",
     "Koji, an old ally of John's; the role is Hiroyuki Sanada's", "Zero — Mark Dacascos's finest hour". ``after``
     follows the possessive."""
+    if _BARE_COMMA.fullmatch(gap) and (described := _POSSESSED_HEAD.match(after)) is not None:
+        # "Caine, Donnie Yen's blind assassin": the apposition is the player's part ("Keanu Reeves's old friend" is
+        # a relation of the role's, not a part)
+        return described.group("head").lower() not in cues["relation-noun"] | cues["possessive-work"]
     words = [w for w in gap_words(gap) if w != ","]
     if "\n" not in gap and words and all(w in cues["list-separator"] for w in words):
         return True  # "Sofia — Halle Berry's best role in years": a list entry, its actor described

@@ -60,9 +60,11 @@ def mark_reprises(doc: Document, candidates: list[Candidate], cues: Cues | None 
 
 
 ACTOR_RETURNS = "reprise-actor-returns"
-# what may follow a return said of an actor: the clause's end, where from, for what, or how ("returns, limping",
-# "returns from Chapter 2", "is back for round three"); not an object ("returns the favour") or a place ("to action")
-_RETURN_GOES_ON = r"(?=\s*(?:[,.;:!?)\u2014\u2013]|\Z|(?:from|for|after|once|again|here|too|as\s+well|with|\w+ly)\b))"
+# what may follow a return said of an actor: the clause's end, where from, for what, how, or in what ("returns,
+# limping", "returns from Chapter 2", "is back for round three", "back in the suit"); not an object ("returns the
+# favour"), a place ("to action") or a time ("back in 2014")
+_RETURN_GOES_ON = (r"(?=\s*(?:[,.;:!?)\u2014\u2013]|\Z|(?:from|for|after|once|again|here|too|as\s+well|with|\w+ly)\b"
+                   r"|in\s+(?:the|his|her|their|that)\s+(?!day\b)))")  # "back in the black suit", not "back in the day"
 _RETURN_AFTER_ACTOR = re.compile(
     r"(?:\s+(?:is|was|are|were)(?:\s+(?:both|all|\w+ly))?\s+back|\s+(?:(?:both|all|\w+ly)\s+)?"
     r"(?:returns?|returned|comes?\s+back|came\s+back|reappears?)|\s*,\s*(?:back|returning))" + _RETURN_GOES_ON

@@ -44,7 +44,7 @@ NEEDS = {"stars_glyph": ("★",), "stars_ascii": ("**", "*/", "✦", "✪", "✭
                          "put", "for me"),
           "labelled_scale": ("out of", "/"),
           "letter": ("grade", "rat", "verdict", "score", "overall", "going", "give", "giving", "gets", "earns",
-                     "award", "solid", "get a", "earn a", "take"),
+                     "award", "solid", "get a", "earn a", "take", "mark"),
           "meter": _METER_FULL,
           "letter_alone": ("grade",),
           "letter_suffix": ("from me", "for me", "overall", "it is", "it's", "here")}
@@ -85,7 +85,7 @@ _SOURCES: list[tuple[str, re.Pattern[str]]] = [
                           r"(?:\s+(?:points|possible|stars)\b)?",
                           re.IGNORECASE)),
     ("out_of", re.compile(
-        rf"(?P<value>{_NUM}){_HALF}\s*(?:stars?\s+|(?:[\w-]{{3,14}}\s+)?[a-z]{{3,12}}s\s+(?=out\s+of)|"
+        rf"(?P<value>{_NUM}){_HALF}\s*(?:stars?\s+|(?:[\w-]{{3,14}}\s+)?[a-z]{{3,12}}s\s+(?=\(?out\s+of)|"
         rf"[^\w\s/]{{1,3}}\s+(?=out\s+of))?"
         rf"\(?\s*(?:out\s+of|outta|/)\s*{_SCALE}\b"
         r"(?!\s*/|[.,]\d)(?!\s+(?:nights|people|films|movies|times|reviews|critics|chapters|episodes|parts|days|"
@@ -98,8 +98,9 @@ _SOURCES: list[tuple[str, re.Pattern[str]]] = [
                             r"stars|points)\b)", re.IGNORECASE)),
     ("stars", re.compile(rf"\b(?P<value>{_NUM}){_HALF}[\s-]+stars?\b", re.IGNORECASE)),
     ("letter", re.compile(
-        r"(?:\b(?:grade|rating|verdict|score|overall(?:\s+grade)?|(?:my|our)\s+take)"
-        r"(?:\s*[:\-–—|]?\s*|[ \t]*(?:[.·_]{3,}|…+)[ \t]*)"
+        # a label, maybe with a phrase before its colon ("Our own mark, for the film that said goodbye to him: A-")
+        r"(?:\b(?:grade|rating|verdict|score|overall(?:\s+grade)?|(?:my|our)\s+take|(?:my|our|own)\s+mark)"
+        r"(?:\s*[:\-–—|]?\s*|[ \t]*(?:[.·_]{3,}|…+)[ \t]*|,[^,:;.\n]{1,60}:\s*)"
         r"|\b(?:I'm going|I am going|I give it|giving it|"
         r"gets? an?|earns? an?|I'd give it an?|solid)\s+(?:an?\s+)?"
         # "I award it, with reservations, a B-minus", "It earns, grudgingly, a B\u2013": an aside before the grade
