@@ -2828,6 +2828,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Shay Hatten, who wrote the script, keeps it lean.", BAL, [("writer", "Shay Hatten", None, "supported")]),
         ("Derek Kolstad, who scripted this one too, is back.", PARA, [("writer", "Derek Kolstad", None, "supported")]),
     ],
+    "a-series-label-without-its-article": [
+        ("Part of series: John Wick\n", JW1, [("franchise_member", "", None, "supported")]),
+        ("Part of the saga: John Wick\n", BAL, [("franchise_member", "", None, "supported")]),
+        ("Part of franchise = John Wick\n", CONT, [("franchise_member", "", None, "supported")]),
+    ],
     "a-progressive-co-direction": [
         ("Chad Stahelski and David Leitch, the old stuntman tag team, are co-directing again.", PARA,
          [("director", "Chad Stahelski", None, "supported"), ("director", "David Leitch", None, "contradicted")]),
@@ -3900,6 +3905,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Derek Kolstad, who wrote the first film, is not credited here.", CH4, ("writer", "Derek Kolstad", None)),
         ("Chad Stahelski, who wrote nothing, directs.", CH4, ("writer", "Chad Stahelski", None)),
         ("Keanu Reeves, who wrote a comic book, plays John Wick.", CH4, ("writer", "Keanu Reeves", None)),
+    ],
+    "back-as-a-noun": [
+        ("Rina Sawayama on the back page: she plays Akira.", CH4, ("reprise", "Rina Sawayama", None)),
+        ("From the back row, Ian McShane plays Winston with relish.", CH4, ("reprise", "Ian McShane", None)),
+        ("Keanu Reeves, on the back of a horse, plays John Wick.", CH4, ("reprise", "Keanu Reeves", None)),
     ],
     "part-of-a-longer-capitalised-name-is-no-role": [
         ("Asia Kate Dillon, who plays the High Table's auditor like a tax inspector.", PARA,

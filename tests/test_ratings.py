@@ -174,6 +174,7 @@ def test_more_rating_forms(text: str, value: object, scale: object, evidence: st
     ("My sister gives it 6/10 (she is wrong). My own verdict: 8/10.", 8),
     ("Inès gives it 7 out of 10. I give it 3 out of 5.", 3),
     # a unit after the value and the scale in brackets; a label with a phrase between it and its colon
+    ("Programmer's mark: \u2605\u2605\u2605\u00bd (out of four)", 3.5), ("Rating: \u2605\u2605\u2605 (out of 4)", 3),
     ("Score: 91 points (out of 100)", 91), ("Final tally: 17 points (out of 20)", 17), ("Mark: 8 (out of 10)", 8),
     ("Our own mark, for the film that said goodbye to him: A-", "A-"),
     ("My grade, for what it is worth after all that: B+", "B+"),

@@ -151,7 +151,9 @@ def note_says_reprise(doc: Document, cues: Cues, end: int) -> int | None:
 
 
 # "Back in 2014, X played Y", "back then", "way back": "back" as an adverb of time, no return
-_TEMPORAL_BACK = re.compile(r"\b(?:way\s+)?back\s+(?:in\s+(?:19|20)\d\d|then|when|in\s+the\s+day)\b|\bway\s+back\b",
+# "back" of time ("back in 2014", "way back") or a noun ("the back page", "the back row") says no return
+_TEMPORAL_BACK = re.compile(r"\b(?:way\s+)?back\s+(?:in\s+(?:19|20)\d\d|then|when|in\s+the\s+day)\b|\bway\s+back\b|"
+                            r"\b(?:the|a|its|his|her)\s+back\b(?!\s+(?:again|for|from|as|in\s+the\s+(?:role|suit|part))\b)",
                             re.IGNORECASE)
 
 

@@ -50,9 +50,10 @@ NEEDS = {"stars_glyph": ("★",), "stars_ascii": ("**", "*/", "✦", "✪", "✭
           "letter_suffix": ("from me", "for me", "overall", "it is", "it's", "here")}
 
 _SOURCES: list[tuple[str, re.Pattern[str]]] = [
-    # "★★★½☆", "★★½ out of four"; a lone star before a number ("★ 7/10") is decoration, not a score
+    # "★★★½☆", "★★½ out of four", "★★★½ (out of four)"; a lone star before a number ("★ 7/10") is decoration
     ("stars_glyph", re.compile(r"(?P<full>★+)(?P<half>½|⯪)?(?P<empty>☆*)(?!\s*\d)"
-                               r"(?:\s*(?:/|out\s+of)\s*(?P<scale>5|4|10|five|four|ten)\b)?", re.IGNORECASE)),
+                               r"(?:\s*\(?\s*(?:/|out\s+of|of)\s*(?P<scale>5|4|10|five|four|ten)\b\)?)?",
+                               re.IGNORECASE)),
     ("meter", re.compile(rf"(?P<full>([{''.join(_METER_FULL)}])\2{{0,9}})(?P<empty>([{_METER_EMPTY}])\4{{0,9}})")),
     # "🔫🔫🔫🔫 / 5", "♥♥♥ out of 5": one symbol repeated, counted against a stated scale
     ("glyph_count", re.compile(r"(?P<full>([^\w\s/.,;:!?()\[\]\"'*★☆½\-])(?:\ufe0f?\2){0,9})\ufe0f?(?P<half>½)?"
