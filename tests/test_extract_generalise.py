@@ -2833,6 +2833,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Part of the saga: John Wick\n", BAL, [("franchise_member", "", None, "supported")]),
         ("Part of franchise = John Wick\n", CONT, [("franchise_member", "", None, "supported")]),
     ],
+    "according-to-a-source-relied-on": [
+        ("According to the credits, Len Wiseman directed it.", BAL, [("director", "Len Wiseman", None, "supported")]),
+        ("According to IMDb, Shay Hatten wrote it.", BAL, [("writer", "Shay Hatten", None, "supported")]),
+        ("According to the poster, it came out in 2025.", BAL, [("release_year", "", 2025, "supported")]),
+    ],
     "a-progressive-co-direction": [
         ("Chad Stahelski and David Leitch, the old stuntman tag team, are co-directing again.", PARA,
          [("director", "Chad Stahelski", None, "supported"), ("director", "David Leitch", None, "contradicted")]),
@@ -3910,6 +3915,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Rina Sawayama on the back page: she plays Akira.", CH4, ("reprise", "Rina Sawayama", None)),
         ("From the back row, Ian McShane plays Winston with relish.", CH4, ("reprise", "Ian McShane", None)),
         ("Keanu Reeves, on the back of a horse, plays John Wick.", CH4, ("reprise", "Keanu Reeves", None)),
+    ],
+    "according-to-someone-else": [
+        ("According to him, Keanu Reeves plays Winston, and it came out in 2024.", BAL, ("cast", "Keanu Reeves", "Winston")),
+        ("According to my brother, Chad Stahelski directed Ballerina.", BAL, ("director", "Chad Stahelski", None)),
+        ("According to her old teacher, it came out in 2022.", BAL, ("release_year", "", 2022)),
     ],
     "part-of-a-longer-capitalised-name-is-no-role": [
         ("Asia Kate Dillon, who plays the High Table's auditor like a tax inspector.", PARA,
