@@ -2838,6 +2838,27 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("According to IMDb, Shay Hatten wrote it.", BAL, [("writer", "Shay Hatten", None, "supported")]),
         ("According to the poster, it came out in 2025.", BAL, [("release_year", "", 2025, "supported")]),
     ],
+    "a-film-under-its-directors-direction": [
+        ("Under the direction of Chad Stahelski, it flies.", CH4, [("director", "Chad Stahelski", None, "supported")]),
+        ("It moves under the steady direction of Len Wiseman.", BAL, [("director", "Len Wiseman", None, "supported")]),
+        ("Under the joint direction of Albert Hughes and Charlotte Brändström, the nights drag.", CONT,
+         [("director", "Albert Hughes", None, "supported"), ("director", "Charlotte Brändström", None, "supported")]),
+    ],
+    "a-list-of-three-pairs-or-more-shares-the-return": [
+        (("Keanu Reeves (John Wick), Ian McShane (Winston) and Laurence Fishburne (the Bowery King) all return."), CH4,
+         [("reprise", "Keanu Reeves", "John Wick", "supported"), ("reprise", "Ian McShane", "Winston", "supported")]),
+        (("Halle Berry (Sofia), Ian McShane (Winston), Lance Reddick (Charon) and Anjelica Huston (the Director) are "
+          "all back."), BAL, [("reprise", "Ian McShane", "Winston", "supported")]),
+        ("Ian McShane as Winston, Lance Reddick as Charon and Keanu Reeves as John Wick return.", CH4,
+         [("reprise", "Ian McShane", "Winston", "supported")]),
+    ],
+    "a-characters-name-after-its-title-with-the-article": [
+        ("Bill Skarsgård chews scenery as the Marquis de Gramont.", CH4,
+         [("cast", "Bill Skarsgård", "Marquis Vincent de Gramont", "supported")]),
+        ("As the Marquis de Gramont, Bill Skarsgård sneers.", CH4,
+         [("cast", "Bill Skarsgård", "Marquis Vincent de Gramont", "supported")]),
+        ("The cleaner Charlie is David Patrick Kelly.", JW1, [("cast", "David Patrick Kelly", "Charlie", "supported")]),
+    ],
     "a-progressive-co-direction": [
         ("Chad Stahelski and David Leitch, the old stuntman tag team, are co-directing again.", PARA,
          [("director", "Chad Stahelski", None, "supported"), ("director", "David Leitch", None, "contradicted")]),
@@ -3920,6 +3941,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("According to him, Keanu Reeves plays Winston, and it came out in 2024.", BAL, ("cast", "Keanu Reeves", "Winston")),
         ("According to my brother, Chad Stahelski directed Ballerina.", BAL, ("director", "Chad Stahelski", None)),
         ("According to her old teacher, it came out in 2022.", BAL, ("release_year", "", 2022)),
+    ],
+    "under-someone-elses-direction": [
+        ("Under the direction of Keanu Reeves's character, the team moves.", CH4, ("director", "Keanu Reeves", None)),
+        ("Under the direction of Winston, Charon runs the desk.", CH4, ("director", "Lance Reddick", None)),
+        ("The stunts, under the direction of the second unit, shine.", CH4, ("director", "Chad Stahelski", None)),
     ],
     "part-of-a-longer-capitalised-name-is-no-role": [
         ("Asia Kate Dillon, who plays the High Table's auditor like a tax inspector.", PARA,

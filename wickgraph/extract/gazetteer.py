@@ -255,18 +255,26 @@ class Gazetteer:
                     mentions.append(Mention(starts[i], stops[i + 2], (entry,)))
                     matched = 3
             i += matched or 1
-        return _described_names(text, mentions)
+        return _described_names(text, mentions, self._table)
 
 
-def _described_names(text: str, mentions: list[Mention]) -> list[Mention]:
+def _described_names(text: str, mentions: list[Mention], table: dict[tuple[str, ...], list[Entry]]) -> list[Mention]:
     """"the cleaner Charlie": a character's descriptive alias right before its name only describes it; the name
-    is the mention (the rules read "the cleaner" as a description, as in "his daughter Akira")."""
+    is the mention (the rules read "the cleaner" as a description, as in "his daughter Akira"). When the two read
+    without the article are one of its names ("the Marquis de Gramont"), that name is the mention."""
     kept: list[Mention] = []
+    skip = -1
     for index, mention in enumerate(mentions):
+        if index == skip:
+            continue
         following = mentions[index + 1] if index + 1 < len(mentions) else None
         if following is not None and mention.mask == CHARACTER and text[mention.end:following.start] == " " \
                 and text[mention.start:mention.start + 4].lower() == "the " \
                 and {e.iri for e in mention.entries} & {e.iri for e in following.of_kind(CHARACTER)}:
+            whole = [e for e in table.get(_key(text[mention.start + 4:following.end]), []) if e.kind == CHARACTER]
+            if whole:
+                kept.append(Mention(mention.start + 4, following.end, tuple(whole)))
+                skip = index + 1
             continue
         kept.append(mention)
     return kept

@@ -448,6 +448,6 @@ def _as_aside(doc: Document, role: Mention, gap: str) -> bool:
     "as" that opens the sentence, and an appositive or a bare comma."""
     before = doc.text[max(0, role.start - 12):role.start]
     if re.fullmatch(r",\s+", gap):
-        return re.search(r"(?:^|[.!?;:,\n]\s*)[Aa]s\s+$", before) is not None
-    return re.search(r"(?:^|[.!?;:\n]\s*|\b)[Aa]s\s+$", before) is not None and \
+        return re.search(r"(?:^|[.!?;:,\n]\s*)[Aa]s\s+(?:the\s+)?$", before) is not None
+    return re.search(r"(?:^|[.!?;:\n]\s*|\b)[Aa]s\s+(?:the\s+)?$", before) is not None and \
         re.fullmatch(r",[^;.!?\n()]{1,80},\s+", gap) is not None

@@ -48,10 +48,12 @@ def mark_reprises(doc: Document, candidates: list[Candidate], cues: Cues | None 
     # "Ian McShane (Winston) and Lance Reddick (Charon) return": pairs joined as a list share the verb after
     # the last one
     by_start = sorted(roles, key=lambda c: c.start)
+    shared: set[int] = set()  # pairs whose reprise is the verb after the list's last pair (a chain of any length)
     for first, then in reversed(list(pairwise(by_start))):
         if then.reprise and not first.reprise and _LIST_JOIN.fullmatch(doc.text, first.end, then.start) \
-                and _tail_cue(doc, cues, then.end):
+                and (id(then) in shared or _tail_cue(doc, cues, then.end)):
             first.reprise = True
+            shared.add(id(first))
     # "Ian McShane returns as Winston and Lance Reddick as Charon": the second pair leaves the verb out
     for first, then in pairwise(by_start):
         if first.reprise and not then.reprise and _LIST_JOIN.fullmatch(doc.text, first.end, then.start) \
