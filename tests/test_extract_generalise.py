@@ -2859,6 +2859,14 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
          [("cast", "Bill Skarsgård", "Marquis Vincent de Gramont", "supported")]),
         ("The cleaner Charlie is David Patrick Kelly.", JW1, [("cast", "David Patrick Kelly", "Charlie", "supported")]),
     ],
+    "text-struck-out-or-inserted-by-an-edit": [
+        # tracked changes, strikethrough and HTML edits: what is struck out is withdrawn, what is inserted stands
+        ("[DELETED: Ian McShane returns as Winston] [INSERTED: Colin Woodell plays a young Winston Scott]", CONT,
+         [("cast", "Colin Woodell", "Winston Scott", "supported")]),
+        ("It came out in ~~2022~~ 2023, on Peacock.", CONT, [("release_year", "", 2023, "supported")]),
+        ("<del>Chad Stahelski directed it.</del> <ins>Len Wiseman directed it.</ins>", BAL,
+         [("director", "Len Wiseman", None, "supported")]),
+    ],
     "a-progressive-co-direction": [
         ("Chad Stahelski and David Leitch, the old stuntman tag team, are co-directing again.", PARA,
          [("director", "Chad Stahelski", None, "supported"), ("director", "David Leitch", None, "contradicted")]),
@@ -3946,6 +3954,15 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Under the direction of Keanu Reeves's character, the team moves.", CH4, ("director", "Keanu Reeves", None)),
         ("Under the direction of Winston, Charon runs the desk.", CH4, ("director", "Lance Reddick", None)),
         ("The stunts, under the direction of the second unit, shine.", CH4, ("director", "Chad Stahelski", None)),
+    ],
+    "text-struck-out-by-an-edit": [
+        ("[DELETED: Ian McShane returns as Winston] [INSERTED: Colin Woodell plays a young Winston Scott]", CONT,
+         ("cast", "Ian McShane", None)),
+        ("It came out in ~~2022~~ 2023, on Peacock.", CONT, ("release_year", "", 2022)),
+        ("<del>Chad Stahelski directed it.</del> <ins>Len Wiseman directed it.</ins>", BAL,
+         ("director", "Chad Stahelski", None)),
+        ("<s>Keanu Reeves is in it.</s> He is not.", CONT, ("cast", "Keanu Reeves", None)),
+        ("Verdict: [DELETED: 4/5] 3/5", CONT, ("rating", "", 4)),
     ],
     "part-of-a-longer-capitalised-name-is-no-role": [
         ("Asia Kate Dillon, who plays the High Table's auditor like a tax inspector.", PARA,

@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from .. import regexcache
 from .layout_words import default_layout_words
 from .textscan import line_around
 
-__all__ = ["FOOTNOTE_MARK", "markup_spans", "tags_as_separators"]
+__all__ = ["FOOTNOTE_MARK", "markup_spans", "struck_spans", "tags_as_separators"]
 
 Span = tuple[int, int]
 
@@ -151,9 +152,39 @@ FOOTNOTE_MARK = re.compile(r"(?<=[^\W\d_])(?:\[\^?\d{1,3}\]|[\u00b9\u00b2\u00b3\
 _TAG_MARK = re.compile(r"(?<![\w#@&/])[#@](?=[A-Za-z])")
 
 
+# An edit shown in the text: what it struck out is withdrawn, whole ("[DELETED: ...]", "~~2022~~", "<del>...</del>",
+# "<s>...</s>"); what it inserted stands, only its marks go ("[INSERTED: ", "]", "<ins>")
+_STRUCK = regexcache.compile(r"\[(?:DELETED|REMOVED|STRUCK|CUT)\s*:[^\[\]\n]{0,400}\]|~~[^~\n]{1,200}~~|"
+                             r"<(del|s|strike)>[^<\n]{0,400}</\1>", re.IGNORECASE, skip_to_start=True)
+_INSERTED = regexcache.compile(r"\[(?:INSERTED|ADDED|NEW)\s*:\s*(?P<body>[^\[\]\n]{0,400})\]|</?ins>", re.IGNORECASE,
+                               skip_to_start=True)
+
+
+def struck_spans(text: str) -> list[Span]:
+    """Spans of the text an edit shown in it struck out, with their marks: withdrawn, so no claim and no rating."""
+    if "[" not in text and "~~" not in text and "<" not in text:
+        return []
+    return [match.span() for match in _STRUCK.finditer(text)]
+
+
+def _edits(text: str) -> Iterator[Span]:
+    """Spans of struck-out text with its marks, and of the marks around inserted text."""
+    yield from struck_spans(text)
+    if "[" not in text and "<" not in text:
+        return
+    for match in _INSERTED.finditer(text):
+        if match.group("body") is None:
+            yield match.span()  # "<ins>", "</ins>"
+        else:
+            yield match.start(), match.start("body")
+            yield match.end() - 1, match.end()
+
+
 def markup_spans(text: str) -> Iterator[Span]:
     """Spans of BBCode and HTML tags, footnote marks, invisible characters, subtitle cue timings, wiki and cloze
-    markup, HTML character references and hashtag and handle marks in ``text``."""
+    markup, HTML character references, hashtag and handle marks, and edits shown in the text (struck-out text with
+    its marks, the marks of inserted text) in ``text``."""
+    yield from _edits(text)
     if "#" in text or "@" in text:
         for mark in _TAG_MARK.finditer(text):
             yield mark.span()
