@@ -2867,6 +2867,26 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("<del>Chad Stahelski directed it.</del> <ins>Len Wiseman directed it.</ins>", BAL,
          [("director", "Len Wiseman", None, "supported")]),
     ],
+    "a-year-after-a-possessive-maker": [
+        ("Peacock's 2023 miniseries is a prequel.", CONT, [("release_year", "", 2023, "supported")]),
+        ("Lionsgate's 2019 sequel goes bigger.", PARA, [("release_year", "", 2019, "supported")]),
+        ("Stahelski's 2023 epic runs three hours.", CH4, [("release_year", "", 2023, "supported")]),
+    ],
+    "a-share-directed-named-after-directing": [
+        ("It arrives with Albert Hughes directing the first and last nights.", CONT,
+         [("director", "Albert Hughes", None, "supported")]),
+        ("With Charlotte Brändström directing the middle episode, it sags.", CONT,
+         [("director", "Charlotte Brändström", None, "supported")]),
+        ("with Albert Hughes directing two of the three nights", CONT, [("director", "Albert Hughes", None, "supported")]),
+    ],
+    "writers-sharing-in-a-relative-clause": [
+        ("showrunners Greg Coolidge and Kirk Ward, who share the writing", CONT,
+         [("writer", "Greg Coolidge", None, "supported"), ("writer", "Kirk Ward", None, "supported")]),
+        ("Shay Hatten and Michael Finch, who share the screenplay credit, are good.", CH4,
+         [("writer", "Michael Finch", None, "supported")]),
+        ("Derek Kolstad and Shay Hatten, who split the script, keep it moving.", PARA,
+         [("writer", "Shay Hatten", None, "supported")]),
+    ],
     "a-progressive-co-direction": [
         ("Chad Stahelski and David Leitch, the old stuntman tag team, are co-directing again.", PARA,
          [("director", "Chad Stahelski", None, "supported"), ("director", "David Leitch", None, "contradicted")]),
