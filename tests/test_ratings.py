@@ -177,6 +177,7 @@ def test_more_rating_forms(text: str, value: object, scale: object, evidence: st
     ("Programmer's mark: \u2605\u2605\u2605\u00bd (out of four)", 3.5), ("Rating: \u2605\u2605\u2605 (out of 4)", 3),
     ("My own score would be a 2 out of 5.\n\nFINAL VERDICT (locked, Sat 14:02): 3/5", 3),
     ("My score: 7/10 on the night.\nFinal score: 8/10", 8), ("My score: 4/5\n\nFinal verdict: 3/5", 3),
+    ("Four stars out of five, says the form guide.\nFINAL TIPSTER RATING: 86/100", 86),
     ("Score: 91 points (out of 100)", 91), ("Final tally: 17 points (out of 20)", 17), ("Mark: 8 (out of 10)", 8),
     ("Our own mark, for the film that said goodbye to him: A-", "A-"),
     ("My grade, for what it is worth after all that: B+", "B+"),

@@ -61,8 +61,10 @@ def _role_pair(role: Mention, actor: Mention) -> Candidate:
                      parts={"actor": [(actor.start, actor.end)], "character": [(role.start, role.end)]})
 
 
-_HE_SHE = re.compile(r"(?:he|she)(?:\s+(?:\w+ly\s+|also\s+|now\s+)?(?:plays|portrays|voices|is playing|is)|['\u2019]s)"
-                     r"\s+(?:(?:again|once more|still|back as|now)\s+)?", re.IGNORECASE)
+# "She plays Eve", "He's Caine", and the possessive "His Zero, the sushi-chef assassin, ..." (his part, as "Mark
+# Dacascos's Zero")
+_HE_SHE = re.compile(r"(?:(?:he|she)(?:\s+(?:\w+ly\s+|also\s+|now\s+)?(?:plays|portrays|voices|is playing|is)"
+                     r"|['\u2019]s)|his|her)\s+(?:(?:again|once more|still|back as|now)\s+)?", re.IGNORECASE)
 
 
 def subject_pronoun_role(doc: Document, mentions: list[Mention], index: int) -> Candidate | None:

@@ -73,7 +73,7 @@ _OWN_LABEL = re.compile(r"\b(?:my|our)\b[^.!?\n]{0,40}\b(?:verdict|score|rating|
 # The score as it stands after a rewatch: "First watch: 7/10 ... Now: 8.5/10" (it outranks the critic's earlier one)
 _NOW_LABEL = re.compile(r"^\W*(?:now|today|these\s+days|updated|revised|after\s+(?:the\s+|a\s+)?rewatch|"
                         # "FINAL VERDICT (locked, Sat 14:02):": the last word outranks a score given on the way
-                        r"final\s+(?:verdict|score|rating|grade|mark)\s*(?:\([^()\n]{0,40}\))?|"
+                        r"final\s+(?:\w+\s+)?(?:verdict|score|rating|grade|mark)\s*(?:\([^()\n]{0,40}\))?|"
                         r"on\s+(?:the\s+)?rewatch)\s*[:\-\u2013]\s*$", re.IGNORECASE)
 _GIVEN_OR_LABELLED = re.compile(r"\b(?:give|gives|gave|giving|rate|rates|rated|rating|score|verdict|grade|mark|note|"
                                 r"vote|stars(?=\s*:)|"

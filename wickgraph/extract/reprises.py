@@ -43,7 +43,8 @@ def mark_reprises(doc: Document, candidates: list[Candidate], cues: Cues | None 
         if reprise_cue(doc, cues, candidate.start, candidate.end) or announced.before(candidate.start) \
                 or _relative_return(doc, candidate) \
                 or _RETURNING_BEFORE.search(doc.text, max(0, candidate.start - 30), candidate.start) \
-                or _FRONTED_AGAIN.match(doc.folded, doc.sentence(candidate.start)[0], candidate.start):
+                or _FRONTED_AGAIN.match(doc.folded, doc.sentence(candidate.start)[0], candidate.start) \
+                or _so_too(doc, cues, candidate.start):
             candidate.reprise = True
     # "Ian McShane (Winston) and Lance Reddick (Charon) return": pairs joined as a list share the verb after
     # the last one
@@ -115,6 +116,17 @@ def _listed_before(doc: Document, position: int) -> Mention | None:
 
 _LIST_BEFORE = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)\Z")
 _FROM_WORK = re.compile(r"\s+from\s+(?:the\s+)?", re.IGNORECASE)
+
+
+# "Reeves is back as John Wick, but so is Ian McShane's Winston": the pair after "so is" shares the return before it
+_SO_TOO = re.compile(r"\bso\s+(?:is|are|does|do|did|was|were)\s+\Z", re.IGNORECASE)
+
+
+def _so_too(doc: Document, cues: Cues, start: int) -> bool:
+    """Whether "so is" opens the pair at ``start`` after a clause of its sentence that states a return."""
+    so = _SO_TOO.search(doc.text, max(0, start - 12), start)
+    sentence_start = doc.sentence(start)[0]
+    return so is not None and cue_within(_TEMPORAL_BACK.sub(" ", doc.text[sentence_start:so.start()]), cues)
 
 
 def _relative_return(doc: Document, candidate: Candidate) -> bool:
