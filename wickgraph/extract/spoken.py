@@ -81,7 +81,8 @@ def widened(start: int, end: int, years: list[tuple[int, int, int]]) -> tuple[in
 
 
 # a dictation says where its sentences and paragraphs end; one "full stop" in prose is a phrase
-_DICTATION_SIGN = re.compile(r"\b(?:full\s+stop|new\s+paragraph|new\s+line)\b", re.IGNORECASE)
+_DICTATION_SIGN = regexcache.compile(r"\b(?:full\s+stop|new\s+paragraph|new\s+line)\b", re.IGNORECASE,
+                                     skip_to_start=True)
 _SPOKEN_MARK = re.compile(r"(?<![\w-])(?:full\s+stop|period|new\s+paragraph|new\s+line|comma|colon|semicolon|"
                           r"question\s+mark|exclamation\s+(?:mark|point))(?![\w-])", re.IGNORECASE)
 _MARKS = {"comma": ",", "colon": ":", "semicolon": ";", "question": "?", "exclamation": "!"}
@@ -107,9 +108,10 @@ def with_punctuation_in_marks(view: str) -> str:
 
 
 # "no scratch that", ", or rather", "no wait": what stands before is taken back ("will scratch that itch" is not)
-_RETRACTION = re.compile(r"(?:\bno\b[\s,]*|[ \t]*[,\u2014\u2013][ \t]*)"
-                         r"(?:(?:scratch|strike)\s+that|or\s+rather|no\s+wait|sorry|i\s+mean)\b[\s,:\u2014\u2013-]*",
-                         re.IGNORECASE)
+_RETRACTION = regexcache.compile(r"\b(?:(?:scratch|strike)\s+that|or\s+rather|no\s+wait|sorry|i\s+mean)\b"
+                                 r"[\s,:\u2014\u2013-]*", re.IGNORECASE, skip_to_start=True)
+# ... after "no" or a comma or dash: "2024 no scratch that 2025", "Cassian, no wait, Zero"
+_RETRACTION_OPENS = re.compile(r"(?:\bno\b[\s,]*|[ \t]*[,\u2014\u2013][ \t]*)\Z", re.IGNORECASE)
 # what a correction says again: a number, a capitalised name, or the clause restated from its first word
 _NUMBER_BEFORE = re.compile(r"\d[\d.,/]*\s*\Z")
 _NAME_BEFORE = re.compile(r"(?-i:[A-Z][\w'\u2019-]*)(?:\s+(?-i:[A-Z][\w'\u2019-]*)){0,3}\s*\Z")
@@ -120,12 +122,11 @@ _WORD = re.compile(r"\w+")
 def with_retractions_blanked(view: str) -> str:
     """``view`` with each self-correction's marker, and the words it takes back, replaced by spaces: a number or a
     name said again takes back the number or name before it, a clause said again from its first word the clause."""
-    if not any(word in view for word in ("scratch", "strike", "rather", "wait", "sorry", "mean")):
-        return view
     spans = []
     for marker in _RETRACTION.finditer(view):
-        start, again = marker.start(), _WORD.match(view, marker.end())
-        if again is None:
+        opening = _RETRACTION_OPENS.search(view, max(0, marker.start() - 8), marker.start())
+        start, again = (opening.start() if opening else -1), _WORD.match(view, marker.end())
+        if opening is None or again is None:
             continue
         clause = _CLAUSE_BEFORE.search(view, max(0, start - 61), start)
         taken_back = _NUMBER_BEFORE.search(view, max(0, start - 12), start) if again.group().isdigit() else \
