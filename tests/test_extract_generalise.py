@@ -2910,6 +2910,18 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Keanu Reeves is John Wick again; so is Laurence Fishburne as the Bowery King.", CH4,
          [("reprise", "Laurence Fishburne", "Bowery King", "supported")]),
     ],
+    "a-job-before-the-credited-names": [
+        ("The writing credits go to showrunners Greg Coolidge and Kirk Ward.", CONT,
+         [("writer", "Greg Coolidge", None, "supported"), ("writer", "Kirk Ward", None, "supported")]),
+        ("It was written by screenwriter Shay Hatten.", BAL, [("writer", "Shay Hatten", None, "supported")]),
+        ("Directed by the stuntman duo Chad Stahelski and David Leitch.", JW1,
+         [("director", "Chad Stahelski", None, "supported"), ("director", "David Leitch", None, "contradicted")]),
+    ],
+    "the-director-as-the-titles-possessive": [
+        ("Chad Stahelski's John Wick: Chapter 4 is long.", CH4, [("director", "Chad Stahelski", None, "supported")]),
+        ("Len Wiseman's Ballerina is a spin-off.", BAL, [("director", "Len Wiseman", None, "supported")]),
+        ("I saw Chad Stahelski's Parabellum twice.", PARA, [("director", "Chad Stahelski", None, "supported")]),
+    ],
     "a-progressive-co-direction": [
         ("Chad Stahelski and David Leitch, the old stuntman tag team, are co-directing again.", PARA,
          [("director", "Chad Stahelski", None, "supported"), ("director", "David Leitch", None, "contradicted")]),
@@ -4024,6 +4036,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
          ("cast", "Willem Dafoe", "the concierge")),
         ("Ian McShane is Charon, she said. Her neighbour set her straight: he is Winston.", CH4,
          ("cast", "Ian McShane", "Charon")),
+    ],
+    "an-actors-possessive-title": [
+        ("Keanu Reeves's John Wick is tired.", CH4, ("director", "Keanu Reeves", None)),
+        ("Ana de Armas's Ballerina is fierce.", BAL, ("director", "Ana de Armas", None)),
+        ("Chad Stahelski's Parabellum was better.", CH4, ("director", "Chad Stahelski", None)),
     ],
     "part-of-a-longer-capitalised-name-is-no-role": [
         ("Asia Kate Dillon, who plays the High Table's auditor like a tax inspector.", PARA,

@@ -132,10 +132,13 @@ _MACROS = {
     "KNOWNFROM": (rf"(?:(?<=[{ENTITY_CHARS}]),?\s+(?:from|of)\s+(?:the\s+)?(?-i:[A-Z][\w'\u2019-]*)"
                   r"(?:\s+(?:(?-i:[A-Z][\w'\u2019-]*)|of|the|and)){0,4}"
                   r"(?:\s+fame)?(?=\s*,|\s+(?:plays|played|portrays|voices|is|was|stars|returns)\b),?)?"),
-    # a description that introduces the name after it: "played by an Italian actor, X", "a man named X", "by a X"
+    # a description that introduces the name after it: "played by an Italian actor, X", "a man named X", "by a X",
+    # and a job before the names: "go to showrunners A and B", "by screenwriter X", "by the stuntman duo A and B"
     "INTRO": (r"(?:(?:an?|one|some)\s+(?:(?:certain|[A-Za-z-]+)\s+){0,2}?(?:actor|actress|performer|director|"
               r"filmmaker|writer|screenwriter|man|woman|guy|gentleman|lady|fellow|bloke|chap)\s*,?\s+"
-              rf"(?:(?:named|called)\s+)?|(?-i:a|one)\s+(?=(?-i:[A-Z][a-z])|[{ENTITY_CHARS}]))?"),
+              rf"(?:(?:named|called)\s+)?|(?-i:a|one)\s+(?=(?-i:[A-Z][a-z])|[{ENTITY_CHARS}])"
+              r"|(?:the\s+)?(?:[A-Za-z-]+\s+)?(?:showrunners?|screenwriters?|writers?|directors?|filmmakers?|"
+              rf"producers?|stuntm[ae]n|duo|pair|team)\s+(?=(?-i:[A-Z])|[{ENTITY_CHARS}]))?"),
 }
 # "reprising his role from the first film": the franchise's first work, named by its place
 NAME_PATTERN = _MACROS["N"]  # a capitalised name the gazetteer does not know
