@@ -18,6 +18,11 @@ from wordings import same as _same
 from wickgraph.extract.links import default_cues
 from wickgraph.reference import normalize_name
 
+# the clauses of a rant strung on semicolons, long enough that each clause is read as a sentence of its own
+RANT = ("okay so I finally saw it and it is long, very long, longer than my patience and my popcorn combined, and I "
+        "am not going to pretend otherwise because I have two toddlers and no time; I do not care what anyone says "
+        "about the runtime, I would not cut a minute if you paid me, and if they keep teasing a spin-off I will be "
+        "first in line; ")
 # a paragraph too long to be a credits line (layout reads those only in lines of at most 400 characters)
 PAD = "It was a long night at the cinema and we argued about everything for hours, as friends do. " * 5
 CH2, CH4, PARA, JW1, BAL, CONT, HEX = ("John Wick: Chapter 2", "John Wick: Chapter 4", "Parabellum", "John Wick",
@@ -2922,6 +2927,14 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Len Wiseman's Ballerina is a spin-off.", BAL, [("director", "Len Wiseman", None, "supported")]),
         ("I saw Chad Stahelski's Parabellum twice.", PARA, [("director", "Chad Stahelski", None, "supported")]),
     ],
+    "clauses-of-a-run-on-strung-on-semicolons": [
+        (RANT + "Scott Adkins plays Killa under a fat suit; the ending is sad.", CH4,
+         [("cast", "Scott Adkins", "Killa", "supported")]),
+        (RANT + "Donnie Yen plays Caine and steals it; Bill Skarsgård plays the Marquis; fine.", CH4,
+         [("cast", "Donnie Yen", "Caine", "supported"), ("cast", "Bill Skarsgård", "Marquis", "supported")]),
+        (RANT + "Lance Reddick gets one last great scene as Charon; I cried.", CH4,
+         [("cast", "Lance Reddick", "Charon", "supported")]),
+    ],
     "a-progressive-co-direction": [
         ("Chad Stahelski and David Leitch, the old stuntman tag team, are co-directing again.", PARA,
          [("director", "Chad Stahelski", None, "supported"), ("director", "David Leitch", None, "contradicted")]),
@@ -4041,6 +4054,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Keanu Reeves's John Wick is tired.", CH4, ("director", "Keanu Reeves", None)),
         ("Ana de Armas's Ballerina is fierce.", BAL, ("director", "Ana de Armas", None)),
         ("Chad Stahelski's Parabellum was better.", CH4, ("director", "Chad Stahelski", None)),
+    ],
+    "a-negated-clause-of-a-run-on": [
+        (RANT + "Halle Berry is not in this one as Sofia; the dogs are missed.", CH4, ("cast", "Halle Berry", "Sofia")),
+        (RANT + "I wish Willem Dafoe came back as Marcus; he does not.", CH4, ("cast", "Willem Dafoe", "Marcus")),
+        ("Donnie Yen is not Caine; he is great.", CH4, ("cast", "Donnie Yen", "Caine")),
     ],
     "part-of-a-longer-capitalised-name-is-no-role": [
         ("Asia Kate Dillon, who plays the High Table's auditor like a tax inspector.", PARA,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from itertools import pairwise
 
 from .. import regexcache
 from .casing import lowering_is_exact
@@ -24,6 +25,23 @@ _START, _CONT = PLACEHOLDER_START, PLACEHOLDER_CONT
 _CONTEXT_CASED = "\u03a3"
 # skip_to_start: the engine jumps to the few characters where a sentence can end
 _SENTENCE_END = regexcache.compile(r"[.!?]+[\"')\]]*(?=\s)|\n", skip_to_start=True)
+
+
+# A run-on "sentence" this long is clauses strung on semicolons (a rant, a one-paragraph post): each is a sentence
+# (a short "X; Y" stays one sentence: splitting every sentence at its semicolons cost a false alarm on a read set)
+_RUN_ON = 250
+_SEMICOLON = re.compile(r";(?=\s)")
+
+
+def _run_ons_split(folded: str, bounds: list[int]) -> list[int]:
+    """``bounds`` with a sentence bound after each semicolon of a sentence longer than :data:`_RUN_ON` characters
+    (outside brackets)."""
+    split = [bounds[0]]
+    for start, end in pairwise(bounds):
+        if end - start > _RUN_ON:
+            split += [m.end() for m in _SEMICOLON.finditer(folded, start, end) if not _in_brackets(folded, m.start())]
+        split.append(end)
+    return split
 
 
 class Document:
@@ -61,6 +79,7 @@ class Document:
             if not _abbreviation(folded, match.start()) and not _in_brackets(folded, match.start()):
                 self._bounds.append(match.end())
         self._bounds.append(len(text))
+        self._bounds = _run_ons_split(folded, self._bounds)
 
     def gap(self, start: int, end: int) -> str:
         """``text[start:end]`` with the line breaks the layout view joins (a hard-wrapped sentence, a transcript's
