@@ -2935,6 +2935,13 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         (RANT + "Lance Reddick gets one last great scene as Charon; I cried.", CH4,
          [("cast", "Lance Reddick", "Charon", "supported")]),
     ],
+    "credits-in-the-language-a-review-mixes-in": [
+        ("La serie está escrita y desarrollada por Greg Coolidge y Kirk Ward.", CONT,
+         [("writer", "Greg Coolidge", None, "supported"), ("writer", "Kirk Ward", None, "supported")]),
+        ("Albert Hughes dirige la primera y la tercera noche.", CONT, [("director", "Albert Hughes", None, "supported")]),
+        ("Chad Stahelski dirigió la cuarta entrega.", CH4, [("director", "Chad Stahelski", None, "supported")]),
+        ("Geschrieben und entwickelt von Greg Coolidge.", CONT, [("writer", "Greg Coolidge", None, "supported")]),
+    ],
     "a-progressive-co-direction": [
         ("Chad Stahelski and David Leitch, the old stuntman tag team, are co-directing again.", PARA,
          [("director", "Chad Stahelski", None, "supported"), ("director", "David Leitch", None, "contradicted")]),

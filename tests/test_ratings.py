@@ -198,7 +198,7 @@ def test_more_rating_forms(text: str, value: object, scale: object, evidence: st
     ("STAFF PICK \u00b7 Our score: 4 of 5", 4), ("I give it 3 of 5.", 3), ("Rating: 8 of 10", 8),
     # a translated scale, an emoji between value and scale, a spelled-out grade: one reading, the longer
     ("Note: 9 sur 10", 9), ("I give it 4 \U0001f37f out of 5", 4), ("Grade: B plus", "B+"), ("Final grade: C minus", "C-"),
-    ("Ma note : 7 sur 10", 7), ("For me is 8 on 10.", 8),
+    ("Ma note : 7 sur 10", 7), ("Nota: 3,5 sobre 5", 3.5), ("Mi puntuación: 8 sobre 10", 8), ("Voto: 7 su 10", 7), ("For me is 8 on 10.", 8),
     # category scores and an overall one on one line: the overall; a relative's label and the critic's own
     ("Stunts: 10/10. Story: 5/10. Overall: 7/10.", 7), ("Action 9/10, plot 4/10, overall a 7/10.", 7),
     ("Action 10/10 \u00b7 Story 6/10 \u00b7 Overall 8/10", 8), ("Stunts: 10/10 | Plot: 5/10 | Overall: 7/10", 7),

@@ -76,6 +76,8 @@ _NOW_LABEL = re.compile(r"^\W*(?:now|today|these\s+days|updated|revised|after\s+
                         r"final\s+(?:\w+\s+)?(?:verdict|score|rating|grade|mark)\s*(?:\([^()\n]{0,40}\))?|"
                         r"on\s+(?:the\s+)?rewatch)\s*[:\-\u2013]\s*$", re.IGNORECASE)
 _GIVEN_OR_LABELLED = re.compile(r"\b(?:give|gives|gave|giving|rate|rates|rated|rating|score|verdict|grade|mark|note|"
+                                # the labels of a review in Spanish, Italian or German mixed in: "Nota:", "Voto:"
+                                r"nota|puntuaci[o\u00f3]n|calificaci[o\u00f3]n|voto|valutazione|bewertung|wertung|"
                                 r"vote|stars(?=\s*:)|"
                                 r"for\s+me(?:\s+(?:it\s+)?is)?)\b"
                                 r"[^.!?\n]{0,30}$", re.IGNORECASE)

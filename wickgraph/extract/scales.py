@@ -39,7 +39,7 @@ _METER_EMPTY = "\u25cb\u25a1\u25c7\u25ef\u25b1\u25fb"
 NEEDS = {"stars_glyph": ("★",), "stars_ascii": ("**", "*/", "✦", "✪", "✭", "⭐"),
           "percent": ("%", "per cent", "percent"),
           "points": ("points", "possible", "stars"), "out_of": ("/", "out of", "outta"), "stars": ("star",),
-          "glyph_count": ("/", "out of"), "on_scale": (" on ", " of ", " sur "),
+          "glyph_count": ("/", "out of"), "on_scale": (" on ", " of ", " sur ", " sobre ", " su "),
           "given_bare": ("give", "gave", "giving", "rate", "rating", "award", "verdict", "score", "grade", "from me",
                          "put", "for me"),
           "labelled_scale": ("out of", "/"),
@@ -91,9 +91,10 @@ _SOURCES: list[tuple[str, re.Pattern[str]]] = [
         rf"\(?\s*(?:out\s+of|outta|/)\s*{_SCALE}\b"
         r"(?!\s*/|[.,]\d)(?!\s+(?:nights|people|films|movies|times|reviews|critics|chapters|episodes|parts|days|"
         r"screenings|viewers|fans|friends)\b)\)?(?:\s+stars?)?", re.IGNORECASE)),
-    # "I give 8 on 10", "note: 7 on 10", "Our score: 4 of 5": a learner's (or a translated "sur") scale or a bare
-    # "of", after a giving verb or a label, and not a count ("4 of 5 people")
-    ("on_scale", re.compile(rf"(?P<value>{_NUM}){_HALF}\s+(?:on|of|sur)\s+(?:a\s+scale\s+of\s+(?:(?:one|1)\s+to\s+)?)?"
+    # "I give 8 on 10", "note: 7 on 10", "Our score: 4 of 5": a learner's (or a translated "sur", "sobre", "su")
+    # scale or a bare "of", after a giving verb or a label, and not a count ("4 of 5 people")
+    ("on_scale", re.compile(rf"(?P<value>{_NUM}){_HALF}\s+(?:on|of|sur|sobre|su)\s+"
+                            rf"(?:a\s+scale\s+of\s+(?:(?:one|1)\s+to\s+)?)?"
                             rf"{_SCALE}\b(?![.,]\d)"
                             r"(?!\s+(?:people|of|films|movies|times|reviews|critics|chapters|episodes|nights|parts|"
                             r"stars|points)\b)", re.IGNORECASE)),
