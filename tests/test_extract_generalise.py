@@ -2942,6 +2942,19 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Chad Stahelski dirigió la cuarta entrega.", CH4, [("director", "Chad Stahelski", None, "supported")]),
         ("Geschrieben und entwickelt von Greg Coolidge.", CONT, [("writer", "Greg Coolidge", None, "supported")]),
     ],
+    "a-roles-s-as-is-before-its-player": [
+        ("Viggo's the late Michael Nyqvist.", JW1, [("cast", "Michael Nyqvist", "Viggo Tarasov", "supported")]),
+        ("Winston's Ian McShane, obviously.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("And Caine's Donnie Yen, who steals it.", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
+    ],
+    "the-job-title-of-a-credited-person": [
+        ("Len Wiseman, the man behind the Underworld films and Live Free or Die Hard, is the director.", BAL,
+         [("director", "Len Wiseman", None, "supported")]),
+        ("Chad Stahelski, after four of these, is still the director.", CH4,
+         [("director", "Chad Stahelski", None, "supported")]),
+        ("Albert Hughes, whose Menace II Society I still love, is the director here.", CONT,
+         [("director", "Albert Hughes", None, "supported")]),
+    ],
     "a-progressive-co-direction": [
         ("Chad Stahelski and David Leitch, the old stuntman tag team, are co-directing again.", PARA,
          [("director", "Chad Stahelski", None, "supported"), ("director", "David Leitch", None, "contradicted")]),
@@ -4066,6 +4079,12 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         (RANT + "Halle Berry is not in this one as Sofia; the dogs are missed.", CH4, ("cast", "Halle Berry", "Sofia")),
         (RANT + "I wish Willem Dafoe came back as Marcus; he does not.", CH4, ("cast", "Willem Dafoe", "Marcus")),
         ("Donnie Yen is not Caine; he is great.", CH4, ("cast", "Donnie Yen", "Caine")),
+    ],
+    "a-roles-possessive-before-a-name": [
+        ("Winston's Ian McShane impression is a party trick.", CH4, ("cast", "Ian McShane", "Winston")),
+        ("Caine's Keanu Reeves moment comes late.", CH4, ("cast", "Keanu Reeves", "Caine")),
+        ("The Director is Anjelica Huston, and she is the director of the school.", PARA,
+         ("director", "Anjelica Huston", None)),
     ],
     "part-of-a-longer-capitalised-name-is-no-role": [
         ("Asia Kate Dillon, who plays the High Table's auditor like a tax inspector.", PARA,

@@ -109,7 +109,7 @@ def extract(text: str, film: str | None = None, *, reference: Reference | None =
                             scale=rating.scale, normalized=rating.normalized, rule="rating"), None))
     claims = without_other_title_roles(without_stray_roles(_dedupe(pairs, blocked), reference), doc, reference)
     claims = without_other_work_roles(claims, doc, reference, film_iri)
-    claims = without_credit_titles(claims)
+    claims = without_credit_titles(claims, doc.film_credits)
     years = spoken_years(text)
     if years:  # evidence that stops inside a year said in words takes the whole phrase
         claims = [replace(c, start=span[0], end=span[1], evidence=text[span[0]:span[1]])

@@ -103,18 +103,32 @@ def _names_work(doc: Document, claim: Claim, works: set[str]) -> bool:
                if not (claim.start <= m.start < claim.end and m.of_kind(CHARACTER)) for e in m.of_kind(WORK))
 
 
-def without_credit_titles(claims: list[Claim]) -> list[Claim]:
+def without_credit_titles(claims: list[Claim], credited: dict[str, frozenset[str]]) -> list[Claim]:
     """"Chad Stahelski is the director again": where the same words made a credit, a role named by the job
-    title ("the Director") for the same person is that credit, not a part he plays."""
+    title ("the Director") for the same person is that credit, not a part he plays. When no credit was read there
+    ("Len Wiseman, the man behind the Underworld films, is the director") but the reference credits the person with
+    that job on the reviewed work (``credited``: "director"/"writer" -> IRIs), the role is read as the credit."""
     titles = default_cues()["credit-label"]
     credits = [(c.start, c.end, c.person_iri or normalize_name(c.person or "")) for c in claims
                if c.type in ("director", "writer")]
 
+    def title(claim: Claim) -> str | None:
+        words = normalize_name(claim.character or "").split()
+        return words[-1] if claim.type in ("cast", "reprise") and words and words[-1] in titles else None
+
     def credit_title(claim: Claim) -> bool:
-        if claim.type not in ("cast", "reprise") or not claim.character:
-            return False
-        words = normalize_name(claim.character).split()
-        return bool(words) and words[-1] in titles and any(
+        return title(claim) is not None and any(
             start < claim.end and claim.start < end and who == actor_key(claim) for start, end, who in credits)
 
-    return [c for c in claims if not credit_title(c)]
+    kept: list[Claim] = []
+    for claim in claims:
+        job = {"director": "director", "directors": "director", "writer": "writer"}.get(title(claim) or "")
+        if credit_title(claim):
+            continue
+        if job and claim.actor_iri in credited.get(job, frozenset()):
+            if claim.type == "cast":
+                kept.append(Claim(job, claim.evidence, claim.start, claim.end, person=claim.actor,
+                                  person_iri=claim.actor_iri, rule="credit-title"))
+            continue
+        kept.append(claim)
+    return kept

@@ -84,6 +84,9 @@ _GROUP_AGAIN = re.compile(r"\s*,?\s*(?:(?:both|all|each)\s+)?(?:back|again|retur
 # "Ian McShane and Lance Reddick, once again Winston and Charon": the roles apposed, with a word of return
 _AGAIN_APPOSITION = re.compile(r"\s*,\s*(?:once\s+again|again|once\s+more|yet\s+again|as\s+ever|as\s+always|"
                                r"as\s+before|still)\s+", re.IGNORECASE)
+# "Viggo's the late Michael Nyqvist", "Winston's Ian McShane, obviously": the role's "'s" is "is" before its player
+_CONTRACTED_IS = re.compile(r"['\u2019]s\s+(?:(?:the\s+)?(?:late|great|legendary|one\s+and\s+only)[,\s]+)?")
+_PHRASE_END = re.compile(r"\s*(?:[.,;:!?)\u2014\u2013]|\n|\Z)")
 # ", is X" after a role: the role is the subject (or in apposition to it) only where a subject can start
 _COMMA_THEN_COPULA = re.compile(r"\s*,\s*(?:is|was)\s")
 _SUBJECT_OPENS = re.compile(r"(?:^|\n|[,.;:!?\u2014\u2013(]\s*|\b[Tt]he\s)\Z")
@@ -418,6 +421,9 @@ def _backward(doc: Document, cues: Cues, mentions: list[Mention], index: int) ->
             return None
         if other.mask & PERSON and not other.mask & CHARACTER:
             return None
+        if other.mask & CHARACTER and _CONTRACTED_IS.fullmatch(doc.text, other.end, actor.start) \
+                and _PHRASE_END.match(doc.text, actor.end):
+            return role_candidate(doc, cues, actor, other, other.start, actor.end)  # "Viggo's the late X": 's = is
         if not is_role(doc, other):
             continue
         if "\n" in gap:
