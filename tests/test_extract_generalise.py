@@ -2875,7 +2875,7 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
     "a-year-after-a-possessive-maker": [
         ("Peacock's 2023 miniseries is a prequel.", CONT, [("release_year", "", 2023, "supported")]),
         ("Lionsgate's 2019 sequel goes bigger.", PARA, [("release_year", "", 2019, "supported")]),
-        ("Stahelski's 2023 epic runs three hours.", CH4, [("release_year", "", 2023, "supported")]),
+        ("Thunder Road's 2023 epic runs three hours.", CH4, [("release_year", "", 2023, "supported")]),
     ],
     "a-share-directed-named-after-directing": [
         ("It arrives with Albert Hughes directing the first and last nights.", CONT,
@@ -4085,6 +4085,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Caine's Keanu Reeves moment comes late.", CH4, ("cast", "Keanu Reeves", "Caine")),
         ("The Director is Anjelica Huston, and she is the director of the school.", PARA,
          ("director", "Anjelica Huston", None)),
+    ],
+    "a-persons-year-and-work": [
+        ("Keanu's 1994 bus movie is better.", CH4, ("release_year", "", 1994)),
+        ("Keanu Reeves's 1999 film changed action.", CH4, ("release_year", "", 1999)),
+        ("Halle Berry's 2001 drama won her an Oscar.", PARA, ("release_year", "", 2001)),
     ],
     "part-of-a-longer-capitalised-name-is-no-role": [
         ("Asia Kate Dillon, who plays the High Table's auditor like a tax inspector.", PARA,
