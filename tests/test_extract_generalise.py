@@ -2955,6 +2955,27 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Albert Hughes, whose Menace II Society I still love, is the director here.", CONT,
          [("director", "Albert Hughes", None, "supported")]),
     ],
+    "a-pronouns-passive-contracted": [
+        ("Her name is Rooney, and she's played by Ana de Armas.", BAL, [("cast", "Ana de Armas", "Rooney", "contradicted")]),
+        ("The Elder sits in the desert; he's played by Said Taghmaoui.", PARA,
+         [("cast", "Said Taghmaoui", "Elder", "supported")]),
+        ("That's Caine. He's played by Donnie Yen.", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
+    ],
+    "a-pronoun-plays-a-described-role": [
+        ("Alfie Allen. He plays the son, Iosef.", JW1, [("cast", "Alfie Allen", "Iosef Tarasov", "supported")]),
+        ("Donnie Yen is great. He plays the blind assassin, Caine.", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
+        ("Ana de Armas stars. She plays the heroine, Eve Macarro.", BAL,
+         [("cast", "Ana de Armas", "Eve Macarro", "supported")]),
+    ],
+    "a-shared-credit-with-an-aside-or-a-title": [
+        ("Derek Kolstad, who dreamed up John Wick in the first place, shares the Parabellum screenplay credit.", PARA,
+         [("writer", "Derek Kolstad", None, "supported")]),
+        ("Shay Hatten and Michael Finch, old hands by now, share the writing credit.", CH4,
+         [("writer", "Michael Finch", None, "supported")]),
+        ("Stahelski shared directing duties with David Leitch.", JW1, [("director", "David Leitch", None, "contradicted")]),
+        ("Albert Hughes shared the directing credit with Charlotte Brändström.", CONT,
+         [("director", "Charlotte Brändström", None, "supported")]),
+    ],
     "a-progressive-co-direction": [
         ("Chad Stahelski and David Leitch, the old stuntman tag team, are co-directing again.", PARA,
          [("director", "Chad Stahelski", None, "supported"), ("director", "David Leitch", None, "contradicted")]),

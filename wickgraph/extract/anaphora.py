@@ -64,7 +64,8 @@ def _role_pair(role: Mention, actor: Mention) -> Candidate:
 # "She plays Eve", "He's Caine", and the possessive "His Zero, the sushi-chef assassin, ..." (his part, as "Mark
 # Dacascos's Zero")
 _HE_SHE = re.compile(r"(?:(?:he|she)(?:\s+(?:\w+ly\s+|also\s+|now\s+)?(?:plays|portrays|voices|is playing|is)"
-                     r"|['\u2019]s)|his|her)\s+(?:(?:again|once more|still|back as|now)\s+)?", re.IGNORECASE)
+                     r"|['\u2019]s)|his|her)\s+(?:(?:again|once more|still|back as|now)\s+)?"
+                     r"(?:the\s+(?:[\w-]+\s+)?[\w-]+,\s+)?", re.IGNORECASE)  # "He plays the son, Iosef"
 
 
 def subject_pronoun_role(doc: Document, mentions: list[Mention], index: int) -> Candidate | None:
@@ -117,7 +118,8 @@ _NEXT_CLAUSE = re.compile(r"(?:;|,?[ \t]+(?:and|but|so)|:|[ \t]+[\u2014\u2013-])
                           re.IGNORECASE)
 
 
-_PASSIVE_PRONOUN = re.compile(r"\b(?:he|she|they)\s+(?:is|was|are|were)\s+(?:\w+ly\s+)?(?:played|portrayed|voiced)"
+_PASSIVE_PRONOUN = re.compile(r"\b(?:he|she|they)(?:['\u2019](?:s|re)|\s+(?:is|was|are|were))\s+(?:\w+ly\s+)?"
+                              r"(?:played|portrayed|voiced)"
                               r"(?:,?\s+\w+){0,3},?\s+by\s+\Z", re.IGNORECASE)
 
 
