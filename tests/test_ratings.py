@@ -23,6 +23,8 @@ from wickgraph.extract.scales import LETTER_GRADES, letter_grade, normalize
     ("I give it a C+ at best.", "C+", "letter", 0.5, "I give it a C+"),
     ("Verdict: F", "F", "letter", 0.0, "Verdict: F"),
     ("7 out of 10", 7, 10, 0.7, "7 out of 10"),
+    ("Out of five, I give it four.", 4, 5, 0.8, "give it four"),
+    ("Three-and-a-half stars", 3.5, 5, 0.7, "Three-and-a-half stars"),
 ])
 def test_scales(text: str, value: object, scale: object, normalized: float, evidence: str) -> None:
     rating = find_rating(text)
@@ -173,6 +175,10 @@ def test_more_rating_forms(text: str, value: object, scale: object, evidence: st
 @pytest.mark.parametrize(("text", "value"), [
     ("My sister gives it 6/10 (she is wrong). My own verdict: 8/10.", 8),
     ("Inès gives it 7 out of 10. I give it 3 out of 5.", 3),
+    # the scale said before a bare score; a label before a dash; "deserves"; a hyphenated half
+    ("Out of five, I give it four.", 4), ("Out of ten, I'd give it a solid seven.", 7), ("Score \u2014 9", 9),
+    ("It deserves a 9.", 9), ("This one deserves an eight.", 8), ("Three-and-a-half stars", 3.5),
+    ("Four-and-a-half out of five.", 4.5),
     # a unit after the value and the scale in brackets; a label with a phrase between it and its colon
     ("Programmer's mark: \u2605\u2605\u2605\u00bd (out of four)", 3.5), ("Rating: \u2605\u2605\u2605 (out of 4)", 3),
     ("My own score would be a 2 out of 5.\n\nFINAL VERDICT (locked, Sat 14:02): 3/5", 3),

@@ -84,6 +84,11 @@ _GIVEN_OR_LABELLED = re.compile(r"\b(?:give|gives|gave|giving|rate|rates|rated|r
 _SCORE_LABEL = re.compile(r"\b(?:verdict|score|rating|grade|(?:my|our|the)\s+(?:mark|vote))\b", re.IGNORECASE)
 
 
+# the scale said before a bare score: "Out of five, I give it four"
+_FRONTED_SCALE = re.compile(r"\bout\s+of\s+(?P<top>five|ten|four|a\s+hundred|5|10|4|100)\s*,[^.!?\n]*\Z",
+                            re.IGNORECASE)
+
+
 def _attributed(text: str, start: int) -> bool:
     """Whether the rating at ``start`` is given by someone other than the critic, judged in its clause."""
     reach = max(0, start - 300)
@@ -203,6 +208,10 @@ def find_rating(text: str) -> RatingMatch | None:
             if parsed is None:
                 continue
             value, scale = parsed
+            fronted = _FRONTED_SCALE.search(text, max(0, match.start() - 40), match.start()) \
+                if kind == "given_bare" else None
+            if fronted is not None and isinstance(value, float | int) and value <= (parse_number(fronted["top"]) or 0):
+                scale = int(parse_number(fronted["top"]) or scale)  # "Out of five, I give it four"
             if legend is not None and kind == "stars_glyph" and not match.group("empty") and not match.group("scale"):
                 scale = max(len(run) for run in _STAR_RUN.findall(legend.group()))  # the key's top mark
             start, end = _evidence_span(text, match, line_start)

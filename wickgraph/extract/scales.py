@@ -29,7 +29,10 @@ _NUM = (r"(?:\d{1,3}(?:[.,]\d{1,2})?|(?:a|one)\s+hundred|zero|one|two|three|four
         r"seven|seventeen|eight|eighteen|nine|nineteen|ten|eleven|twelve|thirteen|twenty)")
 # The scales a rating is given on: "/20" is the French school scale
 _SCALE = r"(?P<scale>5|10|20|100|4|five|ten|twenty|four|(?:a\s+|one\s+)?hundred)"
-_HALF = r"(?:\s*(?:½|1/2|\.5)|\s+and\s+a\s+half)?"
+# a half after a value: "3½", "3 1/2", "3.5", "three and a half", "three-and-a-half"
+_HALF_SOURCE = r"\s*(?:½|1/2|\.5)|[\s-]+and[\s-]+a[\s-]+half"
+_HALF_AFTER = re.compile(_HALF_SOURCE, re.IGNORECASE)
+_HALF = rf"(?:{_HALF_SOURCE})?"
 
 # A meter drawn in filled and hollow shapes, "●●●○○": the filled ones out of all of them.
 _METER_FULL = ("\u25cf", "\u25a0", "\u25c6", "\u2b24", "\u25b0", "\u25fc")
@@ -41,7 +44,7 @@ NEEDS = {"stars_glyph": ("★",), "stars_ascii": ("**", "*/", "✦", "✪", "✭
           "points": ("points", "possible", "stars"), "out_of": ("/", "out of", "outta"), "stars": ("star",),
           "glyph_count": ("/", "out of"), "on_scale": (" on ", " of ", " sur ", " sobre ", " su "),
           "given_bare": ("give", "gave", "giving", "rate", "rating", "award", "verdict", "score", "grade", "from me",
-                         "put", "for me"),
+                         "deserve", "put", "for me"),
           "labelled_scale": ("out of", "/"),
           "letter": ("grade", "rat", "verdict", "score", "overall", "going", "give", "giving", "gets", "earns",
                      "award", "solid", "get a", "earn a", "take", "mark"),
@@ -62,7 +65,8 @@ _SOURCES: list[tuple[str, re.Pattern[str]]] = [
     # "I give it a 7", "Verdict: a strong eight": a bare number after a giving verb or a score label is out of ten
     ("given_bare", re.compile(
         rf"(?:\b(?:give|gives|giving|gave|rate|rates|rating|award|awards|awarding)\s+(?:it|this(?:\s+one)?|"
-        rf"the\s+(?:film|movie|show|game))\s+|\b(?:put|puts|putting)\s+(?:it|this(?:\s+one)?)\s+at\s+|\b(?:verdict|score|rating|grade)\s*[:\-\u2013]\s*|"
+        rf"the\s+(?:film|movie|show|game))\s+|\b(?:put|puts|putting)\s+(?:it|this(?:\s+one)?)\s+at\s+|"
+        rf"\b(?:verdict|score|rating|grade)\s*[:\-\u2013\u2014]\s*|\b(?:it|this(?:\s+one)?)\s+deserves\s+|"
         rf"\b(?:it|this(?:\s+one)?)\s+(?:gets|earns|scores|deserves)\s+(?=(?:an?\s+)?[\w.]+\s+from\s+me\b)|"
         # "This one's a 9 for me", "It is an 8 for me"
         rf"\b(?:it|this(?:\s+one)?)(?:['\u2019]s|\s+is)\s+(?=an?\s+[\w.]+\s+(?:for|from)\s+me\b))"
@@ -174,7 +178,7 @@ def reading(kind: str, match: re.Match[str]) -> tuple[float | str, int | str] | 
         points = parse_number(match.group("value"))
         if points is None:
             return None
-        if re.search(r"and\s+a\s+half|½|1/2", match.group(0), re.IGNORECASE):
+        if _HALF_AFTER.match(match.string, match.end("value")):
             points += 0.5
         out_of = int(parse_number(match.group("scale")) or 0)
         return (points, out_of) if 0 <= points <= out_of else None
@@ -200,8 +204,7 @@ def reading(kind: str, match: re.Match[str]) -> tuple[float | str, int | str] | 
         value = parse_number(match.group("value"))
         if value is None:
             return None
-        tail = match.string[match.end("value"):match.end()]  # what follows the value ("and a half")
-        if re.match(r"\s*(?:½|1/2|\.5)|\s+and\s+a\s+half", tail, re.IGNORECASE):
+        if _HALF_AFTER.match(match.string, match.end("value"), match.end()):  # what follows it ("and a half")
             value += 0.5
         scale = int(parse_number(match.group("scale")) or 0) if kind != "stars" else 5
         return (value, scale) if 0 <= value <= scale else None
