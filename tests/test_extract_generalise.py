@@ -2976,6 +2976,14 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Albert Hughes shared the directing credit with Charlotte Brändström.", CONT,
          [("director", "Charlotte Brändström", None, "supported")]),
     ],
+    "praise-that-sounds-negative": [
+        ("No one but Ian McShane could play Winston.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Keanu Reeves has never been better than as John Wick here.", CH4,
+         [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("It is impossible to imagine anyone but Ian McShane as Winston.", CH4,
+         [("cast", "Ian McShane", "Winston", "supported")]),
+        ("No one else but Donnie Yen gets to be Caine.", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
+    ],
     "a-progressive-co-direction": [
         ("Chad Stahelski and David Leitch, the old stuntman tag team, are co-directing again.", PARA,
          [("director", "Chad Stahelski", None, "supported"), ("director", "David Leitch", None, "contradicted")]),
@@ -4111,6 +4119,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Keanu's 1994 bus movie is better.", CH4, ("release_year", "", 1994)),
         ("Keanu Reeves's 1999 film changed action.", CH4, ("release_year", "", 1999)),
         ("Halle Berry's 2001 drama won her an Oscar.", PARA, ("release_year", "", 2001)),
+    ],
+    "a-negation-that-stays-one": [
+        ("No Ian McShane as Winston here, alas.", CONT, ("cast", "Ian McShane", "Winston")),
+        ("Keanu Reeves has never been in a prequel.", CONT, ("cast", "Keanu Reeves", None)),
+        ("No one plays Winston like Colin Woodell, but Ian McShane is not in it.", CONT, ("cast", "Ian McShane", None)),
     ],
     "part-of-a-longer-capitalised-name-is-no-role": [
         ("Asia Kate Dillon, who plays the High Table's auditor like a tax inspector.", PARA,
