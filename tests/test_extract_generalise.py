@@ -2984,6 +2984,13 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
          [("cast", "Ian McShane", "Winston", "supported")]),
         ("No one else but Donnie Yen gets to be Caine.", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
     ],
+    "credits-before-an-announced-project": [
+        ("Chad Stahelski directs, and a Caine movie has been announced.", CH4,
+         [("director", "Chad Stahelski", None, "supported")]),
+        ("Written by Shay Hatten; the studio has announced a sequel.", BAL, [("writer", "Shay Hatten", None, "supported")]),
+        ("The announced Ballerina, directed by Len Wiseman, finally arrives.", BAL,
+         [("director", "Len Wiseman", None, "supported")]),
+    ],
     "a-progressive-co-direction": [
         ("Chad Stahelski and David Leitch, the old stuntman tag team, are co-directing again.", PARA,
          [("director", "Chad Stahelski", None, "supported"), ("director", "David Leitch", None, "contradicted")]),
@@ -4124,6 +4131,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("No Ian McShane as Winston here, alas.", CONT, ("cast", "Ian McShane", "Winston")),
         ("Keanu Reeves has never been in a prequel.", CONT, ("cast", "Keanu Reeves", None)),
         ("No one plays Winston like Colin Woodell, but Ian McShane is not in it.", CONT, ("cast", "Ian McShane", None)),
+    ],
+    "an-announced-project-and-its-credits": [
+        ("The studio has since announced a Caine movie with Donnie Yen directing.", CH4, ("director", "Donnie Yen", None)),
+        ("Lionsgate is planning an Akira spin-off, directed by Len Wiseman.", CH4, ("director", "Len Wiseman", None)),
+        ("There is talk of another sequel, written by Derek Kolstad.", CH4, ("writer", "Derek Kolstad", None)),
     ],
     "part-of-a-longer-capitalised-name-is-no-role": [
         ("Asia Kate Dillon, who plays the High Table's auditor like a tax inspector.", PARA,
