@@ -2991,6 +2991,19 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("The announced Ballerina, directed by Len Wiseman, finally arrives.", BAL,
          [("director", "Len Wiseman", None, "supported")]),
     ],
+    "credited-with-the-job": [
+        ("Shay Hatten is credited with the screenplay.", BAL, [("writer", "Shay Hatten", None, "supported")]),
+        ("Shay Hatten and Michael Finch are jointly credited with the script.", CH4,
+         [("writer", "Michael Finch", None, "supported")]),
+        ("Len Wiseman is credited with the direction, reshoots or not.", BAL, [("director", "Len Wiseman", None, "supported")]),
+    ],
+    "the-director-takes-the-helm": [
+        ("Len Wiseman took the helm after years of development.", BAL, [("director", "Len Wiseman", None, "supported")]),
+        ("Chad Stahelski once again takes the director's chair.", CH4, [("director", "Chad Stahelski", None, "supported")]),
+        ("Albert Hughes steps into the director's chair for two nights.", CONT,
+         [("director", "Albert Hughes", None, "supported")]),
+        ("The screenplay comes courtesy of Shay Hatten.", BAL, [("writer", "Shay Hatten", None, "supported")]),
+    ],
     "a-progressive-co-direction": [
         ("Chad Stahelski and David Leitch, the old stuntman tag team, are co-directing again.", PARA,
          [("director", "Chad Stahelski", None, "supported"), ("director", "David Leitch", None, "contradicted")]),
@@ -4136,6 +4149,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("The studio has since announced a Caine movie with Donnie Yen directing.", CH4, ("director", "Donnie Yen", None)),
         ("Lionsgate is planning an Akira spin-off, directed by Len Wiseman.", CH4, ("director", "Len Wiseman", None)),
         ("There is talk of another sequel, written by Derek Kolstad.", CH4, ("writer", "Derek Kolstad", None)),
+    ],
+    "an-actor-takes-the-reins": [
+        ("Keanu Reeves takes the reins in the final act.", CH4, ("director", "Keanu Reeves", None)),
+        ("Ana de Armas took the helm of the action scenes.", BAL, ("director", "Ana de Armas", None)),
+        ("Donnie Yen is credited with the best fight.", CH4, ("director", "Donnie Yen", None)),
     ],
     "part-of-a-longer-capitalised-name-is-no-role": [
         ("Asia Kate Dillon, who plays the High Table's auditor like a tax inspector.", PARA,
