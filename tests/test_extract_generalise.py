@@ -3004,6 +3004,18 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
          [("director", "Albert Hughes", None, "supported")]),
         ("The screenplay comes courtesy of Shay Hatten.", BAL, [("writer", "Shay Hatten", None, "supported")]),
     ],
+    "a-role-returns-then-its-player": [
+        ("Winston returns, played by Ian McShane.", CH4, [("reprise", "Ian McShane", "Winston", "supported")]),
+        ("Charon is back, played once more by Lance Reddick.", CH4, [("reprise", "Lance Reddick", "Charon", "supported")]),
+        ("The Bowery King comes back, played by Laurence Fishburne.", PARA,
+         [("reprise", "Laurence Fishburne", "Bowery King", "supported")]),
+    ],
+    "a-role-held-since-before": [
+        ("Ian McShane plays Winston, as he has since 2014.", CH4, [("reprise", "Ian McShane", "Winston", "supported")]),
+        ("Lance Reddick is Charon, as he was in the first three films.", CH4,
+         [("reprise", "Lance Reddick", "Charon", "supported")]),
+        ("Winston is still played by Ian McShane.", PARA, [("reprise", "Ian McShane", "Winston", "supported")]),
+    ],
     "a-progressive-co-direction": [
         ("Chad Stahelski and David Leitch, the old stuntman tag team, are co-directing again.", PARA,
          [("director", "Chad Stahelski", None, "supported"), ("director", "David Leitch", None, "contradicted")]),
@@ -4154,6 +4166,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Keanu Reeves takes the reins in the final act.", CH4, ("director", "Keanu Reeves", None)),
         ("Ana de Armas took the helm of the action scenes.", BAL, ("director", "Ana de Armas", None)),
         ("Donnie Yen is credited with the best fight.", CH4, ("director", "Donnie Yen", None)),
+    ],
+    "as-he-has-of-something-else": [
+        ("Donnie Yen plays Caine, as he has wanted to for years.", CH4, ("reprise", "Donnie Yen", None)),
+        ("Rina Sawayama is Akira, as she was born to be.", CH4, ("reprise", "Rina Sawayama", None)),
+        ("Caine is still blind, played by Donnie Yen.", CH4, ("reprise", "Donnie Yen", None)),
     ],
     "part-of-a-longer-capitalised-name-is-no-role": [
         ("Asia Kate Dillon, who plays the High Table's auditor like a tax inspector.", PARA,

@@ -241,7 +241,10 @@ _PLACE_THEN_IS = re.compile(r"\s+(?:at|in|on|behind|inside)\s+(?:the|this|his|he
 _APPOSED_OBJECT = re.compile(r",\s+(?:the|a|an|his|her)\s+(?:[\w'-]+\s+){0,4}?(?:(?:that|whom|who)\s+)?",
                              re.IGNORECASE)
 _BACK_THEN_ACTOR = re.compile(r"(?:\s+is|['\u2019]s)\s+(?:back|here)(?:\s+(?:too|also|again))?"
-                              r"(?:\s*[\u2014\u2013:]\s*|\s+-{1,2}\s+)", re.IGNORECASE)
+                              r"(?:\s*[\u2014\u2013:]\s*|\s+-{1,2}\s+)"
+                              # "Winston returns, played by X", "Charon is back, played once more by X"
+                              r"|\s+(?:returns|is\s+back|comes\s+back)\s*,\s*played\s+(?:(?:again|once\s+more|once\s+again)\s+)?"
+                              r"by\s+", re.IGNORECASE)
 _TO_WHOM = re.compile(r"\s*,\s+to\s+whom\s+", re.IGNORECASE)
 _LENDS_AFTER = re.compile(r"\s+(?:\w+ly\s+)?(?:gives|gave|lends|lent)\s+(?:his|her|their|the)\s+"
                           r"(?:face|voice|body|life)\b", re.IGNORECASE)

@@ -25,7 +25,10 @@ AGAIN_AFTER = re.compile(
     r"(?:,?\s+(?:again|once more|once again|yet again|as before|like before|one more time|returning|"
     r"back from|reprising|as ever|as always|"
     r"a (?:role|part) (?:he|she|they) (?:first )?(?:played|took on|created)|"
-    r"for (?:the|a) (?:second|third|fourth|fifth|sixth|umpteenth|\w+th) time)"
+    r"for (?:the|a) (?:second|third|fourth|fifth|sixth|umpteenth|\w+th) time|"
+    # "as he has since 2014", "as she was in the first three films": the role held before
+    r"as (?:he|she|they) (?:has|have|had|did|was|were)(?: done)? "
+    r"(?:since (?:19|20)\d\d|in the (?:first|earlier|other|previous)))"
     r"|,\s*back(?!\s+(?:in|then|when)\b))\b",  # "Marcus, back for a flashback" (not "back in the day")
     re.IGNORECASE)
 
@@ -211,7 +214,7 @@ _WHO_RETURNS = re.compile(r",\s+who\s+(?:\w+ly\s+)?(?:returns|returned|comes\s+b
                           r"(?:film|chapter|movie|one|instal?lment|entry|sequel|part)\b", re.IGNORECASE)
 # "Winston's still Ian McShane", "Keanu Reeves still plays John": the link itself says the casting carries on
 _STILL_LINK = re.compile(r"(?:\b(?:is|was|remains)|['\u2019]s)\s+still\s+(?:the\s+)?(?=(?-i:[A-Z]))"
-                         r"|\bstill\s+(?:plays|playing|as)\b", re.IGNORECASE)
+                         r"|\bstill\s+(?:plays|playing|as|played\s+by|portrayed\s+by)\b", re.IGNORECASE)
 
 
 # "Some familiar faces return." / "The old gang is back:": an announcement whose players follow it.
