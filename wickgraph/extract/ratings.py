@@ -210,8 +210,9 @@ def find_rating(text: str) -> RatingMatch | None:
             value, scale = parsed
             fronted = _FRONTED_SCALE.search(text, max(0, match.start() - 40), match.start()) \
                 if kind == "given_bare" else None
-            if fronted is not None and isinstance(value, float | int) and value <= (parse_number(fronted["top"]) or 0):
-                scale = int(parse_number(fronted["top"]) or scale)  # "Out of five, I give it four"
+            top = parse_number(fronted["top"]) if fronted is not None else None
+            if top and isinstance(value, float | int) and value <= top:
+                scale = int(top)  # "Out of five, I give it four"
             if legend is not None and kind == "stars_glyph" and not match.group("empty") and not match.group("scale"):
                 scale = max(len(run) for run in _STAR_RUN.findall(legend.group()))  # the key's top mark
             start, end = _evidence_span(text, match, line_start)

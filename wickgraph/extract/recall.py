@@ -103,6 +103,9 @@ def _names_work(doc: Document, claim: Claim, works: set[str]) -> bool:
                if not (claim.start <= m.start < claim.end and m.of_kind(CHARACTER)) for e in m.of_kind(WORK))
 
 
+_JOB_OF_TITLE = {"director": "director", "directors": "director", "writer": "writer"}  # a title that is a credit
+
+
 def without_credit_titles(claims: list[Claim], credited: dict[str, frozenset[str]]) -> list[Claim]:
     """"Chad Stahelski is the director again": where the same words made a credit, a role named by the job
     title ("the Director") for the same person is that credit, not a part he plays. When no credit was read there
@@ -122,7 +125,7 @@ def without_credit_titles(claims: list[Claim], credited: dict[str, frozenset[str
 
     kept: list[Claim] = []
     for claim in claims:
-        job = {"director": "director", "directors": "director", "writer": "writer"}.get(title(claim) or "")
+        job = _JOB_OF_TITLE.get(title(claim) or "")
         if credit_title(claim):
             continue
         if job and claim.actor_iri in credited.get(job, frozenset()):

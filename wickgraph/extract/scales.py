@@ -30,6 +30,8 @@ _NUM = (r"(?:\d{1,3}(?:[.,]\d{1,2})?|(?:a|one)\s+hundred|zero|one|two|three|four
 # The scales a rating is given on: "/20" is the French school scale
 _SCALE = r"(?P<scale>5|10|20|100|4|five|ten|twenty|four|(?:a\s+|one\s+)?hundred)"
 # a half after a value: "3½", "3 1/2", "3.5", "three and a half", "three-and-a-half"
+# what a number counts when it is no score: "4 out of 5 people", "7 of 10 reviews", "3 on 5 nights"
+_COUNTED = "nights|people|films|movies|times|reviews|critics|chapters|episodes|parts"
 _HALF_SOURCE = r"\s*(?:½|1/2|\.5)|[\s-]+and[\s-]+a[\s-]+half"
 _HALF_AFTER = re.compile(_HALF_SOURCE, re.IGNORECASE)
 _HALF = rf"(?:{_HALF_SOURCE})?"
@@ -93,15 +95,14 @@ _SOURCES: list[tuple[str, re.Pattern[str]]] = [
         rf"(?P<value>{_NUM}){_HALF}\s*(?:stars?\s+|(?:[\w-]{{3,14}}\s+)?[a-z]{{3,12}}s\s+(?=\(?out\s+of)|"
         rf"[^\w\s/]{{1,3}}\s+(?=out\s+of))?"
         rf"\(?\s*(?:out\s+of|outta|/)\s*{_SCALE}\b"
-        r"(?!\s*/|[.,]\d)(?!\s+(?:nights|people|films|movies|times|reviews|critics|chapters|episodes|parts|days|"
-        r"screenings|viewers|fans|friends)\b)\)?(?:\s+stars?)?", re.IGNORECASE)),
+        rf"(?!\s*/|[.,]\d)(?!\s+(?:{_COUNTED}|days|screenings|viewers|fans|friends)\b)\)?(?:\s+stars?)?",
+        re.IGNORECASE)),
     # "I give 8 on 10", "note: 7 on 10", "Our score: 4 of 5": a learner's (or a translated "sur", "sobre", "su")
     # scale or a bare "of", after a giving verb or a label, and not a count ("4 of 5 people")
     ("on_scale", re.compile(rf"(?P<value>{_NUM}){_HALF}\s+(?:on|of|sur|sobre|su)\s+"
                             rf"(?:a\s+scale\s+of\s+(?:(?:one|1)\s+to\s+)?)?"
                             rf"{_SCALE}\b(?![.,]\d)"
-                            r"(?!\s+(?:people|of|films|movies|times|reviews|critics|chapters|episodes|nights|parts|"
-                            r"stars|points)\b)", re.IGNORECASE)),
+                            rf"(?!\s+(?:{_COUNTED}|of|stars|points)\b)", re.IGNORECASE)),
     ("stars", re.compile(rf"\b(?P<value>{_NUM}){_HALF}[\s-]+stars?\b", re.IGNORECASE)),
     ("letter", re.compile(
         # a label, maybe with a phrase before its colon ("Our own mark, for the film that said goodbye to him: A-")

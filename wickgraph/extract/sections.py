@@ -33,12 +33,14 @@ def other_work_spans(doc: Document) -> list[tuple[int, int]]:
     """Spans of ``doc`` about another work than the reviewed one; empty unless the review is about several in turn."""
     if doc.film is None:
         return []
-    return sorted(_other_paragraphs(doc) + _outside_films(doc) + _other_labelled_lines(doc) + _other_columns(doc))
-
-
-def _other_paragraphs(doc: Document) -> list[tuple[int, int]]:
     starts = [0, *(m.end() for m in _PARAGRAPH_START.finditer(doc.text))]
     opened = [(start, topic) for start in starts if (topic := _opening_title(doc, start)) is not None]
+    return sorted(_other_paragraphs(doc, opened) + _outside_films(doc, starts, opened) + _other_labelled_lines(doc)
+                  + _other_columns(doc))
+
+
+def _other_paragraphs(doc: Document, opened: list[tuple[int, str]]) -> list[tuple[int, int]]:
+    """The paragraphs that open with another work's title, up to the next paragraph that opens with a title."""
     if len({topic for _, topic in opened}) < 2 or doc.film not in {topic for _, topic in opened}:
         return []
     ends = [start for start, _ in opened[1:]] + [len(doc.text)]
@@ -75,10 +77,9 @@ _TITLE_LINE = re.compile(r"[ \t#*_>]*(?P<title>[^\n(]{2,60}?)[ \t*_]*(?P<year>\(
 _CREDITS_LINE = re.compile(r"[^\n]{0,60}?\b(?:19|20)\d\d\b[^\n]*(?:\bmin\b|\bdir\b|[\u00b7|])", re.IGNORECASE)
 
 
-def _outside_films(doc: Document) -> list[Span]:
+def _outside_films(doc: Document, starts: list[int], opened: list[tuple[int, str]]) -> list[Span]:
     """Blocks about films the reference does not know, in a post whose paragraphs open with their films' titles."""
-    starts = [0, *(m.end() for m in _PARAGRAPH_START.finditer(doc.text))]
-    if not any(_opening_title(doc, start) == doc.film for start in starts):
+    if not any(topic == doc.film for _, topic in opened):
         return []
     titles: set[str] = set()
     spans: list[Span] = []
