@@ -3074,6 +3074,27 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Len Wiseman: director\n", BAL, [("director", "Len Wiseman", None, "supported")]),
         ("Derek Kolstad: screenwriter.", JW1, [("writer", "Derek Kolstad", None, "supported")]),
     ],
+    "credits-in-brackets": [
+        ("The script (Shay Hatten and Michael Finch, for the record) drags.", CH4,
+         [("writer", "Shay Hatten", None, "supported"), ("writer", "Michael Finch", None, "supported")]),
+        ("The direction (Chad Stahelski, naturally) is crisp.", CH4, [("director", "Chad Stahelski", None, "supported")]),
+        ("Its directing (Len Wiseman again) is the weak spot.", CH2, [("director", "Len Wiseman", None, "contradicted")]),
+        ("Chad Stahelski (who directed it, and who doubled Keanu once) has stopped listening.", CH4,
+         [("director", "Chad Stahelski", None, "supported")]),
+        ("Derek Kolstad (who wrote it, mostly) deserves a raise.", JW1, [("writer", "Derek Kolstad", None, "supported")]),
+    ],
+    "director-possessive-seat": [
+        ("The one that was Chad Stahelski's first go in the director's chair.", JW1,
+         [("director", "Chad Stahelski", None, "supported")]),
+        ("Len Wiseman's turn behind the camera is efficient.", BAL, [("director", "Len Wiseman", None, "supported")]),
+        ("This is David Leitch's second stint at the helm.", PARA, [("director", "David Leitch", None, "contradicted")]),
+    ],
+    "year-opening-a-facts-bracket": [
+        ("I finally saw John Wick: Chapter 4 (2023, and yes, I am late) last night.", CH4,
+         [("release_year", "", 2023, "supported")]),
+        ("Ballerina (2024; Lionsgate) is fine.", BAL, [("release_year", "", 2024, "contradicted")]),
+        ("Parabellum (2019, dir. Chad Stahelski) rules.", PARA, [("release_year", "", 2019, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -4193,6 +4214,13 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("It's a Keanu Reeves movie through and through.", CH4, ("director", "Keanu Reeves", None)),
         ("Another Ana de Armas film? Yes please.", BAL, ("director", "Ana de Armas", None)),
         ("This is an Ian McShane picture now.", CH4, ("director", "Ian McShane", None)),
+    ],
+    "credits-in-brackets-near-misses": [
+        ("The score (Tyler Bates, Joel J. Richard) is loud.", CH4, ("writer", "Tyler Bates", None)),
+        ("The script (Derek Kolstad, Ian McShane swears, rewrote it) is odd.", CH4, ("writer", "Ian McShane", None)),
+        ("Chad Stahelski (who directed the first one) stays home.", BAL, ("director", "Chad Stahelski", None)),
+        ("David Leitch's first stint in the director's chair was Atomic Blonde.", CH2, ("director", "David Leitch", None)),
+        ("Ballerina (2024 was the plan) slipped a year.", BAL, ("release_year", "", 2024)),
     ],
 }
 
