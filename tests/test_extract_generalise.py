@@ -3095,6 +3095,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Ballerina (2024; Lionsgate) is fine.", BAL, [("release_year", "", 2024, "contradicted")]),
         ("Parabellum (2019, dir. Chad Stahelski) rules.", PARA, [("release_year", "", 2019, "supported")]),
     ],
+    "the-role-as-an-anaphor": [
+        ("Sofia runs the hotel. Halle Berry plays the part with steel.", PARA,
+         [("cast", "Halle Berry", "Sofia", "supported")]),
+        ("That's Charon, the unflappable concierge. The late Lance Reddick returns to the role one last time.", BAL,
+         [("cast", "Lance Reddick", "Charon", "supported"), ("reprise", "Lance Reddick", "Charon", "supported")]),
+        ("Then there is Winston. Ian McShane reprises the role with relish.", CH4,
+         [("reprise", "Ian McShane", "Winston", "supported")]),
+        ("Zero is a sushi chef. Mark Dacascos steps into the part with glee.", PARA,
+         [("cast", "Mark Dacascos", "Zero", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -4221,6 +4231,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Chad Stahelski (who directed the first one) stays home.", BAL, ("director", "Chad Stahelski", None)),
         ("David Leitch's first stint in the director's chair was Atomic Blonde.", CH2, ("director", "David Leitch", None)),
         ("Ballerina (2024 was the plan) slipped a year.", BAL, ("release_year", "", 2024)),
+    ],
+    "the-role-as-an-anaphor-near-misses": [
+        ("Sofia runs the hotel. Halle Berry plays the role of a lifetime.", PARA, ("cast", "Halle Berry", "Sofia")),
+        ("Sofia runs the hotel. Halle Berry plays the field.", PARA, ("cast", "Halle Berry", "Sofia")),
+        ("Winston waits. Keanu Reeves plays the part of the grieving husband.", CH4, ("cast", "Keanu Reeves", "Winston")),
     ],
 }
 

@@ -123,10 +123,13 @@ _PASSIVE_PRONOUN = re.compile(r"\b(?:he|she|they)(?:['\u2019](?:s|re)|\s+(?:is|w
                               r"(?:,?\s+\w+){0,3},?\s+by\s+\Z", re.IGNORECASE)
 
 
-# "X plays him", and the role named by a noun: "X does this role", "X takes the part", "X has that role"
-_PLAYS_PRONOUN = re.compile(r"\s+(?:\w+\s+)?(?:(?:plays|play|portrays|voices|is playing|played)\s+(?P<pronoun>\w+)\b|"
-                            r"(?:plays|play|played|does|do|did|takes|take|took|has|had|gets|got|is\s+in|was\s+in)\s+"
-                            r"(?P<noun>(?:this|that|the)\s+(?:role|part|character))\b)", re.IGNORECASE)
+# "X plays him", and the role named by a noun: "X does this role", "X takes the part", "X returns to the role"
+# (the noun first: "plays the part" is not the pronoun "the")
+_PLAYS_PRONOUN = re.compile(r"\s+(?:\w+\s+)?(?:(?:plays|play|played|does|do|did|takes|take|took|has|had|gets|got|"
+                            r"is\s+in|was\s+in|reprises|reprised|returns\s+to|returned\s+to|steps\s+(?:back\s+)?into|"
+                            r"slips\s+(?:back\s+)?into|inhabits|owns)\s+"
+                            r"(?P<noun>(?:this|that|the)\s+(?:role|part|character))\b(?!\s+of\b)|"
+                            r"(?:plays|play|portrays|voices|is playing|played)\s+(?P<pronoun>\w+)\b)", re.IGNORECASE)
 
 
 def pronoun_role(doc: Document, cues: Cues, mentions: list[Mention], index: int) -> Candidate | None:
