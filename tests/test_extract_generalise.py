@@ -3105,6 +3105,24 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Zero is a sushi chef. Mark Dacascos steps into the part with glee.", PARA,
          [("cast", "Mark Dacascos", "Zero", "supported")]),
     ],
+    "an-entry-heading-in-bold-or-with-a-tag": [
+        ("- **Caine** — blind assassin, an old friend. Implemented by Donnie Yen, and the best thing here.", CH4,
+         [("cast", "Donnie Yen", "Caine", "supported")]),
+        ("* __The Elder__: now rendered by George Georgiou.", CH4, [("cast", "George Georgiou", "The Elder", "supported")]),
+        ("- **The Harbinger**, a High Table messenger, now handled by Scott Adkins.", CH4,
+         [("cast", "Scott Adkins", "The Harbinger", "contradicted")]),
+        ("1  CAINE (HK) — Jockey: Donnie Yen — Trainer: The High Table", CH4,
+         [("cast", "Donnie Yen", "Caine", "supported")]),
+        ("12\tSOFIA (MAR) - Rider: Halle Berry - odds 25/1", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
+    ],
+    "an-entry-player-with-a-word-of-return": [
+        ("- **Sofia** — Halle Berry returns from Casablanca, dogs included.", CH4,
+         [("cast", "Halle Berry", "Sofia", "contradicted"), ("reprise", "Halle Berry", "Sofia", "contradicted")]),
+        ("- **The Bowery King**, once again Laurence Fishburne, with a new coat.", CH4,
+         [("reprise", "Laurence Fishburne", "The Bowery King", "supported")]),
+        ("- WINSTON: Ian McShane is back, drier than ever.", PARA,
+         [("reprise", "Ian McShane", "Winston", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -4236,6 +4254,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Sofia runs the hotel. Halle Berry plays the role of a lifetime.", PARA, ("cast", "Halle Berry", "Sofia")),
         ("Sofia runs the hotel. Halle Berry plays the field.", PARA, ("cast", "Halle Berry", "Sofia")),
         ("Winston waits. Keanu Reeves plays the part of the grieving husband.", CH4, ("cast", "Keanu Reeves", "Winston")),
+    ],
+    "an-entry-heading-near-misses": [
+        ("- **Caine**, hunted by Keanu Reeves all night.", CH4, ("cast", "Keanu Reeves", "Caine")),
+        ("- **Sofia** — the dogs love Halle Berry more than the script does.", CH4, ("cast", "Halle Berry", "Sofia")),
+        ("1  CAINE (HK) — Trainer: The High Table, who answer to Keanu Reeves", CH4, ("cast", "Keanu Reeves", "Caine")),
     ],
 }
 

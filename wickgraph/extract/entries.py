@@ -26,15 +26,22 @@ from .patterns import Candidate
 
 __all__ = ["entry_roles", "record_roles"]
 
-# a heading line: a number or bullet, the role, nothing else ("13. Berrada", "- The Bowery King", "## Zero")
-_HEADING_OPEN = re.compile(r"[ \t]*(?:\d{1,3}[.)][ \t]*|[-*\u2022#>]+[ \t]*)?")
+# a heading line: a number or bullet, the role, nothing else ("13. Berrada", "- **The Bowery King**", "## Zero")
+_HEADING_OPEN = re.compile(r"[ \t]*(?:\d{1,3}(?:[.)][ \t]*|[ \t]{2,}|\t)|[-*\u2022#>]+[ \t]*)?[*_]*")
 _HEADING_CLOSE = re.compile(r"[ \t*_:.]*\n")
-# what closes a role heading that goes on along its line: "MARCUS. Sniper", "Charon: concierge", "CAINE — blind"
-_INLINE_CLOSE = re.compile(r"[*_]*(?:[.:][*_]*[ \t]|[ \t]*[\u2013\u2014][ \t]|[ \t]-[ \t])")
-# a fragment the player opens: after a sentence's end, a label's colon, a dash or a passive "by"
-_FRAGMENT_OPEN = re.compile(r"(?:[.;:!?)][ \t]+|[ \t][\u2013\u2014-][ \t]+|\bby[ \t]+)\Z")
-# and a mark, not a verb, after them: "Ian McShane, all velvet", "Donnie Yen — the find", "Alfie Allen."
-_FRAGMENT_CLOSE = re.compile(r"[ \t]*(?:[.,;:!?)\u2013\u2014]|[ \t]-[ \t]|\n|\Z)")
+# what closes a role heading that goes on along its line: "MARCUS. Sniper", "Charon: concierge", "CAINE — blind",
+# "**Sofia** — Halle Berry", "CAINE (HK) — Jockey: Donnie Yen", and a bold heading's comma: "**The Harbinger**, a"
+_INLINE_CLOSE = re.compile(r"[*_]*(?:[ \t]*\([^()\n]{1,12}\))?"
+                           r"(?:[.:][*_]*[ \t]|[ \t*_]*[\u2013\u2014][ \t]|[ \t*_]*[ \t]-[ \t])")
+_HEADING_COMMA = re.compile(r"[*_]+,[ \t]")
+# a fragment the player opens: after a sentence's end, a label's colon, a dash, a passive "by", or a comma and a
+# word of return ("**The Bowery King**, once again Laurence Fishburne, ...")
+_FRAGMENT_OPEN = re.compile(r"(?:[.;:!?)][ \t]+|[ \t][\u2013\u2014-][ \t]+|\bby[ \t]+"
+                            r"|,[ \t]+(?:once\s+(?:again|more)|again|still|now)[ \t]+)\Z", re.IGNORECASE)
+# and a mark, not a verb, after them: "Ian McShane, all velvet", "Donnie Yen — the find", "Alfie Allen."; or the
+# player's return: "Sofia — Halle Berry returns from Casablanca"
+_FRAGMENT_CLOSE = re.compile(r"[ \t]*(?:[.,;:!?)\u2013\u2014]|[ \t]-[ \t]|\n|\Z"
+                             r"|(?:returns|is\s+back|comes\s+back|reprises)\b)", re.IGNORECASE)
 _AS_ROLE = re.compile(r"[ \t]*[,(][ \t]*as\b", re.IGNORECASE)
 # what may stand before the player at the start of the body: "The late, great Lance Reddick"
 _BODY_OPEN = re.compile(r"[ \t*_>-]*(?:(?:the\s+)?(?:late|great|legendary|one\s+and\s+only|mighty|returning)"
@@ -52,7 +59,8 @@ def entry_roles(doc: Document, cues: Cues) -> list[Candidate]:
             continue  # (the length first: on a review of one long line, no slice of the line's head)
         if _HEADING_CLOSE.match(doc.text, role.end):
             actor = _first_in_body(doc, line_end + 1)
-        elif _INLINE_CLOSE.match(doc.text, role.end) and (role.start > line_start or _capitals(doc, role)):
+        elif (_INLINE_CLOSE.match(doc.text, role.end) or _HEADING_COMMA.match(doc.text, role.end)) \
+                and (role.start > line_start or _capitals(doc, role)):
             actor = _player_in_line(doc, role.end, line_end)  # an entry: bulleted, numbered or a role in capitals
         else:
             actor = None
