@@ -3123,6 +3123,15 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("- WINSTON: Ian McShane is back, drier than ever.", PARA,
          [("reprise", "Ian McShane", "Winston", "supported")]),
     ],
+    "a-score-said-across-cues-or-wrapped-lines": [
+        (("51\n00:03:26,200 --> 00:03:30,300\nFor me, Parabellum gets a\nsolid seven and a half\n\n52\n"
+          "00:03:30,400 --> 00:03:33,400\nout of ten. Great action,\nmessy middle.\n"), PARA,
+         [("rating", "", 7.5, "unknown")]),
+        (("1\n00:00:01,000 --> 00:00:03,000\nSo I am giving it three\n\n2\n00:00:03,500 --> 00:00:05,000\n"
+          "out of five stars.\n"), CH4, [("rating", "", 3, "unknown")]),
+        (("All told, and with the caveats above, I would give the whole thing a\nsolid eight out of ten, "
+          "which is rare.\n"), CH2, [("rating", "", 8, "unknown")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).

@@ -402,3 +402,23 @@ def test_essay_prose_that_is_no_rating(text: str) -> None:
 def test_a_grade_given_and_a_mark_of_a_possible_top(text: str, value: float | str, scale: int | str) -> None:
     rating = find_rating(text)
     assert rating is not None and (rating.value, rating.scale) == (value, scale)
+
+
+@pytest.mark.parametrize(("text", "value", "scale"), [
+    # a persona signs the review: its label is the critic's own, over a score quoted earlier
+    (("The applicants' expert declaration scores the invention 10/10. The examiner disagrees.\n\n"
+      "Examiner's rating: 88/100\n"), 88, 100),
+    ("- PORT CLERK ENTERED 6/10 — OVERRULED.\nINSPECTOR'S RATING: 8/10 — PASSED\n", 8, 10),
+    ("The form book makes it 9/10; the tipster is calmer.\nThe tipster's verdict: 3 out of 4\n", 3, 4),
+    # a score the sentence gives as his, hers or theirs is not the critic's
+    ("my brother texted me his score halfway through, 9/10, he's wrong. for me it's 3.5/5.", 3.5, 5),
+    ("Her rating, a generous 8/10, is not mine. I give it 6/10.", 6, 10),
+    ("They posted their verdict: 2/5. Mine is 4/5.", 4, 5),
+    # a named person's or a relation's label is not the critic's
+    ("I give it 8/10.\nMy brother's rating: 6/10\n", 8, 10),
+    ("I give it 8/10.\nDana's rating: 6/10\n", 8, 10),
+    ("I give it 8/10.\nMy wife's score: 5/10\n", 8, 10),
+])
+def test_a_persona_label_and_a_third_persons_score(text: str, value: float | str, scale: int | str) -> None:
+    rating = find_rating(text)
+    assert rating is not None and (rating.value, rating.scale) == (value, scale)

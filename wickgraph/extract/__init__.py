@@ -29,7 +29,7 @@ from .film import detect_film, resolve_film, resolve_work, series_number
 from .gazetteer import CHARACTER, PERSON, WORK, Entry, Gazetteer, fold, get_gazetteer
 from .inputs import MAX_REVIEW_BYTES, ReviewInput, read_review
 from .layout import blank, normalise
-from .markup import struck_spans
+from .markup import line_joins, struck_spans
 from .matching import run_rules
 from .patterns import FIRST_WORK, Candidate, default_rules
 from .plausible import keep_plausible
@@ -103,7 +103,8 @@ def extract(text: str, film: str | None = None, *, reference: Reference | None =
 
     elsewhere = other_work_spans(doc)  # parts of a post about several works that are about another one
     pairs = [(claim, c) for claim, c in pairs if not any(start <= claim.start < end for start, end in elsewhere)]
-    rating = find_rating(blank(text, elsewhere + struck_spans(text)))  # nor from what an edit struck out
+    # nor from what an edit struck out; a score said across subtitle cues or wrapped lines is read as one line
+    rating = find_rating(blank(text, elsewhere + struck_spans(text) + list(line_joins(text))))
     if rating is not None:
         pairs.append((Claim("rating", text[rating.start:rating.end], rating.start, rating.end, value=rating.value,
                             scale=rating.scale, normalized=rating.normalized, rule="rating"), None))

@@ -15,7 +15,7 @@ from .. import regexcache
 from .layout_words import default_layout_words
 from .textscan import line_around
 
-__all__ = ["FOOTNOTE_MARK", "markup_spans", "struck_spans", "tags_as_separators"]
+__all__ = ["FOOTNOTE_MARK", "line_joins", "markup_spans", "struck_spans", "tags_as_separators"]
 
 Span = tuple[int, int]
 
@@ -180,6 +180,16 @@ def _edits(text: str) -> Iterator[Span]:
             yield match.end() - 1, match.end()
 
 
+def line_joins(text: str) -> Iterator[Span]:
+    """Spans that make running text of a transcript or hard-wrapped prose: subtitle cue numbers and timings, line
+    timestamps, and the line breaks inside a sentence."""
+    yield from _subtitle_breaks(text)
+    stamps = _line_timestamps(text)
+    yield from stamps
+    if "\n" in text:
+        yield from _soft_wraps(text, stamps)
+
+
 def markup_spans(text: str) -> Iterator[Span]:
     """Spans of BBCode and HTML tags, footnote marks, invisible characters, subtitle cue timings, wiki and cloze
     markup, HTML character references, hashtag and handle marks, and edits shown in the text (struck-out text with
@@ -195,11 +205,7 @@ def markup_spans(text: str) -> Iterator[Span]:
         yield mark.span()
     for mark in _INVISIBLE.finditer(text):
         yield mark.span()
-    yield from _subtitle_breaks(text)
-    stamps = _line_timestamps(text)
-    yield from stamps
-    if "\n" in text:
-        yield from _soft_wraps(text, stamps)
+    yield from line_joins(text)
     if "[[" in text or "{{" in text:
         for mark in _WIKI.finditer(text):
             yield mark.span()

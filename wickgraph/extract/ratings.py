@@ -30,7 +30,8 @@ _OTHER_LABEL = re.compile(
     # someone the critic knows, as a label: "My wife: 6/10", "Her brother - 7/10"
     r"|\b(?:my|our|his|her|their)\s+(?:\w+\s+)?(?:wife|husband|partner|friend|friends|son|daughter|sister|brother|"
     r"mum|mom|dad|father|mother|kid|kids|girlfriend|boyfriend|colleague|editor|co-?host|flatmate|roommate)"
-    r"\s*[:\-–]\s*$",
+    # ... or as the holder of a score: "My brother's rating: 6/10"
+    r"(?:['\u2019]s?\s+(?:\w+\s+)?(?:score|rating|verdict|grade|mark|vote|take))?\s*[:\-–]\s*$",
     re.IGNORECASE,
 )
 
@@ -70,6 +71,32 @@ _OWN_LABEL = re.compile(r"\b(?:my|our)\b[^.!?\n]{0,40}\b(?:verdict|score|rating|
                         # "The film itself, since somebody asks: 4/5": a label naming the film scores the film
                         r"(?:^|(?<=[.!?]\s))\W*(?:the\s+)?(?:film|movie)(?:\s+itself)?\b[^.!?\n]{0,60}[:\-\u2013]\s*$",
                         re.IGNORECASE)
+# A persona's label over the critic's own score: "Examiner's rating: 88/100", "TIPSTER'S VERDICT: 3 out of 4" (a
+# review written as a patent, a racecard or a manifest signs as the examiner, the tipster, the inspector)
+_PERSONA_LABEL = re.compile(r"^\W*(?:the\s+)?(?P<who>[A-Za-z-]{3,20})['\u2019]s\s+"
+                            r"(?:(?:own|final|official|overall)\s+)?(?:verdict|score|rating|grade|mark)\b[^\n]{0,40}$",
+                            re.IGNORECASE)
+_RELATIONS = frozenset({"wife", "husband", "partner", "friend", "son", "daughter", "sister", "brother", "mum", "mom",
+                        "dad", "father", "mother", "kid", "girlfriend", "boyfriend", "colleague", "flatmate",
+                        "roommate", "audience", "imdb", "film", "movie", "show", "series", "public", "everyone",
+                        "nobody", "somebody", "someone", "internet", "studio"})
+
+
+def _persona_label(text: str, before: str) -> bool:
+    """Whether ``before`` is a persona's own label: its holder a common noun (written in lower case elsewhere in
+    the text, or in a label all in capitals), not a name ("Dana's rating:") nor a relation ("Brother's score:")."""
+    label = _PERSONA_LABEL.search(before)
+    if label is None or label["who"].lower() in _RELATIONS:
+        return False
+    who = label["who"]
+    return who.isupper() or who.islower() or re.search(rf"(?<![\w'])(?-i:{re.escape(who.lower())})\b", text) is not None
+
+
+# "my brother texted me his score, 9/10": a score the sentence gives as someone else's
+_THIRD_PERSON_SCORE = re.compile(r"\b(?:his|her|their)\s+(?:own\s+)?(?:\w+\s+)?(?:score|rating|verdict|grade|mark|vote)"
+                                 r"\b[^.!?\n]{0,60}$", re.IGNORECASE)
+
+
 # The score as it stands after a rewatch: "First watch: 7/10 ... Now: 8.5/10" (it outranks the critic's earlier one)
 _NOW_LABEL = re.compile(r"^\W*(?:now|today|these\s+days|updated|revised|after\s+(?:the\s+|a\s+)?rewatch|"
                         # "FINAL VERDICT (locked, Sat 14:02):": the last word outranks a score given on the way
@@ -102,6 +129,8 @@ def _attributed(text: str, start: int) -> bool:
     other = _OTHERS.search(text, sentence_start, clause_start)
     if other is not None and not _FIRST_PERSON.search(" " + text[other.end():start]):
         return True  # "On Rotten Tomatoes, the film holds 89%" (but "IMDb says 6, but I give it 8/10" is mine)
+    if _THIRD_PERSON_SCORE.search(text, sentence_start, start) is not None:
+        return True
     giver = _GIVER.search(before)
     if giver is None:
         return False
@@ -221,7 +250,7 @@ def find_rating(text: str) -> RatingMatch | None:
             if _NOW_LABEL.search(before):
                 now.append(rating)
             own = _OWN_LABEL.search(before) is not None or _OWN_LABEL.search(_clause(before)) is not None \
-                or _OWN_LABEL.search(_previous_line(text, line_start)) is not None
+                or _OWN_LABEL.search(_previous_line(text, line_start)) is not None or _persona_label(text, before)
             found.append((own, rating))
     keyed = _keyed_overall(text)
     if keyed is not None:  # the key's scale, not a bare number's default of ten, reads the overall mark
