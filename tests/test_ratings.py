@@ -422,3 +422,19 @@ def test_a_grade_given_and_a_mark_of_a_possible_top(text: str, value: float | st
 def test_a_persona_label_and_a_third_persons_score(text: str, value: float | str, scale: int | str) -> None:
     rating = find_rating(text)
     assert rating is not None and (rating.value, rating.scale) == (value, scale)
+
+
+@pytest.mark.parametrize(("text", "value", "scale"), [
+    # Markdown's bold marks around a label are not stars
+    ("**Version rating (maintainer of this changelog):** 88/100 — recommended", 88, 100),
+    ("**Score:** 7/10", 7, 10),
+    ("**Grade:** B+", "B+", "letter"),
+    ("*Verdict:* **A-**", "A-", "letter"),
+    # stars in asterisks after a bold label still are
+    ("**Rating:** ****", 4, 5),
+    ("Rating: ***½", 3.5, 5),
+    ("My rating: *** out of 4", 3, 4),
+])
+def test_bold_marks_and_asterisk_stars(text: str, value: float | str, scale: int | str) -> None:
+    rating = find_rating(text)
+    assert rating is not None and (rating.value, rating.scale) == (value, scale)

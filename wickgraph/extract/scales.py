@@ -82,7 +82,8 @@ _SOURCES: list[tuple[str, re.Pattern[str]]] = [
     ("labelled_scale", re.compile(rf"\b(?:rating|score|verdict|grade|mark|vote)\s*\(\s*(?:out\s+of|/)\s*{_SCALE}\s*\)"
                                   rf"\s*[:=\-\u2013\u2014]\s*(?P<value>{_NUM}){_HALF}\b(?![.,]\d)", re.IGNORECASE)),
     # "****/5", "***½ out of 5", "(***)": any repeated star-like glyph, with or without a scale
-    ("stars_ascii", re.compile(r"(?<![*\w])(?P<full>[*✦✪✭⭐]{1,5})(?P<half>½)?"
+    # (not Markdown's bold marks, which touch a word or close after a mark: "**Version rating (...):** 88/100")
+    ("stars_ascii", re.compile(r"(?<![^\s(\[])(?P<full>[*✦✪✭⭐]{1,5})(?![*A-Za-z0-9])(?P<half>½)?"
                                r"(?:\s*(?:/|out\s+of)\s*(?P<scale>5|4|10)\b)?")),
     # "88%" after a score label; "7 of 10 points"
     ("percent", re.compile(r"(?P<value>\d{1,3}(?:\.\d)?)\s*(?:%|per\s?cent\b|percent\b)", re.IGNORECASE)),
@@ -107,7 +108,7 @@ _SOURCES: list[tuple[str, re.Pattern[str]]] = [
     ("letter", re.compile(
         # a label, maybe with a phrase before its colon ("Our own mark, for the film that said goodbye to him: A-")
         r"(?:\b(?:grade|rating|verdict|score|overall(?:\s+grade)?|(?:my|our)\s+take|(?:my|our|own)\s+mark)"
-        r"(?:\s*[:\-–—|]?\s*|[ \t]*(?:[.·_]{3,}|…+)[ \t]*|,[^,:;.\n]{1,60}:\s*)"
+        r"(?:[*_]*\s*[:\-–—|]?[*_]*\s*[*_]*|[ \t]*(?:[.·_]{3,}|…+)[ \t]*|,[^,:;.\n]{1,60}:\s*)"  # "**Grade:** B+"
         r"|\b(?:I'm going|I am going|I give it|giving it|"
         r"gets? an?|earns? an?|I'd give it an?|solid)\s+(?:an?\s+)?"
         # "I award it, with reservations, a B-minus", "It earns, grudgingly, a B\u2013": an aside before the grade
