@@ -3132,6 +3132,21 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         (("All told, and with the caveats above, I would give the whole thing a\nsolid eight out of ten, "
           "which is rare.\n"), CH2, [("rating", "", 8, "unknown")]),
     ],
+    "a-players-possessive-role-that-is-also-a-title": [
+        ("Unity Phelan's Ballerina is a highlight.", PARA, [("cast", "Unity Phelan", "The Ballerina", "supported")]),
+        ("Keanu Reeves's John Wick limps more than ever.", CH4, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("Ana de Armas's Ballerina dances in the opera house.", PARA,
+         [("cast", "Ana de Armas", "The Ballerina", "contradicted")]),
+    ],
+    "played-by-closing-the-clause": [
+        ("Yes, the Bowery King drops by for a scene, played once again by Laurence Fishburne.", BAL,
+         [("cast", "Laurence Fishburne", "The Bowery King", "contradicted"),
+          ("reprise", "Laurence Fishburne", "The Bowery King", "contradicted")]),
+        ("John finally kills Santino, played by Riccardo Scamarcio.", CH2,
+         [("cast", "Riccardo Scamarcio", "Santino", "supported")]),
+        ("Then Winston shows up in the lobby, played as ever by Ian McShane.", CH4,
+         [("cast", "Ian McShane", "Winston", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -4268,6 +4283,19 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("- **Caine**, hunted by Keanu Reeves all night.", CH4, ("cast", "Keanu Reeves", "Caine")),
         ("- **Sofia** — the dogs love Halle Berry more than the script does.", CH4, ("cast", "Halle Berry", "Sofia")),
         ("1  CAINE (HK) — Trainer: The High Table, who answer to Keanu Reeves", CH4, ("cast", "Keanu Reeves", "Caine")),
+    ],
+    "a-makers-possessive-title-is-their-work": [
+        ("A playthrough of Len Wiseman's Ballerina (2025), the fifth feature.", BAL, ("cast", "Len Wiseman", None)),
+        ("Len Wiseman's Ballerina is slick and loud.", BAL, ("cast", "Len Wiseman", None)),
+        ("Derek Kolstad's John Wick is lean.", JW1, ("cast", "Derek Kolstad", None)),
+        ("Before Parabellum, Keanu Reeves's John Wick (2014) started it.", PARA,
+         ("cast", "Keanu Reeves", "John Wick")),
+    ],
+    "played-by-closing-the-clause-near-misses": [
+        ("Winston shows up with a gun, which was played by Ian McShane.", CH4, ("cast", "Ian McShane", "Winston")),
+        ("Winston meets Keanu Reeves, played by nobody.", CH4, ("cast", "Keanu Reeves", "Winston")),
+        ("Winston waits. The lobby scene, played by Ian McShane with relish, is long.", CH4,
+         ("cast", "Ian McShane", "Winston")),
     ],
 }
 

@@ -218,6 +218,18 @@ _NEW_NAME = re.compile(r"(?-i:[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\b(?!['\u2019]|[ -
 _NAMING_CUES = frozenset({"as", "plays", "playing", "portrays", "portraying", "voices", "voicing", "called", "named"})
 
 
+_POSSESSIVE_ONLY = re.compile(r"['\u2019]s?\s+")
+_YEAR_IN_BRACKETS = re.compile(r"\s*\(\s*(?:19|20)\d\d\s*[,;)]")
+
+
+def _credited_or_dated(doc: Document, person: Mention, work: Mention) -> bool:
+    """Whether a title after a person's possessive is their work: they are credited on the reviewed film, or the
+    title has its year in brackets."""
+    credited = frozenset().union(*doc.film_credits.values())
+    return _YEAR_IN_BRACKETS.match(doc.text, work.end) is not None \
+        or any(entry.iri in credited for entry in person.of_kind(PERSON))
+
+
 def _forward(doc: Document, cues: Cues, mentions: list[Mention], index: int) -> Candidate | None:
     actor = mentions[index]
     sentence_start, sentence_end = doc.sentence(actor.start)
@@ -256,6 +268,8 @@ def _forward(doc: Document, cues: Cues, mentions: list[Mention], index: int) -> 
         gap = doc.gap(actor.end, other.start)
         if in_brackets and ")" in gap:
             return None
+        if other.mask & WORK and _POSSESSIVE_ONLY.fullmatch(gap) and _credited_or_dated(doc, actor, other):
+            return None  # "Len Wiseman's Ballerina (2025)": the work the person made, not a part they play
         if given:
             # the role noun must be what is given: not "gives Donnie Yen a daughter called Akira"
             return role_candidate(doc, cues, actor, other, actor.start, other.end) \
@@ -436,6 +450,7 @@ def _backward(doc: Document, cues: Cues, mentions: list[Mention], index: int) ->
         else:
             phrase = " ".join(w for w in gap_words(gap) if w not in (",", "the", "here", "again", "now"))
             linked = backward_link(gap, after, cues) or _as_aside(doc, other, gap) \
+                or _PLAYED_BY_AT_CLAUSE_END.fullmatch(gap) is not None \
                 or elided_link(gap, doc.text[max(sentence_start, other.start - WINDOW):other.start], cues) or (
                 phrase in ("whom", "who") and re.match(
                     r"\s+(?:\w+ly\s+)?(?:plays|played|portrays|portrayed|voices|voiced)\b", after) is not None)
@@ -447,6 +462,13 @@ def _backward(doc: Document, cues: Cues, mentions: list[Mention], index: int) ->
             continue  # a role inside the apposition of the subject before it
         return None
     return None
+
+
+# "the Bowery King drops by for a scene, played once again by X", "John kills Santino, played by X": a participle
+# closing the clause names the player of the role nearest before it
+_AGAIN_WORDS = r"(?:(?:once\s+again|again|as\s+ever|as\s+always|still|here|now|once\s+more)\s+)?"
+_PLAYED_BY_AT_CLAUSE_END = re.compile(rf"[^;.!?()\n,]{{1,60}},\s*{_AGAIN_WORDS}(?:played|portrayed|voiced)\s+"
+                                      rf"{_AGAIN_WORDS}by\s+", re.IGNORECASE)
 
 
 def _as_aside(doc: Document, role: Mention, gap: str) -> bool:
