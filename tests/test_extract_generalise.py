@@ -3147,6 +3147,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Then Winston shows up in the lobby, played as ever by Ian McShane.", CH4,
          [("cast", "Ian McShane", "Winston", "supported")]),
     ],
+    "a-player-named-as-an-afterthought": [
+        ("His brother Frankie, who walked off with the coin press — Ben Robson, all sideburns and guilt.", CONT,
+         [("cast", "Ben Robson", "Frankie", "supported")]),
+        ("Desk clerk Charon — a young Ayomide Adegun, quietly deciding whose side he's on.", CONT,
+         [("cast", "Ayomide Adegun", "Charon", "supported")]),
+        ("Miles, ex-army, runs the dojo — Hubert Point-Du Jour. Good neighbour.", CONT,
+         [("cast", "Hubert Point-Du Jour", "Miles", "supported")]),
+        ("From the High Table: an Adjudicator, masked for most of it — Katie McGrath, who brings no warmth.", CONT,
+         [("cast", "Katie McGrath", "The Adjudicator", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -4296,6 +4306,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Winston meets Keanu Reeves, played by nobody.", CH4, ("cast", "Keanu Reeves", "Winston")),
         ("Winston waits. The lobby scene, played by Ian McShane with relish, is long.", CH4,
          ("cast", "Ian McShane", "Winston")),
+    ],
+    "a-player-named-as-an-afterthought-near-misses": [
+        ("Caine visits Koji's hotel in Osaka — Hiroyuki Sanada, mostly.", CH4, ("cast", "Hiroyuki Sanada", "Caine")),
+        ("Miles runs the dojo — Ben Robson runs the bar.", CONT, ("cast", "Ben Robson", "Miles")),
+        ("Charon waits at the desk with Winston — Ian McShane, mostly.", CH4, ("cast", "Ian McShane", "Charon")),
     ],
 }
 

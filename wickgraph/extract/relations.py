@@ -20,6 +20,7 @@ import itertools
 import re
 
 from .. import regexcache
+from .afterthoughts import afterthought_player
 from .anaphora import addressed_roles, identified_role, pronoun_role, subject_pronoun_role
 from .document import Document
 from .entries import entry_roles, record_roles
@@ -59,7 +60,7 @@ def pair_roles(doc: Document, cues: Cues | None = None) -> list[Candidate]:
         candidate = _forward(doc, cues, mentions, index) or _backward(doc, cues, mentions, index) \
             or pronoun_role(doc, cues, mentions, index) or subject_pronoun_role(doc, mentions, index) \
             or identified_role(doc, mentions, index) or _lowercase_role(doc, cues, mention) \
-            or _apposed_pair(doc, mentions, index)
+            or _apposed_pair(doc, mentions, index) or afterthought_player(doc, cues, mentions, index)
         if candidate is not None:
             found.append(candidate)
     found += _unknown_actors(doc, cues, mentions)
