@@ -254,6 +254,29 @@ def test_a_post_about_films_outside_the_franchise_keeps_the_reviewed_works_claim
     assert [c.to_json()["value"] for c in result.claims if c.type == "rating"] == [rating]
 
 
+SHEET_LOGS = [
+    # an exported log, some cells quoted: the other shows' rows make no claims, the reviewed film's row does
+    (('date,title,yr,notes\n2023-10-07,"Loki",2023,"Ke Huy Quan as Ouroboros, a delight"\n'
+      '2023-09-29,"The Continental",2023,"Prequel. Mel Gibson is Cormac, at full volume"\n'
+      '2023-10-14,"The Fall of the House of Usher",2023,"Carla Gugino as Verna"\n'),
+     "The Continental", {("cast", "Mel Gibson"), ("release_year", None)}),
+    # a tab-separated diary with a "Film" column
+    ("Film\tYear\tNotes\nHeat\t1995\tAl Pacino as Vincent Hanna\nJohn Wick\t2014\tKeanu Reeves as John Wick\n",
+     "John Wick", {("cast", "Keanu Reeves"), ("release_year", None)}),
+    # a plain CSV with a "movie_title" column
+    ("movie_title,year,notes\nPoint Blank,1967,Lee Marvin as Walker\nParabellum,2019,Halle Berry as Sofia\n",
+     "Parabellum", {("cast", "Halle Berry"), ("release_year", None)}),
+]
+
+
+@pytest.mark.parametrize(("text", "film", "expected"), SHEET_LOGS)
+def test_a_logs_rows_about_other_works_make_no_claims(text: str, film: str,
+                                                        expected: set[tuple[str, str | None]]) -> None:
+    """A sheet whose header names a title column: a row whose title is another work's is about that work."""
+    found = {(c.type, c.person or c.actor) for c in extract(text, film).claims if c.type != "rating"}
+    assert expected <= found <= expected | {("reprise", a) for _, a in expected} | {("franchise_member", None)}
+
+
 @pytest.mark.parametrize("text", [
     "John Wick: Chapter 2 (2017)\n\nWhat is missing? A villain. Chapter 2 was tighter; here Common plays Cassian.",
     ("| | John Wick (2014) | John Wick: Chapter 2 (2017) |\n|---|---|---|\n| Director | Chad Stahelski | Chad Stahelski |"

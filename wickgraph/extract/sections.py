@@ -6,7 +6,8 @@ work, the parts that open with another work's title (up to the next such paragra
 the reviewed one's: :func:`other_work_spans` finds them so their claims and ratings are left out. A film outside the
 franchise, which the reference does not know, is told by its block's layout: its title alone on a line over its
 credits ("CASABLANCA" over "US 1942 · Dir. Michael Curtiz · 102 min") or with its year ("THE QUIET HARBOUR (2024)");
-that block, and each later paragraph that opens with the same title, is about it.
+that block, and each later paragraph that opens with the same title, is about it. In a sheet whose header names a
+title column (a log of everything watched), a row is about the work its title cell names.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ def other_work_spans(doc: Document) -> list[tuple[int, int]]:
     starts = [0, *(m.end() for m in _PARAGRAPH_START.finditer(doc.text))]
     opened = [(start, topic) for start in starts if (topic := _opening_title(doc, start)) is not None]
     return sorted(_other_paragraphs(doc, opened) + _outside_films(doc, starts, opened) + _other_labelled_lines(doc)
-                  + _other_columns(doc))
+                  + _other_columns(doc) + _other_rows(doc))
 
 
 def _other_paragraphs(doc: Document, opened: list[tuple[int, str]]) -> list[tuple[int, int]]:
@@ -177,3 +178,46 @@ def _columns_of_others(doc: Document, rows: list[re.Match[str]]) -> list[Span]:
         return []
     return [cell for row in rows[1:] for index, cell in enumerate(_cells(row))
             if topics.get(index, doc.film) != doc.film]
+
+
+# a sheet's column of titles: "title", "film", "Movie title", "show_name"
+_TITLE_COLUMN = re.compile(r"(?:(?:film|movie|show|series)[ _]?)?(?:title|film|movie|show|series|work)s?",
+                           re.IGNORECASE)
+
+
+_ANY_LINE = re.compile(r"^[^\n]*$", re.MULTILINE)
+
+
+def _tab_cells(text: str, start: int, end: int) -> list[Span]:
+    """The spans of the tab-separated cells of the line ``text[start:end]``."""
+    cells = []
+    tab = text.find("\t", start, end)
+    while tab >= 0:
+        cells.append((start, tab))
+        start, tab = tab + 1, text.find("\t", tab + 1, end)
+    return [*cells, (start, end)]
+
+
+def _other_rows(doc: Document) -> list[Span]:
+    """In a sheet (tab-separated in the layout view, as CSV rows are) whose header names a title column, the rows
+    whose title is another work's: a log of everything watched, one row the reviewed film."""
+    if "\t" not in doc.folded:
+        return []
+    spans: list[Span] = []
+    column: int | None = None
+    for line in _ANY_LINE.finditer(doc.folded):
+        cells = _tab_cells(doc.folded, line.start(), line.end()) if "\t" in line.group() else []
+        if len(cells) < 3:
+            column = None
+            continue
+        if column is None:
+            column = next((i for i, (a, b) in enumerate(cells)
+                           if _TITLE_COLUMN.fullmatch(doc.folded[a:b].strip(" *_"))), None)
+            continue
+        if column >= len(cells):
+            continue
+        start, end = cells[column]
+        if doc.folded[start:end].strip() and not any(
+                e.iri == doc.film for m in doc.mentions_between(start, end) for e in m.of_kind(WORK)):
+            spans.append(line.span())
+    return spans

@@ -1,8 +1,9 @@
 """Pasted spreadsheets: CSV rows read as the tab-separated rows the layout step knows.
 
-Reviews paste cast sheets as CSV: '"Caine","Yen, Donnie"' with quoted cells, or 'Caine,Donnie Yen' /
-'Caine;Donnie Yen' with none. Prose always puts a space after its commas, so a line whose
-separators have none is a sheet row. The result has the text's length, so offsets carry over.
+Reviews paste cast sheets as CSV: '"Caine","Yen, Donnie"' with quoted cells, 'Caine,Donnie Yen' /
+'Caine;Donnie Yen' with none, or a log exported with some cells quoted ('2023-09-17,"John Wick: Chapter 4",2023').
+Prose always puts a space after its commas, so a line whose separators have none is a sheet row. The result has
+the text's length, so offsets carry over.
 """
 
 from __future__ import annotations
@@ -17,11 +18,46 @@ _CSV_QUOTED = re.compile(r'^[ \t]*"[^"\n]{0,80}"(?:[ \t]*[,;][ \t]*"[^"\n]{0,80}
 _CSV_PLAIN = re.compile(r"^[ \t]*[^\s,.!?;:\n][^,;\n]{0,60}(?:[,;](?=\S)[^,;\n]{1,60})+[ \t]*$", re.MULTILINE)
 
 
+# A row of an exported sheet that quotes only some cells: '2023-09-17,"John Wick: Chapter 4",2023,"film, rewatch",'
+# (a quoted cell may hold prose, commas and all; between cells, commas with nothing after them)
+_CSV_MIXED = re.compile(r'^[^\n]*(?:^|,)"[^"\n]*"(?:,|$)[^\n]*$', re.MULTILINE)
+_MIXED_CELL = re.compile(r'"[^"\n]*"|[^",\n]*')
+
+
+def _mixed_separators(line: str) -> list[int] | None:
+    """The offsets of the separating commas of a CSV row with some cells quoted, or None if it is no such row
+    (an unquoted cell that opens with a space is prose, and a sheet row has three cells or more)."""
+    separators: list[int] = []
+    position = 0
+    while True:
+        cell = _MIXED_CELL.match(line, position)
+        assert cell is not None  # the pattern matches the empty string
+        if cell.group()[:1] in (" ", "\t") or (cell.group().startswith('"') is False and '"' in cell.group()):
+            return None
+        position = cell.end()
+        if position == len(line.rstrip()):
+            return separators if len(separators) >= 2 else None
+        if line[position] != ",":
+            return None
+        separators.append(position)
+        position += 1
+
+
 def csv_cells(view: str) -> str:
     """``view`` with the cells of each CSV row tab-separated and their quotes blanked (same length)."""
     if "," not in view and ";" not in view:
         return view
     chars: list[str] | None = None
+    if '"' in view:
+        for row in _CSV_MIXED.finditer(view):
+            separators = _mixed_separators(row.group())
+            if separators is None:
+                continue
+            chars = chars or list(view)
+            for offset in separators:
+                chars[row.start() + offset] = "\t"
+            for quote in re.finditer('"', row.group()):
+                chars[row.start() + quote.start()] = " "
     for row in _CSV_QUOTED.finditer(view):
         chars = chars or list(view)
         inside = False
