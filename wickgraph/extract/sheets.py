@@ -32,7 +32,7 @@ def _mixed_separators(line: str) -> list[int] | None:
     while True:
         cell = _MIXED_CELL.match(line, position)
         assert cell is not None  # the pattern matches the empty string
-        if cell.group()[:1] in (" ", "\t") or (cell.group().startswith('"') is False and '"' in cell.group()):
+        if cell.group()[:1] in (" ", "\t"):
             return None
         position = cell.end()
         if position == len(line.rstrip()):
