@@ -3157,6 +3157,20 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("From the High Table: an Adjudicator, masked for most of it — Katie McGrath, who brings no warmth.", CONT,
          [("cast", "Katie McGrath", "The Adjudicator", "supported")]),
     ],
+    "co-credited-as-a-job-qualifier": [
+        ("Inventors: Chad Stahelski and David Leitch, co-credited directors, both of Los Angeles.", JW1,
+         [("director", "Chad Stahelski", None, "supported"), ("director", "David Leitch", None, "contradicted")]),
+        ("Shay Hatten and Michael Finch, co-credited screenwriters, did fine.", CH4,
+         [("writer", "Michael Finch", None, "supported")]),
+        ("Derek Kolstad (co-credited writer) is the constant.", PARA, [("writer", "Derek Kolstad", None, "supported")]),
+    ],
+    "a-job-noun-before-the-relative-clause": [
+        ("Greg Coolidge and Kirk Ward, the showrunners who wrote it, love the seventies.", CONT,
+         [("writer", "Greg Coolidge", None, "supported"), ("writer", "Kirk Ward", None, "supported")]),
+        ("Chad Stahelski, the stuntman who directed it, knows fights.", CH2,
+         [("director", "Chad Stahelski", None, "supported")]),
+        ("Derek Kolstad, the writer who scripted it, keeps it lean.", JW1, [("writer", "Derek Kolstad", None, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -4311,6 +4325,12 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Caine visits Koji's hotel in Osaka — Hiroyuki Sanada, mostly.", CH4, ("cast", "Hiroyuki Sanada", "Caine")),
         ("Miles runs the dojo — Ben Robson runs the bar.", CONT, ("cast", "Ben Robson", "Miles")),
         ("Charon waits at the desk with Winston — Ian McShane, mostly.", CH4, ("cast", "Ian McShane", "Charon")),
+    ],
+    "a-job-noun-before-the-relative-clause-near-misses": [
+        ("Derek Kolstad, the writer who wrote the first one, is absent.", CONT, ("writer", "Derek Kolstad", None)),
+        ("Chad Stahelski, the man who directed the first one, produces.", BAL, ("director", "Chad Stahelski", None)),
+        ("Chad Stahelski, the stuntman who doubled Keanu in it, produces.", BAL,
+         ("director", "Chad Stahelski", None)),
     ],
 }
 
