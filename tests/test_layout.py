@@ -312,6 +312,11 @@ def test_a_returning_heading_makes_its_roles_reprises(text: str) -> None:
     assert reprises(text, JW4) == {("Ian McShane", "Winston", "supported"), ("Lance Reddick", "Charon", "supported")}
 
 
+def test_a_markdown_heading_keeps_its_list_after_a_blank_line() -> None:
+    text = "## Returning\n\n- Ian McShane as Winston\n- Lance Reddick as Charon\n\nDonnie Yen as Caine is new.\n"
+    assert reprises(text, JW4) == {("Ian McShane", "Winston", "supported"), ("Lance Reddick", "Charon", "supported")}
+
+
 def test_a_returning_heading_ends_at_a_blank_line_or_the_next_heading() -> None:
     text = ("Returning:\n- Ian McShane as Winston\n\n- Donnie Yen as Caine\n"
             "Also back:\n- Lance Reddick as Charon\nNew faces:\n- Rina Sawayama as Akira\n")
@@ -328,6 +333,10 @@ def test_a_false_reprise_under_a_heading_is_flagged() -> None:
     "Not returning:\n- Ian McShane as Winston\n- Lance Reddick as Charon\n",
     "**Sat this one out**\n* Ian McShane (Winston)\n* Lance Reddick (Charon)\n",
     "Missing:\nWinston ...... Ian McShane\nCharon ....... Lance Reddick\n",
+    # a Markdown heading, a blank line, then its list
+    "### Removed\n\n- Winston (Ian McShane) — gone at the end of the last one.\n- Charon (Lance Reddick)\n",
+    "Written out:\n\n* Ian McShane as Winston\n* Lance Reddick as Charon\n",
+    "NON-RUNNERS\nWINSTON — Ian McShane\nCHARON — Lance Reddick\n",
 ])
 def test_an_absent_heading_makes_its_list_no_claim(text: str) -> None:
     assert facts(text, JW4) == set()

@@ -336,6 +336,8 @@ def _sections(text: str, view: str, words: LayoutWords) -> Iterator[Section]:
         last = None
         for item_start, item_end in lines[number + 1:number + 60]:
             line = view[item_start:item_end].strip()
+            if not line and last is None:
+                continue  # a Markdown heading's blank line before its list
             if not line or (line.endswith(":") and len(line) <= 60):
                 break  # a blank line or the next heading ends the list
             if not _LIST_ITEM.match(text, item_start) and len(line) > _MAX_ITEM:
