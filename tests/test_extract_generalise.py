@@ -3171,6 +3171,12 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
          [("director", "Chad Stahelski", None, "supported")]),
         ("Derek Kolstad, the writer who scripted it, keeps it lean.", JW1, [("writer", "Derek Kolstad", None, "supported")]),
     ],
+    "a-credit-label-with-a-collective-noun": [
+        ("**Script commits:** Shay Hatten, Michael Finch.", CH4,
+         [("writer", "Shay Hatten", None, "supported"), ("writer", "Michael Finch", None, "supported")]),
+        ("Directing team: Chad Stahelski\n", CH4, [("director", "Chad Stahelski", None, "supported")]),
+        ("Writers room: Greg Coolidge and Kirk Ward\n", CONT, [("writer", "Kirk Ward", None, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -4331,6 +4337,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Chad Stahelski, the man who directed the first one, produces.", BAL, ("director", "Chad Stahelski", None)),
         ("Chad Stahelski, the stuntman who doubled Keanu in it, produces.", BAL,
          ("director", "Chad Stahelski", None)),
+    ],
+    "a-credit-label-with-a-collective-noun-near-misses": [
+        ("Script team member Shay Hatten says hi.", BAL, ("writer", "Shay Hatten", None)),
+        ("Stunt team: Chad Stahelski and friends\n", BAL, ("director", "Chad Stahelski", None)),
+        ("Directing team spirit: Keanu Reeves\n", CH4, ("director", "Keanu Reeves", None)),
     ],
 }
 
