@@ -3177,6 +3177,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Directing team: Chad Stahelski\n", CH4, [("director", "Chad Stahelski", None, "supported")]),
         ("Writers room: Greg Coolidge and Kirk Ward\n", CONT, [("writer", "Kirk Ward", None, "supported")]),
     ],
+    "year-in-apposition-to-the-title-as-the-one": [
+        ("Yes, John Wick: Chapter 3, the 2019 one, the third.", PARA, [("release_year", "", 2019, "supported")]),
+        ("Parabellum, the 2019 one with the horses, rules.", PARA, [("release_year", "", 2019, "supported")]),
+        ("Ballerina, the 2024 one, is fine.", BAL, [("release_year", "", 2024, "contradicted")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -4342,6 +4347,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Script team member Shay Hatten says hi.", BAL, ("writer", "Shay Hatten", None)),
         ("Stunt team: Chad Stahelski and friends\n", BAL, ("director", "Chad Stahelski", None)),
         ("Directing team spirit: Keanu Reeves\n", CH4, ("director", "Keanu Reeves", None)),
+    ],
+    "year-in-apposition-to-another-title-as-the-one": [
+        ("John Wick, the 2014 one, is leaner than this.", PARA, ("release_year", "", 2014)),
+        ("Chapter 2, the 2017 one, had Common.", CH4, ("release_year", "", 2017)),
+        ("I prefer the 2014 one.", CH4, ("release_year", "", 2014)),
     ],
 }
 
