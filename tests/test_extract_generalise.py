@@ -3182,6 +3182,13 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Parabellum, the 2019 one with the horses, rules.", PARA, [("release_year", "", 2019, "supported")]),
         ("Ballerina, the 2024 one, is fine.", BAL, [("release_year", "", 2024, "contradicted")]),
     ],
+    "a-players-described-part-then-its-name": [
+        ("John Leguizamo's chop-shop owner, Aurelio, gets one scene.", JW1,
+         [("cast", "John Leguizamo", "Aurelio", "supported")]),
+        ("Ian McShane's hotel manager, Winston, is drier than ever.", CH4,
+         [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Donnie Yen's blind swordsman, Caine, steals it.", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -4352,6 +4359,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("John Wick, the 2014 one, is leaner than this.", PARA, ("release_year", "", 2014)),
         ("Chapter 2, the 2017 one, had Common.", CH4, ("release_year", "", 2017)),
         ("I prefer the 2014 one.", CH4, ("release_year", "", 2014)),
+    ],
+    "a-players-described-part-then-its-name-near-misses": [
+        ("Keanu Reeves's old friend, Marcus, is a sniper.", JW1, ("cast", "Keanu Reeves", "Marcus")),
+        ("Michael Nyqvist's weary son, Iosef, steals the car.", JW1, ("cast", "Michael Nyqvist", "Iosef")),
+        ("Derek Kolstad's screenplay, John Wick, is thin.", JW1, ("cast", "Derek Kolstad", "John Wick")),
     ],
 }
 

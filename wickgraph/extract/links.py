@@ -149,6 +149,11 @@ def _possessed_role(described: list[str], cues: Cues) -> bool:
     if len(described) <= 2 and not any(w in cues["possessive-work"] for w in described) \
             and _is_description(described, cues):
         return True
+    # "John Leguizamo's chop-shop owner, Aurelio": the part described, then named in apposition (not a relation
+    # of the part's: "Keanu Reeves's old friend, Marcus")
+    if 2 <= len(described) <= 4 and described[-1] == "," and _is_description(described[:-1], cues) \
+            and not any(w in cues["possessive-work"] | cues["relation-noun"] for w in described):
+        return True
     nouns = [i for i, w in enumerate(described[:3]) if w in cues["role-noun"]]
     if not nouns or len(described) > _MAX_LINK_WORDS:
         return False
