@@ -3189,6 +3189,20 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
          [("cast", "Ian McShane", "Winston", "supported")]),
         ("Donnie Yen's blind swordsman, Caine, steals it.", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
     ],
+    "a-player-in-square-brackets": [
+        ("Charon [Lance Reddick] will greet you.", JW1, [("cast", "Lance Reddick", "Charon", "supported")]),
+        ("Table 2: Viggo Tarasov [Michael Nyqvist], Abram Tarasov, his brother [Peter Stormare]", JW1,
+         [("cast", "Michael Nyqvist", "Viggo Tarasov", "supported"),
+          ("cast", "Peter Stormare", "Abram Tarasov", "contradicted")]),
+        ("- Ms. Perkins [Adrianne Palicki] — vegetarian", JW1, [("cast", "Adrianne Palicki", "Ms. Perkins", "supported")]),
+    ],
+    "a-role-field-and-a-field-of-another-name-on-one-line": [
+        ("Character: Eve Macarro | Assignee: Ana de Armas | Status: Done", BAL,
+         [("cast", "Ana de Armas", "Eve Macarro", "supported")]),
+        ("Role: Charon; Pilot: Lance Reddick", CH4, [("cast", "Lance Reddick", "Charon", "supported")]),
+        ("Character: Winston \t Owner: Ian McShane \t Priority: High", CH4,
+         [("cast", "Ian McShane", "Winston", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -4364,6 +4378,12 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Keanu Reeves's old friend, Marcus, is a sniper.", JW1, ("cast", "Keanu Reeves", "Marcus")),
         ("Michael Nyqvist's weary son, Iosef, steals the car.", JW1, ("cast", "Michael Nyqvist", "Iosef")),
         ("Derek Kolstad's screenplay, John Wick, is thin.", JW1, ("cast", "Derek Kolstad", "John Wick")),
+    ],
+    "a-role-field-and-a-credit-field-on-one-line": [
+        ("Character: Winston | Director: Chad Stahelski", CH4, ("cast", "Chad Stahelski", "Winston")),
+        ("Character: Eve Macarro | Writer: Shay Hatten", BAL, ("cast", "Shay Hatten", "Eve Macarro")),
+        ("Character: Winston | Producer: Basil Iwanyk | Status: Done", CH4, ("cast", "Basil Iwanyk", "Winston")),
+        ("Character: Caine | Stunt coordinator: Jeremy Marinas", CH4, ("cast", "Jeremy Marinas", "Caine")),
     ],
 }
 

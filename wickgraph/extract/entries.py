@@ -8,8 +8,9 @@ words ("The late, great Lance Reddick"), or opening a fragment of the line and c
 
 A record of fields (a data export, a stat card, a config file) gives the player and the role as the values of two
 fields ("- actor: Halle Berry" over "  role: Sofia", '{"actor": "Ian McShane", "character": "Winston"}'), or the
-player's field under a heading that names the role ("CARD 3 // CAINE" over "PLAYED BY: Donnie Yen"). The field
-names are the column-header words of ``layout.json``.
+player's field under a heading that names the role ("CARD 3 // CAINE" over "PLAYED BY: Donnie Yen"), or a field of any
+other name on the line of the role's field ("Character: Eve Macarro | Assignee: Ana de Armas"). The field names are
+the column-header words of ``layout.json``.
 """
 
 from __future__ import annotations
@@ -104,6 +105,12 @@ def record_roles(doc: Document, cues: Cues) -> list[Candidate]:
             continue
         line_start, line_end = doc.line(actor.start)
         if not actor_field.search(doc.text, max(line_start, actor.start - 40), actor.start):
+            # a field of another name on a line that holds the role's field: "Character: Eve | Assignee: X"
+            if _other_field(doc, max(line_start, actor.start - 40), actor.start):
+                role = _field_value(doc, role_field, line_start, line_end)
+                if role is not None:
+                    found.append(role_candidate(doc, cues, actor, role, min(actor.start, role.start),
+                                                max(actor.end, role.end)))
             continue
         role = _field_value(doc, role_field, line_start, line_end) or _role_in_record(doc, actor_field, role_field,
                                                                                     line_start, line_end)
@@ -167,6 +174,26 @@ def _role_in_record(doc: Document, actor_field: re.Pattern[str], role_field: re.
             return role
         above = start
     return None
+
+
+# a field's name just before its value, after a cell separator: "| Assignee: ", "; Player: "
+_OTHER_FIELD = re.compile(r"[|;\t\u00b7\u2022][ \t]*(?P<name>[A-Za-z][\w ]{0,20}?)[ \t]*:[ \t]*\Z")
+
+
+def _other_field(doc: Document, start: int, end: int) -> bool:
+    """Whether a field other than a credit ("| Director: ") names the person at ``end``."""
+    field = _OTHER_FIELD.search(doc.text, start, end)
+    if field is None:
+        return False
+    words = default_layout_words()
+    name = field["name"].strip().lower()
+    return not _CREW_FIELD.search(name) and \
+        not any(name in words[job] for job in ("label-director", "label-writer", "label-both", "label-cast"))
+
+
+# crew named in a field, who play no part: "| Producer: ", "| Stunt coordinator: ", "| Music: "
+_CREW_FIELD = re.compile(r"produc|compos|music|score|edit|camera|cinematograph|photograph|stunt|design|costume|"
+                         r"make-?up|casting|coordinat|choreograph|sound|effects|vfx")
 
 
 _RECORD_LINES = 4
