@@ -438,3 +438,17 @@ def test_a_persona_label_and_a_third_persons_score(text: str, value: float | str
 def test_bold_marks_and_asterisk_stars(text: str, value: float | str, scale: int | str) -> None:
     rating = find_rating(text)
     assert rating is not None and (rating.value, rating.scale) == (value, scale)
+
+
+@pytest.mark.parametrize(("text", "value", "scale"), [
+    # a score someone else said to the critic is theirs
+    ('The man beside me told me afterwards it was "a 10/10, no notes". I have notes.\n\nThree stars out of four.',
+     3, 4),
+    ("My neighbour assured us it was 9/10. It is a 6/10.", 6, 10),
+    ("She texted me that it was a solid 8/10; for me, 7/10.", 7, 10),
+    # the critic telling someone else is the critic's own
+    ("I told him it was a 7/10 and left it there.", 7, 10),
+])
+def test_a_score_told_to_the_critic(text: str, value: float | str, scale: int | str) -> None:
+    rating = find_rating(text)
+    assert rating is not None and (rating.value, rating.scale) == (value, scale)

@@ -92,9 +92,12 @@ def _persona_label(text: str, before: str) -> bool:
     return who.isupper() or who.islower() or re.search(rf"(?<![\w'])(?-i:{re.escape(who.lower())})\b", text) is not None
 
 
+# 'told me afterwards it was "a 10/10"': a score someone else said to the critic
+_TOLD_ME = re.compile(r"\b(?:told|tells|telling|assured|assures|informed|informs|texted|texts|messaged|whispered|"
+                      r"insisted\s+to)\s+(?:me|us)\b[^.!?;\n]{0,50}$", re.IGNORECASE)
 # "my brother texted me his score, 9/10": a score the sentence gives as someone else's
 _THIRD_PERSON_SCORE = re.compile(r"\b(?:his|her|their)\s+(?:own\s+)?(?:\w+\s+)?(?:score|rating|verdict|grade|mark|vote)"
-                                 r"\b[^.!?\n]{0,60}$", re.IGNORECASE)
+                                 r"\b[^.!?;\n]{0,60}$", re.IGNORECASE)
 
 
 # The score as it stands after a rewatch: "First watch: 7/10 ... Now: 8.5/10" (it outranks the critic's earlier one)
@@ -129,7 +132,8 @@ def _attributed(text: str, start: int) -> bool:
     other = _OTHERS.search(text, sentence_start, clause_start)
     if other is not None and not _FIRST_PERSON.search(" " + text[other.end():start]):
         return True  # "On Rotten Tomatoes, the film holds 89%" (but "IMDb says 6, but I give it 8/10" is mine)
-    if _THIRD_PERSON_SCORE.search(text, sentence_start, start) is not None:
+    if _THIRD_PERSON_SCORE.search(text, sentence_start, start) is not None \
+            or _TOLD_ME.search(text, sentence_start, start) is not None:
         return True
     giver = _GIVER.search(before)
     if giver is None:
