@@ -4385,6 +4385,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Character: Winston | Producer: Basil Iwanyk | Status: Done", CH4, ("cast", "Basil Iwanyk", "Winston")),
         ("Character: Caine | Stunt coordinator: Jeremy Marinas", CH4, ("cast", "Jeremy Marinas", "Caine")),
     ],
+    "keeps-with-another-object-is-no-return": [
+        ("The Harbinger (Clancy Brown) keeps the barometer steady.", CH4, ("reprise", "Clancy Brown", None)),
+        ("Caine (Donnie Yen) keeps his cool in Osaka.", CH4, ("reprise", "Donnie Yen", None)),
+        ("Koji (Hiroyuki Sanada) keeps a hotel in Osaka.", CH4, ("reprise", "Hiroyuki Sanada", None)),
+    ],
 }
 
 

@@ -452,3 +452,14 @@ def test_bold_marks_and_asterisk_stars(text: str, value: float | str, scale: int
 def test_a_score_told_to_the_critic(text: str, value: float | str, scale: int | str) -> None:
     rating = find_rating(text)
     assert rating is not None and (rating.value, rating.scale) == (value, scale)
+
+
+@pytest.mark.parametrize(("text", "value", "scale"), [
+    # someone else grading some thing: "scored the venue 6 out of 10"
+    ("The groom's cousin scored the venue 6 out of 10 on the feedback card. Nine out of ten.", 9, 10),
+    ("My uncle rated the popcorn 3/5. I rate the film 4/5.", 4, 5),
+    ("The kids graded the soundtrack a B. Grade: A-", "A-", "letter"),
+])
+def test_someone_elses_grade_of_some_thing(text: str, value: float | str, scale: int | str) -> None:
+    rating = find_rating(text)
+    assert rating is not None and (rating.value, rating.scale) == (value, scale)

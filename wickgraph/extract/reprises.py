@@ -202,7 +202,13 @@ def _tail_cue(doc: Document, cues: Cues, end: int) -> bool:
         return AGAIN_AFTER.match(doc.text, apposition.end() - 1) is not None
     tail = gap_words(doc.text[end:_clause_end(doc, end)])[:5]
     phrase = f" {' '.join(tail)} "
+    if _KEEPS_SOMETHING_ELSE.match(phrase):
+        return False  # "The Harbinger (X) keeps the barometer steady": the plot's verb, not the part kept
     return any(w in cues["reprise-cue"] for w in tail) or cue_phrases(cues["reprise-cue"]).search(phrase) is not None
+
+
+# "keeps" says a return only of the part itself: "X keeps his role", not "Y (X) keeps the desk"
+_KEEPS_SOMETHING_ELSE = re.compile(r" keeps? (?!(?:his|her|their|the) (?:role|part|job|mantle|suit)\b)")
 
 
 _APPOSITION = re.compile(r",\s+(?:the|a|an|his|her|their)\s+[^,.;:!?()\n]{1,50},", re.IGNORECASE)
