@@ -3203,6 +3203,20 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Character: Winston \t Owner: Ian McShane \t Priority: High", CH4,
          [("cast", "Ian McShane", "Winston", "supported")]),
     ],
+    "a-first-name-alone-beside-the-full-name": [
+        ("Laurence Fishburne was there. And Laurence is back as the King, which was a gift.", PARA,
+         [("reprise", "Laurence Fishburne", "The Bowery King", "supported")]),
+        ("We met Hiroyuki Sanada at the junket. Hiroyuki plays Koji with real dignity.", CH4,
+         [("cast", "Hiroyuki Sanada", "Koji", "supported")]),
+        ("Rina Sawayama, in her first film. Rina plays Akira, his daughter.", CH4,
+         [("cast", "Rina Sawayama", "Akira", "supported")]),
+    ],
+    "year-released-in-the-present": [
+        ("Welcome. Parabellum opens in theaters May 17, 2019, and it is long.", PARA,
+         [("release_year", "", 2019, "supported")]),
+        ("Ballerina debuts June 6, 2025, in the US.", BAL, [("release_year", "", 2025, "supported")]),
+        ("The Continental premieres on Peacock on September 22, 2023.", CONT, [("release_year", "", 2023, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -4389,6 +4403,16 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("The Harbinger (Clancy Brown) keeps the barometer steady.", CH4, ("reprise", "Clancy Brown", None)),
         ("Caine (Donnie Yen) keeps his cool in Osaka.", CH4, ("reprise", "Donnie Yen", None)),
         ("Koji (Hiroyuki Sanada) keeps a hotel in Osaka.", CH4, ("reprise", "Hiroyuki Sanada", None)),
+    ],
+    "a-first-name-alone-without-the-full-name": [
+        ("And Laurence is back as the King.", PARA, ("cast", "Laurence Fishburne", None)),
+        ("My friend Hiroyuki says Koji is the best.", CH4, ("cast", "Hiroyuki Sanada", None)),
+        ("Rina from work plays Akira in our parody.", CH4, ("cast", "Rina Sawayama", None)),
+    ],
+    "year-released-near-misses-of-a-scene": [
+        ("It opens with a dog in 2014 flashbacks.", PARA, ("release_year", "", 2014)),
+        ("Chapter 4 opened with a shot of the 2019 desert.", CH4, ("release_year", "", 2019)),
+        ("The film opens with the 2014 funeral.", PARA, ("release_year", "", 2014)),
     ],
 }
 

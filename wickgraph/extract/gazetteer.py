@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache, partial
@@ -149,6 +149,13 @@ class Gazetteer:
                     add(words[1], Entry(CHARACTER, character.iri, form, False))
             for wrong in character.wrong_names:
                 add(wrong, Entry(CHARACTER, None, wrong, True))
+        # a player's first name alone, as colleagues and fans say it ("Laurence is back as the King"): only a first
+        # name no other person of the reference has and that names no character (kept only beside the full name)
+        firsts = Counter(person.name.split()[0] for person in reference.people.values() if " " in person.name)
+        for person in reference.people.values():
+            first = person.name.split()[0]
+            if " " in person.name and firsts[first] == 1 and len(first) >= 3 and _key(first) not in table:
+                add(first, Entry(PERSON, person.iri, first, False))
         for work in reference.works.values():
             for name in work.names:
                 key = _key(name)

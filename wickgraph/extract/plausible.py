@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..reference import Reference, normalize_name
-from .gazetteer import CHARACTER, PERSON, WORK, Mention
+from .gazetteer import CHARACTER, PERSON, WORK, Entry, Mention
 from .links import default_cues
 from .nameforms import is_initials
 
@@ -24,7 +24,8 @@ _OTHER_FIRST_NAME = re.compile(r"(?<![\w'.-])(?-i:[A-Z][a-z]{2,}) \Z")
 
 
 def keep_plausible(text: str, mentions: list[Mention], reference: Reference, film: str | None) -> list[Mention]:
-    """Drop surname-only or first-name-only person matches that neither the review nor the work supports."""
+    """Drop surname-only or first-name-only person matches that neither the review nor the work supports (a bare
+    first name, "Laurence", only beside the full name)."""
     named_in_full = {e.iri for m in mentions for e in m.entries if e.kind == PERSON and e.is_label}
     # "KR" stands for Keanu Reeves only where the review also spells him some other way ("keanu", "Reeves")
     spelt = {e.iri for m in mentions for e in m.entries if e.kind == PERSON and not is_initials(e.form)}
@@ -44,6 +45,7 @@ def keep_plausible(text: str, mentions: list[Mention], reference: Reference, fil
         first_name = _first_name_before(text, mention.start)
         entries = tuple(e for e in mention.entries if not (e.kind == PERSON and is_initials(e.form) and (
             e.iri not in spelt or e.iri not in related)) and not (
+            _first_name_only(e, reference) and e.iri not in named_in_full) and not (
             e.kind == PERSON and not e.is_label and " " not in e.form.strip()
             and (other_surname or (e.iri not in named_in_full and e.iri not in related)
                  or (first_name is not None and e.iri in reference.people
@@ -51,6 +53,13 @@ def keep_plausible(text: str, mentions: list[Mention], reference: Reference, fil
         if entries:
             kept.append(Mention(mention.start, mention.end, entries) if entries != mention.entries else mention)
     return _with_epithets(text, kept)
+
+
+def _first_name_only(entry: Entry, reference: Reference) -> bool:
+    """Whether ``entry`` is a person's first name alone ("Laurence"), not an alias of theirs ("Keanu")."""
+    person = reference.people.get(entry.iri or "")
+    return entry.kind == PERSON and person is not None and " " in person.name \
+        and entry.form == person.name.split()[0] and entry.form not in person.aliases
 
 
 def _with_epithets(text: str, mentions: list[Mention]) -> list[Mention]:
