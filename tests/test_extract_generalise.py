@@ -3217,6 +3217,14 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Ballerina debuts June 6, 2025, in the US.", BAL, [("release_year", "", 2025, "supported")]),
         ("The Continental premieres on Peacock on September 22, 2023.", CONT, [("release_year", "", 2023, "supported")]),
     ],
+    "director-gapped-share": [
+        ("Albert Hughes directs the first and last nights, Charlotte Brandstrom the middle one, and both love rain.",
+         CONT, [("director", "Charlotte Brändström", None, "supported")]),
+        ("Albert Hughes handled nights one and three, Charlotte Brändström night two.", CONT,
+         [("director", "Charlotte Brändström", None, "supported")]),
+        ("Albert Hughes directed the first and third nights; Len Wiseman the second.", CONT,
+         [("director", "Len Wiseman", None, "contradicted")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -4413,6 +4421,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("It opens with a dog in 2014 flashbacks.", PARA, ("release_year", "", 2014)),
         ("Chapter 4 opened with a shot of the 2019 desert.", CH4, ("release_year", "", 2019)),
         ("The film opens with the 2014 funeral.", PARA, ("release_year", "", 2014)),
+    ],
+    "director-gapped-share-near-misses": [
+        ("Albert Hughes directed the first night, Mel Gibson the best scenes.", CONT, ("director", "Mel Gibson", None)),
+        ("Chad Stahelski directed it, Keanu Reeves the second unit's stunts.", CH4, ("director", "Keanu Reeves", None)),
+        ("Albert Hughes directs nights one and three, and Mel Gibson shouts.", CONT, ("director", "Mel Gibson", None)),
     ],
 }
 
