@@ -1854,6 +1854,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Viggo Tarasov .......... M. Nyqvist\nHelen .................. B. Moynahan\n", JW1,
          [("cast", "Michael Nyqvist", "Viggo", "supported"), ("cast", "Bridget Moynahan", "Helen", "supported")]),
         ("A. de Armas as Eve, all bruises.", BAL, [("cast", "Ana de Armas", "Eve", "supported")]),
+        # every given name of a longer name cut to its initial
+        ("THE ADJUDICATOR (A. K. DILLON) — RTN ACCT", PARA,
+         [("cast", "Asia Kate Dillon", "The Adjudicator", "supported")]),
+        ("The Adjudicator ....... A. K. Dillon\n", PARA, [("cast", "Asia Kate Dillon", "The Adjudicator", "supported")]),
+        ("Nogi (C. S. Moreno) trains Eve.", BAL, [("cast", "Catalina Sandino Moreno", "Nogi", "contradicted")]),
     ],
     "an-initial-is-written-with-its-full-stop": [
         ("Ayomide Adegun plays a young Charon.", CONT, [("cast", "Ayomide Adegun", "Charon", "supported")]),

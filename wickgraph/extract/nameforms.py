@@ -23,9 +23,16 @@ INITIALLED = re.compile(r"[A-Z]\.\s+(?:(?:" + "|".join(sorted(_PARTICLES)) + r")
 
 
 def initialled_forms(name: str) -> list[str]:
-    """The first name cut to its initial: "K. Reeves", "A. de Armas" (a single name has none)."""
+    """The first name cut to its initial: "K. Reeves", "A. de Armas" (a single name has none); and every given
+    name of a longer name: "A. K. Dillon"."""
     words = name.split()
-    return [f"{words[0][0]}. {' '.join(words[1:])}"] if len(words) > 1 and words[0][:1].isalpha() else []
+    if len(words) < 2 or not words[0][:1].isalpha():
+        return []
+    forms = [f"{words[0][0]}. {' '.join(words[1:])}"]
+    given = words[:-1]
+    if len(given) >= 2 and all(w[:1].isupper() and w.isalpha() for w in given):
+        forms.append(" ".join(f"{w[0]}." for w in given) + f" {words[-1]}")
+    return forms
 
 
 def initials(name: str) -> list[str]:
