@@ -3230,6 +3230,13 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Albert Hughes directed the first and third nights; Len Wiseman the second.", CONT,
          [("director", "Len Wiseman", None, "contradicted")]),
     ],
+    "trade-shorthand-for-a-job-after-the-name": [
+        ("SHIPPER: 87ELEVEN (C. STAHELSKI, DIR.) W/ D. LEITCH, CO-DIR.", PARA,
+         [("director", "Chad Stahelski", None, "supported"), ("director", "David Leitch", None, "contradicted")]),
+        ("D. KOLSTAD (STORY + SCRNPLY), S. HATTEN (SCRNPLY)", PARA,
+         [("writer", "Derek Kolstad", None, "supported"), ("writer", "Shay Hatten", None, "supported")]),
+        ("Derek Kolstad (story & screenplay) returns.", PARA, [("writer", "Derek Kolstad", None, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
