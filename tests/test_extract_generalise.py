@@ -3237,6 +3237,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
          [("writer", "Derek Kolstad", None, "supported"), ("writer", "Shay Hatten", None, "supported")]),
         ("Derek Kolstad (story & screenplay) returns.", PARA, [("writer", "Derek Kolstad", None, "supported")]),
     ],
+    "franchise-series-then-place": [
+        ("Meeting: JOHN WICK SERIES, Race 4", CH4, [("franchise_member", "", None, "supported")]),
+        ("the John Wick series, fourth instalment, is long", CH4, [("franchise_member", "", None, "supported")]),
+        ("SUBJ: JOHN WICK SERIES FILM 1 OF 4", JW1, [("franchise_member", "", None, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -4438,6 +4443,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Albert Hughes directed the first night, Mel Gibson the best scenes.", CONT, ("director", "Mel Gibson", None)),
         ("Chad Stahelski directed it, Keanu Reeves the second unit's stunts.", CH4, ("director", "Keanu Reeves", None)),
         ("Albert Hughes directs nights one and three, and Mel Gibson shouts.", CONT, ("director", "Mel Gibson", None)),
+    ],
+    "franchise-series-then-place-near-misses": [
+        ("I love the John Wick films, every one.", CH4, ("franchise_member", "", None)),
+        ("The John Wick series is not part of my life.", CH4, ("franchise_member", "", None)),
+        ("John Wick series fans, rejoice.", CH4, ("franchise_member", "", None)),
     ],
 }
 
