@@ -3242,6 +3242,13 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("the John Wick series, fourth instalment, is long", CH4, [("franchise_member", "", None, "supported")]),
         ("SUBJ: JOHN WICK SERIES FILM 1 OF 4", JW1, [("franchise_member", "", None, "supported")]),
     ],
+    "a-speakers-fillers-and-hesitations": [
+        ("Winston is played by, uh, Ian McShane.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Ian McShane plays, um, Winston, obviously.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Ana de Armas is the lead. she plays... Eve, and she is great.", BAL,
+         [("cast", "Ana de Armas", "Eve Macarro", "supported")]),
+        ("the director is, er, Len Wiseman.", BAL, [("director", "Len Wiseman", None, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -4448,6 +4455,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("I love the John Wick films, every one.", CH4, ("franchise_member", "", None)),
         ("The John Wick series is not part of my life.", CH4, ("franchise_member", "", None)),
         ("John Wick series fans, rejoice.", CH4, ("franchise_member", "", None)),
+    ],
+    "a-trailing-off-that-ends-the-thought": [
+        ("Ian McShane was great... Winston deserves a spin-off of his own.", BAL, ("cast", "Ian McShane", "Winston")),
+        ("Keanu Reeves, um, no. John Wick is not in it.", BAL, ("cast", "Keanu Reeves", "John Wick")),
+        ("I was, um... not impressed by Len Wiseman's film about Umberto.", BAL, ("cast", "Len Wiseman", None)),
     ],
 }
 

@@ -103,7 +103,7 @@ def _pronoun_names_role(doc: Document, mentions: list[Mention], index: int, star
         if not same_sentence and any(start <= m.start < end and m.mask & PERSON and not m.mask & CHARACTER
                                      for m in mentions[index + 1:index + 12]):
             return None  # somebody else is named first
-        pronoun = _HE_SHE.match(doc.text, start)
+        pronoun = _HE_SHE.match(doc.folded, start)  # as the rules read it: "she plays... Eve"
         if pronoun is not None:
             role = next((m for m in mentions[index + 1:index + 12] if m.start == pronoun.end()), None)
             if role is None or not is_role(doc, role):
@@ -136,8 +136,8 @@ def pronoun_role(doc: Document, cues: Cues, mentions: list[Mention], index: int)
     """"Santino wants his sister dead, and X plays him"; "The Elder waits in the desert. He is played by X";
     "Zero, the sushi chef who kills. X does this role"."""
     actor = mentions[index]
-    after = _PLAYS_PRONOUN.match(doc.text[actor.end:actor.end + 40])
-    passive = _PASSIVE_PRONOUN.search(doc.text, max(0, actor.start - 40), actor.start)
+    after = _PLAYS_PRONOUN.match(doc.folded[actor.end:actor.end + 40])
+    passive = _PASSIVE_PRONOUN.search(doc.folded, max(0, actor.start - 40), actor.start)
     names_role = after is not None and (after.group("noun") is not None
                                         or (after.group("pronoun") or "").lower() in cues["pronoun-role"])
     if passive is None and not names_role:
@@ -193,7 +193,7 @@ def addressed_roles(doc: Document, mentions: list[Mention]) -> list[Candidate]:
         if role.start <= addressee.end or not is_role(doc, role):
             continue
         sentence_start, _ = doc.sentence(role.start)
-        you = _YOU_TAKE.search(doc.text, max(sentence_start, role.start - 60), role.start)
+        you = _YOU_TAKE.search(doc.folded, max(sentence_start, role.start - 60), role.start)
         if you is not None:
             found.append(Candidate("pair-addressee", "cast", you.start(), role.end,
                                    parts={"actor": [(addressee.start, addressee.end)],

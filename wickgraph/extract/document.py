@@ -82,13 +82,13 @@ class Document:
         self._bounds = _run_ons_split(folded, self._bounds)
 
     def gap(self, start: int, end: int) -> str:
-        """``text[start:end]`` with the line breaks the layout view joins (a hard-wrapped sentence, a transcript's
-        lines) read as spaces: the words between two mentions, as the rules see them."""
+        """``text[start:end]`` with what the layout view blanks read as spaces (the line breaks it joins in a
+        hard-wrapped sentence, a speaker's "uh", markup): the words between two mentions, as the rules see them."""
         gap = self.text[start:end]
-        if "\n" not in gap:
-            return gap
         view = self.folded[start:end]
-        return "".join(" " if char == "\n" and seen != "\n" else char for char, seen in zip(gap, view, strict=True))
+        if gap == view:
+            return gap
+        return "".join(" " if seen == " " else char for char, seen in zip(gap, view, strict=True))
 
     def mentions_between(self, start: int, end: int) -> list[Mention]:
         """The mentions starting in ``[start, end)``, found by bisection (a review may hold a million)."""

@@ -40,7 +40,13 @@ from .credits import Credit, credit_lines
 from .layout_words import LayoutWords, default_layout_words
 from .markup import markup_spans, tags_as_separators
 from .sheets import csv_cells
-from .spoken import spoken_years, with_punctuation_in_marks, with_retractions_blanked, with_years_in_digits
+from .spoken import (
+    spoken_years,
+    with_fillers_blanked,
+    with_punctuation_in_marks,
+    with_retractions_blanked,
+    with_years_in_digits,
+)
 from .textscan import line_spans, trim_span
 
 __all__ = ["Credit", "Layout", "Row", "Section", "blank", "normalise", "read_layout"]
@@ -90,6 +96,7 @@ def normalise(text: str) -> str:
     text = with_years_in_digits(text, spoken_years(text))  # "twenty nineteen" is read as 2019
     text = with_punctuation_in_marks(text)  # a dictation's "full stop" is read as "."
     text = with_retractions_blanked(text)  # "2024 no scratch that 2025" is read as 2025
+    text = with_fillers_blanked(text)  # "played by, uh, Ian McShane" is read as "played by Ian McShane"
     if not any(mark in text for mark in "*_#>|+-\u2022\u00b7/.)\u2026=~  \t[{,<\u200b\u200e\u200f\ufeff"):
         return text
     text = tags_as_separators(text)

@@ -3,7 +3,8 @@
 read it, and a claim whose evidence stops inside one is widened to the whole phrase. Punctuation: a voice-typed
 review says "full stop", "comma", "new paragraph"; the view writes the mark in the words' place, so sentences end
 where the speaker ended them. Self-corrections: "2024 no scratch that 2025", "plays Cassian, no wait, he plays Zero";
-the view blanks the words taken back with the marker, so the rules read only what was said again.
+the view blanks the words taken back with the marker, so the rules read only what was said again. Fillers and
+hesitations ("played by, uh, Ian McShane", "she plays... Eve") are blanked, so the sentence reads on.
 
 >>> spoken_years("it came out in twenty nineteen, I think")
 [(15, 30, 2019)]
@@ -15,8 +16,8 @@ import re
 
 from .. import regexcache
 
-__all__ = ["is_dictated", "spoken_years", "widened", "with_punctuation_in_marks", "with_retractions_blanked",
-           "with_years_in_digits"]
+__all__ = ["is_dictated", "spoken_years", "widened", "with_fillers_blanked", "with_punctuation_in_marks",
+           "with_retractions_blanked", "with_years_in_digits"]
 
 _UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
 _TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
@@ -103,6 +104,28 @@ def with_punctuation_in_marks(view: str) -> str:
         mark = _MARKS.get(match.group().split()[0].lower(), ".")
         pieces += [view[last:match.start()], mark.rjust(match.end() - match.start())]
         last = match.end()
+    pieces.append(view[last:])
+    return "".join(pieces)
+
+
+# A speaker's fillers set off in the sentence ("played by, uh, Ian McShane", "plays, um, Winston") and a hesitation
+# after a word no sentence ends with ("she plays... Eve", "directed by… Len Wiseman"): the sentence goes on
+_FILLER = regexcache.compile(r"(?:,[ \t]*)?\b(?:uh+|um+|erm?|ah+|hmm+|uhm)\b(?:[ \t]*(?:,|\.{3}|\u2026))?(?=[ \t])",
+                             re.IGNORECASE, skip_to_start=True)
+_HESITATION = re.compile(r"\b(?:by|as|is|are|was|the|plays|played|playing|stars|starring|named|called|"
+                         r"director|directed|written|wrote)(?P<dots>\.{3}|\u2026)(?=[ \t]+\w)", re.IGNORECASE)
+
+
+def with_fillers_blanked(view: str) -> str:
+    """``view`` with a speaker's fillers and hesitations inside a sentence replaced by spaces."""
+    if "..." not in view and "\u2026" not in view and not _FILLER.search(view):
+        return view
+    spans = [m.span() for m in _FILLER.finditer(view)] + [m.span("dots") for m in _HESITATION.finditer(view)]
+    pieces, last = [], 0
+    for start, end in sorted(spans):
+        if start >= last:
+            pieces += [view[last:start], " " * (end - start)]
+            last = end
     pieces.append(view[last:])
     return "".join(pieces)
 
