@@ -269,6 +269,18 @@ SHEET_LOGS = [
 ]
 
 
+@pytest.mark.parametrize("text", [
+    "Prior art\n  Point Blank (1967): Lee Marvin as Walker, owed money.\n  Taken (2008): Liam Neeson as Bryan Mills.\n",
+    "Influences:\n- Le Samoura\u00ef (1967) \u2014 Alain Delon plays Jef Costello.\n- Hard Boiled (1992) \u2014 Chow Yun-fat as Tequila.\n",
+    "ALSO SHOWING\nTHE QUIET HARBOUR (2024): Ann Lee directs; Tom Novak plays Walker.\n",
+])
+def test_a_line_labelled_by_an_unknown_dated_title_makes_no_claims(text: str) -> None:
+    """A line that opens with a title and its year the reference does not know states that film's facts."""
+    text += "\nJohn Wick (2014): Keanu Reeves as John Wick.\n"
+    found = {(c.type, c.person or c.actor) for c in extract(text, "John Wick").claims}
+    assert found == {("cast", "Keanu Reeves"), ("release_year", None)}
+
+
 @pytest.mark.parametrize(("text", "film", "expected"), SHEET_LOGS)
 def test_a_logs_rows_about_other_works_make_no_claims(text: str, film: str,
                                                         expected: set[tuple[str, str | None]]) -> None:

@@ -7,7 +7,9 @@ the reviewed one's: :func:`other_work_spans` finds them so their claims and rati
 franchise, which the reference does not know, is told by its block's layout: its title alone on a line over its
 credits ("CASABLANCA" over "US 1942 · Dir. Michael Curtiz · 102 min") or with its year ("THE QUIET HARBOUR (2024)");
 that block, and each later paragraph that opens with the same title, is about it. In a sheet whose header names a
-title column (a log of everything watched), a row is about the work its title cell names.
+title column (a log of everything watched), a row is about the work its title cell names; and a line labelled by a
+title with its year that names nothing the reference knows ("Point Blank (1967): Lee Marvin as Walker") is about that
+film.
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ def other_work_spans(doc: Document) -> list[tuple[int, int]]:
     starts = [0, *(m.end() for m in _PARAGRAPH_START.finditer(doc.text))]
     opened = [(start, topic) for start in starts if (topic := _opening_title(doc, start)) is not None]
     return sorted(_other_paragraphs(doc, opened) + _outside_films(doc, starts, opened) + _other_labelled_lines(doc)
-                  + _other_columns(doc) + _other_rows(doc))
+                  + _other_columns(doc) + _other_rows(doc) + _outside_labelled_lines(doc))
 
 
 def _other_paragraphs(doc: Document, opened: list[tuple[int, str]]) -> list[tuple[int, int]]:
@@ -220,4 +222,22 @@ def _other_rows(doc: Document) -> list[Span]:
         if doc.folded[start:end].strip() and not any(
                 e.iri == doc.film for m in doc.mentions_between(start, end) for e in m.of_kind(WORK)):
             spans.append(line.span())
+    return spans
+
+
+# "Point Blank (1967): Lee Marvin as Walker": a line labelled by a dated title the reference does not know
+_DATED_LABEL = re.compile(r"^[ \t*_>\-\u2022]*(?P<title>(?-i:[A-Z0-9])[^\n():]{0,50}?)[ \t*_]*\(\s*(?:19|20)\d\d\s*\)"
+                          r"[ \t*_]*[:\u2013\u2014-]", re.MULTILINE)
+
+
+def _outside_labelled_lines(doc: Document) -> list[Span]:
+    """Lines labelled by a title with its year that names nothing the reference knows: another film's facts (a
+    list of prior art, of influences, of what else is showing)."""
+    if "(" not in doc.text:
+        return []
+    spans: list[Span] = []
+    for label in _DATED_LABEL.finditer(doc.text):
+        if not doc.mentions_between(label.start("title"), label.end("title")):
+            line_end = doc.text.find("\n", label.end())
+            spans.append((label.start(), len(doc.text) if line_end < 0 else line_end))
     return spans
