@@ -3249,6 +3249,13 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
          [("cast", "Ana de Armas", "Eve Macarro", "supported")]),
         ("the director is, er, Len Wiseman.", BAL, [("director", "Len Wiseman", None, "supported")]),
     ],
+    "a-layout-link-to-a-younger-role": [
+        ("Prequel set in 1975. Colin Woodell = young Winston Scott, sensibly.", CONT,
+         [("cast", "Colin Woodell", "Winston Scott", "supported")]),
+        ("Notes: Ayomide Adegun — a young Charon, great.", CONT, [("cast", "Ayomide Adegun", "Charon", "supported")]),
+        ("Flashbacks. Keanu Reeves / younger John Wick, with hair.", CH4,
+         [("cast", "Keanu Reeves", "John Wick", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -4460,6 +4467,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Ian McShane was great... Winston deserves a spin-off of his own.", BAL, ("cast", "Ian McShane", "Winston")),
         ("Keanu Reeves, um, no. John Wick is not in it.", BAL, ("cast", "Keanu Reeves", "John Wick")),
         ("I was, um... not impressed by Len Wiseman's film about Umberto.", BAL, ("cast", "Len Wiseman", None)),
+    ],
+    "a-layout-link-to-a-younger-role-near-misses": [
+        ("Prequel. Colin Woodell young Winston Scott.", CONT, ("cast", "Colin Woodell", "Winston Scott")),
+        ("Mel Gibson, old and loud, shouts at young Winston.", CONT, ("cast", "Mel Gibson", "Winston")),
+        ("Colin Woodell and young Frankie share a scene.", CONT, ("cast", "Colin Woodell", "Frankie")),
     ],
 }
 

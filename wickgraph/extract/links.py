@@ -73,6 +73,10 @@ def only_layout(gap: str, cues: Cues) -> bool:
     return "\n" not in gap and bool(words) and all(w in cues["list-separator"] for w in words)
 
 
+_AGE_WORDS = frozenset({"young", "younger", "old", "older", "teenage", "teen", "little", "baby"})
+_ARTICLES = frozenset({"a", "an", "the"})
+
+
 def forward_link(gap: str, cues: Cues) -> bool:
     """Whether ``gap`` joins the actor before it to the role after it."""
     if "\n" in gap:
@@ -89,6 +93,9 @@ def forward_link(gap: str, cues: Cues) -> bool:
         return True  # "Ana de Armas, aka Rooney,": the role as the actor's other name
     if all(w in cues["list-separator"] for w in words):
         return True  # "Clancy Brown ... Harbinger", "Keanu Reeves | John Wick"
+    if words[-1] in _AGE_WORDS and all(w in cues["list-separator"] for w in words[:-1] if w not in _ARTICLES) \
+            and any(w in cues["list-separator"] for w in words[:-1]):
+        return True  # "Colin Woodell = young Winston Scott", "Ayomide Adegun — a young Charon"
     if _SENTENCE_BREAK.search(stripped) or _VERB_THEN_COMMA.search(gap):
         return False  # "the friend Halle Berry plays, owes John a marker": the verb's object came before
     if words[0] in ("'s", "'") or stripped.startswith(("'s ", "\u2019s ", "' ", "\u2019 ")):
