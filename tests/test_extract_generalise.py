@@ -1381,6 +1381,9 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
     "director-seat": [
         ("Chad Stahelski, back behind the camera, outdoes himself.", CH4,
          [("director", "Chad Stahelski", None, "supported")]),
+        # the aside closing its line: show notes, a list
+        ("It did: Stahelski and David Leitch, back together behind the camera\nNext segment.\n", PARA,
+         [("director", "David Leitch", None, "contradicted")]),
         ("With Chad Stahelski at the helm, the film flies.", CH2, [("director", "Chad Stahelski", None, "supported")]),
         ("Len Wiseman, at the helm this time, keeps it moving.", CH4, [("director", "Len Wiseman", None,
                                                                          "contradicted")]),

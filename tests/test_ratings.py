@@ -463,3 +463,15 @@ def test_a_score_told_to_the_critic(text: str, value: float | str, scale: int | 
 def test_someone_elses_grade_of_some_thing(text: str, value: float | str, scale: int | str) -> None:
     rating = find_rating(text)
     assert rating is not None and (rating.value, rating.scale) == (value, scale)
+
+
+@pytest.mark.parametrize(("text", "value", "scale"), [
+    # a post quoted in a thread is its poster's; the thread's own last word carries its counter
+    ('10/12 it looks great\n\n    QT @FilmBroDan: "all middle, no ending. 5/10"\n\n12/12 final verdict: Parabellum is a 9/10.',
+     9, 10),
+    ("@sam_w: 6/10 at best\nme: 8/10", 8, 10),
+    ("RT @critic_jo: a solid 7/10\n3/3 verdict: 4/5 from me", 4, 5),
+])
+def test_a_quoted_post_and_a_numbered_verdict(text: str, value: float | str, scale: int | str) -> None:
+    rating = find_rating(text)
+    assert rating is not None and (rating.value, rating.scale) == (value, scale)

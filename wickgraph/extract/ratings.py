@@ -67,7 +67,9 @@ _OWN_LABEL = re.compile(r"\b(?:my|our)\b[^.!?\n]{0,40}\b(?:verdict|score|rating|
                         r"\b(?:verdict|score|rating|grade|mark|number)\s+from\s+me\b|"
                         r"^\W*(?:me|mine|for\s+me|from\s+me)\s*[:\-–]|"
                         r"\b(?:editors?['\u2019]?s?|staff|critic['\u2019]?s?|house)\s+(?:verdict|score|rating|grade|pick|mark)\b|"
-                        r"^\W*(?:verdict|score|rating|grade|vote|final\s+(?:score|verdict|grade|vote)|overall)\b|"
+                        # (after a thread's counter: "12/12 final verdict: Parabellum is a 9/10")
+                        r"^\W*(?:\d{1,2}/\d{1,2}\W+)?(?:verdict|score|rating|grade|vote|"
+                        r"final\s+(?:score|verdict|grade|vote)|overall)\b|"
                         # "The film itself, since somebody asks: 4/5": a label naming the film scores the film
                         r"(?:^|(?<=[.!?]\s))\W*(?:the\s+)?(?:film|movie)(?:\s+itself)?\b[^.!?\n]{0,60}[:\-\u2013]\s*$",
                         re.IGNORECASE)
@@ -117,6 +119,10 @@ _SCORE_LABEL = re.compile(r"\b(?:verdict|score|rating|grade|(?:my|our|the)\s+(?:
 # the scale said before a bare score: "Out of five, I give it four"
 _FRONTED_SCALE = re.compile(r"\bout\s+of\s+(?P<top>five|ten|four|a\s+hundred|5|10|4|100)\s*,[^.!?\n]*\Z",
                             re.IGNORECASE)
+
+
+# a post quoted in a thread: 'QT @FilmBroDan: "all middle, no ending. 5/10"', "@sam_w: 6/10 at best"
+_QUOTED_POST = re.compile(r"^\W*(?:QT|RT|quote[- ]?(?:tweet|post)(?:ed)?)?\W*@\w+\s*:")
 
 
 def _attributed(text: str, start: int) -> bool:
@@ -218,7 +224,8 @@ def find_rating(text: str) -> RatingMatch | None:
             before = text[line_start:match.start()]
             # a bare number's match holds its giving verb: who gives it is read before the number itself
             given_at = match.start("value") if kind == "given_bare" else match.start()
-            if _OTHER_LABEL.search(before) or _attributed(text, given_at) or _COUNT_AFTER.match(text, match.end()) \
+            if _OTHER_LABEL.search(before) or _QUOTED_POST.match(before) or _attributed(text, given_at) \
+                    or _COUNT_AFTER.match(text, match.end()) \
                     or _pull_quote(text, before, match.end()) or _PART_AFTER.match(text, match.end()) \
                     or _quoted_from_another(text, before, match.end()):
                 continue
