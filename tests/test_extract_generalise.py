@@ -3259,6 +3259,13 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Flashbacks. Keanu Reeves / younger John Wick, with hair.", CH4,
          [("cast", "Keanu Reeves", "John Wick", "supported")]),
     ],
+    "a-role-named-as-an-afterthought": [
+        ("Then there is the hotel. Ian McShane. Winston. Dry as ever.", CH4,
+         [("cast", "Ian McShane", "Winston", "supported")]),
+        ("And Lance Reddick. Charon. One more time, sadly.", BAL, [("cast", "Lance Reddick", "Charon", "supported")]),
+        ("Lance Reddick, who we lost last year — Charon, at the desk.", BAL,
+         [("cast", "Lance Reddick", "Charon", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -4475,6 +4482,13 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Prequel. Colin Woodell young Winston Scott.", CONT, ("cast", "Colin Woodell", "Winston Scott")),
         ("Mel Gibson, old and loud, shouts at young Winston.", CONT, ("cast", "Mel Gibson", "Winston")),
         ("Colin Woodell and young Frankie share a scene.", CONT, ("cast", "Colin Woodell", "Frankie")),
+    ],
+    "a-role-named-as-an-afterthought-near-misses": [
+        ("Keanu Reeves fights. Winston watches.", CH4, ("cast", "Keanu Reeves", "Winston")),
+        ("Ian McShane and Keanu Reeves argue — Winston, mostly.", CH4, ("cast", "Keanu Reeves", "Winston")),
+        ("Donnie Yen meets Koji's daughter — Akira, at the desk.", CH4, ("cast", "Donnie Yen", "Akira")),
+        # a role whose sentence goes on is no sentence of its own
+        ("The owner is Ian McShane. The concierge, Charon, is Lance Reddick.", JW1, ("cast", "Ian McShane", "Charon")),
     ],
 }
 

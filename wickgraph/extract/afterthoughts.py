@@ -1,4 +1,6 @@
-"""A player named as an afterthought to a clause about one role, after a dash.
+"""A player named as an afterthought to a clause about one role, after a dash; and a role named so after a clause
+about one player ("Lance Reddick, who we lost last year — Charon"), or as a sentence of its own right after the
+player's name ("Ian McShane. Winston.").
 
 "Desk clerk Charon — a young Ayomide Adegun, quietly deciding ...", "His brother Frankie, who walked off with the
 coin press — Ben Robson, all sideburns". Nothing joins the two names but the dash, so the pair is made only when
@@ -18,7 +20,7 @@ from .markup import FOOTNOTE_MARK
 from .pairs import WINDOW, is_role, role_candidate
 from .patterns import Candidate
 
-__all__ = ["afterthought_player"]
+__all__ = ["afterthought_player", "afterthought_roles"]
 
 # a dash set apart, then maybe a word describing the player ("a young", "the late")
 _OPENER = re.compile(r"(?:[ \t](?:[\u2013\u2014]|--?)[ \t]+|[\u2013\u2014][ \t]*)"
@@ -54,3 +56,48 @@ def afterthought_player(doc: Document, cues: Cues, mentions: list[Mention], inde
         return None
     role = roles[0]
     return role_candidate(doc, cues, actor, role, role.start, end)
+
+
+# after the player's clause: a dash set apart, or a full stop that makes the role a sentence of its own
+_ROLE_OPENER = re.compile(r"(?:[ \t](?:[\u2013\u2014]|--?)[ \t]+|[\u2013\u2014][ \t]*|(?P<stop>[.!][ \t]+))"
+                          r"(?:(?:and|as|now|then)[ \t]+)?\Z", re.IGNORECASE)
+# what may follow a role named after a dash, and a role that is a sentence of its own ("Winston.", "Charon. one
+# more time"; not "The concierge, Charon, is ...", whose sentence goes on)
+_ROLE_CLOSE = re.compile(r"[ \t]*(?:[,.;:!?)]|\n|\Z)")
+_ROLE_ALONE = re.compile(r"[ \t]*(?:[.;!?)]|\n|\Z)|[ \t]*[.,]?[ \t]*(?:again|once\s+more|one\s+more\s+time|"
+                         r"as\s+ever|as\s+always)\b", re.IGNORECASE)
+
+
+def afterthought_roles(doc: Document, cues: Cues, mentions: list[Mention]) -> list[Candidate]:
+    """Cast candidates of roles named after a clause about one player: "Lance Reddick, who we lost last year —
+    Charon", or as a sentence of their own right after the player's name: "Ian McShane. Winston."."""
+    found: list[Candidate] = []
+    for index, role in enumerate(mentions):
+        if not is_role(doc, role) or role.mask & PERSON or index == 0:
+            continue
+        opener = _ROLE_OPENER.search(doc.text, max(0, role.start - 12), role.start)
+        if opener is None or not (_ROLE_ALONE if opener.group("stop") else _ROLE_CLOSE).match(doc.text, role.end):
+            continue
+        previous = mentions[index - 1]
+        if not previous.mask & PERSON or previous.mask & CHARACTER:
+            continue
+        # "Ian McShane. Winston.": the name ends the sentence right before the role
+        actor = (previous if previous.end == opener.start() else None) if opener.group("stop") \
+            else _one_player_before(doc, mentions, index)
+        if actor is not None:
+            found.append(role_candidate(doc, cues, actor, role, actor.start, role.end))
+    return found
+
+
+def _one_player_before(doc: Document, mentions: list[Mention], index: int) -> Mention | None:
+    """The one person, and no role, named in the clause before the role at ``index``."""
+    sentence_start, _ = doc.sentence(mentions[index].start)
+    people = []
+    for other in reversed(mentions[:index]):
+        if other.end <= sentence_start:
+            break
+        if other.mask & CHARACTER:
+            return None
+        if other.mask & PERSON:
+            people.append(other)
+    return people[0] if len(people) == 1 and mentions[index].start - people[0].end <= 2 * WINDOW else None

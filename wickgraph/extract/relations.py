@@ -20,7 +20,7 @@ import itertools
 import re
 
 from .. import regexcache
-from .afterthoughts import afterthought_player
+from .afterthoughts import afterthought_player, afterthought_roles
 from .anaphora import addressed_roles, identified_role, pronoun_role, subject_pronoun_role
 from .document import Document
 from .entries import entry_roles, record_roles
@@ -66,6 +66,7 @@ def pair_roles(doc: Document, cues: Cues | None = None) -> list[Candidate]:
     found += _unknown_actors(doc, cues, mentions)
     found += addressed_roles(doc, mentions)
     found += entry_roles(doc, cues)
+    found += afterthought_roles(doc, cues, mentions)
     found += record_roles(doc, cues)
     return found
 
