@@ -3266,6 +3266,19 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Lance Reddick, who we lost last year — Charon, at the desk.", BAL,
          [("cast", "Lance Reddick", "Charon", "supported")]),
     ],
+    "an-answer-after-a-labelled-question": [
+        ("12   Q.  And who directed the picture?\n13   A.  Mr. Stahelski.\n", CH2,
+         [("director", "Chad Stahelski", None, "supported")]),
+        ("Q.  And who wrote it?\nA.  Derek Kolstad.\n", CH2, [("writer", "Derek Kolstad", None, "supported")]),
+        ("Q: Who directed this one?\nA: Dr. David Leitch, I believe.\n", CH2, [("director", "David Leitch", None, "contradicted")]),
+    ],
+    "director-title-bracket": [
+        ("9.00pm FILM4 John Wick: Chapter 2 (Chad Stahelski, 2017) Keanu Reeves returns.", CH2,
+         [("director", "Chad Stahelski", None, "supported")]),
+        ("As in Parabellum (Stahelski, 2019), the action is clear.", PARA,
+         [("director", "Chad Stahelski", None, "supported")]),
+        ("Ballerina (Chad Stahelski, 2025) opens tonight.", BAL, [("director", "Chad Stahelski", None, "contradicted")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -4489,6 +4502,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Donnie Yen meets Koji's daughter — Akira, at the desk.", CH4, ("cast", "Donnie Yen", "Akira")),
         # a role whose sentence goes on is no sentence of its own
         ("The owner is Ian McShane. The concierge, Charon, is Lance Reddick.", JW1, ("cast", "Ian McShane", "Charon")),
+    ],
+    "director-title-bracket-near-misses": [
+        ("John Wick: Chapter 2 (Keanu Reeves, 2017) is on at nine.", CH2, ("director", "Keanu Reeves", None)),
+        ("Unlike Heat (Michael Mann, 1995), Parabellum has no talk.", PARA, ("director", "Michael Mann", None)),
+        ("Parabellum (Chad Stahelski, 2019) is on after this one.", CH2, ("director", "Chad Stahelski", None)),
     ],
 }
 

@@ -31,6 +31,7 @@ _WHO = re.compile(r"\b(?:who|which\s+(?:actor|actress|performer|star|director|wr
 # "> who plays the marquis": a who-question on a line of its own, typed without its question mark
 _BARE_WHO = re.compile(r"^[ \t>*-]*(?:q\s*[:.]\s*)?(?=(?:who|which)\b)[^?\n]{8,80}$", re.IGNORECASE | re.MULTILINE)
 _LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|&|and)\s*", re.IGNORECASE)
+_ANSWER_LABEL = re.compile(r"\s*(?:\d{1,4}\s+)?(?:a|answer)\s*[.:]?\s*", re.IGNORECASE)
 _IN_IT = re.compile(r"\b(?:is|was|are|does|did)\b[^?]{0,80}\?", re.IGNORECASE)
 
 
@@ -46,6 +47,8 @@ def answered_questions(doc: Document) -> list[Candidate]:
         gap = _ANSWER_GAP.match(doc.text, answer_start)  # the answer may open the next paragraph
         a_start, a_end = doc.sentence(min(gap.end() if gap else answer_start + 1, len(doc.text) - 1))
         a_start = max(a_start, answer_start)
+        if _ANSWER_LABEL.fullmatch(doc.text, a_start, a_end) and a_end < len(doc.text):
+            a_end = doc.sentence(a_end)[1]  # "A.  Chad Stahelski.": the label's full stop ends no answer
         answer = doc.text[a_start:a_end]
         if not answer.strip() or _NO.match(answer):
             continue
@@ -91,10 +94,15 @@ _ROLE_NAMED = re.compile(r"\s*(?:[A-Za-z]{1,12}\s*:\s*)?(?:yes|yep|yeah|yup|sure
                          r"[\s,!:\-\u2014]*(?:(?:he|she|they)\s+(?:is|was|plays|played)\s+)?", re.IGNORECASE)
 
 
+# what may open an answer before the name: its label ("A:", "A.", "Answer:") and a form of address ("Mr.")
+_ANSWER_OPENING = re.compile(r"[ \t\n]*(?:\d{1,4}[ \t]+)?(?:(?:a|answer)[ \t]*[:.]?[ \t]*)?"
+                             r"(?:(?:mr|mrs|ms|miss|dr|sir|mister)\.?[ \t]+)?", re.IGNORECASE)
+
+
 def _who_answer(doc: Document, who: re.Match[str], a_start: int, a_end: int) -> Candidate | None:
     names = [m for m in doc.mentions_between(a_start, a_end) if m.mask & PERSON and not m.mask & CHARACTER]
-    if not names or doc.text[a_start:names[0].start].strip(" \t\n:").lower() not in ("", "a", "answer"):
-        return None  # the answer must start with the name ("A: Chad Stahelski")
+    if not names or not _ANSWER_OPENING.fullmatch(doc.text, a_start, names[0].start):
+        return None  # the answer must start with the name ("A: Chad Stahelski", "A.  Mr. Stahelski.")
     # the answer is the names alone, joined as a list ("Shay Hatten and Michael Finch")
     listed = [names[0]]
     for name in names[1:]:
