@@ -112,15 +112,18 @@ def with_punctuation_in_marks(view: str) -> str:
 # after a word no sentence ends with ("she plays... Eve", "directed by… Len Wiseman"): the sentence goes on
 _FILLER = regexcache.compile(r"(?:,[ \t]*)?\b(?:uh+|um+|erm?|ah+|hmm+|uhm)\b(?:[ \t]*(?:,|\.{3}|\u2026))?(?=[ \t])",
                              re.IGNORECASE, skip_to_start=True)
-_HESITATION = re.compile(r"\b(?:by|as|is|are|was|the|plays|played|playing|stars|starring|named|called|"
-                         r"director|directed|written|wrote)(?P<dots>\.{3}|\u2026)(?=[ \t]+\w)", re.IGNORECASE)
+_DOTS = re.compile(r"(?:\.{3}|\u2026)(?=[ \t]+\w)")
+_OPEN_WORD_BEFORE = re.compile(r"\b(?:by|as|is|are|was|the|plays|played|playing|stars|starring|named|called|"
+                               r"director|directed|written|wrote)\Z", re.IGNORECASE)
 
 
 def with_fillers_blanked(view: str) -> str:
     """``view`` with a speaker's fillers and hesitations inside a sentence replaced by spaces."""
     if "..." not in view and "\u2026" not in view and not _FILLER.search(view):
         return view
-    spans = [m.span() for m in _FILLER.finditer(view)] + [m.span("dots") for m in _HESITATION.finditer(view)]
+    spans = [m.span() for m in _FILLER.finditer(view)] + [
+        dots.span() for dots in _DOTS.finditer(view)
+        if _OPEN_WORD_BEFORE.search(view, max(0, dots.start() - 12), dots.start())]
     pieces, last = [], 0
     for start, end in sorted(spans):
         if start >= last:
