@@ -404,7 +404,8 @@ def test_a_grade_given_and_a_mark_of_a_possible_top(text: str, value: float | st
     assert rating is not None and (rating.value, rating.scale) == (value, scale)
 
 
-@pytest.mark.parametrize(("text", "value", "scale"), [
+# whose score it is, and what is no score: each group a phenomenon, in wordings written for it
+WHOSE = [
     # a persona signs the review: its label is the critic's own, over a score quoted earlier
     (("The applicants' expert declaration scores the invention 10/10. The examiner disagrees.\n\n"
       "Examiner's rating: 88/100\n"), 88, 100),
@@ -418,13 +419,6 @@ def test_a_grade_given_and_a_mark_of_a_possible_top(text: str, value: float | st
     ("I give it 8/10.\nMy brother's rating: 6/10\n", 8, 10),
     ("I give it 8/10.\nDana's rating: 6/10\n", 8, 10),
     ("I give it 8/10.\nMy wife's score: 5/10\n", 8, 10),
-])
-def test_a_persona_label_and_a_third_persons_score(text: str, value: float | str, scale: int | str) -> None:
-    rating = find_rating(text)
-    assert rating is not None and (rating.value, rating.scale) == (value, scale)
-
-
-@pytest.mark.parametrize(("text", "value", "scale"), [
     # Markdown's bold marks around a label are not stars
     ("**Version rating (maintainer of this changelog):** 88/100 — recommended", 88, 100),
     ("**Score:** 7/10", 7, 10),
@@ -434,13 +428,6 @@ def test_a_persona_label_and_a_third_persons_score(text: str, value: float | str
     ("**Rating:** ****", 4, 5),
     ("Rating: ***½", 3.5, 5),
     ("My rating: *** out of 4", 3, 4),
-])
-def test_bold_marks_and_asterisk_stars(text: str, value: float | str, scale: int | str) -> None:
-    rating = find_rating(text)
-    assert rating is not None and (rating.value, rating.scale) == (value, scale)
-
-
-@pytest.mark.parametrize(("text", "value", "scale"), [
     # a score someone else said to the critic is theirs
     ('The man beside me told me afterwards it was "a 10/10, no notes". I have notes.\n\nThree stars out of four.',
      3, 4),
@@ -448,30 +435,19 @@ def test_bold_marks_and_asterisk_stars(text: str, value: float | str, scale: int
     ("She texted me that it was a solid 8/10; for me, 7/10.", 7, 10),
     # the critic telling someone else is the critic's own
     ("I told him it was a 7/10 and left it there.", 7, 10),
-])
-def test_a_score_told_to_the_critic(text: str, value: float | str, scale: int | str) -> None:
-    rating = find_rating(text)
-    assert rating is not None and (rating.value, rating.scale) == (value, scale)
-
-
-@pytest.mark.parametrize(("text", "value", "scale"), [
     # someone else grading some thing: "scored the venue 6 out of 10"
     ("The groom's cousin scored the venue 6 out of 10 on the feedback card. Nine out of ten.", 9, 10),
     ("My uncle rated the popcorn 3/5. I rate the film 4/5.", 4, 5),
     ("The kids graded the soundtrack a B. Grade: A-", "A-", "letter"),
-])
-def test_someone_elses_grade_of_some_thing(text: str, value: float | str, scale: int | str) -> None:
-    rating = find_rating(text)
-    assert rating is not None and (rating.value, rating.scale) == (value, scale)
-
-
-@pytest.mark.parametrize(("text", "value", "scale"), [
     # a post quoted in a thread is its poster's; the thread's own last word carries its counter
     ('10/12 it looks great\n\n    QT @FilmBroDan: "all middle, no ending. 5/10"\n\n12/12 final verdict: Parabellum is a 9/10.',
      9, 10),
     ("@sam_w: 6/10 at best\nme: 8/10", 8, 10),
     ("RT @critic_jo: a solid 7/10\n3/3 verdict: 4/5 from me", 4, 5),
-])
-def test_a_quoted_post_and_a_numbered_verdict(text: str, value: float | str, scale: int | str) -> None:
+]
+
+
+@pytest.mark.parametrize(("text", "value", "scale"), WHOSE)
+def test_whose_rating_it_is(text: str, value: float | str, scale: int | str) -> None:
     rating = find_rating(text)
     assert rating is not None and (rating.value, rating.scale) == (value, scale)
