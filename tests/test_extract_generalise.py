@@ -3279,6 +3279,15 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
          [("director", "Chad Stahelski", None, "supported")]),
         ("Ballerina (Chad Stahelski, 2025) opens tonight.", BAL, [("director", "Chad Stahelski", None, "contradicted")]),
     ],
+    "world-name": [
+        # a gloss in brackets that names an organisation of the story is no player; a name there is
+        ("The Director (Ruska Roma) trains Eve. The Director (Tom Novak) is recast.", BAL,
+         [("cast", "Tom Novak", "The Director", "contradicted")]),
+        ("Character: The Director (Ruska Roma) | Assignee: Angelica Huston", BAL,
+         [("cast", "Anjelica Huston", "The Director", "supported")]),
+        ("Winston (High Table) answers to nobody; Winston (Ian McShane) answers to the Camorra.", CH2,
+         [("cast", "Ian McShane", "Winston", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -4507,6 +4516,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("John Wick: Chapter 2 (Keanu Reeves, 2017) is on at nine.", CH2, ("director", "Keanu Reeves", None)),
         ("Unlike Heat (Michael Mann, 1995), Parabellum has no talk.", PARA, ("director", "Michael Mann", None)),
         ("Parabellum (Chad Stahelski, 2019) is on after this one.", CH2, ("director", "Chad Stahelski", None)),
+    ],
+    "world-name-is-no-player": [
+        ("The Director (Ruska Roma) trains Eve.", BAL, ("cast", "Ruska Roma", None)),
+        ("Winston (High Table) answers to nobody.", CH4, ("cast", "High Table", None)),
+        ("Santino (Camorra) wants the seat.", CH2, ("cast", "Camorra", None)),
     ],
 }
 

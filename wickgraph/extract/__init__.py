@@ -29,6 +29,7 @@ from .film import detect_film, resolve_film, resolve_work, series_number
 from .gazetteer import CHARACTER, PERSON, WORK, Entry, Gazetteer, fold, get_gazetteer
 from .inputs import MAX_REVIEW_BYTES, ReviewInput, read_review
 from .layout import blank, normalise
+from .links import default_cues
 from .markup import line_joins, struck_spans
 from .matching import run_rules
 from .patterns import FIRST_WORK, Candidate, default_rules
@@ -212,6 +213,8 @@ def _resolve(doc: Document, candidates: list[Candidate],
                 continue  # "the ballerina in Parabellum was played by X": a work's title is no role
             for i, span in enumerate(actors):
                 actor, actor_iri = _person(doc, span, reference)
+                if actor_iri is None and normalize_name(actor or "") in default_cues()["world-name"]:
+                    continue  # "The Director (Ruska Roma)": an organisation of the story, shaped like a name
                 if "title_role" in candidate.parts:
                     character, character_iri = _title_character(doc, reference)
                 else:

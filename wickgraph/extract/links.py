@@ -23,7 +23,8 @@ __all__ = ["APPOSITION_CLOSED_BEFORE", "ASIDE_END", "CUES_FILE", "QUALITIES", "C
 CUES_FILE = Path(__file__).resolve().parent / "cues.json"
 _REQUIRED = ("role-cue", "role-filler", "description-stop", "reprise-cue", "list-separator", "passive-cue",
              "pronoun-role", "possessive-work", "credit-label", "returning-group", "passive-verb", "role-transfer",
-             "role-noun", "naming-cue", "strict-cue", "person-describer", "before-a-name", "relation-noun")
+             "role-noun", "naming-cue", "strict-cue", "person-describer", "before-a-name", "relation-noun",
+             "world-name")
 _WORD = re.compile(r"[\w'\u2019-]+|[^\w\s]+")
 _SENTENCE_BREAK = re.compile(r"[.!?;]\s")
 _MAX_LINK_WORDS = 8  # a longer gap is more often two clauses than one link
