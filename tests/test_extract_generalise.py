@@ -3288,6 +3288,15 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Winston (High Table) answers to nobody; Winston (Ian McShane) answers to the Camorra.", CH2,
          [("cast", "Ian McShane", "Winston", "supported")]),
     ],
+    "an-entrys-body-says-the-player-returns": [
+        (("1  JOHN WICK (USA) — Jockey: Keanu Reeves\n   Form: 1-1-1 · Odds: 6/4 fav\n"
+          "   Tipster: Back for a fourth go and no horse has taken more.\n"), CH4,
+         [("reprise", "Keanu Reeves", "John Wick", "supported")]),
+        ("- **Winston** — Ian McShane\n    Returns for a fourth film, drier than ever.\n", CH4,
+         [("reprise", "Ian McShane", "Winston", "supported")]),
+        ("3.  CHARON. The concierge. Played by: Lance Reddick.\n   Note: back one last time at the desk.\n", BAL,
+         [("reprise", "Lance Reddick", "Charon", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -4521,6 +4530,13 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("The Director (Ruska Roma) trains Eve.", BAL, ("cast", "Ruska Roma", None)),
         ("Winston (High Table) answers to nobody.", CH4, ("cast", "High Table", None)),
         ("Santino (Camorra) wants the seat.", CH2, ("cast", "Camorra", None)),
+    ],
+    "an-entrys-body-says-something-else": [
+        ("2  CAINE (HK) — Jockey: Donnie Yen\n   Form: debut · Odds: 4/1\n   Tipster: Blind but sharp.\n", CH4,
+         ("reprise", "Donnie Yen", None)),
+        ("- **Koji** — Hiroyuki Sanada\n    New to the series, and the best of it.\n", CH4,
+         ("reprise", "Hiroyuki Sanada", None)),
+        ("- **Akira** — Rina Sawayama\n\n  Back in Osaka, the hotel burns.\n", CH4, ("reprise", "Rina Sawayama", None)),
     ],
 }
 

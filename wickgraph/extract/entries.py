@@ -24,6 +24,7 @@ from .layout_words import default_layout_words
 from .links import Cues
 from .pairs import ENTRY_INDENT, is_role, role_candidate
 from .patterns import Candidate
+from .reprises import body_note_says_reprise
 
 __all__ = ["entry_roles", "record_roles"]
 
@@ -66,7 +67,11 @@ def entry_roles(doc: Document, cues: Cues) -> list[Candidate]:
         else:
             actor = None
         if actor is not None:
-            found.append(role_candidate(doc, cues, actor, role, role.start, actor.end))
+            candidate = role_candidate(doc, cues, actor, role, role.start, actor.end)
+            noted = None if candidate.reprise else body_note_says_reprise(doc, cues, line_end)
+            if noted is not None:  # "1  JOHN WICK — Jockey: Keanu Reeves" over "   Tipster: Back for a fourth go."
+                candidate.reprise, candidate.end = True, noted
+            found.append(candidate)
     return found
 
 

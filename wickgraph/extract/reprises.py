@@ -16,7 +16,8 @@ from .gazetteer import CHARACTER, PERSON, WORK, Mention
 from .links import Cues, cue_phrases, default_cues, gap_words
 from .patterns import Candidate
 
-__all__ = ["ACTOR_RETURNS", "AGAIN_AFTER", "mark_reprises", "note_says_reprise", "reprise_cue", "returning_actors"]
+__all__ = ["ACTOR_RETURNS", "AGAIN_AFTER", "body_note_says_reprise", "mark_reprises", "note_says_reprise",
+           "reprise_cue", "returning_actors"]
 
 _CLAUSE_BREAK = re.compile(r"[,;:()\u2014]|\s(?:and|but|while)\s")  # compiled once: read for every candidate
 
@@ -162,9 +163,33 @@ def note_says_reprise(doc: Document, cues: Cues, end: int) -> int | None:
     """The end of the note sentence after a list entry ending at ``end`` when it says the role is taken up again
     ("Back for a fourth campaign.", "Returns after a beating."), else None."""
     note = _NOTE_SENTENCE.match(doc.text, end)
-    if note is None or _NEW_NOTE.search(note.group("note")) or not cue_within(note.group("note"), cues):
+    if note is None or not _says_return(note.group("note"), cues):
         return None
     return note.end("note")
+
+
+# an entry's body line: indented under the entry, maybe a field ("   Tipster: Back for a fourth go. Stays ...")
+_BODY_NOTE = re.compile(r"[ \t]+(?:[A-Za-z][\w' ]{0,20}:[ \t]*)?(?P<note>[^.;!?\n]{1,120})")
+_BODY_LINES = 4
+
+
+def body_note_says_reprise(doc: Document, cues: Cues, line_end: int) -> int | None:
+    """The end of the first sentence of a line of an entry's indented body (the lines after ``line_end``, up to a
+    blank or unindented line) that says the role is taken up again ("   Tipster: Back for a fourth go."), else None."""
+    start = line_end + 1
+    for _ in range(_BODY_LINES):
+        if start >= len(doc.text) or doc.text[start] not in " \t":
+            return None
+        end = doc.line(start)[1]
+        note = _BODY_NOTE.match(doc.text, start, end)
+        if note is not None and _says_return(note.group("note"), cues):
+            return note.end("note")
+        start = end + 1
+    return None
+
+
+def _says_return(note: str, cues: Cues) -> bool:
+    return not _NEW_NOTE.search(note) and cue_within(note, cues)
 
 
 # "Back in 2014, X played Y", "back then", "way back": "back" as an adverb of time, no return
