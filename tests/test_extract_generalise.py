@@ -3297,6 +3297,13 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("3.  CHARON. The concierge. Played by: Lance Reddick.\n   Note: back one last time at the desk.\n", BAL,
          [("reprise", "Lance Reddick", "Charon", "supported")]),
     ],
+    "a-forms-ticked-box-is-the-answer": [
+        ("Q3. Who directed the film?\n[x] Chad Stahelski   [ ] David Leitch   [ ] Len Wiseman\n", JW1,
+         [("director", "Chad Stahelski", None, "supported")]),
+        ("Year of release:  ( ) 2013  (x) 2014  ( ) 2015\n", JW1, [("release_year", "", 2014, "supported")]),
+        ("Which of these actors appear?\n\u2611 Keanu Reeves  \u2610 Halle Berry  \u2611 Willem Dafoe\n", JW1,
+         [("cast", "Willem Dafoe", None, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -4537,6 +4544,12 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("- **Koji** — Hiroyuki Sanada\n    New to the series, and the best of it.\n", CH4,
          ("reprise", "Hiroyuki Sanada", None)),
         ("- **Akira** — Rina Sawayama\n\n  Back in Osaka, the hotel burns.\n", CH4, ("reprise", "Rina Sawayama", None)),
+    ],
+    "a-forms-unticked-box-is-not-said": [
+        ("Q3. Who directed the film?\n[x] Chad Stahelski   [ ] David Leitch   [ ] Len Wiseman\n", JW1,
+         ("director", "David Leitch", None)),
+        ("Year of release:  ( ) 2013  (x) 2014  ( ) 2015\n", JW1, ("release_year", "", 2013)),
+        ("Who appears?\n\u2610 Ian McShane as Winston\n\u2611 Keanu Reeves\n", CH4, ("cast", "Ian McShane", None)),
     ],
 }
 

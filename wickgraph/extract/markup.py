@@ -160,11 +160,47 @@ _INSERTED = regexcache.compile(r"\[(?:INSERTED|ADDED|NEW)\s*:\s*(?P<body>[^\[\]\
                                skip_to_start=True)
 
 
+# A form's boxes: a ticked one marks the respondent's answer ("[x] Chad Stahelski"), an unticked one an option not
+# chosen ("[ ] David Leitch", "\u2610 Halle Berry", "( ) 2013"), up to the next box or the end of the line
+_BOX = r"(?:\[[ \txX\u2713\u2714]\]|[\u2610\u2611\u2612]|\([ \txX\u2022]\))"
+_BOXES = re.compile(_BOX)
+_TICKED = re.compile(r"(?:\[[xX\u2713\u2714]\]|[\u2611\u2612]|\([xX\u2022]\))[ \t]*")
+_UNTICKED = re.compile(r"(?:\[[ \t]\]|\u2610|\([ \t]\))[^\n]{0,60}?(?=[ \t]*" + _BOX + r"|[ \t]*$)", re.MULTILINE)
+
+
+def _is_form(text: str) -> bool:
+    return ("[" in text or "(" in text or "\u2610" in text) and len(_BOXES.findall(text)) >= 2
+
+
 def struck_spans(text: str) -> list[Span]:
-    """Spans of the text an edit shown in it struck out, with their marks: withdrawn, so no claim and no rating."""
-    if "[" not in text and "~~" not in text and "<" not in text:
+    """Spans of the text withdrawn, with their marks, so no claim and no rating: what an edit shown in it struck
+    out, and a form's options left unticked."""
+    if "[" not in text and "~~" not in text and "<" not in text and "\u2610" not in text and "(" not in text:
         return []
-    return [match.span() for match in _STRUCK.finditer(text)]
+    spans = [match.span() for match in _STRUCK.finditer(text)]
+    if _is_form(text):
+        spans = sorted(spans + [match.span() for match in _UNTICKED.finditer(text) if _an_option(text, match.start())])
+    return spans
+
+
+_OPTION_LINE = re.compile(r"[ \t]*(?:[-*][ \t]+)?" + _BOX)
+_QUESTION_LINE = re.compile(r"\?[ \t]*(?:\([^()\n]{0,40}\))?[ \t]*$")
+
+
+def _an_option(text: str, box: int) -> bool:
+    """Whether the box at ``box`` offers an answer to choose (several boxes on its line, or a question over its
+    block of boxed lines), not an item of a checklist ("- [ ] Charon ..... Lance Reddick" is still in the cast)."""
+    line_start = text.rfind("\n", 0, box) + 1
+    line_end = text.find("\n", box)
+    if len(_BOXES.findall(text, line_start, len(text) if line_end < 0 else line_end)) >= 2:
+        return True
+    while line_start > 0:  # up over the block's boxed lines to the line that heads it
+        above = text.rfind("\n", 0, line_start - 1) + 1
+        line = text[above:line_start - 1]
+        if not _OPTION_LINE.match(line):
+            return _QUESTION_LINE.search(line) is not None
+        line_start = above
+    return False
 
 
 def _edits(text: str) -> Iterator[Span]:
@@ -201,6 +237,9 @@ def markup_spans(text: str) -> Iterator[Span]:
     if "[" in text or "<" in text:
         for tag in _TAG.finditer(text):
             yield tag.span()
+    if _is_form(text):  # a ticked box is layout before the answer it marks
+        for tick in _TICKED.finditer(text):
+            yield tick.span()
     for mark in FOOTNOTE_MARK.finditer(text):
         yield mark.span()
     for mark in _INVISIBLE.finditer(text):
