@@ -169,7 +169,9 @@ _UNTICKED = re.compile(r"(?:\[[ \t]\]|\u2610|\([ \t]\))[^\n]{0,60}?(?=[ \t]*" + 
 
 
 def _is_form(text: str) -> bool:
-    return ("[" in text or "(" in text or "\u2610" in text) and len(_BOXES.findall(text)) >= 2
+    """Whether ``text`` holds two boxes or more."""
+    first = _BOXES.search(text) if "[" in text or "(" in text or "\u2610" in text or "\u2611" in text else None
+    return first is not None and _BOXES.search(text, first.end()) is not None
 
 
 def struck_spans(text: str) -> list[Span]:
