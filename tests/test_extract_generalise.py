@@ -3301,6 +3301,8 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Q3. Who directed the film?\n[x] Chad Stahelski   [ ] David Leitch   [ ] Len Wiseman\n", JW1,
          [("director", "Chad Stahelski", None, "supported")]),
         ("Year of release:  ( ) 2013  (x) 2014  ( ) 2015\n", JW1, [("release_year", "", 2014, "supported")]),
+        ("Q4. Who wrote it? (tick all that apply)\n[x] Derek Kolstad\n[ ] Shay Hatten\n", JW1,
+         [("writer", "Derek Kolstad", None, "supported")]),
         ("Which of these actors appear?\n\u2611 Keanu Reeves  \u2610 Halle Berry  \u2611 Willem Dafoe\n", JW1,
          [("cast", "Willem Dafoe", None, "supported")]),
     ],
@@ -4549,6 +4551,7 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Q3. Who directed the film?\n[x] Chad Stahelski   [ ] David Leitch   [ ] Len Wiseman\n", JW1,
          ("director", "David Leitch", None)),
         ("Year of release:  ( ) 2013  (x) 2014  ( ) 2015\n", JW1, ("release_year", "", 2013)),
+        ("Q4. Who wrote it? (tick all that apply)\n[x] Derek Kolstad\n[ ] Shay Hatten\n", JW1, ("writer", "Shay Hatten", None)),
         ("Who appears?\n\u2610 Ian McShane as Winston\n\u2611 Keanu Reeves\n", CH4, ("cast", "Ian McShane", None)),
     ],
 }

@@ -18,7 +18,7 @@ from .patterns import Candidate
 
 __all__ = ["answered_questions"]
 
-_QUESTION_END = re.compile(r"\?[\"')\]]*")
+_QUESTION_END = re.compile(r"\?[\"')\]]*(?:[ \t]*\([^()\n]{0,40}\)[ \t]*$)?", re.MULTILINE)  # "(tick all that apply)"
 _ANSWER_GAP = re.compile(r"[ \t]*\n(?:[ \t]*\n)?[ \t>]*(?=\S)")  # to the next line, over one blank line
 _YES = re.compile(r"\s*(?:[A-Za-z]{1,12}\s*:\s*)?(?:yes|yep|yeah|yup|sure|absolutely|of course|indeed|"
                   r"(?:he|she|they)\s+(?:is|was|does|did|are|were))\b[^.!?\n]{0,80}", re.IGNORECASE)
