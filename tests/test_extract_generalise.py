@@ -3296,6 +3296,8 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
          [("reprise", "Ian McShane", "Winston", "supported")]),
         ("3.  CHARON. The concierge. Played by: Lance Reddick.\n   Note: back one last time at the desk.\n", BAL,
          [("reprise", "Lance Reddick", "Charon", "supported")]),
+        ("3. CHARON: Lance Reddick\n   Note: back one last time at the desk.\n", BAL,
+         [("reprise", "Lance Reddick", "Charon", "supported")]),
     ],
     "a-forms-ticked-box-is-the-answer": [
         ("Q3. Who directed the film?\n[x] Chad Stahelski   [ ] David Leitch   [ ] Len Wiseman\n", JW1,

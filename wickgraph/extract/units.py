@@ -26,7 +26,7 @@ from .gazetteer import CHARACTER, PERSON, WORK, Mention
 from .layout import Row, read_layout
 from .links import default_cues
 from .patterns import Candidate
-from .reprises import note_says_reprise
+from .reprises import body_note_says_reprise, note_says_reprise
 
 __all__ = ["LayoutUnits"]
 
@@ -158,7 +158,9 @@ def _row_candidates(doc: Document, rows: tuple[Row, ...]) -> list[Candidate]:
                               parts={"actor": [actor], "character": [character]})
         _notes_say_reprise(doc, candidate, row.cells[max(pair) + 1:])
         if not candidate.reprise and max(pair) == len(row.cells) - 1:
-            noted = note_says_reprise(doc, default_cues(), candidate.end)
+            # the note after the row's last cell, or on the indented line below it ("   Note: back one last time")
+            noted = note_says_reprise(doc, default_cues(), candidate.end) \
+                or body_note_says_reprise(doc, default_cues(), row.end)
             if noted is not None:
                 candidate.reprise, candidate.end = True, noted
         found.append(candidate)
