@@ -3308,6 +3308,13 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Which of these actors appear?\n\u2611 Keanu Reeves  \u2610 Halle Berry  \u2611 Willem Dafoe\n", JW1,
          [("cast", "Willem Dafoe", None, "supported")]),
     ],
+    "a-strangers-first-name-that-is-a-characters": [
+        ("Aurelio is played by John Turturro.", JW1, [("cast", "John Turturro", "Aurelio", "contradicted")]),
+        ("FIG. 4 shows a chop shop whose owner Aurelio is embodied by John Turturro.", JW1,
+         [("cast", "John Turturro", "Aurelio", "contradicted")]),
+        ("Winston is played by Winston Churchill, says my uncle. No: Winston is played by Ian McShane.", CH4,
+         [("cast", "Ian McShane", "Winston", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -4555,6 +4562,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Year of release:  ( ) 2013  (x) 2014  ( ) 2015\n", JW1, ("release_year", "", 2013)),
         ("Q4. Who wrote it? (tick all that apply)\n[x] Derek Kolstad\n[ ] Shay Hatten\n", JW1, ("writer", "Shay Hatten", None)),
         ("Who appears?\n\u2610 Ian McShane as Winston\n\u2611 Keanu Reeves\n", CH4, ("cast", "Ian McShane", None)),
+    ],
+    "a-characters-first-name-before-a-known-name": [
+        ("John Wick is back. John Leguizamo too.", JW1, ("cast", "John Leguizamo", "John Wick")),
+        ("Aurelio is played by John Leguizamo.", JW1, ("cast", "John Leguizamo", "John Wick")),
+        ("Charon Lance Reddick is dry.", JW1, ("cast", "Charon Lance", None)),
     ],
 }
 

@@ -33,7 +33,10 @@ def keep_plausible(text: str, mentions: list[Mention], reference: Reference, fil
     # in ("Reeves lends his voice to Wick" in a review of Hex)
     related = reference.people_of(film) | reference.regulars | reference.falsely_credited(film)
     kept = []
+    starts = {m.start for m in mentions}
     for mention in mentions:
+        if mention.mask == CHARACTER and _strangers_first_name(text, mention, starts):
+            continue  # "John Turturro": a character's first name opening a name the reference does not know
         if _FRANCHISE_NOUN.match(text, mention.end) and mention.mask & WORK:
             # "the John Wick universe", "the John Wick films": the franchise, not the first film
             mention = Mention(mention.start, mention.end, tuple(e for e in mention.entries if e.kind != WORK))
@@ -53,6 +56,13 @@ def keep_plausible(text: str, mentions: list[Mention], reference: Reference, fil
         if entries:
             kept.append(Mention(mention.start, mention.end, entries) if entries != mention.entries else mention)
     return _with_epithets(text, kept)
+
+
+def _strangers_first_name(text: str, mention: Mention, starts: set[int]) -> bool:
+    """Whether a one-word character alias ("John", "Sofia") is followed by a capitalised word that opens no known
+    name: the first name of somebody the reference does not know."""
+    return " " not in text[mention.start:mention.end].strip() and all(not e.is_label for e in mention.entries) \
+        and _OTHER_SURNAME.match(text, mention.end) is not None and mention.end + 1 not in starts
 
 
 def _first_name_only(entry: Entry, reference: Reference) -> bool:
