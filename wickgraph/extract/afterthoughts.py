@@ -22,10 +22,11 @@ from .patterns import Candidate
 
 __all__ = ["afterthought_player", "afterthought_roles"]
 
-# a dash set apart, then maybe a word describing the player ("a young", "the late")
-_OPENER = re.compile(r"(?:[ \t](?:[\u2013\u2014]|--?)[ \t]+|[\u2013\u2014][ \t]*)"
-                     r"(?:(?:an?|the)[ \t]+(?:young|younger|late|great|returning|older|grizzled)[ \t]+)?\Z",
+_DASH = r"[ \t](?:[\u2013\u2014]|--?)[ \t]+|[\u2013\u2014][ \t]*"  # a dash set apart
+# a dash, then maybe a word describing the player ("a young", "the late")
+_OPENER = re.compile(rf"(?:{_DASH})(?:(?:an?|the)[ \t]+(?:young|younger|late|great|returning|older|grizzled)[ \t]+)?\Z",
                      re.IGNORECASE)
+# a mark after the name: its fragment ends there, no verb follows
 _CLOSE = re.compile(r"[ \t]*(?:[,.;:!?)]|\n|\Z)")
 
 
@@ -58,12 +59,10 @@ def afterthought_player(doc: Document, cues: Cues, mentions: list[Mention], inde
     return role_candidate(doc, cues, actor, role, role.start, end)
 
 
-# after the player's clause: a dash set apart, or a full stop that makes the role a sentence of its own
-_ROLE_OPENER = re.compile(r"(?:[ \t](?:[\u2013\u2014]|--?)[ \t]+|[\u2013\u2014][ \t]*|(?P<stop>[.!][ \t]+))"
-                          r"(?:(?:and|as|now|then)[ \t]+)?\Z", re.IGNORECASE)
-# what may follow a role named after a dash, and a role that is a sentence of its own ("Winston.", "Charon. one
-# more time"; not "The concierge, Charon, is ...", whose sentence goes on)
-_ROLE_CLOSE = re.compile(r"[ \t]*(?:[,.;:!?)]|\n|\Z)")
+# after the player's clause: a dash, or a full stop that makes the role a sentence of its own
+_ROLE_OPENER = re.compile(rf"(?:{_DASH}|(?P<stop>[.!][ \t]+))(?:(?:and|as|now|then)[ \t]+)?\Z", re.IGNORECASE)
+# what may follow a role that is a sentence of its own ("Winston.", "Charon. one more time"; not "The concierge,
+# Charon, is ...", whose sentence goes on)
 _ROLE_ALONE = re.compile(r"[ \t]*(?:[.;!?)]|\n|\Z)|[ \t]*[.,]?[ \t]*(?:again|once\s+more|one\s+more\s+time|"
                          r"as\s+ever|as\s+always)\b", re.IGNORECASE)
 
@@ -76,7 +75,7 @@ def afterthought_roles(doc: Document, cues: Cues, mentions: list[Mention]) -> li
         if not is_role(doc, role) or role.mask & PERSON or index == 0:
             continue
         opener = _ROLE_OPENER.search(doc.text, max(0, role.start - 12), role.start)
-        if opener is None or not (_ROLE_ALONE if opener.group("stop") else _ROLE_CLOSE).match(doc.text, role.end):
+        if opener is None or not (_ROLE_ALONE if opener.group("stop") else _CLOSE).match(doc.text, role.end):
             continue
         previous = mentions[index - 1]
         if not previous.mask & PERSON or previous.mask & CHARACTER:

@@ -14,6 +14,7 @@ import re
 
 from .document import Document
 from .gazetteer import CHARACTER, PERSON, Mention
+from .markup import TICKED_BOX
 from .patterns import Candidate
 
 __all__ = ["answered_questions"]
@@ -97,7 +98,7 @@ _ROLE_NAMED = re.compile(r"\s*(?:[A-Za-z]{1,12}\s*:\s*)?(?:yes|yep|yeah|yup|sure
 # what may open an answer before the name: its label ("A:", "A.", "Answer:"), a ticked box ("[x]") and a form of
 # address ("Mr.")
 _ANSWER_OPENING = re.compile(r"[ \t\n]*(?:\d{1,4}[ \t]+)?(?:(?:a|answer)[ \t]*[:.]?[ \t]*)?"
-                             r"(?:(?:\[[xX\u2713\u2714]\]|[\u2611\u2612]|\([xX\u2022]\))[ \t]*)?"  # a form's ticked box
+                             rf"(?:{TICKED_BOX}[ \t]*)?"  # a form's ticked box
                              r"(?:(?:mr|mrs|ms|miss|dr|sir|mister)\.?[ \t]+)?", re.IGNORECASE)
 
 

@@ -15,7 +15,7 @@ from .. import regexcache
 from .layout_words import default_layout_words
 from .textscan import line_around
 
-__all__ = ["FOOTNOTE_MARK", "line_joins", "markup_spans", "struck_spans", "tags_as_separators"]
+__all__ = ["FOOTNOTE_MARK", "TICKED_BOX", "line_joins", "markup_spans", "struck_spans", "tags_as_separators"]
 
 Span = tuple[int, int]
 
@@ -163,8 +163,9 @@ _INSERTED = regexcache.compile(r"\[(?:INSERTED|ADDED|NEW)\s*:\s*(?P<body>[^\[\]\
 # A form's boxes: a ticked one marks the respondent's answer ("[x] Chad Stahelski"), an unticked one an option not
 # chosen ("[ ] David Leitch", "\u2610 Halle Berry", "( ) 2013"), up to the next box or the end of the line
 _BOX = r"(?:\[[ \txX\u2713\u2714]\]|[\u2610\u2611\u2612]|\([ \txX\u2022]\))"
+TICKED_BOX = r"(?:\[[xX\u2713\u2714]\]|[\u2611\u2612]|\([xX\u2022]\))"
 _BOXES = re.compile(_BOX)
-_TICKED = re.compile(r"(?:\[[xX\u2713\u2714]\]|[\u2611\u2612]|\([xX\u2022]\))[ \t]*")
+_TICKED = re.compile(TICKED_BOX + r"[ \t]*")
 _UNTICKED = re.compile(r"(?:\[[ \t]\]|\u2610|\([ \t]\))[^\n]{0,60}?(?=[ \t]*" + _BOX + r"|[ \t]*$)", re.MULTILINE)
 
 

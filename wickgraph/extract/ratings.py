@@ -51,7 +51,7 @@ class RatingMatch:
 # score quoted: 'he would give it "ten out of ten"')
 _GIVER = re.compile(r"\b(?:gives?|gave|giving|rates?|rated|rating|scores?|scored|awards?|awarded|grades?|graded|"
                     r"marks?|marked|puts?|says?|said)"
-                    r"(?:\s+(?:it|this(?:\s+one)?|him|her|them|the\s+(?:film|movie|show)|the\s+[a-z-]+))?\s*(?:at\s+)?"
+                    r"(?:\s+(?:it|this(?:\s+one)?|him|her|them|the\s+[a-z-]+))?\s*(?:at\s+)?"
                     r"(?:an?\s+|a\s+solid\s+)?[\"'\u201c\u2018]?$", re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"(?:^|[\s(\"])(?:I|I'd|I'll|I'm|we|we'd|we'll|me|us)(?=[\s,.'’])", re.IGNORECASE)
 _OTHERS = re.compile(r"\b(?:imdb|rotten tomatoes|metacritic|letterboxd average|cinemascore|audiences?|critics|"
