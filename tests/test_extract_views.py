@@ -13,8 +13,7 @@ import random
 
 from wickgraph.extract.document import Document
 from wickgraph.extract.gazetteer import Entry, Mention, fold
-from wickgraph.extract.layout import blank
-from wickgraph.extract.textscan import _LONG_LINE, _MARGIN, lines_holding
+from wickgraph.extract.textscan import _LONG_LINE, _MARGIN, blank, lines_holding
 
 _ALPHABET = "abcABC Σσİıß\u00c9\u00e9.\n'K"
 

@@ -28,7 +28,7 @@ from .document import Document
 from .film import detect_film, resolve_film, resolve_work, series_number
 from .gazetteer import CHARACTER, PERSON, WORK, Entry, Gazetteer, fold, get_gazetteer
 from .inputs import MAX_REVIEW_BYTES, ReviewInput, read_review
-from .layout import blank, normalise
+from .layout import normalise
 from .links import default_cues
 from .markup import line_joins, struck_spans
 from .matching import run_rules
@@ -48,6 +48,7 @@ from .scales import normalize
 from .scope import is_blocked
 from .sections import other_work_spans
 from .spoken import spoken_years, widened
+from .textscan import blank
 from .units import LayoutUnits
 
 __all__ = ["Claim", "Extraction", "detect_film", "extract", "extract_file", "extract_review", "resolve_film",

@@ -58,6 +58,7 @@ class Document:
         self.film_roles = frozenset(character for _, character in film_performances)  # its characters
         self.film_credits = film_credits or {}  # "director"/"writer" -> people credited on the reviewed work
         self.film_cast = frozenset(actor for actor, _ in film_performances)  # the actors it casts
+        self.film_crew = frozenset().union(*self.film_credits.values())  # its directors and writers
         self.other_works_years = other_works_years  # release years of the franchise's other works, not its own
         self.folded = folded
         self.mentions = mentions

@@ -47,9 +47,9 @@ from .spoken import (
     with_retractions_blanked,
     with_years_in_digits,
 )
-from .textscan import line_spans, trim_span
+from .textscan import blank, line_spans, trim_span
 
-__all__ = ["Credit", "Layout", "Row", "Section", "blank", "normalise", "read_layout"]
+__all__ = ["Credit", "Layout", "Row", "Section", "normalise", "read_layout"]
 
 Span = tuple[int, int]
 
@@ -111,24 +111,6 @@ def normalise(text: str) -> str:
         if _header_roles(_cells(view, start, line_end)[1], view):
             blanks.append((start, line_end))
     return blank(view, blanks)
-
-
-def blank(text: str, spans: list[Span]) -> str:
-    """``text`` with every span replaced by spaces, joined from the slices between them (a list of every
-    character costs far more on a long review)."""
-    if not spans:
-        return text
-    pieces: list[str] = []
-    done = 0  # the text before this offset is in pieces
-    for start, end in sorted(spans):
-        start, end = max(start, done), min(end, len(text))
-        if end <= start:
-            continue
-        pieces.append(text[done:start])
-        pieces.append(" " * (end - start))
-        done = end
-    pieces.append(text[done:])
-    return "".join(pieces)
 
 
 def _marks(text: str) -> Iterator[Span]:

@@ -155,10 +155,9 @@ def _candidate(doc: Document, rule: Rule, match: re.Match[str]) -> Candidate | N
             if mention is not None and any(e.iri in doc.film_cast for e in mention.of_kind(PERSON)):
                 return None  # "Anjelica Huston is the Director": her role, not a credit
     if rule.unless_credited:
-        credited = frozenset().union(*doc.film_credits.values())
         for span in candidate.parts.get("actor", []):
             mention = doc.by_start.get(span[0])
-            if mention is not None and any(e.iri in credited for e in mention.of_kind(PERSON)):
+            if mention is not None and any(e.iri in doc.film_crew for e in mention.of_kind(PERSON)):
                 return None  # "Len Wiseman's Ballerina": the director's film, not a part he plays
     if groups.get("year"):
         candidate.year = int(groups["year"])

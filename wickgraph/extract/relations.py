@@ -227,9 +227,8 @@ _YEAR_IN_BRACKETS = re.compile(r"\s*\(\s*(?:19|20)\d\d\s*[,;)]")
 def _credited_or_dated(doc: Document, person: Mention, work: Mention) -> bool:
     """Whether a title after a person's possessive is their work: they are credited on the reviewed film, or the
     title has its year in brackets."""
-    credited = frozenset().union(*doc.film_credits.values())
     return _YEAR_IN_BRACKETS.match(doc.text, work.end) is not None \
-        or any(entry.iri in credited for entry in person.of_kind(PERSON))
+        or any(entry.iri in doc.film_crew for entry in person.of_kind(PERSON))
 
 
 def _forward(doc: Document, cues: Cues, mentions: list[Mention], index: int) -> Candidate | None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from .. import regexcache
+from .textscan import blank
 
 __all__ = ["is_dictated", "spoken_years", "widened", "with_fillers_blanked", "with_punctuation_in_marks",
            "with_retractions_blanked", "with_years_in_digits"]
@@ -121,16 +122,9 @@ def with_fillers_blanked(view: str) -> str:
     """``view`` with a speaker's fillers and hesitations inside a sentence replaced by spaces."""
     if "..." not in view and "\u2026" not in view and not _FILLER.search(view):
         return view
-    spans = [m.span() for m in _FILLER.finditer(view)] + [
+    return blank(view, [m.span() for m in _FILLER.finditer(view)] + [
         dots.span() for dots in _DOTS.finditer(view)
-        if _OPEN_WORD_BEFORE.search(view, max(0, dots.start() - 12), dots.start())]
-    pieces, last = [], 0
-    for start, end in sorted(spans):
-        if start >= last:
-            pieces += [view[last:start], " " * (end - start)]
-            last = end
-    pieces.append(view[last:])
-    return "".join(pieces)
+        if _OPEN_WORD_BEFORE.search(view, max(0, dots.start() - 12), dots.start())])
 
 
 # "no scratch that", ", or rather", "no wait": what stands before is taken back ("will scratch that itch" is not)
@@ -160,10 +154,4 @@ def with_retractions_blanked(view: str) -> str:
             _NAME_BEFORE.search(view, max(0, start - 40), start) if again.group()[:1].isupper() else None
         if taken_back is not None:
             spans.append((taken_back.start("first") if taken_back is clause else taken_back.start(), marker.end()))
-    pieces, last = [], 0
-    for start, end in spans:
-        if start >= last:
-            pieces += [view[last:start], " " * (end - start)]
-            last = end
-    pieces.append(view[last:])
-    return "".join(pieces)
+    return blank(view, spans)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-__all__ = ["REACH", "Keywords", "line_around", "line_spans", "lines_holding", "merge_spans", "trim_span"]
+__all__ = ["REACH", "Keywords", "blank", "line_around", "line_spans", "lines_holding", "merge_spans", "trim_span"]
 
 # How far back or ahead a look at "the line around a position" goes: a review on one line is read in windows.
 REACH = 1500
@@ -133,3 +133,21 @@ def trim_span(view: str, start: int, end: int) -> tuple[int, int]:
     while end > start and view[end - 1] in " \t\"'[]*_.,;!|\u00b7\u2022":
         end -= 1
     return start, end
+
+
+def blank(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with every span replaced by spaces, joined from the slices between them (a list of every
+    character costs far more on a long review)."""
+    if not spans:
+        return text
+    pieces: list[str] = []
+    done = 0  # the text before this offset is in pieces
+    for start, end in sorted(spans):
+        start, end = max(start, done), min(end, len(text))
+        if end <= start:
+            continue
+        pieces.append(text[done:start])
+        pieces.append(" " * (end - start))
+        done = end
+    pieces.append(text[done:])
+    return "".join(pieces)
