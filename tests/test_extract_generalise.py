@@ -3315,6 +3315,41 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Winston is played by Winston Churchill, says my uncle. No: Winston is played by Ian McShane.", CH4,
          [("cast", "Ian McShane", "Winston", "supported")]),
     ],
+    "director-aside-seat": [
+        ("Chad Stahelski, at the helm for a fourth time, goes big.", CH4,
+         [("director", "Chad Stahelski", None, "supported")]),
+        ("Stahelski, once more calling the shots, keeps the camera wide.", CH4,
+         [("director", "Chad Stahelski", None, "supported")]),
+        ("Len Wiseman, behind the camera here, keeps it brisk.", BAL, [("director", "Len Wiseman", None, "supported")]),
+        ("Albert Hughes, in the director's chair for two of the nights, keeps it moody.", CONT,
+         [("director", "Albert Hughes", None, "supported")]),
+    ],
+    "writer-collective-noun": [
+        ("The writing team of Shay Hatten and Michael Finch keeps the mythology ticking.", CH4,
+         [("writer", "Shay Hatten", None, "supported"), ("writer", "Michael Finch", None, "supported")]),
+        ("Screenwriting duo Shay Hatten and Michael Finch, new to the series, do fine.", CH4,
+         [("writer", "Michael Finch", None, "supported")]),
+        ("The writing partners Greg Coolidge and Kirk Ward run the show.", CONT,
+         [("writer", "Greg Coolidge", None, "supported"), ("writer", "Kirk Ward", None, "supported")]),
+    ],
+    "writer-teams-with": [
+        ("Shay Hatten teams up with Michael Finch on the script.", CH4,
+         [("writer", "Shay Hatten", None, "supported"), ("writer", "Michael Finch", None, "supported")]),
+        ("Shay Hatten partnered with Michael Finch on the screenplay.", CH4,
+         [("writer", "Shay Hatten", None, "supported")]),
+        ("Derek Kolstad collaborated with Shay Hatten, Chris Collins and Marc Abrams on the script.", PARA,
+         [("writer", "Derek Kolstad", None, "supported"), ("writer", "Marc Abrams", None, "supported")]),
+    ],
+    "directed-another-work": [
+        ("David Leitch co-directed the first film, uncredited.", JW1,
+         [("director", "David Leitch", None, "contradicted")]),
+        ("Chad Stahelski directed the first film, and what a debut.", JW1,
+         [("director", "Chad Stahelski", None, "supported")]),
+        ("Chad Stahelski directed the fourth film on a far bigger budget.", CH4,
+         [("director", "Chad Stahelski", None, "supported")]),
+        ("Stahelski directed the first one, and Leitch co-directed the first one too.", JW1,
+         [("director", "David Leitch", None, "contradicted")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -4567,6 +4602,29 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("John Wick is back. John Leguizamo too.", JW1, ("cast", "John Leguizamo", "John Wick")),
         ("Aurelio is played by John Leguizamo.", JW1, ("cast", "John Leguizamo", "John Wick")),
         ("Charon Lance Reddick is dry.", JW1, ("cast", "Charon Lance", None)),
+    ],
+    "director-aside-seat": [
+        ("Keanu Reeves, behind the wheel again, drifts through Paris.", CH4, ("director", "Keanu Reeves", None)),
+        ("Donnie Yen, at the helm of the Osaka fight, is unstoppable.", CH4, ("director", "Donnie Yen", None)),
+        ("Ian McShane, calling the hotel's shots as ever, is smug.", CH4, ("director", "Ian McShane", None)),
+    ],
+    "writer-collective-noun": [
+        ("Our writing team, of course, adored Keanu Reeves.", CH4, ("writer", "Keanu Reeves", None)),
+        ("The writing team of the magazine sent Ian McShane flowers.", CH4, ("writer", "Ian McShane", None)),
+        ("Writing duo or not, Keanu Reeves carries it.", CH4, ("writer", "Keanu Reeves", None)),
+    ],
+    "writer-teams-with": [
+        ("Keanu Reeves teams up with Donnie Yen on the stairs.", CH4, ("writer", "Keanu Reeves", None)),
+        ("Keanu Reeves partnered with Donnie Yen on the set.", CH4, ("writer", "Keanu Reeves", None)),
+        ("The writing is tight; Keanu Reeves teams with Donnie Yen for the finale.", CH4, ("writer", "Keanu Reeves", None)),
+    ],
+    "directed-another-work": [
+        ("David Leitch, who co-directed the first film, is nowhere near this one.", CH4,
+         ("director", "David Leitch", None)),
+        ("David Leitch co-directed the first film but not this one.", PARA, ("director", "David Leitch", None)),
+        ("David Leitch directed John Wick alongside Stahelski, uncredited.", CH4, ("director", "David Leitch", None)),
+        ("Chad Stahelski directed the first film on a shoestring.", CH4, ("director", "Chad Stahelski", None)),
+        ("Chad Stahelski directed the fourth film too.", JW1, ("director", "Chad Stahelski", None)),
     ],
 }
 
