@@ -3350,6 +3350,40 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Stahelski directed the first one, and Leitch co-directed the first one too.", JW1,
          [("director", "David Leitch", None, "contradicted")]),
     ],
+    "as-before-a-passive-participle": [
+        ("Winston, as played by Ian McShane, is dry.", PARA, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("WINSTON (as portrayed by Ian McShane)\nManager of the New York hotel.\n", PARA,
+         [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Caine, as embodied by Donnie Yen, is a saint with a cane.", CH4,
+         [("cast", "Donnie Yen", "Caine", "supported")]),
+        ("Sofia (as played by Halle Berry) has two dogs.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
+    ],
+    "box-drawn-credits": [
+        (("\u250c\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2510\n\u2502 Directed by: Len Wiseman \u2502\n"
+         "\u2502 Music: Tyler Bates      \u2502\n\u2514\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2518\n"), BAL,
+         [("director", "Len Wiseman", None, "supported")]),
+        (("\u2554\u2550\u2550\u2550\u2550\u2557\n\u2551 Screenplay: Shay Hatten, Michael Finch \u2551\n"
+         "\u255a\u2550\u2550\u2550\u2550\u255d\n"), CH4,
+         [("writer", "Shay Hatten", None, "supported"), ("writer", "Michael Finch", None, "supported")]),
+        ("\u2502 Director   \u2502 Chad Stahelski \u2502\n\u2502 Writer     \u2502 Derek Kolstad  \u2502\n", CH2,
+         [("director", "Chad Stahelski", None, "supported"), ("writer", "Derek Kolstad", None, "supported")]),
+    ],
+    "labelled-list-wraps": [
+        ("Screenplay: Derek Kolstad, Shay Hatten,\nChris Collins & Marc Abrams\nMusic: Tyler Bates\n", PARA,
+         [("writer", "Chris Collins", None, "supported"), ("writer", "Marc Abrams", None, "supported")]),
+        ("Starring: Keanu Reeves, Halle Berry,\n   Ian McShane and Mark Dacascos\n", PARA,
+         [("cast", "Mark Dacascos", None, "supported")]),
+        ("Written by: Greg Coolidge, Kirk Ward,\n    Shawn Simmons and Ken Kristensen\n", CONT,
+         [("writer", "Shawn Simmons", None, "supported"), ("writer", "Ken Kristensen", None, "supported")]),
+    ],
+    "credit-label-cell": [
+        ("| Director | Chad Stahelski |\n| Writer | Derek Kolstad |\n", CH2,
+         [("director", "Chad Stahelski", None, "supported"), ("writer", "Derek Kolstad", None, "supported")]),
+        ("Directed by | Len Wiseman\nWritten by | Shay Hatten\n", BAL,
+         [("director", "Len Wiseman", None, "supported"), ("writer", "Shay Hatten", None, "supported")]),
+        ("| Credit | Name |\n|---|---|\n| Screenplay | Shay Hatten, Michael Finch |\n", CH4,
+         [("writer", "Michael Finch", None, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -4625,6 +4659,27 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("David Leitch directed John Wick alongside Stahelski, uncredited.", CH4, ("director", "David Leitch", None)),
         ("Chad Stahelski directed the first film on a shoestring.", CH4, ("director", "Chad Stahelski", None)),
         ("Chad Stahelski directed the fourth film too.", JW1, ("director", "Chad Stahelski", None)),
+    ],
+    "as-before-a-passive-participle": [
+        ("Winston, as directed by Chad Stahelski, is dry.", PARA, ("cast", "Chad Stahelski", None)),
+        ("Caine (as choreographed by Scott Rogers) moves like water.", CH4, ("cast", "Scott Rogers", None)),
+        ("Winston, as written by Derek Kolstad, is a riddle.", PARA, ("cast", "Derek Kolstad", None)),
+    ],
+    "box-drawn-credits": [
+        ("\u2502 Music: Tyler Bates \u2502\n\u2502 Camera: Dan Laustsen \u2502\n", CH4, ("director", "Dan Laustsen", None)),
+        ("\u2502 Stunts \u2502 Scott Rogers \u2502\n", CH4, ("director", "Scott Rogers", None)),
+        ("\u250c\u2500\u2500\u2510\n\u2502 Producer: Basil Iwanyk \u2502\n\u2514\u2500\u2500\u2518\n", JW1,
+         ("writer", "Basil Iwanyk", None)),
+    ],
+    "labelled-list-wraps": [
+        ("Screenplay: Derek Kolstad,\nMusic: Tyler Bates & Joel J. Richard\n", PARA, ("writer", "Tyler Bates", None)),
+        ("Produced by: Basil Iwanyk,\n  Erica Lee\nWritten by: Derek Kolstad\n", JW1, ("writer", "Erica Lee", None)),
+        ("Starring: Keanu Reeves, Ian McShane,\nDirector: Chad Stahelski\n", CH4, ("cast", "Chad Stahelski", None)),
+    ],
+    "credit-label-cell": [
+        ("| Stunts | Scott Rogers |\n", CH4, ("director", "Scott Rogers", None)),
+        ("| Director | Producer |\n| Chad Stahelski | Basil Iwanyk |\n", JW1, ("director", "Basil Iwanyk", None)),
+        ("| Music | Tyler Bates |\n| Camera | Dan Laustsen |\n", CH4, ("writer", "Tyler Bates", None)),
     ],
 }
 

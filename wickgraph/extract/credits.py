@@ -52,7 +52,8 @@ def _label_regex(words: LayoutWords) -> re.Pattern[str]:
     # a label opens a line or a capsule segment (after "·", "|", "•", ";" or a sentence's full stop) and
     # ends at a colon, a dash, the end of its line, or (after "by", "starring", "Dir.") one space
     # a label may stand in brackets or quotes, as a key does: "[Director] X", '"director": "X"'
-    # a label glossed in brackets by a job's name: "Authors (writers):", "Regia (director):"; a tab ends a label's cell
+    # a label glossed in brackets by a job's name: "Authors (writers):", "Regia (director):"; a tab or a table's bar
+    # ends a label's cell ("| Director | X |")
     return re.compile(
         r"[ \t{]*(?:[A-Za-z][\w'\u2019 \t]{0,24}?[ \t]*\((?=[^()\n]{1,30}\)[ \t]*[:=]))?[\"'\[]?(?:"
         + "|".join(groups) + r")[\"'\]]?\)?"
@@ -61,7 +62,7 @@ def _label_regex(words: LayoutWords) -> re.Pattern[str]:
         r"|[ \t]*\((?:per|via|according[ \t]+to|source:?)[ \t][^()\n]{1,30}\)(?=[ \t]*:)"
         # ... or a collective noun: "Script team:", "Directing crew:", "Script commits:"
         r"|[ \t]+(?:team|crew|department|dept\.?|unit|room|staff|side|corner|section|commits?|honou?rs)(?=[ \t]*:))?"
-        r"(?P<sep>[ \t]*[:=][ \t]*|[ ]*\t[ \t]*|[ \t]+-{1,2}[ \t]+|[ \t]*[\u2013\u2014][ \t]*|[ \t]*$|"
+        r"(?P<sep>[ \t]*[:=][ \t]*|[ ]*\t[ \t]*|[ \t]*\|[ \t]*|[ \t]+-{1,2}[ \t]+|[ \t]*[\u2013\u2014][ \t]*|[ \t]*$|"
         r"(?<=[ \t]by)[ \t]+|"
         r"(?<=\.)[ \t]+|(?<=\])[ \t]+|(?<=starring)[ \t]+|(?<=featuring)[ \t]+|(?<=with)[ \t]+|"
         r"(?<=[\u2600-\u27bf\ufe0f\U0001f300-\U0001faff])[ \t]+)",  # an icon as the label: "\U0001f3ac X"

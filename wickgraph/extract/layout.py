@@ -38,7 +38,7 @@ from . import casing
 from .casing import lower_if_exact, lowercase_twin
 from .credits import Credit, credit_lines
 from .layout_words import LayoutWords, default_layout_words
-from .markup import markup_spans, tags_as_separators
+from .markup import markup_spans, separators
 from .sheets import csv_cells
 from .spoken import (
     spoken_years,
@@ -97,9 +97,9 @@ def normalise(text: str) -> str:
     text = with_punctuation_in_marks(text)  # a dictation's "full stop" is read as "."
     text = with_retractions_blanked(text)  # "2024 no scratch that 2025" is read as 2025
     text = with_fillers_blanked(text)  # "played by, uh, Ian McShane" is read as "played by Ian McShane"
-    if not any(mark in text for mark in "*_#>|+-\u2022\u00b7/.)\u2026=~  \t[{,<\u200b\u200e\u200f\ufeff"):
+    if not any(mark in text for mark in "*_#>|+-\u2022\u00b7/.)\u2026=~  \t[{,<\u200b\u200e\u200f\ufeff\u2502"):
         return text
-    text = tags_as_separators(text)
+    text = separators(text)
     view = csv_cells(blank(text, list(_marks(text))))
     blanks = list(_leaders(view))
     line_end = -1

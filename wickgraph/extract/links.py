@@ -243,8 +243,9 @@ _VERB_AFTER = re.compile(r"\s+(?:\w+ly\s+)?(?:has\s+|had\s+|was\s+|is\s+)?[a-z]+
 # What may stand between a role and the participle that hands it on: "Zero is played with glee by", "Gianna has been
 # brought to life by"; not a noun of its own ("Santino hires a killer played by X": the killer is played), unless a
 # copula makes the role the subject ("little Eve in the opening flashback is played by X")
+# words that may stand before the role's passive participle: "Y is played by X", "Y, as portrayed by X"
 _BEFORE_PARTICIPLE = frozenset({"is", "was", "are", "were", "'s", "be", "being", "been", "has", "have", "had", "also",
-                                "now", "here", "again", "and"})
+                                "now", "here", "again", "and", "as"})
 _COPULA = frozenset({"is", "was", "are", "were", "'s"})
 _RELATIVE = frozenset({"who", "whom", "that", "which", "whose"})
 
@@ -316,7 +317,9 @@ def backward_link(gap: str, after: str, cues: Cues) -> bool:
     if phrase in cues["passive-cue"] or _PLACE_THEN_IS.fullmatch(gap):
         return True  # "Winston is X"; "Charon at the front desk is X": a place of the role's, then the copula
     if words[:1] == ["("] and ASIDE_END.match(after):
-        return 0 < len(words) - 1 <= 5 and _is_description(words[1:], cues)  # "Caine (a sly, blind Donnie Yen)"
+        # "Caine (a sly, blind Donnie Yen)"; "WINSTON (as portrayed by Ian McShane)"
+        return 0 < len(words) - 1 <= 5 and (_is_description(words[1:], cues) or (
+            words[-1] == "by" and _passive_of_the_role(words[1:-1], cues)))
     if _APPOSED_BRACKET.fullmatch(gap) and ASIDE_END.match(after):
         return True  # "Nogi, Eve's trainer (Catalina Sandino Moreno), is tough": the bracket after the apposition
     if words[:1] in (["\u2014"], ["--"]) and _DASH_END.match(after):

@@ -15,7 +15,7 @@ from .. import regexcache
 from .layout_words import default_layout_words
 from .textscan import line_around
 
-__all__ = ["FOOTNOTE_MARK", "TICKED_BOX", "line_joins", "markup_spans", "struck_spans", "tags_as_separators"]
+__all__ = ["FOOTNOTE_MARK", "TICKED_BOX", "line_joins", "markup_spans", "separators", "struck_spans"]
 
 Span = tuple[int, int]
 
@@ -98,6 +98,12 @@ def _line_timestamps(text: str) -> list[Span]:
     return stamps if len(stamps) >= 2 else []
 
 
+# a labelled list that wraps after a separator, its next line going on with a name, not with a label of its own:
+# "Screenplay: A, B,⏎   C & D"; in a box or a one-cell row: "| Starring: A, B and⏎| C |"
+_WRAPPED_LIST = re.compile(r"^[ \t|]*[A-Za-z][\w .'/&()-]{0,30}:[^\n|:]*?(?:,|&|\band)(?P<wrap>[ \t|]*\n[ \t|]*)"
+                           r"(?=[A-Z])(?![^\n:|]{0,30}:)", re.MULTILINE)
+
+
 def _soft_wraps(text: str, stamps: list[Span]) -> Iterator[Span]:
     """Line breaks inside a sentence of hard-wrapped prose (an e-mail, a plain-text newsletter, auto-captions):
     the line before runs on (no closing punctuation) and is long enough to be prose, and the next line goes on
@@ -140,6 +146,9 @@ _TAG = re.compile(r"\[/?(?:b|i|u|s|quote|list|url|img|size|color|colour|font|cen
                   r"mark|pre|noscript)"
                   r"(?:\s[^<>\n]{0,200})?/?>|<!DOCTYPE[^<>\n]{0,80}>|<!--[^\n]{0,200}?-->", re.IGNORECASE)
 _SEPARATOR_TAG = re.compile(r"<br\s*/?>|<t[dh](?:\s[^<>\n]{0,80})?>", re.IGNORECASE)
+# box-drawing characters (U+2500-U+257F) framing a credits box or a table; the vertical ones are cell bars
+_BOX_DRAWING = re.compile(r"[\u2500-\u257f]")
+_BOX_VERTICAL = frozenset("\u2502\u2503\u2551")
 # Characters that print as nothing (bidi marks, zero-width spaces) and come with text copied from web pages
 _INVISIBLE = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2060\ufeff]+")
 
@@ -221,12 +230,15 @@ def _edits(text: str) -> Iterator[Span]:
 
 def line_joins(text: str) -> Iterator[Span]:
     """Spans that make running text of a transcript or hard-wrapped prose: subtitle cue numbers and timings, line
-    timestamps, and the line breaks inside a sentence."""
+    timestamps, the line breaks inside a sentence, and a labelled list's line break after a separator."""
     yield from _subtitle_breaks(text)
     stamps = _line_timestamps(text)
     yield from stamps
     if "\n" in text:
         yield from _soft_wraps(text, stamps)
+        if ":" in text:
+            for wrap in _WRAPPED_LIST.finditer(text):
+                yield wrap.start("wrap"), wrap.end("wrap")
 
 
 def markup_spans(text: str) -> Iterator[Span]:
@@ -256,9 +268,13 @@ def markup_spans(text: str) -> Iterator[Span]:
             yield mark.span()
 
 
-def tags_as_separators(text: str) -> str:
-    """``text`` with each HTML line-break tag made a list separator of the same length ("[[A]]<br>[[B]]"), and each
-    table cell's opening tag a tab, as a cell separator ("<th>Screenplay</th><td>A, B</td>")."""
+def separators(text: str) -> str:
+    """``text`` with each HTML line-break tag made a list separator of the same length ("[[A]]<br>[[B]]"), each
+    table cell's opening tag a tab, as a cell separator ("<th>Screenplay</th><td>A, B</td>"), and a box drawn in
+    line characters a pipe table: its vertical lines are cell bars, the rest is blank ("│ Direction: X │")."""
+    if _BOX_DRAWING.search(text):
+        text = _BOX_DRAWING.sub(lambda line: "|" * len(line.group()) if line.group() in _BOX_VERTICAL
+                                else " " * len(line.group()), text)
     if "<" not in text:
         return text
     def separator(tag: re.Match[str]) -> str:
