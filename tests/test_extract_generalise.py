@@ -3384,6 +3384,22 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("| Credit | Name |\n|---|---|\n| Screenplay | Shay Hatten, Michael Finch |\n", CH4,
          [("writer", "Michael Finch", None, "supported")]),
     ],
+    "latex-source": [
+        (("\\textit{John Wick: Chapter 4} (2023)\\footnote{Chad Stahelski directed; screenplay by Shay Hatten and "
+         "Michael Finch.} is long."), CH4,
+         [("release_year", "", 2023, "supported"), ("director", "Chad Stahelski", None, "supported"),
+          ("writer", "Michael Finch", None, "supported")]),
+        (("\\begin{tabular}{ll}\nActor & Role \\\\\n\\midrule\nDonnie Yen & Caine \\\\\nIan McShane & Winston \\\\\n"
+         "\\end{tabular}\n"), CH4,
+         [("cast", "Donnie Yen", "Caine", "supported"), ("cast", "Ian McShane", "Winston", "supported")]),
+        ("\\section{Returning Faces}\nLance Reddick, once more playing Charon \\cite{ap2023}, is missed.\n", CH4,
+         [("reprise", "Lance Reddick", "Charon", "supported")]),
+    ],
+    "absence-in-passing": [
+        ("Ian McShane's Winston is mentioned in every review.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Ian McShane is featured heavily.", CH4, [("cast", "Ian McShane", None, "supported")]),
+        ("Lance Reddick's Charon is glimpsed early and often.", CH4, [("cast", "Lance Reddick", "Charon", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -4680,6 +4696,16 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("| Stunts | Scott Rogers |\n", CH4, ("director", "Scott Rogers", None)),
         ("| Director | Producer |\n| Chad Stahelski | Basil Iwanyk |\n", JW1, ("director", "Basil Iwanyk", None)),
         ("| Music | Tyler Bates |\n| Camera | Dan Laustsen |\n", CH4, ("writer", "Tyler Bates", None)),
+    ],
+    "latex-source": [
+        ("\\section{Cast}\n% Keanu Reeves as Neo, cut this\nThe stairs are long.\n", CH4, ("cast", "Keanu Reeves", None)),
+        ("The stairs.\\footnote{Tyler Bates scored it, loudly.}", CH4, ("writer", "Tyler Bates", None)),
+        ("\\begin{tabular}{ll}\nComposer & Tyler Bates \\\\\n\\end{tabular}\n", CH4, ("cast", "Tyler Bates", None)),
+    ],
+    "absence-in-passing": [
+        ("Asia Kate Dillon's Adjudicator is not mentioned.", CH4, ("cast", "Asia Kate Dillon", None)),
+        ("Asia Kate Dillon's Adjudicator goes unmentioned.", CH4, ("cast", "Asia Kate Dillon", None)),
+        ("Halle Berry's Sofia isn't even glimpsed.", CH4, ("cast", "Halle Berry", None)),
     ],
 }
 

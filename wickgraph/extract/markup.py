@@ -149,6 +149,17 @@ _SEPARATOR_TAG = re.compile(r"<br\s*/?>|<t[dh](?:\s[^<>\n]{0,80})?>", re.IGNOREC
 # box-drawing characters (U+2500-U+257F) framing a credits box or a table; the vertical ones are cell bars
 _BOX_DRAWING = re.compile(r"[\u2500-\u257f]")
 _BOX_VERTICAL = frozenset("\u2502\u2503\u2551")
+# LaTeX source (a student's essay, a paper): a command whose braced argument is words loses its name and braces
+# ("\\textit{John Wick}", "\\footnote{Chad Stahelski directed.}"); any other command goes with its arguments
+# ("\\cite{kermode2023}", "\\begin{table}[h]", "\\maketitle"), as do a row end ("\\\\") and a comment
+_LATEX_HINT = re.compile(r"\\(?:documentclass|begin\{|section\*?\{|textit\{|emph\{|footnote\{)")
+_LATEX_TEXT = frozenset({"textit", "textbf", "textsl", "textsc", "textrm", "textsf", "texttt", "emph", "underline",
+                         "section", "subsection", "subsubsection", "paragraph", "chapter", "title", "author",
+                         "footnote", "caption", "mbox", "enquote", "item"})
+_LATEX_COMMAND = re.compile(r"\\(?P<name>[a-zA-Z]+)\*?(?P<args>(?:[ \t]*(?:\[[^\[\]\n]{0,80}\]|\{[^{}\n]{0,80}\}))*)"
+                            r"|\\\\|(?<!\\)%[^\n]*|\\(?=[&%$#_ ])")
+# a tabular environment, whose cells "&" separates
+_LATEX_TABULAR = re.compile(r"\\begin\{tabular\*?\}.*?\\end\{tabular\*?\}", re.DOTALL)
 # Characters that print as nothing (bidi marks, zero-width spaces) and come with text copied from web pages
 _INVISIBLE = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2060\ufeff]+")
 
@@ -228,6 +239,37 @@ def _edits(text: str) -> Iterator[Span]:
             yield match.end() - 1, match.end()
 
 
+def _latex_spans(text: str) -> Iterator[Span]:
+    """The commands, row ends and comments of LaTeX source; a text command keeps its argument's words."""
+    command = _LATEX_COMMAND.search(text)
+    while command is not None:
+        name, position = command.group("name"), command.end()
+        opening = command.start("args") if name else -1
+        if name not in _LATEX_TEXT or not text.startswith("{", opening):
+            yield command.span()
+        else:  # the argument's words are read on (and the commands inside it found in turn)
+            closing = _closing_brace(text, opening)
+            yield command.start(), opening + 1
+            if closing is not None:
+                yield closing, closing + 1
+            position = opening + 1
+        command = _LATEX_COMMAND.search(text, position)
+
+
+def _closing_brace(text: str, opening: int) -> int | None:
+    """The index of the brace that closes the one at ``opening`` (nested braces counted), if it closes."""
+    depth = 0
+    for at in range(opening, min(len(text), opening + 2000)):
+        char = text[at]
+        if char == "{" and text[at - 1] != "\\":
+            depth += 1
+        elif char == "}" and text[at - 1] != "\\":
+            depth -= 1
+            if depth == 0:
+                return at
+    return None
+
+
 def line_joins(text: str) -> Iterator[Span]:
     """Spans that make running text of a transcript or hard-wrapped prose: subtitle cue numbers and timings, line
     timestamps, the line breaks inside a sentence, and a labelled list's line break after a separator."""
@@ -260,6 +302,8 @@ def markup_spans(text: str) -> Iterator[Span]:
     for mark in _INVISIBLE.finditer(text):
         yield mark.span()
     yield from line_joins(text)
+    if "\\" in text and _LATEX_HINT.search(text):
+        yield from _latex_spans(text)
     if "[[" in text or "{{" in text:
         for mark in _WIKI.finditer(text):
             yield mark.span()
@@ -270,11 +314,14 @@ def markup_spans(text: str) -> Iterator[Span]:
 
 def separators(text: str) -> str:
     """``text`` with each HTML line-break tag made a list separator of the same length ("[[A]]<br>[[B]]"), each
-    table cell's opening tag a tab, as a cell separator ("<th>Screenplay</th><td>A, B</td>"), and a box drawn in
-    line characters a pipe table: its vertical lines are cell bars, the rest is blank ("│ Direction: X │")."""
+    table cell's opening tag a tab, as a cell separator ("<th>Screenplay</th><td>A, B</td>"), a box drawn in
+    line characters a pipe table: its vertical lines are cell bars, the rest is blank ("│ Direction: X │"), and a
+    LaTeX tabular's "&" a cell bar ("Keanu Reeves & John Wick \\\\")."""
     if _BOX_DRAWING.search(text):
         text = _BOX_DRAWING.sub(lambda line: "|" * len(line.group()) if line.group() in _BOX_VERTICAL
                                 else " " * len(line.group()), text)
+    if "\\begin{tabular" in text:
+        text = _LATEX_TABULAR.sub(lambda table: re.sub(r"(?<!\\)&", "|", table.group()), text)
     if "<" not in text:
         return text
     def separator(tag: re.Match[str]) -> str:
