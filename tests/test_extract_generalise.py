@@ -2239,9 +2239,10 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Then there is Halle Berry and her Sofia, dogs and all.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
     ],
     "a-role-described-by-whose-it-is": [
-        ("Peter Stormare shows up as Viggo's brother, sneering.", JW1,
-         [("cast", "Peter Stormare", "Viggo's brother", "contradicted")]),
         # an actor the reference does not list for the work, in a role it does not know: unknown, as any such claim
+        # (the role is not Viggo himself, whom another actor plays)
+        ("Peter Stormare shows up as Viggo's brother, sneering.", JW1,
+         [("cast", "Peter Stormare", "Viggo's brother", "unknown")]),
         ("Common plays Santino's bodyguard.", JW1, [("cast", "Common", "Santino's bodyguard", "unknown")]),
         ("Norman Reedus turns up as the Chancellor's right-hand man and does little.", CH4,
          [("cast", "Norman Reedus", "Chancellor's right-hand man", "unknown")]),
@@ -3399,6 +3400,15 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Ian McShane's Winston is mentioned in every review.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
         ("Ian McShane is featured heavily.", CH4, [("cast", "Ian McShane", None, "supported")]),
         ("Lance Reddick's Charon is glimpsed early and often.", CH4, [("cast", "Lance Reddick", "Charon", "supported")]),
+    ],
+    "role-heading-then-player": [
+        ("Winston. Ian McShane, as smooth as ever, runs the room.", PARA,
+         [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Next up: Charon. Lance Reddick makes every line count.", PARA,
+         [("cast", "Lance Reddick", "Charon", "supported")]),
+        ("12. Nf3 \u2014 Zero. Mark Dacascos is having a ball.", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
+        ("The Bowery King. Laurence Fishburne, grinning, hands Wick a gun.", CH2,
+         [("cast", "Laurence Fishburne", "The Bowery King", "supported")]),
     ],
 }
 
@@ -4706,6 +4716,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Asia Kate Dillon's Adjudicator is not mentioned.", CH4, ("cast", "Asia Kate Dillon", None)),
         ("Asia Kate Dillon's Adjudicator goes unmentioned.", CH4, ("cast", "Asia Kate Dillon", None)),
         ("Halle Berry's Sofia isn't even glimpsed.", CH4, ("cast", "Halle Berry", None)),
+    ],
+    "role-heading-then-player": [
+        ("He calls Winston. Keanu Reeves is tired.", PARA, ("cast", "Keanu Reeves", "Winston")),
+        ("The film ends with Winston. Keanu Reeves is tired.", PARA, ("cast", "Keanu Reeves", "Winston")),
+        ("Winston, Charon. Ian McShane runs the room.", PARA, ("cast", "Ian McShane", "Charon")),
     ],
 }
 

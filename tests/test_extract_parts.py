@@ -442,3 +442,14 @@ def test_a_quotation_around_a_role_closes_in_its_evidence() -> None:
     text = 'Review of John Wick: Chapter 4\n\nShamier Anderson as "Mr. Nobody" is great.'
     claim = next(c for c in extract(text).claims if c.type == "cast")
     assert claim.evidence == 'Shamier Anderson as "Mr. Nobody"'
+
+
+@pytest.mark.parametrize(("text", "actor", "described"), [
+    ("Ruby Rose is Santino's enforcer.", "Ruby Rose", "Santino's enforcer"),
+    ("Peter Stormare shows up as Viggo's brother.", "Peter Stormare", "Viggo's brother"),
+    ("Common is Gianna's bodyguard.", "Common", "Gianna's bodyguard"),
+])
+def test_a_role_described_by_another_is_not_that_other(text: str, actor: str, described: str) -> None:
+    """"Santino's enforcer" is kept as the stated role, unreconciled: it is not Santino."""
+    claims = [c for c in extract(text, "John Wick: Chapter 2").claims if c.type == "cast" and c.actor == actor]
+    assert [(c.character, c.character_iri) for c in claims] == [(described, None)]

@@ -29,7 +29,7 @@ from .film import detect_film, resolve_film, resolve_work, series_number
 from .gazetteer import CHARACTER, PERSON, WORK, Entry, Gazetteer, fold, get_gazetteer
 from .inputs import MAX_REVIEW_BYTES, ReviewInput, read_review
 from .layout import normalise
-from .links import default_cues
+from .links import default_cues, is_possessive
 from .markup import line_joins, struck_spans
 from .matching import run_rules
 from .patterns import FIRST_WORK, Candidate, default_rules
@@ -270,8 +270,8 @@ def _character(doc: Document, spans: list[tuple[int, int]] | None, actor: str | 
     surface = _surface(doc, span)
     mention = doc.by_start.get(span[0])
     entries: list[Entry] = mention.of_kind(CHARACTER) if mention else []
-    if not entries:
-        return surface, None
+    if not entries or (mention is not None and mention.end < span[1] and is_possessive(doc.text, mention.end)):
+        return surface, None  # "Santino's enforcer": a role described by another, not that other
     cast = reference.cast_of(doc.film)
     played = {c for a, c in cast if a == actor}
     in_film = {c for _, c in cast}

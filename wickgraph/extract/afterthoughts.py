@@ -1,6 +1,6 @@
 """A player named as an afterthought to a clause about one role, after a dash; and a role named so after a clause
 about one player ("Lance Reddick, who we lost last year — Charon"), or as a sentence of its own right after the
-player's name ("Ian McShane. Winston.").
+player's name ("Ian McShane. Winston.") or right before it, as a heading ("Winston. Ian McShane runs the room.").
 
 "Desk clerk Charon — a young Ayomide Adegun, quietly deciding ...", "His brother Frankie, who walked off with the
 coin press — Ben Robson, all sideburns". Nothing joins the two names but the dash, so the pair is made only when
@@ -67,12 +67,28 @@ _ROLE_ALONE = re.compile(r"[ \t]*(?:[.;!?)]|\n|\Z)|[ \t]*[.,]?[ \t]*(?:again|onc
                          r"as\s+ever|as\s+always)\b", re.IGNORECASE)
 
 
+# a role that is a sentence of its own before its player's: it opens a line or follows a sentence's end, a label's
+# colon or a dash ("12. Nf3 — Zero. Mark Dacascos is having a ball."), and a full stop ends it
+_HEAD_OPENER = re.compile(rf"(?:^|[.!?:][ \t]+|{_DASH})\Z", re.MULTILINE)
+_HEAD_CLOSE = re.compile(r"[ \t]*\.[ \t]+")
+
+
 def afterthought_roles(doc: Document, cues: Cues, mentions: list[Mention]) -> list[Candidate]:
     """Cast candidates of roles named after a clause about one player: "Lance Reddick, who we lost last year —
-    Charon", or as a sentence of their own right after the player's name: "Ian McShane. Winston."."""
+    Charon", or as a sentence of their own right after the player's name: "Ian McShane. Winston.", or right
+    before it: "Winston. Ian McShane, as smooth as ever, runs the room."."""
     found: list[Candidate] = []
     for index, role in enumerate(mentions):
-        if not is_role(doc, role) or role.mask & PERSON or index == 0:
+        if not is_role(doc, role) or role.mask & PERSON:
+            continue
+        head = _HEAD_CLOSE.match(doc.text, role.end) if index + 1 < len(mentions) else None
+        if head is not None and mentions[index + 1].start == head.end() \
+                and _HEAD_OPENER.search(doc.text, max(0, role.start - 12), role.start):
+            player = mentions[index + 1]
+            if player.mask & PERSON and not player.mask & CHARACTER:
+                found.append(role_candidate(doc, cues, player, role, role.start, player.end))
+            continue
+        if index == 0:
             continue
         opener = _ROLE_OPENER.search(doc.text, max(0, role.start - 12), role.start)
         if opener is None or not (_ROLE_ALONE if opener.group("stop") else _CLOSE).match(doc.text, role.end):
