@@ -236,6 +236,11 @@ def test_more_rating_forms(text: str, value: object, scale: object, evidence: st
     # "A sequel" after someone else's grade is an article, not a grade of mine
     ('Audiences polled by CinemaScore gave it a grade of "A\u2013". A sequel followed. Mine: B.', "B"),
     ("On Metacritic, a weighted average, it scores 78/100; as for me, 8/10.", 8),
+    # a verdict quoted after someone else's giving verb is theirs, however many commas it has
+    ('Erik from the junior section rated the film "a dead draw, 5/10". For the non-players: 8/10.', 8),
+    ('My cousin called it "messy, loud, 4/10". I disagree: 7/10.', 7),
+    ("Dana deemed it \u201cbloated, tired, a 3 out of 5\u201d; four stars from me.", 4),
+    ('I rated it "a solid, steady 8/10" on the night.', 8),
 ])
 def test_only_the_critics_own_rating(text: str, value: float | str) -> None:
     rating = find_rating(text)

@@ -50,7 +50,7 @@ class RatingMatch:
 # (a verb of grading, its object, "at": "graded him at 6 out of 10", "puts the film at 5/10"; a quote mark before a
 # score quoted: 'he would give it "ten out of ten"')
 _GIVER = re.compile(r"\b(?:gives?|gave|giving|rates?|rated|rating|scores?|scored|awards?|awarded|grades?|graded|"
-                    r"marks?|marked|puts?|says?|said)"
+                    r"marks?|marked|puts?|says?|said|called|deemed|declared|pronounced)"
                     r"(?:\s+(?:it|this(?:\s+one)?|him|her|them|the\s+[a-z-]+))?\s*(?:at\s+)?"
                     r"(?:an?\s+|a\s+solid\s+)?[\"'\u201c\u2018]?$", re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"(?:^|[\s(\"])(?:I|I'd|I'll|I'm|we|we'd|we'll|me|us)(?=[\s,.'’])", re.IGNORECASE)
@@ -129,8 +129,15 @@ def _attributed(text: str, start: int) -> bool:
     """Whether the rating at ``start`` is given by someone other than the critic, judged in its clause."""
     reach = max(0, start - 300)
     sentence_start = max(reach, max(text.rfind(ch, reach, start) for ch in ".!?\n") + 1)
-    clause_start = max(sentence_start, max(text.rfind(ch, reach, start) for ch in ";,") + 1)
-    before = text[clause_start:start]
+    quote = _open_quote(text, sentence_start, start)
+    if quote is not None:
+        # a score inside a quotation is given by whoever the clause before the quotation names: 'Erik rated the
+        # film "a dead draw, 5/10"'
+        clause_start = max(sentence_start, max(text.rfind(ch, reach, quote) for ch in ";,") + 1)
+        before = text[clause_start:quote + 1]
+    else:
+        clause_start = max(sentence_start, max(text.rfind(ch, reach, start) for ch in ";,") + 1)
+        before = text[clause_start:start]
     if _OTHERS.search(before):
         return True
     if _OWN_LABEL.search(before):
@@ -146,6 +153,15 @@ def _attributed(text: str, start: int) -> bool:
         return False
     subject = before[:giver.start()]
     return not _FIRST_PERSON.search(" " + subject) or re.search(r"\b(?:my|our)\s+\w", subject) is not None
+
+
+def _open_quote(text: str, start: int, end: int) -> int | None:
+    """Where a quotation still open at ``end`` opens, after ``start``, if one is."""
+    curly = text.rfind("\u201c", start, end)
+    if curly >= 0 and text.find("\u201d", curly, end) < 0:
+        return curly
+    straight = text.count('"', start, end)
+    return text.rfind('"', start, end) if straight % 2 == 1 else None
 
 
 # '"Ten out of ten, would go again," one guest wrote': a quotation closed, then its writer or speaker
