@@ -3144,8 +3144,9 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
     "a-players-possessive-role-that-is-also-a-title": [
         ("Unity Phelan's Ballerina is a highlight.", PARA, [("cast", "Unity Phelan", "The Ballerina", "supported")]),
         ("Keanu Reeves's John Wick limps more than ever.", CH4, [("cast", "Keanu Reeves", "John Wick", "supported")]),
-        ("Ana de Armas's Ballerina dances in the opera house.", PARA,
-         [("cast", "Ana de Armas", "The Ballerina", "contradicted")]),
+        # (a star's possessive of a title that is also a role is the star's film: "Ana de Armas's Ballerina",
+        # reviewing Parabellum, is not a claim that she plays its ballerina; see possessive-of-a-title-that-is-a-role)
+        ("Keanu Reeves's John Wick says almost nothing here.", BAL, [("cast", "Keanu Reeves", "John Wick", "supported")]),
     ],
     "played-by-closing-the-clause": [
         ("Yes, the Bowery King drops by for a scene, played once again by Laurence Fishburne.", BAL,
@@ -3409,6 +3410,26 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("12. Nf3 \u2014 Zero. Mark Dacascos is having a ball.", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
         ("The Bowery King. Laurence Fishburne, grinning, hands Wick a gun.", CH2,
          [("cast", "Laurence Fishburne", "The Bowery King", "supported")]),
+    ],
+    "other-title-starring": [
+        ("\"Ballerina,\" starring Ana de Armas as Eve, came second.", BAL, [("cast", "Ana de Armas", "Eve", "supported")]),
+        ("The 2025 film \"Ballerina\", starring Ana de Armas as Eve, is fun.", BAL,
+         [("cast", "Ana de Armas", "Eve", "supported")]),
+        ("\"John Wick: Chapter 4,\" starring Keanu Reeves as John Wick, opened big.", CH4,
+         [("cast", "Keanu Reeves", "John Wick", "supported")]),
+    ],
+    "reappearance-verbs": [
+        ("Lance Reddick resurfaces as Charon for one last scene.", CH4,
+         [("reprise", "Lance Reddick", "Charon", "supported")]),
+        ("Ian McShane reappears as Winston.", BAL, [("reprise", "Ian McShane", "Winston", "supported")]),
+        ("Keanu Reeves, reappearing as John Wick, steals the finale.", BAL,
+         [("reprise", "Keanu Reeves", "John Wick", "supported")]),
+    ],
+    "possessive-of-a-title-that-is-a-role": [
+        ("Keanu Reeves's John Wick is tired.", JW1, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("Unity Phelan's Ballerina dances in the background.", PARA,
+         [("cast", "Unity Phelan", "Ballerina", "supported")]),
+        ("Keanu Reeves's John Wick gets ten minutes.", BAL, [("cast", "Keanu Reeves", "John Wick", "supported")]),
     ],
 }
 
@@ -4721,6 +4742,23 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("He calls Winston. Keanu Reeves is tired.", PARA, ("cast", "Keanu Reeves", "Winston")),
         ("The film ends with Winston. Keanu Reeves is tired.", PARA, ("cast", "Keanu Reeves", "Winston")),
         ("Winston, Charon. Ian McShane runs the room.", PARA, ("cast", "Ian McShane", "Charon")),
+    ],
+    "year-of-an-original": [
+        ("Chris Sanders, co-director of the 2002 animated original, voices him.", BAL, ("release_year", "", 2002)),
+        ("Fans of the 1987 original will wince.", CH4, ("release_year", "", 1987)),
+        ("The 1999 original it borrows from is better.", PARA, ("release_year", "", 1999)),
+    ],
+    "other-title-starring": [
+        ("\"Lilo & Stitch,\" starring newcomer Maia Kealoha as Lilo, held the top spot.", BAL,
+         ("cast", "Maia Kealoha", None)),
+        ("\"Mission: Impossible,\" featuring Tom Cruise as Ethan Hunt, slipped to third.", BAL,
+         ("cast", "Tom Cruise", None)),
+        ("\u201cThunderbolts,\u201d starring Florence Pugh as Yelena, slipped.", BAL, ("cast", "Florence Pugh", None)),
+    ],
+    "possessive-of-a-title-that-is-a-role": [
+        ("Ana de Armas' Ballerina lives in a different module.", PARA, ("cast", "Ana de Armas", None)),
+        ("Ana de Armas's Ballerina opens next summer.", CH4, ("cast", "Ana de Armas", None)),
+        ("I preferred Ana de Armas's Ballerina to this.", CH4, ("cast", "Ana de Armas", None)),
     ],
 }
 

@@ -168,6 +168,21 @@ class Document:
             return self.film
         return works[0] if works else None
 
+    def their_work(self, person: Mention, title: Mention) -> bool:
+        """Whether a title after a person's possessive is their work, not a part they play: they direct or write
+        the reviewed work ("Len Wiseman's Ballerina"), the title has its year in brackets ("Keanu Reeves's John Wick
+        (2014)"), or it names a work and a role they do not play in the reviewed one ("Ana de Armas' Ballerina",
+        reviewing Parabellum)."""
+        if _YEAR_IN_BRACKETS.match(self.text, title.end) is not None \
+                or any(entry.iri in self.film_crew for entry in person.of_kind(PERSON)):
+            return True
+        return bool(title.mask & WORK) and not any((actor.iri, role.iri) in self.film_performances
+                                                   for actor in person.of_kind(PERSON)
+                                                   for role in title.of_kind(CHARACTER))
+
+
+_YEAR_IN_BRACKETS = re.compile(r"\s*\(\s*(?:19|20)\d\d\s*[,;)]")
+
 
 def _placeholders(folded: str, mentions: list[Mention], mask: int, blanks: _Blanks) -> str:
     """``folded`` with the mentions of a kind in ``mask`` replaced by placeholders, joined from the slices

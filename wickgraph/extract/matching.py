@@ -154,10 +154,11 @@ def _candidate(doc: Document, rule: Rule, match: re.Match[str]) -> Candidate | N
             mention = doc.by_start.get(span[0])
             if mention is not None and any(e.iri in doc.film_cast for e in mention.of_kind(PERSON)):
                 return None  # "Anjelica Huston is the Director": her role, not a credit
-    if rule.unless_credited:
+    if rule.unless_their_work and "character" in candidate.parts:
+        role = doc.by_start.get(candidate.parts["character"][0][0])
         for span in candidate.parts.get("actor", []):
             mention = doc.by_start.get(span[0])
-            if mention is not None and any(e.iri in doc.film_crew for e in mention.of_kind(PERSON)):
+            if mention is not None and role is not None and doc.their_work(mention, role):
                 return None  # "Len Wiseman's Ballerina": the director's film, not a part he plays
     if groups.get("year"):
         candidate.year = int(groups["year"])

@@ -45,7 +45,7 @@ _NEEDS = {"director": ("person", "people"), "writer": ("person", "people"), "cas
           "release_year": ("year",), "franchise_member": ()}
 _ALLOWED_KEYS = {"id", "kind", "type", "pattern", "reprise", "scope", "types", "rules", "description",
                  "work_is_film", "unless_work_is_film", "sentence_requires", "case_sensitive", "needs",
-                 "requires_credit", "role_possessive", "unless_cast", "unless_credited",
+                 "requires_credit", "role_possessive", "unless_cast", "unless_their_work",
                  "unless_year_of_other_work"}
 
 
@@ -171,7 +171,9 @@ class Rule:
     requires_credit: str | None = None  # "director": the person must be credited so on the reviewed work
     role_possessive: bool = False  # the role may stand in the possessive: "steps back into Winston's shoes"
     unless_cast: bool = False  # the person must not be one of the work's players ("the Director" is a role)
-    unless_credited: bool = False  # the actor must not be the work's director or writer ("Len Wiseman's Ballerina")
+    # the possessed title must not be the person's work: the reviewed one's director or writer ("Len Wiseman's
+    # Ballerina"), or a work they star in that shares its name with a role ("Ana de Armas' Ballerina" in Parabellum)
+    unless_their_work: bool = False
     unless_year_of_other_work: bool = False  # "the 2014 film" in a review of Chapter 4 names the first film
     flags: int = int(re.IGNORECASE | re.MULTILINE)
     twin_source: str | None = None  # a block rule's pattern in lower case, for searching the lower-cased view
@@ -326,7 +328,7 @@ def load_rules(path: str | Path = RULES_FILE) -> RuleSet:
                         needs=tuple(needs), fast=fast, fast_needs_boundary=boundary,
                         requires_credit=data.get("requires_credit"), flags=flags,
                         role_possessive=bool(data.get("role_possessive")), unless_cast=bool(data.get("unless_cast")),
-                        unless_credited=bool(data.get("unless_credited")),
+                        unless_their_work=bool(data.get("unless_their_work")),
                         unless_year_of_other_work=bool(data.get("unless_year_of_other_work")))
             if rule.work_is_film and regex is not None and "work" not in regex.groupindex:
                 raise fail(f"rule {rule_id!r}: 'work_is_film' needs a group named work")

@@ -221,16 +221,6 @@ _NAMING_CUES = frozenset({"as", "plays", "playing", "portrays", "portraying", "v
 
 
 _POSSESSIVE_ONLY = re.compile(r"['\u2019]s?\s+")
-_YEAR_IN_BRACKETS = re.compile(r"\s*\(\s*(?:19|20)\d\d\s*[,;)]")
-
-
-def _credited_or_dated(doc: Document, person: Mention, work: Mention) -> bool:
-    """Whether a title after a person's possessive is their work: they are credited on the reviewed film, or the
-    title has its year in brackets."""
-    return _YEAR_IN_BRACKETS.match(doc.text, work.end) is not None \
-        or any(entry.iri in doc.film_crew for entry in person.of_kind(PERSON))
-
-
 def _forward(doc: Document, cues: Cues, mentions: list[Mention], index: int) -> Candidate | None:
     actor = mentions[index]
     sentence_start, sentence_end = doc.sentence(actor.start)
@@ -269,7 +259,7 @@ def _forward(doc: Document, cues: Cues, mentions: list[Mention], index: int) -> 
         gap = doc.gap(actor.end, other.start)
         if in_brackets and ")" in gap:
             return None
-        if other.mask & WORK and _POSSESSIVE_ONLY.fullmatch(gap) and _credited_or_dated(doc, actor, other):
+        if other.mask & WORK and _POSSESSIVE_ONLY.fullmatch(gap) and doc.their_work(actor, other):
             return None  # "Len Wiseman's Ballerina (2025)": the work the person made, not a part they play
         if given:
             # the role noun must be what is given: not "gives Donnie Yen a daughter called Akira"
