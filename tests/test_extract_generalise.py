@@ -3431,6 +3431,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
          [("cast", "Unity Phelan", "Ballerina", "supported")]),
         ("Keanu Reeves's John Wick gets ten minutes.", BAL, [("cast", "Keanu Reeves", "John Wick", "supported")]),
     ],
+    "character-named-in-capitals": [
+        ("He buries his wife HELEN (Bridget Moynahan, mostly phone video).", JW1,
+         [("cast", "Bridget Moynahan", "Helen", "supported")]),
+        ("Iosef's father VIGGO (Michael Nyqvist, the best thing in it) learns who John is.", JW1,
+         [("cast", "Michael Nyqvist", "Viggo", "supported")]),
+        ("The owner, WINSTON, is Ian McShane purring at half volume.", JW1,
+         [("cast", "Ian McShane", "Winston", "supported")]),
+        ("A chop shop run by AURELIO -- John Leguizamo, one scene -- takes the car.", JW1,
+         [("cast", "John Leguizamo", "Aurelio", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -4759,6 +4769,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Ana de Armas' Ballerina lives in a different module.", PARA, ("cast", "Ana de Armas", None)),
         ("Ana de Armas's Ballerina opens next summer.", CH4, ("cast", "Ana de Armas", None)),
         ("I preferred Ana de Armas's Ballerina to this.", CH4, ("cast", "Ana de Armas", None)),
+    ],
+    "character-named-in-capitals": [
+        ("Our verdict: ZERO -- Keanu Reeves deserved better.", PARA, ("cast", "Keanu Reeves", "Zero")),
+        ("The DIRECTOR, Chad Stahelski, keeps it tight.", PARA, ("cast", "Chad Stahelski", None)),
+        ("WINSTON IS BACK and Keanu Reeves is tired.", PARA, ("cast", "Keanu Reeves", "Winston")),
     ],
 }
 

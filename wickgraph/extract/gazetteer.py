@@ -17,7 +17,7 @@ from functools import cached_property, lru_cache, partial
 from itertools import accumulate
 
 from ..reference import Reference, default_reference
-from .namecase import heads_line_in_capitals, is_lowercase_style
+from .namecase import heads_line_in_capitals, introduced_in_capitals, is_lowercase_style
 from .nameforms import (
     INITIALLED,
     initialled_forms,
@@ -237,7 +237,8 @@ class Gazetteer:
                     surface = text[start:end]
                     kept = tuple(e for e in entries if _case_ok(surface, e, n, lowercase_style)
                                  or _role_title(text, start, e)
-                                 or (e.kind in (WORK, CHARACTER) and heads_line_in_capitals(text, start, end)))
+                                 or (e.kind in (WORK, CHARACTER) and heads_line_in_capitals(text, start, end))
+                                 or (e.kind == CHARACTER and introduced_in_capitals(text, start, end)))
                     if not kept and one_case.at(start):  # "COMMON AS CASSIAN": case means nothing here
                         kept = tuple(e for e in entries if not (e.kind == PERSON and is_initials(e.form)))
                     if kept:

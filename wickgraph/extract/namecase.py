@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["heads_line_in_capitals", "is_lowercase_style"]
+__all__ = ["heads_line_in_capitals", "introduced_in_capitals", "is_lowercase_style"]
 
 
 # a capital that starts a word; the class comes first so that the engine skips to capitals in C
@@ -35,3 +35,21 @@ def heads_line_in_capitals(text: str, start: int, end: int) -> bool:
     head = _CAPITALS_HEAD.match(text, line_start)
     return head is not None and head.start("head") <= start and end <= head.end("head") \
         and head.group("head").isupper() and len(head.group("head").split()) <= 4  # a name or two, not a shout
+
+
+# a player introduced right after the capitals, in ordinary case: "HELEN (Bridget Moynahan", "AURELIO -- John
+# Leguizamo", "WINSTON, is Ian McShane", "CHARON, Lance Reddick"
+_PLAYER_AFTER = re.compile(r"(?:[ \t]*\(|[ \t]+-{1,2}[ \t]+|[ \t]*[\u2013\u2014][ \t]*|,[ \t]+(?:(?:is|was)[ \t]+)?)"
+                           r"(?-i:[A-Z][a-z]+[ \t]+(?:[A-Z][a-z]+[ \t]+)?[A-Z][a-z])")
+
+
+# ... in running prose: after a word in lower case ("his wife HELEN", "The owner, WINSTON"), or opening a sentence
+# (not after a label's colon: "Our verdict: ZERO -- ...")
+_PROSE_BEFORE = re.compile(r"(?:[a-z],?|[.!?])[ \t]+\Z|^[ \t]*\Z", re.MULTILINE)
+
+
+def introduced_in_capitals(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a name in capitals that a script or a synopsis gives a character when it
+    introduces the player ("buries his wife HELEN (Bridget Moynahan, ...)"): a name, not a shouted word."""
+    return text[start:end].isupper() and _PLAYER_AFTER.match(text, end) is not None \
+        and _PROSE_BEFORE.search(text, max(0, start - 4), start) is not None
