@@ -3441,6 +3441,22 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("A chop shop run by AURELIO -- John Leguizamo, one scene -- takes the car.", JW1,
          [("cast", "John Leguizamo", "Aurelio", "supported")]),
     ],
+    "billing-block-credits": [
+        ("SCREENPLAY BY SHAY HATTEN AND MICHAEL FINCH DIRECTED BY CHAD STAHELSKI", CH4,
+         [("writer", "Michael Finch", None, "supported"), ("director", "Chad Stahelski", None, "supported")]),
+        ("Written by Greg Coolidge and Kirk Ward directed by Albert Hughes", CONT,
+         [("writer", "Kirk Ward", None, "supported"), ("director", "Albert Hughes", None, "supported")]),
+        ("SCREENPLAY BY DEREK KOLSTAD, SHAY HATTEN, CHRIS COLLINS AND MARC ABRAMS DIRECTED BY CHAD STAHELSKI", PARA,
+         [("writer", "Marc Abrams", None, "supported")]),
+    ],
+    "writer-series-created-by": [
+        ("A series created by Greg Coolidge and Kirk Ward.", CONT,
+         [("writer", "Greg Coolidge", None, "supported"), ("writer", "Kirk Ward", None, "supported")]),
+        ("The miniseries created by Greg Coolidge and Kirk Ward runs long.", CONT,
+         [("writer", "Kirk Ward", None, "supported")]),
+        ("It is a show developed by Greg Coolidge, Kirk Ward and Shawn Simmons.", CONT,
+         [("writer", "Shawn Simmons", None, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -4774,6 +4790,16 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Our verdict: ZERO -- Keanu Reeves deserved better.", PARA, ("cast", "Keanu Reeves", "Zero")),
         ("The DIRECTOR, Chad Stahelski, keeps it tight.", PARA, ("cast", "Chad Stahelski", None)),
         ("WINSTON IS BACK and Keanu Reeves is tired.", PARA, ("cast", "Keanu Reeves", "Winston")),
+    ],
+    "billing-block-credits": [
+        ("It is directed by Chad Stahelski, and Keanu Reeves directed nothing.", CH4, ("director", "Keanu Reeves", None)),
+        ("Screenplay by Shay Hatten, and Keanu Reeves wrote none of it.", CH4, ("writer", "Keanu Reeves", None)),
+        ("Music by Tyler Bates and Joel J. Richard directed by nobody.", CH4, ("director", "Joel J. Richard", None)),
+    ],
+    "writer-series-created-by": [
+        ("Based on characters created by Derek Kolstad.", CH4, ("writer", "Derek Kolstad", None)),
+        ("The fight style created by Chad Stahelski is back.", CH4, ("writer", "Chad Stahelski", None)),
+        ("The look of the series, created by Dan Laustsen, is gorgeous.", CH4, ("writer", "Dan Laustsen", None)),
     ],
 }
 

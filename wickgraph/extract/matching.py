@@ -184,7 +184,10 @@ _CLAUSE_VERB = re.compile(r"\s+(?:(?:\w+ly|also|again|still|then|now)\s+)?"
                           r"(?:is|was|has|had|does|did|plays|played|"
                           r"returns|returned|gets|got|makes|made|steals|stole|shines|stars|appears|turns|shows|looks|"
                           r"remains|seems|becomes|brings|gives|delivers|owns|sells|deserves|can|could|will|would|"
+                          # (a participle with its agent opens the next credit of a billing block, not a clause:
+                          # "SCREENPLAY BY A AND B DIRECTED BY C")
                           r"wrote|writes|co-wrote|penned|scripted|directed|directs|co-directed|helmed|helms)\b"
+                          r"(?!\s+by\b)"
                           r"|['\u2019]s\s+(?!(?:script|screenplay|direction)\b)[a-z]+\s+(?:is|was)\b"
                           # "and Wiseman, whose films ..., directs": a relative clause closed by a comma, then the
                           # verb; one that runs to the sentence's end describes the last name ("A and B, who know it.")
