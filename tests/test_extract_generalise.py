@@ -4768,6 +4768,9 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("He calls Winston. Keanu Reeves is tired.", PARA, ("cast", "Keanu Reeves", "Winston")),
         ("The film ends with Winston. Keanu Reeves is tired.", PARA, ("cast", "Keanu Reeves", "Winston")),
         ("Winston, Charon. Ian McShane runs the room.", PARA, ("cast", "Ian McShane", "Charon")),
+        # the player's sentence names a role of its own
+        ("Big plus: the concierge. Lance Reddick is back behind the desk as Charon.", CH2,
+         ("cast", "Lance Reddick", "the concierge")),
     ],
     "year-of-an-original": [
         ("Chris Sanders, co-director of the 2002 animated original, voices him.", BAL, ("release_year", "", 2002)),

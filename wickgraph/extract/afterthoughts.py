@@ -15,7 +15,7 @@ import re
 
 from .document import Document
 from .gazetteer import CHARACTER, PERSON, Mention
-from .links import Cues
+from .links import Cues, is_possessive
 from .markup import FOOTNOTE_MARK
 from .pairs import WINDOW, is_role, role_candidate
 from .patterns import Candidate
@@ -85,7 +85,7 @@ def afterthought_roles(doc: Document, cues: Cues, mentions: list[Mention]) -> li
         if head is not None and mentions[index + 1].start == head.end() \
                 and _HEAD_OPENER.search(doc.text, max(0, role.start - 12), role.start):
             player = mentions[index + 1]
-            if player.mask & PERSON and not player.mask & CHARACTER:
+            if player.mask & PERSON and not player.mask & CHARACTER and not _names_own_role(doc, mentions, index + 1):
                 found.append(role_candidate(doc, cues, player, role, role.start, player.end))
             continue
         if index == 0:
@@ -102,6 +102,19 @@ def afterthought_roles(doc: Document, cues: Cues, mentions: list[Mention]) -> li
         if actor is not None:
             found.append(role_candidate(doc, cues, actor, role, actor.start, role.end))
     return found
+
+
+def _names_own_role(doc: Document, mentions: list[Mention], index: int) -> bool:
+    """Whether the sentence of the player at ``index`` goes on to name a role of its own ("the concierge. Lance
+    Reddick is back behind the desk as Charon"); a role named as somebody's ("Santino's enforcer") is a description."""
+    _, sentence_end = doc.sentence(mentions[index].start)
+    return any(is_role(doc, other) and not is_possessive(doc.text, other.end)
+               and _ROLE_CUE_BEFORE.search(doc.text, max(0, other.start - 16), other.start) is not None
+               for other in mentions[index + 1:] if other.start < sentence_end)
+
+
+# a role cue right before a role ("... as Charon", "plays the Elder"), not a role in the plot ("hands Wick a gun")
+_ROLE_CUE_BEFORE = re.compile(r"\b(?:as|plays|playing|played|is|was)\s+(?:the\s+)?\Z", re.IGNORECASE)
 
 
 def _one_player_before(doc: Document, mentions: list[Mention], index: int) -> Mention | None:
