@@ -3457,6 +3457,20 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("It is a show developed by Greg Coolidge, Kirk Ward and Shawn Simmons.", CONT,
          [("writer", "Shawn Simmons", None, "supported")]),
     ],
+    "his-character-names-the-role": [
+        ("The guy I'm gonna remember is Donnie Yen. His character Caine is blind.", CH4,
+         [("cast", "Donnie Yen", "Caine", "supported")]),
+        ("I loved Rina Sawayama. Her character, Akira, runs the hotel.", CH4,
+         [("cast", "Rina Sawayama", "Akira", "supported")]),
+        ("Keanu Reeves stars. His character John Wick is tired.", CH4,
+         [("cast", "Keanu Reeves", "John Wick", "supported")]),
+    ],
+    "remembering-ahead": [
+        ("The one I'll remember is Hiroyuki Sanada.", CH4, [("cast", "Hiroyuki Sanada", None, "supported")]),
+        ("What you will remember is Donnie Yen on the stairs.", CH4, [("cast", "Donnie Yen", None, "supported")]),
+        ("The face I am going to remember is Bill Skarsg\u00e5rd's.", CH4,
+         [("cast", "Bill Skarsg\u00e5rd", None, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -4803,6 +4817,16 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Based on characters created by Derek Kolstad.", CH4, ("writer", "Derek Kolstad", None)),
         ("The fight style created by Chad Stahelski is back.", CH4, ("writer", "Chad Stahelski", None)),
         ("The look of the series, created by Dan Laustsen, is gorgeous.", CH4, ("writer", "Dan Laustsen", None)),
+    ],
+    "his-character-names-the-role": [
+        ("Donnie Yen fights. His character is blind.", CH4, ("cast", "Donnie Yen", "Caine")),
+        ("Keanu Reeves stars. His character's old friend Caine is blind.", CH4, ("cast", "Keanu Reeves", "Caine")),
+        ("Donnie Yen and Keanu Reeves fight. His character Caine is blind.", CH4, ("cast", "Keanu Reeves", "Caine")),
+    ],
+    "remembering-ahead": [
+        ("Remember Keanu Reeves in Speed? He was John Wick later.", CH4, ("cast", "Keanu Reeves", None)),
+        ("I remember Tom Hardy as Bane.", CH4, ("cast", "Tom Hardy", None)),
+        ("Remembering Michael Nyqvist as Viggo, I smiled.", CH4, ("cast", "Michael Nyqvist", None)),
     ],
 }
 
