@@ -3471,6 +3471,21 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("The face I am going to remember is Bill Skarsg\u00e5rd's.", CH4,
          [("cast", "Bill Skarsg\u00e5rd", None, "supported")]),
     ],
+    "answer-on-the-question-line": [
+        ("Card 11 \u2014 FRONT: Who plays Mayhew? / BACK: Ray McKinnon\n", CONT,
+         [("cast", "Ray McKinnon", "Mayhew", "contradicted")]),
+        ("Q: Who wrote it? \u2192 Greg Coolidge and Kirk Ward\n", CONT,
+         [("writer", "Greg Coolidge", None, "supported"), ("writer", "Kirk Ward", None, "supported")]),
+        ("Who directed it? | A: Len Wiseman\n", BAL, [("director", "Len Wiseman", None, "supported")]),
+    ],
+    "credit-asked-by-its-agent-or-job": [
+        ("Card 14 \u2014 FRONT: Night 2 was directed by...? / BACK: Charlotte Brandstrom\n", CONT,
+         [("director", "Charlotte Br\u00e4ndstr\u00f6m", None, "supported")]),
+        ("FRONT: Director of Nights 1 and 3? / BACK: Albert Hughes\n", CONT,
+         [("director", "Albert Hughes", None, "supported")]),
+        ("Quiz: Screenwriter? \u2014 Shay Hatten\n", BAL, [("writer", "Shay Hatten", None, "supported")]),
+        ("And it was written by? Derek Kolstad, of course.\n", JW1, [("writer", "Derek Kolstad", None, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -4827,6 +4842,17 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Remember Keanu Reeves in Speed? He was John Wick later.", CH4, ("cast", "Keanu Reeves", None)),
         ("I remember Tom Hardy as Bane.", CH4, ("cast", "Tom Hardy", None)),
         ("Remembering Michael Nyqvist as Viggo, I smiled.", CH4, ("cast", "Michael Nyqvist", None)),
+    ],
+    "answer-on-the-question-line": [
+        ("Card 7 \u2014 FRONT: Does Keanu Reeves appear? / BACK: No. Neither does Ian McShane.\n", CONT,
+         ("cast", "Keanu Reeves", None)),
+        ("FRONT: Who plays Mayhew? / BACK: Ray McKinnon\n", CONT, ("reprise", "Ray McKinnon", None)),
+        ("Who directed it? / BACK: not Keanu Reeves, that's for sure\n", CH4, ("director", "Keanu Reeves", None)),
+    ],
+    "credit-asked-by-its-agent-or-job": [
+        ("Director of photography? / BACK: Dan Laustsen\n", CH4, ("director", "Dan Laustsen", None)),
+        ("Casting director? / BACK: Tiffany Little Canfield\n", CH4, ("director", "Tiffany Little Canfield", None)),
+        ("Music written by? / BACK: Tyler Bates\n", CH4, ("writer", "Tyler Bates", None)),
     ],
 }
 

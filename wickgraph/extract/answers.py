@@ -21,15 +21,21 @@ __all__ = ["answered_questions"]
 
 _QUESTION_END = re.compile(r"\?[\"')\]]*(?:[ \t]*\([^()\n]{0,40}\)[ \t]*$)?", re.MULTILINE)  # "(tick all that apply)"
 _ANSWER_GAP = re.compile(r"[ \t]*\n(?:[ \t]*\n)?[ \t>]*(?=\S)")  # to the next line, over one blank line
-_YES = re.compile(r"\s*(?:[A-Za-z]{1,12}\s*:\s*)?(?:yes|yep|yeah|yup|sure|absolutely|of course|indeed|"
+# what may stand between a question and its answer on one line: a flashcard's "/ BACK:", an arrow, a dash
+_ON_THE_LINE = r"(?:[/|\u2192\u2014\u2013]+[ \t]*)?"
+_YES = re.compile(rf"\s*{_ON_THE_LINE}(?:[A-Za-z]{{1,12}}\s*:\s*)?(?:yes|yep|yeah|yup|sure|absolutely|of course|indeed|"
                   r"(?:he|she|they)\s+(?:is|was|does|did|are|were))\b[^.!?\n]{0,80}", re.IGNORECASE)
-_NO = re.compile(r"\s*(?:[A-Za-z]{1,12}\s*:\s*)?(?:no|nope|not|never|sadly not|"
+_NO = re.compile(rf"\s*{_ON_THE_LINE}(?:[A-Za-z]{{1,12}}\s*:\s*)?(?:no|nope|not|never|sadly not|"
                  r"(?:he|she|they)\s+(?:is|was|does|did|are|were)\s*n[o']t)\b",
                  re.IGNORECASE)
 _WHO = re.compile(r"\b(?:who|which\s+(?:actor|actress|performer|star|director|writer))\s+(?:is\s+|was\s+)?"
                   r"(?P<verb>directed|directs|helmed|wrote|writes|scripted|plays|played|playing|voices|voiced)\b"
                   r"(?:\s+(?P<role>[^?\n]{1,60}))?(?:\?|\Z)", re.IGNORECASE)
 # "> who plays the marquis": a who-question on a line of its own, typed without its question mark
+# a credit asked by its agent or its job: "Night 2 was directed by...?", "Director of Nights 1 and 3?"
+_BY_QUESTION = re.compile(r"\b(?P<verb>directed|written|scripted)\s+by\b[\s._\u2026-]*(?P<role>(?!))?\?", re.IGNORECASE)
+_JOB_QUESTION = re.compile(r"(?:^|[:\u2014\u2013]\s*)(?P<verb>director|writer|screenwriter)s?\b"
+                           r"(?!\s+of\s+photography)[^?\n]{0,40}(?P<role>(?!))?\?", re.IGNORECASE | re.MULTILINE)
 _BARE_WHO = re.compile(r"^[ \t>*-]*(?:q\s*[:.]\s*)?(?=(?:who|which)\b)[^?\n]{8,80}$", re.IGNORECASE | re.MULTILINE)
 _LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|&|and)\s*", re.IGNORECASE)
 _ANSWER_LABEL = re.compile(r"\s*(?:\d{1,4}\s+)?(?:a|answer)\s*[.:]?\s*", re.IGNORECASE)
@@ -54,7 +60,8 @@ def answered_questions(doc: Document) -> list[Candidate]:
         if not answer.strip() or _NO.match(answer):
             continue
         mentions = doc.mentions_between(q_start, mark)
-        who = _WHO.search(doc.text, q_start, answer_start)
+        who = _WHO.search(doc.text, q_start, answer_start) or _BY_QUESTION.search(doc.text, q_start, answer_start) \
+            or _JOB_QUESTION.search(doc.text, q_start, answer_start)
         when = _WHEN.search(doc.text, q_start, answer_start)
         if who is not None:
             candidate = _who_answer(doc, who, a_start, a_end)
@@ -97,7 +104,7 @@ _ROLE_NAMED = re.compile(r"\s*(?:[A-Za-z]{1,12}\s*:\s*)?(?:yes|yep|yeah|yup|sure
 
 # what may open an answer before the name: its label ("A:", "A.", "Answer:"), a ticked box ("[x]") and a form of
 # address ("Mr.")
-_ANSWER_OPENING = re.compile(r"[ \t\n]*(?:\d{1,4}[ \t]+)?(?:(?:a|answer)[ \t]*[:.]?[ \t]*)?"
+_ANSWER_OPENING = re.compile(rf"[ \t\n]*{_ON_THE_LINE}(?:\d{{1,4}}[ \t]+)?(?:(?:a|answer|back)[ \t]*[:.]?[ \t]*)?"
                              rf"(?:{TICKED_BOX}[ \t]*)?"  # a form's ticked box
                              r"(?:(?:mr|mrs|ms|miss|dr|sir|mister)\.?[ \t]+)?", re.IGNORECASE)
 
@@ -114,11 +121,11 @@ def _who_answer(doc: Document, who: re.Match[str], a_start: int, a_end: int) -> 
         listed.append(name)
     name = listed[0]
     verb = who.group("verb").lower()
-    start = a_start + len(doc.text[a_start:name.start]) - len(doc.text[a_start:name.start].lstrip())
+    start = name.start  # the evidence is the names, not the answer's label ("BACK:" is no reprise cue)
     people = {"person": [(m.start, m.end) for m in listed]}
     if verb.startswith(("direct", "helm")):
         return Candidate("qa-answer", "director", start, listed[-1].end, parts=people)
-    if verb.startswith(("wr", "script")):
+    if verb.startswith(("wr", "script", "screen")):
         return Candidate("qa-answer", "writer", start, listed[-1].end, parts=people)
     role_text = who.group("role") or ""
     role = next((m for m in doc.mentions_between(who.start("role"), who.end()) if m.mask & CHARACTER), None) \
