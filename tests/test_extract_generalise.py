@@ -3486,6 +3486,19 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Quiz: Screenwriter? \u2014 Shay Hatten\n", BAL, [("writer", "Shay Hatten", None, "supported")]),
         ("And it was written by? Derek Kolstad, of course.\n", JW1, [("writer", "Derek Kolstad", None, "supported")]),
     ],
+    "role-then-player-past-a-relative-clause": [
+        ("Zero, the sushi-chef assassin who fanboys over John, is played by Mark Dacascos.", PARA,
+         [("cast", "Mark Dacascos", "Zero", "supported")]),
+        ("Winston, the man who runs the hotel, is played by Ian McShane.", PARA,
+         [("cast", "Ian McShane", "Winston", "supported")]),
+        ("The Director is Anjelica Huston.", PARA, [("cast", "Anjelica Huston", "The Director", "supported")]),
+    ],
+    "claim-under-check": [
+        ("CLAIM: \"Mark Dacascos plays Zero.\"\nVERDICT: True. WHAT WE FOUND: Mark Dacascos plays Zero.\n", PARA,
+         [("cast", "Mark Dacascos", "Zero", "supported")]),
+        ("Claim to fame: Keanu Reeves as John Wick.", PARA, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("Myth busted: Chad Stahelski directed it.", PARA, [("director", "Chad Stahelski", None, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -4853,6 +4866,19 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Director of photography? / BACK: Dan Laustsen\n", CH4, ("director", "Dan Laustsen", None)),
         ("Casting director? / BACK: Tiffany Little Canfield\n", CH4, ("director", "Tiffany Little Canfield", None)),
         ("Music written by? / BACK: Tyler Bates\n", CH4, ("writer", "Tyler Bates", None)),
+    ],
+    "role-then-player-past-a-relative-clause": [
+        ("Zero, the sushi-chef assassin who fanboys over John, is played by Mark Dacascos.", PARA,
+         ("cast", "Mark Dacascos", "John")),
+        ("The dancer training under Anjelica Huston's Director is Unity Phelan, a dancer.", PARA,
+         ("cast", "Unity Phelan", "The Director")),
+        ("Sofia, a manager who owes John a marker, is played by Halle Berry.", PARA, ("cast", "Halle Berry", "John")),
+    ],
+    "claim-under-check": [
+        ("CLAIM: \"Ana de Armas is the ballerina in the theatre scene.\"\nVERDICT: False.\n", PARA,
+         ("cast", "Ana de Armas", None)),
+        ("Myth #2: David Leitch directed Parabellum.\n", PARA, ("director", "David Leitch", None)),
+        ("Viral post: Parabellum came out in 2018.\n", PARA, ("release_year", "", 2018)),
     ],
 }
 

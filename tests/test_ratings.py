@@ -456,3 +456,15 @@ WHOSE = [
 def test_whose_rating_it_is(text: str, value: float | str, scale: int | str) -> None:
     rating = find_rating(text)
     assert rating is not None and (rating.value, rating.scale) == (value, scale)
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Readers gave it 6/10.\nREADER'S OVERALL SCORE: 8/10", 8),
+    ("Audiences: 9/10.\nCRITIC'S VERDICT: 7 out of 10", 7),
+    ("Fans rate it 95%.\nThe reviewer's own score: 4/5", 4),
+])
+def test_a_personas_label_is_the_critics_own(text: str, value: float) -> None:
+    """A label held by a persona ("READER'S", a script reader's coverage) is the critic's, though readers, critics or
+    fans elsewhere give scores of their own."""
+    rating = find_rating(text)
+    assert rating is not None and rating.value == value

@@ -17,8 +17,8 @@ from .. import regexcache
 from .wordlists import WordLists, load_word_lists
 
 __all__ = ["APPOSITION_CLOSED_BEFORE", "ASIDE_END", "CUES_FILE", "QUALITIES", "Cues", "aside_length", "backward_link",
-           "cue_phrases", "default_cues", "elided_link", "forward_link", "gap_words", "is_possessive", "load_cues",
-           "only_layout", "owned_role", "performed_link"]
+           "cue_phrases", "default_cues", "elided_link", "forward_link", "gap_words", "in_relative_clause",
+           "is_possessive", "load_cues", "only_layout", "owned_role", "performed_link"]
 
 CUES_FILE = Path(__file__).resolve().parent / "cues.json"
 _REQUIRED = ("role-cue", "role-filler", "description-stop", "reprise-cue", "list-separator", "passive-cue",
@@ -278,6 +278,17 @@ def _passive_of_the_role(words: list[str], cues: Cues) -> bool:
     before = words[:verb]
     return all(w in _BEFORE_PARTICIPLE or w.endswith("ly") for w in before) or (
         bool(_COPULA.intersection(before)) and not _RELATIVE.intersection(before))
+
+
+# a relative clause in an apposition, still open: "Zero, the sushi-chef assassin who fanboys over "
+_IN_RELATIVE_CLAUSE = re.compile(r",\s+(?:the|a|an|his|her|their)\b[^,;:.!?()\n\u2014]*\b(?:who|that|which|whom)\b"
+                                 r"[^,;:.!?()\n\u2014]*\Z", re.IGNORECASE)
+
+
+def in_relative_clause(text: str, start: int) -> bool:
+    """Whether ``start`` stands inside a relative clause of an apposition ("Zero, the chef who fanboys over John,
+    is played by X": John is no head the player's verb can take)."""
+    return _IN_RELATIVE_CLAUSE.search(text, max(0, start - 80), start) is not None
 
 
 def backward_link(gap: str, after: str, cues: Cues) -> bool:

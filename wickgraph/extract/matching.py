@@ -10,7 +10,7 @@ from functools import cache
 
 from .document import FORM_OF_ADDRESS, Document
 from .gazetteer import CHARACTER, PERSON, WORK
-from .links import default_cues
+from .links import default_cues, in_relative_clause
 from .patterns import FIRST_WORK, NAME_PATTERN, Candidate, Rule, RuleSet
 
 __all__ = ["run_rules"]
@@ -47,6 +47,7 @@ def _shouted_words() -> frozenset[str]:
 
 # compiled once: these run for every candidate and list item
 _POSSESSIVE_S = re.compile(r"['\u2019]s\b")
+_POSSESSIVE_BEFORE = re.compile(r"['\u2019]s?[ \t]+\Z")
 _LEADING_THE = re.compile(r"(?i)the\s+")
 _LEADING_THE_WORD = re.compile(r"(?i)the\s+(?:[a-z-]+\s+)?")
 _UNKNOWN_NAME = re.compile(NAME_PATTERN)
@@ -112,6 +113,15 @@ def _matches(doc: Document, rule: Rule) -> Iterator[re.Match[str]]:
             yield match
 
 
+def _held_by_another(doc: Document, start: int) -> bool:
+    """Whether the role at ``start`` follows a person's possessive ("Anjelica Huston's Director")."""
+    possessive = _POSSESSIVE_BEFORE.search(doc.text, max(0, start - 4), start)
+    if possessive is None:
+        return False
+    return any(m.end == possessive.start() and m.mask & PERSON and not m.mask & CHARACTER
+               for m in doc.mentions_between(max(0, start - 80), start))
+
+
 def _candidate(doc: Document, rule: Rule, match: re.Match[str]) -> Candidate | None:
     start, end = _trim(doc.text, match.start(), match.end())
     if start >= end:
@@ -140,6 +150,11 @@ def _candidate(doc: Document, rule: Rule, match: re.Match[str]) -> Candidate | N
             if name == "character" and not rule.role_possessive \
                     and _POSSESSIVE_S.match(doc.text[g_end:g_end + 2]):
                 return None  # "the Chancellor's right-hand woman" is somebody else
+            if name == "character" and groups.get("actor") and match.start("actor") > g_end \
+                    and (_held_by_another(doc, g_start) or in_relative_clause(doc.text, g_start)):
+                # the player named after the role: not a role already someone's ("Anjelica Huston's Director is X"),
+                # nor one inside a relative clause on the head ("Zero, the chef who fanboys over John, is played by")
+                return None
             candidate.parts[name] = [(g_start, g_end)]
     if groups.get("characters") and len(candidate.parts["character"]) != len(candidate.parts.get("actor", ())):
         return None  # "X and Y as A and B" pairs respectively, or not at all

@@ -240,7 +240,9 @@ def find_rating(text: str) -> RatingMatch | None:
             before = text[line_start:match.start()]
             # a bare number's match holds its giving verb: who gives it is read before the number itself
             given_at = match.start("value") if kind == "given_bare" else match.start()
-            if _OTHER_LABEL.search(before) or _QUOTED_POST.match(before) or _attributed(text, given_at) \
+            persona = _persona_label(text, before)  # "READER'S OVERALL SCORE:", a script reader's own
+            if _OTHER_LABEL.search(before) or _QUOTED_POST.match(before) \
+                    or (not persona and _attributed(text, given_at)) \
                     or _COUNT_AFTER.match(text, match.end()) \
                     or _pull_quote(text, before, match.end()) or _PART_AFTER.match(text, match.end()) \
                     or _quoted_from_another(text, before, match.end()):
@@ -277,7 +279,7 @@ def find_rating(text: str) -> RatingMatch | None:
             if _NOW_LABEL.search(before):
                 now.append(rating)
             own = _OWN_LABEL.search(before) is not None or _OWN_LABEL.search(_clause(before)) is not None \
-                or _OWN_LABEL.search(_previous_line(text, line_start)) is not None or _persona_label(text, before)
+                or _OWN_LABEL.search(_previous_line(text, line_start)) is not None or persona
             found.append((own, rating))
     keyed = _keyed_overall(text)
     if keyed is not None:  # the key's scale, not a bare number's default of ten, reads the overall mark

@@ -36,6 +36,7 @@ from .links import (
     elided_link,
     forward_link,
     gap_words,
+    in_relative_clause,
     is_possessive,
     only_layout,
     owned_role,
@@ -429,8 +430,8 @@ def _backward(doc: Document, cues: Cues, mentions: list[Mention], index: int) ->
         if other.mask & CHARACTER and _CONTRACTED_IS.fullmatch(doc.text, other.end, actor.start) \
                 and _PHRASE_END.match(doc.text, actor.end):
             return role_candidate(doc, cues, actor, other, other.start, actor.end)  # "Viggo's the late X": 's = is
-        if not is_role(doc, other):
-            continue
+        if not is_role(doc, other) or in_relative_clause(doc.text, other.start):
+            continue  # not a role, or one inside the subject's relative clause ("Sofia, who owes John a marker,")
         if "\n" in gap:
             return None
         if owner:
