@@ -3499,6 +3499,17 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Claim to fame: Keanu Reeves as John Wick.", PARA, [("cast", "Keanu Reeves", "John Wick", "supported")]),
         ("Myth busted: Chad Stahelski directed it.", PARA, [("director", "Chad Stahelski", None, "supported")]),
     ],
+    "franchise-series-reaches-place": [
+        ("By its fourth instalment the John Wick series has stopped pretending.", CH4,
+         [("franchise_member", "", None, "supported")]),
+        ("The John Wick franchise hits its fourth entry with this one.", CH4,
+         [("franchise_member", "", None, "supported")]),
+        ("Four films into the John Wick saga, the formula still works.", CH4,
+         [("franchise_member", "", None, "supported")]),
+        ("Like the other John Wick movies, it is all gun-fu.", PARA, [("franchise_member", "", None, "supported")]),
+        ("As John Wick movies go, this is the best.", CH2, [("franchise_member", "", None, "supported")]),
+        ("It belongs squarely in the Wick canon.", BAL, [("franchise_member", "", None, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -4879,6 +4890,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
          ("cast", "Ana de Armas", None)),
         ("Myth #2: David Leitch directed Parabellum.\n", PARA, ("director", "David Leitch", None)),
         ("Viral post: Parabellum came out in 2018.\n", PARA, ("release_year", "", 2018)),
+    ],
+    "franchise-series-reaches-place": [
+        ("The Matrix sequels, like the other Wachowski films, are odd.", CH4, ("franchise_member", "", None)),
+        ("Four films into his career, Keanu Reeves found Speed.", CH4, ("franchise_member", "", None)),
+        ("The studio hits its fourth quarter with a loss.", CH4, ("franchise_member", "", None)),
     ],
 }
 
