@@ -3510,6 +3510,12 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("As John Wick movies go, this is the best.", CH2, [("franchise_member", "", None, "supported")]),
         ("It belongs squarely in the Wick canon.", BAL, [("franchise_member", "", None, "supported")]),
     ],
+    "cast-role-then-owner": [
+        ("Caine, Donnie Yen's character, is blind.", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
+        ("Killa (Scott Adkins' role) runs a poker game.", CH4, [("cast", "Scott Adkins", "Killa", "supported")]),
+        ("The Marquis \u2014 Bill Skarsg\u00e5rd's best part yet \u2014 preens.", CH4,
+         [("cast", "Bill Skarsg\u00e5rd", "The Marquis", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -4895,6 +4901,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("The Matrix sequels, like the other Wachowski films, are odd.", CH4, ("franchise_member", "", None)),
         ("Four films into his career, Keanu Reeves found Speed.", CH4, ("franchise_member", "", None)),
         ("The studio hits its fourth quarter with a loss.", CH4, ("franchise_member", "", None)),
+    ],
+    "cast-role-then-owner": [
+        ("Caine, Donnie Yen's old friend, is blind.", CH4, ("cast", "Donnie Yen", "Caine")),
+        ("Koji, Keanu Reeves's host in Osaka, is loyal.", CH4, ("cast", "Keanu Reeves", "Koji")),
+        ("Akira, Hiroyuki Sanada's daughter in the film, fights.", CH4, ("cast", "Hiroyuki Sanada", "Akira")),
     ],
 }
 
