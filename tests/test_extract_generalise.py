@@ -3516,6 +3516,14 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("The Marquis \u2014 Bill Skarsg\u00e5rd's best part yet \u2014 preens.", CH4,
          [("cast", "Bill Skarsg\u00e5rd", "The Marquis", "supported")]),
     ],
+    "the-role-asked-about-then-identified": [
+        (("Several readers wanted to know who plays the Elder, the figure whom John meets in the desert. That is Jerome "
+         "Flynn, sadly."), PARA, [("cast", "Jerome Flynn", "The Elder", "contradicted")]),
+        ("We wondered who played Zero, the chef who worships John. That was Mark Dacascos.", PARA,
+         [("cast", "Mark Dacascos", "Zero", "supported")]),
+        ("Readers asked who plays Caine, the blind man John once trusted. That is Donnie Yen.", CH4,
+         [("cast", "Donnie Yen", "Caine", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -4906,6 +4914,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Caine, Donnie Yen's old friend, is blind.", CH4, ("cast", "Donnie Yen", "Caine")),
         ("Koji, Keanu Reeves's host in Osaka, is loyal.", CH4, ("cast", "Keanu Reeves", "Koji")),
         ("Akira, Hiroyuki Sanada's daughter in the film, fights.", CH4, ("cast", "Hiroyuki Sanada", "Akira")),
+    ],
+    "the-role-asked-about-then-identified": [
+        ("I wanted Tom Hardy as the Elder.", PARA, ("cast", "Tom Hardy", None)),
+        ("We want Keanu Reeves as Winston next time.", PARA, ("cast", "Keanu Reeves", None)),
+        ("Fans wanted Halle Berry back as Sofia.", CH4, ("cast", "Halle Berry", None)),
     ],
 }
 

@@ -47,7 +47,13 @@ def identified_role(doc: Document, mentions: list[Mention], index: int) -> Candi
     # the sentence before: its one role whose player is still to be named ("Keanu Reeves is back. Cassian fights
     # John. That's Common": Cassian); with two such roles, which one is meant cannot be told
     new = [r for r in roles if not _player_named_before(doc, r, mentions[:index])]
+    if len(new) > 1:  # "Readers asked who plays the Elder, whom John meets in the desert. That is X": the one asked
+        new = [r for r in new if _WHO_PLAYS.search(doc.text, max(0, r.start - 24), r.start)]
     return _role_pair(new[0], actor) if len(new) == 1 else None
+
+
+_WHO_PLAYS = re.compile(r"\bwho\s+(?:plays|played|portrays|portrayed|voices|voiced|is\s+playing)\s+(?:the\s+)?\Z",
+                        re.IGNORECASE)
 
 
 def _player_named_before(doc: Document, role: Mention, earlier: list[Mention]) -> bool:
