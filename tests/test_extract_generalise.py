@@ -3524,6 +3524,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Readers asked who plays Caine, the blind man John once trusted. That is Donnie Yen.", CH4,
          [("cast", "Donnie Yen", "Caine", "supported")]),
     ],
+    "year-streamed-or-aired": [
+        ("First streamed on Peacock on 22 September 2023.", CONT, [("release_year", "", 2023, "supported")]),
+        ("It aired on Peacock in September 2023.", CONT, [("release_year", "", 2023, "supported")]),
+        ("The series began streaming in 2023.", CONT, [("release_year", "", 2023, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -4919,6 +4924,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("I wanted Tom Hardy as the Elder.", PARA, ("cast", "Tom Hardy", None)),
         ("We want Keanu Reeves as Winston next time.", PARA, ("cast", "Keanu Reeves", None)),
         ("Fans wanted Halle Berry back as Sofia.", CH4, ("cast", "Halle Berry", None)),
+    ],
+    "year-streamed-or-aired": [
+        ("I streamed it last night, in 2024, on a plane.", CONT, ("release_year", "", 2024)),
+        ("We streamed it in 2024.", CONT, ("release_year", "", 2024)),
+        ("My copy streamed badly all through 2024.", CONT, ("release_year", "", 2024)),
     ],
 }
 
