@@ -3529,6 +3529,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("It aired on Peacock in September 2023.", CONT, [("release_year", "", 2023, "supported")]),
         ("The series began streaming in 2023.", CONT, [("release_year", "", 2023, "supported")]),
     ],
+    "reprise-describer": [
+        ("Series veteran Ian McShane plays Winston.", CH4, [("reprise", "Ian McShane", "Winston", "supported")]),
+        ("Ian McShane, a franchise regular, is Winston.", CH4, [("reprise", "Ian McShane", "Winston", "supported")]),
+        ("Franchise mainstay Lance Reddick plays Charon.", CH4, [("reprise", "Lance Reddick", "Charon", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -4929,6 +4934,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("I streamed it last night, in 2024, on a plane.", CONT, ("release_year", "", 2024)),
         ("We streamed it in 2024.", CONT, ("release_year", "", 2024)),
         ("My copy streamed badly all through 2024.", CONT, ("release_year", "", 2024)),
+    ],
+    "reprise-describer": [
+        ("Veteran actor Ian McShane plays Winston.", CH4, ("reprise", "Ian McShane", None)),
+        ("A TV veteran, Ian McShane plays Winston.", CH4, ("reprise", "Ian McShane", None)),
+        ("Regular viewers will know Lance Reddick plays Charon.", CH4, ("reprise", "Lance Reddick", None)),
     ],
 }
 
