@@ -3534,6 +3534,13 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Ian McShane, a franchise regular, is Winston.", CH4, [("reprise", "Ian McShane", "Winston", "supported")]),
         ("Franchise mainstay Lance Reddick plays Charon.", CH4, [("reprise", "Lance Reddick", "Charon", "supported")]),
     ],
+    "role-held-since": [
+        ("Ian McShane is Winston, as he has been since 2014.", CH4, [("reprise", "Ian McShane", "Winston", "supported")]),
+        ("Lance Reddick plays Charon, as he has done since the first film.", CH4,
+         [("reprise", "Lance Reddick", "Charon", "supported")]),
+        ("Laurence Fishburne is the Bowery King, as he has been since the start.", PARA,
+         [("reprise", "Laurence Fishburne", "The Bowery King", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -4939,6 +4946,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Veteran actor Ian McShane plays Winston.", CH4, ("reprise", "Ian McShane", None)),
         ("A TV veteran, Ian McShane plays Winston.", CH4, ("reprise", "Ian McShane", None)),
         ("Regular viewers will know Lance Reddick plays Charon.", CH4, ("reprise", "Lance Reddick", None)),
+    ],
+    "role-held-since": [
+        ("Ian McShane, a fixture of British TV, plays Winston.", CH4, ("reprise", "Ian McShane", None)),
+        ("Donnie Yen is Caine, as he has never been anyone before.", CH4, ("reprise", "Donnie Yen", None)),
+        ("Rina Sawayama is Akira, as she has been in every rumour since 2021.", CH4, ("reprise", "Rina Sawayama", None)),
     ],
 }
 
