@@ -3541,6 +3541,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Laurence Fishburne is the Bowery King, as he has been since the start.", PARA,
          [("reprise", "Laurence Fishburne", "The Bowery King", "supported")]),
     ],
+    "director-after-another-job": [
+        ("Chad Stahelski also produced and directed.", CH4, [("director", "Chad Stahelski", None, "supported")]),
+        ("Chad Stahelski produced and directed it.", PARA, [("director", "Chad Stahelski", None, "supported")]),
+        ("Stahelski, directing his fourth, knows the drill.", CH4, [("director", "Chad Stahelski", None, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -4951,6 +4956,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Ian McShane, a fixture of British TV, plays Winston.", CH4, ("reprise", "Ian McShane", None)),
         ("Donnie Yen is Caine, as he has never been anyone before.", CH4, ("reprise", "Donnie Yen", None)),
         ("Rina Sawayama is Akira, as she has been in every rumour since 2021.", CH4, ("reprise", "Rina Sawayama", None)),
+    ],
+    "director-after-another-job": [
+        ("Keanu Reeves starred in it and directed nothing.", CH4, ("director", "Keanu Reeves", None)),
+        ("Basil Iwanyk produced and Chad Stahelski directed.", CH4, ("director", "Basil Iwanyk", None)),
+        ("Keanu Reeves, directing his fury at the High Table, kills.", CH4, ("director", "Keanu Reeves", None)),
     ],
 }
 
