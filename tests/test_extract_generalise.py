@@ -3546,6 +3546,13 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Chad Stahelski produced and directed it.", PARA, [("director", "Chad Stahelski", None, "supported")]),
         ("Stahelski, directing his fourth, knows the drill.", CH4, [("director", "Chad Stahelski", None, "supported")]),
     ],
+    "critics-own-aside-is-no-absence": [
+        ("Hiroyuki Sanada runs the hotel in Osaka and gets the best exit in the film, which I won't spoil.", CH4,
+         [("cast", "Hiroyuki Sanada", None, "supported")]),
+        ("Donnie Yen has a twist I can't spoil, and he is superb.", CH4, [("cast", "Donnie Yen", None, "supported")]),
+        ("Bill Skarsg\u00e5rd is wonderful, and I won't argue otherwise.", CH4,
+         [("cast", "Bill Skarsg\u00e5rd", None, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -4961,6 +4968,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Keanu Reeves starred in it and directed nothing.", CH4, ("director", "Keanu Reeves", None)),
         ("Basil Iwanyk produced and Chad Stahelski directed.", CH4, ("director", "Basil Iwanyk", None)),
         ("Keanu Reeves, directing his fury at the High Table, kills.", CH4, ("director", "Keanu Reeves", None)),
+    ],
+    "critics-own-aside-is-no-absence": [
+        ("Ian McShane is not in it, and I won't pretend otherwise.", BAL, ("cast", "Ian McShane", None)),
+        ("Halle Berry doesn't appear, I won't lie.", CH4, ("cast", "Halle Berry", None)),
+        ("Common is nowhere to be seen, and I can't complain.", CH4, ("cast", "Common", None)),
     ],
 }
 
