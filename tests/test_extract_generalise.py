@@ -3553,6 +3553,18 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Bill Skarsg\u00e5rd is wonderful, and I won't argue otherwise.", CH4,
          [("cast", "Bill Skarsg\u00e5rd", None, "supported")]),
     ],
+    "cast-line-actor-comma-role": [
+        ("BEST SUPPORTING ACTOR \u2014 AYOMIDE ADEGUN, \"Charon\"\n", CONT,
+         [("cast", "Ayomide Adegun", "Charon", "supported")]),
+        ("Ian McShane, Winston\nLance Reddick, Charon\n", JW1,
+         [("cast", "Ian McShane", "Winston", "supported"), ("cast", "Lance Reddick", "Charon", "supported")]),
+        ("- Halle Berry, Sofia\n", CH4, [("cast", "Halle Berry", "Sofia", "contradicted")]),
+    ],
+    "name-written-as-heard": [
+        ("Gabriel Burn plays the Elder.", BAL, [("cast", "Gabriel Byrne", "The Elder", "contradicted")]),
+        ("Kiana Reeves shows up as John Wick.", BAL, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("Ian McShain is Winston again.", BAL, [("reprise", "Ian McShane", "Winston", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -4973,6 +4985,17 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Ian McShane is not in it, and I won't pretend otherwise.", BAL, ("cast", "Ian McShane", None)),
         ("Halle Berry doesn't appear, I won't lie.", CH4, ("cast", "Halle Berry", None)),
         ("Common is nowhere to be seen, and I can't complain.", CH4, ("cast", "Common", None)),
+    ],
+    "cast-line-actor-comma-role": [
+        ("I love Keanu Reeves, John Wick and dogs.\n", CH4, ("cast", "Keanu Reeves", "John Wick")),
+        ("Thanks to Ian McShane, Winston is a joy to watch in every scene of it.\n", CH4,
+         ("cast", "Ian McShane", "Winston")),
+        ("Keanu Reeves, Winston and Charon share a scene.\n", CH4, ("cast", "Keanu Reeves", "Winston")),
+    ],
+    "name-written-as-heard": [
+        ("Steve Reeves was Hercules.", CH4, ("cast", "Keanu Reeves", None)),
+        ("Ian McKellen would have made a fine Winston.", CH4, ("cast", "Ian McShane", None)),
+        ("Chad Stahl directed a short I liked.", CH4, ("director", "Chad Stahelski", None)),
     ],
 }
 

@@ -10,6 +10,7 @@ import pytest
 from wickgraph.claimkinds import cast_false_claim_truth
 from wickgraph.extract import extract
 from wickgraph.extract.layout import normalise
+from wickgraph.extract.nameforms import sound_key
 from wickgraph.reference import default_reference
 
 ID = "https://w3id.org/wickgraph/id/"
@@ -453,3 +454,11 @@ def test_a_role_described_by_another_is_not_that_other(text: str, actor: str, de
     """"Santino's enforcer" is kept as the stated role, unreconciled: it is not Santino."""
     claims = [c for c in extract(text, "John Wick: Chapter 2").claims if c.type == "cast" and c.actor == actor]
     assert [(c.character, c.character_iri) for c in claims] == [(described, None)]
+
+
+@pytest.mark.parametrize(("word", "key"), [
+    # the standard's own examples: letters of one sound collapse, and h and w do not part them
+    ("robert", "R163"), ("rupert", "R163"), ("ashcraft", "A261"), ("tymczak", "T522"), ("pfister", "P236"),
+])
+def test_sound_key_is_soundex(word: str, key: str) -> None:
+    assert sound_key(word) == key

@@ -26,6 +26,7 @@ from .nameforms import (
     is_initials,
     joined_forms,
     numbered_forms,
+    sound_key,
     strip_note,
 )
 from .spoken import is_dictated
@@ -461,9 +462,12 @@ class _FuzzyPeople:
 
 
 def _close(a: str, b: str, limit: int | None = None) -> bool:
-    """Edit distance at most ``limit`` (default 1, 2 for words of 8 letters or more), same first letter."""
+    """Edit distance at most ``limit`` (default 1, 2 for words of 8 letters or more, or the same sound), same first
+    letter."""
     if a[:1] != b[:1] or len(b) < 4 or abs(len(a) - len(b)) > 2:
         return False
+    if limit is None and sound_key(a) == sound_key(b):
+        return True  # a name written as heard: "Burn" for "Byrne", "Kiana" for "Keanu"
     limit = limit if limit is not None else 2 if min(len(a), len(b)) >= 8 else 1
     previous = list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["INITIALLED", "initialled_forms", "initials", "inverted_forms", "is_initials", "joined_forms",
+__all__ = ["INITIALLED", "initialled_forms", "initials", "inverted_forms", "is_initials", "joined_forms", "sound_key",
            "numbered_forms", "strip_note"]
 
 
@@ -83,3 +83,20 @@ def joined_forms(name: str) -> list[str]:
     words = re.findall(r"[A-Za-z0-9\u00c0-\u024f]+", name)
     joined = "".join(w[:1].upper() + w[1:] for w in words)
     return [joined] if len(words) > 1 and len(joined) >= 6 else []
+
+
+_SOUND_CODES = {**dict.fromkeys("bfpv", "1"), **dict.fromkeys("cgjkqsxz", "2"), **dict.fromkeys("dt", "3"), "l": "4",
+                **dict.fromkeys("mn", "5"), "r": "6"}
+
+
+def sound_key(word: str) -> str:
+    """The Soundex key of a lower-case word ("byrne" and "burn" are both B650): how a name is heard, which a
+    transcript or a dictation spells as it hears it ("Gabriel Burn", "Kiana Reeves")."""
+    key, last = word[:1].upper(), _SOUND_CODES.get(word[:1], "")
+    for char in word[1:]:
+        code = _SOUND_CODES.get(char, "")
+        if code and code != last:
+            key += code
+        if char not in "hw":  # h and w do not part two letters of one sound; a vowel does
+            last = code
+    return (key + "000")[:4]
