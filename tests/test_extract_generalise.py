@@ -3565,6 +3565,12 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Kiana Reeves shows up as John Wick.", BAL, [("cast", "Keanu Reeves", "John Wick", "supported")]),
         ("Ian McShain is Winston again.", BAL, [("reprise", "Ian McShane", "Winston", "supported")]),
     ],
+    "entry-metaphor-credit": [
+        ("  CN-014  Caine: blind assassin, bell-on-the-door attachment. Supplied by Donnie Yen.\n", CH4,
+         [("cast", "Donnie Yen", "Caine", "supported")]),
+        ("Killa: poker host. Operated by Scott Adkins.\n", CH4, [("cast", "Scott Adkins", "Killa", "supported")]),
+        ("- **Zero** \u2014 sushi chef. Powered by Mark Dacascos.\n", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -4996,6 +5002,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Steve Reeves was Hercules.", CH4, ("cast", "Keanu Reeves", None)),
         ("Ian McKellen would have made a fine Winston.", CH4, ("cast", "Ian McShane", None)),
         ("Chad Stahl directed a short I liked.", CH4, ("director", "Chad Stahelski", None)),
+    ],
+    "entry-metaphor-credit": [
+        ("Caine: blind assassin. Trained by Keanu Reeves long ago.\n", CH4, ("cast", "Keanu Reeves", "Caine")),
+        ("Caine: blind. Directed by Chad Stahelski.\n", CH4, ("cast", "Chad Stahelski", None)),
+        ("Killa: poker host. Hired by Bill Skarsg\u00e5rd's Marquis.\n", CH4, ("cast", "Bill Skarsg\u00e5rd", "Killa")),
     ],
 }
 
