@@ -31,11 +31,12 @@ _NO = re.compile(rf"\s*{_ON_THE_LINE}(?:[A-Za-z]{{1,12}}\s*:\s*)?(?:no|nope|not|
 _WHO = re.compile(r"\b(?:who|which\s+(?:actor|actress|performer|star|director|writer))\s+(?:is\s+|was\s+)?"
                   r"(?P<verb>directed|directs|helmed|wrote|writes|scripted|plays|played|playing|voices|voiced)\b"
                   r"(?:\s+(?P<role>[^?\n]{1,60}))?(?:\?|\Z)", re.IGNORECASE)
-# "> who plays the marquis": a who-question on a line of its own, typed without its question mark
-# a credit asked by its agent or its job: "Night 2 was directed by...?", "Director of Nights 1 and 3?"
+# a credit asked by its agent or its job: "Night 2 was directed by...?", "Director of Nights 1 and 3?" (the empty
+# role group lets it stand for a who-question)
 _BY_QUESTION = re.compile(r"\b(?P<verb>directed|written|scripted)\s+by\b[\s._\u2026-]*(?P<role>(?!))?\?", re.IGNORECASE)
 _JOB_QUESTION = re.compile(r"(?:^|[:\u2014\u2013]\s*)(?P<verb>director|writer|screenwriter)s?\b"
                            r"(?!\s+of\s+photography)[^?\n]{0,40}(?P<role>(?!))?\?", re.IGNORECASE | re.MULTILINE)
+# "> who plays the marquis": a who-question on a line of its own, typed without its question mark
 _BARE_WHO = re.compile(r"^[ \t>*-]*(?:q\s*[:.]\s*)?(?=(?:who|which)\b)[^?\n]{8,80}$", re.IGNORECASE | re.MULTILINE)
 _LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|&|and)\s*", re.IGNORECASE)
 _ANSWER_LABEL = re.compile(r"\s*(?:\d{1,4}\s+)?(?:a|answer)\s*[.:]?\s*", re.IGNORECASE)

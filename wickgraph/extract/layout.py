@@ -87,6 +87,10 @@ _TABLE_RULE = re.compile(r"[ \t]*\|?(?:[ \t]*:?-+:?[ \t]*\|)+(?:[ \t]*:?-+:?[ \t
 # -- the view ------------------------------------------------------------------------------------
 
 
+# characters of which a text needs at least one to hold any layout (a text with none is its own view)
+_LAYOUT_MARKS = "*_#>|+-\u2022\u00b7/.)\u2026=~  \t[{,<\u200b\u200e\u200f\ufeff\u2502\u2503\u2551"
+
+
 def normalise(text: str) -> str:
     """``text`` with layout marks replaced by spaces; same length, so offsets carry over unchanged.
 
@@ -97,7 +101,7 @@ def normalise(text: str) -> str:
     text = with_punctuation_in_marks(text)  # a dictation's "full stop" is read as "."
     text = with_retractions_blanked(text)  # "2024 no scratch that 2025" is read as 2025
     text = with_fillers_blanked(text)  # "played by, uh, Ian McShane" is read as "played by Ian McShane"
-    if not any(mark in text for mark in "*_#>|+-\u2022\u00b7/.)\u2026=~  \t[{,<\u200b\u200e\u200f\ufeff\u2502"):
+    if not any(mark in text for mark in _LAYOUT_MARKS):
         return text
     text = separators(text)
     view = csv_cells(blank(text, list(_marks(text))))

@@ -242,8 +242,8 @@ _VERB_AFTER = re.compile(r"\s+(?:\w+ly\s+)?(?:has\s+|had\s+|was\s+|is\s+)?[a-z]+
 
 # What may stand between a role and the participle that hands it on: "Zero is played with glee by", "Gianna has been
 # brought to life by"; not a noun of its own ("Santino hires a killer played by X": the killer is played), unless a
-# copula makes the role the subject ("little Eve in the opening flashback is played by X")
-# words that may stand before the role's passive participle: "Y is played by X", "Y, as portrayed by X"
+# copula makes the role the subject ("little Eve in the opening flashback is played by X"), or "as" ("Y, as portrayed
+# by X")
 _BEFORE_PARTICIPLE = frozenset({"is", "was", "are", "were", "'s", "be", "being", "been", "has", "have", "had", "also",
                                 "now", "here", "again", "and", "as"})
 _COPULA = frozenset({"is", "was", "are", "were", "'s"})

@@ -146,9 +146,10 @@ _TAG = re.compile(r"\[/?(?:b|i|u|s|quote|list|url|img|size|color|colour|font|cen
                   r"mark|pre|noscript)"
                   r"(?:\s[^<>\n]{0,200})?/?>|<!DOCTYPE[^<>\n]{0,80}>|<!--[^\n]{0,200}?-->", re.IGNORECASE)
 _SEPARATOR_TAG = re.compile(r"<br\s*/?>|<t[dh](?:\s[^<>\n]{0,80})?>", re.IGNORECASE)
-# box-drawing characters (U+2500-U+257F) framing a credits box or a table; the vertical ones are cell bars
+# box-drawing characters (U+2500-U+257F) framing a credits box or a table: the vertical ones are cell bars, the rest
+# blank
 _BOX_DRAWING = re.compile(r"[\u2500-\u257f]")
-_BOX_VERTICAL = frozenset("\u2502\u2503\u2551")
+_BOX_AS_TABLE = {code: "|" if chr(code) in "\u2502\u2503\u2551" else " " for code in range(0x2500, 0x2580)}
 # LaTeX source (a student's essay, a paper): a command whose braced argument is words loses its name and braces
 # ("\\textit{John Wick}", "\\footnote{Chad Stahelski directed.}"); any other command goes with its arguments
 # ("\\cite{kermode2023}", "\\begin{table}[h]", "\\maketitle"), as do a row end ("\\\\") and a comment
@@ -318,8 +319,7 @@ def separators(text: str) -> str:
     line characters a pipe table: its vertical lines are cell bars, the rest is blank ("│ Direction: X │"), and a
     LaTeX tabular's "&" a cell bar ("Keanu Reeves & John Wick \\\\")."""
     if _BOX_DRAWING.search(text):
-        text = _BOX_DRAWING.sub(lambda line: "|" * len(line.group()) if line.group() in _BOX_VERTICAL
-                                else " " * len(line.group()), text)
+        text = text.translate(_BOX_AS_TABLE)
     if "\\begin{tabular" in text:
         text = _LATEX_TABULAR.sub(lambda table: re.sub(r"(?<!\\)&", "|", table.group()), text)
     if "<" not in text:

@@ -222,6 +222,8 @@ _NAMING_CUES = frozenset({"as", "plays", "playing", "portrays", "portraying", "v
 
 
 _POSSESSIVE_ONLY = re.compile(r"['\u2019]s?\s+")
+
+
 def _forward(doc: Document, cues: Cues, mentions: list[Mention], index: int) -> Candidate | None:
     actor = mentions[index]
     sentence_start, sentence_end = doc.sentence(actor.start)
