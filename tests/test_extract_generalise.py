@@ -3571,6 +3571,12 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Killa: poker host. Operated by Scott Adkins.\n", CH4, [("cast", "Scott Adkins", "Killa", "supported")]),
         ("- **Zero** \u2014 sushi chef. Powered by Mark Dacascos.\n", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
     ],
+    "role-beside-its-player-on-a-line": [
+        ("Winston | Assignee: Ian McShane\n", JW1, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Killa, Scott Adkins in a fat suit, runs a poker game.", CH4, [("cast", "Scott Adkins", "Killa", "supported")]),
+        ("OS-311  Shimazu Koji, manager, Osaka branch (Hiroyuki Sanada)\n", CH4,
+         [("cast", "Hiroyuki Sanada", "Koji", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -5007,6 +5013,12 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Caine: blind assassin. Trained by Keanu Reeves long ago.\n", CH4, ("cast", "Keanu Reeves", "Caine")),
         ("Caine: blind. Directed by Chad Stahelski.\n", CH4, ("cast", "Chad Stahelski", None)),
         ("Killa: poker host. Hired by Bill Skarsg\u00e5rd's Marquis.\n", CH4, ("cast", "Bill Skarsg\u00e5rd", "Killa")),
+    ],
+    "role-beside-its-player-on-a-line": [
+        ("Keanu Reeves fights Caine on the stairs.", CH4, ("cast", "Keanu Reeves", "Caine")),
+        ("Donnie Yen, against Winston, holds the line.", CH4, ("cast", "Donnie Yen", "Winston")),
+        ("Ian McShane, Lance Reddick, Keanu Reeves: Winston's crew, all here.\n", CH4,
+         ("cast", "Keanu Reeves", "Winston")),
     ],
 }
 

@@ -462,3 +462,12 @@ def test_a_role_described_by_another_is_not_that_other(text: str, actor: str, de
 ])
 def test_sound_key_is_soundex(word: str, key: str) -> None:
     assert sound_key(word) == key
+
+
+def test_a_role_only_beside_its_player_is_the_weakest_link() -> None:
+    """A role joined to its player by nothing but layout is kept, with less confidence than a stated one."""
+    beside = next(c for c in extract("Killa, Scott Adkins in a fat suit, runs a poker game.",
+                                     "John Wick: Chapter 4").claims if c.type == "cast")
+    stated = next(c for c in extract("Scott Adkins plays Killa.", "John Wick: Chapter 4").claims if c.type == "cast")
+    assert (beside.character, beside.rule, beside.evidence) == ("Killa", "pair-proximity", "Killa, Scott Adkins")
+    assert beside.confidence < stated.confidence

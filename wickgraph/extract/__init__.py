@@ -34,6 +34,7 @@ from .markup import line_joins, struck_spans
 from .matching import run_rules
 from .patterns import FIRST_WORK, Candidate, default_rules
 from .plausible import keep_plausible
+from .proximity import roles_beside_bare_players
 from .ratings import find_rating
 from .recall import (
     actor_key,
@@ -113,6 +114,7 @@ def extract(text: str, film: str | None = None, *, reference: Reference | None =
     claims = without_other_title_roles(without_stray_roles(_dedupe(pairs, blocked), reference), doc, reference)
     claims = without_other_work_roles(claims, doc, reference, film_iri)
     claims = without_credit_titles(claims, doc.film_credits)
+    claims = roles_beside_bare_players(claims, doc, default_cues())  # the last and weakest link
     years = spoken_years(text)
     if years:  # evidence that stops inside a year said in words takes the whole phrase
         claims = [replace(c, start=span[0], end=span[1], evidence=text[span[0]:span[1]])

@@ -1,9 +1,9 @@
 """How sure the extractor is of a claim, 0..1: the kind of evidence, whether its names resolved, and the film.
 
 A statement in a fixed shape ("X plays Y", "directed by X", "Rating: 4/5") counts most; a pair
-assembled from cue words in a clause less; a role carried by a pronoun or a bare mention of an
-actor ("Keanu Reeves" with no role) least. A name the reference does not know, or a misspelt
-one, lowers it; so does a reviewed work the extractor was not sure of.
+assembled from cue words in a clause less; a role carried by a pronoun, a role only beside its player on a
+line, or a bare mention of an actor ("Keanu Reeves" with no role) least. A name the reference does not know,
+or a misspelt one, lowers it; so does a reviewed work the extractor was not sure of.
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from .claims import Claim
 __all__ = ["claim_confidence"]
 
 # Evidence kinds by rule id prefix; the first that matches counts.
-_BY_RULE = (("pair-pronoun", 0.6), ("pair-", 0.8), ("qa-answer", 0.75), ("cast-mention", 0.6), ("cast-in-role", 0.65),
-            ("cast-turns-up", 0.7), ("cast-starring", 0.8), ("card", 1.0), ("rating", 0.85))
+_BY_RULE = (("pair-pronoun", 0.6), ("pair-proximity", 0.55), ("pair-", 0.8), ("qa-answer", 0.75), ("cast-mention", 0.6),
+            ("cast-in-role", 0.65), ("cast-turns-up", 0.7), ("cast-starring", 0.8), ("card", 1.0), ("rating", 0.85))
 
 
 def claim_confidence(claim: Claim, film_confidence: float) -> float:

@@ -1,0 +1,99 @@
+"""A bare cast claim's role from its line: a player the review names with no role takes the one role of the reviewed
+work beside them on the same line, when only layout joins the two ("Winston | Assignee: Ian McShane", "Killa, Scott
+Adkins in a fat suit", "Shimazu Koji, manager, Osaka branch (Hiroyuki Sanada)").
+
+This is the last and weakest link, for layouts no rule knows: it runs on the claims, after every rule and pairing
+has had its say, only for a player no claim gives a role, only with a role no claim gives a player, and only when
+the first name is set off by a mark of layout (a bar, a comma, a bracket, a colon, a dash) and the gap holds at most
+three words, none of which ends a description, names a relation or is a verb form ("Keanu Reeves fights Caine", "Ian
+McShane, with Winston", "Keanu Reeves, the hitman hunting Iosef" stay bare), and neither name is an item of a list
+or governed by a preposition before it. Its claims carry the rule ``pair-proximity`` and a lower confidence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from .claims import Claim
+from .document import Document
+from .gazetteer import CHARACTER, PERSON, Mention
+from .links import Cues, is_possessive
+
+__all__ = ["roles_beside_bare_players"]
+
+_REACH = 60  # characters between the player and the role, at most
+# the first of the two names set off by layout, not the subject of a verb ("Miles runs the dojo — Ben Robson ...")
+_SET_OFF = re.compile(r"[ \t]*(?:[|,(:\u2014\u2013\t]|-{1,2}[ \t])")
+_SENTENCE_END = re.compile(r"[.!?;]\s")
+_WORD = re.compile(r"[A-Za-z]+")  # "that's" is "that" and "s"
+_MAX_GAP_WORDS = 3
+_CLAUSE_VERBS = frozenset({"is", "was", "are", "were", "be", "been", "has", "have", "had", "does", "did", "do", "will",
+                           "would", "can", "could", "says", "said", "gets", "got", "makes", "made"})
+_VERB_FORM = re.compile(r"(?-i:[a-z]{2,}(?:ing|ed))\Z")  # "the hitman hunting Iosef": a clause, not layout
+_MAX_PEOPLE_ON_LINE = 2
+_LIST_GOES_ON = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?(?-i:[A-Z])|,\s*the\s|\s+(?:and|or|&)\s)")
+
+
+def roles_beside_bare_players(claims: list[Claim], doc: Document, cues: Cues) -> list[Claim]:
+    """``claims`` with each bare cast claim given the one free role of the reviewed work beside it on its line."""
+    with_role = {c.actor_iri for c in claims if c.type == "cast" and (c.character or c.character_iri)}
+    taken = {c.character_iri for c in claims if c.type in ("cast", "reprise") and c.character_iri}
+    film_roles = doc.film_roles
+    result: list[Claim] = []
+    for claim in claims:
+        if claim.type == "cast" and not claim.character and claim.actor_iri and claim.actor_iri not in with_role \
+                and not is_possessive(doc.text, claim.end):  # "Caine, Keanu Reeves's old friend": a relation
+            role = _free_role_beside(claim, doc, cues, film_roles, taken)
+            if role is not None:
+                mention, iri = role
+                start, end = min(claim.start, mention.start), max(claim.end, mention.end)
+                claim = replace(claim, character=doc.text[mention.start:mention.end], character_iri=iri,
+                                evidence=doc.text[start:end], start=start, end=end, rule="pair-proximity")
+                taken.add(iri)
+        result.append(claim)
+    return result
+
+
+def _free_role_beside(claim: Claim, doc: Document, cues: Cues, film_roles: frozenset[str],
+                      taken: set[str]) -> tuple[Mention, str] | None:
+    line_start, line_end = doc.line(claim.start)
+    on_line = doc.mentions_between(line_start, line_end)
+    people = [m for m in on_line if m.mask & PERSON and not m.mask & CHARACTER]
+    if len(people) > _MAX_PEOPLE_ON_LINE:
+        return None  # a line of many names: which role is whose cannot be told from nearness
+    found: list[tuple[Mention, str]] = []
+    for mention in on_line:
+        if mention.mask & PERSON or not mention.mask & CHARACTER:
+            continue
+        iri = next((e.iri for e in mention.of_kind(CHARACTER) if e.iri in film_roles and e.iri not in taken), None)
+        if iri is None:
+            continue
+        low, high = (mention.end, claim.start) if mention.end <= claim.start else (claim.end, mention.start)
+        gap = doc.text[low:high]
+        if high - low > _REACH or not _SET_OFF.match(doc.text, low) or _SENTENCE_END.search(gap) \
+                or len(words := _WORD.findall(gap)) > _MAX_GAP_WORDS or any(_not_layout(w, cues) for w in words) \
+                or any(low <= p.start < high for p in people) \
+                or _governed(doc, cues, line_start, min(mention.start, claim.start)) \
+                or _LIST_GOES_ON.match(doc.text, max(mention.end, claim.end)):
+            continue  # "Colin Woodell, Winston, and Mel Gibson all shout": items of a list, not a pair
+        found.append((mention, iri))
+    return found[0] if len(found) == 1 else None
+
+
+def _not_layout(word: str, cues: Cues) -> bool:
+    """A word that makes the gap a clause, not layout: a word that ends a description, a relation ("the friend of
+    her father (X)": the bracket is the father's), or a verb form."""
+    lower = word.lower()
+    return lower in cues["description-stop"] or lower in cues["relation-noun"] or lower in _CLAUSE_VERBS \
+        or _VERB_FORM.search(word) is not None
+
+
+_LAST_WORD = re.compile(r"([A-Za-z']+)\W*\Z")
+
+
+def _governed(doc: Document, cues: Cues, line_start: int, first: int) -> bool:
+    """Whether the first of the two names is the object of a word before it ("After Wick, John Leguizamo ...",
+    "Unlike Keanu Reeves, Winston ..."): a preposition or conjunction of the description-stop list."""
+    word = _LAST_WORD.search(doc.text, max(line_start, first - 20), first)
+    return word is not None and word.group(1).lower() in cues["description-stop"]
