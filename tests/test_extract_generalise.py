@@ -5019,6 +5019,8 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Donnie Yen, against Winston, holds the line.", CH4, ("cast", "Donnie Yen", "Winston")),
         ("Ian McShane, Lance Reddick, Keanu Reeves: Winston's crew, all here.\n", CH4,
          ("cast", "Keanu Reeves", "Winston")),
+        ("- A splash of Rina Sawayama \u2014 Koji's daughter \u2014 added at the last minute\n", CH4,
+         ("cast", "Rina Sawayama", "Koji")),
     ],
 }
 

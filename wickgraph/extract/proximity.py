@@ -64,8 +64,8 @@ def _free_role_beside(claim: Claim, doc: Document, cues: Cues, film_roles: froze
         return None  # a line of many names: which role is whose cannot be told from nearness
     found: list[tuple[Mention, str]] = []
     for mention in on_line:
-        if mention.mask & PERSON or not mention.mask & CHARACTER:
-            continue
+        if mention.mask & PERSON or not mention.mask & CHARACTER or is_possessive(doc.text, mention.end):
+            continue  # "Rina Sawayama — Koji's daughter Akira": a role named as another's
         iri = next((e.iri for e in mention.of_kind(CHARACTER) if e.iri in film_roles and e.iri not in taken), None)
         if iri is None:
             continue
