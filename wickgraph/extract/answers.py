@@ -31,11 +31,10 @@ _NO = re.compile(rf"\s*{_ON_THE_LINE}(?:[A-Za-z]{{1,12}}\s*:\s*)?(?:no|nope|not|
 _WHO = re.compile(r"\b(?:who|which\s+(?:actor|actress|performer|star|director|writer))\s+(?:is\s+|was\s+)?"
                   r"(?P<verb>directed|directs|helmed|wrote|writes|scripted|plays|played|playing|voices|voiced)\b"
                   r"(?:\s+(?P<role>[^?\n]{1,60}))?(?:\?|\Z)", re.IGNORECASE)
-# a credit asked by its agent or its job: "Night 2 was directed by...?", "Director of Nights 1 and 3?" (the empty
-# role group lets it stand for a who-question)
-_BY_QUESTION = re.compile(r"\b(?P<verb>directed|written|scripted)\s+by\b[\s._\u2026-]*(?P<role>(?!))?\?", re.IGNORECASE)
+# a credit asked by its agent or its job: "Night 2 was directed by...?", "Director of Nights 1 and 3?"
+_BY_QUESTION = re.compile(r"\b(?P<verb>directed|written|scripted)\s+by\b[\s._\u2026-]*\?", re.IGNORECASE)
 _JOB_QUESTION = re.compile(r"(?:^|[:\u2014\u2013]\s*)(?P<verb>director|writer|screenwriter)s?\b"
-                           r"(?!\s+of\s+photography)[^?\n]{0,40}(?P<role>(?!))?\?", re.IGNORECASE | re.MULTILINE)
+                           r"(?!\s+of\s+photography)[^?\n]{0,40}\?", re.IGNORECASE | re.MULTILINE)
 # "> who plays the marquis": a who-question on a line of its own, typed without its question mark
 _BARE_WHO = re.compile(r"^[ \t>*-]*(?:q\s*[:.]\s*)?(?=(?:who|which)\b)[^?\n]{8,80}$", re.IGNORECASE | re.MULTILINE)
 _LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|&|and)\s*", re.IGNORECASE)
@@ -128,7 +127,7 @@ def _who_answer(doc: Document, who: re.Match[str], a_start: int, a_end: int) -> 
         return Candidate("qa-answer", "director", start, listed[-1].end, parts=people)
     if verb.startswith(("wr", "script", "screen")):
         return Candidate("qa-answer", "writer", start, listed[-1].end, parts=people)
-    role_text = who.group("role") or ""
+    role_text = who.groupdict().get("role") or ""  # a credit question names no role
     role = next((m for m in doc.mentions_between(who.start("role"), who.end()) if m.mask & CHARACTER), None) \
         if role_text else None
     if role is None:
