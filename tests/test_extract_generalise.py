@@ -3577,6 +3577,18 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("OS-311  Shimazu Koji, manager, Osaka branch (Hiroyuki Sanada)\n", CH4,
          [("cast", "Hiroyuki Sanada", "Koji", "supported")]),
     ],
+    "subjectless-agent-in-an-entry-body": [
+        (("Winston (n.) \u2014 The manager of the New York hotel; courteous, lethal.\n"
+         "   Usage: \"Winston will see you in the bar.\"\n   Portrayed by Ian McShane.\n"), PARA,
+         [("cast", "Ian McShane", "Winston", "supported")]),
+        (("Bowery King, the (n.) \u2014 Ruler of the pigeon-post underworld.\n    Example: \"The King hears all.\"\n"
+         "    Played by Laurence Fishburne, who is in fine voice.\n"), PARA,
+         [("cast", "Laurence Fishburne", "The Bowery King", "supported")]),
+        (("Charon (noun): the concierge.\n\tSample sentence: \"Charon, a room please.\"\n"
+         "\tPlayed here by Lance Reddick.\n"), PARA, [("cast", "Lance Reddick", "Charon", "supported")]),
+        ("Winston (n.) \u2014 The manager of the hotel.\nBrought to life by Ian McShane.\n", PARA,
+         [("cast", "Ian McShane", "Winston", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -5021,6 +5033,14 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
          ("cast", "Keanu Reeves", "Winston")),
         ("- A splash of Rina Sawayama \u2014 Koji's daughter \u2014 added at the last minute\n", CH4,
          ("cast", "Rina Sawayama", "Koji")),
+    ],
+    "subjectless-agent-in-an-entry-body": [
+        ("Winston (n.) \u2014 The manager.\n   Usage: \"Winston trained under Ian McShane.\"\n", PARA,
+         ("cast", "Ian McShane", "Winston")),
+        ("Winston (n.) \u2014 The manager.\n\nPortrayed by Ian McShane in the first film, by nobody here.\n", PARA,
+         ("cast", "Ian McShane", "Winston")),
+        ("Winston (n.) \u2014 The manager.\nCharon (n.) \u2014 The concierge.\nPlayed by Lance Reddick.\n", PARA,
+         ("cast", "Lance Reddick", "Winston")),
     ],
 }
 

@@ -33,7 +33,7 @@ _HEADING_OPEN = re.compile(r"[ \t]*(?:\d{1,3}(?:[.)][ \t]*|[ \t]{2,}|\t)|[-*\u20
 _HEADING_CLOSE = re.compile(r"[ \t*_:.]*\n")
 # what closes a role heading that goes on along its line: "MARCUS. Sniper", "Charon: concierge", "CAINE — blind",
 # "**Sofia** — Halle Berry", "CAINE (HK) — Jockey: Donnie Yen", and a bold heading's comma: "**The Harbinger**, a"
-_INLINE_CLOSE = re.compile(r"[*_]*(?:[ \t]*\([^()\n]{1,12}\))?"
+_INLINE_CLOSE = re.compile(r"[*_]*(?:,[ \t]+(?:the|an?)\b)?(?:[ \t]*\([^()\n]{1,12}\))?"
                            r"(?:[.:][*_]*[ \t]|[ \t*_]*[\u2013\u2014][ \t]|[ \t*_]*[ \t]-[ \t])")
 _HEADING_COMMA = re.compile(r"[*_]+,[ \t]")
 # a fragment the player opens: after a sentence's end, a label's colon, a dash, a passive "by", or a comma and a
@@ -44,6 +44,11 @@ _FRAGMENT_OPEN = re.compile(r"(?:[.;:!?)][ \t]+|[ \t][\u2013\u2014-][ \t]+|\bby[
 # player's return: "Sofia — Halle Berry returns from Casablanca"
 _FRAGMENT_CLOSE = re.compile(r"[ \t]*(?:[.,;:!?)\u2013\u2014]|[ \t]-[ \t]|\n|\Z"
                              r"|(?:returns|is\s+back|comes\s+back|reprises)\b)", re.IGNORECASE)
+# a sentence that opens with a participle and its agent: "Portrayed by X", "Played here by X"
+_SUBJECTLESS = re.compile(r"(?:(?<![^\n])[ \t]*|[.!?;][ \t]+)(?:(?:played|portrayed|voiced|embodied|performed)"
+                          r"(?:[ \t]+(?:here|again|once\s+more))?|brought[ \t]+to[ \t]+life)[ \t]+by[ \t]+\Z",
+                          re.IGNORECASE)
+_BODY_LINES = 8
 _AS_ROLE = re.compile(r"[ \t]*[,(][ \t]*as\b", re.IGNORECASE)
 # what may stand before the player at the start of the body: "The late, great Lance Reddick"
 _BODY_OPEN = re.compile(r"[ \t*_>-]*(?:(?:the\s+)?(?:late|great|legendary|one\s+and\s+only|mighty|returning)"
@@ -61,11 +66,14 @@ def entry_roles(doc: Document, cues: Cues) -> list[Candidate]:
             continue  # (the length first: on a review of one long line, no slice of the line's head)
         if _HEADING_CLOSE.match(doc.text, role.end):
             actor = _first_in_body(doc, line_end + 1)
-        elif (_INLINE_CLOSE.match(doc.text, role.end) or _HEADING_COMMA.match(doc.text, role.end)) \
-                and (role.start > line_start or _capitals(doc, role)):
-            actor = _player_in_line(doc, role.end, line_end)  # an entry: bulleted, numbered or a role in capitals
+        elif _INLINE_CLOSE.match(doc.text, role.end) or _HEADING_COMMA.match(doc.text, role.end):
+            # the line's own player only in an entry: bulleted, numbered or a role in capitals
+            bulleted = role.start > line_start or _capitals(doc, role)
+            actor = _player_in_line(doc, role.end, line_end) if bulleted else None
         else:
-            actor = None
+            continue
+        if actor is None:
+            actor = _agent_in_body(doc, line_end)
         if actor is not None:
             candidate = role_candidate(doc, cues, actor, role, role.start, actor.end)
             noted = None if candidate.reprise else body_note_says_reprise(doc, cues, line_end)
@@ -88,6 +96,24 @@ def _player_in_line(doc: Document, after: int, line_end: int) -> Mention | None:
         opened = _FRAGMENT_OPEN.search(doc.text, max(after, person.start - 20), person.start)
         closed = _FRAGMENT_CLOSE.match(doc.text, person.end)
         return person if opened and closed and not _AS_ROLE.match(doc.text, person.end) else None
+    return None
+
+
+def _agent_in_body(doc: Document, line_end: int) -> Mention | None:
+    """The agent of a sentence with no subject in the entry's body, which then can only be the entry's head:
+    "Portrayed by Gabriel Byrne." on a line under "Chancellor, the (n.) — leader of the cult"."""
+    at = line_end + 1
+    for _ in range(_BODY_LINES):
+        if at >= len(doc.text):
+            break
+        start, end = doc.line(at)
+        if not doc.text[start:end].strip() or (start > line_end + 1 and not doc.text[start:start + 1].isspace()):
+            break  # a blank line ends the entry; so does a line that does not hang under its head
+        for person in doc.mentions_between(start, end):
+            if person.mask & PERSON and not person.mask & CHARACTER and \
+                    _SUBJECTLESS.search(doc.text, max(start, person.start - 40), person.start):
+                return person
+        at = end + 1
     return None
 
 
