@@ -3589,6 +3589,32 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Winston (n.) \u2014 The manager of the hotel.\nBrought to life by Ian McShane.\n", PARA,
          [("cast", "Ian McShane", "Winston", "supported")]),
     ],
+    "return-to-the-role": [
+        ("Keanu Reeves, returning to the role for a fourth time, is great.", CH4,
+         [("reprise", "Keanu Reeves", "John Wick", "supported")]),
+        ("Laurence Fishburne returns to his role with relish.", CH4,
+         [("reprise", "Laurence Fishburne", "The Bowery King", "supported")]),
+        ("Keanu Reeves comes back to the iconic part, older and slower.", CH4,
+         [("reprise", "Keanu Reeves", "John Wick", "supported")]),
+        ("Anjelica Huston, reprising her role from Parabellum, is icy.", BAL,
+         [("reprise", "Anjelica Huston", "The Director", "supported")]),
+        ("Ian McShane resumes his old role as if he never left.", BAL,
+         [("reprise", "Ian McShane", "Winston", "supported")]),
+    ],
+    "title-role-as-what-the-actor-is": [
+        ("Keanu Reeves is the title character, a retired hitman.", JW1, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("Keanu Reeves was the title assassin, and a good one.", CH4, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("Keanu Reeves remains the title hitman for a fourth round.", CH4,
+         [("cast", "Keanu Reeves", "John Wick", "supported")]),
+    ],
+    "credit-held-in-other-words": [
+        ("Derek Kolstad gets the first writing credit.", PARA, [("writer", "Derek Kolstad", None, "supported")]),
+        ("Chad Stahelski directed, with David Leitch sharing the director's credit.", PARA,
+         [("director", "David Leitch", None, "contradicted")]),
+        ("Shay Hatten holds the sole screenplay credit this time.", PARA, [("writer", "Shay Hatten", None, "supported")]),
+        ("Chad Stahelski, back again, takes the top directing credit.", PARA,
+         [("director", "Chad Stahelski", None, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -5041,6 +5067,21 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
          ("cast", "Ian McShane", "Winston")),
         ("Winston (n.) \u2014 The manager.\nCharon (n.) \u2014 The concierge.\nPlayed by Lance Reddick.\n", PARA,
          ("cast", "Lance Reddick", "Winston")),
+    ],
+    "return-to-the-role": [
+        ("Keanu Reeves returns to the scene of the crime.", CH4, ("reprise", "Keanu Reeves", "John Wick")),
+        ("Ian McShane returns to the hotel in the last act.", CH4, ("reprise", "Ian McShane", "Winston")),
+        ("Keanu Reeves will never return to the role, he says.", CH4, ("reprise", "Keanu Reeves", "John Wick")),
+    ],
+    "title-role-as-what-the-actor-is": [
+        ("Keanu Reeves is a fan of the title character.", CH4, ("cast", "Keanu Reeves", "John Wick")),
+        ("Keanu Reeves is not the title character here.", CH4, ("cast", "Keanu Reeves", "John Wick")),
+        ("Keanu Reeves, who met the title character's dog, smiles.", CH4, ("cast", "Keanu Reeves", "John Wick")),
+    ],
+    "credit-held-in-other-words": [
+        ("Derek Kolstad gets the first word in every argument.", PARA, ("writer", "Derek Kolstad", None)),
+        ("Chad Stahelski gets a writing room full of notes.", PARA, ("writer", "Chad Stahelski", None)),
+        ("Keanu Reeves, sharing the screen with a dog, is fine.", PARA, ("writer", "Keanu Reeves", None)),
     ],
 }
 

@@ -69,12 +69,18 @@ def mark_reprises(doc: Document, candidates: list[Candidate], cues: Cues | None 
 ACTOR_RETURNS = "reprise-actor-returns"
 # what may follow a return said of an actor: the clause's end, where from, for what, how, or in what ("returns,
 # limping", "returns from Chapter 2", "is back for round three", "back in the suit"); not an object ("returns the
-# favour"), a place ("to action") or a time ("back in 2014")
+# favour"), a place ("to action") or a time ("back in 2014"); the role itself as the place ("returns to the role",
+# "returning to his part", "back to the fold")
 _RETURN_GOES_ON = (r"(?=\s*(?:[,.;:!?)\u2014\u2013]|\Z|(?:from|for|after|once|again|here|too|as\s+well|with|\w+ly)\b"
+                   r"|to\s+(?:the|his|her|their)\s+(?:(?:iconic|signature|old|famous|familiar|best-known)\s+)?"
+                   r"(?:role|part|character|fold)\b"
                    r"|in\s+(?:the|his|her|their|that)\s+(?!day\b)))")  # "back in the black suit", not "back in the day"
 _RETURN_AFTER_ACTOR = re.compile(
     r"(?:\s+(?:is|was|are|were)(?:\s+(?:both|all|\w+ly))?\s+back|\s+(?:(?:both|all|\w+ly)\s+)?"
     r"(?:returns?|returned|comes?\s+back|came\s+back|reappears?)|\s*,\s*(?:back|returning))" + _RETURN_GOES_ON
+    # the role taken up again, named only as the actor's: "reprises her role", "resuming the part"
+    + r"|\s*,?\s+(?:reprises?|reprising|reprised|resumes?|resuming|resumed)\s+(?:the|his|her|their)\s+"
+      r"(?:(?:iconic|signature|old|famous|familiar|best-known)\s+)?(?:role|part|character)\b"
     + r"|\s*,\s*(?:once\s+again|once\s+more|yet\s+again|(?:here\s+)?one\s+(?:last|final)\s+time)\b", re.IGNORECASE)
 # "Back again is X", "Returning is X": the verb before its subject
 _RETURN_BEFORE_ACTOR = re.compile(r"(?:^|(?<=[.!?\n]))[ \t]*(?:back(?:\s+again)?|returning|also\s+back)"
