@@ -3615,6 +3615,36 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Chad Stahelski, back again, takes the top directing credit.", PARA,
          [("director", "Chad Stahelski", None, "supported")]),
     ],
+    "whom-after-the-role's-apposition": [
+        ("He meets Santino D'Antonio, a Camorra heir whom Riccardo Scamarcio plays with menace.", CH2,
+         [("cast", "Riccardo Scamarcio", "Santino D'Antonio", "supported")]),
+        ("The car sits with Abram Tarasov, brother of the old boss, and whom Peter Stormare, all cigar, plays loud.",
+         CH2, [("cast", "Peter Stormare", "Abram Tarasov", "supported")]),
+        ("Then comes Santino D'Antonio \u2014 a spoilt heir to whom Riccardo Scamarcio lends a sulky menace.", CH2,
+         [("cast", "Riccardo Scamarcio", "Santino D'Antonio", "supported")]),
+    ],
+    "copula-then-a-described-name": [
+        ("Cassian is the rapper Common, and he is very good.", CH2, [("cast", "Common", "Cassian", "supported")]),
+        ("Cassian, the dead woman's bodyguard, is the musician-turned-actor Common.", CH2,
+         [("cast", "Common", "Cassian", "supported")]),
+        ("Charon was the great character actor Lance Reddick.", CH4, [("cast", "Lance Reddick", "Charon", "supported")]),
+        ("Zero is veteran Mark Dacascos, all grins.", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
+    ],
+    "reprise-said-after-the-role": [
+        ("Lance Reddick, as Charon, one last time, is great.", CH4, [("reprise", "Lance Reddick", "Charon", "supported")]),
+        ("Ian McShane plays Winston a final time.", CH4, [("reprise", "Ian McShane", "Winston", "supported")]),
+        ("The ending belongs to Ian McShane's Winston, who once again presides over the hotel.", CH2,
+         [("reprise", "Ian McShane", "Winston", "supported")]),
+        ("Ian McShane is Winston, who yet again pours the drinks.", CH4,
+         [("reprise", "Ian McShane", "Winston", "supported")]),
+    ],
+    "pronoun-after-an-aside": [
+        ("Then there is Donnie Yen. DONNIE YEN. (Ip Man himself!! sorry, I'll calm down.) He's Caine, a blind killer.",
+         CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
+        ("Enter Scott Adkins. (Yes, that one.) He plays Killa.", CH4, [("cast", "Scott Adkins", "Killa", "supported")]),
+        ("Ana de Armas leads. (Who else could?) She plays Eve, of course.", BAL,
+         [("cast", "Ana de Armas", "Eve Macarro", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -5082,6 +5112,26 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Derek Kolstad gets the first word in every argument.", PARA, ("writer", "Derek Kolstad", None)),
         ("Chad Stahelski gets a writing room full of notes.", PARA, ("writer", "Chad Stahelski", None)),
         ("Keanu Reeves, sharing the screen with a dog, is fine.", PARA, ("writer", "Keanu Reeves", None)),
+    ],
+    "whom-after-the-role's-apposition": [
+        ("Winston, a man whom Keanu Reeves trusts, runs the place.", CH4, ("cast", "Keanu Reeves", "Winston")),
+        ("Abram Tarasov, brother of the boss whom Peter Stormare plays.", CH2, ("cast", "Peter Stormare", "Abram Tarasov")),
+        ("Santino, to whom Keanu Reeves owes a debt, is sly.", CH2, ("cast", "Keanu Reeves", "Santino D'Antonio")),
+    ],
+    "copula-then-a-described-name": [
+        ("Cassian is the bodyguard Common liked most.", CH2, ("cast", "Common", "Cassian")),
+        ("Winston is the singer's favourite, says Ian McShane.", CH4, ("cast", "Ian McShane", "Winston")),
+        ("Cassian is no match for the rapper Common's fans.", CH2, ("cast", "Common", "Cassian")),
+    ],
+    "reprise-said-after-the-role": [
+        ("Ian McShane is Winston, who runs the hotel.", CH4, ("reprise", "Ian McShane", "Winston")),
+        ("Ian McShane is Winston, who has a last time coming.", CH4, ("reprise", "Ian McShane", "Winston")),
+        ("Keanu Reeves is John Wick, who never rests.", CH4, ("reprise", "Keanu Reeves", "John Wick")),
+    ],
+    "pronoun-after-an-aside": [
+        ("Then there is Donnie Yen. (And Scott Adkins.) He's Caine.", CH4, ("cast", "Donnie Yen", "Caine")),
+        ("Enter Scott Adkins. Ian McShane. He plays Winston.", CH4, ("cast", "Scott Adkins", "Winston")),
+        ("Keanu Reeves is back. (Donnie Yen too.) He plays Caine.", CH4, ("cast", "Keanu Reeves", "Caine")),
     ],
 }
 

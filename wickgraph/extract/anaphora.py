@@ -94,6 +94,12 @@ def subject_pronoun_role(doc: Document, mentions: list[Mention], index: int) -> 
     position = sentence_end
     for _ in range(2):
         start = position + len(doc.text[position:position + 3]) - len(doc.text[position:position + 3].lstrip())
+        aside = _BRACKETED_SENTENCES.match(doc.text, start)
+        if aside is not None:  # "Donnie Yen. (Ip Man himself! Sorry.) He's Caine": an aside in brackets is no sentence
+            if any(aside.start() <= m.start < aside.end() and m.mask & PERSON and not _same_person(m, actor)
+                   for m in mentions[index + 1:index + 12]):
+                break  # unless it names somebody else: "Keanu Reeves. (Donnie Yen too.) He plays Caine"
+            start = aside.end()
         _, next_end = doc.sentence(min(start, len(doc.text) - 1))
         starts.append((start, False))
         if next_end <= position:
@@ -102,14 +108,22 @@ def subject_pronoun_role(doc: Document, mentions: list[Mention], index: int) -> 
     return _pronoun_names_role(doc, mentions, index, starts, actor)
 
 
+# one or more whole sentences in brackets, and the space after them
+_BRACKETED_SENTENCES = re.compile(r"\([^()\n]{1,200}\)\s*")
+
+
+def _same_person(mention: Mention, actor: Mention) -> bool:
+    return bool({e.iri for e in mention.of_kind(PERSON)} & {e.iri for e in actor.of_kind(PERSON)})
+
+
 def _pronoun_names_role(doc: Document, mentions: list[Mention], index: int, starts: list[tuple[int, bool]],
                         actor: Mention) -> Candidate | None:
     """The role a he/she names at the first of ``starts`` (clause or sentence starts) where one stands."""
     for start, same_sentence in starts:
         end = doc.sentence(min(start, len(doc.text) - 1))[1]
         if not same_sentence and any(start <= m.start < end and m.mask & PERSON and not m.mask & CHARACTER
-                                     for m in mentions[index + 1:index + 12]):
-            return None  # somebody else is named first
+                                     and not _same_person(m, actor) for m in mentions[index + 1:index + 12]):
+            return None  # somebody else is named first (the actor named again, "DONNIE YEN.", is no one else)
         pronoun = _HE_SHE.match(doc.folded, start)  # as the rules read it: "she plays... Eve"
         if pronoun is not None:
             role = next((m for m in mentions[index + 1:index + 12] if m.start == pronoun.end()), None)

@@ -257,14 +257,20 @@ _NUMBER_AFTER = re.compile(r"\.[ \t]*\d")
 
 def _in_brackets(text: str, position: int) -> bool:
     """Whether ``position`` is inside a short bracket on its line: "X (7'4"!! a real NBA center!!) who plays Y" is
-    one sentence."""
+    one sentence. A bracket that is a sentence of its own ends where it closes: "Enter X. (Who else?) She plays Y"."""
     before = text[max(0, position - 100):position]
     opened = before.rfind("(")
     if opened < 0 or ")" in before[opened:] or "\n" in before[opened:]:
         return False
     after = text[position:position + 100]
     closed = after.find(")")
-    return closed >= 0 and "\n" not in after[:closed] and "(" not in after[:closed]
+    if closed < 0 or "\n" in after[:closed] or "(" in after[:closed]:
+        return False
+    return not (_ASIDE_CLOSE.match(after) and _SENTENCE_BEFORE.search(before[:opened]))
+
+
+_ASIDE_CLOSE = re.compile(r"[.!?]+[\"']?\)")  # the aside's own end closes its bracket
+_SENTENCE_BEFORE = re.compile(r"(?:[.!?][\"')\]]*|\A)[ \t]*\Z")
 
 
 def _abbreviation(text: str, position: int) -> bool:

@@ -266,6 +266,19 @@ _BARE_COMMA = re.compile(r"\s*(?:(?:again|once\s+more|once\s+again)\s*)?,\s*", r
 _REPRISING_AFTER = re.compile(r"\s+(?:reprising|returning\s+to|resuming|repeating)\s+(?:the|his|her|their)\s+"
                               r"(?:role|part)\b", re.IGNORECASE)
 
+# "Santino, a Camorra heir whom X plays with menace", "Abram, brother of the boss, and whom X plays", "Santino — an
+# heir to whom X lends menace": a relative pronoun whose antecedent is the role's apposition (a bare noun phrase, or
+# any apposition the comma and "and" close), its verb the actor's performance
+_APPOSED_WHOM = re.compile(r"\s*(?:,|\u2014|\u2013|--?)\s+(?:(?:the|a|an|his|her|their)\s+(?:[\w'-]+\s+){0,3}?"
+                           r"|[^;.!?()\n\u2014]{1,90},\s+and\s+)(?:to\s+)?whom\s+", re.IGNORECASE)
+_PERFORMS_AFTER = re.compile(r"(?:\s*,[^,;.!?()\n]{1,80},)?\s+(?:\w+ly\s+)?(?:plays|played|portrays|portrayed|voices|"
+                             r"voiced|lends|lent|brings|brought|embodies|inhabits)\b", re.IGNORECASE)
+# "Cassian is the rapper Common", "Cassian, the dead woman's bodyguard, is veteran actor X": the copula, then a word
+# of the cue list person-describer (maybe after an adjective or two) before the name
+_DESCRIBED_AFTER_COPULA = re.compile(r"(?:\s*,[^,;.!?()\n]{1,60},)?\s+(?:is|was)\s+"
+                                     r"(?:(?:again|still|now|once\s+more)\s+)?(?:(?:the|a|an)\s+)?(?:[\w'-]+\s+){0,2}?(?P<describer>[\w-]+)\s+",
+                                     re.IGNORECASE)
+
 # "Iosef, a brat played by X": the noun is set off as the role's apposition, so what it is played by, the role is
 _APPOSED_PARTICIPLE = re.compile(r",\s+(?:a|an|the|his|her|their)\s+(?:[\w'-]+\s+){1,4}?(?:played|portrayed|voiced)\s+"
                                  r"(?:here\s+)?by\s+", re.IGNORECASE)
@@ -299,6 +312,11 @@ def backward_link(gap: str, after: str, cues: Cues) -> bool:
     """
     if _TO_WHOM.fullmatch(gap) and _LENDS_AFTER.match(after):
         return True  # "Zero, to whom Mark Dacascos gives the face": the role as what the actor lends himself to
+    if _APPOSED_WHOM.fullmatch(gap) and _PERFORMS_AFTER.match(after):
+        return True  # "Santino, a Camorra heir whom X plays": whom is the role's apposition, the object of the verb
+    described = _DESCRIBED_AFTER_COPULA.fullmatch(gap)
+    if described is not None and described["describer"].lower().rsplit("-", 1)[-1] in cues["person-describer"]:
+        return True  # "Cassian is the rapper Common", "... is the musician-turned-actor Common"
     if _BARE_COMMA.fullmatch(gap) and _REPRISING_AFTER.match(after):
         return True  # "the Bowery King again, Fishburne reprising the part": the actor in an absolute phrase
     if _FRONTED_OBJECT.match(after) and _APPOSED_OBJECT.fullmatch(gap):

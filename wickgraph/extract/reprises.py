@@ -24,7 +24,7 @@ _CLAUSE_BREAK = re.compile(r"[,;:()\u2014]|\s(?:and|but|while)\s")  # compiled o
 # "Keanu Reeves, John Wick for the fourth time": an apposition that names the role taken up again
 AGAIN_AFTER = re.compile(
     r"(?:,?\s+(?:again|once more|once again|yet again|as before|like before|one more time|returning|"
-    r"back from|reprising|as ever|as always|"
+    r"back from|reprising|as ever|as always|(?:one|a) (?:last|final) time|"
     r"a (?:role|part) (?:he|she|they) (?:first )?(?:played|took on|created)|"
     r"for (?:the|a) (?:second|third|fourth|fifth|sixth|umpteenth|\w+th) time|"
     # "as he has since 2014", "as she was in the first three films": the role held before
@@ -70,10 +70,9 @@ ACTOR_RETURNS = "reprise-actor-returns"
 # what may follow a return said of an actor: the clause's end, where from, for what, how, or in what ("returns,
 # limping", "returns from Chapter 2", "is back for round three", "back in the suit"); not an object ("returns the
 # favour"), a place ("to action") or a time ("back in 2014"); the role itself as the place ("returns to the role",
-# "returning to his part", "back to the fold")
+# "returning to his part", "back to the fold", "returning to the black suit")
 _RETURN_GOES_ON = (r"(?=\s*(?:[,.;:!?)\u2014\u2013]|\Z|(?:from|for|after|once|again|here|too|as\s+well|with|\w+ly)\b"
-                   r"|to\s+(?:the|his|her|their)\s+(?:(?:iconic|signature|old|famous|familiar|best-known)\s+)?"
-                   r"(?:role|part|character|fold)\b"
+                   r"|to\s+(?:the|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:role|part|character|fold|suit)\b"
                    r"|in\s+(?:the|his|her|their|that)\s+(?!day\b)))")  # "back in the black suit", not "back in the day"
 _RETURN_AFTER_ACTOR = re.compile(
     r"(?:\s+(?:is|was|are|were)(?:\s+(?:both|all|\w+ly))?\s+back|\s+(?:(?:both|all|\w+ly)\s+)?"
@@ -245,10 +244,12 @@ _KEEPS_SOMETHING_ELSE = re.compile(r" keeps? (?!(?:his|her|their|the) (?:role|pa
 _APPOSITION = re.compile(r",\s+(?:the|a|an|his|her|their)\s+[^,.;:!?()\n]{1,50},", re.IGNORECASE)
 # "the Bowery King, who comes back from the second chapter": the role's own relative clause says it returns from an
 # earlier film (not the plot's returns: "who is back for revenge", "who comes back from the dead")
-_WHO_RETURNS = re.compile(r",\s+who\s+(?:\w+ly\s+)?(?:returns|returned|comes\s+back|came\s+back|is\s+back|was\s+back)"
-                          r"\s+"
+# "Winston, who returns from the first film", "Ian McShane's Winston, who once again presides over the hotel"
+_WHO_RETURNS = re.compile(r",\s+who\s+(?:(?:\w+ly\s+)?"
+                          r"(?:returns|returned|comes\s+back|came\s+back|is\s+back|was\s+back)\s+"
                           r"(?:from|after)\s+(?:the\s+)?(?:(?:first|second|third|fourth|last|previous|earlier|original)\s+)?"
-                          r"(?:film|chapter|movie|one|instal?lment|entry|sequel|part)\b", re.IGNORECASE)
+                          r"(?:film|chapter|movie|one|instal?lment|entry|sequel|part)\b"
+                          r"|(?:once\s+again|once\s+more|yet\s+again|again)\b)", re.IGNORECASE)
 # "Winston's still Ian McShane", "Keanu Reeves still plays John": the link itself says the casting carries on
 _STILL_LINK = re.compile(r"(?:\b(?:is|was|remains)|['\u2019]s)\s+still\s+(?:the\s+)?(?=(?-i:[A-Z]))"
                          r"|\bstill\s+(?:plays|playing|as|played\s+by|portrayed\s+by)\b", re.IGNORECASE)
