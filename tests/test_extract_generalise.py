@@ -3645,6 +3645,20 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Ana de Armas leads. (Who else could?) She plays Eve, of course.", BAL,
          [("cast", "Ana de Armas", "Eve Macarro", "supported")]),
     ],
+    "release-moved-to-its-date": [
+        ("Originally dated for June 2024, the picture was pushed a full year to June 6, 2025.", BAL,
+         [("release_year", None, 2025, "supported")]),
+        ("The film was delayed until May 2019 after a reshoot.", PARA, [("release_year", None, 2019, "supported")]),
+        ("Its release slipped six months into 2025.", BAL, [("release_year", None, 2025, "supported")]),
+    ],
+    "possessive-pairs-share-a-return": [
+        ("Ian McShane's Winston and the late Lance Reddick's Charon are back behind the desk, too.", BAL,
+         [("reprise", "Ian McShane", "Winston", "supported"), ("reprise", "Lance Reddick", "Charon", "supported")]),
+        ("Ian McShane's Winston and Lance Reddick's Charon return, as they must.", CH4,
+         [("reprise", "Ian McShane", "Winston", "supported")]),
+        ("Keanu Reeves's John Wick, Ian McShane's Winston and the great Lance Reddick's Charon are back.", CH4,
+         [("reprise", "Keanu Reeves", "John Wick", "supported"), ("reprise", "Ian McShane", "Winston", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -5132,6 +5146,19 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Then there is Donnie Yen. (And Scott Adkins.) He's Caine.", CH4, ("cast", "Donnie Yen", "Caine")),
         ("Enter Scott Adkins. Ian McShane. He plays Winston.", CH4, ("cast", "Scott Adkins", "Winston")),
         ("Keanu Reeves is back. (Donnie Yen too.) He plays Caine.", CH4, ("cast", "Keanu Reeves", "Caine")),
+    ],
+    "release-moved-to-its-date": [
+        ("The fight was moved to a 2014 flashback.", BAL, ("release_year", None, 2014)),
+        ("The writer moved to Berlin in 2025.", BAL, ("release_year", None, 2025)),
+        ("Box-office sales were pushed to a record in 2019.", CH4, ("release_year", None, 2019)),
+    ],
+    "possessive-pairs-share-a-return": [
+        ("Ian McShane's Winston and Lance Reddick's Charon, who is back, share a scene.", CH4,
+         ("reprise", "Ian McShane", "Winston")),
+        ("Ian McShane's Winston meets Lance Reddick's Charon, back from the dead.", CH4,
+         ("reprise", "Ian McShane", "Winston")),
+        ("Ian McShane's Winston and the late Lance Reddick's Charon share a drink.", CH4,
+         ("reprise", "Ian McShane", "Winston")),
     ],
 }
 

@@ -339,8 +339,21 @@ def test_a_scorecards_overall_mark_takes_its_keys_scale(text: str, value: float,
     ("First watch: 7/10, too long.\n\nLots of words here about the rewatch.\nNow: 8.5/10", 8.5),
     ("Back in 2019 I gave it 6/10.\nToday: 9/10.", 9),
     ("My first take, years ago, 3/5.\nAfter the rewatch - 4/5", 4),
+    ("Rating: 8.5/10\n\nUPDATE (Nov 2024): Rewatched it; I was underselling it. Revised score: 9/10. Sorry.", 9),
+    ("Verdict: B. Update: the corrected grade: A-.", "A-"),
+    ("My score: 3/5.\n\nEdit, a week later.\nUpdated rating: 4/5 after a second look.", 4),
 ])
-def test_the_score_as_it_stands_now_is_the_critics(text: str, value: float) -> None:
+def test_the_score_as_it_stands_now_is_the_critics(text: str, value: float | str) -> None:
+    rating = find_rating(text)
+    assert rating is not None and rating.value == value
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Rating: 7/10. My friend's new score: 9/10.", 7),
+    ("Score: 6/10. The new Bond film? A revised 8/10 from most critics.", 6),
+    ("Grade: B+. Her updated grade: A.", "B+"),
+])
+def test_someone_elses_revised_score_is_not_the_critics(text: str, value: float | str) -> None:
     rating = find_rating(text)
     assert rating is not None and rating.value == value
 

@@ -103,7 +103,9 @@ _THIRD_PERSON_SCORE = re.compile(r"\b(?:his|her|their)\s+(?:own\s+)?(?:\w+\s+)?(
 
 
 # The score as it stands after a rewatch: "First watch: 7/10 ... Now: 8.5/10" (it outranks the critic's earlier one)
-_NOW_LABEL = re.compile(r"^\W*(?:now|today|these\s+days|updated|revised|after\s+(?:the\s+|a\s+)?rewatch|"
+_NOW_LABEL = re.compile(r"^\W*(?:now|today|these\s+days|after\s+(?:the\s+|a\s+)?rewatch|"
+                        # "Revised score: 9/10", "New rating -": the label of the score as amended
+                        r"(?:updated|revised|new|amended|adjusted|corrected)(?:\s+(?:score|rating|verdict|grade|mark))?|"
                         # "FINAL VERDICT (locked, Sat 14:02):": the last word outranks a score given on the way
                         r"final\s+(?:\w+\s+)?(?:verdict|score|rating|grade|mark)\s*(?:\([^()\n]{0,40}\))?|"
                         r"on\s+(?:the\s+)?rewatch)\s*[:\-\u2013]\s*$", re.IGNORECASE)
@@ -276,7 +278,7 @@ def find_rating(text: str) -> RatingMatch | None:
             start, end = _evidence_span(text, match, line_start)
             shown = value if isinstance(value, str) else number(value)
             rating = RatingMatch(shown, scale, normalize(value, scale), start, end)
-            if _NOW_LABEL.search(before):
+            if _NOW_LABEL.search(before) or _NOW_LABEL.search(_clause(before)):
                 now.append(rating)
             own = _OWN_LABEL.search(before) is not None or _OWN_LABEL.search(_clause(before)) is not None \
                 or _OWN_LABEL.search(_previous_line(text, line_start)) is not None or persona

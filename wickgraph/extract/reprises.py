@@ -56,7 +56,7 @@ def mark_reprises(doc: Document, candidates: list[Candidate], cues: Cues | None 
     shared: set[int] = set()  # pairs whose reprise is the verb after the list's last pair (a chain of any length)
     for first, then in reversed(list(pairwise(by_start))):
         if then.reprise and not first.reprise and _LIST_JOIN.fullmatch(doc.text, first.end, then.start) \
-                and (id(then) in shared or _tail_cue(doc, cues, then.end)):
+                and (id(then) in shared or _tail_cue(doc, cues, then.end) or _cue_after_role(doc, cues, then)):
             first.reprise = True
             shared.add(id(first))
     # "Ian McShane returns as Winston and Lance Reddick as Charon": the second pair leaves the verb out
@@ -138,6 +138,12 @@ def _so_too(doc: Document, cues: Cues, start: int) -> bool:
     return so is not None and cue_within(_TEMPORAL_BACK.sub(" ", doc.text[sentence_start:so.start()]), cues)
 
 
+def _cue_after_role(doc: Document, cues: Cues, candidate: Candidate) -> bool:
+    """Whether the candidate's own words after its role say the return: "Lance Reddick's Charon are back"."""
+    roles = candidate.parts.get("character", [])
+    return bool(roles) and cue_within(doc.text[roles[-1][1]:candidate.end], cues)
+
+
 def _relative_return(doc: Document, candidate: Candidate) -> bool:
     """"played by X, who is back": a relative clause on the actor (or one whose verb only an actor does,
     "reprising") says the role is taken up again."""
@@ -149,7 +155,8 @@ def _relative_return(doc: Document, candidate: Candidate) -> bool:
         bool(actors) and not doc.text[actors[-1][1]:candidate.end].strip(" )"))
 
 
-_LIST_JOIN = re.compile(r"\)?\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)")
+# (a describing word may open the next pair: "Ian McShane's Winston and the late Lance Reddick's Charon are back")
+_LIST_JOIN = re.compile(r"\)?\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:the\s+(?:late|great|legendary|mighty)\s+)?")
 
 
 def reprise_cue(doc: Document, cues: Cues, start: int, end: int) -> bool:
