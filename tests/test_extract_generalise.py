@@ -3659,6 +3659,26 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Keanu Reeves's John Wick, Ian McShane's Winston and the great Lance Reddick's Charon are back.", CH4,
          [("reprise", "Keanu Reeves", "John Wick", "supported"), ("reprise", "Ian McShane", "Winston", "supported")]),
     ],
+    "role-in-capitals-fills-a-cell": [
+        (("CAST\nID  ARTIST               CHARACTER          STATUS\n2   Ian McShane          WINSTON            W\n"
+         "5   Mark Dacascos        ZERO               W\n"), PARA,
+         [("cast", "Ian McShane", "Winston", "supported"), ("cast", "Mark Dacascos", "Zero", "supported")]),
+        ("| Actor | Role |\n|---|---|\n| Lance Reddick | CHARON |\n", CH4, [("cast", "Lance Reddick", "Charon", "supported")]),
+        ("Donnie Yen\tCAINE\tday 3\n", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
+    ],
+    "given-name-shares-the-surname-after-it": [
+        ("Albert and Allen Hughes directed the first night.", CONT,
+         [("director", "Albert Hughes", None, "supported"), ("director", "Allen Hughes", None, "contradicted")]),
+        ("Directed by Albert & Allen Hughes.", CONT, [("director", "Albert Hughes", None, "supported")]),
+        ("The brothers Albert and Allen Hughes directed it, or so the poster says.", CONT,
+         [("director", "Albert Hughes", None, "supported")]),
+    ],
+    "unknown-name-after-a-known-one-in-a-credit-list": [
+        ("Chad Stahelski and Tom Novak directed it.", JW1, [("director", "Tom Novak", None, "contradicted")]),
+        ("Derek Kolstad and Jane Roe wrote it.", JW1, [("writer", "Jane Roe", None, "contradicted")]),
+        ("Shay Hatten, Derek Kolstad and Mary Smith wrote it together.", PARA,
+         [("writer", "Mary Smith", None, "contradicted")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -5159,6 +5179,21 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
          ("reprise", "Ian McShane", "Winston")),
         ("Ian McShane's Winston and the late Lance Reddick's Charon share a drink.", CH4,
          ("reprise", "Ian McShane", "Winston")),
+    ],
+    "role-in-capitals-fills-a-cell": [
+        ("Ian McShane said ZERO  times that he liked it.", PARA, ("cast", "Ian McShane", "Zero")),
+        ("Mark Dacascos gets ZERO lines, NONE.", PARA, ("cast", "Mark Dacascos", "Zero")),
+        ("Keanu Reeves scored ZERO  points with me this time.", PARA, ("cast", "Keanu Reeves", "Zero")),
+    ],
+    "given-name-shares-the-surname-after-it": [
+        ("Keanu and Ian McShane share a scene.", CH4, ("cast", "Ian McShane", "Keanu")),
+        ("Peter and Ian McShane directed it.", CONT, ("director", "Peter McShane", None)),
+        ("Albert and Allen Hughes are brothers, and Chad Stahelski directed it.", CH4, ("director", "Albert Hughes", None)),
+    ],
+    "unknown-name-after-a-known-one-in-a-credit-list": [
+        ("Chad Stahelski and Lionsgate Films made it.", JW1, ("director", "Lionsgate Films", None)),
+        ("Keanu Reeves and Tom Novak directed nothing here.", JW1, ("director", "Keanu Reeves", None)),
+        ("Derek Kolstad loved it and Jane Roe wrote it.", JW1, ("writer", "Derek Kolstad", None)),
     ],
 }
 

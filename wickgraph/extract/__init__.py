@@ -32,6 +32,7 @@ from .layout import normalise
 from .links import default_cues, is_possessive
 from .markup import line_joins, struck_spans
 from .matching import run_rules
+from .neighbours import with_neighbours
 from .patterns import FIRST_WORK, Candidate, default_rules
 from .plausible import keep_plausible
 from .proximity import roles_beside_bare_players
@@ -69,7 +70,7 @@ def extract(text: str, film: str | None = None, *, reference: Reference | None =
     reference = reference or default_reference()
     gazetteer = get_gazetteer(reference)
     folded = normalise(fold(text))
-    mentions = gazetteer.find(text, folded)
+    mentions = with_neighbours(text, gazetteer.find(text, folded), gazetteer)
     film_iri = resolve_film(film, gazetteer) if film else None
     film_confidence, note = (1.0, None) if film_iri else (0.0, f"--film {film!r} names no work of the reference")
     if film_iri is None and not film:

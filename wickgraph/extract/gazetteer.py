@@ -17,7 +17,7 @@ from functools import cached_property, lru_cache, partial
 from itertools import accumulate
 
 from ..reference import Reference, default_reference
-from .namecase import heads_line_in_capitals, introduced_in_capitals, is_lowercase_style
+from .namecase import fills_a_cell, heads_line_in_capitals, introduced_in_capitals, is_lowercase_style
 from .nameforms import (
     INITIALLED,
     initialled_forms,
@@ -238,7 +238,8 @@ class Gazetteer:
                     surface = text[start:end]
                     kept = tuple(e for e in entries if _case_ok(surface, e, n, lowercase_style)
                                  or _role_title(text, start, e)
-                                 or (e.kind in (WORK, CHARACTER) and heads_line_in_capitals(text, start, end))
+                                 or (e.kind in (WORK, CHARACTER) and (heads_line_in_capitals(text, start, end)
+                                                                      or fills_a_cell(text, start, end)))
                                  or (e.kind == CHARACTER and introduced_in_capitals(text, start, end)))
                     if not kept and one_case.at(start):  # "COMMON AS CASSIAN": case means nothing here
                         kept = tuple(e for e in entries if not (e.kind == PERSON and is_initials(e.form)))
@@ -264,29 +265,7 @@ class Gazetteer:
                     mentions.append(Mention(starts[i], stops[i + 2], (entry,)))
                     matched = 3
             i += matched or 1
-        return _described_names(text, mentions, self._table)
-
-
-def _described_names(text: str, mentions: list[Mention], table: dict[tuple[str, ...], list[Entry]]) -> list[Mention]:
-    """"the cleaner Charlie": a character's descriptive alias right before its name only describes it; the name
-    is the mention (the rules read "the cleaner" as a description, as in "his daughter Akira"). When the two read
-    without the article are one of its names ("the Marquis de Gramont"), that name is the mention."""
-    kept: list[Mention] = []
-    skip = -1
-    for index, mention in enumerate(mentions):
-        if index == skip:
-            continue
-        following = mentions[index + 1] if index + 1 < len(mentions) else None
-        if following is not None and mention.mask == CHARACTER and text[mention.end:following.start] == " " \
-                and text[mention.start:mention.start + 4].lower() == "the " \
-                and {e.iri for e in mention.entries} & {e.iri for e in following.of_kind(CHARACTER)}:
-            whole = [e for e in table.get(_key(text[mention.start + 4:following.end]), []) if e.kind == CHARACTER]
-            if whole:
-                kept.append(Mention(mention.start + 4, following.end, tuple(whole)))
-                skip = index + 1
-            continue
-        kept.append(mention)
-    return kept
+        return mentions
 
 
 def normalize_key(name: str) -> tuple[str, ...]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["heads_line_in_capitals", "introduced_in_capitals", "is_lowercase_style"]
+__all__ = ["fills_a_cell", "heads_line_in_capitals", "introduced_in_capitals", "is_lowercase_style"]
 
 
 # a capital that starts a word; the class comes first so that the engine skips to capitals in C
@@ -35,6 +35,18 @@ def heads_line_in_capitals(text: str, start: int, end: int) -> bool:
     head = _CAPITALS_HEAD.match(text, line_start)
     return head is not None and head.start("head") <= start and end <= head.end("head") \
         and head.group("head").isupper() and len(head.group("head").split()) <= 4  # a name or two, not a shout
+
+
+# a table's cell: set off by a tab, a bar or a run of spaces on both sides
+_CELL_BEFORE = re.compile(r"(?:\t|[ ]{2}|\|[ \t]*)\Z")
+_CELL_AFTER = re.compile(r"[ ]{2}|[ \t]*(?:\t|\||\n|\Z)")
+
+
+def fills_a_cell(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]``, in capitals, is a whole cell of a table ("5   Mark Dacascos      ZERO      W"): a
+    column of names in capitals is how a call sheet or a cast table writes them, not a shout."""
+    return text[start:end].isupper() and _CELL_BEFORE.search(text, max(0, start - 4), start) is not None \
+        and _CELL_AFTER.match(text, end) is not None
 
 
 # a player introduced right after the capitals, in ordinary case: "HELEN (Bridget Moynahan", "AURELIO -- John
