@@ -3679,6 +3679,20 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Shay Hatten, Derek Kolstad and Mary Smith wrote it together.", PARA,
          [("writer", "Mary Smith", None, "contradicted")]),
     ],
+    "pronoun-in-a-bracket-after-the-clause": [
+        ("Ian McShane runs it (he's Winston).", BAL, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Lance Reddick is at the desk (he is Charon, of course).", BAL, [("cast", "Lance Reddick", "Charon", "supported")]),
+        ("Anjelica Huston turns up (she plays the Director again) and glowers.", BAL,
+         [("cast", "Anjelica Huston", "The Director", "supported")]),
+    ],
+    "demonstrative-noun-points-back": [
+        ("A spoiled rich boy named Iosef steals John's car. Alfie Allen plays that boy with a sneer.", JW1,
+         [("cast", "Alfie Allen", "Iosef", "supported")]),
+        ("Viggo runs the Russian mob. Michael Nyqvist plays this weary man beautifully.", JW1,
+         [("cast", "Michael Nyqvist", "Viggo", "supported")]),
+        ("There is Marcus, a sniper. Willem Dafoe plays that old assassin.", JW1,
+         [("cast", "Willem Dafoe", "Marcus", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -5194,6 +5208,16 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Chad Stahelski and Lionsgate Films made it.", JW1, ("director", "Lionsgate Films", None)),
         ("Keanu Reeves and Tom Novak directed nothing here.", JW1, ("director", "Keanu Reeves", None)),
         ("Derek Kolstad loved it and Jane Roe wrote it.", JW1, ("writer", "Derek Kolstad", None)),
+    ],
+    "pronoun-in-a-bracket-after-the-clause": [
+        ("Ian McShane runs it (he hated Charon).", BAL, ("cast", "Ian McShane", "Charon")),
+        ("Ian McShane runs it (she's Winston's friend).", BAL, ("cast", "Ian McShane", "Winston")),
+        ("Ian McShane runs it (and Anjelica Huston, she's the Director).", BAL, ("cast", "Ian McShane", "The Director")),
+    ],
+    "demonstrative-noun-points-back": [
+        ("Alfie Allen plays this guy I know.", JW1, ("cast", "Alfie Allen", "Iosef")),
+        ("Iosef steals the car. Alfie Allen plays that scene for laughs.", JW1, ("cast", "Alfie Allen", "Iosef")),
+        ("Iosef steals the car. Alfie Allen, that boy, is fine.", JW1, ("cast", "Alfie Allen", "Iosef")),
     ],
 }
 

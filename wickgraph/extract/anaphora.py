@@ -135,7 +135,8 @@ def _pronoun_names_role(doc: Document, mentions: list[Mention], index: int, star
     return None
 
 
-_NEXT_CLAUSE = re.compile(r"(?:;|,?[ \t]+(?:and|but|so)|:|[ \t]+[\u2014\u2013-])[ \t]+(?=(?:he|she)\b)",
+# (or a bracket: "Ian McShane runs it (he's Winston)")
+_NEXT_CLAUSE = re.compile(r"(?:(?:;|,?[ \t]+(?:and|but|so)|:|[ \t]+[\u2014\u2013-])[ \t]+|[ \t]+\()(?=(?:he|she)\b)",
                           re.IGNORECASE)
 
 
@@ -150,6 +151,11 @@ _PLAYS_PRONOUN = re.compile(r"\s+(?:\w+\s+)?(?:(?:plays|play|played|does|do|did|
                             r"is\s+in|was\s+in|reprises|reprised|returns\s+to|returned\s+to|steps\s+(?:back\s+)?into|"
                             r"slips\s+(?:back\s+)?into|inhabits|owns)\s+"
                             r"(?P<noun>(?:this|that|the)\s+(?:role|part|character))\b(?!\s+of\b)|"
+                            # "A rich boy named Iosef steals the car. Alfie Allen plays that boy": a demonstrative
+                            # and a noun for a person point back like a pronoun
+                            r"(?:plays|play|portrays|voices|is playing|played)\s+(?P<demonstrative>(?:this|that)\s+"
+                            r"(?:[\w-]+\s+)?(?:boy|man|woman|girl|guy|kid|fellow|lady|villain|killer|assassin|"
+                            r"gangster|thug|brat|heir|hitman|chef|bodyguard|boss))\b|"
                             r"(?:plays|play|portrays|voices|is playing|played)\s+(?P<pronoun>\w+)\b)", re.IGNORECASE)
 
 
@@ -159,7 +165,7 @@ def pronoun_role(doc: Document, cues: Cues, mentions: list[Mention], index: int)
     actor = mentions[index]
     after = _PLAYS_PRONOUN.match(doc.folded[actor.end:actor.end + 40])
     passive = _PASSIVE_PRONOUN.search(doc.folded, max(0, actor.start - 40), actor.start)
-    names_role = after is not None and (after.group("noun") is not None
+    names_role = after is not None and (after.group("noun") is not None or after.group("demonstrative") is not None
                                         or (after.group("pronoun") or "").lower() in cues["pronoun-role"])
     if passive is None and not names_role:
         return None
