@@ -4545,6 +4545,10 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Michael Nyqvist's Viggo was the better villain.", CH2, ("cast", "Michael Nyqvist", "Viggo")),
         ("Willem Dafoe's Marcus died in the first film.", CH2, ("cast", "Willem Dafoe", "Marcus")),
         ("Common's Cassian had the best fight of the series.", CH4, ("cast", "Common", "Cassian")),
+        ("Willem Dafoe, whose Marcus was the first film's saddest casualty, is nowhere to be seen.", CH2,
+         ("cast", "Willem Dafoe", "Marcus")),
+        ("Michael Nyqvist, whose Viggo died in the first film, is missed.", CH4, ("cast", "Michael Nyqvist", "Viggo")),
+        ("Common, whose Cassian had the best fight of the series, is absent here.", CH4, ("cast", "Common", "Cassian")),
     ],
     "a-list-entry-that-is-new": [
         ("Keanu Reeves \u2014 John Wick. Back for more.\nDonnie Yen \u2014 Caine. New signing.\n", CH4,

@@ -59,7 +59,7 @@ def without_other_title_roles(claims: list[Claim], doc: Document, reference: Ref
 # passive ("Caine is played by Donnie Yen") is casting said now
 _RECALLED_ROLE = re.compile(r"\b(?<!\bis )(?<!\bare )(?<!\bbeing )(?:played|portrayed|voiced)\b|"
                             r"\b(?:was|were|starred|appeared|had)\b", re.IGNORECASE)
-_POSSESSIVE = re.compile(r"['\u2019]s?\s")
+_POSSESSIVE = re.compile(r"['\u2019]s?\s|\bwhose\s", re.IGNORECASE)  # "Nyqvist's Viggo", "Willem Dafoe, whose Marcus"
 # ... unless the possessive role is the subject of a verb in the present, after an apposition maybe: "Fishburne's
 # Bowery King has a scene", "Halle Berry's Sofia drifts through", "X's Abram Tarasov, Viggo's brother, shows up"
 _PRESENT_AFTER = re.compile(r"(?:\s*,[^,;.!?()\n]{1,60},)?\s+(?:\w+ly\s+)?"
