@@ -3693,6 +3693,21 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("There is Marcus, a sniper. Willem Dafoe plays that old assassin.", JW1,
          [("cast", "Willem Dafoe", "Marcus", "supported")]),
     ],
+    "absence-after-an-aside-or-a-list": [
+        ("Halle Berry's Sofia, on the other hand, is terrific in the desert.", PARA,
+         [("cast", "Halle Berry", "Sofia", "supported")]),
+        ("Ian McShane's Winston and a stunt team that never rests carry it.", CH4,
+         [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Ian McShane's Winston and Lance Reddick's Charon are back, and they never looked better.", CH4,
+         [("reprise", "Lance Reddick", "Charon", "supported")]),
+    ],
+    "project-said-to-be-on-its-way": [
+        ("A new film is coming soon, and Chad Stahelski directed this one.", CH4,
+         [("director", "Chad Stahelski", None, "supported")]),
+        ("A sequel is planned; this one was directed by Chad Stahelski.", CH4,
+         [("director", "Chad Stahelski", None, "supported")]),
+        ("Chad Stahelski directed it, and a spin-off is coming.", CH4, [("director", "Chad Stahelski", None, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -5222,6 +5237,19 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Alfie Allen plays this guy I know.", JW1, ("cast", "Alfie Allen", "Iosef")),
         ("Iosef steals the car. Alfie Allen plays that scene for laughs.", JW1, ("cast", "Alfie Allen", "Iosef")),
         ("Iosef steals the car. Alfie Allen, that boy, is fine.", JW1, ("cast", "Alfie Allen", "Iosef")),
+    ],
+    "absence-after-an-aside-or-a-list": [
+        ("Halle Berry's Sofia, on the other hand, is nowhere to be seen.", CH4, ("cast", "Halle Berry", "Sofia")),
+        ("Ruby Rose's mute bodyguard Ares and Common's Cassian do not come back.", PARA, ("cast", "Ruby Rose", "Ares")),
+        ("Willem Dafoe, for his part, was not back for this one.", CH2, ("cast", "Willem Dafoe", "Marcus")),
+        ("Ruby Rose and Common never return, sadly.", PARA, ("cast", "Ruby Rose", None)),
+    ],
+    "project-said-to-be-on-its-way": [
+        ("There's apparently a Caine spin-off coming, with Donnie Yen directing.", CH4,
+         ("director", "Donnie Yen", None)),
+        ("Word is a Winston prequel series is in the works, written by Ian McShane.", CH4,
+         ("writer", "Ian McShane", None)),
+        ("Another sequel is on the way, directed by Keanu Reeves.", CH4, ("director", "Keanu Reeves", None)),
     ],
 }
 
