@@ -3708,6 +3708,25 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
          [("director", "Chad Stahelski", None, "supported")]),
         ("Chad Stahelski directed it, and a spin-off is coming.", CH4, [("director", "Chad Stahelski", None, "supported")]),
     ],
+    "form-of-address-before-a-name": [
+        ("Santino D'Antonio, played with oily charm by Mr. Riccardo Scamarcio, is vile.", CH2,
+         [("cast", "Riccardo Scamarcio", "Santino D'Antonio", "supported")]),
+        ("Gianna (Ms. Claudia Gerini) is calm in the bath.", CH2, [("cast", "Claudia Gerini", "Gianna D'Antonio", "supported")]),
+        ("Winston is played by Shri Ian McShane with twinkle.", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
+    ],
+    "describer-before-the-agent": [
+        ("Cassian, essayed by rapper-turned-actor Mr. Common, is Gianna's head bodyguard.", CH2,
+         [("cast", "Common", "Cassian", "supported")]),
+        ("Cassian, the bodyguard, is played by veteran actor Common.", CH2, [("cast", "Common", "Cassian", "supported")]),
+        ("Zero is played with glee by martial-arts star Mark Dacascos.", PARA,
+         [("cast", "Mark Dacascos", "Zero", "supported")]),
+    ],
+    "the-speakers-role": [
+        ("Asia Kate Dillon, our Adjudicator, glares at everyone.", PARA,
+         [("cast", "Asia Kate Dillon", "The Adjudicator", "supported")]),
+        ("Ian McShane, our Winston, is here.", PARA, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Then Lance Reddick, your Charon, hands over the key.", PARA, [("cast", "Lance Reddick", "Charon", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -5250,6 +5269,28 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Word is a Winston prequel series is in the works, written by Ian McShane.", CH4,
          ("writer", "Ian McShane", None)),
         ("Another sequel is on the way, directed by Keanu Reeves.", CH4, ("director", "Keanu Reeves", None)),
+    ],
+    "describer-before-the-agent": [
+        ("Cassian, essayed by rapper-turned-actor Mr. Common, is Gianna's head bodyguard.", CH2,
+         ("cast", "Common", "Gianna's head bodyguard")),
+        ("Santino, played by Riccardo Scamarcio, is Gianna's brother.", CH2, ("cast", "Riccardo Scamarcio", "Gianna's brother")),
+        ("Cassian meets the rapper Common at the party.", CH2, ("cast", "Common", "Cassian")),
+    ],
+    "the-speakers-role": [
+        ("Ian McShane, our Winston's favourite actor, is here.", PARA, ("cast", "Ian McShane", "Winston")),
+        ("Ian McShane, our friend, meets Winston.", PARA, ("cast", "Ian McShane", "Winston")),
+        ("Keanu Reeves, your host, introduces Winston.", PARA, ("cast", "Keanu Reeves", "Winston")),
+    ],
+    "a-fan-of-a-role": [
+        ("Mark Dacascos is a fan of John.", PARA, ("cast", "Mark Dacascos", "John Wick")),
+        ("Zero \u2014 that's Mark Dacascos \u2014 is a fan of John, which is a gift.", PARA, ("cast", "Mark Dacascos", "John Wick")),
+        ("Ian McShane is the friend of Charon.", PARA, ("cast", "Ian McShane", "Charon")),
+    ],
+    "a-wish-in-the-third-person": [
+        ("One only wishes the makers bring back Ms. Adrianne Palicki's Ms. Perkins from the first film.", CH2,
+         ("cast", "Adrianne Palicki", "Ms. Perkins")),
+        ("She hopes Willem Dafoe returns as Marcus next time.", CH2, ("cast", "Willem Dafoe", "Marcus")),
+        ("Everyone wishes Ruby Rose were back as Ares.", CH4, ("cast", "Ruby Rose", "Ares")),
     ],
 }
 

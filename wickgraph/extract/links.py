@@ -304,19 +304,33 @@ def in_relative_clause(text: str, start: int) -> bool:
     return _IN_RELATIVE_CLAUSE.search(text, max(0, start - 80), start) is not None
 
 
+# the words that describe the person just before the name: "by veteran actor ", "is the rapper-turned-actor "
+_DESCRIBER_TAIL = re.compile(r"(?<=\s)(?:(?:the|a|an)\s+)?(?:(?!(?:by|as|is|was|of|for|to)\s)[\w'-]+\s+)?"
+                             r"(?P<describer>[\w-]+)\s+\Z")
+
+
+def _without_describer(gap: str, cues: Cues) -> str:
+    """``gap`` without the describing words (cue list person-describer) that end it."""
+    tail = _DESCRIBER_TAIL.search(gap)
+    if tail is None or tail["describer"].lower().rsplit("-", 1)[-1] not in cues["person-describer"]:
+        return gap
+    return gap[:tail.start()]
+
+
 def backward_link(gap: str, after: str, cues: Cues) -> bool:
     """Whether ``gap`` joins the role before it to the actor after it; ``after`` is the text after the actor.
 
     "Y, played by X", "Y | X", "Y, his sister, is brought to life by X", "Y is played with glee by X",
     "The role of Y goes to X", "Y is a thin part for X", "Y (a sly, blind X)", "Y? X.".
     """
+    described = _DESCRIBED_AFTER_COPULA.fullmatch(gap)
+    if described is not None and described["describer"].lower().rsplit("-", 1)[-1] in cues["person-describer"]:
+        return True  # "Cassian is the rapper Common", "... is the musician-turned-actor Common"
+    gap = _without_describer(gap, cues)  # "Cassian, essayed by rapper-turned-actor Common"
     if _TO_WHOM.fullmatch(gap) and _LENDS_AFTER.match(after):
         return True  # "Zero, to whom Mark Dacascos gives the face": the role as what the actor lends himself to
     if _APPOSED_WHOM.fullmatch(gap) and _PERFORMS_AFTER.match(after):
         return True  # "Santino, a Camorra heir whom X plays": whom is the role's apposition, the object of the verb
-    described = _DESCRIBED_AFTER_COPULA.fullmatch(gap)
-    if described is not None and described["describer"].lower().rsplit("-", 1)[-1] in cues["person-describer"]:
-        return True  # "Cassian is the rapper Common", "... is the musician-turned-actor Common"
     if _BARE_COMMA.fullmatch(gap) and _REPRISING_AFTER.match(after):
         return True  # "the Bowery King again, Fishburne reprising the part": the actor in an absolute phrase
     if _FRONTED_OBJECT.match(after) and _APPOSED_OBJECT.fullmatch(gap):

@@ -1,18 +1,21 @@
 """Mentions read with the name next to them: a character's descriptive alias before its name ("the cleaner
-Charlie") and a given name that shares the surname after it ("Albert and Allen Hughes")."""
+Charlie"), a given name that shares the surname after it ("Albert and Allen Hughes") and a form of address before a
+person's name ("Mr. Riccardo Scamarcio")."""
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .gazetteer import CHARACTER, PERSON, Gazetteer, Mention
+from .links import default_cues
 
 __all__ = ["with_neighbours"]
 
 
 def with_neighbours(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
     """``mentions`` (in text order) with each read against its neighbour."""
-    return _shared_surnames(text, _described_names(text, mentions, gazetteer), gazetteer)
+    return _addressed(text, _shared_surnames(text, _described_names(text, mentions, gazetteer), gazetteer))
 
 
 def _described_names(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
@@ -53,3 +56,22 @@ def _shared_surnames(text: str, mentions: list[Mention], gazetteer: Gazetteer) -
         return mentions
     # the given name read as the whole name, in place of any reading of it alone
     return sorted([m for m in mentions if m.start not in whole] + list(whole.values()), key=lambda m: m.start)
+
+
+@lru_cache(maxsize=1)
+def _address_before() -> re.Pattern[str]:
+    """A form of address (cue list honorific), capitalised, right before a name: "Mr. ", "Ms ", "Shri "."""
+    forms = "|".join(re.escape(w.capitalize()) for w in sorted(default_cues()["honorific"], key=lambda w: (-len(w), w)))
+    return re.compile(rf"\b(?:{forms})\.?[ \t]+\Z")
+
+
+def _addressed(text: str, mentions: list[Mention]) -> list[Mention]:
+    """"Santino, played by Mr. Riccardo Scamarcio": the form of address is part of the person's mention, so that
+    nothing stands between the role and the player but the words that link them."""
+    address = _address_before()
+    found = []
+    for mention in mentions:
+        before = address.search(text, max(0, mention.start - 12), mention.start) \
+            if mention.mask & PERSON and not mention.mask & CHARACTER else None
+        found.append(Mention(before.start(), mention.end, mention.entries) if before is not None else mention)
+    return found

@@ -224,6 +224,11 @@ _NAMING_CUES = frozenset({"as", "plays", "playing", "portrays", "portraying", "v
 _POSSESSIVE_ONLY = re.compile(r"['\u2019]s?\s+")
 
 
+# a role's aside that names its player as an agent, then the copula of the role: "Cassian, essayed by X, is"
+_AGENT_ASIDE = re.compile(r"\s*,\s+(?:[\w-]+\s+){0,3}?by\s+(?:[a-z][\w'-]*\s+){0,2}")
+_COPULA_AFTER_ASIDE = re.compile(r"\s*,\s+(?:is|was|are|were)\b")
+
+
 def _forward(doc: Document, cues: Cues, mentions: list[Mention], index: int) -> Candidate | None:
     actor = mentions[index]
     sentence_start, sentence_end = doc.sentence(actor.start)
@@ -233,6 +238,10 @@ def _forward(doc: Document, cues: Cues, mentions: list[Mention], index: int) -> 
     in_brackets = opened >= 0 and ")" not in doc.text[opened:actor.start]
     # "You gave Halle Berry ... a character called Sofia": the actor as the object of a verb of giving
     given = _GIVEN_TO.search(doc.text, max(sentence_start, actor.start - 20), actor.start) is not None
+    previous = mentions[index - 1] if index else None
+    if previous is not None and is_role(doc, previous) and _COPULA_AFTER_ASIDE.match(doc.text, actor.end) \
+            and _AGENT_ASIDE.fullmatch(doc.text, previous.end, actor.start):
+        return None  # "Cassian, essayed by Common, is Gianna's bodyguard": the aside's agent is not the subject
     reach = WINDOW + aside_length(doc.text, actor.end)
     for position in range(index + 1, len(mentions)):
         other = mentions[position]
@@ -323,11 +332,16 @@ _DESCRIBED_APPOSITION = re.compile(r",\s+(?:the|his|her|their)\s+((?:[a-z][\w'-]
 _RELATIVE = frozenset({"who", "that", "which", "whom", "whose"})
 
 
+_SPEAKERS_ROLE = re.compile(r"\s*,\s+(?:our|your)\s+", re.IGNORECASE)
+
+
 def _apposed_role(doc: Document, gap: str, role: Mention) -> bool:
     if _APPOSED_END.match(doc.text, role.end) is None:
         return False
     if gap.strip() == ",":
         return doc.text[role.start:role.start + 4].lower() == "the "
+    if _SPEAKERS_ROLE.fullmatch(gap):
+        return True  # "Ian McShane, our Winston, ...": the role as the speaker's own (the cast they work with)
     described = _DESCRIBED_APPOSITION.fullmatch(gap)
     if described is None or not any(e.iri in doc.film_roles for e in role.of_kind(CHARACTER)):
         return False
