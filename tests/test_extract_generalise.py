@@ -3727,6 +3727,35 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Ian McShane, our Winston, is here.", PARA, [("cast", "Ian McShane", "Winston", "supported")]),
         ("Then Lance Reddick, your Charon, hands over the key.", PARA, [("cast", "Lance Reddick", "Charon", "supported")]),
     ],
+    "credit-attributed-to": [
+        ("The teleplays are attributed to showrunners Greg Coolidge and Kirk Ward.", CONT,
+         [("writer", "Greg Coolidge", None, "supported"), ("writer", "Kirk Ward", None, "supported")]),
+        ("The script is attributed to Derek Kolstad alone.", JW1, [("writer", "Derek Kolstad", None, "supported")]),
+        ("The screenplays were credited to Kirk Ward and Greg Coolidge.", CONT,
+         [("writer", "Kirk Ward", None, "supported")]),
+    ],
+    "director-calling-the-shots": [
+        ("Chad Stahelski is once more calling the shots.", PARA, [("director", "Chad Stahelski", None, "supported")]),
+        ("David Leitch was calling the shots here, apparently.", PARA, [("director", "David Leitch", None, "contradicted")]),
+        ("Len Wiseman calls the shots this time.", BAL, [("director", "Len Wiseman", None, "supported")]),
+    ],
+    "credits-statement-in-segments": [
+        ("Credits: Director, Chad Stahelski ; screenplay, Shay Hatten, Michael Finch ; editor, Nathan Orloff.", CH4,
+         [("writer", "Shay Hatten", None, "supported"), ("writer", "Michael Finch", None, "supported")]),
+        ("Credits: screenplay, Shay Hatten ; music, Tyler Bates.", BAL, [("writer", "Shay Hatten", None, "supported")]),
+        ("Writers, Shay Hatten and Michael Finch; music, Tyler Bates.", CH4,
+         [("writer", "Michael Finch", None, "supported")]),
+    ],
+    "year-best-of": [
+        ("It is the best action movie of 2025, easily.", BAL, [("release_year", None, 2025, "supported")]),
+        ("Honestly it's one of the biggest releases of 2025.", BAL, [("release_year", None, 2025, "supported")]),
+        ("This was the most violent film of 2019 by a mile.", PARA, [("release_year", None, 2019, "supported")]),
+    ],
+    "franchise-quality-and-ordinal-either-way": [
+        ("This is the first proper John Wick spinoff movie.", BAL, [("franchise_member", None, None, "supported")]),
+        ("It is a proper first John Wick spinoff.", BAL, [("franchise_member", None, None, "supported")]),
+        ("Call it the second official John Wick spin-off.", CONT, [("franchise_member", None, None, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -5291,6 +5320,21 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
          ("cast", "Adrianne Palicki", "Ms. Perkins")),
         ("She hopes Willem Dafoe returns as Marcus next time.", CH2, ("cast", "Willem Dafoe", "Marcus")),
         ("Everyone wishes Ruby Rose were back as Ares.", CH4, ("cast", "Ruby Rose", "Ares")),
+    ],
+    "director-calling-the-shots": [
+        ("Ian McShane calls the shots as Winston.", PARA, ("director", "Ian McShane", None)),
+        ("Keanu Reeves calls the shots in the story, not the studio.", PARA, ("director", "Keanu Reeves", None)),
+        ("Ian McShane is calling the shots as the manager.", PARA, ("director", "Ian McShane", None)),
+    ],
+    "credits-statement-in-segments": [
+        ("Screenplay, dialogue and Keanu Reeves all work.", CH4, ("writer", "Keanu Reeves", None)),
+        ("The script, Keanu Reeves says, was a mess.", CH4, ("writer", "Keanu Reeves", None)),
+        ("Writers, actors, Keanu Reeves and a dog walk into a bar.", CH4, ("writer", "Keanu Reeves", None)),
+    ],
+    "year-best-of": [
+        ("The worst film of 2019 was not this one.", BAL, ("release_year", None, 2019)),
+        ("Like the best action film of 2014, John Wick, it is lean.", BAL, ("release_year", None, 2014)),
+        ("It was the loudest thing I heard in 2024.", BAL, ("release_year", None, 2024)),
     ],
 }
 

@@ -342,6 +342,9 @@ def test_a_scorecards_overall_mark_takes_its_keys_scale(text: str, value: float,
     ("Rating: 8.5/10\n\nUPDATE (Nov 2024): Rewatched it; I was underselling it. Revised score: 9/10. Sorry.", 9),
     ("Verdict: B. Update: the corrected grade: A-.", "A-"),
     ("My score: 3/5.\n\nEdit, a week later.\nUpdated rating: 4/5 after a second look.", 4),
+    ("Rated 3/5 at first.\nEDIT: 4/5 now that I rewatched it.", 4),
+    ("My score: 3 stars.\nEDIT 2: bumped it. 3.5 stars now", 3.5),
+    ("I said 6/10 in May. Honestly 7/10 now.", 7),
 ])
 def test_the_score_as_it_stands_now_is_the_critics(text: str, value: float | str) -> None:
     rating = find_rating(text)
@@ -354,6 +357,17 @@ def test_the_score_as_it_stands_now_is_the_critics(text: str, value: float | str
     ("Grade: B+. Her updated grade: A.", "B+"),
 ])
 def test_someone_elses_revised_score_is_not_the_critics(text: str, value: float | str) -> None:
+    rating = find_rating(text)
+    assert rating is not None and rating.value == value
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("\u2605 TOP REVIEW\nGreat fun.\nMy score: 4/5", 4),
+    ("\u2605 Staff pick\nIt was fine. 7/10", 7),
+    ("\u2605 Featured\nVerdict: B+", "B+"),
+    ("Verdict:\n\u2605 Awful.", 1),
+])
+def test_a_lone_star_opening_a_label_is_a_badge(text: str, value: float | str) -> None:
     rating = find_rating(text)
     assert rating is not None and rating.value == value
 

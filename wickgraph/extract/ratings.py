@@ -109,6 +109,9 @@ _NOW_LABEL = re.compile(r"^\W*(?:now|today|these\s+days|after\s+(?:the\s+|a\s+)?
                         # "FINAL VERDICT (locked, Sat 14:02):": the last word outranks a score given on the way
                         r"final\s+(?:\w+\s+)?(?:verdict|score|rating|grade|mark)\s*(?:\([^()\n]{0,40}\))?|"
                         r"on\s+(?:the\s+)?rewatch)\s*[:\-\u2013]\s*$", re.IGNORECASE)
+# ... or said after it: "3.5 stars now", "4/5 now that I rewatched it" (not "now playing")
+_NOW_AFTER = re.compile(r"[ \t]+now\b(?![ \t]+(?:playing|showing|streaming|on|in|available|out)\b)", re.IGNORECASE)
+_BADGE_AFTER = re.compile(r"[ \t]+(?-i:[A-Z])")
 _GIVEN_OR_LABELLED = re.compile(r"\b(?:give|gives|gave|giving|rate|rates|rated|rating|score|verdict|grade|mark|note|"
                                 # the labels of a review in Spanish, Italian or German mixed in: "Nota:", "Voto:"
                                 r"nota|puntuaci[o\u00f3]n|calificaci[o\u00f3]n|voto|valutazione|bewertung|wertung|"
@@ -264,6 +267,10 @@ def find_rating(text: str) -> RatingMatch | None:
                 continue  # "Slide 9/10", a numbered thread's "3/11": counters, not scores
             if kind == "out_of" and re.search(r"\d/$", text[max(0, match.start() - 3):match.start()]):
                 continue  # a date such as 12/5/10
+            if kind == "stars_glyph" and match.group() == "\u2605" and not before.strip() \
+                    and _BADGE_AFTER.match(text, match.end()) \
+                    and not _SCORE_LABEL.search(_previous_line(text, line_start)):
+                continue  # "★ TOP REVIEW", "★ Staff pick": a badge that opens its line, not one star
             parsed = reading(kind, match)
             if parsed is None:
                 continue
@@ -278,7 +285,7 @@ def find_rating(text: str) -> RatingMatch | None:
             start, end = _evidence_span(text, match, line_start)
             shown = value if isinstance(value, str) else number(value)
             rating = RatingMatch(shown, scale, normalize(value, scale), start, end)
-            if _NOW_LABEL.search(before) or _NOW_LABEL.search(_clause(before)):
+            if _NOW_LABEL.search(before) or _NOW_LABEL.search(_clause(before)) or _NOW_AFTER.match(text, match.end()):
                 now.append(rating)
             own = _OWN_LABEL.search(before) is not None or _OWN_LABEL.search(_clause(before)) is not None \
                 or _OWN_LABEL.search(_previous_line(text, line_start)) is not None or persona
