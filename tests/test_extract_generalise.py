@@ -3756,6 +3756,12 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("It is a proper first John Wick spinoff.", BAL, [("franchise_member", None, None, "supported")]),
         ("Call it the second official John Wick spin-off.", CONT, [("franchise_member", None, None, "supported")]),
     ],
+    "first-name-confirmed-by-its-role": [
+        ("Halle's Sofia is the best dog handler in the series.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
+        ("Laurence came back as the Bowery King, louder than ever.", PARA,
+         [("reprise", "Laurence Fishburne", "The Bowery King", "supported")]),
+        ("Asia, our Adjudicator, is terrifying.", PARA, [("cast", "Asia Kate Dillon", "The Adjudicator", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -4948,7 +4954,7 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Koji (Hiroyuki Sanada) keeps a hotel in Osaka.", CH4, ("reprise", "Hiroyuki Sanada", None)),
     ],
     "a-first-name-alone-without-the-full-name": [
-        ("And Laurence is back as the King.", PARA, ("cast", "Laurence Fishburne", None)),
+        ("And Laurence is back as the fool of the piece.", PARA, ("cast", "Laurence Fishburne", None)),
         ("My friend Hiroyuki says Koji is the best.", CH4, ("cast", "Hiroyuki Sanada", None)),
         ("Rina from work plays Akira in our parody.", CH4, ("cast", "Rina Sawayama", None)),
     ],
@@ -5335,6 +5341,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("The worst film of 2019 was not this one.", BAL, ("release_year", None, 2019)),
         ("Like the best action film of 2014, John Wick, it is lean.", BAL, ("release_year", None, 2014)),
         ("It was the loudest thing I heard in 2024.", BAL, ("release_year", None, 2024)),
+    ],
+    "first-name-confirmed-by-its-role": [
+        ("Laurence came back as Winston, somehow.", PARA, ("cast", "Laurence Fishburne", "Winston")),
+        ("Halle's dog bites Winston.", PARA, ("cast", "Halle Berry", "Winston")),
+        ("Mark my words: Zero is the best villain.", PARA, ("cast", "Mark Dacascos", "Zero")),
     ],
 }
 

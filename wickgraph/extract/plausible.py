@@ -34,6 +34,8 @@ def keep_plausible(text: str, mentions: list[Mention], reference: Reference, fil
     related = reference.people_of(film) | reference.regulars | reference.falsely_credited(film)
     kept = []
     starts = {m.start for m in mentions}
+    by_start = {m.start: m for m in mentions}
+    played_here = set(reference.cast_of(film))
     for mention in mentions:
         if mention.mask == CHARACTER and _strangers_first_name(text, mention, starts):
             continue  # "John Turturro": a character's first name opening a name the reference does not know
@@ -48,7 +50,8 @@ def keep_plausible(text: str, mentions: list[Mention], reference: Reference, fil
         first_name = _first_name_before(text, mention.start)
         entries = tuple(e for e in mention.entries if not (e.kind == PERSON and is_initials(e.form) and (
             e.iri not in spelt or e.iri not in related)) and not (
-            _first_name_only(e, reference) and e.iri not in named_in_full) and not (
+            _first_name_only(e, reference) and e.iri not in named_in_full
+            and not _own_role_follows(text, mention, e, by_start, played_here)) and not (
             e.kind == PERSON and not e.is_label and " " not in e.form.strip()
             and (other_surname or (e.iri not in named_in_full and e.iri not in related)
                  or (first_name is not None and e.iri in reference.people
@@ -63,6 +66,25 @@ def _strangers_first_name(text: str, mention: Mention, starts: set[int]) -> bool
     name: the first name of somebody the reference does not know."""
     return " " not in text[mention.start:mention.end].strip() and all(not e.is_label for e in mention.entries) \
         and _OTHER_SURNAME.match(text, mention.end) is not None and mention.end + 1 not in starts
+
+
+# what joins a first name to the role that confirms it: "Halle's Sofia", "Laurence came back as the Bowery King",
+# "Asia, our Adjudicator"
+_TO_OWN_ROLE = re.compile(r"['\u2019]s?\s+|\s+(?:(?:came|comes|is|was)\s+back\s+|returns\s+|returned\s+)?as\s+"
+                          r"|\s*,\s+(?:our|your)\s+")
+_ARTICLE = re.compile(r"the\s+", re.IGNORECASE)
+
+
+def _own_role_follows(text: str, mention: Mention, entry: Entry, by_start: dict[int, Mention],
+                      played_here: set[tuple[str, str]]) -> bool:
+    """Whether a first name alone is joined to a role its namesake plays in the reviewed work: the role confirms
+    whom the first name means."""
+    joint = _TO_OWN_ROLE.match(text, mention.end)
+    if joint is None:
+        return False
+    article = _ARTICLE.match(text, joint.end())
+    role = by_start.get(joint.end()) or (by_start.get(article.end()) if article is not None else None)
+    return role is not None and any((entry.iri, c.iri) in played_here for c in role.of_kind(CHARACTER))
 
 
 def _first_name_only(entry: Entry, reference: Reference) -> bool:
