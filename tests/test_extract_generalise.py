@@ -3762,6 +3762,14 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
          [("reprise", "Laurence Fishburne", "The Bowery King", "supported")]),
         ("Asia, our Adjudicator, is terrifying.", PARA, [("cast", "Asia Kate Dillon", "The Adjudicator", "supported")]),
     ],
+    "a-pair-named-by-the-credit-label": [
+        ("Director duo Mr. Chad Stahelski and Mr. David Leitch keep it moving.", CH2,
+         [("director", "Chad Stahelski", None, "supported"), ("director", "David Leitch", None, "contradicted")]),
+        ("The director pair Chad Stahelski and David Leitch were stuntmen.", JW1,
+         [("director", "Chad Stahelski", None, "supported")]),
+        ("Directing team: Albert Hughes and Charlotte Br\u00e4ndstr\u00f6m.", CONT,
+         [("director", "Albert Hughes", None, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
