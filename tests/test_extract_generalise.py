@@ -3770,6 +3770,14 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Directing team: Albert Hughes and Charlotte Br\u00e4ndstr\u00f6m.", CONT,
          [("director", "Albert Hughes", None, "supported")]),
     ],
+    "one-person-one-role-in-a-sentence": [
+        ("The lead is Eve Macarro, a trainee hunting the cult that killed her dad, and it all rests on Ana de Armas.",
+         BAL, [("cast", "Ana de Armas", "Eve Macarro", "supported")]),
+        ("Miles, ex-army, runs the dojo (Hubert Point-Du Jour).", CONT,
+         [("cast", "Hubert Point-Du Jour", "Miles", "supported")]),
+        ("Lance Reddick, who we lost last year \u2014 Charon at the front desk, the politest man in New York.", PARA,
+         [("cast", "Lance Reddick", "Charon", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -5354,6 +5362,12 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Laurence came back as Winston, somehow.", PARA, ("cast", "Laurence Fishburne", "Winston")),
         ("Halle's dog bites Winston.", PARA, ("cast", "Halle Berry", "Winston")),
         ("Mark my words: Zero is the best villain.", PARA, ("cast", "Mark Dacascos", "Zero")),
+    ],
+    "one-person-one-role-in-a-sentence": [
+        ("Winston gives Keanu Reeves a dog called Dog.", CH4, ("cast", "Keanu Reeves", "Winston")),
+        ("Pine, the friend of her father (Norman Reedus), helps.", BAL, ("cast", "Norman Reedus", "Daniel Pine")),
+        ("Keanu Reeves, the man who killed Viggo, is tired.", JW1, ("cast", "Keanu Reeves", "Viggo")),
+        ("Cassian meets the rapper Common at the party.", CH2, ("cast", "Common", "Cassian")),
     ],
 }
 

@@ -8,6 +8,13 @@ the first name is set off by a mark of layout (a bar, a comma, a bracket, a colo
 three words, none of which ends a description, names a relation or is a verb form ("Keanu Reeves fights Caine", "Ian
 McShane, with Winston", "Keanu Reeves, the hitman hunting Iosef" stay bare), and neither name is an item of a list
 or governed by a preposition before it. Its claims carry the rule ``pair-proximity`` and a lower confidence.
+
+Failing that, a sentence that names one person only and one free role of the reviewed work only pairs the two
+("The lead is Eve Macarro, ... and the whole thing rests on Ana de Armas"; "Miles, ex-army, runs the dojo (Hubert
+Point-Du Jour)"): a review names a role in the sentence about its player. Neither name may be governed by a word that
+ends a description ("Keanu Reeves fights Caine", "Ian McShane, with Winston") or be possessive, and a role the
+sentence names twice or as a relation ("Winston's brother") does not count. These claims carry the rule
+``pair-sentence`` and the lowest confidence of a pair.
 """
 
 from __future__ import annotations
@@ -44,12 +51,14 @@ def roles_beside_bare_players(claims: list[Claim], doc: Document, cues: Cues) ->
     for claim in claims:
         if claim.type == "cast" and not claim.character and claim.actor_iri and claim.actor_iri not in with_role \
                 and not is_possessive(doc.text, claim.end):  # "Caine, Keanu Reeves's old friend": a relation
-            role = _free_role_beside(claim, doc, cues, film_roles, taken)
+            role, rule = _free_role_beside(claim, doc, cues, film_roles, taken), "pair-proximity"
+            if role is None:
+                role, rule = _free_role_in_sentence(claim, doc, cues, film_roles, taken), "pair-sentence"
             if role is not None:
                 mention, iri = role
                 start, end = min(claim.start, mention.start), max(claim.end, mention.end)
                 claim = replace(claim, character=doc.text[mention.start:mention.end], character_iri=iri,
-                                evidence=doc.text[start:end], start=start, end=end, rule="pair-proximity")
+                                evidence=doc.text[start:end], start=start, end=end, rule=rule)
                 taken.add(iri)
         result.append(claim)
     return result
@@ -97,3 +106,52 @@ def _governed(doc: Document, cues: Cues, line_start: int, first: int) -> bool:
     "Unlike Keanu Reeves, Winston ..."): a preposition or conjunction of the description-stop list."""
     word = _LAST_WORD.search(doc.text, max(line_start, first - 20), first)
     return word is not None and word.group(1).lower() in cues["description-stop"]
+
+
+_SENTENCE_REACH = 300  # characters of a sentence read around the player, at most (a rant may be one sentence)
+
+
+def _free_role_in_sentence(claim: Claim, doc: Document, cues: Cues, film_roles: frozenset[str],
+                           taken: set[str]) -> tuple[Mention, str] | None:
+    """The one free role of the reviewed work in the player's sentence, when the sentence names no one else."""
+    sentence_start, sentence_end = doc.sentence(claim.start)
+    start, end = max(sentence_start, claim.start - _SENTENCE_REACH), min(sentence_end, claim.end + _SENTENCE_REACH)
+    mentions = doc.mentions_between(start, end)
+    people = {e.iri for m in mentions if m.mask & PERSON and not m.mask & CHARACTER for e in m.of_kind(PERSON)}
+    if people != {claim.actor_iri} or _governed(doc, cues, sentence_start, claim.start):
+        return None
+    roles = [(m, e.iri) for m in mentions if m.mask & CHARACTER and not m.mask & PERSON
+             for e in m.of_kind(CHARACTER)[:1]]
+    if len({iri for _, iri in roles}) != 1:
+        return None  # no role, or two: which one is the player's cannot be told
+    mention, iri = roles[0]
+    if iri not in film_roles or iri in taken or is_possessive(doc.text, mention.end) \
+            or _governed(doc, cues, sentence_start, mention.start) or _RELATION_AFTER.match(doc.text, mention.end) \
+            or _LIST_GOES_ON.match(doc.text, mention.end):
+        return None
+    # each name stands in a phrase of its own, set off by marks, not as a verb's subject or object: the role
+    # first and the player closing a clause ("The lead is Eve ..., and the whole thing rests on Ana de Armas.",
+    # "Miles, ex-army, runs the dojo (Hubert Point-Du Jour)"), or the player first and the role after a mark
+    # ("Lance Reddick, who we lost last year — Charon at the front desk"); not "Keanu Reeves fights Caine",
+    # "Winston gives Keanu Reeves a dog" or "Pine, the friend of her father (Norman Reedus)"
+    if mention.start < claim.start:
+        closed = _CLOSES_CLAUSE.match(doc.text, claim.end) is not None
+        before = doc.text[max(sentence_start, claim.start - 30):claim.start]
+        if not closed or _OBJECT_OF_VERB.search(before) or any(
+                w.lower() in cues["relation-noun"] for w in _WORD.findall(before)[-3:]):
+            return None
+    elif not _AFTER_A_MARK.search(doc.text, max(sentence_start, mention.start - 6), mention.start) \
+            or not _SET_OFF.match(doc.text, claim.end):
+        return None
+    return mention, iri
+
+
+# what closes the player's clause: a mark or the sentence's end ("rests on Ana de Armas.", "(Hubert Point-Du Jour)")
+_CLOSES_CLAUSE = re.compile(r"[ \t]*(?:[.,;:!?)\u2014\u2013]|-{1,2}[ \t]|\n|\Z)")
+# ... and what makes the player the object of a verb in the role's clause ("hires Ruby Rose", "says Ian McShane")
+_OBJECT_OF_VERB = re.compile(r"\b(?!(?:is|was|by|on|as)\b)(?-i:[a-z]+)[ \t]+(?:(?:back|the|a|an|[a-z]+er)[ \t]+)?\Z")
+_AFTER_A_MARK = re.compile(r"(?:[,:(\u2014\u2013]|-{1,2})[ \t]*(?:the[ \t]+)?\Z")
+
+
+# a role named as the other end of a relation: "Winston's brother", "Winston, whose brother"
+_RELATION_AFTER = re.compile(r"\s*,\s+whose\b")
