@@ -2,8 +2,8 @@
 
 A statement in a fixed shape ("X plays Y", "directed by X", "Rating: 4/5") counts most; a pair
 assembled from cue words in a clause less; a role carried by a pronoun, a role only beside its player on a
-line or in its sentence, or a bare mention of an actor ("Keanu Reeves" with no role) least. A name the reference does not know,
-or a misspelt one, lowers it; so does a reviewed work the extractor was not sure of.
+line or in its sentence, or a bare mention of an actor ("Keanu Reeves" with no role) least. A name the reference
+does not know, or a misspelt one, lowers it; so does a reviewed work the extractor was not sure of.
 """
 
 from __future__ import annotations
