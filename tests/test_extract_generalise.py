@@ -3778,6 +3778,12 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Lance Reddick, who we lost last year \u2014 Charon at the front desk, the politest man in New York.", PARA,
          [("cast", "Lance Reddick", "Charon", "supported")]),
     ],
+    "a-participle-with-its-object-ends-a-description": [
+        ("Ian McShane plays the scene-stealing Winston.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Ian McShane plays the unflinching, charming Winston.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Bill Skarsg\u00e5rd plays the preening, sneering Marquis.", CH4,
+         [("cast", "Bill Skarsg\u00e5rd", "Marquis Vincent de Gramont", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -5368,6 +5374,17 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Pine, the friend of her father (Norman Reedus), helps.", BAL, ("cast", "Norman Reedus", "Daniel Pine")),
         ("Keanu Reeves, the man who killed Viggo, is tired.", JW1, ("cast", "Keanu Reeves", "Viggo")),
         ("Cassian meets the rapper Common at the party.", CH2, ("cast", "Common", "Cassian")),
+    ],
+    "a-role-known-from-another-title": [
+        ("Alfie Allen, who most of youse'll know as Theon off Game of Thrones, is slappable.", JW1,
+         ("cast", "Alfie Allen", "Theon")),
+        ("Alfie Allen, who you know as Theon off Game of Thrones, is here.", JW1, ("cast", "Alfie Allen", "Theon")),
+        ("Alfie Allen plays Theon off Game of Thrones in a cameo.", JW1, ("cast", "Alfie Allen", "Theon")),
+    ],
+    "a-participle-with-its-object-ends-a-description": [
+        ("Troy Baker voiced the villain holding the older Winston in the game.", CONT, ("cast", "Troy Baker", "Winston")),
+        ("Common plays a bodyguard protecting his boss Gianna.", CH2, ("cast", "Common", "Gianna D'Antonio")),
+        ("Donnie Yen is the assassin chasing his old friend Winston.", CH4, ("cast", "Donnie Yen", "Winston")),
     ],
 }
 

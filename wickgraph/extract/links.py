@@ -9,6 +9,7 @@ each with an id and the phenomenon it covers), validated on load.
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -189,7 +190,12 @@ def _named(words: list[str], last_cue: int, cues: Cues) -> bool:
 def _is_description(words: list[str], cues: Cues) -> bool:
     """At most six words of noun phrase ("a gleefully treacherous", "viggo's harried fixer") before the role."""
     words = [w for w in words if w != ","]
-    return len(words) <= 6 and not any(w in cues["description-stop"] or not re.match(r"[\w']", w) for w in words)
+    return len(words) <= 6 and not any(w in cues["description-stop"] or not re.match(r"[\w']", w) for w in words) \
+        and not any(w.endswith("ing") and after in _DETERMINERS for w, after in itertools.pairwise(words))
+
+
+# a participle with its object ends a description: "voiced the villain holding the older Winston"
+_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its"})
 
 
 _VERB_THEN_COMMA = re.compile(r"^\s*(?:plays|played|portrays|portrayed|voices|voiced)\s*,")
