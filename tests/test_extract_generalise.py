@@ -3784,6 +3784,15 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Bill Skarsg\u00e5rd plays the preening, sneering Marquis.", CH4,
          [("cast", "Bill Skarsg\u00e5rd", "Marquis Vincent de Gramont", "supported")]),
     ],
+    "credit-taken-up-again-or-shared-in-other-words": [
+        ("Derek Kolstad came back to write the screenplay.", PARA, [("writer", "Derek Kolstad", None, "supported")]),
+        ("Chad Stahelski came back to direct, and it shows.", CH4, [("director", "Chad Stahelski", None, "supported")]),
+        ("The two showrunners, Greg Coolidge and Kirk Ward, wrote it.", CONT,
+         [("writer", "Greg Coolidge", None, "supported"), ("writer", "Kirk Ward", None, "supported")]),
+        ("Derek Kolstad, who wrote the first two, is one of several credited writers.", PARA,
+         [("writer", "Derek Kolstad", None, "supported")]),
+        ("Shay Hatten is one of four writers.", PARA, [("writer", "Shay Hatten", None, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -5385,6 +5394,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Troy Baker voiced the villain holding the older Winston in the game.", CONT, ("cast", "Troy Baker", "Winston")),
         ("Common plays a bodyguard protecting his boss Gianna.", CH2, ("cast", "Common", "Gianna D'Antonio")),
         ("Donnie Yen is the assassin chasing his old friend Winston.", CH4, ("cast", "Donnie Yen", "Winston")),
+    ],
+    "credit-taken-up-again-or-shared-in-other-words": [
+        ("Keanu Reeves is one of the film's stars, not one of its writers.", PARA, ("writer", "Keanu Reeves", None)),
+        ("Keanu Reeves came back to fight, not to write.", PARA, ("writer", "Keanu Reeves", None)),
+        ("I thanked Ian McShane, wrote it down and left.", PARA, ("writer", "Ian McShane", None)),
     ],
 }
 
