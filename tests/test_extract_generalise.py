@@ -3793,6 +3793,12 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
          [("writer", "Derek Kolstad", None, "supported")]),
         ("Shay Hatten is one of four writers.", PARA, [("writer", "Shay Hatten", None, "supported")]),
     ],
+    "the-works-own-parts-are-no-other-work": [
+        ("Ian McShane is great as Winston in every scene.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Colin Woodell plays the young Winston Scott in all three episodes.", CONT,
+         [("cast", "Colin Woodell", "Winston Scott", "supported")]),
+        ("Mel Gibson is Cormac in each of the three nights.", CONT, [("cast", "Mel Gibson", "Cormac O'Connor", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -5399,6 +5405,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Keanu Reeves is one of the film's stars, not one of its writers.", PARA, ("writer", "Keanu Reeves", None)),
         ("Keanu Reeves came back to fight, not to write.", PARA, ("writer", "Keanu Reeves", None)),
         ("I thanked Ian McShane, wrote it down and left.", PARA, ("writer", "Ian McShane", None)),
+    ],
+    "the-works-own-parts-are-no-other-work": [
+        ("Ian McShane plays Winston in all four films.", CH4, ("cast", "Ian McShane", "Winston")),
+        ("Lance Reddick played Charon in all of the films.", CH4, ("cast", "Lance Reddick", "Charon")),
+        ("Keanu Reeves was John Wick in every earlier chapter.", CH4, ("cast", "Keanu Reeves", "John Wick")),
     ],
 }
 
