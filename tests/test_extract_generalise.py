@@ -3799,6 +3799,13 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
          [("cast", "Colin Woodell", "Winston Scott", "supported")]),
         ("Mel Gibson is Cormac in each of the three nights.", CONT, [("cast", "Mel Gibson", "Cormac O'Connor", "supported")]),
     ],
+    "a-comment-before-the-agent-or-a-part-of-the-work": [
+        ("It is directed, as ever, by Chad Stahelski.", PARA, [("director", "Chad Stahelski", None, "supported")]),
+        ("It is written, once again, by Derek Kolstad.", PARA, [("writer", "Derek Kolstad", None, "supported")]),
+        ("Ian McShane plays Winston in both halves.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Ian McShane plays Winston, just as he did in the first film.", CH4,
+         [("reprise", "Ian McShane", "Winston", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).

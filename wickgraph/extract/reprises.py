@@ -28,7 +28,7 @@ AGAIN_AFTER = re.compile(
     r"a (?:role|part) (?:he|she|they) (?:first )?(?:played|took on|created)|"
     r"for (?:the|a) (?:second|third|fourth|fifth|sixth|umpteenth|\w+th) time|"
     # "as he has since 2014", "as she was in the first three films": the role held before
-    r"as (?:he|she|they) (?:has|have|had|did|was|were)(?: done| been)? "
+    r"(?:just |exactly )?as (?:he|she|they) (?:has|have|had|did|was|were)(?: done| been)? "
     r"(?:since (?:19|20)\d\d|since the (?:first|original|start|beginning)|in the (?:first|earlier|other|previous)))"
     r"|,\s*back(?!\s+(?:in|then|when)\b))\b",  # "Marcus, back for a flashback" (not "back in the day")
     re.IGNORECASE)
