@@ -3806,6 +3806,12 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Ian McShane plays Winston, just as he did in the first film.", CH4,
          [("reprise", "Ian McShane", "Winston", "supported")]),
     ],
+    "performance-given-and-passive-with-get": [
+        ("Ian McShane lends Winston his usual twinkle.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Lance Reddick gives Charon a quiet weariness.", CH4, [("cast", "Lance Reddick", "Charon", "supported")]),
+        ("Winston gets played by Ian McShane, thank goodness.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Charon got played by Lance Reddick one last time.", CH4, [("cast", "Lance Reddick", "Charon", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -5417,6 +5423,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Ian McShane plays Winston in all four films.", CH4, ("cast", "Ian McShane", "Winston")),
         ("Lance Reddick played Charon in all of the films.", CH4, ("cast", "Lance Reddick", "Charon")),
         ("Keanu Reeves was John Wick in every earlier chapter.", CH4, ("cast", "Keanu Reeves", "John Wick")),
+    ],
+    "performance-given-and-passive-with-get": [
+        ("Winston gets the coin from Ian McShane's double.", CH4, ("cast", "Ian McShane", "Winston")),
+        ("Ian McShane gives Charon the keys.", CH4, ("cast", "Ian McShane", "Charon")),
+        ("Winston gets killed by nobody, says Ian McShane.", CH4, ("cast", "Ian McShane", "Winston")),
     ],
 }
 

@@ -251,7 +251,7 @@ _VERB_AFTER = re.compile(r"\s+(?:\w+ly\s+)?(?:has\s+|had\s+|was\s+|is\s+)?[a-z]+
 # copula makes the role the subject ("little Eve in the opening flashback is played by X"), or "as" ("Y, as portrayed
 # by X")
 _BEFORE_PARTICIPLE = frozenset({"is", "was", "are", "were", "'s", "be", "being", "been", "has", "have", "had", "also",
-                                "now", "here", "again", "and", "as"})
+                                "now", "here", "again", "and", "as", "gets", "got", "get"})
 _COPULA = frozenset({"is", "was", "are", "were", "'s"})
 _RELATIVE = frozenset({"who", "whom", "that", "which", "whose"})
 
@@ -441,7 +441,8 @@ _TO_LIFE = re.compile(r"\s+(?:\w+\s+)?to\s+life\b", re.IGNORECASE)
 QUALITIES = (r"(?:scenes?|moments?|weight|gravity|menace|warmth|dignity|soul|depth|life|presence|edge|"
               r"bite|charm|grace|humanity|heart|texture|voice|pathos|swagger|spark|sadness|melancholy|wit|authority|"
               r"energy|spine|sting|sparkle|poise|mystery|tenderness|vulnerability|gravitas|physicality|intensity|"
-              r"stillness|sorrow|grief|humour|humor|fun|danger|elegance|class|cool|sadism|glee|rage|fury)")
+              r"stillness|sorrow|grief|humour|humor|fun|danger|elegance|class|cool|sadism|glee|rage|fury|twinkle|gleam|"
+              r"nuance|weariness|sincerity|ferocity|mischief|relish|conviction|credibility)")
 _QUALITY_AFTER = re.compile(rf"\s+(?:[\w-]+,?\s+){{0,3}}?{QUALITIES}\b", re.IGNORECASE)
 # "Bill Skarsgård brings a snotty, velvet-gloved menace to the Marquis": the quality named, then the role
 _QUALITY_TO = re.compile(rf"\s*(?:\w+ly\s+)?(?:brings|brought|lends|lent|gives|gave|adds|added)\s+"
