@@ -3812,6 +3812,15 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Winston gets played by Ian McShane, thank goodness.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
         ("Charon got played by Lance Reddick one last time.", CH4, [("cast", "Lance Reddick", "Charon", "supported")]),
     ],
+    "an-absence-said-as-a-wish-a-need-or-a-mention": [
+        ("Nobody but Keanu Reeves could play John Wick.", CH4, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("I was expecting little, and Keanu Reeves as John Wick delivers.", CH4,
+         [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("What nobody asked about was the script, credited to Shay Hatten and Michael Finch.", CH4,
+         [("writer", "Shay Hatten", None, "supported")]),
+        ("Donnie Yen, blindfolded but never misses a shot \u2014 he's Caine.", CH4,
+         [("cast", "Donnie Yen", "Caine", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -5428,6 +5437,13 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Winston gets the coin from Ian McShane's double.", CH4, ("cast", "Ian McShane", "Winston")),
         ("Ian McShane gives Charon the keys.", CH4, ("cast", "Ian McShane", "Charon")),
         ("Winston gets killed by nobody, says Ian McShane.", CH4, ("cast", "Ian McShane", "Winston")),
+    ],
+    "an-absence-said-as-a-wish-a-need-or-a-mention": [
+        ("I kept expecting Halle Berry to show up as Sofia.", CH4, ("cast", "Halle Berry", "Sofia")),
+        ("Halle Berry's Sofia is mentioned once.", CH4, ("cast", "Halle Berry", "Sofia")),
+        ("Halle Berry's Sofia gets a name-check and nothing more.", CH4, ("cast", "Halle Berry", "Sofia")),
+        ("Nobody asked Halle Berry to come back as Sofia.", CH4, ("cast", "Halle Berry", "Sofia")),
+        ("The film needs Halle Berry as Sofia.", CH4, ("cast", "Halle Berry", "Sofia")),
     ],
 }
 
