@@ -3821,6 +3821,13 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Donnie Yen, blindfolded but never misses a shot \u2014 he's Caine.", CH4,
          [("cast", "Donnie Yen", "Caine", "supported")]),
     ],
+    "the-year-fronted-or-apposed-with-from": [
+        ("In 2019, Parabellum opened to huge numbers.", PARA, [("release_year", None, 2019, "supported")]),
+        ("In May 2023, the film premiered in Los Angeles.", CH4, [("release_year", None, 2023, "supported")]),
+        ("The sequel, of 2019, is long.", PARA, [("release_year", None, 2019, "supported")]),
+        ("Parabellum dates from 2019.", PARA, [("release_year", None, 2019, "supported")]),
+        ("This 2019 release is long.", PARA, [("release_year", None, 2019, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -5444,6 +5451,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Halle Berry's Sofia gets a name-check and nothing more.", CH4, ("cast", "Halle Berry", "Sofia")),
         ("Nobody asked Halle Berry to come back as Sofia.", CH4, ("cast", "Halle Berry", "Sofia")),
         ("The film needs Halle Berry as Sofia.", CH4, ("cast", "Halle Berry", "Sofia")),
+    ],
+    "the-year-fronted-or-apposed-with-from": [
+        ("In 2019, I moved house, and Parabellum opened later.", PARA, ("release_year", None, 2019)),
+        ("The film, from Lionsgate, is long, and set in 2014.", PARA, ("release_year", None, 2014)),
+        ("In 2014, John Wick opened small.", PARA, ("release_year", None, 2014)),
     ],
 }
 
