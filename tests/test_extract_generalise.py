@@ -3828,6 +3828,14 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Parabellum dates from 2019.", PARA, [("release_year", None, 2019, "supported")]),
         ("This 2019 release is long.", PARA, [("release_year", None, 2019, "supported")]),
     ],
+    "a-return-said-of-the-role-or-the-player-as-a-fixture": [
+        ("Winston is back, and Ian McShane plays him with relish.", CH4,
+         [("reprise", "Ian McShane", "Winston", "supported")]),
+        ("Winston returns. Ian McShane plays him.", CH4, [("reprise", "Ian McShane", "Winston", "supported")]),
+        ("Ian McShane, a fixture of the series, plays Winston.", CH4, [("reprise", "Ian McShane", "Winston", "supported")]),
+        ("Ian McShane plays his old role of Winston.", CH4, [("reprise", "Ian McShane", "Winston", "supported")]),
+        ("Ian McShane's fourth turn as Winston is superb.", CH4, [("reprise", "Ian McShane", "Winston", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -5456,6 +5464,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("In 2019, I moved house, and Parabellum opened later.", PARA, ("release_year", None, 2019)),
         ("The film, from Lionsgate, is long, and set in 2014.", PARA, ("release_year", None, 2014)),
         ("In 2014, John Wick opened small.", PARA, ("release_year", None, 2014)),
+    ],
+    "a-return-said-of-the-role-or-the-player-as-a-fixture": [
+        ("Winston is new to the hotel, and Ian McShane plays him with relish.", CH4, ("reprise", "Ian McShane", "Winston")),
+        ("Keanu Reeves, as ever, is terrific as John Wick.", JW1, ("reprise", "Keanu Reeves", "John Wick")),
+        ("Ian McShane, a fixture of the stage, plays Winston for the first time.", JW1, ("reprise", "Ian McShane", "Winston")),
     ],
 }
 

@@ -44,7 +44,9 @@ def mark_reprises(doc: Document, candidates: list[Candidate], cues: Cues | None 
         if candidate.reprise:
             continue
         assert announced is not None
+        role_end = candidate.parts["character"][0][1]
         if reprise_cue(doc, cues, candidate.start, candidate.end) or announced.before(candidate.start) \
+                or (role_end <= candidate.start and _tail_cue(doc, cues, role_end)) \
                 or _relative_return(doc, candidate) \
                 or _RETURNING_BEFORE.search(doc.text, max(0, candidate.start - 30), candidate.start) \
                 or _FRONTED_AGAIN.match(doc.folded, doc.sentence(candidate.start)[0], candidate.start) \
