@@ -3836,6 +3836,19 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Ian McShane plays his old role of Winston.", CH4, [("reprise", "Ian McShane", "Winston", "supported")]),
         ("Ian McShane's fourth turn as Winston is superb.", CH4, [("reprise", "Ian McShane", "Winston", "supported")]),
     ],
+    "entries-parted-by-semicolons": [
+        ("Keanu Reeves, John Wick; Ian McShane, Winston; Lance Reddick, Charon.", CH4,
+         [("cast", "Ian McShane", "Winston", "supported"), ("cast", "Lance Reddick", "Charon", "supported")]),
+        ("Cast \u2014 Donnie Yen, Caine; Bill Skarsg\u00e5rd, the Marquis; Rina Sawayama, Akira\n", CH4,
+         [("cast", "Donnie Yen", "Caine", "supported"), ("cast", "Rina Sawayama", "Akira", "supported")]),
+        ("Ana de Armas, Eve Macarro; Anjelica Huston, the Director\n", BAL,
+         [("cast", "Anjelica Huston", "The Director", "supported")]),
+    ],
+    "franchise-slots-into-its-timeline": [
+        ("It slots neatly into the John Wick timeline.", CH4, [("franchise_member", None, None, "supported")]),
+        ("It fits snugly into the Wick chronology.", BAL, [("franchise_member", None, None, "supported")]),
+        ("The prequel slots into the John Wick canon.", CONT, [("franchise_member", None, None, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -5469,6 +5482,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Winston is new to the hotel, and Ian McShane plays him with relish.", CH4, ("reprise", "Ian McShane", "Winston")),
         ("Keanu Reeves, as ever, is terrific as John Wick.", JW1, ("reprise", "Keanu Reeves", "John Wick")),
         ("Ian McShane, a fixture of the stage, plays Winston for the first time.", JW1, ("reprise", "Ian McShane", "Winston")),
+    ],
+    "entries-parted-by-semicolons": [
+        ("I love Keanu Reeves, John Wick and dogs; that is all.", CH4, ("cast", "Keanu Reeves", "John Wick")),
+        ("Thanks to Ian McShane, Winston is fun; really.", CH4, ("cast", "Ian McShane", "Winston")),
+        ("Keanu Reeves, unlike Winston; not here.", CH4, ("cast", "Keanu Reeves", "Winston")),
     ],
 }
 
