@@ -3849,6 +3849,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("It fits snugly into the Wick chronology.", BAL, [("franchise_member", None, None, "supported")]),
         ("The prequel slots into the John Wick canon.", CONT, [("franchise_member", None, None, "supported")]),
     ],
+    "a-misspelt-role-of-the-actors-own": [
+        ("Ian McShane plays Winstone, smooth as ever.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Lance Reddick plays Charron at the desk.", CH4, [("cast", "Lance Reddick", "Charon", "supported")]),
+        ("Ana de Armas plays Eve Macaro.", BAL, [("cast", "Ana de Armas", "Eve Macarro", "supported")]),
+        ("Hiroyuki Sanada plays Koji Shimazo.", CH4, [("cast", "Hiroyuki Sanada", "Shimazu Koji", "supported")]),
+        # another's role misspelt, a short name that is another name, and a known wrong name stay contradicted
+        ("Ian McShane plays Charron.", CH4, [("cast", "Ian McShane", "Charron", "contradicted")]),
+        ("Halle Berry is terrific as Sonia.", PARA, [("cast", "Halle Berry", "Sonia", "contradicted")]),
+        ("Ana de Armas plays Rooney.", BAL, [("cast", "Ana de Armas", "Rooney", "contradicted")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).

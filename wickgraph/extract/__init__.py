@@ -19,7 +19,7 @@ from typing import Any
 
 from ..claimkinds import claim_kind, claim_status
 from ..errors import ReviewInputError
-from ..reference import Reference, default_reference, normalize_name
+from ..reference import Reference, character_key, default_reference, normalize_name
 from .answers import answered_questions
 from .claims import Claim, Extraction
 from .collector import collector_paused
@@ -32,6 +32,7 @@ from .layout import normalise
 from .links import default_cues, is_possessive
 from .markup import line_joins, struck_spans
 from .matching import run_rules
+from .nameforms import close_spelling
 from .neighbours import with_neighbours
 from .patterns import FIRST_WORK, Candidate, default_rules
 from .plausible import keep_plausible
@@ -273,7 +274,10 @@ def _character(doc: Document, spans: list[tuple[int, int]] | None, actor: str | 
     surface = _surface(doc, span)
     mention = doc.by_start.get(span[0])
     entries: list[Entry] = mention.of_kind(CHARACTER) if mention else []
-    if not entries or (mention is not None and mention.end < span[1] and is_possessive(doc.text, mention.end)):
+    if not entries:  # a misspelt name of the actor's own role reads as the role, spelt as the reference spells it
+        misspelt = _misspelt_role(surface, actor, doc.film, reference)
+        return (reference.characters[misspelt].name, misspelt) if misspelt else (surface, None)
+    if mention is not None and mention.end < span[1] and is_possessive(doc.text, mention.end):
         return surface, None  # "Santino's enforcer": a role described by another, not that other
     cast = reference.cast_of(doc.film)
     played = {c for a, c in cast if a == actor}
@@ -287,6 +291,25 @@ def _character(doc: Document, spans: list[tuple[int, int]] | None, actor: str | 
                                                or "," in surface):
         surface = reference.characters[best.iri].name  # a hashtag's "JohnWick", a dossier's "Wick, John"
     return surface, best.iri
+
+
+def _misspelt_role(surface: str, actor: str | None, film: str | None, reference: Reference) -> str | None:
+    """The actor's own role in the work when the stated role is that role's name misspelt ("Winstone", "Eve Macaro",
+    "Koji Shimazo"): each word of it one of the name's words, or a spelling of one (:func:`close_spelling`) when long
+    enough not to be another name ("Sonia" is no "Sofia"), and not a name the reference knows to be wrong."""
+    words = [w for w in normalize_name(surface).split() if w not in ("the", "a", "an")]
+    if not actor or not words or max(len(w) for w in words) < 6:
+        return None
+    for played_by, character in reference.cast_of(film):
+        facts = reference.characters.get(character)
+        if played_by != actor or facts is None:
+            continue
+        for name in (facts.name, *facts.names):
+            target = normalize_name(name).split()
+            if all(any(w == t or (len(w) >= 6 and close_spelling(w, t)) for t in target) for w in words) \
+                    and character_key(surface) not in {character_key(n) for n in facts.wrong_names}:
+                return character
+    return None
 
 
 def _run_together(surface: str, name: str) -> bool:

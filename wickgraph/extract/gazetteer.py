@@ -20,13 +20,13 @@ from ..reference import Reference, default_reference
 from .namecase import fills_a_cell, heads_line_in_capitals, introduced_in_capitals, is_lowercase_style
 from .nameforms import (
     INITIALLED,
+    close_spelling,
     initialled_forms,
     initials,
     inverted_forms,
     is_initials,
     joined_forms,
     numbered_forms,
-    sound_key,
     strip_note,
 )
 from .spoken import is_dictated
@@ -375,7 +375,7 @@ class _FuzzyPeople:
         self._openers: tuple[dict[str, _Node], frozenset[str]] | None = None  # (trie, its keys and first names)
         for person in reference.people.values():
             words = _key(person.name)
-            if len(words) == 2:  # the misspelt word must have four letters or more (see _close)
+            if len(words) == 2:  # the misspelt word must have four letters or more (see close_spelling)
                 self._by_first[words[0]].append((words[1], person.iri, person.name))
                 self._by_last[words[1]].append((words[0], person.iri, person.name))
                 self._by_initials[(words[0][:1], words[1][:1])].append((words[0], words[1], person.iri, person.name))
@@ -401,7 +401,7 @@ class _FuzzyPeople:
         """The person whose first name is ``first`` and whose surname ``joined`` (two words run together) nearly
         spells: "Ian Mick Shane" is Ian McShane, "Laurence Fish Burne" Laurence Fishburne."""
         for last, iri, name in self._by_first.get(first, []):
-            if len(last) >= 6 and (last == joined or _close(last, joined, 2 if len(last) >= 7 else 1)):
+            if len(last) >= 6 and (last == joined or close_spelling(last, joined, 2 if len(last) >= 7 else 1)):
                 return Entry(PERSON, iri, name, True)
         return None
 
@@ -423,8 +423,8 @@ class _FuzzyPeople:
                     or text[span1[1]:span2[0]] != " ":
                 return None
             for known_first, known_last, iri, name in self._by_initials[(first[:1], second[:1])]:
-                if len(known_first) >= 6 and len(known_last) >= 5 and _close(known_first, first, 1) \
-                        and _close(known_last, second, 1):
+                if len(known_first) >= 6 and len(known_last) >= 5 and close_spelling(known_first, first, 1) \
+                        and close_spelling(known_last, second, 1):
                     return Entry(PERSON, iri, name, True)
             return None
         if not ((text[span1[0]:span1[0] + 1].isupper() and text[span2[0]:span2[0] + 1].isupper()) or any_case()):
@@ -432,31 +432,12 @@ class _FuzzyPeople:
         if text[span1[1]:span2[0]] != " ":
             return None
         for other, iri, name in self._by_first.get(first, []):
-            if other != second and _close(other, second):
+            if other != second and close_spelling(other, second):
                 return Entry(PERSON, iri, name, True)
         for other, iri, name in self._by_last.get(second, []):
-            if other != first and _close(other, first):
+            if other != first and close_spelling(other, first):
                 return Entry(PERSON, iri, name, True)
         return None
-
-
-def _close(a: str, b: str, limit: int | None = None) -> bool:
-    """Edit distance at most ``limit`` (default 1, 2 for words of 8 letters or more, or the same sound), same first
-    letter."""
-    if a[:1] != b[:1] or len(b) < 4 or abs(len(a) - len(b)) > 2:
-        return False
-    if limit is None and sound_key(a) == sound_key(b):
-        return True  # a name written as heard: "Burn" for "Byrne", "Kiana" for "Keanu"
-    limit = limit if limit is not None else 2 if min(len(a), len(b)) >= 8 else 1
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i]
-        for j, cb in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
-        if min(current) > limit:
-            return False
-        previous = current
-    return previous[-1] <= limit
 
 
 @lru_cache(maxsize=8)

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["INITIALLED", "initialled_forms", "initials", "inverted_forms", "is_initials", "joined_forms", "sound_key",
-           "numbered_forms", "strip_note"]
+__all__ = ["INITIALLED", "close_spelling", "initialled_forms", "initials", "inverted_forms", "is_initials",
+           "joined_forms", "numbered_forms", "sound_key", "strip_note"]
 
 
 def strip_note(name: str) -> str:
@@ -100,3 +100,22 @@ def sound_key(word: str) -> str:
         if char not in "hw":  # h and w do not part two letters of one sound; a vowel does
             last = code
     return (key + "000")[:4]
+
+
+def close_spelling(a: str, b: str, limit: int | None = None) -> bool:
+    """Edit distance at most ``limit`` (default 1, 2 for words of 8 letters or more, or the same sound), same first
+    letter."""
+    if a[:1] != b[:1] or len(b) < 4 or abs(len(a) - len(b)) > 2:
+        return False
+    if limit is None and sound_key(a) == sound_key(b):
+        return True  # a name written as heard: "Burn" for "Byrne", "Kiana" for "Keanu"
+    limit = limit if limit is not None else 2 if min(len(a), len(b)) >= 8 else 1
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        if min(current) > limit:
+            return False
+        previous = current
+    return previous[-1] <= limit
