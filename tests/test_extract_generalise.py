@@ -3859,6 +3859,15 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Halle Berry is terrific as Sonia.", PARA, [("cast", "Halle Berry", "Sonia", "contradicted")]),
         ("Ana de Armas plays Rooney.", BAL, [("cast", "Ana de Armas", "Rooney", "contradicted")]),
     ],
+    "director-in-a-poster-credit-a-fronted-seat-or-a-possessive-latest": [
+        ("A film by Chad Stahelski.", CH4, [("director", "Chad Stahelski", None, "supported")]),
+        ("It's a film by Len Wiseman, and it shows.", BAL, [("director", "Len Wiseman", None, "supported")]),
+        ("At the helm, once more, is Chad Stahelski.", CH4, [("director", "Chad Stahelski", None, "supported")]),
+        ("The man who directed it, Chad Stahelski, was a stuntman.", CH4,
+         [("director", "Chad Stahelski", None, "supported")]),
+        ("Chad Stahelski's fourth Wick film is long.", CH4, [("director", "Chad Stahelski", None, "supported")]),
+        ("Chad Stahelski's latest is long.", CH4, [("director", "Chad Stahelski", None, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -5497,6 +5506,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("I love Keanu Reeves, John Wick and dogs; that is all.", CH4, ("cast", "Keanu Reeves", "John Wick")),
         ("Thanks to Ian McShane, Winston is fun; really.", CH4, ("cast", "Ian McShane", "Winston")),
         ("Keanu Reeves, unlike Winston; not here.", CH4, ("cast", "Keanu Reeves", "Winston")),
+    ],
+    "director-in-a-poster-credit-a-fronted-seat-or-a-possessive-latest": [
+        ("Keanu Reeves's latest is long.", CH4, ("director", "Keanu Reeves", None)),
+        ("It is a film by Keanu Reeves fans, for fans.", CH4, ("director", "Keanu Reeves", None)),
+        ("I saw a film by Ian McShane's daughter last week.", CH4, ("director", "Ian McShane", None)),
     ],
 }
 
