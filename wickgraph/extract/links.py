@@ -318,9 +318,12 @@ _DESCRIBER_TAIL = re.compile(r"(?<=\s)(?:(?:the|a|an)\s+)?(?:(?!(?:by|as|is|was|
 def _without_describer(gap: str, cues: Cues) -> str:
     """``gap`` without the describing words (cue list person-describer) that end it."""
     tail = _DESCRIBER_TAIL.search(gap)
-    if tail is None or tail["describer"].lower().rsplit("-", 1)[-1] not in cues["person-describer"]:
-        return gap
-    return gap[:tail.start()]
+    return gap[:tail.start()] if tail is not None and _is_describer(tail["describer"], cues) else gap
+
+
+def _is_describer(word: str, cues: Cues) -> bool:
+    """A word of the cue list person-describer, or a compound ending in one ("rapper-turned-actor")."""
+    return word.lower().rsplit("-", 1)[-1] in cues["person-describer"]
 
 
 def backward_link(gap: str, after: str, cues: Cues) -> bool:
@@ -330,7 +333,7 @@ def backward_link(gap: str, after: str, cues: Cues) -> bool:
     "The role of Y goes to X", "Y is a thin part for X", "Y (a sly, blind X)", "Y? X.".
     """
     described = _DESCRIBED_AFTER_COPULA.fullmatch(gap)
-    if described is not None and described["describer"].lower().rsplit("-", 1)[-1] in cues["person-describer"]:
+    if described is not None and _is_describer(described["describer"], cues):
         return True  # "Cassian is the rapper Common", "... is the musician-turned-actor Common"
     gap = _without_describer(gap, cues)  # "Cassian, essayed by rapper-turned-actor Common"
     if _TO_WHOM.fullmatch(gap) and _LENDS_AFTER.match(after):
