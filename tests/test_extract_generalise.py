@@ -3824,7 +3824,7 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
     "the-year-fronted-or-apposed-with-from": [
         ("In 2019, Parabellum opened to huge numbers.", PARA, [("release_year", None, 2019, "supported")]),
         ("In May 2023, the film premiered in Los Angeles.", CH4, [("release_year", None, 2023, "supported")]),
-        ("The sequel, of 2019, is long.", PARA, [("release_year", None, 2019, "supported")]),
+        ("The sequel, from 2019, is long.", PARA, [("release_year", None, 2019, "supported")]),
         ("Parabellum dates from 2019.", PARA, [("release_year", None, 2019, "supported")]),
         ("This 2019 release is long.", PARA, [("release_year", None, 2019, "supported")]),
     ],
