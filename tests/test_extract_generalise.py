@@ -3868,6 +3868,12 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Chad Stahelski's fourth Wick film is long.", CH4, [("director", "Chad Stahelski", None, "supported")]),
         ("Chad Stahelski's latest is long.", CH4, [("director", "Chad Stahelski", None, "supported")]),
     ],
+    "a-known-error-said-of-the-work-where-it-is-true": [
+        ("Halle Berry returns as Sofia, dogs and all.", CH4, [("cast", "Halle Berry", "Sofia", "contradicted")]),
+        ("Halle Berry's Sofia is back with her dogs.", CH4, [("cast", "Halle Berry", "Sofia", "contradicted")]),
+        ("Halle Berry plays Sofia again, as in Parabellum.", CH4,
+         [("cast", "Halle Berry", "Sofia", "contradicted")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -5511,6 +5517,13 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Keanu Reeves's latest is long.", CH4, ("director", "Keanu Reeves", None)),
         ("It is a film by Keanu Reeves fans, for fans.", CH4, ("director", "Keanu Reeves", None)),
         ("I saw a film by Ian McShane's daughter last week.", CH4, ("director", "Ian McShane", None)),
+    ],
+    "a-known-error-said-of-the-work-where-it-is-true": [
+        ("In Parabellum, Halle Berry played Sofia.", CH4, ("cast", "Halle Berry", "Sofia")),
+        ("The third film had Halle Berry as Sofia; this one doesn't.", CH4, ("cast", "Halle Berry", "Sofia")),
+        ("Halle Berry played Sofia in 2019.", CH4, ("cast", "Halle Berry", "Sofia")),
+        ("Unlike Parabellum, which had Halle Berry as Sofia, this one has Donnie Yen.", CH4,
+         ("cast", "Halle Berry", "Sofia")),
     ],
 }
 

@@ -10,6 +10,7 @@ from ..claimkinds import cast_false_claim_truth
 from ..reference import Reference, normalize_name
 from .claims import Claim
 from .document import Document
+from .film import place_in_series, series_number
 from .gazetteer import CHARACTER, WORK
 from .links import default_cues
 
@@ -87,21 +88,51 @@ def without_other_work_roles(claims: list[Claim], doc: Document, reference: Refe
         # the same character, or one of the same name in another work ("Charon", young and old)
         elsewhere = {work for work in reference.works if work != film for a, c in reference.cast_of(work)
                      if a == actor and (c == character or reference.character_matches(None, claim.character, c))}
-        if not elsewhere or cast_false_claim_truth(claim, reference, film):
+        if not elsewhere:
+            return False
+        if film is not None and _names_work(doc, claim, elsewhere, reference):  # unknown film: nothing is "other"
+            return True  # "In Parabellum, Halle Berry played Sofia": so it was, even where the claim is a known error
+        if cast_false_claim_truth(claim, reference, film):
             return False
         possessive = _POSSESSIVE.search(claim.evidence) is not None and not _PRESENT_AFTER.match(doc.text, claim.end)
-        return _RECALLED_ROLE.search(claim.evidence) is not None or possessive \
-            or (film is not None and _names_work(doc, claim, elsewhere))  # unknown film: nothing is "other"
+        return _RECALLED_ROLE.search(claim.evidence) is not None or possessive
 
     return [c for c in claims if not recalled(c)]
 
 
-def _names_work(doc: Document, claim: Claim, works: set[str]) -> bool:
+def _names_work(doc: Document, claim: Claim, works: set[str], reference: Reference) -> bool:
     """Whether the sentence holding ``claim`` names one of ``works`` outside the claim's own role ("Donnie Yen as
-    Caine": the role, not the spin-off of that name)."""
+    Caine": the role, not the spin-off of that name), by title or by its place in the series ("the third film",
+    "the previous one", "two films ago")."""
     start, end = doc.sentence(claim.start)
-    return any(e.iri in works for m in doc.mentions_between(start, end)
-               if not (claim.start <= m.start < claim.end and m.of_kind(CHARACTER)) for e in m.of_kind(WORK))
+    if any(e.iri in works for m in doc.mentions_between(start, end)
+           if not (claim.start <= m.start < claim.end and m.of_kind(CHARACTER)) for e in m.of_kind(WORK)):
+        return True
+    years = {reference.works[work].release_year for work in works if work in reference.works} - {None}
+    if any(int(y) in years for y in _IN_YEAR.findall(doc.text, start, end)):
+        return True  # "Halle Berry played Sofia in 2019": the year of the work the role is from
+    if doc.film_number is None:
+        return False
+    places = {series_number(reference, work) for work in works} - {None}
+    for said in _PLACE_SAID.finditer(doc.text, start, end):
+        if said["ordinal"]:
+            place = place_in_series(said["ordinal"])
+            if said["ordinal"].lower() in _BEFORE_THIS:
+                return any(p < doc.film_number for p in places)  # type: ignore[operator]
+        else:
+            place = doc.film_number - place_in_series(said["back"])
+        if place in places:
+            return True
+    return False
+
+
+# a work of the series named by its place: "the third film", "the previous one", "two films ago"
+_PLACE_SAID = re.compile(r"\bthe\s+(?P<ordinal>first|second|third|fourth|fifth|original|previous|last|earlier|prior)"
+                         r"\s+(?:film|movie|chapter|entry|one|instal?lment|outing|picture)\b"
+                         r"|\b(?P<back>one|two|three|four|\d)\s+(?:films?|movies?|chapters?|entries)\s+ago\b",
+                         re.IGNORECASE)
+_BEFORE_THIS = frozenset({"previous", "last", "earlier", "prior"})
+_IN_YEAR = re.compile(r"\b(?:in|back\s+in)\s+((?:19|20)\d\d)\b", re.IGNORECASE)
 
 
 _JOB_OF_TITLE = {"director": "director", "directors": "director", "writer": "writer"}  # a title that is a credit
