@@ -3874,6 +3874,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Halle Berry plays Sofia again, as in Parabellum.", CH4,
          [("cast", "Halle Berry", "Sofia", "contradicted")]),
     ],
+    "a-sentence-opened-by-another-works-year": [
+        ("In 2023, Chad Stahelski directed this one.", CH4, [("director", "Chad Stahelski", None, "supported")]),
+        ("In 2019, Halle Berry played Sofia.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
+        ("Back in 2014, Keanu Reeves first played John Wick.", JW1, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -5524,6 +5529,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Halle Berry played Sofia in 2019.", CH4, ("cast", "Halle Berry", "Sofia")),
         ("Unlike Parabellum, which had Halle Berry as Sofia, this one has Donnie Yen.", CH4,
          ("cast", "Halle Berry", "Sofia")),
+    ],
+    "a-sentence-opened-by-another-works-year": [
+        ("Back in 2014, David Leitch co-directed with Chad Stahelski.", CH4, ("director", "David Leitch", None)),
+        ("In 2019, Halle Berry played Sofia.", CH4, ("cast", "Halle Berry", "Sofia")),
+        ("Way back in 2017, Common was Cassian, and a good one.", CH4, ("cast", "Common", "Cassian")),
     ],
 }
 

@@ -137,6 +137,9 @@ def _blocks(doc: Document, candidate: Candidate, block: Rule, sentence_start: in
                        min(l_end, candidate.end + _SCOPE_REACH))
     if match is None:
         return False
+    other_year = match.groupdict().get("other_year")
+    if other_year is not None and int(other_year) not in doc.other_works_years:
+        return False  # "In 2023, ..." reviewing a 2023 film: its own year
     ordinal = next((match.group(name) for name in regex.groupindex if name.startswith("ordinal")
                     and match.group(name)), None)
     if ordinal and doc.film_number is not None and place_in_series(ordinal) == doc.film_number:
