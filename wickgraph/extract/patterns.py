@@ -10,7 +10,8 @@ Each line of ``rules.jsonl`` is one JSON object with an ``id``:
 * ``"kind": "block"`` — a filter that drops candidates whose ``scope`` (``before``/``after``
   the match within its sentence; ``after`` is anchored at the match's end; the ``match`` itself,
   its ``sentence``, its ``line`` or, anchored, the ``next_sentence``) matches; ``types`` / ``rules``
-  say which candidates it applies to.
+  say which candidates it applies to. Named groups narrow it: ``ordinal`` (no block when it names the
+  reviewed film's place), ``work`` (with ``unless_work_is_film``), ``other_year`` (only another work's year).
 
 Patterns are written over a *view* of the text in which every gazetteer name is replaced,
 character for character, by a placeholder of its kind, so ``{P}`` (a person), ``{C}`` (a
