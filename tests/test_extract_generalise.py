@@ -3879,6 +3879,14 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("In 2019, Halle Berry played Sofia.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
         ("Back in 2014, Keanu Reeves first played John Wick.", JW1, [("cast", "Keanu Reeves", "John Wick", "supported")]),
     ],
+    "a-co-writer-in-an-aside-or-joined-on-the-script": [
+        ("Shay Hatten, with Michael Finch, wrote it.", CH4,
+         [("writer", "Shay Hatten", None, "supported"), ("writer", "Michael Finch", None, "supported")]),
+        ("Shay Hatten, along with Michael Finch, scripted this one.", CH4, [("writer", "Michael Finch", None, "supported")]),
+        ("Michael Finch joins Shay Hatten on the script.", CH4,
+         [("writer", "Michael Finch", None, "supported"), ("writer", "Shay Hatten", None, "supported")]),
+        ("Greg Coolidge joined Kirk Ward on the teleplay.", CONT, [("writer", "Kirk Ward", None, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -5534,6 +5542,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Back in 2014, David Leitch co-directed with Chad Stahelski.", CH4, ("director", "David Leitch", None)),
         ("In 2019, Halle Berry played Sofia.", CH4, ("cast", "Halle Berry", "Sofia")),
         ("Way back in 2017, Common was Cassian, and a good one.", CH4, ("cast", "Common", "Cassian")),
+    ],
+    "a-co-writer-in-an-aside-or-joined-on-the-script": [
+        ("Keanu Reeves, with Ian McShane, wrote nothing.", CH4, ("writer", "Ian McShane", None)),
+        ("Keanu Reeves joins Ian McShane on the set.", CH4, ("writer", "Ian McShane", None)),
+        ("Keanu Reeves, with Ian McShane, wrote his name on the wall.", CH4, ("writer", "Ian McShane", None)),
     ],
 }
 
