@@ -3887,6 +3887,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
          [("writer", "Michael Finch", None, "supported"), ("writer", "Shay Hatten", None, "supported")]),
         ("Greg Coolidge joined Kirk Ward on the teleplay.", CONT, [("writer", "Kirk Ward", None, "supported")]),
     ],
+    "a-year-field-in-a-line-of-fields": [
+        ("Owner's Manual \u00b7 Model JW4 \u00b7 Release: March 24, 2023\n", CH4, [("release_year", None, 2023, "supported")]),
+        ("Blu-ray | Region B | Released: 2023\n", CH4, [("release_year", None, 2023, "supported")]),
+        ("Steelbook \u2022 4K \u2022 Year: 2019\n", PARA, [("release_year", None, 2019, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -5547,6 +5552,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Keanu Reeves, with Ian McShane, wrote nothing.", CH4, ("writer", "Ian McShane", None)),
         ("Keanu Reeves joins Ian McShane on the set.", CH4, ("writer", "Ian McShane", None)),
         ("Keanu Reeves, with Ian McShane, wrote his name on the wall.", CH4, ("writer", "Ian McShane", None)),
+    ],
+    "a-year-field-in-a-line-of-fields": [
+        ("I like the year 2019 \u00b7 it was fun\n", CH4, ("release_year", None, 2019)),
+        ("Region B | Set in 2014 | 169 min\n", CH4, ("release_year", None, 2014)),
+        ("Chapter 2 | Release: 2017\n", CH4, ("release_year", None, 2017)),
     ],
 }
 
