@@ -3892,6 +3892,12 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Blu-ray | Region B | Released: 2023\n", CH4, [("release_year", None, 2023, "supported")]),
         ("Steelbook \u2022 4K \u2022 Year: 2019\n", PARA, [("release_year", None, 2019, "supported")]),
     ],
+    "a-credit-role-in-a-relative-clause": [
+        ("It was manufactured by Chad Stahelski, who served as director.", CH4,
+         [("director", "Chad Stahelski", None, "supported")]),
+        ("Shay Hatten, who served as screenwriter, is back.", CH4, [("writer", "Shay Hatten", None, "supported")]),
+        ("Len Wiseman, who signs on as director, keeps it moving.", BAL, [("director", "Len Wiseman", None, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -5557,6 +5563,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("I like the year 2019 \u00b7 it was fun\n", CH4, ("release_year", None, 2019)),
         ("Region B | Set in 2014 | 169 min\n", CH4, ("release_year", None, 2014)),
         ("Chapter 2 | Release: 2017\n", CH4, ("release_year", None, 2017)),
+    ],
+    "a-credit-role-in-a-relative-clause": [
+        ("Keanu Reeves, who is the star, is back.", CH4, ("director", "Keanu Reeves", None)),
+        ("Ian McShane, who plays the hotel's director of operations, is back.", CH4, ("director", "Ian McShane", None)),
+        ("Anjelica Huston, who returns as the Director, glowers.", BAL, ("director", "Anjelica Huston", None)),
     ],
 }
 
