@@ -3898,6 +3898,13 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Shay Hatten, who served as screenwriter, is back.", CH4, [("writer", "Shay Hatten", None, "supported")]),
         ("Len Wiseman, who signs on as director, keeps it moving.", BAL, [("director", "Len Wiseman", None, "supported")]),
     ],
+    "a-returning-label-with-a-dash": [
+        ("The returning staff \u2014 Winston (Ian McShane) and Charon (Lance Reddick).", PARA,
+         [("reprise", "Ian McShane", "Winston", "supported"), ("reprise", "Lance Reddick", "Charon", "supported")]),
+        ("The returning crew - Keanu Reeves as John Wick.", PARA, [("reprise", "Keanu Reeves", "John Wick", "supported")]),
+        ("Returning regulars \u2013 Ian McShane as Winston, Lance Reddick as Charon.", CH4,
+         [("reprise", "Ian McShane", "Winston", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -5568,6 +5575,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Keanu Reeves, who is the star, is back.", CH4, ("director", "Keanu Reeves", None)),
         ("Ian McShane, who plays the hotel's director of operations, is back.", CH4, ("director", "Ian McShane", None)),
         ("Anjelica Huston, who returns as the Director, glowers.", BAL, ("director", "Anjelica Huston", None)),
+    ],
+    "a-returning-label-with-a-dash": [
+        ("The back of the card: Ian McShane as Winston.", PARA, ("reprise", "Ian McShane", "Winston")),
+        ("The new staff \u2014 Winston (Ian McShane) hires them.", PARA, ("reprise", "Ian McShane", "Winston")),
+        ("Returning to the plot - Ian McShane as Winston is stuck.", PARA, ("reprise", "Ian McShane", "Winston")),
     ],
 }
 

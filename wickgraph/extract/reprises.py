@@ -274,13 +274,15 @@ _ANNOUNCEMENT_TWIN = lowercase_twin(_ANNOUNCEMENT)
 _ANNOUNCEMENT_OPENING = re.compile(r"(?:^|(?<=[.!?:\n]))[ \t\-*#]*(?:(?:some|a\s+few|several|plenty\s+of|lots\s+of|"
                                    r"all|the|our|a\s+handful\s+of)\s+)*(?:of\s+the\s+)?\Z",
                                    re.IGNORECASE | re.MULTILINE)
-# "Back again: X as Y and Z as W" / "Also returning: X as Y": a label line that names the returning players
+# "Back again: X as Y and Z as W" / "Also returning: X as Y" / "the returning staff — Winston (X)": a label that names
+# the returning players
 # (a bare "Back:" is the back of a trivia card or a page, not players coming back)
 _RETURNING_LABEL = re.compile(r"\b(?:also\s+)?(?:returning|"
                               r"(?:also\s+|they['\u2019]re\s+)back|back\s+again|back\s+for\s+more|"
-                              r"returning\s+(?:cast|players|faces)|familiar\s+faces)[ \t*_]*:", re.IGNORECASE)
+                              r"returning\s+(?:cast|players|faces|staff|crew|regulars)|familiar\s+faces)"
+                              r"(?:[ \t*_]*:|[ \t]*[\u2014\u2013][ \t]|[ \t]+-{1,2}[ \t])", re.IGNORECASE)
 _RETURNING_LABEL_TWIN = lowercase_twin(_RETURNING_LABEL)
-_LABEL_OPENING = re.compile(r"(?:^|(?<=[.!?\n]))[ \t\-*#_]*\Z", re.MULTILINE)
+_LABEL_OPENING = re.compile(r"(?:^|(?<=[.!?\n]))[ \t\-*#_]*(?:the[ \t]+)?\Z", re.MULTILINE | re.IGNORECASE)
 # "Once again, Ian McShane plays Winston", "Reprising his role, X is Y", "As in the first two films, X plays Y",
 # "Back in the black suit: X as Y": a reprise said by an adverbial fronted before the clause
 # "Again Ian McShane as Winston", "Like in first film, X plays Y", "Same as before, X ...": the comma may be missing
