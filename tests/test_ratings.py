@@ -37,6 +37,7 @@ def test_scales(text: str, value: object, scale: object, normalized: float, evid
 @pytest.mark.parametrize("text", [
     "MPA Rating: R", "Rated R for strong violence", "He was born on 9/11/1970.", "A siege in the final episode",
     "a B-movie at heart", "The film runs 169 min.", "Chapter 4 of the saga", "Picture: 5/5\nSound: 4.5/5",
+    "The grade is A bit harsh, I think.", "The rating is R, so leave the kids at home.", "My verdict is a mixed one.",
 ])
 def test_not_ratings(text: str) -> None:
     assert find_rating(text) is None
@@ -204,6 +205,8 @@ def test_more_rating_forms(text: str, value: object, scale: object, evidence: st
     ("STAFF PICK \u00b7 Our score: 4 of 5", 4), ("I give it 3 of 5.", 3), ("Rating: 8 of 10", 8),
     # a translated scale, an emoji between value and scale, a spelled-out grade: one reading, the longer
     ("Note: 9 sur 10", 9), ("I give it 4 \U0001f37f out of 5", 4), ("Grade: B plus", "B+"), ("Final grade: C minus", "C-"),
+    # a label and its grade joined by a copula
+    ("My grade is a B-plus.", "B+"), ("The rating is a solid A-.", "A-"), ("My verdict would be a C.", "C"),
     ("Ma note : 7 sur 10", 7), ("Nota: 3,5 sobre 5", 3.5), ("Mi puntuación: 8 sobre 10", 8), ("Voto: 7 su 10", 7), ("For me is 8 on 10.", 8),
     # category scores and an overall one on one line: the overall; a relative's label and the critic's own
     ("Stunts: 10/10. Story: 5/10. Overall: 7/10.", 7), ("Action 9/10, plot 4/10, overall a 7/10.", 7),

@@ -108,7 +108,8 @@ _SOURCES: list[tuple[str, re.Pattern[str]]] = [
     ("letter", re.compile(
         # a label, maybe with a phrase before its colon ("Our own mark, for the film that said goodbye to him: A-")
         r"(?:\b(?:grade|rating|verdict|score|overall(?:\s+grade)?|(?:my|our)\s+take|(?:my|our|own)\s+mark)"
-        r"(?:[*_]*\s*[:\-–—|]?[*_]*\s*[*_]*|[ \t]*(?:[.·_]{3,}|…+)[ \t]*|,[^,:;.\n]{1,60}:\s*)"  # "**Grade:** B+"
+        r"(?:[*_]*\s*[:\-–—|]?[*_]*\s*[*_]*|[ \t]*(?:[.·_]{3,}|…+)[ \t]*|,[^,:;.\n]{1,60}:\s*"  # "**Grade:** B+"
+        r"|\s+(?:is|was|would\s+be|will\s+be|stays|remains)\s+(?:an?\s+)?)"  # "My grade is a B-plus"
         r"|\b(?:I'm going|I am going|I give it|giving it|"
         r"gets? an?|earns? an?|I'd give it an?|solid)\s+(?:an?\s+)?"
         # "I award it, with reservations, a B-minus", "It earns, grudgingly, a B\u2013": an aside before the grade
