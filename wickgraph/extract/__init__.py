@@ -19,7 +19,7 @@ from typing import Any
 
 from ..claimkinds import claim_kind, claim_status
 from ..errors import ReviewInputError
-from ..reference import Reference, character_key, default_reference, normalize_name
+from ..reference import Reference, default_reference, normalize_name
 from .answers import answered_questions
 from .claims import Claim, Extraction
 from .collector import collector_paused
@@ -296,7 +296,8 @@ def _character(doc: Document, spans: list[tuple[int, int]] | None, actor: str | 
 def _misspelt_role(surface: str, actor: str | None, film: str | None, reference: Reference) -> str | None:
     """The actor's own role in the work when the stated role is that role's name misspelt ("Winstone", "Eve Macaro",
     "Koji Shimazo"): each word of it one of the name's words, or a spelling of one (:func:`close_spelling`) when long
-    enough not to be another name ("Sonia" is no "Sofia"), and not a name the reference knows to be wrong."""
+    enough not to be another name ("Sonia" is no "Sofia"). A name the reference knows to be wrong ("Rooney") is a
+    gazetteer mention of its own and never comes here."""
     words = [w for w in normalize_name(surface).split() if w not in ("the", "a", "an")]
     if not actor or not words or max(len(w) for w in words) < 6:
         return None
@@ -306,8 +307,7 @@ def _misspelt_role(surface: str, actor: str | None, film: str | None, reference:
             continue
         for name in (facts.name, *facts.names):
             target = normalize_name(name).split()
-            if all(any(w == t or (len(w) >= 6 and close_spelling(w, t)) for t in target) for w in words) \
-                    and character_key(surface) not in {character_key(n) for n in facts.wrong_names}:
+            if all(any(w == t or (len(w) >= 6 and close_spelling(w, t)) for t in target) for w in words):
                 return character
     return None
 

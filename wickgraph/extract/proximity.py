@@ -11,10 +11,12 @@ or governed by a preposition before it. Its claims carry the rule ``pair-proximi
 
 Failing that, a sentence that names one person only and one free role of the reviewed work only pairs the two
 ("The lead is Eve Macarro, ... and the whole thing rests on Ana de Armas"; "Miles, ex-army, runs the dojo (Hubert
-Point-Du Jour)"): a review names a role in the sentence about its player. Neither name may be governed by a word that
-ends a description ("Keanu Reeves fights Caine", "Ian McShane, with Winston") or be possessive, and a role the
-sentence names twice or as a relation ("Winston's brother") does not count. These claims carry the rule
-``pair-sentence`` and the lowest confidence of a pair.
+Point-Du Jour)"): a review names a role in the sentence about its player. Each name must stand in a phrase of its own,
+set off by marks: the role first and the player closing a clause, or the player first and the role after a mark.
+Neither may be a verb's subject or object ("Keanu Reeves fights Caine", "Winston gives Keanu Reeves a dog"), governed
+by a word that ends a description ("Ian McShane, with Winston"), possessive, a relation's ("the friend of her father
+(Norman Reedus)", "Winston, whose brother") or an item of a list. These claims carry the rule ``pair-sentence`` and the
+lowest confidence of a pair.
 """
 
 from __future__ import annotations

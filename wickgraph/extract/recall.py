@@ -37,6 +37,7 @@ def without_stray_roles(claims: list[Claim], reference: Reference) -> list[Claim
 _PAST_ROLE = re.compile(r"\b(?:played|portrayed|voiced|was|starred|appeared)\b", re.IGNORECASE)
 # (and the colloquial "off": "Theon off Game of Thrones")
 _OTHER_TITLE = re.compile(r",?\s+(?:in|from|on|off)\s+(?:the\s+)?(?:original\s+)?(?=(?-i:[A-Z0-9]))")
+_FROM = re.compile(r"\b(?:from|off)\b", re.IGNORECASE)
 
 
 def without_other_title_roles(claims: list[Claim], doc: Document, reference: Reference) -> list[Claim]:
@@ -49,7 +50,7 @@ def without_other_title_roles(claims: list[Claim], doc: Document, reference: Ref
                 or normalize_name(claim.character) in wrong:
             return False
         after = _OTHER_TITLE.match(doc.text, claim.end)
-        if after is None or not (_PAST_ROLE.search(claim.evidence) or re.search(r"\b(?:from|off)\b", after.group())):
+        if after is None or not (_PAST_ROLE.search(claim.evidence) or _FROM.search(after.group())):
             return False  # "plays Earl in Osaka": a place in the reviewed work, said in the present
         work = doc.work_at(after.end())
         return work is None or work != doc.film
