@@ -3905,6 +3905,41 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Returning regulars \u2013 Ian McShane as Winston, Lance Reddick as Charon.", CH4,
          [("reprise", "Ian McShane", "Winston", "supported")]),
     ],
+    "the-series-named-after-its-hero": [
+        ("Keanu Reeves is tired here, and the John Wick series shows it.", CH4, [("cast", "Keanu Reeves", None, "supported")]),
+        ("Ian McShane is the heart of the John Wick franchise.", CH4, [("cast", "Ian McShane", None, "supported")]),
+        ("Keanu Reeves is John Wick, and the John Wick series is his.", CH4, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+    ],
+    "an-agent-with-epithets": [
+        ("Viggo Tarasov, played by the late, great Michael Nyqvist, runs the city.", JW1, [("cast", "Michael Nyqvist", "Viggo Tarasov", "supported")]),
+        ("Viggo, played by a weary, wonderful Michael Nyqvist, runs the city.", JW1, [("cast", "Michael Nyqvist", "Viggo", "supported")]),
+        ("Winston, voiced by the always-excellent Ian McShane, runs it.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
+    ],
+    "cast-title-role-taken-by": [
+        ("The title role is taken by Keanu Reeves.", JW1, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("The title part, once again, is filled by Keanu Reeves.", CH2, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("The titular assassin is played by Keanu Reeves, who else.", PARA, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+    ],
+    "cast-title-role-possessive": [
+        ("Keanu Reeves’s performance in the title role is stoic.", PARA, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("Keanu Reeves' weary turn as the title character anchors it.", CH4, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("Reeves's work in the eponymous role is all posture.", JW1, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+    ],
+    "cast-like": [
+        ("Saïd Taghmaoui appears like the Elder, in the desert.", PARA, [("cast", "Saïd Taghmaoui", "the Elder", "supported")]),
+        ("Lance Reddick at the reception like Charon, always polite.", CH2, [("cast", "Lance Reddick", "Charon", "supported")]),
+        ("Clancy Brown turns up like the Harbinger in Berlin.", CH4, [("cast", "Clancy Brown", "the Harbinger", "supported")]),
+    ],
+    "a-part-taken-by-in-apposition": [
+        ("Ares, Santino’s mute enforcer, a part taken by Ruby Rose, signs.", CH2, [("cast", "Ruby Rose", "Ares", "supported")]),
+        ("Ares, a role essayed by Ruby Rose, never speaks.", CH2, [("cast", "Ruby Rose", "Ares", "supported")]),
+        ("Killa, a grotesque part filled by Scott Adkins, runs the club.", CH4, [("cast", "Scott Adkins", "Killa", "supported")]),
+    ],
+    "a-role-resumed-by-its-player": [
+        ("The role of Winston is resumed by Ian McShane.", CH2, [("reprise", "Ian McShane", "Winston", "supported")]),
+        ("Winston is reprised by Ian McShane with a wink.", PARA, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Charon, recreated by Lance Reddick, greets him.", CH4, [("cast", "Lance Reddick", "Charon", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -5580,6 +5615,21 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("The back of the card: Ian McShane as Winston.", PARA, ("reprise", "Ian McShane", "Winston")),
         ("The new staff \u2014 Winston (Ian McShane) hires them.", PARA, ("reprise", "Ian McShane", "Winston")),
         ("Returning to the plot - Ian McShane as Winston is stuck.", PARA, ("reprise", "Ian McShane", "Winston")),
+    ],
+    "the-series-named-after-its-hero": [
+        ("Derek Kolstad, Chapter 2 is the second instalment in the John Wick series.", CH2, ("cast", "Derek Kolstad", "John Wick")),
+        ("Ana de Armas is a newcomer to the John Wick saga.", BAL, ("cast", "Ana de Armas", "John Wick")),
+        ("Ian McShane is a fixture of the John Wick films.", BAL, ("cast", "Ian McShane", "John Wick")),
+    ],
+    "cast-title-role-taken-by": [
+        ("The title role was a problem for the studio, and Ian McShane knew it.", JW1, ("cast", "Ian McShane", "John Wick")),
+        ("The title sequence is played over the credits by Keanu Reeves.", JW1, ("cast", "Keanu Reeves", "John Wick")),
+        ("Ian McShane's turn in the title sequence of the show is fun.", CH4, ("cast", "Ian McShane", "John Wick")),
+    ],
+    "cast-like": [
+        ("Keanu Reeves fights like John Wick in the trailer.", CH4, ("cast", "Keanu Reeves", "John Wick")),
+        ("Ana de Armas fights like John Wick, which is the point.", BAL, ("cast", "Ana de Armas", "John Wick")),
+        ("Ian McShane, like Winston, is tired.", CH4, ("cast", "Ian McShane", "Winston")),
     ],
 }
 

@@ -286,7 +286,9 @@ _DESCRIBED_AFTER_COPULA = re.compile(r"(?:\s*,[^,;.!?()\n]{1,60},)?\s+(?:is|was)
                                      re.IGNORECASE)
 
 # "Iosef, a brat played by X": the noun is set off as the role's apposition, so what it is played by, the role is
-_APPOSED_PARTICIPLE = re.compile(r",\s+(?:a|an|the|his|her|their)\s+(?:[\w'-]+\s+){1,4}?(?:played|portrayed|voiced)\s+"
+# ("Ares, Santino's mute enforcer, a part taken by X": a first apposition may come before it)
+_APPOSED_PARTICIPLE = re.compile(r"(?:,\s+[^,;.!?()\n]{1,50})?,\s+(?:a|an|the|his|her|their)\s+(?:[\w'-]+\s+){1,4}?"
+                                 r"(?:played|portrayed|voiced|taken|filled|essayed|embodied|inhabited)\s+"
                                  r"(?:here\s+)?by\s+", re.IGNORECASE)
 
 
@@ -315,10 +317,18 @@ _DESCRIBER_TAIL = re.compile(r"(?<=\s)(?:(?:the|a|an)\s+)?(?:(?!(?:by|as|is|was|
                              r"(?P<describer>[\w-]+)\s+\Z")
 
 
+# an agent's epithets between "by" and the name: "played by the late, great ", "voiced by a never-better "
+_AGENT_EPITHETS = re.compile(r"(?<=\bby)\s+(?:the|a|an)\s+(?:(?!(?:of|for|to|with|in|on|at|and|or|from|by|as|way|"
+                             r"side|hands?|likes|end|time)\b)[a-z][\w'-]*,?\s+){1,3}\Z")
+
+
 def _without_describer(gap: str, cues: Cues) -> str:
-    """``gap`` without the describing words (cue list person-describer) that end it."""
+    """``gap`` without the describing words (cue list person-describer) or the epithets after "by" that end it."""
     tail = _DESCRIBER_TAIL.search(gap)
-    return gap[:tail.start()] if tail is not None and _is_describer(tail["describer"], cues) else gap
+    if tail is not None and _is_describer(tail["describer"], cues):
+        return gap[:tail.start()]
+    epithets = _AGENT_EPITHETS.search(gap)
+    return gap[:epithets.start()] + " " if epithets is not None else gap
 
 
 def _is_describer(word: str, cues: Cues) -> bool:

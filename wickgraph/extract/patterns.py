@@ -89,7 +89,7 @@ _MACROS = {
     "DESC": (r"(?:(?:his|her|their|the|a|an)\s+"
              r"(?:(?!(?:of|for|to|in|and|with|from|like|by|as|at|on)\b)[a-z][a-z-]*\s+){1,2}?(?={C}))?"),
     # "the title assassin": the character the work is named after
-    "TITLE": (r"(?P<title_role>the\s+title\s+"
+    "TITLE": (r"(?P<title_role>the\s+(?:title|titular|eponymous)\s+"
               r"(?:character|role|part|assassin|hitman|hit\s+man|killer|hero|heroine|antihero|ballerina))\b"),
     # an apposition that describes the name before it and names no one: "Chow, the hotel's cook, is played by"
     "APPOS": rf"(?:,\s+(?:the|a|an|his|her|their|its)\s+[^,.;:!?\n()\"{ENTITY_CHARS}]{{1,50}}?,)",

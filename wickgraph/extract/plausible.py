@@ -39,9 +39,11 @@ def keep_plausible(text: str, mentions: list[Mention], reference: Reference, fil
     for mention in mentions:
         if mention.mask == CHARACTER and _strangers_first_name(text, mention, starts):
             continue  # "John Turturro": a character's first name opening a name the reference does not know
-        if _FRANCHISE_NOUN.match(text, mention.end) and mention.mask & WORK:
-            # "the John Wick universe", "the John Wick films": the franchise, not the first film
-            mention = Mention(mention.start, mention.end, tuple(e for e in mention.entries if e.kind != WORK))
+        if mention.mask & (WORK | CHARACTER) and (noun := _FRANCHISE_NOUN.match(text, mention.end)):
+            # "the John Wick universe", "the John Wick films": the franchise, not the first film, and not its hero
+            # unless the noun is his ("John Wick's world")
+            kinds = (WORK,) if noun.group().lstrip()[:1] in ("'", "\u2019") else (WORK, CHARACTER)
+            mention = Mention(mention.start, mention.end, tuple(e for e in mention.entries if e.kind not in kinds))
             if not mention.entries:
                 continue
         # "Keanu Ramirez": a first name followed by a surname that is not the known one is someone else, and
