@@ -3940,6 +3940,57 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Winston is reprised by Ian McShane with a wink.", PARA, [("cast", "Ian McShane", "Winston", "supported")]),
         ("Charon, recreated by Lance Reddick, greets him.", CH4, [("cast", "Lance Reddick", "Charon", "supported")]),
     ],
+    "director-loanword": [
+        ("The regisseur here is Chad Stahelski, as always.", CH4, [("director", "Chad Stahelski", None, "supported")]),
+        ("The realisator is again Chad Stahelski.", CH2, [("director", "Chad Stahelski", None, "supported")]),
+        ("Len Wiseman is the réalisateur of this film.", BAL, [("director", "Len Wiseman", None, "supported")]),
+    ],
+    "writer-loanword": [
+        ("The scenarist is Derek Kolstad, who also wrote the first one.", CH2, [("writer", "Derek Kolstad", None, "supported")]),
+        ("Scenarists Shay Hatten and Michael Finch keep it simple.", CH4, [("writer", "Shay Hatten", None, "supported"), ("writer", "Michael Finch", None, "supported")]),
+        ("The guionista, Derek Kolstad, has a good ear.", JW1, [("writer", "Derek Kolstad", None, "supported")]),
+    ],
+    "script-loanword": [
+        ("The script book is by Derek Kolstad and it is simple.", JW1, [("writer", "Derek Kolstad", None, "supported")]),
+        ("The Drehbuch came from Shay Hatten.", BAL, [("writer", "Shay Hatten", None, "supported")]),
+        ("The screenplay book of Derek Kolstad is thin.", CH2, [("writer", "Derek Kolstad", None, "supported")]),
+    ],
+    "cast-role-fronted-object": [
+        ("The boss Viggo plays Michael Nyqvist.", JW1, [("cast", "Michael Nyqvist", "Viggo", "supported")]),
+        ("Winston plays again Ian McShane, very elegant.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("The mute Ares interprets Ruby Rose and she is good.", CH2, [("cast", "Ruby Rose", "Ares", "supported")]),
+    ],
+    "cast-verb-before-player": [
+        ("In the main role plays Keanu Reeves the John Wick.", JW1, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("Here plays Ian McShane again Winston.", PARA, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("And so plays Lance Reddick the role of Charon.", CH2, [("cast", "Lance Reddick", "Charon", "supported")]),
+    ],
+    "writer-object-fronted": [
+        ("The script wrote Derek Kolstad, alone.", JW1, [("writer", "Derek Kolstad", None, "supported")]),
+        ("The screenplay has written again Derek Kolstad.", CH2, [("writer", "Derek Kolstad", None, "supported")]),
+        ("The scenario wrote Shay Hatten and Michael Finch.", CH4, [("writer", "Shay Hatten", None, "supported"), ("writer", "Michael Finch", None, "supported")]),
+    ],
+    "a-return-verb-before-its-subject": [
+        ("Then comes back Ian McShane as Winston, very elegant.", CH2, [("reprise", "Ian McShane", "Winston", "supported")]),
+        ("Also returns Lance Reddick as Charon.", PARA, [("reprise", "Lance Reddick", "Charon", "supported")]),
+        ("there is again Reeves Keanu like John Wick", CH4, [("reprise", "Keanu Reeves", "John Wick", "supported")]),
+    ],
+    "a-date-in-numbers-day-first": [
+        ("It was released on 16.03.2017 in Germany.", CH2, [("release_year", None, 2017, "supported")]),
+        ("US start on 24.10.2014, here one month later.", JW1, [("release_year", None, 2014, "supported")]),
+        ("Cinema start: 23.03.2023", CH4, [("release_year", None, 2023, "supported")]),
+        ("Country / year: USA, 2019", PARA, [("release_year", None, 2019, "supported")]),
+    ],
+    "the-series-of-its-hero": [
+        ("It is the second part of the saga of John Wick.", CH2, [("franchise_member", "", None, "supported")]),
+        ("The third delivery of the John Wick saga is here.", PARA, [("franchise_member", "", None, "supported")]),
+        ("ch4 of the john wick saga and the longest", CH4, [("franchise_member", "", None, "supported")]),
+    ],
+    "franchise-start-of-a-franchise": [
+        ("The film is the beginning of a whole franchise.", JW1, [("franchise_member", "", None, "supported")]),
+        ("It spawned a billion-dollar series.", JW1, [("franchise_member", "", None, "supported")]),
+        ("A modest thriller that launched a franchise.", JW1, [("franchise_member", "", None, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -5630,6 +5681,26 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Keanu Reeves fights like John Wick in the trailer.", CH4, ("cast", "Keanu Reeves", "John Wick")),
         ("Ana de Armas fights like John Wick, which is the point.", BAL, ("cast", "Ana de Armas", "John Wick")),
         ("Ian McShane, like Winston, is tired.", CH4, ("cast", "Ian McShane", "Winston")),
+    ],
+    "cast-role-fronted-object": [
+        ("Viggo plays Keanu Reeves like a fiddle.", JW1, ("cast", "Keanu Reeves", "Viggo")),
+        ("Winston played Keanu Reeves for a fool.", CH4, ("cast", "Keanu Reeves", "Winston")),
+        ("Viggo plays Keanu Reeves' tape to his son.", JW1, ("cast", "Keanu Reeves", "Viggo")),
+    ],
+    "writer-object-fronted": [
+        ("The script wrote itself, says Derek Kolstad.", JW1, ("writer", "Derek Kolstad", None)),
+        ("The scene has written Keanu Reeves into legend.", JW1, ("writer", "Keanu Reeves", None)),
+        ("The story wrote its own ending; Derek Kolstad just typed.", JW1, ("writer", "Keanu Reeves", None)),
+    ],
+    "a-job-noun-with-its-place": [
+        ("Franco Nero has a little role: he is the director of the Continental in Rome.", CH2, ("cast", "Franco Nero", "The Director")),
+        ("Ian McShane, the director of the hotel, is back.", CH4, ("cast", "Ian McShane", "The Director")),
+        ("Hiroyuki Sanada is the manager, the director of the Osaka branch.", CH4, ("cast", "Hiroyuki Sanada", "The Director")),
+    ],
+    "a-date-in-numbers-day-first": [
+        ("The start of the film is slow, 2017 was a year.", CH2, ("release_year", None, 2017)),
+        ("Start: 2016 was when they shot it.", CH2, ("release_year", None, 2016)),
+        ("Release in Germany was delayed; I saw it 12.05.2016 at a festival.", CH2, ("release_year", None, 2016)),
     ],
 }
 

@@ -272,6 +272,9 @@ def _character(doc: Document, spans: list[tuple[int, int]] | None, actor: str | 
         return None, None
     span = spans[0]
     surface = _surface(doc, span)
+    viewed = _SPACES.sub(" ", doc.folded[span[0]:span[1]]).strip()
+    if viewed.lower() != fold(surface).lower() and viewed.lower().rsplit(" ", 1)[-1] in default_cues()["credit-label"]:
+        surface = viewed  # "The regisseur is X": a job loanword the view wrote in English, a credit's title
     mention = doc.by_start.get(span[0])
     entries: list[Entry] = mention.of_kind(CHARACTER) if mention else []
     if not entries:  # a misspelt name of the actor's own role reads as the role, spelt as the reference spells it
@@ -281,6 +284,9 @@ def _character(doc: Document, spans: list[tuple[int, int]] | None, actor: str | 
         return surface, None  # "Santino's enforcer": a role described by another, not that other
     cast = reference.cast_of(doc.film)
     played = {c for a, c in cast if a == actor}
+    if played and surface.startswith("the ") and surface.islower() and not any(e.iri in played for e in entries) \
+            and _OF_AFTER.match(doc.text, span[1]):
+        return None, None  # "he is the director of the hotel": a job noun with its place describes a known role
     in_film = {c for _, c in cast}
     best = next((e for e in entries if e.iri in played), None) or \
         next((e for e in entries if e.iri in in_film), None) or \
@@ -291,6 +297,9 @@ def _character(doc: Document, spans: list[tuple[int, int]] | None, actor: str | 
                                                or "," in surface):
         surface = reference.characters[best.iri].name  # a hashtag's "JohnWick", a dossier's "Wick, John"
     return surface, best.iri
+
+
+_OF_AFTER = re.compile(r"\s+of\s")
 
 
 def _misspelt_role(surface: str, actor: str | None, film: str | None, reference: Reference) -> str | None:

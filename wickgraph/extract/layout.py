@@ -38,6 +38,7 @@ from . import casing
 from .casing import lower_if_exact, lowercase_twin
 from .credits import Credit, credit_lines
 from .layout_words import LayoutWords, default_layout_words
+from .loanwords import with_loanwords_in_english
 from .markup import markup_spans, separators
 from .sheets import csv_cells
 from .spoken import (
@@ -101,6 +102,7 @@ def normalise(text: str) -> str:
     text = with_punctuation_in_marks(text)  # a dictation's "full stop" is read as "."
     text = with_retractions_blanked(text)  # "2024 no scratch that 2025" is read as 2025
     text = with_fillers_blanked(text)  # "played by, uh, Ian McShane" is read as "played by Ian McShane"
+    text = with_loanwords_in_english(text)  # "The regisseur is X" is read as "The director  is X"
     if not any(mark in text for mark in _LAYOUT_MARKS):
         return text
     text = separators(text)
