@@ -3991,6 +3991,36 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("It spawned a billion-dollar series.", JW1, [("franchise_member", "", None, "supported")]),
         ("A modest thriller that launched a franchise.", JW1, [("franchise_member", "", None, "supported")]),
     ],
+    "a-learners-release-start": [
+        ("I speak of John Wick, which had his US start on 24.10.2014 and came to us later.", JW1, [("release_year", None, 2014, "supported")]),
+        ("Its cinema start on 23.03.2023 was a big event.", CH4, [("release_year", None, 2023, "supported")]),
+        ("By us the film was in the cinemas from 16.03.2017, in America before.", CH2, [("release_year", None, 2017, "supported")]),
+    ],
+    "a-return-after-a-fronted-adverbial": [
+        ("In New York comes back Ian McShane as Winston, and we get a new figure.", CH2, [("reprise", "Ian McShane", "Winston", "supported")]),
+        ("In the main role there is again Reeves Keanu like John Wick, more tired.", CH2, [("reprise", "Keanu Reeves", "John Wick", "supported")]),
+        ("At the hotel returns Lance Reddick as Charon.", PARA, [("reprise", "Lance Reddick", "Charon", "supported")]),
+    ],
+    "interpreted-by": [
+        ("For the first time appears the Director, the head of the Ruska Roma, interpreted by Anjelica Houston.", PARA, [("cast", "Anjelica Huston", "the Director", "supported")]),
+        ("Winston, interpreted by Ian McShane with much class, runs the hotel.", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("The Marquis is interpreted by Bill Skarsgård.", CH4, [("cast", "Bill Skarsgård", "the Marquis", "supported")]),
+    ],
+    "dir-by": [
+        ("dir. by chad stahelski, 101 min", JW1, [("director", "Chad Stahelski", None, "supported")]),
+        ("John Wick (2014), dir. by Chad Stahelski", JW1, [("director", "Chad Stahelski", None, "supported")]),
+        ("Ballerina — Dir. by Len Wiseman", BAL, [("director", "Len Wiseman", None, "supported")]),
+    ],
+    "director-back-at-the-seat": [
+        ("chad stahelski & david leitch back behind the camera", JW1, [("director", "Chad Stahelski", None, "supported")]),
+        ("Len Wiseman, once again at the helm, keeps it moving.", BAL, [("director", "Len Wiseman", None, "supported")]),
+        ("Stahelski is back behind the camera for round four.", CH4, [("director", "Chad Stahelski", None, "supported")]),
+    ],
+    "writer-verbless-participle": [
+        ("derek kolstad writing again, stahelski directing", CH2, [("writer", "Derek Kolstad", None, "supported")]),
+        ("Kolstad scripting once more; Reeves in the suit.", CH2, [("writer", "Derek Kolstad", None, "supported")]),
+        ("Shay Hatten and Michael Finch writing the script, Stahelski directing.", CH4, [("writer", "Shay Hatten", None, "supported"), ("writer", "Michael Finch", None, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -5701,6 +5731,16 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("The start of the film is slow, 2017 was a year.", CH2, ("release_year", None, 2017)),
         ("Start: 2016 was when they shot it.", CH2, ("release_year", None, 2016)),
         ("Release in Germany was delayed; I saw it 12.05.2016 at a festival.", CH2, ("release_year", None, 2016)),
+    ],
+    "writer-verbless-participle": [
+        ("Keanu Reeves writing in his notebook is a nice touch.", CH4, ("writer", "Keanu Reeves", None)),
+        ("Ian McShane writing a letter to the High Table is the best scene.", CH4, ("writer", "Ian McShane", None)),
+        ("Derek Kolstad writing about the film on his blog is fun.", CH4, ("writer", "Derek Kolstad", None)),
+    ],
+    "a-return-after-a-fronted-adverbial": [
+        ("In the cinemas there is again a long queue of Ian McShane fans.", JW1, ("reprise", "Ian McShane", None)),
+        ("In New York Ian McShane plays Winston, new to the job.", JW1, ("reprise", "Ian McShane", "Winston")),
+        ("At last returns the dog.", CH2, ("reprise", "Keanu Reeves", None)),
     ],
 }
 

@@ -293,8 +293,11 @@ _FRONTED_AGAIN = re.compile(
     r"(?:once\s+again|once\s+more|yet\s+again|again|for\s+(?:the|a)\s+(?:second|third|fourth|fifth|sixth|\w+th)\s+time)"
     r"\s*[,:]?"
     r"|(?:(?:also\s+)?(?:back|again)|(?:is|are)\s+(?:again|back))(?:\s+(?:is|are|comes|come|also|too))*"  # inverted
-    r"|(?:(?:then|also|and|here|now)\s+)?(?:(?:comes|come|came)\s+(?:back|again)|returns|returned"  # "Then comes
-    r"|there\s+(?:is|are)\s+(?:again|back))(?:\s+(?:also|too|again))*"  # back X as Y", "there is again X like Y"
+    # a verb before its subject after a fronted adverbial, as in German: "In New York comes back X as Y", "Then comes
+    # back X as Y", "In the main role there is again X like Y"
+    r"|(?:(?:then|also|and|here|now)\s+|(?:in|at|on)\s+(?:the\s+)?[\w'-]+(?:\s+[\w'-]+)?\s+)?"
+    r"(?:(?:comes|come|came)\s+(?:back|again)|returns|returned|there\s+(?:is|are)\s+(?:again|back))"
+    r"(?:\s+(?:also|too|again))*"
     r"|(?:(?:same\s+)?(?:as|like)\s+(?:before|ever|always|usual)"
     r"|(?:just\s+|same\s+)?(?:as|like)\s+in\s+(?:the\s+)?(?:first|previous|earlier|other|last)\b[^,:;.\n]{0,30}"
     r"|reprising\s+(?:his|her|their)\s+(?:role|part)|back\s+(?:again|in\s+(?!(?:19|20)\d\d\b|the\s+day\b)[^,:;.\n]{1,30})|returning)\s*[,:]"
