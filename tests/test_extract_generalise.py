@@ -4021,6 +4021,41 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Kolstad scripting once more; Reeves in the suit.", CH2, [("writer", "Derek Kolstad", None, "supported")]),
         ("Shay Hatten and Michael Finch writing the script, Stahelski directing.", CH4, [("writer", "Shay Hatten", None, "supported"), ("writer", "Michael Finch", None, "supported")]),
     ],
+    "director-present-perfect": [
+        ("Chad Stahelski has directed this film with a dancer's eye.", CH2, [("director", "Chad Stahelski", None, "supported")]),
+        ("Chad Stahelski directed also this film.", PARA, [("director", "Chad Stahelski", None, "supported")]),
+        ("Len Wiseman has also directed it, with some help.", BAL, [("director", "Len Wiseman", None, "supported")]),
+    ],
+    "a-learners-does-the-role": [
+        ("Ian McShane does the Winston, the boss of the hotel.", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Bill Skarsgård makes again the Marquis, so arrogant.", CH4, [("cast", "Bill Skarsgård", "the Marquis", "supported")]),
+        ("Keanu Reeves did the John Wick with his own stunts.", JW1, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+    ],
+    "writer-the-history-is-of": [
+        ("The history is of Derek Kolstad, simple but good.", JW1, [("writer", "Derek Kolstad", None, "supported")]),
+        ("The book of the film is of Derek Kolstad.", CH2, [("writer", "Derek Kolstad", None, "supported")]),
+        ("The story is again from Derek Kolstad.", PARA, [("writer", "Derek Kolstad", None, "supported")]),
+    ],
+    "a-writer-of-the-history": [
+        ("Screenwriter of film is Derek Kolstad.", JW1, [("writer", "Derek Kolstad", None, "supported")]),
+        ("The writer of the history is Derek Kolstad.", CH2, [("writer", "Derek Kolstad", None, "supported")]),
+        ("The writers of film are Shay Hatten and Michael Finch.", CH4, [("writer", "Shay Hatten", None, "supported")]),
+    ],
+    "year-the-release-of-the-film-was": [
+        ("The premiere of the film was 10 February 2017.", CH2, [("release_year", None, 2017, "supported")]),
+        ("The world premiere of this film took place on 10.03.2023.", CH4, [("release_year", None, 2023, "supported")]),
+        ("The US release of the movie came in May 2019.", PARA, [("release_year", None, 2019, "supported")]),
+    ],
+    "a-learners-score-with-from-or-points": [
+        ("Note: 8 from 10", CH2, [("rating", "", 8, "unknown")]),
+        ("For me this is 7 on 10 points.", CH4, [("rating", "", 7, "unknown")]),
+        ("I give it 8 points of 10, no more.", PARA, [("rating", "", 8, "unknown")]),
+    ],
+    "cast-like-present": [
+        ("Ian McShane is again present like Winston.", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Lance Reddick is also here like Charon.", PARA, [("cast", "Lance Reddick", "Charon", "supported")]),
+        ("Laurence Fishburne is back like the Bowery King.", CH4, [("cast", "Laurence Fishburne", "the Bowery King", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -5741,6 +5776,21 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("In the cinemas there is again a long queue of Ian McShane fans.", JW1, ("reprise", "Ian McShane", None)),
         ("In New York Ian McShane plays Winston, new to the job.", JW1, ("reprise", "Ian McShane", "Winston")),
         ("At last returns the dog.", CH2, ("reprise", "Keanu Reeves", None)),
+    ],
+    "writer-the-history-is-of": [
+        ("The history of Derek Kolstad is long, he wrote many things.", CH4, ("writer", "Derek Kolstad", None)),
+        ("The story of Keanu Reeves is sad.", CH4, ("writer", "Keanu Reeves", None)),
+        ("In the book of Keanu Reeves about motorbikes there is nothing of this.", CH4, ("writer", "Keanu Reeves", None)),
+    ],
+    "a-learners-score-with-from-or-points": [
+        ("8 from 10 people in my row liked it.", CH2, ("rating", "", 8)),
+        ("I took 2 from 10 friends to see it.", CH2, ("rating", "", 2)),
+        ("He scored 3 points from 5 attempts.", CH2, ("rating", "", 3)),
+    ],
+    "director-present-perfect": [
+        ("Keanu Reeves has directed a film before, Man of Tai Chi.", CH4, ("director", "Keanu Reeves", None)),
+        ("Chad Stahelski has directed stunts for decades.", BAL, ("director", "Chad Stahelski", None)),
+        ("Derek Kolstad has written and Chad Stahelski has produced it.", BAL, ("director", "Chad Stahelski", None)),
     ],
 }
 

@@ -44,7 +44,7 @@ _METER_EMPTY = "\u25cb\u25a1\u25c7\u25ef\u25b1\u25fb"
 NEEDS = {"stars_glyph": ("★",), "stars_ascii": ("**", "*/", "✦", "✪", "✭", "⭐"),
           "percent": ("%", "per cent", "percent"),
           "points": ("points", "possible", "stars"), "out_of": ("/", "out of", "outta"), "stars": ("star",),
-          "glyph_count": ("/", "out of"), "on_scale": (" on ", " of ", " sur ", " sobre ", " su "),
+          "glyph_count": ("/", "out of"), "on_scale": (" on ", " of ", " from ", " sur ", " sobre ", " su "),
           "given_bare": ("give", "gave", "giving", "rate", "rating", "award", "verdict", "score", "grade", "from me",
                          "deserve", "put", "for me"),
           "labelled_scale": ("out of", "/"),
@@ -87,8 +87,9 @@ _SOURCES: list[tuple[str, re.Pattern[str]]] = [
                                r"(?:\s*(?:/|out\s+of)\s*(?P<scale>5|4|10)\b)?")),
     # "88%" after a score label; "7 of 10 points"
     ("percent", re.compile(r"(?P<value>\d{1,3}(?:\.\d)?)\s*(?:%|per\s?cent\b|percent\b)", re.IGNORECASE)),
-    # "7 of 10 points", "four Guineas in a possible five": a unit, then the possible top mark
-    ("points", re.compile(rf"(?P<value>{_NUM}){_HALF}\s+(?:(?:of|from)\s+(?=\w+\s+(?:points|possible|stars)\b)|"
+    # "7 of 10 points", "8 points of 10", "four Guineas in a possible five": a unit, then the possible top mark
+    ("points", re.compile(rf"(?P<value>{_NUM}){_HALF}\s+(?:points?\s+(?:of|from|on|out\s+of)\s+|"
+                          rf"(?:of|from|on)\s+(?=\w+\s+(?:points|possible|stars)\b)|"
                           rf"(?:[a-z]{{3,12}}\s+)?(?:in|of|out\s+of)\s+a\s+possible\s+){_SCALE}\b"
                           r"(?:\s+(?:points|possible|stars)\b)?",
                           re.IGNORECASE)),
@@ -98,9 +99,9 @@ _SOURCES: list[tuple[str, re.Pattern[str]]] = [
         rf"\(?\s*(?:out\s+of|outta|/)\s*{_SCALE}\b"
         rf"(?!\s*/|[.,]\d)(?!\s+(?:{_COUNTED}|days|screenings|viewers|fans|friends)\b)\)?(?:\s+stars?)?",
         re.IGNORECASE)),
-    # "I give 8 on 10", "note: 7 on 10", "Our score: 4 of 5": a learner's (or a translated "sur", "sobre", "su")
-    # scale or a bare "of", after a giving verb or a label, and not a count ("4 of 5 people")
-    ("on_scale", re.compile(rf"(?P<value>{_NUM}){_HALF}\s+(?:on|of|sur|sobre|su)\s+"
+    # "I give 8 on 10", "note: 7 on 10", "Note: 8 from 10", "Our score: 4 of 5": a learner's (or a translated "sur",
+    # "sobre", "su") scale or a bare "of", after a giving verb or a label, and not a count ("4 of 5 people")
+    ("on_scale", re.compile(rf"(?P<value>{_NUM}){_HALF}\s+(?:on|of|from|sur|sobre|su)\s+"
                             rf"(?:a\s+scale\s+of\s+(?:(?:one|1)\s+to\s+)?)?"
                             rf"{_SCALE}\b(?![.,]\d)"
                             rf"(?!\s+(?:{_COUNTED}|of|stars|points)\b)", re.IGNORECASE)),
