@@ -4056,6 +4056,21 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Lance Reddick is also here like Charon.", PARA, [("cast", "Lance Reddick", "Charon", "supported")]),
         ("Laurence Fishburne is back like the Bowery King.", CH4, [("cast", "Laurence Fishburne", "the Bowery King", "supported")]),
     ],
+    "a-transcripts-host-scores": [
+        ("[00:00:01] ANA: Welcome to the show, I'm Ana.\n[00:00:05] BEN: Hi.\n[00:09:00] BEN: I give it an A-minus.\n[00:09:05] ANA: I'm at eight out of ten.\n", CH2, [("rating", "", 8, "unknown")]),
+        ("PRIYA: This is Reel Talk and I host it.\nTOM: Hello.\nTOM: Seven. Out of ten.\nPRIYA: Three and a half stars from me.\n", PARA, [("rating", "", 3.5, "unknown")]),
+        ("00:01 Jo: Hello, welcome.\n00:02 Sam: Hey.\n10:10 Sam: 9/10.\n10:12 Jo: 4/5, done.\n", CH4, [("rating", "", 4, "unknown")]),
+    ],
+    "a-shows-official-verdict": [
+        ("JIMMY: Scores. Rhea first.\nRHEA: Nine.\nJIMMY: Four dead puppies out of five. So, official Cleaner's Cut verdict: 8/10.\nRHEA: Fine.\n", JW1, [("rating", "", 8, "unknown")]),
+        ("I liked it, 7/10 maybe. The podcast's verdict: 9/10.", CH4, [("rating", "", 9, "unknown")]),
+        ("Mine is 6/10 but the show's official score: 4/5.", CH4, [("rating", "", 4, "unknown")]),
+    ],
+    "credit-in-another-works-brackets": [
+        ("See Ballerina (dir. Len Wiseman, 2025), in which the part is taken by Ana de Armas. Stahelski directed this one.", PARA, [("director", "Chad Stahelski", None, "supported")]),
+        ("Parabellum (dir. Chad Stahelski, 2019) is long.", PARA, [("director", "Chad Stahelski", None, "supported")]),
+        ("Like John Wick (2014, dir. Chad Stahelski), it is short; Stahelski directs.", CH2, [("director", "Chad Stahelski", None, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -5791,6 +5806,16 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Keanu Reeves has directed a film before, Man of Tai Chi.", CH4, ("director", "Keanu Reeves", None)),
         ("Chad Stahelski has directed stunts for decades.", BAL, ("director", "Chad Stahelski", None)),
         ("Derek Kolstad has written and Chad Stahelski has produced it.", BAL, ("director", "Chad Stahelski", None)),
+    ],
+    "credit-in-another-works-brackets": [
+        ("Compare Ballerina (dir. Len Wiseman, 2025).", PARA, ("director", "Len Wiseman", None)),
+        ("Unlike Ballerina (directed by Len Wiseman), this one is tight.", CH4, ("director", "Len Wiseman", None)),
+        ("Its model is Chapter 2 (2017; written by Derek Kolstad).", CH4, ("writer", "Derek Kolstad", None)),
+    ],
+    "a-transcripts-host-scores": [
+        ("[00:00:01] ANA: Welcome, I'm Ana.\n[00:00:05] BEN: Hi.\n[00:09:00] BEN: I give it an A-minus.\n[00:09:05] ANA: I'm at eight out of ten.\n", CH2, ("rating", "", "A-")),
+        ("PRIYA: This is Reel Talk.\nTOM: Hello.\nTOM: Seven. Out of ten.\nPRIYA: Three and a half stars.\n", PARA, ("rating", "", 7)),
+        ("00:01 Jo: Hello.\n00:02 Sam: Hey.\n10:10 Sam: 9/10.\n10:12 Jo: 4/5.\n", CH4, ("rating", "", 9)),
     ],
 }
 

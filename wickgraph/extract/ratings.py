@@ -8,6 +8,7 @@ rating: a labelled own score first, else the first one in the text that is not a
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -67,6 +68,9 @@ _OWN_LABEL = re.compile(r"\b(?:my|our)\b[^.!?\n]{0,40}\b(?:verdict|score|rating|
                         r"\b(?:verdict|score|rating|grade|mark|number)\s+from\s+me\b|"
                         r"^\W*(?:me|mine|for\s+me|from\s+me)\s*[:\-–]|"
                         r"\b(?:editors?['\u2019]?s?|staff|critic['\u2019]?s?|house)\s+(?:verdict|score|rating|grade|pick|mark)\b|"
+                        # a show's own: "So, official Cleaner's Cut verdict: nine out of ten"
+                        r"\b(?:official|show['\u2019]s|podcast['\u2019]s|channel['\u2019]s)\s+(?:[\w'\u2019-]+\s+){0,3}?"
+                        r"(?:verdict|score|rating|grade)\s*[:\-\u2013\u2014]|"
                         # (after a thread's counter: "12/12 final verdict: Parabellum is a 9/10")
                         r"^\W*(?:\d{1,2}/\d{1,2}\W+)?(?:verdict|score|rating|grade|vote|"
                         r"final\s+(?:score|verdict|grade|vote)|overall)\b|"
@@ -295,11 +299,35 @@ def find_rating(text: str) -> RatingMatch | None:
         found = [(own, r) for own, r in found if r.end <= keyed.start or r.start >= keyed.end] + [(True, keyed)]
     if not found:
         return None
-    found = _without_revised(text, _longest_readings(found))
+    found = _hosts_own(text, _without_revised(text, _longest_readings(found)))
     if now:
         return now[-1]
     labelled = [r for own, r in found if own]
     return min(labelled or [r for _, r in found], key=lambda r: (r.start, -(r.end - r.start)))
+
+
+# a transcript's speaker turn: "[00:14:32] DANA:", "00:14 Dana:", "MIKE:" opening a line
+_SPEAKER_TURN = re.compile(r"^[ \t]*(?:\[\d{1,2}:\d{2}(?::\d{2})?\][ \t]*|\d{1,2}:\d{2}(?::\d{2})?[ \t]+)?"
+                           r"(?P<name>[A-Z][A-Z'.-]{1,20}|[A-Z][a-z'-]{1,20})(?:[ ][A-Z][\w'.-]{1,20})?[ \t]*:",
+                           re.MULTILINE)
+
+
+def _hosts_own(text: str, found: list[tuple[bool, RatingMatch]]) -> list[tuple[bool, RatingMatch]]:
+    """In a transcript of several speakers, the scores the host gives (the speaker of its first turn), when the host
+    gives any: the guests' scores are theirs ("DEV: A-minus" before "MARISA: eight and a half out of ten")."""
+    if len(found) < 2 or ":" not in text:
+        return found
+    turns = [(turn.start(), turn["name"]) for turn in _SPEAKER_TURN.finditer(text)]
+    if len(turns) < 4 or len({name for _, name in turns}) < 2:
+        return found
+    starts = [start for start, _ in turns]
+
+    def speaker(rating: RatingMatch) -> str | None:
+        index = bisect.bisect_right(starts, rating.start) - 1
+        return turns[index][1] if index >= 0 else None
+
+    hosts = [(own, rating) for own, rating in found if speaker(rating) == turns[0][1]]
+    return hosts or found
 
 
 # A numeric key to a scorecard's marks ("SCORES (1 = poor ... 5 = excellent)", "rated 1-10", "on a scale of 1 to 5")
