@@ -306,19 +306,23 @@ def find_rating(text: str) -> RatingMatch | None:
     return min(labelled or [r for _, r in found], key=lambda r: (r.start, -(r.end - r.start)))
 
 
-# a transcript's speaker turn: "[00:14:32] DANA:", "00:14 Dana:", "MIKE:" opening a line
+# a transcript's speaker turn: "[00:14:32] DANA:", "Dana:" opening a line (the caller has blanked time stamps)
 _SPEAKER_TURN = re.compile(r"^[ \t]*(?:\[\d{1,2}:\d{2}(?::\d{2})?\][ \t]*|\d{1,2}:\d{2}(?::\d{2})?[ \t]+)?"
-                           r"(?P<name>[A-Z][A-Z'.-]{1,20}|[A-Z][a-z'-]{1,20})(?:[ ][A-Z][\w'.-]{1,20})?[ \t]*:",
-                           re.MULTILINE)
+                           r"(?P<name>[A-Z][\w'.-]{1,20}(?:[ ][A-Z][\w'.-]{1,20})?)[ \t]*:", re.MULTILINE)
+_NOT_A_SPEAKER = frozenset({"rating", "score", "verdict", "grade", "note", "update", "edit", "pros", "cons", "tldr",
+                            "spoilers", "question", "answer", "q", "a"})
 
 
 def _hosts_own(text: str, found: list[tuple[bool, RatingMatch]]) -> list[tuple[bool, RatingMatch]]:
-    """In a transcript of several speakers, the scores the host gives (the speaker of its first turn), when the host
-    gives any: the guests' scores are theirs ("DEV: A-minus" before "MARISA: eight and a half out of ten")."""
+    """In a transcript, the scores the host gives (the speaker of its first turn), when the host gives any: the
+    guests' scores are theirs ("DEV: A-minus" before "MARISA: eight and a half out of ten"). A transcript has two
+    speakers or more with two turns or more each (a block of labelled fields has each label once)."""
     if len(found) < 2 or ":" not in text:
         return found
-    turns = [(turn.start(), turn["name"]) for turn in _SPEAKER_TURN.finditer(text)]
-    if len(turns) < 4 or len({name for _, name in turns}) < 2:
+    turns = [(turn.start(), turn["name"]) for turn in _SPEAKER_TURN.finditer(text)
+             if turn["name"].lower() not in _NOT_A_SPEAKER]
+    counts = Counter(name for _, name in turns)
+    if not turns or counts[turns[0][1]] < 2 or sum(count >= 2 for count in counts.values()) < 2:
         return found
     starts = [start for start, _ in turns]
 
