@@ -5816,9 +5816,9 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("[00:00:01] ANA: Welcome, I'm Ana.\n[00:00:05] BEN: Hi.\n[00:09:00] BEN: I give it an A-minus.\n[00:09:05] ANA: I'm at eight out of ten.\n", CH2, ("rating", "", "A-")),
         ("PRIYA: This is Reel Talk.\nTOM: Hello.\nTOM: Seven. Out of ten.\nPRIYA: Three and a half stars.\n", PARA, ("rating", "", 7)),
         ("00:01 Jo: Hello.\n00:02 Sam: Hey.\n10:10 Sam: 9/10.\n10:12 Jo: 4/5.\n", CH4, ("rating", "", 9)),
-        # a block of labelled fields is no transcript: the critic's own label still wins
-        ("Director: Chad Stahelski\nWriter: Derek Kolstad\nScore: 7/10\nGenre: action\nMy verdict: 9/10\n", CH2,
-         ("rating", "", 7)),
+        # a guest who opens the talk with a single turn is no host: the first speaker must speak twice or more
+        (("ANNOUNCER: Live from the Continental!\nANA: Hi, I'm Ana.\nBEN: Hi.\nANA: I give it 8/10.\nBEN: 6/10.\n"
+         "ANA: Bye.\nBEN: Bye.\n"), CH2, ("rating", "", 6)),
     ],
 }
 
