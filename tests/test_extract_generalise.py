@@ -4071,6 +4071,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Parabellum (dir. Chad Stahelski, 2019) is long.", PARA, [("director", "Chad Stahelski", None, "supported")]),
         ("Like John Wick (2014, dir. Chad Stahelski), it is short; Stahelski directs.", CH2, [("director", "Chad Stahelski", None, "supported")]),
     ],
+    "a-threads-counter-before-a-label": [
+        ("3/16 writers: derek kolstad + shay hatten + chris collins", PARA, [("writer", "Shay Hatten", None, "supported")]),
+        ("(4/16) dir. chad stahelski, obviously", PARA, [("director", "Chad Stahelski", None, "supported")]),
+        ("2/9 cast: keanu reeves as john wick, ian mcshane as winston", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
+    ],
+    "the-franchise-it-has-since-become": [
+        ("It is the very first John Wick movie.", JW1, [("franchise_member", "", None, "supported")]),
+        ("the first instalment of what has since become the John Wick franchise", JW1, [("franchise_member", "", None, "supported")]),
+        ("the opening chapter of what has become the Wick saga", JW1, [("franchise_member", "", None, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
