@@ -4081,6 +4081,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("the first instalment of what has since become the John Wick franchise", JW1, [("franchise_member", "", None, "supported")]),
         ("the opening chapter of what has become the Wick saga", JW1, [("franchise_member", "", None, "supported")]),
     ],
+    "a-semicolon-closes-a-wish": [
+        ("John wishes to retire again; it is Santino D’Antonio, played by Riccardo Scamarcio, who comes calling.", CH2, [("cast", "Riccardo Scamarcio", "Santino D’Antonio", "supported")]),
+        ("I hoped for more Winston; Ian McShane plays him with a wink anyway.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Nobody wanted a fourth one; Chad Stahelski directed it regardless.", CH4, [("director", "Chad Stahelski", None, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -5829,6 +5834,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         # a guest who opens the talk with a single turn is no host: the first speaker must speak twice or more
         (("ANNOUNCER: Live from the Continental!\nANA: Hi, I'm Ana.\nBEN: Hi.\nANA: I give it 8/10.\nBEN: 6/10.\n"
          "ANA: Bye.\nBEN: Bye.\n"), CH2, ("rating", "", 6)),
+    ],
+    "a-semicolon-closes-a-wish": [
+        ("I wish Keanu Reeves had played Caine.", CH4, ("cast", "Keanu Reeves", "Caine")),
+        ("If only Ian McShane were the Marquis, it would sing.", CH4, ("cast", "Ian McShane", "The Marquis")),
+        ("Its model is Chapter 2 (2017; written by Derek Kolstad).", CH4, ("writer", "Derek Kolstad", None)),
     ],
 }
 

@@ -103,6 +103,10 @@ def _blocks(doc: Document, candidate: Candidate, block: Rule, sentence_start: in
     twin, lower = block.twin, doc.twin_view(block.mask)  # searches run over the lower-cased view when they can
     s_start = max(sentence_start, candidate.start - _SCOPE_REACH)
     if block.scope == "before":
+        # a semicolon closes the clause a wish or a negation governs: "he wishes to retire; it is Santino, played by X"
+        semicolon = view.rfind(";", s_start, candidate.start)
+        if semicolon > 0 and view.count("(", s_start, semicolon) <= view.count(")", s_start, semicolon):
+            s_start = semicolon + 1  # (not one inside brackets: "Chapter 2 (2017; written by X)")
         # "If you have somehow missed all of this: X is back as Y": a closed conditional about the reader is no context
         reader = _READER_CONDITIONAL.search(view, s_start, candidate.start)
         match = search(regex, twin, view, lower, reader.end() if reader else s_start, candidate.start)
