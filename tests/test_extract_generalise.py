@@ -4086,6 +4086,42 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("I hoped for more Winston; Ian McShane plays him with a wink anyway.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
         ("Nobody wanted a fourth one; Chad Stahelski directed it regardless.", CH4, [("director", "Chad Stahelski", None, "supported")]),
     ],
+    "cast-topic-as-for": [
+        ("As for Winston, McShane Ian-san plays.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("As for the Director, actor Anjelica Huston, who appeared in Parabellum, comes out again.", BAL, [("cast", "Anjelica Huston", "the Director", "supported")]),
+        ("As for the leader of the killer cult, \"the Chancellor\", actor Gabriel Byrne plays.", BAL, [("cast", "Gabriel Byrne", "the Chancellor", "supported")]),
+    ],
+    "cast-role-of-player": [
+        ("the Bowery King of Fishburne Laurence-san returns", CH4, [("cast", "Laurence Fishburne", "the Bowery King", "supported")]),
+        ("The Charon of Lance Reddick is calm as always.", PARA, [("cast", "Lance Reddick", "Charon", "supported")]),
+        ("I liked the Winston of Ian McShane most.", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
+    ],
+    "cast-role-actor-is": [
+        ("Russian boss Viggo, actor is Michael Nyqvist.", JW1, [("cast", "Michael Nyqvist", "Viggo", "supported")]),
+        ("Eve role is actor Ana de Armas.", BAL, [("cast", "Ana de Armas", "Eve", "supported")]),
+        ("The Marquis, the player is Bill Skarsgård, wears velvet.", CH4, []),
+        ("Caine actor is Donnie Yen, a legend.", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
+    ],
+    "cast-role-by-player-playing": [
+        ("Hotel manager Winston by Ian McShane playing, front desk Charon by Lance Reddick playing.", JW1, [("cast", "Ian McShane", "Winston", "supported"), ("cast", "Lance Reddick", "Charon", "supported")]),
+        ("Female killer Miss Perkins, Adrianne Palicki plays.", JW1, [("cast", "Adrianne Palicki", "Miss Perkins", "supported")]),
+        ("The blind Caine is by Donnie Yen played, very cool.", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
+    ],
+    "year-a-year-year-work": [
+        ("This is a 2023 year American work.", CH4, [("release_year", None, 2023, "supported")]),
+        ("It is a 2014 year produced American action film.", JW1, [("release_year", None, 2014, "supported")]),
+        ("The 2019 year Hollywood production is long.", PARA, [("release_year", None, 2019, "supported")]),
+    ],
+    "an-honorific-suffix": [
+        ("The enemy boss, the Marquis, is Skarsgård Bill-san.", CH4, [("cast", "Bill Skarsgård", "the Marquis", "supported")]),
+        ("Winston is played by Ian McShane-sama, elegant.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Director is Chad Stahelski-shi.", CH4, [("director", "Chad Stahelski", None, "supported")]),
+    ],
+    "a-title-in-brackets-or-quotes": [
+        ("《John Wick》: one man, one dog — notes on the first part\n\nRecently 《John Wick 3》 is coming. Director is Chad Stahelski.", None, [("director", "Chad Stahelski", None, "supported")]),
+        ("It is the first part of 《John Wick》 series.", JW1, [("franchise_member", "", None, "supported")]),
+        ("«John Wick» (notes)\n\nI watched it again. Keanu Reeves is John Wick.", None, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -5839,6 +5875,16 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("I wish Keanu Reeves had played Caine.", CH4, ("cast", "Keanu Reeves", "Caine")),
         ("If only Ian McShane were the Marquis, it would sing.", CH4, ("cast", "Ian McShane", "The Marquis")),
         ("Its model is Chapter 2 (2017; written by Derek Kolstad).", CH4, ("writer", "Derek Kolstad", None)),
+    ],
+    "cast-topic-as-for": [
+        ("As for Caine, Keanu Reeves fights him on the stairs.", CH4, ("cast", "Keanu Reeves", "Caine")),
+        ("As for Winston, Keanu Reeves trusts him.", CH4, ("cast", "Keanu Reeves", "Winston")),
+        ("As for the Marquis, Ian McShane despises him.", CH4, ("cast", "Ian McShane", "the Marquis")),
+    ],
+    "hypothetical-miss": [
+        ("I miss Willem Dafoe as Marcus.", CH2, ("cast", "Willem Dafoe", "Marcus")),
+        ("We'll miss Lance Reddick as Charon.", CH4, ("reprise", "Lance Reddick", "Charon")),
+        ("Missed: Ian McShane as Winston.", BAL, ("cast", "Ian McShane", "Winston")),
     ],
 }
 

@@ -134,7 +134,9 @@ def _title_weight(text: str, start: int, end: int, weak: bool, headline: int, op
     """What a title at ``start`` says about which work the review is about; ``weak`` for a title that is also a
     character's or the franchise's name (unless its year follows in brackets: "JOHN WICK (2014)" is the film)."""
     seen = _VIEWING.search(text, max(0, start - 30), start) is not None
-    weak = weak and not seen and not _DATED.match(text, end)
+    # a name in quotation marks or title brackets is a title ("《John Wick》"), not the character
+    quoted = start > 0 and end < len(text) and text[start - 1] in _QUOTES and text[end] in _QUOTES
+    weak = weak and not seen and not quoted and not _DATED.match(text, end)
     weight = (0.5 if weak else 3.0) + (3.0 if seen else 0.0)  # the work the reviewer watched
     if start < headline:  # the title line says most
         # a name that is also a character ("keanu reeves is john wick") counts as a title only when it opens the line
@@ -150,6 +152,7 @@ def _title_weight(text: str, start: int, end: int, weak: bool, headline: int, op
 
 
 _DATED = re.compile(r"\s*\(\s*(?:19|20)\d\d\s*\)")
+_QUOTES = frozenset("\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u300a\u300b\u300c\u300d\u300e\u300f")
 _ORDINALS = {"first": 1, "1st": 1, "one": 1, "second": 2, "2nd": 2, "two": 2, "third": 3, "3rd": 3, "three": 3,
              "fourth": 4, "4th": 4, "four": 4, "fifth": 5, "5th": 5, "five": 5}
 _ORDINAL = r"(?:first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)"

@@ -35,9 +35,13 @@ __all__ = ["CHARACTER", "PERSON", "WORK", "Entry", "Gazetteer", "Mention", "fold
 
 PERSON, CHARACTER, WORK = 1, 2, 4
 
-# Length-preserving folding: curly quotes and dashes to ASCII, accented letters to their base.
+# Length-preserving folding: curly quotes, guillemets, title brackets and dashes to ASCII, accented letters to their
+# base.
 _FOLD_TABLE: dict[int, str] = {0x2019: "'", 0x2018: "'", 0x201C: '"', 0x201D: '"', 0x2013: "-", 0x2014: "-",
-                               0x2212: "-", 0x00A0: " ", 0x2010: "-", 0x2011: "-", 0x00B4: "'"}
+                               0x2212: "-", 0x00A0: " ", 0x2010: "-", 0x2011: "-", 0x00B4: "'",
+                               # guillemets and East Asian title brackets quote a title: «John Wick», 《John Wick》
+                               0x00AB: '"', 0x00BB: '"', 0x2039: '"', 0x203A: '"', 0x300A: '"', 0x300B: '"',
+                               0x300C: '"', 0x300D: '"', 0x300E: '"', 0x300F: '"', 0x3008: '"', 0x3009: '"'}
 for _code in range(0xC0, 0x250):
     _base = unicodedata.normalize("NFKD", chr(_code))[:1]
     if _base.isascii() and _base.isalpha() and _base != chr(_code):

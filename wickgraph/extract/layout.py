@@ -38,7 +38,6 @@ from . import casing
 from .casing import lower_if_exact, lowercase_twin
 from .credits import Credit, credit_lines
 from .layout_words import LayoutWords, default_layout_words
-from .loanwords import with_loanwords_in_english
 from .markup import markup_spans, separators
 from .sheets import csv_cells
 from .spoken import (
@@ -49,6 +48,7 @@ from .spoken import (
     with_years_in_digits,
 )
 from .textscan import blank, line_spans, trim_span
+from .translation import with_loanwords_in_english, without_honorific_suffixes
 
 __all__ = ["Credit", "Layout", "Row", "Section", "normalise", "read_layout"]
 
@@ -105,6 +105,7 @@ def normalise(text: str) -> str:
     text = with_retractions_blanked(text)  # "2024 no scratch that 2025" is read as 2025
     text = with_fillers_blanked(text)  # "played by, uh, Ian McShane" is read as "played by Ian McShane"
     text = with_loanwords_in_english(text)  # "The regisseur is X" is read as "The director  is X"
+    text = without_honorific_suffixes(text)  # "Reeves Keanu-san plays" is read as "Reeves Keanu     plays"
     if not any(mark in text for mark in _LAYOUT_MARKS):
         return text
     text = separators(text)

@@ -1,8 +1,12 @@
-"""A learner's or a translator's job nouns read as the English ones: "The regisseur is X", "the realisator",
-"the scenarist", "the script book" (cue lists director-loanword, writer-loanword, script-loanword).
+"""What a learner's or a translator's English carries over from another language, read as plain English.
 
-Each loanword is written over with its English noun, padded with spaces, so the view keeps the text's length and
-every rule that knows "director" or "writer" reads the loanword too.
+- Job nouns: "The regisseur is X", "the realisator", "the scenarist", "the script book" (cue lists
+  director-loanword, writer-loanword, script-loanword) are written over with the English noun, padded with spaces,
+  so every rule that knows "director" or "writer" reads them too.
+- Honorific suffixes: "Reeves Keanu-san plays", "Skarsgard Bill-ssi" are blanked, so the name ends where the
+  English one would.
+
+The view keeps the text's length either way, so offsets do not move.
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ from functools import lru_cache
 
 from .links import Cues, default_cues
 
-__all__ = ["with_loanwords_in_english"]
+__all__ = ["with_loanwords_in_english", "without_honorific_suffixes"]
 
 _ENGLISH = {"director-loanword": "director", "writer-loanword": "writer", "script-loanword": "script"}
 
@@ -37,3 +41,14 @@ def with_loanwords_in_english(view: str, cues: Cues | None = None) -> str:
         return noun.ljust(len(word))
 
     return pattern.sub(english_noun, view)
+
+
+# a Japanese or Korean form of address after a name: "Keanu-san", "Ian-sama", "Ana-ssi", "Chad-shi"
+_HONORIFIC_SUFFIX = re.compile(r"(?<=[A-Za-z\u00c0-\u024f])-(?:san|sama|chan|kun|shi|ssi|nim|sensei)\b")
+
+
+def without_honorific_suffixes(view: str) -> str:
+    """``view`` with the honorific suffixes after names blanked."""
+    if "-" not in view:
+        return view
+    return _HONORIFIC_SUFFIX.sub(lambda found: " " * len(found.group()), view)
