@@ -4122,6 +4122,36 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("It is the first part of 《John Wick》 series.", JW1, [("franchise_member", "", None, "supported")]),
         ("«John Wick» (notes)\n\nI watched it again. Keanu Reeves is John Wick.", None, [("cast", "Keanu Reeves", "John Wick", "supported")]),
     ],
+    "writer-holds-the-pen": [
+        ("Derek Kolstad still hold pen for the script.", CH2, [("writer", "Derek Kolstad", None, "supported")]),
+        ("Shay Hatten and Michael Finch hold the pen on the screenplay.", CH4, [("writer", "Shay Hatten", None, "supported"), ("writer", "Michael Finch", None, "supported")]),
+        ("Kolstad held the pen for this film, alone.", JW1, [("writer", "Derek Kolstad", None, "supported")]),
+    ],
+    "later-parts-added": [
+        ("Unlike the later films, Keanu Reeves is John Wick here without fuss.", JW1, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("The later parts are bigger. Keanu Reeves plays John Wick with grief here.", JW1, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("Next films, next year; for now Ian McShane is Winston.", JW1, [("cast", "Ian McShane", "Winston", "supported")]),
+    ],
+    "a-return-since-the-first": [
+        ("Ian McShane is playing Winston since the first part.", CH2, [("reprise", "Ian McShane", "Winston", "supported")]),
+        ("Lance Reddick plays Charon, as he has since the original.", PARA, [("reprise", "Lance Reddick", "Charon", "supported")]),
+        ("Keanu Reeves has been John Wick since day one.", CH4, [("reprise", "Keanu Reeves", "John Wick", "supported")]),
+    ],
+    "a-translations-supervisor-and-work": [
+        ("Supervisor: Chad Stahelski", CH4, [("director", "Chad Stahelski", None, "supported")]),
+        ("This is the 4th work of 「John Wick」 series.", CH4, [("franchise_member", "", None, "supported")]),
+        ("General supervisor: Len Wiseman", BAL, [("director", "Len Wiseman", None, "supported")]),
+    ],
+    "a-star-then-its-number": [
+        ("Total evaluation: ★4.5", CH4, [("rating", "", 4.5, "unknown")]),
+        ("My score ⭐ 3.5, worth it.", PARA, [("rating", "", 3.5, "unknown")]),
+        ("Overall ★ 4", CH2, [("rating", "", 4, "unknown")]),
+    ],
+    "a-translations-full-score-and-over": [
+        ("My score: 8 points (full score 10 points)", JW1, [("rating", "", 8, "unknown")]),
+        ("I give 8 over 10.", CH2, [("rating", "", 8, "unknown")]),
+        ("Rating: 7 points (out of 10)", PARA, [("rating", "", 7, "unknown")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -5885,6 +5915,21 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("I miss Willem Dafoe as Marcus.", CH2, ("cast", "Willem Dafoe", "Marcus")),
         ("We'll miss Lance Reddick as Charon.", CH4, ("reprise", "Lance Reddick", "Charon")),
         ("Missed: Ian McShane as Winston.", BAL, ("cast", "Ian McShane", "Winston")),
+    ],
+    "later-parts-added": [
+        ("Later parts added the High Table and Donnie Yen sir as the blind Caine.", JW1, ("cast", "Donnie Yen", "Caine")),
+        ("The following films brought in Halle Berry as Sofia.", JW1, ("cast", "Halle Berry", "Sofia")),
+        ("Subsequent chapters cast Hiroyuki Sanada as Shimazu Koji.", CH2, ("cast", "Hiroyuki Sanada", "Shimazu Koji")),
+    ],
+    "cast-role-of-player": [
+        ("Next, 「Ballerina」 of Ana de Armas is coming.", CH4, ("cast", "Ana de Armas", "Ballerina")),
+        ("The death of Keanu Reeves' dog starts it.", JW1, ("cast", "Keanu Reeves", None)),
+        ("Winston of Ian McShane's hotel is a rule-keeper.", CH4, ("cast", "Ian McShane", "Winston")),
+    ],
+    "a-star-then-its-number": [
+        ("★ 7/10 for the stairs.", CH4, ("rating", "", 7 / 2)),
+        ("It ran 2 over 3 hours.", CH4, ("rating", "", 2)),
+        ("★ 12 nominations", CH4, ("rating", "", 1)),
     ],
 }
 

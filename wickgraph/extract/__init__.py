@@ -246,9 +246,17 @@ def _resolve(doc: Document, candidates: list[Candidate],
 
 
 def _names_only_a_work(doc: Document, span: tuple[int, int]) -> bool:
+    """A work's title, not a role: a name only a work has, or a work's name in title brackets ("「Ballerina」 of Ana
+    de Armas" is her film; quotation marks may hold a role: "Keanu Reeves is “John Wick” again")."""
     mention = doc.by_start.get(span[0])
-    return mention is not None and mention.end == span[1] and bool(mention.mask & WORK) \
-        and not mention.mask & (CHARACTER | PERSON)
+    if mention is None or mention.end != span[1] or not mention.mask & WORK:
+        return False
+    bracketed = span[0] > 0 and span[1] < len(doc.text) and doc.text[span[0] - 1] in _TITLE_BRACKETS \
+        and doc.text[span[1]] in _TITLE_BRACKETS
+    return bracketed or not mention.mask & (CHARACTER | PERSON)
+
+
+_TITLE_BRACKETS = frozenset("\u300a\u300b\u300c\u300d\u300e\u300f\u3008\u3009")
 
 
 def _surface(doc: Document, span: tuple[int, int]) -> str:

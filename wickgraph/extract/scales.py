@@ -44,7 +44,8 @@ _METER_EMPTY = "\u25cb\u25a1\u25c7\u25ef\u25b1\u25fb"
 NEEDS = {"stars_glyph": ("★",), "stars_ascii": ("**", "*/", "✦", "✪", "✭", "⭐"),
           "percent": ("%", "per cent", "percent"),
           "points": ("points", "possible", "stars"), "out_of": ("/", "out of", "outta"), "stars": ("star",),
-          "glyph_count": ("/", "out of"), "on_scale": (" on ", " of ", " from ", " sur ", " sobre ", " su "),
+          "glyph_count": ("/", "out of"), "on_scale": (" on ", " of ", " from ", " over ", " sur ", " sobre ", " su "),
+          "star_number": ("\u2605", "\u2b50"),
           "given_bare": ("give", "gave", "giving", "rate", "rating", "award", "verdict", "score", "grade", "from me",
                          "deserve", "put", "for me"),
           "labelled_scale": ("out of", "/"),
@@ -89,6 +90,8 @@ _SOURCES: list[tuple[str, re.Pattern[str]]] = [
     ("percent", re.compile(r"(?P<value>\d{1,3}(?:\.\d)?)\s*(?:%|per\s?cent\b|percent\b)", re.IGNORECASE)),
     # "7 of 10 points", "8 points of 10", "four Guineas in a possible five": a unit, then the possible top mark
     ("points", re.compile(rf"(?P<value>{_NUM}){_HALF}\s+(?:points?\s+(?:of|from|on|out\s+of)\s+|"
+                          # "8 points (full score 10 points)": a translation's top mark in brackets
+                          rf"points?\s*\(\s*(?:full\s+(?:score|marks?)|out\s+of|max(?:imum)?(?:\s+score)?)\s*:?\s*|"
                           rf"(?:of|from|on)\s+(?=\w+\s+(?:points|possible|stars)\b)|"
                           rf"(?:[a-z]{{3,12}}\s+)?(?:in|of|out\s+of)\s+a\s+possible\s+){_SCALE}\b"
                           r"(?:\s+(?:points|possible|stars)\b)?",
@@ -101,11 +104,14 @@ _SOURCES: list[tuple[str, re.Pattern[str]]] = [
         re.IGNORECASE)),
     # "I give 8 on 10", "note: 7 on 10", "Note: 8 from 10", "Our score: 4 of 5": a learner's (or a translated "sur",
     # "sobre", "su") scale or a bare "of", after a giving verb or a label, and not a count ("4 of 5 people")
-    ("on_scale", re.compile(rf"(?P<value>{_NUM}){_HALF}\s+(?:on|of|from|sur|sobre|su)\s+"
+    ("on_scale", re.compile(rf"(?P<value>{_NUM}){_HALF}\s+(?:on|of|from|over|sur|sobre|su)\s+"
                             rf"(?:a\s+scale\s+of\s+(?:(?:one|1)\s+to\s+)?)?"
                             rf"{_SCALE}\b(?![.,]\d)"
                             rf"(?!\s+(?:{_COUNTED}|of|stars|points)\b)", re.IGNORECASE)),
     ("stars", re.compile(rf"\b(?P<value>{_NUM}){_HALF}[\s-]+stars?\b", re.IGNORECASE)),
+    # "Total evaluation: ★4.5", "⭐ 3.5": a star glyph, then the number of stars (not "★ 7/10": a decoration)
+    ("star_number", re.compile(r"[\u2605\u2b50][ \t]?(?P<value>[0-5](?:[.,][05])?)"
+                               r"(?![\d/]|[.,]\d|\s*(?:/|out\s+of\b|of\b))")),
     ("letter", re.compile(
         # a label, maybe with a phrase before its colon ("Our own mark, for the film that said goodbye to him: A-")
         r"(?:\b(?:grade|rating|verdict|score|overall(?:\s+grade)?|(?:my|our)\s+take|(?:my|our|own)\s+mark)"
@@ -204,6 +210,9 @@ def reading(kind: str, match: re.Match[str]) -> tuple[float | str, int | str] | 
     if kind == "given_bare":
         given = parse_number(match.group("value"))
         return (given, 10) if given is not None and 0 <= given <= 10 else None
+    if kind == "star_number":
+        value = parse_number(match.group("value").replace(",", "."))
+        return (value, 5) if value is not None and 0 < value <= 5 else None
     if kind in ("out_of", "stars", "on_scale", "labelled_scale"):
         value = parse_number(match.group("value"))
         if value is None:
