@@ -4152,6 +4152,12 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("I give 8 over 10.", CH2, [("rating", "", 8, "unknown")]),
         ("Rating: 7 points (out of 10)", PARA, [("rating", "", 7, "unknown")]),
     ],
+    "a-translations-acts-and-work": [
+        ("Ian McShane who acts Winston is great.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Director Chad Stahelski's new work is long.", CH4, [("director", "Chad Stahelski", None, "supported")]),
+        ("Japan release: 2023/9/22", CH4, [("release_year", None, 2023, "supported")]),
+        ("Keanu Reeves acts John Wick for the fourth time.", CH4, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -5930,6 +5936,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("★ 7/10 for the stairs.", CH4, ("rating", "", 7 / 2)),
         ("It ran 2 over 3 hours.", CH4, ("rating", "", 2)),
         ("★ 12 nominations", CH4, ("rating", "", 1)),
+    ],
+    "a-translations-acts-and-work": [
+        ("Ian McShane acts, Winston watches.", CH4, ("cast", "Ian McShane", "Winston")),
+        ("Hotel manager Winston by Ian McShane playing, front desk Charon by Lance Reddick playing.", JW1, ("cast", "Ian McShane", "Charon")),
+        ("Blu-ray release: 2024/1/5", CH4, ("release_year", None, 2024)),
     ],
 }
 

@@ -198,7 +198,7 @@ def _is_description(words: list[str], cues: Cues) -> bool:
 _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its"})
 
 
-_VERB_THEN_COMMA = re.compile(r"^\s*(?:plays|played|portrays|portrayed|voices|voiced)\s*,")
+_VERB_THEN_COMMA = re.compile(r"^\s*(?:plays|played|portrays|portrayed|voices|voiced|acts|acted|playing)\s*,")
 _FRONTED_OBJECT = re.compile(r"\s+(?:plays|played|portrays|portrayed|voices|voiced)(?=\s*(?:[,.;:!?)]|\Z))")
 
 # what closes "Charon (Lance Reddick" as a role's own bracket: ")" or ", returning)"
