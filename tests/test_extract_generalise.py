@@ -4158,6 +4158,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Japan release: 2023/9/22", CH4, [("release_year", None, 2023, "supported")]),
         ("Keanu Reeves acts John Wick for the fourth time.", CH4, [("cast", "Keanu Reeves", "John Wick", "supported")]),
     ],
+    "cast-the-role-noun": [
+        ("Keanu Reeves is doing the John Wick role.", CH4, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("Ian McShane plays the Winston part again.", PARA, [("reprise", "Ian McShane", "Winston", "supported")]),
+        ("Halle Berry takes the Sofia role and runs.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
+    ],
+    "a-form-of-address-after-a-name": [
+        ("Chad Stahelski sir has directed this one also.", CH4, [("director", "Chad Stahelski", None, "supported")]),
+        ("Halle Berry ma'am with her dogs is there as Sofia.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
+        ("Winston role is done by Ian McShane ji, superb.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -5941,6 +5951,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Ian McShane acts, Winston watches.", CH4, ("cast", "Ian McShane", "Winston")),
         ("Hotel manager Winston by Ian McShane playing, front desk Charon by Lance Reddick playing.", JW1, ("cast", "Ian McShane", "Charon")),
         ("Blu-ray release: 2024/1/5", CH4, ("release_year", None, 2024)),
+    ],
+    "cast-the-role-noun": [
+        ("Donnie Yen plays the Winston card against him.", CH4, ("cast", "Donnie Yen", "Winston")),
+        ("Bill Skarsg\u00e5rd gets the Caine treatment in the end.", CH4, ("cast", "Bill Skarsg\u00e5rd", "Caine")),
+        ("Keanu Reeves takes the Caine fight seriously.", CH4, ("cast", "Keanu Reeves", "Caine")),
     ],
 }
 

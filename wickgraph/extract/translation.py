@@ -3,8 +3,8 @@
 - Job nouns: "The regisseur is X", "the realisator", "the scenarist", "the script book" (cue lists
   director-loanword, writer-loanword, script-loanword) are written over with the English noun, padded with spaces,
   so every rule that knows "director" or "writer" reads them too.
-- Honorific suffixes: "Reeves Keanu-san plays", "Skarsgard Bill-ssi" are blanked, so the name ends where the
-  English one would.
+- Forms of address after a name: "Reeves Keanu-san plays", "Skarsgard Bill-ssi", "Keanu sir", "Halle Berry
+  ma'am" are blanked, so the name ends where the English one would.
 
 The view keeps the text's length either way, so offsets do not move.
 """
@@ -43,12 +43,15 @@ def with_loanwords_in_english(view: str, cues: Cues | None = None) -> str:
     return pattern.sub(english_noun, view)
 
 
-# a Japanese or Korean form of address after a name: "Keanu-san", "Ian-sama", "Ana-ssi", "Chad-shi"
-_HONORIFIC_SUFFIX = re.compile(r"(?<=[A-Za-z\u00c0-\u024f])-(?:san|sama|chan|kun|shi|ssi|nim|sensei)\b")
+# a form of address after a name: Japanese or Korean "Keanu-san", "Ian-sama", "Ana-ssi", "Chad-shi"; Indian or
+# Nigerian English "Keanu sir", "Halle Berry ma'am", "Amitabh ji" (lower case only: "Sir Ian" is a title before one)
+_HONORIFIC_SUFFIX = re.compile(r"(?<=[A-Za-z\u00c0-\u024f])(?:-(?:san|sama|chan|kun|shi|ssi|nim|sensei)|"
+                               r"[ ](?:sir|ma'am|ma\u2019am|madam|ji|saab|sahab|garu))\b(?!['\u2019]s)")
 
 
 def without_honorific_suffixes(view: str) -> str:
     """``view`` with the honorific suffixes after names blanked."""
-    if "-" not in view:
+    if "-" not in view and " sir" not in view and " ma" not in view and " ji" not in view and " sa" not in view \
+            and " garu" not in view:
         return view
     return _HONORIFIC_SUFFIX.sub(lambda found: " " * len(found.group()), view)
