@@ -295,6 +295,8 @@ def _character(doc: Document, spans: list[tuple[int, int]] | None, actor: str | 
     if played and surface.startswith("the ") and surface.islower() and not any(e.iri in played for e in entries) \
             and _OF_AFTER.match(doc.text, span[1]):
         return None, None  # "he is the director of the hotel": a job noun with its place describes a known role
+    if _MODIFIED_NOUN.match(doc.folded, span[1]):
+        return None, None  # "plays the Winston card", "the Caine treatment": the name modifies a noun, names no role
     in_film = {c for _, c in cast}
     best = next((e for e in entries if e.iri in played), None) or \
         next((e for e in entries if e.iri in in_film), None) or \
@@ -308,6 +310,9 @@ def _character(doc: Document, spans: list[tuple[int, int]] | None, actor: str | 
 
 
 _OF_AFTER = re.compile(r"\s+of\s")
+# nouns a role's name may modify without being the role played ("does his Winston thing" is the role: not here)
+_MODIFIED_NOUN = re.compile(r"\s+(?:card|treatment|fight|fights|brawl|duel|scene|scenes|sequence|game|trick|playbook|"
+                            r"formula|gambit|mythology|lore)\b(?!\s+after\b)", re.IGNORECASE)
 
 
 def _misspelt_role(surface: str, actor: str | None, film: str | None, reference: Reference) -> str | None:
