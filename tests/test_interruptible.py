@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import os
+import signal
+import subprocess
+import sys
 import time
 
 import pytest
@@ -58,3 +61,46 @@ def test_the_time_limit_kills_the_child(monkeypatch: pytest.MonkeyPatch) -> None
     assert time.monotonic() - started < 5 and os.getpid() == parent and len(children) == 1
     with pytest.raises(ChildProcessError):  # the child was killed and waited for: no zombie is left
         os.waitpid(children[0], os.WNOHANG)
+
+
+def _children(pid: int) -> list[int]:
+    with open(f"/proc/{pid}/task/{pid}/children") as listing:
+        return [int(child) for child in listing.read().split()]
+
+
+def _alive(pid: int) -> bool:
+    """Running, not gone and not a zombie nobody has reaped yet."""
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/task"), reason="needs Linux /proc to find the forked child")
+def test_a_parent_killed_outright_takes_its_query_child_with_it() -> None:
+    # the parent runs a query that never ends; SIGKILL it, which no handler sees: its forked child must die too
+    script = ("import time\nfrom wickgraph.interruptible import call_with_limit\n"
+              "call_with_limit(lambda: (time.sleep(600), b'')[1], timeout=None)\n")
+    parent = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    child = None
+    try:
+        deadline = time.monotonic() + 30
+        while child is None and time.monotonic() < deadline:
+            found = _children(parent.pid)
+            child = found[0] if found else None
+            time.sleep(0.05)
+        assert child is not None, "the query's child never started"
+        time.sleep(0.2)  # past the child's own set-up
+        parent.kill()
+        parent.wait()
+        deadline = time.monotonic() + 10
+        while _alive(child) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not _alive(child)
+    finally:
+        if parent.poll() is None:
+            parent.kill()
+            parent.wait()
+        if child is not None and _alive(child):
+            os.kill(child, signal.SIGKILL)

@@ -40,11 +40,29 @@ _OK, _ERROR = b"o", b"e"
 """The reply's first byte: the work's bytes follow, or its WickgraphError, pickled (pickle is imported only then)."""
 
 
-def _run_child(sender: int, work: Callable[[], bytes]) -> None:
+def _die_with(parent: int) -> None:
+    """Ask Linux to kill this child when ``parent`` dies: a parent killed outright (SIGKILL, which it cannot handle)
+    must not leave a runaway query behind, holding its output pipes open. Elsewhere a no-op."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # the parent died before the request took effect
+        os._exit(1)
+
+
+_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+
+
+def _run_child(sender: int, work: Callable[[], bytes], parent: int) -> None:
     """In the forked child: run ``work``, send its bytes or its WickgraphError, and never return."""
     code = 0
     try:
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides, and kills us
+        if sys.platform == "linux":
+            _die_with(parent)
         try:
             reply = _OK + work()
         except WickgraphError as error:
@@ -71,10 +89,11 @@ def call_with_limit(work: Callable[[], bytes], *, timeout: float | None, what: s
     """
     receiver, sender = os.pipe()
     started = time.monotonic()
+    parent = os.getpid()
     pid = os.fork()
     if pid == 0:
         os.close(receiver)
-        _run_child(sender, work)
+        _run_child(sender, work, parent)
     os.close(sender)
     chunks: list[bytes] = []
     finished = False
