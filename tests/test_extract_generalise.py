@@ -4168,6 +4168,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Halle Berry ma'am with her dogs is there as Sofia.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
         ("Winston role is done by Ian McShane ji, superb.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
     ],
+    "an-unknown-roles-apostrophe": [
+        ("Kirk Ward himself appears as the Adjudicator’s henchman.", CONT, [("cast", "Kirk Ward", "the Adjudicator's henchman", "supported")]),
+        ("Co-writer Kirk Ward turns up as the Adjudicator’s henchman, briefly.", CONT, [("cast", "Kirk Ward", "the Adjudicator's henchman", "supported")]),
+        ("Kirk Ward plays the Adjudicator's henchman.", CONT, [("cast", "Kirk Ward", "the Adjudicator's henchman", "supported")]),
+    ],
+    "a-job-title-is-no-name": [
+        ("ALBERT HUGHES (Director, Executive Producer) has made films for thirty years.", CONT, [("director", "Albert Hughes", None, "supported")]),
+        ("GREG COOLIDGE and KIRK WARD (Writers, Executive Producers) serve as showrunners.", CONT, [("writer", "Greg Coolidge", None, "supported")]),
+        ("CHAD STAHELSKI (Director, Producer) began as a stuntman.", CH4, [("director", "Chad Stahelski", None, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -5956,6 +5966,26 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Donnie Yen plays the Winston card against him.", CH4, ("cast", "Donnie Yen", "Winston")),
         ("Bill Skarsg\u00e5rd gets the Caine treatment in the end.", CH4, ("cast", "Bill Skarsg\u00e5rd", "Caine")),
         ("Keanu Reeves takes the Caine fight seriously.", CH4, ("cast", "Keanu Reeves", "Caine")),
+    ],
+    "sits-it-out-after": [
+        ("Halle Berry’s Sofia sits this chapter out.", CH4, ("cast", "Halle Berry", "Sofia")),
+        ("Ian McShane, sadly, sat it out.", CH4, ("cast", "Ian McShane", None)),
+        ("Lance Reddick sits out this one.", BAL, ("cast", "Lance Reddick", None)),
+    ],
+    "a-job-title-is-no-name": [
+        ("ALBERT HUGHES (Director, Executive Producer) has made films for thirty years.", CONT, ("director", "Executive Producer", None)),
+        ("GREG COOLIDGE and KIRK WARD (Writers, Executive Producers) serve as showrunners.", CONT, ("writer", "Executive Producers", None)),
+        ("Director: Associate Producer Jane Roe stepped in.", CONT, ("director", "Associate Producer", None)),
+    ],
+    "another-film-after-the-year-noun": [
+        ("She first worked with Reeves on the 2015 thriller Knock Knock.", BAL, ("release_year", None, 2015)),
+        ("He broke out in the 2003 drama Mystic River.", JW1, ("release_year", None, 2003)),
+        ("Their 2017 comedy Game Night was a hit.", CH2, ("release_year", None, 2017)),
+    ],
+    "a-creator-is-no-player": [
+        ("DEREK KOLSTAD (Writer) created the character of John Wick and has written for film.", CH2, ("cast", "Derek Kolstad", "John Wick")),
+        ("Derek Kolstad conceived the role of John Wick for an older actor.", JW1, ("cast", "Derek Kolstad", "John Wick")),
+        ("Kolstad invented the character of Winston over a weekend.", JW1, ("cast", "Derek Kolstad", "Winston")),
     ],
 }
 

@@ -225,6 +225,8 @@ def _resolve(doc: Document, candidates: list[Candidate],
                 else:
                     character, character_iri = _character(doc, [roles[i]] if respective and roles else roles,
                                                           actor_iri, reference)
+                    if character and character_iri is None:  # an unknown role's name, compared as the query does
+                        character = character.replace("\u2019", "'")
                 from_film, from_iri = _work(doc, candidate.parts.get("from_film") or _work_named_in(doc, candidate),
                                             reference) if candidate.reprise else (None, None)
                 if candidate.reprise and character is None and character_iri is None:

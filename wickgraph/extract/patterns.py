@@ -78,6 +78,8 @@ _MACROS = {
     # nor is a pronoun's contraction, "He's playing the Elder")
     "N": (rf"(?-i:(?:{_HONORIFIC}\.?[ ](?={_NAME_WORD}))?(?!{_DESCRIBER}\b)(?![A-Z][a-z]+ing\b(?![ ][A-Z]))"
           r"(?!(?:He|She|It|They|We|You|I|That|There|Here|What|Who|Let)['\u2019])"
+          # a job title is no name: "ALBERT HUGHES (Director, Executive Producer)"
+          r"(?!(?:Executive[ ]|Associate[ ]|Co-)?(?:Producer|Writer|Director|Editor|Composer|Showrunner)s?\b)"
           rf"{_NAME_WORD}(?:[ ](?:{_NAME_WORD}|de|da|del|van|von|la|le|al|Al)){{0,3}})"),
     "E": f"[{ENTITY_CHARS}]",
     "NE": f"[^{ENTITY_CHARS}]",
