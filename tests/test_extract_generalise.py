@@ -4178,6 +4178,26 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("GREG COOLIDGE and KIRK WARD (Writers, Executive Producers) serve as showrunners.", CONT, [("writer", "Greg Coolidge", None, "supported")]),
         ("CHAD STAHELSKI (Director, Producer) began as a stuntman.", CH4, [("director", "Chad Stahelski", None, "supported")]),
     ],
+    "cast-nominal-portrayal": [
+        ("McShane's portrayal of Winston is arguably the film's anchor.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Skarsgård's foppish interpretation of the Marquis divides critics.", CH4, [("cast", "Bill Skarsgård", "the Marquis", "supported")]),
+        ("Yen's embodiment of Caine has attracted attention (Lee, 2024).", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
+    ],
+    "cast-reprising-title-role": [
+        ("Reeves, reprising the titular role, is given little dialogue.", CH4, [("reprise", "Keanu Reeves", "John Wick", "supported")]),
+        ("Keanu Reeves, once more in the title role, barely speaks.", PARA, [("reprise", "Keanu Reeves", "John Wick", "supported")]),
+        ("Keanu Reeves, back in the title part, limps.", CH2, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+    ],
+    "a-hedge-on-the-writers-comment": [
+        ("One might note Hiroyuki Sanada's dignified turn as Shimazu Koji.", CH4, [("cast", "Hiroyuki Sanada", "Shimazu Koji", "supported")]),
+        ("We may observe that Ian McShane plays Winston as a landlord.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("It may be argued that Donnie Yen, as Caine, steals the film.", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
+    ],
+    "a-credit-in-brackets-after-the-noun": [
+        ("The screenplay (credited to Shay Hatten and Michael Finch) elaborates the High Table.", CH4, [("writer", "Shay Hatten", None, "supported"), ("writer", "Michael Finch", None, "supported")]),
+        ("The script (by Derek Kolstad) is lean.", JW1, [("writer", "Derek Kolstad", None, "supported")]),
+        ("Its screenplay (attributed to Derek Kolstad) widens the world.", CH2, [("writer", "Derek Kolstad", None, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -5986,6 +6006,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("DEREK KOLSTAD (Writer) created the character of John Wick and has written for film.", CH2, ("cast", "Derek Kolstad", "John Wick")),
         ("Derek Kolstad conceived the role of John Wick for an older actor.", JW1, ("cast", "Derek Kolstad", "John Wick")),
         ("Kolstad invented the character of Winston over a weekend.", JW1, ("cast", "Derek Kolstad", "Winston")),
+    ],
+    "a-hedge-on-the-writers-comment": [
+        ("It might be Ian McShane as Winston, or not.", BAL, ("cast", "Ian McShane", "Winston")),
+        ("Ian McShane may play Winston in the sequel.", BAL, ("cast", "Ian McShane", "Winston")),
+        ("Donnie Yen might return as Caine in a spin-off.", BAL, ("cast", "Donnie Yen", "Caine")),
     ],
 }
 
