@@ -4198,6 +4198,19 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("The script (by Derek Kolstad) is lean.", JW1, [("writer", "Derek Kolstad", None, "supported")]),
         ("Its screenplay (attributed to Derek Kolstad) widens the world.", CH2, [("writer", "Derek Kolstad", None, "supported")]),
     ],
+    "cast-title-role-is": [
+        ("The protagonist is again Keanu Reeves.", CH4, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("The title character is, of course, Keanu Reeves.", JW1, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("The main character remains Ana de Armas.", BAL, [("cast", "Ana de Armas", "Eve Macarro", "supported")]),
+        ("The titular hitman is Keanu Reeves once more.", PARA, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+    ],
+    "a-learners-vote-and-release": [
+        ("My vote: 8.", CH4, [("rating", "", 8, "unknown")]),
+        ("Vote: 7 and half.", PARA, [("rating", "", 7.5, "unknown")]),
+        ("Final note: 6, no more.", CH2, [("rating", "", 6, "unknown")]),
+        ("The film exits in the cinemas the 24 March 2023.", CH4, [("release_year", None, 2023, "supported")]),
+        ("The film arrived in the halls in 2019.", PARA, [("release_year", None, 2019, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -6011,6 +6024,16 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("It might be Ian McShane as Winston, or not.", BAL, ("cast", "Ian McShane", "Winston")),
         ("Ian McShane may play Winston in the sequel.", BAL, ("cast", "Ian McShane", "Winston")),
         ("Donnie Yen might return as Caine in a spin-off.", BAL, ("cast", "Donnie Yen", "Caine")),
+    ],
+    "cast-title-role-is": [
+        ("The protagonist of Speed was Keanu Reeves.", CH4, ("cast", "Keanu Reeves", "John Wick")),
+        ("The protagonist is a dog, says Ian McShane.", CH4, ("cast", "Ian McShane", "John Wick")),
+        ("The main character of Nobody is Bob Odenkirk.", CH4, ("cast", "Bob Odenkirk", "John Wick")),
+    ],
+    "a-learners-vote-and-release": [
+        ("I vote: yes, see it.", CH4, ("rating", "", None)),
+        ("My note: the film is long, 2 hours.", CH4, ("rating", "", 2)),
+        ("The film exits from my memory fast.", CH4, ("release_year", None, None)),
     ],
 }
 

@@ -32,7 +32,7 @@ _SCALE = r"(?P<scale>5|10|20|100|4|five|ten|twenty|four|(?:a\s+|one\s+)?hundred)
 # a half after a value: "3½", "3 1/2", "3.5", "three and a half", "three-and-a-half"
 # what a number counts when it is no score: "4 out of 5 people", "7 of 10 reviews", "3 on 5 nights"
 _COUNTED = "nights|people|films|movies|times|reviews|critics|chapters|episodes|parts"
-_HALF_SOURCE = r"\s*(?:½|1/2|\.5)|[\s-]+and[\s-]+a[\s-]+half"
+_HALF_SOURCE = r"\s*(?:½|1/2|\.5)|[\s-]+and[\s-]+(?:a[\s-]+)?half"  # a learner's "7 and half" too
 _HALF_AFTER = re.compile(_HALF_SOURCE, re.IGNORECASE)
 _HALF = rf"(?:{_HALF_SOURCE})?"
 
@@ -47,7 +47,7 @@ NEEDS = {"stars_glyph": ("★",), "stars_ascii": ("**", "*/", "✦", "✪", "✭
           "glyph_count": ("/", "out of"), "on_scale": (" on ", " of ", " from ", " over ", " sur ", " sobre ", " su "),
           "star_number": ("\u2605", "\u2b50"),
           "given_bare": ("give", "gave", "giving", "rate", "rating", "award", "verdict", "score", "grade", "from me",
-                         "deserve", "put", "for me"),
+                         "deserve", "put", "for me", "vote", "note"),
           "labelled_scale": ("out of", "/"),
           "letter": ("grade", "rat", "verdict", "score", "overall", "going", "give", "giving", "gets", "earns",
                      "award", "solid", "get a", "earn a", "take", "mark"),
@@ -69,7 +69,9 @@ _SOURCES: list[tuple[str, re.Pattern[str]]] = [
     ("given_bare", re.compile(
         rf"(?:\b(?:give|gives|giving|gave|rate|rates|rating|award|awards|awarding)\s+(?:it|this(?:\s+one)?|"
         rf"the\s+(?:film|movie|show|game))\s+|\b(?:put|puts|putting)\s+(?:it|this(?:\s+one)?)\s+at\s+|"
-        rf"\b(?:verdict|score|rating|grade)\s*[:\-\u2013\u2014]\s*|\b(?:it|this(?:\s+one)?)\s+deserves\s+|"
+        # a learner's "vote" or "note" for a score (Italian "voto", French "note"): "My vote: 8", "Note: 7 and half"
+        rf"\b(?:verdict|score|rating|grade|(?:my\s+|final\s+)?vote|(?:my\s+|final\s+)?note)\s*[:\-\u2013\u2014]\s*|"
+        rf"\b(?:it|this(?:\s+one)?)\s+deserves\s+|"
         rf"\b(?:it|this(?:\s+one)?)\s+(?:gets|earns|scores|deserves)\s+(?=(?:an?\s+)?[\w.]+\s+from\s+me\b)|"
         # "This one's a 9 for me", "It is an 8 for me"
         rf"\b(?:it|this(?:\s+one)?)(?:['\u2019]s|\s+is)\s+(?=an?\s+[\w.]+\s+(?:for|from)\s+me\b))"
@@ -209,6 +211,8 @@ def reading(kind: str, match: re.Match[str]) -> tuple[float | str, int | str] | 
         return (count, scale) if count <= scale and scale in (4, 5, 10) else None
     if kind == "given_bare":
         given = parse_number(match.group("value"))
+        if given is not None and _HALF_AFTER.match(match.string, match.end("value")):
+            given += 0.5  # "Vote: 7 and half"
         return (given, 10) if given is not None and 0 <= given <= 10 else None
     if kind == "star_number":
         value = parse_number(match.group("value").replace(",", "."))
