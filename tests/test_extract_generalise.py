@@ -4211,6 +4211,12 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("The film exits in the cinemas the 24 March 2023.", CH4, [("release_year", None, 2023, "supported")]),
         ("The film arrived in the halls in 2019.", PARA, [("release_year", None, 2019, "supported")]),
     ],
+    "a-learners-dropped-article": [
+        ("Main role plays Keanu Reeves.", CH4, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("Director of film - Chad Stahelski.", CH4, [("director", "Chad Stahelski", None, "supported")]),
+        ("This is already fourth part of franchise about John Wick.", CH4, [("franchise_member", "", None, "supported")]),
+        ("Director of film is Len Wiseman, not Stahelski.", BAL, [("director", "Len Wiseman", None, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -6034,6 +6040,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("I vote: yes, see it.", CH4, ("rating", "", None)),
         ("My note: the film is long, 2 hours.", CH4, ("rating", "", 2)),
         ("The film exits from my memory fast.", CH4, ("release_year", None, None)),
+    ],
+    "a-learners-dropped-article": [
+        ("The main role in Speed was Keanu Reeves.", CH4, ("cast", "Keanu Reeves", "John Wick")),
+        ("In the main role, a dog.", CH4, ("cast", "Keanu Reeves", "John Wick")),
+        ("Director of photography - Dan Laustsen.", CH4, ("director", "Dan Laustsen", None)),
     ],
 }
 

@@ -90,10 +90,10 @@ _MACROS = {
     # descriptive words before a known character: "as his daughter Akira", "as the villainous Marquis"
     "DESC": (r"(?:(?:his|her|their|the|a|an)\s+"
              r"(?:(?!(?:of|for|to|in|and|with|from|like|by|as|at|on)\b)[a-z][a-z-]*\s+){1,2}?(?={C}))?"),
-    # "the title assassin", "the protagonist": the character the work is named after
+    # "the title assassin", "the protagonist", a learner's "Main role plays X": the character the work is named after
     "TITLE": (r"(?P<title_role>the\s+(?:(?:title|titular|eponymous)\s+"
               r"(?:character|role|part|assassin|hitman|hit\s+man|killer|hero|heroine|antihero|ballerina)"
-              r"|protagonist|main\s+character))\b"),
+              r"|protagonist|main\s+character)|(?:(?<=^)|(?<=[.!?:;]\s))main\s+role)\b"),
     # an apposition that describes the name before it and names no one: "Chow, the hotel's cook, is played by"
     "APPOS": rf"(?:,\s+(?:the|a|an|his|her|their|its)\s+[^,.;:!?\n()\"{ENTITY_CHARS}]{{1,50}}?,)",
     # a dashed or bracketed aside that names no one: "Young Eve — a girl of ten in a grey cardigan — is played by"
