@@ -4217,6 +4217,21 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("This is already fourth part of franchise about John Wick.", CH4, [("franchise_member", "", None, "supported")]),
         ("Director of film is Len Wiseman, not Stahelski.", BAL, [("director", "Len Wiseman", None, "supported")]),
     ],
+    "cast-has-as-protagonist": [
+        ("The film has as protagonist Keanu Reeves.", CH4, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("Ballerina has as main character Ana de Armas.", BAL, [("cast", "Ana de Armas", "Eve Macarro", "supported")]),
+        ("The sequel had as hero Keanu Reeves again.", CH2, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+    ],
+    "year-title-country-year": [
+        ("Original title: John Wick: Chapter 4, USA 2023", CH4, [("release_year", None, 2023, "supported")]),
+        ("Ballerina, USA/HU 2025, 125 min.", BAL, [("release_year", None, 2025, "supported")]),
+        ("John Wick, US, 2014 — a classic.", JW1, [("release_year", None, 2014, "supported")]),
+    ],
+    "a-learners-gives-the-role": [
+        ("Keanu Reeves gives again the John Wick.", CH4, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("Production year: 2023", CH4, [("release_year", None, 2023, "supported")]),
+        ("Ian McShane gives the Winston with much humour.", PARA, [("cast", "Ian McShane", "Winston", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -6045,6 +6060,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("The main role in Speed was Keanu Reeves.", CH4, ("cast", "Keanu Reeves", "John Wick")),
         ("In the main role, a dog.", CH4, ("cast", "Keanu Reeves", "John Wick")),
         ("Director of photography - Dan Laustsen.", CH4, ("director", "Dan Laustsen", None)),
+    ],
+    "cast-has-as-protagonist": [
+        ("The film has as one flaw its length; Keanu Reeves is fine.", CH4, ("cast", "Keanu Reeves", "John Wick")),
+        ("Speed had as hero Keanu Reeves, and Nobody has Bob Odenkirk.", CH4, ("cast", "Bob Odenkirk", "John Wick")),
+        ("Keanu Reeves gives the dog a name.", JW1, ("cast", "Keanu Reeves", "Daisy")),
     ],
 }
 
