@@ -4232,6 +4232,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Production year: 2023", CH4, [("release_year", None, 2023, "supported")]),
         ("Ian McShane gives the Winston with much humour.", PARA, [("cast", "Ian McShane", "Winston", "supported")]),
     ],
+    "writer-for-which-credit": [
+        ("The screenplay, for which Derek Kolstad shares credit with Shay Hatten, Chris Collins and Michael Finch, is baroque.", PARA, [("writer", "Derek Kolstad", None, "supported")]),
+        ("The script, on which Shay Hatten and Michael Finch share credit, is lean.", CH4, [("writer", "Shay Hatten", None, "supported"), ("writer", "Michael Finch", None, "supported")]),
+        ("The story, for which Derek Kolstad is credited, is thin.", JW1, [("writer", "Derek Kolstad", None, "supported")]),
+    ],
+    "writer-for-which-credit-with": [
+        ("The screenplay, for which Derek Kolstad shares credit with Shay Hatten, Chris Collins and Michael Finch, is baroque.", PARA, [("writer", "Shay Hatten", None, "supported"), ("writer", "Michael Finch", None, "contradicted")]),
+        ("The script, on which Michael Finch splits the credit with Shay Hatten, is lean.", CH4, [("writer", "Shay Hatten", None, "supported")]),
+        ("The teleplay, for which Greg Coolidge shares writing credit with Kirk Ward, is fine.", CONT, [("writer", "Kirk Ward", None, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -6065,6 +6075,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("The film has as one flaw its length; Keanu Reeves is fine.", CH4, ("cast", "Keanu Reeves", "John Wick")),
         ("Speed had as hero Keanu Reeves, and Nobody has Bob Odenkirk.", CH4, ("cast", "Bob Odenkirk", "John Wick")),
         ("Keanu Reeves gives the dog a name.", JW1, ("cast", "Keanu Reeves", "Daisy")),
+    ],
+    "writer-for-which-credit": [
+        ("The script, for which Keanu Reeves waited years, is lean.", CH4, ("writer", "Keanu Reeves", None)),
+        ("The story, on which Ian McShane comments, is thin.", CH4, ("writer", "Ian McShane", None)),
+        ("The screenplay, for which Chad Stahelski fought, was rewritten.", CH4, ("writer", "Chad Stahelski", None)),
     ],
 }
 
