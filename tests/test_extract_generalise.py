@@ -4242,6 +4242,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("The script, on which Michael Finch splits the credit with Shay Hatten, is lean.", CH4, [("writer", "Shay Hatten", None, "supported")]),
         ("The teleplay, for which Greg Coolidge shares writing credit with Kirk Ward, is fine.", CONT, [("writer", "Kirk Ward", None, "supported")]),
     ],
+    "a-participles-phrase-then-its-agent": [
+        ("Helen, played in brief flashbacks and a phone video by Bridget Moynahan, haunts it.", JW1, [("cast", "Bridget Moynahan", "Helen", "supported")]),
+        ("Winston, voiced with a wink and a long pause before every line by Ian McShane, runs it.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Caine, played with a cane, dark glasses and endless patience by Donnie Yen, wins.", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
+    ],
+    "a-role-title-in-quotation-marks": [
+        ("Rome has its own “sommelier”, played by Peter Serafinowicz, who presents guns.", CH2, [("cast", "Peter Serafinowicz", "The Sommelier", "supported")]),
+        ("The \"elder\", played by Saïd Taghmaoui, sits in the desert.", PARA, [("cast", "Saïd Taghmaoui", "the Elder", "supported")]),
+        ("A “harbinger” arrives, played by Clancy Brown.", CH4, [("cast", "Clancy Brown", "the Harbinger", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -6080,6 +6090,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("The script, for which Keanu Reeves waited years, is lean.", CH4, ("writer", "Keanu Reeves", None)),
         ("The story, on which Ian McShane comments, is thin.", CH4, ("writer", "Ian McShane", None)),
         ("The screenplay, for which Chad Stahelski fought, was rewritten.", CH4, ("writer", "Chad Stahelski", None)),
+    ],
+    "a-participles-phrase-then-its-agent": [
+        ("Viggo, played for years in Swedish films by other people, is Michael Nyqvist here.", JW1, ("cast", "Michael Nyqvist", "Helen")),
+        ("Helen, played in the flashbacks, dies; the dog was given by her to John, says Keanu Reeves.", JW1, ("cast", "Keanu Reeves", "Helen")),
+        ("Winston, played as a landlord. Then by Ian McShane's choice a rogue.", CH4, ("cast", "Ian McShane", "Charon")),
     ],
 }
 

@@ -349,6 +349,7 @@ _MESSAGE_PREFIX = re.compile(r"\s*(?:\[[^\]\n]{1,25}\]\s*)?(?:\d{1,2}:\d{2}(?::\
 _POSSESSED = re.compile(r"['\u2019]s?\s+(?:[a-z-]+\s+)?\Z")
 
 
+_QUOTES = "\"'\u201c\u201d\u2018\u2019"
 _BRACKETED_NAME = re.compile(r"[ \t]*\((?-i:[A-Z])[\w'\u2019.-]+(?:[ ][\w'\u2019.-]+){0,3}\)")
 
 
@@ -363,6 +364,8 @@ def _role_title(text: str, start: int, entry: Entry) -> bool:
     noun = entry.form[4:].strip()
     if _BRACKETED_NAME.match(text, start + len(noun)):
         return True  # "a ballerina (Unity Phelan)": the actor in brackets makes the noun their role
+    if start and text[start - 1] in _QUOTES and text[start + len(noun):start + len(noun) + 1] in _QUOTES:
+        return True  # its own “sommelier”, played by X: quotation marks make the noun a name
     # "Shamier Anderson's tracker, Mr. Nobody": the name that follows is the role, the noun describes it
     named_next = re.match(r",?\s+(?-i:[A-Z])", text[start + len(noun):start + len(noun) + 4]) is not None
     return " " not in noun and not named_next and _POSSESSED.search(text, max(0, start - 30), start) is not None

@@ -292,6 +292,11 @@ _APPOSED_PARTICIPLE = re.compile(r"(?:,\s+[^,;.!?()\n]{1,50})?,\s+(?:a|an|the|hi
                                  r"(?:here\s+)?by\s+", re.IGNORECASE)
 
 
+# a participle set off after the role, lower-case words of its own, then its agent: a phrase of any length
+_PARTICIPLE_THEN_BY = re.compile(r"\s*,\s*(?:played|portrayed|voiced|embodied|essayed|interpreted)\s+"
+                                 r"(?:(?-i:[a-z])[\w'-]*,?\s+){1,14}?by\s+", re.IGNORECASE)
+
+
 def _passive_of_the_role(words: list[str], cues: Cues) -> bool:
     verb = next((i for i, w in enumerate(words) if w in cues["passive-verb"]), None)
     if verb is None:
@@ -391,6 +396,8 @@ def backward_link(gap: str, after: str, cues: Cues) -> bool:
         # "Winston is, once again, in the capable hands of Ian McShane"; "once more in the hands of X": a role back
         # in the same hands ("the fate of Winston is in the hands of X" is the plot)
         return True
+    if _PARTICIPLE_THEN_BY.fullmatch(gap):
+        return True  # "Helen, played in brief flashbacks and a phone video by X": a phrase, then the agent
     content = [w for w in gap_words(_APPOSITION.sub(" ", gap)) if w not in (",", "\u2014", "\u2013")]
     if not content or len(content) > _MAX_LINK_WORDS:
         return False
