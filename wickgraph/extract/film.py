@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from ..reference import Reference, normalize_name
 from . import casing
 from .casing import lower_if_exact, lowercase_twin
-from .gazetteer import CHARACTER, PERSON, WORK, Gazetteer, Mention
+from .gazetteer import CHARACTER, PERSON, QUOTE_MARKS, WORK, Gazetteer, Mention
 from .textscan import line_around
 
 __all__ = ["detect_film", "place_in_series", "resolve_film", "resolve_work", "series_number"]
@@ -135,7 +135,7 @@ def _title_weight(text: str, start: int, end: int, weak: bool, headline: int, op
     character's or the franchise's name (unless its year follows in brackets: "JOHN WICK (2014)" is the film)."""
     seen = _VIEWING.search(text, max(0, start - 30), start) is not None
     # a name in quotation marks or title brackets is a title ("《John Wick》"), not the character
-    quoted = start > 0 and end < len(text) and text[start - 1] in _QUOTES and text[end] in _QUOTES
+    quoted = start > 0 and end < len(text) and text[start - 1] in QUOTE_MARKS and text[end] in QUOTE_MARKS
     weak = weak and not seen and not quoted and not _DATED.match(text, end)
     weight = (0.5 if weak else 3.0) + (3.0 if seen else 0.0)  # the work the reviewer watched
     if start < headline:  # the title line says most
@@ -152,7 +152,6 @@ def _title_weight(text: str, start: int, end: int, weak: bool, headline: int, op
 
 
 _DATED = re.compile(r"\s*\(\s*(?:19|20)\d\d\s*\)")
-_QUOTES = frozenset("\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u300a\u300b\u300c\u300d\u300e\u300f")
 _ORDINALS = {"first": 1, "1st": 1, "one": 1, "second": 2, "2nd": 2, "two": 2, "third": 3, "3rd": 3, "three": 3,
              "fourth": 4, "4th": 4, "four": 4, "fifth": 5, "5th": 5, "five": 5}
 _ORDINAL = r"(?:first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)"

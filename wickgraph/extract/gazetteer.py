@@ -31,7 +31,7 @@ from .nameforms import (
 )
 from .spoken import is_dictated
 
-__all__ = ["CHARACTER", "PERSON", "WORK", "Entry", "Gazetteer", "Mention", "fold", "get_gazetteer"]
+__all__ = ["CHARACTER", "PERSON", "QUOTE_MARKS", "WORK", "Entry", "Gazetteer", "Mention", "fold", "get_gazetteer"]
 
 PERSON, CHARACTER, WORK = 1, 2, 4
 
@@ -349,7 +349,8 @@ _MESSAGE_PREFIX = re.compile(r"\s*(?:\[[^\]\n]{1,25}\]\s*)?(?:\d{1,2}:\d{2}(?::\
 _POSSESSED = re.compile(r"['\u2019]s?\s+(?:[a-z-]+\s+)?\Z")
 
 
-_QUOTES = "\"'\u201c\u201d\u2018\u2019"
+# quotation marks, plain, typographic, guillemets and East Asian title brackets (``fold`` makes the last two '"')
+QUOTE_MARKS = frozenset("\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u300a\u300b\u300c\u300d\u300e\u300f")
 _BRACKETED_NAME = re.compile(r"[ \t]*\((?-i:[A-Z])[\w'\u2019.-]+(?:[ ][\w'\u2019.-]+){0,3}\)")
 
 
@@ -364,7 +365,7 @@ def _role_title(text: str, start: int, entry: Entry) -> bool:
     noun = entry.form[4:].strip()
     if _BRACKETED_NAME.match(text, start + len(noun)):
         return True  # "a ballerina (Unity Phelan)": the actor in brackets makes the noun their role
-    if start and text[start - 1] in _QUOTES and text[start + len(noun):start + len(noun) + 1] in _QUOTES:
+    if start and text[start - 1] in QUOTE_MARKS and text[start + len(noun):start + len(noun) + 1] in QUOTE_MARKS:
         return True  # its own “sommelier”, played by X: quotation marks make the noun a name
     # "Shamier Anderson's tracker, Mr. Nobody": the name that follows is the role, the noun describes it
     named_next = re.match(r",?\s+(?-i:[A-Z])", text[start + len(noun):start + len(noun) + 4]) is not None
