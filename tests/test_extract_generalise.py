@@ -42,6 +42,10 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("sí! Riccardo Scamarcio es Santino, el villano", CH2, [("cast", "Riccardo Scamarcio", "Santino", "supported")]),
         ("Ian McShane joue Winston avec élégance.", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
         ("Keanu Reeves interpreta a John Wick otra vez.", CH2, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        # code-mixed world Englishes: Tagalog "bilang" (as), Nigerian Pidgin "be" (is)
+        ("Si Ian McShane bilang Winston, ang galing!", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Na Ian McShane be Winston, as usual.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Lance Reddick be Charon for this one, e sweet.", PARA, [("cast", "Lance Reddick", "Charon", "supported")]),
     ],
     "role-filler": [
         ("Bridget Moynahan has a tiny part as Helen in the flashbacks.", JW1,
@@ -60,6 +64,10 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Ian McShane is Winston once more.", PARA, [("reprise", "Ian McShane", "Winston", "supported")]),
         ("Laurence Fishburne's return as the Bowery King is welcome.", CH4,
          [("reprise", "Laurence Fishburne", "Bowery King", "supported")]),
+        # Tagalog mixed in: "nagbabalik" and "bumalik" (returns, returned)
+        ("Laurence Fishburne, nagbabalik bilang Bowery King.", CH4,
+         [("reprise", "Laurence Fishburne", "Bowery King", "supported")]),
+        ("Ian McShane bumalik as Winston, syempre.", PARA, [("reprise", "Ian McShane", "Winston", "supported")]),
     ],
     "list-separator": [
         ("| Actor | Role |\n|---|---|\n| Keanu Reeves | John Wick |\n| Common | Cassian |\n", CH2,
@@ -6095,6 +6103,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Viggo, played for years in Swedish films by other people, is Michael Nyqvist here.", JW1, ("cast", "Michael Nyqvist", "Helen")),
         ("Helen, played in the flashbacks, dies; the dog was given by her to John, says Keanu Reeves.", JW1, ("cast", "Keanu Reeves", "Helen")),
         ("Winston, played as a landlord. Then by Ian McShane's choice a rogue.", CH4, ("cast", "Ian McShane", "Charon")),
+    ],
+    "a-pidgin-be-is-no-wish": [
+        ("Keanu Reeves wants to be Winston's friend.", CH4, ("cast", "Keanu Reeves", "Winston")),
+        ("Donnie Yen may be Caine in a spin-off.", BAL, ("cast", "Donnie Yen", "Caine")),
+        ("Keanu Reeves would never be the Marquis.", CH4, ("cast", "Keanu Reeves", "the Marquis")),
     ],
 }
 
