@@ -4260,6 +4260,12 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("The \"elder\", played by Saïd Taghmaoui, sits in the desert.", PARA, [("cast", "Saïd Taghmaoui", "the Elder", "supported")]),
         ("A “harbinger” arrives, played by Clancy Brown.", CH4, [("cast", "Clancy Brown", "the Harbinger", "supported")]),
     ],
+    "a-learners-reprise-forms": [
+        ("Again in this part Ian McShane is Winston.", PARA, [("reprise", "Ian McShane", "Winston", "supported")]),
+        ("Again in this film, Lance Reddick plays Charon.", CH4, [("reprise", "Lance Reddick", "Charon", "supported")]),
+        ("Winston is played again from Ian McShane.", CH2, [("reprise", "Ian McShane", "Winston", "supported")]),
+        ("Again with us:\nIan McShane as Winston\nLance Reddick as Charon\n", PARA, [("reprise", "Lance Reddick", "Charon", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -6108,6 +6114,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Keanu Reeves wants to be Winston's friend.", CH4, ("cast", "Keanu Reeves", "Winston")),
         ("Donnie Yen may be Caine in a spin-off.", BAL, ("cast", "Donnie Yen", "Caine")),
         ("Keanu Reeves would never be the Marquis.", CH4, ("cast", "Keanu Reeves", "the Marquis")),
+    ],
+    "a-learners-reprise-forms": [
+        ("Also in this part Donnie Yen is Caine, a new face.", CH4, ("reprise", "Donnie Yen", "Caine")),
+        ("In this part, Ian McShane is Winston.", JW1, ("reprise", "Ian McShane", "Winston")),
+        ("Also in this film the dog is played from a beagle; Keanu Reeves is John Wick.", JW1, ("reprise", "Keanu Reeves", "John Wick")),
     ],
 }
 

@@ -297,6 +297,9 @@ _PARTICIPLE_THEN_BY = re.compile(r"\s*,\s*(?:played|portrayed|voiced|embodied|es
                                  r"(?:(?-i:[a-z])[\w'-]*,?\s+){1,14}?by\s+", re.IGNORECASE)
 
 
+_AGAIN_WORDS = frozenset({"again", "once", "more", "also", "still"})  # "Winston is played again from X"
+
+
 def _passive_of_the_role(words: list[str], cues: Cues) -> bool:
     verb = next((i for i, w in enumerate(words) if w in cues["passive-verb"]), None)
     if verb is None:
@@ -406,7 +409,8 @@ def backward_link(gap: str, after: str, cues: Cues) -> bool:
     *middle, last = content
     by_role = last == "by" and (_passive_of_the_role(middle, cues) or _APPOSED_PARTICIPLE.fullmatch(gap) is not None)
     return by_role or \
-        (last == "from" and middle[-1:] in (["played"], ["playing"], ["portrayed"])) or \
+        (last == "from" and [w for w in middle if w not in _AGAIN_WORDS][-1:] in (["played"], ["playing"],
+                                                                                ["portrayed"])) or \
         (last == "to" and any(w in cues["role-transfer"] for w in middle)) or \
         (last == "for" and middle[:1] in (["is"], ["was"], ["makes"]) and any(w in cues["role-noun"] for w in middle))
 

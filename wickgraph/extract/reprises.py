@@ -302,6 +302,8 @@ _FRONTED_AGAIN = re.compile(
     r"|(?:just\s+|same\s+)?(?:as|like)\s+in\s+(?:the\s+)?(?:first|previous|earlier|other|last)\b[^,:;.\n]{0,30}"
     r"|reprising\s+(?:his|her|their)\s+(?:role|part)|back\s+(?:again|in\s+(?!(?:19|20)\d\d\b|the\s+day\b)[^,:;.\n]{1,30})|returning)\s*[,:]"
     r"|returning\s+(?:as|to\s+(?:the\s+)?(?:role|part)\s+of)"  # "Returning as Winston is X": the role fronted too
+    # "Again in this film, X plays Y": the work itself named as one more round ("Also in this part" may only add)
+    r"|again\s+in\s+(?:this|the\s+new)\s+(?:part|film|movie|one|chapter|sequel|instal?lment|episode)\s*,?"
     r")\s+\Z", re.IGNORECASE)
 # "Winston, played by Ian McShane, who is back from the first movie": a relative clause on the pair says it
 # (the clause follows the actor: "plays Eve, who is back for revenge" is the character's story)
