@@ -4266,6 +4266,27 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Winston is played again from Ian McShane.", CH2, [("reprise", "Ian McShane", "Winston", "supported")]),
         ("Again with us:\nIan McShane as Winston\nLance Reddick as Charon\n", PARA, [("reprise", "Lance Reddick", "Charon", "supported")]),
     ],
+    "director-responsible-for": [
+        ("For the direction is responsible Chad Stahelski.", PARA, [("director", "Chad Stahelski", None, "supported")]),
+        ("Responsible for the direction is again Chad Stahelski.", CH4, [("director", "Chad Stahelski", None, "supported")]),
+        ("For the directing was responsible Len Wiseman.", BAL, [("director", "Len Wiseman", None, "supported")]),
+    ],
+    "director-is-responsible-for": [
+        ("Chad Stahelski is responsible for the direction.", PARA, [("director", "Chad Stahelski", None, "supported")]),
+        ("Stahelski is again responsible for the direction, and it shows.", CH4, [("director", "Chad Stahelski", None, "supported")]),
+        ("Len Wiseman was responsible for the directing.", BAL, [("director", "Len Wiseman", None, "supported")]),
+    ],
+    "a-learners-start-and-book": [
+        ("Start in cinema: 23 May 2019", PARA, [("release_year", None, 2019, "supported")]),
+        ("Premiere was on 9 May 2019.", PARA, [("release_year", None, 2019, "supported")]),
+        ("The book for the film wrote again Derek Kolstad.", CH2, [("writer", "Derek Kolstad", None, "supported")]),
+        ("The third film of the John-Wick-series is here.", PARA, [("franchise_member", "", None, "supported")]),
+    ],
+    "franchise-sequel-of-a-work": [
+        ("This is the continuation of John Wick 2.", PARA, [("franchise_member", "", None, "supported")]),
+        ("It is the sequel of Parabellum, longer.", CH4, [("franchise_member", "", None, "supported")]),
+        ("The successor to Chapter 2 goes bigger.", PARA, [("franchise_member", "", None, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -6119,6 +6140,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Also in this part Donnie Yen is Caine, a new face.", CH4, ("reprise", "Donnie Yen", "Caine")),
         ("In this part, Ian McShane is Winston.", JW1, ("reprise", "Ian McShane", "Winston")),
         ("Also in this film the dog is played from a beagle; Keanu Reeves is John Wick.", JW1, ("reprise", "Keanu Reeves", "John Wick")),
+    ],
+    "director-is-responsible-for": [
+        ("Keanu Reeves is responsible for the direction of the fights with his team.", CH4, ("director", "Keanu Reeves", None)),
+        ("Keanu Reeves is responsible for the mood.", CH4, ("director", "Keanu Reeves", None)),
+        ("Nobody is responsible for the direction this story took, says Ian McShane.", CH4, ("director", "Ian McShane", None)),
     ],
 }
 
