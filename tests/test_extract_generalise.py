@@ -4287,6 +4287,12 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("It is the sequel of Parabellum, longer.", CH4, [("franchise_member", "", None, "supported")]),
         ("The successor to Chapter 2 goes bigger.", PARA, [("franchise_member", "", None, "supported")]),
     ],
+    "a-team-or-title-role-in-brackets": [
+        ("The screenwriting team (Kolstad, Hatten, Collins, Abrams) builds on the second film.", PARA, [("writer", "Chris Collins", None, "supported"), ("writer", "Marc Abrams", None, "supported")]),
+        ("The writing credits (Kolstad, Hatten) are shared.", PARA, [("writer", "Shay Hatten", None, "supported")]),
+        ("The protagonist (Reeves) is wounded throughout.", PARA, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("The title character (Keanu Reeves) barely speaks.", CH4, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -6145,6 +6151,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Keanu Reeves is responsible for the direction of the fights with his team.", CH4, ("director", "Keanu Reeves", None)),
         ("Keanu Reeves is responsible for the mood.", CH4, ("director", "Keanu Reeves", None)),
         ("Nobody is responsible for the direction this story took, says Ian McShane.", CH4, ("director", "Ian McShane", None)),
+    ],
+    "a-team-or-title-role-in-brackets": [
+        ("The stunt team (Keanu Reeves and friends) trained for months.", CH4, ("writer", "Keanu Reeves", None)),
+        ("The writing team (and the studio) wanted more.", CH4, ("writer", "Keanu Reeves", None)),
+        ("The protagonist of Speed (Keanu Reeves) was a cop.", CH4, ("cast", "Keanu Reeves", "John Wick")),
     ],
 }
 
