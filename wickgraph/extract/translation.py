@@ -31,8 +31,9 @@ def _pattern(cues: Cues) -> tuple[re.Pattern[str], dict[str, str]]:
 def with_loanwords_in_english(view: str, cues: Cues | None = None) -> str:
     """``view`` with each job loanword replaced by its English noun, padded to the same length."""
     pattern, english = _pattern(cues or default_cues())
-    if pattern.search(view) is None:
-        return view
+    lower = view.lower()
+    if not any(word in lower for word in english):
+        return view  # most reviews: plain substring tests, several times cheaper than the case-blind search
 
     def english_noun(found: re.Match[str]) -> str:
         word = found.group()
