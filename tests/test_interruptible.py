@@ -77,7 +77,8 @@ def _alive(pid: int) -> bool:
         return False
 
 
-@pytest.mark.skipif(not os.path.exists("/proc/self/task"), reason="needs Linux /proc to find the forked child")
+@pytest.mark.skipif(not os.path.exists("/proc/self/task"),
+                    reason="Linux only: the parent-death signal (prctl) is Linux's, and /proc finds the child")
 def test_a_parent_killed_outright_takes_its_query_child_with_it() -> None:
     # the parent runs a query that never ends; SIGKILL it, which no handler sees: its forked child must die too
     script = ("import time\nfrom wickgraph.interruptible import call_with_limit\n"
