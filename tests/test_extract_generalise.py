@@ -4293,6 +4293,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("The protagonist (Reeves) is wounded throughout.", PARA, [("cast", "Keanu Reeves", "John Wick", "supported")]),
         ("The title character (Keanu Reeves) barely speaks.", CH4, [("cast", "Keanu Reeves", "John Wick", "supported")]),
     ],
+    "a-role-possessive-names-its-player": [
+        ("Wife Helen's actor is Bridget Moynahan.", JW1, [("cast", "Bridget Moynahan", "Helen", "supported")]),
+        ("Winston's actor, Ian McShane, still owns every scene.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Caine's performer is Donnie Yen, and he is superb.", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
+    ],
+    "a-reprise-in-a-relative-clause": [
+        ("Laurence Fishburne, who reprises the Bowery King, growls magnificently.", PARA, [("reprise", "Laurence Fishburne", "the Bowery King", "supported")]),
+        ("Ian McShane, who has reprised Winston three times now, looks tired.", CH4, [("reprise", "Ian McShane", "Winston", "supported")]),
+        ("Lance Reddick, who once again reprises his Charon, is missed.", CH4, [("reprise", "Lance Reddick", "Charon", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -6156,6 +6166,16 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("The stunt team (Keanu Reeves and friends) trained for months.", CH4, ("writer", "Keanu Reeves", None)),
         ("The writing team (and the studio) wanted more.", CH4, ("writer", "Keanu Reeves", None)),
         ("The protagonist of Speed (Keanu Reeves) was a cop.", CH4, ("cast", "Keanu Reeves", "John Wick")),
+    ],
+    "a-role-possessive-names-its-player": [
+        ("Winston's role is bigger this time.", CH4, ("cast", "Ian McShane", "Winston")),
+        ("Caine's daughter, Akira, is not played by Donnie Yen.", CH4, ("cast", "Donnie Yen", "Akira")),
+        ("Winston's actor is not Lance Reddick; Reddick plays Charon.", CH4, ("cast", "Lance Reddick", "Winston")),
+    ],
+    "a-reprise-in-a-relative-clause": [
+        ("Keanu Reeves, who wanted to reprise Neo, is John Wick here.", CH4, ("reprise", "Keanu Reeves", "Neo")),
+        ("Ian McShane, who hopes to reprise Winston, is absent.", BAL, ("reprise", "Ian McShane", "Winston")),
+        ("Lance Reddick, who never reprised Charon after this, is missed.", PARA, ("reprise", "Lance Reddick", "Charon")),
     ],
 }
 
