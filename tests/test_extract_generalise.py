@@ -4303,6 +4303,12 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Ian McShane, who has reprised Winston three times now, looks tired.", CH4, [("reprise", "Ian McShane", "Winston", "supported")]),
         ("Lance Reddick, who once again reprises his Charon, is missed.", CH4, [("reprise", "Lance Reddick", "Charon", "supported")]),
     ],
+    "a-lead-sentence-year-with-many-describers": [
+        ("John Wick: Chapter 2 is a 2017 American neo-noir action thriller film directed by Chad Stahelski.", CH2, [("release_year", None, 2017, "supported"), ("director", "Chad Stahelski", None, "supported")]),
+        ("Ballerina is a 2025 American action thriller film set in the world of John Wick.", BAL, [("release_year", None, 2025, "supported")]),
+        ("The film is a 2019 American neo-noir action-thriller, and a loud one.", PARA, [("release_year", None, 2019, "supported")]),
+        ("It is a 2023 American-British martial arts epic picture.", CH4, [("release_year", None, 2023, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -6176,6 +6182,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Keanu Reeves, who wanted to reprise Neo, is John Wick here.", CH4, ("reprise", "Keanu Reeves", "Neo")),
         ("Ian McShane, who hopes to reprise Winston, is absent.", BAL, ("reprise", "Ian McShane", "Winston")),
         ("Lance Reddick, who never reprised Charon after this, is missed.", PARA, ("reprise", "Lance Reddick", "Charon")),
+    ],
+    "a-lead-sentence-year-with-many-describers": [
+        ("This is a 2023 review of a great action film.", CH2, ("release_year", "", 2023)),
+        ("It is a 2017 sequel to a 2014 American action film.", CH2, ("release_year", "", 2014)),
+        ("The film is a 1999 Wachowski fantasy in all but name, says nobody.", CH2, ("release_year", "", 1999)),
     ],
 }
 
