@@ -4309,6 +4309,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("The film is a 2019 American neo-noir action-thriller, and a loud one.", PARA, [("release_year", None, 2019, "supported")]),
         ("It is a 2023 American-British martial arts epic picture.", CH4, [("release_year", None, 2023, "supported")]),
     ],
+    "a-question-in-statement-order": [
+        ("Keanu Reeves plays John Wick, and who else could?", CH4, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("Donnie Yen plays Caine - wasn't he great?", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
+        ("Q: How was it? A: Ian McShane is Winston and he is superb.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -6187,6 +6192,13 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("This is a 2023 review of a great action film.", CH2, ("release_year", "", 2023)),
         ("It is a 2017 sequel to a 2014 American action film.", CH2, ("release_year", "", 2014)),
         ("The film is a 1999 Wachowski fantasy in all but name, says nobody.", CH2, ("release_year", "", 1999)),
+    ],
+    "a-question-in-statement-order": [
+        ("Q: Stahelski wrote this one too, right?", CH2, ("writer", "Chad Stahelski", None)),
+        ("It came out in 2016, didn't it?", CH2, ("release_year", "", 2016)),
+        ("And Ian McShane plays Charon, yes?", CH2, ("cast", "Ian McShane", "Charon")),
+        ("Q: And Lance Reddick plays Winston?", CH4, ("cast", "Lance Reddick", "Winston")),
+        ("Halle Berry is Sofia in this one too - isn't she?", PARA, ("cast", "Halle Berry", None)),
     ],
 }
 
