@@ -69,6 +69,20 @@ def test_misspelt_names_resolve(text: str, film: str, actor: str) -> None:
     assert any(a == actor and s == "supported" for a, _, s in roles(text, film))
 
 
+@pytest.mark.parametrize(("text", "film", "character"), [
+    ("and then adrianne palicki plays miss perkins, who breaks the hotel's one rule", "John Wick", "Ms. Perkins"),
+    ("ADRIANNE PALICKI AS MISS PERKINS", "John Wick", "Ms. Perkins"),
+    ("so david patrick kelly is uncle charlie the cleaner", "John Wick", "Charlie"),
+    ("sofia al-azwar is halle berry and she brings two dogs", "Parabellum", "Sofia"),
+    # a description and a one-word name stay as written
+    ("unity phelan reprises her role as the ballerina", "Ballerina", "the Ballerina"),
+    ("and lance reddick is charon as ever", "John Wick: Chapter 4", "Charon"),
+])
+def test_a_full_name_that_lost_its_case_is_spelt_as_the_reference_spells_it(text: str, film: str,
+                                                                            character: str) -> None:
+    assert character in {c for _, c, _ in roles(text, film)}
+
+
 @pytest.mark.parametrize("text", ["Mark Hamill is great.", "Keanu Ramirez is someone else.",
                                   "Lance Armstrong rode a bike."])
 def test_fuzzy_names_need_a_close_match(text: str) -> None:

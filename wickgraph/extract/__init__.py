@@ -304,7 +304,11 @@ def _character(doc: Document, spans: list[tuple[int, int]] | None, actor: str | 
         next((e for e in entries if e.iri in in_film), None) or \
         next((e for e in entries if e.is_label), entries[0])
     if surface.islower() or (surface.isupper() and len(surface) > 3):
-        surface = best.form
+        # a full name whose case is lost is spelt as the reference spells it ("miss perkins" is "Ms. Perkins");
+        # a description or a one-word name stays as matched ("the ballerina", "priest")
+        facts = reference.characters.get(best.iri or "")
+        full_name = len(words := best.form.split()) > 1 and all(w[:1].isupper() for w in words)
+        surface = facts.name if facts and full_name else best.form
     elif best.iri in reference.characters and (_run_together(surface, reference.characters[best.iri].name)
                                                or "," in surface):
         surface = reference.characters[best.iri].name  # a hashtag's "JohnWick", a dossier's "Wick, John"
