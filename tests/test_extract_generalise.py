@@ -4314,6 +4314,13 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Donnie Yen plays Caine - wasn't he great?", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
         ("Q: How was it? A: Ian McShane is Winston and he is superb.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
     ],
+    "readers-comments-under-a-post": [
+        ("Keanu Reeves plays John Wick with total commitment.\n\n3 comments\n\nsam_k · 2h\nian mcshane plays charon lol", CH4, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("Donnie Yen is Caine and he steals the film, honestly.\n\nComments (2)\nRiley: Lance Reddick plays Winston here, right", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
+        ("Stahelski directs and the stairs sequence is a classic.\n\n── READER RESPONSES ──\nmo: Derek Kolstad directed it, and 2/10", CH4, [("director", "Chad Stahelski", None, "supported")]),
+        ("Comments\nKeanu Reeves plays John Wick, and Ian McShane is Winston, in a film that never stops moving.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("I read the comments on the trailer.\nIan McShane is Winston again and he is wonderful.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -6199,6 +6206,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("And Ian McShane plays Charon, yes?", CH2, ("cast", "Ian McShane", "Charon")),
         ("Q: And Lance Reddick plays Winston?", CH4, ("cast", "Lance Reddick", "Winston")),
         ("Halle Berry is Sofia in this one too - isn't she?", PARA, ("cast", "Halle Berry", None)),
+    ],
+    "readers-comments-under-a-post": [
+        ("Keanu Reeves plays John Wick with total commitment.\n\n3 comments\n\nsam_k · 2h\nian mcshane plays charon lol", CH4, ("cast", "Ian McShane", "Charon")),
+        ("Donnie Yen is Caine and he steals the film, honestly.\n\nComments (2)\nRiley: Lance Reddick plays Winston here, right", CH4, ("cast", "Lance Reddick", "Winston")),
+        ("Stahelski directs and the stairs sequence is a classic.\n\n── READER RESPONSES ──\nmo: Derek Kolstad directed it, and 2/10", CH4, ("director", "Derek Kolstad", None)),
     ],
 }
 

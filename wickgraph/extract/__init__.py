@@ -23,6 +23,7 @@ from ..reference import Reference, default_reference, normalize_name
 from .answers import answered_questions
 from .claims import Claim, Extraction
 from .collector import collector_paused
+from .comments import comment_spans
 from .confidence import claim_confidence
 from .document import Document
 from .film import detect_film, resolve_film, resolve_work, series_number
@@ -106,7 +107,8 @@ def extract(text: str, film: str | None = None, *, reference: Reference | None =
             verdicts[id(candidate)] = is_blocked(doc, candidate, rules)
         return verdicts[id(candidate)]
 
-    elsewhere = other_work_spans(doc)  # parts of a post about several works that are about another one
+    # parts of a post about several works that are about another one, and the readers' comments under it
+    elsewhere = other_work_spans(doc) + comment_spans(text)
     pairs = [(claim, c) for claim, c in pairs if not any(start <= claim.start < end for start, end in elsewhere)]
     # nor from what an edit struck out; a score said across subtitle cues or wrapped lines is read as one line
     rating = find_rating(blank(text, elsewhere + struck_spans(text) + list(line_joins(text))))
