@@ -4321,6 +4321,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Comments\nKeanu Reeves plays John Wick, and Ian McShane is Winston, in a film that never stops moving.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
         ("I read the comments on the trailer.\nIan McShane is Winston again and he is wonderful.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
     ],
+    "a-question-reported-in-a-clause": [
+        ("Whether you like it or not, Ian McShane is back as Winston.", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Everyone asked about the sequel, and Ian McShane is back as Winston.", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("I wondered if it would work; Keanu Reeves plays John Wick and it does.", CH4, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+    ],
+    "a-new-clause-after-played-by": [
+        ("His father, Viggo Tarasov, is played by Michael Nyqvist, and Nyqvist is the secret weapon.", JW1, [("cast", "Michael Nyqvist", "Viggo Tarasov", "supported")]),
+        ("Winston, played by Ian McShane, and McShane has never been better.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Caine, the blind assassin, is played by Donnie Yen, and Yen steals the film.", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -6211,6 +6221,16 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Keanu Reeves plays John Wick with total commitment.\n\n3 comments\n\nsam_k · 2h\nian mcshane plays charon lol", CH4, ("cast", "Ian McShane", "Charon")),
         ("Donnie Yen is Caine and he steals the film, honestly.\n\nComments (2)\nRiley: Lance Reddick plays Winston here, right", CH4, ("cast", "Lance Reddick", "Winston")),
         ("Stahelski directs and the stairs sequence is a classic.\n\n── READER RESPONSES ──\nmo: Derek Kolstad directed it, and 2/10", CH4, ("director", "Derek Kolstad", None)),
+    ],
+    "a-question-reported-in-a-clause": [
+        ("Listeners keep asking whether Willem Dafoe shows up as Marcus.", CH2, ("cast", "Willem Dafoe", None)),
+        ("It is unclear whether Derek Kolstad wrote this draft.", CH4, ("writer", "Derek Kolstad", None)),
+        ("We all wondered if Lance Reddick plays Charon here.", BAL, ("cast", "Lance Reddick", "Charon")),
+    ],
+    "a-new-clause-after-played-by": [
+        ("Santino and Gianna, played by Riccardo Scamarcio and Claudia Gerini, are siblings.", CH2, ("cast", "Riccardo Scamarcio", "Gianna")),
+        ("Caine and Koji, played by Donnie Yen and Hiroyuki Sanada, are old friends.", CH4, ("cast", "Donnie Yen", "Shimazu Koji")),
+        ("Winston and Charon, played by Ian McShane and Lance Reddick, run the hotel.", CH4, ("cast", "Ian McShane", "Charon")),
     ],
 }
 
