@@ -4331,6 +4331,17 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Winston, played by Ian McShane, and McShane has never been better.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
         ("Caine, the blind assassin, is played by Donnie Yen, and Yen steals the film.", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
     ],
+    "a-recast-role-given-its-other-player": [
+        ("The Elder, played with stately gravity by George Georgiou, sits in the sand.", PARA, [("cast", "George Georgiou", "the Elder", "contradicted")]),
+        ("Winston, played here by Ian McShane, runs a hotel.", CONT, [("cast", "Ian McShane", "Winston", "contradicted")]),
+        ("The Elder, played by Saïd Taghmaoui, returns for a scene.", CH4, [("cast", "Saïd Taghmaoui", "the Elder", "contradicted")]),
+    ],
+    "an-epithet-or-aside-before-the-player": [
+        ("The father, Viggo Tarasov, is the late Michael Nyqvist.", JW1, [("cast", "Michael Nyqvist", "Viggo Tarasov", "supported")]),
+        ("Winston is the great Ian McShane.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Its concierge, Charon (the ferryman's name is, one assumes, no accident), is Lance Reddick.", CH2, [("cast", "Lance Reddick", "Charon", "supported")]),
+        ("Caine, played to perfection by Donnie Yen, is blind.", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -6231,6 +6242,16 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Santino and Gianna, played by Riccardo Scamarcio and Claudia Gerini, are siblings.", CH2, ("cast", "Riccardo Scamarcio", "Gianna")),
         ("Caine and Koji, played by Donnie Yen and Hiroyuki Sanada, are old friends.", CH4, ("cast", "Donnie Yen", "Shimazu Koji")),
         ("Winston and Charon, played by Ian McShane and Lance Reddick, run the hotel.", CH4, ("cast", "Ian McShane", "Charon")),
+    ],
+    "a-recast-role-given-its-other-player": [
+        ("In Parabellum, the Elder was played by Saïd Taghmaoui.", CH4, ("cast", "Saïd Taghmaoui", None)),
+        ("Viggo, played by Michael Nyqvist in the first film, is gone.", CH4, ("cast", "Michael Nyqvist", None)),
+        ("Back in 2019, the Elder was Saïd Taghmaoui; now it is George Georgiou.", CH4, ("cast", "Saïd Taghmaoui", None)),
+    ],
+    "an-epithet-or-aside-before-the-player": [
+        ("Nogi, the trainer of Eve, is Sharon Duncan-Brewster.", BAL, ("cast", "Sharon Duncan-Brewster", "Eve")),
+        ("The boss, Viggo, is the great enemy of Keanu Reeves.", JW1, ("cast", "Keanu Reeves", "Viggo")),
+        ("Caine, the blind assassin, is the great Keanu Reeves's old friend.", CH4, ("cast", "Keanu Reeves", "Caine")),
     ],
 }
 

@@ -95,6 +95,8 @@ def without_other_work_roles(claims: list[Claim], doc: Document, reference: Refe
             return True  # "In Parabellum, Halle Berry played Sofia": so it was, even where the claim is a known error
         if cast_false_claim_truth(claim, reference, film):
             return False
+        if character in {c for _, c in here}:
+            return False  # the role is in this work, played by another: a recast role mixed up, flagged as such
         possessive = _POSSESSIVE.search(claim.evidence) is not None and not _PRESENT_AFTER.match(doc.text, claim.end)
         return _RECALLED_ROLE.search(claim.evidence) is not None or possessive
 
