@@ -4342,6 +4342,14 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Its concierge, Charon (the ferryman's name is, one assumes, no accident), is Lance Reddick.", CH2, [("cast", "Lance Reddick", "Charon", "supported")]),
         ("Caine, played to perfection by Donnie Yen, is blind.", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
     ],
+    "a-writing-credit-continued-or-shared": [
+        ("The screenplay, which is credited to Derek Kolstad and Michael Finch, is lean.", CH2, [("writer", "Derek Kolstad", None, "supported"), ("writer", "Michael Finch", None, "contradicted")]),
+        ("The screenplay - credited to Shay Hatten and Michael Finch - is lean.", CH4, [("writer", "Shay Hatten", None, "supported"), ("writer", "Michael Finch", None, "supported")]),
+        ("The script is Derek Kolstad's again, this time shared with Shay Hatten.", PARA, [("writer", "Shay Hatten", None, "supported")]),
+        ("Written by Derek Kolstad, now with Shay Hatten and Chris Collins.", PARA, [("writer", "Chris Collins", None, "supported")]),
+        ("Derek Kolstad, who wrote the first two films alone, now shares the credit with Shay Hatten, Chris Collins and Marc Abrams.", PARA, [("writer", "Derek Kolstad", None, "supported"), ("writer", "Marc Abrams", None, "supported")]),
+        ("Kolstad wrote the draft; he shares the credit with Shay Hatten.", PARA, [("writer", "Shay Hatten", None, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -6252,6 +6260,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Nogi, the trainer of Eve, is Sharon Duncan-Brewster.", BAL, ("cast", "Sharon Duncan-Brewster", "Eve")),
         ("The boss, Viggo, is the great enemy of Keanu Reeves.", JW1, ("cast", "Keanu Reeves", "Viggo")),
         ("Caine, the blind assassin, is the great Keanu Reeves's old friend.", CH4, ("cast", "Keanu Reeves", "Caine")),
+    ],
+    "a-writing-credit-continued-or-shared": [
+        ("Keanu Reeves shares the credit with Ian McShane for the hotel scenes.", CH4, ("writer", "Ian McShane", None)),
+        ("Derek Kolstad now shares the credit with Shay Hatten.", PARA, ("writer", "Shay Hatten", None)),
+        ("The script is Derek Kolstad's, with Keanu Reeves as the star.", JW1, ("writer", "Keanu Reeves", None)),
     ],
 }
 
