@@ -4350,6 +4350,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Derek Kolstad, who wrote the first two films alone, now shares the credit with Shay Hatten, Chris Collins and Marc Abrams.", PARA, [("writer", "Derek Kolstad", None, "supported"), ("writer", "Marc Abrams", None, "supported")]),
         ("Kolstad wrote the draft; he shares the credit with Shay Hatten.", PARA, [("writer", "Shay Hatten", None, "supported")]),
     ],
+    "a-copula-places-the-work-in-the-franchise": [
+        ("It is the foundation stone of the John Wick franchise.", JW1, [("franchise_member", None, None, "supported")]),
+        ("This one remains the best of the John Wick films, by a distance.", CH4, [("franchise_member", None, None, "supported")]),
+        ("It's one of the great John Wick movies.", CH2, [("franchise_member", None, None, "supported")]),
+    ],
+    "the-work-that-made-a-franchise": [
+        ("This is the entry that turned John Wick from a surprise hit into a proper franchise.", CH2, [("franchise_member", None, None, "supported")]),
+        ("Its success made John Wick into a full-blown series.", CH2, [("franchise_member", None, None, "supported")]),
+        ("The sequel transformed the story into a sprawling saga.", CH2, [("franchise_member", None, None, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -6265,6 +6275,16 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Keanu Reeves shares the credit with Ian McShane for the hotel scenes.", CH4, ("writer", "Ian McShane", None)),
         ("Derek Kolstad now shares the credit with Shay Hatten.", PARA, ("writer", "Shay Hatten", None)),
         ("The script is Derek Kolstad's, with Keanu Reeves as the star.", JW1, ("writer", "Keanu Reeves", None)),
+    ],
+    "a-copula-places-the-work-in-the-franchise": [
+        ("It is the opposite of the John Wick films, a slow drama.", CH2, ("franchise_member", "", None)),
+        ("It is a knock-off of the John Wick movies with none of the craft.", CH2, ("franchise_member", "", None)),
+        ("It was the year everyone in the John Wick fandom lost their minds.", CH2, ("franchise_member", "", None)),
+    ],
+    "the-work-that-made-a-franchise": [
+        ("It turned into a mess by the third act.", CH2, ("franchise_member", "", None)),
+        ("The fight turned the room into a series of mirrors.", CH2, ("franchise_member", "", None)),
+        ("Nothing turned it into a hit.", CH2, ("franchise_member", "", None)),
     ],
 }
 
