@@ -4360,6 +4360,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Its success made John Wick into a full-blown series.", CH2, [("franchise_member", None, None, "supported")]),
         ("The sequel transformed the story into a sprawling saga.", CH2, [("franchise_member", None, None, "supported")]),
     ],
+    "someone-elses-claim-reported-with-that": [
+        ("I wrote that Ian McShane plays Winston, and I stand by it.", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("As I said last week, Keanu Reeves is John Wick again.", CH4, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("It is fair to say that Donnie Yen plays Caine better than anyone could.", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -6285,6 +6290,12 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("It turned into a mess by the third act.", CH2, ("franchise_member", "", None)),
         ("The fight turned the room into a series of mirrors.", CH2, ("franchise_member", "", None)),
         ("Nothing turned it into a hit.", CH2, ("franchise_member", "", None)),
+    ],
+    "someone-elses-claim-reported-with-that": [
+        ("Pippa Lund at the Herald, meanwhile, wrote that John Leguizamo's Aurelio deserved more than a garage.", CH2, ("cast", "John Leguizamo", "Aurelio")),
+        ("Ottoline Grey gave it four stars, raving that \"Ian McShane's Winston finally gets the chess move\".", PARA, ("cast", "Ian McShane", "Winston")),
+        ("My colleague insists that Lance Reddick plays Charon with more warmth this time.", CH4, ("cast", "Lance Reddick", "Charon")),
+        ("A trade paper claimed that Derek Kolstad wrote this one.", CH4, ("writer", "Derek Kolstad", None)),
     ],
 }
 
