@@ -4365,6 +4365,12 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("As I said last week, Keanu Reeves is John Wick again.", CH4, [("cast", "Keanu Reeves", "John Wick", "supported")]),
         ("It is fair to say that Donnie Yen plays Caine better than anyone could.", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
     ],
+    "a-list-or-a-confirmed-return-to-their-roles": [
+        ("Reeves, McShane, Reddick and Leguizamo reprised their roles from the first film.", CH2, [("reprise", "Ian McShane", "Winston", "supported"), ("reprise", "John Leguizamo", "Aurelio", "supported")]),
+        ("McShane and Reddick were also confirmed to be reprising their roles.", PARA, [("reprise", "Lance Reddick", "Charon", "supported")]),
+        ("Fishburne was confirmed in May 2018 to be returning as the Bowery King.", PARA, [("reprise", "Laurence Fishburne", "the Bowery King", "supported")]),
+        ("It opened on 17 May 2019, with Laurence Fishburne back as the Bowery King.", PARA, [("reprise", "Laurence Fishburne", "the Bowery King", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -6296,6 +6302,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Ottoline Grey gave it four stars, raving that \"Ian McShane's Winston finally gets the chess move\".", PARA, ("cast", "Ian McShane", "Winston")),
         ("My colleague insists that Lance Reddick plays Charon with more warmth this time.", CH4, ("cast", "Lance Reddick", "Charon")),
         ("A trade paper claimed that Derek Kolstad wrote this one.", CH4, ("writer", "Derek Kolstad", None)),
+    ],
+    "a-list-or-a-confirmed-return-to-their-roles": [
+        ("Ian McShane and Lance Reddick are expected to reprise their roles.", PARA, ("reprise", "Ian McShane", None)),
+        ("Ian McShane may return as Winston.", PARA, ("reprise", "Ian McShane", None)),
+        ("McShane and Reddick were rumoured to be reprising their roles.", PARA, ("reprise", "Lance Reddick", None)),
     ],
 }
 
