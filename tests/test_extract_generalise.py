@@ -4371,6 +4371,12 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Fishburne was confirmed in May 2018 to be returning as the Bowery King.", PARA, [("reprise", "Laurence Fishburne", "the Bowery King", "supported")]),
         ("It opened on 17 May 2019, with Laurence Fishburne back as the Bowery King.", PARA, [("reprise", "Laurence Fishburne", "the Bowery King", "supported")]),
     ],
+    "no-and-a-marker-take-back-the-clause": [
+        ("directed by uh david leitch no no sorry it is directed by chad stahelski", CH2, [("director", "Chad Stahelski", None, "supported")]),
+        ("ok score i'm gonna say eight and a half out of ten no you know what it's a nine out of ten", CH2, [("rating", "", 9, "unknown")]),
+        ("My score: 7/10, no wait, make that an 8/10.", CH4, [("rating", "", 8, "unknown")]),
+        ("You know what, Keanu Reeves is John Wick and that is that.", CH4, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -6307,6 +6313,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Ian McShane and Lance Reddick are expected to reprise their roles.", PARA, ("reprise", "Ian McShane", None)),
         ("Ian McShane may return as Winston.", PARA, ("reprise", "Ian McShane", None)),
         ("McShane and Reddick were rumoured to be reprising their roles.", PARA, ("reprise", "Lance Reddick", None)),
+    ],
+    "no-and-a-marker-take-back-the-clause": [
+        ("directed by uh david leitch no no sorry leitch was on the first one this one is chad stahelski directing", CH2, ("director", "David Leitch", None)),
+        ("the writer is michael finch no sorry that was another one it is derek kolstad", CH2, ("writer", "Michael Finch", None)),
+        ("lance reddick plays winston no you know what he plays charon", CH2, ("cast", "Lance Reddick", "Winston")),
     ],
 }
 

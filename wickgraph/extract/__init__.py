@@ -51,7 +51,7 @@ from .reprises import ACTOR_RETURNS, mark_reprises, returning_actors
 from .scales import normalize
 from .scope import is_blocked
 from .sections import other_work_spans
-from .spoken import spoken_years, widened
+from .spoken import retraction_spans, spoken_years, widened
 from .textscan import blank
 from .units import LayoutUnits
 
@@ -110,8 +110,9 @@ def extract(text: str, film: str | None = None, *, reference: Reference | None =
     # parts of a post about several works that are about another one, and the readers' comments under it
     elsewhere = other_work_spans(doc) + comment_spans(text)
     pairs = [(claim, c) for claim, c in pairs if not any(start <= claim.start < end for start, end in elsewhere)]
-    # nor from what an edit struck out; a score said across subtitle cues or wrapped lines is read as one line
-    rating = find_rating(blank(text, elsewhere + struck_spans(text) + list(line_joins(text))))
+    # nor from what an edit struck out or a speaker took back ("eight no you know what it's a nine"); a score said
+    # across subtitle cues or wrapped lines is read as one line
+    rating = find_rating(blank(text, elsewhere + struck_spans(text) + retraction_spans(text) + list(line_joins(text))))
     if rating is not None:
         pairs.append((Claim("rating", text[rating.start:rating.end], rating.start, rating.end, value=rating.value,
                             scale=rating.scale, normalized=rating.normalized, rule="rating"), None))

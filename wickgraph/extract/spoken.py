@@ -17,8 +17,8 @@ import re
 from .. import regexcache
 from .textscan import blank
 
-__all__ = ["is_dictated", "spoken_years", "widened", "with_fillers_blanked", "with_punctuation_in_marks",
-           "with_retractions_blanked", "with_years_in_digits"]
+__all__ = ["is_dictated", "retraction_spans", "spoken_years", "widened", "with_fillers_blanked",
+           "with_punctuation_in_marks", "with_retractions_blanked", "with_years_in_digits"]
 
 _UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
 _TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
@@ -128,8 +128,8 @@ def with_fillers_blanked(view: str) -> str:
 
 
 # "no scratch that", ", or rather", "no wait": what stands before is taken back ("will scratch that itch" is not)
-_RETRACTION = regexcache.compile(r"\b(?:(?:scratch|strike)\s+that|or\s+rather|no\s+wait|sorry|i\s+mean)\b"
-                                 r"[\s,:\u2014\u2013-]*", re.IGNORECASE, skip_to_start=True)
+_RETRACTION = regexcache.compile(r"\b(?:(?:scratch|strike)\s+that|or\s+rather|no\s+wait|sorry|i\s+mean|"
+                                 r"you\s+know\s+what)\b[\s,:\u2014\u2013-]*", re.IGNORECASE, skip_to_start=True)
 # ... after "no" or a comma or dash: "2024 no scratch that 2025", "Cassian, no wait, Zero"
 _RETRACTION_OPENS = re.compile(r"(?:\bno\b[\s,]*|[ \t]*[,\u2014\u2013][ \t]*)\Z", re.IGNORECASE)
 # what a correction says again: a number, a capitalised name, or the clause restated from its first word
@@ -140,9 +140,14 @@ _WORD = re.compile(r"\w+")
 
 
 def with_retractions_blanked(view: str) -> str:
-    """``view`` with each self-correction's marker, and the words it takes back, replaced by spaces: a number or a
-    name said again takes back the number or name before it, a clause said again from its first word the clause."""
-    spans = []
+    """``view`` with each self-correction's marker, and the words it takes back, replaced by spaces."""
+    return blank(view, retraction_spans(view))
+
+
+def retraction_spans(view: str) -> list[tuple[int, int]]:
+    """Each self-correction's marker with the words it takes back: a number or a name said again takes back the
+    number or name before it, a clause said again from its first word the clause; after "no", the clause said."""
+    spans: list[tuple[int, int]] = []
     for marker in _RETRACTION.finditer(view):
         opening = _RETRACTION_OPENS.search(view, max(0, marker.start() - 8), marker.start())
         start, again = (opening.start() if opening else -1), _WORD.match(view, marker.end())
@@ -152,6 +157,10 @@ def with_retractions_blanked(view: str) -> str:
         taken_back = _NUMBER_BEFORE.search(view, max(0, start - 12), start) if again.group().isdigit() else \
             clause if clause and clause.group("first").lower() == again.group().lower() else \
             _NAME_BEFORE.search(view, max(0, start - 40), start) if again.group()[:1].isupper() else None
+        said_no = opening.group().lstrip(" ,").lower().startswith("no") or marker.group().lower().startswith("no")
+        if taken_back is None and clause is not None and said_no:
+            taken_back = clause  # "no" and a marker take back the clause said, whatever comes next: "directed by
+            # david leitch no no sorry leitch was on the first one", "eight out of ten no you know what it's a nine"
         if taken_back is not None:
             spans.append((taken_back.start("first") if taken_back is clause else taken_back.start(), marker.end()))
-    return blank(view, spans)
+    return spans
