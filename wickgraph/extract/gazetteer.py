@@ -424,15 +424,16 @@ class _FuzzyPeople:
         """The person a misspelt two-word name stands for; ``any_case()`` says whether capitals mean nothing
         there (asked only when a word is not capitalised: it reads the line)."""
         if first not in self._by_first and second not in self._by_last:
-            # both words misspelt ("Angelica Houston"): one slip in each long word, same initials
+            # both words misspelt ("Angelica Houston"): in each long word, same initials
             if len(first) < 6 or len(second) < 5 or (first[:1], second[:1]) not in self._by_initials:
                 return None
             if not ((text[span1[0]:span1[0] + 1].isupper() and text[span2[0]:span2[0] + 1].isupper()) or any_case()) \
                     or text[span1[1]:span2[0]] != " ":
                 return None
+            # one slip, or the same sound, in each ("William Defoe" is Willem Dafoe, as a transcript hears him)
             for known_first, known_last, iri, name in self._by_initials[(first[:1], second[:1])]:
-                if len(known_first) >= 6 and len(known_last) >= 5 and close_spelling(known_first, first, 1) \
-                        and close_spelling(known_last, second, 1):
+                if len(known_first) >= 6 and len(known_last) >= 5 and close_spelling(known_first, first) \
+                        and close_spelling(known_last, second):
                     return Entry(PERSON, iri, name, True)
             return None
         if not ((text[span1[0]:span1[0] + 1].isupper() and text[span2[0]:span2[0] + 1].isupper()) or any_case()):
