@@ -4377,6 +4377,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("My score: 7/10, no wait, make that an 8/10.", CH4, [("rating", "", 8, "unknown")]),
         ("You know what, Keanu Reeves is John Wick and that is that.", CH4, [("cast", "Keanu Reeves", "John Wick", "supported")]),
     ],
+    "a-spoken-letter-grade": [
+        ("ok grade i'm gonna give it a b plus great sequel", CH2, [("rating", "", "B+", "unknown")]),
+        ("so yeah going to give it a c minus honestly", CH4, [("rating", "", "C-", "unknown")]),
+        ("Grade: a minus, and I mean it.", PARA, [("rating", "", "A-", "unknown")]),
+    ],
+    "a-contracted-relative-before-played-by": [
+        ("gianna who's played by claudia gerini gets the best exit", CH2, [("cast", "Claudia Gerini", "Gianna", "supported")]),
+        ("Santino, who’s played by Riccardo Scamarcio, is a snake.", CH2, [("cast", "Riccardo Scamarcio", "Santino", "supported")]),
+        ("Caine, who's played by Donnie Yen, is blind.", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -6318,6 +6328,16 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("directed by uh david leitch no no sorry leitch was on the first one this one is chad stahelski directing", CH2, ("director", "David Leitch", None)),
         ("the writer is michael finch no sorry that was another one it is derek kolstad", CH2, ("writer", "Michael Finch", None)),
         ("lance reddick plays winston no you know what he plays charon", CH2, ("cast", "Lance Reddick", "Winston")),
+    ],
+    "a-spoken-letter-grade": [
+        ("it gets a b from me", CH2, ("rating", "", None)),
+        ("the plot is plan b plus a lot of guns", CH2, ("rating", "", None)),
+        ("Give it a chance: it is a minus for nobody.", CH2, ("rating", "", None)),
+    ],
+    "a-contracted-relative-before-played-by": [
+        ("Gianna, who's played by the rules all her life, dies.", CH2, ("cast", "Claudia Gerini", "Gianna")),
+        ("Santino, who's played by Ares, loses.", CH2, ("cast", "Ruby Rose", "Santino")),
+        ("Caine, who's played by his own rules, is blind.", CH4, ("cast", "Donnie Yen", "Caine")),
     ],
 }
 

@@ -119,12 +119,13 @@ _SOURCES: list[tuple[str, re.Pattern[str]]] = [
         r"(?:\b(?:grade|rating|verdict|score|overall(?:\s+grade)?|(?:my|our)\s+take|(?:my|our|own)\s+mark)"
         r"(?:[*_]*\s*[:\-–—|]?[*_]*\s*[*_]*|[ \t]*(?:[.·_]{3,}|…+)[ \t]*|,[^,:;.\n]{1,60}:\s*"  # "**Grade:** B+"
         r"|\s+(?:is|was|would\s+be|will\s+be|stays|remains)\s+(?:an?\s+)?)"  # "My grade is a B-plus"
-        r"|\b(?:I'm going|I am going|I give it|giving it|"
+        r"|\b(?:I'm going|I am going|I give it|giving it|gonna give it|going to give it|"
         r"gets? an?|earns? an?|I'd give it an?|solid)\s+(?:an?\s+)?"
         # "I award it, with reservations, a B-minus", "It earns, grudgingly, a B\u2013": an aside before the grade
         r"|\b(?:award|awards|awarded|give|gives|gave|gets?|earns?)(?:\s+it)?,[^,\n]{1,40},\s+an?\s+"
         r"|\b(?:grade|grades|graded|rate|rates|rated)\s+it\s+(?:an?\s+)?)"
-        r"(?P<grade>(?-i:[A-DF])(?:\s*-?\s*(?:plus|minus)|[+\-−–])?)(?![\w+\-])"
+        # a transcript's lower case: "a b plus" (a lone lower-case letter is a word: "gets a b" is not a grade)
+        r"(?P<grade>(?-i:[A-DF])(?:\s*-?\s*(?:plus|minus)|[+\-−–])?|(?-i:[a-df])\s*-?\s*(?:plus|minus))(?![\w+\-])"
         # "Overall: A bit long." is the article
         r"(?!(?<=A)\s+(?!(?:from|for|overall|here)\b)(?-i:[a-z]))", re.IGNORECASE)),
     # "You asked for a grade. You're getting one. B+.": a grade standing alone soon after the word "grade"
