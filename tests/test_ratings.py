@@ -458,6 +458,11 @@ WHOSE = [
      9, 10),
     ("@sam_w: 6/10 at best\nme: 8/10", 8, 10),
     ("RT @critic_jo: a solid 7/10\n3/3 verdict: 4/5 from me", 4, 5),
+    # someone else's score said with a copula and "at"; the critic's own "I was at" stays the critic's
+    ("The Metro Review's Felix Haddad was sterner at 5/10, calling it long. My verdict: B", "B", "letter"),
+    ("The Times came in at 3/5. I give it 4/5.", 4, 5),
+    ("Her paper landed at 2 out of 5. I say 4 out of 5.", 4, 5),
+    ("I was at 7/10 until the ending, and there I stay.", 7, 10),
     # someone else's revised score does not outrank the critic's
     ("Rating: 7/10. My friend's new score: 9/10.", 7, 10),
     ("Score: 6/10. The new Bond film? A revised 8/10 from most critics.", 6, 10),

@@ -49,11 +49,14 @@ class RatingMatch:
 
 # Someone else's score: "my sister gives it 6/10", "Inès rated it 7 out of 10", "IMDb users: 8.1/10".
 # (a verb of grading, its object, "at": "graded him at 6 out of 10", "puts the film at 5/10"; a quote mark before a
-# score quoted: 'he would give it "ten out of ten"')
+# score quoted: 'he would give it "ten out of ten"'; a copula and "at": "Felix was sterner at 5/10")
 _GIVER = re.compile(r"\b(?:gives?|gave|giving|rates?|rated|rating|scores?|scored|awards?|awarded|grades?|graded|"
                     r"marks?|marked|puts?|says?|said|called|deemed|declared|pronounced)"
                     r"(?:\s+(?:it|this(?:\s+one)?|him|her|them|the\s+[a-z-]+))?\s*(?:at\s+)?"
-                    r"(?:an?\s+|a\s+solid\s+)?[\"'\u201c\u2018]?$", re.IGNORECASE)
+                    r"(?:an?\s+|a\s+solid\s+)?[\"'\u201c\u2018]?$"
+                    # a copula and "at": "X was sterner at 5/10", "she came in at 6", "the paper landed at 3/5"
+                    r"|\b(?:was|were|is|are|came\s+in|comes\s+in|landed|lands|settled|settles)(?:\s+[a-z-]+)?\s+at\s+$",
+                    re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"(?:^|[\s(\"])(?:I|I'd|I'll|I'm|we|we'd|we'll|me|us)(?=[\s,.'’])", re.IGNORECASE)
 _OTHERS = re.compile(r"\b(?:imdb|rotten tomatoes|metacritic|letterboxd average|cinemascore|audiences?|critics|"
                      r"users|the consensus|average|aggregate|tomatometer|customers?|readers?|viewers|voters|"
