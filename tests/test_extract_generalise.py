@@ -4387,6 +4387,12 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Santino, who’s played by Riccardo Scamarcio, is a snake.", CH2, [("cast", "Riccardo Scamarcio", "Santino", "supported")]),
         ("Caine, who's played by Donnie Yen, is blind.", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
     ],
+    "a-director-alone-or-counted": [
+        ("this one is chad stahelski directing solo and derek kolstad writes it again", CH2, [("director", "Chad Stahelski", None, "supported")]),
+        ("Here it is Chad Stahelski directing on his own.", CH2, [("director", "Chad Stahelski", None, "supported")]),
+        ("Behind the camera, for the third time, stands Chad Stahelski.", PARA, [("director", "Chad Stahelski", None, "supported")]),
+        ("At the helm, as on the first two films, is Chad Stahelski.", PARA, [("director", "Chad Stahelski", None, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -6338,6 +6344,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Gianna, who's played by the rules all her life, dies.", CH2, ("cast", "Claudia Gerini", "Gianna")),
         ("Santino, who's played by Ares, loses.", CH2, ("cast", "Ruby Rose", "Santino")),
         ("Caine, who's played by his own rules, is blind.", CH4, ("cast", "Donnie Yen", "Caine")),
+    ],
+    "a-director-alone-or-counted": [
+        ("We see Keanu Reeves directing solo traffic in the lobby.", CH2, ("director", "Keanu Reeves", None)),
+        ("Behind the camera, for the third time, stands a stunt team led by nobody famous.", PARA, ("director", "Keanu Reeves", None)),
+        ("Keanu Reeves, directing alone his fury at the Table, is superb.", CH2, ("director", "Keanu Reeves", None)),
     ],
 }
 
