@@ -4393,6 +4393,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Behind the camera, for the third time, stands Chad Stahelski.", PARA, [("director", "Chad Stahelski", None, "supported")]),
         ("At the helm, as on the first two films, is Chad Stahelski.", PARA, [("director", "Chad Stahelski", None, "supported")]),
     ],
+    "an-unknown-role-opened-by-a-form-of-address": [
+        ("Adrianne Palicki has fun as Ms. Parker.", JW1, [("cast", "Adrianne Palicki", "Ms. Parker", "contradicted")]),
+        ("Donnie Yen does wonders as Dr. Chen.", CH4, [("cast", "Donnie Yen", "Dr. Chen", "contradicted")]),
+        ("Ian McShane is superb as Mister Scott.", CH4, [("cast", "Ian McShane", "Mister Scott", "contradicted")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -6349,6 +6354,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("We see Keanu Reeves directing solo traffic in the lobby.", CH2, ("director", "Keanu Reeves", None)),
         ("Behind the camera, for the third time, stands a stunt team led by nobody famous.", PARA, ("director", "Keanu Reeves", None)),
         ("Keanu Reeves, directing alone his fury at the Table, is superb.", CH2, ("director", "Keanu Reeves", None)),
+    ],
+    "an-unknown-role-opened-by-a-form-of-address": [
+        ("Ian McShane, as Mr. Stahelski told me, is a gentleman.", CH4, ("cast", "Ian McShane", "Mr. Stahelski")),
+        ("Keanu Reeves plays it straight, as Mr. Reeves always does.", CH4, ("cast", "Keanu Reeves", "Mr. Reeves")),
+        ("Donnie Yen plays Caine, and Dr. Chen is nowhere.", CH4, ("cast", "Donnie Yen", "Dr. Chen")),
     ],
 }
 

@@ -217,7 +217,11 @@ def _coordinated(doc: Document, cues: Cues, mentions: list[Mention], found: list
 
 
 # (whole: not "High" of "the High Table's auditor", a part of a longer name)
-_NEW_NAME = re.compile(r"(?-i:[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\b(?!['\u2019]|[ -](?-i:[A-Z]))")
+# a form of address opens the name and belongs to it ("as Ms. Parker", "as Madame Lin")
+_HONORIFIC = "|".join(re.escape(w.capitalize())
+                      for w in sorted(default_cues()["honorific"], key=lambda w: (-len(w), w)))
+_NEW_NAME = re.compile(rf"(?-i:(?:(?:{_HONORIFIC})\.?[ ](?=[A-Z]))?[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\b"
+                       r"(?!['\u2019]|[ -](?-i:[A-Z]))")
 _NAMING_CUES = frozenset({"as", "plays", "playing", "portrays", "portraying", "voices", "voicing", "called", "named"})
 
 
