@@ -4398,6 +4398,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Donnie Yen does wonders as Dr. Chen.", CH4, [("cast", "Donnie Yen", "Dr. Chen", "contradicted")]),
         ("Ian McShane is superb as Mister Scott.", CH4, [("cast", "Ian McShane", "Mister Scott", "contradicted")]),
     ],
+    "as-opening-a-clause-whose-subject-is-the-role": [
+        ("Sharon Duncan-Brewster as Nogi is a standout.", BAL, [("cast", "Sharon Duncan-Brewster", "Nogi", "supported")]),
+        ("Boban Marjanović fights John in the library as Ernest.", PARA, [("cast", "Boban Marjanović", "Ernest", "supported")]),
+        ("Ian McShane steps out of the hotel as Winston, one last time.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -6359,6 +6364,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Ian McShane, as Mr. Stahelski told me, is a gentleman.", CH4, ("cast", "Ian McShane", "Mr. Stahelski")),
         ("Keanu Reeves plays it straight, as Mr. Reeves always does.", CH4, ("cast", "Keanu Reeves", "Mr. Reeves")),
         ("Donnie Yen plays Caine, and Dr. Chen is nowhere.", CH4, ("cast", "Donnie Yen", "Dr. Chen")),
+    ],
+    "as-opening-a-clause-whose-subject-is-the-role": [
+        ("Keanu Reeves has him in a headlock as Caine watches.", CH4, ("cast", "Keanu Reeves", "Caine")),
+        ("Ian McShane pours a drink for him as Charon explained the rules.", CH4, ("cast", "Ian McShane", "Charon")),
+        ("Hiroyuki Sanada stands by the door as Caine is led away.", CH4, ("cast", "Hiroyuki Sanada", "Caine")),
     ],
 }
 

@@ -284,6 +284,8 @@ def _forward(doc: Document, cues: Cues, mentions: list[Mention], index: int) -> 
         if _BRACKETED_DESCRIPTION.fullmatch(gap) and doc.text.startswith(")", other.end):
             # "Katie McGrath (the masked Adjudicator)": the bracket describes the role it closes on
             return role_candidate(doc, cues, actor, other, actor.start, other.end + 1)
+        if _AS_THEN.search(gap) and not _POSSESSIVE_START.match(gap) and _VERB_AFTER.match(doc.text, other.end):
+            return None  # "holds him down as Caine watches": "as" opens a clause whose subject the role is
         if forward_link(gap, cues) or (gap.strip() == "," and AGAIN_AFTER.match(doc.text, other.end)) \
                 or _as_role_here(doc, gap, other) or _apposed_role(doc, gap, other) \
                 or (_OWN_ROLE_GAP.fullmatch(gap) is not None and _own_or_uncast(doc, actor, other)):
@@ -365,6 +367,12 @@ _AS_BEFORE = re.compile(r"\bas\s+(?:(?:the|a|an|his|her|their)\s+)?(?:[\w'-]+\s+
                         re.IGNORECASE)
 _COMPARISON = re.compile(r"\bas\s+\w+(?:ly)?\s+as\s+\S*\s*\Z", re.IGNORECASE)  # "as menacing as Santino"
 _LONG_GAP_WORDS = 14
+# "as" closing a verb phrase of three words or more ("has him in a headlock as"; not "X as Y is", "X returns as Y")
+_POSSESSIVE_START = re.compile(r"['\u2019]s?\s")  # "X's fourth turn as Winston is superb": a noun phrase, no clause
+_AS_THEN = re.compile(r"\w+\s+\w+\s+\w+\s+as\s+(?:the\s+)?\Z", re.IGNORECASE)
+# a finite verb right after the role: "as Caine watches", "as Winston explained", "as Charon is shot"
+_VERB_AFTER = re.compile(r"\s+(?:is|was|are|were|has|had|does|did|(?!(?:this|his|hers|its|us|thus|yes|less|plus|"
+                         r"himself|herself)\b)(?-i:[a-z]{2,}(?:s|ed)))\b")
 
 
 def _as_role_here(doc: Document, gap: str, role: Mention) -> bool:
