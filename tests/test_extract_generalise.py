@@ -4403,6 +4403,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Boban Marjanović fights John in the library as Ernest.", PARA, [("cast", "Boban Marjanović", "Ernest", "supported")]),
         ("Ian McShane steps out of the hotel as Winston, one last time.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
     ],
+    "keeping-said-of-the-role": [
+        ("Ian McShane kept his role as Winston.", CH4, [("reprise", "Ian McShane", "Winston", "supported")]),
+        ("Lance Reddick retains the part of Charon.", PARA, [("reprise", "Lance Reddick", "Charon", "supported")]),
+        ("Laurence Fishburne keeps the role of the Bowery King.", CH4, [("reprise", "Laurence Fishburne", "the Bowery King", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -6369,6 +6374,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Keanu Reeves has him in a headlock as Caine watches.", CH4, ("cast", "Keanu Reeves", "Caine")),
         ("Ian McShane pours a drink for him as Charon explained the rules.", CH4, ("cast", "Ian McShane", "Charon")),
         ("Hiroyuki Sanada stands by the door as Caine is led away.", CH4, ("cast", "Hiroyuki Sanada", "Caine")),
+    ],
+    "keeping-said-of-the-role": [
+        ("The Bowery King, who keeps pigeons, is Laurence Fishburne.", CH2, ("reprise", "Laurence Fishburne", None)),
+        ("The Administrator, who kept our typists busy, is Robin Lord Taylor.", PARA, ("reprise", "Robin Lord Taylor", None)),
+        ("Winston, who retains a lawyer, is Ian McShane.", CH2, ("reprise", "Ian McShane", None)),
     ],
 }
 
