@@ -4408,6 +4408,22 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Lance Reddick retains the part of Charon.", PARA, [("reprise", "Lance Reddick", "Charon", "supported")]),
         ("Laurence Fishburne keeps the role of the Bowery King.", CH4, [("reprise", "Laurence Fishburne", "the Bowery King", "supported")]),
     ],
+    "a-programme-label-in-column-padding": [
+        ("Screenplay .......................... Derek Kolstad, Shay Hatten, Chris Collins, Marc Abrams\n", PARA, [("writer", "Derek Kolstad", None, "supported"), ("writer", "Marc Abrams", None, "supported")]),
+        ("Writer          Derek Kolstad\nMusic           Tyler Bates\n", CH2, [("writer", "Derek Kolstad", None, "supported")]),
+        ("Country / Year ...................... USA / 2019\n", PARA, [("release_year", None, 2019, "supported")]),
+        ("\u2502 Director   \u2502 Chad Stahelski \u2502\n", CH2, [("director", "Chad Stahelski", None, "supported")]),
+    ],
+    "a-who-answer-as-a-copulas-complement": [
+        ("Who plays Winston? It is Ian McShane. He is very good.", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Who plays Cassian? The actor is Common.", CH2, [("cast", "Common", "Cassian", "supported")]),
+        ("Who directed it? That's Chad Stahelski.", CH2, [("director", "Chad Stahelski", None, "supported")]),
+    ],
+    "a-title-number-before-a-score": [
+        ("I give John Wick 2 four stars out of five.", CH2, [("rating", "", 4, "unknown")]),
+        ("My score for Chapter 4 seven points out of ten.", CH4, [("rating", "", 7, "unknown")]),
+        ("I give it 8 action-packed points out of 10.", CH4, [("rating", "", 8, "unknown")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -6379,6 +6395,16 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("The Bowery King, who keeps pigeons, is Laurence Fishburne.", CH2, ("reprise", "Laurence Fishburne", None)),
         ("The Administrator, who kept our typists busy, is Robin Lord Taylor.", PARA, ("reprise", "Robin Lord Taylor", None)),
         ("Winston, who retains a lawyer, is Ian McShane.", CH2, ("reprise", "Ian McShane", None)),
+    ],
+    "a-programme-label-in-column-padding": [
+        ("Director  notes that Keanu Reeves trained for months.", CH2, ("director", "Keanu Reeves", None)),
+        ("Writer   of the year: Keanu Reeves, says nobody.", CH2, ("writer", "Keanu Reeves", None)),
+        ("Music           Tyler Bates\n", CH2, ("director", "Tyler Bates", None)),
+    ],
+    "a-who-answer-as-a-copulas-complement": [
+        ("Who plays Winston? It is a good question, and Ian McShane knows.", CH2, ("cast", "Ian McShane", "Winston")),
+        ("Who directed it? It is not Keanu Reeves.", CH2, ("director", "Keanu Reeves", None)),
+        ("Who plays Cassian? The actor is not Keanu Reeves.", CH2, ("cast", "Keanu Reeves", "Cassian")),
     ],
 }
 

@@ -102,11 +102,15 @@ _ROLE_NAMED = re.compile(r"\s*(?:[A-Za-z]{1,12}\s*:\s*)?(?:yes|yep|yeah|yup|sure
                          r"[\s,!:\-\u2014]*(?:(?:he|she|they)\s+(?:is|was|plays|played)\s+)?", re.IGNORECASE)
 
 
-# what may open an answer before the name: its label ("A:", "A.", "Answer:"), a ticked box ("[x]") and a form of
-# address ("Mr.")
+# what may open an answer before the name: its label ("A:", "A.", "Answer:"), a ticked box ("[x]"), a form of
+# address ("Mr.") and a copula's subject ("It is", "The actor is")
 _ANSWER_OPENING = re.compile(rf"[ \t\n]*{_ON_THE_LINE}(?:\d{{1,4}}[ \t]+)?(?:(?:a|answer|back)[ \t]*[:.]?[ \t]*)?"
                              rf"(?:{TICKED_BOX}[ \t]*)?"  # a form's ticked box
-                             r"(?:(?:mr|mrs|ms|miss|dr|sir|mister)\.?[ \t]+)?", re.IGNORECASE)
+                             r"(?:(?:mr|mrs|ms|miss|dr|sir|mister)\.?[ \t]+)?"
+                             # the name as a sentence's complement: "It is Ian McShane", "The actor is Common"
+                             r"(?:(?:it|that)(?:['\u2019]s|[ \t]+(?:is|was))[ \t]+"
+                             r"|(?:the[ \t]+)?(?:actor|actress|answer|director|writer|writers)[ \t]+(?:is|are|was|were)"
+                             r"[ \t]+)?", re.IGNORECASE)
 
 
 def _who_answer(doc: Document, who: re.Match[str], a_start: int, a_end: int) -> Candidate | None:

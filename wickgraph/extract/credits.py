@@ -62,7 +62,9 @@ def _label_regex(words: LayoutWords) -> re.Pattern[str]:
         r"|[ \t]*\((?:per|via|according[ \t]+to|source:?)[ \t][^()\n]{1,30}\)(?=[ \t]*:)"
         # ... or a collective noun: "Script team:", "Directing crew:", "Script commits:"
         r"|[ \t]+(?:team|crew|department|dept\.?|unit|room|staff|side|corner|section|commits?|honou?rs)(?=[ \t]*:))?"
-        r"(?P<sep>[ \t]*[:=][ \t]*|[ ]*\t[ \t]*|[ \t]*\|[ \t]*|[ \t]+-{1,2}[ \t]+|[ \t]*[\u2013\u2014][ \t]*|[ \t]*$|"
+        # column padding ends a label too: a programme's dot leaders, blanked in the view ("Screenplay ...... A, B")
+        r"(?P<sep>[ \t]*[:=][ \t]*|[ ]*\t[ \t]*|[ ]{2,}(?![ \t]*[|:=\u2013\u2014-])|"
+        r"[ \t]*\|[ \t]*|[ \t]+-{1,2}[ \t]+|[ \t]*[\u2013\u2014][ \t]*|[ \t]*$|"
         r"(?<=[ \t]by)[ \t]+|"
         r"(?<=\.)[ \t]+|(?<=\])[ \t]+|(?<=starring)[ \t]+|(?<=featuring)[ \t]+|(?<=with)[ \t]+|"
         r"(?<=[\u2600-\u27bf\ufe0f\U0001f300-\U0001faff])[ \t]+)",  # an icon as the label: "\U0001f3ac X"
