@@ -4424,6 +4424,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("My score for Chapter 4 seven points out of ten.", CH4, [("rating", "", 7, "unknown")]),
         ("I give it 8 action-packed points out of 10.", CH4, [("rating", "", 8, "unknown")]),
     ],
+    "writers-named-after-a-colon-or-dash": [
+        ("Four credited writers — Derek Kolstad, Shay Hatten, Chris Collins and Marc Abrams — took turns.", PARA, [("writer", "Derek Kolstad", None, "supported"), ("writer", "Marc Abrams", None, "supported")]),
+        ("There are four writers this time, Derek Kolstad, Shay Hatten, Chris Collins and Marc Abrams.", PARA, [("writer", "Chris Collins", None, "supported")]),
+        ("The writers: Derek Kolstad and Shay Hatten.", PARA, [("writer", "Shay Hatten", None, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -6405,6 +6410,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Who plays Winston? It is a good question, and Ian McShane knows.", CH2, ("cast", "Ian McShane", "Winston")),
         ("Who directed it? It is not Keanu Reeves.", CH2, ("director", "Keanu Reeves", None)),
         ("Who plays Cassian? The actor is not Keanu Reeves.", CH2, ("cast", "Keanu Reeves", "Cassian")),
+    ],
+    "writers-named-after-a-colon-or-dash": [
+        ("The writers, Keanu Reeves says, were great.", PARA, ("writer", "Keanu Reeves", None)),
+        ("The writer - and Keanu Reeves agrees - is a genius.", PARA, ("writer", "Keanu Reeves", None)),
+        ("Writers of action films: take notes from Keanu Reeves.", PARA, ("writer", "Keanu Reeves", None)),
     ],
 }
 
