@@ -4429,6 +4429,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("There are four writers this time, Derek Kolstad, Shay Hatten, Chris Collins and Marc Abrams.", PARA, [("writer", "Chris Collins", None, "supported")]),
         ("The writers: Derek Kolstad and Shay Hatten.", PARA, [("writer", "Shay Hatten", None, "supported")]),
     ],
+    "a-participle-aside-between-player-and-verb": [
+        ("Laurence Fishburne, reuniting with Reeves 14 years after the last \"Matrix\" outing, plays the Bowery King.", CH2, [("cast", "Laurence Fishburne", "the Bowery King", "supported")]),
+        ("Ian McShane, paired with Lance Reddick at the front desk, plays Winston.", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Hiroyuki Sanada, fighting alongside Keanu Reeves in Osaka, plays Shimazu Koji.", CH4, [("cast", "Hiroyuki Sanada", "Shimazu Koji", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -6415,6 +6420,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("The writers, Keanu Reeves says, were great.", PARA, ("writer", "Keanu Reeves", None)),
         ("The writer - and Keanu Reeves agrees - is a genius.", PARA, ("writer", "Keanu Reeves", None)),
         ("Writers of action films: take notes from Keanu Reeves.", PARA, ("writer", "Keanu Reeves", None)),
+    ],
+    "a-participle-aside-between-player-and-verb": [
+        ("Laurence Fishburne, teamed with Keanu Reeves once more, is the Bowery King.", CH2, ("cast", "Keanu Reeves", "the Bowery King")),
+        ("Laurence Fishburne, teamed with Keanu Reeves once more, is the Bowery King.", CH2, ("reprise", "Laurence Fishburne", None)),
+        ("Ian McShane, speaking with Lance Reddick, is Winston.", CH2, ("cast", "Lance Reddick", "Winston")),
     ],
 }
 

@@ -45,7 +45,7 @@ from .links import (
 from .markup import FOOTNOTE_MARK
 from .pairs import WINDOW, is_role, mention_kind, role_candidate
 from .patterns import Candidate
-from .reprises import AGAIN_AFTER
+from .reprises import AGAIN_AFTER, COMPANY_ASIDE_OPENING
 
 __all__ = ["pair_roles"]
 
@@ -231,6 +231,9 @@ _POSSESSIVE_ONLY = re.compile(r"['\u2019]s?\s+")
 # a role's aside that names its player as an agent, then the copula of the role: "Cassian, essayed by X, is"
 _AGENT_ASIDE = re.compile(r"\s*,\s+(?:[\w-]+\s+){0,3}?by\s+(?:[a-z][\w'-]*\s+){0,2}")
 _COPULA_AFTER_ASIDE = re.compile(r"\s*,\s+(?:is|was|are|were)\b")
+# an aside set off by commas whose preposition governs the actor: ", teamed with X once more, is Y"
+_OBJECT_ASIDE = re.compile(COMPANY_ASIDE_OPENING + r"\Z")
+_ASIDE_CLOSES = re.compile(r"[^,.;:!?()\n]{0,30},\s+(?:is|was|are|were|plays|played|returns|returned)\b")
 
 
 def _forward(doc: Document, cues: Cues, mentions: list[Mention], index: int) -> Candidate | None:
@@ -246,6 +249,9 @@ def _forward(doc: Document, cues: Cues, mentions: list[Mention], index: int) -> 
     if previous is not None and is_role(doc, previous) and _COPULA_AFTER_ASIDE.match(doc.text, actor.end) \
             and _AGENT_ASIDE.fullmatch(doc.text, previous.end, actor.start):
         return None  # "Cassian, essayed by Common, is Gianna's bodyguard": the aside's agent is not the subject
+    if _OBJECT_ASIDE.search(doc.text, max(sentence_start, actor.start - 60), actor.start) \
+            and _ASIDE_CLOSES.match(doc.text, actor.end):
+        return None  # "Fishburne, teamed with Keanu Reeves once more, is the Bowery King": the aside's object
     reach = WINDOW + aside_length(doc.text, actor.end)
     for position in range(index + 1, len(mentions)):
         other = mentions[position]

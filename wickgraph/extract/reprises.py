@@ -16,8 +16,8 @@ from .gazetteer import CHARACTER, PERSON, WORK, Mention
 from .links import Cues, cue_phrases, default_cues, gap_words
 from .patterns import Candidate
 
-__all__ = ["ACTOR_RETURNS", "AGAIN_AFTER", "body_note_says_reprise", "mark_reprises", "note_says_reprise",
-           "reprise_cue", "returning_actors"]
+__all__ = ["ACTOR_RETURNS", "AGAIN_AFTER", "COMPANY_ASIDE_OPENING", "body_note_says_reprise", "mark_reprises",
+           "note_says_reprise", "reprise_cue", "returning_actors"]
 
 _CLAUSE_BREAK = re.compile(r"[,;:()\u2014]|\s(?:and|but|while)\s")  # compiled once: read for every candidate
 
@@ -163,10 +163,17 @@ def _relative_return(doc: Document, candidate: Candidate) -> bool:
 _LIST_JOIN = re.compile(r"\)?\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:the\s+(?:late|great|legendary|mighty)\s+)?")
 
 
+# an aside about the company the actor keeps, up to the person it names: its cue is the reunion's ("X, teamed
+# with Reeves once more, is Y"), and that person is not the subject after it
+COMPANY_ASIDE_OPENING = r",\s+(?:[a-z][\w'-]*\s+){0,3}?(?:with|alongside|opposite|against|beside|besides|unlike)\s+"
+_COMPANY_ASIDE = re.compile(COMPANY_ASIDE_OPENING + r"[^,.;:!?\n]{1,80},")
+
+
 def reprise_cue(doc: Document, cues: Cues, start: int, end: int) -> bool:
     """A reprise cue inside the evidence ("returns as", "'s return as") or right after the role ("is Y again"),
     not anywhere in a long clause ("Caine (a sly, blind X) is a retired killer pulled back in")."""
-    return cue_within(_TEMPORAL_BACK.sub(" ", doc.text[start:end]), cues) or _tail_cue(doc, cues, end) \
+    evidence = _COMPANY_ASIDE.sub(", ", _TEMPORAL_BACK.sub(" ", doc.text[start:end]))
+    return cue_within(evidence, cues) or _tail_cue(doc, cues, end) \
         or _STILL_LINK.search(doc.text, start, end) is not None
 
 
