@@ -43,6 +43,7 @@ from .links import (
     performed_link,
 )
 from .markup import FOOTNOTE_MARK
+from .newroles import NOT_NAMES, lowercase_role, new_role
 from .pairs import WINDOW, is_role, mention_kind, role_candidate
 from .patterns import Candidate
 from .reprises import AGAIN_AFTER, COMPANY_ASIDE_OPENING
@@ -60,7 +61,7 @@ def pair_roles(doc: Document, cues: Cues | None = None) -> list[Candidate]:
             continue
         candidate = _forward(doc, cues, mentions, index) or _backward(doc, cues, mentions, index) \
             or pronoun_role(doc, cues, mentions, index) or subject_pronoun_role(doc, mentions, index) \
-            or identified_role(doc, mentions, index) or _lowercase_role(doc, cues, mention) \
+            or identified_role(doc, mentions, index) or lowercase_role(doc, cues, mention) \
             or _apposed_pair(doc, mentions, index) or afterthought_player(doc, cues, mentions, index)
         if candidate is not None:
             found.append(candidate)
@@ -105,7 +106,7 @@ def _unknown_actors(doc: Document, cues: Cues, mentions: list[Mention]) -> list[
     describers = cues["person-describer"] | cues["before-a-name"]
     for name in _NAME_SHAPE.finditer(doc.text):
         words = name.group().split()
-        if words[0] in _NOT_NAMES or _FAME.match(doc.text, name.end()):
+        if words[0] in NOT_NAMES or _FAME.match(doc.text, name.end()):
             continue  # "of Walking Dead fame": a work the actor is known from
         start = name.start()
         if words[0].lower() in describers:  # "Newcomer Tom Novak", "Enter Tom Novak": the name is what follows
@@ -217,14 +218,6 @@ def _coordinated(doc: Document, cues: Cues, mentions: list[Mention], found: list
 
 
 # (whole: not "High" of "the High Table's auditor", a part of a longer name)
-# a form of address opens the name and belongs to it ("as Ms. Parker", "as Madame Lin")
-_HONORIFIC = "|".join(re.escape(w.capitalize())
-                      for w in sorted(default_cues()["honorific"], key=lambda w: (-len(w), w)))
-_NEW_NAME = re.compile(rf"(?-i:(?:(?:{_HONORIFIC})\.?[ ](?=[A-Z]))?[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\b"
-                       r"(?!['\u2019]|[ -](?-i:[A-Z]))")
-_NAMING_CUES = frozenset({"as", "plays", "playing", "portrays", "portraying", "voices", "voicing", "called", "named"})
-
-
 _POSSESSIVE_ONLY = re.compile(r"['\u2019]s?\s+")
 
 
@@ -299,7 +292,7 @@ def _forward(doc: Document, cues: Cues, mentions: list[Mention], index: int) -> 
         if other.mask & CHARACTER and not _AS_BEFORE.search(gap):
             continue  # "fights John in the library as Ernest": a character in the action, not the role
         return None
-    return None if given else _new_role(doc, cues, actor, sentence_end)
+    return None if given else new_role(doc, cues, actor, sentence_end)
 
 
 _GIVEN_TO = re.compile(r"\b(?:gives?|gave|giving|hands?|handed|offers?|offered|grants?|granted)\s+\Z", re.IGNORECASE)
@@ -395,56 +388,6 @@ def _as_role_here(doc: Document, gap: str, role: Mention) -> bool:
     return len(gap_words(gap[aside_length(gap, 0):])) <= _LONG_GAP_WORDS  # an aside on the actor does not count
 
 
-
-
-def _new_role(doc: Document, cues: Cues, actor: Mention, sentence_end: int) -> Candidate | None:
-    """A stated role the reference does not know ("Peter Serafinowicz is a sommelier called Bartholomew"),
-    kept as an unreconciled character so its claim cannot pass as a silent 'supported'."""
-    end = min(sentence_end, actor.end + WINDOW)
-    for name in _NEW_NAME.finditer(doc.text, actor.end, end):
-        known = doc.by_start.get(name.start())
-        if known is not None and is_possessive(doc.text, known.end):
-            continue  # "as Winston's butler, Bartholomew": a description
-        if known is not None or name.group().split()[0] in _NOT_NAMES:
-            return None  # a known name comes first: the mention pairing above has decided
-        gap = doc.gap(actor.end, name.start())
-        words = [w for w in gap_words(gap) if w not in (",", "(")]
-        cue = max((i for i, w in enumerate(words) if w in _NAMING_CUES), default=None)
-        if cue is None or not forward_link(gap, cues) or len(words) - cue > 4:
-            return None
-        return Candidate("pair-new-role", "cast", actor.start, name.end(),
-                         parts={"actor": [(actor.start, actor.end)], "character": [name.span()]})
-    return None
-
-
-# "ana de armas plays rooney": in a sentence typed in lower case a role's name has no capital to show it
-_LOWER_ROLE = re.compile(r"\s+(?:(?:is|was)\s+)?(?:(?:back|again|also|still|now|here)\s+)?"
-                         r"(?:as|plays|playing|played|portrays|portraying|voices|voicing)\s+"
-                         r"(?P<role>[a-z][a-z'-]{2,}(?:\s+[a-z][a-z'-]{2,})?)"
-                         r"(?=\s*(?:[,.;:!?)\n]|\Z)|\s+(?:and|but|who|in|from|with|again|too|while|for|lol)\b)")
-_NOT_A_NAME_ENDING = re.compile(r"(?:ly|ing|ed|ous|ful|ive|less|est|ish)\Z")
-
-
-def _lowercase_role(doc: Document, cues: Cues, actor: Mention) -> Candidate | None:
-    """A role named after "as" or "plays" in a sentence typed in lower case, one or two words that are not a name
-    the reference knows and not a word that follows those cues as English (``cues.json``: lowercase-non-name)."""
-    sentence_start, sentence_end = doc.sentence(actor.start)
-    # the sentence around the pair (a window of it: a review on one unpunctuated line stays linear)
-    around = doc.folded[max(sentence_start, actor.start - WINDOW):min(sentence_end, actor.end + 2 * WINDOW)]
-    if not around.islower():
-        return None
-    match = _LOWER_ROLE.match(doc.view(PERSON | CHARACTER | WORK), actor.end, sentence_end)
-    if match is None or doc.text[match.end():match.end() + 3].strip().startswith("as"):
-        return None  # "plays it as cool as ever": a comparison
-    words = match.group("role").split()
-    if any(w in cues["lowercase-non-name"] or _NOT_A_NAME_ENDING.search(w) for w in words):
-        return None
-    return Candidate("pair-lowercase-role", "cast", actor.start, match.end(),
-                     parts={"actor": [(actor.start, actor.end)], "character": [match.span("role")]})
-
-
-_NOT_NAMES = frozenset({"The", "A", "An", "He", "She", "It", "They", "His", "Her", "Their", "I", "We", "You", "And",
-                        "But", "In", "On", "At", "For", "With", "This", "That", "Mr", "Ms", "Mrs", "Dr", "Chapter"})
 
 
 def _backward(doc: Document, cues: Cues, mentions: list[Mention], index: int) -> Candidate | None:

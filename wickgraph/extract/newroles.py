@@ -1,0 +1,72 @@
+"""Roles the reference does not know, kept as stated: a capitalised name after a naming cue ("Peter Serafinowicz is
+a sommelier called Bartholomew", "as Ms. Parker") and, in a sentence typed in lower case, a word or two after "as" or
+"plays" ("ana de armas plays rooney"). Their claims carry an unreconciled character, so a wrong role reads
+``contradicted`` or ``unknown``, never a silent ``supported``."""
+
+from __future__ import annotations
+
+import re
+
+from .document import Document
+from .gazetteer import CHARACTER, PERSON, WORK, Mention
+from .links import Cues, default_cues, forward_link, gap_words, is_possessive
+from .pairs import WINDOW
+from .patterns import Candidate
+
+__all__ = ["NOT_NAMES", "lowercase_role", "new_role"]
+
+NOT_NAMES = frozenset({"The", "A", "An", "He", "She", "It", "They", "His", "Her", "Their", "I", "We", "You", "And",
+                        "But", "In", "On", "At", "For", "With", "This", "That", "Mr", "Ms", "Mrs", "Dr", "Chapter"})
+
+# a form of address opens the name and belongs to it ("as Ms. Parker", "as Madame Lin")
+_HONORIFIC = "|".join(re.escape(w.capitalize())
+                      for w in sorted(default_cues()["honorific"], key=lambda w: (-len(w), w)))
+_NEW_NAME = re.compile(rf"(?-i:(?:(?:{_HONORIFIC})\.?[ ](?=[A-Z]))?[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\b"
+                       r"(?!['\u2019]|[ -](?-i:[A-Z]))")
+_NAMING_CUES = frozenset({"as", "plays", "playing", "portrays", "portraying", "voices", "voicing", "called", "named"})
+
+
+def new_role(doc: Document, cues: Cues, actor: Mention, sentence_end: int) -> Candidate | None:
+    """A stated role the reference does not know ("Peter Serafinowicz is a sommelier called Bartholomew"),
+    kept as an unreconciled character so its claim cannot pass as a silent 'supported'."""
+    end = min(sentence_end, actor.end + WINDOW)
+    for name in _NEW_NAME.finditer(doc.text, actor.end, end):
+        known = doc.by_start.get(name.start())
+        if known is not None and is_possessive(doc.text, known.end):
+            continue  # "as Winston's butler, Bartholomew": a description
+        if known is not None or name.group().split()[0] in NOT_NAMES:
+            return None  # a known name comes first: the mention pairing above has decided
+        gap = doc.gap(actor.end, name.start())
+        words = [w for w in gap_words(gap) if w not in (",", "(")]
+        cue = max((i for i, w in enumerate(words) if w in _NAMING_CUES), default=None)
+        if cue is None or not forward_link(gap, cues) or len(words) - cue > 4:
+            return None
+        return Candidate("pair-new-role", "cast", actor.start, name.end(),
+                         parts={"actor": [(actor.start, actor.end)], "character": [name.span()]})
+    return None
+
+
+# "ana de armas plays rooney": in a sentence typed in lower case a role's name has no capital to show it
+_LOWER_ROLE = re.compile(r"\s+(?:(?:is|was)\s+)?(?:(?:back|again|also|still|now|here)\s+)?"
+                         r"(?:as|plays|playing|played|portrays|portraying|voices|voicing)\s+"
+                         r"(?P<role>[a-z][a-z'-]{2,}(?:\s+[a-z][a-z'-]{2,})?)"
+                         r"(?=\s*(?:[,.;:!?)\n]|\Z)|\s+(?:and|but|who|in|from|with|again|too|while|for|lol)\b)")
+_NOT_A_NAME_ENDING = re.compile(r"(?:ly|ing|ed|ous|ful|ive|less|est|ish)\Z")
+
+
+def lowercase_role(doc: Document, cues: Cues, actor: Mention) -> Candidate | None:
+    """A role named after "as" or "plays" in a sentence typed in lower case, one or two words that are not a name
+    the reference knows and not a word that follows those cues as English (``cues.json``: lowercase-non-name)."""
+    sentence_start, sentence_end = doc.sentence(actor.start)
+    # the sentence around the pair (a window of it: a review on one unpunctuated line stays linear)
+    around = doc.folded[max(sentence_start, actor.start - WINDOW):min(sentence_end, actor.end + 2 * WINDOW)]
+    if not around.islower():
+        return None
+    match = _LOWER_ROLE.match(doc.view(PERSON | CHARACTER | WORK), actor.end, sentence_end)
+    if match is None or doc.text[match.end():match.end() + 3].strip().startswith("as"):
+        return None  # "plays it as cool as ever": a comparison
+    words = match.group("role").split()
+    if any(w in cues["lowercase-non-name"] or _NOT_A_NAME_ENDING.search(w) for w in words):
+        return None
+    return Candidate("pair-lowercase-role", "cast", actor.start, match.end(),
+                     parts={"actor": [(actor.start, actor.end)], "character": [match.span("role")]})
