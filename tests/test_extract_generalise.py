@@ -4434,6 +4434,26 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Ian McShane, paired with Lance Reddick at the front desk, plays Winston.", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
         ("Hiroyuki Sanada, fighting alongside Keanu Reeves in Osaka, plays Shimazu Koji.", CH4, [("cast", "Hiroyuki Sanada", "Shimazu Koji", "supported")]),
     ],
+    "the-role-embodied-in-the-person-of": [
+        ("Winston, in the person of Ian McShane, presides.", PARA, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("The concierge Charon appears in the person of Lance Reddick.", PARA, [("cast", "Lance Reddick", "Charon", "supported")]),
+        ("Caine arrives in the imposing person of Donnie Yen.", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
+    ],
+    "bare-asides-and-a-reprise-adverb-before-the-player": [
+        ("John Wick, excommunicado, bounty fourteen million, is once again Keanu Reeves.", PARA, [("reprise", "Keanu Reeves", "John Wick", "supported")]),
+        ("Winston is once again Ian McShane.", PARA, [("reprise", "Ian McShane", "Winston", "supported")]),
+        ("Caine, blind, patient, deadly, is Donnie Yen.", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
+    ],
+    "trade-slang-and-studio-possessives": [
+        ("Co-helmers Chad Stahelski and David Leitch keep it moving.", CH2, [("director", "Chad Stahelski", None, "supported"), ("director", "David Leitch", None, "contradicted")]),
+        ("It is the third go-round in Lionsgate's John Wick franchise.", PARA, [("franchise_member", None, None, "supported")]),
+        ("Helmer Len Wiseman keeps it brisk.", BAL, [("director", "Len Wiseman", None, "supported")]),
+    ],
+    "a-fronted-place-is-the-scenes": [
+        ("Back in the suit, Keanu Reeves plays John Wick.", PARA, [("reprise", "Keanu Reeves", "John Wick", "supported")]),
+        ("Back at the Continental, Ian McShane's Winston pours a drink.", PARA, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Back in New York, Jason Mantzoukas's Administrator runs the switchboard.", PARA, [("cast", "Jason Mantzoukas", "The Administrator", "contradicted")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -6425,6 +6445,16 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Laurence Fishburne, teamed with Keanu Reeves once more, is the Bowery King.", CH2, ("cast", "Keanu Reeves", "the Bowery King")),
         ("Laurence Fishburne, teamed with Keanu Reeves once more, is the Bowery King.", CH2, ("reprise", "Laurence Fishburne", None)),
         ("Ian McShane, speaking with Lance Reddick, is Winston.", CH2, ("cast", "Lance Reddick", "Winston")),
+    ],
+    "the-role-embodied-in-the-person-of": [
+        ("Winston, in the person of his manager, is busy; Ian McShane smiles.", PARA, ("cast", "Ian McShane", "Charon")),
+        ("Charon speaks in the first person of Lance Reddick's memoir.", PARA, ("cast", "Lance Reddick", "Winston")),
+        ("The person of the year is Keanu Reeves, not Caine.", CH4, ("cast", "Keanu Reeves", "Caine")),
+    ],
+    "a-fronted-place-is-the-scenes": [
+        ("Back in New York, Jason Mantzoukas's Administrator runs the switchboard.", PARA, ("reprise", "Jason Mantzoukas", None)),
+        ("Back at the Continental, Lance Reddick's Charon sorts the mail.", CH2, ("reprise", "Lance Reddick", None)),
+        ("You told me at Easter it came out in 2015, and it did not.", JW1, ("release_year", "", 2015)),
     ],
 }
 
