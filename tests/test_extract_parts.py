@@ -11,9 +11,13 @@ from wickgraph.claimkinds import cast_false_claim_truth
 from wickgraph.extract import extract
 from wickgraph.extract.layout import normalise
 from wickgraph.extract.nameforms import sound_key
+from wickgraph.extract.patterns import default_rules
 from wickgraph.reference import default_reference
 
 ID = "https://w3id.org/wickgraph/id/"
+
+
+EXTRACT_DATA = Path(__file__).parent / "data" / "extract"
 
 
 def roles(text: str, film: str | None = None) -> set[tuple[str | None, str | None, str]]:
@@ -490,3 +494,20 @@ def test_a_role_only_beside_its_player_is_the_weakest_link() -> None:
     stated = next(c for c in extract("Scott Adkins plays Killa.", "John Wick: Chapter 4").claims if c.type == "cast")
     assert (beside.character, beside.rule, beside.evidence) == ("Killa", "pair-proximity", "Killa, Scott Adkins")
     assert beside.confidence < stated.confidence
+
+
+def test_a_block_rules_needs_are_in_every_match() -> None:
+    """A filter's ``needs`` spare its regex the sentences without them (scope.py), so every match it can make over
+    real reviews must contain one of them."""
+    texts = [path.read_text(encoding="utf-8") for path in sorted(EXTRACT_DATA.rglob("*.txt"))]
+    checked = 0
+    for block in default_rules().blocks:
+        if not block.needs:
+            continue
+        assert block.regex is not None
+        for text in texts:
+            for match in block.regex.finditer(text):
+                if match.group():
+                    checked += 1
+                    assert any(need in match.group().lower() for need in block.needs), (block.id, match.group())
+    assert checked > 10

@@ -167,7 +167,8 @@ class Rule:
     work_is_film: bool = False
     unless_work_is_film: bool = False
     sentence_requires: re.Pattern[str] | None = None  # must match the match's sentence or the one before it
-    needs: tuple[str, ...] = ()  # lower-case substrings, one of which the text must contain (a cheap pre-check)
+    needs: tuple[str, ...] = ()  # lower-case substrings, one of which the text must contain (a cheap pre-check;
+    # for a filter, the candidate's sentence and line)
     # The same regex over the lower-cased view without IGNORECASE: sre then skips ahead to the
     # rule's first characters in C, which IGNORECASE prevents. None for rules that need case ({N}).
     fast: re.Pattern[str] | None = None
@@ -346,7 +347,7 @@ def load_rules(path: str | Path = RULES_FILE) -> RuleSet:
                 raise fail(f"rule {rule_id!r}: 'types' and 'rules' must be lists")
             blocks.append(Rule(rule_id, kind, expanded, mask, scope=scope, types=frozenset(types),
                                rules=frozenset(rules), unless_work_is_film=bool(data.get("unless_work_is_film")),
-                               sentence_requires=sentence_requires, flags=flags,
+                               sentence_requires=sentence_requires, flags=flags, needs=tuple(needs),
                                twin_source=lowercase_source(expanded) if expanded and flags & re.IGNORECASE else None))
     known = {r.id for r in claims + mentions}
     for block in blocks:

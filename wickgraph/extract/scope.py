@@ -96,7 +96,20 @@ _LATER_REPORT = re.compile(r"\b(?:where|when|who|which|though|but|because|and)\b
                            r"reckon(?:s|ed)?|suggest(?:s|ed)?)\b", re.IGNORECASE)
 
 
+def _may_hold(doc: Document, block: Rule, candidate: Candidate, sentence_start: int) -> bool:
+    """Whether the text a filter reads (the candidate's sentence and line) holds one of its ``needs``: a cheap
+    test that spares the regex most sentences ("?" for a question)."""
+    if not block.needs or block.scope == "next_sentence" or len(doc.lower) != len(doc.text):
+        return True
+    line_start, line_end = doc.line(candidate.start)
+    low = min(line_start, sentence_start)
+    high = max(line_end, doc.sentence(max(candidate.end - 1, candidate.start))[1])
+    return any(doc.lower.find(need, low, high) >= 0 for need in block.needs)
+
+
 def _blocks(doc: Document, candidate: Candidate, block: Rule, sentence_start: int) -> bool:
+    if not _may_hold(doc, block, candidate, sentence_start):
+        return False
     regex = block.regex  # a property that looks the compiled pattern up: read it once
     assert regex is not None
     view = doc.view(block.mask)
