@@ -4454,6 +4454,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Back at the Continental, Ian McShane's Winston pours a drink.", PARA, [("cast", "Ian McShane", "Winston", "supported")]),
         ("Back in New York, Jason Mantzoukas's Administrator runs the switchboard.", PARA, [("cast", "Jason Mantzoukas", "The Administrator", "contradicted")]),
     ],
+    "a-possessive-role-with-three-describing-words": [
+        ("Lance Reddick's unflappable desk clerk Charon is great.", JW1, [("cast", "Lance Reddick", "Charon", "supported")]),
+        ("Ian McShane's wily old hotelier Winston runs the place.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Donnie Yen's weary blind assassin Caine steals it.", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -6455,6 +6460,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Back in New York, Jason Mantzoukas's Administrator runs the switchboard.", PARA, ("reprise", "Jason Mantzoukas", None)),
         ("Back at the Continental, Lance Reddick's Charon sorts the mail.", CH2, ("reprise", "Lance Reddick", None)),
         ("You told me at Easter it came out in 2015, and it did not.", JW1, ("release_year", "", 2015)),
+    ],
+    "a-possessive-role-with-three-describing-words": [
+        ("Keanu Reeves's best old friend Marcus is great.", JW1, ("cast", "Keanu Reeves", "Marcus")),
+        ("Ian McShane's oldest and dearest friend Charon is great.", CH4, ("cast", "Ian McShane", "Charon")),
+        ("Keanu Reeves's sworn mortal enemy Viggo wants him dead.", JW1, ("cast", "Keanu Reeves", "Viggo")),
     ],
 }
 

@@ -155,8 +155,10 @@ def _infinitive_cues(words: list[str]) -> list[str]:
 def _possessed_role(described: list[str], cues: Cues) -> bool:
     """"Franco Nero's courtly Julius" (not "Kolstad's screenplay sends John"), and the actor's role named
     after a role noun: "Norman Reedus's role is small but real: Daniel Pine", "Common's character, Cassian"."""
-    if len(described) <= 2 and not any(w in cues["possessive-work"] for w in described) \
-            and _is_description(described, cues):
+    # (three words when none is a relation: "Lance Reddick's unflappable desk clerk Charon", not "X's best old
+    # friend Marcus")
+    if (len(described) <= 2 or (len(described) == 3 and not any(w in cues["relation-noun"] for w in described))) \
+            and not any(w in cues["possessive-work"] for w in described) and _is_description(described, cues):
         return True
     # "John Leguizamo's chop-shop owner, Aurelio": the part described, then named in apposition (not a relation
     # of the part's: "Keanu Reeves's old friend, Marcus")
