@@ -9,9 +9,9 @@ import re
 
 from .document import Document
 from .gazetteer import CHARACTER, PERSON, WORK, Mention
-from .links import Cues, default_cues, forward_link, gap_words, is_possessive
+from .links import Cues, forward_link, gap_words, is_possessive
 from .pairs import WINDOW
-from .patterns import Candidate
+from .patterns import HONORIFIC, Candidate
 
 __all__ = ["NOT_NAMES", "lowercase_role", "new_role"]
 
@@ -19,9 +19,7 @@ NOT_NAMES = frozenset({"The", "A", "An", "He", "She", "It", "They", "His", "Her"
                         "But", "In", "On", "At", "For", "With", "This", "That", "Mr", "Ms", "Mrs", "Dr", "Chapter"})
 
 # a form of address opens the name and belongs to it ("as Ms. Parker", "as Madame Lin")
-_HONORIFIC = "|".join(re.escape(w.capitalize())
-                      for w in sorted(default_cues()["honorific"], key=lambda w: (-len(w), w)))
-_NEW_NAME = re.compile(rf"(?-i:(?:(?:{_HONORIFIC})\.?[ ](?=[A-Z]))?[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\b"
+_NEW_NAME = re.compile(rf"(?-i:(?:{HONORIFIC}\.?[ ](?=[A-Z]))?[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\b"
                        r"(?!['\u2019]|[ -](?-i:[A-Z]))")
 _NAMING_CUES = frozenset({"as", "plays", "playing", "portrays", "portraying", "voices", "voicing", "called", "named"})
 

@@ -34,8 +34,8 @@ from .document import PLACEHOLDER_CONT, PLACEHOLDER_START, Document
 from .gazetteer import CHARACTER, PERSON, WORK
 from .links import default_cues
 
-__all__ = ["ENTITY_CHARS", "FIRST_WORK", "NAME_PATTERN", "Candidate", "Document", "Rule", "RuleSet", "default_rules",
-           "load_rules"]
+__all__ = ["ENTITY_CHARS", "FIRST_WORK", "HONORIFIC", "NAME_PATTERN", "Candidate", "Document", "Rule", "RuleSet",
+           "default_rules", "load_rules"]
 
 RULES_FILE = Path(__file__).resolve().parent / "rules.jsonl"
 _START, _CONT = PLACEHOLDER_START, PLACEHOLDER_CONT
@@ -66,8 +66,8 @@ _NAME_WORD = r"[A-Z][a-zA-Z'\-]*[a-zA-Z]"
 # and neither does a word that stands before a name (cue list before-a-name: "Imagine Tom Hardy as Zero")
 _DESCRIBER = "(?:" + "|".join(re.escape(w.capitalize()) for w in
                               sorted(default_cues()["person-describer"] | default_cues()["before-a-name"])) + ")"
-# a form of address that opens a name and belongs to it ("plays Mr. Chow", "as Madame Lin")
-_HONORIFIC = "(?:" + "|".join(re.escape(w.capitalize()) for w in
+# a form of address that opens a name and belongs to it ("plays Mr. Chow", "as Madame Lin"; newroles.py too)
+HONORIFIC = "(?:" + "|".join(re.escape(w.capitalize()) for w in
                               sorted(default_cues()["honorific"], key=lambda w: (-len(w), w))) + ")"
 _MACROS = {
     "P": _slot(PERSON),
@@ -76,7 +76,7 @@ _MACROS = {
     # an unknown name does not start with a word that describes the person ("Newcomer Tom Novak plays ...")
     # (a lone capitalised -ing word is a participle that opens a sentence, "Returning as Winston is X", not a name;
     # nor is a pronoun's contraction, "He's playing the Elder")
-    "N": (rf"(?-i:(?:{_HONORIFIC}\.?[ ](?={_NAME_WORD}))?(?!{_DESCRIBER}\b)(?![A-Z][a-z]+ing\b(?![ ][A-Z]))"
+    "N": (rf"(?-i:(?:{HONORIFIC}\.?[ ](?={_NAME_WORD}))?(?!{_DESCRIBER}\b)(?![A-Z][a-z]+ing\b(?![ ][A-Z]))"
           r"(?!(?:He|She|It|They|We|You|I|That|There|Here|What|Who|Let)['\u2019])"
           # a job title is no name: "ALBERT HUGHES (Director, Executive Producer)"
           r"(?!(?:Executive[ ]|Associate[ ]|Co-)?(?:Producer|Writer|Director|Editor|Composer|Showrunner)s?\b)"
