@@ -34,8 +34,8 @@ from .document import PLACEHOLDER_CONT, PLACEHOLDER_START, Document
 from .gazetteer import CHARACTER, PERSON, WORK
 from .links import default_cues
 
-__all__ = ["ENTITY_CHARS", "FIRST_WORK", "HONORIFIC", "NAME_PATTERN", "Candidate", "Document", "Rule", "RuleSet",
-           "default_rules", "load_rules"]
+__all__ = ["ENTITY_CHARS", "FIRST_WORK", "HONORIFIC", "NAME_PATTERN", "VERB_AFTER", "Candidate", "Document", "Rule",
+           "RuleSet", "default_rules", "load_rules"]
 
 RULES_FILE = Path(__file__).resolve().parent / "rules.jsonl"
 _START, _CONT = PLACEHOLDER_START, PLACEHOLDER_CONT
@@ -69,7 +69,11 @@ _DESCRIBER = "(?:" + "|".join(re.escape(w.capitalize()) for w in
 # a form of address that opens a name and belongs to it ("plays Mr. Chow", "as Madame Lin"; newroles.py too)
 HONORIFIC = "(?:" + "|".join(re.escape(w.capitalize()) for w in
                               sorted(default_cues()["honorific"], key=lambda w: (-len(w), w))) + ")"
+# a finite verb right after a name, the name being its subject: "as Caine watches", "as Charon is shot"
+VERB_AFTER = (r"\s+(?:is|was|are|were|has|had|does|did|"
+              r"(?!(?:this|his|hers|its|us|thus|yes|less|plus|himself|herself)\b)(?-i:[a-z]{2,}(?:s|ed)))\b")
 _MACROS = {
+    "VERBAFTER": VERB_AFTER,
     "P": _slot(PERSON),
     "C": _slot(CHARACTER),
     "W": _slot(WORK),

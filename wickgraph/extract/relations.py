@@ -45,7 +45,7 @@ from .links import (
 from .markup import FOOTNOTE_MARK
 from .newroles import NOT_NAMES, lowercase_role, new_role
 from .pairs import WINDOW, is_role, mention_kind, role_candidate
-from .patterns import Candidate
+from .patterns import VERB_AFTER, Candidate
 from .reprises import AGAIN_AFTER, COMPANY_ASIDE_OPENING
 
 __all__ = ["pair_roles"]
@@ -370,8 +370,7 @@ _LONG_GAP_WORDS = 14
 _POSSESSIVE_START = re.compile(r"['\u2019]s?\s")  # "X's fourth turn as Winston is superb": a noun phrase, no clause
 _AS_THEN = re.compile(r"\w+\s+\w+\s+\w+\s+as\s+(?:the\s+)?\Z", re.IGNORECASE)
 # a finite verb right after the role: "as Caine watches", "as Winston explained", "as Charon is shot"
-_VERB_AFTER = re.compile(r"\s+(?:is|was|are|were|has|had|does|did|(?!(?:this|his|hers|its|us|thus|yes|less|plus|"
-                         r"himself|herself)\b)(?-i:[a-z]{2,}(?:s|ed)))\b")
+_VERB_AFTER = re.compile(VERB_AFTER)
 
 
 def _as_role_here(doc: Document, gap: str, role: Mention) -> bool:
