@@ -4459,6 +4459,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Ian McShane's wily old hotelier Winston runs the place.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
         ("Donnie Yen's weary blind assassin Caine steals it.", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
     ],
+    "a-role-beside-its-player-in-a-long-paragraph": [
+        ("Keanu Reeves and Ian McShane are fine. Charon, Lance Reddick in the finest suit in the building, is better.", CH2, [("cast", "Lance Reddick", "Charon", "supported")]),
+        ("Laurence Fishburne and Keanu Reeves reunite. The sommelier, Peter Serafinowicz at his driest, steals it.", CH2, [("cast", "Peter Serafinowicz", "the Sommelier", "supported")]),
+        ("Donnie Yen and Bill Skarsgård clash. Koji, Hiroyuki Sanada in a grey suit, holds Osaka.", CH4, [("cast", "Hiroyuki Sanada", "Koji", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -6465,6 +6470,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Keanu Reeves's best old friend Marcus is great.", JW1, ("cast", "Keanu Reeves", "Marcus")),
         ("Ian McShane's oldest and dearest friend Charon is great.", CH4, ("cast", "Ian McShane", "Charon")),
         ("Keanu Reeves's sworn mortal enemy Viggo wants him dead.", JW1, ("cast", "Keanu Reeves", "Viggo")),
+    ],
+    "a-role-beside-its-player-in-a-long-paragraph": [
+        ("Keanu Reeves is fine. Charon, Lance Reddick, Common, Ruby Rose: all argue at length.", CH2, ("cast", "Lance Reddick", "Charon")),
+        ("Keanu Reeves and Ian McShane are fine. Charon, Lance Reddick and Common argue.", CH2, ("cast", "Lance Reddick", "Charon")),
+        ("Keanu Reeves and Ian McShane are fine. Unlike Charon, Lance Reddick smiles.", CH2, ("cast", "Lance Reddick", "Charon")),
     ],
 }
 

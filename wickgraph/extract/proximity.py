@@ -69,6 +69,9 @@ def roles_beside_bare_players(claims: list[Claim], doc: Document, cues: Cues) ->
 def _free_role_beside(claim: Claim, doc: Document, cues: Cues, film_roles: frozenset[str],
                       taken: set[str]) -> tuple[Mention, str] | None:
     line_start, line_end = doc.line(claim.start)
+    # a paragraph on one line is read a sentence at a time: its other sentences' names are not beside this one
+    sentence_start, sentence_end = doc.sentence(claim.start)
+    line_start, line_end = max(line_start, sentence_start), min(line_end, sentence_end)
     on_line = doc.mentions_between(line_start, line_end)
     people = [m for m in on_line if m.mask & PERSON and not m.mask & CHARACTER]
     if len(people) > _MAX_PEOPLE_ON_LINE:
