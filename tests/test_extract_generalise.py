@@ -4464,6 +4464,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Laurence Fishburne and Keanu Reeves reunite. The sommelier, Peter Serafinowicz at his driest, steals it.", CH2, [("cast", "Peter Serafinowicz", "the Sommelier", "supported")]),
         ("Donnie Yen and Bill Skarsgård clash. Koji, Hiroyuki Sanada in a grey suit, holds Osaka.", CH4, [("cast", "Hiroyuki Sanada", "Koji", "supported")]),
     ],
+    "a-participle-phrase-after-the-role": [
+        ("The ballerina rehearsing in the Ruska Roma scenes is Unity Phelan.", PARA, [("cast", "Unity Phelan", "the ballerina", "supported")]),
+        ("Charon standing at the desk is Lance Reddick.", PARA, [("cast", "Lance Reddick", "Charon", "supported")]),
+        ("Caine waiting in the rain is Donnie Yen.", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -6475,6 +6480,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Keanu Reeves is fine. Charon, Lance Reddick, Common, Ruby Rose: all argue at length.", CH2, ("cast", "Lance Reddick", "Charon")),
         ("Keanu Reeves and Ian McShane are fine. Charon, Lance Reddick and Common argue.", CH2, ("cast", "Lance Reddick", "Charon")),
         ("Keanu Reeves and Ian McShane are fine. Unlike Charon, Lance Reddick smiles.", CH2, ("cast", "Lance Reddick", "Charon")),
+    ],
+    "a-participle-phrase-after-the-role": [
+        ("Winston being killed is Keanu Reeves's fault.", PARA, ("cast", "Keanu Reeves", "Winston")),
+        ("Caine fighting beside Keanu Reeves is a treat.", CH4, ("cast", "Keanu Reeves", "Caine")),
+        ("Charon standing at the desk is something Ian McShane loves.", PARA, ("cast", "Ian McShane", "Charon")),
     ],
 }
 
