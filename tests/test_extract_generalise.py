@@ -4469,6 +4469,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Charon standing at the desk is Lance Reddick.", PARA, [("cast", "Lance Reddick", "Charon", "supported")]),
         ("Caine waiting in the rain is Donnie Yen.", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
     ],
+    "the-work-named-by-what-happens-in-it": [
+        ("Mr. Stahelski directed the whole affair.", PARA, [("director", "Chad Stahelski", None, "supported")]),
+        ("Chad Stahelski, who directs these affairs, is a former stuntman.", CH2, [("director", "Chad Stahelski", None, "supported")]),
+        ("Chad Stahelski orchestrates the mayhem with glee.", CH4, [("director", "Chad Stahelski", None, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -6485,6 +6490,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Winston being killed is Keanu Reeves's fault.", PARA, ("cast", "Keanu Reeves", "Winston")),
         ("Caine fighting beside Keanu Reeves is a treat.", CH4, ("cast", "Keanu Reeves", "Caine")),
         ("Charon standing at the desk is something Ian McShane loves.", PARA, ("cast", "Ian McShane", "Charon")),
+    ],
+    "the-work-named-by-what-happens-in-it": [
+        ("Keanu Reeves directed the carnage of his own film Man of Tai Chi.", PARA, ("director", "Keanu Reeves", None)),
+        ("Keanu Reeves orchestrates the mayhem in the Osaka hotel, as John.", CH4, ("director", "Keanu Reeves", None)),
+        ("Ian McShane directed the whole affair from his desk, as Winston would.", CH4, ("director", "Ian McShane", None)),
     ],
 }
 
