@@ -4474,6 +4474,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Chad Stahelski, who directs these affairs, is a former stuntman.", CH2, [("director", "Chad Stahelski", None, "supported")]),
         ("Chad Stahelski orchestrates the mayhem with glee.", CH4, [("director", "Chad Stahelski", None, "supported")]),
     ],
+    "the-original-one-from-its-year": [
+        ("this is the original one from twenty fourteen and it still rules", JW1, [("release_year", None, 2014, "supported")]),
+        ("It is the original one from 2014.", JW1, [("release_year", None, 2014, "supported")]),
+        ("We rewatched the original one from 2014 last night, and it holds up.", JW1, [("release_year", None, 2014, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -6495,6 +6500,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Keanu Reeves directed the carnage of his own film Man of Tai Chi.", PARA, ("director", "Keanu Reeves", None)),
         ("Keanu Reeves orchestrates the mayhem in the Osaka hotel, as John.", CH4, ("director", "Keanu Reeves", None)),
         ("Ian McShane directed the whole affair from his desk, as Winston would.", CH4, ("director", "Ian McShane", None)),
+    ],
+    "the-original-one-from-its-year": [
+        ("It is better than the original one from 2014.", CH4, ("release_year", "", 2014)),
+        ("Which one from 2014 do you mean?", JW1, ("release_year", "", 2014)),
+        ("The new one from 2023 is louder than this.", JW1, ("release_year", "", 2023)),
     ],
 }
 
