@@ -4479,6 +4479,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("It is the original one from 2014.", JW1, [("release_year", None, 2014, "supported")]),
         ("We rewatched the original one from 2014 last night, and it holds up.", JW1, [("release_year", None, 2014, "supported")]),
     ],
+    "an-old-fashioned-venue-for-a-release": [
+        ("It reached the picture houses in 2017.", CH2, [("release_year", None, 2017, "supported")]),
+        ("It hit the movie houses in 2017, to some fanfare.", CH2, [("release_year", None, 2017, "supported")]),
+        ("It landed in picture palaces in February 2017.", CH2, [("release_year", None, 2017, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -6505,6 +6510,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("It is better than the original one from 2014.", CH4, ("release_year", "", 2014)),
         ("Which one from 2014 do you mean?", JW1, ("release_year", "", 2014)),
         ("The new one from 2023 is louder than this.", JW1, ("release_year", "", 2023)),
+    ],
+    "an-old-fashioned-venue-for-a-release": [
+        ("The picture houses of 1950 were grander than this.", CH2, ("release_year", "", 1950)),
+        ("I reached the picture houses in 2024, late as ever.", CH2, ("release_year", "", 2024)),
+        ("Movie houses in 2017 were half empty, my friend says.", CH4, ("release_year", "", 2017)),
     ],
 }
 
