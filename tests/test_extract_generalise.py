@@ -4484,6 +4484,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("It hit the movie houses in 2017, to some fanfare.", CH2, [("release_year", None, 2017, "supported")]),
         ("It landed in picture palaces in February 2017.", CH2, [("release_year", None, 2017, "supported")]),
     ],
+    "the-player-as-the-roles-other-name": [
+        ("Winston — or Mr. McShane, as the credits insist — presides.", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Charon, or Lance Reddick if you read the credits, opens the door.", CH2, [("cast", "Lance Reddick", "Charon", "supported")]),
+        ("Caine — or Donnie Yen, to his many fans — wins the film.", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -6515,6 +6520,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("The picture houses of 1950 were grander than this.", CH2, ("release_year", "", 1950)),
         ("I reached the picture houses in 2024, late as ever.", CH2, ("release_year", "", 2024)),
         ("Movie houses in 2017 were half empty, my friend says.", CH4, ("release_year", "", 2017)),
+    ],
+    "the-player-as-the-roles-other-name": [
+        ("Caine, or Keanu Reeves, or both, will win.", CH4, ("cast", "Keanu Reeves", "Caine")),
+        ("Who wins, Caine or Keanu Reeves?", CH4, ("cast", "Keanu Reeves", "Caine")),
+        ("Caine, or Keanu Reeves's old friend, is blind.", CH4, ("cast", "Keanu Reeves", "Caine")),
     ],
 }
 
