@@ -4489,6 +4489,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Charon, or Lance Reddick if you read the credits, opens the door.", CH2, [("cast", "Lance Reddick", "Charon", "supported")]),
         ("Caine — or Donnie Yen, to his many fans — wins the film.", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
     ],
+    "a-story-credit-by-verb": [
+        ("Derek Kolstad wrote the story.", PARA, [("writer", "Derek Kolstad", None, "supported")]),
+        ("Derek Kolstad wrote the story again, with help.", PARA, [("writer", "Derek Kolstad", None, "supported")]),
+        ("Shay Hatten penned the story for this one.", CH4, [("writer", "Shay Hatten", None, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -6525,6 +6530,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Caine, or Keanu Reeves, or both, will win.", CH4, ("cast", "Keanu Reeves", "Caine")),
         ("Who wins, Caine or Keanu Reeves?", CH4, ("cast", "Keanu Reeves", "Caine")),
         ("Caine, or Keanu Reeves's old friend, is blind.", CH4, ("cast", "Keanu Reeves", "Caine")),
+    ],
+    "a-story-credit-by-verb": [
+        ("Derek Kolstad wrote the story of John Wick's dog for a magazine.", PARA, ("writer", "Derek Kolstad", None)),
+        ("Keanu Reeves wrote the story in his head.", PARA, ("writer", "Keanu Reeves", None)),
+        ("Keanu Reeves wrote the story down in a notebook.", PARA, ("writer", "Keanu Reeves", None)),
     ],
 }
 
