@@ -4494,6 +4494,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Derek Kolstad wrote the story again, with help.", PARA, [("writer", "Derek Kolstad", None, "supported")]),
         ("Shay Hatten penned the story for this one.", CH4, [("writer", "Shay Hatten", None, "supported")]),
     ],
+    "the-next-sentence-counts-the-turns": [
+        ("Keanu Reeves is John Wick. This is his third time in the role.", PARA, [("reprise", "Keanu Reeves", "John Wick", "supported")]),
+        ("Ian McShane plays Winston. It is his fourth outing in the part.", CH4, [("reprise", "Ian McShane", "Winston", "supported")]),
+        ("Lance Reddick is Charon. That was his second turn in the role.", CH2, [("reprise", "Lance Reddick", "Charon", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -6535,6 +6540,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Derek Kolstad wrote the story of John Wick's dog for a magazine.", PARA, ("writer", "Derek Kolstad", None)),
         ("Keanu Reeves wrote the story in his head.", PARA, ("writer", "Keanu Reeves", None)),
         ("Keanu Reeves wrote the story down in a notebook.", PARA, ("writer", "Keanu Reeves", None)),
+    ],
+    "the-next-sentence-counts-the-turns": [
+        ("Keanu Reeves is John Wick. This is his third time in Paris.", CH4, ("reprise", "Keanu Reeves", None)),
+        ("Ian McShane plays Winston. It is his first time in the role.", CH4, ("reprise", "Ian McShane", None)),
+        ("Ian McShane plays Winston. This is Lance Reddick's third time in the role of Charon.", PARA, ("reprise", "Ian McShane", None)),
     ],
 }
 

@@ -50,7 +50,8 @@ def mark_reprises(doc: Document, candidates: list[Candidate], cues: Cues | None 
                 or _relative_return(doc, candidate) \
                 or _RETURNING_BEFORE.search(doc.text, max(0, candidate.start - 30), candidate.start) \
                 or _FRONTED_AGAIN.match(doc.folded, doc.sentence(candidate.start)[0], candidate.start) \
-                or _so_too(doc, cues, candidate.start):
+                or _so_too(doc, cues, candidate.start) or _NEXT_SAYS_AGAIN.match(doc.text, doc.sentence(
+                    max(candidate.end - 1, candidate.start))[1]):
             candidate.reprise = True
     # "Ian McShane (Winston) and Lance Reddick (Charon) return": pairs joined as a list share the verb after
     # the last one
@@ -316,6 +317,10 @@ _FRONTED_AGAIN = re.compile(
     # "Again in this film, X plays Y": the work itself named as one more round ("Also in this part" may only add)
     r"|again\s+in\s+(?:this|the\s+new)\s+(?:part|film|movie|one|chapter|sequel|instal?lment|episode)\s*,?"
     r")\s+\Z", re.IGNORECASE)
+# "Keanu Reeves is John Wick. This is his third time in the role.": the next sentence counts the player's turns
+_NEXT_SAYS_AGAIN = re.compile(r"\s*(?:this|it|that)(?:['\u2019]s|\s+is|\s+was|\s+marks)\s+(?:his|her|their)\s+"
+                              r"(?:second|third|fourth|fifth|sixth|\d+(?:nd|rd|th))\s+(?:time|turn|outing|go|film|stint)"
+                              r"\s+(?:in|as|with)\s+(?:the|that|this)\s+(?:role|part|character)\b", re.IGNORECASE)
 # "Winston, played by Ian McShane, who is back from the first movie": a relative clause on the pair says it
 # (the clause follows the actor: "plays Eve, who is back for revenge" is the character's story)
 _RELATIVE_RETURN = re.compile(r"\)?,?\s+(?:who|which)(?:\s+(?:is|was|are)|['\u2019]s)\s+"
