@@ -4499,6 +4499,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Ian McShane plays Winston. It is his fourth outing in the part.", CH4, [("reprise", "Ian McShane", "Winston", "supported")]),
         ("Lance Reddick is Charon. That was his second turn in the role.", CH2, [("reprise", "Lance Reddick", "Charon", "supported")]),
     ],
+    "writers-counted-then-named": [
+        ("The story has four writers. They are Derek Kolstad, Shay Hatten, Chris Collins and Marc Abrams.", PARA, [("writer", "Derek Kolstad", None, "supported"), ("writer", "Marc Abrams", None, "supported")]),
+        ("The writers did well. They were Derek Kolstad and Shay Hatten.", PARA, [("writer", "Shay Hatten", None, "supported")]),
+        ("Two screenwriters share the credit. These are Shay Hatten and Michael Finch.", CH4, [("writer", "Michael Finch", None, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -6545,6 +6550,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Keanu Reeves is John Wick. This is his third time in Paris.", CH4, ("reprise", "Keanu Reeves", None)),
         ("Ian McShane plays Winston. It is his first time in the role.", CH4, ("reprise", "Ian McShane", None)),
         ("Ian McShane plays Winston. This is Lance Reddick's third time in the role of Charon.", PARA, ("reprise", "Ian McShane", None)),
+    ],
+    "writers-counted-then-named": [
+        ("The film has two stars. They are Keanu Reeves and Ian McShane.", PARA, ("writer", "Keanu Reeves", None)),
+        ("The writers love the actors. They are Keanu Reeves and Ian McShane's biggest fans.", PARA, ("writer", "Keanu Reeves", None)),
+        ("I met the writers. They were with Keanu Reeves and Ian McShane.", PARA, ("writer", "Keanu Reeves", None)),
     ],
 }
 
