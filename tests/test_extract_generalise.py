@@ -4504,6 +4504,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("The writers did well. They were Derek Kolstad and Shay Hatten.", PARA, [("writer", "Shay Hatten", None, "supported")]),
         ("Two screenwriters share the credit. These are Shay Hatten and Michael Finch.", CH4, [("writer", "Michael Finch", None, "supported")]),
     ],
+    "trade-nouns-for-a-work-of-a-year": [
+        ("It is Lionsgate's 2019 summer opener.", PARA, [("release_year", None, 2019, "supported")]),
+        ("Lionsgate's 2023 tentpole runs long.", CH4, [("release_year", None, 2023, "supported")]),
+        ("This is Peacock's 2023 offering, in three nights.", CONT, [("release_year", None, 2023, "supported")]),
+    ],
+    "a-comma-inside-the-roles-quotation-marks": [
+        ("Then there is \"the Elder,\" played by Saïd Taghmaoui, in a tent.", PARA, [("cast", "Saïd Taghmaoui", "the Elder", "supported")]),
+        ("There is \"Winston,\" played by Ian McShane, at the desk.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("And “Caine,” played by Donnie Yen, steals it.", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -6555,6 +6565,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("The film has two stars. They are Keanu Reeves and Ian McShane.", PARA, ("writer", "Keanu Reeves", None)),
         ("The writers love the actors. They are Keanu Reeves and Ian McShane's biggest fans.", PARA, ("writer", "Keanu Reeves", None)),
         ("I met the writers. They were with Keanu Reeves and Ian McShane.", PARA, ("writer", "Keanu Reeves", None)),
+    ],
+    "trade-nouns-for-a-work-of-a-year": [
+        ("Unlike Lionsgate's 2014 opener, this one drags.", CH4, ("release_year", "", 2014)),
+        ("Lionsgate's 1999 offering was The Matrix, not this.", CH4, ("release_year", "", 1999)),
+        ("The studio's 2023 plans were vague.", PARA, ("release_year", "", 2023)),
     ],
 }
 
