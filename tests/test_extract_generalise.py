@@ -4514,6 +4514,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("There is \"Winston,\" played by Ian McShane, at the desk.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
         ("And “Caine,” played by Donnie Yen, steals it.", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
     ],
+    "an-actor-endows-a-role-named-by-a-pronoun": [
+        ("We meet Gianna in Rome. Claudia Gerini gives her a tragic dignity.", CH2, [("cast", "Claudia Gerini", "Gianna", "supported")]),
+        ("Santino is a spoiled heir, and Riccardo Scamarcio lends him a sly charm.", CH2, [("cast", "Riccardo Scamarcio", "Santino", "supported")]),
+        ("Then there is Caine, blind and patient. Donnie Yen brings him to life without a wasted word.", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -6570,6 +6575,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Unlike Lionsgate's 2014 opener, this one drags.", CH4, ("release_year", "", 2014)),
         ("Lionsgate's 1999 offering was The Matrix, not this.", CH4, ("release_year", "", 1999)),
         ("The studio's 2023 plans were vague.", PARA, ("release_year", "", 2023)),
+    ],
+    "an-actor-endows-a-role-named-by-a-pronoun": [
+        ("Santino betrays John. Keanu Reeves gives him a beating he will not forget.", CH2, ("cast", "Keanu Reeves", "Santino")),
+        ("Gianna meets John again. Keanu Reeves gives her a long, sad look.", CH2, ("cast", "Keanu Reeves", "Gianna")),
+        ("Caine hunts John. Keanu Reeves brings him down the stairs in one take.", CH4, ("cast", "Keanu Reeves", "Caine")),
     ],
 }
 
