@@ -4519,6 +4519,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Santino is a spoiled heir, and Riccardo Scamarcio lends him a sly charm.", CH2, [("cast", "Riccardo Scamarcio", "Santino", "supported")]),
         ("Then there is Caine, blind and patient. Donnie Yen brings him to life without a wasted word.", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
     ],
+    "a-comments-section-of-the-authors-own-form": [
+        ("SYNOPSIS\nJohn hunts the men who killed his dog, and the hotel watches.\n\nCOMMENTS\nIan McShane is Winston and gets the best lines.", JW1, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Logline: a retired killer is called back.\nStory: he goes to Rome and back.\nComments:\nCommon plays Cassian with a wry courtesy.", CH2, [("cast", "Common", "Cassian", "supported")]),
+        ("Summary\nA blind killer is sent after an old friend in Osaka and Paris.\n\nComments\n\nDonnie Yen is Caine, and the film is his.", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -6580,6 +6585,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Santino betrays John. Keanu Reeves gives him a beating he will not forget.", CH2, ("cast", "Keanu Reeves", "Santino")),
         ("Gianna meets John again. Keanu Reeves gives her a long, sad look.", CH2, ("cast", "Keanu Reeves", "Gianna")),
         ("Caine hunts John. Keanu Reeves brings him down the stairs in one take.", CH4, ("cast", "Keanu Reeves", "Caine")),
+    ],
+    "a-comments-section-of-the-authors-own-form": [
+        ("Keanu Reeves is John Wick and the stairs are a classic.\n\nComments\nbowery_bird 2 days ago\nlance reddick plays winston, i think", CH4, ("cast", "Lance Reddick", "Winston")),
+        ("Keanu Reeves is John Wick and the stairs are a classic.\n\nCOMMENTS\n@pencilguy: derek kolstad directed this one", CH4, ("director", "Derek Kolstad", None)),
+        ("Keanu Reeves is John Wick and the stairs are a classic.\n\nReplies:\nmarta_k says:\nShay Hatten directed it, no?", CH4, ("director", "Shay Hatten", None)),
     ],
 }
 
