@@ -4524,6 +4524,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Logline: a retired killer is called back.\nStory: he goes to Rome and back.\nComments:\nCommon plays Cassian with a wry courtesy.", CH2, [("cast", "Common", "Cassian", "supported")]),
         ("Summary\nA blind killer is sent after an old friend in Osaka and Paris.\n\nComments\n\nDonnie Yen is Caine, and the film is his.", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
     ],
+    "a-score-said-again-in-its-place": [
+        ("ok scores. i'm saying 7/10. wait no, 8/10, the finale alone is worth a point", CH2, [("rating", "", 8, "unknown")]),
+        ("I had it at 3/5. Actually, make that 4/5.", CH4, [("rating", "", 4, "unknown")]),
+        ("Score: 6/10. Hang on, on second thought, 7/10.", PARA, [("rating", "", 7, "unknown")]),
+    ],
+    "a-lower-case-line-with-a-word-stressed-in-capitals": [
+        ("[08/02/2025, 21:57] Jo: riccardo scamarcio as santino is SO punchable", CH2, [("cast", "Riccardo Scamarcio", "Santino", "supported")]),
+        ("claudia gerini as gianna had one scene but WHAT a scene", CH2, [("cast", "Claudia Gerini", "Gianna", "supported")]),
+        ("honestly donnie yen as caine is the BEST thing in it", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -6590,6 +6600,16 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Keanu Reeves is John Wick and the stairs are a classic.\n\nComments\nbowery_bird 2 days ago\nlance reddick plays winston, i think", CH4, ("cast", "Lance Reddick", "Winston")),
         ("Keanu Reeves is John Wick and the stairs are a classic.\n\nCOMMENTS\n@pencilguy: derek kolstad directed this one", CH4, ("director", "Derek Kolstad", None)),
         ("Keanu Reeves is John Wick and the stairs are a classic.\n\nReplies:\nmarta_k says:\nShay Hatten directed it, no?", CH4, ("director", "Shay Hatten", None)),
+    ],
+    "a-score-said-again-in-its-place": [
+        ("I'd say 8/10. Actually, 6/10 is what my brother gave it.", CH4, ("rating", "", 6)),
+        ("My rating: 8/10. Wait, did I mention the dog? It is a 10/10 good boy.", JW1, ("rating", "", 10)),
+        ("Honestly 8/10. Hold on, 9/10 of the runtime is fighting.", CH2, ("rating", "", 9)),
+    ],
+    "a-lower-case-line-with-a-word-stressed-in-capitals": [
+        ("It was SO long. Then Keanu Reeves walks in as John and nobody can stop him.", CH4, ("cast", "Keanu Reeves", "Nobody")),
+        ("we watched it at OMG cinemas with donnie yen fans and a guy named wick", CH4, ("cast", "Donnie Yen", "Wick")),
+        ("Marcus is dead, SO no dafoe in this one", CH2, ("cast", "Willem Dafoe", None)),
     ],
 }
 

@@ -319,9 +319,11 @@ class _OneCaseLines:
             line = self.text[start:end if end >= 0 else start + 800]
             prefix = _MESSAGE_PREFIX.match(line)  # "[10:04 PM] marisa: ...": the message says it
             line = line[prefix.end():] if prefix else line
-            # a line in one case has only upper-case or only lower-case letters (str's own test, in C, first)
-            self._lines[start] = (line.isupper() or line.islower()) and len(_LETTERS.sub("", line)) >= 8 \
-                and len(line.split()) >= 3
+            # a line in one case has only upper-case or only lower-case letters (str's own test, in C, first); a
+            # lower-case line keeps its case when a word is stressed in capitals ("scamarcio as santino is SO good")
+            self._lines[start] = (line.isupper() or line.islower()
+                                  or (_STRESSED.search(line) is not None and _STRESSED.sub("", line).islower())) \
+                and len(_LETTERS.sub("", line)) >= 8 and len(line.split()) >= 3
         return self._lines[start] or _shouted_run(self.text, position)
 
 
@@ -341,6 +343,7 @@ def _shouted_run(text: str, position: int) -> bool:
 
 
 _LETTERS = re.compile(r"[^a-zA-Z\u00c0-\u024f]+")
+_STRESSED = re.compile(r"\b[A-Z]{2,}\b")  # a word in capitals
 # a chat or log line's time stamp and sender, whose capitals ("PM", a user name) say nothing of the message's case
 _MESSAGE_PREFIX = re.compile(r"\s*(?:\[[^\]\n]{1,25}\]\s*)?(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?\s+)?"
                              r"(?:@?[\w.-]{1,25}\s*:\s+)?")

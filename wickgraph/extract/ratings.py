@@ -118,6 +118,13 @@ _NOW_LABEL = re.compile(r"^\W*(?:now|today|these\s+days|after\s+(?:the\s+|a\s+)?
                         r"on\s+(?:the\s+)?rewatch)\s*[:\-\u2013]\s*$", re.IGNORECASE)
 # ... or said after it: "3.5 stars now", "4/5 now that I rewatched it" (not "now playing")
 _NOW_AFTER = re.compile(r"[ \t]+now\b(?![ \t]+(?:playing|showing|streaming|on|in|available|out)\b)", re.IGNORECASE)
+# a score said again in its place: "7.5/10 ... wait no, 8.5/10", "actually, make that an 8", "on second thought: 4/5"
+_REVISION_BEFORE = re.compile(r"\b(?:wait|hang\s+on|hold\s+on|actually|scratch\s+that|strike\s+that|correction|"
+                              r"on\s+second\s+thoughts?|on\s+reflection|make\s+(?:that|it))"
+                              r"(?:[\s,.:;!\u2014\u2013-]+(?:no|nah|actually|make\s+(?:that|it)|it['\u2019]?s|an?))*"
+                              r"[\s,.:;!\u2014\u2013-]*\Z", re.IGNORECASE)
+# ... the score alone, ending its clause ("wait no, 8/10, the finale ..."; not "actually, 6/10 is what he gave it")
+_RESTATED_ALONE = re.compile(r"(?:[ \t]+(?:from|for)[ \t]+me\b|[ \t]+now\b)?[ \t]*(?:[.,;:!)\u2014\u2013\n]|\Z)")
 _BADGE_AFTER = re.compile(r"[ \t]+(?-i:[A-Z])")
 _GIVEN_OR_LABELLED = re.compile(r"\b(?:give|gives|gave|giving|rate|rates|rated|rating|score|verdict|grade|mark|note|"
                                 # the labels of a review in Spanish, Italian or German mixed in: "Nota:", "Voto:"
@@ -239,6 +246,7 @@ def find_rating(text: str) -> RatingMatch | None:
     that is neither labelled as a score of something else nor given by someone else ("my sister gives it 6/10")."""
     found: list[tuple[bool, RatingMatch]] = []
     now: list[RatingMatch] = []  # scores labelled as they stand after a rewatch
+    revisions: list[RatingMatch] = []  # scores said again in place of one before
     lower = text.lower()
     exact = lowering_is_exact(text, lower)
     keywords = Keywords(lower)
@@ -294,6 +302,9 @@ def find_rating(text: str) -> RatingMatch | None:
             rating = RatingMatch(shown, scale, normalize(value, scale), start, end)
             if _NOW_LABEL.search(before) or _NOW_LABEL.search(_clause(before)) or _NOW_AFTER.match(text, match.end()):
                 now.append(rating)
+            elif _REVISION_BEFORE.search(text, max(line_start, match.start() - 40), match.start()) \
+                    and _RESTATED_ALONE.match(text, match.end()):
+                revisions.append(rating)
             own = _OWN_LABEL.search(before) is not None or _OWN_LABEL.search(_clause(before)) is not None \
                 or _OWN_LABEL.search(_previous_line(text, line_start)) is not None or persona
             found.append((own, rating))
@@ -303,8 +314,9 @@ def find_rating(text: str) -> RatingMatch | None:
     if not found:
         return None
     found = _hosts_own(text, _without_revised(text, _longest_readings(found)))
+    now += [r for r in revisions if any(other.start < r.start for _, other in found)]
     if now:
-        return now[-1]
+        return max(now, key=lambda r: r.start)
     labelled = [r for own, r in found if own]
     return min(labelled or [r for _, r in found], key=lambda r: (r.start, -(r.end - r.start)))
 
