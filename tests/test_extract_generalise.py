@@ -4534,6 +4534,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("claudia gerini as gianna had one scene but WHAT a scene", CH2, [("cast", "Claudia Gerini", "Gianna", "supported")]),
         ("honestly donnie yen as caine is the BEST thing in it", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
     ],
+    "a-name-cut-in-two-by-a-line-break": [
+        ("Winston, the hotel's keeper, is played by Ian\nMcShane, who rules the lobby with a purr.", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("The sommelier is Peter\nSerafinowicz, who pours out guns like wine.", CH2, [("cast", "Peter Serafinowicz", "The sommelier", "supported")]),
+        ("In twenty-nineteen came the third, directed by Chad\nStahelski, the stuntman, once again.", PARA, [("director", "Chad Stahelski", None, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -6610,6 +6615,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("It was SO long. Then Keanu Reeves walks in as John and nobody can stop him.", CH4, ("cast", "Keanu Reeves", "Nobody")),
         ("we watched it at OMG cinemas with donnie yen fans and a guy named wick", CH4, ("cast", "Donnie Yen", "Wick")),
         ("Marcus is dead, SO no dafoe in this one", CH2, ("cast", "Willem Dafoe", None)),
+    ],
+    "a-name-cut-in-two-by-a-line-break": [
+        ("Winston is played by Ian\n\nMcShane stays home this time.", CH2, ("cast", "Ian McShane", "Winston")),
+        ("As Santino we get Riccardo\n\nScamarcio is not in the sequel.", CH4, ("cast", "Riccardo Scamarcio", "Santino")),
+        ("The Elder is played by Saïd\n\nTaghmaoui is elsewhere.", CH4, ("cast", "Saïd Taghmaoui", "the Elder")),
     ],
 }
 

@@ -27,7 +27,7 @@ from .comments import comment_spans
 from .confidence import claim_confidence
 from .document import Document
 from .film import detect_film, resolve_film, resolve_work, series_number
-from .gazetteer import CHARACTER, PERSON, WORK, Entry, Gazetteer, fold, get_gazetteer
+from .gazetteer import CHARACTER, PERSON, WORK, Entry, Gazetteer, Mention, fold, get_gazetteer
 from .inputs import MAX_REVIEW_BYTES, ReviewInput, read_review
 from .layout import normalise
 from .links import default_cues, is_possessive
@@ -73,6 +73,7 @@ def extract(text: str, film: str | None = None, *, reference: Reference | None =
     gazetteer = get_gazetteer(reference)
     folded = normalise(fold(text))
     mentions = with_neighbours(text, gazetteer.find(text, folded), gazetteer)
+    folded = _names_joined(folded, mentions)
     film_iri = resolve_film(film, gazetteer) if film else None
     film_confidence, note = (1.0, None) if film_iri else (0.0, f"--film {film!r} names no work of the reference")
     if film_iri is None and not film:
@@ -147,6 +148,13 @@ def extract_review(review: ReviewInput, film: str | None = None, *,
     claims = [_card_claim(raw, gazetteer, reference, film_iri) for raw in review.claims]
     title = reference.works[film_iri].title if film_iri in reference.works else film
     return Extraction(title, film_iri, tuple(claims), review.text, dict(review.metadata))
+
+
+def _names_joined(folded: str, mentions: list[Mention]) -> str:
+    """``folded`` with the line breaks inside names made spaces: the name's two lines are one line of the sentence."""
+    cut = [m for m in mentions if "\n" in folded[m.start:m.end]]
+    return blank(folded, [(m.start + i, m.start + i + 1) for m in cut for i, c in enumerate(folded[m.start:m.end])
+                          if c == "\n"]) if cut else folded
 
 
 # -- the reviewed work ---------------------------------------------------------------------------
