@@ -4539,6 +4539,21 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("The sommelier is Peter\nSerafinowicz, who pours out guns like wine.", CH2, [("cast", "Peter Serafinowicz", "The sommelier", "supported")]),
         ("In twenty-nineteen came the third, directed by Chad\nStahelski, the stuntman, once again.", PARA, [("director", "Chad Stahelski", None, "supported")]),
     ],
+    "a-possessive-script-with-words-describing-it": [
+        ("Derek Kolstad's lean, mean script keeps things moving.", CH2, [("writer", "Derek Kolstad", None, "supported")]),
+        ("It runs on Derek Kolstad's wry little screenplay.", JW1, [("writer", "Derek Kolstad", None, "supported")]),
+        ("Shay Hatten's busy script stuffs in four cities.", CH4, [("writer", "Shay Hatten", None, "supported")]),
+    ],
+    "a-writer-supplies-the-screenplay": [
+        ("Derek Kolstad again supplies the screenplay.", CH2, [("writer", "Derek Kolstad", None, "supported")]),
+        ("Shay Hatten provides the script, with Michael Finch.", CH4, [("writer", "Shay Hatten", None, "supported")]),
+        ("Derek Kolstad turned in the script in a hurry.", JW1, [("writer", "Derek Kolstad", None, "supported")]),
+    ],
+    "a-title-of-two-words-before-a-credited-name": [
+        ("Directed by former stunt coordinator Chad Stahelski, it moves.", CH2, [("director", "Chad Stahelski", None, "supported")]),
+        ("Written by newcomer Derek Kolstad, it moved fast.", JW1, [("writer", "Derek Kolstad", None, "supported")]),
+        ("It was directed by veteran fight choreographer Chad Stahelski.", PARA, [("director", "Chad Stahelski", None, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -6620,6 +6635,21 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Winston is played by Ian\n\nMcShane stays home this time.", CH2, ("cast", "Ian McShane", "Winston")),
         ("As Santino we get Riccardo\n\nScamarcio is not in the sequel.", CH4, ("cast", "Riccardo Scamarcio", "Santino")),
         ("The Elder is played by Saïd\n\nTaghmaoui is elsewhere.", CH4, ("cast", "Saïd Taghmaoui", "the Elder")),
+    ],
+    "a-possessive-script-with-words-describing-it": [
+        ("Keanu Reeves's tired old script notes were ignored.", CH2, ("writer", "Keanu Reeves", None)),
+        ("Ian McShane's best script pages are the hotel ones.", CH4, ("writer", "Ian McShane", None)),
+        ("Keanu Reeves's famous script's last page was torn out.", CH4, ("writer", "Keanu Reeves", None)),
+    ],
+    "a-writer-supplies-the-screenplay": [
+        ("Ian McShane provides the script's best line.", CH4, ("writer", "Ian McShane", None)),
+        ("Keanu Reeves supplies the screenplay's silences with meaning.", CH4, ("writer", "Keanu Reeves", None)),
+        ("Ian McShane provides the scripted menace.", CH2, ("writer", "Ian McShane", None)),
+    ],
+    "a-title-of-two-words-before-a-credited-name": [
+        ("Directed by Chad Stahelski, with fight choreographer Keanu Reeves in every frame.", CH2, ("director", "Keanu Reeves", None)),
+        ("Written by Derek Kolstad and shot by veteran cinematographer Dan Laustsen.", JW1, ("writer", "Dan Laustsen", None)),
+        ("Directed by Chad Stahelski; stunt coordinator Jeremy Marinas staged the fights.", CH4, ("director", "Jeremy Marinas", None)),
     ],
 }
 

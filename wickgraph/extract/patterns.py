@@ -145,8 +145,10 @@ _MACROS = {
     "INTRO": (r"(?:(?:an?|one|some)\s+(?:(?:certain|[A-Za-z-]+)\s+){0,2}?(?:actor|actress|performer|director|"
               r"filmmaker|writer|screenwriter|man|woman|guy|gentleman|lady|fellow|bloke|chap)\s*,?\s+"
               rf"(?:(?:named|called)\s+)?|(?-i:a|one)\s+(?=(?-i:[A-Z][a-z])|[{ENTITY_CHARS}])"
-              r"|(?:the\s+)?(?:[A-Za-z-]+\s+)?(?:showrunners?|screenwriters?|writers?|directors?|filmmakers?|"
-              rf"producers?|stuntm[ae]n|duo|pair|team)\s+(?=(?-i:[A-Z])|[{ENTITY_CHARS}]))?"),
+              # ... with a title of two words at most before it: "by former stunt coordinator X", "by newcomer X"
+              r"|(?:the\s+)?(?:[A-Za-z-]+\s+){0,2}?(?:showrunners?|screenwriters?|writers?|directors?|filmmakers?|"
+              r"producers?|stuntm[ae]n|coordinators?|choreographers?|newcomers?|veterans?|first-timers?|debutants?|"
+              rf"duo|pair|team)\s+(?=(?-i:[A-Z])|[{ENTITY_CHARS}]))?"),
 }
 # "reprising his role from the first film": the franchise's first work, named by its place
 NAME_PATTERN = _MACROS["N"]  # a capitalised name the gazetteer does not know
