@@ -3760,9 +3760,9 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("This was the most violent film of 2019 by a mile.", PARA, [("release_year", None, 2019, "supported")]),
     ],
     "franchise-quality-and-ordinal-either-way": [
-        ("This is the first proper John Wick spinoff movie.", BAL, [("franchise_member", None, None, "supported")]),
-        ("It is a proper first John Wick spinoff.", BAL, [("franchise_member", None, None, "supported")]),
-        ("Call it the second official John Wick spin-off.", CONT, [("franchise_member", None, None, "supported")]),
+        ("This is the first proper John Wick spinoff movie.", BAL, [("franchise_member", "", None, "supported")]),
+        ("It is a proper first John Wick spinoff.", BAL, [("franchise_member", "", None, "supported")]),
+        ("Call it the second official John Wick spin-off.", CONT, [("franchise_member", "", None, "supported")]),
     ],
     "first-name-confirmed-by-its-role": [
         ("Halle's Sofia is the best dog handler in the series.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
@@ -3853,9 +3853,9 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
          [("cast", "Anjelica Huston", "The Director", "supported")]),
     ],
     "franchise-slots-into-its-timeline": [
-        ("It slots neatly into the John Wick timeline.", CH4, [("franchise_member", None, None, "supported")]),
-        ("It fits snugly into the Wick chronology.", BAL, [("franchise_member", None, None, "supported")]),
-        ("The prequel slots into the John Wick canon.", CONT, [("franchise_member", None, None, "supported")]),
+        ("It slots neatly into the John Wick timeline.", CH4, [("franchise_member", "", None, "supported")]),
+        ("It fits snugly into the Wick chronology.", BAL, [("franchise_member", "", None, "supported")]),
+        ("The prequel slots into the John Wick canon.", CONT, [("franchise_member", "", None, "supported")]),
     ],
     "a-misspelt-role-of-the-actors-own": [
         ("Ian McShane plays Winstone, smooth as ever.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
@@ -4351,14 +4351,14 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Kolstad wrote the draft; he shares the credit with Shay Hatten.", PARA, [("writer", "Shay Hatten", None, "supported")]),
     ],
     "a-copula-places-the-work-in-the-franchise": [
-        ("It is the foundation stone of the John Wick franchise.", JW1, [("franchise_member", None, None, "supported")]),
-        ("This one remains the best of the John Wick films, by a distance.", CH4, [("franchise_member", None, None, "supported")]),
-        ("It's one of the great John Wick movies.", CH2, [("franchise_member", None, None, "supported")]),
+        ("It is the foundation stone of the John Wick franchise.", JW1, [("franchise_member", "", None, "supported")]),
+        ("This one remains the best of the John Wick films, by a distance.", CH4, [("franchise_member", "", None, "supported")]),
+        ("It's one of the great John Wick movies.", CH2, [("franchise_member", "", None, "supported")]),
     ],
     "the-work-that-made-a-franchise": [
-        ("This is the entry that turned John Wick from a surprise hit into a proper franchise.", CH2, [("franchise_member", None, None, "supported")]),
-        ("Its success made John Wick into a full-blown series.", CH2, [("franchise_member", None, None, "supported")]),
-        ("The sequel transformed the story into a sprawling saga.", CH2, [("franchise_member", None, None, "supported")]),
+        ("This is the entry that turned John Wick from a surprise hit into a proper franchise.", CH2, [("franchise_member", "", None, "supported")]),
+        ("Its success made John Wick into a full-blown series.", CH2, [("franchise_member", "", None, "supported")]),
+        ("The sequel transformed the story into a sprawling saga.", CH2, [("franchise_member", "", None, "supported")]),
     ],
     "someone-elses-claim-reported-with-that": [
         ("I wrote that Ian McShane plays Winston, and I stand by it.", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
@@ -4446,7 +4446,7 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
     ],
     "trade-slang-and-studio-possessives": [
         ("Co-helmers Chad Stahelski and David Leitch keep it moving.", CH2, [("director", "Chad Stahelski", None, "supported"), ("director", "David Leitch", None, "contradicted")]),
-        ("It is the third go-round in Lionsgate's John Wick franchise.", PARA, [("franchise_member", None, None, "supported")]),
+        ("It is the third go-round in Lionsgate's John Wick franchise.", PARA, [("franchise_member", "", None, "supported")]),
         ("Helmer Len Wiseman keeps it brisk.", BAL, [("director", "Len Wiseman", None, "supported")]),
     ],
     "a-fronted-place-is-the-scenes": [
@@ -4553,6 +4553,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Directed by former stunt coordinator Chad Stahelski, it moves.", CH2, [("director", "Chad Stahelski", None, "supported")]),
         ("Written by newcomer Derek Kolstad, it moved fast.", JW1, [("writer", "Derek Kolstad", None, "supported")]),
         ("It was directed by veteran fight choreographer Chad Stahelski.", PARA, [("director", "Chad Stahelski", None, "supported")]),
+    ],
+    "the-franchise-called-a-cycle": [
+        ("Number three in the John Wick cycle, it is the longest.", PARA, [("franchise_member", "", None, "supported")]),
+        ("The fourth instalment of the John Wick cycle runs nearly three hours.", CH4, [("franchise_member", "", None, "supported")]),
+        ("It is the entry in the Wick cycle that finally leaves New York.", CH2, [("franchise_member", "", None, "supported")]),
     ],
 }
 
@@ -6650,6 +6655,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Directed by Chad Stahelski, with fight choreographer Keanu Reeves in every frame.", CH2, ("director", "Keanu Reeves", None)),
         ("Written by Derek Kolstad and shot by veteran cinematographer Dan Laustsen.", JW1, ("writer", "Dan Laustsen", None)),
         ("Directed by Chad Stahelski; stunt coordinator Jeremy Marinas staged the fights.", CH4, ("director", "Jeremy Marinas", None)),
+    ],
+    "the-franchise-called-a-cycle": [
+        ("The cycle of revenge never ends for John.", CH4, ("franchise_member", "", None)),
+        ("Keanu Reeves rides a motor cycle through the desert.", PARA, ("franchise_member", "", None)),
+        ("Its news cycle was short.", CH2, ("franchise_member", "", None)),
     ],
 }
 

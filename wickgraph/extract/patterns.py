@@ -134,6 +134,8 @@ _MACROS = {
     # "A, B and C", "A & B", "A + B", and "and" in a language mixed in ("A y B", "A und B", "A et B")
     # ... and "plus", "along with", "together with" in a credit's list ("Derek Kolstad along with A, B and C")
     "LISTSEP": r"(?:\s*,\s*(?:and\s+|plus\s+)?|\s+(?:and|y|und|et|plus|along\s+with|together\s+with)\s+|\s*[&+]\s*)",
+    # the nouns for the franchise as a whole: "the John Wick saga", "the fourth entry in the cycle"
+    "SERIES": r"(?:franchise|series|saga|cycle)",
     "FIRSTWORK": r"(?:first|original)\s+(?:film|movie|one|chapter|instal?lment|entry)",
     # the work a known actor is known from, between the actor and the verb: "X from The Walking Dead", "X, of Lost
     # fame," (after a known name only: "Daryl from The Walking Dead" is that show's character)
