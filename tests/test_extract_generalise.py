@@ -4559,6 +4559,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("The fourth instalment of the John Wick cycle runs nearly three hours.", CH4, [("franchise_member", "", None, "supported")]),
         ("It is the entry in the Wick cycle that finally leaves New York.", CH2, [("franchise_member", "", None, "supported")]),
     ],
+    "a-score-of-a-scale-said-by-the-critic": [
+        ("All told, I say seven of ten.", PARA, [("rating", "", 7, "unknown")]),
+        ("Call it four of five, and go see it.", CH4, [("rating", "", 4, "unknown")]),
+        ("Seven of ten from me, and a nap.", CH2, [("rating", "", 7, "unknown")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -6660,6 +6665,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("The cycle of revenge never ends for John.", CH4, ("franchise_member", "", None)),
         ("Keanu Reeves rides a motor cycle through the desert.", PARA, ("franchise_member", "", None)),
         ("Its news cycle was short.", CH2, ("franchise_member", "", None)),
+    ],
+    "a-score-of-a-scale-said-by-the-critic": [
+        ("I say four of the five fights are great.", CH4, ("rating", "", 4)),
+        ("I'd say 3 of 4 stunts land.", CH2, ("rating", "", 3)),
+        ("Seven of ten critics liked it.", PARA, ("rating", "", 7)),
     ],
 }
 

@@ -130,8 +130,13 @@ _GIVEN_OR_LABELLED = re.compile(r"\b(?:give|gives|gave|giving|rate|rates|rated|r
                                 # the labels of a review in Spanish, Italian or German mixed in: "Nota:", "Voto:"
                                 r"nota|puntuaci[o\u00f3]n|calificaci[o\u00f3]n|voto|valutazione|bewertung|wertung|"
                                 r"vote|stars(?=\s*:)|"
-                                r"for\s+me(?:\s+(?:it\s+)?is)?)\b"
+                                r"for\s+me(?:\s+(?:it\s+)?is)?|"
+                                # the critic's verdict said: "I say seven of ten", "call it 4 of 5", "I make it 7 of 10"
+                                r"(?:i|we)(?:['\u2019]d|\s+would|['\u2019]m|\s+am)?\s+(?:say|saying|reckon|make\s+it|"
+                                r"go\s+with|going\s+with)|call\s+it)\b"
                                 r"[^.!?\n]{0,30}$", re.IGNORECASE)
+# ... or the critic named after it: "Seven of ten from me"
+_FROM_ME = re.compile(r"[ \t]+(?:from|for)[ \t]+(?:me|us)\b", re.IGNORECASE)
 _SCORE_LABEL = re.compile(r"\b(?:verdict|score|rating|grade|(?:my|our|the)\s+(?:mark|vote))\b", re.IGNORECASE)
 
 
@@ -269,7 +274,8 @@ def find_rating(text: str) -> RatingMatch | None:
                 continue
             if kind == "percent" and not _SCORE_LABEL.search(before):
                 continue  # "90% of the film" is no rating
-            if kind == "on_scale" and not _GIVEN_OR_LABELLED.search(before) and "scale" not in match.group().lower():
+            if kind == "on_scale" and not _GIVEN_OR_LABELLED.search(before) and "scale" not in match.group().lower() \
+                    and not _FROM_ME.match(text, match.end()):
                 continue  # "one on one", "5 on 10 screens" are no ratings
             if kind == "letter_alone" and (not _GRADE_NEAR.search(text, max(0, match.start() - 80), match.start())
                                            or _ARTICLE.match(text, match.start())):
