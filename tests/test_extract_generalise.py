@@ -4564,6 +4564,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Call it four of five, and go see it.", CH4, [("rating", "", 4, "unknown")]),
         ("Seven of ten from me, and a nap.", CH2, [("rating", "", 7, "unknown")]),
     ],
+    "the-direction-credited-to-its-people": [
+        ("The direction is credited to Chad Stahelski alone.", CH2, [("director", "Chad Stahelski", None, "supported")]),
+        ("Its directing is courtesy of Chad Stahelski, once again.", PARA, [("director", "Chad Stahelski", None, "supported")]),
+        ("The direction was attributed to Len Wiseman, though reshoots went to others.", BAL, [("director", "Len Wiseman", None, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -6670,6 +6675,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("I say four of the five fights are great.", CH4, ("rating", "", 4)),
         ("I'd say 3 of 4 stunts land.", CH2, ("rating", "", 3)),
         ("Seven of ten critics liked it.", PARA, ("rating", "", 7)),
+    ],
+    "the-direction-credited-to-its-people": [
+        ("John walks in the direction of Santino, credited to nobody.", CH2, ("director", "Santino", None)),
+        ("The direction is credited to the stunt team, not to Keanu Reeves.", CH4, ("director", "Keanu Reeves", None)),
+        ("A change of direction is credited to Ian McShane's notes.", CH4, ("director", "Ian McShane", None)),
     ],
 }
 
