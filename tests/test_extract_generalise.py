@@ -4569,6 +4569,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Its directing is courtesy of Chad Stahelski, once again.", PARA, [("director", "Chad Stahelski", None, "supported")]),
         ("The direction was attributed to Len Wiseman, though reshoots went to others.", BAL, [("director", "Len Wiseman", None, "supported")]),
     ],
+    "a-title-with-its-year-in-brackets-is-the-work": [
+        ("Unity Phelan plays the Ballerina, and she is lovely.", PARA, [("cast", "Unity Phelan", "the Ballerina", "supported")]),
+        ("Ana de Armas, who later led Ballerina (2025), plays a ballerina-assassin here in one scene; Unity Phelan is the Ballerina.", PARA, [("cast", "Unity Phelan", "the Ballerina", "supported")]),
+        ("Keanu Reeves is John Wick, as he was in John Wick (2014).", CH4, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+    ],
+    "the-name-a-person-was-billed-under": [
+        ("Laurence Fishburne is the Bowery King, credited in 1979 as Larry Fishburne.", CH2, [("cast", "Laurence Fishburne", "the Bowery King", "supported")]),
+        ("Common, billed simply as Common, plays Cassian.", CH2, [("cast", "Common", "Cassian", "supported")]),
+        ("Ana de Armas plays Eve; she was once listed as Ana Caridad.", BAL, [("cast", "Ana de Armas", "Eve", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -6680,6 +6690,16 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("John walks in the direction of Santino, credited to nobody.", CH2, ("director", "Santino", None)),
         ("The direction is credited to the stunt team, not to Keanu Reeves.", CH4, ("director", "Keanu Reeves", None)),
         ("A change of direction is credited to Ian McShane's notes.", CH4, ("director", "Ian McShane", None)),
+    ],
+    "a-title-with-its-year-in-brackets-is-the-work": [
+        ("Stahelski stayed on as a producer of Ballerina (2025) and was drawn into its reshoots.", PARA, ("cast", "Chad Stahelski", "Ballerina")),
+        ("Len Wiseman, as the director of Ballerina (2025), had help.", CH4, ("cast", "Len Wiseman", "Ballerina")),
+        ("Keanu Reeves as the lead of Ballerina [2025] is a cameo.", CH4, ("cast", "Keanu Reeves", "Ballerina")),
+    ],
+    "the-name-a-person-was-billed-under": [
+        ("He spent two years on Apocalypse Now (1979), credited then as Larry Fishburne.", CH2, ("cast", "Apocalypse Now", "Larry Fishburne")),
+        ("In Boyz n the Hood, billed as Larry Fishburne, he was a father.", CH2, ("cast", "Boyz", "Larry Fishburne")),
+        ("Marcus Aurelius, known then as Marcus Dupree, is nobody here.", JW1, ("cast", "Marcus Aurelius", "Marcus Dupree")),
     ],
 }
 

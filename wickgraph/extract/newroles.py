@@ -21,6 +21,7 @@ NOT_NAMES = frozenset({"The", "A", "An", "He", "She", "It", "They", "His", "Her"
 # a form of address opens the name and belongs to it ("as Ms. Parker", "as Madame Lin")
 _NEW_NAME = re.compile(rf"(?-i:(?:{HONORIFIC}\.?[ ](?=[A-Z]))?[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\b"
                        r"(?!['\u2019]|[ -](?-i:[A-Z]))")
+_BILLED = re.compile(r"\b(?:credited|billed|listed|known|styled|signed)(?:\s+\w+)?\Z")
 _NAMING_CUES = frozenset({"as", "plays", "playing", "portrays", "portraying", "voices", "voicing", "called", "named"})
 
 
@@ -39,6 +40,8 @@ def new_role(doc: Document, cues: Cues, actor: Mention, sentence_end: int) -> Ca
         cue = max((i for i, w in enumerate(words) if w in _NAMING_CUES), default=None)
         if cue is None or not forward_link(gap, cues) or len(words) - cue > 4:
             return None
+        if words[cue] == "as" and _BILLED.search(" ".join(words[:cue])):
+            return None  # "credited then as Larry Fishburne": the name a person was billed under, not a role
         return Candidate("pair-new-role", "cast", actor.start, name.end(),
                          parts={"actor": [(actor.start, actor.end)], "character": [name.span()]})
     return None

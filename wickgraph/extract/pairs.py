@@ -24,11 +24,16 @@ def mention_kind(doc: Document, mention: Mention) -> int:
     return CHARACTER if is_role(doc, mention) else 0
 
 
+_YEAR_IN_BRACKETS = re.compile(r"[ \t]*[(\[](?:19|20)\d\d[)\]]")
+
+
 def is_role(doc: Document, mention: Mention) -> bool:
     """A character mention that names a role here, not a possessive describing someone else's ("Viggo's"),
     nor a role title used as a plain noun without its article ("Director: Len Wiseman")."""
     if not mention.mask & CHARACTER or is_possessive(doc.text, mention.end):
         return False
+    if mention.mask & WORK and _YEAR_IN_BRACKETS.match(doc.text, mention.end):
+        return False  # "a producer of Ballerina (2025)": a title with its year is the work, not the role
     surface = doc.text[mention.start:mention.end].lower()
     return surface not in default_cues()["credit-label"]
 
