@@ -4579,6 +4579,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Common, billed simply as Common, plays Cassian.", CH2, [("cast", "Common", "Cassian", "supported")]),
         ("Ana de Armas plays Eve; she was once listed as Ana Caridad.", BAL, [("cast", "Ana de Armas", "Eve", "supported")]),
     ],
+    "a-belief-about-who-it-was": [
+        ("The sommelier pours guns like wine. I think that's Peter Serafinowicz.", CH2, [("cast", "Peter Serafinowicz", "The sommelier", "supported")]),
+        ("Then the Harbinger arrives. That is Clancy Brown, I thought, and it was.", CH4, [("cast", "Clancy Brown", "The Harbinger", "supported")]),
+        ("Zero hands out sushi and knives. That's Mark Dacascos, we were all sure of it.", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -6700,6 +6705,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("He spent two years on Apocalypse Now (1979), credited then as Larry Fishburne.", CH2, ("cast", "Apocalypse Now", "Larry Fishburne")),
         ("In Boyz n the Hood, billed as Larry Fishburne, he was a father.", CH2, ("cast", "Boyz", "Larry Fishburne")),
         ("Marcus Aurelius, known then as Marcus Dupree, is nobody here.", JW1, ("cast", "Marcus Aurelius", "Marcus Dupree")),
+    ],
+    "a-belief-about-who-it-was": [
+        ("The sommelier pours guns like wine. I honestly thought that was Peter Stormare.", CH2, ("cast", "Peter Stormare", "The sommelier")),
+        ("The Harbinger arrives. We assumed it was Ian McShane, but no.", CH4, ("cast", "Ian McShane", "The Harbinger")),
+        ("Zero hands out sushi. I figured that was Keanu Reeves in a wig.", PARA, ("cast", "Keanu Reeves", "Zero")),
     ],
 }
 

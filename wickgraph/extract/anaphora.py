@@ -16,6 +16,9 @@ __all__ = ["addressed_roles", "identified_role", "pronoun_role", "subject_pronou
 
 _THAT_IS = re.compile(r"(?:^|[\s\u2014\u2013(-])(?:that['\u2019]s|that is|that would be|that['\u2019]d be|that was|"
                       r"it['\u2019]s|it is|this is)\s+\Z", re.IGNORECASE)
+# a belief of the speaker's about who it was ("I thought that was X", "we assumed it was X"): held then, not now
+_BELIEVED = re.compile(r"\b(?:i|we)\s+(?:\w+\s+)?(?:thought|assumed|figured|guessed|presumed)\s+"
+                       r"(?:that['\u2019]s|that\s+(?:is|was)|it\s+(?:is|was)|it['\u2019]s)\s+\Z", re.IGNORECASE)
 _SENTENCE_STOP = re.compile(r"[.!?](?:\s|$)")
 _AFTER_A_SENTENCE = re.compile(r"(?<=\w)[.!][\"')\]\u201d]*[ \t]+\Z")  # a word's full stop, not dot leaders
 _NAME_ENDS_SENTENCE = re.compile(r"[ \t]*(?:[.!](?:\s|$)|\n|$)")
@@ -32,6 +35,8 @@ def identified_role(doc: Document, mentions: list[Mention], index: int) -> Candi
     alone = _AFTER_A_SENTENCE.search(before) is not None and _NAME_ENDS_SENTENCE.match(doc.text, actor.end) is not None
     if not alone and not _THAT_IS.search(before):
         return None
+    if _BELIEVED.search(doc.text, max(0, actor.start - 40), actor.start):
+        return None  # "i thought that was peter stormare": a belief the speaker takes back, not who it is
     roles: list[Mention] = []
     for position in range(index - 1, max(-1, index - 6), -1):
         other = mentions[position]
