@@ -4584,6 +4584,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Then the Harbinger arrives. That is Clancy Brown, I thought, and it was.", CH4, [("cast", "Clancy Brown", "The Harbinger", "supported")]),
         ("Zero hands out sushi and knives. That's Mark Dacascos, we were all sure of it.", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
     ],
+    "a-reply-that-quotes-a-message-and-denies-it": [
+        ("[24/10/2024, 21:52] Tom: leguizamo as avi the chop shop guy was fun\n[24/10/2024, 21:53] Kasia: > Tom: leguizamo as avi the chop shop guy\nnope lol. leguizamo is aurelio", JW1, [("cast", "John Leguizamo", "Aurelio", "supported")]),
+        ("Sam: ian mcshane plays charon, right?\nJo: > Sam: ian mcshane plays charon\nno, he is winston. lance reddick is charon", CH4, [("cast", "Lance Reddick", "Charon", "supported")]),
+        ("Sam: ian mcshane plays winston\nJo: > Sam: ian mcshane plays winston\nyes!! and reddick is charon", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -6710,6 +6715,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("The sommelier pours guns like wine. I honestly thought that was Peter Stormare.", CH2, ("cast", "Peter Stormare", "The sommelier")),
         ("The Harbinger arrives. We assumed it was Ian McShane, but no.", CH4, ("cast", "Ian McShane", "The Harbinger")),
         ("Zero hands out sushi. I figured that was Keanu Reeves in a wig.", PARA, ("cast", "Keanu Reeves", "Zero")),
+    ],
+    "a-reply-that-quotes-a-message-and-denies-it": [
+        ("[24/10/2024, 21:52] Tom: leguizamo as avi the chop shop guy was fun\n[24/10/2024, 21:53] Kasia: > Tom: leguizamo as avi the chop shop guy\nnope lol. leguizamo is aurelio", JW1, ("cast", "John Leguizamo", "Avi")),
+        ("Sam: ian mcshane plays charon, right?\nJo: > Sam: ian mcshane plays charon\nno, he is winston. lance reddick is charon", CH4, ("cast", "Ian McShane", "Charon")),
+        ("dev: stahelski and leitch directed this one\nmeera: > dev: stahelski and leitch directed this one\nnah, stahelski directed it alone this time", PARA, ("director", "David Leitch", None)),
     ],
 }
 

@@ -17,7 +17,7 @@ import re
 from .. import regexcache
 from .textscan import blank
 
-__all__ = ["is_dictated", "retraction_spans", "spoken_years", "widened", "with_fillers_blanked",
+__all__ = ["denied_quote_spans", "is_dictated", "retraction_spans", "spoken_years", "widened", "with_fillers_blanked",
            "with_punctuation_in_marks", "with_retractions_blanked", "with_years_in_digits"]
 
 _UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
@@ -140,8 +140,28 @@ _WORD = re.compile(r"\w+")
 
 
 def with_retractions_blanked(view: str) -> str:
-    """``view`` with each self-correction's marker, and the words it takes back, replaced by spaces."""
-    return blank(view, retraction_spans(view))
+    """``view`` with each self-correction's marker and the words it takes back, and each message a reply quotes and
+    denies, replaced by spaces."""
+    return blank(view, retraction_spans(view) + denied_quote_spans(view))
+
+
+# A reply that quotes a message and denies it on the next line ("> Tom: leguizamo as avi⏎nope lol. leguizamo is
+# aurelio"): the quoted words, in the quote and where they were first said, are taken back by the thread
+_DENIED_QUOTE = re.compile(r"^[^\n>]{0,60}>[ \t]*(?:@?[\w.-]{1,25}[ \t]*:[ \t]*)?(?P<quoted>[^\n]{8,300}?)[ \t]*\n"
+                           r"[ \t]*(?:no+|nope|nah|wrong|incorrect|not\s+quite)\b", re.IGNORECASE | re.MULTILINE)
+
+
+def denied_quote_spans(view: str) -> list[tuple[int, int]]:
+    """The words of each message that a later reply quotes and denies, in the quote and where first said."""
+    if ">" not in view:
+        return []
+    spans: list[tuple[int, int]] = []
+    for reply in _DENIED_QUOTE.finditer(view):
+        spans.append(reply.span("quoted"))
+        first = view.rfind(reply.group("quoted"), 0, reply.start())
+        if first >= 0:
+            spans.append((first, first + len(reply.group("quoted"))))
+    return spans
 
 
 def retraction_spans(view: str) -> list[tuple[int, int]]:
