@@ -4589,6 +4589,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Sam: ian mcshane plays charon, right?\nJo: > Sam: ian mcshane plays charon\nno, he is winston. lance reddick is charon", CH4, [("cast", "Lance Reddick", "Charon", "supported")]),
         ("Sam: ian mcshane plays winston\nJo: > Sam: ian mcshane plays winston\nyes!! and reddick is charon", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
     ],
+    "the-seat-then-the-adverb-without-a-verb": [
+        ("chad stahelski behind the camera again tho so the action is great", PARA, [("director", "Chad Stahelski", None, "supported")]),
+        ("Chad Stahelski at the helm once more, and it shows.", CH4, [("director", "Chad Stahelski", None, "supported")]),
+        ("Len Wiseman in the director's chair again: good news for nobody.", BAL, [("director", "Len Wiseman", None, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -6720,6 +6725,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("[24/10/2024, 21:52] Tom: leguizamo as avi the chop shop guy was fun\n[24/10/2024, 21:53] Kasia: > Tom: leguizamo as avi the chop shop guy\nnope lol. leguizamo is aurelio", JW1, ("cast", "John Leguizamo", "Avi")),
         ("Sam: ian mcshane plays charon, right?\nJo: > Sam: ian mcshane plays charon\nno, he is winston. lance reddick is charon", CH4, ("cast", "Ian McShane", "Charon")),
         ("dev: stahelski and leitch directed this one\nmeera: > dev: stahelski and leitch directed this one\nnah, stahelski directed it alone this time", PARA, ("director", "David Leitch", None)),
+    ],
+    "the-seat-then-the-adverb-without-a-verb": [
+        ("A photo of Keanu Reeves behind the camera once more went viral.", CH4, ("director", "Keanu Reeves", None)),
+        ("We talked about Ian McShane at the helm again of his own film.", CH4, ("director", "Ian McShane", None)),
+        ("Keanu Reeves behind the camera? Never again.", PARA, ("director", "Keanu Reeves", None)),
     ],
 }
 
