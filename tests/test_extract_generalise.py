@@ -4594,6 +4594,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Chad Stahelski at the helm once more, and it shows.", CH4, [("director", "Chad Stahelski", None, "supported")]),
         ("Len Wiseman in the director's chair again: good news for nobody.", BAL, [("director", "Len Wiseman", None, "supported")]),
     ],
+    "a-demonstrative-opening-the-description-before-a-role": [
+        ("Boban Marjanović as that giant assassin Ernest is a hoot.", PARA, [("cast", "Boban Marjanović", "Ernest", "supported")]),
+        ("Mark Dacascos plays that chatty sushi chef Zero.", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
+        ("Ruby Rose as this silent little enforcer Ares is a blast.", CH2, [("cast", "Ruby Rose", "Ares", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -6730,6 +6735,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("A photo of Keanu Reeves behind the camera once more went viral.", CH4, ("director", "Keanu Reeves", None)),
         ("We talked about Ian McShane at the helm again of his own film.", CH4, ("director", "Ian McShane", None)),
         ("Keanu Reeves behind the camera? Never again.", PARA, ("director", "Keanu Reeves", None)),
+    ],
+    "a-demonstrative-opening-the-description-before-a-role": [
+        ("Keanu Reeves is so tired that Zero wins a round.", PARA, ("cast", "Keanu Reeves", "Zero")),
+        ("Keanu Reeves plays it so that Zero looks good.", PARA, ("cast", "Keanu Reeves", "Zero")),
+        ("Common plays the scene such that Cassian seems the hero.", CH2, ("cast", "Common", "Cassian")),
     ],
 }
 

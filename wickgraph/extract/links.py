@@ -190,8 +190,11 @@ def _named(words: list[str], last_cue: int, cues: Cues) -> bool:
 
 
 def _is_description(words: list[str], cues: Cues) -> bool:
-    """At most six words of noun phrase ("a gleefully treacherous", "viggo's harried fixer") before the role."""
+    """At most six words of noun phrase ("a gleefully treacherous", "viggo's harried fixer", "that giant assassin")
+    before the role."""
     words = [w for w in words if w != ","]
+    if words[:1] in (["that"], ["this"]):
+        words = words[1:]  # a demonstrative opens the noun phrase ("as that giant assassin Ernest"), not a clause
     return len(words) <= 6 and not any(w in cues["description-stop"] or not re.match(r"[\w']", w) for w in words) \
         and not any(w.endswith("ing") and after in _DETERMINERS for w, after in itertools.pairwise(words))
 
