@@ -4599,6 +4599,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Mark Dacascos plays that chatty sushi chef Zero.", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
         ("Ruby Rose as this silent little enforcer Ares is a blast.", CH2, [("cast", "Ruby Rose", "Ares", "supported")]),
     ],
+    "a-semicolon-parts-a-sentences-clauses-for-its-filters": [
+        ("Ruby Rose plays Ares, pairing smirks like weapons; and Franco Nero lends old-world gravity to the Rome hotel.", CH2, [("cast", "Franco Nero", None, "supported")]),
+        ("Santino is no match for John; Riccardo Scamarcio still has fun.", CH2, [("cast", "Riccardo Scamarcio", None, "supported")]),
+        ("There is no dog this time; Ian McShane, at the hotel, is the draw.", CH2, [("cast", "Ian McShane", None, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -6740,6 +6745,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Keanu Reeves is so tired that Zero wins a round.", PARA, ("cast", "Keanu Reeves", "Zero")),
         ("Keanu Reeves plays it so that Zero looks good.", PARA, ("cast", "Keanu Reeves", "Zero")),
         ("Common plays the scene such that Cassian seems the hero.", CH2, ("cast", "Common", "Cassian")),
+    ],
+    "a-semicolon-parts-a-sentences-clauses-for-its-filters": [
+        ("Halle Berry is not in this one; it is all hotels.", CH4, ("cast", "Halle Berry", None)),
+        ("It is a hotel film; sadly, Halle Berry never shows up.", CH4, ("cast", "Halle Berry", None)),
+        ("Winston runs the hotel (Halle Berry is missing; so is Sofia) and nothing else matters.", CH4, ("cast", "Halle Berry", None)),
     ],
 }
 

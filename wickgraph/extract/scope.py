@@ -136,6 +136,13 @@ def _blocks(doc: Document, candidate: Candidate, block: Rule, sentence_start: in
     elif block.scope == "sentence":
         _, end_of_sentence = doc.sentence(max(candidate.end - 1, candidate.start))
         end_of_sentence = min(end_of_sentence, candidate.end + _SCOPE_REACH)
+        # semicolons outside brackets part a sentence's independent clauses: "X plays Ares, all smirks; Franco Nero
+        # lends gravity to the hotel" is not negated or compared by the clause before it
+        before, after = view.rfind(";", s_start, candidate.start), view.find(";", candidate.end, end_of_sentence)
+        if before > 0 and view.count("(", s_start, before) <= view.count(")", s_start, before):
+            s_start = before + 1
+        if after >= 0 and view.count("(", candidate.end, after) <= view.count(")", candidate.end, after):
+            end_of_sentence = after
         match = search(regex, twin, view, lower, s_start, max(end_of_sentence, candidate.end))
     elif block.scope == "next_sentence":
         # anchored at the start of the sentence after the candidate's: "X turns up as Y." She does nothing of the sort.
