@@ -4604,6 +4604,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Santino is no match for John; Riccardo Scamarcio still has fun.", CH2, [("cast", "Riccardo Scamarcio", None, "supported")]),
         ("There is no dog this time; Ian McShane, at the hotel, is the draw.", CH2, [("cast", "Ian McShane", None, "supported")]),
     ],
+    "a-character-described-by-an-earlier-films-possessive": [
+        ("Peter Stormare opens the film as Abram, brother of the first movie's villain, and John Leguizamo pops in again as Aurelio for one quick scene.", CH2, [("cast", "John Leguizamo", "Aurelio", "supported")]),
+        ("As the brother of the first film's villain, Abram is played by Peter Stormare.", CH2, [("cast", "Peter Stormare", "Abram", "supported")]),
+        ("Heir of the original film's crime family, Santino is played by Riccardo Scamarcio.", CH2, [("cast", "Riccardo Scamarcio", "Santino", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -6750,6 +6755,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Halle Berry is not in this one; it is all hotels.", CH4, ("cast", "Halle Berry", None)),
         ("It is a hotel film; sadly, Halle Berry never shows up.", CH4, ("cast", "Halle Berry", None)),
         ("Winston runs the hotel (Halle Berry is missing; so is Sofia) and nothing else matters.", CH4, ("cast", "Halle Berry", None)),
+    ],
+    "a-character-described-by-an-earlier-films-possessive": [
+        ("In the first film's finale, Michael Nyqvist played Viggo.", CH2, ("cast", "Michael Nyqvist", "Viggo")),
+        ("The villain of the first film, Viggo, was played by Michael Nyqvist.", CH2, ("cast", "Michael Nyqvist", "Viggo")),
+        ("For the previous film, Derek Kolstad wrote the script alone.", CH4, ("writer", "Derek Kolstad", None)),
     ],
 }
 
