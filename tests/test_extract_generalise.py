@@ -4609,6 +4609,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("As the brother of the first film's villain, Abram is played by Peter Stormare.", CH2, [("cast", "Peter Stormare", "Abram", "supported")]),
         ("Heir of the original film's crime family, Santino is played by Riccardo Scamarcio.", CH2, [("cast", "Riccardo Scamarcio", "Santino", "supported")]),
     ],
+    "a-thing-left-over-from-an-earlier-film": [
+        ("JOHN WICK (Keanu Reeves) settles the business left over from the first film by storming the chop shop of ABRAM (Peter Stormare) to take his car.", CH2, [("cast", "Peter Stormare", "Abram", "supported")]),
+        ("John settles a debt carried over from the first film, and Ian McShane plays Winston with relish.", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("With a grudge held over from the previous film, Santino is played by Riccardo Scamarcio.", CH2, [("cast", "Riccardo Scamarcio", "Santino", "supported")]),
+    ],
+    "back-as-the-particle-of-a-verb-of-the-plot": [
+        ("Then ABRAM (Peter Stormare) tries to take back nothing.", CH2, [("cast", "Peter Stormare", "Abram", "supported")]),
+        ("Cassian (Common) fights back hard in the catacombs.", CH2, [("cast", "Common", "Cassian", "supported")]),
+        ("Gianna (Claudia Gerini) wins back her seat, briefly.", CH2, [("cast", "Claudia Gerini", "Gianna", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -6760,6 +6770,16 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("In the first film's finale, Michael Nyqvist played Viggo.", CH2, ("cast", "Michael Nyqvist", "Viggo")),
         ("The villain of the first film, Viggo, was played by Michael Nyqvist.", CH2, ("cast", "Michael Nyqvist", "Viggo")),
         ("For the previous film, Derek Kolstad wrote the script alone.", CH4, ("writer", "Derek Kolstad", None)),
+    ],
+    "a-thing-left-over-from-an-earlier-film": [
+        ("In the first film, Michael Nyqvist played Viggo.", CH2, ("cast", "Michael Nyqvist", "Viggo")),
+        ("Back in the first film Alfie Allen was Iosef.", CH2, ("cast", "Alfie Allen", "Iosef")),
+        ("For the previous film, Derek Kolstad wrote alone.", CH4, ("writer", "Derek Kolstad", None)),
+    ],
+    "back-as-the-particle-of-a-verb-of-the-plot": [
+        ("Cassian (Common) fights back hard in the catacombs.", CH2, ("reprise", "Common", "Cassian")),
+        ("Gianna (Claudia Gerini) wins back her seat, briefly.", CH2, ("reprise", "Claudia Gerini", "Gianna")),
+        ("ABRAM (Peter Stormare) tries to take back the car.", CH2, ("reprise", "Peter Stormare", "Abram")),
     ],
 }
 

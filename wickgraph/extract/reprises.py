@@ -253,9 +253,15 @@ def _tail_cue(doc: Document, cues: Cues, end: int) -> bool:
     phrase = f" {' '.join(tail)} "
     if _KEEPS_SOMETHING_ELSE.match(phrase):
         return False  # "The Harbinger (X) keeps the barometer steady": the plot's verb, not the part kept
+    phrase = _BACK_AS_PARTICLE.sub(" ", phrase)  # "VIGGO (X) to take back his car": the plot's verb, not a return
+    tail = phrase.split()
     return any(w in cues["reprise-cue"] for w in tail) or cue_phrases(cues["reprise-cue"]).search(phrase) is not None
 
 
+# "back" as the particle of a verb of the plot ("to take back his car", "wins back the marker"), not a return
+_BACK_AS_PARTICLE = re.compile(r"(?<= )(?:take|takes|took|taking|get|gets|got|getting|win|wins|won|winning|pay|pays|"
+                               r"paid|paying|fight|fights|fought|fighting|hold|holds|held|holding|give|gives|gave|"
+                               r"giving|buy|buys|bought|steal|steals|stole|stealing|claw|claws|clawed) back(?= )")
 # "keeps" says a return only of the part itself: "X keeps his role", not "Y (X) keeps the desk"
 _KEEPS_SOMETHING_ELSE = re.compile(r" keeps? (?!(?:his|her|their|the) (?:role|part|job|mantle|suit)\b)")
 
