@@ -4619,6 +4619,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Cassian (Common) fights back hard in the catacombs.", CH2, [("cast", "Common", "Cassian", "supported")]),
         ("Gianna (Claudia Gerini) wins back her seat, briefly.", CH2, [("cast", "Claudia Gerini", "Gianna", "supported")]),
     ],
+    "a-work-that-came-to-its-screens": [
+        ("It came to cinemas in 2023 and stayed for months.", CH4, [("release_year", "", 2023, "supported")]),
+        ("It finally made it to UK screens in March 2023.", CH4, [("release_year", "", 2023, "supported")]),
+        ("Parabellum comes to theaters in May 2019, with horses.", PARA, [("release_year", "", 2019, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -6780,6 +6785,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Cassian (Common) fights back hard in the catacombs.", CH2, ("reprise", "Common", "Cassian")),
         ("Gianna (Claudia Gerini) wins back her seat, briefly.", CH2, ("reprise", "Claudia Gerini", "Gianna")),
         ("ABRAM (Peter Stormare) tries to take back the car.", CH2, ("reprise", "Peter Stormare", "Abram")),
+    ],
+    "a-work-that-came-to-its-screens": [
+        ("I came to cinemas in 2024 to see it again.", CH4, ("release_year", "", 2024)),
+        ("We came to theaters in 2024 for the rerelease.", PARA, ("release_year", "", 2024)),
+        ("He came to the screen in 2014 as John, and here he is again.", CH4, ("release_year", "", 2014)),
     ],
 }
 
