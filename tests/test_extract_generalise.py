@@ -4624,6 +4624,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("It finally made it to UK screens in March 2023.", CH4, [("release_year", "", 2023, "supported")]),
         ("Parabellum comes to theaters in May 2019, with horses.", PARA, [("release_year", "", 2019, "supported")]),
     ],
+    "a-score-the-critic-settles-on": [
+        ("My verdict? A seven.", CH4, [("rating", "", 7, "unknown")]),
+        ("Long, loud, silly. Let's call it a 7.", PARA, [("rating", "", 7, "unknown")]),
+        ("Honestly? I'm going with an eight.", CH2, [("rating", "", 8, "unknown")]),
+    ],
+    "an-overall-label-before-a-percentage": [
+        ("Overall: 82%.", CH4, [("rating", "", 82, "unknown")]),
+        ("Action: 95% | Story: 60% | Overall — 80%", PARA, [("rating", "", 80, "unknown")]),
+        ("Fights great, plot thin.\nOVERALL: 71%", CH2, [("rating", "", 71, "unknown")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -6790,6 +6800,16 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("I came to cinemas in 2024 to see it again.", CH4, ("release_year", "", 2024)),
         ("We came to theaters in 2024 for the rerelease.", PARA, ("release_year", "", 2024)),
         ("He came to the screen in 2014 as John, and here he is again.", CH4, ("release_year", "", 2014)),
+    ],
+    "a-score-the-critic-settles-on": [
+        ("Call it a 2-hour nap with fights.", CH4, ("rating", "", 2)),
+        ("I'm going with 2 friends tomorrow.", CH4, ("rating", "", 2)),
+        ("We call it a 3 act structure, loosely.", PARA, ("rating", "", 3)),
+    ],
+    "an-overall-label-before-a-percentage": [
+        ("Overall, 90% of it is fights.", CH4, ("rating", "", 90)),
+        ("The overall 40% drop in its second weekend hurt.", CH4, ("rating", "", 40)),
+        ("Overall the stunts are 100% real.", PARA, ("rating", "", 100)),
     ],
 }
 

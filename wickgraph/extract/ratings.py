@@ -137,6 +137,7 @@ _GIVEN_OR_LABELLED = re.compile(r"\b(?:give|gives|gave|giving|rate|rates|rated|r
                                 r"[^.!?\n]{0,30}$", re.IGNORECASE)
 # ... or the critic named after it: "Seven of ten from me"
 _FROM_ME = re.compile(r"[ \t]+(?:from|for)[ \t]+(?:me|us)\b", re.IGNORECASE)
+_OVERALL_LABEL = re.compile(r"\boverall\s*[:\u2014\u2013-]\s*$", re.IGNORECASE)  # "Overall: 82%", not "overall, 90% of"
 _SCORE_LABEL = re.compile(r"\b(?:verdict|score|rating|grade|(?:my|our|the)\s+(?:mark|vote))\b", re.IGNORECASE)
 
 
@@ -272,7 +273,7 @@ def find_rating(text: str) -> RatingMatch | None:
                     or _pull_quote(text, before, match.end()) or _PART_AFTER.match(text, match.end()) \
                     or _quoted_from_another(text, before, match.end()):
                 continue
-            if kind == "percent" and not _SCORE_LABEL.search(before):
+            if kind == "percent" and not _SCORE_LABEL.search(before) and not _OVERALL_LABEL.search(before):
                 continue  # "90% of the film" is no rating
             if kind == "on_scale" and not _GIVEN_OR_LABELLED.search(before) and "scale" not in match.group().lower() \
                     and not _FROM_ME.match(text, match.end()):

@@ -47,7 +47,7 @@ NEEDS = {"stars_glyph": ("★",), "stars_ascii": ("**", "*/", "✦", "✪", "✭
           "glyph_count": ("/", "out of"), "on_scale": (" on ", " of ", " from ", " over ", " sur ", " sobre ", " su "),
           "star_number": ("\u2605", "\u2b50"),
           "given_bare": ("give", "gave", "giving", "rate", "rating", "award", "verdict", "score", "grade", "from me",
-                         "deserve", "put", "for me", "vote", "note"),
+                         "deserve", "put", "for me", "vote", "note", "call", "going"),
           "labelled_scale": ("out of", "/"),
           "letter": ("grade", "rat", "verdict", "score", "overall", "going", "give", "giving", "gets", "earns",
                      "award", "solid", "get a", "earn a", "take", "mark"),
@@ -70,7 +70,11 @@ _SOURCES: list[tuple[str, re.Pattern[str]]] = [
         rf"(?:\b(?:give|gives|giving|gave|rate|rates|rating|award|awards|awarding)\s+(?:it|this(?:\s+one)?|"
         rf"the\s+(?:film|movie|show|game))\s+|\b(?:put|puts|putting)\s+(?:it|this(?:\s+one)?)\s+at\s+|"
         # a learner's "vote" or "note" for a score (Italian "voto", French "note"): "My vote: 8", "Note: 7 and half"
-        rf"\b(?:verdict|score|rating|grade|(?:my\s+|final\s+)?vote|(?:my\s+|final\s+)?note)\s*[:\-\u2013\u2014]\s*|"
+        rf"\b(?:verdict|score|rating|grade|(?:my\s+|final\s+)?vote|(?:my\s+|final\s+)?note)\s*[:?\-\u2013\u2014]\s*|"
+        # the critic's verdict said: "Let's call it a 7", "I'm going 8", "I'm going with a seven"
+        # (the score alone in its clause: not "call it a 2-hour nap", "going with 2 friends")
+        rf"(?:\b(?:call|calling)\s+it\s+(?=an?\s)|\b(?:i['\u2019]m|i\s+am)\s+going\s+(?:with\s+)?)"
+        rf"(?=(?:an?\s+)?[\w.]+(?:\s*[.,;:!?)\u2014\u2013]|\s*$|\s+(?:from|for)\s+me\b))|"
         rf"\b(?:it|this(?:\s+one)?)\s+deserves\s+|"
         rf"\b(?:it|this(?:\s+one)?)\s+(?:gets|earns|scores|deserves)\s+(?=(?:an?\s+)?[\w.]+\s+from\s+me\b)|"
         # "This one's a 9 for me", "It is an 8 for me"
