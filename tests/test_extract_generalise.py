@@ -4634,6 +4634,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Action: 95% | Story: 60% | Overall — 80%", PARA, [("rating", "", 80, "unknown")]),
         ("Fights great, plot thin.\nOVERALL: 71%", CH2, [("rating", "", 71, "unknown")]),
     ],
+    "a-director-who-steers-the-film": [
+        ("Stahelski steers it with total control.", CH4, [("director", "Chad Stahelski", None, "supported")]),
+        ("Chad Stahelski marshals the whole circus.", PARA, [("director", "Chad Stahelski", None, "supported")]),
+        ("Len Wiseman steered the film home, just.", BAL, [("director", "Len Wiseman", None, "supported")]),
+    ],
+    "several-people-with-a-plural-copula-and-their-job": [
+        ("Shay Hatten and Michael Finch are the writers.", CH4, [("writer", "Michael Finch", None, "supported")]),
+        ("Derek Kolstad, Shay Hatten, Chris Collins and Marc Abrams are the credited screenwriters.", PARA, [("writer", "Marc Abrams", None, "supported")]),
+        ("Chad Stahelski and David Leitch were the directors.", JW1, [("director", "Chad Stahelski", None, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -6810,6 +6820,16 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Overall, 90% of it is fights.", CH4, ("rating", "", 90)),
         ("The overall 40% drop in its second weekend hurt.", CH4, ("rating", "", 40)),
         ("Overall the stunts are 100% real.", PARA, ("rating", "", 100)),
+    ],
+    "a-director-who-steers-the-film": [
+        ("Keanu Reeves steers it through the traffic.", CH4, ("director", "Keanu Reeves", None)),
+        ("Ian McShane steers the conversation.", CH4, ("director", "Ian McShane", None)),
+        ("Ian McShane steers the whole show from his desk.", CH4, ("director", "Ian McShane", None)),
+    ],
+    "several-people-with-a-plural-copula-and-their-job": [
+        ("Keanu Reeves and Ian McShane are the writers' favourites.", CH4, ("writer", "Keanu Reeves", None)),
+        ("Keanu Reeves and Ian McShane are the writers of their own fate.", CH4, ("writer", "Ian McShane", None)),
+        ("Chad Stahelski is the director of his own destiny, says Keanu Reeves.", CH4, ("director", "Keanu Reeves", None)),
     ],
 }
 
