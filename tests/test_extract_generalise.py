@@ -4644,6 +4644,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Derek Kolstad, Shay Hatten, Chris Collins and Marc Abrams are the credited screenwriters.", PARA, [("writer", "Marc Abrams", None, "supported")]),
         ("Chad Stahelski and David Leitch were the directors.", JW1, [("director", "Chad Stahelski", None, "supported")]),
     ],
+    "a-quiz-answer-key-under-numbered-questions": [
+        ("QUESTIONS\n1. Who plays Winston, the man who runs the hotel?\n2. In what year did it open?\n\nAnswers: 1. Ian McShane 2. 2014", JW1, [("cast", "Ian McShane", "Winston", "supported"), ("release_year", "", 2014, "supported")]),
+        ("1) Lance Reddick plays the concierge. Name the character.\n2) Who wrote the screenplay?\n\nANSWER KEY\n1) Charon\n2) Derek Kolstad", JW1, [("cast", "Lance Reddick", "Charon", "supported"), ("writer", "Derek Kolstad", None, "supported")]),
+        ("Q1. Who plays the High Table's Harbinger?\nQ2. Which character does Donnie Yen play?\n\nSolutions: Q1. Clancy Brown Q2. Caine", CH4, [("cast", "Clancy Brown", "The Harbinger", "supported"), ("cast", "Donnie Yen", "Caine", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -6830,6 +6835,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Keanu Reeves and Ian McShane are the writers' favourites.", CH4, ("writer", "Keanu Reeves", None)),
         ("Keanu Reeves and Ian McShane are the writers of their own fate.", CH4, ("writer", "Ian McShane", None)),
         ("Chad Stahelski is the director of his own destiny, says Keanu Reeves.", CH4, ("director", "Keanu Reeves", None)),
+    ],
+    "a-quiz-answer-key-under-numbered-questions": [
+        ("1. Who plays John's late wife, Helen?\n\nAnswers: 1. Bridget Moynahan", JW1, ("cast", "Bridget Moynahan", "John")),
+        ("1. In which later chapter does Laurence Fishburne first turn up as the Bowery King?\n\nAnswers: 1. Chapter 2", JW1, ("cast", "Laurence Fishburne", "the Bowery King")),
+        ("1. Which basketball player does John fight in the library?\n\nAnswers: 1. Boban Marjanović", PARA, ("cast", "Boban Marjanović", "John")),
     ],
 }
 

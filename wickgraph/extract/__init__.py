@@ -20,7 +20,7 @@ from typing import Any
 from ..claimkinds import claim_kind, claim_status
 from ..errors import ReviewInputError
 from ..reference import Reference, default_reference, normalize_name
-from .answers import answered_questions
+from .answers import answered_questions, unasked
 from .claims import Claim, Extraction
 from .collector import collector_paused
 from .comments import comment_spans
@@ -93,6 +93,7 @@ def extract(text: str, film: str | None = None, *, reference: Reference | None =
     units = LayoutUnits(doc)  # layout units: cast rows, credit labels, 'Returning:' sections
     candidates = run_rules(doc, rules) + units.candidates() + returning_actors(doc)
     paired = pair_roles(doc) + answered_questions(doc)
+    candidates, paired = unasked(doc, candidates), unasked(doc, paired)  # a quiz's questions: its key answers
     mark_reprises(doc, paired)  # before choosing among them: a pairing that states a reprise may stay
     mark_reprises(doc, candidates)
     candidates += _new_roles(doc, candidates, paired)

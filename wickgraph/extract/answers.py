@@ -14,10 +14,11 @@ import re
 
 from .document import Document
 from .gazetteer import CHARACTER, PERSON, Mention
+from .links import is_possessive
 from .markup import TICKED_BOX
 from .patterns import Candidate
 
-__all__ = ["answered_questions"]
+__all__ = ["answered_questions", "unasked"]
 
 _QUESTION_END = re.compile(r"\?[\"')\]]*(?:[ \t]*\([^()\n]{0,40}\)[ \t]*$)?", re.MULTILINE)  # "(tick all that apply)"
 _ANSWER_GAP = re.compile(r"[ \t]*\n(?:[ \t]*\n)?[ \t>]*(?=\S)")  # to the next line, over one blank line
@@ -73,7 +74,88 @@ def answered_questions(doc: Document) -> list[Candidate]:
             candidate = _yes_answer(doc, mentions, a_start, a_end, _IN_IT.search(doc.text, q_start, answer_start))
         if candidate is not None:
             found.append(candidate)
-    return found
+    return found + [c for c in (_key_answer(doc, *pair) for pair in _answer_key(doc)) if c is not None]
+
+
+# A quiz's answer key under its numbered questions: "Answers: 1. Michael Nyqvist 2. Iosef 3. 2014", or one item a line
+_KEY_HEAD = re.compile(r"^[ \t*#_>-]*(?:the[ \t]+)?(?:answers?(?:[ \t]+key)?|answer[ \t]+sheet|solutions?)\b"
+                       r"[^\n:]{0,30}:?[ \t]*", re.IGNORECASE | re.MULTILINE)
+_QUESTION_ITEM = re.compile(r"^[ \t]*(?:q(?:uestion)?[ \t]*)?(?P<n>\d{1,2})[.):][ \t]+(?P<question>[^\n]+)",
+                            re.IGNORECASE | re.MULTILINE)
+_KEY_ITEM = re.compile(r"(?:^|(?<=\s))(?:q[ \t]*)?(?P<n>\d{1,2})[.):][ \t]+", re.IGNORECASE | re.MULTILINE)
+_KEY_END = re.compile(r"\n[ \t]*\n")
+_KEY_OPENING = re.compile(r"[ \t\"'\u201c]*(?:the[ \t]+)?", re.IGNORECASE)  # before the answer's name
+# what a question asks of its answer: a part ("who plays", "which character", "name the character"), a credit
+_ASKS_PART = re.compile(r"\b(?:plays?|played|playing|portrays?|voices?|character|role|part|as\s+which|as\s+who)\b",
+                        re.IGNORECASE)
+_ASKS_DIRECTOR = re.compile(r"\b(?:direct\w*|helm\w*)\b", re.IGNORECASE)
+_ASKS_WRITER = re.compile(r"\b(?:wr[io]te|writ\w*|screenwriters?|screenplay|script\w*|penned)\b", re.IGNORECASE)
+_ASKS_YEAR = re.compile(r"\b(?:year|when)\b", re.IGNORECASE)
+_KEY_LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|&|and|or)\s*", re.IGNORECASE)
+
+
+def unasked(doc: Document, candidates: list[Candidate]) -> list[Candidate]:
+    """``candidates`` but those inside the numbered questions of a quiz's answer key: a question asks and claims
+    nothing ("12. In which later chapter does X first turn up as the Bowery King?"); its answer claims."""
+    asked = [(q_start, q_end) for q_start, q_end, _, _ in _answer_key(doc)]
+    return [c for c in candidates if c.rule == "qa-answer" or not any(start <= c.start < end for start, end in asked)]
+
+
+def _answer_key(doc: Document) -> list[tuple[int, int, int, int]]:
+    """``(question start, question end, answer start, answer end)`` for each numbered question that an answer
+    key below it answers by its number."""
+    heads = list(_KEY_HEAD.finditer(doc.text)) if "answer" in doc.lower or "solution" in doc.lower else []
+    if not heads:
+        return []
+    head = heads[-1]  # the key comes after the questions
+    questions = {int(m["n"]): m.span("question") for m in _QUESTION_ITEM.finditer(doc.text, 0, head.start())}
+    if not questions:
+        return []
+    body = len(doc.text[head.end():]) - len(doc.text[head.end():].lstrip())
+    end = _KEY_END.search(doc.text, head.end() + body)
+    key_end = end.start() if end else len(doc.text)
+    items = list(_KEY_ITEM.finditer(doc.text, head.end(), key_end))
+    pairs = []
+    for item, following in zip(items, [*items[1:], None], strict=True):
+        a_end = following.start() if following is not None else key_end
+        if int(item["n"]) in questions:
+            pairs.append((*questions[int(item["n"])], item.end(), _trim_end(doc.text, item.end(), a_end)))
+    return pairs
+
+
+def _key_answer(doc: Document, q_start: int, q_end: int, a_start: int, a_end: int) -> Candidate | None:
+    """The claim a key's answer makes with its question: "Who plays Winston?" / "5. Ian McShane", "X plays the
+    concierge. Name the character." / "6. Charon", "In what year ...?" / "3. 2014"."""
+    asked = doc.mentions_between(q_start, q_end)
+    answer = doc.mentions_between(a_start, a_end)
+    first = answer[0] if answer and _KEY_OPENING.fullmatch(doc.text, a_start, answer[0].start) else None
+    question = doc.text[q_start:q_end]
+    if first is None:
+        return _when_answer(doc, a_start, a_end) if _ASKS_YEAR.search(question) else None
+    if first.mask & PERSON and not first.mask & CHARACTER:
+        listed = [first]
+        for name in answer[1:]:
+            if not (name.mask & PERSON) or not _KEY_LIST_JOIN.fullmatch(doc.text[listed[-1].end:name.start]):
+                break
+            listed.append(name)
+        people = {"person": [(m.start, m.end) for m in listed]}
+        verb = _ASKS_PART.search(question)
+        # the part asked about: the first role after the verb that is not a possessive ("who plays John's wife, Helen")
+        roles = [m for m in asked if verb and m.mask & CHARACTER and m.start >= q_start + verb.start()
+                 and not is_possessive(doc.text, m.end)]
+        if roles:
+            return Candidate("qa-answer", "cast", first.start, first.end,
+                             parts={"actor": [(first.start, first.end)], "character": [(roles[0].start, roles[0].end)]})
+        if _ASKS_WRITER.search(question):
+            return Candidate("qa-answer", "writer", first.start, listed[-1].end, parts=people)
+        if _ASKS_DIRECTOR.search(question):
+            return Candidate("qa-answer", "director", first.start, listed[-1].end, parts=people)
+        return None
+    actors = [m for m in asked if m.mask & PERSON and not m.mask & CHARACTER]
+    if first.mask & CHARACTER and len(actors) == 1 and _ASKS_PART.search(question):
+        return Candidate("qa-answer", "cast", first.start, first.end,
+                         parts={"actor": [(actors[0].start, actors[0].end)], "character": [(first.start, first.end)]})
+    return None
 
 
 def _yes_answer(doc: Document, mentions: list[Mention], a_start: int, a_end: int,
