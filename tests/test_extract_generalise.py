@@ -4649,6 +4649,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("1) Lance Reddick plays the concierge. Name the character.\n2) Who wrote the screenplay?\n\nANSWER KEY\n1) Charon\n2) Derek Kolstad", JW1, [("cast", "Lance Reddick", "Charon", "supported"), ("writer", "Derek Kolstad", None, "supported")]),
         ("Q1. Who plays the High Table's Harbinger?\nQ2. Which character does Donnie Yen play?\n\nSolutions: Q1. Clancy Brown Q2. Caine", CH4, [("cast", "Clancy Brown", "The Harbinger", "supported"), ("cast", "Donnie Yen", "Caine", "supported")]),
     ],
+    "a-role-named-after-its-descriptive-alias-and-a-comma": [
+        ("Lance Reddick is the concierge, Charon, and he is perfect.", JW1, [("cast", "Lance Reddick", "Charon", "supported")]),
+        ("David Patrick Kelly plays the cleaner, Charlie.", JW1, [("cast", "David Patrick Kelly", "Charlie", "supported")]),
+        ("The concierge, Charon, is Lance Reddick once more.", CH2, [("cast", "Lance Reddick", "Charon", "supported")]),
+    ],
+    "the-return-of-a-player-as-the-role": [
+        ("The return of Ian McShane as Winston is welcome.", CH2, [("reprise", "Ian McShane", "Winston", "supported")]),
+        ("A welcome return of Lance Reddick as Charon.", CH4, [("reprise", "Lance Reddick", "Charon", "supported")]),
+        ("We get the return of Laurence Fishburne as the Bowery King.", PARA, [("reprise", "Laurence Fishburne", "the Bowery King", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -6840,6 +6850,16 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("1. Who plays John's late wife, Helen?\n\nAnswers: 1. Bridget Moynahan", JW1, ("cast", "Bridget Moynahan", "John")),
         ("1. In which later chapter does Laurence Fishburne first turn up as the Bowery King?\n\nAnswers: 1. Chapter 2", JW1, ("cast", "Laurence Fishburne", "the Bowery King")),
         ("1. Which basketball player does John fight in the library?\n\nAnswers: 1. Boban Marjanović", PARA, ("cast", "Boban Marjanović", "John")),
+    ],
+    "a-role-named-after-its-descriptive-alias-and-a-comma": [
+        ("Lance Reddick is the concierge, Charon, and he is perfect.", JW1, ("cast", "Lance Reddick", "the concierge")),
+        ("David Patrick Kelly plays the cleaner, Charlie.", JW1, ("cast", "David Patrick Kelly", "the cleaner")),
+        ("Chad Stahelski directed it, as he has every numbered Wick.", CH4, ("cast", "Chad Stahelski", "Wick")),
+    ],
+    "the-return-of-a-player-as-the-role": [
+        ("The return of the dog was a relief; Ian McShane as Winston is new here.", CH2, ("reprise", "Ian McShane", "Winston")),
+        ("Keanu Reeves as John is as good as he was in the first.", CH2, ("cast", "Keanu Reeves", "He")),
+        ("John fights, as they all do, and Common as Cassian is new.", CH2, ("reprise", "Common", "Cassian")),
     ],
 }
 

@@ -8,9 +8,10 @@ import re
 
 from .document import Document
 from .gazetteer import CHARACTER, PERSON, Mention
-from .links import QUALITIES, Cues, is_possessive
+from .links import Cues, is_possessive
 from .pairs import WINDOW, is_role, role_candidate
 from .patterns import Candidate
+from .performance import QUALITIES
 
 __all__ = ["addressed_roles", "identified_role", "pronoun_role", "subject_pronoun_role"]
 

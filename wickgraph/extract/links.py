@@ -17,9 +17,9 @@ from pathlib import Path
 from .. import regexcache
 from .wordlists import WordLists, load_word_lists
 
-__all__ = ["APPOSITION_CLOSED_BEFORE", "ASIDE_END", "CUES_FILE", "QUALITIES", "Cues", "aside_length", "backward_link",
+__all__ = ["APPOSITION_CLOSED_BEFORE", "ASIDE_END", "APPOSITION", "CUES_FILE", "Cues", "aside_length", "backward_link",
            "cue_phrases", "default_cues", "elided_link", "forward_link", "gap_words", "in_relative_clause",
-           "is_possessive", "load_cues", "only_layout", "owned_role", "performed_link"]
+           "is_possessive", "load_cues", "only_layout", "owned_role"]
 
 CUES_FILE = Path(__file__).resolve().parent / "cues.json"
 _REQUIRED = ("role-cue", "role-filler", "description-stop", "reprise-cue", "list-separator", "passive-cue",
@@ -85,7 +85,7 @@ def forward_link(gap: str, cues: Cues) -> bool:
         return False
     # "Keanu Reeves (59) as ...", "Reeves himself, wounded and mostly silent, is John Wick"
     stripped = _LEADING_ASIDE.sub("", gap)
-    unapposed = _APPOSITION.sub(" ", stripped, count=1)
+    unapposed = APPOSITION.sub(" ", stripped, count=1)
     if gap_words(unapposed):  # ", cast as the cult's leader, the Chancellor": the apposition may hold the cue
         stripped = unapposed
     words = gap_words(stripped)
@@ -195,10 +195,13 @@ def _is_description(words: list[str], cues: Cues) -> bool:
     words = [w for w in words if w != ","]
     if words[:1] in (["that"], ["this"]):
         words = words[1:]  # a demonstrative opens the noun phrase ("as that giant assassin Ernest"), not a clause
+    if words[:1] and words[0] in _SUBJECT_PRONOUNS:
+        return False  # "directed it, as he has every numbered Wick": "as" opens a clause, not a role
     return len(words) <= 6 and not any(w in cues["description-stop"] or not re.match(r"[\w']", w) for w in words) \
         and not any(w.endswith("ing") and after in _DETERMINERS for w, after in itertools.pairwise(words))
 
 
+_SUBJECT_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "they", "it"})
 # a participle with its object ends a description: "voiced the villain holding the older Winston"
 _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its"})
 
@@ -217,7 +220,7 @@ ASIDE_END = re.compile(r"\s*(?:,\s*(?:[^()\n,]{0,40}?\b)?(?:returning|back|again
 # ", his old friend, ...", and a relative clause a comma closes: "Keanu Reeves who'd been away a while, playing ..."
 _ASIDE = r"\s*(?:himself|herself)?\s*,(?:[^,;.!?()\n]{1,90},){1,3}\s*"
 _ASIDE_AFTER_NAME = re.compile(_ASIDE)
-_APPOSITION = re.compile(rf"^{_ASIDE}"
+APPOSITION = re.compile(rf"^{_ASIDE}"
                          r"|^\s+who(?:['\u2019]d|['\u2019]s|\s+had|\s+has|\s+was|\s+is)?\s[^,;.!?()\n]{1,60},\s*")
 
 
@@ -406,7 +409,7 @@ def backward_link(gap: str, after: str, cues: Cues) -> bool:
         return True
     if _PARTICIPLE_THEN_BY.fullmatch(gap):
         return True  # "Helen, played in brief flashbacks and a phone video by X": a phrase, then the agent
-    content = [w for w in gap_words(_APPOSITION.sub(" ", gap)) if w not in (",", "\u2014", "\u2013")]
+    content = [w for w in gap_words(APPOSITION.sub(" ", gap)) if w not in (",", "\u2014", "\u2013")]
     if not content or len(content) > _MAX_LINK_WORDS:
         return False
     if " ".join("is" if w == "'s" else w for w in content) in cues["passive-cue"]:
@@ -447,52 +450,3 @@ def owned_role(gap: str, after: str, cues: Cues) -> bool:
     following = gap_words(after[:60])[1:5]
     noun = next((i for i, w in enumerate(following) if w in cues["role-noun"]), None)
     return len(words) == 1 and noun is not None and not any(w in cues["description-stop"] for w in following[:noun])
-
-
-# "Common gives us Cassian", "Mark Dacascos has enormous fun with Zero", "X, who gave us Viggo": a performance
-# verb whose object is the role ("gives Winston the coin", without "us", is the plot)
-_PERFORMS = re.compile(r"\s*(?:,\s*)?(?:who\s+)?(?:\w+ly\s+)?(?:(?:gives|gave|brings|brought)\s+us|"
-                       r"has\s+(?:\w+\s+){0,2}fun\s+with|"
-                       r"(?:does|did)\s+(?:wonders|great\s+things|a\s+lot|so\s+much)\s+with)\s+\Z", re.IGNORECASE)
-
-# "Claudia Gerini gives Gianna one long, sad scene", "Common lends Cassian real dignity": the actor gives the role a
-# quality of the performance; "gives Winston the coin" (an object of the plot) is no such thing
-_GIVES = re.compile(r"\s*(?:\w+ly\s+)?(?:gives|gave|lends|lent)\s+\Z", re.IGNORECASE)
-# "Mark Dacascos nails Zero", "Jerome Flynn turns in a sly Berrada", "X brings Zero to life": a performance verb
-# whose object is a role of the reviewed work
-_PERFORMANCE_VERB = re.compile(r"\s*(?:\w+ly\s+)?(?:(?:nails|nailed|aces|aced|inhabits|inhabited)\s+|"
-                               r"turns?\s+in\s+(?:a|an)\s+(?:[\w-]+,?\s+){0,3}?)\Z", re.IGNORECASE)
-# "nails Zero to the wall": a place after the role makes the verb the plot's
-_PLOT_AFTER = re.compile(r"\s+(?:to|into|onto|against|with|through|under|on|in|at)\b", re.IGNORECASE)
-_BRINGS = re.compile(r"\s*(?:\w+ly\s+)?(?:brings|brought)\s+\Z", re.IGNORECASE)
-_TO_LIFE = re.compile(r"\s+(?:\w+\s+)?to\s+life\b", re.IGNORECASE)
-# what a performance gives a role: "gives Gianna one long, sad scene", "brings menace to the Marquis"
-QUALITIES = (r"(?:scenes?|moments?|weight|gravity|menace|warmth|dignity|soul|depth|life|presence|edge|"
-              r"bite|charm|grace|humanity|heart|texture|voice|pathos|swagger|spark|sadness|melancholy|wit|authority|"
-              r"energy|spine|sting|sparkle|poise|mystery|tenderness|vulnerability|gravitas|physicality|intensity|"
-              r"stillness|sorrow|grief|humour|humor|fun|danger|elegance|class|cool|sadism|glee|rage|fury|twinkle|gleam|"
-              r"nuance|weariness|sincerity|ferocity|mischief|relish|conviction|credibility)")
-_QUALITY_AFTER = re.compile(rf"\s+(?:[\w-]+,?\s+){{0,3}}?{QUALITIES}\b", re.IGNORECASE)
-# "Bill Skarsgård brings a snotty, velvet-gloved menace to the Marquis": the quality named, then the role
-_QUALITY_TO = re.compile(rf"\s*(?:\w+ly\s+)?(?:brings|brought|lends|lent|gives|gave|adds|added)\s+"
-                         rf"(?:[\w'-]+,?\s+){{0,5}}?{QUALITIES}\s+to\s+\Z", re.IGNORECASE)
-
-
-def performed_link(gap: str, after: str) -> bool:
-    """Whether ``gap`` is a performance verb whose object is the role after it; ``after`` follows the role.
-
-    "Common gives us Cassian", "Mark Dacascos has enormous fun with Zero", "Mark Dacascos nails Zero", "Jerome
-    Flynn turns in a sly Berrada", "X brings Zero to life", "Claudia Gerini gives Gianna one long, sad scene", "Ian
-    McShane does his Winston thing", "X brings a snotty menace to the Marquis"; not the plot's verbs ("gives
-    Winston the coin", "nails Zero to the wall")."""
-    gap = _APPOSITION.sub(" ", gap, count=1)  # "X, still known as the clown from It, brings menace to Y"
-    return bool(_PERFORMS.fullmatch(gap) or (_PERFORMANCE_VERB.fullmatch(gap) and not _PLOT_AFTER.match(after))
-                or (_GIVES.fullmatch(gap) and _QUALITY_AFTER.match(after)) or _QUALITY_TO.fullmatch(gap)
-                or (_BRINGS.fullmatch(gap) and _TO_LIFE.match(after))
-                or (_DOES_HIS.fullmatch(gap) and _ROUTINE_AFTER.match(after)))
-
-
-# "Ian McShane does his Winston thing", "Keanu does the full John Wick routine": the role as the actor's act
-_DOES_HIS = re.compile(r"\s*(?:\w+ly\s+)?(?:does|did|doing|is\s+doing)\s+(?:his|her|their|the)\s+"
-                       r"(?:usual\s+|full\s+|trademark\s+|signature\s+|whole\s+)?\Z", re.IGNORECASE)
-_ROUTINE_AFTER = re.compile(r"\s+(?:thing|routine|shtick|schtick|bit|act|number)\b", re.IGNORECASE)

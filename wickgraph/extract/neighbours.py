@@ -20,15 +20,16 @@ def with_neighbours(text: str, mentions: list[Mention], gazetteer: Gazetteer) ->
 
 def _described_names(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
     """"the cleaner Charlie": a character's descriptive alias right before its name only describes it; the name
-    is the mention (the rules read "the cleaner" as a description, as in "his daughter Akira"). When the two read
-    without the article are one of its names ("the Marquis de Gramont"), that name is the mention."""
+    is the mention (the rules read "the cleaner" as a description, as in "his daughter Akira"), and so is the name
+    set off after it by a comma ("the concierge, Charon,"). When the two read without the article are one of its names
+    ("the Marquis de Gramont"), that name is the mention."""
     kept: list[Mention] = []
     skip = -1
     for index, mention in enumerate(mentions):
         if index == skip:
             continue
         following = mentions[index + 1] if index + 1 < len(mentions) else None
-        if following is not None and mention.mask == CHARACTER and text[mention.end:following.start] == " " \
+        if following is not None and mention.mask == CHARACTER and text[mention.end:following.start] in (" ", ", ") \
                 and text[mention.start:mention.start + 4].lower() == "the " \
                 and {e.iri for e in mention.entries} & {e.iri for e in following.of_kind(CHARACTER)}:
             whole = gazetteer.lookup(text[mention.start + 4:following.end], CHARACTER)

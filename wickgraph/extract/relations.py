@@ -28,7 +28,6 @@ from .gazetteer import CHARACTER, PERSON, WORK, Entry, Mention
 from .links import (
     APPOSITION_CLOSED_BEFORE,
     ASIDE_END,
-    QUALITIES,
     Cues,
     aside_length,
     backward_link,
@@ -40,12 +39,12 @@ from .links import (
     is_possessive,
     only_layout,
     owned_role,
-    performed_link,
 )
 from .markup import FOOTNOTE_MARK
 from .newroles import NOT_NAMES, lowercase_role, new_role
 from .pairs import WINDOW, is_role, mention_kind, role_candidate
 from .patterns import VERB_AFTER, Candidate
+from .performance import QUALITIES, performed_link
 from .reprises import AGAIN_AFTER, COMPANY_ASIDE_OPENING
 
 __all__ = ["pair_roles"]

@@ -332,9 +332,10 @@ _NEXT_SAYS_AGAIN = re.compile(r"\s*(?:this|it|that)(?:['\u2019]s|\s+is|\s+was|\s
 _RELATIVE_RETURN = re.compile(r"\)?,?\s+(?:who|which)(?:\s+(?:is|was|are)|['\u2019]s)\s+"
                               r"(?:also\s+|once\s+(?:again|more)\s+)?(?:back|returning|reprising)\b", re.IGNORECASE)
 # "The returning Ian McShane plays Winston", "a flashback brings back Willem Dafoe as Marcus"
-# "the returning X", "brings back X", and a describer that says the player has been there before: "series veteran X",
-# "franchise regular X"
+# "the returning X", "the return of X", "brings back X", and a describer that says the player has been there before:
+# "series veteran X", "franchise regular X"
 _RETURNING_BEFORE = re.compile(r"\b(?:(?:the|a|an)\s+(?:returning|ever-returning|once-again)|"
+                               r"(?:the|a)\s+(?:welcome\s+)?return\s+of|"
                                r"(?:brings?|brought|bringing)\s+back|"
                                r"(?:series|franchise|saga)\s+(?:veteran|regular|mainstay|stalwart)s?)\s+$",
                                re.IGNORECASE)

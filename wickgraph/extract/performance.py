@@ -1,0 +1,59 @@
+"""Performance verbs whose object is the role: "Common gives us Cassian", "Mark Dacascos nails Zero", "X brings Zero
+to life", "Claudia Gerini gives Gianna one long, sad scene"; not the plot's verbs ("gives Winston the coin")."""
+
+from __future__ import annotations
+
+import re
+
+from .links import APPOSITION
+
+__all__ = ["QUALITIES", "performed_link"]
+
+
+# "Common gives us Cassian", "Mark Dacascos has enormous fun with Zero", "X, who gave us Viggo": a performance
+# verb whose object is the role ("gives Winston the coin", without "us", is the plot)
+_PERFORMS = re.compile(r"\s*(?:,\s*)?(?:who\s+)?(?:\w+ly\s+)?(?:(?:gives|gave|brings|brought)\s+us|"
+                       r"has\s+(?:\w+\s+){0,2}fun\s+with|"
+                       r"(?:does|did)\s+(?:wonders|great\s+things|a\s+lot|so\s+much)\s+with)\s+\Z", re.IGNORECASE)
+
+# "Claudia Gerini gives Gianna one long, sad scene", "Common lends Cassian real dignity": the actor gives the role a
+# quality of the performance; "gives Winston the coin" (an object of the plot) is no such thing
+_GIVES = re.compile(r"\s*(?:\w+ly\s+)?(?:gives|gave|lends|lent)\s+\Z", re.IGNORECASE)
+# "Mark Dacascos nails Zero", "Jerome Flynn turns in a sly Berrada", "X brings Zero to life": a performance verb
+# whose object is a role of the reviewed work
+_PERFORMANCE_VERB = re.compile(r"\s*(?:\w+ly\s+)?(?:(?:nails|nailed|aces|aced|inhabits|inhabited)\s+|"
+                               r"turns?\s+in\s+(?:a|an)\s+(?:[\w-]+,?\s+){0,3}?)\Z", re.IGNORECASE)
+# "nails Zero to the wall": a place after the role makes the verb the plot's
+_PLOT_AFTER = re.compile(r"\s+(?:to|into|onto|against|with|through|under|on|in|at)\b", re.IGNORECASE)
+_BRINGS = re.compile(r"\s*(?:\w+ly\s+)?(?:brings|brought)\s+\Z", re.IGNORECASE)
+_TO_LIFE = re.compile(r"\s+(?:\w+\s+)?to\s+life\b", re.IGNORECASE)
+# what a performance gives a role: "gives Gianna one long, sad scene", "brings menace to the Marquis"
+QUALITIES = (r"(?:scenes?|moments?|weight|gravity|menace|warmth|dignity|soul|depth|life|presence|edge|"
+              r"bite|charm|grace|humanity|heart|texture|voice|pathos|swagger|spark|sadness|melancholy|wit|authority|"
+              r"energy|spine|sting|sparkle|poise|mystery|tenderness|vulnerability|gravitas|physicality|intensity|"
+              r"stillness|sorrow|grief|humour|humor|fun|danger|elegance|class|cool|sadism|glee|rage|fury|twinkle|gleam|"
+              r"nuance|weariness|sincerity|ferocity|mischief|relish|conviction|credibility)")
+_QUALITY_AFTER = re.compile(rf"\s+(?:[\w-]+,?\s+){{0,3}}?{QUALITIES}\b", re.IGNORECASE)
+# "Bill Skarsgård brings a snotty, velvet-gloved menace to the Marquis": the quality named, then the role
+_QUALITY_TO = re.compile(rf"\s*(?:\w+ly\s+)?(?:brings|brought|lends|lent|gives|gave|adds|added)\s+"
+                         rf"(?:[\w'-]+,?\s+){{0,5}}?{QUALITIES}\s+to\s+\Z", re.IGNORECASE)
+
+
+def performed_link(gap: str, after: str) -> bool:
+    """Whether ``gap`` is a performance verb whose object is the role after it; ``after`` follows the role.
+
+    "Common gives us Cassian", "Mark Dacascos has enormous fun with Zero", "Mark Dacascos nails Zero", "Jerome
+    Flynn turns in a sly Berrada", "X brings Zero to life", "Claudia Gerini gives Gianna one long, sad scene", "Ian
+    McShane does his Winston thing", "X brings a snotty menace to the Marquis"; not the plot's verbs ("gives
+    Winston the coin", "nails Zero to the wall")."""
+    gap = APPOSITION.sub(" ", gap, count=1)  # "X, still known as the clown from It, brings menace to Y"
+    return bool(_PERFORMS.fullmatch(gap) or (_PERFORMANCE_VERB.fullmatch(gap) and not _PLOT_AFTER.match(after))
+                or (_GIVES.fullmatch(gap) and _QUALITY_AFTER.match(after)) or _QUALITY_TO.fullmatch(gap)
+                or (_BRINGS.fullmatch(gap) and _TO_LIFE.match(after))
+                or (_DOES_HIS.fullmatch(gap) and _ROUTINE_AFTER.match(after)))
+
+
+# "Ian McShane does his Winston thing", "Keanu does the full John Wick routine": the role as the actor's act
+_DOES_HIS = re.compile(r"\s*(?:\w+ly\s+)?(?:does|did|doing|is\s+doing)\s+(?:his|her|their|the)\s+"
+                       r"(?:usual\s+|full\s+|trademark\s+|signature\s+|whole\s+)?\Z", re.IGNORECASE)
+_ROUTINE_AFTER = re.compile(r"\s+(?:thing|routine|shtick|schtick|bit|act|number)\b", re.IGNORECASE)
