@@ -4659,6 +4659,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("A welcome return of Lance Reddick as Charon.", CH4, [("reprise", "Lance Reddick", "Charon", "supported")]),
         ("We get the return of Laurence Fishburne as the Bowery King.", PARA, [("reprise", "Laurence Fishburne", "the Bowery King", "supported")]),
     ],
+    "an-adverb-between-written-and-by": [
+        ("It was written once more by Derek Kolstad.", CH2, [("writer", "Derek Kolstad", None, "supported")]),
+        ("The script, written again by Derek Kolstad, is lean.", CH2, [("writer", "Derek Kolstad", None, "supported")]),
+        ("Chapter 4 was written jointly by Shay Hatten and Michael Finch.", CH4, [("writer", "Michael Finch", None, "supported")]),
+    ],
+    "a-noun-of-hearsay-and-that": [
+        ("Reports that Ruby Rose would return as Ares turned out to be nonsense; Common is Cassian.", CH2, [("cast", "Common", "Cassian", "supported")]),
+        ("Ignore the gossip; Ian McShane is Winston.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("The rumours were wrong. Lance Reddick plays Charon.", CH4, [("cast", "Lance Reddick", "Charon", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -6860,6 +6870,16 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("The return of the dog was a relief; Ian McShane as Winston is new here.", CH2, ("reprise", "Ian McShane", "Winston")),
         ("Keanu Reeves as John is as good as he was in the first.", CH2, ("cast", "Keanu Reeves", "He")),
         ("John fights, as they all do, and Common as Cassian is new.", CH2, ("reprise", "Common", "Cassian")),
+    ],
+    "an-adverb-between-written-and-by": [
+        ("It was written again, by hand, on napkins, says Keanu Reeves.", CH2, ("writer", "Keanu Reeves", None)),
+        ("The note was written originally by Winston, played by Ian McShane.", CH4, ("writer", "Ian McShane", None)),
+        ("A letter written again by John reaches Ian McShane.", CH4, ("writer", "Ian McShane", None)),
+    ],
+    "a-noun-of-hearsay-and-that": [
+        ("Reports that Ruby Rose would return as Ares turned out to be nonsense.", PARA, ("cast", "Ruby Rose", "Ares")),
+        ("There were rumours that Common would return as Cassian.", PARA, ("cast", "Common", "Cassian")),
+        ("Speculation that David Leitch co-directed it never stopped.", CH2, ("director", "David Leitch", None)),
     ],
 }
 
