@@ -4669,6 +4669,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Ignore the gossip; Ian McShane is Winston.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
         ("The rumours were wrong. Lance Reddick plays Charon.", CH4, [("cast", "Lance Reddick", "Charon", "supported")]),
     ],
+    "trade-title": [
+        ("Peter Serafinowicz plays the tailor, measuring John for a bulletproof suit.", CH2, [("cast", "Peter Serafinowicz", "the tailor", "contradicted")]),
+        ("Peter Serafinowicz turns up as the weapons tailor.", CH2, [("cast", "Peter Serafinowicz", "the weapons tailor", "contradicted")]),
+        ("Clancy Brown, as the judge, reads out the terms.", CH4, [("cast", "Clancy Brown", "the judge", "contradicted")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -6880,6 +6885,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Reports that Ruby Rose would return as Ares turned out to be nonsense.", PARA, ("cast", "Ruby Rose", "Ares")),
         ("There were rumours that Common would return as Cassian.", PARA, ("cast", "Common", "Cassian")),
         ("Speculation that David Leitch co-directed it never stopped.", CH2, ("director", "David Leitch", None)),
+    ],
+    "trade-title": [
+        ("Common plays the bodyguard, and he is great.", CH2, ("cast", "Common", "the bodyguard")),
+        ("Ian McShane plays the hotel manager with relish.", CH2, ("cast", "Ian McShane", "the hotel manager")),
+        ("Peter Serafinowicz plays the tailor's assistant in another film.", CH2, ("cast", "Peter Serafinowicz", "the tailor")),
     ],
 }
 

@@ -6,6 +6,7 @@ a sommelier called Bartholomew", "as Ms. Parker") and, in a sentence typed in lo
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .document import Document
 from .gazetteer import CHARACTER, PERSON, WORK, Mention
@@ -13,7 +14,7 @@ from .links import Cues, forward_link, gap_words, is_possessive
 from .pairs import WINDOW
 from .patterns import HONORIFIC, Candidate
 
-__all__ = ["NOT_NAMES", "lowercase_role", "new_role"]
+__all__ = ["NOT_NAMES", "lowercase_role", "new_role", "trade_role"]
 
 NOT_NAMES = frozenset({"The", "A", "An", "He", "She", "It", "They", "His", "Her", "Their", "I", "We", "You", "And",
                         "But", "In", "On", "At", "For", "With", "This", "That", "Mr", "Ms", "Mrs", "Dr", "Chapter"})
@@ -70,4 +71,29 @@ def lowercase_role(doc: Document, cues: Cues, actor: Mention) -> Candidate | Non
     if any(w in cues["lowercase-non-name"] or _NOT_A_NAME_ENDING.search(w) for w in words):
         return None
     return Candidate("pair-lowercase-role", "cast", actor.start, match.end(),
+                     parts={"actor": [(actor.start, actor.end)], "character": [match.span("role")]})
+
+
+# "Peter Serafinowicz plays the tailor": a trade after a naming cue (cue list trade-title), at most two words before
+# it; not a possessive ("the doctor's patient") nor the head of an "of" ("the doctor of the family")
+@lru_cache(maxsize=4)
+def _trade_role(trades: frozenset[str]) -> re.Pattern[str]:
+    return re.compile(r",?\s+(?:(?:is|was)\s+|(?:turns|turned|shows|showed|pops|popped)\s+up\s+)?"
+                      r"(?:(?:back|again|also|still|now|here)\s+)?(?:as|plays|playing|played|portrays|portraying)\s+"
+                      rf"(?P<role>the\s+(?:[a-z][\w'-]*\s+){{0,2}}?(?:{'|'.join(sorted(trades))}))\b"
+                      r"(?!['\u2019]|\s+of\b|-)")
+
+
+def trade_role(doc: Document, cues: Cues, actor: Mention) -> Candidate | None:
+    """A role named by a trade the reference does not give ("plays the tailor"), for a player whose role in the work
+    the reference names by a title ("The Sommelier"): kept as stated, so a wrong trade reads ``contradicted``."""
+    match = _trade_role(cues["trade-title"]).match(doc.view(PERSON | CHARACTER | WORK), actor.end)
+    if match is None:
+        return None
+    players = {e.iri for e in actor.of_kind(PERSON)}
+    roles = [role for player, role in doc.film_performances if player in players]
+    # the reference's titled roles have an identifier that opens with the article ("character/the-sommelier")
+    if not roles or not all(role.rsplit("/", 1)[-1].startswith("the-") for role in roles):
+        return None
+    return Candidate("pair-trade-role", "cast", actor.start, match.end("role"),
                      parts={"actor": [(actor.start, actor.end)], "character": [match.span("role")]})

@@ -41,7 +41,7 @@ from .links import (
     owned_role,
 )
 from .markup import FOOTNOTE_MARK
-from .newroles import NOT_NAMES, lowercase_role, new_role
+from .newroles import NOT_NAMES, lowercase_role, new_role, trade_role
 from .pairs import WINDOW, is_role, mention_kind, role_candidate
 from .patterns import VERB_AFTER, Candidate
 from .performance import QUALITIES, performed_link
@@ -58,7 +58,8 @@ def pair_roles(doc: Document, cues: Cues | None = None) -> list[Candidate]:
     for index, mention in enumerate(mentions):
         if not mention.mask & PERSON or mention.mask & WORK or index in grouped:
             continue
-        candidate = _forward(doc, cues, mentions, index) or _backward(doc, cues, mentions, index) \
+        candidate = trade_role(doc, cues, mention) or _forward(doc, cues, mentions, index) \
+            or _backward(doc, cues, mentions, index) \
             or pronoun_role(doc, cues, mentions, index) or subject_pronoun_role(doc, mentions, index) \
             or identified_role(doc, mentions, index) or lowercase_role(doc, cues, mention) \
             or _apposed_pair(doc, mentions, index) or afterthought_player(doc, cues, mentions, index)
