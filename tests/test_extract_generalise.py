@@ -4674,6 +4674,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Peter Serafinowicz turns up as the weapons tailor.", CH2, [("cast", "Peter Serafinowicz", "the weapons tailor", "contradicted")]),
         ("Clancy Brown, as the judge, reads out the terms.", CH4, [("cast", "Clancy Brown", "the judge", "contradicted")]),
     ],
+    "a-return-or-a-hiring-to-direct": [
+        ("Chad Stahelski is back in the dugout to direct.", CH4, [("director", "Chad Stahelski", None, "supported")]),
+        ("Stahelski was brought back to direct, and it shows.", PARA, [("director", "Chad Stahelski", None, "supported")]),
+        ("Len Wiseman was hired to direct the film in 2019.", BAL, [("director", "Len Wiseman", None, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -6890,6 +6895,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Common plays the bodyguard, and he is great.", CH2, ("cast", "Common", "the bodyguard")),
         ("Ian McShane plays the hotel manager with relish.", CH2, ("cast", "Ian McShane", "the hotel manager")),
         ("Peter Serafinowicz plays the tailor's assistant in another film.", CH2, ("cast", "Peter Serafinowicz", "the tailor")),
+    ],
+    "a-return-or-a-hiring-to-direct": [
+        ("Keanu Reeves is back in the suit to direct traffic.", CH4, ("director", "Keanu Reeves", None)),
+        ("Ian McShane was hired to direct the hotel staff.", CH4, ("director", "Ian McShane", None)),
+        ("Keanu Reeves is back on set to direct his stunt double.", CH4, ("director", "Keanu Reeves", None)),
     ],
 }
 
