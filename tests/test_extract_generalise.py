@@ -4679,6 +4679,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Stahelski was brought back to direct, and it shows.", PARA, [("director", "Chad Stahelski", None, "supported")]),
         ("Len Wiseman was hired to direct the film in 2019.", BAL, [("director", "Len Wiseman", None, "supported")]),
     ],
+    "a-conditional-addressed-to-the-reader-about-the-work": [
+        ("If it's somehow passed you by: John Wick came out in 2014 and kicked off a series.", JW1, [("release_year", "", 2014, "supported")]),
+        ("If this all went over your head, Ian McShane plays Winston.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("In case that slipped past you: Chad Stahelski directed it.", PARA, [("director", "Chad Stahelski", None, "supported")]),
+    ],
+    "a-verb-of-saying-with-a-pronoun-and-no-that": [
+        ("It opened in 2014. Pauline in Cross Hills says she saw it when it first came out in 2015.", JW1, [("release_year", "", 2014, "supported")]),
+        ("Ian McShane is Winston. Dave reckons he is Charon, bless him.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Stahelski directed it; my uncle insisted they had David Leitch too.", CH4, [("director", "Chad Stahelski", None, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -6900,6 +6910,16 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Keanu Reeves is back in the suit to direct traffic.", CH4, ("director", "Keanu Reeves", None)),
         ("Ian McShane was hired to direct the hotel staff.", CH4, ("director", "Ian McShane", None)),
         ("Keanu Reeves is back on set to direct his stunt double.", CH4, ("director", "Keanu Reeves", None)),
+    ],
+    "a-conditional-addressed-to-the-reader-about-the-work": [
+        ("If it came out in 2014, I missed it.", JW1, ("release_year", "", 2014)),
+        ("If it stars Halle Berry, I am in.", CH4, ("cast", "Halle Berry", None)),
+        ("If this is directed by David Leitch, I will eat my hat.", CH4, ("director", "David Leitch", None)),
+    ],
+    "a-verb-of-saying-with-a-pronoun-and-no-that": [
+        ("Pauline in Cross Hills says she saw it when it first came out in 2015.", JW1, ("release_year", "", 2015)),
+        ("My dad says he thinks Willem Dafoe plays Viggo.", JW1, ("cast", "Willem Dafoe", "Viggo")),
+        ("Dave reckons he is Charon, bless him: Ian McShane.", CH4, ("cast", "Ian McShane", "Charon")),
     ],
 }
 

@@ -55,8 +55,10 @@ def is_blocked(doc: Document, candidate: Candidate, rules: RuleSet) -> bool:
     return False
 
 
-_READER_CONDITIONAL = re.compile(r"\b(?:if|in\s+case)\s+you(?:['\u2019](?:ve|re|d))?\b[^,:;\u2014\n]{0,80}[,:;\u2014]",
-                                 re.IGNORECASE)
+_READER_CONDITIONAL = re.compile(r"\b(?:if|in\s+case)\s+(?:you(?:['\u2019](?:ve|re|d))?\b|"
+                                 # "If it's somehow passed you by:", "if this all went over your head,"
+                                 r"(?:it|this|that)\b[^,:;\u2014\n]{0,40}\b(?:you|your)\b)"
+                                 r"[^,:;\u2014\n]{0,80}[,:;\u2014]", re.IGNORECASE)
 _RELATIVE_OPEN = re.compile(r",\s+(?:who|which|whose|whom)\b[^,]*\Z", re.IGNORECASE)
 # an aside opened right after a name: "Ian McShane, never one to hurry, plays Winston", "X, no stranger to stunts,"
 _ASIDE_OPEN = re.compile(r",\s+[^,;.!?()]*\Z")
