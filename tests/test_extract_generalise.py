@@ -4689,6 +4689,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Ian McShane is Winston. Dave reckons he is Charon, bless him.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
         ("Stahelski directed it; my uncle insisted they had David Leitch too.", CH4, [("director", "Chad Stahelski", None, "supported")]),
     ],
+    "continuity-said-of-the-pair-last-counted-or-a-fixture": [
+        ("Ian McShane, a fixture as Winston, is excellent.", CH4, [("reprise", "Ian McShane", "Winston", "supported")]),
+        ("Lance Reddick's last performance as Charon is moving.", CH4, [("reprise", "Lance Reddick", "Charon", "supported")]),
+        ("Keanu Reeves, now four films in as John Wick, looks tired.", CH4, [("reprise", "Keanu Reeves", "John Wick", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -6920,6 +6925,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Pauline in Cross Hills says she saw it when it first came out in 2015.", JW1, ("release_year", "", 2015)),
         ("My dad says he thinks Willem Dafoe plays Viggo.", JW1, ("cast", "Willem Dafoe", "Viggo")),
         ("Dave reckons he is Charon, bless him: Ian McShane.", CH4, ("cast", "Ian McShane", "Charon")),
+    ],
+    "continuity-said-of-the-pair-last-counted-or-a-fixture": [
+        ("Keanu Reeves, as ever, is stoic, and Donnie Yen plays Caine.", CH4, ("reprise", "Donnie Yen", "Caine")),
+        ("As always with these films, Donnie Yen plays Caine.", CH4, ("reprise", "Donnie Yen", "Caine")),
+        ("The last performance I saw was sold out; Donnie Yen is Caine.", CH4, ("reprise", "Donnie Yen", "Caine")),
     ],
 }
 
