@@ -4694,6 +4694,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Lance Reddick's last performance as Charon is moving.", CH4, [("reprise", "Lance Reddick", "Charon", "supported")]),
         ("Keanu Reeves, now four films in as John Wick, looks tired.", CH4, [("reprise", "Keanu Reeves", "John Wick", "supported")]),
     ],
+    "a-role-whom-the-player-has-played": [
+        ("Winston, whom Ian McShane has played since 2014, is in trouble.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Winston, whom Ian McShane has now played for a decade, is in trouble.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Winston, a hotelier whom Ian McShane has now played four times, is in trouble.", CH4, [("reprise", "Ian McShane", "Winston", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -6930,6 +6935,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Keanu Reeves, as ever, is stoic, and Donnie Yen plays Caine.", CH4, ("reprise", "Donnie Yen", "Caine")),
         ("As always with these films, Donnie Yen plays Caine.", CH4, ("reprise", "Donnie Yen", "Caine")),
         ("The last performance I saw was sold out; Donnie Yen is Caine.", CH4, ("reprise", "Donnie Yen", "Caine")),
+    ],
+    "a-role-whom-the-player-has-played": [
+        ("Caine, whom Donnie Yen had met before, fights John.", CH4, ("cast", "Donnie Yen", "Caine")),
+        ("Winston, whom Keanu Reeves has trusted for years, betrays John.", CH4, ("cast", "Keanu Reeves", "Winston")),
+        ("Charon, whom Ian McShane has known forever, runs the desk.", CH4, ("cast", "Ian McShane", "Charon")),
     ],
 }
 

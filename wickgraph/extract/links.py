@@ -285,7 +285,8 @@ _REPRISING_AFTER = re.compile(r"\s+(?:reprising|returning\s+to|resuming|repeatin
 # any apposition the comma and "and" close), its verb the actor's performance
 _APPOSED_WHOM = re.compile(r"\s*(?:,|\u2014|\u2013|--?)\s+(?:(?:the|a|an|his|her|their)\s+(?:[\w'-]+\s+){0,3}?"
                            r"|[^;.!?()\n\u2014]{1,90},\s+and\s+)(?:to\s+)?whom\s+", re.IGNORECASE)
-_PERFORMS_AFTER = re.compile(r"(?:\s*,[^,;.!?()\n]{1,80},)?\s+(?:\w+ly\s+)?(?:plays|played|portrays|portrayed|voices|"
+_PERFORMS_AFTER = re.compile(r"(?:\s*,[^,;.!?()\n]{1,80},)?\s+(?:\w+ly\s+)?(?:(?:has|had|have)\s+(?:\w+\s+)?)?"
+                             r"(?:plays|played|portrays|portrayed|voices|"
                              r"voiced|lends|lent|brings|brought|embodies|inhabits)\b", re.IGNORECASE)
 # "Cassian is the rapper Common", "Cassian, the dead woman's bodyguard, is veteran actor X": the copula, then a word
 # of the cue list person-describer (maybe after an adjective or two) before the name
