@@ -4699,6 +4699,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Winston, whom Ian McShane has now played for a decade, is in trouble.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
         ("Winston, a hotelier whom Ian McShane has now played four times, is in trouble.", CH4, [("reprise", "Ian McShane", "Winston", "supported")]),
     ],
+    "a-role-in-square-brackets-after-its-player": [
+        ("Donnie Yen [Caine] is terrific.", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
+        ("Ian McShane [Winston] and Lance Reddick [Charon] hold the hotel.", CH4, [("cast", "Lance Reddick", "Charon", "supported")]),
+        ("The villain is Bill Skarsgård [the Marquis], all velvet.", CH4, [("cast", "Bill Skarsgård", "the Marquis", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -6940,6 +6945,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Caine, whom Donnie Yen had met before, fights John.", CH4, ("cast", "Donnie Yen", "Caine")),
         ("Winston, whom Keanu Reeves has trusted for years, betrays John.", CH4, ("cast", "Keanu Reeves", "Winston")),
         ("Charon, whom Ian McShane has known forever, runs the desk.", CH4, ("cast", "Ian McShane", "Charon")),
+    ],
+    "a-role-in-square-brackets-after-its-player": [
+        ("Keanu Reeves [sic] fights Caine.", CH4, ("cast", "Keanu Reeves", "Caine")),
+        ("Keanu Reeves [who else?] fights Caine in Osaka.", CH4, ("cast", "Keanu Reeves", "Caine")),
+        ("Ian McShane [see above] talks to Caine.", CH4, ("cast", "Ian McShane", "Caine")),
     ],
 }
 
