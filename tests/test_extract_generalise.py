@@ -4704,6 +4704,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Ian McShane [Winston] and Lance Reddick [Charon] hold the hotel.", CH4, [("cast", "Lance Reddick", "Charon", "supported")]),
         ("The villain is Bill Skarsgård [the Marquis], all velvet.", CH4, [("cast", "Bill Skarsgård", "the Marquis", "supported")]),
     ],
+    "a-part-made-for-its-player-in-apposition": [
+        ("Caine, a part written for Donnie Yen, is a gift.", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
+        ("Caine, a role created especially for Donnie Yen, is a gift.", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
+        ("The Marquis, a part tailored for Bill Skarsgård, sneers beautifully.", CH4, [("cast", "Bill Skarsgård", "the Marquis", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -6950,6 +6955,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Keanu Reeves [sic] fights Caine.", CH4, ("cast", "Keanu Reeves", "Caine")),
         ("Keanu Reeves [who else?] fights Caine in Osaka.", CH4, ("cast", "Keanu Reeves", "Caine")),
         ("Ian McShane [see above] talks to Caine.", CH4, ("cast", "Ian McShane", "Caine")),
+    ],
+    "a-part-made-for-its-player-in-apposition": [
+        ("Caine, a part written for Keanu Reeves originally, went to Donnie Yen.", CH4, ("cast", "Keanu Reeves", "Caine")),
+        ("Caine, a gift written for Keanu Reeves's fans, is fun.", CH4, ("cast", "Keanu Reeves", "Caine")),
+        ("Caine, a part made for a star like Keanu Reeves in his prime, is a gift.", CH4, ("cast", "Keanu Reeves", "Caine")),
     ],
 }
 

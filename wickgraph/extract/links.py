@@ -295,10 +295,15 @@ _DESCRIBED_AFTER_COPULA = re.compile(r"(?:\s*,[^,;.!?()\n]{1,60},)?\s+(?:is|was)
                                      re.IGNORECASE)
 
 # "Iosef, a brat played by X": the noun is set off as the role's apposition, so what it is played by, the role is
-# ("Ares, Santino's mute enforcer, a part taken by X": a first apposition may come before it)
-_APPOSED_PARTICIPLE = re.compile(r"(?:,\s+[^,;.!?()\n]{1,50})?,\s+(?:a|an|the|his|her|their)\s+(?:[\w'-]+\s+){1,4}?"
+# ("Ares, Santino's mute enforcer, a part taken by X": a first apposition may come before it), or made for
+# ("Caine, a part written for Donnie Yen")
+_APPOSITION_CLOSES = re.compile(r"\s*[,;)\u2014\u2013]")  # "a part written for X," (not "for X originally")
+_APPOSED_PARTICIPLE = re.compile(r"(?:,\s+[^,;.!?()\n]{1,50})?,\s+(?:a|an|the|his|her|their)\s+(?:(?:[\w'-]+\s+){1,4}?"
                                  r"(?:played|portrayed|voiced|taken|filled|essayed|embodied|inhabited)\s+"
-                                 r"(?:here\s+)?by\s+", re.IGNORECASE)
+                                 r"(?:here\s+)?by\s+"
+                                 # "Caine, a part written for Donnie Yen": the part made for its player
+                                 r"|(?:[\w'-]+\s+){0,2}?(?:part|role)\s+(?:written|created|tailored|made)\s+"
+                                 r"(?:\w+ly\s+)?for\s+)", re.IGNORECASE)
 
 
 # a participle set off after the role, lower-case words of its own, then its agent: a phrase of any length
@@ -421,7 +426,14 @@ def backward_link(gap: str, after: str, cues: Cues) -> bool:
         (last == "from" and [w for w in middle if w not in _AGAIN_WORDS][-1:] in (["played"], ["playing"],
                                                                                 ["portrayed"])) or \
         (last == "to" and any(w in cues["role-transfer"] for w in middle)) or \
-        (last == "for" and middle[:1] in (["is"], ["was"], ["makes"]) and any(w in cues["role-noun"] for w in middle))
+        (last == "for" and _made_for(gap, after, middle, cues))
+
+
+def _made_for(gap: str, after: str, middle: list[str], cues: Cues) -> bool:
+    """"Winston is a role made for X"; "Caine, a part written for Donnie Yen, ..." (the apposition closes after him)."""
+    if middle[:1] in (["is"], ["was"], ["makes"]) and any(w in cues["role-noun"] for w in middle):
+        return True
+    return _APPOSED_PARTICIPLE.fullmatch(gap) is not None and _APPOSITION_CLOSES.match(after) is not None
 
 
 def elided_link(gap: str, before: str, cues: Cues) -> bool:
