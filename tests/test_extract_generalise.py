@@ -4709,6 +4709,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Caine, a role created especially for Donnie Yen, is a gift.", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
         ("The Marquis, a part tailored for Bill Skarsgård, sneers beautifully.", CH4, [("cast", "Bill Skarsgård", "the Marquis", "supported")]),
     ],
+    "a-first-names-everyday-short-form": [
+        ("LARRY FISHBURNE as the bowery king, yes", CH2, [("cast", "Laurence Fishburne", "the Bowery King", "supported")]),
+        ("Larry Fishburne is the Bowery King again.", PARA, [("cast", "Laurence Fishburne", "the Bowery King", "supported")]),
+        ("Mike Nyqvist plays Viggo with a sad shrug.", JW1, [("cast", "Michael Nyqvist", "Viggo", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -6960,6 +6965,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Caine, a part written for Keanu Reeves originally, went to Donnie Yen.", CH4, ("cast", "Keanu Reeves", "Caine")),
         ("Caine, a gift written for Keanu Reeves's fans, is fun.", CH4, ("cast", "Keanu Reeves", "Caine")),
         ("Caine, a part made for a star like Keanu Reeves in his prime, is a gift.", CH4, ("cast", "Keanu Reeves", "Caine")),
+    ],
+    "a-first-names-everyday-short-form": [
+        ("Larry Reeves, my neighbour, plays John in our home video.", JW1, ("cast", "Keanu Reeves", "John")),
+        ("Mike Stahelski, no relation, runs the cinema.", CH4, ("director", "Chad Stahelski", None)),
+        ("Bob Fishburne of Leeds texted us.", PARA, ("cast", "Laurence Fishburne", None)),
     ],
 }
 

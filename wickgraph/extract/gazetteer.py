@@ -27,6 +27,7 @@ from .nameforms import (
     is_initials,
     joined_forms,
     numbered_forms,
+    short_forms,
     strip_note,
 )
 from .spoken import is_dictated
@@ -130,6 +131,8 @@ class Gazetteer:
             for form in joined_forms(person.name):  # "#KeanuReeves", "@IanMcShane": hashtags and handles
                 add(form, Entry(PERSON, person.iri, form, False))
             for form in initialled_forms(person.name):  # "K. Reeves": programmes, credits in small print
+                add(form, Entry(PERSON, person.iri, form, False))
+            for form in short_forms(person.name):  # "Larry Fishburne": a first name's everyday short form
                 add(form, Entry(PERSON, person.iri, form, False))
             for form in initials(person.name):  # "KR": text-speak (kept only beside another name of theirs)
                 add(form, Entry(PERSON, person.iri, form, False))

@@ -1,12 +1,13 @@
 """The written forms of a name besides the name itself: catalogue order ("Reeves, Keanu"), an initial ("K. Reeves"),
-hashtags ("#KeanuReeves") and the shorthands of a numbered film ("JW 4", "Chapter Four")."""
+hashtags ("#KeanuReeves"), the everyday short form of a first name ("Larry Fishburne") and the shorthands of a
+numbered film ("JW 4", "Chapter Four")."""
 
 from __future__ import annotations
 
 import re
 
 __all__ = ["INITIALLED", "close_spelling", "initialled_forms", "initials", "inverted_forms", "is_initials",
-           "joined_forms", "numbered_forms", "sound_key", "strip_note"]
+           "joined_forms", "numbered_forms", "short_forms", "sound_key", "strip_note"]
 
 
 def strip_note(name: str) -> str:
@@ -33,6 +34,23 @@ def initialled_forms(name: str) -> list[str]:
     if len(given) >= 2 and all(w[:1].isupper() and w.isalpha() for w in given):
         forms.append(" ".join(f"{w[0]}." for w in given) + f" {words[-1]}")
     return forms
+
+
+# the everyday short forms of given names, as fans, chats and old billings write them ("Larry Fishburne", his billing
+# until 1993; "Mike Nyqvist"); only forms no other given name shares
+_SHORT_FORMS = {"laurence": ("Larry",), "lawrence": ("Larry",), "michael": ("Mike",), "christopher": ("Chris",),
+                "william": ("Bill", "Will"), "robert": ("Rob", "Bob"), "richard": ("Rick",), "thomas": ("Tom",),
+                "daniel": ("Dan", "Danny"), "jonathan": ("Jon",), "alexander": ("Alex",), "anthony": ("Tony",),
+                "benjamin": ("Ben",), "samuel": ("Sam",), "katherine": ("Kate",), "catherine": ("Cathy",),
+                "elizabeth": ("Liz",), "jennifer": ("Jen",), "gabriel": ("Gabe",), "matthew": ("Matt",)}
+
+
+def short_forms(name: str) -> list[str]:
+    """The name with its first name in an everyday short form: "Larry Fishburne" for Laurence Fishburne."""
+    words = name.split()
+    if len(words) < 2:
+        return []
+    return [" ".join([short, *words[1:]]) for short in _SHORT_FORMS.get(words[0].lower(), ())]
 
 
 def initials(name: str) -> list[str]:
