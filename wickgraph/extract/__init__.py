@@ -20,7 +20,7 @@ from typing import Any
 from ..claimkinds import claim_kind, claim_status
 from ..errors import ReviewInputError
 from ..reference import Reference, default_reference, normalize_name
-from .answers import answered_questions, unasked
+from .answers import answer_key, answered_questions, unasked
 from .claims import Claim, Extraction
 from .collector import collector_paused
 from .comments import comment_spans
@@ -92,8 +92,9 @@ def extract(text: str, film: str | None = None, *, reference: Reference | None =
     # Filters run lazily: only on the first mention of each fact, which is most of the time saved.
     units = LayoutUnits(doc)  # layout units: cast rows, credit labels, 'Returning:' sections
     candidates = run_rules(doc, rules) + units.candidates() + returning_actors(doc)
-    paired = pair_roles(doc) + answered_questions(doc)
-    candidates, paired = unasked(doc, candidates), unasked(doc, paired)  # a quiz's questions: its key answers
+    key = answer_key(doc)  # a quiz's numbered questions and the key that answers them
+    paired = pair_roles(doc) + answered_questions(doc, key)
+    candidates, paired = unasked(key, candidates), unasked(key, paired)  # a quiz's questions: its key answers
     mark_reprises(doc, paired)  # before choosing among them: a pairing that states a reprise may stay
     mark_reprises(doc, candidates)
     candidates += _new_roles(doc, candidates, paired)

@@ -11,7 +11,7 @@ from .gazetteer import CHARACTER, PERSON, Mention
 from .links import Cues, is_possessive
 from .pairs import WINDOW, is_role, role_candidate
 from .patterns import Candidate
-from .performance import QUALITIES
+from .performance import endowed_pronoun
 
 __all__ = ["addressed_roles", "identified_role", "pronoun_role", "subject_pronoun_role"]
 
@@ -164,19 +164,12 @@ _PLAYS_PRONOUN = re.compile(r"\s+(?:\w+\s+)?(?:(?:plays|play|played|does|do|did|
                             r"gangster|thug|brat|heir|hitman|chef|bodyguard|boss))\b|"
                             r"(?:plays|play|portrays|voices|is playing|played)\s+(?P<pronoun>\w+)\b)", re.IGNORECASE)
 
-# "Claudia Gerini gives her a tragic dignity", "Alfie Allen brings him to life": the actor endows the role (a pronoun)
-# with a quality of the performance; "gives him a beating" is the plot's
-_ENDOWS_PRONOUN = re.compile(rf"\s+(?:\w+ly\s+)?(?:(?:gives|gave|lends|lent|brings|brought)\s+(?:him|her|them)\s+"
-                             rf"(?:[\w-]+,?\s+){{0,3}}?{QUALITIES}\b|"
-                             r"(?:brings|brought)\s+(?:him|her|them)\s+(?:\w+\s+)?to\s+life\b)", re.IGNORECASE)
-
-
 def pronoun_role(doc: Document, cues: Cues, mentions: list[Mention], index: int) -> Candidate | None:
     """"Santino wants his sister dead, and X plays him"; "The Elder waits in the desert. He is played by X";
     "Zero, the sushi chef who kills. X does this role"; "Gianna waits in Rome. X gives her a tragic dignity"."""
     actor = mentions[index]
     after = _PLAYS_PRONOUN.match(doc.folded[actor.end:actor.end + 40])
-    endows = None if after else _ENDOWS_PRONOUN.match(doc.folded[actor.end:actor.end + 80])
+    endows = None if after else endowed_pronoun(doc.folded[actor.end:actor.end + 80])
     passive = _PASSIVE_PRONOUN.search(doc.folded, max(0, actor.start - 40), actor.start)
     names_role = endows is not None or (after is not None and (
         after.group("noun") is not None or after.group("demonstrative") is not None

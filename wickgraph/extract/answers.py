@@ -18,7 +18,7 @@ from .links import is_possessive
 from .markup import TICKED_BOX
 from .patterns import Candidate
 
-__all__ = ["answered_questions", "unasked"]
+__all__ = ["answer_key", "answered_questions", "unasked"]
 
 _QUESTION_END = re.compile(r"\?[\"')\]]*(?:[ \t]*\([^()\n]{0,40}\)[ \t]*$)?", re.MULTILINE)  # "(tick all that apply)"
 _ANSWER_GAP = re.compile(r"[ \t]*\n(?:[ \t]*\n)?[ \t>]*(?=\S)")  # to the next line, over one blank line
@@ -43,8 +43,9 @@ _ANSWER_LABEL = re.compile(r"\s*(?:\d{1,4}\s+)?(?:a|answer)\s*[.:]?\s*", re.IGNO
 _IN_IT = re.compile(r"\b(?:is|was|are|does|did)\b[^?]{0,80}\?", re.IGNORECASE)
 
 
-def answered_questions(doc: Document) -> list[Candidate]:
-    """Candidates for claims stated by the answer to a question in ``doc``."""
+def answered_questions(doc: Document, key: list[tuple[int, int, int, int]]) -> list[Candidate]:
+    """Candidates for claims stated by the answer to a question in ``doc``, and by a quiz's answer ``key``
+    (:func:`answer_key`)."""
     found: list[Candidate] = []
     ends = [(m.start(), m.end()) for m in _QUESTION_END.finditer(doc.text)]
     if "who" in doc.lower or "which" in doc.lower:
@@ -74,7 +75,7 @@ def answered_questions(doc: Document) -> list[Candidate]:
             candidate = _yes_answer(doc, mentions, a_start, a_end, _IN_IT.search(doc.text, q_start, answer_start))
         if candidate is not None:
             found.append(candidate)
-    return found + [c for c in (_key_answer(doc, *pair) for pair in _answer_key(doc)) if c is not None]
+    return found + [c for c in (_key_answer(doc, *pair) for pair in key) if c is not None]
 
 
 # A quiz's answer key under its numbered questions: "Answers: 1. Michael Nyqvist 2. Iosef 3. 2014", or one item a line
@@ -94,14 +95,14 @@ _ASKS_YEAR = re.compile(r"\b(?:year|when)\b", re.IGNORECASE)
 _KEY_LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|&|and|or)\s*", re.IGNORECASE)
 
 
-def unasked(doc: Document, candidates: list[Candidate]) -> list[Candidate]:
-    """``candidates`` but those inside the numbered questions of a quiz's answer key: a question asks and claims
+def unasked(key: list[tuple[int, int, int, int]], candidates: list[Candidate]) -> list[Candidate]:
+    """``candidates`` but those inside the numbered questions of a quiz's answer ``key``: a question asks and claims
     nothing ("12. In which later chapter does X first turn up as the Bowery King?"); its answer claims."""
-    asked = [(q_start, q_end) for q_start, q_end, _, _ in _answer_key(doc)]
-    return [c for c in candidates if c.rule == "qa-answer" or not any(start <= c.start < end for start, end in asked)]
+    return [c for c in candidates if c.rule == "qa-answer" or not any(q_start <= c.start < q_end
+                                                                       for q_start, q_end, _, _ in key)]
 
 
-def _answer_key(doc: Document) -> list[tuple[int, int, int, int]]:
+def answer_key(doc: Document) -> list[tuple[int, int, int, int]]:
     """``(question start, question end, answer start, answer end)`` for each numbered question that an answer
     key below it answers by its number."""
     heads = list(_KEY_HEAD.finditer(doc.text)) if "answer" in doc.lower or "solution" in doc.lower else []

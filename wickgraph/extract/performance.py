@@ -7,7 +7,7 @@ import re
 
 from .links import APPOSITION
 
-__all__ = ["QUALITIES", "performed_link"]
+__all__ = ["QUALITIES", "endowed_pronoun", "performed_link"]
 
 
 # "Common gives us Cassian", "Mark Dacascos has enormous fun with Zero", "X, who gave us Viggo": a performance
@@ -18,24 +18,28 @@ _PERFORMS = re.compile(r"\s*(?:,\s*)?(?:who\s+)?(?:\w+ly\s+)?(?:(?:gives|gave|br
 
 # "Claudia Gerini gives Gianna one long, sad scene", "Common lends Cassian real dignity": the actor gives the role a
 # quality of the performance; "gives Winston the coin" (an object of the plot) is no such thing
-_GIVES = re.compile(r"\s*(?:\w+ly\s+)?(?:gives|gave|lends|lent)\s+\Z", re.IGNORECASE)
+_GIVING = r"(?:gives|gave|lends|lent)"
+_BRINGING = r"(?:brings|brought)"
+_GIVES = re.compile(rf"\s*(?:\w+ly\s+)?{_GIVING}\s+\Z", re.IGNORECASE)
 # "Mark Dacascos nails Zero", "Jerome Flynn turns in a sly Berrada", "X brings Zero to life": a performance verb
 # whose object is a role of the reviewed work
 _PERFORMANCE_VERB = re.compile(r"\s*(?:\w+ly\s+)?(?:(?:nails|nailed|aces|aced|inhabits|inhabited)\s+|"
                                r"turns?\s+in\s+(?:a|an)\s+(?:[\w-]+,?\s+){0,3}?)\Z", re.IGNORECASE)
 # "nails Zero to the wall": a place after the role makes the verb the plot's
 _PLOT_AFTER = re.compile(r"\s+(?:to|into|onto|against|with|through|under|on|in|at)\b", re.IGNORECASE)
-_BRINGS = re.compile(r"\s*(?:\w+ly\s+)?(?:brings|brought)\s+\Z", re.IGNORECASE)
-_TO_LIFE = re.compile(r"\s+(?:\w+\s+)?to\s+life\b", re.IGNORECASE)
+_BRINGS = re.compile(rf"\s*(?:\w+ly\s+)?{_BRINGING}\s+\Z", re.IGNORECASE)
+_TO_LIFE = r"\s+(?:\w+\s+)?to\s+life\b"
+_TO_LIFE_AFTER = re.compile(_TO_LIFE, re.IGNORECASE)
 # what a performance gives a role: "gives Gianna one long, sad scene", "brings menace to the Marquis"
 QUALITIES = (r"(?:scenes?|moments?|weight|gravity|menace|warmth|dignity|soul|depth|life|presence|edge|"
               r"bite|charm|grace|humanity|heart|texture|voice|pathos|swagger|spark|sadness|melancholy|wit|authority|"
               r"energy|spine|sting|sparkle|poise|mystery|tenderness|vulnerability|gravitas|physicality|intensity|"
               r"stillness|sorrow|grief|humour|humor|fun|danger|elegance|class|cool|sadism|glee|rage|fury|twinkle|gleam|"
               r"nuance|weariness|sincerity|ferocity|mischief|relish|conviction|credibility)")
-_QUALITY_AFTER = re.compile(rf"\s+(?:[\w-]+,?\s+){{0,3}}?{QUALITIES}\b", re.IGNORECASE)
+_QUALITY = rf"\s+(?:[\w-]+,?\s+){{0,3}}?{QUALITIES}\b"
+_QUALITY_AFTER = re.compile(_QUALITY, re.IGNORECASE)
 # "Bill Skarsgård brings a snotty, velvet-gloved menace to the Marquis": the quality named, then the role
-_QUALITY_TO = re.compile(rf"\s*(?:\w+ly\s+)?(?:brings|brought|lends|lent|gives|gave|adds|added)\s+"
+_QUALITY_TO = re.compile(rf"\s*(?:\w+ly\s+)?(?:{_BRINGING}|{_GIVING}|adds|added)\s+"
                          rf"(?:[\w'-]+,?\s+){{0,5}}?{QUALITIES}\s+to\s+\Z", re.IGNORECASE)
 
 
@@ -49,7 +53,7 @@ def performed_link(gap: str, after: str) -> bool:
     gap = APPOSITION.sub(" ", gap, count=1)  # "X, still known as the clown from It, brings menace to Y"
     return bool(_PERFORMS.fullmatch(gap) or (_PERFORMANCE_VERB.fullmatch(gap) and not _PLOT_AFTER.match(after))
                 or (_GIVES.fullmatch(gap) and _QUALITY_AFTER.match(after)) or _QUALITY_TO.fullmatch(gap)
-                or (_BRINGS.fullmatch(gap) and _TO_LIFE.match(after))
+                or (_BRINGS.fullmatch(gap) and _TO_LIFE_AFTER.match(after))
                 or (_DOES_HIS.fullmatch(gap) and _ROUTINE_AFTER.match(after)))
 
 
@@ -57,3 +61,15 @@ def performed_link(gap: str, after: str) -> bool:
 _DOES_HIS = re.compile(r"\s*(?:\w+ly\s+)?(?:does|did|doing|is\s+doing)\s+(?:his|her|their|the)\s+"
                        r"(?:usual\s+|full\s+|trademark\s+|signature\s+|whole\s+)?\Z", re.IGNORECASE)
 _ROUTINE_AFTER = re.compile(r"\s+(?:thing|routine|shtick|schtick|bit|act|number)\b", re.IGNORECASE)
+
+
+# "Claudia Gerini gives her a tragic dignity", "Alfie Allen brings him to life": the same verbs with the role as a
+# pronoun; "gives him a beating" is the plot's
+_ENDOWS_PRONOUN = re.compile(rf"\s+(?:\w+ly\s+)?(?:(?:{_GIVING}|{_BRINGING})\s+(?:him|her|them){_QUALITY}|"
+                             rf"{_BRINGING}\s+(?:him|her|them){_TO_LIFE})", re.IGNORECASE)
+
+
+def endowed_pronoun(after: str) -> re.Match[str] | None:
+    """The performance verb right at the start of ``after`` (the text after the actor) whose object is a pronoun
+    for the role: " gives her a tragic dignity", " brings him to life"."""
+    return _ENDOWS_PRONOUN.match(after)
