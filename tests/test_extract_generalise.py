@@ -4714,6 +4714,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Larry Fishburne is the Bowery King again.", PARA, [("cast", "Laurence Fishburne", "the Bowery King", "supported")]),
         ("Mike Nyqvist plays Viggo with a sad shrug.", JW1, [("cast", "Michael Nyqvist", "Viggo", "supported")]),
     ],
+    "a-simile-after-a-bare-mention": [
+        ("Franco Nero runs the Rome hotel like a man born to it.", CH2, [("cast", "Franco Nero", None, "supported")]),
+        ("John Leguizamo fixes cars for two scenes and looks like a man wondering where his part went.", JW1, [("cast", "John Leguizamo", None, "supported")]),
+        ("Boban Marjanović looms over Keanu like a lamppost.", PARA, [("cast", "Boban Marjanović", None, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -6970,6 +6975,17 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Larry Reeves, my neighbour, plays John in our home video.", JW1, ("cast", "Keanu Reeves", "John")),
         ("Mike Stahelski, no relation, runs the cinema.", CH4, ("director", "Chad Stahelski", None)),
         ("Bob Fishburne of Leeds texted us.", PARA, ("cast", "Laurence Fishburne", None)),
+    ],
+    "a-negation-or-wish-drops-a-bare-mention": [
+        ("I wish Franco Nero had a bigger part, and Ian McShane too.", CH2, ("cast", "Ian McShane", None)),
+        ("Ian McShane never shows up, which is a shame.", CH2, ("cast", "Ian McShane", None)),
+        ("There is no Franco Nero this time, which hurts.", CH2, ("cast", "Franco Nero", None)),
+        ("Not Lance Reddick, and not Ian McShane either.", CH2, ("cast", "Ian McShane", None)),
+    ],
+    "a-simile-after-a-bare-mention": [
+        ("It is like watching Franco Nero in Django.", CH2, ("cast", "Franco Nero", None)),
+        ("Compared to Franco Nero, everyone looks young.", CH2, ("cast", "Franco Nero", None)),
+        ("The hotel feels like an homage to Franco Nero.", CH2, ("cast", "Franco Nero", None)),
     ],
 }
 
