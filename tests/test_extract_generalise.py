@@ -4719,6 +4719,12 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("John Leguizamo fixes cars for two scenes and looks like a man wondering where his part went.", JW1, [("cast", "John Leguizamo", None, "supported")]),
         ("Boban Marjanović looms over Keanu like a lamppost.", PARA, [("cast", "Boban Marjanović", None, "supported")]),
     ],
+    "writer-list-after-head": [
+        ("Four names on the screenplay: Derek Kolstad, Shay Hatten, Chris Collins and Marc Abrams.", PARA, [("writer", "Derek Kolstad", None, "supported"), ("writer", "Marc Abrams", None, "supported")]),
+        ("It took four writers to get here: Derek Kolstad, Shay Hatten, Chris Collins and Marc Abrams.", PARA, [("writer", "Shay Hatten", None, "supported"), ("writer", "Chris Collins", None, "supported")]),
+        ("The writing credits are a long list of names: Derek Kolstad, Shay Hatten and Chris Collins.", PARA, [("writer", "Chris Collins", None, "supported")]),
+        ("The writers this time are Shay Hatten and Michael Finch.", CH4, [("writer", "Shay Hatten", None, "supported"), ("writer", "Michael Finch", None, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -6986,6 +6992,12 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("It is like watching Franco Nero in Django.", CH2, ("cast", "Franco Nero", None)),
         ("Compared to Franco Nero, everyone looks young.", CH2, ("cast", "Franco Nero", None)),
         ("The hotel feels like an homage to Franco Nero.", CH2, ("cast", "Franco Nero", None)),
+    ],
+    "writer-list-after-head": [
+        ("The script has one problem: Keanu Reeves and Ian McShane.", PARA, ("writer", "Keanu Reeves", None)),
+        ("The writers thank Keanu Reeves and Ian McShane.", PARA, ("writer", "Ian McShane", None)),
+        ("The writers are big fans of Keanu Reeves and Ian McShane.", PARA, ("writer", "Keanu Reeves", None)),
+        ("The writers of Chapter 2 are Derek Kolstad and Michael Finch.", PARA, ("writer", "Michael Finch", None)),
     ],
 }
 
