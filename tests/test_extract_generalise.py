@@ -4725,6 +4725,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("The writing credits are a long list of names: Derek Kolstad, Shay Hatten and Chris Collins.", PARA, [("writer", "Chris Collins", None, "supported")]),
         ("The writers this time are Shay Hatten and Michael Finch.", CH4, [("writer", "Shay Hatten", None, "supported"), ("writer", "Michael Finch", None, "supported")]),
     ],
+    "respective-lists-joined-by-a-predicate-ending-in-as": [
+        ("Ian McShane and Lance Reddick are back at the Continental as Winston and Charon.", CH2, [("cast", "Ian McShane", "Winston", "supported"), ("reprise", "Lance Reddick", "Charon", "supported")]),
+        ("Ian McShane and Lance Reddick turn up in the lobby scenes as Winston and Charon.", CH2, [("cast", "Ian McShane", "Winston", "supported"), ("cast", "Lance Reddick", "Charon", "supported")]),
+        ("Mark Dacascos and Halle Berry spend the second hour in Morocco as Zero and Sofia.", PARA, [("cast", "Mark Dacascos", "Zero", "supported"), ("cast", "Halle Berry", "Sofia", "supported")]),
+    ],
+    "plural-verbs-of-taking-a-role-up-again": [
+        ("Ian McShane and Lance Reddick resume their posts as Winston and Charon.", CH2, [("reprise", "Ian McShane", "Winston", "supported"), ("reprise", "Lance Reddick", "Charon", "supported")]),
+        ("Ian McShane and Lance Reddick repeat their turns as Winston and Charon.", PARA, [("reprise", "Ian McShane", "Winston", "supported")]),
+        ("Ian McShane and Lance Reddick resurface as Winston and Charon.", CH4, [("reprise", "Lance Reddick", "Charon", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -6998,6 +7008,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("The writers thank Keanu Reeves and Ian McShane.", PARA, ("writer", "Ian McShane", None)),
         ("The writers are big fans of Keanu Reeves and Ian McShane.", PARA, ("writer", "Keanu Reeves", None)),
         ("The writers of Chapter 2 are Derek Kolstad and Michael Finch.", PARA, ("writer", "Michael Finch", None)),
+    ],
+    "respective-lists-joined-by-a-predicate-ending-in-as": [
+        ("Ian McShane and Lance Reddick are not as good as Winston and Charon.", CH2, ("cast", "Ian McShane", "Winston")),
+        ("Ian McShane and Lance Reddick are dressed as well as Winston and Charon.", CH2, ("cast", "Lance Reddick", "Charon")),
+        ("Ian McShane and Lance Reddick visit the Continental, which Winston and Charon run.", CH2, ("cast", "Ian McShane", "Winston")),
     ],
 }
 

@@ -88,6 +88,10 @@ _GROUP_AGAIN = re.compile(r"\s*,?\s*(?:(?:both|all|each)\s+)?(?:back|again|retur
 # "Ian McShane and Lance Reddick, once again Winston and Charon": the roles apposed, with a word of return
 _AGAIN_APPOSITION = re.compile(r"\s*,\s*(?:once\s+again|again|once\s+more|yet\s+again|as\s+ever|as\s+always|"
                                r"as\s+before|still)\s+", re.IGNORECASE)
+# lists of equal length joined by a short predicate ending in "as": "A and B are back at the Continental as X and Y",
+# "A and B resume their posts as X and Y" (not a comparison or a negation: "A and B are not as good as X and Y")
+_PREDICATE_THEN_AS = re.compile(r"(?:,?\s+(?!(?:not|never|no|nor|as|than|like|such|unlike)\b)[\w'\u2019-]+){1,8}"
+                                r",?\s+as\s+", re.IGNORECASE)
 # "Viggo's the late Michael Nyqvist", "Winston's Ian McShane, obviously": the role's "'s" is "is" before its player
 _CONTRACTED_IS = re.compile(r"['\u2019]s\s+(?:(?:the\s+)?(?:late|great|legendary|one\s+and\s+only)[,\s]+)?")
 _PHRASE_END = re.compile(r"\s*(?:[.,;:!?)\u2014\u2013]|\n|\Z)")
@@ -176,6 +180,8 @@ def _coordinated(doc: Document, cues: Cues, mentions: list[Mention], found: list
     for index, mention in enumerate(mentions):
         kind = PERSON if mention.mask & PERSON and not mention.mask & CHARACTER else \
             CHARACTER if is_role(doc, mention) else 0
+        if not kind and _place_name(mention):
+            continue  # "A and B are back at the Continental as X and Y": the hotel does not part the lists
         previous = groups[-1] if groups else None
         if previous and kind and mention_kind(doc, mentions[previous[-1]]) == kind and \
                 _AND.match(doc.text[mentions[previous[-1]].end:mention.start]):
@@ -190,7 +196,8 @@ def _coordinated(doc: Document, cues: Cues, mentions: list[Mention], found: list
         gap = doc.gap(a.end, b.start)
         kinds = (mention_kind(doc, mentions[first[0]]), mention_kind(doc, b))
         if kinds == (PERSON, CHARACTER) and len(first) == len(second) and (
-                forward_link(gap, cues) or _AGAIN_APPOSITION.fullmatch(gap) is not None):
+                forward_link(gap, cues) or _AGAIN_APPOSITION.fullmatch(gap) is not None
+                or _PREDICATE_THEN_AS.fullmatch(gap) is not None):
             pairs = zip(first, second, strict=True)
         elif kinds == (CHARACTER, PERSON) and len(first) == len(second) and (
                 (gap_words(gap) and all(w in cues["list-separator"] for w in gap_words(gap)))
@@ -215,6 +222,12 @@ def _coordinated(doc: Document, cues: Cues, mentions: list[Mention], found: list
         if len(group) > 1 and mention_kind(doc, mentions[group[0]]) == PERSON:
             in_groups |= set(group)
     return in_groups
+
+
+def _place_name(mention: Mention) -> bool:
+    """A mention that may name a place of the story, all of its work readings weak ("the Continental")."""
+    works = mention.of_kind(WORK)
+    return bool(works) and all(e.weak for e in works) and not mention.mask & PERSON
 
 
 # (whole: not "High" of "the High Table's auditor", a part of a longer name)
