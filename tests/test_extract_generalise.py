@@ -4735,6 +4735,141 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Ian McShane and Lance Reddick repeat their turns as Winston and Charon.", PARA, [("reprise", "Ian McShane", "Winston", "supported")]),
         ("Ian McShane and Lance Reddick resurface as Winston and Charon.", CH4, [("reprise", "Lance Reddick", "Charon", "supported")]),
     ],
+    "directed-by-in-another-language": [
+        ("La película, dirigida por Chad Stahelski, es brutal.", PARA, [("director", "Chad Stahelski", None, "supported")]),
+        ("Un film réalisé par Chad Stahelski, as always.", CH4, [("director", "Chad Stahelski", None, "supported")]),
+        ("Der Film wurde inszeniert von Chad Stahelski.", CH2, [("director", "Chad Stahelski", None, "supported")]),
+    ],
+    "helmed-by-in-another-language": [
+        ("Ang pelikula ay dirigé par Chad Stahelski, grabe.", CH2, [("director", "Chad Stahelski", None, "supported")]),
+        ("Un film diretto da Chad Stahelski, finally.", CH4, [("director", "Chad Stahelski", None, "supported")]),
+        ("Y la dirigió Chad Stahelski, obviously.", PARA, [("director", "Chad Stahelski", None, "supported")]),
+    ],
+    "written-by-in-another-language": [
+        ("La historia fue escrita por Derek Kolstad.", JW1, [("writer", "Derek Kolstad", None, "supported")]),
+        ("Il film, scritto da Derek Kolstad, is so lean.", CH2, [("writer", "Derek Kolstad", None, "supported")]),
+        ("Das Drehbuch wurde geschrieben von Derek Kolstad.", JW1, [("writer", "Derek Kolstad", None, "supported")]),
+    ],
+    "penned-by-in-another-language": [
+        ("Un scénario écrit par Derek Kolstad, tout simplement.", JW1, [("writer", "Derek Kolstad", None, "supported")]),
+        ("Encore une fois écrit par Derek Kolstad.", CH2, [("writer", "Derek Kolstad", None, "supported")]),
+        ("Le film est écrit par Shay Hatten et Michael Finch.", CH4, [("writer", "Shay Hatten", None, "supported"), ("writer", "Michael Finch", None, "supported")]),
+    ],
+    "played-by-in-another-language": [
+        ("Winston, interpretado por Ian McShane, is the best.", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Sofia, incarnée par Halle Berry, a deux chiens.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
+        ("Caine, gespielt von Donnie Yen, ist blind.", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
+    ],
+    "is-played-by-in-another-language": [
+        ("Santino D'Antonio, joué par Riccardo Scamarcio, veut le marqueur.", CH2, [("cast", "Riccardo Scamarcio", "Santino D'Antonio", "supported")]),
+        ("Caine, joué par Donnie Yen, est aveugle.", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
+        ("Le Marquis, joué par Bill Skarsgård, est froid.", CH4, [("cast", "Bill Skarsgård", "the Marquis", "supported")]),
+    ],
+    "as-in-another-language": [
+        ("Peter Stormare, dans le rôle d'Abram Tarasov, ouvre le film.", CH2, [("cast", "Peter Stormare", "Abram Tarasov", "supported")]),
+        ("Halle Berry en el papel de Sofia, increíble.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
+        ("Donnie Yen nei panni di Caine, perfetto.", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
+    ],
+    "returns-as-in-another-language": [
+        ("Keanu Reeves reprend son rôle de John Wick, et il a l'air usé.", CH2, [("reprise", "Keanu Reeves", "John Wick", "supported")]),
+        ("Keanu vuelve como John Wick, obviously.", CH4, [("reprise", "Keanu Reeves", "John Wick", "supported")]),
+        ("Ian McShane revient en Winston, toujours chic.", PARA, [("reprise", "Ian McShane", "Winston", "supported")]),
+    ],
+    "is-back-as-in-another-language": [
+        ("Ian McShane est de retour en Winston.", CH2, [("reprise", "Ian McShane", "Winston", "supported")]),
+        ("Lance Reddick está de vuelta como Charon.", PARA, [("reprise", "Lance Reddick", "Charon", "supported")]),
+        ("Laurence Fishburne è tornato come the Bowery King.", CH4, [("reprise", "Laurence Fishburne", "the Bowery King", "supported")]),
+    ],
+    "is-back-in-another-language": [
+        ("Ian McShane est de retour, très chic.", CH2, [("cast", "Ian McShane", None, "supported")]),
+        ("Winston? Ian McShane está de vuelta.", PARA, [("cast", "Ian McShane", None, "supported")]),
+        ("Lance Reddick ist zurück as Charon.", CH2, [("reprise", "Lance Reddick", "Charon", "supported")]),
+    ],
+    "returns-in-another-language": [
+        ("Laurence Fishburne regresa as the Bowery King.", PARA, [("reprise", "Laurence Fishburne", "the Bowery King", "supported")]),
+        ("John Leguizamo revient as Aurelio.", CH2, [("reprise", "John Leguizamo", "Aurelio", "supported")]),
+        ("Ian McShane ritorna as Winston, elegantissimo.", CH4, [("reprise", "Ian McShane", "Winston", "supported")]),
+    ],
+    "resumes-in-another-language": [
+        ("Lance Reddick reprend Charon, toujours impeccable.", CH2, [("reprise", "Lance Reddick", "Charon", "supported")]),
+        ("Ian McShane reprend Winston avec plaisir.", PARA, [("reprise", "Ian McShane", "Winston", "supported")]),
+        ("Laurence Fishburne riprende the Bowery King.", CH4, [("reprise", "Laurence Fishburne", "the Bowery King", "supported")]),
+    ],
+    "again-in-another-language": [
+        ("Chad Stahelski directs de nuevo.", PARA, [("director", "Chad Stahelski", None, "supported")]),
+        ("Ian McShane is Winston otra vez.", CH2, [("reprise", "Ian McShane", "Winston", "supported")]),
+        ("Lance Reddick est Charon encore une fois.", CH4, [("reprise", "Lance Reddick", "Charon", "supported")]),
+    ],
+    "film-in-another-language": [
+        ("La película came out in 2019.", PARA, [("release_year", "", 2019, "supported")]),
+        ("Ang pelikula was released in 2023.", CH4, [("release_year", "", 2023, "supported")]),
+        ("This pellicola was released in 2017.", CH2, [("release_year", "", 2017, "supported")]),
+    ],
+    "chapter-in-another-language": [
+        ("The third chapitre of the John Wick saga.", PARA, [("franchise_member", "", None, "supported")]),
+        ("The fourth capítulo of the John Wick series.", CH4, [("franchise_member", "", None, "supported")]),
+        ("The second capitolo of the John Wick franchise.", CH2, [("franchise_member", "", None, "supported")]),
+    ],
+    "first-in-another-language": [
+        ("The primera film of the John Wick saga.", JW1, [("franchise_member", "", None, "supported")]),
+        ("The unang film of the John Wick series.", JW1, [("franchise_member", "", None, "supported")]),
+        ("The primero film of the John Wick franchise.", JW1, [("franchise_member", "", None, "supported")]),
+    ],
+    "second-in-another-language": [
+        ("The segunda film of the John Wick saga.", CH2, [("franchise_member", "", None, "supported")]),
+        ("The deuxième film of the John Wick series.", CH2, [("franchise_member", "", None, "supported")]),
+        ("The pangalawang film of the John Wick franchise.", CH2, [("franchise_member", "", None, "supported")]),
+    ],
+    "third-in-another-language": [
+        ("The tercera film of the John Wick saga.", PARA, [("franchise_member", "", None, "supported")]),
+        ("The troisième film of the John Wick series.", PARA, [("franchise_member", "", None, "supported")]),
+        ("The pangatlong film of the John Wick franchise.", PARA, [("franchise_member", "", None, "supported")]),
+    ],
+    "fourth-in-another-language": [
+        ("The cuarta film of the John Wick saga.", CH4, [("franchise_member", "", None, "supported")]),
+        ("The quatrième film of the John Wick series.", CH4, [("franchise_member", "", None, "supported")]),
+        ("The ikaapat film of the John Wick franchise.", CH4, [("franchise_member", "", None, "supported")]),
+    ],
+    "released-in-another-language": [
+        ("Ballerina, estrenada en 2025, is a spin-off.", BAL, [("release_year", "", 2025, "supported")]),
+        ("Le film est sorti en 2017.", CH2, [("release_year", "", 2017, "supported")]),
+        ("John Wick salió en 2014, y es perfecta.", JW1, [("release_year", "", 2014, "supported")]),
+    ],
+    "rating-in-another-language": [
+        ("Calificación: 9/10", JW1, [("rating", "", 9, "unknown")]),
+        ("Puntuación: 7 out of 10", CH2, [("rating", "", 7, "unknown")]),
+        ("Valutazione: 8/10", CH4, [("rating", "", 8, "unknown")]),
+    ],
+    "script-is-by-in-another-language": [
+        ("El guion es de Derek Kolstad.", JW1, [("writer", "Derek Kolstad", None, "supported")]),
+        ("Le script est de Derek Kolstad.", CH2, [("writer", "Derek Kolstad", None, "supported")]),
+        ("The screenplay es de Shay Hatten y Michael Finch.", CH4, [("writer", "Shay Hatten", None, "supported")]),
+    ],
+    "story-in-another-language": [
+        ("El guion es de Derek Kolstad, como siempre.", CH2, [("writer", "Derek Kolstad", None, "supported")]),
+        ("The guión es de Derek Kolstad.", JW1, [("writer", "Derek Kolstad", None, "supported")]),
+        ("Un guion escrito por Derek Kolstad y nada más.", JW1, [("writer", "Derek Kolstad", None, "supported")]),
+    ],
+    "not-in-another-language": [
+        ("Ian McShane ne revient pas as Winston, mais Lance Reddick revient en Charon.", CH2, [("reprise", "Lance Reddick", "Charon", "supported")]),
+        ("Unity Phelan dances a pas de deux as the ballerina.", PARA, [("cast", "Unity Phelan", "the ballerina", "supported")]),
+        ("Pas de doute: Keanu Reeves est John Wick.", CH4, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+    ],
+    "never-in-another-language": [
+        ("Jamais vu \u00e7a! Keanu Reeves est John Wick.", CH4, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("Halle Berry como Sofia, nunca mejor.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
+        ("Ian McShane revient en Winston, jamais mieux.", PARA, [("reprise", "Ian McShane", "Winston", "supported")]),
+    ],
+    "kept-as-written": [
+        ("Unity Phelan dances a pas de deux as the ballerina.", PARA, [("cast", "Unity Phelan", "the ballerina", "supported")]),
+        ("Ana de Armas, after a faux pas in the kitchen, plays Eve Macarro.", BAL, [("cast", "Ana de Armas", "Eve Macarro", "supported")]),
+        ("A pas de trois, then Unity Phelan as the ballerina.", PARA, [("cast", "Unity Phelan", "the ballerina", "supported")]),
+    ],
+    "story-by-in-another-language": [
+        ("Dirigida por Len Wiseman. Guion de Shay Hatten.", BAL, [("writer", "Shay Hatten", None, "supported")]),
+        ("Un film nerveux, scénario de Derek Kolstad.", JW1, [("writer", "Derek Kolstad", None, "supported")]),
+        ("O roteiro de Derek Kolstad é simples.", CH2, [("writer", "Derek Kolstad", None, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -7013,6 +7148,21 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Ian McShane and Lance Reddick are not as good as Winston and Charon.", CH2, ("cast", "Ian McShane", "Winston")),
         ("Ian McShane and Lance Reddick are dressed as well as Winston and Charon.", CH2, ("cast", "Lance Reddick", "Charon")),
         ("Ian McShane and Lance Reddick visit the Continental, which Winston and Charon run.", CH2, ("cast", "Ian McShane", "Winston")),
+    ],
+    "not-in-another-language": [
+        ("Ian McShane ne revient pas as Winston.", CH4, ("cast", "Ian McShane", "Winston")),
+        ("Lance Reddick n'est pas de retour en Charon.", CH4, ("cast", "Lance Reddick", "Charon")),
+        ("Keanu Reeves ist nicht als John Wick dabei.", HEX, ("cast", "Keanu Reeves", "John Wick")),
+    ],
+    "never-in-another-language": [
+        ("Ian McShane nunca aparece como Winston.", CH4, ("cast", "Ian McShane", "Winston")),
+        ("Ian McShane ne revient jamais as Winston.", BAL, ("cast", "Ian McShane", "Winston")),
+        ("Halle Berry, jamais en Sofia.", CH4, ("cast", "Halle Berry", "Sofia")),
+    ],
+    "words-english-shares-with-other-languages": [
+        ("Keanu Reeves es de Canadá.", PARA, ("writer", "Keanu Reeves", None)),
+        ("Ian McShane es de Blackburn; Lance Reddick es de Baltimore.", CH2, ("writer", "Ian McShane", None)),
+        ("Halle Berry est de Cleveland, and Keanu Reeves es de Beirut.", PARA, ("director", "", None)),
     ],
 }
 

@@ -8,10 +8,14 @@ from pathlib import Path
 import pytest
 
 from wickgraph.claimkinds import cast_false_claim_truth
+from wickgraph.errors import InputError
 from wickgraph.extract import extract
+from wickgraph.extract.gazetteer import fold
 from wickgraph.extract.layout import normalise
+from wickgraph.extract.links import CUES_FILE, load_cues
 from wickgraph.extract.nameforms import sound_key
 from wickgraph.extract.patterns import default_rules
+from wickgraph.extract.translation import with_foreign_words_in_english
 from wickgraph.reference import default_reference
 
 ID = "https://w3id.org/wickgraph/id/"
@@ -511,3 +515,23 @@ def test_a_block_rules_needs_are_in_every_match() -> None:
                     checked += 1
                     assert any(need in match.group().lower() for need in block.needs), (block.id, match.group())
     assert checked > 10
+
+
+def test_words_of_another_language_are_read_as_english_in_a_view_of_the_same_length() -> None:
+    text = "Peter Stormare, dans le rôle d'Abram, et Ian McShane otra vez."
+    view = with_foreign_words_in_english(fold(text))
+    assert len(view) == len(text)
+    assert "as             Abram" in view  # padded after: the elided article joined the name
+    assert "Ian McShane    again." in view  # padded before: the English keeps its place at the clause's end
+
+
+def test_a_phrase_shorter_than_the_english_it_is_read_as_is_a_data_error(tmp_path: Path) -> None:
+    entries = json.loads(CUES_FILE.read_text(encoding="utf-8"))
+    for entry in entries:
+        if entry["id"] == "directed-by-in-another-language":
+            entry["words"].append("dir por")
+    bad = tmp_path / "cues.json"
+    bad.write_text(json.dumps(entries), encoding="utf-8")
+    with pytest.raises(InputError, match=r"directed-by-in-another-language.*reads_as") as error:
+        load_cues(bad)
+    assert error.value.filename == str(bad)

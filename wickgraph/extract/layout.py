@@ -48,7 +48,7 @@ from .spoken import (
     with_years_in_digits,
 )
 from .textscan import blank, line_spans, trim_span
-from .translation import with_loanwords_in_english, without_honorific_suffixes
+from .translation import with_foreign_words_in_english, without_honorific_suffixes
 
 __all__ = ["Credit", "Layout", "Row", "Section", "normalise", "read_layout"]
 
@@ -104,7 +104,7 @@ def normalise(text: str) -> str:
     text = with_punctuation_in_marks(text)  # a dictation's "full stop" is read as "."
     text = with_retractions_blanked(text)  # "2024 no scratch that 2025" is read as 2025
     text = with_fillers_blanked(text)  # "played by, uh, Ian McShane" is read as "played by Ian McShane"
-    text = with_loanwords_in_english(text)  # "The regisseur is X" is read as "The director  is X"
+    text = with_foreign_words_in_english(text)  # "The regisseur is X" is read as "The director  is X"
     text = without_honorific_suffixes(text)  # "Reeves Keanu-san plays" is read as "Reeves Keanu     plays"
     if not any(mark in text for mark in _LAYOUT_MARKS):
         return text

@@ -241,15 +241,16 @@ def _verbless(doc: Document, candidate: Candidate) -> bool:
 
 def _tail_cue(doc: Document, cues: Cues, end: int) -> bool:
     """A reprise cue right after the role: "is Y again", "X (Y) returns for a fourth time" (after the bracket
-    that closes the role)."""
-    if doc.text[end:end + 1] == ")":
+    that closes the role). Read in the view, where a cue of another language is English ("Y otra vez")."""
+    view = doc.folded
+    if view[end:end + 1] == ")":
         end += 1
-    if AGAIN_AFTER.match(doc.text, end) is not None or _WHO_RETURNS.match(doc.text, end) is not None:
+    if AGAIN_AFTER.match(view, end) is not None or _WHO_RETURNS.match(view, end) is not None:
         return True
-    apposition = _APPOSITION.match(doc.text, end)  # "X is Winston, the owner of the hotel, again"
+    apposition = _APPOSITION.match(view, end)  # "X is Winston, the owner of the hotel, again"
     if apposition is not None:  # only a cue right after it: what follows may be another clause ("..., back to work")
-        return AGAIN_AFTER.match(doc.text, apposition.end() - 1) is not None
-    tail = gap_words(doc.text[end:_clause_end(doc, end)])[:5]
+        return AGAIN_AFTER.match(view, apposition.end() - 1) is not None
+    tail = gap_words(view[end:_clause_end(doc, end)])[:5]
     phrase = f" {' '.join(tail)} "
     if _KEEPS_SOMETHING_ELSE.match(phrase):
         return False  # "The Harbinger (X) keeps the barometer steady": the plot's verb, not the part kept
