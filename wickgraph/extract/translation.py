@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
+from typing import Any
 
 from .links import Cues, default_cues
 
@@ -24,11 +26,33 @@ __all__ = ["with_foreign_words_in_english", "without_honorific_suffixes"]
 
 @lru_cache(maxsize=4)
 def _pattern(cues: Cues) -> tuple[re.Pattern[str], dict[str, str]]:
+    """One pattern for every word the cue lists read as English, over lower-case text, and the English of each."""
     # the view reads a text whose letters are unaccented (``gazetteer.fold``): "rôle" is read as "role"
     english = {_unaccented(word): noun for list_id, noun in cues.reads_as.items() for word in cues[list_id]}
-    words = sorted(english, key=lambda word: (-len(word), word))
     # (no word boundary after an elided article: "dans le rôle d'Abram")
-    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")(?:(?<=['\u2019])|\b)", re.IGNORECASE), english
+    return re.compile(r"\b" + _alternation(english) + r"(?:(?<=['\u2019])|\b)"), english
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """The words as one regex group built as a trie ("d(?:ans le r...|e (?:nuevo|retour))"): several times faster
+    to search than a flat alternation of some 250 phrases, and still the longest word wherever one ends."""
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def group(node: dict[str, Any]) -> str:
+        branches = [re.escape(char) + group(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" in node:  # a word ends here, and a longer one may go on: the longer is tried first
+            return f"(?:{body})?" if len(branches) == 1 else body + "?"
+        return body
+
+    return "(?:" + group(trie) + ")"
 
 
 def _unaccented(word: str) -> str:
@@ -41,20 +65,20 @@ def with_foreign_words_in_english(view: str, cues: Cues | None = None) -> str:
     "dans le rôle de") replaced by its English, padded to the same length."""
     pattern, english = _pattern(cues or default_cues())
     lower = view.lower()
-    if not any(word in lower for word in english):
-        return view  # most reviews: plain substring tests, several times cheaper than the case-blind search
-
-    def in_english(found: re.Match[str]) -> str:
-        word = found.group()
-        noun = english[word.lower()]
+    if len(lower) != len(view):  # a letter whose lower case is longer: read a copy that keeps the offsets
+        lower = "".join(char.lower() if len(char.lower()) == 1 else char for char in view)
+    pieces, done = [], 0
+    for found in pattern.finditer(lower):
+        noun = english[found.group()]
         if not noun:
-            return word
+            continue
+        word = view[found.start():found.end()]
         noun = noun.upper() if word.isupper() else noun.capitalize() if word[0].isupper() else noun
         # padded before, so the English keeps its place against what follows ("Winston again." for "Winston otra
         # vez."); after, where an elided article joins the next word ("as             Abram" for "dans le rôle d'Abram")
-        return noun.ljust(len(word)) if word[-1] in "'\u2019" else noun.rjust(len(word))
-
-    return pattern.sub(in_english, view)
+        pieces += [view[done:found.start()], noun.ljust(len(word)) if word[-1] in "'\u2019" else noun.rjust(len(word))]
+        done = found.end()
+    return "".join(pieces) + view[done:] if pieces else view
 
 
 # a form of address after a name: Japanese or Korean "Keanu-san", "Ian-sama", "Ana-ssi", "Chad-shi"; Indian or
