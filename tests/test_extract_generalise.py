@@ -4870,6 +4870,26 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Un film nerveux, scénario de Derek Kolstad.", JW1, [("writer", "Derek Kolstad", None, "supported")]),
         ("O roteiro de Derek Kolstad é simples.", CH2, [("writer", "Derek Kolstad", None, "supported")]),
     ],
+    "a-lone-star-that-marks-a-note-is-no-rating": [
+        ("Best bits:\n- Casablanca with the dogs \u2605\n- the library \u2605\n\nMy score: 7/10", PARA, [("rating", "", 7, "unknown")]),
+        ("The desert ride \u2605\nOverall: 3 out of 5", PARA, [("rating", "", 3, "unknown")]),
+        ("Glass room fight \u2605\nGrade: B+", PARA, [("rating", "", "B+", "unknown")]),
+    ],
+    "turns-counted-after-the-role": [
+        ("Keanu = Wick, 3rd time", PARA, [("reprise", "Keanu Reeves", "Wick", "supported")]),
+        ("Lance Reddick, Charon, his third outing.", PARA, [("reprise", "Lance Reddick", "Charon", "supported")]),
+        ("Keanu Reeves as John Wick, a fourth time in the suit.", CH4, [("reprise", "Keanu Reeves", "John Wick", "supported")]),
+    ],
+    "a-numbered-chapter-abbreviated": [
+        ("The Elder in Ch. 3 is Sa\u00efd Taghmaoui.", PARA, [("cast", "Sa\u00efd Taghmaoui", "The Elder", "supported")]),
+        ("Keanu Reeves is John Wick. Ch. 4 is next.", PARA, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("Chap. 2 was shot in Rome; this one, Chap. 3, has Halle Berry as Sofia.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
+    ],
+    "credit-noun-played": [
+        ("Anjelica Huston plays the Director - a ballet boss.", PARA, [("cast", "Anjelica Huston", "the Director", "supported")]),
+        ("The Director \u2014 Chad Stahelski", CH2, [("director", "Chad Stahelski", None, "supported")]),
+        ("Keanu Reeves is John Wick, as the director, Chad Stahelski, intended.", JW1, [("director", "Chad Stahelski", None, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -7163,6 +7183,26 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Keanu Reeves es de Canadá.", PARA, ("writer", "Keanu Reeves", None)),
         ("Ian McShane es de Blackburn; Lance Reddick es de Baltimore.", CH2, ("writer", "Ian McShane", None)),
         ("Halle Berry est de Cleveland, and Keanu Reeves es de Beirut.", PARA, ("director", "", None)),
+    ],
+    "a-lone-star-that-marks-a-note-is-no-rating": [
+        ("Casablanca with the dogs \u2605\nThe library fight", PARA, ("rating", "", 1)),
+        ("- the glass room \u2605\n- the stairs \u2605", CH4, ("rating", "", 1)),
+        ("The Continental scenes \u2605 (my favourite)\n", CH2, ("rating", "", 1)),
+    ],
+    "turns-counted-after-the-role": [
+        ("Keanu Reeves is John Wick, second time I saw it.", PARA, ("reprise", "Keanu Reeves", "John Wick")),
+        ("Keanu Reeves is John Wick; the third time he fights, it hurts.", PARA, ("reprise", "Keanu Reeves", "John Wick")),
+        ("Ian McShane is Winston, third time lucky for the hotel staff.", CH2, ("reprise", "Ian McShane", "Winston")),
+    ],
+    "a-numbered-chapter-abbreviated": [
+        ("- Ch. 2: Cassian/Common + Ares/Ruby Rose, both dead", PARA, ("cast", "Common", "Cassian")),
+        ("- Ch. 4 recasts the Elder (George Georgiou, not Taghmaoui)", PARA, ("cast", "George Georgiou", "the Elder")),
+        ("In Ch 4, Donnie Yen is Caine.", PARA, ("cast", "Donnie Yen", "Caine")),
+    ],
+    "credit-noun-played": [
+        ("Anjelica Huston as the Director \u2014 Ruska Roma, the theatre.", PARA, ("director", "Ruska Roma", None)),
+        ("Anjelica Huston plays the Director - Ruska Roma boss.", PARA, ("director", "Ruska Roma", None)),
+        ("Bill Skarsg\u00e5rd, playing the Director: Marquis of the High Table.", CH4, ("director", "Marquis", None)),
     ],
 }
 

@@ -82,7 +82,7 @@ _NUMBERED = re.compile(r"John Wick (\d)\Z")
 
 
 def numbered_forms(names: tuple[str, ...]) -> list[str]:
-    """Shorthands of a numbered film: "Wick 4", "JW 4", "Chapter Four", "the fourth John Wick"."""
+    """Shorthands of a numbered film: "Wick 4", "JW 4", "Chapter Four", "the fourth John Wick", a note's "Ch. 4"."""
     forms: list[str] = []
     for name in names:
         match = _NUMBERED.match(name)
@@ -92,7 +92,7 @@ def numbered_forms(names: tuple[str, ...]) -> list[str]:
         word, ordinal = _NUMBER_WORDS[digit]
         forms += [f"Wick {digit}", f"JW {digit}", f"JW-{digit}", f"Chapter {word}", f"John Wick {word}",
                   f"John Wick Chapter {word}", f"John Wick Part {word}", f"{ordinal} John Wick",
-                  f"Wick Chapter {digit}"]
+                  f"Wick Chapter {digit}", f"Ch. {digit}", f"Ch {digit}", f"Chap. {digit}"]
     return forms
 
 

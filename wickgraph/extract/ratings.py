@@ -64,6 +64,7 @@ _OTHERS = re.compile(r"\b(?:imdb|rotten tomatoes|metacritic|letterboxd average|c
 # "4.8 out of 5 stars   3,412 ratings", "3.9/5 from 120 votes": a count of ratings after the value makes it an average
 _COUNT_AFTER = re.compile(r"[\s(|\u00b7,-]*(?:from\s+|based\s+on\s+|across\s+)?\d[\d,.]*\s*k?\s+"
                           r"(?:global\s+|customer\s+|user\s+)?(?:ratings?|reviews?|votes?)\b", re.IGNORECASE)
+_LINE_END = re.compile(r"[ \t]*(?:\([^()\n]{0,40}\)[ \t]*)?(?:\n|\Z)")  # (after an aside: "★ (my favourite)")
 # The critic's own: "My score:", "Our verdict:", "Rating:", "Grade:" on the line before the value.
 _OWN_LABEL = re.compile(r"\b(?:my|our)\b[^.!?\n]{0,40}\b(?:verdict|score|rating|grade|take|mark|number|pick|vote)\b|"
                         r"\bown\s+(?:verdict|score|rating|grade|mark)\b|"  # "the Secretary's own mark: 4 out of 5"
@@ -293,6 +294,9 @@ def find_rating(text: str) -> RatingMatch | None:
                     and _BADGE_AFTER.match(text, match.end()) \
                     and not _SCORE_LABEL.search(_previous_line(text, line_start)):
                 continue  # "★ TOP REVIEW", "★ Staff pick": a badge that opens its line, not one star
+            if kind == "stars_glyph" and match.group() == "\u2605" and _LINE_END.match(text, match.end()) \
+                    and re.search(r"\w", before) and not _SCORE_LABEL.search(before):
+                continue  # "• Casablanca w/ the dogs ★": a star that marks a note or a list item, not one star
             parsed = reading(kind, match)
             if parsed is None:
                 continue

@@ -27,6 +27,10 @@ AGAIN_AFTER = re.compile(
     r"back from|reprising|as ever|as always|(?:one|a) (?:last|final) time|"
     r"a (?:role|part) (?:he|she|they) (?:first )?(?:played|took on|created)|"
     r"for (?:the|a) (?:second|third|fourth|fifth|sixth|umpteenth|\w+th) time|"
+    # the player's turns counted after the role, ending its phrase: "Keanu = Wick, 3rd time", "Charon, his third
+    # outing" (not "second time I saw it")
+    r"(?:(?:his|her|their|a|the)\s+)?(?:second|third|fourth|fifth|sixth|\d(?:nd|rd|th))\s+"
+    r"(?:time|outing|turn|round|go-round|stint|go)(?=\s*(?:[.,;:!?)\n]|\Z|\s+(?:in|as|playing|on)\b))|"
     # "as he has since 2014", "as she was in the first three films": the role held before
     r"(?:just |exactly )?as (?:he|she|they) (?:has|have|had|did|was|were)(?: done| been)? "
     r"(?:since (?:19|20)\d\d|since the (?:first|original|start|beginning)|in the (?:first|earlier|other|previous)))"
