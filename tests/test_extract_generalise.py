@@ -4890,6 +4890,21 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("The Director \u2014 Chad Stahelski", CH2, [("director", "Chad Stahelski", None, "supported")]),
         ("Keanu Reeves is John Wick, as the director, Chad Stahelski, intended.", JW1, [("director", "Chad Stahelski", None, "supported")]),
     ],
+    "a-notes-participle-with-the-directors-count": [
+        ("Chad Stahelski directing his third Wick film, it moves.", PARA, [("director", "Chad Stahelski", None, "supported")]),
+        ("Chad Stahelski directing his fourth entry in the series.", CH4, [("director", "Chad Stahelski", None, "supported")]),
+        ("Stahelski directing his second feature: tighter, meaner.", CH2, [("director", "Chad Stahelski", None, "supported")]),
+    ],
+    "a-title-after-a-role-cue-is-the-character": [
+        ("Keanu Reeves is back as John Wick in the second chapter of the John Wick saga, a sequel that goes big.", CH2, [("franchise_member", "", None, "supported")]),
+        ("Reeves plays John Wick in this fourth entry in the John Wick series.", CH4, [("franchise_member", "", None, "supported")]),
+        ("Keanu, once more as John Wick in the third instalment of the saga, limps.", PARA, [("franchise_member", "", None, "supported")]),
+    ],
+    "a-panels-joint-score": [
+        ("Hosts: Ana 8/10, Tom 6/10. Official show score 3.5/5.", PARA, [("rating", "", 3.5, "unknown")]),
+        ("Ana: A-. Tom: B. Consensus B+.", CH2, [("rating", "", "B+", "unknown")]),
+        ("Ana gives it 8/10 and Tom 6/10; the combined score: 7/10.", CH4, [("rating", "", 7, "unknown")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -7203,6 +7218,21 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Anjelica Huston as the Director \u2014 Ruska Roma, the theatre.", PARA, ("director", "Ruska Roma", None)),
         ("Anjelica Huston plays the Director - Ruska Roma boss.", PARA, ("director", "Ruska Roma", None)),
         ("Bill Skarsg\u00e5rd, playing the Director: Marquis of the High Table.", CH4, ("director", "Marquis", None)),
+    ],
+    "a-notes-participle-with-the-directors-count": [
+        ("David Leitch directing his second film, Atomic Blonde, was a blast.", JW1, ("director", "David Leitch", None)),
+        ("Chad Stahelski directing his next film is all I want.", CH4, ("director", "Chad Stahelski", None)),
+        ("Chad Stahelski directing his third film, Parabellum, came later.", JW1, ("director", "Chad Stahelski", None)),
+    ],
+    "a-title-after-a-role-cue-is-the-character": [
+        ("John Wick came out in 2014; this one is better.", CH2, ("release_year", "", 2014)),
+        ("In John Wick, released in 2014, the dog dies.", CH4, ("release_year", "", 2014)),
+        ("Back in John Wick in 2014, Keanu Reeves was younger.", CH2, ("release_year", "", 2014)),
+    ],
+    "a-panels-joint-score": [
+        ("The critical consensus is positive; I give it 6/10.", CH2, ("rating", "", "B+")),
+        ("Ana 8/10, Tom 6/10, and the consensus on Letterboxd is 3.9/5.", CH4, ("rating", "", 3.9)),
+        ("My score: 7/10. The average on IMDb: 8.1/10.", PARA, ("rating", "", 8.1)),
     ],
 }
 

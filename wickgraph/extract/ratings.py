@@ -74,7 +74,9 @@ _OWN_LABEL = re.compile(r"\b(?:my|our)\b[^.!?\n]{0,40}\b(?:verdict|score|rating|
                         r"\b(?:editors?['\u2019]?s?|staff|critic['\u2019]?s?|house)\s+(?:verdict|score|rating|grade|pick|mark)\b|"
                         # a show's own: "So, official Cleaner's Cut verdict: nine out of ten"
                         r"\b(?:official|show['\u2019]s|podcast['\u2019]s|channel['\u2019]s)\s+(?:[\w'\u2019-]+\s+){0,3}?"
-                        r"(?:verdict|score|rating|grade)\s*[:\-\u2013\u2014]|"
+                        r"(?:verdict|score|rating|grade)\s*(?:[:\-\u2013\u2014]|$)|"
+                        # a panel's joint score among its members' own: "Ana 8/10, Tom 6/10 ... consensus B+"
+                        r"\b(?:consensus|combined|joint|overall)\s+(?:(?:verdict|score|rating|grade|mark)\s*)?[:\-\u2013\u2014]?\s*$|"
                         # (after a thread's counter: "12/12 final verdict: Parabellum is a 9/10")
                         r"^\W*(?:\d{1,2}/\d{1,2}\W+)?(?:verdict|score|rating|grade|vote|"
                         r"final\s+(?:score|verdict|grade|vote)|overall)\b|"

@@ -49,8 +49,8 @@ NEEDS = {"stars_glyph": ("★",), "stars_ascii": ("**", "*/", "✦", "✪", "✭
           "given_bare": ("give", "gave", "giving", "rate", "rating", "award", "verdict", "score", "grade", "from me",
                          "deserve", "put", "for me", "vote", "note", "call", "going"),
           "labelled_scale": ("out of", "/"),
-          "letter": ("grade", "rat", "verdict", "score", "overall", "going", "give", "giving", "gets", "earns",
-                     "award", "solid", "get a", "earn a", "take", "mark"),
+          "letter": ("grade", "rat", "verdict", "score", "overall", "consensus", "going", "give", "giving", "gets",
+                     "earns", "award", "solid", "get a", "earn a", "take", "mark"),
           "meter": _METER_FULL,
           "letter_alone": ("grade",),
           "letter_suffix": ("from me", "for me", "overall", "it is", "it's", "here")}
@@ -121,7 +121,7 @@ _SOURCES: list[tuple[str, re.Pattern[str]]] = [
                                r"(?![\d/]|[.,]\d|\s*(?:/|out\s+of\b|of\b))")),
     ("letter", re.compile(
         # a label, maybe with a phrase before its colon ("Our own mark, for the film that said goodbye to him: A-")
-        r"(?:\b(?:grade|rating|verdict|score|overall(?:\s+grade)?|(?:my|our)\s+take|(?:my|our|own)\s+mark)"
+        r"(?:\b(?:grade|rating|verdict|score|overall(?:\s+grade)?|consensus|(?:my|our)\s+take|(?:my|our|own)\s+mark)"
         r"(?:[*_]*\s*[:\-–—|]?[*_]*\s*[*_]*|[ \t]*(?:[.·_]{3,}|…+)[ \t]*|,[^,:;.\n]{1,60}:\s*"  # "**Grade:** B+"
         r"|\s+(?:is|was|would\s+be|will\s+be|stays|remains)\s+(?:an?\s+)?)"  # "My grade is a B-plus"
         r"|\b(?:I'm going|I am going|I give it|giving it|gonna give it|going to give it|"

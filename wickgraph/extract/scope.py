@@ -174,5 +174,10 @@ def _blocks(doc: Document, candidate: Candidate, block: Rule, sentence_start: in
         return True
     # the work it names is the reviewed one, or (except for years) a name that is first a character
     at = match.start("work")
-    weak = candidate.type in ("cast", "director", "writer") and _weak_work(doc, at)
+    weak = _weak_work(doc, at) and (candidate.type in ("cast", "director", "writer")
+                                    or _PLAYED_BEFORE.search(doc.folded, max(0, at - 12), at) is not None)
     return not (doc.work_at(at) == doc.film or weak)
+
+
+# a role cue right before a name: "back as John Wick in the second chapter" names the character, not the first film
+_PLAYED_BEFORE = re.compile(r"\b(?:as|plays|played|playing)\s+\Z", re.IGNORECASE)
