@@ -4905,6 +4905,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Ana: A-. Tom: B. Consensus B+.", CH2, [("rating", "", "B+", "unknown")]),
         ("Ana gives it 8/10 and Tom 6/10; the combined score: 7/10.", CH4, [("rating", "", 7, "unknown")]),
     ],
+    "an-apposition-then-a-participle-of-manner-then-its-agent": [
+        ("Iosef Tarasov, a mob heir played with sneering entitlement by Alfie Allen, steals the car.", JW1, [("cast", "Alfie Allen", "Iosef Tarasov", "supported")]),
+        ("Zero, the sushi chef played with puppyish glee by Mark Dacascos, fights.", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
+        ("Santino, a spoiled heir portrayed with oily charm by Riccardo Scamarcio, calls in the marker.", CH2, [("cast", "Riccardo Scamarcio", "Santino", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -7233,6 +7238,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("The critical consensus is positive; I give it 6/10.", CH2, ("rating", "", "B+")),
         ("Ana 8/10, Tom 6/10, and the consensus on Letterboxd is 3.9/5.", CH4, ("rating", "", 3.9)),
         ("My score: 7/10. The average on IMDb: 8.1/10.", PARA, ("rating", "", 8.1)),
+    ],
+    "an-apposition-then-a-participle-of-manner-then-its-agent": [
+        ("Viggo, a man played with fear by his son, is Michael Nyqvist here.", JW1, ("cast", "Michael Nyqvist", "Iosef")),
+        ("Winston, the manager played with for years by Keanu Reeves, is Ian McShane.", CH2, ("cast", "Keanu Reeves", "Winston")),
+        ("Caine, a friend played with cruelly by the Marquis, is loyal; Donnie Yen shines.", CH4, ("cast", "Donnie Yen", "the Marquis")),
     ],
 }
 

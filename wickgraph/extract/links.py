@@ -307,8 +307,13 @@ _APPOSED_PARTICIPLE = re.compile(r"(?:,\s+[^,;.!?()\n]{1,50})?,\s+(?:a|an|the|hi
 
 
 # a participle set off after the role, lower-case words of its own, then its agent: a phrase of any length
-_PARTICIPLE_THEN_BY = re.compile(r"\s*,\s*(?:played|portrayed|voiced|embodied|essayed|interpreted)\s+"
-                                 r"(?:(?-i:[a-z])[\w'-]*,?\s+){1,14}?by\s+", re.IGNORECASE)
+_PARTICIPLE_THEN_BY = re.compile(r"\s*,\s*(?:(?:played|portrayed|voiced|embodied|essayed|interpreted)\s+"
+                                 r"(?:(?-i:[a-z])[\w'-]*,?\s+){1,14}?"
+                                 # ... after an apposition, a short phrase of manner: "Iosef, a mob heir played with
+                                 # sneering glee by X"
+                                 r"|(?:a|an|the|his|her|their)\s+(?:(?-i:[a-z])[\w'-]*\s+){1,4}?"
+                                 r"(?:played|portrayed|voiced|embodied|essayed)\s+with\s+(?!(?:for|by|in|at|on|to|and)\b)"
+                                 r"(?:(?-i:[a-z])[\w'-]*\s+){1,3}?)by\s+", re.IGNORECASE)
 
 
 _AGAIN_WORDS = frozenset({"again", "once", "more", "also", "still"})  # "Winston is played again from X"
