@@ -4910,6 +4910,12 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Zero, the sushi chef played with puppyish glee by Mark Dacascos, fights.", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
         ("Santino, a spoiled heir portrayed with oily charm by Riccardo Scamarcio, calls in the marker.", CH2, [("cast", "Riccardo Scamarcio", "Santino", "supported")]),
     ],
+    "another-films-title-opening-its-own-credits-line": [
+        ("JOHN WICK: CHAPTER 4  USA 2023 \u00b7 169 min \u00b7 Dir. Chad Stahelski", CH4, [("director", "Chad Stahelski", None, "supported")]),
+        ("JOHN WICK: CHAPTER 4\nUSA 2023 \u00b7 169 min \u00b7 Dir. Chad Stahelski\n\nALSO SHOWING\n\nAFTERSUN  UK 2022 \u00b7 101 min \u00b7 Dir. Charlotte Wells\nQuietly devastating.", CH4, [("director", "Chad Stahelski", None, "supported")]),
+        ("Directed by Chad Stahelski.\n\nTHE SUBSTANCE (2024) \u00b7 141 min \u00b7 18 \u00b7 Dir. Coralie Fargeat\nBody horror.", JW1, [("director", "Chad Stahelski", None, "supported")]),
+        ("Dir. Len Wiseman\n\nHOW TO TRAIN YOUR DRAGON (2025) \u00b7 PG \u00b7 Dir. Dean DeBlois\nDragons.", BAL, [("director", "Len Wiseman", None, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -7243,6 +7249,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Viggo, a man played with fear by his son, is Michael Nyqvist here.", JW1, ("cast", "Michael Nyqvist", "Iosef")),
         ("Winston, the manager played with for years by Keanu Reeves, is Ian McShane.", CH2, ("cast", "Keanu Reeves", "Winston")),
         ("Caine, a friend played with cruelly by the Marquis, is loyal; Donnie Yen shines.", CH4, ("cast", "Donnie Yen", "the Marquis")),
+    ],
+    "another-films-title-opening-its-own-credits-line": [
+        ("JOHN WICK: CHAPTER 4\nUSA 2023 \u00b7 169 min \u00b7 Dir. Chad Stahelski\n\nALSO SHOWING\n\nAFTERSUN  UK 2022 \u00b7 101 min \u00b7 Dir. Charlotte Wells\nQuietly devastating.", CH4, ("director", "Charlotte Wells", None)),
+        ("Directed by Chad Stahelski.\n\nTHE SUBSTANCE (2024) \u00b7 141 min \u00b7 18 \u00b7 Dir. Coralie Fargeat\nBody horror.", JW1, ("director", "Coralie Fargeat", None)),
+        ("Dir. Len Wiseman\n\nHOW TO TRAIN YOUR DRAGON (2025) \u00b7 PG \u00b7 Dir. Dean DeBlois\nDragons.", BAL, ("director", "Dean DeBlois", None)),
     ],
 }
 

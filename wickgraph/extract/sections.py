@@ -81,15 +81,15 @@ _CREDITS_LINE = re.compile(r"[^\n]{0,60}?\b(?:19|20)\d\d\b[^\n]*(?:\bmin\b|\bdir
 
 
 def _outside_films(doc: Document, starts: list[int], opened: list[tuple[int, str]]) -> list[Span]:
-    """Blocks about films the reference does not know, in a post whose paragraphs open with their films' titles."""
-    if not any(topic == doc.film for _, topic in opened):
-        return []
+    """Blocks about films the reference does not know, in a post whose paragraphs open with their films' titles (or
+    anywhere, for a title that opens its own credits line: a listing's "ALSO SHOWING")."""
+    film_opens = any(topic == doc.film for _, topic in opened)
     titles: set[str] = set()
     spans: list[Span] = []
     for start in starts:
         end = _PARAGRAPH_START.search(doc.text, start)
         end_at = end.start() if end else len(doc.text)
-        title = _outside_title(doc, start)
+        title = _title_on_credits_line(doc, start) or (_outside_title(doc, start) if film_opens else None)
         if title is not None:
             titles.add(title)
             spans.append((start, end_at))
@@ -104,6 +104,15 @@ def _opens_with(text: str, start: int, title: str) -> bool:
     return text[start:end].lower() == title and not text[end:end + 1].isalnum()
 
 
+# ... or the title opening its own credits line, in capitals or with its year: "AFTERSUN  UK 2022 · 101 min · Dir.
+# Charlotte Wells", "SINNERS (2025) · 137 min · 15 · Dir. Ryan Coogler"
+_TITLE_ON_CREDITS_LINE = re.compile(r"[ \t#*_>]*"
+                                    r"(?P<title>(?-i:[A-Z0-9][A-Z0-9 '&:,.!?-]{0,58}[A-Z0-9!?])|[^\n(]{2,60}?)"
+                                    r"[ \t*_]*(?P<year>\(\s*(?:19|20)\d\d\s*\))?"
+                                    r"(?:[ \t]{2,}|[ \t]*[\u00b7|\u2022][ \t]*)(?=[^\n]*\bdir\b)", re.IGNORECASE)
+_YEAR_OR_RUNNING_TIME = re.compile(r"[^\n]{0,60}?(?:\b(?:19|20)\d\d\b|\bmin\b)")
+
+
 def _outside_title(doc: Document, start: int) -> str | None:
     """The title, lower-cased, of a film outside the reference whose block starts at ``start``; None otherwise."""
     line = _TITLE_LINE.match(doc.text, start)
@@ -113,6 +122,17 @@ def _outside_title(doc: Document, start: int) -> str | None:
     if not line.group("year") and not (title.isupper() and _CREDITS_LINE.match(doc.text, line.end() + 1)):
         return None
     return title.lower()
+
+
+def _title_on_credits_line(doc: Document, start: int) -> str | None:
+    """The title, lower-cased, of a film outside the reference that opens its own credits line at ``start``."""
+    line = _TITLE_ON_CREDITS_LINE.match(doc.text, start)
+    if line is None or doc.mentions_between(start, line.end("title")):
+        return None
+    capitals = line.group("title").isupper() and _YEAR_OR_RUNNING_TIME.match(doc.text, line.end()) is not None
+    if not (line.group("year") or capitals):
+        return None
+    return line.group("title").strip().lower()
 
 
 # "Chapter 2 (rewatched): 9/10" over "Parabellum: 7/10": a short line labelled by a work's title
