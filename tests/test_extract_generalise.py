@@ -4916,6 +4916,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Directed by Chad Stahelski.\n\nTHE SUBSTANCE (2024) \u00b7 141 min \u00b7 18 \u00b7 Dir. Coralie Fargeat\nBody horror.", JW1, [("director", "Chad Stahelski", None, "supported")]),
         ("Dir. Len Wiseman\n\nHOW TO TRAIN YOUR DRAGON (2025) \u00b7 PG \u00b7 Dir. Dean DeBlois\nDragons.", BAL, [("director", "Len Wiseman", None, "supported")]),
     ],
+    "a-possessive-after-a-comma-opens-an-apposition-not-a-list-item": [
+        ("Behind the camera: directed by Chad Stahelski, Keanu's old stunt double.", JW1, [("director", "Chad Stahelski", None, "supported")]),
+        ("Written by Derek Kolstad, Shay Hatten's mentor.", JW1, [("writer", "Derek Kolstad", None, "supported")]),
+        ("Directed by Chad Stahelski, Reeves's stunt man on The Matrix.", CH2, [("director", "Chad Stahelski", None, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -7254,6 +7259,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("JOHN WICK: CHAPTER 4\nUSA 2023 \u00b7 169 min \u00b7 Dir. Chad Stahelski\n\nALSO SHOWING\n\nAFTERSUN  UK 2022 \u00b7 101 min \u00b7 Dir. Charlotte Wells\nQuietly devastating.", CH4, ("director", "Charlotte Wells", None)),
         ("Directed by Chad Stahelski.\n\nTHE SUBSTANCE (2024) \u00b7 141 min \u00b7 18 \u00b7 Dir. Coralie Fargeat\nBody horror.", JW1, ("director", "Coralie Fargeat", None)),
         ("Dir. Len Wiseman\n\nHOW TO TRAIN YOUR DRAGON (2025) \u00b7 PG \u00b7 Dir. Dean DeBlois\nDragons.", BAL, ("director", "Dean DeBlois", None)),
+    ],
+    "a-possessive-after-a-comma-opens-an-apposition-not-a-list-item": [
+        ("Behind the camera: directed by Chad Stahelski, Keanu's old stunt double.", JW1, ("director", "Keanu Reeves", None)),
+        ("Written by Derek Kolstad, Shay Hatten's mentor.", JW1, ("writer", "Shay Hatten", None)),
+        ("Directed by Chad Stahelski, Keanu Reeves's friend since 1999.", CH2, ("director", "Keanu Reeves", None)),
     ],
 }
 

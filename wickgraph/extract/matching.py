@@ -139,6 +139,8 @@ def _candidate(doc: Document, rule: Rule, match: re.Match[str]) -> Candidate | N
                                      object_position=span[0] > match.start()))
             if not items:
                 return None
+            if span[1] >= candidate.end > items[-1][1]:
+                candidate.end = items[-1][1]  # the evidence ends with the list's last name ("..., Keanu's double")
             candidate.parts[{"people": "person", "actors": "actor", "characters": "character"}[name]] = items
         elif name == "title_role":
             candidate.parts[name] = [span]
@@ -218,7 +220,13 @@ def _list_items(doc: Document, start: int, end: int, kind: int = PERSON,
     for index, (i_start, i_end) in enumerate(items):
         if index and object_position and _CLAUSE_VERB.match(doc.text, i_end):
             return
+        if index and _POSSESSIVE_DESCRIPTION.match(doc.text, i_end) \
+                and doc.text[items[index - 1][1]:i_start].strip() == ",":
+            return  # "directed by Chad Stahelski, Keanu's old stunt double": an apposition, not the next name
         yield i_start, i_end
+
+
+_POSSESSIVE_DESCRIPTION = re.compile(r"['\u2019]s?[ \t]+(?-i:[a-z])")
 
 
 def _raw_list_items(doc: Document, start: int, end: int, kind: int = PERSON) -> Iterator[tuple[int, int]]:
