@@ -4921,6 +4921,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Written by Derek Kolstad, Shay Hatten's mentor.", JW1, [("writer", "Derek Kolstad", None, "supported")]),
         ("Directed by Chad Stahelski, Reeves's stunt man on The Matrix.", CH2, [("director", "Chad Stahelski", None, "supported")]),
     ],
+    "a-self-correction-after-a-dash": [
+        ("Ian McShane is Winston. It came out in 2016 \u2014 no wait, it was 2017.", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Keanu Reeves is John Wick. Chad Stahelski directed it -- no wait, that was the first one.", CH4, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("Halle Berry is Sofia - no wait, she is, I checked. Lance Reddick is Charon.", PARA, [("cast", "Lance Reddick", "Charon", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -7264,6 +7269,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Behind the camera: directed by Chad Stahelski, Keanu's old stunt double.", JW1, ("director", "Keanu Reeves", None)),
         ("Written by Derek Kolstad, Shay Hatten's mentor.", JW1, ("writer", "Shay Hatten", None)),
         ("Directed by Chad Stahelski, Keanu Reeves's friend since 1999.", CH2, ("director", "Keanu Reeves", None)),
+    ],
+    "a-self-correction-after-a-dash": [
+        ("It came out in 2016 \u2014 no wait, it was February 2017, I know.", CH2, ("release_year", "", 2016)),
+        ("Ruby Rose is back as Ares in the \u2014 no wait, Ares died in Chapter 2.", PARA, ("cast", "Ruby Rose", "Ares")),
+        ("Chad Stahelski directed it -- no wait, that was the first one, David Leitch did this.", CH2, ("director", "Chad Stahelski", None)),
     ],
 }
 

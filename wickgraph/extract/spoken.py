@@ -131,7 +131,8 @@ def with_fillers_blanked(view: str) -> str:
 _RETRACTION = regexcache.compile(r"\b(?:(?:scratch|strike)\s+that|or\s+rather|no\s+wait|sorry|i\s+mean|"
                                  r"you\s+know\s+what)\b[\s,:\u2014\u2013-]*", re.IGNORECASE, skip_to_start=True)
 # ... after "no" or a comma or dash: "2024 no scratch that 2025", "Cassian, no wait, Zero"
-_RETRACTION_OPENS = re.compile(r"(?:\bno\b[\s,]*|[ \t]*[,\u2014\u2013][ \t]*)\Z", re.IGNORECASE)
+# (a dash is a hyphen in the folded view: "2016 — no wait" is read as "2016 - no wait")
+_RETRACTION_OPENS = re.compile(r"(?:\bno\b[\s,]*|[ \t]*[,\u2014\u2013][ \t]*|[ \t]+-{1,2}[ \t]*)\Z", re.IGNORECASE)
 # what a correction says again: a number, a capitalised name, or the clause restated from its first word
 _NUMBER_BEFORE = re.compile(r"\d[\d.,/]*\s*\Z")
 _NAME_BEFORE = re.compile(r"(?-i:[A-Z][\w'\u2019-]*)(?:\s+(?-i:[A-Z][\w'\u2019-]*)){0,3}\s*\Z")
