@@ -4926,6 +4926,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Keanu Reeves is John Wick. Chad Stahelski directed it -- no wait, that was the first one.", CH4, [("cast", "Keanu Reeves", "John Wick", "supported")]),
         ("Halle Berry is Sofia - no wait, she is, I checked. Lance Reddick is Charon.", PARA, [("cast", "Lance Reddick", "Charon", "supported")]),
     ],
+    "present-tense-arrival-in-cinemas": [
+        ("Parabellum reaches cinemas on May 17, 2019.", PARA, [("release_year", "", 2019, "supported")]),
+        ("It hits theaters in March 2023, at last.", CH4, [("release_year", "", 2023, "supported")]),
+        ("Ballerina lands in cinemas on June 6, 2025.", BAL, [("release_year", "", 2025, "supported")]),
+    ],
+    "credited-for-the-script-without-a-verb": [
+        ("Derek Kolstad and Michael Finch credited for the script.", CH2, [("writer", "Derek Kolstad", None, "supported"), ("writer", "Michael Finch", None, "contradicted")]),
+        ("Derek Kolstad is credited on the screenplay.", JW1, [("writer", "Derek Kolstad", None, "supported")]),
+        ("Shay Hatten and Michael Finch get credited for the screenplay.", CH4, [("writer", "Shay Hatten", None, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -7274,6 +7284,16 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("It came out in 2016 \u2014 no wait, it was February 2017, I know.", CH2, ("release_year", "", 2016)),
         ("Ruby Rose is back as Ares in the \u2014 no wait, Ares died in Chapter 2.", PARA, ("cast", "Ruby Rose", "Ares")),
         ("Chad Stahelski directed it -- no wait, that was the first one, David Leitch did this.", CH2, ("director", "Chad Stahelski", None)),
+    ],
+    "present-tense-arrival-in-cinemas": [
+        ("I hit the cinemas in 2019 to see it.", PARA, ("release_year", "", 2019)),
+        ("We reached the cinema in 2023 after a long drive; the film was great.", PARA, ("release_year", "", 2023)),
+        ("Chapter 2 hits theaters in 2017, and this one later.", PARA, ("release_year", "", 2017)),
+    ],
+    "credited-for-the-script-without-a-verb": [
+        ("Keanu Reeves credited Derek Kolstad for the script.", PARA, ("writer", "Keanu Reeves", None)),
+        ("Chad Stahelski, credited for the stunts on the script page, directs.", PARA, ("writer", "Chad Stahelski", None)),
+        ("Derek Kolstad credited for the script of Chapter 2, not this one.", PARA, ("writer", "Derek Kolstad", None)),
     ],
 }
 
