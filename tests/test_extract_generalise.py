@@ -4936,6 +4936,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Derek Kolstad is credited on the screenplay.", JW1, [("writer", "Derek Kolstad", None, "supported")]),
         ("Shay Hatten and Michael Finch get credited for the screenplay.", CH4, [("writer", "Shay Hatten", None, "supported")]),
     ],
+    "a-quotations-signature-gives-its-own-score": [
+        ("\u201cRelentless.\u201d\n\u2014 Luis Mendon\u00e7a, Film Desk Daily: 3.5/5\n\nOur rating: \u2605\u2605\u2605\u2605 (out of five)", PARA, [("rating", "", 4, "unknown")]),
+        ("\u2014 Jane Roe (The Daily Planet): 4/5\n\nI give it 3/5.", CH4, [("rating", "", 3, "unknown")]),
+        ("- Me, after two viewings: 4/5", CH2, [("rating", "", 4, "unknown")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -7294,6 +7299,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Keanu Reeves credited Derek Kolstad for the script.", PARA, ("writer", "Keanu Reeves", None)),
         ("Chad Stahelski, credited for the stunts on the script page, directs.", PARA, ("writer", "Chad Stahelski", None)),
         ("Derek Kolstad credited for the script of Chapter 2, not this one.", PARA, ("writer", "Derek Kolstad", None)),
+    ],
+    "a-quotations-signature-gives-its-own-score": [
+        ("\u201cA blast.\u201d\n\u2014 Priya Das, The Lantern: 4/5", CH2, ("rating", "", 4)),
+        ("-- Tom Okoro, Reel Talk: 2/5\nMore soon.", CH4, ("rating", "", 2)),
+        ("\u2013 Ana Lima (Cine Folha): 9/10", PARA, ("rating", "", 9)),
     ],
 }
 

@@ -32,7 +32,10 @@ _OTHER_LABEL = re.compile(
     r"|\b(?:my|our|his|her|their)\s+(?:\w+\s+)?(?:wife|husband|partner|friend|friends|son|daughter|sister|brother|"
     r"mum|mom|dad|father|mother|kid|kids|girlfriend|boyfriend|colleague|editor|co-?host|flatmate|roommate)"
     # ... or as the holder of a score: "My brother's rating: 6/10"
-    r"(?:['\u2019]s?\s+(?:\w+\s+)?(?:score|rating|verdict|grade|mark|vote|take))?\s*[:\-–]\s*$",
+    r"(?:['\u2019]s?\s+(?:\w+\s+)?(?:score|rating|verdict|grade|mark|vote|take))?\s*[:\-–]\s*$"
+    # a quotation's signature, a name after a dash opening the line: "— Jane Roe, The Daily Planet: 4/5"
+    r"|^[ \t]*(?:[\u2014\u2013]|--?)[ \t]*(?!(?:me|myself|yours\s+truly)\b)"
+    r"(?-i:[A-Z])[\w'\u2019.-]*(?:[ \t]+(?-i:[A-Z])[\w'\u2019.-]*){0,3}[ \t]*[,(]",
     re.IGNORECASE,
 )
 
