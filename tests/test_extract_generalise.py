@@ -4941,6 +4941,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("\u2014 Jane Roe (The Daily Planet): 4/5\n\nI give it 3/5.", CH4, [("rating", "", 3, "unknown")]),
         ("- Me, after two viewings: 4/5", CH2, [("rating", "", 4, "unknown")]),
     ],
+    "a-jobs-noun-of-action-after-the-name": [
+        ("Teachers: Chad Stahelski (direction), Derek Kolstad (writing)", JW1, [("director", "Chad Stahelski", None, "supported"), ("writer", "Derek Kolstad", None, "supported")]),
+        ("Derek Kolstad, writing.", CH2, [("writer", "Derek Kolstad", None, "supported")]),
+        ("Len Wiseman \u2014 direction; Shay Hatten \u2014 writing", BAL, [("director", "Len Wiseman", None, "supported"), ("writer", "Shay Hatten", None, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -7304,6 +7309,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("\u201cA blast.\u201d\n\u2014 Priya Das, The Lantern: 4/5", CH2, ("rating", "", 4)),
         ("-- Tom Okoro, Reel Talk: 2/5\nMore soon.", CH4, ("rating", "", 2)),
         ("\u2013 Ana Lima (Cine Folha): 9/10", PARA, ("rating", "", 9)),
+    ],
+    "a-jobs-noun-of-action-after-the-name": [
+        ("Keanu Reeves (directing debut elsewhere) is John Wick.", JW1, ("director", "Keanu Reeves", None)),
+        ("Keanu Reeves - writing? no.", JW1, ("writer", "Keanu Reeves", None)),
+        ("Ian McShane (direction of the hotel) is Winston.", CH2, ("director", "Ian McShane", None)),
     ],
 }
 
