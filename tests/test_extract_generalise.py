@@ -4946,6 +4946,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Derek Kolstad, writing.", CH2, [("writer", "Derek Kolstad", None, "supported")]),
         ("Len Wiseman \u2014 direction; Shay Hatten \u2014 writing", BAL, [("director", "Len Wiseman", None, "supported"), ("writer", "Shay Hatten", None, "supported")]),
     ],
+    "reprise-brings-the-role-back": [
+        ("Laurence Fishburne brings the Bowery King back from Chapter 2.", PARA, [("reprise", "Laurence Fishburne", "the Bowery King", "supported")]),
+        ("John Leguizamo carries Aurelio over from John Wick.", CH2, [("reprise", "John Leguizamo", "Aurelio", "supported")]),
+        ("Ian McShane happily brings his Winston back for one more round.", CH4, [("reprise", "Ian McShane", "Winston", "supported")]),
+    ],
+    "reprise-picks-the-role-up": [
+        ("Laurence Fishburne picks up the Bowery King where Chapter 2 left him.", PARA, [("reprise", "Laurence Fishburne", "the Bowery King", "supported")]),
+        ("Lance Reddick picks up Charon again, as dry as ever.", CH4, [("reprise", "Lance Reddick", "Charon", "supported")]),
+        ("Anjelica Huston picked up the role of the Director right where Parabellum left it.", BAL, [("reprise", "Anjelica Huston", "the Director", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -7314,6 +7324,16 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Keanu Reeves (directing debut elsewhere) is John Wick.", JW1, ("director", "Keanu Reeves", None)),
         ("Keanu Reeves - writing? no.", JW1, ("writer", "Keanu Reeves", None)),
         ("Ian McShane (direction of the hotel) is Winston.", CH2, ("director", "Ian McShane", None)),
+    ],
+    "reprise-brings-the-role-back": [
+        ("Keanu Reeves brings Winston the marker.", CH2, ("reprise", "Keanu Reeves", "Winston")),
+        ("Keanu Reeves carries Winston out of the hotel.", CH2, ("reprise", "Keanu Reeves", "Winston")),
+        ("Halle Berry brings Sofia down to earth.", PARA, ("reprise", "Halle Berry", "Sofia")),
+    ],
+    "reprise-picks-the-role-up": [
+        ("Keanu Reeves picks up Winston at the hotel.", CH2, ("reprise", "Keanu Reeves", "Winston")),
+        ("Keanu Reeves picked up Charon on the way.", CH4, ("reprise", "Keanu Reeves", "Charon")),
+        ("Halle Berry picks up Sofia's dogs from the kennel.", PARA, ("reprise", "Halle Berry", "Sofia")),
     ],
 }
 
