@@ -104,8 +104,9 @@ def _may_hold(doc: Document, block: Rule, candidate: Candidate, sentence_start: 
     if not block.needs or block.scope == "next_sentence" or len(doc.lower) != len(doc.text):
         return True
     line_start, line_end = doc.line(candidate.start)
-    low = min(line_start, sentence_start)
-    high = max(line_end, doc.sentence(max(candidate.end - 1, candidate.start))[1])
+    # (no further than the filters themselves look: a review on one long line stays linear)
+    low = max(min(line_start, sentence_start), candidate.start - _SCOPE_REACH)
+    high = min(max(line_end, doc.sentence(max(candidate.end - 1, candidate.start))[1]), candidate.end + _SCOPE_REACH)
     return any(doc.lower.find(need, low, high) >= 0 for need in block.needs)
 
 
