@@ -4714,11 +4714,6 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Larry Fishburne is the Bowery King again.", PARA, [("cast", "Laurence Fishburne", "the Bowery King", "supported")]),
         ("Mike Nyqvist plays Viggo with a sad shrug.", JW1, [("cast", "Michael Nyqvist", "Viggo", "supported")]),
     ],
-    "a-simile-after-a-bare-mention": [
-        ("Franco Nero runs the Rome hotel like a man born to it.", CH2, [("cast", "Franco Nero", None, "supported")]),
-        ("John Leguizamo fixes cars for two scenes and looks like a man wondering where his part went.", JW1, [("cast", "John Leguizamo", None, "supported")]),
-        ("Boban Marjanović looms over Keanu like a lamppost.", PARA, [("cast", "Boban Marjanović", None, "supported")]),
-    ],
     "writer-list-after-head": [
         ("Four names on the screenplay: Derek Kolstad, Shay Hatten, Chris Collins and Marc Abrams.", PARA, [("writer", "Derek Kolstad", None, "supported"), ("writer", "Marc Abrams", None, "supported")]),
         ("It took four writers to get here: Derek Kolstad, Shay Hatten, Chris Collins and Marc Abrams.", PARA, [("writer", "Shay Hatten", None, "supported"), ("writer", "Chris Collins", None, "supported")]),
@@ -7219,7 +7214,7 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("There is no Franco Nero this time, which hurts.", CH2, ("cast", "Franco Nero", None)),
         ("Not Lance Reddick, and not Ian McShane either.", CH2, ("cast", "Ian McShane", None)),
     ],
-    "a-simile-after-a-bare-mention": [
+    "a-comparison-drops-a-bare-mention": [
         ("It is like watching Franco Nero in Django.", CH2, ("cast", "Franco Nero", None)),
         ("Compared to Franco Nero, everyone looks young.", CH2, ("cast", "Franco Nero", None)),
         ("The hotel feels like an homage to Franco Nero.", CH2, ("cast", "Franco Nero", None)),
