@@ -4951,6 +4951,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Lance Reddick picks up Charon again, as dry as ever.", CH4, [("reprise", "Lance Reddick", "Charon", "supported")]),
         ("Anjelica Huston picked up the role of the Director right where Parabellum left it.", BAL, [("reprise", "Anjelica Huston", "the Director", "supported")]),
     ],
+    "after-the-players-possessive-the-role-is-the-head": [
+        ("Halle Berry's Sofia fights alongside a pair of dogs.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
+        ("Donnie Yen's Caine duels with John in the end.", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
+        ("Ian McShane's Winston scenes are the best thing in it.", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
+    ],
+    "the-first-minutes-are-this-works-own": [
+        ("Jason Mantzoukas as the Tick Tock Man in the first ten minutes, fun.", PARA, [("cast", "Jason Mantzoukas", "the Tick Tock Man", "supported")]),
+        ("Clancy Brown as the Harbinger in the first few minutes.", CH4, [("cast", "Clancy Brown", "the Harbinger", "supported")]),
+        ("Bridget Moynahan plays Helen in the first twenty minutes.", JW1, [("cast", "Bridget Moynahan", "Helen", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -7329,6 +7339,16 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Keanu Reeves picks up Winston at the hotel.", CH2, ("reprise", "Keanu Reeves", "Winston")),
         ("Keanu Reeves picked up Charon on the way.", CH4, ("reprise", "Keanu Reeves", "Charon")),
         ("Halle Berry picks up Sofia's dogs from the kennel.", PARA, ("reprise", "Halle Berry", "Sofia")),
+    ],
+    "after-the-players-possessive-the-role-is-the-head": [
+        ("Keanu Reeves plays the Winston card here.", PARA, ("cast", "Keanu Reeves", "Winston")),
+        ("Halle Berry is great in the Sofia fights.", PARA, ("cast", "Halle Berry", "Sofia fights")),
+        ("Keanu Reeves gets the Caine treatment.", CH4, ("cast", "Keanu Reeves", "Caine")),
+    ],
+    "the-first-minutes-are-this-works-own": [
+        ("Ian McShane played Winston in the first two films.", PARA, ("cast", "Ian McShane", "Winston")),
+        ("Lance Reddick was Charon in the first three films.", CH4, ("cast", "Lance Reddick", "Charon")),
+        ("Michael Nyqvist played Viggo in the first film.", CH2, ("cast", "Michael Nyqvist", "Viggo")),
     ],
 }
 

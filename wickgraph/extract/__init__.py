@@ -310,8 +310,11 @@ def _character(doc: Document, spans: list[tuple[int, int]] | None, actor: str | 
     if played and surface.startswith("the ") and surface.islower() and not any(e.iri in played for e in entries) \
             and _OF_AFTER.match(doc.text, span[1]):
         return None, None  # "he is the director of the hotel": a job noun with its place describes a known role
-    if _MODIFIED_NOUN.match(doc.folded, span[1]):
-        return None, None  # "plays the Winston card", "the Caine treatment": the name modifies a noun, names no role
+    after_player = _AFTER_POSSESSIVE.search(doc.text, max(0, span[0] - 3), span[0]) is not None
+    if _MODIFIED_NOUN.match(doc.folded, span[1]) and not after_player:
+        # "plays the Winston card", "the Caine treatment": the name modifies a noun, names no role (but after the
+        # player's possessive it is the head: "Halle Berry's Sofia fights alongside the dogs")
+        return None, None
     in_film = {c for _, c in cast}
     best = next((e for e in entries if e.iri in played), None) or \
         next((e for e in entries if e.iri in in_film), None) or \
@@ -329,6 +332,7 @@ def _character(doc: Document, spans: list[tuple[int, int]] | None, actor: str | 
 
 
 _OF_AFTER = re.compile(r"\s+of\s")
+_AFTER_POSSESSIVE = re.compile(r"['\u2019]s?\s+\Z")
 # nouns a role's name may modify without being the role played ("does his Winston thing" is the role: not here)
 _MODIFIED_NOUN = re.compile(r"\s+(?:card|treatment|fight|fights|brawl|duel|scene|scenes|sequence|game|trick|playbook|"
                             r"formula|gambit|mythology|lore)\b(?!\s+after\b)", re.IGNORECASE)
