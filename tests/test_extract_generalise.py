@@ -4961,6 +4961,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Clancy Brown as the Harbinger in the first few minutes.", CH4, [("cast", "Clancy Brown", "the Harbinger", "supported")]),
         ("Bridget Moynahan plays Helen in the first twenty minutes.", JW1, [("cast", "Bridget Moynahan", "Helen", "supported")]),
     ],
+    "an-earlier-work-named-by-last-time": [
+        ("Halle Berry plays Sofia, and last time out Ruby Rose was Ares.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
+        ("Halle Berry plays Sofia this time; last time she was not in it.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
+        ("Donnie Yen is Caine, and the time before it was Mark Dacascos as Zero.", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -7349,6 +7354,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Ian McShane played Winston in the first two films.", PARA, ("cast", "Ian McShane", "Winston")),
         ("Lance Reddick was Charon in the first three films.", CH4, ("cast", "Lance Reddick", "Charon")),
         ("Michael Nyqvist played Viggo in the first film.", CH2, ("cast", "Michael Nyqvist", "Viggo")),
+    ],
+    "an-earlier-work-named-by-last-time": [
+        ("Ruby Rose as Ares the last time round was better.", PARA, ("cast", "Ruby Rose", "Ares")),
+        ("Ruby Rose was Ares last time.", PARA, ("cast", "Ruby Rose", "Ares")),
+        ("Mark Dacascos as Zero, one film back, was a joy.", CH4, ("cast", "Mark Dacascos", "Zero")),
     ],
 }
 

@@ -106,7 +106,7 @@ def without_other_work_roles(claims: list[Claim], doc: Document, reference: Refe
 def _names_work(doc: Document, claim: Claim, works: set[str], reference: Reference) -> bool:
     """Whether the sentence holding ``claim`` names one of ``works`` outside the claim's own role ("Donnie Yen as
     Caine": the role, not the spin-off of that name), by title or by its place in the series ("the third film",
-    "the previous one", "two films ago")."""
+    "the previous one", "two films ago", "last time out")."""
     start, end = doc.sentence(claim.start)
     if any(e.iri in works for m in doc.mentions_between(start, end)
            if not (claim.start <= m.start < claim.end and m.of_kind(CHARACTER)) for e in m.of_kind(WORK)):
@@ -118,7 +118,9 @@ def _names_work(doc: Document, claim: Claim, works: set[str], reference: Referen
         return False
     places = {series_number(reference, work) for work in works} - {None}
     for said in _PLACE_SAID.finditer(doc.text, start, end):
-        if said["ordinal"]:
+        if said["last"]:
+            place = doc.film_number - 1
+        elif said["ordinal"]:
             place = place_in_series(said["ordinal"])
             if said["ordinal"].lower() in _BEFORE_THIS:
                 return any(p < doc.film_number for p in places)  # type: ignore[operator]
@@ -129,10 +131,12 @@ def _names_work(doc: Document, claim: Claim, works: set[str], reference: Referen
     return False
 
 
-# a work of the series named by its place: "the third film", "the previous one", "two films ago"
+# a work of the series named by its place: "the third film", "the previous one", "two films ago", "two films back"
 _PLACE_SAID = re.compile(r"\bthe\s+(?P<ordinal>first|second|third|fourth|fifth|original|previous|last|earlier|prior)"
                          r"\s+(?:film|movie|chapter|entry|one|instal?lment|outing|picture)\b"
-                         r"|\b(?P<back>one|two|three|four|\d)\s+(?:films?|movies?|chapters?|entries)\s+ago\b",
+                         r"|\b(?P<back>one|two|three|four|\d)\s+(?:films?|movies?|chapters?|entries)\s+(?:ago|back|earlier)\b"
+                         # "last time out", "the time before": the work before this one
+                         r"|\b(?P<last>last\s+time(?:\s+(?:out|round|around))?|the\s+time\s+before)\b",
                          re.IGNORECASE)
 _BEFORE_THIS = frozenset({"previous", "last", "earlier", "prior"})
 _IN_YEAR = re.compile(r"\b(?:in|back\s+in)\s+((?:19|20)\d\d)\b", re.IGNORECASE)
