@@ -4966,6 +4966,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Halle Berry plays Sofia this time; last time she was not in it.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
         ("Donnie Yen is Caine, and the time before it was Mark Dacascos as Zero.", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
     ],
+    "year-other-film-subject": [
+        ("The original came out in 2014.", JW1, [("release_year", "", 2014, "supported")]),
+        ("The first opened in 2014, and it holds up.", JW1, [("release_year", "", 2014, "supported")]),
+        ("Its predecessor opened in 2019; this one came out in 2023.", CH4, [("release_year", "", 2023, "supported")]),
+    ],
+    "year-participle-before-other-film": [
+        ("Released in 2014, the first film was a surprise.", JW1, [("release_year", "", 2014, "supported")]),
+        ("Released in 2023, Chapter 4 is long.", CH4, [("release_year", "", 2023, "supported")]),
+        ("Out in 2019, Parabellum is louder.", PARA, [("release_year", "", 2019, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -7359,6 +7369,16 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Ruby Rose as Ares the last time round was better.", PARA, ("cast", "Ruby Rose", "Ares")),
         ("Ruby Rose was Ares last time.", PARA, ("cast", "Ruby Rose", "Ares")),
         ("Mark Dacascos as Zero, one film back, was a joy.", CH4, ("cast", "Mark Dacascos", "Zero")),
+    ],
+    "year-other-film-subject": [
+        ("The original came out in 2014, and this sequel followed.", CH4, ("release_year", "", 2014)),
+        ("Its predecessor opened in 2019.", CH4, ("release_year", "", 2019)),
+        ("The previous came out in 2017.", PARA, ("release_year", "", 2017)),
+    ],
+    "year-participle-before-other-film": [
+        ("Released in 2014, the first film was a surprise.", CH4, ("release_year", "", 2014)),
+        ("Out in 2019, Parabellum raised the bar.", CH4, ("release_year", "", 2019)),
+        ("Released in 2017, the second chapter went to Rome.", PARA, ("release_year", "", 2017)),
     ],
 }
 
