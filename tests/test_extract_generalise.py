@@ -4976,6 +4976,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Released in 2023, Chapter 4 is long.", CH4, [("release_year", "", 2023, "supported")]),
         ("Out in 2019, Parabellum is louder.", PARA, [("release_year", "", 2019, "supported")]),
     ],
+    "absence-fronted": [
+        ("Gone is the dog, and Keanu Reeves is John Wick.", CH4, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("Donnie Yen as Caine is gone too soon from the screen.", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
+        ("Missing nothing, Ian McShane plays Winston.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -7379,6 +7384,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Released in 2014, the first film was a surprise.", CH4, ("release_year", "", 2014)),
         ("Out in 2019, Parabellum raised the bar.", CH4, ("release_year", "", 2019)),
         ("Released in 2017, the second chapter went to Rome.", PARA, ("release_year", "", 2017)),
+    ],
+    "absence-fronted": [
+        ("Gone is Halle Berry as Sofia, sadly.", CH4, ("cast", "Halle Berry", "Sofia")),
+        ("Missing this time are Common as Cassian and Ruby Rose as Ares.", CH4, ("cast", "Ruby Rose", "Ares")),
+        ("Sadly gone is Lance Reddick as Charon.", BAL, ("cast", "Lance Reddick", "Charon")),
     ],
 }
 
