@@ -14,11 +14,11 @@ The view keeps the text's length either way, so offsets do not move.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
+from .gazetteer import fold
 from .links import Cues, default_cues
 
 __all__ = ["with_foreign_words_in_english", "without_honorific_suffixes"]
@@ -27,8 +27,8 @@ __all__ = ["with_foreign_words_in_english", "without_honorific_suffixes"]
 @lru_cache(maxsize=4)
 def _pattern(cues: Cues) -> tuple[re.Pattern[str], dict[str, str]]:
     """One pattern for every word the cue lists read as English, over lower-case text, and the English of each."""
-    # the view reads a text whose letters are unaccented (``gazetteer.fold``): "rôle" is read as "role"
-    english = {_unaccented(word): noun for list_id, noun in cues.reads_as.items() for word in cues[list_id]}
+    # the view reads a folded text, its letters unaccented (``gazetteer.fold``): "rôle" is read as "role"
+    english = {fold(word): noun for list_id, noun in cues.reads_as.items() for word in cues[list_id]}
     # (no word boundary after an elided article: "dans le rôle d'Abram")
     return re.compile(r"\b" + _alternation(english) + r"(?:(?<=['\u2019])|\b)"), english
 
@@ -53,11 +53,6 @@ def _alternation(words: Iterable[str]) -> str:
         return body
 
     return "(?:" + group(trie) + ")"
-
-
-def _unaccented(word: str) -> str:
-    plain = "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
-    return plain.replace("\u2019", "'")
 
 
 def with_foreign_words_in_english(view: str, cues: Cues | None = None) -> str:
