@@ -2225,6 +2225,19 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("\U0001f4dd Derek Kolstad\n\U0001f4c6 2014\n", JW1,
          [("writer", "Derek Kolstad", None, "supported"), ("release_year", "", 2014, "supported")]),
     ],
+    "lending-ones-own-to-the-role": [
+        ("Clancy Brown lends his baritone to the Harbinger.", CH4, [("cast", "Clancy Brown", "Harbinger", "supported")]),
+        ("Rina Sawayama lends her considerable cool to Akira.", CH4, [("cast", "Rina Sawayama", "Akira", "supported")]),
+        ("Marko Zaror lends his fists to Chidi without a word.", CH4, [("cast", "Marko Zaror", "Chidi", "supported")]),
+    ],
+    "his-character-in-a-later-clause": [
+        ("Hiroyuki Sanada runs the Osaka Continental; his character, Koji, is an old friend of John's.", CH4,
+         [("cast", "Hiroyuki Sanada", "Koji", "supported")]),
+        ("Rina Sawayama makes her film debut; her character, Akira, gets the best fight.", CH4,
+         [("cast", "Rina Sawayama", "Akira", "supported")]),
+        ("Scott Adkins is unrecognisable under the latex, and his role, Killa, is the film's funniest.", CH4,
+         [("cast", "Scott Adkins", "Killa", "supported")]),
+    ],
     "a-quality-brought-to-the-role": [
         ("Bill Skarsg\u00e5rd brings a snotty, velvet-gloved menace to the Marquis.", CH4,
          [("cast", "Bill Skarsg\u00e5rd", "Marquis", "supported")]),
@@ -5506,6 +5519,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Keanu Reeves is still great as John in the last act.", JW1, ("reprise", "Keanu Reeves", None)),
         ("Keanu Reeves as John is still standing at the end.", JW1, ("reprise", "Keanu Reeves", None)),
         ("Ian McShane, still dapper, plays Winston.", JW1, ("reprise", "Ian McShane", None)),
+    ],
+    "a-bare-possessive-in-a-later-clause-is-the-characters": [
+        ("Keanu Reeves grieves, and his Helen haunts the film.", JW1, ("cast", "Keanu Reeves", "Helen")),
+        ("Keanu Reeves grieves; his Helen is only a video on a phone.", JW1, ("cast", "Keanu Reeves", "Helen")),
+        ("Ian McShane shrugs, but his Charon keeps the lobby calm.", JW1, ("cast", "Ian McShane", "Charon")),
     ],
     "a-pronoun-role-is-the-nearest-actors": [
         ("Keanu Reeves meets Halle Berry, and her character is Sofia.", PARA, ("cast", "Keanu Reeves", "Sofia")),

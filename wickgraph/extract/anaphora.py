@@ -142,8 +142,10 @@ def _pronoun_names_role(doc: Document, mentions: list[Mention], index: int, star
 
 
 # (or a bracket: "Ian McShane runs it (he's Winston)")
-_NEXT_CLAUSE = re.compile(r"(?:(?:;|,?[ \t]+(?:and|but|so)|:|[ \t]+[\u2014\u2013-])[ \t]+|[ \t]+\()(?=(?:he|she)\b)",
-                          re.IGNORECASE)
+# (or "his character"/"her role": "Hiroyuki Sanada runs the hotel; his character, Koji, is John's friend"; not a bare
+# "his", which may be the character's own: "Keanu Reeves kills, and his Helen haunts him")
+_NEXT_CLAUSE = re.compile(r"(?:(?:;|,?[ \t]+(?:and|but|so)|:|[ \t]+[\u2014\u2013-])[ \t]+|[ \t]+\()"
+                          r"(?=(?:he|she)\b|(?:his|her)\s+(?:character|role|part)\b)", re.IGNORECASE)
 
 
 _PASSIVE_PRONOUN = re.compile(r"\b(?:he|she|they)(?:['\u2019](?:s|re)|\s+(?:is|was|are|were))\s+(?:\w+ly\s+)?"

@@ -39,8 +39,11 @@ QUALITIES = (r"(?:scenes?|moments?|weight|gravity|menace|warmth|dignity|soul|dep
 _QUALITY = rf"\s+(?:[\w-]+,?\s+){{0,3}}?{QUALITIES}\b"
 _QUALITY_AFTER = re.compile(_QUALITY, re.IGNORECASE)
 # "Bill Skarsgård brings a snotty, velvet-gloved menace to the Marquis": the quality named, then the role
-_QUALITY_TO = re.compile(rf"\s*(?:\w+ly\s+)?(?:{_BRINGING}|{_GIVING}|adds|added)\s+"
-                         rf"(?:[\w'-]+,?\s+){{0,5}}?{QUALITIES}\s+to\s+\Z", re.IGNORECASE)
+# "Clancy Brown lends his baritone to the Harbinger", "lends her considerable cool to Akira": to lend one's own
+# anything to a role is an idiom of performance, whatever is lent
+_QUALITY_TO = re.compile(rf"\s*(?:\w+ly\s+)?(?:(?:{_BRINGING}|{_GIVING}|adds|added)\s+"
+                         rf"(?:[\w'-]+,?\s+){{0,5}}?{QUALITIES}|(?:lends|lent)\s+(?:his|her|their)"
+                         rf"(?:\s+[\w'-]+,?){{1,3}}?)\s+to\s+\Z", re.IGNORECASE)
 
 
 def performed_link(gap: str, after: str) -> bool:
