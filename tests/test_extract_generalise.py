@@ -2225,6 +2225,14 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("\U0001f4dd Derek Kolstad\n\U0001f4c6 2014\n", JW1,
          [("writer", "Derek Kolstad", None, "supported"), ("release_year", "", 2014, "supported")]),
     ],
+    "litotes-is-no-negation": [
+        ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
+         [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
+        ("Gabriel Byrne never disappoints, and the cult is his.", BAL, [("cast", "Gabriel Byrne", None, "supported")]),
+        ("Norman Reedus is no stranger to this kind of thing.", BAL, [("cast", "Norman Reedus", None, "supported")]),
+        ("Ana de Armas has no trouble carrying the last act.", BAL, [("cast", "Ana de Armas", None, "supported")]),
+        ("Keanu Reeves has never looked better.", CH4, [("cast", "Keanu Reeves", None, "supported")]),
+    ],
     "lending-ones-own-to-the-role": [
         ("Clancy Brown lends his baritone to the Harbinger.", CH4, [("cast", "Clancy Brown", "Harbinger", "supported")]),
         ("Rina Sawayama lends her considerable cool to Akira.", CH4, [("cast", "Rina Sawayama", "Akira", "supported")]),
@@ -5519,6 +5527,13 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Keanu Reeves is still great as John in the last act.", JW1, ("reprise", "Keanu Reeves", None)),
         ("Keanu Reeves as John is still standing at the end.", JW1, ("reprise", "Keanu Reeves", None)),
         ("Ian McShane, still dapper, plays Winston.", JW1, ("reprise", "Ian McShane", None)),
+    ],
+    "a-negation-that-is-no-litotes": [
+        ("Norman Reedus is not in it.", BAL, ("cast", "Norman Reedus", None)),
+        ("Norman Reedus never appears, better luck next time.", BAL, ("cast", "Norman Reedus", None)),
+        ("Gabriel Byrne would never be in a film this silly.", BAL, ("cast", "Gabriel Byrne", None)),
+        ("Norman Reedus is no longer better known for zombies; he is not in this one.", BAL,
+         ("cast", "Norman Reedus", None)),
     ],
     "a-bare-possessive-in-a-later-clause-is-the-characters": [
         ("Keanu Reeves grieves, and his Helen haunts the film.", JW1, ("cast", "Keanu Reeves", "Helen")),

@@ -91,6 +91,14 @@ _MACROS = {
     "THE": r"(?:the\s+)?",
     "YOUNG": r"(?:(?:the\s+|a\s+)?(?:young(?:er)?|older|teenage|elderly|adult|grown-up|aging|ageing)\s+)?",
     "PRON": r"(?:his|her|their)",
+    # what follows a negation word when the phrase counts, adds or praises instead of negating (a litotes):
+    # "no fewer than", "not only", "not to mention", "not for the first time", "never (been) better",
+    # "never disappoints", "no stranger to", "no slouch", "no trouble selling", "can do no wrong"
+    "LITOTES": (r"\s+(?:fewer|less|more)\s+than\b|\s+(?:only|just|least|doubt|surprisingly)\b|\s+to\s+mention\b"
+                r"|\s+for\s+the\s+first\s+time\b"
+                r"|\s+(?:\w+\s+)?(?:(?:been|looked|sounded|seemed)\s+)?(?:better|finer|funnier|scarier|stronger|sharper)\b"
+                r"|\s+(?:disappoints?|disappointed|falters?|faltered|wavers?|wavered)\b|\s+(?:stranger|slouch)\b"
+                r"|\s+(?:trouble|problem|difficulty)\s+\w+ing\b|\s+wrong\b"),
     # descriptive words before a known character: "as his daughter Akira", "as the villainous Marquis"
     "DESC": (r"(?:(?:his|her|their|the|a|an)\s+"
              r"(?:(?!(?:of|for|to|in|and|with|from|like|by|as|at|on)\b)[a-z][a-z-]*\s+){1,2}?(?={C}))?"),
