@@ -2225,6 +2225,17 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("\U0001f4dd Derek Kolstad\n\U0001f4c6 2014\n", JW1,
          [("writer", "Derek Kolstad", None, "supported"), ("release_year", "", 2014, "supported")]),
     ],
+    "a-chat-message-is-no-wrapped-line": [
+        (("[12/02/2017, 23:21] Priya: and ruby rose plays ares, the mute one. loved her\n"
+         "[12/02/2017, 23:21] Jo: claudia gerini as his sister gianna, in the bath scene \U0001f6c1 brutal\n"), CH2,
+         [("cast", "Ruby Rose", "Ares", "supported"), ("cast", "Claudia Gerini", "Gianna", "supported")]),
+        (("(9:41 PM) Me: ok so mark dacascos plays zero and i loved him\n"
+         "(9:42 PM) Sam: halle berry as sofia was the best\n"), PARA,
+         [("cast", "Mark Dacascos", "Zero", "supported"), ("cast", "Halle Berry", "Sofia", "supported")]),
+        (("[2023-03-24 22:10] kat: donnie yen plays caine and he is the best thing in\n"
+         "[2023-03-24 22:11] Dex M: rina sawayama as akira tho\n"), CH4,
+         [("cast", "Donnie Yen", "Caine", "supported"), ("cast", "Rina Sawayama", "Akira", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),

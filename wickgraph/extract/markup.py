@@ -61,7 +61,7 @@ def _runs_on(text: str, at: int) -> bool:
 
 
 # A transcript's timestamp opening a line: "[00:00:12]", "(1:02:03)", "00:41 -", "0:05 |"
-_LINE_TIMESTAMP = re.compile(r"^[ \t]*[\[(]?(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?[\])]?"
+_LINE_TIMESTAMP = re.compile(r"^[ \t]*[\[(]?(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?(?:[ \t]*[AaPp]\.?[Mm]\.?)?[\])]?"
                              r"(?:[ \t]*[-\u2013\u2014|>:])?[ \t]*", re.MULTILINE)
 # Words that cannot end a sentence: a line ending in one runs on ("It was directed by⏎Chad Stahelski.")
 _OPEN_END = re.compile(r"(?:^|\s)(?:by|as|the|a|an|and|or|but|of|to|in|on|at|is|was|are|were|be|plays|played|playing|"
@@ -73,6 +73,9 @@ _LABEL_OR_ROW = re.compile(r"[ \t]*[\w .'/-]{1,30}[ \t]*[:=](?:[ \t]|$)|[^\n]*(?
                            r"|[^\n]*?[ \t][\u2013\u2014-][ \t][^\n]*?[ \t][\u2013\u2014-][ \t]")
 # a numbered note's number ("5.1  For whoever ..."): its padding is no column
 _NUMBERED = re.compile(r"^[ \t]*\d{1,3}(?:\.\d{1,3})*[.)]?[ \t]+")
+# a chat's message opens with its date or time in brackets and its sender: "[12/02/2017, 23:21] Jo: ...",
+# "(9:41 PM) Me: ...": a new message, never the line before's continuation
+_MESSAGE_OPENING = re.compile(r"[ \t]*[\[(][\d/.,:\t -]{3,25}(?:[AaPp]\.?[Mm]\.?)?[\])][ \t]*[\w.@' -]{1,25}:[ \t]")
 _MIN_WRAPPED_LINE = 15  # a shorter line is a label, a list item or a heading, not a wrapped sentence
 _LONG_WRAPPED_LINE = 50  # a line this long that ends in a capitalised word was cut inside a name
 _NAME_WORD_END = re.compile(r"(?:^|[\s,;&])(?-i:[A-Z][a-z]+)\Z")
@@ -130,7 +133,8 @@ def _soft_wraps(text: str, stamps: list[Span]) -> Iterator[Span]:
                 and following < len(text) and text[following] not in "\n \t-*#>|" \
                 and (text[following].islower() or _OPEN_END.search(body)
                      or (split_name and _continues_name(text, following))) \
-                and not _LABEL_OR_ROW.match(_NUMBERED.sub("", body)) and not _LABEL_OR_ROW.match(text, following):
+                and not _LABEL_OR_ROW.match(_NUMBERED.sub("", body)) and not _LABEL_OR_ROW.match(text, following) \
+                and not _MESSAGE_OPENING.match(text, newline + 1):
             yield newline, newline + 1
         line_start = newline + 1
         newline = text.find("\n", line_start)
