@@ -2236,6 +2236,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
          "[2023-03-24 22:11] Dex M: rina sawayama as akira tho\n"), CH4,
          [("cast", "Donnie Yen", "Caine", "supported"), ("cast", "Rina Sawayama", "Akira", "supported")]),
     ],
+    "a-chats-author-scores": [
+        (("### club chat, exported by dex_m\n[21:02] dex_m: ok that's a wrap\n[21:03] kaz.exe: STILL SLAPS\n"
+         "[21:16] kaz.exe: 9/10 for me\n[21:19] dex_m: for the log: 7/10 from me\n"), JW1,
+         [("rating", "", 7, "unknown")]),
+        (("Mom\nText Message\nMe: just got back\nMom: how was it\nMom: I give it 3 out of 5\n"
+         "Me: 8/10 honestly, the stairs\n"), CH2, [("rating", "", 8, "unknown")]),
+        (("Priya's chat log (only her scores count)\n[12/02/2017, 23:14] Tom: home\n[12/02/2017, 23:14] Priya: same\n"
+         "[12/02/2017, 23:30] Tom: A- from me\n[12/02/2017, 23:31] Priya: 4 out of 5 from me\n"), CH2,
+         [("rating", "", 4, "unknown")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),

@@ -337,23 +337,32 @@ def find_rating(text: str) -> RatingMatch | None:
     return min(labelled or [r for _, r in found], key=lambda r: (r.start, -(r.end - r.start)))
 
 
-# a transcript's speaker turn: "[00:14:32] DANA:", "Dana:" opening a line (the caller has blanked time stamps)
-_SPEAKER_TURN = re.compile(r"^[ \t]*(?:\[\d{1,2}:\d{2}(?::\d{2})?\][ \t]*|\d{1,2}:\d{2}(?::\d{2})?[ \t]+)?"
-                           r"(?P<name>[A-Z][\w'.-]{1,20}(?:[ ][A-Z][\w'.-]{1,20})?)[ \t]*:", re.MULTILINE)
+# a transcript's or a chat's speaker turn: "[00:14:32] DANA:", "Dana:", "[12/02/2017, 23:14] Priya:", "(9:41 PM) Me:",
+# "[21:02] dex_m:" opening a line (a chat's handles are often in lower case)
+_SPEAKER_TURN = re.compile(r"^[ \t]*(?:[\[(][\d/.,: \t-]{3,25}(?:[AaPp]\.?[Mm]\.?)?[\])][ \t]*"
+                           r"|\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]*[AaPp]\.?[Mm]\.?)?[ \t]+)?"
+                           r"(?P<name>[\w@][\w'.@-]{0,24}(?:[ ][A-Z][\w'.-]{1,20})?)[ \t]*:", re.MULTILINE)
 _NOT_A_SPEAKER = frozenset({"rating", "score", "verdict", "grade", "note", "update", "edit", "pros", "cons", "tldr",
-                            "spoilers", "question", "answer", "q", "a"})
+                            "spoilers", "question", "answer", "q", "a", "http", "https"})
+# the one who writes: a phone's own side of a text exchange
+_SELF = frozenset({"me", "i", "myself"})
 
 
 def _hosts_own(text: str, found: list[tuple[bool, RatingMatch]]) -> list[tuple[bool, RatingMatch]]:
-    """In a transcript, the scores the host gives (the speaker of its first turn), when the host gives any: the
-    guests' scores are theirs ("DEV: A-minus" before "MARISA: eight and a half out of ten"). A transcript has two
-    speakers or more with two turns or more each (a block of labelled fields has each label once)."""
+    """In a transcript or a chat, the scores its author gives, when the author gives any: the others' scores are
+    theirs ("DEV: A-minus" before "MARISA: eight and a half out of ten"). The author is "Me" in a phone's exchange,
+    else the one speaker named above the first turn ("exported by Priya", "Priya's log"), else the host who speaks
+    first. A transcript has two speakers or more with two turns or more each (a block of labelled fields has each
+    label once)."""
     if len(found) < 2 or ":" not in text:
         return found
     turns = [(turn.start(), turn["name"]) for turn in _SPEAKER_TURN.finditer(text)
              if turn["name"].lower() not in _NOT_A_SPEAKER]
     counts = Counter(name for _, name in turns)
-    if not turns or counts[turns[0][1]] < 2 or sum(count >= 2 for count in counts.values()) < 2:
+    if not turns or sum(count >= 2 for count in counts.values()) < 2:
+        return found
+    author = _author(text, turns, counts)
+    if author is None:
         return found
     starts = [start for start, _ in turns]
 
@@ -361,8 +370,22 @@ def _hosts_own(text: str, found: list[tuple[bool, RatingMatch]]) -> list[tuple[b
         index = bisect.bisect_right(starts, rating.start) - 1
         return turns[index][1] if index >= 0 else None
 
-    hosts = [(own, rating) for own, rating in found if speaker(rating) == turns[0][1]]
-    return hosts or found
+    authors = [(own, rating) for own, rating in found if speaker(rating) == author]
+    return authors or found
+
+
+def _author(text: str, turns: list[tuple[int, str]], counts: Counter[str]) -> str | None:
+    """Who writes a transcript or a chat (:func:`_hosts_own`); None when no speaker has two turns first."""
+    speakers = [name for name in counts if counts[name] >= 2]
+    own = [name for name in speakers if name.lower() in _SELF]
+    if own:
+        return own[0]
+    header = text[:turns[0][0]]
+    named = [name for name in speakers
+             if re.search(rf"(?<![\w@]){re.escape(name)}(?![\w])", header, re.IGNORECASE)]
+    if len(named) == 1:
+        return named[0]
+    return turns[0][1] if counts[turns[0][1]] >= 2 else None
 
 
 # A numeric key to a scorecard's marks ("SCORES (1 = poor ... 5 = excellent)", "rated 1-10", "on a scale of 1 to 5")
