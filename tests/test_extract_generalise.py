@@ -2246,6 +2246,21 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
          "[12/02/2017, 23:30] Tom: A- from me\n[12/02/2017, 23:31] Priya: 4 out of 5 from me\n"), CH2,
          [("rating", "", 4, "unknown")]),
     ],
+    "the-writer-in-the-third-person-scores": [
+        ("If a grade must be given, the author would give it a B+.", PARA, [("rating", "", "B+", "unknown")]),
+        ("Yours truly gives it 7/10.", CH4, [("rating", "", 7, "unknown")]),
+        ("This reviewer, for one, gives it four stars.", BAL, [("rating", "", 4, "unknown")]),
+        ("5.1 Having weighed it all, the Reviewer, sitting as the Court, awards the Sequel eight out of ten.", CH2,
+         [("rating", "", 8, "unknown")]),
+        ("The Reviewer's brother-in-law, for the other side, scores it ten out of ten. I give it 6/10.", CH2,
+         [("rating", "", 6, "unknown")]),
+    ],
+    "a-grade-given-by-any-giving-verb-or-of": [
+        ("We award the film an A-.", CH4, [("rating", "", "A-", "unknown")]),
+        ("It leaves this court with a grade of B-.", CH2, [("rating", "", "B-", "unknown")]),
+        ("My brother would give it a C. I give it a B.", JW1, [("rating", "", "B", "unknown")]),
+        ("He gives it a D, and I would give it a B+.", JW1, [("rating", "", "B+", "unknown")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -5548,6 +5563,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Keanu Reeves is still great as John in the last act.", JW1, ("reprise", "Keanu Reeves", None)),
         ("Keanu Reeves as John is still standing at the end.", JW1, ("reprise", "Keanu Reeves", None)),
         ("Ian McShane, still dapper, plays Winston.", JW1, ("reprise", "Ian McShane", None)),
+    ],
+    "a-grade-someone-else-gives": [
+        ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
+        ("My brother would give it a C.", JW1, ("rating", "", "C")),
+        ("Tom gives the film an A-.", CH4, ("rating", "", "A-")),
     ],
     "a-negation-that-is-no-litotes": [
         ("Norman Reedus is not in it.", BAL, ("cast", "Norman Reedus", None)),

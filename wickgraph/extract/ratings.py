@@ -60,7 +60,13 @@ _GIVER = re.compile(r"\b(?:gives?|gave|giving|rates?|rated|rating|scores?|scored
                     # a copula and "at": "X was sterner at 5/10", "she came in at 6", "the paper landed at 3/5"
                     r"|\b(?:was|were|is|are|came\s+in|comes\s+in|landed|lands|settled|settles)(?:\s+[a-z-]+)?\s+at\s+$",
                     re.IGNORECASE)
-_FIRST_PERSON = re.compile(r"(?:^|[\s(\"])(?:I|I'd|I'll|I'm|we|we'd|we'll|me|us)(?=[\s,.'’])", re.IGNORECASE)
+# the critic in the first person, or in the third person that essays, judgments and letters use for the writer
+# ("the author would give it a B+", "the Reviewer, sitting as the Court, awards", "yours truly gives it")
+_SELF_NOUN = r"(?:the|this|your)\s+(?:present\s+)?(?:author|reviewer|critic|writer|undersigned)|yours\s+truly"
+_FIRST_PERSON = re.compile(rf"(?:^|[\s(\"])(?:I|I'd|I'll|I'm|we|we'd|we'll|me|us|{_SELF_NOUN})(?=[\s,.'’])",
+                           re.IGNORECASE)
+# ... whose relation gives a score of their own: "my sister", "the Reviewer's brother-in-law"
+_RELATION_OF_SELF = re.compile(rf"\b(?:my|our)\s+\w|\b(?:{_SELF_NOUN})['\u2019]s?\s+\w", re.IGNORECASE)
 _OTHERS = re.compile(r"\b(?:imdb|rotten tomatoes|metacritic|letterboxd average|cinemascore|audiences?|critics|"
                      r"users|the consensus|average|aggregate|tomatometer|customers?|readers?|viewers|voters|"
                      r"commenters?|listeners?|polls?|surveys?|fans)\b", re.IGNORECASE)
@@ -183,7 +189,17 @@ def _attributed(text: str, start: int) -> bool:
     if giver is None:
         return False
     subject = before[:giver.start()]
-    return not _FIRST_PERSON.search(" " + subject) or re.search(r"\b(?:my|our)\s+\w", subject) is not None
+    if not _WORD.search(subject):  # the subject stands before an aside: "the Reviewer, sitting as the Court, awards"
+        subject = text[sentence_start:clause_start]
+    return not _FIRST_PERSON.search(" " + subject) or _RELATION_OF_SELF.search(subject) is not None
+
+
+_WORD = re.compile(r"[^\W\d_]")
+# a subject that names somebody ("The jury awards it a B+", "my brother would give it a C", "he gives it a D"); a
+# clause without one is the speaker's own ("so yeah going to give it a c minus")
+_SOMEONE = re.compile(r"\b(?:he|she|they|someone|somebody|everyone|everybody|(?:the|my|our|his|her|their|a|an)\s+"
+                      r"[\w-]+)\b|(?<![.!?]\s)(?<!^)\b(?-i:[A-Z])[\w'-]+"
+                      r"|(?-i:[A-Z])[\w'-]+(?:\s+(?:would|will|could|might|should))?\s*$", re.IGNORECASE)
 
 
 def _open_quote(text: str, start: int, end: int) -> int | None:
@@ -271,7 +287,8 @@ def find_rating(text: str) -> RatingMatch | None:
             line_start = line_around(text, match.start(), 300)[0]
             before = text[line_start:match.start()]
             # a bare number's match holds its giving verb: who gives it is read before the number itself
-            given_at = match.start("value") if kind == "given_bare" else match.start()
+            given_at = match.start("value") if kind == "given_bare" else match.start("grade") \
+                if kind == "letter" and _SOMEONE.search(_clause(before)) else match.start()
             persona = _persona_label(text, before)  # "READER'S OVERALL SCORE:", a script reader's own
             if _OTHER_LABEL.search(before) or _QUOTED_POST.match(before) \
                     or (not persona and _attributed(text, given_at)) \

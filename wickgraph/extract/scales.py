@@ -128,7 +128,11 @@ _SOURCES: list[tuple[str, re.Pattern[str]]] = [
         r"gets? an?|earns? an?|I'd give it an?|solid)\s+(?:an?\s+)?"
         # "I award it, with reservations, a B-minus", "It earns, grudgingly, a B\u2013": an aside before the grade
         r"|\b(?:award|awards|awarded|give|gives|gave|gets?|earns?)(?:\s+it)?,[^,\n]{1,40},\s+an?\s+"
-        r"|\b(?:grade|grades|graded|rate|rates|rated)\s+it\s+(?:an?\s+)?)"
+        r"|\b(?:grade|grades|graded|rate|rates|rated)\s+it\s+(?:an?\s+)?"
+        # a giving verb, whoever gives (the caller tells whose grade it is): "the author would give it a B+", "we
+        # award the film an A-"; and a grade "of": "with the grade of B+", "leaves with a grade of B-"
+        r"|\b(?:give|gives|gave|giving|award|awards|awarded|awarding)\s+(?:it|this(?:\s+one)?|the\s+[\w-]+)\s+an?\s+"
+        r"|\b(?:grade|mark)\s+of\s+(?:an?\s+)?)"
         # a transcript's lower case: "a b plus" (a lone lower-case letter is a word: "gets a b" is not a grade)
         r"(?P<grade>(?-i:[A-DF])(?:\s*-?\s*(?:plus|minus)|[+\-−–])?|(?-i:[a-df])\s*-?\s*(?:plus|minus))(?![\w+\-])"
         # "Overall: A bit long." is the article
