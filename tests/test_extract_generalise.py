@@ -2261,6 +2261,14 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("My brother would give it a C. I give it a B.", JW1, [("rating", "", "B", "unknown")]),
         ("He gives it a D, and I would give it a B+.", JW1, [("rating", "", "B+", "unknown")]),
     ],
+    "a-description-with-a-determiner-before-a-credited-name": [
+        ("It was directed by his old stunt double Chad Stahelski.", JW1, [("director", "Chad Stahelski", None, "supported")]),
+        ("it was directed by his old stunt double chad stahelski. they go back to the matrix", JW1,
+         [("director", "Chad Stahelski", None, "supported")]),
+        ("It was written by their longtime collaborator Derek Kolstad.", CH2,
+         [("writer", "Derek Kolstad", None, "supported")]),
+        ("Directed by the one and only Chad Stahelski.", CH4, [("director", "Chad Stahelski", None, "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),

@@ -158,7 +158,10 @@ _MACROS = {
               # ... with a title of two words at most before it: "by former stunt coordinator X", "by newcomer X"
               r"|(?:the\s+)?(?:[A-Za-z-]+\s+){0,2}?(?:showrunners?|screenwriters?|writers?|directors?|filmmakers?|"
               r"producers?|stuntm[ae]n|coordinators?|choreographers?|newcomers?|veterans?|first-timers?|debutants?|"
-              rf"duo|pair|team)\s+(?=(?-i:[A-Z])|[{ENTITY_CHARS}]))?"),
+              rf"duo|pair|team)\s+(?=(?-i:[A-Z])|[{ENTITY_CHARS}])"
+              # ... or any short description with a determiner before a name the reference knows: "by his old stunt
+              # double X", "by their longtime collaborator X", "by the one and only X"
+              rf"|(?:the|his|her|their|its)\s+(?:[A-Za-z-]+\s+){{1,3}}?(?=[{ENTITY_CHARS}]))?"),
 }
 # "reprising his role from the first film": the franchise's first work, named by its place
 NAME_PATTERN = _MACROS["N"]  # a capitalised name the gazetteer does not know
