@@ -2269,6 +2269,12 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
          [("writer", "Derek Kolstad", None, "supported")]),
         ("Directed by the one and only Chad Stahelski.", CH4, [("director", "Chad Stahelski", None, "supported")]),
     ],
+    "a-contraction-typed-without-its-apostrophe": [
+        ("willem dafoe on the roof with the rifle. hes marcus", JW1, [("cast", "Willem Dafoe", "Marcus", "supported")]),
+        ("bridget moynahan is in the flashbacks. shes helen", JW1,
+         [("cast", "Bridget Moynahan", "Helen", "supported")]),
+        ("Iosef steals the car. Thats Alfie Allen.", JW1, [("cast", "Alfie Allen", "Iosef", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),

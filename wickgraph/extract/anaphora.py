@@ -15,7 +15,8 @@ from .performance import endowed_pronoun
 
 __all__ = ["addressed_roles", "identified_role", "pronoun_role", "subject_pronoun_role"]
 
-_THAT_IS = re.compile(r"(?:^|[\s\u2014\u2013(-])(?:that['\u2019]s|that is|that would be|that['\u2019]d be|that was|"
+# (typed without the apostrophe too, as chats and texts do: "thats ruby rose", "hes marcus", "shes the Director")
+_THAT_IS = re.compile(r"(?:^|[\s\u2014\u2013(-])(?:that['\u2019]?s|that is|that would be|that['\u2019]d be|that was|"
                       r"it['\u2019]s|it is|this is)\s+\Z", re.IGNORECASE)
 # a belief of the speaker's about who it was ("I thought that was X", "we assumed it was X"): held then, not now
 _BELIEVED = re.compile(r"\b(?:i|we)\s+(?:\w+\s+)?(?:thought|assumed|figured|guessed|presumed)\s+"
@@ -76,7 +77,7 @@ def _role_pair(role: Mention, actor: Mention) -> Candidate:
 # "She plays Eve", "He's Caine", and the possessive "His Zero, the sushi-chef assassin, ..." (his part, as "Mark
 # Dacascos's Zero"), "His character Caine is blind", "Her role, Akira, ..."
 _HE_SHE = re.compile(r"(?:(?:he|she)(?:\s+(?:\w+ly\s+|also\s+|now\s+)?(?:plays|portrays|voices|is playing|is)"
-                     r"|['\u2019]s)|(?:his|her)(?:\s+(?:character|role|part)\s*,?)?)\s+"
+                     r"|['\u2019]?s)|(?:his|her)(?:\s+(?:character|role|part)\s*,?)?)\s+"
                      r"(?:(?:again|once more|still|back as|now)\s+)?"
                      r"(?:the\s+(?:[\w-]+\s+)?[\w-]+,\s+)?", re.IGNORECASE)  # "He plays the son, Iosef"
 
