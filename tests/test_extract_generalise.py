@@ -2275,6 +2275,13 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
          [("cast", "Bridget Moynahan", "Helen", "supported")]),
         ("Iosef steals the car. Thats Alfie Allen.", JW1, [("cast", "Alfie Allen", "Iosef", "supported")]),
     ],
+    "a-trade-after-a-things-possessive-in-apposition-describes-the-name": [
+        ("Akira, the hotel's concierge, is played by Rina Sawayama.", CH4, [("cast", "Rina Sawayama", "Akira", "supported")]),
+        ("Akira, the hotel's concierge, is played by pop phenomenon RINA SAWAYAMA.", CH4,
+         [("cast", "Rina Sawayama", "Akira", "supported")]),
+        ("Zero, the restaurant's chef, is played by Mark Dacascos.", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
+        ("The hotel's sommelier is Peter Serafinowicz.", CH2, [("cast", "Peter Serafinowicz", "Sommelier", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -5577,6 +5584,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Keanu Reeves is still great as John in the last act.", JW1, ("reprise", "Keanu Reeves", None)),
         ("Keanu Reeves as John is still standing at the end.", JW1, ("reprise", "Keanu Reeves", None)),
         ("Ian McShane, still dapper, plays Winston.", JW1, ("reprise", "Ian McShane", None)),
+    ],
+    "a-trade-describing-the-name-before-it-is-no-role": [
+        ("Akira, the hotel's concierge, is played by Rina Sawayama.", CH4, ("cast", "Rina Sawayama", "the concierge")),
+        ("Akira, the hotel's concierge, is Rina Sawayama.", CH4, ("cast", "Rina Sawayama", "the concierge")),
+        ("Zero, the restaurant's chef, is played by Mark Dacascos.", PARA, ("cast", "Mark Dacascos", "the chef")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -357,6 +357,9 @@ _MESSAGE_PREFIX = re.compile(r"\s*(?:\[[^\]\n]{1,25}\]\s*|\([\d/.,: -]{3,25}(?:[
 
 
 _POSSESSED = re.compile(r"['\u2019]s?\s+(?:[a-z-]+\s+)?\Z")
+# ... unless the possessive opens an apposition to the name before it: "Akira, the hotel's concierge," describes Akira,
+# who is no Charon ("the concierge")
+_APPOSED_TO_A_NAME = re.compile(r"(?-i:[A-Z])[\w'\u2019-]*,\s+(?:the|a|an)\s+[\w-]+['\u2019]s?\s+(?:[a-z-]+\s+)?\Z")
 
 
 # quotation marks, plain, typographic, guillemets and East Asian title brackets (``fold`` makes the last two '"')
@@ -379,7 +382,8 @@ def _role_title(text: str, start: int, entry: Entry) -> bool:
         return True  # its own “sommelier”, played by X: quotation marks make the noun a name
     # "Shamier Anderson's tracker, Mr. Nobody": the name that follows is the role, the noun describes it
     named_next = re.match(r",?\s+(?-i:[A-Z])", text[start + len(noun):start + len(noun) + 4]) is not None
-    return " " not in noun and not named_next and _POSSESSED.search(text, max(0, start - 30), start) is not None
+    return " " not in noun and not named_next and _POSSESSED.search(text, max(0, start - 30), start) is not None \
+        and _APPOSED_TO_A_NAME.search(text, max(0, start - 60), start) is None
 
 
 class _FuzzyPeople:
