@@ -2282,6 +2282,37 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Zero, the restaurant's chef, is played by Mark Dacascos.", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
         ("The hotel's sommelier is Peter Serafinowicz.", CH2, [("cast", "Peter Serafinowicz", "Sommelier", "supported")]),
     ],
+    "a-showing-in-theatres-dated": [
+        ("I slept on this one in theaters in May 2019, big mistake.", PARA, [("release_year", "", 2019, "supported")]),
+        ("i caught it in cinemas in june 2025 with my sister", BAL, [("release_year", "", 2025, "supported")]),
+        ("We saw it at the multiplexes in March 2023, twice.", CH4, [("release_year", "", 2023, "supported")]),
+    ],
+    "a-release-place-with-a-count": [
+        ("It opens on all 214 StarMax screens nationwide on March 24, 2023.", CH4, [("release_year", "", 2023, "supported")]),
+        ("It opened on 3,000 screens across the country in May 2019.", PARA, [("release_year", "", 2019, "supported")]),
+        ("Lionsgate released it on 2,589 screens in October 2014.", JW1, [("release_year", "", 2014, "supported")]),
+    ],
+    "a-years-superlative-fronted": [
+        ("Best action film of 2019, easily.", PARA, [("release_year", "", 2019, "supported")]),
+        ("calling it now, best action film of 2017 and its only feb", CH2, [("release_year", "", 2017, "supported")]),
+        ("Verdict: easily the best movie of 2023.", CH4, [("release_year", "", 2023, "supported")]),
+    ],
+    "one-from-a-year-after-a-series-word": [
+        ("watched john wick. the og one from 2014 not the new ones", JW1, [("release_year", "", 2014, "supported")]),
+        ("the first one from 2014 is still the best", JW1, [("release_year", "", 2014, "supported")]),
+        ("the new one from 2019 has horses", PARA, [("release_year", "", 2019, "supported")]),
+    ],
+    "a-place-before-the-date-in-a-release-label": [
+        ("\u2022 Release: UK & Ireland cinemas, 6 June 2025", BAL, [("release_year", "", 2025, "supported")]),
+        ("Released: US, 17 May 2019", PARA, [("release_year", "", 2019, "supported")]),
+        ("Release: Japan, 22 September 2023", CH4, [("release_year", "", 2023, "supported")]),
+    ],
+    "a-thousands-separator-is-no-sheet-cell": [
+        ("It opened on 3,000 screens across the country in May 2019.", PARA,
+         [("release_year", "", 2019, "supported")]),
+        ("Lionsgate released it on 2,589 screens in October 2014.", JW1, [("release_year", "", 2014, "supported")]),
+        ("Made for $90,000,000,Chad Stahelski directed it.", CH4, [("director", "Chad Stahelski", None, "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -5589,6 +5620,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Akira, the hotel's concierge, is played by Rina Sawayama.", CH4, ("cast", "Rina Sawayama", "the concierge")),
         ("Akira, the hotel's concierge, is Rina Sawayama.", CH4, ("cast", "Rina Sawayama", "the concierge")),
         ("Zero, the restaurant's chef, is played by Mark Dacascos.", PARA, ("cast", "Mark Dacascos", "the chef")),
+    ],
+    "a-superlative-of-a-year-with-its-own-subject": [
+        ("The best film of 2019 was Parasite.", CH4, ("release_year", "", 2019)),
+        ("Unlike the first one from 2014, this drags.", PARA, ("release_year", "", 2014)),
+        ("I saw Parasite in theaters in 2019 and this in 2023.", CH4, ("release_year", "", 2019)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -18,6 +18,8 @@ _CSV_QUOTED = re.compile(r'^[ \t]*"[^"\n]{0,80}"(?:[ \t]*[,;][ \t]*"[^"\n]{0,80}
 _CSV_PLAIN = re.compile(r"^[ \t]*[^\s,.!?;:\n][^,;\n]{0,60}(?:[,;](?=\S)[^,;\n]{1,60})+[ \t]*$", re.MULTILINE)
 
 
+_SEPARATOR = re.compile(r";|(?<!\d),|,(?!\d{3}(?!\d))")
+
 # A row of an exported sheet that quotes only some cells: '2023-09-17,"John Wick: Chapter 4",2023,"film, rewatch",'
 # (a quoted cell may hold prose, commas and all; between cells, commas with nothing after them)
 _CSV_MIXED = re.compile(r'^[^\n]*(?:^|,)"[^"\n]*"(?:,|$)[^\n]*$', re.MULTILINE)
@@ -69,8 +71,11 @@ def csv_cells(view: str) -> str:
     for row in _CSV_PLAIN.finditer(view):
         if ", " in row.group() or "; " in row.group() or not re.search(r"[A-Za-z]", row.group()):
             continue  # prose puts a space after its commas; "1,000,000" is a number
+        # a thousands separator is no cell's end: "It opened on 3,000 screens in May 2019" is prose
+        separators = [m.start() for m in _SEPARATOR.finditer(view, row.start(), row.end())]
+        if not separators:
+            continue
         chars = chars or list(view)
-        for i in range(row.start(), row.end()):
-            if view[i] in ",;":
-                chars[i] = "\t"
+        for i in separators:
+            chars[i] = "\t"
     return "".join(chars) if chars is not None else view
