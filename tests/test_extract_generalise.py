@@ -2313,6 +2313,28 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Lionsgate released it on 2,589 screens in October 2014.", JW1, [("release_year", "", 2014, "supported")]),
         ("Made for $90,000,000,Chad Stahelski directed it.", CH4, [("director", "Chad Stahelski", None, "supported")]),
     ],
+    "a-returning-group-as-the-subject": [
+        ("Returning favorites Laurence Fishburne (the Bowery King) and Ian McShane (Winston) round out the cast.", CH4,
+         [("reprise", "Laurence Fishburne", "Bowery King", "supported"), ("reprise", "Ian McShane", "Winston", "supported")]),
+        ("Returning faces include Ian McShane (Winston) and Lance Reddick (Charon).", CH4,
+         [("reprise", "Ian McShane", "Winston", "supported"), ("reprise", "Lance Reddick", "Charon", "supported")]),
+        ("Returning regulars are Lance Reddick as Charon and Ian McShane as Winston.", PARA,
+         [("reprise", "Lance Reddick", "Charon", "supported")]),
+    ],
+    "a-back-too-label-over-the-players": [
+        ("The old guard is back too: McShane as Winston, Reddick as Charon.", CH4,
+         [("reprise", "Ian McShane", "Winston", "supported"), ("reprise", "Lance Reddick", "Charon", "supported")]),
+        ("[00:50] gh0stpepper: the OGs back too: mcshane as winston, reddick as charon", PARA,
+         [("reprise", "Ian McShane", "Winston", "supported"), ("reprise", "Lance Reddick", "Charon", "supported")]),
+        ("Back from earlier chapters: Ian McShane as Winston and Lance Reddick as Charon.", CH4,
+         [("reprise", "Lance Reddick", "Charon", "supported")]),
+    ],
+    "an-acronyms-plural-keeps-a-line-in-lower-case": [
+        ("the OGs are all here: ian mcshane as winston", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("all the NPCs die but lance reddick as charon lives", CH4, [("cast", "Lance Reddick", "Charon", "supported")]),
+        ("my DVDs of the first two are worn out, halle berry as sofia is why", PARA,
+         [("cast", "Halle Berry", "Sofia", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -5625,6 +5647,12 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("The best film of 2019 was Parasite.", CH4, ("release_year", "", 2019)),
         ("Unlike the first one from 2014, this drags.", PARA, ("release_year", "", 2014)),
         ("I saw Parasite in theaters in 2019 and this in 2023.", CH4, ("release_year", "", 2019)),
+    ],
+    "a-returning-subject-covers-its-own-sentence": [
+        (("Returning favorites Ian McShane (Winston) round out the cast. They are joined by Clancy Brown as the "
+         "Harbinger."), CH4, ("reprise", "Clancy Brown", None)),
+        ("Not returning: Common as Cassian, sadly.", PARA, ("reprise", "Common", None)),
+        ("Never back too: Common as Cassian.", PARA, ("reprise", "Common", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -348,7 +348,7 @@ def _shouted_run(text: str, position: int) -> bool:
 
 
 _LETTERS = re.compile(r"[^a-zA-Z\u00c0-\u024f]+")
-_STRESSED = re.compile(r"\b[A-Z]{2,}\b")  # a word in capitals
+_STRESSED = re.compile(r"\b[A-Z]{2,}(?:['\u2019]?s)?\b")  # a word in capitals, or an acronym's plural: "OGs", "NPC's"
 # a chat or log line's time stamp and sender, whose capitals ("PM", a user name) say nothing of the message's case
 _MESSAGE_PREFIX = re.compile(r"\s*(?:\[[^\]\n]{1,25}\]\s*|\([\d/.,: -]{3,25}(?:[AaPp]\.?[Mm]\.?)?\)\s*)?"
                              r"(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?\s+)?"

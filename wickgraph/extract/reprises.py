@@ -298,12 +298,21 @@ _ANNOUNCEMENT_OPENING = re.compile(r"(?:^|(?<=[.!?:\n]))[ \t\-*#]*(?:(?:some|a\s
 # "Back again: X as Y and Z as W" / "Also returning: X as Y" / "the returning staff — Winston (X)": a label that names
 # the returning players
 # (a bare "Back:" is the back of a trivia card or a page, not players coming back)
+# "The old guard is back too: X as Y", "Back from earlier chapters: X as Y" (its subject a few words at most, opening a
+# line, a sentence or a chat message: "dex_m: the OGs back too: ...")
 _RETURNING_LABEL = re.compile(r"\b(?:also\s+)?(?:returning|"
                               r"(?:also\s+|they['\u2019]re\s+)back|back\s+again|back\s+for\s+more|"
+                              r"(?:(?:is|are)\s+)?back\s+(?:too|as\s+well|from\s+(?:[\w'-]+\s+){0,3}?[\w'-]+)|"
                               r"returning\s+(?:cast|players|faces|staff|crew|regulars)|familiar\s+faces)"
                               r"(?:[ \t*_]*:|[ \t]*[\u2014\u2013][ \t]|[ \t]+-{1,2}[ \t])", re.IGNORECASE)
 _RETURNING_LABEL_TWIN = lowercase_twin(_RETURNING_LABEL)
-_LABEL_OPENING = re.compile(r"(?:^|(?<=[.!?\n]))[ \t\-*#_]*(?:the[ \t]+)?\Z", re.MULTILINE | re.IGNORECASE)
+_LABEL_OPENING = re.compile(r"(?:^|(?<=[.!?:\n]))[ \t\-*#_]*(?:the[ \t]+)?"
+                            r"(?:(?!(?:not|no|never|nobody|none|nor)\b)[\w'-]+[ \t]+){0,2}\Z",
+                            re.MULTILINE | re.IGNORECASE)
+# "Returning favourites X (Y), Z (W) ...", "Returning faces include X as Y": a group of the cue list returning-group,
+# as the subject its players follow
+_RETURNING_SUBJECT = re.compile(r"\breturning\s+(?P<noun>[a-z]+)(?:\s+(?:include|includes|are))?(?=[ \t]+(?-i:[A-Z]))",
+                                re.IGNORECASE)
 # "Once again, Ian McShane plays Winston", "Reprising his role, X is Y", "As in the first two films, X plays Y",
 # "Back in the black suit: X as Y": a reprise said by an adverbial fronted before the clause
 # "Again Ian McShane as Winston", "Like in first film, X plays Y", "Same as before, X ...": the comma may be missing
@@ -360,16 +369,20 @@ class _Announcements:
                               and (opening := _ANNOUNCEMENT_OPENING.search(text, max(0, m.start() - 60), m.start()))]
         self.labels = [(opening.start(), m.end())
                        for m in casing.finditer(_RETURNING_LABEL, _RETURNING_LABEL_TWIN, text, lower, 0, len(text))
-                       if (opening := _LABEL_OPENING.search(text, max(0, m.start() - 20), m.start()))]
+                       if (opening := _LABEL_OPENING.search(text, max(0, m.start() - 30), m.start()))]
+        self.subjects = [(m.start(), m.end()) for m in _RETURNING_SUBJECT.finditer(text)
+                         if m.group("noun").lower() in cues["returning-group"]]
 
     def before(self, position: int) -> bool:
         """Whether an announcement stands before ``position`` in its paragraph (at most :data:`_ANNOUNCED_SPAN`
-        back), or a label on its line; both read in the layout view, where "**Returning:**" lost its markup."""
+        back), a label on its line or a returning group as the subject of its sentence; all read in the layout view,
+        where "**Returning:**" lost its markup."""
         text = self.doc.text
         reach = max(0, position - _ANNOUNCED_SPAN)
         window_start = max(text.rfind("\n\n", reach, position) + 1, reach)
         line_start = max(text.rfind("\n", reach, position) + 1, reach)  # a label covers its own line only
-        return _within(self.announcements, window_start, position) or _within(self.labels, line_start, position)
+        return _within(self.announcements, window_start, position) or _within(self.labels, line_start, position) \
+            or _within(self.subjects, self.doc.sentence(position)[0], position)
 
 
 def _within(spans: list[tuple[int, int]], start: int, end: int) -> bool:
