@@ -2335,6 +2335,17 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("my DVDs of the first two are worn out, halle berry as sofia is why", PARA,
          [("cast", "Halle Berry", "Sofia", "supported")]),
     ],
+    "a-sentence-ending-in-a-colon-heads-the-names-below": [
+        (("2.1 The screenplay is the joint work of several hands, namely:\n  (a) Derek Kolstad, who also holds the "
+         "story credit;\n  (b) Shay Hatten;\n  (c) Chris Collins; and\n  (d) Marc Abrams.\n"), PARA,
+         [("writer", "Derek Kolstad", None, "supported"), ("writer", "Shay Hatten", None, "supported"),
+          ("writer", "Chris Collins", None, "supported"), ("writer", "Marc Abrams", None, "supported")]),
+        ("The screenplay is credited to four writers:\n- Derek Kolstad\n- Shay Hatten\n- Chris Collins\n", PARA,
+         [("writer", "Derek Kolstad", None, "supported"), ("writer", "Chris Collins", None, "supported")]),
+        ("It was directed by two people, in the end:\n* Albert Hughes\n* Charlotte Br\u00e4ndstr\u00f6m\n", CONT,
+         [("director", "Albert Hughes", None, "supported"),
+          ("director", "Charlotte Br\u00e4ndstr\u00f6m", None, "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -5653,6 +5664,13 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
          "Harbinger."), CH4, ("reprise", "Clancy Brown", None)),
         ("Not returning: Common as Cassian, sadly.", PARA, ("reprise", "Common", None)),
         ("Never back too: Common as Cassian.", PARA, ("reprise", "Common", None)),
+    ],
+    "a-head-over-other-things-names-no-credit": [
+        ("The script has one problem:\n- Keanu Reeves mumbles\n- Halle Berry leaves\n", PARA,
+         ("writer", "Keanu Reeves", None)),
+        ("The cast and the writers were all there:\n- Keanu Reeves\n- Ian McShane\n", CH4,
+         ("writer", "Ian McShane", None)),
+        ("Who wrote it? Nobody knows:\n- Derek Kolstad\n", CH4, ("writer", "Derek Kolstad", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

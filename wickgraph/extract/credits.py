@@ -107,6 +107,36 @@ def credit_lines(view: str, words: LayoutWords) -> Iterator[Credit]:
                              max(items[-1][1], (asides[-1] or (0, 0))[1]),
                              (label.start(), label.end()), tuple(items), tuple(asides),
                              whole=label.group("sep").strip() == "" and "\n" not in view[label.end():items[0][0]])
+        if not labels:
+            yield from _credits_under_a_head(view, words, lines, number, regex)
+
+
+# a sentence that ends its line with a colon, naming the job of the names listed under it: "The screenplay is credited
+# to four writers:", "2.1 The screenplay is the joint work of several hands, namely:" (the label words of three
+# letters or more, "writers", "screenplay", "directed by", anywhere in it)
+_HEAD_LINE = re.compile(r"[^\n:]{8,200}:[ \t]*$")
+
+
+def _credits_under_a_head(view: str, words: LayoutWords, lines: list[Span], number: int,
+                          regex: re.Pattern[str]) -> Iterator[Credit]:
+    start, end = lines[number]
+    if not _HEAD_LINE.fullmatch(view, start, end):
+        return
+    jobs = {job for job, found in _head_words(words).items() if found.search(view, start, end)}
+    if len(jobs) != 1 or "cast" in jobs:
+        return
+    items, asides = _items_below(view, lines, number, regex)
+    if len(items) >= 2:
+        yield Credit(jobs.pop(), start, max(items[-1][1], (asides[-1] or (0, 0))[1]), (start, end), tuple(items),
+                     tuple(asides))
+
+
+@lru_cache(maxsize=4)
+def _head_words(words: LayoutWords) -> dict[str, re.Pattern[str]]:
+    jobs = {"director": words["label-director"], "writer": words["label-writer"], "cast": words["label-cast"]}
+    return {job: re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(labels, key=len, reverse=True)
+                                                  if len(w.rstrip(".")) >= 3) + r")\b", re.IGNORECASE)
+            for job, labels in jobs.items()}
 
 
 # in a paragraph of prose, a label opens a sentence and its value ends with it
@@ -188,6 +218,8 @@ def _items_below(view: str, lines: list[Span], number: int,
         if not view[start:end].strip() or end - start > _MAX_UNIT_LINE or (items and label.match(view, start, end)):
             break
         found, found_asides = _items(view, start, end)
+        if len(found) > 1 and all(view[item[0]].islower() for item in found[1:]):
+            found, found_asides = found[:1], found_asides[:1]  # "Derek Kolstad, who also holds the story credit;"
         if items and len(found) != 1:
             break
         items += found

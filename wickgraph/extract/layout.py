@@ -62,11 +62,13 @@ _MAX_CELL = 60
 # Layout marks, each found from its own first character so the regex engine can skip ahead:
 # **bold**, *italic*, __bold__, _italic_ (checked in _emphasis)
 _EMPHASIS = regexcache.compile(r"\*{1,3}|_{1,3}", skip_to_start=True)
-# headings, quotes, bullets, "1.", a thread's "3/16", a number labelling a row ("No. 1 —", "#3") and a tick box
+# headings, quotes, bullets, "1.", "(a)", a thread's "3/16", a number labelling a row ("No. 1 —", "#3") and a tick box
 # ("[x]", "☑", "( )")
 _LINE_MARK = re.compile(r"[ \t]*(?:(?:[-*+][ \t]*)?(?:\[[ xX\u2713\u2714]?\]|\([ xX]\)|"
                         r"[\u2610\u2611\u2612\u2713\u2714\u2705\u2717\u2718\u25a1\u25a2\u25a0]\ufe0f?)|"
                         r"#{1,6}|>|[-*+\u2022\u00b7]|\(?\d{1,2}/\d{1,2}\)?|\d{1,3}[.)/]|"
+                        # a lettered or roman item: "(a)", "b)", "(iv)", "(B)"
+                        r"\([a-zA-Z]\)|[a-z]\)|\((?:i{1,3}|iv|vi{0,3}|ix|x)\)|"
                         r"No\.[ \t]*\d{1,3}[ \t]*[\u2014\u2013:-]|#\d{1,3})"
                         r"[ \t]+")
 _RULE_LINE = re.compile(
