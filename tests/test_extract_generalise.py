@@ -5672,6 +5672,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
          ("writer", "Ian McShane", None)),
         ("Who wrote it? Nobody knows:\n- Derek Kolstad\n", CH4, ("writer", "Derek Kolstad", None)),
     ],
+    "a-question-tag-without-its-comma": [
+        ("ian mcshane is charon right? the hotel guy", JW1, ("cast", "Ian McShane", "Charon")),
+        ("so common plays cassian yeah?", CH2, ("cast", "Common", "Cassian")),
+        ("Halle Berry is Sofia again innit?", CH4, ("cast", "Halle Berry", "Sofia")),
+    ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
         ("My brother would give it a C.", JW1, ("rating", "", "C")),
