@@ -2346,6 +2346,15 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
          [("director", "Albert Hughes", None, "supported"),
           ("director", "Charlotte Br\u00e4ndstr\u00f6m", None, "supported")]),
     ],
+    "a-self-correction-in-any-of-its-markers": [
+        ("Catalina Sandino Moreno plays Nogi - sorry, I mean Lena.", BAL,
+         [("cast", "Catalina Sandino Moreno", "Lena", "supported")]),
+        ("It came out in 2024 (correction: 2025).", BAL, [("release_year", "", 2025, "supported")]),
+        (("It was released to the general public in June 2024 (correction: in June 2025, the writer having misread "
+         "his stub)."), BAL, [("release_year", "", 2025, "supported")]),
+        ("Gabriel Byrne plays the Elder, my mistake, the Chancellor.", BAL,
+         [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -5676,6 +5685,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("ian mcshane is charon right? the hotel guy", JW1, ("cast", "Ian McShane", "Charon")),
         ("so common plays cassian yeah?", CH2, ("cast", "Common", "Cassian")),
         ("Halle Berry is Sofia again innit?", CH4, ("cast", "Halle Berry", "Sofia")),
+    ],
+    "what-a-self-correction-takes-back": [
+        ("Catalina Sandino Moreno plays Nogi - sorry, I mean Lena.", BAL, ("cast", "Catalina Sandino Moreno", "Nogi")),
+        ("It came out in 2024 (correction: 2025).", BAL, ("release_year", "", 2024)),
+        ("Gabriel Byrne plays the Elder, my mistake, the Chancellor.", BAL, ("cast", "Gabriel Byrne", "Elder")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
