@@ -2355,6 +2355,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Gabriel Byrne plays the Elder, my mistake, the Chancellor.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
     ],
+    "a-correcting-sentence-keeps-the-corrected-claim": [
+        ("The Elder is played by George Georgiou. Correction: the Elder is played by Sa\u00efd Taghmaoui.", PARA,
+         [("cast", "Sa\u00efd Taghmaoui", "Elder", "supported")]),
+        (("[21:07] mirela.p: halle berry is the director right?\n[21:08] kaz.exe: no, halle berry is sofia, anjelica "
+         "huston is the director\n"), PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
+        ("It came out in 2018. Let me correct myself: it came out in 2019.", PARA,
+         [("release_year", "", 2019, "supported")]),
+        ("Directed by Chad Stahelski. Actually, David Leitch co-directed it too.", PARA,
+         [("director", "Chad Stahelski", None, "supported"), ("director", "David Leitch", None, "contradicted")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -5690,6 +5700,13 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Catalina Sandino Moreno plays Nogi - sorry, I mean Lena.", BAL, ("cast", "Catalina Sandino Moreno", "Nogi")),
         ("It came out in 2024 (correction: 2025).", BAL, ("release_year", "", 2024)),
         ("Gabriel Byrne plays the Elder, my mistake, the Chancellor.", BAL, ("cast", "Gabriel Byrne", "Elder")),
+    ],
+    "what-a-correcting-sentence-takes-back": [
+        ("The Elder is played by George Georgiou. Correction: the Elder is played by Sa\u00efd Taghmaoui.", PARA,
+         ("cast", "George Georgiou", None)),
+        ("It came out in 2018. Let me correct myself: it came out in 2019.", PARA, ("release_year", "", 2018)),
+        ("Ian McShane plays Charon. The paper corrects itself: Ian McShane plays Winston.", JW1,
+         ("cast", "Ian McShane", "Charon")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -25,6 +25,7 @@ from .claims import Claim, Extraction
 from .collector import collector_paused
 from .comments import comment_spans
 from .confidence import claim_confidence
+from .corrections import without_corrected
 from .document import Document
 from .film import detect_film, resolve_film, resolve_work, series_number
 from .gazetteer import CHARACTER, PERSON, WORK, Entry, Gazetteer, Mention, fold, get_gazetteer
@@ -121,7 +122,7 @@ def extract(text: str, film: str | None = None, *, reference: Reference | None =
                             scale=rating.scale, normalized=rating.normalized, rule="rating"), None))
     claims = without_other_title_roles(without_stray_roles(_dedupe(pairs, blocked), reference), doc, reference)
     claims = without_other_work_roles(claims, doc, reference, film_iri)
-    claims = without_credit_titles(claims, doc.film_credits)
+    claims = without_corrected(without_credit_titles(claims, doc.film_credits), doc)
     claims = roles_beside_bare_players(claims, doc, default_cues())  # the last and weakest link
     years = spoken_years(text)
     if years:  # evidence that stops inside a year said in words takes the whole phrase

@@ -1,0 +1,60 @@
+"""Claims a later sentence corrects: "The Elder is played by X. Correction: the Elder is played by Y", a chat's reply
+"no, mcshane is winston" to "ian mcshane is charon", "It opened in 2015. Let me correct myself: it opened in 2014".
+
+A phrase taken back inside its own sentence ("Nogi - sorry, I mean Lena") is blanked in the view already
+(:func:`wickgraph.extract.spoken.retraction_spans`); this reads a correction that restates a whole claim in the next
+sentence, and drops the earlier claim it contradicts: the same player in another role, the same role with another
+player, another year, another person in the same credit.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .claims import Claim
+from .document import Document
+
+__all__ = ["without_corrected"]
+
+# A sentence (or a chat message, after its sender) that opens by correcting what was said before it
+_OPENER = re.compile(r"(?:^|(?<=[.!?]\s))[ \t>*-]*(?:\[[^\]\n]{1,25}\][ \t]*)?(?:@?[\w.-]{1,25}[ \t]*:[ \t]+)?"
+                     r"(?:correction|erratum|i\s+stand\s+corrected|(?:let\s+me|i\s+must|i\s+should)\s+correct\s+"
+                     r"(?:myself|that)|(?:(?:the|this)\s+)?[\w-]+(?:\s+[\w-]+)?\s+corrects\s+(?:itself|himself|herself|"
+                     r"themselves)|(?P<reply>no|nope|nah|wrong|actually))\b[\s,:;!.\u2014\u2013-]*",
+                     re.IGNORECASE | re.MULTILINE)
+_REACH = 400  # how far back a correction looks for the claim it corrects (the sentence or message before)
+
+
+def without_corrected(claims: list[Claim], doc: Document) -> list[Claim]:
+    """``claims`` without those a correcting sentence after them contradicts."""
+    text = doc.text
+    openers = [m for m in _OPENER.finditer(text) if m.end() > m.start()]
+    if not openers:
+        return claims
+    dropped: set[int] = set()
+    for opener in openers:
+        _, sentence_end = doc.sentence(opener.end())
+        # a reply's "no" or "actually" corrects a role only: a credit or a year said after it may add to the one before
+        correcting = [c for c in claims if opener.end() <= c.start < sentence_end
+                      and not (opener["reply"] and c.type not in ("cast", "reprise"))]
+        for index, earlier in enumerate(claims):
+            if earlier.end <= opener.start() and opener.start() - earlier.end <= _REACH \
+                    and any(_contradicts(c, earlier) for c in correcting):
+                dropped.add(index)
+    return [c for i, c in enumerate(claims) if i not in dropped]
+
+
+def _contradicts(later: Claim, earlier: Claim) -> bool:
+    if later.type != earlier.type or later.type == "rating":
+        return False
+    if later.type in ("cast", "reprise"):
+        same_player = _key(later.actor_iri, later.actor) == _key(earlier.actor_iri, earlier.actor)
+        same_role = _key(later.character_iri, later.character) == _key(earlier.character_iri, earlier.character)
+        return same_player != same_role and later.character is not None and earlier.character is not None
+    if later.type == "release_year":
+        return later.year != earlier.year
+    return _key(later.person_iri, later.person) != _key(earlier.person_iri, earlier.person)
+
+
+def _key(iri: str | None, name: str | None) -> str:
+    return iri or (name or "").lower().removeprefix("the ").strip()
