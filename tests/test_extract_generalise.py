@@ -5708,6 +5708,12 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Ian McShane plays Charon. The paper corrects itself: Ian McShane plays Winston.", JW1,
          ("cast", "Ian McShane", "Charon")),
     ],
+    "a-known-work-or-role-is-no-unknown-player": [
+        ("Laurence Fishburne, carried over from Parabellum as the Bowery King, is loud.", CH4,
+         ("cast", "Parabellum", None)),
+        ("We rewatched Ballerina as the Director's story.", BAL, ("cast", "Ballerina", None)),
+        ("Remember Winston as the Manager of the hotel?", CH4, ("cast", "Winston", None)),
+    ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
         ("My brother would give it a C.", JW1, ("rating", "", "C")),

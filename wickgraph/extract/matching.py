@@ -149,6 +149,8 @@ def _candidate(doc: Document, rule: Rule, match: re.Match[str]) -> Candidate | N
             if g_start not in doc.by_start and not _name_ok(doc.text, g_start, g_end) \
                     and not (name == "from_film" and FIRST_WORK.fullmatch(doc.text, g_start, g_end)):
                 return None
+            if name in ("actor", "person") and g_start in doc.by_start and not doc.by_start[g_start].mask & PERSON:
+                return None  # "Parabellum as the Bowery King": a work's or a role's name is no unknown player
             if name == "character" and not rule.role_possessive \
                     and _POSSESSIVE_S.match(doc.text[g_end:g_end + 2]):
                 return None  # "the Chancellor's right-hand woman" is somebody else
