@@ -2365,6 +2365,19 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Directed by Chad Stahelski. Actually, David Leitch co-directed it too.", PARA,
          [("director", "Chad Stahelski", None, "supported"), ("director", "David Leitch", None, "contradicted")]),
     ],
+    "a-sentence-adverb-between-role-and-player": [
+        ("The Harbinger is in fact Clancy Brown.", CH4, [("cast", "Clancy Brown", "Harbinger", "supported")]),
+        ("The Marquis is actually Bill Skarsg\u00e5rd.", CH4, [("cast", "Bill Skarsg\u00e5rd", "Marquis", "supported")]),
+        ("Caine is really Donnie Yen.", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
+    ],
+    "a-comparison-between-directed-and-by": [
+        ("The film is directed, as were the two chapters before it, by Chad Stahelski.", CH4,
+         [("director", "Chad Stahelski", None, "supported")]),
+        ("It is directed, like its predecessors, by Chad Stahelski.", CH4,
+         [("director", "Chad Stahelski", None, "supported")]),
+        ("Ballerina is directed, as was Underworld, by Len Wiseman.", BAL,
+         [("director", "Len Wiseman", None, "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
