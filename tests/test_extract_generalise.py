@@ -5727,6 +5727,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("We rewatched Ballerina as the Director's story.", BAL, ("cast", "Ballerina", None)),
         ("Remember Winston as the Manager of the hotel?", CH4, ("cast", "Winston", None)),
     ],
+    "a-role-inside-a-relative-clause-without-commas-takes-no-player": [
+        ("Zero who adores John is played by Mark Dacascos.", PARA, ("cast", "Mark Dacascos", "John")),
+        ("zero who adores john is played by mark dacascos lol", PARA, ("cast", "Mark Dacascos", "John")),
+        ("The girl who idolises Winston is played by Ana de Armas.", BAL, ("cast", "Ana de Armas", "Winston")),
+    ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
         ("My brother would give it a C.", JW1, ("rating", "", "C")),

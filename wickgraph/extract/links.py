@@ -329,8 +329,11 @@ def _passive_of_the_role(words: list[str], cues: Cues) -> bool:
 
 
 # a relative clause in an apposition, still open: "Zero, the sushi-chef assassin who fanboys over "
+# (or a relative clause on a name, without commas: "Zero who adores John is played by X"; the main clause's copula
+# ends it: "The man who runs it is Winston")
 _IN_RELATIVE_CLAUSE = re.compile(r",\s+(?:the|a|an|his|her|their)\b[^,;:.!?()\n\u2014]*\b(?:who|that|which|whom)\b"
-                                 r"[^,;:.!?()\n\u2014]*\Z", re.IGNORECASE)
+                                 r"[^,;:.!?()\n\u2014]*\Z|\b(?:who|whom)\s+(?![^,;:.!?()\n\u2014]*\s(?:is|was|are|were)\s+\Z)"
+                                 r"[^,;:.!?()\n\u2014]{1,60}\Z", re.IGNORECASE)
 
 
 def in_relative_clause(text: str, start: int) -> bool:
