@@ -2378,6 +2378,19 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Ballerina is directed, as was Underworld, by Len Wiseman.", BAL,
          [("director", "Len Wiseman", None, "supported")]),
     ],
+    "alongside-joins-a-list": [
+        ("It was written by Shay Hatten and Michael Finch alongside Derek Kolstad.", PARA,
+         [("writer", "Derek Kolstad", None, "supported")]),
+        ("written by showrunners Greg Coolidge and Kirk Ward alongside Shawn Simmons", CONT,
+         [("writer", "Shawn Simmons", None, "supported")]),
+        ("Directed by Albert Hughes alongside Charlotte Br\u00e4ndstr\u00f6m.", CONT,
+         [("director", "Charlotte Br\u00e4ndstr\u00f6m", None, "supported")]),
+    ],
+    "a-co-writer-after-with-and-an-adverb": [
+        ("Hatten wrote it again, with Michael Finch this time.", CH4, [("writer", "Michael Finch", None, "supported")]),
+        ("kolstad wrote it again, with shay hatten this time", CH2, [("writer", "Shay Hatten", None, "contradicted")]),
+        ("Shay Hatten wrote the script too, with Michael Finch.", CH4, [("writer", "Michael Finch", None, "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -5731,6 +5744,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Zero who adores John is played by Mark Dacascos.", PARA, ("cast", "Mark Dacascos", "John")),
         ("zero who adores john is played by mark dacascos lol", PARA, ("cast", "Mark Dacascos", "John")),
         ("The girl who idolises Winston is played by Ana de Armas.", BAL, ("cast", "Ana de Armas", "Winston")),
+    ],
+    "strangers-of-one-word-as-each-other-are-no-casting": [
+        ("Chapter Two: Duration as Form", CH4, ("cast", "Duration", None)),
+        ("Violence as Spectacle in the Modern Action Film", CH4, ("cast", "Violence", None)),
+        ("Shay Hatten wrote it with Keanu Reeves in mind.", CH4, ("writer", "Keanu Reeves", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

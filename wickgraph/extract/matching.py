@@ -11,13 +11,12 @@ from functools import cache
 from .document import FORM_OF_ADDRESS, Document
 from .gazetteer import CHARACTER, PERSON, WORK
 from .links import default_cues, in_relative_clause
-from .patterns import FIRST_WORK, NAME_PATTERN, Candidate, Rule, RuleSet
+from .patterns import FIRST_WORK, LIST_WORDS, NAME_PATTERN, Candidate, Rule, RuleSet
 
 __all__ = ["run_rules"]
 
 
-_LIST_SPLIT = re.compile(r"\s*(?:,|;|&|\+|\b(?:and|y|und|et|plus|along\s+with|together\s+with)\b)\s*(?:and\s+)?",
-                         re.IGNORECASE)
+_LIST_SPLIT = re.compile(rf"\s*(?:,|;|&|\+|\b(?:{LIST_WORDS})\b)\s*(?:and\s+)?", re.IGNORECASE)
 _NAME_STOP = {"The", "A", "An", "He", "She", "It", "This", "That", "His", "Her", "Their", "They", "In", "And",
               "But", "I", "We", "You", "Who", "What", "When", "Where", "Why", "How", "Yes", "No", "Not", "So",
               "Also", "Even", "Still", "Then", "There", "Here", "If", "As", "At", "On", "For", "With", "From",
@@ -122,6 +121,15 @@ def _held_by_another(doc: Document, start: int) -> bool:
                for m in doc.mentions_between(max(0, start - 80), start))
 
 
+def _strangers_pair(doc: Document, candidate: Candidate) -> bool:
+    """A player of one word and a role, neither of them known: a heading's "Duration as Form", "Violence as
+    Spectacle", not a casting (a player the reference does not know needs two names when the role is unknown too)."""
+    actors, roles = candidate.parts.get("actor", []), candidate.parts.get("character", [])
+    if len(actors) != 1 or len(roles) != 1 or actors[0][0] in doc.by_start or roles[0][0] in doc.by_start:
+        return False
+    return len(doc.text[actors[0][0]:actors[0][1]].split()) == 1
+
+
 def _candidate(doc: Document, rule: Rule, match: re.Match[str]) -> Candidate | None:
     start, end = _trim(doc.text, match.start(), match.end())
     if start >= end:
@@ -160,6 +168,8 @@ def _candidate(doc: Document, rule: Rule, match: re.Match[str]) -> Candidate | N
                 # nor one inside a relative clause on the head ("Zero, the chef who fanboys over John, is played by")
                 return None
             candidate.parts[name] = [(g_start, g_end)]
+    if _strangers_pair(doc, candidate):
+        return None
     if groups.get("characters") and len(candidate.parts["character"]) != len(candidate.parts.get("actor", ())):
         return None  # "X and Y as A and B" pairs respectively, or not at all
     if rule.requires_credit:

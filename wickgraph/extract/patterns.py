@@ -34,8 +34,8 @@ from .document import PLACEHOLDER_CONT, PLACEHOLDER_START, Document
 from .gazetteer import CHARACTER, PERSON, WORK
 from .links import default_cues
 
-__all__ = ["ENTITY_CHARS", "FIRST_WORK", "HONORIFIC", "NAME_PATTERN", "VERB_AFTER", "Candidate", "Document", "Rule",
-           "RuleSet", "default_rules", "load_rules"]
+__all__ = ["ENTITY_CHARS", "FIRST_WORK", "HONORIFIC", "LIST_WORDS", "NAME_PATTERN", "VERB_AFTER", "Candidate",
+           "Document", "Rule", "RuleSet", "default_rules", "load_rules"]
 
 RULES_FILE = Path(__file__).resolve().parent / "rules.jsonl"
 _START, _CONT = PLACEHOLDER_START, PLACEHOLDER_CONT
@@ -72,6 +72,9 @@ HONORIFIC = "(?:" + "|".join(re.escape(w.capitalize()) for w in
 # a finite verb right after a name, the name being its subject: "as Caine watches", "as Charon is shot"
 VERB_AFTER = (r"\s+(?:is|was|are|were|has|had|does|did|"
               r"(?!(?:this|his|hers|its|us|thus|yes|less|plus|himself|herself)\b)(?-i:[a-z]{2,}(?:s|ed)))\b")
+# the words that join the items of a list of names ("A and B", "A alongside B", a translation's "A y B")
+LIST_WORDS = r"and|y|und|et|plus|along\s+with|together\s+with|alongside"
+
 _MACROS = {
     "VERBAFTER": VERB_AFTER,
     "P": _slot(PERSON),
@@ -141,7 +144,7 @@ _MACROS = {
     "GAP": rf"(?:(?!as\s)[^\s.!?;:,\n\"{ENTITY_CHARS}]+\s+){{1,4}}?",
     # "A, B and C", "A & B", "A + B", and "and" in a language mixed in ("A y B", "A und B", "A et B")
     # ... and "plus", "along with", "together with" in a credit's list ("Derek Kolstad along with A, B and C")
-    "LISTSEP": r"(?:\s*,\s*(?:and\s+|plus\s+)?|\s+(?:and|y|und|et|plus|along\s+with|together\s+with)\s+|\s*[&+]\s*)",
+    "LISTSEP": rf"(?:\s*,\s*(?:and\s+|plus\s+)?|\s+(?:{LIST_WORDS})\s+|\s*[&+]\s*)",
     # the nouns for the franchise as a whole: "the John Wick saga", "the fourth entry in the cycle"
     "SERIES": r"(?:franchise|series|saga|cycle)",
     "FIRSTWORK": r"(?:first|original)\s+(?:film|movie|one|chapter|instal?lment|entry)",
