@@ -2391,6 +2391,12 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("kolstad wrote it again, with shay hatten this time", CH2, [("writer", "Shay Hatten", None, "contradicted")]),
         ("Shay Hatten wrote the script too, with Michael Finch.", CH4, [("writer", "Michael Finch", None, "supported")]),
     ],
+    "wait-no-takes-back-what-was-said": [
+        ("Me: and john leguizamo is avi the chop shop guy\u2014 wait no. leguizamo is aurelio.", JW1,
+         [("cast", "John Leguizamo", "Aurelio", "supported")]),
+        ("Alfie Allen plays Viggo, wait, no, Iosef.", JW1, [("cast", "Alfie Allen", "Iosef", "supported")]),
+        ("It came out in 2015- wait no, 2014.", JW1, [("release_year", "", 2014, "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -5749,6 +5755,14 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Chapter Two: Duration as Form", CH4, ("cast", "Duration", None)),
         ("Violence as Spectacle in the Modern Action Film", CH4, ("cast", "Violence", None)),
         ("Shay Hatten wrote it with Keanu Reeves in mind.", CH4, ("writer", "Keanu Reeves", None)),
+    ],
+    "a-claim-denied-or-absent-with-an-adverb": [
+        ("The catalogue says this suit was worn by Alfie Allen as Marcus. That is wrong.", JW1,
+         ("cast", "Alfie Allen", "Marcus")),
+        ("Ruby Rose's Ares, killed in the preceding film, is naturally absent.", PARA, ("cast", "Ruby Rose", None)),
+        ("Common is sadly missing.", PARA, ("cast", "Common", None)),
+        ("Me: and john leguizamo is avi the chop shop guy\u2014 wait no. leguizamo is aurelio.", JW1,
+         ("cast", "John Leguizamo", "Avi")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -130,19 +130,21 @@ def with_fillers_blanked(view: str) -> str:
 # "no scratch that", ", or rather", "no wait": what stands before is taken back ("will scratch that itch" is not)
 # (markers in a row are one: "sorry, I mean Lena", "correction: I meant 2014"; a written correction says so:
 # "(correction: in October 2014, ...)", "my mistake,")
-_MARKER = (r"(?:(?:scratch|strike)\s+that|or\s+rather|no\s+wait|sorry|i\s+mean|i\s+meant|you\s+know\s+what|"
+_MARKER = (r"(?:(?:scratch|strike)\s+that|or\s+rather|no\s+wait|wait,?\s+no|sorry|i\s+mean|i\s+meant|you\s+know\s+what|"
            r"correction|my\s+mistake|my\s+bad)")
-_RETRACTION = regexcache.compile(rf"\b{_MARKER}(?:[\s,:\u2014\u2013-]+{_MARKER})*\b[\s,:\u2014\u2013-]*",
+_RETRACTION = regexcache.compile(rf"\b{_MARKER}(?:[\s,:\u2014\u2013-]+{_MARKER})*\b[\s,:.!\u2014\u2013-]*",
                                  re.IGNORECASE, skip_to_start=True)
 # ... after "no" or a comma, a dash or an opening bracket: "2024 no scratch that 2025", "Cassian, no wait, Zero",
 # "2015 (correction: 2014)" (a dash is a hyphen in the folded view: "2016 — no wait" is read as "2016 - no wait")
-_RETRACTION_OPENS = re.compile(r"(?:\bno\b[\s,]*|[ \t]*[,(\u2014\u2013][ \t]*|[ \t]+-{1,2}[ \t]*)\Z", re.IGNORECASE)
+_RETRACTION_OPENS = re.compile(r"(?:\bno\b[\s,]*|[ \t]*[,(\u2014\u2013][ \t]*|[ \t]+-{1,2}[ \t]*|-{1,2}[ \t]+)\Z",
+                               re.IGNORECASE)
 # a correction that restates the end of the clause from a preposition: "released in October 2015 (correction: in
 # October 2014": the words from that preposition's last use before the marker are taken back
 _FROM_PREPOSITION = re.compile(r"\b(?P<first>in|on|at|by|as|from)\b[^,.;:!?\n()]{1,40}\Z", re.IGNORECASE)
 # what a correction says again: a number, a capitalised name, or the clause restated from its first word
 _NUMBER_BEFORE = re.compile(r"\d[\d.,/]*\s*\Z")
 _NAME_BEFORE = re.compile(r"(?:\bthe\s+)?(?-i:[A-Z][\w'\u2019-]*)(?:\s+(?-i:[A-Z][\w'\u2019-]*)){0,3}\s*\Z")
+_SAYS_NO = re.compile(r"\bno\b", re.IGNORECASE)
 _NAME_AFTER = re.compile(r"(?:the\s+)?(?-i:[A-Z])")  # a name said again, maybe a role's with its article
 _CLAUSE_BEFORE = re.compile(r"(?:^|(?<=[,.;:!?(]))\s*(?P<first>\w+)[^,.;:!?\n(]{1,60}\Z", re.MULTILINE)
 _WORD = re.compile(r"\w+")
@@ -188,7 +190,7 @@ def retraction_spans(view: str) -> list[tuple[int, int]]:
             clause if clause and clause.group("first").lower() == again.group().lower() else \
             restated if restated and restated.group("first").lower() == again.group().lower() else \
             _NAME_BEFORE.search(view, max(0, start - 40), start) if _NAME_AFTER.match(view, marker.end()) else None
-        said_no = opening.group().lstrip(" ,").lower().startswith("no") or marker.group().lower().startswith("no")
+        said_no = opening.group().lstrip(" ,").lower().startswith("no") or _SAYS_NO.search(marker.group()) is not None
         if taken_back is None and clause is not None and said_no:
             taken_back = clause  # "no" and a marker take back the clause said, whatever comes next: "directed by
             # david leitch no no sorry leitch was on the first one", "eight out of ten no you know what it's a nine"
