@@ -2397,6 +2397,14 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Alfie Allen plays Viggo, wait, no, Iosef.", JW1, [("cast", "Alfie Allen", "Iosef", "supported")]),
         ("It came out in 2015- wait no, 2014.", JW1, [("release_year", "", 2014, "supported")]),
     ],
+    "a-message-typed-in-lower-case-with-a-few-capitals": [
+        ("Dev: the guy at the front desk is lance reddick and he plays charon, I love Lance", JW1,
+         [("cast", "Lance Reddick", "Charon", "supported")]),
+        ("[21:04] mirela.p: ok so bridget moynahan plays helen in the flashbacks and I cried at the video", JW1,
+         [("cast", "Bridget Moynahan", "Helen", "supported")]),
+        ("Me: so the bad guy viggo is Michael Nyqvist and his idiot son steals the car and honestly you want him dead",
+         JW1, [("cast", "Michael Nyqvist", "Viggo", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),

@@ -323,13 +323,23 @@ class _OneCaseLines:
             end = self.text.find("\n", start, start + 800)
             line = self.text[start:end if end >= 0 else start + 800]
             prefix = _MESSAGE_PREFIX.match(line)  # "[10:04 PM] marisa: ...": the message says it
+            message = prefix is not None and ":" in prefix.group()
             line = line[prefix.end():] if prefix else line
             # a line in one case has only upper-case or only lower-case letters (str's own test, in C, first); a
             # lower-case line keeps its case when a word is stressed in capitals ("scamarcio as santino is SO good")
             self._lines[start] = (line.isupper() or line.islower()
-                                  or (_STRESSED.search(line) is not None and _STRESSED.sub("", line).islower())) \
+                                  or (_STRESSED.search(line) is not None and _STRESSED.sub("", line).islower())
+                                  or (message and _typed_in_lower_case(line))) \
                 and len(_LETTERS.sub("", line)) >= 8 and len(line.split()) >= 3
         return self._lines[start] or _shouted_run(self.text, position)
+
+
+def _typed_in_lower_case(message: str) -> bool:
+    """A chat message or a text typed in lower case, where the phone capitalised a few names or "I" on its own
+    ("so the bad guy viggo is Michael Nyquil ... alfie Allen and he plays iosef"): it opens in lower case and at
+    most one word in eight is capitalised."""
+    words = message.split()
+    return len(words) >= 8 and words[0][:1].islower() and sum(word[:1].isupper() for word in words) * 8 <= len(words)
 
 
 # three words or more in capitals in a row: "KEANU IS BACK AS JOHN and he looks tired" shouts part of a line
