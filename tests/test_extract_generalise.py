@@ -2405,6 +2405,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Me: so the bad guy viggo is Michael Nyqvist and his idiot son steals the car and honestly you want him dead",
          JW1, [("cast", "Michael Nyqvist", "Viggo", "supported")]),
     ],
+    "a-presence-verb-claims-a-bare-casting": [
+        ("Halle Berry drops by for a cameo.", BAL, [("cast", "Halle Berry", None, "unknown")]),
+        ("Keanu Reeves himself makes a surprise appearance.", CONT, [("cast", "Keanu Reeves", None, "contradicted")]),
+        ("Norman Reedus has a brief cameo.", BAL, [("cast", "Norman Reedus", None, "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -5771,6 +5776,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Common is sadly missing.", PARA, ("cast", "Common", None)),
         ("Me: and john leguizamo is avi the chop shop guy\u2014 wait no. leguizamo is aurelio.", JW1,
          ("cast", "John Leguizamo", "Avi")),
+    ],
+    "a-presence-verb-negated-claims-nothing": [
+        ("Keanu Reeves does not make a surprise appearance.", CONT, ("cast", "Keanu Reeves", None)),
+        ("Halle Berry never drops by.", BAL, ("cast", "Halle Berry", None)),
+        ("I wish Halle Berry had made a cameo.", BAL, ("cast", "Halle Berry", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
