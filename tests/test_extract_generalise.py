@@ -2410,6 +2410,21 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Keanu Reeves himself makes a surprise appearance.", CONT, [("cast", "Keanu Reeves", None, "contradicted")]),
         ("Norman Reedus has a brief cameo.", BAL, [("cast", "Norman Reedus", None, "supported")]),
     ],
+    "the-next-clause-says-the-player-is-back": [
+        ("Ian McShane is Winston, and he's back from the first movie.", CH2,
+         [("reprise", "Ian McShane", "Winston", "supported")]),
+        ("Ian McShane plays Winston; he's back from the first film.", CH2,
+         [("reprise", "Ian McShane", "Winston", "supported")]),
+        ("Halle Berry plays Sofia \u2014 she returns from Parabellum.", CH4,
+         [("reprise", "Halle Berry", "Sofia", "contradicted")]),
+    ],
+    "a-role-carried-or-held-over": [
+        ("Laurence Fishburne, carried over from Chapter 2 as the Bowery King, is loud.", PARA,
+         [("reprise", "Laurence Fishburne", "Bowery King", "supported")]),
+        ("Ian McShane, held over from the earlier films as Winston, is sly.", CH4,
+         [("reprise", "Ian McShane", "Winston", "supported")]),
+        ("Lance Reddick is carried over as Charon.", CH2, [("reprise", "Lance Reddick", "Charon", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -5781,6 +5796,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Keanu Reeves does not make a surprise appearance.", CONT, ("cast", "Keanu Reeves", None)),
         ("Halle Berry never drops by.", BAL, ("cast", "Halle Berry", None)),
         ("I wish Halle Berry had made a cameo.", BAL, ("cast", "Halle Berry", None)),
+    ],
+    "back-without-an-earlier-work-is-no-return": [
+        ("Ian McShane plays Winston, and he's back at the hotel bar.", CH2, ("reprise", "Ian McShane", None)),
+        ("Keanu Reeves plays John; he's back in the suit by the end.", JW1, ("reprise", "Keanu Reeves", None)),
+        ("Donnie Yen plays Caine, and he returns to Osaka for the finale.", CH4, ("reprise", "Donnie Yen", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

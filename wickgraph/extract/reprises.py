@@ -55,7 +55,7 @@ def mark_reprises(doc: Document, candidates: list[Candidate], cues: Cues | None 
                 or _RETURNING_BEFORE.search(doc.text, max(0, candidate.start - 30), candidate.start) \
                 or _FRONTED_AGAIN.match(doc.folded, doc.sentence(candidate.start)[0], candidate.start) \
                 or _so_too(doc, cues, candidate.start) or _NEXT_SAYS_AGAIN.match(doc.text, doc.sentence(
-                    max(candidate.end - 1, candidate.start))[1]):
+                    max(candidate.end - 1, candidate.start))[1]) or _PRONOUN_RETURNS.match(doc.text, candidate.end):
             candidate.reprise = True
     # "Ian McShane (Winston) and Lance Reddick (Charon) return": pairs joined as a list share the verb after
     # the last one
@@ -341,6 +341,13 @@ _FRONTED_AGAIN = re.compile(
 _NEXT_SAYS_AGAIN = re.compile(r"\s*(?:this|it|that)(?:['\u2019]s|\s+is|\s+was|\s+marks)\s+(?:his|her|their)\s+"
                               r"(?:second|third|fourth|fifth|sixth|\d+(?:nd|rd|th))\s+(?:time|turn|outing|go|film|stint)"
                               r"\s+(?:in|as|with)\s+(?:the|that|this)\s+(?:role|part|character)\b", re.IGNORECASE)
+# "Ian McShane is Winston, and he's back from the first movie", "X plays Y; she returns from Parabellum": the next
+# clause's pronoun says the player is back (not "he's back at the hotel" alone: the clause names an earlier work)
+_PRONOUN_RETURNS = re.compile(r"\s*(?:,|;|\u2014|\u2013|\s-)\s*(?:and\s+|but\s+)?(?:he|she|they)"
+                              r"(?:['\u2019]?s|\s+is|\s+are|\s+was|['\u2019]re)?\s+(?:also\s+)?"
+                              r"(?:back|returning|returns|reprising)\s+(?:from|after)\s+"
+                              r"(?:the\s+)?(?:first|original|previous|last|earlier|other|old|og|\d|(?-i:[A-Z]))",
+                              re.IGNORECASE)
 # "Winston, played by Ian McShane, who is back from the first movie": a relative clause on the pair says it
 # (the clause follows the actor: "plays Eve, who is back for revenge" is the character's story)
 _RELATIVE_RETURN = re.compile(r"\)?,?\s+(?:who|which)(?:\s+(?:is|was|are)|['\u2019]s)\s+"
