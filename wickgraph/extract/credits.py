@@ -133,9 +133,11 @@ def _credits_under_a_head(view: str, words: LayoutWords, lines: list[Span], numb
 
 @lru_cache(maxsize=4)
 def _head_words(words: LayoutWords) -> dict[str, re.Pattern[str]]:
+    """Per job, its label words of three letters or more, longest first (sorted so that the pattern, and the
+    compiled program :mod:`wickgraph.regexcache` keeps, are the same in every process)."""
     jobs = {"director": words["label-director"], "writer": words["label-writer"], "cast": words["label-cast"]}
-    return {job: re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(labels, key=len, reverse=True)
-                                                  if len(w.rstrip(".")) >= 3) + r")\b", re.IGNORECASE)
+    return {job: regexcache.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(labels, key=lambda w: (-len(w), w))
+                                                          if len(w.rstrip(".")) >= 3) + r")\b", re.IGNORECASE)
             for job, labels in jobs.items()}
 
 
