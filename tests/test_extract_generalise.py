@@ -2425,6 +2425,14 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
          [("reprise", "Ian McShane", "Winston", "supported")]),
         ("Lance Reddick is carried over as Charon.", CH2, [("reprise", "Lance Reddick", "Charon", "supported")]),
     ],
+    "a-player-inside-a-relative-clause-on-the-subject": [
+        ("Donnie Yen, who fights Keanu Reeves on the stairs, is Caine.", CH4,
+         [("cast", "Donnie Yen", "Caine", "supported")]),
+        ("Bill Skarsg\u00e5rd, who hires Scott Adkins, plays the Marquis.", CH4,
+         [("cast", "Bill Skarsg\u00e5rd", "Marquis", "supported")]),
+        ("Ian McShane, who trades barbs with Lance Reddick, plays Winston.", JW1,
+         [("cast", "Ian McShane", "Winston", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -5801,6 +5809,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Ian McShane plays Winston, and he's back at the hotel bar.", CH2, ("reprise", "Ian McShane", None)),
         ("Keanu Reeves plays John; he's back in the suit by the end.", JW1, ("reprise", "Keanu Reeves", None)),
         ("Donnie Yen plays Caine, and he returns to Osaka for the finale.", CH4, ("reprise", "Donnie Yen", None)),
+    ],
+    "the-object-of-a-relative-clause-is-not-the-subject": [
+        ("Donnie Yen, who fights Keanu Reeves on the stairs, is Caine.", CH4, ("cast", "Keanu Reeves", "Caine")),
+        ("Bill Skarsg\u00e5rd, who hires Scott Adkins, plays the Marquis.", CH4, ("cast", "Scott Adkins", "Marquis")),
+        ("Ian McShane, who trades barbs with Lance Reddick, plays Winston.", JW1, ("cast", "Lance Reddick", "Winston")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

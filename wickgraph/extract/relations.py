@@ -239,6 +239,7 @@ _AGENT_ASIDE = re.compile(r"\s*,\s+(?:[\w-]+\s+){0,3}?by\s+(?:[a-z][\w'-]*\s+){0
 _COPULA_AFTER_ASIDE = re.compile(r"\s*,\s+(?:is|was|are|were)\b")
 # an aside set off by commas whose preposition governs the actor: ", teamed with X once more, is Y"
 _OBJECT_ASIDE = re.compile(COMPANY_ASIDE_OPENING + r"\Z")
+_RELATIVE_ASIDE = re.compile(r",\s+(?:who|whom|which|that)\s+[^,;.!?()\n]{1,40}\Z", re.IGNORECASE)
 _ASIDE_CLOSES = re.compile(r"[^,.;:!?()\n]{0,30},\s+(?:is|was|are|were|plays|played|returns|returned)\b")
 
 
@@ -255,9 +256,12 @@ def _forward(doc: Document, cues: Cues, mentions: list[Mention], index: int) -> 
     if previous is not None and is_role(doc, previous) and _COPULA_AFTER_ASIDE.match(doc.text, actor.end) \
             and _AGENT_ASIDE.fullmatch(doc.text, previous.end, actor.start):
         return None  # "Cassian, essayed by Common, is Gianna's bodyguard": the aside's agent is not the subject
-    if _OBJECT_ASIDE.search(doc.text, max(sentence_start, actor.start - 60), actor.start) \
+    if (_OBJECT_ASIDE.search(doc.text, max(sentence_start, actor.start - 60), actor.start)
+            or _RELATIVE_ASIDE.search(doc.text, max(sentence_start, actor.start - 60), actor.start)) \
             and _ASIDE_CLOSES.match(doc.text, actor.end):
-        return None  # "Fishburne, teamed with Keanu Reeves once more, is the Bowery King": the aside's object
+        # "Fishburne, teamed with Keanu Reeves once more, is the Bowery King", "Donnie Yen, who fights Keanu Reeves
+        # on the stairs, is Caine": the aside's object is not the subject
+        return None
     reach = WINDOW + aside_length(doc.text, actor.end)
     for position in range(index + 1, len(mentions)):
         other = mentions[position]
@@ -281,8 +285,9 @@ def _forward(doc: Document, cues: Cues, mentions: list[Mention], index: int) -> 
                 return role_candidate(doc, cues, actor, other, actor.start, worn.end())
             continue  # "as Santino's mute enforcer Ares": a description
         if not is_role(doc, other) or (other.mask & PERSON and not other.mask & CHARACTER):
-            if other.mask & PERSON:
-                return None  # another actor comes first
+            if other.mask & PERSON and not (_RELATIVE_ASIDE.match(doc.text, actor.end, other.start)
+                                            and _ASIDE_CLOSES.match(doc.text, other.end)):
+                return None  # another actor comes first (not one inside a relative clause on this one)
             continue
         gap = doc.gap(actor.end, other.start)
         if in_brackets and ")" in gap:
