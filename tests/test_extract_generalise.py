@@ -2433,6 +2433,12 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Ian McShane, who trades barbs with Lance Reddick, plays Winston.", JW1,
          [("cast", "Ian McShane", "Winston", "supported")]),
     ],
+    "a-contrast-aside-names-who-does-not-play-it": [
+        ("Laurence Fishburne, not Ian McShane, plays the Bowery King.", CH2,
+         [("cast", "Laurence Fishburne", "Bowery King", "supported")]),
+        ("Donnie Yen, not Jet Li, plays Caine.", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
+        ("Ian McShane, not even Lance Reddick, is Winston.", JW1, [("cast", "Ian McShane", "Winston", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -5814,6 +5820,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Donnie Yen, who fights Keanu Reeves on the stairs, is Caine.", CH4, ("cast", "Keanu Reeves", "Caine")),
         ("Bill Skarsg\u00e5rd, who hires Scott Adkins, plays the Marquis.", CH4, ("cast", "Scott Adkins", "Marquis")),
         ("Ian McShane, who trades barbs with Lance Reddick, plays Winston.", JW1, ("cast", "Lance Reddick", "Winston")),
+    ],
+    "the-player-a-contrast-aside-excludes": [
+        ("Laurence Fishburne, not Ian McShane, plays the Bowery King.", CH2, ("cast", "Ian McShane", "Bowery King")),
+        ("Ian McShane, not even Lance Reddick, is Winston.", JW1, ("cast", "Lance Reddick", "Winston")),
+        ("Keanu Reeves, not Ian McShane, returns as John Wick.", CH2, ("cast", "Ian McShane", "John Wick")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -239,7 +239,9 @@ _AGENT_ASIDE = re.compile(r"\s*,\s+(?:[\w-]+\s+){0,3}?by\s+(?:[a-z][\w'-]*\s+){0
 _COPULA_AFTER_ASIDE = re.compile(r"\s*,\s+(?:is|was|are|were)\b")
 # an aside set off by commas whose preposition governs the actor: ", teamed with X once more, is Y"
 _OBJECT_ASIDE = re.compile(COMPANY_ASIDE_OPENING + r"\Z")
-_RELATIVE_ASIDE = re.compile(r",\s+(?:who|whom|which|that)\s+[^,;.!?()\n]{1,40}\Z", re.IGNORECASE)
+# (or a contrast: "Laurence Fishburne, not Ian McShane, plays the Bowery King")
+_RELATIVE_ASIDE = re.compile(r",\s+(?:(?:who|whom|which|that)\s+[^,;.!?()\n]{1,40}|not\s+(?:even\s+)?)\Z",
+                             re.IGNORECASE)
 _ASIDE_CLOSES = re.compile(r"[^,.;:!?()\n]{0,30},\s+(?:is|was|are|were|plays|played|returns|returned)\b")
 
 
@@ -260,7 +262,7 @@ def _forward(doc: Document, cues: Cues, mentions: list[Mention], index: int) -> 
             or _RELATIVE_ASIDE.search(doc.text, max(sentence_start, actor.start - 60), actor.start)) \
             and _ASIDE_CLOSES.match(doc.text, actor.end):
         # "Fishburne, teamed with Keanu Reeves once more, is the Bowery King", "Donnie Yen, who fights Keanu Reeves
-        # on the stairs, is Caine": the aside's object is not the subject
+        # on the stairs, is Caine", "X, not Ian McShane, plays Y": the aside's object is not the subject
         return None
     reach = WINDOW + aside_length(doc.text, actor.end)
     for position in range(index + 1, len(mentions)):
