@@ -2439,6 +2439,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Donnie Yen, not Jet Li, plays Caine.", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
         ("Ian McShane, not even Lance Reddick, is Winston.", JW1, [("cast", "Ian McShane", "Winston", "supported")]),
     ],
+    "a-last-bow-or-an-ordinal-go": [
+        ("Lance Reddick's final bow as Charon is moving.", CH4, [("reprise", "Lance Reddick", "Charon", "supported")]),
+        ("Ian McShane, in his fourth go as Winston, is great.", CH4, [("reprise", "Ian McShane", "Winston", "supported")]),
+        ("Keanu Reeves takes his last bow as John Wick here.", BAL, [("reprise", "Keanu Reeves", "John Wick", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
