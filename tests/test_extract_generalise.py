@@ -2444,6 +2444,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Ian McShane, in his fourth go as Winston, is great.", CH4, [("reprise", "Ian McShane", "Winston", "supported")]),
         ("Keanu Reeves takes his last bow as John Wick here.", BAL, [("reprise", "Keanu Reeves", "John Wick", "supported")]),
     ],
+    "a-rating-verb-with-the-film-as-its-object": [
+        ("I rate the film 8/10.", CH4, [("rating", "", 8, "unknown")]),
+        ("I give the sequel a solid 7/10.", CH2, [("rating", "", 7, "unknown")]),
+        ("The movie gets four stars.", BAL, [("rating", "", 4, "unknown")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -5830,6 +5835,12 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Laurence Fishburne, not Ian McShane, plays the Bowery King.", CH2, ("cast", "Ian McShane", "Bowery King")),
         ("Ian McShane, not even Lance Reddick, is Winston.", JW1, ("cast", "Lance Reddick", "Winston")),
         ("Keanu Reeves, not Ian McShane, returns as John Wick.", CH2, ("cast", "Ian McShane", "John Wick")),
+    ],
+    "a-score-of-something-else-or-a-proportion": [
+        ("Lot 114. A leather jacket. Estimate $4,000\u20136,000. Condition: 8/10, minor wear.", JW1, ("rating", "", 8)),
+        ("The hotel gets five stars from us.", CH4, ("rating", "", 5)),
+        ("(Stahelski 2019, p. 12) argues 4/5 of the runtime is action.", PARA, ("rating", "", 4)),
+        ("I'd rate the popcorn 2/5 tonight.", CH2, ("rating", "", 2)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -8,13 +8,13 @@ rating: a labelled own score first, else the first one in the text that is not a
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass
 
 from .casing import lowering_is_exact
 from .scales import NEEDS, PATTERNS, normalize, number, parse_number, reading, scan
+from .speakers import in_authors_turns
 from .textscan import Keywords, line_around
 
 __all__ = ["RatingMatch", "find_rating"]
@@ -25,7 +25,9 @@ _OTHER_LABEL = re.compile(
     r"mpa|mpaa|bbfc|age rating|parental|"
     # a parents' guide's content scale: "Violence: 5/5", "Language - 3/5", "Scariness: 4/5"
     r"violence|language|sex|sexual content|nudity|drugs|drinking|smoking|gore|scariness|scary|frightening|"
-    r"consumerism|positive messages|role models|profanity|swearing)\b[^\n:]{0,20}[:\-–]?\s*$"
+    r"consumerism|positive messages|role models|profanity|swearing|"
+    # what a catalogue, a guidebook or a night out rates besides the film: "Condition: 8/10", "Popcorn: 2/5"
+    r"condition|popcorn|snacks|seats|food|drinks|service|venue|hotel|rooms?)\b[^\n:]{0,20}[:\-–]?\s*$"
     # a place in a sequence, not a score: "Scene 4/5", "Night 2/3", "It ranks 3/4 in the franchise"
     r"|\b(?:scene|episode|night|part|chapter|round|rank|ranks|ranked|ranking|number|no\.)\s*$"
     # someone the critic knows, as a label: "My wife: 6/10", "Her brother - 7/10"
@@ -263,6 +265,16 @@ def _pull_quote(text: str, before: str, end: int) -> bool:
 
 
 # a score used as an adjective of a part of the film, not of the film: "a 10/10 location", "9/10 fight scene"
+# a rating verb whose object, or a "gets" whose subject, is not the film: "I'd rate the popcorn 2/5", "The hotel gets
+# five stars from us"
+_FILM_NOUN = r"(?:film|movie|picture|pic|flick|sequel|prequel|chapter|instal?lment|entry|thing|one|show|series|episode)"
+_SOMETHING_ELSE_RATED = re.compile(
+    rf"\b(?:rate|rates|rated|rating|give|gives|gave|giving|score|scores|scored|award|awards|awarded)\s+"
+    rf"(?:the|my|our|this|that|its)\s+(?!{_FILM_NOUN}\b)(?-i:[a-z])[\w-]*\s+(?:an?\s+)?$"
+    rf"|\b(?:the|my|our|its)\s+(?!{_FILM_NOUN}\b)(?-i:[a-z])[\w-]*\s+(?:gets|got|earns|earned|deserves)\s+(?:an?\s+)?$",
+    re.IGNORECASE)
+# a fraction of something, not a score: "4/5 of the runtime is action"
+_PROPORTION_AFTER = re.compile(r"[ \t]+of[ \t]+(?:the|its|his|her|their|my|our|this|that|all|every)\b", re.IGNORECASE)
 _PART_AFTER = re.compile(r"[ \t]+(?:[a-z-]+[ \t]+)?(?:locations?|scenes?|fights?|set[ -]?pieces?|soundtrack|music|plot|"
                          r"villains?|performances?|cast|action|cinematography|choreography|stunts?|ending|opening|"
                          r"sequences?|script|dialogue|acting|visuals|costumes?|design|dogs?|sets?|editing|shots?|"
@@ -294,6 +306,8 @@ def find_rating(text: str) -> RatingMatch | None:
                     or (not persona and _attributed(text, given_at)) \
                     or _COUNT_AFTER.match(text, match.end()) \
                     or _pull_quote(text, before, match.end()) or _PART_AFTER.match(text, match.end()) \
+                    or _SOMETHING_ELSE_RATED.search(before) or (kind == "out_of" and _PROPORTION_AFTER.match(
+                        text, match.end())) \
                     or _quoted_from_another(text, before, match.end()):
                 continue
             if kind == "percent" and not _SCORE_LABEL.search(before) and not _OVERALL_LABEL.search(before):
@@ -354,55 +368,15 @@ def find_rating(text: str) -> RatingMatch | None:
     return min(labelled or [r for _, r in found], key=lambda r: (r.start, -(r.end - r.start)))
 
 
-# a transcript's or a chat's speaker turn: "[00:14:32] DANA:", "Dana:", "[12/02/2017, 23:14] Priya:", "(9:41 PM) Me:",
-# "[21:02] dex_m:" opening a line (a chat's handles are often in lower case)
-_SPEAKER_TURN = re.compile(r"^[ \t]*(?:[\[(][\d/.,: \t-]{3,25}(?:[AaPp]\.?[Mm]\.?)?[\])][ \t]*"
-                           r"|\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]*[AaPp]\.?[Mm]\.?)?[ \t]+)?"
-                           r"(?P<name>[\w@][\w'.@-]{0,24}(?:[ ][A-Z][\w'.-]{1,20})?)[ \t]*:", re.MULTILINE)
-_NOT_A_SPEAKER = frozenset({"rating", "score", "verdict", "grade", "note", "update", "edit", "pros", "cons", "tldr",
-                            "spoilers", "question", "answer", "q", "a", "http", "https"})
-# the one who writes: a phone's own side of a text exchange
-_SELF = frozenset({"me", "i", "myself"})
-
-
 def _hosts_own(text: str, found: list[tuple[bool, RatingMatch]]) -> list[tuple[bool, RatingMatch]]:
-    """In a transcript or a chat, the scores its author gives, when the author gives any: the others' scores are
-    theirs ("DEV: A-minus" before "MARISA: eight and a half out of ten"). The author is "Me" in a phone's exchange,
-    else the one speaker named above the first turn ("exported by Priya", "Priya's log"), else the host who speaks
-    first. A transcript has two speakers or more with two turns or more each (a block of labelled fields has each
-    label once)."""
-    if len(found) < 2 or ":" not in text:
+    """In a transcript or a chat, the scores its author gives, when the author gives any
+    (:func:`wickgraph.extract.speakers.in_authors_turns`): the others' scores are theirs ("DEV: A-minus" before
+    "MARISA: eight and a half out of ten")."""
+    if len(found) < 2:
         return found
-    turns = [(turn.start(), turn["name"]) for turn in _SPEAKER_TURN.finditer(text)
-             if turn["name"].lower() not in _NOT_A_SPEAKER]
-    counts = Counter(name for _, name in turns)
-    if not turns or sum(count >= 2 for count in counts.values()) < 2:
-        return found
-    author = _author(text, turns, counts)
-    if author is None:
-        return found
-    starts = [start for start, _ in turns]
-
-    def speaker(rating: RatingMatch) -> str | None:
-        index = bisect.bisect_right(starts, rating.start) - 1
-        return turns[index][1] if index >= 0 else None
-
-    authors = [(own, rating) for own, rating in found if speaker(rating) == author]
+    mine = in_authors_turns(text, [rating.start for _, rating in found])
+    authors = [pair for pair, own in zip(found, mine or [], strict=False) if own]
     return authors or found
-
-
-def _author(text: str, turns: list[tuple[int, str]], counts: Counter[str]) -> str | None:
-    """Who writes a transcript or a chat (:func:`_hosts_own`); None when no speaker has two turns first."""
-    speakers = [name for name in counts if counts[name] >= 2]
-    own = [name for name in speakers if name.lower() in _SELF]
-    if own:
-        return own[0]
-    header = text[:turns[0][0]]
-    named = [name for name in speakers
-             if re.search(rf"(?<![\w@]){re.escape(name)}(?![\w])", header, re.IGNORECASE)]
-    if len(named) == 1:
-        return named[0]
-    return turns[0][1] if counts[turns[0][1]] >= 2 else None
 
 
 # A numeric key to a scorecard's marks ("SCORES (1 = poor ... 5 = excellent)", "rated 1-10", "on a scale of 1 to 5")

@@ -1,0 +1,56 @@
+"""Who speaks in a transcript or a chat: its speaker turns ("[00:14:32] DANA:", "[12/02/2017, 23:14] Priya:",
+"(9:41 PM) Me:") and its author, whose words are the review's own (a guest's score is the guest's)."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+
+__all__ = ["in_authors_turns"]
+
+
+# a transcript's or a chat's speaker turn: "[00:14:32] DANA:", "Dana:", "[12/02/2017, 23:14] Priya:", "(9:41 PM) Me:",
+# "[21:02] dex_m:" opening a line (a chat's handles are often in lower case)
+_SPEAKER_TURN = re.compile(r"^[ \t]*(?:[\[(][\d/.,: \t-]{3,25}(?:[AaPp]\.?[Mm]\.?)?[\])][ \t]*"
+                           r"|\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]*[AaPp]\.?[Mm]\.?)?[ \t]+)?"
+                           r"(?P<name>[\w@][\w'.@-]{0,24}(?:[ ][A-Z][\w'.-]{1,20})?)[ \t]*:", re.MULTILINE)
+_NOT_A_SPEAKER = frozenset({"rating", "score", "verdict", "grade", "note", "update", "edit", "pros", "cons", "tldr",
+                            "spoilers", "question", "answer", "q", "a", "http", "https"})
+# the one who writes: a phone's own side of a text exchange
+_SELF = frozenset({"me", "i", "myself"})
+
+
+def in_authors_turns(text: str, positions: list[int]) -> list[bool] | None:
+    """For each of ``positions``, whether it stands in a turn of the transcript's or chat's author; None when
+    ``text`` is no transcript or names no author. The author is "Me" in a phone's exchange, else the one speaker
+    named above the first turn ("exported by Priya", "Priya's log"), else the host who speaks first. A transcript
+    has two speakers or more with two turns or more each (a block of labelled fields has each label once)."""
+    if ":" not in text:
+        return None
+    turns = [(turn.start(), turn["name"]) for turn in _SPEAKER_TURN.finditer(text)
+             if turn["name"].lower() not in _NOT_A_SPEAKER]
+    counts = Counter(name for _, name in turns)
+    if not turns or sum(count >= 2 for count in counts.values()) < 2:
+        return None
+    author = _author(text, turns, counts)
+    if author is None:
+        return None
+    starts = [start for start, _ in turns]
+    speakers = [turns[index][1] if index >= 0 else None
+                for index in (bisect.bisect_right(starts, position) - 1 for position in positions)]
+    return [speaker == author for speaker in speakers]
+
+
+def _author(text: str, turns: list[tuple[int, str]], counts: Counter[str]) -> str | None:
+    """Who writes a transcript or a chat (:func:`in_authors_turns`); None when no speaker has two turns first."""
+    speakers = [name for name in counts if counts[name] >= 2]
+    own = [name for name in speakers if name.lower() in _SELF]
+    if own:
+        return own[0]
+    header = text[:turns[0][0]]
+    named = [name for name in speakers
+             if re.search(rf"(?<![\w@]){re.escape(name)}(?![\w])", header, re.IGNORECASE)]
+    if len(named) == 1:
+        return named[0]
+    return turns[0][1] if counts[turns[0][1]] >= 2 else None
