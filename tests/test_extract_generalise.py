@@ -2449,6 +2449,13 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("I give the sequel a solid 7/10.", CH2, [("rating", "", 7, "unknown")]),
         ("The movie gets four stars.", BAL, [("rating", "", 4, "unknown")]),
     ],
+    "a-description-without-its-comma-before-a-bracketed-player": [
+        ("and zero the sushi chef guy (mark dacascos) fanboying over john", PARA,
+         [("cast", "Mark Dacascos", "Zero", "supported")]),
+        ("Winston the manager (Ian McShane) keeps the peace.", JW1, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Aurelio the chop-shop owner (John Leguizamo) calls Viggo.", JW1,
+         [("cast", "John Leguizamo", "Aurelio", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
