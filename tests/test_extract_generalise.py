@@ -2456,6 +2456,12 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Aurelio the chop-shop owner (John Leguizamo) calls Viggo.", JW1,
          [("cast", "John Leguizamo", "Aurelio", "supported")]),
     ],
+    "a-label-naming-who-is-absent-denies-no-one-else": [
+        ("Smaller parts: Jerome Flynn (Berrada), Sa\u00efd Taghmaoui (the Elder).\n\nNot in this one: Ruby Rose.", PARA,
+         [("cast", "Jerome Flynn", "Berrada", "supported"), ("cast", "Sa\u00efd Taghmaoui", "Elder", "supported")]),
+        ("Halle Berry plays Sofia. Not in this film \u2014 Ruby Rose.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
+        ("Donnie Yen is Caine. Not in this one: Halle Berry, sadly.", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
