@@ -2462,6 +2462,20 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Halle Berry plays Sofia. Not in this film \u2014 Ruby Rose.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
         ("Donnie Yen is Caine. Not in this one: Halle Berry, sadly.", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
     ],
+    "the-agent-fronted-before-an-inverted-passive": [
+        ("By Chad Stahelski was this picture made,\nand the stunts were the story.", JW1,
+         [("director", "Chad Stahelski", None, "supported")]),
+        ("The rain fell hard. And by Len Wiseman was the ballet film directed.", BAL,
+         [("director", "Len Wiseman", None, "supported")]),
+        ("By Albert Hughes was this story shot, and shot well.", CONT,
+         [("director", "Albert Hughes", None, "supported")]),
+    ],
+    "a-role-exclaimed-before-its-player": [
+        ("And Zero! Mark Dacascos, sushi chef and fanboy blade,\nwho gushes at his hero.", PARA,
+         [("cast", "Mark Dacascos", "Zero", "supported")]),
+        ("Then Charon! Lance Reddick, serene as ever.", PARA, [("cast", "Lance Reddick", "Charon", "supported")]),
+        ("Winston! Ian McShane, purring.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -5854,6 +5868,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("The hotel gets five stars from us.", CH4, ("rating", "", 5)),
         ("(Stahelski 2019, p. 12) argues 4/5 of the runtime is action.", PARA, ("rating", "", 4)),
         ("I'd rate the popcorn 2/5 tonight.", CH2, ("rating", "", 2)),
+    ],
+    "a-byline-is-no-credit": [
+        ("By Chad Stahelski\n\nThe film is long.", PARA, ("director", "Chad Stahelski", None)),
+        ("By Keanu Reeves was the car stolen.", JW1, ("director", "Keanu Reeves", None)),
+        ("And Zero! I loved him.", PARA, ("cast", "I", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -69,8 +69,9 @@ _ROLE_ALONE = re.compile(r"[ \t]*(?:[.;!?)]|\n|\Z)|[ \t]*[.,]?[ \t]*(?:again|onc
 
 # a role that is a sentence of its own before its player's: it opens a line or follows a sentence's end, a label's
 # colon or a dash ("12. Nf3 — Zero. Mark Dacascos is having a ball."), and a full stop ends it
-_HEAD_OPENER = re.compile(rf"(?:^|[.!?:][ \t]+|{_DASH})\Z", re.MULTILINE)
-_HEAD_CLOSE = re.compile(r"[ \t]*\.[ \t]+")
+# (maybe after "And": "And Zero! Mark Dacascos, sushi chef and fanboy blade", an exclamation closing it)
+_HEAD_OPENER = re.compile(rf"(?:^|[.!?:][ \t]+|{_DASH})(?:(?i:and|then|plus)[ \t]+)?\Z", re.MULTILINE)
+_HEAD_CLOSE = re.compile(r"[ \t]*[.!][ \t]+")
 
 
 def afterthought_roles(doc: Document, cues: Cues, mentions: list[Mention]) -> list[Candidate]:
