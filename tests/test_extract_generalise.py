@@ -2476,6 +2476,23 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Then Charon! Lance Reddick, serene as ever.", PARA, [("cast", "Lance Reddick", "Charon", "supported")]),
         ("Winston! Ian McShane, purring.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
     ],
+    "emphasis-marks-around-listed-names": [
+        ("Written by screenwriters **Shay Hatten** and **Michael Finch**, it sings.", CH4,
+         [("writer", "Michael Finch", None, "supported")]),
+        ("Written by _Shay Hatten_ and _Michael Finch_.", CH4, [("writer", "Michael Finch", None, "supported")]),
+        ("written by showrunners **Greg Coolidge** and **Kirk Ward**.", CONT, [("writer", "Kirk Ward", None, "supported")]),
+    ],
+    "the-speakers-role-with-words-of-affection": [
+        ("And **Lance Reddick**, our beloved Charon, is here.", CH4, [("cast", "Lance Reddick", "Charon", "supported")]),
+        ("Ian McShane, your very own Winston, pours.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Lance Reddick, our dearly departed Charon, gets a send-off.", BAL,
+         [("cast", "Lance Reddick", "Charon", "supported")]),
+    ],
+    "describing-words-before-a-rating-noun": [
+        ("I give it four big pink hearts out of five.", BAL, [("rating", "", 4, "unknown")]),
+        ("It gets 3 shiny gold coins out of 5.", CH4, [("rating", "", 3, "unknown")]),
+        ("Verdict: two sad wet dogs out of five.", PARA, [("rating", "", 2, "unknown")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),

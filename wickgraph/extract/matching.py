@@ -272,9 +272,9 @@ def _raw_list_items(doc: Document, start: int, end: int, kind: int = PERSON) -> 
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start] in " \t\n,;:(\"'\u201c+\u2022\u00b7":  # a bullet is no evidence
+    while start < end and text[start] in " \t\n,;:(\"'\u201c+\u2022\u00b7*_":  # a bullet or emphasis is no evidence
         start += 1
-    while end > start and text[end - 1] in " \t\n,;:(\u201c":
+    while end > start and text[end - 1] in " \t\n,;:(\u201c*_":
         end -= 1
     closing = text[end:end + 1]
     if (closing == '"' and text.count('"', start, end) % 2) or (closing == "\u201d" and "\u201c" in text[start:end]

@@ -357,7 +357,9 @@ _DESCRIBED_APPOSITION = re.compile(r",\s+(?:the|his|her|their)\s+((?:[a-z][\w'-]
 _RELATIVE = frozenset({"who", "that", "which", "whom", "whose"})
 
 
-_SPEAKERS_ROLE = re.compile(r"\s*,\s+(?:our|your)\s+", re.IGNORECASE)
+# (with an adjective or two of affection: "Lance Reddick, our beloved Charon,", "your very own Winston")
+_SPEAKERS_ROLE = re.compile(r"\s*,\s+(?:our|your)\s+(?:(?:very\s+own|own|beloved|dear|favou?rite|old|trusty|"
+                            r"faithful|dearly\s+departed|late|lovely|wonderful|glorious)\s+){0,2}", re.IGNORECASE)
 
 
 def _apposed_role(doc: Document, gap: str, role: Mention) -> bool:
