@@ -5891,6 +5891,12 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("By Keanu Reeves was the car stolen.", JW1, ("director", "Keanu Reeves", None)),
         ("And Zero! I loved him.", PARA, ("cast", "I", None)),
     ],
+    "a-bracketed-player-names-no-role-after-the-bracket": [
+        ("his Helen (that's Bridget Moynahan) leaves\na beagle called Daisy, her last little gift.", JW1,
+         ("cast", "Bridget Moynahan", "Daisy")),
+        ("Santino (Riccardo Scamarcio) hires an assassin called Ares.", CH2, ("cast", "Riccardo Scamarcio", "Ares")),
+        ("The Elder (Sa\u00efd Taghmaoui) rules a desert as Lord Sand.", PARA, ("cast", "Sa\u00efd Taghmaoui", "Lord Sand")),
+    ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
         ("My brother would give it a C.", JW1, ("rating", "", "C")),

@@ -37,6 +37,9 @@ def new_role(doc: Document, cues: Cues, actor: Mention, sentence_end: int) -> Ca
         if known is not None or name.group().split()[0] in NOT_NAMES:
             return None  # a known name comes first: the mention pairing above has decided
         gap = doc.gap(actor.end, name.start())
+        opened = doc.text.rfind("(", max(0, actor.start - WINDOW), actor.start)
+        if opened >= 0 and ")" not in doc.text[opened:actor.start] and ")" in gap:
+            return None  # "Helen (that's Bridget Moynahan) leaves a beagle called Daisy": nothing after the bracket
         words = [w for w in gap_words(gap) if w not in (",", "(")]
         cue = max((i for i, w in enumerate(words) if w in _NAMING_CUES), default=None)
         if cue is None or not forward_link(gap, cues) or len(words) - cue > 4:
