@@ -2493,6 +2493,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("It gets 3 shiny gold coins out of 5.", CH4, [("rating", "", 3, "unknown")]),
         ("Verdict: two sad wet dogs out of five.", PARA, [("rating", "", 2, "unknown")]),
     ],
+    "a-role-asked-then-identified-by-he-or-she": [
+        ("Cassian? He's Common, and he is great.", CH2, [("cast", "Common", "Cassian", "supported")]),
+        ("Winston runs the hotel. He's Ian McShane, obviously.", JW1, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("And Sofia? She is Halle Berry, with dogs.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -5896,6 +5901,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
          ("cast", "Bridget Moynahan", "Daisy")),
         ("Santino (Riccardo Scamarcio) hires an assassin called Ares.", CH2, ("cast", "Riccardo Scamarcio", "Ares")),
         ("The Elder (Sa\u00efd Taghmaoui) rules a desert as Lord Sand.", PARA, ("cast", "Sa\u00efd Taghmaoui", "Lord Sand")),
+    ],
+    "two-roles-before-a-he-is-name-none": [
+        ("John visits Winston. He's Keanu Reeves.", JW1, ("cast", "Keanu Reeves", "Winston")),
+        ("Santino meets Gianna. She is Claudia Gerini.", CH2, ("cast", "Claudia Gerini", "Santino")),
+        ("Caine fights Koji. He's Donnie Yen.", CH4, ("cast", "Donnie Yen", "Koji")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -16,7 +16,8 @@ from .performance import endowed_pronoun
 __all__ = ["addressed_roles", "identified_role", "pronoun_role", "subject_pronoun_role"]
 
 # (typed without the apostrophe too, as chats and texts do: "thats ruby rose", "hes marcus", "shes the Director")
-_THAT_IS = re.compile(r"(?:^|[\s\u2014\u2013(-])(?:that['\u2019]?s|that is|that would be|that['\u2019]d be|that was|"
+_THAT_IS = re.compile(r"(?:^|[\s\u2014\u2013(-])(?:that['\u2019]?s|that is|(?:he|she)['\u2019]s|(?:he|she) is|"
+                      r"that would be|that['\u2019]d be|that was|"
                       r"it['\u2019]s|it is|this is)\s+\Z", re.IGNORECASE)
 # a belief of the speaker's about who it was ("I thought that was X", "we assumed it was X"): held then, not now
 _BELIEVED = re.compile(r"\b(?:i|we)\s+(?:\w+\s+)?(?:thought|assumed|figured|guessed|presumed)\s+"
@@ -79,7 +80,7 @@ def _role_pair(role: Mention, actor: Mention) -> Candidate:
 _HE_SHE = re.compile(r"(?:(?:he|she)(?:\s+(?:\w+ly\s+|also\s+|now\s+)?(?:plays|portrays|voices|is playing|is)"
                      r"|['\u2019]?s)|(?:his|her)(?:\s+(?:character|role|part)\s*,?)?)\s+"
                      r"(?:(?:again|once more|still|back as|now)\s+)?"
-                     r"(?:the\s+(?:[\w-]+\s+)?[\w-]+,\s+)?", re.IGNORECASE)  # "He plays the son, Iosef"
+                     r"(?P<appos>the\s+(?:[\w-]+\s+)?[\w-]+,\s+)?", re.IGNORECASE)  # "He plays the son, Iosef"
 
 
 def subject_pronoun_role(doc: Document, mentions: list[Mention], index: int) -> Candidate | None:
@@ -133,7 +134,10 @@ def _pronoun_names_role(doc: Document, mentions: list[Mention], index: int, star
             return None  # somebody else is named first (the actor named again, "DONNIE YEN.", is no one else)
         pronoun = _HE_SHE.match(doc.folded, start)  # as the rules read it: "she plays... Eve"
         if pronoun is not None:
-            role = next((m for m in mentions[index + 1:index + 12] if m.start == pronoun.end()), None)
+            # the role after the apposition ("He plays the son, Iosef"), or the apposition's own noun when it is the
+            # role ("she's the Director, and what's more")
+            at = {pronoun.end(), pronoun.start("appos") if pronoun.group("appos") else pronoun.end()}
+            role = next((m for m in mentions[index + 1:index + 12] if m.start in at), None)
             if role is None or not is_role(doc, role):
                 return None
             # the evidence is the clause or sentence that names the role; the actor's own may be a question
