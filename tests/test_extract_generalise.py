@@ -2498,6 +2498,21 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Winston runs the hotel. He's Ian McShane, obviously.", JW1, [("cast", "Ian McShane", "Winston", "supported")]),
         ("And Sofia? She is Halle Berry, with dogs.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
     ],
+    "a-number-sign-is-no-negation": [
+        (("HOME: WICK UNITED (he does not need anyone)\n  No. 9  Keanu Reeves ........ John Wick\n"
+         "  No. 1  Bridget Moynahan .... Helen\n"), JW1,
+         [("cast", "Keanu Reeves", "John Wick", "supported"), ("cast", "Bridget Moynahan", "Helen", "supported")]),
+        ("Lot No. 7: a jacket worn by Keanu Reeves as John Wick.", CH4, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("No. 4 on my list: Donnie Yen as Caine.", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
+    ],
+    "back-from-an-earlier-film-is-about-this-one": [
+        ("Ian McShane is back from the first film as Winston, and Lance Reddick returns as Charon.", CH2,
+         [("reprise", "Lance Reddick", "Charon", "supported")]),
+        ("Laurence Fishburne returns from the previous film as the Bowery King, and so does Ian McShane as Winston.",
+         CH4, [("cast", "Laurence Fishburne", "Bowery King", "supported")]),
+        ("Returning from the last chapter, Ian McShane is Winston, and Lance Reddick is Charon.", CH4,
+         [("cast", "Lance Reddick", "Charon", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),

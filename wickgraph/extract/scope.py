@@ -40,6 +40,10 @@ _SCOPE_REACH = 1500
 def is_blocked(doc: Document, candidate: Candidate, rules: RuleSet) -> bool:
     """Whether a block rule (negation, hypothetical, question, byline, other work...) drops ``candidate``."""
     sentence = doc.sentence(candidate.start)  # found once for all the filters
+    if candidate.rule.startswith("layout-"):
+        # a table row or a credits line is a unit of its own: the heading line above it is no clause of its sentence
+        # ("HOME: WICK UNITED (he does not need anyone)" over "No. 9  Keanu Reeves ........ John Wick")
+        sentence = max(sentence[0], doc.line(candidate.start)[0]), sentence[1]
     for block in rules.blocks_for(candidate):
         if block.scope in ("sentence", "line"):
             # these depend only on the sentence or line, so each is read once per filter
