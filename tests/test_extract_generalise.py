@@ -2513,6 +2513,14 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Returning from the last chapter, Ian McShane is Winston, and Lance Reddick is Charon.", CH4,
          [("cast", "Lance Reddick", "Charon", "supported")]),
     ],
+    "a-role-that-is-its-appositions-subject-is-not-the-one-played": [
+        ("Cassian, Gianna's bodyguard and the one local John treats as an equal, is played by Common.", CH2,
+         [("cast", "Common", "Cassian", "supported")]),
+        ("Sofia, the friend Winston sends him to, is played by Halle Berry.", PARA,
+         [("cast", "Halle Berry", "Sofia", "supported")]),
+        ("Akira, the daughter Koji protects, is played by Rina Sawayama.", CH4,
+         [("cast", "Rina Sawayama", "Akira", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -5921,6 +5929,12 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("John visits Winston. He's Keanu Reeves.", JW1, ("cast", "Keanu Reeves", "Winston")),
         ("Santino meets Gianna. She is Claudia Gerini.", CH2, ("cast", "Claudia Gerini", "Santino")),
         ("Caine fights Koji. He's Donnie Yen.", CH4, ("cast", "Donnie Yen", "Koji")),
+    ],
+    "the-subject-of-an-appositions-verb-is-not-played": [
+        ("Cassian, Gianna's bodyguard and the one local John treats as an equal, is played by Common.", CH2,
+         ("cast", "Common", "John")),
+        ("Akira, the daughter Koji protects, is played by Rina Sawayama.", CH4, ("cast", "Rina Sawayama", "Koji")),
+        ("Sofia, the friend Winston sends him to, is played by Halle Berry.", PARA, ("cast", "Halle Berry", "Winston")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -97,6 +97,7 @@ _CONTRACTED_IS = re.compile(r"['\u2019]s\s+(?:(?:the\s+)?(?:late|great|legendary
 _PHRASE_END = re.compile(r"\s*(?:[.,;:!?)\u2014\u2013]|\n|\Z)")
 # ", is X" after a role: the role is the subject (or in apposition to it) only where a subject can start
 _COMMA_THEN_COPULA = re.compile(r"\s*,\s*(?:is|was)\s")
+_OWN_VERB_THEN_COMMA_COPULA = re.compile(r"\s+(?:\w+ly\s+)?(?-i:[a-z]+)s\b[^,;.!?()\n]{0,40},\s*(?:is|was)\s")
 _SUBJECT_OPENS = re.compile(r"(?:^|\n|[,.;:!?\u2014\u2013(]\s*|\b[Tt]he\s)\Z")
 _FAME = re.compile(r"\s+fame\b", re.IGNORECASE)
 _STRICT_CUES = frozenset({"as", "plays", "playing", "portrays", "portraying", "voices", "voicing"})
@@ -434,9 +435,12 @@ def _backward(doc: Document, cues: Cues, mentions: list[Mention], index: int) ->
             return None
         if owner:
             linked = owned_role(gap, after, cues)
-        elif _COMMA_THEN_COPULA.match(gap) and not _SUBJECT_OPENS.search(doc.text, max(0, other.start - 3),
-                                                                          other.start):
-            linked = False  # "the man John trusts with Perkins, is X": the comma closes the apposition Perkins is in
+        elif (_COMMA_THEN_COPULA.match(gap) and not _SUBJECT_OPENS.search(doc.text, max(0, other.start - 3),
+                                                                           other.start)) \
+                or _OWN_VERB_THEN_COMMA_COPULA.match(gap):
+            # "the man John trusts with Perkins, is X": the comma closes the apposition Perkins is in; "the one local
+            # John treats as an equal, is played by X": the role is the subject of the apposition's own verb
+            linked = False
         else:
             phrase = " ".join(w for w in gap_words(gap) if w not in (",", "the", "here", "again", "now"))
             linked = backward_link(gap, after, cues) or _as_aside(doc, other, gap) \
