@@ -2521,6 +2521,14 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Akira, the daughter Koji protects, is played by Rina Sawayama.", CH4,
          [("cast", "Rina Sawayama", "Akira", "supported")]),
     ],
+    "a-reprising-participle-after-a-long-predicate": [
+        ("Keanu Reeves is, naturally, your guide for the whole trip, reprising his role as John Wick.", PARA,
+         [("reprise", "Keanu Reeves", "John Wick", "supported")]),
+        ("Halle Berry trains the dogs in Casablanca, resuming her role as Sofia.", CH4,
+         [("reprise", "Halle Berry", "Sofia", "contradicted")]),
+        ("Ian McShane glides through the lobby in a three-piece suit, once again reprising his role as Winston.", CH4,
+         [("reprise", "Ian McShane", "Winston", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),

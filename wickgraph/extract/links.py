@@ -79,6 +79,11 @@ _AGE_WORDS = frozenset({"young", "younger", "old", "older", "teenage", "teen", "
 _ARTICLES = frozenset({"a", "an", "the"})
 
 
+# a participle clause closing the gap that takes up the role again: ", reprising his role as "
+_REPRISING_CLAUSE = re.compile(r",\s+(?:once\s+again\s+|again\s+)?(?:reprising|resuming|returning\s+to)\s+"
+                               r"(?:his|her|their)\s+(?:role|part)\s+as\s+\Z", re.IGNORECASE)
+
+
 def forward_link(gap: str, cues: Cues) -> bool:
     """Whether ``gap`` joins the actor before it to the role after it."""
     if "\n" in gap:
@@ -93,6 +98,9 @@ def forward_link(gap: str, cues: Cues) -> bool:
         return False
     if _ALIAS.fullmatch(gap):
         return True  # "Ana de Armas, aka Rooney,": the role as the actor's other name
+    if _REPRISING_CLAUSE.search(gap) and not _SENTENCE_BREAK.search(gap):
+        return True  # "X is, naturally, your guide for the whole trip, reprising his role as Y": the participle's
+        # subject is the sentence's, whatever the predicate before it
     if all(w in cues["list-separator"] for w in words):
         return True  # "Clancy Brown ... Harbinger", "Keanu Reeves | John Wick"
     if words[-1] in _AGE_WORDS and all(w in cues["list-separator"] for w in words[:-1] if w not in _ARTICLES) \
