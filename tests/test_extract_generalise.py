@@ -5944,6 +5944,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Akira, the daughter Koji protects, is played by Rina Sawayama.", CH4, ("cast", "Rina Sawayama", "Koji")),
         ("Sofia, the friend Winston sends him to, is played by Halle Berry.", PARA, ("cast", "Halle Berry", "Winston")),
     ],
+    "a-participle-after-an-object-is-the-subjects": [
+        ("Keanu Reeves fights Mark Dacascos, reprising his role as John Wick.", PARA, ("cast", "Mark Dacascos", "John Wick")),
+        ("Ian McShane greets Lance Reddick, reprising his role as Winston.", CH4, ("cast", "Lance Reddick", "Winston")),
+        ("Halle Berry meets Keanu Reeves, reprising her role as Sofia.", CH4, ("cast", "Keanu Reeves", "Sofia")),
+    ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
         ("My brother would give it a C.", JW1, ("rating", "", "C")),
