@@ -2529,6 +2529,13 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Ian McShane glides through the lobby in a three-piece suit, once again reprising his role as Winston.", CH4,
          [("reprise", "Ian McShane", "Winston", "supported")]),
     ],
+    "names-sharing-the-screenplay": [
+        ("Four names share the screenplay, Derek Kolstad, Shay Hatten, Chris Collins and Marc Abrams.", PARA,
+         [("writer", "Marc Abrams", None, "supported")]),
+        ("Two writers share the script: Shay Hatten and Michael Finch.", CH4, [("writer", "Michael Finch", None, "supported")]),
+        ("Three hands split the writing credit \u2014 Greg Coolidge, Kirk Ward and Shawn Simmons.", CONT,
+         [("writer", "Shawn Simmons", None, "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
