@@ -13,11 +13,12 @@ import re
 
 from .claims import Claim
 from .document import Document
+from .speakers import SENDER, STAMP
 
 __all__ = ["without_corrected"]
 
 # A sentence (or a chat message, after its sender) that opens by correcting what was said before it
-_OPENER = re.compile(r"(?:^|(?<=[.!?]\s))[ \t>*-]*(?:\[[^\]\n]{1,25}\][ \t]*)?(?:@?[\w.-]{1,25}[ \t]*:[ \t]+)?"
+_OPENER = re.compile(rf"(?:^|(?<=[.!?]\s))[ \t>*-]*(?:{STAMP}[ \t]*)?(?:{SENDER}[ \t]*:[ \t]+)?"
                      r"(?:correction|erratum|i\s+stand\s+corrected|(?:let\s+me|i\s+must|i\s+should)\s+correct\s+"
                      r"(?:myself|that)|(?:(?:the|this)\s+)?[\w-]+(?:\s+[\w-]+)?\s+corrects\s+(?:itself|himself|herself|"
                      r"themselves)|(?P<reply>no|nope|nah|wrong|actually))\b[\s,:;!.\u2014\u2013-]*",

@@ -30,6 +30,7 @@ from .nameforms import (
     short_forms,
     strip_note,
 )
+from .speakers import SENDER, STAMP
 from .spoken import is_dictated
 
 __all__ = ["CHARACTER", "PERSON", "QUOTE_MARKS", "WORK", "Entry", "Gazetteer", "Mention", "fold", "get_gazetteer"]
@@ -360,10 +361,8 @@ def _shouted_run(text: str, position: int) -> bool:
 _LETTERS = re.compile(r"[^a-zA-Z\u00c0-\u024f]+")
 _STRESSED = re.compile(r"\b[A-Z]{2,}(?:['\u2019]?s)?\b")  # a word in capitals, or an acronym's plural: "OGs", "NPC's"
 # a chat or log line's time stamp and sender, whose capitals ("PM", a user name) say nothing of the message's case
-_MESSAGE_PREFIX = re.compile(r"\s*(?:\[[^\]\n]{1,25}\]\s*|\([\d/.,: -]{3,25}(?:[AaPp]\.?[Mm]\.?)?\)\s*)?"
-                             r"(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?\s+)?"
-                             r"(?:@?[\w.-]{1,25}(?:[ \t][\w.-]{1,25}){0,2}\s*:\s+)?"
-                             r"(?:>[ \t]*@?[\w.-]{1,25}\s*:\s+)?")  # and whom it quotes
+_MESSAGE_PREFIX = re.compile(rf"\s*(?:\[[^\]\n]{{1,25}}\]\s*|{STAMP}\s*)?(?:{SENDER}\s*:\s+)?"
+                             rf"(?:>[ \t]*{SENDER}\s*:\s+)?")  # and whom it quotes
 
 
 _POSSESSED = re.compile(r"['\u2019]s?\s+(?:[a-z-]+\s+)?\Z")

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 from .. import regexcache
 from .layout_words import default_layout_words
+from .speakers import SENDER, STAMP
 from .textscan import line_around
 
 __all__ = ["FOOTNOTE_MARK", "TICKED_BOX", "line_joins", "markup_spans", "separators", "struck_spans"]
@@ -75,7 +76,7 @@ _LABEL_OR_ROW = re.compile(r"[ \t]*[\w .'/-]{1,30}[ \t]*[:=](?:[ \t]|$)|[^\n]*(?
 _NUMBERED = re.compile(r"^[ \t]*\d{1,3}(?:\.\d{1,3})*[.)]?[ \t]+")
 # a chat's message opens with its date or time in brackets and its sender: "[12/02/2017, 23:21] Jo: ...",
 # "(9:41 PM) Me: ...": a new message, never the line before's continuation
-_MESSAGE_OPENING = re.compile(r"[ \t]*[\[(][\d/.,:\t -]{3,25}(?:[AaPp]\.?[Mm]\.?)?[\])][ \t]*[\w.@' -]{1,25}:[ \t]")
+_MESSAGE_OPENING = re.compile(rf"[ \t]*{STAMP}[ \t]*{SENDER}[ \t]*:[ \t]")
 _MIN_WRAPPED_LINE = 15  # a shorter line is a label, a list item or a heading, not a wrapped sentence
 _LONG_WRAPPED_LINE = 50  # a line this long that ends in a capitalised word was cut inside a name
 _NAME_WORD_END = re.compile(r"(?:^|[\s,;&])(?-i:[A-Z][a-z]+)\Z")

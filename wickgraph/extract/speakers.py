@@ -7,13 +7,19 @@ import bisect
 import re
 from collections import Counter
 
-__all__ = ["in_authors_turns"]
+__all__ = ["SENDER", "STAMP", "in_authors_turns"]
 
+# The pieces a chat's or a transcript's line opens with, for every module that reads them (one copy):
+# its time stamp, "[12/02/2017, 23:14]", "(9:41 PM)", "[00:14:32]", "21:04 " ...
+STAMP = (r"(?:[\[(][\d/.,: \t-]{3,25}(?:[AaPp]\.?[Mm]\.?)?[\])]"
+         r"|\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]*[AaPp]\.?[Mm]\.?)?(?=[ \t]))")
+# ... and its sender before a colon: "Priya", "dex_m", "kaz.exe", "Dex M", "@sam_w"
+SENDER = r"@?[\w.-]{1,25}(?:[ \t][\w.-]{1,25}){0,2}"
 
 # a transcript's or a chat's speaker turn: "[00:14:32] DANA:", "Dana:", "[12/02/2017, 23:14] Priya:", "(9:41 PM) Me:",
-# "[21:02] dex_m:" opening a line (a chat's handles are often in lower case)
-_SPEAKER_TURN = re.compile(r"^[ \t]*(?:[\[(][\d/.,: \t-]{3,25}(?:[AaPp]\.?[Mm]\.?)?[\])][ \t]*"
-                           r"|\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]*[AaPp]\.?[Mm]\.?)?[ \t]+)?"
+# "[21:02] dex_m:" opening a line (a chat's handles are often in lower case; a second word is a capitalised name's, so
+# that "my score:" is no speaker)
+_SPEAKER_TURN = re.compile(rf"^[ \t]*(?:{STAMP}[ \t]*)?"
                            r"(?P<name>[\w@][\w'.@-]{0,24}(?:[ ][A-Z][\w'.-]{1,20})?)[ \t]*:", re.MULTILINE)
 _NOT_A_SPEAKER = frozenset({"rating", "score", "verdict", "grade", "note", "update", "edit", "pros", "cons", "tldr",
                             "spoilers", "question", "answer", "q", "a", "http", "https"})
