@@ -2536,6 +2536,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Three hands split the writing credit \u2014 Greg Coolidge, Kirk Ward and Shawn Simmons.", CONT,
          [("writer", "Shawn Simmons", None, "supported")]),
     ],
+    "a-score-out-of-a-hundred-in-words": [
+        ("I give it sixty-five out of one hundred.", PARA, [("rating", "", 65, "unknown")]),
+        ("My score: seventy-two out of 100.", CH4, [("rating", "", 72, "unknown")]),
+        ("We give it ninety two points out of a hundred.", BAL, [("rating", "", 92, "unknown")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),

@@ -24,9 +24,13 @@ LETTER_GRADES: dict[str, float] = {g: round(i / (len(_GRADE_ORDER) - 1), 4) for 
 _WORD_NUMBERS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                  "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
                  "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
-                 "a hundred": 100, "one hundred": 100, "hundred": 100}
-_NUM = (r"(?:\d{1,3}(?:[.,]\d{1,2})?|(?:a|one)\s+hundred|zero|one|two|three|four|fourteen|five|fifteen|six|sixteen|"
-        r"seven|seventeen|eight|eighteen|nine|nineteen|ten|eleven|twelve|thirteen|twenty)")
+                 "a hundred": 100, "one hundred": 100, "hundred": 100, "thirty": 30, "forty": 40, "fifty": 50,
+                 "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+# a score out of a hundred in words: "sixty-five", "ninety two" (the tens first, so that "five" is not read alone)
+_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+_NUM = (rf"(?:\d{{1,3}}(?:[.,]\d{{1,2}})?|(?:a|one)\s+hundred|{_TENS}(?:[- ](?:one|two|three|four|five|six|seven|"
+        r"eight|nine)\b)?|zero|one|two|three|four|fourteen|five|fifteen|six|sixteen|"
+        r"seven|seventeen|eight|eighteen|nine|nineteen|ten|eleven|twelve|thirteen)")
 # The scales a rating is given on: "/20" is the French school scale
 _SCALE = r"(?P<scale>5|10|20|100|4|five|ten|twenty|four|(?:a\s+|one\s+)?hundred)"
 # a half after a value: "3½", "3 1/2", "3.5", "three and a half", "three-and-a-half"
@@ -154,6 +158,9 @@ def parse_number(token: str) -> float | None:
     token = " ".join(token.lower().split())
     if token in _WORD_NUMBERS:
         return float(_WORD_NUMBERS[token])
+    tens, _, ones = token.replace("-", " ").partition(" ")
+    if tens in _WORD_NUMBERS and ones in _WORD_NUMBERS and _WORD_NUMBERS[tens] >= 20 > _WORD_NUMBERS[ones] < 10:
+        return float(_WORD_NUMBERS[tens] + _WORD_NUMBERS[ones])  # "sixty-five"
     try:
         return float(token.replace(",", "."))
     except ValueError:
