@@ -2541,6 +2541,12 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("My score: seventy-two out of 100.", CH4, [("rating", "", 72, "unknown")]),
         ("We give it ninety two points out of a hundred.", BAL, [("rating", "", 92, "unknown")]),
     ],
+    "a-mock-judgments-court-is-the-critic": [
+        ("The Court, having considered the pleadings, awards the Film four stars out of five.", JW1,
+         [("rating", "", 4, "unknown")]),
+        ("The Court awards the Film sixty-five out of a hundred.", CH2, [("rating", "", 65, "unknown")]),
+        ("This tribunal awards it 7/10.", PARA, [("rating", "", 7, "unknown")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),

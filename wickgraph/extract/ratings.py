@@ -63,8 +63,10 @@ _GIVER = re.compile(r"\b(?:gives?|gave|giving|rates?|rated|rating|scores?|scored
                     r"|\b(?:was|were|is|are|came\s+in|comes\s+in|landed|lands|settled|settles)(?:\s+[a-z-]+)?\s+at\s+$",
                     re.IGNORECASE)
 # the critic in the first person, or in the third person that essays, judgments and letters use for the writer
-# ("the author would give it a B+", "the Reviewer, sitting as the Court, awards", "yours truly gives it")
-_SELF_NOUN = r"(?:the|this|your)\s+(?:present\s+)?(?:author|reviewer|critic|writer|undersigned)|yours\s+truly"
+# ("the author would give it a B+", "the Reviewer, sitting as the Court, awards", "yours truly gives it", a mock
+# judgment's "The Court awards the Film four stars out of five")
+_SELF_NOUN = (r"(?:the|this|your)\s+(?:present\s+)?(?:author|reviewer|critic|writer|undersigned)|yours\s+truly"
+              r"|(?:the|this)\s+(?:court|tribunal)")  # a mock judgment's persona
 _FIRST_PERSON = re.compile(rf"(?:^|[\s(\"])(?:I|I'd|I'll|I'm|we|we'd|we'll|me|us|{_SELF_NOUN})(?=[\s,.'’])",
                            re.IGNORECASE)
 # ... whose relation gives a score of their own: "my sister", "the Reviewer's brother-in-law"
