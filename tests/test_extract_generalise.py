@@ -2547,6 +2547,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("The Court awards the Film sixty-five out of a hundred.", CH2, [("rating", "", 65, "unknown")]),
         ("This tribunal awards it 7/10.", PARA, [("rating", "", 7, "unknown")]),
     ],
+    "an-alias-in-brackets-or-described": [
+        ("**Donnie Yen** (aka the blind Caine) is the MVP!!", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
+        ("Ian McShane (aka the ever-dapper Winston) holds court.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Keanu Reeves, also known as John Wick, returns.", CH4, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),

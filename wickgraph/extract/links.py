@@ -250,7 +250,9 @@ _COMMENT = re.compile(r",\s*(?:of\s+course|naturally|as\s+ever|as\s+always|inevi
                       r"as\s+before|once\s+more|yet\s+again|still|here|this\s+time)\s*,", re.IGNORECASE)
 _ROLE_APPOSITION = re.compile(r",\s+(?:a|the|another)\s+(?:[\w-]+\s+){0,2}?(?:role|part|character)\s+"
                               r"(?:that\s+|which\s+)?", re.IGNORECASE)
-_ALIAS = re.compile(r"\s*,?\s*(?:aka|a\.k\.a\.?|alias)\s+", re.IGNORECASE)
+# (in brackets too, and before a described role: "X (aka the blind Caine)", "X, a.k.a. the blind Caine,")
+_ALIAS = re.compile(r"[\s*_]*[,(]?\s*(?:aka|a\.k\.a\.?|alias|also\s+known\s+as)\s+(?:the\s+(?:[a-z][\w-]*\s+)?)?",
+                    re.IGNORECASE)
 _DASH_END = re.compile(r"\s*(?:\u2014|--)")
 # a role "in the capable hands of" its actor, or back in them; a plain "in the hands of" is as often the plot's
 _RETURN_WORD = re.compile(r"\b(?:again|once\s+more|still|back)\b", re.IGNORECASE)
