@@ -2552,6 +2552,13 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Ian McShane (aka the ever-dapper Winston) holds court.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
         ("Keanu Reeves, also known as John Wick, returns.", CH4, [("cast", "Keanu Reeves", "John Wick", "supported")]),
     ],
+    "an-ordinal-appearance-in-the-role": [
+        ("Ian McShane makes his fourth appearance as Winston.", CH4, [("reprise", "Ian McShane", "Winston", "supported")]),
+        ("Lance Reddick, in his third appearance as Charon, is serene.", PARA,
+         [("reprise", "Lance Reddick", "Charon", "supported")]),
+        ("Laurence Fishburne makes a 3rd appearance as the Bowery King.", CH4,
+         [("reprise", "Laurence Fishburne", "Bowery King", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
