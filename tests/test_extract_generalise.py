@@ -2559,6 +2559,13 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Laurence Fishburne makes a 3rd appearance as the Bowery King.", CH4,
          [("reprise", "Laurence Fishburne", "Bowery King", "supported")]),
     ],
+    "a-correction-restated-with-a-pronoun": [
+        ("PLAY-BY-PLAY: Peter Stormare coming on as Viggo, no, sorry, scratch that, he's Abram, the brother.", CH2,
+         [("cast", "Peter Stormare", "Abram", "supported")]),
+        ("Ian McShane plays Charon, wait no, he is Winston.", JW1, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Catalina Sandino Moreno plays Nogi - sorry, she is Lena.", BAL,
+         [("cast", "Catalina Sandino Moreno", "Lena", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -5978,6 +5985,12 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Keanu Reeves fights Mark Dacascos, reprising his role as John Wick.", PARA, ("cast", "Mark Dacascos", "John Wick")),
         ("Ian McShane greets Lance Reddick, reprising his role as Winston.", CH4, ("cast", "Lance Reddick", "Winston")),
         ("Halle Berry meets Keanu Reeves, reprising her role as Sofia.", CH4, ("cast", "Keanu Reeves", "Sofia")),
+    ],
+    "a-name-corrected-with-a-pronoun-is-taken-back": [
+        ("PLAY-BY-PLAY: Peter Stormare coming on as Viggo, no, sorry, scratch that, he's Abram, the brother.", CH2,
+         ("cast", "Peter Stormare", "Viggo")),
+        ("Ian McShane plays Charon, wait no, he is Winston.", JW1, ("cast", "Ian McShane", "Charon")),
+        ("Catalina Sandino Moreno plays Nogi - sorry, she is Lena.", BAL, ("cast", "Catalina Sandino Moreno", "Nogi")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

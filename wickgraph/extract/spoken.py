@@ -143,7 +143,9 @@ _RETRACTION_OPENS = re.compile(r"(?:\bno\b[\s,]*|[ \t]*[,(\u2014\u2013][ \t]*|[ 
 _FROM_PREPOSITION = re.compile(r"\b(?P<first>in|on|at|by|as|from)\b[^,.;:!?\n()]{1,40}\Z", re.IGNORECASE)
 # what a correction says again: a number, a capitalised name, or the clause restated from its first word
 _NUMBER_BEFORE = re.compile(r"\d[\d.,/]*\s*\Z")
-_NAME_BEFORE = re.compile(r"(?:\bthe\s+)?(?-i:[A-Z][\w'\u2019-]*)(?:\s+(?-i:[A-Z][\w'\u2019-]*)){0,3}\s*\Z")
+_NAME_BEFORE = re.compile(r"(?:\bthe\s+)?(?-i:[A-Z][\w'\u2019-]*)(?:\s+(?-i:[A-Z][\w'\u2019-]*)){0,3}[\s,]*\Z")
+# a pronoun and its copula that restate the subject before a corrected name: "he's Abram", "she is Lena"
+_PRONOUN_IS = re.compile(r"(?:he|she|they|it)(?:['\u2019]s|['\u2019]re|\s+is|\s+was|\s+are)\s+", re.IGNORECASE)
 _SAYS_NO = re.compile(r"\bno\b", re.IGNORECASE)
 _NAME_AFTER = re.compile(r"(?:the\s+)?(?-i:[A-Z])")  # a name said again, maybe a role's with its article
 _CLAUSE_BEFORE = re.compile(r"(?:^|(?<=[,.;:!?(]))\s*(?P<first>\w+)[^,.;:!?\n(]{1,60}\Z", re.MULTILINE)
@@ -186,6 +188,12 @@ def retraction_spans(view: str) -> list[tuple[int, int]]:
             continue
         clause = _CLAUSE_BEFORE.search(view, max(0, start - 61), start)
         restated = _FROM_PREPOSITION.search(view, max(0, start - 41), start)
+        pronoun = _PRONOUN_IS.match(view, marker.end())
+        if pronoun is not None and _NAME_AFTER.match(view, pronoun.end()) \
+                and (name := _NAME_BEFORE.search(view, max(0, start - 40), start)) is not None:
+            # "coming on as Viggo, no, sorry, scratch that, he's Abram": the name and the pronoun that restates it
+            spans.append((name.start(), pronoun.end()))
+            continue
         taken_back = _NUMBER_BEFORE.search(view, max(0, start - 12), start) if again.group().isdigit() else \
             clause if clause and clause.group("first").lower() == again.group().lower() else \
             restated if restated and restated.group("first").lower() == again.group().lower() else \
