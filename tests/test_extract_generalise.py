@@ -2566,6 +2566,20 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Catalina Sandino Moreno plays Nogi - sorry, she is Lena.", BAL,
          [("cast", "Catalina Sandino Moreno", "Lena", "supported")]),
     ],
+    "who-is-contracted-before-the-role": [
+        ("Anjelica Huston, who's The Director, rules the theatre.", PARA,
+         [("cast", "Anjelica Huston", "Director", "supported")]),
+        ("Ian McShane, who\u2019s Winston, pours the drinks.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Lance Reddick, who's Charon again, smiles.", CH4, [("cast", "Lance Reddick", "Charon", "supported")]),
+    ],
+    "a-writers-list-before-a-new-clause": [
+        (("Four names share the screenplay, Derek Kolstad, Shay Hatten, Chris Collins and Marc Abrams, and you can feel "
+         "the committee."), PARA, [("writer", "Marc Abrams", None, "supported")]),
+        ("The writers this time are Shay Hatten and Michael Finch, but it hardly matters.", CH4,
+         [("writer", "Michael Finch", None, "supported")]),
+        ("Two writers share the script: Greg Coolidge and Kirk Ward, so the tone holds.", CONT,
+         [("writer", "Kirk Ward", None, "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
