@@ -11,7 +11,7 @@ from functools import lru_cache
 from .document import Document
 from .gazetteer import CHARACTER, PERSON, WORK, Mention
 from .links import Cues, forward_link, gap_words, is_possessive
-from .pairs import WINDOW
+from .pairs import WINDOW, in_open_bracket
 from .patterns import HONORIFIC, Candidate
 
 __all__ = ["NOT_NAMES", "lowercase_role", "new_role", "trade_role"]
@@ -30,6 +30,7 @@ def new_role(doc: Document, cues: Cues, actor: Mention, sentence_end: int) -> Ca
     """A stated role the reference does not know ("Peter Serafinowicz is a sommelier called Bartholomew"),
     kept as an unreconciled character so its claim cannot pass as a silent 'supported'."""
     end = min(sentence_end, actor.end + WINDOW)
+    bracketed = in_open_bracket(doc.text, actor.start, max(0, actor.start - WINDOW))
     for name in _NEW_NAME.finditer(doc.text, actor.end, end):
         known = doc.by_start.get(name.start())
         if known is not None and is_possessive(doc.text, known.end):
@@ -37,8 +38,7 @@ def new_role(doc: Document, cues: Cues, actor: Mention, sentence_end: int) -> Ca
         if known is not None or name.group().split()[0] in NOT_NAMES:
             return None  # a known name comes first: the mention pairing above has decided
         gap = doc.gap(actor.end, name.start())
-        opened = doc.text.rfind("(", max(0, actor.start - WINDOW), actor.start)
-        if opened >= 0 and ")" not in doc.text[opened:actor.start] and ")" in gap:
+        if bracketed and ")" in gap:
             return None  # "Helen (that's Bridget Moynahan) leaves a beagle called Daisy": nothing after the bracket
         words = [w for w in gap_words(gap) if w not in (",", "(")]
         cue = max((i for i, w in enumerate(words) if w in _NAMING_CUES), default=None)

@@ -11,10 +11,17 @@ from .links import Cues, default_cues, is_possessive, only_layout
 from .patterns import Candidate
 from .reprises import note_says_reprise, reprise_cue
 
-__all__ = ["ENTRY_INDENT", "WINDOW", "is_role", "mention_kind", "role_candidate"]
+__all__ = ["ENTRY_INDENT", "WINDOW", "in_open_bracket", "is_role", "mention_kind", "role_candidate"]
 
 WINDOW = 90  # characters between an actor and a role, at most
 ENTRY_INDENT = 12  # a list entry starts its line, after at most this much indent and bullet
+
+
+def in_open_bracket(text: str, position: int, low: int) -> bool:
+    """Whether a bracket opened after ``low`` is still open at ``position`` ("Santino (Riccardo Scamarcio, all
+    sneer), ..."): an actor in brackets names the role before them, and nothing after the closing bracket is theirs."""
+    opened = text.rfind("(", low, position)
+    return opened >= 0 and ")" not in text[opened:position]
 
 
 def mention_kind(doc: Document, mention: Mention) -> int:

@@ -301,8 +301,11 @@ def find_rating(text: str) -> RatingMatch | None:
             line_start = line_around(text, match.start(), 300)[0]
             before = text[line_start:match.start()]
             # a bare number's match holds its giving verb: who gives it is read before the number itself
-            given_at = match.start("value") if kind == "given_bare" else match.start("grade") \
-                if kind == "letter" and _SOMEONE.search(_clause(before)) else match.start()
+            given_at = match.start()
+            if kind == "given_bare":
+                given_at = match.start("value")
+            elif kind == "letter" and _SOMEONE.search(_clause(before)):
+                given_at = match.start("grade")  # "The jury awards this one a B+": its subject is the giver
             persona = _persona_label(text, before)  # "READER'S OVERALL SCORE:", a script reader's own
             if _OTHER_LABEL.search(before) or _QUOTED_POST.match(before) \
                     or (not persona and _attributed(text, given_at)) \

@@ -42,7 +42,7 @@ from .links import (
 )
 from .markup import FOOTNOTE_MARK
 from .newroles import NOT_NAMES, lowercase_role, new_role, trade_role
-from .pairs import WINDOW, is_role, mention_kind, role_candidate
+from .pairs import WINDOW, in_open_bracket, is_role, mention_kind, role_candidate
 from .patterns import VERB_AFTER, Candidate
 from .performance import QUALITIES, performed_link
 from .reprises import AGAIN_AFTER, COMPANY_ASIDE_OPENING
@@ -240,19 +240,18 @@ _AGENT_ASIDE = re.compile(r"\s*,\s+(?:[\w-]+\s+){0,3}?by\s+(?:[a-z][\w'-]*\s+){0
 _COPULA_AFTER_ASIDE = re.compile(r"\s*,\s+(?:is|was|are|were)\b")
 # an aside set off by commas whose preposition governs the actor: ", teamed with X once more, is Y"
 _OBJECT_ASIDE = re.compile(COMPANY_ASIDE_OPENING + r"\Z")
-# (or a contrast: "Laurence Fishburne, not Ian McShane, plays the Bowery King")
-_RELATIVE_ASIDE = re.compile(r",\s+(?:(?:who|whom|which|that)\s+[^,;.!?()\n]{1,40}|not\s+(?:even\s+)?)\Z",
-                             re.IGNORECASE)
+# a relative clause or a contrast on the subject, whose person is not the subject: "Donnie Yen, who fights Keanu
+# Reeves on the stairs, is Caine", "Laurence Fishburne, not Ian McShane, plays the Bowery King"
+_ASIDE_ON_THE_SUBJECT = re.compile(r",\s+(?:(?:who|whom|which|that)\s+[^,;.!?()\n]{1,40}|not\s+(?:even\s+)?)\Z",
+                                   re.IGNORECASE)
 _ASIDE_CLOSES = re.compile(r"[^,.;:!?()\n]{0,30},\s+(?:is|was|are|were|plays|played|returns|returned)\b")
 
 
 def _forward(doc: Document, cues: Cues, mentions: list[Mention], index: int) -> Candidate | None:
     actor = mentions[index]
     sentence_start, sentence_end = doc.sentence(actor.start)
-    # "Santino (Riccardo Scamarcio, all sneer), whose sister Gianna": an actor in brackets names the role before
-    # them; nothing after the closing bracket is theirs
-    opened = doc.text.rfind("(", max(sentence_start, actor.start - WINDOW), actor.start)
-    in_brackets = opened >= 0 and ")" not in doc.text[opened:actor.start]
+    # "Santino (Riccardo Scamarcio, all sneer), whose sister Gianna": nothing after the closing bracket is theirs
+    in_brackets = in_open_bracket(doc.text, actor.start, max(sentence_start, actor.start - WINDOW))
     # "You gave Halle Berry ... a character called Sofia": the actor as the object of a verb of giving
     given = _GIVEN_TO.search(doc.text, max(sentence_start, actor.start - 20), actor.start) is not None
     previous = mentions[index - 1] if index else None
@@ -260,7 +259,7 @@ def _forward(doc: Document, cues: Cues, mentions: list[Mention], index: int) -> 
             and _AGENT_ASIDE.fullmatch(doc.text, previous.end, actor.start):
         return None  # "Cassian, essayed by Common, is Gianna's bodyguard": the aside's agent is not the subject
     if (_OBJECT_ASIDE.search(doc.text, max(sentence_start, actor.start - 60), actor.start)
-            or _RELATIVE_ASIDE.search(doc.text, max(sentence_start, actor.start - 60), actor.start)) \
+            or _ASIDE_ON_THE_SUBJECT.search(doc.text, max(sentence_start, actor.start - 60), actor.start)) \
             and _ASIDE_CLOSES.match(doc.text, actor.end):
         # "Fishburne, teamed with Keanu Reeves once more, is the Bowery King", "Donnie Yen, who fights Keanu Reeves
         # on the stairs, is Caine", "X, not Ian McShane, plays Y": the aside's object is not the subject
@@ -288,7 +287,7 @@ def _forward(doc: Document, cues: Cues, mentions: list[Mention], index: int) -> 
                 return role_candidate(doc, cues, actor, other, actor.start, worn.end())
             continue  # "as Santino's mute enforcer Ares": a description
         if not is_role(doc, other) or (other.mask & PERSON and not other.mask & CHARACTER):
-            if other.mask & PERSON and not (_RELATIVE_ASIDE.match(doc.text, actor.end, other.start)
+            if other.mask & PERSON and not (_ASIDE_ON_THE_SUBJECT.match(doc.text, actor.end, other.start)
                                             and _ASIDE_CLOSES.match(doc.text, other.end)):
                 return None  # another actor comes first (not one inside a relative clause on this one)
             continue

@@ -186,14 +186,14 @@ def retraction_spans(view: str) -> list[tuple[int, int]]:
         start, again = (opening.start() if opening else -1), _WORD.match(view, marker.end())
         if opening is None or again is None:
             continue
-        clause = _CLAUSE_BEFORE.search(view, max(0, start - 61), start)
-        restated = _FROM_PREPOSITION.search(view, max(0, start - 41), start)
         pronoun = _PRONOUN_IS.match(view, marker.end())
         if pronoun is not None and _NAME_AFTER.match(view, pronoun.end()) \
                 and (name := _NAME_BEFORE.search(view, max(0, start - 40), start)) is not None:
             # "coming on as Viggo, no, sorry, scratch that, he's Abram": the name and the pronoun that restates it
             spans.append((name.start(), pronoun.end()))
             continue
+        clause = _CLAUSE_BEFORE.search(view, max(0, start - 61), start)
+        restated = _FROM_PREPOSITION.search(view, max(0, start - 41), start)
         taken_back = _NUMBER_BEFORE.search(view, max(0, start - 12), start) if again.group().isdigit() else \
             clause if clause and clause.group("first").lower() == again.group().lower() else \
             restated if restated and restated.group("first").lower() == again.group().lower() else \
