@@ -2580,6 +2580,20 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Two writers share the script: Greg Coolidge and Kirk Ward, so the tone holds.", CONT,
          [("writer", "Kirk Ward", None, "supported")]),
     ],
+    "utterances-in-unpunctuated-speech": [
+        (("ok so this is my voice note on the fourth one i honestly wondered if it would drag at nearly three hours "
+         "and it kind of does in the middle bit but whatever so donnie yen plays caine the blind guy and he is the "
+         "best thing in it by a mile and then the paris stairs thing happens"), CH4,
+         [("cast", "Donnie Yen", "Caine", "supported")]),
+        (("right so um i was not sure if i even wanted to watch a prequel show about the hotel because they never "
+         "need to explain anything in these movies and i still think that anyway colin woodell plays winston here "
+         "and he's fine honestly a bit stiff in the first episode but fine"), CONT,
+         [("cast", "Colin Woodell", "Winston", "supported")]),
+        (("so my thoughts on ballerina uh i wouldn't have guessed the director of the underworld movies could pull "
+         "this off with all the notes the studio gave but he does and i mean it and she's great too ana de armas "
+         "stars as eve and the flamethrower fight is unreal okay that's it"), BAL,
+         [("cast", "Ana de Armas", "Eve", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -6005,6 +6019,17 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
          ("cast", "Peter Stormare", "Viggo")),
         ("Ian McShane plays Charon, wait no, he is Winston.", JW1, ("cast", "Ian McShane", "Charon")),
         ("Catalina Sandino Moreno plays Nogi - sorry, she is Lena.", BAL, ("cast", "Catalina Sandino Moreno", "Nogi")),
+    ],
+    "a-negation-in-the-same-utterance": [
+        (("ok so this is my voice note on the fourth one and it is long like really long and i mean that in a good "
+         "way mostly the stairs and the club and the dogs are all amazing so anyway ian mcshane is not in the "
+         "paris part at all which i did not expect"), CH4, ("cast", "Ian McShane", None)),
+        (("right so um my notes on the hotel show are pretty short because i watched it on a plane with bad "
+         "headphones and the picture kept freezing every ten minutes anyway keanu reeves is not in it "
+         "not even a cameo which people kept asking me about"), CONT, ("cast", "Keanu Reeves", None)),
+        (("so my thoughts on ballerina uh it's a lot of fun and the flamethrower fight is unreal and the snow "
+         "village is gorgeous the whole way through and the music too and then i wish halle berry had turned up as "
+         "sofia because that would have been the perfect cameo"), BAL, ("cast", "Halle Berry", "Sofia")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -31,17 +31,28 @@ _SENTENCE_END = regexcache.compile(r"[.!?]+[\"')\]]*(?=\s)|\n", skip_to_start=Tr
 # (a short "X; Y" stays one sentence: splitting every sentence at its semicolons cost a false alarm on a read set)
 _RUN_ON = 250
 _SEMICOLON = re.compile(r";(?=\s)")
+# Speech transcribed without punctuation ("okay so um it's directed by X and he was a stunt guy so keanu is john")
+# marks where one utterance ends and the next begins with a discourse marker, or with "and"/"but" before a new
+# subject. A run-on with hardly any punctuation is split there, so an "if" or a "not" in one utterance does not
+# reach a claim in the next.
+_UNPUNCTUATED = 30  # words per punctuation mark, at least: written run-ons have their commas
+_UTTERANCE_START = re.compile(r"(?<=\s)(?:(?:okay|ok|alright|anyway|anyways|oh\s+and)\b|so\s+(?!(?:much|many|far|long|"
+                              r"that|called|to|good|bad|great|well|fun|cool|dumb|dry|funny|close)\b)|(?:and|but)\s+(?:"
+                              r"then\b|(?:i|he|she|they|we|you|it|that|this|there)(?:['\u2019]\w+)?\s))", re.IGNORECASE)
 
 
 def _run_ons_split(folded: str, bounds: list[int]) -> list[int]:
     """``bounds`` with a sentence bound after each semicolon of a sentence longer than :data:`_RUN_ON` characters
-    (outside brackets)."""
+    (outside brackets), and before each utterance's start in such a sentence that is unpunctuated speech."""
     split = [bounds[0]]
     for start, end in pairwise(bounds):
         if end - start > _RUN_ON:
             split += [m.end() for m in _SEMICOLON.finditer(folded, start, end) if not _in_brackets(folded, m.start())]
+            if len(folded[start:end].split()) > _UNPUNCTUATED * (1 + sum(map(folded.count, ",;:", (start,) * 3,
+                                                                                 (end,) * 3))):
+                split += [m.start() for m in _UTTERANCE_START.finditer(folded, start, end)]
         split.append(end)
-    return split
+    return sorted(set(split))
 
 
 class Document:
