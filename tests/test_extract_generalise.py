@@ -2594,6 +2594,31 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
          "stars as eve and the flamethrower fight is unreal okay that's it"), BAL,
          [("cast", "Ana de Armas", "Eve", "supported")]),
     ],
+    "an-answer-after-each-numbered-question": [
+        (("Q1. Who directed it?\nANSWER: Chad Stahelski, in his first go at it.\nMost of you wrote Guy Ritchie.\n\n"
+         "Q2. Who plays the hotel manager?\nANSWER: Ian McShane as Winston."), JW1,
+         [("director", "Chad Stahelski", None, "supported"), ("cast", "Ian McShane", "Winston", "supported")]),
+        (("1. When did it open?\nAnswer: it went out in 2017.\n\n2. Who is the mute assassin?\n"
+         "Answer: that's Ruby Rose as Ares."), CH2,
+         [("release_year", "", 2017, "supported"), ("cast", "Ruby Rose", "Ares", "supported")]),
+        (("Question 3) Who wrote it?\nThe answer: Shay Hatten and Michael Finch.\n\nQuestion 4) And the Marquis?\n"
+         "The answer: Bill Skarsg\u00e5rd plays him."), CH4,
+         [("writer", "Michael Finch", None, "supported"), ("cast", "Bill Skarsg\u00e5rd", "Marquis", "supported")]),
+    ],
+    "an-answer-labelled-as-a-quiz-labels-it": [
+        ("Who directed it?\nThe answer: Chad Stahelski.", CH2, [("director", "Chad Stahelski", None, "supported")]),
+        ("Who wrote it?\nCorrect answer: Shay Hatten and Michael Finch.", CH4,
+         [("writer", "Shay Hatten", None, "supported"), ("writer", "Michael Finch", None, "supported")]),
+        ("Who directed it? Right answer - Len Wiseman, whatever the poster says.", BAL,
+         [("director", "Len Wiseman", None, "supported")]),
+    ],
+    "a-question-asks-for-the-part-not-its-owner": [
+        ("Who plays John's old friend, the blind assassin Caine?\nA: Donnie Yen.", CH4,
+         [("cast", "Donnie Yen", "Caine", "supported")]),
+        ("Who plays Viggo's son Iosef?\nAnswer: Alfie Allen.", JW1, [("cast", "Alfie Allen", "Iosef", "supported")]),
+        ("Which actor plays Santino's mute bodyguard Ares?\nA. Ruby Rose.", CH2,
+         [("cast", "Ruby Rose", "Ares", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -6030,6 +6055,17 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         (("so my thoughts on ballerina uh it's a lot of fun and the flamethrower fight is unreal and the snow "
          "village is gorgeous the whole way through and the music too and then i wish halle berry had turned up as "
          "sofia because that would have been the perfect cameo"), BAL, ("cast", "Halle Berry", "Sofia")),
+    ],
+    "a-wrong-answer-to-a-quiz-question": [
+        ("Who directed it?\nWrong answer: David Leitch.", CH2, ("director", "David Leitch", None)),
+        ("Who wrote it?\nMost of you wrote: Shane Black.", JW1, ("writer", "Shane Black", None)),
+        ("Who directed it?\nTeam answers: David Leitch, mostly.", PARA, ("director", "David Leitch", None)),
+    ],
+    "the-owner-of-the-part-a-question-asks-for": [
+        ("Who plays the assassin who was once John's friend?\nThe answer: Donnie Yen.", CH4,
+         ("cast", "Donnie Yen", "John")),
+        ("Who plays Viggo's son?\nAnswer: Alfie Allen.", JW1, ("cast", "Alfie Allen", "Viggo")),
+        ("Which actor plays Santino's bodyguard?\nA. Ruby Rose.", CH2, ("cast", "Ruby Rose", "Santino")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -39,7 +39,9 @@ _JOB_QUESTION = re.compile(r"(?:^|[:\u2014\u2013]\s*)(?P<verb>director|writer|sc
 # "> who plays the marquis": a who-question on a line of its own, typed without its question mark
 _BARE_WHO = re.compile(r"^[ \t>*-]*(?:q\s*[:.]\s*)?(?=(?:who|which)\b)[^?\n]{8,80}$", re.IGNORECASE | re.MULTILINE)
 _LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|&|and)\s*", re.IGNORECASE)
-_ANSWER_LABEL = re.compile(r"\s*(?:\d{1,4}\s+)?(?:a|answer)\s*[.:]?\s*", re.IGNORECASE)
+# an answer's label: "A.", "Answer:", and as a quiz labels its key, "The answer:", "Correct answer:", "Right answer -"
+_ANSWER_WORD = r"(?:a|(?:the[ \t]+)?(?:(?:correct|right|real)[ \t]+)?answer)"
+_ANSWER_LABEL = re.compile(rf"\s*(?:\d{{1,4}}\s+)?{_ANSWER_WORD}\s*[.:\u2014-]?\s*", re.IGNORECASE)
 _IN_IT = re.compile(r"\b(?:is|was|are|does|did)\b[^?]{0,80}\?", re.IGNORECASE)
 
 
@@ -117,8 +119,8 @@ def answer_key(doc: Document) -> list[tuple[int, int, int, int]]:
     key_end = end.start() if end else len(doc.text)
     items = list(_KEY_ITEM.finditer(doc.text, head.end(), key_end))
     pairs = []
-    for item, following in zip(items, [*items[1:], None], strict=True):
-        a_end = following.start() if following is not None else key_end
+    ends = [m.start() for m in items[1:]] + [key_end]  # each answer runs to the next item, the last to the key's end
+    for item, a_end in zip(items, ends[:len(items)], strict=True):  # (a head with no item under it answers nothing)
         if int(item["n"]) in questions:
             pairs.append((*questions[int(item["n"])], item.end(), _trim_end(doc.text, item.end(), a_end)))
     return pairs
@@ -187,7 +189,8 @@ _ROLE_NAMED = re.compile(r"\s*(?:[A-Za-z]{1,12}\s*:\s*)?(?:yes|yep|yeah|yup|sure
 
 # what may open an answer before the name: its label ("A:", "A.", "Answer:"), a ticked box ("[x]"), a form of
 # address ("Mr.") and a copula's subject ("It is", "The actor is")
-_ANSWER_OPENING = re.compile(rf"[ \t\n]*{_ON_THE_LINE}(?:\d{{1,4}}[ \t]+)?(?:(?:a|answer|back)[ \t]*[:.]?[ \t]*)?"
+_ANSWER_OPENING = re.compile(rf"[ \t\n]*{_ON_THE_LINE}(?:\d{{1,4}}[ \t]+)?"
+                             rf"(?:(?:{_ANSWER_WORD}|back)[ \t]*[:.\u2014-]?[ \t]*)?"
                              rf"(?:{TICKED_BOX}[ \t]*)?"  # a form's ticked box
                              r"(?:(?:mr|mrs|ms|miss|dr|sir|mister)\.?[ \t]+)?"
                              # the name as a sentence's complement: "It is Ian McShane", "The actor is Common"
@@ -215,8 +218,9 @@ def _who_answer(doc: Document, who: re.Match[str], a_start: int, a_end: int) -> 
     if verb.startswith(("wr", "script", "screen")):
         return Candidate("qa-answer", "writer", start, listed[-1].end, parts=people)
     role_text = who.groupdict().get("role") or ""  # a credit question names no role
-    role = next((m for m in doc.mentions_between(who.start("role"), who.end()) if m.mask & CHARACTER), None) \
-        if role_text else None
+    # the part asked about, not a role named in its description as someone's ("who plays John's old friend, Caine")
+    role = next((m for m in doc.mentions_between(who.start("role"), who.end()) if m.mask & CHARACTER
+                 and not is_possessive(doc.text, m.end)), None) if role_text else None
     if role is None:
         return None
     return Candidate("qa-answer", "cast", start, name.end,
