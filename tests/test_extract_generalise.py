@@ -2619,6 +2619,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Which actor plays Santino's mute bodyguard Ares?\nA. Ruby Rose.", CH2,
          [("cast", "Ruby Rose", "Ares", "supported")]),
     ],
+    "a-noun-of-appraising-labels-the-score": [
+        ("Keanu Reeves is John Wick.\nMY EVALUATION: 4 of 5 cartridges", JW1, [("rating", "", 4, "unknown")]),
+        ("Keanu Reeves is John Wick.\nFinal assessment: 7 of 10.", CH2, [("rating", "", 7, "unknown")]),
+        ("Keanu Reeves is John Wick.\nOur judgement - 3 of 5 stars", CH4, [("rating", "", 3, "unknown")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -6066,6 +6071,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
          ("cast", "Donnie Yen", "John")),
         ("Who plays Viggo's son?\nAnswer: Alfie Allen.", JW1, ("cast", "Alfie Allen", "Viggo")),
         ("Which actor plays Santino's bodyguard?\nA. Ruby Rose.", CH2, ("cast", "Ruby Rose", "Santino")),
+    ],
+    "a-score-someone-else-gives-after-an-adverb": [
+        ("My colleague Stefan gave only 2 of 5 because of the violence.", CH2, ("rating", "", 2)),
+        ("My wife gave for it a 5 out of 10, but she is wrong.", JW1, ("rating", "", 5)),
+        ("The Guardian rated it a mere 2/5.", CH4, ("rating", "", 2)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -57,8 +57,10 @@ class RatingMatch:
 # score quoted: 'he would give it "ten out of ten"'; a copula and "at": "Felix was sterner at 5/10")
 _GIVER = re.compile(r"\b(?:gives?|gave|giving|rates?|rated|rating|scores?|scored|awards?|awarded|grades?|graded|"
                     r"marks?|marked|puts?|says?|said|called|deemed|declared|pronounced)"
-                    r"(?:\s+(?:it|this(?:\s+one)?|him|her|them|the\s+[a-z-]+))?\s*(?:at\s+)?"
-                    r"(?:an?\s+|a\s+solid\s+)?[\"'\u201c\u2018]?$"
+                    # its object, a focusing adverb, or both: "gave only 2 of 5", "gives it just a 6", "gave for it a 5"
+                    r"(?:\s+(?:(?:for|to)\s+)?(?:it|this(?:\s+one)?|him|her|them|the\s+[a-z-]+)|\s+(?:only|just|merely|"
+                    r"barely|maybe|perhaps|probably|easily|generously|grudgingly|still|even|also)){0,2}\s*(?:at\s+)?"
+                    r"(?:an?\s+|a\s+(?:solid|mere)\s+)?[\"'\u201c\u2018]?$"
                     # a copula and "at": "X was sterner at 5/10", "she came in at 6", "the paper landed at 3/5"
                     r"|\b(?:was|were|is|are|came\s+in|comes\s+in|landed|lands|settled|settles)(?:\s+[a-z-]+)?\s+at\s+$",
                     re.IGNORECASE)
@@ -79,7 +81,10 @@ _COUNT_AFTER = re.compile(r"[\s(|\u00b7,-]*(?:from\s+|based\s+on\s+|across\s+)?\
                           r"(?:global\s+|customer\s+|user\s+)?(?:ratings?|reviews?|votes?)\b", re.IGNORECASE)
 _LINE_END = re.compile(r"[ \t]*(?:\([^()\n]{0,40}\)[ \t]*)?(?:\n|\Z)")  # (after an aside: "★ (my favourite)")
 # The critic's own: "My score:", "Our verdict:", "Rating:", "Grade:" on the line before the value.
-_OWN_LABEL = re.compile(r"\b(?:my|our)\b[^.!?\n]{0,40}\b(?:verdict|score|rating|grade|take|mark|number|pick|vote)\b|"
+# Nouns of appraising, as a verdict's label in more formal or translated English: "MY EVALUATION: 4 of 5"
+_APPRAISAL = r"evaluation|assessment|appraisal|judge?ment|valuation"
+_OWN_LABEL = re.compile(rf"\b(?:my|our)\b[^.!?\n]{{0,40}}\b(?:verdict|score|rating|grade|take|mark|number|pick|vote|"
+                        rf"{_APPRAISAL})\b|"
                         r"\bown\s+(?:verdict|score|rating|grade|mark)\b|"  # "the Secretary's own mark: 4 out of 5"
 
                         r"\b(?:verdict|score|rating|grade|mark|number)\s+from\s+me\b|"
@@ -142,7 +147,8 @@ _REVISION_BEFORE = re.compile(r"\b(?:wait|hang\s+on|hold\s+on|actually|scratch\s
 # ... the score alone, ending its clause ("wait no, 8/10, the finale ..."; not "actually, 6/10 is what he gave it")
 _RESTATED_ALONE = re.compile(r"(?:[ \t]+(?:from|for)[ \t]+me\b|[ \t]+now\b)?[ \t]*(?:[.,;:!)\u2014\u2013\n]|\Z)")
 _BADGE_AFTER = re.compile(r"[ \t]+(?-i:[A-Z])")
-_GIVEN_OR_LABELLED = re.compile(r"\b(?:give|gives|gave|giving|rate|rates|rated|rating|score|verdict|grade|mark|note|"
+_GIVEN_OR_LABELLED = re.compile(rf"\b(?:give|gives|gave|giving|rate|rates|rated|rating|score|verdict|grade|mark|note|"
+                                rf"{_APPRAISAL}|"
                                 # the labels of a review in Spanish, Italian or German mixed in: "Nota:", "Voto:"
                                 r"nota|puntuaci[o\u00f3]n|calificaci[o\u00f3]n|voto|valutazione|bewertung|wertung|"
                                 r"vote|stars(?=\s*:)|"
