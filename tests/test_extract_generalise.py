@@ -2624,6 +2624,19 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Keanu Reeves is John Wick.\nFinal assessment: 7 of 10.", CH2, [("rating", "", 7, "unknown")]),
         ("Keanu Reeves is John Wick.\nOur judgement - 3 of 5 stars", CH4, [("rating", "", 3, "unknown")]),
     ],
+    "a-wire-abbreviation-in-capitals-labels-the-credit": [
+        ("LONDON \u2014 DIR Chad Stahelski, fourth time out; SCR Shay Hatten, Michael Finch.", CH4,
+         [("director", "Chad Stahelski", None, "supported"), ("writer", "Shay Hatten", None, "supported")]),
+        ("Ballerina bows Fri. DIR Len Wiseman; SCR Shay Hatten. Good pic.", BAL,
+         [("director", "Len Wiseman", None, "supported"), ("writer", "Shay Hatten", None, "supported")]),
+        ("DIR Chad Stahelski again; co-DIR credit to David Leitch, uncredited partner.", CH2,
+         [("director", "Chad Stahelski", None, "supported"), ("director", "David Leitch", None, "contradicted")]),
+    ],
+    "a-wire-abbreviation-in-capitals-labels-the-year": [
+        ("TOKYO \u2014 Fourth pic out YR 2023 via Lionsgate.", CH4, [("release_year", "", 2023, "supported")]),
+        ("Spin-off lands; YR 2025 release, 125 min.", BAL, [("release_year", "", 2025, "supported")]),
+        ("Second chapter, theatrical YR 2017, now streaming.", CH2, [("release_year", "", 2017, "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -6076,6 +6089,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("My colleague Stefan gave only 2 of 5 because of the violence.", CH2, ("rating", "", 2)),
         ("My wife gave for it a 5 out of 10, but she is wrong.", JW1, ("rating", "", 5)),
         ("The Guardian rated it a mere 2/5.", CH4, ("rating", "", 2)),
+    ],
+    "a-lower-case-word-that-is-no-wire-abbreviation": [
+        ("The dir of the file holds scr notes, Chad Stahelski's.", CH4, ("writer", "Chad Stahelski", None)),
+        ("Next YR, a sequel shoots; 2027 maybe.", CH4, ("release_year", "", 2027)),
+        ("The fan dir Len Wiseman page was a mess.", BAL, ("director", "Len Wiseman", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
