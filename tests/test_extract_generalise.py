@@ -2637,6 +2637,19 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Spin-off lands; YR 2025 release, 125 min.", BAL, [("release_year", "", 2025, "supported")]),
         ("Second chapter, theatrical YR 2017, now streaming.", CH2, [("release_year", "", 2017, "supported")]),
     ],
+    "a-list-of-writers-whose-items-carry-asides": [
+        (("Three hands share the screenplay: Shay Hatten, who came up through the second film, plus Michael Finch and "
+         "Derek Kolstad."), CH4,
+         [("writer", "Shay Hatten", None, "supported"), ("writer", "Michael Finch", None, "supported")]),
+        ("Writing credits split three ways: Derek Kolstad (story too); Shay Hatten; Marc Abrams.", PARA,
+         [("writer", "Derek Kolstad", None, "supported"), ("writer", "Marc Abrams", None, "supported")]),
+        ("Two people wrote it, Shay Hatten and Michael Finch.", CH4,
+         [("writer", "Shay Hatten", None, "supported"), ("writer", "Michael Finch", None, "supported")]),
+        ("Several folks wrote this one: Chris Collins (his first), Marc Abrams and Shay Hatten.", PARA,
+         [("writer", "Chris Collins", None, "supported"), ("writer", "Shay Hatten", None, "supported")]),
+        ("Derek Kolstad now shares the screenplay with Shay Hatten.", PARA,
+         [("writer", "Derek Kolstad", None, "supported"), ("writer", "Shay Hatten", None, "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -6094,6 +6107,12 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("The dir of the file holds scr notes, Chad Stahelski's.", CH4, ("writer", "Chad Stahelski", None)),
         ("Next YR, a sequel shoots; 2027 maybe.", CH4, ("release_year", "", 2027)),
         ("The fan dir Len Wiseman page was a mess.", BAL, ("director", "Len Wiseman", None)),
+    ],
+    "a-list-after-a-head-that-goes-on-to-another-verb": [
+        ("Two people wrote it, Shay Hatten and Keanu Reeves said so.", CH4, ("writer", "Keanu Reeves", None)),
+        ("Derek Kolstad wrote it, Keanu Reeves starred in it.", JW1, ("writer", "Keanu Reeves", None)),
+        ("Writing credits split three ways: Derek Kolstad (story too); Shay Hatten; and Keanu Reeves plays John.",
+         PARA, ("writer", "Keanu Reeves", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
