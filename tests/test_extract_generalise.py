@@ -2650,6 +2650,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Derek Kolstad now shares the screenplay with Shay Hatten.", PARA,
          [("writer", "Derek Kolstad", None, "supported"), ("writer", "Shay Hatten", None, "supported")]),
     ],
+    "a-footnote-that-corrects-the-sentence-carrying-its-mark": [
+        ("John Wick: Chapter 4 opened in 2022\u00b9 and runs long.\n\n" + PAD + "\n\n\u00b9 Correction: it opened in "
+         "March 2023.", CH4, [("release_year", "", 2023, "supported")]),
+        ("In Parabellum the Elder is played by Jason Mantzoukas.** Keanu Reeves is John Wick.\n\n" + PAD +
+         "\n\n** Correction: the Elder is played by Sa\u00efd Taghmaoui.", PARA,
+         [("cast", "Sa\u00efd Taghmaoui", "the Elder", "supported")]),
+        ("Chapter 2 was written by Shay Hatten[3] and directed by Chad Stahelski.\n\n" + PAD +
+         "\n\n[3] Correction: it was written by Derek Kolstad alone.", CH2,
+         [("writer", "Derek Kolstad", None, "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -6113,6 +6123,14 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Derek Kolstad wrote it, Keanu Reeves starred in it.", JW1, ("writer", "Keanu Reeves", None)),
         ("Writing credits split three ways: Derek Kolstad (story too); Shay Hatten; and Keanu Reeves plays John.",
          PARA, ("writer", "Keanu Reeves", None)),
+    ],
+    "the-claim-a-footnote-corrects": [
+        ("John Wick: Chapter 4 opened in 2022\u00b9 and runs long.\n\n" + PAD + "\n\n\u00b9 Correction: it opened in "
+         "March 2023.", CH4, ("release_year", "", 2022)),
+        ("In Parabellum the Elder is played by Jason Mantzoukas.** Keanu Reeves is John Wick.\n\n" + PAD +
+         "\n\n** Correction: the Elder is played by Sa\u00efd Taghmaoui.", PARA, ("cast", "Jason Mantzoukas", "the Elder")),
+        ("Chapter 2 was written by Shay Hatten[3] and directed by Chad Stahelski.\n\n" + PAD +
+         "\n\n[3] Correction: it was written by Derek Kolstad alone.", CH2, ("writer", "Shay Hatten", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -17,8 +17,12 @@ from .speakers import SENDER, STAMP
 
 __all__ = ["without_corrected"]
 
+# A footnote's mark: "[2]", superscript digits, asterisks, daggers
+_NOTE_MARK = r"\[\d{1,2}\]|[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+|\*{1,4}|\u2020|\u2021"
 # A sentence (or a chat message, after its sender) that opens by correcting what was said before it
-_OPENER = re.compile(rf"(?:^|(?<=[.!?]\s))[ \t>*-]*(?:{STAMP}[ \t]*)?(?:{SENDER}[ \t]*:[ \t]+)?"
+# (or a note that does, under a footnote's mark: "\u00b9 Correction: it opened in 2014, not 2015")
+_OPENER = re.compile(rf"(?:^|(?<=[.!?]\s))(?:(?P<mark>{_NOTE_MARK})[ \t]*)?[ \t>*-]*(?:{STAMP}[ \t]*)?"
+                     rf"(?:{SENDER}[ \t]*:[ \t]+)?"
                      r"(?:correction|erratum|i\s+stand\s+corrected|(?:let\s+me|i\s+must|i\s+should)\s+correct\s+"
                      r"(?:myself|that)|(?:(?:the|this)\s+)?[\w-]+(?:\s+[\w-]+)?\s+corrects\s+(?:itself|himself|herself|"
                      r"themselves)|(?P<reply>no|nope|nah|wrong|actually))\b[\s,:;!.\u2014\u2013-]*",
@@ -38,11 +42,22 @@ def without_corrected(claims: list[Claim], doc: Document) -> list[Claim]:
         # a reply's "no" or "actually" corrects a role only: a credit or a year said after it may add to the one before
         correcting = [c for c in claims if opener.end() <= c.start < sentence_end
                       and not (opener["reply"] and c.type not in ("cast", "reprise"))]
+        corrected = [(max(0, opener.start() - _REACH), opener.start())]
+        if opener["mark"]:
+            corrected.append(_marked_sentence(doc, opener["mark"], opener.start()))
         for index, earlier in enumerate(claims):
-            if earlier.end <= opener.start() and opener.start() - earlier.end <= _REACH \
+            if any(start <= earlier.start and earlier.end <= end for start, end in corrected) \
                     and any(_contradicts(c, earlier) for c in correcting):
                 dropped.add(index)
     return [c for i, c in enumerate(claims) if i not in dropped]
+
+
+def _marked_sentence(doc: Document, mark: str, note_start: int) -> tuple[int, int]:
+    """The sentence whose words carry a note's ``mark`` ("the 2015 sleeper\u00b9") before the note, or an empty span."""
+    # the mark right after a word or its punctuation, and not part of a longer mark
+    body = re.search(rf"(?<=[\w.,;:!?)\]\"'\u2019\u201d]){re.escape(mark)}"
+                     r"(?![\w*\u00b9\u00b2\u00b3\u2070\u2074-\u2079])", doc.text[:note_start])
+    return doc.sentence(body.start() - 1) if body else (0, 0)  # (a mark after a full stop ends its sentence)
 
 
 def _contradicts(later: Claim, earlier: Claim) -> bool:
