@@ -2660,6 +2660,24 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
          "\n\n[3] Correction: it was written by Derek Kolstad alone.", CH2,
          [("writer", "Derek Kolstad", None, "supported")]),
     ],
+    "a-bulleted-item-opened-by-its-role-over-hanging-lines": [
+        (("ADDED\n * Santino D'Antonio, the brother who calls in the marker.\n   Riccardo Scamarcio gives him a "
+         "spoilt charm.\n * Ares, the silent one (Ruby Rose).\n"), CH2,
+         [("cast", "Riccardo Scamarcio", "Santino", "supported"), ("cast", "Ruby Rose", "Ares", "supported")]),
+        (("Changes:\n- Koji, who runs the Osaka hotel and will not give John up:\n  Hiroyuki Sanada, quietly superb.\n"
+         "- Chidi, Killa's right hand, courtesy of Marko Zaror.\n"), CH4,
+         [("cast", "Hiroyuki Sanada", "Koji", "supported"), ("cast", "Marko Zaror", "Chidi", "supported")]),
+        (("Cast notes\n\u2022 The Chancellor, who leads the cult in the snow\n  (Gabriel Byrne).\n"
+         "\u2022 Daniel Pine, a cleaner with a daughter to protect:\n  Norman Reedus, doing a lot with a little.\n"),
+         BAL, [("cast", "Gabriel Byrne", "Chancellor", "supported"), ("cast", "Norman Reedus", "Daniel Pine", "supported")]),
+    ],
+    "a-negation-in-a-relative-clause-closed-by-a-colon": [
+        ("- Koji, who will not give John up: Hiroyuki Sanada.", CH4, [("cast", "Hiroyuki Sanada", "Koji", "supported")]),
+        ("* Gianna, who never wanted the seat: Claudia Gerini, regal.", CH2,
+         [("cast", "Claudia Gerini", "Gianna", "supported")]),
+        ("- Winston, who cannot protect John this time: Ian McShane.", CH4,
+         [("cast", "Ian McShane", "Winston", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -6131,6 +6149,13 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
          "\n\n** Correction: the Elder is played by Sa\u00efd Taghmaoui.", PARA, ("cast", "Jason Mantzoukas", "the Elder")),
         ("Chapter 2 was written by Shay Hatten[3] and directed by Chad Stahelski.\n\n" + PAD +
          "\n\n[3] Correction: it was written by Derek Kolstad alone.", CH2, ("writer", "Shay Hatten", None)),
+    ],
+    "a-person-in-a-bulleted-item-who-is-not-its-role": [
+        ("ADDED\n * Winston, who hires\n   Ruby Rose for the job.\n", CH2, ("cast", "Ruby Rose", "Winston")),
+        ("Changes:\n- Koji, whose daughter outshines everyone.\n\nRina Sawayama is the find of the year.\n", CH4,
+         ("cast", "Rina Sawayama", "Koji")),
+        ("Cast notes\n\u2022 The Chancellor talks to Eve about\n  Keanu Reeves and his legend.\n", BAL,
+         ("cast", "Keanu Reeves", "Chancellor")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -31,6 +31,8 @@ __all__ = ["entry_roles", "record_roles"]
 # a heading line: a number or bullet, the role, nothing else ("13. Berrada", "- **The Bowery King**", "## Zero")
 _HEADING_OPEN = re.compile(r"[ \t]*(?:\d{1,3}(?:[.)][ \t]*|[ \t]{2,}|\t)|[-*\u2022#>]+[ \t]*)?[*_]*")
 _HEADING_CLOSE = re.compile(r"[ \t*_:.]*\n")
+# a bulleted item's opening: a bullet, then the role ("* Viggo Tarasov, mob boss, ...", "- Charon at the desk.")
+_ITEM_MARK = re.compile(r"[ \t]*[-*+\u2022][ \t]+(?:the[ \t]+)?[*_]*", re.IGNORECASE)
 # what closes a role heading that goes on along its line: "MARCUS. Sniper", "Charon: concierge", "CAINE — blind",
 # "**Sofia** — Halle Berry", "CAINE (HK) — Jockey: Donnie Yen", and a bold heading's comma: "**The Harbinger**, a"
 _INLINE_CLOSE = re.compile(r"[*_]*(?:,[ \t]+(?:the|an?)\b)?(?:[ \t]*\([^()\n]{1,12}\))?"
@@ -38,11 +40,15 @@ _INLINE_CLOSE = re.compile(r"[*_]*(?:,[ \t]+(?:the|an?)\b)?(?:[ \t]*\([^()\n]{1,
 _HEADING_COMMA = re.compile(r"[*_]+,[ \t]")
 # a fragment the player opens: after a sentence's end, a label's colon, a dash, a passive "by", or a comma and a
 # word of return ("**The Bowery King**, once again Laurence Fishburne, ...")
-_FRAGMENT_OPEN = re.compile(r"(?:[.;:!?)][ \t]+|[ \t][\u2013\u2014-][ \t]+|\bby[ \t]+"
+_FRAGMENT_OPEN = re.compile(r"(?:[.;:!?)]\s+|\(|[ \t][\u2013\u2014-][ \t]+|\b(?:by|courtesy[ \t]+of)[ \t]+"
                             r"|,[ \t]+(?:once\s+(?:again|more)|again|still|now)[ \t]+)\Z", re.IGNORECASE)
 # and a mark, not a verb, after them: "Ian McShane, all velvet", "Donnie Yen — the find", "Alfie Allen."; or the
 # player's return: "Sofia — Halle Berry returns from Casablanca"
 _FRAGMENT_CLOSE = re.compile(r"[ \t]*(?:[.,;:!?)\u2013\u2014]|[ \t]-[ \t]|\n|\Z"
+                             # or a verb of performing whose object is the entry's head: "Michael Nyqvist gives him ..."
+                             # (not any verb: "Keanu Reeves misses him too")
+                             r"|(?:plays|gives|makes|brings|lends|sells|imbues|renders|grounds|invests|voices)[ \t]+"
+                             r"(?:him|her)\b"
                              r"|(?:returns|is\s+back|comes\s+back|reprises)\b)", re.IGNORECASE)
 # a sentence that opens with a participle and its agent: "Portrayed by X", "Played here by X"
 _SUBJECTLESS = re.compile(r"(?:(?<![^\n])[ \t]*|[.!?;][ \t]+)(?:(?:played|portrayed|voiced|embodied|performed)"
@@ -66,10 +72,14 @@ def entry_roles(doc: Document, cues: Cues) -> list[Candidate]:
             continue  # (the length first: on a review of one long line, no slice of the line's head)
         if _HEADING_CLOSE.match(doc.text, role.end):
             actor = _first_in_body(doc, line_end + 1)
-        elif _INLINE_CLOSE.match(doc.text, role.end) or _HEADING_COMMA.match(doc.text, role.end):
-            # the line's own player only in an entry: bulleted, numbered or a role in capitals
+        elif _INLINE_CLOSE.match(doc.text, role.end) or _HEADING_COMMA.match(doc.text, role.end) \
+                or _ITEM_MARK.match(doc.text, line_start, role.start):
+            # the line's own player only in an entry: bulleted, numbered or a role in capitals; a bulleted item
+            # goes on over the lines that hang under it ("* Aurelio, the chop-shop owner who knows the car" /
+            # "   (John Leguizamo).")
             bulleted = role.start > line_start or _capitals(doc, role)
-            actor = _player_in_line(doc, role.end, line_end) if bulleted else None
+            item_end = _hanging_end(doc, line_end) if _ITEM_MARK.match(doc.text, line_start, role.start) else line_end
+            actor = _player_in_line(doc, role.end, item_end) if bulleted else None
         else:
             continue
         if actor is None:
@@ -97,6 +107,21 @@ def _player_in_line(doc: Document, after: int, line_end: int) -> Mention | None:
         closed = _FRAGMENT_CLOSE.match(doc.text, person.end)
         return person if opened and closed and not _AS_ROLE.match(doc.text, person.end) else None
     return None
+
+
+def _hanging_end(doc: Document, line_end: int) -> int:
+    """Where a bulleted item that starts on the line ending at ``line_end`` ends: after the lines indented under it,
+    up to a blank line or the next item."""
+    end = line_end
+    for _ in range(_BODY_LINES):
+        if end + 1 >= len(doc.text):
+            break
+        start, next_end = doc.line(end + 1)
+        line = doc.text[start:next_end]
+        if not line.strip() or not line[:1].isspace() or _ITEM_MARK.match(line):
+            break
+        end = next_end
+    return end
 
 
 def _agent_in_body(doc: Document, line_end: int) -> Mention | None:

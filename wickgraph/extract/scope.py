@@ -81,7 +81,8 @@ def _outside_asides(doc: Document, regex: re.Pattern[str], twin: re.Pattern[str]
     for match in finditer(regex, twin, view, lower, start, end):
         opened = view.rfind("(", start, match.start())
         bracketed = opened >= 0 and view.find(")", opened, match.start()) < 0 and view.find(")", match.end(), end) >= 0
-        closed = view.find(",", match.end(), end)
+        # the aside closes at a comma, or at the colon before an entry's player ("Koji, who will not give John up:")
+        closed = min((at for at in (view.find(mark, match.end(), end) for mark in ",:") if at >= 0), default=-1)
         relative = _RELATIVE_OPEN.search(view, start, match.start()) is not None and closed >= 0
         aside = _ASIDE_OPEN.search(view, start, match.start())
         apposed = aside is not None and closed >= 0 and aside.start() in _name_ends(doc, start, aside.start()) \
