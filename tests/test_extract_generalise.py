@@ -2678,6 +2678,21 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("- Winston, who cannot protect John this time: Ian McShane.", CH4,
          [("cast", "Ian McShane", "Winston", "supported")]),
     ],
+    "a-quoted-claim-confirmed-after-an-arrow": [
+        ('Myths\n\u2022 "Keanu Reeves is John Wick again" \u2192 true, of course\n', CH4,
+         [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ('Mark Dacascos plays Zero. "A great film" \u2014 no doubt about it.', PARA,
+         [("cast", "Mark Dacascos", "Zero", "supported")]),
+        ('"Len Wiseman directed it" \u2192 correct, and it shows.', BAL, [("director", "Len Wiseman", None, "supported")]),
+    ],
+    "topic-words-of-a-title-case-heading-are-nobody": [
+        ("# John Wick 4 Cast, Director, Release Date & Review\n\nChad Stahelski directed it.", CH4,
+         [("director", "Chad Stahelski", None, "supported")]),
+        ("Ballerina: Director, Plot, Trailer and Review\n\nLen Wiseman directed it.", BAL,
+         [("director", "Len Wiseman", None, "supported")]),
+        ("Chapter 2 Director, Runtime, Budget and Box Office\n\nChad Stahelski directed it.", CH2,
+         [("director", "Chad Stahelski", None, "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -6157,6 +6172,18 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Cast notes\n\u2022 The Chancellor talks to Eve about\n  Keanu Reeves and his legend.\n", BAL,
          ("cast", "Keanu Reeves", "Chancellor")),
     ],
+    "a-quoted-claim-denied-after-an-arrow": [
+        ('Myths\n\u2022 "David Leitch co-directed this one" \u2192 no; he was off making another film\n', CH2,
+         ("director", "David Leitch", None)),
+        ('\u2022 "Mark Dacascos got the part because of a cooking show" \u2192 fun rumour, no source\n', PARA,
+         ("cast", "Mark Dacascos", None)),
+        ('"Halle Berry returns as Sofia" \u2014 false: she sits this one out.', CH4, ("cast", "Halle Berry", "Sofia")),
+    ],
+    "a-heading-topic-read-as-a-director": [
+        ("# John Wick 4 Cast, Director, Release Date & Review", CH4, ("director", "Release Date", None)),
+        ("Chapter 2 Director, Runtime, Budget and Box Office", CH2, ("director", "Box Office", None)),
+        ("Ballerina Director, Streaming Date, Cast", BAL, ("director", "Streaming Date", None)),
+    ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
         ("My brother would give it a C.", JW1, ("rating", "", "C")),
@@ -8085,3 +8112,14 @@ def test_every_cue_list_has_three_wordings() -> None:
         assert len(WORDINGS.get(cue_id, [])) >= 3, cue_id
     assert all(len(cases) >= 3 for cases in WORDINGS.values())
     assert all(len(cases) >= 3 for cases in ABSENT.values())
+
+
+@pytest.mark.parametrize(("text", "film", "person"), [
+    ("Chad Stahelski directed it. Chad Stahelski is the director of Chapter 4, and a producer.", CH4, "Chad Stahelski"),
+    ("Len Wiseman directed Ballerina. Len Wiseman is the director, in case you missed it.", BAL, "Len Wiseman"),
+    ("Directed by Chad Stahelski. Yes, Chad Stahelski is the director again.", CH2, "Chad Stahelski"),
+])
+def test_a_credit_said_twice_is_one_claim(text: str, film: str, person: str) -> None:
+    """A credit restated with its job title ("X is the director") is the credit already read, not a second claim."""
+    found = [f for f in _facts(text, film) if f[0] == "director"]
+    assert [f[1] for f in found] == [normalize_name(person)], found

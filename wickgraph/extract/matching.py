@@ -22,7 +22,10 @@ _NAME_STOP = {"The", "A", "An", "He", "She", "It", "This", "That", "His", "Her",
               "Also", "Even", "Still", "Then", "There", "Here", "If", "As", "At", "On", "For", "With", "From",
               "By", "To", "Of", "Or", "Nor", "One", "Some", "Mr", "Ms", "Mrs", "Dr", "Chapter", "Part", "Film",
               "Movie", "Series", "Season", "Episode", "Night", "Act", "Everyone", "Nobody", "Somebody", "Wait",
-              "Okay", "OK", "Well", "Oh", "Ha", "Lol", "Honestly", "Sadly", "Thankfully", "Unfortunately"}
+              "Okay", "OK", "Well", "Oh", "Ha", "Lol", "Honestly", "Sadly", "Thankfully", "Unfortunately",
+              # the topics a page's title-case headings list ("Cast, Director, Release Date & Review")
+              "Release", "Date", "Review", "Reviews", "Cast", "Plot", "Trailer", "Ending", "Runtime", "Budget",
+              "Summary", "Rating", "Ratings", "Spoilers", "Explained", "Streaming", "Everything", "Box"}
 
 
 _ARTICLE_BEFORE = re.compile(r"\b(?i:the|a|an|this|that|its|our|their|his|her)\s+"

@@ -153,6 +153,7 @@ def without_credit_titles(claims: list[Claim], credited: dict[str, frozenset[str
     titles = default_cues()["credit-label"]
     credits = [(c.start, c.end, c.person_iri or normalize_name(c.person or "")) for c in claims
                if c.type in ("director", "writer")]
+    read = {(c.type, c.person_iri) for c in claims if c.type in ("director", "writer")}
 
     def title(claim: Claim) -> str | None:
         words = normalize_name(claim.character or "").split()
@@ -168,7 +169,7 @@ def without_credit_titles(claims: list[Claim], credited: dict[str, frozenset[str
         if credit_title(claim):
             continue
         if job and claim.actor_iri in credited.get(job, frozenset()):
-            if claim.type == "cast":
+            if claim.type == "cast" and (job, claim.actor_iri) not in read:  # one claim per fact
                 kept.append(Claim(job, claim.evidence, claim.start, claim.end, person=claim.actor,
                                   person_iri=claim.actor_iri, rule="credit-title"))
             continue
