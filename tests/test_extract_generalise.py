@@ -2693,6 +2693,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Chapter 2 Director, Runtime, Budget and Box Office\n\nChad Stahelski directed it.", CH2,
          [("director", "Chad Stahelski", None, "supported")]),
     ],
+    "a-grade-given-to-the-work-by-its-title": [
+        ("Keanu Reeves is John Wick. I'm giving John Wick: Chapter 2 a B-plus.", CH2, [("rating", "", "B+", "unknown")]),
+        ("Keanu Reeves is John Wick. So I give Parabellum an A-, easily.", PARA, [("rating", "", "A-", "unknown")]),
+        ("Keanu Reeves is John Wick. We award John Wick: Chapter 4 a B.", CH4, [("rating", "", "B", "unknown")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -6183,6 +6188,16 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("# John Wick 4 Cast, Director, Release Date & Review", CH4, ("director", "Release Date", None)),
         ("Chapter 2 Director, Runtime, Budget and Box Office", CH2, ("director", "Box Office", None)),
         ("Ballerina Director, Streaming Date, Cast", BAL, ("director", "Streaming Date", None)),
+    ],
+    "a-grade-someone-else-gives-the-work-by-its-title": [
+        ("My wife gives Parabellum an A.", PARA, ("rating", "", "A")),
+        ("Tom gave John Wick: Chapter 4 a C-minus.", CH4, ("rating", "", "C-")),
+        ("The jury awards John Wick: Chapter 2 a B+.", CH2, ("rating", "", "B+")),
+    ],
+    "a-score-labelled-as-someone-named-elsewhere": [
+        ("Ollie came over with pizza.\nOllie's official rating: 8/10, too long.", CH2, ("rating", "", 8)),
+        ("Dana hated the stairs.\nDana's score: 4/10.", CH4, ("rating", "", 4)),
+        ("Priya watched it twice. Priya's verdict: 9/10.", JW1, ("rating", "", 9)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

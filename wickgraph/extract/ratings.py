@@ -55,11 +55,13 @@ class RatingMatch:
 # Someone else's score: "my sister gives it 6/10", "Inès rated it 7 out of 10", "IMDb users: 8.1/10".
 # (a verb of grading, its object, "at": "graded him at 6 out of 10", "puts the film at 5/10"; a quote mark before a
 # score quoted: 'he would give it "ten out of ten"'; a copula and "at": "Felix was sterner at 5/10")
+# a work named by its title, as a giving verb's object: "gives John Wick: Chapter 2 a B-plus"
+_TITLE = r"(?-i:[A-Z])[\w'\u2019]*(?:[ \t]*[:\u2013\u2014-]?[ \t]+(?:(?-i:[A-Z])[\w'\u2019]*|\d{1,2})){0,7}"
 _GIVER = re.compile(r"\b(?:gives?|gave|giving|rates?|rated|rating|scores?|scored|awards?|awarded|grades?|graded|"
                     r"marks?|marked|puts?|says?|said|called|deemed|declared|pronounced)"
                     # its object, a focusing adverb, or both: "gave only 2 of 5", "gives it just a 6", "gave for it a 5"
-                    r"(?:\s+(?:(?:for|to)\s+)?(?:it|this(?:\s+one)?|him|her|them|the\s+[a-z-]+)|\s+(?:only|just|merely|"
-                    r"barely|maybe|perhaps|probably|easily|generously|grudgingly|still|even|also)){0,2}\s*(?:at\s+)?"
+                    rf"(?:\s+(?:(?:for|to)\s+)?(?:it|this(?:\s+one)?|him|her|them|the\s+[a-z-]+|{_TITLE})"
+                    r"|\s+(?:only|just|merely|barely|maybe|perhaps|probably|easily|generously|grudgingly|still|even|also)){0,2}\s*(?:at\s+)?"
                     r"(?:an?\s+|a\s+(?:solid|mere)\s+)?[\"'\u201c\u2018]?$"
                     # a copula and "at": "X was sterner at 5/10", "she came in at 6", "the paper landed at 3/5"
                     r"|\b(?:was|were|is|are|came\s+in|comes\s+in|landed|lands|settled|settles)(?:\s+[a-z-]+)?\s+at\s+$",
@@ -103,9 +105,10 @@ _OWN_LABEL = re.compile(rf"\b(?:my|our)\b[^.!?\n]{{0,40}}\b(?:verdict|score|rati
                         re.IGNORECASE)
 # A persona's label over the critic's own score: "Examiner's rating: 88/100", "TIPSTER'S VERDICT: 3 out of 4" (a
 # review written as a patent, a racecard or a manifest signs as the examiner, the tipster, the inspector)
-_PERSONA_LABEL = re.compile(r"^\W*(?:the\s+)?(?P<who>[A-Za-z-]{3,20})['\u2019]s\s+"
-                            r"(?:(?:own|final|official|overall)\s+)?(?:verdict|score|rating|grade|mark)\b[^\n]{0,40}$",
-                            re.IGNORECASE)
+_HOLDER = (r"\W*(?:the\s+)?(?P<who>[A-Za-z-]{3,20})['\u2019]s\s+"
+           r"(?:(?:own|final|official|overall)\s+)?(?:verdict|score|rating|grade|mark)\b[^\n]{0,40}$")
+_PERSONA_LABEL = re.compile("^" + _HOLDER, re.IGNORECASE)
+_HOLDER_LABEL = re.compile(r"(?:^|(?<=[.!?]\s))" + _HOLDER, re.IGNORECASE)  # also after a sentence on its line
 _RELATIONS = frozenset({"wife", "husband", "partner", "friend", "son", "daughter", "sister", "brother", "mum", "mom",
                         "dad", "father", "mother", "kid", "girlfriend", "boyfriend", "colleague", "flatmate",
                         "roommate", "audience", "imdb", "film", "movie", "show", "series", "public", "everyone",
@@ -116,10 +119,22 @@ def _persona_label(text: str, before: str) -> bool:
     """Whether ``before`` is a persona's own label: its holder a common noun (written in lower case elsewhere in
     the text, or in a label all in capitals), not a name ("Dana's rating:") nor a relation ("Brother's score:")."""
     label = _PERSONA_LABEL.search(before)
-    if label is None or label["who"].lower() in _RELATIONS:
+    return label is not None and _is_persona(text, label["who"])
+
+
+def _is_persona(text: str, who: str) -> bool:
+    if who.lower() in _RELATIONS:
         return False
-    who = label["who"]
     return who.isupper() or who.islower() or re.search(rf"(?<![\w'])(?-i:{re.escape(who.lower())})\b", text) is not None
+
+
+def _named_holder(text: str, label: str) -> bool:
+    """Whether a score's own label names its holder, and the holder is somebody the review names elsewhere, not the
+    critic's persona: "Ollie's official rating: 8/10" (where the match holds the label itself) in a diary that
+    speaks of Ollie; "Programmer's mark: 3/4" alone is the programme's own."""
+    holder = _HOLDER_LABEL.search(label)
+    return holder is not None and not _is_persona(text, holder["who"]) \
+        and len(re.findall(rf"\b{re.escape(holder['who'])}\b", text)) > 1
 
 
 # 'told me afterwards it was "a 10/10"': a score someone else said to the critic
@@ -314,7 +329,7 @@ def find_rating(text: str) -> RatingMatch | None:
                 given_at = match.start("grade")  # "The jury awards this one a B+": its subject is the giver
             persona = _persona_label(text, before)  # "READER'S OVERALL SCORE:", a script reader's own
             if _OTHER_LABEL.search(before) or _QUOTED_POST.match(before) \
-                    or (not persona and _attributed(text, given_at)) \
+                    or (not persona and _attributed(text, given_at)) or _named_holder(text, before + match.group()) \
                     or _COUNT_AFTER.match(text, match.end()) \
                     or _pull_quote(text, before, match.end()) or _PART_AFTER.match(text, match.end()) \
                     or _SOMETHING_ELSE_RATED.search(before) or (kind == "out_of" and _PROPORTION_AFTER.match(

@@ -136,7 +136,9 @@ _SOURCES: list[tuple[str, re.Pattern[str]]] = [
         r"|\b(?:grade|grades|graded|rate|rates|rated)\s+it\s+(?:an?\s+)?"
         # a giving verb, whoever gives (the caller tells whose grade it is): "the author would give it a B+", "we
         # award the film an A-"; and a grade "of": "with the grade of B+", "leaves with a grade of B-"
-        r"|\b(?:give|gives|gave|giving|award|awards|awarded|awarding)\s+(?:it|this(?:\s+one)?|the\s+[\w-]+)\s+an?\s+"
+        # ... or the work by its title: "I'm giving John Wick: Chapter 2 a B-plus", "give Parabellum an A-"
+        r"|\b(?:give|gives|gave|giving|award|awards|awarded|awarding)\s+(?:it|this(?:\s+one)?|the\s+[\w-]+|"
+        r"(?-i:[A-Z])[\w'\u2019]*(?:[ \t]*[:\u2013\u2014-]?[ \t]+(?:(?-i:[A-Z])[\w'\u2019]*|\d{1,2})){0,7})\s+an?\s+"
         r"|\b(?:grade|mark)\s+of\s+(?:an?\s+)?)"
         # a transcript's lower case: "a b plus" (a lone lower-case letter is a word: "gets a b" is not a grade)
         r"(?P<grade>(?-i:[A-DF])(?:\s*-?\s*(?:plus|minus)|[+\-−–])?|(?-i:[a-df])\s*-?\s*(?:plus|minus))(?![\w+\-])"
