@@ -2698,6 +2698,13 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Keanu Reeves is John Wick. So I give Parabellum an A-, easily.", PARA, [("rating", "", "A-", "unknown")]),
         ("Keanu Reeves is John Wick. We award John Wick: Chapter 4 a B.", CH4, [("rating", "", "B", "unknown")]),
     ],
+    "a-names-s-that-is-is-before-a-place-or-an-adverb": [
+        ("And Halle Berry's in there too, as Sofia, with the dogs.", CH2,
+         [("cast", "Halle Berry", "Sofia", "contradicted")]),
+        ("Ruby Rose's in it too, as Ares, signing every threat.", PARA,
+         [("cast", "Ruby Rose", "Ares", "contradicted")]),
+        ("Willem Dafoe's in it again as Marcus.", CH4, [("cast", "Willem Dafoe", "Marcus", "contradicted")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -6198,6 +6205,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Ollie came over with pizza.\nOllie's official rating: 8/10, too long.", CH2, ("rating", "", 8)),
         ("Dana hated the stairs.\nDana's score: 4/10.", CH4, ("rating", "", 4)),
         ("Priya watched it twice. Priya's verdict: 9/10.", JW1, ("rating", "", 9)),
+    ],
+    "a-names-s-that-is-a-possessive-of-another-work": [
+        ("Halle Berry's Sofia was great in Parabellum.", CH2, ("cast", "Halle Berry", "Sofia")),
+        ("In Chapter 4, Donnie Yen's Caine got the best fights.", PARA, ("cast", "Donnie Yen", "Caine")),
+        ("Ian McShane's in-laws as Winston fans? No.", BAL, ("cast", "Ian McShane", "Winston")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -17,9 +17,9 @@ from pathlib import Path
 from .. import regexcache
 from .wordlists import WordLists, load_word_lists
 
-__all__ = ["APPOSITION_CLOSED_BEFORE", "ASIDE_END", "APPOSITION", "CUES_FILE", "Cues", "aside_length", "backward_link",
-           "cue_phrases", "default_cues", "elided_link", "forward_link", "gap_words", "in_relative_clause",
-           "is_possessive", "load_cues", "only_layout", "owned_role"]
+__all__ = ["AFTER_CONTRACTED_IS", "APPOSITION_CLOSED_BEFORE", "ASIDE_END", "APPOSITION", "CUES_FILE", "Cues",
+           "aside_length", "backward_link", "cue_phrases", "default_cues", "elided_link", "forward_link", "gap_words",
+           "in_relative_clause", "is_possessive", "load_cues", "only_layout", "owned_role"]
 
 CUES_FILE = Path(__file__).resolve().parent / "cues.json"
 _REQUIRED = ("role-cue", "role-filler", "description-stop", "reprise-cue", "list-separator", "passive-cue",
@@ -53,8 +53,10 @@ def is_possessive(text: str, end: int) -> bool:
 
 _POSSESSIVE_MARK = re.compile(r"['\u2019]s?\b|['\u2019](?=\s)")
 _LEADING_ASIDE = re.compile(r"^\s*\([^()\n]{0,80}\)")
-_CONTRACTED_IS = re.compile(r"['\u2019]s\s+(?:still|again|back|now|also|always|never|not|here|there|once|played|"
-                            r"voiced|portrayed)\b", re.IGNORECASE)
+# the words after which a name's "'s" is "is", not a possessive: "Caine's back", "Halle Berry's in there too"
+AFTER_CONTRACTED_IS = (r"still|again|back|now|also|always|never|not|here|there|once|played|voiced|portrayed|in|on|at|"
+                       r"too|really|finally|just|even|playing|been|got")
+_CONTRACTED_IS = re.compile(rf"['\u2019]s\s+(?:{AFTER_CONTRACTED_IS})\b", re.IGNORECASE)
 
 
 def aside_length(text: str, end: int) -> int:
@@ -108,7 +110,9 @@ def forward_link(gap: str, cues: Cues) -> bool:
         return True  # "Colin Woodell = young Winston Scott", "Ayomide Adegun — a young Charon"
     if _SENTENCE_BREAK.search(stripped) or _VERB_THEN_COMMA.search(gap):
         return False  # "the friend Halle Berry plays, owes John a marker": the verb's object came before
-    if words[0] in ("'s", "'") or stripped.startswith(("'s ", "\u2019s ", "' ", "\u2019 ")):
+    if _CONTRACTED_IS.match(stripped):
+        words = ["is", *words[1:]]  # "Halle Berry's in there too, as Sofia": the "'s" is "is"
+    elif words[0] in ("'s", "'") or stripped.startswith(("'s ", "\u2019s ", "' ", "\u2019 ")):
         return _possessed_role(words[1:], cues)
     words = [w for w in words if w not in (",", "\u2014", "\u2013", "-", "--", "(")]
     words = _infinitive_cues(words)

@@ -12,7 +12,7 @@ from .claims import Claim
 from .document import Document
 from .film import place_in_series, series_number
 from .gazetteer import CHARACTER, WORK
-from .links import default_cues
+from .links import AFTER_CONTRACTED_IS, default_cues
 
 __all__ = ["actor_key", "without_credit_titles", "without_other_title_roles", "without_other_work_roles",
            "without_stray_roles"]
@@ -62,7 +62,9 @@ def without_other_title_roles(claims: list[Claim], doc: Document, reference: Ref
 # passive ("Caine is played by Donnie Yen") is casting said now
 _RECALLED_ROLE = re.compile(r"\b(?<!\bis )(?<!\bare )(?<!\bbeing )(?:played|portrayed|voiced)\b|"
                             r"\b(?:was|were|starred|appeared|had)\b", re.IGNORECASE)
-_POSSESSIVE = re.compile(r"['\u2019]s?\s|\bwhose\s", re.IGNORECASE)  # "Nyqvist's Viggo", "Willem Dafoe, whose Marcus"
+# "Nyqvist's Viggo", "Willem Dafoe, whose Marcus"; not the "'s" of "is" before a place or an adverb ("Halle Berry's in
+# there too, as Sofia", "Keanu's back as John")
+_POSSESSIVE = re.compile(rf"['\u2019]s?\s(?!(?:{AFTER_CONTRACTED_IS})\b)|\bwhose\s", re.IGNORECASE)
 # ... unless the possessive role is the subject of a verb in the present, after an apposition maybe: "Fishburne's
 # Bowery King has a scene", "Halle Berry's Sofia drifts through", "X's Abram Tarasov, Viggo's brother, shows up"
 _PRESENT_AFTER = re.compile(r"(?:\s*,[^,;.!?()\n]{1,60},)?\s+(?:\w+ly\s+)?"
