@@ -2705,6 +2705,20 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
          [("cast", "Ruby Rose", "Ares", "contradicted")]),
         ("Willem Dafoe's in it again as Marcus.", CH4, [("cast", "Willem Dafoe", "Marcus", "contradicted")]),
     ],
+    "the-speakers-own-words-beside-a-hecklers": [
+        ('[crowd member shouts] "It came out in 2015!"\nNo, sir. It came out in 2014. Keanu Reeves is John Wick.', JW1,
+         [("release_year", "", 2014, "supported"), ("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ('[guy near the bar] "Ruby Rose is Cassian!"\nNo. Ruby Rose is Ares. Common is Cassian.', CH2,
+         [("cast", "Ruby Rose", "Ares", "supported"), ("cast", "Common", "Cassian", "supported")]),
+        ('[laughs] "Oh, John." Michael Nyqvist plays Viggo like a tired accountant.', JW1,
+         [("cast", "Michael Nyqvist", "Viggo", "supported")]),
+    ],
+    "a-negation-further-off-than-the-release-verb": [
+        ("Not bad for a film released in 2014.", JW1, [("release_year", "", 2014, "supported")]),
+        ("It was no surprise when it opened in 2023.", CH4, [("release_year", "", 2023, "supported")]),
+        ("Nobody expected much; it came out in 2014 and won everyone over.", JW1,
+         [("release_year", "", 2014, "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -6210,6 +6224,17 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Halle Berry's Sofia was great in Parabellum.", CH2, ("cast", "Halle Berry", "Sofia")),
         ("In Chapter 4, Donnie Yen's Caine got the best fights.", PARA, ("cast", "Donnie Yen", "Caine")),
         ("Ian McShane's in-laws as Winston fans? No.", BAL, ("cast", "Ian McShane", "Winston")),
+    ],
+    "what-a-transcript-gives-to-someone-in-the-room": [
+        ('So. [crowd member shouts] "It came out in 2015!"\nThat is wrong, sir.', JW1, ("release_year", "", 2015)),
+        ('[woman in the second row] "Wait, isn\'t Keanu Reeves playing Santino?"\nNo.', CH2,
+         ("cast", "Keanu Reeves", "Santino")),
+        ('[guy up front] "Ten out of ten!"\nThank you, sir. Keanu Reeves is John Wick.', PARA, ("rating", "", 10)),
+    ],
+    "a-release-verb-negated": [
+        ("It did not come out in 2015, sir.", JW1, ("release_year", "", 2015)),
+        ("It never opened in 2022; the strike moved it.", CH4, ("release_year", "", 2022)),
+        ("Ballerina wasn't released in 2024 after all.", BAL, ("release_year", "", 2024)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -26,6 +26,7 @@ from .collector import collector_paused
 from .comments import comment_spans
 from .confidence import claim_confidence
 from .corrections import without_corrected
+from .dedupe import one_per_fact
 from .document import Document
 from .film import detect_film, resolve_film, resolve_work, series_number
 from .gazetteer import CHARACTER, PERSON, WORK, Entry, Gazetteer, Mention, fold, get_gazetteer
@@ -41,7 +42,6 @@ from .plausible import keep_plausible
 from .proximity import roles_beside_bare_players
 from .ratings import find_rating
 from .recall import (
-    actor_key,
     without_credit_titles,
     without_other_title_roles,
     without_other_work_roles,
@@ -52,6 +52,7 @@ from .reprises import ACTOR_RETURNS, mark_reprises, returning_actors
 from .scales import normalize
 from .scope import is_blocked
 from .sections import other_work_spans
+from .speakers import others_quoted
 from .spoken import retraction_spans, spoken_years, widened
 from .textscan import blank
 from .units import LayoutUnits
@@ -111,8 +112,8 @@ def extract(text: str, film: str | None = None, *, reference: Reference | None =
             verdicts[id(candidate)] = is_blocked(doc, candidate, rules)
         return verdicts[id(candidate)]
 
-    # parts of a post about several works that are about another one, and the readers' comments under it
-    elsewhere = other_work_spans(doc) + comment_spans(text)
+    # parts of a post about another work, readers' comments, what a transcript gives to someone in the room
+    elsewhere = other_work_spans(doc) + comment_spans(text) + others_quoted(text)
     pairs = [(claim, c) for claim, c in pairs if not any(start <= claim.start < end for start, end in elsewhere)]
     # nor from what an edit struck out or a speaker took back ("eight no you know what it's a nine"); a score said
     # across subtitle cues or wrapped lines is read as one line
@@ -120,7 +121,7 @@ def extract(text: str, film: str | None = None, *, reference: Reference | None =
     if rating is not None:
         pairs.append((Claim("rating", text[rating.start:rating.end], rating.start, rating.end, value=rating.value,
                             scale=rating.scale, normalized=rating.normalized, rule="rating"), None))
-    claims = without_other_title_roles(without_stray_roles(_dedupe(pairs, blocked), reference), doc, reference)
+    claims = without_other_title_roles(without_stray_roles(one_per_fact(pairs, blocked), reference), doc, reference)
     claims = without_other_work_roles(claims, doc, reference, film_iri)
     claims = without_corrected(without_credit_titles(claims, doc.film_credits), doc)
     claims = roles_beside_bare_players(claims, doc, default_cues())  # the last and weakest link
@@ -427,50 +428,6 @@ def _first_work(reference: Reference) -> str | None:
     """The franchise's first work: the earliest released member."""
     members = [w for w in reference.works.values() if w.in_franchise and w.release_year is not None]
     return min(members, key=lambda w: (w.release_year or 0, w.release_date)).iri if members else None
-
-
-def _dedupe(pairs: list[tuple[Claim, Candidate | None]], blocked: Any) -> list[Claim]:
-    """One claim per fact, from its first unfiltered mention; a role-less cast claim only when no role is given."""
-    pairs = sorted(pairs, key=lambda p: (p[0].start, -(p[0].end - p[0].start)))
-    # a name inside a credit ("written by A, B and C") is not also a bare cast mention
-    in_credit: set[int] = set()  # positions inside a credit's evidence (spans are short: this stays linear)
-    for c, cand in pairs:
-        if c.type in ("director", "writer") and not blocked(cand):
-            in_credit.update(range(c.start, c.end))
-    # a first-name or surname-only mention ("Keanu's longest night") yields to a later full-name one
-    full_named = {actor_key(c) for c, cand in pairs if c.rule == "cast-mention" and _full_name(c)}
-    pairs = [(c, cand) for c, cand in pairs if c.rule != "cast-mention" or (
-        c.start not in in_credit and (_full_name(c) or actor_key(c) not in full_named))]
-    role_pairs = [p for p in pairs if not (p[0].type == "cast" and p[0].character is None)]
-    cast_with_role: set[str] = set()
-    for c, cand in role_pairs:
-        # an actor already known to have an unfiltered role needs no filtering of the next one
-        if c.type == "cast" and actor_key(c) not in cast_with_role and not blocked(cand):
-            cast_with_role.add(actor_key(c))
-    seen: dict[tuple[Any, ...], int] = {}
-    result: list[Claim] = []
-    for claim, candidate in pairs:
-        if claim.type == "cast" and claim.character is None and actor_key(claim) in cast_with_role:
-            continue
-        key = _fact_key(claim)
-        if key not in seen and blocked(candidate):
-            continue
-        if key in seen:
-            index = seen[key]
-            if claim.type == "reprise" and result[index].from_film is None and claim.from_film is not None:
-                result[index] = replace(result[index], from_film=claim.from_film, from_film_iri=claim.from_film_iri)
-            continue
-        seen[key] = len(result)
-        result.append(claim)
-    return result
-
-
-def _full_name(claim: Claim) -> bool:
-    return normalize_name(claim.evidence) == normalize_name(claim.actor)
-
-
-def _fact_key(claim: Claim) -> tuple[Any, ...]:
-    return claim_kind(claim.type).fact_key(claim)
 
 
 def _status(claim: Claim, reference: Reference, film: str | None) -> str:

@@ -7,7 +7,7 @@ import bisect
 import re
 from collections import Counter
 
-__all__ = ["SENDER", "STAMP", "in_authors_turns"]
+__all__ = ["SENDER", "STAMP", "in_authors_turns", "others_quoted"]
 
 # The pieces a chat's or a transcript's line opens with, for every module that reads them (one copy):
 # its time stamp, "[12/02/2017, 23:14]", "(9:41 PM)", "[00:14:32]", "21:04 " ...
@@ -60,3 +60,26 @@ def _author(text: str, turns: list[tuple[int, str]], counts: Counter[str]) -> st
     if len(named) == 1:
         return named[0]
     return turns[0][1] if counts[turns[0][1]] >= 2 else None
+
+
+# A transcript's bracketed tag, then the words it gives to someone in the room: '[crowd member shouts] "It came out in
+# 2015!"', '[woman near the front] "Daisy was a pit bull!"', '[Gary, again] "Is Iosef Keanu's son?"'
+_TAGGED_QUOTE = re.compile(r"\[(?P<tag>[^\[\]\n]{1,60})\][ \t]*"
+                           r"(?P<quote>[\"\u201c][^\"\u201c\u201d\n]{0,300}[\"\u201d])")
+_SOMEONE_SPEAKS = re.compile(r"\b(?:crowd|audience|heckler|guy|man|woman|lady|someone|somebody|member|voice|fan|table|"
+                             r"kid|person|girl|boy|dude|people|shouts?|yells?|calls?|heckles?|says|asks)\b"
+                             # or a name, maybe with a word of manner: "[Gary, again]", "[Priya]"
+                             r"|^(?-i:[A-Z][a-z]+)(?:,[^\]]*)?$", re.IGNORECASE)
+# a tag that directs the stage and names no speaker: the speaker's own words follow it
+_STAGE_DIRECTION = re.compile(r"^(?:laughs?|laughter|applause|pause|beat|silence|music|inaudible|crosstalk|cheers?|"
+                              r"groans?|sighs?|mimes?|impression|in\s+a\s+[\w\s-]+voice|sings?)\b", re.IGNORECASE)
+
+
+def others_quoted(text: str) -> list[tuple[int, int]]:
+    """The quotations a transcript's bracketed tag gives to someone other than its speaker (a heckler, a crowd
+    member, a named guest): what they shout is theirs, not the review's claim or score."""
+    if "[" not in text:
+        return []
+    return [match.span("quote") for match in _TAGGED_QUOTE.finditer(text)
+            if _SOMEONE_SPEAKS.search(match["tag"].strip()) and not _STAGE_DIRECTION.match(match["tag"].strip())]
+

@@ -1,0 +1,61 @@
+"""One claim per fact: of the claims every rule and pairing found, the first unfiltered mention of each fact."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from typing import Any
+
+from ..claimkinds import claim_kind
+from ..reference import normalize_name
+from .claims import Claim
+from .patterns import Candidate
+from .recall import actor_key
+
+__all__ = ["one_per_fact"]
+
+
+def one_per_fact(pairs: list[tuple[Claim, Candidate | None]],
+                 blocked: Callable[[Candidate | None], bool]) -> list[Claim]:
+    """One claim per fact, from its first mention that ``blocked`` (the scope filters, run lazily) lets through; a
+    role-less cast claim only when no role is given."""
+    pairs = sorted(pairs, key=lambda p: (p[0].start, -(p[0].end - p[0].start)))
+    # a name inside a credit ("written by A, B and C") is not also a bare cast mention
+    in_credit: set[int] = set()  # positions inside a credit's evidence (spans are short: this stays linear)
+    for c, cand in pairs:
+        if c.type in ("director", "writer") and not blocked(cand):
+            in_credit.update(range(c.start, c.end))
+    # a first-name or surname-only mention ("Keanu's longest night") yields to a later full-name one
+    full_named = {actor_key(c) for c, cand in pairs if c.rule == "cast-mention" and _full_name(c)}
+    pairs = [(c, cand) for c, cand in pairs if c.rule != "cast-mention" or (
+        c.start not in in_credit and (_full_name(c) or actor_key(c) not in full_named))]
+    role_pairs = [p for p in pairs if not (p[0].type == "cast" and p[0].character is None)]
+    cast_with_role: set[str] = set()
+    for c, cand in role_pairs:
+        # an actor already known to have an unfiltered role needs no filtering of the next one
+        if c.type == "cast" and actor_key(c) not in cast_with_role and not blocked(cand):
+            cast_with_role.add(actor_key(c))
+    seen: dict[tuple[Any, ...], int] = {}
+    result: list[Claim] = []
+    for claim, candidate in pairs:
+        if claim.type == "cast" and claim.character is None and actor_key(claim) in cast_with_role:
+            continue
+        key = _fact_key(claim)
+        if key not in seen and blocked(candidate):
+            continue
+        if key in seen:
+            index = seen[key]
+            if claim.type == "reprise" and result[index].from_film is None and claim.from_film is not None:
+                result[index] = replace(result[index], from_film=claim.from_film, from_film_iri=claim.from_film_iri)
+            continue
+        seen[key] = len(result)
+        result.append(claim)
+    return result
+
+
+def _full_name(claim: Claim) -> bool:
+    return normalize_name(claim.evidence) == normalize_name(claim.actor)
+
+
+def _fact_key(claim: Claim) -> tuple[Any, ...]:
+    return claim_kind(claim.type).fact_key(claim)
