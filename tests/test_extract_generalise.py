@@ -2719,6 +2719,19 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Nobody expected much; it came out in 2014 and won everyone over.", JW1,
          [("release_year", "", 2014, "supported")]),
     ],
+    "the-films-score-beside-a-characters-or-a-stars-noun": [
+        ("I'm giving Santino zero stars as a person.\nMY SCORE: 8.5/10", CH2, [("rating", "", 8.5, "unknown")]),
+        ("World-building \u2192 \u2605 of the show\nMy grade: A-", CH2, [("rating", "", "A-", "unknown")]),
+        ("I give Viggo a B as a villain. The film itself: 4/5.", JW1, [("rating", "", 4, "unknown")]),
+    ],
+    "the-work-a-return-comes-from-after-a-bracketed-pair": [
+        ("Charon (Lance Reddick), returning from The Continental, checks John in.", PARA,
+         [("reprise", "Lance Reddick", "Charon", "contradicted")]),
+        ("Winston (Ian McShane) carries over from Chapter 2 with his hotel.", PARA,
+         [("reprise", "Ian McShane", "Winston", "supported")]),
+        ("The Bowery King (Laurence Fishburne), returning from John Wick, has more to do.", PARA,
+         [("reprise", "Laurence Fishburne", "Bowery King", "contradicted")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -6235,6 +6248,16 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("It did not come out in 2015, sir.", JW1, ("release_year", "", 2015)),
         ("It never opened in 2022; the strike moved it.", CH4, ("release_year", "", 2022)),
         ("Ballerina wasn't released in 2024 after all.", BAL, ("release_year", "", 2024)),
+    ],
+    "a-score-of-a-character-or-a-stars-noun": [
+        ("I'm giving Santino zero stars as a person.", CH2, ("rating", "", 0)),
+        ("Keanu Reeves is John Wick. I give Viggo a B as a villain.", JW1, ("rating", "", "B")),
+        ("The dogs \u2192 \u2605 of the show, honestly.", PARA, ("rating", "", 1)),
+    ],
+    "a-from-that-names-no-earlier-work": [
+        ("Winston (Ian McShane) runs the hotel from the first act.", CH4, ("reprise", "Ian McShane", "Winston")),
+        ("Charon (Lance Reddick) takes calls from the front desk.", JW1, ("reprise", "Lance Reddick", "Charon")),
+        ("Caine (Donnie Yen) fights from Osaka to Paris.", CH4, ("reprise", "Donnie Yen", "Caine")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -298,10 +298,12 @@ _SOMETHING_ELSE_RATED = re.compile(
     re.IGNORECASE)
 # a fraction of something, not a score: "4/5 of the runtime is action"
 _PROPORTION_AFTER = re.compile(r"[ \t]+of[ \t]+(?:the|its|his|her|their|my|our|this|that|all|every)\b", re.IGNORECASE)
-_PART_AFTER = re.compile(r"[ \t]+(?:[a-z-]+[ \t]+)?(?:locations?|scenes?|fights?|set[ -]?pieces?|soundtrack|music|plot|"
+_PART_AFTER = re.compile(r"[ \t]+(?:as[ \t]+an?[ \t]+(?:person|human(?:[ \t]+being)?|man|woman|character|villain|boss|"
+                         r"dad|father|brother)\b"  # "giving Santino zero stars as a person": the character rated
+                         r"|(?:[a-z-]+[ \t]+)?(?:locations?|scenes?|fights?|set[ -]?pieces?|soundtrack|music|plot|"
                          r"villains?|performances?|cast|action|cinematography|choreography|stunts?|ending|opening|"
                          r"sequences?|script|dialogue|acting|visuals|costumes?|design|dogs?|sets?|editing|shots?|"
-                         r"chases?|climax|finale|characters?)\b", re.IGNORECASE)
+                         r"chases?|climax|finale|characters?)\b)", re.IGNORECASE)
 
 
 def find_rating(text: str) -> RatingMatch | None:

@@ -61,7 +61,8 @@ NEEDS = {"stars_glyph": ("★",), "stars_ascii": ("**", "*/", "✦", "✪", "✭
 
 _SOURCES: list[tuple[str, re.Pattern[str]]] = [
     # "★★★½☆", "★★½ out of four", "★★★½ (out of four)"; a lone star before a number ("★ 7/10") is decoration
-    ("stars_glyph", re.compile(r"(?P<full>★+)(?P<half>½|⯪)?(?P<empty>☆*)(?!\s*\d)"
+    # (not a star standing for the noun: "World-building \u2192 \u2605 of the show")
+    ("stars_glyph", re.compile(r"(?P<full>★+)(?P<half>½|⯪)?(?P<empty>☆*)(?!\s*\d|[ \t]+of[ \t]+(?:the|this)\b)"
                                r"(?:\s*\(?\s*(?:/|out\s+of|of)\s*(?P<scale>5|4|10|five|four|ten)\b\)?)?",
                                re.IGNORECASE)),
     ("meter", re.compile(rf"(?P<full>([{''.join(_METER_FULL)}])\2{{0,9}})(?P<empty>([{_METER_EMPTY}])\4{{0,9}})")),
