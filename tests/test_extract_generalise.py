@@ -2732,6 +2732,22 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("The Bowery King (Laurence Fishburne), returning from John Wick, has more to do.", PARA,
          [("reprise", "Laurence Fishburne", "Bowery King", "contradicted")]),
     ],
+    "a-no-that-denies-something-else-corrects-nothing": [
+        ("Willem Dafoe also returns as Marcus for one scene. No, Halle Berry isn't in this one.", CH2,
+         [("reprise", "Willem Dafoe", "Marcus", "contradicted")]),
+        ("Ian McShane is Winston again. No, Lance Reddick does not come back.", BAL,
+         [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Gabriel Byrne plays the Chancellor. No, Keanu Reeves never shows up, sorry.", BAL,
+         [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
+    ],
+    "an-earlier-films-ordinal-in-the-clause-before": [
+        ("Ian McShane returns as Winston from the first film, and John Leguizamo is back as Aurelio.", CH2,
+         [("cast", "John Leguizamo", "Aurelio", "supported")]),
+        ("Charon is still at the desk from the first one, but Common plays Cassian.", CH2,
+         [("cast", "Common", "Cassian", "supported")]),
+        ("Viggo is long gone from the previous film, while Riccardo Scamarcio plays Santino.", CH2,
+         [("cast", "Riccardo Scamarcio", "Santino", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -6258,6 +6274,12 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Winston (Ian McShane) runs the hotel from the first act.", CH4, ("reprise", "Ian McShane", "Winston")),
         ("Charon (Lance Reddick) takes calls from the front desk.", JW1, ("reprise", "Lance Reddick", "Charon")),
         ("Caine (Donnie Yen) fights from Osaka to Paris.", CH4, ("reprise", "Donnie Yen", "Caine")),
+    ],
+    "a-no-that-corrects-the-claim-before": [
+        ("HOST: Keanu Reeves plays Santino. CRITIC: No, that's not right, he plays John.", CH2,
+         ("cast", "Keanu Reeves", "Santino")),
+        ("Ana de Armas plays Rooney. No, she plays Eve Macarro.", BAL, ("cast", "Ana de Armas", "Rooney")),
+        ("Common plays Cassius. No, it's not Cassius, it is Cassian.", CH2, ("cast", "Common", "Cassius")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
