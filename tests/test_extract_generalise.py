@@ -2748,6 +2748,18 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Viggo is long gone from the previous film, while Riccardo Scamarcio plays Santino.", CH2,
          [("cast", "Riccardo Scamarcio", "Santino", "supported")]),
     ],
+    "a-question-about-a-job-answered-by-name": [
+        ("Q3. Same director as before?\nA. Yes \u2014 Chad Stahelski again.", PARA,
+         [("director", "Chad Stahelski", None, "supported")]),
+        ("New writer this time?\nA: Yes, Shay Hatten joins the team.", CH4, [("writer", "Shay Hatten", None, "supported")]),
+        ("Q4. Director?\nA. Len Wiseman.", BAL, [("director", "Len Wiseman", None, "supported")]),
+    ],
+    "qualifying-words-before-the-director-noun": [
+        ("The only credited director is Chad Stahelski.", PARA, [("director", "Chad Stahelski", None, "supported")]),
+        ("Its one real director is Len Wiseman, whatever the rumours say.", BAL,
+         [("director", "Len Wiseman", None, "supported")]),
+        ("The official director is Chad Stahelski.", BAL, [("director", "Chad Stahelski", None, "contradicted")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -6280,6 +6292,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
          ("cast", "Keanu Reeves", "Santino")),
         ("Ana de Armas plays Rooney. No, she plays Eve Macarro.", BAL, ("cast", "Ana de Armas", "Rooney")),
         ("Common plays Cassius. No, it's not Cassius, it is Cassian.", CH2, ("cast", "Common", "Cassius")),
+    ],
+    "a-job-question-answered-without-a-name": [
+        ("Q3. Same director as before?\nA. Yes.\n\nKeanu Reeves plays John.", PARA, ("director", "Keanu Reeves", None)),
+        ("New writer this time?\nA: No idea. Ian McShane plays Winston.", CH4, ("writer", "Ian McShane", None)),
+        ("Director?\nA. Ask Keanu Reeves.", BAL, ("director", "Keanu Reeves", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

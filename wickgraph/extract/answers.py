@@ -34,7 +34,9 @@ _WHO = re.compile(r"\b(?:who|which\s+(?:actor|actress|performer|star|director|wr
                   r"(?:\s+(?P<role>[^?\n]{1,60}))?(?:\?|\Z)", re.IGNORECASE)
 # a credit asked by its agent or its job: "Night 2 was directed by...?", "Director of Nights 1 and 3?"
 _BY_QUESTION = re.compile(r"\b(?P<verb>directed|written|scripted)\s+by\b[\s._\u2026-]*\?", re.IGNORECASE)
-_JOB_QUESTION = re.compile(r"(?:^|[:\u2014\u2013]\s*)(?P<verb>director|writer|screenwriter)s?\b"
+# ("Q3. Same director as before?", "New writer this time?": a word or two before the job)
+_JOB_QUESTION = re.compile(r"(?:^|[:\u2014\u2013]\s*|(?<=[.)]\s))"
+                           r"(?:(?:q\d{1,2}[.:]?|same|the|a|new|different|another)\s+){0,2}(?P<verb>director|writer|screenwriter)s?\b"
                            r"(?!\s+of\s+photography)[^?\n]{0,40}\?", re.IGNORECASE | re.MULTILINE)
 # "> who plays the marquis": a who-question on a line of its own, typed without its question mark
 _BARE_WHO = re.compile(r"^[ \t>*-]*(?:q\s*[:.]\s*)?(?=(?:who|which)\b)[^?\n]{8,80}$", re.IGNORECASE | re.MULTILINE)
@@ -192,6 +194,8 @@ _ROLE_NAMED = re.compile(r"\s*(?:[A-Za-z]{1,12}\s*:\s*)?(?:yes|yep|yeah|yup|sure
 _ANSWER_OPENING = re.compile(rf"[ \t\n]*{_ON_THE_LINE}(?:\d{{1,4}}[ \t]+)?"
                              rf"(?:(?:{_ANSWER_WORD}|back)[ \t]*[:.\u2014-]?[ \t]*)?"
                              rf"(?:{TICKED_BOX}[ \t]*)?"  # a form's ticked box
+                             # a yes that confirms the question, then the name: "Same director? A. Yes \u2014 X again."
+                             r"(?:(?:yes|yep|yeah|indeed)[ \t]*[,:\u2014\u2013-]+[ \t]*)?"
                              r"(?:(?:mr|mrs|ms|miss|dr|sir|mister)\.?[ \t]+)?"
                              # the name as a sentence's complement: "It is Ian McShane", "The actor is Common"
                              r"(?:(?:it|that)(?:['\u2019]s|[ \t]+(?:is|was))[ \t]+"
