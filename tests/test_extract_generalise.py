@@ -2760,6 +2760,14 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
          [("director", "Len Wiseman", None, "supported")]),
         ("The official director is Chad Stahelski.", BAL, [("director", "Chad Stahelski", None, "contradicted")]),
     ],
+    "a-player-closing-a-clause-before-a-new-one": [
+        ("Aurelio from the car garage is John Leguizamo and he is only in it a tiny bit.", CH2,
+         [("cast", "John Leguizamo", "Aurelio", "supported")]),
+        ("The Adjudicator from the High Table is Asia Kate Dillon and they are chilling.", PARA,
+         [("cast", "Asia Kate Dillon", "Adjudicator", "supported")]),
+        ("Koji at the Osaka hotel is Hiroyuki Sanada but he dies far too soon.", CH4,
+         [("cast", "Hiroyuki Sanada", "Koji", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -6297,6 +6305,13 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Q3. Same director as before?\nA. Yes.\n\nKeanu Reeves plays John.", PARA, ("director", "Keanu Reeves", None)),
         ("New writer this time?\nA: No idea. Ian McShane plays Winston.", CH4, ("writer", "Ian McShane", None)),
         ("Director?\nA. Ask Keanu Reeves.", BAL, ("director", "Keanu Reeves", None)),
+    ],
+    "a-player-who-is-the-object-before-a-new-clause": [
+        ("Aurelio from the garage hires John Leguizamo and he is only in it a bit.", CH2,
+         ("cast", "John Leguizamo", "Aurelio")),
+        ("The Adjudicator from the High Table meets Keanu Reeves and he is not amused.", PARA,
+         ("cast", "Keanu Reeves", "Adjudicator")),
+        ("Koji at the Osaka hotel hides Keanu Reeves but he is found anyway.", CH4, ("cast", "Keanu Reeves", "Koji")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -152,7 +152,9 @@ def _free_role_in_sentence(claim: Claim, doc: Document, cues: Cues, film_roles: 
 
 
 # what closes the player's clause: a mark or the sentence's end ("rests on Ana de Armas.", "(Hubert Point-Du Jour)")
-_CLOSES_CLAUSE = re.compile(r"[ \t]*(?:[.,;:!?)\u2014\u2013]|-{1,2}[ \t]|\n|\Z)")
+# ... or a conjunction opening a clause of the player's own ("is John Leguizamo and he is only in it a bit")
+_CLOSES_CLAUSE = re.compile(r"[ \t]*(?:[.,;:!?)\u2014\u2013]|-{1,2}[ \t]|\n|\Z)"
+                            r"|[ \t]+(?:and|but)[ \t]+(?:he|she|they)\b", re.IGNORECASE)
 # ... and what makes the player the object of a verb in the role's clause ("hires Ruby Rose", "says Ian McShane")
 _OBJECT_OF_VERB = re.compile(r"\b(?!(?:is|was|by|on|as)\b)(?-i:[a-z]+)[ \t]+(?:(?:back|the|a|an|[a-z]+er)[ \t]+)?\Z")
 _AFTER_A_MARK = re.compile(r"(?:[,:(\u2014\u2013]|-{1,2})[ \t]*(?:the[ \t]+)?\Z")
