@@ -2768,6 +2768,14 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Koji at the Osaka hotel is Hiroyuki Sanada but he dies far too soon.", CH4,
          [("cast", "Hiroyuki Sanada", "Koji", "supported")]),
     ],
+    "someone-elses-possessive-in-the-description-of-another-works-role": [
+        ("Peter Stormare plays Viggo's brother Abram, which I forgot.", JW1,
+         [("cast", "Peter Stormare", "Abram", "contradicted")]),
+        ("Claudia Gerini turns up as Santino's sister Gianna in the last act.", PARA,
+         [("cast", "Claudia Gerini", "Gianna", "contradicted")]),
+        ("Rina Sawayama plays Koji's daughter Akira here too.", BAL,
+         [("cast", "Rina Sawayama", "Akira", "contradicted")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -6312,6 +6320,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("The Adjudicator from the High Table meets Keanu Reeves and he is not amused.", PARA,
          ("cast", "Keanu Reeves", "Adjudicator")),
         ("Koji at the Osaka hotel hides Keanu Reeves but he is found anyway.", CH4, ("cast", "Keanu Reeves", "Koji")),
+    ],
+    "the-actors-own-possessive-of-another-works-role": [
+        ("Michael Nyqvist's Viggo died in the first film, of course.", CH2, ("cast", "Michael Nyqvist", "Viggo")),
+        ("Willem Dafoe, whose Marcus was the first film's casualty, is missed.", CH4, ("cast", "Willem Dafoe", "Marcus")),
+        ("Halle Berry's Sofia had her dogs in Parabellum.", CH4, ("cast", "Halle Berry", "Sofia")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -99,10 +99,23 @@ def without_other_work_roles(claims: list[Claim], doc: Document, reference: Refe
             return False
         if character in {c for _, c in here}:
             return False  # the role is in this work, played by another: a recast role mixed up, flagged as such
-        possessive = _POSSESSIVE.search(claim.evidence) is not None and not _PRESENT_AFTER.match(doc.text, claim.end)
+        possessive = _actors_possessive(claim) and not _PRESENT_AFTER.match(doc.text, claim.end)
         return _RECALLED_ROLE.search(claim.evidence) is not None or possessive
 
     return [c for c in claims if not recalled(c)]
+
+
+def _actors_possessive(claim: Claim) -> bool:
+    """Whether the role is named as the actor's ("Michael Nyqvist's Viggo", "Willem Dafoe, whose Marcus"), not as
+    someone else's in the description ("Peter Stormare plays Viggo's brother Abram")."""
+    found = _POSSESSIVE.search(claim.evidence)
+    if found is None:
+        return False
+    before = {w.lower() for w in _NAME_WORD.findall(claim.evidence[:found.start()])}
+    return before <= {w.lower() for w in _NAME_WORD.findall(claim.actor or "")}
+
+
+_NAME_WORD = re.compile(r"[^\W\d_][\w'-]*")
 
 
 def _names_work(doc: Document, claim: Claim, works: set[str], reference: Reference) -> bool:
