@@ -2776,6 +2776,14 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Rina Sawayama plays Koji's daughter Akira here too.", BAL,
          [("cast", "Rina Sawayama", "Akira", "contradicted")]),
     ],
+    "a-stage-direction-between-anothers-score-and-ones-own": [
+        (("keanu reeves is john wick. my buddy jonah gives it five out of five which is too much he's nuts [laughs] "
+         "i'm gonna say four and a half out of five for me"), JW1, [("rating", "", 4.5, "unknown")]),
+        (("ian mcshane is winston. my wife gives it two out of five because of the stairs [sighs] so i'd say "
+         "four out of five"), CH4, [("rating", "", 4, "unknown")]),
+        (("gabriel byrne plays the chancellor. the guy next to me gave it three out of ten [audience groans] okay "
+         "seven out of ten from me"), BAL, [("rating", "", 7, "unknown")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -6325,6 +6333,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Michael Nyqvist's Viggo died in the first film, of course.", CH2, ("cast", "Michael Nyqvist", "Viggo")),
         ("Willem Dafoe, whose Marcus was the first film's casualty, is missed.", CH4, ("cast", "Willem Dafoe", "Marcus")),
         ("Halle Berry's Sofia had her dogs in Parabellum.", CH4, ("cast", "Halle Berry", "Sofia")),
+    ],
+    "a-score-of-somebody-placed-by-the-critic": [
+        ("Keanu Reeves is John Wick. The guy next to me gave it 3/10.", CH4, ("rating", "", 3)),
+        ("Keanu Reeves is John Wick. A woman behind us gave it two out of five, loudly.", CH2, ("rating", "", 2)),
+        ("Ian McShane is Winston. The kid in front of me gives it 10/10.", JW1, ("rating", "", 10)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

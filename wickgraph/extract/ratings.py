@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from .casing import lowering_is_exact
 from .scales import NEEDS, PATTERNS, normalize, number, parse_number, reading, scan
+from .scoreholders import named_holder, persona_label
 from .speakers import in_authors_turns
 from .textscan import Keywords, line_around
 
@@ -74,7 +75,10 @@ _SELF_NOUN = (r"(?:the|this|your)\s+(?:present\s+)?(?:author|reviewer|critic|wri
 _FIRST_PERSON = re.compile(rf"(?:^|[\s(\"])(?:I|I'd|I'll|I'm|we|we'd|we'll|me|us|{_SELF_NOUN})(?=[\s,.'’])",
                            re.IGNORECASE)
 # ... whose relation gives a score of their own: "my sister", "the Reviewer's brother-in-law"
-_RELATION_OF_SELF = re.compile(rf"\b(?:my|our)\s+\w|\b(?:{_SELF_NOUN})['\u2019]s?\s+\w", re.IGNORECASE)
+_RELATION_OF_SELF = re.compile(rf"\b(?:my|our)\s+\w|\b(?:{_SELF_NOUN})['\u2019]s?\s+\w"
+                               # ... or somebody placed by the critic: "the guy next to me", "a woman behind us"
+                               rf"|^\s*(?!{_SELF_NOUN})(?:the|a|an)\s+[a-z]+\s+(?:next\s+to|behind|beside|in\s+front\s+of|"
+                               r"near|with)\s+(?:me|us)\b", re.IGNORECASE)
 _OTHERS = re.compile(r"\b(?:imdb|rotten tomatoes|metacritic|letterboxd average|cinemascore|audiences?|critics|"
                      r"users|the consensus|average|aggregate|tomatometer|customers?|readers?|viewers|voters|"
                      r"commenters?|listeners?|polls?|surveys?|fans)\b", re.IGNORECASE)
@@ -103,40 +107,6 @@ _OWN_LABEL = re.compile(rf"\b(?:my|our)\b[^.!?\n]{{0,40}}\b(?:verdict|score|rati
                         # "The film itself, since somebody asks: 4/5": a label naming the film scores the film
                         r"(?:^|(?<=[.!?]\s))\W*(?:the\s+)?(?:film|movie)(?:\s+itself)?\b[^.!?\n]{0,60}[:\-\u2013]\s*$",
                         re.IGNORECASE)
-# A persona's label over the critic's own score: "Examiner's rating: 88/100", "TIPSTER'S VERDICT: 3 out of 4" (a
-# review written as a patent, a racecard or a manifest signs as the examiner, the tipster, the inspector)
-_HOLDER = (r"\W*(?:the\s+)?(?P<who>[A-Za-z-]{3,20})['\u2019]s\s+"
-           r"(?:(?:own|final|official|overall)\s+)?(?:verdict|score|rating|grade|mark)\b[^\n]{0,40}$")
-_PERSONA_LABEL = re.compile("^" + _HOLDER, re.IGNORECASE)
-_HOLDER_LABEL = re.compile(r"(?:^|(?<=[.!?]\s))" + _HOLDER, re.IGNORECASE)  # also after a sentence on its line
-_RELATIONS = frozenset({"wife", "husband", "partner", "friend", "son", "daughter", "sister", "brother", "mum", "mom",
-                        "dad", "father", "mother", "kid", "girlfriend", "boyfriend", "colleague", "flatmate",
-                        "roommate", "audience", "imdb", "film", "movie", "show", "series", "public", "everyone",
-                        "nobody", "somebody", "someone", "internet", "studio"})
-
-
-def _persona_label(text: str, before: str) -> bool:
-    """Whether ``before`` is a persona's own label: its holder a common noun (written in lower case elsewhere in
-    the text, or in a label all in capitals), not a name ("Dana's rating:") nor a relation ("Brother's score:")."""
-    label = _PERSONA_LABEL.search(before)
-    return label is not None and _is_persona(text, label["who"])
-
-
-def _is_persona(text: str, who: str) -> bool:
-    if who.lower() in _RELATIONS:
-        return False
-    return who.isupper() or who.islower() or re.search(rf"(?<![\w'])(?-i:{re.escape(who.lower())})\b", text) is not None
-
-
-def _named_holder(text: str, label: str) -> bool:
-    """Whether a score's own label names its holder, and the holder is somebody the review names elsewhere, not the
-    critic's persona: "Ollie's official rating: 8/10" (where the match holds the label itself) in a diary that
-    speaks of Ollie; "Programmer's mark: 3/4" alone is the programme's own."""
-    holder = _HOLDER_LABEL.search(label)
-    return holder is not None and not _is_persona(text, holder["who"]) \
-        and len(re.findall(rf"\b{re.escape(holder['who'])}\b", text)) > 1
-
-
 # 'told me afterwards it was "a 10/10"': a score someone else said to the critic
 _TOLD_ME = re.compile(r"\b(?:told|tells|telling|assured|assures|informed|informs|texted|texts|messaged|whispered|"
                       r"insisted\s+to)\s+(?:me|us)\b[^.!?;\n]{0,50}$", re.IGNORECASE)
@@ -187,10 +157,17 @@ _FRONTED_SCALE = re.compile(r"\bout\s+of\s+(?P<top>five|ten|four|a\s+hundred|5|1
 _QUOTED_POST = re.compile(r"^\W*(?:QT|RT|quote[- ]?(?:tweet|post)(?:ed)?)?\W*@\w+\s*:")
 
 
+# a transcript's stage direction between one utterance and the next: "he's nuts [laughs] i'm gonna say 4.5 out of 5"
+_STAGE_DIRECTION = re.compile(r"\[[a-z][a-z \t-]{1,30}\](?=[ \t]*(?:i|i['\u2019]m|i['\u2019]d|we|so|okay|ok|anyway)\b)",
+                              re.IGNORECASE)
+
+
 def _attributed(text: str, start: int) -> bool:
     """Whether the rating at ``start`` is given by someone other than the critic, judged in its clause."""
     reach = max(0, start - 300)
     sentence_start = max(reach, max(text.rfind(ch, reach, start) for ch in ".!?\n") + 1)
+    for direction in _STAGE_DIRECTION.finditer(text, sentence_start, start):  # a transcript's pause ends a sentence
+        sentence_start = direction.end()
     quote = _open_quote(text, sentence_start, start)
     if quote is not None:
         # a score inside a quotation is given by whoever the clause before the quotation names: 'Erik rated the
@@ -329,9 +306,9 @@ def find_rating(text: str) -> RatingMatch | None:
                 given_at = match.start("value")
             elif kind == "letter" and _SOMEONE.search(_clause(before)):
                 given_at = match.start("grade")  # "The jury awards this one a B+": its subject is the giver
-            persona = _persona_label(text, before)  # "READER'S OVERALL SCORE:", a script reader's own
+            persona = persona_label(text, before)  # "READER'S OVERALL SCORE:", a script reader's own
             if _OTHER_LABEL.search(before) or _QUOTED_POST.match(before) \
-                    or (not persona and _attributed(text, given_at)) or _named_holder(text, before + match.group()) \
+                    or (not persona and _attributed(text, given_at)) or named_holder(text, before + match.group()) \
                     or _COUNT_AFTER.match(text, match.end()) \
                     or _pull_quote(text, before, match.end()) or _PART_AFTER.match(text, match.end()) \
                     or _SOMETHING_ELSE_RATED.search(before) or (kind == "out_of" and _PROPORTION_AFTER.match(

@@ -1,0 +1,41 @@
+"""Whose a labelled score is: the critic's persona's ("Examiner's rating: 88/100", "TIPSTER'S VERDICT: 3 out of 4")
+or somebody's the review names ("Ollie's official rating: 8/10" in a diary that speaks of Ollie)."""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["named_holder", "persona_label"]
+
+# A persona's label over the critic's own score: "Examiner's rating: 88/100", "TIPSTER'S VERDICT: 3 out of 4" (a
+# review written as a patent, a racecard or a manifest signs as the examiner, the tipster, the inspector)
+_HOLDER = (r"\W*(?:the\s+)?(?P<who>[A-Za-z-]{3,20})['\u2019]s\s+"
+           r"(?:(?:own|final|official|overall)\s+)?(?:verdict|score|rating|grade|mark)\b[^\n]{0,40}$")
+_PERSONA_LABEL = re.compile("^" + _HOLDER, re.IGNORECASE)
+_HOLDER_LABEL = re.compile(r"(?:^|(?<=[.!?]\s))" + _HOLDER, re.IGNORECASE)  # also after a sentence on its line
+_RELATIONS = frozenset({"wife", "husband", "partner", "friend", "son", "daughter", "sister", "brother", "mum", "mom",
+                        "dad", "father", "mother", "kid", "girlfriend", "boyfriend", "colleague", "flatmate",
+                        "roommate", "audience", "imdb", "film", "movie", "show", "series", "public", "everyone",
+                        "nobody", "somebody", "someone", "internet", "studio"})
+
+
+def persona_label(text: str, before: str) -> bool:
+    """Whether ``before`` is a persona's own label: its holder a common noun (written in lower case elsewhere in
+    the text, or in a label all in capitals), not a name ("Dana's rating:") nor a relation ("Brother's score:")."""
+    label = _PERSONA_LABEL.search(before)
+    return label is not None and _is_persona(text, label["who"])
+
+
+def _is_persona(text: str, who: str) -> bool:
+    if who.lower() in _RELATIONS:
+        return False
+    return who.isupper() or who.islower() or re.search(rf"(?<![\w'])(?-i:{re.escape(who.lower())})\b", text) is not None
+
+
+def named_holder(text: str, label: str) -> bool:
+    """Whether a score's own label names its holder, and the holder is somebody the review names elsewhere, not the
+    critic's persona: "Ollie's official rating: 8/10" (where the match holds the label itself) in a diary that
+    speaks of Ollie; "Programmer's mark: 3/4" alone is the programme's own."""
+    holder = _HOLDER_LABEL.search(label)
+    return holder is not None and not _is_persona(text, holder["who"]) \
+        and len(re.findall(rf"\b{re.escape(holder['who'])}\b", text)) > 1
