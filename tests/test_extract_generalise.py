@@ -2784,6 +2784,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         (("gabriel byrne plays the chancellor. the guy next to me gave it three out of ten [audience groans] okay "
          "seven out of ten from me"), BAL, [("rating", "", 7, "unknown")]),
     ],
+    "the-work-a-return-comes-from-after-the-claim": [
+        ("Laurence Fishburne is back as the Bowery King, a holdover from the first film.", PARA,
+         [("reprise", "Laurence Fishburne", "Bowery King", "contradicted")]),
+        ("Laurence Fishburne returns as the Bowery King from the original John Wick.", CH4,
+         [("reprise", "Laurence Fishburne", "Bowery King", "contradicted")]),
+        ("Laurence Fishburne's Bowery King returns from Chapter 2.", PARA,
+         [("reprise", "Laurence Fishburne", "Bowery King", "supported")]),
+        ("The Bowery King (Laurence Fishburne) is back from the first film.", CH4,
+         [("reprise", "Laurence Fishburne", "Bowery King", "contradicted")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),

@@ -48,7 +48,7 @@ from .recall import (
     without_stray_roles,
 )
 from .relations import pair_roles
-from .reprises import ACTOR_RETURNS, mark_reprises, returning_actors
+from .reprises import ACTOR_RETURNS, mark_reprises, returning_actors, source_after
 from .scales import normalize
 from .scope import is_blocked
 from .sections import other_work_spans
@@ -399,13 +399,15 @@ def _old_role(doc: Document, actor: str | None, from_work: str | None,
 
 def _work_named_in(doc: Document, candidate: Candidate) -> list[tuple[int, int]] | None:
     """"Fishburne (reprising his Chapter 2 role)", "reprises his role from the first film": a reprise's own words
-    that name another work name the work the role comes from."""
+    that name another work, or the words just after them ("returning from John Wick (2014)"), name the work the
+    role comes from."""
     for mention in doc.mentions_between(candidate.start, candidate.end):
         works = mention.of_kind(WORK)
         if works and not all(e.weak for e in works) and all(e.iri != doc.film for e in works):
             return [(mention.start, mention.end)]
     first = FIRST_WORK.search(doc.text, candidate.start, candidate.end)
-    return [first.span()] if first else None
+    after = first.span() if first else source_after(doc, candidate.end)  # "... is back from the first film"
+    return [after] if after else None
 
 
 def _work(doc: Document, spans: list[tuple[int, int]] | None, reference: Reference) -> tuple[str | None, str | None]:

@@ -14,10 +14,10 @@ from .casing import lowercase_twin
 from .document import Document
 from .gazetteer import CHARACTER, PERSON, WORK, Mention
 from .links import Cues, cue_phrases, default_cues, gap_words
-from .patterns import Candidate
+from .patterns import FIRST_WORK, Candidate
 
 __all__ = ["ACTOR_RETURNS", "AGAIN_AFTER", "COMPANY_ASIDE_OPENING", "body_note_says_reprise", "mark_reprises",
-           "note_says_reprise", "reprise_cue", "returning_actors"]
+           "note_says_reprise", "reprise_cue", "returning_actors", "source_after"]
 
 _CLAUSE_BREAK = re.compile(r"[,;:()\u2014]|\s(?:and|but|while)\s")  # compiled once: read for every candidate
 
@@ -57,8 +57,6 @@ def mark_reprises(doc: Document, candidates: list[Candidate], cues: Cues | None 
                 or _so_too(doc, cues, candidate.start) or _NEXT_SAYS_AGAIN.match(doc.text, doc.sentence(
                     max(candidate.end - 1, candidate.start))[1]) or _PRONOUN_RETURNS.match(doc.text, candidate.end):
             candidate.reprise = True
-            if "from_film" not in candidate.parts and (source := _source_after(doc, candidate.end)) is not None:
-                candidate.parts["from_film"] = [(source.start, source.end)]
     # "Ian McShane (Winston) and Lance Reddick (Charon) return": pairs joined as a list share the verb after
     # the last one
     by_start = sorted(roles, key=lambda c: c.start)
@@ -136,19 +134,24 @@ def _listed_before(doc: Document, position: int) -> Mention | None:
 
 _LIST_BEFORE = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)\Z")
 _FROM_WORK = re.compile(r"\s+from\s+(?:the\s+)?", re.IGNORECASE)
-# the work a return comes from, a few words after the pair: "The Bowery King (X), returning from John Wick (2014)",
-# "Winston (X) carries over from John Wick"
-_SOURCE_AFTER = re.compile(r"[ \t,)]*(?:[a-z-]+[ \t]+){0,3}?from[ \t]+(?P<the>the[ \t]+)?", re.IGNORECASE)
+# the work a return comes from, a few words after the claim: "The Bowery King (X), returning from John Wick (2014)",
+# "Winston (X) carries over from John Wick", "X returns as Y from the original John Wick", "back from the first film"
+_SOURCE_AFTER = re.compile(r"[ \t,)]*(?:[a-z-]+[ \t]+){0,3}?from[ \t]+(?P<the>the[ \t]+)?(?:(?:original|very)[ \t]+)?",
+                           re.IGNORECASE)
 
 
-def _source_after(doc: Document, end: int) -> Mention | None:
+def source_after(doc: Document, end: int) -> tuple[int, int] | None:
+    """The span of the work named as where a return comes from, just after ``end``: a work's name (which may hold
+    the article: "The Continental") or the first one said by its place ("the first film")."""
     found = _SOURCE_AFTER.match(doc.text, end)
     if found is None:
         return None
-    # the work's name may hold the article ("The Continental") or follow it ("the first film")
-    work = doc.by_start.get(found.start("the")) if found["the"] else None
-    work = work if work is not None and work.mask & WORK else doc.by_start.get(found.end())
-    return work if work is not None and work.mask & WORK else None
+    for at in (found.start("the"), found.end()) if found["the"] else (found.end(),):
+        work = doc.by_start.get(at)
+        if work is not None and work.mask & WORK:
+            return work.start, work.end
+    first = FIRST_WORK.match(doc.text, found.end())
+    return first.span() if first else None
 
 
 # "Reeves is back as John Wick, but so is Ian McShane's Winston": the pair after "so is" shares the return before it
