@@ -2794,6 +2794,14 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("The Bowery King (Laurence Fishburne) is back from the first film.", CH4,
          [("reprise", "Laurence Fishburne", "Bowery King", "contradicted")]),
     ],
+    "the-script-held-closing-its-clause": [
+        ("Shay Hatten and Michael Finch have the screenplay.", CH4,
+         [("writer", "Shay Hatten", None, "supported"), ("writer", "Michael Finch", None, "supported")]),
+        ("Michael Finch had the script, and Shay Hatten polished it.", CH4,
+         [("writer", "Michael Finch", None, "supported")]),
+        ("This time Shay Hatten has the screenplay; Len Wiseman directs.", BAL,
+         [("writer", "Shay Hatten", None, "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -6348,6 +6356,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Keanu Reeves is John Wick. The guy next to me gave it 3/10.", CH4, ("rating", "", 3)),
         ("Keanu Reeves is John Wick. A woman behind us gave it two out of five, loudly.", CH2, ("rating", "", 2)),
         ("Ian McShane is Winston. The kid in front of me gives it 10/10.", JW1, ("rating", "", 10)),
+    ],
+    "a-script-held-that-is-no-credit": [
+        ("Keanu Reeves has the script in his hand in one scene.", CH4, ("writer", "Keanu Reeves", None)),
+        ("Ian McShane has the screenplay's best lines.", CH4, ("writer", "Ian McShane", None)),
+        ("Ana de Armas had the script read to her in Spanish.", BAL, ("writer", "Ana de Armas", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
