@@ -2802,6 +2802,13 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("This time Shay Hatten has the screenplay; Len Wiseman directs.", BAL,
          [("writer", "Shay Hatten", None, "supported")]),
     ],
+    "a-bare-verb-of-writing-in-a-series-of-credits": [
+        ("Chad Stahelski directed; Shay Hatten and Michael Finch wrote.", CH4,
+         [("writer", "Shay Hatten", None, "supported"), ("writer", "Michael Finch", None, "supported")]),
+        ("Chad Stahelski directed, Derek Kolstad wrote, Keanu Reeves starred.", JW1,
+         [("writer", "Derek Kolstad", None, "supported")]),
+        ("Len Wiseman directed; Shay Hatten scripted.", BAL, [("writer", "Shay Hatten", None, "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -6361,6 +6368,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Keanu Reeves has the script in his hand in one scene.", CH4, ("writer", "Keanu Reeves", None)),
         ("Ian McShane has the screenplay's best lines.", CH4, ("writer", "Ian McShane", None)),
         ("Ana de Armas had the script read to her in Spanish.", BAL, ("writer", "Ana de Armas", None)),
+    ],
+    "a-bare-verb-of-writing-alone-or-a-crews-return": [
+        ("Keanu Reeves wrote. Nobody knew.", CH4, ("writer", "Keanu Reeves", None)),
+        ("I cried when Keanu Reeves wrote, in the film, a letter.", CH4, ("writer", "Keanu Reeves", None)),
+        ("Screenwriters Shay Hatten and Michael Finch return.", CH4, ("cast", "Shay Hatten", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
