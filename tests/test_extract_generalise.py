@@ -2809,6 +2809,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
          [("writer", "Derek Kolstad", None, "supported")]),
         ("Len Wiseman directed; Shay Hatten scripted.", BAL, [("writer", "Shay Hatten", None, "supported")]),
     ],
+    "a-role-named-first-and-the-player-we-find-or-meet": [
+        ("In the role of Killa we find Scott Adkins.", CH4, [("cast", "Scott Adkins", "Killa", "supported")]),
+        ("As Caine we meet Donnie Yen, blind and lethal.", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
+        ("In the part of the Harbinger you find Clancy Brown.", CH4, [("cast", "Clancy Brown", "Harbinger", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -6373,6 +6378,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Keanu Reeves wrote. Nobody knew.", CH4, ("writer", "Keanu Reeves", None)),
         ("I cried when Keanu Reeves wrote, in the film, a letter.", CH4, ("writer", "Keanu Reeves", None)),
         ("Screenwriters Shay Hatten and Michael Finch return.", CH4, ("cast", "Shay Hatten", None)),
+    ],
+    "a-place-where-we-meet-a-player": [
+        ("In Osaka we meet Keanu Reeves again.", CH4, ("cast", "Keanu Reeves", "Osaka")),
+        ("At the Continental we find Ian McShane, as ever.", CH4, ("cast", "Ian McShane", "Continental")),
+        ("In Rome you meet Riccardo Scamarcio first.", CH2, ("cast", "Riccardo Scamarcio", "Rome")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
