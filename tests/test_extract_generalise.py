@@ -2814,6 +2814,15 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("As Caine we meet Donnie Yen, blind and lethal.", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
         ("In the part of the Harbinger you find Clancy Brown.", CH4, [("cast", "Clancy Brown", "Harbinger", "supported")]),
     ],
+    "a-cast-table-with-a-notes-column-and-a-role-the-reference-lacks": [
+        ("Cast\nCommon | Cassian | bodyguard\nRuby Rose | Ares | mute\nPeter Serafinowicz | the Tailor | fits the suit\n",
+         CH2, [("cast", "Peter Serafinowicz", "the Tailor", "contradicted")]),
+        (("Keanu Reeves | John Wick | back again\nIan McShane | Winston | still running the hotel\n"
+         "Peter Serafinowicz | Bartholomew | a fine cameo\n"), CH2,
+         [("cast", "Peter Serafinowicz", "Bartholomew", "contradicted")]),
+        ("Donnie Yen | Caine | blind\nHiroyuki Sanada | Koji | Osaka\nMarko Zaror | the Enforcer | big\n", CH4,
+         [("cast", "Marko Zaror", "the Enforcer", "contradicted")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -6383,6 +6392,14 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("In Osaka we meet Keanu Reeves again.", CH4, ("cast", "Keanu Reeves", "Osaka")),
         ("At the Continental we find Ian McShane, as ever.", CH4, ("cast", "Ian McShane", "Continental")),
         ("In Rome you meet Riccardo Scamarcio first.", CH2, ("cast", "Riccardo Scamarcio", "Rome")),
+    ],
+    "a-row-against-its-tables-orientation": [
+        ("Common | Cassian | bodyguard\nRuby Rose | Ares | mute\nThe Tailor | Peter Serafinowicz | suit\n", CH2,
+         ("cast", "Peter Serafinowicz", "Tailor")),
+        ("Donnie Yen | Caine | blind\nKoji | Hiroyuki Sanada | Osaka\nthe Enforcer | Marko Zaror | big\n", CH4,
+         ("cast", "Marko Zaror", "Enforcer")),
+        ("Keanu Reeves | John Wick | again\nIan McShane | Winston | hotel\nThe Sommelier | big fan | notes\n", CH2,
+         ("cast", "big fan", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -104,7 +104,12 @@ def _kind(doc: Document, span: Span) -> str | None:
         return None  # a work's title
     if any(doc.by_start.get(i) for i in range(span[0], span[1])):
         return None  # part of the cell is a known name, part is not: a description, not a name
-    return NEW_NAME if _name_shaped(doc.text[span[0]:span[1]]) else None
+    cell = doc.text[span[0]:span[1]]
+    # a role the reference lacks, named by its trade with the article: "the Tailor" (a person's name takes none)
+    return NEW_NAME if _name_shaped(cell) or (_TRADE_ROLE.fullmatch(cell) and _name_shaped(cell[4:])) else None
+
+
+_TRADE_ROLE = re.compile(r"(?i:the)[ \t]+(?-i:[A-Z])[\w'-]+(?:[ \t]+(?-i:[A-Z])[\w'-]+)?")
 
 
 def _name_shaped(cell: str) -> bool:
@@ -139,8 +144,10 @@ def _row_candidates(doc: Document, rows: tuple[Row, ...]) -> list[Candidate]:
     # the orientation known rows of a block agree on decides the rows whose names the reference lacks
     votes: dict[int, Counter[int]] = {}
     for row in rows:
-        pair = _known_pair([k for k, cell in zip(kinds[row], row.cells, strict=True) if cell[1] > cell[0]])
-        if pair is not None and len(row.cells) == 2:
+        filled = [k for k, cell in zip(kinds[row], row.cells, strict=True) if cell[1] > cell[0]]
+        # a row's first two cells, when the rest are notes ("Common | Cassian | Gianna's bodyguard")
+        pair = _known_pair(filled[:2]) if all(k in (None, NEW_NAME) for k in filled[2:]) else None
+        if pair is not None:
             votes.setdefault(row.block, Counter())[pair[0]] += 1
     found: list[Candidate] = []
     for row in rows:
