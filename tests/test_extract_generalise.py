@@ -2823,6 +2823,12 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Donnie Yen | Caine | blind\nHiroyuki Sanada | Koji | Osaka\nMarko Zaror | the Enforcer | big\n", CH4,
          [("cast", "Marko Zaror", "the Enforcer", "contradicted")]),
     ],
+    "a-bracketed-note-after-the-role-says-it-returns": [
+        ("\u2022 Ian McShane \u2192 Winston (returns, more menacing this time)", CH2,
+         [("reprise", "Ian McShane", "Winston", "supported")]),
+        ("\u2022 Lance Reddick \u2192 Charon (back at the desk)", PARA, [("reprise", "Lance Reddick", "Charon", "supported")]),
+        ("- Ruby Rose: Ares (again, signing)", CH4, [("reprise", "Ruby Rose", "Ares", "contradicted")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -6400,6 +6406,12 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
          ("cast", "Marko Zaror", "Enforcer")),
         ("Keanu Reeves | John Wick | again\nIan McShane | Winston | hotel\nThe Sommelier | big fan | notes\n", CH2,
          ("cast", "big fan", None)),
+    ],
+    "a-bracketed-note-after-the-role-that-says-no-return": [
+        ("\u2022 Common \u2192 Cassian (new, a bodyguard)", CH2, ("reprise", "Common", "Cassian")),
+        ("\u2022 Riccardo Scamarcio \u2192 Santino (the brother who takes back the seat)", CH2,
+         ("reprise", "Riccardo Scamarcio", "Santino")),
+        ("- Donnie Yen: Caine (first appearance)", CH4, ("reprise", "Donnie Yen", "Caine")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -272,7 +272,10 @@ def _tail_cue(doc: Document, cues: Cues, end: int) -> bool:
     apposition = _APPOSITION.match(view, end)  # "X is Winston, the owner of the hotel, again"
     if apposition is not None:  # only a cue right after it: what follows may be another clause ("..., back to work")
         return AGAIN_AFTER.match(view, apposition.end() - 1) is not None
-    tail = gap_words(view[end:_clause_end(doc, end)])[:5]
+    note = _BRACKET_NOTE.match(view, end)  # "Ian McShane \u2192 Winston (returns, more menacing)"
+    if note is not None:
+        end = note.start(1)
+    tail = gap_words(view[end:_clause_end(doc, end) if note is None else note.end(1)])[:5]
     phrase = f" {' '.join(tail)} "
     if _KEEPS_SOMETHING_ELSE.match(phrase):
         return False  # "The Harbinger (X) keeps the barometer steady": the plot's verb, not the part kept
@@ -281,6 +284,8 @@ def _tail_cue(doc: Document, cues: Cues, end: int) -> bool:
     return any(w in cues["reprise-cue"] for w in tail) or cue_phrases(cues["reprise-cue"]).search(phrase) is not None
 
 
+# a bracketed note right after the role, whose first words may say it is taken up again: "Winston (returns, ...)"
+_BRACKET_NOTE = re.compile(r"[ \t]*\([ \t]*([^(),;\n]{1,40})")
 # "back" as the particle of a verb of the plot ("to take back his car", "wins back the marker"), not a return
 _BACK_AS_PARTICLE = re.compile(r"(?<= )(?:take|takes|took|taking|get|gets|got|getting|win|wins|won|winning|pay|pays|"
                                r"paid|paying|fight|fights|fought|fighting|hold|holds|held|holding|give|gives|gave|"
