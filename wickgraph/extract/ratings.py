@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .casing import lowering_is_exact
-from .scales import NEEDS, PATTERNS, normalize, number, parse_number, reading, scan
+from .scales import NEEDS, PATTERNS, TITLE, normalize, number, parse_number, reading, scan
 from .scoreholders import named_holder, persona_label
 from .speakers import in_authors_turns
 from .textscan import Keywords, line_around
@@ -56,12 +56,10 @@ class RatingMatch:
 # Someone else's score: "my sister gives it 6/10", "Inès rated it 7 out of 10", "IMDb users: 8.1/10".
 # (a verb of grading, its object, "at": "graded him at 6 out of 10", "puts the film at 5/10"; a quote mark before a
 # score quoted: 'he would give it "ten out of ten"'; a copula and "at": "Felix was sterner at 5/10")
-# a work named by its title, as a giving verb's object: "gives John Wick: Chapter 2 a B-plus"
-_TITLE = r"(?-i:[A-Z])[\w'\u2019]*(?:[ \t]*[:\u2013\u2014-]?[ \t]+(?:(?-i:[A-Z])[\w'\u2019]*|\d{1,2})){0,7}"
 _GIVER = re.compile(r"\b(?:gives?|gave|giving|rates?|rated|rating|scores?|scored|awards?|awarded|grades?|graded|"
                     r"marks?|marked|puts?|says?|said|called|deemed|declared|pronounced)"
                     # its object, a focusing adverb, or both: "gave only 2 of 5", "gives it just a 6", "gave for it a 5"
-                    rf"(?:\s+(?:(?:for|to)\s+)?(?:it|this(?:\s+one)?|him|her|them|the\s+[a-z-]+|{_TITLE})"
+                    rf"(?:\s+(?:(?:for|to)\s+)?(?:it|this(?:\s+one)?|him|her|them|the\s+[a-z-]+|{TITLE})"
                     r"|\s+(?:only|just|merely|barely|maybe|perhaps|probably|easily|generously|grudgingly|still|even|also)){0,2}\s*(?:at\s+)?"
                     r"(?:an?\s+|a\s+(?:solid|mere)\s+)?[\"'\u201c\u2018]?$"
                     # a copula and "at": "X was sterner at 5/10", "she came in at 6", "the paper landed at 3/5"

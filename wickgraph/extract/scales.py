@@ -14,8 +14,8 @@ from . import casing
 from .casing import lowercase_twin
 from .textscan import Keywords
 
-__all__ = ["LETTER_GRADES", "NEEDS", "PATTERNS", "letter_grade", "normalize", "number", "parse_number", "reading",
-           "scan"]
+__all__ = ["LETTER_GRADES", "NEEDS", "PATTERNS", "TITLE", "letter_grade", "normalize", "number", "parse_number",
+           "reading", "scan"]
 
 # A+ .. F on an even 13-step scale, so neighbouring grades are equally far apart.
 _GRADE_ORDER = ["F", "D-", "D", "D+", "C-", "C", "C+", "B-", "B", "B+", "A-", "A", "A+"]
@@ -59,6 +59,8 @@ NEEDS = {"stars_glyph": ("★",), "stars_ascii": ("**", "*/", "✦", "✪", "✭
           "letter_alone": ("grade",),
           "letter_suffix": ("from me", "for me", "overall", "it is", "it's", "here")}
 
+# a work named by its title, as a giving verb's object: "I'm giving John Wick: Chapter 2 a B-plus"
+TITLE = r"(?-i:[A-Z])[\w'\u2019]*(?:[ \t]*[:\u2013\u2014-]?[ \t]+(?:(?-i:[A-Z])[\w'\u2019]*|\d{1,2})){0,7}"
 _SOURCES: list[tuple[str, re.Pattern[str]]] = [
     # "★★★½☆", "★★½ out of four", "★★★½ (out of four)"; a lone star before a number ("★ 7/10") is decoration
     # (not a star standing for the noun: "World-building \u2192 \u2605 of the show")
@@ -138,8 +140,8 @@ _SOURCES: list[tuple[str, re.Pattern[str]]] = [
         # a giving verb, whoever gives (the caller tells whose grade it is): "the author would give it a B+", "we
         # award the film an A-"; and a grade "of": "with the grade of B+", "leaves with a grade of B-"
         # ... or the work by its title: "I'm giving John Wick: Chapter 2 a B-plus", "give Parabellum an A-"
-        r"|\b(?:give|gives|gave|giving|award|awards|awarded|awarding)\s+(?:it|this(?:\s+one)?|the\s+[\w-]+|"
-        r"(?-i:[A-Z])[\w'\u2019]*(?:[ \t]*[:\u2013\u2014-]?[ \t]+(?:(?-i:[A-Z])[\w'\u2019]*|\d{1,2})){0,7})\s+an?\s+"
+        rf"|\b(?:give|gives|gave|giving|award|awards|awarded|awarding)\s+(?:it|this(?:\s+one)?|the\s+[\w-]+|{TITLE})"
+        r"\s+an?\s+"
         r"|\b(?:grade|mark)\s+of\s+(?:an?\s+)?)"
         # a transcript's lower case: "a b plus" (a lone lower-case letter is a word: "gets a b" is not a grade)
         r"(?P<grade>(?-i:[A-DF])(?:\s*-?\s*(?:plus|minus)|[+\-−–])?|(?-i:[a-df])\s*-?\s*(?:plus|minus))(?![\w+\-])"
@@ -254,6 +256,8 @@ def reading(kind: str, match: re.Match[str]) -> tuple[float | str, int | str] | 
 # lower-casing is exact: a case-blind pattern with many alternatives ("one|two|...") costs several times more.
 # The patterns themselves are told where their matches can start (regexcache, as the twins are): on a review
 # without line breaks a letter grade's pattern was otherwise tried at every character of its windows.
+
+
 PATTERNS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
     (kind, regexcache.compile(pattern.pattern, pattern.flags, skip_to_start=True), lowercase_twin(pattern))
     for kind, pattern in _SOURCES]
