@@ -2829,6 +2829,13 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("\u2022 Lance Reddick \u2192 Charon (back at the desk)", PARA, [("reprise", "Lance Reddick", "Charon", "supported")]),
         ("- Ruby Rose: Ares (again, signing)", CH4, [("reprise", "Ruby Rose", "Ares", "contradicted")]),
     ],
+    "a-name-in-capitals-closing-its-line-after-a-dash": [
+        ("20A. Sniper keeping a watchful eye, as played by Willem Dafoe (6) \u2014 MARCUS", JW1,
+         [("cast", "Willem Dafoe", "Marcus", "supported")]),
+        ("1. The manager, played by Ian McShane \u2014 WINSTON", JW1, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("7. The chop-shop owner, played by John Leguizamo \u2014 AURELIO", JW1,
+         [("cast", "John Leguizamo", "Aurelio", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -6412,6 +6419,12 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("\u2022 Riccardo Scamarcio \u2192 Santino (the brother who takes back the seat)", CH2,
          ("reprise", "Riccardo Scamarcio", "Santino")),
         ("- Donnie Yen: Caine (first appearance)", CH4, ("reprise", "Donnie Yen", "Caine")),
+    ],
+    "a-word-in-capitals-inside-a-sentence": [
+        ("Keanu Reeves plays John. ZERO stars for the stairs, honestly.", CH4, ("cast", "Keanu Reeves", "Zero")),
+        ("The WINSTON rule is simple: Ian McShane plays it cool.", CH4, ("cast", "Ian McShane", "Winston")),
+        ("Donnie Yen is great \u2014 CAINE is a highlight of the year, and so is Keanu Reeves.", CH4,
+         ("cast", "Keanu Reeves", "Caine")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

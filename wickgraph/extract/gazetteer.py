@@ -17,7 +17,13 @@ from functools import cached_property, lru_cache, partial
 from itertools import accumulate
 
 from ..reference import Reference, default_reference
-from .namecase import fills_a_cell, heads_line_in_capitals, introduced_in_capitals, is_lowercase_style
+from .namecase import (
+    closes_line_in_capitals,
+    fills_a_cell,
+    heads_line_in_capitals,
+    introduced_in_capitals,
+    is_lowercase_style,
+)
 from .nameforms import (
     INITIALLED,
     close_spelling,
@@ -250,6 +256,7 @@ class Gazetteer:
                                  or _role_title(text, start, e)
                                  or (e.kind in (WORK, CHARACTER) and (heads_line_in_capitals(text, start, end)
                                                                       or fills_a_cell(text, start, end)))
+                                 or closes_line_in_capitals(text, start, end)
                                  or (e.kind == CHARACTER and introduced_in_capitals(text, start, end)))
                     if not kept and one_case.at(start):  # "COMMON AS CASSIAN": case means nothing here
                         kept = tuple(e for e in entries if not (e.kind == PERSON and is_initials(e.form)))

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["fills_a_cell", "heads_line_in_capitals", "introduced_in_capitals", "is_lowercase_style"]
+__all__ = ["closes_line_in_capitals", "fills_a_cell", "heads_line_in_capitals", "introduced_in_capitals",
+           "is_lowercase_style"]
 
 
 # a capital that starts a word; the class comes first so that the engine skips to capitals in C
@@ -65,3 +66,17 @@ def introduced_in_capitals(text: str, start: int, end: int) -> bool:
     introduces the player ("buries his wife HELEN (Bridget Moynahan, ...)"): a name, not a shouted word."""
     return text[start:end].isupper() and _PLAYER_AFTER.match(text, end) is not None \
         and _PROSE_BEFORE.search(text, max(0, start - 4), start) is not None
+
+
+# a value after a dash or a colon that closes its line: an answer key's or a crossword's solution ("Star who plays
+# 1 Across (5,6) \u2014 KEANU REEVES", "12A. Concierge (6) \u2014 CHARON"), a credit line's name ("Director: CHAD")
+_VALUE_BEFORE = re.compile(r"(?:[\u2013\u2014:=]|[ \t]-{1,2})[ \t]*\Z")
+_LINE_CLOSES = re.compile(r"[ \t.]*(?:\n|\Z)")
+
+
+def closes_line_in_capitals(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]``, in capitals, is the value that closes its line after a dash or a colon: a
+    solution or an answer written in capitals, not a shouted word inside a sentence."""
+    return text[start:end].isupper() and _VALUE_BEFORE.search(text, max(0, start - 4), start) is not None \
+        and _LINE_CLOSES.match(text, end) is not None
+
