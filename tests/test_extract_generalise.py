@@ -2836,6 +2836,18 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("7. The chop-shop owner, played by John Leguizamo \u2014 AURELIO", JW1,
          [("cast", "John Leguizamo", "Aurelio", "supported")]),
     ],
+    "a-crosswords-solution-with-its-clue": [
+        (("ACROSS\n1A. Retired hitman with a dog (4,4) \u2014 JOHN WICK\n6A. He plays 1 Across (5,6) \u2014 KEANU REEVES\n"
+         "9A. Directed it, after years of stunts (4,9) \u2014 CHAD STAHELSKI\n"), JW1,
+         [("cast", "Keanu Reeves", "John Wick", "supported"), ("director", "Chad Stahelski", None, "supported")]),
+        (("DOWN\n2D. Alfie Allen's spoiled brat (5) \u2014 IOSEF\n3D. Year of release, in words (6,8) \u2014 TWENTY FOURTEEN\n"
+         "5D. Sniper on the roof, Willem Dafoe again (6) \u2014 MARCUS\n"), JW1,
+         [("cast", "Alfie Allen", "Iosef", "supported"), ("release_year", "", 2014, "supported"),
+          ("cast", "Willem Dafoe", "Marcus", "supported")]),
+        (("4A. Hotel manager (7) \u2014 WINSTON\n8D. 4 Across's player (3,7) \u2014 IAN MCSHANE\n"
+         "10A. Laurence Fishburne's pigeon monarch, back from Chapter 2 (6,4) \u2014 BOWERY KING\n"), PARA,
+         [("cast", "Ian McShane", "Winston", "supported"), ("reprise", "Laurence Fishburne", "Bowery King", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -6425,6 +6437,12 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("The WINSTON rule is simple: Ian McShane plays it cool.", CH4, ("cast", "Ian McShane", "Winston")),
         ("Donnie Yen is great \u2014 CAINE is a highlight of the year, and so is Keanu Reeves.", CH4,
          ("cast", "Keanu Reeves", "Caine")),
+    ],
+    "a-crossword-clue-that-claims-nothing-alone": [
+        ("14D. Ana de Armas's avenger in the later spin-off (3) \u2014 EVE\n1A. Widower (4,4) \u2014 JOHN WICK\n", CH2,
+         ("cast", "Ana de Armas", "Eve")),
+        ("3D. Not the man who plays Winston, surely? (5,6) \u2014 KEANU REEVES\n", CH2, ("cast", "Keanu Reeves", "Winston")),
+        ("7A. Hotel manager, not played by Keanu Reeves (7) \u2014 WINSTON\n", CH2, ("cast", "Keanu Reeves", "Winston")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -26,6 +26,7 @@ from .collector import collector_paused
 from .comments import comment_spans
 from .confidence import claim_confidence
 from .corrections import without_corrected
+from .crosswords import crossword_answers
 from .dedupe import one_per_fact
 from .document import Document
 from .film import detect_film, resolve_film, resolve_work, series_number
@@ -95,8 +96,10 @@ def extract(text: str, film: str | None = None, *, reference: Reference | None =
     units = LayoutUnits(doc)  # layout units: cast rows, credit labels, 'Returning:' sections
     candidates = run_rules(doc, rules) + units.candidates() + returning_actors(doc)
     key = answer_key(doc)  # a quiz's numbered questions and the key that answers them
-    paired = pair_roles(doc) + answered_questions(doc, key)
-    candidates, paired = unasked(key, candidates), unasked(key, paired)  # a quiz's questions: its key answers
+    clues, solved = crossword_answers(doc)  # a crossword's clues, answered by their solutions
+    paired = pair_roles(doc) + answered_questions(doc, key) + solved
+    # the questions and the clues claim nothing themselves
+    candidates, paired = unasked(key + clues, candidates), unasked(key + clues, paired)
     mark_reprises(doc, paired)  # before choosing among them: a pairing that states a reprise may stay
     mark_reprises(doc, candidates)
     candidates += _new_roles(doc, candidates, paired)

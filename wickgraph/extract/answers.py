@@ -18,7 +18,7 @@ from .links import is_possessive
 from .markup import TICKED_BOX
 from .patterns import Candidate
 
-__all__ = ["answer_key", "answered_questions", "unasked"]
+__all__ = ["answer_key", "answered_questions", "key_answer", "unasked"]
 
 _QUESTION_END = re.compile(r"\?[\"')\]]*(?:[ \t]*\([^()\n]{0,40}\)[ \t]*$)?", re.MULTILINE)  # "(tick all that apply)"
 _ANSWER_GAP = re.compile(r"[ \t]*\n(?:[ \t]*\n)?[ \t>]*(?=\S)")  # to the next line, over one blank line
@@ -79,7 +79,7 @@ def answered_questions(doc: Document, key: list[tuple[int, int, int, int]]) -> l
             candidate = _yes_answer(doc, mentions, a_start, a_end, _IN_IT.search(doc.text, q_start, answer_start))
         if candidate is not None:
             found.append(candidate)
-    return found + [c for c in (_key_answer(doc, *pair) for pair in key) if c is not None]
+    return found + [c for c in (key_answer(doc, *pair) for pair in key) if c is not None]
 
 
 # A quiz's answer key under its numbered questions: "Answers: 1. Michael Nyqvist 2. Iosef 3. 2014", or one item a line
@@ -91,7 +91,8 @@ _KEY_ITEM = re.compile(r"(?:^|(?<=\s))(?:q[ \t]*)?(?P<n>\d{1,2})[.):][ \t]+", re
 _KEY_END = re.compile(r"\n[ \t]*\n")
 _KEY_OPENING = re.compile(r"[ \t\"'\u201c]*(?:the[ \t]+)?", re.IGNORECASE)  # before the answer's name
 # what a question asks of its answer: a part ("who plays", "which character", "name the character"), a credit
-_ASKS_PART = re.compile(r"\b(?:plays?|played|playing|portrays?|voices?|character|role|part|as\s+which|as\s+who)\b",
+_ASKS_PART = re.compile(r"\b(?:plays?|played|playing|player|portrays?|voices?|character|role|part|as\s+which|"
+                        r"as\s+who)\b",
                         re.IGNORECASE)
 _ASKS_DIRECTOR = re.compile(r"\b(?:direct\w*|helm\w*)\b", re.IGNORECASE)
 _ASKS_WRITER = re.compile(r"\b(?:wr[io]te|writ\w*|screenwriters?|screenplay|script\w*|penned)\b", re.IGNORECASE)
@@ -128,10 +129,13 @@ def answer_key(doc: Document) -> list[tuple[int, int, int, int]]:
     return pairs
 
 
-def _key_answer(doc: Document, q_start: int, q_end: int, a_start: int, a_end: int) -> Candidate | None:
+def key_answer(doc: Document, q_start: int, q_end: int, a_start: int, a_end: int,
+               referred: tuple[Mention, ...] = ()) -> Candidate | None:
     """The claim a key's answer makes with its question: "Who plays Winston?" / "5. Ian McShane", "X plays the
-    concierge. Name the character." / "6. Charon", "In what year ...?" / "3. 2014"."""
-    asked = doc.mentions_between(q_start, q_end)
+    concierge. Name the character." / "6. Charon", "In what year ...?" / "3. 2014"; a crossword's clue and solution
+    alike ("Alfie Allen's spoiled brat (5) \u2014 IOSEF"), whose clue may refer to another entry's solution
+    (``referred``: "Star who plays 1 Across" is the role that solves 1 Across)."""
+    asked = [*doc.mentions_between(q_start, q_end), *referred]
     answer = doc.mentions_between(a_start, a_end)
     first = answer[0] if answer and _KEY_OPENING.fullmatch(doc.text, a_start, answer[0].start) else None
     question = doc.text[q_start:q_end]
@@ -146,8 +150,8 @@ def _key_answer(doc: Document, q_start: int, q_end: int, a_start: int, a_end: in
         people = {"person": [(m.start, m.end) for m in listed]}
         verb = _ASKS_PART.search(question)
         # the part asked about: the first role after the verb that is not a possessive ("who plays John's wife, Helen")
-        roles = [m for m in asked if verb and m.mask & CHARACTER and m.start >= q_start + verb.start()
-                 and not is_possessive(doc.text, m.end)]
+        roles = [m for m in asked if verb and m.mask & CHARACTER
+                 and (m.start >= q_start + verb.start() or m in referred) and not is_possessive(doc.text, m.end)]
         if roles:
             return Candidate("qa-answer", "cast", first.start, first.end,
                              parts={"actor": [(first.start, first.end)], "character": [(roles[0].start, roles[0].end)]})
@@ -157,7 +161,9 @@ def _key_answer(doc: Document, q_start: int, q_end: int, a_start: int, a_end: in
             return Candidate("qa-answer", "director", first.start, listed[-1].end, parts=people)
         return None
     actors = [m for m in asked if m.mask & PERSON and not m.mask & CHARACTER]
-    if first.mask & CHARACTER and len(actors) == 1 and _ASKS_PART.search(question):
+    # the player asked about, or named as the role's owner: "Alfie Allen's spoiled brat" is the part he plays
+    if first.mask & CHARACTER and len(actors) == 1 and (_ASKS_PART.search(question)
+                                                        or is_possessive(doc.text, actors[0].end)):
         return Candidate("qa-answer", "cast", first.start, first.end,
                          parts={"actor": [(actors[0].start, actors[0].end)], "character": [(first.start, first.end)]})
     return None
