@@ -2848,6 +2848,15 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
          "10A. Laurence Fishburne's pigeon monarch, back from Chapter 2 (6,4) \u2014 BOWERY KING\n"), PARA,
          [("cast", "Ian McShane", "Winston", "supported"), ("reprise", "Laurence Fishburne", "Bowery King", "supported")]),
     ],
+    "a-hosts-score-among-callers-labelled-with-a-number-or-a-note": [
+        (("DALE: Welcome back. Tonight, John Wick: Chapter 4.\nCALLER 1 (Marcy, Tulsa): I'd give it a 10/10!\n"
+         "DALE: Wow. Next line.\nCALLER 2 (Bill, Akron): 4/10, too long.\nDALE: For me it's a 7/10."), CH4,
+         [("rating", "", 7, "unknown")]),
+        (("HOST: Good evening.\nMARCY (TULSA): Nine out of ten!\nHOST: Thanks, Marcy.\nMARCY (TULSA): Bye!\n"
+         "HOST: Six out of ten from me."), CH2, [("rating", "", 6, "unknown")]),
+        (("[HOST] Good evening, we're on Parabellum.\n[CALLER \u2014 JO] 10/10 for me!\n[HOST] Thanks Jo.\n"
+         "[CALLER \u2014 SAM] 3/10.\n[HOST] I make it 8/10."), PARA, [("rating", "", 8, "unknown")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),

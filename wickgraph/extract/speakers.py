@@ -18,9 +18,14 @@ SENDER = r"@?[\w.-]{1,25}(?:[ \t][\w.-]{1,25}){0,2}"
 
 # a transcript's or a chat's speaker turn: "[00:14:32] DANA:", "Dana:", "[12/02/2017, 23:14] Priya:", "(9:41 PM) Me:",
 # "[21:02] dex_m:" opening a line (a chat's handles are often in lower case; a second word is a capitalised name's, so
-# that "my score:" is no speaker)
+# that "my score:" is no speaker); a caller's number and a note on who they are may follow the name ("CALLER 2
+# (Bill, Akron):", "MARCY (TULSA):"); a transcript may bracket the name instead ("[HOST] Good evening")
 _SPEAKER_TURN = re.compile(rf"^[ \t]*(?:{STAMP}[ \t]*)?"
-                           r"(?P<name>[\w@][\w'.@-]{0,24}(?:[ ][A-Z][\w'.-]{1,20})?)[ \t]*:", re.MULTILINE)
+                           r"(?:(?P<name>[\w@][\w'.@-]{0,24}(?:[ ][A-Z][\w'.-]{1,20})?)(?:[ \t]+\d{1,2})?"
+                           r"(?:[ \t]*\([^()\n]{1,40}\))?[ \t]*:"
+                           r"|\[(?P<bracketed>[A-Z][A-Za-z]{1,20})(?:[ \t]+\d{1,2})?"
+                           r"(?:[ \t]*[\u2014\u2013,-][^\]\n]{0,40})?\][ \t])",
+                           re.MULTILINE)
 _NOT_A_SPEAKER = frozenset({"rating", "score", "verdict", "grade", "note", "update", "edit", "pros", "cons", "tldr",
                             "spoilers", "question", "answer", "q", "a", "http", "https"})
 # the one who writes: a phone's own side of a text exchange
@@ -32,10 +37,11 @@ def in_authors_turns(text: str, positions: list[int]) -> list[bool] | None:
     ``text`` is no transcript or names no author. The author is "Me" in a phone's exchange, else the one speaker
     named above the first turn ("exported by Priya", "Priya's log"), else the host who speaks first. A transcript
     has two speakers or more with two turns or more each (a block of labelled fields has each label once)."""
-    if ":" not in text:
+    if ":" not in text and "[" not in text:
         return None
-    turns = [(turn.start(), turn["name"]) for turn in _SPEAKER_TURN.finditer(text)
-             if turn["name"].lower() not in _NOT_A_SPEAKER]
+    turns = [(turn.start(), name) for turn in _SPEAKER_TURN.finditer(text)
+             if (name := turn["name"] or turn["bracketed"]).lower() not in _NOT_A_SPEAKER
+             and not (turn["bracketed"] and _STAGE_DIRECTION.match(name))]  # "[Applause]" is nobody
     counts = Counter(name for _, name in turns)
     if not turns or sum(count >= 2 for count in counts.values()) < 2:
         return None
