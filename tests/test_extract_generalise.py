@@ -2857,6 +2857,14 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         (("[HOST] Good evening, we're on Parabellum.\n[CALLER \u2014 JO] 10/10 for me!\n[HOST] Thanks Jo.\n"
          "[CALLER \u2014 SAM] 3/10.\n[HOST] I make it 8/10."), PARA, [("rating", "", 8, "unknown")]),
     ],
+    "the-critics-score-beside-a-label-a-part-or-a-place-on-the-scale": [
+        ("Keanu Reeves is John Wick. Slide 8/8: final score 9/10", CH4, [("rating", "", 9, "unknown")]),
+        ("Keanu Reeves is John Wick. Rotten Tomatoes has it at 94%. I'm at 80%.", CH4, [("rating", "", 80, "unknown")]),
+        ("Keanu Reeves is John Wick. Lance Reddick gets 10/10 from me for that final scene; the film as a whole, 7/10.",
+         CH4, [("rating", "", 7, "unknown")]),
+        ("Keanu Reeves is John Wick. Reddick would have given it 10/10, I like to think. For me, 8/10.", CH4,
+         [("rating", "", 8, "unknown")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -6452,6 +6460,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
          ("cast", "Ana de Armas", "Eve")),
         ("3D. Not the man who plays Winston, surely? (5,6) \u2014 KEANU REEVES\n", CH2, ("cast", "Keanu Reeves", "Winston")),
         ("7A. Hotel manager, not played by Keanu Reeves (7) \u2014 WINSTON\n", CH2, ("cast", "Keanu Reeves", "Winston")),
+    ],
+    "a-score-of-a-part-or-given-by-someone-who-would-have": [
+        ("Keanu Reeves is John Wick. 9/10 for that last fight.", CH4, ("rating", "", 9)),
+        ("Keanu Reeves is John Wick. Reddick would have given it 10/10.", CH4, ("rating", "", 10)),
+        ("Keanu Reeves is John Wick. Ian McShane gets 10/10 from me for his final speech.", CH4, ("rating", "", 10)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

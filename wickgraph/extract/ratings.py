@@ -56,7 +56,9 @@ class RatingMatch:
 # Someone else's score: "my sister gives it 6/10", "Inès rated it 7 out of 10", "IMDb users: 8.1/10".
 # (a verb of grading, its object, "at": "graded him at 6 out of 10", "puts the film at 5/10"; a quote mark before a
 # score quoted: 'he would give it "ten out of ten"'; a copula and "at": "Felix was sterner at 5/10")
-_GIVER = re.compile(r"\b(?:gives?|gave|giving|rates?|rated|rating|scores?|scored|awards?|awarded|grades?|graded|"
+# (a noun after a determiner is a label, not a giving verb: "Slide 8/8: final score 9/10", "the rating 7/10")
+_GIVER = re.compile(r"\b(?<!\bfinal )(?<!\boverall )(?<!\bmy )(?<!\bour )(?<!\bthe )(?<!\bhis )(?<!\bher )"
+                    r"(?:gives?|gave|given|giving|rates?|rated|rating|scores?|scored|awards?|awarded|grades?|graded|"
                     r"marks?|marked|puts?|says?|said|called|deemed|declared|pronounced)"
                     # its object, a focusing adverb, or both: "gave only 2 of 5", "gives it just a 6", "gave for it a 5"
                     rf"(?:\s+(?:(?:for|to)\s+)?(?:it|this(?:\s+one)?|him|her|them|the\s+[a-z-]+|{TITLE})"
@@ -143,7 +145,10 @@ _GIVEN_OR_LABELLED = re.compile(rf"\b(?:give|gives|gave|giving|rate|rates|rated|
 # ... or the critic named after it: "Seven of ten from me"
 _FROM_ME = re.compile(r"[ \t]+(?:from|for)[ \t]+(?:me|us)\b", re.IGNORECASE)
 _OVERALL_LABEL = re.compile(r"\boverall\s*[:\u2014\u2013-]\s*$", re.IGNORECASE)  # "Overall: 82%", not "overall, 90% of"
-_SCORE_LABEL = re.compile(r"\b(?:verdict|score|rating|grade|(?:my|our|the)\s+(?:mark|vote))\b", re.IGNORECASE)
+_SCORE_LABEL = re.compile(r"\b(?:verdict|score|rating|grade|(?:my|our|the)\s+(?:mark|vote))\b"
+                          # the critic placing themselves on the scale: "Rotten Tomatoes has it at 94%. I'm at 80%."
+                          r"|\b(?:i['\u2019]m|i\s+am|we['\u2019]re|we\s+are|i['\u2019]d\s+put\s+it|i\s+land)\s+at\s+$",
+                          re.IGNORECASE)
 
 
 # the scale said before a bare score: "Out of five, I give it four"
@@ -273,8 +278,11 @@ _SOMETHING_ELSE_RATED = re.compile(
     re.IGNORECASE)
 # a fraction of something, not a score: "4/5 of the runtime is action"
 _PROPORTION_AFTER = re.compile(r"[ \t]+of[ \t]+(?:the|its|his|her|their|my|our|this|that|all|every)\b", re.IGNORECASE)
-_PART_AFTER = re.compile(r"[ \t]+(?:as[ \t]+an?[ \t]+(?:person|human(?:[ \t]+being)?|man|woman|character|villain|boss|"
-                         r"dad|father|brother)\b"  # "giving Santino zero stars as a person": the character rated
+# a part rated, not the film: "10/10 from me for that final scene", "zero stars as a person", "4/5 action scenes"
+_PART_AFTER = re.compile(r"[ \t]+(?:(?:from[ \t]+me[ \t]+)?for[ \t]+(?:that|the|this|his|her|its)[ \t]+"
+                         r"(?:[a-z-]+[ \t]+)?(?:scene|fight|performance|turn|sequence|moment|speech|finale|ending)\b"
+                         r"|as[ \t]+an?[ \t]+(?:person|human(?:[ \t]+being)?|man|woman|character|villain|boss|"
+                         r"dad|father|brother)\b"
                          r"|(?:[a-z-]+[ \t]+)?(?:locations?|scenes?|fights?|set[ -]?pieces?|soundtrack|music|plot|"
                          r"villains?|performances?|cast|action|cinematography|choreography|stunts?|ending|opening|"
                          r"sequences?|script|dialogue|acting|visuals|costumes?|design|dogs?|sets?|editing|shots?|"
