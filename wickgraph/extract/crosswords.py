@@ -10,9 +10,10 @@ import re
 
 from .answers import key_answer
 from .document import Document
-from .gazetteer import CHARACTER, PERSON, WORK, Mention
+from .gazetteer import CHARACTER, PERSON, Mention
 from .links import is_possessive
 from .patterns import Candidate
+from .reprises import source_after
 from .spoken import spoken_years
 
 __all__ = ["crossword_answers"]
@@ -24,7 +25,7 @@ _ENTRY = re.compile(r"^[ \t]*(?P<number>\d{1,2})[ \t]*(?P<way>a|d|across|down)\b
 _REFERENCE = re.compile(r"\b(?P<number>\d{1,2})[ \t]*(?P<way>across|down|a|d)\b", re.IGNORECASE)
 # a clue that says the part is taken up again, and from where: "back from Chapter 2", "returning from the first film"
 _RETURN = re.compile(r"\b(?:back|returning|returns|again|once\s+more)\b", re.IGNORECASE)
-_FROM_WORK = re.compile(r"\bfrom[ \t]+", re.IGNORECASE)
+_FROM = re.compile(r"\bfrom\b", re.IGNORECASE)
 # a clue about another work of the series: "in the later spin-off", "in the sequel", "in the first film" (not "in
 # the film", the reviewed one)
 _ELSEWHERE = re.compile(r"\bin[ \t]+(?:the[ \t]+)?(?:(?:later|next|earlier|previous|first|original|last)[ \t]+"
@@ -56,7 +57,7 @@ def crossword_answers(doc: Document) -> tuple[list[tuple[int, int, int, int]], l
             candidate.reprise = True  # "Laurence Fishburne's pigeon monarch, back from Chapter 2 (6,4) — BOWERY KING"
             source = _source(doc, q_start, q_end)
             if source is not None:
-                candidate.parts["from_film"] = [(source.start, source.end)]
+                candidate.parts["from_film"] = [source]
         found.append(candidate)
     return [(*m.span("clue"), *m.span("solution")) for m in matches], found
 
@@ -86,12 +87,10 @@ def _named_beside(doc: Document, q_start: int, q_end: int, a_start: int,
 _CREDIT = re.compile(r"\b(?:direct\w*|wr[io]te|writ\w*|script\w*|screenplay|penned|helm\w*|produc\w*)\b", re.IGNORECASE)
 
 
-def _source(doc: Document, start: int, end: int) -> Mention | None:
-    for found in _FROM_WORK.finditer(doc.text, start, end):
-        work = doc.by_start.get(found.end())
-        if work is not None and work.mask & WORK:
-            return work
-    return None
+def _source(doc: Document, start: int, end: int) -> tuple[int, int] | None:
+    """The work a clue says the part comes back from: "back from Chapter 2", "returning from the first film"."""
+    return next((span for found in _FROM.finditer(doc.text, start, end)
+                 if (span := source_after(doc, found.start())) is not None), None)
 
 
 def _year(doc: Document, entry: re.Match[str]) -> Candidate | None:
