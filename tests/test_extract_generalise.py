@@ -2865,6 +2865,18 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Keanu Reeves is John Wick. Reddick would have given it 10/10, I like to think. For me, 8/10.", CH4,
          [("rating", "", 8, "unknown")]),
     ],
+    "a-letters-you-takes-the-credit": [
+        ("Dear Chad Stahelski,\n\nYou directed this and it shows.", CH4, [("director", "Chad Stahelski", None, "supported")]),
+        ("Dear Mr. Wiseman,\nyou directed it with care, whatever the rumours.", BAL,
+         [("director", "Len Wiseman", None, "supported")]),
+        ("Dear Derek Kolstad,\nYou wrote the script, and it is lean.", JW1, [("writer", "Derek Kolstad", None, "supported")]),
+    ],
+    "a-credit-with-an-aside-or-its-writing": [
+        ("It is directed, once more, by Chad Stahelski.", CH4, [("director", "Chad Stahelski", None, "supported")]),
+        ("The writing is by Shay Hatten and Michael Finch.", CH4, [("writer", "Michael Finch", None, "supported")]),
+        ("Chapter 2 is directed, once more, by Chad Stahelski, and it is long.", CH2,
+         [("director", "Chad Stahelski", None, "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -6465,6 +6477,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Keanu Reeves is John Wick. 9/10 for that last fight.", CH4, ("rating", "", 9)),
         ("Keanu Reeves is John Wick. Reddick would have given it 10/10.", CH4, ("rating", "", 10)),
         ("Keanu Reeves is John Wick. Ian McShane gets 10/10 from me for his final speech.", CH4, ("rating", "", 10)),
+    ],
+    "a-letters-you-that-is-no-credit": [
+        ("Dear Chad,\nDid you direct it? I wonder.", CH4, ("director", "Chad", None)),
+        ("Dear Keanu Reeves,\nYou directed nothing here, but you were John Wick.", CH4, ("director", "Keanu Reeves", None)),
+        ("Dear Ian McShane,\nIf you wrote the script, I would read it.", CH4, ("writer", "Ian McShane", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -13,7 +13,7 @@ from .pairs import WINDOW, is_role, role_candidate
 from .patterns import Candidate
 from .performance import endowed_pronoun
 
-__all__ = ["addressed_roles", "identified_role", "pronoun_role", "subject_pronoun_role"]
+__all__ = ["addressed_claims", "identified_role", "pronoun_role", "subject_pronoun_role"]
 
 # (typed without the apostrophe too, as chats and texts do: "thats ruby rose", "hes marcus", "shes the Director")
 _THAT_IS = re.compile(r"(?:^|[\s\u2014\u2013(-])(?:that['\u2019]?s|that is|(?:he|she)['\u2019]s|(?:he|she) is|"
@@ -218,8 +218,16 @@ _YOU_TAKE = re.compile(r"\byou\s+(?:(?:also|again|once\s+more|really|finally)\s+
                        r"(?:(?:again|once\s+more)\s+)?(?:as\s+)?(?:the\s+)?\Z", re.IGNORECASE)
 
 
-def addressed_roles(doc: Document, mentions: list[Mention]) -> list[Candidate]:
-    """Roles the letter's addressee takes as "you": "Dear Mr Reeves, ... You came back as John Wick"."""
+# "You directed it", "you wrote the script": "you" takes the credit
+_YOU_CREDITED = re.compile(r"\byou\s+(?:(?:also|again|once\s+more)\s+)?"
+                           r"(?P<verb>directed|direct|helmed|co-directed|wrote|write|co-wrote|scripted|penned)\s+"
+                           r"(?:it|this(?:\s+one)?|the\s+(?:film|movie|sequel|script|screenplay|whole\s+thing))\b",
+                           re.IGNORECASE)
+
+
+def addressed_claims(doc: Document, mentions: list[Mention]) -> list[Candidate]:
+    """What the letter's addressee did, as "you": "Dear Mr Reeves, ... You came back as John Wick", "Dear Mr
+    Stahelski, ... you directed it"."""
     lines_start = 0
     for _ in range(_SALUTATION_LINES):
         lines_start = doc.text.find("\n", lines_start) + 1
@@ -240,4 +248,8 @@ def addressed_roles(doc: Document, mentions: list[Mention]) -> list[Candidate]:
             found.append(Candidate("pair-addressee", "cast", you.start(), role.end,
                                    parts={"actor": [(addressee.start, addressee.end)],
                                           "character": [(role.start, role.end)]}))
+    for credited in _YOU_CREDITED.finditer(doc.folded, addressee.end):
+        kind = "director" if "direct" in credited["verb"].lower() or "helm" in credited["verb"].lower() else "writer"
+        found.append(Candidate("pair-addressee", kind, credited.start(), credited.end(),
+                               parts={"person": [(addressee.start, addressee.end)]}))
     return found

@@ -21,7 +21,7 @@ import re
 
 from .. import regexcache
 from .afterthoughts import afterthought_player, afterthought_roles
-from .anaphora import addressed_roles, identified_role, pronoun_role, subject_pronoun_role
+from .anaphora import addressed_claims, identified_role, pronoun_role, subject_pronoun_role
 from .document import Document
 from .entries import entry_roles, record_roles
 from .gazetteer import CHARACTER, PERSON, WORK, Entry, Mention
@@ -66,7 +66,7 @@ def pair_roles(doc: Document, cues: Cues | None = None) -> list[Candidate]:
         if candidate is not None:
             found.append(candidate)
     found += _unknown_actors(doc, cues, mentions)
-    found += addressed_roles(doc, mentions)
+    found += addressed_claims(doc, mentions)
     found += entry_roles(doc, cues)
     found += afterthought_roles(doc, cues, mentions)
     found += record_roles(doc, cues)
