@@ -2877,6 +2877,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Chapter 2 is directed, once more, by Chad Stahelski, and it is long.", CH2,
          [("director", "Chad Stahelski", None, "supported")]),
     ],
+    "a-season-before-the-release-year": [
+        ("It hit cinemas in spring 2023.", CH4, [("release_year", "", 2023, "supported")]),
+        ("Ballerina came out in summer 2025, after a delay.", BAL, [("release_year", "", 2025, "supported")]),
+        ("The Continental premiered in autumn 2023 on Peacock.", CONT, [("release_year", "", 2023, "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -6482,6 +6487,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Dear Chad,\nDid you direct it? I wonder.", CH4, ("director", "Chad", None)),
         ("Dear Keanu Reeves,\nYou directed nothing here, but you were John Wick.", CH4, ("director", "Keanu Reeves", None)),
         ("Dear Ian McShane,\nIf you wrote the script, I would read it.", CH4, ("writer", "Ian McShane", None)),
+    ],
+    "a-season-that-dates-no-release": [
+        ("I watched it in winter 2024, long after it came out.", CH4, ("release_year", "", 2024)),
+        ("It was shot in autumn 2021 in Berlin.", CH4, ("release_year", "", 2021)),
+        ("We saw it again in summer 2024; it came out before.", CH4, ("release_year", "", 2024)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
