@@ -2882,6 +2882,12 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Ballerina came out in summer 2025, after a delay.", BAL, [("release_year", "", 2025, "supported")]),
         ("The Continental premiered in autumn 2023 on Peacock.", CONT, [("release_year", "", 2023, "supported")]),
     ],
+    "a-release-year-beside-a-planned-one": [
+        ("Planned as a 2024 release, it slipped to June 2025.", BAL, [("release_year", "", 2025, "supported")]),
+        ("Ballerina, billed as the first spin-off, is a 2025 film.", BAL, [("release_year", "", 2025, "supported")]),
+        ("Originally slated for a 2022 release, Chapter 4 arrived in 2023.", CH4,
+         [("release_year", "", 2023, "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -6492,6 +6498,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("I watched it in winter 2024, long after it came out.", CH4, ("release_year", "", 2024)),
         ("It was shot in autumn 2021 in Berlin.", CH4, ("release_year", "", 2021)),
         ("We saw it again in summer 2024; it came out before.", CH4, ("release_year", "", 2024)),
+    ],
+    "a-year-the-work-was-planned-or-listed-as": [
+        ("It was meant to be a 2024 movie.", BAL, ("release_year", "", 2024)),
+        ("Some sites still list Ballerina as a 2024 movie.", BAL, ("release_year", "", 2024)),
+        ("Planned as a 2022 release, it was pushed back.", CH4, ("release_year", "", 2022)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
