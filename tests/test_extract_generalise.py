@@ -2888,6 +2888,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Originally slated for a 2022 release, Chapter 4 arrived in 2023.", CH4,
          [("release_year", "", 2023, "supported")]),
     ],
+    "a-role-only-praised-is-no-career-note": [
+        ("Keanu Reeves as John Wick is his best role.", CH4, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("Donnie Yen as Caine is a joy, and made me grin.", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
+        ("Ian McShane as Winston remains wonderful.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -6503,6 +6508,16 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("It was meant to be a 2024 movie.", BAL, ("release_year", "", 2024)),
         ("Some sites still list Ballerina as a 2024 movie.", BAL, ("release_year", "", 2024)),
         ("Planned as a 2022 release, it was pushed back.", CH4, ("release_year", "", 2022)),
+    ],
+    "a-role-filed-under-the-actors-career": [
+        ("Keanu Reeves as Neo remains his most famous role.", CH4, ("cast", "Keanu Reeves", "Neo")),
+        ("Donnie Yen as Ip Man made him a star.", CH4, ("cast", "Donnie Yen", "Ip Man")),
+        ("Ian McShane as Al Swearengen was his breakout role in the West.", CH4, ("cast", "Ian McShane", "Al Swearengen")),
+    ],
+    "a-casting-fans-wish-for-or-the-next-work-holds": [
+        ("Fans keep fan-casting Ana de Armas as Akira.", CH4, ("cast", "Ana de Armas", "Akira")),
+        ("In the next one, Ana de Armas plays Eve.", CH4, ("cast", "Ana de Armas", "Eve")),
+        ("The trailer teased Halle Berry as Sofia, but she isn't in it.", CH4, ("cast", "Halle Berry", "Sofia")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
