@@ -2893,6 +2893,12 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Donnie Yen as Caine is a joy, and made me grin.", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
         ("Ian McShane as Winston remains wonderful.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
     ],
+    "a-director-whose-verb-takes-the-film": [
+        ("Chad Stahelski directs the action like a ballet.", CH4, [("director", "Chad Stahelski", None, "supported")]),
+        ("Chad Stahelski directs his fourth chapter with ease.", CH4,
+         [("director", "Chad Stahelski", None, "supported")]),
+        ("Len Wiseman helms the spin-off without fuss.", BAL, [("director", "Len Wiseman", None, "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -6518,6 +6524,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Fans keep fan-casting Ana de Armas as Akira.", CH4, ("cast", "Ana de Armas", "Akira")),
         ("In the next one, Ana de Armas plays Eve.", CH4, ("cast", "Ana de Armas", "Eve")),
         ("The trailer teased Halle Berry as Sofia, but she isn't in it.", CH4, ("cast", "Halle Berry", "Sofia")),
+    ],
+    "a-verb-of-directing-whose-object-is-no-film": [
+        ("Keanu Reeves directs traffic in one scene.", CH4, ("director", "Keanu Reeves", None)),
+        ("Ana de Armas directs her anger at the cult.", BAL, ("director", "Ana de Armas", None)),
+        ("Ian McShane directs the staff like a general.", CH4, ("director", "Ian McShane", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
