@@ -13,12 +13,13 @@ import re
 
 from .claims import Claim
 from .document import Document
+from .markup import SUPERSCRIPT_DIGITS
 from .speakers import SENDER, STAMP
 
 __all__ = ["without_corrected"]
 
 # A footnote's mark: "[2]", superscript digits, asterisks, daggers
-_NOTE_MARK = r"\[\d{1,2}\]|[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+|\*{1,4}|\u2020|\u2021"
+_NOTE_MARK = rf"\[\d{{1,2}}\]|[{SUPERSCRIPT_DIGITS}]+|\*{{1,4}}|\u2020|\u2021"
 # A sentence (or a chat message, after its sender) that opens by correcting what was said before it
 # (or a note that does, under a footnote's mark: "\u00b9 Correction: it opened in 2014, not 2015")
 _OPENER = re.compile(rf"(?:^|(?<=[.!?]\s))(?:(?P<mark>{_NOTE_MARK})[ \t]*)?[ \t>*-]*(?:{STAMP}[ \t]*)?"
@@ -55,8 +56,8 @@ def without_corrected(claims: list[Claim], doc: Document) -> list[Claim]:
 def _marked_sentence(doc: Document, mark: str, note_start: int) -> tuple[int, int]:
     """The sentence whose words carry a note's ``mark`` ("the 2015 sleeper\u00b9") before the note, or an empty span."""
     # the mark right after a word or its punctuation, and not part of a longer mark
-    body = re.search(rf"(?<=[\w.,;:!?)\]\"'\u2019\u201d]){re.escape(mark)}"
-                     r"(?![\w*\u00b9\u00b2\u00b3\u2070\u2074-\u2079])", doc.text[:note_start])
+    body = re.compile(rf"(?<=[\w.,;:!?)\]\"'\u2019\u201d]){re.escape(mark)}(?![\w*{SUPERSCRIPT_DIGITS}])").search(
+        doc.text, 0, note_start)
     return doc.sentence(body.start() - 1) if body else (0, 0)  # (a mark after a full stop ends its sentence)
 
 

@@ -16,7 +16,8 @@ from .layout_words import default_layout_words
 from .speakers import SENDER, STAMP
 from .textscan import line_around
 
-__all__ = ["FOOTNOTE_MARK", "TICKED_BOX", "line_joins", "markup_spans", "separators", "struck_spans"]
+__all__ = ["FOOTNOTE_MARK", "SUPERSCRIPT_DIGITS", "TICKED_BOX", "line_joins", "markup_spans", "separators",
+           "struck_spans"]
 
 Span = tuple[int, int]
 
@@ -170,8 +171,10 @@ _LATEX_TABULAR = re.compile(r"\\begin\{tabular\*?\}.*?\\end\{tabular\*?\}", re.D
 _INVISIBLE = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2060\ufeff]+")
 
 
+# the superscript digits a footnote mark is written in (a character class's body)
+SUPERSCRIPT_DIGITS = "\u00b9\u00b2\u00b3\u2070\u2074-\u2079"
 # a footnote mark right after a word: "Keanu Reeves[^1]", "Ruby Rose[2]", "Stahelski¹"
-FOOTNOTE_MARK = re.compile(r"(?<=[^\W\d_])(?:\[\^?\d{1,3}\]|[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+)")
+FOOTNOTE_MARK = re.compile(rf"(?<=[^\W\d_])(?:\[\^?\d{{1,3}}\]|[{SUPERSCRIPT_DIGITS}]+)")
 
 
 # the mark of a hashtag or a handle ("#JohnWick", "@KeanuReeves"): the name after it is read as a name
