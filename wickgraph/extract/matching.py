@@ -236,12 +236,15 @@ def _list_items(doc: Document, start: int, end: int, kind: int = PERSON,
         if index and object_position and _CLAUSE_VERB.match(doc.text, i_end):
             return
         if index and _POSSESSIVE_DESCRIPTION.match(doc.text, i_end) \
-                and doc.text[items[index - 1][1]:i_start].strip() == ",":
-            return  # "directed by Chad Stahelski, Keanu's old stunt double": an apposition, not the next name
+                and _COMMA_BEFORE.fullmatch(doc.text, items[index - 1][1], i_start):
+            # "directed by Chad Stahelski, Keanu's old stunt double": an apposition, not the next name;
+            # "is Len Wiseman, and Shay Hatten's script ...": a new clause, its subject the possessive
+            return
         yield i_start, i_end
 
 
 _POSSESSIVE_DESCRIPTION = re.compile(r"['\u2019]s?[ \t]+(?-i:[a-z])")
+_COMMA_BEFORE = re.compile(r"\s*,\s*(?:and\s+)?")
 
 
 def _raw_list_items(doc: Document, start: int, end: int, kind: int = PERSON) -> Iterator[tuple[int, int]]:

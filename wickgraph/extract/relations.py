@@ -430,6 +430,8 @@ def _backward(doc: Document, cues: Cues, mentions: list[Mention], index: int) ->
             return role_candidate(doc, cues, actor, other, other.start, actor.end)  # "Viggo's the late X": 's = is
         if not is_role(doc, other) or in_relative_clause(doc.text, other.start):
             continue  # not a role, or one inside the subject's relative clause ("Sofia, who owes John a marker,")
+        if _COPULA_GAP.fullmatch(gap) and _GOVERNED.search(doc.text, max(0, other.start - 12), other.start):
+            continue  # "the man calling the shots on Ballerina is X": a preposition's object is not the subject
         if "\n" in gap:
             return None
         if owner:
@@ -455,6 +457,10 @@ def _backward(doc: Document, cues: Cues, mentions: list[Mention], index: int) ->
             continue  # a role inside the apposition of the subject before it
         return None
     return None
+
+
+_COPULA_GAP = re.compile(r"\s+(?:is|was)\s+", re.IGNORECASE)
+_GOVERNED = re.compile(r"\b(?:on|in|at|by|for|off|with|from|about)\s+(?:the\s+)?\Z", re.IGNORECASE)
 
 
 # "the Bowery King drops by for a scene, played once again by X", "John kills Santino, played by X": a participle
