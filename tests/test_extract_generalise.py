@@ -2950,6 +2950,12 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
          [("writer", "Shay Hatten", None, "supported")]),
         ("Hatten paired with Michael Finch for the screenplay.", CH4, [("writer", "Michael Finch", None, "supported")]),
     ],
+    "a-belief-of-the-critics-own-is-still-a-claim": [
+        ("I believe Ian McShane plays Winston better than ever.", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("We think Common plays Cassian with real menace.", CH2, [("cast", "Common", "Cassian", "supported")]),
+        ("Fans believe in Keanu Reeves, who plays John Wick again.", CH2,
+         [("cast", "Keanu Reeves", "John Wick", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -6602,6 +6608,13 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Ana de Armas made her debut in Cuba before Hollywood.", BAL, ("director", "Ana de Armas", None)),
         ("Chad Stahelski made his directorial debut with John Wick.", BAL, ("director", "Chad Stahelski", None)),
         ("Catalina Sandino Moreno makes her debut in the franchise.", BAL, ("director", "Catalina Sandino Moreno", None)),
+    ],
+    "a-claim-others-state-or-believe": [
+        ("The press notes state that Ruby Rose plays Cassian.", CH2, ("cast", "Ruby Rose", "Cassian")),
+        ("The authors assert that Willem Dafoe is Winston.", CH2, ("cast", "Willem Dafoe", "Winston")),
+        ("Some fans believe Halle Berry plays the Adjudicator.", PARA, ("cast", "Halle Berry", "Adjudicator")),
+        ("The authors claim Winston is played by Willem Dafoe.", CH2, ("cast", "Willem Dafoe", "Winston")),
+        ("My brother believes Keanu Reeves directed it.", CH4, ("director", "Keanu Reeves", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
