@@ -2956,6 +2956,22 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Fans believe in Keanu Reeves, who plays John Wick again.", CH2,
          [("cast", "Keanu Reeves", "John Wick", "supported")]),
     ],
+    "a-data-files-keys-read-as-labels": [
+        ("film_title: John Wick\nrelease_year: 2014\ndirected_by: [Chad Stahelski]\nwritten_by: [Derek Kolstad]\n", JW1,
+         [("director", "Chad Stahelski", None, "supported"), ("writer", "Derek Kolstad", None, "supported")]),
+        ("credits:\n  directed_by:\n    - Len Wiseman\n  written_by:\n    - Shay Hatten\n  my_take: fine\n", BAL,
+         [("director", "Len Wiseman", None, "supported"), ("writer", "Shay Hatten", None, "supported")]),
+        (("[credits]\ndirected_by = [\"Chad Stahelski\", \"David Leitch\"]\nwritten_by = [\"Derek Kolstad\"]\n"
+         "seen_on = \"blu-ray\"\n"), CH2,
+         [("director", "David Leitch", None, "contradicted"), ("writer", "Derek Kolstad", None, "supported")]),
+        ("seen_at: home\nre_watch: true\nmy_score: 7/10   # generous\n", CH4, [("rating", "", 7, "unknown")]),
+    ],
+    "a-score-labelled-with-the-bylined-authors-name": [
+        ("Notes by Tomasz Brill.\n\nSCORES\nNadia: 4/5\nTomasz: 3/5\n", CH4, [("rating", "", 3, "unknown")]),
+        ("These show notes were written by Dev Raman.\nJo: 7.5/10. Long.\nDev: 8/10. Longer.\n", CH2,
+         [("rating", "", 8, "unknown")]),
+        ("Notes: Priya Shah. Audio: Ben.\n\nGRADES\nBen: B-. Fine.\nPriya: A-. Great.\n", BAL, [("rating", "", "A-", "unknown")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -6615,6 +6631,27 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Some fans believe Halle Berry plays the Adjudicator.", PARA, ("cast", "Halle Berry", "Adjudicator")),
         ("The authors claim Winston is played by Willem Dafoe.", CH2, ("cast", "Willem Dafoe", "Winston")),
         ("My brother believes Keanu Reeves directed it.", CH4, ("director", "Keanu Reeves", None)),
+    ],
+    "a-commented-out-key-line-of-a-data-file": [
+        ("film_title: John Wick\nrelease_year: 2014\n# release_year: 2015   # wrong\nseen_on: dvd\n", JW1,
+         ("release_year", "", 2015)),
+        ("directed_by: [Chad Stahelski]\n# written_by: [Shay Hatten]\nwritten_by: [Derek Kolstad]\nseen_on: tv\n", CH2,
+         ("writer", "Shay Hatten", None)),
+        ("directed_by = [\"Len Wiseman\"]\n## directed_by = [\"Chad Stahelski\"]\nseen_on = \"tv\"\nmy_score = 6\n", BAL,
+         ("director", "Chad Stahelski", None)),
+    ],
+    "a-byline-is-no-writing-credit": [
+        ("This review was written by Nadia Okafor.", JW1, ("writer", "Nadia Okafor", None)),
+        ("These show notes were written by Dev Raman, who loves the film.", CH2, ("writer", "Dev Raman", None)),
+        ("Newsletter written by Priya Shah and edited by Tom Hale.", BAL, ("writer", "Priya Shah", None)),
+    ],
+    "a-data-files-flag-set-to-false-states-nothing": [
+        ("film_title: Chapter 4\nrelease_year: 2023\ncast:\n  - actor: Donnie Yen\n    role: Caine\n    returning: false\n",
+         CH4, ("reprise", "Donnie Yen", "Caine")),
+        (("film_title = \"Chapter 4\"\nrelease_year = 2023\n[[cast]]\nactor = \"Donnie Yen\"\nrole = \"Caine\"\n"
+         "returning = no\n"), CH4, ("reprise", "Donnie Yen", "Caine")),
+        (("film_title: Parabellum\nrelease_year: 2019\ncast:\n  - {actor: Halle Berry, role: Sofia}\n    is_back: false"
+         "   # new\n"), PARA, ("reprise", "Halle Berry", "Sofia")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

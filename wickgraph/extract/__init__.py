@@ -41,6 +41,7 @@ from .neighbours import with_neighbours
 from .patterns import FIRST_WORK, Candidate, default_rules
 from .plausible import keep_plausible
 from .proximity import roles_beside_bare_players
+from .datafiles import with_data_file_syntax
 from .ratings import find_rating
 from .recall import (
     without_credit_titles,
@@ -119,8 +120,9 @@ def extract(text: str, film: str | None = None, *, reference: Reference | None =
     elsewhere = other_work_spans(doc) + comment_spans(text) + others_quoted(text)
     pairs = [(claim, c) for claim, c in pairs if not any(start <= claim.start < end for start, end in elsewhere)]
     # nor from what an edit struck out or a speaker took back ("eight no you know what it's a nine"); a score said
-    # across subtitle cues or wrapped lines is read as one line
-    rating = find_rating(blank(text, elsewhere + struck_spans(text) + retraction_spans(text) + list(line_joins(text))))
+    # across subtitle cues or wrapped lines is read as one line; a data file's "my_score:" is read as "my score:"
+    rating = find_rating(blank(with_data_file_syntax(text),
+                               elsewhere + struck_spans(text) + retraction_spans(text) + list(line_joins(text))))
     if rating is not None:
         pairs.append((Claim("rating", text[rating.start:rating.end], rating.start, rating.end, value=rating.value,
                             scale=rating.scale, normalized=rating.normalized, rule="rating"), None))

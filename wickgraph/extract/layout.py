@@ -37,6 +37,7 @@ from .. import regexcache
 from . import casing
 from .casing import lower_if_exact, lowercase_twin
 from .credits import Credit, credit_lines
+from .datafiles import with_data_file_syntax
 from .layout_words import LayoutWords, default_layout_words
 from .markup import markup_spans, separators
 from .sheets import csv_cells
@@ -102,6 +103,7 @@ def normalise(text: str) -> str:
     Column-header rows of cast tables ("CHARACTER    PLAYED BY") are blanked too: they are layout, and
     read as words they look like names.
     """
+    text = with_data_file_syntax(text)  # "directed_by: [A, B]" is read as "directed by:  A, B "
     text = with_years_in_digits(text, spoken_years(text))  # "twenty nineteen" is read as 2019
     text = with_punctuation_in_marks(text)  # a dictation's "full stop" is read as "."
     text = with_retractions_blanked(text)  # "2024 no scratch that 2025" is read as 2025

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from .casing import lowering_is_exact
 from .scales import NEEDS, PATTERNS, TITLE, normalize, number, parse_number, reading, scan
-from .scoreholders import named_holder, persona_label
+from .scoreholders import bylined, named_holder, persona_label
 from .speakers import in_authors_turns
 from .textscan import Keywords, line_around
 
@@ -243,7 +243,7 @@ def _thread_counters(text: str) -> frozenset[int]:
     return frozenset(start for start, total in found if totals[total] > 1)
 
 
-_GRADE_NEAR = re.compile(r"\bgrade\b", re.IGNORECASE)
+_GRADE_NEAR = re.compile(r"\b(?:grades?|scores|ratings|verdicts)\b", re.IGNORECASE)  # (a section of scores too)
 _ARTICLE = re.compile(r"(?-i:A)\s+(?-i:[a-z])")
 
 
@@ -372,6 +372,9 @@ def find_rating(text: str) -> RatingMatch | None:
     if not found:
         return None
     found = _hosts_own(text, _without_revised(text, _longest_readings(found)))
+    mine = bylined(text, [rating.start for _, rating in found])
+    if mine is not None:  # show notes: the score on the line labelled with the author's name
+        found = [(True, rating) for (_, rating), own in zip(found, mine, strict=True) if own]
     now += [r for r in revisions if any(other.start < r.start for _, other in found)]
     if now:
         return max(now, key=lambda r: r.start)

@@ -56,7 +56,7 @@ NEEDS = {"stars_glyph": ("★",), "stars_ascii": ("**", "*/", "✦", "✪", "✭
           "letter": ("grade", "rat", "verdict", "score", "overall", "consensus", "going", "give", "giving", "gets",
                      "earns", "award", "solid", "get a", "earn a", "take", "mark"),
           "meter": _METER_FULL,
-          "letter_alone": ("grade",),
+          "letter_alone": ("grade", "+", "-", "\u2212", "\u2013", "plus", "minus"),  # (the word may head the section)
           "letter_suffix": ("from me", "for me", "overall", "it is", "it's", "here")}
 
 # a work named by its title, as a giving verb's object: "I'm giving John Wick: Chapter 2 a B-plus"

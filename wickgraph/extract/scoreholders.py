@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["named_holder", "persona_label"]
+__all__ = ["bylined", "named_holder", "persona_label"]
 
 # A persona's label over the critic's own score: "Examiner's rating: 88/100", "TIPSTER'S VERDICT: 3 out of 4" (a
 # review written as a patent, a racecard or a manifest signs as the examiner, the tipster, the inspector)
@@ -39,3 +39,32 @@ def named_holder(text: str, label: str) -> bool:
     holder = _HOLDER_LABEL.search(label)
     return holder is not None and not _is_persona(text, holder["who"]) \
         and len(re.findall(rf"\b{re.escape(holder['who'])}\b", text)) > 1
+
+
+# A byline that names who wrote the text: "Notes by Tomasz Brill", "These show notes were written by Nadia Okafor",
+# "Review by Dana Lee", "typed up by X", "Notes: Dev Raman."
+_BYLINE = re.compile(r"\b(?:notes|review|recap|post|write-?up|words|column|summary|coverage)(?:[ \t]+"
+                     r"(?:(?:were|was|are|is)[ \t]+)?(?:(?:written|typed[ \t]+up|put[ \t]+together|compiled|prepared)"
+                     r"[ \t]+)?by|[ \t]*:)[ \t]+(?P<who>(?-i:[A-Z])[\w'\u2019-]+(?:[ \t]+(?-i:[A-Z])[\w'\u2019-]+){0,2})",
+                     re.IGNORECASE)
+# a score's label that names its holder at the start of the score's line: "Tomasz: B+", "- Nadia: 4.5 out of 5"
+_NAME_LABEL = re.compile(r"[ \t]*(?:[-*\u2022][ \t]+)?(?P<who>[A-Z][\w'\u2019-]+)(?:[ \t]+[A-Z][\w'\u2019-]+)?"
+                         r"[ \t]*(?::|[ \t][\u2014\u2013-])")
+
+
+def bylined(text: str, starts: list[int]) -> list[bool] | None:
+    """For scores starting at ``starts``, whether each is labelled with the name of the text's author, whom a
+    byline names ("Notes by Tomasz Brill" and the line "Tomasz: B+"); None unless the scores' labels name two
+    people or more and one of them is the author (show notes give every host's score, each on its line)."""
+    authors = {word.lower() for byline in _BYLINE.finditer(text) for word in byline["who"].split()}
+    if not authors or len(starts) < 2:
+        return None
+    holders = []
+    for start in starts:
+        label = _NAME_LABEL.match(text, text.rfind("\n", 0, start) + 1)
+        holders.append(label["who"].lower() if label is not None and label.end() <= start + len(label["who"]) + 3
+                       else None)
+    named = {holder for holder in holders if holder is not None}
+    if len(named) < 2 or not named & authors:
+        return None
+    return [holder in authors for holder in holders]

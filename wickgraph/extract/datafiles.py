@@ -1,0 +1,71 @@
+"""A review written as a data file (YAML, TOML, INI): its keys read as labels, its lists as lists.
+
+A programmer's review may hold its credits as ``directed_by: [A, B]`` or as a key over a block list
+(``written_by:`` then ``- X`` lines), and its score as ``my_score: 8``. Read as prose, the identifier
+``directed_by`` is one unknown word and the brackets hide the list. In a text that is a data file (several
+lines open with a snake_case key), an identifier key is read as a label: capitalised, with spaces for its
+underscores ("Directed by:"),
+TOML's "=" after a key is read as ":", the brackets and quotes of a flow list after a key are blanked, and
+a commented-out key line (``# year: 2015``) is blanked whole, as the author took that value back; so is a flag
+set to false (``returning: false``), which states nothing. Every change keeps the text's length, so offsets carry over.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .textscan import blank
+
+__all__ = ["with_data_file_syntax"]
+
+# a line that opens with a key in snake_case, then ":" or "=" ("directed_by:", "  my_score = 8")
+_SNAKE_KEY_LINE = re.compile(r"^[ \t]*(?:-[ \t]+)?[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+[ \t]*[:=]", re.MULTILINE)
+# a data file has a few of them: one alone may be a chat handle or a file name in prose
+_DATA_FILE_KEYS = 2
+# any key at a line's start (snake_case or one word), after an optional list dash
+_KEY = re.compile(r"^([ \t]*(?:-[ \t]+)?)([A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)*)([ \t]*[:=][ \t]*)", re.MULTILINE)
+# a key line commented out: "# year: 2015", "  # written_by: [A, B]   # no."
+_COMMENTED_KEY = re.compile(r"^[ \t]*#+[ \t]*[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)*[ \t]*[:=][ \t]*\S[^\n]*",
+                            re.MULTILINE)
+# a flag a key sets to false states nothing: "returning: false", "cameo = no"
+_FALSE_FLAG = re.compile(r"^[ \t]*(?:-[ \t]+)?[A-Za-z][A-Za-z0-9_]*[ \t]*[:=][ \t]*(?:false|no|none|null|~)[ \t]*"
+                         r"(?:#[^\n]*)?$", re.MULTILINE | re.IGNORECASE)
+# a flow list after a key: "[Chad Stahelski, David Leitch]" (no nested brackets)
+_FLOW_LIST = re.compile(r"\[([^\[\]\n]*)\]")
+
+
+def is_data_file(text: str) -> bool:
+    """Whether ``text`` reads as a data file: several lines open with a snake_case key."""
+    if "_" not in text:
+        return False
+    found = 0
+    for _ in _SNAKE_KEY_LINE.finditer(text):
+        found += 1
+        if found >= _DATA_FILE_KEYS:
+            return True
+    return False
+
+
+def with_data_file_syntax(text: str) -> str:
+    """``text`` with a data file's keys read as labels, its flow lists unbracketed and its commented-out key
+    lines blanked; any other text is returned as it is."""
+    if not is_data_file(text):
+        return text
+    spans = [m.span() for m in _COMMENTED_KEY.finditer(text)]
+    spans += [m.span() for m in _FALSE_FLAG.finditer(text)]
+    chars = list(blank(text, spans))
+    for key in _KEY.finditer(text):
+        if chars[key.start(2)] == " ":
+            continue  # blanked above
+        chars[key.start(2)] = chars[key.start(2)].upper()  # a label is capitalised: "directed_by" is read as
+        for index in range(key.start(2), key.end(2)):    # "Directed by"
+            if chars[index] == "_":
+                chars[index] = " "
+        separator = text.find("=", key.start(3), key.end(3))
+        if separator >= 0:
+            chars[separator] = ":"  # TOML's "key = value" is read as "key : value"
+        flow = _FLOW_LIST.match(text, key.end())
+        if flow is not None:  # '["A", "B"]' is read as '  A ,  B  '
+            for index in (flow.start(), flow.end() - 1, *(i for i in range(*flow.span(1)) if text[i] in "\"'")):
+                chars[index] = " "
+    return "".join(chars)
