@@ -27,6 +27,7 @@ from .comments import comment_spans
 from .confidence import claim_confidence
 from .corrections import without_corrected
 from .crosswords import crossword_answers
+from .datafiles import with_data_file_syntax
 from .dedupe import one_per_fact
 from .document import Document
 from .film import detect_film, resolve_film, resolve_work, series_number
@@ -41,7 +42,6 @@ from .neighbours import with_neighbours
 from .patterns import FIRST_WORK, Candidate, default_rules
 from .plausible import keep_plausible
 from .proximity import roles_beside_bare_players
-from .datafiles import with_data_file_syntax
 from .ratings import find_rating
 from .recall import (
     without_credit_titles,

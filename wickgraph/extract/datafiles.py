@@ -4,10 +4,10 @@ A programmer's review may hold its credits as ``directed_by: [A, B]`` or as a ke
 (``written_by:`` then ``- X`` lines), and its score as ``my_score: 8``. Read as prose, the identifier
 ``directed_by`` is one unknown word and the brackets hide the list. In a text that is a data file (several
 lines open with a snake_case key), an identifier key is read as a label: capitalised, with spaces for its
-underscores ("Directed by:"),
-TOML's "=" after a key is read as ":", the brackets and quotes of a flow list after a key are blanked, and
-a commented-out key line (``# year: 2015``) is blanked whole, as the author took that value back; so is a flag
-set to false (``returning: false``), which states nothing. Every change keeps the text's length, so offsets carry over.
+underscores ("Directed by:"). TOML's "=" after a key is read as ":", the brackets and quotes of a flow list
+after a key are blanked, and a commented-out key line (``# year: 2015``) is blanked whole, as the author took
+that value back; so is a flag set to false (``returning: false``), which states nothing. Every change keeps
+the text's length, so offsets carry over.
 """
 
 from __future__ import annotations
@@ -38,12 +38,8 @@ def is_data_file(text: str) -> bool:
     """Whether ``text`` reads as a data file: several lines open with a snake_case key."""
     if "_" not in text:
         return False
-    found = 0
-    for _ in _SNAKE_KEY_LINE.finditer(text):
-        found += 1
-        if found >= _DATA_FILE_KEYS:
-            return True
-    return False
+    keys = _SNAKE_KEY_LINE.finditer(text)
+    return sum(1 for _, _key in zip(range(_DATA_FILE_KEYS), keys, strict=False)) == _DATA_FILE_KEYS
 
 
 def with_data_file_syntax(text: str) -> str:

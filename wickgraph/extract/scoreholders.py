@@ -45,7 +45,8 @@ def named_holder(text: str, label: str) -> bool:
 # "Review by Dana Lee", "typed up by X", "Notes: Dev Raman."
 _BYLINE = re.compile(r"\b(?:notes|review|recap|post|write-?up|words|column|summary|coverage)(?:[ \t]+"
                      r"(?:(?:were|was|are|is)[ \t]+)?(?:(?:written|typed[ \t]+up|put[ \t]+together|compiled|prepared)"
-                     r"[ \t]+)?by|[ \t]*:)[ \t]+(?P<who>(?-i:[A-Z])[\w'\u2019-]+(?:[ \t]+(?-i:[A-Z])[\w'\u2019-]+){0,2})",
+                     r"[ \t]+)?by|[ \t]*:)[ \t]+"
+                     r"(?P<who>(?-i:[A-Z])[\w'\u2019-]+(?:[ \t]+(?-i:[A-Z])[\w'\u2019-]+){0,2})",
                      re.IGNORECASE)
 # a score's label that names its holder at the start of the score's line: "Tomasz: B+", "- Nadia: 4.5 out of 5"
 _NAME_LABEL = re.compile(r"[ \t]*(?:[-*\u2022][ \t]+)?(?P<who>[A-Z][\w'\u2019-]+)(?:[ \t]+[A-Z][\w'\u2019-]+)?"
