@@ -2972,6 +2972,34 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
          [("rating", "", 8, "unknown")]),
         ("Notes: Priya Shah. Audio: Ben.\n\nGRADES\nBen: B-. Fine.\nPriya: A-. Great.\n", BAL, [("rating", "", "A-", "unknown")]),
     ],
+    "a-telegrams-stop-ends-its-sentence": [
+        ("SAW BALLERINA STOP RATE IT B PLUS STOP EDITOR DISAGREES STOP", BAL, [("rating", "", "B+", "unknown")]),
+        ("ARRIVED STOP SAW CHAPTER FOUR STOP I GIVE IT EIGHT OUT OF TEN STOP DONNIE YEN PLAYS CAINE STOP", CH4,
+         [("rating", "", 8, "unknown"), ("cast", "Donnie Yen", "Caine", "supported")]),
+        ("PARABELLUM STOP HALLE BERRY IS SOFIA STOP MY GRADE A MINUS STOP REGARDS", PARA,
+         [("cast", "Halle Berry", "Sofia", "supported"), ("rating", "", "A-", "unknown")]),
+    ],
+    "a-roman-numeral-year-or-score": [
+        ("It came out in the year of our Lord MMXIV, and I give it IV of V.", JW1,
+         [("release_year", "", 2014, "supported"), ("rating", "", 4, "unknown")]),
+        ("Released in MMXVII. My verdict: VIII out of X.", CH2,
+         [("release_year", "", 2017, "supported"), ("rating", "", 8, "unknown")]),
+        ("This chronicle of MMXXIII earns III and one half of V from me.", CH4, [("rating", "", 3.5, "unknown")]),
+    ],
+    "an-archaic-verb-read-as-its-modern-form": [
+        ("Lo, Keanu Reeves playeth John Wick, and Donnie Yen doth play Caine; verily it is good.", CH4,
+         [("cast", "Keanu Reeves", "John Wick", "supported"), ("cast", "Donnie Yen", "Caine", "supported")]),
+        ("Chad Stahelski directeth this tale, and thou shalt see Ian McShane, who hath returned as Winston.", CH4,
+         [("director", "Chad Stahelski", None, "supported"), ("reprise", "Ian McShane", "Winston", "supported")]),
+        ("Derek Kolstad hath written it, and Michael Nyqvist portrayeth Viggo; thus endeth the tale.", JW1,
+         [("writer", "Derek Kolstad", None, "supported"), ("cast", "Michael Nyqvist", "Viggo", "supported")]),
+    ],
+    "an-emphatic-did-before-a-verb-of-the-claims": [
+        ("Keanu Reeves did play John Wick, whatever the poster says.", JW1,
+         [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("Chad Stahelski did direct it, and it shows.", CH2, [("director", "Chad Stahelski", None, "supported")]),
+        ("Michael Nyqvist did portray Viggo, and brilliantly.", JW1, [("cast", "Michael Nyqvist", "Viggo", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -6652,6 +6680,18 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
          "returning = no\n"), CH4, ("reprise", "Donnie Yen", "Caine")),
         (("film_title: Parabellum\nrelease_year: 2019\ncast:\n  - {actor: Halle Berry, role: Sofia}\n    is_back: false"
          "   # new\n"), PARA, ("reprise", "Halle Berry", "Sofia")),
+    ],
+    "an-emphatic-did-keeps-its-negation-and-question": [
+        ("Keanu Reeves did not play Winston.", CH4, ("cast", "Keanu Reeves", "Winston")),
+        ("Did Halle Berry play Sofia in this one?", CH4, ("cast", "Halle Berry", "Sofia")),
+        ("If Ian McShane did direct it, nobody told me.", CH4, ("director", "Ian McShane", None)),
+    ],
+    "an-eth-word-that-is-no-verb": [
+        ("Verily, thou knowest Kenneth Branagh; he is not in it. Thy beneath-the-teeth growl is Keanu's.", CH4,
+         ("cast", "Kenneth Branagh", None)),
+        ("Hath the twentieth day come? Doth the Elder speak? Nay.", CH4, ("release_year", "", 2020)),
+        ("The hotel's death toll doth rise; thou seest Winston, and Seth Rogen is nowhere.", CH4,
+         ("cast", "Seth Rogen", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

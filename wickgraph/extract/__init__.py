@@ -27,13 +27,12 @@ from .comments import comment_spans
 from .confidence import claim_confidence
 from .corrections import without_corrected
 from .crosswords import crossword_answers
-from .datafiles import with_data_file_syntax
 from .dedupe import one_per_fact
 from .document import Document
 from .film import detect_film, resolve_film, resolve_work, series_number
 from .gazetteer import CHARACTER, PERSON, WORK, Entry, Gazetteer, Mention, fold, get_gazetteer
 from .inputs import MAX_REVIEW_BYTES, ReviewInput, read_review
-from .layout import normalise
+from .layout import normalise, plain_forms
 from .links import default_cues, is_possessive
 from .markup import line_joins, struck_spans
 from .matching import run_rules
@@ -81,7 +80,7 @@ def extract(text: str, film: str | None = None, *, reference: Reference | None =
     film_iri = resolve_film(film, gazetteer) if film else None
     film_confidence, note = (1.0, None) if film_iri else (0.0, f"--film {film!r} names no work of the reference")
     if film_iri is None and not film:
-        film_iri, film_confidence, note = resolve_work(text, mentions, reference)
+        film_iri, film_confidence, note = resolve_work(folded, mentions, reference)
     mentions = keep_plausible(text, mentions, reference, film_iri)
     facts = reference.works.get(film_iri or "")
     credits = {"director": facts.directors, "writer": facts.writers} if facts else {}
@@ -120,8 +119,8 @@ def extract(text: str, film: str | None = None, *, reference: Reference | None =
     elsewhere = other_work_spans(doc) + comment_spans(text) + others_quoted(text)
     pairs = [(claim, c) for claim, c in pairs if not any(start <= claim.start < end for start, end in elsewhere)]
     # nor from what an edit struck out or a speaker took back ("eight no you know what it's a nine"); a score said
-    # across subtitle cues or wrapped lines is read as one line; a data file's "my_score:" is read as "my score:"
-    rating = find_rating(blank(with_data_file_syntax(text),
+    # across subtitle cues or wrapped lines is read as one line; a data file's "my_score: VIII" as "My score: 8"
+    rating = find_rating(blank(plain_forms(text),
                                elsewhere + struck_spans(text) + retraction_spans(text) + list(line_joins(text))))
     if rating is not None:
         pairs.append((Claim("rating", text[rating.start:rating.end], rating.start, rating.end, value=rating.value,

@@ -35,6 +35,7 @@ from dataclasses import dataclass
 
 from .. import regexcache
 from . import casing
+from .archaic import with_modern_forms
 from .casing import lower_if_exact, lowercase_twin
 from .credits import Credit, credit_lines
 from .datafiles import with_data_file_syntax
@@ -97,15 +98,21 @@ _TABLE_RULE = re.compile(r"[ \t]*\|?(?:[ \t]*:?-+:?[ \t]*\|)+(?:[ \t]*:?-+:?[ \t
 _LAYOUT_MARKS = "*_#>|+-\u2022\u00b7/.)\u2026=~  \t[{,<\u200b\u200e\u200f\ufeff\u2502\u2503\u2551"
 
 
+def plain_forms(text: str) -> str:
+    """``text`` with its own forms read plainly, character for character: a data file's keys ("directed_by: [A, B]"
+    is read as "Directed by:  A, B "), archaic verbs and Roman numerals ("playeth" as "plays", "MMXIV" as "2014"),
+    and the marks a dictation or a telegram spells out ("full stop", "STOP" as ".")."""
+    return with_punctuation_in_marks(with_modern_forms(with_data_file_syntax(text)))
+
+
 def normalise(text: str) -> str:
     """``text`` with layout marks replaced by spaces; same length, so offsets carry over unchanged.
 
     Column-header rows of cast tables ("CHARACTER    PLAYED BY") are blanked too: they are layout, and
     read as words they look like names.
     """
-    text = with_data_file_syntax(text)  # "directed_by: [A, B]" is read as "directed by:  A, B "
+    text = plain_forms(text)
     text = with_years_in_digits(text, spoken_years(text))  # "twenty nineteen" is read as 2019
-    text = with_punctuation_in_marks(text)  # a dictation's "full stop" is read as "."
     text = with_retractions_blanked(text)  # "2024 no scratch that 2025" is read as 2025
     text = with_fillers_blanked(text)  # "played by, uh, Ian McShane" is read as "played by Ian McShane"
     text = with_foreign_words_in_english(text)  # "The regisseur is X" is read as "The director  is X"

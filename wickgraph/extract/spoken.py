@@ -90,14 +90,27 @@ _SPOKEN_MARK = re.compile(r"(?<![\w-])(?:full\s+stop|period|new\s+paragraph|new\
 _MARKS = {"comma": ",", "colon": ":", "semicolon": ";", "question": "?", "exclamation": "!"}
 
 
+# a telegram's "STOP" in capitals ends its sentence ("ARRIVED SAFELY STOP SAW THE FILM STOP")
+_TELEGRAM_STOP = re.compile(r"(?<![\w-])STOP(?![\w-])")
+
+
 def is_dictated(text: str) -> bool:
     """Whether ``text`` is voice-typed: it says "full stop" or "new paragraph" at least twice."""
     first = _DICTATION_SIGN.search(text)
     return first is not None and _DICTATION_SIGN.search(text, first.end()) is not None
 
 
+def is_telegram(text: str) -> bool:
+    """Whether ``text`` is a telegram's: "STOP" in capitals ends at least two of its sentences."""
+    first = _TELEGRAM_STOP.search(text) if "STOP" in text else None
+    return first is not None and _TELEGRAM_STOP.search(text, first.end()) is not None
+
+
 def with_punctuation_in_marks(view: str) -> str:
-    """``view`` with each spoken mark of a dictation written as the mark, after spaces, character for character."""
+    """``view`` with each spoken mark of a dictation, or each "STOP" of a telegram, written as the mark, after
+    spaces, character for character."""
+    if is_telegram(view):
+        return _TELEGRAM_STOP.sub("   .", view)
     if not is_dictated(view):
         return view
     pieces, last = [], 0
