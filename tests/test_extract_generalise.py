@@ -3000,6 +3000,18 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Chad Stahelski did direct it, and it shows.", CH2, [("director", "Chad Stahelski", None, "supported")]),
         ("Michael Nyqvist did portray Viggo, and brilliantly.", JW1, [("cast", "Michael Nyqvist", "Viggo", "supported")]),
     ],
+    "a-scripts-role-in-capitals-beside-its-player": [
+        ("It is run by the unflappable CHARON (late 50s; Lance Reddick), who never blinks.", CH2,
+         [("cast", "Lance Reddick", "Charon", "supported")]),
+        ("Her bodyguard CASSIAN (Common) pursues John through the catacombs.", CH2,
+         [("cast", "Common", "Cassian", "supported")]),
+        ("He fights a giant, ERNEST (NBA center Boban Marjanović), in the library.", PARA,
+         [("cast", "Boban Marjanović", "Ernest", "supported")]),
+        ("Then there is Ian McShane's WINSTON, back for a second round, and Lance Reddick's CHARON.", CH2,
+         [("cast", "Ian McShane", "Winston", "supported"), ("cast", "Lance Reddick", "Charon", "supported")]),
+        ("The car goes to a chop shop owned by AURELIO, played by John Leguizamo.", JW1,
+         [("cast", "John Leguizamo", "Aurelio", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -6692,6 +6704,19 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Hath the twentieth day come? Doth the Elder speak? Nay.", CH4, ("release_year", "", 2020)),
         ("The hotel's death toll doth rise; thou seest Winston, and Seth Rogen is nowhere.", CH4,
          ("cast", "Seth Rogen", None)),
+    ],
+    "a-copulas-negation-after-an-aside": [
+        ("Willem Dafoe's Marcus is, of course, not in this one.", CH2, ("cast", "Willem Dafoe", "Marcus")),
+        ("Halle Berry's Sofia is, sadly, absent this time.", CH4, ("cast", "Halle Berry", "Sofia")),
+        ("Ruby Rose, as Ares, was, alas, not back for the sequel.", PARA, ("cast", "Ruby Rose", "Ares")),
+    ],
+    "a-script-role-in-capitals-whose-player-is-another-name": [
+        ("The car goes to a chop shop owned by AURELIO, played by John Leguizamo.", JW1,
+         ("cast", "John Leguizamo", "Iosef")),
+        ("IOSEF steals the car from the garage of AURELIO, played by John Leguizamo.", JW1,
+         ("cast", "John Leguizamo", "Iosef")),
+        ("Iosef takes the Mustang to a shop owned by AURELIO, played by John Leguizamo.", JW1,
+         ("cast", "John Leguizamo", "Iosef")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -52,8 +52,14 @@ def fills_a_cell(text: str, start: int, end: int) -> bool:
 
 # a player introduced right after the capitals, in ordinary case: "HELEN (Bridget Moynahan", "AURELIO -- John
 # Leguizamo", "WINSTON, is Ian McShane", "CHARON, Lance Reddick"
-_PLAYER_AFTER = re.compile(r"(?:[ \t]*\(|[ \t]+-{1,2}[ \t]+|[ \t]*[\u2013\u2014][ \t]*|,[ \t]+(?:(?:is|was)[ \t]+)?)"
-                           r"(?-i:[A-Z][a-z]+[ \t]+(?:[A-Z][a-z]+[ \t]+)?[A-Z][a-z])")
+# (a script's bracket may give an age or a description first: "JOHN WICK (late 40s; Keanu Reeves)", "ERNEST (NBA
+# center Boban Marjanović)", "ABRAM (60s), Peter Stormare"; a one-word player closes the bracket: "CASSIAN (Common)")
+_PLAYER_AFTER = re.compile(r"(?:[ \t]*\((?:[^()\n;]{1,20};[ \t]*|(?:[A-Za-z][\w-]*[ \t]+){1,3}?)?"
+                           r"|[ \t]*\([^()\n]{1,20}\),[ \t]+|[ \t]+-{1,2}[ \t]+|[ \t]*[\u2013\u2014][ \t]*"
+                           r"|,[ \t]+(?:(?:is|was|played[ \t]+by|portrayed[ \t]+by)[ \t]+)?)"
+                           r"(?-i:[A-Z][a-z]+(?:[ \t]+(?:[A-Z][a-z]+[ \t]+)?[A-Z][a-z]|\)))")
+# ... or the player's possessive right before the capitals: "Lance Reddick's CHARON", "Ian McShane's WINSTON"
+_PLAYER_BEFORE = re.compile(r"(?-i:[A-Z][a-z]+[ \t]+(?:[A-Z][a-z]+[ \t]+)?[A-Z][A-Za-z-]*[a-z])['\u2019]s[ \t]+\Z")
 
 
 # ... in running prose: after a word in lower case ("his wife HELEN", "The owner, WINSTON"), or opening a sentence
@@ -63,9 +69,13 @@ _PROSE_BEFORE = re.compile(r"(?:[a-z],?|[.!?])[ \t]+\Z|^[ \t]*\Z", re.MULTILINE)
 
 def introduced_in_capitals(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` is a name in capitals that a script or a synopsis gives a character when it
-    introduces the player ("buries his wife HELEN (Bridget Moynahan, ...)"): a name, not a shouted word."""
-    return text[start:end].isupper() and _PLAYER_AFTER.match(text, end) is not None \
-        and _PROSE_BEFORE.search(text, max(0, start - 4), start) is not None
+    introduces the player ("buries his wife HELEN (Bridget Moynahan, ...)", "AURELIO, played by John Leguizamo",
+    "Lance Reddick's CHARON"): a name, not a shouted word."""
+    if not text[start:end].isupper():
+        return False
+    return (_PLAYER_AFTER.match(text, end) is not None
+            and _PROSE_BEFORE.search(text, max(0, start - 4), start) is not None) \
+        or _PLAYER_BEFORE.search(text, max(0, start - 40), start) is not None
 
 
 # a value after a dash or a colon that closes its line: an answer key's or a crossword's solution ("Star who plays
