@@ -3012,6 +3012,19 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("The car goes to a chop shop owned by AURELIO, played by John Leguizamo.", JW1,
          [("cast", "John Leguizamo", "Aurelio", "supported")]),
     ],
+    "a-transcripts-margin-of-line-numbers": [
+        ((" 1    Q.   Who plays the son?\n 2    A.   Alfie Allen plays Viggo -- strike that.\n 3    Allen plays Iosef.\n"
+         " 4    Q.   Thank you.\n 5    A.   You're welcome.\n"), JW1, [("cast", "Alfie Allen", "Iosef", "supported")]),
+        (("10   The film stars Keanu Reeves, who plays\n11   John Wick, and Ian McShane, who plays\n12   Winston.\n"
+         "13   Nothing more.\n14   End.\n"), CH4, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        (("  7  It was written by\n  8  Derek Kolstad and directed by\n  9  Chad Stahelski.\n 10  Done.\n"
+         " 11  Really.\n"), CH2, [("writer", "Derek Kolstad", None, "supported")]),
+    ],
+    "a-letter-grade-given-in-the-past-tense": [
+        ("I gave it a B+ when it opened.", CH2, [("rating", "", "B+", "unknown")]),
+        ("When my review ran, I gave it a B-minus.", BAL, [("rating", "", "B-", "unknown")]),
+        ("We gave it an A- on the show.", CH4, [("rating", "", "A-", "unknown")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -6717,6 +6730,14 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
          ("cast", "John Leguizamo", "Iosef")),
         ("Iosef takes the Mustang to a shop owned by AURELIO, played by John Leguizamo.", JW1,
          ("cast", "John Leguizamo", "Iosef")),
+    ],
+    "an-examinations-questioner-asserts-nothing": [
+        (("Q. Who plays Winston?\nA. Ian McShane.\nQ. Isn't it true that Willem Dafoe plays Winston?\nA. No.\n"
+         "Q. Fine.\nA. Thank you.\n"), CH4, ("cast", "Willem Dafoe", "Winston")),
+        (("Q. What grade did you give it?\nA. I gave it a B-plus.\nQ. The magazine printed an A-minus.\nA. Their grade.\n"
+         "Q. Understood.\nA. Good.\n"), CH2, ("rating", "", "A-")),
+        ("Q: You said Laurence Fishburne directs it.\nA: I did not.\nQ: Are you sure?\nA: Yes.\nQ: Fine.\nA: Good.\n",
+         CH2, ("director", "Laurence Fishburne", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -40,7 +40,7 @@ from .casing import lower_if_exact, lowercase_twin
 from .credits import Credit, credit_lines
 from .datafiles import with_data_file_syntax
 from .layout_words import LayoutWords, default_layout_words
-from .markup import markup_spans, separators
+from .markup import markup_spans, separators, without_line_numbers
 from .sheets import csv_cells
 from .spoken import (
     spoken_years,
@@ -101,8 +101,9 @@ _LAYOUT_MARKS = "*_#>|+-\u2022\u00b7/.)\u2026=~  \t[{,<\u200b\u200e\u200f\ufeff\
 def plain_forms(text: str) -> str:
     """``text`` with its own forms read plainly, character for character: a data file's keys ("directed_by: [A, B]"
     is read as "Directed by:  A, B "), archaic verbs and Roman numerals ("playeth" as "plays", "MMXIV" as "2014"),
-    and the marks a dictation or a telegram spells out ("full stop", "STOP" as ".")."""
-    return with_punctuation_in_marks(with_modern_forms(with_data_file_syntax(text)))
+    the marks a dictation or a telegram spells out ("full stop", "STOP" as "."), and a transcript's margin of line
+    numbers (blanked)."""
+    return with_punctuation_in_marks(with_modern_forms(with_data_file_syntax(without_line_numbers(text))))
 
 
 def normalise(text: str) -> str:

@@ -14,9 +14,10 @@ from collections.abc import Iterator
 from .. import regexcache
 from .layout_words import default_layout_words
 from .speakers import SENDER, STAMP
-from .textscan import line_around
+from .textscan import blank, line_around
 
 __all__ = ["FOOTNOTE_MARK", "SUPERSCRIPT_DIGITS", "TICKED_BOX", "line_joins", "markup_spans", "separators",
+           "without_line_numbers",
            "struck_spans"]
 
 Span = tuple[int, int]
@@ -129,8 +130,10 @@ def _soft_wraps(text: str, stamps: list[Span]) -> Iterator[Span]:
             and ":" not in body and ":" not in text[slice(*line_around(text, following, 200))]
         chunk = text[following:following + 24]
         indent = len(chunk) - len(chunk.lstrip(" \t"))
-        if 0 < indent < len(chunk) and (chunk[indent].islower() or (split_name and chunk[indent].isupper())):
-            following += indent
+        if 0 < indent < len(chunk) and (chunk[indent].islower() or (split_name and chunk[indent].isupper())
+                                        or (chunk[indent].isalpha() and len(body) >= _MIN_WRAPPED_LINE
+                                            and _OPEN_END.search(body))):
+            following += indent  # (or after a word no sentence ends with: "directed by⏎     Chad Stahelski")
         if len(body) >= _MIN_WRAPPED_LINE and _runs_on(body, len(body)) and body[-1] not in ",-|>" \
                 and following < len(text) and text[following] not in "\n \t-*#>|" \
                 and (text[following].islower() or _OPEN_END.search(body)
@@ -335,3 +338,18 @@ def separators(text: str) -> str:
     def separator(tag: re.Match[str]) -> str:
         return (";" if tag.group()[1:3].lower() == "br" else "\t") + " " * (len(tag.group()) - 1)
     return _SEPARATOR_TAG.sub(separator, text)
+
+
+# A transcript's margin of line numbers: "12    Allen plays Iosef", " 8         A.   October of 2014." (a court
+# reporter's page numbers each line; so does a listing of code or of a poem)
+_GUTTER = re.compile(r"^[ \t]*\d{1,3}(?=[ \t]{2,}\S|\t\S|[ \t]*$)", re.MULTILINE)
+_GUTTER_LINES = 5  # a few numbered lines in a row; one "12  " may be a table's cell
+
+
+def without_line_numbers(text: str) -> str:
+    """``text`` with the line numbers of its margin blanked, when at least :data:`_GUTTER_LINES` lines have one,
+    so that "strike that" is followed by the words of the next line, not by its number."""
+    if "\n" not in text:
+        return text
+    numbers = [m.span() for m in _GUTTER.finditer(text)]
+    return blank(text, numbers) if len(numbers) >= _GUTTER_LINES else text

@@ -53,8 +53,8 @@ NEEDS = {"stars_glyph": ("★",), "stars_ascii": ("**", "*/", "✦", "✪", "✭
           "given_bare": ("give", "gave", "giving", "rate", "rating", "award", "verdict", "score", "grade", "from me",
                          "deserve", "put", "for me", "vote", "note", "call", "going"),
           "labelled_scale": ("out of", "/"),
-          "letter": ("grade", "rat", "verdict", "score", "overall", "consensus", "going", "give", "giving", "gets",
-                     "earns", "award", "solid", "get a", "earn a", "take", "mark"),
+          "letter": ("grade", "rat", "verdict", "score", "overall", "consensus", "going", "give", "gave", "giving",
+                     "gets", "earns", "award", "solid", "get a", "earn a", "take", "mark"),
           "meter": _METER_FULL,
           "letter_alone": ("grade", "+", "-", "\u2212", "\u2013", "plus", "minus"),  # (the word may head the section)
           "letter_suffix": ("from me", "for me", "overall", "it is", "it's", "here")}

@@ -7,7 +7,7 @@ import bisect
 import re
 from collections import Counter
 
-__all__ = ["SENDER", "STAMP", "in_authors_turns", "others_quoted"]
+__all__ = ["SENDER", "STAMP", "in_authors_turns", "others_quoted", "questioners_turns"]
 
 # The pieces a chat's or a transcript's line opens with, for every module that reads them (one copy):
 # its time stamp, "[12/02/2017, 23:14]", "(9:41 PM)", "[00:14:32]", "21:04 " ...
@@ -83,9 +83,35 @@ _STAGE_DIRECTION = re.compile(r"^(?:laughs?|laughter|applause|pause|beat|silence
 
 def others_quoted(text: str) -> list[tuple[int, int]]:
     """The quotations a transcript's bracketed tag gives to someone other than its speaker (a heckler, a crowd
-    member, a named guest): what they shout is theirs, not the review's claim or score."""
+    member, a named guest): what they shout is theirs, not the review's claim or score; and the questions of an
+    examination's transcript (:func:`questioners_turns`)."""
+    spans = questioners_turns(text)
     if "[" not in text:
+        return spans
+    return spans + [match.span("quote") for match in _TAGGED_QUOTE.finditer(text)
+                    if _SOMEONE_SPEAKS.search(match["tag"].strip())
+                    and not _STAGE_DIRECTION.match(match["tag"].strip())]
+
+
+# a deposition's or an interview's turn: "Q.   And the son?", "A.   Alfie Allen plays Iosef" (after a margin's
+# line number); a quiz numbers its questions ("Q3.") and is read by the answers module instead
+_EXAMINATION_TURN = re.compile(r"^[ \t]*(?:\d{1,3}[ \t]+)?(?P<who>[QA])[.:][ \t]", re.MULTILINE)
+_EXAMINATION_TURNS = 3  # each side speaks at least this often
+
+
+def questioners_turns(text: str) -> list[tuple[int, int]]:
+    """The questioner's turns of a transcript written as "Q." and "A." (a deposition, an interview), from each
+    "Q." to the next "A.": counsel's suggestions are not the witness's claims, nor a grade they quote."""
+    if "Q" not in text:
         return []
-    return [match.span("quote") for match in _TAGGED_QUOTE.finditer(text)
-            if _SOMEONE_SPEAKS.search(match["tag"].strip()) and not _STAGE_DIRECTION.match(match["tag"].strip())]
+    turns = [(match.start("who"), match["who"]) for match in _EXAMINATION_TURN.finditer(text)]
+    if sum(who == "Q" for _, who in turns) < _EXAMINATION_TURNS \
+            or sum(who == "A" for _, who in turns) < _EXAMINATION_TURNS:
+        return []
+    spans = []
+    for index, (start, who) in enumerate(turns):
+        if who == "Q":
+            following = next((s for s, w in turns[index + 1:] if w == "A"), len(text))
+            spans.append((start, following))
+    return spans
 
