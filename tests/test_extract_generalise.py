@@ -3025,6 +3025,13 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("When my review ran, I gave it a B-minus.", BAL, [("rating", "", "B-", "unknown")]),
         ("We gave it an A- on the show.", CH4, [("rating", "", "A-", "unknown")]),
     ],
+    "a-claim-the-critic-announces-is-still-theirs": [
+        ("I announced to everyone that Keanu Reeves plays John Wick.", JW1,
+         [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("We declared, loudly, that it came out in 2014 and Keanu Reeves plays John Wick.", JW1,
+         [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("As I explained last week, Len Wiseman directed Ballerina.", BAL, [("director", "Len Wiseman", None, "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -6738,6 +6745,12 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
          "Q. Understood.\nA. Good.\n"), CH2, ("rating", "", "A-")),
         ("Q: You said Laurence Fishburne directs it.\nA: I did not.\nQ: Are you sure?\nA: Yes.\nQ: Fine.\nA: Good.\n",
          CH2, ("director", "Laurence Fishburne", None)),
+    ],
+    "a-claim-announced-or-sworn-by-others": [
+        ("Harpreet announced to the entire room that David Leitch directed John Wick by himself.", JW1,
+         ("director", "David Leitch", None)),
+        ("My uncle swore to us that Laurence Fishburne plays Winston.", CH4, ("cast", "Laurence Fishburne", "Winston")),
+        ("The usher explained that Halle Berry is back as Sofia.", CH4, ("cast", "Halle Berry", "Sofia")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
