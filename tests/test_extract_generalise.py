@@ -3032,6 +3032,13 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
          [("cast", "Keanu Reeves", "John Wick", "supported")]),
         ("As I explained last week, Len Wiseman directed Ballerina.", BAL, [("director", "Len Wiseman", None, "supported")]),
     ],
+    "the-critics-words-beside-an-attributed-quotation": [
+        ("\u201cIt is a masterpiece.\u201d\n\u2014 Gus Tennant\n\nIt came out in 2014, and Keanu Reeves plays John Wick.",
+         JW1, [("release_year", "", 2014, "supported"), ("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ('"Best in the series," says Dana. I agree, and I give it 8/10.', CH4, [("rating", "", 8, "unknown")]),
+        ("He said Keanu Reeves plays John Wick \u2014 and he is right.", JW1,
+         [("cast", "Keanu Reeves", "John Wick", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -6751,6 +6758,14 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
          ("director", "David Leitch", None)),
         ("My uncle swore to us that Laurence Fishburne plays Winston.", CH4, ("cast", "Laurence Fishburne", "Winston")),
         ("The usher explained that Halle Berry is back as Sofia.", CH4, ("cast", "Halle Berry", "Sofia")),
+    ],
+    "a-quotation-attributed-to-someone": [
+        ("\u201cLaurence Fishburne plays Winston, trust me.\u201d\n\u2014 Gus Tennant, fan\n\nIt came out in 2014.", JW1,
+         ("cast", "Laurence Fishburne", "Winston")),
+        ('"Ruby Rose plays Cassian," says my neighbour, who is wrong about most things.', CH2,
+         ("cast", "Ruby Rose", "Cassian")),
+        ("\u201cTen out of ten, easily.\u201d \u2014 Dana Okafor, stunt performer\n\nI give it 6/10.", CH4,
+         ("rating", "", 10)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -83,9 +83,10 @@ _STAGE_DIRECTION = re.compile(r"^(?:laughs?|laughter|applause|pause|beat|silence
 
 def others_quoted(text: str) -> list[tuple[int, int]]:
     """The quotations a transcript's bracketed tag gives to someone other than its speaker (a heckler, a crowd
-    member, a named guest): what they shout is theirs, not the review's claim or score; and the questions of an
-    examination's transcript (:func:`questioners_turns`)."""
-    spans = questioners_turns(text)
+    member, a named guest): what they shout is theirs, not the review's claim or score; the questions of an
+    examination's transcript (:func:`questioners_turns`); and quotations attributed to someone
+    (:func:`attributed_quotes`)."""
+    spans = questioners_turns(text) + attributed_quotes(text)
     if "[" not in text:
         return spans
     return spans + [match.span("quote") for match in _TAGGED_QUOTE.finditer(text)
@@ -115,3 +116,20 @@ def questioners_turns(text: str) -> list[tuple[int, int]]:
             spans.append((start, following))
     return spans
 
+
+
+# A quotation (a paragraph at most), then who said it: a dash and a name on its line or the next ('"Ten out of ten."
+# / — Gus Tennant'), or a verb of saying and its speaker ('"Ten out of ten," says Gus')
+_QUOTATION = re.compile(r"[\u201c\"](?P<body>[^\u201c\u201d\"\n]{1,600}"
+                        r"(?:\n(?![ \t]*\n)[^\u201c\u201d\"\n]{1,600}){0,5})[\u201d\"]")
+_ATTRIBUTION = re.compile(r"[ \t]*(?:\n[ \t]*)?(?:[\u2014\u2013]|-{1,2})[ \t]*(?-i:[A-Z])"
+                          r"|,?[ \t]+(?:says|said|writes|wrote|adds|added|recalls|recalled|insists|insisted|laughs|"
+                          r"jokes|joked|notes|noted|argues|argued)[ \t]+(?:(?-i:[A-Z])|(?:the|my|his|her|one)[ \t])")
+
+
+def attributed_quotes(text: str) -> list[tuple[int, int]]:
+    """Quotations that the text attributes to someone ("...” / — Dana Okafor, stunt performer"): an oral history's
+    witnesses, a blurb's source; their claims and scores are the quoted person's."""
+    if "\u201c" not in text and '"' not in text:
+        return []
+    return [quote.span() for quote in _QUOTATION.finditer(text) if _ATTRIBUTION.match(text, quote.end())]
