@@ -3039,6 +3039,21 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("He said Keanu Reeves plays John Wick \u2014 and he is right.", JW1,
          [("cast", "Keanu Reeves", "John Wick", "supported")]),
     ],
+    "a-contracts-doubled-number-read-once": [
+        ("The Reviewer assigns the Sequel four (4) stars out of a possible five (5).", CH2, [("rating", "", 4, "unknown")]),
+        ("Clause 9. The Critic awards the Picture seven (7) out of ten (10).", CH4, [("rating", "", 7, "unknown")]),
+        ("I give it three (3) out of five (5), and no more.", BAL, [("rating", "", 3, "unknown")]),
+    ],
+    "a-wine-critics-hundred-points": [
+        ("Finish: long, smoky.\n93 points\n", JW1, [("rating", "", 93, "unknown")]),
+        ("Score: 91 points. Drink now.", CH2, [("rating", "", 91, "unknown")]),
+        ("I give it 88 points, no more.", CH4, [("rating", "", 88, "unknown")]),
+    ],
+    "the-picture-as-the-object-of-a-grading-clause": [
+        ("The Reviewer hereby assigns the Picture a score of 8/10.", JW1, [("rating", "", 8, "unknown")]),
+        ("The Critic awards the Picture a grade of B+.", CH2, [("rating", "", "B+", "unknown")]),
+        ("I rate the picture as a whole 7/10.", CH4, [("rating", "", 7, "unknown")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -6766,6 +6781,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
          ("cast", "Ruby Rose", "Cassian")),
         ("\u201cTen out of ten, easily.\u201d \u2014 Dana Okafor, stunt performer\n\nI give it 6/10.", CH4,
          ("rating", "", 10)),
+    ],
+    "points-that-are-no-hundred-point-score": [
+        ("Boban Marjanović once scored 93 points in a playoff game. I give it 7/10.", PARA, ("rating", "", 93)),
+        ("The grenade deals 80 points of damage, and I give it 6/10.", CH4, ("rating", "", 80)),
+        ("The Continental earned 75 points more than last year on the charts. My score: 8/10.", CONT, ("rating", "", 75)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -1,10 +1,11 @@
-"""Archaic English and Roman numerals read as modern English and digits, character for character.
+"""Archaic and formal forms read as plain English and digits, character for character.
 
 A review written as a chronicle or a mock-epic says "Keanu Reeves playeth John Wick", "Donnie Yen doth play
 Caine", "in the year of our Lord MMXIV" and "I give it IV of V". Read as they stand, "playeth" is no verb of
 casting and "MMXIV" no year. This module rewrites those forms in place, each within its own span and padded
 with spaces ("playeth" is read as "  plays", "MMXIV" as "2014 ", "IV of V" as "4  of 5"), so every offset
-carries over and the claims' evidence is the text's own words.
+carries over and the claims' evidence is the text's own words. A contract's doubled number ("four (4) stars
+out of a possible five (5)") is read once: its bracketed digits are blanked.
 """
 
 from __future__ import annotations
@@ -38,6 +39,13 @@ _PAST = {"play": "played", "portray": "portrayed", "direct": "directed", "write"
          "give": "gave", "award": "awarded", "rate": "rated", "reprise": "reprised", "embody": "embodied"}
 _DID_VERB = re.compile(rf"\bdid\s+(?P<verb>{'|'.join(_PAST)})\b", re.IGNORECASE)
 _CVC = re.compile(r"[^aeiou][aeiouy][^aeiouwxy]\Z", re.IGNORECASE)  # "giv", "writ", "mak": the modern verb ends in -e
+
+
+# a number in words, then in digits in brackets, as contracts write it: "four (4)", "ten (10)"
+_NUMBER_WORDS = {word: value for value, word in enumerate(
+    ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"])}
+_DOUBLED_NUMBER = re.compile(r"\b(?P<word>zero|one|two|three|four|five|six|seven|eight|nine|ten)"
+                             r"(?P<bracket>[ \t]*\((?P<digits>\d{1,2})\))", re.IGNORECASE)
 
 
 def roman(numeral: str) -> int:
@@ -82,6 +90,11 @@ def with_modern_forms(text: str) -> str:
         for did in _DID_VERB.finditer(text):  # the emphatic "did" is modern English too
             chars = chars or list(text)
             _put(chars, *did.span(), _cased(_PAST[did["verb"].lower()], did["verb"]), before=True)
+    if "(" in text:
+        for doubled in _DOUBLED_NUMBER.finditer(text):
+            if _NUMBER_WORDS.get(doubled["word"].lower()) == int(doubled["digits"]):
+                chars = chars or list(text)
+                _put(chars, *doubled.span("bracket"), "")
     return text if chars is None else "".join(chars)
 
 

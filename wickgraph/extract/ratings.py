@@ -22,13 +22,15 @@ __all__ = ["RatingMatch", "find_rating"]
 
 # Scores that belong to something other than the film, or age classifications.
 _OTHER_LABEL = re.compile(
-    r"(?:picture|video|sound|audio|extras|special features|bonus|transfer|presentation|image|"
+    r"(?<!\bthe )(?<!\bthis )(?:picture|video|sound|audio|extras|special features|bonus|transfer|presentation|image|"
     r"mpa|mpaa|bbfc|age rating|parental|"
     # a parents' guide's content scale: "Violence: 5/5", "Language - 3/5", "Scariness: 4/5"
     r"violence|language|sex|sexual content|nudity|drugs|drinking|smoking|gore|scariness|scary|frightening|"
     r"consumerism|positive messages|role models|profanity|swearing|"
     # what a catalogue, a guidebook or a night out rates besides the film: "Condition: 8/10", "Popcorn: 2/5"
-    r"condition|popcorn|snacks|seats|food|drinks|service|venue|hotel|rooms?)\b[^\n:]{0,20}[:\-–]?\s*$"
+    # (a label's words, not a clause: "assigns the Picture a score of 8/10", "awards the Picture 7/10" are the film's)
+    r"condition|popcorn|snacks|seats|food|drinks|service|venue|hotel|rooms?)\b(?:(?!\b(?:a|an|of)\b)[^\n:]){0,20}"
+    r"[:\-–]?\s*$"
     # a place in a sequence, not a score: "Scene 4/5", "Night 2/3", "It ranks 3/4 in the franchise"
     r"|\b(?:scene|episode|night|part|chapter|round|rank|ranks|ranked|ranking|number|no\.)\s*$"
     # someone the critic knows, as a label: "My wife: 6/10", "Her brother - 7/10"

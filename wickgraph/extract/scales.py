@@ -47,7 +47,8 @@ _METER_EMPTY = "\u25cb\u25a1\u25c7\u25ef\u25b1\u25fb"
 # A cheap pre-check per pattern: one of these must be in the lower-cased text.
 NEEDS = {"stars_glyph": ("★",), "stars_ascii": ("**", "*/", "✦", "✪", "✭", "⭐"),
           "percent": ("%", "per cent", "percent"),
-          "points": ("points", "possible", "stars"), "out_of": ("/", "out of", "outta"), "stars": ("star",),
+          "points": ("points", "possible", "stars"), "hundred_points": ("point",),
+          "out_of": ("/", "out of", "outta"), "stars": ("star",),
           "glyph_count": ("/", "out of"), "on_scale": (" on ", " of ", " from ", " over ", " sur ", " sobre ", " su "),
           "star_number": ("\u2605", "\u2b50"),
           "given_bare": ("give", "gave", "giving", "rate", "rating", "award", "verdict", "score", "grade", "from me",
@@ -109,6 +110,13 @@ _SOURCES: list[tuple[str, re.Pattern[str]]] = [
                           rf"(?:[a-z]{{3,12}}\s+)?(?:in|of|out\s+of)\s+a\s+possible\s+){_SCALE}\b"
                           r"(?:\s+(?:points|possible|stars)\b)?",
                           re.IGNORECASE)),
+    # a wine critic's 100-point scale: "93 points" alone on its line or after a score's label or a giving verb (not
+    # "93 points of damage", "scored 93 points in the final")
+    ("hundred_points", re.compile(r"(?:^[ \t*\u2022-]*|\b(?:score|rating|verdict|mark|grade|give\s+it|gives\s+it|"
+                                  r"awards?\s+it|earns?|deserves?|rate\s+it|rates\s+it)\s*:?\s+)"
+                                  r"(?P<value>[5-9]\d|100)\s+points?\b"
+                                  r"(?![ \t]+(?:of|from|on|out|for|ahead|behind|higher|lower|more|less|in|and|to)\b)",
+                                  re.IGNORECASE | re.MULTILINE)),
     ("out_of", re.compile(
         # (describing words between, two at most, not another number: "four big pink hearts out of five"; "John Wick 2
         # four stars out of five" is four)
@@ -217,6 +225,8 @@ def reading(kind: str, match: re.Match[str]) -> tuple[float | str, int | str] | 
             points += 0.5
         out_of = int(parse_number(match.group("scale")) or 0)
         return (points, out_of) if 0 <= points <= out_of else None
+    if kind == "hundred_points":
+        return int(match.group("value")), 100
     if kind == "stars_glyph":
         full = len(match.group("full"))
         half = 0.5 if match.group("half") else 0.0
