@@ -3054,6 +3054,13 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("The Critic awards the Picture a grade of B+.", CH2, [("rating", "", "B+", "unknown")]),
         ("I rate the picture as a whole 7/10.", CH4, [("rating", "", 7, "unknown")]),
     ],
+    "a-reviews-verdict-is-its-last-score": [
+        ("Rooms: 4/5. Service: 5/5. Location: 3/5.\nAs a film: 2/5", CH4, [("rating", "", 2, "unknown")]),
+        ("Round 1, Pick 2: Caine (Donnie Yen), grade A. Round 2: Winston, grade B.\nFinal word on the film: 8/10.", CH4,
+         [("rating", "", 8, "unknown")]),
+        ("Crew mood 7/10, oxygen 98 percent. Ground says 6/10.\nMD 4: the film itself is a 9/10.", PARA,
+         [("rating", "", 9, "unknown")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),

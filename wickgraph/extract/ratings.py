@@ -91,6 +91,10 @@ _LINE_END = re.compile(r"[ \t]*(?:\([^()\n]{0,40}\)[ \t]*)?(?:\n|\Z)")  # (after
 # The critic's own: "My score:", "Our verdict:", "Rating:", "Grade:" on the line before the value.
 # Nouns of appraising, as a verdict's label in more formal or translated English: "MY EVALUATION: 4 of 5"
 _APPRAISAL = r"evaluation|assessment|appraisal|judge?ment|valuation"
+# the critic giving the score in the first person: "I give it 8/10", "I'd say 4/5", "we're going with a B"
+_I_GIVE = re.compile(r"(?:^|(?<=[\s(\"]))(?-i:I|[Ww]e)(?:['\u2019](?:d|ll|m|re)|\s+(?:would|will|am|are))?"
+                     r"(?:\s+\w+ly)?\s+(?:give|gave|giving|rate|rated|rating|award|awarded|score|scored|grade|graded|"
+                     r"say|said|saying|going\s+with|go\s+with|put\s+it\s+at|at)\b", re.IGNORECASE)
 _OWN_LABEL = re.compile(rf"\b(?:my|our)\b[^.!?\n]{{0,40}}\b(?:verdict|score|rating|grade|take|mark|number|pick|vote|"
                         rf"{_APPRAISAL})\b|"
                         r"\bown\s+(?:verdict|score|rating|grade|mark)\b|"  # "the Secretary's own mark: 4 out of 5"
@@ -366,7 +370,8 @@ def find_rating(text: str) -> RatingMatch | None:
                     and _RESTATED_ALONE.match(text, match.end()):
                 revisions.append(rating)
             own = _OWN_LABEL.search(before) is not None or _OWN_LABEL.search(_clause(before)) is not None \
-                or _OWN_LABEL.search(_previous_line(text, line_start)) is not None or persona
+                or _OWN_LABEL.search(_previous_line(text, line_start)) is not None or persona \
+                or _I_GIVE.search(_clause(before)) is not None
             found.append((own, rating))
     keyed = _keyed_overall(text)
     if keyed is not None:  # the key's scale, not a bare number's default of ten, reads the overall mark
@@ -380,8 +385,12 @@ def find_rating(text: str) -> RatingMatch | None:
     now += [r for r in revisions if any(other.start < r.start for _, other in found)]
     if now:
         return max(now, key=lambda r: r.start)
+    # the critic's own, labelled or given in the first person, first; else the last score: a review closes on its
+    # verdict, after the sub-scores, the quoted and the others' scores it reports on the way
     labelled = [r for own, r in found if own]
-    return min(labelled or [r for _, r in found], key=lambda r: (r.start, -(r.end - r.start)))
+    if labelled:
+        return min(labelled, key=lambda r: (r.start, -(r.end - r.start)))
+    return max((r for _, r in found), key=lambda r: (r.start, r.end - r.start))
 
 
 def _hosts_own(text: str, found: list[tuple[bool, RatingMatch]]) -> list[tuple[bool, RatingMatch]]:
