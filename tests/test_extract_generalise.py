@@ -3061,6 +3061,20 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Crew mood 7/10, oxygen 98 percent. Ground says 6/10.\nMD 4: the film itself is a 9/10.", PARA,
          [("rating", "", 9, "unknown")]),
     ],
+    "a-role-described-before-it-receives-a-quality": [
+        ("Michael Nyqvist gives crime boss Viggo Tarasov a weary dignity.", JW1,
+         [("cast", "Michael Nyqvist", "Viggo Tarasov", "supported")]),
+        ("Riccardo Scamarcio gives the spoiled heir Santino an oily charm.", CH2,
+         [("cast", "Riccardo Scamarcio", "Santino", "supported")]),
+        ("Donnie Yen lends blind assassin Caine a wounded grace.", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
+    ],
+    "a-role-that-receives-a-performance-from-its-player": [
+        ("Zero gets a lovely turn from Mark Dacascos.", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
+        ("Santino, the heir, receives an oily, petulant performance from Riccardo Scamarcio.", CH2,
+         [("cast", "Riccardo Scamarcio", "Santino", "supported")]),
+        ("The Marquis is given a sneering reading by Bill Skarsgård.", CH4,
+         [("cast", "Bill Skarsgård", "the Marquis", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -6793,6 +6807,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Boban Marjanović once scored 93 points in a playoff game. I give it 7/10.", PARA, ("rating", "", 93)),
         ("The grenade deals 80 points of damage, and I give it 6/10.", CH4, ("rating", "", 80)),
         ("The Continental earned 75 points more than last year on the charts. My score: 8/10.", CONT, ("rating", "", 75)),
+    ],
+    "a-role-that-receives-something-else": [
+        ("Zero gets a lesson from Keanu Reeves on the stairs.", PARA, ("cast", "Keanu Reeves", "Zero")),
+        ("Santino receives a bullet from Keanu Reeves.", CH2, ("cast", "Keanu Reeves", "Santino")),
+        ("John Wick gives the dog a home.", JW1, ("cast", "John Wick", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -20,7 +20,9 @@ _PERFORMS = re.compile(r"\s*(?:,\s*)?(?:who\s+)?(?:\w+ly\s+)?(?:(?:gives|gave|br
 # quality of the performance; "gives Winston the coin" (an object of the plot) is no such thing
 _GIVING = r"(?:gives|gave|lends|lent)"
 _BRINGING = r"(?:brings|brought)"
-_GIVES = re.compile(rf"\s*(?:\w+ly\s+)?{_GIVING}\s+\Z", re.IGNORECASE)
+# (a title or a description may stand before the role: "gives crime boss Viggo Tarasov a weary dignity")
+_GIVES = re.compile(rf"\s*(?:\w+ly\s+)?{_GIVING}\s+(?:(?:the|his|her)\s+)?(?:(?-i:[a-z])[\w-]*\s+){{0,2}}\Z",
+                    re.IGNORECASE)
 # "Mark Dacascos nails Zero", "Jerome Flynn turns in a sly Berrada", "X brings Zero to life": a performance verb
 # whose object is a role of the reviewed work
 _PERFORMANCE_VERB = re.compile(r"\s*(?:\w+ly\s+)?(?:(?:nails|nailed|aces|aced|inhabits|inhabited)\s+|"
