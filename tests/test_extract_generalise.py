@@ -3075,6 +3075,12 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("The Marquis is given a sneering reading by Bill Skarsgård.", CH4,
          [("cast", "Bill Skarsgård", "the Marquis", "supported")]),
     ],
+    "a-three-word-name-with-its-surname-misspelt": [
+        ("Asia Kate Dillion is the Adjudicator.", PARA, [("cast", "Asia Kate Dillon", "the Adjudicator", "supported")]),
+        ("David Patrick Kelley plays Charlie, the cleaner.", JW1,
+         [("cast", "David Patrick Kelly", "Charlie", "supported")]),
+        ("Catalina Sandino Morena plays Lena.", BAL, [("cast", "Catalina Sandino Moreno", "Lena", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -6812,6 +6818,12 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Zero gets a lesson from Keanu Reeves on the stairs.", PARA, ("cast", "Keanu Reeves", "Zero")),
         ("Santino receives a bullet from Keanu Reeves.", CH2, ("cast", "Keanu Reeves", "Santino")),
         ("John Wick gives the dog a home.", JW1, ("cast", "John Wick", None)),
+    ],
+    "a-three-word-name-whose-surname-is-another-word": [
+        ("Asia Kate Dillon's rival, Asia Kate Dillard, is not in it.", PARA, ("cast", "Asia Kate Dillon", "Dillard")),
+        ("David Patrick Kelly plays Charlie; David Patrick Stewart does not.", JW1, ("cast", "Patrick Stewart", None)),
+        ("Catalina Sandino Moreno plays Lena, and Catalina Sandino Rivera is her cousin.", BAL,
+         ("cast", "Catalina Sandino Rivera", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

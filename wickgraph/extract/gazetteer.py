@@ -11,12 +11,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache, partial
 from itertools import accumulate
 
 from ..reference import Reference, default_reference
+from .misspellings import FuzzyPeople
 from .namecase import (
     closes_line_in_capitals,
     fills_a_cell,
@@ -26,7 +26,6 @@ from .namecase import (
 )
 from .nameforms import (
     INITIALLED,
-    close_spelling,
     initialled_forms,
     initials,
     inverted_forms,
@@ -184,7 +183,7 @@ class Gazetteer:
             for name in [*work.names, *numbered_forms(work.names)]:
                 for joined in joined_forms(name):  # "#JohnWick4", "#JohnWickChapter4"
                     add(joined, Entry(WORK, work.iri, joined, False, _key(name) in character_keys))
-        self._fuzzy = _FuzzyPeople(reference)
+        self._fuzzy = FuzzyPeople((_key(p.name), p.iri, p.name) for p in reference.people.values())
         self._table = dict(table)
         for key, entries in table.items():
             # a catalogue-order form's first two words are joined by a comma ("Reeves, Keanu") or, in a
@@ -265,21 +264,28 @@ class Gazetteer:
                         matched = n
                         break
             if matched <= 1 and i + 1 < count and could_match(words[i], words[i + 1]):
-                entry = self._fuzzy.match(words[i], words[i + 1], text, (starts[i], stops[i]),
-                                          (starts[i + 1], stops[i + 1]),
-                                          _always if lowercase_style else partial(one_case.at, starts[i]))
-                if entry is not None:  # "Keanu Reaves" is one misspelt name, not "Keanu" and a stranger
+                person = self._fuzzy.match(words[i], words[i + 1], text, (starts[i], stops[i]),
+                                           (starts[i + 1], stops[i + 1]),
+                                           _always if lowercase_style else partial(one_case.at, starts[i]))
+                if person is not None:  # "Keanu Reaves" is one misspelt name, not "Keanu" and a stranger
                     if matched:
                         mentions.pop()
-                    mentions.append(Mention(starts[i], stops[i + 1], (entry,)))
+                    mentions.append(Mention(starts[i], stops[i + 1], (Entry(PERSON, *person, True),)))
                     matched = 2
+            if matched <= 2 and i + 2 < count and text[starts[i + 2]:starts[i + 2] + 1].isupper() \
+                    and (person := self._fuzzy.third_word(words[i], words[i + 1], words[i + 2])) is not None \
+                    and text[stops[i]:starts[i + 1]] == " " and text[stops[i + 1]:starts[i + 2]] == " ":
+                if matched:  # "Asia Kate Dillion": one misspelt name, not "Asia Kate" and a stranger
+                    mentions.pop()
+                mentions.append(Mention(starts[i], stops[i + 2], (Entry(PERSON, *person, True),)))
+                matched = 3
             if matched <= 1 and i + 2 < count and words[i] in self._fuzzy.first_names \
                     and text[stops[i]:starts[i + 1]] == " " and text[stops[i + 1]:starts[i + 2]] == " ":
-                entry = self._fuzzy.split_surname(words[i], words[i + 1] + words[i + 2])
-                if entry is not None:  # "ian mick shane": a dictated surname heard as two words
+                person = self._fuzzy.split_surname(words[i], words[i + 1] + words[i + 2])
+                if person is not None:  # "ian mick shane": a dictated surname heard as two words
                     if matched:
                         mentions.pop()
-                    mentions.append(Mention(starts[i], stops[i + 2], (entry,)))
+                    mentions.append(Mention(starts[i], stops[i + 2], (Entry(PERSON, *person, True),)))
                     matched = 3
             i += matched or 1
         return mentions
@@ -400,83 +406,6 @@ def _role_title(text: str, start: int, entry: Entry) -> bool:
     named_next = re.match(r",?\s+(?-i:[A-Z])", text[start + len(noun):start + len(noun) + 4]) is not None
     return " " not in noun and not named_next and _POSSESSED.search(text, max(0, start - 30), start) is not None \
         and _APPOSED_TO_A_NAME.search(text, max(0, start - 60), start) is None
-
-
-class _FuzzyPeople:
-    """Misspelt full names ("Keanu Reaves", "Anjelica Houston"): two capitalised words, one of them a
-    known person's first or last name and the other within a small edit distance of the rest."""
-
-    def __init__(self, reference: Reference) -> None:
-        self._by_first: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
-        self._by_last: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
-        self._by_initials: dict[tuple[str, str], list[tuple[str, str, str, str]]] = defaultdict(list)
-        self._openers: tuple[dict[str, _Node], frozenset[str]] | None = None  # (trie, its keys and first names)
-        for person in reference.people.values():
-            words = _key(person.name)
-            if len(words) == 2:  # the misspelt word must have four letters or more (see close_spelling)
-                self._by_first[words[0]].append((words[1], person.iri, person.name))
-                self._by_last[words[1]].append((words[0], person.iri, person.name))
-                self._by_initials[(words[0][:1], words[1][:1])].append((words[0], words[1], person.iri, person.name))
-
-    def openings(self, words: list[str], trie: dict[str, _Node]) -> list[int]:
-        """The indexes of ``words`` where a name form (a key of ``trie``) or a misspelt name (:meth:`could_match`)
-        can start, in order: the only places a lookup can find anything."""
-        if self._openers is None or self._openers[0] is not trie:
-            self._openers = (trie, frozenset(trie) | frozenset(self._by_first))
-        openers, lasts, initials = self._openers[1], self._by_last, self._by_initials
-        found = [i for i, word in enumerate(words) if word in openers]
-        found += [i - 1 for i, word in enumerate(words) if word in lasts and i]
-        lengths = list(map(len, words))
-        found += [i for i in [i for i, n in enumerate(lengths[:-1]) if n >= 6] if lengths[i + 1] >= 5
-                  and (words[i][:1], words[i + 1][:1]) in initials and words[i].isalpha()]
-        return sorted(set(found))
-
-    @property
-    def first_names(self) -> dict[str, list[tuple[str, str, str]]]:
-        return self._by_first
-
-    def split_surname(self, first: str, joined: str) -> Entry | None:
-        """The person whose first name is ``first`` and whose surname ``joined`` (two words run together) nearly
-        spells: "Ian Mick Shane" is Ian McShane, "Laurence Fish Burne" Laurence Fishburne."""
-        for last, iri, name in self._by_first.get(first, []):
-            if len(last) >= 6 and (last == joined or close_spelling(last, joined, 2 if len(last) >= 7 else 1)):
-                return Entry(PERSON, iri, name, True)
-        return None
-
-    def could_match(self, first: str, second: str) -> bool:
-        """A cheap test before :meth:`match`: a known first or last name, or two long words with known initials."""
-        return first in self._by_first or second in self._by_last or (
-            len(first) >= 6 and len(second) >= 5 and (first[:1], second[:1]) in self._by_initials
-            and first.isalpha())
-
-    def match(self, first: str, second: str, text: str, span1: tuple[int, int], span2: tuple[int, int],
-              any_case: Callable[[], bool]) -> Entry | None:
-        """The person a misspelt two-word name stands for; ``any_case()`` says whether capitals mean nothing
-        there (asked only when a word is not capitalised: it reads the line)."""
-        if first not in self._by_first and second not in self._by_last:
-            # both words misspelt ("Angelica Houston"): in each long word, same initials
-            if len(first) < 6 or len(second) < 5 or (first[:1], second[:1]) not in self._by_initials:
-                return None
-            if not ((text[span1[0]:span1[0] + 1].isupper() and text[span2[0]:span2[0] + 1].isupper()) or any_case()) \
-                    or text[span1[1]:span2[0]] != " ":
-                return None
-            # one slip, or the same sound, in each ("William Defoe" is Willem Dafoe, as a transcript hears him)
-            for known_first, known_last, iri, name in self._by_initials[(first[:1], second[:1])]:
-                if len(known_first) >= 6 and len(known_last) >= 5 and close_spelling(known_first, first) \
-                        and close_spelling(known_last, second):
-                    return Entry(PERSON, iri, name, True)
-            return None
-        if not ((text[span1[0]:span1[0] + 1].isupper() and text[span2[0]:span2[0] + 1].isupper()) or any_case()):
-            return None
-        if text[span1[1]:span2[0]] != " ":
-            return None
-        for other, iri, name in self._by_first.get(first, []):
-            if other != second and close_spelling(other, second):
-                return Entry(PERSON, iri, name, True)
-        for other, iri, name in self._by_last.get(second, []):
-            if other != first and close_spelling(other, first):
-                return Entry(PERSON, iri, name, True)
-        return None
 
 
 @lru_cache(maxsize=8)
