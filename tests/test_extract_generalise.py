@@ -3081,6 +3081,12 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
          [("cast", "David Patrick Kelly", "Charlie", "supported")]),
         ("Catalina Sandino Morena plays Lena.", BAL, [("cast", "Catalina Sandino Moreno", "Lena", "supported")]),
     ],
+    "a-label-naming-the-film-or-the-whole-over-a-score": [
+        ("Rooms: 4 of 5. Service: 5 of 5.\nOverall, as a film: 4.5 of 5\nGuest reply: five out of five!", CONT,
+         [("rating", "", 4.5, "unknown")]),
+        ("Pattern difficulty: A.\nFilm: B+. Pattern: A, if I say so myself.", CH2, [("rating", "", "B+", "unknown")]),
+        ("As a film: 3 of 5. As a night out: 5 of 5.", BAL, [("rating", "", 3, "unknown")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -6824,6 +6830,12 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("David Patrick Kelly plays Charlie; David Patrick Stewart does not.", JW1, ("cast", "Patrick Stewart", None)),
         ("Catalina Sandino Moreno plays Lena, and Catalina Sandino Rivera is her cousin.", BAL,
          ("cast", "Catalina Sandino Rivera", None)),
+    ],
+    "a-commenters-first-person-score": [
+        ("My take: 7/10 \u2014 a good sweater.\n\nComments\nDeb in Leeds: I'd give the film a 9/10 honestly.", CH2,
+         ("rating", "", 9)),
+        ("Verdict: B.\nTomas K.: I'd give it a full 10/10, best one.", CH4, ("rating", "", 10)),
+        ("Score: 6/10\n\nReplies\nMaria from Porto: I give it 8/10, you are too harsh.", BAL, ("rating", "", 8)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

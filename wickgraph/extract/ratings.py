@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 from .casing import lowering_is_exact
 from .scales import NEEDS, PATTERNS, TITLE, normalize, number, parse_number, reading, scan
-from .scoreholders import bylined, named_holder, persona_label
-from .speakers import in_authors_turns
+from .scoreholders import bylined, given_in_first_person, named_holder, persona_label, someones_line
+from .speakers import in_authors_turns, is_transcript
 from .textscan import Keywords, line_around
 
 __all__ = ["RatingMatch", "find_rating"]
@@ -91,10 +91,6 @@ _LINE_END = re.compile(r"[ \t]*(?:\([^()\n]{0,40}\)[ \t]*)?(?:\n|\Z)")  # (after
 # The critic's own: "My score:", "Our verdict:", "Rating:", "Grade:" on the line before the value.
 # Nouns of appraising, as a verdict's label in more formal or translated English: "MY EVALUATION: 4 of 5"
 _APPRAISAL = r"evaluation|assessment|appraisal|judge?ment|valuation"
-# the critic giving the score in the first person: "I give it 8/10", "I'd say 4/5", "we're going with a B"
-_I_GIVE = re.compile(r"(?:^|(?<=[\s(\"]))(?-i:I|[Ww]e)(?:['\u2019](?:d|ll|m|re)|\s+(?:would|will|am|are))?"
-                     r"(?:\s+\w+ly)?\s+(?:give|gave|giving|rate|rated|rating|award|awarded|score|scored|grade|graded|"
-                     r"say|said|saying|going\s+with|go\s+with|put\s+it\s+at|at)\b", re.IGNORECASE)
 _OWN_LABEL = re.compile(rf"\b(?:my|our)\b[^.!?\n]{{0,40}}\b(?:verdict|score|rating|grade|take|mark|number|pick|vote|"
                         rf"{_APPRAISAL})\b|"
                         r"\bown\s+(?:verdict|score|rating|grade|mark)\b|"  # "the Secretary's own mark: 4 out of 5"
@@ -122,7 +118,8 @@ _THIRD_PERSON_SCORE = re.compile(r"\b(?:his|her|their)\s+(?:own\s+)?(?:\w+\s+)?(
 
 
 # The score as it stands after a rewatch: "First watch: 7/10 ... Now: 8.5/10" (it outranks the critic's earlier one)
-_NOW_LABEL = re.compile(r"^\W*(?:now|today|these\s+days|after\s+(?:the\s+|a\s+)?rewatch|"
+_NOW_LABEL = re.compile(r"^\W*(?:(?:update|edit)\s*[:\-\u2013]\s*)?(?:the\s+|my\s+)?"  # "Update: the corrected grade:"
+                        r"(?:now|today|these\s+days|after\s+(?:the\s+|a\s+)?rewatch|"
                         # "Revised score: 9/10", "New rating -": the label of the score as amended
                         r"(?:updated|revised|new|amended|adjusted|corrected)(?:\s+(?:score|rating|verdict|grade|mark))?|"
                         # "FINAL VERDICT (locked, Sat 14:02):": the last word outranks a score given on the way
@@ -143,6 +140,9 @@ _GIVEN_OR_LABELLED = re.compile(rf"\b(?:give|gives|gave|giving|rate|rates|rated|
                                 # the labels of a review in Spanish, Italian or German mixed in: "Nota:", "Voto:"
                                 r"nota|puntuaci[o\u00f3]n|calificaci[o\u00f3]n|voto|valutazione|bewertung|wertung|"
                                 r"vote|stars(?=\s*:)|"
+                                # a label naming the whole, or the film as what is scored: "Overall: 4 of 5",
+                                # "Overall, as a film: 4.5 of 5", "As a film: 3 of 5"
+                                r"overall(?=[^\n:]{0,20}:)|(?:as|for)\s+(?:a|the)\s+(?:film|movie)(?=\s*:)|"
                                 r"for\s+me(?:\s+(?:it\s+)?is)?|"
                                 # the critic's verdict said: "I say seven of ten", "call it 4 of 5", "I make it 7 of 10"
                                 r"(?:i|we)(?:['\u2019]d|\s+would|['\u2019]m|\s+am)?\s+(?:say|saying|reckon|make\s+it|"
@@ -306,6 +306,7 @@ def find_rating(text: str) -> RatingMatch | None:
     keywords = Keywords(lower)
     legend = _LEGEND.search(text) if "\u2605" in text else None  # "★★★★ excellent · ★★★ good · ★★ fair"
     counters = _thread_counters(text) if "/" in text else frozenset()
+    transcript = is_transcript(text)  # (its speakers' turns are read by _hosts_own; a comment's name is no turn)
     for kind, pattern, twin in PATTERNS:
         for match in scan(pattern, twin, text, keywords, exact, NEEDS[kind]):
             if legend is not None and legend.start() <= match.start() < legend.end():
@@ -370,8 +371,10 @@ def find_rating(text: str) -> RatingMatch | None:
                     and _RESTATED_ALONE.match(text, match.end()):
                 revisions.append(rating)
             own = _OWN_LABEL.search(before) is not None or _OWN_LABEL.search(_clause(before)) is not None \
-                or _OWN_LABEL.search(_previous_line(text, line_start)) is not None or persona \
-                or _I_GIVE.search(_clause(before)) is not None
+                or (_OWN_LABEL.search(_previous_line(text, line_start)) is not None and not someones_line(before)) \
+                or persona \
+                or given_in_first_person(_clause(before), before, transcript) \
+                or (kind == "letter" and _OWN_LABEL.search(text, line_start, match.start("grade")) is not None)
             found.append((own, rating))
     keyed = _keyed_overall(text)
     if keyed is not None:  # the key's scale, not a bare number's default of ten, reads the overall mark

@@ -55,7 +55,7 @@ NEEDS = {"stars_glyph": ("★",), "stars_ascii": ("**", "*/", "✦", "✪", "✭
                          "deserve", "put", "for me", "vote", "note", "call", "going"),
           "labelled_scale": ("out of", "/"),
           "letter": ("grade", "rat", "verdict", "score", "overall", "consensus", "going", "give", "gave", "giving",
-                     "gets", "earns", "award", "solid", "get a", "earn a", "take", "mark"),
+                     "gets", "earns", "award", "solid", "get a", "earn a", "take", "mark", "film", "movie"),
           "meter": _METER_FULL,
           "letter_alone": ("grade", "+", "-", "\u2212", "\u2013", "plus", "minus"),  # (the word may head the section)
           "letter_suffix": ("from me", "for me", "overall", "it is", "it's", "here")}
@@ -137,7 +137,8 @@ _SOURCES: list[tuple[str, re.Pattern[str]]] = [
                                r"(?![\d/]|[.,]\d|\s*(?:/|out\s+of\b|of\b))")),
     ("letter", re.compile(
         # a label, maybe with a phrase before its colon ("Our own mark, for the film that said goodbye to him: A-")
-        r"(?:\b(?:grade|rating|verdict|score|overall(?:\s+grade)?|consensus|(?:my|our)\s+take|(?:my|our|own)\s+mark)"
+        r"(?:\b(?:grade|rating|verdict|score|overall(?:\s+grade)?|consensus|(?:my|our)\s+take|(?:my|our|own)\s+mark"
+        r"|(?<![^\n])[ \t*-]*(?:the\s+)?(?:film|movie)(?=\s*:))"  # a line's label: "Film: B+" (not "Pattern: A")
         r"(?:[*_]*\s*[:\-–—|]?[*_]*\s*[*_]*|[ \t]*(?:[.·_]{3,}|…+)[ \t]*|,[^,:;.\n]{1,60}:\s*"  # "**Grade:** B+"
         r"|\s+(?:is|was|would\s+be|will\s+be|stays|remains)\s+(?:an?\s+)?)"  # "My grade is a B-plus"
         r"|\b(?:I'm going|I am going|I give it|giving it|gonna give it|going to give it|"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["bylined", "named_holder", "persona_label"]
+__all__ = ["bylined", "given_in_first_person", "named_holder", "persona_label", "someones_line"]
 
 # A persona's label over the critic's own score: "Examiner's rating: 88/100", "TIPSTER'S VERDICT: 3 out of 4" (a
 # review written as a patent, a racecard or a manifest signs as the examiner, the tipster, the inspector)
@@ -69,3 +69,24 @@ def bylined(text: str, starts: list[int]) -> list[bool] | None:
     if len(named) < 2 or not named & authors:
         return None
     return [holder in authors for holder in holders]
+
+
+# the critic giving the score in the first person: "I give it 8/10", "I'd say 4/5", "we're going with a B"
+_I_GIVE = re.compile(r"(?:^|(?<=[\s(\"]))(?-i:I|[Ww]e)(?:['\u2019](?:d|ll|m|re)|\s+(?:would|will|am|are))?"
+                     r"(?:\s+\w+ly)?\s+(?:give|gave|giving|rate|rated|rating|award|awarded|score|scored|grade|graded|"
+                     r"say|said|saying|going\s+with|go\s+with|put\s+it\s+at|at)\b", re.IGNORECASE)
+# a line another speaker opens with their name: "Deb in Leeds: I'd give the film a 9/10", "Tomas K.: I'd give it"
+_SOMEONES_LINE = re.compile(r"[ \t>*\u2022-]*(?!(?:me|i|my|mine|verdict|score|rating|grade|overall)\b)"
+                            r"(?-i:[A-Z])[\w.'\u2019-]*(?:[ \t]+[\w.'\u2019-]+){0,3}[ \t]*:[ \t]", re.IGNORECASE)
+
+
+def given_in_first_person(clause: str, line: str, transcript: bool) -> bool:
+    """Whether the score after ``clause`` (its line so far: ``line``) is given in the first person ("I give it",
+    "I'd say"), so the critic's own: not on a line a commenter opens with their name ("Deb in Leeds: I'd give it
+    9/10"), unless the text is a transcript, whose speakers' turns are told apart elsewhere."""
+    return _I_GIVE.search(clause) is not None and (transcript or not someones_line(line))
+
+
+def someones_line(line: str) -> bool:
+    """Whether ``line`` (up to a score) opens with someone's name and a colon: a commenter's or a guest's."""
+    return _SOMEONES_LINE.match(line) is not None

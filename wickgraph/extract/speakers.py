@@ -7,7 +7,7 @@ import bisect
 import re
 from collections import Counter
 
-__all__ = ["SENDER", "STAMP", "in_authors_turns", "others_quoted", "questioners_turns"]
+__all__ = ["SENDER", "STAMP", "in_authors_turns", "is_transcript", "others_quoted", "questioners_turns"]
 
 # The pieces a chat's or a transcript's line opens with, for every module that reads them (one copy):
 # its time stamp, "[12/02/2017, 23:14]", "(9:41 PM)", "[00:14:32]", "21:04 " ...
@@ -37,11 +37,7 @@ def in_authors_turns(text: str, positions: list[int]) -> list[bool] | None:
     ``text`` is no transcript or names no author. The author is "Me" in a phone's exchange, else the one speaker
     named above the first turn ("exported by Priya", "Priya's log"), else the host who speaks first. A transcript
     has two speakers or more with two turns or more each (a block of labelled fields has each label once)."""
-    if ":" not in text and "[" not in text:
-        return None
-    turns = [(turn.start(), name) for turn in _SPEAKER_TURN.finditer(text)
-             if (name := turn["name"] or turn["bracketed"]).lower() not in _NOT_A_SPEAKER
-             and not (turn["bracketed"] and _STAGE_DIRECTION.match(name))]  # "[Applause]" is nobody
+    turns = _turns(text)
     counts = Counter(name for _, name in turns)
     if not turns or sum(count >= 2 for count in counts.values()) < 2:
         return None
@@ -52,6 +48,20 @@ def in_authors_turns(text: str, positions: list[int]) -> list[bool] | None:
     speakers = [turns[index][1] if index >= 0 else None
                 for index in (bisect.bisect_right(starts, position) - 1 for position in positions)]
     return [speaker == author for speaker in speakers]
+
+
+def is_transcript(text: str) -> bool:
+    """Whether ``text`` is a transcript or a chat: two speakers or more with two turns or more each."""
+    counts = Counter(name for _, name in _turns(text))
+    return sum(count >= 2 for count in counts.values()) >= 2
+
+
+def _turns(text: str) -> list[tuple[int, str]]:
+    if ":" not in text and "[" not in text:
+        return []
+    return [(turn.start(), name) for turn in _SPEAKER_TURN.finditer(text)
+            if (name := turn["name"] or turn["bracketed"]).lower() not in _NOT_A_SPEAKER
+            and not (turn["bracketed"] and _STAGE_DIRECTION.match(name))]  # "[Applause]" is nobody
 
 
 def _author(text: str, turns: list[tuple[int, str]], counts: Counter[str]) -> str | None:
