@@ -3087,6 +3087,14 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Pattern difficulty: A.\nFilm: B+. Pattern: A, if I say so myself.", CH2, [("rating", "", "B+", "unknown")]),
         ("As a film: 3 of 5. As a night out: 5 of 5.", BAL, [("rating", "", 3, "unknown")]),
     ],
+    "the-authors-lines-around-a-chats-handles": [
+        ("[00:00:09] okay we are live.\n<kappa_king> hi\n<d0gm0m> hello\n[00:00:41] Keanu Reeves plays John Wick, chat.",
+         JW1, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("Stream notes.\n<a> first\n<b> second\nIan McShane plays Winston, as ever.\nDone.", CH4,
+         [("cast", "Ian McShane", "Winston", "supported")]),
+        ('Gus: "No idea."\nI say Donnie Yen plays Caine, and plays him well.', CH4,
+         [("cast", "Donnie Yen", "Caine", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -6836,6 +6844,15 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
          ("rating", "", 9)),
         ("Verdict: B.\nTomas K.: I'd give it a full 10/10, best one.", CH4, ("rating", "", 10)),
         ("Score: 6/10\n\nReplies\nMaria from Porto: I give it 8/10, you are too harsh.", BAL, ("rating", "", 8)),
+    ],
+    "a-quotation-under-a-speakers-name-or-a-chat-handle": [
+        ('Draft night.\nGus: "David Leitch is the credited director on this one."\nMe: I pick Caine.', JW1,
+         ("director", "David Leitch", None)),
+        (("[00:00:09] okay we are live, hi chat.\n<kappa_king> leitch co-directed this btw\n<d0gm0m> protect the puppy\n"
+         "[00:00:41] no spoilers, Larry. Keanu Reeves plays John Wick and that is all you need."), JW1,
+         ("director", "David Leitch", None)),
+        ("Our stream tonight, part two.\n<bigfan99> halle berry plays sofia in this one\n<x> yes\nAnyway, on we go.\nMore later.",
+         CH4, ("cast", "Halle Berry", "Sofia")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

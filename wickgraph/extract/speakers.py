@@ -137,9 +137,25 @@ _ATTRIBUTION = re.compile(r"[ \t]*(?:\n[ \t]*)?(?:[\u2014\u2013]|-{1,2})[ \t]*(?
                           r"jokes|joked|notes|noted|argues|argued)[ \t]+(?:(?-i:[A-Z])|(?:the|my|his|her|one)[ \t])")
 
 
+# ... or a name and a colon before it, opening the line: 'Gus: "Leitch is the credited director."'
+_SPEAKER_BEFORE = re.compile(r"(?:^|\n)[ \t>*\u2022-]*(?-i:[A-Z])[\w.'\u2019-]*(?:[ \t]+[\w.'\u2019-]+){0,3}"
+                             r"[ \t]*:[ \t]*\Z")
+# a chat's line under its handle in angle brackets, as IRC and stream chats print it: "<kappa_king> leitch directed"
+_HANDLE_LINE = re.compile(r"^[ \t]*(?:\[[\d:]{4,8}\][ \t]*)?<[\w.@|-]{1,30}>[ \t][^\n]*", re.MULTILINE)
+
+
 def attributed_quotes(text: str) -> list[tuple[int, int]]:
-    """Quotations that the text attributes to someone ("...” / — Dana Okafor, stunt performer"): an oral history's
-    witnesses, a blurb's source; their claims and scores are the quoted person's."""
-    if "\u201c" not in text and '"' not in text:
-        return []
-    return [quote.span() for quote in _QUOTATION.finditer(text) if _ATTRIBUTION.match(text, quote.end())]
+    """Quotations that the text attributes to someone ("...” / — Dana Okafor, stunt performer", 'Gus: "..."'): an
+    oral history's witnesses, a blurb's source, a league mate; their claims and scores are the quoted person's. So
+    are a chat's lines under a handle ("<kappa_king> ...") in a text whose author writes the lines between them."""
+    spans = []
+    if "\u201c" in text or '"' in text:
+        spans = [quote.span() for quote in _QUOTATION.finditer(text)
+                 if _ATTRIBUTION.match(text, quote.end())
+                 or _SPEAKER_BEFORE.search(text, max(0, quote.start() - 40), quote.start())]
+    if "<" in text and ">" in text:
+        handles = [line.span() for line in _HANDLE_LINE.finditer(text)]
+        prose = sum(1 for line in text.splitlines() if line.strip() and not _HANDLE_LINE.match(line))
+        if len(handles) >= 2 and prose >= 2:
+            spans += handles
+    return spans
