@@ -3095,6 +3095,14 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ('Gus: "No idea."\nI say Donnie Yen plays Caine, and plays him well.', CH4,
          [("cast", "Donnie Yen", "Caine", "supported")]),
     ],
+    "a-participle-of-co-directing-or-co-writing": [
+        ("Chad Stahelski, co-directing with David Leitch, keeps it tight.", PARA,
+         [("director", "Chad Stahelski", None, "supported"), ("director", "David Leitch", None, "contradicted")]),
+        ("Shay Hatten, co-writing with Michael Finch, keeps it lean.", CH4,
+         [("writer", "Shay Hatten", None, "supported"), ("writer", "Michael Finch", None, "supported")]),
+        ("Derek Kolstad is co-writing the script with Shay Hatten this time.", PARA,
+         [("writer", "Derek Kolstad", None, "supported"), ("writer", "Shay Hatten", None, "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -6853,6 +6861,12 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
          ("director", "David Leitch", None)),
         ("Our stream tonight, part two.\n<bigfan99> halle berry plays sofia in this one\n<x> yes\nAnyway, on we go.\nMore later.",
          CH4, ("cast", "Halle Berry", "Sofia")),
+    ],
+    "a-co-writing-whose-object-is-no-script": [
+        ("John is co-writing a letter with Winston, and Keanu Reeves plays John.", CH4, ("writer", "Winston", None)),
+        ("Keanu Reeves was co-writing a novel with China Miéville at the time.", CH4, ("writer", "Keanu Reeves", None)),
+        ("Ian McShane, co-directing a play with friends in London, is not in this one.", BAL,
+         ("director", "Ian McShane", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
