@@ -3103,6 +3103,14 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Derek Kolstad is co-writing the script with Shay Hatten this time.", PARA,
          [("writer", "Derek Kolstad", None, "supported"), ("writer", "Shay Hatten", None, "supported")]),
     ],
+    "a-role-and-player-pair-closing-a-labelled-line": [
+        ("The Emperor \u2014 Viggo Tarasov, Peter Stormare\nThe Hermit \u2014 John Wick, Keanu Reeves\n", JW1,
+         [("cast", "Peter Stormare", "Viggo Tarasov", "contradicted"), ("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("Round 1: Caine, Donnie Yen\nRound 2: Winston, Ian McShane\n", CH4,
+         [("cast", "Donnie Yen", "Caine", "supported"), ("cast", "Ian McShane", "Winston", "supported")]),
+        ("Pick 3 - the Marquis, Bill Skarsgård.\nPick 4 - Koji, Hiroyuki Sanada.\n", CH4,
+         [("cast", "Bill Skarsgård", "the Marquis", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),

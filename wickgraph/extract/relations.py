@@ -150,7 +150,7 @@ def _apposed_pair(doc: Document, mentions: list[Mention], index: int) -> Candida
         role = right if left is actor else left
         if not role.mask & CHARACTER or role.mask & PERSON or not is_role(doc, role) \
                 or not _APPOSED_GAP.fullmatch(doc.text, left.end, right.start) \
-                or not _APPOSED_NEXT.match(doc.text, right.end) \
+                or not (_APPOSED_NEXT.match(doc.text, right.end) or _closes_labelled_line(doc, left, right)) \
                 or _LIST_BEFORE.search(doc.text, max(0, left.start - 3), left.start):
             continue
         return Candidate("pair-role", "cast", left.start, right.end,
@@ -158,7 +158,17 @@ def _apposed_pair(doc: Document, mentions: list[Mention], index: int) -> Candida
     return None
 
 
+def _closes_labelled_line(doc: Document, left: Mention, right: Mention) -> bool:
+    """Whether the pair closes its line after a dash or a colon ("The Emperor — Viggo Tarasov, Peter Stormare")."""
+    line_start = doc.line(left.start)[0]
+    return _LABELLED_LINE_PAIR.search(doc.text, line_start, left.start) is not None \
+        and _LINE_CLOSES.match(doc.text, right.end) is not None
+
+
 _LIST_BEFORE = re.compile(r",[ \t]*\Z")  # "A, B, C": the pair is part of a longer list
+# ... or the pair closes a line after a dash or a colon: "The Emperor — Viggo Tarasov, Peter Stormare"
+_LABELLED_LINE_PAIR = re.compile(r"(?:[\u2014\u2013:]|[ \t]-{1,2})[ \t]*\Z")
+_LINE_CLOSES = re.compile(r"[ \t.]*(?:\n|\Z)")
 # ", " alone, or a describer before the role: "Katie McGrath, the 1970s Adjudicator, ..." (not "the boss of Winston")
 # (an -ing or -ed word after a noun is a participle of its own: "the hitman hunting Iosef")
 _NOT_DESCRIBER = r"(?!(?:of|for|to|with|from|by|and|who)\b)"
