@@ -3111,6 +3111,13 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Pick 3 - the Marquis, Bill Skarsgård.\nPick 4 - Koji, Hiroyuki Sanada.\n", CH4,
          [("cast", "Bill Skarsgård", "the Marquis", "supported")]),
     ],
+    "a-role-then-a-with-phrase-naming-its-player": [
+        ("Winston, with Ian McShane back behind the Continental desk, runs the show.", CH4,
+         [("reprise", "Ian McShane", "Winston", "supported")]),
+        ("The Director, with Anjelica Huston in the part, is chilling.", BAL,
+         [("cast", "Anjelica Huston", "the Director", "supported")]),
+        ("Charon, with Lance Reddick again at the desk, is perfect.", PARA, [("reprise", "Lance Reddick", "Charon", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -6875,6 +6882,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Keanu Reeves was co-writing a novel with China Miéville at the time.", CH4, ("writer", "Keanu Reeves", None)),
         ("Ian McShane, co-directing a play with friends in London, is not in this one.", BAL,
          ("director", "Ian McShane", None)),
+    ],
+    "a-with-phrase-after-a-role-the-sentence-governs": [
+        ("John meets Winston, with Keanu Reeves back in the suit.", CH4, ("cast", "Keanu Reeves", "Winston")),
+        ("He calls Charon, with Ian McShane again at his side.", CH4, ("cast", "Ian McShane", "Charon")),
+        ("We cut to Caine, with Keanu Reeves still bleeding.", CH4, ("cast", "Keanu Reeves", "Caine")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
