@@ -103,6 +103,14 @@ EXTRA_REVIEW = f"""
         wg:aboutWork work:ballerina-2025 ; wg:claimedPerson person:thomas-sadoski ;
         wg:claimedCharacter character:jimmy ; wg:evidence <claim/{UNRECONCILED}/11/evidence> .
 
+    # Anjelica Huston plays the Director in Ballerina too, but no role comes back from a later work: reviewing
+    # Parabellum, "reprises the Director from Ballerina" is contradicted
+    <claim/{UNRECONCILED}/13> a wg:RepriseClaim ; wg:claimedIn <review/{UNRECONCILED}> ;
+        wg:aboutWork work:john-wick-chapter-3-parabellum-2019 ; wg:claimedPerson person:anjelica-huston ;
+        wg:claimedCharacter character:the-director ; wg:claimedFromWork work:ballerina-2025 ;
+        wg:evidence <claim/{UNRECONCILED}/13/evidence> .
+    <claim/{UNRECONCILED}/13/evidence> oa:exact "Anjelica Huston reprises the Director from Ballerina" .
+
     <claim/{UNRECONCILED}/11/evidence> oa:exact "Thomas Sadoski is back as Jimmy" .
     <claim/{UNRECONCILED}/1/evidence> oa:exact "Anjelica Huston as Director" .
     <claim/{UNRECONCILED}/7/evidence> oa:exact "Ana de Armas reprises Eve" .
@@ -183,7 +191,7 @@ def test_the_query_reports_exactly_the_contradicted_claims(store: Store) -> None
     assert set(found) == computed
     # seed: Rooney and 2024; A: four; B: two; C: none; EXTRA_REVIEW: claims 4, 5, 7, 8, 10, 11 and 12
     assert Counter(review for iri, (_, _, review) in claims.items() if iri in computed) == {
-        "r-fd4f55627fe0": 2, "r-71cf369964b4": 4, "r-1c04d52af08a": 2, UNRECONCILED: 7}
+        "r-fd4f55627fe0": 2, "r-71cf369964b4": 4, "r-1c04d52af08a": 2, UNRECONCILED: 8}
 
 
 def test_known_false_actor_as_character_values_explain_the_conflict(store: Store) -> None:
@@ -211,9 +219,11 @@ def test_unreconciled_names_follow_the_documented_rule(store: Store) -> None:
     # 2: she played The Director in Parabellum, so the reprise is confirmed too
     assert status == {"1": "supported", "2": "supported", "3": "supported", "4": "contradicted", "5": "contradicted",
                       "6": "unknown", "7": "contradicted", "8": "contradicted", "9": "supported", "10": "contradicted",
-                      "11": "contradicted", "12": "contradicted"}
+                      "11": "contradicted", "12": "contradicted", "13": "contradicted"}
     rows = {c.claim.rsplit("/", 1)[-1]: c for c in conflicts(store) if c.review_id == UNRECONCILED}
-    assert set(rows) == {"4", "5", "7", "8", "10", "11", "12"}
+    assert set(rows) == {"4", "5", "7", "8", "10", "11", "12", "13"}
+    assert rows["13"].reference == "From the World of John Wick: Ballerina came out later"
+    assert rows["8"].reference == "not in John Wick"
     assert rows["5"].reference == "Anjelica Huston as The Director"
     assert rows["4"].reference.startswith("Ana de Armas as Eve Macarro")
     assert character_key("The Director") == character_key("director") == "director"

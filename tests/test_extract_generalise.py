@@ -3118,6 +3118,13 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
          [("cast", "Anjelica Huston", "the Director", "supported")]),
         ("Charon, with Lance Reddick again at the desk, is perfect.", PARA, [("reprise", "Lance Reddick", "Charon", "supported")]),
     ],
+    "a-role-said-to-return-from-a-later-work": [
+        ("Lance Reddick returns as Charon from Parabellum.", CH2, [("reprise", "Lance Reddick", "Charon", "contradicted")]),
+        ("Anjelica Huston reprises the Director from Ballerina.", PARA,
+         [("reprise", "Anjelica Huston", "the Director", "contradicted")]),
+        ("Ian McShane is back as Winston, straight from John Wick: Chapter 4.", CH2,
+         [("reprise", "Ian McShane", "Winston", "contradicted")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),

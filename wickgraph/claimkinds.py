@@ -281,12 +281,17 @@ class Reprise(Cast):
         graph.add(reprise, _WG.inferred, graph.literal(False))
 
     def status_of_role(self, claim: Any, reference: Reference, work: str) -> Status:
-        """Supported when the actor played the character in the named earlier work (or any earlier one)."""
+        """Supported when the actor played the character in the named earlier work (or any earlier one); a work
+        named that came out no earlier than this one contradicts it."""
         actor, character_iri = value_of(claim, "actor_iri"), value_of(claim, "character_iri")
         character = value_of(claim, "character")
         from_work = value_of(claim, "from_film_iri")
         named = from_work in reference.works
-        candidates = [from_work] if named else reference.earlier_works(work)
+        earlier_works = reference.earlier_works(work)
+        if named and earlier_works and from_work not in earlier_works:
+            # "returns as Charon from Parabellum", reviewing Chapter 2: no role comes back from a later work
+            return "contradicted" if actor and character_iri else "unknown"
+        candidates = [from_work] if named else earlier_works
         for earlier in candidates:
             for a, c in reference.cast_of(earlier):
                 if a == actor and reference.character_matches(character_iri, character, c):
