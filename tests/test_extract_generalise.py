@@ -3125,6 +3125,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Ian McShane is back as Winston, straight from John Wick: Chapter 4.", CH2,
          [("reprise", "Ian McShane", "Winston", "contradicted")]),
     ],
+    "the-seat-of-directing-in-the-past-or-contracted": [
+        ("Behind the camera stood Chad Stahelski, as ever.", CH4, [("director", "Chad Stahelski", None, "supported")]),
+        ("At the helm sat Len Wiseman.", BAL, [("director", "Len Wiseman", None, "supported")]),
+        ("Chad Stahelski's behind the camera again.", PARA, [("director", "Chad Stahelski", None, "supported")]),
+    ],
+    "a-release-as-going-on-general-release": [
+        ("It went on general release on 17 May 2019.", PARA, [("release_year", "", 2019, "supported")]),
+        ("Chapter 4 goes on wide release in March 2023.", CH4, [("release_year", "", 2023, "supported")]),
+        ("The film went on release in 2014 with little fanfare.", JW1, [("release_year", "", 2014, "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
