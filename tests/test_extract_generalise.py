@@ -3135,6 +3135,12 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Chapter 4 goes on wide release in March 2023.", CH4, [("release_year", "", 2023, "supported")]),
         ("The film went on release in 2014 with little fanfare.", JW1, [("release_year", "", 2014, "supported")]),
     ],
+    "a-groups-own-verdict-before-its-members-scores": [
+        ("Committee verdict: \u2605\u2605\u2605\u2606\u2606. Two members held out for four stars.", CH4,
+         [("rating", "", 3, "unknown")]),
+        ("Panel score: 7/10. Ana wanted 9/10 and Ben 5/10.", CH2, [("rating", "", 7, "unknown")]),
+        ("Club verdict: B. A few of us would have given it an A.", PARA, [("rating", "", "B", "unknown")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
