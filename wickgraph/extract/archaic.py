@@ -25,8 +25,10 @@ _ROMAN_SCORE = re.compile(rf"(?<![\w-])(?P<value>{_SMALL})(?P<half>\s+and\s+(?:o
 _ROMAN_MARK = re.compile(rf"\b(?:score|mark|rating|grade|verdict)\s+(?:of\s+|is\s+|:\s*)(?P<value>{_SMALL})(?![\w-])",
                          re.IGNORECASE)
 # the signs of archaic English: one of them, twice, makes the text archaic (one "hath" may be a quotation)
-_ARCHAIC_SIGN = re.compile(r"\b(?:hath|doth|thee|thou|thy|thine|thereof|verily|beginneth|endeth|[a-z]{3,}eth)\b",
-                           re.IGNORECASE)
+_ARCHAIC_SIGN = re.compile(r"[a-z]{3}eth\b|\b(?:hath|doth|thee|thou|thy|thine|thereof|verily)\b")  # (lower case)
+# a Roman numeral that could be a score's: two letters or more, or V or X alone ("I" is the pronoun)
+_SMALL_NUMERAL = re.compile(r"\b(?:[IVX]{2,4}|V|X)\b")
+_DIGITS_IN_BRACKETS = re.compile(r"\(\d{1,2}\)")
 # a third person's verb in -eth: "playeth", "directeth", "giveth" (not "teeth", "Kenneth", "twentieth")
 _ETH_VERB = re.compile(r"\b(?P<stem>[A-Za-z]{3,}?)eth\b")
 _NOT_VERBS = frozenset({"teeth", "kenneth", "gareth", "beneath", "nazareth", "elizabeth", "macbeth", "japheth",
@@ -64,12 +66,13 @@ def with_modern_forms(text: str) -> str:
     """``text`` with Roman years and scores in digits, an emphatic "did" before a verb read as the verb's past
     and, in an archaic text, its -eth verbs, "hath" and "doth" in modern English; the same length as ``text``."""
     chars: list[str] | None = None
-    if "M" in text:
+    if "MM" in text or "MC" in text:
         for year in _ROMAN_YEAR.finditer(text):
             if re.fullmatch(_ROMAN, year.group()) and 1900 <= (number := roman(year.group())) <= 2099:
                 chars = chars or list(text)
                 _put(chars, *year.span(), str(number))
-    for score in _ROMAN_SCORE.finditer(text):
+    numerals = _SMALL_NUMERAL.search(text) is not None  # (a cheap look first: most texts have none)
+    for score in _ROMAN_SCORE.finditer(text) if numerals else ():
         if score["value"].isupper() and score["top"].isupper():
             value = roman(score["value"]) + (0.5 if score["half"] else 0)
             chars = chars or list(text)
@@ -78,19 +81,20 @@ def with_modern_forms(text: str) -> str:
             _put(chars, score.start(), score.end("half") if score["half"] else score.end("value"), f"{value:g}")
             top = str(roman(score["top"]))
             _put(chars, score.end() - max(len(top), len(score["top"])), score.end(), top)
-    for mark in _ROMAN_MARK.finditer(text):
+    for mark in _ROMAN_MARK.finditer(text) if numerals else ():
         if mark["value"].isupper() and mark["value"] != "X":  # (no room for "10" in "X")
             chars = chars or list(text)
             _put(chars, *mark.span("value"), str(roman(mark["value"])))
-    first = _ARCHAIC_SIGN.search(text)
-    if first is not None and _ARCHAIC_SIGN.search(text, first.end()) is not None:
+    lower = text.lower()
+    first = _ARCHAIC_SIGN.search(lower)
+    if first is not None and _ARCHAIC_SIGN.search(lower, first.end()) is not None:
         chars = chars or list(text)
         _modernise_verbs(text, chars)
     if " did " in text or "\ndid " in text or "Did " in text or "DID " in text:
         for did in _DID_VERB.finditer(text):  # the emphatic "did" is modern English too
             chars = chars or list(text)
             _put(chars, *did.span(), _cased(_PAST[did["verb"].lower()], did["verb"]), before=True)
-    if "(" in text:
+    if _DIGITS_IN_BRACKETS.search(text):
         for doubled in _DOUBLED_NUMBER.finditer(text):
             if _NUMBER_WORDS.get(doubled["word"].lower()) == int(doubled["digits"]):
                 chars = chars or list(text)

@@ -307,7 +307,6 @@ def find_rating(text: str) -> RatingMatch | None:
     keywords = Keywords(lower)
     legend = _LEGEND.search(text) if "\u2605" in text else None  # "★★★★ excellent · ★★★ good · ★★ fair"
     counters = _thread_counters(text) if "/" in text else frozenset()
-    transcript = is_transcript(text)  # (its speakers' turns are read by _hosts_own; a comment's name is no turn)
     for kind, pattern, twin in PATTERNS:
         for match in scan(pattern, twin, text, keywords, exact, NEEDS[kind]):
             if legend is not None and legend.start() <= match.start() < legend.end():
@@ -374,7 +373,7 @@ def find_rating(text: str) -> RatingMatch | None:
             own = _OWN_LABEL.search(before) is not None or _OWN_LABEL.search(_clause(before)) is not None \
                 or (_OWN_LABEL.search(_previous_line(text, line_start)) is not None and not someones_line(before)) \
                 or persona \
-                or given_in_first_person(_clause(before), before, transcript) \
+                or given_in_first_person(_clause(before), before, lambda: is_transcript(text)) \
                 or (kind == "letter" and _OWN_LABEL.search(text, line_start, match.start("grade")) is not None)
             found.append((own, rating))
     keyed = _keyed_overall(text)

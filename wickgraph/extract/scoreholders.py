@@ -4,6 +4,7 @@ or somebody's the review names ("Ollie's official rating: 8/10" in a diary that 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 __all__ = ["bylined", "given_in_first_person", "named_holder", "persona_label", "someones_line"]
 
@@ -57,8 +58,10 @@ def bylined(text: str, starts: list[int]) -> list[bool] | None:
     """For scores starting at ``starts``, whether each is labelled with the name of the text's author, whom a
     byline names ("Notes by Tomasz Brill" and the line "Tomasz: B+"); None unless the scores' labels name two
     people or more and one of them is the author (show notes give every host's score, each on its line)."""
+    if len(starts) < 2:
+        return None
     authors = {word.lower() for byline in _BYLINE.finditer(text) for word in byline["who"].split()}
-    if not authors or len(starts) < 2:
+    if not authors:
         return None
     holders = []
     for start in starts:
@@ -80,11 +83,11 @@ _SOMEONES_LINE = re.compile(r"[ \t>*\u2022-]*(?!(?:me|i|my|mine|verdict|score|ra
                             r"(?-i:[A-Z])[\w.'\u2019-]*(?:[ \t]+[\w.'\u2019-]+){0,3}[ \t]*:[ \t]", re.IGNORECASE)
 
 
-def given_in_first_person(clause: str, line: str, transcript: bool) -> bool:
+def given_in_first_person(clause: str, line: str, transcript: Callable[[], bool]) -> bool:
     """Whether the score after ``clause`` (its line so far: ``line``) is given in the first person ("I give it",
     "I'd say"), so the critic's own: not on a line a commenter opens with their name ("Deb in Leeds: I'd give it
-    9/10"), unless the text is a transcript, whose speakers' turns are told apart elsewhere."""
-    return _I_GIVE.search(clause) is not None and (transcript or not someones_line(line))
+    9/10"), unless the text is a transcript (``transcript()``), whose speakers' turns are told apart elsewhere."""
+    return _I_GIVE.search(clause) is not None and (not someones_line(line) or transcript())
 
 
 def someones_line(line: str) -> bool:
