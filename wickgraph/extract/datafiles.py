@@ -34,7 +34,7 @@ _FALSE_FLAG = re.compile(r"^[ \t]*(?:-[ \t]+)?[A-Za-z][A-Za-z0-9_]*[ \t]*[:=][ \
 _FLOW_LIST = re.compile(r"\[([^\[\]\n]*)\]")
 
 
-def is_data_file(text: str) -> bool:
+def _is_data_file(text: str) -> bool:
     """Whether ``text`` reads as a data file: several lines open with a snake_case key."""
     if "_" not in text:
         return False
@@ -45,7 +45,7 @@ def is_data_file(text: str) -> bool:
 def with_data_file_syntax(text: str) -> str:
     """``text`` with a data file's keys read as labels, its flow lists unbracketed and its commented-out key
     lines blanked; any other text is returned as it is."""
-    if not is_data_file(text):
+    if not _is_data_file(text):
         return text
     spans = [m.span() for m in _COMMENTED_KEY.finditer(text)]
     spans += [m.span() for m in _FALSE_FLAG.finditer(text)]

@@ -17,8 +17,7 @@ from .speakers import SENDER, STAMP
 from .textscan import blank, line_around
 
 __all__ = ["FOOTNOTE_MARK", "SUPERSCRIPT_DIGITS", "TICKED_BOX", "line_joins", "markup_spans", "separators",
-           "without_line_numbers",
-           "struck_spans"]
+           "struck_spans", "without_line_numbers"]
 
 Span = tuple[int, int]
 

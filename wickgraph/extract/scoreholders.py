@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from .speakers import NAME_COLON
+
 __all__ = ["bylined", "given_in_first_person", "named_holder", "persona_label", "someones_line"]
 
 # A persona's label over the critic's own score: "Examiner's rating: 88/100", "TIPSTER'S VERDICT: 3 out of 4" (a
@@ -79,8 +81,8 @@ _I_GIVE = re.compile(r"(?:^|(?<=[\s(\"]))(?-i:I|[Ww]e)(?:['\u2019](?:d|ll|m|re)|
                      r"(?:\s+\w+ly)?\s+(?:give|gave|giving|rate|rated|rating|award|awarded|score|scored|grade|graded|"
                      r"say|said|saying|going\s+with|go\s+with|put\s+it\s+at|at)\b", re.IGNORECASE)
 # a line another speaker opens with their name: "Deb in Leeds: I'd give the film a 9/10", "Tomas K.: I'd give it"
-_SOMEONES_LINE = re.compile(r"[ \t>*\u2022-]*(?!(?:me|i|my|mine|verdict|score|rating|grade|overall)\b)"
-                            r"(?-i:[A-Z])[\w.'\u2019-]*(?:[ \t]+[\w.'\u2019-]+){0,3}[ \t]*:[ \t]", re.IGNORECASE)
+_SOMEONES_LINE = re.compile(rf"(?![ \t>*\u2022-]*(?:me|i|my|mine|verdict|score|rating|grade|overall)\b)"
+                            rf"{NAME_COLON}[ \t]", re.IGNORECASE)
 
 
 def given_in_first_person(clause: str, line: str, transcript: Callable[[], bool]) -> bool:

@@ -7,7 +7,8 @@ import bisect
 import re
 from collections import Counter
 
-__all__ = ["SENDER", "STAMP", "in_authors_turns", "is_transcript", "others_quoted", "questioners_turns"]
+__all__ = ["NAME_COLON", "SENDER", "STAMP", "in_authors_turns", "is_transcript", "others_quoted",
+           "questioners_turns"]
 
 # The pieces a chat's or a transcript's line opens with, for every module that reads them (one copy):
 # its time stamp, "[12/02/2017, 23:14]", "(9:41 PM)", "[00:14:32]", "21:04 " ...
@@ -137,9 +138,11 @@ _ATTRIBUTION = re.compile(r"[ \t]*(?:\n[ \t]*)?(?:[\u2014\u2013]|-{1,2})[ \t]*(?
                           r"jokes|joked|notes|noted|argues|argued)[ \t]+(?:(?-i:[A-Z])|(?:the|my|his|her|one)[ \t])")
 
 
+# A line's opening that names who speaks it, before a colon: "Gus: ", "Deb in Leeds: ", "Tomas K.: " (one copy, for
+# every module that reads them)
+NAME_COLON = r"[ \t>*\u2022-]*(?-i:[A-Z])[\w.'\u2019-]*(?:[ \t]+[\w.'\u2019-]+){0,3}[ \t]*:"
 # ... or a name and a colon before it, opening the line: 'Gus: "Leitch is the credited director."'
-_SPEAKER_BEFORE = re.compile(r"(?:^|\n)[ \t>*\u2022-]*(?-i:[A-Z])[\w.'\u2019-]*(?:[ \t]+[\w.'\u2019-]+){0,3}"
-                             r"[ \t]*:[ \t]*\Z")
+_SPEAKER_BEFORE = re.compile(rf"(?:^|\n){NAME_COLON}[ \t]*\Z")
 # a chat's line under its handle in angle brackets, as IRC and stream chats print it: "<kappa_king> leitch directed"
 _HANDLE_LINE = re.compile(r"^[ \t]*(?:\[[\d:]{4,8}\][ \t]*)?<[\w.@|-]{1,30}>[ \t][^\n]*", re.MULTILINE)
 
