@@ -3141,6 +3141,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Panel score: 7/10. Ana wanted 9/10 and Ben 5/10.", CH2, [("rating", "", 7, "unknown")]),
         ("Club verdict: B. A few of us would have given it an A.", PARA, [("rating", "", "B", "unknown")]),
     ],
+    "the-franchises-universe-growing": [
+        ("The John Wick universe grows again with this one.", CH4, [("franchise_member", "", None, "supported")]),
+        ("The Wick world expands, and not always wisely.", BAL, [("franchise_member", "", None, "supported")]),
+        ("With Ballerina the John Wick universe widens.", BAL, [("franchise_member", "", None, "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -6910,6 +6915,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("John meets Winston, with Keanu Reeves back in the suit.", CH4, ("cast", "Keanu Reeves", "Winston")),
         ("He calls Charon, with Ian McShane again at his side.", CH4, ("cast", "Ian McShane", "Charon")),
         ("We cut to Caine, with Keanu Reeves still bleeding.", CH4, ("cast", "Keanu Reeves", "Caine")),
+    ],
+    "a-universe-growing-that-is-no-franchise": [
+        ("The universe grows colder in this one.", CH4, ("franchise_member", "", None)),
+        ("The world expands when John walks into the desert.", PARA, ("franchise_member", "", None)),
+        ("The Marvel universe grows; this is not that.", CH4, ("franchise_member", "", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
