@@ -3146,6 +3146,18 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("The Wick world expands, and not always wisely.", BAL, [("franchise_member", "", None, "supported")]),
         ("With Ballerina the John Wick universe widens.", BAL, [("franchise_member", "", None, "supported")]),
     ],
+    "the-directors-chair-shared": [
+        ("Chad Stahelski and David Leitch share the director's chair.", PARA,
+         [("director", "Chad Stahelski", None, "supported"), ("director", "David Leitch", None, "contradicted")]),
+        ("Albert Hughes and Charlotte Brändström split the director's seat.", CONT,
+         [("director", "Charlotte Brändström", None, "supported")]),
+        ("Len Wiseman holds the director's chair alone.", BAL, [("director", "Len Wiseman", None, "supported")]),
+    ],
+    "a-writing-credit-back-at-it-or-in-brackets": [
+        ("Derek Kolstad is back writing, thank goodness.", CH2, [("writer", "Derek Kolstad", None, "supported")]),
+        ("Derek Kolstad (written by)\nChad Stahelski (directed by)", JW1, [("writer", "Derek Kolstad", None, "supported")]),
+        ("Derek Kolstad wrote a script about grief, and it shows.", JW1, [("writer", "Derek Kolstad", None, "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
