@@ -3158,6 +3158,14 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Derek Kolstad (written by)\nChad Stahelski (directed by)", JW1, [("writer", "Derek Kolstad", None, "supported")]),
         ("Derek Kolstad wrote a script about grief, and it shows.", JW1, [("writer", "Derek Kolstad", None, "supported")]),
     ],
+    "a-heading-naming-a-character-over-its-players-card": [
+        (("SCOUTING REPORT \u2014 JOHN WICK: CHAPTER 2\n\nJOHN WICK\nKeanu Reeves, back for a second tour.\n\n"
+         "ARES\nRuby Rose plays Ares, and she is great.\n"), CH2, [("cast", "Ruby Rose", "Ares", "supported")]),
+        ("Chapter 4 character cards\n\nJohn Wick\nKeanu Reeves is John Wick.\n\nCaine\nDonnie Yen plays Caine.\n", CH4,
+         [("cast", "Donnie Yen", "Caine", "supported")]),
+        (("## Winston\nIan McShane, in fine form.\n\n## John Wick\nKeanu Reeves, tired.\n\n## Charon\n"
+         "Lance Reddick plays Charon.\n"), PARA, [("cast", "Lance Reddick", "Charon", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),

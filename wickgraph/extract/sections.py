@@ -18,7 +18,7 @@ import itertools
 import re
 
 from .document import Document
-from .gazetteer import CHARACTER, PERSON, WORK
+from .gazetteer import CHARACTER, PERSON, WORK, Mention
 
 __all__ = ["other_work_spans"]
 
@@ -60,7 +60,7 @@ def _opening_title(doc: Document, start: int) -> str | None:
     for mention in doc.mentions_between(start, line_end):
         # "John Wick (2014)" and "## The Continental" alone on its line are the works, not the man or the hotel
         heading = not doc.text[start:mention.start].strip(" \t#*_>") \
-            and not doc.text[mention.end:line_end].strip(" \t#*_:")
+            and not doc.text[mention.end:line_end].strip(" \t#*_:") and not _card_of_player(doc, mention, line_end)
         dated = heading or _YEAR_AFTER.match(doc.text, mention.end) is not None
         works = {e.iri for e in mention.of_kind(WORK) if (dated or not e.weak) and e.iri}
         if opening is None:
@@ -71,6 +71,19 @@ def _opening_title(doc: Document, start: int) -> str | None:
         elif works and opening not in works:
             return None  # "| John Wick (2014) | Chapter 2 (2017) |": two works side by side, no single subject
     return opening
+
+
+def _card_of_player(doc: Document, heading: Mention, line_end: int) -> bool:
+    """Whether a heading that is also a character's name has a line under it that opens with a person: the card of
+    the character's player ("JOHN WICK" over "Keanu Reeves, back for a second tour as John Wick"), not the work."""
+    following = _NEXT_LINE_START.match(doc.text, line_end) if heading.mask & CHARACTER else None
+    if following is None:
+        return False
+    first = next(iter(doc.mentions_between(following.end(), min(len(doc.text), following.end() + 40))), None)
+    return first is not None and first.start == following.end() and bool(first.mask & PERSON)
+
+
+_NEXT_LINE_START = re.compile(r"\n[ \t*_>-]*")
 
 
 # a film's title line: a heading in capitals, or any heading with its year in brackets
