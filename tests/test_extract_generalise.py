@@ -3166,6 +3166,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         (("## Winston\nIan McShane, in fine form.\n\n## John Wick\nKeanu Reeves, tired.\n\n## Charon\n"
          "Lance Reddick plays Charon.\n"), PARA, [("cast", "Lance Reddick", "Charon", "supported")]),
     ],
+    "a-label-word-that-merely-contains-a-category": [
+        ("Usage rating: 4\u00bd/5 \u2014 the compiler's own score", JW1, [("rating", "", 4.5, "unknown")]),
+        ("Passage rating: 7/10, for the whole film.", CH2, [("rating", "", 7, "unknown")]),
+        ("Message rating: 3/5", CH4, [("rating", "", 3, "unknown")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),

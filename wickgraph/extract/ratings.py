@@ -22,7 +22,7 @@ __all__ = ["RatingMatch", "find_rating"]
 
 # Scores that belong to something other than the film, or age classifications.
 _OTHER_LABEL = re.compile(
-    r"(?<!\bthe )(?<!\bthis )(?:picture|video|sound|audio|extras|special features|bonus|transfer|presentation|image|"
+    r"(?<!\bthe )(?<!\bthis )\b(?:picture|video|sound|audio|extras|special features|bonus|transfer|presentation|image|"
     r"mpa|mpaa|bbfc|age rating|parental|"
     # a parents' guide's content scale: "Violence: 5/5", "Language - 3/5", "Scariness: 4/5"
     r"violence|language|sex|sexual content|nudity|drugs|drinking|smoking|gore|scariness|scary|frightening|"
