@@ -3171,6 +3171,19 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Passage rating: 7/10, for the whole film.", CH2, [("rating", "", 7, "unknown")]),
         ("Message rating: 3/5", CH4, [("rating", "", 3, "unknown")]),
     ],
+    "a-grade-alone-under-a-rating-heading": [
+        ("HOST'S RATING\n\nB+ \u2014 bigger is not always better.\n", CH2, [("rating", "", "B+", "unknown")]),
+        ("Final verdict\n\nA- , and worth the ticket.\n", CH4, [("rating", "", "A-", "unknown")]),
+        ("My score\n\nC+ \u2014 too long by half.\n", BAL, [("rating", "", "C+", "unknown")]),
+    ],
+    "a-first-feature-directed-or-manners-given": [
+        ("Principal: Chad Stahelski, directing his first feature and running the hallways.", JW1,
+         [("director", "Chad Stahelski", None, "supported")]),
+        ("Winston runs the place, and Ian McShane gives him the manners of a club secretary.", JW1,
+         [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Len Wiseman, directing his first film in the franchise, keeps it tight.", BAL,
+         [("director", "Len Wiseman", None, "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),

@@ -37,7 +37,7 @@ QUALITIES = (r"(?:scenes?|moments?|weight|gravity|menace|warmth|dignity|soul|dep
               r"bite|charm|grace|humanity|heart|texture|voice|pathos|swagger|spark|sadness|melancholy|wit|authority|"
               r"energy|spine|sting|sparkle|poise|mystery|tenderness|vulnerability|gravitas|physicality|intensity|"
               r"stillness|sorrow|grief|humour|humor|fun|danger|elegance|class|cool|sadism|glee|rage|fury|twinkle|gleam|"
-              r"nuance|weariness|sincerity|ferocity|mischief|relish|conviction|credibility)")
+              r"nuance|weariness|sincerity|ferocity|mischief|relish|conviction|credibility|manners|bearing|air)")
 _QUALITY = rf"\s+(?:[\w-]+,?\s+){{0,3}}?{QUALITIES}\b"
 _QUALITY_AFTER = re.compile(_QUALITY, re.IGNORECASE)
 # "Bill Skarsgård brings a snotty, velvet-gloved menace to the Marquis": the quality named, then the role

@@ -250,7 +250,7 @@ def _thread_counters(text: str) -> frozenset[int]:
     return frozenset(start for start, total in found if totals[total] > 1)
 
 
-_GRADE_NEAR = re.compile(r"\b(?:grades?|scores|ratings|verdicts)\b", re.IGNORECASE)  # (a section of scores too)
+_GRADE_NEAR = re.compile(r"\b(?:grades?|scores?|ratings?|verdicts?)\b", re.IGNORECASE)  # (a heading of scores too)
 _ARTICLE = re.compile(r"(?-i:A)\s+(?-i:[a-z])")
 
 
