@@ -3184,6 +3184,12 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Len Wiseman, directing his first film in the franchise, keeps it tight.", BAL,
          [("director", "Len Wiseman", None, "supported")]),
     ],
+    "a-score-labelled-with-the-authors-own-job": [
+        ("Best dressed: Winston.\n\nEditor's grade: B+\n\nPriya Castellanos, Yearbook Editor\n", CH2,
+         [("rating", "", "B+", "unknown")]),
+        ("Host's score: 8/10\n\n\u2014 Dana, your host tonight\n", CH4, [("rating", "", 8, "unknown")]),
+        ("Compiler's verdict: 4/5. Compiled by Sam Lee, Compiler.\n", BAL, [("rating", "", 4, "unknown")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),

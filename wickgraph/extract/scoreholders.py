@@ -29,9 +29,16 @@ def persona_label(text: str, before: str) -> bool:
     return label is not None and _is_persona(text, label["who"])
 
 
+# the jobs of the one who writes the text: "Editor's grade: B+" signed "Priya Castellanos, Yearbook Editor"
+_AUTHORS_ROLES = frozenset({"editor", "critic", "reviewer", "host", "compiler", "author", "narrator", "examiner",
+                            "columnist", "chronicler", "reader"})
+
+
 def _is_persona(text: str, who: str) -> bool:
     if who.lower() in _RELATIONS:
         return False
+    if who.lower() in _AUTHORS_ROLES:
+        return True
     return who.isupper() or who.islower() or re.search(rf"(?<![\w'])(?-i:{re.escape(who.lower())})\b", text) is not None
 
 
