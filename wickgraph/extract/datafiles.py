@@ -18,28 +18,28 @@ from .textscan import blank
 
 __all__ = ["with_data_file_syntax"]
 
-# a line that opens with a key in snake_case, then ":" or "=" ("directed_by:", "  my_score = 8")
-_SNAKE_KEY_LINE = re.compile(r"^[ \t]*(?:-[ \t]+)?[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+[ \t]*[:=]", re.MULTILINE)
-# a data file has a few of them: one alone may be a chat handle or a file name in prose
-_DATA_FILE_KEYS = 2
-# any key at a line's start (snake_case or one word), after an optional list dash
-_KEY = re.compile(r"^([ \t]*(?:-[ \t]+)?)([A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)*)([ \t]*[:=][ \t]*)", re.MULTILINE)
+# a key: one word or snake_case ("cast", "directed_by"), at a line's start after an optional list dash
+_IDENTIFIER = r"[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)*"
+_KEY_OPENS = r"^[ \t]*(?:-[ \t]+)?"
+# a line that opens with a key in snake_case, then ":" or "=" ("directed_by:", "  my_score = 8"); a data file has
+# two of them at least: one alone may be a chat handle or a file name in prose
+_SNAKE_KEY_LINE = re.compile(rf"{_KEY_OPENS}[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+[ \t]*[:=]", re.MULTILINE)
+_KEY = re.compile(rf"^([ \t]*(?:-[ \t]+)?)({_IDENTIFIER})([ \t]*[:=][ \t]*)", re.MULTILINE)
 # a key line commented out: "# year: 2015", "  # written_by: [A, B]   # no."
-_COMMENTED_KEY = re.compile(r"^[ \t]*#+[ \t]*[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)*[ \t]*[:=][ \t]*\S[^\n]*",
-                            re.MULTILINE)
+_COMMENTED_KEY = re.compile(rf"^[ \t]*#+[ \t]*{_IDENTIFIER}[ \t]*[:=][ \t]*\S[^\n]*", re.MULTILINE)
 # a flag a key sets to false states nothing: "returning: false", "cameo = no"
-_FALSE_FLAG = re.compile(r"^[ \t]*(?:-[ \t]+)?[A-Za-z][A-Za-z0-9_]*[ \t]*[:=][ \t]*(?:false|no|none|null|~)[ \t]*"
-                         r"(?:#[^\n]*)?$", re.MULTILINE | re.IGNORECASE)
+_FALSE_FLAG = re.compile(rf"{_KEY_OPENS}{_IDENTIFIER}[ \t]*[:=][ \t]*(?:false|no|none|null|~)[ \t]*(?:#[^\n]*)?$",
+                         re.MULTILINE | re.IGNORECASE)
 # a flow list after a key: "[Chad Stahelski, David Leitch]" (no nested brackets)
 _FLOW_LIST = re.compile(r"\[([^\[\]\n]*)\]")
 
 
 def _is_data_file(text: str) -> bool:
-    """Whether ``text`` reads as a data file: several lines open with a snake_case key."""
+    """Whether ``text`` reads as a data file: two lines or more open with a snake_case key."""
     if "_" not in text:
         return False
     keys = _SNAKE_KEY_LINE.finditer(text)
-    return sum(1 for _, _key in zip(range(_DATA_FILE_KEYS), keys, strict=False)) == _DATA_FILE_KEYS
+    return next(keys, None) is not None and next(keys, None) is not None
 
 
 def with_data_file_syntax(text: str) -> str:
