@@ -3190,6 +3190,19 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Host's score: 8/10\n\n\u2014 Dana, your host tonight\n", CH4, [("rating", "", 8, "unknown")]),
         ("Compiler's verdict: 4/5. Compiled by Sam Lee, Compiler.\n", BAL, [("rating", "", 4, "unknown")]),
     ],
+    "a-ruled-grid-column-of-the-reviewed-work": [
+        (("SPEC          | CHAPTER 4 (TESTED)   | PARABELLUM (2019)\n"
+          "--------------+----------------------+-------------------\n"
+          "Villain       | Bill Skarsgard as the Marquis | Mark Dacascos\n"), CH4,
+         [("cast", "Bill Skarsgard", "the Marquis", "supported")]),
+        (("           | Ballerina            | Chapter 4\n"
+          "-----------+----------------------+-------------------\n"
+          "Lead       | Ana de Armas (Eve Macarro) | Donnie Yen (Caine)\n"), BAL,
+         [("cast", "Ana de Armas", "Eve Macarro", "supported")]),
+        (("ROW      | JOHN WICK: CHAPTER 2 | JOHN WICK (2014)\n"
+          "=========+======================+=================\n"
+          "Enforcer | Ruby Rose as Ares    | Alfie Allen as Iosef\n"), CH2, [("cast", "Ruby Rose", "Ares", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -6964,6 +6977,20 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("The universe grows colder in this one.", CH4, ("franchise_member", "", None)),
         ("The world expands when John walks into the desert.", PARA, ("franchise_member", "", None)),
         ("The Marvel universe grows; this is not that.", CH4, ("franchise_member", "", None)),
+    ],
+    "a-ruled-grid-column-under-another-work": [
+        (("SPEC          | CHAPTER 4 (TESTED)   | PARABELLUM (2019)\n"
+          "--------------+----------------------+-------------------\n"
+          "Villain       | Bill Skarsgard       | Mark Dacascos (Zero)\n"), CH4, ("cast", "Mark Dacascos", "Zero")),
+        (("ROW      | JOHN WICK: CHAPTER 2 | JOHN WICK (2014)\n"
+          "=========+======================+=================\n"
+          "Enforcer | Ruby Rose as Ares    | Alfie Allen as Iosef\n"), CH2, ("cast", "Alfie Allen", "Iosef")),
+        (("           | Ballerina            | Chapter 4\n"
+          "-----------+----------------------+-------------------\n"
+          "Lead       | Ana de Armas (Eve)   | Donnie Yen (Caine)\n"
+          "Rival      | Gabriel Byrne        | Bill Skarsgard\n"), BAL, ("cast", "Donnie Yen", "Caine")),
+        (("                | CH. 4 *TESTED* | CH. 2 (2017)\n"
+          "Writers         | Shay Hatten    | Derek Kolstad\n"), CH4, ("writer", "Derek Kolstad", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterator
 
 from .document import Document
 from .gazetteer import CHARACTER, PERSON, WORK, Mention
@@ -172,7 +173,8 @@ def _other_labelled_lines(doc: Document) -> list[Span]:
     return [span for span, topic in labelled if topic != doc.film]
 
 
-_TABLE_ROW = re.compile(r"^[^\n|]*\|[^\n]*$", re.MULTILINE)
+# a row of cells, or a ruler between rows that a plain-text grid draws with dashes and plusses ("-----+-----")
+_TABLE_ROW = re.compile(r"^(?:[^\n|]*\|[^\n]*|[ \t]*[-=+:]{3,}[-=+: \t]*)$", re.MULTILINE)
 
 
 def _cells(row: re.Match[str]) -> list[Span]:
@@ -202,6 +204,7 @@ def _other_columns(doc: Document) -> list[Span]:
 
 
 def _columns_of_others(doc: Document, rows: list[re.Match[str]]) -> list[Span]:
+    rows = rows[next((i for i, row in enumerate(rows) if "|" in row.group()), len(rows)):]  # the header's rulers
     if len(rows) < 2:
         return []
     topics: dict[int, str] = {}
@@ -211,8 +214,24 @@ def _columns_of_others(doc: Document, rows: list[re.Match[str]]) -> list[Span]:
             topics[index] = works.pop()
     if len(set(topics.values())) < 2 or doc.film not in topics.values():
         return []
-    return [cell for row in rows[1:] for index, cell in enumerate(_cells(row))
+    header = [(start - rows[0].start(), end - rows[0].start()) for start, end in _cells(rows[0])]
+    return [cell for row in rows[1:] for index, cell in _columns(header, row)
             if topics.get(index, doc.film) != doc.film]
+
+
+def _columns(header: list[Span], row: re.Match[str]) -> Iterator[tuple[int, Span]]:
+    """Each cell of ``row`` with the index of its header cell (``header`` holds offsets within the header's line):
+    by order when the row has as many cells as the header, else by where the cell sits on its line, as a table
+    whose corner cell is blank ("     | Chapter 4 | Parabellum") lines its columns up."""
+    cells = _cells(row)
+    if len(cells) == len(header):
+        yield from enumerate(cells)
+        return
+    for start, end in cells:
+        middle = (start + end) // 2 - row.start()
+        index = next((i for i, (a, b) in enumerate(header) if a <= middle < b), None)
+        if index is not None:
+            yield index, (start, end)
 
 
 # a sheet's column of titles: "title", "film", "Movie title", "show_name"
