@@ -3203,6 +3203,13 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
           "=========+======================+=================\n"
           "Enforcer | Ruby Rose as Ares    | Alfie Allen as Iosef\n"), CH2, [("cast", "Ruby Rose", "Ares", "supported")]),
     ],
+    "a-release-date-in-a-table-rows-next-cell": [
+        ("Director | Chad Stahelski\nRelease             | 10 Feb 2017\n", CH2,
+         [("release_year", "", 2017, "supported")]),
+        ("| Release date | 24 March 2023 |\n| Runtime | 169 min |\n", CH4, [("release_year", "", 2023, "supported")]),
+        ("Year    | 2019\nLead    | Keanu Reeves\n", PARA, [("release_year", "", 2019, "supported")]),
+        ("Released | 2016\n", CH2, [("release_year", "", 2016, "contradicted")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
