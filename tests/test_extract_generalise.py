@@ -3210,6 +3210,13 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Year    | 2019\nLead    | Keanu Reeves\n", PARA, [("release_year", "", 2019, "supported")]),
         ("Released | 2016\n", CH2, [("release_year", "", 2016, "contradicted")]),
     ],
+    "a-makers-words-for-the-series": [
+        ("Fourth model in the John Wick line. Tested unit listed first.", CH4,
+         [("franchise_member", "", None, "supported")]),
+        ("The latest product of the Wick range, and the priciest.", PARA, [("franchise_member", "", None, "supported")]),
+        ("A new member of the John Wick family, and a welcome one.", BAL, [("franchise_member", "", None, "supported")]),
+        ("It is the third entry in the John Wick line-up.", PARA, [("franchise_member", "", None, "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -6998,6 +7005,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
           "Rival      | Gabriel Byrne        | Bill Skarsgard\n"), BAL, ("cast", "Donnie Yen", "Caine")),
         (("                | CH. 4 *TESTED* | CH. 2 (2017)\n"
           "Writers         | Shay Hatten    | Derek Kolstad\n"), CH4, ("writer", "Derek Kolstad", None)),
+    ],
+    "a-line-or-family-that-is-no-series": [
+        ("The best line in the John Wick films is about a pencil.", CH4, ("franchise_member", "", None)),
+        ("She is a member of the John Wick fan club.", BAL, ("franchise_member", "", None)),
+        ("He is the head of the family in John Wick.", JW1, ("franchise_member", "", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
