@@ -3217,6 +3217,13 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("A new member of the John Wick family, and a welcome one.", BAL, [("franchise_member", "", None, "supported")]),
         ("It is the third entry in the John Wick line-up.", PARA, [("franchise_member", "", None, "supported")]),
     ],
+    "a-role-carried-over-in-the-active": [
+        ("Ian McShane's Winston carries straight over from the first film.", PARA,
+         [("reprise", "Ian McShane", "Winston", "supported")]),
+        ("Lance Reddick carries over as Charon, dry as ever.", CH2, [("reprise", "Lance Reddick", "Charon", "supported")]),
+        ("John Leguizamo, carrying over as Aurelio, barely speaks.", CH2,
+         [("reprise", "John Leguizamo", "Aurelio", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
