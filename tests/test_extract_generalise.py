@@ -27,6 +27,8 @@ RANT = ("okay so I finally saw it and it is long, very long, longer than my pati
 PAD = "It was a long night at the cinema and we argued about everything for hours, as friends do. " * 5
 CH2, CH4, PARA, JW1, BAL, CONT, HEX = ("John Wick: Chapter 2", "John Wick: Chapter 4", "Parabellum", "John Wick",
                                        "Ballerina", "The Continental", "John Wick Hex")
+# the opening of a review written as a program: three lines only code opens
+CODE = "import json\nfrom dataclasses import dataclass\n\n\ndef verdict() -> str:\n    return 'yes'\n\n\n"
 
 WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
     # -- cue lists (cues.json) -------------------------------------------------------------------------
@@ -3223,6 +3225,29 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Lance Reddick carries over as Charon, dry as ever.", CH2, [("reprise", "Lance Reddick", "Charon", "supported")]),
         ("John Leguizamo, carrying over as Aurelio, barely speaks.", CH2,
          [("reprise", "John Leguizamo", "Aurelio", "supported")]),
+    ],
+    "a-program-binding-a-relation-to-a-value": [
+        (CODE + 'director: str = "Chad Stahelski"  # a stunt man, so the fights read clean\n', CH2,
+         [("director", "Chad Stahelski", None, "supported")]),
+        (CODE + 'chapter_four = Film(\n    written_by="Shay Hatten",\n    year=2023,\n    franchise="John Wick",\n)\n',
+         CH4, [("writer", "Shay Hatten", None, "supported"), ("release_year", "", 2023, "supported"),
+               ("franchise_member", "", None, "supported")]),
+        (CODE + 'def test_credits():\n    assert film.year == 2019\n    assert "Chad Stahelski" in film.directors\n',
+         PARA, [("release_year", "", 2019, "supported"), ("director", "Chad Stahelski", None, "supported")]),
+        (CODE + 'RELEASED = 2016  # February\nSCREENPLAY = ("Derek Kolstad",)\n', CH2,
+         [("release_year", "", 2016, "contradicted"), ("writer", "Derek Kolstad", None, "supported")]),
+    ],
+    "a-program-binding-a-role-to-its-player": [
+        (CODE + 'CAST = {\n    "Winston": "Ian McShane",  # runs the hotel\n    "Charon": "Lance Reddick",\n}\n', JW1,
+         [("cast", "Ian McShane", "Winston", "supported"), ("cast", "Lance Reddick", "Charon", "supported")]),
+        (CODE + 'def test_cast():\n    assert film.cast["Sofia"] == "Halle Berry"  # two dogs\n', PARA,
+         [("cast", "Halle Berry", "Sofia", "supported")]),
+        (CODE + 'film.add_role("Cassian", "Common")  # staircase duel\nconcierge = ("Charon", "Lance Reddick")\n', CH2,
+         [("cast", "Common", "Cassian", "supported"), ("cast", "Lance Reddick", "Charon", "supported")]),
+        (CODE + 'film.bring_back("Winston", "Ian McShane", since="John Wick")\n', CH2,
+         [("reprise", "Ian McShane", "Winston", "supported")]),
+        (CODE + 'RETURNING = {\n    "The Bowery King": "Laurence Fishburne",\n}\n', PARA,
+         [("reprise", "Laurence Fishburne", "The Bowery King", "supported")]),
     ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
@@ -7017,6 +7042,23 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("The best line in the John Wick films is about a pencil.", CH4, ("franchise_member", "", None)),
         ("She is a member of the John Wick fan club.", BAL, ("franchise_member", "", None)),
         ("He is the head of the family in John Wick.", JW1, ("franchise_member", "", None)),
+    ],
+    "code-taken-back-denied-or-left-for-later": [
+        (CODE + '# co_director: str = "David Leitch"  # reverted: not on the credit\n', JW1,
+         ("director", "David Leitch", None)),
+        (CODE + '# film.add_role("Sofia", "Halle Berry")  # wrong film\n', CH2, ("cast", "Halle Berry", "Sofia")),
+        (CODE + 'assert "Halle Berry" not in CAST.values()  # two films away\n', JW1, ("cast", "Halle Berry", None)),
+        (CODE + 'assert not film.has("Alfie Allen")\nassert film.cast["Iosef"] != "Alfie Allen"\n', CH2,
+         ("cast", "Alfie Allen", None)),
+        (CODE + '# TODO: Thomas Sadoski again as Jimmy? check before merge.\n', CH2, ("cast", "Thomas Sadoski", None)),
+        (CODE + '@pytest.mark.xfail(reason="wishful")\ndef test_dream_casting():\n'
+                '    assert film.cast["The Adjudicator"] == "Tilda Swinton"\n', PARA, ("cast", "Tilda Swinton", None)),
+    ],
+    "a-programs-record-of-another-work": [
+        (CODE + 'SEQUEL = {"title": "John Wick: Chapter 2", "year": 2017}\n', JW1, ("release_year", "", 2017)),
+        (CODE + 'previous = Film(title="Parabellum", directed_by="David Leitch")\n', CH4,
+         ("director", "David Leitch", None)),
+        (CODE + 'FIRST_FILM = {"year": 2014, "writer": "Derek Kolstad"}\n', BAL, ("release_year", "", 2014)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -53,6 +53,7 @@ from .reprises import ACTOR_RETURNS, mark_reprises, returning_actors, source_aft
 from .scales import normalize
 from .scope import is_blocked
 from .sections import other_work_spans
+from .sourcecode import source_code_claims
 from .speakers import others_quoted
 from .spoken import retraction_spans, spoken_years, widened
 from .textscan import blank
@@ -94,7 +95,7 @@ def extract(text: str, film: str | None = None, *, reference: Reference | None =
     rules = default_rules()
     # Filters run lazily: only on the first mention of each fact, which is most of the time saved.
     units = LayoutUnits(doc)  # layout units: cast rows, credit labels, 'Returning:' sections
-    candidates = run_rules(doc, rules) + units.candidates() + returning_actors(doc)
+    candidates = run_rules(doc, rules) + units.candidates() + returning_actors(doc) + source_code_claims(doc)
     key = answer_key(doc)  # a quiz's numbered questions and the key that answers them
     clues, solved = crossword_answers(doc)  # a crossword's clues, answered by their solutions
     paired = pair_roles(doc) + answered_questions(doc, key) + solved

@@ -43,6 +43,7 @@ from .datafiles import with_data_file_syntax
 from .layout_words import LayoutWords, default_layout_words
 from .markup import markup_spans, separators, without_line_numbers
 from .sheets import csv_cells
+from .sourcecode import with_source_code_read
 from .spoken import (
     spoken_years,
     with_fillers_blanked,
@@ -105,7 +106,8 @@ def plain_forms(text: str) -> str:
     is read as "Directed by:  A, B "), archaic verbs and Roman numerals ("playeth" as "plays", "MMXIV" as "2014"),
     the marks a dictation or a telegram spells out ("full stop", "STOP" as "."), and a transcript's margin of line
     numbers (blanked)."""
-    return with_punctuation_in_marks(with_modern_forms(with_data_file_syntax(without_line_numbers(text))))
+    return with_punctuation_in_marks(with_modern_forms(with_data_file_syntax(
+        with_source_code_read(without_line_numbers(text)))))
 
 
 def normalise(text: str) -> str:

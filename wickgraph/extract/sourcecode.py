@@ -1,0 +1,207 @@
+"""A review written as program source: its assignments, comparisons, dict entries and argument pairs read as claims.
+
+A programmer may hold a review's credits as code: ``director: str = "Chad Stahelski"``, ``CAST = {"Winston": "Ian
+McShane"}``, ``film.cast["Sofia"] == "Halle Berry"``, ``assert "Chad Stahelski" in film.directors``,
+``add_role("Cassian", "Common")``. Each binds a key (the identifiers and string keys before it) to a value (the
+literal after it). The key's words name the relation ("directed_by", "writers", "year", "franchise"), or name a role
+that the person the value names plays. Two strings side by side, a role and a person (``("Charon", "Lance
+Reddick")``), are a cast link as well; a call or a name that says the role comes back (``bring_back``,
+``returning``) makes it a reprise.
+
+Code the author took back or that denies states nothing: a commented-out line of code, ``assert not ...``,
+``... not in ...``, ``!=``, and a test marked to be skipped or to fail. The view (:func:`with_source_code_read`)
+blanks them, and reads an identifier's underscores as spaces ("BOWERY_KING" names the Bowery King); it keeps the
+text's length, so offsets carry over.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .document import Document
+from .gazetteer import CHARACTER, PERSON, WORK
+from .patterns import Candidate
+from .textscan import blank
+
+__all__ = ["source_code_claims", "with_source_code_read"]
+
+# a statement only code opens a line with; a source file has three of them at least
+_CODE_LINE = re.compile(r"^[ \t]*(?:def|class|import|from[ \t]+[\w.]+[ \t]+import|return|assert|@[\w.]+|"
+                        r"if[ \t]+__name__|const|let|var|function|public|private)\b", re.MULTILINE)
+_STRING = r"(?:\"[^\"\n]*\"|'[^'\n]*')"
+_COMMENT = re.compile(r"(?:#|//)[^\n]*")
+# a comment whose body is code: "# co_director = 'X'", "# chapter_two.add_role('Sofia', 'Halle Berry')"
+_CODE_COMMENT = re.compile(rf"(?:#|//)[ \t]*(?:[\w.]+(?:\[[^\]\n]*\])?[ \t]*(?::[ \t]*[\w\[\], |.]+)?[ \t]*={{1,2}}"
+                           rf"[ \t]*(?:{_STRING}|[\d(\[{{])|[\w.]+\([ \t]*{_STRING}|{_STRING}[ \t]*:[ \t]*{_STRING}|"
+                           rf"assert\b)[^\n]*")
+# a line that denies: "assert not x.has('A')", "assert 'A' not in CAST", "x != 'B'"
+# a task or a doubt left for later: "# TODO: is that Kevin Nash?", "// FIXME: check"
+_TODO = re.compile(r"(?:#|//)[ \t]*(?:TODO|FIXME|XXX)\b[^\n]*")
+_DENYING_LINE = re.compile(r"^[^\n#]*(?:\bassert[ \t]+not\b|\bnot[ \t]+in\b|!=|\bis[ \t]+not\b)[^\n]*", re.MULTILINE)
+# a test marked to be skipped or to fail, with its body: "@pytest.mark.skip(...)" / "def test_x():" / indented lines
+_SKIPPED_TEST = re.compile(r"^@[\w.]*\b(?:skip|skipif|xfail)\b[^\n]*\n(?:@[^\n]*\n)*[ \t]*(?:async[ \t]+)?def\b[^\n]*"
+                           r"(?:\n(?:[ \t]+[^\n]*|[ \t]*(?=\n)))*", re.MULTILINE)
+_SNAKE = re.compile(r"(?<=[A-Za-z0-9])_(?=[A-Za-z0-9])")
+_STRINGS = re.compile(_STRING)
+
+_KEY = rf"(?:[A-Za-z][\w.]*(?:\[[ \t]*{_STRING}[ \t]*\])*|{_STRING})"
+_VALUE = rf"(?:{_STRING}|\d+(?:\.\d+)?\b|[(\[][ \t]*{_STRING}(?:[ \t]*,[ \t]*{_STRING})*[ \t]*,?[ \t]*[)\]])"
+# "key = value", "key: str = value", "key == value", "'key': value", "key=value" (an argument)
+_BINDING = re.compile(rf"(?P<key>{_KEY})[ \t]*(?::[ \t]*[A-Za-z][\w\[\], |.]*?[ \t]*(?==))?(?:==|=|:)[ \t]*"
+                      rf"(?P<value>{_VALUE})")
+# "'value' in key": membership
+_MEMBER = re.compile(rf"(?P<value>{_STRING})[ \t]+in[ \t]+(?P<key>[A-Za-z][\w.]*(?:\[[ \t]*{_STRING}[ \t]*\])*)")
+# two strings side by side, a call's or a tuple's first arguments: "add_role('Cassian', 'Common')"
+_PAIR = re.compile(rf"(?P<context>[A-Za-z][\w.]*[ \t]*(?:=[ \t]*)?)?[(\[][ \t]*(?P<first>{_STRING})[ \t]*,[ \t]*"
+                   rf"(?P<second>{_STRING})(?P<rest>[^\n)\]]*)")
+
+_DIRECTOR = {"director", "directors", "directed", "direction", "dir"}
+_WRITER = {"writer", "writers", "written", "screenplay", "script", "story", "screenwriter", "screenwriters",
+           "writing"}
+_YEAR = {"year", "released", "release", "premiere", "premiered"}
+_FRANCHISE = {"franchise", "series", "saga", "universe"}
+_RETURNING = {"back", "return", "returns", "returning", "returned", "reprise", "reprises", "reprised", "again",
+              "since"}
+_WORD = re.compile(r"[a-z]+")
+
+
+def is_source_code(text: str) -> bool:
+    """Whether ``text`` reads as program source: three lines or more open with a statement only code makes."""
+    lines = _CODE_LINE.finditer(text)
+    return sum(1 for _, _ in zip(range(3), lines, strict=False)) == 3
+
+
+def with_source_code_read(text: str) -> str:
+    """``text`` with a source file's retracted and denying code blanked and its identifiers' underscores read as
+    spaces; any other text is returned as it is."""
+    if not is_source_code(text):
+        return text
+    return _SNAKE.sub(" ", blank(text, _retracted(text)))
+
+
+def _retracted(text: str) -> list[tuple[int, int]]:
+    """The spans of code commented out, tasks and doubts left for later, code that denies, and tests marked to be
+    skipped or to fail."""
+    patterns = (_CODE_COMMENT, _TODO, _DENYING_LINE, _SKIPPED_TEST)
+    return [m.span() for pattern in patterns for m in pattern.finditer(text)]
+
+
+def source_code_claims(doc: Document) -> list[Candidate]:
+    """The claims a source file's bindings and string pairs make (none in a text that is not code)."""
+    if not is_source_code(doc.text):
+        return []
+    text, retracted = doc.text, _retracted(doc.text)
+    found: list[Candidate] = []
+    for line in re.finditer(r"[^\n]+", text):
+        if any(a < line.end() and line.start() < b for a, b in retracted):
+            continue
+        code_end = _code_end(text, line.start(), line.end())
+        bindings = [*_BINDING.finditer(text, line.start(), code_end), *_MEMBER.finditer(text, line.start(), code_end)]
+        for match in bindings:
+            context = _enclosing(doc, match.start())
+            if context is not None:
+                found += _bound(doc, match.span("key"), match.span("value"), context)
+        for match in _PAIR.finditer(text, line.start(), code_end):
+            context = _enclosing(doc, match.start())
+            if context is not None:
+                found += _paired(doc, match, context)
+    return found
+
+
+# a name for another work of the series than the reviewed one: "SEQUEL = {...}", "FIRST_FILM = {...}"
+_OTHER_WORK = {"sequel", "prequel", "first", "original", "previous", "prior", "next", "last", "other", "forum"}
+_TITLE_KEY = re.compile(rf"[\"']?\b(?:title|film|movie|name)[\"']?[ \t]*[:=][ \t]*(?P<title>{_STRING})", re.IGNORECASE)
+
+
+def _enclosing(doc: Document, at: int) -> set[str] | None:
+    """The words of the name a bracket still open at ``at`` belongs to ("RETURNING = {" over its entries' lines), or
+    None when that bracket holds the record of another work ("SEQUEL = {'title': 'John Wick: Chapter 2', ...}")."""
+    text, depth = doc.text, 0
+    for index in range(at - 1, max(-1, at - 3000), -1):
+        char = text[index]
+        if char in ")]}":
+            depth += 1
+        elif char in "([{":
+            if depth == 0:
+                words = _words(text[text.rfind("\n", 0, index) + 1:index])
+                title = _TITLE_KEY.search(text, index, _closing(text, index))
+                works = {e.iri for m in doc.mentions_between(*title.span("title")) for e in m.of_kind(WORK)} \
+                    if title else set()
+                return None if words & _OTHER_WORK or (works and doc.film not in works) else words
+            depth -= 1
+    return set()
+
+
+def _closing(text: str, opening: int) -> int:
+    """Where the bracket opened at ``opening`` closes (the text's end when it never does)."""
+    depth = 0
+    for index in range(opening, len(text)):
+        if text[index] in "([{":
+            depth += 1
+        elif text[index] in ")]}":
+            depth -= 1
+            if depth == 0:
+                return index
+    return len(text)
+
+
+def _code_end(view: str, start: int, end: int) -> int:
+    """Where a line's code ends: at its comment, outside strings."""
+    at = start
+    while at < end:
+        string = _STRINGS.search(view, at, end)
+        comment = _COMMENT.search(view, at, string.start() if string else end)
+        if comment:
+            return comment.start()
+        if string is None:
+            return end
+        at = string.end()
+    return end
+
+
+def _words(text: str) -> set[str]:
+    """The lowercase words of an identifier or a line of code: "bring_back" gives "bring" and "back"."""
+    return set(_WORD.findall(text.lower()))
+
+
+def _bound(doc: Document, key: tuple[int, int], value: tuple[int, int], context: set[str]) -> list[Candidate]:
+    """The claim a key bound to a value makes."""
+    words = _words(_STRINGS.sub(" ", doc.text[key[0]:key[1]]))  # a string key names a role, not the relation
+    start, end = min(key[0], value[0]), max(key[1], value[1])
+    people = [m for m in doc.mentions_between(*value) if m.mask & PERSON and not m.mask & CHARACTER]
+    roles = [m for m in doc.mentions_between(*key) if m.mask & CHARACTER]
+    if people and roles:
+        return [Candidate("code-binding", "cast", start, end, reprise=bool((words | context) & _RETURNING),
+                          parts={"actor": [(people[0].start, people[0].end)],
+                                 "character": [(roles[-1].start, roles[-1].end)]})]
+    for kind, names in (("director", _DIRECTOR), ("writer", _WRITER)):
+        if people and words & names:
+            return [Candidate("code-binding", kind, start, end, parts={"person": [(m.start, m.end) for m in people]})]
+    literal = doc.text[value[0]:value[1]]
+    if words & _YEAR and re.fullmatch(r"(?:19|20)\d\d", literal):
+        candidate = Candidate("code-binding", "release_year", start, end)
+        candidate.year = int(literal)
+        return [candidate]
+    if words & _FRANCHISE and "wick" in literal.lower():
+        return [Candidate("code-binding", "franchise_member", start, end)]
+    return []
+
+
+def _paired(doc: Document, match: re.Match[str], context: set[str]) -> list[Candidate]:
+    """The cast link two strings side by side make, a role and a person in either order."""
+    first, second = (doc.mentions_between(*match.span(group)) for group in ("first", "second"))
+    role = next((m for m in first if m.mask & CHARACTER), None)
+    person = next((m for m in second if m.mask & PERSON and not m.mask & CHARACTER), None)
+    if role is None or person is None:
+        role = next((m for m in second if m.mask & CHARACTER), None)
+        person = next((m for m in first if m.mask & PERSON and not m.mask & CHARACTER), None)
+    if role is None or person is None:
+        return []
+    words = _words(match.group("context") or "") | context
+    candidate = Candidate("code-pair", "cast", match.start("first"), match.end("second"),
+                          reprise=bool(words & _RETURNING),
+                          parts={"actor": [(person.start, person.end)], "character": [(role.start, role.end)]})
+    source = next((m for m in doc.mentions_between(*match.span("rest")) if m.mask & WORK), None)
+    if candidate.reprise and source is not None:
+        candidate.parts["from_film"] = [(source.start, source.end)]
+    return [candidate]
