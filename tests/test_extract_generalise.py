@@ -3249,6 +3249,49 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         (CODE + 'RETURNING = {\n    "The Bowery King": "Laurence Fishburne",\n}\n', PARA,
          [("reprise", "Laurence Fishburne", "The Bowery King", "supported")]),
     ],
+    "a-role-whom-its-player-plays": [
+        ("Helen, whom Bridget Moynahan plays, is gone before the film begins.", JW1,
+         [("cast", "Bridget Moynahan", "Helen", "supported")]),
+        ("Santino, who Riccardo Scamarcio plays with a sneer, wants the seat.", CH2,
+         [("cast", "Riccardo Scamarcio", "Santino", "supported")]),
+        ("Gianna, sister, queen, whom Claudia Gerini plays, dies in the bath.", CH2,
+         [("cast", "Claudia Gerini", "Gianna", "supported")]),
+    ],
+    "a-role-said-to-be-its-players-part": [
+        ("Viggo is Michael Nyqvist's part, and he plays it weary.", JW1,
+         [("cast", "Michael Nyqvist", "Viggo", "supported")]),
+        ("Marcus, sniper, friend or foe, is Willem Dafoe's role.", JW1, [("cast", "Willem Dafoe", "Marcus", "supported")]),
+        ("Winston remains Ian McShane's finest creation.", PARA, [("cast", "Ian McShane", "Winston", "supported")]),
+    ],
+    "the-player-put-before-the-passive-verb": [
+        ("Wick by Keanu Reeves is played, as ever.", JW1, [("cast", "Keanu Reeves", "Wick", "supported")]),
+        ("Iosef, the mobster's son, by Alfie Allen sneered to life.", JW1,
+         [("cast", "Alfie Allen", "Iosef", "supported")]),
+        ("And by Asia Kate Dillon the Adjudicator's played.", PARA,
+         [("cast", "Asia Kate Dillon", "the Adjudicator", "supported")]),
+        ("And so by Ian McShane Winston is played, and well.", JW1, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Once more, by Keanu Reeves, Wick was brought to life.", CH2, [("cast", "Keanu Reeves", "Wick", "supported")]),
+    ],
+    "a-stanzas-sentence-over-its-line-breaks": [
+        (("A BALLAD OF THE BOGEYMAN\n\nWinston, silver-tongued,\n  by Ian McShane is played,\nand Charon at the desk\n"
+          "  is Lance Reddick, unafraid.\n\nHelen, gone,\n  whom Bridget Moynahan plays,\nstill haunts the widower\n"
+          "  through all his bloody days.\n"), JW1,
+         [("cast", "Ian McShane", "Winston", "supported"), ("cast", "Bridget Moynahan", "Helen", "supported")]),
+        (("The Marquis, sneering, vain,\nwhom Bill Skarsgard plays,\nis a fop in a velvet coat\nwho counts his lazy days.\n\n"
+          "Caine, blind and quick,\nwhom Donnie Yen plays,\nwalks the Paris stairs\nin a hundred ways.\n"), CH4,
+         [("cast", "Bill Skarsgard", "the Marquis", "supported"), ("cast", "Donnie Yen", "Caine", "supported")]),
+        (("There once was a hitman called Wick,\nwhose revenge was both brutal and quick;\n"
+          "Iosef, the thief,\nby Alfie Allen, brief,\nwas played, and he died pretty quick.\n\n"
+          "And Viggo, the boss,\nwho counted the loss,\nwas Michael Nyqvist's part, and he's slick;\n"
+          "the director, Chad Stahelski, stayed on the stick.\n"), JW1,
+         [("cast", "Michael Nyqvist", "Viggo", "supported"), ("director", "Chad Stahelski", None, "supported")]),
+    ],
+    "a-word-a-line-end-splits-with-a-hyphen": [
+        ("Zero, played by Mark Dacas-\n  cos, is a fanboy.", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
+        ("It was directed by Chad Stahel-\nski, a former stuntman.", JW1, [("director", "Chad Stahelski", None, "supported")]),
+        ("Santino is played by Riccardo Scamar-\n   cio, who sneers well.", CH2,
+         [("cast", "Riccardo Scamarcio", "Santino", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -7059,6 +7102,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         (CODE + 'previous = Film(title="Parabellum", directed_by="David Leitch")\n', CH4,
          ("director", "David Leitch", None)),
         (CODE + 'FIRST_FILM = {"year": 2014, "writer": "Derek Kolstad"}\n', BAL, ("release_year", "", 2014)),
+    ],
+    "a-role-whom-someone-else-meets-or-a-part-of-something": [
+        ("Helen, whom Keanu Reeves mourns on screen, is barely seen.", JW1, ("cast", "Keanu Reeves", "Helen")),
+        ("Winston is Ian McShane's favourite hotel.", JW1, ("cast", "Ian McShane", "Winston")),
+        ("Charon, who Keanu Reeves trusts, runs the desk.", JW1, ("cast", "Keanu Reeves", "Charon")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

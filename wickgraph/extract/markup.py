@@ -15,6 +15,7 @@ from .. import regexcache
 from .layout_words import default_layout_words
 from .speakers import SENDER, STAMP
 from .textscan import blank, line_around
+from .verse import verse_breaks
 
 __all__ = ["FOOTNOTE_MARK", "SUPERSCRIPT_DIGITS", "TICKED_BOX", "line_joins", "markup_spans", "separators",
            "struck_spans", "without_line_numbers"]
@@ -282,13 +283,15 @@ def _closing_brace(text: str, opening: int) -> int | None:
 
 
 def line_joins(text: str) -> Iterator[Span]:
-    """Spans that make running text of a transcript or hard-wrapped prose: subtitle cue numbers and timings, line
-    timestamps, the line breaks inside a sentence, and a labelled list's line break after a separator."""
+    """Spans that make running text of a transcript, hard-wrapped prose or verse: subtitle cue numbers and timings,
+    line timestamps, the line breaks inside a sentence or a stanza, and a labelled list's line break after a
+    separator."""
     yield from _subtitle_breaks(text)
     stamps = _line_timestamps(text)
     yield from stamps
     if "\n" in text:
         yield from _soft_wraps(text, stamps)
+        yield from verse_breaks(text)
         if ":" in text:
             for wrap in _WRAPPED_LIST.finditer(text):
                 yield wrap.start("wrap"), wrap.end("wrap")

@@ -111,6 +111,9 @@ _MACROS = {
               r"|protagonist|main\s+character)|(?:(?<=^)|(?<=[.!?:;]\s))main\s+role)\b"),
     # an apposition that describes the name before it and names no one: "Chow, the hotel's cook, is played by"
     "APPOS": rf"(?:,\s+(?:the|a|an|his|her|their|its)\s+[^,.;:!?\n()\"{ENTITY_CHARS}]{{1,50}}?,)",
+    # epithets in a row that name no one, as verse and mannered prose put them after a role: "Viggo, weary, wise,",
+    # "Marcus, sniper, friend or foe,"
+    "EPITHETS": rf"(?:(?:,\s+[^,.;:!?\n()\"{ENTITY_CHARS}]{{1,40}}?){{1,3}},)",
     # a dashed or bracketed aside that names no one: "Young Eve — a girl of ten in a grey cardigan — is played by"
     # (the view writes every dash as "-")
     "ASIDE": (rf"(?:\s+-{{1,2}}\s+[^\n{_PERSON_CHARS}]{{1,120}}?\s+-{{1,2}}"

@@ -1,0 +1,81 @@
+"""A review written in verse: its sentences run over the line breaks of a stanza.
+
+Verse breaks its lines for the metre, not for the sense: "Helen, gone,⏎  whom Bridget Moynahan plays", "Iosef, the
+mobster's son,⏎by Alfie Allen sneered to life". Prose's soft wraps are not joined after a comma (a list's lines end
+so), but in a poem they are: inside a stanza, every line break that no full stop, question or exclamation closes
+is read as a space. A text is verse when most of its lines are short and sit in stanzas whose line ends rhyme
+("played" / "afraid", "name" / "came"); a list or a chat has short lines too, but they do not rhyme.
+
+A word that a line end splits with a hyphen, as verse and narrow columns do ("Chad Stahel-⏎  ski", "Mark Dacas-⏎
+cos"), is mended in the view: its tail moves up to its head and the hyphen, the break and the indent go after it
+as spaces ("Chad Stahelski    "), so the text keeps its length and every line its offsets.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+__all__ = ["verse_breaks", "with_split_words_mended"]
+
+_STANZA = re.compile(r"(?:^[ \t]*\S[^\n]*(?:\n|\Z))+", re.MULTILINE)
+_LAST_WORD = re.compile(r"([a-z]+)[^a-z]*$")
+_MIN_LINES = 8
+_MAX_LINE = 70  # a verse line is short; a prose paragraph's line is longer
+_CLOSED = re.compile(r"[.!?][\"'\u201d\u2019)]*[ \t]*$")
+
+
+def _rhymes(first: str, second: str) -> bool:
+    """Whether two line-end words rhyme, roughly: the same last two letters, not the same word."""
+    return first != second and len(first) >= 2 and len(second) >= 2 and first[-2:] == second[-2:]
+
+
+def _ends(lines: list[str]) -> list[str]:
+    words = [_LAST_WORD.search(line.lower()) for line in lines]
+    return [word.group(1) if word else "" for word in words]
+
+
+def _is_verse(stanzas: list[list[str]]) -> bool:
+    """Whether short lines in stanzas whose ends rhyme make up the text."""
+    lines = [line for stanza in stanzas for line in stanza]
+    short = [line for line in lines if len(line.strip()) <= _MAX_LINE]
+    if len(short) < _MIN_LINES or len(short) < 0.7 * len(lines):
+        return False
+    rhyming = 0
+    verses = [stanza for stanza in stanzas if len(stanza) >= 2 and all(len(s.strip()) <= _MAX_LINE for s in stanza)]
+    for stanza in verses:
+        ends = _ends(stanza)
+        if any(_rhymes(ends[i], ends[j]) for i in range(len(ends)) for j in (i + 1, i + 2) if j < len(ends)):
+            rhyming += 1
+    return len(verses) >= 2 and rhyming >= 0.6 * len(verses)
+
+
+def verse_breaks(text: str) -> Iterator[tuple[int, int]]:
+    """In a text that is verse, the line breaks inside a stanza that no sentence ends at (as spans to read as
+    spaces)."""
+    if text.count("\n") < _MIN_LINES:
+        return
+    blocks = list(_STANZA.finditer(text))
+    stanzas = [block.group().rstrip("\n").split("\n") for block in blocks]
+    if not _is_verse(stanzas):
+        return
+    for block, lines in zip(blocks, stanzas, strict=True):
+        if any(len(line.strip()) > _MAX_LINE for line in lines):
+            continue  # a prose paragraph among the stanzas ("Poet's note")
+        at = block.start()
+        for line in lines[:-1]:
+            at += len(line)
+            if not _CLOSED.search(line):
+                yield at, at + 1
+            at += 1
+
+
+# a word's head, a hyphen ending the line, and the word's tail in lower case opening the next line
+_SPLIT_WORD = re.compile(r"(?<=[A-Za-z]{2})-\n[ \t]*(?P<tail>[a-z]+)")
+
+
+def with_split_words_mended(text: str) -> str:
+    """``text`` with each word a line end splits with a hyphen written whole, the gap after it."""
+    if "-\n" not in text:
+        return text
+    return _SPLIT_WORD.sub(lambda m: m["tail"] + " " * (len(m.group()) - len(m["tail"])), text)
