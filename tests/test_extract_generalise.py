@@ -3292,6 +3292,12 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Santino is played by Riccardo Scamar-\n   cio, who sneers well.", CH2,
          [("cast", "Riccardo Scamarcio", "Santino", "supported")]),
     ],
+    "a-score-said-to-be-the-critics-own-after-it": [
+        ("Bloody, long and grand, so four of five I'll give this film.", PARA, [("rating", "", 4, "unknown")]),
+        ("The stairs alone earn it. A B-plus is my mark.", CH4, [("rating", "", "B+", "unknown")]),
+        ("Sam gave it 9/10 on the way out. 7/10 is my verdict.", CH2, [("rating", "", 7, "unknown")]),
+        ("My brother says 3 of 5. Eight out of ten is our score.", BAL, [("rating", "", 8, "unknown")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),

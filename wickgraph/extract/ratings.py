@@ -151,6 +151,10 @@ _GIVEN_OR_LABELLED = re.compile(rf"\b(?:give|gives|gave|giving|rate|rates|rated|
                                 r"[^.!?\n]{0,30}$", re.IGNORECASE)
 # ... or the critic named after it: "Seven of ten from me"
 _FROM_ME = re.compile(r"[ \t]+(?:from|for)[ \t]+(?:me|us)\b", re.IGNORECASE)
+# ... or said to be the critic's own after it: "four of five I'll give this film", "8/10 is my score"
+_OWN_AFTER = re.compile(r"[ \t]+(?:(?:is|was)[ \t]+(?:my|our)[ \t]+(?:[\w-]+[ \t]+)?"
+                        r"(?:mark|grade|score|verdict|rating)\b"
+                        r"|(?:i|we)(?:['\u2019](?:ll|d)|[ \t]+will|[ \t]+would)?[ \t]+give\b)", re.IGNORECASE)
 _OVERALL_LABEL = re.compile(r"\boverall\s*[:\u2014\u2013-]\s*$", re.IGNORECASE)  # "Overall: 82%", not "overall, 90% of"
 _SCORE_LABEL = re.compile(r"\b(?:verdict|score|rating|grade|(?:my|our|the)\s+(?:mark|vote))\b"
                           # the critic placing themselves on the scale: "Rotten Tomatoes has it at 94%. I'm at 80%."
@@ -331,7 +335,7 @@ def find_rating(text: str) -> RatingMatch | None:
             if kind == "percent" and not _SCORE_LABEL.search(before) and not _OVERALL_LABEL.search(before):
                 continue  # "90% of the film" is no rating
             if kind == "on_scale" and not _GIVEN_OR_LABELLED.search(before) and "scale" not in match.group().lower() \
-                    and not _FROM_ME.match(text, match.end()):
+                    and not _FROM_ME.match(text, match.end()) and not _OWN_AFTER.match(text, match.end()):
                 continue  # "one on one", "5 on 10 screens" are no ratings
             if kind == "letter_alone" and (not _GRADE_NEAR.search(text, max(0, match.start() - 80), match.start())
                                            or _ARTICLE.match(text, match.start())):
@@ -374,7 +378,8 @@ def find_rating(text: str) -> RatingMatch | None:
                 or (_OWN_LABEL.search(_previous_line(text, line_start)) is not None and not someones_line(before)) \
                 or persona \
                 or given_in_first_person(_clause(before), before, lambda: is_transcript(text)) \
-                or (kind == "letter" and _OWN_LABEL.search(text, line_start, match.start("grade")) is not None)
+                or (kind == "letter" and _OWN_LABEL.search(text, line_start, match.start("grade")) is not None) \
+                or (_OWN_AFTER.match(text, match.end()) is not None and not someones_line(before))
             found.append((own, rating))
     keyed = _keyed_overall(text)
     if keyed is not None:  # the key's scale, not a bare number's default of ten, reads the overall mark

@@ -58,7 +58,7 @@ NEEDS = {"stars_glyph": ("★",), "stars_ascii": ("**", "*/", "✦", "✪", "✭
                      "gets", "earns", "award", "solid", "get a", "earn a", "take", "mark", "film", "movie"),
           "meter": _METER_FULL,
           "letter_alone": ("grade", "+", "-", "\u2212", "\u2013", "plus", "minus"),  # (the word may head the section)
-          "letter_suffix": ("from me", "for me", "overall", "it is", "it's", "here")}
+          "letter_suffix": ("from me", "for me", "overall", "it is", "it's", "here", " my ", " our ", "give")}
 
 # a work named by its title, as a giving verb's object: "I'm giving John Wick: Chapter 2 a B-plus"
 TITLE = r"(?-i:[A-Z])[\w'\u2019]*(?:[ \t]*[:\u2013\u2014-]?[ \t]+(?:(?-i:[A-Z])[\w'\u2019]*|\d{1,2})){0,7}"
@@ -162,7 +162,9 @@ _SOURCES: list[tuple[str, re.Pattern[str]]] = [
                                 re.IGNORECASE | re.MULTILINE)),
     ("letter_suffix", re.compile(
         r"(?<![\w-])(?P<grade>(?-i:[A-DF])(?:-(?:plus|minus)|[+\-−–]))"
-        r"(?=\s+(?:from me|for me|overall|it is|it's|here))",
+        # ... or the critic's own said after it: "A B-plus is my mark", "B+ I'll give it"
+        r"(?=\s+(?:from me|for me|overall|it is|it's|here|(?:is|was)\s+(?:my|our)\s+(?:[\w-]+\s+)?"
+        r"(?:mark|grade|score|verdict|rating)\b|(?:I|we)(?:['\u2019](?:ll|d)|\s+will|\s+would)?\s+give\b))",
         re.IGNORECASE)),
 ]
 
