@@ -3298,6 +3298,30 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Sam gave it 9/10 on the way out. 7/10 is my verdict.", CH2, [("rating", "", 7, "unknown")]),
         ("My brother says 3 of 5. Eight out of ten is our score.", BAL, [("rating", "", 8, "unknown")]),
     ],
+    "the-work-speaking-of-its-makers": [
+        ("Derek Kolstad wrote me, and Chad Stahelski directed me.", CH2,
+         [("writer", "Derek Kolstad", None, "supported"), ("director", "Chad Stahelski", None, "supported")]),
+        ("Len Wiseman helmed me, which was brave of him.", BAL, [("director", "Len Wiseman", None, "supported")]),
+        ("Shay Hatten co-wrote me during a very long summer.", CH4, [("writer", "Shay Hatten", None, "supported")]),
+        ("About me: Chad Stahelski again directed me, and I'm the 2019 follow-up to a 2017 hit.", PARA,
+         [("director", "Chad Stahelski", None, "supported"), ("release_year", "", 2019, "supported")]),
+    ],
+    "a-writer-joining-the-one-named-before": [
+        ("Derek Kolstad wrote the first of it, and Shay Hatten wrote with him.", PARA,
+         [("writer", "Shay Hatten", None, "supported")]),
+        ("Hatten had the idea; Michael Finch wrote alongside them.", PARA,
+         [("writer", "Michael Finch", None, "contradicted")]),
+        ("Derek Kolstad set it up, and Chris Collins co-wrote with the others.", PARA,
+         [("writer", "Chris Collins", None, "supported")]),
+    ],
+    "a-credit-label-naming-the-craft-or-a-named-intro": [
+        ("Screenwriting team: Derek Kolstad, Shay Hatten and Michael Finch\n", PARA,
+         [("writer", "Shay Hatten", None, "supported"), ("writer", "Michael Finch", None, "contradicted")]),
+        ("It was directed by a stuntman named Chad Stahelski.", JW1, [("director", "Chad Stahelski", None, "supported")]),
+        ("Santino is played by an Italian called Riccardo Scamarcio.", CH2,
+         [("cast", "Riccardo Scamarcio", "Santino", "supported")]),
+        ("The 2016 follow-up keeps the rules.", CH2, [("release_year", "", 2016, "contradicted")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -7113,6 +7137,12 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Helen, whom Keanu Reeves mourns on screen, is barely seen.", JW1, ("cast", "Keanu Reeves", "Helen")),
         ("Winston is Ian McShane's favourite hotel.", JW1, ("cast", "Ian McShane", "Winston")),
         ("Charon, who Keanu Reeves trusts, runs the desk.", JW1, ("cast", "Keanu Reeves", "Charon")),
+    ],
+    "me-as-someone-elses-object": [
+        ("Keanu Reeves wrote me a letter once, and it was lovely.", JW1, ("writer", "Keanu Reeves", None)),
+        ("An usher directed me to the exit before the credits.", JW1, ("director", "", None)),
+        ("Ian McShane wrote me back within the week.", JW1, ("writer", "Ian McShane", None)),
+        ("Chad Stahelski directed me towards the buffet at the premiere.", CH4, ("director", "Chad Stahelski", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

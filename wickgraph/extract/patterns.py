@@ -161,6 +161,8 @@ _MACROS = {
     "INTRO": (r"(?:(?:an?|one|some)\s+(?:(?:certain|[A-Za-z-]+)\s+){0,2}?(?:actor|actress|performer|director|"
               r"filmmaker|writer|screenwriter|man|woman|guy|gentleman|lady|fellow|bloke|chap)\s*,?\s+"
               rf"(?:(?:named|called)\s+)?|(?-i:a|one)\s+(?=(?-i:[A-Z][a-z])|[{ENTITY_CHARS}])"
+              # ... any noun, when a name follows it: "a stuntman named X", "a Swede called X"
+              r"|(?:an?|one)\s+(?:[A-Za-z-]+\s+){1,3}?(?:named|called)\s+"
               # ... with a title of two words at most before it: "by former stunt coordinator X", "by newcomer X"
               r"|(?:the\s+)?(?:[A-Za-z-]+\s+){0,2}?(?:showrunners?|screenwriters?|writers?|directors?|filmmakers?|"
               r"producers?|stuntm[ae]n|coordinators?|choreographers?|newcomers?|veterans?|first-timers?|debutants?|"

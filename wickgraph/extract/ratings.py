@@ -149,8 +149,7 @@ _GIVEN_OR_LABELLED = re.compile(rf"\b(?:give|gives|gave|giving|rate|rates|rated|
                                 r"(?:i|we)(?:['\u2019]d|\s+would|['\u2019]m|\s+am)?\s+(?:say|saying|reckon|make\s+it|"
                                 r"go\s+with|going\s+with)|call\s+it)\b"
                                 r"[^.!?\n]{0,30}$", re.IGNORECASE)
-# ... or the critic named after it: "Seven of ten from me"
-_FROM_ME = re.compile(r"[ \t]+(?:from|for)[ \t]+(?:me|us)\b", re.IGNORECASE)
+_FROM_ME = re.compile(r"[ \t]+(?:from|for)[ \t]+(?:me|us)\b", re.IGNORECASE)  # ... or after it: "Seven of ten from me"
 # ... or said to be the critic's own after it: "four of five I'll give this film", "8/10 is my score"
 _OWN_AFTER = re.compile(r"[ \t]+(?:(?:is|was)[ \t]+(?:my|our)[ \t]+(?:[\w-]+[ \t]+)?"
                         r"(?:mark|grade|score|verdict|rating)\b"
