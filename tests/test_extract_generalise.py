@@ -3322,6 +3322,17 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
          [("cast", "Riccardo Scamarcio", "Santino", "supported")]),
         ("The 2016 follow-up keeps the rules.", CH2, [("release_year", "", 2016, "contradicted")]),
     ],
+    "a-credit-in-the-perfect-with-has-contracted": [
+        ("Derek Kolstad's written it, and Chad Stahelski's directed it.", CH2,
+         [("writer", "Derek Kolstad", None, "supported"), ("director", "Chad Stahelski", None, "supported")]),
+        ("Len Wiseman\u2019s helmed the film, and fair play to him.", BAL, [("director", "Len Wiseman", None, "supported")]),
+        ("Shay Hatten's co-written this one with Michael Finch.", CH4, [("writer", "Shay Hatten", None, "supported")]),
+    ],
+    "a-label-saying-the-author-gives-the-score": [
+        ("Customer satisfaction, as graded by the author of this guide: B+\n", JW1, [("rating", "", "B+", "unknown")]),
+        ("Customer satisfaction (author's own score for this unit): 8/10\n", PARA, [("rating", "", 8, "unknown")]),
+        ("Overall, graded by the reviewer: A-\n", CH4, [("rating", "", "A-", "unknown")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -7143,6 +7154,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("An usher directed me to the exit before the credits.", JW1, ("director", "", None)),
         ("Ian McShane wrote me back within the week.", JW1, ("writer", "Ian McShane", None)),
         ("Chad Stahelski directed me towards the buffet at the premiere.", CH4, ("director", "Chad Stahelski", None)),
+    ],
+    "a-possessive-before-a-credit-word-that-is-no-perfect": [
+        ("Chad Stahelski's directing style is all long takes.", CH2, ("writer", "Chad Stahelski", None)),
+        ("Derek Kolstad's writing partner stayed home.", CH2, ("director", "Derek Kolstad", None)),
+        ("Keanu Reeves's written notes were auctioned.", JW1, ("writer", "Keanu Reeves", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

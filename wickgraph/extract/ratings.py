@@ -263,8 +263,7 @@ _LEGEND = re.compile(r"^[^\n\u2605]{0,40}(?:\u2605+[ \t]*(?:[=:\u2013-][ \t]*)?"
 _STAR_RUN = re.compile(r"\u2605+")
 
 
-# A pull quote on a sleeve or a poster: '★★★★★ "The reissue of the year" — WAX & NEEDLE', '"A blast" ★★★★ – Empire':
-# the stars are the quoted outlet's, not the critic's
+# A pull quote on a sleeve or a poster, whose stars are the outlet's: '★★★★★ "The reissue of the year" — WAX & NEEDLE'
 _QUOTE_THEN_SOURCE = re.compile(r"[ \t]*[\"\u201c\u2018'][^\"\u201d\n]{1,120}[\"\u201d\u2019'][ \t]*"
                                 r"[\u2014\u2013-]{1,2}[ \t]*\w")
 _SOURCE_AFTER = re.compile(r"[ \t]*[\u2014\u2013-]{1,2}[ \t]*(?-i:[A-Z])")
@@ -322,7 +321,8 @@ def find_rating(text: str) -> RatingMatch | None:
                 given_at = match.start("value")
             elif kind == "letter" and _SOMEONE.search(_clause(before)):
                 given_at = match.start("grade")  # "The jury awards this one a B+": its subject is the giver
-            persona = persona_label(text, before)  # "READER'S OVERALL SCORE:", a script reader's own
+            # "READER'S OVERALL SCORE:", a reader's own (a letter's match holds its label: "graded by the author:")
+            persona = persona_label(text, text[line_start:match.start("grade") if kind == "letter" else match.start()])
             if _OTHER_LABEL.search(before) or _QUOTED_POST.match(before) \
                     or (not persona and _attributed(text, given_at)) or named_holder(text, before + match.group()) \
                     or _COUNT_AFTER.match(text, match.end()) \

@@ -146,6 +146,8 @@ _SOURCES: list[tuple[str, re.Pattern[str]]] = [
         # "I award it, with reservations, a B-minus", "It earns, grudgingly, a B\u2013": an aside before the grade
         r"|\b(?:award|awards|awarded|give|gives|gave|gets?|earns?)(?:\s+it)?,[^,\n]{1,40},\s+an?\s+"
         r"|\b(?:grade|grades|graded|rate|rates|rated)\s+it\s+(?:an?\s+)?"
+        # a label saying who grades: "as graded by the author of this guide: B+"
+        r"|\b(?:graded|scored|rated|marked)\s+by\b[^:\n]{1,40}:\s*"
         # a giving verb, whoever gives (the caller tells whose grade it is): "the author would give it a B+", "we
         # award the film an A-"; and a grade "of": "with the grade of B+", "leaves with a grade of B-"
         # ... or the work by its title: "I'm giving John Wick: Chapter 2 a B-plus", "give Parabellum an A-"

@@ -22,11 +22,21 @@ _RELATIONS = frozenset({"wife", "husband", "partner", "friend", "son", "daughter
                         "nobody", "somebody", "someone", "internet", "studio"})
 
 
+# a label that says the author gives the score, wherever it stands in the label: "Customer satisfaction (author's own
+# score for this unit):", "Satisfaction, as graded by the author of this guide:"
+_AUTHOR_GIVES = re.compile(r"\b(?:(?:graded|scored|rated|marked|judged)\s+by\s+(?:the|this|your)\s+(?P<by>[a-z]+)"
+                           r"|(?:the\s+)?(?P<own>[a-z]+)['\u2019]s\s+own\s+(?:verdict|score|rating|grade|mark))\b"
+                           r"[^\n:]{0,40}:\s*$", re.IGNORECASE)
+
+
 def persona_label(text: str, before: str) -> bool:
     """Whether ``before`` is a persona's own label: its holder a common noun (written in lower case elsewhere in
-    the text, or in a label all in capitals), not a name ("Dana's rating:") nor a relation ("Brother's score:")."""
+    the text, or in a label all in capitals), not a name ("Dana's rating:") nor a relation ("Brother's score:"); or
+    a label that says the author gives it ("as graded by the author of this guide:")."""
     label = _PERSONA_LABEL.search(before)
-    return label is not None and _is_persona(text, label["who"])
+    gives = _AUTHOR_GIVES.search(before)
+    return (label is not None and _is_persona(text, label["who"])) \
+        or (gives is not None and (gives["by"] or gives["own"]).lower() in _AUTHORS_ROLES)
 
 
 # the jobs of the one who writes the text: "Editor's grade: B+" signed "Priya Castellanos, Yearbook Editor"
