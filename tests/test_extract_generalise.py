@@ -3333,6 +3333,20 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Customer satisfaction (author's own score for this unit): 8/10\n", PARA, [("rating", "", 8, "unknown")]),
         ("Overall, graded by the reviewer: A-\n", CH4, [("rating", "", "A-", "unknown")]),
     ],
+    "a-writer-in-or-brought-into-the-writers-room": [
+        ("Shay Hatten joins the writing room, and the jokes improve.", PARA, [("writer", "Shay Hatten", None, "supported")]),
+        ("They brought Shay Hatten into the writers' room for this one.", PARA,
+         [("writer", "Shay Hatten", None, "supported")]),
+        ("Chris Collins is in the writers' room too.", PARA, [("writer", "Chris Collins", None, "supported")]),
+        ("Derek Kolstad keeps the story credit.", PARA, [("writer", "Derek Kolstad", None, "supported")]),
+        ("Screenwriting team: Derek Kolstad, Shay Hatten and Michael Finch \u2014 three sets of hands.\n", PARA,
+         [("writer", "Shay Hatten", None, "supported"), ("writer", "Michael Finch", None, "contradicted")]),
+    ],
+    "a-seat-after-a-contracted-copula": [
+        ("Chad Stahelski\u2019s at the helm, and it shows.", CH4, [("director", "Chad Stahelski", None, "supported")]),
+        ("Len Wiseman's behind the megaphone this time.", BAL, [("director", "Len Wiseman", None, "supported")]),
+        ("David Leitch's in the director's chair.", PARA, [("director", "David Leitch", None, "contradicted")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -7159,6 +7173,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Chad Stahelski's directing style is all long takes.", CH2, ("writer", "Chad Stahelski", None)),
         ("Derek Kolstad's writing partner stayed home.", CH2, ("director", "Derek Kolstad", None)),
         ("Keanu Reeves's written notes were auctioned.", JW1, ("writer", "Keanu Reeves", None)),
+    ],
+    "a-room-or-a-bracket-that-is-no-writing-credit": [
+        ("Keanu Reeves joins the dining room for the wedding scene.", CH4, ("writer", "Keanu Reeves", None)),
+        ("Script (by Shay Hatten) is thin, says my friend.", PARA, ("cast", "Shay Hatten", None)),
+        ("Ian McShane's in the hotel bar.", JW1, ("director", "Ian McShane", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
