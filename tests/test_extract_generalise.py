@@ -3347,6 +3347,15 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Len Wiseman's behind the megaphone this time.", BAL, [("director", "Len Wiseman", None, "supported")]),
         ("David Leitch's in the director's chair.", PARA, [("director", "David Leitch", None, "contradicted")]),
     ],
+    "a-count-answering-how-many-makers": [
+        (("CARD 5 \u2014 FRONT: How many writers?\nBACK: Four on the screenplay: Derek Kolstad (who also has the story "
+          "credit), Shay Hatten, Chris Collins, Marc Abrams.\n"), PARA,
+         [("writer", "Derek Kolstad", None, "supported"), ("writer", "Marc Abrams", None, "supported")]),
+        ("Q: How many directors?\nA: Two: Chad Stahelski and David Leitch.\n", JW1,
+         [("director", "Chad Stahelski", None, "supported")]),
+        ("How many writers this time?\nAnswer: 2 credited: Shay Hatten and Michael Finch.\n", CH4,
+         [("writer", "Shay Hatten", None, "supported"), ("writer", "Michael Finch", None, "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),

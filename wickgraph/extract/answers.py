@@ -36,11 +36,14 @@ _WHO = re.compile(r"\b(?:who|which\s+(?:actor|actress|performer|star|director|wr
 _BY_QUESTION = re.compile(r"\b(?P<verb>directed|written|scripted)\s+by\b[\s._\u2026-]*\?", re.IGNORECASE)
 # ("Q3. Same director as before?", "New writer this time?": a word or two before the job)
 _JOB_QUESTION = re.compile(r"(?:^|[:\u2014\u2013]\s*|(?<=[.)]\s))"
-                           r"(?:(?:q\d{1,2}[.:]?|same|the|a|new|different|another)\s+){0,2}(?P<verb>director|writer|screenwriter)s?\b"
+                           r"(?:(?:q\d{1,2}[.:]?|same|the|a|new|different|another|how|many)\s+){0,2}"
+                           r"(?P<verb>director|writer|screenwriter)s?\b"
                            r"(?!\s+of\s+photography)[^?\n]{0,40}\?", re.IGNORECASE | re.MULTILINE)
 # "> who plays the marquis": a who-question on a line of its own, typed without its question mark
 _BARE_WHO = re.compile(r"^[ \t>*-]*(?:q\s*[:.]\s*)?(?=(?:who|which)\b)[^?\n]{8,80}$", re.IGNORECASE | re.MULTILINE)
-_LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|&|and)\s*", re.IGNORECASE)
+# between the names of a list, after an aside on the name before ("Derek Kolstad (who also has the story credit), B")
+_NAME_ASIDE = r"(?:\s*\([^()\n]{1,60}\))?"
+_LIST_JOIN = re.compile(rf"{_NAME_ASIDE}\s*(?:,\s*(?:and\s+)?|&|and)\s*", re.IGNORECASE)
 # an answer's label: "A.", "Answer:", and as a quiz labels its key, "The answer:", "Correct answer:", "Right answer -"
 _ANSWER_WORD = r"(?:a|(?:the[ \t]+)?(?:(?:correct|right|real)[ \t]+)?answer)"
 _ANSWER_LABEL = re.compile(rf"\s*(?:\d{{1,4}}\s+)?{_ANSWER_WORD}\s*[.:\u2014-]?\s*", re.IGNORECASE)
@@ -97,7 +100,7 @@ _ASKS_PART = re.compile(r"\b(?:plays?|played|playing|player|portrays?|voices?|ch
 _ASKS_DIRECTOR = re.compile(r"\b(?:direct\w*|helm\w*)\b", re.IGNORECASE)
 _ASKS_WRITER = re.compile(r"\b(?:wr[io]te|writ\w*|screenwriters?|screenplay|script\w*|penned)\b", re.IGNORECASE)
 _ASKS_YEAR = re.compile(r"\b(?:year|when)\b", re.IGNORECASE)
-_KEY_LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|&|and|or)\s*", re.IGNORECASE)
+_KEY_LIST_JOIN = re.compile(rf"{_NAME_ASIDE}\s*(?:,\s*(?:and\s+|or\s+)?|&|and|or)\s*", re.IGNORECASE)
 
 
 def unasked(key: list[tuple[int, int, int, int]], candidates: list[Candidate]) -> list[Candidate]:
@@ -200,6 +203,8 @@ _ROLE_NAMED = re.compile(r"\s*(?:[A-Za-z]{1,12}\s*:\s*)?(?:yes|yep|yeah|yup|sure
 _ANSWER_OPENING = re.compile(rf"[ \t\n]*{_ON_THE_LINE}(?:\d{{1,4}}[ \t]+)?"
                              rf"(?:(?:{_ANSWER_WORD}|back)[ \t]*[:.\u2014-]?[ \t]*)?"
                              rf"(?:{TICKED_BOX}[ \t]*)?"  # a form's ticked box
+                             # a count answering "how many": "Four on the screenplay: A, B, C, D"
+                             r"(?:(?:one|two|three|four|five|six|\d)\b[^:\n]{0,25}:[ \t]*)?"
                              # a yes that confirms the question, then the name: "Same director? A. Yes \u2014 X again."
                              r"(?:(?:yes|yep|yeah|indeed)[ \t]*[,:\u2014\u2013-]+[ \t]*)?"
                              r"(?:(?:mr|mrs|ms|miss|dr|sir|mister)\.?[ \t]+)?"
