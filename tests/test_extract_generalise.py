@@ -3356,6 +3356,12 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("How many writers this time?\nAnswer: 2 credited: Shay Hatten and Michael Finch.\n", CH4,
          [("writer", "Shay Hatten", None, "supported"), ("writer", "Michael Finch", None, "supported")]),
     ],
+    "a-role-then-a-participle-whose-agent-is-the-player": [
+        ("John Wick, operated by Keanu Reeves, is the main unit.", JW1, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("Iosef, factory-fitted by Alfie Allen, squeals under load.", JW1, [("cast", "Alfie Allen", "Iosef", "supported")]),
+        ("Helen, installed in flashback by Bridget Moynahan, is gone.", JW1,
+         [("cast", "Bridget Moynahan", "Helen", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -7187,6 +7193,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Keanu Reeves joins the dining room for the wedding scene.", CH4, ("writer", "Keanu Reeves", None)),
         ("Script (by Shay Hatten) is thin, says my friend.", PARA, ("cast", "Shay Hatten", None)),
         ("Ian McShane's in the hotel bar.", JW1, ("director", "Ian McShane", None)),
+    ],
+    "a-role-then-a-participle-of-the-plot-or-a-credit": [
+        ("Iosef, killed by Keanu Reeves in the end, had it coming.", JW1, ("cast", "Keanu Reeves", "Iosef")),
+        ("Viggo, haunted by Keanu Reeves's reputation, sulks.", JW1, ("cast", "Keanu Reeves", "Viggo")),
+        ("Winston, written by Derek Kolstad as a sly host, purrs.", JW1, ("cast", "Derek Kolstad", "Winston")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
