@@ -13,8 +13,19 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .casing import lowering_is_exact
-from .scales import NEEDS, PATTERNS, TITLE, normalize, number, parse_number, reading, scan
-from .scoreholders import bylined, given_in_first_person, named_holder, persona_label, someones_line
+from .scales import NEEDS, PATTERNS, normalize, number, parse_number, reading, scan
+from .scoreholders import (
+    APPRAISAL,
+    OWN_LABEL,
+    SOMEONE,
+    attributed,
+    bylined,
+    given_in_first_person,
+    named_holder,
+    persona_label,
+    quoted_from_another,
+    someones_line,
+)
 from .speakers import in_authors_turns, is_transcript
 from .textscan import Keywords, line_around
 
@@ -55,67 +66,10 @@ class RatingMatch:
     end: int
 
 
-# Someone else's score: "my sister gives it 6/10", "Inès rated it 7 out of 10", "IMDb users: 8.1/10".
-# (a verb of grading, its object, "at": "graded him at 6 out of 10", "puts the film at 5/10"; a quote mark before a
-# score quoted: 'he would give it "ten out of ten"'; a copula and "at": "Felix was sterner at 5/10")
-# (a noun after a determiner is a label, not a giving verb: "Slide 8/8: final score 9/10", "the rating 7/10")
-_GIVER = re.compile(r"\b(?<!\bfinal )(?<!\boverall )(?<!\bmy )(?<!\bour )(?<!\bthe )(?<!\bhis )(?<!\bher )"
-                    r"(?:gives?|gave|given|giving|rates?|rated|rating|scores?|scored|awards?|awarded|grades?|graded|"
-                    r"marks?|marked|puts?|says?|said|called|deemed|declared|pronounced)"
-                    # its object, a focusing adverb, or both: "gave only 2 of 5", "gives it just a 6", "gave for it a 5"
-                    rf"(?:\s+(?:(?:for|to)\s+)?(?:it|this(?:\s+one)?|him|her|them|the\s+[a-z-]+|{TITLE})"
-                    r"|\s+(?:only|just|merely|barely|maybe|perhaps|probably|easily|generously|grudgingly|still|even|also)){0,2}\s*(?:at\s+)?"
-                    r"(?:an?\s+|a\s+(?:solid|mere)\s+)?[\"'\u201c\u2018]?$"
-                    # a copula and "at": "X was sterner at 5/10", "she came in at 6", "the paper landed at 3/5"
-                    r"|\b(?:was|were|is|are|came\s+in|comes\s+in|landed|lands|settled|settles)(?:\s+[a-z-]+)?\s+at\s+$",
-                    re.IGNORECASE)
-# the critic in the first person, or in the third person that essays, judgments and letters use for the writer
-# ("the author would give it a B+", "the Reviewer, sitting as the Court, awards", "yours truly gives it", a mock
-# judgment's "The Court awards the Film four stars out of five")
-_SELF_NOUN = (r"(?:the|this|your)\s+(?:present\s+)?(?:author|reviewer|critic|writer|undersigned)|yours\s+truly"
-              r"|(?:the|this)\s+(?:court|tribunal)")  # a mock judgment's persona
-_FIRST_PERSON = re.compile(rf"(?:^|[\s(\"])(?:I|I'd|I'll|I'm|we|we'd|we'll|me|us|{_SELF_NOUN})(?=[\s,.'’])",
-                           re.IGNORECASE)
-# ... whose relation gives a score of their own: "my sister", "the Reviewer's brother-in-law"
-_RELATION_OF_SELF = re.compile(rf"\b(?:my|our)\s+\w|\b(?:{_SELF_NOUN})['\u2019]s?\s+\w"
-                               # ... or somebody placed by the critic: "the guy next to me", "a woman behind us"
-                               rf"|^\s*(?!{_SELF_NOUN})(?:the|a|an)\s+[a-z]+\s+(?:next\s+to|behind|beside|in\s+front\s+of|"
-                               r"near|with)\s+(?:me|us)\b", re.IGNORECASE)
-_OTHERS = re.compile(r"\b(?:imdb|rotten tomatoes|metacritic|letterboxd average|cinemascore|audiences?|critics|"
-                     r"users|the consensus|average|aggregate|tomatometer|customers?|readers?|viewers|voters|"
-                     r"commenters?|listeners?|polls?|surveys?|fans)\b", re.IGNORECASE)
 # "4.8 out of 5 stars   3,412 ratings", "3.9/5 from 120 votes": a count of ratings after the value makes it an average
 _COUNT_AFTER = re.compile(r"[\s(|\u00b7,-]*(?:from\s+|based\s+on\s+|across\s+)?\d[\d,.]*\s*k?\s+"
                           r"(?:global\s+|customer\s+|user\s+)?(?:ratings?|reviews?|votes?)\b", re.IGNORECASE)
 _LINE_END = re.compile(r"[ \t]*(?:\([^()\n]{0,40}\)[ \t]*)?(?:\n|\Z)")  # (after an aside: "★ (my favourite)")
-# The critic's own: "My score:", "Our verdict:", "Rating:", "Grade:" on the line before the value.
-# Nouns of appraising, as a verdict's label in more formal or translated English: "MY EVALUATION: 4 of 5"
-_APPRAISAL = r"evaluation|assessment|appraisal|judge?ment|valuation"
-_OWN_LABEL = re.compile(rf"\b(?:my|our)\b[^.!?\n]{{0,40}}\b(?:verdict|score|rating|grade|take|mark|number|pick|vote|"
-                        rf"{_APPRAISAL})\b|"
-                        r"\bown\s+(?:verdict|score|rating|grade|mark)\b|"  # "the Secretary's own mark: 4 out of 5"
-
-                        r"\b(?:verdict|score|rating|grade|mark|number)\s+from\s+me\b|"
-                        r"^\W*(?:me|mine|for\s+me|from\s+me)\s*[:\-–]|"
-                        r"\b(?:editors?['\u2019]?s?|staff|critic['\u2019]?s?|house|committee['\u2019]?s?|panel['\u2019]?s?|jury['\u2019]?s?|"
-                        r"club['\u2019]?s?)\s+(?:verdict|score|rating|grade|pick|mark)\b|"
-                        # a show's own: "So, official Cleaner's Cut verdict: nine out of ten"
-                        r"\b(?:official|show['\u2019]s|podcast['\u2019]s|channel['\u2019]s)\s+(?:[\w'\u2019-]+\s+){0,3}?"
-                        r"(?:verdict|score|rating|grade)\s*(?:[:\-\u2013\u2014]|$)|"
-                        # a panel's joint score among its members' own: "Ana 8/10, Tom 6/10 ... consensus B+"
-                        r"\b(?:consensus|combined|joint|overall)\s+(?:(?:verdict|score|rating|grade|mark)\s*)?[:\-\u2013\u2014]?\s*$|"
-                        # (after a thread's counter: "12/12 final verdict: Parabellum is a 9/10")
-                        r"^\W*(?:\d{1,2}/\d{1,2}\W+)?(?:verdict|score|rating|grade|vote|"
-                        r"final\s+(?:score|verdict|grade|vote)|overall)\b|"
-                        # "The film itself, since somebody asks: 4/5": a label naming the film scores the film
-                        r"(?:^|(?<=[.!?]\s))\W*(?:the\s+)?(?:film|movie)(?:\s+itself)?\b[^.!?\n]{0,60}[:\-\u2013]\s*$",
-                        re.IGNORECASE)
-# 'told me afterwards it was "a 10/10"': a score someone else said to the critic
-_TOLD_ME = re.compile(r"\b(?:told|tells|telling|assured|assures|informed|informs|texted|texts|messaged|whispered|"
-                      r"insisted\s+to)\s+(?:me|us)\b[^.!?;\n]{0,50}$", re.IGNORECASE)
-# "my brother texted me his score, 9/10": a score the sentence gives as someone else's
-_THIRD_PERSON_SCORE = re.compile(r"\b(?:his|her|their)\s+(?:own\s+)?(?:\w+\s+)?(?:score|rating|verdict|grade|mark|vote)"
-                                 r"\b[^.!?;\n]{0,60}$", re.IGNORECASE)
 
 
 # The score as it stands after a rewatch: "First watch: 7/10 ... Now: 8.5/10" (it outranks the critic's earlier one)
@@ -137,7 +91,7 @@ _REVISION_BEFORE = re.compile(r"\b(?:wait|hang\s+on|hold\s+on|actually|scratch\s
 _RESTATED_ALONE = re.compile(r"(?:[ \t]+(?:from|for)[ \t]+me\b|[ \t]+now\b)?[ \t]*(?:[.,;:!)\u2014\u2013\n]|\Z)")
 _BADGE_AFTER = re.compile(r"[ \t]+(?-i:[A-Z])")
 _GIVEN_OR_LABELLED = re.compile(rf"\b(?:give|gives|gave|giving|rate|rates|rated|rating|score|verdict|grade|mark|note|"
-                                rf"{_APPRAISAL}|"
+                                rf"{APPRAISAL}|"
                                 # the labels of a review in Spanish, Italian or German mixed in: "Nota:", "Voto:"
                                 r"nota|puntuaci[o\u00f3]n|calificaci[o\u00f3]n|voto|valutazione|bewertung|wertung|"
                                 r"vote|stars(?=\s*:)|"
@@ -168,75 +122,6 @@ _FRONTED_SCALE = re.compile(r"\bout\s+of\s+(?P<top>five|ten|four|a\s+hundred|5|1
 
 # a post quoted in a thread: 'QT @FilmBroDan: "all middle, no ending. 5/10"', "@sam_w: 6/10 at best"
 _QUOTED_POST = re.compile(r"^\W*(?:QT|RT|quote[- ]?(?:tweet|post)(?:ed)?)?\W*@\w+\s*:")
-
-
-# a transcript's stage direction between one utterance and the next: "he's nuts [laughs] i'm gonna say 4.5 out of 5"
-_STAGE_DIRECTION = re.compile(r"\[[a-z][a-z \t-]{1,30}\](?=[ \t]*(?:i|i['\u2019]m|i['\u2019]d|we|so|okay|ok|anyway)\b)",
-                              re.IGNORECASE)
-
-
-def _attributed(text: str, start: int) -> bool:
-    """Whether the rating at ``start`` is given by someone other than the critic, judged in its clause."""
-    reach = max(0, start - 300)
-    sentence_start = max(reach, max(text.rfind(ch, reach, start) for ch in ".!?\n") + 1)
-    for direction in _STAGE_DIRECTION.finditer(text, sentence_start, start):  # a transcript's pause ends a sentence
-        sentence_start = direction.end()
-    quote = _open_quote(text, sentence_start, start)
-    if quote is not None:
-        # a score inside a quotation is given by whoever the clause before the quotation names: 'Erik rated the
-        # film "a dead draw, 5/10"'
-        clause_start = max(sentence_start, max(text.rfind(ch, reach, quote) for ch in ";,") + 1)
-        before = text[clause_start:quote + 1]
-    else:
-        clause_start = max(sentence_start, max(text.rfind(ch, reach, start) for ch in ";,") + 1)
-        before = text[clause_start:start]
-    if _OTHERS.search(before):
-        return True
-    if _OWN_LABEL.search(before):
-        return False  # "Editors' rating ★★★★☆", "Our score:", "readers gave it 3/5; my own rating: 4/5"
-    other = _OTHERS.search(text, sentence_start, clause_start)
-    if other is not None and not _FIRST_PERSON.search(" " + text[other.end():start]):
-        return True  # "On Rotten Tomatoes, the film holds 89%" (but "IMDb says 6, but I give it 8/10" is mine)
-    if _THIRD_PERSON_SCORE.search(text, sentence_start, start) is not None \
-            or _TOLD_ME.search(text, sentence_start, start) is not None:
-        return True
-    giver = _GIVER.search(before)
-    if giver is None:
-        return False
-    subject = before[:giver.start()]
-    if not _WORD.search(subject):  # the subject stands before an aside: "the Reviewer, sitting as the Court, awards"
-        subject = text[sentence_start:clause_start]
-    return not _FIRST_PERSON.search(" " + subject) or _RELATION_OF_SELF.search(subject) is not None
-
-
-_WORD = re.compile(r"[^\W\d_]")
-# a subject that names somebody ("The jury awards it a B+", "my brother would give it a C", "he gives it a D"); a
-# clause without one is the speaker's own ("so yeah going to give it a c minus")
-_SOMEONE = re.compile(r"\b(?:he|she|they|someone|somebody|everyone|everybody|(?:the|my|our|his|her|their|a|an)\s+"
-                      r"[\w-]+)\b|(?<![.!?]\s)(?<!^)\b(?-i:[A-Z])[\w'-]+"
-                      r"|(?-i:[A-Z])[\w'-]+(?:\s+(?:would|will|could|might|should))?\s*$", re.IGNORECASE)
-
-
-def _open_quote(text: str, start: int, end: int) -> int | None:
-    """Where a quotation still open at ``end`` opens, after ``start``, if one is."""
-    curly = text.rfind("\u201c", start, end)
-    if curly >= 0 and text.find("\u201d", curly, end) < 0:
-        return curly
-    straight = text.count('"', start, end)
-    return text.rfind('"', start, end) if straight % 2 == 1 else None
-
-
-# '"Ten out of ten, would go again," one guest wrote': a quotation closed, then its writer or speaker
-_QUOTE_THEN_SPEAKER = re.compile(r"[^\"\u201c\u201d\n]{0,80}[\"\u201d]\s*(?:[\w'\u2019]+\s+){0,3}?"
-                                 r"(?:wrote|writes|said|says|posted|added|told\s+(?:me|us)|insists|insisted)\b",
-                                 re.IGNORECASE)
-
-
-def _quoted_from_another(text: str, before: str, end: int) -> bool:
-    """Whether the rating ending at ``end`` is inside a quotation (opened in ``before``, its line so far) that
-    someone other than the critic wrote or said."""
-    opened = before.count('"') % 2 == 1 or before.rfind("\u201c") > before.rfind("\u201d")
-    return opened and _QUOTE_THEN_SPEAKER.match(text, end) is not None
 
 
 # "Slide 9/10", "Page 2/5", "Part 1/3": a place in a sequence
@@ -319,17 +204,17 @@ def find_rating(text: str) -> RatingMatch | None:
             given_at = match.start()
             if kind == "given_bare":
                 given_at = match.start("value")
-            elif kind == "letter" and _SOMEONE.search(_clause(before)):
+            elif kind == "letter" and SOMEONE.search(_clause(before)):
                 given_at = match.start("grade")  # "The jury awards this one a B+": its subject is the giver
             # "READER'S OVERALL SCORE:", a reader's own (a letter's match holds its label: "graded by the author:")
             persona = persona_label(text, text[line_start:match.start("grade") if kind == "letter" else match.start()])
             if _OTHER_LABEL.search(before) or _QUOTED_POST.match(before) \
-                    or (not persona and _attributed(text, given_at)) or named_holder(text, before + match.group()) \
+                    or (not persona and attributed(text, given_at)) or named_holder(text, before + match.group()) \
                     or _COUNT_AFTER.match(text, match.end()) \
                     or _pull_quote(text, before, match.end()) or _PART_AFTER.match(text, match.end()) \
                     or _SOMETHING_ELSE_RATED.search(before) or (kind == "out_of" and _PROPORTION_AFTER.match(
                         text, match.end())) \
-                    or _quoted_from_another(text, before, match.end()):
+                    or quoted_from_another(text, before, match.end()):
                 continue
             if kind == "percent" and not _SCORE_LABEL.search(before) and not _OVERALL_LABEL.search(before):
                 continue  # "90% of the film" is no rating
@@ -373,11 +258,11 @@ def find_rating(text: str) -> RatingMatch | None:
             elif _REVISION_BEFORE.search(text, max(line_start, match.start() - 40), match.start()) \
                     and _RESTATED_ALONE.match(text, match.end()):
                 revisions.append(rating)
-            own = _OWN_LABEL.search(before) is not None or _OWN_LABEL.search(_clause(before)) is not None \
-                or (_OWN_LABEL.search(_previous_line(text, line_start)) is not None and not someones_line(before)) \
+            own = OWN_LABEL.search(before) is not None or OWN_LABEL.search(_clause(before)) is not None \
+                or (OWN_LABEL.search(_previous_line(text, line_start)) is not None and not someones_line(before)) \
                 or persona \
                 or given_in_first_person(_clause(before), before, lambda: is_transcript(text)) \
-                or (kind == "letter" and _OWN_LABEL.search(text, line_start, match.start("grade")) is not None) \
+                or (kind == "letter" and OWN_LABEL.search(text, line_start, match.start("grade")) is not None) \
                 or (_OWN_AFTER.match(text, match.end()) is not None and not someones_line(before))
             found.append((own, rating))
     keyed = _keyed_overall(text)
