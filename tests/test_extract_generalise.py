@@ -3362,6 +3362,12 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Helen, installed in flashback by Bridget Moynahan, is gone.", JW1,
          [("cast", "Bridget Moynahan", "Helen", "supported")]),
     ],
+    "a-labelled-own-score-outranks-one-given-in-passing": [
+        ("Personally I would give the fights 10/10, they changed everything. My own rating of the film: 4/5.", JW1,
+         [("rating", "", 4, "unknown")]),
+        ("I'd give it 9/10 on the night, honestly. Next morning, my verdict: 7/10.", CH2, [("rating", "", 7, "unknown")]),
+        ("We'd give it 5/5 on the way out. Our score: 3 out of 5.", BAL, [("rating", "", 3, "unknown")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),

@@ -186,7 +186,7 @@ _PART_AFTER = re.compile(r"[ \t]+(?:(?:from[ \t]+me[ \t]+)?for[ \t]+(?:that|the|
 def find_rating(text: str) -> RatingMatch | None:
     """The critic's own rating: a labelled own score ("My score: 7 of 10 points") first, else the first rating
     that is neither labelled as a score of something else nor given by someone else ("my sister gives it 6/10")."""
-    found: list[tuple[bool, RatingMatch]] = []
+    found: list[tuple[int, RatingMatch]] = []
     now: list[RatingMatch] = []  # scores labelled as they stand after a rewatch
     revisions: list[RatingMatch] = []  # scores said again in place of one before
     lower = text.lower()
@@ -258,16 +258,18 @@ def find_rating(text: str) -> RatingMatch | None:
             elif _REVISION_BEFORE.search(text, max(line_start, match.start() - 40), match.start()) \
                     and _RESTATED_ALONE.match(text, match.end()):
                 revisions.append(rating)
-            own = OWN_LABEL.search(before) is not None or OWN_LABEL.search(_clause(before)) is not None \
+            labelled = OWN_LABEL.search(before) is not None or OWN_LABEL.search(_clause(before)) is not None \
                 or (OWN_LABEL.search(_previous_line(text, line_start)) is not None and not someones_line(before)) \
                 or persona \
-                or given_in_first_person(_clause(before), before, lambda: is_transcript(text)) \
                 or (kind == "letter" and OWN_LABEL.search(text, line_start, match.start("grade")) is not None) \
                 or (_OWN_AFTER.match(text, match.end()) is not None and not someones_line(before))
+            # how surely the critic's own: labelled as such (2) outranks given in the first person (1), which a
+            # transcript's other speakers do too ("Candidate: I would give the film 10/10" before "My own rating: 4/5")
+            own = 2 if labelled else int(given_in_first_person(_clause(before), before, lambda: is_transcript(text)))
             found.append((own, rating))
     keyed = _keyed_overall(text)
     if keyed is not None:  # the key's scale, not a bare number's default of ten, reads the overall mark
-        found = [(own, r) for own, r in found if r.end <= keyed.start or r.start >= keyed.end] + [(True, keyed)]
+        found = [(own, r) for own, r in found if r.end <= keyed.start or r.start >= keyed.end] + [(2, keyed)]
     if not found:
         return None
     found = _hosts_own(text, _without_revised(text, _longest_readings(found)))
@@ -279,13 +281,13 @@ def find_rating(text: str) -> RatingMatch | None:
         return max(now, key=lambda r: r.start)
     # the critic's own, labelled or given in the first person, first; else the last score: a review closes on its
     # verdict, after the sub-scores, the quoted and the others' scores it reports on the way
-    labelled = [r for own, r in found if own]
-    if labelled:
-        return min(labelled, key=lambda r: (r.start, -(r.end - r.start)))
+    surest = max(own for own, _ in found)
+    if surest:
+        return min((r for own, r in found if own == surest), key=lambda r: (r.start, -(r.end - r.start)))
     return max((r for _, r in found), key=lambda r: (r.start, r.end - r.start))
 
 
-def _hosts_own(text: str, found: list[tuple[bool, RatingMatch]]) -> list[tuple[bool, RatingMatch]]:
+def _hosts_own(text: str, found: list[tuple[int, RatingMatch]]) -> list[tuple[int, RatingMatch]]:
     """In a transcript or a chat, the scores its author gives, when the author gives any
     (:func:`wickgraph.extract.speakers.in_authors_turns`): the others' scores are theirs ("DEV: A-minus" before
     "MARISA: eight and a half out of ten")."""
@@ -320,11 +322,11 @@ def _keyed_overall(text: str) -> RatingMatch | None:
                        len(row.group().lstrip(" \t*_#>-")), row.end("value"))
 
 
-def _longest_readings(found: list[tuple[bool, RatingMatch]]) -> list[tuple[bool, RatingMatch]]:
+def _longest_readings(found: list[tuple[int, RatingMatch]]) -> list[tuple[int, RatingMatch]]:
     """"Grade: B plus" is one rating, not also the "B" inside it, and "give it 4 🍿 out of 5" not also "give it 4":
     of overlapping readings the longest stays, with the others' label. One sweep in text order, so a review with
     thousands of ratings (a long page on one line) is read in linear time."""
-    kept: list[tuple[bool, RatingMatch]] = []
+    kept: list[tuple[int, RatingMatch]] = []
     for own, rating in sorted(found, key=lambda item: (item[1].start, item[1].end)):
         if kept and rating.start < kept[-1][1].end:  # overlaps the reading before it
             was_own, before = kept[-1]
@@ -341,9 +343,9 @@ _REVISED_FROM = re.compile(r"\b(?:from|was)\s*$", re.IGNORECASE)
 _REVISED_TO = re.compile(r"\s*(?:to|\u2192|->|=>|,?\s*(?:and\s+)?now(?:\s+(?:it['\u2019]s|a|an))?)\s*$", re.IGNORECASE)
 
 
-def _without_revised(text: str, found: list[tuple[bool, RatingMatch]]) -> list[tuple[bool, RatingMatch]]:
+def _without_revised(text: str, found: list[tuple[int, RatingMatch]]) -> list[tuple[int, RatingMatch]]:
     """The ratings but those revised into the next one; the revised one's label goes to the new one."""
-    kept: list[tuple[bool, RatingMatch]] = []
+    kept: list[tuple[int, RatingMatch]] = []
     for index, (own, rating) in enumerate(found):
         following = found[index + 1] if index + 1 < len(found) else None
         if following is not None and following[1].start - rating.end <= 12 \
