@@ -3368,6 +3368,14 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("I'd give it 9/10 on the night, honestly. Next morning, my verdict: 7/10.", CH2, [("rating", "", 7, "unknown")]),
         ("We'd give it 5/5 on the way out. Our score: 3 out of 5.", BAL, [("rating", "", 3, "unknown")]),
     ],
+    "a-cross-reference-opens-no-part-about-the-work": [
+        (("JOHN WICK (2014): lean, cold and exact.\n\nSee also: JOHN WICK: CHAPTER 2 (2017), where the Mustang comes "
+          "back.\n\nUsage rating: 4/5, my own score.\n"), JW1, [("rating", "", 4, "unknown")]),
+        (("Parabellum (2019): bigger and longer.\n\nCompare: John Wick: Chapter 4 (2023), which goes further still.\n\n"
+          "Halle Berry plays Sofia, and her dogs steal it.\n"), PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
+        (("Ballerina (2025): a spin-off that earns its place.\n\ncf. John Wick (2014), for the first rules.\n\n"
+          "Len Wiseman directed it with care.\n"), BAL, [("director", "Len Wiseman", None, "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),

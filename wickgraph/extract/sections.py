@@ -28,7 +28,10 @@ Span = tuple[int, int]
 _PARAGRAPH_START = re.compile(r"\n[ \t]*\n\s*")
 _OPENING_REACH = 80  # a title this far into a paragraph, after a short label ("Saturday:", "3.", "Day two -"), opens it
 # what may stand before a title that opens a paragraph, and what follows it there
-_LABEL = re.compile(r"[ \t#*>\-\u2022\d.)/]*(?:[\w ,'\u2019]{1,50}[:\u2013\u2014-][ \t]*)?")
+# a short label before a paragraph's title ("Saturday:", "3.", "Day two -"); not a cross-reference's, which points to
+# the work without opening a part about it ("See also: JOHN WICK: CHAPTER 2 (2017), where ...")
+_LABEL = re.compile(r"[ \t#*>\-\u2022\d.)/]*"
+                    r"(?:(?!(?:see|cf|compare|related)\b)[\w ,'\u2019]{1,50}[:\u2013\u2014-][ \t]*)?", re.IGNORECASE)
 _TITLE_END = re.compile(r"['\"\u2019\u201d*_]*\s*(?:\(\s*(?:19|20)\d\d\s*\)|[:.\u2013\u2014-]|$)", re.MULTILINE)
 _YEAR_AFTER = re.compile(r"\s*\(\s*(?:19|20)\d\d\s*\)")
 
