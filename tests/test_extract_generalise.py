@@ -3376,6 +3376,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         (("Ballerina (2025): a spin-off that earns its place.\n\ncf. John Wick (2014), for the first rules.\n\n"
           "Len Wiseman directed it with care.\n"), BAL, [("director", "Len Wiseman", None, "supported")]),
     ],
+    "a-third-persons-own-score-is-theirs": [
+        ("We rate it 8/10. Mrs K asked that it be minuted that her own mark is 5/10.", JW1, [("rating", "", 8, "unknown")]),
+        ("My verdict: 7/10. His own score, he insists, was 9/10.", CH2, [("rating", "", 7, "unknown")]),
+        ("Four stars out of five from the desk. Their own rating was 2/5, the cowards.", CH4, [("rating", "", 4, "unknown")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),

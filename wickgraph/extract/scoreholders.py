@@ -152,7 +152,8 @@ _OTHERS = re.compile(r"\b(?:imdb|rotten tomatoes|metacritic|letterboxd average|c
 APPRAISAL = r"evaluation|assessment|appraisal|judge?ment|valuation"
 OWN_LABEL = re.compile(rf"\b(?:my|our)\b[^.!?\n]{{0,40}}\b(?:verdict|score|rating|grade|take|mark|number|pick|vote|"
                         rf"{APPRAISAL})\b|"
-                        r"\bown\s+(?:verdict|score|rating|grade|mark)\b|"  # "the Secretary's own mark: 4 out of 5"
+                        # "the Secretary's own mark: 4 out of 5" (not "her own mark is 5/10": a third person's)
+                        r"(?<!\bhis )(?<!\bher )(?<!\btheir )\bown\s+(?:verdict|score|rating|grade|mark)\b|"
 
                         r"\b(?:verdict|score|rating|grade|mark|number)\s+from\s+me\b|"
                         r"^\W*(?:me|mine|for\s+me|from\s+me)\s*[:\-–]|"
