@@ -3381,6 +3381,13 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("My verdict: 7/10. His own score, he insists, was 9/10.", CH2, [("rating", "", 7, "unknown")]),
         ("Four stars out of five from the desk. Their own rating was 2/5, the cowards.", CH4, [("rating", "", 4, "unknown")]),
     ],
+    "a-players-name-misspelt-beside-the-role": [
+        ("omg Mark Tacos as Zero, the sushi guy", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
+        ("Nyquil as Viggo is so good, he sounds so tired.", JW1, [("cast", "Michael Nyqvist", "Viggo", "supported")]),
+        ("and Lance Reddit as Charon at the desk", JW1, [("cast", "Lance Reddick", "Charon", "supported")]),
+        ("Tom Hardy as Zero, obviously.", PARA, [("cast", "Tom Hardy", "Zero", "contradicted")]),
+        ("Mark Smith as Zero, the sushi chef.", PARA, [("cast", "Mark Smith", "Zero", "contradicted")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),

@@ -40,6 +40,7 @@ from .nameforms import close_spelling
 from .neighbours import with_neighbours
 from .patterns import FIRST_WORK, Candidate, default_rules
 from .plausible import keep_plausible
+from .playerspelling import with_misspelt_players
 from .proximity import roles_beside_bare_players
 from .ratings import find_rating
 from .recall import (
@@ -134,6 +135,7 @@ def extract(text: str, film: str | None = None, *, reference: Reference | None =
     if years:  # evidence that stops inside a year said in words takes the whole phrase
         claims = [replace(c, start=span[0], end=span[1], evidence=text[span[0]:span[1]])
                   if (span := widened(c.start, c.end, years)) != (c.start, c.end) else c for c in claims]
+    claims = with_misspelt_players(claims, reference, film_iri)  # "Mark Tacos as Zero" is Mark Dacascos
     claims = [replace(c, work_iri=film_iri, status=_status(c, reference, film_iri),
                       confidence=claim_confidence(c, film_confidence)) for c in claims]
     title = reference.works[film_iri].title if film_iri in reference.works else film
