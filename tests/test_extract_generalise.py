@@ -7225,6 +7225,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Viggo, haunted by Keanu Reeves's reputation, sulks.", JW1, ("cast", "Keanu Reeves", "Viggo")),
         ("Winston, written by Derek Kolstad as a sly host, purrs.", JW1, ("cast", "Derek Kolstad", "Winston")),
     ],
+    "the-end-of-a-works-name-is-no-player": [
+        ("Peter Stormare is back from the first John Wick as Abram Tarasov.", CH2, ("cast", "John Wick", "Abram Tarasov")),
+        ("Ian McShane, seen in the first John Wick as Winston, returns.", CH2, ("cast", "John Wick", "Winston")),
+        ("Lance Reddick, fresh from the original John Wick as Charon, is back.", CH2, ("cast", "John Wick", "Charon")),
+    ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
         ("My brother would give it a C.", JW1, ("rating", "", "C")),

@@ -115,6 +115,11 @@ def _matches(doc: Document, rule: Rule) -> Iterator[re.Match[str]]:
             yield match
 
 
+def _inside_a_name(doc: Document, start: int) -> bool:
+    """Whether ``start`` falls inside a mention that starts before it ("John Wick" in "the first John Wick")."""
+    return any(m.start < start < m.end for m in doc.mentions_between(max(0, start - 60), start))
+
+
 def _held_by_another(doc: Document, start: int) -> bool:
     """Whether the role at ``start`` follows a person's possessive ("Anjelica Huston's Director")."""
     possessive = _POSSESSIVE_BEFORE.search(doc.text, max(0, start - 4), start)
@@ -162,6 +167,8 @@ def _candidate(doc: Document, rule: Rule, match: re.Match[str]) -> Candidate | N
                 return None
             if name in ("actor", "person") and g_start in doc.by_start and not doc.by_start[g_start].mask & PERSON:
                 return None  # "Parabellum as the Bowery King": a work's or a role's name is no unknown player
+            if name in ("actor", "person") and g_start not in doc.by_start and _inside_a_name(doc, g_start):
+                return None  # "back from the first John Wick as Abram": the end of a work's name is no player
             if name == "character" and not rule.role_possessive \
                     and _POSSESSIVE_S.match(doc.text[g_end:g_end + 2]):
                 return None  # "the Chancellor's right-hand woman" is somebody else
