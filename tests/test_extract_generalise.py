@@ -7230,6 +7230,14 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Ian McShane, seen in the first John Wick as Winston, returns.", CH2, ("cast", "John Wick", "Winston")),
         ("Lance Reddick, fresh from the original John Wick as Charon, is back.", CH2, ("cast", "John Wick", "Charon")),
     ],
+    "a-pair-reaching-into-another-works-column": [
+        (("SPEC     | CHAPTER 4 (TESTED)   | PARABELLUM (2019)\n---------+----------------------+------------------\n"
+          "Villain  | the Marquis          | Mark Dacascos\n"), CH4, ("cast", "Mark Dacascos", "the Marquis")),
+        (("ROW      | CH. 3 *TESTED*       | CH. 2 (2017)\n"
+          "Villain  | Zero                 | Riccardo Scamarcio\n"), PARA, ("cast", "Riccardo Scamarcio", "Zero")),
+        (("| FEATURE | BALLERINA (2025) | JOHN WICK (2014) |\n|---|---|---|\n"
+          "| Rival | the Chancellor | Michael Nyqvist |\n"), BAL, ("cast", "Michael Nyqvist", "the Chancellor")),
+    ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
         ("My brother would give it a C.", JW1, ("rating", "", "C")),

@@ -119,7 +119,9 @@ def extract(text: str, film: str | None = None, *, reference: Reference | None =
 
     # parts of a post about another work, readers' comments, what a transcript gives to someone in the room
     elsewhere = other_work_spans(doc) + comment_spans(text) + others_quoted(text)
-    pairs = [(claim, c) for claim, c in pairs if not any(start <= claim.start < end for start, end in elsewhere)]
+    # (a claim that ends there too: "Zero | Riccardo Scamarcio" reaching into another work's column)
+    pairs = [(claim, c) for claim, c in pairs
+             if not any(start <= claim.start < end or start < claim.end <= end for start, end in elsewhere)]
     # nor from what an edit struck out or a speaker took back ("eight no you know what it's a nine"); a score said
     # across subtitle cues or wrapped lines is read as one line; a data file's "my_score: VIII" as "My score: 8"
     rating = find_rating(blank(plain_forms(text),
