@@ -3388,6 +3388,19 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Tom Hardy as Zero, obviously.", PARA, [("cast", "Tom Hardy", "Zero", "contradicted")]),
         ("Mark Smith as Zero, the sushi chef.", PARA, [("cast", "Mark Smith", "Zero", "contradicted")]),
     ],
+    "the-writers-seat-or-tool-shared": [
+        ("Derek Kolstad is back at the typewriter, and it shows.", CH2, [("writer", "Derek Kolstad", None, "supported")]),
+        ("Shay Hatten's at the typewriter this time.", CH4, [("writer", "Shay Hatten", None, "supported")]),
+        ("Kolstad, sharing the keyboard with Shay Hatten, keeps it lean.", PARA,
+         [("writer", "Shay Hatten", None, "supported")]),
+        ("Derek Kolstad shares the pen with Michael Finch here.", CH4, [("writer", "Michael Finch", None, "supported")]),
+    ],
+    "a-release-day-said-relative-to-the-writing": [
+        ("it hit cinemas yesterday, 10 Feb 2017, and it picks up days later.", CH2,
+         [("release_year", "", 2017, "supported")]),
+        ("The film opened today, 24 March 2023, to a packed house.", CH4, [("release_year", "", 2023, "supported")]),
+        ("Came out last week, 6 June 2025, and I went twice.", BAL, [("release_year", "", 2025, "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -7237,6 +7250,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
           "Villain  | Zero                 | Riccardo Scamarcio\n"), PARA, ("cast", "Riccardo Scamarcio", "Zero")),
         (("| FEATURE | BALLERINA (2025) | JOHN WICK (2014) |\n|---|---|---|\n"
           "| Rival | the Chancellor | Michael Nyqvist |\n"), BAL, ("cast", "Michael Nyqvist", "the Chancellor")),
+    ],
+    "a-keyboard-played-is-no-writers-seat": [
+        ("Keanu Reeves is at the keyboard in one scene, playing piano.", JW1, ("writer", "Keanu Reeves", None)),
+        ("Ian McShane sits at the keys of a grand piano.", JW1, ("writer", "Ian McShane", None)),
+        ("Halle Berry is back at the typewriter shop for a second.", PARA, ("director", "Halle Berry", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
