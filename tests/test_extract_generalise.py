@@ -3401,6 +3401,20 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("The film opened today, 24 March 2023, to a packed house.", CH4, [("release_year", "", 2023, "supported")]),
         ("Came out last week, 6 June 2025, and I went twice.", BAL, [("release_year", "", 2025, "supported")]),
     ],
+    "a-script-doctors-work-named-by-its-noun": [
+        ("There was an uncredited polish by Michael Finch, apparently.", PARA,
+         [("writer", "Michael Finch", None, "contradicted")]),
+        ("A late dialogue polish by Shay Hatten sharpens the jokes.", PARA, [("writer", "Shay Hatten", None, "supported")]),
+        ("It began as an early draft by Derek Kolstad called Scorn.", JW1, [("writer", "Derek Kolstad", None, "supported")]),
+        ("A final writing pass by Michael Finch tidies the ending.", CH4, [("writer", "Michael Finch", None, "supported")]),
+    ],
+    "a-title-in-wiki-italics-alone": [
+        ("It is the third film in the ''John Wick'' franchise.", PARA, [("franchise_member", "", None, "supported")]),
+        ("''John Wick: Chapter 2'' is the second film in the ''John Wick'' series.", CH2,
+         [("franchise_member", "", None, "supported")]),
+        ("The fourth entry in the \u0027\u0027\u0027John Wick\u0027\u0027\u0027 franchise, per the lead.", CH4,
+         [("franchise_member", "", None, "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -7255,6 +7269,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Keanu Reeves is at the keyboard in one scene, playing piano.", JW1, ("writer", "Keanu Reeves", None)),
         ("Ian McShane sits at the keys of a grand piano.", JW1, ("writer", "Ian McShane", None)),
         ("Halle Berry is back at the typewriter shop for a second.", PARA, ("director", "Halle Berry", None)),
+    ],
+    "a-pass-that-is-no-script-work": [
+        ("He made a pass by Keanu Reeves in the corridor.", JW1, ("writer", "Keanu Reeves", None)),
+        ("The car makes a pass by Ian McShane's hotel.", JW1, ("writer", "Ian McShane", None)),
+        ("A quick pass by Halle Berry's dogs ends the fight.", PARA, ("writer", "Halle Berry", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -25,7 +25,7 @@ Span = tuple[int, int]
 # Wiki markup: "[[Chad Stahelski]]", "[[Common (rapper)|Common]]" (the link target goes), "{{Film date|2017|02|10}}";
 # a flashcard's cloze deletion: "{{c1::Michael Nyqvist}}", "{{c2::John Wick::the hitman}}" (the hint goes)
 _WIKI = re.compile(r"\{\{c\d{1,2}::|::[^{}:\n]{0,60}\}\}|"
-                   r"\[\[(?:[^\[\]|\n]{0,80}\|)?|\]\]|\{\{(?:[^{}|\n]{0,40}\|)?|\}\}|'{2,3}(?=\S)|(?<=\S)'{2,3}")
+                   r"\[\[(?:[^\[\]|\n]{0,80}\|)?|\]\]|\{\{(?:[^{}|\n]{0,40}\|)?|\}\}|'{2,3}(?=[^\s'])|(?<=\S)'{2,3}")
 # an HTML character reference left in text copied from an export: "Stahelski &amp; Leitch" reads "Stahelski &"
 _ENTITY = re.compile(r"(?<=&)amp;|&(?:nbsp|quot|apos|[lr]squo|[lr]dquo|ndash|mdash|hellip|#\d{2,5}|#x[\da-fA-F]{2,4});")
 
@@ -318,7 +318,7 @@ def markup_spans(text: str) -> Iterator[Span]:
     yield from line_joins(text)
     if "\\" in text and _LATEX_HINT.search(text):
         yield from _latex_spans(text)
-    if "[[" in text or "{{" in text:
+    if "[[" in text or "{{" in text or "''" in text:  # (a talk page quotes a title in italics alone: "''John Wick''")
         for mark in _WIKI.finditer(text):
             yield mark.span()
     if "&" in text:
