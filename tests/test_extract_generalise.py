@@ -3415,6 +3415,18 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("The fourth entry in the \u0027\u0027\u0027John Wick\u0027\u0027\u0027 franchise, per the lead.", CH4,
          [("franchise_member", "", None, "supported")]),
     ],
+    "the-work-as-the-object-of-a-relative-clause": [
+        ("The film, which Chad Stahelski directed with care, is long.", PARA,
+         [("director", "Chad Stahelski", None, "supported")]),
+        ("It is a sequel that Len Wiseman helmed without fuss.", BAL, [("director", "Len Wiseman", None, "supported")]),
+        ("The script, which Derek Kolstad wrote on spec, was called Scorn.", JW1,
+         [("writer", "Derek Kolstad", None, "supported")]),
+    ],
+    "the-year-fronted-before-the-release-it-dates": [
+        ("In 2019, the third chapter arrived in cinemas.", PARA, [("release_year", "", 2019, "supported")]),
+        ("Back in 2014, this one opened quietly and grew.", JW1, [("release_year", "", 2014, "supported")]),
+        ("In March 2023, the fourth film finally came out.", CH4, [("release_year", "", 2023, "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -7274,6 +7286,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("He made a pass by Keanu Reeves in the corridor.", JW1, ("writer", "Keanu Reeves", None)),
         ("The car makes a pass by Ian McShane's hotel.", JW1, ("writer", "Ian McShane", None)),
         ("A quick pass by Halle Berry's dogs ends the fight.", PARA, ("writer", "Halle Berry", None)),
+    ],
+    "a-relative-clause-or-fronted-year-about-something-else": [
+        ("The hotel, which Ian McShane runs, is old.", JW1, ("director", "Ian McShane", None)),
+        ("In 2014, the first film came out; this one is bigger.", PARA, ("release_year", "", 2014)),
+        ("In 2019, the actor turned up at Cannes.", CH2, ("release_year", "", 2019)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
