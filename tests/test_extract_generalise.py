@@ -3427,6 +3427,17 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Back in 2014, this one opened quietly and grew.", JW1, [("release_year", "", 2014, "supported")]),
         ("In March 2023, the fourth film finally came out.", CH4, [("release_year", "", 2023, "supported")]),
     ],
+    "an-unrhymed-poems-sentences-over-its-line-breaks": [
+        (("TWELVE HAIKU\n\nKeanu Reeves returns\nas John Wick, bruised and tired,\nthe marker comes due.\n\n"
+          "Chad Stahelski shoots\nthe Roman catacombs red,\nsharp as ever.\n\nReleased in twenty\nseventeen, in "
+          "February,\nthe sequel roars on.\n"), CH2, [("release_year", "", 2017, "supported")]),
+        (("Caine, blind,\nwhom Donnie Yen plays,\nwalks the stairs.\n\nthe Marquis, vain,\nwhom Bill Skarsgard "
+          "plays,\npreens in Paris.\n\nand Koji, calm,\nwhom Hiroyuki Sanada\nplays, holds Osaka.\n"), CH4,
+         [("cast", "Donnie Yen", "Caine", "supported"), ("cast", "Hiroyuki Sanada", "Koji", "supported")]),
+        (("Helen, gone,\nwhom Bridget Moynahan plays,\nsmiles in a phone.\n\nIosef, the thief,\nby Alfie Allen\n"
+          "played, takes the car.\n\nViggo, tired,\nis Michael Nyqvist's part,\nand he knows it.\n"), JW1,
+         [("cast", "Bridget Moynahan", "Helen", "supported"), ("cast", "Michael Nyqvist", "Viggo", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),

@@ -16,6 +16,7 @@ from wickgraph.extract.links import CUES_FILE, load_cues
 from wickgraph.extract.nameforms import sound_key
 from wickgraph.extract.patterns import default_rules
 from wickgraph.extract.translation import with_foreign_words_in_english
+from wickgraph.extract.verse import verse_breaks
 from wickgraph.reference import default_reference
 
 ID = "https://w3id.org/wickgraph/id/"
@@ -535,3 +536,37 @@ def test_a_phrase_shorter_than_the_english_it_is_read_as_is_a_data_error(tmp_pat
     with pytest.raises(InputError, match=r"directed-by-in-another-language.*reads_as") as error:
         load_cues(bad)
     assert error.value.filename == str(bad)
+
+
+HAIKU = ("TWELVE HAIKU\n\nKeanu Reeves returns\nas John Wick, bruised and tired,\nthe marker comes due.\n\n"
+         "Chad Stahelski shoots\nthe Roman catacombs red,\ndirecting alone.\n\n"
+         "Released in twenty\nseventeen, in February,\nthe sequel roars on.\n")
+BALLAD = ("A BALLAD\n\nWinston, silver-tongued,\n  by Ian McShane is played,\nand Charon at the desk\n"
+          "  is Lance Reddick, unafraid.\n\nHelen, gone,\n  whom Bridget Moynahan plays,\nstill haunts the widower\n"
+          "  through all his bloody days.\n\nThe dog is dead, the car is gone,\n  the Russian son is rude;\n"
+          "a widower walks out at dawn\n  and settles every feud.\n")
+
+
+@pytest.mark.parametrize(("text", "joined"), [
+    (HAIKU, "as John Wick"),        # unrhymed: its sentences run on into lines in lower case
+    (BALLAD, "by Ian McShane"),     # rhymed: "played" / "unafraid", "plays" / "days"
+    (BALLAD.replace("\n\n", "\n\n\n"), "whom Bridget"),
+])
+def test_a_stanzas_line_breaks_are_read_as_spaces(text: str, joined: str) -> None:
+    line_break = text.rfind("\n", 0, text.index(joined))  # the break before the line that goes on
+    assert (line_break, line_break + 1) in set(verse_breaks(text))
+
+
+@pytest.mark.parametrize("text", [
+    # a carousel's slides: short lines in blocks, each a whole item
+    ("Slide 1\nJohn Wick: Chapter 2\nKeanu Reeves\nThe marker\n\nSlide 2\nRome\nThe catacombs\nA mirror room\n\n"
+    "Slide 3\nRuby Rose\nCommon\nRiccardo Scamarcio\n\nSlide 4\nMy verdict\nFour stars\nGo see it\n"),
+    # a chat's turns
+    ("me: did you see it\nsam: yeah last night\nme: keanu was great\n\nsam: common too\nme: the subway fight\n"
+    "sam: so good\n\nme: four stars\nsam: five for me\nme: fair enough\n"),
+    # a bulleted list of notes
+    ("- directed by Chad Stahelski\n- written by Derek Kolstad\n- released in 2017\n\n- Ruby Rose as Ares\n"
+    "- Common as Cassian\n- Riccardo Scamarcio\n\n- long\n- loud\n- great\n"),
+])
+def test_short_lines_that_are_no_verse_keep_their_breaks(text: str) -> None:
+    assert list(verse_breaks(text)) == []

@@ -28,7 +28,8 @@ _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "sev
 _UNIT = "(?:" + "|".join(_UNITS) + ")"
 _TWO_DIGITS = (rf"(?:(?:{'|'.join(_TEENS)})|(?:{'|'.join(_TENS)})(?:[ -]{_UNIT})?|(?:oh|o)[ -]{_UNIT})")
 # the engine skips in C to the letters a spoken year starts with
-_SPOKEN_YEAR = regexcache.compile(rf"\b(?:(?P<century>nineteen|twenty)[ -](?P<rest>{_TWO_DIGITS})"
+# (a line of verse may break between the century and the rest: "Released in twenty⏎seventeen")
+_SPOKEN_YEAR = regexcache.compile(rf"\b(?:(?P<century>nineteen|twenty)(?:[ -]|[ \t]*\n[ \t]*)(?P<rest>{_TWO_DIGITS})"
                                   rf"|two[ -]thousand(?:[ -]and)?(?:[ -](?P<after>{_TWO_DIGITS}|{_UNIT}))?)\b",
                                   re.IGNORECASE, skip_to_start=True)
 

@@ -4,7 +4,9 @@ Verse breaks its lines for the metre, not for the sense: "Helen, gone,⏎  whom 
 mobster's son,⏎by Alfie Allen sneered to life". Prose's soft wraps are not joined after a comma (a list's lines end
 so), but in a poem they are: inside a stanza, every line break that no full stop, question or exclamation closes
 is read as a space. A text is verse when most of its lines are short and sit in stanzas whose line ends rhyme
-("played" / "afraid", "name" / "came"); a list or a chat has short lines too, but they do not rhyme.
+("played" / "afraid", "name" / "came"), or, unrhymed (haiku, free verse), in three stanzas or more whose sentences
+run on over most line breaks; a list or a chat has short lines too, but they neither rhyme nor run on, and open
+with marks, labels or names.
 
 A word that a line end splits with a hyphen, as verse and narrow columns do ("Chad Stahel-⏎  ski", "Mark Dacas-⏎
 cos"), is mended in the view: its tail moves up to its head and the hyphen, the break and the indent go after it
@@ -36,18 +38,32 @@ def _ends(lines: list[str]) -> list[str]:
 
 
 def _is_verse(stanzas: list[list[str]]) -> bool:
-    """Whether short lines in stanzas whose ends rhyme make up the text."""
+    """Whether short lines in stanzas make up the text, and the stanzas' line ends rhyme, or, unrhymed (haiku, free
+    verse), their sentences run on over most of their line breaks, often into a line in lower case, and no line
+    is a list's or a label's."""
     lines = [line for stanza in stanzas for line in stanza]
     short = [line for line in lines if len(line.strip()) <= _MAX_LINE]
     if len(short) < _MIN_LINES or len(short) < 0.7 * len(lines):
         return False
-    rhyming = 0
     verses = [stanza for stanza in stanzas if len(stanza) >= 2 and all(len(s.strip()) <= _MAX_LINE for s in stanza)]
-    for stanza in verses:
-        ends = _ends(stanza)
-        if any(_rhymes(ends[i], ends[j]) for i in range(len(ends)) for j in (i + 1, i + 2) if j < len(ends)):
-            rhyming += 1
-    return len(verses) >= 2 and rhyming >= 0.6 * len(verses)
+    if len(verses) < 2:
+        return False
+    rhyming = sum(1 for stanza in verses if _rhyming(_ends(stanza)))
+    if rhyming >= 0.6 * len(verses) or (len(verses) >= 4 and rhyming >= 0.45 * len(verses)):
+        return True  # (the rhyme test is rough: "played" / "afraid" slips it, so a long poem may pass less often)
+    breaks = [line for stanza in verses for line in stanza[:-1]]
+    running = sum(1 for line in breaks if not _CLOSED.search(line) and not line.rstrip().endswith(":"))
+    carried = sum(1 for stanza in verses for line in stanza[1:] if line.strip()[:1].islower())
+    return len(verses) >= 3 and running >= 0.6 * len(breaks) and carried >= 0.4 * len(breaks) \
+        and not any(_LISTED.match(line) for stanza in verses for line in stanza)
+
+
+def _rhyming(ends: list[str]) -> bool:
+    return any(_rhymes(ends[i], ends[j]) for i in range(len(ends)) for j in (i + 1, i + 2) if j < len(ends))
+
+
+# a line that opens as a list's item, a label, a speaker's turn or a stamp does: no verse line
+_LISTED = re.compile(r"^[ \t]*(?:[-*\u2022>#|\[(]|\d{1,3}[.):]|[\w .'\u2019-]{1,30}:[ \t])")
 
 
 def verse_breaks(text: str) -> Iterator[tuple[int, int]]:
