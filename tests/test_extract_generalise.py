@@ -3438,6 +3438,30 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
           "played, takes the car.\n\nViggo, tired,\nis Michael Nyqvist's part,\nand he knows it.\n"), JW1,
          [("cast", "Bridget Moynahan", "Helen", "supported"), ("cast", "Michael Nyqvist", "Viggo", "supported")]),
     ],
+    "a-review-written-as-json": [
+        (('{\n  "review_of": "John Wick: Chapter 4",\n  "year": 2023,\n  "franchise": "John Wick",\n'
+          '  "director": "Chad Stahelski",\n  "my_score": 8.5\n}\n'), CH4,
+         [("release_year", "", 2023, "supported"), ("franchise_member", "", None, "supported"),
+          ("rating", "", 8.5, "unknown")]),
+        (('{"film": "Parabellum", "cast": [\n  {"actor": "Keanu Reeves", "role": "John Wick", "returning": true},\n'
+          '  {"actor": "Halle Berry", "role": "Sofia"},\n  {"actor": "Mark Dacascos", "role": "Zero"}\n]}\n'), PARA,
+         [("reprise", "Keanu Reeves", "John Wick", "supported"), ("cast", "Halle Berry", "Sofia", "supported")]),
+        (('[\n  {"title": "Ballerina", "released": 2025, "directed_by": "Len Wiseman",\n'
+          '   "lead": {"name": "Ana de Armas", "plays": "Eve Macarro"}}\n]\n'), BAL,
+         [("release_year", "", 2025, "supported"), ("cast", "Ana de Armas", "Eve Macarro", "supported")]),
+    ],
+    "a-review-written-as-xml": [
+        (('<review film="John Wick: Chapter 4" year="2023">\n  <director>Chad Stahelski</director>\n'
+          '  <writer>Shay Hatten</writer>\n  <writer>Michael Finch</writer>\n</review>\n'), CH4,
+         [("release_year", "", 2023, "supported"), ("writer", "Michael Finch", None, "supported")]),
+        (('<?xml version="1.0"?>\n<film>\n  <cast>\n    <role actor="Keanu Reeves" character="John Wick" '
+          'returning="yes"/>\n    <role actor="Donnie Yen" character="Caine"/>\n  </cast>\n'
+          '  <released>2023</released>\n</film>\n'), CH4,
+         [("reprise", "Keanu Reeves", "John Wick", "supported"), ("cast", "Donnie Yen", "Caine", "supported")]),
+        (('<entry>\n  <title>John Wick</title>\n  <year>2014</year>\n  <directed_by>Chad Stahelski</directed_by>\n'
+          '  <written_by>Derek Kolstad</written_by>\n</entry>\n'), JW1,
+         [("director", "Chad Stahelski", None, "supported"), ("writer", "Derek Kolstad", None, "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -7302,6 +7326,14 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("The hotel, which Ian McShane runs, is old.", JW1, ("director", "Ian McShane", None)),
         ("In 2014, the first film came out; this one is bigger.", PARA, ("release_year", "", 2014)),
         ("In 2019, the actor turned up at Cannes.", CH2, ("release_year", "", 2019)),
+    ],
+    "a-data-records-other-work-or-comment": [
+        ('{\n  "title": "John Wick",\n  "sequel": {"title": "John Wick: Chapter 2", "year": 2017},\n  "year": 2014\n}\n',
+         JW1, ("release_year", "", 2017)),
+        (('<review>\n  <year>2023</year>\n  <!-- <director>David Leitch</director> -->\n'
+          '  <director>Chad Stahelski</director>\n</review>\n'), CH4, ("director", "David Leitch", None)),
+        (CODE + 'CHAPTER_2_FIXTURE = {"villain": "Riccardo Scamarcio", "year": 2017}  # regression data only\n', PARA,
+         ("release_year", "", 2017)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

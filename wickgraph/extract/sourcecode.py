@@ -26,17 +26,19 @@ from .textscan import blank
 __all__ = ["source_code_claims", "with_source_code_read"]
 
 # a statement only code opens a line with; a source file has three of them at least
-_CODE_LINE = re.compile(r"^[ \t]*(?:def|class|import|from[ \t]+[\w.]+[ \t]+import|return|assert|@[\w.]+|"
-                        r"if[ \t]+__name__|const|let|var|function|public|private)\b", re.MULTILINE)
+# (a decorator over a definition, not a handle opening a post: "@KeanuFan: ...")
+_CODE_LINE = re.compile(r"^[ \t]*(?:def|class|import|from[ \t]+[\w.]+[ \t]+import|return|assert|if[ \t]+__name__|"
+                        r"const|let|var|function|public|private)\b"
+                        r"|^[ \t]*@[\w.]+(?:\([^\n]*\))?[ \t]*\n[ \t]*(?:@|def\b|class\b|async\b)", re.MULTILINE)
 _STRING = r"(?:\"[^\"\n]*\"|'[^'\n]*')"
 _COMMENT = re.compile(r"(?:#|//)[^\n]*")
 # a comment whose body is code: "# co_director = 'X'", "# chapter_two.add_role('Sofia', 'Halle Berry')"
 _CODE_COMMENT = re.compile(rf"(?:#|//)[ \t]*(?:[\w.]+(?:\[[^\]\n]*\])?[ \t]*(?::[ \t]*[\w\[\], |.]+)?[ \t]*={{1,2}}"
                            rf"[ \t]*(?:{_STRING}|[\d(\[{{])|[\w.]+\([ \t]*{_STRING}|{_STRING}[ \t]*:[ \t]*{_STRING}|"
                            rf"assert\b)[^\n]*")
-# a line that denies: "assert not x.has('A')", "assert 'A' not in CAST", "x != 'B'"
 # a task or a doubt left for later: "# TODO: is that Kevin Nash?", "// FIXME: check"
 _TODO = re.compile(r"(?:#|//)[ \t]*(?:TODO|FIXME|XXX)\b[^\n]*")
+# a line that denies: "assert not x.has('A')", "assert 'A' not in CAST", "x != 'B'"
 _DENYING_LINE = re.compile(r"^[^\n#]*(?:\bassert[ \t]+not\b|\bnot[ \t]+in\b|!=|\bis[ \t]+not\b)[^\n]*", re.MULTILINE)
 # a test marked to be skipped or to fail, with its body: "@pytest.mark.skip(...)" / "def test_x():" / indented lines
 _SKIPPED_TEST = re.compile(r"^@[\w.]*\b(?:skip|skipif|xfail)\b[^\n]*\n(?:@[^\n]*\n)*[ \t]*(?:async[ \t]+)?def\b[^\n]*"
@@ -65,24 +67,47 @@ _RETURNING = {"back", "return", "returns", "returning", "returned", "reprise", "
 _WORD = re.compile(r"[a-z]+")
 
 
+# JSON: an object or an array of them, with quoted keys; XML: elements holding text or carrying attributes
+_JSON = re.compile(r"\A\s*[\[{][\s\[{]*\"")
+_JSON_KEY = re.compile(r"\"[\w -]{1,40}\"\s*:")
+_XML = re.compile(r"\A\s*(?:<\?xml[^>\n]*>\s*)?<[A-Za-z][\w-]*[\s>]")
+_XML_ELEMENT = re.compile(r"<(?P<key>[A-Za-z][\w-]*)(?:\s[^<>\n]*)?>(?P<value>[^<>\n]{1,120})</(?P=key)>")
+_XML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+# an object, or an element's opening tag with its attributes, whose strings may pair a player with a role
+_OBJECT = re.compile(r"\{[^{}]*\}|<[A-Za-z][\w-]*\s[^<>]*>")
+# ... and say that the role comes back: '"returning": true', 'returning="yes"'
+_RETURNING_FLAG = re.compile(r"\b(?:returning|returns|back|reprised?|reprising)\W{0,2}[ \t]*[:=][ \t]*[\"']?"
+                             r"(?:true|yes|1)\b", re.IGNORECASE)
+
+
+def _at_least(pattern: re.Pattern[str], text: str, count: int) -> bool:
+    return sum(1 for _, _ in zip(range(count), pattern.finditer(text), strict=False)) == count
+
+
 def is_source_code(text: str) -> bool:
-    """Whether ``text`` reads as program source: three lines or more open with a statement only code makes."""
-    lines = _CODE_LINE.finditer(text)
-    return sum(1 for _, _ in zip(range(3), lines, strict=False)) == 3
+    """Whether ``text`` reads as program source or a data literal: three lines or more open with a statement only
+    code makes, or it is JSON with three keys or more, or XML with three elements or more."""
+    if _JSON.match(text):
+        return _at_least(_JSON_KEY, text, 3)
+    if _XML.match(text):
+        return len(_XML_ELEMENT.findall(text)) + len(_OBJECT.findall(text)) >= 3
+    return _at_least(_CODE_LINE, text, 3)
 
 
 def with_source_code_read(text: str) -> str:
-    """``text`` with a source file's retracted and denying code blanked and its identifiers' underscores read as
-    spaces; any other text is returned as it is."""
+    """``text`` with a source file's retracted and denying code blanked, its identifiers' underscores read as
+    spaces and its keys' quotes blanked; any other text is returned as it is."""
     if not is_source_code(text):
         return text
-    return _SNAKE.sub(" ", blank(text, _retracted(text)))
+    quotes = [(at, at + 1) for key in _JSON_KEY.finditer(text) for at in (key.start(), text.rindex('"', 0, key.end()))]
+    return _SNAKE.sub(" ", blank(text, _retracted(text) + quotes))  # '"my_score": 8' is read as ' my score : 8'
+
 
 
 def _retracted(text: str) -> list[tuple[int, int]]:
     """The spans of code commented out, tasks and doubts left for later, code that denies, and tests marked to be
     skipped or to fail."""
-    patterns = (_CODE_COMMENT, _TODO, _DENYING_LINE, _SKIPPED_TEST)
+    patterns = (_CODE_COMMENT, _TODO, _DENYING_LINE, _SKIPPED_TEST, _XML_COMMENT)
     return [m.span() for pattern in patterns for m in pattern.finditer(text)]
 
 
@@ -105,7 +130,27 @@ def source_code_claims(doc: Document) -> list[Candidate]:
             context = _enclosing(doc, match.start())
             if context is not None:
                 found += _paired(doc, match, context)
+        for match in _XML_ELEMENT.finditer(text, line.start(), line.end()):
+            found += _bound(doc, match.span("key"), match.span("value"), set())
+    for match in _OBJECT.finditer(text):
+        if not any(a < match.end() and match.start() < b for a, b in retracted):
+            found += _object_pair(doc, match)
     return found
+
+
+def _object_pair(doc: Document, match: re.Match[str]) -> list[Candidate]:
+    """The cast link an object's strings make when one names a person and one a role: '{"actor": "Donnie Yen",
+    "role": "Caine"}', '<role actor="Keanu Reeves" character="John Wick" returning="yes"/>'."""
+    strings = [string.span() for string in _STRINGS.finditer(doc.text, match.start(), match.end())]
+    mentions = [m for start, end in strings for m in doc.mentions_between(start, end)]
+    people = [m for m in mentions if m.mask & PERSON and not m.mask & CHARACTER]
+    roles = [m for m in mentions if m.mask & CHARACTER and not m.mask & PERSON]
+    if len(people) != 1 or len(roles) != 1:
+        return []
+    person, role = people[0], roles[0]
+    return [Candidate("code-object", "cast", min(person.start, role.start), max(person.end, role.end),
+                      reprise=_RETURNING_FLAG.search(match.group()) is not None,
+                      parts={"actor": [(person.start, person.end)], "character": [(role.start, role.end)]})]
 
 
 # a name for another work of the series than the reviewed one: "SEQUEL = {...}", "FIRST_FILM = {...}"
@@ -123,10 +168,13 @@ def _enclosing(doc: Document, at: int) -> set[str] | None:
             depth += 1
         elif char in "([{":
             if depth == 0:
-                words = _words(text[text.rfind("\n", 0, index) + 1:index])
+                name_start = text.rfind("\n", 0, index) + 1
+                words = _words(text[name_start:index])
                 title = _TITLE_KEY.search(text, index, _closing(text, index))
-                works = {e.iri for m in doc.mentions_between(*title.span("title")) for e in m.of_kind(WORK)} \
-                    if title else set()
+                # the record's title, or its name ("CHAPTER_2_FIXTURE = {...}"), naming another work
+                named = [*doc.mentions_between(*title.span("title"))] if title else []
+                named += doc.mentions_between(name_start, index)
+                works = {e.iri for m in named for e in m.of_kind(WORK) if e.iri}
                 return None if words & _OTHER_WORK or (works and doc.film not in works) else words
             depth -= 1
     return set()
@@ -166,7 +214,9 @@ def _words(text: str) -> set[str]:
 
 def _bound(doc: Document, key: tuple[int, int], value: tuple[int, int], context: set[str]) -> list[Candidate]:
     """The claim a key bound to a value makes."""
-    words = _words(_STRINGS.sub(" ", doc.text[key[0]:key[1]]))  # a string key names a role, not the relation
+    # a string key after a name names a role, not the relation ('film.cast["The Director"]'); alone, it is a
+    # dict's or a JSON object's key, whose words name the relation ('"year": 2023')
+    words = _words(_STRINGS.sub(" ", doc.text[key[0]:key[1]])) or _words(doc.text[key[0]:key[1]])
     start, end = min(key[0], value[0]), max(key[1], value[1])
     people = [m for m in doc.mentions_between(*value) if m.mask & PERSON and not m.mask & CHARACTER]
     roles = [m for m in doc.mentions_between(*key) if m.mask & CHARACTER]
@@ -177,7 +227,7 @@ def _bound(doc: Document, key: tuple[int, int], value: tuple[int, int], context:
     for kind, names in (("director", _DIRECTOR), ("writer", _WRITER)):
         if people and words & names:
             return [Candidate("code-binding", kind, start, end, parts={"person": [(m.start, m.end) for m in people]})]
-    literal = doc.text[value[0]:value[1]]
+    literal = doc.text[value[0]:value[1]].strip("\"' \t")
     if words & _YEAR and re.fullmatch(r"(?:19|20)\d\d", literal):
         candidate = Candidate("code-binding", "release_year", start, end)
         candidate.year = int(literal)
