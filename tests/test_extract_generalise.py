@@ -3462,6 +3462,14 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
           '  <written_by>Derek Kolstad</written_by>\n</entry>\n'), JW1,
          [("director", "Chad Stahelski", None, "supported"), ("writer", "Derek Kolstad", None, "supported")]),
     ],
+    "an-icon-decorating-a-label-in-words": [
+        ("\U0001F4FD Dir: Chad Stahelski\n\U0001F4C5 Year: 2014\n", JW1,
+         [("director", "Chad Stahelski", None, "supported"), ("release_year", "", 2014, "supported")]),
+        ("\u2b50 Rating: 4/5\n\u270d\ufe0f Writer: Derek Kolstad\n", JW1,
+         [("rating", "", 4, "unknown"), ("writer", "Derek Kolstad", None, "supported")]),
+        ("\U0001F3A5 Directed by: Chad Stahelski\n\U0001F3AC Chad Stahelski \u00b7 \u270d\ufe0f Shay Hatten\n", CH4,
+         [("director", "Chad Stahelski", None, "supported"), ("writer", "Shay Hatten", None, "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),

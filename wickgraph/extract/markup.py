@@ -171,7 +171,11 @@ _LATEX_COMMAND = re.compile(r"\\(?P<name>[a-zA-Z]+)\*?(?P<args>(?:[ \t]*(?:\[[^\
 # a tabular environment, whose cells "&" separates
 _LATEX_TABULAR = re.compile(r"\\begin\{tabular\*?\}.*?\\end\{tabular\*?\}", re.DOTALL)
 # Characters that print as nothing (bidi marks, zero-width spaces) and come with text copied from web pages
-_INVISIBLE = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2060\ufeff]+")
+# (and the selector that asks for an emoji's colour form: "✍️" is read as "✍")
+_INVISIBLE = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2060\ufeff\ufe0f]+")
+# An icon that decorates a label in words ("🎬 Dir: X", "⭐ Rating: 4/5"): the words say the job; the icon is layout
+_ICON_BEFORE_LABEL = re.compile(r"[\U0001F300-\U0001FAFF\u2600-\u27BF\u2B50\u2B55]\ufe0f?"
+                                r"(?=[ \t]+[A-Za-z][\w .'/-]{0,30}[ \t]*:)")
 
 
 # the superscript digits a footnote mark is written in (a character class's body)
@@ -315,6 +319,9 @@ def markup_spans(text: str) -> Iterator[Span]:
         yield mark.span()
     for mark in _INVISIBLE.finditer(text):
         yield mark.span()
+    if not text.isascii():
+        for icon in _ICON_BEFORE_LABEL.finditer(text):
+            yield icon.span()
     yield from line_joins(text)
     if "\\" in text and _LATEX_HINT.search(text):
         yield from _latex_spans(text)
