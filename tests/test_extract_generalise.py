@@ -3470,6 +3470,20 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("\U0001F3A5 Directed by: Chad Stahelski\n\U0001F3AC Chad Stahelski \u00b7 \u270d\ufe0f Shay Hatten\n", CH4,
          [("director", "Chad Stahelski", None, "supported"), ("writer", "Shay Hatten", None, "supported")]),
     ],
+    "a-score-awarded-or-given-by-the-writers-job": [
+        ("So I award it 8 of 10, and gladly.", JW1, [("rating", "", 8, "unknown")]),
+        ("And so this chronicler awards it VIII of X.", CH2, [("rating", "", 8, "unknown")]),
+        ("The examiner gives the film 7/10, with reservations.", CH4, [("rating", "", 7, "unknown")]),
+        (("Here beginneth the tale, and verily it runneth long. But this chronicler, weighing the tale upon his own "
+          "scales, giveth it IV of V."), JW1, [("rating", "", 4, "unknown")]),
+    ],
+    "a-role-whom-its-player-doth-play": [
+        ("Charon, whom Lance Reddick doth play, standeth at the desk, and verily he speaketh little.", JW1,
+         [("cast", "Lance Reddick", "Charon", "supported")]),
+        ("Gianna, whom Claudia Gerini does play, dies in the bath.", CH2,
+         [("cast", "Claudia Gerini", "Gianna", "supported")]),
+        ("Zero, whom Mark Dacascos did play with glee, is a fan.", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),

@@ -21,7 +21,7 @@ _ROMAN_YEAR = re.compile(r"(?<![\w-])(?-i:M(?:CM|M)[CDLXVI]*)(?![\w-])")
 # a score in Roman numerals: "IV of V", "VIII out of X", "III and one half of V", "a score of VII"
 _SMALL = r"(?-i:X|IX|IV|V?I{1,3}|V)"
 _ROMAN_SCORE = re.compile(rf"(?<![\w-])(?P<value>{_SMALL})(?P<half>\s+and\s+(?:one\s+|a\s+)?half)?"
-                          rf"\s+(?:out\s+)?of\s+(?P<top>V|X|C|IV)(?![\w-])", re.IGNORECASE)
+                          rf"\s+(?P<out>out\s+)?of\s+(?P<top>V|X|C|IV)(?![\w-])", re.IGNORECASE)
 _ROMAN_MARK = re.compile(rf"\b(?:score|mark|rating|grade|verdict)\s+(?:of\s+|is\s+|:\s*)(?P<value>{_SMALL})(?![\w-])",
                          re.IGNORECASE)
 # the signs of archaic English: one of them, twice, makes the text archaic (one "hath" may be a quotation)
@@ -75,12 +75,12 @@ def with_modern_forms(text: str) -> str:
     for score in _ROMAN_SCORE.finditer(text) if numerals else ():
         if score["value"].isupper() and score["top"].isupper():
             value = roman(score["value"]) + (0.5 if score["half"] else 0)
-            chars = chars or list(text)
-            # each number over its own numeral, so the evidence is the whole score: "VIII out of X" is read as
-            # "8    out of10" (a top wider than its numeral takes the space before it)
-            _put(chars, score.start(), score.end("half") if score["half"] else score.end("value"), f"{value:g}")
-            top = str(roman(score["top"]))
-            _put(chars, score.end() - max(len(top), len(score["top"])), score.end(), top)
+            # the score rewritten over its own span, so the evidence is the whole score: "VIII of X" is read as
+            # "8 of 10  ", "VIII out of X" as "8 out of 10  "
+            joined = f"{value:g} {'out of' if score['out'] else 'of'} {roman(score['top'])}"
+            if len(joined) <= score.end() - score.start():  # ("X of X" has no room for "10 of 10": left as it is)
+                chars = chars or list(text)
+                _put(chars, score.start(), score.end(), joined)
     for mark in _ROMAN_MARK.finditer(text) if numerals else ():
         if mark["value"].isupper() and mark["value"] != "X":  # (no room for "10" in "X")
             chars = chars or list(text)

@@ -90,7 +90,8 @@ _REVISION_BEFORE = re.compile(r"\b(?:wait|hang\s+on|hold\s+on|actually|scratch\s
 # ... the score alone, ending its clause ("wait no, 8/10, the finale ..."; not "actually, 6/10 is what he gave it")
 _RESTATED_ALONE = re.compile(r"(?:[ \t]+(?:from|for)[ \t]+me\b|[ \t]+now\b)?[ \t]*(?:[.,;:!)\u2014\u2013\n]|\Z)")
 _BADGE_AFTER = re.compile(r"[ \t]+(?-i:[A-Z])")
-_GIVEN_OR_LABELLED = re.compile(rf"\b(?:give|gives|gave|giving|rate|rates|rated|rating|score|verdict|grade|mark|note|"
+_GIVEN_OR_LABELLED = re.compile(rf"\b(?:give|gives|gave|giving|award|awards|awarded|awarding|rate|rates|rated|rating|"
+                                rf"score|verdict|grade|mark|note|"
                                 rf"{APPRAISAL}|"
                                 # the labels of a review in Spanish, Italian or German mixed in: "Nota:", "Voto:"
                                 r"nota|puntuaci[o\u00f3]n|calificaci[o\u00f3]n|voto|valutazione|bewertung|wertung|"

@@ -135,7 +135,8 @@ _GIVER = re.compile(r"\b(?<!\bfinal )(?<!\boverall )(?<!\bmy )(?<!\bour )(?<!\bt
 # the critic in the first person, or in the third person that essays, judgments and letters use for the writer
 # ("the author would give it a B+", "the Reviewer, sitting as the Court, awards", "yours truly gives it", a mock
 # judgment's "The Court awards the Film four stars out of five")
-_SELF_NOUN = (r"(?:the|this|your)\s+(?:present\s+)?(?:author|reviewer|critic|writer|undersigned)|yours\s+truly"
+_SELF_NOUN = (r"(?:the|this|your)\s+(?:present\s+|humble\s+)?(?:author|reviewer|critic|writer|undersigned|chronicler|"
+              r"scribe|compiler|narrator|columnist|examiner)|yours\s+truly"
               r"|(?:the|this)\s+(?:court|tribunal)")  # a mock judgment's persona
 _FIRST_PERSON = re.compile(rf"(?:^|[\s(\"])(?:I|I'd|I'll|I'm|we|we'd|we'll|me|us|{_SELF_NOUN})(?=[\s,.'’])",
                            re.IGNORECASE)
