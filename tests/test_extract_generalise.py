@@ -3484,6 +3484,12 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
          [("cast", "Claudia Gerini", "Gianna", "supported")]),
         ("Zero, whom Mark Dacascos did play with glee, is a fan.", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
     ],
+    "an-ordinal-opening-a-sentence-without-its-article": [
+        ("Second John Wick instalment and bigger in every direction.", CH2, [("franchise_member", "", None, "supported")]),
+        ("SAW IT TONIGHT STOP THIRD JOHN WICK PICTURE STOP LONG STOP", PARA,
+         [("franchise_member", "", None, "supported")]),
+        ("Notes: fourth John Wick film, longest yet.", CH4, [("franchise_member", "", None, "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
