@@ -3490,6 +3490,14 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
          [("franchise_member", "", None, "supported")]),
         ("Notes: fourth John Wick film, longest yet.", CH4, [("franchise_member", "", None, "supported")]),
     ],
+    "a-director-sharing-the-seat": [
+        ("Stahelski directs, and David Leitch shared the chair with him.", PARA,
+         [("director", "David Leitch", None, "contradicted")]),
+        ("Chad Stahelski shares the chair with David Leitch on this one.", PARA,
+         [("director", "Chad Stahelski", None, "supported"), ("director", "David Leitch", None, "contradicted")]),
+        ("Len Wiseman splits the directing duties with Chad Stahelski.", BAL,
+         [("director", "Len Wiseman", None, "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -7362,6 +7370,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
           '  <director>Chad Stahelski</director>\n</review>\n'), CH4, ("director", "David Leitch", None)),
         (CODE + 'CHAPTER_2_FIXTURE = {"villain": "Riccardo Scamarcio", "year": 2017}  # regression data only\n', PARA,
          ("release_year", "", 2017)),
+    ],
+    "a-player-sharing-a-chair-in-the-story": [
+        ("Ian McShane shares the chair with nobody at the hotel.", PARA, ("director", "Ian McShane", None)),
+        ("The committee chair, Ian McShane, shared the chair with Lance Reddick.", JW1, ("director", "Lance Reddick", None)),
+        ("Keanu Reeves shares the helm with Ian McShane on the boat.", JW1, ("director", "Keanu Reeves", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
