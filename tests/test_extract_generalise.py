@@ -3498,6 +3498,13 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Len Wiseman splits the directing duties with Chad Stahelski.", BAL,
          [("director", "Len Wiseman", None, "supported")]),
     ],
+    "a-counterfactual-that-grants-or-a-past-perfect": [
+        ("Had a great time: Keanu Reeves returns as John Wick.", CH2, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("Keanu Reeves had returned as John Wick by the time I sat down.", CH2,
+         [("reprise", "Keanu Reeves", "John Wick", "supported")]),
+        ("I insist: Laurence Fishburne plays the Bowery King.", CH2,
+         [("cast", "Laurence Fishburne", "the Bowery King", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -7375,6 +7382,16 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Ian McShane shares the chair with nobody at the hotel.", PARA, ("director", "Ian McShane", None)),
         ("The committee chair, Ian McShane, shared the chair with Lance Reddick.", JW1, ("director", "Lance Reddick", None)),
         ("Keanu Reeves shares the helm with Ian McShane on the boat.", JW1, ("director", "Keanu Reeves", None)),
+    ],
+    "a-conditional-said-by-inversion": [
+        ("Had Alfie Allen returned as Iosef, it would have been odd.", CH2, ("reprise", "Alfie Allen", "Iosef")),
+        ("Were Halle Berry to come back as Sofia, I'd queue twice.", CH4, ("cast", "Halle Berry", "Sofia")),
+        ("Should Willem Dafoe return as Marcus, the internet will melt.", CH2, ("cast", "Willem Dafoe", "Marcus")),
+    ],
+    "a-third-persons-report-without-that": [
+        ("My friend swears Laurence Fishburne plays the Elder.", CH2, ("cast", "Laurence Fishburne", "the Elder")),
+        ("Sam insists Michael Finch wrote it, and Sam is wrong.", CH2, ("writer", "Michael Finch", None)),
+        ("The guy behind me reckoned David Leitch directed this one.", CH2, ("director", "David Leitch", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
