@@ -7393,6 +7393,12 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Sam insists Michael Finch wrote it, and Sam is wrong.", CH2, ("writer", "Michael Finch", None)),
         ("The guy behind me reckoned David Leitch directed this one.", CH2, ("director", "David Leitch", None)),
     ],
+    "a-plan-or-a-try-out-that-is-no-casting": [
+        ("Ruby Rose was originally set to play Sofia.", CH2, ("cast", "Ruby Rose", "Sofia")),
+        ("Common auditioned for Santino, they say.", CH2, ("cast", "Common", "Santino")),
+        ("Riccardo Scamarcio was considered for Cassian at one point.", CH2, ("cast", "Riccardo Scamarcio", "Cassian")),
+        ("Chad Stahelski was initially attached to direct it.", BAL, ("director", "Chad Stahelski", None)),
+    ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
         ("My brother would give it a C.", JW1, ("rating", "", "C")),
