@@ -3505,6 +3505,12 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("I insist: Laurence Fishburne plays the Bowery King.", CH2,
          [("cast", "Laurence Fishburne", "the Bowery King", "supported")]),
     ],
+    "a-score-given-to-another-work-by-its-title": [
+        ("Last time I gave Chapter 2 a 9/10; this one gets 7/10.", CH4, [("rating", "", 7, "unknown")]),
+        ("I'd rate it higher than Parabellum, which I gave 6/10: call it 8/10.", CH4, [("rating", "", 8, "unknown")]),
+        ("We rated John Wick 9/10 back then. Ballerina? A solid 7/10.", BAL, [("rating", "", 7, "unknown")]),
+        ("Years ago I gave Chapter 2 a 9/10, and I stand by it.", CH2, [("rating", "", 9, "unknown")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),

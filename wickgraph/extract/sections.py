@@ -43,7 +43,7 @@ def other_work_spans(doc: Document) -> list[tuple[int, int]]:
     starts = [0, *(m.end() for m in _PARAGRAPH_START.finditer(doc.text))]
     opened = [(start, topic) for start in starts if (topic := _opening_title(doc, start)) is not None]
     return sorted(_other_paragraphs(doc, opened) + _outside_films(doc, starts, opened) + _other_labelled_lines(doc)
-                  + _other_columns(doc) + _other_rows(doc) + _outside_labelled_lines(doc))
+                  + _other_columns(doc) + _other_rows(doc) + _outside_labelled_lines(doc) + _other_works_scores(doc))
 
 
 def _other_paragraphs(doc: Document, opened: list[tuple[int, str]]) -> list[tuple[int, int]]:
@@ -295,4 +295,31 @@ def _outside_labelled_lines(doc: Document) -> list[Span]:
         if not doc.mentions_between(label.start("title"), label.end("title")):
             line_end = doc.text.find("\n", label.end())
             spans.append((label.start(), len(doc.text) if line_end < 0 else line_end))
+    return spans
+
+
+# a score given to another work named by its title: "I gave Chapter 2 a 9/10", "rated Parabellum 6/10", "Parabellum,
+# which I gave 6/10" (a review of a sequel scores the films before it on the way to its own)
+_GIVING = r"(?:gave|give|gives|giving|rated|rate|rates|scored|score|awarded|award|awards)"
+_GIVING_BEFORE = re.compile(rf"\b{_GIVING}[ \t]+\Z", re.IGNORECASE)
+_SCORE = r"\d+(?:\.\d+)?(?:[ \t]*(?:/|out[ \t]+of|of)[ \t]*\d+)?"
+_SCORE_AFTER = re.compile(rf"[ \t]+(?:an?[ \t]+)?(?:{_SCORE}|[A-F][+-]?)(?![\w/])")
+_WHICH_GAVE = re.compile(rf",?[ \t]+(?:which|that|to[ \t]+which)[ \t]+(?:I|we)[ \t]+(?:once[ \t]+|had[ \t]+)?{_GIVING}"
+                         rf"(?:[ \t]+it)?[ \t]+(?:an?[ \t]+)?{_SCORE}", re.IGNORECASE)
+
+
+def _other_works_scores(doc: Document) -> list[Span]:
+    """The scores given to another work than the reviewed one, named by its title before or after the giving verb."""
+    spans = []
+    for mention in doc.mentions:
+        works = {e.iri for e in mention.of_kind(WORK) if e.iri}  # ("rated John Wick 9/10": a score makes it the work)
+        if not works or doc.film in works:
+            continue
+        verb = _GIVING_BEFORE.search(doc.text, max(0, mention.start - 20), mention.start)
+        score = _SCORE_AFTER.match(doc.text, mention.end) if verb else None
+        if verb is not None and score is not None:
+            spans.append((verb.start(), score.end()))
+        which = _WHICH_GAVE.match(doc.text, mention.end)
+        if which is not None:
+            spans.append((mention.start, which.end()))
     return spans
