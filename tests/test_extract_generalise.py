@@ -3511,6 +3511,14 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("We rated John Wick 9/10 back then. Ballerina? A solid 7/10.", BAL, [("rating", "", 7, "unknown")]),
         ("Years ago I gave Chapter 2 a 9/10, and I stand by it.", CH2, [("rating", "", 9, "unknown")]),
     ],
+    "the-earlier-role-in-a-relative-then-the-return": [
+        ("Ian McShane, who played Winston in the first film, returns.", CH4,
+         [("reprise", "Ian McShane", "Winston", "supported")]),
+        ("Laurence Fishburne, who first played the Bowery King in Chapter 2, is back.", CH4,
+         [("reprise", "Laurence Fishburne", "the Bowery King", "supported")]),
+        ("Halle Berry, who played Sofia in Parabellum, reprises the role.", CH4,
+         [("reprise", "Halle Berry", "Sofia", "contradicted")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -7404,6 +7412,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Common auditioned for Santino, they say.", CH2, ("cast", "Common", "Santino")),
         ("Riccardo Scamarcio was considered for Cassian at one point.", CH2, ("cast", "Riccardo Scamarcio", "Cassian")),
         ("Chad Stahelski was initially attached to direct it.", BAL, ("director", "Chad Stahelski", None)),
+    ],
+    "an-earlier-role-in-a-relative-without-a-return": [
+        ("Willem Dafoe, who played Marcus in the first film, is sorely missed.", CH4, ("cast", "Willem Dafoe", "Marcus")),
+        ("Alfie Allen, who played Iosef in the first film, stays dead.", CH2, ("cast", "Alfie Allen", "Iosef")),
+        ("Common, who played Cassian in Chapter 2, is nowhere to be seen.", PARA, ("cast", "Common", "Cassian")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
