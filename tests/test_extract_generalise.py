@@ -3519,6 +3519,14 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Halle Berry, who played Sofia in Parabellum, reprises the role.", CH4,
          [("reprise", "Halle Berry", "Sofia", "contradicted")]),
     ],
+    "a-list-headed-by-its-returning-players": [
+        ("The returning cast includes Ian McShane as Winston and Lance Reddick as Charon.", CH4,
+         [("reprise", "Ian McShane", "Winston", "supported"), ("reprise", "Lance Reddick", "Charon", "supported")]),
+        ("Familiar faces: Ian McShane as Winston, Lance Reddick as Charon.", CH4,
+         [("reprise", "Lance Reddick", "Charon", "supported")]),
+        ("Returning players are Laurence Fishburne as the Bowery King and Ian McShane as Winston.", CH4,
+         [("reprise", "Laurence Fishburne", "the Bowery King", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -7417,6 +7425,12 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Willem Dafoe, who played Marcus in the first film, is sorely missed.", CH4, ("cast", "Willem Dafoe", "Marcus")),
         ("Alfie Allen, who played Iosef in the first film, stays dead.", CH2, ("cast", "Alfie Allen", "Iosef")),
         ("Common, who played Cassian in Chapter 2, is nowhere to be seen.", PARA, ("cast", "Common", "Cassian")),
+    ],
+    "a-list-headed-by-its-new-players": [
+        ("The new cast includes Donnie Yen as Caine and Bill Skarsgard as the Marquis.", CH4,
+         ("reprise", "Donnie Yen", "Caine")),
+        ("Newcomers: Donnie Yen as Caine, Rina Sawayama as Akira.", CH4, ("reprise", "Rina Sawayama", "Akira")),
+        ("Fresh faces include Shamier Anderson as Mr. Nobody.", CH4, ("reprise", "Shamier Anderson", "Mr. Nobody")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -381,7 +381,10 @@ _RELATIVE_RETURN = re.compile(r"\)?,?\s+(?:who|which)(?:\s+(?:is|was|are)|['\u20
 _RETURNING_BEFORE = re.compile(r"\b(?:(?:the|a|an)\s+(?:returning|ever-returning|once-again)|"
                                r"(?:the|a)\s+(?:welcome\s+)?return\s+of|"
                                r"(?:brings?|brought|bringing)\s+back|"
-                               r"(?:series|franchise|saga)\s+(?:veteran|regular|mainstay|stalwart)s?)\s+$",
+                               r"(?:series|franchise|saga)\s+(?:veteran|regular|mainstay|stalwart)s?|"
+                               # a list's head: "The returning cast includes A as X and B as Y", "Familiar faces: ..."
+                               r"(?:returning|familiar)\s+(?:cast|players|faces|favou?rites|regulars)\s*"
+                               r"(?:include[sd]?|are|were|:))\s+$",
                                re.IGNORECASE)
 _ANNOUNCED_SPAN = 600  # characters after an announcement that it may cover, at most (its paragraph)
 
