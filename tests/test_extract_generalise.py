@@ -3527,6 +3527,13 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Returning players are Laurence Fishburne as the Bowery King and Ian McShane as Winston.", CH4,
          [("reprise", "Laurence Fishburne", "the Bowery King", "supported")]),
     ],
+    "a-year-in-a-film-writers-brackets-or-after-a-hyphened-word": [
+        ("Chad Stahelski's latest (2023, dir. Chad Stahelski) runs long.", CH4, [("release_year", "", 2023, "supported")]),
+        ("John Wick: Chapter 4 [2023] is the longest yet.", CH4, [("release_year", "", 2023, "supported")]),
+        ("The 169-minute 2023 epic is exhausting.", CH4, [("release_year", "", 2023, "supported")]),
+        ("Year of release \u2014 2019.", PARA, [("release_year", "", 2019, "supported")]),
+        ("The long-awaited 2025 spin-off finally lands.", BAL, [("release_year", "", 2025, "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -7431,6 +7438,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
          ("reprise", "Donnie Yen", "Caine")),
         ("Newcomers: Donnie Yen as Caine, Rina Sawayama as Akira.", CH4, ("reprise", "Rina Sawayama", "Akira")),
         ("Fresh faces include Shamier Anderson as Mr. Nobody.", CH4, ("reprise", "Shamier Anderson", "Mr. Nobody")),
+    ],
+    "another-works-year-in-credits-brackets": [
+        ("It follows Parabellum (2019, dir. Chad Stahelski) by four years.", CH4, ("release_year", "", 2019)),
+        ("Like the original (2014, dir. Chad Stahelski), it is lean.", CH2, ("release_year", "", 2014)),
+        ("Compare Chapter 2 [2017; directed by Chad Stahelski].", PARA, ("release_year", "", 2017)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
