@@ -3534,6 +3534,14 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Year of release \u2014 2019.", PARA, [("release_year", "", 2019, "supported")]),
         ("The long-awaited 2025 spin-off finally lands.", BAL, [("release_year", "", 2025, "supported")]),
     ],
+    "a-press-release-dateline-dating-todays-release": [
+        ("LOS ANGELES, March 24, 2023 \u2014 Lionsgate's JOHN WICK: CHAPTER 4 opens in theaters nationwide today.", CH4,
+         [("release_year", "", 2023, "supported")]),
+        ("ROME, 10 February 2017 \u2014 The second John Wick arrives in cinemas today.", CH2,
+         [("release_year", "", 2017, "supported")]),
+        ("NEW YORK, Oct. 24, 2014 -- Summit's JOHN WICK opens today in 2,500 theaters.", JW1,
+         [("release_year", "", 2014, "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -7443,6 +7451,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("It follows Parabellum (2019, dir. Chad Stahelski) by four years.", CH4, ("release_year", "", 2019)),
         ("Like the original (2014, dir. Chad Stahelski), it is lean.", CH2, ("release_year", "", 2014)),
         ("Compare Chapter 2 [2017; directed by Chad Stahelski].", PARA, ("release_year", "", 2017)),
+    ],
+    "a-dateline-over-no-release": [
+        ("LONDON, May 17, 2019 \u2014 I watched it today with friends.", PARA, ("release_year", "", 2019)),
+        ("BERLIN, 3 June 2023 \u2014 The festival opens today with a drama.", CH4, ("release_year", "", 2023)),
+        ("NEW YORK, Oct. 24, 2014 -- Summit's JOHN WICK opens today in 2,500 theaters.", CH2, ("release_year", "", 2014)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
