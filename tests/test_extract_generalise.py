@@ -3542,6 +3542,14 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("NEW YORK, Oct. 24, 2014 -- Summit's JOHN WICK opens today in 2,500 theaters.", JW1,
          [("release_year", "", 2014, "supported")]),
     ],
+    "writers-who-handle-the-script-or-slash-their-names": [
+        ("Shay Hatten and Michael Finch handle the script.", CH4,
+         [("writer", "Shay Hatten", None, "supported"), ("writer", "Michael Finch", None, "supported")]),
+        ("Shay Hatten and Michael Finch take over writing duties.", CH4, [("writer", "Michael Finch", None, "supported")]),
+        ("The Hatten/Finch screenplay is thin.", CH4,
+         [("writer", "Shay Hatten", None, "supported"), ("writer", "Michael Finch", None, "supported")]),
+        ("Derek Kolstad tackles the screenplay alone.", JW1, [("writer", "Derek Kolstad", None, "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -7456,6 +7464,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("LONDON, May 17, 2019 \u2014 I watched it today with friends.", PARA, ("release_year", "", 2019)),
         ("BERLIN, 3 June 2023 \u2014 The festival opens today with a drama.", CH4, ("release_year", "", 2023)),
         ("NEW YORK, Oct. 24, 2014 -- Summit's JOHN WICK opens today in 2,500 theaters.", CH2, ("release_year", "", 2014)),
+    ],
+    "players-who-handle-the-scripts-lines": [
+        ("Keanu Reeves and Ian McShane handle the script's clunky lines well.", CH4, ("writer", "Keanu Reeves", None)),
+        ("Keanu Reeves and Ian McShane handle the script well.", CH4, ("writer", "Ian McShane", None)),
+        ("Donnie Yen takes over the script's best scenes.", CH4, ("writer", "Donnie Yen", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

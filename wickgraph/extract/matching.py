@@ -16,7 +16,7 @@ from .patterns import FIRST_WORK, LIST_WORDS, NAME_PATTERN, Candidate, Rule, Rul
 __all__ = ["run_rules"]
 
 
-_LIST_SPLIT = re.compile(rf"\s*(?:,|;|&|\+|\b(?:{LIST_WORDS})\b)\s*(?:and\s+)?", re.IGNORECASE)
+_LIST_SPLIT = re.compile(rf"\s*(?:,|;|&|\+|/|\b(?:{LIST_WORDS})\b)\s*(?:and\s+)?", re.IGNORECASE)  # ("Hatten/Finch")
 _NAME_STOP = {"The", "A", "An", "He", "She", "It", "This", "That", "His", "Her", "Their", "They", "In", "And",
               "But", "I", "We", "You", "Who", "What", "When", "Where", "Why", "How", "Yes", "No", "Not", "So",
               "Also", "Even", "Still", "Then", "There", "Here", "If", "As", "At", "On", "For", "With", "From",
