@@ -3550,6 +3550,13 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
          [("writer", "Shay Hatten", None, "supported"), ("writer", "Michael Finch", None, "supported")]),
         ("Derek Kolstad tackles the screenplay alone.", JW1, [("writer", "Derek Kolstad", None, "supported")]),
     ],
+    "the-directing-job-as-a-label-or-a-gig": [
+        ("Helming duties: Len Wiseman.\n", BAL, [("director", "Len Wiseman", None, "supported")]),
+        ("Behind the lens: Chad Stahelski\n", CH4, [("director", "Chad Stahelski", None, "supported")]),
+        ("Len Wiseman got the directing gig, and fair enough.", BAL, [("director", "Len Wiseman", None, "supported")]),
+        ("David Leitch landed the director's chair for this one.", PARA,
+         [("director", "David Leitch", None, "contradicted")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -7469,6 +7476,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Keanu Reeves and Ian McShane handle the script's clunky lines well.", CH4, ("writer", "Keanu Reeves", None)),
         ("Keanu Reeves and Ian McShane handle the script well.", CH4, ("writer", "Ian McShane", None)),
         ("Donnie Yen takes over the script's best scenes.", CH4, ("writer", "Donnie Yen", None)),
+    ],
+    "a-players-job-or-chair-in-the-story": [
+        ("Keanu Reeves got the directing gig in a dream sequence.", JW1, ("director", "Keanu Reeves", None)),
+        ("Ana de Armas landed the role of a lifetime.", BAL, ("director", "Ana de Armas", None)),
+        ("Lance Reddick is given the directing reins of the hotel's fire drill.", JW1, ("director", "Lance Reddick", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
