@@ -1,17 +1,22 @@
-"""A review written as program source: its assignments, comparisons, dict entries and argument pairs read as claims.
+"""A review written as program source or a data literal: its assignments, comparisons, dict entries, argument pairs,
+JSON keys and XML elements read as claims.
 
 A programmer may hold a review's credits as code: ``director: str = "Chad Stahelski"``, ``CAST = {"Winston": "Ian
 McShane"}``, ``film.cast["Sofia"] == "Halle Berry"``, ``assert "Chad Stahelski" in film.directors``,
-``add_role("Cassian", "Common")``. Each binds a key (the identifiers and string keys before it) to a value (the
-literal after it). The key's words name the relation ("directed_by", "writers", "year", "franchise"), or name a role
-that the person the value names plays. Two strings side by side, a role and a person (``("Charon", "Lance
-Reddick")``), are a cast link as well; a call or a name that says the role comes back (``bring_back``,
-``returning``) makes it a reprise.
+``add_role("Cassian", "Common")``; or as data: ``{"year": 2023, "director": "Chad Stahelski"}``,
+``<director>Chad Stahelski</director>``. Each binds a key (the identifiers and string keys before it, an element's
+tag, an attribute's name) to a value (the literal after it). The key's words name the relation ("directed_by",
+"writers", "year", "franchise"), or name a role that the person the value names plays. Two strings side by side, a
+role and a person (``("Charon", "Lance Reddick")``), are a cast link as well, and so are an object's or an element's
+strings when they name one person and one role (``{"actor": "Donnie Yen", "role": "Caine"}``); a name or a flag that
+says the role comes back (``bring_back``, ``"returning": true``) makes it a reprise.
 
-Code the author took back or that denies states nothing: a commented-out line of code, ``assert not ...``,
-``... not in ...``, ``!=``, and a test marked to be skipped or to fail. The view (:func:`with_source_code_read`)
-blanks them, and reads an identifier's underscores as spaces ("BOWERY_KING" names the Bowery King); it keeps the
-text's length, so offsets carry over.
+Code the author took back or that denies states nothing: a commented-out line of code, an XML comment, a TODO,
+``assert not ...``, ``... not in ...``, ``!=``, a test marked to be skipped or to fail, and a record of another work
+(``SEQUEL = {"title": "John Wick: Chapter 2", ...}``, ``CHAPTER_2_FIXTURE = {...}``). The view
+(:func:`with_source_code_read`) blanks them, reads an identifier's underscores as spaces ("BOWERY_KING" names the
+Bowery King) and a JSON key's quotes as layout (``"my_score": 8.5`` as a label); it keeps the text's length, so
+offsets carry over.
 """
 
 from __future__ import annotations
@@ -103,10 +108,9 @@ def with_source_code_read(text: str) -> str:
     return _SNAKE.sub(" ", blank(text, _retracted(text) + quotes))  # '"my_score": 8' is read as ' my score : 8'
 
 
-
 def _retracted(text: str) -> list[tuple[int, int]]:
-    """The spans of code commented out, tasks and doubts left for later, code that denies, and tests marked to be
-    skipped or to fail."""
+    """The spans of code commented out (an XML comment too), tasks and doubts left for later, code that denies, and
+    tests marked to be skipped or to fail."""
     patterns = (_CODE_COMMENT, _TODO, _DENYING_LINE, _SKIPPED_TEST, _XML_COMMENT)
     return [m.span() for pattern in patterns for m in pattern.finditer(text)]
 

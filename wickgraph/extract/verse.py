@@ -25,11 +25,18 @@ _LAST_WORD = re.compile(r"([a-z]+)[^a-z]*$")
 _MIN_LINES = 8
 _MAX_LINE = 70  # a verse line is short; a prose paragraph's line is longer
 _CLOSED = re.compile(r"[.!?][\"'\u201d\u2019)]*[ \t]*$")
+# a line that opens as a list's item, a label, a speaker's turn or a stamp does: no verse line
+_LISTED = re.compile(r"^[ \t]*(?:[-*\u2022>#|\[(]|\d{1,3}[.):]|[\w .'\u2019-]{1,30}:[ \t])")
 
 
 def _rhymes(first: str, second: str) -> bool:
     """Whether two line-end words rhyme, roughly: the same last two letters, not the same word."""
     return first != second and len(first) >= 2 and len(second) >= 2 and first[-2:] == second[-2:]
+
+
+def _rhyming(ends: list[str]) -> bool:
+    """Whether two of a stanza's line ends rhyme, next to each other or one line apart."""
+    return any(_rhymes(ends[i], ends[j]) for i in range(len(ends)) for j in (i + 1, i + 2) if j < len(ends))
 
 
 def _ends(lines: list[str]) -> list[str]:
@@ -56,14 +63,6 @@ def _is_verse(stanzas: list[list[str]]) -> bool:
     carried = sum(1 for stanza in verses for line in stanza[1:] if line.strip()[:1].islower())
     return len(verses) >= 3 and running >= 0.6 * len(breaks) and carried >= 0.4 * len(breaks) \
         and not any(_LISTED.match(line) for stanza in verses for line in stanza)
-
-
-def _rhyming(ends: list[str]) -> bool:
-    return any(_rhymes(ends[i], ends[j]) for i in range(len(ends)) for j in (i + 1, i + 2) if j < len(ends))
-
-
-# a line that opens as a list's item, a label, a speaker's turn or a stamp does: no verse line
-_LISTED = re.compile(r"^[ \t]*(?:[-*\u2022>#|\[(]|\d{1,3}[.):]|[\w .'\u2019-]{1,30}:[ \t])")
 
 
 def verse_breaks(text: str) -> Iterator[tuple[int, int]]:
