@@ -3557,6 +3557,12 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("David Leitch landed the director's chair for this one.", PARA,
          [("director", "David Leitch", None, "contradicted")]),
     ],
+    "an-expectation-met-is-said": [
+        ("The film is as expected: Keanu Reeves plays John Wick.", CH4, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("**Actual behaviour:** Riccardo Scamarcio plays Santino.\n", CH2,
+         [("cast", "Riccardo Scamarcio", "Santino", "supported")]),
+        ("Unexpected: Donnie Yen steals it as Caine.\n", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -7481,6 +7487,12 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Keanu Reeves got the directing gig in a dream sequence.", JW1, ("director", "Keanu Reeves", None)),
         ("Ana de Armas landed the role of a lifetime.", BAL, ("director", "Ana de Armas", None)),
         ("Lance Reddick is given the directing reins of the hotel's fire drill.", JW1, ("director", "Lance Reddick", None)),
+    ],
+    "a-line-labelled-as-an-expectation-or-a-guess": [
+        ("**Expected behaviour:** Willem Dafoe returns as Marcus.\n**Actual behaviour:** Marcus is dead.\n", CH2,
+         ("reprise", "Willem Dafoe", "Marcus")),
+        ("Wishlist: Halle Berry as Sofia\n", CH4, ("cast", "Halle Berry", "Sofia")),
+        ("My prediction: Len Wiseman directs again.\n", CH4, ("director", "Len Wiseman", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
