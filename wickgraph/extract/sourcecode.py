@@ -22,6 +22,7 @@ offsets carry over.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .document import Document
 from .gazetteer import CHARACTER, PERSON, WORK
@@ -89,6 +90,7 @@ def _at_least(pattern: re.Pattern[str], text: str, count: int) -> bool:
     return sum(1 for _, _ in zip(range(count), pattern.finditer(text), strict=False)) == count
 
 
+@lru_cache(maxsize=2)  # (asked by the view and by the claims, for the same text)
 def is_source_code(text: str) -> bool:
     """Whether ``text`` reads as program source or a data literal: three lines or more open with a statement only
     code makes, or it is JSON with three keys or more, or XML with three elements or more."""

@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from functools import lru_cache
 
 __all__ = ["NAME_COLON", "SENDER", "STAMP", "in_authors_turns", "is_transcript", "others_quoted",
            "questioners_turns"]
@@ -57,15 +58,16 @@ def is_transcript(text: str) -> bool:
     return sum(count >= 2 for count in counts.values()) >= 2
 
 
-def _turns(text: str) -> list[tuple[int, str]]:
+@lru_cache(maxsize=2)  # (asked for each score a review gives in the first person, and for the author's turns)
+def _turns(text: str) -> tuple[tuple[int, str], ...]:
     if ":" not in text and "[" not in text:
-        return []
-    return [(turn.start(), name) for turn in _SPEAKER_TURN.finditer(text)
+        return ()
+    return tuple((turn.start(), name) for turn in _SPEAKER_TURN.finditer(text)
             if (name := turn["name"] or turn["bracketed"]).lower() not in _NOT_A_SPEAKER
-            and not (turn["bracketed"] and _STAGE_DIRECTION.match(name))]  # "[Applause]" is nobody
+            and not (turn["bracketed"] and _STAGE_DIRECTION.match(name)))  # "[Applause]" is nobody
 
 
-def _author(text: str, turns: list[tuple[int, str]], counts: Counter[str]) -> str | None:
+def _author(text: str, turns: tuple[tuple[int, str], ...], counts: Counter[str]) -> str | None:
     """Who writes a transcript or a chat (:func:`in_authors_turns`); None when no speaker has two turns first."""
     speakers = [name for name in counts if counts[name] >= 2]
     own = [name for name in speakers if name.lower() in _SELF]

@@ -16,7 +16,7 @@ as spaces ("Chad Stahelski    "), so the text keeps its length and every line it
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from functools import lru_cache
 
 __all__ = ["verse_breaks", "with_split_words_mended"]
 
@@ -65,15 +65,17 @@ def _is_verse(stanzas: list[list[str]]) -> bool:
         and not any(_LISTED.match(line) for stanza in verses for line in stanza)
 
 
-def verse_breaks(text: str) -> Iterator[tuple[int, int]]:
+@lru_cache(maxsize=2)  # (the layout view and the pipeline both ask, for the same text)
+def verse_breaks(text: str) -> tuple[tuple[int, int], ...]:
     """In a text that is verse, the line breaks inside a stanza that no sentence ends at (as spans to read as
     spaces)."""
     if text.count("\n") < _MIN_LINES:
-        return
+        return ()
     blocks = list(_STANZA.finditer(text))
     stanzas = [block.group().rstrip("\n").split("\n") for block in blocks]
     if not _is_verse(stanzas):
-        return
+        return ()
+    breaks = []
     for block, lines in zip(blocks, stanzas, strict=True):
         if any(len(line.strip()) > _MAX_LINE for line in lines):
             continue  # a prose paragraph among the stanzas ("Poet's note")
@@ -81,8 +83,9 @@ def verse_breaks(text: str) -> Iterator[tuple[int, int]]:
         for line in lines[:-1]:
             at += len(line)
             if not _CLOSED.search(line):
-                yield at, at + 1
+                breaks.append((at, at + 1))
             at += 1
+    return tuple(breaks)
 
 
 # a word's head, a hyphen ending the line, and the word's tail in lower case opening the next line
