@@ -12,14 +12,13 @@
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from ..claimkinds import claim_kind, claim_status
 from ..errors import ReviewInputError
-from ..reference import Reference, default_reference, normalize_name
+from ..reference import Reference, default_reference
 from .answers import answer_key, answered_questions, unasked
 from .claims import Claim, Extraction
 from .collector import collector_paused
@@ -30,15 +29,14 @@ from .crosswords import crossword_answers
 from .dedupe import one_per_fact
 from .document import Document
 from .film import detect_film, resolve_film, resolve_work, series_number
-from .gazetteer import CHARACTER, PERSON, WORK, Entry, Gazetteer, Mention, fold, get_gazetteer
+from .gazetteer import CHARACTER, PERSON, WORK, Gazetteer, Mention, fold, get_gazetteer
 from .inputs import MAX_REVIEW_BYTES, ReviewInput, read_review
 from .layout import normalise, plain_forms
-from .links import default_cues, is_possessive
+from .links import default_cues
 from .markup import line_joins, struck_spans
 from .matching import run_rules
-from .nameforms import close_spelling
 from .neighbours import with_neighbours
-from .patterns import FIRST_WORK, Candidate, default_rules
+from .patterns import Candidate, default_rules
 from .plausible import keep_plausible
 from .playerspelling import with_misspelt_players
 from .proximity import roles_beside_bare_players
@@ -50,11 +48,12 @@ from .recall import (
     without_stray_roles,
 )
 from .relations import pair_roles
-from .reprises import ACTOR_RETURNS, mark_reprises, returning_actors, source_after
+from .reprises import mark_reprises, returning_actors
 from .scales import normalize
 from .scope import is_blocked
 from .sections import other_work_spans
 from .sourcecode import source_code_claims
+from .spanvalues import candidate_claims
 from .speakers import others_quoted
 from .spoken import retraction_spans, spoken_years, widened
 from .textscan import blank
@@ -107,7 +106,7 @@ def extract(text: str, film: str | None = None, *, reference: Reference | None =
     candidates += _new_roles(doc, candidates, paired)
     candidates = units.apply_sections(candidates)
     candidates.sort(key=lambda c: (c.start, -(c.end - c.start)))
-    pairs = _resolve(doc, candidates, reference)
+    pairs = candidate_claims(doc, candidates, reference)
     verdicts: dict[int, bool] = {}
 
     def blocked(candidate: Candidate | None) -> bool:
@@ -173,9 +172,6 @@ def _names_joined(folded: str, mentions: list[Mention]) -> str:
 # -- the reviewed work ---------------------------------------------------------------------------
 
 
-_SPACES = re.compile(r"\s+")
-
-
 def _new_roles(doc: Document, candidates: list[Candidate], paired: list[Candidate]) -> list[Candidate]:
     """Clause-level pairs for actors to whom no pattern rule gave a role, and pairs that say a role the rules gave is
     taken up again (a cast sheet pairs the role; "KEANU REEVES (John Wick) returns for a fourth time" below it)."""
@@ -217,228 +213,6 @@ def _new_roles(doc: Document, candidates: list[Candidate], paired: list[Candidat
         return not any(candidate.start < end for _, end in role_spans[low:high])
 
     return [c for c in paired if not actors(c) & with_role or (c.reprise and pairs(c) & given and unread(c))]
-
-
-# -- from candidates to claims -------------------------------------------------------------------
-
-
-def _resolve(doc: Document, candidates: list[Candidate],
-             reference: Reference) -> list[tuple[Claim, Candidate | None]]:
-    claims: list[tuple[Claim, Candidate | None]] = []
-    franchise = reference.franchise_name
-    for candidate in candidates:
-        evidence = doc.text[candidate.start:candidate.end]
-        common: dict[str, Any] = {"evidence": evidence, "start": candidate.start, "end": candidate.end,
-                                  "rule": candidate.rule}
-        if candidate.type in ("director", "writer"):
-            for span in candidate.parts.get("person", []):
-                name, iri = _person(doc, span, reference)
-                claims.append((Claim(candidate.type, person=name, person_iri=iri, **common), candidate))
-        elif candidate.type == "cast":
-            actors = candidate.parts.get("actor", [])
-            roles = candidate.parts.get("character")
-            respective = roles is not None and len(roles) > 1 and len(roles) == len(actors)
-            if roles and any(_names_only_a_work(doc, role) for role in roles):
-                continue  # "the ballerina in Parabellum was played by X": a work's title is no role
-            for i, span in enumerate(actors):
-                actor, actor_iri = _person(doc, span, reference)
-                if actor_iri is None and normalize_name(actor or "") in default_cues()["world-name"]:
-                    continue  # "The Director (Ruska Roma)": an organisation of the story, shaped like a name
-                if "title_role" in candidate.parts:
-                    character, character_iri = _title_character(doc, reference)
-                else:
-                    character, character_iri = _character(doc, [roles[i]] if respective and roles else roles,
-                                                          actor_iri, reference)
-                    if character and character_iri is None:  # an unknown role's name, compared as the query does
-                        character = character.replace("\u2019", "'")
-                from_film, from_iri = _work(doc, candidate.parts.get("from_film") or _work_named_in(doc, candidate),
-                                            reference) if candidate.reprise else (None, None)
-                if candidate.reprise and character is None and character_iri is None:
-                    character, character_iri = _old_role(doc, actor_iri, from_iri, reference)
-                    if character is None and candidate.rule == ACTOR_RETURNS:
-                        continue  # a return to no role the reference knows: to the screen, or a new role
-                claims.append((Claim("cast", actor=actor, character=character, actor_iri=actor_iri,
-                                     character_iri=character_iri, **common), candidate))
-                if candidate.reprise:
-                    claims.append((Claim("reprise", actor=actor, character=character, from_film=from_film,
-                                         actor_iri=actor_iri, character_iri=character_iri, from_film_iri=from_iri,
-                                         **common), candidate))
-        elif candidate.type == "release_year" and candidate.year:
-            claims.append((Claim("release_year", year=candidate.year, **common), candidate))
-        elif candidate.type == "franchise_member":
-            claims.append((Claim("franchise_member", franchise=franchise, franchise_iri=reference.franchise_iri,
-                                 **common), candidate))
-    return claims
-
-
-def _names_only_a_work(doc: Document, span: tuple[int, int]) -> bool:
-    """A work's title, not a role: a name only a work has, or a work's name in title brackets ("「Ballerina」 of Ana
-    de Armas" is her film; quotation marks may hold a role: "Keanu Reeves is “John Wick” again")."""
-    mention = doc.by_start.get(span[0])
-    if mention is None or mention.end != span[1] or not mention.mask & WORK:
-        return False
-    bracketed = span[0] > 0 and span[1] < len(doc.text) and doc.text[span[0] - 1] in _TITLE_BRACKETS \
-        and doc.text[span[1]] in _TITLE_BRACKETS
-    return bracketed or not mention.mask & (CHARACTER | PERSON)
-
-
-_TITLE_BRACKETS = frozenset("\u300a\u300b\u300c\u300d\u300e\u300f\u3008\u3009")
-
-
-def _surface(doc: Document, span: tuple[int, int]) -> str:
-    return _SPACES.sub(" ", doc.text[span[0]:span[1]]).strip()
-
-
-def _person(doc: Document, span: tuple[int, int], reference: Reference) -> tuple[str, str | None]:
-    mention = doc.by_start.get(span[0])
-    people = mention.of_kind(PERSON) if mention else []
-    if not people:
-        return _surface(doc, span), None
-    related = reference.people_of(doc.film)
-    best = next((e for e in people if e.iri in related), people[0])
-    facts = reference.people.get(best.iri or "")
-    return (facts.name if facts else _surface(doc, span)), best.iri
-
-
-def _character(doc: Document, spans: list[tuple[int, int]] | None, actor: str | None,
-               reference: Reference) -> tuple[str | None, str | None]:
-    if not spans:
-        return None, None
-    span = spans[0]
-    surface = _surface(doc, span)
-    viewed = _SPACES.sub(" ", doc.folded[span[0]:span[1]]).strip()
-    if viewed.lower() != fold(surface).lower() and viewed.lower().rsplit(" ", 1)[-1] in default_cues()["credit-label"]:
-        surface = viewed  # "The regisseur is X": a job loanword the view wrote in English, a credit's title
-    mention = doc.by_start.get(span[0])
-    entries: list[Entry] = mention.of_kind(CHARACTER) if mention else []
-    if not entries:  # a misspelt name of the actor's own role reads as the role, spelt as the reference spells it
-        misspelt = _misspelt_role(surface, actor, doc.film, reference)
-        return (reference.characters[misspelt].name, misspelt) if misspelt else (surface, None)
-    if mention is not None and mention.end < span[1] and is_possessive(doc.text, mention.end):
-        return surface, None  # "Santino's enforcer": a role described by another, not that other
-    cast = reference.cast_of(doc.film)
-    played = {c for a, c in cast if a == actor}
-    if played and surface.startswith("the ") and surface.islower() and not any(e.iri in played for e in entries) \
-            and _OF_AFTER.match(doc.text, span[1]):
-        return None, None  # "he is the director of the hotel": a job noun with its place describes a known role
-    after_player = _AFTER_POSSESSIVE.search(doc.text, max(0, span[0] - 3), span[0]) is not None
-    if _MODIFIED_NOUN.match(doc.folded, span[1]) and not after_player:
-        # "plays the Winston card", "the Caine treatment": the name modifies a noun, names no role (but after the
-        # player's possessive it is the head: "Halle Berry's Sofia fights alongside the dogs")
-        return None, None
-    in_film = {c for _, c in cast}
-    best = next((e for e in entries if e.iri in played), None) or \
-        next((e for e in entries if e.iri in in_film), None) or \
-        next((e for e in entries if e.is_label), entries[0])
-    if surface.islower() or (surface.isupper() and len(surface) > 3):
-        # a full name whose case is lost is spelt as the reference spells it ("miss perkins" is "Ms. Perkins");
-        # a description or a one-word name stays as matched ("the ballerina", "priest")
-        facts = reference.characters.get(best.iri or "")
-        full_name = len(words := best.form.split()) > 1 and all(w[:1].isupper() for w in words)
-        surface = facts.name if facts and full_name else best.form
-    elif best.iri in reference.characters and (_run_together(surface, reference.characters[best.iri].name)
-                                               or "," in surface):
-        surface = reference.characters[best.iri].name  # a hashtag's "JohnWick", a dossier's "Wick, John"
-    return surface, best.iri
-
-
-_OF_AFTER = re.compile(r"\s+of\s")
-_AFTER_POSSESSIVE = re.compile(r"['\u2019]s?\s+\Z")
-# nouns a role's name may modify without being the role played ("does his Winston thing" is the role: not here)
-_MODIFIED_NOUN = re.compile(r"\s+(?:card|treatment|fight|fights|brawl|duel|scene|scenes|sequence|game|trick|playbook|"
-                            r"formula|gambit|mythology|lore)\b(?!\s+after\b)", re.IGNORECASE)
-
-
-def _misspelt_role(surface: str, actor: str | None, film: str | None, reference: Reference) -> str | None:
-    """The actor's own role in the work when the stated role is that role's name misspelt ("Winstone", "Eve Macaro",
-    "Koji Shimazo"): each word of it one of the name's words, or a spelling of one (:func:`close_spelling`) when long
-    enough not to be another name ("Sonia" is no "Sofia"). A name the reference knows to be wrong ("Rooney") is a
-    gazetteer mention of its own and never comes here."""
-    words = [w for w in normalize_name(surface).split() if w not in ("the", "a", "an")]
-    if not actor or not words or max(len(w) for w in words) < 6:
-        return None
-    for played_by, character in reference.cast_of(film):
-        facts = reference.characters.get(character)
-        if played_by != actor or facts is None:
-            continue
-        for name in (facts.name, *facts.names):
-            target = normalize_name(name).split()
-            if all(any(w == t or (len(w) >= 6 and close_spelling(w, t)) for t in target) for w in words):
-                return character
-    return None
-
-
-def _run_together(surface: str, name: str) -> bool:
-    """Whether ``surface`` is ``name``'s words written as one ("JohnWick" for "John Wick")."""
-    return " " not in surface and " " in name and normalize_name(surface) == normalize_name(name).replace(" ", "")
-
-
-def _title_character(doc: Document, reference: Reference) -> tuple[str | None, str | None]:
-    """"The title assassin": the character of the reviewed work whose name its title carries."""
-    facts = reference.works.get(doc.film or "")
-    if facts is None:
-        return None, None
-    in_film = {c for _, c in reference.cast_of(doc.film)}
-    gazetteer = get_gazetteer(reference)
-    for name in (facts.title, *facts.names):
-        for part in re.split(r"\s*[:\u2013\u2014]\s*|\s+-\s+", name):
-            words = part.split()
-            for n in range(len(words), 0, -1):
-                for entry in gazetteer.lookup(" ".join(words[:n]), CHARACTER):
-                    if entry.iri in in_film:
-                        character = reference.characters.get(entry.iri or "")
-                        return (character.name if character else entry.form), entry.iri
-    return None, None
-
-
-def _old_role(doc: Document, actor: str | None, from_work: str | None,
-              reference: Reference) -> tuple[str | None, str | None]:
-    """"Returning from the first film are A and B, in their old roles": a reprise that names no role takes the
-    one role the reference has the actor play both in this work and in the earlier one (named, or any)."""
-    here = {c for a, c in reference.cast_of(doc.film) if actor and a == actor}
-    earlier = [from_work] if from_work in reference.works else reference.earlier_works(doc.film)
-    before = {c for work in earlier for a, c in reference.cast_of(work) if a == actor}
-    roles = here & before
-    if len(roles) != 1:
-        return None, None
-    role = roles.pop()
-    facts = reference.characters.get(role)
-    return (facts.name if facts else None), role
-
-
-def _work_named_in(doc: Document, candidate: Candidate) -> list[tuple[int, int]] | None:
-    """"Fishburne (reprising his Chapter 2 role)", "reprises his role from the first film": a reprise's own words
-    that name another work, or the words just after them ("returning from John Wick (2014)"), name the work the
-    role comes from."""
-    for mention in doc.mentions_between(candidate.start, candidate.end):
-        works = mention.of_kind(WORK)
-        if works and not all(e.weak for e in works) and all(e.iri != doc.film for e in works):
-            return [(mention.start, mention.end)]
-    first = FIRST_WORK.search(doc.text, candidate.start, candidate.end)
-    after = first.span() if first else source_after(doc, candidate.end)  # "... is back from the first film"
-    return [after] if after else None
-
-
-def _work(doc: Document, spans: list[tuple[int, int]] | None, reference: Reference) -> tuple[str | None, str | None]:
-    if not spans:
-        return None, None
-    mention = doc.by_start.get(spans[0][0])
-    works = [e for e in (mention.of_kind(WORK) if mention else []) if e.iri in reference.works]
-    if not works and FIRST_WORK.fullmatch(doc.text, *spans[0]):
-        first = _first_work(reference)
-        return (reference.works[first].title, first) if first and first != doc.film else (None, None)
-    if not works:
-        return _surface(doc, spans[0]), None
-    best = next((e for e in works if e.iri != doc.film), None)
-    if best is None:  # "returns as Eve in Ballerina": the reviewed work is not where a role is reprised from
-        return None, None
-    return reference.works[best.iri or ""].title, best.iri
-
-
-def _first_work(reference: Reference) -> str | None:
-    """The franchise's first work: the earliest released member."""
-    members = [w for w in reference.works.values() if w.in_franchise and w.release_year is not None]
-    return min(members, key=lambda w: (w.release_year or 0, w.release_date)).iri if members else None
 
 
 def _status(claim: Claim, reference: Reference, film: str | None) -> str:
