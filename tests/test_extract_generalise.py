@@ -3563,6 +3563,13 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
          [("cast", "Riccardo Scamarcio", "Santino", "supported")]),
         ("Unexpected: Donnie Yen steals it as Caine.\n", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
     ],
+    "a-quality-lent-to-a-role-with-its-apposition-between": [
+        ("Willem Dafoe lends Marcus, an old colleague with a sniper's rifle, a dry ambiguity.", JW1, [("cast", "Willem Dafoe", "Marcus", "supported")]),
+        ("Michael Nyqvist gives Viggo Tarasov a weary, almost philosophical menace.", JW1, [("cast", "Michael Nyqvist", "Viggo Tarasov", "supported")]),
+        ("Asia Kate Dillon gives the Adjudicator a chilly exactness.", PARA, [("cast", "Asia Kate Dillon", "the Adjudicator", "supported")]),
+        ("Mark Dacascos brings unexpected comedy to Zero.", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
+        ("Ian McShane gave Winston, the hotel's owner, a sly, tired kindness.", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -7495,6 +7502,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
          ("reprise", "Willem Dafoe", "Marcus")),
         ("Wishlist: Halle Berry as Sofia\n", CH4, ("cast", "Halle Berry", "Sofia")),
         ("My prediction: Len Wiseman directs again.\n", CH4, ("director", "Len Wiseman", None)),
+    ],
+    "a-plot-object-given-to-a-role": [
+        ("Keanu Reeves gives Winston the gold coin.", JW1, ("cast", "Keanu Reeves", "Winston")),
+        ("Keanu Reeves gives Winston, his old friend, a marker.", CH2, ("cast", "Keanu Reeves", "Winston")),
+        ("Ian McShane lends Charon, the concierge, a car.", CH2, ("cast", "Ian McShane", "Charon")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

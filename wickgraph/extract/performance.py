@@ -37,8 +37,11 @@ QUALITIES = (r"(?:scenes?|moments?|weight|gravity|menace|warmth|dignity|soul|dep
               r"bite|charm|grace|humanity|heart|texture|voice|pathos|swagger|spark|sadness|melancholy|wit|authority|"
               r"energy|spine|sting|sparkle|poise|mystery|tenderness|vulnerability|gravitas|physicality|intensity|"
               r"stillness|sorrow|grief|humour|humor|fun|danger|elegance|class|cool|sadism|glee|rage|fury|twinkle|gleam|"
-              r"nuance|weariness|sincerity|ferocity|mischief|relish|conviction|credibility|manners|bearing|air)")
-_QUALITY = rf"\s+(?:[\w-]+,?\s+){{0,3}}?{QUALITIES}\b"
+              r"nuance|weariness|sincerity|ferocity|mischief|relish|conviction|credibility|manners|bearing|air|"
+              r"timing|comedy|bravado|panache|sympathy|"
+              # an abstract noun of quality by its suffix ("a dry ambiguity", "a quiet sadness")
+              r"[a-z]{3,}(?:ity|ness))")
+_QUALITY = rf"\s+(?:[\w-]+,?\s+){{0,4}}?{QUALITIES}\b"
 _QUALITY_AFTER = re.compile(_QUALITY, re.IGNORECASE)
 # "Bill Skarsgård brings a snotty, velvet-gloved menace to the Marquis": the quality named, then the role
 # "Clancy Brown lends his baritone to the Harbinger", "lends her considerable cool to Akira": to lend one's own
@@ -53,11 +56,13 @@ def performed_link(gap: str, after: str) -> bool:
 
     "Common gives us Cassian", "Mark Dacascos has enormous fun with Zero", "Mark Dacascos nails Zero", "Jerome
     Flynn turns in a sly Berrada", "X brings Zero to life", "Claudia Gerini gives Gianna one long, sad scene", "Ian
-    McShane does his Winston thing", "X brings a snotty menace to the Marquis"; not the plot's verbs ("gives
+    McShane does his Winston thing", "X brings a snotty menace to the Marquis", "X lends Marcus, an old colleague,
+    a dry ambiguity" (the role's apposition before the quality); not the plot's verbs ("gives
     Winston the coin", "nails Zero to the wall")."""
     gap = APPOSITION.sub(" ", gap, count=1)  # "X, still known as the clown from It, brings menace to Y"
     return bool(_PERFORMS.fullmatch(gap) or (_PERFORMANCE_VERB.fullmatch(gap) and not _PLOT_AFTER.match(after))
-                or (_GIVES.fullmatch(gap) and _QUALITY_AFTER.match(after)) or _QUALITY_TO.fullmatch(gap)
+                or (_GIVES.fullmatch(gap) and _QUALITY_AFTER.match(APPOSITION.sub(" ", after, count=1)))
+                or _QUALITY_TO.fullmatch(gap)
                 or (_BRINGS.fullmatch(gap) and _TO_LIFE_AFTER.match(after))
                 or (_DOES_HIS.fullmatch(gap) and _ROUTINE_AFTER.match(after)))
 

@@ -412,7 +412,7 @@ def _as_role_here(doc: Document, gap: str, role: Mention) -> bool:
     ("gives Rooney a steely edge": claimed, so that it is flagged), as its object."""
     roles = role.of_kind(CHARACTER)
     here = any(e.iri in doc.film_roles for e in roles)
-    if (here or any(e.iri is None for e in roles)) and performed_link(gap, doc.text[role.end:role.end + 60]):
+    if (here or any(e.iri is None for e in roles)) and performed_link(gap, doc.text[role.end:role.end + 120]):
         return True
     if not here or not _AS_BEFORE.search(gap) or _SENTENCE_END.search(gap) or _COMPARISON.search(gap):
         return False
