@@ -3570,6 +3570,24 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Mark Dacascos brings unexpected comedy to Zero.", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
         ("Ian McShane gave Winston, the hotel's owner, a sly, tired kindness.", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
     ],
+    "the-directors-seat-after-a-name-with-no-verb": [
+        ("Chapter 4 has Chad Stahelski at the helm and Keanu Reeves in every frame.", CH4, [("director", "Chad Stahelski", None, "supported")]),
+        ("- Len Wiseman in the director's chair, keeping every punch legible\n", BAL, [("director", "Len Wiseman", None, "supported")]),
+        ("1. One knob of ginger\n2. David Leitch behind the camera, who builds every fight like a kitchen\n", PARA,
+         [("director", "David Leitch", None, "contradicted")]),
+        ("Somehow the studio got Len Wiseman behind the camera for this.", BAL, [("director", "Len Wiseman", None, "supported")]),
+    ],
+    "a-directing-participle-fronted-before-is": [
+        ("Directing, once again, is Chad Stahelski.", CH4, [("director", "Chad Stahelski", None, "supported")]),
+        ("Helming the whole thing is Len Wiseman, and it shows.", BAL, [("director", "Len Wiseman", None, "supported")]),
+        ("The cast is huge. Steering the ship was David Leitch.", CH2, [("director", "David Leitch", None, "contradicted")]),
+    ],
+    "with-a-person-as-the-job": [
+        ("Chad Stahelski, director, with David Leitch as co-director.", JW1, [("director", "David Leitch", None, "contradicted")]),
+        ("It came together with Len Wiseman as director.", BAL, [("director", "Len Wiseman", None, "supported")]),
+        ("Ballerina was made with Shay Hatten as its writer.", BAL, [("writer", "Shay Hatten", None, "supported")]),
+        ("A lean thing, with Derek Kolstad as its screenwriter.", JW1, [("writer", "Derek Kolstad", None, "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -7507,6 +7525,13 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Keanu Reeves gives Winston the gold coin.", JW1, ("cast", "Keanu Reeves", "Winston")),
         ("Keanu Reeves gives Winston, his old friend, a marker.", CH2, ("cast", "Keanu Reeves", "Winston")),
         ("Ian McShane lends Charon, the concierge, a car.", CH2, ("cast", "Ian McShane", "Charon")),
+    ],
+    "a-seat-that-is-no-directors": [
+        ("Keanu Reeves sits at the helm of a boat in one scene.", CH4, ("director", "Keanu Reeves", None)),
+        ("Keanu Reeves behind the wheel of a Mustang is the image.", JW1, ("director", "Keanu Reeves", None)),
+        ("Directing traffic is Keanu Reeves, in a car chase.", CH4, ("director", "Keanu Reeves", None)),
+        ("I wish we had Keanu Reeves behind the camera.", CH4, ("director", "Keanu Reeves", None)),
+        ("Fighting with Keanu Reeves as his partner, Donnie Yen shines.", CH4, ("director", "Keanu Reeves", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
