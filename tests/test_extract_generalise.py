@@ -3588,6 +3588,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Ballerina was made with Shay Hatten as its writer.", BAL, [("writer", "Shay Hatten", None, "supported")]),
         ("A lean thing, with Derek Kolstad as its screenwriter.", JW1, [("writer", "Derek Kolstad", None, "supported")]),
     ],
+    "a-date-label-over-the-credits": [
+        ("    JOHN WICK\n    Date: 2014\n    Medium: feature film, colour\n    Director: Chad Stahelski\n", JW1, [("release_year", None, 2014, "supported")]),
+        ("Ballerina\nDate: June 2025\nDirected by: Len Wiseman\n", BAL, [("release_year", None, 2025, "supported")]),
+        ("**Date:** 10 February 2016\n**Lender:** Lionsgate\n**Screenplay:** Derek Kolstad\n", CH2, [("release_year", None, 2016, "contradicted")]),
+    ],
+    "a-date-then-when-it-came-out": [
+        ("I have known the film since October 2014, when it opened in cinemas.", JW1, [("release_year", None, 2014, "supported")]),
+        ("It was a hit in 2023, when the film premiered in March.", CH4, [("release_year", None, 2023, "supported")]),
+        ("Back in May 2018, when it was released, nobody cared.", PARA, [("release_year", None, 2018, "contradicted")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -7532,6 +7542,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Directing traffic is Keanu Reeves, in a car chase.", CH4, ("director", "Keanu Reeves", None)),
         ("I wish we had Keanu Reeves behind the camera.", CH4, ("director", "Keanu Reeves", None)),
         ("Fighting with Keanu Reeves as his partner, Donnie Yen shines.", CH4, ("director", "Keanu Reeves", None)),
+    ],
+    "a-date-that-is-the-documents-own": [
+        ("Memo\nDate: 12 March 2025\nTo: all staff\nRe: the film\n", CH4, ("release_year", None, 2025)),
+        ("Inspection date: 2024\nInspector: R. Lowe\nDirector: Chad Stahelski\n", CH4, ("release_year", None, 2024)),
+        ("I saw it in 2024, when it came to my local festival.", CH4, ("release_year", None, 2024)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
