@@ -3598,6 +3598,12 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("It was a hit in 2023, when the film premiered in March.", CH4, [("release_year", None, 2023, "supported")]),
         ("Back in May 2018, when it was released, nobody cared.", PARA, [("release_year", None, 2018, "contradicted")]),
     ],
+    "the-critic-places-it-on-the-scale": [
+        ("A colleague, whose judgment I respect, rated it two stars out of five. I place it at 9 of 10.", JW1, [("rating", "", 9, "unknown")]),
+        ("All told, I should put it at 85 per cent.", PARA, [("rating", "", 85, "unknown")]),
+        ("We would probably peg it at 7 of 10, no higher.", CH4, [("rating", "", 7, "unknown")]),
+        ("I'd set it at 4 of 5.", BAL, [("rating", "", 4, "unknown")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -7547,6 +7553,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Memo\nDate: 12 March 2025\nTo: all staff\nRe: the film\n", CH4, ("release_year", None, 2025)),
         ("Inspection date: 2024\nInspector: R. Lowe\nDirector: Chad Stahelski\n", CH4, ("release_year", None, 2024)),
         ("I saw it in 2024, when it came to my local festival.", CH4, ("release_year", None, 2024)),
+    ],
+    "a-share-placed-at-a-percentage-is-no-score": [
+        ("The studio put it at 85 per cent of the budget.", PARA, ("rating", "", 85)),
+        ("Ninety per cent of the film is fights.", CH4, ("rating", "", 90)),
+        ("They place it at 9 of 10 cinemas nationwide.", CH4, ("rating", "", 9)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

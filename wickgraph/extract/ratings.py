@@ -90,6 +90,9 @@ _REVISION_BEFORE = re.compile(r"\b(?:wait|hang\s+on|hold\s+on|actually|scratch\s
 # ... the score alone, ending its clause ("wait no, 8/10, the finale ..."; not "actually, 6/10 is what he gave it")
 _RESTATED_ALONE = re.compile(r"(?:[ \t]+(?:from|for)[ \t]+me\b|[ \t]+now\b)?[ \t]*(?:[.,;:!)\u2014\u2013\n]|\Z)")
 _BADGE_AFTER = re.compile(r"[ \t]+(?-i:[A-Z])")
+# the critic placing the film on a scale: "I place it at 9 of 10", "I should put it at 85 per cent", "we'd peg it at"
+_PLACE_IT = (r"(?:i|we)(?:['\u2019]d|\s+would|\s+should|\s+shall|\s+will|['\u2019]ll)?\s+(?:\w+ly\s+)?"
+             r"(?:put|place|set|peg|pitch|rank)\s+it\s+at")
 _GIVEN_OR_LABELLED = re.compile(rf"\b(?:give|gives|gave|giving|award|awards|awarded|awarding|rate|rates|rated|rating|"
                                 rf"score|verdict|grade|mark|note|"
                                 rf"{APPRAISAL}|"
@@ -102,7 +105,9 @@ _GIVEN_OR_LABELLED = re.compile(rf"\b(?:give|gives|gave|giving|award|awards|awar
                                 r"for\s+me(?:\s+(?:it\s+)?is)?|"
                                 # the critic's verdict said: "I say seven of ten", "call it 4 of 5", "I make it 7 of 10"
                                 r"(?:i|we)(?:['\u2019]d|\s+would|['\u2019]m|\s+am)?\s+(?:say|saying|reckon|make\s+it|"
-                                r"go\s+with|going\s+with)|call\s+it)\b"
+                                r"go\s+with|going\s+with)|call\s+it|"
+                                # the critic placing the film on the scale: "I place it at 9 of 10"
+                                rf"{_PLACE_IT})\b"
                                 r"[^.!?\n]{0,30}$", re.IGNORECASE)
 _FROM_ME = re.compile(r"[ \t]+(?:from|for)[ \t]+(?:me|us)\b", re.IGNORECASE)  # ... or after it: "Seven of ten from me"
 # ... or said to be the critic's own after it: "four of five I'll give this film", "8/10 is my score"
@@ -112,7 +117,8 @@ _OWN_AFTER = re.compile(r"[ \t]+(?:(?:is|was)[ \t]+(?:my|our)[ \t]+(?:[\w-]+[ \t
 _OVERALL_LABEL = re.compile(r"\boverall\s*[:\u2014\u2013-]\s*$", re.IGNORECASE)  # "Overall: 82%", not "overall, 90% of"
 _SCORE_LABEL = re.compile(r"\b(?:verdict|score|rating|grade|(?:my|our|the)\s+(?:mark|vote))\b"
                           # the critic placing themselves on the scale: "Rotten Tomatoes has it at 94%. I'm at 80%."
-                          r"|\b(?:i['\u2019]m|i\s+am|we['\u2019]re|we\s+are|i['\u2019]d\s+put\s+it|i\s+land)\s+at\s+$",
+                          r"|\b(?:i['\u2019]m|i\s+am|we['\u2019]re|we\s+are|i\s+land)\s+at\s+$"
+                          rf"|\b{_PLACE_IT}\s+$",
                           re.IGNORECASE)
 
 
