@@ -3604,6 +3604,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("We would probably peg it at 7 of 10, no higher.", CH4, [("rating", "", 7, "unknown")]),
         ("I'd set it at 4 of 5.", BAL, [("rating", "", 4, "unknown")]),
     ],
+    "a-number-word-counting-times-after-a-title-role": [
+        ("Keanu Reeves is John Wick one more time.", CH4, [("reprise", "Keanu Reeves", "John Wick", "supported")]),
+        ("And Keanu Reeves is John Wick one last time, limping.", CH4, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("Keanu Reeves plays John Wick two times over, in a sense.", CH2, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+    ],
+    "an-adverb-inside-the-relative-before-played-by": [
+        ("The Elder, who this time around is played by Clancy Brown, sits in the desert.", CH4, [("cast", "Clancy Brown", "the Elder", "contradicted")]),
+        ("Caine, who in this one is played by Donnie Yen, is blind.", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
+        ("The Marquis, who here is played by Bill Skarsgård, sneers.", CH4, [("cast", "Bill Skarsgård", "Marquis", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -7558,6 +7568,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("The studio put it at 85 per cent of the budget.", PARA, ("rating", "", 85)),
         ("Ninety per cent of the film is fights.", CH4, ("rating", "", 90)),
         ("They place it at 9 of 10 cinemas nationwide.", CH4, ("rating", "", 9)),
+    ],
+    "a-numbered-title-still-read": [
+        ("Keanu Reeves thinks John Wick Two is the better film.", CH4, ("cast", "Keanu Reeves", "John Wick")),
+        ("I rewatched John Wick One last week; Keanu Reeves is great.", CH4, ("cast", "Keanu Reeves", "John Wick")),
+        ("Keanu Reeves, star of John Wick Three, smiles.", CH4, ("cast", "Keanu Reeves", "John Wick")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

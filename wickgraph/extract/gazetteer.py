@@ -59,6 +59,10 @@ _TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")  # split() keeps the words: gap
 # Between the words of one name only spaces and light punctuation ("John Wick: Chapter 3 - Parabellum").
 # what may stand between the words of a name: a space, a dot or a hyphen, and a line break where verse or a narrow
 # column cuts a name in two ("Viggo, played by Michael⏎Nyqvist"); the name must go on in the next line's first word
+# a numbered title's number word that counts something else after it: "Keanu is John Wick one more time", "one last
+# time", "two times over" (not the title "John Wick One")
+_ENDS_IN_NUMBER_WORD = re.compile(r"\s(?:one|two|three|four|five)\Z", re.IGNORECASE)
+_COUNTED_ON = re.compile(r"\s+(?:(?:more|last|final)\s+)?times?\b", re.IGNORECASE)
 _JOINER = re.compile(r"[ \t]*[:.\-]?[ \t]*\Z|[ \t]+-[ \t]+\Z|[ \t]*\n[ \t]*\Z")
 # Title words that make a poor name on their own ("Mr. Nobody" is not "Mr.").
 _TITLE_WORDS = {"the", "mr", "ms", "mrs", "miss", "uncle", "detective", "dr", "young", "old"}
@@ -251,6 +255,8 @@ class Gazetteer:
                 for n, entries in reversed(found):  # the longest name first
                     start, end = starts[i], stops[i + n - 1]
                     surface = text[start:end]
+                    if _COUNTED_ON.match(text, end) and _ENDS_IN_NUMBER_WORD.search(surface):
+                        entries = [e for e in entries if e.kind != WORK]  # "is John Wick one more time": no title
                     kept = tuple(e for e in entries if _case_ok(surface, e, n, lowercase_style)
                                  or _role_title(text, start, e)
                                  or (e.kind in (WORK, CHARACTER) and (heads_line_in_capitals(text, start, end)
