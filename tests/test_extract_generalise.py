@@ -3614,6 +3614,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Caine, who in this one is played by Donnie Yen, is blind.", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
         ("The Marquis, who here is played by Bill Skarsgård, sneers.", CH4, [("cast", "Bill Skarsgård", "Marquis", "supported")]),
     ],
+    "a-game-card-named-by-its-role": [
+        ("- Iosef card (Spoiled Heir) - played by Alfie Allen\n", JW1, [("cast", "Alfie Allen", "Iosef", "supported")]),
+        ("The Marcus card is played by Willem Dafoe.", JW1, [("cast", "Willem Dafoe", "Marcus", "supported")]),
+        ("Every Zero card, played by Mark Dacascos, grins.", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -7573,6 +7578,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Keanu Reeves thinks John Wick Two is the better film.", CH4, ("cast", "Keanu Reeves", "John Wick")),
         ("I rewatched John Wick One last week; Keanu Reeves is great.", CH4, ("cast", "Keanu Reeves", "John Wick")),
         ("Keanu Reeves, star of John Wick Three, smiles.", CH4, ("cast", "Keanu Reeves", "John Wick")),
+    ],
+    "playing-a-roles-card-is-an-idiom": [
+        ("Ian McShane plays the Winston card with a wink.", JW1, ("cast", "Ian McShane", "Winston")),
+        ("Keanu Reeves pulls the Caine card late on.", CH4, ("cast", "Keanu Reeves", "Caine")),
+        ("Halle Berry played the Sofia card, and it worked.", CH4, ("cast", "Halle Berry", "Sofia")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

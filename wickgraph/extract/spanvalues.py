@@ -120,7 +120,8 @@ def _character(doc: Document, spans: list[tuple[int, int]] | None, actor: str | 
             and _OF_AFTER.match(doc.text, span[1]):
         return None, None  # "he is the director of the hotel": a job noun with its place describes a known role
     after_player = _AFTER_POSSESSIVE.search(doc.text, max(0, span[0] - 3), span[0]) is not None
-    if _MODIFIED_NOUN.match(doc.folded, span[1]) and not after_player:
+    if (_MODIFIED_NOUN.match(doc.folded, span[1]) or (_CARD_AFTER.match(doc.folded, span[1]) and _PLAYED_CARD.search(
+            doc.folded, max(0, span[0] - 30), span[0]))) and not after_player:
         # "plays the Winston card", "the Caine treatment": the name modifies a noun, names no role (but after the
         # player's possessive it is the head: "Halle Berry's Sofia fights alongside the dogs")
         return None, None
@@ -143,8 +144,14 @@ def _character(doc: Document, spans: list[tuple[int, int]] | None, actor: str | 
 _OF_AFTER = re.compile(r"\s+of\s")
 _AFTER_POSSESSIVE = re.compile(r"['\u2019]s?\s+\Z")
 # nouns a role's name may modify without being the role played ("does his Winston thing" is the role: not here)
-_MODIFIED_NOUN = re.compile(r"\s+(?:card|treatment|fight|fights|brawl|duel|scene|scenes|sequence|game|trick|playbook|"
+_MODIFIED_NOUN = re.compile(r"\s+(?:treatment|fight|fights|brawl|duel|scene|scenes|sequence|game|trick|playbook|"
                             r"formula|gambit|mythology|lore)\b(?!\s+after\b)", re.IGNORECASE)
+
+
+# "plays the Winston card" is an idiom; a game's "Winston card (Hotel Manager) - Ian McShane" is the role's component
+_CARD_AFTER = re.compile(r"\s+card\b", re.IGNORECASE)
+_PLAYED_CARD = re.compile(r"\b(?:play|plays|played|playing|pull|pulls|pulled|pulling|deal|deals|dealt)\s+(?:the|a|his|"
+                          r"her|their)\s+\Z", re.IGNORECASE)
 
 
 def _misspelt_role(surface: str, actor: str | None, film: str | None, reference: Reference) -> str | None:
