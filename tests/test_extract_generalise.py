@@ -3619,6 +3619,26 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("The Marcus card is played by Willem Dafoe.", JW1, [("cast", "Willem Dafoe", "Marcus", "supported")]),
         ("Every Zero card, played by Mark Dacascos, grins.", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
     ],
+    "two-predicate-adjectives-before-the-role": [
+        ("Asia Kate Dillon is precise and chilling in the role of the Adjudicator.", PARA, [("cast", "Asia Kate Dillon", "the Adjudicator", "supported")]),
+        ("Bill Skarsgård is oily and vain as the Marquis.", CH4, [("cast", "Bill Skarsgård", "Marquis", "supported")]),
+        ("Donnie Yen was funny and sad in the part of Caine.", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
+    ],
+    "the-trades-names-for-the-release-date": [
+        ("Opening date: 10 February 2017\n", CH2, [("release_year", None, 2017, "supported")]),
+        ("Street date: February 2016\n", CH2, [("release_year", None, 2016, "contradicted")]),
+        ("Launch date: October 8, 2019\n", HEX, [("release_year", None, 2019, "supported")]),
+    ],
+    "a-passive-header-names-the-role-column": [
+        ("  CARD                | PORTRAYED BY\n  John Wick (veteran) | Keanu Reeves\n  Ares (mute)         | Ruby Rose\n", CH2, [("cast", "Ruby Rose", "Ares", "supported")]),
+        ("FIGURE          VOICED BY\nSantino         Riccardo Scamarcio\nAres            Ruby Rose\n", CH2, [("cast", "Riccardo Scamarcio", "Santino", "supported")]),
+        ("| Piece | Played by |\n|---|---|\n| Winston | Ian McShane |\n| Cassian | Common |\n", CH2, [("cast", "Common", "Cassian", "supported")]),
+    ],
+    "a-played-by-label-is-no-header": [
+        ("Cassian\nPlayed by: Common\n", CH2, [("cast", "Common", "Cassian", "supported")]),
+        ("ZERO\nPORTRAYED BY: Mark Dacascos\n", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
+        ("Ares\nVoiced by: Ruby Rose\n", CH2, [("cast", "Ruby Rose", "Ares", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -7583,6 +7603,16 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Ian McShane plays the Winston card with a wink.", JW1, ("cast", "Ian McShane", "Winston")),
         ("Keanu Reeves pulls the Caine card late on.", CH4, ("cast", "Keanu Reeves", "Caine")),
         ("Halle Berry played the Sofia card, and it worked.", CH4, ("cast", "Halle Berry", "Sofia")),
+    ],
+    "a-passive-header-is-no-casting": [
+        ("  CARD                | PORTRAYED BY\n  John Wick (veteran) | Keanu Reeves\n", CH2, ("cast", "PORTRAYED BY", "CARD")),
+        ("FIGURE          VOICED BY\nSantino         Riccardo Scamarcio\n", CH2, ("cast", "VOICED BY", "FIGURE")),
+        ("ITEM        PLAYED BY\nWinston     Ian McShane\n", CH2, ("cast", "PLAYED BY", "ITEM")),
+    ],
+    "two-adjectives-then-a-new-clause": [
+        ("Donnie Yen is blind and Keanu Reeves plays John Wick.", CH4, ("cast", "Donnie Yen", "John Wick")),
+        ("Ian McShane is sly and Lance Reddick is Charon.", JW1, ("cast", "Ian McShane", "Charon")),
+        ("Common is cool and calm, unlike Ares.", CH2, ("cast", "Common", "Ares")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -87,7 +87,7 @@ _RULE_LINE = re.compile(
 _LEADER_RUN = re.compile(r"[.\u2026_\u00b7=~-](?:(?<=\.)[ \t]?\.[ \t]?\.(?:[ \t]?\.)*|(?<=[ \t]\.)\.(?=[ \t])|"
                          r"(?<=\u2026)\u2026*|(?<=-)--+|(?<=_)_+"
                          r"|(?<=[_\u00b7=~])[ \t]?[_\u00b7=~][ \t]?[_\u00b7=~](?:[ \t]?[_\u00b7=~])*)")
-_HEADER_HINT = re.compile(r"(?i)\b(?:actor|actress|character|role|played by|cast|performer|player|voice)")
+_HEADER_HINT = re.compile(r"(?i)\b(?:actor|actress|character|role|played by|portrayed by|cast|performer|player|voice)")
 _HEADER_HINT_LOWER = lowercase_twin(_HEADER_HINT)  # the same search over the lower-cased view, faster
 _TABLE_RULE = re.compile(r"[ \t]*\|?(?:[ \t]*:?-+:?[ \t]*\|)+(?:[ \t]*:?-+:?[ \t]*)?"
                          r"|[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*"
@@ -282,12 +282,20 @@ def _header_roles(cells: tuple[Span, ...], view: str, words: LayoutWords | None 
         return ()
     words = words or default_layout_words()
     roles: list[str | None] = []
+    names: list[str] = []
     for start, end in cells:
-        cell = " ".join(view[start:end].lower().rstrip(":").split())
+        names.append(" ".join(view[start:end].lower().split()))
+        cell = names[-1].rstrip(":")
         roles.append("actor" if cell in words["header-actor"] else "role" if cell in words["header-role"] else
                      "other" if len(cell.split()) <= 4 and cell.replace(" ", "").isalpha() else None)
         if roles[-1] is None:
             return ()
+    if "role" not in roles and roles.count("other") == 1 and any(n.endswith(" by") for n in names) \
+            and " " not in names[roles.index("other")] and not any(view[end:end + 2].strip().startswith(":")
+                                                                      for _, end in cells):
+        # "CARD | PORTRAYED BY", "FIGURE | VOICED BY": the passive header says the other column holds what is played
+        # (one word, and no label's colon: "Played by: Mark Dacascos", "Played by: Common" are a label and its value)
+        roles[roles.index("other")] = "role"
     if "actor" not in roles or "role" not in roles:
         return ()
     return tuple(r if r != "other" else None for r in roles)

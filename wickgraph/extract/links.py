@@ -115,7 +115,7 @@ def forward_link(gap: str, cues: Cues) -> bool:
     elif words[0] in ("'s", "'") or stripped.startswith(("'s ", "\u2019s ", "' ", "\u2019 ")):
         return _possessed_role(words[1:], cues)
     words = [w for w in words if w not in (",", "\u2014", "\u2013", "-", "--", "(")]
-    words = _infinitive_cues(words)
+    words = _infinitive_cues(_paired_predicate(words, cues))
     # "X plays Y", "the role of Y", "gets the showiest part: Y"
     last_cue = max((i for i, w in enumerate(words) if w in cues["role-cue"] or
                     (w in ("of", "to", ":") and i and words[i - 1] in cues["role-noun"])), default=None)
@@ -131,6 +131,16 @@ def forward_link(gap: str, cues: Cues) -> bool:
             any(w in cues["description-stop"] and w not in cues["role-filler"] for w in before):
         return False
     return _is_description(words[last_cue + 1:], cues)
+
+
+def _paired_predicate(words: list[str], cues: Cues) -> list[str]:
+    """``words`` with the first of two predicate adjectives after the copula left out: "is precise and chilling in the
+    role of", "is oily and vain as" read as "is chilling in the role of", "is vain as" (the "and" joins two words of
+    one predicate, it opens no second clause)."""
+    if len(words) > 4 and words[0] in ("is", "was") and words[2] == "and" and words[1].isalpha() \
+            and words[3].isalpha() and not {words[1], words[3]} & (cues["role-cue"] | cues["role-noun"]):
+        return [words[0], *words[3:]]
+    return words
 
 
 def _without_repetition(words: list[str], cues: Cues) -> list[str]:
