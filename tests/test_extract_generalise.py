@@ -3639,6 +3639,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("ZERO\nPORTRAYED BY: Mark Dacascos\n", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
         ("Ares\nVoiced by: Ruby Rose\n", CH2, [("cast", "Ruby Rose", "Ares", "supported")]),
     ],
+    "reaching-cinemas-on-a-full-date": [
+        ("This one made landfall in cinemas on 17 May 2019, and it is loud.", PARA, [("release_year", None, 2019, "supported")]),
+        ("Ballerina tiptoed onto screens on June 6, 2024.", BAL, [("release_year", None, 2024, "contradicted")]),
+        ("The sequel stormed into British multiplexes on Friday 17 February 2017.", CH2, [("release_year", None, 2017, "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
