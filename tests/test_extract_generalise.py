@@ -3644,6 +3644,26 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Ballerina tiptoed onto screens on June 6, 2024.", BAL, [("release_year", None, 2024, "contradicted")]),
         ("The sequel stormed into British multiplexes on Friday 17 February 2017.", CH2, [("release_year", None, 2017, "supported")]),
     ],
+    "a-name-and-its-job-in-a-column-or-a-cell": [
+        ("| 2 | Screenplay, Derek Kolstad | 1 |\n", JW1, [("writer", "Derek Kolstad", None, "supported")]),
+        ("A-02   Derek Kolstad, writer                      1     Builds the world\n", CH2, [("writer", "Derek Kolstad", None, "supported")]),
+        ("03    Shay Hatten, screenplay          1    Other hands\n04    Chad Stahelski, director         1    Same hand\n", PARA, [("writer", "Shay Hatten", None, "supported"), ("director", "Chad Stahelski", None, "supported")]),
+    ],
+    "a-short-aside-between-the-credit-verb-and-by": [
+        ("This vehicle was directed, start to finish, by Chad Stahelski.", CH2, [("director", "Chad Stahelski", None, "supported")]),
+        ("Written, for better or worse, by Derek Kolstad.", CH2, [("writer", "Derek Kolstad", None, "supported")]),
+        ("Its specifications were drafted by Derek Kolstad and Shay Hatten.", CH2, [("writer", "Shay Hatten", None, "contradicted")]),
+    ],
+    "a-bar-between-a-role-and-played-by": [
+        ("CARD: Ares | played by Ruby Rose | skill: knives\n", CH2, [("cast", "Ruby Rose", "Ares", "supported")]),
+        ("Santino D'Antonio | played by Riccardo Scamarcio | smiles\n", CH2, [("cast", "Riccardo Scamarcio", "Santino", "supported")]),
+        ("Zero | portrayed by Mark Dacascos\n", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
+    ],
+    "a-word-beginning-with-was-is-no-negation": [
+        ("The script, written by Derek Kolstad, does not waste a word.", JW1, [("writer", "Derek Kolstad", None, "supported")]),
+        ("Chad Stahelski directs, and does not waste a frame.", CH4, [("director", "Chad Stahelski", None, "supported")]),
+        ("Keanu Reeves plays John Wick, who does not waste words.", JW1, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -7618,6 +7638,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Donnie Yen is blind and Keanu Reeves plays John Wick.", CH4, ("cast", "Donnie Yen", "John Wick")),
         ("Ian McShane is sly and Lance Reddick is Charon.", JW1, ("cast", "Ian McShane", "Charon")),
         ("Common is cool and calm, unlike Ares.", CH2, ("cast", "Common", "Ares")),
+    ],
+    "an-aside-that-negates-the-credit": [
+        ("It was directed, though not by David Leitch, with care.", CH2, ("director", "David Leitch", None)),
+        ("It was written, never by Derek Kolstad alone, in a hurry.", PARA, ("writer", "Derek Kolstad", None)),
+        ("Ian McShane does not return as Winston.", BAL, ("cast", "Ian McShane", "Winston")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
