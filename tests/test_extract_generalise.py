@@ -3664,6 +3664,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Chad Stahelski directs, and does not waste a frame.", CH4, [("director", "Chad Stahelski", None, "supported")]),
         ("Keanu Reeves plays John Wick, who does not waste words.", JW1, [("cast", "Keanu Reeves", "John Wick", "supported")]),
     ],
+    "a-letter-grade-after-an-appraisal-noun": [
+        ("John Wick is lean.\n\nEditorial assessment: B+\n", JW1, [("rating", "", "B+", "unknown")]),
+        ("MY EVALUATION: A-\n", CH4, [("rating", "", "A-", "unknown")]),
+        ("Final appraisal: B-\n", PARA, [("rating", "", "B-", "unknown")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -7643,6 +7648,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("It was directed, though not by David Leitch, with care.", CH2, ("director", "David Leitch", None)),
         ("It was written, never by Derek Kolstad alone, in a hurry.", PARA, ("writer", "Derek Kolstad", None)),
         ("Ian McShane does not return as Winston.", BAL, ("cast", "Ian McShane", "Winston")),
+    ],
+    "an-appraisal-noun-without-a-grade": [
+        ("The judgment of history is A-grade stuff.", JW1, ("rating", "", "A")),
+        ("My assessment: A sequel nobody needed.", CH2, ("rating", "", "A")),
+        ("A fair evaluation of A Keanu film is hard.", CH4, ("rating", "", "A")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -13,9 +13,8 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .casing import lowering_is_exact
-from .scales import NEEDS, PATTERNS, normalize, number, parse_number, reading, scan
+from .scales import APPRAISAL, NEEDS, PATTERNS, normalize, number, parse_number, reading, scan
 from .scoreholders import (
-    APPRAISAL,
     OWN_LABEL,
     SOMEONE,
     attributed,

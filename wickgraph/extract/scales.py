@@ -14,8 +14,8 @@ from . import casing
 from .casing import lowercase_twin
 from .textscan import Keywords
 
-__all__ = ["LETTER_GRADES", "NEEDS", "PATTERNS", "TITLE", "letter_grade", "normalize", "number", "parse_number",
-           "reading", "scan"]
+__all__ = ["APPRAISAL", "LETTER_GRADES", "NEEDS", "PATTERNS", "TITLE", "letter_grade", "normalize", "number",
+           "parse_number", "reading", "scan"]
 
 # A+ .. F on an even 13-step scale, so neighbouring grades are equally far apart.
 _GRADE_ORDER = ["F", "D-", "D", "D+", "C-", "C", "C+", "B-", "B", "B+", "A-", "A", "A+"]
@@ -54,12 +54,16 @@ NEEDS = {"stars_glyph": ("★",), "stars_ascii": ("**", "*/", "✦", "✪", "✭
           "given_bare": ("give", "gave", "giving", "rate", "rating", "award", "verdict", "score", "grade", "from me",
                          "deserve", "put", "for me", "vote", "note", "call", "going"),
           "labelled_scale": ("out of", "/"),
-          "letter": ("grade", "rat", "verdict", "score", "overall", "consensus", "going", "give", "gave", "giving",
+          "letter": ("grade", "rat", "verdict", "score", "evaluation", "assessment", "appraisal", "judgment",
+                     "judgement", "valuation", "overall", "consensus", "going", "give", "gave", "giving",
                      "gets", "earns", "award", "solid", "get a", "earn a", "take", "mark", "film", "movie"),
           "meter": _METER_FULL,
           "letter_alone": ("grade", "+", "-", "\u2212", "\u2013", "plus", "minus"),  # (the word may head the section)
           "letter_suffix": ("from me", "for me", "overall", "it is", "it's", "here", " my ", " our ", "give")}
 
+# Nouns of appraising, as a verdict's label in more formal or translated English: "MY EVALUATION: 4 of 5",
+# "Editorial assessment: B+"
+APPRAISAL = r"evaluation|assessment|appraisal|judge?ment|valuation"
 # a work named by its title, as a giving verb's object: "I'm giving John Wick: Chapter 2 a B-plus"
 TITLE = r"(?-i:[A-Z])[\w'\u2019]*(?:[ \t]*[:\u2013\u2014-]?[ \t]+(?:(?-i:[A-Z])[\w'\u2019]*|\d{1,2})){0,7}"
 _SOURCES: list[tuple[str, re.Pattern[str]]] = [
@@ -137,7 +141,7 @@ _SOURCES: list[tuple[str, re.Pattern[str]]] = [
                                r"(?![\d/]|[.,]\d|\s*(?:/|out\s+of\b|of\b))")),
     ("letter", re.compile(
         # a label, maybe with a phrase before its colon ("Our own mark, for the film that said goodbye to him: A-")
-        r"(?:\b(?:grade|rating|verdict|score|overall(?:\s+grade)?|consensus|(?:my|our)\s+take|(?:my|our|own)\s+mark"
+        rf"(?:\b(?:grade|rating|verdict|score|{APPRAISAL}|overall(?:\s+grade)?|consensus|(?:my|our)\s+take|(?:my|our|own)\s+mark"
         r"|(?<![^\n])[ \t*-]*(?:the\s+)?(?:film|movie)(?=\s*:))"  # a line's label: "Film: B+" (not "Pattern: A")
         r"(?:[*_]*\s*[:\-–—|]?[*_]*\s*[*_]*|[ \t]*(?:[.·_]{3,}|…+)[ \t]*|,[^,:;.\n]{1,60}:\s*"  # "**Grade:** B+"
         r"|\s+(?:is|was|would\s+be|will\s+be|stays|remains)\s+(?:an?\s+)?)"  # "My grade is a B-plus"

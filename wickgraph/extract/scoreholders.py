@@ -8,10 +8,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .scales import TITLE
+from .scales import APPRAISAL, TITLE
 from .speakers import NAME_COLON
 
-__all__ = ["APPRAISAL", "OWN_LABEL", "SOMEONE", "attributed", "bylined", "given_in_first_person", "named_holder",
+__all__ = ["OWN_LABEL", "SOMEONE", "attributed", "bylined", "given_in_first_person", "named_holder",
            "persona_label", "quoted_from_another", "someones_line"]
 
 # A persona's label over the critic's own score: "Examiner's rating: 88/100", "TIPSTER'S VERDICT: 3 out of 4" (a
@@ -149,8 +149,7 @@ _OTHERS = re.compile(r"\b(?:imdb|rotten tomatoes|metacritic|letterboxd average|c
                      r"users|the consensus|average|aggregate|tomatometer|customers?|readers?|viewers|voters|"
                      r"commenters?|listeners?|polls?|surveys?|fans)\b", re.IGNORECASE)
 # The critic's own: "My score:", "Our verdict:", "Rating:", "Grade:" on the line before the value.
-# Nouns of appraising, as a verdict's label in more formal or translated English: "MY EVALUATION: 4 of 5"
-APPRAISAL = r"evaluation|assessment|appraisal|judge?ment|valuation"
+# Nouns of appraising (APPRAISAL) label a verdict too: "MY EVALUATION: 4 of 5"
 OWN_LABEL = re.compile(rf"\b(?:my|our)\b[^.!?\n]{{0,40}}\b(?:verdict|score|rating|grade|take|mark|number|pick|vote|"
                         rf"{APPRAISAL})\b|"
                         # "the Secretary's own mark: 4 out of 5" (not "her own mark is 5/10": a third person's)
