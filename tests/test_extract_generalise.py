@@ -3589,14 +3589,14 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("A lean thing, with Derek Kolstad as its screenwriter.", JW1, [("writer", "Derek Kolstad", None, "supported")]),
     ],
     "a-date-label-over-the-credits": [
-        ("    JOHN WICK\n    Date: 2014\n    Medium: feature film, colour\n    Director: Chad Stahelski\n", JW1, [("release_year", None, 2014, "supported")]),
-        ("Ballerina\nDate: June 2025\nDirected by: Len Wiseman\n", BAL, [("release_year", None, 2025, "supported")]),
-        ("**Date:** 10 February 2016\n**Lender:** Lionsgate\n**Screenplay:** Derek Kolstad\n", CH2, [("release_year", None, 2016, "contradicted")]),
+        ("    JOHN WICK\n    Date: 2014\n    Medium: feature film, colour\n    Director: Chad Stahelski\n", JW1, [("release_year", "", 2014, "supported")]),
+        ("Ballerina\nDate: June 2025\nDirected by: Len Wiseman\n", BAL, [("release_year", "", 2025, "supported")]),
+        ("**Date:** 10 February 2016\n**Lender:** Lionsgate\n**Screenplay:** Derek Kolstad\n", CH2, [("release_year", "", 2016, "contradicted")]),
     ],
     "a-date-then-when-it-came-out": [
-        ("I have known the film since October 2014, when it opened in cinemas.", JW1, [("release_year", None, 2014, "supported")]),
-        ("It was a hit in 2023, when the film premiered in March.", CH4, [("release_year", None, 2023, "supported")]),
-        ("Back in May 2018, when it was released, nobody cared.", PARA, [("release_year", None, 2018, "contradicted")]),
+        ("I have known the film since October 2014, when it opened in cinemas.", JW1, [("release_year", "", 2014, "supported")]),
+        ("It was a hit in 2023, when the film premiered in March.", CH4, [("release_year", "", 2023, "supported")]),
+        ("Back in May 2018, when it was released, nobody cared.", PARA, [("release_year", "", 2018, "contradicted")]),
     ],
     "the-critic-places-it-on-the-scale": [
         ("A colleague, whose judgment I respect, rated it two stars out of five. I place it at 9 of 10.", JW1, [("rating", "", 9, "unknown")]),
@@ -3625,9 +3625,9 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Donnie Yen was funny and sad in the part of Caine.", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
     ],
     "the-trades-names-for-the-release-date": [
-        ("Opening date: 10 February 2017\n", CH2, [("release_year", None, 2017, "supported")]),
-        ("Street date: February 2016\n", CH2, [("release_year", None, 2016, "contradicted")]),
-        ("Launch date: October 8, 2019\n", HEX, [("release_year", None, 2019, "supported")]),
+        ("Opening date: 10 February 2017\n", CH2, [("release_year", "", 2017, "supported")]),
+        ("Street date: February 2016\n", CH2, [("release_year", "", 2016, "contradicted")]),
+        ("Launch date: October 8, 2019\n", HEX, [("release_year", "", 2019, "supported")]),
     ],
     "a-passive-header-names-the-role-column": [
         ("  CARD                | PORTRAYED BY\n  John Wick (veteran) | Keanu Reeves\n  Ares (mute)         | Ruby Rose\n", CH2, [("cast", "Ruby Rose", "Ares", "supported")]),
@@ -3640,9 +3640,9 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Ares\nVoiced by: Ruby Rose\n", CH2, [("cast", "Ruby Rose", "Ares", "supported")]),
     ],
     "reaching-cinemas-on-a-full-date": [
-        ("This one made landfall in cinemas on 17 May 2019, and it is loud.", PARA, [("release_year", None, 2019, "supported")]),
-        ("Ballerina tiptoed onto screens on June 6, 2024.", BAL, [("release_year", None, 2024, "contradicted")]),
-        ("The sequel stormed into British multiplexes on Friday 17 February 2017.", CH2, [("release_year", None, 2017, "supported")]),
+        ("This one made landfall in cinemas on 17 May 2019, and it is loud.", PARA, [("release_year", "", 2019, "supported")]),
+        ("Ballerina tiptoed onto screens on June 6, 2024.", BAL, [("release_year", "", 2024, "contradicted")]),
+        ("The sequel stormed into British multiplexes on Friday 17 February 2017.", CH2, [("release_year", "", 2017, "supported")]),
     ],
     "a-name-and-its-job-in-a-column-or-a-cell": [
         ("| 2 | Screenplay, Derek Kolstad | 1 |\n", JW1, [("writer", "Derek Kolstad", None, "supported")]),
@@ -3668,6 +3668,22 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("John Wick is lean.\n\nEditorial assessment: B+\n", JW1, [("rating", "", "B+", "unknown")]),
         ("MY EVALUATION: A-\n", CH4, [("rating", "", "A-", "unknown")]),
         ("Final appraisal: B-\n", PARA, [("rating", "", "B-", "unknown")]),
+    ],
+    "a-numbered-unit-of-a-john-wick-collection": [
+        ("It is the second outlet of the John Wick chain.", CH2, [("franchise_member", "", None, "supported")]),
+        ("The second vehicle in the John Wick fleet, and the loudest.", CH2, [("franchise_member", "", None, "supported")]),
+        ("Voyage 1 of the John Wick line sails in 2014.", JW1, [("franchise_member", "", None, "supported")]),
+        ("The fourth dose in the John Wick regimen.", CH4, [("franchise_member", "", None, "supported")]),
+    ],
+    "the-opening-or-launch-of-the-series": [
+        ("It opens the whole John Wick saga.", JW1, [("franchise_member", "", None, "supported")]),
+        ("This was the launch of the whole John Wick series.", JW1, [("franchise_member", "", None, "supported")]),
+        ("The opening of the John Wick franchise is still its best.", JW1, [("franchise_member", "", None, "supported")]),
+    ],
+    "the-series-then-any-unit-and-number": [
+        ("The John Wick Series, Game 1\n", JW1, [("franchise_member", "", None, "supported")]),
+        ("John Wick Saga, Voyage 3\n", PARA, [("franchise_member", "", None, "supported")]),
+        ("JOHN WICK FRANCHISE — Dose 4\n", CH4, [("franchise_member", "", None, "supported")]),
     ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
@@ -5120,9 +5136,9 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
     ],
     "release-moved-to-its-date": [
         ("Originally dated for June 2024, the picture was pushed a full year to June 6, 2025.", BAL,
-         [("release_year", None, 2025, "supported")]),
-        ("The film was delayed until May 2019 after a reshoot.", PARA, [("release_year", None, 2019, "supported")]),
-        ("Its release slipped six months into 2025.", BAL, [("release_year", None, 2025, "supported")]),
+         [("release_year", "", 2025, "supported")]),
+        ("The film was delayed until May 2019 after a reshoot.", PARA, [("release_year", "", 2019, "supported")]),
+        ("Its release slipped six months into 2025.", BAL, [("release_year", "", 2025, "supported")]),
     ],
     "possessive-pairs-share-a-return": [
         ("Ian McShane's Winston and the late Lance Reddick's Charon are back behind the desk, too.", BAL,
@@ -5220,9 +5236,9 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
          [("writer", "Michael Finch", None, "supported")]),
     ],
     "year-best-of": [
-        ("It is the best action movie of 2025, easily.", BAL, [("release_year", None, 2025, "supported")]),
-        ("Honestly it's one of the biggest releases of 2025.", BAL, [("release_year", None, 2025, "supported")]),
-        ("This was the most violent film of 2019 by a mile.", PARA, [("release_year", None, 2019, "supported")]),
+        ("It is the best action movie of 2025, easily.", BAL, [("release_year", "", 2025, "supported")]),
+        ("Honestly it's one of the biggest releases of 2025.", BAL, [("release_year", "", 2025, "supported")]),
+        ("This was the most violent film of 2019 by a mile.", PARA, [("release_year", "", 2019, "supported")]),
     ],
     "franchise-quality-and-ordinal-either-way": [
         ("This is the first proper John Wick spinoff movie.", BAL, [("franchise_member", "", None, "supported")]),
@@ -5295,11 +5311,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
          [("cast", "Donnie Yen", "Caine", "supported")]),
     ],
     "the-year-fronted-or-apposed-with-from": [
-        ("In 2019, Parabellum opened to huge numbers.", PARA, [("release_year", None, 2019, "supported")]),
-        ("In May 2023, the film premiered in Los Angeles.", CH4, [("release_year", None, 2023, "supported")]),
-        ("The sequel, from 2019, is long.", PARA, [("release_year", None, 2019, "supported")]),
-        ("Parabellum dates from 2019.", PARA, [("release_year", None, 2019, "supported")]),
-        ("This 2019 release is long.", PARA, [("release_year", None, 2019, "supported")]),
+        ("In 2019, Parabellum opened to huge numbers.", PARA, [("release_year", "", 2019, "supported")]),
+        ("In May 2023, the film premiered in Los Angeles.", CH4, [("release_year", "", 2023, "supported")]),
+        ("The sequel, from 2019, is long.", PARA, [("release_year", "", 2019, "supported")]),
+        ("Parabellum dates from 2019.", PARA, [("release_year", "", 2019, "supported")]),
+        ("This 2019 release is long.", PARA, [("release_year", "", 2019, "supported")]),
     ],
     "a-return-said-of-the-role-or-the-player-as-a-fixture": [
         ("Winston is back, and Ian McShane plays him with relish.", CH4,
@@ -5361,9 +5377,9 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Greg Coolidge joined Kirk Ward on the teleplay.", CONT, [("writer", "Kirk Ward", None, "supported")]),
     ],
     "a-year-field-in-a-line-of-fields": [
-        ("Owner's Manual \u00b7 Model JW4 \u00b7 Release: March 24, 2023\n", CH4, [("release_year", None, 2023, "supported")]),
-        ("Blu-ray | Region B | Released: 2023\n", CH4, [("release_year", None, 2023, "supported")]),
-        ("Steelbook \u2022 4K \u2022 Year: 2019\n", PARA, [("release_year", None, 2019, "supported")]),
+        ("Owner's Manual \u00b7 Model JW4 \u00b7 Release: March 24, 2023\n", CH4, [("release_year", "", 2023, "supported")]),
+        ("Blu-ray | Region B | Released: 2023\n", CH4, [("release_year", "", 2023, "supported")]),
+        ("Steelbook \u2022 4K \u2022 Year: 2019\n", PARA, [("release_year", "", 2019, "supported")]),
     ],
     "a-credit-role-in-a-relative-clause": [
         ("It was manufactured by Chad Stahelski, who served as director.", CH4,
@@ -5449,10 +5465,10 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("there is again Reeves Keanu like John Wick", CH4, [("reprise", "Keanu Reeves", "John Wick", "supported")]),
     ],
     "a-date-in-numbers-day-first": [
-        ("It was released on 16.03.2017 in Germany.", CH2, [("release_year", None, 2017, "supported")]),
-        ("US start on 24.10.2014, here one month later.", JW1, [("release_year", None, 2014, "supported")]),
-        ("Cinema start: 23.03.2023", CH4, [("release_year", None, 2023, "supported")]),
-        ("Country / year: USA, 2019", PARA, [("release_year", None, 2019, "supported")]),
+        ("It was released on 16.03.2017 in Germany.", CH2, [("release_year", "", 2017, "supported")]),
+        ("US start on 24.10.2014, here one month later.", JW1, [("release_year", "", 2014, "supported")]),
+        ("Cinema start: 23.03.2023", CH4, [("release_year", "", 2023, "supported")]),
+        ("Country / year: USA, 2019", PARA, [("release_year", "", 2019, "supported")]),
     ],
     "the-series-of-its-hero": [
         ("It is the second part of the saga of John Wick.", CH2, [("franchise_member", "", None, "supported")]),
@@ -5465,9 +5481,9 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("A modest thriller that launched a franchise.", JW1, [("franchise_member", "", None, "supported")]),
     ],
     "a-learners-release-start": [
-        ("I speak of John Wick, which had his US start on 24.10.2014 and came to us later.", JW1, [("release_year", None, 2014, "supported")]),
-        ("Its cinema start on 23.03.2023 was a big event.", CH4, [("release_year", None, 2023, "supported")]),
-        ("By us the film was in the cinemas from 16.03.2017, in America before.", CH2, [("release_year", None, 2017, "supported")]),
+        ("I speak of John Wick, which had his US start on 24.10.2014 and came to us later.", JW1, [("release_year", "", 2014, "supported")]),
+        ("Its cinema start on 23.03.2023 was a big event.", CH4, [("release_year", "", 2023, "supported")]),
+        ("By us the film was in the cinemas from 16.03.2017, in America before.", CH2, [("release_year", "", 2017, "supported")]),
     ],
     "a-return-after-a-fronted-adverbial": [
         ("In New York comes back Ian McShane as Winston, and we get a new figure.", CH2, [("reprise", "Ian McShane", "Winston", "supported")]),
@@ -5515,9 +5531,9 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("The writers of film are Shay Hatten and Michael Finch.", CH4, [("writer", "Shay Hatten", None, "supported")]),
     ],
     "year-the-release-of-the-film-was": [
-        ("The premiere of the film was 10 February 2017.", CH2, [("release_year", None, 2017, "supported")]),
-        ("The world premiere of this film took place on 10.03.2023.", CH4, [("release_year", None, 2023, "supported")]),
-        ("The US release of the movie came in May 2019.", PARA, [("release_year", None, 2019, "supported")]),
+        ("The premiere of the film was 10 February 2017.", CH2, [("release_year", "", 2017, "supported")]),
+        ("The world premiere of this film took place on 10.03.2023.", CH4, [("release_year", "", 2023, "supported")]),
+        ("The US release of the movie came in May 2019.", PARA, [("release_year", "", 2019, "supported")]),
     ],
     "a-learners-score-with-from-or-points": [
         ("Note: 8 from 10", CH2, [("rating", "", 8, "unknown")]),
@@ -5581,9 +5597,9 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("The blind Caine is by Donnie Yen played, very cool.", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
     ],
     "year-a-year-year-work": [
-        ("This is a 2023 year American work.", CH4, [("release_year", None, 2023, "supported")]),
-        ("It is a 2014 year produced American action film.", JW1, [("release_year", None, 2014, "supported")]),
-        ("The 2019 year Hollywood production is long.", PARA, [("release_year", None, 2019, "supported")]),
+        ("This is a 2023 year American work.", CH4, [("release_year", "", 2023, "supported")]),
+        ("It is a 2014 year produced American action film.", JW1, [("release_year", "", 2014, "supported")]),
+        ("The 2019 year Hollywood production is long.", PARA, [("release_year", "", 2019, "supported")]),
     ],
     "an-honorific-suffix": [
         ("The enemy boss, the Marquis, is Skarsgård Bill-san.", CH4, [("cast", "Bill Skarsgård", "the Marquis", "supported")]),
@@ -5628,7 +5644,7 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
     "a-translations-acts-and-work": [
         ("Ian McShane who acts Winston is great.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
         ("Director Chad Stahelski's new work is long.", CH4, [("director", "Chad Stahelski", None, "supported")]),
-        ("Japan release: 2023/9/22", CH4, [("release_year", None, 2023, "supported")]),
+        ("Japan release: 2023/9/22", CH4, [("release_year", "", 2023, "supported")]),
         ("Keanu Reeves acts John Wick for the fourth time.", CH4, [("cast", "Keanu Reeves", "John Wick", "supported")]),
     ],
     "cast-the-role-noun": [
@@ -5681,8 +5697,8 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("My vote: 8.", CH4, [("rating", "", 8, "unknown")]),
         ("Vote: 7 and half.", PARA, [("rating", "", 7.5, "unknown")]),
         ("Final note: 6, no more.", CH2, [("rating", "", 6, "unknown")]),
-        ("The film exits in the cinemas the 24 March 2023.", CH4, [("release_year", None, 2023, "supported")]),
-        ("The film arrived in the halls in 2019.", PARA, [("release_year", None, 2019, "supported")]),
+        ("The film exits in the cinemas the 24 March 2023.", CH4, [("release_year", "", 2023, "supported")]),
+        ("The film arrived in the halls in 2019.", PARA, [("release_year", "", 2019, "supported")]),
     ],
     "a-learners-dropped-article": [
         ("Main role plays Keanu Reeves.", CH4, [("cast", "Keanu Reeves", "John Wick", "supported")]),
@@ -5696,13 +5712,13 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("The sequel had as hero Keanu Reeves again.", CH2, [("cast", "Keanu Reeves", "John Wick", "supported")]),
     ],
     "year-title-country-year": [
-        ("Original title: John Wick: Chapter 4, USA 2023", CH4, [("release_year", None, 2023, "supported")]),
-        ("Ballerina, USA/HU 2025, 125 min.", BAL, [("release_year", None, 2025, "supported")]),
-        ("John Wick, US, 2014 — a classic.", JW1, [("release_year", None, 2014, "supported")]),
+        ("Original title: John Wick: Chapter 4, USA 2023", CH4, [("release_year", "", 2023, "supported")]),
+        ("Ballerina, USA/HU 2025, 125 min.", BAL, [("release_year", "", 2025, "supported")]),
+        ("John Wick, US, 2014 — a classic.", JW1, [("release_year", "", 2014, "supported")]),
     ],
     "a-learners-gives-the-role": [
         ("Keanu Reeves gives again the John Wick.", CH4, [("cast", "Keanu Reeves", "John Wick", "supported")]),
-        ("Production year: 2023", CH4, [("release_year", None, 2023, "supported")]),
+        ("Production year: 2023", CH4, [("release_year", "", 2023, "supported")]),
         ("Ian McShane gives the Winston with much humour.", PARA, [("cast", "Ian McShane", "Winston", "supported")]),
     ],
     "writer-for-which-credit": [
@@ -5742,8 +5758,8 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Len Wiseman was responsible for the directing.", BAL, [("director", "Len Wiseman", None, "supported")]),
     ],
     "a-learners-start-and-book": [
-        ("Start in cinema: 23 May 2019", PARA, [("release_year", None, 2019, "supported")]),
-        ("Premiere was on 9 May 2019.", PARA, [("release_year", None, 2019, "supported")]),
+        ("Start in cinema: 23 May 2019", PARA, [("release_year", "", 2019, "supported")]),
+        ("Premiere was on 9 May 2019.", PARA, [("release_year", "", 2019, "supported")]),
         ("The book for the film wrote again Derek Kolstad.", CH2, [("writer", "Derek Kolstad", None, "supported")]),
         ("The third film of the John-Wick-series is here.", PARA, [("franchise_member", "", None, "supported")]),
     ],
@@ -5769,10 +5785,10 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Lance Reddick, who once again reprises his Charon, is missed.", CH4, [("reprise", "Lance Reddick", "Charon", "supported")]),
     ],
     "a-lead-sentence-year-with-many-describers": [
-        ("John Wick: Chapter 2 is a 2017 American neo-noir action thriller film directed by Chad Stahelski.", CH2, [("release_year", None, 2017, "supported"), ("director", "Chad Stahelski", None, "supported")]),
-        ("Ballerina is a 2025 American action thriller film set in the world of John Wick.", BAL, [("release_year", None, 2025, "supported")]),
-        ("The film is a 2019 American neo-noir action-thriller, and a loud one.", PARA, [("release_year", None, 2019, "supported")]),
-        ("It is a 2023 American-British martial arts epic picture.", CH4, [("release_year", None, 2023, "supported")]),
+        ("John Wick: Chapter 2 is a 2017 American neo-noir action thriller film directed by Chad Stahelski.", CH2, [("release_year", "", 2017, "supported"), ("director", "Chad Stahelski", None, "supported")]),
+        ("Ballerina is a 2025 American action thriller film set in the world of John Wick.", BAL, [("release_year", "", 2025, "supported")]),
+        ("The film is a 2019 American neo-noir action-thriller, and a loud one.", PARA, [("release_year", "", 2019, "supported")]),
+        ("It is a 2023 American-British martial arts epic picture.", CH4, [("release_year", "", 2023, "supported")]),
     ],
     "a-question-in-statement-order": [
         ("Keanu Reeves plays John Wick, and who else could?", CH4, [("cast", "Keanu Reeves", "John Wick", "supported")]),
@@ -5876,7 +5892,7 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
     "a-programme-label-in-column-padding": [
         ("Screenplay .......................... Derek Kolstad, Shay Hatten, Chris Collins, Marc Abrams\n", PARA, [("writer", "Derek Kolstad", None, "supported"), ("writer", "Marc Abrams", None, "supported")]),
         ("Writer          Derek Kolstad\nMusic           Tyler Bates\n", CH2, [("writer", "Derek Kolstad", None, "supported")]),
-        ("Country / Year ...................... USA / 2019\n", PARA, [("release_year", None, 2019, "supported")]),
+        ("Country / Year ...................... USA / 2019\n", PARA, [("release_year", "", 2019, "supported")]),
         ("\u2502 Director   \u2502 Chad Stahelski \u2502\n", CH2, [("director", "Chad Stahelski", None, "supported")]),
     ],
     "a-who-answer-as-a-copulas-complement": [
@@ -5940,14 +5956,14 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Chad Stahelski orchestrates the mayhem with glee.", CH4, [("director", "Chad Stahelski", None, "supported")]),
     ],
     "the-original-one-from-its-year": [
-        ("this is the original one from twenty fourteen and it still rules", JW1, [("release_year", None, 2014, "supported")]),
-        ("It is the original one from 2014.", JW1, [("release_year", None, 2014, "supported")]),
-        ("We rewatched the original one from 2014 last night, and it holds up.", JW1, [("release_year", None, 2014, "supported")]),
+        ("this is the original one from twenty fourteen and it still rules", JW1, [("release_year", "", 2014, "supported")]),
+        ("It is the original one from 2014.", JW1, [("release_year", "", 2014, "supported")]),
+        ("We rewatched the original one from 2014 last night, and it holds up.", JW1, [("release_year", "", 2014, "supported")]),
     ],
     "an-old-fashioned-venue-for-a-release": [
-        ("It reached the picture houses in 2017.", CH2, [("release_year", None, 2017, "supported")]),
-        ("It hit the movie houses in 2017, to some fanfare.", CH2, [("release_year", None, 2017, "supported")]),
-        ("It landed in picture palaces in February 2017.", CH2, [("release_year", None, 2017, "supported")]),
+        ("It reached the picture houses in 2017.", CH2, [("release_year", "", 2017, "supported")]),
+        ("It hit the movie houses in 2017, to some fanfare.", CH2, [("release_year", "", 2017, "supported")]),
+        ("It landed in picture palaces in February 2017.", CH2, [("release_year", "", 2017, "supported")]),
     ],
     "the-player-as-the-roles-other-name": [
         ("Winston — or Mr. McShane, as the credits insist — presides.", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
@@ -5970,9 +5986,9 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Two screenwriters share the credit. These are Shay Hatten and Michael Finch.", CH4, [("writer", "Michael Finch", None, "supported")]),
     ],
     "trade-nouns-for-a-work-of-a-year": [
-        ("It is Lionsgate's 2019 summer opener.", PARA, [("release_year", None, 2019, "supported")]),
-        ("Lionsgate's 2023 tentpole runs long.", CH4, [("release_year", None, 2023, "supported")]),
-        ("This is Peacock's 2023 offering, in three nights.", CONT, [("release_year", None, 2023, "supported")]),
+        ("It is Lionsgate's 2019 summer opener.", PARA, [("release_year", "", 2019, "supported")]),
+        ("Lionsgate's 2023 tentpole runs long.", CH4, [("release_year", "", 2023, "supported")]),
+        ("This is Peacock's 2023 offering, in three nights.", CONT, [("release_year", "", 2023, "supported")]),
     ],
     "a-comma-inside-the-roles-quotation-marks": [
         ("Then there is \"the Elder,\" played by Saïd Taghmaoui, in a tent.", PARA, [("cast", "Saïd Taghmaoui", "the Elder", "supported")]),
@@ -7615,9 +7631,9 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Fighting with Keanu Reeves as his partner, Donnie Yen shines.", CH4, ("director", "Keanu Reeves", None)),
     ],
     "a-date-that-is-the-documents-own": [
-        ("Memo\nDate: 12 March 2025\nTo: all staff\nRe: the film\n", CH4, ("release_year", None, 2025)),
-        ("Inspection date: 2024\nInspector: R. Lowe\nDirector: Chad Stahelski\n", CH4, ("release_year", None, 2024)),
-        ("I saw it in 2024, when it came to my local festival.", CH4, ("release_year", None, 2024)),
+        ("Memo\nDate: 12 March 2025\nTo: all staff\nRe: the film\n", CH4, ("release_year", "", 2025)),
+        ("Inspection date: 2024\nInspector: R. Lowe\nDirector: Chad Stahelski\n", CH4, ("release_year", "", 2024)),
+        ("I saw it in 2024, when it came to my local festival.", CH4, ("release_year", "", 2024)),
     ],
     "a-share-placed-at-a-percentage-is-no-score": [
         ("The studio put it at 85 per cent of the budget.", PARA, ("rating", "", 85)),
@@ -7653,6 +7669,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("The judgment of history is A-grade stuff.", JW1, ("rating", "", "A")),
         ("My assessment: A sequel nobody needed.", CH2, ("rating", "", "A")),
         ("A fair evaluation of A Keanu film is hard.", CH4, ("rating", "", "A")),
+    ],
+    "a-thing-of-the-character-is-no-collection": [
+        ("The first fight in the John Wick house is long.", CH4, ("franchise_member", "", None)),
+        ("The second shot of the John Wick car is lovely.", JW1, ("franchise_member", "", None)),
+        ("The first scene of the John Wick dog made me cry.", JW1, ("franchise_member", "", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
@@ -8638,9 +8659,9 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Keanu Reeves is back. (Donnie Yen too.) He plays Caine.", CH4, ("cast", "Keanu Reeves", "Caine")),
     ],
     "release-moved-to-its-date": [
-        ("The fight was moved to a 2014 flashback.", BAL, ("release_year", None, 2014)),
-        ("The writer moved to Berlin in 2025.", BAL, ("release_year", None, 2025)),
-        ("Box-office sales were pushed to a record in 2019.", CH4, ("release_year", None, 2019)),
+        ("The fight was moved to a 2014 flashback.", BAL, ("release_year", "", 2014)),
+        ("The writer moved to Berlin in 2025.", BAL, ("release_year", "", 2025)),
+        ("Box-office sales were pushed to a record in 2019.", CH4, ("release_year", "", 2019)),
     ],
     "possessive-pairs-share-a-return": [
         ("Ian McShane's Winston and Lance Reddick's Charon, who is back, share a scene.", CH4,
@@ -8721,9 +8742,9 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Writers, actors, Keanu Reeves and a dog walk into a bar.", CH4, ("writer", "Keanu Reeves", None)),
     ],
     "year-best-of": [
-        ("The worst film of 2019 was not this one.", BAL, ("release_year", None, 2019)),
-        ("Like the best action film of 2014, John Wick, it is lean.", BAL, ("release_year", None, 2014)),
-        ("It was the loudest thing I heard in 2024.", BAL, ("release_year", None, 2024)),
+        ("The worst film of 2019 was not this one.", BAL, ("release_year", "", 2019)),
+        ("Like the best action film of 2014, John Wick, it is lean.", BAL, ("release_year", "", 2014)),
+        ("It was the loudest thing I heard in 2024.", BAL, ("release_year", "", 2024)),
     ],
     "first-name-confirmed-by-its-role": [
         ("Laurence came back as Winston, somehow.", PARA, ("cast", "Laurence Fishburne", "Winston")),
@@ -8770,9 +8791,9 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("The film needs Halle Berry as Sofia.", CH4, ("cast", "Halle Berry", "Sofia")),
     ],
     "the-year-fronted-or-apposed-with-from": [
-        ("In 2019, I moved house, and Parabellum opened later.", PARA, ("release_year", None, 2019)),
-        ("The film, from Lionsgate, is long, and set in 2014.", PARA, ("release_year", None, 2014)),
-        ("In 2014, John Wick opened small.", PARA, ("release_year", None, 2014)),
+        ("In 2019, I moved house, and Parabellum opened later.", PARA, ("release_year", "", 2019)),
+        ("The film, from Lionsgate, is long, and set in 2014.", PARA, ("release_year", "", 2014)),
+        ("In 2014, John Wick opened small.", PARA, ("release_year", "", 2014)),
     ],
     "a-return-said-of-the-role-or-the-player-as-a-fixture": [
         ("Winston is new to the hotel, and Ian McShane plays him with relish.", CH4, ("reprise", "Ian McShane", "Winston")),
@@ -8807,9 +8828,9 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Keanu Reeves, with Ian McShane, wrote his name on the wall.", CH4, ("writer", "Ian McShane", None)),
     ],
     "a-year-field-in-a-line-of-fields": [
-        ("I like the year 2019 \u00b7 it was fun\n", CH4, ("release_year", None, 2019)),
-        ("Region B | Set in 2014 | 169 min\n", CH4, ("release_year", None, 2014)),
-        ("Chapter 2 | Release: 2017\n", CH4, ("release_year", None, 2017)),
+        ("I like the year 2019 \u00b7 it was fun\n", CH4, ("release_year", "", 2019)),
+        ("Region B | Set in 2014 | 169 min\n", CH4, ("release_year", "", 2014)),
+        ("Chapter 2 | Release: 2017\n", CH4, ("release_year", "", 2017)),
     ],
     "a-credit-role-in-a-relative-clause": [
         ("Keanu Reeves, who is the star, is back.", CH4, ("director", "Keanu Reeves", None)),
@@ -8852,9 +8873,9 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Hiroyuki Sanada is the manager, the director of the Osaka branch.", CH4, ("cast", "Hiroyuki Sanada", "The Director")),
     ],
     "a-date-in-numbers-day-first": [
-        ("The start of the film is slow, 2017 was a year.", CH2, ("release_year", None, 2017)),
-        ("Start: 2016 was when they shot it.", CH2, ("release_year", None, 2016)),
-        ("Release in Germany was delayed; I saw it 12.05.2016 at a festival.", CH2, ("release_year", None, 2016)),
+        ("The start of the film is slow, 2017 was a year.", CH2, ("release_year", "", 2017)),
+        ("Start: 2016 was when they shot it.", CH2, ("release_year", "", 2016)),
+        ("Release in Germany was delayed; I saw it 12.05.2016 at a festival.", CH2, ("release_year", "", 2016)),
     ],
     "writer-verbless-participle": [
         ("Keanu Reeves writing in his notebook is a nice touch.", CH4, ("writer", "Keanu Reeves", None)),
@@ -8927,7 +8948,7 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
     "a-translations-acts-and-work": [
         ("Ian McShane acts, Winston watches.", CH4, ("cast", "Ian McShane", "Winston")),
         ("Hotel manager Winston by Ian McShane playing, front desk Charon by Lance Reddick playing.", JW1, ("cast", "Ian McShane", "Charon")),
-        ("Blu-ray release: 2024/1/5", CH4, ("release_year", None, 2024)),
+        ("Blu-ray release: 2024/1/5", CH4, ("release_year", "", 2024)),
     ],
     "cast-the-role-noun": [
         ("Donnie Yen plays the Winston card against him.", CH4, ("cast", "Donnie Yen", "Winston")),
@@ -8945,9 +8966,9 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Director: Associate Producer Jane Roe stepped in.", CONT, ("director", "Associate Producer", None)),
     ],
     "another-film-after-the-year-noun": [
-        ("She first worked with Reeves on the 2015 thriller Knock Knock.", BAL, ("release_year", None, 2015)),
-        ("He broke out in the 2003 drama Mystic River.", JW1, ("release_year", None, 2003)),
-        ("Their 2017 comedy Game Night was a hit.", CH2, ("release_year", None, 2017)),
+        ("She first worked with Reeves on the 2015 thriller Knock Knock.", BAL, ("release_year", "", 2015)),
+        ("He broke out in the 2003 drama Mystic River.", JW1, ("release_year", "", 2003)),
+        ("Their 2017 comedy Game Night was a hit.", CH2, ("release_year", "", 2017)),
     ],
     "a-creator-is-no-player": [
         ("DEREK KOLSTAD (Writer) created the character of John Wick and has written for film.", CH2, ("cast", "Derek Kolstad", "John Wick")),
@@ -8967,7 +8988,7 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
     "a-learners-vote-and-release": [
         ("I vote: yes, see it.", CH4, ("rating", "", None)),
         ("My note: the film is long, 2 hours.", CH4, ("rating", "", 2)),
-        ("The film exits from my memory fast.", CH4, ("release_year", None, None)),
+        ("The film exits from my memory fast.", CH4, ("release_year", "", None)),
     ],
     "a-learners-dropped-article": [
         ("The main role in Speed was Keanu Reeves.", CH4, ("cast", "Keanu Reeves", "John Wick")),
