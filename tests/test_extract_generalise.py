@@ -3685,6 +3685,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("John Wick Saga, Voyage 3\n", PARA, [("franchise_member", "", None, "supported")]),
         ("JOHN WICK FRANCHISE — Dose 4\n", CH4, [("franchise_member", "", None, "supported")]),
     ],
+    "an-entry-opening-with-the-works-year": [
+        ("JOHN WICK\n\n1. A 2014 American action thriller, the founding entry.\n", JW1, [("release_year", "", 2014, "supported")]),
+        ("The Continental\n\nA 2023 miniseries set in 1975 New York.\n", CONT, [("release_year", "", 2023, "supported")]),
+        ("(a) A 2018 video game in which you plan each move.\n", HEX, [("release_year", "", 2018, "contradicted")]),
+    ],
+    "a-release-participle-or-distributed": [
+        ("This is the third John Wick film, arriving in the spring of 2018.", PARA, [("release_year", "", 2018, "contradicted")]),
+        ("Premiering in June 2025, it delights.", BAL, [("release_year", "", 2025, "supported")]),
+        ("Market entry: distributed nationwide March 24, 2023.", CH4, [("release_year", "", 2023, "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -7674,6 +7684,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("The first fight in the John Wick house is long.", CH4, ("franchise_member", "", None)),
         ("The second shot of the John Wick car is lovely.", JW1, ("franchise_member", "", None)),
         ("The first scene of the John Wick dog made me cry.", JW1, ("franchise_member", "", None)),
+    ],
+    "an-entry-year-of-another-work": [
+        ("A 2019 film I loved was Parabellum.\n", CH4, ("release_year", "", 2019)),
+        ("A 2014 thriller, John Wick, started it all.\n", CH4, ("release_year", "", 2014)),
+        ("An 1975 setting is all it has.\n", CONT, ("release_year", "", 1975)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
