@@ -3695,6 +3695,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Premiering in June 2025, it delights.", BAL, [("release_year", "", 2025, "supported")]),
         ("Market entry: distributed nationwide March 24, 2023.", CH4, [("release_year", "", 2023, "supported")]),
     ],
+    "the-critic-reports-their-own-words": [
+        ("I said the film was directed by Chad Stahelski, and it was.", CH4, [("director", "Chad Stahelski", None, "supported")]),
+        ("Keanu Reeves says the film was hard. Donnie Yen plays Caine.", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
+        ("Present and correct: Ian McShane as Winston.\n", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -7689,6 +7694,21 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("A 2019 film I loved was Parabellum.\n", CH4, ("release_year", "", 2019)),
         ("A 2014 thriller, John Wick, started it all.\n", CH4, ("release_year", "", 2014)),
         ("An 1975 setting is all it has.\n", CONT, ("release_year", "", 1975)),
+    ],
+    "a-third-persons-report-of-the-work-without-that": [
+        ("My brother-in-law, who considers himself an expert, says the picture was directed by David Leitch.", JW1, ("director", "David Leitch", None)),
+        ("My uncle claims the film came out in 2015.", JW1, ("release_year", "", 2015)),
+        ("Dave told me the sequel was written by Shay Hatten.", CH2, ("writer", "Shay Hatten", None)),
+    ],
+    "a-label-saying-what-follows-is-absent": [
+        ("Not present in this formulation: Halle Berry's Sofia. Do not take it expecting her.", CH4, ("cast", "Halle Berry", "Sofia")),
+        ("Missing from the box: Ian McShane as Winston.", CH4, ("cast", "Ian McShane", "Winston")),
+        ("Absent this time: Laurence Fishburne as the Bowery King.\n", BAL, ("cast", "Laurence Fishburne", "Bowery King")),
+    ],
+    "a-presence-said-as-a-membership-negated": [
+        ("Halle Berry's Sofia is not on staff this year.", CH4, ("cast", "Halle Berry", "Sofia")),
+        ("Ian McShane as Winston isn't on the roster.", BAL, ("cast", "Ian McShane", "Winston")),
+        ("Lance Reddick's Charon is not on the payroll here.", BAL, ("cast", "Lance Reddick", "Charon")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
