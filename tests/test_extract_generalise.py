@@ -3700,6 +3700,12 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Keanu Reeves says the film was hard. Donnie Yen plays Caine.", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
         ("Present and correct: Ian McShane as Winston.\n", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
     ],
+    "a-participle-adjective-or-the-roles-relation-in-a-layout-gap": [
+        ("- Rina Sawayama — his daughter Akira, concierge with a bow — for brightness\n", CH4, [("cast", "Rina Sawayama", "Akira", "supported")]),
+        ("Loyal bulls will bond with the fierce concierge Akira, a blazing Rina Sawayama in her screen debut, who fights.", CH4, [("cast", "Rina Sawayama", "Akira", "supported")]),
+        ("Caine, a grieving Donnie Yen at his best, walks in.", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
+        ("* Claudia Gerini — his sister Gianna, in red\n", CH2, [("cast", "Claudia Gerini", "Gianna", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -7709,6 +7715,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Halle Berry's Sofia is not on staff this year.", CH4, ("cast", "Halle Berry", "Sofia")),
         ("Ian McShane as Winston isn't on the roster.", BAL, ("cast", "Ian McShane", "Winston")),
         ("Lance Reddick's Charon is not on the payroll here.", BAL, ("cast", "Lance Reddick", "Charon")),
+    ],
+    "a-relation-or-a-clause-in-the-gap-stays-apart": [
+        ("Keanu Reeves, the hitman hunting Caine, fights.", CH4, ("cast", "Keanu Reeves", "Caine")),
+        ("Rina Sawayama — Koji's daughter Akira — is good.", CH4, ("cast", "Rina Sawayama", "Akira")),
+        ("Ian McShane, his friend Winston's brother, waits.", CH2, ("cast", "Ian McShane", "Winston")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -86,13 +86,29 @@ def _free_role_beside(claim: Claim, doc: Document, cues: Cues, film_roles: froze
         low, high = (mention.end, claim.start) if mention.end <= claim.start else (claim.end, mention.start)
         gap = doc.text[low:high]
         if high - low > _REACH or not _SET_OFF.match(doc.text, low) or _SENTENCE_END.search(gap) \
-                or len(words := _WORD.findall(gap)) > _MAX_GAP_WORDS or any(_not_layout(w, cues) for w in words) \
+                or len(words := _WORD.findall(gap)) > _MAX_GAP_WORDS \
+                or _gap_is_a_clause(words, cues, role_after=mention.start > claim.start) \
                 or any(low <= p.start < high for p in people) \
                 or _governed(doc, cues, line_start, min(mention.start, claim.start)) \
                 or _LIST_GOES_ON.match(doc.text, max(mention.end, claim.end)):
             continue  # "Colin Woodell, Winston, and Mel Gibson all shout": items of a list, not a pair
         found.append((mention, iri))
     return found[0] if len(found) == 1 else None
+
+
+def _gap_is_a_clause(words: list[str], cues: Cues, role_after: bool) -> bool:
+    """Whether a word of the gap makes it a clause (:func:`_not_layout`), read with its neighbours: a participle after
+    an article is an adjective ("Akira, a blazing Rina Sawayama"), and a relation after a possessive pronoun, right
+    before the role, describes that role ("Rina Sawayama — his daughter Akira")."""
+    for i, word in enumerate(words):
+        if not _not_layout(word, cues):
+            continue
+        after_article = i > 0 and words[i - 1].lower() in ("a", "an", "the") and _VERB_FORM.search(word) is not None
+        describes_role = role_after and i == len(words) - 1 and i > 0 and word.lower() in cues["relation-noun"] \
+            and words[i - 1].lower() in ("his", "her", "their")
+        if not (after_article or describes_role):
+            return True
+    return False
 
 
 def _not_layout(word: str, cues: Cues) -> bool:
