@@ -3706,6 +3706,13 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Caine, a grieving Donnie Yen at his best, walks in.", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
         ("* Claudia Gerini — his sister Gianna, in red\n", CH2, [("cast", "Claudia Gerini", "Gianna", "supported")]),
     ],
+    "a-label-of-any-wording-over-people-known-for-one-job": [
+        ("Head chef ........ Chad Stahelski\n", JW1, [("director", "Chad Stahelski", None, "supported")]),
+        ("| 1 | Master of the vessel: Chad Stahelski | 1 | Ex-stuntman |\n", JW1, [("director", "Chad Stahelski", None, "supported")]),
+        ("01    Joint masters: Chad Stahelski and David Leitch    2   Choreography first\n", PARA, [("director", "David Leitch", None, "contradicted")]),
+        ("Recipes on file:    Derek Kolstad (story and screenplay), Shay Hatten\n", JW1, [("writer", "Shay Hatten", None, "contradicted")]),
+        ("Prescribing physician: Len Wiseman\n", CH4, [("director", "Len Wiseman", None, "contradicted")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -7720,6 +7727,14 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Keanu Reeves, the hitman hunting Caine, fights.", CH4, ("cast", "Keanu Reeves", "Caine")),
         ("Rina Sawayama — Koji's daughter Akira — is good.", CH4, ("cast", "Rina Sawayama", "Akira")),
         ("Ian McShane, his friend Winston's brother, waits.", CH2, ("cast", "Ian McShane", "Winston")),
+    ],
+    "a-label-that-names-another-job-or-time": [
+        ("Stunts: Chad Stahelski\n", BAL, ("director", "Chad Stahelski", None)),
+        ("Guest: Derek Kolstad\n", BAL, ("writer", "Derek Kolstad", None)),
+        ("Previously: Len Wiseman\n", CH4, ("director", "Len Wiseman", None)),
+        ("Verdict: Chad Stahelski outdoes himself\n", BAL, ("director", "Chad Stahelski", None)),
+        ("Lead: Keanu Reeves\n", BAL, ("director", "Keanu Reeves", None)),
+        ("Top pick: Len Wiseman (Ballerina)\n", CH4, ("director", "Len Wiseman", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -1,0 +1,105 @@
+"""Credits under a label of any wording: a line "Label: A and B" whose label names no job this package knows (a
+style's metaphor: "Head chef ....... Chad Stahelski", "Master of the vessel: X", "Prescribing physician: X",
+"Recipes on file: Derek Kolstad, Shay Hatten") credits its people with the one job the reference knows one of them
+for, franchise-wide: a director of some work of the franchise is credited as a director here, a writer as a writer.
+The other names of the same list share the job ("Joint masters: Chad Stahelski and David Leitch": a false credit
+for Leitch, which the conflict check then flags).
+
+Only a whole list of people counts (its items parted by commas, "and", "&" or "/", each with a bracketed aside at
+most, the line ending there or at a column's gap), under a label that names no person, role or work and no other
+job ("Stunts:", "Thanks to:", "Guest:"). Someone who also acts in the franchise lends the list no job: their label
+may be their role. Candidates carry the rule ``label-known-job``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..reference import Reference
+from .document import Document
+from .gazetteer import CHARACTER, PERSON, WORK
+from .patterns import Candidate
+
+__all__ = ["known_job_credits", "people_by_job"]
+
+# "Head chef .... X" (dot leaders are blanked in the view), "Master of the vessel: X", "Site manager — X"
+# (a table's cell or a numbered column may come first: "| 1 | Master of the vessel: X |", "01    Joint masters: X")
+_LABEL_LINE = re.compile(r"^[ \t*_>#|-]*(?:(?:\d{1,3}|[A-Z]-?\d{1,3})[ \t]*(?:\||[ \t]{2,}|\t)[ \t]*)?"
+                         r"(?P<label>(?-i:[A-Z])[A-Za-z'\u2019 ()/&,.-]{1,40}?)"
+                         r"(?:[ \t]*:[ \t]*|[ \t]{2,}|\t+|[ \t]+[\u2014\u2013][ \t]+)(?P<value>\S[^\n]*)$",
+                         re.MULTILINE)
+# what may stand between the names of the list, and after the last one
+_SEPARATOR = re.compile(r"[ \t]*(?:,|&|/|\+|\band\b)[ \t]*(?:and[ \t]+)?|[ \t]+")
+_ASIDE = re.compile(r"[ \t]*\([^()\n]{0,60}\)")
+_LINE_TAIL = re.compile(r"[ \t]*[.;]?[ \t]*(?:$|(?:[ \t]{2,}|\t|[ \t]*\|)[^\n]*$)")
+# labels that name another job, another kind of person, or the review's own people
+_OTHER_JOB = re.compile(r"\b(?:stunts?|produc\w*|music|score|compos\w*|edit\w*|camera|cinematograph\w*|photograph\w*|"
+                        r"design\w*|costumes?|choreograph\w*|fights?|action|thanks?|cameos?|cast|star\w*|studio|"
+                        r"distribut\w*|review\w*|critic|author|by|with|feat\w*|voices?|guests?|hosts?|panel\w*|"
+                        r"interview\w*|speakers?|moderat\w*|present\w*|narrat\w*|subject|re|to|from|cc|attn|"
+                        r"actors?|actress|players?|roles?|characters?|playing|plays|"
+                        # another time's people: "Previously: X", "Next up: X", "Formerly: X"
+                        r"previous\w*|earlier|next|formerly|former|before|past|other|also|see)\b", re.IGNORECASE)
+
+
+def people_by_job(reference: Reference) -> dict[str, str]:
+    """Each person the reference credits with one job only across the franchise ("director" or "writer"), and
+    who plays no role in it (worked out once per reference: the reference is kept with it, so its id stays its)."""
+    cached = _BY_JOB.get(id(reference))
+    if cached is None or cached[0] is not reference:
+        cached = _BY_JOB[id(reference)] = (reference, _people_by_job(reference))
+    return cached[1]
+
+
+_BY_JOB: dict[int, tuple[Reference, dict[str, str]]] = {}
+
+
+def _people_by_job(reference: Reference) -> dict[str, str]:
+    jobs: dict[str, set[str]] = {}
+    for work in reference.works.values():
+        for person in work.directors:
+            jobs.setdefault(person, set()).add("director")
+        for person in work.writers:
+            jobs.setdefault(person, set()).add("writer")
+    actors = {actor for work in reference.works for actor, _ in reference.cast_of(work)}
+    return {person: next(iter(found)) for person, found in jobs.items() if len(found) == 1 and person not in actors}
+
+
+def known_job_credits(doc: Document, reference: Reference) -> list[Candidate]:
+    """Director and writer candidates from label lines whose label is no job word (see the module's docstring)."""
+    known = people_by_job(reference)
+    found: list[Candidate] = []
+    for line in _LABEL_LINE.finditer(doc.folded):
+        label_start, label_end = line.span("label")
+        if _OTHER_JOB.search(line["label"]) or any(
+                m.mask & (PERSON | CHARACTER | WORK) for m in doc.mentions_between(label_start, label_end)):
+            continue
+        people = _whole_list(doc, *line.span("value"))
+        jobs = {known[iri] for _, _, iri in people if iri in known}
+        if len(jobs) != 1:
+            continue
+        spans = [(start, end) for start, end, _ in people]
+        found.append(Candidate("label-known-job", jobs.pop(), label_start, spans[-1][1],
+                               parts={"person": spans}))
+    return found
+
+
+def _whole_list(doc: Document, start: int, end: int) -> list[tuple[int, int, str | None]]:
+    """The people a value lists, when it is a list of people and nothing else; else none."""
+    people: list[tuple[int, int, str | None]] = []
+    at = start
+    for mention in doc.mentions_between(start, end):
+        if not mention.mask & PERSON or mention.mask & CHARACTER:
+            return []
+        gap = doc.folded[at:mention.start]
+        if (people and not _SEPARATOR.fullmatch(gap)) or (not people and gap.strip()):
+            return []
+        iri = next((e.iri for e in mention.of_kind(PERSON)), None)
+        people.append((mention.start, mention.end, iri))
+        aside = _ASIDE.match(doc.folded, mention.end, end)
+        if aside and any(m.mask & WORK for m in doc.mentions_between(*aside.span())):
+            return []  # "Chad Stahelski (Parabellum)": a credit of that work
+        at = aside.end() if aside else mention.end
+    if not people or not _LINE_TAIL.match(doc.folded, at, end):
+        return []
+    return people
