@@ -3713,6 +3713,21 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Recipes on file:    Derek Kolstad (story and screenplay), Shay Hatten\n", JW1, [("writer", "Shay Hatten", None, "contradicted")]),
         ("Prescribing physician: Len Wiseman\n", CH4, [("director", "Len Wiseman", None, "contradicted")]),
     ],
+    "a-relation-noun-right-before-the-role-describes-it": [
+        ("| 4 | Michael Nyqvist, crime boss Viggo Tarasov | 1 |\n", JW1, [("cast", "Michael Nyqvist", "Viggo Tarasov", "supported")]),
+        ("Rina Sawayama — Koji's daughter Akira — is good.", CH4, [("cast", "Rina Sawayama", "Akira", "supported")]),
+        ("- Claudia Gerini, Santino's sister Gianna\n", CH2, [("cast", "Claudia Gerini", "Gianna", "supported")]),
+    ],
+    "a-writing-participle-or-adverb-in-a-note": [
+        ("Derek Kolstad again supplying the script, John is back.", CH2, [("writer", "Derek Kolstad", None, "supported")]),
+        ("Shay Hatten handling the screenplay, Stahelski the rest.", CH4, [("writer", "Shay Hatten", None, "supported")]),
+        ("Derek Kolstad is again among the writers.", PARA, [("writer", "Derek Kolstad", None, "supported")]),
+    ],
+    "the-critics-own-scorecard": [
+        ("My own scorecard, since you have shown me yours: 80 out of 100. Your 2 out of 5 is wrong.", BAL, [("rating", "", 80, "unknown")]),
+        ("Their 3/10 is silly. Our scorecard: 8/10.", CH4, [("rating", "", 8, "unknown")]),
+        ("On my scorecard it lands at 7 out of 10, though Dave says 2 out of 5.", PARA, [("rating", "", 7, "unknown")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -7725,7 +7740,7 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
     ],
     "a-relation-or-a-clause-in-the-gap-stays-apart": [
         ("Keanu Reeves, the hitman hunting Caine, fights.", CH4, ("cast", "Keanu Reeves", "Caine")),
-        ("Rina Sawayama — Koji's daughter Akira — is good.", CH4, ("cast", "Rina Sawayama", "Akira")),
+        ("Ian McShane, Winston's old friend, waits.", CH2, ("cast", "Ian McShane", "Winston")),
         ("Ian McShane, his friend Winston's brother, waits.", CH2, ("cast", "Ian McShane", "Winston")),
     ],
     "a-label-that-names-another-job-or-time": [

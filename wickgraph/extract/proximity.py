@@ -98,14 +98,13 @@ def _free_role_beside(claim: Claim, doc: Document, cues: Cues, film_roles: froze
 
 def _gap_is_a_clause(words: list[str], cues: Cues, role_after: bool) -> bool:
     """Whether a word of the gap makes it a clause (:func:`_not_layout`), read with its neighbours: a participle after
-    an article is an adjective ("Akira, a blazing Rina Sawayama"), and a relation after a possessive pronoun, right
-    before the role, describes that role ("Rina Sawayama — his daughter Akira")."""
+    an article is an adjective ("Akira, a blazing Rina Sawayama"), and a relation right before the role describes that
+    role ("Rina Sawayama — his daughter Akira", "Michael Nyqvist, crime boss Viggo Tarasov")."""
     for i, word in enumerate(words):
         if not _not_layout(word, cues):
             continue
         after_article = i > 0 and words[i - 1].lower() in ("a", "an", "the") and _VERB_FORM.search(word) is not None
-        describes_role = role_after and i == len(words) - 1 and i > 0 and word.lower() in cues["relation-noun"] \
-            and words[i - 1].lower() in ("his", "her", "their")
+        describes_role = role_after and i == len(words) - 1 and word.lower() in cues["relation-noun"]
         if not (after_article or describes_role):
             return True
     return False

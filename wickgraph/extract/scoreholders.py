@@ -150,8 +150,8 @@ _OTHERS = re.compile(r"\b(?:imdb|rotten tomatoes|metacritic|letterboxd average|c
                      r"commenters?|listeners?|polls?|surveys?|fans)\b", re.IGNORECASE)
 # The critic's own: "My score:", "Our verdict:", "Rating:", "Grade:" on the line before the value.
 # Nouns of appraising (APPRAISAL) label a verdict too: "MY EVALUATION: 4 of 5"
-OWN_LABEL = re.compile(rf"\b(?:my|our)\b[^.!?\n]{{0,40}}\b(?:verdict|score|rating|grade|take|mark|number|pick|vote|"
-                        rf"{APPRAISAL})\b|"
+OWN_LABEL = re.compile(rf"\b(?:my|our)\b[^.!?\n]{{0,40}}\b(?:verdict|score|scorecard|rating|grade|take|mark|number|"
+                        rf"pick|vote|{APPRAISAL})\b|"
                         # "the Secretary's own mark: 4 out of 5" (not "her own mark is 5/10": a third person's)
                         r"(?<!\bhis )(?<!\bher )(?<!\btheir )\bown\s+(?:verdict|score|rating|grade|mark)\b|"
 
