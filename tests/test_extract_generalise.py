@@ -3728,6 +3728,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Their 3/10 is silly. Our scorecard: 8/10.", CH4, [("rating", "", 8, "unknown")]),
         ("On my scorecard it lands at 7 out of 10, though Dave says 2 out of 5.", PARA, [("rating", "", 7, "unknown")]),
     ],
+    "the-directors-seat-as-a-label": [
+        ("Behind the camera once more: Chad Stahelski.", CH4, [("director", "Chad Stahelski", None, "supported")]),
+        ("At the helm — Len Wiseman\n", BAL, [("director", "Len Wiseman", None, "supported")]),
+        ("In the director's chair: David Leitch, as ever.", PARA, [("director", "David Leitch", None, "contradicted")]),
+    ],
+    "a-part-got-then-named-in-apposition": [
+        ("Bill Skarsgård gets the villain role, the Marquis.", CH4, [("cast", "Bill Skarsgård", "Marquis", "supported")]),
+        ("Donnie Yen landed the best part, Caine, and ran with it.", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
+        ("Ian McShane has the juiciest character, Winston.", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -7750,6 +7760,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Verdict: Chad Stahelski outdoes himself\n", BAL, ("director", "Chad Stahelski", None)),
         ("Lead: Keanu Reeves\n", BAL, ("director", "Keanu Reeves", None)),
         ("Top pick: Len Wiseman (Ballerina)\n", CH4, ("director", "Len Wiseman", None)),
+    ],
+    "a-part-loved-then-a-speaker": [
+        ("Ian McShane loves the part, Winston says.", CH2, ("cast", "Ian McShane", "Winston")),
+        ("Keanu Reeves plays a role, and Caine fights.", CH4, ("cast", "Keanu Reeves", "Caine")),
+        ("Behind the camera: a crew of hundreds, and Keanu Reeves.", CH4, ("director", "Keanu Reeves", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -14,11 +14,11 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from .. import regexcache
+from .gapwords import infinitive_cues, paired_predicate, without_repetition
 from .wordlists import WordLists, load_word_lists
 
 __all__ = ["AFTER_CONTRACTED_IS", "APPOSITION_CLOSED_BEFORE", "ASIDE_END", "APPOSITION", "CUES_FILE", "Cues",
-           "aside_length", "backward_link", "cue_phrases", "default_cues", "elided_link", "forward_link", "gap_words",
+           "aside_length", "backward_link", "default_cues", "elided_link", "forward_link", "gap_words",
            "in_relative_clause", "is_possessive", "load_cues", "only_layout", "owned_role"]
 
 CUES_FILE = Path(__file__).resolve().parent / "cues.json"
@@ -86,6 +86,12 @@ _REPRISING_CLAUSE = re.compile(r",\s+(?:once\s+again\s+|again\s+)?(?:reprising|r
                                r"(?:his|her|their)\s+(?:role|part)\s+as\s+\Z", re.IGNORECASE)
 
 
+# verbs by which a player gets a part that is then named in apposition ("landed the best part, Caine,"; not "loves
+# the part, Winston says")
+_GIVEN_THE_PART = frozenset({"gets", "got", "get", "lands", "landed", "takes", "took", "has", "had", "nabs", "nabbed",
+                             "snags", "snagged", "wins", "won", "inherits", "inherited", "scores", "scored"})
+
+
 def forward_link(gap: str, cues: Cues) -> bool:
     """Whether ``gap`` joins the actor before it to the role after it."""
     if "\n" in gap:
@@ -115,63 +121,25 @@ def forward_link(gap: str, cues: Cues) -> bool:
     elif words[0] in ("'s", "'") or stripped.startswith(("'s ", "\u2019s ", "' ", "\u2019 ")):
         return _possessed_role(words[1:], cues)
     words = [w for w in words if w not in (",", "\u2014", "\u2013", "-", "--", "(")]
-    words = _infinitive_cues(_paired_predicate(words, cues))
+    words = infinitive_cues(paired_predicate(words, cues))
     # "X plays Y", "the role of Y", "gets the showiest part: Y"
     last_cue = max((i for i, w in enumerate(words) if w in cues["role-cue"] or
                     (w in ("of", "to", ":") and i and words[i - 1] in cues["role-noun"])), default=None)
+    if last_cue is None and words and words[-1] in ("role", "part", "character") and stripped.rstrip().endswith(",") \
+            and _GIVEN_THE_PART.intersection(words):
+        last_cue = len(words) - 1  # "gets the villain role, the Marquis": the role named in apposition to its noun
     if last_cue is None or (words[last_cue] == "as" and "as" in words[max(0, last_cue - 3):last_cue]):
         return False  # "X is as menacing as Santino": a comparison
     if _named(words, last_cue, cues):
         return True
     # "has a small part as", "is, once again, back as": a few words that are neither stops nor names; after
     # "part of" a few more ("gets the small, very dry part of the Harbinger")
-    before = _without_repetition(words[:last_cue], cues)
+    before = without_repetition(words[:last_cue], cues)
     limit = 6 if words[last_cue] == "of" and words[last_cue - 1] in ("part", "role") else 3
     if len([w for w in before if w not in cues["role-filler"]]) > limit or \
             any(w in cues["description-stop"] and w not in cues["role-filler"] for w in before):
         return False
     return _is_description(words[last_cue + 1:], cues)
-
-
-def _paired_predicate(words: list[str], cues: Cues) -> list[str]:
-    """``words`` with the first of two predicate adjectives after the copula left out: "is precise and chilling in the
-    role of", "is oily and vain as" read as "is chilling in the role of", "is vain as" (the "and" joins two words of
-    one predicate, it opens no second clause)."""
-    if len(words) > 4 and words[0] in ("is", "was") and words[2] == "and" and words[1].isalpha() \
-            and words[3].isalpha() and not {words[1], words[3]} & (cues["role-cue"] | cues["role-noun"]):
-        return [words[0], *words[3:]]
-    return words
-
-
-def _without_repetition(words: list[str], cues: Cues) -> list[str]:
-    """``words`` without the phrases that say a role is taken up again ("who for the second time gave life to"):
-    they qualify the link and do not lengthen it."""
-    if len(words) < 4:
-        return words  # too short to hold a phrase and still be over the limit
-    return cue_phrases(cues["reprise-cue"]).sub(" ", f" {' '.join(words)} ").split()
-
-
-@lru_cache(maxsize=8)
-def cue_phrases(cues: frozenset[str]) -> re.Pattern[str]:
-    """The cues of several words in a cue list, as one pattern over words joined and padded with spaces."""
-    phrases = sorted((cue for cue in cues if " " in cue), key=lambda cue: (-len(cue), cue))  # the same text every run
-    return regexcache.compile("(?<= )(?:" + "|".join(re.escape(p) for p in phrases) + ")(?= )" if phrases else "(?!)")
-
-
-_INFINITIVE_CUES = {"play": "plays", "voice": "voices", "portray": "portrays"}
-
-
-def _infinitive_cues(words: list[str]) -> list[str]:
-    """"returns to play Winston", "was hired to voice Hex": "to" and the infinitive read as the cue ("plays")."""
-    if "to" not in words:
-        return words
-    out: list[str] = []
-    for word in words:
-        if out and out[-1] == "to" and word in _INFINITIVE_CUES:
-            out[-1] = _INFINITIVE_CUES[word]
-        else:
-            out.append(word)
-    return out
 
 
 def _possessed_role(described: list[str], cues: Cues) -> bool:

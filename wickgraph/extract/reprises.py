@@ -12,8 +12,9 @@ from itertools import pairwise
 from . import casing
 from .casing import lowercase_twin
 from .document import Document
+from .gapwords import cue_phrases
 from .gazetteer import CHARACTER, PERSON, WORK, Mention
-from .links import Cues, cue_phrases, default_cues, gap_words
+from .links import Cues, default_cues, gap_words
 from .patterns import FIRST_WORK, Candidate
 
 __all__ = ["ACTOR_RETURNS", "AGAIN_AFTER", "COMPANY_ASIDE_OPENING", "body_note_says_reprise", "mark_reprises",
