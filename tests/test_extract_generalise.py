@@ -3738,6 +3738,26 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Donnie Yen landed the best part, Caine, and ran with it.", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
         ("Ian McShane has the juiciest character, Winston.", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
     ],
+    "a-plural-directing-verb-after-two-names": [
+        ("Chad Stahelski and David Leitch direct, from a screenplay Derek Kolstad shares.", PARA, [("director", "David Leitch", None, "contradicted")]),
+        ("Len Wiseman and Chad Stahelski direct it together.", BAL, [("director", "Len Wiseman", None, "supported")]),
+        ("Albert Hughes and Charlotte Brändström direct.", CONT, [("director", "Albert Hughes", None, "supported")]),
+    ],
+    "directing-the-heck-out-of-it": [
+        ("David Leitch directed the heck out of this one, that chase!", CH2, [("director", "David Leitch", None, "contradicted")]),
+        ("Chad Stahelski directed the hell out of the film.", CH4, [("director", "Chad Stahelski", None, "supported")]),
+        ("Len Wiseman directed the living daylights out of it.", BAL, [("director", "Len Wiseman", None, "supported")]),
+    ],
+    "a-known-job-label-mid-paragraph-or-described": [
+        ("Head coach: Chad Stahelski, a career stunt coordinator in his first year.\n", JW1, [("director", "Chad Stahelski", None, "supported")]),
+        ("The specimen is John Wick. Expedition leader: Chad Stahelski. The notes are fun.", JW1, [("director", "Chad Stahelski", None, "supported")]),
+        ("Line manager: Chad Stahelski, ex-stuntman, here in the director's chair.\n", JW1, [("director", "Chad Stahelski", None, "supported")]),
+    ],
+    "a-name-described-under-a-label-ends-its-value": [
+        ("EXPERIENCE\nDirector\nChad Stahelski · third consecutive engagement\nStahelski runs the floor like a man.\n", CH2, [("director", "Chad Stahelski", None, "supported")]),
+        ("Screenplay\nDerek Kolstad, who knows the lore\nHe writes lean, mean dialogue for a cast that barely speaks.\n", CH2, [("writer", "Derek Kolstad", None, "supported")]),
+        ("Directed by\nLen Wiseman · his first in the franchise\nThe fights are brisk and the flamethrower is a treat.\n", BAL, [("director", "Len Wiseman", None, "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -7765,6 +7785,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Ian McShane loves the part, Winston says.", CH2, ("cast", "Ian McShane", "Winston")),
         ("Keanu Reeves plays a role, and Caine fights.", CH4, ("cast", "Keanu Reeves", "Caine")),
         ("Behind the camera: a crew of hundreds, and Keanu Reeves.", CH4, ("director", "Keanu Reeves", None)),
+    ],
+    "a-plural-verb-that-is-no-directing": [
+        ("Keanu Reeves and Halle Berry direct traffic.", PARA, ("director", "Keanu Reeves", None)),
+        ("Fans of Chad Stahelski direct their anger at me.", BAL, ("director", "Chad Stahelski", None)),
+        ("Verdict: Chad Stahelski, you did it again.\nMVP: Len Wiseman\n", BAL, ("director", "Chad Stahelski", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -210,6 +210,9 @@ def _items(view: str, start: int, end: int) -> tuple[list[Span], list[Span | Non
     return items, asides
 
 
+_MAX_NAME_LINE_WORDS = 6  # a line of one name and its bullet or aside is shorter
+
+
 def _items_below(view: str, lines: list[Span], number: int,
                  label: re.Pattern[str]) -> tuple[list[Span], list[Span | None]]:
     """The names under a label alone on its line: one line of them, or one name a line ("Screenplay =" over a
@@ -219,6 +222,8 @@ def _items_below(view: str, lines: list[Span], number: int,
     for start, end in lines[number + 1:number + 40]:
         if not view[start:end].strip() or end - start > _MAX_UNIT_LINE or (items and label.match(view, start, end)):
             break
+        if items and len(view[start:end].split()) > _MAX_NAME_LINE_WORDS:
+            break  # a sentence under the names ("Stahelski runs the floor like a man who ..."), not one more name
         found, found_asides = _items(view, start, end)
         if len(found) > 1 and all(view[item[0]].islower() for item in found[1:]):
             found, found_asides = found[:1], found_asides[:1]  # "Derek Kolstad, who also holds the story credit;"

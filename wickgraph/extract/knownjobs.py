@@ -24,20 +24,27 @@ __all__ = ["known_job_credits", "people_by_job"]
 
 # "Head chef .... X" (dot leaders are blanked in the view), "Master of the vessel: X", "Site manager — X"
 # (a table's cell or a numbered column may come first: "| 1 | Master of the vessel: X |", "01    Joint masters: X")
-_LABEL_LINE = re.compile(r"^[ \t*_>#|-]*(?:(?:\d{1,3}|[A-Z]-?\d{1,3})[ \t]*(?:\||[ \t]{2,}|\t)[ \t]*)?"
+_LABEL_LINE = re.compile(r"(?:^|(?<=[.!?][ \t]))[ \t*_>#|-]*"
+                         r"(?:(?:\d{1,3}|[A-Z]-?\d{1,3})[ \t]*(?:\||[ \t]{2,}|\t)[ \t]*)?"
                          r"(?P<label>(?-i:[A-Z])[A-Za-z'\u2019 ()/&,.-]{1,40}?)"
                          r"(?:[ \t]*:[ \t]*|[ \t]{2,}|\t+|[ \t]+[\u2014\u2013][ \t]+)(?P<value>\S[^\n]*)$",
                          re.MULTILINE)
 # what may stand between the names of the list, and after the last one
 _SEPARATOR = re.compile(r"[ \t]*(?:,|&|/|\+|\band\b)[ \t]*(?:and[ \t]+)?|[ \t]+")
 _ASIDE = re.compile(r"[ \t]*\([^()\n]{0,60}\)")
-_LINE_TAIL = re.compile(r"[ \t]*[.;]?[ \t]*(?:$|(?:[ \t]{2,}|\t|[ \t]*\|)[^\n]*$)")
+# (or the sentence, or an apposition after the names: "Head coach: Chad Stahelski, a career stunt coordinator ...")
+_LINE_TAIL = re.compile(r"[ \t]*[.;]?[ \t]*(?:$|(?:[ \t]{2,}|\t|[ \t]*\|)[^\n]*$)"
+                        r"|[ \t]*(?:\.[ \t]+(?-i:[A-Z])"
+                        r"|,[ \t]+(?:a|an|the|ex-|former|here|who|whose|now|once|still)\b)")
 # labels that name another job, another kind of person, or the review's own people
 _OTHER_JOB = re.compile(r"\b(?:stunts?|produc\w*|music|score|compos\w*|edit\w*|camera|cinematograph\w*|photograph\w*|"
                         r"design\w*|costumes?|choreograph\w*|fights?|action|thanks?|cameos?|cast|star\w*|studio|"
                         r"distribut\w*|review\w*|critic|author|by|with|feat\w*|voices?|guests?|hosts?|panel\w*|"
                         r"interview\w*|speakers?|moderat\w*|present\w*|narrat\w*|subject|re|to|from|cc|attn|"
                         r"actors?|actress|players?|roles?|characters?|playing|plays|"
+                        # what the critic says of someone: "Verdict: X, you did it again", "MVP: X"
+                        r"verdict|score|rating|grade|notes?|comments?|summary|opinion|pros|cons|highlights?|best|"
+                        r"worst|mvp|standouts?|favou?rites?|tips?|quotes?|shout-?outs?|"
                         # another time's people: "Previously: X", "Next up: X", "Formerly: X"
                         r"previous\w*|earlier|next|formerly|former|before|past|other|also|see)\b", re.IGNORECASE)
 
@@ -89,6 +96,8 @@ def _whole_list(doc: Document, start: int, end: int) -> list[tuple[int, int, str
     people: list[tuple[int, int, str | None]] = []
     at = start
     for mention in doc.mentions_between(start, end):
+        if people and _LINE_TAIL.match(doc.folded, at, end):
+            break  # the list has ended: what follows describes it ("Chad Stahelski, ex-stuntman, ...")
         if not mention.mask & PERSON or mention.mask & CHARACTER:
             return []
         gap = doc.folded[at:mention.start]
