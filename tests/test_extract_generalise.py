@@ -3758,6 +3758,31 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Screenplay\nDerek Kolstad, who knows the lore\nHe writes lean, mean dialogue for a cast that barely speaks.\n", CH2, [("writer", "Derek Kolstad", None, "supported")]),
         ("Directed by\nLen Wiseman · his first in the franchise\nThe fights are brisk and the flamethrower is a treat.\n", BAL, [("director", "Len Wiseman", None, "supported")]),
     ],
+    "the-directors-chair-said-to-be-theirs": [
+        ("The director's chair is Chad Stahelski's.", JW1, [("director", "Chad Stahelski", None, "supported")]),
+        ("The director's job was again Len Wiseman's.", CH4, [("director", "Len Wiseman", None, "contradicted")]),
+        ("This time the director's seat is David Leitch's, alone.", CH2, [("director", "David Leitch", None, "contradicted")]),
+    ],
+    "the-script-crediting-its-writers": [
+        ("The film credits the screenplay to Derek Kolstad and Shay Hatten.", PARA, [("writer", "Shay Hatten", None, "supported")]),
+        ("IMDb gives the writing credit to Shay Hatten.", BAL, [("writer", "Shay Hatten", None, "supported")]),
+        ("The poster attributes the script to Michael Finch.", CH2, [("writer", "Michael Finch", None, "contradicted")]),
+    ],
+    "the-script-as-a-contact-clause-object": [
+        ("They direct from a screenplay Derek Kolstad shares with three other hands.", PARA, [("writer", "Derek Kolstad", None, "supported")]),
+        ("The script Shay Hatten wrote is lean.", BAL, [("writer", "Shay Hatten", None, "supported")]),
+        ("It is a screenplay Michael Finch co-writes, apparently.", CH2, [("writer", "Michael Finch", None, "contradicted")]),
+    ],
+    "a-seat-after-a-colon-introducing-the-people": [
+        ("It is the same pair: Chad Stahelski behind the camera and Derek Kolstad at the typewriter.", JW1, [("director", "Chad Stahelski", None, "supported")]),
+        ("Two names matter here; Len Wiseman at the helm and Shay Hatten on the page.", BAL, [("director", "Len Wiseman", None, "supported")]),
+        ("The credits: David Leitch in the director's chair.", CH2, [("director", "David Leitch", None, "contradicted")]),
+    ],
+    "leading-the-writers-room-or-supplying-again": [
+        ("Derek Kolstad leads a four-man writers' room.", PARA, [("writer", "Derek Kolstad", None, "supported")]),
+        ("Shay Hatten headed the writing team.", BAL, [("writer", "Shay Hatten", None, "supported")]),
+        ("Derek Kolstad once again supplies the script.", CH2, [("writer", "Derek Kolstad", None, "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -7790,6 +7815,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Keanu Reeves and Halle Berry direct traffic.", PARA, ("director", "Keanu Reeves", None)),
         ("Fans of Chad Stahelski direct their anger at me.", BAL, ("director", "Chad Stahelski", None)),
         ("Verdict: Chad Stahelski, you did it again.\nMVP: Len Wiseman\n", BAL, ("director", "Chad Stahelski", None)),
+    ],
+    "a-chair-or-a-script-of-someone-else": [
+        ("The director's chair is empty; Keanu Reeves's car is not.", CH4, ("director", "Keanu Reeves", None)),
+        ("The script Keanu Reeves read was thin.", CH4, ("writer", "Keanu Reeves", None)),
+        ("Ian McShane leads a team of assassins.", CH4, ("writer", "Ian McShane", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
