@@ -3783,6 +3783,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Shay Hatten headed the writing team.", BAL, [("writer", "Shay Hatten", None, "supported")]),
         ("Derek Kolstad once again supplies the script.", CH2, [("writer", "Derek Kolstad", None, "supported")]),
     ],
+    "a-speakers-label-before-a-statement": [
+        ("The Minister (Ms Hale): The film was directed by Chad Stahelski.", JW1, [("director", "Chad Stahelski", None, "supported")]),
+        ("Food critic aside, writer Derek Kolstad did fine work.", JW1, [("writer", "Derek Kolstad", None, "supported")]),
+        ("Caller Jo: The film was written by Derek Kolstad.", JW1, [("writer", "Derek Kolstad", None, "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -7820,6 +7825,21 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("The director's chair is empty; Keanu Reeves's car is not.", CH4, ("director", "Keanu Reeves", None)),
         ("The script Keanu Reeves read was thin.", CH4, ("writer", "Keanu Reeves", None)),
         ("Ian McShane leads a team of assassins.", CH4, ("writer", "Ian McShane", None)),
+    ],
+    "a-question-after-a-speakers-label": [
+        ("Sir Anthony Crewe (Bramwell North) (Con): Is the Minister aware that the film was in fact directed by Keanu Reeves himself?", JW1, ("director", "Keanu Reeves", None)),
+        ("Caller Dave from Leeds: Was it written by Shay Hatten, then?", JW1, ("writer", "Shay Hatten", None)),
+        ("The Chair: Did Halle Berry play Sofia in this one?", JW1, ("cast", "Halle Berry", "Sofia")),
+    ],
+    "a-writer-of-another-trade": [
+        ("Guest judges: pastry chef Hamish Doyle and food writer Priya Tandon.", CH2, ("writer", "Priya Tandon", None)),
+        ("As staff writer Derek Kolstad put it in the paper, it is fun.", BAL, ("writer", "Derek Kolstad", None)),
+        ("The crime writer Shay Hatten reviewed it for us.", CH2, ("writer", "Shay Hatten", None)),
+    ],
+    "the-work-as-the-subject-of-a-reckoning": [
+        ("My mate reckons it came out in 2015. Settle it?", CH2, ("release_year", "", 2015)),
+        ("Dave swears the film came out in 2016.", CH2, ("release_year", "", 2016)),
+        ("My aunt insists the sequel came out in 2018.", PARA, ("release_year", "", 2018)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
