@@ -3788,6 +3788,23 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Food critic aside, writer Derek Kolstad did fine work.", JW1, [("writer", "Derek Kolstad", None, "supported")]),
         ("Caller Jo: The film was written by Derek Kolstad.", JW1, [("writer", "Derek Kolstad", None, "supported")]),
     ],
+    "two-players-reprise-two-roles": [
+        ("Ian McShane and Lance Reddick reprise Winston and Charon.", CH2, [("reprise", "Ian McShane", "Winston", "supported"), ("reprise", "Lance Reddick", "Charon", "supported")]),
+        ("Halle Berry and Mark Dacascos reprise Sofia and Zero.", PARA, [("reprise", "Halle Berry", "Sofia", "contradicted")]),
+        ("Ian McShane and Lance Reddick duly resume Winston and Charon.", CH4, [("cast", "Lance Reddick", "Charon", "supported")]),
+    ],
+    "more-ways-to-date-the-work": [
+        ("The 2014 one is the best, Keanu.", JW1, [("release_year", "", 2014, "supported")]),
+        ("It is a film from 2014, remember.", JW1, [("release_year", "", 2014, "supported")]),
+        ("The specimen was first observed in cinemas in October 2014.", JW1, [("release_year", "", 2014, "supported")]),
+        ("General release, October 2014\n", JW1, [("release_year", "", 2014, "supported")]),
+    ],
+    "a-percentage-given-or-a-surveys-range": [
+        ("We award it 88%, easily.", PARA, [("rating", "", 88, "unknown")]),
+        ("What did you think of John Wick: Chapter 2? (1-10): 8\n", CH2, [("rating", "", 8, "unknown")]),
+        ("How would you rate the film? (1 to 10): 9\n", CH2, [("rating", "", 9, "unknown")]),
+        ("Rating (1-10): 7\n", CH2, [("rating", "", 7, "unknown")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -7840,6 +7857,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("My mate reckons it came out in 2015. Settle it?", CH2, ("release_year", "", 2015)),
         ("Dave swears the film came out in 2016.", CH2, ("release_year", "", 2016)),
         ("My aunt insists the sequel came out in 2018.", PARA, ("release_year", "", 2018)),
+    ],
+    "a-range-or-a-share-that-rates-something-else": [
+        ("How likely are you to recommend us? (0-10): 3\n", CH2, ("rating", "", 3)),
+        ("It gives 90% of its time to fights.", PARA, ("rating", "", 90)),
+        ("I prefer the 2014 one.", CH4, ("release_year", "", 2014)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

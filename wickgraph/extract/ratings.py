@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .casing import lowering_is_exact
-from .scales import APPRAISAL, NEEDS, PATTERNS, normalize, number, parse_number, reading, scan
+from .scales import APPRAISAL, NEEDS, PATTERNS, TITLE, normalize, number, parse_number, reading, scan
 from .scoreholders import (
     OWN_LABEL,
     SOMEONE,
@@ -121,6 +121,9 @@ _SCORE_LABEL = re.compile(r"\b(?:verdict|score|rating|grade|(?:my|our|the)\s+(?:
                           re.IGNORECASE)
 
 
+# a percentage given to the work: "I'm giving Parabellum ninety-four percent", "we award it 88%"
+_GIVES_THE_WORK = re.compile(rf"\b(?:give|gives|giving|gave|award|awards|awarding|awarded)\s+(?:it|this(?:\s+one)?|"
+                             rf"{TITLE})\s+(?:a\s+(?:solid\s+)?)?$")
 # the scale said before a bare score: "Out of five, I give it four"
 _FRONTED_SCALE = re.compile(r"\bout\s+of\s+(?P<top>five|ten|four|a\s+hundred|5|10|4|100)\s*,[^.!?\n]*\Z",
                             re.IGNORECASE)
@@ -222,7 +225,8 @@ def find_rating(text: str) -> RatingMatch | None:
                         text, match.end())) \
                     or quoted_from_another(text, before, match.end()):
                 continue
-            if kind == "percent" and not _SCORE_LABEL.search(before) and not _OVERALL_LABEL.search(before):
+            if kind == "percent" and not _SCORE_LABEL.search(before) and not _OVERALL_LABEL.search(before) \
+                    and not _GIVES_THE_WORK.search(before):
                 continue  # "90% of the film" is no rating
             if kind == "on_scale" and not _GIVEN_OR_LABELLED.search(before) and "scale" not in match.group().lower() \
                     and not _FROM_ME.match(text, match.end()) and not _OWN_AFTER.match(text, match.end()):

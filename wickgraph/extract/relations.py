@@ -92,6 +92,9 @@ _AGAIN_APPOSITION = re.compile(r"\s*,\s*(?:once\s+again|again|once\s+more|yet\s+
 # "A and B resume their posts as X and Y" (not a comparison or a negation: "A and B are not as good as X and Y")
 _PREDICATE_THEN_AS = re.compile(r"(?:,?\s+(?!(?:not|never|no|nor|as|than|like|such|unlike)\b)[\w'\u2019-]+){1,8}"
                                 r",?\s+as\s+", re.IGNORECASE)
+# "A and B reprise X and Y", "A and B resume their roles as X and Y": the plural verb of a return between the lists
+_PLURAL_REPRISE = re.compile(r"\s+(?:(?:also|again|both|duly)\s+)?(?:reprise|resume|revive|repeat)\s+"
+                             r"(?:(?:their|the)\s+(?:roles|parts)\s+(?:of|as)\s+)?", re.IGNORECASE)
 # "Viggo's the late Michael Nyqvist", "Winston's Ian McShane, obviously": the role's "'s" is "is" before its player
 _CONTRACTED_IS = re.compile(r"['\u2019]s\s+(?:(?:the\s+)?(?:late|great|legendary|one\s+and\s+only)[,\s]+)?")
 _PHRASE_END = re.compile(r"\s*(?:[.,;:!?)\u2014\u2013]|\n|\Z)")
@@ -208,7 +211,7 @@ def _coordinated(doc: Document, cues: Cues, mentions: list[Mention], found: list
         kinds = (mention_kind(doc, mentions[first[0]]), mention_kind(doc, b))
         if kinds == (PERSON, CHARACTER) and len(first) == len(second) and (
                 forward_link(gap, cues) or _AGAIN_APPOSITION.fullmatch(gap) is not None
-                or _PREDICATE_THEN_AS.fullmatch(gap) is not None):
+                or _PREDICATE_THEN_AS.fullmatch(gap) is not None or _PLURAL_REPRISE.fullmatch(gap) is not None):
             pairs = zip(first, second, strict=True)
         elif kinds == (CHARACTER, PERSON) and len(first) == len(second) and (
                 (gap_words(gap) and all(w in cues["list-separator"] for w in gap_words(gap)))

@@ -53,7 +53,7 @@ NEEDS = {"stars_glyph": ("★",), "stars_ascii": ("**", "*/", "✦", "✪", "✭
           "star_number": ("\u2605", "\u2b50"),
           "given_bare": ("give", "gave", "giving", "rate", "rating", "award", "verdict", "score", "grade", "from me",
                          "deserve", "put", "for me", "vote", "note", "call", "going"),
-          "labelled_scale": ("out of", "/"),
+          "labelled_scale": ("out of", "/", "-10)", "-5)", "-100)", "- 10)", "\u201310)", "to 10)"),
           "letter": ("grade", "rat", "verdict", "score", "evaluation", "assessment", "appraisal", "judgment",
                      "judgement", "valuation", "overall", "consensus", "going", "give", "gave", "giving",
                      "gets", "earns", "award", "solid", "get a", "earn a", "take", "mark", "film", "movie"),
@@ -98,7 +98,10 @@ _SOURCES: list[tuple[str, re.Pattern[str]]] = [
         rf"\s+\w+\s+(?:out\s+of|of)\b)",
         re.IGNORECASE)),
     # "Rating (out of 10): 8", "Score (/5) - 4": the scale in the label, the value bare after it
-    ("labelled_scale", re.compile(rf"\b(?:rating|score|verdict|grade|mark|vote)\s*\(\s*(?:out\s+of|/)\s*{_SCALE}\s*\)"
+    # (or a survey's question and its range: "What did you think of John Wick: Chapter 2? (1-10): 8")
+    ("labelled_scale", re.compile(rf"(?:\b(?:rating|score|verdict|grade|mark|vote)"
+                                  rf"|\b(?:think\s+of|rate|film|movie)\b[^?\n]{{0,80}}\?)\s*"
+                                  rf"\(\s*(?:out\s+of|/|[01]\s*(?:-|\u2013|to)\s*)\s*{_SCALE}\s*\)"
                                   rf"\s*[:=\-\u2013\u2014]\s*(?P<value>{_NUM}){_HALF}\b(?![.,]\d)", re.IGNORECASE)),
     # "****/5", "***½ out of 5", "(***)": any repeated star-like glyph, with or without a scale
     # (not Markdown's bold marks, which touch a word or close after a mark: "**Version rating (...):** 88/100")
