@@ -3805,6 +3805,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("How would you rate the film? (1 to 10): 9\n", CH2, [("rating", "", 9, "unknown")]),
         ("Rating (1-10): 7\n", CH2, [("rating", "", 7, "unknown")]),
     ],
+    "a-verb-of-holding-the-named-role": [
+        ("Ian McShane fills the Winston role.", JW1, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Donnie Yen owns the Caine part from his first scene.", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
+        ("Hiroyuki Sanada assumed the Koji role with grace.", CH4, [("cast", "Hiroyuki Sanada", "Koji", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -7862,6 +7867,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("How likely are you to recommend us? (0-10): 3\n", CH2, ("rating", "", 3)),
         ("It gives 90% of its time to fights.", PARA, ("rating", "", 90)),
         ("I prefer the 2014 one.", CH4, ("release_year", "", 2014)),
+    ],
+    "holding-a-role-noun-of-another-kind": [
+        ("Ian McShane fills the role of narrator at the party.", JW1, ("cast", "Ian McShane", "Winston")),
+        ("Keanu Reeves owns the John Wick brand now.", CH4, ("cast", "Keanu Reeves", "John Wick brand")),
+        ("Donnie Yen fills the screen.", CH4, ("cast", "Donnie Yen", "screen")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
