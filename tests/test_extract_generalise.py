@@ -3810,6 +3810,14 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Donnie Yen owns the Caine part from his first scene.", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
         ("Hiroyuki Sanada assumed the Koji role with grace.", CH4, [("cast", "Hiroyuki Sanada", "Koji", "supported")]),
     ],
+    "a-verb-of-leading-or-writing-said-of-someone-known-for-that-job": [
+        ("Chad Stahelski runs the sideline like a veteran.", CH2, [("director", "Chad Stahelski", None, "supported")]),
+        ("Len Wiseman calls the shots, mostly well.", BAL, [("director", "Len Wiseman", None, "supported")]),
+        ("Chad Stahelski returns to run the kitchen.", CH4, [("director", "Chad Stahelski", None, "supported")]),
+        ("Derek Kolstad again wrote the recipe.", CH2, [("writer", "Derek Kolstad", None, "supported")]),
+        ("Derek Kolstad's playbook is thin this time.", BAL, [("writer", "Derek Kolstad", None, "contradicted")]),
+        ("Shay Hatten drafts every scene like a heist.", BAL, [("writer", "Shay Hatten", None, "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -7872,6 +7880,13 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Ian McShane fills the role of narrator at the party.", JW1, ("cast", "Ian McShane", "Winston")),
         ("Keanu Reeves owns the John Wick brand now.", CH4, ("cast", "Keanu Reeves", "John Wick brand")),
         ("Donnie Yen fills the screen.", CH4, ("cast", "Donnie Yen", "screen")),
+    ],
+    "a-known-person-doing-another-job-or-work": [
+        ("Ballerina is fun. Derek Kolstad wrote the first three films.", BAL, ("writer", "Derek Kolstad", None)),
+        ("Ballerina is fun. Chad Stahelski runs the stunt team and produces.", BAL, ("director", "Chad Stahelski", None)),
+        ("Derek Kolstad wrote John Wick in 2014; this one is Shay Hatten's.", BAL, ("writer", "Derek Kolstad", None)),
+        ("Keanu Reeves runs the show, as ever.", CH4, ("director", "Keanu Reeves", None)),
+        ("Chad Stahelski did not run this one.", BAL, ("director", "Chad Stahelski", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -9,6 +9,11 @@ Only a whole list of people counts (its items parted by commas, "and", "&" or "/
 most, the line ending there or at a column's gap), under a label that names no person, role or work and no other
 job ("Stunts:", "Thanks to:", "Guest:"). Someone who also acts in the franchise lends the list no job: their label
 may be their role. Candidates carry the rule ``label-known-job``.
+
+The same knowledge reads a verb of leading said of someone known only as a director ("Chad Stahelski runs the
+sideline", "calls the plays") and a verb of writing, whatever is written, said of someone known only as a writer
+("Derek Kolstad again wrote the recipe", "Kolstad's playbook"): rule ``verb-known-job``. Another work named just after
+makes it that work's, and the block rules (negation, modality, other works) apply as to any candidate.
 """
 
 from __future__ import annotations
@@ -20,7 +25,7 @@ from .document import Document
 from .gazetteer import CHARACTER, PERSON, WORK
 from .patterns import Candidate
 
-__all__ = ["known_job_credits", "people_by_job"]
+__all__ = ["known_job_credits", "known_job_verbs", "people_by_job"]
 
 # "Head chef .... X" (dot leaders are blanked in the view), "Master of the vessel: X", "Site manager — X"
 # (a table's cell or a numbered column may come first: "| 1 | Master of the vessel: X |", "01    Joint masters: X")
@@ -112,3 +117,48 @@ def _whole_list(doc: Document, start: int, end: int) -> list[tuple[int, int, str
     if not people or not _LINE_TAIL.match(doc.folded, at, end):
         return []
     return people
+
+
+# a verb of leading said of someone known only as a director: "Chad Stahelski runs the sideline", "Stahelski
+# conducts", "returns to run the kitchen", "calls the plays"; of someone known only as a writer, a verb of writing
+# whatever is written ("Derek Kolstad again wrote the recipe") or their text as a possessive ("Kolstad's playbook")
+_LEADS = re.compile(r"[ \t]+(?:(?:once\s+again|once\s+more|again|still|also|firmly|ably|deftly|\w+ly)\s+)?"
+                    r"(?:runs|ran|leads|led|steers|steered|helms|helmed|commands|commanded|captains|captained|"
+                    r"conducts|conducted|orchestrates|orchestrated|marshals|marshalled|oversees|oversaw|"
+                    r"calls\s+the\s+(?:shots|plays)|called\s+the\s+(?:shots|plays)|returns\s+to\s+(?:run|lead|steer)|"
+                    r"is\s+(?:again\s+|once\s+more\s+)?in\s+charge)\b", re.IGNORECASE)
+_WRITES = re.compile(r"[ \t]+(?:(?:once\s+again|once\s+more|again|still|also|\w+ly)\s+)?"
+                     r"(?:wrote|writes|penned|pens|drafted|drafts|scripted|scripts|authored|authors)[ \t]+"
+                     r"(?!(?:(?:the|a|an|this|its|every)[ \t]+)?(?:first|second|third|previous|earlier|original|"
+                     r"other|those|these|all|both|each|next|another|letters?|books?|novels?|comics?|him|her|them|me|"
+                     r"us)\b)(?:(?:the|a|an|this|its|every)[ \t]+)?[\w-]+", re.IGNORECASE)
+_WRITERS_TEXT = re.compile(r"['\u2019]s?[ \t]+(?:[\w-]+[ \t]+)?(?:playbook|blueprint|recipe|pages|words|dialogue|"
+                           r"plot|plotting|manuscript|field\s+notes|lore|world-?building)\b", re.IGNORECASE)
+_WORK_REACH = 60  # characters after the verb in which another work's name makes the writing that work's
+# the other jobs of a director's sentence: "Chad Stahelski runs the stunt team and produces"
+_OTHER_WORK_OF_THEIRS = re.compile(r"\b(?:produc\w*|stunts?|second\s+unit|studio|company|franchise|executive)\b",
+                                   re.IGNORECASE)
+
+
+def known_job_verbs(doc: Document, reference: Reference) -> list[Candidate]:
+    """Director and writer candidates from a verb of leading or writing said of a person known for that job only."""
+    known = people_by_job(reference)
+    found: list[Candidate] = []
+    for mention in doc.mentions:
+        if not mention.mask & PERSON or mention.mask & CHARACTER:
+            continue
+        iri = next((e.iri for e in mention.of_kind(PERSON) if e.iri in known), None)
+        if iri is None:
+            continue
+        job = known[iri]
+        if job == "director":
+            said = _LEADS.match(doc.folded, mention.end)
+        else:
+            said = _WRITES.match(doc.folded, mention.end) or _WRITERS_TEXT.match(doc.folded, mention.end)
+        if said is None or any(m.mask & WORK for m in doc.mentions_between(mention.end, said.end() + _WORK_REACH)):
+            continue  # "Derek Kolstad wrote the recipe for Parabellum too": that work's writing
+        if job == "director" and _OTHER_WORK_OF_THEIRS.search(doc.folded, said.end(), doc.sentence(said.end())[1]):
+            continue
+        found.append(Candidate("verb-known-job", job, mention.start, said.end(),
+                               parts={"person": [(mention.start, mention.end)]}))
+    return found
