@@ -3817,6 +3817,9 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Derek Kolstad again wrote the recipe.", CH2, [("writer", "Derek Kolstad", None, "supported")]),
         ("Derek Kolstad's playbook is thin this time.", BAL, [("writer", "Derek Kolstad", None, "contradicted")]),
         ("Shay Hatten drafts every scene like a heist.", BAL, [("writer", "Shay Hatten", None, "supported")]),
+        ("Chad Stahelski stages the stairs fight like a ballet.", CH4, [("director", "Chad Stahelski", None, "supported")]),
+        ("Len Wiseman frames every fight wide.", BAL, [("director", "Len Wiseman", None, "supported")]),
+        ("Albert Hughes shoots 1975 New York in sodium orange.", CONT, [("director", "Albert Hughes", None, "supported")]),
     ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
@@ -7887,6 +7890,7 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Derek Kolstad wrote John Wick in 2014; this one is Shay Hatten's.", BAL, ("writer", "Derek Kolstad", None)),
         ("Keanu Reeves runs the show, as ever.", CH4, ("director", "Keanu Reeves", None)),
         ("Chad Stahelski did not run this one.", BAL, ("director", "Chad Stahelski", None)),
+        ("Ballerina is fun. Chad Stahelski choreographed the stunts and produces.", BAL, ("director", "Chad Stahelski", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

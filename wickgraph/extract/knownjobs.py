@@ -125,6 +125,8 @@ def _whole_list(doc: Document, start: int, end: int) -> list[tuple[int, int, str
 _LEADS = re.compile(r"[ \t]+(?:(?:once\s+again|once\s+more|again|still|also|firmly|ably|deftly|\w+ly)\s+)?"
                     r"(?:runs|ran|leads|led|steers|steered|helms|helmed|commands|commanded|captains|captained|"
                     r"conducts|conducted|orchestrates|orchestrated|marshals|marshalled|oversees|oversaw|"
+                    # the director's own verbs of making the picture: "Stahelski stages the stairs fight", "frames it"
+                    r"stages|staged|shoots|frames|framed|mounts|mounted|choreographs|choreographed|"
                     r"calls\s+the\s+(?:shots|plays)|called\s+the\s+(?:shots|plays)|returns\s+to\s+(?:run|lead|steer)|"
                     r"is\s+(?:again\s+|once\s+more\s+)?in\s+charge)\b", re.IGNORECASE)
 _WRITES = re.compile(r"[ \t]+(?:(?:once\s+again|once\s+more|again|still|also|\w+ly)\s+)?"
