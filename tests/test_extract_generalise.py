@@ -3821,6 +3821,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Len Wiseman frames every fight wide.", BAL, [("director", "Len Wiseman", None, "supported")]),
         ("Albert Hughes shoots 1975 New York in sodium orange.", CONT, [("director", "Albert Hughes", None, "supported")]),
     ],
+    "a-percentage-in-words": [
+        ("I am giving Parabellum ninety-four percent.", PARA, [("rating", "", 94, "unknown")]),
+        ("My score: eighty per cent.", CH4, [("rating", "", 80, "unknown")]),
+        ("Verdict: seventy five percent\n", BAL, [("rating", "", 75, "unknown")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -7891,6 +7896,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Keanu Reeves runs the show, as ever.", CH4, ("director", "Keanu Reeves", None)),
         ("Chad Stahelski did not run this one.", BAL, ("director", "Chad Stahelski", None)),
         ("Ballerina is fun. Chad Stahelski choreographed the stunts and produces.", BAL, ("director", "Chad Stahelski", None)),
+    ],
+    "a-share-in-words-is-no-score": [
+        ("Ninety percent of it is fights.", CH4, ("rating", "", 90)),
+        ("Eighty per cent of the cast returns.", CH4, ("rating", "", 80)),
+        ("It is a hundred percent John Wick.", CH4, ("rating", "", 100)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

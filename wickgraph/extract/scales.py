@@ -108,7 +108,9 @@ _SOURCES: list[tuple[str, re.Pattern[str]]] = [
     ("stars_ascii", re.compile(r"(?<![^\s(\[])(?P<full>[*✦✪✭⭐]{1,5})(?![*A-Za-z0-9])(?P<half>½)?"
                                r"(?:\s*(?:/|out\s+of)\s*(?P<scale>5|4|10)\b)?")),
     # "88%" after a score label; "7 of 10 points"
-    ("percent", re.compile(r"(?P<value>\d{1,3}(?:\.\d)?)\s*(?:%|per\s?cent\b|percent\b)", re.IGNORECASE)),
+    # (or in words: "ninety-four percent", "eighty per cent")
+    ("percent", re.compile(rf"(?P<value>\d{{1,3}}(?:\.\d)?|\b{_TENS}(?:[- ](?:one|two|three|four|five|six|seven|eight|"
+                           rf"nine))?|\b(?:a|one)\s+hundred)\s*(?:%|per\s?cent\b|percent\b)", re.IGNORECASE)),
     # "7 of 10 points", "8 points of 10", "four Guineas in a possible five": a unit, then the possible top mark
     ("points", re.compile(rf"(?P<value>{_NUM}){_HALF}\s+(?:points?\s+(?:of|from|on|out\s+of)\s+|"
                           # "8 points (full score 10 points)": a translation's top mark in brackets
@@ -227,7 +229,7 @@ def reading(kind: str, match: re.Match[str]) -> tuple[float | str, int | str] | 
         scale = int(match.group("scale") or 5)
         return (full + half, scale) if full >= 2 or match.group("scale") else None
     if kind == "percent":
-        percent = float(match.group("value"))
+        percent = parse_number(match.group("value")) or 0.0
         return (number(percent), 100) if percent <= 100 else None
     if kind == "points":
         points = parse_number(match.group("value"))
