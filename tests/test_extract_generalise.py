@@ -3826,6 +3826,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("My score: eighty per cent.", CH4, [("rating", "", 80, "unknown")]),
         ("Verdict: seventy five percent\n", BAL, [("rating", "", 75, "unknown")]),
     ],
+    "a-place-in-the-series-without-its-noun": [
+        ("It is the fourth in the series.", CH4, [("franchise_member", "", None, "supported")]),
+        ("The fourth chapter of Keanu's saga.", CH4, [("franchise_member", "", None, "supported")]),
+        ("This franchise keeps going.", CH4, [("franchise_member", "", None, "supported")]),
+    ],
+    "a-date-as-the-subject-of-the-release-or-the-work-landing": [
+        ("March 2023 saw its release.", CH4, [("release_year", "", 2023, "supported")]),
+        ("Late 2014 brought its premiere.", JW1, [("release_year", "", 2014, "supported")]),
+        ("When it landed in 2024, nobody expected the flamethrower.", BAL, [("release_year", "", 2024, "contradicted")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -7901,6 +7911,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Ninety percent of it is fights.", CH4, ("rating", "", 90)),
         ("Eighty per cent of the cast returns.", CH4, ("rating", "", 80)),
         ("It is a hundred percent John Wick.", CH4, ("rating", "", 100)),
+    ],
+    "a-place-or-a-landing-of-something-else": [
+        ("The fourth in line for the throne, Winston waits.", CH4, ("franchise_member", "", None)),
+        ("I landed in Paris in 2023 and saw it.", CH4, ("release_year", "", 2023)),
+        ("2024 saw my first trip to Osaka.", CH4, ("release_year", "", 2024)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
