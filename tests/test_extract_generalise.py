@@ -3836,6 +3836,17 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Late 2014 brought its premiere.", JW1, [("release_year", "", 2014, "supported")]),
         ("When it landed in 2024, nobody expected the flamethrower.", BAL, [("release_year", "", 2024, "contradicted")]),
     ],
+    "an-editorial-label-or-an-earned-percentage": [
+        ("Editorial assessment: 88/100. (An anonymous revision awarding it 100/100 was reverted.)", CH2, [("rating", "", 88, "unknown")]),
+        ("The Defendant has earned 72 per cent.", PARA, [("rating", "", 72, "unknown")]),
+        ("Editorial verdict: 4/5. My neighbour says 2/5.", CH4, [("rating", "", 4, "unknown")]),
+        ("In the end it earns 81%.", BAL, [("rating", "", 81, "unknown")]),
+    ],
+    "an-opening-weekend-of-a-date": [
+        ("Consignee: ticket holders, opening weekend of 17 May 2019.", PARA, [("release_year", "", 2019, "supported")]),
+        ("Its opening weekend of March 2023 was huge.", CH4, [("release_year", "", 2023, "supported")]),
+        ("I saw it on opening night of 6 June 2025.", BAL, [("release_year", "", 2025, "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -7916,6 +7927,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("The fourth in line for the throne, Winston waits.", CH4, ("franchise_member", "", None)),
         ("I landed in Paris in 2023 and saw it.", CH4, ("release_year", "", 2023)),
         ("2024 saw my first trip to Osaka.", CH4, ("release_year", "", 2024)),
+    ],
+    "an-earned-share-of-something-else": [
+        ("It earned 90% on Rotten Tomatoes. My score: 7/10.", CH2, ("rating", "", 90)),
+        ("The opening weekend of the festival was wet.", CH4, ("release_year", "", 2023)),
+        ("Editorial staff: three people.", CH4, ("rating", "", 3)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

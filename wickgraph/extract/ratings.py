@@ -121,9 +121,10 @@ _SCORE_LABEL = re.compile(r"\b(?:verdict|score|rating|grade|(?:my|our|the)\s+(?:
                           re.IGNORECASE)
 
 
-# a percentage given to the work: "I'm giving Parabellum ninety-four percent", "we award it 88%"
-_GIVES_THE_WORK = re.compile(rf"\b(?:give|gives|giving|gave|award|awards|awarding|awarded)\s+(?:it|this(?:\s+one)?|"
-                             rf"{TITLE})\s+(?:a\s+(?:solid\s+)?)?$")
+# a percentage given to the work, or earned by it: "I'm giving Parabellum ninety-four percent", "we award it 88%",
+# "the Defendant has earned 72 per cent"
+_GIVES_THE_WORK = re.compile(rf"\b(?:(?:give|gives|giving|gave|award|awards|awarding|awarded)\s+(?:it|this(?:\s+one)?|"
+                             rf"{TITLE})|(?:earns|earned|has\s+earned|deserves))\s+(?:a\s+(?:solid\s+)?)?$")
 # the scale said before a bare score: "Out of five, I give it four"
 _FRONTED_SCALE = re.compile(r"\bout\s+of\s+(?P<top>five|ten|four|a\s+hundred|5|10|4|100)\s*,[^.!?\n]*\Z",
                             re.IGNORECASE)
