@@ -56,13 +56,13 @@ for _code in range(0xC0, 0x250):
 
 _TOKEN = re.compile(r"[^\W_]+(?:'(?!s\b)[^\W_]+)*")
 _TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")  # split() keeps the words: gap, word, gap, ..., gap
-# Between the words of one name only spaces and light punctuation ("John Wick: Chapter 3 - Parabellum").
-# what may stand between the words of a name: a space, a dot or a hyphen, and a line break where verse or a narrow
-# column cuts a name in two ("Viggo, played by Michael⏎Nyqvist"); the name must go on in the next line's first word
 # a numbered title's number word that counts something else after it: "Keanu is John Wick one more time", "one last
 # time", "two times over" (not the title "John Wick One")
 _ENDS_IN_NUMBER_WORD = re.compile(r"\s(?:one|two|three|four|five)\Z", re.IGNORECASE)
 _COUNTED_ON = re.compile(r"\s+(?:(?:more|last|final)\s+)?times?\b", re.IGNORECASE)
+# Between the words of one name only spaces and light punctuation ("John Wick: Chapter 3 - Parabellum").
+# what may stand between the words of a name: a space, a dot or a hyphen, and a line break where verse or a narrow
+# column cuts a name in two ("Viggo, played by Michael⏎Nyqvist"); the name must go on in the next line's first word
 _JOINER = re.compile(r"[ \t]*[:.\-]?[ \t]*\Z|[ \t]+-[ \t]+\Z|[ \t]*\n[ \t]*\Z")
 # Title words that make a poor name on their own ("Mr. Nobody" is not "Mr.").
 _TITLE_WORDS = {"the", "mr", "ms", "mrs", "miss", "uncle", "detective", "dr", "young", "old"}

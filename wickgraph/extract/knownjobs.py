@@ -56,7 +56,7 @@ _OTHER_JOB = re.compile(r"\b(?:stunts?|produc\w*|music|score|compos\w*|edit\w*|c
 
 def people_by_job(reference: Reference) -> dict[str, str]:
     """Each person the reference credits with one job only across the franchise ("director" or "writer"), and
-    who plays no role in it (worked out once per reference: the reference is kept with it, so its id stays its)."""
+    who plays no role in it; worked out once per reference (the cache keeps the reference, so its id is not reused)."""
     cached = _BY_JOB.get(id(reference))
     if cached is None or cached[0] is not reference:
         cached = _BY_JOB[id(reference)] = (reference, _people_by_job(reference))
@@ -122,7 +122,7 @@ def _whole_list(doc: Document, start: int, end: int) -> list[tuple[int, int, str
 # a verb of leading said of someone known only as a director: "Chad Stahelski runs the sideline", "Stahelski
 # conducts", "returns to run the kitchen", "calls the plays"; of someone known only as a writer, a verb of writing
 # whatever is written ("Derek Kolstad again wrote the recipe") or their text as a possessive ("Kolstad's playbook")
-_LEADS = re.compile(r"[ \t]+(?:(?:once\s+again|once\s+more|again|still|also|firmly|ably|deftly|\w+ly)\s+)?"
+_LEADS = re.compile(r"[ \t]+(?:(?:once\s+again|once\s+more|again|still|also|\w+ly)\s+)?"
                     r"(?:runs|ran|leads|led|steers|steered|helms|helmed|commands|commanded|captains|captained|"
                     r"conducts|conducted|orchestrates|orchestrated|marshals|marshalled|oversees|oversaw|"
                     # the director's own verbs of making the picture: "Stahelski stages the stairs fight", "frames it"
@@ -137,9 +137,9 @@ _WRITES = re.compile(r"[ \t]+(?:(?:once\s+again|once\s+more|again|still|also|\w+
 _WRITERS_TEXT = re.compile(r"['\u2019]s?[ \t]+(?:[\w-]+[ \t]+)?(?:playbook|blueprint|recipe|pages|words|dialogue|"
                            r"plot|plotting|manuscript|field\s+notes|lore|world-?building)\b", re.IGNORECASE)
 _WORK_REACH = 60  # characters after the verb in which another work's name makes the writing that work's
-# the other jobs of a director's sentence: "Chad Stahelski runs the stunt team and produces"
-_OTHER_WORK_OF_THEIRS = re.compile(r"\b(?:produc\w*|stunts?|second\s+unit|studio|company|franchise|executive)\b",
-                                   re.IGNORECASE)
+# another job of the director's in the same sentence: "Chad Stahelski runs the stunt team and produces"
+_ANOTHER_JOB_SAID = re.compile(r"\b(?:produc\w*|stunts?|second\s+unit|studio|company|franchise|executive)\b",
+                               re.IGNORECASE)
 
 
 def known_job_verbs(doc: Document, reference: Reference) -> list[Candidate]:
@@ -159,7 +159,7 @@ def known_job_verbs(doc: Document, reference: Reference) -> list[Candidate]:
             said = _WRITES.match(doc.folded, mention.end) or _WRITERS_TEXT.match(doc.folded, mention.end)
         if said is None or any(m.mask & WORK for m in doc.mentions_between(mention.end, said.end() + _WORK_REACH)):
             continue  # "Derek Kolstad wrote the recipe for Parabellum too": that work's writing
-        if job == "director" and _OTHER_WORK_OF_THEIRS.search(doc.folded, said.end(), doc.sentence(said.end())[1]):
+        if job == "director" and _ANOTHER_JOB_SAID.search(doc.folded, said.end(), doc.sentence(said.end())[1]):
             continue
         found.append(Candidate("verb-known-job", job, mention.start, said.end(),
                                parts={"person": [(mention.start, mention.end)]}))
