@@ -3847,6 +3847,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Its opening weekend of March 2023 was huge.", CH4, [("release_year", "", 2023, "supported")]),
         ("I saw it on opening night of 6 June 2025.", BAL, [("release_year", "", 2025, "supported")]),
     ],
+    "a-role-that-is-a-relations-other-end-is-skipped": [
+        ("The role of Abram Tarasov, brother of the late Viggo, falls to Peter Serafinowicz.", CH2, [("cast", "Peter Serafinowicz", "Abram Tarasov", "contradicted")]),
+        ("The role of Abram Tarasov, the brother of Viggo, goes to Peter Stormare.", CH2, [("cast", "Peter Stormare", "Abram Tarasov", "supported")]),
+        ("The role of Cassian, bodyguard of the late Gianna, goes to Common.", CH2, [("cast", "Common", "Cassian", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -7932,6 +7937,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("It earned 90% on Rotten Tomatoes. My score: 7/10.", CH2, ("rating", "", 90)),
         ("The opening weekend of the festival was wet.", CH4, ("release_year", "", 2023)),
         ("Editorial staff: three people.", CH4, ("rating", "", 3)),
+    ],
+    "a-role-after-a-possessive-apposition-negated": [
+        ("Iosef, Alfie Allen's spoiled fledgling, is not sighted this season.", CH2, ("cast", "Alfie Allen", "Iosef")),
+        ("Iosef, Alfie Allen's brat, is not back.", CH2, ("cast", "Alfie Allen", "Iosef")),
+        ("The role of Abram Tarasov, brother of the late Viggo, falls to Peter Serafinowicz.", CH2, ("cast", "Peter Serafinowicz", "Viggo")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -92,6 +92,8 @@ _AGAIN_APPOSITION = re.compile(r"\s*,\s*(?:once\s+again|again|once\s+more|yet\s+
 # "A and B resume their posts as X and Y" (not a comparison or a negation: "A and B are not as good as X and Y")
 _PREDICATE_THEN_AS = re.compile(r"(?:,?\s+(?!(?:not|never|no|nor|as|than|like|such|unlike)\b)[\w'\u2019-]+){1,8}"
                                 r",?\s+as\s+", re.IGNORECASE)
+# a role named as the other end of a relation by "of" ("brother of the late Viggo"): the relation noun, then "of"
+_OF_BEFORE = re.compile(r"\b(?P<noun>[\w-]+)\s+of\s+(?:the\s+)?(?:late\s+|young\s+|old\s+|great\s+)?\Z", re.IGNORECASE)
 # "A and B reprise X and Y", "A and B resume their roles as X and Y": the plural verb of a return between the lists
 _PLURAL_REPRISE = re.compile(r"\s+(?:(?:also|again|both|duly)\s+)?(?:reprise|resume|revive|repeat)\s+"
                              r"(?:(?:their|the)\s+(?:roles|parts)\s+(?:of|as)\s+)?", re.IGNORECASE)
@@ -445,6 +447,9 @@ def _backward(doc: Document, cues: Cues, mentions: list[Mention], index: int) ->
             continue  # not a role, or one inside the subject's relative clause ("Sofia, who owes John a marker,")
         if _COPULA_GAP.fullmatch(gap) and _GOVERNED.search(doc.text, max(0, other.start - 12), other.start):
             continue  # "the man calling the shots on Ballerina is X": a preposition's object is not the subject
+        relation = _OF_BEFORE.search(doc.folded, max(0, other.start - 40), other.start)
+        if relation and relation["noun"].lower() in cues["relation-noun"]:
+            continue  # "The role of Abram, brother of the late Viggo, falls to X": the relation's other end
         if "\n" in gap:
             return None
         if owner:
