@@ -31,7 +31,7 @@ from .document import Document
 from .film import detect_film, resolve_film, resolve_work, series_number
 from .gazetteer import CHARACTER, PERSON, WORK, Gazetteer, Mention, fold, get_gazetteer
 from .inputs import MAX_REVIEW_BYTES, ReviewInput, read_review
-from .knownjobs import known_job_credits, known_job_verbs
+from .knownjobs import known_job_credits, known_job_verbs, people_by_job
 from .layout import normalise, plain_forms
 from .links import default_cues
 from .markup import line_joins, struck_spans
@@ -96,8 +96,9 @@ def extract(text: str, film: str | None = None, *, reference: Reference | None =
     rules = default_rules()
     # Filters run lazily: only on the first mention of each fact, which is most of the time saved.
     units = LayoutUnits(doc)  # layout units: cast rows, credit labels, 'Returning:' sections
+    known_jobs = people_by_job(reference)  # who the reference knows for one job only (a few microseconds)
     candidates = run_rules(doc, rules) + units.candidates() + returning_actors(doc) + source_code_claims(doc) \
-        + known_job_credits(doc, reference) + known_job_verbs(doc, reference)
+        + known_job_credits(doc, known_jobs) + known_job_verbs(doc, known_jobs)
     key = answer_key(doc)  # a quiz's numbered questions and the key that answers them
     clues, solved = crossword_answers(doc)  # a crossword's clues, answered by their solutions
     paired = pair_roles(doc) + answered_questions(doc, key) + solved

@@ -56,17 +56,7 @@ _OTHER_JOB = re.compile(r"\b(?:stunts?|produc\w*|music|score|compos\w*|edit\w*|c
 
 def people_by_job(reference: Reference) -> dict[str, str]:
     """Each person the reference credits with one job only across the franchise ("director" or "writer"), and
-    who plays no role in it; worked out once per reference (the cache keeps the reference, so its id is not reused)."""
-    cached = _BY_JOB.get(id(reference))
-    if cached is None or cached[0] is not reference:
-        cached = _BY_JOB[id(reference)] = (reference, _people_by_job(reference))
-    return cached[1]
-
-
-_BY_JOB: dict[int, tuple[Reference, dict[str, str]]] = {}
-
-
-def _people_by_job(reference: Reference) -> dict[str, str]:
+    who plays no role in it."""
     jobs: dict[str, set[str]] = {}
     for work in reference.works.values():
         for person in work.directors:
@@ -77,9 +67,9 @@ def _people_by_job(reference: Reference) -> dict[str, str]:
     return {person: next(iter(found)) for person, found in jobs.items() if len(found) == 1 and person not in actors}
 
 
-def known_job_credits(doc: Document, reference: Reference) -> list[Candidate]:
-    """Director and writer candidates from label lines whose label is no job word (see the module's docstring)."""
-    known = people_by_job(reference)
+def known_job_credits(doc: Document, known: dict[str, str]) -> list[Candidate]:
+    """Director and writer candidates from label lines whose label is no job word (see the module's docstring);
+    ``known`` is :func:`people_by_job`."""
     found: list[Candidate] = []
     for line in _LABEL_LINE.finditer(doc.folded):
         label_start, label_end = line.span("label")
@@ -142,9 +132,9 @@ _ANOTHER_JOB_SAID = re.compile(r"\b(?:produc\w*|stunts?|second\s+unit|studio|com
                                re.IGNORECASE)
 
 
-def known_job_verbs(doc: Document, reference: Reference) -> list[Candidate]:
-    """Director and writer candidates from a verb of leading or writing said of a person known for that job only."""
-    known = people_by_job(reference)
+def known_job_verbs(doc: Document, known: dict[str, str]) -> list[Candidate]:
+    """Director and writer candidates from a verb of leading or writing said of a person known for that job only
+    (``known``: :func:`people_by_job`)."""
     found: list[Candidate] = []
     for mention in doc.mentions:
         if not mention.mask & PERSON or mention.mask & CHARACTER:
