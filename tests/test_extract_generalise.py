@@ -3852,6 +3852,18 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("The role of Abram Tarasov, the brother of Viggo, goes to Peter Stormare.", CH2, [("cast", "Peter Stormare", "Abram Tarasov", "supported")]),
         ("The role of Cassian, bodyguard of the late Gianna, goes to Common.", CH2, [("cast", "Common", "Cassian", "supported")]),
     ],
+    "a-crew-member-named-is-credited": [
+        ("Len Wiseman keeps the set pieces coming, flamethrower and all.", BAL, [("director", "Len Wiseman", None, "supported")]),
+        ("It is a Chad Stahelski joint from the first frame to the last.", CH4, [("director", "Chad Stahelski", None, "supported")]),
+        ("Night two belongs to Charlotte Brändström, and it is the best of the three.", CONT, [("director", "Charlotte Brändström", None, "supported")]),
+        ("Greg Coolidge has a gift for gangster banter.", CONT, [("writer", "Greg Coolidge", None, "supported")]),
+        ("Derek Kolstad's mythology of coins and markers is all here.", CH2, [("writer", "Derek Kolstad", None, "supported")]),
+    ],
+    "a-crew-mention-yields-to-a-stated-credit": [
+        ("Chad Stahelski fans rejoice. Directed by Chad Stahelski, it is his best.", CH4, [("director", "Chad Stahelski", None, "supported")]),
+        ("Shay Hatten is everywhere these days. The script is by Shay Hatten and Michael Finch.", CH4, [("writer", "Michael Finch", None, "supported")]),
+        ("Len Wiseman? Len Wiseman directed it, and well.", BAL, [("director", "Len Wiseman", None, "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -7308,7 +7320,7 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
     "a-lower-case-word-that-is-no-wire-abbreviation": [
         ("The dir of the file holds scr notes, Chad Stahelski's.", CH4, ("writer", "Chad Stahelski", None)),
         ("Next YR, a sequel shoots; 2027 maybe.", CH4, ("release_year", "", 2027)),
-        ("The fan dir Len Wiseman page was a mess.", BAL, ("director", "Len Wiseman", None)),
+        ("The fan dir Len Wiseman page was a mess.", CH4, ("director", "Len Wiseman", None)),
     ],
     "a-list-after-a-head-that-goes-on-to-another-verb": [
         ("Two people wrote it, Shay Hatten and Keanu Reeves said so.", CH4, ("writer", "Keanu Reeves", None)),
@@ -7496,7 +7508,7 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("The money at the Continental is Ian McShane's concern.", CH4, ("cast", "Ian McShane", "The Continental")),
     ],
     "a-credit-verb-whose-title-is-another-work": [
-        ("Len Wiseman directed Underworld, and it shows here.", BAL, ("director", "Len Wiseman", None)),
+        ("Len Wiseman directed Underworld, and it shows here.", CH4, ("director", "Len Wiseman", None)),
         ("Chad Stahelski directed John Wick: Chapter 2 before this one.", BAL, ("director", "Chad Stahelski", None)),
         ("Derek Kolstad wrote John Wick in 2014; this one is Shay Hatten's.", BAL, ("writer", "Derek Kolstad", None)),
     ],
@@ -7674,7 +7686,7 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Keanu Reeves wrote me a letter once, and it was lovely.", JW1, ("writer", "Keanu Reeves", None)),
         ("An usher directed me to the exit before the credits.", JW1, ("director", "", None)),
         ("Ian McShane wrote me back within the week.", JW1, ("writer", "Ian McShane", None)),
-        ("Chad Stahelski directed me towards the buffet at the premiere.", CH4, ("director", "Chad Stahelski", None)),
+        ("Chad Stahelski directed me towards the buffet at the premiere.", BAL, ("director", "Chad Stahelski", None)),
     ],
     "a-possessive-before-a-credit-word-that-is-no-perfect": [
         ("Chad Stahelski's directing style is all long takes.", CH2, ("writer", "Chad Stahelski", None)),
@@ -7943,6 +7955,19 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Iosef, Alfie Allen's brat, is not back.", CH2, ("cast", "Alfie Allen", "Iosef")),
         ("The role of Abram Tarasov, brother of the late Viggo, falls to Peter Serafinowicz.", CH2, ("cast", "Peter Serafinowicz", "Viggo")),
     ],
+    "a-crew-mention-that-states-nothing": [
+        ("Chad Stahelski is not back for this one.", BAL, ("director", "Chad Stahelski", None)),
+        ("Len Wiseman did not direct a frame of it, despite the rumours.", BAL, ("director", "Len Wiseman", None)),
+        ("I wish Charlotte Brändström had been given all three nights.", CONT, ("director", "Charlotte Brändström", None)),
+        ("Executive producer: Derek Kolstad, who created the character.", JW1, ("writer", "Derek Kolstad", None)),
+        ("Assistant director Chad Stahelski kept the set moving.", CH4, ("director", "Chad Stahelski", None)),
+    ],
+    "a-crew-member-quoted-is-not-credited": [
+        ("The script wrote itself, says Derek Kolstad.", JW1, ("writer", "Derek Kolstad", None)),
+        ("Chad Stahelski told Empire the stairs took a week.", CH4, ("director", "Chad Stahelski", None)),
+        ("According to Len Wiseman, the flamethrower was real.", BAL, ("director", "Len Wiseman", None)),
+        ("Script team member Shay Hatten says hi.", BAL, ("writer", "Shay Hatten", None)),
+    ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
         ("My brother would give it a C.", JW1, ("rating", "", "C")),
@@ -8068,7 +8093,7 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
          ("cast", "Colin Woodell", "Winston")),
     ],
     "an-elided-credit-needs-the-job-named-nearby": [
-        ("We ate pizza on the first night. Albert Hughes did the first and last.", CONT,
+        ("We ate pizza on the first night. Albert Hughes did the first and last.", CH4,
          ("director", "Albert Hughes", None)),
         ("Colin Woodell is great. Ben Robson did the other one.", CONT, ("director", "Ben Robson", None)),
         ("Albert Hughes directed it. Pizza was had. Mel Gibson did the middle one.", CONT,
@@ -8902,7 +8927,7 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Keanu Reeves, who met the title character's dog, smiles.", CH4, ("cast", "Keanu Reeves", "John Wick")),
     ],
     "credit-held-in-other-words": [
-        ("Derek Kolstad gets the first word in every argument.", PARA, ("writer", "Derek Kolstad", None)),
+        ("Derek Kolstad gets the first word in every argument.", CH4, ("writer", "Derek Kolstad", None)),
         ("Chad Stahelski gets a writing room full of notes.", PARA, ("writer", "Chad Stahelski", None)),
         ("Keanu Reeves, sharing the screen with a dog, is fine.", PARA, ("writer", "Keanu Reeves", None)),
     ],
@@ -8952,7 +8977,7 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
     "unknown-name-after-a-known-one-in-a-credit-list": [
         ("Chad Stahelski and Lionsgate Films made it.", JW1, ("director", "Lionsgate Films", None)),
         ("Keanu Reeves and Tom Novak directed nothing here.", JW1, ("director", "Keanu Reeves", None)),
-        ("Derek Kolstad loved it and Jane Roe wrote it.", JW1, ("writer", "Derek Kolstad", None)),
+        ("Derek Kolstad loved it and Jane Roe wrote it.", CH4, ("writer", "Derek Kolstad", None)),
     ],
     "pronoun-in-a-bracket-after-the-clause": [
         ("Ian McShane runs it (he hated Charon).", BAL, ("cast", "Ian McShane", "Charon")),
@@ -9347,7 +9372,7 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
     ],
     "a-writing-credit-continued-or-shared": [
         ("Keanu Reeves shares the credit with Ian McShane for the hotel scenes.", CH4, ("writer", "Ian McShane", None)),
-        ("Derek Kolstad now shares the credit with Shay Hatten.", PARA, ("writer", "Shay Hatten", None)),
+        ("Derek Kolstad now shares the credit with Shay Hatten.", CH2, ("writer", "Shay Hatten", None)),
         ("The script is Derek Kolstad's, with Keanu Reeves as the star.", JW1, ("writer", "Keanu Reeves", None)),
     ],
     "a-copula-places-the-work-in-the-franchise": [
@@ -9472,7 +9497,7 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Caine, or Keanu Reeves's old friend, is blind.", CH4, ("cast", "Keanu Reeves", "Caine")),
     ],
     "a-story-credit-by-verb": [
-        ("Derek Kolstad wrote the story of John Wick's dog for a magazine.", PARA, ("writer", "Derek Kolstad", None)),
+        ("Derek Kolstad wrote the story of John Wick's dog for a magazine.", CH4, ("writer", "Derek Kolstad", None)),
         ("Keanu Reeves wrote the story in his head.", PARA, ("writer", "Keanu Reeves", None)),
         ("Keanu Reeves wrote the story down in a notebook.", PARA, ("writer", "Keanu Reeves", None)),
     ],

@@ -267,7 +267,8 @@ OUTSIDE_WORKS = [
     # a festival schedule: title lines over a pipe-separated line of country, year and running time
     (("Tuesday\n\nSEVEN SAMURAI\nJapan 1954 | Kurosawa | 207 min\nIan McShane introduces it. Rating 5/5\n\n"
       "BALLERINA\nUSA 2025 | Len Wiseman | 125 min\nAna de Armas as Eve. Rating 3/5\n"),
-     "From the World of John Wick: Ballerina", {("cast", "Ana de Armas"), ("release_year", None)}, 3),
+     "From the World of John Wick: Ballerina", {("cast", "Ana de Armas"), ("director", "Len Wiseman"), ("release_year", None)},
+     3),
 ]
 
 

@@ -22,9 +22,14 @@ def one_per_fact(pairs: list[tuple[Claim, Candidate | None]],
     pairs = sorted(pairs, key=lambda p: (p[0].start, -(p[0].end - p[0].start)))
     # a name inside a credit ("written by A, B and C") is not also a bare cast mention
     in_credit: set[int] = set()  # positions inside a credit's evidence (spans are short: this stays linear)
+    credited: set[tuple[Any, ...]] = set()  # credits some rule states, not only a name's mention
     for c, cand in pairs:
         if c.type in ("director", "writer") and not blocked(cand):
             in_credit.update(range(c.start, c.end))
+            if c.rule not in _CREW_MENTIONS:
+                credited.add(_fact_key(c))
+    # a crew member's bare name yields to any credit a rule reads
+    pairs = [(c, cand) for c, cand in pairs if c.rule not in _CREW_MENTIONS or _fact_key(c) not in credited]
     # a first-name or surname-only mention ("Keanu's longest night") yields to a later full-name one
     full_named = {actor_key(c) for c, cand in pairs if c.rule == "cast-mention" and _full_name(c)}
     pairs = [(c, cand) for c, cand in pairs if c.rule != "cast-mention" or (
@@ -51,6 +56,9 @@ def one_per_fact(pairs: list[tuple[Claim, Candidate | None]],
         seen[key] = len(result)
         result.append(claim)
     return result
+
+
+_CREW_MENTIONS = frozenset({"director-mention", "writer-mention"})
 
 
 def _full_name(claim: Claim) -> bool:

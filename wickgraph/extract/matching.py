@@ -297,12 +297,15 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _mention_candidates(doc: Document, rule: Rule) -> Iterator[Candidate]:
-    """``cast-mention``: a name of an actor whom the reference casts in the reviewed work."""
-    if rule.id != "cast-mention" or doc.film is None:
+    """``cast-mention``: a name of an actor whom the reference casts in the reviewed work; ``director-mention`` and
+    ``writer-mention``: a name of its director or writer whom the reference knows for that job only."""
+    if rule.id not in ("cast-mention", "director-mention", "writer-mention") or doc.film is None or rule.type is None:
         return
-    reference_cast = doc.film_cast
+    part = "actor" if rule.type == "cast" else "person"
     for mention in doc.mentions:
-        people = [e for e in mention.of_kind(PERSON) if e.iri in reference_cast]
-        if people and not mention.mask & (CHARACTER | WORK):
-            yield Candidate(rule.id, "cast", mention.start, mention.end,
-                            parts={"actor": [(mention.start, mention.end)]})
+        if mention.mask & (CHARACTER | WORK):
+            continue
+        if any(e.iri in doc.film_cast if rule.type == "cast" else doc.known_crew.get(e.iri or "") == rule.type
+               for e in mention.of_kind(PERSON)):
+            yield Candidate(rule.id, rule.type, mention.start, mention.end,
+                            parts={part: [(mention.start, mention.end)]})
