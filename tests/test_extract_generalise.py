@@ -3864,6 +3864,17 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Shay Hatten is everywhere these days. The script is by Shay Hatten and Michael Finch.", CH4, [("writer", "Michael Finch", None, "supported")]),
         ("Len Wiseman? Len Wiseman directed it, and well.", BAL, [("director", "Len Wiseman", None, "supported")]),
     ],
+    "the-works-own-year-named-plainly": [
+        ("Vintage: 2014. A lean, dark pour with a long finish.", JW1, [("release_year", "", 2014, "supported")]),
+        ("Version 4.0 (2023) ships with a longer runtime and more stairs.", CH4, [("release_year", "", 2023, "supported")]),
+        ("Lot 17. Moving image, colour, 2017, with provenance from Rome.", CH2, [("release_year", "", 2017, "supported")]),
+        ("Built 2025, the property has a dance studio in the basement.", BAL, [("release_year", "", 2025, "supported")]),
+    ],
+    "a-year-a-rule-reads-outranks-the-works-own": [
+        ("Ballerina came out in 2024. The 2025 re-release is the same cut.", BAL, [("release_year", "", 2024, "contradicted")]),
+        ("Released in 2016, or so I thought. Vintage 2017 on the label.", CH2, [("release_year", "", 2016, "contradicted")]),
+        ("It opened in 2018. Model year 2019 on the box.", PARA, [("release_year", "", 2018, "contradicted")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -7967,6 +7978,21 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Chad Stahelski told Empire the stairs took a week.", CH4, ("director", "Chad Stahelski", None)),
         ("According to Len Wiseman, the flamethrower was real.", BAL, ("director", "Len Wiseman", None)),
         ("Script team member Shay Hatten says hi.", BAL, ("writer", "Shay Hatten", None)),
+    ],
+    "the-works-own-year-as-someone-elses-time": [
+        ("By Priya Raman | October 9, 2023", CONT, ("release_year", "", 2023)),
+        ("Posted on 24 March 2023 at 9:14", CH4, ("release_year", "", 2023)),
+        ("Wednesday 22 March 2023\nWatched it again tonight.", CH4, ("release_year", "", 2023)),
+        ("LONDON, May 17, 2019 — I watched it today with friends.", PARA, ("release_year", "", 2019)),
+        ("We moved to Leeds in 2014 and the cinema was next door.", JW1, ("release_year", "", 2014)),
+        ("In 2017, I finally learned to drive.", CH2, ("release_year", "", 2017)),
+        ("Their 2017 comedy Game Night was a hit.", CH2, ("release_year", "", 2017)),
+        ("Was it 2019 or 2020, the one with the horses?", PARA, ("release_year", "", 2019)),
+    ],
+    "the-works-own-year-yields-to-a-stated-one": [
+        ("Ballerina came out in 2024. The 2025 re-release is the same cut.", BAL, ("release_year", "", 2025)),
+        ("Released in 2016, or so I thought. Vintage 2017 on the label.", CH2, ("release_year", "", 2017)),
+        ("It opened in 2018. Model year 2019 on the box.", PARA, ("release_year", "", 2019)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

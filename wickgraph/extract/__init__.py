@@ -94,7 +94,7 @@ def extract(text: str, film: str | None = None, *, reference: Reference | None =
     known_jobs = people_by_job(reference)  # who the reference knows for one job only (a few microseconds)
     doc = Document(text, folded, mentions, film_iri, frozenset(reference.cast_of(film_iri)), credits,
                    film_number=series_number(reference, film_iri), other_works_years=other_works_years,
-                   known_jobs=known_jobs)
+                   known_jobs=known_jobs, film_year=own_year)
     rules = default_rules()
     # Filters run lazily: only on the first mention of each fact, which is most of the time saved.
     units = LayoutUnits(doc)  # layout units: cast rows, credit labels, 'Returning:' sections

@@ -61,7 +61,8 @@ class Document:
     def __init__(self, text: str, folded: str, mentions: list[Mention], film: str | None,
                  film_performances: frozenset[tuple[str, str]] = frozenset(),
                  film_credits: dict[str, frozenset[str]] | None = None, film_number: int | None = None,
-                 other_works_years: frozenset[int] = frozenset(), known_jobs: dict[str, str] | None = None) -> None:
+                 other_works_years: frozenset[int] = frozenset(), known_jobs: dict[str, str] | None = None,
+                 film_year: int | None = None) -> None:
         self.text = text
         self.film_performances = film_performances  # (actor, character) pairs the reference has in the work
         # the reviewed film's place in the series (3 for Parabellum): "the third film" is then the reviewed one
@@ -73,6 +74,7 @@ class Document:
         # its directors and writers whom the reference knows for that one job only, franchise-wide, and as no actor
         self.known_crew = {person: job for person, job in (known_jobs or {}).items()
                            if person in self.film_credits.get(job, ())}
+        self.film_year = film_year  # the reviewed work's release year, when the reference has one
         self.other_works_years = other_works_years  # release years of the franchise's other works, not its own
         self.folded = folded
         self.mentions = mentions

@@ -296,10 +296,20 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_YEAR = re.compile(r"(?<![\d/.:-])(?:19|20)\d\d(?![\d/:]|\.\d)")
+
+
 def _mention_candidates(doc: Document, rule: Rule) -> Iterator[Candidate]:
     """``cast-mention``: a name of an actor whom the reference casts in the reviewed work; ``director-mention`` and
     ``writer-mention``: a name of its director or writer whom the reference knows for that job only."""
-    if rule.id not in ("cast-mention", "director-mention", "writer-mention") or doc.film is None or rule.type is None:
+    if rule.id not in ("cast-mention", "director-mention", "writer-mention", "year-mention") or doc.film is None \
+            or rule.type is None:
+        return
+    if rule.type == "release_year":
+        if doc.film_year is not None:
+            for year in _YEAR.finditer(doc.folded):
+                if int(year.group()) == doc.film_year:
+                    yield Candidate(rule.id, rule.type, year.start(), year.end(), year=doc.film_year)
         return
     part = "actor" if rule.type == "cast" else "person"
     for mention in doc.mentions:
