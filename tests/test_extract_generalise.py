@@ -3875,6 +3875,17 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Released in 2016, or so I thought. Vintage 2017 on the label.", CH2, [("release_year", "", 2016, "contradicted")]),
         ("It opened in 2018. Model year 2019 on the box.", PARA, [("release_year", "", 2018, "contradicted")]),
     ],
+    "a-players-own-role-named-beside-them": [
+        ("Cormac rules the hotel with a fist; what a turn from Mel Gibson.", CONT, [("cast", "Mel Gibson", "Cormac", "supported")]),
+        ("Winston is back, and so is Ian McShane.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("The Adjudicator, masked and merciless, courtesy of Katie McGrath.", CONT, [("cast", "Katie McGrath", "The Adjudicator", "supported")]),
+        ("ZERO. Mark Dacascos, grinning through every fight.", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
+    ],
+    "a-players-own-role-heading-their-entry": [
+        ("IOSEF TARASOV, the Spoiled Fledgling\nCall: a whine. First recorded by Alfie Allen.\n\nNext.", JW1, [("cast", "Alfie Allen", "Iosef Tarasov", "supported")]),
+        ("THE MARQUIS\nHabitat: Paris, mostly chandeliers.\nVoice: Bill Skarsgård, purring.\n\nMore later.", CH4, [("cast", "Bill Skarsgård", "The Marquis", "supported")]),
+        ("Sofia\n- manages Casablanca\n- keeps dogs\nHalle Berry, in full command\n", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -7993,6 +8004,18 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Ballerina came out in 2024. The 2025 re-release is the same cut.", BAL, ("release_year", "", 2025)),
         ("Released in 2016, or so I thought. Vintage 2017 on the label.", CH2, ("release_year", "", 2017)),
         ("It opened in 2018. Model year 2019 on the box.", PARA, ("release_year", "", 2019)),
+    ],
+    "a-players-own-role-in-the-same-clause-or-list": [
+        ("Ian McShane brings bad news to Winston.", CH4, ("cast", "Ian McShane", "Winston")),
+        ("Keanu does the dishes while John Wick sleeps.", BAL, ("cast", "Keanu Reeves", "John Wick")),
+        ("I love Keanu Reeves, John Wick and dogs.", CH4, ("cast", "Keanu Reeves", "John Wick")),
+        ("Unlike Charon, Lance Reddick smiles a lot.", CH4, ("cast", "Lance Reddick", "Charon")),
+    ],
+    "a-players-own-role-not-set-apart": [
+        ("Winston talks, and Ian McShane listens.", CH4, ("cast", "Ian McShane", "Winston")),
+        ("Keanu Reeves, tired as ever, thanks Winston.", CH4, ("cast", "Keanu Reeves", "Winston")),
+        ("Sofia, the friend of his mother (Halle Berry), waits.", PARA, ("cast", "Halle Berry", "Sofia")),
+        ("Caine fights on the stairs, and Donnie Yen sweats.", CH4, ("cast", "Donnie Yen", "Caine")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

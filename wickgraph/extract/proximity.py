@@ -2,6 +2,13 @@
 work beside them on the same line, when only layout joins the two ("Winston | Assignee: Ian McShane", "Killa, Scott
 Adkins in a fat suit", "Shimazu Koji, manager, Osaka branch (Hiroyuki Sanada)").
 
+First, the player's own role in the reviewed work, as the reference has it, set apart from them in their sentence by
+a mark, the second of the two closing its clause, whoever else the sentence names ("Michael Nyqvist, crime boss Viggo
+Tarasov", "Winston is back, and so is Ian McShane"; not "Ian McShane acts, Winston watches", "..., thanks Winston",
+"the friend of his mother (Halle Berry)"), or heading the entry of lines the player stands in when it names no other
+player of the work ("IOSEF TARASOV, the Spoiled Fledgling" over "First recorded by Alfie Allen"): rule ``pair-known``.
+Knowledge says which role is the player's; the marks still say whether the sentence joins them.
+
 This is the last and weakest link, for layouts no rule knows: it runs on the claims, after every rule and pairing
 has had its say, only for a player no claim gives a role, only with a role no claim gives a player, and only when
 the first name is set off by a mark of layout (a bar, a comma, a bracket, a colon, a dash) and the gap holds at most
@@ -51,11 +58,13 @@ def roles_beside_bare_players(claims: list[Claim], doc: Document, cues: Cues) ->
     film_roles = doc.film_roles
     result: list[Claim] = []
     for claim in claims:
-        if claim.type == "cast" and not claim.character and claim.actor_iri and claim.actor_iri not in with_role \
-                and not is_possessive(doc.text, claim.end):  # "Caine, Keanu Reeves's old friend": a relation
-            role, rule = _free_role_beside(claim, doc, cues, film_roles, taken), "pair-proximity"
-            if role is None:
-                role, rule = _free_role_in_sentence(claim, doc, cues, film_roles, taken), "pair-sentence"
+        if claim.type == "cast" and not claim.character and claim.actor_iri and claim.actor_iri not in with_role:
+            role, rule = _own_role_beside(claim, doc, cues, taken), "pair-known"
+            # any other free role after a possessive player is a relation: "Caine, Keanu Reeves's old friend"
+            if role is None and not is_possessive(doc.text, claim.end):
+                role, rule = _free_role_beside(claim, doc, cues, film_roles, taken), "pair-proximity"
+                if role is None:
+                    role, rule = _free_role_in_sentence(claim, doc, cues, film_roles, taken), "pair-sentence"
             if role is not None:
                 mention, iri = role
                 start, end = min(claim.start, mention.start), max(claim.end, mention.end)
@@ -64,6 +73,90 @@ def roles_beside_bare_players(claims: list[Claim], doc: Document, cues: Cues) ->
                 taken.add(iri)
         result.append(claim)
     return result
+
+
+
+
+def _own_role_beside(claim: Claim, doc: Document, cues: Cues, taken: set[str]) -> tuple[Mention, str] | None:
+    """The player's own role in the reviewed work, as the reference has it, set apart from the player in their
+    sentence by a mark (:func:`_set_apart`), whoever else the sentence names ("Michael Nyqvist, crime boss Viggo
+    Tarasov"), or heading the entry of lines the player stands in when it names no other player of the work
+    ("IOSEF TARASOV, the Spoiled Fledgling" over "... First recorded by Alfie Allen")."""
+    own = {character for actor, character in doc.film_performances if actor == claim.actor_iri} - taken
+    if not own:
+        return None
+    sentence, line = doc.sentence(claim.start), doc.line(claim.start)
+    start, end = max(sentence[0], claim.start - _SENTENCE_REACH), min(sentence[1], claim.end + _SENTENCE_REACH)
+    for mention in doc.mentions_between(start, end):
+        iri = _own_role(mention, own)
+        if iri is not None and _set_apart(claim, mention, doc, cues, sentence[0]):
+            return mention, iri
+    entry = _entry_around(doc, claim)
+    if entry is None:
+        return None
+    for mention in doc.mentions_between(*entry):
+        iri = _own_role(mention, own)
+        if iri is not None and doc.line(mention.start) != line and not is_possessive(doc.text, mention.end) \
+                and not _RELATION_AFTER.match(doc.text, mention.end) and not _listed_on(doc, mention.end):
+            return mention, iri
+    return None
+
+
+# a mark between two phrases of a sentence: a comma, a bracket, a dash, a colon, a bar, a full stop inside a line
+_A_MARK = re.compile(r"[,;:()|\u2014\u2013]|\s-{1,2}\s|\.\s|\n")
+# a verb right before a name makes it the verb's object ("says Ian McShane", "meets Winston"); not "boss", "is"
+_VERB_BEFORE = re.compile(r"\b(?!(?:is|was|has|as|its|his|hers|this|thus|plus|us|yes|always|perhaps|whereas|unless|"
+                          r"towards|besides)\b)(?-i:[a-z]{2,}(?<!s)(?:s|ed))[ \t]+\Z")
+
+
+def _set_apart(claim: Claim, mention: Mention, doc: Document, cues: Cues, sentence_start: int) -> bool:
+    """Whether a player and their own role are set apart by a mark, the second of the two closing its clause ("Akira,
+    a blazing Rina Sawayama", "The Bowery King returns too, and Laurence Fishburne."): not the subject of a verb of
+    its own ("Ian McShane acts, Winston watches"), a verb's object ("Ian McShane, our friend, meets Winston", "...,
+    says Ian McShane"), a relation's ("the friend of her father (Norman Reedus)"), governed ("Unlike Charon, ..."), an
+    item of a list ("Charon, Lance Reddick, Common") or a relative clause's ("a gun, which was played by X")."""
+    first, second = (mention, claim) if mention.start < claim.start else (claim, mention)
+    gap = doc.text[first.end:second.start]
+    if is_possessive(doc.text, mention.end) or _RELATION_AFTER.match(doc.text, mention.end) \
+            or not _A_MARK.search(gap) or re.search(r",\s*which\b", gap) \
+            or _CLOSES_CLAUSE.match(doc.text, second.end) is None \
+            or _VERB_BEFORE.search(doc.text, max(sentence_start, second.start - 30), second.start) \
+            or _governed(doc, cues, sentence_start, first.start) \
+            or _listed_on(doc, mention.end) or _listed_on(doc, claim.end):
+        return False
+    before = _WORD.findall(doc.text[max(sentence_start, second.start - 30):second.start])[-3:]
+    return second is mention or not any(w.lower() in cues["relation-noun"] for w in before)
+
+
+def _own_role(mention: Mention, own: set[str]) -> str | None:
+    if mention.mask & PERSON:
+        return None
+    return next((e.iri for e in mention.of_kind(CHARACTER) if e.iri in own), None)
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+
+
+def _entry_around(doc: Document, claim: Claim) -> tuple[int, int] | None:
+    """The short paragraph of two lines or more around the player, when it names no other player of the work."""
+    before = _PARAGRAPH_BREAK.search(doc.text[::-1], len(doc.text) - claim.start)
+    after = _PARAGRAPH_BREAK.search(doc.text, claim.end)
+    start, end = (len(doc.text) - before.start() if before else 0, after.start() if after else len(doc.text))
+    if end - start > 2 * _SENTENCE_REACH or "\n" not in doc.text[start:end].strip() or any(
+            e.iri in doc.film_cast and e.iri != claim.actor_iri
+            for m in doc.mentions_between(start, end) if not m.mask & CHARACTER for e in m.of_kind(PERSON)):
+        return None
+    return start, end
+
+
+def _listed_on(doc: Document, end: int) -> bool:
+    """Whether a list of names goes on after ``end`` ("Charon, Lance Reddick, Common", "Keanu Reeves, John Wick and
+    dogs"): its next item is a name of the reference."""
+    listed = _LIST_GOES_ON.match(doc.text, end)
+    if listed is None:
+        return False
+    after = listed.end() - 1 if doc.text[listed.end() - 1].isupper() else listed.end()
+    return after in doc.by_start or (doc.text.startswith("the ", after) and after + 4 in doc.by_start)
 
 
 def _free_role_beside(claim: Claim, doc: Document, cues: Cues, film_roles: frozenset[str],
@@ -138,32 +231,34 @@ def _free_role_in_sentence(claim: Claim, doc: Document, cues: Cues, film_roles: 
     start, end = max(sentence_start, claim.start - _SENTENCE_REACH), min(sentence_end, claim.end + _SENTENCE_REACH)
     mentions = doc.mentions_between(start, end)
     people = {e.iri for m in mentions if m.mask & PERSON and not m.mask & CHARACTER for e in m.of_kind(PERSON)}
-    if people != {claim.actor_iri} or _governed(doc, cues, sentence_start, claim.start):
+    if people != {claim.actor_iri}:
         return None
     roles = [(m, e.iri) for m in mentions if m.mask & CHARACTER and not m.mask & PERSON
              for e in m.of_kind(CHARACTER)[:1]]
     if len({iri for _, iri in roles}) != 1:
         return None  # no role, or two: which one is the player's cannot be told
     mention, iri = roles[0]
-    if iri not in film_roles or iri in taken or is_possessive(doc.text, mention.end) \
-            or _governed(doc, cues, sentence_start, mention.start) or _RELATION_AFTER.match(doc.text, mention.end) \
-            or _LIST_GOES_ON.match(doc.text, mention.end):
-        return None
-    # each name stands in a phrase of its own, set off by marks, not as a verb's subject or object: the role
-    # first and the player closing a clause ("The lead is Eve ..., and the whole thing rests on Ana de Armas.",
-    # "Miles, ex-army, runs the dojo (Hubert Point-Du Jour)"), or the player first and the role after a mark
-    # ("Lance Reddick, who we lost last year — Charon at the front desk"); not "Keanu Reeves fights Caine",
-    # "Winston gives Keanu Reeves a dog" or "Pine, the friend of her father (Norman Reedus)"
-    if mention.start < claim.start:
-        closed = _CLOSES_CLAUSE.match(doc.text, claim.end) is not None
-        before = doc.text[max(sentence_start, claim.start - 30):claim.start]
-        if not closed or _OBJECT_OF_VERB.search(before) or any(
-                w.lower() in cues["relation-noun"] for w in _WORD.findall(before)[-3:]):
-            return None
-    elif not _AFTER_A_MARK.search(doc.text, max(sentence_start, mention.start - 6), mention.start) \
-            or not _SET_OFF.match(doc.text, claim.end):
+    if iri not in film_roles or iri in taken or not _joined_in_sentence(claim, mention, doc, cues, sentence_start):
         return None
     return mention, iri
+
+
+def _joined_in_sentence(claim: Claim, mention: Mention, doc: Document, cues: Cues, sentence_start: int) -> bool:
+    """Whether the player and the role each stand in a phrase of their own, set off by marks, not as a verb's subject
+    or object: the role first and the player closing a clause ("The lead is Eve ..., and the whole thing rests on
+    Ana de Armas.", "Miles, ex-army, runs the dojo (Hubert Point-Du Jour)"), or the player first and the role after a
+    mark ("Lance Reddick, who we lost last year — Charon at the front desk"); not "Keanu Reeves fights Caine",
+    "Winston gives Keanu Reeves a dog" or "Pine, the friend of her father (Norman Reedus)"."""
+    if _governed(doc, cues, sentence_start, claim.start) or is_possessive(doc.text, mention.end) \
+            or _governed(doc, cues, sentence_start, mention.start) or _RELATION_AFTER.match(doc.text, mention.end) \
+            or _LIST_GOES_ON.match(doc.text, mention.end):
+        return False
+    if mention.start < claim.start:
+        before = doc.text[max(sentence_start, claim.start - 30):claim.start]
+        return _CLOSES_CLAUSE.match(doc.text, claim.end) is not None and not _OBJECT_OF_VERB.search(before) \
+            and not any(w.lower() in cues["relation-noun"] for w in _WORD.findall(before)[-3:])
+    return _AFTER_A_MARK.search(doc.text, max(sentence_start, mention.start - 6), mention.start) is not None \
+        and _SET_OFF.match(doc.text, claim.end) is not None
 
 
 # what closes the player's clause: a mark or the sentence's end ("rests on Ana de Armas.", "(Hubert Point-Du Jour)")
