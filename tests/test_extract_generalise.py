@@ -3886,6 +3886,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("THE MARQUIS\nHabitat: Paris, mostly chandeliers.\nVoice: Bill Skarsgård, purring.\n\nMore later.", CH4, [("cast", "Bill Skarsgård", "The Marquis", "supported")]),
         ("Sofia\n- manages Casablanca\n- keeps dogs\nHalle Berry, in full command\n", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
     ],
+    "a-phones-chat-export-stamp": [
+        ("21/03/2023, 22:43 - Dev: nah viggo is michael nyqvist and he is great\n21/03/2023, 22:44 - Mo: ok\n", JW1, [("cast", "Michael Nyqvist", "Viggo", "supported")]),
+        ("05/06/2025, 9:12 pm - Sam: ana de armas as eve macarro is the whole movie honestly\n", BAL, [("cast", "Ana de Armas", "Eve Macarro", "supported")]),
+        ("12.04.2019, 23:01 - Kim: halle berry plays sofia and the dogs steal it\n12.04.2019, 23:02 - Jo: yes\n", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
+    ],
+    "a-chat-servers-header-line-stands-alone": [
+        ("Nadia — 12/04/2020 11:02 PM\nhalle berry as sofia with the two malinois is my new religion\n", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
+        ("Kwame — Today at 10:58 PM\nmark dacascos as zero is the funniest villain in years\n", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
+        ("dev_m - 21/03/2023 22:50\nwillem dafoe as marcus, sniper uncle of the year\n", JW1, [("cast", "Willem Dafoe", "Marcus", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),

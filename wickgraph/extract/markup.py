@@ -79,6 +79,11 @@ _NUMBERED = re.compile(r"^[ \t]*\d{1,3}(?:\.\d{1,3})*[.)]?[ \t]+")
 # a chat's message opens with its date or time in brackets and its sender: "[12/02/2017, 23:21] Jo: ...",
 # "(9:41 PM) Me: ...": a new message, never the line before's continuation
 _MESSAGE_OPENING = re.compile(rf"[ \t]*{STAMP}[ \t]*{SENDER}[ \t]*:[ \t]")
+# ... or sits on a header line of its own over the message, its sender and its date and time ("Nadia — 12/04/2020
+# 10:58 PM", "Kwame — Today at 10:58 PM", as a chat server exports them)
+_MESSAGE_HEADER = re.compile(rf"[ \t]*{SENDER}[ \t]+[\u2014\u2013-][ \t]+"
+                             r"(?:\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|[Tt]oday|[Yy]esterday)"
+                             r"[^\n]{0,12}?\d{1,2}:\d{2}(?:[ \t]*[AaPp]\.?[Mm]\.?)?[ \t]*")
 _MIN_WRAPPED_LINE = 15  # a shorter line is a label, a list item or a heading, not a wrapped sentence
 _LONG_WRAPPED_LINE = 50  # a line this long that ends in a capitalised word was cut inside a name
 _NAME_WORD_END = re.compile(r"(?:^|[\s,;&])(?-i:[A-Z][a-z]+)\Z")
@@ -139,7 +144,7 @@ def _soft_wraps(text: str, stamps: list[Span]) -> Iterator[Span]:
                 and (text[following].islower() or _OPEN_END.search(body)
                      or (split_name and _continues_name(text, following))) \
                 and not _LABEL_OR_ROW.match(_NUMBERED.sub("", body)) and not _LABEL_OR_ROW.match(text, following) \
-                and not _MESSAGE_OPENING.match(text, newline + 1):
+                and not _MESSAGE_OPENING.match(text, newline + 1) and not _MESSAGE_HEADER.fullmatch(body):
             yield newline, newline + 1
         line_start = newline + 1
         newline = text.find("\n", line_start)

@@ -12,9 +12,10 @@ __all__ = ["NAME_COLON", "SENDER", "STAMP", "in_authors_turns", "is_transcript",
            "questioners_turns"]
 
 # The pieces a chat's or a transcript's line opens with, for every module that reads them (one copy):
-# its time stamp, "[12/02/2017, 23:14]", "(9:41 PM)", "[00:14:32]", "21:04 " ...
+# its time stamp, "[12/02/2017, 23:14]", "(9:41 PM)", "[00:14:32]", "21:04 ", a phone's export "21/03/2023, 22:41 -" ...
 STAMP = (r"(?:[\[(][\d/.,: \t-]{3,25}(?:[AaPp]\.?[Mm]\.?)?[\])]"
-         r"|\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]*[AaPp]\.?[Mm]\.?)?(?=[ \t]))")
+         r"|(?:\d{1,2}[/.]\d{1,2}[/.]\d{2,4},?[ \t]+)?\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]*[AaPp]\.?[Mm]\.?)?"
+         r"(?:[ \t]+[-\u2013])?(?=[ \t]))")
 # ... and its sender before a colon: "Priya", "dex_m", "kaz.exe", "Dex M", "@sam_w"
 SENDER = r"@?[\w.-]{1,25}(?:[ \t][\w.-]{1,25}){0,2}"
 
