@@ -3896,6 +3896,13 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Kwame — Today at 10:58 PM\nmark dacascos as zero is the funniest villain in years\n", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
         ("dev_m - 21/03/2023 22:50\nwillem dafoe as marcus, sniper uncle of the year\n", JW1, [("cast", "Willem Dafoe", "Marcus", "supported")]),
     ],
+    "the-franchise-named-as-the-works-kind-or-source": [
+        ("Bithell Games made an officially licensed John Wick game, and a clever one.", HEX, [("franchise_member", "", None, "supported")]),
+        ("What a strange beast this John Wick spin-off is: a dance film with guns.", BAL, [("franchise_member", "", None, "supported")]),
+        ("It is a side branch grown from the John Wick saga, set in the seventies.", CONT, [("franchise_member", "", None, "supported")]),
+        ("The show operates under the John Wick brand, with a lot more talking.", CONT, [("franchise_member", "", None, "supported")]),
+        ("Here is the John Wick franchise's first real strategy game.", HEX, [("franchise_member", "", None, "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -8026,6 +8033,12 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Keanu Reeves, tired as ever, thanks Winston.", CH4, ("cast", "Keanu Reeves", "Winston")),
         ("Sofia, the friend of his mother (Halle Berry), waits.", PARA, ("cast", "Halle Berry", "Sofia")),
         ("Caine fights on the stairs, and Donnie Yen sweats.", CH4, ("cast", "Donnie Yen", "Caine")),
+    ],
+    "the-franchise-only-named": [
+        ("I love the John Wick films, every one.", CH4, ("franchise_member", "", None)),
+        ("John Wick saga fans will shout at the screen.", CH4, ("franchise_member", "", None)),
+        ("It has nothing to do with the John Wick universe, thankfully.", BAL, ("franchise_member", "", None)),
+        ("It is not a John Wick film, whatever the poster says.", BAL, ("franchise_member", "", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -24,6 +24,8 @@ def one_per_fact(pairs: list[tuple[Claim, Candidate | None]],
     in_credit: set[int] = set()  # positions inside a credit's evidence (spans are short: this stays linear)
     credited: set[tuple[Any, ...]] = set()  # credits some rule states, not only a name's mention
     year_stated = False  # a year a rule reads as the release's, whichever
+    member_stated = any(c.type == "franchise_member" and c.rule != "franchise-mention" and not blocked(cand)
+                        for c, cand in pairs)
     for c, cand in pairs:
         if c.type in ("director", "writer") and not blocked(cand):
             in_credit.update(range(c.start, c.end))
@@ -33,7 +35,8 @@ def one_per_fact(pairs: list[tuple[Claim, Candidate | None]],
             year_stated = not blocked(cand)
     # a crew member's bare name yields to any credit a rule reads; the work's year alone, to any year a rule reads
     pairs = [(c, cand) for c, cand in pairs if (c.rule not in _CREW_MENTIONS or _fact_key(c) not in credited)
-             and (c.rule != "year-mention" or not year_stated)]
+             and (c.rule != "year-mention" or not year_stated)
+             and (c.rule != "franchise-mention" or not member_stated)]
     # a first-name or surname-only mention ("Keanu's longest night") yields to a later full-name one
     full_named = {actor_key(c) for c, cand in pairs if c.rule == "cast-mention" and _full_name(c)}
     pairs = [(c, cand) for c, cand in pairs if c.rule != "cast-mention" or (

@@ -296,14 +296,35 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# the franchise named as the kind of the work or as where it comes from: a work of its kind after a determiner ("an
+# officially licensed John Wick game", "this John Wick spin-off"), or the franchise as a whole after a word that places
+# something in it ("a side branch grown from the John Wick saga", "under the John Wick brand"), or as the owner of a
+# work ("the John Wick franchise's first strategy game"); not the franchise only named ("I love the John Wick films",
+# "John Wick series fans", "the opposite of the John Wick films")
+_SERIES_NOUN = (r"(?:franchise|series|saga|cycle|universe|world|brand|canon|mythos|mythology|family|collection|"
+                r"chain|empire|lore)")
+_FRANCHISE_NAMED = re.compile(
+    r"\b(?:a|an|the|this|that|another|its|their)[ \t]+(?:[\w-]+[ \t]+){0,2}?john[ \t]+wick[ \t]+"
+    r"(?:film|movie|picture|game|video[ \t]+game|spin-?off|prequel|sequel|entry|chapter|instal+ment|outing|show|"
+    r"side-?story)\b"
+    r"|\b(?:from|of|in|into|under|within|joins?|joined|to)[ \t]+(?:the[ \t]+)?(?:(?:whole|entire|wider|larger|"
+    r"extended|greater|official|ongoing|same)[ \t]+)?john[ \t]+wick[ \t]+" + _SERIES_NOUN + r"\b"
+    r"|\bjohn[ \t]+wick[ \t]+" + _SERIES_NOUN + r"(?:['\u2019]s?)[ \t]+(?:[\w-]+[ \t]+){0,3}?"
+    r"(?:film|movie|game|spin-?off|prequel|sequel|entry|chapter|instal+ment|outing|show|series|venture)\b",
+    re.IGNORECASE)
 _YEAR = re.compile(r"(?<![\d/.:-])(?:19|20)\d\d(?![\d/:]|\.\d)")
 
 
 def _mention_candidates(doc: Document, rule: Rule) -> Iterator[Candidate]:
     """``cast-mention``: a name of an actor whom the reference casts in the reviewed work; ``director-mention`` and
     ``writer-mention``: a name of its director or writer whom the reference knows for that job only."""
-    if rule.id not in ("cast-mention", "director-mention", "writer-mention", "year-mention") or doc.film is None \
+    if rule.id not in ("cast-mention", "director-mention", "writer-mention", "year-mention", "franchise-mention") \
+            or doc.film is None \
             or rule.type is None:
+        return
+    if rule.type == "franchise_member":
+        for named in _FRANCHISE_NAMED.finditer(doc.folded):
+            yield Candidate(rule.id, rule.type, named.start(), named.end())
         return
     if rule.type == "release_year":
         if doc.film_year is not None:
