@@ -3903,6 +3903,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("The show operates under the John Wick brand, with a lot more talking.", CONT, [("franchise_member", "", None, "supported")]),
         ("Here is the John Wick franchise's first real strategy game.", HEX, [("franchise_member", "", None, "supported")]),
     ],
+    "the-work-graded-in-the-passive": [
+        ("A long night, and a good one. It is rated 4 out of 5.", JW1, [("rating", "", 4, "unknown")]),
+        ("Final word: the film is awarded four stars out of five.", CH2, [("rating", "", 4, "unknown")]),
+        ("After all that, this one gets scored 7/10.", PARA, [("rating", "", 7, "unknown")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -8039,6 +8044,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("John Wick saga fans will shout at the screen.", CH4, ("franchise_member", "", None)),
         ("It has nothing to do with the John Wick universe, thankfully.", BAL, ("franchise_member", "", None)),
         ("It is not a John Wick film, whatever the poster says.", BAL, ("franchise_member", "", None)),
+    ],
+    "the-work-graded-in-the-passive-by-someone": [
+        ("It is rated 89% by critics on Rotten Tomatoes.", CH4, ("rating", "", 89)),
+        ("My brother says it is rated 3/5 at best.", CH4, ("rating", "", 3)),
+        ("The film was awarded 9/10 by the festival jury.", BAL, ("rating", "", 9)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

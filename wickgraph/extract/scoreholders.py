@@ -212,12 +212,23 @@ def attributed(text: str, start: int) -> bool:
     if giver is None:
         return False
     subject = before[:giver.start()]
+    if _WORK_GRADED.search(subject) and _GRADED.match(giver.group().lstrip()) \
+            and not _BY_AGENT.match(text, start, start + 60):
+        return False  # "It is rated 4 out of 5", "The Respondent is graded A-": the work graded, by no one named
     if not _WORD.search(subject):  # the subject stands before an aside: "the Reviewer, sitting as the Court, awards"
         subject = text[sentence_start:clause_start]
     return not _FIRST_PERSON.search(" " + subject) or _RELATION_OF_SELF.search(subject) is not None
 
 
 _WORD = re.compile(r"[^\W\d_]")
+# the work itself as the subject of a grading verb in the passive, with no agent named after the score
+_WORK_GRADED = re.compile(r"(?:^|[.!?:;]\s*)\s*(?:it|this(?:\s+one)?|the\s+(?:film|movie|show|series|game|picture|work|"
+                          r"respondent|patient|subject|property|lot|entry|vintage|specimen|title|release|sequel|"
+                          r"prequel))\s+(?:is|was|gets|got|has\s+been|had\s+been|will\s+be|is\s+hereby|stands)"
+                          r"(?:\s+\w+ly)?\s*$", re.IGNORECASE)
+_GRADED = re.compile(r"(?:rated|graded|scored|awarded|marked|given)\b", re.IGNORECASE)
+_BY_AGENT = re.compile(r"[^.!?\n]{0,40}?\bby\s+(?!me\b|this\s+(?:reviewer|critic|writer|author)\b|yours\s+truly\b)",
+                       re.IGNORECASE)
 # a subject that names somebody ("The jury awards it a B+", "my brother would give it a C", "he gives it a D"); a
 # clause without one is the speaker's own ("so yeah going to give it a c minus")
 SOMEONE = re.compile(r"\b(?:he|she|they|someone|somebody|everyone|everybody|(?:the|my|our|his|her|their|a|an)\s+"
