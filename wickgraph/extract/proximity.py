@@ -139,10 +139,13 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 def _entry_around(doc: Document, claim: Claim) -> tuple[int, int] | None:
     """The short paragraph of two lines or more around the player, when it names no other player of the work."""
-    before = _PARAGRAPH_BREAK.search(doc.text[::-1], len(doc.text) - claim.start)
-    after = _PARAGRAPH_BREAK.search(doc.text, claim.end)
-    start, end = (len(doc.text) - before.start() if before else 0, after.start() if after else len(doc.text))
-    if end - start > 2 * _SENTENCE_REACH or "\n" not in doc.text[start:end].strip() or any(
+    reach = 2 * _SENTENCE_REACH  # (a longer paragraph is no entry: look no further, so a long review stays linear)
+    low = max(0, claim.start - reach)
+    start = max((m.end() for m in _PARAGRAPH_BREAK.finditer(doc.text, low, claim.start)), default=low)
+    after = _PARAGRAPH_BREAK.search(doc.text, claim.end, claim.end + reach)
+    end = after.start() if after else min(len(doc.text), claim.end + reach)
+    if (start == low and low > 0) or (after is None and end < len(doc.text)) or end - start > reach \
+            or "\n" not in doc.text[start:end].strip() or any(
             e.iri in doc.film_cast and e.iri != claim.actor_iri
             for m in doc.mentions_between(start, end) if not m.mask & CHARACTER for e in m.of_kind(PERSON)):
         return None
