@@ -3908,6 +3908,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Final word: the film is awarded four stars out of five.", CH2, [("rating", "", 4, "unknown")]),
         ("After all that, this one gets scored 7/10.", PARA, [("rating", "", 7, "unknown")]),
     ],
+    "a-known-writer-or-director-listed-with-the-works-own": [
+        ("Derek Kolstad plus Shay Hatten and Michael Finch: quite the team this time.", CH2, [("writer", "Shay Hatten", None, "contradicted"), ("writer", "Michael Finch", None, "contradicted")]),
+        ("The Len Wiseman and Chad Stahelski team is on fine form.", BAL, [("director", "Chad Stahelski", None, "contradicted")]),
+        ("Greg Coolidge with Derek Kolstad: that is the room that shaped these three nights.", CONT, [("writer", "Derek Kolstad", None, "contradicted")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -8049,6 +8054,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("It is rated 89% by critics on Rotten Tomatoes.", CH4, ("rating", "", 89)),
         ("My brother says it is rated 3/5 at best.", CH4, ("rating", "", 3)),
         ("The film was awarded 9/10 by the festival jury.", BAL, ("rating", "", 9)),
+    ],
+    "a-known-writer-or-director-listed-apart": [
+        ("Derek Kolstad is still on it. Shay Hatten wrote the next one.", CH2, ("writer", "Shay Hatten", None)),
+        ("Chad Stahelski, who worked with David Leitch on the first film, is in charge.", CH2, ("director", "David Leitch", None)),
+        ("Keanu Reeves and Shay Hatten were at the premiere.", CH2, ("writer", "Shay Hatten", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

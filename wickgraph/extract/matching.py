@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from .document import FORM_OF_ADDRESS, Document
-from .gazetteer import CHARACTER, PERSON, WORK
+from .gazetteer import CHARACTER, PERSON, WORK, Mention
 from .links import default_cues, in_relative_clause
 from .patterns import FIRST_WORK, LIST_WORDS, NAME_PATTERN, Candidate, Rule, RuleSet
 
@@ -333,10 +333,39 @@ def _mention_candidates(doc: Document, rule: Rule) -> Iterator[Candidate]:
                     yield Candidate(rule.id, rule.type, year.start(), year.end(), year=doc.film_year)
         return
     part = "actor" if rule.type == "cast" else "person"
-    for mention in doc.mentions:
-        if mention.mask & (CHARACTER | WORK):
-            continue
+    people = [m for m in doc.mentions if not m.mask & (CHARACTER | WORK) and m.mask & PERSON]
+    for index, mention in enumerate(people):
         if any(e.iri in doc.film_cast if rule.type == "cast" else doc.known_crew.get(e.iri or "") == rule.type
-               for e in mention.of_kind(PERSON)):
+               for e in mention.of_kind(PERSON)) \
+                or (rule.type != "cast" and _listed_with_crew(doc, people, index, rule.type)):
             yield Candidate(rule.id, rule.type, mention.start, mention.end,
                             parts={part: [(mention.start, mention.end)]})
+
+
+# names joined as one list: "Derek Kolstad, Shay Hatten and Michael Finch", "Chad Stahelski with David Leitch"
+_LISTED_WITH = re.compile(r"[ \t]*(?:,[ \t]*(?:and[ \t]+)?|&|\+|and|plus|with|alongside|,[ \t]*plus)[ \t]*",
+                          re.IGNORECASE)
+
+
+def _listed_with_crew(doc: Document, people: list[Mention], index: int, job: str) -> bool:
+    """Whether ``people[index]``, someone the reference knows for ``job`` only (for another work), is listed with a
+    person credited with that job on the reviewed work: the list shares the job, and the credit is a false one."""
+    mention = people[index]
+    if not any(doc.known_jobs.get(e.iri or "") == job for e in mention.of_kind(PERSON)) \
+            or _NOT_AN_ITEM.match(doc.text, mention.end):
+        return False
+    for step in (-1, 1):  # along the list, either way, to a person of the work's own credits
+        at = index
+        while 0 <= at + step < len(people):
+            first, second = sorted((people[at], people[at + step]), key=lambda m: m.start)
+            if not _LISTED_WITH.fullmatch(doc.text, first.end, second.start):
+                break
+            at += step
+            if any(doc.known_crew.get(e.iri or "") == job for e in people[at].of_kind(PERSON)):
+                return True
+    return False
+
+
+# what makes a name no list item: a possessive ("Derek Kolstad, Shay Hatten's mentor") or a relative clause of its
+# own ("and Chad Stahelski, whose films are louder, produced it")
+_NOT_AN_ITEM = re.compile(r"['\u2019]s?\b|[ \t]*,[ \t]*(?:who|whose|whom|which)\b", re.IGNORECASE)
