@@ -3913,6 +3913,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("The Len Wiseman and Chad Stahelski team is on fine form.", BAL, [("director", "Chad Stahelski", None, "contradicted")]),
         ("Greg Coolidge with Derek Kolstad: that is the room that shaped these three nights.", CONT, [("writer", "Derek Kolstad", None, "contradicted")]),
     ],
+    "the-works-own-year-in-a-table-cell-or-a-works-from": [
+        ("| Feature | Detail |\n|---|---|\n| Year built | 2019 |\n| Rooms | many |\n", PARA, [("release_year", "", 2019, "supported")]),
+        ("She came to me about a film from 2014, a lean little thing.", JW1, [("release_year", "", 2014, "supported")]),
+        ("We talked about a picture of 2017 that nobody forgets.", CH2, [("release_year", "", 2017, "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
