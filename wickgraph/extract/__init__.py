@@ -91,15 +91,14 @@ def extract(text: str, film: str | None = None, *, reference: Reference | None =
     other_works_years = frozenset(w.release_year for w in reference.works.values()
                                   if w.in_franchise and w.kind != "video_game"
                                   and w.release_year is not None and w.release_year != own_year)
-    known_jobs = people_by_job(reference)  # who the reference knows for one job only (a few microseconds)
     doc = Document(text, folded, mentions, film_iri, frozenset(reference.cast_of(film_iri)), credits,
                    film_number=series_number(reference, film_iri), other_works_years=other_works_years,
-                   known_jobs=known_jobs, film_year=own_year)
+                   known_jobs=people_by_job(reference), film_year=own_year)  # (a few microseconds)
     rules = default_rules()
     # Filters run lazily: only on the first mention of each fact, which is most of the time saved.
     units = LayoutUnits(doc)  # layout units: cast rows, credit labels, 'Returning:' sections
     candidates = run_rules(doc, rules) + units.candidates() + returning_actors(doc) + source_code_claims(doc) \
-        + known_job_credits(doc, known_jobs) + known_job_verbs(doc, known_jobs)
+        + known_job_credits(doc) + known_job_verbs(doc)
     key = answer_key(doc)  # a quiz's numbered questions and the key that answers them
     clues, solved = crossword_answers(doc)  # a crossword's clues, answered by their solutions
     paired = pair_roles(doc) + answered_questions(doc, key) + solved

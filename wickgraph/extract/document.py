@@ -71,9 +71,9 @@ class Document:
         self.film_credits = film_credits or {}  # "director"/"writer" -> people credited on the reviewed work
         self.film_cast = frozenset(actor for actor, _ in film_performances)  # the actors it casts
         self.film_crew = frozenset().union(*self.film_credits.values())  # its directors and writers
-        # its directors and writers whom the reference knows for that one job only, franchise-wide, and as no actor
-        self.known_jobs = dict(known_jobs or {})  # who the reference knows for one job only, franchise-wide
-        self.known_crew = {person: job for person, job in self.known_jobs.items()
+        # who the reference knows for one job only, franchise-wide, and as no actor: "director" or "writer"
+        self.known_jobs = dict(known_jobs or {})
+        self.known_crew = {person: job for person, job in self.known_jobs.items()  # ... of them, the work's own
                            if person in self.film_credits.get(job, ())}
         self.film_year = film_year  # the reviewed work's release year, when the reference has one
         self.other_works_years = other_works_years  # release years of the franchise's other works, not its own

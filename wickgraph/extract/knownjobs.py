@@ -67,9 +67,10 @@ def people_by_job(reference: Reference) -> dict[str, str]:
     return {person: next(iter(found)) for person, found in jobs.items() if len(found) == 1 and person not in actors}
 
 
-def known_job_credits(doc: Document, known: dict[str, str]) -> list[Candidate]:
-    """Director and writer candidates from label lines whose label is no job word (see the module's docstring);
-    ``known`` is :func:`people_by_job`."""
+def known_job_credits(doc: Document) -> list[Candidate]:
+    """Director and writer candidates from label lines whose label is no job word (see the module's docstring), by
+    whom the reference knows for one job only (``doc.known_jobs``, :func:`people_by_job`)."""
+    known = doc.known_jobs
     found: list[Candidate] = []
     for line in _LABEL_LINE.finditer(doc.folded):
         label_start, label_end = line.span("label")
@@ -132,9 +133,10 @@ _ANOTHER_JOB_SAID = re.compile(r"\b(?:produc\w*|stunts?|second\s+unit|studio|com
                                re.IGNORECASE)
 
 
-def known_job_verbs(doc: Document, known: dict[str, str]) -> list[Candidate]:
+def known_job_verbs(doc: Document) -> list[Candidate]:
     """Director and writer candidates from a verb of leading or writing said of a person known for that job only
-    (``known``: :func:`people_by_job`)."""
+    (``doc.known_jobs``: :func:`people_by_job`)."""
+    known = doc.known_jobs
     found: list[Candidate] = []
     for mention in doc.mentions:
         if not mention.mask & PERSON or mention.mask & CHARACTER:

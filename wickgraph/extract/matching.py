@@ -1,5 +1,6 @@
 """The rules of :mod:`.patterns` run over a review: claim candidates from each claim rule's matches, their parts
-(people, actors and characters, list items split, unknown names checked) and ``cast-mention`` candidates.
+(people, actors and characters, list items split, unknown names checked) and the mention rules' candidates (names,
+years and the franchise's name read with the reference's help).
 """
 
 from __future__ import annotations
@@ -316,30 +317,26 @@ _YEAR = re.compile(r"(?<![\d/.:-])(?:19|20)\d\d(?![\d/:]|\.\d)")
 
 
 def _mention_candidates(doc: Document, rule: Rule) -> Iterator[Candidate]:
-    """``cast-mention``: a name of an actor whom the reference casts in the reviewed work; ``director-mention`` and
-    ``writer-mention``: a name of its director or writer whom the reference knows for that job only."""
-    if rule.id not in ("cast-mention", "director-mention", "writer-mention", "year-mention", "franchise-mention") \
-            or doc.film is None \
-            or rule.type is None:
+    """The mention rules, run in code: a name, a year or the franchise's name the reference lets be read as a claim
+    about the reviewed work (``cast-mention``: an actor it casts; ``director-mention``, ``writer-mention``: its
+    director or writer known for that job only, or someone known for it listed with them; ``year-mention``: its
+    release year; ``franchise-mention``: the franchise named as its kind or source)."""
+    if doc.film is None or rule.type is None:
         return
-    if rule.type == "franchise_member":
-        for named in _FRANCHISE_NAMED.finditer(doc.folded):
-            yield Candidate(rule.id, rule.type, named.start(), named.end())
-        return
-    if rule.type == "release_year":
-        if doc.film_year is not None:
-            for year in _YEAR.finditer(doc.folded):
-                if int(year.group()) == doc.film_year:
-                    yield Candidate(rule.id, rule.type, year.start(), year.end(), year=doc.film_year)
-        return
-    part = "actor" if rule.type == "cast" else "person"
-    people = [m for m in doc.mentions if not m.mask & (CHARACTER | WORK) and m.mask & PERSON]
-    for index, mention in enumerate(people):
-        if any(e.iri in doc.film_cast if rule.type == "cast" else doc.known_crew.get(e.iri or "") == rule.type
-               for e in mention.of_kind(PERSON)) \
-                or (rule.type != "cast" and _listed_with_crew(doc, people, index, rule.type)):
-            yield Candidate(rule.id, rule.type, mention.start, mention.end,
-                            parts={part: [(mention.start, mention.end)]})
+    if rule.id == "franchise-mention":
+        yield from (Candidate(rule.id, rule.type, *named.span()) for named in _FRANCHISE_NAMED.finditer(doc.folded))
+    elif rule.id == "year-mention":
+        yield from (Candidate(rule.id, rule.type, *year.span(), year=doc.film_year)
+                    for year in _YEAR.finditer(doc.folded) if int(year.group()) == doc.film_year)
+    elif rule.id in ("cast-mention", "director-mention", "writer-mention"):
+        part = "actor" if rule.type == "cast" else "person"
+        people = [m for m in doc.mentions if not m.mask & (CHARACTER | WORK) and m.mask & PERSON]
+        for index, mention in enumerate(people):
+            if any(e.iri in doc.film_cast if rule.type == "cast" else doc.known_crew.get(e.iri or "") == rule.type
+                   for e in mention.of_kind(PERSON)) \
+                    or (rule.type != "cast" and _listed_with_crew(doc, people, index, rule.type)):
+                yield Candidate(rule.id, rule.type, mention.start, mention.end,
+                                parts={part: [(mention.start, mention.end)]})
 
 
 # names joined as one list: "Derek Kolstad, Shay Hatten and Michael Finch", "Chad Stahelski with David Leitch"
