@@ -8064,6 +8064,7 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Derek Kolstad is still on it. Shay Hatten wrote the next one.", CH2, ("writer", "Shay Hatten", None)),
         ("Chad Stahelski, who worked with David Leitch on the first film, is in charge.", CH2, ("director", "David Leitch", None)),
         ("Keanu Reeves and Shay Hatten were at the premiere.", CH2, ("writer", "Shay Hatten", None)),
+        ("Shay Hatten, Michael Finch, Derek Kolstad (characters) made it.", CH4, ("writer", "Derek Kolstad", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -363,6 +363,9 @@ def _listed_with_crew(doc: Document, people: list[Mention], index: int, job: str
     return False
 
 
-# what makes a name no list item: a possessive ("Derek Kolstad, Shay Hatten's mentor") or a relative clause of its
-# own ("and Chad Stahelski, whose films are louder, produced it")
-_NOT_AN_ITEM = re.compile(r"['\u2019]s?\b|[ \t]*,[ \t]*(?:who|whose|whom|which)\b", re.IGNORECASE)
+# what makes a name no list item: a possessive ("Derek Kolstad, Shay Hatten's mentor"), a relative clause of its
+# own ("and Chad Stahelski, whose films are louder, produced it"), or an aside naming another part in the work
+# ("Derek Kolstad (based on characters created by)")
+_NOT_AN_ITEM = re.compile(r"['\u2019]s?\b|[ \t]*,[ \t]*(?:who|whose|whom|which)\b"
+                          r"|[ \t]*\((?![^()\n]*\b(?:screen|script|writ|story|direct|co-direct))[^()\n]{1,60}\)",
+                          re.IGNORECASE)
