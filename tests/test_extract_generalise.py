@@ -3918,6 +3918,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("She came to me about a film from 2014, a lean little thing.", JW1, [("release_year", "", 2014, "supported")]),
         ("We talked about a picture of 2017 that nobody forgets.", CH2, [("release_year", "", 2017, "supported")]),
     ],
+    "cast-takes-title-role": [
+        ("Keanu Reeves takes the title role, and he barely speaks.", CH2, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("Ana de Armas lands the titular part and runs with it.", BAL, [("cast", "Ana de Armas", "Eve Macarro", "supported")]),
+        ("Keanu Reeves once more fills the title role.", CH4, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+    ],
+    "the-title-role-resumed-by-a-finite-verb": [
+        ("Keanu Reeves resumes the title role, older and sadder.", CH2, [("reprise", "Keanu Reeves", "John Wick", "supported")]),
+        ("Keanu Reeves reprises the title role for a fourth time.", CH4, [("reprise", "Keanu Reeves", "John Wick", "supported")]),
+        ("Keanu Reeves returns to the titular role with a limp.", PARA, [("reprise", "Keanu Reeves", "John Wick", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -8065,6 +8075,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Chad Stahelski, who worked with David Leitch on the first film, is in charge.", CH2, ("director", "David Leitch", None)),
         ("Keanu Reeves and Shay Hatten were at the premiere.", CH2, ("writer", "Shay Hatten", None)),
         ("Shay Hatten, Michael Finch, Derek Kolstad (characters) made it.", CH4, ("writer", "Derek Kolstad", None)),
+    ],
+    "cast-takes-title-role-near-misses": [
+        ("Who takes the title role? You will have to wait and see.", CH2, ("cast", "Keanu Reeves", "John Wick")),
+        ("Keanu Reeves turned down the title role in Constantine, or so the story goes.", CH2, ("cast", "Keanu Reeves", "John Wick")),
+        ("Keanu Reeves never takes the title role seriously.", CH2, ("cast", "Keanu Reeves", "John Wick")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
