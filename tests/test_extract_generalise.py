@@ -3928,6 +3928,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Keanu Reeves reprises the title role for a fourth time.", CH4, [("reprise", "Keanu Reeves", "John Wick", "supported")]),
         ("Keanu Reeves returns to the titular role with a limp.", PARA, [("reprise", "Keanu Reeves", "John Wick", "supported")]),
     ],
+    "a-roles-word-describing-a-relation": [
+        ("Ben Robson is fierce as Winston's elder brother, Miles.", CONT, [("cast", "Ben Robson", "Miles", "contradicted")]),
+        ("Hubert Point-Du Jour plays Lou's elder brother, Miles, with a lot of heart.", CONT, [("cast", "Hubert Point-Du Jour", "Miles", "supported")]),
+        ("Jessica Allain is sharp as the elder sister, Lou.", CONT, [("cast", "Jessica Allain", "Lou", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -8080,6 +8085,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Who takes the title role? You will have to wait and see.", CH2, ("cast", "Keanu Reeves", "John Wick")),
         ("Keanu Reeves turned down the title role in Constantine, or so the story goes.", CH2, ("cast", "Keanu Reeves", "John Wick")),
         ("Keanu Reeves never takes the title role seriously.", CH2, ("cast", "Keanu Reeves", "John Wick")),
+    ],
+    "a-roles-word-describing-a-relation-is-no-role": [
+        ("Ben Robson is fierce as Winston's elder brother, Miles.", CONT, ("cast", "Ben Robson", "The Elder")),
+        ("Jessica Allain is sharp as the elder sister, Lou.", CONT, ("cast", "Jessica Allain", "The Elder")),
+        ("Saïd Taghmaoui is the elder brother type, all patience.", PARA, ("cast", "Saïd Taghmaoui", "The Elder")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -39,6 +39,8 @@ def keep_plausible(text: str, mentions: list[Mention], reference: Reference, fil
     for mention in mentions:
         if mention.mask == CHARACTER and _strangers_first_name(text, mention, starts):
             continue  # "John Turturro": a character's first name opening a name the reference does not know
+        if mention.mask == CHARACTER and _modifies_a_relation(text, mention):
+            continue  # "Winston's elder brother": a word of a role's name, in lower case, describing a relation
         if mention.mask & (WORK | CHARACTER) and (noun := _FRANCHISE_NOUN.match(text, mention.end)):
             # "the John Wick universe", "the John Wick films": the franchise, not the first film, and not its hero
             # unless the noun is his ("John Wick's world")
@@ -61,6 +63,17 @@ def keep_plausible(text: str, mentions: list[Mention], reference: Reference, fil
         if entries:
             kept.append(Mention(mention.start, mention.end, entries) if entries != mention.entries else mention)
     return _with_epithets(text, kept)
+
+
+_NEXT_WORD = re.compile(r"[ \t]+([a-z]+)\b")
+
+
+def _modifies_a_relation(text: str, mention: Mention) -> bool:
+    """Whether a role's name written in lower case is followed by a relation noun it describes ("his elder brother",
+    "the elder sister"): an adjective, not the role ("the Elder")."""
+    written = text[mention.start:mention.end]
+    following = _NEXT_WORD.match(text, mention.end)
+    return written.islower() and following is not None and following.group(1) in default_cues()["relation-noun"]
 
 
 def _strangers_first_name(text: str, mention: Mention, starts: set[int]) -> bool:
