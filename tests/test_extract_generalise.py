@@ -3933,6 +3933,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Hubert Point-Du Jour plays Lou's elder brother, Miles, with a lot of heart.", CONT, [("cast", "Hubert Point-Du Jour", "Miles", "supported")]),
         ("Jessica Allain is sharp as the elder sister, Lou.", CONT, [("cast", "Jessica Allain", "Lou", "supported")]),
     ],
+    "a-title-that-only-heads-labels-holds-the-critics-score": [
+        ("Curator's remarks.\nA long walk through marble halls. My colleague gives the film a B-minus, wrongly.\n\nCurator's grade: A-\n", JW1, [("rating", "", "A-", "unknown")]),
+        ("Consultant on call: H. Abernathy\n\nThe resident says 10/10. I disagree.\n\nConsultant's grade: B\nH. Abernathy\n", PARA, [("rating", "", "B", "unknown")]),
+        ("Examiner: R. Lowe\nThe patient is stable. My colleague scored it 6/10.\n\nExaminer's verdict: 8/10\n", CH2, [("rating", "", 8, "unknown")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -8090,6 +8095,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Ben Robson is fierce as Winston's elder brother, Miles.", CONT, ("cast", "Ben Robson", "The Elder")),
         ("Jessica Allain is sharp as the elder sister, Lou.", CONT, ("cast", "Jessica Allain", "The Elder")),
         ("Saïd Taghmaoui is the elder brother type, all patience.", PARA, ("cast", "Saïd Taghmaoui", "The Elder")),
+    ],
+    "a-holder-spoken-of-in-prose-keeps-their-score": [
+        ("Ollie came with me again. Ollie loved the dogs.\nMy own rating: 7/10\nOllie's official rating: 9/10\n", PARA, ("rating", "", 9)),
+        ("Dana texted after. Dana thinks it drags.\nDana's grade: C\nMine: A-\n", CH4, ("rating", "", "C")),
+        ("Priya watched it twice. Priya's verdict: 10/10\nMy verdict: 8/10\n", JW1, ("rating", "", 10)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -61,8 +61,18 @@ def named_holder(text: str, label: str) -> bool:
     critic's persona: "Ollie's official rating: 8/10" (where the match holds the label itself) in a diary that
     speaks of Ollie; "Programmer's mark: 3/4" alone is the programme's own."""
     holder = _HOLDER_LABEL.search(label)
-    return holder is not None and not _is_persona(text, holder["who"]) \
-        and len(re.findall(rf"\b{re.escape(holder['who'])}\b", text)) > 1
+    if holder is None or _is_persona(text, holder["who"]):
+        return False
+    # somebody the review speaks of in its prose, not a title that only heads its labels and sections ("Curator's
+    # remarks." over "Curator's grade: A-", "Consultant on call: H. Abernathy"): the text's own voice
+    said = list(re.finditer(rf"\b{re.escape(holder['who'])}\b", text))
+    return len(said) > 1 and any(_LINE_OPENING.search(text, max(0, at.start() - 12), at.start()) is None
+                                 or _AS_LABEL.match(text, at.end()) is None for at in said)
+
+
+# a word that heads a label or a section: at a line's start, before a possessive or a label's colon
+_LINE_OPENING = re.compile(r"(?:^|\n)[ \t*_#>\u2022-]*\Z")
+_AS_LABEL = re.compile(r"['\u2019]s\b|(?:[ \t]+[\w-]+){0,3}[ \t]*:")
 
 
 # A byline that names who wrote the text: "Notes by Tomasz Brill", "These show notes were written by Nadia Okafor",
