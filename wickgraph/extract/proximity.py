@@ -75,8 +75,6 @@ def roles_beside_bare_players(claims: list[Claim], doc: Document, cues: Cues) ->
     return result
 
 
-
-
 def _own_role_beside(claim: Claim, doc: Document, cues: Cues, taken: set[str]) -> tuple[Mention, str] | None:
     """The player's own role in the reviewed work, as the reference has it, set apart from the player in their
     sentence by a mark (:func:`_set_apart`), whoever else the sentence names ("Michael Nyqvist, crime boss Viggo
@@ -104,6 +102,7 @@ def _own_role_beside(claim: Claim, doc: Document, cues: Cues, taken: set[str]) -
 
 # a mark between two phrases of a sentence: a comma, a bracket, a dash, a colon, a bar, a full stop inside a line
 _A_MARK = re.compile(r"[,;:()|\u2014\u2013]|\s-{1,2}\s|\.\s|\n")
+_WHICH = re.compile(r",\s*which\b")  # a relative clause of a thing between the two: "a gun, which was played by X"
 # a verb right before a name makes it the verb's object ("says Ian McShane", "meets Winston"); not "boss", "is"
 _VERB_BEFORE = re.compile(r"\b(?!(?:is|was|has|as|its|his|hers|this|thus|plus|us|yes|always|perhaps|whereas|unless|"
                           r"towards|besides)\b)(?-i:[a-z]{2,}(?<!s)(?:s|ed))[ \t]+\Z")
@@ -118,7 +117,7 @@ def _set_apart(claim: Claim, mention: Mention, doc: Document, cues: Cues, senten
     first, second = (mention, claim) if mention.start < claim.start else (claim, mention)
     gap = doc.text[first.end:second.start]
     if is_possessive(doc.text, mention.end) or _RELATION_AFTER.match(doc.text, mention.end) \
-            or not _A_MARK.search(gap) or re.search(r",\s*which\b", gap) \
+            or not _A_MARK.search(gap) or _WHICH.search(gap) \
             or _CLOSES_CLAUSE.match(doc.text, second.end) is None \
             or _VERB_BEFORE.search(doc.text, max(sentence_start, second.start - 30), second.start) \
             or _governed(doc, cues, sentence_start, first.start) \
@@ -129,6 +128,7 @@ def _set_apart(claim: Claim, mention: Mention, doc: Document, cues: Cues, senten
 
 
 def _own_role(mention: Mention, own: set[str]) -> str | None:
+    """The role of ``own`` a mention names, when it names a role and no person."""
     if mention.mask & PERSON:
         return None
     return next((e.iri for e in mention.of_kind(CHARACTER) if e.iri in own), None)
