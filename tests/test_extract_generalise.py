@@ -3938,6 +3938,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Consultant on call: H. Abernathy\n\nThe resident says 10/10. I disagree.\n\nConsultant's grade: B\nH. Abernathy\n", PARA, [("rating", "", "B", "unknown")]),
         ("Examiner: R. Lowe\nThe patient is stable. My colleague scored it 6/10.\n\nExaminer's verdict: 8/10\n", CH2, [("rating", "", 8, "unknown")]),
     ],
+    "a-role-in-apposition-then-its-player-with-a-verb": [
+        ("Ares, Santino's mute bodyguard, and Ruby Rose makes her a menace.", CH2, [("cast", "Ruby Rose", "Ares", "supported")]),
+        ("Killa, a card shark in a fat suit, and Scott Adkins clearly loves every minute.", CH4, [("cast", "Scott Adkins", "Killa", "supported")]),
+        ("Marcus, the old friend on the rooftop, and Willem Dafoe gives him real sorrow.", JW1, [("cast", "Willem Dafoe", "Marcus", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -8100,6 +8105,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Ollie came with me again. Ollie loved the dogs.\nMy own rating: 7/10\nOllie's official rating: 9/10\n", PARA, ("rating", "", 9)),
         ("Dana texted after. Dana thinks it drags.\nDana's grade: C\nMine: A-\n", CH4, ("rating", "", "C")),
         ("Priya watched it twice. Priya's verdict: 10/10\nMy verdict: 8/10\n", JW1, ("rating", "", 10)),
+    ],
+    "a-role-in-a-clause-of-its-own-then-a-player": [
+        ("Ares fights dirty, and Ruby Rose grins through it.", CH2, ("cast", "Ruby Rose", "Ares")),
+        ("Killa, who runs the club, hates Scott Adkins's jokes.", CH4, ("cast", "Scott Adkins", "Killa")),
+        ("Marcus, Viggo and Willem Dafoe all wait.", JW1, ("cast", "Willem Dafoe", "Marcus")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -102,6 +102,7 @@ def _own_role_beside(claim: Claim, doc: Document, cues: Cues, taken: set[str]) -
 
 # a mark between two phrases of a sentence: a comma, a bracket, a dash, a colon, a bar, a full stop inside a line
 _A_MARK = re.compile(r"[,;:()|\u2014\u2013]|\s-{1,2}\s|\.\s|\n")
+_NEW_CONJUNCT = re.compile(r"[,;][ \t]+(?:and|but)[ \t]+")
 _WHICH = re.compile(r",\s*which\b")  # a relative clause of a thing between the two: "a gun, which was played by X"
 # a verb right before a name makes it the verb's object ("says Ian McShane", "meets Winston"); not "boss", "is"
 _VERB_BEFORE = re.compile(r"\b(?!(?:is|was|has|as|its|his|hers|this|thus|plus|us|yes|always|perhaps|whereas|unless|"
@@ -118,13 +119,27 @@ def _set_apart(claim: Claim, mention: Mention, doc: Document, cues: Cues, senten
     gap = doc.text[first.end:second.start]
     if is_possessive(doc.text, mention.end) or _RELATION_AFTER.match(doc.text, mention.end) \
             or not _A_MARK.search(gap) or _WHICH.search(gap) \
-            or _CLOSES_CLAUSE.match(doc.text, second.end) is None \
+            or (_CLOSES_CLAUSE.match(doc.text, second.end) is None and not _role_apposed(doc, mention, first)) \
             or _VERB_BEFORE.search(doc.text, max(sentence_start, second.start - 30), second.start) \
             or _governed(doc, cues, sentence_start, first.start) \
             or _listed_on(doc, mention.end) or _listed_on(doc, claim.end):
         return False
-    before = _WORD.findall(doc.text[max(sentence_start, second.start - 30):second.start])[-3:]
-    return second is mention or not any(w.lower() in cues["relation-noun"] for w in before)
+    # (a relation right before the player is the player's: "the friend of her father (Norman Reedus)"; one closed
+    # before a new conjunct describes the role: "Ares, Santino's mute bodyguard, and Ruby Rose")
+    before = _NEW_CONJUNCT.split(doc.text[max(sentence_start, second.start - 30):second.start])[-1]
+    return second is mention or not any(w.lower() in cues["relation-noun"] for w in _WORD.findall(before)[-3:])
+
+
+# a role set off by a comma that opens an apposition, not a clause of its own ("Ares, Santino's mute bodyguard, and
+# Ruby Rose makes her debut"; not "Caine, whom ...", "Ares, Cassian and ...")
+_APPOSITION_OPENS = re.compile(r",[ \t]+(?!(?:who|whom|whose|which|that|and|or|but)\b)"
+                               r"(?:(?-i:[a-z])|(?-i:[A-Z])[\w-]*['\u2019]s\b)")
+
+
+def _role_apposed(doc: Document, mention: Mention, first: Mention | Claim) -> bool:
+    """Whether the role comes first and a comma opens its apposition: its player may then go on with a verb of their
+    own ("Ares, Santino's mute bodyguard, and Ruby Rose makes her debut")."""
+    return first is mention and _APPOSITION_OPENS.match(doc.text, mention.end) is not None
 
 
 def _own_role(mention: Mention, own: set[str]) -> str | None:
@@ -159,7 +174,9 @@ def _listed_on(doc: Document, end: int) -> bool:
     if listed is None:
         return False
     after = listed.end() - 1 if doc.text[listed.end() - 1].isupper() else listed.end()
-    return after in doc.by_start or (doc.text.startswith("the ", after) and after + 4 in doc.by_start)
+    item = doc.by_start.get(after) or (doc.by_start.get(after + 4) if doc.text.startswith("the ", after) else None)
+    # (not a possessive, which opens an apposition: "Ares, Santino's mute bodyguard")
+    return item is not None and not is_possessive(doc.text, item.end)
 
 
 def _free_role_beside(claim: Claim, doc: Document, cues: Cues, film_roles: frozenset[str],
