@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from operator import attrgetter
 from typing import Any
 
 from ..claimkinds import claim_kind
@@ -22,21 +23,15 @@ def one_per_fact(pairs: list[tuple[Claim, Candidate | None]],
     pairs = sorted(pairs, key=lambda p: (p[0].start, -(p[0].end - p[0].start)))
     # a name inside a credit ("written by A, B and C") is not also a bare cast mention
     in_credit: set[int] = set()  # positions inside a credit's evidence (spans are short: this stays linear)
-    credited: set[tuple[Any, ...]] = set()  # credits some rule states, not only a name's mention
-    year_stated = False  # a year a rule reads as the release's, whichever
-    member_stated = any(c.type == "franchise_member" and c.rule != "franchise-mention" and not blocked(cand)
-                        for c, cand in pairs)
+    stated: set[Any] = set()  # the facts, and the types, that rules read (not only a mention)
     for c, cand in pairs:
         if c.type in ("director", "writer") and not blocked(cand):
             in_credit.update(range(c.start, c.end))
-            if c.rule not in _CREW_MENTIONS:
-                credited.add(_fact_key(c))
-        elif c.type == "release_year" and c.rule != "year-mention" and not year_stated:
-            year_stated = not blocked(cand)
-    # a crew member's bare name yields to any credit a rule reads; the work's year alone, to any year a rule reads
-    pairs = [(c, cand) for c, cand in pairs if (c.rule not in _CREW_MENTIONS or _fact_key(c) not in credited)
-             and (c.rule != "year-mention" or not year_stated)
-             and (c.rule != "franchise-mention" or not member_stated)]
+        if c.rule not in _YIELDING and c.type in _YIELDING_TYPES and not blocked(cand):
+            stated.update((_fact_key(c), c.type))
+    # what a mention alone says yields to what a rule reads: a crew member's name to their credit, the work's year to
+    # any year (a wrong one stated is the one to check), the franchise's name to any membership
+    pairs = [(c, cand) for c, cand in pairs if c.rule not in _YIELDING or _YIELDING[c.rule](c) not in stated]
     # a first-name or surname-only mention ("Keanu's longest night") yields to a later full-name one
     full_named = {actor_key(c) for c, cand in pairs if c.rule == "cast-mention" and _full_name(c)}
     pairs = [(c, cand) for c, cand in pairs if c.rule != "cast-mention" or (
@@ -65,12 +60,16 @@ def one_per_fact(pairs: list[tuple[Claim, Candidate | None]],
     return result
 
 
-_CREW_MENTIONS = frozenset({"director-mention", "writer-mention"})
-
-
 def _full_name(claim: Claim) -> bool:
     return normalize_name(claim.evidence) == normalize_name(claim.actor)
 
 
 def _fact_key(claim: Claim) -> tuple[Any, ...]:
     return claim_kind(claim.type).fact_key(claim)
+
+
+# mention rules whose claims yield to a rule's, and what they yield to: the same fact, or any claim of their type
+_YIELDING: dict[str, Callable[[Claim], Any]] = {"director-mention": _fact_key, "writer-mention": _fact_key,
+                                                "year-mention": attrgetter("type"),
+                                                "franchise-mention": attrgetter("type")}
+_YIELDING_TYPES = frozenset({"director", "writer", "release_year", "franchise_member"})

@@ -71,9 +71,10 @@ _NEXT_WORD = re.compile(r"[ \t]+([a-z]+)\b")
 def _modifies_a_relation(text: str, mention: Mention) -> bool:
     """Whether a role's name written in lower case is followed by a relation noun it describes ("his elder brother",
     "the elder sister"): an adjective, not the role ("the Elder")."""
-    written = text[mention.start:mention.end]
+    if not text[mention.start:mention.end].islower():
+        return False
     following = _NEXT_WORD.match(text, mention.end)
-    return written.islower() and following is not None and following.group(1) in default_cues()["relation-noun"]
+    return following is not None and following.group(1) in default_cues()["relation-noun"]
 
 
 def _strangers_first_name(text: str, mention: Mention, starts: set[int]) -> bool:
