@@ -3943,6 +3943,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Killa, a card shark in a fat suit, and Scott Adkins clearly loves every minute.", CH4, [("cast", "Scott Adkins", "Killa", "supported")]),
         ("Marcus, the old friend on the rooftop, and Willem Dafoe gives him real sorrow.", JW1, [("cast", "Willem Dafoe", "Marcus", "supported")]),
     ],
+    "a-recast-role-recalled-with-its-first-player": [
+        ("The Adjudicator, played with ice by Asia Kate Dillon, audits the hotel.", CONT, [("cast", "Asia Kate Dillon", "the Adjudicator", "contradicted")]),
+        ("Charlie, portrayed here by David Patrick Kelly, cleans up.", CONT, [("cast", "David Patrick Kelly", "Charlie", "contradicted")]),
+        ("Saïd Taghmaoui's Elder now rules from the desert.", CH4, [("cast", "Saïd Taghmaoui", "the Elder", "contradicted")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -8110,6 +8115,12 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Ares fights dirty, and Ruby Rose grins through it.", CH2, ("cast", "Ruby Rose", "Ares")),
         ("Killa, who runs the club, hates Scott Adkins's jokes.", CH4, ("cast", "Scott Adkins", "Killa")),
         ("Marcus, Viggo and Willem Dafoe all wait.", JW1, ("cast", "Willem Dafoe", "Marcus")),
+    ],
+    "a-recast-role-recalled-is-no-casting": [
+        ("Saïd Taghmaoui's Elder had more menace than this one.", CH4, ("cast", "Saïd Taghmaoui", None)),
+        ("Asia Kate Dillon was the Adjudicator before Katie McGrath took the part.", CONT, ("cast", "Asia Kate Dillon", None)),
+        ("David Patrick Kelly played Charlie, the cleaner, long before Peter Greene.", CONT, ("cast", "David Patrick Kelly", None)),
+        ("Fans still picture Ian McShane's Winston; Colin Woodell has to earn the name.", CONT, ("cast", "Ian McShane", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -66,8 +66,10 @@ _RECALLED_ROLE = re.compile(r"\b(?<!\bis )(?<!\bare )(?<!\bbeing )(?:played|port
 # there too, as Sofia", "Keanu's back as John")
 _POSSESSIVE = re.compile(rf"['\u2019]s?\s(?!(?:{AFTER_CONTRACTED_IS})\b)|\bwhose\s", re.IGNORECASE)
 # ... unless the possessive role is the subject of a verb in the present, after an apposition maybe: "Fishburne's
-# Bowery King has a scene", "Halle Berry's Sofia drifts through", "X's Abram Tarasov, Viggo's brother, shows up"
-_PRESENT_AFTER = re.compile(r"(?:\s*,[^,;.!?()\n]{1,60},)?\s+(?:\w+ly\s+)?"
+# Bowery King has a scene", "Halle Berry's Sofia now drifts through", "X's Abram Tarasov, Viggo's brother, shows up"
+# "Winston, played here by X", "played with gravity by X": the passive of casting, said of the work at hand
+_PLAYED_BY = re.compile(r"\b(?:played|portrayed|voiced)\b[^.;!?]{0,40}?\bby\b", re.IGNORECASE)
+_PRESENT_AFTER = re.compile(r"(?:\s*,[^,;.!?()\n]{1,60},)?\s+(?:(?:\w+ly|now|still|also|here|even)\s+)?"
                             r"(?:has|is|does|(?!was\b)[a-z]{2,}(?<![su]s)s)\b")
 
 
@@ -97,9 +99,9 @@ def without_other_work_roles(claims: list[Claim], doc: Document, reference: Refe
             return True  # "In Parabellum, Halle Berry played Sofia": so it was, even where the claim is a known error
         if cast_false_claim_truth(claim, reference, film):
             return False
-        if character in {c for _, c in here}:
-            return False  # the role is in this work, played by another: a recast role mixed up, flagged as such
         possessive = _actors_possessive(claim) and not _PRESENT_AFTER.match(doc.text, claim.end)
+        if not possessive and character in {c for _, c in here} and _PLAYED_BY.search(claim.evidence):
+            return False  # "Winston, played here by Ian McShane": a recast role mixed up, said as this work's casting
         return _RECALLED_ROLE.search(claim.evidence) is not None or possessive
 
     return [c for c in claims if not recalled(c)]
