@@ -3948,6 +3948,26 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Charlie, portrayed here by David Patrick Kelly, cleans up.", CONT, [("cast", "David Patrick Kelly", "Charlie", "contradicted")]),
         ("Saïd Taghmaoui's Elder now rules from the desert.", CH4, [("cast", "Saïd Taghmaoui", "the Elder", "contradicted")]),
     ],
+    "a-sheet-row-under-a-wrapped-comment": [
+        ("# exported from my notes app, one line per thing worth keeping and nothing else\nkey,value,comment\nTitle,John Wick: Chapter 2,\"the Rome one, loud\"\nhelmed by,Chad Stahelski,\"long takes, clear geography\"", None, [("director", "Chad Stahelski", None, "supported")]),
+        ("Exported tonight from the spreadsheet my friends and I keep for every film we see\nline,entry,remark\nFilm,John Wick: Chapter 4,\"long, at last\"\nWinston,Ian McShane,\"smooth, as ever\"", None, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("# a log of the rewatch with all the typos I made while half asleep on the sofa\nitem,detail,aside\nMovie,Parabellum,\"third, biggest\"\nwriter,Derek Kolstad,\"still there, with help\"", None, [("writer", "Derek Kolstad", None, "supported")]),
+    ],
+    "a-sheet-header-is-its-first-row": [
+        ("field,value,notes\ntitle,John Wick: Chapter 2,\"rewatch, loud\"\ndirector,Chad Stahelski,\"wide lenses, long takes\"", None, [("director", "Chad Stahelski", None, "supported")]),
+        ("what,who,why\nfilm,John Wick: Chapter 4,\"the long one, at last\"\nCaine,Donnie Yen,\"blind, and the best thing in it\"", None, [("cast", "Donnie Yen", "Caine", "supported")]),
+        ("column,entry,comment\nmovie,Parabellum,\"third, biggest\"\nwritten by,Derek Kolstad,\"still there, with help\"", None, [("writer", "Derek Kolstad", None, "supported")]),
+    ],
+    "a-quote-doubled-inside-a-quoted-cell": [
+        ("part,player,note\nWinston,Ian McShane,\"his \"\"consider this a professional courtesy\"\" line, perfect\"", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("role,actor,comment\nCaine,Donnie Yen,\"the \"\"old friend\"\", blind, and lethal\"", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
+        ("field,value,comment\ndirector,Chad Stahelski,\"a \"\"stunt guy\"\" no more, a real director\"", PARA, [("director", "Chad Stahelski", None, "supported")]),
+    ],
+    "a-sheet-rows-key-in-lower-case-is-a-label": [
+        ("key,value\nscript,\"Derek Kolstad, Shay Hatten\"\nruntime,131", PARA, [("writer", "Derek Kolstad", None, "supported"), ("writer", "Shay Hatten", None, "supported")]),
+        ("entry,detail,remark\nmy verdict,B+,\"loud, long, lovely\"", CH4, [("rating", "", "B+", "unknown")]),
+        ("item,detail\nscreen story,\"Derek Kolstad, Michael Finch\"\nmy mark,7/10", CH2, [("writer", "Derek Kolstad", None, "supported"), ("rating", "", 7, "unknown")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),

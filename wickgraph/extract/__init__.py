@@ -53,6 +53,7 @@ from .reprises import mark_reprises, returning_actors
 from .scales import normalize
 from .scope import is_blocked
 from .sections import other_work_spans
+from .sheets import csv_cells
 from .sourcecode import source_code_claims
 from .spanvalues import candidate_claims
 from .speakers import others_quoted
@@ -125,8 +126,9 @@ def extract(text: str, film: str | None = None, *, reference: Reference | None =
     pairs = [(claim, c) for claim, c in pairs
              if not any(start <= claim.start < end or start < claim.end <= end for start, end in elsewhere)]
     # nor from what an edit struck out or a speaker took back ("eight no you know what it's a nine"); a score said
-    # across subtitle cues or wrapped lines is read as one line; a data file's "my_score: VIII" as "My score: 8"
-    rating = find_rating(blank(plain_forms(text),
+    # across subtitle cues or wrapped lines is read as one line; a data file's "my_score: VIII" as "My score: 8",
+    # a sheet's row "my grade,B+" as "My grade  B+"
+    rating = find_rating(blank(csv_cells(plain_forms(text)),
                                elsewhere + struck_spans(text) + retraction_spans(text) + list(line_joins(text))))
     if rating is not None:
         pairs.append((Claim("rating", text[rating.start:rating.end], rating.start, rating.end, value=rating.value,

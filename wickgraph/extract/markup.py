@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 from .. import regexcache
 from .layout_words import default_layout_words
+from .sheets import is_sheet_row
 from .speakers import SENDER, STAMP
 from .textscan import blank, line_around
 from .verse import verse_breaks
@@ -144,8 +145,9 @@ def _soft_wraps(text: str, stamps: list[Span]) -> Iterator[Span]:
                 and (text[following].islower() or _OPEN_END.search(body)
                      or (split_name and _continues_name(text, following))) \
                 and not _LABEL_OR_ROW.match(_NUMBERED.sub("", body)) and not _LABEL_OR_ROW.match(text, following) \
-                and not _MESSAGE_OPENING.match(text, newline + 1) and not _MESSAGE_HEADER.fullmatch(body):
-            yield newline, newline + 1
+                and not _MESSAGE_OPENING.match(text, newline + 1) and not _MESSAGE_HEADER.fullmatch(body) \
+                and not is_sheet_row(body) and not is_sheet_row(text[slice(*line_around(text, following, 200))]):
+            yield newline, newline + 1  # (a sheet's rows, 'field,value,notes', are lines of their own)
         line_start = newline + 1
         newline = text.find("\n", line_start)
 

@@ -261,17 +261,17 @@ def _other_rows(doc: Document) -> list[Span]:
     if "\t" not in doc.folded:
         return []
     spans: list[Span] = []
-    column: int | None = None
+    column: int | None = None  # the title column of the sheet being read; -1 when its header names none
     for line in _ANY_LINE.finditer(doc.folded):
         cells = _tab_cells(doc.folded, line.start(), line.end()) if "\t" in line.group() else []
         if len(cells) < 3:
             column = None
             continue
-        if column is None:
+        if column is None:  # only a sheet's first row is its header ("field,value,notes" over "title,X,...")
             column = next((i for i, (a, b) in enumerate(cells)
-                           if _TITLE_COLUMN.fullmatch(doc.folded[a:b].strip(" *_"))), None)
+                           if _TITLE_COLUMN.fullmatch(doc.folded[a:b].strip(" *_"))), -1)
             continue
-        if column >= len(cells):
+        if not 0 <= column < len(cells):
             continue
         start, end = cells[column]
         if doc.folded[start:end].strip() and not any(

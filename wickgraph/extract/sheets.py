@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["csv_cells"]
+__all__ = ["csv_cells", "is_sheet_row"]
 
 # A pasted CSV/TSV sheet: '"Caine","Yen, Donnie"' (quoted cells) or 'Caine,Donnie Yen' / 'Caine;Donnie Yen' (no
 # space after the separator, as no prose has); its cells become tab-separated in the view, and the quotes go
@@ -18,12 +18,15 @@ _CSV_QUOTED = re.compile(r'^[ \t]*"[^"\n]{0,80}"(?:[ \t]*[,;][ \t]*"[^"\n]{0,80}
 _CSV_PLAIN = re.compile(r"^[ \t]*[^\s,.!?;:\n][^,;\n]{0,60}(?:[,;](?=\S)[^,;\n]{1,60})+[ \t]*$", re.MULTILINE)
 
 
+# a row's first cell in lower-case words ("director", "my grade", "villain's son"), a key
+_LOWER_KEY = re.compile(r"[ \t\"]*([a-z])[a-z' ]{0,29}[,;]")
 _SEPARATOR = re.compile(r";|(?<!\d),|,(?!\d{3}(?!\d))")
 
 # A row of an exported sheet that quotes only some cells: '2023-09-17,"John Wick: Chapter 4",2023,"film, rewatch",'
 # (a quoted cell may hold prose, commas and all; between cells, commas with nothing after them)
-_CSV_MIXED = re.compile(r'^[^\n]*(?:^|,)"[^"\n]*"(?:,|$)[^\n]*$', re.MULTILINE)
-_MIXED_CELL = re.compile(r'"[^"\n]*"|[^",\n]*')
+# (a quote inside a quoted cell is doubled: '"best ""oh."" reaction"')
+_CSV_MIXED = re.compile(r'^[^\n]*(?:^|,)"(?:[^"\n]|"")*"(?:,|$)[^\n]*$', re.MULTILINE)
+_MIXED_CELL = re.compile(r'"(?:[^"\n]|"")*"|[^",\n]*')
 
 
 def _mixed_separators(line: str) -> list[int] | None:
@@ -50,18 +53,21 @@ def csv_cells(view: str) -> str:
     if "," not in view and ";" not in view:
         return view
     chars: list[str] | None = None
+    rows: list[int] = []  # where each row read starts
     if '"' in view:
         for row in _CSV_MIXED.finditer(view):
             separators = _mixed_separators(row.group())
             if separators is None:
                 continue
             chars = chars or list(view)
+            rows.append(row.start())
             for offset in separators:
                 chars[row.start() + offset] = "\t"
             for quote in re.finditer('"', row.group()):
                 chars[row.start() + quote.start()] = " "
     for row in _CSV_QUOTED.finditer(view):
         chars = chars or list(view)
+        rows.append(row.start())
         inside = False
         for i in range(row.start(), row.end()):
             if view[i] == '"':
@@ -76,6 +82,18 @@ def csv_cells(view: str) -> str:
         if not separators:
             continue
         chars = chars or list(view)
+        rows.append(row.start())
         for i in separators:
             chars[i] = "\t"
-    return "".join(chars) if chars is not None else view
+    if chars is None:
+        return view
+    for start in rows:  # a row's key is read as a label, as a data file's is: "director,X" as "Director  X"
+        key = _LOWER_KEY.match(view, start)
+        if key is not None:
+            chars[key.start(1)] = chars[key.start(1)].upper()
+    return "".join(chars)
+
+
+def is_sheet_row(line: str) -> bool:
+    """Whether ``line`` is a row of a pasted sheet, its cells read apart (a row never runs on into the next)."""
+    return ("," in line or ";" in line) and csv_cells(line) != line
