@@ -3968,6 +3968,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("entry,detail,remark\nmy verdict,B+,\"loud, long, lovely\"", CH4, [("rating", "", "B+", "unknown")]),
         ("item,detail\nscreen story,\"Derek Kolstad, Michael Finch\"\nmy mark,7/10", CH2, [("writer", "Derek Kolstad", None, "supported"), ("rating", "", 7, "unknown")]),
     ],
+    "a-forum-thread-opener-speaks-in-every-post": [
+        ("#1  wickfan99\nJoined: May 2012 · Posts: 310\n\nSaw Chapter 4 last night.\n\n#2  marker_mike\nJoined: Jun 2019 · Posts: 12\n\nWhat did you think?\n\n#3  wickfan99\nJoined: May 2012 · Posts: 311\n\nDonnie Yen as Caine steals it.", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
+        ("Post by ruskaroma » Tue Jun 10, 9:00 pm\n\nBallerina review to follow.\n\nPost by helen_fan » Tue Jun 10, 9:40 pm\n\nWaiting!\n\nPost by ruskaroma » Tue Jun 10, 10:15 pm\n\nAna de Armas plays Eve and she is terrific.", BAL, [("cast", "Ana de Armas", "Eve Macarro", "supported")]),
+        ("wick_watcher\nPosted: Sat 3 Feb, 20:00\n\nChad Stahelski directed this one, and it shows in every fight.", PARA, [("director", "Chad Stahelski", None, "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -8141,6 +8146,16 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Asia Kate Dillon was the Adjudicator before Katie McGrath took the part.", CONT, ("cast", "Asia Kate Dillon", None)),
         ("David Patrick Kelly played Charlie, the cleaner, long before Peter Greene.", CONT, ("cast", "David Patrick Kelly", None)),
         ("Fans still picture Ian McShane's Winston; Colin Woodell has to earn the name.", CONT, ("cast", "Ian McShane", None)),
+    ],
+    "a-forum-reply-by-another-poster": [
+        ("#1  wickfan99\nJoined: May 2012 · Posts: 310\n\nSaw Chapter 4 last night. Donnie Yen as Caine is the best thing in it.\n\n#2  marker_mike\nJoined: Jun 2019 · Posts: 12\n\nAgreed, and Scott Adkins plays Killa in a fat suit.", CH4, ("cast", "Scott Adkins", None)),
+        ("Post by ruskaroma » Tue Jun 10, 9:00 pm\n\nBallerina review: Ana de Armas plays Eve and she is terrific. 8/10.\n\nPost by helen_fan » Tue Jun 10, 9:40 pm\n\nNice one. Gabriel Byrne as the Chancellor is creepy too.", BAL, ("cast", "Gabriel Byrne", None)),
+        ("bowery_bird  [Member]\nJoin Date: Jan 2014 | Posts: 77\nPosted 02-12-2017\n\nChapter 2 rules. Riccardo Scamarcio plays Santino.\n\nsommelier_sam  [Senior Member]\nJoin Date: Mar 2010 | Posts: 900\nPosted 02-12-2017\n\nClaudia Gerini is Gianna, don't forget her.", CH2, ("cast", "Claudia Gerini", None)),
+    ],
+    "a-quoted-post-is-someone-elses": [
+        ("> tarasov_tom wrote:\n> Michael Nyqvist plays Iosef, right?\n\nNo. Alfie Allen plays Iosef; Nyqvist is his father Viggo.", JW1, ("cast", "Michael Nyqvist", "Iosef")),
+        ("Thanks for the write-up.\n\n> cainefan said:\n> Mark Dacascos is the Elder here\n\nHe is Zero, the sushi chef.", PARA, ("cast", "Mark Dacascos", "the Elder")),
+        ("> Quote from: adjudicator_amy wrote on Sunday\n> Derek Kolstad directed this one\n\nStahelski directed it; Kolstad wrote it.", CH2, ("director", "Derek Kolstad", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -22,7 +22,7 @@ from ..reference import Reference, default_reference
 from .answers import answer_key, answered_questions, unasked
 from .claims import Claim, Extraction
 from .collector import collector_paused
-from .comments import comment_spans
+from .comments import comment_spans, others_posts
 from .confidence import claim_confidence
 from .corrections import without_corrected
 from .crosswords import crossword_answers
@@ -121,7 +121,7 @@ def extract(text: str, film: str | None = None, *, reference: Reference | None =
         return verdicts[id(candidate)]
 
     # parts of a post about another work, readers' comments, what a transcript gives to someone in the room
-    elsewhere = other_work_spans(doc) + comment_spans(text) + others_quoted(text)
+    elsewhere = other_work_spans(doc) + comment_spans(text) + others_posts(text) + others_quoted(text)
     # (a claim that ends there too: "Zero | Riccardo Scamarcio" reaching into another work's column)
     pairs = [(claim, c) for claim, c in pairs
              if not any(start <= claim.start < end or start < claim.end <= end for start, end in elsewhere)]

@@ -5,6 +5,11 @@ A blog, a diary site or a news page saved as text ends with its comments under a
 scores and name other roles; none of it is the author's. The saved-page route drops comments already (trafilatura
 without comments); this is the same cut for text.
 
+A forum thread is the same cut made post by post: each post opens with its poster's handle and the board's
+marks (a line of the handle, "#2  name" or "name  [Senior Member]", near "Joined:", "Posts: 1,207" or "Posted ...";
+or "Post by name » date"); the posts of anyone but the one who opened the thread, and the quotations a post
+carries ("> name wrote:" and the quoted lines under it), are others' words.
+
 A heading with neither a count nor a reader ("COMMENTS", "Replies:") is also the name of a section of the author's
 own form (a reader's report's "COMMENTS" after its "SYNOPSIS"): it opens readers' comments only when an entry's
 marks follow it (a name with a time, "2 days ago", "Reply", "@name").
@@ -14,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["comment_spans"]
+__all__ = ["comment_spans", "others_posts"]
 
 # a comments heading alone on its line: a count, the noun, a count in brackets, markup and rules around it
 _HEADING = re.compile(r"^[ \t#*_=>\u2500-\u257f\u2014\u2013-]*(?P<count>\d{1,5}[ \t]+)?"
@@ -45,3 +50,45 @@ def comment_spans(text: str) -> list[tuple[int, int]]:
                 or _ENTRY_MARK.search(text, heading.end(), heading.end() + _ENTRY_REACH):
             return [(heading.start(), len(text))]
     return []
+
+
+# a forum post's header: the poster's handle alone on its line, maybe numbered or ranked ("#2  HighTableHannah",
+# "adjudicated_anna  [Senior Member]", "Post by SommelierOfPain » Sat Feb 11, 1:14 am")
+_POSTER = re.compile(r"^[ \t]*(?:#\d{1,4}[ \t]+)?"
+                     r"(?P<by>(?:post(?:ed)?|reply|message)[ \t]+(?:#\d{1,4}[ \t]+)?by[ \t]+)?(?P<user>@?[\w.-]{2,30})"
+                     r"[ \t]*(?:\[[^\]\n]{1,30}\][ \t]*|(?:\u00bb|\||\u00b7|-|on\b|at\b)[^\n]{0,60})?$",
+                     re.IGNORECASE | re.MULTILINE)
+# the board's marks under or beside it: membership, post count, the time of posting
+_POST_MARKS = re.compile(r"^[ \t]*(?:joined|join[ \t]+date|member[ \t]+since|registered|posts|posted)\b[^\n]*$",
+                         re.IGNORECASE | re.MULTILINE)
+_MARKS_REACH = 3  # lines between the handle and the board's marks
+# a quotation of another post: its attribution, then its lines marked ">"
+_QUOTED_POST = re.compile(r"^[ \t]*>[ \t]*(?:quote[ \t]+from:?[ \t]+|originally[ \t]+posted[ \t]+by[ \t]+)?"
+                          r"[\w@.-]{2,30}[ \t]+(?:wrote|said|posted|says)\b[^\n]*(?:\n[ \t]*>[^\n]*)*",
+                          re.IGNORECASE | re.MULTILINE)
+
+
+def others_posts(text: str) -> list[tuple[int, int]]:
+    """In a forum thread (two posters or more), the posts of anyone but the one who opened it; in any text, the
+    quoted posts ("> name wrote:" and the lines marked ">" under it)."""
+    spans = [quote.span() for quote in _QUOTED_POST.finditer(text)] if ">" in text else []
+    lower = text.lower()
+    if "post" not in lower and "join" not in lower and "member" not in lower:
+        return spans
+    posts = [(line.start(), line["user"].lower()) for line in _POSTER.finditer(text) if line["by"]]
+    for marks in _POST_MARKS.finditer(text):
+        above = text.rfind("\n", 0, marks.start())
+        for _ in range(_MARKS_REACH):  # the handle's line: the nearest one above the marks that is one
+            if above < 0:
+                break
+            start = text.rfind("\n", 0, above) + 1
+            poster = _POSTER.fullmatch(text, start, above)
+            if poster is not None and not _POST_MARKS.fullmatch(text, start, above):
+                posts.append((start, poster["user"].lower()))
+                break
+            above = start - 1
+    posts = sorted(set(posts))  # where each post starts, and its poster
+    if len({user for _, user in posts}) < 2:
+        return spans
+    ends = [start for start, _ in posts[1:]] + [len(text)]
+    return spans + [(start, end) for (start, user), end in zip(posts, ends, strict=True) if user != posts[0][1]]
