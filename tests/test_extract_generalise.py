@@ -3973,6 +3973,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Post by ruskaroma » Tue Jun 10, 9:00 pm\n\nBallerina review to follow.\n\nPost by helen_fan » Tue Jun 10, 9:40 pm\n\nWaiting!\n\nPost by ruskaroma » Tue Jun 10, 10:15 pm\n\nAna de Armas plays Eve and she is terrific.", BAL, [("cast", "Ana de Armas", "Eve Macarro", "supported")]),
         ("wick_watcher\nPosted: Sat 3 Feb, 20:00\n\nChad Stahelski directed this one, and it shows in every fight.", PARA, [("director", "Chad Stahelski", None, "supported")]),
     ],
+    "a-list-whose-last-name-has-a-relative-clause-before-a-conjunction": [
+        ("Written by Derek Kolstad and Shay Hatten, who know this world well, and the cast is stacked.", PARA, [("writer", "Shay Hatten", None, "supported")]),
+        ("Directed by Chad Stahelski and David Leitch, who both came up through stunts, but the script is thin.", JW1, [("director", "David Leitch", None, "contradicted")]),
+        ("It is directed by Len Wiseman and Chad Stahelski, who reshot the finale, while the cast does the rest.", BAL, [("director", "Chad Stahelski", None, "contradicted")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),

@@ -230,8 +230,10 @@ _CLAUSE_VERB = re.compile(r"\s+(?:(?:\w+ly|also|again|still|then|now)\s+)?"
                           r"(?!\s+by\b)"
                           r"|['\u2019]s\s+(?!(?:script|screenplay|direction)\b)[a-z]+\s+(?:is|was)\b"
                           # "and Wiseman, whose films ..., directs": a relative clause closed by a comma, then the
-                          # verb; one that runs to the sentence's end describes the last name ("A and B, who know it.")
-                          r"|,\s+(?:whose|who)\b(?=[^.;!?\n]*,)", re.IGNORECASE)
+                          # verb; one that runs to the sentence's end describes the last name ("A and B, who know it."),
+                          # and so does one a conjunction follows ("A and B, who knew it, and the cast agreed")
+                          r"|,\s+(?:whose|who)\b(?=[^,.;!?\n]*,[\"'\u201d]?\s+"
+                          r"(?!(?:and|but|or|nor|yet|so|while|though|whereas)\b)[a-z])", re.IGNORECASE)
 
 
 def _list_items(doc: Document, start: int, end: int, kind: int = PERSON,
