@@ -3978,6 +3978,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Directed by Chad Stahelski and David Leitch, who both came up through stunts, but the script is thin.", JW1, [("director", "David Leitch", None, "contradicted")]),
         ("It is directed by Len Wiseman and Chad Stahelski, who reshot the finale, while the cast does the rest.", BAL, [("director", "Chad Stahelski", None, "contradicted")]),
     ],
+    "a-sheet-cell-opens-like-a-sentence": [
+        ("key,value\nplace in series,fourth John Wick film", CH4, [("franchise_member", "", None, "supported")]),
+        ("when,what,notes\n21:00,start,\"second John Wick chapter, louder than the first\"", CH2, [("franchise_member", "", None, "supported")]),
+        ("Field\tValue\nPosition\tthird John Wick film", PARA, [("franchise_member", "", None, "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
