@@ -3983,6 +3983,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("when,what,notes\n21:00,start,\"second John Wick chapter, louder than the first\"", CH2, [("franchise_member", "", None, "supported")]),
         ("Field\tValue\nPosition\tthird John Wick film", PARA, [("franchise_member", "", None, "supported")]),
     ],
+    "a-fronted-again-opens-a-later-clause": [
+        ("The hotel gets a new wing; again Ian McShane is Winston, smooth as ever.", PARA, [("reprise", "Ian McShane", "Winston", "supported")]),
+        ("The middle sags, and once more Lance Reddick plays Charon with a straight face.", CH4, [("reprise", "Lance Reddick", "Charon", "supported")]),
+        ("Rome is gorgeous, but yet again Keanu Reeves is John Wick, grim and tired.", CH2, [("reprise", "Keanu Reeves", "John Wick", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -8166,6 +8171,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("> tarasov_tom wrote:\n> Michael Nyqvist plays Iosef, right?\n\nNo. Alfie Allen plays Iosef; Nyqvist is his father Viggo.", JW1, ("cast", "Michael Nyqvist", "Iosef")),
         ("Thanks for the write-up.\n\n> cainefan said:\n> Mark Dacascos is the Elder here\n\nHe is Zero, the sushi chef.", PARA, ("cast", "Mark Dacascos", "the Elder")),
         ("> Quote from: adjudicator_amy wrote on Sunday\n> Derek Kolstad directed this one\n\nStahelski directed it; Kolstad wrote it.", CH2, ("director", "Derek Kolstad", None)),
+    ],
+    "a-fronted-again-opens-a-later-clause-only": [
+        ("Again the fights are long, and Ruby Rose plays Ares.", CH2, ("reprise", "Ruby Rose", "Ares")),
+        ("Once more the hotel burns; Mark Dacascos plays Zero.", PARA, ("reprise", "Mark Dacascos", "Zero")),
+        ("Yet again the dog survives, but Donnie Yen is Caine.", CH4, ("reprise", "Donnie Yen", "Caine")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -54,7 +54,8 @@ def mark_reprises(doc: Document, candidates: list[Candidate], cues: Cues | None 
                 or (role_end <= candidate.start and _tail_cue(doc, cues, role_end)) \
                 or _relative_return(doc, candidate) \
                 or _RETURNING_BEFORE.search(doc.text, max(0, candidate.start - 30), candidate.start) \
-                or _FRONTED_AGAIN.match(doc.folded, doc.sentence(candidate.start)[0], candidate.start) \
+                or any(_FRONTED_AGAIN.match(doc.folded, at, candidate.start)
+                       for at in _openings(doc, candidate.start)) \
                 or _so_too(doc, cues, candidate.start) or _NEXT_SAYS_AGAIN.match(doc.text, doc.sentence(
                     max(candidate.end - 1, candidate.start))[1]) or _PRONOUN_RETURNS.match(doc.text, candidate.end):
             candidate.reprise = True
@@ -342,6 +343,20 @@ _RETURNING_SUBJECT = re.compile(r"\breturning\s+(?P<noun>[a-z]+)(?:\s+(?:include
 # "Again Ian McShane as Winston", "Like in first film, X plays Y", "Same as before, X ...": the comma may be missing
 # after a bare adverb of repetition, "like" stands for "as" in plain English, and the verb may come before its
 # subject as in German or Dutch ("Back is X as Y", "Again is X as Y")
+# where a clause opens inside a sentence: after a semicolon, a colon or a dash, or a comma and a conjunction
+_CLAUSE_OPENING = re.compile(r"(?:[;:\u2014\u2013]|\s-{1,2}|,\s*(?:and|but|while|so)\b)\s*", re.IGNORECASE)
+
+
+def _openings(doc: Document, position: int) -> tuple[int, ...]:
+    """Where what leads up to ``position`` may open: its sentence's start ("Once more: X plays Y"), and the last
+    clause opening after it ("The second chapter of the tale; again X is Y", "It is long, and again X plays Y")."""
+    start = doc.sentence(position)[0]
+    clause = start
+    for opening in _CLAUSE_OPENING.finditer(doc.folded, start, position):
+        clause = opening.end()
+    return (start,) if clause == start else (start, clause)
+
+
 _FRONTED_AGAIN = re.compile(
     r"[ \t\-*#>\"']*(?:"
     r"(?:once\s+again|once\s+more|yet\s+again|again|for\s+(?:the|a)\s+(?:second|third|fourth|fifth|sixth|\w+th)\s+time)"
