@@ -3988,6 +3988,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("The middle sags, and once more Lance Reddick plays Charon with a straight face.", CH4, [("reprise", "Lance Reddick", "Charon", "supported")]),
         ("Rome is gorgeous, but yet again Keanu Reeves is John Wick, grim and tired.", CH2, [("reprise", "Keanu Reeves", "John Wick", "supported")]),
     ],
+    "a-section-heading-in-capitals-is-no-film": [
+        ("JOHN WICK: CHAPTER 4\n\nA long, loud farewell.\n\nRELEASE DETAILS\nIn cinemas 24 March 2023 | 169 min | Rated R", None, [("release_year", "", 2023, "supported")]),
+        ("FROM THE WORLD OF JOHN WICK: BALLERINA\n\nEve learns to fight.\n\nAT A GLANCE\nReleased 6 June 2025 | 125 min | Lionsgate", None, [("release_year", "", 2025, "supported")]),
+        ("JOHN WICK: CHAPTER 2\n\nRome, markers, mirrors.\n\nTHE FACTS\nOpened 10 February 2017 | 122 min | 15", None, [("release_year", "", 2017, "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),

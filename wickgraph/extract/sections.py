@@ -136,9 +136,16 @@ def _outside_title(doc: Document, start: int) -> str | None:
     if line is None or doc.mentions_between(start, line.end()) or not any(c.isalpha() for c in line.group("title")):
         return None
     title = line.group("title").strip()
-    if not line.group("year") and not (title.isupper() and _CREDITS_LINE.match(doc.text, line.end() + 1)):
+    if not line.group("year") and not (title.isupper() and _CREDITS_LINE.match(doc.text, line.end() + 1)
+                                       and not _SECTION_HEADING.fullmatch(title)):
         return None
     return title.lower()
+
+
+# a heading in capitals that names a section of the page, not a film: "RELEASE" over "Opens 17 May 2019 | 131 min"
+_SECTION_HEADING = re.compile(r"(?:(?:THE|KEY|TECHNICAL|QUICK)\s+)?(?:RELEASE(?:\s+(?:DATE|INFO|DETAILS))?|RELEASES|"
+                              r"DETAILS|FACTS|INFO|INFORMATION|SPECS|SPECIFICATIONS|FORMAT|AVAILABILITY|"
+                              r"AT\s+A\s+GLANCE|LISTING|SCREENINGS?|SHOWTIMES|TICKETS|WHERE\s+TO\s+WATCH)")
 
 
 def _title_on_credits_line(doc: Document, start: int) -> str | None:
