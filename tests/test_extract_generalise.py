@@ -3993,6 +3993,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("FROM THE WORLD OF JOHN WICK: BALLERINA\n\nEve learns to fight.\n\nAT A GLANCE\nReleased 6 June 2025 | 125 min | Lionsgate", None, [("release_year", "", 2025, "supported")]),
         ("JOHN WICK: CHAPTER 2\n\nRome, markers, mirrors.\n\nTHE FACTS\nOpened 10 February 2017 | 122 min | 15", None, [("release_year", "", 2017, "supported")]),
     ],
+    "the-month-may-is-no-modal": [
+        ('In May 2019 Keanu Reeves played John Wick for the third time.', PARA, [('cast', 'Keanu Reeves', 'John Wick', 'supported')]),
+        ('On 17 May 2019 Halle Berry turned up as Sofia.', PARA, [('cast', 'Halle Berry', 'Sofia', 'supported')]),
+        ('Come May of 2019 Ian McShane is Winston once more.', PARA, [('cast', 'Ian McShane', 'Winston', 'supported')]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -8181,6 +8186,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Again the fights are long, and Ruby Rose plays Ares.", CH2, ("reprise", "Ruby Rose", "Ares")),
         ("Once more the hotel burns; Mark Dacascos plays Zero.", PARA, ("reprise", "Mark Dacascos", "Zero")),
         ("Yet again the dog survives, but Donnie Yen is Caine.", CH4, ("reprise", "Donnie Yen", "Caine")),
+    ],
+    "the-month-may-is-no-modal-but-the-modal-is": [
+        ("Keanu Reeves may play John Wick again in May.", CH4, ("cast", "Keanu Reeves", "John Wick")),
+        ("In May, they said Donnie Yen might play Caine.", CH4, ("cast", "Donnie Yen", "Caine")),
+        ("By May 2022 Halle Berry may have been cast as Sofia.", CH4, ("cast", "Halle Berry", "Sofia")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
