@@ -3998,6 +3998,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ('On 17 May 2019 Halle Berry turned up as Sofia.', PARA, [('cast', 'Halle Berry', 'Sofia', 'supported')]),
         ('Come May of 2019 Ian McShane is Winston once more.', PARA, [('cast', 'Ian McShane', 'Winston', 'supported')]),
     ],
+    "the-films-are-other-works-when-reviewing-a-series-or-game": [
+        ("Across the films, Ian McShane plays Winston with relish.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Ian McShane is Winston, just like in the films.", HEX, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Lance Reddick reprises Charon from the films.", HEX, [("cast", "Lance Reddick", "Charon", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -8191,6 +8196,12 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Keanu Reeves may play John Wick again in May.", CH4, ("cast", "Keanu Reeves", "John Wick")),
         ("In May, they said Donnie Yen might play Caine.", CH4, ("cast", "Donnie Yen", "Caine")),
         ("By May 2022 Halle Berry may have been cast as Sofia.", CH4, ("cast", "Halle Berry", "Sofia")),
+    ],
+    "the-films-are-other-works-when-reviewing-a-series-or-game-no-claim": [
+        ("Lance Reddick played Charon in the films; here the part is Ayomide Adegun's.", CONT, ("cast", "Lance Reddick", None)),
+        ("In the movies, Ian McShane was Winston, and he is missed.", CONT, ("cast", "Ian McShane", None)),
+        ("Halle Berry, the films' Sofia, gets a nod on one of the cards.", HEX, ("cast", "Halle Berry", None)),
+        ("Ian McShane's Winston belongs to the movies.", CONT, ("cast", "Ian McShane", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -94,7 +94,8 @@ def extract(text: str, film: str | None = None, *, reference: Reference | None =
                                   and w.release_year is not None and w.release_year != own_year)
     doc = Document(text, folded, mentions, film_iri, frozenset(reference.cast_of(film_iri)), credits,
                    film_number=series_number(reference, film_iri), other_works_years=other_works_years,
-                   known_jobs=people_by_job(reference), film_year=own_year)  # (a few microseconds)
+                   known_jobs=people_by_job(reference), film_year=own_year,
+                   film_kind=facts.kind if facts else None)  # (a few microseconds)
     rules = default_rules()
     # Filters run lazily: only on the first mention of each fact, which is most of the time saved.
     units = LayoutUnits(doc)  # layout units: cast rows, credit labels, 'Returning:' sections

@@ -62,7 +62,7 @@ class Document:
                  film_performances: frozenset[tuple[str, str]] = frozenset(),
                  film_credits: dict[str, frozenset[str]] | None = None, film_number: int | None = None,
                  other_works_years: frozenset[int] = frozenset(), known_jobs: dict[str, str] | None = None,
-                 film_year: int | None = None) -> None:
+                 film_year: int | None = None, film_kind: str | None = None) -> None:
         self.text = text
         self.film_performances = film_performances  # (actor, character) pairs the reference has in the work
         # the reviewed film's place in the series (3 for Parabellum): "the third film" is then the reviewed one
@@ -76,6 +76,7 @@ class Document:
         self.known_crew = {person: job for person, job in self.known_jobs.items()  # ... of them, the work's own
                            if person in self.film_credits.get(job, ())}
         self.film_year = film_year  # the reviewed work's release year, when the reference has one
+        self.film_kind = film_kind  # "film", "tv_series" or "video_game", when the reference has the work
         self.other_works_years = other_works_years  # release years of the franchise's other works, not its own
         self.folded = folded
         self.mentions = mentions

@@ -11,7 +11,8 @@ Each line of ``rules.jsonl`` is one JSON object with an ``id``:
   the match within its sentence; ``after`` is anchored at the match's end; the ``match`` itself,
   its ``sentence``, its ``line`` or, anchored, the ``next_sentence``) matches; ``types`` / ``rules``
   say which candidates it applies to. Named groups narrow it: ``ordinal`` (no block when it names the
-  reviewed film's place), ``work`` (with ``unless_work_is_film``), ``other_year`` (only another work's year).
+  reviewed film's place), ``work`` (with ``unless_work_is_film``), ``other_year`` (only another work's year);
+  ``unless_reviewing_a_film`` keeps a filter to reviews of a series or a game.
 
 Patterns are written over a *view* of the text in which every gazetteer name is replaced,
 character for character, by a placeholder of its kind, so ``{P}`` (a person), ``{C}`` (a
@@ -47,7 +48,7 @@ _NEEDS = {"director": ("person", "people"), "writer": ("person", "people"), "cas
 _ALLOWED_KEYS = {"id", "kind", "type", "pattern", "reprise", "scope", "types", "rules", "description",
                  "work_is_film", "unless_work_is_film", "sentence_requires", "case_sensitive", "needs",
                  "requires_credit", "role_possessive", "unless_cast", "unless_their_work",
-                 "unless_year_of_other_work"}
+                 "unless_year_of_other_work", "unless_reviewing_a_film"}
 
 
 def _slot(bit: int) -> str:
@@ -193,6 +194,7 @@ class Rule:
     rules: frozenset[str] = frozenset()
     work_is_film: bool = False
     unless_work_is_film: bool = False
+    unless_reviewing_a_film: bool = False  # a filter for a series or a game only: "in the films" is other works then
     sentence_requires: re.Pattern[str] | None = None  # must match the match's sentence or the one before it
     needs: tuple[str, ...] = ()  # lower-case substrings, one of which the text must contain (a cheap pre-check;
     # for a filter, the candidate's sentence and line)
@@ -374,6 +376,7 @@ def load_rules(path: str | Path = RULES_FILE) -> RuleSet:
                 raise fail(f"rule {rule_id!r}: 'types' and 'rules' must be lists")
             blocks.append(Rule(rule_id, kind, expanded, mask, scope=scope, types=frozenset(types),
                                rules=frozenset(rules), unless_work_is_film=bool(data.get("unless_work_is_film")),
+                               unless_reviewing_a_film=bool(data.get("unless_reviewing_a_film")),
                                sentence_requires=sentence_requires, flags=flags, needs=tuple(needs),
                                twin_source=lowercase_source(expanded) if expanded and flags & re.IGNORECASE else None))
     known = {r.id for r in claims + mentions}

@@ -116,6 +116,8 @@ def _may_hold(doc: Document, block: Rule, candidate: Candidate, sentence_start: 
 
 
 def _blocks(doc: Document, candidate: Candidate, block: Rule, sentence_start: int) -> bool:
+    if block.unless_reviewing_a_film and doc.film_kind in (None, "film"):
+        return False
     if not _may_hold(doc, block, candidate, sentence_start):
         return False
     regex = block.regex  # a property that looks the compiled pattern up: read it once
