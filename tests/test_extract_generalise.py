@@ -4003,6 +4003,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Ian McShane is Winston, just like in the films.", HEX, [("cast", "Ian McShane", "Winston", "supported")]),
         ("Lance Reddick reprises Charon from the films.", HEX, [("cast", "Lance Reddick", "Charon", "supported")]),
     ],
+    "a-series-first-broadcast": [
+        ("The miniseries was first broadcast in 2022, if memory serves.", CONT, [("release_year", "", 2022, "contradicted")]),
+        ("It was broadcast on Peacock in September 2022.", CONT, [("release_year", "", 2022, "contradicted")]),
+        ("Peacock telecast it in 2022 over three Fridays.", CONT, [("release_year", "", 2022, "contradicted")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
