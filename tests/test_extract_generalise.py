@@ -4008,6 +4008,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("It was broadcast on Peacock in September 2022.", CONT, [("release_year", "", 2022, "contradicted")]),
         ("Peacock telecast it in 2022 over three Fridays.", CONT, [("release_year", "", 2022, "contradicted")]),
     ],
+    "a-credit-value-opens-with-a-description": [
+        ("Writing: showrunners Greg Coolidge and Kirk Ward", BAL, [("writer", "Greg Coolidge", None, "contradicted"), ("writer", "Kirk Ward", None, "contradicted")]),
+        ("Direction: stunt legend David Leitch", CH2, [("director", "David Leitch", None, "contradicted")]),
+        ("Screenplay: newcomer Michael Finch", PARA, [("writer", "Michael Finch", None, "contradicted")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -8207,6 +8212,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("In the movies, Ian McShane was Winston, and he is missed.", CONT, ("cast", "Ian McShane", None)),
         ("Halle Berry, the films' Sofia, gets a nod on one of the cards.", HEX, ("cast", "Halle Berry", None)),
         ("Ian McShane's Winston belongs to the movies.", CONT, ("cast", "Ian McShane", None)),
+    ],
+    "a-credit-value-opens-with-a-denial-or-a-doubt": [
+        ("Director: not David Leitch but Chad Stahelski", CH2, ("director", "David Leitch", None)),
+        ("Script: reportedly Michael Finch", PARA, ("writer", "Michael Finch", None)),
+        ("Direction: formerly David Leitch", CH4, ("director", "David Leitch", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -179,12 +179,13 @@ def _items(view: str, start: int, end: int) -> tuple[list[Span], list[Span | Non
     a bracketed aside after an item ("(screenplay by)", "[uncredited]") is kept apart."""
     items: list[Span] = []
     asides: list[Span | None] = []
-    position = start
     value = view[start:end]
     hi = start + len(value.rstrip(" \t.,;|\u00b7\u2022}"))  # not _trim: a closing bracket ends an aside
     lead = len(value) - len(value.lstrip(" \t"))
     if view[start + lead:start + lead + 1] == "[" and view[hi - 1:hi] == "]" and "[" not in view[start + lead + 1:hi]:
         start, hi = start + lead + 1, hi - 1  # a YAML list: "cast: [A, B, C]"
+    described = _DESCRIBED.match(view, start + lead, hi)  # "Writing: showrunners A and B": the names follow
+    position = start = described.end() if described else start
     stop = _VALUE_END.search(view, start, hi)  # "W: A, B. With C": a value ends with its sentence
     hi = stop.start() if stop else hi
     while position < hi:
@@ -210,6 +211,11 @@ def _items(view: str, start: int, end: int) -> tuple[list[Span], list[Span | Non
     return items, asides
 
 
+# words in lower case that describe the people a value names before their names: "showrunners", "stunt legend"
+# (not a word that denies, doubts or dates the credit: "Director: not X but Y", "Script: reportedly X")
+_DESCRIBED = re.compile(r"(?:(?!(?:not|no|never|nor|neither|without|except|formerly|previously|once|originally|"
+                        r"reportedly|rumou?red|allegedly|possibly|maybe|probably|supposedly|uncredited)\b)"
+                        r"(?-i:[a-z][a-z'-]+)[ \t]+){1,3}(?=(?-i:[A-Z][a-z]))")
 _MAX_NAME_LINE_WORDS = 6  # a line of one name and its bullet or aside is shorter
 
 
