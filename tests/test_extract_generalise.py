@@ -4013,6 +4013,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Direction: stunt legend David Leitch", CH2, [("director", "David Leitch", None, "contradicted")]),
         ("Screenplay: newcomer Michael Finch", PARA, [("writer", "Michael Finch", None, "contradicted")]),
     ],
+    "writer-is-the-name-on-script": [
+        ("Michael Finch is still the name on the teleplay.", CONT, [("writer", "Michael Finch", None, "contradicted")]),
+        ("Chad Stahelski and Michael Finch are the names on the screenplay.", BAL, [("writer", "Chad Stahelski", None, "contradicted"), ("writer", "Michael Finch", None, "contradicted")]),
+        ("Derek Kolstad remains the only name on the script.", BAL, [("writer", "Derek Kolstad", None, "contradicted")]),
+    ],
+    "writer-brought-in-to-rewrite": [
+        ("Michael Finch, brought in to polish the end, earns his credit.", PARA, [("writer", "Michael Finch", None, "contradicted")]),
+        ("Shay Hatten was called in to punch up the dialogue.", PARA, [("writer", "Shay Hatten", None, "supported")]),
+        ("Michael Finch was later hired on to rewrite the third act.", CH2, [("writer", "Michael Finch", None, "contradicted")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -8217,6 +8227,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Director: not David Leitch but Chad Stahelski", CH2, ("director", "David Leitch", None)),
         ("Script: reportedly Michael Finch", PARA, ("writer", "Michael Finch", None)),
         ("Direction: formerly David Leitch", CH4, ("director", "David Leitch", None)),
+    ],
+    "writer-brought-in-for-something-else": [
+        ("Michael Finch was brought in to watch the premiere.", PARA, ("writer", "Michael Finch", None)),
+        ("Michael Finch is the name on everyone's lips.", PARA, ("writer", "Michael Finch", None)),
+        ("Michael Finch was never called in to rewrite anything.", PARA, ("writer", "Michael Finch", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
