@@ -4023,6 +4023,12 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Shay Hatten was called in to punch up the dialogue.", PARA, [("writer", "Shay Hatten", None, "supported")]),
         ("Michael Finch was later hired on to rewrite the third act.", CH2, [("writer", "Michael Finch", None, "contradicted")]),
     ],
+    "the-director-chairs-and-a-ranked-player-line": [
+        ("Chad Stahelski and David Leitch back in the director chairs.", PARA, [("director", "David Leitch", None, "contradicted")]),
+        ("David Leitch, in the directors chair again.", CH4, [("director", "David Leitch", None, "contradicted")]),
+        ("#6 — **George Georgiou**, The Elder", PARA, [("cast", "George Georgiou", "the Elder", "contradicted")]),
+        ("2. **Saïd Taghmaoui**, The Elder\n\nSand and menace.", CH4, [("cast", "Saïd Taghmaoui", "the Elder", "contradicted")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
