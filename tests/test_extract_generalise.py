@@ -4029,6 +4029,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("#6 — **George Georgiou**, The Elder", PARA, [("cast", "George Georgiou", "the Elder", "contradicted")]),
         ("2. **Saïd Taghmaoui**, The Elder\n\nSand and menace.", CH4, [("cast", "Saïd Taghmaoui", "the Elder", "contradicted")]),
     ],
+    "year-of-another-version": [
+        ("It first came out on PC and Mac in October 2019.", HEX, [("release_year", "", 2019, "supported")]),
+        ("It launched on the Epic store in October 2018, and the console ports followed later.", HEX, [("release_year", "", 2018, "contradicted")]),
+        ("The film was released in 2015, long before any Blu-ray.", JW1, [("release_year", "", 2015, "contradicted")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -8238,6 +8243,13 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Michael Finch was brought in to watch the premiere.", PARA, ("writer", "Michael Finch", None)),
         ("Michael Finch is the name on everyone's lips.", PARA, ("writer", "Michael Finch", None)),
         ("Michael Finch was never called in to rewrite anything.", PARA, ("writer", "Michael Finch", None)),
+    ],
+    "year-of-another-version-no-claim": [
+        ("I played the Switch port, which landed in December 2020.", HEX, ("release_year", "", 2020)),
+        ("The console versions arrived in 2020 with a new control scheme.", HEX, ("release_year", "", 2020)),
+        ("The 4K re-release came out in 2024 and looks superb.", JW1, ("release_year", "", 2024)),
+        ("It came out in 2020 on PlayStation 4, finally.", HEX, ("release_year", "", 2020)),
+        ("It was released on Xbox One in 2020.", HEX, ("release_year", "", 2020)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
