@@ -4034,6 +4034,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("It launched on the Epic store in October 2018, and the console ports followed later.", HEX, [("release_year", "", 2018, "contradicted")]),
         ("The film was released in 2015, long before any Blu-ray.", JW1, [("release_year", "", 2015, "contradicted")]),
     ],
+    "a-voice-assistants-answers-are-not-the-reviewers": [
+        ("USER: Chad Stahelski directed it.\nASSISTANT: Noted.\nUSER: And Donnie Yen plays Caine.\nASSISTANT: Added.", CH4, [("director", "Chad Stahelski", None, "supported"), ("cast", "Donnie Yen", "Caine", "supported")]),
+        ("Keanu Reeves is John Wick [TN: the hitman] and he is superb.", JW1, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("Ian McShane plays Winston. Comments are welcome below.", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -8250,6 +8255,21 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("The 4K re-release came out in 2024 and looks superb.", JW1, ("release_year", "", 2024)),
         ("It came out in 2020 on PlayStation 4, finally.", HEX, ("release_year", "", 2020)),
         ("It was released on Xbox One in 2020.", HEX, ("release_year", "", 2020)),
+    ],
+    "a-translators-note-is-not-the-critics": [
+        ("Keanu Reeves is John Wick. [TN: The author means the Mustang; Michael Nyqvist plays Iosef's father.]", JW1, ("cast", "Michael Nyqvist", None)),
+        ("It is a Krimi (Translator's note: a crime thriller; David Leitch co-directed it.)", JW1, ("director", "David Leitch", None)),
+        ("Un gran film [N.d.T.: Halle Berry plays Sofia here.] with heart.", CH4, ("cast", "Halle Berry", None)),
+    ],
+    "a-voice-assistants-answers-are-not-the-reviewers-no-claim": [
+        ("USER: Note that I loved Chapter 4.\nASSISTANT: Noted. Scott Adkins plays Killa.\nUSER: Great.\nASSISTANT: Anything else?", CH4, ("cast", "Scott Adkins", None)),
+        ("Me: play the John Wick trailer\nAlexa: Here is Parabellum, directed by David Leitch.\nMe: lovely\nAlexa: Enjoy.", PARA, ("director", "David Leitch", None)),
+        ("USER: what year was Ballerina?\nAI: Ballerina came out in 2024.\nUSER: ok\nAI: Anything else?", BAL, ("release_year", "", 2024)),
+    ],
+    "comments-headed-by-a-count-after-the-noun": [
+        ("Chad Stahelski directed this one. 8/10.\n\nCOMMENTS  1,284\n\n@fan1: Halle Berry plays Sofia, right?", CH4, ("cast", "Halle Berry", None)),
+        ("Long review here, with a long middle part about nothing much at all.\n\nComments 12\n\nbob: Derek Kolstad directed it.", CH2, ("director", "Derek Kolstad", None)),
+        ("My take: a fine sequel with a long middle.\n\nREPLIES 3\n\nann: Ruby Rose plays Ares.", CH4, ("cast", "Ruby Rose", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

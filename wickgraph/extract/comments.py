@@ -1,9 +1,9 @@
 """The readers' comments under a post: what others wrote below a review is not the review's claim.
 
 A blog, a diary site or a news page saved as text ends with its comments under a heading on a line of its own
-("3 comments", "Comments (12)", "READER RESPONSES", "Replies:"). Readers there correct the author, give their own
-scores and name other roles; none of it is the author's. The saved-page route drops comments already (trafilatura
-without comments); this is the same cut for text.
+("3 comments", "Comments (12)", "COMMENTS  1,284", "READER RESPONSES", "Replies:"). Readers there correct the
+author, give their own scores and name other roles; none of it is the author's. The saved-page route drops
+comments already (trafilatura without comments); this is the same cut for text.
 
 A forum thread is the same cut made post by post: each post opens with its poster's handle and the board's
 marks (a line of the handle, "#2  name" or "name  [Senior Member]", near "Joined:", "Posts: 1,207" or "Posted ...";
@@ -25,7 +25,7 @@ __all__ = ["comment_spans", "others_posts"]
 _HEADING = re.compile(r"^[ \t#*_=>\u2500-\u257f\u2014\u2013-]*(?P<count>\d{1,5}[ \t]+)?"
                       r"(?P<whose>reader|readers['\u2019]?|"
                       r"user|visitor|audience)?[ \t]*(?:comments?|replies|responses)[ \t]*"
-                      r"(?P<counted>\(\s*\d{1,5}\s*\))?"
+                      r"(?P<counted>\(\s*\d{1,5}\s*\)|[ \t]+\d{1,3}(?:,\d{3})*)?"
                       r"[ \t]*:?[ \t#*_=\u2500-\u257f\u2014\u2013-]*$", re.IGNORECASE | re.MULTILINE)
 # what an entry of a comments thread carries near its start: its author's handle, its age, a reply button
 _ENTRY_MARK = re.compile(r"[\u00b7\u2022|][ \t]*\d{1,3}[ \t]*"

@@ -95,12 +95,35 @@ _STAGE_DIRECTION = re.compile(r"^(?:laughs?|laughter|applause|pause|beat|silence
                               r"groans?|sighs?|mimes?|impression|in\s+a\s+[\w\s-]+voice|sings?)\b", re.IGNORECASE)
 
 
+# a translator's note in brackets: "[TN: Leguizamo's character is in fact called Aurelio.]", "(Translator's note: ...)",
+# "[N.d.T.: ...]", "[Anm. d. Übers.: ...]": the translator's words, not the critic's
+_TRANSLATORS_NOTE = re.compile(r"[\[(][ \t]*(?:TN|T\.N\.|N\.\s?d\.\s?T\.|NdT|Anm\.\s?d\.\s?Übers\.|"
+                               r"(?i:translator['\u2019]?s?\s+note|note\s+(?:from\s+|by\s+)?the\s+translator|"
+                               r"trans(?:l)?\.\s+note))[ \t]*[:.\u2014\u2013-][^\[\]()]{0,1200}[\])]")
+
+
+# a voice assistant or a chatbot answering the one who reviews: "ASSISTANT:", "Alexa:", "AI:"
+_MACHINE = frozenset({"assistant", "ai", "bot", "chatbot", "alexa", "siri", "cortana", "computer", "gpt", "chatgpt"})
+
+
+def _machine_turns(text: str) -> list[tuple[int, int]]:
+    """The turns of a voice assistant or a chatbot in a transcript: its answers are not the reviewer's."""
+    turns = _turns(text)
+    if not any(name.lower() in _MACHINE for _, name in turns):
+        return []
+    ends = [start for start, _ in turns[1:]] + [len(text)]
+    return [(start, end) for (start, name), end in zip(turns, ends, strict=True) if name.lower() in _MACHINE]
+
+
 def others_quoted(text: str) -> list[tuple[int, int]]:
     """The quotations a transcript's bracketed tag gives to someone other than its speaker (a heckler, a crowd
-    member, a named guest): what they shout is theirs, not the review's claim or score; the questions of an
+    member, a named guest): what they shout is theirs, not the review's claim or score; a translator's bracketed
+    notes ("[TN: ...]") and a voice assistant's answers ("ASSISTANT: ..."); the questions of an
     examination's transcript (:func:`questioners_turns`); and quotations attributed to someone
     (:func:`attributed_quotes`)."""
-    spans = questioners_turns(text) + attributed_quotes(text)
+    spans = questioners_turns(text) + attributed_quotes(text) + _machine_turns(text)
+    if "[" in text or "(" in text:
+        spans += [note.span() for note in _TRANSLATORS_NOTE.finditer(text)]
     if "[" not in text:
         return spans
     return spans + [match.span("quote") for match in _TAGGED_QUOTE.finditer(text)
