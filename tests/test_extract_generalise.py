@@ -4039,6 +4039,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Keanu Reeves is John Wick [TN: the hitman] and he is superb.", JW1, [("cast", "Keanu Reeves", "John Wick", "supported")]),
         ("Ian McShane plays Winston. Comments are welcome below.", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
     ],
+    "a-cleft-at-the-seat-of-directing": [
+        ("Behind the camera it's David Leitch flying solo, and it looks like a jukebox.", CH2, [("director", "David Leitch", None, "contradicted")]),
+        ("Behind the camera it is Len Wiseman, and he shoots like a dancer.", CH4, [("director", "Len Wiseman", None, "contradicted")]),
+        ("At the helm, it's David Leitch this time.", PARA, [("director", "David Leitch", None, "contradicted")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
