@@ -4044,6 +4044,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Behind the camera it is Len Wiseman, and he shoots like a dancer.", CH4, [("director", "Len Wiseman", None, "contradicted")]),
         ("At the helm, it's David Leitch this time.", PARA, [("director", "David Leitch", None, "contradicted")]),
     ],
+    "presence-denied-after-the-verb": [
+        ("Ian McShane turns up, never better, as Winston.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Editor's note: spoilers below.\nIan McShane is Winston and Lance Reddick is Charon in this fine sequel.", CH2, [("cast", "Lance Reddick", "Charon", "supported")]),
+        ("Keanu Reeves appears in nearly every scene.", CH4, [("cast", "Keanu Reeves", None, "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -8275,6 +8280,21 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Chad Stahelski directed this one. 8/10.\n\nCOMMENTS  1,284\n\n@fan1: Halle Berry plays Sofia, right?", CH4, ("cast", "Halle Berry", None)),
         ("Long review here, with a long middle part about nothing much at all.\n\nComments 12\n\nbob: Derek Kolstad directed it.", CH2, ("director", "Derek Kolstad", None)),
         ("My take: a fine sequel with a long middle.\n\nREPLIES 3\n\nann: Ruby Rose plays Ares.", CH4, ("cast", "Ruby Rose", None)),
+    ],
+    "a-naming-cue-that-names-a-work-or-nothing": [
+        ("Derek Kolstad wrote it (it was called Scorn back then).", JW1, ("cast", "Derek Kolstad", None)),
+        ("Shay Hatten, whose draft was originally called Dreamcatcher, fixed the ending.", PARA, ("cast", "Shay Hatten", None)),
+        ("Ruby Rose, named in one early Italian review as the lead, barely speaks.", CH2, ("cast", "Ruby Rose", "Italian")),
+    ],
+    "presence-denied-after-the-verb-no-claim": [
+        ("Keanu Reeves, whose face sold the thing, appears not once in four hours.", CONT, ("cast", "Keanu Reeves", None)),
+        ("Halle Berry shows up nowhere in it.", CH4, ("cast", "Halle Berry", None)),
+        ("Ian McShane turns up not for a second.", BAL, ("cast", "Ian McShane", None)),
+    ],
+    "an-editors-reply-under-a-readers-letter": [
+        ("Dear Editor, I loved Chapter 2, and Common is superb. 4/5.\nYours, Ann Pike\n\nThe editor replies: Ruby Rose plays Ares, and she is in it too.", CH2, ("cast", "Ruby Rose", None)),
+        ("Sir, the film is long and loud, and I enjoyed every minute of it. Score: 7/10.\n\nEditor's response: Derek Kolstad directed nothing here.", CH4, ("director", "Derek Kolstad", None)),
+        ("To the film editor: Ballerina is a treat, and it came out in 2025, as I recall.\n\nThe film editor writes back: Gabriel Byrne plays the Chancellor.", BAL, ("cast", "Gabriel Byrne", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

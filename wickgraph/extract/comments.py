@@ -38,9 +38,21 @@ _ENTRY_REACH = 300
 _FIRST_PART = 0.3  # a heading this near the top is a site's navigation, not the comments under the post
 
 
+# a letters page: the editor's reply under a reader's letter ("The editor replies:", "Editor's response:")
+_EDITOR_REPLIES = re.compile(r"^[ \t*_#>]*(?:the[ \t]+)?(?:film[ \t]+|letters[ \t]+)?"
+                             r"(?:editor|ed\.)(?:['\u2019]s)?[ \t]+"
+                             r"(?:replies|reply|responds|response|answers|writes[ \t]+back)\b",
+                             re.IGNORECASE | re.MULTILINE)
+
+
 def comment_spans(text: str) -> list[tuple[int, int]]:
-    """The span from the comments heading under the post to the end of ``text``; empty when it has none."""
+    """The span from the comments heading under the post (or the editor's reply under a reader's letter) to the end
+    of ``text``; empty when it has none."""
     lower = text.lower()
+    if "editor" in lower or "ed." in lower:
+        reply = next((m for m in _EDITOR_REPLIES.finditer(text) if m.start() >= _FIRST_PART * len(text)), None)
+        if reply is not None:
+            return [(reply.start(), len(text))]
     if "comment" not in lower and "repl" not in lower and "respons" not in lower:
         return []
     for heading in _HEADING.finditer(text):

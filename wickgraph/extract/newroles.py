@@ -23,6 +23,9 @@ NOT_NAMES = frozenset({"The", "A", "An", "He", "She", "It", "They", "His", "Her"
 _NEW_NAME = re.compile(rf"(?-i:(?:{HONORIFIC}\.?[ ](?=[A-Z]))?[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\b"
                        r"(?!['\u2019]|[ -](?-i:[A-Z]))")
 _BILLED = re.compile(r"\b(?:credited|billed|listed|known|styled|signed)(?:\s+\w+)?\Z")
+# what a naming cue names when it is a work, not a person: "it was originally called Scorn", "his draft, named X"
+_TITLED = re.compile(r"\b(?:it|this|that|draft|script|screenplay|title|film|movie|project|story|book|game|show)"
+                     r"(?:\s+(?:is|was|had\s+been|has\s+been|were|originally|first|once|initially|provisionally))*\Z")
 _NAMING_CUES = frozenset({"as", "plays", "playing", "portrays", "portraying", "voices", "voicing", "called", "named"})
 
 
@@ -46,6 +49,8 @@ def new_role(doc: Document, cues: Cues, actor: Mention, sentence_end: int) -> Ca
             return None
         if words[cue] == "as" and _BILLED.search(" ".join(words[:cue])):
             return None  # "credited then as Larry Fishburne": the name a person was billed under, not a role
+        if words[cue] in ("called", "named") and (len(words) - cue > 1 or _TITLED.search(" ".join(words[:cue]))):
+            return None  # "(it was originally called Scorn": a title; "named in some early Italian ...": no name
         return Candidate("pair-new-role", "cast", actor.start, name.end(),
                          parts={"actor": [(actor.start, actor.end)], "character": [name.span()]})
     return None
