@@ -4049,6 +4049,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Editor's note: spoilers below.\nIan McShane is Winston and Lance Reddick is Charon in this fine sequel.", CH2, [("cast", "Lance Reddick", "Charon", "supported")]),
         ("Keanu Reeves appears in nearly every scene.", CH4, [("cast", "Keanu Reeves", None, "supported")]),
     ],
+    "a-pair-that-says-a-fact-a-rule-reads-negated-elsewhere": [
+        ("Cast: Keanu Reeves / John Wick · Halle Berry / Sofia\n\nBerry's Sofia, sadly, would not come back for Chapter 4.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
+        ("Starring Ian McShane (Winston) and Lance Reddick (Charon).\n\nIn the next one, McShane's Winston may not return.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("WHO'S WHO: Mark Dacascos - Zero; Asia Kate Dillon - the Adjudicator.\n\nI wish Dacascos's Zero were not so chatty in the sequel.", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),

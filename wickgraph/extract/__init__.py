@@ -218,7 +218,10 @@ def _new_roles(doc: Document, candidates: list[Candidate], paired: list[Candidat
         high = bisect.bisect_left(role_spans, (candidate.end, 0))
         return not any(candidate.start < end for _, end in role_spans[low:high])
 
-    return [c for c in paired if not actors(c) & with_role or (c.reprise and pairs(c) & given and unread(c))]
+    # (a pair that says the very fact a rule read elsewhere stays too: where the rule's words are negated or are
+    # about another work, "Halle Berry / Sofia" in a cast line still says it: "Berry's Sofia would not come back")
+    return [c for c in paired if not actors(c) & with_role or (c.reprise and pairs(c) & given and unread(c))
+            or (not c.reprise and pairs(c) and pairs(c) <= given and unread(c))]
 
 
 def _status(claim: Claim, reference: Reference, film: str | None) -> str:
