@@ -4054,6 +4054,12 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Starring Ian McShane (Winston) and Lance Reddick (Charon).\n\nIn the next one, McShane's Winston may not return.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
         ("WHO'S WHO: Mark Dacascos - Zero; Asia Kate Dillon - the Adjudicator.\n\nI wish Dacascos's Zero were not so chatty in the sequel.", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
     ],
+    "a-translated-scale-and-half": [
+        ("Meine Wertung: 4 von 5 Punkten.", JW1, [("rating", "", 4, "unknown")]),
+        ("Voto: 7 e mezzo su 10", PARA, [("rating", "", 7.5, "unknown")]),
+        ("Mi nota: 8 de 10.", CH2, [("rating", "", 8, "unknown")]),
+        ("Ma note : 3 et demi sur 5", CH4, [("rating", "", 3.5, "unknown")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -8300,6 +8306,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Dear Editor, I loved Chapter 2, and Common is superb. 4/5.\nYours, Ann Pike\n\nThe editor replies: Ruby Rose plays Ares, and she is in it too.", CH2, ("cast", "Ruby Rose", None)),
         ("Sir, the film is long and loud, and I enjoyed every minute of it. Score: 7/10.\n\nEditor's response: Derek Kolstad directed nothing here.", CH4, ("director", "Derek Kolstad", None)),
         ("To the film editor: Ballerina is a treat, and it came out in 2025, as I recall.\n\nThe film editor writes back: Gabriel Byrne plays the Chancellor.", BAL, ("cast", "Gabriel Byrne", None)),
+    ],
+    "a-translated-scale-counts-nothing-else": [
+        ("He won 4 von 5 fights in the film.", JW1, ("rating", "", 4)),
+        ("The film runs 2 de 3 hours.", CH4, ("rating", "", 2)),
+        ("Only 3 de 10 friends liked it.", CH2, ("rating", "", 3)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -36,7 +36,9 @@ _SCALE = r"(?P<scale>5|10|20|100|4|five|ten|twenty|four|(?:a\s+|one\s+)?hundred)
 # a half after a value: "3½", "3 1/2", "3.5", "three and a half", "three-and-a-half"
 # what a number counts when it is no score: "4 out of 5 people", "7 of 10 reviews", "3 on 5 nights"
 _COUNTED = "nights|people|films|movies|times|reviews|critics|chapters|episodes|parts"
-_HALF_SOURCE = r"\s*(?:½|1/2|\.5)|[\s-]+and[\s-]+(?:a[\s-]+)?half"  # a learner's "7 and half" too
+# a learner's "7 and half" too, and a translated review's half: "7 e mezzo", "4 et demi", "7 y medio", "4 und ein halb"
+_HALF_SOURCE = (r"\s*(?:½|1/2|\.5)|[\s-]+and[\s-]+(?:a[\s-]+)?half"
+                r"|\s+(?:e\s+mezzo|et\s+demi|y\s+medio|e\s+meio|und\s+ein\s*halb|en\s+een\s+half)")
 _HALF_AFTER = re.compile(_HALF_SOURCE, re.IGNORECASE)
 _HALF = rf"(?:{_HALF_SOURCE})?"
 
@@ -49,7 +51,9 @@ NEEDS = {"stars_glyph": ("★",), "stars_ascii": ("**", "*/", "✦", "✪", "✭
           "percent": ("%", "per cent", "percent"),
           "points": ("points", "possible", "stars"), "hundred_points": ("point",),
           "out_of": ("/", "out of", "outta"), "stars": ("star",),
-          "glyph_count": ("/", "out of"), "on_scale": (" on ", " of ", " from ", " over ", " sur ", " sobre ", " su "),
+          "glyph_count": ("/", "out of"),
+          "on_scale": (" on ", " of ", " from ", " over ", " sur ", " sobre ", " su ", " von ", " de ", " op ", " av ",
+                       " af "),
           "star_number": ("\u2605", "\u2b50"),
           "given_bare": ("give", "gave", "giving", "rate", "rating", "award", "verdict", "score", "grade", "from me",
                          "deserve", "put", "for me", "vote", "note", "call", "going"),
@@ -136,7 +140,8 @@ _SOURCES: list[tuple[str, re.Pattern[str]]] = [
         re.IGNORECASE)),
     # "I give 8 on 10", "note: 7 on 10", "Note: 8 from 10", "Our score: 4 of 5": a learner's (or a translated "sur",
     # "sobre", "su") scale or a bare "of", after a giving verb or a label, and not a count ("4 of 5 people")
-    ("on_scale", re.compile(rf"(?P<value>{_NUM}){_HALF}\s+(?:on|of|from|over|sur|sobre|su)\s+"
+    # (and the "of" of other languages: German "4 von 5", Spanish "8 de 10", Dutch "8 op 10", Swedish "4 av 5")
+    ("on_scale", re.compile(rf"(?P<value>{_NUM}){_HALF}\s+(?:on|of|from|over|sur|sobre|su|von|de|op|av|af)\s+"
                             rf"(?:a\s+scale\s+of\s+(?:(?:one|1)\s+to\s+)?)?"
                             rf"{_SCALE}\b(?![.,]\d)"
                             rf"(?!\s+(?:{_COUNTED}|of|stars|points)\b)", re.IGNORECASE)),
