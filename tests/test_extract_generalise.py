@@ -4060,6 +4060,12 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Mi nota: 8 de 10.", CH2, [("rating", "", 8, "unknown")]),
         ("Ma note : 3 et demi sur 5", CH4, [("rating", "", 3.5, "unknown")]),
     ],
+    "a-role-in-apposition-then-whom-its-player-plays": [
+        ("John turns to the Bowery King, an underground crime lord whom Laurence Fishburne plays with relish.", CH2, [("cast", "Laurence Fishburne", "the Bowery King", "supported")]),
+        ("Then comes Zero, a sushi chef and killer whom Mark Dacascos plays for laughs.", CH2, [("cast", "Mark Dacascos", "Zero", "contradicted")]),
+        ("Helen, the wife who Bridget Moynahan plays in flashbacks, is gone.", JW1, [("cast", "Bridget Moynahan", "Helen", "supported")]),
+        ("Days after the events of the first film, John Wick (Keanu Reeves) reclaims his car.", CH2, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
