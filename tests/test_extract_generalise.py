@@ -4066,6 +4066,13 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Helen, the wife who Bridget Moynahan plays in flashbacks, is gone.", JW1, [("cast", "Bridget Moynahan", "Helen", "supported")]),
         ("Days after the events of the first film, John Wick (Keanu Reeves) reclaims his car.", CH2, [("cast", "Keanu Reeves", "John Wick", "supported")]),
     ],
+    "a-series-scripts-written": [
+        ("Derek Kolstad and Michael Finch wrote the scripts.", CONT, [("writer", "Derek Kolstad", None, "contradicted"), ("writer", "Michael Finch", None, "contradicted")]),
+        ("Shay Hatten wrote the teleplays, all three of them.", CONT, [("writer", "Shay Hatten", None, "contradicted")]),
+        ("Michael Finch wrote the series with a friend.", CONT, [("writer", "Michael Finch", None, "contradicted")]),
+        ("The scripts come from showrunners Derek Kolstad and Michael Finch.", CONT, [("writer", "Derek Kolstad", None, "contradicted"), ("writer", "Michael Finch", None, "contradicted")]),
+        ("The teleplays come from veteran Shay Hatten.", CONT, [("writer", "Shay Hatten", None, "contradicted")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
