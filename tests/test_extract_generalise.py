@@ -4073,6 +4073,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("The scripts come from showrunners Derek Kolstad and Michael Finch.", CONT, [("writer", "Derek Kolstad", None, "contradicted"), ("writer", "Michael Finch", None, "contradicted")]),
         ("The teleplays come from veteran Shay Hatten.", CONT, [("writer", "Shay Hatten", None, "contradicted")]),
     ],
+    "a-comparison-with-the-films-says-the-player-is-back": [
+        ("Lance Reddick comes back as Charon, both sounding exactly as they do in the films.", HEX, [("cast", "Lance Reddick", "Charon", "supported")]),
+        ("Ian McShane voices Winston, drier than he ever was in the movies.", HEX, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Ian McShane returns as Winston, much like he does in the films.", HEX, [("cast", "Ian McShane", "Winston", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -8324,6 +8329,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("He won 4 von 5 fights in the film.", JW1, ("rating", "", 4)),
         ("The film runs 2 de 3 hours.", CH4, ("rating", "", 2)),
         ("Only 3 de 10 friends liked it.", CH2, ("rating", "", 3)),
+    ],
+    "as-opening-a-fixed-phrase-names-no-role": [
+        ("John Wick Hex, the game Bithell Games put out in 2019 as part of the John Wick franchise.", HEX, ("cast", "Bithell Games", None)),
+        ("Mike Bithell released it as part of the John Wick series.", HEX, ("cast", "Mike Bithell", None)),
+        ("Good Shepherd Entertainment published it as well as Hex Mode.", HEX, ("cast", "Good Shepherd Entertainment", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

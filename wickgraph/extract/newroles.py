@@ -26,6 +26,9 @@ _BILLED = re.compile(r"\b(?:credited|billed|listed|known|styled|signed)(?:\s+\w+
 # what a naming cue names when it is a work, not a person: "it was originally called Scorn", "his draft, named X"
 _TITLED = re.compile(r"\b(?:it|this|that|draft|script|screenplay|title|film|movie|project|story|book|game|show)"
                      r"(?:\s+(?:is|was|had\s+been|has\s+been|were|originally|first|once|initially|provisionally))*\Z")
+# "as" opening a fixed phrase, not a part played: "as part of", "as well as", "as far as", "as soon as"
+_AS_PHRASES = frozenset({"part", "well", "far", "soon", "long", "much", "many", "if", "though", "usual", "ever",
+                         "always", "such", "opposed", "per", "of"})
 _NAMING_CUES = frozenset({"as", "plays", "playing", "portrays", "portraying", "voices", "voicing", "called", "named"})
 
 
@@ -47,6 +50,8 @@ def new_role(doc: Document, cues: Cues, actor: Mention, sentence_end: int) -> Ca
         cue = max((i for i, w in enumerate(words) if w in _NAMING_CUES), default=None)
         if cue is None or not forward_link(gap, cues) or len(words) - cue > 4:
             return None
+        if words[cue] == "as" and cue + 1 < len(words) and words[cue + 1] in _AS_PHRASES:
+            return None  # "put out in 2019 as part of the John Wick franchise": a phrase, not a role's cue
         if words[cue] == "as" and _BILLED.search(" ".join(words[:cue])):
             return None  # "credited then as Larry Fishburne": the name a person was billed under, not a role
         if words[cue] in ("called", "named") and (len(words) - cue > 1 or _TITLED.search(" ".join(words[:cue]))):
