@@ -4078,6 +4078,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Ian McShane voices Winston, drier than he ever was in the movies.", HEX, [("cast", "Ian McShane", "Winston", "supported")]),
         ("Ian McShane returns as Winston, much like he does in the films.", HEX, [("cast", "Ian McShane", "Winston", "supported")]),
     ],
+    "cast-lends-voice-to": [
+        ("Keanu Reeves lends his famous murmur to John.", HEX, [("cast", "Keanu Reeves", "John", "contradicted")]),
+        ("Troy Baker lent his silky voice to Hex.", HEX, [("cast", "Troy Baker", "Hex", "supported")]),
+        ("Laurence Fishburne gives his booming tones to Charon.", HEX, [("cast", "Laurence Fishburne", "Charon", "contradicted")]),
+    ],
+    "cast-lends-role-voice": [
+        ("Keanu Reeves lends John his voice.", HEX, [("cast", "Keanu Reeves", "John", "contradicted")]),
+        ("Ian McShane gives Winston his gravelly baritone.", HEX, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Lance Reddick once more lends Charon his calm drawl.", HEX, [("cast", "Lance Reddick", "Charon", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -8334,6 +8344,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("John Wick Hex, the game Bithell Games put out in 2019 as part of the John Wick franchise.", HEX, ("cast", "Bithell Games", None)),
         ("Mike Bithell released it as part of the John Wick series.", HEX, ("cast", "Mike Bithell", None)),
         ("Good Shepherd Entertainment published it as well as Hex Mode.", HEX, ("cast", "Good Shepherd Entertainment", None)),
+    ],
+    "a-player-gives-a-role-something-else": [
+        ("Keanu Reeves gives his all to John.", HEX, ("cast", "Keanu Reeves", "John")),
+        ("Keanu Reeves lends his car to Winston.", CH2, ("cast", "Keanu Reeves", "Winston")),
+        ("Keanu Reeves gives Winston his word.", CH4, ("cast", "Keanu Reeves", "Winston")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
