@@ -8347,7 +8347,7 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
     ],
     "a-player-gives-a-role-something-else": [
         ("Keanu Reeves gives his all to John.", HEX, ("cast", "Keanu Reeves", "John")),
-        ("Keanu Reeves lends his car to Winston.", CH2, ("cast", "Keanu Reeves", "Winston")),
+        ("Keanu Reeves gives his regards to Winston.", HEX, ("cast", "Keanu Reeves", "Winston")),
         ("Keanu Reeves gives Winston his word.", CH4, ("cast", "Keanu Reeves", "Winston")),
     ],
     "a-grade-someone-else-gives": [
