@@ -65,10 +65,10 @@ _RECALLED_ROLE = re.compile(r"\b(?<!\bis )(?<!\bare )(?<!\bbeing )(?:played|port
 # "Nyqvist's Viggo", "Willem Dafoe, whose Marcus"; not the "'s" of "is" before a place or an adverb ("Halle Berry's in
 # there too, as Sofia", "Keanu's back as John")
 _POSSESSIVE = re.compile(rf"['\u2019]s?\s(?!(?:{AFTER_CONTRACTED_IS})\b)|\bwhose\s", re.IGNORECASE)
-# ... unless the possessive role is the subject of a verb in the present, after an apposition maybe: "Fishburne's
-# Bowery King has a scene", "Halle Berry's Sofia now drifts through", "X's Abram Tarasov, Viggo's brother, shows up"
 # "Winston, played here by X", "played with gravity by X": the passive of casting, said of the work at hand
 _PLAYED_BY = re.compile(r"\b(?:played|portrayed|voiced)\b[^.;!?]{0,40}?\bby\b", re.IGNORECASE)
+# ... unless the possessive role is the subject of a verb in the present, after an apposition maybe: "Fishburne's
+# Bowery King has a scene", "Halle Berry's Sofia now drifts through", "X's Abram Tarasov, Viggo's brother, shows up"
 _PRESENT_AFTER = re.compile(r"(?:\s*,[^,;.!?()\n]{1,60},)?\s+(?:(?:\w+ly|now|still|also|here|even)\s+)?"
                             r"(?:has|is|does|(?!was\b)[a-z]{2,}(?<![su]s)s)\b")
 
