@@ -4088,6 +4088,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Ian McShane gives Winston his gravelly baritone.", HEX, [("cast", "Ian McShane", "Winston", "supported")]),
         ("Lance Reddick once more lends Charon his calm drawl.", HEX, [("cast", "Lance Reddick", "Charon", "supported")]),
     ],
+    "a-credit-label-that-adds-producing": [
+        ("Director and producer: David Leitch", CH4, [("director", "David Leitch", None, "contradicted")]),
+        ("Writer/producer: Derek Kolstad", BAL, [("writer", "Derek Kolstad", None, "contradicted")]),
+        ("Producer-director: Len Wiseman", CH2, [("director", "Len Wiseman", None, "contradicted")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -8349,6 +8354,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Keanu Reeves gives his all to John.", HEX, ("cast", "Keanu Reeves", "John")),
         ("Keanu Reeves gives his regards to Winston.", HEX, ("cast", "Keanu Reeves", "Winston")),
         ("Keanu Reeves gives Winston his word.", CH4, ("cast", "Keanu Reeves", "Winston")),
+    ],
+    "a-producing-label-alone-credits-no-director": [
+        ("Producer: David Leitch", CH4, ("director", "David Leitch", None)),
+        ("Executive producer: Derek Kolstad", BAL, ("writer", "Derek Kolstad", None)),
+        ("Producers: Len Wiseman and Basil Iwanyk", CH2, ("director", "Len Wiseman", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
