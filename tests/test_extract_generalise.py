@@ -4093,6 +4093,17 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Writer/producer: Derek Kolstad", BAL, [("writer", "Derek Kolstad", None, "contradicted")]),
         ("Producer-director: Len Wiseman", CH2, [("director", "Len Wiseman", None, "contradicted")]),
     ],
+    "a-person-of-one-work-tells-two-titles-apart": [
+        ("I keep mixing up Chapter 2 and Parabellum. This one has Halle Berry and Mark Dacascos.", None, [("cast", "Halle Berry", None, "supported")]),
+        ("I always confuse Ballerina with Parabellum. This is the one with Gabriel Byrne and Norman Reedus.", None, [("cast", "Gabriel Byrne", None, "supported")]),
+        ("I mix up Chapter 4 and Parabellum. This one has Donnie Yen and Bill Skarsgård.", None, [("cast", "Donnie Yen", None, "supported")]),
+        ("I keep mixing up Parabellum and Chapter 2. This one has Riccardo Scamarcio and Claudia Gerini.", None, [("cast", "Claudia Gerini", None, "supported")]),
+    ],
+    "the-films-role-when-reviewing-a-game-it-reprises": [
+        ("Lance Reddick, the films' Charon, lends the concierge his voice here too.", HEX, [("cast", "Lance Reddick", "Charon", "supported")]),
+        ("Ian McShane, the movies' Winston, voices him again.", HEX, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Lance Reddick plays Charon in the films and voices him here.", HEX, [("cast", "Lance Reddick", "Charon", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -8359,6 +8370,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Producer: David Leitch", CH4, ("director", "David Leitch", None)),
         ("Executive producer: Derek Kolstad", BAL, ("writer", "Derek Kolstad", None)),
         ("Producers: Len Wiseman and Basil Iwanyk", CH2, ("director", "Len Wiseman", None)),
+    ],
+    "the-films-role-when-reviewing-a-series": [
+        ("Lance Reddick, the films' Charon, lends the concierge his voice here too.", CONT, ("cast", "Lance Reddick", "Charon")),
+        ("Ian McShane, the movies' Winston, is nowhere in this one.", CONT, ("cast", "Ian McShane", "Winston")),
+        ("Halle Berry, the films' Sofia, does not appear.", HEX, ("cast", "Halle Berry", "Sofia")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

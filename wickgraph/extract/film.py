@@ -119,10 +119,13 @@ def _scores(text: str, mentions: Iterable[Mention], reference: Reference) -> dic
         number = _place_number(match)
         if number in numbered:  # "the first film in the series" is most often the point of comparison
             scores[numbered[number]] += _title_weight(text, match.start(), match.end(), number == 1, headline, opening)
+    one_work_roles, one_work_people = _of_one_work(reference)
     for iri in reference.works:
         scores[iri] += 0.8 * len(people & reference.people_of(iri))
         # a role found in one work only says which work this is ("Viggo", "Caine"), as a credit does
-        scores[iri] += 0.8 * len(roles & _roles_of_one_work(reference).get(iri, frozenset()))
+        scores[iri] += 0.8 * len(roles & one_work_roles.get(iri, frozenset()))
+        # ... and so does a person of one work only ("Troy Baker" voices only the game), on top of being one of its
+        scores[iri] += 0.8 * len(people & one_work_people.get(iri, frozenset()))
     for match in re.finditer(r"\b(19[5-9]\d|20[0-4]\d)\b", text[:opening]):
         for facts in reference.works.values():
             if facts.release_year == int(match.group(1)):
@@ -192,23 +195,31 @@ def _numbered_works(reference: Reference) -> dict[int, str]:
     return numbered
 
 
-def _roles_of_one_work(reference: Reference) -> dict[str, frozenset[str]]:
-    """Each work's characters that no other work has."""
-    found = _ONE_WORK_ROLES.get(id(reference))
+def _of_one_work(reference: Reference) -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
+    """Each work's characters that no other work has, and its people that no other work has."""
+    found = _ONE_WORK.get(id(reference))
     if found is None or found[0] is not reference:
-        works: dict[str, set[str]] = defaultdict(set)
+        roles: dict[str, set[str]] = defaultdict(set)
+        people: dict[str, set[str]] = defaultdict(set)
         for work in reference.works:
             for _, character in reference.cast_of(work):
-                works[character].add(work)
-        by_work: dict[str, set[str]] = defaultdict(set)
-        for character, where in works.items():
-            if len(where) == 1:
-                by_work[next(iter(where))].add(character)
-        found = _ONE_WORK_ROLES[id(reference)] = (reference, {w: frozenset(c) for w, c in by_work.items()})
-    return found[1]
+                roles[character].add(work)
+            for person in reference.people_of(work):
+                people[person].add(work)
+        found = _ONE_WORK[id(reference)] = (reference, _by_work(roles), _by_work(people))
+    return found[1], found[2]
 
 
-_ONE_WORK_ROLES: dict[int, tuple[Reference, dict[str, frozenset[str]]]] = {}
+def _by_work(where: dict[str, set[str]]) -> dict[str, frozenset[str]]:
+    """The things found in one work only, by that work."""
+    by_work: dict[str, set[str]] = defaultdict(set)
+    for thing, works in where.items():
+        if len(works) == 1:
+            by_work[next(iter(works))].add(thing)
+    return {work: frozenset(things) for work, things in by_work.items()}
+
+
+_ONE_WORK: dict[int, tuple[Reference, dict[str, frozenset[str]], dict[str, frozenset[str]]]] = {}
 
 
 # Where a sentence ends inside a line: the absence of one person is said in their own sentence

@@ -115,9 +115,17 @@ def _may_hold(doc: Document, block: Rule, candidate: Candidate, sentence_start: 
     return any(doc.lower.find(need, low, high) >= 0 for need in block.needs)
 
 
+def _plays_here(doc: Document, candidate: Candidate) -> bool:
+    """Whether the candidate's player plays its role in the reviewed work, by the reference."""
+    actors = [doc.by_start.get(start) for start, _ in candidate.parts.get("actor", [])]
+    roles = [doc.by_start.get(start) for start, _ in candidate.parts.get("character", [])]
+    return any((a.iri, r.iri) in doc.film_performances for actor in actors if actor for a in actor.of_kind(PERSON)
+               for role in roles if role for r in role.of_kind(CHARACTER))
+
+
 def _blocks(doc: Document, candidate: Candidate, block: Rule, sentence_start: int) -> bool:
-    if block.unless_reviewing_a_film and doc.film_kind in (None, "film"):
-        return False
+    if block.unless_reviewing_a_film and (doc.film_kind in (None, "film") or _plays_here(doc, candidate)):
+        return False  # (a game's voice cast takes its roles from the films: "X, the films' Y, voices him here")
     if not _may_hold(doc, block, candidate, sentence_start):
         return False
     regex = block.regex  # a property that looks the compiled pattern up: read it once
