@@ -73,6 +73,7 @@ _POSTER = re.compile(r"^[ \t]*(?:#\d{1,4}[ \t]+)?"
 # the board's marks under or beside it: membership, post count, the time of posting
 _POST_MARKS = re.compile(r"^[ \t]*(?:joined|join[ \t]+date|member[ \t]+since|registered|posts|posted)\b[^\n]*$",
                          re.IGNORECASE | re.MULTILINE)
+_BOARD_WORD = re.compile(r"post|join|member", re.IGNORECASE)  # a cheap test before the search for posts
 _MARKS_REACH = 3  # lines between the handle and the board's marks
 # a quotation of another post: its attribution, then its lines marked ">"
 _QUOTED_POST = re.compile(r"^[ \t]*>[ \t]*(?:quote[ \t]+from:?[ \t]+|originally[ \t]+posted[ \t]+by[ \t]+)?"
@@ -84,8 +85,7 @@ def others_posts(text: str) -> list[tuple[int, int]]:
     """In a forum thread (two posters or more), the posts of anyone but the one who opened it; in any text, the
     quoted posts ("> name wrote:" and the lines marked ">" under it)."""
     spans = [quote.span() for quote in _QUOTED_POST.finditer(text)] if ">" in text else []
-    lower = text.lower()
-    if "post" not in lower and "join" not in lower and "member" not in lower:
+    if _BOARD_WORD.search(text) is None:
         return spans
     posts = [(line.start(), line["user"].lower()) for line in _POSTER.finditer(text) if line["by"]]
     for marks in _POST_MARKS.finditer(text):

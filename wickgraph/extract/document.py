@@ -83,6 +83,7 @@ class Document:
         self.film = film
         self.by_start = {m.start: m for m in mentions}
         self._mention_starts: list[int] | None = None
+        self._people: list[Mention] | None = None
         self.lower = folded.lower()
         self._blanks: _Blanks | None = None  # layout around names, the same in every view: found once
         self._views: dict[int, str] = {}
@@ -116,6 +117,13 @@ class Document:
         low = bisect.bisect_left(self._mention_starts, start)
         high = bisect.bisect_left(self._mention_starts, end, low)
         return self.mentions[low:high]
+
+    @property
+    def people(self) -> list[Mention]:
+        """The mentions that name a person and no role or work, in order (found once)."""
+        if self._people is None:
+            self._people = [m for m in self.mentions if m.mask & PERSON and not m.mask & (CHARACTER | WORK)]
+        return self._people
 
     @property
     def blanks(self) -> _Blanks:

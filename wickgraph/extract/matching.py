@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from .document import FORM_OF_ADDRESS, Document
-from .gazetteer import CHARACTER, PERSON, WORK, Mention
+from .gazetteer import CHARACTER, PERSON, Mention
 from .links import default_cues, in_relative_clause
 from .patterns import FIRST_WORK, LIST_WORDS, NAME_PATTERN, Candidate, Rule, RuleSet
 
@@ -332,7 +332,7 @@ def _mention_candidates(doc: Document, rule: Rule) -> Iterator[Candidate]:
                     for year in _YEAR.finditer(doc.folded) if int(year.group()) == doc.film_year)
     elif rule.id in ("cast-mention", "director-mention", "writer-mention"):
         part = "actor" if rule.type == "cast" else "person"
-        people = [m for m in doc.mentions if not m.mask & (CHARACTER | WORK) and m.mask & PERSON]
+        people = doc.people
         for index, mention in enumerate(people):
             if any(e.iri in doc.film_cast if rule.type == "cast" else doc.known_crew.get(e.iri or "") == rule.type
                    for e in mention.of_kind(PERSON)) \

@@ -100,7 +100,7 @@ def without_other_work_roles(claims: list[Claim], doc: Document, reference: Refe
         if cast_false_claim_truth(claim, reference, film):
             return False
         possessive = _actors_possessive(claim) and not _PRESENT_AFTER.match(doc.text, claim.end)
-        if not possessive and character in {c for _, c in here} and _PLAYED_BY.search(claim.evidence):
+        if not possessive and character in doc.film_roles and _PLAYED_BY.search(claim.evidence):
             return False  # "Winston, played here by Ian McShane": a recast role mixed up, said as this work's casting
         return _RECALLED_ROLE.search(claim.evidence) is not None or possessive
 
