@@ -4104,6 +4104,24 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Ian McShane, the movies' Winston, voices him again.", HEX, [("cast", "Ian McShane", "Winston", "supported")]),
         ("Lance Reddick plays Charon in the films and voices him here.", HEX, [("cast", "Lance Reddick", "Charon", "supported")]),
     ],
+    "a-role-said-by-the-post-its-character-holds": [
+        ("Peter Serafinowicz plays the Rome Continental's manager with relish.", CH2, [("cast", "Peter Serafinowicz", "the Rome Continental's manager", "contradicted")]),
+        ("Franco Nero is the manager of the Rome Continental, all courtesy.", CH2, [("cast", "Franco Nero", "manager of the Rome Continental", "supported")]),
+        ("Manager of the Rome Continental - Peter Serafinowicz\n", CH2, [("cast", "Peter Serafinowicz", "Manager of the Rome Continental", "contradicted")]),
+        ("Hiroyuki Sanada is the Osaka Continental manager, and a good one.", CH4, [("cast", "Hiroyuki Sanada", "the Osaka Continental manager", "supported")]),
+    ],
+    "a-role-said-by-a-relation-the-fact-sheet-gives": [
+        ("Alfie Allen plays Viggo's son, a spoiled brat.", JW1, [("cast", "Alfie Allen", "Viggo's son", "supported")]),
+        ("Ruby Rose turns up as Santino's mute enforcer.", CH2, [("cast", "Ruby Rose", "Santino's mute enforcer", "supported")]),
+        ("Gabriel Byrne plays Eve's father in the prologue.", BAL, [("cast", "Gabriel Byrne", "Eve's father", "contradicted")]),
+        ("Common is Gianna's head of security.", CH2, [("cast", "Common", "Gianna's head of security", "supported")]),
+    ],
+    "a-description-beside-the-name-yields-to-the-name": [
+        ("Norman Reedus plays Eve's father Javier.", BAL, [("cast", "Norman Reedus", "Javier", "contradicted")]),
+        ("Anjelica Huston plays the Director, head of the Ruska Roma.", PARA, [("cast", "Anjelica Huston", "the Director", "supported")]),
+        ("As the manager of the Rome Continental, Julius, we get Franco Nero.", CH2, [("cast", "Franco Nero", "Julius", "supported")]),
+        ("Catalina Sandino Moreno plays Eve's trainer Nogi.", BAL, [("cast", "Catalina Sandino Moreno", "Nogi", "contradicted")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),

@@ -90,6 +90,7 @@ class CharacterFacts:
     name: str
     names: tuple[str, ...] = ()          # label, full name, aliases
     wrong_names: tuple[str, ...] = ()    # pre-release and disputed names
+    description: str = ""                # what the character is: "Santino's mute enforcer."
 
     def has_name(self, name: str) -> bool:
         """True when ``name`` is one of this character's names (label, full name, alias), by :func:`character_key`."""
@@ -181,6 +182,7 @@ class Reference:
                     entity, label, tuple(dict.fromkeys([*forms.get("label", [])[1:], *forms.get("fullName", []),
                                                         *forms.get("alias", [])])),
                     tuple(dict.fromkeys([*forms.get("preReleaseName", []), *forms.get("disputedName", [])])),
+                    (forms.get("comment") or [""])[0],
                 )
             elif kind == "franchise":
                 ref.franchise_iri, ref.franchise_name = entity, label or ref.franchise_name

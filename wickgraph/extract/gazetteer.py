@@ -26,6 +26,7 @@ from .namecase import (
 )
 from .nameforms import (
     INITIALLED,
+    described_forms,
     initialled_forms,
     initials,
     inverted_forms,
@@ -63,13 +64,14 @@ _COUNTED_ON = re.compile(r"\s+(?:(?:more|last|final)\s+)?times?\b", re.IGNORECAS
 # Between the words of one name only spaces and light punctuation ("John Wick: Chapter 3 - Parabellum").
 # what may stand between the words of a name: a space, a dot or a hyphen, and a line break where verse or a narrow
 # column cuts a name in two ("Viggo, played by Michael⏎Nyqvist"); the name must go on in the next line's first word
-_JOINER = re.compile(r"[ \t]*[:.\-]?[ \t]*\Z|[ \t]+-[ \t]+\Z|[ \t]*\n[ \t]*\Z")
+_JOINER = re.compile(r"[ \t]*[:.\-]?[ \t]*\Z|[ \t]+-[ \t]+\Z|[ \t]*\n[ \t]*\Z|'\Z")  # (' before a possessive s)
 # Title words that make a poor name on their own ("Mr. Nobody" is not "Mr.").
 _TITLE_WORDS = {"the", "mr", "ms", "mrs", "miss", "uncle", "detective", "dr", "young", "old"}
 # The hotel shares the series' short title; "the Continental" in a film review is the hotel.
 _HOTEL_LIKE = {"the continental", "continental"}
 
 
+_POSSESSIVE_END = re.compile(r"['\u2019]s?\Z")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
@@ -90,6 +92,7 @@ class Entry:
     form: str            # the alias as written in the reference
     is_label: bool       # the entity's main name (full name for people)
     weak: bool = False   # a work alias that is also a character or place name ("John Wick", "Caine")
+    describes: bool = False  # says what a character is instead of naming them ("Eve's father", "the concierge")
 
 
 @dataclass(frozen=True)
@@ -156,10 +159,11 @@ class Gazetteer:
             for joined in joined_forms(forms[0]):
                 add(joined, Entry(CHARACTER, character.iri, joined, False))
             for i, form in enumerate(forms):
-                add(form, Entry(CHARACTER, character.iri, form, i == 0))
+                add(form, Entry(CHARACTER, character.iri, form, i == 0, describes=_describes(form)))
                 character_keys.add(_key(form))
                 words = form.split()
-                if len(words) > 1 and words[0].lower().strip(".") not in _TITLE_WORDS and words[0][:1].isupper():
+                if len(words) > 1 and words[0].lower().strip(".") not in _TITLE_WORDS and words[0][:1].isupper() \
+                        and not _POSSESSIVE_END.search(words[0]):  # "Eve's father" gives no name "Eve's"
                     add(words[0], Entry(CHARACTER, character.iri, words[0], False))
                 if len(words) == 2 and words[0].lower() != "the":  # "Tarasov, Viggo", "Perkins, Ms.": a dossier
                     for inverted_form in inverted_forms(form):
@@ -187,6 +191,19 @@ class Gazetteer:
             for name in [*work.names, *numbered_forms(work.names)]:
                 for joined in joined_forms(name):  # "#JohnWick4", "#JohnWickChapter4"
                     add(joined, Entry(WORK, work.iri, joined, False, _key(name) in character_keys))
+        # what a character is, said for their name: a post at a place is a name of its own ("plays the Rome
+        # Continental's manager"); a relation to someone ("plays Viggo's son") is read only where a stated role names
+        # nobody, so a description beside the name ("Nogi, Eve's trainer") stays apart from it
+        names_of = {name: [n for n in (c.name, *c.names) if n != name]
+                    for c in reference.characters.values() for name in (c.name, *c.names)}
+        described: dict[tuple[str, ...], list[str]] = defaultdict(list)
+        for character in reference.characters.values():
+            relations, posts = described_forms(character.description, lambda name: names_of.get(name, []))
+            for form in relations + posts:
+                described[_key(form)].append(character.iri)
+            for form in posts:
+                add(form, Entry(CHARACTER, character.iri, form, False, describes=True))
+        self._described = dict(described)
         self._fuzzy = FuzzyPeople((_key(p.name), p.iri, p.name) for p in reference.people.values())
         self._table = dict(table)
         for key, entries in table.items():
@@ -202,6 +219,13 @@ class Gazetteer:
         """Entries whose name form is exactly ``name`` (ignoring case, accents and punctuation)."""
         entries = self._table.get(_key(name), [])
         return [e for e in entries if kind is None or e.kind == kind]
+
+    def described_as(self, words: str) -> list[str]:
+        """The characters whose fact-sheet description ``words`` says ("Viggo's son", "the Rome Continental's
+        manager", "manager of the Rome Continental"), a leading article aside."""
+        key = _key(words)
+        return self._described.get(key, []) or self._described.get(key[1:], []) if key[:1] in (("the",), ("a",)) \
+            else self._described.get(key, [])
 
     def find(self, text: str, folded: str | None = None) -> list[Mention]:
         """Every longest, non-overlapping name mention in ``text`` (offsets into ``text``).
@@ -294,7 +318,34 @@ class Gazetteer:
                     mentions.append(Mention(starts[i], stops[i + 2], (Entry(PERSON, *person, True),)))
                     matched = 3
             i += matched or 1
-        return mentions
+        return [m for i, m in enumerate(mentions) if not _beside_its_name(text, mentions, i)]
+
+
+def _describes(form: str) -> bool:
+    """Whether a character's alias says what they are rather than naming them: all in lower case ("the concierge")
+    or a relation to someone ("Eve's father")."""
+    return form.islower() or _POSSESSIVE_S.search(form) is not None
+
+
+_POSSESSIVE_S = re.compile(r"\w['\u2019]s\b")
+# between a name and a description in apposition: "the Director, the formidable head of the Ruska Roma", "Julius
+# (manager of the Rome Continental)"; and between a description and the name: "Eve's father, Javier"
+_APPOSED_BEFORE = re.compile(r"\s*[,(\-]\s*(?:(?:the|a|an|its|their|his|her)\s+)?(?:[a-z-]+\s+){0,2}\Z")
+_APPOSED_AFTER = re.compile(r"\s*(?:[,(:\-]\s*)?\Z")
+
+
+def _beside_its_name(text: str, mentions: list[Mention], i: int) -> bool:
+    """Whether mention ``i`` describes a character in apposition to a name of theirs: the name says who it is."""
+    mention = mentions[i]
+    if not all(e.describes for e in mention.entries):
+        return False
+    iris = {e.iri for e in mention.entries}
+    before = mentions[i - 1] if i else None
+    after = mentions[i + 1] if i + 1 < len(mentions) else None
+    return (before is not None and any(e.iri in iris for e in before.of_kind(CHARACTER))
+            and _APPOSED_BEFORE.match(text, before.end, mention.start) is not None) \
+        or (after is not None and any(e.iri in iris for e in after.of_kind(CHARACTER))
+            and _APPOSED_AFTER.match(text, mention.end, after.start) is not None)
 
 
 def normalize_key(name: str) -> tuple[str, ...]:

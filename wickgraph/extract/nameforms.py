@@ -1,13 +1,14 @@
 """The written forms of a name besides the name itself: catalogue order ("Reeves, Keanu"), an initial ("K. Reeves"),
-hashtags ("#KeanuReeves"), the everyday short form of a first name ("Larry Fishburne") and the shorthands of a
-numbered film ("JW 4", "Chapter Four")."""
+hashtags ("#KeanuReeves"), the everyday short form of a first name ("Larry Fishburne"), the shorthands of a
+numbered film ("JW 4", "Chapter Four") and what a character is, said instead of their name ("Viggo's son")."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
-__all__ = ["INITIALLED", "close_spelling", "initialled_forms", "initials", "inverted_forms", "is_initials",
-           "joined_forms", "numbered_forms", "short_forms", "sound_key", "strip_note"]
+__all__ = ["INITIALLED", "close_spelling", "described_forms", "initialled_forms", "initials", "inverted_forms",
+           "is_initials", "joined_forms", "numbered_forms", "short_forms", "sound_key", "strip_note"]
 
 
 def strip_note(name: str) -> str:
@@ -137,3 +138,37 @@ def close_spelling(a: str, b: str, limit: int | None = None) -> bool:
             return False
         previous = current
     return previous[-1] <= limit
+
+
+# A description's clause: "Santino's mute enforcer", "Gianna D'Antonio's head of security", "Eve's trainer at the
+# Ruska Roma" (whose, then what) or "Manager of the Rome Continental", "1970s manager of the New York Continental"
+# (a post, then the place it is held at)
+_PLACE_WORD = r"(?:at|in|on|from|who|for)\b"
+_OWNED = re.compile(rf"(?P<owner>(?:The )?[A-Z][\w'-]*(?: [A-Z][\w'-]*)*)'s "
+                    rf"(?P<noun>[a-z][\w/-]*(?: (?!{_PLACE_WORD})[a-z][\w-]*)*)(?: {_PLACE_WORD}.*)?")
+_HEAD_OF = re.compile(r"(?:\d{4}s )?(?P<noun>[A-Za-z][a-z-]*(?: [a-z-]+)?) of the (?P<owner>[A-Z][\w'-]*"
+                      r"(?: [A-Z][\w'-]*)*)(?: (?:in|at|who|and|based)\b.*)?")
+# words that only describe the relation: "Santino's mute enforcer" is also "Santino's enforcer"
+_DESCRIBING = frozenset({"mute", "older", "younger", "elder", "big", "little", "young", "long-lost", "late", "loyal",
+                         "trusted", "top", "chief", "former"})
+
+
+def described_forms(description: str, names_of: Callable[[str], list[str]]) -> tuple[list[str], list[str]]:
+    """What a review may call a character instead of their name, from the fact sheet's description of them: the
+    relation to someone ("Viggo's son", "Gianna's head of security"), and the post and its place ("the manager of the
+    Rome Continental", "the Rome Continental's manager", "the Rome Continental manager"). ``names_of`` gives the other
+    names of a character the description names ("Gianna" for "Gianna D'Antonio")."""
+    relations: list[str] = []
+    posts: list[str] = []
+    for clause in re.split(r"[.;(,]", description):
+        clause = clause.strip()
+        if (owned := _OWNED.fullmatch(clause)) is not None:
+            owner = owned["owner"].removeprefix("The ")
+            nouns = [noun.strip() for noun in owned["noun"].split("/")]
+            nouns += [" ".join(words[1:]) for words in (noun.split() for noun in nouns)
+                      if len(words) > 1 and words[0] in _DESCRIBING]
+            relations += [f"{who}'s {noun}" for who in dict.fromkeys([owner, *names_of(owner)]) for noun in nouns]
+        elif (head := _HEAD_OF.fullmatch(clause)) is not None:
+            noun, owner = head["noun"].lower(), head["owner"]
+            posts += [f"{noun} of the {owner}", f"the {owner}'s {noun}", f"the {owner} {noun}"]
+    return relations, posts

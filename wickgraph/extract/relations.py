@@ -339,7 +339,9 @@ _BRACKETED_DESCRIPTION = re.compile(r"\s*\(\s*(?:the|a|an|his|her|their)\s+(?:[a
 _RELATION_ROLE = re.compile(
     r"['\u2019]s?\s+(?:[\w-]+\s+){0,2}?(?:brother|sister|son|daughter|wife|husband|father|mother|dad|uncle|aunt|"
     r"nephew|niece|cousin|widow|bodyguard|enforcer|henchman|henchwoman|right-hand\s+(?:man|woman)|lieutenant|"
-    r"consigliere|fixer|lawyer|driver|assistant|mentor|rival|lover|girlfriend|boyfriend|bride|heir)\b"
+    r"consigliere|fixer|lawyer|driver|assistant|mentor|rival|lover|girlfriend|boyfriend|bride|heir|twin|partner|"
+    r"friend|ally|boss|employer|informant|emissary|handler|trainer|teacher|student|prot[eé]g[eé]|"
+    r"head\s+of\s+(?:security|operations))\b"
     r"(?=\s*(?:[.;:!?,)\n]|\s+(?:and|but|for|in|who|with|doing|as)\b|$))", re.IGNORECASE)
 _CAPITALISED = re.compile(r"\b(?-i:[A-Z])")
 # ... unless its name follows: "Gianna's bodyguard, a man named Cassius", "...: Cassius", "... and his name is Cassius"

@@ -46,7 +46,7 @@ def candidate_claims(doc: Document, candidates: list[Candidate],
                     character, character_iri = _title_character(doc, reference)
                 else:
                     character, character_iri = _character(doc, [roles[i]] if respective and roles else roles,
-                                                          actor_iri, reference)
+                                                          actor_iri, reference, (candidate.start, candidate.end))
                     if character and character_iri is None:  # an unknown role's name, compared as the query does
                         character = character.replace("\u2019", "'")
                 from_film, from_iri = _work(doc, candidate.parts.get("from_film") or _work_named_in(doc, candidate),
@@ -99,7 +99,7 @@ def _person(doc: Document, span: tuple[int, int], reference: Reference) -> tuple
 
 
 def _character(doc: Document, spans: list[tuple[int, int]] | None, actor: str | None,
-               reference: Reference) -> tuple[str | None, str | None]:
+               reference: Reference, claimed: tuple[int, int]) -> tuple[str | None, str | None]:
     if not spans:
         return None, None
     span = spans[0]
@@ -111,9 +111,12 @@ def _character(doc: Document, spans: list[tuple[int, int]] | None, actor: str | 
     entries: list[Entry] = mention.of_kind(CHARACTER) if mention else []
     if not entries:  # a misspelt name of the actor's own role reads as the role, spelt as the reference spells it
         misspelt = _misspelt_role(surface, actor, doc.film, reference)
-        return (reference.characters[misspelt].name, misspelt) if misspelt else (surface, None)
+        if misspelt:
+            return reference.characters[misspelt].name, misspelt
+        return surface, _described(doc, surface, reference)
     if mention is not None and mention.end < span[1] and is_possessive(doc.text, mention.end):
-        return surface, None  # "Santino's enforcer": a role described by another, not that other
+        # "Santino's enforcer": a role described by another, not that other
+        return surface, _described(doc, surface, reference)
     cast = reference.cast_of(doc.film)
     played = {c for a, c in cast if a == actor}
     if played and surface.startswith("the ") and surface.islower() and not any(e.iri in played for e in entries) \
@@ -129,6 +132,8 @@ def _character(doc: Document, spans: list[tuple[int, int]] | None, actor: str | 
     best = next((e for e in entries if e.iri in played), None) or \
         next((e for e in entries if e.iri in in_film), None) or \
         next((e for e in entries if e.is_label), entries[0])
+    if best.describes and (named := _named_in(doc, claimed, best.iri)) is not None:
+        return named, best.iri  # "IAN McSHANE (Winston) returns as the manager of the New York Continental"
     if surface.islower() or (surface.isupper() and len(surface) > 3):
         # a full name whose case is lost is spelt as the reference spells it ("miss perkins" is "Ms. Perkins");
         # a description or a one-word name stays as matched ("the ballerina", "priest")
@@ -152,6 +157,22 @@ _MODIFIED_NOUN = re.compile(r"\s+(?:treatment|fight|fights|brawl|duel|scene|scen
 _CARD_AFTER = re.compile(r"\s+card\b", re.IGNORECASE)
 _PLAYED_CARD = re.compile(r"\b(?:play|plays|played|playing|pull|pulls|pulled|pulling|deal|deals|dealt)\s+(?:the|a|his|"
                           r"her|their)\s+\Z", re.IGNORECASE)
+
+
+def _named_in(doc: Document, claimed: tuple[int, int], character: str | None) -> str | None:
+    """The character's name where the claim's words also name it: a name says who is described."""
+    for mention in doc.mentions_between(*claimed):
+        if any(e.iri == character and not e.describes for e in mention.of_kind(CHARACTER)):
+            return _surface(doc, (mention.start, mention.end))
+    return None
+
+
+def _described(doc: Document, surface: str, reference: Reference) -> str | None:
+    """The one character of the reviewed work that a stated role describes rather than names ("Viggo's son" is
+    Iosef, "the Rome Continental's manager" Julius), as its fact-sheet description says; None when none or several."""
+    in_film = {c for _, c in reference.cast_of(doc.film)}
+    characters = [iri for iri in get_gazetteer(reference).described_as(surface) if iri in in_film]
+    return characters[0] if len(characters) == 1 else None
 
 
 def _misspelt_role(surface: str, actor: str | None, film: str | None, reference: Reference) -> str | None:
