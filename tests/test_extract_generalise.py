@@ -4122,6 +4122,22 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("As the manager of the Rome Continental, Julius, we get Franco Nero.", CH2, [("cast", "Franco Nero", "Julius", "supported")]),
         ("Catalina Sandino Moreno plays Eve's trainer Nogi.", BAL, [("cast", "Catalina Sandino Moreno", "Nogi", "contradicted")]),
     ],
+    "people-called-by-name-and-spoken-to-as-you": [
+        ("Common, you were Cassian, and you were great.", CH2, [("cast", "Common", "Cassian", "supported")]),
+        ("Derek Kolstad and Shay Hatten, you wrote this one together.", CH2, [("writer", "Shay Hatten", None, "contradicted")]),
+        ("Chad Stahelski and David Leitch, the two of you directed this one.", PARA, [("director", "David Leitch", None, "contradicted")]),
+        ("Derek Kolstad, you shared the screenplay with two others.", PARA, [("writer", "Derek Kolstad", None, "supported")]),
+        ("Keanu Reeves and Ian McShane, you both wrote this one, or so it feels.", JW1,
+         [("writer", "Keanu Reeves", None, "contradicted")]),
+    ],
+    "the-role-of-the-person-spoken-to": [
+        ("Halle Berry, your Sofia is the best thing here.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
+        ("Willem Dafoe, Marcus was yours, and nobody else's.", JW1, [("cast", "Willem Dafoe", "Marcus", "supported")]),
+        ("Dear Mr Scamarcio,\n\nyour Santino is a spoiled prince.", CH2, [("cast", "Riccardo Scamarcio", "Santino", "supported")]),
+        ("Jerome Flynn, your Elder speaks softly.", PARA, [("cast", "Jerome Flynn", "the Elder", "contradicted")]),
+        ("Ruby Rose, Ares was all yours.", CH2, [("cast", "Ruby Rose", "Ares", "supported")]),
+        ("Clarke Peters, Harry was yours, briefly.", JW1, [("cast", "Clarke Peters", "Harry", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),

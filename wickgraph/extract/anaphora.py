@@ -218,38 +218,72 @@ _YOU_TAKE = re.compile(r"\byou\s+(?:(?:also|again|once\s+more|really|finally)\s+
                        r"(?:(?:again|once\s+more)\s+)?(?:as\s+)?(?:the\s+)?\Z", re.IGNORECASE)
 
 
-# "You directed it", "you wrote the script": "you" takes the credit
-_YOU_CREDITED = re.compile(r"\byou\s+(?:(?:also|again|once\s+more)\s+)?"
-                           r"(?P<verb>directed|direct|helmed|co-directed|wrote|write|co-wrote|scripted|penned)\s+"
-                           r"(?:it|this(?:\s+one)?|the\s+(?:film|movie|sequel|script|screenplay|whole\s+thing))\b",
-                           re.IGNORECASE)
+# "You directed it", "you wrote the script", "the two of you directed this one": "you" takes the credit
+_YOU_CREDITED = re.compile(r"\byou\s+(?:(?:also|again|once\s+more|both|two)\s+)?"
+                           r"(?:(?P<verb>directed|direct|helmed|co-directed|wrote|write|co-wrote|scripted|penned)\s+"
+                           r"(?:it|this(?:\s+one)?|the\s+(?:film|movie|sequel|script|screenplay|whole\s+thing))\b|"
+                           r"(?:shared|share|split)\s+(?:the\s+)?(?P<shared>screenplay|script|writing\s+credit|"
+                           r"director['\u2019]s\s+chair|direction)\b)", re.IGNORECASE)
+# "Common, you were Cassian", "Derek Kolstad and Shay Hatten, you wrote this one", "Chad Stahelski and David Leitch,
+# the two of you directed this one": people called by name, then spoken to as "you" in the rest of the sentence
+_VOCATIVE_OPENS = re.compile(r"(?:\A|(?<=\n)|(?<=[.!?]\s)|(?<=[.!?][\"\u201d]\s))[ \t]*\Z")
+_VOCATIVE_JOIN = re.compile(r"\s*(?:,|,?\s+and|&)\s+\Z")
+_YOU_FOLLOWS = re.compile(r"\s*,\s+(?:(?:the\s+two|both|all)\s+of\s+)?(?:you|your)\b", re.IGNORECASE)
+# "your Viktor Tarasov is the sad heart of it": the addressee's role; "Marcus was yours"
+_YOUR = re.compile(r"\byour\s+\Z", re.IGNORECASE)
+_WAS_YOURS = re.compile(r"\s+(?:was|is)\s+(?:all\s+)?yours\b", re.IGNORECASE)
 
 
-def addressed_claims(doc: Document, mentions: list[Mention]) -> list[Candidate]:
-    """What the letter's addressee did, as "you": "Dear Mr Reeves, ... You came back as John Wick", "Dear Mr
-    Stahelski, ... you directed it"."""
+def _addressees(doc: Document, mentions: list[Mention]) -> list[tuple[list[Mention], int, int]]:
+    """Who "you" is, and where: a letter's addressee from its salutation ("Dear Mr Reeves,") to its end, and people
+    called by name at a sentence's opening ("Common, you were Cassian") to the sentence's end."""
+    found: list[tuple[list[Mention], int, int]] = []
     lines_start = 0
     for _ in range(_SALUTATION_LINES):
         lines_start = doc.text.find("\n", lines_start) + 1
         if lines_start == 0:
             lines_start = len(doc.text)
             break
-    addressee = next((m for m in mentions if m.start < lines_start and m.mask & PERSON and not m.mask & CHARACTER
-                      and _SALUTATION.match(doc.text, doc.line(m.start)[0], m.start)), None)
-    if addressee is None:
-        return []
-    found = []
-    for role in mentions:
-        if role.start <= addressee.end or not is_role(doc, role):
+    salutation = next((m for m in mentions if m.start < lines_start and m.mask & PERSON and not m.mask & CHARACTER
+                       and _SALUTATION.match(doc.text, doc.line(m.start)[0], m.start)), None)
+    if salutation is not None:
+        found.append(([salutation], salutation.end, len(doc.text)))
+    people = [m for m in mentions if m.mask & PERSON and not m.mask & CHARACTER]
+    for i, first in enumerate(people):
+        if not _VOCATIVE_OPENS.search(doc.text, max(0, first.start - 4), first.start):
             continue
-        sentence_start, _ = doc.sentence(role.start)
-        you = _YOU_TAKE.search(doc.folded, max(sentence_start, role.start - 60), role.start)
-        if you is not None:
-            found.append(Candidate("pair-addressee", "cast", you.start(), role.end,
-                                   parts={"actor": [(addressee.start, addressee.end)],
-                                          "character": [(role.start, role.end)]}))
-    for credited in _YOU_CREDITED.finditer(doc.folded, addressee.end):
-        kind = "director" if "direct" in credited["verb"].lower() or "helm" in credited["verb"].lower() else "writer"
-        found.append(Candidate("pair-addressee", kind, credited.start(), credited.end(),
-                               parts={"person": [(addressee.start, addressee.end)]}))
+        called = [first]
+        for after in people[i + 1:i + 4]:
+            if not _VOCATIVE_JOIN.fullmatch(doc.text, called[-1].end, after.start):
+                break
+            called.append(after)
+        if _YOU_FOLLOWS.match(doc.text, called[-1].end):
+            found.append((called, first.start, doc.sentence(first.start)[1]))
+    return found
+
+
+def addressed_claims(doc: Document, mentions: list[Mention]) -> list[Candidate]:
+    """What the people spoken to did, as "you": a letter's addressee ("Dear Mr Reeves, ... You came back as John
+    Wick", "Dear Mr Stahelski, ... you directed it") and people called by name ("Common, you were Cassian",
+    "Michael Nyqvist, your Viktor Tarasov is the heart of it", "Willem Dafoe, Marcus was yours")."""
+    found = []
+    for called, start, end in _addressees(doc, mentions):
+        spans = [(m.start, m.end) for m in called]
+        vocative = start == called[0].start  # (the evidence then opens with the name)
+        for role in mentions:
+            if not start < role.start < end or not is_role(doc, role):
+                continue
+            sentence_start, _ = doc.sentence(role.start)
+            reach = max(sentence_start, role.start - 60)
+            you = _YOU_TAKE.search(doc.folded, reach, role.start) or _YOUR.search(doc.folded, reach, role.start)
+            yours = _WAS_YOURS.match(doc.folded, role.end)
+            if (you is not None or yours is not None) and len(called) == 1:
+                opening = start if vocative else you.start() if you else role.start
+                found.append(Candidate("pair-addressee", "cast", opening, yours.end() if yours else role.end,
+                                       parts={"actor": spans, "character": [(role.start, role.end)]}))
+        for credited in _YOU_CREDITED.finditer(doc.folded, start, end):
+            verb = (credited["verb"] or credited["shared"]).lower()
+            kind = "director" if "direct" in verb or "helm" in verb else "writer"
+            found.append(Candidate("pair-addressee", kind, start if vocative else credited.start(), credited.end(),
+                                   parts={"person": spans}))
     return found
