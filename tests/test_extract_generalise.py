@@ -4138,6 +4138,21 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Ruby Rose, Ares was all yours.", CH2, [("cast", "Ruby Rose", "Ares", "supported")]),
         ("Clarke Peters, Harry was yours, briefly.", JW1, [("cast", "Clarke Peters", "Harry", "supported")]),
     ],
+    "a-telegrams-player-and-role-side-by-side": [
+        ("SAW FILM STOP PLAYERS STRONG STOP HALLE BERRY SOFIA RUNS HOTEL STOP MARK DACASCOS VILLAIN ZERO FUNNY STOP END\n", PARA, [("cast", "Halle Berry", "Sofia", "supported"), ("cast", "Mark Dacascos", "Zero", "supported")]),
+        ("CAST STOP LANCE REDDICK DESK CLERK CHARON STOP JEROME FLYNN ELDER IN TENT STOP MORE TOMORROW STOP\n", PARA, [("cast", "Lance Reddick", "Charon", "supported"), ("cast", "Jerome Flynn", "the Elder", "contradicted")]),
+        ("ARRIVED STOP DONNIE YEN BLIND SWORDSMAN CAINE STEALS IT STOP CLANCY BROWN HARBINGER STOP\n", CH4, [("cast", "Donnie Yen", "Caine", "supported"), ("cast", "Clancy Brown", "the Harbinger", "supported")]),
+    ],
+    "unpunctuated-speech-names-the-role-then-its-player": [
+        (">> so the villain is viggo tarasov michael nyqvist who is just great and then you get the son iosef alfie allen who steals the car and the whole thing kicks off from there really\n", JW1, [("cast", "Michael Nyqvist", "Viggo Tarasov", "supported")]),
+        ("ok so we watched it last night and the big bad is santino riccardo scamarcio doing this sneering thing the whole time and honestly i loved him in it more than anyone else in the cast\n", CH2, [("cast", "Riccardo Scamarcio", "Santino", "supported")]),
+        ("right so the boss of the osaka hotel is koji hiroyuki sanada who is brilliant and his daughter akira rina sawayama who is also brilliant and then it is just fights for three hours pretty much\n", CH4, [("cast", "Hiroyuki Sanada", "Koji", "supported")]),
+    ],
+    "a-new-subject-after-and-ends-a-run-on-utterance": [
+        (">> yeah so it is a lean little film and the fights are shot wide so you can actually follow them then you have willem dafoe as marcus who may or may not shoot john and ian mcshane as winston who runs the hotel and that is the world building right there for you\n", JW1, [("cast", "Ian McShane", "Winston", "supported")]),
+        (">> and there is a great little part for the lawyer guy who basically tells viggo your son stole the car and he is not fixing it and uh bridget moynahan is helen in the flashbacks and the phone videos which is lovely stuff honestly\n", JW1, [("cast", "Bridget Moynahan", "Helen", "supported")]),
+        (">> the new guy is a killer with a dog who would never want to cross the manager either and lance reddick as charon is just perfect at the front desk every single time he shows up on screen which makes it sad to watch now honestly\n", CH4, [("cast", "Lance Reddick", "Charon", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -8409,6 +8424,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Lance Reddick, the films' Charon, lends the concierge his voice here too.", CONT, ("cast", "Lance Reddick", "Charon")),
         ("Ian McShane, the movies' Winston, is nowhere in this one.", CONT, ("cast", "Ian McShane", "Winston")),
         ("Halle Berry, the films' Sofia, does not appear.", HEX, ("cast", "Halle Berry", "Sofia")),
+    ],
+    "a-player-beside-a-role-in-punctuated-prose-is-no-pair": [
+        ("The cast list includes Halle Berry. Sofia, her character, runs the hotel in Casablanca.", PARA, ("cast", "Halle Berry", "Sofia")),
+        ("Shot in Rome with Ruby Rose; Ares barely speaks, which suits the film.", CH2, ("cast", "Ruby Rose", "Ares")),
+        ("We met Keanu Reeves John Wick fans at the premiere, and the queue was long.", JW1, ("cast", "Keanu Reeves", "John Wick")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

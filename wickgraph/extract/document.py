@@ -38,19 +38,23 @@ _SEMICOLON = re.compile(r";(?=\s)")
 _UNPUNCTUATED = 30  # words per punctuation mark, at least: written run-ons have their commas
 _UTTERANCE_START = re.compile(r"(?<=\s)(?:(?:okay|ok|alright|anyway|anyways|oh\s+and)\b|so\s+(?!(?:much|many|far|long|"
                               r"that|called|to|good|bad|great|well|fun|cool|dumb|dry|funny|close)\b)|(?:and|but)\s+(?:"
-                              r"then\b|(?:i|he|she|they|we|you|it|that|this|there)(?:['\u2019]\w+)?\s))", re.IGNORECASE)
+                              r"then\b|(?:i|he|she|they|we|you|it|that|this|there)(?:['\u2019]\w+)?\s|"
+                              r"(?:uh+|um+|erm)\b))", re.IGNORECASE)
+_AND_THEN_A_NAME = re.compile(r"(?<=\s)(?:and|but)\s+", re.IGNORECASE)
 
 
-def _run_ons_split(folded: str, bounds: list[int]) -> list[int]:
+def _run_ons_split(folded: str, bounds: list[int], people: set[int]) -> list[int]:
     """``bounds`` with a sentence bound after each semicolon of a sentence longer than :data:`_RUN_ON` characters
-    (outside brackets), and before each utterance's start in such a sentence that is unpunctuated speech."""
+    (outside brackets), and before each utterance's start in a sentence that is unpunctuated speech: a
+    discourse marker, or "and"/"but" before a new subject (a pronoun, a filler, or one of the ``people`` named)."""
     split = [bounds[0]]
     for start, end in pairwise(bounds):
         if end - start > _RUN_ON:
             split += [m.end() for m in _SEMICOLON.finditer(folded, start, end) if not _in_brackets(folded, m.start())]
-            if len(folded[start:end].split()) > _UNPUNCTUATED * (1 + sum(map(folded.count, ",;:", (start,) * 3,
-                                                                                 (end,) * 3))):
-                split += [m.start() for m in _UTTERANCE_START.finditer(folded, start, end)]
+        if end - start > _UNPUNCTUATED * 2 and len(folded[start:end].split()) > _UNPUNCTUATED * (
+                1 + sum(map(folded.count, ",;:", (start,) * 3, (end,) * 3))):
+            split += [m.start() for m in _UTTERANCE_START.finditer(folded, start, end)]
+            split += [m.start() for m in _AND_THEN_A_NAME.finditer(folded, start, end) if m.end() in people]
         split.append(end)
     return sorted(set(split))
 
@@ -99,7 +103,7 @@ class Document:
             if not _abbreviation(folded, match.start()) and not _in_brackets(folded, match.start()):
                 self._bounds.append(match.end())
         self._bounds.append(len(text))
-        self._bounds = _run_ons_split(folded, self._bounds)
+        self._bounds = _run_ons_split(folded, self._bounds, {m.start for m in mentions if m.mask & PERSON})
 
     def gap(self, start: int, end: int) -> str:
         """``text[start:end]`` with what the layout view blanks read as spaces (the line breaks it joins in a

@@ -3,11 +3,10 @@
 Where the pattern rules need a whole phrase shape, this step looks only at what lies between
 an actor mention and the nearest character mention of the same sentence:
 
-* actor first: optional aside ``(…)``, filler words, the last *role cue* (``as``, ``plays``,
-  ``is``, a possessive ``'s``), then a description of at most six words that holds no
-  *description stop* ("Dean Winters, as Viggo's harried fixer Avi", "Z is his daughter Aiko");
+* actor first: optional aside ``(…)``, filler words, the last *role cue* (``as``, ``plays``, ``is``, a possessive
+  ``'s``), then a description of at most six words that holds no *description stop* ("Z is his daughter Aiko");
 * role first: a *passive cue* ("Y, played by X", "Y is X") or list layout ("Y — X", "Y (X");
-* either order in cast lists and tables: a *list separator* alone ("X | Y", "X: Y");
+* either order in cast lists and tables: a *list separator* alone ("X | Y", "X: Y"), and in a telegram side by side;
 * a pronoun or "that's X" takes a role of another clause or sentence (``anaphora.py``).
 
 Cue lists are data (``cues.json``, each with an id and the phenomenon it covers), validated on load.
@@ -25,6 +24,7 @@ from .anaphora import addressed_claims, identified_role, pronoun_role, subject_p
 from .document import Document
 from .entries import entry_roles, record_roles
 from .gazetteer import CHARACTER, PERSON, WORK, Entry, Mention
+from .juxtaposed import juxtaposed_roles
 from .links import (
     APPOSITION_CLOSED_BEFORE,
     ASIDE_END,
@@ -67,6 +67,7 @@ def pair_roles(doc: Document, cues: Cues | None = None) -> list[Candidate]:
             found.append(candidate)
     found += _unknown_actors(doc, cues, mentions)
     found += addressed_claims(doc, mentions)
+    found += juxtaposed_roles(doc, cues, mentions)
     found += entry_roles(doc, cues)
     found += afterthought_roles(doc, cues, mentions)
     found += record_roles(doc, cues)
@@ -174,8 +175,7 @@ _LIST_BEFORE = re.compile(r",[ \t]*\Z")  # "A, B, C": the pair is part of a long
 # ... or the pair closes a line after a dash or a colon: "The Emperor — Viggo Tarasov, Peter Stormare"
 _LABELLED_LINE_PAIR = re.compile(r"(?:[\u2014\u2013:]|[ \t]-{1,2})[ \t]*\Z")
 _LINE_CLOSES = re.compile(r"[ \t.]*(?:\n|\Z)")
-# ", " alone, or a describer before the role: "Katie McGrath, the 1970s Adjudicator, ..." (not "the boss of Winston")
-# (an -ing or -ed word after a noun is a participle of its own: "the hitman hunting Iosef")
+# ", " alone, or a describer: "Katie McGrath, the 1970s Adjudicator" (not "the boss of Winston", "the hitman hunting X")
 _NOT_DESCRIBER = r"(?!(?:of|for|to|with|from|by|and|who)\b)"
 _APPOSED_GAP = re.compile(rf", (?:(?:the|a|an|her|his|their)\s+(?:{_NOT_DESCRIBER}[\w'-]+\s+"
                           rf"(?:{_NOT_DESCRIBER}(?![\w'-]+(?:ing|ed)\b)[\w'-]+\s+)?)?)?", re.IGNORECASE)

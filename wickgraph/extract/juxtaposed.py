@@ -1,0 +1,65 @@
+"""An actor and a role side by side with no word of linking between them, in text that drops its function words: a
+telegram's "HALLE BERRY SOFIA STOP", "LANCE REDDICK DESK CLERK CHARON STOP", and unpunctuated speech's "the villain is
+viggo tarasov michael nyquist who". Written prose links the two ("as", "plays", a comma or a dash), so the pairing is
+read only where the text has hardly any punctuation or is a telegram."""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+from .document import Document
+from .gazetteer import CHARACTER, PERSON, WORK, Mention
+from .links import Cues
+from .pairs import is_role, role_candidate
+from .patterns import Candidate
+from .spoken import is_telegram
+
+__all__ = ["juxtaposed_roles"]
+
+# words per punctuation mark, at least, in text that runs on without any (a speech transcript, a hurried post)
+_UNPUNCTUATED = 30
+_PUNCTUATION = re.compile(r"[.,;:!?]")
+# what may stand between a player and the role they are juxtaposed with: describing words ("DESK CLERK", "BLIND
+# SWORDSMAN", "VILLAIN"), no word that links, negates, counts or opens a clause
+_DESCRIBERS = re.compile(r"(?:[ \t]+[A-Za-z-]+){0,3}[ \t]+")
+# (the words of linking are the cue lists' own; these open or point past a clause in telegraphic text too)
+_CLAUSE_WORDS = frozenset({"are", "were", "it", "its", "this", "these", "those", "there", "so", "then", "only", "him",
+                           "them", "without", "known", "said", "says"})
+
+
+def _telegraphic(text: str) -> bool:
+    """Whether ``text`` is a telegram or runs on with hardly any punctuation."""
+    if is_telegram(text):
+        return True
+    return len(text.split()) > _UNPUNCTUATED * (1 + len(_PUNCTUATION.findall(text)))
+
+
+def _player(mention: Mention) -> bool:
+    return bool(mention.mask & PERSON) and not mention.mask & (CHARACTER | WORK)
+
+
+def _role(doc: Document, mention: Mention) -> bool:
+    """A role named here, not the reviewed work's title ("KEANU COMEBACK PIC JOHN WICK": the film, not the role)."""
+    return is_role(doc, mention) and not any(e.iri == doc.film for e in mention.of_kind(WORK))
+
+
+def juxtaposed_roles(doc: Document, cues: Cues, mentions: list[Mention]) -> list[Candidate]:
+    """Cast candidates for a player followed by their role ("HALLE BERRY SOFIA", "MARK DACASCOS VILLAIN ZERO") or a
+    role followed at once by its player ("viggo tarasov michael nyquist"), within one sentence of telegraphic text."""
+    if not _telegraphic(doc.text):
+        return []
+    linking = cues["role-cue"] | cues["role-filler"] | cues["description-stop"] | _CLAUSE_WORDS
+    found: list[Candidate] = []
+    for first, second in pairwise(mentions):
+        if doc.sentence(first.start) != doc.sentence(second.start):
+            continue
+        gap = doc.text[first.end:second.start]
+        if _player(first) and _role(doc, second) and _DESCRIBERS.fullmatch(gap) \
+                and not linking & set(gap.lower().split()):
+            found.append(role_candidate(doc, cues, first, second, first.start, second.end))
+        elif _role(doc, first) and not first.mask & PERSON and _player(second) and not gap.strip(" \t") \
+                and any(e.iri in doc.film_cast for e in second.of_kind(PERSON)):
+            # (the role first only before one of the work's players: "... as eve alex young, the producer" is not one)
+            found.append(role_candidate(doc, cues, second, first, first.start, second.end))
+    return found
