@@ -4153,6 +4153,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         (">> and there is a great little part for the lawyer guy who basically tells viggo your son stole the car and he is not fixing it and uh bridget moynahan is helen in the flashbacks and the phone videos which is lovely stuff honestly\n", JW1, [("cast", "Bridget Moynahan", "Helen", "supported")]),
         (">> the new guy is a killer with a dog who would never want to cross the manager either and lance reddick as charon is just perfect at the front desk every single time he shows up on screen which makes it sad to watch now honestly\n", CH4, [("cast", "Lance Reddick", "Charon", "supported")]),
     ],
+    "a-pages-label-and-its-value-apart-by-tags": [
+        ("<p>A lean, mean film.</p>\n<div class=\"box\"><span class=\"label\">Grade:</span> <span class=\"grade\">B-</span></div>\n", JW1, [("rating", "", "B-", "unknown")]),
+        ("<p>Stairs, dogs, and a great deal of gunfire.</p>\n<p class=\"score\">Our score: <strong>92/100</strong></p>\n", PARA, [("rating", "", 92, "unknown")]),
+        ("<p>Rome looks wonderful.</p><p><b>Rating:</b>&nbsp;<em>4 out of 5</em></p>\n", CH2, [("rating", "", 4, "unknown")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -8429,6 +8434,16 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("The cast list includes Halle Berry. Sofia, her character, runs the hotel in Casablanca.", PARA, ("cast", "Halle Berry", "Sofia")),
         ("Shot in Rome with Ruby Rose; Ares barely speaks, which suits the film.", CH2, ("cast", "Ruby Rose", "Ares")),
         ("We met Keanu Reeves John Wick fans at the premiere, and the queue was long.", JW1, ("cast", "Keanu Reeves", "John Wick")),
+    ],
+    "an-e-mails-quotation-and-forward-are-someone-elses": [
+        ("Howard,\n\nI liked it a lot. My score: 7/10.\n\nL.\n\nOn Thu, 15 May 2025 at 19:20, Jamie <jamie@example.org> wrote:\n> My score is a 9/10, and it came out in 2015.\n> J\n", JW1, ("release_year", "", 2015)),
+        ("Team,\n\nSee below. I have not watched it yet.\n\n---------- Forwarded message ---------\nFrom: Rob\nDate: Sun, 2 Mar 2025\n\nLen Wiseman directed it, and it is a 10/10.\n", JW1, ("director", "Len Wiseman", None)),
+        ("Sure, count me in.\n\nOn Mon, 3 Mar 2025, Teresa <t@example.org> wrote:\n> Shay Hatten wrote this one, I think. Lance Reddick is\n> Winston in it, right?\n", JW1, ("writer", "Shay Hatten", None)),
+    ],
+    "comments-under-a-saved-pages-heading-are-readers": [
+        ("<article><p>Keanu Reeves is John Wick, and it works.</p></article>\n<section class=\"comments\">\n<h3>Comments (2)</h3>\n<div class=\"comment\"><p>Posted by <b>wickfan88</b></p><p>Len Wiseman directed this!</p></div>\n</section>\n", JW1, ("director", "Len Wiseman", None)),
+        ("<p>Ian McShane is Winston again. The hotel has never looked better, and the fights are long and loud.</p>\n<h2>Reader comments</h2>\n<p><b>anna_k</b> 2 days ago</p><p>David Leitch wrote it, surely.</p>\n", CH4, ("writer", "David Leitch", None)),
+        ("<p>Ana de Armas is Eve. She fights with plates, skates and a flamethrower, and it is all great fun.</p>\n<h4>Comments (14)</h4>\n<p>Great review. Easily a 10/10 from me, and Keanu Reeves directed it.</p>\n", BAL, ("director", "Keanu Reeves", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -34,7 +34,7 @@ from .inputs import MAX_REVIEW_BYTES, ReviewInput, read_review
 from .knownjobs import known_job_credits, known_job_verbs, people_by_job
 from .layout import normalise, plain_forms
 from .links import default_cues
-from .markup import line_joins, struck_spans
+from .markup import line_joins, struck_spans, tag_spans
 from .matching import run_rules
 from .neighbours import with_neighbours
 from .patterns import Candidate, default_rules
@@ -122,15 +122,17 @@ def extract(text: str, film: str | None = None, *, reference: Reference | None =
         return verdicts[id(candidate)]
 
     # parts of a post about another work, readers' comments, what a transcript gives to someone in the room
-    elsewhere = other_work_spans(doc) + comment_spans(text) + others_posts(text) + others_quoted(text)
+    # (the comments heading is read in the layout view too: "<h3>Comments (2)</h3>" is one without its tags)
+    comments = comment_spans(text) or comment_spans(folded)
+    elsewhere = other_work_spans(doc) + comments + others_posts(text) + others_quoted(text)
     # (a claim that ends there too: "Zero | Riccardo Scamarcio" reaching into another work's column)
     pairs = [(claim, c) for claim, c in pairs
              if not any(start <= claim.start < end or start < claim.end <= end for start, end in elsewhere)]
     # nor from what an edit struck out or a speaker took back ("eight no you know what it's a nine"); a score said
     # across subtitle cues or wrapped lines is read as one line; a data file's "my_score: VIII" as "My score: 8",
-    # a sheet's row "my grade,B+" as "My grade  B+"
-    rating = find_rating(blank(csv_cells(plain_forms(text)),
-                               elsewhere + struck_spans(text) + retraction_spans(text) + list(line_joins(text))))
+    # a sheet's row "my grade,B+" as "My grade  B+", a page's "Grade:</span> <b>B-" as "Grade:  B-"
+    rating = find_rating(blank(csv_cells(plain_forms(text)), elsewhere + struck_spans(text) + retraction_spans(text)
+                               + list(line_joins(text)) + tag_spans(text)))
     if rating is not None:
         pairs.append((Claim("rating", text[rating.start:rating.end], rating.start, rating.end, value=rating.value,
                             scale=rating.scale, normalized=rating.normalized, rule="rating"), None))

@@ -81,10 +81,22 @@ _QUOTED_POST = re.compile(r"^[ \t]*>[ \t]*(?:quote[ \t]+from:?[ \t]+|originally[
                           re.IGNORECASE | re.MULTILINE)
 
 
+# an e-mail's quotation of the message it answers: "On Thu, 15 May 2025 at 19:20, Jamie <jamie@...> wrote:", then
+# its lines marked ">"; and a message forwarded, from its marker on ("---------- Forwarded message ---------")
+_QUOTED_MAIL = re.compile(r"^[ \t>]*On[ \t][^\n]{4,200}\bwrote:[ \t]*(?:\n[ \t]*>[^\n]*)+", re.MULTILINE)
+_FORWARDED = re.compile(r"^[ \t>]*(?:-{3,}[ \t]*forwarded[ \t]+message[ \t]*-{3,}|begin[ \t]+forwarded[ \t]+message:)",
+                        re.IGNORECASE | re.MULTILINE)
+
+
 def others_posts(text: str) -> list[tuple[int, int]]:
     """In a forum thread (two posters or more), the posts of anyone but the one who opened it; in any text, the
-    quoted posts ("> name wrote:" and the lines marked ">" under it)."""
+    quoted posts ("> name wrote:" and the lines marked ">" under it), an e-mail's quotation of the message it answers
+    and a message it forwards."""
     spans = [quote.span() for quote in _QUOTED_POST.finditer(text)] if ">" in text else []
+    if "wrote:" in text:
+        spans += [quote.span() for quote in _QUOTED_MAIL.finditer(text)]
+    if "orward" in text:
+        spans += [(forward.start(), len(text)) for forward in _FORWARDED.finditer(text)][:1]
     if _BOARD_WORD.search(text) is None:
         return spans
     posts = [(line.start(), line["user"].lower()) for line in _POSTER.finditer(text) if line["by"]]

@@ -19,7 +19,7 @@ from .textscan import blank, line_around
 from .verse import verse_breaks
 
 __all__ = ["FOOTNOTE_MARK", "SUPERSCRIPT_DIGITS", "TICKED_BOX", "line_joins", "markup_spans", "separators",
-           "struck_spans", "without_line_numbers"]
+           "struck_spans", "tag_spans", "without_line_numbers"]
 
 Span = tuple[int, int]
 
@@ -338,6 +338,13 @@ def markup_spans(text: str) -> Iterator[Span]:
     if "&" in text:
         for mark in _ENTITY.finditer(text):
             yield mark.span()
+
+
+def tag_spans(text: str) -> list[Span]:
+    """Spans of the BBCode and HTML tags and the HTML character references in ``text``: what stands between a
+    page's label and its value ("Grade:</span> <span class="grade">B-", "Score:&nbsp;8/10")."""
+    spans = [tag.span() for tag in _TAG.finditer(text)] if "[" in text or "<" in text else []
+    return spans + ([mark.span() for mark in _ENTITY.finditer(text)] if "&" in text else [])
 
 
 def separators(text: str) -> str:
