@@ -4158,6 +4158,26 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("<p>Stairs, dogs, and a great deal of gunfire.</p>\n<p class=\"score\">Our score: <strong>92/100</strong></p>\n", PARA, [("rating", "", 92, "unknown")]),
         ("<p>Rome looks wonderful.</p><p><b>Rating:</b>&nbsp;<em>4 out of 5</em></p>\n", CH2, [("rating", "", 4, "unknown")]),
     ],
+    "a-stars-top-mark-after-a-bare-of": [
+        ("SAW IT TWICE STOP RATING THREE AND HALF STARS OF FOUR STOP\n", JW1, [("rating", "", 3.5, "unknown")]),
+        ("Tight, loud and sad. My rating: 3 stars of 4.", CH2, [("rating", "", 3, "unknown")]),
+        ("Two stars of four, and I am being kind.", CH4, [("rating", "", 2, "unknown")]),
+    ],
+    "a-percentage-written-pct": [
+        ("LONG BUT GOOD STOP VERDICT EIGHTY FIVE PCT STOP\n", CH4, [("rating", "", 85, "unknown")]),
+        ("Score: 72 pct. Worth the trip.", PARA, [("rating", "", 72, "unknown")]),
+        ("Our verdict: 90 pct, no question.", BAL, [("rating", "", 90, "unknown")]),
+    ],
+    "a-point-scale-named-before-the-score": [
+        ("Minor revision. On the journal's five-point scale I award this manuscript a 4.", CH2, [("rating", "", 4, "unknown")]),
+        ("On a four-point scale I give it a 3, which is rare.", JW1, [("rating", "", 3, "unknown")]),
+        ("On a five-point scale, I would give the film a 2.", CH4, [("rating", "", 2, "unknown")]),
+    ],
+    "what-the-documents-form-calls-the-work-is-rated": [
+        ("I award this manuscript a 4 out of 5.", CH2, [("rating", "", 4, "unknown")]),
+        ("Overall I give the submission 8/10.", PARA, [("rating", "", 8, "unknown")]),
+        ("We rate the candidate 7 out of 10 and recommend an interview.", BAL, [("rating", "", 7, "unknown")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -8444,6 +8464,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("<article><p>Keanu Reeves is John Wick, and it works.</p></article>\n<section class=\"comments\">\n<h3>Comments (2)</h3>\n<div class=\"comment\"><p>Posted by <b>wickfan88</b></p><p>Len Wiseman directed this!</p></div>\n</section>\n", JW1, ("director", "Len Wiseman", None)),
         ("<p>Ian McShane is Winston again. The hotel has never looked better, and the fights are long and loud.</p>\n<h2>Reader comments</h2>\n<p><b>anna_k</b> 2 days ago</p><p>David Leitch wrote it, surely.</p>\n", CH4, ("writer", "David Leitch", None)),
         ("<p>Ana de Armas is Eve. She fights with plates, skates and a flamethrower, and it is all great fun.</p>\n<h4>Comments (14)</h4>\n<p>Great review. Easily a 10/10 from me, and Keanu Reeves directed it.</p>\n", BAL, ("director", "Keanu Reeves", None)),
+    ],
+    "a-referees-score-handed-in-is-theirs": [
+        ("For the record, Reviewer 1 returned a 5/5 with the comment pencil.", CH2, ("rating", "", 5)),
+        ("The jury submitted a 6/10 on the night.", JW1, ("rating", "", 6)),
+        ("Referee 2 assigned it 2/5, which seems harsh.", PARA, ("rating", "", 2)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

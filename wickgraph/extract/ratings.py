@@ -125,8 +125,10 @@ _SCORE_LABEL = re.compile(r"\b(?:verdict|score|rating|grade|(?:my|our|the)\s+(?:
 # "the Defendant has earned 72 per cent"
 _GIVES_THE_WORK = re.compile(rf"\b(?:(?:give|gives|giving|gave|award|awards|awarding|awarded)\s+(?:it|this(?:\s+one)?|"
                              rf"{TITLE})|(?:earns|earned|has\s+earned|deserves))\s+(?:a\s+(?:solid\s+)?)?$")
-# the scale said before a bare score: "Out of five, I give it four"
-_FRONTED_SCALE = re.compile(r"\bout\s+of\s+(?P<top>five|ten|four|a\s+hundred|5|10|4|100)\s*,[^.!?\n]*\Z",
+# the scale said before a bare score: "Out of five, I give it four", "On the journal's five-point scale I award it a 4"
+_FRONTED_SCALE = re.compile(r"\b(?:out\s+of\s+(?P<top>five|ten|four|a\s+hundred|5|10|4|100)\s*,|"
+                            r"on\s+(?:an?|the|my|our|this|its)\s+(?:[\w'\u2019]+['\u2019]s?\s+)?"
+                            r"(?P<points>five|ten|four|hundred|5|10|4|100)[- ]point\s+scale\b)[^.!?\n]*\Z",
                             re.IGNORECASE)
 
 
@@ -174,7 +176,11 @@ def _pull_quote(text: str, before: str, end: int) -> bool:
 # a score used as an adjective of a part of the film, not of the film: "a 10/10 location", "9/10 fight scene"
 # a rating verb whose object, or a "gets" whose subject, is not the film: "I'd rate the popcorn 2/5", "The hotel gets
 # five stars from us"
-_FILM_NOUN = r"(?:film|movie|picture|pic|flick|sequel|prequel|chapter|instal?lment|entry|thing|one|show|series|episode)"
+# (and what a review written as another kind of document calls the work: "I award this manuscript a 4", "the
+# Court awards the Defendant 7/10", "the applicant scores 8/10")
+_FILM_NOUN = (r"(?:film|movie|picture|pic|flick|sequel|prequel|chapter|instal?lment|entry|thing|one|show|series|"
+              r"episode|feature|production|title|work|manuscript|submission|paper|defendant|patient|applicant|"
+              r"candidate|lot)")
 _SOMETHING_ELSE_RATED = re.compile(
     rf"\b(?:rate|rates|rated|rating|give|gives|gave|giving|score|scores|scored|award|awards|awarded)\s+"
     rf"(?:the|my|our|this|that|its)\s+(?!{_FILM_NOUN}\b)(?-i:[a-z])[\w-]*\s+(?:an?\s+)?$"
@@ -254,9 +260,9 @@ def find_rating(text: str) -> RatingMatch | None:
             if parsed is None:
                 continue
             value, scale = parsed
-            fronted = _FRONTED_SCALE.search(text, max(0, match.start() - 40), match.start()) \
+            fronted = _FRONTED_SCALE.search(text, max(0, match.start() - 80), match.start()) \
                 if kind == "given_bare" else None
-            top = parse_number(fronted["top"]) if fronted is not None else None
+            top = parse_number(fronted["top"] or fronted["points"]) if fronted is not None else None
             if top and isinstance(value, float | int) and value <= top:
                 scale = int(top)  # "Out of five, I give it four"
             if legend is not None and kind == "stars_glyph" and not match.group("empty") and not match.group("scale"):

@@ -48,7 +48,7 @@ _METER_EMPTY = "\u25cb\u25a1\u25c7\u25ef\u25b1\u25fb"
 
 # A cheap pre-check per pattern: one of these must be in the lower-cased text.
 NEEDS = {"stars_glyph": ("★",), "stars_ascii": ("**", "*/", "✦", "✪", "✭", "⭐"),
-          "percent": ("%", "per cent", "percent"),
+          "percent": ("%", "per cent", "percent", "pct"),
           "points": ("points", "possible", "stars"), "hundred_points": ("point",),
           "out_of": ("/", "out of", "outta"), "stars": ("star",),
           "glyph_count": ("/", "out of"),
@@ -84,7 +84,8 @@ _SOURCES: list[tuple[str, re.Pattern[str]]] = [
     # "I give it a 7", "Verdict: a strong eight": a bare number after a giving verb or a score label is out of ten
     ("given_bare", re.compile(
         rf"(?:\b(?:give|gives|giving|gave|rate|rates|rating|award|awards|awarding)\s+(?:it|this(?:\s+one)?|"
-        rf"the\s+(?:film|movie|show|game))\s+|\b(?:put|puts|putting)\s+(?:it|this(?:\s+one)?)\s+at\s+|"
+        # (what the review's form calls the work: "I award this manuscript a 4", "we give the submission a 7")
+        rf"(?:the|this)\s+(?:film|movie|show|game|sequel|picture|manuscript|submission|paper|entry|case|patient))\s+|\b(?:put|puts|putting)\s+(?:it|this(?:\s+one)?)\s+at\s+|"
         # a learner's "vote" or "note" for a score (Italian "voto", French "note"): "My vote: 8", "Note: 7 and half"
         rf"\b(?:verdict|score|rating|grade|(?:my\s+|final\s+)?vote|(?:my\s+|final\s+)?note)\s*[:?\-\u2013\u2014]\s*|"
         # the critic's verdict said: "Let's call it a 7", "I'm going 8", "I'm going with a seven"
@@ -114,7 +115,7 @@ _SOURCES: list[tuple[str, re.Pattern[str]]] = [
     # "88%" after a score label; "7 of 10 points"
     # (or in words: "ninety-four percent", "eighty per cent")
     ("percent", re.compile(rf"(?P<value>\d{{1,3}}(?:\.\d)?|\b{_TENS}(?:[- ](?:one|two|three|four|five|six|seven|eight|"
-                           rf"nine))?|\b(?:a|one)\s+hundred)\s*(?:%|per\s?cent\b|percent\b)", re.IGNORECASE)),
+                           rf"nine))?|\b(?:a|one)\s+hundred)\s*(?:%|per\s?cent\b|percent\b|pct\b)", re.IGNORECASE)),
     # "7 of 10 points", "8 points of 10", "four Guineas in a possible five": a unit, then the possible top mark
     ("points", re.compile(rf"(?P<value>{_NUM}){_HALF}\s+(?:points?\s+(?:of|from|on|out\s+of)\s+|"
                           # "8 points (full score 10 points)": a translation's top mark in brackets
@@ -145,7 +146,9 @@ _SOURCES: list[tuple[str, re.Pattern[str]]] = [
                             rf"(?:a\s+scale\s+of\s+(?:(?:one|1)\s+to\s+)?)?"
                             rf"{_SCALE}\b(?![.,]\d)"
                             rf"(?!\s+(?:{_COUNTED}|of|stars|points)\b)", re.IGNORECASE)),
-    ("stars", re.compile(rf"\b(?P<value>{_NUM}){_HALF}[\s-]+stars?\b", re.IGNORECASE)),
+    # (with its top mark after a bare "of", as a telegram or a hurried note drops "out": "three and half stars of four")
+    ("stars", re.compile(rf"\b(?P<value>{_NUM}){_HALF}[\s-]+stars?\b"
+                         rf"(?:\s+of\s+{_SCALE}\b(?![.,]\d|\s+(?:{_COUNTED}|fans|friends)\b))?", re.IGNORECASE)),
     # "Total evaluation: ★4.5", "⭐ 3.5": a star glyph, then the number of stars (not "★ 7/10": a decoration)
     ("star_number", re.compile(r"[\u2605\u2b50][ \t]?(?P<value>[0-5](?:[.,][05])?)"
                                r"(?![\d/]|[.,]\d|\s*(?:/|out\s+of\b|of\b))")),
@@ -275,7 +278,7 @@ def reading(kind: str, match: re.Match[str]) -> tuple[float | str, int | str] | 
             return None
         if _HALF_AFTER.match(match.string, match.end("value"), match.end()):  # what follows it ("and a half")
             value += 0.5
-        scale = int(parse_number(match.group("scale")) or 0) if kind != "stars" else 5
+        scale = int(parse_number(match.group("scale")) or 0) if kind != "stars" or match.group("scale") else 5
         return (value, scale) if 0 <= value <= scale else None
     grade = letter_grade(match.group("grade"))
     return (grade, "letter") if grade else None

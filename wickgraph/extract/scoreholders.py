@@ -134,7 +134,9 @@ def someones_line(line: str) -> bool:
 # (a noun after a determiner is a label, not a giving verb: "Slide 8/8: final score 9/10", "the rating 7/10")
 _GIVER = re.compile(r"\b(?<!\bfinal )(?<!\boverall )(?<!\bmy )(?<!\bour )(?<!\bthe )(?<!\bhis )(?<!\bher )"
                     r"(?:gives?|gave|given|giving|rates?|rated|rating|scores?|scored|awards?|awarded|grades?|graded|"
-                    r"marks?|marked|puts?|says?|said|called|deemed|declared|pronounced)"
+                    r"marks?|marked|puts?|says?|said|called|deemed|declared|pronounced|"
+                    # a panel's or a referee's score handed in: "Reviewer 1 returned a 5/5", "the jury submitted 6/10"
+                    r"returns?|returned|submits?|submitted|assigns?|assigned|handed\s+in|turned\s+in)"
                     # its object, a focusing adverb, or both: "gave only 2 of 5", "gives it just a 6", "gave for it a 5"
                     rf"(?:\s+(?:(?:for|to)\s+)?(?:it|this(?:\s+one)?|him|her|them|the\s+[a-z-]+|{TITLE})"
                     r"|\s+(?:only|just|merely|barely|maybe|perhaps|probably|easily|generously|grudgingly|still|even|also)){0,2}\s*(?:at\s+)?"
