@@ -4178,6 +4178,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Overall I give the submission 8/10.", PARA, [("rating", "", 8, "unknown")]),
         ("We rate the candidate 7 out of 10 and recommend an interview.", BAL, [("rating", "", 7, "unknown")]),
     ],
+    "a-records-person-field-and-job-field": [
+        ("---\ntitle: A rewatch\ncrew:\n  - name: Chad Stahelski\n    role: director\n  - name: Derek Kolstad\n    role: writer\n---\nStill great.\n", CH4, [("director", "Chad Stahelski", None, "supported"), ("writer", "Derek Kolstad", None, "contradicted")]),
+        ('{"crew": [{"name": "Len Wiseman", "job": "director"}, {"name": "Shay Hatten", "job": "screenplay"}]}\n', BAL, [("director", "Len Wiseman", None, "supported"), ("writer", "Shay Hatten", None, "supported")]),
+        ("credits:\n- name: David Leitch\n  position: co-director\n- name: Keanu Reeves\n  position: lead\n", PARA, [("director", "David Leitch", None, "contradicted")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -8469,6 +8474,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("For the record, Reviewer 1 returned a 5/5 with the comment pencil.", CH2, ("rating", "", 5)),
         ("The jury submitted a 6/10 on the night.", JW1, ("rating", "", 6)),
         ("Referee 2 assigned it 2/5, which seems harsh.", PARA, ("rating", "", 2)),
+    ],
+    "a-posts-keyword-list-relates-nothing": [
+        ("---\ntitle: Three hours\ntags: [john wick, donnie yen, long movies]\n---\nI loved it.\n", CH4, ("cast", "Donnie Yen", "John Wick")),
+        ("Filed under: Winston, Lance Reddick, Hotels\n\nThe film is a blast.\n", CH4, ("cast", "Lance Reddick", "Winston")),
+        ("Keywords: Caine, Keanu Reeves, Paris\n\nA long, loud film.\n", CH4, ("cast", "Keanu Reeves", "Caine")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

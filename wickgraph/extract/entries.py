@@ -26,7 +26,7 @@ from .pairs import ENTRY_INDENT, is_role, role_candidate
 from .patterns import Candidate
 from .reprises import body_note_says_reprise
 
-__all__ = ["entry_roles", "record_roles"]
+__all__ = ["entry_roles", "record_credits", "record_roles"]
 
 # a heading line: a number or bullet, the role, nothing else ("13. Berrada", "- **The Bowery King**", "## Zero")
 _HEADING_OPEN = re.compile(r"[ \t]*(?:\d{1,3}(?:[.)][ \t]*|[ \t]{2,}|\t)|[-*\u2022#>]+[ \t]*)?[*_]*")
@@ -174,6 +174,44 @@ def record_roles(doc: Document, cues: Cues) -> list[Candidate]:
             start, end = min(actor.start, role.start), max(actor.end, role.end)
             found.append(role_candidate(doc, cues, actor, role, start, end))
     return found
+
+
+def record_credits(doc: Document) -> list[Candidate]:
+    """Credit candidates of records whose person field and job field belong together: YAML's '- name: Chad
+    Stahelski' over '  role: director', a JSON object's '"name": "Len Wiseman", "job": "director"'."""
+    person_field, _ = _field_regexes()
+    job_field = _job_regex()
+    found: list[Candidate] = []
+    for person in doc.people:
+        line_start, line_end = doc.line(person.start)
+        if not person_field.search(doc.text, max(line_start, person.start - 40), person.start):
+            continue
+        job = job_field.search(doc.text, person.end, line_end)
+        below = line_end + 1
+        for _ in range(_RECORD_LINES if job is None else 0):  # the record's next lines, up to its end
+            start, end = doc.line(below) if below < len(doc.text) else (below, below)
+            if not doc.text[start:end].strip() or _NEW_ITEM.match(doc.text, start) \
+                    or _has_field(person_field, doc, start, end):
+                break
+            job = job_field.search(doc.text, start, end)
+            if job is not None:
+                break
+            below = end + 1
+        if job is not None:
+            kind = "director" if job["job"].lower() in default_layout_words()["label-director"] else "writer"
+            found.append(Candidate(f"{kind}-record", kind, person.start, job.end(),
+                                   parts={"person": [(person.start, person.end)]}))
+    return found
+
+
+@lru_cache(maxsize=1)
+def _job_regex() -> re.Pattern[str]:
+    """A record's job field and its value, a director's or a writer's job ('role: director', '"job": "writer"')."""
+    words = default_layout_words()
+    jobs = "|".join(re.escape(w) for w in sorted(words["label-director"] | words["label-writer"], key=lambda w: -len(w))
+                    if w[:1].isalpha() and len(w) > 3)
+    return re.compile(_FIELD.format(keys="role|job|credit|position|department|dept") + rf"(?P<job>{jobs})(?![\w-])",
+                      re.IGNORECASE)
 
 
 # a field opens a line, an item of a list, or follows another field of its record: '- actor: X', '"role": "Y", '

@@ -26,6 +26,7 @@ from functools import lru_cache
 
 from .document import Document
 from .gazetteer import CHARACTER, PERSON, WORK
+from .pairs import is_role
 from .patterns import Candidate
 from .textscan import blank
 
@@ -150,7 +151,8 @@ def _object_pair(doc: Document, match: re.Match[str]) -> list[Candidate]:
     strings = [string.span() for string in _STRINGS.finditer(doc.text, match.start(), match.end())]
     mentions = [m for start, end in strings for m in doc.mentions_between(start, end)]
     people = [m for m in mentions if m.mask & PERSON and not m.mask & CHARACTER]
-    roles = [m for m in mentions if m.mask & CHARACTER and not m.mask & PERSON]
+    # (a job is no role: '{"name": "Len Wiseman", "job": "director"}' is a credit, read by the record rules)
+    roles = [m for m in mentions if m.mask & CHARACTER and not m.mask & PERSON and is_role(doc, m)]
     if len(people) != 1 or len(roles) != 1:
         return []
     person, role = people[0], roles[0]
