@@ -4183,6 +4183,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ('{"crew": [{"name": "Len Wiseman", "job": "director"}, {"name": "Shay Hatten", "job": "screenplay"}]}\n', BAL, [("director", "Len Wiseman", None, "supported"), ("writer", "Shay Hatten", None, "supported")]),
         ("credits:\n- name: David Leitch\n  position: co-director\n- name: Keanu Reeves\n  position: lead\n", PARA, [("director", "David Leitch", None, "contradicted")]),
     ],
+    "a-comparison-that-affirms-is-no-negation": [
+        ("Ruby Rose says nothing at all and is no less menacing for it.", CH2, [("cast", "Ruby Rose", None, "supported")]),
+        ("Lance Reddick has three lines and is not less memorable for that.", CH4, [("cast", "Lance Reddick", None, "supported")]),
+        ("With half the screen time, Common is no less dangerous.", CH2, [("cast", "Common", None, "supported")]),
+    ],
+    "the-title-role-without-its-article": [
+        ("ARRIVED STOP REEVES PLAYS TITLE ROLE STOP\n", JW1, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("Keanu Reeves takes title role once more, older and slower.", CH4, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("Cast notes: Ana de Armas plays title character, Eve.", BAL, [("cast", "Ana de Armas", "Eve Macarro", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),

@@ -97,19 +97,22 @@ _MACROS = {
     "PRON": r"(?:his|her|their)",
     # what follows a negation word when the phrase counts, adds or praises instead of negating (a litotes):
     # "no fewer than", "not only", "not to mention", "not for the first time", "never (been) better",
-    # "never disappoints", "no stranger to", "no slouch", "no trouble selling", "can do no wrong"
+    # "never disappoints", "no stranger to", "no slouch", "no trouble selling", "can do no wrong", "no less tense"
     "LITOTES": (r"\s+(?:fewer|less|more)\s+than\b|\s+(?:only|just|least|doubt|surprisingly)\b|\s+to\s+mention\b"
                 r"|\s+for\s+the\s+first\s+time\b"
                 r"|\s+(?:\w+\s+)?(?:(?:been|looked|sounded|seemed)\s+)?(?:better|finer|funnier|scarier|stronger|sharper)\b"
                 r"|\s+(?:disappoints?|disappointed|falters?|faltered|wavers?|wavered)\b|\s+(?:stranger|slouch)\b"
-                r"|\s+(?:trouble|problem|difficulty)\s+\w+ing\b|\s+wrong\b"),
+                r"|\s+(?:trouble|problem|difficulty)\s+\w+ing\b|\s+wrong\b"
+                # "is no less menacing for it", "not less impressive": a comparison that affirms
+                r"|\s+less\s+(?!than\b)[a-z]+\b"),
     # descriptive words before a known character: "as his daughter Akira", "as the villainous Marquis"
     "DESC": (r"(?:(?:his|her|their|the|a|an)\s+"
              r"(?:(?!(?:of|for|to|in|and|with|from|like|by|as|at|on)\b)[a-z][a-z-]*\s+){1,2}?(?={C}))?"),
     # "the title assassin", "the protagonist", a learner's "Main role plays X": the character the work is named after
-    "TITLE": (r"(?P<title_role>the\s+(?:(?:title|titular|eponymous)\s+"
+    # (a telegram drops the article: "REEVES PLAYS TITLE ROLE")
+    "TITLE": (r"(?P<title_role>(?:the\s+)?(?:title|titular|eponymous)\s+"
               r"(?:character|role|part|assassin|hitman|hit\s+man|killer|hero|heroine|antihero|ballerina)"
-              r"|protagonist|main\s+character)|(?:(?<=^)|(?<=[.!?:;]\s))main\s+role)\b"),
+              r"|the\s+(?:protagonist|main\s+character)|(?:(?<=^)|(?<=[.!?:;]\s))main\s+role)\b"),
     # an apposition that describes the name before it and names no one: "Chow, the hotel's cook, is played by"
     "APPOS": rf"(?:,\s+(?:the|a|an|his|her|their|its)\s+[^,.;:!?\n()\"{ENTITY_CHARS}]{{1,50}}?,)",
     # epithets in a row that name no one, as verse and mannered prose put them after a role: "Viggo, weary, wise,",
