@@ -4193,6 +4193,21 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Keanu Reeves takes title role once more, older and slower.", CH4, [("cast", "Keanu Reeves", "John Wick", "supported")]),
         ("Cast notes: Ana de Armas plays title character, Eve.", BAL, [("cast", "Ana de Armas", "Eve Macarro", "supported")]),
     ],
+    "a-surname-heard-with-a-hard-c-or-a-k": [
+        (">> and the script is by derek coal stad who wrote all of them\n", JW1, [("writer", "Derek Kolstad", None, "supported")]),
+        (">> chad stah elski directed and derek coalstad wrote it\n", CH2, [("writer", "Derek Kolstad", None, "supported")]),
+        ("The screenplay is by Derek Colstad, as usual.", PARA, [("writer", "Derek Kolstad", None, "supported")]),
+    ],
+    "a-short-first-name-and-the-surname-both-misheard": [
+        (">> derrick kohlstad wrote it again and it shows\n", CH2, [("writer", "Derek Kolstad", None, "supported")]),
+        ("Written by Derrik Kolsted, which explains the dialogue.", PARA, [("writer", "Derek Kolstad", None, "supported")]),
+        ("Starring Keanu Reaves and Micheal Nykvist, which is a fine pairing.", JW1, [("cast", "Michael Nyqvist", None, "supported")]),
+    ],
+    "a-possessive-heard-without-its-apostrophe": [
+        (">> so yeah we went on the friday and honestly the whole crowd was into it and ian mick shanes winston is back and hes great in it and the hotel stuff is the best bit of the whole film for me\n", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
+        (">> and it is sad to watch now because lance reddicks charon is back at the desk one last time and you just know what is coming for him in the second half of the film\n", CH4, [("cast", "Lance Reddick", "Charon", "supported")]),
+        (">> and then right in the middle of all the running around laurence fish burnes bowery king shows up with his pigeons and steals every scene he is in which is a treat\n", PARA, [("cast", "Laurence Fishburne", "the Bowery King", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),

@@ -311,7 +311,7 @@ class Gazetteer:
                 matched = 3
             if matched <= 1 and i + 2 < count and words[i] in self._fuzzy.first_names \
                     and text[stops[i]:starts[i + 1]] == " " and text[stops[i + 1]:starts[i + 2]] == " ":
-                person = self._fuzzy.split_surname(words[i], words[i + 1] + words[i + 2])
+                person = self._fuzzy.split_surname(words[i], words[i + 1], words[i + 2])
                 if person is not None:  # "ian mick shane": a dictated surname heard as two words
                     if matched:
                         mentions.pop()

@@ -60,12 +60,16 @@ class FuzzyPeople:
                 return iri, name
         return None
 
-    def split_surname(self, first: str, joined: str) -> Person | None:
-        """The person whose first name is ``first`` and whose surname ``joined`` (two words run together) nearly
-        spells: "Ian Mick Shane" is Ian McShane, "Laurence Fish Burne" Laurence Fishburne."""
-        for last, iri, name in self._by_first.get(first, []):
-            if len(last) >= 6 and (last == joined or close_spelling(last, joined, 2 if len(last) >= 7 else 1)):
-                return iri, name
+    def split_surname(self, first: str, second: str, third: str) -> Person | None:
+        """The person whose first name is ``first`` and whose surname ``second`` and ``third`` (heard as two words)
+        nearly spell: "Ian Mick Shane" is Ian McShane, "Laurence Fish Burne" Laurence Fishburne."""
+        joined = second + third
+        # (a possessive said without its apostrophe: "ian mick shanes winston"; not "Lance Reddit as")
+        heard = (joined, joined[:-1]) if third.endswith("s") and len(third) >= 4 else (joined,)
+        for spelt in heard:
+            for last, iri, name in self._by_first.get(first, []):
+                if len(last) >= 6 and (last == spelt or close_spelling(last, spelt, 2 if len(last) >= 7 else 1)):
+                    return iri, name
         return None
 
     def could_match(self, first: str, second: str) -> bool:
@@ -87,7 +91,7 @@ class FuzzyPeople:
                 return None
             # one slip, or the same sound, in each ("William Defoe" is Willem Dafoe, as a transcript hears him)
             for known_first, known_last, iri, name in self._by_initials[(first[:1], second[:1])]:
-                if len(known_first) >= 6 and len(known_last) >= 5 and close_spelling(known_first, first) \
+                if len(known_first) >= 5 and len(known_last) >= 5 and close_spelling(known_first, first) \
                         and close_spelling(known_last, second):
                     return iri, name
             return None

@@ -123,7 +123,9 @@ def sound_key(word: str) -> str:
 
 def close_spelling(a: str, b: str, limit: int | None = None) -> bool:
     """Edit distance at most ``limit`` (default 1, 2 for words of 8 letters or more, or the same sound), same first
-    letter."""
+    letter (or "c" for "k")."""
+    if {a[:1], b[:1]} == {"c", "k"}:  # a hard c and a k sound alike: a transcript's "coal stad" is Kolstad
+        a, b = "k" + a[1:], "k" + b[1:]
     if a[:1] != b[:1] or len(b) < 4 or abs(len(a) - len(b)) > 2:
         return False
     if limit is None and sound_key(a) == sound_key(b):
