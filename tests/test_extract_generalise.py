@@ -4208,6 +4208,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         (">> and it is sad to watch now because lance reddicks charon is back at the desk one last time and you just know what is coming for him in the second half of the film\n", CH4, [("cast", "Lance Reddick", "Charon", "supported")]),
         (">> and then right in the middle of all the running around laurence fish burnes bowery king shows up with his pigeons and steals every scene he is in which is a treat\n", PARA, [("cast", "Laurence Fishburne", "the Bowery King", "supported")]),
     ],
+    "a-writing-credit-beside-a-job-that-is-the-films": [
+        ("Written by Derek Kolstad, writer of the first film, it moves fast.", CH2, [("writer", "Derek Kolstad", None, "supported")]),
+        ("Reviewed by Tom Baxter | Film Editor\n\nWritten by Derek Kolstad. Directed by Chad Stahelski.\n", CH2, [("writer", "Derek Kolstad", None, "supported")]),
+        ("Written by Shay Hatten, a staff writer on the show before this.", BAL, [("writer", "Shay Hatten", None, "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -8504,6 +8509,12 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("---\ntitle: Three hours\ntags: [john wick, donnie yen, long movies]\n---\nI loved it.\n", CH4, ("cast", "Donnie Yen", "John Wick")),
         ("Filed under: Winston, Lance Reddick, Hotels\n\nThe film is a blast.\n", CH4, ("cast", "Lance Reddick", "Winston")),
         ("Keywords: Caine, Keanu Reeves, Paris\n\nA long, loud film.\n", CH4, ("cast", "Keanu Reeves", "Caine")),
+    ],
+    "byline-with-job-title": [
+        ("John Wick: Chapter 2 review\nWritten by: Maya Oduya, Senior Critic, The Weekly Reel\n\nThe sequel is bigger.\n", CH2, ("writer", "Maya Oduya", None)),
+        ("Ballerina review\n\nAna de Armas is Eve.\n\nWritten by Priya Raman, Staff Writer\n", BAL, ("writer", "Priya Raman", None)),
+        ("Reviewed by Tom Baxter | Film Editor | Cinema Monthly\n\nA fine sequel.\n", CH4, ("writer", "Tom Baxter", None)),
+        ("Posted by Jo Kim - film critic\n\nGood fun throughout.\n", JW1, ("writer", "Jo Kim", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
