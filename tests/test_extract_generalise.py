@@ -4213,6 +4213,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Reviewed by Tom Baxter | Film Editor\n\nWritten by Derek Kolstad. Directed by Chad Stahelski.\n", CH2, [("writer", "Derek Kolstad", None, "supported")]),
         ("Written by Shay Hatten, a staff writer on the show before this.", BAL, [("writer", "Shay Hatten", None, "supported")]),
     ],
+    "a-possessive-said-to-be-here-stays-a-known-error": [
+        ("Lance Reddick's Charon is back at the desk here.", CONT, [("cast", "Lance Reddick", "Charon", "contradicted")]),
+        ("Halle Berry's Sofia returns for the Osaka fight.", CH4, [("cast", "Halle Berry", "Sofia", "contradicted")]),
+        ("In this series Ian McShane plays Winston again.", CONT, [("cast", "Ian McShane", "Winston", "contradicted")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -8515,6 +8520,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Ballerina review\n\nAna de Armas is Eve.\n\nWritten by Priya Raman, Staff Writer\n", BAL, ("writer", "Priya Raman", None)),
         ("Reviewed by Tom Baxter | Film Editor | Cinema Monthly\n\nA fine sequel.\n", CH4, ("writer", "Tom Baxter", None)),
         ("Posted by Jo Kim - film critic\n\nGood fun throughout.\n", JW1, ("writer", "Jo Kim", None)),
+    ],
+    "a-possessive-recalls-another-works-role-even-a-known-error": [
+        ("Ayomide Adegun has big shoes to fill after Lance Reddick's Charon.", CONT, ("cast", "Lance Reddick", "Charon")),
+        ("Lance Reddick's Charon was a fixture of the films; here a younger man takes the desk.", CONT, ("cast", "Lance Reddick", "Charon")),
+        ("I kept missing Halle Berry's Sofia and her dogs all through the desert part.", CH4, ("cast", "Halle Berry", "Sofia")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

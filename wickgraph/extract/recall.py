@@ -97,12 +97,15 @@ def without_other_work_roles(claims: list[Claim], doc: Document, reference: Refe
             return False
         if film is not None and _names_work(doc, claim, elsewhere, reference):  # unknown film: nothing is "other"
             return True  # "In Parabellum, Halle Berry played Sofia": so it was, even where the claim is a known error
+        if _actors_possessive(claim) and not _PRESENT_AFTER.match(doc.text, claim.end):
+            # the role as the actor made it elsewhere, named and not said to be here: "big shoes to fill after Lance
+            # Reddick's Charon" in The Continental is no claim ("Lance Reddick plays Charon" there is a known error)
+            return True
         if cast_false_claim_truth(claim, reference, film):
             return False
-        possessive = _actors_possessive(claim) and not _PRESENT_AFTER.match(doc.text, claim.end)
-        if not possessive and character in doc.film_roles and _PLAYED_BY.search(claim.evidence):
+        if character in doc.film_roles and _PLAYED_BY.search(claim.evidence):
             return False  # "Winston, played here by Ian McShane": a recast role mixed up, said as this work's casting
-        return _RECALLED_ROLE.search(claim.evidence) is not None or possessive
+        return _RECALLED_ROLE.search(claim.evidence) is not None
 
     return [c for c in claims if not recalled(c)]
 
