@@ -4218,6 +4218,15 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Halle Berry's Sofia returns for the Osaka fight.", CH4, [("cast", "Halle Berry", "Sofia", "contradicted")]),
         ("In this series Ian McShane plays Winston again.", CONT, [("cast", "Ian McShane", "Winston", "contradicted")]),
     ],
+    "a-telegrams-job-then-its-people-without-commas": [
+        ("SAW IT STOP SCREENPLAY CREDITED DEREK KOLSTAD SHAY HATTEN MICHAEL FINCH AND OTHERS STOP TOO MANY COOKS STOP\n", PARA, [("writer", "Michael Finch", None, "contradicted"), ("writer", "Shay Hatten", None, "supported")]),
+        ("ARRIVED STOP DIR CHAD STAHELSKI AND DAVID LEITCH STOP SCRIPT DEREK KOLSTAD STOP\n", PARA, [("director", "David Leitch", None, "contradicted"), ("writer", "Derek Kolstad", None, "supported")]),
+        ("ok so screenplay by shay hatten michael finch and the usual crowd honestly and the direction is chad stahelski again and thats about it for the credits really nothing else to say there\n", CH4, [("writer", "Michael Finch", None, "supported")]),
+        ("FILM OK STOP CAST STRONG STOP DIRECTORS LEN WISEMAN CHAD STAHELSKI STOP MORE SOON STOP\n", CH4,
+         [("director", "Len Wiseman", None, "contradicted")]),
+        ("BRIEF STOP WRITERS SHAY HATTEN MICHAEL FINCH STOP GOOD NIGHT STOP\n", CH2,
+         [("writer", "Shay Hatten", None, "contradicted")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),

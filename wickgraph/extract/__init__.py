@@ -32,6 +32,7 @@ from .entries import record_credits
 from .film import detect_film, resolve_film, resolve_work, series_number
 from .gazetteer import CHARACTER, PERSON, WORK, Gazetteer, Mention, fold, get_gazetteer
 from .inputs import MAX_REVIEW_BYTES, ReviewInput, read_review
+from .juxtaposed import juxtaposed_credits
 from .knownjobs import known_job_credits, known_job_verbs, people_by_job
 from .layout import normalise, plain_forms
 from .links import default_cues
@@ -101,7 +102,7 @@ def extract(text: str, film: str | None = None, *, reference: Reference | None =
     # Filters run lazily: only on the first mention of each fact, which is most of the time saved.
     units = LayoutUnits(doc)  # layout units: cast rows, credit labels, 'Returning:' sections
     candidates = run_rules(doc, rules) + units.candidates() + returning_actors(doc) + source_code_claims(doc) \
-        + known_job_credits(doc) + known_job_verbs(doc) + record_credits(doc)
+        + known_job_credits(doc) + known_job_verbs(doc) + record_credits(doc) + juxtaposed_credits(doc)
     key = answer_key(doc)  # a quiz's numbered questions and the key that answers them
     clues, solved = crossword_answers(doc)  # a crossword's clues, answered by their solutions
     paired = pair_roles(doc) + answered_questions(doc, key) + solved

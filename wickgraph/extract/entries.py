@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from .document import Document
 from .gazetteer import CHARACTER, PERSON, Mention
-from .layout_words import default_layout_words
+from .layout_words import credit_job, default_layout_words, job_kind
 from .links import Cues
 from .pairs import ENTRY_INDENT, is_role, role_candidate
 from .patterns import Candidate
@@ -198,7 +198,7 @@ def record_credits(doc: Document) -> list[Candidate]:
                 break
             below = end + 1
         if job is not None:
-            kind = "director" if job["job"].lower() in default_layout_words()["label-director"] else "writer"
+            kind = job_kind(job["job"])
             found.append(Candidate(f"{kind}-record", kind, person.start, job.end(),
                                    parts={"person": [(person.start, person.end)]}))
     return found
@@ -207,11 +207,8 @@ def record_credits(doc: Document) -> list[Candidate]:
 @lru_cache(maxsize=1)
 def _job_regex() -> re.Pattern[str]:
     """A record's job field and its value, a director's or a writer's job ('role: director', '"job": "writer"')."""
-    words = default_layout_words()
-    jobs = "|".join(re.escape(w) for w in sorted(words["label-director"] | words["label-writer"], key=lambda w: -len(w))
-                    if w[:1].isalpha() and len(w) > 3)
-    return re.compile(_FIELD.format(keys="role|job|credit|position|department|dept") + rf"(?P<job>{jobs})(?![\w-])",
-                      re.IGNORECASE)
+    field = _FIELD.format(keys="role|job|credit|position|department|dept")
+    return re.compile(field + rf"(?P<job>{credit_job()})(?![\w-])", re.IGNORECASE)
 
 
 # a field opens a line, an item of a list, or follows another field of its record: '- actor: X', '"role": "Y", '

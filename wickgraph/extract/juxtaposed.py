@@ -1,7 +1,8 @@
 """An actor and a role side by side with no word of linking between them, in text that drops its function words: a
 telegram's "HALLE BERRY SOFIA STOP", "LANCE REDDICK DESK CLERK CHARON STOP", and unpunctuated speech's "the villain is
-viggo tarasov michael nyquist who". Written prose links the two ("as", "plays", a comma or a dash), so the pairing is
-read only where the text has hardly any punctuation or is a telegram."""
+viggo tarasov michael nyquist who"; and a job followed by the people who did it, with no commas between them
+("SCREENPLAY CREDITED DEREK KOLSTAD SHAY HATTEN MICHAEL FINCH STOP"). Written prose links and separates them ("as",
+"plays", a comma or a dash), so these are read only where the text has hardly any punctuation or is a telegram."""
 
 from __future__ import annotations
 
@@ -10,12 +11,13 @@ from itertools import pairwise
 
 from .document import Document
 from .gazetteer import CHARACTER, PERSON, WORK, Mention
+from .layout_words import credit_job, job_kind
 from .links import Cues
 from .pairs import is_role, role_candidate
 from .patterns import Candidate
 from .spoken import is_telegram
 
-__all__ = ["juxtaposed_roles"]
+__all__ = ["juxtaposed_credits", "juxtaposed_roles"]
 
 # words per punctuation mark, at least, in text that runs on without any (a speech transcript, a hurried post)
 _UNPUNCTUATED = 30
@@ -62,4 +64,29 @@ def juxtaposed_roles(doc: Document, cues: Cues, mentions: list[Mention]) -> list
                 and any(e.iri in doc.film_cast for e in second.of_kind(PERSON)):
             # (the role first only before one of the work's players: "... as eve alex young, the producer" is not one)
             found.append(role_candidate(doc, cues, second, first, first.start, second.end))
+    return found
+
+
+# between a job and its first person, and between the people: "SCREENPLAY CREDITED A B AND C", "DIR BY A"
+_TO_THE_PEOPLE = re.compile(r"[ \t]+(?:(?:credited|by|to|is|are|was|were)[ \t]+)?\Z", re.IGNORECASE)
+_NEXT_PERSON = re.compile(r"[ \t]+(?:(?:and|&)[ \t]+)?\Z", re.IGNORECASE)
+
+
+def juxtaposed_credits(doc: Document) -> list[Candidate]:
+    """Credit candidates for a job named before the people who did it, one after another with no commas, in
+    telegraphic text: "SCREENPLAY CREDITED DEREK KOLSTAD SHAY HATTEN MICHAEL FINCH" (three writers)."""
+    if not _telegraphic(doc.text):
+        return []
+    found: list[Candidate] = []
+    for match in re.finditer(rf"\b(?P<job>{credit_job()})\b", doc.text, re.IGNORECASE):
+        kind = job_kind(match["job"])
+        people: list[Mention] = []
+        for mention in doc.mentions_between(match.end(), match.end() + 200):
+            gap = doc.text[people[-1].end if people else match.end():mention.start]
+            if not _player(mention) or not (_NEXT_PERSON if people else _TO_THE_PEOPLE).fullmatch(gap):
+                break
+            people.append(mention)
+        if people:
+            found.append(Candidate(f"{kind}-juxtaposed", kind, match.start(), people[-1].end,
+                                   parts={"person": [(m.start, m.end) for m in people]}))
     return found

@@ -6,12 +6,13 @@ load, and a bad entry raises InputError naming the file and the list.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
 from .wordlists import WordLists, load_word_lists
 
-__all__ = ["LAYOUT_FILE", "LayoutWords", "default_layout_words", "load_layout_words"]
+__all__ = ["LAYOUT_FILE", "LayoutWords", "credit_job", "default_layout_words", "job_kind", "load_layout_words"]
 
 LAYOUT_FILE = Path(__file__).resolve().parent / "layout.json"
 _REQUIRED = ("header-actor", "header-role", "label-director", "label-writer", "label-both", "label-cast",
@@ -34,3 +35,17 @@ def load_layout_words(path: str | Path = LAYOUT_FILE) -> LayoutWords:
 def default_layout_words() -> LayoutWords:
     """The package's layout word lists, loaded once per process."""
     return load_layout_words(LAYOUT_FILE)
+
+
+@lru_cache(maxsize=1)
+def credit_job() -> str:
+    """A regex alternation of the director's and the writer's jobs as credits label them, in words ("director",
+    "screenplay", "written by", "dir"), longest first; :func:`job_kind` tells which job a match is."""
+    words = default_layout_words()
+    jobs = (w for w in words["label-director"] | words["label-writer"] if w[:1].isalpha() and len(w) > 2)
+    return "|".join(re.escape(w) for w in sorted(jobs, key=lambda w: (-len(w), w)))
+
+
+def job_kind(job: str) -> str:
+    """"director" or "writer": the job a :func:`credit_job` match names."""
+    return "director" if job.lower() in default_layout_words()["label-director"] else "writer"
