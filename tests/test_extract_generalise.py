@@ -4227,6 +4227,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("BRIEF STOP WRITERS SHAY HATTEN MICHAEL FINCH STOP GOOD NIGHT STOP\n", CH2,
          [("writer", "Shay Hatten", None, "contradicted")]),
     ],
+    "franchise-what-it-became": [
+        ("This is the founding paper of what has since become the John Wick series.", JW1, [("franchise_member", "", None, "supported")]),
+        ("It was the seed of what is now the John Wick saga, and it shows.", JW1, [("franchise_member", "", None, "supported")]),
+        ("Chapter 4 is the peak of what grew into the whole John Wick franchise.", CH4, [("franchise_member", "", None, "supported")]),
+    ],
+    "what-a-work-launched-named-as-what-it-became": [
+        ("The film that kicked off what became the John Wick franchise is lean.", JW1, [("franchise_member", "", None, "supported")]),
+        ("A small revenge picture launched what would become the John Wick universe.", JW1, [("franchise_member", "", None, "supported")]),
+        ("It started what has since become the John Wick saga.", JW1, [("franchise_member", "", None, "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
