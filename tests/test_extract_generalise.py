@@ -4237,6 +4237,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("A small revenge picture launched what would become the John Wick universe.", JW1, [("franchise_member", "", None, "supported")]),
         ("It started what has since become the John Wick saga.", JW1, [("franchise_member", "", None, "supported")]),
     ],
+    "a-quality-noun-by-its-suffix-lent-to-a-role": [
+        ("Michael Nyqvist gives Viggo a weary, almost comic fatalism.", JW1, [("cast", "Michael Nyqvist", "Viggo", "supported")]),
+        ("Willem Dafoe lends the sniper Marcus a quiet ambivalence.", JW1, [("cast", "Willem Dafoe", "Marcus", "supported")]),
+        ("Common gives Cassian a wounded patience.", CH2, [("cast", "Common", "Cassian", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -8544,6 +8549,16 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Ayomide Adegun has big shoes to fill after Lance Reddick's Charon.", CONT, ("cast", "Lance Reddick", "Charon")),
         ("Lance Reddick's Charon was a fixture of the films; here a younger man takes the desk.", CONT, ("cast", "Lance Reddick", "Charon")),
         ("I kept missing Halle Berry's Sofia and her dogs all through the desert part.", CH4, ("cast", "Halle Berry", "Sofia")),
+    ],
+    "a-referees-score-quoted-in-its-own-sentence-is-theirs": [
+        ("My score: 8/10.\n\nNote from the editor: \"Reviewer 1 scored this submission 6/10 and asked for more.\"", JW1, ("rating", "", 6)),
+        ("Verdict: B.\n\nThe cc line reads: \"Referee 3 gave this paper 3/5.\"", CH2, ("rating", "", 3)),
+        ("I liked it.\n\nFrom the desk: \"Reviewer 1 rated this manuscript 9/10 without comment.\"", PARA, ("rating", "", 9)),
+    ],
+    "a-plot-favour-is-no-quality-lent": [
+        ("Keanu Reeves gives Winston a chance to explain himself.", CH4, ("cast", "Keanu Reeves", "Winston")),
+        ("Ian McShane gives Santino a legacy to protect.", CH2, ("cast", "Ian McShane", "Santino")),
+        ("John Leguizamo gives Iosef a piece of his mind.", JW1, ("cast", "John Leguizamo", "Iosef")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -39,8 +39,9 @@ QUALITIES = (r"(?:scenes?|moments?|weight|gravity|menace|warmth|dignity|soul|dep
               r"stillness|sorrow|grief|humour|humor|fun|danger|elegance|class|cool|sadism|glee|rage|fury|twinkle|gleam|"
               r"nuance|weariness|sincerity|ferocity|mischief|relish|conviction|credibility|manners|bearing|air|"
               r"timing|comedy|bravado|panache|sympathy|"
-              # an abstract noun of quality by its suffix ("a dry ambiguity", "a quiet sadness")
-              r"[a-z]{3,}(?:ity|ness))")
+              # an abstract noun of quality by its suffix ("a dry ambiguity", "a quiet sadness", "a comic fatalism",
+              # "a quiet ambivalence"; not "a chance")
+              r"[a-z]{3,}(?:ity|ness|ism)|[a-z]{4,}(?:ence|ance))")
 _QUALITY = rf"\s+(?:[\w-]+,?\s+){{0,4}}?{QUALITIES}\b"
 _QUALITY_AFTER = re.compile(_QUALITY, re.IGNORECASE)
 # "Bill Skarsgård brings a snotty, velvet-gloved menace to the Marquis": the quality named, then the role

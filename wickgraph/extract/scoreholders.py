@@ -137,8 +137,9 @@ _GIVER = re.compile(r"\b(?<!\bfinal )(?<!\boverall )(?<!\bmy )(?<!\bour )(?<!\bt
                     r"marks?|marked|puts?|says?|said|called|deemed|declared|pronounced|"
                     # a panel's or a referee's score handed in: "Reviewer 1 returned a 5/5", "the jury submitted 6/10"
                     r"returns?|returned|submits?|submitted|assigns?|assigned|handed\s+in|turned\s+in)"
-                    # its object, a focusing adverb, or both: "gave only 2 of 5", "gives it just a 6", "gave for it a 5"
-                    rf"(?:\s+(?:(?:for|to)\s+)?(?:it|this(?:\s+one)?|him|her|them|the\s+[a-z-]+|{TITLE})"
+                    # its object, a focusing adverb, or both: "gave only 2 of 5", "gives it just a 6", "gave for it a
+                    # 5", "scored this submission 6/10"
+                    rf"(?:\s+(?:(?:for|to)\s+)?(?:it|this(?:\s+[a-z-]+)?|him|her|them|the\s+[a-z-]+|{TITLE})"
                     r"|\s+(?:only|just|merely|barely|maybe|perhaps|probably|easily|generously|grudgingly|still|even|also)){0,2}\s*(?:at\s+)?"
                     r"(?:an?\s+|a\s+(?:solid|mere)\s+)?[\"'\u201c\u2018]?$"
                     # a copula and "at": "X was sterner at 5/10", "she came in at 6", "the paper landed at 3/5"
@@ -214,6 +215,9 @@ def attributed(text: str, start: int) -> bool:
         return True
     if OWN_LABEL.search(before):
         return False  # "Editors' rating ★★★★☆", "Our score:", "readers gave it 3/5; my own rating: 4/5"
+    if quote is not None and _GIVER.search(text, quote + 1, start) is not None:
+        before = text[quote + 1:start]  # the quotation's own sentence gives it: '"Reviewer 1 scored this paper 6/10'
+        clause_start = quote + 1
     other = _OTHERS.search(text, sentence_start, clause_start)
     if other is not None and not _FIRST_PERSON.search(" " + text[other.end():start]):
         return True  # "On Rotten Tomatoes, the film holds 89%" (but "IMDb says 6, but I give it 8/10" is mine)
