@@ -4242,6 +4242,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Willem Dafoe lends the sniper Marcus a quiet ambivalence.", JW1, [("cast", "Willem Dafoe", "Marcus", "supported")]),
         ("Common gives Cassian a wounded patience.", CH2, [("cast", "Common", "Cassian", "supported")]),
     ],
+    "cast-one-of-a-group": [
+        ("Mark Dacascos is one of the assassins who come after John.", CH2, [("cast", "Mark Dacascos", None, "unknown")]),
+        ("Common plays one of Santino's bodyguards, briefly.", PARA, [("cast", "Common", None, "unknown")]),
+        ("Unity Phelan turns up as one of the ballet students.", CH4, [("cast", "Unity Phelan", None, "unknown")]),
+    ],
+    "a-role-in-quotation-marks-in-lower-case": [
+        ("Peter Serafinowicz plays the \"sommelier\" with a straight face.", CH2, [("cast", "Peter Serafinowicz", "The Sommelier", "supported")]),
+        ("Asia Kate Dillon is the 'adjudicator', icily.", PARA, [("cast", "Asia Kate Dillon", "The Adjudicator", "supported")]),
+        ("Clancy Brown shows up as the \u201charbinger\u201d of doom.", CH4, [("cast", "Clancy Brown", "The Harbinger", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -8559,6 +8569,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Keanu Reeves gives Winston a chance to explain himself.", CH4, ("cast", "Keanu Reeves", "Winston")),
         ("Ian McShane gives Santino a legacy to protect.", CH2, ("cast", "Ian McShane", "Santino")),
         ("John Leguizamo gives Iosef a piece of his mind.", JW1, ("cast", "John Leguizamo", "Iosef")),
+    ],
+    "one-of-a-group-that-is-no-part": [
+        ("Halle Berry is one of the best things about the genre.", CH2, ("cast", "Halle Berry", None)),
+        ("Tobias Segal is one of the reasons I went.", CH2, ("cast", "Tobias Segal", None)),
+        ("Jerome Flynn is one of the actors I like most.", JW1, ("cast", "Jerome Flynn", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

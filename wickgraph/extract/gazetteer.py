@@ -286,7 +286,8 @@ class Gazetteer:
                                  or (e.kind in (WORK, CHARACTER) and (heads_line_in_capitals(text, start, end)
                                                                       or fills_a_cell(text, start, end)))
                                  or closes_line_in_capitals(text, start, end)
-                                 or (e.kind == CHARACTER and introduced_in_capitals(text, start, end)))
+                                 or (e.kind == CHARACTER and introduced_in_capitals(text, start, end))
+                                 or (e.kind == CHARACTER and _in_quotes(text, start, end)))
                     if not kept and one_case.at(start):  # "COMMON AS CASSIAN": case means nothing here
                         kept = tuple(e for e in entries if not (e.kind == PERSON and is_initials(e.form)))
                     if kept:
@@ -372,6 +373,15 @@ def _case_ok(surface: str, entry: Entry, n_tokens: int, lowercase_style: bool) -
         return False
     # An all-capitals word in a shouted headline is not a name unless the name is an acronym.
     return not (surface.isupper() and len(surface) > 3 and not entry.form.isupper())
+
+
+def _in_quotes(text: str, start: int, end: int) -> bool:
+    """Whether the name stands alone in quotation marks: a role put in quotes is named in lower case too ("playing a
+    \"sommelier\"", "as 'the ballerina'")."""
+    return start > 0 and end < len(text) and text[start - 1] in _OPENING_QUOTES and text[end] in _CLOSING_QUOTES
+
+
+_OPENING_QUOTES, _CLOSING_QUOTES = "\"'\u201c\u2018", "\"'\u201d\u2019"
 
 
 def _always() -> bool:
