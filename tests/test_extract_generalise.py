@@ -4252,6 +4252,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Asia Kate Dillon is the 'adjudicator', icily.", PARA, [("cast", "Asia Kate Dillon", "The Adjudicator", "supported")]),
         ("Clancy Brown shows up as the \u201charbinger\u201d of doom.", CH4, [("cast", "Clancy Brown", "The Harbinger", "supported")]),
     ],
+    "a-one-word-name-in-capitals-before-its-role-in-brackets": [
+        ("ABOUT THE CAST\nCOMMON (Cassian) plays the bodyguard with every reason to want John dead.\n", CH2, [("cast", "Common", "Cassian", "supported")]),
+        ("CAST\nKEANU REEVES (John Wick)\nCOMMON (Cassian)\nRUBY ROSE (Ares)\n", CH2, [("cast", "Common", "Cassian", "supported")]),
+        ("THE PLAYERS: COMMON (Santino), RUBY ROSE (Ares)\n", CH2, [("cast", "Common", "Santino", "contradicted")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),

@@ -287,7 +287,9 @@ class Gazetteer:
                                                                       or fills_a_cell(text, start, end)))
                                  or closes_line_in_capitals(text, start, end)
                                  or (e.kind == CHARACTER and introduced_in_capitals(text, start, end))
-                                 or (e.kind == CHARACTER and _in_quotes(text, start, end)))
+                                 or (e.kind == CHARACTER and _in_quotes(text, start, end))
+                                 # a cast list in capitals: "COMMON (Cassian)", a one-word name before its role
+                                 or (e.kind == PERSON and _ROLE_IN_BRACKETS.match(text, end) is not None))
                     if not kept and one_case.at(start):  # "COMMON AS CASSIAN": case means nothing here
                         kept = tuple(e for e in entries if not (e.kind == PERSON and is_initials(e.form)))
                     if kept:
@@ -381,6 +383,7 @@ def _in_quotes(text: str, start: int, end: int) -> bool:
     return start > 0 and end < len(text) and text[start - 1] in _OPENING_QUOTES and text[end] in _CLOSING_QUOTES
 
 
+_ROLE_IN_BRACKETS = re.compile(r"[ \t]*\((?-i:[A-Z])[\w .'\u2019-]{1,40}\)")
 _OPENING_QUOTES, _CLOSING_QUOTES = "\"'\u201c\u2018", "\"'\u201d\u2019"
 
 
