@@ -4257,6 +4257,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("CAST\nKEANU REEVES (John Wick)\nCOMMON (Cassian)\nRUBY ROSE (Ares)\n", CH2, [("cast", "Common", "Cassian", "supported")]),
         ("THE PLAYERS: COMMON (Santino), RUBY ROSE (Ares)\n", CH2, [("cast", "Common", "Santino", "contradicted")]),
     ],
+    "a-role-no-longer-something-is-still-there": [
+        ("Keanu Reeves's John Wick is no longer a young man.", CH4, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("Ian McShane's Winston is no longer the man in charge, and he knows it.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Laurence Fishburne's Bowery King is no longer a king, just a man with pigeons.", CH4, [("cast", "Laurence Fishburne", "the Bowery King", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -8579,6 +8584,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Halle Berry is one of the best things about the genre.", CH2, ("cast", "Halle Berry", None)),
         ("Tobias Segal is one of the reasons I went.", CH2, ("cast", "Tobias Segal", None)),
         ("Jerome Flynn is one of the actors I like most.", JW1, ("cast", "Jerome Flynn", None)),
+    ],
+    "a-role-no-longer-there": [
+        ("Willem Dafoe's Marcus is, sadly, no longer on the block.", CH4, ("cast", "Willem Dafoe", "Marcus")),
+        ("Halle Berry's Sofia does not reappear, to the disappointment of many.", CH4, ("cast", "Halle Berry", "Sofia")),
+        ("Lance Reddick's Charon is no longer with us, and the desk feels empty.", BAL, ("cast", "Lance Reddick", "Charon")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
