@@ -4262,6 +4262,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Ian McShane's Winston is no longer the man in charge, and he knows it.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
         ("Laurence Fishburne's Bowery King is no longer a king, just a man with pigeons.", CH4, [("cast", "Laurence Fishburne", "the Bowery King", "supported")]),
     ],
+    "an-ordinal-wick-without-its-article-opening-a-sentence": [
+        ("the horse chase is unreal. third john wick and the series keeps escalating.", PARA, [("franchise_member", "", None, "supported")]),
+        ("Fourth Wick film, same stairs, more of them.", CH4, [("franchise_member", "", None, "supported")]),
+        ("Saw it twice.\nSecond John Wick movie and already a mythology.", CH2, [("franchise_member", "", None, "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
