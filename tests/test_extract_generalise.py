@@ -8595,6 +8595,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Halle Berry's Sofia does not reappear, to the disappointment of many.", CH4, ("cast", "Halle Berry", "Sofia")),
         ("Lance Reddick's Charon is no longer with us, and the desk feels empty.", BAL, ("cast", "Lance Reddick", "Charon")),
     ],
+    "a-job-before-its-people-stops-at-a-clause-of-their-own": [
+        (">> len wiseman directed it and the script is shay hatten and gabriel byrne plays the chancellor who runs this creepy cult in the mountains and honestly he is great in it\n", BAL, ("writer", "Gabriel Byrne", None)),
+        ("ARRIVED STOP SCREENPLAY SHAY HATTEN AND ANA DE ARMAS IS EVE STOP MORE LATER STOP\n", BAL, ("writer", "Ana de Armas", None)),
+        ("FILM DONE STOP DIR CHAD STAHELSKI AND KEANU REEVES AS WICK STOP GOOD STOP\n", CH4, ("director", "Keanu Reeves", None)),
+    ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
         ("My brother would give it a C.", JW1, ("rating", "", "C")),

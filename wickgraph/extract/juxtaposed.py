@@ -69,6 +69,8 @@ def juxtaposed_roles(doc: Document, cues: Cues, mentions: list[Mention]) -> list
 
 # between a job and its first person, and between the people: "SCREENPLAY CREDITED A B AND C", "DIR BY A"
 _TO_THE_PEOPLE = re.compile(r"[ \t]+(?:(?:credited|by|to|is|are|was|were)[ \t]+)?\Z", re.IGNORECASE)
+_OWN_CLAUSE = re.compile(r"[ \t]+(?:plays|played|playing|is|was|as|returns|stars|does|gets|turns|shows|pops|who|"
+                         r"voices|directs|wrote|writes)\b", re.IGNORECASE)
 _NEXT_PERSON = re.compile(r"[ \t]+(?:(?:and|&)[ \t]+)?\Z", re.IGNORECASE)
 
 
@@ -83,8 +85,9 @@ def juxtaposed_credits(doc: Document) -> list[Candidate]:
         people: list[Mention] = []
         for mention in doc.mentions_between(match.end(), match.end() + 200):
             gap = doc.text[people[-1].end if people else match.end():mention.start]
-            if not _player(mention) or not (_NEXT_PERSON if people else _TO_THE_PEOPLE).fullmatch(gap):
-                break
+            if not _player(mention) or not (_NEXT_PERSON if people else _TO_THE_PEOPLE).fullmatch(gap) \
+                    or _OWN_CLAUSE.match(doc.text, mention.end):
+                break  # ("the script is shay hatten and gabriel byrne plays the chancellor": a clause of his own)
             people.append(mention)
         if people:
             found.append(Candidate(f"{kind}-juxtaposed", kind, match.start(), people[-1].end,
