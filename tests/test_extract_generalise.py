@@ -4267,6 +4267,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Fourth Wick film, same stairs, more of them.", CH4, [("franchise_member", "", None, "supported")]),
         ("Saw it twice.\nSecond John Wick movie and already a mythology.", CH2, [("franchise_member", "", None, "supported")]),
     ],
+    "a-pages-list-items-and-dash-references-separate": [
+        ("<p>The cast:</p><ul><li>Common &mdash; Cassian</li><li>Ruby Rose &mdash; Ares</li></ul>\n", CH2, [("cast", "Common", "Cassian", "supported"), ("cast", "Ruby Rose", "Ares", "supported")]),
+        ("<ul><li>Halle Berry &ndash; Sofia</li><li>Mark Dacascos &ndash; Zero</li></ul>\n", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
+        ("<ol><li>Riccardo Scamarcio &#8212; Santino</li><li>Claudia Gerini &#8212; Gianna</li></ol>\n", CH2, [("cast", "Claudia Gerini", "Gianna", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),

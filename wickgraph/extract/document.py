@@ -60,6 +60,9 @@ def _run_ons_split(folded: str, bounds: list[int], people: set[int]) -> list[int
     return sorted(set(split))
 
 
+_MADE_SEPARATORS = frozenset(";\t|-")
+
+
 class Document:
     """A review's text with its name mentions, reviewed work, sentences and placeholder views."""
 
@@ -108,12 +111,15 @@ class Document:
 
     def gap(self, start: int, end: int) -> str:
         """``text[start:end]`` with what the layout view blanks read as spaces (the line breaks it joins in a
-        hard-wrapped sentence, a speaker's "uh", markup): the words between two mentions, as the rules see them."""
+        hard-wrapped sentence, a speaker's "uh", markup) and the separators it makes of markup read as separators:
+        the words between two mentions, as the rules see them."""
         gap = self.text[start:end]
         view = self.folded[start:end]
         if gap == view:
             return gap
-        return "".join(" " if seen == " " else char for char, seen in zip(gap, view, strict=True))
+        # (a separator the view made of markup is read as the separator: "<li>" as ";", "&mdash;" as "-")
+        return "".join(" " if seen == " " else seen if seen in _MADE_SEPARATORS and seen != char else char
+                       for char, seen in zip(gap, view, strict=True))
 
     def mentions_between(self, start: int, end: int) -> list[Mention]:
         """The mentions starting in ``[start, end)``, found by bisection (a review may hold a million)."""

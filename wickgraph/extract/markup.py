@@ -161,7 +161,7 @@ _TAG = re.compile(r"\[/?(?:b|i|u|s|quote|list|url|img|size|color|colour|font|cen
                   r"tfoot|caption|figure|figcaption|img|time|dl|dt|dd|label|button|form|input|hr|abbr|cite|q|sup|sub|"
                   r"mark|pre|noscript)"
                   r"(?:\s[^<>\n]{0,200})?/?>|<!DOCTYPE[^<>\n]{0,80}>|<!--[^\n]{0,200}?-->", re.IGNORECASE)
-_SEPARATOR_TAG = re.compile(r"<br\s*/?>|<t[dh](?:\s[^<>\n]{0,80})?>", re.IGNORECASE)
+_SEPARATOR_TAG = re.compile(r"<br\s*/?>|<li(?:\s[^<>\n]{0,80})?>|<t[dh](?:\s[^<>\n]{0,80})?>", re.IGNORECASE)
 # box-drawing characters (U+2500-U+257F) framing a credits box or a table: the vertical ones are cell bars, the rest
 # blank
 _BOX_DRAWING = re.compile(r"[\u2500-\u257f]")
@@ -347,19 +347,25 @@ def tag_spans(text: str) -> list[Span]:
     return spans + ([mark.span() for mark in _ENTITY.finditer(text)] if "&" in text else [])
 
 
+_DASH_ENTITY = re.compile(r"&(?:mdash|ndash|#821[12]|#x201[34]);", re.IGNORECASE)
+
+
 def separators(text: str) -> str:
-    """``text`` with each HTML line-break tag made a list separator of the same length ("[[A]]<br>[[B]]"), each
+    """``text`` with each HTML line-break or list-item tag made a list separator of the same length ("[[A]]<br>[[B]]",
+    "<li>A</li><li>B</li>"), each
     table cell's opening tag a tab, as a cell separator ("<th>Screenplay</th><td>A, B</td>"), a box drawn in
     line characters a pipe table: its vertical lines are cell bars, the rest is blank ("│ Direction: X │"), and a
-    LaTeX tabular's "&" a cell bar ("Keanu Reeves & John Wick \\\\")."""
+    LaTeX tabular's "&" a cell bar ("Keanu Reeves & John Wick \\\\"), and a dash's character reference a dash."""
     if _BOX_DRAWING.search(text):
         text = text.translate(_BOX_AS_TABLE)
     if "\\begin{tabular" in text:
         text = _LATEX_TABULAR.sub(lambda table: re.sub(r"(?<!\\)&", "|", table.group()), text)
+    if "&" in text:  # a dash written as a character reference separates as the dash does: "Common &mdash; Cassian"
+        text = _DASH_ENTITY.sub(lambda dash: "-".ljust(len(dash.group())), text)
     if "<" not in text:
         return text
     def separator(tag: re.Match[str]) -> str:
-        return (";" if tag.group()[1:3].lower() == "br" else "\t") + " " * (len(tag.group()) - 1)
+        return (";" if tag.group()[1:3].lower() in ("br", "li") else "\t") + " " * (len(tag.group()) - 1)
     return _SEPARATOR_TAG.sub(separator, text)
 
 
