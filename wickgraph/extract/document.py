@@ -16,7 +16,7 @@ from .casing import lowering_is_exact
 from .gazetteer import CHARACTER, PERSON, WORK, Mention
 from .textscan import Keywords
 
-__all__ = ["FORM_OF_ADDRESS", "PLACEHOLDER_CONT", "PLACEHOLDER_START", "Document"]
+__all__ = ["FORM_OF_ADDRESS", "PLACEHOLDER_CONT", "PLACEHOLDER_START", "UNPUNCTUATED", "Document"]
 
 PLACEHOLDER_START, PLACEHOLDER_CONT = 0xE010, 0xE020
 _START, _CONT = PLACEHOLDER_START, PLACEHOLDER_CONT
@@ -35,7 +35,7 @@ _SEMICOLON = re.compile(r";(?=\s)")
 # marks where one utterance ends and the next begins with a discourse marker, or with "and"/"but" before a new
 # subject. A run-on with hardly any punctuation is split there, so an "if" or a "not" in one utterance does not
 # reach a claim in the next.
-_UNPUNCTUATED = 30  # words per punctuation mark, at least: written run-ons have their commas
+UNPUNCTUATED = 30  # words per punctuation mark, at least: written run-ons have their commas
 _UTTERANCE_START = re.compile(r"(?<=\s)(?:(?:okay|ok|alright|anyway|anyways|oh\s+and)\b|so\s+(?!(?:much|many|far|long|"
                               r"that|called|to|good|bad|great|well|fun|cool|dumb|dry|funny|close)\b)|(?:and|but)\s+(?:"
                               r"then\b|(?:i|he|she|they|we|you|it|that|this|there)(?:['\u2019]\w+)?\s|"
@@ -52,7 +52,7 @@ def _run_ons_split(folded: str, bounds: list[int], people: set[int]) -> list[int
         if end - start > _RUN_ON:
             split += [m.end() for m in _SEMICOLON.finditer(folded, start, end) if not _in_brackets(folded, m.start())]
         # (words counted by their spaces: the test runs on every sentence)
-        if end - start > _UNPUNCTUATED * 2 and folded.count(" ", start, end) >= _UNPUNCTUATED * (
+        if end - start > UNPUNCTUATED * 2 and folded.count(" ", start, end) >= UNPUNCTUATED * (
                 1 + sum(map(folded.count, ",;:", (start,) * 3, (end,) * 3))):
             split += [m.start() for m in _UTTERANCE_START.finditer(folded, start, end)]
             split += [m.start() for m in _AND_THEN_A_NAME.finditer(folded, start, end) if m.end() in people]

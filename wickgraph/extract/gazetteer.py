@@ -71,7 +71,6 @@ _TITLE_WORDS = {"the", "mr", "ms", "mrs", "miss", "uncle", "detective", "dr", "y
 _HOTEL_LIKE = {"the continental", "continental"}
 
 
-_POSSESSIVE_END = re.compile(r"['\u2019]s?\Z")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
@@ -163,7 +162,7 @@ class Gazetteer:
                 character_keys.add(_key(form))
                 words = form.split()
                 if len(words) > 1 and words[0].lower().strip(".") not in _TITLE_WORDS and words[0][:1].isupper() \
-                        and not _POSSESSIVE_END.search(words[0]):  # "Eve's father" gives no name "Eve's"
+                        and not _POSSESSIVE_S.search(words[0]):  # "Eve's father" gives no name "Eve's"
                     add(words[0], Entry(CHARACTER, character.iri, words[0], False))
                 if len(words) == 2 and words[0].lower() != "the":  # "Tarasov, Viggo", "Perkins, Ms.": a dossier
                     for inverted_form in inverted_forms(form):
@@ -224,8 +223,10 @@ class Gazetteer:
         """The characters whose fact-sheet description ``words`` says ("Viggo's son", "the Rome Continental's
         manager", "manager of the Rome Continental"), a leading article aside."""
         key = _key(words)
-        return self._described.get(key, []) or self._described.get(key[1:], []) if key[:1] in (("the",), ("a",)) \
-            else self._described.get(key, [])
+        found = self._described.get(key, [])
+        if not found and key[:1] in (("the",), ("a",)):
+            found = self._described.get(key[1:], [])
+        return found
 
     def find(self, text: str, folded: str | None = None) -> list[Mention]:
         """Every longest, non-overlapping name mention in ``text`` (offsets into ``text``).

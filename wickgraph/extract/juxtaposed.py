@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from .document import Document
+from .document import UNPUNCTUATED, Document
 from .gazetteer import CHARACTER, PERSON, WORK, Mention
 from .layout_words import credit_job, job_kind
 from .links import Cues
@@ -19,8 +19,6 @@ from .spoken import is_telegram
 
 __all__ = ["juxtaposed_credits", "juxtaposed_roles"]
 
-# words per punctuation mark, at least, in text that runs on without any (a speech transcript, a hurried post)
-_UNPUNCTUATED = 30
 _PUNCTUATION = re.compile(r"[.,;:!?]")
 # what may stand between a player and the role they are juxtaposed with: describing words ("DESK CLERK", "BLIND
 # SWORDSMAN", "VILLAIN"), no word that links, negates, counts or opens a clause
@@ -34,7 +32,7 @@ def _telegraphic(text: str) -> bool:
     """Whether ``text`` is a telegram or runs on with hardly any punctuation."""
     if is_telegram(text):
         return True
-    return len(text.split()) > _UNPUNCTUATED * (1 + len(_PUNCTUATION.findall(text)))
+    return len(text.split()) > UNPUNCTUATED * (1 + len(_PUNCTUATION.findall(text)))
 
 
 def _player(mention: Mention) -> bool:

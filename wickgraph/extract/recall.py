@@ -81,7 +81,7 @@ def without_other_work_roles(claims: list[Claim], doc: Document, reference: Refe
     their sentence names that work ("In Parabellum, Halle Berry as Sofia ..."): no claim. Said as present casting or
     with a reprise cue ("Willem Dafoe's Marcus, back for a flashback") the claim stays for the editor to judge (the
     reference neither confirms nor denies it), and so does one that repeats a known false claim (flagged with its
-    explanation)."""
+    explanation), unless it is the actor's possessive, which recalls the other work even then."""
     here = set(reference.cast_of(film))
     reprised = {(c.actor_iri, c.character_iri) for c in claims if c.type == "reprise"}
 
