@@ -4272,6 +4272,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("<ul><li>Halle Berry &ndash; Sofia</li><li>Mark Dacascos &ndash; Zero</li></ul>\n", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
         ("<ol><li>Riccardo Scamarcio &#8212; Santino</li><li>Claudia Gerini &#8212; Gianna</li></ol>\n", CH2, [("cast", "Claudia Gerini", "Gianna", "supported")]),
     ],
+    "cast-role-with-its-voice": [
+        ("You control John Wick, with Keanu Reeves doing the voice.", HEX, [("cast", "Keanu Reeves", "John Wick", "contradicted")]),
+        ("Winston, with Ian McShane again providing his gravelly voice, runs the hotel.", HEX, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Charon, with Lance Reddick lending his voice, waits at the desk.", HEX, [("cast", "Lance Reddick", "Charon", "supported")]),
+    ],
+    "a-players-own-emphasis-inside-the-roles-bracket": [
+        ("John Wick (voiced by Keanu Reeves himself) moves on a timeline.", HEX, [("cast", "Keanu Reeves", "John Wick", "contradicted")]),
+        ("Winston (played by Ian McShane himself) is here.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Eve (played by Ana de Armas herself) fights on through the snow.", BAL, [("cast", "Ana de Armas", "Eve", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
