@@ -4282,6 +4282,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Winston (played by Ian McShane himself) is here.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
         ("Eve (played by Ana de Armas herself) fights on through the snow.", BAL, [("cast", "Ana de Armas", "Eve", "supported")]),
     ],
+    "an-adverb-of-continuity-before-the-passive-of-casting": [
+        ("John Wick - still voiced by Keanu - barely speaks.", HEX, [("cast", "Keanu Reeves", "John Wick", "contradicted")]),
+        ("Winston, again played by Ian McShane, runs the hotel.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Charon, once more portrayed by Lance Reddick, keeps the desk.", PARA, [("cast", "Lance Reddick", "Charon", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
