@@ -248,7 +248,7 @@ def _addressees(doc: Document, mentions: list[Mention]) -> list[tuple[list[Menti
                        and _SALUTATION.match(doc.text, doc.line(m.start)[0], m.start)), None)
     if salutation is not None:
         found.append(([salutation], salutation.end, len(doc.text)))
-    people = [m for m in mentions if m.mask & PERSON and not m.mask & CHARACTER]
+    people = doc.people
     for i, first in enumerate(people):
         if not _VOCATIVE_OPENS.search(doc.text, max(0, first.start - 4), first.start):
             continue

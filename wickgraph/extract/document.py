@@ -14,9 +14,10 @@ from itertools import pairwise
 from .. import regexcache
 from .casing import lowering_is_exact
 from .gazetteer import CHARACTER, PERSON, WORK, Mention
+from .spoken import is_telegram
 from .textscan import Keywords
 
-__all__ = ["FORM_OF_ADDRESS", "PLACEHOLDER_CONT", "PLACEHOLDER_START", "UNPUNCTUATED", "Document"]
+__all__ = ["FORM_OF_ADDRESS", "PLACEHOLDER_CONT", "PLACEHOLDER_START", "Document"]
 
 PLACEHOLDER_START, PLACEHOLDER_CONT = 0xE010, 0xE020
 _START, _CONT = PLACEHOLDER_START, PLACEHOLDER_CONT
@@ -35,7 +36,7 @@ _SEMICOLON = re.compile(r";(?=\s)")
 # marks where one utterance ends and the next begins with a discourse marker, or with "and"/"but" before a new
 # subject. A run-on with hardly any punctuation is split there, so an "if" or a "not" in one utterance does not
 # reach a claim in the next.
-UNPUNCTUATED = 30  # words per punctuation mark, at least: written run-ons have their commas
+_UNPUNCTUATED = 30  # words per punctuation mark, at least: written run-ons have their commas
 _UTTERANCE_START = re.compile(r"(?<=\s)(?:(?:okay|ok|alright|anyway|anyways|oh\s+and)\b|so\s+(?!(?:much|many|far|long|"
                               r"that|called|to|good|bad|great|well|fun|cool|dumb|dry|funny|close)\b)|(?:and|but)\s+(?:"
                               r"then\b|(?:i|he|she|they|we|you|it|that|this|there)(?:['\u2019]\w+)?\s|"
@@ -52,7 +53,7 @@ def _run_ons_split(folded: str, bounds: list[int], people: set[int]) -> list[int
         if end - start > _RUN_ON:
             split += [m.end() for m in _SEMICOLON.finditer(folded, start, end) if not _in_brackets(folded, m.start())]
         # (words counted by their spaces: the test runs on every sentence)
-        if end - start > UNPUNCTUATED * 2 and folded.count(" ", start, end) >= UNPUNCTUATED * (
+        if end - start > _UNPUNCTUATED * 2 and folded.count(" ", start, end) >= _UNPUNCTUATED * (
                 1 + sum(map(folded.count, ",;:", (start,) * 3, (end,) * 3))):
             split += [m.start() for m in _UTTERANCE_START.finditer(folded, start, end)]
             split += [m.start() for m in _AND_THEN_A_NAME.finditer(folded, start, end) if m.end() in people]
@@ -61,6 +62,7 @@ def _run_ons_split(folded: str, bounds: list[int], people: set[int]) -> list[int
 
 
 _MADE_SEPARATORS = frozenset(";\t|-")
+_PUNCTUATION = re.compile(r"[.,;:!?]")
 
 
 class Document:
@@ -92,6 +94,7 @@ class Document:
         self.by_start = {m.start: m for m in mentions}
         self._mention_starts: list[int] | None = None
         self._people: list[Mention] | None = None
+        self._telegraphic: bool | None = None
         self.lower = folded.lower()
         self._blanks: _Blanks | None = None  # layout around names, the same in every view: found once
         self._views: dict[int, str] = {}
@@ -135,6 +138,15 @@ class Document:
         if self._people is None:
             self._people = [m for m in self.mentions if m.mask & PERSON and not m.mask & (CHARACTER | WORK)]
         return self._people
+
+    @property
+    def telegraphic(self) -> bool:
+        """Whether the review is a telegram or runs on with hardly any punctuation, as speech transcribed does, so
+        that names stand side by side with no word of linking (found once)."""
+        if self._telegraphic is None:
+            self._telegraphic = is_telegram(self.text) or \
+                len(self.text.split()) > _UNPUNCTUATED * (1 + len(_PUNCTUATION.findall(self.text)))
+        return self._telegraphic
 
     @property
     def blanks(self) -> _Blanks:

@@ -9,30 +9,21 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from .document import UNPUNCTUATED, Document
+from .document import Document
 from .gazetteer import CHARACTER, PERSON, WORK, Mention
 from .layout_words import credit_job, job_kind
 from .links import Cues
 from .pairs import is_role, role_candidate
 from .patterns import Candidate
-from .spoken import is_telegram
 
 __all__ = ["juxtaposed_credits", "juxtaposed_roles"]
 
-_PUNCTUATION = re.compile(r"[.,;:!?]")
 # what may stand between a player and the role they are juxtaposed with: describing words ("DESK CLERK", "BLIND
 # SWORDSMAN", "VILLAIN"), no word that links, negates, counts or opens a clause
 _DESCRIBERS = re.compile(r"(?:[ \t]+[A-Za-z-]+){0,3}[ \t]+")
 # (the words of linking are the cue lists' own; these open or point past a clause in telegraphic text too)
 _CLAUSE_WORDS = frozenset({"are", "were", "it", "its", "this", "these", "those", "there", "so", "then", "only", "him",
                            "them", "without", "known", "said", "says"})
-
-
-def _telegraphic(text: str) -> bool:
-    """Whether ``text`` is a telegram or runs on with hardly any punctuation."""
-    if is_telegram(text):
-        return True
-    return len(text.split()) > UNPUNCTUATED * (1 + len(_PUNCTUATION.findall(text)))
 
 
 def _player(mention: Mention) -> bool:
@@ -47,7 +38,7 @@ def _role(doc: Document, mention: Mention) -> bool:
 def juxtaposed_roles(doc: Document, cues: Cues, mentions: list[Mention]) -> list[Candidate]:
     """Cast candidates for a player followed by their role ("HALLE BERRY SOFIA", "MARK DACASCOS VILLAIN ZERO") or a
     role followed at once by its player ("viggo tarasov michael nyquist"), within one sentence of telegraphic text."""
-    if not _telegraphic(doc.text):
+    if not doc.telegraphic:
         return []
     linking = cues["role-cue"] | cues["role-filler"] | cues["description-stop"] | _CLAUSE_WORDS
     found: list[Candidate] = []
@@ -75,7 +66,7 @@ _NEXT_PERSON = re.compile(r"[ \t]+(?:(?:and|&)[ \t]+)?\Z", re.IGNORECASE)
 def juxtaposed_credits(doc: Document) -> list[Candidate]:
     """Credit candidates for a job named before the people who did it, one after another with no commas, in
     telegraphic text: "SCREENPLAY CREDITED DEREK KOLSTAD SHAY HATTEN MICHAEL FINCH" (three writers)."""
-    if not _telegraphic(doc.text):
+    if not doc.telegraphic:
         return []
     found: list[Candidate] = []
     for match in re.finditer(rf"\b(?P<job>{credit_job()})\b", doc.text, re.IGNORECASE):

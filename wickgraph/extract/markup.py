@@ -352,10 +352,10 @@ _DASH_ENTITY = re.compile(r"&(?:mdash|ndash|#821[12]|#x201[34]);", re.IGNORECASE
 
 def separators(text: str) -> str:
     """``text`` with each HTML line-break or list-item tag made a list separator of the same length ("[[A]]<br>[[B]]",
-    "<li>A</li><li>B</li>"), each
-    table cell's opening tag a tab, as a cell separator ("<th>Screenplay</th><td>A, B</td>"), a box drawn in
-    line characters a pipe table: its vertical lines are cell bars, the rest is blank ("│ Direction: X │"), and a
-    LaTeX tabular's "&" a cell bar ("Keanu Reeves & John Wick \\\\"), and a dash's character reference a dash."""
+    "<li>A</li><li>B</li>"), each table cell's opening tag a tab, as a cell separator ("<th>Screenplay</th><td>A,
+    B</td>"), a box drawn in line characters a pipe table: its vertical lines are cell bars, the rest is blank ("│
+    Direction: X │"), a LaTeX tabular's "&" a cell bar ("Keanu Reeves & John Wick \\\\") and a dash's character
+    reference a dash ("Common &mdash; Cassian")."""
     if _BOX_DRAWING.search(text):
         text = text.translate(_BOX_AS_TABLE)
     if "\\begin{tabular" in text:

@@ -338,11 +338,6 @@ _LABEL_OPENING = re.compile(r"(?:^|(?<=[.!?:\n]))[ \t\-*#_]*(?:the[ \t]+)?"
 # as the subject its players follow
 _RETURNING_SUBJECT = re.compile(r"\breturning\s+(?P<noun>[a-z]+)(?:\s+(?:include|includes|are))?(?=[ \t]+(?-i:[A-Z]))",
                                 re.IGNORECASE)
-# "Once again, Ian McShane plays Winston", "Reprising his role, X is Y", "As in the first two films, X plays Y",
-# "Back in the black suit: X as Y": a reprise said by an adverbial fronted before the clause
-# "Again Ian McShane as Winston", "Like in first film, X plays Y", "Same as before, X ...": the comma may be missing
-# after a bare adverb of repetition, "like" stands for "as" in plain English, and the verb may come before its
-# subject as in German or Dutch ("Back is X as Y", "Again is X as Y")
 # where a clause opens inside a sentence: after a semicolon, a colon or a dash, or a comma and a conjunction
 _CLAUSE_OPENING = re.compile(r"(?:[;:\u2014\u2013]|\s-{1,2}|,\s*(?:and|but|while|so)\b)\s*", re.IGNORECASE)
 
@@ -357,6 +352,11 @@ def _openings(doc: Document, position: int) -> tuple[int, ...]:
     return (start,) if clause == start else (start, clause)
 
 
+# "Once again, Ian McShane plays Winston", "Reprising his role, X is Y", "As in the first two films, X plays Y",
+# "Back in the black suit: X as Y": a reprise said by an adverbial fronted before the clause
+# "Again Ian McShane as Winston", "Like in first film, X plays Y", "Same as before, X ...": the comma may be missing
+# after a bare adverb of repetition, "like" stands for "as" in plain English, and the verb may come before its
+# subject as in German or Dutch ("Back is X as Y", "Again is X as Y")
 _FRONTED_AGAIN = re.compile(
     r"[ \t\-*#>\"']*(?:"
     r"(?:once\s+again|once\s+more|yet\s+again|again|for\s+(?:the|a)\s+(?:second|third|fourth|fifth|sixth|\w+th)\s+time)"

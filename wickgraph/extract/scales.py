@@ -85,7 +85,8 @@ _SOURCES: list[tuple[str, re.Pattern[str]]] = [
     ("given_bare", re.compile(
         rf"(?:\b(?:give|gives|giving|gave|rate|rates|rating|award|awards|awarding)\s+(?:it|this(?:\s+one)?|"
         # (what the review's form calls the work: "I award this manuscript a 4", "we give the submission a 7")
-        rf"(?:the|this)\s+(?:film|movie|show|game|sequel|picture|manuscript|submission|paper|entry|case|patient))\s+|\b(?:put|puts|putting)\s+(?:it|this(?:\s+one)?)\s+at\s+|"
+        rf"(?:the|this)\s+(?:film|movie|show|game|sequel|picture|manuscript|submission|paper|entry|case|patient))\s+|"
+        rf"\b(?:put|puts|putting)\s+(?:it|this(?:\s+one)?)\s+at\s+|"
         # a learner's "vote" or "note" for a score (Italian "voto", French "note"): "My vote: 8", "Note: 7 and half"
         rf"\b(?:verdict|score|rating|grade|(?:my\s+|final\s+)?vote|(?:my\s+|final\s+)?note)\s*[:?\-\u2013\u2014]\s*|"
         # the critic's verdict said: "Let's call it a 7", "I'm going 8", "I'm going with a seven"
