@@ -4287,6 +4287,14 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Winston, again played by Ian McShane, runs the hotel.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
         ("Charon, once more portrayed by Lance Reddick, keeps the desk.", PARA, [("cast", "Lance Reddick", "Charon", "supported")]),
     ],
+    "retainer-noun": [
+        # a post in a character's service, after its possessive and ending the clause, describes the role
+        ("Common turns up as the Marquis's lieutenant.", CH4, [("cast", "Common", "Marquis's lieutenant", "unknown")]),
+        ("Bill Skarsgård plays Santino's consigliere, smirking.", CH2, [("cast", "Bill Skarsgård", "Santino's consigliere", "unknown")]),
+        ("Donnie Yen appears as Viggo's fixer and little else.", JW1, [("cast", "Donnie Yen", "Viggo's fixer", "unknown")]),
+        # after a player's possessive it describes the player's own part, not a relation of the role
+        ("Ares, Ruby Rose's mute enforcer, never says a word.", CH2, [("cast", "Ruby Rose", "Ares", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),

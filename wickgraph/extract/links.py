@@ -14,18 +14,19 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from .. import regexcache
 from .gapwords import infinitive_cues, paired_predicate, without_repetition
 from .wordlists import WordLists, load_word_lists
 
 __all__ = ["AFTER_CONTRACTED_IS", "APPOSITION_CLOSED_BEFORE", "ASIDE_END", "APPOSITION", "CUES_FILE", "Cues",
            "aside_length", "backward_link", "default_cues", "elided_link", "forward_link", "gap_words",
-           "in_relative_clause", "is_possessive", "load_cues", "only_layout", "owned_role"]
+           "in_relative_clause", "is_possessive", "load_cues", "only_layout", "owned_role", "relation_role"]
 
 CUES_FILE = Path(__file__).resolve().parent / "cues.json"
 _REQUIRED = ("role-cue", "role-filler", "description-stop", "reprise-cue", "list-separator", "passive-cue",
              "pronoun-role", "possessive-work", "credit-label", "returning-group", "passive-verb", "role-transfer",
              "role-noun", "naming-cue", "strict-cue", "person-describer", "before-a-name", "relation-noun",
-             "world-name")
+             "retainer-noun", "world-name")
 _WORD = re.compile(r"[\w'\u2019-]+|[^\w\s]+")
 _SENTENCE_BREAK = re.compile(r"[.!?;]\s")
 _MAX_LINK_WORDS = 8  # a longer gap is more often two clauses than one link
@@ -42,6 +43,16 @@ def load_cues(path: str | Path = CUES_FILE) -> Cues:
 def default_cues() -> Cues:
     """The package's cue lists, loaded once per process."""
     return load_cues(CUES_FILE)
+
+
+@lru_cache(maxsize=4)
+def relation_role(cues: Cues) -> re.Pattern[str]:
+    """"as Viggo's brother", "plays the Chancellor's right-hand man": a role described by whose it is (a relation
+    or retainer noun after a possessive and at most two describing words), ending the clause."""
+    nouns = sorted(cues["relation-noun"] | cues["retainer-noun"], key=lambda w: (-len(w), w))  # same in every process
+    alternation = "|".join(r"\s+".join(re.escape(part) for part in noun.split()) for noun in nouns)
+    return regexcache.compile(r"['\u2019]s?\s+(?:[\w-]+\s+){0,2}?(?:" + alternation + r")\b"
+                              r"(?=\s*(?:[.;:!?,)\n]|\s+(?:and|but|for|in|who|with|doing|as)\b|$))", re.IGNORECASE)
 
 
 def is_possessive(text: str, end: int) -> bool:

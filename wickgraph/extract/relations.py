@@ -39,6 +39,7 @@ from .links import (
     is_possessive,
     only_layout,
     owned_role,
+    relation_role,
 )
 from .markup import FOOTNOTE_MARK
 from .newroles import NOT_NAMES, lowercase_role, new_role, trade_role
@@ -288,7 +289,7 @@ def _forward(doc: Document, cues: Cues, mentions: list[Mention], index: int) -> 
             break  # a sentence ends between them, unless the "end" is list layout ("Clancy Brown ... Harbinger")
         if other.mask & CHARACTER and is_possessive(doc.text, other.end):
             gap = doc.gap(actor.end, other.start)
-            related = _RELATION_ROLE.match(doc.text, other.end)
+            related = relation_role(cues).match(doc.text, other.end)
             if related and not given and not _NAME_FOLLOWS.match(doc.text, related.end()) \
                     and not _CAPITALISED.search(gap) and forward_link(gap, cues):
                 # "Peter Stormare shows up as Viggo's brother": the role is the description, no name follows (nor
@@ -335,14 +336,7 @@ _GIVEN_ROLE = re.compile(r"\s+(?:[^.;!?\n]{0,60}?\s)?(?:a|an|the)\s+(?:[\w'-]+,?
                          r"[^.;!?\n]{0,40}?(?:called|named|dubbed|as|of|:|,)\s+(?:the\s+)?", re.IGNORECASE)
 # "(the masked Adjudicator)", "(a wry Gianna)": an article and at most three describing words, in the actor's bracket
 _BRACKETED_DESCRIPTION = re.compile(r"\s*\(\s*(?:the|a|an|his|her|their)\s+(?:[a-z][\w'-]*,?\s+){0,3}", re.IGNORECASE)
-# "as Viggo's brother", "plays the Chancellor's right-hand man": a role described by whose it is, ending the clause
-_RELATION_ROLE = re.compile(
-    r"['\u2019]s?\s+(?:[\w-]+\s+){0,2}?(?:brother|sister|son|daughter|wife|husband|father|mother|dad|uncle|aunt|"
-    r"nephew|niece|cousin|widow|bodyguard|enforcer|henchman|henchwoman|right-hand\s+(?:man|woman)|lieutenant|"
-    r"consigliere|fixer|lawyer|driver|assistant|mentor|rival|lover|girlfriend|boyfriend|bride|heir|twin|partner|"
-    r"friend|ally|boss|employer|informant|emissary|handler|trainer|teacher|student|prot[eé]g[eé]|"
-    r"head\s+of\s+(?:security|operations))\b"
-    r"(?=\s*(?:[.;:!?,)\n]|\s+(?:and|but|for|in|who|with|doing|as)\b|$))", re.IGNORECASE)
+
 _CAPITALISED = re.compile(r"\b(?-i:[A-Z])")
 # ... unless its name follows: "Gianna's bodyguard, a man named Cassius", "...: Cassius", "... and his name is Cassius"
 _NAME_FOLLOWS = re.compile(r"\s*(?:[,:(\u2014\u2013-]\s*|\s+(?:and\s+)?(?:his|her|whose)\s+name\s+is\s+|"
