@@ -4295,6 +4295,15 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         # after a player's possessive it describes the player's own part, not a relation of the role
         ("Ares, Ruby Rose's mute enforcer, never says a word.", CH2, [("cast", "Ruby Rose", "Ares", "supported")]),
     ],
+    "a-character-written-as-its-escape": [
+        ('Peter Stormare plays Viggo&rsquo;s brother Abram.', CH2, [('cast', 'Peter Stormare', 'Abram', 'supported')]),
+        ('Ruby Rose is Santino&#8217;s mute enforcer Ares.', CH2, [('cast', 'Ruby Rose', 'Ares', 'supported')]),
+        ('Santino D&#x2019;Antonio, played with a sneer by Riccardo Scamarcio.', CH2, [('cast', 'Riccardo Scamarcio', "Santino D'Antonio", 'supported')]),
+        ('\\section{Cast}\nBill Skarsg{\\aa}rd plays the Marquis with a pout.', CH4, [('cast', 'Bill Skarsgård', 'the Marquis', 'supported')]),
+        ('\\section{Cast}\nSa\\"{\\i}d Taghmaoui plays the Elder, briefly.', PARA, [('cast', 'Saïd Taghmaoui', 'the Elder', 'supported')]),
+        ("INSERT INTO reviews VALUES (7,'Ian McShane''s Winston runs the hotel.');", JW1, [('cast', 'Ian McShane', 'Winston', 'supported')]),
+        ("INSERT INTO reviews VALUES (8,'It drags.\\n\\nPeter Stormare, as Viggo''s brother Abram, is fun.');", CH2, [('cast', 'Peter Stormare', 'Abram', 'supported')]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),

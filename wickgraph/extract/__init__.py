@@ -29,6 +29,7 @@ from .crosswords import crossword_answers
 from .dedupe import one_per_fact
 from .document import Document
 from .entries import record_credits
+from .escapes import decoded
 from .film import detect_film, resolve_film, resolve_work, series_number
 from .gazetteer import CHARACTER, PERSON, WORK, Gazetteer, Mention, fold, get_gazetteer
 from .inputs import MAX_REVIEW_BYTES, ReviewInput, read_review
@@ -77,6 +78,19 @@ def extract(text: str, film: str | None = None, *, reference: Reference | None =
     if len(text) > MAX_REVIEW_BYTES:
         raise ReviewInputError(f"review text too large ({len(text):,} characters; the limit is "
                                f"{MAX_REVIEW_BYTES:,})")
+    escaped = decoded(text)  # "Viggo&rsquo;s", "Skarsg{\\aa}rd" are read as "Viggo’s", "Skarsgård"
+    if escaped is None:
+        return _extract(text, film, reference, metadata)
+    found = _extract(escaped.text, film, reference, metadata)
+    claims = []
+    for claim in found.claims:  # evidence is the given text's own slice
+        start, end = escaped.span(claim.start, claim.end)
+        claims.append(replace(claim, start=start, end=end, evidence=text[start:end]))
+    return replace(found, claims=tuple(claims), text=text)
+
+
+def _extract(text: str, film: str | None, reference: Reference | None,
+             metadata: dict[str, Any] | None) -> Extraction:
     reference = reference or default_reference()
     gazetteer = get_gazetteer(reference)
     folded = normalise(fold(text))

@@ -1,5 +1,5 @@
 """Markup that is layout, not words, in a review pasted from elsewhere: wiki links and templates, flashcard cloze
-deletions, forum BBCode and HTML tags and character references, characters that print as nothing, and the cue
+deletions, forum BBCode and HTML tags, characters that print as nothing, and the cue
 numbers and timings of a subtitle transcript.
 
 :func:`markup_spans` gives their spans, which the layout view (:func:`wickgraph.extract.layout.normalise`) turns
@@ -27,8 +27,6 @@ Span = tuple[int, int]
 # a flashcard's cloze deletion: "{{c1::Michael Nyqvist}}", "{{c2::John Wick::the hitman}}" (the hint goes)
 _WIKI = re.compile(r"\{\{c\d{1,2}::|::[^{}:\n]{0,60}\}\}|"
                    r"\[\[(?:[^\[\]|\n]{0,80}\|)?|\]\]|\{\{(?:[^{}|\n]{0,40}\|)?|\}\}|'{2,3}(?=[^\s'])|(?<=\S)'{2,3}")
-# an HTML character reference left in text copied from an export: "Stahelski &amp; Leitch" reads "Stahelski &"
-_ENTITY = re.compile(r"(?<=&)amp;|&(?:nbsp|quot|apos|[lr]squo|[lr]dquo|ndash|mdash|hellip|#\d{2,5}|#x[\da-fA-F]{2,4});")
 
 
 # A subtitle file's cue timing line ("00:00:28,800 --> 00:00:31,300", WebVTT's "00:28.800 --> 00:31.300 align:start")
@@ -310,7 +308,7 @@ def line_joins(text: str) -> Iterator[Span]:
 
 def markup_spans(text: str) -> Iterator[Span]:
     """Spans of BBCode and HTML tags, footnote marks, invisible characters, subtitle cue timings, wiki and cloze
-    markup, HTML character references, hashtag and handle marks, and edits shown in the text (struck-out text with
+    markup, hashtag and handle marks, and edits shown in the text (struck-out text with
     its marks, the marks of inserted text) in ``text``."""
     yield from _edits(text)
     if "#" in text or "@" in text:
@@ -335,33 +333,23 @@ def markup_spans(text: str) -> Iterator[Span]:
     if "[[" in text or "{{" in text or "''" in text:  # (a talk page quotes a title in italics alone: "''John Wick''")
         for mark in _WIKI.finditer(text):
             yield mark.span()
-    if "&" in text:
-        for mark in _ENTITY.finditer(text):
-            yield mark.span()
 
 
 def tag_spans(text: str) -> list[Span]:
-    """Spans of the BBCode and HTML tags and the HTML character references in ``text``: what stands between a
-    page's label and its value ("Grade:</span> <span class="grade">B-", "Score:&nbsp;8/10")."""
-    spans = [tag.span() for tag in _TAG.finditer(text)] if "[" in text or "<" in text else []
-    return spans + ([mark.span() for mark in _ENTITY.finditer(text)] if "&" in text else [])
-
-
-_DASH_ENTITY = re.compile(r"&(?:mdash|ndash|#821[12]|#x201[34]);", re.IGNORECASE)
+    """Spans of the BBCode and HTML tags in ``text``: what stands between a page's label and its value
+    ("Grade:</span> <span class="grade">B-")."""
+    return [tag.span() for tag in _TAG.finditer(text)] if "[" in text or "<" in text else []
 
 
 def separators(text: str) -> str:
     """``text`` with each HTML line-break or list-item tag made a list separator of the same length ("[[A]]<br>[[B]]",
     "<li>A</li><li>B</li>"), each table cell's opening tag a tab, as a cell separator ("<th>Screenplay</th><td>A,
     B</td>"), a box drawn in line characters a pipe table: its vertical lines are cell bars, the rest is blank ("│
-    Direction: X │"), a LaTeX tabular's "&" a cell bar ("Keanu Reeves & John Wick \\\\") and a dash's character
-    reference a dash ("Common &mdash; Cassian")."""
+    Direction: X │"), and a LaTeX tabular's "&" a cell bar ("Keanu Reeves & John Wick \\\\")."""
     if _BOX_DRAWING.search(text):
         text = text.translate(_BOX_AS_TABLE)
     if "\\begin{tabular" in text:
         text = _LATEX_TABULAR.sub(lambda table: re.sub(r"(?<!\\)&", "|", table.group()), text)
-    if "&" in text:  # a dash written as a character reference separates as the dash does: "Common &mdash; Cassian"
-        text = _DASH_ENTITY.sub(lambda dash: "-".ljust(len(dash.group())), text)
     if "<" not in text:
         return text
     def separator(tag: re.Match[str]) -> str:

@@ -1,0 +1,59 @@
+"""Escapes a text's format writes characters with are read as those characters, and evidence stays the text's own."""
+
+from __future__ import annotations
+
+import pytest
+
+from wickgraph.extract import extract
+from wickgraph.extract.escapes import decoded
+
+LATEX = "\\documentclass{article}\n"
+SQL = "INSERT INTO reviews VALUES (1,'"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Viggo&rsquo;s brother", "Viggo\u2019s brother"),
+    ("Santino D&#8217;Antonio &amp; Gianna", "Santino D\u2019Antonio & Gianna"),
+    ("Br&auml;ndstr&ouml;m&nbsp;directs", "Brändström directs"),
+    (LATEX + 'Sa\\"{\\i}d, Skarsg{\\aa}rd, Br\\"andstr\\"om, Ms.~Perkins', LATEX + "Saïd, Skarsgård, Brändström, Ms. Perkins"),
+    (LATEX + "Score: 72\\%, grade A$-$, $3\\frac{1}{2}$ stars", LATEX + "Score: 72%, grade A-, 3½ stars"),
+    (SQL + "Ian McShane''s Winston.\\n\\nIt\\'s fine');", "INSERT INTO reviews VALUES (1,'Ian McShane's Winston.\n\nIt's fine');"),
+])
+def test_escapes_are_decoded(text: str, expected: str) -> None:
+    escaped = decoded(text)
+    assert escaped is not None and escaped.text == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Plain text, Tom & Jerry, 50% off, it's ''quoted'' in a wiki.",
+    "No LaTeX here: a tilde~between words and a \\\"backslash\\\".",
+    "Bad reference &notareference; stays.",
+])
+def test_a_text_without_escapes_is_read_as_it_is(text: str) -> None:
+    assert decoded(text) is None
+
+
+def test_a_decoded_span_maps_to_the_whole_escapes_it_came_from() -> None:
+    text = "Santino D&rsquo;Antonio, Br&auml;ndstr&ouml;m"
+    escaped = decoded(text)
+    assert escaped is not None
+    start = escaped.text.index("D\u2019Antonio")
+    assert text[slice(*escaped.span(start, start + len("D\u2019Antonio")))] == "D&rsquo;Antonio"
+    start = escaped.text.index("Brändström")
+    assert text[slice(*escaped.span(start, start + len("Brändström")))] == "Br&auml;ndstr&ouml;m"
+    # a span that ends inside nothing decoded maps one to one
+    assert escaped.span(0, 7) == (0, 7)
+
+
+@pytest.mark.parametrize(("text", "film", "evidence"), [
+    ("Peter Stormare plays Viggo&rsquo;s brother Abram.", "John Wick: Chapter 2",
+     "Peter Stormare plays Viggo&rsquo;s brother Abram"),
+    (LATEX + "Bill Skarsg{\\aa}rd plays the Marquis.", "John Wick: Chapter 4", "Bill Skarsg{\\aa}rd plays the Marquis"),
+    (SQL + "Ian McShane''s Winston runs the hotel.');", "John Wick", "Ian McShane''s Winston"),
+])
+def test_evidence_is_the_given_texts_own_slice(text: str, film: str, evidence: str) -> None:
+    extraction = extract(text, film)
+    assert extraction.text == text
+    cast = [c for c in extraction.claims if c.type == "cast"]
+    assert [c.evidence for c in cast] == [evidence]
+    assert all(text[c.start:c.end] == c.evidence for c in extraction.claims)

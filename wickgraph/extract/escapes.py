@@ -1,0 +1,125 @@
+"""Characters a text's own format writes as escapes, decoded before the text is read, with the map back.
+
+A saved web page writes "Viggo&rsquo;s brother" and "Santino D&#8217;Antonio"; LaTeX source writes
+``Sa\\"{\\i}d Taghmaoui``, ``Skarsg{\\aa}rd`` and ``72\\%``; a SQL dump doubles a string's quote (``Ian McShane''s
+Winston``) and writes its line breaks as ``\\n``. Blanked, as the layout view blanks markup, an escape inside a word
+breaks the word ("Viggo       s"). :func:`decoded` gives the text with its escapes written as the characters they
+stand for, and :meth:`Decoded.span` maps a span of it back to the text's own offsets, so a claim's evidence stays
+exactly the given text's slice.
+
+>>> escaped = decoded("Viggo&rsquo;s brother")
+>>> escaped.text
+'Viggo’s brother'
+>>> escaped.span(0, 7)
+(0, 13)
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from html.entities import html5
+
+__all__ = ["Decoded", "decoded"]
+
+# a character reference: named ("&rsquo;", "&auml;") or numbered ("&#8217;", "&#x2019;")
+_CHARACTER_REFERENCE = re.compile(r"&(?:#\d{1,7}|#[xX][\da-fA-F]{1,6}|[A-Za-z][A-Za-z\d]{1,31});")
+
+# LaTeX source, and its accents: '\"{\i}', '\"a', "\'{e}", "{\aa}", "\ss"; a tie ("Ms.~Perkins"), an escaped per cent
+# ("72\%"), a grade's minus or plus in math ("A$-$") and a half ("$3\frac{1}{2}$")
+_LATEX = re.compile(r"\\(?:documentclass|begin\{|section\*?\{|textit\{|emph\{|footnote\{)")
+_LATEX_ACCENT = re.compile(r"(?P<open>\{)?\\(?P<accent>[\"'`^~=.])[ \t]?(?:\{\\?(?P<braced>[A-Za-z])\}|\\?(?P<bare>"
+                           r"[A-Za-z]))(?(open)\})")
+_LATEX_LETTER = re.compile(r"(?P<open>\{)?\\(?P<letter>aa|AA|ss|ae|AE|oe|OE|o|O)(?![A-Za-z])(?:\{\})?(?(open)\})")
+_LATEX_SYMBOL = re.compile(r"(?<=\S)~(?=\S)|\\%|\$(?P<sign>[-+])\$|\$(?P<whole>\d*)\\frac\{1\}\{2\}\$")
+_ACCENTS = {'"': "\u0308", "'": "\u0301", "`": "\u0300", "^": "\u0302", "~": "\u0303", "=": "\u0304", ".": "\u0307"}
+_LETTERS = {"aa": "å", "AA": "Å", "ss": "ß", "ae": "æ", "AE": "Æ", "oe": "œ", "OE": "Œ", "o": "ø", "O": "Ø"}
+
+# a SQL dump: a string's doubled quote inside a word ("D''Antonio") and its backslash escapes ("\n", "\'")
+_SQL = re.compile(r"\bINSERT\s+INTO\b", re.IGNORECASE)
+_SQL_ESCAPE = re.compile(r"(?<=\w)''(?=\w)|\\[nrt'\"\\]")
+_SQL_ESCAPES = {"\\n": "\n", "\\r": "", "\\t": "\t", "\\'": "'", '\\"': '"', "\\\\": "\\"}
+
+
+@dataclass(frozen=True)
+class Decoded:
+    """A text with its escapes decoded, and for each of its characters the span of the escape (or the character) it
+    came from in the original."""
+
+    text: str
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The original text's span of the decoded span ``start``–``end``."""
+        if end <= start:
+            at = self.starts[start] if start < len(self.starts) else (self.ends[-1] if self.ends else 0)
+            return at, at
+        return self.starts[start], self.ends[end - 1]
+
+
+def decoded(text: str) -> Decoded | None:
+    """``text`` with its character references, LaTeX accents and symbols, and SQL string escapes decoded; None when
+    it has none (most texts), so the caller reads ``text`` itself."""
+    replacements = sorted(_replacements(text))
+    if not replacements:
+        return None
+    parts: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    position = 0
+    for start, end, replacement in replacements:
+        if start < position:
+            continue  # (overlapping escapes: the first found is read)
+        parts.append(text[position:start])
+        starts.extend(range(position, start))
+        ends.extend(range(position + 1, start + 1))
+        parts.append(replacement)
+        starts.extend([start] * len(replacement))
+        ends.extend([end] * len(replacement))
+        position = end
+    parts.append(text[position:])
+    starts.extend(range(position, len(text)))
+    ends.extend(range(position + 1, len(text) + 1))
+    return Decoded("".join(parts), tuple(starts), tuple(ends))
+
+
+def _replacements(text: str) -> Iterator[tuple[int, int, str]]:
+    if "&" in text:
+        for reference in _CHARACTER_REFERENCE.finditer(text):
+            character = _character(reference.group()[1:])
+            if character:
+                yield reference.start(), reference.end(), " " if character == "\xa0" else character
+    if "\\" in text and _LATEX.search(text):
+        for accent in _LATEX_ACCENT.finditer(text):
+            letter = "i" if (accent["braced"] or accent["bare"]) == "i" else accent["braced"] or accent["bare"]
+            combined = unicodedata.normalize("NFC", letter + _ACCENTS[accent["accent"]])
+            yield accent.start(), accent.end(), combined
+        for letter in _LATEX_LETTER.finditer(text):
+            yield letter.start(), letter.end(), _LETTERS[letter["letter"]]
+        for symbol in _LATEX_SYMBOL.finditer(text):
+            yield symbol.start(), symbol.end(), _latex_symbol(symbol)
+    if _SQL.search(text):
+        for escape in _SQL_ESCAPE.finditer(text):
+            yield escape.start(), escape.end(), _SQL_ESCAPES.get(escape.group(), "'")
+
+
+def _character(reference: str) -> str | None:
+    """The character a reference ("rsquo;", "#8217;", "#x2019;") stands for; None for a name HTML does not define
+    (not "&not" of "&notareference;", as a browser's lenient reading would)."""
+    if not reference.startswith("#"):
+        return html5.get(reference)
+    code = int(reference[2:-1], 16) if reference[1] in "xX" else int(reference[1:-1])
+    return chr(code) if 0 < code < 0x110000 and not 0xD800 <= code < 0xE000 else None
+
+
+def _latex_symbol(symbol: re.Match[str]) -> str:
+    if symbol.group() == "~":
+        return " "
+    if symbol.group() == "\\%":
+        return "%"
+    if symbol["sign"]:
+        return symbol["sign"]
+    return symbol["whole"] + "½"
