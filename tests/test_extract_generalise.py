@@ -4304,6 +4304,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("INSERT INTO reviews VALUES (7,'Ian McShane''s Winston runs the hotel.');", JW1, [('cast', 'Ian McShane', 'Winston', 'supported')]),
         ("INSERT INTO reviews VALUES (8,'It drags.\\n\\nPeter Stormare, as Viggo''s brother Abram, is fun.');", CH2, [('cast', 'Peter Stormare', 'Abram', 'supported')]),
     ],
+    "a-row-number-the-header-leaves-blank": [
+        ('         actor   character\n0  Halle Berry       Sofia\n1  Mark Dacascos       Zero\n', PARA, [('cast', 'Halle Berry', 'Sofia', 'supported'), ('cast', 'Mark Dacascos', 'Zero', 'supported')]),
+        ('      performer        role\nid\n1    Ian McShane     Winston\n2  Lance Reddick      Charon\n', CH2, [('cast', 'Ian McShane', 'Winston', 'supported'), ('cast', 'Lance Reddick', 'Charon', 'supported')]),
+        ('            actor     character\n1    Keanu Reeves     John Wick\n2          Common       Cassian\n', CH2, [('cast', 'Keanu Reeves', 'John Wick', 'supported'), ('cast', 'Common', 'Cassian', 'supported')]),
+    ],
+    "a-console-prompt-is-no-heading": [
+        ('Out[3]:\n\n        actor  character\n0  Donnie Yen      Caine\n', CH4, [('cast', 'Donnie Yen', 'Caine', 'supported')]),
+        ('In [4]: crew\nOut[4]:\nDirector     Chad Stahelski\n', CH4, [('director', 'Chad Stahelski', None, 'supported')]),
+        ('Out [7]:\n\nWriter         Derek Kolstad\nDirector       Chad Stahelski\n', JW1, [('writer', 'Derek Kolstad', None, 'supported'), ('director', 'Chad Stahelski', None, 'supported')]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),

@@ -64,6 +64,8 @@ _COUNTED_ON = re.compile(r"\s+(?:(?:more|last|final)\s+)?times?\b", re.IGNORECAS
 # Between the words of one name only spaces and light punctuation ("John Wick: Chapter 3 - Parabellum").
 # what may stand between the words of a name: a space, a dot or a hyphen, and a line break where verse or a narrow
 # column cuts a name in two ("Viggo, played by Michael⏎Nyqvist"); the name must go on in the next line's first word
+# ... but not before the number that opens a table's next row ("John Wick" over "1   Michael Nyqvist ...")
+_ROW_NUMBER_AFTER_BREAK = re.compile(r"[ \t]*\n[ \t]*\d+(?:[ \t]{2,}|\t)")
 _JOINER = re.compile(r"[ \t]*[:.\-]?[ \t]*\Z|[ \t]+-[ \t]+\Z|[ \t]*\n[ \t]*\Z|'\Z")  # (' before a possessive s)
 # Title words that make a poor name on their own ("Mr. Nobody" is not "Mr.").
 _TITLE_WORDS = {"the", "mr", "ms", "mrs", "miss", "uncle", "detective", "dr", "young", "old"}
@@ -262,7 +264,8 @@ class Gazetteer:
                 j = i + 1
                 catalogue_order = False
                 while node.next and j < count:
-                    step = node.next.get(words[j]) if _JOINER.match(folded, stops[j - 1], starts[j]) else None
+                    step = node.next.get(words[j]) if _JOINER.match(folded, stops[j - 1], starts[j]) \
+                        and not _ROW_NUMBER_AFTER_BREAK.match(folded, stops[j - 1]) else None
                     if step is None and j == i + 1 and _COMMA.fullmatch(folded, stops[i], starts[j]):
                         step = node.next.get("," + words[j])  # "Reeves, Keanu": a name in catalogue order
                         catalogue_order = step is not None

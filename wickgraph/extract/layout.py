@@ -76,6 +76,8 @@ _LINE_MARK = re.compile(r"[ \t]*(?:(?:[-*+][ \t]*)?(?:\[[ xX\u2713\u2714]?\]|\([
                         r"\([a-zA-Z]\)|[a-z]\)|\((?:i{1,3}|iv|vi{0,3}|ix|x)\)|"
                         r"No\.[ \t]*\d{1,3}[ \t]*[\u2014\u2013:-]|#\d{1,3})"
                         r"[ \t]+")
+# a notebook's or a console's prompt: "In [3]:", "Out[3]:" (not a heading "Out:" over the lines it prints)
+_PROMPT = re.compile(r"^[ \t]*(?:In|Out)[ \t]?\[\d{0,4}\]:", re.MULTILINE)
 _RULE_LINE = re.compile(
     r"[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*"  # |---|---| table rules, "---"
     r"|[ \t]*\|?(?:[ \t]*:?-+:?[ \t]*\|)+(?:[ \t]*:?-+:?[ \t]*)?"  # |:-|-:| (one dash a cell is enough)
@@ -141,7 +143,7 @@ def normalise(text: str) -> str:
 
 def _marks(text: str) -> Iterator[Span]:
     """Spans of Markdown emphasis, wiki markup, BBCode and HTML tags, invisible characters, line-opening marks
-    (headings, quotes, bullets, numbers), rule lines and subtitle cue timings."""
+    (headings, quotes, bullets, numbers), a notebook's prompts, rule lines and subtitle cue timings."""
     yield from markup_spans(text)
     for mark in _EMPHASIS.finditer(text):
         start, end = mark.span()
@@ -152,6 +154,9 @@ def _marks(text: str) -> Iterator[Span]:
                 yield start, end  # touches a word on one side
         elif (not _is_word(before) and not after.isspace()) or (not before.isspace() and not _is_word(after)):
             yield start, end  # "_italic_", not snake_case
+    if "]:" in text:
+        for prompt in _PROMPT.finditer(text):
+            yield prompt.span()
     for start, end in line_spans(text):
         if _RULE_LINE.fullmatch(text, start, end):
             yield start, end
