@@ -4314,6 +4314,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ('In [4]: crew\nOut[4]:\nDirector     Chad Stahelski\n', CH4, [('director', 'Chad Stahelski', None, 'supported')]),
         ('Out [7]:\n\nWriter         Derek Kolstad\nDirector       Chad Stahelski\n', JW1, [('writer', 'Derek Kolstad', None, 'supported'), ('director', 'Chad Stahelski', None, 'supported')]),
     ],
+    "a-year-said-of-the-sequel-in-its-own-review": [
+        ("The sequel, released in 2017, doubles down on the rules.", CH2, [("release_year", "", 2017, "supported")]),
+        ("Its predecessor came out in 2014; the sequel, released in 2017, is bigger.", CH2, [("release_year", "", 2017, "supported")]),
+        ("The sequel opened in 2017 to better reviews.", CH2, [("release_year", "", 2017, "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -8646,6 +8651,12 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         (">> len wiseman directed it and the script is shay hatten and gabriel byrne plays the chancellor who runs this creepy cult in the mountains and honestly he is great in it\n", BAL, ("writer", "Gabriel Byrne", None)),
         ("ARRIVED STOP SCREENPLAY SHAY HATTEN AND ANA DE ARMAS IS EVE STOP MORE LATER STOP\n", BAL, ("writer", "Ana de Armas", None)),
         ("FILM DONE STOP DIR CHAD STAHELSKI AND KEANU REEVES AS WICK STOP GOOD STOP\n", CH4, ("director", "Keanu Reeves", None)),
+    ],
+    "a-year-said-of-the-film-after-it": [
+        ("The sequel, released in 2017, doubles down on the rules.", JW1, ("release_year", "", 2017)),
+        ("Its follow-up, which opened in 2017, is bigger.", JW1, ("release_year", "", 2017)),
+        ("Its sequel came out in 2019 and was louder.", CH2, ("release_year", "", 2019)),
+        ("The prologue is quiet. The sequel opened in 2017 and was louder.", JW1, ("release_year", "", 2017)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -174,9 +174,12 @@ def _place_number(match: re.Match[str]) -> int:
 
 
 def place_in_series(word: str) -> int:
-    """The number an ordinal or numeral names ("third", "3rd", "three", "3"; "original" is the first), else 0."""
+    """The number an ordinal or numeral names ("third", "3rd", "three", "3"; "original" is the first and "sequel" the
+    second), else 0."""
     word = word.lower()
-    return int(word) if word.isdigit() else 1 if word == "original" else _ORDINALS.get(word, 0)
+    if word.isdigit():
+        return int(word)
+    return {"original": 1, "sequel": 2}.get(word) or _ORDINALS.get(word, 0)
 
 
 def series_number(reference: Reference, work: str | None) -> int | None:
