@@ -4319,6 +4319,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Its predecessor came out in 2014; the sequel, released in 2017, is bigger.", CH2, [("release_year", "", 2017, "supported")]),
         ("The sequel opened in 2017 to better reviews.", CH2, [("release_year", "", 2017, "supported")]),
     ],
+    "the-text-around-a-margin-comment-stands": [
+        ("[Comment EK1: trim this.] Halle Berry plays Sofia.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
+        ("Chad Stahelski directed it [Query JT3: house style for dir.?] with care.", CH2, [("director", "Chad Stahelski", None, "supported")]),
+        ("Commented [MO1]: lovely line\nIan McShane plays Winston.", JW1, [("cast", "Ian McShane", "Winston", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -8657,6 +8662,12 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Its follow-up, which opened in 2017, is bigger.", JW1, ("release_year", "", 2017)),
         ("Its sequel came out in 2019 and was louder.", CH2, ("release_year", "", 2019)),
         ("The prologue is quiet. The sequel opened in 2017 and was louder.", JW1, ("release_year", "", 2017)),
+    ],
+    "a-margin-comment-is-the-editors": [
+        ("Halle Berry plays Sofia. [Comment AB1: I think Ruby Rose plays Ares here too.]", PARA, ("cast", "Ruby Rose", "Ares")),
+        ("The film is lean.\n[Comment JT2: Derek Kolstad wrote this one,\nI believe.]\nIt moves.", JW1, ("writer", "Derek Kolstad", None)),
+        ("Commented [MO1]: Len Wiseman directed, I am fairly sure.\nThe film is lean.", BAL, ("director", "Len Wiseman", None)),
+        ("[Comment EK6: bump it to 5/5?] My score: 4/5.", JW1, ("rating", "", 5)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
