@@ -4324,6 +4324,17 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Chad Stahelski directed it [Query JT3: house style for dir.?] with care.", CH2, [("director", "Chad Stahelski", None, "supported")]),
         ("Commented [MO1]: lovely line\nIan McShane plays Winston.", JW1, [("cast", "Ian McShane", "Winston", "supported")]),
     ],
+    "a-director-alone-in-the-seat": [
+        # in a sentence that blocks a bare mention ("like", "may"): only the seat says the job
+        ("Chad Stahelski, flying solo in the director's chair, stages it like an opera.", CH2, [("director", "Chad Stahelski", None, "supported")]),
+        ("Len Wiseman, alone at the helm, moves it like a dancer.", BAL, [("director", "Len Wiseman", None, "supported")]),
+        ("Chad Stahelski, working solo behind the camera this time, may have peaked here.", CH2, [("director", "Chad Stahelski", None, "supported")]),
+    ],
+    "two-writing-jobs-in-one-credit": [
+        ("Derek Kolstad gets story and screenplay credit, which may explain the plot.", JW1, [("writer", "Derek Kolstad", None, "supported")]),
+        ("Shay Hatten takes script/story credits, and it plays like a draft.", BAL, [("writer", "Shay Hatten", None, "supported")]),
+        ("Michael Finch and Shay Hatten share story & screenplay credit, if you were wondering.", CH4, [("writer", "Michael Finch", None, "supported"), ("writer", "Shay Hatten", None, "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
