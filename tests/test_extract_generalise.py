@@ -4335,6 +4335,12 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Shay Hatten takes script/story credits, and it plays like a draft.", BAL, [("writer", "Shay Hatten", None, "supported")]),
         ("Michael Finch and Shay Hatten share story & screenplay credit, if you were wondering.", CH4, [("writer", "Michael Finch", None, "supported"), ("writer", "Shay Hatten", None, "supported")]),
     ],
+    "his-character-is-the-role": [
+        ("The man across the table is Riccardo Scamarcio. His character is Santino D'Antonio.", CH2, [("cast", "Riccardo Scamarcio", "Santino D'Antonio", "supported")]),
+        ("Ruby Rose is in it. Her role is Ares, the mute enforcer.", CH2, [("cast", "Ruby Rose", "Ares", "supported")]),
+        ("Common turns up in Rome. His part was Cassian.", CH2, [("cast", "Common", "Cassian", "supported")]),
+        ("Keanu Reeves fights everyone. His character is tired.", CH2, [("cast", "Keanu Reeves", None, "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),

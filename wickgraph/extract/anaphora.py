@@ -76,9 +76,9 @@ def _role_pair(role: Mention, actor: Mention) -> Candidate:
 
 
 # "She plays Eve", "He's Caine", and the possessive "His Zero, the sushi-chef assassin, ..." (his part, as "Mark
-# Dacascos's Zero"), "His character Caine is blind", "Her role, Akira, ..."
+# Dacascos's Zero"), "His character Caine is blind", "Her role, Akira, ...", "His character is Santino"
 _HE_SHE = re.compile(r"(?:(?:he|she)(?:\s+(?:\w+ly\s+|also\s+|now\s+)?(?:plays|portrays|voices|is playing|is)"
-                     r"|['\u2019]?s)|(?:his|her)(?:\s+(?:character|role|part)\s*,?)?)\s+"
+                     r"|['\u2019]?s)|(?:his|her)(?:\s+(?:character|role|part)(?:\s*,|\s+(?:is|was))?)?)\s+"
                      r"(?:(?:again|once more|still|back as|now)\s+)?"
                      r"(?P<appos>the\s+(?:[\w-]+\s+)?[\w-]+,\s+)?", re.IGNORECASE)  # "He plays the son, Iosef"
 
