@@ -4341,6 +4341,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Common turns up in Rome. His part was Cassian.", CH2, [("cast", "Common", "Cassian", "supported")]),
         ("Keanu Reeves fights everyone. His character is tired.", CH2, [("cast", "Keanu Reeves", None, "supported")]),
     ],
+    "a-feeds-longest-item-is-the-review": [
+        ('<rss><channel>\n<item>\n<title>Review: John Wick</title>\n<description>A retired killer, a dog and a car. Keanu Reeves plays John Wick with a grief that never shouts, and Ian McShane plays Winston.</description>\n</item>\n<item>\n<title>Next week</title>\n<description>Donnie Yen as Caine.</description>\n</item>\n</channel></rss>\n', JW1, [('cast', 'Keanu Reeves', 'John Wick', 'supported'), ('cast', 'Ian McShane', 'Winston', 'supported')]),
+        ("<feed>\n<entry><title>Chapter 4</title><content>The fourth film is three hours long and rarely feels it. Chad Stahelski directed it with a painter's patience, and the stairs are the peak.</content></entry>\n<entry><title>Ballerina</title><content>Len Wiseman directed it.</content></entry>\n</feed>\n", CH4, [('director', 'Chad Stahelski', None, 'supported')]),
+        ("<rss>\n<item><title>Short take</title><description>Hex is fiddly. I'd give it 2/5.</description></item>\n<item><title>Chapter 2</title><description>Rome, a marker and a debt. Riccardo Scamarcio plays Santino with oily charm and Common plays Cassian. My score: 4/5.</description></item>\n</rss>\n", CH2, [('cast', 'Riccardo Scamarcio', 'Santino', 'supported'), ('cast', 'Common', 'Cassian', 'supported'), ('rating', '', 4, 'unknown')]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -8685,6 +8690,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("The film is lean.\n[Comment JT2: Derek Kolstad wrote this one,\nI believe.]\nIt moves.", JW1, ("writer", "Derek Kolstad", None)),
         ("Commented [MO1]: Len Wiseman directed, I am fairly sure.\nThe film is lean.", BAL, ("director", "Len Wiseman", None)),
         ("[Comment EK6: bump it to 5/5?] My score: 4/5.", JW1, ("rating", "", 5)),
+    ],
+    "a-feeds-other-items-are-other-posts": [
+        ('<rss><channel>\n<item>\n<title>Review: John Wick</title>\n<description>A retired killer, a dog and a car. Keanu Reeves plays John Wick with a grief that never shouts, and Ian McShane plays Winston.</description>\n</item>\n<item>\n<title>Next week</title>\n<description>Donnie Yen as Caine.</description>\n</item>\n</channel></rss>\n', JW1, ('cast', 'Donnie Yen', 'Caine')),
+        ("<feed>\n<entry><title>Chapter 4</title><content>The fourth film is three hours long and rarely feels it. Chad Stahelski directed it with a painter's patience, and the stairs are the peak.</content></entry>\n<entry><title>Ballerina</title><content>Len Wiseman directed it.</content></entry>\n</feed>\n", CH4, ('director', 'Len Wiseman', None)),
+        ("<rss>\n<item><title>Short take</title><description>Hex is fiddly. I'd give it 2/5.</description></item>\n<item><title>Chapter 2</title><description>Rome, a marker and a debt. Riccardo Scamarcio plays Santino with oily charm and Common plays Cassian. My score: 4/5.</description></item>\n</rss>\n", CH2, ('rating', '', 2)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

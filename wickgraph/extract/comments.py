@@ -10,6 +10,9 @@ marks (a line of the handle, "#2  name" or "name  [Senior Member]", near "Joined
 or "Post by name » date"); the posts of anyone but the one who opened the thread, and the quotations a post
 carries ("> name wrote:" and the quoted lines under it), are others' words.
 
+A saved feed (RSS items, Atom entries) holds the review as its longest item; the others tease other posts, often
+about other works.
+
 A heading with neither a count nor a reader ("COMMENTS", "Replies:") is also the name of a section of the author's
 own form (a reader's report's "COMMENTS" after its "SYNOPSIS"): it opens readers' comments only when an entry's
 marks follow it (a name with a time, "2 days ago", "Reply", "@name").
@@ -88,15 +91,25 @@ _FORWARDED = re.compile(r"^[ \t>]*(?:-{3,}[ \t]*forwarded[ \t]+message[ \t]*-{3,
                         re.IGNORECASE | re.MULTILINE)
 
 
+# an RSS item or an Atom entry of a saved feed, each a post of its own
+_FEED_ITEM = re.compile(r"<(item|entry)\b[^<>]{0,200}>.*?</\1\s*>", re.DOTALL | re.IGNORECASE)
+
+
 def others_posts(text: str) -> list[tuple[int, int]]:
-    """In a forum thread (two posters or more), the posts of anyone but the one who opened it; in any text, the
-    quoted posts ("> name wrote:" and the lines marked ">" under it), an e-mail's quotation of the message it answers
-    and a message it forwards."""
+    """In a forum thread (two posters or more), the posts of anyone but the one who opened it; in a saved feed, the
+    items other than the review's own, its longest ("Coming up next week: ..."); in any text, the quoted posts ("> name
+    wrote:" and the lines marked ">" under it), an e-mail's quotation of the message it answers and a message it
+    forwards."""
     spans = [quote.span() for quote in _QUOTED_POST.finditer(text)] if ">" in text else []
     if "wrote:" in text:
         spans += [quote.span() for quote in _QUOTED_MAIL.finditer(text)]
     if "orward" in text:
         spans += [(forward.start(), len(text)) for forward in _FORWARDED.finditer(text)][:1]
+    if "<item" in text or "<entry" in text:
+        items = [item.span() for item in _FEED_ITEM.finditer(text)]
+        if len(items) >= 2:  # a feed's other posts: the review is its longest item
+            longest = max(items, key=lambda span: span[1] - span[0])
+            spans += [span for span in items if span != longest]
     if _BOARD_WORD.search(text) is None:
         return spans
     posts = [(line.start(), line["user"].lower()) for line in _POSTER.finditer(text) if line["by"]]
