@@ -4346,6 +4346,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("<feed>\n<entry><title>Chapter 4</title><content>The fourth film is three hours long and rarely feels it. Chad Stahelski directed it with a painter's patience, and the stairs are the peak.</content></entry>\n<entry><title>Ballerina</title><content>Len Wiseman directed it.</content></entry>\n</feed>\n", CH4, [('director', 'Chad Stahelski', None, 'supported')]),
         ("<rss>\n<item><title>Short take</title><description>Hex is fiddly. I'd give it 2/5.</description></item>\n<item><title>Chapter 2</title><description>Rome, a marker and a debt. Riccardo Scamarcio plays Santino with oily charm and Common plays Cassian. My score: 4/5.</description></item>\n</rss>\n", CH2, [('cast', 'Riccardo Scamarcio', 'Santino', 'supported'), ('cast', 'Common', 'Cassian', 'supported'), ('rating', '', 4, 'unknown')]),
     ],
+    "a-record-keepers-own-score": [
+        ("The Secretary's own grade: B+.\nThe motion carried, the Secretary abstaining.\n", CH2, [("rating", "", "B+", "unknown")]),
+        ("Clerk's score: 7/10.\nThe Clerk noted the running time.\n", JW1, [("rating", "", 7, "unknown")]),
+        ("The scribe's rating: 4/5.\nThe Scribe thanks everyone who came.\n", CH4, [("rating", "", 4, "unknown")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),

@@ -45,7 +45,9 @@ def persona_label(text: str, before: str) -> bool:
 
 # the jobs of the one who writes the text: "Editor's grade: B+" signed "Priya Castellanos, Yearbook Editor"
 _AUTHORS_ROLES = frozenset({"editor", "critic", "reviewer", "host", "compiler", "author", "narrator", "examiner",
-                            "columnist", "chronicler", "reader"})
+                            "columnist", "chronicler", "reader",
+                            # who keeps a record speaks of themself by the office: "The Secretary's own grade: B+"
+                            "secretary", "clerk", "scribe", "recorder", "rapporteur", "minute-taker", "note-taker"})
 
 
 def _is_persona(text: str, who: str) -> bool:
