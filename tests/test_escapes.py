@@ -16,7 +16,7 @@ SQL = "INSERT INTO reviews VALUES (1,'"
     ("Santino D&#8217;Antonio &amp; Gianna", "Santino D\u2019Antonio & Gianna"),
     ("Br&auml;ndstr&ouml;m&nbsp;directs", "Brändström directs"),
     (LATEX + 'Sa\\"{\\i}d, Skarsg{\\aa}rd, Br\\"andstr\\"om, Ms.~Perkins', LATEX + "Saïd, Skarsgård, Brändström, Ms. Perkins"),
-    (LATEX + "Score: 72\\%, grade A$-$, $3\\frac{1}{2}$ stars", LATEX + "Score: 72%, grade A-, 3½ stars"),
+    (LATEX + "Score: 72\\%, grade A$-$, $3\\frac{1}{2}$ stars", LATEX + "Score: 72\\%, grade A-, 3½ stars"),
     (SQL + "Ian McShane''s Winston.\\n\\nIt\\'s fine');", "INSERT INTO reviews VALUES (1,'Ian McShane's Winston.\n\nIt's fine');"),
 ])
 def test_escapes_are_decoded(text: str, expected: str) -> None:

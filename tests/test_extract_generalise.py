@@ -4351,6 +4351,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Clerk's score: 7/10.\nThe Clerk noted the running time.\n", JW1, [("rating", "", 7, "unknown")]),
         ("The scribe's rating: 4/5.\nThe Scribe thanks everyone who came.\n", CH4, [("rating", "", 4, "unknown")]),
     ],
+    "a-latex-label-and-its-score": [
+        ('\\documentclass{article}\n\\section{Verdict}\n\\textbf{Grade:} A$-$\n', CH4, [('rating', '', 'A-', 'unknown')]),
+        ('\\documentclass{article}\nThe film is long.\n\\noindent\\textbf{Score:} 72\\%\n', PARA, [('rating', '', 72, 'unknown')]),
+        ('\\documentclass{article}\nIt is lean.\n\\emph{My rating:} 4/5\n', JW1, [('rating', '', 4, 'unknown')]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),

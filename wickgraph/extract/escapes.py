@@ -1,7 +1,7 @@
 """Characters a text's own format writes as escapes, decoded before the text is read, with the map back.
 
 A saved web page writes "Viggo&rsquo;s brother" and "Santino D&#8217;Antonio"; LaTeX source writes
-``Sa\\"{\\i}d Taghmaoui``, ``Skarsg{\\aa}rd`` and ``72\\%``; a SQL dump doubles a string's quote (``Ian McShane''s
+``Sa\\"{\\i}d Taghmaoui``, ``Skarsg{\\aa}rd`` and ``A$-$``; a SQL dump doubles a string's quote (``Ian McShane''s
 Winston``) and writes its line breaks as ``\\n``. Blanked, as the layout view blanks markup, an escape inside a word
 breaks the word ("Viggo       s"). :func:`decoded` gives the text with its escapes written as the characters they
 stand for, and :meth:`Decoded.span` maps a span of it back to the text's own offsets, so a claim's evidence stays
@@ -27,13 +27,13 @@ __all__ = ["Decoded", "decoded"]
 # a character reference: named ("&rsquo;", "&auml;") or numbered ("&#8217;", "&#x2019;")
 _CHARACTER_REFERENCE = re.compile(r"&(?:#\d{1,7}|#[xX][\da-fA-F]{1,6}|[A-Za-z][A-Za-z\d]{1,31});")
 
-# LaTeX source, and its accents: '\"{\i}', '\"a', "\'{e}", "{\aa}", "\ss"; a tie ("Ms.~Perkins"), an escaped per cent
-# ("72\%"), a grade's minus or plus in math ("A$-$") and a half ("$3\frac{1}{2}$")
+# LaTeX source, and its accents: '\"{\i}', '\"a', "\'{e}", "{\aa}", "\ss"; a tie ("Ms.~Perkins"), a grade's minus or
+# plus in math ("A$-$") and a half ("$3\frac{1}{2}$") (an escaped "\%" stays: a bare "%" opens a LaTeX comment)
 _LATEX = re.compile(r"\\(?:documentclass|begin\{|section\*?\{|textit\{|emph\{|footnote\{)")
 _LATEX_ACCENT = re.compile(r"(?P<open>\{)?\\(?P<accent>[\"'`^~=.])[ \t]?(?:\{\\?(?P<braced>[A-Za-z])\}|\\?(?P<bare>"
                            r"[A-Za-z]))(?(open)\})")
 _LATEX_LETTER = re.compile(r"(?P<open>\{)?\\(?P<letter>aa|AA|ss|ae|AE|oe|OE|o|O)(?![A-Za-z])(?:\{\})?(?(open)\})")
-_LATEX_SYMBOL = re.compile(r"(?<=\S)~(?=\S)|\\%|\$(?P<sign>[-+])\$|\$(?P<whole>\d*)\\frac\{1\}\{2\}\$")
+_LATEX_SYMBOL = re.compile(r"(?<=\S)~(?=\S)|\$(?P<sign>[-+])\$|\$(?P<whole>\d*)\\frac\{1\}\{2\}\$")
 _ACCENTS = {'"': "\u0308", "'": "\u0301", "`": "\u0300", "^": "\u0302", "~": "\u0303", "=": "\u0304", ".": "\u0307"}
 _LETTERS = {"aa": "å", "AA": "Å", "ss": "ß", "ae": "æ", "AE": "Æ", "oe": "œ", "OE": "Œ", "o": "ø", "O": "Ø"}
 
@@ -118,8 +118,6 @@ def _character(reference: str) -> str | None:
 def _latex_symbol(symbol: re.Match[str]) -> str:
     if symbol.group() == "~":
         return " "
-    if symbol.group() == "\\%":
-        return "%"
     if symbol["sign"]:
         return symbol["sign"]
     return symbol["whole"] + "½"

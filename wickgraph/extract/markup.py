@@ -341,9 +341,10 @@ def markup_spans(text: str) -> Iterator[Span]:
 
 
 def tag_spans(text: str) -> list[Span]:
-    """Spans of the BBCode and HTML tags in ``text``: what stands between a page's label and its value
-    ("Grade:</span> <span class="grade">B-")."""
-    return [tag.span() for tag in _TAG.finditer(text)] if "[" in text or "<" in text else []
+    """Spans of the BBCode and HTML tags and the LaTeX commands in ``text``: what stands between a label and its value
+    ("Grade:</span> <span class="grade">B-", "\\textbf{Grade:} A-")."""
+    spans = [tag.span() for tag in _TAG.finditer(text)] if "[" in text or "<" in text else []
+    return spans + list(_latex_spans(text)) if "\\" in text and _LATEX_HINT.search(text) else spans
 
 
 def separators(text: str) -> str:
