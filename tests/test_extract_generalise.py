@@ -4356,6 +4356,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ('\\documentclass{article}\nThe film is long.\n\\noindent\\textbf{Score:} 72\\%\n', PARA, [('rating', '', 72, 'unknown')]),
         ('\\documentclass{article}\nIt is lean.\n\\emph{My rating:} 4/5\n', JW1, [('rating', '', 4, 'unknown')]),
     ],
+    "a-feeling-lent-to-a-role": [
+        ("Adrianne Palicki gives Ms. Perkins a gleeful contempt for the house rules.", JW1, [("cast", "Adrianne Palicki", "Ms. Perkins", "supported")]),
+        ("Ian McShane lends Winston a dry disdain, and it works.", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Asia Kate Dillon gives the Adjudicator an icy malice.", PARA, [("cast", "Asia Kate Dillon", "the Adjudicator", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),

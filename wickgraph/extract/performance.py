@@ -39,6 +39,8 @@ QUALITIES = (r"(?:scenes?|moments?|weight|gravity|menace|warmth|dignity|soul|dep
               r"stillness|sorrow|grief|humour|humor|fun|danger|elegance|class|cool|sadism|glee|rage|fury|twinkle|gleam|"
               r"nuance|weariness|sincerity|ferocity|mischief|relish|conviction|credibility|manners|bearing|air|"
               r"timing|comedy|bravado|panache|sympathy|"
+              # a feeling or an attitude ("a gleeful contempt for the rules", "an icy malice")
+              r"contempt|disdain|scorn|malice|spite|pride|joy|delight|dread|longing|regret|resolve|zeal|hunger|"
               # an abstract noun of quality by its suffix ("a dry ambiguity", "a quiet sadness", "a comic fatalism",
               # "a quiet ambivalence"; not "a chance")
               r"[a-z]{3,}(?:ity|ness|ism)|[a-z]{4,}(?:ence|ance))")
