@@ -4361,6 +4361,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Ian McShane lends Winston a dry disdain, and it works.", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
         ("Asia Kate Dillon gives the Adjudicator an icy malice.", PARA, [("cast", "Asia Kate Dillon", "the Adjudicator", "supported")]),
     ],
+    "a-viewing-denied-names-no-work": [
+        ("The club played John Wick Hex tonight. Hamish asked why we were not simply watching Chapter 2 again. Troy Baker voices Hex.", None, [("cast", "Troy Baker", "Hex", "supported")]),
+        ("Our pick was Ballerina. Someone asked why we weren't watching Parabellum instead. Ana de Armas plays Eve and Norman Reedus plays Daniel Pine.", None, [("cast", "Ana de Armas", "Eve", "supported"), ("cast", "Norman Reedus", "Daniel Pine", "supported")]),
+        ("We chose Ballerina for the night rather than watching Chapter 4 yet again. Ana de Armas plays Eve, and Anjelica Huston is the Director.", None, [("cast", "Ana de Armas", "Eve", "supported"), ("cast", "Anjelica Huston", "the Director", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -8710,6 +8715,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ('<rss><channel>\n<item>\n<title>Review: John Wick</title>\n<description>A retired killer, a dog and a car. Keanu Reeves plays John Wick with a grief that never shouts, and Ian McShane plays Winston.</description>\n</item>\n<item>\n<title>Next week</title>\n<description>Donnie Yen as Caine.</description>\n</item>\n</channel></rss>\n', JW1, ('cast', 'Donnie Yen', 'Caine')),
         ("<feed>\n<entry><title>Chapter 4</title><content>The fourth film is three hours long and rarely feels it. Chad Stahelski directed it with a painter's patience, and the stairs are the peak.</content></entry>\n<entry><title>Ballerina</title><content>Len Wiseman directed it.</content></entry>\n</feed>\n", CH4, ('director', 'Len Wiseman', None)),
         ("<rss>\n<item><title>Short take</title><description>Hex is fiddly. I'd give it 2/5.</description></item>\n<item><title>Chapter 2</title><description>Rome, a marker and a debt. Riccardo Scamarcio plays Santino with oily charm and Common plays Cassian. My score: 4/5.</description></item>\n</rss>\n", CH2, ('rating', '', 2)),
+    ],
+    "a-work-in-commas-had-its-own-release": [
+        ("Sunil noted that a virtual reality game, John Wick Chronicles, had come out back in 2017.", HEX, ("release_year", "", 2017)),
+        ("A sequel, John Wick: Chapter 2, has since come out, in 2017.", JW1, ("release_year", "", 2017)),
+        ("The game, John Wick Hex, had landed in 2019 already.", CH4, ("release_year", "", 2019)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

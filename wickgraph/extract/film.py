@@ -39,6 +39,10 @@ _VIEWING = re.compile(r"\b(?:watch(?:ed|ing)?|re-?watch(?:ed|ing)?|saw|seen|see(
                       r"(?:the\s+)?(?:original\s+)?)?\Z", re.IGNORECASE)
 
 
+_VIEWING_DENIED = re.compile(r"\b(?:not|never|instead\s+of|rather\s+than|without)\s+(?:\w+ly\s+|just\s+|even\s+)?\Z|"
+                             r"n['\u2019]t\s+(?:\w+ly\s+|just\s+|even\s+)?\Z", re.IGNORECASE)
+
+
 # Words that name the post's subject wherever it stands: "today we're talking about X", "my review of X", "the
 # real reason for this post: X", "on to the main event, X"
 _TOPIC_CUE = re.compile(
@@ -136,7 +140,9 @@ def _scores(text: str, mentions: Iterable[Mention], reference: Reference) -> dic
 def _title_weight(text: str, start: int, end: int, weak: bool, headline: int, opening: int) -> float:
     """What a title at ``start`` says about which work the review is about; ``weak`` for a title that is also a
     character's or the franchise's name (unless its year follows in brackets: "JOHN WICK (2014)" is the film)."""
-    seen = _VIEWING.search(text, max(0, start - 30), start) is not None
+    viewing = _VIEWING.search(text, max(0, start - 30), start)
+    # (not a viewing denied or passed over: "why we were not simply watching Chapter 2 again", "instead of seeing X")
+    seen = viewing is not None and not _VIEWING_DENIED.search(text, max(0, viewing.start() - 30), viewing.start())
     # a name in quotation marks or title brackets is a title ("《John Wick》"), not the character
     quoted = start > 0 and end < len(text) and text[start - 1] in QUOTE_MARKS and text[end] in QUOTE_MARKS
     weak = weak and not seen and not quoted and not _DATED.match(text, end)
