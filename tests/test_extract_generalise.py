@@ -4366,6 +4366,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Our pick was Ballerina. Someone asked why we weren't watching Parabellum instead. Ana de Armas plays Eve and Norman Reedus plays Daniel Pine.", None, [("cast", "Ana de Armas", "Eve", "supported"), ("cast", "Norman Reedus", "Daniel Pine", "supported")]),
         ("We chose Ballerina for the night rather than watching Chapter 4 yet again. Ana de Armas plays Eve, and Anjelica Huston is the Director.", None, [("cast", "Ana de Armas", "Eve", "supported"), ("cast", "Anjelica Huston", "the Director", "supported")]),
     ],
+    "the-subject-past-a-company-aside-with-any-verb": [
+        ("Laurence Fishburne, reunited with Reeves for the first time since The Matrix, holds court as the Bowery King.", CH2, [("cast", "Laurence Fishburne", "the Bowery King", "supported")]),
+        ("Ian McShane, paired with Lance Reddick at the front desk, runs the hotel as Winston.", JW1, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Halle Berry, opposite Keanu Reeves in Casablanca, shines as Sofia.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -8720,6 +8725,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Sunil noted that a virtual reality game, John Wick Chronicles, had come out back in 2017.", HEX, ("release_year", "", 2017)),
         ("A sequel, John Wick: Chapter 2, has since come out, in 2017.", JW1, ("release_year", "", 2017)),
         ("The game, John Wick Hex, had landed in 2019 already.", CH4, ("release_year", "", 2019)),
+    ],
+    "the-company-in-an-aside-plays-nothing": [
+        ("Laurence Fishburne, reunited with Reeves for the first time since The Matrix, holds court as the Bowery King.", CH2, ("cast", "Keanu Reeves", "the Bowery King")),
+        ("Ian McShane, paired with Lance Reddick at the front desk, runs the hotel as Winston.", JW1, ("cast", "Lance Reddick", "Winston")),
+        ("Halle Berry, opposite Keanu Reeves in Casablanca, shines as Sofia.", PARA, ("cast", "Keanu Reeves", "Sofia")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -260,7 +260,8 @@ _OBJECT_ASIDE = re.compile(COMPANY_ASIDE_OPENING + r"\Z")
 # Reeves on the stairs, is Caine", "Laurence Fishburne, not Ian McShane, plays the Bowery King"
 _ASIDE_ON_THE_SUBJECT = re.compile(r",\s+(?:(?:who|whom|which|that)\s+[^,;.!?()\n]{1,40}|not\s+(?:even\s+)?)\Z",
                                    re.IGNORECASE)
-_ASIDE_CLOSES = re.compile(r"[^,.;:!?()\n]{0,30},\s+(?:is|was|are|were|plays|played|returns|returned)\b")
+# ... closed before the subject's verb: "is", "plays", or any verb in the present ("holds court as the Bowery King")
+_ASIDE_CLOSES = re.compile(r"[^,.;:!?()\n]{0,60},\s+(?:\w+ly\s+)?(?:is|was|are|were|played|returned|[a-z]{3,}s)\b")
 
 
 def _forward(doc: Document, cues: Cues, mentions: list[Mention], index: int) -> Candidate | None:
