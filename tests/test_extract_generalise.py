@@ -3291,6 +3291,9 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("It was directed by Chad Stahel-\nski, a former stuntman.", JW1, [("director", "Chad Stahelski", None, "supported")]),
         ("Santino is played by Riccardo Scamar-\n   cio, who sneers well.", CH2,
          [("cast", "Riccardo Scamarcio", "Santino", "supported")]),
+        ("Viggo Tar-\nasov, the local boss, is played by Michael Nyqvist.", JW1, [("cast", "Michael Nyqvist", "Viggo Tarasov", "supported")]),
+        ("Common, as Gian-\nna's head of security Cassian, is superb.", CH2, [("cast", "Common", "Cassian", "supported")]),
+        ("an Adju-\ndicator, played with icy precision by Asia Kate Dillon", PARA, [("cast", "Asia Kate Dillon", "Adjudicator", "supported")]),
     ],
     "a-score-said-to-be-the-critics-own-after-it": [
         ("Bloody, long and grand, so four of five I'll give this film.", PARA, [("rating", "", 4, "unknown")]),
@@ -4370,6 +4373,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Laurence Fishburne, reunited with Reeves for the first time since The Matrix, holds court as the Bowery King.", CH2, [("cast", "Laurence Fishburne", "the Bowery King", "supported")]),
         ("Ian McShane, paired with Lance Reddick at the front desk, runs the hotel as Winston.", JW1, [("cast", "Ian McShane", "Winston", "supported")]),
         ("Halle Berry, opposite Keanu Reeves in Casablanca, shines as Sofia.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
+    ],
+    "a-scanners-digit-for-a-letter": [
+        ("Iosef, a sneering brat played by A1fie Allen, steals the car.", JW1, [("cast", "Alfie Allen", "Iosef", "supported")]),
+        ("Asia Kate Di1lon plays the Adjudicator with icy precision.", PARA, [("cast", "Asia Kate Dillon", "the Adjudicator", "supported")]),
+        ("It was released in 0ctober 2014 and directed by Chad Stahe1ski.", JW1, [("release_year", "", 2014, "supported"), ("director", "Chad Stahelski", None, "supported")]),
     ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,

@@ -26,10 +26,10 @@ from .comments import comment_spans, others_posts
 from .confidence import claim_confidence
 from .corrections import without_corrected
 from .crosswords import crossword_answers
+from .decoding import decoded
 from .dedupe import one_per_fact
 from .document import Document
 from .entries import record_credits
-from .escapes import decoded
 from .film import detect_film, resolve_film, resolve_work, series_number
 from .gazetteer import CHARACTER, PERSON, WORK, Gazetteer, Mention, fold, get_gazetteer
 from .inputs import MAX_REVIEW_BYTES, ReviewInput, read_review

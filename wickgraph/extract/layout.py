@@ -53,7 +53,6 @@ from .spoken import (
 )
 from .textscan import blank, line_spans, trim_span
 from .translation import with_foreign_words_in_english, without_honorific_suffixes
-from .verse import with_split_words_mended
 
 __all__ = ["Credit", "Layout", "Row", "Section", "normalise", "read_layout"]
 
@@ -108,9 +107,9 @@ def plain_forms(text: str) -> str:
     """``text`` with its own forms read plainly, character for character: a data file's keys ("directed_by: [A, B]"
     is read as "Directed by:  A, B "), archaic verbs and Roman numerals ("playeth" as "plays", "MMXIV" as "2014"),
     the marks a dictation or a telegram spells out ("full stop", "STOP" as "."), and a transcript's margin of line
-    numbers (blanked), and a word a line end splits with a hyphen written whole ("Stahel-⏎ski")."""
+    numbers (blanked)."""
     return with_punctuation_in_marks(with_modern_forms(with_data_file_syntax(
-        with_source_code_read(with_split_words_mended(without_line_numbers(text))))))
+        with_source_code_read(without_line_numbers(text)))))
 
 
 def normalise(text: str) -> str:

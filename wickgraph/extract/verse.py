@@ -8,9 +8,8 @@ is read as a space. A text is verse when most of its lines are short and sit in 
 run on over most line breaks; a list or a chat has short lines too, but they neither rhyme nor run on, and open
 with marks, labels or names.
 
-A word that a line end splits with a hyphen, as verse and narrow columns do ("Chad Stahel-⏎  ski", "Mark Dacas-⏎
-cos"), is mended in the view: its tail moves up to its head and the hyphen, the break and the indent go after it
-as spaces ("Chad Stahelski    "), so the text keeps its length and every line its offsets.
+A word that a line end splits with a hyphen, as verse and narrow columns do ("Chad Stahel-⏎  ski"), is mended
+before anything reads the text (:mod:`wickgraph.extract.decoding`).
 """
 
 from __future__ import annotations
@@ -18,7 +17,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["verse_breaks", "with_split_words_mended"]
+__all__ = ["verse_breaks"]
 
 _STANZA = re.compile(r"(?:^[ \t]*\S[^\n]*(?:\n|\Z))+", re.MULTILINE)
 _LAST_WORD = re.compile(r"([a-z]+)[^a-z]*$")
@@ -86,14 +85,3 @@ def verse_breaks(text: str) -> tuple[tuple[int, int], ...]:
                 breaks.append((at, at + 1))
             at += 1
     return tuple(breaks)
-
-
-# a word's head, a hyphen ending the line, and the word's tail in lower case opening the next line
-_SPLIT_WORD = re.compile(r"(?<=[A-Za-z]{2})-\n[ \t]*(?P<tail>[a-z]+)")
-
-
-def with_split_words_mended(text: str) -> str:
-    """``text`` with each word a line end splits with a hyphen written whole, the gap after it."""
-    if "-\n" not in text:
-        return text
-    return _SPLIT_WORD.sub(lambda m: m["tail"] + " " * (len(m.group()) - len(m["tail"])), text)

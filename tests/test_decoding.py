@@ -1,11 +1,12 @@
-"""Escapes a text's format writes characters with are read as those characters, and evidence stays the text's own."""
+"""Characters written as other characters (a format's escapes, a word split by a line end's hyphen, a scanner's
+digits for letters) are read as what they stand for, and evidence stays the text's own."""
 
 from __future__ import annotations
 
 import pytest
 
 from wickgraph.extract import extract
-from wickgraph.extract.escapes import decoded
+from wickgraph.extract.decoding import decoded
 
 LATEX = "\\documentclass{article}\n"
 SQL = "INSERT INTO reviews VALUES (1,'"
@@ -18,6 +19,8 @@ SQL = "INSERT INTO reviews VALUES (1,'"
     (LATEX + 'Sa\\"{\\i}d, Skarsg{\\aa}rd, Br\\"andstr\\"om, Ms.~Perkins', LATEX + "Saïd, Skarsgård, Brändström, Ms. Perkins"),
     (LATEX + "Score: 72\\%, grade A$-$, $3\\frac{1}{2}$ stars", LATEX + "Score: 72\\%, grade A-, 3½ stars"),
     (SQL + "Ian McShane''s Winston.\\n\\nIt\\'s fine');", "INSERT INTO reviews VALUES (1,'Ian McShane's Winston.\n\nIt's fine');"),
+    ("Viggo Tar-\n  asov and Gian-\nna's guard", "Viggo Tarasov and Gianna's guard"),
+    ("A1fie Allen, Di1lon, 0ctober 2014; JW1, 1st, 4K, 10am, h0", "Alfie Allen, Dillon, October 2014; JW1, 1st, 4K, 10am, h0"),
 ])
 def test_escapes_are_decoded(text: str, expected: str) -> None:
     escaped = decoded(text)
@@ -28,6 +31,7 @@ def test_escapes_are_decoded(text: str, expected: str) -> None:
     "Plain text, Tom & Jerry, 50% off, it's ''quoted'' in a wiki.",
     "No LaTeX here: a tilde~between words and a \\\"backslash\\\".",
     "Bad reference &notareference; stays.",
+    "A well-known, hyphen- and dash-ridden line -\nends here; JW4 in 4K at 10am, 2nd time.",
 ])
 def test_a_text_without_escapes_is_read_as_it_is(text: str) -> None:
     assert decoded(text) is None
@@ -57,3 +61,10 @@ def test_evidence_is_the_given_texts_own_slice(text: str, film: str, evidence: s
     cast = [c for c in extraction.claims if c.type == "cast"]
     assert [c.evidence for c in cast] == [evidence]
     assert all(text[c.start:c.end] == c.evidence for c in extraction.claims)
+
+
+def test_a_mended_role_keeps_its_whole_name_and_the_texts_evidence() -> None:
+    text = "Viggo Tar-\nasov, the local boss, is played by Michael Nyqv1st."
+    cast = [c for c in extract(text, "John Wick").claims if c.type == "cast"]
+    assert [(c.actor, c.character) for c in cast] == [("Michael Nyqvist", "Viggo Tarasov")]
+    assert cast[0].evidence == text[cast[0].start:cast[0].end] and "Tar-\nasov" in cast[0].evidence

@@ -1,11 +1,17 @@
-"""Characters a text's own format writes as escapes, decoded before the text is read, with the map back.
+"""The text as it is meant to be read, before anything reads it, with the map back to the text's own offsets.
 
-A saved web page writes "Viggo&rsquo;s brother" and "Santino D&#8217;Antonio"; LaTeX source writes
-``Sa\\"{\\i}d Taghmaoui``, ``Skarsg{\\aa}rd`` and ``A$-$``; a SQL dump doubles a string's quote (``Ian McShane''s
-Winston``) and writes its line breaks as ``\\n``. Blanked, as the layout view blanks markup, an escape inside a word
-breaks the word ("Viggo       s"). :func:`decoded` gives the text with its escapes written as the characters they
-stand for, and :meth:`Decoded.span` maps a span of it back to the text's own offsets, so a claim's evidence stays
-exactly the given text's slice.
+Some characters are written as other characters:
+
+* a format's escapes: a saved web page writes "Viggo&rsquo;s brother" and "Santino D&#8217;Antonio"; LaTeX source
+  writes ``Sa\\"{\\i}d Taghmaoui``, ``Skarsg{\\aa}rd`` and ``A$-$``; a SQL dump doubles a string's quote (``Ian
+  McShane''s Winston``) and writes its line breaks as ``\\n``;
+* a word a line end splits with a hyphen ("Viggo Tar-⏎asov", "Gian-⏎na's"), read whole;
+* a scanner's digit for the letter it resembles, between letters ("A1fie Allen", "Nyqv1st", "0ctober").
+
+Blanked, as the layout view blanks markup, an escape inside a word breaks the word ("Viggo       s"), and padded, a
+mended word leaves its tail's offsets behind. :func:`decoded` gives the text with each written as what it stands for,
+and :meth:`Decoded.span` maps a span of it back to the text's own offsets, so a claim's evidence stays exactly the
+given text's slice.
 
 >>> escaped = decoded("Viggo&rsquo;s brother")
 >>> escaped.text
@@ -43,6 +49,13 @@ _SQL_ESCAPE = re.compile(r"(?<=\w)''(?=\w)|\\[nrt'\"\\]")
 _SQL_ESCAPES = {"\\n": "\n", "\\r": "", "\\t": "\t", "\\'": "'", '\\"': '"', "\\\\": "\\"}
 
 
+# a word's head, a hyphen ending the line, and the word's tail in lower case opening the next line
+_SPLIT_WORD = re.compile(r"(?<=[A-Za-z]{2})-\n[ \t]*(?=[a-z])")
+# a scanner's 1 for an l and 0 for an o between letters ("A1fie", "Di1lon"), and its 0 for a word's capital O
+# ("0ctober"); not a code, an ordinal or a name with its number ("JW1", "1st", "4K")
+_SCANNED_DIGIT = re.compile(r"(?<=[A-Za-z])[10](?=[a-z])|\b0(?=[a-z]{2,})")
+
+
 @dataclass(frozen=True)
 class Decoded:
     """A text with its escapes decoded, and for each of its characters the span of the escape (or the character) it
@@ -61,8 +74,9 @@ class Decoded:
 
 
 def decoded(text: str) -> Decoded | None:
-    """``text`` with its character references, LaTeX accents and symbols, and SQL string escapes decoded; None when
-    it has none (most texts), so the caller reads ``text`` itself."""
+    """``text`` with its character references, LaTeX accents and symbols and SQL string escapes decoded, its words
+    split by a line end's hyphen mended and a scanner's digits for letters read as the letters; None when it has none
+    of them (most texts), so the caller reads ``text`` itself."""
     replacements = sorted(_replacements(text))
     if not replacements:
         return None
@@ -101,6 +115,12 @@ def _replacements(text: str) -> Iterator[tuple[int, int, str]]:
             yield letter.start(), letter.end(), _LETTERS[letter["letter"]]
         for symbol in _LATEX_SYMBOL.finditer(text):
             yield symbol.start(), symbol.end(), _latex_symbol(symbol)
+    if "-\n" in text:
+        for split in _SPLIT_WORD.finditer(text):
+            yield split.start(), split.end(), ""
+    for digit in _SCANNED_DIGIT.finditer(text):
+        yield digit.start(), digit.end(), "l" if digit.group() == "1" else "o" if digit.start() and \
+            text[digit.start() - 1].isalpha() else "O"
     if _SQL.search(text):
         for escape in _SQL_ESCAPE.finditer(text):
             yield escape.start(), escape.end(), _SQL_ESCAPES.get(escape.group(), "'")
