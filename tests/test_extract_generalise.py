@@ -4379,6 +4379,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Asia Kate Di1lon plays the Adjudicator with icy precision.", PARA, [("cast", "Asia Kate Dillon", "the Adjudicator", "supported")]),
         ("It was released in 0ctober 2014 and directed by Chad Stahe1ski.", JW1, [("release_year", "", 2014, "supported"), ("director", "Chad Stahelski", None, "supported")]),
     ],
+    "a-count-of-raters-makes-an-aggregate": [
+        ("I'd call this a 9 out of 10.\n\nRecipe card\n★★★★★ 4.9 from 88 reader ratings\n", JW1, [('rating', '', 9, 'unknown')]),
+        ('The movie itself gets 4 out of 5 from me.\n★★★★½ Rated 4.5 by 67 readers\n', PARA, [('rating', '', 4, 'unknown')]),
+        ('My own take: 7/10.\nAudience: ★★★★☆ 4.3 from 2,140 viewers\n', CH4, [('rating', '', 7, 'unknown')]),
+    ],
+    "a-grade-after-a-gerund-label": [
+        ("If I'm grading the movie itself and not my pasta: B+. It sags.", CH4, [('rating', '', 'B+', 'unknown')]),
+        ('Grading it as a film, not a meal: A-.', JW1, [('rating', '', 'A-', 'unknown')]),
+        ('Scoring the film alone: C+. The soundtrack is better.', BAL, [('rating', '', 'C+', 'unknown')]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),

@@ -65,9 +65,12 @@ class RatingMatch:
     end: int
 
 
-# "4.8 out of 5 stars   3,412 ratings", "3.9/5 from 120 votes": a count of ratings after the value makes it an average
-_COUNT_AFTER = re.compile(r"[\s(|\u00b7,-]*(?:from\s+|based\s+on\s+|across\s+)?\d[\d,.]*\s*k?\s+"
-                          r"(?:global\s+|customer\s+|user\s+)?(?:ratings?|reviews?|votes?)\b", re.IGNORECASE)
+# "4.8 out of 5 stars   3,412 ratings", "3.9/5 from 120 votes": a count of ratings after the value makes it an average,
+# with the average between them too ("★★★★★ 4.9 from 88 reader ratings", "★★★★½ Rated 4.5 by 67 readers")
+_COUNT_AFTER = re.compile(r"[\s(|\u00b7,\u2605\u2606\u00bd-]*(?:(?:rated\s+)?\d{1,2}(?:[.,]\d{1,2})?\s+)?"
+                          r"(?:(?:from|based\s+on|across|by)\s+)?"
+                          r"\d[\d,.]*\s*k?\s+(?:(?:global|customer|user|reader|viewer|audience)s?\s+)?"
+                          r"(?:ratings?|reviews?|votes?|readers|users|viewers|members|people)\b", re.IGNORECASE)
 _LINE_END = re.compile(r"[ \t]*(?:\([^()\n]{0,40}\)[ \t]*)?(?:\n|\Z)")  # (after an aside: "★ (my favourite)")
 
 
@@ -150,7 +153,8 @@ def _thread_counters(text: str) -> frozenset[int]:
     return frozenset(start for start, total in found if totals[total] > 1)
 
 
-_GRADE_NEAR = re.compile(r"\b(?:grades?|scores?|ratings?|verdicts?)\b", re.IGNORECASE)  # (a heading of scores too)
+# (a heading of scores too, and a gerund's label: "If I'm grading the movie itself: B+")
+_GRADE_NEAR = re.compile(r"\b(?:grad(?:es?|ing)|scor(?:es?|ing)|ratings?|verdicts?)\b", re.IGNORECASE)
 _ARTICLE = re.compile(r"(?-i:A)\s+(?-i:[a-z])")
 
 
