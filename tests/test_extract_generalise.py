@@ -4389,6 +4389,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ('Grading it as a film, not a meal: A-.', JW1, [('rating', '', 'A-', 'unknown')]),
         ('Scoring the film alone: C+. The soundtrack is better.', BAL, [('rating', '', 'C+', 'unknown')]),
     ],
+    "a-comment-signed-by-a-first-name-and-initial-leaves-the-post": [
+        ("The film is lean. My score: 8/10.\n\nCOMMENTS\n\nDenise R. — Fun fact, David Leitch co-directed it too.\n", JW1, [("rating", "", 8, "unknown")]),
+        ("Chad Stahelski directed it. My score: 8/10.\n\nComments\nTom K.: honestly I give it 3/10.\n", JW1, [("director", "Chad Stahelski", None, "supported"), ("rating", "", 8, "unknown")]),
+        ("Rome looks great. Rating: 4/5.\n\nCOMMENTS\nPriya S. - Halle Berry plays Sofia in this one, loved her.\n", CH2, [("rating", "", 4, "unknown")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -8748,6 +8753,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Laurence Fishburne, reunited with Reeves for the first time since The Matrix, holds court as the Bowery King.", CH2, ("cast", "Keanu Reeves", "the Bowery King")),
         ("Ian McShane, paired with Lance Reddick at the front desk, runs the hotel as Winston.", JW1, ("cast", "Lance Reddick", "Winston")),
         ("Halle Berry, opposite Keanu Reeves in Casablanca, shines as Sofia.", PARA, ("cast", "Keanu Reeves", "Sofia")),
+    ],
+    "a-comment-signed-by-a-first-name-and-initial": [
+        ("The film is lean. My score: 8/10.\n\nCOMMENTS\n\nDenise R. — Fun fact, David Leitch co-directed it too.\n", JW1, ("director", "David Leitch", None)),
+        ("Chad Stahelski keeps it tight. My score: 8/10.\n\nComments\nTom K.: honestly I give it 3/10.\n", JW1, ("rating", "", 3)),
+        ("Rome looks great. Rating: 4/5.\n\nCOMMENTS\nPriya S. - Halle Berry plays Sofia in this one, loved her.\n", CH2, ("cast", "Halle Berry", "Sofia")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
