@@ -4394,6 +4394,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Chad Stahelski directed it. My score: 8/10.\n\nComments\nTom K.: honestly I give it 3/10.\n", JW1, [("director", "Chad Stahelski", None, "supported"), ("rating", "", 8, "unknown")]),
         ("Rome looks great. Rating: 4/5.\n\nCOMMENTS\nPriya S. - Halle Berry plays Sofia in this one, loved her.\n", CH2, [("rating", "", 4, "unknown")]),
     ],
+    "an-infobox-cast-list-before-a-crew-field": [
+        ('Starring\nKeanu Reeves\nIan McShane\nCinematography Jonathan Sela\nMusic by Tyler Bates\n', JW1, [('cast', 'Keanu Reeves', None, 'supported'), ('cast', 'Ian McShane', None, 'supported')]),
+        ('Cast\nCommon\nRuby Rose\nProducer Basil Iwanyk\nEdited by Evan Schiff\n', CH2, [('cast', 'Common', None, 'supported'), ('cast', 'Ruby Rose', None, 'supported')]),
+        ('Starring\nHalle Berry\nMark Dacascos\nStunt Coordinator Jeremy Marinas\n', PARA, [('cast', 'Halle Berry', None, 'supported'), ('cast', 'Mark Dacascos', None, 'supported')]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -8758,6 +8763,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("The film is lean. My score: 8/10.\n\nCOMMENTS\n\nDenise R. — Fun fact, David Leitch co-directed it too.\n", JW1, ("director", "David Leitch", None)),
         ("Chad Stahelski keeps it tight. My score: 8/10.\n\nComments\nTom K.: honestly I give it 3/10.\n", JW1, ("rating", "", 3)),
         ("Rome looks great. Rating: 4/5.\n\nCOMMENTS\nPriya S. - Halle Berry plays Sofia in this one, loved her.\n", CH2, ("cast", "Halle Berry", "Sofia")),
+    ],
+    "an-infobox-field-ends-the-cast-list": [
+        ('Starring\nKeanu Reeves\nIan McShane\nCinematography Jonathan Sela\nMusic by Tyler Bates\n', JW1, ('cast', 'Cinematography Jonathan Sela', None)),
+        ('Cast\nCommon\nRuby Rose\nProducer Basil Iwanyk\nEdited by Evan Schiff\n', CH2, ('cast', 'Producer Basil Iwanyk', None)),
+        ('Starring\nHalle Berry\nMark Dacascos\nStunt Coordinator Jeremy Marinas\n', PARA, ('cast', 'Stunt Coordinator Jeremy Marinas', None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .. import regexcache
-from .layout_words import LayoutWords
+from .layout_words import CREW_JOB, LayoutWords
 from .textscan import line_spans, trim_span
 
 __all__ = ["Credit", "credit_lines"]
@@ -230,6 +230,8 @@ def _items_below(view: str, lines: list[Span], number: int,
             break
         if items and len(view[start:end].split()) > _MAX_NAME_LINE_WORDS:
             break  # a sentence under the names ("Stahelski runs the floor like a man who ..."), not one more name
+        if items and CREW_JOB.match(view, start + len(view[start:end]) - len(view[start:end].lstrip())):
+            break  # an infobox's next field: "Starring" over names, then "Cinematography Jonathan Sela"
         found, found_asides = _items(view, start, end)
         if len(found) > 1 and all(view[item[0]].islower() for item in found[1:]):
             found, found_asides = found[:1], found_asides[:1]  # "Derek Kolstad, who also holds the story credit;"

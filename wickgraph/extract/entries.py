@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from .document import Document
 from .gazetteer import CHARACTER, PERSON, Mention
-from .layout_words import credit_job, default_layout_words, job_kind
+from .layout_words import CREW_JOB, credit_job, default_layout_words, job_kind
 from .links import Cues
 from .pairs import ENTRY_INDENT, is_role, role_candidate
 from .patterns import Candidate
@@ -278,13 +278,10 @@ def _other_field(doc: Document, start: int, end: int) -> bool:
         return False
     words = default_layout_words()
     name = field["name"].strip().lower()
-    return not _CREW_FIELD.search(name) and \
+    return not CREW_JOB.search(name) and \
         not any(name in words[job] for job in ("label-director", "label-writer", "label-both", "label-cast"))
 
 
-# crew named in a field, who play no part: "| Producer: ", "| Stunt coordinator: ", "| Music: "
-_CREW_FIELD = re.compile(r"produc|compos|music|score|edit|camera|cinematograph|photograph|stunt|design|costume|"
-                         r"make-?up|casting|coordinat|choreograph|sound|effects|vfx")
 
 
 _RECORD_LINES = 4

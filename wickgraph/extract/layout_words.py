@@ -12,7 +12,8 @@ from pathlib import Path
 
 from .wordlists import WordLists, load_word_lists
 
-__all__ = ["LAYOUT_FILE", "LayoutWords", "credit_job", "default_layout_words", "job_kind", "load_layout_words"]
+__all__ = ["CREW_JOB", "LAYOUT_FILE", "LayoutWords", "credit_job", "default_layout_words", "job_kind",
+           "load_layout_words"]
 
 LAYOUT_FILE = Path(__file__).resolve().parent / "layout.json"
 _REQUIRED = ("header-actor", "header-role", "label-director", "label-writer", "label-both", "label-cast",
@@ -20,6 +21,11 @@ _REQUIRED = ("header-actor", "header-role", "label-director", "label-writer", "l
 
 
 LayoutWords = WordLists
+
+# the crew's jobs, which are none of the claims' ("Producer", "Music by", "Cinematography", "Stunt coordinator"): a
+# record's field or a line they open names no part and no credit
+CREW_JOB = re.compile(r"produc|compos|music|score|edit|camera|cinematograph|photograph|stunt|design|costume|"
+                      r"make-?up|casting|coordinat|choreograph|sound|effects|vfx", re.IGNORECASE)
 
 
 def _fold_spaces(word: str) -> str:
