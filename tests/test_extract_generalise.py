@@ -4399,6 +4399,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ('Cast\nCommon\nRuby Rose\nProducer Basil Iwanyk\nEdited by Evan Schiff\n', CH2, [('cast', 'Common', None, 'supported'), ('cast', 'Ruby Rose', None, 'supported')]),
         ('Starring\nHalle Berry\nMark Dacascos\nStunt Coordinator Jeremy Marinas\n', PARA, [('cast', 'Halle Berry', None, 'supported'), ('cast', 'Mark Dacascos', None, 'supported')]),
     ],
+    "a-present-opinion-is-no-mistaken-belief": [
+        ("I thought Keanu Reeves was great as John Wick.", JW1, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("I was sure from the first scene: Chad Stahelski directed a classic.", JW1, [("director", "Chad Stahelski", None, "supported")]),
+        ("I am sure Ian McShane enjoyed playing Winston.", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -8768,6 +8773,12 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ('Starring\nKeanu Reeves\nIan McShane\nCinematography Jonathan Sela\nMusic by Tyler Bates\n', JW1, ('cast', 'Cinematography Jonathan Sela', None)),
         ('Cast\nCommon\nRuby Rose\nProducer Basil Iwanyk\nEdited by Evan Schiff\n', CH2, ('cast', 'Producer Basil Iwanyk', None)),
         ('Starring\nHalle Berry\nMark Dacascos\nStunt Coordinator Jeremy Marinas\n', PARA, ('cast', 'Stunt Coordinator Jeremy Marinas', None)),
+    ],
+    "mistaken-belief-before": [
+        ("I was sure it was directed by David Leitch on his own.", JW1, ("director", "David Leitch", None)),
+        ("I always thought Len Wiseman directed it.", PARA, ("director", "Len Wiseman", None)),
+        ("I had assumed that Shay Hatten wrote it.", JW1, ("writer", "Shay Hatten", None)),
+        ("We were pretty sure Halle Berry played Sofia in this one too.", CH4, ("cast", "Halle Berry", "Sofia")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
