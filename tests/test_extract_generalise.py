@@ -4404,6 +4404,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("I was sure from the first scene: Chad Stahelski directed a classic.", JW1, [("director", "Chad Stahelski", None, "supported")]),
         ("I am sure Ian McShane enjoyed playing Winston.", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
     ],
+    "a-listing-line-is-its-titles": [
+        ('20:00 Die Hard (1988) ★★★★★ Bruce Willis, bare feet.\n21:00 John Wick (2014) ★★★★ Keanu Reeves is back.\n', JW1, [('rating', '', 4, 'unknown')]),
+        ('Mission: Impossible – Fallout (2018) ✪✪✪✪✪\nTom Cruise hangs on.\n\nJOHN WICK: CHAPTER 2\n(2017) ✪✪✪✪ 122min\nDir Chad Stahelski\n', CH2, [('rating', '', 4, 'unknown'), ('director', 'Chad Stahelski', None, 'supported')]),
+        ('John Wick: Chapter 4 (2023) ★★★★\nDonnie Yen is Caine.\n\nAlso on tonight:\nJohn Wick: Chapter 3 – Parabellum (2019) ★★★ Halle Berry plays Sofia.\n', CH4, [('rating', '', 4, 'unknown'), ('cast', 'Donnie Yen', 'Caine', 'supported')]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -8779,6 +8784,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("I always thought Len Wiseman directed it.", PARA, ("director", "Len Wiseman", None)),
         ("I had assumed that Shay Hatten wrote it.", JW1, ("writer", "Shay Hatten", None)),
         ("We were pretty sure Halle Berry played Sofia in this one too.", CH4, ("cast", "Halle Berry", "Sofia")),
+    ],
+    "another-titles-listing-line": [
+        ('20:00 Die Hard (1988) ★★★★★ Bruce Willis, bare feet.\n21:00 John Wick (2014) ★★★★ Keanu Reeves is back.\n', JW1, ('rating', '', 5)),
+        ('Mission: Impossible – Fallout (2018) ✪✪✪✪✪\nTom Cruise hangs on.\n\nJOHN WICK: CHAPTER 2\n(2017) ✪✪✪✪ 122min\nDir Chad Stahelski\n', CH2, ('rating', '', 5)),
+        ('John Wick: Chapter 4 (2023) ★★★★\nDonnie Yen is Caine.\n\nAlso on tonight:\nJohn Wick: Chapter 3 – Parabellum (2019) ★★★ Halle Berry plays Sofia.\n', CH4, ('cast', 'Halle Berry', 'Sofia')),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

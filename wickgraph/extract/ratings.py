@@ -155,6 +155,7 @@ def _thread_counters(text: str) -> frozenset[int]:
 
 # (a heading of scores too, and a gerund's label: "If I'm grading the movie itself: B+")
 _GRADE_NEAR = re.compile(r"\b(?:grad(?:es?|ing)|scor(?:es?|ing)|ratings?|verdicts?)\b", re.IGNORECASE)
+_DATED_TITLE_BEFORE = re.compile(r"\(\s*(?:19|20)\d\d\s*\)[ \t]*\Z")
 _ARTICLE = re.compile(r"(?-i:A)\s+(?-i:[a-z])")
 
 
@@ -246,8 +247,9 @@ def find_rating(text: str) -> RatingMatch | None:
                                            or _ARTICLE.match(text, match.start())):
                 continue  # "A." alone is a grade only soon after the word "grade"; "A sequel" is an article
             labelled_above = not before.strip() and _SCORE_LABEL.search(_previous_line(text, line_start))
-            if kind == "stars_ascii" and not (match.group("scale") or _SCORE_LABEL.search(before) or labelled_above):
-                continue  # "**Dir.**" is Markdown, not two stars
+            if kind == "stars_ascii" and not (match.group("scale") or _SCORE_LABEL.search(before) or labelled_above
+                                               or _DATED_TITLE_BEFORE.search(before)):
+                continue  # "**Dir.**" is Markdown, not two stars (a listing's title and year label them: "(2017) ✪✪✪✪")
             if kind == "out_of" and (_COUNTER_BEFORE.search(text, max(0, match.start() - 12), match.start())
                                      or match.start() in counters):
                 continue  # "Slide 9/10", a numbered thread's "3/11": counters, not scores

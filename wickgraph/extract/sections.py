@@ -287,22 +287,33 @@ def _other_rows(doc: Document) -> list[Span]:
     return spans
 
 
-# "Point Blank (1967): Lee Marvin as Walker": a line labelled by a dated title the reference does not know
-_DATED_LABEL = re.compile(r"^[ \t*_>\-\u2022]*(?P<title>(?-i:[A-Z0-9])[^\n():]{0,50}?)[ \t*_]*\(\s*(?:19|20)\d\d\s*\)"
-                          r"[ \t*_]*[:\u2013\u2014-]", re.MULTILINE)
+# "Point Blank (1967): Lee Marvin as Walker": a line labelled by a dated title the reference does not know; in a
+# listings page, after its time and channel, and before its stars ("22:00 Heat (1995) ★★★★★ Pacino, De Niro ...",
+# "23:10 Channel 5: The Equalizer (2014) ★★★")
+_DATED_LABEL = re.compile(r"^[ \t*_>\-\u2022]*(?:\d{1,2}[:.]\d{2}[ \t]+(?:(?-i:[A-Z])[^\n():]{0,30}:[ \t]+)?)?"
+                          r"(?P<title>(?-i:[A-Z0-9])(?:(?!\d[:.]\d\d)[^\n()]){0,60}?)[ \t*_]*\(\s*(?:19|20)\d\d\s*\)"
+                          r"[ \t*_]*(?:[:\u2013\u2014-]|(?=[\u2605\u2606\u272a\u2726\u272d\u2b50]))", re.MULTILINE)
 
 
 def _outside_labelled_lines(doc: Document) -> list[Span]:
-    """Lines labelled by a title with its year that names nothing the reference knows: another film's facts (a
-    list of prior art, of influences, of what else is showing)."""
+    """Lines labelled by a title with its year that names nothing the reference knows, or another of its works:
+    another film's facts (a list of prior art, of influences, of what else is showing)."""
     if "(" not in doc.text:
         return []
     spans: list[Span] = []
     for label in _DATED_LABEL.finditer(doc.text):
-        if not doc.mentions_between(label.start("title"), label.end("title")):
+        named = doc.mentions_between(label.start("title"), label.end("title"))
+        works = {e.iri for m in named for e in m.of_kind(WORK)}
+        if not named or (works and doc.film not in works and _whole_title(named, label)):
             line_end = doc.text.find("\n", label.end())
             spans.append((label.start(), len(doc.text) if line_end < 0 else line_end))
     return spans
+
+
+def _whole_title(named: list[Mention], label: re.Match[str]) -> bool:
+    """Whether one work's name is the whole title of a dated label ("John Wick: Chapter 3 – Parabellum (2019) ✪✪✪"),
+    not a name inside another title or a sentence."""
+    return len(named) == 1 and (named[0].start, named[0].end) == (label.start("title"), label.end("title"))
 
 
 # a score given to another work named by its title: "I gave Chapter 2 a 9/10", "rated Parabellum 6/10", "Parabellum,
