@@ -4409,6 +4409,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ('Mission: Impossible – Fallout (2018) ✪✪✪✪✪\nTom Cruise hangs on.\n\nJOHN WICK: CHAPTER 2\n(2017) ✪✪✪✪ 122min\nDir Chad Stahelski\n', CH2, [('rating', '', 4, 'unknown'), ('director', 'Chad Stahelski', None, 'supported')]),
         ('John Wick: Chapter 4 (2023) ★★★★\nDonnie Yen is Caine.\n\nAlso on tonight:\nJohn Wick: Chapter 3 – Parabellum (2019) ★★★ Halle Berry plays Sofia.\n', CH4, [('rating', '', 4, 'unknown'), ('cast', 'Donnie Yen', 'Caine', 'supported')]),
     ],
+    "a-q-and-a-pages-critic-is-its-accepted-answer": [
+        ('Who directed John Wick?\nMy friend says David Leitch.\n\n2 Answers\n\n✓ Accepted answer\nChad Stahelski directed it. My rating: 8/10.\nanswered Nov 3, 2014 at 8:15\nreel\n\nIt was David Leitch, trust me. 10/10.\nanswered Nov 4, 2014 at 9:00\nbob\n', JW1, [('director', 'Chad Stahelski', None, 'supported'), ('rating', '', 8, 'unknown')]),
+        ("Is Common in it?\n\n2 Answers\n\nScore: 3\nYes, and Ruby Rose plays Gianna too.\nanswered Mar 2, 2017 at 16:20 by gunkata\n\nScore: 48 — ACCEPTED\nCommon plays Cassian, Gianna's bodyguard.\nanswered Feb 20, 2017 at 9:14 by Nina\n", CH2, [('cast', 'Common', 'Cassian', 'supported')]),
+        ('Who plays the Elder?\nSomeone said Jerome Flynn.\n\n3 Answers\n\nSaïd Taghmaoui plays the Elder.\nanswered Oct 8, 2023 at 21:47 — Dov\n\nNo, Jerome Flynn plays the Elder.\nanswered Oct 10, 2023 at 8:03 — xX\n\nI give it 2/10.\nanswered Dec 1, 2023 at 14:30 — h\n', PARA, [('cast', 'Saïd Taghmaoui', 'the Elder', 'supported')]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -8789,6 +8794,12 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ('20:00 Die Hard (1988) ★★★★★ Bruce Willis, bare feet.\n21:00 John Wick (2014) ★★★★ Keanu Reeves is back.\n', JW1, ('rating', '', 5)),
         ('Mission: Impossible – Fallout (2018) ✪✪✪✪✪\nTom Cruise hangs on.\n\nJOHN WICK: CHAPTER 2\n(2017) ✪✪✪✪ 122min\nDir Chad Stahelski\n', CH2, ('rating', '', 5)),
         ('John Wick: Chapter 4 (2023) ★★★★\nDonnie Yen is Caine.\n\nAlso on tonight:\nJohn Wick: Chapter 3 – Parabellum (2019) ★★★ Halle Berry plays Sofia.\n', CH4, ('cast', 'Halle Berry', 'Sofia')),
+    ],
+    "a-q-and-a-pages-other-answers": [
+        ('Who directed John Wick?\nMy friend says David Leitch.\n\n2 Answers\n\n✓ Accepted answer\nChad Stahelski directed it. My rating: 8/10.\nanswered Nov 3, 2014 at 8:15\nreel\n\nIt was David Leitch, trust me. 10/10.\nanswered Nov 4, 2014 at 9:00\nbob\n', JW1, ('rating', '', 10)),
+        ("Is Common in it?\n\n2 Answers\n\nScore: 3\nYes, and Ruby Rose plays Gianna too.\nanswered Mar 2, 2017 at 16:20 by gunkata\n\nScore: 48 — ACCEPTED\nCommon plays Cassian, Gianna's bodyguard.\nanswered Feb 20, 2017 at 9:14 by Nina\n", CH2, ('cast', 'Ruby Rose', 'Gianna')),
+        ('Who plays the Elder?\nSomeone said Jerome Flynn.\n\n3 Answers\n\nSaïd Taghmaoui plays the Elder.\nanswered Oct 8, 2023 at 21:47 — Dov\n\nNo, Jerome Flynn plays the Elder.\nanswered Oct 10, 2023 at 8:03 — xX\n\nI give it 2/10.\nanswered Dec 1, 2023 at 14:30 — h\n', PARA, ('cast', 'Jerome Flynn', 'the Elder')),
+        ('Who plays the Elder?\nSomeone said Jerome Flynn.\n\n3 Answers\n\nSaïd Taghmaoui plays the Elder.\nanswered Oct 8, 2023 at 21:47 — Dov\n\nNo, Jerome Flynn plays the Elder.\nanswered Oct 10, 2023 at 8:03 — xX\n\nI give it 2/10.\nanswered Dec 1, 2023 at 14:30 — h\n', PARA, ('rating', '', 2)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

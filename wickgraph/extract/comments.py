@@ -93,12 +93,33 @@ _FORWARDED = re.compile(r"^[ \t>]*(?:-{3,}[ \t]*forwarded[ \t]+message[ \t]*-{3,
                         re.IGNORECASE | re.MULTILINE)
 
 
+# a Q&A page's answers: under "3 Answers", each ends with its footer ("answered Nov 3, 2014 at 8:15 ..."); the
+# critic's is the one marked accepted ("✓ Accepted answer", "Score: 48 — ACCEPTED"), else the first
+_ANSWERS_HEADING = re.compile(r"^[ \t]*\d{1,3}[ \t]+answers?\b[^\n]{0,40}$", re.IGNORECASE | re.MULTILINE)
+_ANSWER_FOOTER = re.compile(r"^[ \t]*answered[ \t]+(?:[A-Z][a-z]{2}|\d)[^\n]{0,80}$", re.MULTILINE)
+_ACCEPTED = re.compile(r"^[^\n]{0,30}\baccepted\b[^\n]{0,20}$", re.IGNORECASE | re.MULTILINE)
+
+
+def _others_answers(text: str) -> list[tuple[int, int]]:
+    """On a Q&A page with two answers or more, everything but the critic's answer: the question with its comments,
+    the other answers and what follows the last."""
+    heading = _ANSWERS_HEADING.search(text)
+    footers = list(_ANSWER_FOOTER.finditer(text, heading.end())) if heading is not None else []
+    if heading is None or len(footers) < 2:
+        return []
+    starts = [heading.end()] + [footer.end() for footer in footers[:-1]]
+    answers = [(start, footer.end()) for start, footer in zip(starts, footers, strict=True)]
+    own = next((answer for answer in answers if _ACCEPTED.search(text, *answer)), answers[0])
+    return [(0, own[0])] + [answer for answer in answers if answer != own] + [(footers[-1].end(), len(text))]
+
+
 # an RSS item or an Atom entry of a saved feed, each a post of its own
 _FEED_ITEM = re.compile(r"<(item|entry)\b[^<>]{0,200}>.*?</\1\s*>", re.DOTALL | re.IGNORECASE)
 
 
 def others_posts(text: str) -> list[tuple[int, int]]:
-    """In a forum thread (two posters or more), the posts of anyone but the one who opened it; in a saved feed, the
+    """In a forum thread (two posters or more), the posts of anyone but the one who opened it; on a Q&A page, all but
+    the critic's answer (the accepted one, else the first); in a saved feed, the
     items other than the review's own, its longest ("Coming up next week: ..."); in any text, the quoted posts ("> name
     wrote:" and the lines marked ">" under it), an e-mail's quotation of the message it answers and a message it
     forwards."""
@@ -112,6 +133,8 @@ def others_posts(text: str) -> list[tuple[int, int]]:
         if len(items) >= 2:  # a feed's other posts: the review is its longest item
             longest = max(items, key=lambda span: span[1] - span[0])
             spans += [span for span in items if span != longest]
+    if "answered" in text:
+        spans += _others_answers(text)
     if _BOARD_WORD.search(text) is None:
         return spans
     posts = [(line.start(), line["user"].lower()) for line in _POSTER.finditer(text) if line["by"]]
