@@ -28,14 +28,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from html.entities import html5
 
+from .markup import LATEX_HINT
+
 __all__ = ["Decoded", "decoded"]
 
 # a character reference: named ("&rsquo;", "&auml;") or numbered ("&#8217;", "&#x2019;")
 _CHARACTER_REFERENCE = re.compile(r"&(?:#\d{1,7}|#[xX][\da-fA-F]{1,6}|[A-Za-z][A-Za-z\d]{1,31});")
 
-# LaTeX source, and its accents: '\"{\i}', '\"a', "\'{e}", "{\aa}", "\ss"; a tie ("Ms.~Perkins"), a grade's minus or
-# plus in math ("A$-$") and a half ("$3\frac{1}{2}$") (an escaped "\%" stays: a bare "%" opens a LaTeX comment)
-_LATEX = re.compile(r"\\(?:documentclass|begin\{|section\*?\{|textit\{|emph\{|footnote\{)")
+# LaTeX source (as markup.LATEX_HINT tells it), and its accents: '\"{\i}', '\"a', "\'{e}", "{\aa}", "\ss"; a tie
+# ("Ms.~Perkins"), a grade's minus or plus in math ("A$-$") and a half ("$3\frac{1}{2}$") (an escaped "\%" stays: a
+# bare "%" opens a LaTeX comment)
 _LATEX_ACCENT = re.compile(r"(?P<open>\{)?\\(?P<accent>[\"'`^~=.])[ \t]?(?:\{\\?(?P<braced>[A-Za-z])\}|\\?(?P<bare>"
                            r"[A-Za-z]))(?(open)\})")
 _LATEX_LETTER = re.compile(r"(?P<open>\{)?\\(?P<letter>aa|AA|ss|ae|AE|oe|OE|o|O)(?![A-Za-z])(?:\{\})?(?(open)\})")
@@ -106,7 +108,7 @@ def _replacements(text: str) -> Iterator[tuple[int, int, str]]:
             character = _character(reference.group()[1:])
             if character:
                 yield reference.start(), reference.end(), " " if character == "\xa0" else character
-    if "\\" in text and _LATEX.search(text):
+    if "\\" in text and LATEX_HINT.search(text):
         for accent in _LATEX_ACCENT.finditer(text):
             letter = "i" if (accent["braced"] or accent["bare"]) == "i" else accent["braced"] or accent["bare"]
             combined = unicodedata.normalize("NFC", letter + _ACCENTS[accent["accent"]])

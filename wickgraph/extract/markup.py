@@ -18,8 +18,8 @@ from .speakers import SENDER, STAMP
 from .textscan import blank, line_around
 from .verse import verse_breaks
 
-__all__ = ["FOOTNOTE_MARK", "SUPERSCRIPT_DIGITS", "TICKED_BOX", "line_joins", "markup_spans", "separators",
-           "struck_spans", "tag_spans", "without_line_numbers"]
+__all__ = ["FOOTNOTE_MARK", "LATEX_HINT", "SUPERSCRIPT_DIGITS", "TICKED_BOX", "line_joins", "markup_spans",
+           "separators", "struck_spans", "tag_spans", "without_line_numbers"]
 
 Span = tuple[int, int]
 
@@ -167,7 +167,7 @@ _BOX_AS_TABLE = {code: "|" if chr(code) in "\u2502\u2503\u2551" else " " for cod
 # LaTeX source (a student's essay, a paper): a command whose braced argument is words loses its name and braces
 # ("\\textit{John Wick}", "\\footnote{Chad Stahelski directed.}"); any other command goes with its arguments
 # ("\\cite{kermode2023}", "\\begin{table}[h]", "\\maketitle"), as do a row end ("\\\\") and a comment
-_LATEX_HINT = re.compile(r"\\(?:documentclass|begin\{|section\*?\{|textit\{|emph\{|footnote\{)")
+LATEX_HINT = re.compile(r"\\(?:documentclass|begin\{|section\*?\{|textit\{|emph\{|footnote\{)")
 _LATEX_TEXT = frozenset({"textit", "textbf", "textsl", "textsc", "textrm", "textsf", "texttt", "emph", "underline",
                          "section", "subsection", "subsubsection", "paragraph", "chapter", "title", "author",
                          "footnote", "caption", "mbox", "enquote", "item"})
@@ -333,7 +333,7 @@ def markup_spans(text: str) -> Iterator[Span]:
         for icon in _ICON_BEFORE_LABEL.finditer(text):
             yield icon.span()
     yield from line_joins(text)
-    if "\\" in text and _LATEX_HINT.search(text):
+    if "\\" in text and LATEX_HINT.search(text):
         yield from _latex_spans(text)
     if "[[" in text or "{{" in text or "''" in text:  # (a talk page quotes a title in italics alone: "''John Wick''")
         for mark in _WIKI.finditer(text):
@@ -344,7 +344,7 @@ def tag_spans(text: str) -> list[Span]:
     """Spans of the BBCode and HTML tags and the LaTeX commands in ``text``: what stands between a label and its value
     ("Grade:</span> <span class="grade">B-", "\\textbf{Grade:} A-")."""
     spans = [tag.span() for tag in _TAG.finditer(text)] if "[" in text or "<" in text else []
-    return spans + list(_latex_spans(text)) if "\\" in text and _LATEX_HINT.search(text) else spans
+    return spans + list(_latex_spans(text)) if "\\" in text and LATEX_HINT.search(text) else spans
 
 
 def separators(text: str) -> str:
