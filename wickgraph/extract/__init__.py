@@ -78,13 +78,13 @@ def extract(text: str, film: str | None = None, *, reference: Reference | None =
     if len(text) > MAX_REVIEW_BYTES:
         raise ReviewInputError(f"review text too large ({len(text):,} characters; the limit is "
                                f"{MAX_REVIEW_BYTES:,})")
-    escaped = decoded(text)  # "Viggo&rsquo;s", "Skarsg{\\aa}rd" are read as "Viggo’s", "Skarsgård"
-    if escaped is None:
+    readable = decoded(text)  # "Viggo&rsquo;s", "Skarsg{\\aa}rd", "A1fie" are read as "Viggo’s", "Skarsgård", "Alfie"
+    if readable is None:
         return _extract(text, film, reference, metadata)
-    found = _extract(escaped.text, film, reference, metadata)
+    found = _extract(readable.text, film, reference, metadata)
     claims = []
     for claim in found.claims:  # evidence is the given text's own slice
-        start, end = escaped.span(claim.start, claim.end)
+        start, end = readable.span(claim.start, claim.end)
         claims.append(replace(claim, start=start, end=end, evidence=text[start:end]))
     return replace(found, claims=tuple(claims), text=text)
 

@@ -60,7 +60,7 @@ _SCANNED_DIGIT = re.compile(r"(?<=[A-Za-z])[10](?=[a-z])|\b0(?=[a-z]{2,})")
 
 @dataclass(frozen=True)
 class Decoded:
-    """A text with its escapes decoded, and for each of its characters the span of the escape (or the character) it
+    """A text as it is meant to be read, and for each of its characters the span of the escape (or the character) it
     came from in the original."""
 
     text: str

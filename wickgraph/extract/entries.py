@@ -282,8 +282,6 @@ def _other_field(doc: Document, start: int, end: int) -> bool:
         not any(name in words[job] for job in ("label-director", "label-writer", "label-both", "label-cast"))
 
 
-
-
 _RECORD_LINES = 4
 _NEW_ITEM = re.compile(r"[ \t]*[-*\u2022][ \t]")
 _HEADING_END = re.compile(r"[ \t*_:#=]*(?:\n|\Z)")
