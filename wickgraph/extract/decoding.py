@@ -55,7 +55,8 @@ _SQL_ESCAPES = {"\\n": "\n", "\\r": "", "\\t": "\t", "\\'": "'", '\\"': '"', "\\
 _SPLIT_WORD = re.compile(r"(?<=[A-Za-z]{2})-\n[ \t]*(?=[a-z])")
 # a scanner's 1 for an l and 0 for an o between letters ("A1fie", "Di1lon"), and its 0 for a word's capital O
 # ("0ctober"); not a code, an ordinal or a name with its number ("JW1", "1st", "4K")
-_SCANNED_DIGIT = re.compile(r"(?<=[A-Za-z])[10](?=[a-z])|\b0(?=[a-z]{2,})")
+# (each alternative opens on the digit, so the engine skips ahead to the digits)
+_SCANNED_DIGIT = re.compile(r"[10](?<=[A-Za-z][10])(?=[a-z])|0(?<!\w0)(?=[a-z]{2,})")
 
 
 @dataclass(frozen=True)
@@ -123,7 +124,7 @@ def _replacements(text: str) -> Iterator[tuple[int, int, str]]:
     for digit in _SCANNED_DIGIT.finditer(text):
         yield digit.start(), digit.end(), "l" if digit.group() == "1" else "o" if digit.start() and \
             text[digit.start() - 1].isalpha() else "O"
-    if _SQL.search(text):
+    if ("INSERT" in text or "insert" in text) and _SQL.search(text):
         for escape in _SQL_ESCAPE.finditer(text):
             yield escape.start(), escape.end(), _SQL_ESCAPES.get(escape.group(), "'")
 
