@@ -4414,6 +4414,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Is Common in it?\n\n2 Answers\n\nScore: 3\nYes, and Ruby Rose plays Gianna too.\nanswered Mar 2, 2017 at 16:20 by gunkata\n\nScore: 48 — ACCEPTED\nCommon plays Cassian, Gianna's bodyguard.\nanswered Feb 20, 2017 at 9:14 by Nina\n", CH2, [('cast', 'Common', 'Cassian', 'supported')]),
         ('Who plays the Elder?\nSomeone said Jerome Flynn.\n\n3 Answers\n\nSaïd Taghmaoui plays the Elder.\nanswered Oct 8, 2023 at 21:47 — Dov\n\nNo, Jerome Flynn plays the Elder.\nanswered Oct 10, 2023 at 8:03 — xX\n\nI give it 2/10.\nanswered Dec 1, 2023 at 14:30 — h\n', PARA, [('cast', 'Saïd Taghmaoui', 'the Elder', 'supported')]),
     ],
+    "a-giver-of-a-grade-before-an-aside": [
+        ("Verdict\nTamsin, who never met a sequel she didn't love, gives it an A-. I'm cooler. My grade: B+.\n", CH2, [('rating', '', 'B+', 'unknown')]),
+        ("Verdict\nDev, our resident optimist, gives it an A. I'm cooler: my grade is B.\n", JW1, [('rating', '', 'B', 'unknown')]),
+        ('Verdict\nMy brother, who has seen it five times, gives it an A+. I give it a B-.\n', CH4, [('rating', '', 'B-', 'unknown')]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),

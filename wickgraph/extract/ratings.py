@@ -155,6 +155,7 @@ def _thread_counters(text: str) -> frozenset[int]:
 
 # (a heading of scores too, and a gerund's label: "If I'm grading the movie itself: B+")
 _GRADE_NEAR = re.compile(r"\b(?:grad(?:es?|ing)|scor(?:es?|ing)|ratings?|verdicts?)\b", re.IGNORECASE)
+_WORD = re.compile(r"[^\W\d_]")
 _DATED_TITLE_BEFORE = re.compile(r"\(\s*(?:19|20)\d\d\s*\)[ \t]*\Z")
 _ARTICLE = re.compile(r"(?-i:A)\s+(?-i:[a-z])")
 
@@ -225,8 +226,11 @@ def find_rating(text: str) -> RatingMatch | None:
             given_at = match.start()
             if kind == "given_bare":
                 given_at = match.start("value")
-            elif kind == "letter" and SOMEONE.search(_clause(before)):
-                given_at = match.start("grade")  # "The jury awards this one a B+": its subject is the giver
+            elif kind == "letter" and SOMEONE.search(_clause(before) if _WORD.search(_clause(before))
+                                                     else before[max(map(before.rfind, (". ", "! ", "? "))) + 1:]):
+                # "The jury awards this one a B+": its subject is the giver (before an aside too: "Tamsin, who never
+                # met a sequel she didn't love, gives it an A-")
+                given_at = match.start("grade")
             # "READER'S OVERALL SCORE:", a reader's own (a letter's match holds its label: "graded by the author:")
             persona = persona_label(text, text[line_start:match.start("grade") if kind == "letter" else match.start()])
             if _OTHER_LABEL.search(before) or _QUOTED_POST.match(before) \
