@@ -4419,6 +4419,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Verdict\nDev, our resident optimist, gives it an A. I'm cooler: my grade is B.\n", JW1, [('rating', '', 'B', 'unknown')]),
         ('Verdict\nMy brother, who has seen it five times, gives it an A+. I give it a B-.\n', CH4, [('rating', '', 'B-', 'unknown')]),
     ],
+    "a-role-the-reference-lacks-after-he-or-she-plays": [
+        ("Q. And the woman at his side? A. That's Ruby Rose. She plays Athena, a mute bodyguard.", CH2, [("cast", "Ruby Rose", "Athena", "contradicted")]),
+        ("Ian McShane turns up early. He plays Mortimer in a cameo.", CH2, [("cast", "Ian McShane", "Mortimer", "contradicted")]),
+        ("Ana de Armas leads it. She portrays Odile, a dancer with a knife.", BAL, [("cast", "Ana de Armas", "Odile", "contradicted")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -8805,6 +8810,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Is Common in it?\n\n2 Answers\n\nScore: 3\nYes, and Ruby Rose plays Gianna too.\nanswered Mar 2, 2017 at 16:20 by gunkata\n\nScore: 48 — ACCEPTED\nCommon plays Cassian, Gianna's bodyguard.\nanswered Feb 20, 2017 at 9:14 by Nina\n", CH2, ('cast', 'Ruby Rose', 'Gianna')),
         ('Who plays the Elder?\nSomeone said Jerome Flynn.\n\n3 Answers\n\nSaïd Taghmaoui plays the Elder.\nanswered Oct 8, 2023 at 21:47 — Dov\n\nNo, Jerome Flynn plays the Elder.\nanswered Oct 10, 2023 at 8:03 — xX\n\nI give it 2/10.\nanswered Dec 1, 2023 at 14:30 — h\n', PARA, ('cast', 'Jerome Flynn', 'the Elder')),
         ('Who plays the Elder?\nSomeone said Jerome Flynn.\n\n3 Answers\n\nSaïd Taghmaoui plays the Elder.\nanswered Oct 8, 2023 at 21:47 — Dov\n\nNo, Jerome Flynn plays the Elder.\nanswered Oct 10, 2023 at 8:03 — xX\n\nI give it 2/10.\nanswered Dec 1, 2023 at 14:30 — h\n', PARA, ('rating', '', 2)),
+    ],
+    "a-name-that-modifies-a-noun-after-he-plays": [
+        ("Keanu Reeves is tired. He plays Russian roulette with his career.", JW1, ("cast", "Keanu Reeves", "Russian")),
+        ("Common is back. He plays The long game.", CH2, ("cast", "Common", "The long game")),
+        ("Ruby Rose stays mute. She plays Chess Club rules with Santino.", CH2, ("cast", "Ruby Rose", "Chess Club")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

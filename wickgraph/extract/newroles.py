@@ -14,7 +14,7 @@ from .links import Cues, forward_link, gap_words, is_possessive
 from .pairs import WINDOW, in_open_bracket
 from .patterns import HONORIFIC, Candidate
 
-__all__ = ["NOT_NAMES", "lowercase_role", "new_role", "trade_role"]
+__all__ = ["NOT_NAMES", "lowercase_role", "new_name_at", "new_role", "trade_role"]
 
 NOT_NAMES = frozenset({"The", "A", "An", "He", "She", "It", "They", "His", "Her", "Their", "I", "We", "You", "And",
                         "But", "In", "On", "At", "For", "With", "This", "That", "Mr", "Ms", "Mrs", "Dr", "Chapter"})
@@ -30,6 +30,14 @@ _TITLED = re.compile(r"\b(?:it|this|that|draft|script|screenplay|title|film|movi
 _AS_PHRASES = frozenset({"part", "well", "far", "soon", "long", "much", "many", "if", "though", "usual", "ever",
                          "always", "such", "opposed", "per", "of"})
 _NAMING_CUES = frozenset({"as", "plays", "playing", "portrays", "portraying", "voices", "voicing", "called", "named"})
+
+
+def new_name_at(doc: Document, at: int) -> tuple[int, int] | None:
+    """The span of a name the reference does not know that starts at ``at`` ("She plays Athena"), if one does."""
+    name = _NEW_NAME.match(doc.text, at)
+    if name is None or at in doc.by_start or name.group().split()[0] in NOT_NAMES:
+        return None
+    return name.span()
 
 
 def new_role(doc: Document, cues: Cues, actor: Mention, sentence_end: int) -> Candidate | None:
