@@ -4424,6 +4424,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Ian McShane turns up early. He plays Mortimer in a cameo.", CH2, [("cast", "Ian McShane", "Mortimer", "contradicted")]),
         ("Ana de Armas leads it. She portrays Odile, a dancer with a knife.", BAL, [("cast", "Ana de Armas", "Odile", "contradicted")]),
     ],
+    "what-is-easy-to-forget-is-true": [
+        ("It is easy to forget how small John Wick looked when it was released in October 2014.", JW1, [("release_year", "", 2014, "supported")]),
+        ("It is hard to forget that Chad Stahelski directed this.", CH4, [("director", "Chad Stahelski", None, "supported")]),
+        ("Easy to forget now, but Ian McShane plays Winston here.", JW1, [("cast", "Ian McShane", "Winston", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
