@@ -79,7 +79,6 @@ def _role_pair(role: Mention, actor: Mention) -> Candidate:
 # "She plays Eve", "He's Caine", and the possessive "His Zero, the sushi-chef assassin, ..." (his part, as "Mark
 # Dacascos's Zero"), "His character Caine is blind", "Her role, Akira, ...", "His character is Santino"
 _PLAYS = re.compile(r"\b(?:plays|portrays|voices|playing)\b", re.IGNORECASE)
-_NAME_ENDS = re.compile(r"\s*(?:[,.;:!?)\n]|\Z)|\s+(?:and|but|who|in|from|with|again|too|while|for|as|to)\b")
 _HE_SHE = re.compile(r"(?:(?:he|she)(?:\s+(?:\w+ly\s+|also\s+|now\s+)?(?:plays|portrays|voices|is playing|is)"
                      r"|['\u2019]?s)|(?:his|her)(?:\s+(?:character|role|part)(?:\s*,|\s+(?:is|was))?)?)\s+"
                      r"(?:(?:again|once more|still|back as|now)\s+)?"
@@ -144,7 +143,7 @@ def _pronoun_names_role(doc: Document, mentions: list[Mention], index: int, star
             if role is None and _PLAYS.search(pronoun.group()):
                 # a role the reference does not know, kept to be flagged: "That's Ruby Rose. She plays Athena"
                 named = new_name_at(doc, pronoun.end())
-                if named is not None and _NAME_ENDS.match(doc.text, named[1]):  # not "plays Russian roulette"
+                if named is not None:
                     return Candidate("pair-pronoun", "cast", start, named[1],
                                      parts={"actor": [(actor.start, actor.end)], "character": [named]})
             if role is None or not is_role(doc, role):

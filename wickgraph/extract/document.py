@@ -120,7 +120,7 @@ class Document:
         view = self.folded[start:end]
         if gap == view:
             return gap
-        # (a separator the view made of markup is read as the separator: "<li>" as ";", "&mdash;" as "-")
+        # (a separator the view made of markup is read as the separator: "<li>" as ";", "<td>" as a tab)
         return "".join(" " if seen == " " else seen if seen in _MADE_SEPARATORS and seen != char else char
                        for char, seen in zip(gap, view, strict=True))
 

@@ -32,10 +32,17 @@ _AS_PHRASES = frozenset({"part", "well", "far", "soon", "long", "much", "many", 
 _NAMING_CUES = frozenset({"as", "plays", "playing", "portrays", "portraying", "voices", "voicing", "called", "named"})
 
 
+# where a role's name ends its phrase (not an adjective before a noun: "plays Russian roulette")
+_PHRASE_END = r"\s*(?:[,.;:!?)\n]|\Z)|\s+(?:and|but|who|in|from|with|again|too|while|for|as|to|lol)\b"
+_ENDS_PHRASE = re.compile(_PHRASE_END)
+
+
 def new_name_at(doc: Document, at: int) -> tuple[int, int] | None:
-    """The span of a name the reference does not know that starts at ``at`` ("She plays Athena"), if one does."""
+    """The span of a name the reference does not know that starts at ``at`` and ends its phrase ("She plays Athena,
+    ..."; not "He plays Russian roulette"), if one does."""
     name = _NEW_NAME.match(doc.text, at)
-    if name is None or at in doc.by_start or name.group().split()[0] in NOT_NAMES:
+    if name is None or at in doc.by_start or name.group().split()[0] in NOT_NAMES \
+            or not _ENDS_PHRASE.match(doc.text, name.end()):
         return None
     return name.span()
 
@@ -72,8 +79,7 @@ def new_role(doc: Document, cues: Cues, actor: Mention, sentence_end: int) -> Ca
 # "ana de armas plays rooney": in a sentence typed in lower case a role's name has no capital to show it
 _LOWER_ROLE = re.compile(r"\s+(?:(?:is|was)\s+)?(?:(?:back|again|also|still|now|here)\s+)?"
                          r"(?:as|plays|playing|played|portrays|portraying|voices|voicing)\s+"
-                         r"(?P<role>[a-z][a-z'-]{2,}(?:\s+[a-z][a-z'-]{2,})?)"
-                         r"(?=\s*(?:[,.;:!?)\n]|\Z)|\s+(?:and|but|who|in|from|with|again|too|while|for|lol)\b)")
+                         r"(?P<role>[a-z][a-z'-]{2,}(?:\s+[a-z][a-z'-]{2,})?)(?=" + _PHRASE_END + ")")
 _NOT_A_NAME_ENDING = re.compile(r"(?:ly|ing|ed|ous|ful|ive|less|est|ish)\Z")
 
 
