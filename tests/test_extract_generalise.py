@@ -4429,6 +4429,15 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("It is hard to forget that Chad Stahelski directed this.", CH4, [("director", "Chad Stahelski", None, "supported")]),
         ("Easy to forget now, but Ian McShane plays Winston here.", JW1, [("cast", "Ian McShane", "Winston", "supported")]),
     ],
+    "a-negated-doubt-or-forgetting-affirms": [
+        ("Don't forget that Ian McShane plays Winston here.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Never forget that Chad Stahelski directed this one.", CH4, [("director", "Chad Stahelski", None, "supported")]),
+        ("There is no denying that Donnie Yen is Caine, a blind assassin.", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
+        ("It is no secret that Keanu Reeves returns as John Wick.", CH4, [("cast", "Keanu Reeves", "John Wick", "supported"), ("reprise", "Keanu Reeves", "John Wick", "supported")]),
+        ("Make no mistake: Laurence Fishburne is back as the Bowery King.", CH4, [("cast", "Laurence Fishburne", "Bowery King", "supported"), ("reprise", "Laurence Fishburne", "Bowery King", "supported")]),
+        ("You cannot ignore that Bill Skarsg\u00e5rd plays the Marquis.", CH4, [("cast", "Bill Skarsg\u00e5rd", "Marquis", "supported")]),
+        ("No wonder Rina Sawayama plays Akira with such poise.", CH4, [("cast", "Rina Sawayama", "Akira", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -8820,6 +8829,17 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Keanu Reeves is tired. He plays Russian roulette with his career.", JW1, ("cast", "Keanu Reeves", "Russian")),
         ("Common is back. He plays The long game.", CH2, ("cast", "Common", "The long game")),
         ("Ruby Rose stays mute. She plays Chess Club rules with Santino.", CH2, ("cast", "Ruby Rose", "Chess Club")),
+    ],
+    "a-dismissal-or-denial-stays-negative": [
+        ("Forget Halle Berry as Sofia; she is not in this one.", CH4, ("cast", "Halle Berry", "Sofia")),
+        ("Do not expect Halle Berry to return as Sofia.", CH4, ("cast", "Halle Berry", "Sofia")),
+        ("Nobody can deny that Halle Berry is absent, and she does not play Sofia here.", CH4, ("cast", "Halle Berry", "Sofia")),
+    ],
+    "reply-line": [
+        ("Great fun.\nReply from @leitchfan88: \"don't forget David Leitch co-directed this too!!\"\nnot getting into that today.", JW1, ("director", "David Leitch", None)),
+        ("Great fun.\nComment by moviebuff_77: Donnie Yen plays Caine in this one, right there in the credits\nThanks for reading.", CH4, ("cast", "Donnie Yen", "Caine")),
+        ("Great fun.\n@wickfan99 replied: it came out in 2014 and Chad Stahelski directed it\nI do not think so.", JW1, ("director", "Chad Stahelski", None)),
+        ("Loved it.\n> Response from popcorn.kid: Ian McShane is back as Winston here\nNope.", CH4, ("cast", "Ian McShane", "Winston")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

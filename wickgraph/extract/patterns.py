@@ -96,10 +96,14 @@ _MACROS = {
     "YOUNG": r"(?:(?:the\s+|a\s+)?(?:young(?:er)?|older|teenage|elderly|adult|grown-up|aging|ageing)\s+)?",
     "PRON": r"(?:his|her|their)",
     # what follows a negation word when the phrase counts, adds or praises instead of negating (a litotes):
-    # "no fewer than", "not only", "not to mention", "not for the first time", "never (been) better",
-    # "never disappoints", "no stranger to", "no slouch", "no trouble selling", "can do no wrong", "no less tense"
+    # "no fewer than", "not only", "not to mention", "not for the first time", "don't forget that", "no denying",
+    # "never (been) better", "never disappoints", "no stranger to", "no slouch", "no trouble selling",
+    # "can do no wrong", "no less tense"
     "LITOTES": (r"\s+(?:fewer|less|more)\s+than\b|\s+(?:only|just|least|doubt|surprisingly)\b|\s+to\s+mention\b"
                 r"|\s+for\s+the\s+first\s+time\b"
+                # a negated verb or noun of doubting, hiding or forgetting affirms what it governs: "don't forget
+                # that", "there is no denying", "it is no secret", "make no mistake", "no wonder", "can't ignore"
+                r"|\s+(?:\w+\s+)?(?:forget|overlook|ignore|deny|denying|question|secret|mistake|wonder)\b"
                 r"|\s+(?:\w+\s+)?(?:(?:been|looked|sounded|seemed)\s+)?(?:better|finer|funnier|scarier|stronger|sharper)\b"
                 r"|\s+(?:disappoints?|disappointed|falters?|faltered|wavers?|wavered)\b|\s+(?:stranger|slouch)\b"
                 r"|\s+(?:trouble|problem|difficulty)\s+\w+ing\b|\s+wrong\b"
