@@ -4438,6 +4438,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("You cannot ignore that Bill Skarsg\u00e5rd plays the Marquis.", CH4, [("cast", "Bill Skarsg\u00e5rd", "Marquis", "supported")]),
         ("No wonder Rina Sawayama plays Akira with such poise.", CH4, [("cast", "Rina Sawayama", "Akira", "supported")]),
     ],
+    "a-patch-says-what-its-new-draft-says": [
+        ('--- a/notes.txt\n+++ b/notes.txt\n@@ -1,4 +1,4 @@\n My take on John Wick: Chapter 4.\n-It was directed by David Leitch and came out in 2022.\n+It was directed by Chad Stahelski and came out in 2023.\n Donnie Yen plays Caine, and he is superb.\n-Rating: 6/10\n+Rating: 8/10\n', CH4, [("director", "Chad Stahelski", None, "supported"), ("release_year", "", 2023, "supported"), ("rating", "", 8, "unknown")]),
+        ('diff --git a/draft.md b/draft.md\nindex 1a2b3c4..5d6e7f8 100644\n--- a/draft.md\n+++ b/draft.md\n@@ -3,6 +3,6 @@ ## Cast\n Keanu Reeves is John Wick again.\n-Halle Berry returns as Sofia, which was a surprise.\n+Bill Skarsgård plays the Marquis, a preening aristocrat.\n Ian McShane is Winston.\n@@ -12,3 +12,3 @@\n-**Score:** C\n+**Score:** B+\n', CH4, [("cast", "Bill Skarsg\u00e5rd", "Marquis", "supported"), ("rating", "", "B+", "unknown")]),
+        ("Second pass on my Chapter 4 review; here is the patch.\n\n--- review_v1.txt\t2026-03-01 10:00:00\n+++ review_v2.txt\t2026-03-02 09:12:44\n@@ -10,7 +10,7 @@\n The film runs nearly three hours.\n-Shay Hatten wrote it alone.\n+Shay Hatten and Michael Finch wrote it.\n-Rina Sawayama plays Koji's son.\n+Rina Sawayama plays Akira, Koji's daughter.\n It is the best of the four.\n", CH4, [("writer", "Michael Finch", None, "supported"), ("cast", "Rina Sawayama", "Akira", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -8840,6 +8845,12 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Great fun.\nComment by moviebuff_77: Donnie Yen plays Caine in this one, right there in the credits\nThanks for reading.", CH4, ("cast", "Donnie Yen", "Caine")),
         ("Great fun.\n@wickfan99 replied: it came out in 2014 and Chad Stahelski directed it\nI do not think so.", JW1, ("director", "Chad Stahelski", None)),
         ("Loved it.\n> Response from popcorn.kid: Ian McShane is back as Winston here\nNope.", CH4, ("cast", "Ian McShane", "Winston")),
+    ],
+    "a-patchs-removed-lines-are-withdrawn": [
+        ('--- a/notes.txt\n+++ b/notes.txt\n@@ -1,4 +1,4 @@\n My take on John Wick: Chapter 4.\n-It was directed by David Leitch and came out in 2022.\n+It was directed by Chad Stahelski and came out in 2023.\n Donnie Yen plays Caine, and he is superb.\n-Rating: 6/10\n+Rating: 8/10\n', CH4, ("director", "David Leitch", None)),
+        ('--- a/notes.txt\n+++ b/notes.txt\n@@ -1,4 +1,4 @@\n My take on John Wick: Chapter 4.\n-It was directed by David Leitch and came out in 2022.\n+It was directed by Chad Stahelski and came out in 2023.\n Donnie Yen plays Caine, and he is superb.\n-Rating: 6/10\n+Rating: 8/10\n', CH4, ("release_year", "", 2022)),
+        ('diff --git a/draft.md b/draft.md\nindex 1a2b3c4..5d6e7f8 100644\n--- a/draft.md\n+++ b/draft.md\n@@ -3,6 +3,6 @@ ## Cast\n Keanu Reeves is John Wick again.\n-Halle Berry returns as Sofia, which was a surprise.\n+Bill Skarsgård plays the Marquis, a preening aristocrat.\n Ian McShane is Winston.\n@@ -12,3 +12,3 @@\n-**Score:** C\n+**Score:** B+\n', CH4, ("cast", "Halle Berry", "Sofia")),
+        ('diff --git a/draft.md b/draft.md\nindex 1a2b3c4..5d6e7f8 100644\n--- a/draft.md\n+++ b/draft.md\n@@ -3,6 +3,6 @@ ## Cast\n Keanu Reeves is John Wick again.\n-Halle Berry returns as Sofia, which was a surprise.\n+Bill Skarsgård plays the Marquis, a preening aristocrat.\n Ian McShane is Winston.\n@@ -12,3 +12,3 @@\n-**Score:** C\n+**Score:** B+\n', CH4, ("rating", "", "C")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 from .. import regexcache
 from .layout_words import default_layout_words
+from .patches import patch_marks, removed_lines
 from .sheets import is_sheet_row
 from .speakers import SENDER, STAMP
 from .textscan import blank, line_around
@@ -223,10 +224,11 @@ def _is_form(text: str) -> bool:
 
 def struck_spans(text: str) -> list[Span]:
     """Spans of the text withdrawn, with their marks, so no claim and no rating: what an edit shown in it struck
-    out, an editor's margin comments, and a form's options left unticked."""
+    out, a patch's removed lines, an editor's margin comments, and a form's options left unticked."""
+    spans = removed_lines(text)  # a patch's lines of the old draft only
     if "[" not in text and "~~" not in text and "<" not in text and "\u2610" not in text and "(" not in text:
-        return []
-    spans = [match.span() for match in _STRUCK.finditer(text)]
+        return spans
+    spans += [match.span() for match in _STRUCK.finditer(text)]
     if _is_form(text):
         spans = sorted(spans + [match.span() for match in _UNTICKED.finditer(text) if _an_option(text, match.start())])
     return spans
@@ -253,8 +255,9 @@ def _an_option(text: str, box: int) -> bool:
 
 
 def _edits(text: str) -> Iterator[Span]:
-    """Spans of struck-out text with its marks, and of the marks around inserted text."""
+    """Spans of struck-out text with its marks, and of the marks around inserted text (a patch's too)."""
     yield from struck_spans(text)
+    yield from patch_marks(text)
     if "[" not in text and "<" not in text:
         return
     for match in _INSERTED.finditer(text):

@@ -1,0 +1,64 @@
+"""A review pasted as a patch (a unified diff between two drafts): the new draft is what the writer now says.
+
+In a unified diff ("--- a/review.md", "+++ b/review.md", then hunks under "@@ -8,11 +8,11 @@") a line that starts
+with "-" is in the old draft only: withdrawn, like text an edit struck out. A line that starts with "+" is in the
+new draft only, and a line that starts with a space is in both; their first character is the diff's mark, not
+text. The file headers and the hunk headers are the tool's, not the writer's.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["patch_marks", "removed_lines"]
+
+Span = tuple[int, int]
+
+# a hunk header: the old and the new drafts' line ranges, between "@@" marks (a section's name may follow)
+_HUNK = re.compile(r"^@@[ \t]+-\d+(?:,\d+)?[ \t]+\+\d+(?:,\d+)?[ \t]+@@", re.MULTILINE)
+# the lines a diff tool writes above the hunks: "diff --git a/x b/x", "index 4c1e9a0..b73d2f5 100644",
+# "--- a/review.md", "+++ b/review.md" (maybe with a date), and its note "\ No newline at end of file"
+_HEADER = re.compile(r"^(?:diff[ \t]+-|index[ \t]+[0-9a-f]{4,}\.\.|---[ \t]|\+\+\+[ \t]|\\[ \t]+no[ \t]+newline)",
+                     re.IGNORECASE)
+
+
+def _diff_lines(text: str) -> list[tuple[int, int, str]]:
+    """``(start, end, kind)`` of each line, when ``text`` holds a unified diff: kind is "header", "removed",
+    "added", "context" or "other" (above the first hunk, or a line a diff never holds: prose after the patch)."""
+    if "@@" not in text:
+        return []
+    first = _HUNK.search(text)
+    if first is None:
+        return []
+    lines: list[tuple[int, int, str]] = []
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        line = text[start:end]
+        if _HUNK.match(line) or _HEADER.match(line):
+            kind = "header"
+        elif start < first.start():
+            kind = "other"  # the text above the patch (the file headers excepted)
+        elif line.startswith("-"):
+            kind = "removed"
+        elif line.startswith("+"):
+            kind = "added"
+        elif line.startswith(" ") or not line:
+            kind = "context"
+        else:
+            kind = "other"
+        lines.append((start, end, kind))
+        start = end + 1
+    return lines
+
+
+def removed_lines(text: str) -> list[Span]:
+    """Spans of a unified diff's lines that only the old draft has."""
+    return [(start, end) for start, end, kind in _diff_lines(text) if kind == "removed"]
+
+
+def patch_marks(text: str) -> list[Span]:
+    """Spans of a unified diff's own lines (file and hunk headers) and of the "+" that marks an added line."""
+    return [(start, end) if kind == "header" else (start, start + 1)
+            for start, end, kind in _diff_lines(text) if kind in ("header", "added")]
