@@ -19,6 +19,8 @@ SQL = "INSERT INTO reviews VALUES (1,'"
     (LATEX + 'Sa\\"{\\i}d, Skarsg{\\aa}rd, Br\\"andstr\\"om, Ms.~Perkins', LATEX + "Saïd, Skarsgård, Brändström, Ms. Perkins"),
     (LATEX + "Score: 72\\%, grade A$-$, $3\\frac{1}{2}$ stars", LATEX + "Score: 72\\%, grade A-, 3½ stars"),
     (SQL + "Ian McShane''s Winston.\\n\\nIt\\'s fine');", "INSERT INTO reviews VALUES (1,'Ian McShane's Winston.\n\nIt's fine');"),
+    ('{"body": "Skarsg\\u00e5rd plays \\"the Marquis\\".\\r\\n\\nA\\/B \\\\n \\ud83c\\udfac"}',
+     '{"body": "Skarsgård plays "the Marquis".\n\nA/B \\n \U0001f3ac"}'),
     ("Viggo Tar-\n  asov and Gian-\nna's guard", "Viggo Tarasov and Gianna's guard"),
     ("A1fie Allen, Di1lon, 0ctober 2014; JW1, 1st, 4K, 10am, h0", "Alfie Allen, Dillon, October 2014; JW1, 1st, 4K, 10am, h0"),
 ])
@@ -30,6 +32,7 @@ def test_escapes_are_decoded(text: str, expected: str) -> None:
 @pytest.mark.parametrize("text", [
     "Plain text, Tom & Jerry, 50% off, it's ''quoted'' in a wiki.",
     "No LaTeX here: a tilde~between words and a \\\"backslash\\\".",
+    "No JSON here: a Windows path C:\\new\\test and \\u00e5 without a quoted key.",
     "Bad reference &notareference; stays.",
     "A well-known, hyphen- and dash-ridden line -\nends here; JW4 in 4K at 10am, 2nd time.",
 ])
@@ -54,6 +57,8 @@ def test_a_decoded_span_maps_to_the_whole_escapes_it_came_from() -> None:
      "Peter Stormare plays Viggo&rsquo;s brother Abram"),
     (LATEX + "Bill Skarsg{\\aa}rd plays the Marquis.", "John Wick: Chapter 4", "Bill Skarsg{\\aa}rd plays the Marquis"),
     (SQL + "Ian McShane''s Winston runs the hotel.');", "John Wick", "Ian McShane''s Winston"),
+    ('{"text": "A long night.\\nIan McShane is Winston."}', "John Wick", "Ian McShane is Winston"),
+    ('{"text": "Bill Skarsg\\u00e5rd plays the Marquis."}', "John Wick: Chapter 4", "Bill Skarsg\\u00e5rd plays the Marquis"),
 ])
 def test_evidence_is_the_given_texts_own_slice(text: str, film: str, evidence: str) -> None:
     extraction = extract(text, film)

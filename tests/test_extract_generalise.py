@@ -4443,6 +4443,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ('diff --git a/draft.md b/draft.md\nindex 1a2b3c4..5d6e7f8 100644\n--- a/draft.md\n+++ b/draft.md\n@@ -3,6 +3,6 @@ ## Cast\n Keanu Reeves is John Wick again.\n-Halle Berry returns as Sofia, which was a surprise.\n+Bill Skarsgård plays the Marquis, a preening aristocrat.\n Ian McShane is Winston.\n@@ -12,3 +12,3 @@\n-**Score:** C\n+**Score:** B+\n', CH4, [("cast", "Bill Skarsg\u00e5rd", "Marquis", "supported"), ("rating", "", "B+", "unknown")]),
         ("Second pass on my Chapter 4 review; here is the patch.\n\n--- review_v1.txt\t2026-03-01 10:00:00\n+++ review_v2.txt\t2026-03-02 09:12:44\n@@ -10,7 +10,7 @@\n The film runs nearly three hours.\n-Shay Hatten wrote it alone.\n+Shay Hatten and Michael Finch wrote it.\n-Rina Sawayama plays Koji's son.\n+Rina Sawayama plays Akira, Koji's daughter.\n It is the best of the four.\n", CH4, [("writer", "Michael Finch", None, "supported"), ("cast", "Rina Sawayama", "Akira", "supported")]),
     ],
+    "a-json-strings-escapes-read-as-what-they-stand-for": [
+        ('{\n  "title": "John Wick: Chapter 4",\n  "review": {\n    "author": "Sam Ortiz",\n    "text": "A long film, and a grand one.\\n\\nBill Skarsg\\u00e5rd plays the Marquis with a sneer.\\n\\nDonnie Yen is Caine, the blind assassin, and steals it."\n  }\n}\n', CH4, [("cast", "Bill Skarsg\u00e5rd", "Marquis", "supported"), ("cast", "Donnie Yen", "Caine", "supported")]),
+        ('[{"id": 17, "kind": "review", "body": "Ballerina came out in 2025.\\nAna de Armas plays \\"Eve\\", a dancer.\\nLen Wiseman directed it.", "score": "3.5/5"}]\n', BAL, [("cast", "Ana de Armas", "Eve", "supported"), ("director", "Len Wiseman", None, "supported")]),
+        ('{"post": {"headline": "Parabellum", "content": "It is the third John Wick film.\\r\\n\\r\\nHalle Berry turns up as Sofia.\\r\\n\\r\\nMark Dacascos plays Zero, a fanboy.\\r\\n\\r\\nAnjelica Huston is the Director."}}\n', PARA, [("cast", "Halle Berry", "Sofia", "supported"), ("cast", "Anjelica Huston", "Director", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),

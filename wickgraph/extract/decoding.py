@@ -4,7 +4,8 @@ Some characters are written as other characters:
 
 * a format's escapes: a saved web page writes "Viggo&rsquo;s brother" and "Santino D&#8217;Antonio"; LaTeX source
   writes ``Sa\\"{\\i}d Taghmaoui``, ``Skarsg{\\aa}rd`` and ``A$-$``; a SQL dump doubles a string's quote (``Ian
-  McShane''s Winston``) and writes its line breaks as ``\\n``;
+  McShane''s Winston``) and writes its line breaks as ``\\n``; JSON writes a string's line breaks, quotation marks and
+  characters outside ASCII as escapes (``"Skarsg\\u00e5rd"``);
 * a word a line end splits with a hyphen ("Viggo Tar-⏎asov", "Gian-⏎na's"), read whole;
 * a scanner's digit for the letter it resembles, between letters ("A1fie Allen", "Nyqv1st", "0ctober").
 
@@ -50,6 +51,14 @@ _SQL = re.compile(r"\bINSERT\s+INTO\b", re.IGNORECASE)
 _SQL_ESCAPE = re.compile(r"(?<=\w)''(?=\w)|\\[nrt'\"\\]")
 _SQL_ESCAPES = {"\\n": "\n", "\\r": "", "\\t": "\t", "\\'": "'", '\\"': '"', "\\\\": "\\"}
 
+# JSON (and the string literals of code, which escape alike): a string value under a quoted key, and the escapes
+# inside strings: a line break ("\n", "\r\n"), a quotation mark, a backslash, a slash, a character by its code
+# ("Skarsg\u00e5rd"), an astral one as two ("\ud83c\udfac")
+_JSON_HINT = re.compile(r"\"[\w -]{1,40}\"[ \t]*:[ \t]*\"")
+_JSON_ESCAPE = re.compile(r"\\(?:u(?P<high>[dD][89abAB][\da-fA-F]{2})\\u(?P<low>[dD][c-fC-F][\da-fA-F]{2})"
+                          r"|u(?P<code>[\da-fA-F]{4})|(?P<letter>[\"\\/bfnrt]))")
+_JSON_LETTERS = {'"': '"', "\\": "\\", "/": "/", "b": "", "f": "", "n": "\n", "r": "", "t": "\t"}
+
 
 # a word's head, a hyphen ending the line, and the word's tail in lower case opening the next line
 _SPLIT_WORD = re.compile(r"(?<=[A-Za-z]{2})-\n[ \t]*(?=[a-z])")
@@ -77,9 +86,9 @@ class Decoded:
 
 
 def decoded(text: str) -> Decoded | None:
-    """``text`` with its character references, LaTeX accents and symbols and SQL string escapes decoded, its words
-    split by a line end's hyphen mended and a scanner's digits for letters read as the letters; None when it has none
-    of them (most texts), so the caller reads ``text`` itself."""
+    """``text`` with its character references, LaTeX accents and symbols and SQL and JSON string escapes decoded, its
+    words split by a line end's hyphen mended and a scanner's digits for letters read as the letters; None when it has
+    none of them (most texts), so the caller reads ``text`` itself."""
     replacements = sorted(_replacements(text))
     if not replacements:
         return None
@@ -124,6 +133,9 @@ def _replacements(text: str) -> Iterator[tuple[int, int, str]]:
     for digit in _SCANNED_DIGIT.finditer(text):
         yield digit.start(), digit.end(), "l" if digit.group() == "1" else "o" if digit.start() and \
             text[digit.start() - 1].isalpha() else "O"
+    if "\\" in text and _JSON_HINT.search(text):
+        for escape in _JSON_ESCAPE.finditer(text):
+            yield escape.start(), escape.end(), _json_character(escape)
     if ("INSERT" in text or "insert" in text) and _SQL.search(text):
         for escape in _SQL_ESCAPE.finditer(text):
             yield escape.start(), escape.end(), _SQL_ESCAPES.get(escape.group(), "'")
@@ -136,6 +148,15 @@ def _character(reference: str) -> str | None:
         return html5.get(reference)
     code = int(reference[2:-1], 16) if reference[1] in "xX" else int(reference[1:-1])
     return chr(code) if 0 < code < 0x110000 and not 0xD800 <= code < 0xE000 else None
+
+
+def _json_character(escape: re.Match[str]) -> str:
+    if escape["letter"]:
+        return _JSON_LETTERS[escape["letter"]]
+    if escape["high"]:
+        return chr(0x10000 + ((int(escape["high"], 16) - 0xD800) << 10) + int(escape["low"], 16) - 0xDC00)
+    code = int(escape["code"], 16)
+    return "" if 0xD800 <= code < 0xE000 else chr(code)  # (half of a pair alone stands for nothing)
 
 
 def _latex_symbol(symbol: re.Match[str]) -> str:
