@@ -57,7 +57,7 @@ from .scales import normalize
 from .scope import is_blocked
 from .sections import other_work_spans
 from .sheets import csv_cells
-from .sourcecode import source_code_claims
+from .sourcecode import others_records, source_code_claims
 from .spanvalues import candidate_claims
 from .speakers import others_quoted
 from .spoken import retraction_spans, spoken_years, widened
@@ -140,7 +140,7 @@ def _extract(text: str, film: str | None, reference: Reference | None,
     # parts of a post about another work, readers' comments, what a transcript gives to someone in the room
     # (the comments heading is read in the layout view too: "<h3>Comments (2)</h3>" is one without its tags)
     comments = comment_spans(text) or comment_spans(folded)
-    elsewhere = other_work_spans(doc) + comments + others_posts(text) + others_quoted(text)
+    elsewhere = other_work_spans(doc) + comments + others_posts(text) + others_quoted(text) + others_records(text)
     # (a claim that ends there too: "Zero | Riccardo Scamarcio" reaching into another work's column)
     pairs = [(claim, c) for claim, c in pairs
              if not any(start <= claim.start < end or start < claim.end <= end for start, end in elsewhere)]

@@ -15,8 +15,10 @@ Code the author took back or that denies states nothing: a commented-out line of
 ``assert not ...``, ``... not in ...``, ``!=``, a test marked to be skipped or to fail, and a record of another work
 (``SEQUEL = {"title": "John Wick: Chapter 2", ...}``, ``CHAPTER_2_FIXTURE = {...}``). The view
 (:func:`with_source_code_read`) blanks them, reads an identifier's underscores as spaces ("BOWERY_KING" names the
-Bowery King) and a JSON key's quotes as layout (``"my_score": 8.5`` as a label); it keeps the text's length, so
-offsets carry over.
+Bowery King), a JSON key's quotes as layout (``"my_score": 8.5`` as a label) and a score's top in a field of its own
+as its scale (``"value": 4, "out_of": 5`` as "4/5"); it keeps the text's length, so offsets carry over. Records that
+carry another writer's handle (a site's readers' entries, ``{"user": "gunfu_guy", "score": 2, ...}``) are others'
+words (:func:`others_records`).
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ from .pairs import is_role
 from .patterns import Candidate
 from .textscan import blank
 
-__all__ = ["source_code_claims", "with_source_code_read"]
+__all__ = ["others_records", "source_code_claims", "with_source_code_read"]
 
 # a statement only code opens a line with; a source file has three of them at least
 # (a decorator over a definition, not a handle opening a post: "@KeanuFan: ...")
@@ -83,6 +85,13 @@ _XML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 # an object, or an element's opening tag with its attributes, whose strings may pair a player with a role
 _OBJECT = re.compile(r"\{[^{}]*\}|<[A-Za-z][\w-]*\s[^<>]*>")
 # ... and say that the role comes back: '"returning": true', 'returning="yes"'
+# a score's top in a field of its own after the value's: '"value": 4, "out_of": 5', '"stars": 4.5, "best": 5'
+_SCORE_TOP = re.compile(r"(?<=\d)[ \t]*,[ \t]*\"(?:out[ _]?of|outOf|max|maximum|max[ _]score|of|scale|best|top|"
+                        r"possible|(?:rating|score)[ _]max)\"[ \t]*:[ \t]*(?=\d)", re.IGNORECASE)
+# a record someone else wrote: a site's readers' entries carry their handle ('{"user": "gunfu_guy", "score": 2, ...}')
+_SOMEONES_HANDLE = re.compile(r"\"(?:user|username|user_name|userName|handle|screen_name|nickname|commenter)\"\s*:",
+                              re.IGNORECASE)
+_JSON_STRING = re.compile(r"\"(?:[^\"\\]|\\.)*\"")
 _RETURNING_FLAG = re.compile(r"\b(?:returning|returns|back|reprised?|reprising)\W{0,2}[ \t]*[:=][ \t]*[\"']?"
                              r"(?:true|yes|1)\b", re.IGNORECASE)
 
@@ -108,7 +117,22 @@ def with_source_code_read(text: str) -> str:
     if not is_source_code(text):
         return text
     quotes = [(at, at + 1) for key in _JSON_KEY.finditer(text) for at in (key.start(), text.rindex('"', 0, key.end()))]
-    return _SNAKE.sub(" ", blank(text, _retracted(text) + quotes))  # '"my_score": 8' is read as ' my score : 8'
+    read = _SNAKE.sub(" ", blank(text, _retracted(text) + quotes))  # '"my_score": 8' is read as ' my score : 8'
+    # a score's top in a field of its own is read as its scale: '"value": 4, "out_of": 5' as ' value : 4/         5'
+    for top in _SCORE_TOP.finditer(text):
+        read = read[:top.start()] + "/" + " " * (top.end() - top.start() - 1) + read[top.end():]
+    return read
+
+
+def others_records(text: str) -> list[tuple[int, int]]:
+    """Spans of a data literal's records that others wrote, each with its writer's handle ('{"user": "gunfu_guy",
+    "score": 2, "text": "..."}'): a site's readers, not the critic (the record holding the text's longest string is
+    the review itself)."""
+    if not is_source_code(text) or not _SOMEONES_HANDLE.search(text):
+        return []
+    longest = max(_JSON_STRING.finditer(text), key=lambda string: string.end() - string.start(), default=None)
+    return [record.span() for record in _OBJECT.finditer(text) if _SOMEONES_HANDLE.search(record.group())
+            and not (longest is not None and record.start() < longest.start() < record.end())]
 
 
 def _retracted(text: str) -> list[tuple[int, int]]:
