@@ -120,7 +120,9 @@ _OVERALL_LABEL = re.compile(r"\boverall\s*[:\u2014\u2013-]\s*$", re.IGNORECASE) 
 _SCORE_LABEL = re.compile(r"\b(?:verdict|score|rating|grade|(?:my|our|the)\s+(?:mark|vote))\b"
                           # the critic placing themselves on the scale: "Rotten Tomatoes has it at 94%. I'm at 80%."
                           r"|\b(?:i['\u2019]m|i\s+am|we['\u2019]re|we\s+are|i\s+land)\s+at\s+$"
-                          rf"|\b{_PLACE_IT}\s+$",
+                          rf"|\b{_PLACE_IT}\s+$"
+                          # a chat's command to its bot: "!rate 82%", "/score 7"
+                          r"|(?<![^\s])[!/](?:rate|score|grade)\s+$",
                           re.IGNORECASE)
 
 

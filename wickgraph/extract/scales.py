@@ -171,7 +171,9 @@ _SOURCES: list[tuple[str, re.Pattern[str]]] = [
         # ... or the work by its title: "I'm giving John Wick: Chapter 2 a B-plus", "give Parabellum an A-"
         rf"|\b(?:give|gives|gave|giving|award|awards|awarded|awarding)\s+(?:it|this(?:\s+one)?|the\s+[\w-]+|{TITLE})"
         r"\s+an?\s+"
-        r"|\b(?:grade|mark)\s+of\s+(?:an?\s+)?)"
+        r"|\b(?:grade|mark)\s+of\s+(?:an?\s+)?"
+        # a chat's command to its bot: "!rate A-", "/grade B+"
+        r"|(?<![^\s])[!/](?:rate|grade|score)\s+)"
         # a transcript's lower case: "a b plus" (a lone lower-case letter is a word: "gets a b" is not a grade)
         r"(?P<grade>(?-i:[A-DF])(?:\s*-?\s*(?:plus|minus)|[+\-−–])?|(?-i:[a-df])\s*-?\s*(?:plus|minus))(?![\w+\-])"
         # "Overall: A bit long." is the article

@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable
 
 from .scales import APPRAISAL, TITLE
-from .speakers import NAME_COLON
+from .speakers import NAME_COLON, SENDER, STAMP
 
 __all__ = ["OWN_LABEL", "SOMEONE", "attributed", "bylined", "given_in_first_person", "named_holder",
            "persona_label", "quoted_from_another", "someones_line"]
@@ -201,6 +201,8 @@ _STAGE_DIRECTION = re.compile(r"\[[a-z][a-z \t-]{1,30}\](?=[ \t]*(?:i|i['\u2019]
 def attributed(text: str, start: int) -> bool:
     """Whether the rating at ``start`` is given by someone other than the critic, judged in its clause."""
     reach = max(0, start - 300)
+    if _TURN_OPENING.fullmatch(text, text.rfind("\n", reach, start) + 1, start):
+        return False  # the speaker's own command to a chat's bot ("velvetgoon: !rate 9/10"): whose turn it is decides
     sentence_start = max(reach, max(text.rfind(ch, reach, start) for ch in ".!?\n") + 1)
     for direction in _STAGE_DIRECTION.finditer(text, sentence_start, start):  # a transcript's pause ends a sentence
         sentence_start = direction.end()
@@ -236,6 +238,11 @@ def attributed(text: str, start: int) -> bool:
     if not _WORD.search(subject):  # the subject stands before an aside: "the Reviewer, sitting as the Court, awards"
         subject = text[sentence_start:clause_start]
     return not _FIRST_PERSON.search(" " + subject) or _RELATION_OF_SELF.search(subject) is not None
+
+
+# a chat turn's opening, its stamp and sender, then a giving verb, maybe as a bot command ("[21:18] velvetgoon: !rate")
+_TURN_OPENING = re.compile(rf"[ \t]*(?:{STAMP}[ \t]*)?{SENDER}[ \t]*:[ \t]*[!/]?(?:rate|score|grade|give)[ \t]*",
+                           re.IGNORECASE)
 
 
 _WORD = re.compile(r"[^\W\d_]")

@@ -106,13 +106,28 @@ _TRANSLATORS_NOTE = re.compile(r"[\[(][ \t]*(?:TN|T\.N\.|N\.\s?d\.\s?T\.|NdT|Anm
 _MACHINE = frozenset({"assistant", "ai", "bot", "chatbot", "alexa", "siri", "cortana", "computer", "gpt", "chatgpt"})
 
 
+# a chat's command to its bot: a turn that is only a command word after "!" or "/" and its arguments ("!film info jw2")
+_COMMAND = re.compile(r"[ \t]*[!/][a-z]\w*(?:[ \t]+[^\n]*)?\n", re.IGNORECASE)
+
+
 def _machine_turns(text: str) -> list[tuple[int, int]]:
-    """The turns of a voice assistant or a chatbot in a transcript: its answers are not the reviewer's."""
-    turns = _turns(text)
-    if not any(name.lower() in _MACHINE for _, name in turns):
+    """The turns of a voice assistant or a chatbot in a transcript: its answers are not the reviewer's. A chat's bot
+    is known by its name ("ASSISTANT:", "Alexa:") or as the one who answers a command ("!film info jw2")."""
+    counts = Counter(name for _, name in _turns(text))
+    # (a bot's card under its turn has labelled lines, "Starring: ...", which are no speakers' turns)
+    turns = [(start, name) for start, name in _turns(text) if counts[name] >= 2 or name.lower() in _MACHINE]
+    if not turns:
         return []
     ends = [start for start, _ in turns[1:]] + [len(text)]
-    return [(start, end) for (start, name), end in zip(turns, ends, strict=True) if name.lower() in _MACHINE]
+    machines = {name for name in counts if name.lower() in _MACHINE}
+    if "!" in text or "/" in text:
+        for index in range(1, len(turns)):
+            (start, asker), (_, answerer) = turns[index - 1], turns[index]
+            named = text.find(asker, start, ends[index - 1])  # (the turn's words, after its stamp and sender)
+            said = text.find(":", named + len(asker), ends[index - 1]) + 1 if named >= 0 else 0
+            if asker != answerer and said and _COMMAND.fullmatch(text, said, ends[index - 1]):
+                machines.add(answerer)
+    return [(start, end) for (start, name), end in zip(turns, ends, strict=True) if name in machines]
 
 
 def others_quoted(text: str) -> list[tuple[int, int]]:
