@@ -4458,6 +4458,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ('[23:10] dune: !info parabellum\n[23:10] Filmotron: John Wick: Chapter 3 - Parabellum\n    Cast: Keanu Reeves, Common, Ruby Rose\n[23:12] dune: Halle Berry plays Sofia, with two dogs.\n[23:13] glitter: dogs!!\n[23:14] dune: Mark Dacascos plays Zero.\n[23:15] glitter: lol\n[23:24] dune: !rate 82%\n[23:24] Filmotron: logged: dune -> 8/10\n', PARA, [("rating", "", 82, "unknown"), ("cast", "Halle Berry", "Sofia", "supported")]),
         ('[09:00] ana: /lookup john wick\n[09:00] CineBot: John Wick (2015), directed by David Leitch\n[09:01] ana: it is 2014, bot. Keanu Reeves is John Wick.\n[09:02] ben: true\n[09:03] ana: Alfie Allen plays Iosef.\n[09:04] ben: yep\n[09:05] ana: /score 4/5\n[09:05] CineBot: ana scored John Wick 3/5\n', JW1, [("rating", "", 4, "unknown"), ("cast", "Alfie Allen", "Iosef", "supported")]),
     ],
+    "a-fact-checks-true-verdict-keeps-the-statement": [
+        ('Fact check of Chapter 4 claims.\n\n"Donnie Yen plays Caine."\nVerdict: TRUE. He does, and brilliantly.\n', CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
+        ('Fact check of Chapter 4 claims.\n\n“Laurence Fishburne plays Winston.”\nRating: False — Ian McShane plays Winston.', CH4, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Fact check.\n\n\"Rina Sawayama plays Akira.\"\nVerdict: accurate. She does.", CH4, [("cast", "Rina Sawayama", "Akira", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -8879,6 +8884,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ('[23:10] dune: !info parabellum\n[23:10] Filmotron: John Wick: Chapter 3 - Parabellum\n    Cast: Keanu Reeves, Common, Ruby Rose\n[23:12] dune: Halle Berry plays Sofia, with two dogs.\n[23:13] glitter: dogs!!\n[23:14] dune: Mark Dacascos plays Zero.\n[23:15] glitter: lol\n[23:24] dune: !rate 82%\n[23:24] Filmotron: logged: dune -> 8/10\n', PARA, ("cast", "Common", None)),
         ('[09:00] ana: /lookup john wick\n[09:00] CineBot: John Wick (2015), directed by David Leitch\n[09:01] ana: it is 2014, bot. Keanu Reeves is John Wick.\n[09:02] ben: true\n[09:03] ana: Alfie Allen plays Iosef.\n[09:04] ben: yep\n[09:05] ana: /score 4/5\n[09:05] CineBot: ana scored John Wick 3/5\n', JW1, ("director", "David Leitch", None)),
         ('[09:00] ana: /lookup john wick\n[09:00] CineBot: John Wick (2015), directed by David Leitch\n[09:01] ana: it is 2014, bot. Keanu Reeves is John Wick.\n[09:02] ben: true\n[09:03] ana: Alfie Allen plays Iosef.\n[09:04] ben: yep\n[09:05] ana: /score 4/5\n[09:05] CineBot: ana scored John Wick 3/5\n', JW1, ("release_year", "", 2015)),
+    ],
+    "a-fact-checks-verdict-denies-the-quoted-statement": [
+        ('Fact check of Chapter 4 claims.\n\n"Halle Berry plays the Adjudicator in this one."\nVerdict: FALSE. She is not in it at all.', CH4, ("cast", "Halle Berry", "Adjudicator")),
+        ('Fact check of Chapter 4 claims.\n\n“Laurence Fishburne plays Winston.”\nRating: False — Ian McShane plays Winston.', CH4, ("cast", "Laurence Fishburne", "Winston")),
+        ('Fact check of Chapter 4 claims.\n\n"Keanu Reeves wrote the screenplay."\nFact-check: **Incorrect.** Three writers share it.', CH4, ("writer", "Keanu Reeves", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
