@@ -33,6 +33,7 @@ def test_escapes_are_decoded(text: str, expected: str) -> None:
     "Plain text, Tom & Jerry, 50% off, it's ''quoted'' in a wiki.",
     "No LaTeX here: a tilde~between words and a \\\"backslash\\\".",
     "No JSON here: a Windows path C:\\new\\test and \\u00e5 without a quoted key.",
+    "A commit's hash e5816d39359e2e6da6c1be5800d84e4baa51a033, a colour #a1b0c3 and an id 4c1e9a0.",
     "Bad reference &notareference; stays.",
     "A well-known, hyphen- and dash-ridden line -\nends here; JW4 in 4K at 10am, 2nd time.",
 ])

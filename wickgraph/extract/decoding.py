@@ -67,6 +67,18 @@ _SPLIT_WORD = re.compile(r"(?<=[A-Za-z]{2})-\n[ \t]*(?=[a-z])")
 # (each alternative opens on the digit, so the engine skips ahead to the digits)
 _SCANNED_DIGIT = re.compile(r"[10](?<=[A-Za-z][10])(?=[a-z])|0(?<!\w0)(?=[a-z]{2,})")
 
+# a word of hexadecimal digits, digits and letters mixed: a commit's hash, a colour, an id
+_HEX_WORD = re.compile(r"(?=[a-fA-F]*\d)(?=\d*[a-fA-F])[\da-fA-F]{6,}")
+
+
+def _word_at(text: str, at: int) -> str:
+    start, end = at, at
+    while start and text[start - 1].isalnum():
+        start -= 1
+    while end < len(text) and text[end].isalnum():
+        end += 1
+    return text[start:end]
+
 
 @dataclass(frozen=True)
 class Decoded:
@@ -131,6 +143,8 @@ def _replacements(text: str) -> Iterator[tuple[int, int, str]]:
         for split in _SPLIT_WORD.finditer(text):
             yield split.start(), split.end(), ""
     for digit in _SCANNED_DIGIT.finditer(text):
+        if _HEX_WORD.fullmatch(_word_at(text, digit.start())):
+            continue  # a hash or a code ("e5816d39...c1be..."), not a scanned word
         yield digit.start(), digit.end(), "l" if digit.group() == "1" else "o" if digit.start() and \
             text[digit.start() - 1].isalpha() else "O"
     if "\\" in text and _JSON_HINT.search(text):

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from .. import regexcache
 from .layout_words import default_layout_words
-from .patches import patch_marks, removed_lines
+from .patches import patch_marks, removed_lines, reverted_commits
 from .sheets import is_sheet_row
 from .speakers import SENDER, STAMP
 from .textscan import blank, line_around
@@ -224,8 +224,9 @@ def _is_form(text: str) -> bool:
 
 def struck_spans(text: str) -> list[Span]:
     """Spans of the text withdrawn, with their marks, so no claim and no rating: what an edit shown in it struck
-    out, a patch's removed lines, an editor's margin comments, and a form's options left unticked."""
-    spans = removed_lines(text)  # a patch's lines of the old draft only
+    out, a patch's removed lines, the commits a history reverts, an editor's margin comments, and a form's options
+    left unticked."""
+    spans = removed_lines(text) + reverted_commits(text)  # a patch's old lines, the commits a history reverts
     if "[" not in text and "~~" not in text and "<" not in text and "\u2610" not in text and "(" not in text:
         return spans
     spans += [match.span() for match in _STRUCK.finditer(text)]

@@ -1,16 +1,20 @@
-"""A review pasted as a patch (a unified diff between two drafts): the new draft is what the writer now says.
+"""A review pasted as a patch or a history of commits: what the writer now says, not what they took back.
 
 In a unified diff ("--- a/review.md", "+++ b/review.md", then hunks under "@@ -8,11 +8,11 @@") a line that starts
 with "-" is in the old draft only: withdrawn, like text an edit struck out. A line that starts with "+" is in the
 new draft only, and a line that starts with a space is in both; their first character is the diff's mark, not
 text. The file headers and the hunk headers are the tool's, not the writer's.
+
+In a history of commits ("git log", "git log --oneline") a commit that reverts another ('Revert "cast: add Halle Berry
+as Sofia"', "This reverts commit e5816d3...") takes back what that commit said: its message, found by its hash or by
+its subject, is withdrawn, and so is the subject the revert quotes.
 """
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["patch_marks", "removed_lines"]
+__all__ = ["patch_marks", "removed_lines", "reverted_commits"]
 
 Span = tuple[int, int]
 
@@ -62,3 +66,32 @@ def patch_marks(text: str) -> list[Span]:
     """Spans of a unified diff's own lines (file and hunk headers) and of the "+" that marks an added line."""
     return [(start, end) if kind == "header" else (start, start + 1)
             for start, end, kind in _diff_lines(text) if kind in ("header", "added")]
+
+
+# a revert's subject, quoting the subject of the commit it takes back, and the hash its message names
+_REVERT = re.compile(r"\bRevert[ \t]+\"(?P<subject>[^\"\n]{3,200})\"(?:\\n|[^\n])*\n?"
+                     r"(?:(?:[ \t]*\n)*[ \t]*This[ \t]+reverts[ \t]+commit[ \t]+(?P<hash>[0-9a-f]{7,40}))?")
+# a commit's header in a full log, and a line of a short log ("1c2d3e4 credits: Director: X")
+_COMMIT = re.compile(r"^commit[ \t]+(?P<hash>[0-9a-f]{7,40})\b", re.MULTILINE)
+_SHORT_LOG_LINE = re.compile(r"^[ \t*|]*(?P<hash>[0-9a-f]{7,12})[ \t]+(?P<subject>[^\n]+)$", re.MULTILINE)
+
+
+def reverted_commits(text: str) -> list[Span]:
+    """Spans of what a history's reverts take back: each reverted commit (by its hash, else by its subject) and the
+    subject the revert quotes."""
+    if "Revert" not in text:
+        return []
+    spans: list[Span] = []
+    commits = list(_COMMIT.finditer(text))
+    ends = [commit.start() for commit in commits[1:]] + [len(text)] * bool(commits)
+    for revert in _REVERT.finditer(text):
+        spans.append(revert.span("subject"))
+        hashed = revert["hash"]
+        by_hash = [(commit.start(), end) for commit, end in zip(commits, ends, strict=True)
+                   if hashed and (commit["hash"].startswith(hashed) or hashed.startswith(commit["hash"]))]
+        if by_hash:
+            spans += by_hash
+            continue
+        spans += [line.span() for line in _SHORT_LOG_LINE.finditer(text)
+                  if line["subject"].strip() == revert["subject"].strip()]
+    return spans
