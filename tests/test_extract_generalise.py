@@ -510,7 +510,7 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
     "written-and-directed": [
         ("Written and directed by Derek Kolstad, apparently.", JW1,
          [("writer", "Derek Kolstad", None, "supported"), ("director", "Derek Kolstad", None, "contradicted")]),
-        ("Scripted and directed by Chad Stahelski?", CH4, [("director", "Chad Stahelski", None, "supported")]),
+        ("Scripted and directed by Chad Stahelski!", CH4, [("director", "Chad Stahelski", None, "supported")]),
         ("It was written and produced by Shay Hatten.", BAL, [("writer", "Shay Hatten", None, "supported")]),
     ],
     "role-idiom": [
@@ -4467,6 +4467,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ('commit 3f2a9c1d8e7b6a5f4e3d2c1b0a9f8e7d6c5b4a39\nAuthor: Lee Park <lee@example.org>\nDate:   Sun Jan 18 17:35:50 2026 +0100\n\n    Revert "cast: add Halle Berry as Sofia"\n\n    This reverts commit e5816d39359e2e6da6c1be5800d84e4baa51a033.\n\ncommit 17e9b13214fd4190cd3e64004b30f6681852926e\nAuthor: Lee Park <lee@example.org>\nDate:   Sat Jan 17 18:55:17 2026 +0100\n\n    cast: Ian McShane is back as Winston\n\ncommit e5816d39359e2e6da6c1be5800d84e4baa51a033\nAuthor: Lee Park <lee@example.org>\nDate:   Sat Jan 17 10:05:00 2026 +0100\n\n    cast: add Halle Berry as Sofia\n\n    Halle Berry plays Sofia, the Casablanca manager.\n', CH2, [("cast", "Ian McShane", "Winston", "supported")]),
         ('$ git log --oneline\n9f1e2d3 Revert "credits: Director: David Leitch"\n4a5b6c7 verdict: 8/10\n1c2d3e4 credits: Director: David Leitch\n0a1b2c3 cast: Keanu Reeves plays John Wick again\n', CH4, [("cast", "Keanu Reeves", "John Wick", "supported"), ("rating", "", 8, "unknown")]),
         ('commit aa11bb22cc33dd44ee55ff6677889900aabbccdd\nAuthor: Sam <sam@example.org>\nDate:   Tue Mar 3 09:00:00 2026 +0000\n\n    Revert "facts: released in 2016"\n\n    This reverts commit 0123456789abcdef0123456789abcdef01234567.\n    It came out in February 2017.\n\ncommit 0123456789abcdef0123456789abcdef01234567\nAuthor: Sam <sam@example.org>\nDate:   Mon Mar 2 21:00:00 2026 +0000\n\n    facts: released in 2016\n\n    The film was released in 2016, three years after the first.\n\ncommit 89abcdef0123456789abcdef0123456789abcdef\nAuthor: Sam <sam@example.org>\nDate:   Mon Mar 2 20:00:00 2026 +0000\n\n    cast: Common plays Cassian\n', CH2, [("release_year", "", 2017, "supported"), ("cast", "Common", "Cassian", "supported")]),
+    ],
+    "an-org-mode-property-is-a-label": [
+        ('* DONE The Continental: From the World of John Wick\n  :PROPERTIES:\n  :WRITTEN_BY: Greg Coolidge, Kirk Ward\n  :MY_GRADE: B+\n  :END:\n  Colin Woodell plays young Winston.', CONT, [("writer", "Kirk Ward", None, "supported"), ("rating", "", "B+", "unknown")]),
+        ('** John Wick: Chapter 4                                   :wick:\n   :PROPERTIES:\n   :DIRECTOR: Chad Stahelski\n   :RELEASE_YEAR: 2023\n   :MY_SCORE: 8/10\n   :END:', CH4, [("director", "Chad Stahelski", None, "supported"), ("release_year", "", 2023, "supported"), ("rating", "", 8, "unknown")]),
+        ('*** TODO Ballerina\n    :PROPERTIES:\n    :SCREENPLAY_BY: Shay Hatten\n    :LEAD_ACTOR: Ana de Armas\n    :RATING: 3/5\n    :END:\n', BAL, [("writer", "Shay Hatten", None, "supported"), ("rating", "", 3, "unknown")]),
+    ],
+    "a-value-beside-a-queried-one-stands": [
+        ("Notes.\n\nDirector: David Leitch?\nWriter: Shay Hatten", CH4, [("writer", "Shay Hatten", None, "supported")]),
+        ("Notes.\n\nCast: Donnie Yen as Caine, Halle Berry as Sofia?", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
+        ("Notes.\n\nYear: 2023\nCo-writer: Derek Kolstad (?)", CH4, [("release_year", "", 2023, "supported")]),
     ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
@@ -8899,6 +8909,12 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ('commit 3f2a9c1d8e7b6a5f4e3d2c1b0a9f8e7d6c5b4a39\nAuthor: Lee Park <lee@example.org>\nDate:   Sun Jan 18 17:35:50 2026 +0100\n\n    Revert "cast: add Halle Berry as Sofia"\n\n    This reverts commit e5816d39359e2e6da6c1be5800d84e4baa51a033.\n\ncommit 17e9b13214fd4190cd3e64004b30f6681852926e\nAuthor: Lee Park <lee@example.org>\nDate:   Sat Jan 17 18:55:17 2026 +0100\n\n    cast: Ian McShane is back as Winston\n\ncommit e5816d39359e2e6da6c1be5800d84e4baa51a033\nAuthor: Lee Park <lee@example.org>\nDate:   Sat Jan 17 10:05:00 2026 +0100\n\n    cast: add Halle Berry as Sofia\n\n    Halle Berry plays Sofia, the Casablanca manager.\n', CH2, ("cast", "Halle Berry", "Sofia")),
         ('$ git log --oneline\n9f1e2d3 Revert "credits: Director: David Leitch"\n4a5b6c7 verdict: 8/10\n1c2d3e4 credits: Director: David Leitch\n0a1b2c3 cast: Keanu Reeves plays John Wick again\n', CH4, ("director", "David Leitch", None)),
         ('commit aa11bb22cc33dd44ee55ff6677889900aabbccdd\nAuthor: Sam <sam@example.org>\nDate:   Tue Mar 3 09:00:00 2026 +0000\n\n    Revert "facts: released in 2016"\n\n    This reverts commit 0123456789abcdef0123456789abcdef01234567.\n    It came out in February 2017.\n\ncommit 0123456789abcdef0123456789abcdef01234567\nAuthor: Sam <sam@example.org>\nDate:   Mon Mar 2 21:00:00 2026 +0000\n\n    facts: released in 2016\n\n    The film was released in 2016, three years after the first.\n\ncommit 89abcdef0123456789abcdef0123456789abcdef\nAuthor: Sam <sam@example.org>\nDate:   Mon Mar 2 20:00:00 2026 +0000\n\n    cast: Common plays Cassian\n', CH2, ("release_year", "", 2016)),
+    ],
+    "queried-after": [
+        ("Notes.\n\nDirector: David Leitch?\nWriter: Shay Hatten", CH4, ("director", "David Leitch", None)),
+        ("Notes.\n\n:PROPERTIES:\n:CO_DIRECTOR: David Leitch?? uncredited, or only a producer?\n:END:", CH4, ("director", "David Leitch", None)),
+        ("Notes.\n\nYear: 2022 (?)", CH4, ("release_year", "", 2022)),
+        ("Notes.\n\nWriter: Derek Kolstad [?]", CH4, ("writer", "Derek Kolstad", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -6,7 +6,8 @@ A programmer's review may hold its credits as ``directed_by: [A, B]`` or as a ke
 lines open with a snake_case key), an identifier key is read as a label: capitalised, with spaces for its
 underscores ("Directed by:"). TOML's "=" after a key is read as ":", the brackets and quotes of a flow list
 after a key are blanked, and a commented-out key line (``# year: 2015``) is blanked whole, as the author took
-that value back; so is a flag set to false (``returning: false``), which states nothing. Every change keeps
+that value back; so is a flag set to false (``returning: false``), which states nothing. An Emacs org-mode property
+(``:WRITTEN_BY: A, B`` in a ``:PROPERTIES:`` drawer) is such a key after a colon. Every change keeps
 the text's length, so offsets carry over.
 """
 
@@ -20,11 +21,12 @@ __all__ = ["with_data_file_syntax"]
 
 # a key: one word or snake_case ("cast", "directed_by"), at a line's start after an optional list dash
 _IDENTIFIER = r"[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)*"
-_KEY_OPENS = r"^[ \t]*(?:-[ \t]+)?"
+# (or after the colon that opens an Emacs org-mode property: ":WRITTEN_BY: A, B" in a ":PROPERTIES:" drawer)
+_KEY_OPENS = r"^[ \t]*(?:-[ \t]+|:(?=[A-Za-z]))?"
 # a line that opens with a key in snake_case, then ":" or "=" ("directed_by:", "  my_score = 8"); a data file has
 # two of them at least: one alone may be a chat handle or a file name in prose
 _SNAKE_KEY_LINE = re.compile(rf"{_KEY_OPENS}[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+[ \t]*[:=]", re.MULTILINE)
-_KEY = re.compile(rf"^([ \t]*(?:-[ \t]+)?)({_IDENTIFIER})([ \t]*[:=][ \t]*)", re.MULTILINE)
+_KEY = re.compile(rf"({_KEY_OPENS})({_IDENTIFIER})([ \t]*[:=][ \t]*)", re.MULTILINE)
 # a key line commented out: "# year: 2015", "  # written_by: [A, B]   # no."
 _COMMENTED_KEY = re.compile(rf"^[ \t]*#+[ \t]*{_IDENTIFIER}[ \t]*[:=][ \t]*\S[^\n]*", re.MULTILINE)
 # a flag a key sets to false states nothing: "returning: false", "cameo = no"
@@ -57,6 +59,8 @@ def with_data_file_syntax(text: str) -> str:
         for index in range(key.start(2), key.end(2)):    # "Directed by"
             if chars[index] == "_":
                 chars[index] = " "
+        if text.endswith(":", key.start(1), key.end(1)):
+            chars[key.end(1) - 1] = " "  # an org property's opening colon is layout
         separator = text.find("=", key.start(3), key.end(3))
         if separator >= 0:
             chars[separator] = ":"  # TOML's "key = value" is read as "key : value"
