@@ -4478,6 +4478,13 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Notes.\n\nCast: Donnie Yen as Caine, Halle Berry as Sofia?", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
         ("Notes.\n\nYear: 2023\nCo-writer: Derek Kolstad (?)", CH4, [("release_year", "", 2023, "supported")]),
     ],
+    "a-records-values-name-one-player-and-one-role": [
+        ('Review log for John Wick: Chapter 4\n2026-01-02T10:00:00Z level=info title="John Wick: Chapter 4" actor="Donnie Yen" character="Caine" source=critic\n2026-01-02T10:00:01Z level=debug title="John Wick: Chapter 2" actor="Riccardo Scamarcio" character="Santino D\'Antonio" source=cache', CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
+        ("Review log for John Wick: Chapter 4\nINFO cast.add actor='Rina Sawayama' role='Akira' film=jw4 by=critic", CH4, [("cast", "Rina Sawayama", "Akira", "supported")]),
+        ('Review log for John Wick: Chapter 4\n[ok] entry person="Scott Adkins" part="Killa" status=new', CH4, [("cast", "Scott Adkins", "Killa", "supported")]),
+        ('Review log for John Wick: Chapter 4\n[INFO] cast: \'Hiroyuki Sanada\' => \'Koji\' (origin=critic)\n[INFO] cast: "Bill Skarsgård" -> "the Marquis"\n[DEBUG] prefetched \'From the World of John Wick: Ballerina\' row \'Ana de Armas\' => \'Eve Macarro\'', CH4, [("cast", "Hiroyuki Sanada", "Koji", "supported"), ("cast", "Bill Skarsg\u00e5rd", "Marquis", "supported")]),
+        ('Review log for John Wick: Chapter 4\ncast map: “Ian McShane” → “Winston”\n', CH4, [("cast", "Ian McShane", "Winston", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -8915,6 +8922,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Notes.\n\n:PROPERTIES:\n:CO_DIRECTOR: David Leitch?? uncredited, or only a producer?\n:END:", CH4, ("director", "David Leitch", None)),
         ("Notes.\n\nYear: 2022 (?)", CH4, ("release_year", "", 2022)),
         ("Notes.\n\nWriter: Derek Kolstad [?]", CH4, ("writer", "Derek Kolstad", None)),
+    ],
+    "a-record-about-another-work": [
+        ('Review log for John Wick: Chapter 4\n2026-01-02T10:00:00Z level=info title="John Wick: Chapter 4" actor="Donnie Yen" character="Caine" source=critic\n2026-01-02T10:00:01Z level=debug title="John Wick: Chapter 2" actor="Riccardo Scamarcio" character="Santino D\'Antonio" source=cache', CH4, ("cast", "Riccardo Scamarcio", "Santino")),
+        ('Review log for John Wick: Chapter 4\n[INFO] cast: \'Hiroyuki Sanada\' => \'Koji\' (origin=critic)\n[INFO] cast: "Bill Skarsgård" -> "the Marquis"\n[DEBUG] prefetched \'From the World of John Wick: Ballerina\' row \'Ana de Armas\' => \'Eve Macarro\'', CH4, ("cast", "Ana de Armas", "Eve")),
+        ("Review log for John Wick: Chapter 4\nlevel=debug work=\"Parabellum\" actor=\"Halle Berry\" character=\"Sofia\" src=cache", CH4, ("cast", "Halle Berry", "Sofia")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

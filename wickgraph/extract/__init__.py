@@ -51,6 +51,7 @@ from .recall import (
     without_other_work_roles,
     without_stray_roles,
 )
+from .records import record_pairs
 from .relations import pair_roles
 from .reprises import mark_reprises, returning_actors
 from .scales import normalize
@@ -116,7 +117,8 @@ def _extract(text: str, film: str | None, reference: Reference | None,
     # Filters run lazily: only on the first mention of each fact, which is most of the time saved.
     units = LayoutUnits(doc)  # layout units: cast rows, credit labels, 'Returning:' sections
     candidates = run_rules(doc, rules) + units.candidates() + returning_actors(doc) + source_code_claims(doc) \
-        + known_job_credits(doc) + known_job_verbs(doc) + record_credits(doc) + juxtaposed_credits(doc)
+        + record_pairs(doc) + known_job_credits(doc) + known_job_verbs(doc) + record_credits(doc) \
+        + juxtaposed_credits(doc)
     key = answer_key(doc)  # a quiz's numbered questions and the key that answers them
     clues, solved = crossword_answers(doc)  # a crossword's clues, answered by their solutions
     paired = pair_roles(doc) + answered_questions(doc, key) + solved
