@@ -4485,6 +4485,13 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ('Review log for John Wick: Chapter 4\n[INFO] cast: \'Hiroyuki Sanada\' => \'Koji\' (origin=critic)\n[INFO] cast: "Bill Skarsgård" -> "the Marquis"\n[DEBUG] prefetched \'From the World of John Wick: Ballerina\' row \'Ana de Armas\' => \'Eve Macarro\'', CH4, [("cast", "Hiroyuki Sanada", "Koji", "supported"), ("cast", "Bill Skarsg\u00e5rd", "Marquis", "supported")]),
         ('Review log for John Wick: Chapter 4\ncast map: “Ian McShane” → “Winston”\n', CH4, [("cast", "Ian McShane", "Winston", "supported")]),
     ],
+    "a-businesss-response-is-not-the-guests": [
+        ("Ian McShane is Winston.\n11/12 Reply from @romebound_ro: \"wait, isn't Franco Nero in this?\"\nGrade: B+", JW1,
+         [("rating", "", "B+", "unknown"), ("cast", "Ian McShane", "Winston", "supported")]),
+        ("The Continental, New York. A film fan's stay, after John Wick (2014).\n\nIan McShane runs the place as Winston. Lance Reddick is Charon at the desk.\nOur rating: 4 of 5 bubbles.\n\nResponse from Winston S., Manager at The Continental Hotel, New York\nResponded 16 November 2026\n\nDear guest, thank you. Halle Berry sends her regards as Sofia. I would rate your stay ten gold coins out of ten.", JW1, [("rating", "", 4, "unknown"), ("cast", "Lance Reddick", "Charon", "supported")]),
+        ("The Continental, New York. A film fan's stay, after John Wick (2014).\n\nIan McShane runs the place as Winston. Lance Reddick is Charon at the desk.\nI give it 4/5.\n\nManagement response:\nThank you! Our manager is played by Peter Stormare, and we rate ourselves 10/10.", JW1, [("rating", "", 4, "unknown")]),
+        ("The Continental, New York. A film fan's stay, after John Wick (2014).\n\nIan McShane runs the place as Winston. Lance Reddick is Charon at the desk.\nMy score: 3 out of 5.\n\nOwner's reply\nWe disagree. David Leitch directed the whole thing. Five stars from us.\n", JW1, [("rating", "", 3, "unknown")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -8927,6 +8934,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ('Review log for John Wick: Chapter 4\n2026-01-02T10:00:00Z level=info title="John Wick: Chapter 4" actor="Donnie Yen" character="Caine" source=critic\n2026-01-02T10:00:01Z level=debug title="John Wick: Chapter 2" actor="Riccardo Scamarcio" character="Santino D\'Antonio" source=cache', CH4, ("cast", "Riccardo Scamarcio", "Santino")),
         ('Review log for John Wick: Chapter 4\n[INFO] cast: \'Hiroyuki Sanada\' => \'Koji\' (origin=critic)\n[INFO] cast: "Bill Skarsgård" -> "the Marquis"\n[DEBUG] prefetched \'From the World of John Wick: Ballerina\' row \'Ana de Armas\' => \'Eve Macarro\'', CH4, ("cast", "Ana de Armas", "Eve")),
         ("Review log for John Wick: Chapter 4\nlevel=debug work=\"Parabellum\" actor=\"Halle Berry\" character=\"Sofia\" src=cache", CH4, ("cast", "Halle Berry", "Sofia")),
+    ],
+    "a-businesss-response-claims-nothing": [
+        ("The Continental, New York. A film fan's stay, after John Wick (2014).\n\nIan McShane runs the place as Winston. Lance Reddick is Charon at the desk.\nOur rating: 4 of 5 bubbles.\n\nResponse from Winston S., Manager at The Continental Hotel, New York\nResponded 16 November 2026\n\nDear guest, thank you. Halle Berry sends her regards as Sofia. I would rate your stay ten gold coins out of ten.", JW1, ("cast", "Halle Berry", "Sofia")),
+        ("The Continental, New York. A film fan's stay, after John Wick (2014).\n\nIan McShane runs the place as Winston. Lance Reddick is Charon at the desk.\nI give it 4/5.\n\nManagement response:\nThank you! Our manager is played by Peter Stormare, and we rate ourselves 10/10.", JW1, ("cast", "Peter Stormare", None)),
+        ("The Continental, New York. A film fan's stay, after John Wick (2014).\n\nIan McShane runs the place as Winston. Lance Reddick is Charon at the desk.\nMy score: 3 out of 5.\n\nOwner's reply\nWe disagree. David Leitch directed the whole thing. Five stars from us.\n", JW1, ("director", "David Leitch", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

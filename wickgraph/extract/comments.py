@@ -44,17 +44,22 @@ _FIRST_PART = 0.3  # a heading this near the top is a site's navigation, not the
 
 
 # a letters page: the editor's reply under a reader's letter ("The editor replies:", "Editor's response:")
-_EDITOR_REPLIES = re.compile(r"^[ \t*_#>]*(?:the[ \t]+)?(?:film[ \t]+|letters[ \t]+)?"
+# ... and a business's response under a guest's review ("Response from Winston S., Manager at The Continental",
+# "Management response:", "Owner's reply")
+_EDITOR_REPLIES = re.compile(r"^[ \t*_#>]*(?:(?:the[ \t]+)?(?:film[ \t]+|letters[ \t]+)?"
                              r"(?:editor|ed\.)(?:['\u2019]s)?[ \t]+"
-                             r"(?:replies|reply|responds|response|answers|writes[ \t]+back)\b",
+                             r"(?:replies|reply|responds|response|answers|writes[ \t]+back)\b"
+                             # (a heading on its line, not an inline "Reply from @x: ...")
+                             r"|(?:response|reply)[ \t]+from[ \t]+(?:the[ \t]+)?[^\n:]{1,80}$"
+                             r"|(?:management|owner|manager|host|property)(?:['\u2019]s)?[ \t]+(?:response|reply)\b)",
                              re.IGNORECASE | re.MULTILINE)
 
 
 def comment_spans(text: str) -> list[tuple[int, int]]:
-    """The span from the comments heading under the post (or the editor's reply under a reader's letter) to the end
-    of ``text``; empty when it has none."""
+    """The span from the comments heading under the post (or the editor's reply under a reader's letter, a business's
+    response under a guest's review) to the end of ``text``; empty when it has none."""
     lower = text.lower()
-    if "editor" in lower or "ed." in lower:
+    if "editor" in lower or "ed." in lower or "respon" in lower or "reply" in lower:
         reply = next((m for m in _EDITOR_REPLIES.finditer(text) if m.start() >= _FIRST_PART * len(text)), None)
         if reply is not None:
             return [(reply.start(), len(text))]
