@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from .document import Document
 from .gazetteer import CHARACTER, PERSON, WORK, Mention
 
-__all__ = ["other_work_spans"]
+__all__ = ["other_columns", "other_work_spans"]
 
 Span = tuple[int, int]
 
@@ -43,7 +43,7 @@ def other_work_spans(doc: Document) -> list[tuple[int, int]]:
     starts = [0, *(m.end() for m in _PARAGRAPH_START.finditer(doc.text))]
     opened = [(start, topic) for start in starts if (topic := _opening_title(doc, start)) is not None]
     return sorted(_other_paragraphs(doc, opened) + _outside_films(doc, starts, opened) + _other_labelled_lines(doc)
-                  + _other_columns(doc) + _other_rows(doc) + _outside_labelled_lines(doc) + _other_works_scores(doc))
+                  + other_columns(doc) + _other_rows(doc) + _outside_labelled_lines(doc) + _other_works_scores(doc))
 
 
 def _other_paragraphs(doc: Document, opened: list[tuple[int, str]]) -> list[tuple[int, int]]:
@@ -199,9 +199,10 @@ def _cells(row: re.Match[str]) -> list[Span]:
     return cells
 
 
-def _other_columns(doc: Document) -> list[Span]:
+def other_columns(doc: Document) -> list[Span]:
     """In a table whose header names two or more works, one of them the reviewed work, one a column
-    ("Role | Chapter 2 | Parabellum"), the cells under the other works' headers."""
+    ("Role | Chapter 2 | Parabellum"), the cells under the other works' headers (a header with another year than
+    the reviewed work's is another work's too: "JW (2014)", "Continental (2023)" beside "JW2 (2017)")."""
     spans: list[Span] = []
     rows: list[re.Match[str]] = []
     for row in [*_TABLE_ROW.finditer(doc.text), None]:
@@ -213,6 +214,11 @@ def _other_columns(doc: Document) -> list[Span]:
     return spans
 
 
+_HEADER_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_ANOTHER_WORK = "another work"
+_MATRIX = 3  # works named in a header that make it a matrix of works
+
+
 def _columns_of_others(doc: Document, rows: list[re.Match[str]]) -> list[Span]:
     rows = rows[next((i for i, row in enumerate(rows) if "|" in row.group()), len(rows)):]  # the header's rulers
     if len(rows) < 2:
@@ -222,8 +228,13 @@ def _columns_of_others(doc: Document, rows: list[re.Match[str]]) -> list[Span]:
         works = {e.iri for m in doc.mentions_between(start, end) for e in m.of_kind(WORK) if e.iri}
         if len(works) == 1:
             topics[index] = works.pop()
-    if len(set(topics.values())) < 2 or doc.film not in topics.values():
+        elif not works and (year := _HEADER_YEAR.search(doc.text, start, end)) and int(year.group()) != doc.film_year:
+            topics[index] = _ANOTHER_WORK  # a title the reference does not know by that name: "JW (2014)"
+    named = set(topics.values()) - {_ANOTHER_WORK}
+    if len(set(topics.values())) < 2 or doc.film not in named:
         return []
+    if len(named) >= _MATRIX:  # a matrix of works: every header after the first names one ("| Performer | JW1 | TC |")
+        topics.update({index: _ANOTHER_WORK for index in range(1, len(_cells(rows[0]))) if index not in topics})
     header = [(start - rows[0].start(), end - rows[0].start()) for start, end in _cells(rows[0])]
     return [cell for row in rows[1:] for index, cell in _columns(header, row)
             if topics.get(index, doc.film) != doc.film]

@@ -27,6 +27,7 @@ from .layout import Row, read_layout
 from .links import default_cues
 from .patterns import Candidate
 from .reprises import body_note_says_reprise, note_says_reprise
+from .sections import other_columns
 
 __all__ = ["LayoutUnits"]
 
@@ -139,7 +140,11 @@ def _name_part(doc: Document, cell: Span) -> Span:
 
 
 def _row_candidates(doc: Document, rows: tuple[Row, ...]) -> list[Candidate]:
-    rows = tuple(replace(row, cells=tuple(_name_part(doc, cell) for cell in row.cells)) for row in rows)
+    # a cell under another work's header is that work's, as if empty here ("Keanu Reeves | John Wick | John Wick"
+    # under "Actor | JW (2014) | JW2 (2017)", reviewing the second)
+    others = other_columns(doc) if rows else []
+    rows = tuple(replace(row, cells=tuple((cell[0], cell[0]) if any(a <= cell[0] and cell[1] <= b for a, b in others)
+                                          else _name_part(doc, cell) for cell in row.cells)) for row in rows)
     kinds = {row: [_kind(doc, cell) if cell[1] > cell[0] else None for cell in row.cells] for row in rows}
     # the orientation known rows of a block agree on decides the rows whose names the reference lacks
     votes: dict[int, Counter[int]] = {}
