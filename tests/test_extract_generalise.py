@@ -4497,6 +4497,21 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ('Cast across the series; my notes on Parabellum follow.\n\n| Performer | JW1 | JW2 | JW3 | TC |\n|---|---|---|---|---|\n| Ian McShane | Winston | Winston | Winston |  |\n| Colin Woodell |  |  |  | Winston Scott |\n| Ayomide Adegun |  |  |  | Charon |\n| Lance Reddick | Charon | Charon | Charon |  |', PARA, [("cast", "Lance Reddick", "Charon", "supported")]),
         ('Cast across the series; my notes on John Wick: Chapter 4 follow.\n\n| Who | Parabellum | Chapter 4 | Ballerina | Series |\n|---|---|---|---|---|\n| Anjelica Huston | The Director |  | The Director |  |\n| Donnie Yen |  | Caine |  |  |\n| Katie McGrath |  |  |  | The Adjudicator |\n', CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
     ],
+    "a-score-on-a-points-scale": [
+        ("Fun.\n\nReturns 8 on a ten-point scale.", CH2, [("rating", "", 8, "unknown")]),
+        ("Fun.\n\nI land on 7 on a 10-point scale.", CH2, [("rating", "", 7, "unknown")]),
+        ("Fun.\n\nFinal: 4 on a five-point scale.", CH2, [("rating", "", 4, "unknown")]),
+    ],
+    "the-work-scores-the-writers-score": [
+        ("Fun.\n\nIt scores a 9 on a scale of ten.", CH2, [("rating", "", 9, "unknown")]),
+        ("Fun.\n\nAll told, the film scored 4/5 with me.", CH2, [("rating", "", 4, "unknown")]),
+        ("Fun.\n\nMy brother scored it 2/5. This one scores 4/5.", CH2, [("rating", "", 4, "unknown")]),
+    ],
+    "a-clipped-verdict-has-no-other-giver": [
+        ("Fun.\n\nGives it 3 out of 5.", CH2, [("rating", "", 3, "unknown")]),
+        ("Fun.\n\nRates a solid 7/10.", CH2, [("rating", "", 7, "unknown")]),
+        ("Fun.\n\nScores 8 out of 10 from this desk.", CH2, [("rating", "", 8, "unknown")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -8952,6 +8967,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ('Cast across the series; my notes on Parabellum follow.\n\n| Performer | JW1 | JW2 | JW3 | TC |\n|---|---|---|---|---|\n| Ian McShane | Winston | Winston | Winston |  |\n| Colin Woodell |  |  |  | Winston Scott |\n| Ayomide Adegun |  |  |  | Charon |\n| Lance Reddick | Charon | Charon | Charon |  |', PARA, ("cast", "Ayomide Adegun", None)),
         ('Cast across the series; my notes on John Wick: Chapter 4 follow.\n\n| Who | Parabellum | Chapter 4 | Ballerina | Series |\n|---|---|---|---|---|\n| Anjelica Huston | The Director |  | The Director |  |\n| Donnie Yen |  | Caine |  |  |\n| Katie McGrath |  |  |  | The Adjudicator |\n', CH4, ("cast", "Katie McGrath", None)),
         ('Cast across the series; my notes on John Wick: Chapter 4 follow.\n\n| Who | Parabellum | Chapter 4 | Ballerina | Series |\n|---|---|---|---|---|\n| Anjelica Huston | The Director |  | The Director |  |\n| Donnie Yen |  | Caine |  |  |\n| Katie McGrath |  |  |  | The Adjudicator |\n', CH4, ("cast", "Anjelica Huston", None)),
+    ],
+    "someone-elses-score-stays-theirs": [
+        ("Fun.\n\nOn IMDb it scores 7.4/10.", CH2, ("rating", "", 7.4)),
+        ("Fun.\n\nMy brother scored it 2/5.", CH2, ("rating", "", 2)),
+        ("Fun.\n\nThe jury gives it 6 on a ten-point scale.", CH2, ("rating", "", 6)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

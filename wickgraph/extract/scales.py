@@ -144,8 +144,10 @@ _SOURCES: list[tuple[str, re.Pattern[str]]] = [
     # "sobre", "su") scale or a bare "of", after a giving verb or a label, and not a count ("4 of 5 people")
     # (and the "of" of other languages: German "4 von 5", Spanish "8 de 10", Dutch "8 op 10", Swedish "4 av 5")
     ("on_scale", re.compile(rf"(?P<value>{_NUM}){_HALF}\s+(?:on|of|from|over|sur|sobre|su|von|de|op|av|af)\s+"
-                            rf"(?:a\s+scale\s+of\s+(?:(?:one|1)\s+to\s+)?)?"
-                            rf"{_SCALE}\b(?![.,]\d)"
+                            rf"(?:a\s+scale\s+of\s+(?:(?:one|1)\s+to\s+)?"
+                            # "8 on a ten-point scale", "4 on the 5-point scale"
+                            rf"|(?=(?:a|the|my|our)\s+\S+[\s-]point\s+scale\b)(?:a|the|my|our)\s+)?"
+                            rf"{_SCALE}(?:[\s-]point\s+scale)?\b(?![.,]\d)"
                             rf"(?!\s+(?:{_COUNTED}|of|stars|points)\b)", re.IGNORECASE)),
     # (with its top mark after a bare "of", as a telegram or a hurried note drops "out": "three and half stars of four")
     ("stars", re.compile(rf"\b(?P<value>{_NUM}){_HALF}[\s-]+stars?\b"

@@ -235,8 +235,12 @@ def attributed(text: str, start: int) -> bool:
     if _WORK_GRADED.search(subject) and _GRADED.match(giver.group().lstrip()) \
             and not _BY_AGENT.match(text, start, start + 60):
         return False  # "It is rated 4 out of 5", "The Respondent is graded A-": the work graded, by no one named
+    if _WORK_ITSELF.search(subject) and giver.group().split()[0].lower() in ("scores", "scored"):
+        return False  # "It scores a 9 on a scale of ten": the work's score, the writer's to give
     if not _WORD.search(subject):  # the subject stands before an aside: "the Reviewer, sitting as the Court, awards"
         subject = text[sentence_start:clause_start]
+        if not _WORD.search(subject):
+            return False  # no subject at all: the writer's own clipped verdict ("Returns 8 on a ten-point scale.")
     return not _FIRST_PERSON.search(" " + subject) or _RELATION_OF_SELF.search(subject) is not None
 
 
@@ -251,6 +255,9 @@ _WORK_GRADED = re.compile(r"(?:^|[.!?:;]\s*)\s*(?:it|this(?:\s+one)?|the\s+(?:fi
                           r"respondent|patient|subject|property|lot|entry|vintage|specimen|title|release|sequel|"
                           r"prequel))\s+(?:is|was|gets|got|has\s+been|had\s+been|will\s+be|is\s+hereby|stands)"
                           r"(?:\s+\w+ly)?\s*$", re.IGNORECASE)
+# the work itself as a clause's subject: "It scores a 9", "The film scored 4/5 with me"
+_WORK_ITSELF = re.compile(r"(?:^|[.!?:;,]\s*)\s*(?:it|this(?:\s+one)?|the\s+(?:film|movie|show|series|game|picture|"
+                          r"sequel|prequel))\s*$", re.IGNORECASE)
 _GRADED = re.compile(r"(?:rated|graded|scored|awarded|marked|given)\b", re.IGNORECASE)
 _BY_AGENT = re.compile(r"[^.!?\n]{0,40}?\bby\s+(?!me\b|this\s+(?:reviewer|critic|writer|author)\b|yours\s+truly\b)",
                        re.IGNORECASE)
