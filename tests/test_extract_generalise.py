@@ -4512,6 +4512,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Fun.\n\nRates a solid 7/10.", CH2, [("rating", "", 7, "unknown")]),
         ("Fun.\n\nScores 8 out of 10 from this desk.", CH2, [("rating", "", 8, "unknown")]),
     ],
+    "a-films-writers-and-who-they-wrote-for": [
+        ("Long and loud.\n\nIt was written by Shay Hatten and Michael Finch for Lionsgate.", CH4, [("writer", "Michael Finch", None, "supported")]),
+        ("Long and loud.\n\nWritten by Derek Kolstad for the screen.", JW1, [("writer", "Derek Kolstad", None, "supported")]),
+        ("Long and loud.\n\nWritten by Shay Hatten for Keanu Reeves, and it shows.", CH4, [("writer", "Shay Hatten", None, "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -8972,6 +8977,12 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Fun.\n\nOn IMDb it scores 7.4/10.", CH2, ("rating", "", 7.4)),
         ("Fun.\n\nMy brother scored it 2/5.", CH2, ("rating", "", 2)),
         ("Fun.\n\nThe jury gives it 6 on a ten-point scale.", CH2, ("rating", "", 6)),
+    ],
+    "byline-for-outlet": [
+        ("Long and loud.\n\nAUTHORS\n       Written by Marguerite Okafor for The Terminal Film Review. Send corrections.", CH4, ("writer", "Marguerite Okafor", None)),
+        ("Long and loud.\n\nWritten by Sam Lee for Cinema Weekly, March 2023.", CH4, ("writer", "Sam Lee", None)),
+        ("Long and loud.\n\nWritten by Sam Lee for Cinema Weekly, March 2022.", CH4, ("release_year", "", 2022)),
+        ("Long and loud.\n\nThis one was written by Ana Ruiz for the Harbour Gazette.", CH4, ("writer", "Ana Ruiz", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
