@@ -4517,6 +4517,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Long and loud.\n\nWritten by Derek Kolstad for the screen.", JW1, [("writer", "Derek Kolstad", None, "supported")]),
         ("Long and loud.\n\nWritten by Shay Hatten for Keanu Reeves, and it shows.", CH4, [("writer", "Shay Hatten", None, "supported")]),
     ],
+    "an-objects-strings-that-are-names-pair": [
+        ('[{"work": "John Wick: Chapter 2", "actor": "Common", "role": "Cassian"}, {"work": "John Wick: Chapter 2", "note": "fine"}]', CH2, [("cast", "Common", "Cassian", "supported")]),
+        ('[{"work": "John Wick: Chapter 2", "actor": "Ruby Rose", "role": "Ares (mute)"}, {"work": "x", "note": "fine"}]', CH2, [("cast", "Ruby Rose", "Ares", "supported")]),
+        ('{"film": "John Wick: Chapter 4", "cast": [{"name": "Donnie Yen", "as": "Caine, the blind one"}], "year": 2023}', CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -8983,6 +8988,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Long and loud.\n\nWritten by Sam Lee for Cinema Weekly, March 2023.", CH4, ("writer", "Sam Lee", None)),
         ("Long and loud.\n\nWritten by Sam Lee for Cinema Weekly, March 2022.", CH4, ("release_year", "", 2022)),
         ("Long and loud.\n\nThis one was written by Ana Ruiz for the Harbour Gazette.", CH4, ("writer", "Ana Ruiz", None)),
+    ],
+    "an-objects-prose-names-no-pair": [
+        ('[{"level": "INFO", "work": "John Wick: Chapter 2", "message": "The finale turns John into a hunted man. I wanted more of Peter Stormare."}, {"a": 1}]', CH2, ("cast", "Peter Stormare", "John Wick")),
+        ('{"title": "John Wick: Chapter 4", "year": 2023, "body": "Winston is wonderful here, though Laurence Fishburne hams it up."}', CH4, ("cast", "Laurence Fishburne", "Winston")),
+        ('{"title": "Parabellum", "year": 2019, "text": "Sofia and her dogs steal it; Keanu Reeves just watches."}', PARA, ("cast", "Keanu Reeves", "Sofia")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -169,11 +169,16 @@ def source_code_claims(doc: Document) -> list[Candidate]:
     return found
 
 
+_NAME_SLACK = 12  # characters a string may hold beside the name it is: "the Bowery King (returning)"
+
+
 def _object_pair(doc: Document, match: re.Match[str]) -> list[Candidate]:
     """The cast link an object's strings make when one names a person and one a role: '{"actor": "Donnie Yen",
     "role": "Caine"}', '<role actor="Keanu Reeves" character="John Wick" returning="yes"/>'."""
     strings = [string.span() for string in _STRINGS.finditer(doc.text, match.start(), match.end())]
-    mentions = [m for start, end in strings for m in doc.mentions_between(start, end)]
+    # (a string that is a name, not prose that names someone: '"message": "... turns John into a hunted man ..."')
+    mentions = [m for start, end in strings for m in doc.mentions_between(start, end)
+                if end - start - 2 <= (m.end - m.start) + _NAME_SLACK]
     people = [m for m in mentions if m.mask & PERSON and not m.mask & CHARACTER]
     # (a job is no role: '{"name": "Len Wiseman", "job": "director"}' is a credit, read by the record rules)
     roles = [m for m in mentions if m.mask & CHARACTER and not m.mask & PERSON and is_role(doc, m)]
