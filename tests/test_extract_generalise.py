@@ -4522,6 +4522,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ('[{"work": "John Wick: Chapter 2", "actor": "Ruby Rose", "role": "Ares (mute)"}, {"work": "x", "note": "fine"}]', CH2, [("cast", "Ruby Rose", "Ares", "supported")]),
         ('{"film": "John Wick: Chapter 4", "cast": [{"name": "Donnie Yen", "as": "Caine, the blind one"}], "year": 2023}', CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
     ],
+    "a-dumps-rows-name-a-player-and-a-role": [
+        ("-- dump of the review site\nINSERT INTO films VALUES (7,'John Wick: Chapter 4',2023),(8,'John Wick: Chapter 2',2017);\nINSERT INTO roles VALUES (7,'Donnie Yen','actor','Caine'),(7,'Rina Sawayama','actor','Akira'),(8,'Common','actor','Cassian');", CH4, [("cast", "Donnie Yen", "Caine", "supported"), ("cast", "Rina Sawayama", "Akira", "supported")]),
+        ("-- dump of the review site\nINSERT INTO public.casting VALUES (55, 'Ian McShane', 'cast', 'Winston', 'returning from John Wick');\nINSERT INTO public.casting VALUES (55, 'Laurence Fishburne', 'cast', 'the Bowery King', NULL);\nINSERT INTO public.works VALUES (55, 'John Wick: Chapter 3 – Parabellum', '2019-05-17');", PARA, [("cast", "Ian McShane", "Winston", "supported"), ("reprise", "Ian McShane", "Winston", "supported"), ("cast", "Laurence Fishburne", "Bowery King", "supported")]),
+        ("-- dump of the review site\nINSERT INTO t VALUES(1,'Ballerina','2025');\nINSERT INTO c VALUES(1,'Ana de Armas','lead','Eve Macarro'),(1,'Ian McShane','cast','Winston','back');\n", BAL, [("cast", "Ana de Armas", "Eve Macarro", "supported"), ("reprise", "Ian McShane", "Winston", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -8993,6 +8998,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ('[{"level": "INFO", "work": "John Wick: Chapter 2", "message": "The finale turns John into a hunted man. I wanted more of Peter Stormare."}, {"a": 1}]', CH2, ("cast", "Peter Stormare", "John Wick")),
         ('{"title": "John Wick: Chapter 4", "year": 2023, "body": "Winston is wonderful here, though Laurence Fishburne hams it up."}', CH4, ("cast", "Laurence Fishburne", "Winston")),
         ('{"title": "Parabellum", "year": 2019, "text": "Sofia and her dogs steal it; Keanu Reeves just watches."}', PARA, ("cast", "Keanu Reeves", "Sofia")),
+    ],
+    "a-dumps-row-keyed-by-another-work": [
+        ("-- dump of the review site\nINSERT INTO films VALUES (7,'John Wick: Chapter 4',2023),(8,'John Wick: Chapter 2',2017);\nINSERT INTO roles VALUES (7,'Donnie Yen','actor','Caine'),(7,'Rina Sawayama','actor','Akira'),(8,'Common','actor','Cassian');", CH4, ("cast", "Common", "Cassian")),
+        ("-- dump\nINSERT INTO w VALUES (3,'Parabellum',2019),(4,'John Wick: Chapter 4',2023);\nINSERT INTO r VALUES (3,'Halle Berry','cast','Sofia'),(4,'Hiroyuki Sanada','cast','Koji');", CH4, ("cast", "Halle Berry", "Sofia")),
+        ("-- dump\nINSERT INTO w VALUES (1,'John Wick',2014),(2,'Ballerina',2025);\nINSERT INTO r VALUES (2,'Ana de Armas','cast','Eve'),(1,'Alfie Allen','cast','Iosef');", JW1, ("cast", "Ana de Armas", "Eve")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -1,10 +1,12 @@
-"""Records written outside code: a log line's attributes and a mapping's arrows.
+"""Records written outside code: a log line's attributes, a mapping's arrows and a dump's rows.
 
 A log or a tool's output writes a casting as a record on one line: attributes ('field=cast actor="Keanu Reeves"
 character="John Wick"', logfmt's ``key=value`` pairs) or a mapping ("'Halle Berry' => 'Sofia'", '"Mark Dacascos" ->
-"Zero"'). A record whose values name one person and one role is a cast link, as an object's strings are in code
-(:mod:`wickgraph.extract.sourcecode`); a record about another work (its "title" or any other value names one) states
-nothing about the reviewed one.
+"Zero"') or a row of a database dump ("(17,'Keanu Reeves','cast','John Wick','approved')"). A record whose values
+name one person and one role is a cast link, as an object's strings are in code (:mod:`wickgraph.extract.sourcecode`),
+and a reprise when a value says the role returns ("'returning from John Wick'"); a record about another work (its
+"title" or any other value names one, or a dump's row keyed by another work's id) states nothing about the reviewed
+one.
 """
 
 from __future__ import annotations
@@ -31,9 +33,9 @@ _ARROW_PAIR = re.compile(rf"(?P<left>{_QUOTED})[ \t]*(?:=>|->|\u2192|\u21d2)[ \t
 def record_pairs(doc: Document) -> list[Candidate]:
     """The cast links that records outside code make: a log line's attributes and a mapping's arrows."""
     text = doc.text
-    if "=" not in text and "\u2192" not in text and "\u21d2" not in text:
+    if "=" not in text and "\u2192" not in text and "\u21d2" not in text and "'" not in text:
         return []
-    found: list[Candidate] = []
+    found: list[Candidate] = _dump_rows(doc) if "('" in text or ", '" in text or ",'" in text else []
     for line in re.finditer(r"[^\n]+", text):
         attributes = list(_ATTRIBUTE.finditer(text, line.start(), line.end()))
         spans = [a.span("value") for a in attributes if a["key"].lower() not in _WORK_KEYS] \
@@ -42,6 +44,40 @@ def record_pairs(doc: Document) -> list[Candidate]:
                   for span in (arrow.span("left"), arrow.span("right"))]
         if spans and not _about_another_work(doc, line.start(), line.end()):
             found += _pair(doc, [(m, end) for start, end in spans for m in doc.mentions_between(start, end)])
+    return found
+
+
+# a dump's row: a bracketed tuple of values, one quoted at least ("(202, 'Ian McShane', 'actor', 'Winston')")
+_ROW = re.compile(r"\((?P<key>\d{1,9})?(?P<body>[^()\n]{0,600}'[^()\n]{0,600}'[^()\n]{0,600})\)")
+# a value saying the role returns, maybe with the work it returns from ("'returning from John Wick'")
+_RETURNING = re.compile(r"'[ \t]*(?:returning|returns|reprised?|reprising|back)\b(?P<source>[^'\n]*)'", re.IGNORECASE)
+
+
+def _dump_rows(doc: Document) -> list[Candidate]:
+    """The cast links of a database dump's rows: a row keyed by another work's id (the id a row of the works
+    table gives that work) states nothing."""
+    rows = list(_ROW.finditer(doc.text))
+    if len(rows) < 2:
+        return []
+    ids: dict[str, set[str]] = {}
+    for row in rows:
+        if row["key"]:
+            # (a value that is a title whole is the work, though the title is a character's name too: 'John Wick')
+            works = {e.iri for m in doc.mentions_between(*row.span("body")) for e in m.of_kind(WORK)
+                     if e.iri and doc.text[m.start - 1:m.start] == "'" and doc.text[m.end:m.end + 1] == "'"}
+            ids.setdefault(row["key"], set()).update(works)
+    found: list[Candidate] = []
+    for row in rows:
+        if row["key"] and ids.get(row["key"]) and doc.film not in ids[row["key"]]:
+            continue  # "(18,'Common','cast','Cassian')" under the works row "(18,'John Wick: Chapter 2',2017)"
+        returning = _RETURNING.search(doc.text, row.start("body"), row.end("body"))
+        sources = returning.span("source") if returning else (0, 0)
+        mentions = [(m, m.end + 1) for m in doc.mentions_between(*row.span("body"))
+                    if not sources[0] <= m.start < sources[1]]  # (the work a role returns from is no role)
+        for candidate in _pair(doc, mentions):
+            candidate.reprise = returning is not None
+            candidate.rule = "record-row"
+            found.append(candidate)
     return found
 
 
