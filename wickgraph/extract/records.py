@@ -31,7 +31,7 @@ _ARROW_PAIR = re.compile(rf"(?P<left>{_QUOTED})[ \t]*(?:=>|->|\u2192|\u21d2)[ \t
 
 
 def record_pairs(doc: Document) -> list[Candidate]:
-    """The cast links that records outside code make: a log line's attributes and a mapping's arrows."""
+    """The cast links that records outside code make: a log line's attributes, a mapping's arrows, a dump's rows."""
     text = doc.text
     if "=" not in text and "\u2192" not in text and "\u21d2" not in text and "'" not in text:
         return []
@@ -43,7 +43,7 @@ def record_pairs(doc: Document) -> list[Candidate]:
         spans += [span for arrow in _ARROW_PAIR.finditer(text, line.start(), line.end())
                   for span in (arrow.span("left"), arrow.span("right"))]
         if spans and not _about_another_work(doc, line.start(), line.end()):
-            found += _pair(doc, [(m, end) for start, end in spans for m in doc.mentions_between(start, end)])
+            found += _pair(doc, [m for start, end in spans for m in doc.mentions_between(start, end)], "record-pair")
     return found
 
 
@@ -63,8 +63,8 @@ def _dump_rows(doc: Document) -> list[Candidate]:
     for row in rows:
         if row["key"]:
             # (a value that is a title whole is the work, though the title is a character's name too: 'John Wick')
-            works = {e.iri for m in doc.mentions_between(*row.span("body")) for e in m.of_kind(WORK)
-                     if e.iri and doc.text[m.start - 1:m.start] == "'" and doc.text[m.end:m.end + 1] == "'"}
+            works = {e.iri for m in doc.mentions_between(*row.span("body")) if _fills_quotes(doc, m)
+                     for e in m.of_kind(WORK) if e.iri}
             ids.setdefault(row["key"], set()).update(works)
     found: list[Candidate] = []
     for row in rows:
@@ -72,12 +72,9 @@ def _dump_rows(doc: Document) -> list[Candidate]:
             continue  # "(18,'Common','cast','Cassian')" under the works row "(18,'John Wick: Chapter 2',2017)"
         returning = _RETURNING.search(doc.text, row.start("body"), row.end("body"))
         sources = returning.span("source") if returning else (0, 0)
-        mentions = [(m, m.end + 1) for m in doc.mentions_between(*row.span("body"))
+        mentions = [m for m in doc.mentions_between(*row.span("body"))
                     if not sources[0] <= m.start < sources[1]]  # (the work a role returns from is no role)
-        for candidate in _pair(doc, mentions):
-            candidate.reprise = returning is not None
-            candidate.rule = "record-row"
-            found.append(candidate)
+        found += _pair(doc, mentions, "record-row", reprise=returning is not None)
     return found
 
 
@@ -87,14 +84,22 @@ def _about_another_work(doc: Document, start: int, end: int) -> bool:
                for e in m.of_kind(WORK))
 
 
-def _pair(doc: Document, mentions: list[tuple[Mention, int]]) -> list[Candidate]:
-    """The cast link of one person and one role among the mentions of a record's values (each with its value's end:
-    a role closed by its value's quote, "'Akira'", is no possessive)."""
-    people = [m for m, _ in mentions if mention_kind(doc, m) == PERSON]
-    roles = [m for m, end in mentions if mention_kind(doc, m) == CHARACTER
-             or (m.mask & CHARACTER and not m.mask & PERSON and m.end == end - 1 and doc.text[m.end] in "'\u2019")]
+def _fills_quotes(doc: Document, mention: Mention) -> bool:
+    """Whether ``mention`` is a quoted value whole ("'Akira'", "'John Wick'")."""
+    return doc.text[mention.start - 1:mention.start] in _QUOTES and doc.text[mention.end:mention.end + 1] in _QUOTES
+
+
+_QUOTES = ("'", '"', "\u2018", "\u2019", "\u201c", "\u201d")
+
+
+def _pair(doc: Document, mentions: list[Mention], rule: str, *, reprise: bool = False) -> list[Candidate]:
+    """The cast link of one person and one role among the mentions of a record's values (a role that is a quoted
+    value whole is no possessive: "'Akira'")."""
+    people = [m for m in mentions if mention_kind(doc, m) == PERSON]
+    roles = [m for m in mentions if mention_kind(doc, m) == CHARACTER
+             or (m.mask & CHARACTER and not m.mask & PERSON and _fills_quotes(doc, m))]
     if len(people) != 1 or len(roles) != 1:
         return []
     person, role = people[0], roles[0]
-    return [Candidate("record-pair", "cast", min(person.start, role.start), max(person.end, role.end),
+    return [Candidate(rule, "cast", min(person.start, role.start), max(person.end, role.end), reprise=reprise,
                       parts={"actor": [(person.start, person.end)], "character": [(role.start, role.end)]})]
