@@ -71,11 +71,13 @@ _SCANNED_DIGIT = re.compile(r"[10](?<=[A-Za-z][10])(?=[a-z])|0(?<!\w0)(?=[a-z]{2
 _HEX_WORD = re.compile(r"(?=[a-fA-F]*\d)(?=\d*[a-fA-F])[\da-fA-F]{6,}")
 
 
-def _word_at(text: str, at: int) -> str:
+def _word_at(text: str, at: int, reach: int = 80) -> str:
+    """The word of letters and digits around ``at``, at most ``reach`` characters each way (a blob of them stays
+    linear)."""
     start, end = at, at
-    while start and text[start - 1].isalnum():
+    while start > max(0, at - reach) and text[start - 1].isalnum():
         start -= 1
-    while end < len(text) and text[end].isalnum():
+    while end < min(len(text), at + reach) and text[end].isalnum():
         end += 1
     return text[start:end]
 

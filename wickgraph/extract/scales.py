@@ -146,7 +146,7 @@ _SOURCES: list[tuple[str, re.Pattern[str]]] = [
     ("on_scale", re.compile(rf"(?P<value>{_NUM}){_HALF}\s+(?:on|of|from|over|sur|sobre|su|von|de|op|av|af)\s+"
                             rf"(?:a\s+scale\s+of\s+(?:(?:one|1)\s+to\s+)?"
                             # "8 on a ten-point scale", "4 on the 5-point scale"
-                            rf"|(?=(?:a|the|my|our)\s+\S+[\s-]point\s+scale\b)(?:a|the|my|our)\s+)?"
+                            rf"|(?=(?:a|the|my|our)\s+\w+[\s-]point\s+scale\b)(?:a|the|my|our)\s+)?"
                             rf"{_SCALE}(?:[\s-]point\s+scale)?\b(?![.,]\d)"
                             rf"(?!\s+(?:{_COUNTED}|of|stars|points)\b)", re.IGNORECASE)),
     # (with its top mark after a bare "of", as a telegram or a hurried note drops "out": "three and half stars of four")

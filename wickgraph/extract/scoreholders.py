@@ -201,7 +201,7 @@ _STAGE_DIRECTION = re.compile(r"\[[a-z][a-z \t-]{1,30}\](?=[ \t]*(?:i|i['\u2019]
 def attributed(text: str, start: int) -> bool:
     """Whether the rating at ``start`` is given by someone other than the critic, judged in its clause."""
     reach = max(0, start - 300)
-    if _TURN_OPENING.fullmatch(text, text.rfind("\n", reach, start) + 1, start):
+    if _TURN_OPENING.fullmatch(text, text.rfind("\n", reach, start) + 1 or reach, start):  # (a look bounded by reach)
         return False  # the speaker's own command to a chat's bot ("velvetgoon: !rate 9/10"): whose turn it is decides
     sentence_start = max(reach, max(text.rfind(ch, reach, start) for ch in ".!?\n") + 1)
     for direction in _STAGE_DIRECTION.finditer(text, sentence_start, start):  # a transcript's pause ends a sentence
