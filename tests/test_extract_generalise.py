@@ -4527,6 +4527,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("-- dump of the review site\nINSERT INTO public.casting VALUES (55, 'Ian McShane', 'cast', 'Winston', 'returning from John Wick');\nINSERT INTO public.casting VALUES (55, 'Laurence Fishburne', 'cast', 'the Bowery King', NULL);\nINSERT INTO public.works VALUES (55, 'John Wick: Chapter 3 – Parabellum', '2019-05-17');", PARA, [("cast", "Ian McShane", "Winston", "supported"), ("reprise", "Ian McShane", "Winston", "supported"), ("cast", "Laurence Fishburne", "Bowery King", "supported")]),
         ("-- dump of the review site\nINSERT INTO t VALUES(1,'Ballerina','2025');\nINSERT INTO c VALUES(1,'Ana de Armas','lead','Eve Macarro'),(1,'Ian McShane','cast','Winston','back');\n", BAL, [("cast", "Ana de Armas", "Eve Macarro", "supported"), ("reprise", "Ian McShane", "Winston", "supported")]),
     ],
+    "a-templates-fields-read-as-their-values": [
+        ("[REVIEWER: Sam]\n[FILM TITLE: John Wick: Chapter 4]\n[DIRECTOR: Chad Stahelski]\n[ACTOR 1: Donnie Yen] - [ROLE 1: Caine]\n[ACTOR 2: ___] - [ROLE 2: Koji]", CH4, [("director", "Chad Stahelski", None, "supported"), ("cast", "Donnie Yen", "Caine", "supported")]),
+        ("Dear [NAME: Dana], this month [NEWCOMER: Halle Berry] arrives as [ROLE: Sofia], and [RETURNING PLAYER: Ian McShane] is back as [ROLE: Winston].", PARA, [("cast", "Halle Berry", "Sofia", "supported"), ("reprise", "Ian McShane", "Winston", "supported")]),
+        ("It is the [ORDINAL: fourth] film; [VILLAIN ACTOR: Bill Skarsg\u00e5rd] plays [VILLAIN: the Marquis] and his rival is [SINGER-TURNED-ACTOR: Rina Sawayama] as [ROLE: Akira].", CH4, [("cast", "Bill Skarsg\u00e5rd", "Marquis", "supported"), ("cast", "Rina Sawayama", "Akira", "supported")]),
+    ],
+    "a-score-labelled-with-its-scale": [
+        ("Notes.\n\nOVERALL SCORE (1-5 stars): 4", JW1, [("rating", "", 4, "unknown")]),
+        ("Notes.\n\nCRITIC STARS (out of 5): 3.5", JW1, [("rating", "", 3.5, "unknown")]),
+        ("Notes.\n\nMY SCORE OUT OF 10: [SCORE: 8]\n[SUGGESTED BY EDITOR: 10/10]\n[FILM: John Wick]", JW1, [("rating", "", 8, "unknown")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -9003,6 +9013,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("-- dump of the review site\nINSERT INTO films VALUES (7,'John Wick: Chapter 4',2023),(8,'John Wick: Chapter 2',2017);\nINSERT INTO roles VALUES (7,'Donnie Yen','actor','Caine'),(7,'Rina Sawayama','actor','Akira'),(8,'Common','actor','Cassian');", CH4, ("cast", "Common", "Cassian")),
         ("-- dump\nINSERT INTO w VALUES (3,'Parabellum',2019),(4,'John Wick: Chapter 4',2023);\nINSERT INTO r VALUES (3,'Halle Berry','cast','Sofia'),(4,'Hiroyuki Sanada','cast','Koji');", CH4, ("cast", "Halle Berry", "Sofia")),
         ("-- dump\nINSERT INTO w VALUES (1,'John Wick',2014),(2,'Ballerina',2025);\nINSERT INTO r VALUES (2,'Ana de Armas','cast','Eve'),(1,'Alfie Allen','cast','Iosef');", JW1, ("cast", "Ana de Armas", "Eve")),
+    ],
+    "a-template-field-filled-by-someone-else": [
+        ("[REVIEWER: Sam]\n[FILM TITLE: John Wick: Chapter 4]\n[DIRECTOR: Chad Stahelski]\n[SUGGESTED BY EDITOR: David Leitch co-directed]", CH4, ("director", "David Leitch", None)),
+        ("[REVIEWER: Sam]\n[FILM TITLE: John Wick: Chapter 4]\n[SCORE: 7/10]\n[EDITOR'S PICK: 10/10]", CH4, ("rating", "", 10)),
+        ("[REVIEWER: Sam]\n[FILM TITLE: John Wick: Chapter 4]\n[PROPOSED CAST: Halle Berry as Sofia]\n[SCORE: 7/10]", CH4, ("cast", "Halle Berry", "Sofia")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

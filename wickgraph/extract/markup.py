@@ -224,9 +224,10 @@ def _is_form(text: str) -> bool:
 
 def struck_spans(text: str) -> list[Span]:
     """Spans of the text withdrawn, with their marks, so no claim and no rating: what an edit shown in it struck
-    out, a patch's removed lines, the commits a history reverts, an editor's margin comments, and a form's options
-    left unticked."""
+    out, a patch's removed lines, the commits a history reverts, a template's fields left blank or filled by someone
+    else, an editor's margin comments, and a form's options left unticked."""
     spans = removed_lines(text) + reverted_commits(text)  # a patch's old lines, the commits a history reverts
+    spans += [field.span() for field in _template_fields(text) if _unfilled(field)]  # "[SUGGESTED BY EDITOR: 5/5]"
     if "[" not in text and "~~" not in text and "<" not in text and "\u2610" not in text and "(" not in text:
         return spans
     spans += [match.span() for match in _STRUCK.finditer(text)]
@@ -342,12 +343,48 @@ def markup_spans(text: str) -> Iterator[Span]:
     if "[[" in text or "{{" in text or "''" in text:  # (a talk page quotes a title in italics alone: "''John Wick''")
         for mark in _WIKI.finditer(text):
             yield mark.span()
+    if "[" in text:
+        yield from _template_marks(text)
+
+
+# A filled-in template's fields: a field's name in capitals and its value, in brackets ("[DIRECTOR: Chad Stahelski]",
+# "[NEWCOMER: Halle Berry] arrives as [ROLE: Sofia]"); a field left blank ("[ACTOR 4: ___]") or filled by someone
+# else ("[SUGGESTED BY EDITOR: ...]") states nothing
+_FIELD = re.compile(r"\[(?P<name>(?-i:[A-Z][A-Z0-9 '\u2019()/?&.-]{0,48}[A-Z0-9)?])):[ \t]*"
+                    r"(?P<value>[^\[\]\n]{1,200})\]")
+_OTHERS_FIELD = re.compile(r"\b(?:SUGGESTED|PROPOSED|EDITOR|EDITOR'S|EDITOR\u2019S)\b")
+_FIELDS = 3  # a template has this many fields at least
+
+
+def _template_fields(text: str) -> list[re.Match[str]]:
+    """A filled-in template's fields (none unless the text has several)."""
+    fields = list(_FIELD.finditer(text)) if "[" in text else []
+    return fields if len(fields) >= _FIELDS else []
+
+
+def _unfilled(field: re.Match[str]) -> bool:
+    """A field left blank or filled by someone else: it states nothing."""
+    return bool(_OTHERS_FIELD.search(field["name"])) or not field["value"].strip(" \t_.-\u2026")
+
+
+def _template_marks(text: str) -> Iterator[Span]:
+    """The marks of a filled-in template's filled fields: the brackets, and the field's name too inside running text,
+    where the value reads as part of the sentence ("Halle Berry arrives as Sofia"). A field that opens its line keeps
+    its name, a label ("DIRECTOR: Chad Stahelski")."""
+    for field in _template_fields(text):
+        if _unfilled(field):
+            continue  # (withdrawn whole: struck_spans)
+        opens_line = not text[text.rfind("\n", 0, field.start()) + 1:field.start()].strip()
+        yield (field.start(), field.start() + 1) if opens_line else (field.start(), field.start("value"))
+        yield field.end() - 1, field.end()
 
 
 def tag_spans(text: str) -> list[Span]:
-    """Spans of the BBCode and HTML tags and the LaTeX commands in ``text``: what stands between a label and its value
-    ("Grade:</span> <span class="grade">B-", "\\textbf{Grade:} A-")."""
-    spans = [tag.span() for tag in _TAG.finditer(text)] if "[" in text or "<" in text else []
+    """Spans of the BBCode and HTML tags, the LaTeX commands and a template's field marks in ``text``: what stands
+    between a label and its value ("Grade:</span> <span class="grade">B-", "\\textbf{Grade:} A-", "MY SCORE: [SCORE:
+    8]")."""
+    spans = [tag.span() for tag in _TAG.finditer(text)] + list(_template_marks(text)) \
+        if "[" in text or "<" in text else []
     return spans + list(_latex_spans(text)) if "\\" in text and LATEX_HINT.search(text) else spans
 
 

@@ -57,7 +57,7 @@ NEEDS = {"stars_glyph": ("★",), "stars_ascii": ("**", "*/", "✦", "✪", "✭
           "star_number": ("\u2605", "\u2b50"),
           "given_bare": ("give", "gave", "giving", "rate", "rating", "award", "verdict", "score", "grade", "from me",
                          "deserve", "put", "for me", "vote", "note", "call", "going"),
-          "labelled_scale": ("out of", "/", "-10)", "-5)", "-100)", "- 10)", "\u201310)", "to 10)"),
+          "labelled_scale": ("out of", "/", "-10)", "-5)", "-100)", "- 10)", "\u201310)", "to 10)", "(1-", "(1\u2013"),
           "letter": ("grade", "rat", "verdict", "score", "evaluation", "assessment", "appraisal", "judgment",
                      "judgement", "valuation", "overall", "consensus", "going", "give", "gave", "giving",
                      "gets", "earns", "award", "solid", "get a", "earn a", "take", "mark", "film", "movie"),
@@ -105,9 +105,12 @@ _SOURCES: list[tuple[str, re.Pattern[str]]] = [
         re.IGNORECASE)),
     # "Rating (out of 10): 8", "Score (/5) - 4": the scale in the label, the value bare after it
     # (or a survey's question and its range: "What did you think of John Wick: Chapter 2? (1-10): 8")
-    ("labelled_scale", re.compile(rf"(?:\b(?:rating|score|verdict|grade|mark|vote)"
+    # (or the scale said after the label, its unit in the brackets: "MY SCORE OUT OF 10: 8", "SCORE (1-5 stars): 4",
+    # "STARS (out of 5): 3.5")
+    ("labelled_scale", re.compile(rf"(?:\b(?:rating|score|verdict|grade|mark|vote|stars)"
                                   rf"|\b(?:think\s+of|rate|film|movie)\b[^?\n]{{0,80}}\?)\s*"
-                                  rf"\(\s*(?:out\s+of|/|[01]\s*(?:-|\u2013|to)\s*)\s*{_SCALE}\s*\)"
+                                  rf"(?P<open>\(\s*)?(?:out\s+of|/|(?(open)[01]\s*(?:-|\u2013|to)\s*))\s*{_SCALE}"
+                                  rf"(?(open)\s*(?:stars?|points?)?\s*\))"
                                   rf"\s*[:=\-\u2013\u2014]\s*(?P<value>{_NUM}){_HALF}\b(?![.,]\d)", re.IGNORECASE)),
     # "****/5", "***½ out of 5", "(***)": any repeated star-like glyph, with or without a scale
     # (not Markdown's bold marks, which touch a word or close after a mark: "**Version rating (...):** 88/100")
@@ -150,7 +153,8 @@ _SOURCES: list[tuple[str, re.Pattern[str]]] = [
                             rf"{_SCALE}(?:[\s-]point\s+scale)?\b(?![.,]\d)"
                             rf"(?!\s+(?:{_COUNTED}|of|stars|points)\b)", re.IGNORECASE)),
     # (with its top mark after a bare "of", as a telegram or a hurried note drops "out": "three and half stars of four")
-    ("stars", re.compile(rf"\b(?P<value>{_NUM}){_HALF}[\s-]+stars?\b"
+    # (not the top of a range: "(1-5 stars)")
+    ("stars", re.compile(rf"\b(?<!\d-)(?<!\d\u2013)(?P<value>{_NUM}){_HALF}[\s-]+stars?\b"
                          rf"(?:\s+of\s+{_SCALE}\b(?![.,]\d|\s+(?:{_COUNTED}|fans|friends)\b))?", re.IGNORECASE)),
     # "Total evaluation: ★4.5", "⭐ 3.5": a star glyph, then the number of stars (not "★ 7/10": a decoration)
     ("star_number", re.compile(r"[\u2605\u2b50][ \t]?(?P<value>[0-5](?:[.,][05])?)"
