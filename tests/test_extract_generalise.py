@@ -4537,6 +4537,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Notes.\n\nCRITIC STARS (out of 5): 3.5", JW1, [("rating", "", 3.5, "unknown")]),
         ("Notes.\n\nMY SCORE OUT OF 10: [SCORE: 8]\n[SUGGESTED BY EDITOR: 10/10]\n[FILM: John Wick]", JW1, [("rating", "", 8, "unknown")]),
     ],
+    "a-panels-or-chats-named-critic-speaks-for-the-review": [
+        ('PANEL: A Chapter 4 roundtable\nModerator: JUNE PARK\nPanelists: DEV RAO (critic, Static) / SAM WEX (podcast host)\n\nJUNE PARK: Dev, set the table.\nDEV RAO: Donnie Yen plays Caine, and he is the best thing in it.\nSAM WEX: And Halle Berry is back as Sofia!\nJUNE PARK: Is she?\nDEV RAO: She is not. Rina Sawayama plays Akira, though.\nSAM WEX: Fair.\n', CH4, [("cast", "Donnie Yen", "Caine", "supported"), ("cast", "Rina Sawayama", "Akira", "supported")]),
+        ("WhatsApp chat · critic: Mo Reyes (only Mo's take counts)\n\n21/03/2023, 22:41 - Mo: ok, John Wick. Alfie Allen plays Iosef and he is perfect.\n21/03/2023, 22:42 - Jo: wait, David Leitch directed this alone right\n21/03/2023, 22:43 - Mo: no, Chad Stahelski directed it.\n21/03/2023, 22:44 - Jo: ok ok\n", JW1, [("cast", "Alfie Allen", "Iosef", "supported"), ("director", "Chad Stahelski", None, "supported")]),
+        ('#movie-club · thread "Parabellum — kestrel\'s writeup"\n\n[20:41] kestrel: Mark Dacascos plays Zero, the sushi chef.\n[20:42] moth: and Common is Cassian again!!\n[20:43] kestrel: Halle Berry is Sofia, with the dogs.\n[20:44] moth: dogs!!\n', PARA, [("cast", "Mark Dacascos", "Zero", "supported"), ("cast", "Halle Berry", "Sofia", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -9018,6 +9023,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("[REVIEWER: Sam]\n[FILM TITLE: John Wick: Chapter 4]\n[DIRECTOR: Chad Stahelski]\n[SUGGESTED BY EDITOR: David Leitch co-directed]", CH4, ("director", "David Leitch", None)),
         ("[REVIEWER: Sam]\n[FILM TITLE: John Wick: Chapter 4]\n[SCORE: 7/10]\n[EDITOR'S PICK: 10/10]", CH4, ("rating", "", 10)),
         ("[REVIEWER: Sam]\n[FILM TITLE: John Wick: Chapter 4]\n[PROPOSED CAST: Halle Berry as Sofia]\n[SCORE: 7/10]", CH4, ("cast", "Halle Berry", "Sofia")),
+    ],
+    "the-other-speakers-words-are-theirs": [
+        ('PANEL: A Chapter 4 roundtable\nModerator: JUNE PARK\nPanelists: DEV RAO (critic, Static) / SAM WEX (podcast host)\n\nJUNE PARK: Dev, set the table.\nDEV RAO: Donnie Yen plays Caine, and he is the best thing in it.\nSAM WEX: And Halle Berry is back as Sofia!\nJUNE PARK: Is she?\nDEV RAO: She is not. Rina Sawayama plays Akira, though.\nSAM WEX: Fair.\n', CH4, ("cast", "Halle Berry", "Sofia")),
+        ("WhatsApp chat · critic: Mo Reyes (only Mo's take counts)\n\n21/03/2023, 22:41 - Mo: ok, John Wick. Alfie Allen plays Iosef and he is perfect.\n21/03/2023, 22:42 - Jo: wait, David Leitch directed this alone right\n21/03/2023, 22:43 - Mo: no, Chad Stahelski directed it.\n21/03/2023, 22:44 - Jo: ok ok\n", JW1, ("director", "David Leitch", None)),
+        ('#movie-club · thread "Parabellum — kestrel\'s writeup"\n\n[20:41] kestrel: Mark Dacascos plays Zero, the sushi chef.\n[20:42] moth: and Common is Cassian again!!\n[20:43] kestrel: Halle Berry is Sofia, with the dogs.\n[20:44] moth: dogs!!\n', PARA, ("cast", "Common", "Cassian")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

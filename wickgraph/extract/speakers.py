@@ -130,13 +130,50 @@ def _machine_turns(text: str) -> list[tuple[int, int]]:
     return [(start, end) for (start, name), end in zip(turns, ends, strict=True) if name in machines]
 
 
+# what the heading of a chat or a panel says of the one among its speakers who reviews: "MARISOL TRAN (critic, The
+# Reel Ledger)", "critic: Dev Okafor", "velvetgoon's writeup"
+_CRITIC_MARK = re.compile(r"\b(?:critic|reviewer|write-?up|review(?:ed)?\s+by)\b|['\u2019]s\s+(?:review|take)\b",
+                          re.IGNORECASE)
+_MARK_REACH = 40  # characters between the name and the mark after it, at most
+_MARK_BEFORE = re.compile(r"(?:critic|reviewer|review(?:ed)?\s+by)[ \t]*[:\u2014\u2013-]?[ \t]*\Z", re.IGNORECASE)
+
+
+def _marked_critic(header: str, start: int, end: int) -> bool:
+    """Whether the name at ``start``-``end`` of a heading is marked as the critic's: right after the mark ("critic:
+    Dev Okafor"), or with the mark after it before the next name's separator ("DEV RAO (critic, Static) / ...")."""
+    if _MARK_BEFORE.search(header, max(0, start - 15), start):
+        return True
+    after = header[end:end + _MARK_REACH]
+    after = after[:min((at for at in (after.find(mark) for mark in "/\u00b7;|\n") if at >= 0), default=len(after))]
+    return _CRITIC_MARK.search(after) is not None
+
+
+def others_turns(text: str) -> list[tuple[int, int]]:
+    """The turns of everyone but the critic in a chat or a panel whose heading names one of its speakers as the
+    critic ("Panelists: MARISOL TRAN (critic, The Reel Ledger) · KEV DUBOIS (stunt performer)"): the moderator's,
+    the other panelists' and the other members' words are theirs."""
+    turns = _turns(text)
+    counts = Counter(name for _, name in turns)
+    if not turns or sum(count >= 2 for count in counts.values()) < 2:
+        return []
+    # (the heading's own labelled lines, "Moderator: ...", "Panelists: ...", are no turns: each speaks once)
+    header = text[:next(start for start, name in turns if counts[name] >= 2)]
+    critics = {name for name in counts if counts[name] >= 2 and any(
+        _marked_critic(header, at.start(), at.end())
+        for at in re.finditer(rf"(?<![\w@]){re.escape(name)}(?![\w])", header, re.IGNORECASE))}
+    if len(critics) != 1:
+        return []
+    ends = [start for start, _ in turns[1:]] + [len(text)]
+    return [(start, end) for (start, name), end in zip(turns, ends, strict=True) if name not in critics]
+
+
 def others_quoted(text: str) -> list[tuple[int, int]]:
     """The quotations a transcript's bracketed tag gives to someone other than its speaker (a heckler, a crowd
     member, a named guest): what they shout is theirs, not the review's claim or score; a translator's bracketed
     notes ("[TN: ...]") and a voice assistant's answers ("ASSISTANT: ..."); the questions of an
     examination's transcript (:func:`questioners_turns`); and quotations attributed to someone
     (:func:`attributed_quotes`)."""
-    spans = questioners_turns(text) + attributed_quotes(text) + _machine_turns(text)
+    spans = questioners_turns(text) + attributed_quotes(text) + _machine_turns(text) + others_turns(text)
     if "[" in text or "(" in text:
         spans += [note.span() for note in _TRANSLATORS_NOTE.finditer(text)]
     if "[" not in text:
