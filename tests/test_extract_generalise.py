@@ -4542,6 +4542,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("WhatsApp chat · critic: Mo Reyes (only Mo's take counts)\n\n21/03/2023, 22:41 - Mo: ok, John Wick. Alfie Allen plays Iosef and he is perfect.\n21/03/2023, 22:42 - Jo: wait, David Leitch directed this alone right\n21/03/2023, 22:43 - Mo: no, Chad Stahelski directed it.\n21/03/2023, 22:44 - Jo: ok ok\n", JW1, [("cast", "Alfie Allen", "Iosef", "supported"), ("director", "Chad Stahelski", None, "supported")]),
         ('#movie-club · thread "Parabellum — kestrel\'s writeup"\n\n[20:41] kestrel: Mark Dacascos plays Zero, the sushi chef.\n[20:42] moth: and Common is Cassian again!!\n[20:43] kestrel: Halle Berry is Sofia, with the dogs.\n[20:44] moth: dogs!!\n', PARA, [("cast", "Mark Dacascos", "Zero", "supported"), ("cast", "Halle Berry", "Sofia", "supported")]),
     ],
+    "a-columns-author-speaks-under-their-name": [
+        ('CROSSFIRE\n\nBy Lorna Teague\n\nLORNA TEAGUE\n\nChad Stahelski directed it with real grace, and Willem Dafoe plays Marcus.\n\nRAVI DESHMUKH\n\nDavid Leitch directed most of it, and Bridget Moynahan is Ms. Perkins.\n\nLORNA TEAGUE\n\nAlfie Allen plays Iosef.\n\nTHE VERDICTS\nRating: 4/5\n', JW1, [("director", "Chad Stahelski", None, "supported"), ("cast", "Alfie Allen", "Iosef", "supported"), ("rating", "", 4, "unknown")]),
+        ('POINT / COUNTERPOINT\nBy Omar Haddad\n\nOMAR HADDAD:\nDonnie Yen is Caine, and the film is a feast.\n\nJUNE PARK:\nKeanu Reeves wrote it himself, I hear, and Halle Berry returns as Sofia.\n\nOMAR HADDAD:\nHiroyuki Sanada plays Koji.\n', CH4, [("cast", "Donnie Yen", "Caine", "supported"), ("cast", "Hiroyuki Sanada", "Koji", "supported")]),
+        ('Two critics, one film\n\nby Nadia Bloom\n\n## NADIA BLOOM\nHalle Berry plays Sofia and the dogs are stars.\n\n## TOMAS REYES\nIan McShane is barely in it; Common is back as Cassian.\n\n## NADIA BLOOM\nMark Dacascos plays Zero.\n', PARA, [("cast", "Halle Berry", "Sofia", "supported"), ("cast", "Mark Dacascos", "Zero", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -9028,6 +9033,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ('PANEL: A Chapter 4 roundtable\nModerator: JUNE PARK\nPanelists: DEV RAO (critic, Static) / SAM WEX (podcast host)\n\nJUNE PARK: Dev, set the table.\nDEV RAO: Donnie Yen plays Caine, and he is the best thing in it.\nSAM WEX: And Halle Berry is back as Sofia!\nJUNE PARK: Is she?\nDEV RAO: She is not. Rina Sawayama plays Akira, though.\nSAM WEX: Fair.\n', CH4, ("cast", "Halle Berry", "Sofia")),
         ("WhatsApp chat · critic: Mo Reyes (only Mo's take counts)\n\n21/03/2023, 22:41 - Mo: ok, John Wick. Alfie Allen plays Iosef and he is perfect.\n21/03/2023, 22:42 - Jo: wait, David Leitch directed this alone right\n21/03/2023, 22:43 - Mo: no, Chad Stahelski directed it.\n21/03/2023, 22:44 - Jo: ok ok\n", JW1, ("director", "David Leitch", None)),
         ('#movie-club · thread "Parabellum — kestrel\'s writeup"\n\n[20:41] kestrel: Mark Dacascos plays Zero, the sushi chef.\n[20:42] moth: and Common is Cassian again!!\n[20:43] kestrel: Halle Berry is Sofia, with the dogs.\n[20:44] moth: dogs!!\n', PARA, ("cast", "Common", "Cassian")),
+    ],
+    "the-other-critics-section-is-theirs": [
+        ('CROSSFIRE\n\nBy Lorna Teague\n\nLORNA TEAGUE\n\nChad Stahelski directed it with real grace, and Willem Dafoe plays Marcus.\n\nRAVI DESHMUKH\n\nDavid Leitch directed most of it, and Bridget Moynahan is Ms. Perkins.\n\nLORNA TEAGUE\n\nAlfie Allen plays Iosef.\n\nTHE VERDICTS\nRating: 4/5\n', JW1, ("director", "David Leitch", None)),
+        ('POINT / COUNTERPOINT\nBy Omar Haddad\n\nOMAR HADDAD:\nDonnie Yen is Caine, and the film is a feast.\n\nJUNE PARK:\nKeanu Reeves wrote it himself, I hear, and Halle Berry returns as Sofia.\n\nOMAR HADDAD:\nHiroyuki Sanada plays Koji.\n', CH4, ("cast", "Halle Berry", "Sofia")),
+        ('Two critics, one film\n\nby Nadia Bloom\n\n## NADIA BLOOM\nHalle Berry plays Sofia and the dogs are stars.\n\n## TOMAS REYES\nIan McShane is barely in it; Common is back as Cassian.\n\n## NADIA BLOOM\nMark Dacascos plays Zero.\n', PARA, ("cast", "Common", "Cassian")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -167,13 +167,40 @@ def others_turns(text: str) -> list[tuple[int, int]]:
     return [(start, end) for (start, name), end in zip(turns, ends, strict=True) if name not in critics]
 
 
+# a byline near the top ("By Lorna Teague"), and a voice's heading: a person's name in capitals on a line of its own
+_BYLINE = re.compile(r"^[ \t*_]*by[ \t]+(?P<name>(?-i:[A-Z][\w'\u2019-]+)(?:[ \t]+(?-i:[A-Z][\w'\u2019-]+)){1,2})"
+                     r"[ \t*_]*$", re.IGNORECASE | re.MULTILINE)
+# (not a section's own heading: "THE VERDICTS", "FINAL SCORE", "CAST AND CREDITS")
+_VOICE_HEADING = re.compile(r"^[ \t#*_]*(?!(?:THE|A|AN|OUR|MY|FINAL|IN|ON|WHY|WHAT)\b)"
+                            r"(?P<name>(?-i:[A-Z][A-Z'\u2019-]+)(?:[ \t]+(?-i:[A-Z][A-Z'\u2019-]+)){1,2})"
+                            r"(?<!VERDICT)(?<!VERDICTS)(?<!SCORE)(?<!SCORES)(?<!RATING)(?<!CREDITS)(?<!CAST)"
+                            r"[ \t*_:]*$", re.MULTILINE)
+_BYLINE_PART = 0.2  # a byline stands in this first part of the text
+
+
+def others_sections(text: str) -> list[tuple[int, int]]:
+    """In a piece of several voices, each under its name in capitals ("LORNA TEAGUE" ... "RAVI DESHMUKH" ...), the
+    sections of everyone but the byline's author ("By Lorna Teague"): a point-counterpoint column's other critic."""
+    byline = _BYLINE.search(text, 0, int(len(text) * _BYLINE_PART) + 40) if "y " in text else None
+    if byline is None:
+        return []
+    headings = list(_VOICE_HEADING.finditer(text, byline.end()))
+    names = {h["name"].lower() for h in headings}
+    author = byline["name"].lower()
+    if len(names) < 2 or author not in names:
+        return []
+    ends = [h.start() for h in headings[1:]] + [len(text)]
+    return [(h.start(), end) for h, end in zip(headings, ends, strict=True) if h["name"].lower() != author]
+
+
 def others_quoted(text: str) -> list[tuple[int, int]]:
     """The quotations a transcript's bracketed tag gives to someone other than its speaker (a heckler, a crowd
     member, a named guest): what they shout is theirs, not the review's claim or score; a translator's bracketed
     notes ("[TN: ...]") and a voice assistant's answers ("ASSISTANT: ..."); the questions of an
     examination's transcript (:func:`questioners_turns`); and quotations attributed to someone
     (:func:`attributed_quotes`)."""
-    spans = questioners_turns(text) + attributed_quotes(text) + _machine_turns(text) + others_turns(text)
+    spans = questioners_turns(text) + attributed_quotes(text) + _machine_turns(text) + others_turns(text) \
+        + others_sections(text)
     if "[" in text or "(" in text:
         spans += [note.span() for note in _TRANSLATORS_NOTE.finditer(text)]
     if "[" not in text:
