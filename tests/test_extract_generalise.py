@@ -4547,6 +4547,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ('POINT / COUNTERPOINT\nBy Omar Haddad\n\nOMAR HADDAD:\nDonnie Yen is Caine, and the film is a feast.\n\nJUNE PARK:\nKeanu Reeves wrote it himself, I hear, and Halle Berry returns as Sofia.\n\nOMAR HADDAD:\nHiroyuki Sanada plays Koji.\n', CH4, [("cast", "Donnie Yen", "Caine", "supported"), ("cast", "Hiroyuki Sanada", "Koji", "supported")]),
         ('Two critics, one film\n\nby Nadia Bloom\n\n## NADIA BLOOM\nHalle Berry plays Sofia and the dogs are stars.\n\n## TOMAS REYES\nIan McShane is barely in it; Common is back as Cassian.\n\n## NADIA BLOOM\nMark Dacascos plays Zero.\n', PARA, [("cast", "Halle Berry", "Sofia", "supported"), ("cast", "Mark Dacascos", "Zero", "supported")]),
     ],
+    "the-students-own-answer-stands-beside-the-marks": [
+        ("1. Release year: 2016 [T: no - 2017]\n2. Director: Chad Stahelski [T: ok]", CH2, [("director", "Chad Stahelski", None, "supported")]),
+        ("Viggo is played by Michael Nyqvist [Teacher: and Iosef is Alfie Allen, you forgot him]", JW1, [("cast", "Michael Nyqvist", "Viggo", "supported")]),
+        ("Q10. Your grade for the film? A-. [T: fine]", CH2, [("rating", "", "A-", "unknown")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -9038,6 +9043,12 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ('CROSSFIRE\n\nBy Lorna Teague\n\nLORNA TEAGUE\n\nChad Stahelski directed it with real grace, and Willem Dafoe plays Marcus.\n\nRAVI DESHMUKH\n\nDavid Leitch directed most of it, and Bridget Moynahan is Ms. Perkins.\n\nLORNA TEAGUE\n\nAlfie Allen plays Iosef.\n\nTHE VERDICTS\nRating: 4/5\n', JW1, ("director", "David Leitch", None)),
         ('POINT / COUNTERPOINT\nBy Omar Haddad\n\nOMAR HADDAD:\nDonnie Yen is Caine, and the film is a feast.\n\nJUNE PARK:\nKeanu Reeves wrote it himself, I hear, and Halle Berry returns as Sofia.\n\nOMAR HADDAD:\nHiroyuki Sanada plays Koji.\n', CH4, ("cast", "Halle Berry", "Sofia")),
         ('Two critics, one film\n\nby Nadia Bloom\n\n## NADIA BLOOM\nHalle Berry plays Sofia and the dogs are stars.\n\n## TOMAS REYES\nIan McShane is barely in it; Common is back as Cassian.\n\n## NADIA BLOOM\nMark Dacascos plays Zero.\n', PARA, ("cast", "Common", "Cassian")),
+    ],
+    "a-markers-bracketed-note-is-theirs": [
+        ("1. Release year: 2016 [T: no - 2017]\n2. Director: Chad Stahelski [T: ok]", CH2, ("release_year", "", 2017)),
+        ("Viggo is played by Michael Nyqvist [Teacher: and Iosef is Alfie Allen, you forgot him]", JW1, ("cast", "Alfie Allen", "Iosef")),
+        ("Dear Sam, we saw it in May. [Ed.: the letter writer means Parabellum, in which Halle Berry plays Sofia.]", PARA, ("cast", "Halle Berry", "Sofia")),
+        ("My answer: B+\n[T: Quiz total 15/20 = B. The dates matter!]", CH2, ("rating", "", 15)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

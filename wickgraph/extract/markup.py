@@ -197,10 +197,12 @@ _TAG_MARK = re.compile(r"(?<![\w#@&/])[#@](?=[A-Za-z])")
 # An edit shown in the text: what it struck out is withdrawn, whole ("[DELETED: ...]", "~~2022~~", "<del>...</del>",
 # "<s>...</s>"); what it inserted stands, only its marks go ("[INSERTED: ", "]", "<ins>")
 # ... and an editor's margin comment on a draft, with its reviewer's initials ("[Comment EK2: check the year?]",
-# "Commented [MO1]: ..."): the editor's words, not the text's
+# "Commented [MO1]: ..."), or a teacher's or an editor's bracketed note: the editor's words, not the text's
 _STRUCK = regexcache.compile(r"\[(?:DELETED|REMOVED|STRUCK|CUT)\s*:[^\[\]\n]{0,400}\]|~~[^~\n]{1,200}~~|"
                              r"<(del|s|strike)>[^<\n]{0,400}</\1>|"
                              r"\[(?:Comment|Query|Note)\s+(?-i:[A-Z]{1,4})\d{1,3}\s*:[^\[\]]{0,600}\]|"
+                             # ... a marker's or an editor's note in the margin: "[T: no - 2017]", "[Ed.: sic]"
+                             r"\[(?:(?-i:T)|Teacher|Tutor|Marker|Grader|Ed\.?|Editor|Eds?\.)\s*:[^\[\]]{0,600}\]|"
                              r"\bCommented\s+\[(?-i:[A-Z]{1,4})\d{1,3}\]\s*:[^\n]{0,600}",
                              re.IGNORECASE, skip_to_start=True)
 _INSERTED = regexcache.compile(r"\[(?:INSERTED|ADDED|NEW)\s*:\s*(?P<body>[^\[\]\n]{0,400})\]|</?ins>", re.IGNORECASE,
