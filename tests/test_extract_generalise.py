@@ -4552,6 +4552,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Viggo is played by Michael Nyqvist [Teacher: and Iosef is Alfie Allen, you forgot him]", JW1, [("cast", "Michael Nyqvist", "Viggo", "supported")]),
         ("Q10. Your grade for the film? A-. [T: fine]", CH2, [("rating", "", "A-", "unknown")]),
     ],
+    "a-bare-byline-names-whose-score-counts": [
+        ("Episode 12 notes\n\nBy Tomasz Brill\n\nWe watched John Wick again.\n\nScores\nTomasz: B+\nNadia: C", JW1, [("rating", "", "B+", "unknown")]),
+        ("Episode 12 notes\n\nBy Dana Lee\n\nWe watched John Wick again.\n\nScores\nOmar: 6/10\nDana: 8/10\nLi: 5/10", JW1, [("rating", "", 8, "unknown")]),
+        ("Notes by Ines Roy\n\nWe watched John Wick again.\n\nInes: 4/5\nPaul: 2/5", JW1, [("rating", "", 4, "unknown")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),

@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable
 
 from .scales import APPRAISAL, TITLE
-from .speakers import NAME_COLON, SENDER, STAMP
+from .speakers import BYLINE, NAME_COLON, SENDER, STAMP
 
 __all__ = ["OWN_LABEL", "SOMEONE", "attributed", "bylined", "given_in_first_person", "named_holder",
            "persona_label", "quoted_from_another", "someones_line"]
@@ -77,13 +77,7 @@ _LINE_OPENING = re.compile(r"(?:^|\n)[ \t*_#>\u2022-]*\Z")
 _AS_LABEL = re.compile(r"['\u2019]s\b|(?:[ \t]+[\w-]+){0,3}[ \t]*:")
 
 
-# A byline that names who wrote the text: "Notes by Tomasz Brill", "These show notes were written by Nadia Okafor",
-# "Review by Dana Lee", "typed up by X", "Notes: Dev Raman."
-_BYLINE = re.compile(r"\b(?:notes|review|recap|post|write-?up|words|column|summary|coverage)(?:[ \t]+"
-                     r"(?:(?:were|was|are|is)[ \t]+)?(?:(?:written|typed[ \t]+up|put[ \t]+together|compiled|prepared)"
-                     r"[ \t]+)?by|[ \t]*:)[ \t]+"
-                     r"(?P<who>(?-i:[A-Z])[\w'\u2019-]+(?:[ \t]+(?-i:[A-Z])[\w'\u2019-]+){0,2})",
-                     re.IGNORECASE)
+# (a byline, speakers.BYLINE, names who wrote the text: "Notes by Tomasz Brill", "By Lorna Teague")
 # a score's label that names its holder at the start of the score's line: "Tomasz: B+", "- Nadia: 4.5 out of 5"
 _NAME_LABEL = re.compile(r"[ \t]*(?:[-*\u2022][ \t]+)?(?P<who>[A-Z][\w'\u2019-]+)(?:[ \t]+[A-Z][\w'\u2019-]+)?"
                          r"[ \t]*(?::|[ \t][\u2014\u2013-])")
@@ -95,7 +89,7 @@ def bylined(text: str, starts: list[int]) -> list[bool] | None:
     people or more and one of them is the author (show notes give every host's score, each on its line)."""
     if len(starts) < 2:
         return None
-    authors = {word.lower() for byline in _BYLINE.finditer(text) for word in byline["who"].split()}
+    authors = {word.lower() for byline in BYLINE.finditer(text) for word in byline["who"].split()}
     if not authors:
         return None
     holders = []

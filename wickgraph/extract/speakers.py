@@ -8,7 +8,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-__all__ = ["NAME_COLON", "SENDER", "STAMP", "in_authors_turns", "is_transcript", "others_quoted",
+__all__ = ["BYLINE", "NAME_COLON", "SENDER", "STAMP", "in_authors_turns", "is_transcript", "others_quoted",
            "questioners_turns"]
 
 # The pieces a chat's or a transcript's line opens with, for every module that reads them (one copy):
@@ -167,9 +167,14 @@ def others_turns(text: str) -> list[tuple[int, int]]:
     return [(start, end) for (start, name), end in zip(turns, ends, strict=True) if name not in critics]
 
 
-# a byline near the top ("By Lorna Teague"), and a voice's heading: a person's name in capitals on a line of its own
-_BYLINE = re.compile(r"^[ \t*_]*by[ \t]+(?P<name>(?-i:[A-Z][\w'\u2019-]+)(?:[ \t]+(?-i:[A-Z][\w'\u2019-]+)){1,2})"
-                     r"[ \t*_]*$", re.IGNORECASE | re.MULTILINE)
+# a byline: who wrote the text ("Notes by Tomasz Brill", "Review: Nadia Okafor", "By Lorna Teague" on its own line),
+# one pattern for every module that reads one
+BYLINE = re.compile(r"(?:\b(?:notes|review|recap|post|write-?up|words|column|summary|coverage)(?:[ \t]+"
+                    r"(?:(?:were|was|are|is)[ \t]+)?(?:(?:written|typed[ \t]+up|put[ \t]+together|compiled|prepared)"
+                    r"[ \t]+)?by|[ \t]*:)|^[ \t*_]*by)[ \t]+"
+                    r"(?P<who>(?-i:[A-Z])[\w'\u2019-]+(?:[ \t]+(?-i:[A-Z])[\w'\u2019-]+){0,2})",
+                    re.IGNORECASE | re.MULTILINE)
+# a voice's heading: a person's name in capitals on a line of its own
 # (not a section's own heading: "THE VERDICTS", "FINAL SCORE", "CAST AND CREDITS")
 _VOICE_HEADING = re.compile(r"^[ \t#*_]*(?!(?:THE|A|AN|OUR|MY|FINAL|IN|ON|WHY|WHAT)\b)"
                             r"(?P<name>(?-i:[A-Z][A-Z'\u2019-]+)(?:[ \t]+(?-i:[A-Z][A-Z'\u2019-]+)){1,2})"
@@ -181,12 +186,12 @@ _BYLINE_PART = 0.2  # a byline stands in this first part of the text
 def others_sections(text: str) -> list[tuple[int, int]]:
     """In a piece of several voices, each under its name in capitals ("LORNA TEAGUE" ... "RAVI DESHMUKH" ...), the
     sections of everyone but the byline's author ("By Lorna Teague"): a point-counterpoint column's other critic."""
-    byline = _BYLINE.search(text, 0, int(len(text) * _BYLINE_PART) + 40) if "y " in text else None
+    byline = BYLINE.search(text, 0, int(len(text) * _BYLINE_PART) + 40) if "y " in text or ":" in text else None
     if byline is None:
         return []
     headings = list(_VOICE_HEADING.finditer(text, byline.end()))
     names = {h["name"].lower() for h in headings}
-    author = byline["name"].lower()
+    author = byline["who"].lower()
     if len(names) < 2 or author not in names:
         return []
     ends = [h.start() for h in headings[1:]] + [len(text)]
