@@ -186,7 +186,7 @@ _BYLINE_PART = 0.2  # a byline stands in this first part of the text
 def others_sections(text: str) -> list[tuple[int, int]]:
     """In a piece of several voices, each under its name in capitals ("LORNA TEAGUE" ... "RAVI DESHMUKH" ...), the
     sections of everyone but the byline's author ("By Lorna Teague"): a point-counterpoint column's other critic."""
-    byline = BYLINE.search(text, 0, int(len(text) * _BYLINE_PART) + 40) if "y " in text or ":" in text else None
+    byline = BYLINE.search(text, 0, int(len(text) * _BYLINE_PART) + 40)
     if byline is None:
         return []
     headings = list(_VOICE_HEADING.finditer(text, byline.end()))
