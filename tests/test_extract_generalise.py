@@ -4557,6 +4557,20 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Episode 12 notes\n\nBy Dana Lee\n\nWe watched John Wick again.\n\nScores\nOmar: 6/10\nDana: 8/10\nLi: 5/10", JW1, [("rating", "", 8, "unknown")]),
         ("Notes by Ines Roy\n\nWe watched John Wick again.\n\nInes: 4/5\nPaul: 2/5", JW1, [("rating", "", 4, "unknown")]),
     ],
+    "comma-spliced-clauses-of-a-run-on": [
+        (("i keep wishing i had seen it in a real cinema instead of on a laptop on a train with bad wifi and a crying "
+         "toddler two rows down, honestly the whole trip was a mess from start to finish, the sandwiches were stale, "
+         "the heating was broken, chad stahelski directed it and it looks gorgeous even on a tiny screen"), CH4,
+         [("director", "Chad Stahelski", None, "supported")]),
+        (("maybe i was tired or maybe the popcorn was off or maybe the seats were too soft, who knows, the whole evening "
+         "felt like a dream somewhere between the trailers and the last reel of the night, my friend kept talking "
+         "through the ads, and honestly it did not matter much, lance reddick plays charon and he is lovely"), PARA,
+         [("cast", "Lance Reddick", "Charon", "supported")]),
+        (("I would have liked a shorter cut, I would have liked fewer stairs, I would have liked one scene less of the "
+         "sort of thing the trailers promised and the sequel keeps delivering in ever larger doses \u2014 Donnie Yen "
+         "plays Caine, and he is the best thing in it by a mile, easily."), CH4,
+         [("cast", "Donnie Yen", "Caine", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -9054,6 +9068,29 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Viggo is played by Michael Nyqvist [Teacher: and Iosef is Alfie Allen, you forgot him]", JW1, ("cast", "Alfie Allen", "Iosef")),
         ("Dear Sam, we saw it in May. [Ed.: the letter writer means Parabellum, in which Halle Berry plays Sofia.]", PARA, ("cast", "Halle Berry", "Sofia")),
         ("My answer: B+\n[T: Quiz total 15/20 = B. The dates matter!]", CH2, ("rating", "", 15)),
+    ],
+    "a-run-on-clause-under-an-if": [
+        (("if they ever get round to making a fifth one, which everyone online has been predicting for years now with "
+         "charts and leaked call sheets and wild rumours about the location, the budget, the runtime and the stunt "
+         "team, halle berry will be back as sofia for sure"), CH4, ("cast", "Halle Berry", "Sofia")),
+        (("If the studio keeps its nerve, which after the box office of the last two would be a strange thing to "
+         "do given the money, the fans, the toys, the games and the endless stream of merchandise they keep selling "
+         "us, Halle Berry returns as Sofia next time."), CH4, ("cast", "Halle Berry", "Sofia")),
+        (("and if the rumours are true, and i have read every thread and every leaked casting sheet and every blurry "
+         "set photo on every forum that covers this stuff, sometimes twice a day, no joke, ask my flatmate, "
+         "halle berry comes back as sofia"), CH4, ("cast", "Halle Berry", "Sofia")),
+    ],
+    "a-cast-list-in-a-long-sentence-about-another-film": [
+        (("Two years on, Parabellum, which opened in 2019, pushed the story further out again, sending our man into the "
+         "desert and introducing Halle Berry as Sofia, Asia Kate Dillon as the Adjudicator and, most importantly for "
+         "this spin-off, Anjelica Huston as the Director, the woman who runs the theatre."), BAL,
+         ("cast", "Asia Kate Dillon", "Adjudicator")),
+        (("Back in Chapter 2, the one from 2017 that everybody remembers for the mirrors and the catacombs and the long "
+         "walk through the subway, the film gave us Common as Cassian, Ruby Rose as Ares, Riccardo Scamarcio as "
+         "Santino and, best of all, Lance Reddick as Charon at the front desk."), CH4, ("cast", "Ruby Rose", "Ares")),
+        (("The first film, released in 2014 and still the leanest of the lot by a distance, with its dog and its car "
+         "and its one long night of revenge across New York, cast Alfie Allen as Iosef, Michael Nyqvist as Viggo, "
+         "Willem Dafoe as Marcus and Adrianne Palicki as Ms. Perkins."), PARA, ("cast", "Willem Dafoe", "Marcus")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

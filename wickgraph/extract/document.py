@@ -42,16 +42,27 @@ _UTTERANCE_START = re.compile(r"(?<=\s)(?:(?:okay|ok|alright|anyway|anyways|oh\s
                               r"then\b|(?:i|he|she|they|we|you|it|that|this|there)(?:['\u2019]\w+)?\s|"
                               r"(?:uh+|um+|erm)\b))", re.IGNORECASE)
 _AND_THEN_A_NAME = re.compile(r"(?<=\s)(?:and|but)\s+", re.IGNORECASE)
+# A written run-on strings its clauses on commas and dashes ("..., and it still rips, chad stahelski directed it"):
+# a comma or dash before a new subject (a pronoun, or one of the people named, after an optional "and"/"but"/"so")
+# starts a clause, unless the clause before it is a subordinate one ("if they make a fifth, keanu is back as john").
+# A name followed by "as", a comma or "and" is a list's next item ("introducing A as B, C as D and ..."), no subject.
+_COMMA_THEN = re.compile(r"(?:[,\u2013\u2014]|\s--?)\s+(?:(?:and|but|so)\s+)?", re.IGNORECASE)  # (" - ": a dash)
+_SUBJECT_PRONOUN = re.compile(r"(?:i|he|she|they|we|you|it|there)(?:['\u2019]\w+)?\s", re.IGNORECASE)
+_LIST_ITEM_AFTER = re.compile(r"\s*(?:[,;:()&]|(?:and|or|as)\b|\Z)", re.IGNORECASE)
+_SUBORDINATE = re.compile(r"\W*(?:(?:and|but|so|or)\s+)?(?:if|unless|whether|when|whenever|once|though|although|"
+                          r"even\s+if|as\s+long\s+as|because|since|while)\b", re.IGNORECASE)
 
 
-def _run_ons_split(folded: str, bounds: list[int], people: set[int]) -> list[int]:
+def _run_ons_split(folded: str, bounds: list[int], people: dict[int, int]) -> list[int]:
     """``bounds`` with a sentence bound after each semicolon of a sentence longer than :data:`_RUN_ON` characters
-    (outside brackets), and before each utterance's start in a sentence that is unpunctuated speech: a
-    discourse marker, or "and"/"but" before a new subject (a pronoun, a filler, or one of the ``people`` named)."""
+    (outside brackets) and before each of its clauses that follow a comma or dash (:func:`_comma_clauses`), and
+    before each utterance's start in a sentence that is unpunctuated speech: a discourse marker, or "and"/"but"
+    before a new subject (a pronoun, a filler, or one of the ``people`` named)."""
     split = [bounds[0]]
     for start, end in pairwise(bounds):
         if end - start > _RUN_ON:
             split += [m.end() for m in _SEMICOLON.finditer(folded, start, end) if not _in_brackets(folded, m.start())]
+            split += _comma_clauses(folded, start, end, people)
         # (words counted by their spaces: the test runs on every sentence)
         if end - start > _UNPUNCTUATED * 2 and folded.count(" ", start, end) >= _UNPUNCTUATED * (
                 1 + sum(map(folded.count, ",;:", (start,) * 3, (end,) * 3))):
@@ -59,6 +70,21 @@ def _run_ons_split(folded: str, bounds: list[int], people: set[int]) -> list[int
             split += [m.start() for m in _AND_THEN_A_NAME.finditer(folded, start, end) if m.end() in people]
         split.append(end)
     return sorted(set(split))
+
+
+def _comma_clauses(folded: str, start: int, end: int, people: dict[int, int]) -> list[int]:
+    """Where the clauses of a written run-on that follow a comma or dash start (:data:`_COMMA_THEN`); ``people``
+    maps the start of each person's name to its end."""
+    starts, clause = [], start
+    for match in _COMMA_THEN.finditer(folded, start, end):
+        at = match.end()
+        subject = _SUBJECT_PRONOUN.match(folded, at) if at not in people else \
+            not _LIST_ITEM_AFTER.match(folded, people[at])
+        if subject and not _in_brackets(folded, match.start()) \
+                and not _SUBORDINATE.match(folded, clause, at):
+            starts.append(at)
+            clause = at
+    return starts
 
 
 _MADE_SEPARATORS = frozenset(";\t|-")
@@ -110,7 +136,7 @@ class Document:
             if not _abbreviation(folded, match.start()) and not _in_brackets(folded, match.start()):
                 self._bounds.append(match.end())
         self._bounds.append(len(text))
-        self._bounds = _run_ons_split(folded, self._bounds, {m.start for m in mentions if m.mask & PERSON})
+        self._bounds = _run_ons_split(folded, self._bounds, {m.start: m.end for m in mentions if m.mask & PERSON})
 
     def gap(self, start: int, end: int) -> str:
         """``text[start:end]`` with what the layout view blanks read as spaces (the line breaks it joins in a
