@@ -4571,6 +4571,24 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
          "plays Caine, and he is the best thing in it by a mile, easily."), CH4,
          [("cast", "Donnie Yen", "Caine", "supported")]),
     ],
+    "a-bare-no-that-a-name-or-number-restates": [
+        ("Ian McShane plays the hotel manager, Wilson \u2014 no, Winston, of course.", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("It opened in 2016... no, it was 2017, I checked.", CH2, [("release_year", "", 2017, "supported")]),
+        ("The fixer is Charlie? No, Charon, played by Lance Reddick.", CH2, [("cast", "Lance Reddick", "Charon", "supported")]),
+        ("Riccardo Scamarcio plays Sandro, or no, I think it's Santino.", CH2, [("cast", "Riccardo Scamarcio", "Santino", "supported")]),
+    ],
+    "a-strong-correction-opening-its-sentence": [
+        ("The director is David Leitch. Scratch that, Chad Stahelski directs it.", CH2, [("director", "Chad Stahelski", None, "supported")]),
+        ("It came out in 2018. Correction: 2017, in February.", CH2, [("release_year", "", 2017, "supported")]),
+        ("Common plays Cassius. Strike that, Cassian.", CH2, [("cast", "Common", "Cassian", "supported")]),
+    ],
+    "an-apology-opening-a-sentence-takes-nothing-back": [
+        ("Ian McShane is Winston. Sorry, Lance Reddick fans, he steals it.", CH2,
+         [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Ruby Rose plays Ares. Sorry, Common, the film is hers.", CH2, [("cast", "Ruby Rose", "Ares", "supported")]),
+        ("Keanu Reeves plays John Wick. My bad, Lance Reddick fans: Charon barely speaks.", CH2,
+         [("cast", "Keanu Reeves", "John Wick", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -9091,6 +9109,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         (("The first film, released in 2014 and still the leanest of the lot by a distance, with its dog and its car "
          "and its one long night of revenge across New York, cast Alfie Allen as Iosef, Michael Nyqvist as Viggo, "
          "Willem Dafoe as Marcus and Adrianne Palicki as Ms. Perkins."), PARA, ("cast", "Willem Dafoe", "Marcus")),
+    ],
+    "a-name-taken-back-by-a-bare-no": [
+        ("Ian McShane plays the hotel manager, Wilson \u2014 no, Winston, of course.", CH2, ("cast", "Ian McShane", "Wilson")),
+        ("It opened in 2016... no, it was 2017, I checked.", CH2, ("release_year", "", 2016)),
+        ("The director is David Leitch. Scratch that, Chad Stahelski directs it.", CH2, ("director", "David Leitch", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -145,13 +145,19 @@ def with_fillers_blanked(view: str) -> str:
 # (markers in a row are one: "sorry, I mean Lena", "correction: I meant 2014"; a written correction says so:
 # "(correction: in October 2014, ...)", "my mistake,")
 _MARKER = (r"(?:(?:scratch|strike)\s+that|or\s+rather|no\s+wait|wait,?\s+no|sorry|i\s+mean|i\s+meant|you\s+know\s+what|"
-           r"correction|my\s+mistake|my\s+bad)")
+           r"correction|my\s+mistake|my\s+bad|"
+           # a bare "no" that a name or a number restates ("Viktor \u2014 no, Viggo", "Ivan, or no, I think it's
+           # Ivo", "2015... no, it was 2014"); "no, really" and "no, he does not" take nothing back
+           r"(?:or\s+)?no,?(?:\s+(?:i\s+think\s+)?it(?:['\u2019]s|\s+was|\s+is))?(?=,?\s+(?-i:[A-Z]|\d)))")
+# the markers that may open a sentence of their own ("Chiron. Scratch that, Charon."): a "Sorry," there is an apology
+_STRONG_MARKER = re.compile(r"(?:scratch|strike)\s+that|correction", re.IGNORECASE)
 _RETRACTION = regexcache.compile(rf"\b{_MARKER}(?:[\s,:\u2014\u2013-]+{_MARKER})*\b[\s,:.!\u2014\u2013-]*",
                                  re.IGNORECASE, skip_to_start=True)
 # ... after "no" or a comma, a dash or an opening bracket: "2024 no scratch that 2025", "Cassian, no wait, Zero",
 # "2015 (correction: 2014)" (a dash is a hyphen in the folded view: "2016 — no wait" is read as "2016 - no wait")
-_RETRACTION_OPENS = re.compile(r"(?:\bno\b[\s,]*|[ \t]*[,(\u2014\u2013][ \t]*|[ \t]+-{1,2}[ \t]*|-{1,2}[ \t]+)\Z",
-                               re.IGNORECASE)
+_RETRACTION_OPENS = re.compile(r"(?:\bno\b[\s,]*|[ \t]*[,(\u2014\u2013][ \t]*|[ \t]+-{1,2}[ \t]*|-{1,2}[ \t]+|"
+                               r"(?P<stop>(?:\.{3}|\u2026|[?.])[ \t]+))\Z", re.IGNORECASE)
+# (a question's mark or a trailing-off opens any correction: "Santo? No, Santino"; a full stop a strong one only)
 # a correction that restates the end of the clause from a preposition: "released in October 2015 (correction: in
 # October 2014": the words from that preposition's last use before the marker are taken back
 _FROM_PREPOSITION = re.compile(r"\b(?P<first>in|on|at|by|as|from)\b[^,.;:!?\n()]{1,40}\Z", re.IGNORECASE)
@@ -200,6 +206,8 @@ def retraction_spans(view: str) -> list[tuple[int, int]]:
         start, again = (opening.start() if opening else -1), _WORD.match(view, marker.end())
         if opening is None or again is None:
             continue
+        if (opening.group("stop") or "").rstrip() == "." and not _STRONG_MARKER.match(marker.group()):
+            continue  # "Ian McShane is Winston. Sorry, Lance Reddick fans, ...": an apology, no correction
         pronoun = _PRONOUN_IS.match(view, marker.end())
         if pronoun is not None and _NAME_AFTER.match(view, pronoun.end()) \
                 and (name := _NAME_BEFORE.search(view, max(0, start - 40), start)) is not None:
