@@ -100,7 +100,7 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
     "possessive-work": [
         ("Derek Kolstad's screenplay sends John to Rome.", CH2, [("writer", "Derek Kolstad", None, "supported")]),
         ("Chad Stahelski's camera finds Winston in the lobby.", PARA, []),
-        ("Keanu Reeves's stunt work makes Wick believable.", JW1, [("cast", "Keanu Reeves", None, "supported")]),
+        ("Keanu Reeves's stunt work makes Wick believable.", JW1, [("cast", "Keanu Reeves", "John Wick", "supported")]),
     ],
     "credit-label": [
         ("Director: Len Wiseman\nCast: Ana de Armas, Norman Reedus\n", BAL,
@@ -4589,6 +4589,74 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Keanu Reeves plays John Wick. My bad, Lance Reddick fans: Charon barely speaks.", CH2,
          [("cast", "Keanu Reeves", "John Wick", "supported")]),
     ],
+    "the-players-own-role-in-their-sentence": [
+        ("Willem Dafoe lends his weathered face and quiet menace to Marcus.", JW1, [("cast", "Willem Dafoe", "Marcus", "supported")]),
+        ("Ian McShane is back behind Winston's desk, purring.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Mark Dacascos turns the assassin Zero into a lovable fanboy.", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
+    ],
+    # a player's own role in the reviewed work, named anywhere in their sentence: whatever the structure says,
+    # the sentence speaks of them in it (proximity.py, pair-own-role); these were once near misses of the
+    # structural pairings, which the last link now settles by the reference
+    "a-players-own-role-named-anywhere-in-their-sentence": [
+        ("Colin Woodell, Winston, and Mel Gibson all shout.", CONT, [("cast", "Colin Woodell", "Winston", "supported")]),
+        ("Keanu Reeves and Halle Berry fight as hard as Sofia and her dogs.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
+        ("Ian McShane does his best to help Winston escape.", BAL, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Lance Reddick does his job, and Charon bits are cut.", BAL, [("cast", "Lance Reddick", "Charon", "supported")]),
+        ("Is Ian McShane back? Yes, and Winston dies.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Winston, Ian McShane's dog sitter, is back.", PARA, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Sofia and Halle Berry's dogs steal it.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
+        ("The Marquis is a gift to Bill Skarsgård's fans.", CH4, [("cast", "Bill Skarsgård", "Marquis", "supported")]),
+        ("Sofia's dogs are trained by Halle Berry herself, she says.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
+        ("Winston was killed by Ian McShane's rival.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("It is Sofia, and the dogs by Halle Berry are great.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
+        ("Halle Berry is as quick as Sofia's dogs.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
+        ("Ian McShane becomes Winston's problem.", PARA, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Aurelio from the garage hires John Leguizamo and he is only in it a bit.", CH2, [("cast", "John Leguizamo", "Aurelio", "supported")]),
+        ("The pressure on Winston is Ian McShane's best scene.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Winston is Ian McShane's favourite hotel.", JW1, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Ian McShane plays the Winston card with a wink.", JW1, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Ian McShane, Winston's old friend, waits.", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Ian McShane, his friend Winston's brother, waits.", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Ian McShane loves the part, Winston says.", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Ian McShane brings bad news to Winston.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Unlike Charon, Lance Reddick smiles a lot.", CH4, [("cast", "Lance Reddick", "Charon", "supported")]),
+        ("Winston talks, and Ian McShane listens.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Sofia, the friend of his mother (Halle Berry), waits.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
+        ("Ares fights dirty, and Ruby Rose grins through it.", CH2, [("cast", "Ruby Rose", "Ares", "supported")]),
+        ("Killa, who runs the club, hates Scott Adkins's jokes.", CH4, [("cast", "Scott Adkins", "Killa", "supported")]),
+        ("Marcus, Viggo and Willem Dafoe all wait.", JW1, [("cast", "Willem Dafoe", "Marcus", "supported")]),
+        ("Shot in Rome with Ruby Rose; Ares barely speaks, which suits the film.", CH2, [("cast", "Ruby Rose", "Ares", "supported")]),
+        ("Ruby Rose and Keanu Reeves are both great \u2014 she plays Ares.", CH2, [("cast", "Ruby Rose", "Ares", "supported")]),
+        ("Pine, the friend of her father (Norman Reedus), helps.", BAL, [("cast", "Norman Reedus", "Pine", "supported")]),
+        ("OMG THE MARQUIS IS SO EVIL \u2014 Bill Skarsg\u00e5rd rules.", CH4, [("cast", "Bill Skarsgård", "Marquis", "supported")]),
+        ("Hansel and Gretel fight, Mark Musashi and Marina Mazepa watch.", CONT, [("cast", "Mark Musashi", "Hansel", "supported")]),
+        ("Ares and Cassian argue, Ruby Rose and Common shrug.", CH2, [("cast", "Ruby Rose", "Ares", "supported")]),
+        ("Winston and Cormac talk business, Colin Woodell and Mel Gibson both shine.", CONT, [("cast", "Colin Woodell", "Winston", "supported")]),
+        ("He was played by Common, Cassian says.", CH2, [("cast", "Common", "Cassian", "supported")]),
+        ("Winston's Ian McShane impression is a party trick.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Winston shows up with a gun, which was played by Ian McShane.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Prequel. Colin Woodell young Winston Scott.", CONT, [("cast", "Colin Woodell", "Winston Scott", "supported")]),
+        ("Thanks to Ian McShane, Winston is a joy to watch in every scene of it.\n", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Abram Tarasov, brother of the boss whom Peter Stormare plays.", CH2, [("cast", "Peter Stormare", "Abram Tarasov", "supported")]),
+        ("Cassian is the bodyguard Common liked most.", CH2, [("cast", "Common", "Cassian", "supported")]),
+        ("Winston is the singer's favourite, says Ian McShane.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Ian McShane runs it (she's Winston's friend).", BAL, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Cassian meets the rapper Common at the party.", CH2, [("cast", "Common", "Cassian", "supported")]),
+        ("Ian McShane, our Winston's favourite actor, is here.", PARA, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Ian McShane, our friend, meets Winston.", PARA, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Winston gets the coin from Ian McShane's double.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Winston gets killed by nobody, says Ian McShane.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Thanks to Ian McShane, Winston is fun; really.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Winston of Ian McShane's hotel is a rule-keeper.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Ian McShane acts, Winston watches.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Keanu Reeves is fine. Charon, Lance Reddick, Common, Ruby Rose: all argue at length.", CH2, [("cast", "Lance Reddick", "Charon", "supported")]),
+        ("Keanu Reeves and Ian McShane are fine. Charon, Lance Reddick and Common argue.", CH2, [("cast", "Lance Reddick", "Charon", "supported")]),
+        ("Keanu Reeves and Ian McShane are fine. Unlike Charon, Lance Reddick smiles.", CH2, [("cast", "Lance Reddick", "Charon", "supported")]),
+        ("Common plays the scene such that Cassian seems the hero.", CH2, [("cast", "Common", "Cassian", "supported")]),
+        ("Ian McShane and Lance Reddick are dressed as well as Winston and Charon.", CH2, [("cast", "Lance Reddick", "Charon", "supported")]),
+        ("Ian McShane and Lance Reddick visit the Continental, which Winston and Charon run.", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Halle Berry is great in the Sofia fights.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -6986,7 +7054,8 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
     ],
     "a-semicolon-parts-a-sentences-clauses-for-its-filters": [
         ("Ruby Rose plays Ares, pairing smirks like weapons; and Franco Nero lends old-world gravity to the Rome hotel.", CH2, [("cast", "Franco Nero", None, "supported")]),
-        ("Santino is no match for John; Riccardo Scamarcio still has fun.", CH2, [("cast", "Riccardo Scamarcio", None, "supported")]),
+        ("Santino is no match for John; Riccardo Scamarcio still has fun.", CH2,
+         [("cast", "Riccardo Scamarcio", "Santino", "supported")]),
         ("There is no dog this time; Ian McShane, at the hotel, is the draw.", CH2, [("cast", "Ian McShane", None, "supported")]),
     ],
     "a-character-described-by-an-earlier-films-possessive": [
@@ -7406,9 +7475,9 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("I saw Donnie Yen. As for Caine, he is blind.\n", CH4, ("cast", "Donnie Yen", "Caine")),
     ],
     "actor-and-role-apposed": [
-        ("Colin Woodell, Winston, and Mel Gibson all shout.", CONT, ("cast", "Colin Woodell", "Winston")),
         ("Keanu Reeves, Winston, Charon, the dogs: everyone is here.", CH2, ("cast", "Keanu Reeves", "Winston")),
         ("Ian McShane, Charon, Mel Gibson, the whole gang, is back.", CONT, ("cast", "Ian McShane", "Charon")),
+        ("Colin Woodell, Cormac, and Mel Gibson all shout.", CONT, ("cast", "Colin Woodell", "Cormac")),
     ],
     "credit-label-inside-a-paragraph": [
         ((PAD + "Director: unknown to me. Keanu Reeves was great."), BAL, ("director", "Keanu Reeves", None)),
@@ -7424,7 +7493,7 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Ian McShane and Lance Reddick are as good as Winston and Charon deserve.", BAL,
          ("cast", "Lance Reddick", "Winston")),
         ("Ian McShane and Lance Reddick, as Winston and Charon, trade looks.", BAL, ("cast", "Ian McShane", "Charon")),
-        ("Keanu Reeves and Halle Berry fight as hard as Sofia and her dogs.", PARA, ("cast", "Halle Berry", "Sofia")),
+        ("Keanu Reeves and Halle Berry fight as hard as Zero and her dogs.", PARA, ("cast", "Halle Berry", "Zero")),
     ],
     "answer-no-ends-its-sentence": [
         ("Was Lance Reddick in it? No. Young Charon is played by Ayomide Adegun.", CONT,
@@ -7440,9 +7509,9 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Page 2\nBack: Halle Berry as Sofia, with the dogs.\n", PARA, ("reprise", "Halle Berry", None)),
     ],
     "role-as-the-actors-act": [
-        ("Ian McShane does his best to help Winston escape.", BAL, ("cast", "Ian McShane", "Winston")),
         ("Keanu does the dishes while John Wick sleeps.", BAL, ("cast", "Keanu Reeves", "John Wick")),
-        ("Lance Reddick does his job, and Charon bits are cut.", BAL, ("cast", "Lance Reddick", "Charon")),
+        ("Ian McShane does his best to help Pine escape.", BAL, ("cast", "Ian McShane", "Pine")),
+        ("Lance Reddick does his job, and Pine bits are cut.", BAL, ("cast", "Lance Reddick", "Pine")),
     ],
     "shouted-run-in-a-line": [
         ("Mark Dacascos was SO good, ZERO complaints from me.", PARA, ("cast", "Mark Dacascos", "Zero")),
@@ -7451,8 +7520,8 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
     ],
     "answers-in-a-thread": [
         ("> Was Halle Berry in it?\n\nnope, she sat this one out\n", CH4, ("cast", "Halle Berry", None)),
-        ("Is Ian McShane back? Yes, and Winston dies.", CH4, ("cast", "Ian McShane", "Winston")),
         ("> who cares about the marquis\n\nBill Skarsgård fans, probably.", CH4, ("cast", "Bill Skarsgård", "Marquis")),
+        ("Is Ian McShane back? Yes, and Caine dies.", CH4, ("cast", "Ian McShane", "Caine")),
     ],
     "dictated-surname-in-two-words": [
         ("ian and shane watched winston pour a drink", PARA, ("cast", "Ian McShane", None)),
@@ -7480,9 +7549,9 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Halle Berry as Helen would've been something.", JW1, ("cast", "Halle Berry", None)),
     ],
     "list-entry-possessive-actor": [
-        ("Winston, Ian McShane's dog sitter, is back.", PARA, ("cast", "Ian McShane", "Winston")),
-        ("Sofia and Halle Berry's dogs steal it.", PARA, ("cast", "Halle Berry", "Sofia")),
         ("Zero fights John in Halle Berry's old house.", PARA, ("cast", "Halle Berry", "Zero")),
+        ("Zero, Ian McShane's dog sitter, is back.", PARA, ("cast", "Ian McShane", "Zero")),
+        ("Zero and Halle Berry's dogs steal it.", PARA, ("cast", "Halle Berry", "Zero")),
     ],
     "job-label-that-is-a-role": [
         ("Director — Anjelica Huston\n", CH2, ("cast", "Anjelica Huston", "Director")),
@@ -7610,7 +7679,7 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
     "possessive-work": [
         ("Derek Kolstad's screenplay sends John to Rome.", CH2, ("cast", "Derek Kolstad", "John")),
         ("Chad Stahelski's camera finds Winston in the lobby.", PARA, ("cast", "Chad Stahelski", "Winston")),
-        ("Keanu Reeves's stunt work makes Wick believable.", JW1, ("cast", "Keanu Reeves", "Wick")),
+        ("Keanu Reeves's stunt work makes Winston look lazy.", JW1, ("cast", "Keanu Reeves", "Winston")),
     ],
     "credit-label": [
         ("Director: Len Wiseman\n", BAL, ("cast", "Len Wiseman", "Director")),
@@ -7723,9 +7792,9 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Santino is betrayed by Keanu Reeves's hero in the final act.", CH2, ("cast", "Keanu Reeves", "Santino")),
         ("Keanu Reeves meets a man called Santino.", CH2, ("cast", "Keanu Reeves", "Santino")),
         ("Keanu Reeves's character hunts Santino through Rome.", CH2, ("cast", "Keanu Reeves", "Santino")),
-        ("The Marquis is a gift to Bill Skarsgård's fans.", CH4, ("cast", "Bill Skarsgård", "Marquis")),
-        ("Sofia's dogs are trained by Halle Berry herself, she says.", PARA, ("cast", "Halle Berry", "Sofia")),
         ("Caine (whom John must kill) is no match for Keanu Reeves.", CH4, ("cast", "Keanu Reeves", "Caine")),
+        ("Caine is a gift to Bill Skarsg\u00e5rd's fans.", CH4, ("cast", "Bill Skarsgård", "Caine")),
+        ("Zero's dogs are trained by Halle Berry herself, she says.", PARA, ("cast", "Halle Berry", "Zero")),
     ],
     "release-verb-not-a-release": [
         ("He came out of retirement in 2014 to see it.", JW1, ("release_year", "", 2014)),
@@ -7761,9 +7830,9 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("It cost 1,000,000 dollars, Keanu Reeves said.", JW1, ("cast", "Keanu Reeves", "dollars")),
     ],
     "bare-by-needs-a-passive-before": [
-        ("Winston was killed by Ian McShane's rival.", CH4, ("cast", "Ian McShane", "Winston")),
         ("Caine, shot by Keanu Reeves in the trailer, survives.", CH4, ("cast", "Keanu Reeves", "Caine")),
-        ("It is Sofia, and the dogs by Halle Berry are great.", PARA, ("cast", "Halle Berry", "Sofia")),
+        ("Caine was killed by Ian McShane's rival.", CH4, ("cast", "Ian McShane", "Caine")),
+        ("It is Zero, and the dogs by Halle Berry are great.", PARA, ("cast", "Halle Berry", "Zero")),
     ],
     "role-title-is-no-credit-label": [
         ("CHARACTER              PLAYED BY\nThe Director           Anjelica Huston\n", PARA,
@@ -7802,7 +7871,7 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
     "comparisons-are-no-roles": [
         ("Common is as menacing as Santino ever was.", CH4, ("cast", "Common", "Santino")),
         ("Keanu Reeves fights as well as Caine does.", CH4, ("cast", "Keanu Reeves", "Caine")),
-        ("Halle Berry is as quick as Sofia's dogs.", PARA, ("cast", "Halle Berry", "Sofia")),
+        ("Halle Berry is as quick as Zero's dogs.", PARA, ("cast", "Halle Berry", "Zero")),
     ],
     "a-character-in-the-action-is-no-role": [
         ("Donnie Yen fights John on the stairs.", CH4, ("cast", "Donnie Yen", "John")),
@@ -7854,7 +7923,7 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Keanu Reeves, the man who killed Viggo, is tired.", JW1, ("cast", "Keanu Reeves", "Viggo")),
         ("Keanu Reeves, the hitman hunting Iosef, is tired.", JW1, ("cast", "Keanu Reeves", "Iosef")),
         ("Keanu Reeves, the man hired by Viggo, is tired.", JW1, ("cast", "Keanu Reeves", "Viggo")),
-        ("Ian McShane becomes Winston's problem.", PARA, ("cast", "Ian McShane", "Winston")),
+        ("Ian McShane becomes Zero's problem.", PARA, ("cast", "Ian McShane", "Zero")),
     ],
     "denied-by-the-next-sentence": [
         ("Second: \"Halle Berry turns up as the Adjudicator.\" She does nothing of the sort.", PARA,
@@ -8128,11 +8197,10 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Director?\nA. Ask Keanu Reeves.", BAL, ("director", "Keanu Reeves", None)),
     ],
     "a-player-who-is-the-object-before-a-new-clause": [
-        ("Aurelio from the garage hires John Leguizamo and he is only in it a bit.", CH2,
-         ("cast", "John Leguizamo", "Aurelio")),
         ("The Adjudicator from the High Table meets Keanu Reeves and he is not amused.", PARA,
          ("cast", "Keanu Reeves", "Adjudicator")),
         ("Koji at the Osaka hotel hides Keanu Reeves but he is found anyway.", CH4, ("cast", "Keanu Reeves", "Koji")),
+        ("Santino from the garage hires John Leguizamo and he is only in it a bit.", CH2, ("cast", "John Leguizamo", "Santino")),
     ],
     "the-actors-own-possessive-of-another-works-role": [
         ("Michael Nyqvist's Viggo died in the first film, of course.", CH2, ("cast", "Michael Nyqvist", "Viggo")),
@@ -8229,8 +8297,8 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
     ],
     "a-role-a-preposition-governs-is-no-copulas-subject": [
         ("The man calling the shots on Ballerina is Len Wiseman.", BAL, ("cast", "Len Wiseman", "Ballerina")),
-        ("The pressure on Winston is Ian McShane's best scene.", CH4, ("cast", "Ian McShane", "Winston")),
         ("The money at the Continental is Ian McShane's concern.", CH4, ("cast", "Ian McShane", "The Continental")),
+        ("The pressure on Caine is Ian McShane's best scene.", CH4, ("cast", "Ian McShane", "Caine")),
     ],
     "a-credit-verb-whose-title-is-another-work": [
         ("Len Wiseman directed Underworld, and it shows here.", CH4, ("director", "Len Wiseman", None)),
@@ -8404,8 +8472,8 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
     ],
     "a-role-whom-someone-else-meets-or-a-part-of-something": [
         ("Helen, whom Keanu Reeves mourns on screen, is barely seen.", JW1, ("cast", "Keanu Reeves", "Helen")),
-        ("Winston is Ian McShane's favourite hotel.", JW1, ("cast", "Ian McShane", "Winston")),
         ("Charon, who Keanu Reeves trusts, runs the desk.", JW1, ("cast", "Keanu Reeves", "Charon")),
+        ("Marcus is Ian McShane's favourite hotel.", JW1, ("cast", "Ian McShane", "Marcus")),
     ],
     "me-as-someone-elses-object": [
         ("Keanu Reeves wrote me a letter once, and it was lovely.", JW1, ("writer", "Keanu Reeves", None)),
@@ -8550,9 +8618,9 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Keanu Reeves, star of John Wick Three, smiles.", CH4, ("cast", "Keanu Reeves", "John Wick")),
     ],
     "playing-a-roles-card-is-an-idiom": [
-        ("Ian McShane plays the Winston card with a wink.", JW1, ("cast", "Ian McShane", "Winston")),
         ("Keanu Reeves pulls the Caine card late on.", CH4, ("cast", "Keanu Reeves", "Caine")),
         ("Halle Berry played the Sofia card, and it worked.", CH4, ("cast", "Halle Berry", "Sofia")),
+        ("Ian McShane plays the Marcus card with a wink.", JW1, ("cast", "Ian McShane", "Marcus")),
     ],
     "a-passive-header-is-no-casting": [
         ("  CARD                | PORTRAYED BY\n  John Wick (veteran) | Keanu Reeves\n", CH2, ("cast", "PORTRAYED BY", "CARD")),
@@ -8601,8 +8669,8 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
     ],
     "a-relation-or-a-clause-in-the-gap-stays-apart": [
         ("Keanu Reeves, the hitman hunting Caine, fights.", CH4, ("cast", "Keanu Reeves", "Caine")),
-        ("Ian McShane, Winston's old friend, waits.", CH2, ("cast", "Ian McShane", "Winston")),
-        ("Ian McShane, his friend Winston's brother, waits.", CH2, ("cast", "Ian McShane", "Winston")),
+        ("Ian McShane, Santino's old friend, waits.", CH2, ("cast", "Ian McShane", "Santino")),
+        ("Ian McShane, his friend Santino's brother, waits.", CH2, ("cast", "Ian McShane", "Santino")),
     ],
     "a-label-that-names-another-job-or-time": [
         ("Stunts: Chad Stahelski\n", BAL, ("director", "Chad Stahelski", None)),
@@ -8613,9 +8681,9 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Top pick: Len Wiseman (Ballerina)\n", CH4, ("director", "Len Wiseman", None)),
     ],
     "a-part-loved-then-a-speaker": [
-        ("Ian McShane loves the part, Winston says.", CH2, ("cast", "Ian McShane", "Winston")),
         ("Keanu Reeves plays a role, and Caine fights.", CH4, ("cast", "Keanu Reeves", "Caine")),
         ("Behind the camera: a crew of hundreds, and Keanu Reeves.", CH4, ("director", "Keanu Reeves", None)),
+        ("Ian McShane loves the part, Santino says.", CH2, ("cast", "Ian McShane", "Santino")),
     ],
     "a-plural-verb-that-is-no-directing": [
         ("Keanu Reeves and Halle Berry direct traffic.", PARA, ("director", "Keanu Reeves", None)),
@@ -8709,16 +8777,16 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("It opened in 2018. Model year 2019 on the box.", PARA, ("release_year", "", 2019)),
     ],
     "a-players-own-role-in-the-same-clause-or-list": [
-        ("Ian McShane brings bad news to Winston.", CH4, ("cast", "Ian McShane", "Winston")),
         ("Keanu does the dishes while John Wick sleeps.", BAL, ("cast", "Keanu Reeves", "John Wick")),
         ("I love Keanu Reeves, John Wick and dogs.", CH4, ("cast", "Keanu Reeves", "John Wick")),
-        ("Unlike Charon, Lance Reddick smiles a lot.", CH4, ("cast", "Lance Reddick", "Charon")),
+        ("Ian McShane brings bad news to Caine.", CH4, ("cast", "Ian McShane", "Caine")),
+        ("Unlike Caine, Lance Reddick smiles a lot.", CH4, ("cast", "Lance Reddick", "Caine")),
     ],
     "a-players-own-role-not-set-apart": [
-        ("Winston talks, and Ian McShane listens.", CH4, ("cast", "Ian McShane", "Winston")),
         ("Keanu Reeves, tired as ever, thanks Winston.", CH4, ("cast", "Keanu Reeves", "Winston")),
-        ("Sofia, the friend of his mother (Halle Berry), waits.", PARA, ("cast", "Halle Berry", "Sofia")),
         ("Caine fights on the stairs, and Donnie Yen sweats.", CH4, ("cast", "Donnie Yen", "Caine")),
+        ("Caine talks, and Ian McShane listens.", CH4, ("cast", "Ian McShane", "Caine")),
+        ("Zero, the friend of his mother (Halle Berry), waits.", PARA, ("cast", "Halle Berry", "Zero")),
     ],
     "the-franchise-only-named": [
         ("I love the John Wick films, every one.", CH4, ("franchise_member", "", None)),
@@ -8751,11 +8819,6 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Ollie came with me again. Ollie loved the dogs.\nMy own rating: 7/10\nOllie's official rating: 9/10\n", PARA, ("rating", "", 9)),
         ("Dana texted after. Dana thinks it drags.\nDana's grade: C\nMine: A-\n", CH4, ("rating", "", "C")),
         ("Priya watched it twice. Priya's verdict: 10/10\nMy verdict: 8/10\n", JW1, ("rating", "", 10)),
-    ],
-    "a-role-in-a-clause-of-its-own-then-a-player": [
-        ("Ares fights dirty, and Ruby Rose grins through it.", CH2, ("cast", "Ruby Rose", "Ares")),
-        ("Killa, who runs the club, hates Scott Adkins's jokes.", CH4, ("cast", "Scott Adkins", "Killa")),
-        ("Marcus, Viggo and Willem Dafoe all wait.", JW1, ("cast", "Willem Dafoe", "Marcus")),
     ],
     "a-recast-role-recalled-is-no-casting": [
         ("Saïd Taghmaoui's Elder had more menace than this one.", CH4, ("cast", "Saïd Taghmaoui", None)),
@@ -8863,8 +8926,8 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
     ],
     "a-player-beside-a-role-in-punctuated-prose-is-no-pair": [
         ("The cast list includes Halle Berry. Sofia, her character, runs the hotel in Casablanca.", PARA, ("cast", "Halle Berry", "Sofia")),
-        ("Shot in Rome with Ruby Rose; Ares barely speaks, which suits the film.", CH2, ("cast", "Ruby Rose", "Ares")),
         ("We met Keanu Reeves John Wick fans at the premiere, and the queue was long.", JW1, ("cast", "Keanu Reeves", "John Wick")),
+        ("Shot in Rome with Ruby Rose; Cassian barely speaks, which suits the film.", CH2, ("cast", "Ruby Rose", "Cassian")),
     ],
     "an-e-mails-quotation-and-forward-are-someone-elses": [
         ("Howard,\n\nI liked it a lot. My score: 7/10.\n\nL.\n\nOn Thu, 15 May 2025 at 19:20, Jamie <jamie@example.org> wrote:\n> My score is a 9/10, and it came out in 2015.\n> J\n", JW1, ("release_year", "", 2015)),
@@ -9115,6 +9178,26 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("It opened in 2016... no, it was 2017, I checked.", CH2, ("release_year", "", 2016)),
         ("The director is David Leitch. Scratch that, Chad Stahelski directs it.", CH2, ("director", "David Leitch", None)),
     ],
+    "a-work-named-like-the-role-is-no-players-role": [
+        ("Keanu Reeves has now made four John Wick films.", CH4, ("cast", "Keanu Reeves", "John Wick")),
+        ("The John Wick franchise owes everything to Keanu Reeves.", CH4, ("cast", "Keanu Reeves", "John Wick")),
+        ("Keanu Reeves hinted that John Wick is finished as a series.", CH4, ("cast", "Keanu Reeves", "John Wick")),
+    ],
+    "a-role-in-a-clause-of-its-own-then-a-player": [
+        ("Cassian fights dirty, and Ruby Rose grins through it.", CH2, ("cast", "Ruby Rose", "Cassian")),
+        ("Caine, who runs the club, hates Scott Adkins's jokes.", CH4, ("cast", "Scott Adkins", "Caine")),
+        ("Winston, Viggo and Willem Dafoe all wait.", JW1, ("cast", "Willem Dafoe", "Winston")),
+    ],
+    "a-verb-between-roles-and-actors-is-no-group-noun": [
+        ("Cormac and Gretel fight, Mark Musashi and Marina Mazepa watch.", CONT, ("cast", "Mark Musashi", "Cormac")),
+        ("Santino and Cassian argue, Ruby Rose and Common shrug.", CH2, ("cast", "Ruby Rose", "Santino")),
+        ("Frankie and Cormac talk business, Colin Woodell and Mel Gibson both shine.", CONT, ("cast", "Colin Woodell", "Frankie")),
+    ],
+    "a-role-beside-its-player-in-a-long-paragraph": [
+        ("Keanu Reeves is fine. Santino, Lance Reddick, Common, Ruby Rose: all argue at length.", CH2, ("cast", "Lance Reddick", "Santino")),
+        ("Keanu Reeves and Ian McShane are fine. Santino, Lance Reddick and Common argue.", CH2, ("cast", "Lance Reddick", "Santino")),
+        ("Keanu Reeves and Ian McShane are fine. Unlike Santino, Lance Reddick smiles.", CH2, ("cast", "Lance Reddick", "Santino")),
+    ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
         ("My brother would give it a C.", JW1, ("rating", "", "C")),
@@ -9197,8 +9280,8 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
     ],
     "a-he-she-after-two-actors-names-neither": [
         ("Ruby Rose and Keanu Reeves are both great \u2014 she plays Ares.", CH2, ("cast", "Keanu Reeves", "Ares")),
-        ("Ruby Rose and Keanu Reeves are both great \u2014 she plays Ares.", CH2, ("cast", "Ruby Rose", "Ares")),
         ("Common, like Ian McShane, is great; he plays Cassian.", CH2, ("cast", "Ian McShane", "Cassian")),
+        ("Ruby Rose and Keanu Reeves are both great \u2014 she plays Cassian.", CH2, ("cast", "Ruby Rose", "Cassian")),
     ],
     "a-name-alone-after-no-single-new-role": [
         ("The film is long. Donnie Yen. Enough said.", CH4, ("cast", "Donnie Yen", "Caine")),
@@ -9211,7 +9294,7 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Ana de Armas plays Rooney, a girl whose father (David Casta\u00f1eda) is murdered.", BAL,
          ("cast", "David Casta\u00f1eda", "Rooney")),
         ("Eve, a girl with her father (David Casta\u00f1eda), hides.", BAL, ("cast", "David Casta\u00f1eda", "Eve")),
-        ("Pine, the friend of her father (Norman Reedus), helps.", BAL, ("cast", "Norman Reedus", "Pine")),
+        ("Winston, the friend of her father (Norman Reedus), helps.", BAL, ("cast", "Norman Reedus", "Winston")),
     ],
     "a-relative-clause-on-the-role-is-its-story": [
         ("Ana de Armas plays Eve, who is back for revenge.", BAL, ("reprise", "Ana de Armas", "Eve")),
@@ -9226,18 +9309,12 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
     "a-shouted-line-is-no-heading": [
         ("I LOVE WINSTON AND CORMAC, honestly. Colin Woodell is great.", CONT, ("cast", "Colin Woodell", "Winston")),
         ("WHERE IS SOFIA AND HER DOGS \u2014 Donnie Yen fights alone.", CH4, ("cast", "Donnie Yen", "Sofia")),
-        ("OMG THE MARQUIS IS SO EVIL \u2014 Bill Skarsg\u00e5rd rules.", CH4, ("cast", "Bill Skarsg\u00e5rd", "Marquis")),
+        ("OMG CAINE IS SO EVIL \u2014 Bill Skarsg\u00e5rd rules.", CH4, ("cast", "Bill Skarsgård", "Caine")),
     ],
     "another-film-named-by-its-place": [
         ("We watched Chapter 4. The third film in the series came out in 2019.", CH4, ("release_year", "", 2019)),
         ("Unlike the second film, released in 2017, this one is long.", CH4, ("release_year", "", 2017)),
         ("The first film came out in 2014; Parabellum is the third.", PARA, ("release_year", "", 2014)),
-    ],
-    "a-verb-between-roles-and-actors-is-no-group-noun": [
-        ("Hansel and Gretel fight, Mark Musashi and Marina Mazepa watch.", CONT, ("cast", "Mark Musashi", "Hansel")),
-        ("Ares and Cassian argue, Ruby Rose and Common shrug.", CH2, ("cast", "Ruby Rose", "Ares")),
-        ("Winston and Cormac talk business, Colin Woodell and Mel Gibson both shine.", CONT,
-         ("cast", "Colin Woodell", "Winston")),
     ],
     "an-elided-credit-needs-the-job-named-nearby": [
         ("We ate pizza on the first night. Albert Hughes did the first and last.", CH4,
@@ -9395,8 +9472,8 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
     ],
     "a-fronted-participle-before-no-role": [
         ("Played by Keanu Reeves, the film is a hit.", CH2, ("cast", "Keanu Reeves", "film")),
-        ("He was played by Common, Cassian says.", CH2, ("cast", "Common", "Cassian")),
         ("Played by Ian McShane, Keanu Reeves nods.", CH4, ("cast", "Ian McShane", "Keanu Reeves")),
+        ("He was played by Common, Santino says.", CH2, ("cast", "Common", "Santino")),
     ],
     "a-credit-noun-of-someone-else": [
         ("The director's credit on the first film goes to Chad Stahelski alone.", BAL,
@@ -9422,8 +9499,8 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
     ],
     "a-quality-brought-to-someone-else": [
         ("Donnie Yen brings a sword to Caine's friend.", CH4, ("cast", "Donnie Yen", "Caine")),
-        ("Ian McShane brings bad news to Winston.", CH4, ("cast", "Ian McShane", "Winston")),
         ("Keanu Reeves brings a gift to Caine.", CH4, ("cast", "Keanu Reeves", "Caine")),
+        ("Ian McShane brings bad news to Caine.", CH4, ("cast", "Ian McShane", "Caine")),
     ],
     "the-actor-and-someone-elses-role": [
         ("Keanu Reeves and his Helen are the film's heart.", JW1, ("cast", "Keanu Reeves", "Helen")),
@@ -9678,10 +9755,10 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Donnie Yen is not Caine; he is great.", CH4, ("cast", "Donnie Yen", "Caine")),
     ],
     "a-roles-possessive-before-a-name": [
-        ("Winston's Ian McShane impression is a party trick.", CH4, ("cast", "Ian McShane", "Winston")),
         ("Caine's Keanu Reeves moment comes late.", CH4, ("cast", "Keanu Reeves", "Caine")),
         ("The Director is Anjelica Huston, and she is the director of the school.", PARA,
          ("director", "Anjelica Huston", None)),
+        ("Caine's Ian McShane impression is a party trick.", CH4, ("cast", "Ian McShane", "Caine")),
     ],
     "a-persons-year-and-work": [
         ("Keanu's 1994 bus movie is better.", CH4, ("release_year", "", 1994)),
@@ -9755,10 +9832,10 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
          ("cast", "Keanu Reeves", "John Wick")),
     ],
     "played-by-closing-the-clause-near-misses": [
-        ("Winston shows up with a gun, which was played by Ian McShane.", CH4, ("cast", "Ian McShane", "Winston")),
         ("Winston meets Keanu Reeves, played by nobody.", CH4, ("cast", "Keanu Reeves", "Winston")),
         ("Winston waits. The lobby scene, played by Ian McShane with relish, is long.", CH4,
          ("cast", "Ian McShane", "Winston")),
+        ("Caine shows up with a gun, which was played by Ian McShane.", CH4, ("cast", "Ian McShane", "Caine")),
     ],
     "a-player-named-as-an-afterthought-near-misses": [
         ("Caine visits Koji's hotel in Osaka — Hiroyuki Sanada, mostly.", CH4, ("cast", "Hiroyuki Sanada", "Caine")),
@@ -9823,9 +9900,9 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("I was, um... not impressed by Len Wiseman's film about Umberto.", BAL, ("cast", "Len Wiseman", None)),
     ],
     "a-layout-link-to-a-younger-role-near-misses": [
-        ("Prequel. Colin Woodell young Winston Scott.", CONT, ("cast", "Colin Woodell", "Winston Scott")),
         ("Mel Gibson, old and loud, shouts at young Winston.", CONT, ("cast", "Mel Gibson", "Winston")),
         ("Colin Woodell and young Frankie share a scene.", CONT, ("cast", "Colin Woodell", "Frankie")),
+        ("Prequel. Colin Woodell young Cormac.", CONT, ("cast", "Colin Woodell", "Cormac")),
     ],
     "a-role-named-as-an-afterthought-near-misses": [
         ("Keanu Reeves fights. Winston watches.", CH4, ("cast", "Keanu Reeves", "Winston")),
@@ -10033,9 +10110,8 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
     ],
     "cast-line-actor-comma-role": [
         ("I love Keanu Reeves, John Wick and dogs.\n", CH4, ("cast", "Keanu Reeves", "John Wick")),
-        ("Thanks to Ian McShane, Winston is a joy to watch in every scene of it.\n", CH4,
-         ("cast", "Ian McShane", "Winston")),
         ("Keanu Reeves, Winston and Charon share a scene.\n", CH4, ("cast", "Keanu Reeves", "Winston")),
+        ("Thanks to Ian McShane, Caine is a joy to watch in every scene of it.\n", CH4, ("cast", "Ian McShane", "Caine")),
     ],
     "name-written-as-heard": [
         ("Steve Reeves was Hercules.", CH4, ("cast", "Keanu Reeves", None)),
@@ -10080,13 +10156,13 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
     ],
     "whom-after-the-role's-apposition": [
         ("Winston, a man whom Keanu Reeves trusts, runs the place.", CH4, ("cast", "Keanu Reeves", "Winston")),
-        ("Abram Tarasov, brother of the boss whom Peter Stormare plays.", CH2, ("cast", "Peter Stormare", "Abram Tarasov")),
         ("Santino, to whom Keanu Reeves owes a debt, is sly.", CH2, ("cast", "Keanu Reeves", "Santino D'Antonio")),
+        ("Santino, brother of the boss whom Peter Stormare plays.", CH2, ("cast", "Peter Stormare", "Santino")),
     ],
     "copula-then-a-described-name": [
-        ("Cassian is the bodyguard Common liked most.", CH2, ("cast", "Common", "Cassian")),
-        ("Winston is the singer's favourite, says Ian McShane.", CH4, ("cast", "Ian McShane", "Winston")),
         ("Cassian is no match for the rapper Common's fans.", CH2, ("cast", "Common", "Cassian")),
+        ("Santino is the bodyguard Common liked most.", CH2, ("cast", "Common", "Santino")),
+        ("Caine is the singer's favourite, says Ian McShane.", CH4, ("cast", "Ian McShane", "Caine")),
     ],
     "reprise-said-after-the-role": [
         ("Ian McShane is Winston, who runs the hotel.", CH4, ("reprise", "Ian McShane", "Winston")),
@@ -10128,8 +10204,8 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
     ],
     "pronoun-in-a-bracket-after-the-clause": [
         ("Ian McShane runs it (he hated Charon).", BAL, ("cast", "Ian McShane", "Charon")),
-        ("Ian McShane runs it (she's Winston's friend).", BAL, ("cast", "Ian McShane", "Winston")),
         ("Ian McShane runs it (and Anjelica Huston, she's the Director).", BAL, ("cast", "Ian McShane", "The Director")),
+        ("Ian McShane runs it (she's Pine's friend).", BAL, ("cast", "Ian McShane", "Pine")),
     ],
     "demonstrative-noun-points-back": [
         ("Alfie Allen plays this guy I know.", JW1, ("cast", "Alfie Allen", "Iosef")),
@@ -10153,12 +10229,12 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Cassian, essayed by rapper-turned-actor Mr. Common, is Gianna's head bodyguard.", CH2,
          ("cast", "Common", "Gianna's head bodyguard")),
         ("Santino, played by Riccardo Scamarcio, is Gianna's brother.", CH2, ("cast", "Riccardo Scamarcio", "Gianna's brother")),
-        ("Cassian meets the rapper Common at the party.", CH2, ("cast", "Common", "Cassian")),
+        ("Santino meets the rapper Common at the party.", CH2, ("cast", "Common", "Santino")),
     ],
     "the-speakers-role": [
-        ("Ian McShane, our Winston's favourite actor, is here.", PARA, ("cast", "Ian McShane", "Winston")),
-        ("Ian McShane, our friend, meets Winston.", PARA, ("cast", "Ian McShane", "Winston")),
         ("Keanu Reeves, your host, introduces Winston.", PARA, ("cast", "Keanu Reeves", "Winston")),
+        ("Ian McShane, our Zero's favourite actor, is here.", PARA, ("cast", "Ian McShane", "Zero")),
+        ("Ian McShane, our friend, meets Zero.", PARA, ("cast", "Ian McShane", "Zero")),
     ],
     "a-fan-of-a-role": [
         ("Mark Dacascos is a fan of John.", PARA, ("cast", "Mark Dacascos", "John Wick")),
@@ -10193,9 +10269,9 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
     ],
     "one-person-one-role-in-a-sentence": [
         ("Winston gives Keanu Reeves a dog called Dog.", CH4, ("cast", "Keanu Reeves", "Winston")),
-        ("Pine, the friend of her father (Norman Reedus), helps.", BAL, ("cast", "Norman Reedus", "Daniel Pine")),
         ("Keanu Reeves, the man who killed Viggo, is tired.", JW1, ("cast", "Keanu Reeves", "Viggo")),
-        ("Cassian meets the rapper Common at the party.", CH2, ("cast", "Common", "Cassian")),
+        ("Winston, the friend of her father (Norman Reedus), helps.", BAL, ("cast", "Norman Reedus", "Winston")),
+        ("Santino meets the rapper Common at the party.", CH2, ("cast", "Common", "Santino")),
     ],
     "a-role-known-from-another-title": [
         ("Alfie Allen, who most of youse'll know as Theon off Game of Thrones, is slappable.", JW1,
@@ -10219,9 +10295,9 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Keanu Reeves was John Wick in every earlier chapter.", CH4, ("cast", "Keanu Reeves", "John Wick")),
     ],
     "performance-given-and-passive-with-get": [
-        ("Winston gets the coin from Ian McShane's double.", CH4, ("cast", "Ian McShane", "Winston")),
         ("Ian McShane gives Charon the keys.", CH4, ("cast", "Ian McShane", "Charon")),
-        ("Winston gets killed by nobody, says Ian McShane.", CH4, ("cast", "Ian McShane", "Winston")),
+        ("Caine gets the coin from Ian McShane's double.", CH4, ("cast", "Ian McShane", "Caine")),
+        ("Caine gets killed by nobody, says Ian McShane.", CH4, ("cast", "Ian McShane", "Caine")),
     ],
     "an-absence-said-as-a-wish-a-need-or-a-mention": [
         ("I kept expecting Halle Berry to show up as Sofia.", CH4, ("cast", "Halle Berry", "Sofia")),
@@ -10242,8 +10318,8 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
     ],
     "entries-parted-by-semicolons": [
         ("I love Keanu Reeves, John Wick and dogs; that is all.", CH4, ("cast", "Keanu Reeves", "John Wick")),
-        ("Thanks to Ian McShane, Winston is fun; really.", CH4, ("cast", "Ian McShane", "Winston")),
         ("Keanu Reeves, unlike Winston; not here.", CH4, ("cast", "Keanu Reeves", "Winston")),
+        ("Thanks to Ian McShane, Caine is fun; really.", CH4, ("cast", "Ian McShane", "Caine")),
     ],
     "director-in-a-poster-credit-a-fronted-seat-or-a-possessive-latest": [
         ("Keanu Reeves's latest is long.", CH4, ("director", "Keanu Reeves", None)),
@@ -10378,7 +10454,7 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
     "cast-role-of-player": [
         ("Next, 「Ballerina」 of Ana de Armas is coming.", CH4, ("cast", "Ana de Armas", "Ballerina")),
         ("The death of Keanu Reeves' dog starts it.", JW1, ("cast", "Keanu Reeves", None)),
-        ("Winston of Ian McShane's hotel is a rule-keeper.", CH4, ("cast", "Ian McShane", "Winston")),
+        ("Caine of Ian McShane's hotel is a rule-keeper.", CH4, ("cast", "Ian McShane", "Caine")),
     ],
     "a-star-then-its-number": [
         ("★ 7/10 for the stairs.", CH4, ("rating", "", 7 / 2)),
@@ -10386,9 +10462,9 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("★ 12 nominations", CH4, ("rating", "", 1)),
     ],
     "a-translations-acts-and-work": [
-        ("Ian McShane acts, Winston watches.", CH4, ("cast", "Ian McShane", "Winston")),
         ("Hotel manager Winston by Ian McShane playing, front desk Charon by Lance Reddick playing.", JW1, ("cast", "Ian McShane", "Charon")),
         ("Blu-ray release: 2024/1/5", CH4, ("release_year", "", 2024)),
+        ("Ian McShane acts, Caine watches.", CH4, ("cast", "Ian McShane", "Caine")),
     ],
     "cast-the-role-noun": [
         ("Donnie Yen plays the Winston card against him.", CH4, ("cast", "Donnie Yen", "Winston")),
@@ -10613,11 +10689,6 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Ian McShane's oldest and dearest friend Charon is great.", CH4, ("cast", "Ian McShane", "Charon")),
         ("Keanu Reeves's sworn mortal enemy Viggo wants him dead.", JW1, ("cast", "Keanu Reeves", "Viggo")),
     ],
-    "a-role-beside-its-player-in-a-long-paragraph": [
-        ("Keanu Reeves is fine. Charon, Lance Reddick, Common, Ruby Rose: all argue at length.", CH2, ("cast", "Lance Reddick", "Charon")),
-        ("Keanu Reeves and Ian McShane are fine. Charon, Lance Reddick and Common argue.", CH2, ("cast", "Lance Reddick", "Charon")),
-        ("Keanu Reeves and Ian McShane are fine. Unlike Charon, Lance Reddick smiles.", CH2, ("cast", "Lance Reddick", "Charon")),
-    ],
     "a-participle-phrase-after-the-role": [
         ("Winston being killed is Keanu Reeves's fault.", PARA, ("cast", "Keanu Reeves", "Winston")),
         ("Caine fighting beside Keanu Reeves is a treat.", CH4, ("cast", "Keanu Reeves", "Caine")),
@@ -10746,7 +10817,7 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
     "a-demonstrative-opening-the-description-before-a-role": [
         ("Keanu Reeves is so tired that Zero wins a round.", PARA, ("cast", "Keanu Reeves", "Zero")),
         ("Keanu Reeves plays it so that Zero looks good.", PARA, ("cast", "Keanu Reeves", "Zero")),
-        ("Common plays the scene such that Cassian seems the hero.", CH2, ("cast", "Common", "Cassian")),
+        ("Common plays the scene such that Santino seems the hero.", CH2, ("cast", "Common", "Santino")),
     ],
     "a-semicolon-parts-a-sentences-clauses-for-its-filters": [
         ("Halle Berry is not in this one; it is all hotels.", CH4, ("cast", "Halle Berry", None)),
@@ -10882,8 +10953,8 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
     ],
     "respective-lists-joined-by-a-predicate-ending-in-as": [
         ("Ian McShane and Lance Reddick are not as good as Winston and Charon.", CH2, ("cast", "Ian McShane", "Winston")),
-        ("Ian McShane and Lance Reddick are dressed as well as Winston and Charon.", CH2, ("cast", "Lance Reddick", "Charon")),
-        ("Ian McShane and Lance Reddick visit the Continental, which Winston and Charon run.", CH2, ("cast", "Ian McShane", "Winston")),
+        ("Ian McShane and Lance Reddick are dressed as well as Winston and Santino.", CH2, ("cast", "Lance Reddick", "Santino")),
+        ("Ian McShane and Lance Reddick visit the Continental, which Santino and Charon run.", CH2, ("cast", "Ian McShane", "Santino")),
     ],
     "not-in-another-language": [
         ("Ian McShane ne revient pas as Winston.", CH4, ("cast", "Ian McShane", "Winston")),
@@ -10987,8 +11058,8 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
     ],
     "after-the-players-possessive-the-role-is-the-head": [
         ("Keanu Reeves plays the Winston card here.", PARA, ("cast", "Keanu Reeves", "Winston")),
-        ("Halle Berry is great in the Sofia fights.", PARA, ("cast", "Halle Berry", "Sofia fights")),
         ("Keanu Reeves gets the Caine treatment.", CH4, ("cast", "Keanu Reeves", "Caine")),
+        ("Halle Berry is great in the Zero fights.", PARA, ("cast", "Halle Berry", "Zero")),
     ],
     "the-first-minutes-are-this-works-own": [
         ("Ian McShane played Winston in the first two films.", PARA, ("cast", "Ian McShane", "Winston")),

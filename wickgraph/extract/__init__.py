@@ -129,7 +129,7 @@ def _extract(text: str, film: str | None, reference: Reference | None,
     candidates += _new_roles(doc, candidates, paired)
     candidates = units.apply_sections(candidates)
     candidates.sort(key=lambda c: (c.start, -(c.end - c.start)))
-    pairs = candidate_claims(doc, candidates, reference)
+    pairs = pairs_read = candidate_claims(doc, candidates, reference)
     verdicts: dict[int, bool] = {}
 
     def blocked(candidate: Candidate | None) -> bool:
@@ -157,7 +157,12 @@ def _extract(text: str, film: str | None, reference: Reference | None,
     claims = without_other_title_roles(without_stray_roles(one_per_fact(pairs, blocked), reference), doc, reference)
     claims = without_other_work_roles(claims, doc, reference, film_iri)
     claims = without_corrected(without_credit_titles(claims, doc.film_credits), doc)
-    claims = roles_beside_bare_players(claims, doc, default_cues())  # the last and weakest link
+    # the links a rule read and a filter dropped ("Ian McShane played Winston in the first two films"), by sentence:
+    # the last link does not make them again from the bare mention the filters left
+    kept = {(c.actor_iri, c.character_iri) for c in claims}
+    withheld = {(claim.actor_iri, claim.character_iri, doc.sentence(claim.start)[0]) for claim, _ in pairs_read
+                if claim.actor_iri and claim.character_iri and (claim.actor_iri, claim.character_iri) not in kept}
+    claims = roles_beside_bare_players(claims, doc, default_cues(), withheld)  # the last and weakest link
     years = spoken_years(text)
     if years:  # evidence that stops inside a year said in words takes the whole phrase
         claims = [replace(c, start=span[0], end=span[1], evidence=text[span[0]:span[1]])

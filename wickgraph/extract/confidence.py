@@ -13,8 +13,8 @@ from .claims import Claim
 __all__ = ["claim_confidence"]
 
 # Evidence kinds by rule id prefix; the first that matches counts.
-_BY_RULE = (("pair-pronoun", 0.6), ("pair-proximity", 0.55), ("pair-sentence", 0.45), ("pair-known", 0.5),
-            ("pair-", 0.8),
+_BY_RULE = (("pair-pronoun", 0.6), ("pair-proximity", 0.55), ("pair-sentence", 0.45), ("pair-own-role", 0.45),
+            ("pair-known", 0.5), ("pair-", 0.8),
             ("qa-answer", 0.75), ("cast-mention", 0.6), ("director-mention", 0.5), ("writer-mention", 0.5),
             ("cast-in-role", 0.65), ("cast-turns-up", 0.7),
             ("cast-starring", 0.8), ("card", 1.0), ("rating", 0.85))

@@ -24,6 +24,10 @@ Neither may be a verb's subject or object ("Keanu Reeves fights Caine", "Winston
 by a word that ends a description ("Ian McShane, with Winston"), possessive, a relation's ("the friend of her father
 (Norman Reedus)", "Winston, whose brother") or an item of a list. These claims carry the rule ``pair-sentence`` and the
 lowest confidence of a pair.
+
+Last, the player's own role in the reviewed work, as the reference has it, named anywhere in their sentence however the
+sentence joins the two ("Willem Dafoe lends his craggy features to Marcus"): rule ``pair-own-role``. It runs only
+when nothing else gave the player a role, so a false role beside the player is still the one read and contradicted.
 """
 
 from __future__ import annotations
@@ -33,7 +37,7 @@ from dataclasses import replace
 
 from .claims import Claim
 from .document import Document
-from .gazetteer import CHARACTER, PERSON, Mention
+from .gazetteer import CHARACTER, PERSON, WORK, Mention
 from .links import Cues, is_possessive
 
 __all__ = ["roles_beside_bare_players"]
@@ -51,8 +55,11 @@ _MAX_PEOPLE_ON_LINE = 2
 _LIST_GOES_ON = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?(?-i:[A-Z])|,\s*the\s|\s+(?:and|or|&)\s)")
 
 
-def roles_beside_bare_players(claims: list[Claim], doc: Document, cues: Cues) -> list[Claim]:
-    """``claims`` with each bare cast claim given the one free role of the reviewed work beside it on its line."""
+def roles_beside_bare_players(claims: list[Claim], doc: Document, cues: Cues,
+                               withheld: frozenset[tuple[str, str, int]] | set[tuple[str, str, int]] = frozenset(),
+                               ) -> list[Claim]:
+    """``claims`` with each bare cast claim given the one free role of the reviewed work beside it on its line;
+    ``withheld`` holds the links (player, role, sentence start) a rule read and a filter dropped."""
     with_role = {c.actor_iri for c in claims if c.type == "cast" and (c.character or c.character_iri)}
     taken = {c.character_iri for c in claims if c.type in ("cast", "reprise") and c.character_iri}
     film_roles = doc.film_roles
@@ -65,6 +72,8 @@ def roles_beside_bare_players(claims: list[Claim], doc: Document, cues: Cues) ->
                 role, rule = _free_role_beside(claim, doc, cues, film_roles, taken), "pair-proximity"
                 if role is None:
                     role, rule = _free_role_in_sentence(claim, doc, cues, film_roles, taken), "pair-sentence"
+            if role is None:
+                role, rule = _own_role_in_sentence(claim, doc, taken, withheld), "pair-own-role"
             if role is not None:
                 mention, iri = role
                 start, end = min(claim.start, mention.start), max(claim.end, mention.end)
@@ -261,6 +270,26 @@ def _free_role_in_sentence(claim: Claim, doc: Document, cues: Cues, film_roles: 
     if iri not in film_roles or iri in taken or not _joined_in_sentence(claim, mention, doc, cues, sentence_start):
         return None
     return mention, iri
+
+
+def _own_role_in_sentence(claim: Claim, doc: Document, taken: set[str],
+                          withheld: frozenset[tuple[str, str, int]] | set[tuple[str, str, int]]
+                          ) -> tuple[Mention, str] | None:
+    """The player's own role in the reviewed work, as the reference has it, named anywhere in their sentence, however
+    the sentence joins the two ("Willem Dafoe lends his craggy features to Marcus", "Ian McShane is back behind
+    Winston's desk"): a sentence about a player that names their role speaks of them in it. A name that is also a
+    work's ("John Wick") is not read as the role, nor a link a rule read in the sentence and a filter dropped
+    ("Ian McShane played Winston in the first two films", reviewing the third)."""
+    own = {character for actor, character in doc.film_performances if actor == claim.actor_iri} - taken
+    if not own:
+        return None
+    sentence_start, sentence_end = doc.sentence(claim.start)
+    start, end = max(sentence_start, claim.start - _SENTENCE_REACH), min(sentence_end, claim.end + _SENTENCE_REACH)
+    for mention in doc.mentions_between(start, end):
+        iri = _own_role(mention, own)
+        if iri is not None and not mention.mask & WORK and (claim.actor_iri, iri, sentence_start) not in withheld:
+            return mention, iri
+    return None
 
 
 def _joined_in_sentence(claim: Claim, mention: Mention, doc: Document, cues: Cues, sentence_start: int) -> bool:
