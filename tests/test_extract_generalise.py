@@ -4657,6 +4657,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Ian McShane and Lance Reddick visit the Continental, which Winston and Charon run.", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
         ("Halle Berry is great in the Sofia fights.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
     ],
+    "a-crew-mention-beside-a-negation-in-another-clause": [
+        ("Chad Stahelski was back at the wheel, and he drives this thing like a stolen car with no brakes.", CH4, [("director", "Chad Stahelski", None, "supported")]),
+        ("Stahelski keeps every fight wide, and you never lose track of who is hitting whom.", CH4, [("director", "Chad Stahelski", None, "supported")]),
+        ("The screenplay is signed by Derek Kolstad, and there is not an ounce of fat on it.", JW1, [("writer", "Derek Kolstad", None, "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -9197,6 +9202,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Keanu Reeves is fine. Santino, Lance Reddick, Common, Ruby Rose: all argue at length.", CH2, ("cast", "Lance Reddick", "Santino")),
         ("Keanu Reeves and Ian McShane are fine. Santino, Lance Reddick and Common argue.", CH2, ("cast", "Lance Reddick", "Santino")),
         ("Keanu Reeves and Ian McShane are fine. Unlike Santino, Lance Reddick smiles.", CH2, ("cast", "Lance Reddick", "Santino")),
+    ],
+    "a-crew-mention-in-a-negated-clause": [
+        ("Sadly, Chad Stahelski is not behind the camera this time.", CH4, ("director", "Chad Stahelski", None)),
+        ("Derek Kolstad had nothing to do with this script.", JW1, ("writer", "Derek Kolstad", None)),
+        ("In the end, Shay Hatten was not the one at the typewriter.", CH4, ("writer", "Shay Hatten", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

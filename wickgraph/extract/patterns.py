@@ -42,7 +42,7 @@ RULES_FILE = Path(__file__).resolve().parent / "rules.jsonl"
 _START, _CONT = PLACEHOLDER_START, PLACEHOLDER_CONT
 _KINDS = ("claim", "mention", "block")
 _TYPES = ("director", "writer", "cast", "franchise_member", "release_year")
-_SCOPES = ("before", "after", "match", "sentence", "line", "clause_before", "next_sentence")
+_SCOPES = ("before", "after", "match", "sentence", "line", "clause_before", "clause", "next_sentence")
 _NEEDS = {"director": ("person", "people"), "writer": ("person", "people"), "cast": ("actor", "actors"),
           "release_year": ("year",), "franchise_member": ()}
 _ALLOWED_KEYS = {"id", "kind", "type", "pattern", "reprise", "scope", "types", "rules", "description",

@@ -2,7 +2,7 @@
 attribution, other works, bylines) applied around each candidate claim.
 
 Each block rule names its scope: the clause or sentence before the candidate, what directly follows
-it, the candidate's own span, its sentence or its line. A sentence or line verdict depends only on
+it, the candidate's own span, the clause around it, its sentence or its line. A sentence or line verdict depends only on
 that sentence or line, so it is computed once per filter; every look is bounded (``_SCOPE_REACH``)
 so that a review on one long line is still filtered in linear time.
 """
@@ -97,6 +97,9 @@ def _name_ends(doc: Document, start: int, end: int) -> set[int]:
     return {m.end for m in doc.mentions_between(start, end)}
 
 
+_CLAUSE_MARKS = (",", ";", ":", "(", ")", " - ", "\u2014", "\u2013")  # (" - ": a dash in the folded view)
+
+
 # Someone's claim reported after the candidate in its sentence: a denial in the next sentence answers that claim
 _LATER_REPORT = re.compile(r"\b(?:where|when|who|which|though|but|because|and)\b[^.!?\n]{0,40}?\b(?:insist(?:s|ed)?|"
                            r"sa(?:id|ys)|claim(?:s|ed)?|thought|thinks|believe[sd]?|argue[sd]?|swore|swears|"
@@ -144,6 +147,15 @@ def _blocks(doc: Document, candidate: Candidate, block: Rule, sentence_start: in
     elif block.scope == "clause_before":
         clause_start = max(view.rfind(ch, s_start, candidate.start) for ch in ",;:(-") + 1
         match = search(regex, twin, view, lower, max(clause_start, s_start), candidate.start)
+    elif block.scope == "clause":
+        # between the marks around the candidate in its sentence: "Sadly, X is not behind the camera" is negated,
+        # "X was back at the wheel, and he drives it like a car with no brakes" is not
+        _, end_of_sentence = doc.sentence(max(candidate.end - 1, candidate.start))
+        end_of_sentence = min(end_of_sentence, candidate.end + _SCOPE_REACH)
+        clause_start = max(view.rfind(mark, s_start, candidate.start) for mark in _CLAUSE_MARKS) + 1
+        clause_end = min((at for at in (view.find(mark, candidate.end, end_of_sentence) for mark in _CLAUSE_MARKS)
+                          if at >= 0), default=end_of_sentence)
+        match = search(regex, twin, view, lower, max(clause_start, s_start), max(clause_end, candidate.end))
     elif block.scope == "after":
         # anchored: what directly follows the match, up to the end of its sentence
         _, end_of_sentence = doc.sentence(max(candidate.end - 1, candidate.start))
