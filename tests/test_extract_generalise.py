@@ -4662,6 +4662,14 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Stahelski keeps every fight wide, and you never lose track of who is hitting whom.", CH4, [("director", "Chad Stahelski", None, "supported")]),
         ("The screenplay is signed by Derek Kolstad, and there is not an ounce of fat on it.", JW1, [("writer", "Derek Kolstad", None, "supported")]),
     ],
+    "a-capitals-heading-ending-in-a-grade-letter-is-no-capsule": [
+        (("JOHN WICK: CHAPTER 3 (2019)\nThe third chapter.\n\nRELEASE\nOpens nationwide 17 May 2019 | Running time "
+         "131 minutes | Rated R\n"), PARA, [("release_year", "", 2019, "supported")]),
+        ("JOHN WICK (2014)\nThe first one.\n\nAT A GLANCE\nOpened 24 October 2014 | 101 min | Dir. Chad Stahelski\n", JW1,
+         [("director", "Chad Stahelski", None, "supported")]),
+        (("JOHN WICK: CHAPTER 2 (2017)\nThe second one.\n\nRELEASE DATE\nOut 10 February 2017 | 122 min | Dir. Chad "
+         "Stahelski\n"), CH2, [("director", "Chad Stahelski", None, "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -9207,6 +9215,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Sadly, Chad Stahelski is not behind the camera this time.", CH4, ("director", "Chad Stahelski", None)),
         ("Derek Kolstad had nothing to do with this script.", JW1, ("writer", "Derek Kolstad", None)),
         ("In the end, Shay Hatten was not the one at the typewriter.", CH4, ("writer", "Shay Hatten", None)),
+    ],
+    "a-capsule-of-another-film-in-a-round-up": [
+        ("JOHN WICK (2014) \u2605\u2605\u2605\nDir.: Chad Stahelski. With Keanu Reeves. R, 101 min.\nKeanu Reeves plays John Wick.\n\nHARBOUR LIGHTS (2014) \u2605\u2605\nDir.: Mara Quill. With Tom Vance. R, 96 min.\nA slow drama about a lighthouse.\n", JW1, ("director", "Mara Quill", None)),
+        ("1. THE GLASS ORCHARD *****\n2019. Directed by Ines Varga. Pia Holt. R. 101 min.\nA quiet triumph.\n\n2. JOHN WICK: CHAPTER 3 \u2013 PARABELLUM ****\n2019. Dir. Chad Stahelski. Keanu Reeves. R. 131 min.\nMore of the same, louder.\n", PARA, ("director", "Ines Varga", None)),
+        ("Chapter 2 (2017) 4/5\nDirected by Chad Stahelski. 122 min.\nGreat fun.\n\nThe Winter Pier (2017) 2/5\nDirected by Colm Reddy. 99 min.\nDull and grey.\n", CH2, ("director", "Colm Reddy", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

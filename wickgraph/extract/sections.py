@@ -5,7 +5,8 @@ A diary of a marathon, a ranking or a double bill gives each work a paragraph th
 work, the parts that open with another work's title (up to the next such paragraph) state that work's facts, not
 the reviewed one's: :func:`other_work_spans` finds them so their claims and ratings are left out. A film outside the
 franchise, which the reference does not know, is told by its block's layout: its title alone on a line over its
-credits ("CASABLANCA" over "US 1942 · Dir. Michael Curtiz · 102 min") or with its year ("THE QUIET HARBOUR (2024)");
+credits ("CASABLANCA" over "US 1942 · Dir. Michael Curtiz · 102 min") or with its year ("THE QUIET HARBOUR (2024)"),
+a capsule's number and rating around it ("3. TRIAL BY FIRE ***", "CITIZENFOUR (2014) ★★★★");
 that block, and each later paragraph that opens with the same title, is about it. In a sheet whose header names a
 title column (a log of everything watched), a row is about the work its title cell names; and a line labelled by a
 title with its year that names nothing the reference knows ("Point Blank (1967): Lee Marvin as Walker") is about that
@@ -32,7 +33,10 @@ _OPENING_REACH = 80  # a title this far into a paragraph, after a short label ("
 # the work without opening a part about it ("See also: JOHN WICK: CHAPTER 2 (2017), where ...")
 _LABEL = re.compile(r"[ \t#*>\-\u2022\d.)/]*"
                     r"(?:(?!(?:see|cf|compare|related)\b)[\w ,'\u2019]{1,50}[:\u2013\u2014-][ \t]*)?", re.IGNORECASE)
-_TITLE_END = re.compile(r"['\"\u2019\u201d*_]*\s*(?:\(\s*(?:19|20)\d\d\s*\)|[:.\u2013\u2014-]|$)", re.MULTILINE)
+# a capsule's rating after its title: "3. TRIAL BY FIRE ***", "CITIZENFOUR (2014) ★★★★", "(2019) 4/5", "B+"
+_RATING_AFTER = r"(?:[\u2605\u2606\u00bd*]{1,6}|\d(?:[.,]\d)?[ \t]*/[ \t]*(?:4|5|10)|(?-i:[A-DF])[+-]?)"
+_TITLE_END = re.compile(r"['\"\u2019\u201d*_]*\s*(?:\(\s*(?:19|20)\d\d\s*\)|[:.\u2013\u2014-]|"
+                        rf"{_RATING_AFTER}?[ \t]*$)", re.MULTILINE)
 _YEAR_AFTER = re.compile(r"\s*\(\s*(?:19|20)\d\d\s*\)")
 
 
@@ -91,7 +95,9 @@ _NEXT_LINE_START = re.compile(r"\n[ \t*_>-]*")
 
 
 # a film's title line: a heading in capitals, or any heading with its year in brackets
-_TITLE_LINE = re.compile(r"[ \t#*_>]*(?P<title>[^\n(]{2,60}?)[ \t*_]*(?P<year>\(\s*(?:19|20)\d\d\s*\))?[ \t*_]*$",
+# (with a capsule's number before it and its rating after it)
+_TITLE_LINE = re.compile(r"[ \t#*_>]*(?:\d{1,2}[.)][ \t]+)?(?P<title>[^\n(]{2,60}?)[ \t*_]*"
+                         rf"(?P<year>\(\s*(?:19|20)\d\d\s*\))?[ \t*_]*(?:(?<=[\s)]){_RATING_AFTER})?[ \t]*$",
                          re.MULTILINE)
 # the credits line under it: a year with a running time, a director label or the separators of a listing
 _CREDITS_LINE = re.compile(r"[^\n]{0,60}?\b(?:19|20)\d\d\b[^\n]*(?:\bmin\b|\bdir\b|[\u00b7|])", re.IGNORECASE)
