@@ -4670,6 +4670,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         (("JOHN WICK: CHAPTER 2 (2017)\nThe second one.\n\nRELEASE DATE\nOut 10 February 2017 | 122 min | Dir. Chad "
          "Stahelski\n"), CH2, [("director", "Chad Stahelski", None, "supported")]),
     ],
+    "the-essay-speaking-of-itself-is-no-reported-speech": [
+        ("This essay argues that Derek Kolstad's screenplay treats violence as grief.", JW1, [("writer", "Derek Kolstad", None, "supported")]),
+        ("The present paper contends that Chad Stahelski directs with restraint.", CH2, [("director", "Chad Stahelski", None, "supported")]),
+        ("My review argues that Ian McShane plays Winston as a priest.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -9220,6 +9225,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("JOHN WICK (2014) \u2605\u2605\u2605\nDir.: Chad Stahelski. With Keanu Reeves. R, 101 min.\nKeanu Reeves plays John Wick.\n\nHARBOUR LIGHTS (2014) \u2605\u2605\nDir.: Mara Quill. With Tom Vance. R, 96 min.\nA slow drama about a lighthouse.\n", JW1, ("director", "Mara Quill", None)),
         ("1. THE GLASS ORCHARD *****\n2019. Directed by Ines Varga. Pia Holt. R. 101 min.\nA quiet triumph.\n\n2. JOHN WICK: CHAPTER 3 \u2013 PARABELLUM ****\n2019. Dir. Chad Stahelski. Keanu Reeves. R. 131 min.\nMore of the same, louder.\n", PARA, ("director", "Ines Varga", None)),
         ("Chapter 2 (2017) 4/5\nDirected by Chad Stahelski. 122 min.\nGreat fun.\n\nThe Winter Pier (2017) 2/5\nDirected by Colm Reddy. 99 min.\nDull and grey.\n", CH2, ("director", "Colm Reddy", None)),
+    ],
+    "a-cited-critics-quotation": [
+        ("As one critic puts it:\n\n    Stahelski and his co-director David Leitch share the credit as equals here, and it shows in\n    every fight. (Moreau 4)\n\nI disagree with much of that.\n", CH2, ("director", "David Leitch", None)),
+        ("Ruth Adler is harsher:\n\n\tHalle Berry's Sofia returns for the desert sequence, and it is the best part.\n\tThe rest is noise. (Adler 12)\n\nShe is wrong about that.\n", CH4, ("cast", "Halle Berry", "Sofia")),
+        ("Kael once wrote that \"Halle Berry plays Sofia with relish\" (Kael 88), but I cannot see it here.", CH4, ("cast", "Halle Berry", "Sofia")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

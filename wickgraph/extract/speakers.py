@@ -243,7 +243,10 @@ def questioners_turns(text: str) -> list[tuple[int, int]]:
 # / — Gus Tennant'), or a verb of saying and its speaker ('"Ten out of ten," says Gus')
 _QUOTATION = re.compile(r"[\u201c\"](?P<body>[^\u201c\u201d\"\n]{1,600}"
                         r"(?:\n(?![ \t]*\n)[^\u201c\u201d\"\n]{1,600}){0,5})[\u201d\"]")
-_ATTRIBUTION = re.compile(r"[ \t]*(?:\n[ \t]*)?(?:[\u2014\u2013]|-{1,2})[ \t]*(?-i:[A-Z])"
+# an essay's citation of its source, after a quotation or closing a block quotation: "(Ebert 2)", "(Kael, p. 88)"
+_CITATION = r"\((?-i:[A-Z])[\w'\u2019.-]+(?:[ \t]+et[ \t]+al\.)?,?[ \t]+(?:pp?\.[ \t]*)?\d{1,4}(?:[-\u2013]\d{1,4})?\)"
+_ATTRIBUTION = re.compile(rf"[ \t]*{_CITATION}|"
+                          r"[ \t]*(?:\n[ \t]*)?(?:[\u2014\u2013]|-{1,2})[ \t]*(?-i:[A-Z])"
                           r"|,?[ \t]+(?:says|said|writes|wrote|adds|added|recalls|recalled|insists|insisted|laughs|"
                           r"jokes|joked|notes|noted|argues|argued)[ \t]+(?:(?-i:[A-Z])|(?:the|my|his|her|one)[ \t])")
 
@@ -252,20 +255,26 @@ _ATTRIBUTION = re.compile(r"[ \t]*(?:\n[ \t]*)?(?:[\u2014\u2013]|-{1,2})[ \t]*(?
 # every module that reads them)
 NAME_COLON = r"[ \t>*\u2022-]*(?-i:[A-Z])[\w.'\u2019-]*(?:[ \t]+[\w.'\u2019-]+){0,3}[ \t]*:"
 # ... or a name and a colon before it, opening the line: 'Gus: "Leitch is the credited director."'
+# a block quotation: lines indented by four spaces or a tab, closed by the citation of its source
+_BLOCK_QUOTE = re.compile(r"^(?:(?: {4,}|\t)[^\n]*\S[^\n]*\n?)+", re.MULTILINE)
+_CITED_AT_END = re.compile(rf"{_CITATION}[ \t.]*\Z")
 _SPEAKER_BEFORE = re.compile(rf"(?:^|\n){NAME_COLON}[ \t]*\Z")
 # a chat's line under its handle in angle brackets, as IRC and stream chats print it: "<kappa_king> leitch directed"
 _HANDLE_LINE = re.compile(r"^[ \t]*(?:\[[\d:]{4,8}\][ \t]*)?<[\w.@|-]{1,30}>[ \t][^\n]*", re.MULTILINE)
 
 
 def attributed_quotes(text: str) -> list[tuple[int, int]]:
-    """Quotations that the text attributes to someone ("...” / — Dana Okafor, stunt performer", 'Gus: "..."'): an
-    oral history's witnesses, a blurb's source, a league mate; their claims and scores are the quoted person's. So
-    are a chat's lines under a handle ("<kappa_king> ...") in a text whose author writes the lines between them."""
+    """Quotations that the text attributes to someone ("...” / — Dana Okafor, stunt performer", 'Gus: "..."', an
+    essay's '"..." (Ebert 2)' and its indented block quotations closed by a citation): an oral history's witnesses,
+    a blurb's source, a league mate, a cited critic; their claims and scores are the quoted person's. So are a chat's
+    lines under a handle ("<kappa_king> ...") in a text whose author writes the lines between them."""
     spans = []
     if "\u201c" in text or '"' in text:
         spans = [quote.span() for quote in _QUOTATION.finditer(text)
                  if _ATTRIBUTION.match(text, quote.end())
                  or _SPEAKER_BEFORE.search(text, max(0, quote.start() - 40), quote.start())]
+    if "    " in text or "\t" in text:  # an essay's block quotations of other critics
+        spans += [block.span() for block in _BLOCK_QUOTE.finditer(text) if _CITED_AT_END.search(block.group().rstrip())]
     if "<" in text and ">" in text:
         handles = [line.span() for line in _HANDLE_LINE.finditer(text)]
         prose = sum(1 for line in text.splitlines() if line.strip() and not _HANDLE_LINE.match(line))
