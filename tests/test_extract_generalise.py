@@ -4675,6 +4675,21 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("The present paper contends that Chad Stahelski directs with restraint.", CH2, [("director", "Chad Stahelski", None, "supported")]),
         ("My review argues that Ian McShane plays Winston as a priest.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
     ],
+    "writer-names-on-the-script": [
+        ("The script now bears two names: Derek Kolstad and Marc Abrams.", CH4, [("writer", "Derek Kolstad", None, "contradicted")]),
+        ("The screenplay has four signatures on it, Chris Collins, Marc Abrams, Len Wiseman and Derek Kolstad.", CH2, [("writer", "Chris Collins", None, "contradicted")]),
+        ("The screenplay boasted two credits - Michael Finch and Chris Collins - and it shows.", JW1, [("writer", "Michael Finch", None, "contradicted")]),
+    ],
+    "writer-among-them": [
+        ("Four people worked on the script, Michael Finch among them.", JW1, [("writer", "Michael Finch", None, "contradicted")]),
+        ("The screenplay went through many hands, Chris Collins and Marc Abrams among them.", CH4, [("writer", "Chris Collins", None, "contradicted")]),
+        ("Several writers touched the teleplay, Derek Kolstad among them.", CONT, [("writer", "Derek Kolstad", None, "contradicted")]),
+    ],
+    "a-screenplay-signed-by-its-writers": [
+        ("The screenplay is signed by Michael Finch alone.", JW1, [("writer", "Michael Finch", None, "contradicted")]),
+        ("Its script, signed by Chris Collins, is lean.", CH4, [("writer", "Chris Collins", None, "contradicted")]),
+        ("The teleplay was co-signed by Derek Kolstad.", CONT, [("writer", "Derek Kolstad", None, "contradicted")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
