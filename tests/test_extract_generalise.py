@@ -4690,6 +4690,12 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Its script, signed by Chris Collins, is lean.", CH4, [("writer", "Chris Collins", None, "contradicted")]),
         ("The teleplay was co-signed by Derek Kolstad.", CONT, [("writer", "Derek Kolstad", None, "contradicted")]),
     ],
+    "a-form-of-address-and-a-roles-surname": [
+        ("Keanu Reeves is Mr. Wick, and nobody else could be.", CH4, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("Mister Wick (Keanu Reeves) walks in, bleeding.", PARA, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("Keanu Reeves returns as Mr. Wick for a fourth round.", CH4, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("Shamier Anderson plays Mr. Nobody, the tracker.", CH4, [("cast", "Shamier Anderson", "Mr. Nobody", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),

@@ -8,7 +8,7 @@ from typing import Any
 
 from ..reference import Reference, normalize_name
 from .claims import Claim
-from .document import Document
+from .document import FORM_OF_ADDRESS, Document
 from .gazetteer import CHARACTER, PERSON, WORK, Entry, fold, get_gazetteer
 from .links import default_cues, is_possessive
 from .nameforms import close_spelling
@@ -140,10 +140,20 @@ def _character(doc: Document, spans: list[tuple[int, int]] | None, actor: str | 
         facts = reference.characters.get(best.iri or "")
         full_name = len(words := best.form.split()) > 1 and all(w[:1].isupper() for w in words)
         surface = facts.name if facts and full_name else best.form
-    elif best.iri in reference.characters and (_run_together(surface, reference.characters[best.iri].name)
-                                               or "," in surface):
-        surface = reference.characters[best.iri].name  # a hashtag's "JohnWick", a dossier's "Wick, John"
+    elif best.iri in reference.characters and (
+            _run_together(surface, name := reference.characters[best.iri].name) or "," in surface
+            or _addressed_by_surname(surface, name)):
+        # a hashtag's "JohnWick", a dossier's "Wick, John", a form of address and the surname ("Mr. Wick")
+        surface = name
     return surface, best.iri
+
+
+def _addressed_by_surname(surface: str, name: str) -> bool:
+    """Whether ``surface`` is a form of address and the last word of ``name``, which has none ("Mr. Wick" for John
+    Wick; not "Mr. Nobody", whose form of address is the name's own)."""
+    address = FORM_OF_ADDRESS.match(surface)
+    return address is not None and FORM_OF_ADDRESS.match(name) is None \
+        and surface[address.end():].lower() == name.split()[-1].lower() != name.lower()
 
 
 _OF_AFTER = re.compile(r"\s+of\s")
