@@ -4696,6 +4696,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Keanu Reeves returns as Mr. Wick for a fourth round.", CH4, [("cast", "Keanu Reeves", "John Wick", "supported")]),
         ("Shamier Anderson plays Mr. Nobody, the tracker.", CH4, [("cast", "Shamier Anderson", "Mr. Nobody", "supported")]),
     ],
+    "a-performance-made-with-coordinated-epithets": [
+        ("Peter Serafinowicz makes a brief and blustering Santino.", CH2, [("cast", "Peter Serafinowicz", "Santino", "contradicted")]),
+        ("Ruby Rose makes a silent, coiled Cassian.", CH2, [("cast", "Ruby Rose", "Cassian", "contradicted")]),
+        ("Common makes for a wary, wounded and funny Ares.", CH2, [("cast", "Common", "Ares", "contradicted")]),
+    ],
+    "the-job-in-someones-hands": [
+        ("The direction is in the hands of Len Wiseman.", CH2, [("director", "Len Wiseman", None, "contradicted")]),
+        ("Directing duties remain firmly in the care of David Leitch.", CH4, [("director", "David Leitch", None, "contradicted")]),
+        ("The script is once again in the capable hands of Michael Finch.", JW1, [("writer", "Michael Finch", None, "contradicted")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -9251,6 +9261,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("As one critic puts it:\n\n    Stahelski and his co-director David Leitch share the credit as equals here, and it shows in\n    every fight. (Moreau 4)\n\nI disagree with much of that.\n", CH2, ("director", "David Leitch", None)),
         ("Ruth Adler is harsher:\n\n\tHalle Berry's Sofia returns for the desert sequence, and it is the best part.\n\tThe rest is noise. (Adler 12)\n\nShe is wrong about that.\n", CH4, ("cast", "Halle Berry", "Sofia")),
         ("Kael once wrote that \"Halle Berry plays Sofia with relish\" (Kael 88), but I cannot see it here.", CH4, ("cast", "Halle Berry", "Sofia")),
+    ],
+    "a-made-point-is-no-performance": [
+        ("Keanu Reeves makes a point of calling Winston first.", CH4, ("cast", "Keanu Reeves", "Winston")),
+        ("Ian McShane makes a habit out of Charon jokes.", CH4, ("cast", "Ian McShane", "Charon")),
+        ("Donnie Yen makes a case for Koji in every scene.", CH4, ("cast", "Donnie Yen", "Koji")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
