@@ -4706,6 +4706,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Directing duties remain firmly in the care of David Leitch.", CH4, [("director", "David Leitch", None, "contradicted")]),
         ("The script is once again in the capable hands of Michael Finch.", JW1, [("writer", "Michael Finch", None, "contradicted")]),
     ],
+    "cast-as-played-by-fronted": [
+        ("As played by Keanu Reeves, Zero is a fanboy.", PARA, [("cast", "Keanu Reeves", "Zero", "contradicted")]),
+        ("As portrayed here by Ian McShane, Sofia is the film's best idea.", PARA, [("cast", "Ian McShane", "Sofia", "contradicted")]),
+        ("As voiced by Lance Reddick, Winston purrs.", HEX, [("cast", "Lance Reddick", "Winston", "contradicted")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
