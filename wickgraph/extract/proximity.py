@@ -33,6 +33,7 @@ when nothing else gave the player a role, so a false role beside the player is s
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import replace
 
 from .claims import Claim
@@ -56,8 +57,7 @@ _LIST_GOES_ON = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?(?-i:[A-Z])|,\s*the\s|\s
 
 
 def roles_beside_bare_players(claims: list[Claim], doc: Document, cues: Cues,
-                               withheld: frozenset[tuple[str, str, int]] | set[tuple[str, str, int]] = frozenset(),
-                               ) -> list[Claim]:
+                               withheld: AbstractSet[tuple[str, str, int]] = frozenset()) -> list[Claim]:
     """``claims`` with each bare cast claim given the one free role of the reviewed work beside it on its line;
     ``withheld`` holds the links (player, role, sentence start) a rule read and a filter dropped."""
     with_role = {c.actor_iri for c in claims if c.type == "cast" and (c.character or c.character_iri)}
@@ -273,8 +273,7 @@ def _free_role_in_sentence(claim: Claim, doc: Document, cues: Cues, film_roles: 
 
 
 def _own_role_in_sentence(claim: Claim, doc: Document, taken: set[str],
-                          withheld: frozenset[tuple[str, str, int]] | set[tuple[str, str, int]]
-                          ) -> tuple[Mention, str] | None:
+                          withheld: AbstractSet[tuple[str, str, int]]) -> tuple[Mention, str] | None:
     """The player's own role in the reviewed work, as the reference has it, named anywhere in their sentence, however
     the sentence joins the two ("Willem Dafoe lends his craggy features to Marcus", "Ian McShane is back behind
     Winston's desk"): a sentence about a player that names their role speaks of them in it. A name that is also a

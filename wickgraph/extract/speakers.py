@@ -255,10 +255,10 @@ _ATTRIBUTION = re.compile(rf"[ \t]*{_CITATION}|"
 # every module that reads them)
 NAME_COLON = r"[ \t>*\u2022-]*(?-i:[A-Z])[\w.'\u2019-]*(?:[ \t]+[\w.'\u2019-]+){0,3}[ \t]*:"
 # ... or a name and a colon before it, opening the line: 'Gus: "Leitch is the credited director."'
+_SPEAKER_BEFORE = re.compile(rf"(?:^|\n){NAME_COLON}[ \t]*\Z")
 # a block quotation: lines indented by four spaces or a tab, closed by the citation of its source
 _BLOCK_QUOTE = re.compile(r"^(?:(?: {4,}|\t)[^\n]*\S[^\n]*\n?)+", re.MULTILINE)
 _CITED_AT_END = re.compile(rf"{_CITATION}[ \t.]*\Z")
-_SPEAKER_BEFORE = re.compile(rf"(?:^|\n){NAME_COLON}[ \t]*\Z")
 # a chat's line under its handle in angle brackets, as IRC and stream chats print it: "<kappa_king> leitch directed"
 _HANDLE_LINE = re.compile(r"^[ \t]*(?:\[[\d:]{4,8}\][ \t]*)?<[\w.@|-]{1,30}>[ \t][^\n]*", re.MULTILINE)
 
