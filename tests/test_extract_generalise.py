@@ -4711,6 +4711,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("As portrayed here by Ian McShane, Sofia is the film's best idea.", PARA, [("cast", "Ian McShane", "Sofia", "contradicted")]),
         ("As voiced by Lance Reddick, Winston purrs.", HEX, [("cast", "Lance Reddick", "Winston", "contradicted")]),
     ],
+    "a-transcribers-note-of-words-crossed-out": [
+        ("Ian McShane [word crossed out: doesn't] does come back as Winston.", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Chad Stahelski [crossed out: did not] directs it again, thank goodness.", CH2, [("director", "Chad Stahelski", None, "supported")]),
+        ("It came out in [struck through: 2016] 2017, in February.", CH2, [("release_year", "", 2017, "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -9271,6 +9276,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Keanu Reeves makes a point of calling Winston first.", CH4, ("cast", "Keanu Reeves", "Winston")),
         ("Ian McShane makes a habit out of Charon jokes.", CH4, ("cast", "Ian McShane", "Charon")),
         ("Donnie Yen makes a case for Koji in every scene.", CH4, ("cast", "Donnie Yen", "Koji")),
+    ],
+    "the-words-a-writer-crossed-out": [
+        ("It came out in [struck through: 2016] 2017, in February.", CH2, ("release_year", "", 2016)),
+        ("The picture stars [words scratched out: Halle Berry as Sofia] Keanu Reeves.", CH2, ("cast", "Halle Berry", "Sofia")),
+        ("Written by [crossed out: Michael Finch] Derek Kolstad.", CH2, ("writer", "Michael Finch", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -199,6 +199,9 @@ _TAG_MARK = re.compile(r"(?<![\w#@&/])[#@](?=[A-Za-z])")
 # ... and an editor's margin comment on a draft, with its reviewer's initials ("[Comment EK2: check the year?]",
 # "Commented [MO1]: ..."), or a teacher's or an editor's bracketed note: the editor's words, not the text's
 _STRUCK = regexcache.compile(r"\[(?:DELETED|REMOVED|STRUCK|CUT)\s*:[^\[\]\n]{0,400}\]|~~[^~\n]{1,200}~~|"
+                             # a transcriber's note of what the writer crossed out: "[word crossed out: doesn't]"
+                             r"\[(?:(?:words?|phrase|text|line)\s+)?(?:crossed|struck|scored|scratched)\s+(?:out|through)"
+                             r"\s*:[^\[\]\n]{0,400}\]|"
                              r"<(del|s|strike)>[^<\n]{0,400}</\1>|"
                              r"\[(?:Comment|Query|Note)\s+(?-i:[A-Z]{1,4})\d{1,3}\s*:[^\[\]]{0,600}\]|"
                              # ... a marker's or an editor's note in the margin: "[T: no - 2017]", "[Ed.: sic]"
