@@ -9282,6 +9282,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("The picture stars [words scratched out: Halle Berry as Sofia] Keanu Reeves.", CH2, ("cast", "Halle Berry", "Sofia")),
         ("Written by [crossed out: Michael Finch] Derek Kolstad.", CH2, ("writer", "Michael Finch", None)),
     ],
+    "the-scale-a-legend-states-is-no-score": [
+        ("THIS WEEK AT THE PICTURES\nAll ratings out of five stars.\n\nJOHN WICK: CHAPTER 2\nGreat fun.\n", CH2, ("rating", "", 5)),
+        ("Every film here is rated on a scale of five stars. This one is a delight.", CH2, ("rating", "", 5)),
+        ("Out of five stars, it gets four.", CH2, ("rating", "", 5)),
+    ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
         ("My brother would give it a C.", JW1, ("rating", "", "C")),

@@ -194,6 +194,8 @@ _SOMETHING_ELSE_RATED = re.compile(
     rf"(?:the|my|our|this|that|its)\s+(?!{_FILM_NOUN}\b)(?-i:[a-z])[\w-]*\s+(?:an?\s+)?$"
     rf"|\b(?:the|my|our|its)\s+(?!{_FILM_NOUN}\b)(?-i:[a-z])[\w-]*\s+(?:gets|got|earns|earned|deserves)\s+(?:an?\s+)?$",
     re.IGNORECASE)
+# the scale itself, said as a legend says it: "All ratings out of five stars", "rated on a scale of ten"
+_SCALE_BEFORE = re.compile(r"\b(?:out\s+of|scale\s+of|scale\s+from\s+\w+\s+to)\s+\Z", re.IGNORECASE)
 # a fraction of something, not a score: "4/5 of the runtime is action"
 _PROPORTION_AFTER = re.compile(r"[ \t]+of[ \t]+(?:the|its|his|her|their|my|our|this|that|all|every)\b", re.IGNORECASE)
 # a part rated, not the film: "10/10 from me for that final scene", "zero stars as a person", "4/5 action scenes"
@@ -241,7 +243,7 @@ def find_rating(text: str) -> RatingMatch | None:
                     or _pull_quote(text, before, match.end()) or _PART_AFTER.match(text, match.end()) \
                     or _SOMETHING_ELSE_RATED.search(before) or (kind == "out_of" and _PROPORTION_AFTER.match(
                         text, match.end())) \
-                    or quoted_from_another(text, before, match.end()):
+                    or quoted_from_another(text, before, match.end()) or _SCALE_BEFORE.search(before):
                 continue
             if kind == "percent" and not _SCORE_LABEL.search(before) and not _OVERALL_LABEL.search(before) \
                     and not _GIVES_THE_WORK.search(before):
