@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from .. import regexcache
 from .layout_words import default_layout_words
@@ -361,10 +362,11 @@ _OTHERS_FIELD = re.compile(r"\b(?:SUGGESTED|PROPOSED|EDITOR|EDITOR'S|EDITOR\u201
 _FIELDS = 3  # a template has this many fields at least
 
 
-def _template_fields(text: str) -> list[re.Match[str]]:
+@lru_cache(maxsize=2)  # (asked for the struck fields, the view's marks and the rating's tags of one text)
+def _template_fields(text: str) -> tuple[re.Match[str], ...]:
     """A filled-in template's fields (none unless the text has several)."""
-    fields = list(_FIELD.finditer(text)) if "[" in text else []
-    return fields if len(fields) >= _FIELDS else []
+    fields = tuple(_FIELD.finditer(text)) if "[" in text else ()
+    return fields if len(fields) >= _FIELDS else ()
 
 
 def _unfilled(field: re.Match[str]) -> bool:

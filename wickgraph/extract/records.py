@@ -33,15 +33,19 @@ _ARROW_PAIR = re.compile(rf"(?P<left>{_QUOTED})[ \t]*(?:=>|->|\u2192|\u21d2)[ \t
 def record_pairs(doc: Document) -> list[Candidate]:
     """The cast links that records outside code make: a log line's attributes, a mapping's arrows, a dump's rows."""
     text = doc.text
-    if "=" not in text and "\u2192" not in text and "\u21d2" not in text and "'" not in text:
-        return []
     found: list[Candidate] = _dump_rows(doc) if "('" in text or ", '" in text or ",'" in text else []
+    # (most reviews hold neither an attribute nor an arrow: their lines are not read at all)
+    has_attributes = "=" in text
+    has_arrows = "=>" in text or "->" in text or "\u2192" in text or "\u21d2" in text
+    if not has_attributes and not has_arrows:
+        return found
     for line in re.finditer(r"[^\n]+", text):
-        attributes = list(_ATTRIBUTE.finditer(text, line.start(), line.end()))
+        attributes = list(_ATTRIBUTE.finditer(text, line.start(), line.end())) if has_attributes else []
         spans = [a.span("value") for a in attributes if a["key"].lower() not in _WORK_KEYS] \
             if len(attributes) >= _ATTRIBUTES else []
-        spans += [span for arrow in _ARROW_PAIR.finditer(text, line.start(), line.end())
-                  for span in (arrow.span("left"), arrow.span("right"))]
+        if has_arrows:
+            spans += [span for arrow in _ARROW_PAIR.finditer(text, line.start(), line.end())
+                      for span in (arrow.span("left"), arrow.span("right"))]
         if spans and not _about_another_work(doc, line.start(), line.end()):
             found += _pair(doc, [m for start, end in spans for m in doc.mentions_between(start, end)], "record-pair")
     return found
