@@ -3378,6 +3378,12 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
           "Halle Berry plays Sofia, and her dogs steal it.\n"), PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
         (("Ballerina (2025): a spin-off that earns its place.\n\ncf. John Wick (2014), for the first rules.\n\n"
           "Len Wiseman directed it with care.\n"), BAL, [("director", "Len Wiseman", None, "supported")]),
+        (("JOHN WICK (2014)\n\nConnections\n\nFollowed by: John Wick: Chapter 2 (2017)\n\nOur take: a lean classic.\n\n"
+          "Critic's score: 4.5/5\n"), JW1, [("rating", "", 4.5, "unknown")]),
+        (("Parabellum (2019) trivia.\n\nPreceded by: John Wick: Chapter 2 (2017)\n\nHalle Berry plays Sofia here.\n"),
+         PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
+        (("Chapter 4 (2023) notes.\n\nSpin-off: Ballerina (2025), set between the third and fourth films.\n\n"
+          "Donnie Yen is Caine, and he is the best thing in it.\n"), CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
     ],
     "a-third-persons-own-score-is-theirs": [
         ("We rate it 8/10. Mrs K asked that it be minuted that her own mark is 5/10.", JW1, [("rating", "", 8, "unknown")]),
@@ -4715,6 +4721,59 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Ian McShane [word crossed out: doesn't] does come back as Winston.", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
         ("Chad Stahelski [crossed out: did not] directs it again, thank goodness.", CH2, [("director", "Chad Stahelski", None, "supported")]),
         ("It came out in [struck through: 2016] 2017, in February.", CH2, [("release_year", "", 2017, "supported")]),
+    ],
+    "the-writers-hedge-on-the-telling-asserts-what-follows": [
+        ("I can report that Willem Dafoe plays Marcus.", JW1, [("cast", "Willem Dafoe", "Marcus", "supported")]),
+        ("I am happy to report that Chad Stahelski directed it.", CH2, [("director", "Chad Stahelski", None, "supported")]),
+        ("We must report that the picture came out in 2014.", JW1, [("release_year", "", 2014, "supported")]),
+        ("Of the lesser parts I may report that Mr. Willem Dafoe lends his craggy features to one Marcus.", JW1,
+         [("cast", "Willem Dafoe", "Marcus", "supported")]),
+        ("I might tell you that Ian McShane is Winston again.", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("We may confirm that Lance Reddick is in it.", CH2, [("cast", "Lance Reddick", None, "supported")]),
+        ("One could say that Ian McShane, as ever, steals it.", CH4, [("cast", "Ian McShane", None, "supported")]),
+    ],
+    "a-co-director-after-with-the-work-by-any-name": [
+        ("Chad Stahelski, who co-directed the Production with David Leitch, is back.", CH4,
+         [("director", "David Leitch", None, "contradicted")]),
+        ("Stahelski co-directed the picture with David Leitch.", JW1, [("director", "David Leitch", None, "contradicted")]),
+        ("Chad Stahelski directed it alongside David Leitch.", PARA, [("director", "David Leitch", None, "contradicted")]),
+        ("Len Wiseman directed the sequel together with Chad Stahelski.", BAL, [("director", "Chad Stahelski", None, "contradicted")]),
+    ],
+    "a-shared-seat-that-a-directing-word-explains": [
+        ("Chad Stahelski is back at the helm, and this time he shares the job with David Leitch.", CH4,
+         [("director", "David Leitch", None, "contradicted")]),
+        ("Directing again, Chad Stahelski splits the duties with David Leitch.", PARA,
+         [("director", "David Leitch", None, "contradicted")]),
+        ("Stahelski directs, sharing the chair with his old partner David Leitch.", JW1,
+         [("director", "David Leitch", None, "contradicted")]),
+    ],
+    "a-casting-raised-as-a-topic-question": [
+        ("Common as Cassian?? The subway knife fight with him is top five.", CH2, [("cast", "Common", "Cassian", "supported")]),
+        ("Ian McShane as Winston? Perfect, as always.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Colin Woodell as baby Winston? Surprisingly GOOD.", CONT, [("cast", "Colin Woodell", "Winston", "supported")]),
+        ("- Ruby Rose as Ares?! Silent and great.", CH2, [("cast", "Ruby Rose", "Ares", "supported")]),
+    ],
+    "a-stitched-or-replied-post-quoted-after-its-source": [
+        ('[STITCH: @wickfacts — "Halle Berry plays Zero"] Wrong. Keanu Reeves is John Wick.', PARA,
+         [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ('@reelrick - "Lance Reddick came back as young Charon" ... no. Ayomide Adegun plays Charon.', CONT,
+         [("cast", "Ayomide Adegun", "Charon", "supported")]),
+        ('[DUET: my roommate\'s Letterboxd — "2/10"] Ignore her. My score: 8/10.', CH4, [("rating", "", 8, "unknown")]),
+    ],
+    "a-broadcasts-on-screen-tag-names-no-speaker": [
+        (("[LOWER THIRD] TEDDY OKAFOR • FILM CRITIC\n\nPRIYA: Teddy, verdict?\n\nTEDDY: The library fight rules.\n\n"
+          "PRIYA: And the rest?\n\nTEDDY: The dogs.\n\n[GRAPHIC] TEDDY'S TAKE • 78 / 100\n\nPRIYA: Seventy-eight.\n"),
+         PARA, [("rating", "", 78, "unknown")]),
+        (("CRITIC CORNER with Mo Adeyemi, critic\n\nHOST: Mo, the score?\n\nMO: Let me think.\n\nHOST: Come on.\n\n"
+          "MO: Fine.\n\n[CHYRON] MO'S SCORE: 4/5\n\nHOST: Four from Mo.\n"), CH4, [("rating", "", 4, "unknown")]),
+        (("Guest critic: Ana Ruiz\n\nANCHOR: Ana?\n\nANA: Loved it.\n\nANCHOR: Score?\n\nANA: Here it is.\n\n"
+          "[GRAPHIC] ANA'S GRADE: B+\n\nANCHOR: Wow.\n"), BAL, [("rating", "", "B+", "unknown")]),
+    ],
+    "a-return-to-a-place-the-players-role-owns": [
+        ("Ian McShane is back behind Winston's desk, handing down rulings.", CH2, [("reprise", "Ian McShane", "Winston", "supported")]),
+        ("Lance Reddick returns to Charon's front desk.", PARA, [("reprise", "Lance Reddick", "Charon", "supported")]),
+        ("Laurence Fishburne was back in the Bowery King's pigeon loft by the second act.", CH4,
+         [("reprise", "Laurence Fishburne", "Bowery King", "supported")]),
     ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
@@ -9286,6 +9345,37 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("THIS WEEK AT THE PICTURES\nAll ratings out of five stars.\n\nJOHN WICK: CHAPTER 2\nGreat fun.\n", CH2, ("rating", "", 5)),
         ("Every film here is rated on a scale of five stars. This one is a delight.", CH2, ("rating", "", 5)),
         ("Out of five stars, it gets four.", CH2, ("rating", "", 5)),
+    ],
+    "a-modal-on-someone-elses-telling-or-the-players-act": [
+        ("The trades report that Willem Dafoe plays Marcus.", JW1, ("cast", "Willem Dafoe", "Marcus")),
+        ("Willem Dafoe might be in it, says my cousin.", JW1, ("cast", "Willem Dafoe", None)),
+        ("Ian McShane may say yes to a cameo.", CH4, ("cast", "Ian McShane", None)),
+    ],
+    "a-shared-job-that-no-directing-word-explains": [
+        ("Ian McShane shares the job with Lance Reddick at the front desk.", CH2, ("director", "Lance Reddick", None)),
+        ("The director keeps it moving; Ian McShane shares the job with Lance Reddick.", CH4, ("director", "Lance Reddick", None)),
+        ("Halle Berry splits the work with her dogs, and Chad Stahelski directs.", PARA, ("director", "Halle Berry", None)),
+    ],
+    "a-casting-queried-in-place": [
+        ("Keanu Reeves as Caine? No, that is Donnie Yen.", CH4, ("cast", "Keanu Reeves", "Caine")),
+        ("Is that Ian McShane as Winston?", CH2, ("cast", "Ian McShane", "Winston")),
+        ("Winston: Ian McShane?", CH2, ("cast", "Ian McShane", "Winston")),
+    ],
+    "a-stitched-post-is-its-creators": [
+        ('[STITCH: @wickfacts — "Halle Berry plays Zero"] Anyway, the fights rule.', PARA, ("cast", "Halle Berry", "Zero")),
+        ('@reelrick - "David Leitch directed this one" lol ok', PARA, ("director", "David Leitch", None)),
+        ('[DUET: my roommate\'s Letterboxd — "2/10"] Ignore her.', CH4, ("rating", "", 2)),
+    ],
+    "a-return-to-someone-elses-place": [
+        ("Ian McShane is back at Santino's party.", CH2, ("reprise", "Ian McShane", "Winston")),
+        ("Lance Reddick comes back to Winston's office.", PARA, ("reprise", "Lance Reddick", "Charon")),
+        ("Ian McShane is back behind the desk of the Osaka hotel.", CH4, ("reprise", "Ian McShane", "Winston")),
+    ],
+    "a-return-word-opening-the-next-paragraph": [
+        ("The Adjudicator - Asia Kate Dillon\n\nReturning faces: Ian McShane is great.", PARA,
+         ("reprise", "Asia Kate Dillon", "The Adjudicator")),
+        ("Cassian - Common\n\nAgain, the fights are the point.", CH2, ("reprise", "Common", "Cassian")),
+        ("Charon: Lance Reddick\n\nOnce more, the hotel steals it.", PARA, ("reprise", "Lance Reddick", "Charon")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -12,7 +12,8 @@ Each line of ``rules.jsonl`` is one JSON object with an ``id``:
   its ``sentence``, its ``line`` or, anchored, the ``next_sentence``) matches; ``types`` / ``rules``
   say which candidates it applies to. Named groups narrow it: ``ordinal`` (no block when it names the
   reviewed film's place), ``work`` (with ``unless_work_is_film``), ``other_year`` (only another work's year);
-  ``unless_reviewing_a_film`` keeps a filter to reviews of a series or a game.
+  ``unless_reviewing_a_film`` keeps a filter to reviews of a series or a game; ``unless_topic`` spares a casting
+  that opens its sentence, player first, as a topic raised ("Common as Cassian?? The subway fight ...").
 
 Patterns are written over a *view* of the text in which every gazetteer name is replaced,
 character for character, by a placeholder of its kind, so ``{P}`` (a person), ``{C}`` (a
@@ -48,7 +49,7 @@ _NEEDS = {"director": ("person", "people"), "writer": ("person", "people"), "cas
 _ALLOWED_KEYS = {"id", "kind", "type", "pattern", "reprise", "scope", "types", "rules", "description",
                  "work_is_film", "unless_work_is_film", "sentence_requires", "case_sensitive", "needs",
                  "requires_credit", "role_possessive", "unless_cast", "unless_their_work",
-                 "unless_year_of_other_work", "unless_reviewing_a_film"}
+                 "unless_year_of_other_work", "unless_reviewing_a_film", "unless_topic"}
 
 
 def _slot(bit: int) -> str:
@@ -109,6 +110,11 @@ _MACROS = {
                 r"|\s+(?:trouble|problem|difficulty)\s+\w+ing\b|\s+wrong\b"
                 # "is no less menacing for it", "not less impressive": a comparison that affirms
                 r"|\s+less\s+(?!than\b)[a-z]+\b"),
+    # after a modal, a verb by which the writer asserts what follows (a hedge on the telling, not on the told):
+    # "one might note that", "I may report that", "we could tell you", "it may be argued"
+    "ASSERTING": (r"\s+(?:well\s+|also\s+|here\s+)?(?:note|notice|argue|observe|say|add|mention|suggest|recall"
+                  r"|point\s+out|remark|describe|call|report|confirm|state|admit|confess|tell\s+you"
+                  r"|be\s+(?:said|argued|noted|observed|called))\b"),
     # descriptive words before a known character: "as his daughter Akira", "as the villainous Marquis"
     "DESC": (r"(?:(?:his|her|their|the|a|an)\s+"
              r"(?:(?!(?:of|for|to|in|and|with|from|like|by|as|at|on)\b)[a-z][a-z-]*\s+){1,2}?(?={C}))?"),
@@ -203,6 +209,7 @@ class Rule:
     work_is_film: bool = False
     unless_work_is_film: bool = False
     unless_reviewing_a_film: bool = False  # a filter for a series or a game only: "in the films" is other works then
+    unless_topic: bool = False  # not for a casting that opens its sentence, player first ("Common as Cassian?? ...")
     sentence_requires: re.Pattern[str] | None = None  # must match the match's sentence or the one before it
     needs: tuple[str, ...] = ()  # lower-case substrings, one of which the text must contain (a cheap pre-check;
     # for a filter, the candidate's sentence and line)
@@ -385,6 +392,7 @@ def load_rules(path: str | Path = RULES_FILE) -> RuleSet:
             blocks.append(Rule(rule_id, kind, expanded, mask, scope=scope, types=frozenset(types),
                                rules=frozenset(rules), unless_work_is_film=bool(data.get("unless_work_is_film")),
                                unless_reviewing_a_film=bool(data.get("unless_reviewing_a_film")),
+                               unless_topic=bool(data.get("unless_topic")),
                                sentence_requires=sentence_requires, flags=flags, needs=tuple(needs),
                                twin_source=lowercase_source(expanded) if expanded and flags & re.IGNORECASE else None))
     known = {r.id for r in claims + mentions}

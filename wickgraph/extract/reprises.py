@@ -22,10 +22,11 @@ __all__ = ["ACTOR_RETURNS", "AGAIN_AFTER", "COMPANY_ASIDE_OPENING", "body_note_s
 
 _CLAUSE_BREAK = re.compile(r"[,;:()\u2014]|\s(?:and|but|while)\s")  # compiled once: read for every candidate
 
-# "Keanu Reeves, John Wick for the fourth time": an apposition that names the role taken up again
+# "Keanu Reeves, John Wick for the fourth time": an apposition that names the role taken up again (in its paragraph:
+# "Returning faces:" opening the next one is no cue to a list's last row)
 AGAIN_AFTER = re.compile(
-    r"(?:,?\s+(?:again|once more|once again|yet again|as before|like before|one more time|returning|"
-    r"back from|reprising|as ever|as always|(?:one|a) (?:last|final) time|"
+    r"(?:,?(?:[ \t]+|[ \t]*\n[ \t]*)(?:again|once more|once again|yet again|as before|like before|one more time|"
+    r"returning|back from|reprising|as ever|as always|(?:one|a) (?:last|final) time|"
     r"a (?:role|part) (?:he|she|they) (?:first )?(?:played|took on|created)|"
     r"for (?:the|a) (?:second|third|fourth|fifth|sixth|umpteenth|\w+th) time|"
     # the player's turns counted after the role, ending its phrase: "Keanu = Wick, 3rd time", "Charon, his third
@@ -105,7 +106,7 @@ def returning_actors(doc: Document) -> list[Candidate]:
     for actor in doc.mentions:
         if not actor.mask & PERSON or actor.mask & (CHARACTER | WORK):
             continue
-        after = _RETURN_AFTER_ACTOR.match(doc.text, actor.end)
+        after = _RETURN_AFTER_ACTOR.match(doc.text, actor.end) or _back_at_own_roles(doc, actor)
         before = None if after else _RETURN_BEFORE_ACTOR.search(doc.text, max(0, actor.start - 30), actor.start)
         if after or before:
             start, end = (actor.start, after.end()) if after else (before.start(), actor.end)  # type: ignore[union-attr]
@@ -121,6 +122,28 @@ def returning_actors(doc: Document) -> list[Candidate]:
                 end = work.end
             found.append(Candidate(ACTOR_RETURNS, "cast", start, end, reprise=True, parts=parts))
     return found
+
+
+# back in a place the role owns: "Ian McShane is back behind Winston's desk", "X returns to Charon's front desk"
+_BACK_AT = re.compile(r"\s+(?:is|was|are|were)\s+back|\s+(?:returns?|returned|comes?\s+back|came\s+back)",
+                      re.IGNORECASE)
+_AT_PLACE = re.compile(r"\s+(?:at|behind|in|inside|into|on|to)\s+\Z", re.IGNORECASE)
+
+
+def _back_at_own_roles(doc: Document, actor: Mention) -> re.Match[str] | None:
+    """The return said of ``actor`` when it is to a place of the role the actor plays in the reviewed work, named by its
+    possessive: "Ian McShane is back behind Winston's desk" (not "X is back at Santino's party")."""
+    back = _BACK_AT.match(doc.text, actor.end)
+    if back is None:
+        return None
+    for owner in doc.mentions_between(back.end(), min(len(doc.text), back.end() + 20)):
+        if owner.mask & CHARACTER and _AT_PLACE.fullmatch(doc.text, back.end(), owner.start) \
+                and doc.text[owner.end:owner.end + 2] in ("'s", "\u2019s") \
+                and any((a.iri, r.iri) in doc.film_performances for a in actor.of_kind(PERSON)
+                        for r in owner.of_kind(CHARACTER)):
+            return back
+        break
+    return None
 
 
 def _listed_before(doc: Document, position: int) -> Mention | None:

@@ -126,9 +126,20 @@ def _plays_here(doc: Document, candidate: Candidate) -> bool:
                for role in roles if role for r in role.of_kind(CHARACTER))
 
 
+def _opens_as_topic(doc: Document, candidate: Candidate, sentence_start: int) -> bool:
+    """Whether ``candidate`` is a casting in prose that opens its sentence with its player, as a fragment that raises a
+    topic does: "Common as Cassian?? The subway fight is top five", "Colin Woodell as baby Winston? Surprisingly good"
+    (a form's "Winston: Ian McShane?" puts the role first, and its doubt stands)."""
+    actors = candidate.parts.get("actor", [])
+    return candidate.type == "cast" and not candidate.rule.startswith("layout-") and bool(actors) \
+        and actors[0][0] == candidate.start and not doc.text[sentence_start:candidate.start].strip(" \t\n*_>#-\u2022")
+
+
 def _blocks(doc: Document, candidate: Candidate, block: Rule, sentence_start: int) -> bool:
     if block.unless_reviewing_a_film and (doc.film_kind in (None, "film") or _plays_here(doc, candidate)):
         return False  # (a game's voice cast takes its roles from the films: "X, the films' Y, voices him here")
+    if block.unless_topic and _opens_as_topic(doc, candidate, sentence_start):
+        return False
     if not _may_hold(doc, block, candidate, sentence_start):
         return False
     regex = block.regex  # a property that looks the compiled pattern up: read it once

@@ -30,9 +30,12 @@ _PARAGRAPH_START = re.compile(r"\n[ \t]*\n\s*")
 _OPENING_REACH = 80  # a title this far into a paragraph, after a short label ("Saturday:", "3.", "Day two -"), opens it
 # what may stand before a title that opens a paragraph, and what follows it there
 # a short label before a paragraph's title ("Saturday:", "3.", "Day two -"); not a cross-reference's, which points to
-# the work without opening a part about it ("See also: JOHN WICK: CHAPTER 2 (2017), where ...")
+# the work without opening a part about it ("See also: JOHN WICK: CHAPTER 2 (2017), where ..."), nor one that names
+# the work's link to this one, as a database's connections do ("Followed by: ...", "Prequel: ...", "Spoofed in: ...")
 _LABEL = re.compile(r"[ \t#*>\-\u2022\d.)/]*"
-                    r"(?:(?!(?:see|cf|compare|related)\b)[\w ,'\u2019]{1,50}[:\u2013\u2014-][ \t]*)?", re.IGNORECASE)
+                    r"(?:(?!(?:see|cf|compare|related|followed|preceded|follows|precedes|sequel|prequel|references?"
+                    r"|referenced|spin-?offs?|spun|remade|remake|spoofed|featured|version|edited)\b)"
+                    r"[\w ,'\u2019]{1,50}[:\u2013\u2014-][ \t]*)?", re.IGNORECASE)
 # a capsule's rating after its title: "3. TRIAL BY FIRE ***", "CITIZENFOUR (2014) ★★★★", "(2019) 4/5", "B+"
 _RATING_AFTER = r"(?:[\u2605\u2606\u00bd*]{1,6}|\d(?:[.,]\d)?[ \t]*/[ \t]*(?:4|5|10)|(?-i:[A-DF])[+-]?)"
 _TITLE_END = re.compile(r"['\"\u2019\u201d*_]*\s*(?:\(\s*(?:19|20)\d\d\s*\)|[:.\u2013\u2014-]|"

@@ -90,9 +90,12 @@ _SOMEONE_SPEAKS = re.compile(r"\b(?:crowd|audience|heckler|guy|man|woman|lady|so
                              r"kid|person|girl|boy|dude|people|shouts?|yells?|calls?|heckles?|says|asks)\b"
                              # or a name, maybe with a word of manner: "[Gary, again]", "[Priya]"
                              r"|^(?-i:[A-Z][a-z]+)(?:,[^\]]*)?$", re.IGNORECASE)
-# a tag that directs the stage and names no speaker: the speaker's own words follow it
+# a tag that directs the stage and names no speaker: the speaker's own words follow it; or one that names what a
+# broadcast shows on screen, whose words are the programme's, not a guest's ("[GRAPHIC] TEDDY'S TAKE • 78 / 100")
 _STAGE_DIRECTION = re.compile(r"^(?:laughs?|laughter|applause|pause|beat|silence|music|inaudible|crosstalk|cheers?|"
-                              r"groans?|sighs?|mimes?|impression|in\s+a\s+[\w\s-]+voice|sings?)\b", re.IGNORECASE)
+                              r"groans?|sighs?|mimes?|impression|in\s+a\s+[\w\s-]+voice|sings?|"
+                              r"graphics?|crawl|ticker|chyron|caption|super|onscreen|slate|sfx|breaking|developing)\b",
+                              re.IGNORECASE)
 
 
 # a translator's note in brackets: "[TN: Leguizamo's character is in fact called Aurelio.]", "(Translator's note: ...)",
@@ -256,6 +259,9 @@ _ATTRIBUTION = re.compile(rf"[ \t]*{_CITATION}|"
 NAME_COLON = r"[ \t>*\u2022-]*(?-i:[A-Z])[\w.'\u2019-]*(?:[ \t]+[\w.'\u2019-]+){0,3}[ \t]*:"
 # ... or a name and a colon before it, opening the line: 'Gus: "Leitch is the credited director."'
 _SPEAKER_BEFORE = re.compile(rf"(?:^|\n){NAME_COLON}[ \t]*\Z")
+# ... or its source and a dash before it on its line, as a video's stitch or a reply quotes another post:
+# '[STITCH: @wickfacts — "Leitch directed it"]', '@reelrick - "..."', 'my roommate's Letterboxd — "6/10"'
+_SOURCE_DASH_BEFORE = re.compile(r"(?:@[\w.]+|\b[\w]+['\u2019]s[ \t]+[\w]+)[ \t]*(?:[\u2014\u2013]|-{1,2})[ \t]*\Z")
 # a block quotation: lines indented by four spaces or a tab, closed by the citation of its source
 _BLOCK_QUOTE = re.compile(r"^(?:(?: {4,}|\t)[^\n]*\S[^\n]*\n?)+", re.MULTILINE)
 _CITED_AT_END = re.compile(rf"{_CITATION}[ \t.]*\Z")
@@ -264,15 +270,17 @@ _HANDLE_LINE = re.compile(r"^[ \t]*(?:\[[\d:]{4,8}\][ \t]*)?<[\w.@|-]{1,30}>[ \t
 
 
 def attributed_quotes(text: str) -> list[tuple[int, int]]:
-    """Quotations that the text attributes to someone ("...” / — Dana Okafor, stunt performer", 'Gus: "..."', an
-    essay's '"..." (Ebert 2)' and its indented block quotations closed by a citation): an oral history's witnesses,
-    a blurb's source, a league mate, a cited critic; their claims and scores are the quoted person's. So are a chat's
-    lines under a handle ("<kappa_king> ...") in a text whose author writes the lines between them."""
+    """Quotations that the text attributes to someone ("...” / — Dana Okafor, stunt performer", 'Gus: "..."',
+    '@reelrick — "..."', an essay's '"..." (Ebert 2)' and its indented block quotations closed by a citation): an oral
+    history's witnesses, a blurb's source, a league mate, a cited critic, a stitched video's creator; their claims and
+    scores are the quoted person's. So are a chat's lines under a handle ("<kappa_king> ...") in a text whose author
+    writes the lines between them."""
     spans = []
     if "\u201c" in text or '"' in text:
         spans = [quote.span() for quote in _QUOTATION.finditer(text)
                  if _ATTRIBUTION.match(text, quote.end())
-                 or _SPEAKER_BEFORE.search(text, max(0, quote.start() - 40), quote.start())]
+                 or _SPEAKER_BEFORE.search(text, max(0, quote.start() - 40), quote.start())
+                 or _SOURCE_DASH_BEFORE.search(text, max(0, quote.start() - 60), quote.start())]
     if "    " in text or "\t" in text:  # an essay's block quotations of other critics
         spans += [block.span() for block in _BLOCK_QUOTE.finditer(text) if _CITED_AT_END.search(block.group().rstrip())]
     if "<" in text and ">" in text:
