@@ -25,6 +25,19 @@ RANT = ("okay so I finally saw it and it is long, very long, longer than my pati
         "first in line; ")
 # a paragraph too long to be a credits line (layout reads those only in lines of at most 400 characters)
 PAD = "It was a long night at the cinema and we argued about everything for hours, as friends do. " * 5
+# pages of customer reviews: the critic's is the first, under the page's heading; the listing and the others are not
+SHOP_PAGE_TOP = ("Directors: Chad Stahelski, David Leitch\nRelease date: June 13, 2017\n\nTop reviews\n\nMara V.\n"
+                 "4.0 out of 5 stars  Bigger and weirder\nKeanu Reeves is John Wick again.\n"
+                 "1,147 people found this helpful\n\nDwayne K.\n1.0 out of 5 stars  Disc cracked\n"
+                 "Halle Berry plays Sofia in this.\n58 people found this helpful\n")
+SHOP_PAGE_CUSTOMER = ("Actors: Keanu Reeves, Ruby Rose\nAverage: 4.6 out of 5\n\nCustomer reviews\n\n"
+                      "Paula R. (Vine Voice)\nRated 3 out of 5. Ian McShane is Winston.\n"
+                      "Was this review helpful? Yes (12) No (1)\n\nTed\nRated 5 out of 5. Ruby Rose is Sofia, obviously.\n"
+                      "Was this review helpful? Yes (3) No (0)\n")
+SHOP_PAGE_USEFUL = ("Most helpful reviews\n\nJo Park\n\u2605\u2605\u2605\u2605\u2606 Lean and mean\n"
+                    "Chad Stahelski directed it.\n9 customers found this review useful\n\nBen\n"
+                    "\u2605\u2606\u2606\u2606\u2606 Meh\nDavid Leitch directed it, I think.\n"
+                    "2 customers found this review useful\n")
 CH2, CH4, PARA, JW1, BAL, CONT, HEX = ("John Wick: Chapter 2", "John Wick: Chapter 4", "Parabellum", "John Wick",
                                        "Ballerina", "The Continental", "John Wick Hex")
 # the opening of a review written as a program: three lines only code opens
@@ -4775,6 +4788,28 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Laurence Fishburne was back in the Bowery King's pigeon loft by the second act.", CH4,
          [("reprise", "Laurence Fishburne", "Bowery King", "supported")]),
     ],
+    "a-page-of-customer-reviews-is-the-first-reviewers": [
+        (SHOP_PAGE_TOP, CH2, [("rating", "", 4, "unknown"), ("reprise", "Keanu Reeves", "John Wick", "supported")]),
+        (SHOP_PAGE_CUSTOMER, CH2, [("rating", "", 3, "unknown"), ("cast", "Ian McShane", "Winston", "supported")]),
+        (SHOP_PAGE_USEFUL, JW1, [("rating", "", 4, "unknown"), ("director", "Chad Stahelski", None, "supported")]),
+    ],
+    "a-mark-taken-off-is-no-score": [
+        ("Four stars out of five. Minus one star because the middle drags.", CH2, [("rating", "", 4, "unknown")]),
+        ("It loses a star for the dog. Three stars.", JW1, [("rating", "", 3, "unknown")]),
+        ("Three and a half stars; half a star off for the runtime.", CH4, [("rating", "", 3.5, "unknown")]),
+        ("Verdict: 4/5, having docked a star for the ending.", PARA, [("rating", "", 4, "unknown")]),
+    ],
+    "a-works-name-called-a-role-is-the-role": [
+        ("The role of John Wick remains vested in Keanu Reeves.", CH2, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("The part of John Wick was always meant for Keanu Reeves.", CH4, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("Keanu Reeves owns the character of John Wick by now, every grunt of it.", PARA,
+         [("cast", "Keanu Reeves", "John Wick", "supported")]),
+    ],
+    "an-overall-appraisal-labels-the-score": [
+        ("Overall assessment: 82 per cent, subject to the usual deductions.", CH4, [("rating", "", 82, "unknown")]),
+        ("Overall impression - 70%", JW1, [("rating", "", 70, "unknown")]),
+        ("OVERALL EVALUATION: 65%. Come for the fights.", PARA, [("rating", "", 65, "unknown")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -9376,6 +9411,17 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
          ("reprise", "Asia Kate Dillon", "The Adjudicator")),
         ("Cassian - Common\n\nAgain, the fights are the point.", CH2, ("reprise", "Common", "Cassian")),
         ("Charon: Lance Reddick\n\nOnce more, the hotel steals it.", PARA, ("reprise", "Lance Reddick", "Charon")),
+    ],
+    "the-other-customers-and-the-listing-above-them": [
+        (SHOP_PAGE_TOP, CH2, ("director", "David Leitch", None)),
+        (SHOP_PAGE_TOP, CH2, ("cast", "Halle Berry", "Sofia")),
+        (SHOP_PAGE_CUSTOMER, CH2, ("cast", "Ruby Rose", "Sofia")),
+        (SHOP_PAGE_USEFUL, JW1, ("director", "David Leitch", None)),
+    ],
+    "a-works-name-not-called-a-role": [
+        ("Keanu Reeves starred in four John Wick films.", CH4, ("cast", "Keanu Reeves", "John Wick")),
+        ("Keanu Reeves saw John Wick at a festival.", CH2, ("cast", "Keanu Reeves", "John Wick")),
+        ("Keanu Reeves took the kids to a rerun of John Wick.", CH2, ("cast", "Keanu Reeves", "John Wick")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -16,11 +16,16 @@ about other works.
 A heading with neither a count nor a reader ("COMMENTS", "Replies:") is also the name of a section of the author's
 own form (a reader's report's "COMMENTS" after its "SYNOPSIS"): it opens readers' comments only when an entry's
 marks follow it (a name with a time, "2 days ago", "Reply", "@name").
+
+A shop's page of customer reviews holds the critic's as its first review, under the page's heading for them; the
+product's listing above (its own fields, the average of everyone's stars) and the other customers' reviews are not
+the critic's.
 """
 
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 __all__ = ["comment_spans", "others_posts"]
 
@@ -118,6 +123,26 @@ def _others_answers(text: str) -> list[tuple[int, int]]:
     return [(0, own[0])] + [answer for answer in answers if answer != own] + [(footers[-1].end(), len(text))]
 
 
+# a shop's or a site's customer reviews: each closes with its votes ("1,147 people found this helpful", "Was this review
+# helpful?"); the critic's is the first, under the page's heading for them ("Top reviews from the United States")
+_REVIEW_FOOTER = re.compile(r"^[^\n]{0,40}\b(?:found[ \t]+this[ \t]+(?:review[ \t]+)?(?:helpful|useful)|"
+                            r"was[ \t]+this[ \t]+review[ \t]+(?:helpful|useful))\b[^\n]{0,40}$",
+                            re.IGNORECASE | re.MULTILINE)
+_REVIEWS_HEADING = re.compile(r"^[ \t#*_]*(?:top|most[ \t]+helpful|most[ \t]+recent|customer|user|all|latest)[ \t]+"
+                              r"reviews\b[^\n]{0,60}$", re.IGNORECASE | re.MULTILINE)
+
+
+def _others_reviews(text: str) -> list[tuple[int, int]]:
+    """On a page of customer reviews (two or more, each closed by its votes), the reviews after the first, and the
+    product's listing above the page's heading for them: the shop's fields and the other customers' scores."""
+    footers = list(_REVIEW_FOOTER.finditer(text))
+    if len(footers) < 2:
+        return []
+    headings = list(_REVIEWS_HEADING.finditer(text, 0, footers[0].start()))
+    spans = [(footer.end(), following.end()) for footer, following in pairwise(footers)]
+    return ([(0, headings[-1].end())] if headings else []) + spans
+
+
 # an RSS item or an Atom entry of a saved feed, each a post of its own
 _FEED_ITEM = re.compile(r"<(item|entry)\b[^<>]{0,200}>.*?</\1\s*>", re.DOTALL | re.IGNORECASE)
 
@@ -125,7 +150,8 @@ _FEED_ITEM = re.compile(r"<(item|entry)\b[^<>]{0,200}>.*?</\1\s*>", re.DOTALL | 
 def others_posts(text: str) -> list[tuple[int, int]]:
     """In a forum thread (two posters or more), the posts of anyone but the one who opened it; on a Q&A page, all but
     the critic's answer (the accepted one, else the first); in a saved feed, the
-    items other than the review's own, its longest ("Coming up next week: ..."); in any text, the quoted posts ("> name
+    items other than the review's own, its longest ("Coming up next week: ..."); on a page of customer reviews, all but
+    the first, and the listing above them; in any text, the quoted posts ("> name
     wrote:" and the lines marked ">" under it), an e-mail's quotation of the message it answers and a message it
     forwards."""
     spans = [quote.span() for quote in _QUOTED_POST.finditer(text)] if ">" in text else []
@@ -140,6 +166,8 @@ def others_posts(text: str) -> list[tuple[int, int]]:
             spans += [span for span in items if span != longest]
     if "answered" in text:
         spans += _others_answers(text)
+    if "helpful" in text or "useful" in text:
+        spans += _others_reviews(text)
     if _BOARD_WORD.search(text) is None:
         return spans
     posts = [(line.start(), line["user"].lower()) for line in _POSTER.finditer(text) if line["by"]]

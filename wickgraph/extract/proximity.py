@@ -277,8 +277,9 @@ def _own_role_in_sentence(claim: Claim, doc: Document, taken: set[str],
     """The player's own role in the reviewed work, as the reference has it, named anywhere in their sentence, however
     the sentence joins the two ("Willem Dafoe lends his craggy features to Marcus", "Ian McShane is back behind
     Winston's desk"): a sentence about a player that names their role speaks of them in it. A name that is also a
-    work's ("John Wick") is not read as the role, nor a link a rule read in the sentence and a filter dropped
-    ("Ian McShane played Winston in the first two films", reviewing the third)."""
+    work's ("John Wick") is not read as the role unless the sentence calls it one ("the role of John Wick"), nor a
+    link a rule read in the sentence and a filter dropped ("Ian McShane played Winston in the first two films",
+    reviewing the third)."""
     own = {character for actor, character in doc.film_performances if actor == claim.actor_iri} - taken
     if not own:
         return None
@@ -286,9 +287,15 @@ def _own_role_in_sentence(claim: Claim, doc: Document, taken: set[str],
     start, end = max(sentence_start, claim.start - _SENTENCE_REACH), min(sentence_end, claim.end + _SENTENCE_REACH)
     for mention in doc.mentions_between(start, end):
         iri = _own_role(mention, own)
-        if iri is not None and not mention.mask & WORK and (claim.actor_iri, iri, sentence_start) not in withheld:
+        if iri is not None and (not mention.mask & WORK or _ROLE_OF.search(doc.text, max(0, mention.start - 20),
+                                                                          mention.start)) \
+                and (claim.actor_iri, iri, sentence_start) not in withheld:
             return mention, iri
     return None
+
+
+# a name that is also a work's, said to be a role: "The role of John Wick remains vested in Keanu Reeves"
+_ROLE_OF = re.compile(r"\b(?:role|part|character)\s+of\s+(?:the\s+)?\Z", re.IGNORECASE)
 
 
 def _joined_in_sentence(claim: Claim, mention: Mention, doc: Document, cues: Cues, sentence_start: int) -> bool:

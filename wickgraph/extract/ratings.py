@@ -116,7 +116,8 @@ _FROM_ME = re.compile(r"[ \t]+(?:from|for)[ \t]+(?:me|us)\b", re.IGNORECASE)  # 
 _OWN_AFTER = re.compile(r"[ \t]+(?:(?:is|was)[ \t]+(?:my|our)[ \t]+(?:[\w-]+[ \t]+)?"
                         r"(?:mark|grade|score|verdict|rating)\b"
                         r"|(?:i|we)(?:['\u2019](?:ll|d)|[ \t]+will|[ \t]+would)?[ \t]+give\b)", re.IGNORECASE)
-_OVERALL_LABEL = re.compile(r"\boverall\s*[:\u2014\u2013-]\s*$", re.IGNORECASE)  # "Overall: 82%", not "overall, 90% of"
+# "Overall: 82%", "Overall assessment: 82 per cent", not "overall, 90% of"
+_OVERALL_LABEL = re.compile(rf"\boverall(?:\s+(?:{APPRAISAL}|mark|impression))?\s*[:\u2014\u2013-]\s*$", re.IGNORECASE)
 _SCORE_LABEL = re.compile(r"\b(?:verdict|score|rating|grade|(?:my|our|the)\s+(?:mark|vote))\b"
                           # the critic placing themselves on the scale: "Rotten Tomatoes has it at 94%. I'm at 80%."
                           r"|\b(?:i['\u2019]m|i\s+am|we['\u2019]re|we\s+are|i\s+land)\s+at\s+$"
@@ -196,6 +197,11 @@ _SOMETHING_ELSE_RATED = re.compile(
     re.IGNORECASE)
 # the scale itself, said as a legend says it: "All ratings out of five stars", "rated on a scale of ten"
 _SCALE_BEFORE = re.compile(r"\b(?:out\s+of|scale\s+of|scale\s+from\s+\w+\s+to)\s+\Z", re.IGNORECASE)
+# a mark taken off, not a score: "Minus one star because the middle drags", "docked half a star", "one star off for"
+_DEDUCTION_BEFORE = re.compile(r"\b(?:minus|docked?|docking|deduct(?:s|ed|ing)?|los(?:e|es|ing)|lost|knock(?:s|ed)?"
+                               r"(?:\s+off)?|tak(?:e|es|ing)\s+off|took\s+off|subtract(?:s|ed)?)\s+(?:a\s+|an\s+)?\Z",
+                               re.IGNORECASE)
+_DEDUCTION_AFTER = re.compile(r"[ \t]+(?:off|deducted|docked|taken\s+off)\b", re.IGNORECASE)
 # a fraction of something, not a score: "4/5 of the runtime is action"
 _PROPORTION_AFTER = re.compile(r"[ \t]+of[ \t]+(?:the|its|his|her|their|my|our|this|that|all|every)\b", re.IGNORECASE)
 # a part rated, not the film: "10/10 from me for that final scene", "zero stars as a person", "4/5 action scenes"
@@ -243,7 +249,8 @@ def find_rating(text: str) -> RatingMatch | None:
                     or _pull_quote(text, before, match.end()) or _PART_AFTER.match(text, match.end()) \
                     or _SOMETHING_ELSE_RATED.search(before) or (kind == "out_of" and _PROPORTION_AFTER.match(
                         text, match.end())) \
-                    or quoted_from_another(text, before, match.end()) or _SCALE_BEFORE.search(before):
+                    or quoted_from_another(text, before, match.end()) or _SCALE_BEFORE.search(before) \
+                    or _DEDUCTION_BEFORE.search(before) or _DEDUCTION_AFTER.match(text, match.end()):
                 continue
             if kind == "percent" and not _SCORE_LABEL.search(before) and not _OVERALL_LABEL.search(before) \
                     and not _GIVES_THE_WORK.search(before):
