@@ -38,6 +38,14 @@ SHOP_PAGE_USEFUL = ("Most helpful reviews\n\nJo Park\n\u2605\u2605\u2605\u2605\u
                     "Chad Stahelski directed it.\n9 customers found this review useful\n\nBen\n"
                     "\u2605\u2606\u2606\u2606\u2606 Meh\nDavid Leitch directed it, I think.\n"
                     "2 customers found this review useful\n")
+# transcripts with the public's turns: a lecture's students, a phone-in's callers, a talk's audience
+LECTURE_TRANSCRIPT = ("PROF. ADE: Today, John Wick.\n\nSTUDENT (front row): Wasn't it directed by David Leitch?\n\n"
+                      "PROF. ADE: Chad Stahelski directed it. Leitch produced.\n\n"
+                      "STUDENT (back): Halle Berry plays Sofia in it, and I give it 10/10.\n\nPROF. ADE: I give it a B-plus.\n")
+PHONE_IN_TRANSCRIPT = ("HOST: Lines are open.\n\nCALLER (Denise, Hamilton): Halle Berry plays Sofia in this one.\n\n"
+                       "HOST: Ian McShane is Winston, though.\n\nCaller 2: I give it 1/5.\n\nHOST: It's a 4/5.\n")
+TALK_TRANSCRIPT = ("MODERATOR: Questions?\n\nAUDIENCE MEMBER: Keanu Reeves wrote it.\n\n"
+                   "MODERATOR: Derek Kolstad wrote it.\n\nAUDIENCE MEMBER: It came out in 2015.\n\nMODERATOR: 2014.\n")
 CH2, CH4, PARA, JW1, BAL, CONT, HEX = ("John Wick: Chapter 2", "John Wick: Chapter 4", "Parabellum", "John Wick",
                                        "Ballerina", "The Continental", "John Wick Hex")
 # the opening of a review written as a program: three lines only code opens
@@ -4810,6 +4818,26 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Overall impression - 70%", JW1, [("rating", "", 70, "unknown")]),
         ("OVERALL EVALUATION: 65%. Come for the fights.", PARA, [("rating", "", 65, "unknown")]),
     ],
+    "the-publics-turns-in-a-transcript-are-theirs": [
+        (LECTURE_TRANSCRIPT, JW1, [("director", "Chad Stahelski", None, "supported"), ("rating", "", "B+", "unknown")]),
+        (PHONE_IN_TRANSCRIPT, CH2, [("cast", "Ian McShane", "Winston", "supported"), ("rating", "", 4, "unknown")]),
+        (TALK_TRANSCRIPT, JW1, [("writer", "Derek Kolstad", None, "supported")]),
+    ],
+    "the-work-placed-on-the-critics-scale": [
+        ("For me it lands at a B-plus, and the plus is for that nightclub.", JW1, [("rating", "", "B+", "unknown")]),
+        ("It comes in at 7/10 for me.", CH2, [("rating", "", 7, "unknown")]),
+        ("All told, the film came in at an A-.", CH4, [("rating", "", "A-", "unknown")]),
+    ],
+    "a-hashtag-in-a-sentence-is-a-word": [
+        ("#MelGibson as #Cormac is the best part.", CONT, [("cast", "Mel Gibson", "Cormac", "supported")]),
+        ("Loved #KeanuReeves as John Wick again, obviously.", CH4, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("#IanMcShane plays Winston and owns it. #JohnWick #Parabellum", PARA, [("cast", "Ian McShane", "Winston", "supported")]),
+    ],
+    "a-later-part-of-this-work": [
+        ("Halle Berry plays Sofia in the next scene.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
+        ("Donnie Yen is Caine, and in the next fight he is better still.", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
+        ("Ian McShane is Winston in the sequel, and the sequel is a blast.", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -9422,6 +9450,31 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Keanu Reeves starred in four John Wick films.", CH4, ("cast", "Keanu Reeves", "John Wick")),
         ("Keanu Reeves saw John Wick at a festival.", CH2, ("cast", "Keanu Reeves", "John Wick")),
         ("Keanu Reeves took the kids to a rerun of John Wick.", CH2, ("cast", "Keanu Reeves", "John Wick")),
+    ],
+    "what-the-public-says-in-a-transcript": [
+        (LECTURE_TRANSCRIPT, JW1, ("director", "David Leitch", None)),
+        (LECTURE_TRANSCRIPT, JW1, ("rating", "", 10)),
+        (LECTURE_TRANSCRIPT, JW1, ("cast", "Halle Berry", "Sofia")),
+        (PHONE_IN_TRANSCRIPT, CH2, ("cast", "Halle Berry", "Sofia")),
+        (PHONE_IN_TRANSCRIPT, CH2, ("rating", "", 1)),
+        (TALK_TRANSCRIPT, JW1, ("writer", "Keanu Reeves", None)),
+        (TALK_TRANSCRIPT, JW1, ("release_year", "", 2015)),
+    ],
+    "someone-else-placed-on-the-scale": [
+        ("My sister came in at 6/10, the grump.", JW1, ("rating", "", 6)),
+        ("She lands at a C.", CH2, ("rating", "", "C")),
+        ("Dad landed at 3/5 and went to bed.", CH4, ("rating", "", 3)),
+    ],
+    "a-run-of-hashtags-states-nothing": [
+        ("Great show.\n#thecontinental #johnwick #peacock #melgibson #tvtok", CONT, ("cast", "Mel Gibson", None)),
+        ("Loved it. #KeanuReeves #JohnWick", CONT, ("cast", "Keanu Reeves", None)),
+        ("Go see it!\n#HalleBerry #Sofia #Parabellum #dogs", CH4, ("cast", "Halle Berry", None)),
+    ],
+    "a-role-placed-in-a-later-work": [
+        ("No. Donnie Yen is Caine, in the next one.", PARA, ("cast", "Donnie Yen", "Caine")),
+        ("Halle Berry plays Sofia in the following film.", CH2, ("cast", "Halle Berry", "Sofia")),
+        ("Rina Sawayama turns up as Akira in the upcoming chapter.", PARA, ("cast", "Rina Sawayama", "Akira")),
+        ("Ian McShane is Winston for the next instalment too.", CONT, ("cast", "Ian McShane", "Winston")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -193,6 +193,9 @@ FOOTNOTE_MARK = re.compile(rf"(?<=[^\W\d_])(?:\[\^?\d{{1,3}}\]|[{SUPERSCRIPT_DIG
 
 # the mark of a hashtag or a handle ("#JohnWick", "@KeanuReeves"): the name after it is read as a name
 _TAG_MARK = re.compile(r"(?<![\w#@&/])[#@](?=[A-Za-z])")
+# a run of hashtags, as a post ends with its tags ("#thecontinental #johnwick #peacock #melgibson"): labels for search,
+# which state nothing and pair nobody with the tag beside them
+_TAG_RUN = re.compile(r"(?<![\w#@&/])#[A-Za-z][\w-]*(?:[ \t]+#[A-Za-z][\w-]*)+")
 
 
 # An edit shown in the text: what it struck out is withdrawn, whole ("[DELETED: ...]", "~~2022~~", "<del>...</del>",
@@ -324,12 +327,14 @@ def line_joins(text: str) -> Iterator[Span]:
 
 def markup_spans(text: str) -> Iterator[Span]:
     """Spans of BBCode and HTML tags, footnote marks, invisible characters, subtitle cue timings, wiki and cloze
-    markup, hashtag and handle marks, and edits shown in the text (struck-out text with
+    markup, hashtag and handle marks, runs of hashtags, and edits shown in the text (struck-out text with
     its marks, the marks of inserted text) in ``text``."""
     yield from _edits(text)
     if "#" in text or "@" in text:
         for mark in _TAG_MARK.finditer(text):
             yield mark.span()
+        for run in _TAG_RUN.finditer(text):
+            yield run.span()
     if "[" in text or "<" in text:
         for tag in _TAG.finditer(text):
             yield tag.span()

@@ -60,7 +60,7 @@ NEEDS = {"stars_glyph": ("★",), "stars_ascii": ("**", "*/", "✦", "✪", "✭
           "labelled_scale": ("out of", "/", "-10)", "-5)", "-100)", "- 10)", "\u201310)", "to 10)", "(1-", "(1\u2013"),
           "letter": ("grade", "rat", "verdict", "score", "evaluation", "assessment", "appraisal", "judgment",
                      "judgement", "valuation", "overall", "consensus", "going", "give", "gave", "giving",
-                     "gets", "earns", "award", "solid", "get a", "earn a", "take", "mark", "film", "movie"),
+                     "gets", "earns", "award", "solid", "get a", "earn a", "take", "mark", "film", "movie", " at a"),
           "meter": _METER_FULL,
           "letter_alone": ("grade", "+", "-", "\u2212", "\u2013", "plus", "minus"),  # (the word may head the section)
           "letter_suffix": ("from me", "for me", "overall", "it is", "it's", "here", " my ", " our ", "give")}
@@ -170,6 +170,8 @@ _SOURCES: list[tuple[str, re.Pattern[str]]] = [
         # "I award it, with reservations, a B-minus", "It earns, grudgingly, a B\u2013": an aside before the grade
         r"|\b(?:award|awards|awarded|give|gives|gave|gets?|earns?)(?:\s+it)?,[^,\n]{1,40},\s+an?\s+"
         r"|\b(?:grade|grades|graded|rate|rates|rated)\s+it\s+(?:an?\s+)?"
+        # the work placed on the scale: "it lands at a B-plus", "comes in at an A-"
+        r"|\b(?:lands?|landed|comes\s+in|came\s+in|settles?|settled)\s+at\s+(?:an?\s+)?"
         # a label saying who grades: "as graded by the author of this guide: B+"
         r"|\b(?:graded|scored|rated|marked)\s+by\b[^:\n]{1,40}:\s*"
         # a giving verb, whoever gives (the caller tells whose grade it is): "the author would give it a B+", "we

@@ -139,7 +139,8 @@ _GIVER = re.compile(r"\b(?<!\bfinal )(?<!\boverall )(?<!\bmy )(?<!\bour )(?<!\bt
                     r"|\s+(?:only|just|merely|barely|maybe|perhaps|probably|easily|generously|grudgingly|still|even|also)){0,2}\s*(?:at\s+)?"
                     r"(?:an?\s+|a\s+(?:solid|mere)\s+)?[\"'\u201c\u2018]?$"
                     # a copula and "at": "X was sterner at 5/10", "she came in at 6", "the paper landed at 3/5"
-                    r"|\b(?:was|were|is|are|came\s+in|comes\s+in|landed|lands|settled|settles)(?:\s+[a-z-]+)?\s+at\s+$",
+                    r"|\b(?:was|were|is|are|came\s+in|comes\s+in|landed|lands|settled|settles)(?:\s+[a-z-]+)?\s+at\s+"
+                    r"(?:an?\s+)?$",
                     re.IGNORECASE)
 # the critic in the first person, or in the third person that essays, judgments and letters use for the writer
 # ("the author would give it a B+", "the Reviewer, sitting as the Court, awards", "yours truly gives it", a mock
@@ -229,8 +230,8 @@ def attributed(text: str, start: int) -> bool:
     if _WORK_GRADED.search(subject) and _GRADED.match(giver.group().lstrip()) \
             and not _BY_AGENT.match(text, start, start + 60):
         return False  # "It is rated 4 out of 5", "The Respondent is graded A-": the work graded, by no one named
-    if _WORK_ITSELF.search(subject) and giver.group().split()[0].lower() in ("scores", "scored"):
-        return False  # "It scores a 9 on a scale of ten": the work's score, the writer's to give
+    if _WORK_ITSELF.search(subject) and giver.group().split()[0].lower() in _WORK_PLACED:
+        return False  # "It scores a 9 on a scale of ten", "it lands at a B-plus": the work's score, the writer's
     if not _WORD.search(subject):  # the subject stands before an aside: "the Reviewer, sitting as the Court, awards"
         subject = text[sentence_start:clause_start]
         if not _WORD.search(subject):
@@ -253,6 +254,8 @@ _WORK_GRADED = re.compile(r"(?:^|[.!?:;]\s*)\s*(?:it|this(?:\s+one)?|the\s+(?:fi
 _WORK_ITSELF = re.compile(r"(?:^|[.!?:;,]\s*)\s*(?:it|this(?:\s+one)?|the\s+(?:film|movie|show|series|game|picture|"
                           r"sequel|prequel))\s*$", re.IGNORECASE)
 _GRADED = re.compile(r"(?:rated|graded|scored|awarded|marked|given)\b", re.IGNORECASE)
+# what the work does on the writer's scale, as a subject: "It scores a 9", "it comes in at 7/10", "it lands at a B-plus"
+_WORK_PLACED = frozenset({"scores", "scored", "comes", "came", "lands", "landed", "settles", "settled"})
 _BY_AGENT = re.compile(r"[^.!?\n]{0,40}?\bby\s+(?!me\b|this\s+(?:reviewer|critic|writer|author)\b|yours\s+truly\b)",
                        re.IGNORECASE)
 # a subject that names somebody ("The jury awards it a B+", "my brother would give it a C", "he gives it a D"); a

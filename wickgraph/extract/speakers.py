@@ -133,6 +133,25 @@ def _machine_turns(text: str) -> list[tuple[int, int]]:
     return [(start, end) for (start, name), end in zip(turns, ends, strict=True) if name in machines]
 
 
+# the public in a transcript, named by its part: a lecture's students, a phone-in's callers, a talk's audience; they
+# ask, guess and argue, and their claims are theirs ("STUDENT (front row): Wasn't it directed by David Leitch?")
+_AUDIENCE = frozenset({"student", "students", "pupil", "caller", "listener", "viewer", "audience",
+                       "audience member", "questioner", "heckler", "attendee", "guest caller", "class"})
+
+
+def _audience_turns(text: str) -> list[tuple[int, int]]:
+    """The turns of the public in a transcript whose speakers include one who speaks twice or more by name: what
+    students, callers and the audience say is not the lecturer's or the host's."""
+    turns = _turns(text)
+    if not any(name.lower() in _AUDIENCE for _, name in turns):
+        return []
+    counts = Counter(name for _, name in turns)
+    if not any(count >= 2 and name.lower() not in _AUDIENCE for name, count in counts.items()):
+        return []
+    ends = [start for start, _ in turns[1:]] + [len(text)]
+    return [(start, end) for (start, name), end in zip(turns, ends, strict=True) if name.lower() in _AUDIENCE]
+
+
 # what the heading of a chat or a panel says of the one among its speakers who reviews: "MARISOL TRAN (critic, The
 # Reel Ledger)", "critic: Dev Okafor", "velvetgoon's writeup"
 _CRITIC_MARK = re.compile(r"\b(?:critic|reviewer|write-?up|review(?:ed)?\s+by)\b|['\u2019]s\s+(?:review|take)\b",
@@ -204,11 +223,12 @@ def others_sections(text: str) -> list[tuple[int, int]]:
 def others_quoted(text: str) -> list[tuple[int, int]]:
     """The quotations a transcript's bracketed tag gives to someone other than its speaker (a heckler, a crowd
     member, a named guest): what they shout is theirs, not the review's claim or score; a translator's bracketed
-    notes ("[TN: ...]") and a voice assistant's answers ("ASSISTANT: ..."); the questions of an
+    notes ("[TN: ...]"), a voice assistant's answers ("ASSISTANT: ...") and the public's turns ("STUDENT: ...",
+    "CALLER (Denise):"); the questions of an
     examination's transcript (:func:`questioners_turns`); and quotations attributed to someone
     (:func:`attributed_quotes`)."""
     spans = questioners_turns(text) + attributed_quotes(text) + _machine_turns(text) + others_turns(text) \
-        + others_sections(text)
+        + others_sections(text) + _audience_turns(text)
     if "[" in text or "(" in text:
         spans += [note.span() for note in _TRANSLATORS_NOTE.finditer(text)]
     if "[" not in text:
