@@ -4817,6 +4817,7 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Overall assessment: 82 per cent, subject to the usual deductions.", CH4, [("rating", "", 82, "unknown")]),
         ("Overall impression - 70%", JW1, [("rating", "", 70, "unknown")]),
         ("OVERALL EVALUATION: 65%. Come for the fights.", PARA, [("rating", "", 65, "unknown")]),
+        ("Sequel effect confirmed, magnitude moderate. Final assessment: 78%.", CH2, [("rating", "", 78, "unknown")]),
     ],
     "the-publics-turns-in-a-transcript-are-theirs": [
         (LECTURE_TRANSCRIPT, JW1, [("director", "Chad Stahelski", None, "supported"), ("rating", "", "B+", "unknown")]),
@@ -4837,6 +4838,38 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Halle Berry plays Sofia in the next scene.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
         ("Donnie Yen is Caine, and in the next fight he is better still.", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
         ("Ian McShane is Winston in the sequel, and the sequel is a blast.", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
+    ],
+    "words-quoted-in-lower-case-are-no-title": [
+        ('Michael Nyqvist is in it, with a sneer my wife called "very slappable".', JW1, [("cast", "Michael Nyqvist", None, "supported")]),
+        ('Ian McShane turns up, "as usual", and steals every scene.', CH2, [("cast", "Ian McShane", None, "supported")]),
+        ('Lance Reddick is there, and his "good evening" is perfect.', PARA, [("cast", "Lance Reddick", None, "supported")]),
+    ],
+    "an-entry-citing-the-reviewed-work-speaks-of-it": [
+        ("References\n1. Corbucci, S. (1966). Django.\n2. Stahelski, C. (2017). John Wick: Chapter 2. Starring Keanu Reeves.", CH2,
+         [("cast", "Keanu Reeves", None, "supported")]),
+        ("Works Cited\nKolstad, Derek. \"Notes.\" 2014.\nStahelski, Chad, director. John Wick. Lionsgate, 2014. Starring Willem Dafoe.",
+         JW1, [("cast", "Willem Dafoe", None, "supported")]),
+        ("Bibliography\n- Wiseman, L. (2025). Ballerina. With Ana de Armas as Eve.", BAL, [("cast", "Ana de Armas", "Eve", "supported")]),
+    ],
+    "a-years-own-month-right-before-it": [
+        ("Mostly.\n → [NOTE] In cinemas May 2019, which is the month my landlord raised the rent.", PARA,
+         [("release_year", "", 2019, "supported")]),
+        ("Box office: strong. Cinemas: May 2019.", PARA, [("release_year", "", 2019, "supported")]),
+        ("Premiered: 9 May 2019, New York.", PARA, [("release_year", "", 2019, "supported")]),
+    ],
+    "if-meaning-whether-governs-its-own-clause": [
+        ("No idea if it was planned, but Laurence Fishburne playing the Bowery King is a gift.", PARA,
+         [("cast", "Laurence Fishburne", "the Bowery King", "supported")]),
+        ("Not sure if it was on purpose; Ian McShane plays Winston like a bishop.", CH2,
+         [("cast", "Ian McShane", "Winston", "supported")]),
+        ("I asked if they were filming, and Keanu Reeves was there as John Wick.", CH4,
+         [("cast", "Keanu Reeves", "John Wick", "supported")]),
+    ],
+    "a-role-carried-by-a-pronoun-to-a-player-here": [
+        ("Riccardo Scamarcio is in it. He plays Santino, and he is there from the first scene.", CH2,
+         [("cast", "Riccardo Scamarcio", "Santino", "supported")]),
+        ("Willem Dafoe turns up. His Marcus is a sniper who does not miss.", JW1, [("cast", "Willem Dafoe", "Marcus", "supported")]),
+        ("Ruby Rose is there. She plays Ares, and she never speaks.", CH2, [("cast", "Ruby Rose", "Ares", "supported")]),
     ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
@@ -9475,6 +9508,29 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Halle Berry plays Sofia in the following film.", CH2, ("cast", "Halle Berry", "Sofia")),
         ("Rina Sawayama turns up as Akira in the upcoming chapter.", PARA, ("cast", "Rina Sawayama", "Akira")),
         ("Ian McShane is Winston for the next instalment too.", CONT, ("cast", "Ian McShane", "Winston")),
+    ],
+    "a-title-quoted-beside-the-player": [
+        ('Ian McShane, star of "Deadwood", is in it.', CH2, ("cast", "Ian McShane", None)),
+        ('Keanu Reeves, forever "The Matrix" guy, is around.', CH4, ("cast", "Keanu Reeves", None)),
+        ('Laurence Fishburne, of "Boyz n the Hood" fame, is around.', PARA, ("cast", "Laurence Fishburne", None)),
+    ],
+    "an-entry-of-works-cited-is-the-cited-works": [
+        ("My score: 78%.\n\nReferences\n3. Corbucci, S. (1966). Django. Starring Franco Nero.", CH2, ("cast", "Franco Nero", None)),
+        ("Works Cited\nKael, Pauline. \"Ian McShane in Deadwood.\" 2004.", CH4, ("cast", "Ian McShane", None)),
+        ("Sources\n- Wachowski, L. & Wachowski, L. (1999). The Matrix. With Laurence Fishburne.", PARA,
+         ("cast", "Laurence Fishburne", None)),
+    ],
+    "if-meaning-whether-over-the-claim": [
+        ("I wonder if Laurence Fishburne plays the Bowery King.", PARA, ("cast", "Laurence Fishburne", "the Bowery King")),
+        ("No idea if Chad Stahelski directed it.", BAL, ("director", "Chad Stahelski", None)),
+        ("Not sure if Ian McShane is Winston in this one.", CONT, ("cast", "Ian McShane", "Winston")),
+    ],
+    "a-role-carried-by-a-pronoun-to-a-player-not-here": [
+        ("Do not look for Willem Dafoe. His Marcus did not survive the previous season, and he does not return here.", CH2,
+         ("cast", "Willem Dafoe", "Marcus")),
+        ("Ian McShane gets a nod. His Winston is mentioned, but he never appears.", CONT, ("cast", "Ian McShane", "Winston")),
+        ("Lance Reddick gets a tribute card. His Charon is remembered, though he is not in it.", CONT,
+         ("cast", "Lance Reddick", "Charon")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

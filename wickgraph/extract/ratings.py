@@ -116,8 +116,9 @@ _FROM_ME = re.compile(r"[ \t]+(?:from|for)[ \t]+(?:me|us)\b", re.IGNORECASE)  # 
 _OWN_AFTER = re.compile(r"[ \t]+(?:(?:is|was)[ \t]+(?:my|our)[ \t]+(?:[\w-]+[ \t]+)?"
                         r"(?:mark|grade|score|verdict|rating)\b"
                         r"|(?:i|we)(?:['\u2019](?:ll|d)|[ \t]+will|[ \t]+would)?[ \t]+give\b)", re.IGNORECASE)
-# "Overall: 82%", "Overall assessment: 82 per cent", not "overall, 90% of"
-_OVERALL_LABEL = re.compile(rf"\boverall(?:\s+(?:{APPRAISAL}|mark|impression))?\s*[:\u2014\u2013-]\s*$", re.IGNORECASE)
+# "Overall: 82%", "Overall assessment: 82 per cent", "Final assessment: 78%", not "overall, 90% of"
+_OVERALL_LABEL = re.compile(rf"\b(?:overall|final)(?:\s+(?:{APPRAISAL}|mark|impression))?\s*[:\u2014\u2013-]\s*$",
+                            re.IGNORECASE)
 _SCORE_LABEL = re.compile(r"\b(?:verdict|score|rating|grade|(?:my|our|the)\s+(?:mark|vote))\b"
                           # the critic placing themselves on the scale: "Rotten Tomatoes has it at 94%. I'm at 80%."
                           r"|\b(?:i['\u2019]m|i\s+am|we['\u2019]re|we\s+are|i\s+land)\s+at\s+$"

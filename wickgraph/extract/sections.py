@@ -50,7 +50,8 @@ def other_work_spans(doc: Document) -> list[tuple[int, int]]:
     starts = [0, *(m.end() for m in _PARAGRAPH_START.finditer(doc.text))]
     opened = [(start, topic) for start in starts if (topic := _opening_title(doc, start)) is not None]
     return sorted(_other_paragraphs(doc, opened) + _outside_films(doc, starts, opened) + _other_labelled_lines(doc)
-                  + other_columns(doc) + _other_rows(doc) + _outside_labelled_lines(doc) + _other_works_scores(doc))
+                  + other_columns(doc) + _other_rows(doc) + _outside_labelled_lines(doc) + _other_works_scores(doc)
+                  + _cited_works(doc))
 
 
 def _other_paragraphs(doc: Document, opened: list[tuple[int, str]]) -> list[tuple[int, int]]:
@@ -190,6 +191,22 @@ def _other_labelled_lines(doc: Document) -> list[Span]:
     if len(topics) < 2 or doc.film not in topics:
         return []
     return [span for span, topic in labelled if topic != doc.film]
+
+
+# an entry of a list of works cited, by its author's surname and initials and its year (APA: "3. Corbucci, S. (1966).
+# Django. Starring Franco Nero.") or surname, name and a quoted title (MLA: 'Ebert, Roger. "Review." 2014.')
+_CITED_ENTRY = re.compile(r"^[ \t]*(?:\d{1,3}[.)][ \t]+|[-*\u2022][ \t]+)?(?-i:[A-Z])[\w'\u2019-]+,[ \t]+"
+                          r"(?:(?:(?-i:[A-Z])\.[ \t]*)+(?:(?:,|&|and)[ \t]+[^\n(]{1,60}?)?\((?:19|20)\d\d[a-z]?\)\."
+                          r"|(?-i:[A-Z])[a-z]+\.[ \t]+[\"\u201c])[^\n]*$", re.MULTILINE)
+
+
+def _cited_works(doc: Document) -> list[Span]:
+    """The entries of a list of works cited that do not name the reviewed work: what they say is of the work cited."""
+    spans = []
+    for entry in _CITED_ENTRY.finditer(doc.text):
+        if not any(doc.work_at(m.start) == doc.film for m in doc.mentions_between(*entry.span())):
+            spans.append(entry.span())
+    return spans
 
 
 # a row of cells, or a ruler between rows that a plain-text grid draws with dashes and plusses ("-----+-----")
