@@ -4871,6 +4871,34 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Willem Dafoe turns up. His Marcus is a sniper who does not miss.", JW1, [("cast", "Willem Dafoe", "Marcus", "supported")]),
         ("Ruby Rose is there. She plays Ares, and she never speaks.", CH2, [("cast", "Ruby Rose", "Ares", "supported")]),
     ],
+    "a-director-sharing-the-directing": [
+        ("Chad Stahelski is at the helm, David Leitch once more sharing the directing.", CH2,
+         [("director", "David Leitch", None, "contradicted")]),
+        ("David Leitch, his old partner, shares the directing with him.", PARA, [("director", "David Leitch", None, "contradicted")]),
+        ("Len Wiseman splits the direction this time.", BAL, [("director", "Len Wiseman", None, "supported")]),
+    ],
+    "a-shared-seat-with-an-adverb-before-the-partner": [
+        ("Stahelski is back behind the camera, sharing duties again with David Leitch.", CH4,
+         [("director", "David Leitch", None, "contradicted")]),
+        ("Directing, Chad Stahelski shares the job once more with David Leitch.", PARA,
+         [("director", "David Leitch", None, "contradicted")]),
+        ("Chad Stahelski directs and splits duties here with David Leitch.", CH2, [("director", "David Leitch", None, "contradicted")]),
+    ],
+    "a-described-pair-in-the-directors-seat": [
+        ("Stahelski and Leitch, the stuntman double act in the directors' chairs, keep it moving.", PARA,
+         [("director", "David Leitch", None, "contradicted")]),
+        ("Len Wiseman, a veteran of the Underworld films behind the camera, keeps it tight.", BAL,
+         [("director", "Len Wiseman", None, "supported")]),
+        ("Chad Stahelski, the former stuntman at the helm, stages it all.", CH4, [("director", "Chad Stahelski", None, "supported")]),
+    ],
+    "a-casting-apposed-after-its-role-is-presupposed": [
+        ("It does not give Helen, played by Bridget Moynahan, a flashback-heavy backstory.", JW1,
+         [("cast", "Bridget Moynahan", "Helen", "supported")]),
+        ("John may win his freedom only by defeating the Marquis, a functionary to whom Bill Skarsgård lends disdain.", CH4,
+         [("cast", "Bill Skarsgård", "Marquis", "supported")]),
+        ("The script never lets Sofia (Halle Berry) explain herself.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
+        ("We might never learn why Caine, played by Donnie Yen, went blind.", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -9531,6 +9559,23 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Ian McShane gets a nod. His Winston is mentioned, but he never appears.", CONT, ("cast", "Ian McShane", "Winston")),
         ("Lance Reddick gets a tribute card. His Charon is remembered, though he is not in it.", CONT,
          ("cast", "Lance Reddick", "Charon")),
+    ],
+    "a-direction-of-something-else-shared": [
+        ("Ian McShane shares the direction of the hotel with Lance Reddick.", CH2, ("director", "Ian McShane", None)),
+        ("Halle Berry splits the directing of the dogs with a trainer, on screen.", PARA, ("director", "Halle Berry", None)),
+        ("Keanu Reeves shares the direction-finding with his dog.", CH4, ("director", "Keanu Reeves", None)),
+    ],
+    "a-casting-in-the-negated-clause-itself": [
+        ("Helen is not played by Bridget Moynahan this time.", JW1, ("cast", "Bridget Moynahan", "Helen")),
+        ("Nobody plays Sofia, not even Halle Berry.", CH4, ("cast", "Halle Berry", "Sofia")),
+        ("Caine might be played by Donnie Yen, if the rumours hold.", PARA, ("cast", "Donnie Yen", "Caine")),
+    ],
+    "hearsay-said-as-what-someone-has-it": [
+        ("Rumour has it that David Leitch directed it.", JW1, ("director", "David Leitch", None)),
+        ("Gossip in the crew tent has it that his old partner David Leitch shared the directing, off the books.", JW1,
+         ("director", "David Leitch", None)),
+        ("Legend has it that Keanu Reeves wrote it.", CH2, ("writer", "Keanu Reeves", None)),
+        ("Internet lore had it that Halle Berry plays Sofia here.", CH4, ("cast", "Halle Berry", "Sofia")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -13,7 +13,8 @@ Each line of ``rules.jsonl`` is one JSON object with an ``id``:
   say which candidates it applies to. Named groups narrow it: ``ordinal`` (no block when it names the
   reviewed film's place), ``work`` (with ``unless_work_is_film``), ``other_year`` (only another work's year);
   ``unless_reviewing_a_film`` keeps a filter to reviews of a series or a game; ``unless_topic`` spares a casting
-  that opens its sentence, player first, as a topic raised ("Common as Cassian?? The subway fight ...").
+  that opens its sentence, player first, as a topic raised ("Common as Cassian?? The subway fight ..."), and
+  ``unless_apposed`` one set off after its role as an apposition ("It does not give Helen, played by X, a backstory").
 
 Patterns are written over a *view* of the text in which every gazetteer name is replaced,
 character for character, by a placeholder of its kind, so ``{P}`` (a person), ``{C}`` (a
@@ -49,7 +50,8 @@ _NEEDS = {"director": ("person", "people"), "writer": ("person", "people"), "cas
 _ALLOWED_KEYS = {"id", "kind", "type", "pattern", "reprise", "scope", "types", "rules", "description",
                  "work_is_film", "unless_work_is_film", "sentence_requires", "case_sensitive", "needs",
                  "requires_credit", "role_possessive", "unless_cast", "unless_their_work",
-                 "unless_year_of_other_work", "unless_reviewing_a_film", "unless_topic"}
+                 "unless_year_of_other_work", "unless_reviewing_a_film", "unless_topic",
+                 "unless_apposed"}
 
 
 def _slot(bit: int) -> str:
@@ -210,6 +212,7 @@ class Rule:
     unless_work_is_film: bool = False
     unless_reviewing_a_film: bool = False  # a filter for a series or a game only: "in the films" is other works then
     unless_topic: bool = False  # not for a casting that opens its sentence, player first ("Common as Cassian?? ...")
+    unless_apposed: bool = False  # not for a casting set off after its role ("Helen, played by X, ...")
     sentence_requires: re.Pattern[str] | None = None  # must match the match's sentence or the one before it
     needs: tuple[str, ...] = ()  # lower-case substrings, one of which the text must contain (a cheap pre-check;
     # for a filter, the candidate's sentence and line)
@@ -393,6 +396,7 @@ def load_rules(path: str | Path = RULES_FILE) -> RuleSet:
                                rules=frozenset(rules), unless_work_is_film=bool(data.get("unless_work_is_film")),
                                unless_reviewing_a_film=bool(data.get("unless_reviewing_a_film")),
                                unless_topic=bool(data.get("unless_topic")),
+                               unless_apposed=bool(data.get("unless_apposed")),
                                sentence_requires=sentence_requires, flags=flags, needs=tuple(needs),
                                twin_source=lowercase_source(expanded) if expanded and flags & re.IGNORECASE else None))
     known = {r.id for r in claims + mentions}

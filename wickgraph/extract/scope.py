@@ -135,10 +135,25 @@ def _opens_as_topic(doc: Document, candidate: Candidate, sentence_start: int) ->
         and actors[0][0] == candidate.start and not doc.text[sentence_start:candidate.start].strip(" \t\n*_>#-\u2022")
 
 
+# what opens an apposition after a role, in which its player is named: a comma or a bracket
+_APPOSITION_OPENS = re.compile(r"\s*[,(]")
+
+
+def _apposed_casting(doc: Document, candidate: Candidate) -> bool:
+    """Whether ``candidate`` names its role first and its player in an apposition set off after it, which the clause
+    around it presupposes rather than asserts: "It does not give Helen, played by Bridget Moynahan, a backstory",
+    "he may only win by defeating the Marquis, a functionary to whom Bill Skarsgård lends disdain"."""
+    roles, actors = candidate.parts.get("character", []), candidate.parts.get("actor", [])
+    return candidate.type == "cast" and len(roles) == 1 and len(actors) == 1 and roles[0][0] == candidate.start \
+        and roles[0][1] < actors[0][0] and _APPOSITION_OPENS.match(doc.text, roles[0][1]) is not None
+
+
 def _blocks(doc: Document, candidate: Candidate, block: Rule, sentence_start: int) -> bool:
     if block.unless_reviewing_a_film and (doc.film_kind in (None, "film") or _plays_here(doc, candidate)):
         return False  # (a game's voice cast takes its roles from the films: "X, the films' Y, voices him here")
     if block.unless_topic and _opens_as_topic(doc, candidate, sentence_start):
+        return False
+    if block.unless_apposed and _apposed_casting(doc, candidate):
         return False
     if not _may_hold(doc, block, candidate, sentence_start):
         return False
