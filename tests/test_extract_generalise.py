@@ -4899,6 +4899,25 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("The script never lets Sofia (Halle Berry) explain herself.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
         ("We might never learn why Caine, played by Donnie Yen, went blind.", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
     ],
+    "a-formal-giving-of-a-grade": [
+        ("I grant it B+, and no more.", CH4, [("rating", "", "B+", "unknown")]),
+        ("We accord it an A-.", JW1, [("rating", "", "A-", "unknown")]),
+        ("I bestow upon it a B, grudgingly.", PARA, [("rating", "", "B", "unknown")]),
+        ("FINAL CARD: MY GRADE -- B+", CH2, [("rating", "", "B+", "unknown")]),
+    ],
+    "the-authors-hobby-or-trade-labels-their-score": [
+        ("Collector Series box break.\n\nThe Collector Series has sixteen cards.\n\nCollector's score: 4 out of 5 coins", PARA,
+         [("rating", "", 4, "unknown")]),
+        ("The analyst files notes.\n\nA second analyst disagrees.\n\nCompiling analyst's rating: 82/100.", CH4,
+         [("rating", "", 82, "unknown")]),
+        ("Chef's specials tonight.\n\nAsk the chef about allergens.\n\nChef's score: 3 out of 5 forks", JW1,
+         [("rating", "", 3, "unknown")]),
+    ],
+    "a-title-placed-with-its-year-keeps-its-credit": [
+        ("John Wick: Chapter 2 (2017), directed by Chad Stahelski, is great.", CH2, [("director", "Chad Stahelski", None, "supported")]),
+        ("The film (2017), directed by David Leitch, rules.", CH2, [("director", "David Leitch", None, "contradicted")]),
+        ("JOHN WICK (2014), written by Derek Kolstad.", JW1, [("writer", "Derek Kolstad", None, "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -9576,6 +9595,32 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
          ("director", "David Leitch", None)),
         ("Legend has it that Keanu Reeves wrote it.", CH2, ("writer", "Keanu Reeves", None)),
         ("Internet lore had it that Halle Berry plays Sofia here.", CH4, ("cast", "Halle Berry", "Sofia")),
+    ],
+    "someone-elses-consensus-grade": [
+        ("The trade group's consensus grade is a B; mine is higher. My grade: A-", CH4, ("rating", "", "B")),
+        ("The critics' consensus score: 7/10, but I disagree. My score: 9/10.", CH2, ("rating", "", 7)),
+        ("The club's consensus grade is a C. My own grade: B+.", JW1, ("rating", "", "C")),
+    ],
+    "a-redaction-bar-is-no-mark": [
+        ("DISTRIBUTION: ████ / ████ / FILE", CH4, ("rating", "", 4)),
+        ("Rating: █████ / █████ [REDACTED]", JW1, ("rating", "", 5)),
+        ("Score ███ out of █████, per annex.", PARA, ("rating", "", 3)),
+    ],
+    "a-credit-of-an-unknown-title-with-its-year": [
+        ("Netflix holds Extraction 2 (2023), directed by Sam Hargrave, as the Wick alternative.", CH4,
+         ("director", "Sam Hargrave", None)),
+        ("Compare Point Blank (1967), written by Alexander Jacobs.", JW1, ("writer", "Alexander Jacobs", None)),
+        ("Its rival, Atomic Blonde (2017), directed by David Leitch, opened that summer.", CH2, ("director", "David Leitch", None)),
+    ],
+    "a-quoted-comment-that-opens-with-its-posters-handle": [
+        ('Reader comment, pasted verbatim: "@kathedral: pretty sure Ares is Ruby Rose mate"', CH2, ("cast", "Ruby Rose", "Ares")),
+        ('From the comments: "@dogperson88: Leitch co-directed this too"', JW1, ("director", "David Leitch", None)),
+        ('Someone wrote "@filmbro: Halle Berry plays Sofia here" under my post.', CH4, ("cast", "Halle Berry", "Sofia")),
+    ],
+    "a-players-helm-is-the-storys": [
+        ("Keanu Reeves is back at the helm as John Wick.", CH2, ("director", "Keanu Reeves", None)),
+        ("Ian McShane, at the helm of the Continental, pours a drink.", JW1, ("director", "Ian McShane", None)),
+        ("Halle Berry, behind the camera in the film-within-the-film, is great.", PARA, ("director", "Halle Berry", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -23,9 +23,11 @@ NOT_NAMES = frozenset({"The", "A", "An", "He", "She", "It", "They", "His", "Her"
 _NEW_NAME = re.compile(rf"(?-i:(?:{HONORIFIC}\.?[ ](?=[A-Z]))?[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\b"
                        r"(?!['\u2019]|[ -](?-i:[A-Z]))")
 _BILLED = re.compile(r"\b(?:credited|billed|listed|known|styled|signed)(?:\s+\w+)?\Z")
-# what a naming cue names when it is a work, not a person: "it was originally called Scorn", "his draft, named X"
+# what a naming cue names when it is a work, not a person: "it was originally called Scorn", "his draft, named X",
+# "(it was still called Scorn when it sold)"
 _TITLED = re.compile(r"\b(?:it|this|that|draft|script|screenplay|title|film|movie|project|story|book|game|show)"
-                     r"(?:\s+(?:is|was|had\s+been|has\s+been|were|originally|first|once|initially|provisionally))*\Z")
+                     r"(?:\s+(?:is|was|had\s+been|has\s+been|were|originally|first|once|initially|provisionally|still"
+                     r"|then|later|briefly|eventually))*\Z")
 # "as" opening a fixed phrase, not a part played: "as part of", "as well as", "as far as", "as soon as"
 _AS_PHRASES = frozenset({"part", "well", "far", "soon", "long", "much", "many", "if", "though", "usual", "ever",
                          "always", "such", "opposed", "per", "of"})

@@ -56,11 +56,12 @@ NEEDS = {"stars_glyph": ("★",), "stars_ascii": ("**", "*/", "✦", "✪", "✭
                        " af "),
           "star_number": ("\u2605", "\u2b50"),
           "given_bare": ("give", "gave", "giving", "rate", "rating", "award", "verdict", "score", "grade", "from me",
-                         "deserve", "put", "for me", "vote", "note", "call", "going"),
+                         "deserve", "put", "for me", "vote", "note", "call", "going", "grant", "accord", "bestow"),
           "labelled_scale": ("out of", "/", "-10)", "-5)", "-100)", "- 10)", "\u201310)", "to 10)", "(1-", "(1\u2013"),
           "letter": ("grade", "rat", "verdict", "score", "evaluation", "assessment", "appraisal", "judgment",
                      "judgement", "valuation", "overall", "consensus", "going", "give", "gave", "giving",
-                     "gets", "earns", "award", "solid", "get a", "earn a", "take", "mark", "film", "movie", " at a"),
+                     "gets", "earns", "award", "solid", "get a", "earn a", "take", "mark", "film", "movie", " at a",
+                     "grant", "accord", "bestow"),
           "meter": _METER_FULL,
           "letter_alone": ("grade", "+", "-", "\u2212", "\u2013", "plus", "minus"),  # (the word may head the section)
           "letter_suffix": ("from me", "for me", "overall", "it is", "it's", "here", " my ", " our ", "give")}
@@ -77,13 +78,16 @@ _SOURCES: list[tuple[str, re.Pattern[str]]] = [
                                r"(?:\s*\(?\s*(?:/|out\s+of|of)\s*(?P<scale>5|4|10|five|four|ten)\b\)?)?",
                                re.IGNORECASE)),
     ("meter", re.compile(rf"(?P<full>([{''.join(_METER_FULL)}])\2{{0,9}})(?P<empty>([{_METER_EMPTY}])\4{{0,9}})")),
-    # "🔫🔫🔫🔫 / 5", "♥♥♥ out of 5": one symbol repeated, counted against a stated scale
-    ("glyph_count", re.compile(r"(?P<full>([^\w\s/.,;:!?()\[\]\"'*★☆½\-])(?:\ufe0f?\2){0,9})\ufe0f?(?P<half>½)?"
+    # "🔫🔫🔫🔫 / 5", "♥♥♥ out of 5": one symbol repeated, counted against a stated scale (not a redaction's bar of
+    # blocks: "DISTRIBUTION: ████ / ████")
+    ("glyph_count", re.compile(r"(?P<full>([^\w\s/.,;:!?()\[\]\"'*★☆½\-\u2580-\u259f])(?:\ufe0f?\2){0,9})\ufe0f?"
+                               r"(?P<half>½)?"
                                r"\s*(?:/|out\s+of)\s*(?:(?P<scale>5|4|10)\b|(?P<scale_glyphs>\2(?:\ufe0f?\2){0,9})\ufe0f?)",
                                re.IGNORECASE)),
     # "I give it a 7", "Verdict: a strong eight": a bare number after a giving verb or a score label is out of ten
     ("given_bare", re.compile(
-        rf"(?:\b(?:give|gives|giving|gave|rate|rates|rating|award|awards|awarding)\s+(?:it|this(?:\s+one)?|"
+        rf"(?:\b(?:give|gives|giving|gave|rate|rates|rating|award|awards|awarding|grant|grants|granted|accord|"
+        rf"bestow)\s+(?:upon\s+)?(?:it|this(?:\s+one)?|"
         # (what the review's form calls the work: "I award this manuscript a 4", "we give the submission a 7")
         rf"(?:the|this)\s+(?:film|movie|show|game|sequel|picture|manuscript|submission|paper|entry|case|patient))\s+|"
         rf"\b(?:put|puts|putting)\s+(?:it|this(?:\s+one)?)\s+at\s+|"
@@ -163,9 +167,12 @@ _SOURCES: list[tuple[str, re.Pattern[str]]] = [
         # a label, maybe with a phrase before its colon ("Our own mark, for the film that said goodbye to him: A-")
         rf"(?:\b(?:grade|rating|verdict|score|{APPRAISAL}|overall(?:\s+grade)?|consensus|(?:my|our)\s+take|(?:my|our|own)\s+mark"
         r"|(?<![^\n])[ \t*-]*(?:the\s+)?(?:film|movie)(?=\s*:))"  # a line's label: "Film: B+" (not "Pattern: A")
-        r"(?:[*_]*\s*[:\-–—|]?[*_]*\s*[*_]*|[ \t]*(?:[.·_]{3,}|…+)[ \t]*|,[^,:;.\n]{1,60}:\s*"  # "**Grade:** B+"
+        # "**Grade:** B+", "MY GRADE -- B+"
+        r"(?:[*_]*\s*(?:[:–—|]|-{1,2})?[*_]*\s*[*_]*|[ \t]*(?:[.·_]{3,}|…+)[ \t]*|,[^,:;.\n]{1,60}:\s*"
         r"|\s+(?:is|was|would\s+be|will\s+be|stays|remains)\s+(?:an?\s+)?)"  # "My grade is a B-plus"
         r"|\b(?:I'm going|I am going|I give it|giving it|gonna give it|going to give it|"
+        # an older or a formal giving: "I grant it B+", "we accord it an A-", "I bestow upon it a B"
+        r"(?:I|we)\s+(?:grant|accord|bestow(?:\s+upon)?)\s+it|"
         r"gets? an?|earns? an?|I'd give it an?|solid)\s+(?:an?\s+)?"
         # "I award it, with reservations, a B-minus", "It earns, grudgingly, a B\u2013": an aside before the grade
         r"|\b(?:award|awards|awarded|give|gives|gave|gets?|earns?)(?:\s+it)?,[^,\n]{1,40},\s+an?\s+"

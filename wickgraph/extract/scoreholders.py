@@ -45,7 +45,9 @@ def persona_label(text: str, before: str) -> bool:
 
 # the jobs of the one who writes the text: "Editor's grade: B+" signed "Priya Castellanos, Yearbook Editor"
 _AUTHORS_ROLES = frozenset({"editor", "critic", "reviewer", "host", "compiler", "author", "narrator", "examiner",
-                            "columnist", "chronicler", "reader",
+                            "columnist", "chronicler", "reader", "writer", "blogger", "correspondent",
+                            # the hobby or the trade a review is written as: "Collector's score:", "Analyst's rating:"
+                            "collector", "analyst", "describer", "chef", "sommelier", "curator",
                             # who keeps a record speaks of themself by the office: "The Secretary's own grade: B+"
                             "secretary", "clerk", "scribe", "recorder", "rapporteur", "minute-taker", "note-taker"})
 
@@ -172,8 +174,9 @@ OWN_LABEL = re.compile(rf"\b(?:my|our)\b[^.!?\n]{{0,40}}\b(?:verdict|score|score
                         # a show's own: "So, official Cleaner's Cut verdict: nine out of ten"
                         r"\b(?:official|show['\u2019]s|podcast['\u2019]s|channel['\u2019]s)\s+(?:[\w'\u2019-]+\s+){0,3}?"
                         r"(?:verdict|score|rating|grade)\s*(?:[:\-\u2013\u2014]|$)|"
-                        # a panel's joint score among its members' own: "Ana 8/10, Tom 6/10 ... consensus B+"
-                        r"\b(?:consensus|combined|joint|overall)\s+(?:(?:verdict|score|rating|grade|mark)\s*)?[:\-\u2013\u2014]?\s*$|"
+                        # a panel's joint score among its members' own: "Ana 8/10, Tom 6/10 ... consensus B+" (not
+                        # somebody's: "The trade group's consensus grade is a B; mine is higher")
+                        r"(?<!['\u2019]s\s)(?<!s['\u2019]\s)\b(?:consensus|combined|joint|overall)\s+(?:(?:verdict|score|rating|grade|mark)\s*)?[:\-\u2013\u2014]?\s*$|"
                         # (after a thread's counter: "12/12 final verdict: Parabellum is a 9/10")
                         r"^\W*(?:\d{1,2}/\d{1,2}\W+)?(?:verdict|score|rating|grade|vote|"
                         r"final\s+(?:score|verdict|grade|vote)|overall)\b|"

@@ -282,6 +282,9 @@ _SPEAKER_BEFORE = re.compile(rf"(?:^|\n){NAME_COLON}[ \t]*\Z")
 # ... or its source and a dash before it on its line, as a video's stitch or a reply quotes another post:
 # '[STITCH: @wickfacts — "Leitch directed it"]', '@reelrick - "..."', 'my roommate's Letterboxd — "6/10"'
 _SOURCE_DASH_BEFORE = re.compile(r"(?:@[\w.]+|\b[\w]+['\u2019]s[ \t]+[\w]+)[ \t]*(?:[\u2014\u2013]|-{1,2})[ \t]*\Z")
+# ... or a quotation that opens with its poster's handle, as a comment pasted in is quoted: '"@kathedral: pretty sure
+# Ares is Ruby Rose mate"'
+_HANDLE_OPENS = re.compile(r"[ \t]*@[\w.]+[ \t]*:")
 # a block quotation: lines indented by four spaces or a tab, closed by the citation of its source
 _BLOCK_QUOTE = re.compile(r"^(?:(?: {4,}|\t)[^\n]*\S[^\n]*\n?)+", re.MULTILINE)
 _CITED_AT_END = re.compile(rf"{_CITATION}[ \t.]*\Z")
@@ -300,7 +303,8 @@ def attributed_quotes(text: str) -> list[tuple[int, int]]:
         spans = [quote.span() for quote in _QUOTATION.finditer(text)
                  if _ATTRIBUTION.match(text, quote.end())
                  or _SPEAKER_BEFORE.search(text, max(0, quote.start() - 40), quote.start())
-                 or _SOURCE_DASH_BEFORE.search(text, max(0, quote.start() - 60), quote.start())]
+                 or _SOURCE_DASH_BEFORE.search(text, max(0, quote.start() - 60), quote.start())
+                 or _HANDLE_OPENS.match(quote["body"])]
     if "    " in text or "\t" in text:  # an essay's block quotations of other critics
         spans += [block.span() for block in _BLOCK_QUOTE.finditer(text) if _CITED_AT_END.search(block.group().rstrip())]
     if "<" in text and ">" in text:
