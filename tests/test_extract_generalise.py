@@ -4918,6 +4918,25 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("The film (2017), directed by David Leitch, rules.", CH2, [("director", "David Leitch", None, "contradicted")]),
         ("JOHN WICK (2014), written by Derek Kolstad.", JW1, [("writer", "Derek Kolstad", None, "supported")]),
     ],
+    "a-role-between-dashes-is-no-aside": [
+        ('No. 01/16 - BASE - "JOHN WICK" - played by Keanu Reeves\nLethality 99', PARA,
+         [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ('No. 03/16 - RARE - "SOFIA" - played by Halle Berry', PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
+        ('Card 7 -- Uncommon -- Charon -- played by Lance Reddick', CH4, [("cast", "Lance Reddick", "Charon", "supported")]),
+    ],
+    "a-death-that-is-not-the-players": [
+        ("Winston, courtesy of Ian McShane, who pours a drink and delivers a death sentence in the same breath.", CH2,
+         [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Ian McShane is in it, a death-defying turn.", CH4, [("cast", "Ian McShane", None, "supported")]),
+        ("Lance Reddick hands out a death stare at the desk.", PARA, [("cast", "Lance Reddick", None, "supported")]),
+    ],
+    "the-franchises-possessive-before-a-long-description-of-the-entry": [
+        ("It is the John Wick franchise's third and most heavily capitalised instalment.", PARA,
+         [("franchise_member", "", None, "supported")]),
+        ("Call it the John Wick saga's long, loud, expensive fourth chapter.", CH4,
+         [("franchise_member", "", None, "supported")]),
+        ("This is the Wick universe's first, glossy, small-screen spin-off.", CONT, [("franchise_member", "", None, "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -9621,6 +9640,16 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Keanu Reeves is back at the helm as John Wick.", CH2, ("director", "Keanu Reeves", None)),
         ("Ian McShane, at the helm of the Continental, pours a drink.", JW1, ("director", "Ian McShane", None)),
         ("Halle Berry, behind the camera in the film-within-the-film, is great.", PARA, ("director", "Halle Berry", None)),
+    ],
+    "a-cards-rarity-is-no-role": [
+        ('No. 01/16 - BASE - "JOHN WICK" - played by Keanu Reeves', PARA, ("cast", "Keanu Reeves", "BASE")),
+        ('No. 05/16 - SUPER RARE - "ZERO" - played by Mark Dacascos', PARA, ("cast", "Mark Dacascos", "SUPER RARE")),
+        ('Card 7 -- Uncommon -- Charon -- played by Lance Reddick', CH4, ("cast", "Lance Reddick", "Uncommon")),
+    ],
+    "the-players-own-death-in-a-bare-mention": [
+        ("After Lance Reddick's death, the spin-off feels sad.", BAL, ("cast", "Lance Reddick", None)),
+        ("The death of Lance Reddick hangs over it all.", BAL, ("cast", "Lance Reddick", None)),
+        ("Lance Reddick, whose death shook everyone, is missed here.", BAL, ("cast", "Lance Reddick", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -130,9 +130,10 @@ _MACROS = {
     # epithets in a row that name no one, as verse and mannered prose put them after a role: "Viggo, weary, wise,",
     # "Marcus, sniper, friend or foe,"
     "EPITHETS": rf"(?:(?:,\s+[^,.;:!?\n()\"{ENTITY_CHARS}]{{1,40}}?){{1,3}},)",
-    # a dashed or bracketed aside that names no one: "Young Eve — a girl of ten in a grey cardigan — is played by"
+    # a dashed or bracketed aside that names no player: "Young Eve — a girl of ten in a grey cardigan — is played by"
+    # (not a role alone between the dashes, as a trading card's 'RARE - "SOFIA" - played by' has it)
     # (the view writes every dash as "-")
-    "ASIDE": (rf"(?:\s+-{{1,2}}\s+[^\n{_PERSON_CHARS}]{{1,120}}?\s+-{{1,2}}"
+    "ASIDE": (rf"(?:\s+-{{1,2}}\s+(?![\s\"\u201c']*{{C}}[\s\"\u201d']*-)[^\n{_PERSON_CHARS}]{{1,120}}?\s+-{{1,2}}"
               rf"|\s*\([^()\n{_PERSON_CHARS}]{{1,120}}\))"),
     # the seat of the director's job: "at the helm", "behind the camera", "in the director's chair"
     "SEAT": (r"(?:(?:at|behind)\s+the\s+(?:helm|camera|megaphone|lens)\b(?!\s+of\b)"
