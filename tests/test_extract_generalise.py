@@ -46,6 +46,14 @@ PHONE_IN_TRANSCRIPT = ("HOST: Lines are open.\n\nCALLER (Denise, Hamilton): Hall
                        "HOST: Ian McShane is Winston, though.\n\nCaller 2: I give it 1/5.\n\nHOST: It's a 4/5.\n")
 TALK_TRANSCRIPT = ("MODERATOR: Questions?\n\nAUDIENCE MEMBER: Keanu Reeves wrote it.\n\n"
                    "MODERATOR: Derek Kolstad wrote it.\n\nAUDIENCE MEMBER: It came out in 2015.\n\nMODERATOR: 2014.\n")
+# letters pages: the letter printed first is the review, the others answer it
+LETTERS_PAGE_SIR = ("LETTER OF THE WEEK\n\nSir, - Chad Stahelski directed it, and I give it four stars out of five.\n\n"
+                    "Margaret Ellery, Thornbury\n\nSir, - Mrs Ellery is wrong: David Leitch directed John Wick. Two stars.\n\n"
+                    "Graham Bowyer, Long Ashton\n\nEditor's note: Mr Bowyer is mistaken.\n")
+LETTERS_PAGE_DEAR = ("Dear Editor,\nIan McShane is Winston, and it came out in 2017. Seven out of ten.\nRosalind Achebe, Porthleven\n\n"
+                     "Dear Editor,\nRuby Rose plays Cassian, surely. I give it nine.\nTerence Pollard, Newlyn\n")
+LETTERS_PAGE_MADAM = ("Madam,\nHalle Berry plays Sofia. My score: 4/5.\nHilary Castleton, Grassington\n\n"
+                      "Madam,\nKeanu Reeves wrote it, I believe. 1/5.\nNeville Armitage, Skipton\n")
 CH2, CH4, PARA, JW1, BAL, CONT, HEX = ("John Wick: Chapter 2", "John Wick: Chapter 4", "Parabellum", "John Wick",
                                        "Ballerina", "The Continental", "John Wick Hex")
 # the opening of a review written as a program: three lines only code opens
@@ -4937,6 +4945,28 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
          [("franchise_member", "", None, "supported")]),
         ("This is the Wick universe's first, glossy, small-screen spin-off.", CONT, [("franchise_member", "", None, "supported")]),
     ],
+    "a-letters-page-is-its-first-letters": [
+        (LETTERS_PAGE_SIR, JW1, [("director", "Chad Stahelski", None, "supported"), ("rating", "", 4, "unknown")]),
+        (LETTERS_PAGE_DEAR, CH2, [("cast", "Ian McShane", "Winston", "supported"), ("rating", "", 7, "unknown")]),
+        (LETTERS_PAGE_MADAM, PARA, [("cast", "Halle Berry", "Sofia", "supported"), ("rating", "", 4, "unknown")]),
+    ],
+    "a-one-word-player-ending-in-ed": [
+        ("Alfred as Viggo is great.", JW1, [("cast", "Alfred", "Viggo", "contradicted")]),
+        ("Returned as Winston is Ian McShane.", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Credited as Charon, Lance Reddick is there.", PARA, [("cast", "Lance Reddick", "Charon", "supported")]),
+    ],
+    "a-topic-fragment-opening-the-players-paragraph": [
+        ("Intro.\n\nA is for Aurelio. John Leguizamo runs the chop shop where the Mustang ends up.", JW1,
+         [("cast", "John Leguizamo", "Aurelio", "supported")]),
+        ("Intro.\n\nF is for Francis. Kevin Nash, the wrestler, is the bouncer at the Red Circle.", JW1,
+         [("cast", "Kevin Nash", "Francis", "supported")]),
+        ("Notes.\n\nOn Charon. Lance Reddick makes every line a courtesy.", CH2, [("cast", "Lance Reddick", "Charon", "supported")]),
+    ],
+    "no-comma-wait-takes-back-what-it-follows": [
+        ("Directed by David Leitch, no, wait, scratch that, Chad Stahelski.", JW1, [("director", "Chad Stahelski", None, "supported")]),
+        ("It came out in 2015, no, wait, 2014.", JW1, [("release_year", "", 2014, "supported")]),
+        ("Written by Shay Hatten, no, wait, Derek Kolstad.", CH2, [("writer", "Derek Kolstad", None, "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -9650,6 +9680,30 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("After Lance Reddick's death, the spin-off feels sad.", BAL, ("cast", "Lance Reddick", None)),
         ("The death of Lance Reddick hangs over it all.", BAL, ("cast", "Lance Reddick", None)),
         ("Lance Reddick, whose death shook everyone, is missed here.", BAL, ("cast", "Lance Reddick", None)),
+    ],
+    "the-other-letters-on-the-page": [
+        (LETTERS_PAGE_SIR, JW1, ("director", "David Leitch", None)),
+        (LETTERS_PAGE_DEAR, CH2, ("cast", "Ruby Rose", "Cassian")),
+        (LETTERS_PAGE_MADAM, PARA, ("writer", "Keanu Reeves", None)),
+    ],
+    "a-capitalised-participle-in-ed-is-no-player": [
+        ("SUSPECT No. 2. Identified as Viggo Tarasov, the Russian boss.", JW1, ("cast", "Identified", "Viggo Tarasov")),
+        ("Returned as Winston, Ian McShane is fine.", CH2, ("cast", "Returned", "Winston")),
+        ("Introduced as Caine, a blind assassin.", CH4, ("cast", "Introduced", "Caine")),
+    ],
+    "a-role-named-in-a-sentence-that-opens-nothing": [
+        ("We loved it. Aurelio runs a shop. John Leguizamo is great.", JW1, ("cast", "John Leguizamo", "Aurelio")),
+        ("Charon has a long scene at the desk, folding towels. Lance Reddick is missed.", BAL, ("cast", "Lance Reddick", "Charon")),
+        ("Intro.\n\nF is for Francis and the Red Circle. Kevin Nash is great.", JW1, ("cast", "Kevin Nash", "Francis")),
+    ],
+    "a-value-taken-back-by-a-marker-that-ends-its-sentence": [
+        ("Written by Shay Hatten, no, wait, Derek Kolstad.", CH2, ("writer", "Shay Hatten", None)),
+        ("It came out in 2015, no, wait, 2014.", JW1, ("release_year", "", 2015)),
+        ("Directed by David Lei- no, wait, scratch that. Leitch was a producer. Stahelski directed it.", JW1,
+         ("director", "David Leitch", None)),
+        ("Directed by David Leitch, no, wait, scratch that, Chad Stahelski.", JW1, ("director", "David Leitch", None)),
+        ("Written by Shay Hatten. Correction. Hatten came later; Derek Kolstad wrote this one.", CH2,
+         ("writer", "Shay Hatten", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

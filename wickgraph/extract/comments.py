@@ -17,6 +17,9 @@ A heading with neither a count nor a reader ("COMMENTS", "Replies:") is also the
 own form (a reader's report's "COMMENTS" after its "SYNOPSIS"): it opens readers' comments only when an entry's
 marks follow it (a name with a time, "2 days ago", "Reply", "@name").
 
+A letters page opens each letter with a salutation ("Sir, -", "Dear Editor,"): the letter printed first is the
+review, and the letters that answer it, and the editor's note under them, are other readers' words.
+
 A shop's page of customer reviews holds the critic's as its first review, under the page's heading for them; the
 product's listing above (its own fields, the average of everyone's stars) and the other customers' reviews are not
 the critic's.
@@ -143,17 +146,31 @@ def _others_reviews(text: str) -> list[tuple[int, int]]:
     return ([(0, headings[-1].end())] if headings else []) + spans
 
 
+# a letters page: each letter opens with its salutation on a line of its own or before its first words ("Sir, -",
+# "Dear Editor,", "Madam,"); the letter printed first ("Letter of the week") is the review, the rest answer it
+_SALUTATION = re.compile(r"^[ \t]*(?:Sirs?|Madam|Dear[ \t]+(?:Sirs?|Madam|Editor|Editors)|To[ \t]+the[ \t]+Editor)"
+                         r"[ \t]*[,:\u2014\u2013-][ \t]*-?", re.MULTILINE)
+
+
+def _others_letters(text: str) -> list[tuple[int, int]]:
+    """On a letters page (two letters or more, each opened by a salutation), the letters after the first, with
+    whatever the page prints after them (an editor's note): the other readers' claims and scores are theirs."""
+    salutations = [s.start() for s in _SALUTATION.finditer(text)]
+    if len(salutations) < 2:
+        return []
+    return list(pairwise([*salutations[1:], len(text)]))
+
+
 # an RSS item or an Atom entry of a saved feed, each a post of its own
 _FEED_ITEM = re.compile(r"<(item|entry)\b[^<>]{0,200}>.*?</\1\s*>", re.DOTALL | re.IGNORECASE)
 
 
 def others_posts(text: str) -> list[tuple[int, int]]:
     """In a forum thread (two posters or more), the posts of anyone but the one who opened it; on a Q&A page, all but
-    the critic's answer (the accepted one, else the first); in a saved feed, the
-    items other than the review's own, its longest ("Coming up next week: ..."); on a page of customer reviews, all but
-    the first, and the listing above them; in any text, the quoted posts ("> name
-    wrote:" and the lines marked ">" under it), an e-mail's quotation of the message it answers and a message it
-    forwards."""
+    the critic's answer (the accepted one, else the first); in a saved feed, the items other than the review's own, its
+    longest ("Coming up next week: ..."); on a page of customer reviews, all but the first, and the listing above
+    them; on a letters page, the letters after the first; in any text, the quoted posts ("> name wrote:" and the
+    lines marked ">" under it), an e-mail's quotation of the message it answers and a message it forwards."""
     spans = [quote.span() for quote in _QUOTED_POST.finditer(text)] if ">" in text else []
     if "wrote:" in text:
         spans += [quote.span() for quote in _QUOTED_MAIL.finditer(text)]
@@ -168,6 +185,8 @@ def others_posts(text: str) -> list[tuple[int, int]]:
         spans += _others_answers(text)
     if "helpful" in text or "useful" in text:
         spans += _others_reviews(text)
+    if "Sir" in text or "Madam" in text or "Editor" in text:
+        spans += _others_letters(text)
     if _BOARD_WORD.search(text) is None:
         return spans
     posts = [(line.start(), line["user"].lower()) for line in _POSTER.finditer(text) if line["by"]]

@@ -85,9 +85,11 @@ _MACROS = {
     "C": _slot(CHARACTER),
     "W": _slot(WORK),
     # an unknown name does not start with a word that describes the person ("Newcomer Tom Novak plays ...")
-    # (a lone capitalised -ing word is a participle that opens a sentence, "Returning as Winston is X", not a name;
+    # (a lone capitalised -ing or -ed word is a participle that opens a sentence, "Returning as Winston is X",
+    # "Identified as Viggo Tarasov", not a name;
     # nor is a pronoun's contraction, "He's playing the Elder")
     "N": (rf"(?-i:(?:{HONORIFIC}\.?[ ](?={_NAME_WORD}))?(?!{_DESCRIBER}\b)(?![A-Z][a-z]+ing\b(?![ ][A-Z]))"
+          r"(?![A-Z][a-z]{4,}ed\b(?![ ][A-Z]))"
           r"(?!(?:He|She|It|They|We|You|I|That|There|Here|What|Who|Let)['\u2019])"
           # a job title is no name: "ALBERT HUGHES (Director, Executive Producer)"
           r"(?!(?:Executive[ ]|Associate[ ]|Co-)?(?:Producer|Writer|Director|Editor|Composer|Showrunner)s?\b)"

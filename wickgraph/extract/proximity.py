@@ -87,8 +87,10 @@ def roles_beside_bare_players(claims: list[Claim], doc: Document, cues: Cues,
 def _own_role_beside(claim: Claim, doc: Document, cues: Cues, taken: set[str]) -> tuple[Mention, str] | None:
     """The player's own role in the reviewed work, as the reference has it, set apart from the player in their
     sentence by a mark (:func:`_set_apart`), whoever else the sentence names ("Michael Nyqvist, crime boss Viggo
-    Tarasov"), or heading the entry of lines the player stands in when it names no other player of the work
-    ("IOSEF TARASOV, the Spoiled Fledgling" over "... First recorded by Alfie Allen")."""
+    Tarasov"), or named alone by the short fragment that opens the player's paragraph just before their sentence ("A
+    is for Aurelio. John Leguizamo runs the chop shop"), or heading the entry of lines the player stands in when it
+    names no other player of the work ("IOSEF TARASOV, the Spoiled Fledgling" over "... First recorded by Alfie
+    Allen")."""
     own = {character for actor, character in doc.film_performances if actor == claim.actor_iri} - taken
     if not own:
         return None
@@ -98,6 +100,9 @@ def _own_role_beside(claim: Claim, doc: Document, cues: Cues, taken: set[str]) -
         iri = _own_role(mention, own)
         if iri is not None and _set_apart(claim, mention, doc, cues, sentence[0]):
             return mention, iri
+    topic = _topic_before(doc, sentence[0], own)
+    if topic is not None:
+        return topic
     entry = _entry_around(doc, claim)
     if entry is None:
         return None
@@ -159,6 +164,31 @@ def _own_role(mention: Mention, own: set[str]) -> str | None:
 
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+
+
+# a fragment that opens a paragraph to name its topic: the name alone, an entry's number, or a glossary's letter ("A is
+# for", "B stands for", "C:"), or "On" (not a sentence: "I WANTED MORE CAINE")
+_TOPIC_BEFORE = re.compile(r"[ \t*_#>\u2022-]*(?:\d{1,3}[.)][ \t]+|(?-i:[A-Z])[ \t]+(?:is|stands)[ \t]+for[ \t]+|"
+                           r"(?-i:[A-Z])[ \t]*[:\u2014\u2013-][ \t]*|(?:On|About)[ \t]+)?(?:the[ \t]+)?", re.IGNORECASE)
+_TOPIC_AFTER = re.compile(r"[ \t*_]*[.:][ \t]*")
+
+
+def _topic_before(doc: Document, sentence_start: int, own: set[str]) -> tuple[Mention, str] | None:
+    """The player's own role, when the sentence before theirs opens the paragraph as a short fragment naming that role
+    and no one else, as a glossary's or a list's entry does: "A is for Aurelio. John Leguizamo runs the chop shop",
+    "Francis. Kevin Nash, the wrestler, is the bouncer"."""
+    if sentence_start == 0:
+        return None
+    start, end = doc.sentence(sentence_start - 1)
+    if start and doc.text[start - 1] != "\n":
+        return None
+    mentions = doc.mentions_between(start, end)
+    if len(mentions) != 1 or mentions[0].mask & PERSON \
+            or not _TOPIC_BEFORE.fullmatch(doc.text, start, mentions[0].start) \
+            or not _TOPIC_AFTER.fullmatch(doc.text, mentions[0].end, end):
+        return None
+    iri = _own_role(mentions[0], own)
+    return (mentions[0], iri) if iri is not None else None
 
 
 def _entry_around(doc: Document, claim: Claim) -> tuple[int, int] | None:

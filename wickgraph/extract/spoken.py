@@ -144,8 +144,8 @@ def with_fillers_blanked(view: str) -> str:
 # "no scratch that", ", or rather", "no wait": what stands before is taken back ("will scratch that itch" is not)
 # (markers in a row are one: "sorry, I mean Lena", "correction: I meant 2014"; a written correction says so:
 # "(correction: in October 2014, ...)", "my mistake,")
-_MARKER = (r"(?:(?:scratch|strike)\s+that|or\s+rather|no\s+wait|wait,?\s+no|sorry|i\s+mean|i\s+meant|you\s+know\s+what|"
-           r"correction|my\s+mistake|my\s+bad|"
+_MARKER = (r"(?:(?:scratch|strike)\s+that|or\s+rather|no,?\s+wait|wait,?\s+no|sorry|i\s+mean|i\s+meant|"
+           r"you\s+know\s+what|correction|my\s+mistake|my\s+bad|"
            # a bare "no" that a name or a number restates ("Viktor \u2014 no, Viggo", "Ivan, or no, I think it's
            # Ivo", "2015... no, it was 2014"); "no, really" and "no, he does not" take nothing back
            r"(?:or\s+)?no,?(?:\s+(?:i\s+think\s+)?it(?:['\u2019]s|\s+was|\s+is))?(?=,?\s+(?-i:[A-Z]|\d)))")
@@ -225,6 +225,12 @@ def retraction_spans(view: str) -> list[tuple[int, int]]:
             taken_back = clause  # "no" and a marker take back the clause said, whatever comes next: "directed by
             # david leitch no no sorry leitch was on the first one", "eight out of ten no you know what it's a nine"
         if taken_back is not None:
+            # a marker that ends its sentence keeps the full stop: what follows is a sentence of its own, not the value
+            # said again ("Directed by David Lei- no, wait, scratch that. Leitch was a producer.")
+            stop = _SENTENCE_STOP.search(marker.group())
             spans.append((taken_back.start("first") if taken_back in (clause, restated) else taken_back.start(),
-                          marker.end()))
+                          marker.start() + stop.start() if stop else marker.end()))
     return spans
+
+
+_SENTENCE_STOP = re.compile(r"[.!?]")
