@@ -14,7 +14,7 @@ from .casing import lowercase_twin
 from .document import Document
 from .gapwords import cue_phrases
 from .gazetteer import CHARACTER, PERSON, WORK, Mention
-from .links import Cues, default_cues, gap_words
+from .links import Cues, default_cues, gap_words, is_possessive
 from .patterns import FIRST_WORK, Candidate
 
 __all__ = ["ACTOR_RETURNS", "AGAIN_AFTER", "COMPANY_ASIDE_OPENING", "body_note_says_reprise", "mark_reprises",
@@ -136,14 +136,12 @@ def _back_at_own_roles(doc: Document, actor: Mention) -> re.Match[str] | None:
     back = _BACK_AT.match(doc.text, actor.end)
     if back is None:
         return None
-    for owner in doc.mentions_between(back.end(), min(len(doc.text), back.end() + 20)):
-        if owner.mask & CHARACTER and _AT_PLACE.fullmatch(doc.text, back.end(), owner.start) \
-                and doc.text[owner.end:owner.end + 2] in ("'s", "\u2019s") \
-                and any((a.iri, r.iri) in doc.film_performances for a in actor.of_kind(PERSON)
-                        for r in owner.of_kind(CHARACTER)):
-            return back
-        break
-    return None
+    owner = next(iter(doc.mentions_between(back.end(), min(len(doc.text), back.end() + 20))), None)
+    if owner is None or not owner.mask & CHARACTER or not _AT_PLACE.fullmatch(doc.text, back.end(), owner.start) \
+            or not is_possessive(doc.text, owner.end):
+        return None
+    own = any((a.iri, r.iri) in doc.film_performances for a in actor.of_kind(PERSON) for r in owner.of_kind(CHARACTER))
+    return back if own else None
 
 
 def _listed_before(doc: Document, position: int) -> Mention | None:

@@ -136,7 +136,7 @@ def _opens_as_topic(doc: Document, candidate: Candidate, sentence_start: int) ->
 
 
 # what opens an apposition after a role, in which its player is named: a comma or a bracket
-_APPOSITION_OPENS = re.compile(r"\s*[,(]")
+_APPOSITION_AFTER_ROLE = re.compile(r"\s*[,(]")
 
 
 def _apposed_casting(doc: Document, candidate: Candidate) -> bool:
@@ -145,7 +145,7 @@ def _apposed_casting(doc: Document, candidate: Candidate) -> bool:
     "he may only win by defeating the Marquis, a functionary to whom Bill Skarsgård lends disdain"."""
     roles, actors = candidate.parts.get("character", []), candidate.parts.get("actor", [])
     return candidate.type == "cast" and len(roles) == 1 and len(actors) == 1 and roles[0][0] == candidate.start \
-        and roles[0][1] < actors[0][0] and _APPOSITION_OPENS.match(doc.text, roles[0][1]) is not None
+        and roles[0][1] < actors[0][0] and _APPOSITION_AFTER_ROLE.match(doc.text, roles[0][1]) is not None
 
 
 def _blocks(doc: Document, candidate: Candidate, block: Rule, sentence_start: int) -> bool:

@@ -6,6 +6,8 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from functools import lru_cache
 
 __all__ = ["BYLINE", "NAME_COLON", "SENDER", "STAMP", "in_authors_turns", "is_transcript", "others_quoted",
@@ -51,6 +53,12 @@ def in_authors_turns(text: str, positions: list[int]) -> list[bool] | None:
     speakers = [turns[index][1] if index >= 0 else None
                 for index in (bisect.bisect_right(starts, position) - 1 for position in positions)]
     return [speaker == author for speaker in speakers]
+
+
+def _turn_spans(text: str, turns: Sequence[tuple[int, str]], speakers: AbstractSet[str]) -> list[tuple[int, int]]:
+    """The spans of ``turns`` (each up to the next) whose speaker is one of ``speakers``."""
+    ends = [start for start, _ in turns[1:]] + [len(text)]
+    return [(start, end) for (start, name), end in zip(turns, ends, strict=True) if name in speakers]
 
 
 def is_transcript(text: str) -> bool:
@@ -130,7 +138,7 @@ def _machine_turns(text: str) -> list[tuple[int, int]]:
             said = text.find(":", named + len(asker), ends[index - 1]) + 1 if named >= 0 else 0
             if asker != answerer and said and _COMMAND.fullmatch(text, said, ends[index - 1]):
                 machines.add(answerer)
-    return [(start, end) for (start, name), end in zip(turns, ends, strict=True) if name in machines]
+    return _turn_spans(text, turns, machines)
 
 
 # the public in a transcript, named by its part: a lecture's students, a phone-in's callers, a talk's audience; they
@@ -148,8 +156,7 @@ def _audience_turns(text: str) -> list[tuple[int, int]]:
     counts = Counter(name for _, name in turns)
     if not any(count >= 2 and name.lower() not in _AUDIENCE for name, count in counts.items()):
         return []
-    ends = [start for start, _ in turns[1:]] + [len(text)]
-    return [(start, end) for (start, name), end in zip(turns, ends, strict=True) if name.lower() in _AUDIENCE]
+    return _turn_spans(text, turns, {name for name in counts if name.lower() in _AUDIENCE})
 
 
 # what the heading of a chat or a panel says of the one among its speakers who reviews: "MARISOL TRAN (critic, The
@@ -185,8 +192,7 @@ def others_turns(text: str) -> list[tuple[int, int]]:
         for at in re.finditer(rf"(?<![\w@]){re.escape(name)}(?![\w])", header, re.IGNORECASE))}
     if len(critics) != 1:
         return []
-    ends = [start for start, _ in turns[1:]] + [len(text)]
-    return [(start, end) for (start, name), end in zip(turns, ends, strict=True) if name not in critics]
+    return _turn_spans(text, turns, {name for name in counts if name not in critics})
 
 
 # a byline: who wrote the text ("Notes by Tomasz Brill", "Review: Nadia Okafor", "By Lorna Teague" on its own line),
