@@ -98,9 +98,12 @@ def test_timeout_stops_a_local_query(shared_store_dir: Path) -> None:
 
 
 def test_ctrl_c_stops_a_running_query_at_once(shared_store_dir: Path) -> None:
+    # (Ctrl-C as a terminal sends it: the query runs with SIGINT's default disposition even when the test runner was
+    # started as a shell script's background job, which ignores SIGINT and would pass that on to the query)
     process = subprocess.Popen(
         [sys.executable, "-m", "wickgraph", "query", "--store", str(shared_store_dir), "-e", RUNAWAY],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)},
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     try:
         time.sleep(1.5)  # started, and deep in the engine
