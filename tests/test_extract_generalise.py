@@ -4967,6 +4967,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("It came out in 2015, no, wait, 2014.", JW1, [("release_year", "", 2014, "supported")]),
         ("Written by Shay Hatten, no, wait, Derek Kolstad.", CH2, [("writer", "Derek Kolstad", None, "supported")]),
     ],
+    "a-credit-list-read-to-its-end": [
+        ("Written by Derek Kolstad, Shay Hatten and Michael Finch.", CH4, [("writer", "Michael Finch", None, "supported")]),
+        ("Directed by Chad Stahelski and David Leitch, who shares nothing.", JW1, [("director", "David Leitch", None, "contradicted")]),
+        ("Screenplay by Shay Hatten and Michael Finch, which takes its time.", CH4, [("writer", "Michael Finch", None, "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -9704,6 +9709,12 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Directed by David Leitch, no, wait, scratch that, Chad Stahelski.", JW1, ("director", "David Leitch", None)),
         ("Written by Shay Hatten. Correction. Hatten came later; Derek Kolstad wrote this one.", CH2,
          ("writer", "Shay Hatten", None)),
+    ],
+    "a-credit-list-cut-where-a-new-clause-starts": [
+        ("It opened in 2019, co-directed by Chad Stahelski and David Leitch, and Derek Kolstad shares the screenplay credit.", PARA,
+         ("director", "Derek Kolstad", None)),
+        ("Directed by Len Wiseman, and Shay Hatten takes the script.", BAL, ("director", "Shay Hatten", None)),
+        ("Written by Derek Kolstad, and Chad Stahelski handles the action.", JW1, ("writer", "Chad Stahelski", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

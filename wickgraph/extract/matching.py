@@ -224,6 +224,8 @@ _CLAUSE_VERB = re.compile(r"\s+(?:(?:\w+ly|also|again|still|then|now)\s+)?"
                           r"(?:is|was|has|had|does|did|plays|played|"
                           r"returns|returned|gets|got|makes|made|steals|stole|shines|stars|appears|turns|shows|looks|"
                           r"remains|seems|becomes|brings|gives|delivers|owns|sells|deserves|can|could|will|would|"
+                          # another credit's verb: "co-directed by A and B, and Derek Kolstad shares the screenplay"
+                          r"shares|shared|splits|takes|took|joins|joined|handles|handled|supplies|supplied|"
                           # (a participle with its agent opens the next credit of a billing block, not a clause:
                           # "SCREENPLAY BY A AND B DIRECTED BY C")
                           r"wrote|writes|co-wrote|penned|scripted|directed|directs|co-directed|helmed|helms)\b"
