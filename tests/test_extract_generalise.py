@@ -46,6 +46,16 @@ PHONE_IN_TRANSCRIPT = ("HOST: Lines are open.\n\nCALLER (Denise, Hamilton): Hall
                        "HOST: Ian McShane is Winston, though.\n\nCaller 2: I give it 1/5.\n\nHOST: It's a 4/5.\n")
 TALK_TRANSCRIPT = ("MODERATOR: Questions?\n\nAUDIENCE MEMBER: Keanu Reeves wrote it.\n\n"
                    "MODERATOR: Derek Kolstad wrote it.\n\nAUDIENCE MEMBER: It came out in 2015.\n\nMODERATOR: 2014.\n")
+# threads whose replies open with their poster: "Reply from name:", a Reddit handle and its points, "Re:" and "by name"
+THREAD_REPLY_FROM = ("Thread: the credits are a cover story\n\nPosted by whistle | member since 2015\n\n"
+                     "Chad Stahelski directed it, officially.\n\nReply from copilot88:\nLeguizamo is Avi, you clown. 2/10.\n\n"
+                     "Reply from whistle (OP):\nWhatever. 7/10 from me.\n")
+THREAD_REDDIT = ("r/HighTableTruth \u00b7 Posted by u/markers \u00b7 6h\n\nStahelski directed this one solo.\n\n"
+                 "u/dan_the_man \u00b7 22 pts\nThe Sommelier is Peter Serafinowicz. Solid 9/10.\n\n"
+                 "u/markers (OP) \u00b7 3 pts\nFine. 3.5 out of 5.\n")
+THREAD_RE_BY = ("Topic: Prepare for what?\nStarted by zero_fan, Fri 11:42 pm\n\nKeanu Reeves is John Wick, sure.\n\n"
+                "Re: Prepare for what?\nby dogmom\nThe Elder is Jerome Flynn, obviously. 10/10.\n\n"
+                "Re: Prepare for what?\nby zero_fan\nStill not convinced. My grade: B-minus.\n")
 # letters pages: the letter printed first is the review, the others answer it
 LETTERS_PAGE_SIR = ("LETTER OF THE WEEK\n\nSir, - Chad Stahelski directed it, and I give it four stars out of five.\n\n"
                     "Margaret Ellery, Thornbury\n\nSir, - Mrs Ellery is wrong: David Leitch directed John Wick. Two stars.\n\n"
@@ -4972,6 +4982,69 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Directed by Chad Stahelski and David Leitch, who shares nothing.", JW1, [("director", "David Leitch", None, "contradicted")]),
         ("Screenplay by Shay Hatten and Michael Finch, which takes its time.", CH4, [("writer", "Michael Finch", None, "supported")]),
     ],
+    "a-heading-closes-the-last-turn": [
+        (("Interview with BEN (critic, The Ledger)\n\nANNA: Did you like it?\n\nBEN: Mostly.\n\nANNA: Who directed?\n\nBEN: Chad Stahelski.\n\n"
+         "ANNA: My kids gave it two stars.\n\nTHE VERDICT\nA taut, tender sequel. 4/5.\n"), CH2, [("rating", "", 4, "unknown")]),
+        (("Witness: film reviewer, Northside Courier\n\nDC VARGA: And the film?\n\nWITNESS: The second one.\n\nDC VARGA: Go on.\n\n"
+         "WITNESS: Lumpy.\n\nDC VARGA: Read and sign. One star, myself.\n\nWITNESS STATEMENT\nLumpy but grand. Grade: B+.\n"), CH2,
+         [("rating", "", "B+", "unknown")]),
+        (("Panelists: RAE KOH (reviewer) / DEV\n\nDEV: Welcome back.\n\nRAE KOH: Thanks.\n\nDEV: Your score?\n\nRAE KOH: Hold on.\n\n"
+         "DEV: Listeners say 9/10.\n\n  OUR SCORE  \n\nSeven out of ten.\n"), JW1, [("rating", "", 7, "unknown")]),
+    ],
+    "writer-coordinated-credit-verbs": [
+        ("Greg Coolidge and Kirk Ward developed and wrote the series.", CONT, [("writer", "Greg Coolidge", None, "supported"), ("writer", "Kirk Ward", None, "supported")]),
+        ("Derek Kolstad conceived and wrote the script.", JW1, [("writer", "Derek Kolstad", None, "supported")]),
+        ("Shay Hatten co-wrote and produced the film, which shows in its economy.", CH4, [("writer", "Shay Hatten", None, "supported")]),
+        ("Chad Stahelski wrote and directed it, or so the poster would have you think.", CH2, [("writer", "Chad Stahelski", None, "contradicted")]),
+    ],
+    "an-imagined-world-ends-on-waking": [
+        (("I slept badly. In the dream Common was the Pope. Somebody had cast Bill Skarsgard as Santino. Then I woke up. "
+          "Riccardo Scamarcio plays Santino, of course."), CH2, [("cast", "Riccardo Scamarcio", "Santino", "supported")]),
+        (("The dream began on a boat. Tom Hardy played Winston.\n\nThe real film: Ian McShane plays Winston, and I give it 4/5."), CH2,
+         [("cast", "Ian McShane", "Winston", "supported"), ("rating", "", 4, "unknown")]),
+        (("In an alternate universe, Lance Reddick is Winston and the film came out in 1999. In reality Ian McShane is Winston, "
+          "and it came out in 2017."), CH2, [("cast", "Ian McShane", "Winston", "supported"), ("release_year", "", 2017, "supported")]),
+    ],
+    "a-dream-word-opens-no-world": [
+        ("In a dream casting coup, the film lands Halle Berry. Halle Berry plays Sofia, and she is superb.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
+        ("I dreamt of a sequel this good for years. Mark Dacascos plays Zero, a sushi chef.", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
+        ("The dream team is back. Chad Stahelski directs, Keanu Reeves plays John Wick.", CH4, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+    ],
+    "a-subjects-let-is-no-wish": [
+        ("You let Willem Dafoe play Marcus, and you were right to.", JW1, [("cast", "Willem Dafoe", "Marcus", "supported")]),
+        ("They let Ian McShane play Winston with a wink, and it works.", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Stahelski is generous: he let Mark Dacascos play Zero as a fanboy.", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
+    ],
+    "a-role-beside-a-later-mention": [
+        ("In pictures: Halle Berry and a lot of horses\n\nSofia, manager of the Casablanca Continental and an old friend with a debt to repay, is played by Halle Berry.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
+        ("Starring Ian McShane, among others.\n\nWinston, who keeps the rules and breaks them twice, gets a late scene too: Ian McShane at his most sly.", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Mark Dacascos! What a booking.\n\nZero, the sushi chef with a fan's crush on his target and a knife for every mood, is played with glee by Mark Dacascos.", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
+    ],
+    "a-threads-opener-scores-in-a-reply": [
+        (THREAD_REPLY_FROM, JW1, [("director", "Chad Stahelski", None, "supported"), ("rating", "", 7, "unknown")]),
+        (THREAD_REDDIT, CH2, [("rating", "", 3.5, "unknown")]),
+        (THREAD_RE_BY, PARA, [("cast", "Keanu Reeves", "John Wick", "supported"), ("rating", "", "B-", "unknown")]),
+    ],
+    "a-grade-label-names-its-giver": [
+        ("Sign my copy. Have a great summer.\n\nFINAL MARK FROM THE EDITOR: A\n", JW1, [("rating", "", "A", "unknown")]),
+        ("The desk has spoken.\nGrade from the desk: A-\n", CH2, [("rating", "", "A-", "unknown")]),
+        ("Long, loud, lovely. Final mark: B+", CH4, [("rating", "", "B+", "unknown")]),
+    ],
+    "franchise-ordinal-of-the-name": [
+        ("The third chapter of John Wick starts five minutes after the second one ends.", PARA, [("franchise_member", "", None, "supported")]),
+        ("You were John Wick's fourth outing, and you knew it.", CH4, [("franchise_member", "", None, "supported")]),
+        ("As the latest entry in John Wick, it sprawls.", BAL, [("franchise_member", "", None, "supported")]),
+    ],
+    "a-negation-in-a-relative-clause-on-another-noun": [
+        ("Alfie Allen gives his son Iosef the face of a boy who has never once been told no.", JW1, [("cast", "Alfie Allen", "Iosef", "supported")]),
+        ("Ian McShane lends the film a gravity which no sequel could match.", CH2, [("cast", "Ian McShane", None, "supported")]),
+        ("Keanu Reeves fights a dozen men in the club, each of whom never even gets a name.", JW1, [("cast", "Keanu Reeves", None, "supported")]),
+    ],
+    "a-headline-over-posted-by-is-no-poster": [
+        ("Parabellum, finally, after everyone at work went on about it\nposted by kestrel_reads\n\nChad Stahelski is back directing.", PARA, [("director", "Chad Stahelski", None, "supported")]),
+        ("Wick, again, and why not\nPosted by grey_fox on 3 May\n\nIan McShane plays Winston, as ever.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Ballerina, briefly\nposted by ana_fan | 12 comments\n\nLen Wiseman directed it.", BAL, [("director", "Len Wiseman", None, "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -9715,6 +9788,44 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
          ("director", "Derek Kolstad", None)),
         ("Directed by Len Wiseman, and Shay Hatten takes the script.", BAL, ("director", "Shay Hatten", None)),
         ("Written by Derek Kolstad, and Chad Stahelski handles the action.", JW1, ("writer", "Chad Stahelski", None)),
+    ],
+    "writer-coordinated-verbs-need-a-work": [
+        ("Keanu Reeves wrote and directed a letter to the crew.", CH4, ("writer", "Keanu Reeves", None)),
+        ("Ian McShane developed and wrote a habit of stealing scenes.", CH4, ("writer", "Ian McShane", None)),
+        ("Halle Berry trained and wrote in a notebook every day.", PARA, ("writer", "Halle Berry", None)),
+    ],
+    "an-imagined-world-is-no-claim": [
+        ("Double bill last night. In the dream Rome was underwater. Somebody had cast Bill Skarsgard as Santino.", CH2,
+         ("cast", "Bill Skarsgard", "Santino")),
+        ("The dream began in a library. Keanu was playing Zero while a stranger played John Wick.", PARA, ("cast", "Keanu Reeves", "Zero")),
+        ("I had a strange dream after the screening. It was set in Oslo. Chad Stahelski was nowhere; Sofia Coppola directed it.", CH4,
+         ("director", "Sofia Coppola", None)),
+        ("In another timeline the studio said yes to everything. There, Tom Cruise plays John Wick.", JW1, ("cast", "Tom Cruise", "John Wick")),
+    ],
+    "a-let-with-a-modal-is-a-wish": [
+        ("We should let Ian McShane play Winston in every film.", CH4, ("cast", "Ian McShane", "Winston")),
+        ("I'd let Keanu Reeves play John Wick until he is ninety.", CH4, ("cast", "Keanu Reeves", "John Wick")),
+        ("Somebody please let Donnie Yen play Caine again.", CH4, ("cast", "Donnie Yen", "Caine")),
+    ],
+    "a-threads-replies-are-others-words": [
+        (THREAD_REPLY_FROM, JW1, ("cast", "John Leguizamo", "Avi")),
+        (THREAD_REDDIT, CH2, ("cast", "Peter Serafinowicz", "the Sommelier")),
+        (THREAD_RE_BY, PARA, ("cast", "Jerome Flynn", "the Elder")),
+    ],
+    "a-grade-label-from-someone-else": [
+        ("Grade from my brother: A. My grade: C.", CH4, ("rating", "", "A")),
+        ("Rating by readers: B. My rating: C", CH2, ("rating", "", "B")),
+        ("Grade from the audience at the Rialto: A. Mine is lower: my grade: C.", JW1, ("rating", "", "A")),
+    ],
+    "franchise-ordinal-of-a-full-title-or-a-person": [
+        ("It is the first film of John Wick: Chapter 2 fame to flop.", CH4, ("franchise_member", "", None)),
+        ("This is the second feature of John Wick director Chad Stahelski, and it shows.", JW1, ("franchise_member", "", None)),
+        ("The second half of John Wick is the better half.", JW1, ("franchise_member", "", None)),
+    ],
+    "a-negation-in-an-apposition-on-the-player": [
+        ("Alfie Allen, who never returns after the first film, is missed.", CH2, ("cast", "Alfie Allen", None)),
+        ("Bridget Moynahan (who does not appear this time) was the heart of it.", CH4, ("cast", "Bridget Moynahan", None)),
+        ("Michael Nyqvist, whom we will not see again, haunts the sequel.", CH2, ("cast", "Michael Nyqvist", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

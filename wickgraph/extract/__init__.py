@@ -32,6 +32,7 @@ from .document import Document
 from .entries import record_credits
 from .film import detect_film, resolve_film, resolve_work, series_number
 from .gazetteer import CHARACTER, PERSON, WORK, Gazetteer, Mention, fold, get_gazetteer
+from .imagined import imagined_spans
 from .inputs import MAX_REVIEW_BYTES, ReviewInput, read_review
 from .juxtaposed import juxtaposed_credits
 from .knownjobs import known_job_credits, known_job_verbs, people_by_job
@@ -139,10 +140,11 @@ def _extract(text: str, film: str | None, reference: Reference | None,
             verdicts[id(candidate)] = is_blocked(doc, candidate, rules)
         return verdicts[id(candidate)]
 
-    # parts of a post about another work, readers' comments, what a transcript gives to someone in the room
+    # parts of a post about another work, readers' comments, what a transcript gives to someone in the room, a dream
     # (the comments heading is read in the layout view too: "<h3>Comments (2)</h3>" is one without its tags)
     comments = comment_spans(text) or comment_spans(folded)
-    elsewhere = other_work_spans(doc) + comments + others_posts(text) + others_quoted(text) + others_records(text)
+    elsewhere = (other_work_spans(doc) + comments + others_posts(text) + others_quoted(text) + others_records(text)
+                 + imagined_spans(text))
     # (a claim that ends there too: "Zero | Riccardo Scamarcio" reaching into another work's column)
     pairs = [(claim, c) for claim, c in pairs
              if not any(start <= claim.start < end or start < claim.end <= end for start, end in elsewhere)]
@@ -162,7 +164,12 @@ def _extract(text: str, film: str | None, reference: Reference | None,
     kept = {(c.actor_iri, c.character_iri) for c in claims}
     withheld = {(claim.actor_iri, claim.character_iri, doc.sentence(claim.start)[0]) for claim, _ in pairs_read
                 if claim.actor_iri and claim.character_iri and (claim.actor_iri, claim.character_iri) not in kept}
-    claims = roles_beside_bare_players(claims, doc, default_cues(), withheld)  # the last and weakest link
+    # (and the player's later bare mentions the filters let through, where the role may stand instead)
+    also_at: dict[str, list[Claim]] = {}
+    for claim, candidate in pairs:
+        if claim.type == "cast" and claim.character is None and claim.actor_iri and not blocked(candidate):
+            also_at.setdefault(claim.actor_iri, []).append(claim)
+    claims = roles_beside_bare_players(claims, doc, default_cues(), withheld, also_at)  # the last and weakest link
     years = spoken_years(text)
     if years:  # evidence that stops inside a year said in words takes the whole phrase
         claims = [replace(c, start=span[0], end=span[1], evidence=text[span[0]:span[1]])

@@ -83,15 +83,23 @@ def comment_spans(text: str) -> list[tuple[int, int]]:
 
 
 # a forum post's header: the poster's handle alone on its line, maybe numbered or ranked ("#2  HighTableHannah",
-# "adjudicated_anna  [Senior Member]", "Post by SommelierOfPain » Sat Feb 11, 1:14 am")
-_POSTER = re.compile(r"^[ \t]*(?:#\d{1,4}[ \t]+)?"
-                     r"(?P<by>(?:post(?:ed)?|reply|message)[ \t]+(?:#\d{1,4}[ \t]+)?by[ \t]+)?(?P<user>@?[\w.-]{2,30})"
-                     r"[ \t]*(?:\[[^\]\n]{1,30}\][ \t]*|(?:\u00bb|\||\u00b7|-|on\b|at\b)[^\n]{0,60})?$",
+# "adjudicated_anna  [Senior Member]", "Post by SommelierOfPain » Sat Feb 11, 1:14 am", "Reply from name (OP):", a
+# subject line over "by name", "Started by name, Fri 11:42 pm", a Reddit handle with its points ("r/board · Posted
+# by u/name · 6h", "u/name · 22 pts")
+_POSTER = re.compile(r"^[ \t]*(?:#\d{1,4}[ \t]+|[^\n]{1,60}?[ \t][\u00b7|\u2022][ \t]+(?=posted[ \t]+by\b))?"
+                     r"(?P<by>(?:post(?:ed)?|reply|message|comment|response|(?:thread[ \t]+|topic[ \t]+)?started)[ \t]+"
+                     r"(?:#\d{1,4}[ \t]+)?(?:by|from)[ \t]+"
+                     r"|re:[^\n]{0,120}\n[ \t]*by[ \t]+|(?=u/))?"
+                     r"(?P<user>(?:@|u/)?[\w.-]{2,30})"
+                     r"(?:[ \t]*\((?:op|original[ \t]+poster|thread[ \t]+starter)\))?[ \t]*"
+                     r"(?:\[[^\]\n]{1,30}\][ \t]*|(?:\u00bb|\||\u00b7|-|on\b|at\b)[^\n]{0,60}"
+                     r"|(?(by)(?::|,[^\n]{0,60})|(?!)))?$",  # (a colon or a comma only after "reply from" and such)
                      re.IGNORECASE | re.MULTILINE)
 # the board's marks under or beside it: membership, post count, the time of posting
 _POST_MARKS = re.compile(r"^[ \t]*(?:joined|join[ \t]+date|member[ \t]+since|registered|posts|posted)\b[^\n]*$",
                          re.IGNORECASE | re.MULTILINE)
-_BOARD_WORD = re.compile(r"post|join|member", re.IGNORECASE)  # a cheap test before the search for posts
+# a cheap test before the search for posts
+_BOARD_WORD = re.compile(r"post|join|member|repl|started|re:|u/", re.IGNORECASE)
 _MARKS_REACH = 3  # lines between the handle and the board's marks
 # a quotation of another post: its attribution, then its lines marked ">"
 _QUOTED_POST = re.compile(r"^[ \t]*>[ \t]*(?:quote[ \t]+from:?[ \t]+|originally[ \t]+posted[ \t]+by[ \t]+)?"
@@ -189,7 +197,7 @@ def others_posts(text: str) -> list[tuple[int, int]]:
         spans += _others_letters(text)
     if _BOARD_WORD.search(text) is None:
         return spans
-    posts = [(line.start(), line["user"].lower()) for line in _POSTER.finditer(text) if line["by"]]
+    posts = [(line.start(), line["user"].lower()) for line in _POSTER.finditer(text) if line["by"] is not None]
     for marks in _POST_MARKS.finditer(text):
         above = text.rfind("\n", 0, marks.start())
         for _ in range(_MARKS_REACH):  # the handle's line: the nearest one above the marks that is one

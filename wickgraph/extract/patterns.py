@@ -9,7 +9,8 @@ Each line of ``rules.jsonl`` is one JSON object with an ``id``:
   reviewed work named in a plain statement), listed here so filters can refer to it;
 * ``"kind": "block"`` — a filter that drops candidates whose ``scope`` (``before``/``after``
   the match within its sentence; ``after`` is anchored at the match's end; the ``match`` itself,
-  its ``sentence``, its ``line`` or, anchored, the ``next_sentence``) matches; ``types`` / ``rules``
+  its ``sentence``, its ``main_clause`` (the sentence without a relative clause on a noun after the match), its
+  ``line`` or, anchored, the ``next_sentence``) matches; ``types`` / ``rules``
   say which candidates it applies to. Named groups narrow it: ``ordinal`` (no block when it names the
   reviewed film's place), ``work`` (with ``unless_work_is_film``), ``other_year`` (only another work's year);
   ``unless_reviewing_a_film`` keeps a filter to reviews of a series or a game; ``unless_topic`` spares a casting
@@ -44,7 +45,7 @@ RULES_FILE = Path(__file__).resolve().parent / "rules.jsonl"
 _START, _CONT = PLACEHOLDER_START, PLACEHOLDER_CONT
 _KINDS = ("claim", "mention", "block")
 _TYPES = ("director", "writer", "cast", "franchise_member", "release_year")
-_SCOPES = ("before", "after", "match", "sentence", "line", "clause_before", "clause", "next_sentence")
+_SCOPES = ("before", "after", "match", "sentence", "main_clause", "line", "clause_before", "clause", "next_sentence")
 _NEEDS = {"director": ("person", "people"), "writer": ("person", "people"), "cast": ("actor", "actors"),
           "release_year": ("year",), "franchise_member": ()}
 _ALLOWED_KEYS = {"id", "kind", "type", "pattern", "reprise", "scope", "types", "rules", "description",

@@ -33,6 +33,7 @@ when nothing else gave the player a role, so a false role beside the player is s
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import replace
 
@@ -57,31 +58,44 @@ _LIST_GOES_ON = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?(?-i:[A-Z])|,\s*the\s|\s
 
 
 def roles_beside_bare_players(claims: list[Claim], doc: Document, cues: Cues,
-                               withheld: AbstractSet[tuple[str, str, int]] = frozenset()) -> list[Claim]:
+                               withheld: AbstractSet[tuple[str, str, int]] = frozenset(),
+                               also_at: Mapping[str, Sequence[Claim]] | None = None) -> list[Claim]:
     """``claims`` with each bare cast claim given the one free role of the reviewed work beside it on its line;
-    ``withheld`` holds the links (player, role, sentence start) a rule read and a filter dropped."""
+    ``withheld`` holds the links (player, role, sentence start) a rule read and a filter dropped, ``also_at`` the
+    player's later bare mentions, where the role may stand instead ("In pictures: Halle Berry, ..." over "Sofia,
+    manager of the Casablanca Continental, is played by Halle Berry")."""
     with_role = {c.actor_iri for c in claims if c.type == "cast" and (c.character or c.character_iri)}
     taken = {c.character_iri for c in claims if c.type in ("cast", "reprise") and c.character_iri}
-    film_roles = doc.film_roles
     result: list[Claim] = []
     for claim in claims:
         if claim.type == "cast" and not claim.character and claim.actor_iri and claim.actor_iri not in with_role:
-            role, rule = _own_role_beside(claim, doc, cues, taken), "pair-known"
-            # any other free role after a possessive player is a relation: "Caine, Keanu Reeves's old friend"
-            if role is None and not is_possessive(doc.text, claim.end):
-                role, rule = _free_role_beside(claim, doc, cues, film_roles, taken), "pair-proximity"
-                if role is None:
-                    role, rule = _free_role_in_sentence(claim, doc, cues, film_roles, taken), "pair-sentence"
-            if role is None:
-                role, rule = _own_role_in_sentence(claim, doc, taken, withheld), "pair-own-role"
-            if role is not None:
-                mention, iri = role
-                start, end = min(claim.start, mention.start), max(claim.end, mention.end)
-                claim = replace(claim, character=doc.text[mention.start:mention.end], character_iri=iri,
-                                evidence=doc.text[start:end], start=start, end=end, rule=rule)
-                taken.add(iri)
+            later = [m for m in (also_at or {}).get(claim.actor_iri, ()) if m.start > claim.start]
+            for mentioned in (claim, *later):
+                found = _role_beside(mentioned, doc, cues, taken, withheld)
+                if found is not None:
+                    (mention, iri), rule = found
+                    start, end = min(mentioned.start, mention.start), max(mentioned.end, mention.end)
+                    claim = replace(mentioned, character=doc.text[mention.start:mention.end], character_iri=iri,
+                                    evidence=doc.text[start:end], start=start, end=end, rule=rule)
+                    taken.add(iri)
+                    break
         result.append(claim)
     return result
+
+
+def _role_beside(claim: Claim, doc: Document, cues: Cues, taken: set[str],
+                 withheld: AbstractSet[tuple[str, str, int]]) -> tuple[tuple[Mention, str], str] | None:
+    """The role a bare cast claim's player takes beside it, with the rule that found it."""
+    film_roles = doc.film_roles
+    role, rule = _own_role_beside(claim, doc, cues, taken), "pair-known"
+    # any other free role after a possessive player is a relation: "Caine, Keanu Reeves's old friend"
+    if role is None and not is_possessive(doc.text, claim.end):
+        role, rule = _free_role_beside(claim, doc, cues, film_roles, taken), "pair-proximity"
+        if role is None:
+            role, rule = _free_role_in_sentence(claim, doc, cues, film_roles, taken), "pair-sentence"
+    if role is None:
+        role, rule = _own_role_in_sentence(claim, doc, taken, withheld), "pair-own-role"
+    return None if role is None else (role, rule)
 
 
 def _own_role_beside(claim: Claim, doc: Document, cues: Cues, taken: set[str]) -> tuple[Mention, str] | None:

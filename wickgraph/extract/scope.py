@@ -189,9 +189,15 @@ def _blocks(doc: Document, candidate: Candidate, block: Rule, sentence_start: in
         match = regex.match(view, candidate.end, max(end_of_sentence, candidate.end))
     elif block.scope == "match":
         match = _outside_asides(doc, regex, twin, view, lower, candidate.start, candidate.end)
-    elif block.scope == "sentence":
+    elif block.scope in ("sentence", "main_clause"):
         _, end_of_sentence = doc.sentence(max(candidate.end - 1, candidate.start))
         end_of_sentence = min(end_of_sentence, candidate.end + _SCOPE_REACH)
+        if block.scope == "main_clause":
+            # a relative clause on a noun after the candidate is that noun's: "X gives his son Iosef the face of a boy
+            # who has never been told no" (not an apposition's, which is the candidate's: "X, who never returns")
+            relative = _RELATIVE_PRONOUN.search(view, candidate.end, end_of_sentence)
+            if relative is not None and not _APPOSITION_OPENS.match(view, candidate.end, relative.start()):
+                end_of_sentence = relative.start()
         # semicolons outside brackets part a sentence's independent clauses: "X plays Ares, all smirks; Franco Nero
         # lends gravity to the hotel" is not negated or compared by the clause before it
         before, after = view.rfind(";", s_start, candidate.start), view.find(";", candidate.end, end_of_sentence)
@@ -233,5 +239,7 @@ def _blocks(doc: Document, candidate: Candidate, block: Rule, sentence_start: in
     return not (doc.work_at(at) == doc.film or weak)
 
 
+_RELATIVE_PRONOUN = re.compile(r"(?<=\w)\s+(?:who|whom|whose|which)\b", re.IGNORECASE)
+_APPOSITION_OPENS = re.compile(r"\s*[,(\u2014\u2013]")
 # a role cue right before a name: "back as John Wick in the second chapter" names the character, not the first film
 _PLAYED_BEFORE = re.compile(r"\b(?:as|plays|played|playing)\s+\Z", re.IGNORECASE)

@@ -50,15 +50,27 @@ def in_authors_turns(text: str, positions: list[int]) -> list[bool] | None:
     if author is None:
         return None
     starts = [start for start, _ in turns]
-    speakers = [turns[index][1] if index >= 0 else None
-                for index in (bisect.bisect_right(starts, position) - 1 for position in positions)]
-    return [speaker == author for speaker in speakers]
+    spans = _turn_spans(text, turns, set(counts))
+    owners = [bisect.bisect_right(starts, position) - 1 for position in positions]
+    # before the first turn nobody speaks; after a heading that closes a turn, the page is the author's again
+    return [index >= 0 and (turns[index][1] == author or position >= spans[index][1])
+            for index, position in zip(owners, positions, strict=True)]
+
+
+# a heading in capitals on its own line after a blank one: a new part of the page ("WITNESS STATEMENT", "MY VERDICT")
+# that closes the turn above it
+_HEADING_AFTER_TURN = re.compile(r"\n[ \t]*\n[ \t]*(?=[A-Z][A-Z0-9'&,\- ]{2,60}[ \t]*\n)")
 
 
 def _turn_spans(text: str, turns: Sequence[tuple[int, str]], speakers: AbstractSet[str]) -> list[tuple[int, int]]:
-    """The spans of ``turns`` (each up to the next) whose speaker is one of ``speakers``."""
+    """The spans of ``turns`` whose speaker is one of ``speakers``, each up to the next turn or to a heading between."""
     ends = [start for start, _ in turns[1:]] + [len(text)]
-    return [(start, end) for (start, name), end in zip(turns, ends, strict=True) if name in speakers]
+    spans = []
+    for (start, name), end in zip(turns, ends, strict=True):
+        if name in speakers:
+            heading = _HEADING_AFTER_TURN.search(text, start, end)
+            spans.append((start, heading.end() if heading else end))
+    return spans
 
 
 def is_transcript(text: str) -> bool:
