@@ -5045,6 +5045,62 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Wick, again, and why not\nPosted by grey_fox on 3 May\n\nIan McShane plays Winston, as ever.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
         ("Ballerina, briefly\nposted by ana_fan | 12 comments\n\nLen Wiseman directed it.", BAL, [("director", "Len Wiseman", None, "supported")]),
     ],
+    "a-comparison-in-another-clause": [
+        ("You gave Keanu Reeves a black suit, and he wore it like he had been born in it.", JW1, [("cast", "Keanu Reeves", None, "supported")]),
+        ("Lance Reddick greets every guest at the desk, and he does it like a priest.", CH4, [("cast", "Lance Reddick", None, "supported")]),
+        ("Halle Berry gets the best entrance, and the dogs move like a second cast.", PARA, [("cast", "Halle Berry", None, "supported")]),
+    ],
+    "cast-credits-label-in-other-words": [
+        ("Cast note: Keanu Reeves, Michael Nyqvist, Laurence Fishburne, Willem Dafoe.", JW1, [("cast", "Laurence Fishburne", None, "unknown")]),
+        ("Principal cast: Keanu Reeves, Common, Tom Cruise", CH2, [("cast", "Tom Cruise", None, "unknown")]),
+        ("PERFORMERS: Ana de Armas, Gabriel Byrne, Donnie Yen", BAL, [("cast", "Donnie Yen", None, "unknown")]),
+    ],
+    "a-score-labelled-with-the-bylined-name": [
+        ("By Rosalind Achterberg | Arts\n\nDear Rosalind,\nI rate the movie 8/10.\n\nRosalind's grade: B+\n", CH2, [("rating", "", "B+", "unknown")]),
+        ("Tipster: Ronan Kilbride\n\nI'd give the dogs 5/5.\n\nRonan's verdict: two and a half stars out of five.\n", BAL, [("rating", "", 2.5, "unknown")]),
+        ("Critic: Dana Vole\n\nI gave the first one 9/10, years ago.\n\nDana's rating: 3/5\n", CH4, [("rating", "", 3, "unknown")]),
+    ],
+    "a-grade-label-names-its-work": [
+        ("The Italian jury gave the Rome sequence twelve.\n\nTHE MATINEE JURY'S OWN FINAL MARK FOR CHAPTER 2: B+\n", CH2, [("rating", "", "B+", "unknown")]),
+        ("Our final mark for Parabellum: A-", PARA, [("rating", "", "A-", "unknown")]),
+        ("My friend gave it an A.\nFinal mark for the film: C+\n", CH4, [("rating", "", "C+", "unknown")]),
+    ],
+    "a-co-director-named-this-time": [
+        ("Chad Stahelski directs again, this time alongside his old stunt partner David Leitch.", PARA, [("director", "David Leitch", None, "contradicted")]),
+        ("Chad Stahelski directs this time with David Leitch, and it shows.", CH4, [("director", "David Leitch", None, "contradicted")]),
+        ("Albert Hughes directed again, this time, alongside Charlotte Brandstrom.", CONT, [("director", "Charlotte Brandstrom", None, "supported")]),
+    ],
+    "a-causatives-object-is-cast": [
+        ("It gets Willem Dafoe to play Marcus, and he is superb.", JW1, [("cast", "Willem Dafoe", "Marcus", "supported")]),
+        ("They got Ian McShane to play Winston, and he owns the lobby.", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Stahelski persuaded Mark Dacascos to play Zero as a fanboy.", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
+        ("- Deployed Ruby Rose to play Ares, a silent enforcer.", CH2, [("cast", "Ruby Rose", "Ares", "supported")]),
+    ],
+    "an-initialled-role": [
+        ("WHO'S WHO\n K. Reeves = J. Wick. less grief, more fatigue.\n", CH2, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("V. Tarasov is played by M. Nyqvist, all weary menace.", JW1, [("cast", "Michael Nyqvist", "Viggo Tarasov", "supported")]),
+        ("Cast in brief\nS. D'Antonio: R. Scamarcio\n", CH2, [("cast", "Riccardo Scamarcio", "Santino D'Antonio", "supported")]),
+    ],
+    "an-initials-full-stop-ends-no-sentence": [
+        ("w/ I. McShane back (Winston). the rules speech = chills.", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("K. Reeves back (John Wick), older and slower.", CH4, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("S. Adkins in a fat suit = Killa. weirdly moving.", CH4, [("cast", "Scott Adkins", "Killa", "supported")]),
+    ],
+    "year-label-abbreviated": [
+        ("rel. 5/17/2019 (US wide). caught it opening night.", PARA, [("release_year", "", 2019, "supported")]),
+        ("picks up days after JW1.\nrel. 02/10/2017 (US wide).\n", CH2, [("release_year", "", 2017, "supported")]),
+        ("Rel. 24.03.2023, 169 min.", CH4, [("release_year", "", 2023, "supported")]),
+    ],
+    "a-notes-final-grade": [
+        ("would I rewatch -> yes.\nfinal: [ B+ ]\n", PARA, [("rating", "", "B+", "unknown")]),
+        ("Lumpy, loud, lovely.\nFinal: B-\n", CH2, [("rating", "", "B-", "unknown")]),
+        ("SUMMARY: too long by half. FINAL: A-", CH4, [("rating", "", "A-", "unknown")]),
+    ],
+    "franchise-jw-noun-in-initials": [
+        ("3rd JW chapter, picks up minutes after the last.", PARA, [("franchise_member", "", None, "supported")]),
+        ("4th main JW film. long. very long.", CH4, [("franchise_member", "", None, "supported")]),
+        ("It is the second mainline John Wick film, and the best.", CH2, [("franchise_member", "", None, "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -9826,6 +9882,46 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Alfie Allen, who never returns after the first film, is missed.", CH2, ("cast", "Alfie Allen", None)),
         ("Bridget Moynahan (who does not appear this time) was the heart of it.", CH4, ("cast", "Bridget Moynahan", None)),
         ("Michael Nyqvist, whom we will not see again, haunts the sequel.", CH2, ("cast", "Michael Nyqvist", None)),
+    ],
+    "a-comparison-in-the-mentions-clause": [
+        ("Actors like Keanu Reeves are rare, and this film has none.", BAL, ("cast", "Keanu Reeves", None)),
+        ("Watching it is like watching Ian McShane in Deadwood, and that is high praise.", BAL, ("cast", "Ian McShane", None)),
+        ("Compared with Halle Berry, the new lead is stiff.", CH4, ("cast", "Halle Berry", None)),
+    ],
+    "a-list-ends-where-a-pair-starts-a-clause": [
+        ("It was co-directed by Chad Stahelski and David Leitch, and Derek Kolstad and Shay Hatten are among its writers.", PARA, ("director", "Derek Kolstad", None)),
+        ("Directed by Len Wiseman, and Shay Hatten and Derek Kolstad were brought in to write.", BAL, ("director", "Shay Hatten", None)),
+        ("It is written by Derek Kolstad, and Keanu Reeves and Ian McShane have never been better.", JW1, ("writer", "Ian McShane", None)),
+    ],
+    "a-singular-verb-takes-the-last-name": [
+        ("He directs alongside his partner David Leitch, and Derek Kolstad, who invented it all, is one of four credited screenwriters.", PARA, ("writer", "David Leitch", None)),
+        ("The stunts belong to Chad Stahelski, and Derek Kolstad writes.", JW1, ("writer", "Chad Stahelski", None)),
+        ("Fights by Keanu Reeves, and Shay Hatten, as ever, pens the script.", CH4, ("writer", "Keanu Reeves", None)),
+    ],
+    "a-role-said-to-come-in-a-later-work": [
+        ("Stormare arrives only in the sequel, as Viggo's brother Abram.", JW1, ("cast", "Peter Stormare", "Abram")),
+        ("Halle Berry shows up in the next film as Sofia, dogs and all.", CH2, ("cast", "Halle Berry", "Sofia")),
+        ("Later chapters give us Donnie Yen as Caine, the blind assassin.", PARA, ("cast", "Donnie Yen", "Caine")),
+    ],
+    "a-plan-in-the-infinitive": [
+        ("Sequel markets: Common to return as Cassian, evens.", CH2, ("reprise", "Common", "Cassian")),
+        ("Betting corner: Halle Berry to return as Sofia, 5/1.", CH4, ("cast", "Halle Berry", "Sofia")),
+        ("HEADLINE: Donnie Yen to star as Caine in his own film", CH4, ("reprise", "Donnie Yen", "Caine")),
+    ],
+    "a-final-that-is-no-label": [
+        ("The decision was final: A fine ending for Winston.", CH4, ("rating", "", "A")),
+        ("Semi-final: A team of stuntmen won the fight choreography award.", CH4, ("rating", "", "A")),
+        ("Final: a B-movie budget, an A-list star.", JW1, ("rating", "", "B")),
+    ],
+    "franchise-jw-initials-need-capitals": [
+        ("the jw film club met on tuesday to argue about it.", CH2, ("franchise_member", "", None)),
+        ("My friend JW films everything on his phone.", CH2, ("franchise_member", "", None)),
+        ("I saw it with JW, chapter and verse quoted all night.", CH2, ("franchise_member", "", None)),
+    ],
+    "a-comparison-set-off-after-the-mention": [
+        ("Keanu Reeves (much like his character) never blinks.", CH4, ("cast", "Keanu Reeves", None)),
+        ("Halle Berry, unlike Sofia, smiles a lot on set.", PARA, ("cast", "Halle Berry", None)),
+        ("Ian McShane \u2014 like every innkeeper \u2014 knows the rules.", CH4, ("cast", "Ian McShane", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -14,6 +14,7 @@ from itertools import pairwise
 from .. import regexcache
 from .casing import lowering_is_exact
 from .gazetteer import CHARACTER, PERSON, WORK, Mention
+from .nameforms import INITIALLED
 from .spoken import is_telegram
 from .textscan import Keywords
 
@@ -132,8 +133,12 @@ class Document:
         self._line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
         self._bounds = [0]
         # sentences are read in the layout view: a subtitle cue's timing between two halves of a sentence is layout
+        # (nor does an initial's full stop inside a name: "K. Reeves = J. Wick")
+        initials = {m.start + i for m in mentions if INITIALLED.match(text, m.start, m.end)
+                    for i, c in enumerate(text[m.start:m.end]) if c == "."}
         for match in _SENTENCE_END.finditer(folded):
-            if not _abbreviation(folded, match.start()) and not _in_brackets(folded, match.start()):
+            if not _abbreviation(folded, match.start()) and not _in_brackets(folded, match.start()) \
+                    and match.start() not in initials:
                 self._bounds.append(match.end())
         self._bounds.append(len(text))
         self._bounds = _run_ons_split(folded, self._bounds, {m.start: m.end for m in mentions if m.mask & PERSON})

@@ -157,8 +157,10 @@ class Gazetteer:
                 add(alias, Entry(PERSON, person.iri, alias, False))
         for character in reference.characters.values():
             forms = [strip_note(character.name), *character.names]
-            for joined in joined_forms(forms[0]):
-                add(joined, Entry(CHARACTER, character.iri, joined, False))
+            # "#JohnWick"; "J. Wick", "V. Tarasov": a note-taker's shorthand (not "the", "Ms." or "Uncle" cut short)
+            titled = forms[0].split()[0].lower().strip(".") in _TITLE_WORDS or not forms[0][:1].isupper()
+            for form in [*joined_forms(forms[0]), *([] if titled else initialled_forms(forms[0]))]:
+                add(form, Entry(CHARACTER, character.iri, form, False))
             for i, form in enumerate(forms):
                 add(form, Entry(CHARACTER, character.iri, form, i == 0, describes=_describes(form)))
                 character_keys.add(_key(form))

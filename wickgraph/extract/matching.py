@@ -158,6 +158,8 @@ def _candidate(doc: Document, rule: Rule, match: re.Match[str]) -> Candidate | N
                 return None
             if span[1] >= candidate.end > items[-1][1]:
                 candidate.end = items[-1][1]  # the evidence ends with the list's last name ("..., Keanu's double")
+            if span[0] <= candidate.start < items[0][0]:
+                candidate.start = items[0][0]  # ... and starts with its first ("X, and Derek Kolstad, ..., is one of")
             candidate.parts[{"people": "person", "actors": "actor", "characters": "character"}[name]] = items
         elif name == "title_role":
             candidate.parts[name] = [span]
@@ -241,12 +243,18 @@ _CLAUSE_VERB = re.compile(r"\s+(?:(?:\w+ly|also|again|still|then|now)\s+)?"
 def _list_items(doc: Document, start: int, end: int, kind: int = PERSON,
                 object_position: bool = False) -> Iterator[tuple[int, int]]:
     items = list(_raw_list_items(doc, start, end, kind))
-    if not object_position and len(items) > 1 and _OBJECT_BEFORE.search(doc.text, max(0, start - 12), start):
-        # "The director is Len Wiseman, and Shay Hatten wrote it": only the last name is the verb's subject
+    if not object_position and len(items) > 1 and (_OBJECT_BEFORE.search(doc.text, max(0, start - 12), start)
+                                                   or _SINGULAR_VERB_AFTER.match(doc.text, items[-1][1])):
+        # "The director is Len Wiseman, and Shay Hatten wrote it", "alongside David Leitch, and Derek Kolstad, who
+        # invented it, is one of four screenwriters": only the last name is the verb's subject
         items = items[-1:]
     for index, (i_start, i_end) in enumerate(items):
         if index and object_position and _CLAUSE_VERB.match(doc.text, i_end):
             return
+        if index and object_position and index + 1 < len(items) and "," in doc.text[items[index - 1][1]:i_start] \
+                and _AND.fullmatch(doc.text, i_end, items[index + 1][0]) \
+                and _PLURAL_VERB.match(doc.text, items[index + 1][1]):
+            return  # a new clause whose subject is a pair: "co-directed by A and B, and C and D are among its writers"
         if index and _POSSESSIVE_DESCRIPTION.match(doc.text, i_end) \
                 and _COMMA_BEFORE.fullmatch(doc.text, items[index - 1][1], i_start):
             # "directed by Chad Stahelski, Keanu's old stunt double": an apposition, not the next name;
@@ -256,6 +264,13 @@ def _list_items(doc: Document, start: int, end: int, kind: int = PERSON,
 
 
 _POSSESSIVE_DESCRIPTION = re.compile(r"['\u2019]s?[ \t]+(?-i:[a-z])")
+_AND = re.compile(r"\s+(?:and|&)\s+")
+_PLURAL_VERB = re.compile(r"\s+(?:(?:\w+ly|also|again|both|still)\s+)?(?:are|were|have|share|take|join|handle)\b",
+                          re.IGNORECASE)
+# a singular verb after a subject's list, maybe past an aside: "..., and Derek Kolstad, who invented it, is one of"
+_SINGULAR_VERB_AFTER = re.compile(r"(?:\s*,[^,;.!?\n]{1,90},)?\s+(?:\w+ly\s+)?(?:is|was|has|writes|co-writes|pens|"
+                                  r"scripts|directs|co-directs|helms|plays|returns|shares|takes|joins|handles|"
+                                  r"supplies|gets|makes|stars|appears)\b")
 _COMMA_BEFORE = re.compile(r"\s*,\s*(?:and\s+)?")
 
 

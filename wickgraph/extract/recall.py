@@ -126,7 +126,7 @@ _NAME_WORD = re.compile(r"[^\W\d_][\w'-]*")
 def _names_work(doc: Document, claim: Claim, works: set[str], reference: Reference) -> bool:
     """Whether the sentence holding ``claim`` names one of ``works`` outside the claim's own role ("Donnie Yen as
     Caine": the role, not the spin-off of that name), by title or by its place in the series ("the third film",
-    "the previous one", "two films ago", "last time out")."""
+    "the previous one", "two films ago", "last time out", "the sequel", "the next film")."""
     start, end = doc.sentence(claim.start)
     if any(e.iri in works for m in doc.mentions_between(start, end)
            if not (claim.start <= m.start < claim.end and m.of_kind(CHARACTER)) for e in m.of_kind(WORK)):
@@ -138,6 +138,10 @@ def _names_work(doc: Document, claim: Claim, works: set[str], reference: Referen
         return False
     places = {series_number(reference, work) for work in works} - {None}
     for said in _PLACE_SAID.finditer(doc.text, start, end):
+        if said["after"]:
+            if any(p > doc.film_number for p in places):  # type: ignore[operator]
+                return True
+            continue
         if said["last"]:
             place = doc.film_number - 1
         elif said["ordinal"]:
@@ -154,6 +158,9 @@ def _names_work(doc: Document, claim: Claim, works: set[str], reference: Referen
 # a work of the series named by its place: "the third film", "the previous one", "two films ago", "two films back"
 _PLACE_SAID = re.compile(r"\bthe\s+(?P<ordinal>first|second|third|fourth|fifth|original|previous|last|earlier|prior)"
                          r"\s+(?:film|movie|chapter|entry|one|instal?lment|outing|picture)\b"
+                         # a work after this one: "the sequel", "the next film", "the follow-up", "later chapters"
+                         r"|\b(?P<after>the\s+(?:sequels?|follow-?ups?)|(?:the\s+next|the\s+following|later|subsequent)"
+                         r"\s+(?:films?|movies?|chapters?|entry|entries|ones?|instal?lments?|outings?|pictures?))\b"
                          r"|\b(?P<back>one|two|three|four|\d)\s+(?:films?|movies?|chapters?|entries)\s+(?:ago|back|earlier)\b"
                          # "last time out", "the time before": the work before this one
                          r"|\b(?P<last>last\s+time(?:\s+(?:out|round|around))?|the\s+time\s+before)\b",

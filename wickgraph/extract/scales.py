@@ -61,7 +61,7 @@ NEEDS = {"stars_glyph": ("★",), "stars_ascii": ("**", "*/", "✦", "✪", "✭
           "letter": ("grade", "rat", "verdict", "score", "evaluation", "assessment", "appraisal", "judgment",
                      "judgement", "valuation", "overall", "consensus", "going", "give", "gave", "giving",
                      "gets", "earns", "award", "solid", "get a", "earn a", "take", "mark", "film", "movie", " at a",
-                     "grant", "accord", "bestow"),
+                     "grant", "accord", "bestow", "final"),
           "meter": _METER_FULL,
           "letter_alone": ("grade", "+", "-", "\u2212", "\u2013", "plus", "minus"),  # (the word may head the section)
           "letter_suffix": ("from me", "for me", "overall", "it is", "it's", "here", " my ", " our ", "give")}
@@ -166,13 +166,16 @@ _SOURCES: list[tuple[str, re.Pattern[str]]] = [
     ("letter", re.compile(
         # a label, maybe with a phrase before its colon ("Our own mark, for the film that said goodbye to him: A-")
         rf"(?:\b(?:grade|rating|verdict|score|{APPRAISAL}|overall(?:\s+grade)?|consensus|(?:my|our)\s+take|(?:my|our|own|final|overall)\s+mark"
+        r"|final(?=[ \t]*:)"  # a note's "final: [ B+ ]"
         r"|(?<![^\n])[ \t*-]*(?:the\s+)?(?:film|movie)(?=\s*:))"  # a line's label: "Film: B+" (not "Pattern: A")
         # "**Grade:** B+", "MY GRADE -- B+"
         # ... or a phrase saying whose it is: "FINAL MARK FROM THE EDITOR: A"
-        r"(?:[*_]*\s*(?:[:–—|]|-{1,2})?[*_]*\s*[*_]*|[ \t]*(?:[.·_]{3,}|…+)[ \t]*|,[^,:;.\n]{1,60}:\s*"
+        r"(?:[*_]*\s*(?:[:–—|]|-{1,2})?[*_]*\s*[*_]*(?:[\[(][ \t]*)?|[ \t]*(?:[.·_]{3,}|…+)[ \t]*|,[^,:;.\n]{1,60}:\s*"
         # (not someone's relation nor the public: "Grade from my brother:", "Rating by readers:")
         r"|\s+(?:from|by)\s+(?!(?:my|his|her|their|your|readers|users|critics|fans|viewers|the\s+(?:public|audience|"
         r"readers|critics|fans))\b)[^,:;.\n]{1,40}:\s*"
+        # ... or the work it grades: "OUR FINAL MARK FOR CHAPTER 2: B+", "Grade for the film: A-"
+        rf"|\s+for\s+(?:the\s+(?:film|movie|picture|sequel|series|show|game)|it|this(?:\s+one)?|{TITLE})\s*:\s*"
         r"|\s+(?:is|was|would\s+be|will\s+be|stays|remains)\s+(?:an?\s+)?)"  # "My grade is a B-plus"
         r"|\b(?:I'm going|I am going|I give it|giving it|gonna give it|going to give it|"
         # an older or a formal giving: "I grant it B+", "we accord it an A-", "I bestow upon it a B"

@@ -55,8 +55,8 @@ _AUTHORS_ROLES = frozenset({"editor", "critic", "reviewer", "host", "compiler", 
 def _is_persona(text: str, who: str) -> bool:
     if who.lower() in _RELATIONS:
         return False
-    if who.lower() in _AUTHORS_ROLES:
-        return True
+    if who.lower() in _AUTHORS_ROLES or who.lower() in _authors(text):
+        return True  # the writer's trade, or their name as a byline gives it ("By Rosalind Achterberg")
     return who.isupper() or who.islower() or re.search(rf"(?<![\w'])(?-i:{re.escape(who.lower())})\b", text) is not None
 
 
@@ -85,13 +85,18 @@ _NAME_LABEL = re.compile(r"[ \t]*(?:[-*\u2022][ \t]+)?(?P<who>[A-Z][\w'\u2019-]+
                          r"[ \t]*(?::|[ \t][\u2014\u2013-])")
 
 
+def _authors(text: str) -> set[str]:
+    """The words of the names the text's bylines give, in lower case."""
+    return {word.lower() for byline in BYLINE.finditer(text) for word in byline["who"].split()}
+
+
 def bylined(text: str, starts: list[int]) -> list[bool] | None:
     """For scores starting at ``starts``, whether each is labelled with the name of the text's author, whom a
     byline names ("Notes by Tomasz Brill" and the line "Tomasz: B+"); None unless the scores' labels name two
     people or more and one of them is the author (show notes give every host's score, each on its line)."""
     if len(starts) < 2:
         return None
-    authors = {word.lower() for byline in BYLINE.finditer(text) for word in byline["who"].split()}
+    authors = _authors(text)
     if not authors:
         return None
     holders = []

@@ -11,7 +11,7 @@ from .claims import Claim
 from .document import FORM_OF_ADDRESS, Document
 from .gazetteer import CHARACTER, PERSON, WORK, Entry, fold, get_gazetteer
 from .links import default_cues, is_possessive
-from .nameforms import close_spelling
+from .nameforms import INITIALLED, close_spelling
 from .patterns import FIRST_WORK, Candidate
 from .reprises import ACTOR_RETURNS, source_after
 
@@ -142,8 +142,9 @@ def _character(doc: Document, spans: list[tuple[int, int]] | None, actor: str | 
         surface = facts.name if facts and full_name else best.form
     elif best.iri in reference.characters and (
             _run_together(surface, name := reference.characters[best.iri].name) or "," in surface
-            or _addressed_by_surname(surface, name)):
-        # a hashtag's "JohnWick", a dossier's "Wick, John", a form of address and the surname ("Mr. Wick")
+            or _addressed_by_surname(surface, name) or INITIALLED.match(surface)):
+        # a hashtag's "JohnWick", a dossier's "Wick, John", a form of address and the surname ("Mr. Wick"), an
+        # initial and the surname ("J. Wick")
         surface = name
     return surface, best.iri
 

@@ -211,7 +211,9 @@ def others_turns(text: str) -> list[tuple[int, int]]:
 # one pattern for every module that reads one
 BYLINE = re.compile(r"(?:\b(?:notes|review|recap|post|write-?up|words|column|summary|coverage)(?:[ \t]+"
                     r"(?:(?:were|was|are|is)[ \t]+)?(?:(?:written|typed[ \t]+up|put[ \t]+together|compiled|prepared)"
-                    r"[ \t]+)?by|[ \t]*:)|^[ \t*_]*by)[ \t]+"
+                    r"[ \t]+)?by|[ \t]*:)|^[ \t*_]*by"
+                    # the writer's trade as the label of a line of its own: "Tipster: Ronan Kilbride", "Critic: X"
+                    r"|^[ \t*_]*(?:critic|reviewer|tipster|columnist|correspondent)[ \t]*:)[ \t]+"
                     r"(?P<who>(?-i:[A-Z])[\w'\u2019-]+(?:[ \t]+(?-i:[A-Z])[\w'\u2019-]+){0,2})",
                     re.IGNORECASE | re.MULTILINE)
 # a voice's heading: a person's name in capitals on a line of its own
