@@ -56,6 +56,15 @@ THREAD_REDDIT = ("r/HighTableTruth \u00b7 Posted by u/markers \u00b7 6h\n\nStahe
 THREAD_RE_BY = ("Topic: Prepare for what?\nStarted by zero_fan, Fri 11:42 pm\n\nKeanu Reeves is John Wick, sure.\n\n"
                 "Re: Prepare for what?\nby dogmom\nThe Elder is Jerome Flynn, obviously. 10/10.\n\n"
                 "Re: Prepare for what?\nby zero_fan\nStill not convinced. My grade: B-minus.\n")
+# a columnist's mailbag: readers' letters to the columnist by name, each answered
+MAILBAG_ROSALIND = ("By Rosalind Achterberg\n\nDear Rosalind,\nWasn't Halle Berry in this one? I rate it 8/10.\n"
+                    "Ray D., Scranton\n\nNo, Ray. Riccardo Scamarcio plays Santino.\n\nDear Rosalind,\n"
+                    "Did David Leitch direct it?\nJamal W., Decatur\n\nChad Stahelski did, Jamal.\n\n"
+                    "Rosalind's grade: B+\n")
+MAILBAG_DEAR_SAM = ("ASK SAM\n\nDear Sam,\nIs Tom Hardy the villain?\nCorinne\n\nNo: Bill Skarsgard plays the Marquis."
+                    "\n\nDear Sam,\nMy husband says it came out in 2022.\nMo, Leeds\n\nIt came out in 2023, Mo.\n")
+MAILBAG_DEAR_DR = ("Dear Dr. Film,\nSurely Jerome Flynn plays the Elder?\nA worried reader\n\nHe plays Berrada; Said "
+                   "Taghmaoui is the Elder.\n\nDear Dr. Film,\nI give it 10/10. Do you?\nPat\n\nI give it 7/10.\n")
 # letters pages: the letter printed first is the review, the others answer it
 LETTERS_PAGE_SIR = ("LETTER OF THE WEEK\n\nSir, - Chad Stahelski directed it, and I give it four stars out of five.\n\n"
                     "Margaret Ellery, Thornbury\n\nSir, - Mrs Ellery is wrong: David Leitch directed John Wick. Two stars.\n\n"
@@ -5101,6 +5110,41 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("4th main JW film. long. very long.", CH4, [("franchise_member", "", None, "supported")]),
         ("It is the second mainline John Wick film, and the best.", CH2, [("franchise_member", "", None, "supported")]),
     ],
+    "franchise-jw-noun-after-a-bullet-or-leader": [
+        ("\u2022 3rd JW chapter. opens mins after the JW2 ending.", PARA, [("franchise_member", "", None, "supported")]),
+        (" what ..... 4th main JW film. desert, Osaka, Berlin.", CH4, [("franchise_member", "", None, "supported")]),
+        ("* Second John Wick film; Rome and the catacombs.", CH2, [("franchise_member", "", None, "supported")]),
+    ],
+    "an-earlier-film-governs-no-clause-after-so": [
+        ("Michael Nyqvist does not return, his Viggo having died in the first film, so the grudge passes to Peter Stormare as Abram.", CH2, [("cast", "Peter Stormare", "Abram", "supported")]),
+        ("Helen died in the first film, so Bridget Moynahan appears only in flashbacks.", CH2, [("cast", "Bridget Moynahan", "Helen", "supported")]),
+        ("Leitch co-directed the first film, yet Chad Stahelski directs this one alone.", CH2, [("director", "Chad Stahelski", None, "supported")]),
+    ],
+    "a-short-name-when-the-full-one-is-filtered": [
+        ("1999: Laurence Fishburne, as Morpheus, offers Keanu Reeves the red pill in The Matrix.\n\nReeves, moving like a man whose back hurts, sells every fall.", CH2, [("cast", "Keanu Reeves", None, "supported")]),
+        ("Keanu Reeves does not appear in the trailer at all.\n\nKeanu is magnificent in the film itself.", CH4, [("cast", "Keanu Reeves", None, "supported")]),
+        ("They say we will not see Ian McShane in the next one. McShane is still the best thing here.", CH4, [("cast", "Ian McShane", None, "supported")]),
+    ],
+    "a-without-after-the-player-is-manner": [
+        ("Ruby Rose makes a mute enforcer menacing without a word of dialogue.", CH2, [("cast", "Ruby Rose", None, "supported")]),
+        ("Keanu Reeves gets through the stairs fight without a single cut, it seems.", CH4, [("cast", "Keanu Reeves", None, "supported")]),
+        ("Ian McShane steals his scenes without even raising his voice.", CH2, [("cast", "Ian McShane", None, "supported")]),
+    ],
+    "a-mailbags-answers-are-the-columnists": [
+        (MAILBAG_ROSALIND, CH2, [("cast", "Riccardo Scamarcio", "Santino", "supported"), ("director", "Chad Stahelski", None, "supported"), ("rating", "", "B+", "unknown")]),
+        (MAILBAG_DEAR_SAM, CH4, [("cast", "Bill Skarsgard", "the Marquis", "supported"), ("release_year", "", 2023, "supported")]),
+        (MAILBAG_DEAR_DR, PARA, [("rating", "", 7, "unknown")]),
+    ],
+    "a-family-trees-entry-names-the-role": [
+        ("GENERATION ONE\n\nViggo Tarasov, head of the New York syndicate and John's former employer. Played by Michael Nyqvist, who gives the old man a tired humour.", JW1, [("cast", "Michael Nyqvist", "Viggo Tarasov", "supported")]),
+        ("John Wick, the retired employee nobody wanted to lose. Keanu Reeves, in the black suit that would become a uniform.", JW1, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("THE D'ANTONIOS\n `-- Santino D'Antonio -- the younger brother, holder of John's blood marker. Riccardo Scamarcio, all silk shirts.", CH2, [("cast", "Riccardo Scamarcio", "Santino D'Antonio", "supported")]),
+    ],
+    "a-letters-pages-first-letter-on-its-own-lines": [
+        ("LETTER OF THE WEEK\n\nDear Editor,\n\nIt came out in 2017 and Chad Stahelski directed it.\n\nDear Editor,\n\nNonsense, it came out in 2016.\n\nLetters may be edited for length.\n", CH2, [("release_year", "", 2017, "supported"), ("director", "Chad Stahelski", None, "supported")]),
+        ("YOUR LETTERS\n\nDear Editors,\nIan McShane plays Winston with relish.\nA. Reader\n\nDear Editors,\nHe plays Charon, surely.\nB. Reader\n\nMore letters next week.\n", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Dear Sir,\n\nLen Wiseman directed it, and well.\n\nDear Sir,\n\nNo, Chad Stahelski did.\n\nWrite to us at the usual address.\n", BAL, [("director", "Len Wiseman", None, "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -9922,6 +9966,21 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Keanu Reeves (much like his character) never blinks.", CH4, ("cast", "Keanu Reeves", None)),
         ("Halle Berry, unlike Sofia, smiles a lot on set.", PARA, ("cast", "Halle Berry", None)),
         ("Ian McShane \u2014 like every innkeeper \u2014 knows the rules.", CH4, ("cast", "Ian McShane", None)),
+    ],
+    "mention-without-before": [
+        ("A sequel without Keanu Reeves would be unthinkable.", BAL, ("cast", "Keanu Reeves", None)),
+        ("It carries on without the great Ian McShane.", BAL, ("cast", "Ian McShane", None)),
+        ("Without Lance Reddick, the lobby feels empty.", CONT, ("cast", "Lance Reddick", None)),
+    ],
+    "a-mailbags-letters-are-the-readers": [
+        (MAILBAG_ROSALIND, CH2, ("director", "David Leitch", None)),
+        (MAILBAG_DEAR_SAM, CH4, ("release_year", "", 2022)),
+        (MAILBAG_DEAR_DR, PARA, ("cast", "Jerome Flynn", "the Elder")),
+    ],
+    "a-that-clause-after-a-verb-is-the-players": [
+        ("Ian McShane said that he would not return for this one.", BAL, ("cast", "Ian McShane", None)),
+        ("Halle Berry confirmed that she is not in this one.", CH4, ("cast", "Halle Berry", None)),
+        ("Lance Reddick knew that he would not see the film released.", BAL, ("cast", "Lance Reddick", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

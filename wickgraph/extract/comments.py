@@ -169,6 +169,25 @@ def _others_letters(text: str) -> list[tuple[int, int]]:
     return list(pairwise([*salutations[1:], len(text)]))
 
 
+# a mailbag: readers' letters to the columnist by name ("Dear Rosalind," on a line of its own), each a paragraph with
+# its signature, each answered by the columnist in the paragraphs after it
+_DEAR_COLUMNIST = re.compile(r"^[ \t]*Dear[ \t]+[A-Z][\w'\u2019.-]*(?:[ \t]+[A-Z][\w'\u2019.-]*)?[ \t]*,[ \t]*\n",
+                             re.MULTILINE)
+_PARAGRAPH_END = re.compile(r"\n[ \t]*\n|\Z")
+
+
+def _others_mailbag(text: str) -> list[tuple[int, int]]:
+    """In a columnist's mailbag (two letters or more to the same name, each answered), the readers' letters: their
+    claims, questions and scores are theirs, the answers between them the columnist's."""
+    # (not a letters page's "Dear Editor,": its first letter is the review, :func:`_others_letters`)
+    letters = [(dear.start(), ends.end(), dear.group().strip()) for dear in _DEAR_COLUMNIST.finditer(text)
+               if not _SALUTATION.match(text, dear.start())
+               and (ends := _PARAGRAPH_END.search(text, dear.end())) is not None]
+    if len(letters) < 2 or len({name for _, _, name in letters}) > 1 or letters[-1][1] >= len(text.rstrip()):
+        return []  # (one open letter, letters to several people, or no answer after the last: no mailbag)
+    return [(start, end) for start, end, _ in letters]
+
+
 # an RSS item or an Atom entry of a saved feed, each a post of its own
 _FEED_ITEM = re.compile(r"<(item|entry)\b[^<>]{0,200}>.*?</\1\s*>", re.DOTALL | re.IGNORECASE)
 
@@ -177,8 +196,9 @@ def others_posts(text: str) -> list[tuple[int, int]]:
     """In a forum thread (two posters or more), the posts of anyone but the one who opened it; on a Q&A page, all but
     the critic's answer (the accepted one, else the first); in a saved feed, the items other than the review's own, its
     longest ("Coming up next week: ..."); on a page of customer reviews, all but the first, and the listing above
-    them; on a letters page, the letters after the first; in any text, the quoted posts ("> name wrote:" and the
-    lines marked ">" under it), an e-mail's quotation of the message it answers and a message it forwards."""
+    them; on a letters page, the letters after the first; in a mailbag, the readers' letters; in any text, the
+    quoted posts ("> name wrote:" and the lines marked ">" under it), an e-mail's quotation of the message it answers
+    and a message it forwards."""
     spans = [quote.span() for quote in _QUOTED_POST.finditer(text)] if ">" in text else []
     if "wrote:" in text:
         spans += [quote.span() for quote in _QUOTED_MAIL.finditer(text)]
@@ -195,6 +215,8 @@ def others_posts(text: str) -> list[tuple[int, int]]:
         spans += _others_reviews(text)
     if "Sir" in text or "Madam" in text or "Editor" in text:
         spans += _others_letters(text)
+    if "Dear" in text:
+        spans += _others_mailbag(text)
     if _BOARD_WORD.search(text) is None:
         return spans
     posts = [(line.start(), line["user"].lower()) for line in _POSTER.finditer(text) if line["by"] is not None]

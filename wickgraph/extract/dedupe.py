@@ -32,8 +32,8 @@ def one_per_fact(pairs: list[tuple[Claim, Candidate | None]],
     # what a mention alone says yields to what a rule reads: a crew member's name to their credit, the work's year to
     # any year (a wrong one stated is the one to check), the franchise's name to any membership
     pairs = [(c, cand) for c, cand in pairs if c.rule not in _YIELDING or _YIELDING[c.rule](c) not in stated]
-    # a first-name or surname-only mention ("Keanu's longest night") yields to a later full-name one
-    full_named = {actor_key(c) for c, cand in pairs if c.rule == "cast-mention" and _full_name(c)}
+    # a first-name or surname-only mention ("Keanu's longest night") yields to a later full-name one the filters keep
+    full_named = {actor_key(c) for c, cand in pairs if c.rule == "cast-mention" and _full_name(c) and not blocked(cand)}
     pairs = [(c, cand) for c, cand in pairs if c.rule != "cast-mention" or (
         c.start not in in_credit and (_full_name(c) or actor_key(c) not in full_named))]
     role_pairs = [p for p in pairs if not (p[0].type == "cast" and p[0].character is None)]

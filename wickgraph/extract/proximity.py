@@ -180,24 +180,30 @@ def _own_role(mention: Mention, own: set[str]) -> str | None:
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 
-# a fragment that opens a paragraph to name its topic: the name alone, an entry's number, or a glossary's letter ("A is
-# for", "B stands for", "C:"), or "On" (not a sentence: "I WANTED MORE CAINE")
-_TOPIC_BEFORE = re.compile(r"[ \t*_#>\u2022-]*(?:\d{1,3}[.)][ \t]+|(?-i:[A-Z])[ \t]+(?:is|stands)[ \t]+for[ \t]+|"
-                           r"(?-i:[A-Z])[ \t]*[:\u2014\u2013-][ \t]*|(?:On|About)[ \t]+)?(?:the[ \t]+)?", re.IGNORECASE)
-_TOPIC_AFTER = re.compile(r"[ \t*_]*[.:][ \t]*")
+# a fragment that opens a paragraph to name its topic: the name alone (after a bullet or a tree's branch, "`-- "), an
+# entry's number, or a glossary's letter ("A is for", "B stands for", "C:"), or "On" (not a sentence: "I WANTED MORE
+# CAINE")
+_TOPIC_BEFORE = re.compile(r"[ \t*_#>\u2022`|\u2500-\u257f-]*(?:\d{1,3}[.)][ \t]+"
+                           r"|(?-i:[A-Z])[ \t]+(?:is|stands)[ \t]+for[ \t]+|(?-i:[A-Z])[ \t]*[:\u2014\u2013-][ \t]*"
+                           r"|(?:On|About)[ \t]+)?(?:the[ \t]+)?", re.IGNORECASE)
+# ... after the role, maybe its description set off: "Viggo Tarasov, head of the New York syndicate. Played by ..."
+_TOPIC_AFTER = re.compile(r"[ \t*_]*(?:(?:,|--|[\u2014\u2013]|[ \t]-)[ \t]*[^\n]{1,160}?)?[.:][ \t]*")
 
 
 def _topic_before(doc: Document, sentence_start: int, own: set[str]) -> tuple[Mention, str] | None:
     """The player's own role, when the sentence before theirs opens the paragraph as a short fragment naming that role
-    and no one else, as a glossary's or a list's entry does: "A is for Aurelio. John Leguizamo runs the chop shop",
-    "Francis. Kevin Nash, the wrestler, is the bouncer"."""
+    and no other player, maybe with its description, as a glossary's, a list's or a family tree's entry does: "A is
+    for Aurelio. John Leguizamo runs the chop shop", "Francis. Kevin Nash, the wrestler, is the bouncer", "Viggo
+    Tarasov, head of the New York syndicate. Played by Michael Nyqvist"."""
     if sentence_start == 0:
         return None
     start, end = doc.sentence(sentence_start - 1)
     if start and doc.text[start - 1] != "\n":
         return None
     mentions = doc.mentions_between(start, end)
-    if len(mentions) != 1 or mentions[0].mask & PERSON \
+    # (the description names no player: "John's former employer" is a role's possessive)
+    if not mentions or mentions[0].mask & PERSON or any(m.mask & PERSON and not m.mask & CHARACTER
+                                                         for m in mentions[1:]) \
             or not _TOPIC_BEFORE.fullmatch(doc.text, start, mentions[0].start) \
             or not _TOPIC_AFTER.fullmatch(doc.text, mentions[0].end, end):
         return None

@@ -239,7 +239,16 @@ def _blocks(doc: Document, candidate: Candidate, block: Rule, sentence_start: in
     return not (doc.work_at(at) == doc.film or weak)
 
 
-_RELATIVE_PRONOUN = re.compile(r"(?<=\w)\s+(?:who|whom|whose|which)\b", re.IGNORECASE)
-_APPOSITION_OPENS = re.compile(r"\s*[,(\u2014\u2013]")
+# (and "that" after a noun, not after a verb or a word that takes a clause: "says that", "so that", "now that")
+_TAKES_A_CLAUSE = ("said", "says", "say", "confirmed", "confirms", "announced", "reported", "claimed", "claims",
+                   "thinks", "think", "thought", "believe", "believes", "believed", "know", "knows", "knew", "hope",
+                   "hopes", "hoped", "means", "meant", "sure", "clear", "so", "such", "now", "wish", "wished", "shows",
+                   "proves", "seems", "fact", "news", "is", "was")
+_RELATIVE_PRONOUN = re.compile(r"(?<=\w)\s+(?:who|whom|whose|which|"
+                               + "".join(rf"(?<!\b{word}\s)" for word in _TAKES_A_CLAUSE) + r"that)\b", re.IGNORECASE)
+# an apposition on the candidate, not a phrase of place or manner whose own noun the relative clause then describes
+# ("Keanu Reeves, in the black suit that would become a uniform")
+_APPOSITION_OPENS = re.compile(r"\s*[,(\u2014\u2013]\s*+(?!(?:in|with|at|on|from|of|under|behind|inside|into|by|for|"
+                               r"after|before|wearing|holding|carrying)\b)", re.IGNORECASE)
 # a role cue right before a name: "back as John Wick in the second chapter" names the character, not the first film
 _PLAYED_BEFORE = re.compile(r"\b(?:as|plays|played|playing)\s+\Z", re.IGNORECASE)
