@@ -166,10 +166,13 @@ def _extract(text: str, film: str | None, reference: Reference | None,
                 if claim.actor_iri and claim.character_iri and (claim.actor_iri, claim.character_iri) not in kept}
     # (and the player's later bare mentions the filters let through, where the role may stand instead)
     also_at: dict[str, list[Claim]] = {}
+    candidate_of: dict[int, Candidate | None] = {}
     for claim, candidate in pairs:
-        if claim.type == "cast" and claim.character is None and claim.actor_iri and not blocked(candidate):
+        if claim.type == "cast" and claim.character is None and claim.actor_iri:
             also_at.setdefault(claim.actor_iri, []).append(claim)
-    claims = roles_beside_bare_players(claims, doc, default_cues(), withheld, also_at)  # the last and weakest link
+            candidate_of[id(claim)] = candidate
+    claims = roles_beside_bare_players(claims, doc, default_cues(), withheld, also_at,  # the last and weakest link
+                                       kept=lambda claim: not blocked(candidate_of.get(id(claim))))
     years = spoken_years(text)
     if years:  # evidence that stops inside a year said in words takes the whole phrase
         claims = [replace(c, start=span[0], end=span[1], evidence=text[span[0]:span[1]])

@@ -33,7 +33,10 @@ def one_per_fact(pairs: list[tuple[Claim, Candidate | None]],
     # any year (a wrong one stated is the one to check), the franchise's name to any membership
     pairs = [(c, cand) for c, cand in pairs if c.rule not in _YIELDING or _YIELDING[c.rule](c) not in stated]
     # a first-name or surname-only mention ("Keanu's longest night") yields to a later full-name one the filters keep
-    full_named = {actor_key(c) for c, cand in pairs if c.rule == "cast-mention" and _full_name(c) and not blocked(cand)}
+    # (the filters asked only where a short name is there to yield)
+    short = {actor_key(c) for c, _ in pairs if c.rule == "cast-mention" and not _full_name(c)}
+    full_named = {actor_key(c) for c, cand in pairs if c.rule == "cast-mention" and actor_key(c) in short
+                  and _full_name(c) and not blocked(cand)}
     pairs = [(c, cand) for c, cand in pairs if c.rule != "cast-mention" or (
         c.start not in in_credit and (_full_name(c) or actor_key(c) not in full_named))]
     role_pairs = [p for p in pairs if not (p[0].type == "cast" and p[0].character is None)]

@@ -129,7 +129,7 @@ class Document:
         self._case_exact: bool | None = None
         self._windows: dict[tuple[str, ...], list[tuple[int, int]]] = {}
         self._keywords = Keywords(self.lower)
-        self.verdicts: dict[tuple[str, int], bool] = {}  # (filter id, sentence or line start) -> drops?
+        self.verdicts: dict[tuple[str, int, int], bool] = {}  # (filter id, scope's start and end) -> drops?
         self._line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
         self._bounds = [0]
         # sentences are read in the layout view: a subtitle cue's timing between two halves of a sentence is layout

@@ -33,7 +33,7 @@ when nothing else gave the player a role, so a false role beside the player is s
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import replace
 
@@ -59,11 +59,12 @@ _LIST_GOES_ON = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?(?-i:[A-Z])|,\s*the\s|\s
 
 def roles_beside_bare_players(claims: list[Claim], doc: Document, cues: Cues,
                                withheld: AbstractSet[tuple[str, str, int]] = frozenset(),
-                               also_at: Mapping[str, Sequence[Claim]] | None = None) -> list[Claim]:
+                               also_at: Mapping[str, Sequence[Claim]] | None = None,
+                               kept: Callable[[Claim], bool] = lambda claim: True) -> list[Claim]:
     """``claims`` with each bare cast claim given the one free role of the reviewed work beside it on its line;
     ``withheld`` holds the links (player, role, sentence start) a rule read and a filter dropped, ``also_at`` the
-    player's later bare mentions, where the role may stand instead ("In pictures: Halle Berry, ..." over "Sofia,
-    manager of the Casablanca Continental, is played by Halle Berry")."""
+    player's bare mentions, where a later one the filters keep (``kept``) may stand beside the role instead ("In
+    pictures: Halle Berry, ..." over "Sofia, manager of the Casablanca Continental, is played by Halle Berry")."""
     with_role = {c.actor_iri for c in claims if c.type == "cast" and (c.character or c.character_iri)}
     taken = {c.character_iri for c in claims if c.type in ("cast", "reprise") and c.character_iri}
     result: list[Claim] = []
@@ -71,6 +72,8 @@ def roles_beside_bare_players(claims: list[Claim], doc: Document, cues: Cues,
         if claim.type == "cast" and not claim.character and claim.actor_iri and claim.actor_iri not in with_role:
             later = [m for m in (also_at or {}).get(claim.actor_iri, ()) if m.start > claim.start]
             for mentioned in (claim, *later):
+                if mentioned is not claim and not kept(mentioned):
+                    continue
                 found = _role_beside(mentioned, doc, cues, taken, withheld)
                 if found is not None:
                     (mention, iri), rule = found

@@ -45,10 +45,13 @@ def is_blocked(doc: Document, candidate: Candidate, rules: RuleSet) -> bool:
         # ("HOME: WICK UNITED (he does not need anyone)" over "No. 9  Keanu Reeves ........ John Wick")
         sentence = max(sentence[0], doc.line(candidate.start)[0]), sentence[1]
     for block in rules.blocks_for(candidate):
-        if block.scope in ("sentence", "line"):
-            # these depend only on the sentence or line, so each is read once per filter
-            span = sentence if block.scope == "sentence" else doc.line(candidate.start)
-            key = (block.id, span[0] if span[1] - span[0] <= _SCOPE_REACH else candidate.start)
+        if block.scope in ("sentence", "line", "main_clause"):
+            # these depend only on the sentence (up to a relative clause on another noun) or the line, so each is
+            # read once per filter
+            span = doc.line(candidate.start) if block.scope == "line" else sentence
+            if block.scope == "main_clause":
+                span = span[0], _main_clause_end(doc, candidate)
+            key = (block.id, span[0] if span[1] - span[0] <= _SCOPE_REACH else candidate.start, span[1])
             if key not in doc.verdicts:
                 doc.verdicts[key] = _blocks(doc, candidate, block, sentence[0])
             if doc.verdicts[key]:
@@ -193,11 +196,7 @@ def _blocks(doc: Document, candidate: Candidate, block: Rule, sentence_start: in
         _, end_of_sentence = doc.sentence(max(candidate.end - 1, candidate.start))
         end_of_sentence = min(end_of_sentence, candidate.end + _SCOPE_REACH)
         if block.scope == "main_clause":
-            # a relative clause on a noun after the candidate is that noun's: "X gives his son Iosef the face of a boy
-            # who has never been told no" (not an apposition's, which is the candidate's: "X, who never returns")
-            relative = _RELATIVE_PRONOUN.search(view, candidate.end, end_of_sentence)
-            if relative is not None and not _APPOSITION_OPENS.match(view, candidate.end, relative.start()):
-                end_of_sentence = relative.start()
+            end_of_sentence = min(end_of_sentence, _main_clause_end(doc, candidate))
         # semicolons outside brackets part a sentence's independent clauses: "X plays Ares, all smirks; Franco Nero
         # lends gravity to the hotel" is not negated or compared by the clause before it
         before, after = view.rfind(";", s_start, candidate.start), view.find(";", candidate.end, end_of_sentence)
@@ -237,6 +236,17 @@ def _blocks(doc: Document, candidate: Candidate, block: Rule, sentence_start: in
     weak = _weak_work(doc, at) and (candidate.type in ("cast", "director", "writer")
                                     or _PLAYED_BEFORE.search(doc.folded, max(0, at - 12), at) is not None)
     return not (doc.work_at(at) == doc.film or weak)
+
+
+def _main_clause_end(doc: Document, candidate: Candidate) -> int:
+    """Where the candidate's sentence ends, or a relative clause on a noun after the candidate starts: "X gives his son
+    Iosef the face of a boy who has never been told no" (not an apposition's, which is the candidate's: "X, who never
+    returns")."""
+    _, end = doc.sentence(max(candidate.end - 1, candidate.start))
+    relative = _RELATIVE_PRONOUN.search(doc.text, candidate.end, min(end, candidate.end + _SCOPE_REACH))
+    if relative is not None and not _APPOSITION_OPENS.match(doc.text, candidate.end, relative.start()):
+        return relative.start()
+    return end
 
 
 # (and "that" after a noun, not after a verb or a word that takes a clause: "says that", "so that", "now that")
