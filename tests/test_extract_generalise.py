@@ -5145,6 +5145,21 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("YOUR LETTERS\n\nDear Editors,\nIan McShane plays Winston with relish.\nA. Reader\n\nDear Editors,\nHe plays Charon, surely.\nB. Reader\n\nMore letters next week.\n", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
         ("Dear Sir,\n\nLen Wiseman directed it, and well.\n\nDear Sir,\n\nNo, Chad Stahelski did.\n\nWrite to us at the usual address.\n", BAL, [("director", "Len Wiseman", None, "supported")]),
     ],
+    "a-return-fronted-with-its-source": [
+        ("Returning from Chapter 2, Laurence Fishburne's Bowery King gets a bigger part.", PARA, [("reprise", "Laurence Fishburne", "Bowery King", "supported")]),
+        ("Back from the first film, Ian McShane's Winston pours the drinks.", CH2, [("reprise", "Ian McShane", "Winston", "supported")]),
+        ("Returning from Parabellum, Anjelica Huston plays the Director.", BAL, [("reprise", "Anjelica Huston", "the Director", "supported")]),
+    ],
+    "a-degree-in-the-next-sentence-denies-nothing": [
+        ("Michael Nyqvist's Viggo knows who he is dealing with.\nAlfie Allen's Iosef? Not so much.\n", JW1, [("cast", "Alfie Allen", "Iosef", "supported")]),
+        ("Halle Berry plays Sofia with real warmth. Not so fast with the dogs, though.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
+        ("Ian McShane is Winston, smooth as ever. Not so different from Deadwood, really.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
+    ],
+    "a-hyphenated-litotes": [
+        ("Winston, a never-better Ian McShane, runs the place.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Marcus, a never-finer Willem Dafoe, waits on the roof.", JW1, [("cast", "Willem Dafoe", "Marcus", "supported")]),
+        ("The Director, a never-scarier Anjelica Huston, runs the theatre.", PARA, [("cast", "Anjelica Huston", "the Director", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -9981,6 +9996,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Ian McShane said that he would not return for this one.", BAL, ("cast", "Ian McShane", None)),
         ("Halle Berry confirmed that she is not in this one.", CH4, ("cast", "Halle Berry", None)),
         ("Lance Reddick knew that he would not see the film released.", BAL, ("cast", "Lance Reddick", None)),
+    ],
+    "a-fronted-return-of-someone-else": [
+        ("Back from lunch, I watched Ian McShane play Winston.", CH2, ("reprise", "Ian McShane", "Winston")),
+        ("Returning from the bar, my friend said Lance Reddick plays Charon.", CH2, ("reprise", "Lance Reddick", "Charon")),
+        ("Back from holiday, the editor asked me why Halle Berry plays Sofia.", PARA, ("reprise", "Halle Berry", "Sofia")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -110,7 +110,7 @@ _MACROS = {
                 # a negated verb or noun of doubting, hiding or forgetting affirms what it governs: "don't forget
                 # that", "there is no denying", "it is no secret", "make no mistake", "no wonder", "can't ignore"
                 r"|\s+(?:\w+\s+)?(?:forget|overlook|ignore|deny|denying|question|secret|mistake|wonder)\b"
-                r"|\s+(?:\w+\s+)?(?:(?:been|looked|sounded|seemed)\s+)?(?:better|finer|funnier|scarier|stronger|sharper)\b"
+                r"|[\s-]+(?:\w+\s+)?(?:(?:been|looked|sounded|seemed)\s+)?(?:better|finer|funnier|scarier|stronger|sharper)\b"
                 r"|\s+(?:disappoints?|disappointed|falters?|faltered|wavers?|wavered)\b|\s+(?:stranger|slouch)\b"
                 r"|\s+(?:trouble|problem|difficulty)\s+\w+ing\b|\s+wrong\b"
                 # "is no less menacing for it", "not less impressive": a comparison that affirms

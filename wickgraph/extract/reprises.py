@@ -393,6 +393,8 @@ _FRONTED_AGAIN = re.compile(
     # "Back in the suit, X plays Y"; a place named is the scene's: "Back in New York, X's Y runs the switchboard"
     r"|reprising\s+(?:his|her|their)\s+(?:role|part)"
     r"|back\s+(?:again|in\s+(?!(?:19|20)\d\d\b|the\s+day\b|(?:the\s+)?(?-i:[A-Z]))[^,:;.\n]{1,30})|returning)\s*[,:]"
+    # "Returning from Chapter 2, X's Y ...", "Back from the first film, X plays Y"
+    r"|(?:returning|back|coming\s+back)\s+from\s+[^,:;.\n]{1,40}?\s*[,:]"
     r"|returning\s+(?:as|to\s+(?:the\s+)?(?:role|part)\s+of)"  # "Returning as Winston is X": the role fronted too
     # "Again in this film, X plays Y": the work itself named as one more round ("Also in this part" may only add)
     r"|again\s+in\s+(?:this|the\s+new)\s+(?:part|film|movie|one|chapter|sequel|instal?lment|episode)\s*,?"
