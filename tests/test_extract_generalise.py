@@ -5160,6 +5160,32 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Marcus, a never-finer Willem Dafoe, waits on the roof.", JW1, [("cast", "Willem Dafoe", "Marcus", "supported")]),
         ("The Director, a never-scarier Anjelica Huston, runs the theatre.", PARA, [("cast", "Anjelica Huston", "the Director", "supported")]),
     ],
+    "a-wall-of-notes-is-the-critics-where-it-says-me": [
+        ("[yellow, Priya] Leitch co-directed, surely.\n[blue, me] No. Chad Stahelski directed it alone.\n[yellow, Priya] it came out in 2015\n[blue, me] 2014. My grade: B+.\n", JW1, [("director", "Chad Stahelski", None, "supported"), ("release_year", "", 2014, "supported"), ("rating", "", "B+", "unknown")]),
+        ("[green, Marcus] Halle Berry is in this one\n[blue, me] She is not. Ian McShane plays Winston.\n[green, Marcus] fine, 9/10\n[blue, me] 7/10 from me.\n", CH4, [("cast", "Ian McShane", "Winston", "supported"), ("rating", "", 7, "unknown")]),
+        ("[red/Dev] Derek Kolstad wrote it alone\n[red/me] Shay Hatten co-wrote it.\n[red/Dev] 2018 release\n[red/me] 2019, May.\n", PARA, [("writer", "Shay Hatten", None, "supported")]),
+    ],
+    "a-wished-section-ends-at-the-next-heading": [
+        ("DEVELOPMENT MEMO\n\nWHAT WE WANT\n- Tom Cruise as John Wick.\n- Director: Christopher McQuarrie.\n\nMY TWO CENTS\nChad Stahelski directed it, and Keanu Reeves is John Wick.", JW1, [("director", "Chad Stahelski", None, "supported"), ("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("MY NOTES\n\nDREAM CAST\n\nWinston: Ralph Fiennes\n\nTHE REAL THING\n\nIan McShane plays Winston. 4/5.", CH2, [("cast", "Ian McShane", "Winston", "supported"), ("rating", "", 4, "unknown")]),
+        ("1. LOGLINE\nA killer retires.\n\n2. THE REIMAGINING - WHAT WE'D CHASE\nHenry Cavill as John Wick, directed by Gareth Evans.\n\n3. THE ORIGINAL\nIt was released in 2019.", PARA, [("release_year", "", 2019, "supported")]),
+    ],
+    "a-grade-after-an-aside-and-its-copula": [
+        ("My own mark, for what it's worth, is a B-plus.", CH2, [("rating", "", "B+", "unknown")]),
+        ("Our grade, all things considered, remains an A-.", CH4, [("rating", "", "A-", "unknown")]),
+        ("My verdict, after two viewings, is a C.", BAL, [("rating", "", "C", "unknown")]),
+    ],
+    "a-co-director-with-the-participle": [
+        ("Stahelski returns, co-directing with his old 87Eleven partner David Leitch.", PARA, [("director", "David Leitch", None, "contradicted")]),
+        ("Albert Hughes, co-directing with Charlotte Brandstrom, keeps it moving.", CONT, [("director", "Charlotte Brandstrom", None, "supported")]),
+        ("Len Wiseman is at the helm, co-directing alongside Chad Stahelski.", BAL, [("director", "Chad Stahelski", None, "contradicted")]),
+    ],
+    "an-examiners-questioner-in-brackets": [
+        (("Q (Bologna): It came out in 2016, surely.\n\nA: No, in 2017.\n\nQ (Bochum): Ruby Rose plays the sister?\n\n"
+          "A: She plays Ares.\n\nQ (Leeds): Who wrote it?\n\nA: Derek Kolstad.\n"), CH2, [("release_year", "", 2017, "supported"), ("writer", "Derek Kolstad", None, "supported")]),
+        (("Q (front row): Was it Leitch?\nA: Chad Stahelski directed it.\nQ (balcony): 2015?\nA: 2014.\nQ (aisle): Your grade?\nA: B+.\n"), JW1, [("director", "Chad Stahelski", None, "supported")]),
+        (("Q (Pisa): Halle Berry is Sofia here?\n\nA: Yes.\n\nQ (Turin): And Keanu Reeves wrote it?\n\nA: No, Shay Hatten co-wrote it.\n\nQ (Rome): Fine.\n\nA: Thanks.\n"), PARA, [("writer", "Shay Hatten", None, "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -10001,6 +10027,22 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Back from lunch, I watched Ian McShane play Winston.", CH2, ("reprise", "Ian McShane", "Winston")),
         ("Returning from the bar, my friend said Lance Reddick plays Charon.", CH2, ("reprise", "Lance Reddick", "Charon")),
         ("Back from holiday, the editor asked me why Halle Berry plays Sofia.", PARA, ("reprise", "Halle Berry", "Sofia")),
+    ],
+    "a-wall-of-notes-others-are-theirs": [
+        ("[yellow, Priya] Leitch co-directed, surely.\n[blue, me] No. Chad Stahelski directed it alone.\n[yellow, Priya] it came out in 2015\n[blue, me] 2014. My grade: B+.\n", JW1, ("director", "David Leitch", None)),
+        ("[green, Marcus] Tom Hardy plays Winston\n[blue, me] He does not. Ian McShane plays Winston.\n[green, Marcus] fine, 9/10\n[blue, me] 7/10 from me.\n", CH4, ("cast", "Tom Hardy", "Winston")),
+        ("[red/Dev] Derek Kolstad wrote it alone\n[red/me] Shay Hatten co-wrote it.\n[red/Dev] 2018 release\n[red/me] 2019, May.\n", PARA, ("release_year", "", 2018)),
+    ],
+    "a-wished-section-is-no-claim": [
+        ("DEVELOPMENT MEMO\n\nWHAT WE WANT\n- Tom Cruise as John Wick.\n- Director: Christopher McQuarrie.\n\nMY TWO CENTS\nChad Stahelski directed the original.", JW1, ("cast", "Tom Cruise", "John Wick")),
+        ("MY NOTES\n\nDREAM CAST\n\nWinston: Ralph Fiennes\n\nTHE REAL THING\n\nIan McShane plays Winston.", CH2, ("cast", "Ralph Fiennes", "Winston")),
+        ("1. LOGLINE\nA killer retires.\n\n2. THE REIMAGINING - WHAT WE'D CHASE\nHenry Cavill as John Wick, directed by Gareth Evans.\n\n3. THE ORIGINAL\nIt was released in 2019.", PARA, ("director", "Gareth Evans", None)),
+    ],
+    "an-examiners-questioner-in-brackets-asserts-nothing": [
+        (("Q (Bologna): It came out in 2016, surely.\n\nA: No, in 2017.\n\nQ (Bochum): Ruby Rose plays the sister?\n\n"
+          "A: She plays Ares.\n\nQ (Leeds): Who wrote it?\n\nA: Derek Kolstad.\n"), CH2, ("release_year", "", 2016)),
+        (("Q (front row): It was Leitch who directed it.\nA: Chad Stahelski directed it.\nQ (balcony): 2015?\nA: 2014.\nQ (aisle): Your grade?\nA: B+.\n"), JW1, ("director", "David Leitch", None)),
+        (("Q (Pisa): Keanu Reeves wrote it, I read.\n\nA: No, Shay Hatten co-wrote it.\n\nQ (Turin): Really?\n\nA: Yes.\n\nQ (Rome): Fine.\n\nA: Thanks.\n"), PARA, ("writer", "Keanu Reeves", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -45,11 +45,20 @@ _REALITY = re.compile(
     r"|in[ \t]+real[ \t]+life\b|in[ \t]+the[ \t]+(?:real|actual|waking)[ \t]+(?:film|movie|world|version|one|series)\b"
     r"|(?:for[ \t]+)?the[ \t]+real[ \t]+(?:record|version|film|movie)\b)", re.IGNORECASE | re.MULTILINE)
 _PARAGRAPH_END = re.compile(r"\n[ \t]*\n")
+# a section heading: a short line in capitals, maybe numbered, at the text's start or after a blank line
+_HEADING = re.compile(r"[ \t]*(?:\d{1,2}[.)][ \t]+)?[A-Z][A-Z0-9 ,'&:()/\u2019\u2014\u2013-]{2,60}[ \t]*(?=\n|\Z)")
+# ... that names a wish or a proposal, whose section casts and credits an imagined version: "WHAT WE WANT", "DREAM
+# CAST", "THE REIMAGINING - WHAT WE'D CHASE", "PROPOSED CREW", "IF I RAN THE STUDIO"
+_WISHED = re.compile(r"\b(?:WHAT[ \t]+(?:WE|I)(?:['\u2019]D)?[ \t]+(?:WANT|CHASE|DO|LIKE|LOVE)|(?:WE|I)[ \t]+WANT"
+                     r"|WISH[ \t]*LIST|WISHES|(?:DREAM|FANTASY)[ \t]+(?:CAST\w*|CREW|LINE-?UP|VERSION|SEQUEL|REMAKE)"
+                     r"|PROPOSED|PROPOSAL|(?:OUR|THE|MY)[ \t]+PITCH|REIMAGIN\w*|RE-IMAGIN\w*|RECAST\w*|WHAT[ \t]+IF"
+                     r"|IF[ \t]+(?:I|WE)[ \t]+(?:RAN|MADE|DIRECTED|CAST|HAD)|HYPOTHETICAL)\b")
 
 
 def imagined_spans(text: str) -> list[tuple[int, int]]:
     """The spans of ``text`` set in an imagined world, each from its frame to the end of its paragraph or to the
-    sentence that comes back to the real work."""
+    sentence that comes back to the real work, and the sections under a heading that names a wish or a proposal,
+    each to the next heading."""
     spans: list[tuple[int, int]] = []
     for frame in _FRAME.finditer(text):
         if spans and frame.start() < spans[-1][1]:
@@ -58,4 +67,16 @@ def imagined_spans(text: str) -> list[tuple[int, int]]:
         end = paragraph_end.start() if paragraph_end else len(text)
         waking = _REALITY.search(text, frame.end(), end)
         spans.append((frame.start(), waking.start() if waking else end))
-    return spans
+    return _wished_sections(text) + spans
+
+
+def _wished_sections(text: str) -> list[tuple[int, int]]:
+    """The sections under a heading that names a wish or a proposal, each to the next heading."""
+    openings = [0, *(blank.end() for blank in _PARAGRAPH_END.finditer(text))]
+    headings = [heading for at in openings if (heading := _HEADING.match(text, at)) is not None]
+    if not headings:
+        return []
+    ends = [heading.start() for heading in headings[1:]] + [len(text)]
+    # (not the text's own title on its first line: "EVERYONE WHO WANTS JOHN DEAD")
+    return [(heading.start(), end) for heading, end in zip(headings, ends, strict=True)
+            if heading.start() > 0 and _WISHED.search(heading.group())]

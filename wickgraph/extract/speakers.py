@@ -29,7 +29,9 @@ _SPEAKER_TURN = re.compile(rf"^[ \t]*(?:{STAMP}[ \t]*)?"
                            r"(?:(?P<name>[\w@][\w'.@-]{0,24}(?:[ ][A-Z][\w'.-]{1,20})?)(?:[ \t]+\d{1,2})?"
                            r"(?:[ \t]*\([^()\n]{1,40}\))?[ \t]*:"
                            r"|\[(?P<bracketed>[A-Z][A-Za-z]{1,20})(?:[ \t]+\d{1,2})?"
-                           r"(?:[ \t]*[\u2014\u2013,-][^\]\n]{0,40})?\][ \t])",
+                           r"(?:[ \t]*[\u2014\u2013,-][^\]\n]{0,40})?\][ \t]"
+                           # a note's tag before its writer: "[yellow, Priya]", "[blue, me]" (a wall of sticky notes)
+                           r"|\[[a-z][\w-]{1,15}[ \t]*[,/][ \t]*(?P<tagged>[A-Za-z][\w'.-]{0,20})\][ \t])",
                            re.MULTILINE)
 _NOT_A_SPEAKER = frozenset({"rating", "score", "verdict", "grade", "note", "update", "edit", "pros", "cons", "tldr",
                             "spoilers", "question", "answer", "q", "a", "http", "https"})
@@ -84,7 +86,7 @@ def _turns(text: str) -> tuple[tuple[int, str], ...]:
     if ":" not in text and "[" not in text:
         return ()
     return tuple((turn.start(), name) for turn in _SPEAKER_TURN.finditer(text)
-            if (name := turn["name"] or turn["bracketed"]).lower() not in _NOT_A_SPEAKER
+            if (name := turn["name"] or turn["bracketed"] or turn["tagged"]).lower() not in _NOT_A_SPEAKER
             and not (turn["bracketed"] and _STAGE_DIRECTION.match(name)))  # "[Applause]" is nobody
 
 
@@ -191,8 +193,9 @@ def _marked_critic(header: str, start: int, end: int) -> bool:
 
 def others_turns(text: str) -> list[tuple[int, int]]:
     """The turns of everyone but the critic in a chat or a panel whose heading names one of its speakers as the
-    critic ("Panelists: MARISOL TRAN (critic, The Reel Ledger) · KEV DUBOIS (stunt performer)"): the moderator's,
-    the other panelists' and the other members' words are theirs."""
+    critic ("Panelists: MARISOL TRAN (critic, The Reel Ledger) · KEV DUBOIS (stunt performer)"), or where the critic
+    speaks as "me" ("[blue, me]" on a wall of notes): the moderator's, the other panelists' and the other members'
+    words are theirs."""
     turns = _turns(text)
     counts = Counter(name for _, name in turns)
     if not turns or sum(count >= 2 for count in counts.values()) < 2:
@@ -202,6 +205,8 @@ def others_turns(text: str) -> list[tuple[int, int]]:
     critics = {name for name in counts if counts[name] >= 2 and any(
         _marked_critic(header, at.start(), at.end())
         for at in re.finditer(rf"(?<![\w@]){re.escape(name)}(?![\w])", header, re.IGNORECASE))}
+    # ... or who speaks as "me": a phone's exchange, a wall of notes ("[blue, me]")
+    critics = critics or {name for name in counts if counts[name] >= 2 and name.lower() in _SELF}
     if len(critics) != 1:
         return []
     return _turn_spans(text, turns, {name for name in counts if name not in critics})
@@ -260,7 +265,9 @@ def others_quoted(text: str) -> list[tuple[int, int]]:
 
 # a deposition's or an interview's turn: "Q.   And the son?", "A.   Alfie Allen plays Iosef" (after a margin's
 # line number); a quiz numbers its questions ("Q3.") and is read by the answers module instead
-_EXAMINATION_TURN = re.compile(r"^[ \t]*(?:\d{1,3}[ \t]+)?(?P<who>[QA])[.:][ \t]", re.MULTILINE)
+# (a questioner placed in brackets too: "Q (Università di Bologna): ...")
+_EXAMINATION_TURN = re.compile(r"^[ \t]*(?:\d{1,3}[ \t]+)?(?P<who>[QA])(?:[ \t]*\([^()\n]{1,60}\))?[.:][ \t]",
+                               re.MULTILINE)
 _EXAMINATION_TURNS = 3  # each side speaks at least this often
 
 
