@@ -6,6 +6,9 @@ dream", "In last night's nightmare", "I dreamt that", "The dream began in a libr
 it lasts to the end of its paragraph, or to the sentence that comes back to the real work ("Awake: ...", "Then I
 woke up.", "In reality, ...", "In the actual film, ...").
 
+A section under a heading in capitals that names a wish or a proposal ("WHAT WE WANT", "DREAM CAST", "THE
+REIMAGINING - WHAT WE'D CHASE") casts and credits an imagined version too, up to the next heading.
+
 A single sentence's own hedge ("In my dream, Nicolas Cage plays Winston") is the scope filters' business too; this
 module carries the frame over the sentences after it.
 """
@@ -13,6 +16,8 @@ module carries the frame over the sentences after it.
 from __future__ import annotations
 
 import re
+
+from .layout_words import CAPITALS_HEADING
 
 __all__ = ["imagined_spans"]
 
@@ -45,8 +50,6 @@ _REALITY = re.compile(
     r"|in[ \t]+real[ \t]+life\b|in[ \t]+the[ \t]+(?:real|actual|waking)[ \t]+(?:film|movie|world|version|one|series)\b"
     r"|(?:for[ \t]+)?the[ \t]+real[ \t]+(?:record|version|film|movie)\b)", re.IGNORECASE | re.MULTILINE)
 _PARAGRAPH_END = re.compile(r"\n[ \t]*\n")
-# a section heading: a short line in capitals, maybe numbered, at the text's start or after a blank line
-_HEADING = re.compile(r"[ \t]*(?:\d{1,2}[.)][ \t]+)?[A-Z][A-Z0-9 ,'&:()/\u2019\u2014\u2013-]{2,60}[ \t]*(?=\n|\Z)")
 # ... that names a wish or a proposal, whose section casts and credits an imagined version: "WHAT WE WANT", "DREAM
 # CAST", "THE REIMAGINING - WHAT WE'D CHASE", "PROPOSED CREW", "IF I RAN THE STUDIO"
 _WISHED = re.compile(r"\b(?:WHAT[ \t]+(?:WE|I)(?:['\u2019]D)?[ \t]+(?:WANT|CHASE|DO|LIKE|LOVE)|(?:WE|I)[ \t]+WANT"
@@ -73,7 +76,7 @@ def imagined_spans(text: str) -> list[tuple[int, int]]:
 def _wished_sections(text: str) -> list[tuple[int, int]]:
     """The sections under a heading that names a wish or a proposal, each to the next heading."""
     openings = [0, *(blank.end() for blank in _PARAGRAPH_END.finditer(text))]
-    headings = [heading for at in openings if (heading := _HEADING.match(text, at)) is not None]
+    headings = [heading for at in openings if (heading := CAPITALS_HEADING.match(text, at)) is not None]
     if not headings:
         return []
     ends = [heading.start() for heading in headings[1:]] + [len(text)]

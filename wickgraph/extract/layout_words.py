@@ -12,8 +12,8 @@ from pathlib import Path
 
 from .wordlists import WordLists, load_word_lists
 
-__all__ = ["CREW_JOB", "LAYOUT_FILE", "LayoutWords", "credit_job", "default_layout_words", "job_kind",
-           "load_layout_words"]
+__all__ = ["CAPITALS_HEADING", "CREW_JOB", "LAYOUT_FILE", "LayoutWords", "credit_job", "default_layout_words",
+           "job_kind", "load_layout_words"]
 
 LAYOUT_FILE = Path(__file__).resolve().parent / "layout.json"
 _REQUIRED = ("header-actor", "header-role", "label-director", "label-writer", "label-both", "label-cast",
@@ -21,6 +21,11 @@ _REQUIRED = ("header-actor", "header-role", "label-director", "label-writer", "l
 
 
 LayoutWords = WordLists
+
+# a section's heading: a short line in capitals, maybe numbered ("WITNESS STATEMENT", "3. CAST: THEN AND NOW"), read
+# where a blank line (or the text's start) comes before it
+CAPITALS_HEADING = re.compile(r"[ \t]*(?:\d{1,2}[.)][ \t]+)?[A-Z][A-Z0-9 ,'&:()/\u2019\u2014\u2013-]{2,60}[ \t]*"
+                              r"(?=\n|\Z)")
 
 # the crew's jobs, which are none of the claims' ("Producer", "Music by", "Cinematography", "Stunt coordinator"): a
 # record's field or a line they open names no part and no credit

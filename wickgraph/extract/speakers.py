@@ -10,6 +10,8 @@ from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 from functools import lru_cache
 
+from .layout_words import CAPITALS_HEADING
+
 __all__ = ["BYLINE", "NAME_COLON", "SENDER", "STAMP", "in_authors_turns", "is_transcript", "others_quoted",
            "questioners_turns"]
 
@@ -61,7 +63,7 @@ def in_authors_turns(text: str, positions: list[int]) -> list[bool] | None:
 
 # a heading in capitals on its own line after a blank one: a new part of the page ("WITNESS STATEMENT", "MY VERDICT")
 # that closes the turn above it
-_HEADING_AFTER_TURN = re.compile(r"\n[ \t]*\n[ \t]*(?=[A-Z][A-Z0-9'&,\- ]{2,60}[ \t]*\n)")
+_HEADING_AFTER_TURN = re.compile(r"\n[ \t]*\n(?=" + CAPITALS_HEADING.pattern + ")")
 
 
 def _turn_spans(text: str, turns: Sequence[tuple[int, str]], speakers: AbstractSet[str]) -> list[tuple[int, int]]:
