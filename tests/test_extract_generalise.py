@@ -5186,6 +5186,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         (("Q (front row): Was it Leitch?\nA: Chad Stahelski directed it.\nQ (balcony): 2015?\nA: 2014.\nQ (aisle): Your grade?\nA: B+.\n"), JW1, [("director", "Chad Stahelski", None, "supported")]),
         (("Q (Pisa): Halle Berry is Sofia here?\n\nA: Yes.\n\nQ (Turin): And Keanu Reeves wrote it?\n\nA: No, Shay Hatten co-wrote it.\n\nQ (Rome): Fine.\n\nA: Thanks.\n"), PARA, [("writer", "Shay Hatten", None, "supported")]),
     ],
+    "a-verb-of-knowing-whose-clause-is-true": [
+        ("I know Keanu Reeves plays John Wick, and so do you.", CH4, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("They know Ian McShane plays Winston, so he is back.", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Everyone knew Halle Berry plays Sofia in this one.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -10043,6 +10048,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
           "A: She plays Ares.\n\nQ (Leeds): Who wrote it?\n\nA: Derek Kolstad.\n"), CH2, ("release_year", "", 2016)),
         (("Q (front row): It was Leitch who directed it.\nA: Chad Stahelski directed it.\nQ (balcony): 2015?\nA: 2014.\nQ (aisle): Your grade?\nA: B+.\n"), JW1, ("director", "David Leitch", None)),
         (("Q (Pisa): Keanu Reeves wrote it, I read.\n\nA: No, Shay Hatten co-wrote it.\n\nQ (Turin): Really?\n\nA: Yes.\n\nQ (Rome): Fine.\n\nA: Thanks.\n"), PARA, ("writer", "Keanu Reeves", None)),
+    ],
+    "known-as-in-match": [
+        ("Fans who know Alfie Allen as Theon Greyjoy will find him punchable.", JW1, ("cast", "Alfie Allen", "Theon Greyjoy")),
+        ("Those who recognise Bill Skarsgard as Pennywise will be surprised.", CH4, ("cast", "Bill Skarsgard", "Pennywise")),
+        ("Viewers who remember Ian McShane as Lovejoy will smile.", CH2, ("cast", "Ian McShane", "Lovejoy")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
