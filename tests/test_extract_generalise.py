@@ -5191,6 +5191,43 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("They know Ian McShane plays Winston, so he is back.", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
         ("Everyone knew Halle Berry plays Sofia in this one.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
     ],
+    "franchise-world-of-membership-verb": [
+        ("Ballerina belongs to the world of John Wick, and it never lets you forget it.", BAL, [("franchise_member", "", None, "supported")]),
+        ("It slots neatly into the universe of John Wick.", BAL, [("franchise_member", "", None, "supported")]),
+        ("The Continental joins the world of John Wick from the other end of time.", CONT, [("franchise_member", "", None, "supported")]),
+        ("Hex is a small corner of the world of John Wick.", HEX, [("franchise_member", "", None, "supported")]),
+        ("This is not part of the world of John Wick, says nobody.", BAL, []),
+    ],
+    "franchise-surname-noun": [
+        ("Another Wick movie, and Donnie Yen is the best thing in it.", CH4, [("franchise_member", "", None, "supported"), ("cast", "Donnie Yen", None, "supported")]),
+        ("Ballerina is a Wick spin-off with real bite.", BAL, [("franchise_member", "", None, "supported")]),
+        ("Hex feels like a Wick adventure from its first screen.", HEX, [("franchise_member", "", None, "supported")]),
+        ("Ballerina is no Wick movie, whatever the poster says.", BAL, []),
+    ],
+    "a-lettered-list-that-answers-no-question": [
+        ("3. THE CAST.\na. Keanu Reeves plays John Wick.\nb. Ian McShane plays Winston.\n", JW1, [("cast", "Keanu Reeves", "John Wick", "supported"), ("cast", "Ian McShane", "Winston", "supported")]),
+        ("1.2 Which cards are new:\na) Sofia, played by Halle Berry\nb) Zero, played by Mark Dacascos\n", PARA, [("cast", "Halle Berry", "Sofia", "supported"), ("cast", "Mark Dacascos", "Zero", "supported")]),
+        ("Who is in it? Plenty of people.\na) Donnie Yen as Caine\nb) Bill Skarsgard as the Marquis\n", CH4, [("cast", "Donnie Yen", "Caine", "supported"), ("cast", "Bill Skarsgard", "Marquis", "supported")]),
+        ("1. Your pick:\nA) Cassian\nB) Ares\n\nMostly A? You are Cassian, played by Common.", CH2, [("cast", "Common", "Cassian", "supported")]),
+    ],
+    "a-role-opening-a-relative-clause-without-that": [
+        ("Sofia runs the hotel. Halle Berry plays her as someone John owes a great deal.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
+        ("Viggo is the boss. Michael Nyqvist plays him as a man Iosef disappoints daily.", JW1, [("cast", "Michael Nyqvist", "Viggo Tarasov", "supported")]),
+        ("Ian McShane as the silky Winston is a joy.", JW1, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Lance Reddick plays the loyal concierge Charon with grace.", JW1, [("cast", "Lance Reddick", "Charon", "supported")]),
+    ],
+    "one-persons-two-names-joined-by-an-abbreviation": [
+        ("The debt is owed to Santino D'Antonio, i.e. Riccardo Scamarcio in a good suit.", CH2, [("cast", "Riccardo Scamarcio", "Santino D'Antonio", "supported")]),
+        ("The mute bodyguard is Ares, a.k.a. Ruby Rose with a sign-language glare.", CH2, [("cast", "Ruby Rose", "Ares", "supported")]),
+        ("The hotel's boss, Winston, that is, Ian McShane, gets the best lines.", JW1, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Then Cassian, namely Common, walks in.", CH2, [("cast", "Common", "Cassian", "supported")]),
+        ("Lance Reddick, i.e. Charon, keeps the lobby calm.", JW1, [("cast", "Lance Reddick", "Charon", "supported")]),
+    ],
+    "a-hypothesis-heading-over-a-finding": [
+        ("Hypothesis\nKeanu Reeves plays John Wick in this one.", JW1, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("Claim to fame: Ian McShane plays Winston.", JW1, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("2. Hypothesis\nThe study found that Lance Reddick plays Charon.", JW1, [("cast", "Lance Reddick", "Charon", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -10053,6 +10090,21 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Fans who know Alfie Allen as Theon Greyjoy will find him punchable.", JW1, ("cast", "Alfie Allen", "Theon Greyjoy")),
         ("Those who recognise Bill Skarsgard as Pennywise will be surprised.", CH4, ("cast", "Bill Skarsgard", "Pennywise")),
         ("Viewers who remember Ian McShane as Lovejoy will smile.", CH2, ("cast", "Ian McShane", "Lovejoy")),
+    ],
+    "a-quizs-options-are-no-claims": [
+        ("Take the quiz!\n\n2. Pick your favourite villain:\nA) Santino, played by Jared Leto\nB) Cassian\nC) Ares\n\nResults below.", CH2, ("cast", "Jared Leto", "Santino")),
+        ("Round two.\nQ4. Who runs the New York Continental?\na) Winston, played by Lance Reddick\nb) Charon\nc) The Bowery King\n", JW1, ("cast", "Lance Reddick", "Winston")),
+        ("Section B\n7) Which credit is right for this film?\n(a) Directed by David Leitch\n(b) Directed by Chad Stahelski\n(c) Directed by Len Wiseman\n", CH4, ("director", "David Leitch", None)),
+    ],
+    "a-relative-clauses-subject-is-no-role": [
+        ("Sofia runs the hotel. Halle Berry plays her as someone John owes a great deal.", PARA, ("cast", "Halle Berry", "John Wick")),
+        ("Ian McShane plays the manager as the one man Charon trusts.", JW1, ("cast", "Ian McShane", "Charon")),
+        ("Viggo is the boss. Michael Nyqvist plays him as a man Iosef disappoints daily.", JW1, ("cast", "Michael Nyqvist", "Iosef Tarasov")),
+    ],
+    "a-conjecture-put-up-to-be-refuted": [
+        ("Conjecture 3.2. Laurence Fishburne's Bowery King is already present in the first film.\n\nCounterexample. He is not.", JW1, ("cast", "Laurence Fishburne", "Bowery King")),
+        ("Hypothesis 2: Willem Dafoe's Marcus comes back in a flashback.", CH2, ("cast", "Willem Dafoe", "Marcus")),
+        ("Speculation: the Elder is Jerome Flynn.", PARA, ("cast", "Jerome Flynn", "The Elder")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

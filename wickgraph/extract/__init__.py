@@ -20,6 +20,7 @@ from ..claimkinds import claim_kind, claim_status
 from ..errors import ReviewInputError
 from ..reference import Reference, default_reference
 from .answers import answer_key, answered_questions, unasked
+from .choices import offered_choices
 from .claims import Claim, Extraction
 from .collector import collector_paused
 from .comments import comment_spans, others_posts
@@ -140,11 +141,12 @@ def _extract(text: str, film: str | None, reference: Reference | None,
             verdicts[id(candidate)] = is_blocked(doc, candidate, rules)
         return verdicts[id(candidate)]
 
-    # parts of a post about another work, readers' comments, what a transcript gives to someone in the room, a dream
+    # parts of a post about another work, readers' comments, what a transcript gives to someone in the room, a dream,
+    # a quiz's options
     # (the comments heading is read in the layout view too: "<h3>Comments (2)</h3>" is one without its tags)
     comments = comment_spans(text) or comment_spans(folded)
     elsewhere = (other_work_spans(doc) + comments + others_posts(text) + others_quoted(text) + others_records(text)
-                 + imagined_spans(text))
+                 + imagined_spans(text) + offered_choices(text))
     # (a claim that ends there too: "Zero | Riccardo Scamarcio" reaching into another work's column)
     pairs = [(claim, c) for claim, c in pairs
              if not any(start <= claim.start < end or start < claim.end <= end for start, end in elsewhere)]

@@ -329,7 +329,7 @@ def _placeholder(bits: int, length: int) -> str:
     return chr(_START + bits) + chr(_CONT + bits) * (length - 1)
 
 
-_TITLE_BEFORE = re.compile(r"(?:^|\s)(Mr|Ms|Mrs|Dr|St|vs|Jr|Sr|No|feat|Ch|Chap|Pt|Vol)$")
+_TITLE_BEFORE = re.compile(r"(?:^|\s)(Mr|Ms|Mrs|Dr|St|vs|Jr|Sr|No|feat|Ch|Chap|Pt|Vol|[Ii]\.e|[Ee]\.g|a\.k\.a|viz|cf)$")
 
 
 _NUMBER_AFTER = re.compile(r"\.[ \t]*\d")
@@ -355,9 +355,9 @@ _SENTENCE_BEFORE = re.compile(r"(?:[.!?][\"')\]]*|\A)[ \t]*\Z")
 
 
 def _abbreviation(text: str, position: int) -> bool:
-    # "Mr. Nobody", "Dr. Smith", "vs. the Marquis", "No. 1": a title's full stop does not end a sentence ("No. Young
-    # Charon is ..." is the answer "No." and a new sentence)
-    title = _TITLE_BEFORE.search(text, max(0, position - 5), position) if text[position:position + 1] == "." else None
+    # "Mr. Nobody", "Dr. Smith", "vs. the Marquis", "No. 1", "i.e. Riccardo Scamarcio": a title's or an abbreviation's
+    # full stop does not end a sentence ("No. Young Charon is ..." is the answer "No." and a new sentence)
+    title = _TITLE_BEFORE.search(text, max(0, position - 6), position) if text[position:position + 1] == "." else None
     # ("No", and a part's "Ch." or "Vol.", only before a number: "Ch. 4 recasts the Elder")
     return title is not None and (title.group(1) not in _BEFORE_A_NUMBER
                                   or _NUMBER_AFTER.match(text, position) is not None)

@@ -243,9 +243,10 @@ _COMMENT = re.compile(r",\s*(?:of\s+course|naturally|as\s+ever|as\s+always|inevi
                       r"as\s+before|once\s+more|yet\s+again|still|here|this\s+time)\s*,", re.IGNORECASE)
 _ROLE_APPOSITION = re.compile(r",\s+(?:a|the|another)\s+(?:[\w-]+\s+){0,2}?(?:role|part|character)\s+"
                               r"(?:that\s+|which\s+)?", re.IGNORECASE)
-# (in brackets too, and before a described role: "X (aka the blind Caine)", "X, a.k.a. the blind Caine,")
-_ALIAS = re.compile(r"[\s*_]*[,(]?\s*(?:aka|a\.k\.a\.?|alias|also\s+known\s+as)\s+(?:the\s+(?:[a-z][\w-]*\s+)?)?",
-                    re.IGNORECASE)
+# (in brackets too, and before a described role: "X (aka the blind Caine)", "X, a.k.a. the blind Caine,"); the
+# words that say two names are one, in either order: "Santino D'Antonio, i.e. Riccardo Scamarcio", "that is,"
+_ALIAS = re.compile(r"[\s*_]*[,(]?\s*(?:aka|a\.k\.a\.?|alias|(?:also|otherwise|better)\s+known\s+as|i\.\s?e\.,?|ie,?"
+                    r"|that\s+is,|namely|viz\.?)\s+(?:the\s+(?:[a-z][\w-]*\s+)?)?", re.IGNORECASE)
 _DASH_END = re.compile(r"\s*(?:\u2014|--)")
 # a role "in the capable hands of" its actor, or back in them; a plain "in the hands of" is as often the plot's
 _RETURN_WORD = re.compile(r"\b(?:again|once\s+more|still|back)\b", re.IGNORECASE)
@@ -398,6 +399,8 @@ def backward_link(gap: str, after: str, cues: Cues) -> bool:
     if gap.startswith("?") and not gap[1:].strip() and "\n" not in gap:
         # a role asked, its actor answered: "Killa? X.", "• young Eve? Victoria Comte" (the line ends the answer)
         return re.match(r"[ \t]*(?:[.!,;\n]|$)", after) is not None
+    if _ALIAS.fullmatch(gap):
+        return True  # "Santino D'Antonio, i.e. Riccardo Scamarcio": one person's two names
     if "\n" in gap or _SENTENCE_BREAK.search(gap):
         return False
     if _ROLE_APPOSITION.fullmatch(gap) and _VERB_AFTER.match(after):

@@ -400,9 +400,13 @@ _AS_BEFORE = re.compile(r"\bas\s+(?:(?:the|a|an|his|her|their)\s+)?(?:[\w'-]+\s+
                         re.IGNORECASE)
 _COMPARISON = re.compile(r"\bas\s+\w+(?:ly)?\s+as\s+\S*\s*\Z", re.IGNORECASE)  # "as menacing as Santino"
 _LONG_GAP_WORDS = 14
-# "as" closing a verb phrase of three words or more ("has him in a headlock as"; not "X as Y is", "X returns as Y")
+# "as" closing a verb phrase of three words or more ("has him in a headlock as"; not "X as Y is", "X returns as Y"),
+# or the player's verb, then a noun phrase whose clause the role opens ("plays her as the one person John owes",
+# "is someone Winston trusts": a relative clause without "that")
 _POSSESSIVE_START = re.compile(r"['\u2019]s?\s")  # "X's fourth turn as Winston is superb": a noun phrase, no clause
-_AS_THEN = re.compile(r"\w+\s+\w+\s+\w+\s+as\s+(?:the\s+)?\Z", re.IGNORECASE)
+_AS_THEN = re.compile(r"\w+\s+\w+\s+\w+\s+as\s+(?:the\s+)?\Z|^\s+(?:\w+ly\s+)?(?:is|was|(?-i:[a-z]{2,}(?:s|ed)))\s"
+                      r"(?:[^.!?;:\n]*\s)?(?:someone|somebody|(?:the|a|an)\s+(?:[\w-]+\s+){0,2}[\w-]+)\s+\Z",
+                      re.IGNORECASE)
 # a finite verb right after the role: "as Caine watches", "as Winston explained", "as Charon is shot"
 _VERB_AFTER = re.compile(VERB_AFTER)
 
