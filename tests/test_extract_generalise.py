@@ -5228,6 +5228,29 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Claim to fame: Ian McShane plays Winston.", JW1, [("cast", "Ian McShane", "Winston", "supported")]),
         ("2. Hypothesis\nThe study found that Lance Reddick plays Charon.", JW1, [("cast", "Lance Reddick", "Charon", "supported")]),
     ],
+    "an-appearance-among-the-people-of-the-story": [
+        ("Keanu Reeves appears in the opening scene.", PARA, [("cast", "Keanu Reeves", None, "supported")]),
+        ("Ian McShane appears among the hotel staff in one scene.", PARA, [("cast", "Ian McShane", None, "supported")]),
+        ("Lance Reddick turns up in the lobby, as ever.", PARA, [("cast", "Lance Reddick", None, "supported")]),
+    ],
+    "a-return-said-by-any-verb-that-joins-player-and-role": [
+        ("Ian McShane once again takes up Winston, with relish.", CH2, [("reprise", "Ian McShane", "Winston", "supported")]),
+        ("Lance Reddick slips back into Charon without a wasted gesture.", CH4, [("reprise", "Lance Reddick", "Charon", "supported")]),
+        ("Laurence Fishburne once more gives the Bowery King a ragged dignity.", CH4, [("reprise", "Laurence Fishburne", "Bowery King", "supported")]),
+        ("Willem Dafoe lends his craggy features to Marcus.", JW1, [("cast", "Willem Dafoe", "Marcus", "supported")]),
+    ],
+    "a-mapping-arrow-between-player-and-role": [
+        ("Cast, as a function:\nKeanu Reeves \u21a6 John Wick\nIan McShane \u21a6 Winston", CH2, [("cast", "Keanu Reeves", "John Wick", "supported"), ("cast", "Ian McShane", "Winston", "supported")]),
+        ("Wrong, on purpose:\nCommon \u279c Ares\nRuby Rose \u279c Cassian", CH2,
+         [("cast", "Common", "Ares", "contradicted"), ("cast", "Ruby Rose", "Cassian", "contradicted")]),
+        ("Lance Reddick \u27f6 Santino", CH2, [("cast", "Lance Reddick", "Santino", "contradicted")]),
+    ],
+    "a-quotation-with-no-speakers-line-above": [
+        ("Keanu Reeves, as ever, is superb.\n\"Halle Berry as Sofia is even better,\" I told my sister.", PARA,
+         [("cast", "Halle Berry", "Sofia", "supported")]),
+        ("THE CAST\n\"Ian McShane plays Winston with relish.\"", PARA, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Our stars: \u2605\u2605\u2605\u2605\u2606", PARA, [("rating", "", 4, "unknown")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -10105,6 +10128,21 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Conjecture 3.2. Laurence Fishburne's Bowery King is already present in the first film.\n\nCounterexample. He is not.", JW1, ("cast", "Laurence Fishburne", "Bowery King")),
         ("Hypothesis 2: Willem Dafoe's Marcus comes back in a flashback.", CH2, ("cast", "Willem Dafoe", "Marcus")),
         ("Speculation: the Elder is Jerome Flynn.", PARA, ("cast", "Jerome Flynn", "The Elder")),
+    ],
+    "a-name-listed-in-the-credits-is-no-appearance": [
+        ("Leitch appears among the executive producers only.", PARA, ("cast", "David Leitch", None)),
+        ("David Leitch appears in the credits as a producer, nothing more.", CH4, ("cast", "David Leitch", None)),
+        ("Derek Kolstad shows up in the end credits, and that is all.", CH2, ("cast", "Derek Kolstad", None)),
+    ],
+    "a-first-turn-joined-without-a-return": [
+        ("Willem Dafoe lends his craggy features to Marcus.", JW1, ("reprise", "Willem Dafoe", "Marcus")),
+        ("Ian McShane takes up Winston for the first time here.", JW1, ("reprise", "Ian McShane", "Winston")),
+        ("Donnie Yen gives Caine a sly stillness.", CH4, ("reprise", "Donnie Yen", "Caine")),
+    ],
+    "a-testimonial-under-its-speakers-line": [
+        ("The film is fine.\n\nOur critic's stars: \u2605\u2605\u2605\u2605\u2606\n\nCREW PICK\nYoussef, Cabin Crew, Casablanca base\n\"Three and a half stars for the film, five for the dogs.\"", PARA, ("rating", "", 3.5)),
+        ("My score: 8/10.\n\nWHAT READERS SAY\nMaria K., seat 14C\n\"Ian McShane plays Charon, and I loved it.\"", PARA, ("cast", "Ian McShane", "Charon")),
+        ("The film is fine.\nPriya, a regular at the Tuesday club\n\"Leitch directed this one, for sure.\"", PARA, ("director", "David Leitch", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

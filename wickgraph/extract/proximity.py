@@ -41,6 +41,7 @@ from .claims import Claim
 from .document import Document
 from .gazetteer import CHARACTER, PERSON, WORK, Mention
 from .links import Cues, is_possessive
+from .reprises import reprise_cue
 
 __all__ = ["roles_beside_bare_players"]
 
@@ -69,6 +70,7 @@ def roles_beside_bare_players(claims: list[Claim], doc: Document, cues: Cues,
     taken = {c.character_iri for c in claims if c.type in ("cast", "reprise") and c.character_iri}
     result: list[Claim] = []
     for claim in claims:
+        reprised = None
         if claim.type == "cast" and not claim.character and claim.actor_iri and claim.actor_iri not in with_role:
             later = [m for m in (also_at or {}).get(claim.actor_iri, ()) if m.start > claim.start]
             for mentioned in (claim, *later):
@@ -81,8 +83,10 @@ def roles_beside_bare_players(claims: list[Claim], doc: Document, cues: Cues,
                     claim = replace(mentioned, character=doc.text[mention.start:mention.end], character_iri=iri,
                                     evidence=doc.text[start:end], start=start, end=end, rule=rule)
                     taken.add(iri)
+                    if reprise_cue(doc, cues, start, end):  # "Ian McShane once again takes up Winston"
+                        reprised = replace(claim, type="reprise")
                     break
-        result.append(claim)
+        result += [claim] if reprised is None else [claim, reprised]
     return result
 
 

@@ -311,6 +311,11 @@ _SPEAKER_BEFORE = re.compile(rf"(?:^|\n){NAME_COLON}[ \t]*\Z")
 # ... or its source and a dash before it on its line, as a video's stitch or a reply quotes another post:
 # '[STITCH: @wickfacts — "Leitch directed it"]', '@reelrick - "..."', 'my roommate's Letterboxd — "6/10"'
 _SOURCE_DASH_BEFORE = re.compile(r"(?:@[\w.]+|\b[\w]+['\u2019]s[ \t]+[\w]+)[ \t]*(?:[\u2014\u2013]|-{1,2})[ \t]*\Z")
+# ... or a line of its own before it that names the speaker and says who they are, as a testimonial box does (no
+# sentence: "Keanu Reeves, as ever, is superb." is prose):
+# 'Youssef, Cabin Crew, Casablanca base' over '"Three and a half stars for the film"'
+_NAMED_LINE_BEFORE = re.compile(r"(?:^|\n)[ \t*_]*(?-i:[A-Z])[\w.'\u2019-]*(?:[ \t]+(?-i:[A-Z])[\w.'\u2019-]*){0,2},"
+                                r"[ \t]*[^\n\"\u201c]{0,59}[^\n\"\u201c.!?]\n[ \t]*\Z")
 # ... or a quotation that opens with its poster's handle, as a comment pasted in is quoted: '"@kathedral: pretty sure
 # Ares is Ruby Rose mate"'
 _HANDLE_OPENS = re.compile(r"[ \t]*@[\w.]+[ \t]*:")
@@ -322,7 +327,8 @@ _HANDLE_LINE = re.compile(r"^[ \t]*(?:\[[\d:]{4,8}\][ \t]*)?<[\w.@|-]{1,30}>[ \t
 
 
 def attributed_quotes(text: str) -> list[tuple[int, int]]:
-    """Quotations that the text attributes to someone ("...” / — Dana Okafor, stunt performer", 'Gus: "..."',
+    """Quotations that the text attributes to someone ("...” / — Dana Okafor, stunt performer", 'Gus: "..."', a
+    testimonial under its speaker's line ('Youssef, Cabin Crew' over '"..."'),
     '@reelrick — "..."', an essay's '"..." (Ebert 2)' and its indented block quotations closed by a citation): an oral
     history's witnesses, a blurb's source, a league mate, a cited critic, a stitched video's creator; their claims and
     scores are the quoted person's. So are a chat's lines under a handle ("<kappa_king> ...") in a text whose author
@@ -333,6 +339,7 @@ def attributed_quotes(text: str) -> list[tuple[int, int]]:
                  if _ATTRIBUTION.match(text, quote.end())
                  or _SPEAKER_BEFORE.search(text, max(0, quote.start() - 40), quote.start())
                  or _SOURCE_DASH_BEFORE.search(text, max(0, quote.start() - 60), quote.start())
+                 or _NAMED_LINE_BEFORE.search(text, max(0, quote.start() - 100), quote.start())
                  or _HANDLE_OPENS.match(quote["body"])]
     if "    " in text or "\t" in text:  # an essay's block quotations of other critics
         spans += [block.span() for block in _BLOCK_QUOTE.finditer(text) if _CITED_AT_END.search(block.group().rstrip())]
