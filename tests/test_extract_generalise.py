@@ -5251,6 +5251,26 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("THE CAST\n\"Ian McShane plays Winston with relish.\"", PARA, [("cast", "Ian McShane", "Winston", "supported")]),
         ("Our stars: \u2605\u2605\u2605\u2605\u2606", PARA, [("rating", "", 4, "unknown")]),
     ],
+    "what-the-critic-kept-telling-others": [
+        ("I kept telling people that Ian McShane plays Winston, and he does.", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("I told everyone that Common plays Cassian.", CH2, [("cast", "Common", "Cassian", "supported")]),
+        ("We keep telling friends that Ruby Rose plays Ares.", CH2, [("cast", "Ruby Rose", "Ares", "supported")]),
+    ],
+    "a-screenplays-credit-after-an-adverb": [
+        ("Stahelski is behind the camera again, and the screenplay this time is by Shay Hatten.", CH2, [("writer", "Shay Hatten", None, "contradicted")]),
+        ("The script, once again, is by Michael Finch.", CH2, [("writer", "Michael Finch", None, "contradicted")]),
+        ("The teleplay here is by Greg Coolidge and Kirk Ward.", CONT, [("writer", "Greg Coolidge", None, "supported"), ("writer", "Kirk Ward", None, "supported")]),
+    ],
+    "a-grade-written-as-a-formula": [
+        ("Corollary 4.1. Combining the above, grade(C2) = B+.", CH2, [("rating", "", "B+", "unknown")]),
+        ("final grade = A-", CH4, [("rating", "", "A-", "unknown")]),
+        ("Hence, by Lemma 2, rating(JW4) = B.", CH4, [("rating", "", "B", "unknown")]),
+    ],
+    "the-publication-gives-its-critics-score": [
+        ("The column scores it 7/10.", CH2, [("rating", "", 7, "unknown")]),
+        ("It drags in Rome. This paper gives it three stars out of five.", CH2, [("rating", "", 3, "unknown")]),
+        ("Our critic gives it 4 stars out of 5.", CH2, [("rating", "", 4, "unknown")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -10143,6 +10163,16 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("The film is fine.\n\nOur critic's stars: \u2605\u2605\u2605\u2605\u2606\n\nCREW PICK\nYoussef, Cabin Crew, Casablanca base\n\"Three and a half stars for the film, five for the dogs.\"", PARA, ("rating", "", 3.5)),
         ("My score: 8/10.\n\nWHAT READERS SAY\nMaria K., seat 14C\n\"Ian McShane plays Charon, and I loved it.\"", PARA, ("cast", "Ian McShane", "Charon")),
         ("The film is fine.\nPriya, a regular at the Tuesday club\n\"Leitch directed this one, for sure.\"", PARA, ("director", "David Leitch", None)),
+    ],
+    "what-someone-kept-telling-others": [
+        ("Doreen spent a week telling everyone that Zero was Donnie Yen.", PARA, ("cast", "Donnie Yen", "Zero")),
+        ("My aunt told the whole table that Ian McShane plays Charon.", CH2, ("cast", "Ian McShane", "Charon")),
+        ("The guy next to me kept telling the row that Halle Berry plays Ares.", CH2, ("cast", "Halle Berry", "Ares")),
+    ],
+    "someone-the-critic-knows-gives-a-score": [
+        ("Our neighbour gives it 9/10.", CH2, ("rating", "", 9)),
+        ("My brother gives it 9/10.", CH2, ("rating", "", 9)),
+        ("The Times gave it 4/5.", CH2, ("rating", "", 4)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

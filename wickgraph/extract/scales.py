@@ -168,9 +168,10 @@ _SOURCES: list[tuple[str, re.Pattern[str]]] = [
         rf"(?:\b(?:grade|rating|verdict|score|{APPRAISAL}|overall(?:\s+grade)?|consensus|(?:my|our)\s+take|(?:my|our|own|final|overall)\s+mark"
         r"|final(?=[ \t]*:)"  # a note's "final: [ B+ ]"
         r"|(?<![^\n])[ \t*-]*(?:the\s+)?(?:film|movie)(?=\s*:))"  # a line's label: "Film: B+" (not "Pattern: A")
-        # "**Grade:** B+", "MY GRADE -- B+"
+        # "**Grade:** B+", "MY GRADE -- B+", a formula's "grade(C2) = B+"
         # ... or a phrase saying whose it is: "FINAL MARK FROM THE EDITOR: A"
-        r"(?:[*_]*\s*(?:[:–—|]|-{1,2})?[*_]*\s*[*_]*(?:[\[(][ \t]*)?|[ \t]*(?:[.·_]{3,}|…+)[ \t]*|,[^,:;.\n]{1,60}:\s*"
+        r"(?:[*_]*\s*(?:\([^()\n]{1,30}\)[ \t]*(?==))?(?:[:=–—|]|-{1,2})?[*_]*\s*[*_]*(?:[\[(][ \t]*)?"
+        r"|[ \t]*(?:[.·_]{3,}|…+)[ \t]*|,[^,:;.\n]{1,60}:\s*"
         # (not someone's relation nor the public: "Grade from my brother:", "Rating by readers:")
         r"|\s+(?:from|by)\s+(?!(?:my|his|her|their|your|readers|users|critics|fans|viewers|the\s+(?:public|audience|"
         r"readers|critics|fans))\b)[^,:;.\n]{1,40}:\s*"
