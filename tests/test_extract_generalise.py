@@ -5271,6 +5271,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("It drags in Rome. This paper gives it three stars out of five.", CH2, [("rating", "", 3, "unknown")]),
         ("Our critic gives it 4 stars out of 5.", CH2, [("rating", "", 4, "unknown")]),
     ],
+    "the-franchise-named-as-the-works-kind-by-surname-or-possessive": [
+        ("Chad Stahelski's third John Wick picture takes the war half of that advice seriously.", PARA, [("franchise_member", "", None, "supported")]),
+        ("It is the most baroque Wick movie so far.", PARA, [("franchise_member", "", None, "supported")]),
+        ("John Wick part 3 opens minutes after the second.", PARA, [("franchise_member", "", None, "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -10173,6 +10178,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Our neighbour gives it 9/10.", CH2, ("rating", "", 9)),
         ("My brother gives it 9/10.", CH2, ("rating", "", 9)),
         ("The Times gave it 4/5.", CH2, ("rating", "", 4)),
+    ],
+    "the-franchise-denied-as-the-works-kind": [
+        ("Ballerina is not a Wick movie, whatever the poster says.", BAL, ("franchise_member", "", None)),
+        ("I never thought of Hex as a Wick game at all, and it is not one.", HEX, ("franchise_member", "", None)),
+        ("This is no John Wick part 5, thank goodness.", BAL, ("franchise_member", "", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

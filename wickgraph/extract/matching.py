@@ -324,9 +324,14 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 _SERIES_NOUN = (r"(?:franchise|series|saga|cycle|universe|world|brand|canon|mythos|mythology|family|collection|"
                 r"chain|empire|lore)")
 _FRANCHISE_NAMED = re.compile(
-    r"\b(?:a|an|the|this|that|another|its|their)[ \t]+(?:[\w-]+[ \t]+){0,2}?john[ \t]+wick[ \t]+"
+    # (the surname alone names it too, and a possessive may stand for the article: "the most baroque Wick movie",
+    # "Chad Stahelski's third John Wick picture")
+    r"(?:\b(?:a|an|the|this|that|another|its|their)|[\w-]+['\u2019]s)[ \t]+(?:[\w-]+[ \t]+){0,2}?"
+    r"(?:john[ \t]+)?wick[ \t]+"
     r"(?:film|movie|picture|game|video[ \t]+game|spin-?off|prequel|sequel|entry|chapter|instal+ment|outing|show|"
     r"side-?story)\b"
+    # a part's number after the name: "John Wick part 3", "John Wick pt. 2"
+    r"|\bjohn[ \t]+wick[ \t]+(?:part|pt\.?|vol\.?|volume)[ \t]*(?:[1-6]|one|two|three|four|five|six)\b"
     r"|\b(?:from|of|in|into|under|within|joins?|joined|to)[ \t]+(?:the[ \t]+)?(?:(?:whole|entire|wider|larger|"
     r"extended|greater|official|ongoing|same)[ \t]+)?john[ \t]+wick[ \t]+" + _SERIES_NOUN + r"\b"
     r"|\bjohn[ \t]+wick[ \t]+" + _SERIES_NOUN + r"(?:['\u2019]s?)[ \t]+(?:[\w-]+[ \t]+){0,3}?"
