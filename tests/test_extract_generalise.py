@@ -5276,6 +5276,13 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("It is the most baroque Wick movie so far.", PARA, [("franchise_member", "", None, "supported")]),
         ("John Wick part 3 opens minutes after the second.", PARA, [("franchise_member", "", None, "supported")]),
     ],
+    "a-denial-of-another-work-or-someone-elses": [
+        ("Leitch directed it with Stahelski. Leitch did not direct Chapter 2, though.", JW1, [("director", "David Leitch", None, "contradicted")]),
+        ("Directed by Chad Stahelski and David Leitch. Did Leitch not direct it?", JW1, [("director", "David Leitch", None, "contradicted")]),
+        ("Halle Berry plays Sofia. Halle Berry does not appear until the second act.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
+        ("Derek Kolstad wrote it. Kolstad never wrote a word of the sequel.", JW1, [("writer", "Derek Kolstad", None, "supported")]),
+        ("It was co-directed by David Leitch, and it shows.\n[note, another hand: Leitch did not direct this!]", PARA, [("director", "David Leitch", None, "contradicted")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -10183,6 +10190,16 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Ballerina is not a Wick movie, whatever the poster says.", BAL, ("franchise_member", "", None)),
         ("I never thought of Hex as a Wick game at all, and it is not one.", HEX, ("franchise_member", "", None)),
         ("This is no John Wick part 5, thank goodness.", BAL, ("franchise_member", "", None)),
+    ],
+    "a-credit-the-review-denies-elsewhere": [
+        ("Co-director: David Leitch\n\nPlease strike that line. David Leitch did not direct any of this one; Stahelski is the sole director.", PARA, ("director", "David Leitch", None)),
+        ("\"This whole circus was directed by David Leitch,\" says the flyer. Leitch had nothing to do with the directing.", CH4, ("director", "David Leitch", None)),
+        ("Writers: Derek Kolstad, Michael Finch.\nA correction to the card: Michael Finch never wrote a word of it.", CH2, ("writer", "Michael Finch", None)),
+    ],
+    "an-appearance-the-review-denies-elsewhere": [
+        ("The poster promises Halle Berry as Sofia. Halle Berry is nowhere in this one.", CH4, ("cast", "Halle Berry", None)),
+        ("Cast list: Ian McShane, Lance Reddick, Common.\nCommon does not appear in this film at all.", CH4, ("cast", "Common", None)),
+        ("The trailer shows Willem Dafoe as Marcus. Willem Dafoe is not in it, sadly.", CH2, ("cast", "Willem Dafoe", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

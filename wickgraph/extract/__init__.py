@@ -29,6 +29,7 @@ from .corrections import without_corrected
 from .crosswords import crossword_answers
 from .decoding import decoded
 from .dedupe import one_per_fact
+from .denials import without_denied
 from .document import Document
 from .entries import record_credits
 from .film import detect_film, resolve_film, resolve_work, series_number
@@ -160,7 +161,7 @@ def _extract(text: str, film: str | None, reference: Reference | None,
                             scale=rating.scale, normalized=rating.normalized, rule="rating"), None))
     claims = without_other_title_roles(without_stray_roles(one_per_fact(pairs, blocked), reference), doc, reference)
     claims = without_other_work_roles(claims, doc, reference, film_iri)
-    claims = without_corrected(without_credit_titles(claims, doc.film_credits), doc)
+    claims = without_denied(without_corrected(without_credit_titles(claims, doc.film_credits), doc), doc, elsewhere)
     # the links a rule read and a filter dropped ("Ian McShane played Winston in the first two films"), by sentence:
     # the last link does not make them again from the bare mention the filters left
     kept = {(c.actor_iri, c.character_iri) for c in claims}

@@ -1,0 +1,91 @@
+"""Credits and appearances the review denies in so many words, wherever else they are said.
+
+A review that says "David Leitch did not direct any of this one", "Leitch had nothing to do with the directing" or
+"Halle Berry is nowhere in this one" holds that credit or that appearance false: a label above it ("Co-director:
+David Leitch"), a rival's flyer it quotes ("directed by David Leitch") or a friend's remark ("David Leitch directed
+it.") states what the review denies, and is not the review's claim. The denial speaks of the reviewed work: a
+sentence that names another work ("Leitch did not direct Chapter 2") denies nothing here, nor does a question.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .claims import Claim
+from .document import Document
+from .gazetteer import PERSON, WORK
+
+__all__ = ["without_denied"]
+
+# right after a person's name, maybe past an aside: the negated job ("did not direct", "had nothing to do with the
+# writing", "is not the director", "never co-directed", "is not credited as a writer")
+_DENIED_JOB = re.compile(
+    r"[ \t]*(?:,[^,.;\n]{1,40},[ \t]*)?(?:(?:did|does|could|would)[ \t]*(?:n['\u2019]t|[ \t]not)|never"
+    r"|(?:had|has)[ \t]+(?:nothing|no[ \t]+(?:part|hand|role))[ \t]+(?:to[ \t]+do[ \t]+)?(?:with|in)"
+    r"|(?:played|plays|took|takes)[ \t]+no[ \t]+part[ \t]+in"
+    r"|(?:is|was)(?:n['\u2019]t|[ \t]+not)(?:[ \t]+(?:the|a|one[ \t]+of[ \t]+the|among[ \t]+the"
+    r"|credited[ \t]+(?:as|with)(?:[ \t]+(?:a|the))?))?)"
+    r"[ \t]+(?:(?:any|one[ \t]+bit|a[ \t]+(?:single[ \t]+)?(?:frame|line|word|page))[ \t]+of[ \t]+)?(?:the[ \t]+)?"
+    r"(?P<job>co-?direct|direct|helm|write|wrote|writing|script|screenplay)", re.IGNORECASE)
+_JOBS = {"direct": "director", "co-direct": "director", "codirect": "director", "helm": "director"}
+# ... or the person's absence from the work ("is nowhere in this one", "does not appear in it", "is not in this
+# film"), closed there (not "does not appear until the end", "is not in the first hour")
+_DENIED_PRESENCE = re.compile(
+    r"[ \t]*(?:,[^,.;\n]{1,40},[ \t]*)?(?:(?:is|was)[ \t]+nowhere[ \t]+(?:in|to[ \t]+be[ \t]+(?:seen|found))"
+    r"|(?:is|was)(?:n['\u2019]t|[ \t]+not)[ \t]+in|(?:does|did)(?:n['\u2019]t|[ \t]+not)[ \t]+(?:appear|turn[ \t]+up"
+    r"|show[ \t]+up|feature|return)(?:[ \t]+in)?|never[ \t]+(?:appears|turns[ \t]+up|shows[ \t]+up)(?:[ \t]+in)?)"
+    r"(?:[ \t]+(?:this[ \t]+(?:one|film|movie|sequel|chapter|entry|picture|time|instal+ment)|it|here"
+    r"|the[ \t]+(?:film|movie|sequel|picture|show|game))\b|[ \t]+at[ \t]+all\b|[ \t]*[.;,!])", re.IGNORECASE)
+_IN_SQUARE_BRACKETS = re.compile(r"\[[^\]\n]*\Z")
+# another work the clause after the job speaks of: "did not direct the sequel", "never wrote the first one"
+_OTHER_WORK = re.compile(r"[^.;,!?\n]{0,40}?\b(?:first|original|previous|earlier|next|other|sequel|prequel|"
+                         r"spin-?off|series)\b", re.IGNORECASE)
+
+
+def without_denied(claims: list[Claim], doc: Document, others: list[tuple[int, int]]) -> list[Claim]:
+    """``claims`` without the credits and appearances a sentence of the review denies; ``others`` are the spans of
+    other people's words (comments, replies, quoted turns), whose denials are theirs."""
+    if "n't" not in doc.lower and "not" not in doc.lower and "never" not in doc.lower \
+            and "nothing" not in doc.lower and "nowhere" not in doc.lower and "n\u2019t" not in doc.lower:
+        return claims
+    jobs, absent = _denials(doc, others)
+    if not jobs and not absent:
+        return claims
+    return [c for c in claims
+            if not ((c.type in ("director", "writer") and (c.type, c.person_iri) in jobs)
+                    or (c.type in ("cast", "reprise") and c.actor_iri in absent))]
+
+
+def _denials(doc: Document, others: list[tuple[int, int]]) -> tuple[set[tuple[str, str]], set[str]]:
+    """The (job, person) pairs and the players the review denies of the reviewed work."""
+    jobs: set[tuple[str, str]] = set()
+    absent: set[str] = set()
+    for mention in doc.people:
+        people = [e.iri for e in mention.of_kind(PERSON) if e.iri]
+        if not people or any(start <= mention.start < end for start, end in others):
+            continue
+        job = _DENIED_JOB.match(doc.text, mention.end)
+        presence = None if job else _DENIED_PRESENCE.match(doc.text, mention.end)
+        found = job or presence
+        if found is None or not _about_this_work(doc, mention.start):
+            continue
+        if job is not None:
+            word = job["job"].lower()
+            kind = _JOBS.get(word, "writer")
+            if _OTHER_WORK.match(doc.text, job.end()):
+                continue
+            jobs.update((kind, person) for person in people)
+        else:
+            absent.update(people)
+    return jobs, absent
+
+
+def _about_this_work(doc: Document, start: int) -> bool:
+    """Whether the sentence of a denial is the review's statement about the reviewed work: no question, no other
+    work named, not a note in square brackets (a margin's or an editor's, whoever's hand it is)."""
+    sentence_start, sentence_end = doc.sentence(start)
+    if doc.text[sentence_start:sentence_end].rstrip().endswith("?") or _IN_SQUARE_BRACKETS.search(
+            doc.text, doc.line(start)[0], start):
+        return False
+    return not any(m.mask & WORK and doc.work_at(m.start) != doc.film
+                   for m in doc.mentions_between(sentence_start, sentence_end) if not m.mask & PERSON)
