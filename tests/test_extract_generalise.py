@@ -5283,6 +5283,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Derek Kolstad wrote it. Kolstad never wrote a word of the sequel.", JW1, [("writer", "Derek Kolstad", None, "supported")]),
         ("It was co-directed by David Leitch, and it shows.\n[note, another hand: Leitch did not direct this!]", PARA, [("director", "David Leitch", None, "contradicted")]),
     ],
+    "a-shared-directing-credit-past-an-aside": [
+        ("The directing duties, or the training if you prefer, are shared between Chad Stahelski and David Leitch.", PARA, [("director", "David Leitch", None, "contradicted")]),
+        ("Directing credits, as the poster has it, are split between Chad Stahelski and David Leitch.", CH4, [("director", "David Leitch", None, "contradicted")]),
+        ("The directorial reins, for the first time, are shared by Chad Stahelski and David Leitch.", JW1, [("director", "David Leitch", None, "contradicted")]),
+    ],
+    "a-role-with-its-kind-in-brackets-is-the-role": [
+        ("John Wick may refer to:\n* John Wick (character), the hitman played by Keanu Reeves\n* Other uses", JW1, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("Winston (character), the hotel manager played by Ian McShane.", JW1, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("John Wick (the man, not the film) is played by Keanu Reeves.", JW1, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -10200,6 +10210,16 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("The poster promises Halle Berry as Sofia. Halle Berry is nowhere in this one.", CH4, ("cast", "Halle Berry", None)),
         ("Cast list: Ian McShane, Lance Reddick, Common.\nCommon does not appear in this film at all.", CH4, ("cast", "Common", None)),
         ("The trailer shows Willem Dafoe as Marcus. Willem Dafoe is not in it, sadly.", CH2, ("cast", "Willem Dafoe", None)),
+    ],
+    "a-press-conferences-reporters-are-others": [
+        ("MODERATOR: Welcome. Chad Stahelski is with us.\nREPORTER (Screen Axis): Chad, this is your third time co-directing with David Leitch...\nSTAHELSKI: I direct alone these days.\nREPORTER (Daily Post): And the cast?\nSTAHELSKI: Keanu, as always.", CH4, ("director", "David Leitch", None)),
+        ("HOST: Thanks for coming. Keanu Reeves is here.\nJOURNALIST: Keanu, was Halle Berry's Sofia cut from this one?\nREEVES: She is in Parabellum, not here.\nJOURNALIST: And the dogs?\nREEVES: Also Parabellum.", CH4, ("cast", "Halle Berry", "Sofia")),
+        ("PANEL: Len Wiseman and Ana de Armas.\nWISEMAN: Hello.\nFAN: I loved Ian McShane as Charon!\nWISEMAN: He plays Winston, but thank you.", BAL, ("cast", "Ian McShane", "Charon")),
+    ],
+    "a-title-with-its-kind-in-brackets-is-the-work": [
+        ("John Wick may refer to:\n* John Wick (film), a 2014 American action thriller directed by Chad Stahelski\n* Other uses", JW1, ("cast", "Chad Stahelski", "John Wick")),
+        ("See also: John Wick (2014 film), an action thriller produced by Basil Iwanyk.", JW1, ("cast", "Basil Iwanyk", "John Wick")),
+        ("* John Wick (franchise), an American media franchise created by Derek Kolstad\n* Notes", JW1, ("cast", "Derek Kolstad", "John Wick")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -31,7 +31,11 @@ def mention_kind(doc: Document, mention: Mention) -> int:
     return CHARACTER if is_role(doc, mention) else 0
 
 
-_YEAR_IN_BRACKETS = re.compile(r"[ \t]*[(\[](?:19|20)\d\d[)\]]")
+# a title with its year in brackets, or the kind of work as an encyclopedia's disambiguation gives it: "John Wick
+# (film)", "John Wick (2014 film)", "John Wick Hex (video game)"
+_WORK_IN_BRACKETS = re.compile(r"[ \t]*[(\[](?:(?:19|20)\d\d|(?:(?:19|20)\d\d[ \t]+)?(?:[\w-]+[ \t]+)?(?:film|movie|"
+                               r"video[ \t]+game|game|tv[ \t]+series|series|miniseries|franchise|soundtrack))[)\]]",
+                               re.IGNORECASE)
 
 
 def is_role(doc: Document, mention: Mention) -> bool:
@@ -39,8 +43,8 @@ def is_role(doc: Document, mention: Mention) -> bool:
     nor a role title used as a plain noun without its article ("Director: Len Wiseman")."""
     if not mention.mask & CHARACTER or is_possessive(doc.text, mention.end):
         return False
-    if mention.mask & WORK and _YEAR_IN_BRACKETS.match(doc.text, mention.end):
-        return False  # "a producer of Ballerina (2025)": a title with its year is the work, not the role
+    if mention.mask & WORK and _WORK_IN_BRACKETS.match(doc.text, mention.end):
+        return False  # "a producer of Ballerina (2025)", "John Wick (film)": the work, not the role
     surface = doc.text[mention.start:mention.end].lower()
     return surface not in default_cues()["credit-label"]
 

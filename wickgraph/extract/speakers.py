@@ -158,14 +158,16 @@ def _machine_turns(text: str) -> list[tuple[int, int]]:
 
 
 # the public in a transcript, named by its part: a lecture's students, a phone-in's callers, a talk's audience; they
-# ask, guess and argue, and their claims are theirs ("STUDENT (front row): Wasn't it directed by David Leitch?")
+# ask, guess and argue, and their claims are theirs ("STUDENT (front row): Wasn't it directed by David Leitch?"), as a
+# press conference's reporters' are ("REPORTER (Screen Axis): Chad, your third time co-directing with X...")
 _AUDIENCE = frozenset({"student", "students", "pupil", "caller", "listener", "viewer", "audience",
-                       "audience member", "questioner", "heckler", "attendee", "guest caller", "class"})
+                       "audience member", "questioner", "heckler", "attendee", "guest caller", "class", "reporter",
+                       "journalist", "press", "fan"})
 
 
 def _audience_turns(text: str) -> list[tuple[int, int]]:
     """The turns of the public in a transcript whose speakers include one who speaks twice or more by name: what
-    students, callers and the audience say is not the lecturer's or the host's."""
+    students, callers, reporters and the audience say is not the lecturer's, the host's or the panel's."""
     turns = _turns(text)
     if not any(name.lower() in _AUDIENCE for _, name in turns):
         return []
