@@ -5293,6 +5293,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Winston (character), the hotel manager played by Ian McShane.", JW1, [("cast", "Ian McShane", "Winston", "supported")]),
         ("John Wick (the man, not the film) is played by Keanu Reeves.", JW1, [("cast", "Keanu Reeves", "John Wick", "supported")]),
     ],
+    "a-next-sentence-not-according-to-plan": [
+        ("Halle Berry plays Sofia. Not according to plan, she steals the film.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
+        ("Ian McShane plays Winston. According to the credits, that is.", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Common plays Cassian. Not a bad choice, according to my notes.", CH2, [("cast", "Common", "Cassian", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -10220,6 +10225,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("John Wick may refer to:\n* John Wick (film), a 2014 American action thriller directed by Chad Stahelski\n* Other uses", JW1, ("cast", "Chad Stahelski", "John Wick")),
         ("See also: John Wick (2014 film), an action thriller produced by Basil Iwanyk.", JW1, ("cast", "Basil Iwanyk", "John Wick")),
         ("* John Wick (franchise), an American media franchise created by Derek Kolstad\n* Notes", JW1, ("cast", "Derek Kolstad", "John Wick")),
+    ],
+    "a-claim-the-next-sentence-sends-to-its-source": [
+        ("\"David Leitch directed it.\" Not according to the label. The credit belongs to one man.", CH2, ("director", "David Leitch", None)),
+        ("Michael Finch wrote it. Not according to the poster, anyway.", CH2, ("writer", "Michael Finch", None)),
+        ("Laurence Fishburne plays Winston. Not according to IMDb.", CH2, ("cast", "Laurence Fishburne", "Winston")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
