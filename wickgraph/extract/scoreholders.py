@@ -152,15 +152,16 @@ _GIVER = re.compile(r"\b(?<!\bfinal )(?<!\boverall )(?<!\bmy )(?<!\bour )(?<!\bt
 # the critic in the first person, or in the third person that essays, judgments and letters use for the writer
 # ("the author would give it a B+", "the Reviewer, sitting as the Court, awards", "yours truly gives it", a mock
 # judgment's "The Court awards the Film four stars out of five", "The column scores it 7/10")
-_SELF_NOUN = (r"(?:the|this|your|our)\s+(?:present\s+|humble\s+)?(?:author|reviewer|critic|writer|undersigned|"
-              r"chronicler|scribe|compiler|narrator|columnist|examiner)|yours\s+truly"
+_SELF_TRADE = r"(?:author|reviewer|critic|writer|undersigned|chronicler|scribe|compiler|narrator|columnist|examiner)"
+# ... and the publication that speaks for its critic: "The column scores it 7/10", "this paper gives it"
+_PUBLICATION = r"(?:column|paper|newspaper|magazine|page|newsletter|publication|blog|site)"
+_SELF_NOUN = (rf"(?:the|this|your|our)\s+(?:present\s+|humble\s+)?{_SELF_TRADE}|yours\s+truly"
               r"|(?:the|this)\s+(?:court|tribunal)"  # a mock judgment's persona
-              # ... and the publication that speaks for its critic: "The column scores it 7/10", "this paper gives"
-              r"|(?:the|this|our)\s+(?:column|paper|newspaper|magazine|page|newsletter|publication|blog|site)")
+              rf"|(?:the|this|our)\s+{_PUBLICATION}")
 _FIRST_PERSON = re.compile(rf"(?:^|[\s(\"])(?:I|I'd|I'll|I'm|we|we'd|we'll|me|us|{_SELF_NOUN})(?=[\s,.'’])",
                            re.IGNORECASE)
 # ... whose relation gives a score of their own: "my sister", "the Reviewer's brother-in-law"
-_RELATION_OF_SELF = re.compile(r"\b(?:my|our)\s+(?!(?:critic|reviewer|columnist|column|paper|magazine)\b)\w"
+_RELATION_OF_SELF = re.compile(rf"\b(?:my|our)\s+(?!(?:{_SELF_TRADE}|{_PUBLICATION})\b)\w"
                                rf"|\b(?:{_SELF_NOUN})['\u2019]s?\s+\w"
                                # ... or somebody placed by the critic: "the guy next to me", "a woman behind us"
                                rf"|^\s*(?!{_SELF_NOUN})(?:the|a|an)\s+[a-z]+\s+(?:next\s+to|behind|beside|in\s+front\s+of|"
