@@ -5298,6 +5298,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Ian McShane plays Winston. According to the credits, that is.", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
         ("Common plays Cassian. Not a bad choice, according to my notes.", CH2, [("cast", "Common", "Cassian", "supported")]),
     ],
+    "the-writers-score-after-a-dialogues-last-turn": [
+        ("Crito: It is a fine film.\n\nSocrates: Is it?\n\nCrito: Then score it. I would give it ten out of ten.\n\nSocrates: You would give a sandwich ten out of ten.\n\nMy score: 4 out of 5.\n", JW1, [("rating", "", 4, "unknown")]),
+        ("ANA: I give it 9/10.\nBEN: Too kind.\nANA: Fine, 8/10 then.\nBEN: Still too kind.\n\nOur verdict: 3/5\n", CH4, [("rating", "", 3, "unknown")]),
+        ("Q: Did you like it?\nGUEST: I would give it a B.\nQ: Only a B?\nGUEST: A B-minus, even.\n\nMy own grade: A-\n", PARA, [("rating", "", "A-", "unknown")]),
+    ],
+    "a-speakers-score-inside-their-turn": [
+        ("HOST: Welcome back.\nGUEST: Hi.\nHOST: My score: 7/10.\nGUEST: Mine is 9/10.\n", CH2, [("rating", "", 7, "unknown")]),
+        ("Me: My score is 6/10.\nSam: I say 9/10.\nMe: Fair.\nSam: Bye.\n", CH2, [("rating", "", 6, "unknown")]),
+        ("ANA: My verdict: 8/10.\nBEN: 5/10.\nANA: Harsh.\nBEN: Honest.\n", CH2, [("rating", "", 8, "unknown")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),

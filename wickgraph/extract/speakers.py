@@ -62,8 +62,11 @@ def in_authors_turns(text: str, positions: list[int]) -> list[bool] | None:
 
 
 # a heading in capitals on its own line after a blank one: a new part of the page ("WITNESS STATEMENT", "MY VERDICT")
-# that closes the turn above it
-_HEADING_AFTER_TURN = re.compile(r"\n[ \t]*\n(?=" + CAPITALS_HEADING.pattern + ")")
+# that closes the turn above it; so does the writer's own score label opening a paragraph ("My score: 4 out of 5"
+# after a dialogue's last turn)
+_HEADING_AFTER_TURN = re.compile(r"\n[ \t]*\n(?=" + CAPITALS_HEADING.pattern
+                                 + r"|[ \t*_]*(?i:(?:my|our)[ \t]+(?:own[ \t]+)?(?:score|verdict|rating|grade|mark))"
+                                 r"[ \t*_]*[:\u2013\u2014-])")
 
 
 def _turn_spans(text: str, turns: Sequence[tuple[int, str]], speakers: AbstractSet[str]) -> list[tuple[int, int]]:
