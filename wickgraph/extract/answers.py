@@ -14,6 +14,7 @@ import re
 
 from .document import Document
 from .gazetteer import CHARACTER, PERSON, Mention
+from .layout_words import PARAGRAPH_BREAK
 from .links import is_possessive
 from .markup import TICKED_BOX
 from .patterns import Candidate
@@ -91,7 +92,6 @@ _KEY_HEAD = re.compile(r"^[ \t*#_>-]*(?:the[ \t]+)?(?:answers?(?:[ \t]+key)?|ans
 _QUESTION_ITEM = re.compile(r"^[ \t]*(?:q(?:uestion)?[ \t]*)?(?P<n>\d{1,2})[.):][ \t]+(?P<question>[^\n]+)",
                             re.IGNORECASE | re.MULTILINE)
 _KEY_ITEM = re.compile(r"(?:^|(?<=\s))(?:q[ \t]*)?(?P<n>\d{1,2})[.):][ \t]+", re.IGNORECASE | re.MULTILINE)
-_KEY_END = re.compile(r"\n[ \t]*\n")
 _KEY_OPENING = re.compile(r"[ \t\"'\u201c]*(?:the[ \t]+)?", re.IGNORECASE)  # before the answer's name
 # what a question asks of its answer: a part ("who plays", "which character", "name the character"), a credit
 _ASKS_PART = re.compile(r"\b(?:plays?|played|playing|player|portrays?|voices?|character|role|part|as\s+which|"
@@ -121,7 +121,7 @@ def answer_key(doc: Document) -> list[tuple[int, int, int, int]]:
     if not questions:
         return []
     body = len(doc.text[head.end():]) - len(doc.text[head.end():].lstrip())
-    end = _KEY_END.search(doc.text, head.end() + body)
+    end = PARAGRAPH_BREAK.search(doc.text, head.end() + body)
     key_end = end.start() if end else len(doc.text)
     items = list(_KEY_ITEM.finditer(doc.text, head.end(), key_end))
     pairs = []

@@ -30,6 +30,8 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
+from .layout_words import PARAGRAPH_BREAK
+
 __all__ = ["comment_spans", "others_posts"]
 
 # a comments heading alone on its line: a count, the noun, a count in brackets, markup and rules around it
@@ -173,16 +175,17 @@ def _others_letters(text: str) -> list[tuple[int, int]]:
 # its signature, each answered by the columnist in the paragraphs after it
 _DEAR_COLUMNIST = re.compile(r"^[ \t]*Dear[ \t]+[A-Z][\w'\u2019.-]*(?:[ \t]+[A-Z][\w'\u2019.-]*)?[ \t]*,[ \t]*\n",
                              re.MULTILINE)
-_PARAGRAPH_END = re.compile(r"\n[ \t]*\n|\Z")
 
 
 def _others_mailbag(text: str) -> list[tuple[int, int]]:
     """In a columnist's mailbag (two letters or more to the same name, each answered), the readers' letters: their
     claims, questions and scores are theirs, the answers between them the columnist's."""
     # (not a letters page's "Dear Editor,": its first letter is the review, :func:`_others_letters`)
-    letters = [(dear.start(), ends.end(), dear.group().strip()) for dear in _DEAR_COLUMNIST.finditer(text)
-               if not _SALUTATION.match(text, dear.start())
-               and (ends := _PARAGRAPH_END.search(text, dear.end())) is not None]
+    letters = []
+    for dear in _DEAR_COLUMNIST.finditer(text):
+        if not _SALUTATION.match(text, dear.start()):
+            blank = PARAGRAPH_BREAK.search(text, dear.end())  # (the letter is its paragraph)
+            letters.append((dear.start(), blank.end() if blank else len(text), dear.group().strip()))
     if len(letters) < 2 or len({name for _, _, name in letters}) > 1 or letters[-1][1] >= len(text.rstrip()):
         return []  # (one open letter, letters to several people, or no answer after the last: no mailbag)
     return [(start, end) for start, end, _ in letters]

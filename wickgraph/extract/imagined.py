@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from .layout_words import CAPITALS_HEADING
+from .layout_words import CAPITALS_HEADING, PARAGRAPH_BREAK
 
 __all__ = ["imagined_spans"]
 
@@ -49,7 +49,6 @@ _REALITY = re.compile(
     r"|back[ \t]+(?:in|to)[ \t]+(?:the[ \t]+)?(?:real|waking|actual)\b|(?:in|back[ \t]+in)[ \t]+reality\b"
     r"|in[ \t]+real[ \t]+life\b|in[ \t]+the[ \t]+(?:real|actual|waking)[ \t]+(?:film|movie|world|version|one|series)\b"
     r"|(?:for[ \t]+)?the[ \t]+real[ \t]+(?:record|version|film|movie)\b)", re.IGNORECASE | re.MULTILINE)
-_PARAGRAPH_END = re.compile(r"\n[ \t]*\n")
 # ... that names a wish or a proposal, whose section casts and credits an imagined version: "WHAT WE WANT", "DREAM
 # CAST", "THE REIMAGINING - WHAT WE'D CHASE", "PROPOSED CREW", "IF I RAN THE STUDIO"
 _WISHED = re.compile(r"\b(?:WHAT[ \t]+(?:WE|I)(?:['\u2019]D)?[ \t]+(?:WANT|CHASE|DO|LIKE|LOVE)|(?:WE|I)[ \t]+WANT"
@@ -66,7 +65,7 @@ def imagined_spans(text: str) -> list[tuple[int, int]]:
     for frame in _FRAME.finditer(text):
         if spans and frame.start() < spans[-1][1]:
             continue  # (a second frame inside the same world)
-        paragraph_end = _PARAGRAPH_END.search(text, frame.end())
+        paragraph_end = PARAGRAPH_BREAK.search(text, frame.end())
         end = paragraph_end.start() if paragraph_end else len(text)
         waking = _REALITY.search(text, frame.end(), end)
         spans.append((frame.start(), waking.start() if waking else end))
@@ -75,7 +74,7 @@ def imagined_spans(text: str) -> list[tuple[int, int]]:
 
 def _wished_sections(text: str) -> list[tuple[int, int]]:
     """The sections under a heading that names a wish or a proposal, each to the next heading."""
-    openings = [0, *(blank.end() for blank in _PARAGRAPH_END.finditer(text))]
+    openings = [0, *(blank.end() for blank in PARAGRAPH_BREAK.finditer(text))]
     headings = [heading for at in openings if (heading := CAPITALS_HEADING.match(text, at)) is not None]
     if not headings:
         return []

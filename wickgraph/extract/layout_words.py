@@ -12,8 +12,8 @@ from pathlib import Path
 
 from .wordlists import WordLists, load_word_lists
 
-__all__ = ["CAPITALS_HEADING", "CREW_JOB", "LAYOUT_FILE", "LayoutWords", "credit_job", "default_layout_words",
-           "job_kind", "load_layout_words"]
+__all__ = ["CAPITALS_HEADING", "CREW_JOB", "LAYOUT_FILE", "PARAGRAPH_BREAK", "LayoutWords", "credit_job",
+           "default_layout_words", "job_kind", "load_layout_words"]
 
 LAYOUT_FILE = Path(__file__).resolve().parent / "layout.json"
 _REQUIRED = ("header-actor", "header-role", "label-director", "label-writer", "label-both", "label-cast",
@@ -21,6 +21,9 @@ _REQUIRED = ("header-actor", "header-role", "label-director", "label-writer", "l
 
 
 LayoutWords = WordLists
+
+# a blank line between two paragraphs (spaces or tabs on it too)
+PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 # a section's heading: a short line in capitals, maybe numbered ("WITNESS STATEMENT", "3. CAST: THEN AND NOW"), read
 # where a blank line (or the text's start) comes before it

@@ -40,6 +40,7 @@ from dataclasses import replace
 from .claims import Claim
 from .document import Document
 from .gazetteer import CHARACTER, PERSON, WORK, Mention
+from .layout_words import PARAGRAPH_BREAK
 from .links import Cues, is_possessive
 from .reprises import reprise_cue
 
@@ -184,7 +185,6 @@ def _own_role(mention: Mention, own: set[str]) -> str | None:
     return next((e.iri for e in mention.of_kind(CHARACTER) if e.iri in own), None)
 
 
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 
 # a fragment that opens a paragraph to name its topic: the name alone (after a bullet or a tree's branch, "`-- "), an
@@ -222,8 +222,8 @@ def _entry_around(doc: Document, claim: Claim) -> tuple[int, int] | None:
     """The short paragraph of two lines or more around the player, when it names no other player of the work."""
     reach = 2 * _SENTENCE_REACH  # (a longer paragraph is no entry: look no further, so a long review stays linear)
     low = max(0, claim.start - reach)
-    start = max((m.end() for m in _PARAGRAPH_BREAK.finditer(doc.text, low, claim.start)), default=low)
-    after = _PARAGRAPH_BREAK.search(doc.text, claim.end, claim.end + reach)
+    start = max((m.end() for m in PARAGRAPH_BREAK.finditer(doc.text, low, claim.start)), default=low)
+    after = PARAGRAPH_BREAK.search(doc.text, claim.end, claim.end + reach)
     end = after.start() if after else min(len(doc.text), claim.end + reach)
     if (start == low and low > 0) or (after is None and end < len(doc.text)) or end - start > reach \
             or "\n" not in doc.text[start:end].strip() or any(

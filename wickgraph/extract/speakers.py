@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 from functools import lru_cache
 
-from .layout_words import CAPITALS_HEADING
+from .layout_words import CAPITALS_HEADING, PARAGRAPH_BREAK
 
 __all__ = ["BYLINE", "NAME_COLON", "SENDER", "STAMP", "in_authors_turns", "is_transcript", "others_quoted",
            "questioners_turns"]
@@ -64,7 +64,7 @@ def in_authors_turns(text: str, positions: list[int]) -> list[bool] | None:
 # a heading in capitals on its own line after a blank one: a new part of the page ("WITNESS STATEMENT", "MY VERDICT")
 # that closes the turn above it; so does the writer's own score label opening a paragraph ("My score: 4 out of 5"
 # after a dialogue's last turn)
-_HEADING_AFTER_TURN = re.compile(r"\n[ \t]*\n(?=" + CAPITALS_HEADING.pattern
+_HEADING_AFTER_TURN = re.compile(PARAGRAPH_BREAK.pattern + "(?=" + CAPITALS_HEADING.pattern
                                  + r"|[ \t*_]*(?i:(?:my|our)[ \t]+(?:own[ \t]+)?(?:score|verdict|rating|grade|mark))"
                                  r"[ \t*_]*[:\u2013\u2014-])")
 
