@@ -5308,6 +5308,21 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Me: My score is 6/10.\nSam: I say 9/10.\nMe: Fair.\nSam: Bye.\n", CH2, [("rating", "", 6, "unknown")]),
         ("ANA: My verdict: 8/10.\nBEN: 5/10.\nANA: Harsh.\nBEN: Honest.\n", CH2, [("rating", "", 8, "unknown")]),
     ],
+    "a-score-given-in-a-clause-that-shares-the-writers-subject": [
+        ("I liked it a lot, and give it 8/10.", JW1, [("rating", "", 8, "unknown")]),
+        ("I found it too long, but give it 7/10 all the same.", CH4, [("rating", "", 7, "unknown")]),
+        ("We laughed, we gasped, and award it four stars out of five.", CH2, [("rating", "", 4, "unknown")]),
+    ],
+    "this-one-is-the-work-not-a-score": [
+        ("I rate this one highly, and give it 8/10.", JW1, [("rating", "", 8, "unknown")]),
+        ("We give this one our full attention. 7/10.", CH2, [("rating", "", 7, "unknown")]),
+        ("I rate this one above the sequel. 6/10.", PARA, [("rating", "", 6, "unknown")]),
+    ],
+    "a-job-set-against-another-keeps-the-job-held": [
+        ("Chad Stahelski directed it. Chad Stahelski is a director, not a writer.", CH2, [("director", "Chad Stahelski", None, "supported")]),
+        ("David Leitch directed it with Chad Stahelski; Leitch is a director, not a producer, whatever the poster says.", JW1, [("director", "David Leitch", None, "contradicted")]),
+        ("Derek Kolstad wrote it. Kolstad is the writer, not the director.", JW1, [("writer", "Derek Kolstad", None, "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -10240,6 +10255,26 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("\"David Leitch directed it.\" Not according to the label. The credit belongs to one man.", CH2, ("director", "David Leitch", None)),
         ("Michael Finch wrote it. Not according to the poster, anyway.", CH2, ("writer", "Michael Finch", None)),
         ("Laurence Fishburne plays Winston. Not according to IMDb.", CH2, ("cast", "Laurence Fishburne", "Winston")),
+    ],
+    "a-shared-subject-that-is-someone-elses": [
+        ("My brother slept through it, and gives it 2/10.", CH2, ("rating", "", 2)),
+        ("Tom hated it, and gives it 3/10.", JW1, ("rating", "", 3)),
+        ("The jury loved it, and awards it 9/10.", CH4, ("rating", "", 9)),
+    ],
+    "this-one-is-no-score-of-one": [
+        ("I rate this one worth every penny of the ticket.", JW1, ("rating", "", 1)),
+        ("We give this one our full attention.", CH2, ("rating", "", 1)),
+        ("I rate this one above the sequel.", PARA, ("rating", "", 1)),
+    ],
+    "a-job-set-against-the-credit-denies-it": [
+        ("The Picture was directed by Chad Stahelski and David Leitch together.\n\nCODICIL: David Leitch is credited as a producer, not as director.", JW1, ("director", "David Leitch", None)),
+        ("Directors: Chad Stahelski, David Leitch\n\nLeitch was a producer, not a director, on this one.", JW1, ("director", "David Leitch", None)),
+        ("Written by Derek Kolstad.\n\nTo be fair, Derek Kolstad is credited as executive producer and not as writer here.", CH4, ("writer", "Derek Kolstad", None)),
+    ],
+    "a-header-rows-column-labels-are-no-names": [
+        ("CAST\n#   CAST              CHARACTER         PU     MU/HAIR  ON SET\n1   Keanu Reeves      JOHN WICK         0600   0630     0800\n", JW1, ("cast", "CHARACTER PU MU", None)),
+        ("CAST:   NAME  ROLE  STATUS\n        Keanu Reeves  John Wick  on set\n", JW1, ("cast", "NAME ROLE STATUS", None)),
+        ("Cast\nPERFORMER     WARDROBE     MAKEUP     SET\nKeanu Reeves  0600  0630  0800\n", JW1, ("cast", "PERFORMER WARDROBE", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -18,11 +18,14 @@ from .gazetteer import PERSON, WORK
 __all__ = ["without_denied"]
 
 # right after a person's name, maybe past an aside: the negated job ("did not direct", "had nothing to do with the
-# writing", "is not the director", "never co-directed", "is not credited as a writer")
+# writing", "is not the director", "never co-directed", "is not credited as a writer", "a producer, not a director")
 _DENIED_JOB = re.compile(
     r"[ \t]*(?:,[^,.;\n]{1,40},[ \t]*)?(?:(?:did|does|could|would)[ \t]*(?:n['\u2019]t|[ \t]not)|never"
     r"|(?:had|has)[ \t]+(?:nothing|no[ \t]+(?:part|hand|role))[ \t]+(?:to[ \t]+do[ \t]+)?(?:with|in)"
     r"|(?:played|plays|took|takes)[ \t]+no[ \t]+part[ \t]+in"
+    # a job set against another: "is credited as a producer, not as director", "was a producer, not a director"
+    r"|(?:is|was)[ \t]+(?:credited[ \t]+(?:only[ \t]+)?as[ \t]+|only[ \t]+)?(?:(?:a|an|the)[ \t]+)?[\w-]+"
+    r"(?:[ \t]+[\w-]+)?,?[ \t]+(?:and[ \t]+|but[ \t]+)?not(?:[ \t]+as)?(?:[ \t]+(?:a|an))?"
     r"|(?:is|was)(?:n['\u2019]t|[ \t]+not)(?:[ \t]+(?:the|a|one[ \t]+of[ \t]+the|among[ \t]+the"
     r"|credited[ \t]+(?:as|with)(?:[ \t]+(?:a|the))?))?)"
     r"[ \t]+(?:(?:any|one[ \t]+bit|a[ \t]+(?:single[ \t]+)?(?:frame|line|word|page))[ \t]+of[ \t]+)?(?:the[ \t]+)?"

@@ -87,7 +87,7 @@ _SOURCES: list[tuple[str, re.Pattern[str]]] = [
     # "I give it a 7", "Verdict: a strong eight": a bare number after a giving verb or a score label is out of ten
     ("given_bare", re.compile(
         rf"(?:\b(?:give|gives|giving|gave|rate|rates|rating|award|awards|awarding|grant|grants|granted|accord|"
-        rf"bestow)\s+(?:upon\s+)?(?:it|this(?:\s+one)?|"
+        rf"bestow)\s+(?:upon\s+)?(?:it|this(?:\s+one)?+|"
         # (what the review's form calls the work: "I award this manuscript a 4", "we give the submission a 7")
         rf"(?:the|this)\s+(?:film|movie|show|game|sequel|picture|manuscript|submission|paper|entry|case|patient))\s+|"
         rf"\b(?:put|puts|putting)\s+(?:it|this(?:\s+one)?)\s+at\s+|"

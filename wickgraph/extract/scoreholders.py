@@ -239,6 +239,8 @@ def attributed(text: str, start: int) -> bool:
     if giver is None:
         return False
     subject = before[:giver.start()]
+    if _CONJUNCTION_ONLY.fullmatch(subject):  # "I liked it, and give it 8/10": the clause before holds the subject
+        subject = text[sentence_start:clause_start]
     if _WORK_GRADED.search(subject) and _GRADED.match(giver.group().lstrip()) \
             and not _BY_AGENT.match(text, start, start + 60):
         return False  # "It is rated 4 out of 5", "The Respondent is graded A-": the work graded, by no one named
@@ -257,6 +259,8 @@ _TURN_OPENING = re.compile(rf"[ \t]*(?:{STAMP}[ \t]*)?{SENDER}[ \t]*:[ \t]*[!/]?
 
 
 _WORD = re.compile(r"[^\W\d_]")
+# a coordinated clause's conjunction alone, its subject left out as the clause before's ("..., and give it 8/10")
+_CONJUNCTION_ONLY = re.compile(r"\s*(?:and|but|yet|so|then|and\s+so|and\s+then)\s*", re.IGNORECASE)
 # the work itself as the subject of a grading verb in the passive, with no agent named after the score
 _WORK_GRADED = re.compile(r"(?:^|[.!?:;]\s*)\s*(?:it|this(?:\s+one)?|the\s+(?:film|movie|show|series|game|picture|work|"
                           r"respondent|patient|subject|property|lot|entry|vintage|specimen|title|release|sequel|"

@@ -114,6 +114,8 @@ _TRADE_ROLE = re.compile(r"(?i:the)[ \t]+(?-i:[A-Z])[\w'-]+(?:[ \t]+(?-i:[A-Z])[
 
 
 def _name_shaped(cell: str) -> bool:
+    if "  " in cell or "\t" in cell:
+        return False  # a column gap inside: a table's header row ("CHARACTER     PU   MU/HAIR"), not one name
     words = cell.split()
     return (bool(words) and len(words) <= 4 and words[0] not in _NOT_NAMES and _NAME.fullmatch(cell) is not None \
         and not cell.isupper()) or (cell.isupper() and len(words) <= 4 and cell.replace(" ", "").isalpha() and \
