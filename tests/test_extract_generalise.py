@@ -5323,6 +5323,21 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("David Leitch directed it with Chad Stahelski; Leitch is a director, not a producer, whatever the poster says.", JW1, [("director", "David Leitch", None, "contradicted")]),
         ("Derek Kolstad wrote it. Kolstad is the writer, not the director.", JW1, [("writer", "Derek Kolstad", None, "supported")]),
     ],
+    "the-series-unnamed-after-what-it-became": [
+        ("It is the first film in what became a whole saga.", JW1, [("franchise_member", "", None, "supported")]),
+        ("It was the first instalment of what has since grown into an entire franchise.", JW1, [("franchise_member", "", None, "supported")]),
+        ("The opening instalment of what became a four-film saga, and still the best.", JW1, [("franchise_member", "", None, "supported")]),
+    ],
+    "franchise-superlative-entry": [
+        ("The purest entry in the series, to my mind.", JW1, [("franchise_member", "", None, "supported")]),
+        ("Sadly, it is the weakest chapter of the saga.", CH4, [("franchise_member", "", None, "supported")]),
+        ("This is the most beautiful film in the whole franchise.", PARA, [("franchise_member", "", None, "supported")]),
+    ],
+    "a-sequel-to-the-work-after-its-years-possessive": [
+        ("A sequel to 2014's John Wick, it doubles everything.", CH2, [("franchise_member", "", None, "supported")]),
+        ("This is the follow-up to 2014\u2019s John Wick.", CH2, [("franchise_member", "", None, "supported")]),
+        ("Parabellum, the sequel to 2017's John Wick: Chapter 2, never stops.", PARA, [("franchise_member", "", None, "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -10275,6 +10290,16 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("CAST\n#   CAST              CHARACTER         PU     MU/HAIR  ON SET\n1   Keanu Reeves      JOHN WICK         0600   0630     0800\n", JW1, ("cast", "CHARACTER PU MU", None)),
         ("CAST:   NAME  ROLE  STATUS\n        Keanu Reeves  John Wick  on set\n", JW1, ("cast", "NAME ROLE STATUS", None)),
         ("Cast\nPERFORMER     WARDROBE     MAKEUP     SET\nKeanu Reeves  0600  0630  0800\n", JW1, ("cast", "PERFORMER WARDROBE", None)),
+    ],
+    "a-superlative-entry-as-the-subject-of-another": [
+        ("The best film in the series is still the first.", CH4, ("franchise_member", "", None)),
+        ("Chapter 2 is the best film in the series, not this.", CH4, ("franchise_member", "", None)),
+        ("The weakest entry of the saga was Parabellum.", CH4, ("franchise_member", "", None)),
+    ],
+    "the-first-film-in-what-became-a-saga-reviewing-another": [
+        ("The first film in what became a whole saga was better than this.", CH4, ("franchise_member", "", None)),
+        ("The original film of what became a franchise had a dog; this one has a horse.", PARA, ("franchise_member", "", None)),
+        ("Its earlier chapter in what became a saga was better.", CH2, ("franchise_member", "", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
