@@ -5338,6 +5338,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("This is the follow-up to 2014\u2019s John Wick.", CH2, [("franchise_member", "", None, "supported")]),
         ("Parabellum, the sequel to 2017's John Wick: Chapter 2, never stops.", PARA, [("franchise_member", "", None, "supported")]),
     ],
+    "a-line-a-diff-moves-or-a-later-diff-puts-back-stays": [
+        ('commit 7777777777777777777777777777777777777777\nAuthor: A <a@b.c>\nDate:   Sat Feb 11 10:00:00 2017 -0500\n\n    reorder\n\ndiff --git a/r.md b/r.md\n--- a/r.md\n+++ b/r.md\n@@ -1,2 +1,2 @@\n-Keanu Reeves is John Wick.\n Common plays Cassian.\n+Keanu Reeves is John Wick.\n', CH2, [('cast', 'Keanu Reeves', 'John Wick', 'supported')]),
+        ('commit 8888888888888888888888888888888888888888\nAuthor: A <a@b.c>\nDate:   Sat Feb 11 10:00:00 2017 -0500\n\n    add\n\ndiff --git a/r.md b/r.md\nnew file mode 100644\n--- /dev/null\n+++ b/r.md\n@@ -1,2 +1,2 @@\n+Common plays Cassian.\ncommit 9999999999999999999999999999999999999999\nAuthor: A <a@b.c>\nDate:   Sat Feb 11 10:00:00 2017 -0500\n\n    drop\n\ndiff --git a/r.md b/r.md\n--- a/r.md\n+++ b/r.md\n@@ -1,2 +1,2 @@\n-Common plays Cassian.\ncommit aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\nAuthor: A <a@b.c>\nDate:   Sat Feb 11 10:00:00 2017 -0500\n\n    put back\n\ndiff --git a/r.md b/r.md\n--- a/r.md\n+++ b/r.md\n@@ -1,2 +1,2 @@\n+Common plays Cassian.\n', CH2, [('cast', 'Common', 'Cassian', 'supported')]),
+        ('commit aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\nAuthor: A <a@b.c>\nDate:   Sat Feb 11 10:00:00 2017 -0500\n\n    put back\n\ndiff --git a/r.md b/r.md\n--- a/r.md\n+++ b/r.md\n@@ -1,2 +1,2 @@\n+Common plays Cassian.\ncommit 9999999999999999999999999999999999999999\nAuthor: A <a@b.c>\nDate:   Sat Feb 11 10:00:00 2017 -0500\n\n    drop\n\ndiff --git a/r.md b/r.md\n--- a/r.md\n+++ b/r.md\n@@ -1,2 +1,2 @@\n-Common plays Cassian.\ncommit 8888888888888888888888888888888888888888\nAuthor: A <a@b.c>\nDate:   Sat Feb 11 10:00:00 2017 -0500\n\n    add\n\ndiff --git a/r.md b/r.md\nnew file mode 100644\n--- /dev/null\n+++ b/r.md\n@@ -1,2 +1,2 @@\n+Common plays Cassian.\n', CH2, [('cast', 'Common', 'Cassian', 'supported')]),
+    ],
+    "a-negation-inside-a-pseudo-clefts-relative-clause": [
+        ("The one bit of casting I never understood was Jason Mantzoukas as the Elder.", PARA, [("cast", "Jason Mantzoukas", "Elder", "contradicted")]),
+        ("What I never expected was Halle Berry as Sofia.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
+        ("The thing I don't get is Mark Dacascos as Zero.", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -10300,6 +10310,16 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("The first film in what became a whole saga was better than this.", CH4, ("franchise_member", "", None)),
         ("The original film of what became a franchise had a dog; this one has a horse.", PARA, ("franchise_member", "", None)),
         ("Its earlier chapter in what became a saga was better.", CH2, ("franchise_member", "", None)),
+    ],
+    "a-line-added-then-taken-out-by-a-later-diff": [
+        ('commit 1111111111111111111111111111111111111111\nAuthor: A <a@b.c>\nDate:   Sat Feb 11 10:00:00 2017 -0500\n\n    draft\n\ndiff --git a/r.md b/r.md\nnew file mode 100644\n--- /dev/null\n+++ b/r.md\n@@ -1,2 +1,2 @@\n+Monica Bellucci plays his sister Gianna.\n+Keanu Reeves is John Wick.\ncommit 2222222222222222222222222222222222222222\nAuthor: A <a@b.c>\nDate:   Sat Feb 11 10:00:00 2017 -0500\n\n    fix Gianna\n\ndiff --git a/r.md b/r.md\n--- a/r.md\n+++ b/r.md\n@@ -1,2 +1,2 @@\n-Monica Bellucci plays his sister Gianna.\n+Claudia Gerini plays his sister Gianna.\n Keanu Reeves is John Wick.\n', CH2, ('cast', 'Monica Bellucci', 'Gianna')),
+        ('commit 4444444444444444444444444444444444444444\nAuthor: A <a@b.c>\nDate:   Sat Feb 11 10:00:00 2017 -0500\n\n    Leitch was uncredited\n\ndiff --git a/r.md b/r.md\n--- a/r.md\n+++ b/r.md\n@@ -1,2 +1,2 @@\n-Directed by Chad Stahelski and David Leitch.\n+Directed by Chad Stahelski.\n Ian McShane plays Winston.\ncommit 3333333333333333333333333333333333333333\nAuthor: A <a@b.c>\nDate:   Sat Feb 11 10:00:00 2017 -0500\n\n    first pass\n\ndiff --git a/r.md b/r.md\nnew file mode 100644\n--- /dev/null\n+++ b/r.md\n@@ -1,2 +1,2 @@\n+Directed by Chad Stahelski and David Leitch.\n+Ian McShane plays Winston.\n', JW1, ('director', 'David Leitch', None)),
+        ('commit 5555555555555555555555555555555555555555\nAuthor: A <a@b.c>\nDate:   Sat Feb 11 10:00:00 2017 -0500\n\n    draft\n\ndiff --git a/r.md b/r.md\nnew file mode 100644\n--- /dev/null\n+++ b/r.md\n@@ -1,2 +1,2 @@\n+# Ballerina (2024)\n+Ana de Armas plays Eve.\ncommit 6666666666666666666666666666666666666666\nAuthor: A <a@b.c>\nDate:   Sat Feb 11 10:00:00 2017 -0500\n\n    year\n\ndiff --git a/r.md b/r.md\n--- a/r.md\n+++ b/r.md\n@@ -1,2 +1,2 @@\n-# Ballerina (2024)\n+# Ballerina (2025)\n Ana de Armas plays Eve.\n', BAL, ('release_year', '', 2024)),
+    ],
+    "a-denied-casting-after-its-own-subject": [
+        ("I don't think it was Halle Berry as Sofia.", PARA, ("cast", "Halle Berry", "Sofia")),
+        ("I'm not sure that was Mark Dacascos as Zero.", PARA, ("cast", "Mark Dacascos", "Zero")),
+        ("They never said it was Jerome Flynn as Berrada.", PARA, ("cast", "Jerome Flynn", "Berrada")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

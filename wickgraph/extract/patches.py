@@ -58,8 +58,24 @@ def _diff_lines(text: str) -> list[tuple[int, int, str]]:
 
 
 def removed_lines(text: str) -> list[Span]:
-    """Spans of a unified diff's lines that only the old draft has."""
-    return [(start, end) for start, end, kind in _diff_lines(text) if kind == "removed"]
+    """Spans of a unified diff's lines that only the old draft has, and, in a history of diffs ("git log -p"), of
+    the lines one diff adds and a later one takes out again (in either order of the log: a line taken out in another
+    diff at least as often as it is added is not in the last draft; one moved within a diff stays)."""
+    lines = _diff_lines(text)
+    diff = 0  # which diff of the history a line is in: each starts with its "+++ b/file" header
+    added: dict[str, set[int]] = {}
+    removed: dict[str, set[int]] = {}
+    placed = []
+    for start, end, kind in lines:
+        if kind == "header" and text.startswith("+++", start):
+            diff += 1
+        content = text[start + 1:end].strip()
+        if kind in ("added", "removed") and content:
+            (added if kind == "added" else removed).setdefault(content, set()).add(diff)
+        placed.append((start, end, kind, content, diff))
+    return [(start, end) for start, end, kind, content, diff in placed
+            if kind == "removed" or (kind == "added" and removed.get(content, set()) - {diff}
+                                     and len(added[content]) <= len(removed[content]))]
 
 
 def patch_marks(text: str) -> list[Span]:
