@@ -5348,6 +5348,21 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("What I never expected was Halle Berry as Sofia.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
         ("The thing I don't get is Mark Dacascos as Zero.", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
     ],
+    "the-post-above-a-replys-arrow-is-the-writers": [
+        ('Thread: Parabellum rewatch\n\nKeanu Reeves is John Wick. Final: 4 coins out of 5\n\n↳ sofias_malinois wrote:\nHonestly 6/10 for me. Jerome Flynn is the Elder.\n\n↳ wick_n_sticks wrote:\nTick Tock Man is Jason Mantzoukas.', PARA, [('rating', '', 4, 'unknown'), ('cast', 'Keanu Reeves', 'John Wick', 'supported')]),
+        ('Halle Berry plays Sofia. My score: 7/10.\n\n↳ dogmom wrote:\nMark Dacascos is the Elder, obviously. 10/10.', PARA, [('rating', '', 7, 'unknown')]),
+        ('Ian McShane is Winston here. 3/5.\n  ↪ zero_fan replied:\n  Jerome Flynn plays the Elder. 1/5.', PARA, [('rating', '', 3, 'unknown')]),
+    ],
+    "a-rejected-claim-ends-with-its-clause": [
+        ("I reject the idea that this is a lesser sequel: Common plays Cassian with real menace.", CH2, [("cast", "Common", "Cassian", "supported")]),
+        ("Critics rejected the film, but Keanu Reeves plays John Wick with grace.", JW1, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("The jury rejected the claim for damages; Ian McShane plays Winston.", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
+    ],
+    "the-writers-or-the-credits-own-listing": [
+        ("The credits list Keanu Reeves as John Wick.", JW1, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("We list Common as Cassian in the cast box.", CH2, [("cast", "Common", "Cassian", "supported")]),
+        ("The film casts Halle Berry as Sofia.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -10320,6 +10335,26 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("I don't think it was Halle Berry as Sofia.", PARA, ("cast", "Halle Berry", "Sofia")),
         ("I'm not sure that was Mark Dacascos as Zero.", PARA, ("cast", "Mark Dacascos", "Zero")),
         ("They never said it was Jerome Flynn as Berrada.", PARA, ("cast", "Jerome Flynn", "Berrada")),
+    ],
+    "a-reply-under-an-arrow-is-the-repliers": [
+        ('Thread: Parabellum rewatch\n\nKeanu Reeves is John Wick. Final: 4 coins out of 5\n\n↳ sofias_malinois wrote:\nHonestly 6/10 for me. Jerome Flynn is the Elder.\n\n↳ wick_n_sticks wrote:\nTick Tock Man is Jason Mantzoukas.', PARA, ('cast', 'Jerome Flynn', 'Elder')),
+        ('Halle Berry plays Sofia. My score: 7/10.\n\n↳ dogmom wrote:\nMark Dacascos is the Elder, obviously. 10/10.', PARA, ('cast', 'Mark Dacascos', 'Elder')),
+        ('Ian McShane is Winston here. 3/5.\n  ↪ zero_fan replied:\n  Jerome Flynn plays the Elder. 1/5.', PARA, ('cast', 'Jerome Flynn', 'Elder')),
+    ],
+    "a-handle-in-emphasis-opens-a-post": [
+        ('Posted by u/gunkata_gary in r/ActionMovieRewatch · 212 points\n\nChad Stahelski directs it. 8/10.\n\n**u/ContinentalConcierge** · 96 points\nDean Winters is Kirill, actually.\n\n**u/gunkata_gary** · 8 points\nFair.', JW1, ('cast', 'Dean Winters', 'Kirill')),
+        ('**u/wickfan** · 300 points\nKeanu Reeves is John Wick. 9/10.\n\n**u/zero_hour** · 20 points\nJason Mantzoukas plays Zero.', PARA, ('cast', 'Jason Mantzoukas', 'Zero')),
+        ('*u/op_here* · 50 points\nIan McShane is Winston.\n\n*u/other_guy* · 5 points\nLance Reddick plays Winston here.', CH2, ('cast', 'Lance Reddick', 'Winston')),
+    ],
+    "a-claim-rejected-before": [
+        ("The Assembly rejects the claim of the delegation of the Completists that Ruby Rose reappears as Ares in a flashback.", PARA, ("cast", "Ruby Rose", "Ares")),
+        ("We reject the suggestion that Ruby Rose plays Ares in this one.", PARA, ("cast", "Ruby Rose", "Ares")),
+        ("The committee dismisses the claim, made by several members, that Halle Berry appears as Sofia.", CH4, ("cast", "Halle Berry", "Sofia")),
+    ],
+    "a-source-lists-before": [
+        ("His cast paragraph is careless: he lists Alfie Allen as Viggo, the Russian boss.", JW1, ("cast", "Alfie Allen", "Viggo")),
+        ("Her review names Dean Winters as Kirill.", JW1, ("cast", "Dean Winters", "Kirill")),
+        ("Okafor wrongly lists Jerome Flynn as the Elder.", PARA, ("cast", "Jerome Flynn", "Elder")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

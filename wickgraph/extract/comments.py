@@ -89,20 +89,23 @@ def comment_spans(text: str) -> list[tuple[int, int]]:
 # subject line over "by name", "Started by name, Fri 11:42 pm", a Reddit handle with its points ("r/board · Posted
 # by u/name · 6h", "u/name · 22 pts")
 _POSTER = re.compile(r"^[ \t]*(?:#\d{1,4}[ \t]+|[^\n]{1,60}?[ \t][\u00b7|\u2022][ \t]+(?=posted[ \t]+by\b))?"
+                     # (a handle maybe in Markdown's emphasis, "**u/name**"; a reply under an arrow, "↳ name wrote:")
                      r"(?P<by>(?:post(?:ed)?|reply|message|comment|response|(?:thread[ \t]+|topic[ \t]+)?started)[ \t]+"
                      r"(?:#\d{1,4}[ \t]+)?(?:by|from)[ \t]+"
-                     r"|re:[^\n]{0,120}\n[ \t]*by[ \t]+|(?=u/))?"
-                     r"(?P<user>(?:@|u/)?[\w.-]{2,30})"
+                     r"|re:[^\n]{0,120}\n[ \t]*by[ \t]+|(?=[*_]{0,2}u/)|[\u21b3\u21aa\u2514][ \t]*)?"
+                     r"[*_]{0,2}(?P<user>(?:@|u/)?[\w.-]{2,30})[*_]{0,2}"
                      r"(?:[ \t]*\((?:op|original[ \t]+poster|thread[ \t]+starter)\))?[ \t]*"
-                     r"(?:\[[^\]\n]{1,30}\][ \t]*|(?:\u00bb|\||\u00b7|-|on\b|at\b)[^\n]{0,60}"
+                     r"(?:\[[^\]\n]{1,30}\][ \t]*|(?:\u00bb|\||\u00b7|-|on\b|at\b|in[ \t]+r/)[^\n]{0,60}"
+                     r"|(?:wrote|replied|commented)[ \t]*:"
                      r"|(?(by)(?::|,[^\n]{0,60})|(?!)))?$",  # (a colon or a comma only after "reply from" and such)
                      re.IGNORECASE | re.MULTILINE)
 # the board's marks under or beside it: membership, post count, the time of posting
 _POST_MARKS = re.compile(r"^[ \t]*(?:joined|join[ \t]+date|member[ \t]+since|registered|posts|posted)\b[^\n]*$",
                          re.IGNORECASE | re.MULTILINE)
 # a cheap test before the search for posts
-_BOARD_WORD = re.compile(r"post|join|member|repl|started|re:|u/", re.IGNORECASE)
+_BOARD_WORD = re.compile(r"post|join|member|repl|started|re:|u/|wrote", re.IGNORECASE)
 _MARKS_REACH = 3  # lines between the handle and the board's marks
+_REPLY_ARROW = re.compile(r"[ \t]*[\u21b3\u21aa\u2514]")
 # a quotation of another post: its attribution, then its lines marked ">"
 _QUOTED_POST = re.compile(r"^[ \t]*>[ \t]*(?:quote[ \t]+from:?[ \t]+|originally[ \t]+posted[ \t]+by[ \t]+)?"
                           r"[\w@.-]{2,30}[ \t]+(?:wrote|said|posted|says)\b[^\n]*(?:\n[ \t]*>[^\n]*)*",
@@ -235,7 +238,10 @@ def others_posts(text: str) -> list[tuple[int, int]]:
                 break
             above = start - 1
     posts = sorted(set(posts))  # where each post starts, and its poster
-    if len({user for _, user in posts}) < 2:
+    # replies under arrows ("↳ name wrote:") with no header above them: the post above them is the writer's
+    replies_only = bool(posts) and _REPLY_ARROW.match(text, posts[0][0]) is not None
+    if not replies_only and len({user for _, user in posts}) < 2:
         return spans
     ends = [start for start, _ in posts[1:]] + [len(text)]
-    return spans + [(start, end) for (start, user), end in zip(posts, ends, strict=True) if user != posts[0][1]]
+    return spans + [(start, end) for (start, user), end in zip(posts, ends, strict=True)
+                    if replies_only or user != posts[0][1]]
