@@ -5363,6 +5363,22 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("We list Common as Cassian in the cast box.", CH2, [("cast", "Common", "Cassian", "supported")]),
         ("The film casts Halle Berry as Sofia.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
     ],
+    "a-score-another-source-is-awarding": [
+        ("A newspaper review awarding two stars out of four. Librarian's score: 3.5 out of 5", PARA, [("rating", "", 3.5, "unknown")]),
+        ("Pruitt's review, awarding it two stars out of four, is harsh. Mine: 4/5.", JW1, [("rating", "", 4, "unknown")]),
+        ("A blog post scoring it 3/10 went viral. I give it 8/10.", CH2, [("rating", "", 8, "unknown")]),
+        ("The magazine, grading it a C, missed the point. My grade: A-", CH4, [("rating", "", "A-", "unknown")]),
+    ],
+    "the-writer-awarding-it": [
+        ("Awarding it four stars out of five, I left happy.", JW1, [("rating", "", 4, "unknown")]),
+        ("I am awarding it 8/10.", CH2, [("rating", "", 8, "unknown")]),
+        ("We are scoring it 7/10 this week.", CH4, [("rating", "", 7, "unknown")]),
+    ],
+    "the-office-a-byline-gives-the-writer-holds-their-score": [
+        ("An annotated bibliography prepared by G. Mendes, Media & Reference Librarian\n\nA newspaper review awarding two stars out of four. The Librarian recommends it.\n\nLibrarian's score: 3.5 out of 5", PARA, [("rating", "", 3.5, "unknown")]),
+        ("Written up by Sunniva, your Gamemaster\n\nGamemaster Sunniva ran the table. Mateo gave it ten out of ten.\n\nGamemaster's verdict: 7/10", JW1, [("rating", "", 7, "unknown")]),
+        ("Dossier drawn up by Agent Vale, Quartermaster\n\nThe Quartermaster met the Director. Ollie rated it 2/5.\n\nQuartermaster's rating: 4/5", CH4, [("rating", "", 4, "unknown")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -10355,6 +10371,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("His cast paragraph is careless: he lists Alfie Allen as Viggo, the Russian boss.", JW1, ("cast", "Alfie Allen", "Viggo")),
         ("Her review names Dean Winters as Kirill.", JW1, ("cast", "Dean Winters", "Kirill")),
         ("Okafor wrongly lists Jerome Flynn as the Elder.", PARA, ("cast", "Jerome Flynn", "Elder")),
+    ],
+    "a-score-named-for-someone-the-byline-does-not-make-the-writer": [
+        ("Notes typed up by Mara.\n\nOllie spoke first. Ollie's rating: 9/10.", JW1, ("rating", "", 9)),
+        ("Prepared by the club, read aloud by Ollie.\n\nOllie liked it. Ollie's score: 5/5", CH2, ("rating", "", 5)),
+        ("Compiled by Dana Wu.\n\nHer cousin Ollie came too. Ollie's verdict: 2/5.", CH4, ("rating", "", 2)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

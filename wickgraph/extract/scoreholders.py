@@ -55,9 +55,21 @@ _AUTHORS_ROLES = frozenset({"editor", "critic", "reviewer", "host", "compiler", 
 def _is_persona(text: str, who: str) -> bool:
     if who.lower() in _RELATIONS:
         return False
-    if who.lower() in _AUTHORS_ROLES or who.lower() in _authors(text):
-        return True  # the writer's trade, or their name as a byline gives it ("By Rosalind Achterberg")
+    if who.lower() in _AUTHORS_ROLES or who.lower() in _authors(text) or who.lower() in _byline_roles(text):
+        return True  # the writer's trade, or their name or office as a byline gives it ("By Rosalind Achterberg")
     return who.isupper() or who.islower() or re.search(rf"(?<![\w'])(?-i:{re.escape(who.lower())})\b", text) is not None
+
+
+# a line that says who drew the text up, and what they are: "prepared by G. Mendes, Media & Reference Librarian",
+# "Written up by Sunniva, your GM", "Trail card compiled by D. Lowe (organiser)"
+_DRAWN_UP_BY = re.compile(r"\b(?:written|typed|put[ \t]+together|compiled|prepared|drawn[ \t]+up|kept|taken|assembled)"
+                          r"(?:[ \t]+up)?[ \t]+by[ \t]+(?P<who>(?:(?!\bby\b)[^\n;]){1,120})", re.IGNORECASE)
+
+
+def _byline_roles(text: str) -> set[str]:
+    """The words of what the text's maker calls themself where they say who drew it up: a "Librarian's score" is then
+    the writer's own, though the word is in the text twice."""
+    return {word.lower() for line in _DRAWN_UP_BY.finditer(text) for word in re.findall(r"[\w-]+", line["who"])}
 
 
 def named_holder(text: str, label: str) -> bool:
@@ -136,8 +148,8 @@ def someones_line(line: str) -> bool:
 # score quoted: 'he would give it "ten out of ten"'; a copula and "at": "Felix was sterner at 5/10")
 # (a noun after a determiner is a label, not a giving verb: "Slide 8/8: final score 9/10", "the rating 7/10")
 _GIVER = re.compile(r"\b(?<!\bfinal )(?<!\boverall )(?<!\bmy )(?<!\bour )(?<!\bthe )(?<!\bhis )(?<!\bher )"
-                    r"(?:gives?|gave|given|giving|rates?|rated|rating|scores?|scored|awards?|awarded|grades?|graded|"
-                    r"marks?|marked|puts?|says?|said|called|deemed|declared|pronounced|"
+                    r"(?:gives?|gave|given|giving|rates?|rated|rating|scores?|scored|scoring|awards?|awarded|awarding|"
+                    r"grades?|graded|grading|marks?|marked|marking|puts?|says?|said|called|deemed|declared|pronounced|"
                     # a panel's or a referee's score handed in: "Reviewer 1 returned a 5/5", "the jury submitted 6/10"
                     r"returns?|returned|submits?|submitted|assigns?|assigned|handed\s+in|turned\s+in)"
                     # its object, a focusing adverb, or both: "gave only 2 of 5", "gives it just a 6", "gave for it a
