@@ -5379,6 +5379,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Written up by Sunniva, your Gamemaster\n\nGamemaster Sunniva ran the table. Mateo gave it ten out of ten.\n\nGamemaster's verdict: 7/10", JW1, [("rating", "", 7, "unknown")]),
         ("Dossier drawn up by Agent Vale, Quartermaster\n\nThe Quartermaster met the Director. Ollie rated it 2/5.\n\nQuartermaster's rating: 4/5", CH4, [("rating", "", 4, "unknown")]),
     ],
+    "a-withdrawal-of-something-else-or-the-adjective": [
+        ("Keanu Reeves plays John Wick, whose retirement has been cancelled.", CH4, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("Ian McShane as Winston is withdrawn and sad here.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Laurence Fishburne plays the Bowery King, whose pigeons were removed from the poster.", CH4, [("cast", "Laurence Fishburne", "Bowery King", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -10376,6 +10381,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Notes typed up by Mara.\n\nOllie spoke first. Ollie's rating: 9/10.", JW1, ("rating", "", 9)),
         ("Prepared by the club, read aloud by Ollie.\n\nOllie liked it. Ollie's score: 5/5", CH2, ("rating", "", 5)),
         ("Compiled by Dana Wu.\n\nHer cousin Ollie came too. Ollie's verdict: 2/5.", CH4, ("rating", "", 2)),
+    ],
+    "withdrawn-after": [
+        ("\"Willem Dafoe as Viggo\", shown on an earlier version\n    of this board, has been withdrawn.", JW1, ("cast", "Willem Dafoe", "Viggo")),
+        ("The line \"Halle Berry returns as Sofia\" was struck from the final draft.", CH4, ("cast", "Halle Berry", "Sofia")),
+        ("Common as Cassian, announced last week, has been retracted.", CH4, ("cast", "Common", "Cassian")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
