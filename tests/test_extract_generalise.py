@@ -5384,6 +5384,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Ian McShane as Winston is withdrawn and sad here.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
         ("Laurence Fishburne plays the Bowery King, whose pigeons were removed from the poster.", CH4, [("cast", "Laurence Fishburne", "Bowery King", "supported")]),
     ],
+    "a-release-date-label-is-no-message-date": [
+        ("Release date: 10 February 2017\nThe film is fun.", CH2, [("release_year", "", 2017, "supported")]),
+        ("Released: 10 February 2017\nThe film is fun.", CH2, [("release_year", "", 2017, "supported")]),
+        ("Date: 12 March 2023\n\nIt came out in 2017, and the film is fun.", CH2, [("release_year", "", 2017, "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -10386,6 +10391,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("\"Willem Dafoe as Viggo\", shown on an earlier version\n    of this board, has been withdrawn.", JW1, ("cast", "Willem Dafoe", "Viggo")),
         ("The line \"Halle Berry returns as Sofia\" was struck from the final draft.", CH4, ("cast", "Halle Berry", "Sofia")),
         ("Common as Cassian, announced last week, has been retracted.", CH4, ("cast", "Common", "Cassian")),
+    ],
+    "a-messages-own-date-label": [
+        ("commit 06cd7c08654ef9beb3dbb0160894e0bfcf28acf5\nAuthor: Dev <dev@example.net>\nDate:   Sun Feb 12 21:05:38 2017 -0500\n\n    The film is fun.", CH2, ("release_year", "", 2017)),
+        ("Date: 12 February 2017\n\nThe film is fun.", CH2, ("release_year", "", 2017)),
+        ("Sent: Monday, 13 February 2017 09:12\nSubject: JW2\n\nThe film is fun.", CH2, ("release_year", "", 2017)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
