@@ -5389,6 +5389,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Released: 10 February 2017\nThe film is fun.", CH2, [("release_year", "", 2017, "supported")]),
         ("Date: 12 March 2023\n\nIt came out in 2017, and the film is fun.", CH2, [("release_year", "", 2017, "supported")]),
     ],
+    "a-forms-request-to-rate-the-film": [
+        ("Rate the movie (1-10): 8\nRate your visit (1-10): 2", CH2, [("rating", "", 8, "unknown")]),
+        ("Please rate this film (out of 10): 7", CH4, [("rating", "", 7, "unknown")]),
+        ("Rate the film (1-5): 4\nRate the popcorn (1-5): 1", JW1, [("rating", "", 4, "unknown")]),
+    ],
+    "cast-role-then-player-in-the-role": [
+        ("The desert walk to meet the Elder, George Georgiou in the role, is slow.", PARA, [("cast", "George Georgiou", "Elder", "contradicted")]),
+        ("Then Berrada, with Sa\u00efd Taghmaoui in the part, shoots a dog.", PARA, [("cast", "Sa\u00efd Taghmaoui", "Berrada", "contradicted")]),
+        ("Zero (Jason Mantzoukas in the role) is a fanboy.", PARA, [("cast", "Jason Mantzoukas", "Zero", "contradicted")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -10396,6 +10406,16 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("commit 06cd7c08654ef9beb3dbb0160894e0bfcf28acf5\nAuthor: Dev <dev@example.net>\nDate:   Sun Feb 12 21:05:38 2017 -0500\n\n    The film is fun.", CH2, ("release_year", "", 2017)),
         ("Date: 12 February 2017\n\nThe film is fun.", CH2, ("release_year", "", 2017)),
         ("Sent: Monday, 13 February 2017 09:12\nSubject: JW2\n\nThe film is fun.", CH2, ("release_year", "", 2017)),
+    ],
+    "a-forms-request-to-rate-something-else": [
+        ("Rate your visit (1-10): 2", CH2, ("rating", "", 2)),
+        ("Rate the popcorn (1-5): 1", JW1, ("rating", "", 1)),
+        ("Rate the snacks (out of 10): 3", CH4, ("rating", "", 3)),
+    ],
+    "a-role-then-a-player-in-another-work": [
+        ("The Elder, George Georgiou in the first film, was better.", PARA, ("cast", "George Georgiou", "Elder")),
+        ("The Elder, George Georgiou in the sequel, sits in a tent.", PARA, ("cast", "George Georgiou", "Elder")),
+        ("The Elder, George Georgiou in Chapter 4, outranks the Table.", PARA, ("cast", "George Georgiou", "Elder")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -112,7 +112,9 @@ _SOURCES: list[tuple[str, re.Pattern[str]]] = [
     # (or the scale said after the label, its unit in the brackets: "MY SCORE OUT OF 10: 8", "SCORE (1-5 stars): 4",
     # "STARS (out of 5): 3.5")
     ("labelled_scale", re.compile(rf"(?:\b(?:rating|score|verdict|grade|mark|vote|stars)"
-                                  rf"|\b(?:think\s+of|rate|film|movie)\b[^?\n]{{0,80}}\?)\s*"
+                                  rf"|\b(?:think\s+of|rate|film|movie)\b[^?\n]{{0,80}}\?"
+                                  # (or a form's field put as a request: "Rate the movie (1-10): 8")
+                                  rf"|\brate\s+(?:the|this)\s+(?:film|movie|picture|show|game|feature)\b)\s*"
                                   rf"(?P<open>\(\s*)?(?:out\s+of|/|(?(open)[01]\s*(?:-|\u2013|to)\s*))\s*{_SCALE}"
                                   rf"(?(open)\s*(?:stars?|points?)?\s*\))"
                                   rf"\s*[:=\-\u2013\u2014]\s*(?P<value>{_NUM}){_HALF}\b(?![.,]\d)", re.IGNORECASE)),
