@@ -5399,6 +5399,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Then Berrada, with Sa\u00efd Taghmaoui in the part, shoots a dog.", PARA, [("cast", "Sa\u00efd Taghmaoui", "Berrada", "contradicted")]),
         ("Zero (Jason Mantzoukas in the role) is a fanboy.", PARA, [("cast", "Jason Mantzoukas", "Zero", "contradicted")]),
     ],
+    "a-release-verb-that-is-no-log-label": [
+        ("It was first screened in 2014 at Fantastic Fest.", JW1, [("release_year", "", 2014, "supported")]),
+        ("Released ...... 24 October 2014", JW1, [("release_year", "", 2014, "supported")]),
+        ("Seen on 3 March 2021. It premiered in 2017, and it shows.", CH2, [("release_year", "", 2017, "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -10416,6 +10421,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("The Elder, George Georgiou in the first film, was better.", PARA, ("cast", "George Georgiou", "Elder")),
         ("The Elder, George Georgiou in the sequel, sits in a tent.", PARA, ("cast", "George Georgiou", "Elder")),
         ("The Elder, George Georgiou in Chapter 4, outranks the Table.", PARA, ("cast", "George Georgiou", "Elder")),
+    ],
+    "year-released-screening-label": [
+        ("SCREENED ...... 14 JAN 2024, 35mm revival, row F", JW1, ("release_year", "", 2024)),
+        ("Shown ..... 3 March 2021 (Curzon Soho)", CH2, ("release_year", "", 2021)),
+        ("SCREENED \u2026 12 January 2024", CH4, ("release_year", "", 2024)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
