@@ -5404,6 +5404,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Released ...... 24 October 2014", JW1, [("release_year", "", 2014, "supported")]),
         ("Seen on 3 March 2021. It premiered in 2017, and it shows.", CH2, [("release_year", "", 2017, "supported")]),
     ],
+    "an-item-no-void-line-takes-back": [
+        ("VOID of charm? Not this one: Keanu Reeves plays John Wick.", JW1, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("1 x Keanu Reeves as John Wick 5.00\nVOID Popcorn large -3.00", JW1, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("1 x Ian McShane as Winston 4.00\n1 x Common as Cassian 4.00\nVOID Common as Cassian -4.00", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -10426,6 +10431,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("SCREENED ...... 14 JAN 2024, 35mm revival, row F", JW1, ("release_year", "", 2024)),
         ("Shown ..... 3 March 2021 (Curzon Soho)", CH2, ("release_year", "", 2021)),
         ("SCREENED \u2026 12 January 2024", CH4, ("release_year", "", 2024)),
+    ],
+    "an-item-a-receipt-voids-or-refunds": [
+        ("1 x Co-director David Leitch          3.00\nVOID Co-director David Leitch        -3.00\n      keyed in error.", JW1, ("director", "David Leitch", None)),
+        ("1    Ruby Rose / Ares                    4.00\n1    Knife fight      3.00\nVOID Ruby Rose / Ares                   -4.00", PARA, ("cast", "Ruby Rose", "Ares")),
+        ("Halle Berry as Sofia ........ $4.50\nREFUND Halle Berry as Sofia ... -$4.50", CH4, ("cast", "Halle Berry", "Sofia")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -8,13 +8,16 @@ text. The file headers and the hunk headers are the tool's, not the writer's.
 In a history of commits ("git log", "git log --oneline") a commit that reverts another ('Revert "cast: add Halle Berry
 as Sofia"', "This reverts commit e5816d3...") takes back what that commit said: its message, found by its hash or by
 its subject, is withdrawn, and so is the subject the revert quotes.
+
+On a till receipt or a ledger a line that voids or refunds an item ("VOID Co-director David Leitch  -3.00") takes
+back the line above that rang it up.
 """
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["patch_marks", "removed_lines", "reverted_commits"]
+__all__ = ["patch_marks", "removed_lines", "reverted_commits", "voided_items"]
 
 Span = tuple[int, int]
 
@@ -111,3 +114,31 @@ def reverted_commits(text: str) -> list[Span]:
         spans += [line.span() for line in _SHORT_LOG_LINE.finditer(text)
                   if line["subject"].strip() == revert["subject"].strip()]
     return spans
+
+
+# a receipt's line that takes an item back: the mark in capitals, the item as it was rung up, maybe a negative amount
+_VOID_LINE = re.compile(r"^[ \t]*(?:VOID(?:ED)?|REFUND(?:ED)?|RETURNED|CANCELL?ED)\b[ \t:*-]*(?P<item>[^\n]*?)"
+                        r"(?:[ \t]+-?[ \t]*[$\u00a3\u20ac]?[ \t]*\d[\d.,]*)?[ \t]*$", re.MULTILINE)
+
+
+def voided_items(text: str) -> list[Span]:
+    """Spans of the lines a receipt voids or refunds, and of the void lines themselves: an item rung up and taken
+    back is no claim ("1 x Co-director David Leitch  3.00" over "VOID Co-director David Leitch  -3.00")."""
+    if "VOID" not in text and "REFUND" not in text and "RETURNED" not in text and "CANCEL" not in text:
+        return []
+    spans: list[Span] = []
+    for void in _VOID_LINE.finditer(text):
+        item = " ".join(void["item"].split())
+        end = void.start() - 1
+        for _ in range(_VOID_REACH if len(item) >= 4 else 0):  # up the lines above, to the one that rang it up
+            if end < 0:
+                break
+            start = text.rfind("\n", 0, end) + 1
+            if item in " ".join(text[start:end].split()):
+                spans += [(start, end), void.span()]
+                break
+            end = start - 1
+    return spans
+
+
+_VOID_REACH = 20  # lines between an item and the line that voids it
