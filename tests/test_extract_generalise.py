@@ -5409,6 +5409,26 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("1 x Keanu Reeves as John Wick 5.00\nVOID Popcorn large -3.00", JW1, [("cast", "Keanu Reeves", "John Wick", "supported")]),
         ("1 x Ian McShane as Winston 4.00\n1 x Common as Cassian 4.00\nVOID Common as Cassian -4.00", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
     ],
+    "franchise-a-spin-off": [
+        ("From the World of John Wick, which means it is a spin-off.", BAL, [("franchise_member", "", None, "supported")]),
+        ("This one is basically a spin-off, and a good one.", BAL, [("franchise_member", "", None, "supported")]),
+        ("The show is the first spin-off to go without Keanu.", CONT, [("franchise_member", "", None, "supported")]),
+    ],
+    "the-series-by-the-surname-after-a-launch": [
+        ("Sam here. The film kicked off the whole Wick saga.", JW1, [("franchise_member", "", None, "supported")]),
+        ("This is the one that started the Wick franchise.", JW1, [("franchise_member", "", None, "supported")]),
+        ("It launched the Wick series, dog and all.", JW1, [("franchise_member", "", None, "supported")]),
+    ],
+    "the-series-name-after-the-series-word": [
+        ("This film is the first delivery of the saga John Wick.", JW1, [("franchise_member", "", None, "supported")]),
+        ("It is a spin-off of the universe John Wick.", BAL, [("franchise_member", "", None, "supported")]),
+        ("The fourth chapter of the franchise John Wick is the longest.", CH4, [("franchise_member", "", None, "supported")]),
+    ],
+    "a-learners-put-for-the-mark-given": [
+        ("I put him an eight on ten.", JW1, [("rating", "", 8, "unknown")]),
+        ("I put her a seven on ten, not more.", PARA, [("rating", "", 7, "unknown")]),
+        ("We put it a six on ten.", CH4, [("rating", "", 6, "unknown")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -10436,6 +10456,16 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("1 x Co-director David Leitch          3.00\nVOID Co-director David Leitch        -3.00\n      keyed in error.", JW1, ("director", "David Leitch", None)),
         ("1    Ruby Rose / Ares                    4.00\n1    Knife fight      3.00\nVOID Ruby Rose / Ares                   -4.00", PARA, ("cast", "Ruby Rose", "Ares")),
         ("Halle Berry as Sofia ........ $4.50\nREFUND Halle Berry as Sofia ... -$4.50", CH4, ("cast", "Halle Berry", "Sofia")),
+    ],
+    "no-spin-off-said-of-the-work": [
+        ("A spin-off would be nice.", BAL, ("franchise_member", "", None)),
+        ("It is not a spin-off.", CH4, ("franchise_member", "", None)),
+        ("Ballerina is a spin-off; I liked it less than this.", CH4, ("franchise_member", "", None)),
+    ],
+    "put-that-gives-no-mark": [
+        ("They put it on 10 screens, 5 on 10 in the suburbs.", PARA, ("rating", "", 5)),
+        ("They put it in 5 on 10 cinemas.", CH2, ("rating", "", 5)),
+        ("The studio put it at 3 on 10 multiplexes first.", CH4, ("rating", "", 3)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -97,6 +97,9 @@ _PLACE_IT = (r"(?:i|we)(?:['\u2019]d|\s+would|\s+should|\s+shall|\s+will|['\u201
              r"(?:put|place|set|peg|pitch|rank)\s+it\s+at")
 _GIVEN_OR_LABELLED = re.compile(rf"\b(?:give|gives|gave|giving|award|awards|awarded|awarding|rate|rates|rated|rating|"
                                 rf"score|verdict|grade|mark|note|"
+                                # a learner's "put" for the mark given, the work as "him" or "her" (French "je lui
+                                # mets", Spanish "le pongo"): "I put him an eight on ten"
+                                rf"(?:put|puts|putting)\s+(?:it|him|her|this)\s+(?!on\b|in\b|at\b|to\b)|"
                                 rf"{APPRAISAL}|"
                                 # the labels of a review in Spanish, Italian or German mixed in: "Nota:", "Voto:"
                                 r"nota|puntuaci[o\u00f3]n|calificaci[o\u00f3]n|voto|valutazione|bewertung|wertung|"
