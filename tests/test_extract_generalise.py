@@ -5429,6 +5429,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("I put her a seven on ten, not more.", PARA, [("rating", "", 7, "unknown")]),
         ("We put it a six on ten.", CH4, [("rating", "", 6, "unknown")]),
     ],
+    "a-correction-that-names-no-claim-of-the-part-it-points-to": [
+        ("Willem Dafoe plays Marcus.\n\n" + PAD + "\n\nCorrection: it runs 101 minutes, not 96.", JW1, [("cast", "Willem Dafoe", "Marcus", "supported")]),
+        ("Peter Serafinowicz is the Sommelier.\n\n" + PAD + "\n\nIgnore what I said about the popcorn: it was fine.", CH2, [("cast", "Peter Serafinowicz", "Sommelier", "supported")]),
+        ("Halle Berry plays Sofia.\n\n" + PAD + "\n\nScratch that: the dogs were the best part.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -10466,6 +10471,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("They put it on 10 screens, 5 on 10 in the suburbs.", PARA, ("rating", "", 5)),
         ("They put it in 5 on 10 cinemas.", CH2, ("rating", "", 5)),
         ("The studio put it at 3 on 10 multiplexes first.", CH4, ("rating", "", 3)),
+    ],
+    "a-correction-of-an-earlier-part-it-names": [
+        ("Card 1: Willem Dafoe plays Viggo, the Russian boss.\n\n" + PAD + "\n\nCard 3: Correction to the Lisbon card: Dafoe is Marcus, and Viggo is Michael Nyqvist.", JW1, ("cast", "Willem Dafoe", "Viggo")),
+        ("Peter Stormare is the Sommelier.\n\n" + PAD + "\n\nIgnore what I said on the Rome card: the Sommelier is Peter Serafinowicz.", CH2, ("cast", "Peter Stormare", "Sommelier")),
+        ("The Elder, the man in the desert, is George Georgiou.\n\n" + PAD + "\n\nScratch the Tangier card's bit about the Elder: the Elder in this one is Sa\u00efd Taghmaoui.", PARA, ("cast", "George Georgiou", "Elder")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

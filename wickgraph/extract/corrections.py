@@ -26,9 +26,15 @@ _OPENER = re.compile(rf"(?:^|(?<=[.!?]\s))(?:(?P<mark>{_NOTE_MARK})[ \t]*)?[ \t>
                      rf"(?:{SENDER}[ \t]*:[ \t]+)?"
                      r"(?:correction|erratum|i\s+stand\s+corrected|(?:let\s+me|i\s+must|i\s+should)\s+correct\s+"
                      r"(?:myself|that)|(?:(?:the|this)\s+)?[\w-]+(?:\s+[\w-]+)?\s+corrects\s+(?:itself|himself|herself|"
-                     r"themselves)|(?P<reply>no|nope|nah|wrong|actually))\b[\s,:;!.\u2014\u2013-]*",
+                     r"themselves)|(?:ignore|forget|disregard)\s+what\s+i\s+(?:said|wrote)|strike\s+that|i\s+mixed\s+up"
+                     r"|my\s+mistake|scratch\s+(?:that|what\s+i\s+(?:said|wrote)|the\s+[^:.\n]{1,40}?\b(?:bit|part|line))"
+                     r"|(?P<reply>no|nope|nah|wrong|actually))\b[\s,:;!.\u2014\u2013-]*",
                      re.IGNORECASE | re.MULTILINE)
 _REACH = 400  # how far back a correction looks for the claim it corrects (the sentence or message before)
+# ... unless it names the earlier part it corrects: "Correction to the Lisbon card", "Ignore what I said on the Rome
+# card", "Scratch the Tangier card's bit about the Elder", "what I wrote above"
+_BACK_REFERENCE = re.compile(r"\b(?:card|post|entry|letter|note|message|page|section|paragraph|above|earlier|"
+                             r"yesterday|last\s+time)\b[^:\n]{0,80}:", re.IGNORECASE)
 
 
 def without_corrected(claims: list[Claim], doc: Document) -> list[Claim]:
@@ -43,7 +49,8 @@ def without_corrected(claims: list[Claim], doc: Document) -> list[Claim]:
         # a reply's "no" or "actually" corrects a role only: a credit or a year said after it may add to the one before
         correcting = [c for c in claims if opener.end() <= c.start < sentence_end
                       and not (opener["reply"] and c.type not in ("cast", "reprise"))]
-        corrected = [(max(0, opener.start() - _REACH), opener.start())]
+        back = _BACK_REFERENCE.search(doc.text, opener.start(), min(sentence_end, opener.start() + 120))
+        corrected = [(0 if back else max(0, opener.start() - _REACH), opener.start())]
         if opener["mark"]:
             corrected.append(_marked_sentence(doc, opener["mark"], opener.start()))
         for index, earlier in enumerate(claims):
