@@ -5434,6 +5434,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Peter Serafinowicz is the Sommelier.\n\n" + PAD + "\n\nIgnore what I said about the popcorn: it was fine.", CH2, [("cast", "Peter Serafinowicz", "Sommelier", "supported")]),
         ("Halle Berry plays Sofia.\n\n" + PAD + "\n\nScratch that: the dogs were the best part.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
     ],
+    "a-quotation-or-stars-with-no-critic-after": [
+        ("\"Keanu Reeves is John Wick.\" I said it in 2014 and I still say it.", JW1, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("\"Ian McShane is Winston.\" \u2605\u2605\u2605\u2605", CH4, [("cast", "Ian McShane", "Winston", "supported"), ("rating", "", 4, "unknown")]),
+        ("\u2605\u2605\u2605\u2605 By Dana Wu, The Daily Frame\n\nKeanu is back.", CH4, [("rating", "", 4, "unknown")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -10476,6 +10481,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Card 1: Willem Dafoe plays Viggo, the Russian boss.\n\n" + PAD + "\n\nCard 3: Correction to the Lisbon card: Dafoe is Marcus, and Viggo is Michael Nyqvist.", JW1, ("cast", "Willem Dafoe", "Viggo")),
         ("Peter Stormare is the Sommelier.\n\n" + PAD + "\n\nIgnore what I said on the Rome card: the Sommelier is Peter Serafinowicz.", CH2, ("cast", "Peter Stormare", "Sommelier")),
         ("The Elder, the man in the desert, is George Georgiou.\n\n" + PAD + "\n\nScratch the Tangier card's bit about the Elder: the Elder in this one is Sa\u00efd Taghmaoui.", PARA, ("cast", "George Georgiou", "Elder")),
+    ],
+    "a-pull-quote-with-its-critic-and-outlet": [
+        ("\"Willem Dafoe steals every scene as Viggo.\" \u2605\u2605\u2605\u2605 Lyle Abend, Screenbound", JW1, ("cast", "Willem Dafoe", "Viggo")),
+        ("\"Halle Berry is back as Sofia!\" \u2605\u2605\u2605\u2605\u2605 Mo Reyes, The Daily Frame", CH4, ("rating", "", 5)),
+        ("\"Common is Cassian, and he is terrific.\" 4/5 Jane Ode, Reel Talk", PARA, ("cast", "Common", "Cassian")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

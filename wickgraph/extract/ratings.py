@@ -25,7 +25,7 @@ from .scoreholders import (
     quoted_from_another,
     someones_line,
 )
-from .speakers import in_authors_turns, is_transcript
+from .speakers import CRITIC_AND_OUTLET, in_authors_turns, is_transcript
 from .textscan import Keywords, line_around
 
 __all__ = ["RatingMatch", "find_rating"]
@@ -177,13 +177,18 @@ _STAR_RUN = re.compile(r"\u2605+")
 _QUOTE_THEN_SOURCE = re.compile(r"[ \t]*[\"\u201c\u2018'][^\"\u201d\n]{1,120}[\"\u201d\u2019'][ \t]*"
                                 r"[\u2014\u2013-]{1,2}[ \t]*\w")
 _SOURCE_AFTER = re.compile(r"[ \t]*[\u2014\u2013-]{1,2}[ \t]*(?-i:[A-Z])")
+# ... or the critic and outlet right after the stars, the quotation before them or blanked as someone else's
+_CRITIC_AFTER = re.compile(rf"(?![ \t]*By\b){CRITIC_AND_OUTLET}")
 _QUOTE_BEFORE = re.compile(r"[\"\u201d\u2019'][ \t]*\Z")
 
 
 def _pull_quote(text: str, before: str, end: int) -> bool:
-    """Whether the rating ending at ``end`` stands in a pull quote attributed to a source after a dash."""
+    """Whether the rating ending at ``end`` stands in a pull quote attributed to a source after a dash, or after the
+    quotation with its critic and outlet ('"..." ★★★★ Lyle Abend, Screenbound')."""
+    quoted = _QUOTE_BEFORE.search(before) is not None
     return _QUOTE_THEN_SOURCE.match(text, end) is not None \
-        or (_QUOTE_BEFORE.search(before) is not None and _SOURCE_AFTER.match(text, end) is not None)
+        or (quoted and _SOURCE_AFTER.match(text, end) is not None) \
+        or ((quoted or not before.strip()) and _CRITIC_AFTER.match(text, end) is not None)
 
 
 # a score used as an adjective of a part of the film, not of the film: "a 10/10 location", "9/10 fight scene"

@@ -12,8 +12,8 @@ from functools import lru_cache
 
 from .layout_words import CAPITALS_HEADING, PARAGRAPH_BREAK
 
-__all__ = ["BYLINE", "NAME_COLON", "SENDER", "STAMP", "in_authors_turns", "is_transcript", "others_quoted",
-           "questioners_turns"]
+__all__ = ["BYLINE", "CRITIC_AND_OUTLET", "NAME_COLON", "SENDER", "STAMP", "in_authors_turns", "is_transcript",
+           "others_quoted", "questioners_turns"]
 
 # The pieces a chat's or a transcript's line opens with, for every module that reads them (one copy):
 # its time stamp, "[12/02/2017, 23:14]", "(9:41 PM)", "[00:14:32]", "21:04 ", a phone's export "21/03/2023, 22:41 -" ...
@@ -302,8 +302,13 @@ _QUOTATION = re.compile(r"[\u201c\"](?P<body>[^\u201c\u201d\"\n]{1,600}"
                         r"(?:\n(?![ \t]*\n)[^\u201c\u201d\"\n]{1,600}){0,5})[\u201d\"]")
 # an essay's citation of its source, after a quotation or closing a block quotation: "(Ebert 2)", "(Kael, p. 88)"
 _CITATION = r"\((?-i:[A-Z])[\w'\u2019.-]+(?:[ \t]+et[ \t]+al\.)?,?[ \t]+(?:pp?\.[ \t]*)?\d{1,4}(?:[-\u2013]\d{1,4})?\)"
+# a critic's name and their outlet after a pull quote's stars: "★★★★ Lyle Abend, Screenbound"
+CRITIC_AND_OUTLET = r"[ \t]*(?-i:[A-Z])[\w.'\u2019-]+(?:[ \t]+(?-i:[A-Z])[\w.'\u2019-]+){0,2}[ \t]*,[ \t]*(?-i:[A-Z])"
 _ATTRIBUTION = re.compile(rf"[ \t]*{_CITATION}|"
                           r"[ \t]*(?:\n[ \t]*)?(?:[\u2014\u2013]|-{1,2})[ \t]*(?-i:[A-Z])"
+                          # a pull quote's stars or score, then its critic and outlet: '"..." ★★★★ Lyle Abend, Screen'
+                          rf"|[ \t]*(?:[\u2605\u2606\u272a\u2b50*]{{1,5}}\u00bd?|\d(?:\.\d)?/\d{{1,2}})[ \t]"
+                          rf"{CRITIC_AND_OUTLET}"
                           r"|,?[ \t]+(?:says|said|writes|wrote|adds|added|recalls|recalled|insists|insisted|laughs|"
                           r"jokes|joked|notes|noted|argues|argued)[ \t]+(?:(?-i:[A-Z])|(?:the|my|his|her|one)[ \t])")
 
