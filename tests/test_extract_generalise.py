@@ -5439,6 +5439,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("\"Ian McShane is Winston.\" \u2605\u2605\u2605\u2605", CH4, [("cast", "Ian McShane", "Winston", "supported"), ("rating", "", 4, "unknown")]),
         ("\u2605\u2605\u2605\u2605 By Dana Wu, The Daily Frame\n\nKeanu is back.", CH4, [("rating", "", 4, "unknown")]),
     ],
+    "the-critics-signed-entry-in-a-guest-book": [
+        ('GUEST BOOK\n- - - - - - - -\n\nFri 11 Oct\nHalle Berry plays Sofia in this one. 9/10.\n      ~ Dot Kowalski, Scranton PA\n\n- - - - - - - -\n\nSat 12 Oct\nChad Stahelski directed it. Willem Dafoe plays Marcus. 4/5.\n      ~ Marguerite Oyelaran, film critic, Hartford CT\n\n- - - - - - - -\n\nSun 13 Oct\nCharlie the cleaner is David Patrick Kelly. 5 stars.\n      ~ Teddy Brauer, Hoboken NJ\n', JW1, [('director', 'Chad Stahelski', None, 'supported'), ('cast', 'Willem Dafoe', 'Marcus', 'supported'), ('rating', '', 4, 'unknown')]),
+        ('Card one\nLoved it. Ruby Rose plays Gianna.\n— Joe, Leeds\n\nCard two\nRiccardo Scamarcio plays Santino. 3/5.\n— Ann Lee, film reviewer, York\n', CH2, [('cast', 'Riccardo Scamarcio', 'Santino', 'supported'), ('rating', '', 3, 'unknown')]),
+        ('* * *\nMark Dacascos is Zero. Rating: 8/10\n~ R. Osei, critic\n\n* * *\nJerome Flynn is the Elder! 10/10\n~ Pat, Leeds\n', PARA, [('cast', 'Mark Dacascos', 'Zero', 'supported'), ('rating', '', 8, 'unknown')]),
+    ],
+    "entries-with-no-critics-signature-or-no-signatures": [
+        ('Loved it. Halle Berry plays Sofia.\n— Joe, Leeds\n\nGreat. Mark Dacascos is Zero.\n— Ann, York\n', PARA, [('cast', 'Halle Berry', 'Sofia', 'supported'), ('cast', 'Mark Dacascos', 'Zero', 'supported')]),
+        ("My notes, as a film critic:\n— Chad Stahelski back in the director's chair.\n— Keanu, obviously. Still mourning.\n— Ian McShane is back as Winston, reading the verdict.\n\n~ Sunniva Hald, film critic, Bergen\n\n~ Gus, Durham\n", CH2, [('director', 'Chad Stahelski', None, 'supported'), ('cast', 'Ian McShane', 'Winston', 'supported')]),
+        ('— PULL QUOTES —\n"Bigger and better." The Planet\n\n— CRITIC\'S NOTES —\nCommon plays Cassian. Grade: B+\n— Teodor Blay\n', CH2, [('cast', 'Common', 'Cassian', 'supported'), ('rating', '', 'B+', 'unknown')]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -10486,6 +10496,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("\"Willem Dafoe steals every scene as Viggo.\" \u2605\u2605\u2605\u2605 Lyle Abend, Screenbound", JW1, ("cast", "Willem Dafoe", "Viggo")),
         ("\"Halle Berry is back as Sofia!\" \u2605\u2605\u2605\u2605\u2605 Mo Reyes, The Daily Frame", CH4, ("rating", "", 5)),
         ("\"Common is Cassian, and he is terrific.\" 4/5 Jane Ode, Reel Talk", PARA, ("cast", "Common", "Cassian")),
+    ],
+    "another-guests-signed-entry": [
+        ('GUEST BOOK\n- - - - - - - -\n\nFri 11 Oct\nHalle Berry plays Sofia in this one. 9/10.\n      ~ Dot Kowalski, Scranton PA\n\n- - - - - - - -\n\nSat 12 Oct\nChad Stahelski directed it. Willem Dafoe plays Marcus. 4/5.\n      ~ Marguerite Oyelaran, film critic, Hartford CT\n\n- - - - - - - -\n\nSun 13 Oct\nCharlie the cleaner is David Patrick Kelly. 5 stars.\n      ~ Teddy Brauer, Hoboken NJ\n', JW1, ('cast', 'Halle Berry', 'Sofia')),
+        ('Card one\nLoved it. Ruby Rose plays Gianna.\n— Joe, Leeds\n\nCard two\nRiccardo Scamarcio plays Santino. 3/5.\n— Ann Lee, film reviewer, York\n', CH2, ('cast', 'Ruby Rose', 'Gianna')),
+        ('* * *\nMark Dacascos is Zero. Rating: 8/10\n~ R. Osei, critic\n\n* * *\nJerome Flynn is the Elder! 10/10\n~ Pat, Leeds\n', PARA, ('cast', 'Jerome Flynn', 'Elder')),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

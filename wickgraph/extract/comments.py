@@ -195,6 +195,39 @@ def _others_mailbag(text: str) -> list[tuple[int, int]]:
 
 
 # an RSS item or an Atom entry of a saved feed, each a post of its own
+# an entry's signature on a line of its own, after a tilde or a dash: "~ Dot & Phil Kowalski, Scranton PA",
+# "— Marguerite Oyelaran, film critic, Hartford CT"
+_SIGNATURE = re.compile(r"^[ \t]*(?:~|\u2014|\u2013|-{1,2})[ \t]*(?-i:[A-Z])[^\n]{0,100}$", re.MULTILINE)
+_CRITICS_SIGNATURE = re.compile(r"\b(?:film[ \t]+|movie[ \t]+)?(?:critic|reviewer)\b", re.IGNORECASE)
+# a rule between entries: a line of one mark repeated ("- - - - -", "* * *", "=====")
+_ENTRY_RULE = re.compile(r"^[ \t]*([-=*~_\u2014\u00b7])(?:[ \t]?\1){2,}[ \t]*$", re.MULTILINE)
+
+
+def _signs_off(text: str, line: re.Match[str]) -> bool:
+    """Whether a line opened by a tilde or a dash signs an entry off: a name and where they are from, not a sentence
+    of a dashed list ("— Keanu, obviously. Still mourning.") nor a heading between dashes ("— PULL QUOTES —"), and
+    a blank line or the end after it."""
+    signed = line.group().strip()
+    after = text.find("\n", line.end() + 1)
+    return len(signed.split()) <= 12 and signed[-1] not in ".!?~-\u2014\u2013" \
+        and not text[line.end():len(text) if after < 0 else after].strip()
+
+
+def _others_entries(text: str) -> list[tuple[int, int]]:
+    """In a guest book or a wall of signed cards (two signed entries or more), when one signature is a critic's, the
+    other entries and the replies to them: the other guests' claims and scores are theirs."""
+    signatures = [line for line in _SIGNATURE.finditer(text) if _signs_off(text, line)]
+    critics = [s for s in signatures if _CRITICS_SIGNATURE.search(s.group())]
+    if len(signatures) < 2 or len(critics) != 1:
+        return []
+    critic = critics[0]
+    before = [s.end() for s in signatures if s.end() < critic.start()]
+    rules = [r.end() for r in _ENTRY_RULE.finditer(text, 0, critic.start())]
+    start = max(before + rules, default=0)  # the critic's entry opens after the entry or the rule above it
+    first_rule = next((r.end() for r in _ENTRY_RULE.finditer(text, 0, signatures[0].start())), 0)
+    return [(first_rule, start), (critic.end(), len(text))]
+
+
 _FEED_ITEM = re.compile(r"<(item|entry)\b[^<>]{0,200}>.*?</\1\s*>", re.DOTALL | re.IGNORECASE)
 
 
@@ -204,7 +237,7 @@ def others_posts(text: str) -> list[tuple[int, int]]:
     longest ("Coming up next week: ..."); on a page of customer reviews, all but the first, and the listing above
     them; on a letters page, the letters after the first; in a mailbag, the readers' letters; in any text, the
     quoted posts ("> name wrote:" and the lines marked ">" under it), an e-mail's quotation of the message it answers
-    and a message it forwards."""
+    and a message it forwards; in a guest book, the entries not signed by the critic."""
     spans = [quote.span() for quote in _QUOTED_POST.finditer(text)] if ">" in text else []
     if "wrote:" in text:
         spans += [quote.span() for quote in _QUOTED_MAIL.finditer(text)]
@@ -223,6 +256,8 @@ def others_posts(text: str) -> list[tuple[int, int]]:
         spans += _others_letters(text)
     if "Dear" in text:
         spans += _others_mailbag(text)
+    if "critic" in text or "reviewer" in text:
+        spans += _others_entries(text)
     if _BOARD_WORD.search(text) is None:
         return spans
     posts = [(line.start(), line["user"].lower()) for line in _POSTER.finditer(text) if line["by"] is not None]
