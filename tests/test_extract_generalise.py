@@ -5449,6 +5449,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("My notes, as a film critic:\n— Chad Stahelski back in the director's chair.\n— Keanu, obviously. Still mourning.\n— Ian McShane is back as Winston, reading the verdict.\n\n~ Sunniva Hald, film critic, Bergen\n\n~ Gus, Durham\n", CH2, [('director', 'Chad Stahelski', None, 'supported'), ('cast', 'Ian McShane', 'Winston', 'supported')]),
         ('— PULL QUOTES —\n"Bigger and better." The Planet\n\n— CRITIC\'S NOTES —\nCommon plays Cassian. Grade: B+\n— Teodor Blay\n', CH2, [('cast', 'Common', 'Cassian', 'supported'), ('rating', '', 'B+', 'unknown')]),
     ],
+    "a-year-said-beside-another-parts-year": [
+        ("It arrived in 2014, and the second part arrived in 2017.", JW1, [("release_year", "", 2014, "supported")]),
+        ("Released in 2017. The third delivery came in 2019.", CH2, [("release_year", "", 2017, "supported")]),
+        ("This one came out in 2019; the next part came out in 2023.", PARA, [("release_year", "", 2019, "supported")]),
+    ],
+    "a-quotation-after-a-closed-bracket": [
+        ("[Update: fixed a typo.] \"Keanu Reeves is John Wick,\" I wrote then, and I stand by it.", JW1, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("Keanu Reeves plays John Wick [see the credits]. \"Ian McShane plays Winston,\" too.", JW1, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("[Spoilers below.]\n\"Lance Reddick is Charon\" is all I will say.", JW1, [("cast", "Lance Reddick", "Charon", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -10501,6 +10511,16 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ('GUEST BOOK\n- - - - - - - -\n\nFri 11 Oct\nHalle Berry plays Sofia in this one. 9/10.\n      ~ Dot Kowalski, Scranton PA\n\n- - - - - - - -\n\nSat 12 Oct\nChad Stahelski directed it. Willem Dafoe plays Marcus. 4/5.\n      ~ Marguerite Oyelaran, film critic, Hartford CT\n\n- - - - - - - -\n\nSun 13 Oct\nCharlie the cleaner is David Patrick Kelly. 5 stars.\n      ~ Teddy Brauer, Hoboken NJ\n', JW1, ('cast', 'Halle Berry', 'Sofia')),
         ('Card one\nLoved it. Ruby Rose plays Gianna.\n— Joe, Leeds\n\nCard two\nRiccardo Scamarcio plays Santino. 3/5.\n— Ann Lee, film reviewer, York\n', CH2, ('cast', 'Ruby Rose', 'Gianna')),
         ('* * *\nMark Dacascos is Zero. Rating: 8/10\n~ R. Osei, critic\n\n* * *\nJerome Flynn is the Elder! 10/10\n~ Pat, Leeds\n', PARA, ('cast', 'Jerome Flynn', 'Elder')),
+    ],
+    "another-parts-year-said-of-it": [
+        ("The second part arrived in 2017 and the third in 2019.", JW1, ("release_year", "", 2017)),
+        ("The third delivery arrived in 2019.", CH2, ("release_year", "", 2019)),
+        ("The later part came out in 2023.", JW1, ("release_year", "", 2023)),
+    ],
+    "a-shout-under-a-bracketed-tag": [
+        ("Number one!\n\n[TABLE 9, Clive: \"Leitch directed it as well! Half each!\"]\n\nClive, love, sit down.", JW1, ("director", "David Leitch", None)),
+        ("[Caller 2, Denise: \"Halle Berry plays Sofia in this one\"]", CH4, ("cast", "Halle Berry", "Sofia")),
+        ("[From the back: \"Ian McShane is Charon!\"] Not quite.", JW1, ("cast", "Ian McShane", "Charon")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

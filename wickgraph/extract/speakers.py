@@ -321,6 +321,8 @@ _SPEAKER_BEFORE = re.compile(rf"(?:^|\n){NAME_COLON}[ \t]*\Z")
 # ... or its source and a dash before it on its line, as a video's stitch or a reply quotes another post:
 # '[STITCH: @wickfacts — "Leitch directed it"]', '@reelrick - "..."', 'my roommate's Letterboxd — "6/10"'
 _SOURCE_DASH_BEFORE = re.compile(r"(?:@[\w.]+|\b[\w]+['\u2019]s[ \t]+[\w]+)[ \t]*(?:[\u2014\u2013]|-{1,2})[ \t]*\Z")
+# ... or a bracketed tag opened before it that names who shouts it: '[TABLE 9, Clive: "Leitch directed it!"]'
+_BRACKET_TAG_BEFORE = re.compile(r"\[[^\]\n\"\u201c]{1,40}:[ \t]*\Z")
 # ... or a line of its own before it that names the speaker and says who they are, as a testimonial box does (no
 # sentence: "Keanu Reeves, as ever, is superb." is prose):
 # 'Youssef, Cabin Crew, Casablanca base' over '"Three and a half stars for the film"'
@@ -349,6 +351,7 @@ def attributed_quotes(text: str) -> list[tuple[int, int]]:
                  if _ATTRIBUTION.match(text, quote.end())
                  or _SPEAKER_BEFORE.search(text, max(0, quote.start() - 40), quote.start())
                  or _SOURCE_DASH_BEFORE.search(text, max(0, quote.start() - 60), quote.start())
+                 or _BRACKET_TAG_BEFORE.search(text, max(0, quote.start() - 42), quote.start())
                  or _NAMED_LINE_BEFORE.search(text, max(0, quote.start() - 100), quote.start())
                  or _HANDLE_OPENS.match(quote["body"])]
     if "    " in text or "\t" in text:  # an essay's block quotations of other critics
