@@ -5388,6 +5388,7 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Release date: 10 February 2017\nThe film is fun.", CH2, [("release_year", "", 2017, "supported")]),
         ("Released: 10 February 2017\nThe film is fun.", CH2, [("release_year", "", 2017, "supported")]),
         ("Date: 12 March 2023\n\nIt came out in 2017, and the film is fun.", CH2, [("release_year", "", 2017, "supported")]),
+        ("CALL SHEET\nDATE: FRI 17 MAY 2019 - US opening day\n\nThe film is fun.", PARA, [("release_year", "", 2019, "supported")]),
     ],
     "a-forms-request-to-rate-the-film": [
         ("Rate the movie (1-10): 8\nRate your visit (1-10): 2", CH2, [("rating", "", 8, "unknown")]),
