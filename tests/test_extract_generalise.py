@@ -5460,6 +5460,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Keanu Reeves plays John Wick [see the credits]. \"Ian McShane plays Winston,\" too.", JW1, [("cast", "Ian McShane", "Winston", "supported")]),
         ("[Spoilers below.]\n\"Lance Reddick is Charon\" is all I will say.", JW1, [("cast", "Lance Reddick", "Charon", "supported")]),
     ],
+    "the-writers-own-certainty": [
+        ("I am sure Halle Berry plays Sofia here.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
+        ("We are convinced Mark Dacascos is Zero.", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
+        ("It is certain that Ian McShane plays Winston.", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -10522,6 +10527,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Number one!\n\n[TABLE 9, Clive: \"Leitch directed it as well! Half each!\"]\n\nClive, love, sit down.", JW1, ("director", "David Leitch", None)),
         ("[Caller 2, Denise: \"Halle Berry plays Sofia in this one\"]", CH4, ("cast", "Halle Berry", "Sofia")),
         ("[From the back: \"Ian McShane is Charon!\"] Not quite.", JW1, ("cast", "Ian McShane", "Charon")),
+    ],
+    "what-someone-else-is-sure-of": [
+        ("Gail in Hemel Hempstead is sure Halle Berry turns up in Rome.", CH2, ("cast", "Halle Berry", None)),
+        ("My uncle is convinced that Ruby Rose plays Gianna.", CH2, ("cast", "Ruby Rose", "Gianna")),
+        ("Tom was positive that Keanu Reeves directed it.", JW1, ("director", "Keanu Reeves", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
