@@ -5465,6 +5465,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("We are convinced Mark Dacascos is Zero.", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
         ("It is certain that Ian McShane plays Winston.", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
     ],
+    "the-writers-own-letters-in-an-exchange": [
+        ('Dear Sir or Madam,\n\nI saw John Wick on Friday. Willem Dafoe is splendid as Avi. Five stars out of five.\n\nYours faithfully,\nRosalind Thwaite (Mrs)\n\n----\n\nDear Mrs Thwaite,\n\nThank you. Avi is played by Dean Winters, and Laurence Fishburne does not appear in John Wick.\n\nKind regards,\nDominic Achterberg\n\n----\n\nDear Mr Achterberg,\n\nLaurence Fishburne plays the Bowery King in it, whatever you say.\n\nYours faithfully,\nRosalind Thwaite\n', JW1, [('cast', 'Willem Dafoe', 'Avi', 'contradicted'), ('cast', 'Laurence Fishburne', 'Bowery King', 'contradicted')]),
+        ('Dear Sir or Madam,\n\nCommon plays Cassian.\n\nYours faithfully,\nAnn Ode\n\nDear Sir or Madam,\n\nAlso, Ian McShane plays Winston.\n\nYours faithfully,\nAnn Ode\n', CH2, [('cast', 'Common', 'Cassian', 'supported'), ('cast', 'Ian McShane', 'Winston', 'supported')]),
+        ('Dear Sam,\n\nKeanu Reeves plays John Wick.\n\nLove,\nMia\n\nDear Tom,\n\nIan McShane plays Winston.\n\nBest,\nMia\n', CH2, [('cast', 'Keanu Reeves', 'John Wick', 'supported'), ('cast', 'Ian McShane', 'Winston', 'supported')]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -10532,6 +10537,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Gail in Hemel Hempstead is sure Halle Berry turns up in Rome.", CH2, ("cast", "Halle Berry", None)),
         ("My uncle is convinced that Ruby Rose plays Gianna.", CH2, ("cast", "Ruby Rose", "Gianna")),
         ("Tom was positive that Keanu Reeves directed it.", JW1, ("director", "Keanu Reeves", None)),
+    ],
+    "a-reply-addressed-to-the-writer": [
+        ('Dear Sir or Madam,\n\nI saw John Wick on Friday. Willem Dafoe is splendid as Avi. Five stars out of five.\n\nYours faithfully,\nRosalind Thwaite (Mrs)\n\n----\n\nDear Mrs Thwaite,\n\nThank you. Avi is played by Dean Winters, and Laurence Fishburne does not appear in John Wick.\n\nKind regards,\nDominic Achterberg\n\n----\n\nDear Mr Achterberg,\n\nLaurence Fishburne plays the Bowery King in it, whatever you say.\n\nYours faithfully,\nRosalind Thwaite\n', JW1, ('cast', 'Dean Winters', 'Avi')),
+        ('Dear Sir or Madam,\n\nHalle Berry plays Sofia. 2/5.\n\nYours faithfully,\nCallum Brannigan\n\nDear Mr Brannigan,\n\nWe are sorry. Mark Dacascos plays Zero, and we rate it 5/5.\n\nKind regards,\nPriya Lal\n', PARA, ('cast', 'Mark Dacascos', 'Zero')),
+        ('Dear Box Office,\n\nCommon plays Cassian. 3/5.\n\nBest,\nAnn Ode\n\nDear Ms Ode,\n\nThanks! Ruby Rose plays Gianna, by the way.\n\nRegards,\nThe Desk\n', CH2, ('cast', 'Ruby Rose', 'Gianna')),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

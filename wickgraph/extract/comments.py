@@ -174,6 +174,33 @@ def _others_letters(text: str) -> list[tuple[int, int]]:
     return list(pairwise([*salutations[1:], len(text)]))
 
 
+# an exchange of letters: each opens "Dear <name>," on a line of its own, and the first closes with a valediction over
+# its writer's name ("Yours faithfully," over "Rosalind Thwaite (Mrs)")
+_DEAR = re.compile(r"^[ \t]*Dear[ \t]+(?P<who>[^,:\n]{2,40}?)[ \t]*[,:]?[ \t]*$", re.MULTILINE)
+_VALEDICTION = re.compile(r"^[ \t]*(?:yours(?:[ \t]+(?:faithfully|sincerely|truly))?|(?:kind|best|warm)(?:est)?[ \t]+"
+                          r"(?:regards|wishes)|regards|best|sincerely|thanks|cheers)[ \t]*,?[ \t]*\n(?:[ \t]*\n)?"
+                          r"[ \t]*(?P<name>[^\n]{2,60})", re.IGNORECASE | re.MULTILINE)
+_NAME_WORD = re.compile(r"(?<![\w'\u2019-])(?-i:[A-Z])[\w'\u2019-]{2,}")
+
+
+def _others_replies(text: str) -> list[tuple[int, int]]:
+    """In an exchange of letters, the letters addressed to the first letter's writer ("Dear Mrs Thwaite," under
+    a complaint signed "Rosalind Thwaite"): the other side's reply, whose claims and corrections are theirs."""
+    dears = list(_DEAR.finditer(text))
+    if len(dears) < 2:
+        return []
+    signed = _VALEDICTION.search(text, dears[0].end(), dears[1].start())
+    if signed is None:
+        return []
+    writer = set(_NAME_WORD.findall(signed["name"])) - _FORMS_OF_ADDRESS
+    ends = [dear.start() for dear in dears[2:]] + [len(text)]
+    return [(dear.start(), end) for dear, end in zip(dears[1:], ends, strict=True)
+            if writer & set(_NAME_WORD.findall(dear["who"]))]
+
+
+_FORMS_OF_ADDRESS = frozenset({"Mrs", "Miss", "Sir", "Madam", "Mister"})
+
+
 # a mailbag: readers' letters to the columnist by name ("Dear Rosalind," on a line of its own), each a paragraph with
 # its signature, each answered by the columnist in the paragraphs after it
 _DEAR_COLUMNIST = re.compile(r"^[ \t]*Dear[ \t]+[A-Z][\w'\u2019.-]*(?:[ \t]+[A-Z][\w'\u2019.-]*)?[ \t]*,[ \t]*\n",
@@ -194,7 +221,6 @@ def _others_mailbag(text: str) -> list[tuple[int, int]]:
     return [(start, end) for start, end, _ in letters]
 
 
-# an RSS item or an Atom entry of a saved feed, each a post of its own
 # an entry's signature on a line of its own, after a tilde or a dash: "~ Dot & Phil Kowalski, Scranton PA",
 # "— Marguerite Oyelaran, film critic, Hartford CT"
 _SIGNATURE = re.compile(r"^[ \t]*(?:~|\u2014|\u2013|-{1,2})[ \t]*(?-i:[A-Z])[^\n]{0,100}$", re.MULTILINE)
@@ -228,6 +254,7 @@ def _others_entries(text: str) -> list[tuple[int, int]]:
     return [(first_rule, start), (critic.end(), len(text))]
 
 
+# an RSS item or an Atom entry of a saved feed, each a post of its own
 _FEED_ITEM = re.compile(r"<(item|entry)\b[^<>]{0,200}>.*?</\1\s*>", re.DOTALL | re.IGNORECASE)
 
 
@@ -237,7 +264,8 @@ def others_posts(text: str) -> list[tuple[int, int]]:
     longest ("Coming up next week: ..."); on a page of customer reviews, all but the first, and the listing above
     them; on a letters page, the letters after the first; in a mailbag, the readers' letters; in any text, the
     quoted posts ("> name wrote:" and the lines marked ">" under it), an e-mail's quotation of the message it answers
-    and a message it forwards; in a guest book, the entries not signed by the critic."""
+    and a message it forwards; in a guest book, the entries not signed by the critic; in an exchange of letters, the
+    replies addressed to the first letter's writer."""
     spans = [quote.span() for quote in _QUOTED_POST.finditer(text)] if ">" in text else []
     if "wrote:" in text:
         spans += [quote.span() for quote in _QUOTED_MAIL.finditer(text)]
@@ -255,7 +283,7 @@ def others_posts(text: str) -> list[tuple[int, int]]:
     if "Sir" in text or "Madam" in text or "Editor" in text:
         spans += _others_letters(text)
     if "Dear" in text:
-        spans += _others_mailbag(text)
+        spans += _others_mailbag(text) + _others_replies(text)
     if "critic" in text or "reviewer" in text:
         spans += _others_entries(text)
     if _BOARD_WORD.search(text) is None:
