@@ -284,7 +284,7 @@ def others_posts(text: str) -> list[tuple[int, int]]:
         spans += _others_letters(text)
     if "Dear" in text:
         spans += _others_mailbag(text) + _others_replies(text)
-    if "critic" in text or "reviewer" in text:
+    if _CRITICS_SIGNATURE.search(text):  # (a guest book's critic signs in any case: "FILM CRITIC")
         spans += _others_entries(text)
     if _BOARD_WORD.search(text) is None:
         return spans

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from .scales import APPRAISAL, TITLE
 from .speakers import BYLINE, NAME_COLON, SENDER, STAMP
@@ -66,10 +67,12 @@ _DRAWN_UP_BY = re.compile(r"\b(?:written|typed|put[ \t]+together|compiled|prepar
                           r"(?:[ \t]+up)?[ \t]+by[ \t]+(?P<who>(?:(?!\bby\b)[^\n;]){1,120})", re.IGNORECASE)
 
 
-def _byline_roles(text: str) -> set[str]:
+@lru_cache(maxsize=4)  # (asked once per score label: read the text once)
+def _byline_roles(text: str) -> frozenset[str]:
     """The words of what the text's maker calls themself where they say who drew it up: a "Librarian's score" is then
     the writer's own, though the word is in the text twice."""
-    return {word.lower() for line in _DRAWN_UP_BY.finditer(text) for word in re.findall(r"[\w-]+", line["who"])}
+    return frozenset(word.lower() for line in _DRAWN_UP_BY.finditer(text)
+                     for word in re.findall(r"[\w-]+", line["who"]))
 
 
 def named_holder(text: str, label: str) -> bool:
