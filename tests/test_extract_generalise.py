@@ -5470,6 +5470,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ('Dear Sir or Madam,\n\nCommon plays Cassian.\n\nYours faithfully,\nAnn Ode\n\nDear Sir or Madam,\n\nAlso, Ian McShane plays Winston.\n\nYours faithfully,\nAnn Ode\n', CH2, [('cast', 'Common', 'Cassian', 'supported'), ('cast', 'Ian McShane', 'Winston', 'supported')]),
         ('Dear Sam,\n\nKeanu Reeves plays John Wick.\n\nLove,\nMia\n\nDear Tom,\n\nIan McShane plays Winston.\n\nBest,\nMia\n', CH2, [('cast', 'Keanu Reeves', 'John Wick', 'supported'), ('cast', 'Ian McShane', 'Winston', 'supported')]),
     ],
+    "a-two-letter-office-holds-the-writers-score": [
+        ("Written up by Sunniva, your GM\n\nMateo thought it was great.\n\nGM'S RATING: 7/10. Jules says the horse sequence alone is \"a 10/10 experience.\"", PARA, [("rating", "", 7, "unknown")]),
+        ("Notes by your DM, Priya.\n\nDM's score: 6/10. Theo wants it noted that the finale is \"a 9/10 ride.\"", JW1, [("rating", "", 6, "unknown")]),
+        ("MC'S VERDICT: 4/5. The crowd, though, chanted \"five out of five\" all night.", CH4, [("rating", "", 4, "unknown")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -10542,6 +10547,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ('Dear Sir or Madam,\n\nI saw John Wick on Friday. Willem Dafoe is splendid as Avi. Five stars out of five.\n\nYours faithfully,\nRosalind Thwaite (Mrs)\n\n----\n\nDear Mrs Thwaite,\n\nThank you. Avi is played by Dean Winters, and Laurence Fishburne does not appear in John Wick.\n\nKind regards,\nDominic Achterberg\n\n----\n\nDear Mr Achterberg,\n\nLaurence Fishburne plays the Bowery King in it, whatever you say.\n\nYours faithfully,\nRosalind Thwaite\n', JW1, ('cast', 'Dean Winters', 'Avi')),
         ('Dear Sir or Madam,\n\nHalle Berry plays Sofia. 2/5.\n\nYours faithfully,\nCallum Brannigan\n\nDear Mr Brannigan,\n\nWe are sorry. Mark Dacascos plays Zero, and we rate it 5/5.\n\nKind regards,\nPriya Lal\n', PARA, ('cast', 'Mark Dacascos', 'Zero')),
         ('Dear Box Office,\n\nCommon plays Cassian. 3/5.\n\nBest,\nAnn Ode\n\nDear Ms Ode,\n\nThanks! Ruby Rose plays Gianna, by the way.\n\nRegards,\nThe Desk\n', CH2, ('cast', 'Ruby Rose', 'Gianna')),
+    ],
+    "a-relations-score-stays-theirs-after-a-short-holder": [
+        ("My brother's rating: 9/10. Mine: 6/10.", CH2, ("rating", "", 9)),
+        ("Mum's score: 8/10. My score: 5/10.", JW1, ("rating", "", 8)),
+        ("Dad's verdict: 2/5. Our verdict: 4/5.", CH4, ("rating", "", 2)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
