@@ -5475,6 +5475,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Notes by your DM, Priya.\n\nDM's score: 6/10. Theo wants it noted that the finale is \"a 9/10 ride.\"", JW1, [("rating", "", 6, "unknown")]),
         ("MC'S VERDICT: 4/5. The crowd, though, chanted \"five out of five\" all night.", CH4, [("rating", "", 4, "unknown")]),
     ],
+    "the-writers-own-thought": [
+        ("I thought Keanu Reeves was superb as John Wick.", JW1, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("We thought Ian McShane was great as Winston.", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Everyone agrees: Lance Reddick is Charon.", CH2, [("cast", "Lance Reddick", "Charon", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -10552,6 +10557,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("My brother's rating: 9/10. Mine: 6/10.", CH2, ("rating", "", 9)),
         ("Mum's score: 8/10. My score: 5/10.", JW1, ("rating", "", 8)),
         ("Dad's verdict: 2/5. Our verdict: 4/5.", CH4, ("rating", "", 2)),
+    ],
+    "what-someone-else-thought-or-guessed": [
+        ("Mateo thought Zero was Donnie Yen.", PARA, ("cast", "Donnie Yen", "Zero")),
+        ("My dad assumed that Halle Berry played Sofia in this one.", CH4, ("cast", "Halle Berry", "Sofia")),
+        ("The kids guessed Jerome Flynn was the Elder.", PARA, ("cast", "Jerome Flynn", "Elder")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
