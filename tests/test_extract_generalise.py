@@ -5480,6 +5480,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("We thought Ian McShane was great as Winston.", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
         ("Everyone agrees: Lance Reddick is Charon.", CH2, [("cast", "Lance Reddick", "Charon", "supported")]),
     ],
+    "franchise-numbered-unit-of-the-series": [
+        ("Parabellum is batch three of the main John Wick series.", PARA, [("franchise_member", "", None, "supported")]),
+        ("It is exhibit four of the John Wick saga.", CH4, [("franchise_member", "", None, "supported")]),
+        ("This is dish two in the core John Wick franchise.", CH2, [("franchise_member", "", None, "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -10562,6 +10567,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Mateo thought Zero was Donnie Yen.", PARA, ("cast", "Donnie Yen", "Zero")),
         ("My dad assumed that Halle Berry played Sofia in this one.", CH4, ("cast", "Halle Berry", "Sofia")),
         ("The kids guessed Jerome Flynn was the Elder.", PARA, ("cast", "Jerome Flynn", "Elder")),
+    ],
+    "a-numbered-unit-of-something-else-named-john-wick": [
+        ("It is page two of the John Wick script.", PARA, ("franchise_member", "", None)),
+        ("Read chapter three of the John Wick novel first.", PARA, ("franchise_member", "", None)),
+        ("I watched part two of the John Wick documentary.", CH2, ("franchise_member", "", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
