@@ -5485,6 +5485,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("It is exhibit four of the John Wick saga.", CH4, [("franchise_member", "", None, "supported")]),
         ("This is dish two in the core John Wick franchise.", CH2, [("franchise_member", "", None, "supported")]),
     ],
+    "a-section-another-party-writes-leaves-the-critics-score": [
+        ("DECLARATION\nMy view: 8/10\n\nFOR OFFICIAL USE ONLY\nRating: 3/10\n", CH2, [("rating", "", 8, "unknown")]),
+        ("VERDICT\nCall it 4/5.\n\n=== REPLY FROM THE DISTRIBUTOR - 2 May ===\nRating: 5/5\n", PARA, [("rating", "", 4, "unknown")]),
+        ("APPRAISAL\nI would say 7/10.\n\nPART 2. SELF-ASSESSMENT\nOverall rating: 10/10\n", CH4, [("rating", "", 7, "unknown")]),
+    ],
+    "a-section-the-critic-writes-in-a-persona": [
+        ("REPORT CARD\nA solid term.\n\nTEACHER'S COMMENTS\nIan McShane as Winston is top of the class.\n", PARA, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("CORRESPONDENCE\nThe studio wrote to us in March.\n\nRESPONSE BY THE REVIEWER\nIan McShane is Winston here, of course.\n", PARA, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("INSPECTION\nAll clear.\n\nFOR THE RECORD\nLance Reddick plays Charon.\n", PARA, [("cast", "Lance Reddick", "Charon", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -10572,6 +10582,12 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("It is page two of the John Wick script.", PARA, ("franchise_member", "", None)),
         ("Read chapter three of the John Wick novel first.", PARA, ("franchise_member", "", None)),
         ("I watched part two of the John Wick documentary.", CH2, ("franchise_member", "", None)),
+    ],
+    "a-section-another-party-writes": [
+        ("CLAIM FORM\nDirected by Chad Stahelski.\n\nFOR OFFICE USE ONLY\nAssessor notes: Len Wiseman directed it.\n", CH4, ("director", "Len Wiseman", None)),
+        ("NOTES\nA fine sequel.\n\n--- RESPONSE FROM THE DISTRIBUTOR ---\nWe note that Keanu Reeves plays Santino in it.\n", CH2, ("cast", "Keanu Reeves", "Santino")),
+        ("QUARTERLY REVIEW\nKeanu Reeves as John Wick.\n\nPART 2. SELF-EVALUATION\nStarring Ian McShane as Charon!\n\nPART 3. SUMMARY\nGood.\n", PARA, ("cast", "Ian McShane", "Charon")),
+        ("FEEDBACK\nI liked it.\n\nSECTION 2: HIGHLIGHTS\n(written on the film's behalf by the studio press office)\nHalle Berry returns as Sofia.\n\nSECTION 3: MY NOTES\nIt drags.\n", CH4, ("cast", "Halle Berry", "Sofia")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -43,6 +43,7 @@ from .links import default_cues
 from .markup import line_joins, struck_spans, tag_spans
 from .matching import run_rules
 from .neighbours import with_neighbours
+from .othersections import others_sections
 from .patterns import Candidate, default_rules
 from .plausible import keep_plausible
 from .playerspelling import with_misspelt_players
@@ -147,7 +148,7 @@ def _extract(text: str, film: str | None, reference: Reference | None,
     # (the comments heading is read in the layout view too: "<h3>Comments (2)</h3>" is one without its tags)
     comments = comment_spans(text) or comment_spans(folded)
     elsewhere = (other_work_spans(doc) + comments + others_posts(text) + others_quoted(text) + others_records(text)
-                 + imagined_spans(text) + offered_choices(text))
+                 + imagined_spans(text) + offered_choices(text) + others_sections(text))
     # (a claim that ends there too: "Zero | Riccardo Scamarcio" reaching into another work's column)
     pairs = [(claim, c) for claim, c in pairs
              if not any(start <= claim.start < end or start < claim.end <= end for start, end in elsewhere)]

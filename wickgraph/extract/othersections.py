@@ -1,0 +1,57 @@
+"""Sections of a form or a file that another party wrote: not the critic's claims, nor the critic's score.
+
+A review written as a form, a file or an appraisal has sections under headings in capitals. Some of them say by
+their heading that someone else fills them in:
+- the office's box of a form the critic fills in: "FOR OFFICIAL USE ONLY", "FOR CONSULAR USE - REMARKS";
+- another party's answer: "REPLY FROM ACCOUNTS PAYABLE", "RESPONSE BY THE STUDIO";
+- the appraised side's own view of itself: "EMPLOYEE SELF-ASSESSMENT", "SELF-APPRAISAL";
+- or the line under the heading names an office as its author: "(completed on the employee's behalf by the studio
+  publicity office)", "Submitted by the studio's publicity department".
+Each such section runs to the next heading. The critic's own reply ("REPLY FROM THE CRITIC") stays the critic's, and
+so do the remarks and comments of whatever persona the form gives the critic ("TEACHER'S COMMENTS").
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["others_sections"]
+
+# a heading: a short line in capitals (a number, rules and markup around it, a date in it allowed: "=== REPLY FROM
+# ACCOUNTS - 30 Oct 2014 ==="), not the text's own first line
+_HEADING = re.compile(r"^[ \t#*=_\u2014\u2013-]*(?P<body>(?=[^\n]*[A-Z]{3})[^\n]{3,80}?)[ \t#*=_\u2014\u2013-]*$",
+                      re.MULTILINE)
+_CAPITALS_SHARE = 0.75
+# who the critic is, in a heading's words
+_CRITIC = r"(?:THE[ \t]+)?(?:CRITIC|REVIEWER|WRITER|AUTHOR|MANAGER|APPRAISER|ASSESSOR|DECLARANT|APPLICANT|ME|MY|OUR)"
+# (not "TEACHER'S COMMENTS" nor "INSPECTOR'S REMARKS": the critic may write in the persona the form gives them)
+_OTHERS_HEADING = re.compile(
+    r"\bFOR[ \t]+(?:[A-Z]+[ \t]+)?USE\b"  # "FOR OFFICIAL USE ONLY", "FOR CONSULAR USE", "FOR OFFICE USE"
+    rf"|\b(?:REPLY|RESPONSE|REBUTTAL)[ \t]+(?:FROM|BY)[ \t]+(?!{_CRITIC}\b)[A-Z]"  # "REPLY FROM ACCOUNTS PAYABLE"
+    r"|\bSELF[ \t-]?(?:ASSESSMENT|APPRAISAL|EVALUATION|REVIEW)\b")
+# the line under a heading that names an office as the section's author
+_WRITTEN_BY_AN_OFFICE = re.compile(r"[ \t(]*(?:completed|submitted|filled[ \t]+in|written|supplied|prepared|provided)"
+                                   r"\b[^\n]{0,40}?\bby[ \t]+the[ \t]+(?!critic|reviewer|writer|author)",
+                                   re.IGNORECASE)
+_RULE_LINE = re.compile(r"[ \t]*[-=_*\u2500\u2014]{3,}[ \t]*\n")
+
+
+def others_sections(text: str) -> list[tuple[int, int]]:
+    """The sections of ``text`` another party wrote, each from its heading to the next heading."""
+    headings = [heading for heading in _HEADING.finditer(text) if heading.start() > 0 and _in_capitals(heading["body"])]
+    if not headings:
+        return []
+    ends = [heading.start() for heading in headings[1:]] + [len(text)]
+    return [(heading.start(), end) for heading, end in zip(headings, ends, strict=True)
+            if _OTHERS_HEADING.search(heading["body"]) or _office_writes(text, heading.end() + 1)]
+
+
+def _office_writes(text: str, at: int) -> bool:
+    """Whether the line at ``at`` (past a rule) says an office wrote the section above it."""
+    rule = _RULE_LINE.match(text, at)
+    return _WRITTEN_BY_AN_OFFICE.match(text, rule.end() if rule else at) is not None
+
+
+def _in_capitals(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return sum(c.isupper() for c in letters) >= _CAPITALS_SHARE * len(letters)
