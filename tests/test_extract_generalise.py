@@ -5495,6 +5495,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("CORRESPONDENCE\nThe studio wrote to us in March.\n\nRESPONSE BY THE REVIEWER\nIan McShane is Winston here, of course.\n", PARA, [("cast", "Ian McShane", "Winston", "supported")]),
         ("INSPECTION\nAll clear.\n\nFOR THE RECORD\nLance Reddick plays Charon.\n", PARA, [("cast", "Lance Reddick", "Charon", "supported")]),
     ],
+    "a-forward-ends-at-the-writers-next-heading": [
+        ("NOTES\nDraft attached.\n\n----- Forwarded message -----\nFrom: desk@paper.com\n\nCan you check the credits?\n\nTHE REVIEW\n\nIan McShane is back as Winston.\n", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("ERRATA\nNone this week.\n\n---------- Forwarded message ---------\nFrom: Rob\nSee below.\n\nAPPENDIX: COPY AS FILED\n\nDirected by Chad Stahelski.\n", PARA, [("director", "Chad Stahelski", None, "supported")]),
+        ("SUMMARY\nShort one.\n\nBegin forwarded message:\nFrom: Ana\nThoughts?\n\nMY VERDICT\n\nRuby Rose plays Ares.\n", CH2, [("cast", "Ruby Rose", "Ares", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -10588,6 +10593,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("NOTES\nA fine sequel.\n\n--- RESPONSE FROM THE DISTRIBUTOR ---\nWe note that Keanu Reeves plays Santino in it.\n", CH2, ("cast", "Keanu Reeves", "Santino")),
         ("QUARTERLY REVIEW\nKeanu Reeves as John Wick.\n\nPART 2. SELF-EVALUATION\nStarring Ian McShane as Charon!\n\nPART 3. SUMMARY\nGood.\n", PARA, ("cast", "Ian McShane", "Charon")),
         ("FEEDBACK\nI liked it.\n\nSECTION 2: HIGHLIGHTS\n(written on the film's behalf by the studio press office)\nHalle Berry returns as Sofia.\n\nSECTION 3: MY NOTES\nIt drags.\n", CH4, ("cast", "Halle Berry", "Sofia")),
+    ],
+    "a-forward-without-the-writers-headings-runs-to-the-end": [
+        ("Team, see below.\n\n----- Forwarded message -----\nFrom: Rob\n\nTHE REVIEW\n\nLen Wiseman directed it.\n", CH4, ("director", "Len Wiseman", None)),
+        ("Thoughts?\n\nBegin forwarded message:\nFrom: Ana\n\nMY VERDICT\n\nKeanu Reeves plays Santino.\n", CH2, ("cast", "Keanu Reeves", "Santino")),
+        ("NOTES\nSee below.\n\n----- Forwarded message -----\nFrom: Rob\nLen Wiseman directed it, and the rest.\n", CH4, ("director", "Len Wiseman", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from .layout_words import PARAGRAPH_BREAK
+from .layout_words import CAPITALS_HEADING, PARAGRAPH_BREAK
 
 __all__ = ["comment_spans", "others_posts"]
 
@@ -117,6 +117,15 @@ _QUOTED_POST = re.compile(r"^[ \t]*>[ \t]*(?:quote[ \t]+from:?[ \t]+|originally[
 _QUOTED_MAIL = re.compile(r"^[ \t>]*On[ \t][^\n]{4,200}\bwrote:[ \t]*(?:\n[ \t]*>[^\n]*)+", re.MULTILINE)
 _FORWARDED = re.compile(r"^[ \t>]*(?:-{3,}[ \t]*forwarded[ \t]+message[ \t]*-{3,}|begin[ \t]+forwarded[ \t]+message:)",
                         re.IGNORECASE | re.MULTILINE)
+
+
+def _forward_end(text: str, start: int) -> int:
+    """Where a message forwarded at ``start`` ends: at the end, or at the next heading of the writer's own document,
+    when that document has headings in capitals above the forward ("ERRATA" ... "APPENDIX: COPY AS FILED")."""
+    headings = [at for at in (0, *(blank.end() for blank in PARAGRAPH_BREAK.finditer(text)))
+                if CAPITALS_HEADING.match(text, at)]
+    after = [at for at in headings if at > start]
+    return after[0] if after and any(at < start for at in headings) else len(text)
 
 
 # a Q&A page's answers: under "3 Answers", each ends with its footer ("answered Nov 3, 2014 at 8:15 ..."); the
@@ -264,13 +273,13 @@ def others_posts(text: str) -> list[tuple[int, int]]:
     longest ("Coming up next week: ..."); on a page of customer reviews, all but the first, and the listing above
     them; on a letters page, the letters after the first; in a mailbag, the readers' letters; in any text, the
     quoted posts ("> name wrote:" and the lines marked ">" under it), an e-mail's quotation of the message it answers
-    and a message it forwards; in a guest book, the entries not signed by the critic; in an exchange of letters, the
-    replies addressed to the first letter's writer."""
+    and a message it forwards (up to the writer's next heading, see :func:`_forward_end`); in a guest book, the entries
+    not signed by the critic; in an exchange of letters, the replies addressed to the first letter's writer."""
     spans = [quote.span() for quote in _QUOTED_POST.finditer(text)] if ">" in text else []
     if "wrote:" in text:
         spans += [quote.span() for quote in _QUOTED_MAIL.finditer(text)]
     if "orward" in text:
-        spans += [(forward.start(), len(text)) for forward in _FORWARDED.finditer(text)][:1]
+        spans += [(forward.start(), _forward_end(text, forward.start())) for forward in _FORWARDED.finditer(text)][:1]
     if "<item" in text or "<entry" in text:
         items = [item.span() for item in _FEED_ITEM.finditer(text)]
         if len(items) >= 2:  # a feed's other posts: the review is its longest item
