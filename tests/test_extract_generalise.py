@@ -5500,6 +5500,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("ERRATA\nNone this week.\n\n---------- Forwarded message ---------\nFrom: Rob\nSee below.\n\nAPPENDIX: COPY AS FILED\n\nDirected by Chad Stahelski.\n", PARA, [("director", "Chad Stahelski", None, "supported")]),
         ("SUMMARY\nShort one.\n\nBegin forwarded message:\nFrom: Ana\nThoughts?\n\nMY VERDICT\n\nRuby Rose plays Ares.\n", CH2, [("cast", "Ruby Rose", "Ares", "supported")]),
     ],
+    "the-reviewed-films-block-in-a-listing-keeps-its-claims": [
+        ("CH 11 | HEAT (1995)\nDir. Michael Mann.\n\nOUR PICK\nCH 12 | JOHN WICK (2014)\nDir. Chad Stahelski. Keanu Reeves is John Wick.\n", JW1, [("director", "Chad Stahelski", None, "supported"), ("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("Screen 3 | Atomic Blonde (2017)\nDirected by David Leitch.\n\nScreen 4 | John Wick: Chapter 4 (2023)\nIan McShane is Winston.\n", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Tonight only\nCasino nights are back.\n\nJohn Wick: Chapter 2 (2017)\nRuby Rose plays Ares.\n", CH2, [("cast", "Ruby Rose", "Ares", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -10598,6 +10603,16 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Team, see below.\n\n----- Forwarded message -----\nFrom: Rob\n\nTHE REVIEW\n\nLen Wiseman directed it.\n", CH4, ("director", "Len Wiseman", None)),
         ("Thoughts?\n\nBegin forwarded message:\nFrom: Ana\n\nMY VERDICT\n\nKeanu Reeves plays Santino.\n", CH2, ("cast", "Keanu Reeves", "Santino")),
         ("NOTES\nSee below.\n\n----- Forwarded message -----\nFrom: Rob\nLen Wiseman directed it, and the rest.\n", CH4, ("director", "Len Wiseman", None)),
+    ],
+    "other-films-in-a-listing-whose-reviewed-film-is-under-a-kicker": [
+        ("HEAT (1995)\nDir. Michael Mann. With Al Pacino.\n\nOUR PICK\nJOHN WICK (2014)\nKeanu Reeves is John Wick.\n", JW1, ("director", "Michael Mann", None)),
+        ("Atomic Blonde (2017)\nDirected by David Leitch.\n\n\u2605 TONIGHT \u2605\nJohn Wick: Chapter 4 (2023)\nDirected by Chad Stahelski.\n", CH4, ("director", "David Leitch", None)),
+        ("NOBODY (2021)\nWritten by Derek Kolstad.\n\nEditor's choice\nBallerina (2025)\nAna de Armas as Eve.\n", BAL, ("writer", "Derek Kolstad", None)),
+    ],
+    "other-films-in-a-listing-labelled-by-channel": [
+        ("CH 11 | HEAT (1995)\nDir. Michael Mann.\n\nCH 12 | JOHN WICK (2014)\nKeanu Reeves is John Wick.\n", JW1, ("director", "Michael Mann", None)),
+        ("Screen 3 | Atomic Blonde (2017)\nDirected by David Leitch.\n\nScreen 4 | John Wick: Chapter 4 (2023)\nIan McShane is Winston.\n", CH4, ("director", "David Leitch", None)),
+        ("Slot 7 | Nobody (2021)\nWritten by Derek Kolstad.\n\nSlot 8 | Ballerina (2025)\nAna de Armas as Eve.\n", BAL, ("writer", "Derek Kolstad", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

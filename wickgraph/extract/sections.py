@@ -1,7 +1,8 @@
 """Which work each part of a review is about, when one post reviews several works in turn.
 
 A diary of a marathon, a ranking or a double bill gives each work a paragraph that opens with its title
-("Saturday: Chapter 2 (2017). ..."). When two or more paragraphs open so, and one of them opens with the reviewed
+("Saturday: Chapter 2 (2017). ...", a channel's "CH 45 | JOHN WICK (2014)", or under a kicker line that names
+nothing: "★ CRITIC'S PICK ★"). When two or more paragraphs open so, and one of them opens with the reviewed
 work, the parts that open with another work's title (up to the next such paragraph) state that work's facts, not
 the reviewed one's: :func:`other_work_spans` finds them so their claims and ratings are left out. A film outside the
 franchise, which the reference does not know, is told by its block's layout: its title alone on a line over its
@@ -35,7 +36,7 @@ _OPENING_REACH = 80  # a title this far into a paragraph, after a short label ("
 _LABEL = re.compile(r"[ \t#*>\-\u2022\d.)/]*"
                     r"(?:(?!(?:see|cf|compare|related|followed|preceded|follows|precedes|sequel|prequel|references?"
                     r"|referenced|spin-?offs?|spun|remade|remake|spoofed|featured|version|edited)\b)"
-                    r"[\w ,'\u2019]{1,50}[:\u2013\u2014-][ \t]*)?", re.IGNORECASE)
+                    r"[\w ,'\u2019]{1,50}[:\u2013\u2014|-][ \t]*)?", re.IGNORECASE)
 # a capsule's rating after its title: "3. TRIAL BY FIRE ***", "CITIZENFOUR (2014) ★★★★", "(2019) 4/5", "B+"
 _RATING_AFTER = r"(?:[\u2605\u2606\u00bd*]{1,6}|\d(?:[.,]\d)?[ \t]*/[ \t]*(?:4|5|10)|(?-i:[A-DF])[+-]?)"
 _TITLE_END = re.compile(r"['\"\u2019\u201d*_]*\s*(?:\(\s*(?:19|20)\d\d\s*\)|[:.\u2013\u2014-]|"
@@ -48,7 +49,7 @@ def other_work_spans(doc: Document) -> list[tuple[int, int]]:
     if doc.film is None:
         return []
     starts = [0, *(m.end() for m in _PARAGRAPH_START.finditer(doc.text))]
-    opened = [(start, topic) for start in starts if (topic := _opening_title(doc, start)) is not None]
+    opened = [(start, topic) for start in starts if (topic := _opening_title_below_kicker(doc, start)) is not None]
     return sorted(_other_paragraphs(doc, opened) + _outside_films(doc, starts, opened) + _other_labelled_lines(doc)
                   + other_columns(doc) + _other_rows(doc) + _outside_labelled_lines(doc) + _other_works_scores(doc)
                   + _cited_works(doc))
@@ -83,6 +84,19 @@ def _opening_title(doc: Document, start: int) -> str | None:
         elif works and opening not in works:
             return None  # "| John Wick (2014) | Chapter 2 (2017) |": two works side by side, no single subject
     return opening
+
+
+# a kicker over a heading: a short line that names nothing ("★ CRITIC'S PICK ★", "NOW SHOWING", "Our pick:")
+_KICKER = re.compile(r"[^\n.!?]{1,40}\n")
+
+
+def _opening_title_below_kicker(doc: Document, start: int) -> str | None:
+    """The work whose title opens the paragraph at ``start``, on its first line or under a kicker line."""
+    opening = _opening_title(doc, start)
+    kicker = _KICKER.match(doc.text, start) if opening is None else None
+    if kicker is None or doc.mentions_between(start, kicker.end()):
+        return opening
+    return _opening_title(doc, kicker.end())
 
 
 def _card_of_player(doc: Document, heading: Mention, line_end: int) -> bool:
