@@ -5505,6 +5505,21 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Screen 3 | Atomic Blonde (2017)\nDirected by David Leitch.\n\nScreen 4 | John Wick: Chapter 4 (2023)\nIan McShane is Winston.\n", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
         ("Tonight only\nCasino nights are back.\n\nJohn Wick: Chapter 2 (2017)\nRuby Rose plays Ares.\n", CH2, [("cast", "Ruby Rose", "Ares", "supported")]),
     ],
+    "franchise-place-then-series": [
+        ("Role: Second installment, John Wick series", CH2, [("franchise_member", "", None, "supported")]),
+        ("Catalogue entry: fourth film (John Wick saga), 169 minutes.", CH4, [("franchise_member", "", None, "supported")]),
+        ("Position: 3rd chapter \u2014 John Wick franchise", PARA, [("franchise_member", "", None, "supported")]),
+    ],
+    "franchise-series-then-place-in-brackets": [
+        ("Shelf: John Wick saga (instalment two), next to the boxed set.", CH2, [("franchise_member", "", None, "supported")]),
+        ("Catalogued as John Wick franchise (chapter 4) by the library.", CH4, [("franchise_member", "", None, "supported")]),
+        ("Origin: John Wick franchise (part 3)", PARA, [("franchise_member", "", None, "supported")]),
+    ],
+    "franchise-sequel-noun-to-work": [
+        ("A direct sequel extension to the original John Wick, begun days later.", CH2, [("franchise_member", "", None, "supported")]),
+        ("It is a sequel film to Parabellum, and it shows.", CH4, [("franchise_member", "", None, "supported")]),
+        ("The show is a prequel series to John Wick.", CONT, [("franchise_member", "", None, "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -10613,6 +10628,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("CH 11 | HEAT (1995)\nDir. Michael Mann.\n\nCH 12 | JOHN WICK (2014)\nKeanu Reeves is John Wick.\n", JW1, ("director", "Michael Mann", None)),
         ("Screen 3 | Atomic Blonde (2017)\nDirected by David Leitch.\n\nScreen 4 | John Wick: Chapter 4 (2023)\nIan McShane is Winston.\n", CH4, ("director", "David Leitch", None)),
         ("Slot 7 | Nobody (2021)\nWritten by Derek Kolstad.\n\nSlot 8 | Ballerina (2025)\nAna de Armas as Eve.\n", BAL, ("writer", "Derek Kolstad", None)),
+    ],
+    "a-place-then-something-else-named-john-wick": [
+        ("Second installment, John Wick fans would say, is the best.", CH2, ("franchise_member", "", None)),
+        ("Third film, John Wick poster on the wall, popcorn.", PARA, ("franchise_member", "", None)),
+        ("The first movie I saw this year, a John Wick copycat, was awful.", CH4, ("franchise_member", "", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
