@@ -5520,6 +5520,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("It is a sequel film to Parabellum, and it shows.", CH4, [("franchise_member", "", None, "supported")]),
         ("The show is a prequel series to John Wick.", CONT, [("franchise_member", "", None, "supported")]),
     ],
+    "a-kicker-over-a-list-entry-opens-no-part": [
+        ("APPLICATION\nFilm: John Wick: Chapter 4 (2023)\n\nPREVIOUS ENTRIES\n    JOHN WICK (2014): a dog\n\nDECLARATION\nI rate it 8/10.\n", CH4, [("rating", "", 8, "unknown")]),
+        ("Subject: John Wick: Chapter 2 (2017)\n\nEarlier files\nJohn Wick (2014): closed\n\nSummary\nIan McShane is Winston.\n", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Title: Ballerina (2025)\n\nSEE ALSO\n- John Wick: Chapter 3 \u2013 Parabellum (2019), the ballet school\n\nNOTES\nAna de Armas plays Eve.\n", BAL, [("cast", "Ana de Armas", "Eve", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),

@@ -91,10 +91,11 @@ _KICKER = re.compile(r"[^\n.!?]{1,40}\n")
 
 
 def _opening_title_below_kicker(doc: Document, start: int) -> str | None:
-    """The work whose title opens the paragraph at ``start``, on its first line or under a kicker line."""
+    """The work whose title opens the paragraph at ``start``, on its first line or under a kicker line (there as a
+    heading alone on its line, not a list's first entry: "PREVIOUS ENTRIES" over "JOHN WICK (2014): entered ...")."""
     opening = _opening_title(doc, start)
     kicker = _KICKER.match(doc.text, start) if opening is None else None
-    if kicker is None or doc.mentions_between(start, kicker.end()):
+    if kicker is None or doc.mentions_between(start, kicker.end()) or not _TITLE_LINE.match(doc.text, kicker.end()):
         return opening
     return _opening_title(doc, kicker.end())
 
