@@ -5525,6 +5525,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Subject: John Wick: Chapter 2 (2017)\n\nEarlier files\nJohn Wick (2014): closed\n\nSummary\nIan McShane is Winston.\n", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
         ("Title: Ballerina (2025)\n\nSEE ALSO\n- John Wick: Chapter 3 \u2013 Parabellum (2019), the ballet school\n\nNOTES\nAna de Armas plays Eve.\n", BAL, [("cast", "Ana de Armas", "Eve", "supported")]),
     ],
+    "a-source-the-writer-relies-on-says": [
+        ("The poster says Keanu Reeves is John Wick, and it is right.", PARA, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("As I said last week, Chad Stahelski directed it.", CH4, [("director", "Chad Stahelski", None, "supported")]),
+        ("The trailer says Ian McShane is back as Winston.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -10638,6 +10643,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Second installment, John Wick fans would say, is the best.", CH2, ("franchise_member", "", None)),
         ("Third film, John Wick poster on the wall, popcorn.", PARA, ("franchise_member", "", None)),
         ("The first movie I saw this year, a John Wick copycat, was awful.", CH4, ("franchise_member", "", None)),
+    ],
+    "a-third-person-says-without-that": [
+        ("A commenter under my last review says David Leitch co-directed this one. He did not.", PARA, ("director", "David Leitch", None)),
+        ("My neighbour said Len Wiseman directed it, bless him.", CH4, ("director", "Len Wiseman", None)),
+        ("Gus from accounts claims Keanu Reeves plays Santino.", CH2, ("cast", "Keanu Reeves", "Santino")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
