@@ -5530,6 +5530,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("As I said last week, Chad Stahelski directed it.", CH4, [("director", "Chad Stahelski", None, "supported")]),
         ("The trailer says Ian McShane is back as Winston.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
     ],
+    "a-note-arrow-maps-a-player-to-a-role": [
+        ("WHO IS WHO\n* Peter Serafinowicz -> the Tailor (Rome fitting)\n* Ruby Rose plays Ares\n", CH2, [("cast", "Peter Serafinowicz", "the Tailor", "contradicted")]),
+        ("board:\nIan McShane => Charon\n", PARA, [("cast", "Ian McShane", "Charon", "contradicted")]),
+        ("Cast notes\nLance Reddick \u2192 the Bellhop, as ever\n", CH4, [("cast", "Lance Reddick", "the Bellhop", "contradicted")]),
+    ],
+    "a-note-arrow-ends-a-credit-label": [
+        ("notes\ndirectors -> Chad Stahelski + David Leitch\n", PARA, [("director", "David Leitch", None, "contradicted")]),
+        ("directed by => Chad Stahelski + David Leitch\n", CH2, [("director", "David Leitch", None, "contradicted")]),
+        ("WRITERS \u2192 Derek Kolstad + Chad Stahelski\n", CH2, [("writer", "Chad Stahelski", None, "contradicted")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -10648,6 +10658,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("A commenter under my last review says David Leitch co-directed this one. He did not.", PARA, ("director", "David Leitch", None)),
         ("My neighbour said Len Wiseman directed it, bless him.", CH4, ("director", "Len Wiseman", None)),
         ("Gus from accounts claims Keanu Reeves plays Santino.", CH2, ("cast", "Keanu Reeves", "Santino")),
+    ],
+    "an-arrow-that-maps-no-player": [
+        ("plan:\nRome -> the Catacombs -> the Steps\n", CH2, ("cast", "", "the Catacombs")),
+        ("Keanu Reeves -> later that night\n", CH2, ("cast", "Keanu Reeves", "later that night")),
+        ("Chapter 2 -> Chapter 4 -> Ballerina\n", CH4, ("director", "Chapter", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -50,7 +50,8 @@ def _label_regex(words: LayoutWords) -> re.Pattern[str]:
                                 for w in sorted(labels, key=lambda w: (-len(w), w)))
         groups.append(f"(?P<{job}>{alternatives})")
     # a label opens a line or a capsule segment (after "·", "|", "•", ";" or a sentence's full stop) and
-    # ends at a colon, a dash, the end of its line, or (after "by", "starring", "Dir.") one space
+    # ends at a colon, a dash, a note's arrow ("directors -> X + Y"), the end of its line, or (after "by",
+    # "starring", "Dir.") one space
     # a label may stand in brackets or quotes, as a key does: "[Director] X", '"director": "X"'
     # a label glossed in brackets by a job's name: "Authors (writers):", "Regia (director):"; a tab or a table's bar
     # ends a label's cell ("| Director | X |")
@@ -63,7 +64,8 @@ def _label_regex(words: LayoutWords) -> re.Pattern[str]:
         # ... or a collective noun: "Script team:", "Directing crew:", "Script commits:"
         r"|[ \t]+(?:team|crew|department|dept\.?|unit|room|staff|side|corner|section|commits?|honou?rs)(?=[ \t]*:))?"
         # column padding ends a label too: a programme's dot leaders, blanked in the view ("Screenplay ...... A, B")
-        r"(?P<sep>[ \t]*[:=][ \t]*|[ ]*\t[ \t]*|[ ]{2,}(?![ \t]*[|:=\u2013\u2014-])|"
+        r"(?P<sep>[ \t]*(?:-{1,2}>|=>|[\u2192\u21d2])[ \t]*|[ \t]*[:=][ \t]*|"
+        r"[ ]*\t[ \t]*|[ ]{2,}(?![ \t]*[|:=\u2013\u2014-])|"
         r"[ \t]*\|[ \t]*|[ \t]+-{1,2}[ \t]+|[ \t]*[\u2013\u2014][ \t]*|[ \t]*$|"
         r"(?<=[ \t]by)[ \t]+|"
         r"(?<=\.)[ \t]+|(?<=\])[ \t]+|(?<=starring)[ \t]+|(?<=featuring)[ \t]+|(?<=with)[ \t]+|"

@@ -60,7 +60,8 @@ Span = tuple[int, int]
 
 _MAX_ROW = 200
 # Something that can join two cells: a line without any of these is no row (a cheap first look).
-_ROW_HINT = re.compile(r"[|\t]|[ \t]{2}|\s-{1,2}\s|[\u2013\u2014]|:\s|\s=\s|\.\.|\u2026|[_\u00b7=~]{3}")
+_ROW_HINT = re.compile(r"[|\t]|[ \t]{2}|\s-{1,2}\s|[\u2013\u2014]|:\s|\s=\s|\.\.|\u2026|[_\u00b7=~]{3}"
+                       r"|->|=>|[\u2192\u21d2]")
 _MAX_CELL = 60
 
 # Layout marks, each found from its own first character so the regex engine can skip ahead:
@@ -235,6 +236,7 @@ _SEPARATORS = (
     ("tab", re.compile(r"\t+")),
     ("leader", re.compile(r"[ \t]*(?:" + _LEADER_RUN.pattern + r")[ \t]*")),
     ("dash", re.compile(r"[ \t]+(?:-{1,2}|[\u2013\u2014])[ \t]+|[\u2013\u2014]")),
+    ("arrow", re.compile(r"[ \t]*(?:-{1,2}>|=>|[\u2192\u21d2])[ \t]*")),  # a note's "X -> Y": X maps to Y
     ("colon", re.compile(r"[ \t]*:[ \t]+")),
     ("equals", re.compile(r"[ \t]+=[ \t]+")),
     ("padding", re.compile(r"[ \t]{2,}")),

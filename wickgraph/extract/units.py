@@ -228,6 +228,8 @@ def _pair(row: Row, kinds: list[str | None], votes: Counter[int] | None) -> tupl
     known = _known_pair(kinds)
     if known is not None or None in kinds:
         return (filled[known[0]], filled[known[1]]) if known else None
+    if not votes and row.separator == "arrow" and kinds == [ACTOR, NEW_NAME]:
+        return 0, 1  # "Peter Serafinowicz -> the Tailor": the arrow maps the known player to the role
     if not votes or len(votes) != 1:
         return None  # no known row in the block, or rows that disagree: no orientation to follow
     if row.separator == "colon" and sum(votes.values()) < 2:
