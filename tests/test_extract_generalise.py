@@ -5540,6 +5540,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("directed by => Chad Stahelski + David Leitch\n", CH2, [("director", "David Leitch", None, "contradicted")]),
         ("WRITERS \u2192 Derek Kolstad + Chad Stahelski\n", CH2, [("writer", "Chad Stahelski", None, "contradicted")]),
     ],
+    "a-number-glossed-in-digits": [
+        ("The Reviewer awards the Film four and one-half (4.5) stars out of a possible five (5).", JW1, [("rating", "", 4.5, "unknown")]),
+        ("Clause 5: I award it seven (7) out of ten (10).", CH2, [("rating", "", 7, "unknown")]),
+        ("The Film receives a score of seventy-two (72) per cent.", CH4, [("rating", "", 72, "unknown")]),
+    ],
+    "a-bracketed-number-that-glosses-nothing": [
+        ("Chapter 4 (2023) gets eight from me: 8/10.", CH4, [("rating", "", 8, "unknown")]),
+        ("Two films on (2019), it scores 7/10.", PARA, [("rating", "", 7, "unknown")]),
+        ("It runs nearly three hours (169 minutes); I give it 8/10.", CH4, [("rating", "", 8, "unknown")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),

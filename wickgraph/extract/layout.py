@@ -47,6 +47,7 @@ from .sourcecode import with_source_code_read
 from .spoken import (
     spoken_years,
     with_fillers_blanked,
+    with_glossed_numbers_in_digits,
     with_punctuation_in_marks,
     with_retractions_blanked,
     with_years_in_digits,
@@ -107,10 +108,10 @@ _LAYOUT_MARKS = "*_#>|+-\u2022\u00b7/.)\u2026=~  \t[{,<\u200b\u200e\u200f\ufeff\
 def plain_forms(text: str) -> str:
     """``text`` with its own forms read plainly, character for character: a data file's keys ("directed_by: [A, B]"
     is read as "Directed by:  A, B "), archaic verbs and Roman numerals ("playeth" as "plays", "MMXIV" as "2014"),
-    the marks a dictation or a telegram spells out ("full stop", "STOP" as "."), and a transcript's margin of line
-    numbers (blanked)."""
-    return with_punctuation_in_marks(with_modern_forms(with_data_file_syntax(
-        with_source_code_read(without_line_numbers(text)))))
+    the marks a dictation or a telegram spells out ("full stop", "STOP" as "."), a number glossed in digits ("five (5)"
+    as "5"), and a transcript's margin of line numbers (blanked)."""
+    return with_glossed_numbers_in_digits(with_punctuation_in_marks(with_modern_forms(with_data_file_syntax(
+        with_source_code_read(without_line_numbers(text))))))
 
 
 def normalise(text: str) -> str:

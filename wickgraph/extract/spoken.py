@@ -4,7 +4,9 @@ read it, and a claim whose evidence stops inside one is widened to the whole phr
 review says "full stop", "comma", "new paragraph"; the view writes the mark in the words' place, so sentences end
 where the speaker ended them. Self-corrections: "2024 no scratch that 2025", "plays Cassian, no wait, he plays Zero";
 the view blanks the words taken back with the marker, so the rules read only what was said again. Fillers and
-hesitations ("played by, uh, Ian McShane", "she plays... Eve") are blanked, so the sentence reads on.
+hesitations ("played by, uh, Ian McShane", "she plays... Eve") are blanked, so the sentence reads on. A number
+written out with its digits glossed in brackets, as legal and formal drafting does ("four and one-half (4.5) stars out
+of a possible five (5)"), is read as its digits.
 
 >>> spoken_years("it came out in twenty nineteen, I think")
 [(15, 30, 2019)]
@@ -18,7 +20,8 @@ from .. import regexcache
 from .textscan import blank
 
 __all__ = ["denied_quote_spans", "is_dictated", "retraction_spans", "spoken_years", "widened", "with_fillers_blanked",
-           "with_punctuation_in_marks", "with_retractions_blanked", "with_years_in_digits"]
+           "with_glossed_numbers_in_digits", "with_punctuation_in_marks", "with_retractions_blanked",
+           "with_years_in_digits"]
 
 _UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
 _TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
@@ -234,3 +237,17 @@ def retraction_spans(view: str) -> list[tuple[int, int]]:
 
 
 _SENTENCE_STOP = re.compile(r"[.!?]")
+
+
+# a number in words and its digits in brackets: "four and one-half (4.5)", "five (5)", "seventy-two (72)"
+_NUMBER_WORD = (rf"(?:{'|'.join([*_UNITS, *_TEENS, *_TENS])}|zero|hundred|one-half|half|quarters?|three-quarters)")
+_GLOSSED_NUMBER = re.compile(rf"(?<![\w-])(?:{_NUMBER_WORD}(?:[ \t-]+(?:and[ \t]+|a[ \t]+)?))*{_NUMBER_WORD}"
+                             r"[ \t]*\([ \t]*(?P<digits>\d{1,3}(?:[.,]\d{1,2})?)[ \t]*\)", re.IGNORECASE)
+_GLOSS_HINT = re.compile(r"\([ \t]*\d")
+
+
+def with_glossed_numbers_in_digits(text: str) -> str:
+    """``text`` with each number written out and glossed in digits read as the digits, character for character."""
+    if _GLOSS_HINT.search(text) is None:
+        return text
+    return _GLOSSED_NUMBER.sub(lambda m: m["digits"].ljust(m.end() - m.start()), text)
