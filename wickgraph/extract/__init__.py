@@ -33,6 +33,7 @@ from .denials import without_denied
 from .document import Document
 from .entries import record_credits
 from .film import detect_film, resolve_film, resolve_work, series_number
+from .formsections import others_form_sections
 from .gazetteer import CHARACTER, PERSON, WORK, Gazetteer, Mention, fold, get_gazetteer
 from .imagined import imagined_spans
 from .inputs import MAX_REVIEW_BYTES, ReviewInput, read_review
@@ -43,7 +44,6 @@ from .links import default_cues
 from .markup import line_joins, struck_spans, tag_spans
 from .matching import run_rules
 from .neighbours import with_neighbours
-from .othersections import others_sections
 from .patterns import Candidate, default_rules
 from .plausible import keep_plausible
 from .playerspelling import with_misspelt_players
@@ -148,7 +148,7 @@ def _extract(text: str, film: str | None, reference: Reference | None,
     # (the comments heading is read in the layout view too: "<h3>Comments (2)</h3>" is one without its tags)
     comments = comment_spans(text) or comment_spans(folded)
     elsewhere = (other_work_spans(doc) + comments + others_posts(text) + others_quoted(text) + others_records(text)
-                 + imagined_spans(text) + offered_choices(text) + others_sections(text))
+                 + imagined_spans(text) + offered_choices(text) + others_form_sections(text))
     # (a claim that ends there too: "Zero | Riccardo Scamarcio" reaching into another work's column)
     pairs = [(claim, c) for claim, c in pairs
              if not any(start <= claim.start < end or start < claim.end <= end for start, end in elsewhere)]

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["others_sections"]
+__all__ = ["others_form_sections"]
 
 # a heading: a short line in capitals (a number, rules and markup around it, a date in it allowed: "=== REPLY FROM
 # ACCOUNTS - 30 Oct 2014 ==="), not the text's own first line
@@ -36,7 +36,7 @@ _WRITTEN_BY_AN_OFFICE = re.compile(r"[ \t(]*(?:completed|submitted|filled[ \t]+i
 _RULE_LINE = re.compile(r"[ \t]*[-=_*\u2500\u2014]{3,}[ \t]*\n")
 
 
-def others_sections(text: str) -> list[tuple[int, int]]:
+def others_form_sections(text: str) -> list[tuple[int, int]]:
     """The sections of ``text`` another party wrote, each from its heading to the next heading."""
     headings = [heading for heading in _HEADING.finditer(text) if heading.start() > 0 and _in_capitals(heading["body"])]
     if not headings:
