@@ -5550,6 +5550,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Two films on (2019), it scores 7/10.", PARA, [("rating", "", 7, "unknown")]),
         ("It runs nearly three hours (169 minutes); I give it 8/10.", CH4, [("rating", "", 8, "unknown")]),
     ],
+    "a-date-in-brackets-is-no-citation": [
+        ("JOB:      the Sequels column\n          part 1 of 3 -- John Wick: Chapter 2 (Feb. 2017)\n", CH2, [("release_year", "", 2017, "supported")]),
+        ("Notes\n    Parabellum opened wide (May 2019)\n", PARA, [("release_year", "", 2019, "supported")]),
+        ("Brief:\n\tBallerina came out in cinemas (June 2025)\n", BAL, [("release_year", "", 2025, "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -10673,6 +10678,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("plan:\nRome -> the Catacombs -> the Steps\n", CH2, ("cast", "", "the Catacombs")),
         ("Keanu Reeves -> later that night\n", CH2, ("cast", "Keanu Reeves", "later that night")),
         ("Chapter 2 -> Chapter 4 -> Ballerina\n", CH4, ("director", "Chapter", None)),
+    ],
+    "an-indented-quotation-closed-by-a-citation": [
+        ("As one critic put it:\n    Len Wiseman directed it with flair (Halvorsen 4)\n", CH4, ("director", "Len Wiseman", None)),
+        ("Compare:\n    Keanu Reeves plays Santino here (Ebert 2)\n", CH2, ("cast", "Keanu Reeves", "Santino")),
+        ("Another view:\n\tIt came out in 2015 (Marsh, p. 12)\n", CH2, ("release_year", "", 2015)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -301,7 +301,10 @@ def questioners_turns(text: str) -> list[tuple[int, int]]:
 _QUOTATION = re.compile(r"[\u201c\"](?P<body>[^\u201c\u201d\"\n]{1,600}"
                         r"(?:\n(?![ \t]*\n)[^\u201c\u201d\"\n]{1,600}){0,5})[\u201d\"]")
 # an essay's citation of its source, after a quotation or closing a block quotation: "(Ebert 2)", "(Kael, p. 88)"
-_CITATION = r"\((?-i:[A-Z])[\w'\u2019.-]+(?:[ \t]+et[ \t]+al\.)?,?[ \t]+(?:pp?\.[ \t]*)?\d{1,4}(?:[-\u2013]\d{1,4})?\)"
+# (not a date in brackets: "(Feb. 2017)", "(May 2019)")
+_CITATION = (r"\((?!(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+             r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b)(?-i:[A-Z])[\w'\u2019.-]+"
+             r"(?:[ \t]+et[ \t]+al\.)?,?[ \t]+(?:pp?\.[ \t]*)?\d{1,4}(?:[-\u2013]\d{1,4})?\)")
 # a critic's name and their outlet after a pull quote's stars: "★★★★ Lyle Abend, Screenbound"
 CRITIC_AND_OUTLET = r"[ \t]*(?-i:[A-Z])[\w.'\u2019-]+(?:[ \t]+(?-i:[A-Z])[\w.'\u2019-]+){0,2}[ \t]*,[ \t]*(?-i:[A-Z])"
 _ATTRIBUTION = re.compile(rf"[ \t]*{_CITATION}|"
