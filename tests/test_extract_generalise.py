@@ -5555,6 +5555,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Notes\n    Parabellum opened wide (May 2019)\n", PARA, [("release_year", "", 2019, "supported")]),
         ("Brief:\n\tBallerina came out in cinemas (June 2025)\n", BAL, [("release_year", "", 2025, "supported")]),
     ],
+    "a-lettered-item-opens-its-own-line": [
+        ("Persons travelling:\n    c) Willem Dafoe \u2014 Marcus, loyal until they aren't\n    d) Dean Winters \u2014 Aurelio, the chop-shop boss\n", JW1, [("cast", "Dean Winters", "Aurelio", "contradicted")]),
+        ("Who is in it? Not everyone we hoped\n    e) Ruby Rose \u2014 Ares\n", CH2, [("cast", "Ruby Rose", "Ares", "supported")]),
+        ("Not in it, sadly, and we are not\n    c) Mark Dacascos \u2014 Zero\n", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -10683,6 +10688,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("As one critic put it:\n    Len Wiseman directed it with flair (Halvorsen 4)\n", CH4, ("director", "Len Wiseman", None)),
         ("Compare:\n    Keanu Reeves plays Santino here (Ebert 2)\n", CH2, ("cast", "Keanu Reeves", "Santino")),
         ("Another view:\n\tIt came out in 2015 (Marsh, p. 12)\n", CH2, ("release_year", "", 2015)),
+    ],
+    "a-wrapped-line-in-lower-case-carries-the-negation": [
+        ("The sequel never gives us\n    ruby rose as ares, sadly.\n", CH4, ("cast", "Ruby Rose", "Ares")),
+        ("Parabellum does not include\n   keanu reeves as santino.\n", PARA, ("cast", "Keanu Reeves", "Santino")),
+        ("Ballerina does not bring back\n   common as cassian.\n", BAL, ("cast", "Common", "Cassian")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -77,6 +77,8 @@ _LABEL_OR_ROW = re.compile(r"[ \t]*[\w .'/-]{1,30}[ \t]*[:=](?:[ \t]|$)|[^\n]*(?
                            r"|[^\n]*?[ \t][\u2013\u2014-][ \t][^\n]*?[ \t][\u2013\u2014-][ \t]")
 # a numbered note's number ("5.1  For whoever ..."): its padding is no column
 _NUMBERED = re.compile(r"^[ \t]*\d{1,3}(?:\.\d{1,3})*[.)]?[ \t]+")
+# a lettered or roman list item opens a line of its own, though in lower case: "d) Dean Winters", "(ii) Ruby Rose"
+_LETTERED_ITEM = re.compile(r"\(?(?:[a-z]|[ivx]{2,4})[.)][ \t]")
 # a chat's message opens with its date or time in brackets and its sender: "[12/02/2017, 23:21] Jo: ...",
 # "(9:41 PM) Me: ...": a new message, never the line before's continuation
 _MESSAGE_OPENING = re.compile(rf"[ \t]*{STAMP}[ \t]*{SENDER}[ \t]*:[ \t]")
@@ -146,6 +148,7 @@ def _soft_wraps(text: str, stamps: list[Span]) -> Iterator[Span]:
                      or (split_name and _continues_name(text, following))) \
                 and not _LABEL_OR_ROW.match(_NUMBERED.sub("", body)) and not _LABEL_OR_ROW.match(text, following) \
                 and not _MESSAGE_OPENING.match(text, newline + 1) and not _MESSAGE_HEADER.fullmatch(body) \
+                and not _LETTERED_ITEM.match(text, following) \
                 and not is_sheet_row(body) and not is_sheet_row(text[slice(*line_around(text, following, 200))]):
             yield newline, newline + 1  # (a sheet's rows, 'field,value,notes', are lines of their own)
         line_start = newline + 1
