@@ -5560,6 +5560,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Who is in it? Not everyone we hoped\n    e) Ruby Rose \u2014 Ares\n", CH2, [("cast", "Ruby Rose", "Ares", "supported")]),
         ("Not in it, sadly, and we are not\n    c) Mark Dacascos \u2014 Zero\n", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
     ],
+    "a-box-around-credits-keeps-them": [
+        ("+----------------------------+\n| Directed by Chad Stahelski |\n+----------------------------+\n", CH4, [("director", "Chad Stahelski", None, "supported")]),
+        ("+-------------------+\n| Ruby Rose as Ares |\n+-------------------+\n", CH2, [("cast", "Ruby Rose", "Ares", "supported")]),
+        ("| Keanu Reeves | John Wick |\n| Ruby Rose | Ares |\n", CH2, [("cast", "Ruby Rose", "Ares", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -10693,6 +10698,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("The sequel never gives us\n    ruby rose as ares, sadly.\n", CH4, ("cast", "Ruby Rose", "Ares")),
         ("Parabellum does not include\n   keanu reeves as santino.\n", PARA, ("cast", "Keanu Reeves", "Santino")),
         ("Ballerina does not bring back\n   common as cassian.\n", BAL, ("cast", "Common", "Cassian")),
+    ],
+    "a-boxed-heading-of-absent-players": [
+        ("+---------------------------------+\n| NOT IN THIS ONE:                |\n|  - Willem Dafoe (Marcus, RIP)   |\n+---------------------------------+\n", CH2, ("cast", "Willem Dafoe", "Marcus")),
+        ("+---------------------+\n| MISSING:            |\n| - Common as Cassian |\n+---------------------+\n", CH4, ("cast", "Common", "Cassian")),
+        ("+-----------------------+\n| Absent:               |\n|  * Halle Berry (Sofia) |\n+-----------------------+\n", CH4, ("cast", "Halle Berry", "Sofia")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -83,6 +83,9 @@ _RULE_LINE = re.compile(
     r"[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*"  # |---|---| table rules, "---"
     r"|[ \t]*\|?(?:[ \t]*:?-+:?[ \t]*\|)+(?:[ \t]*:?-+:?[ \t]*)?"  # |:-|-:| (one dash a cell is enough)
     r"|[ \t]*[+|][-=+]{3,}[+|]?[ \t]*")     # +-----+ box borders
+# the sides of an ASCII box around one cell ("| NOT IN THIS ONE:    |" under "+-----+"): no table's row, which has
+# two cells or more
+_BOX_WALLS = re.compile(r"(?P<left>[ \t]*\|)[^|\n]*(?P<right>\|[ \t]*)")
 # "Cassian ........ Common": a run of leader marks (found by its first mark, which is fast) between two words
 # (three or more dots, dashes, "_", "·", "=" or "~", spaced or not, "…", or two dots set apart by spaces, as a
 # column padded to width leaves them: "Riccardo Scamarcio .. tu to everyone"); the leading character class
@@ -162,6 +165,11 @@ def _marks(text: str) -> Iterator[Span]:
         if _RULE_LINE.fullmatch(text, start, end):
             yield start, end
             continue
+        walls = _BOX_WALLS.fullmatch(text, start, end) if "|" in text[start:end] else None
+        if walls is not None:  # a box's sides around one cell: its line is read as the cell's own
+            yield walls.span("left")
+            yield walls.span("right")
+            start = walls.end("left")
         line_mark = _LINE_MARK.match(text, start, end)
         if line_mark is not None:
             yield line_mark.span()
