@@ -23,6 +23,9 @@ SQL = "INSERT INTO reviews VALUES (1,'"
      '{"body": "Skarsgård plays "the Marquis".\n\nA/B \\n \U0001f3ac"}'),
     ("Viggo Tar-\n  asov and Gian-\nna's guard", "Viggo Tarasov and Gianna's guard"),
     ("A1fie Allen, Di1lon, 0ctober 2014; JW1, 1st, 4K, 10am, h0", "Alfie Allen, Dillon, October 2014; JW1, 1st, 4K, 10am, h0"),
+    # a ransom note's words, each in a case of its own, are read in lower case (a letter alone keeps its case)
+    ("wE hAvE yOuR fIlM: kEaNu ReEvEs iS jOhN wIcK, vIgGo'S bOy. GrAdE: B+",
+     "we have your film: keanu reeves is john wick, viggo's boy. grade: B+"),
 ])
 def test_escapes_are_decoded(text: str, expected: str) -> None:
     escaped = decoded(text)
@@ -35,6 +38,7 @@ def test_escapes_are_decoded(text: str, expected: str) -> None:
     "No JSON here: a Windows path C:\\new\\test and \\u00e5 without a quoted key.",
     "A commit's hash e5816d39359e2e6da6c1be5800d84e4baa51a033, a colour #a1b0c3 and an id 4c1e9a0.",
     "Bad reference &notareference; stays.",
+    "Ian McShane, Sean McKenna, Lee DeWitt, Al McKay, Jo LaRue and the YouTube and iPhone crowd: names change case.",
     "A well-known, hyphen- and dash-ridden line -\nends here; JW4 in 4K at 10am, 2nd time.",
 ])
 def test_a_text_without_escapes_is_read_as_it_is(text: str) -> None:
@@ -60,6 +64,8 @@ def test_a_decoded_span_maps_to_the_whole_escapes_it_came_from() -> None:
     (SQL + "Ian McShane''s Winston runs the hotel.');", "John Wick", "Ian McShane''s Winston"),
     ('{"text": "A long night.\\nIan McShane is Winston."}', "John Wick", "Ian McShane is Winston"),
     ('{"text": "Bill Skarsg\\u00e5rd plays the Marquis."}', "John Wick: Chapter 4", "Bill Skarsg\\u00e5rd plays the Marquis"),
+    ("wE hAvE yOuR fIlM. kEaNu ReEvEs iS jOhN wIcK, aNd ThAt Is ThAt. PaY uP.", "John Wick",
+     "kEaNu ReEvEs iS jOhN wIcK"),
 ])
 def test_evidence_is_the_given_texts_own_slice(text: str, film: str, evidence: str) -> None:
     extraction = extract(text, film)

@@ -5565,6 +5565,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("+-------------------+\n| Ruby Rose as Ares |\n+-------------------+\n", CH2, [("cast", "Ruby Rose", "Ares", "supported")]),
         ("| Keanu Reeves | John Wick |\n| Ruby Rose | Ares |\n", CH2, [("cast", "Ruby Rose", "Ares", "supported")]),
     ],
+    "a-ransom-notes-words-each-in-a-case-of-its-own": [
+        ("wE hAvE yOuR fIlM. kEaNu ReEvEs iS jOhN wIcK aGaIn, aNd IaN mCsHaNe PlAyS wInStOn. pAy Up.", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("ThE DiReCtOr Is ChAd StAhElSkI, nO dOuBt. RuBy RoSe PlAyS aReS. sEnD tHe MoNeY.", CH2, [("cast", "Ruby Rose", "Ares", "supported")]),
+        ("hALLE bERRY pLAYS sOFIA aND mARK dACASCOS iS zERO, wE sWEAR iT. pAY uP.", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
+    ],
+    "names-that-change-case-inside-keep-the-texts-capitals": [
+        ("Ian McShane, Sean McKenna, Lee DeWitt, Al McKay and Jo LaRue all chat here. Bridget Regan has a small part as Addy.", CH2, [("cast", "Bridget Regan", "Addy", "unknown")]),
+        ("The YouTube and iPhone crowd loved it. McShane, McKenna, DeWitt, McKay, LaRue and McBride: Bridget Regan has a small part as Addy.", CH2, [("cast", "Bridget Regan", "Addy", "unknown")]),
+        ("MacGyver fans, McDonald fans, DeNiro fans and LaBeouf fans agree: Tom Novak plays Addy and Ian McShane is Winston.", CH4, [("cast", "Tom Novak", "Addy", "unknown")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),

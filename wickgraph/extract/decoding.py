@@ -7,7 +7,10 @@ Some characters are written as other characters:
   McShane''s Winston``) and writes its line breaks as ``\\n``; JSON writes a string's line breaks, quotation marks and
   characters outside ASCII as escapes (``"Skarsg\\u00e5rd"``);
 * a word a line end splits with a hyphen ("Viggo Tar-⏎asov", "Gian-⏎na's"), read whole;
-* a scanner's digit for the letter it resembles, between letters ("A1fie Allen", "Nyqv1st", "0ctober").
+* a scanner's digit for the letter it resembles, between letters ("A1fie Allen", "Nyqv1st", "0ctober");
+* a ransom note's letters, cut from different sources, each word in a case of its own ("wIlLeM DAFOE AS mArCuS"):
+  where words change case inside so often that capitals mean nothing, every word is read in lower case, as a review
+  typed in lower case is.
 
 Blanked, as the layout view blanks markup, an escape inside a word breaks the word ("Viggo       s"), and padded, a
 mended word leaves its tail's offsets behind. :func:`decoded` gives the text with each written as what it stands for,
@@ -67,6 +70,14 @@ _SPLIT_WORD = re.compile(r"(?<=[A-Za-z]{2})-\n[ \t]*(?=[a-z])")
 # (each alternative opens on the digit, so the engine skips ahead to the digits)
 _SCANNED_DIGIT = re.compile(r"[10](?<=[A-Za-z][10])(?=[a-z])|0(?<!\w0)(?=[a-z]{2,})")
 
+# a lower-case letter before a capital inside a word ("wIlLeM", "mArCuS"; once in "McShane", "DeWitt"); a text
+# with this many of them per word is in a case of its own per word
+_CASE_FLIP = re.compile(r"[a-z][A-Z]")
+_RANSOM_FLIPS = 0.15
+_MIN_RANSOM_FLIPS = 10
+# a word with its possessive ("vIgGo'S"); a letter alone keeps its case: a grade, "B+", or an initial
+_WORD = re.compile(r"(?<![^\W\d_])[^\W\d_]{2,}(?:['\u2019][^\W\d_]+)?")
+
 # a word of hexadecimal digits, digits and letters mixed: a commit's hash, a colour, an id
 _HEX_WORD = re.compile(r"(?=[a-fA-F]*\d)(?=\d*[a-fA-F])[\da-fA-F]{6,}")
 
@@ -101,8 +112,8 @@ class Decoded:
 
 def decoded(text: str) -> Decoded | None:
     """``text`` with its character references, LaTeX accents and symbols and SQL and JSON string escapes decoded, its
-    words split by a line end's hyphen mended and a scanner's digits for letters read as the letters; None when it has
-    none of them (most texts), so the caller reads ``text`` itself."""
+    words split by a line end's hyphen mended, a scanner's digits for letters read as the letters and a ransom note's
+    words in lower case; None when it has none of them (most texts), so the caller reads ``text`` itself."""
     replacements = sorted(_replacements(text))
     if not replacements:
         return None
@@ -155,6 +166,16 @@ def _replacements(text: str) -> Iterator[tuple[int, int, str]]:
     if ("INSERT" in text or "insert" in text) and _SQL.search(text):
         for escape in _SQL_ESCAPE.finditer(text):
             yield escape.start(), escape.end(), _SQL_ESCAPES.get(escape.group(), "'")
+    if _in_ransom_case(text):
+        for word in _WORD.finditer(text):
+            if not word.group().islower():
+                yield word.start(), word.end(), word.group().lower()
+
+
+def _in_ransom_case(text: str) -> bool:
+    """Whether the words of ``text`` change case inside so often that its capitals mean nothing."""
+    flips = len(_CASE_FLIP.findall(text))
+    return flips >= _MIN_RANSOM_FLIPS and flips >= _RANSOM_FLIPS * len(text.split())
 
 
 def _character(reference: str) -> str | None:
