@@ -5575,6 +5575,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("The YouTube and iPhone crowd loved it. McShane, McKenna, DeWitt, McKay, LaRue and McBride: Bridget Regan has a small part as Addy.", CH2, [("cast", "Bridget Regan", "Addy", "unknown")]),
         ("MacGyver fans, McDonald fans, DeNiro fans and LaBeouf fans agree: Tom Novak plays Addy and Ian McShane is Winston.", CH4, [("cast", "Tom Novak", "Addy", "unknown")]),
     ],
+    "a-speakers-aside-before-the-colon-leaves-the-rest-alone": [
+        ("Director (credited): Chad Stahelski", CH4, [("director", "Chad Stahelski", None, "supported")]),
+        ("Rating (mine): 8/10", CH2, [("rating", "", 8, "unknown")]),
+        ("Keanu Reeves (the star) says: \"I love this role.\" Keanu Reeves is John Wick again.", CH4, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -10713,6 +10718,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("+---------------------------------+\n| NOT IN THIS ONE:                |\n|  - Willem Dafoe (Marcus, RIP)   |\n+---------------------------------+\n", CH2, ("cast", "Willem Dafoe", "Marcus")),
         ("+---------------------+\n| MISSING:            |\n| - Common as Cassian |\n+---------------------+\n", CH4, ("cast", "Common", "Cassian")),
         ("+-----------------------+\n| Absent:               |\n|  * Halle Berry (Sofia) |\n+-----------------------+\n", CH4, ("cast", "Halle Berry", "Sofia")),
+    ],
+    "a-quotation-under-a-name-with-an-aside": [
+        ("MINORITY REPORT\nDominic Farrant (external panel) writes: \"Ruby Rose is back as Ares in the big fight. I saw her.\"\n", PARA, ("cast", "Ruby Rose", "Ares")),
+        ("Letters\nJune Park (Leeds, retired) says: \"Len Wiseman directed it, surely. I know these things.\" Not so.\n", CH4, ("director", "Len Wiseman", None)),
+        ("Gus Ferreira (accounts payable, third floor) adds: \"Keanu Reeves plays Santino. Trust me.\" He does not.\n", CH2, ("cast", "Keanu Reeves", "Santino")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

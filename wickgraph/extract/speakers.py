@@ -318,7 +318,9 @@ _ATTRIBUTION = re.compile(rf"[ \t]*{_CITATION}|"
 
 # A line's opening that names who speaks it, before a colon: "Gus: ", "Deb in Leeds: ", "Tomas K.: " (one copy, for
 # every module that reads them)
-NAME_COLON = r"[ \t>*\u2022-]*(?-i:[A-Z])[\w.'\u2019-]*(?:[ \t]+[\w.'\u2019-]+){0,3}[ \t]*:"
+NAME_COLON = (r"[ \t>*\u2022-]*(?-i:[A-Z])[\w.'\u2019-]*(?:[ \t]+[\w.'\u2019-]+){0,3}"
+              # an aside after the name, and the verb after it: "Dominic Farrant (external panel) writes:"
+              r"(?:[ \t]*\([^()\n]{1,40}\)(?:[ \t]+[\w.'\u2019-]+){0,2})?[ \t]*:")
 # ... or a name and a colon before it, opening the line: 'Gus: "Leitch is the credited director."'
 _SPEAKER_BEFORE = re.compile(rf"(?:^|\n){NAME_COLON}[ \t]*\Z")
 # ... or its source and a dash before it on its line, as a video's stitch or a reply quotes another post:
@@ -352,7 +354,7 @@ def attributed_quotes(text: str) -> list[tuple[int, int]]:
     if "\u201c" in text or '"' in text:
         spans = [quote.span() for quote in _QUOTATION.finditer(text)
                  if _ATTRIBUTION.match(text, quote.end())
-                 or _SPEAKER_BEFORE.search(text, max(0, quote.start() - 40), quote.start())
+                 or _SPEAKER_BEFORE.search(text, max(0, quote.start() - 80), quote.start())
                  or _SOURCE_DASH_BEFORE.search(text, max(0, quote.start() - 60), quote.start())
                  or _BRACKET_TAG_BEFORE.search(text, max(0, quote.start() - 42), quote.start())
                  or _NAMED_LINE_BEFORE.search(text, max(0, quote.start() - 100), quote.start())
