@@ -5580,6 +5580,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Rating (mine): 8/10", CH2, [("rating", "", 8, "unknown")]),
         ("Keanu Reeves (the star) says: \"I love this role.\" Keanu Reeves is John Wick again.", CH4, [("cast", "Keanu Reeves", "John Wick", "supported")]),
     ],
+    "back-as-a-return-stays-a-reprise": [
+        ("Ruby Rose is Ares, back for round two.", PARA, [("reprise", "Ruby Rose", "Ares", "contradicted")]),
+        ("Lance Reddick is Charon, back for another shift.", CH4, [("reprise", "Lance Reddick", "Charon", "supported")]),
+        ("Keanu Reeves is John Wick, back from the dead.", CH4, [("reprise", "Keanu Reeves", "John Wick", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -10723,6 +10728,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("MINORITY REPORT\nDominic Farrant (external panel) writes: \"Ruby Rose is back as Ares in the big fight. I saw her.\"\n", PARA, ("cast", "Ruby Rose", "Ares")),
         ("Letters\nJune Park (Leeds, retired) says: \"Len Wiseman directed it, surely. I know these things.\" Not so.\n", CH4, ("director", "Len Wiseman", None)),
         ("Gus Ferreira (accounts payable, third floor) adds: \"Keanu Reeves plays Santino. Trust me.\" He does not.\n", CH2, ("cast", "Keanu Reeves", "Santino")),
+    ],
+    "back-as-a-time-gone-by-is-no-return": [
+        ("The mentor role was held by Willem Dafoe's Marcus back in 2014. It is now split.", PARA, ("reprise", "Willem Dafoe", "Marcus")),
+        ("The muscle was Common's Cassian back then, and nobody replaced him.", CH4, ("reprise", "Common", "Cassian")),
+        ("That job went to Ruby Rose's Ares back in the day.", PARA, ("reprise", "Ruby Rose", "Ares")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
