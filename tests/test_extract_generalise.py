@@ -5585,6 +5585,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Lance Reddick is Charon, back for another shift.", CH4, [("reprise", "Lance Reddick", "Charon", "supported")]),
         ("Keanu Reeves is John Wick, back from the dead.", CH4, [("reprise", "Keanu Reeves", "John Wick", "supported")]),
     ],
+    "a-bracketed-line-without-a-speaker-over-a-quotation": [
+        ("[Verse 1]\n\"Keanu Reeves is John Wick,\" the poster said, and so he is. Keanu Reeves is John Wick here.", JW1, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("[photo caption]\n\"Ian McShane as Winston\" sits under the still. Ian McShane plays Winston.", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("[Chorus]\n\"Chad Stahelski, he directed it,\" we sing, and he did: Chad Stahelski directed it.", CH4, [("director", "Chad Stahelski", None, "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -10733,6 +10738,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("The mentor role was held by Willem Dafoe's Marcus back in 2014. It is now split.", PARA, ("reprise", "Willem Dafoe", "Marcus")),
         ("The muscle was Common's Cassian back then, and nobody replaced him.", CH4, ("reprise", "Common", "Cassian")),
         ("That job went to Ruby Rose's Ares back in the day.", PARA, ("reprise", "Ruby Rose", "Ares")),
+    ],
+    "a-quotation-under-a-bracketed-line-naming-its-speaker": [
+        ("[DJ intro: \"Static\" Reyes, talking over the fade]\n\"A listener tells me Parabellum came out in 2018.\"\n\nTHE SONG", PARA, ("release_year", "", 2018)),
+        ("[Caller, line 2: Denise from Leeds]\n\"Len Wiseman directed it, I am sure.\"\n\nBack to me.", CH4, ("director", "Len Wiseman", None)),
+        ("[Guest reading: the Rural Dean]\n\"Michael Nyqvist is back as Viggo and meaner than ever.\"\n\nSERMON", CH2, ("cast", "Michael Nyqvist", "Viggo")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -328,6 +328,9 @@ _SPEAKER_BEFORE = re.compile(rf"(?:^|\n){NAME_COLON}[ \t]*\Z")
 _SOURCE_DASH_BEFORE = re.compile(r"(?:@[\w.]+|\b[\w]+['\u2019]s[ \t]+[\w]+)[ \t]*(?:[\u2014\u2013]|-{1,2})[ \t]*\Z")
 # ... or a bracketed tag opened before it that names who shouts it: '[TABLE 9, Clive: "Leitch directed it!"]'
 _BRACKET_TAG_BEFORE = re.compile(r"\[[^\]\n\"\u201c]{1,40}:[ \t]*\Z")
+# ... or a bracketed line of its own right above it whose tag names the speaker, as a transcript's or a show's
+# running order does: '[DJ intro: "Static" Reyes, talking over the fade]' over '"...and that was the Shins ..."'
+_BRACKET_LINE_BEFORE = re.compile(r"(?:^|\n)[ \t]*\[[^\]\n:]{1,30}:[^\]\n]{1,120}\][ \t]*\n[ \t]*\Z")
 # ... or a line of its own before it that names the speaker and says who they are, as a testimonial box does (no
 # sentence: "Keanu Reeves, as ever, is superb." is prose):
 # 'Youssef, Cabin Crew, Casablanca base' over '"Three and a half stars for the film"'
@@ -357,6 +360,7 @@ def attributed_quotes(text: str) -> list[tuple[int, int]]:
                  or _SPEAKER_BEFORE.search(text, max(0, quote.start() - 80), quote.start())
                  or _SOURCE_DASH_BEFORE.search(text, max(0, quote.start() - 60), quote.start())
                  or _BRACKET_TAG_BEFORE.search(text, max(0, quote.start() - 42), quote.start())
+                 or _BRACKET_LINE_BEFORE.search(text, max(0, quote.start() - 160), quote.start())
                  or _NAMED_LINE_BEFORE.search(text, max(0, quote.start() - 100), quote.start())
                  or _HANDLE_OPENS.match(quote["body"])]
     if "    " in text or "\t" in text:  # an essay's block quotations of other critics
