@@ -5590,6 +5590,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("[photo caption]\n\"Ian McShane as Winston\" sits under the still. Ian McShane plays Winston.", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
         ("[Chorus]\n\"Chad Stahelski, he directed it,\" we sing, and he did: Chad Stahelski directed it.", CH4, [("director", "Chad Stahelski", None, "supported")]),
     ],
+    "a-log-record-that-stands": [
+        ("2024-11-02 22:14:08 INFO [cast] Ian McShane -> Winston ... OK\n2024-11-02 22:14:09 INFO [cast] Lance Reddick -> Charon ... OK\n", JW1, [("cast", "Lance Reddick", "Charon", "supported")]),
+        ("[22:14:08] DEBUG director=Chad Stahelski ok\n[22:14:09] INFO Keanu Reeves as John Wick ok\n# a note: all green\n", CH4, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("# Cast\nIan McShane as Winston.\n# Crew\nDirected by Chad Stahelski.\n", CH2, [("director", "Chad Stahelski", None, "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -10743,6 +10748,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("[DJ intro: \"Static\" Reyes, talking over the fade]\n\"A listener tells me Parabellum came out in 2018.\"\n\nTHE SONG", PARA, ("release_year", "", 2018)),
         ("[Caller, line 2: Denise from Leeds]\n\"Len Wiseman directed it, I am sure.\"\n\nBack to me.", CH4, ("director", "Len Wiseman", None)),
         ("[Guest reading: the Rural Dean]\n\"Michael Nyqvist is back as Viggo and meaner than ever.\"\n\nSERMON", CH2, ("cast", "Michael Nyqvist", "Viggo")),
+    ],
+    "a-log-record-commented-out": [
+        ("2024-11-02 22:14:08 INFO [cast] Ian McShane -> Winston ... OK\n# 2024-11-02 22:14:08 INFO [cast] Common -> Cassian ... OK  # wrong suite\n2024-11-02 22:14:09 INFO [cast] Lance Reddick -> Charon ... OK\n", JW1, ("cast", "Common", "Cassian")),
+        ("[22:14:08] INFO Keanu Reeves as John Wick ok\n// [22:14:09] INFO directed by Len Wiseman ok\n[22:14:10] INFO rating 8/10\n", CH4, ("director", "Len Wiseman", None)),
+        ("INFO cast Ruby Rose as Ares\n-- WARN Keanu Reeves plays Santino\nINFO done\n", CH2, ("cast", "Keanu Reeves", "Santino")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

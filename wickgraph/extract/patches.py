@@ -11,13 +11,16 @@ its subject, is withdrawn, and so is the subject the revert quotes.
 
 On a till receipt or a ledger a line that voids or refunds an item ("VOID Co-director David Leitch  -3.00") takes
 back the line above that rang it up.
+
+In a log, a record commented out ("# 2024-11-02 22:14:08 INFO [cast] Common -> Cassian ... OK") is switched off: what
+it says is withdrawn, as long as other records of the same log stand uncommented.
 """
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["patch_marks", "removed_lines", "reverted_commits", "voided_items"]
+__all__ = ["commented_records", "patch_marks", "removed_lines", "reverted_commits", "voided_items"]
 
 Span = tuple[int, int]
 
@@ -142,3 +145,21 @@ def voided_items(text: str) -> list[Span]:
 
 
 _VOID_REACH = 20  # lines between an item and the line that voids it
+
+
+# a log's record: a date and time, or a time, or a level in capitals, opening the line
+_RECORD = r"(?:\[?\d{4}-\d\d-\d\d[ T]\d\d:\d\d|\[?\d\d:\d\d:\d\d|(?:INFO|WARN|WARNING|ERROR|DEBUG|TRACE|FATAL)\b)"
+_LIVE_RECORD = re.compile(rf"^[ \t]*{_RECORD}", re.MULTILINE)
+# ... switched off by a comment mark before it
+_COMMENTED_RECORD = re.compile(rf"^[ \t]*(?:#+|//|--|;+)[ \t]*{_RECORD}[^\n]*", re.MULTILINE)
+_LIVE_RECORDS = 2  # records that stand uncommented make the text a log
+
+
+def commented_records(text: str) -> list[Span]:
+    """Spans of a log's records commented out, in a text with records that stand."""
+    if "#" not in text and "//" not in text and "--" not in text and ";" not in text:
+        return []
+    commented = [record.span() for record in _COMMENTED_RECORD.finditer(text)]
+    if not commented or len(_LIVE_RECORD.findall(text)) < _LIVE_RECORDS:
+        return []
+    return commented
