@@ -5595,6 +5595,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("[22:14:08] DEBUG director=Chad Stahelski ok\n[22:14:09] INFO Keanu Reeves as John Wick ok\n# a note: all green\n", CH4, [("cast", "Keanu Reeves", "John Wick", "supported")]),
         ("# Cast\nIan McShane as Winston.\n# Crew\nDirected by Chad Stahelski.\n", CH2, [("director", "Chad Stahelski", None, "supported")]),
     ],
+    "a-casting-with-its-own-works-year-in-brackets": [
+        ("Cast: Michael Nyqvist as Viggo Tarasov (2014).", JW1, [("cast", "Michael Nyqvist", "Viggo Tarasov", "supported")]),
+        ("Halle Berry as Sofia (2019) steals it.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
+        ("Ruby Rose as Ares (2017), mute and mean.", CH2, [("cast", "Ruby Rose", "Ares", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -10753,6 +10758,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("2024-11-02 22:14:08 INFO [cast] Ian McShane -> Winston ... OK\n# 2024-11-02 22:14:08 INFO [cast] Common -> Cassian ... OK  # wrong suite\n2024-11-02 22:14:09 INFO [cast] Lance Reddick -> Charon ... OK\n", JW1, ("cast", "Common", "Cassian")),
         ("[22:14:08] INFO Keanu Reeves as John Wick ok\n// [22:14:09] INFO directed by Len Wiseman ok\n[22:14:10] INFO rating 8/10\n", CH4, ("director", "Len Wiseman", None)),
         ("INFO cast Ruby Rose as Ares\n-- WARN Keanu Reeves plays Santino\nINFO done\n", CH2, ("cast", "Keanu Reeves", "Santino")),
+    ],
+    "a-casting-dated-by-another-works-year-in-brackets": [
+        ("Previous holders: Michael Nyqvist as Viggo Tarasov (2014). A hard act to follow.", CH2, ("cast", "Michael Nyqvist", "Viggo Tarasov")),
+        ("Before her: Halle Berry as Sofia (2019), dogs and all.", CH4, ("cast", "Halle Berry", "Sofia")),
+        ("The last mute enforcer was Ruby Rose as Ares (2017).", PARA, ("cast", "Ruby Rose", "Ares")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -133,7 +133,7 @@ def _names_work(doc: Document, claim: Claim, works: set[str], reference: Referen
         return True
     years = {reference.works[work].release_year for work in works if work in reference.works} - {None}
     if any(int(y) in years for y in _IN_YEAR.findall(doc.text, start, end)):
-        return True  # "Halle Berry played Sofia in 2019": the year of the work the role is from
+        return True  # "Halle Berry played Sofia in 2019", "X as Y (2014)": the year of the work the role is from
     if doc.film_number is None:
         return False
     places = {series_number(reference, work) for work in works} - {None}
@@ -166,7 +166,8 @@ _PLACE_SAID = re.compile(r"\bthe\s+(?P<ordinal>first|second|third|fourth|fifth|o
                          r"|\b(?P<last>last\s+time(?:\s+(?:out|round|around))?|the\s+time\s+before)\b",
                          re.IGNORECASE)
 _BEFORE_THIS = frozenset({"previous", "last", "earlier", "prior"})
-_IN_YEAR = re.compile(r"\b(?:in|back\s+in)\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+# "in 2019", "back in 2014", or the year in brackets: "Michael Nyqvist as Viggo Tarasov (2014)"
+_IN_YEAR = re.compile(r"(?:\b(?:in|back\s+in)\s+|\(\s*)((?:19|20)\d\d)\b", re.IGNORECASE)
 
 
 _JOB_OF_TITLE = {"director": "director", "directors": "director", "writer": "writer"}  # a title that is a credit
