@@ -5600,6 +5600,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Halle Berry as Sofia (2019) steals it.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
         ("Ruby Rose as Ares (2017), mute and mean.", CH2, [("cast", "Ruby Rose", "Ares", "supported")]),
     ],
+    "a-verse-lines-capital-is-no-new-role": [
+        ("In Rome the suits are cut for war,\nWith pockets full of something more;\nPeter Serafinowicz, sharp as any blade,\nFitted John for battle in the suit the tailor made.\n\nThe catacombs were dark and deep,\nThe mirrors made the gunmen weep;\nAnd Santino ran but could not hide,\nThe marker paid, the oath complied.\n", CH2, [("cast", "Peter Serafinowicz", None, "supported")]),
+        ("In Rome he fought on every stair,\nThe gunmen came from everywhere;\nCommon, grim as any grave,\nChased John from Rome to the subway nave.\n\nThe catacombs were dark and deep,\nThe mirrors made the gunmen weep;\nAnd Santino ran but could not hide,\nThe marker paid, the oath complied.\n", CH2, [("cast", "Common", None, "supported")]),
+        ("The hotel stood on New York ground,\nThe bullets made a ringing sound;\nLance Reddick, smooth as any silk,\nWelcomed John in with a glass of milk.\n\nThe Bowery King was cut and bled,\nFor helping John, the Table said;\nThe Elder waited on the dune,\nAnd Zero fought him after noon.\n", PARA, [("cast", "Lance Reddick", None, "supported")]),
+    ],
+    "a-new-role-on-a-line-of-prose": [
+        ("This is a long line of hard-wrapped prose, and Peter Serafinowicz plays a tailor\ncalled Bartholomew, which the reference does not know.", CH2, [("cast", "Peter Serafinowicz", "Bartholomew", "contradicted")]),
+        ("Cast notes.\nPeter Serafinowicz plays a tailor called Bartholomew.\nMore soon.", CH2, [("cast", "Peter Serafinowicz", "Bartholomew", "contradicted")]),
+        ("Lance Reddick: the concierge.\nKeanu Reeves plays a man named Bartholomew.", CH4, [("cast", "Keanu Reeves", "Bartholomew", "contradicted")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),

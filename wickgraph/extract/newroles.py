@@ -13,6 +13,7 @@ from .gazetteer import CHARACTER, PERSON, WORK, Mention
 from .links import Cues, forward_link, gap_words, is_possessive
 from .pairs import WINDOW, in_open_bracket
 from .patterns import HONORIFIC, Candidate
+from .verse import verse_breaks
 
 __all__ = ["NOT_NAMES", "lowercase_role", "new_name_at", "new_role", "trade_role"]
 
@@ -49,6 +50,14 @@ def new_name_at(doc: Document, at: int) -> tuple[int, int] | None:
     return name.span()
 
 
+def _opens_a_verse_line(text: str, at: int) -> bool:
+    """Whether the word at ``at`` opens a line of verse that goes on from the line before (its capital is the
+    line's, not a name's)."""
+    newline = text.rfind("\n", 0, at)
+    return newline >= 0 and not text[newline + 1:at].strip() and any(
+        start <= newline < end for start, end in verse_breaks(text))
+
+
 def new_role(doc: Document, cues: Cues, actor: Mention, sentence_end: int) -> Candidate | None:
     """A stated role the reference does not know ("Peter Serafinowicz is a sommelier called Bartholomew"),
     kept as an unreconciled character so its claim cannot pass as a silent 'supported'."""
@@ -60,6 +69,8 @@ def new_role(doc: Document, cues: Cues, actor: Mention, sentence_end: int) -> Ca
             continue  # "as Winston's butler, Bartholomew": a description
         if known is not None or name.group().split()[0] in NOT_NAMES:
             return None  # a known name comes first: the mention pairing above has decided
+        if _opens_a_verse_line(doc.text, name.start()):
+            return None  # a verse line's own capital ("cold as winter glass,⏎Came to audit ..."), not a name's
         gap = doc.gap(actor.end, name.start())
         if bracketed and ")" in gap:
             return None  # "Helen (that's Bridget Moynahan) leaves a beagle called Daisy": nothing after the bracket
