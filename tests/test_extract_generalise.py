@@ -5610,6 +5610,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Cast notes.\nPeter Serafinowicz plays a tailor called Bartholomew.\nMore soon.", CH2, [("cast", "Peter Serafinowicz", "Bartholomew", "contradicted")]),
         ("Lance Reddick: the concierge.\nKeanu Reeves plays a man named Bartholomew.", CH4, [("cast", "Keanu Reeves", "Bartholomew", "contradicted")]),
     ],
+    "year-of-the-relation-head-not-of-its-work": [
+        ("Tonight's film is the sequel to John Wick that arrived in cinemas in February 2017.", CH2, [("release_year", "", 2017, "supported")]),
+        ("It is the follow-up to Parabellum that opened in 2023.", CH4, [("release_year", "", 2023, "supported")]),
+        ("This is the prequel to John Wick that landed in 2023.", CONT, [("release_year", "", 2023, "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -10773,6 +10778,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Previous holders: Michael Nyqvist as Viggo Tarasov (2014). A hard act to follow.", CH2, ("cast", "Michael Nyqvist", "Viggo Tarasov")),
         ("Before her: Halle Berry as Sofia (2019), dogs and all.", CH4, ("cast", "Halle Berry", "Sofia")),
         ("The last mute enforcer was Ruby Rose as Ares (2017).", PARA, ("cast", "Ruby Rose", "Ares")),
+    ],
+    "year-of-a-work-named-before-it": [
+        ("The first John Wick came out in 2014.", CH2, ("release_year", "", 2014)),
+        ("Parabellum came out in 2019 and set the bar.", CH4, ("release_year", "", 2019)),
+        ("I rewatched John Wick, which opened in 2014.", CH2, ("release_year", "", 2014)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
