@@ -5615,6 +5615,21 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("It is the follow-up to Parabellum that opened in 2023.", CH4, [("release_year", "", 2023, "supported")]),
         ("This is the prequel to John Wick that landed in 2023.", CONT, [("release_year", "", 2023, "supported")]),
     ],
+    "a-score-in-a-currency-of-a-possible-top": [
+        ("The collection: \u00a34.50 of a possible \u00a35.", JW1, [("rating", "", 4.5, "unknown")]),
+        ("My tip: $4 of a possible $5.", CH2, [("rating", "", 4, "unknown")]),
+        ("I would pay \u20ac7 of a possible \u20ac10 for it.", CH4, [("rating", "", 7, "unknown")]),
+    ],
+    "a-scores-unit-said-in-words-before-a-possible-top": [
+        ("I put seven coins in it, out of a possible ten.", CH2, [("rating", "", 7, "unknown")]),
+        ("Three candles lit, out of a possible four.", PARA, [("rating", "", 3, "unknown")]),
+        ("Eight pints poured, of a possible ten.", JW1, [("rating", "", 8, "unknown")]),
+    ],
+    "a-grade-marked": [
+        ("I mark it an A-.", CH4, [("rating", "", "A-", "unknown")]),
+        ("Marking this one a B+.", CH2, [("rating", "", "B+", "unknown")]),
+        ("I marked it a C, reluctantly.", PARA, [("rating", "", "C", "unknown")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -10783,6 +10798,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("The first John Wick came out in 2014.", CH2, ("release_year", "", 2014)),
         ("Parabellum came out in 2019 and set the bar.", CH4, ("release_year", "", 2019)),
         ("I rewatched John Wick, which opened in 2014.", CH2, ("release_year", "", 2014)),
+    ],
+    "a-count-or-a-price-that-scores-nothing": [
+        ("7 people in the room out of a possible 10 stayed.", JW1, ("rating", "", 7)),
+        ("I paid \u00a312 for a ticket and it was worth it.", CH2, ("rating", "", 12)),
+        ("The critics marked it a success.", CH4, ("rating", "", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -131,7 +131,10 @@ _SOURCES: list[tuple[str, re.Pattern[str]]] = [
                           # "8 points (full score 10 points)": a translation's top mark in brackets
                           rf"points?\s*\(\s*(?:full\s+(?:score|marks?)|out\s+of|max(?:imum)?(?:\s+score)?)\s*:?\s*|"
                           rf"(?:of|from|on)\s+(?=\w+\s+(?:points|possible|stars)\b)|"
-                          rf"(?:[a-z]{{3,12}}\s+)?(?:in|of|out\s+of)\s+a\s+possible\s+){_SCALE}\b"
+                          # (the unit's words and a comma before it: "seven coins in it, out of a possible ten"; the
+                          # scale in a currency: "£4.50 of a possible £5")
+                          rf"(?:[a-z]{{3,12}}(?:\s+[a-z]{{1,12}}){{0,2}},?\s+)?(?:in|of|out\s+of)\s+a\s+possible\s+"
+                          rf"[\u00a3$\u20ac]?){_SCALE}\b"
                           r"(?:\s+(?:points|possible|stars)\b)?",
                           re.IGNORECASE)),
     # a wine critic's 100-point scale: "93 points" alone on its line or after a score's label or a giving verb (not
@@ -188,7 +191,7 @@ _SOURCES: list[tuple[str, re.Pattern[str]]] = [
         r"gets? an?|earns? an?|I'd give it an?|solid)\s+(?:an?\s+)?"
         # "I award it, with reservations, a B-minus", "It earns, grudgingly, a B\u2013": an aside before the grade
         r"|\b(?:award|awards|awarded|give|gives|gave|gets?|earns?)(?:\s+it)?,[^,\n]{1,40},\s+an?\s+"
-        r"|\b(?:grade|grades|graded|rate|rates|rated)\s+it\s+(?:an?\s+)?"
+        r"|\b(?:grade|grades|graded|rate|rates|rated|mark|marks|marked|marking)\s+(?:it|this(?:\s+one)?)\s+(?:an?\s+)?"
         # the work placed on the scale: "it lands at a B-plus", "comes in at an A-"
         r"|\b(?:lands?|landed|comes\s+in|came\s+in|settles?|settled)\s+at\s+(?:an?\s+)?"
         # a label saying who grades: "as graded by the author of this guide: B+"
