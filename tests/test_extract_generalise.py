@@ -5630,6 +5630,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Marking this one a B+.", CH2, [("rating", "", "B+", "unknown")]),
         ("I marked it a C, reluctantly.", PARA, [("rating", "", "C", "unknown")]),
     ],
+    "franchise-picks-up-after-work": [
+        ("Yes, this one picks up days after the first John Wick.", CH2, [("franchise_member", "", None, "supported")]),
+        ("It starts minutes after Parabellum ends.", CH4, [("franchise_member", "", None, "supported")]),
+        ("The film opens right where Chapter 2 left off.", PARA, [("franchise_member", "", None, "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -10803,6 +10808,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("7 people in the room out of a possible 10 stayed.", JW1, ("rating", "", 7)),
         ("I paid \u00a312 for a ticket and it was worth it.", CH2, ("rating", "", 12)),
         ("The critics marked it a success.", CH4, ("rating", "", None)),
+    ],
+    "picking-up-after-something-else": [
+        ("The story picks up after John Wick's dog dies.", JW1, ("franchise_member", "", None)),
+        ("The film starts after the first ten minutes of trailers.", JW1, ("franchise_member", "", None)),
+        ("The pace picks up after the opening credits.", JW1, ("franchise_member", "", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
