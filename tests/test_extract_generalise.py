@@ -5635,6 +5635,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("It starts minutes after Parabellum ends.", CH4, [("franchise_member", "", None, "supported")]),
         ("The film opens right where Chapter 2 left off.", PARA, [("franchise_member", "", None, "supported")]),
     ],
+    "a-section-that-reads-the-critics-own-text": [
+        ("ORDER OF SERVICE\nWelcome all.\n\nIV. SERMON\nFrom the pulpit, then: Ian McShane is Winston, and splendid.\n", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("PROGRAMME\nTonight: Chapter 4.\n\nOUR VIEW\nFrom where we sit, Chad Stahelski directed it with flair.\n", CH4, [("director", "Chad Stahelski", None, "supported")]),
+        ("NOTES\nAll present.\n\nITEM 2: CAST\nFrom the top: Keanu Reeves plays John Wick.\n", CH2, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -10813,6 +10818,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("The story picks up after John Wick's dog dies.", JW1, ("franchise_member", "", None)),
         ("The film starts after the first ten minutes of trailers.", JW1, ("franchise_member", "", None)),
         ("The pace picks up after the opening credits.", JW1, ("franchise_member", "", None)),
+    ],
+    "a-section-that-reads-anothers-text": [
+        ("ORDER OF SERVICE\nWelcome all.\n\nIII. FIRST READING\nFrom the Rural Dean's column in the parish magazine, read by himself.\nMichael Nyqvist is back as Viggo and meaner than ever.\n\nIV. SERMON\nHe is not.\n", CH2, ("cast", "Michael Nyqvist", "Viggo")),
+        ("PROGRAMME\nTonight: Chapter 4.\n\nGUEST SPOT\nFrom a reader's letter to the editor:\nLen Wiseman directed it.\n\nOUR VIEW\nHe did not.\n", CH4, ("director", "Len Wiseman", None)),
+        ("MEETING NOTES\nAll present.\n\nITEM 2: CORRESPONDENCE\nFrom the studio's newsletter, as sent:\nKeanu Reeves plays Santino.\n\nITEM 3: VOTE\nNo.\n", CH2, ("cast", "Keanu Reeves", "Santino")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -6,7 +6,8 @@ their heading that someone else fills them in:
 - another party's answer: "REPLY FROM ACCOUNTS PAYABLE", "RESPONSE BY THE STUDIO";
 - the appraised side's own view of itself: "EMPLOYEE SELF-ASSESSMENT", "SELF-APPRAISAL";
 - or the line under the heading names an office as its author: "(completed on the employee's behalf by the studio
-  publicity office)", "Submitted by the studio's publicity department".
+  publicity office)", "Submitted by the studio's publicity department", or another's text as its source: "From the
+  Rural Dean's column in the parish magazine".
 Each such section runs to the next heading. The critic's own reply ("REPLY FROM THE CRITIC") stays the critic's, and
 so do the remarks and comments of whatever persona the form gives the critic ("TEACHER'S COMMENTS").
 """
@@ -29,10 +30,13 @@ _OTHERS_HEADING = re.compile(
     r"\bFOR[ \t]+(?:[A-Z]+[ \t]+)?USE\b"  # "FOR OFFICIAL USE ONLY", "FOR CONSULAR USE", "FOR OFFICE USE"
     rf"|\b(?:REPLY|RESPONSE|REBUTTAL)[ \t]+(?:FROM|BY)[ \t]+(?!{_CRITIC}\b)[A-Z]"  # "REPLY FROM ACCOUNTS PAYABLE"
     r"|\bSELF[ \t-]?(?:ASSESSMENT|APPRAISAL|EVALUATION|REVIEW)\b")
-# the line under a heading that names an office as the section's author
-_WRITTEN_BY_AN_OFFICE = re.compile(r"[ \t(]*(?:completed|submitted|filled[ \t]+in|written|supplied|prepared|provided)"
-                                   r"\b[^\n]{0,40}?\bby[ \t]+the[ \t]+(?!critic|reviewer|writer|author)",
-                                   re.IGNORECASE)
+# the line under a heading that names an office as the section's author, or another's text as its source ("From the
+# Rural Dean's column in the parish magazine, read by himself")
+_SOURCE_LINE = re.compile(r"[ \t(]*(?:(?:completed|submitted|filled[ \t]+in|written|supplied|prepared|provided)"
+                          r"\b[^\n]{0,40}?\bby[ \t]+the[ \t]+(?!critic|reviewer|writer|author)"
+                          r"|from[ \t]+(?:the|a|an|his|her|their)[ \t]+[^\n]{0,40}?['\u2019]s[ \t]+"
+                          r"(?:column|letter|blog|post|newsletter|sermon|book|article|diary|notes|speech)\b)",
+                          re.IGNORECASE)
 _RULE_LINE = re.compile(r"[ \t]*[-=_*\u2500\u2014]{3,}[ \t]*\n")
 
 
@@ -49,7 +53,7 @@ def others_form_sections(text: str) -> list[tuple[int, int]]:
 def _office_writes(text: str, at: int) -> bool:
     """Whether the line at ``at`` (past a rule) says an office wrote the section above it."""
     rule = _RULE_LINE.match(text, at)
-    return _WRITTEN_BY_AN_OFFICE.match(text, rule.end() if rule else at) is not None
+    return _SOURCE_LINE.match(text, rule.end() if rule else at) is not None
 
 
 def _in_capitals(line: str) -> bool:
