@@ -5640,6 +5640,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("PROGRAMME\nTonight: Chapter 4.\n\nOUR VIEW\nFrom where we sit, Chad Stahelski directed it with flair.\n", CH4, [("director", "Chad Stahelski", None, "supported")]),
         ("NOTES\nAll present.\n\nITEM 2: CAST\nFrom the top: Keanu Reeves plays John Wick.\n", CH2, [("cast", "Keanu Reeves", "John Wick", "supported")]),
     ],
+    "a-bracketed-aside-with-the-critics-own-words": [
+        ("[Note: this is my review.] Keanu Reeves plays John Wick, as ever.", CH2, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("[in my own words, for the record] Chad Stahelski directed it.", CH4, [("director", "Chad Stahelski", None, "supported")]),
+        ("[Update, 3 May:] Ian McShane is Winston, I checked.", PARA, [("cast", "Ian McShane", "Winston", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -10823,6 +10828,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("ORDER OF SERVICE\nWelcome all.\n\nIII. FIRST READING\nFrom the Rural Dean's column in the parish magazine, read by himself.\nMichael Nyqvist is back as Viggo and meaner than ever.\n\nIV. SERMON\nHe is not.\n", CH2, ("cast", "Michael Nyqvist", "Viggo")),
         ("PROGRAMME\nTonight: Chapter 4.\n\nGUEST SPOT\nFrom a reader's letter to the editor:\nLen Wiseman directed it.\n\nOUR VIEW\nHe did not.\n", CH4, ("director", "Len Wiseman", None)),
         ("MEETING NOTES\nAll present.\n\nITEM 2: CORRESPONDENCE\nFrom the studio's newsletter, as sent:\nKeanu Reeves plays Santino.\n\nITEM 3: VOTE\nNo.\n", CH2, ("cast", "Keanu Reeves", "Santino")),
+    ],
+    "a-quotation-under-a-notes-longer-tag": [
+        ("[pencilled underneath, by whoever was holding the glue: \"Len Wiseman directed it, you amateurs\". Nobody took the note.]", CH4, ("director", "Len Wiseman", None)),
+        ("[scrawled in the margin by the previous borrower, in red: \"Keanu Reeves plays Santino\"]", CH2, ("cast", "Keanu Reeves", "Santino")),
+        ("[added later, in a different hand and a shakier pen: \"It came out in 2015\"]", CH2, ("release_year", "", 2015)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -327,7 +327,8 @@ _SPEAKER_BEFORE = re.compile(rf"(?:^|\n){NAME_COLON}[ \t]*\Z")
 # '[STITCH: @wickfacts — "Leitch directed it"]', '@reelrick - "..."', 'my roommate's Letterboxd — "6/10"'
 _SOURCE_DASH_BEFORE = re.compile(r"(?:@[\w.]+|\b[\w]+['\u2019]s[ \t]+[\w]+)[ \t]*(?:[\u2014\u2013]|-{1,2})[ \t]*\Z")
 # ... or a bracketed tag opened before it that names who shouts it: '[TABLE 9, Clive: "Leitch directed it!"]'
-_BRACKET_TAG_BEFORE = re.compile(r"\[[^\]\n\"\u201c]{1,40}:[ \t]*\Z")
+# ... or a note's longer tag: '[pencilled underneath, by whoever was holding the glue: "X is the Elder"]'
+_BRACKET_TAG_BEFORE = re.compile(r"\[[^\]\n\"\u201c]{1,80}:[ \t]*\Z")
 # ... or a bracketed line of its own right above it whose tag names the speaker, as a transcript's or a show's
 # running order does: '[DJ intro: "Static" Reyes, talking over the fade]' over '"...and that was the Shins ..."'
 _BRACKET_LINE_BEFORE = re.compile(r"(?:^|\n)[ \t]*\[[^\]\n:]{1,30}:[^\]\n]{1,120}\][ \t]*\n[ \t]*\Z")
@@ -359,7 +360,7 @@ def attributed_quotes(text: str) -> list[tuple[int, int]]:
                  if _ATTRIBUTION.match(text, quote.end())
                  or _SPEAKER_BEFORE.search(text, max(0, quote.start() - 80), quote.start())
                  or _SOURCE_DASH_BEFORE.search(text, max(0, quote.start() - 60), quote.start())
-                 or _BRACKET_TAG_BEFORE.search(text, max(0, quote.start() - 42), quote.start())
+                 or _BRACKET_TAG_BEFORE.search(text, max(0, quote.start() - 82), quote.start())
                  or _BRACKET_LINE_BEFORE.search(text, max(0, quote.start() - 160), quote.start())
                  or _NAMED_LINE_BEFORE.search(text, max(0, quote.start() - 100), quote.start())
                  or _HANDLE_OPENS.match(quote["body"])]
