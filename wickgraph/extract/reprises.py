@@ -303,7 +303,7 @@ def _tail_cue(doc: Document, cues: Cues, end: int) -> bool:
     if _KEEPS_SOMETHING_ELSE.match(phrase):
         return False  # "The Harbinger (X) keeps the barometer steady": the plot's verb, not the part kept
     phrase = _BACK_AS_PARTICLE.sub(" ", phrase)  # "VIGGO (X) to take back his car": the plot's verb, not a return
-    phrase = _BACK_IN_TIME.sub(" ", phrase)  # "X's Marcus back in 2014": a time gone by, not a return
+    phrase = _TEMPORAL_BACK.sub(" ", phrase)  # "X's Marcus back in 2014": a time gone by, not a return
     tail = phrase.split()
     return any(w in cues["reprise-cue"] for w in tail) or cue_phrases(cues["reprise-cue"]).search(phrase) is not None
 
@@ -314,8 +314,6 @@ _BRACKET_NOTE = re.compile(r"[ \t]*\([ \t]*([^(),;\n]{1,40})")
 _BACK_AS_PARTICLE = re.compile(r"(?<= )(?:take|takes|took|taking|get|gets|got|getting|win|wins|won|winning|pay|pays|"
                                r"paid|paying|fight|fights|fought|fighting|hold|holds|held|holding|give|gives|gave|"
                                r"giving|buy|buys|bought|steal|steals|stole|stealing|claw|claws|clawed) back(?= )")
-# "back" as an adverb of past time: "back in 2014", "back then", "back when", "back in the day"
-_BACK_IN_TIME = re.compile(r"(?<= )back(?= (?:in (?:19|20)\d\d|then|when|in the day)\b)")
 # "keeps" says a return only of the part itself: "X keeps his role", not "Y (X) keeps the desk"
 _KEEPS_SOMETHING_ELSE = re.compile(r" keeps? (?!(?:his|her|their|the) (?:role|part|job|mantle|suit)\b)")
 
