@@ -5645,6 +5645,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("[in my own words, for the record] Chad Stahelski directed it.", CH4, [("director", "Chad Stahelski", None, "supported")]),
         ("[Update, 3 May:] Ian McShane is Winston, I checked.", PARA, [("cast", "Ian McShane", "Winston", "supported")]),
     ],
+    "an-entrys-indented-body-says-its-return": [
+        ("CAST\nIan McShane .......... Winston\n   Tipster: Back for a fourth go.\n", CH4, [("reprise", "Ian McShane", "Winston", "supported")]),
+        ("WHO\nLance Reddick   Charon\n    note: returning, one last time\n", CH4, [("reprise", "Lance Reddick", "Charon", "supported")]),
+        ("ROSTER\nKeanu Reeves | John Wick\n   Back again, limping\n", PARA, [("reprise", "Keanu Reeves", "John Wick", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -10833,6 +10838,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("[pencilled underneath, by whoever was holding the glue: \"Len Wiseman directed it, you amateurs\". Nobody took the note.]", CH4, ("director", "Len Wiseman", None)),
         ("[scrawled in the margin by the previous borrower, in red: \"Keanu Reeves plays Santino\"]", CH2, ("cast", "Keanu Reeves", "Santino")),
         ("[added later, in a different hand and a shakier pen: \"It came out in 2015\"]", CH2, ("release_year", "", 2015)),
+    ],
+    "a-list-items-next-sibling-is-no-body-note": [
+        ("WHO:\n   \u2022 Riccardo Scamarcio \u2192 Santino D'Antonio, the brat\n   \u2022 Claudia Gerini is his sister Gianna\n   \u2022 Laurence Fishburne back as the Bowery King\n", CH2, ("reprise", "Riccardo Scamarcio", "Santino D'Antonio")),
+        ("CAST\n  - Ruby Rose -> Ares\n  - Common -> Cassian\n  - Ian McShane returns as Winston\n", CH2, ("reprise", "Ruby Rose", "Ares")),
+        ("ROLL CALL\n  1. Halle Berry -> Sofia\n  2. Mark Dacascos -> Zero\n  3. Lance Reddick is back as Charon\n", PARA, ("reprise", "Halle Berry", "Sofia")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

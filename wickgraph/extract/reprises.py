@@ -240,6 +240,8 @@ def note_says_reprise(doc: Document, cues: Cues, end: int) -> int | None:
 # an entry's body line: indented under the entry, maybe a field ("   Tipster: Back for a fourth go. Stays ...")
 _BODY_NOTE = re.compile(r"[ \t]+(?:[A-Za-z][\w' ]{0,20}:[ \t]*)?(?P<note>[^.;!?\n]{1,120})")
 _BODY_LINES = 4
+# a line that opens with a list's mark is the list's next item
+_SIBLING_ITEM = re.compile(r"[ \t]*(?:[-*+\u2022\u00b7\u2013\u2014]|\d{1,3}[.)])[ \t]")
 
 
 def body_note_says_reprise(doc: Document, cues: Cues, line_end: int) -> int | None:
@@ -249,6 +251,8 @@ def body_note_says_reprise(doc: Document, cues: Cues, line_end: int) -> int | No
     for _ in range(_BODY_LINES):
         if start >= len(doc.text) or doc.text[start] not in " \t":
             return None
+        if _SIBLING_ITEM.match(doc.text, start):
+            return None  # the list's next item ("   • Laurence Fishburne back as ..."), not this entry's body
         end = doc.line(start)[1]
         note = _BODY_NOTE.match(doc.text, start, end)
         if note is not None and _says_return(note.group("note"), cues):
