@@ -5650,6 +5650,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("WHO\nLance Reddick   Charon\n    note: returning, one last time\n", CH4, [("reprise", "Lance Reddick", "Charon", "supported")]),
         ("ROSTER\nKeanu Reeves | John Wick\n   Back again, limping\n", PARA, [("reprise", "Keanu Reeves", "John Wick", "supported")]),
     ],
+    "franchise-relation-label": [
+        ("Title: John Wick: Chapter 2\nSequel to: John Wick\n", CH2, [("franchise_member", "", None, "supported")]),
+        ("Followed by: John Wick: Chapter 4\nRuntime: 130 min", PARA, [("franchise_member", "", None, "supported")]),
+        ("* Prequel of - the original John Wick\n* Format: streaming", CONT, [("franchise_member", "", None, "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -10843,6 +10848,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("WHO:\n   \u2022 Riccardo Scamarcio \u2192 Santino D'Antonio, the brat\n   \u2022 Claudia Gerini is his sister Gianna\n   \u2022 Laurence Fishburne back as the Bowery King\n", CH2, ("reprise", "Riccardo Scamarcio", "Santino D'Antonio")),
         ("CAST\n  - Ruby Rose -> Ares\n  - Common -> Cassian\n  - Ian McShane returns as Winston\n", CH2, ("reprise", "Ruby Rose", "Ares")),
         ("ROLL CALL\n  1. Halle Berry -> Sofia\n  2. Mark Dacascos -> Zero\n  3. Lance Reddick is back as Charon\n", PARA, ("reprise", "Halle Berry", "Sofia")),
+    ],
+    "a-relation-label-that-names-no-work": [
+        ("Sequel to: n/a\nRuntime: 101 min", JW1, ("franchise_member", "", None)),
+        ("Followed by: a Q&A with the crew\n", JW1, ("franchise_member", "", None)),
+        ("Spin-off: none planned, says the studio\n", JW1, ("franchise_member", "", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
