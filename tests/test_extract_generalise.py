@@ -5655,6 +5655,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Followed by: John Wick: Chapter 4\nRuntime: 130 min", PARA, [("franchise_member", "", None, "supported")]),
         ("* Prequel of - the original John Wick\n* Format: streaming", CONT, [("franchise_member", "", None, "supported")]),
     ],
+    "a-heading-line-that-names-nobody-over-a-quotation": [
+        ("POSTER TAGLINE \u2013 the studio's words\n\"Keanu Reeves is John Wick.\"\nAnd he is: Keanu Reeves is John Wick.", JW1, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("Post \u2013 my notes, Tuesday\n\"Chad Stahelski directed it,\" I wrote, and he did.", CH4, [("director", "Chad Stahelski", None, "supported")]),
+        ("By the way \u2013 a thought\n\"Ian McShane is Winston\" is the best casting here. Ian McShane plays Winston.", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -10853,6 +10858,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Sequel to: n/a\nRuntime: 101 min", JW1, ("franchise_member", "", None)),
         ("Followed by: a Q&A with the crew\n", JW1, ("franchise_member", "", None)),
         ("Spin-off: none planned, says the studio\n", JW1, ("franchise_member", "", None)),
+    ],
+    "a-quotation-under-a-contributors-heading-line": [
+        ('[19:45] GUEST POST \u2013 Ben Kowalczyk, deputy arts editor\n"Len Wiseman directed it. My score: 9/10."\nBack to me.', CH4, ("director", "Len Wiseman", None)),
+        ('Message from \u2013 Dee Hart, a listener\n"Len Wiseman directed it."\nThanks Dee.', CH4, ("director", "Len Wiseman", None)),
+        ('VOICE \u2013 Rita Moss, caller from Hull\n"Keanu Reeves plays Santino."\nThanks Rita.', CH2, ("cast", "Keanu Reeves", "Santino")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

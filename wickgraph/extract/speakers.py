@@ -335,7 +335,10 @@ _BRACKET_LINE_BEFORE = re.compile(r"(?:^|\n)[ \t]*\[[^\]\n:]{1,30}:[^\]\n]{1,120
 # ... or a line of its own before it that names the speaker and says who they are, as a testimonial box does (no
 # sentence: "Keanu Reeves, as ever, is superb." is prose):
 # 'Youssef, Cabin Crew, Casablanca base' over '"Three and a half stars for the film"'
-_NAMED_LINE_BEFORE = re.compile(r"(?:^|\n)[ \t*_]*(?-i:[A-Z])[\w.'\u2019-]*(?:[ \t]+(?-i:[A-Z])[\w.'\u2019-]*){0,2},"
+# (after a label that announces someone's contribution: "[19:45] GUEST POST – Ben Kowalczyk, deputy arts editor")
+_NAMED_LINE_BEFORE = re.compile(r"(?:^|\n)[ \t*_]*(?:[^\n]{0,20}?\b(?i:guest|post|letter|comment|message|reply|from|by|"
+                                r"caller|reader|voice)\b[ \t]*(?:[\u2013\u2014:]|-{1,2})[ \t]*)?"
+                                r"(?-i:[A-Z])[\w.'\u2019-]*(?:[ \t]+(?-i:[A-Z])[\w.'\u2019-]*){0,2},"
                                 r"[ \t]*[^\n\"\u201c]{0,59}[^\n\"\u201c.!?]\n[ \t]*\Z")
 # ... or a quotation that opens with its poster's handle, as a comment pasted in is quoted: '"@kathedral: pretty sure
 # Ares is Ruby Rose mate"'
