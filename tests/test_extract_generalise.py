@@ -5660,6 +5660,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Post \u2013 my notes, Tuesday\n\"Chad Stahelski directed it,\" I wrote, and he did.", CH4, [("director", "Chad Stahelski", None, "supported")]),
         ("By the way \u2013 a thought\n\"Ian McShane is Winston\" is the best casting here. Ian McShane plays Winston.", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
     ],
+    "role-cue-does": [
+        ("Dean Winters does Kirill, all menace.", CH2, [("cast", "Dean Winters", "Kirill", "unknown")]),
+        ("Ian McShane does Charon with relish.", PARA, [("cast", "Ian McShane", "Charon", "contradicted")]),
+        ("And Common did Ares, oddly.", CH2, [("cast", "Common", "Ares", "contradicted")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -10863,6 +10868,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ('[19:45] GUEST POST \u2013 Ben Kowalczyk, deputy arts editor\n"Len Wiseman directed it. My score: 9/10."\nBack to me.', CH4, ("director", "Len Wiseman", None)),
         ('Message from \u2013 Dee Hart, a listener\n"Len Wiseman directed it."\nThanks Dee.', CH4, ("director", "Len Wiseman", None)),
         ('VOICE \u2013 Rita Moss, caller from Hull\n"Keanu Reeves plays Santino."\nThanks Rita.', CH2, ("cast", "Keanu Reeves", "Santino")),
+    ],
+    "does-that-puts-on-no-part": [
+        ("Ruby Rose does Santino's bidding.", CH2, ("cast", "Ruby Rose", "Santino")),
+        ("Keanu Reeves does his own stunts, unlike Santino.", CH2, ("cast", "Keanu Reeves", "Santino")),
+        ("Common does everything he can to stop John.", CH2, ("cast", "Common", "John Wick")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
