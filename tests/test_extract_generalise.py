@@ -5665,6 +5665,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Ian McShane does Charon with relish.", PARA, [("cast", "Ian McShane", "Charon", "contradicted")]),
         ("And Common did Ares, oddly.", CH2, [("cast", "Common", "Ares", "contradicted")]),
     ],
+    "that-is-x-after-a-role-with-an-aside": [
+        ("the Elder (guy in the desert John walks to) \u2014 that's George Georgiou", PARA, [("cast", "George Georgiou", "the Elder", "contradicted")]),
+        ("Santino (the one who hires John) \u2014 that's Riccardo Scamarcio.", CH2, [("cast", "Riccardo Scamarcio", "Santino", "supported")]),
+        ("The Harbinger (he audits Winston) \u2014 that is Clancy Brown.", CH4, [("cast", "Clancy Brown", "The Harbinger", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -10873,6 +10878,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Ruby Rose does Santino's bidding.", CH2, ("cast", "Ruby Rose", "Santino")),
         ("Keanu Reeves does his own stunts, unlike Santino.", CH2, ("cast", "Keanu Reeves", "Santino")),
         ("Common does everything he can to stop John.", CH2, ("cast", "Common", "John Wick")),
+    ],
+    "a-role-inside-an-aside-is-not-the-one-identified": [
+        ("the Elder (guy in the desert John walks to) \u2014 that's George Georgiou", PARA, ("cast", "George Georgiou", "John Wick")),
+        ("Santino (the one who hires John) \u2014 that's Riccardo Scamarcio.", CH2, ("cast", "Riccardo Scamarcio", "John Wick")),
+        ("The Harbinger (he audits Winston) \u2014 that is Clancy Brown.", CH4, ("cast", "Clancy Brown", "Winston")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -49,6 +49,8 @@ def identified_role(doc: Document, mentions: list[Mention], index: int) -> Candi
         gap = doc.text[other.end:actor.start]
         if "\n\n" in gap or len(_SENTENCE_STOP.findall(gap)) > 1:
             break
+        if _CLOSED_ASIDE.search(gap):
+            continue  # a role inside the aside of the role before it: "the Elder (guy John walks to) — that's X"
         if is_role(doc, other):
             if not _SENTENCE_STOP.search(gap) and not alone:  # the role of this very sentence: "Santino, that's X"
                 return _role_pair(other, actor)
@@ -61,6 +63,8 @@ def identified_role(doc: Document, mentions: list[Mention], index: int) -> Candi
     return _role_pair(new[0], actor) if len(new) == 1 else None
 
 
+# the rest of a bracketed aside, closed before what follows: the mention before it is inside the aside
+_CLOSED_ASIDE = re.compile(r"\A[^()\n]*\)")
 _WHO_PLAYS = re.compile(r"\bwho\s+(?:plays|played|portrays|portrayed|voices|voiced|is\s+playing)\s+(?:the\s+)?\Z",
                         re.IGNORECASE)
 
