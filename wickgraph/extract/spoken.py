@@ -239,15 +239,21 @@ def retraction_spans(view: str) -> list[tuple[int, int]]:
 _SENTENCE_STOP = re.compile(r"[.!?]")
 
 
-# a number in words and its digits in brackets: "four and one-half (4.5)", "five (5)", "seventy-two (72)"
+# a number in words and its digits in brackets: "four and one-half (4.5)", "five (5)", "seventy-two (72)"; the gloss
+# is found first (it is rare), then the words before it
 _NUMBER_WORD = (rf"(?:{'|'.join([*_UNITS, *_TEENS, *_TENS])}|zero|hundred|one-half|half|quarters?|three-quarters)")
-_GLOSSED_NUMBER = re.compile(rf"(?<![\w-])(?:{_NUMBER_WORD}(?:[ \t-]+(?:and[ \t]+|a[ \t]+)?))*{_NUMBER_WORD}"
-                             r"[ \t]*\([ \t]*(?P<digits>\d{1,3}(?:[.,]\d{1,2})?)[ \t]*\)", re.IGNORECASE)
-_GLOSS_HINT = re.compile(r"\([ \t]*\d")
+_GLOSS = re.compile(r"[ \t]*\([ \t]*(?P<digits>\d{1,3}(?:[.,]\d{1,2})?)[ \t]*\)")
+_NUMBER_IN_WORDS_BEFORE = re.compile(rf"(?<![\w-])(?:{_NUMBER_WORD}(?:[ \t-]+(?:and[ \t]+|a[ \t]+)?))*{_NUMBER_WORD}\Z",
+                                     re.IGNORECASE)
+_WORDS_REACH = 60
 
 
 def with_glossed_numbers_in_digits(text: str) -> str:
     """``text`` with each number written out and glossed in digits read as the digits, character for character."""
-    if _GLOSS_HINT.search(text) is None:
-        return text
-    return _GLOSSED_NUMBER.sub(lambda m: m["digits"].ljust(m.end() - m.start()), text)
+    pieces, last = [], 0
+    for gloss in _GLOSS.finditer(text):
+        words = _NUMBER_IN_WORDS_BEFORE.search(text, max(last, gloss.start() - _WORDS_REACH), gloss.start())
+        if words is not None:
+            pieces += [text[last:words.start()], gloss["digits"].ljust(gloss.end() - words.start())]
+            last = gloss.end()
+    return "".join(pieces) + text[last:] if pieces else text
