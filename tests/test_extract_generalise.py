@@ -5670,6 +5670,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Santino (the one who hires John) \u2014 that's Riccardo Scamarcio.", CH2, [("cast", "Riccardo Scamarcio", "Santino", "supported")]),
         ("The Harbinger (he audits Winston) \u2014 that is Clancy Brown.", CH4, [("cast", "Clancy Brown", "The Harbinger", "supported")]),
     ],
+    "a-writers-own-clause-after-the-mention": [
+        ("Ian McShane and Lance Reddick are both in it too, and I would watch a whole film of them.", PARA, [("cast", "Lance Reddick", None, "supported")]),
+        ("Halle Berry is in it, but I wish she had more to do.", PARA, [("cast", "Halle Berry", None, "supported")]),
+        ("Common turns up as well; we never did find out why the dog survived.", CH2, [("cast", "Common", None, "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -10883,6 +10888,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("the Elder (guy in the desert John walks to) \u2014 that's George Georgiou", PARA, ("cast", "George Georgiou", "John Wick")),
         ("Santino (the one who hires John) \u2014 that's Riccardo Scamarcio.", CH2, ("cast", "Riccardo Scamarcio", "John Wick")),
         ("The Harbinger (he audits Winston) \u2014 that is Clancy Brown.", CH4, ("cast", "Clancy Brown", "Winston")),
+    ],
+    "a-negation-or-wish-in-the-mentions-own-clause": [
+        ("Ian McShane is not in it, and I miss him.", CONT, ("cast", "Ian McShane", None)),
+        ("Keanu Reeves would be great in it, and I hope he signs.", CONT, ("cast", "Keanu Reeves", None)),
+        ("Halle Berry never shows up, and we checked twice.", CH4, ("cast", "Halle Berry", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -241,14 +241,19 @@ def _blocks(doc: Document, candidate: Candidate, block: Rule, sentence_start: in
 def _main_clause_end(doc: Document, candidate: Candidate) -> int:
     """Where the candidate's sentence ends, or a relative clause on a noun after the candidate starts: "X gives his son
     Iosef the face of a boy who has never been told no" (not an apposition's, which is the candidate's: "X, who never
-    returns")."""
+    returns"), or a clause joined to it whose subject is the writer: "X and Y are both in it, and I would watch a
+    whole film of them"."""
     _, end = doc.sentence(max(candidate.end - 1, candidate.start))
+    writers = _WRITERS_CLAUSE.search(doc.text, candidate.end, end)
+    end = writers.start() if writers else end
     relative = _RELATIVE_PRONOUN.search(doc.text, candidate.end, min(end, candidate.end + _SCOPE_REACH))
     if relative is not None and not _APPOSITION_OPENS.match(doc.text, candidate.end, relative.start()):
         return relative.start()
     return end
 
 
+# a clause of the writer's own joined to the candidate's: ", and I would ...", "; we never ..."
+_WRITERS_CLAUSE = re.compile(r",?\s+(?:and|but|so|yet)\s+(?:I|we)\b(?!['\u2019])|;\s*(?:I|we)\b(?!['\u2019])")
 # (and "that" after a noun, not after a verb or a word that takes a clause: "says that", "so that", "now that")
 _TAKES_A_CLAUSE = ("said", "says", "say", "confirmed", "confirms", "announced", "reported", "claimed", "claims",
                    "thinks", "think", "thought", "believe", "believes", "believed", "know", "knows", "knew", "hope",
