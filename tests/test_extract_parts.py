@@ -146,6 +146,31 @@ def test_a_title_named_again_and_again_as_a_reference_does_not_win(text: str, ti
     assert extract(text).film_title == title
 
 
+@pytest.mark.parametrize(("text", "title"), [
+    # a record's title field names the work filed, though the name is also the character's; see-also entries for
+    # other works, dated and named in full, do not outweigh it
+    (("CATALOGUE RECORD\nTitle:        John Wick [videorecording]\nSeries:       John Wick films ; no. 1\n"
+      "See also the sequel, John Wick: Chapter 2 (2017).\nCast: Keanu Reeves ; Ian McShane."), "John Wick"),
+    (("Item: John Wick\nFormat: Blu-ray\nRelated: John Wick: Chapter 4 (2023), John Wick: Chapter 2 (2017)\n"
+      "Michael Nyqvist is Viggo."), "John Wick"),
+    (("PROGRAMME NOTES\nFilm: John Wick\nNext week: John Wick: Chapter 2 (2017), then John Wick: Chapter 4 "
+      "(2023).\nIan McShane runs the hotel."), "John Wick"),
+])
+def test_a_title_field_names_the_work_filed(text: str, title: str) -> None:
+    assert extract(text).film_title == title
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("John Wick: Chapter 4 (2023)\nA long one.\nPrevious film: John Wick\nDonnie Yen plays Caine.", "John Wick: Chapter 4"),
+    ("PARABELLUM\nMy notes.\nThe film: stylish.\nSeries: John Wick\nHalle Berry plays Sofia.",
+     "John Wick: Chapter 3 \u2013 Parabellum"),
+    ("Ballerina (2025)\nProgramme: Saturday late show\nItem 2 of 3\nAna de Armas plays Eve.",
+     "From the World of John Wick: Ballerina"),
+])
+def test_a_field_that_names_another_work_or_none_leaves_the_headline_film(text: str, title: str) -> None:
+    assert extract(text).film_title == title
+
+
 # -- film resolution ---------------------------------------------------------------------------------
 
 

@@ -145,8 +145,9 @@ def _title_weight(text: str, start: int, end: int, weak: bool, headline: int, op
     seen = viewing is not None and not _VIEWING_DENIED.search(text, max(0, viewing.start() - 30), viewing.start())
     # a name in quotation marks or title brackets is a title ("《John Wick》"), not the character
     quoted = start > 0 and end < len(text) and text[start - 1] in QUOTE_MARKS and text[end] in QUOTE_MARKS
-    weak = weak and not seen and not quoted and not _DATED.match(text, end)
-    weight = (0.5 if weak else 3.0) + (3.0 if seen else 0.0)  # the work the reviewer watched
+    labelled = _TITLE_LABEL.search(text, max(0, start - 40), start) is not None  # "Title ......... John Wick [DVD]"
+    weak = weak and not seen and not quoted and not labelled and not _DATED.match(text, end)
+    weight = (0.5 if weak else 3.0) + (3.0 if seen or labelled else 0.0)  # the work the reviewer watched, or filed
     if start < headline:  # the title line says most
         # a name that is also a character ("keanu reeves is john wick") counts as a title only when it opens the line
         opens = not text[text.rfind("\n", 0, start) + 1:start].strip(" \t#*_>|-")
@@ -161,6 +162,9 @@ def _title_weight(text: str, start: int, end: int, weak: bool, headline: int, op
 
 
 _DATED = re.compile(r"\s*\(\s*(?:19|20)\d\d\s*\)")
+# a record's or a form's field for the title, right before it: "Title: John Wick", "Film ...... John Wick"
+_TITLE_LABEL = re.compile(r"(?:^|\n)[ \t*_>|-]*(?:title|film|movie|feature|programme|program|item)[ \t]*"
+                          r"(?:[:=\u2013\u2014]|[.\u2026\u00b7_]{2,})[ \t]*\Z", re.IGNORECASE)
 _ORDINALS = {"first": 1, "1st": 1, "one": 1, "second": 2, "2nd": 2, "two": 2, "third": 3, "3rd": 3, "three": 3,
              "fourth": 4, "4th": 4, "four": 4, "fifth": 5, "5th": 5, "five": 5}
 _ORDINAL = r"(?:first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)"
