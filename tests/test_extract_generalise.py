@@ -5675,6 +5675,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Halle Berry is in it, but I wish she had more to do.", PARA, [("cast", "Halle Berry", None, "supported")]),
         ("Common turns up as well; we never did find out why the dog survived.", CH2, [("cast", "Common", None, "supported")]),
     ],
+    "cast-role-then-a-part-the-player-plays": [
+        ("the Sommelier, who offers pistols the way other men offer wines, a part Franco Nero plays with relish.", CH2, [("cast", "Franco Nero", "the Sommelier", "contradicted")]),
+        ("Berrada, the man in the desert, a role that Mark Dacascos took on with glee.", PARA, [("cast", "Mark Dacascos", "Berrada", "contradicted")]),
+        ("Ares, Santino's enforcer, a part Common plays straight.", CH2, [("cast", "Common", "Ares", "contradicted")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -10893,6 +10898,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Ian McShane is not in it, and I miss him.", CONT, ("cast", "Ian McShane", None)),
         ("Keanu Reeves would be great in it, and I hope he signs.", CONT, ("cast", "Keanu Reeves", None)),
         ("Halle Berry never shows up, and we checked twice.", CH4, ("cast", "Halle Berry", None)),
+    ],
+    "a-part-that-names-no-player": [
+        ("Winston, the manager, a part nobody else could play.", CH2, ("cast", "", "Winston")),
+        ("Charon, the concierge, a part Ian McShane once wanted.", PARA, ("cast", "Ian McShane", "Charon")),
+        ("Viggo, the boss, a part I would have cast differently.", JW1, ("cast", "", "Viggo")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
