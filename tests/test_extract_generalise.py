@@ -5680,6 +5680,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Berrada, the man in the desert, a role that Mark Dacascos took on with glee.", PARA, [("cast", "Mark Dacascos", "Berrada", "contradicted")]),
         ("Ares, Santino's enforcer, a part Common plays straight.", CH2, [("cast", "Common", "Ares", "contradicted")]),
     ],
+    "writer-and-others-including": [
+        ("The script is credited to Derek Kolstad and a few others, including Michael Finch.", PARA, [("writer", "Michael Finch", None, "contradicted")]),
+        ("The screenplay is by Derek Kolstad and two other writers, notably Michael Finch.", CH2, [("writer", "Michael Finch", None, "contradicted")]),
+        ("The writing credit goes to Kolstad and several others, among them David Leitch.", PARA, [("writer", "David Leitch", None, "contradicted")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -10903,6 +10908,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Winston, the manager, a part nobody else could play.", CH2, ("cast", "", "Winston")),
         ("Charon, the concierge, a part Ian McShane once wanted.", PARA, ("cast", "Ian McShane", "Charon")),
         ("Viggo, the boss, a part I would have cast differently.", JW1, ("cast", "", "Viggo")),
+    ],
+    "others-including-no-writer": [
+        ("The script is by Derek Kolstad, and the cast, including Keanu Reeves, is great.", PARA, ("writer", "Keanu Reeves", None)),
+        ("The screenplay has gaps and other problems, including Ian McShane's thin part.", PARA, ("writer", "Ian McShane", None)),
+        ("The script borrows from westerns and others, notably Halle Berry's dog scenes.", PARA, ("writer", "Halle Berry", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
