@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from .layout_words import CAPITALS_HEADING, PARAGRAPH_BREAK
+from .layout_words import CAPITALS_HEADING, PARAGRAPH_BREAK, RULE_LINE
 
 __all__ = ["comment_spans", "others_posts"]
 
@@ -234,8 +234,6 @@ def _others_mailbag(text: str) -> list[tuple[int, int]]:
 # "— Marguerite Oyelaran, film critic, Hartford CT"
 _SIGNATURE = re.compile(r"^[ \t]*(?:~|\u2014|\u2013|-{1,2})[ \t]*(?-i:[A-Z])[^\n]{0,100}$", re.MULTILINE)
 _CRITICS_SIGNATURE = re.compile(r"\b(?:film[ \t]+|movie[ \t]+)?(?:critic|reviewer)\b", re.IGNORECASE)
-# a rule between entries: a line of one mark repeated ("- - - - -", "* * *", "=====")
-_ENTRY_RULE = re.compile(r"^[ \t]*([-=*~_\u2014\u00b7])(?:[ \t]?\1){2,}[ \t]*$", re.MULTILINE)
 
 
 def _signs_off(text: str, line: re.Match[str]) -> bool:
@@ -257,9 +255,9 @@ def _others_entries(text: str) -> list[tuple[int, int]]:
         return []
     critic = critics[0]
     before = [s.end() for s in signatures if s.end() < critic.start()]
-    rules = [r.end() for r in _ENTRY_RULE.finditer(text, 0, critic.start())]
+    rules = [r.end() for r in RULE_LINE.finditer(text, 0, critic.start())]
     start = max(before + rules, default=0)  # the critic's entry opens after the entry or the rule above it
-    first_rule = next((r.end() for r in _ENTRY_RULE.finditer(text, 0, signatures[0].start())), 0)
+    first_rule = next((r.end() for r in RULE_LINE.finditer(text, 0, signatures[0].start())), 0)
     return [(first_rule, start), (critic.end(), len(text))]
 
 

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 
+from .layout_words import RULE_LINE
+
 __all__ = ["others_form_sections"]
 
 # a heading: a short line in capitals (a number, rules and markup around it, a date in it allowed: "=== REPLY FROM
@@ -37,7 +39,6 @@ _SOURCE_LINE = re.compile(r"[ \t(]*(?:(?:completed|submitted|filled[ \t]+in|writ
                           r"|from[ \t]+(?:the|a|an|his|her|their)[ \t]+[^\n]{0,40}?['\u2019]s[ \t]+"
                           r"(?:column|letter|blog|post|newsletter|sermon|book|article|diary|notes|speech)\b)",
                           re.IGNORECASE)
-_RULE_LINE = re.compile(r"[ \t]*[-=_*\u2500\u2014]{3,}[ \t]*\n")
 
 
 def others_form_sections(text: str) -> list[tuple[int, int]]:
@@ -47,13 +48,14 @@ def others_form_sections(text: str) -> list[tuple[int, int]]:
         return []
     ends = [heading.start() for heading in headings[1:]] + [len(text)]
     return [(heading.start(), end) for heading, end in zip(headings, ends, strict=True)
-            if _OTHERS_HEADING.search(heading["body"]) or _office_writes(text, heading.end() + 1)]
+            if _OTHERS_HEADING.search(heading["body"]) or _another_writes(text, heading.end() + 1)]
 
 
-def _office_writes(text: str, at: int) -> bool:
-    """Whether the line at ``at`` (past a rule) says an office wrote the section above it."""
-    rule = _RULE_LINE.match(text, at)
-    return _SOURCE_LINE.match(text, rule.end() if rule else at) is not None
+def _another_writes(text: str, at: int) -> bool:
+    """Whether the line at ``at``, under a heading (past a rule), says an office wrote the section or gives another's
+    text as its source."""
+    rule = RULE_LINE.match(text, at)
+    return _SOURCE_LINE.match(text, rule.end() + 1 if rule else at) is not None
 
 
 def _in_capitals(line: str) -> bool:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .wordlists import WordLists, load_word_lists
 
-__all__ = ["CAPITALS_HEADING", "CREW_JOB", "LAYOUT_FILE", "PARAGRAPH_BREAK", "LayoutWords", "credit_job",
+__all__ = ["CAPITALS_HEADING", "CREW_JOB", "LAYOUT_FILE", "PARAGRAPH_BREAK", "RULE_LINE", "LayoutWords", "credit_job",
            "default_layout_words", "job_kind", "load_layout_words"]
 
 LAYOUT_FILE = Path(__file__).resolve().parent / "layout.json"
@@ -24,6 +24,9 @@ LayoutWords = WordLists
 
 # a blank line between two paragraphs (spaces or tabs on it too)
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+
+# a rule on a line of its own, one mark repeated: "-----", "- - - - -", "* * *", "=====", "──────"
+RULE_LINE = re.compile(r"^[ \t]*([-=*~_\u2014\u00b7\u2500])(?:[ \t]?\1){2,}[ \t]*$", re.MULTILINE)
 
 # a section's heading: a short line in capitals, maybe numbered ("WITNESS STATEMENT", "3. CAST: THEN AND NOW"), read
 # where a blank line (or the text's start) comes before it

@@ -157,8 +157,6 @@ _LIVE_RECORDS = 2  # records that stand uncommented make the text a log
 
 def commented_records(text: str) -> list[Span]:
     """Spans of a log's records commented out, in a text with records that stand."""
-    if "#" not in text and "//" not in text and "--" not in text and ";" not in text:
-        return []
     commented = [record.span() for record in _COMMENTED_RECORD.finditer(text)]
     if not commented or len(_LIVE_RECORD.findall(text)) < _LIVE_RECORDS:
         return []

@@ -241,7 +241,7 @@ _SENTENCE_STOP = re.compile(r"[.!?]")
 
 # a number in words and its digits in brackets: "four and one-half (4.5)", "five (5)", "seventy-two (72)"; the gloss
 # is found first (it is rare), then the words before it
-_NUMBER_WORD = (rf"(?:{'|'.join([*_UNITS, *_TEENS, *_TENS])}|zero|hundred|one-half|half|quarters?|three-quarters)")
+_NUMBER_WORD = (rf"(?:{'|'.join([*_UNITS, *_TEENS, *_TENS])}|zero|hundred|half|quarters?)")
 _GLOSS = re.compile(r"[ \t]*\([ \t]*(?P<digits>\d{1,3}(?:[.,]\d{1,2})?)[ \t]*\)")
 _NUMBER_IN_WORDS_BEFORE = re.compile(rf"(?<![\w-])(?:{_NUMBER_WORD}(?:[ \t-]+(?:and[ \t]+|a[ \t]+)?))*{_NUMBER_WORD}\Z",
                                      re.IGNORECASE)
