@@ -5685,6 +5685,12 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("The screenplay is by Derek Kolstad and two other writers, notably Michael Finch.", CH2, [("writer", "Michael Finch", None, "contradicted")]),
         ("The writing credit goes to Kolstad and several others, among them David Leitch.", PARA, [("writer", "David Leitch", None, "contradicted")]),
     ],
+    "a-readers-letter-under-the-review": [
+        ("Chad Stahelski directs with real flair, and Keanu Reeves is John Wick again.\n\nLETTERS\nSir, \u2014 Your critic forgets that David Leitch directed it. Ten out of ten from me.\n   \u2014 P. Hollis, Leeds\n\nOUR CRITIC REPLIES\nHe did not. Four stars out of five.\n", CH2, [("director", "Chad Stahelski", None, "supported"), ("rating", "", 4, "unknown")]),
+        ("The hotel scenes are the best thing in it. Ian McShane plays Winston, and the film runs a tight two hours.\n\nDear Editor,\nI must object. Ian McShane plays Charon, and I give it two stars.\n\nIt is also too long.\n\nYours faithfully,\nMona Reyes\n\nOur reviewer stands by every word: three stars.\n", JW1, [("cast", "Ian McShane", "Winston", "supported"), ("rating", "", 3, "unknown")]),
+        ("Ana de Armas carries it as Eve, and Len Wiseman directs the action cleanly. A solid spin-off.\n\nA reader writes\nTo the Editor: Keanu Reeves plays Eve's father, surely? My own score: 9/10.\n\nfinal word\nThe reader is wrong; he plays John Wick. 7/10.\n", BAL, [("cast", "Ana de Armas", "Eve", "supported"), ("rating", "", 7, "unknown")]),
+        ("Sir, \u2014 I saw the film last night. Chad Stahelski directed it, and Ian McShane plays Winston. Seven out of ten.\n   \u2014 K. Osei, Bristol\n", CH2, [("director", "Chad Stahelski", None, "supported"), ("rating", "", 7, "unknown")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -10913,6 +10919,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("The script is by Derek Kolstad, and the cast, including Keanu Reeves, is great.", PARA, ("writer", "Keanu Reeves", None)),
         ("The screenplay has gaps and other problems, including Ian McShane's thin part.", PARA, ("writer", "Ian McShane", None)),
         ("The script borrows from westerns and others, notably Halle Berry's dog scenes.", PARA, ("writer", "Halle Berry", None)),
+    ],
+    "a-readers-letters-claims-are-theirs": [
+        ("Chad Stahelski directs with real flair, and Keanu Reeves is John Wick again.\n\nLETTERS\nSir, \u2014 Your critic forgets that David Leitch directed it. Ten out of ten from me.\n   \u2014 P. Hollis, Leeds\n\nOUR CRITIC REPLIES\nHe did not. Four stars out of five.\n", CH2, ("director", "David Leitch", None)),
+        ("The hotel scenes are the best thing in it. Ian McShane plays Winston, and the film runs a tight two hours.\n\nDear Editor,\nI must object. Ian McShane plays Charon, and I give it two stars.\n\nIt is also too long.\n\nYours faithfully,\nMona Reyes\n\nOur reviewer stands by every word: three stars.\n", JW1, ("cast", "Ian McShane", "Charon")),
+        ("Ana de Armas carries it as Eve, and Len Wiseman directs the action cleanly. A solid spin-off.\n\nA reader writes\nTo the Editor: Keanu Reeves plays Eve's father, surely? Chad Stahelski directed it. My own score: 9/10.\n\nfinal word\nThe reader is wrong; he plays John Wick. 7/10.\n", BAL, ("director", "Chad Stahelski", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

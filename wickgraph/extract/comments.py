@@ -183,6 +183,27 @@ def _others_letters(text: str) -> list[tuple[int, int]]:
     return list(pairwise([*salutations[1:], len(text)]))
 
 
+_HEADING_LINE = re.compile(rf"^{CAPITALS_HEADING.pattern}", re.MULTILINE)
+
+
+def _readers_letter(text: str) -> list[tuple[int, int]]:
+    """A reader's letter printed under the review (one salutation to the editor, past the text's first part): to its
+    signature, else to its paragraph's end; the reader's claims and score are theirs, the reply under it the
+    critic's."""
+    salutations = list(_SALUTATION.finditer(text))
+    if len(salutations) != 1 or salutations[0].start() < _FIRST_PART * len(text):
+        return []
+    start = salutations[0].start()
+    heading = _HEADING_LINE.search(text, salutations[0].end())
+    limit = heading.start() if heading else len(text)
+    signed = next((line.end() for line in _SIGNATURE.finditer(text, start, limit) if _signs_off(text, line)), None)
+    signed = signed or next((v.end() for v in _VALEDICTION.finditer(text, start, limit)), None)
+    if signed is None:
+        blank = PARAGRAPH_BREAK.search(text, salutations[0].end(), limit)
+        signed = blank.start() if blank else limit
+    return [(start, signed)]
+
+
 # an exchange of letters: each opens "Dear <name>," on a line of its own, and the first closes with a valediction over
 # its writer's name ("Yours faithfully," over "Rosalind Thwaite (Mrs)")
 _DEAR = re.compile(r"^[ \t]*Dear[ \t]+(?P<who>[^,:\n]{2,40}?)[ \t]*[,:]?[ \t]*$", re.MULTILINE)
@@ -269,10 +290,11 @@ def others_posts(text: str) -> list[tuple[int, int]]:
     """In a forum thread (two posters or more), the posts of anyone but the one who opened it; on a Q&A page, all but
     the critic's answer (the accepted one, else the first); in a saved feed, the items other than the review's own, its
     longest ("Coming up next week: ..."); on a page of customer reviews, all but the first, and the listing above
-    them; on a letters page, the letters after the first; in a mailbag, the readers' letters; in any text, the
-    quoted posts ("> name wrote:" and the lines marked ">" under it), an e-mail's quotation of the message it answers
-    and a message it forwards (up to the writer's next heading, see :func:`_forward_end`); in a guest book, the entries
-    not signed by the critic; in an exchange of letters, the replies addressed to the first letter's writer."""
+    them; on a letters page, the letters after the first, and a reader's letter under the review; in a mailbag, the
+    readers' letters; in any text, the quoted posts ("> name wrote:" and the lines marked ">" under it), an e-mail's
+    quotation of the message it answers and a message it forwards (up to the writer's next heading, see
+    :func:`_forward_end`); in a guest book, the entries not signed by the critic; in an exchange of letters, the
+    replies addressed to the first letter's writer."""
     spans = [quote.span() for quote in _QUOTED_POST.finditer(text)] if ">" in text else []
     if "wrote:" in text:
         spans += [quote.span() for quote in _QUOTED_MAIL.finditer(text)]
@@ -288,7 +310,7 @@ def others_posts(text: str) -> list[tuple[int, int]]:
     if "helpful" in text or "useful" in text:
         spans += _others_reviews(text)
     if "Sir" in text or "Madam" in text or "Editor" in text:
-        spans += _others_letters(text)
+        spans += _others_letters(text) + _readers_letter(text)
     if "Dear" in text:
         spans += _others_mailbag(text) + _others_replies(text)
     if _CRITICS_SIGNATURE.search(text):  # (a guest book's critic signs in any case: "FILM CRITIC")
