@@ -5691,6 +5691,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Ana de Armas carries it as Eve, and Len Wiseman directs the action cleanly. A solid spin-off.\n\nA reader writes\nTo the Editor: Keanu Reeves plays Eve's father, surely? My own score: 9/10.\n\nfinal word\nThe reader is wrong; he plays John Wick. 7/10.\n", BAL, [("cast", "Ana de Armas", "Eve", "supported"), ("rating", "", 7, "unknown")]),
         ("Sir, \u2014 I saw the film last night. Chad Stahelski directed it, and Ian McShane plays Winston. Seven out of ten.\n   \u2014 K. Osei, Bristol\n", CH2, [("director", "Chad Stahelski", None, "supported"), ("rating", "", 7, "unknown")]),
     ],
+    "a-possessive-among-a-scores-unit-words": [
+        ("My price: 3.5 sheriff's stars out of 5.", JW1, [("rating", "", 3.5, "unknown")]),
+        ("I pour it four barkeep\u2019s pints out of five.", CH2, [("rating", "", 4, "unknown")]),
+        ("It earns seven chef's kisses out of ten from me.", BAL, [("rating", "", 7, "unknown")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -10924,6 +10929,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Chad Stahelski directs with real flair, and Keanu Reeves is John Wick again.\n\nLETTERS\nSir, \u2014 Your critic forgets that David Leitch directed it. Ten out of ten from me.\n   \u2014 P. Hollis, Leeds\n\nOUR CRITIC REPLIES\nHe did not. Four stars out of five.\n", CH2, ("director", "David Leitch", None)),
         ("The hotel scenes are the best thing in it. Ian McShane plays Winston, and the film runs a tight two hours.\n\nDear Editor,\nI must object. Ian McShane plays Charon, and I give it two stars.\n\nIt is also too long.\n\nYours faithfully,\nMona Reyes\n\nOur reviewer stands by every word: three stars.\n", JW1, ("cast", "Ian McShane", "Charon")),
         ("Ana de Armas carries it as Eve, and Len Wiseman directs the action cleanly. A solid spin-off.\n\nA reader writes\nTo the Editor: Keanu Reeves plays Eve's father, surely? Chad Stahelski directed it. My own score: 9/10.\n\nfinal word\nThe reader is wrong; he plays John Wick. 7/10.\n", BAL, ("director", "Chad Stahelski", None)),
+    ],
+    "a-possessive-counts-no-score": [
+        ("Two of the director's films out of five were shot in Rome.", CH2, ("rating", "", 2)),
+        ("Caine kills three of Keanu's doubles out of the five we see.", CH4, ("rating", "", 3)),
+        ("Only 2 of Viggo's men out of 20 get away.", JW1, ("rating", "", 2)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -146,8 +146,9 @@ _SOURCES: list[tuple[str, re.Pattern[str]]] = [
                                   re.IGNORECASE | re.MULTILINE)),
     ("out_of", re.compile(
         # (describing words between, two at most, not another number: "four big pink hearts out of five"; "John Wick 2
-        # four stars out of five" is four)
-        rf"(?P<value>{_NUM}){_HALF}\s*(?:stars?\s+|(?:(?!{_NUM}\s)[\w-]{{3,14}}\s+){{0,2}}[a-z]{{3,12}}s\s+(?=\(?out\s+of)|"
+        # four stars out of five" is four; a possessive among them: "3.5 sheriff's stars out of 5")
+        rf"(?P<value>{_NUM}){_HALF}\s*(?:stars?\s+|(?:(?!{_NUM}\s)[\w-]{{3,14}}(?:['\u2019]s)?\s+){{0,2}}[a-z]{{3,12}}s\s+"
+        rf"(?=\(?out\s+of)|"
         rf"[^\w\s/]{{1,3}}\s+(?=out\s+of))?"
         rf"\(?\s*(?:out\s+of|outta|/)\s*{_SCALE}\b"
         rf"(?!\s*/|[.,]\d)(?!\s+(?:{_COUNTED}|days|screenings|viewers|fans|friends)\b)\)?(?:\s+stars?)?",
