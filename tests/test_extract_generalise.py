@@ -5696,6 +5696,12 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("I pour it four barkeep\u2019s pints out of five.", CH2, [("rating", "", 4, "unknown")]),
         ("It earns seven chef's kisses out of ten from me.", BAL, [("rating", "", 7, "unknown")]),
     ],
+    "a-name-one-goes-by": [
+        ("Ian McShane, answering to Charon, runs the front desk.", JW1, [("cast", "Ian McShane", "Charon", "contradicted")]),
+        ("Common, who goes by the name of Ares here, is a bodyguard.", CH2, [("cast", "Common", "Ares", "contradicted")]),
+        ("Hiroyuki Sanada, aka \u201cKoji\u201d, runs the Osaka hotel.", CH4, [("cast", "Hiroyuki Sanada", "Koji", "supported")]),
+        ("Lance Reddick, a.k.a. 'Winston', guards the lobby.", PARA, [("cast", "Lance Reddick", "Winston", "contradicted")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -10934,6 +10940,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Two of the director's films out of five were shot in Rome.", CH2, ("rating", "", 2)),
         ("Caine kills three of Keanu's doubles out of the five we see.", CH4, ("rating", "", 3)),
         ("Only 2 of Viggo's men out of 20 get away.", JW1, ("rating", "", 2)),
+    ],
+    "a-name-one-goes-by-is-no-other-persons": [
+        ("Ian McShane goes by the book, and Charon answers to him.", JW1, ("cast", "Ian McShane", "Charon")),
+        ("Keanu Reeves, answering to the High Table, meets Caine.", CH4, ("cast", "Keanu Reeves", "Caine")),
+        ("Common, going by train to Rome, finds Ares there.", CH2, ("cast", "Common", "Ares")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

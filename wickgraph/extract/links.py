@@ -244,9 +244,13 @@ _COMMENT = re.compile(r",\s*(?:of\s+course|naturally|as\s+ever|as\s+always|inevi
 _ROLE_APPOSITION = re.compile(r",\s+(?:a|the|another)\s+(?:[\w-]+\s+){0,2}?(?:role|part|character)\s+"
                               r"(?:that\s+|which\s+)?", re.IGNORECASE)
 # (in brackets too, and before a described role: "X (aka the blind Caine)", "X, a.k.a. the blind Caine,"); the
-# words that say two names are one, in either order: "Santino D'Antonio, i.e. Riccardo Scamarcio", "that is,"
+# words that say two names are one, in either order: "Santino D'Antonio, i.e. Riccardo Scamarcio", "that is,"; the
+# verbs of a name one goes by ("X, answering to Caine", "X, who goes by the name of Caine"); the other name may
+# stand in quotes ("X, aka 'Caine'")
 _ALIAS = re.compile(r"[\s*_]*[,(]?\s*(?:aka|a\.k\.a\.?|alias|(?:also|otherwise|better)\s+known\s+as|i\.\s?e\.,?|ie,?"
-                    r"|that\s+is,|namely|viz\.?)\s+(?:the\s+(?:[a-z][\w-]*\s+)?)?", re.IGNORECASE)
+                    r"|that\s+is,|namely|viz\.?"
+                    r"|(?:who\s+)?(?:answer(?:s|ing)\s+to|go(?:es|ing)\s+by)(?:\s+the\s+name(?:\s+of)?)?)"
+                    r"\s+(?:the\s+(?:[a-z][\w-]*\s+)?)?[\"'\u201c\u2018]?", re.IGNORECASE)
 _DASH_END = re.compile(r"\s*(?:\u2014|--)")
 # a role "in the capable hands of" its actor, or back in them; a plain "in the hands of" is as often the plot's
 _RETURN_WORD = re.compile(r"\b(?:again|once\s+more|still|back)\b", re.IGNORECASE)
