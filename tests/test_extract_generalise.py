@@ -5702,6 +5702,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Hiroyuki Sanada, aka \u201cKoji\u201d, runs the Osaka hotel.", CH4, [("cast", "Hiroyuki Sanada", "Koji", "supported")]),
         ("Lance Reddick, a.k.a. 'Winston', guards the lobby.", PARA, [("cast", "Lance Reddick", "Winston", "contradicted")]),
     ],
+    "an-initial-with-no-full-stop": [
+        ("Directors: C Stahelski & D Leitch", CH2, [("director", "David Leitch", None, "contradicted")]),
+        ("Screenplay: D Kolstad, S Hatten", JW1, [("writer", "Shay Hatten", None, "contradicted")]),
+        ("K Reeves (John Wick) b Caine 88\nI McShane (Winston) not out 12", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -10945,6 +10950,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Ian McShane goes by the book, and Charon answers to him.", JW1, ("cast", "Ian McShane", "Charon")),
         ("Keanu Reeves, answering to the High Table, meets Caine.", CH4, ("cast", "Keanu Reeves", "Caine")),
         ("Common, going by train to Rome, finds Ares there.", CH2, ("cast", "Common", "Ares")),
+    ],
+    "a-capital-word-is-no-initial": [
+        ("Cue A Palicki lookalike as Ms. Perkins, in the hotel corridor.", CH4, ("cast", "Adrianne Palicki", "Ms. Perkins")),
+        ("Book A Allen tribute act as Iosef for the party.", CH4, ("cast", "Alfie Allen", "Iosef")),
+        ("Directed by A Palicki fan, the trailer recut is fun.", CH2, ("director", "Adrianne Palicki", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

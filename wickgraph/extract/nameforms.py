@@ -20,8 +20,9 @@ def strip_note(name: str) -> str:
 _PARTICLES = frozenset({"de", "da", "del", "della", "van", "von", "der", "la", "le", "di", "du"})
 
 
-INITIALLED = re.compile(r"[A-Z]\.\s+(?:(?:" + "|".join(sorted(_PARTICLES)) + r")\s+)?[A-Z]")
-"""How an initialled name is written: "K. Reeves", "A. de Armas"."""
+INITIALLED = re.compile(r"(?:[A-Z]\.|(?![AI]\s)[A-Z])\s+(?:(?:" + "|".join(sorted(_PARTICLES)) + r")\s+)?[A-Z]")
+"""How an initialled name is written: "K. Reeves", "A. de Armas", or with no full stop as scorecards and small-print
+credits write it ("D Leitch"; not after "A" or "I", which are words: "A Tarasov henchman")."""
 
 
 def initialled_forms(name: str) -> list[str]:
