@@ -5707,6 +5707,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Screenplay: D Kolstad, S Hatten", JW1, [("writer", "Shay Hatten", None, "contradicted")]),
         ("K Reeves (John Wick) b Caine 88\nI McShane (Winston) not out 12", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
     ],
+    "a-row-without-facing-dots-still-pairs": [
+        ("Common \u2022 Cassian\nRuby Rose \u2022 Ares\n", CH2, [("cast", "Common", "Cassian", "supported")]),
+        ("Ian McShane ........ Winston\nLance Reddick ...... Charon\n", JW1, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("\u2022 Keanu Reeves \u2014 John Wick\n\u2022 Ian McShane \u2014 Charon\n", CH4, [("cast", "Ian McShane", "Charon", "contradicted")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -10955,6 +10960,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Cue A Palicki lookalike as Ms. Perkins, in the hotel corridor.", CH4, ("cast", "Adrianne Palicki", "Ms. Perkins")),
         ("Book A Allen tribute act as Iosef for the party.", CH4, ("cast", "Alfie Allen", "Iosef")),
         ("Directed by A Palicki fan, the trailer recut is fun.", CH2, ("director", "Adrianne Palicki", None)),
+    ],
+    "a-matching-exercises-columns-pair-nothing": [
+        ("Draw a line from each actor to their part:\nIan McShane \u2022        \u2022 Charon\nLance Reddick \u2022        \u2022 Winston\n", JW1, ("cast", "Ian McShane", "Charon")),
+        ("MATCH-UP\nCommon        \u25cb           \u25cb   Ares\nRuby Rose     \u25cb           \u25cb   Cassian\n", CH2, ("cast", "Common", "Ares")),
+        ("Join them up!\nthe Elder \u2022        \u2022 Sa\u00efd Taghmaoui\nBerrada \u2022        \u2022 George Georgiou\n", PARA, ("cast", "Sa\u00efd Taghmaoui", "the Elder")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -14,6 +14,7 @@ from itertools import pairwise
 from .. import regexcache
 from .casing import lowering_is_exact
 from .gazetteer import CHARACTER, PERSON, WORK, Mention
+from .layout_words import MATCHING_DOTS
 from .nameforms import INITIALLED
 from .spoken import is_telegram
 from .textscan import Keywords
@@ -140,6 +141,8 @@ class Document:
             if not _abbreviation(folded, match.start()) and not _in_brackets(folded, match.start()) \
                     and match.start() not in initials:
                 self._bounds.append(match.end())
+        # a matching exercise's two columns are two lists: "Common •          • Ares"
+        self._bounds = sorted({*self._bounds, *(dots.start() + 1 for dots in MATCHING_DOTS.finditer(folded))})
         self._bounds.append(len(text))
         self._bounds = _run_ons_split(folded, self._bounds, {m.start: m.end for m in mentions if m.mask & PERSON})
 

@@ -40,7 +40,7 @@ from .archaic import with_modern_forms
 from .casing import lower_if_exact, lowercase_twin
 from .credits import Credit, credit_lines
 from .datafiles import with_data_file_syntax
-from .layout_words import LayoutWords, default_layout_words
+from .layout_words import MATCHING_DOTS, LayoutWords, default_layout_words
 from .markup import markup_spans, separators, without_line_numbers
 from .sheets import csv_cells
 from .sourcecode import with_source_code_read
@@ -255,7 +255,7 @@ _SEPARATORS = (
 def _cells(view: str, start: int, end: int) -> tuple[str, tuple[Span, ...]]:
     """The separator kind and trimmed cell spans of a line (empty when it is no row)."""
     lo, hi = trim_span(view, start, end)
-    if hi - lo < 3 or hi - lo > _MAX_ROW or not _ROW_HINT.search(view, lo, hi):
+    if hi - lo < 3 or hi - lo > _MAX_ROW or not _ROW_HINT.search(view, lo, hi) or MATCHING_DOTS.search(view, lo, hi):
         return "", ()
     for kind, separator in _SEPARATORS:
         pieces = list(separator.finditer(view, lo, hi))

@@ -12,8 +12,8 @@ from pathlib import Path
 
 from .wordlists import WordLists, load_word_lists
 
-__all__ = ["CAPITALS_HEADING", "CREW_JOB", "LAYOUT_FILE", "PARAGRAPH_BREAK", "RULE_LINE", "LayoutWords", "credit_job",
-           "default_layout_words", "job_kind", "load_layout_words"]
+__all__ = ["CAPITALS_HEADING", "CREW_JOB", "LAYOUT_FILE", "MATCHING_DOTS", "PARAGRAPH_BREAK", "RULE_LINE",
+           "LayoutWords", "credit_job", "default_layout_words", "job_kind", "load_layout_words"]
 
 LAYOUT_FILE = Path(__file__).resolve().parent / "layout.json"
 _REQUIRED = ("header-actor", "header-role", "label-director", "label-writer", "label-both", "label-cast",
@@ -27,6 +27,10 @@ PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 # a rule on a line of its own, one mark repeated: "-----", "- - - - -", "* * *", "=====", "──────"
 RULE_LINE = re.compile(r"^[ \t]*([-=*~_\u2014\u00b7\u2500])(?:[ \t]?\1){2,}[ \t]*$", re.MULTILINE)
+
+# a matching exercise's row: two columns whose items face each other with the dots a line is to be drawn between
+# ("Common •          • Ares", "Anjelica Huston  ○     ○  Charon"); the columns are shuffled, so a row pairs nothing
+MATCHING_DOTS = re.compile(r"[\u2022\u25cb\u25cf\u25e6\u2218][ \t]{3,}[\u2022\u25cb\u25cf\u25e6\u2218]")
 
 # a section's heading: a short line in capitals, maybe numbered ("WITNESS STATEMENT", "3. CAST: THEN AND NOW"), read
 # where a blank line (or the text's start) comes before it

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from .. import regexcache
 from .gapwords import infinitive_cues, paired_predicate, without_repetition
+from .layout_words import MATCHING_DOTS
 from .wordlists import WordLists, load_word_lists
 
 __all__ = ["AFTER_CONTRACTED_IS", "APPOSITION_CLOSED_BEFORE", "ASIDE_END", "APPOSITION", "CUES_FILE", "Cues",
@@ -105,7 +106,7 @@ _GIVEN_THE_PART = frozenset({"gets", "got", "get", "lands", "landed", "takes", "
 
 def forward_link(gap: str, cues: Cues) -> bool:
     """Whether ``gap`` joins the actor before it to the role after it."""
-    if "\n" in gap:
+    if "\n" in gap or MATCHING_DOTS.search(gap):
         return False
     # "Keanu Reeves (59) as ...", "Reeves himself, wounded and mostly silent, is John Wick"
     stripped = _LEADING_ASIDE.sub("", gap)
