@@ -5712,6 +5712,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Ian McShane ........ Winston\nLance Reddick ...... Charon\n", JW1, [("cast", "Ian McShane", "Winston", "supported")]),
         ("\u2022 Keanu Reeves \u2014 John Wick\n\u2022 Ian McShane \u2014 Charon\n", CH4, [("cast", "Ian McShane", "Charon", "contradicted")]),
     ],
+    "the-critics-own-finding-or-belief": [
+        ("My belief that Chad Stahelski directed it with love is unshaken.", CH2, [("director", "Chad Stahelski", None, "supported")]),
+        ("The court finds that Keanu Reeves plays John Wick once more.", CH2, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("I testified that Ian McShane plays Winston, and I stand by it.", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -10965,6 +10970,12 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Draw a line from each actor to their part:\nIan McShane \u2022        \u2022 Charon\nLance Reddick \u2022        \u2022 Winston\n", JW1, ("cast", "Ian McShane", "Charon")),
         ("MATCH-UP\nCommon        \u25cb           \u25cb   Ares\nRuby Rose     \u25cb           \u25cb   Cassian\n", CH2, ("cast", "Common", "Ares")),
         ("Join them up!\nthe Elder \u2022        \u2022 Sa\u00efd Taghmaoui\nBerrada \u2022        \u2022 George Georgiou\n", PARA, ("cast", "Sa\u00efd Taghmaoui", "the Elder")),
+    ],
+    "a-witness-statement-is-theirs": [
+        ("The usher testified that Keanu Reeves directed it.", CH2, ("director", "Keanu Reeves", None)),
+        ("Counsel for the studio submitted that David Leitch co-directed this one.", PARA, ("director", "David Leitch", None)),
+        ("Ms Ortiz stated her belief that Ruby Rose plays Cassian.", CH2, ("cast", "Ruby Rose", "Cassian")),
+        ("My nephew holds to his firm conviction that Halle Berry plays Ares.", CH2, ("cast", "Halle Berry", "Ares")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
