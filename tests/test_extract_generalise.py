@@ -5717,6 +5717,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("The court finds that Keanu Reeves plays John Wick once more.", CH2, [("cast", "Keanu Reeves", "John Wick", "supported")]),
         ("I testified that Ian McShane plays Winston, and I stand by it.", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
     ],
+    "a-return-word-before-in-the-role": [
+        ("The killing is done by John Wick, with Keanu Reeves once more in the role.", CH2, [("cast", "Keanu Reeves", "John Wick", "supported"), ("reprise", "Keanu Reeves", "John Wick", "supported")]),
+        ("The night belongs to the Elder, with Laurence Fishburne back in the part.", PARA, [("cast", "Laurence Fishburne", "the Elder", "contradicted")]),
+        ("Everything runs through Charon, Ian McShane again in the role.", CH4, [("cast", "Ian McShane", "Charon", "contradicted")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -10976,6 +10981,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Counsel for the studio submitted that David Leitch co-directed this one.", PARA, ("director", "David Leitch", None)),
         ("Ms Ortiz stated her belief that Ruby Rose plays Cassian.", CH2, ("cast", "Ruby Rose", "Cassian")),
         ("My nephew holds to his firm conviction that Halle Berry plays Ares.", CH2, ("cast", "Halle Berry", "Ares")),
+    ],
+    "a-with-phrase-that-names-no-role-of-the-player": [
+        ("John meets Winston, with Keanu Reeves back in the suit.", CH2, ("cast", "Keanu Reeves", "Winston")),
+        ("He fights Cassian, with Keanu Reeves once more in the lead role.", CH2, ("cast", "Keanu Reeves", "Cassian")),
+        ("Caine spares Chidi, with Donnie Yen back in the dojo.", CH4, ("cast", "Donnie Yen", "Chidi")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
