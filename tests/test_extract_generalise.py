@@ -5722,6 +5722,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("The night belongs to the Elder, with Laurence Fishburne back in the part.", PARA, [("cast", "Laurence Fishburne", "the Elder", "contradicted")]),
         ("Everything runs through Charon, Ian McShane again in the role.", CH4, [("cast", "Ian McShane", "Charon", "contradicted")]),
     ],
+    "a-quotation-in-other-marks-unattributed-stays": [
+        ("Best line of the year, and mine: \u275d Ian McShane plays Winston like a bishop \u275e.", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("\u275d Keanu Reeves is John Wick \u275e \u2014 that is the whole review, really.", CH4, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("We can agree on this much: \u00ab Chad Stahelski directed it with love \u00bb.", PARA, [("director", "Chad Stahelski", None, "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -10986,6 +10991,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("John meets Winston, with Keanu Reeves back in the suit.", CH2, ("cast", "Keanu Reeves", "Winston")),
         ("He fights Cassian, with Keanu Reeves once more in the lead role.", CH2, ("cast", "Keanu Reeves", "Cassian")),
         ("Caine spares Chidi, with Donnie Yen back in the dojo.", CH4, ("cast", "Donnie Yen", "Chidi")),
+    ],
+    "a-quotation-in-other-marks-attributed-is-theirs": [
+        ("Quoting this one:\n\n  \u21aa @hotTakeHarold: \"David Leitch directed it, fight me\"\n\nHarold, no.\n", CH2, ("director", "David Leitch", None)),
+        ("Quote-posting this:\n\n  \u275d @wickipedia_guy: Halle Berry plays Sofia in this one \u275e\n\nSir. That is Parabellum.\n", CH2, ("cast", "Halle Berry", "Sofia")),
+        ("My aunt: \u00ab Ruby Rose plays Cassian \u00bb, and she is wrong.", CH2, ("cast", "Ruby Rose", "Cassian")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -298,8 +298,10 @@ def questioners_turns(text: str) -> list[tuple[int, int]]:
 
 # A quotation (a paragraph at most), then who said it: a dash and a name on its line or the next ('"Ten out of ten."
 # / — Gus Tennant'), or a verb of saying and its speaker ('"Ten out of ten," says Gus')
-_QUOTATION = re.compile(r"[\u201c\"](?P<body>[^\u201c\u201d\"\n]{1,600}"
-                        r"(?:\n(?![ \t]*\n)[^\u201c\u201d\"\n]{1,600}){0,5})[\u201d\"]")
+# (in any pair of marks: "...", “...”, ❝...❞, «...»)
+_QUOTED_CHARACTER = r"[^\u201c\u201d\"\u275d\u275e\u00ab\u00bb\n]"
+_QUOTATION = re.compile(rf"[\u201c\"\u275d\u00ab](?P<body>{_QUOTED_CHARACTER}{{1,600}}"
+                        rf"(?:\n(?![ \t]*\n){_QUOTED_CHARACTER}{{1,600}}){{0,5}})[\u201d\"\u275e\u00bb]")
 # an essay's citation of its source, after a quotation or closing a block quotation: "(Ebert 2)", "(Kael, p. 88)"
 # (not a date in brackets: "(Feb. 2017)", "(May 2019)")
 _CITATION = (r"\((?!(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
@@ -324,8 +326,10 @@ NAME_COLON = (r"[ \t>*\u2022-]*(?-i:[A-Z])[\w.'\u2019-]*(?:[ \t]+[\w.'\u2019-]+)
 # ... or a name and a colon before it, opening the line: 'Gus: "Leitch is the credited director."'
 _SPEAKER_BEFORE = re.compile(rf"(?:^|\n){NAME_COLON}[ \t]*\Z")
 # ... or its source and a dash before it on its line, as a video's stitch or a reply quotes another post:
-# '[STITCH: @wickfacts — "Leitch directed it"]', '@reelrick - "..."', 'my roommate's Letterboxd — "6/10"'
-_SOURCE_DASH_BEFORE = re.compile(r"(?:@[\w.]+|\b[\w]+['\u2019]s[ \t]+[\w]+)[ \t]*(?:[\u2014\u2013]|-{1,2})[ \t]*\Z")
+# '[STITCH: @wickfacts — "Leitch directed it"]', '@reelrick - "..."', 'my roommate's Letterboxd — "6/10"'; or a
+# handle and a colon: '↪ @hotTakeHarold: "Leitch did all the directing"'
+_SOURCE_DASH_BEFORE = re.compile(r"(?:@[\w.]+[ \t]*:|(?:@[\w.]+|\b[\w]+['\u2019]s[ \t]+[\w]+)[ \t]*"
+                                 r"(?:[\u2014\u2013]|-{1,2}))[ \t]*\Z")
 # ... or a bracketed tag opened before it that names who shouts it: '[TABLE 9, Clive: "Leitch directed it!"]'
 # ... or a note's longer tag: '[pencilled underneath, by whoever was holding the glue: "X is the Elder"]'
 _BRACKET_TAG_BEFORE = re.compile(r"\[[^\]\n\"\u201c]{1,80}:[ \t]*\Z")
@@ -358,7 +362,7 @@ def attributed_quotes(text: str) -> list[tuple[int, int]]:
     scores are the quoted person's. So are a chat's lines under a handle ("<kappa_king> ...") in a text whose author
     writes the lines between them."""
     spans = []
-    if "\u201c" in text or '"' in text:
+    if "\u201c" in text or '"' in text or "\u275d" in text or "\u00ab" in text:
         spans = [quote.span() for quote in _QUOTATION.finditer(text)
                  if _ATTRIBUTION.match(text, quote.end())
                  or _SPEAKER_BEFORE.search(text, max(0, quote.start() - 80), quote.start())
