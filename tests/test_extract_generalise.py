@@ -5727,6 +5727,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("\u275d Keanu Reeves is John Wick \u275e \u2014 that is the whole review, really.", CH4, [("cast", "Keanu Reeves", "John Wick", "supported")]),
         ("We can agree on this much: \u00ab Chad Stahelski directed it with love \u00bb.", PARA, [("director", "Chad Stahelski", None, "supported")]),
     ],
+    "the-posts-author-replying-under-it": [
+        ("Carla M @cassette_carla \u00b7 Oct 24\n\n1/3 Loved it. Keanu Reeves is John Wick. 9/10.\n\n2/3 More soon.\n\n3/3 Done.\n\n\U0001f4ac Replies\n\n@leitchlover: co-directed by David Leitch!!\n  \u21b3 @cassette_carla: no! Ian McShane plays Charon, and that is my hill\n\n@meh: six out of ten\n", CH2, [("cast", "Ian McShane", "Charon", "contradicted")]),
+        ("Posted by @mara.k\n\nA lean sequel with a long shadow. Keanu Reeves is back and better.\n\nComments (3)\n\n@jo: Ruby Rose plays Cassian\n\n@mara.k: She plays Ares, Jo. Common plays Cassian.\n\n@pete: nice one\n", CH2, [("cast", "Common", "Cassian", "supported")]),
+        ("Dee Okoro @deewatches\n\nThe hotel scenes sing, and the action is clean. Eight out of ten.\n\nReplies\n\n@tomk: who directed?\n\n@deewatches: forgot to say, Chad Stahelski directed it\n\n@tomk: ta\n", CH4, [("director", "Chad Stahelski", None, "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -10996,6 +11001,16 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Quoting this one:\n\n  \u21aa @hotTakeHarold: \"David Leitch directed it, fight me\"\n\nHarold, no.\n", CH2, ("director", "David Leitch", None)),
         ("Quote-posting this:\n\n  \u275d @wickipedia_guy: Halle Berry plays Sofia in this one \u275e\n\nSir. That is Parabellum.\n", CH2, ("cast", "Halle Berry", "Sofia")),
         ("My aunt: \u00ab Ruby Rose plays Cassian \u00bb, and she is wrong.", CH2, ("cast", "Ruby Rose", "Cassian")),
+    ],
+    "a-comments-heading-after-a-pictograph": [
+        ("Loved it. Keanu Reeves is John Wick.\n\n\U0001f4ac Replies\n\n@leitchlover: co-directed by David Leitch!!\n\n@meh: six out of ten\n", CH2, ("director", "David Leitch", None)),
+        ("Loved it. Ian McShane is Winston. 8/10\n\n\U0001f5e8\ufe0f Comments (2)\n\n@pat: Ian McShane plays Charon\n\n@jo: 6/10\n", JW1, ("cast", "Ian McShane", "Charon")),
+        ("Solid. Chad Stahelski directs.\n\n\u2709 Responses\n\n@ana_k: Chad Stahelski wrote it too\n\n@q: meh\n", CH4, ("writer", "Chad Stahelski", None)),
+    ],
+    "others-replies-beside-the-authors-are-theirs": [
+        ("Carla M @cassette_carla \u00b7 Oct 24\n\n1/3 Loved it. Keanu Reeves is John Wick. 9/10.\n\n2/3 More soon.\n\n3/3 Done.\n\n\U0001f4ac Replies\n\n@leitchlover: co-directed by David Leitch!!\n  \u21b3 @cassette_carla: no! Ian McShane plays Charon, and that is my hill\n\n@meh: six out of ten\n", CH2, ("director", "David Leitch", None)),
+        ("Posted by @mara.k\n\nA lean sequel with a long shadow. Keanu Reeves is back and better.\n\nComments (3)\n\n@jo: Ruby Rose plays Cassian\n\n@mara.k: She plays Ares, Jo. Common plays Cassian.\n\n@pete: nice one\n", CH2, ("cast", "Ruby Rose", "Cassian")),
+        ("Dee Okoro @deewatches\n\nThe hotel scenes sing, and the action is clean. Eight out of ten.\n\nReplies\n\n@tomk: who directed? Halle Berry plays Sofia, right?\n\n@deewatches: forgot to say, Chad Stahelski directed it\n\n@tomk: ta\n", CH4, ("cast", "Halle Berry", "Sofia")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -34,8 +34,10 @@ from .layout_words import CAPITALS_HEADING, PARAGRAPH_BREAK, RULE_LINE
 
 __all__ = ["comment_spans", "others_posts"]
 
-# a comments heading alone on its line: a count, the noun, a count in brackets, markup and rules around it
-_HEADING = re.compile(r"^[ \t#*_=>\u2500-\u257f\u2014\u2013-]*(?P<count>\d{1,5}[ \t]+)?"
+# a comments heading alone on its line: a count, the noun, a count in brackets, markup, rules and a pictograph around
+# it ("💬 Replies")
+_HEADING = re.compile(r"^[ \t#*_=>\u2500-\u257f\u2014\u2013\u2600-\u27bf\ufe0f\U0001f300-\U0001faff-]*"
+                      r"(?P<count>\d{1,5}[ \t]+)?"
                       r"(?P<whose>reader|readers['\u2019]?|"
                       r"user|visitor|audience)?[ \t]*(?:comments?|replies|responses)[ \t]*"
                       r"(?P<counted>\(\s*\d{1,5}\s*\)|[ \t]+\d{1,3}(?:,\d{3})*)?"
@@ -80,8 +82,33 @@ def comment_spans(text: str) -> list[tuple[int, int]]:
             continue
         if heading.group("count") or heading.group("whose") or heading.group("counted") \
                 or _ENTRY_MARK.search(text, heading.end(), heading.end() + _ENTRY_REACH):
-            return [(heading.start(), len(text))]
+            return _without_authors_entries(text, heading.start())
     return []
+
+
+# an entry of a comments thread under its poster's handle: "@reel_ray: that's the one", "↳ @carla: ..."
+_HANDLE_ENTRY = re.compile(r"^[ \t]*(?:[\u21b3\u21aa\u2514][ \t]*)?(?P<handle>@[\w.]+)[ \t]*:", re.MULTILINE)
+_HANDLE = re.compile(r"@[\w.]+")
+_BYLINE_LINES = 3  # the post's author signs its first lines with their handle
+
+
+def _without_authors_entries(text: str, start: int) -> list[tuple[int, int]]:
+    """The comments from ``start`` to the end, without the entries the post's own author posts there under the
+    handle the post opens with ("Carla Mendes @cassette_carla · Oct 24" over "@cassette_carla: no, ..."): the
+    author's replies are the author's."""
+    author = _HANDLE.search("\n".join(text[:start].split("\n", _BYLINE_LINES)[:_BYLINE_LINES]))
+    if author is None:
+        return [(start, len(text))]
+    entries = list(_HANDLE_ENTRY.finditer(text, start))
+    spans, at = [], start
+    for entry, following in zip(entries, [*entries[1:], None], strict=True):
+        if entry["handle"].lower() != author.group().lower():
+            continue
+        blank = PARAGRAPH_BREAK.search(text, entry.end())
+        end = min(following.start() if following else len(text), blank.start() if blank else len(text))
+        spans.append((at, entry.start()))
+        at = end
+    return [*spans, (at, len(text))]
 
 
 # a forum post's header: the poster's handle alone on its line, maybe numbered or ranked ("#2  HighTableHannah",
