@@ -5732,6 +5732,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Posted by @mara.k\n\nA lean sequel with a long shadow. Keanu Reeves is back and better.\n\nComments (3)\n\n@jo: Ruby Rose plays Cassian\n\n@mara.k: She plays Ares, Jo. Common plays Cassian.\n\n@pete: nice one\n", CH2, [("cast", "Common", "Cassian", "supported")]),
         ("Dee Okoro @deewatches\n\nThe hotel scenes sing, and the action is clean. Eight out of ten.\n\nReplies\n\n@tomk: who directed?\n\n@deewatches: forgot to say, Chad Stahelski directed it\n\n@tomk: ta\n", CH4, [("director", "Chad Stahelski", None, "supported")]),
     ],
+    "a-sheet-row-with-empty-cells": [
+        ("director,David Leitch,,\nwriter,Derek Kolstad,,\n", CH2, [("director", "David Leitch", None, "contradicted")]),
+        ("job;name;;\nwriter;Shay Hatten;;\n", JW1, [("writer", "Shay Hatten", None, "contradicted")]),
+        ("kind,person,role,note\ncast,Common,Ares,,\nwriter,Michael Finch,,,\n", CH2, [("writer", "Michael Finch", None, "contradicted")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -11011,6 +11016,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Carla M @cassette_carla \u00b7 Oct 24\n\n1/3 Loved it. Keanu Reeves is John Wick. 9/10.\n\n2/3 More soon.\n\n3/3 Done.\n\n\U0001f4ac Replies\n\n@leitchlover: co-directed by David Leitch!!\n  \u21b3 @cassette_carla: no! Ian McShane plays Charon, and that is my hill\n\n@meh: six out of ten\n", CH2, ("director", "David Leitch", None)),
         ("Posted by @mara.k\n\nA lean sequel with a long shadow. Keanu Reeves is back and better.\n\nComments (3)\n\n@jo: Ruby Rose plays Cassian\n\n@mara.k: She plays Ares, Jo. Common plays Cassian.\n\n@pete: nice one\n", CH2, ("cast", "Ruby Rose", "Cassian")),
         ("Dee Okoro @deewatches\n\nThe hotel scenes sing, and the action is clean. Eight out of ten.\n\nReplies\n\n@tomk: who directed? Halle Berry plays Sofia, right?\n\n@deewatches: forgot to say, Chad Stahelski directed it\n\n@tomk: ta\n", CH4, ("cast", "Halle Berry", "Sofia")),
+    ],
+    "prose-with-doubled-commas-is-no-sheet": [
+        ("Wait,, what? Ruby Rose plays Ares,, not Cassian.", CH2, ("cast", "Ruby Rose", "Cassian")),
+        ("So,,, Common as Cassian,,, Ruby Rose as Ares.", CH2, ("cast", "Common", "Ares")),
+        ("Um,, David Leitch,, did he direct it? No.", CH4, ("director", "David Leitch", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

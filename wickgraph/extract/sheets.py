@@ -15,7 +15,9 @@ __all__ = ["csv_cells", "is_sheet_row"]
 # A pasted CSV/TSV sheet: '"Caine","Yen, Donnie"' (quoted cells) or 'Caine,Donnie Yen' / 'Caine;Donnie Yen' (no
 # space after the separator, as no prose has); its cells become tab-separated in the view, and the quotes go
 _CSV_QUOTED = re.compile(r'^[ \t]*"[^"\n]{0,80}"(?:[ \t]*[,;][ \t]*"[^"\n]{0,80}")+[ \t]*$', re.MULTILINE)
-_CSV_PLAIN = re.compile(r"^[ \t]*[^\s,.!?;:\n][^,;\n]{0,60}(?:[,;](?=\S)[^,;\n]{1,60})+[ \t]*$", re.MULTILINE)
+# (a cell may be empty, as an export leaves the cells of a row nobody filled: "director,Chad Stahelski,,")
+_CSV_PLAIN = re.compile(r"^[ \t]*[^\s,.!?;:\n][^,;\n]{0,60}(?:[,;](?:(?=[^\s,;])[^,;\n]{1,60})?)+[ \t]*$",
+                        re.MULTILINE)
 
 
 # a row's first cell in lower-case words ("director", "my grade", "villain's son"), a key
