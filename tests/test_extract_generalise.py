@@ -5737,6 +5737,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("job;name;;\nwriter;Shay Hatten;;\n", JW1, [("writer", "Shay Hatten", None, "contradicted")]),
         ("kind,person,role,note\ncast,Common,Ares,,\nwriter,Michael Finch,,,\n", CH2, [("writer", "Michael Finch", None, "contradicted")]),
     ],
+    "a-quotation-marked-unsigned-stays": [
+        ("> Keanu Reeves is John Wick, and that is all you need to know.\n\nThat is my one-line review.\n", CH4, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("Notes to self:\n> Ian McShane plays Winston\n> Lance Reddick plays Charon\n-- checked against the credits\n", JW1, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("> Chad Stahelski directed it.\n> And he did it well.\n\n-- Rosa (that is me)\n", CH2, [("director", "Chad Stahelski", None, "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -11021,6 +11026,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Wait,, what? Ruby Rose plays Ares,, not Cassian.", CH2, ("cast", "Ruby Rose", "Cassian")),
         ("So,,, Common as Cassian,,, Ruby Rose as Ares.", CH2, ("cast", "Common", "Ares")),
         ("Um,, David Leitch,, did he direct it? No.", CH4, ("director", "David Leitch", None)),
+    ],
+    "a-quotation-marked-and-signed-is-the-signers": [
+        ("Fixed the swap.\n\n    > nit: you've got Common as Ares and Ruby Rose as\n    > Cassian here.\n    > -- mira\n\nSwapped.\n", CH2, ("cast", "Common", "Ares")),
+        ("Thanks all.\n\n> Surely David Leitch directed this one?\n> \u2014 Pete Okafor\n\nHe did not.\n", CH4, ("director", "David Leitch", None)),
+        ("From the list:\n> Halle Berry plays Sofia in it, I think.\n> ~jj\n\nShe does not.\n", CH2, ("cast", "Halle Berry", "Sofia")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

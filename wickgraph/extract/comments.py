@@ -139,6 +139,23 @@ _QUOTED_POST = re.compile(r"^[ \t]*>[ \t]*(?:quote[ \t]+from:?[ \t]+|originally[
                           re.IGNORECASE | re.MULTILINE)
 
 
+# a quotation marked ">" and signed by its writer inside it, as a code review or a mailing list quotes a comment
+# ("> nit: you've got Common as Ares" over "> -- mira"): the signer's words
+_QUOTE_BLOCK = re.compile(r"^[ \t]*>[^\n]*(?:\n[ \t]*>[^\n]*)*", re.MULTILINE)
+_QUOTE_SIGNATURE = re.compile(r"^[ \t]*>[ \t]*(?:--|\u2014|\u2013|~)[ \t]*[\w@.'\u2019-]{2,30}"
+                              r"(?:[ \t]+[\w@.'\u2019-]{1,30}){0,2}[ \t]*$", re.MULTILINE)
+
+
+def _signed_quotes(text: str) -> list[tuple[int, int]]:
+    """The quotations marked ">" that their writer signs inside them, to the last signature."""
+    spans = []
+    for block in _QUOTE_BLOCK.finditer(text):
+        signatures = list(_QUOTE_SIGNATURE.finditer(text, block.start(), block.end()))
+        if signatures:
+            spans.append((block.start(), signatures[-1].end()))
+    return spans
+
+
 # an e-mail's quotation of the message it answers: "On Thu, 15 May 2025 at 19:20, Jamie <jamie@...> wrote:", then
 # its lines marked ">"; and a message forwarded, from its marker on ("---------- Forwarded message ---------")
 _QUOTED_MAIL = re.compile(r"^[ \t>]*On[ \t][^\n]{4,200}\bwrote:[ \t]*(?:\n[ \t]*>[^\n]*)+", re.MULTILINE)
@@ -318,11 +335,11 @@ def others_posts(text: str) -> list[tuple[int, int]]:
     the critic's answer (the accepted one, else the first); in a saved feed, the items other than the review's own, its
     longest ("Coming up next week: ..."); on a page of customer reviews, all but the first, and the listing above
     them; on a letters page, the letters after the first, and a reader's letter under the review; in a mailbag, the
-    readers' letters; in any text, the quoted posts ("> name wrote:" and the lines marked ">" under it), an e-mail's
-    quotation of the message it answers and a message it forwards (up to the writer's next heading, see
-    :func:`_forward_end`); in a guest book, the entries not signed by the critic; in an exchange of letters, the
-    replies addressed to the first letter's writer."""
-    spans = [quote.span() for quote in _QUOTED_POST.finditer(text)] if ">" in text else []
+    readers' letters; in any text, the quoted posts ("> name wrote:" and the lines marked ">" under it, or lines
+    marked ">" that their writer signs: "> -- mira"), an e-mail's quotation of the message it answers and a message
+    it forwards (up to the writer's next heading, see :func:`_forward_end`); in a guest book, the entries not signed
+    by the critic; in an exchange of letters, the replies addressed to the first letter's writer."""
+    spans = [quote.span() for quote in _QUOTED_POST.finditer(text)] + _signed_quotes(text) if ">" in text else []
     if "wrote:" in text:
         spans += [quote.span() for quote in _QUOTED_MAIL.finditer(text)]
     if "orward" in text:
