@@ -5742,6 +5742,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Notes to self:\n> Ian McShane plays Winston\n> Lance Reddick plays Charon\n-- checked against the credits\n", JW1, [("cast", "Ian McShane", "Winston", "supported")]),
         ("> Chad Stahelski directed it.\n> And he did it well.\n\n-- Rosa (that is me)\n", CH2, [("director", "Chad Stahelski", None, "supported")]),
     ],
+    "a-documents-authors-own-comment": [
+        ("Workbook owner: Priya Nair (PN)\n\nSheet: CAST\nActor | Character\nKeanu Reeves | John Wick\n\nComment [PN] on B2: Ian McShane plays Winston, add him\n", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("exported by Rob Okafor (host)\n\nDirector\tChad Stahelski\n\nComment [Rob] on B1: and Derek Kolstad wrote it\n", CH2, [("writer", "Derek Kolstad", None, "supported")]),
+        ("Author: Mo Faraday\n\nNotes on the third film.\n\nComment [MF]: Anjelica Huston plays the Director, checked\n", PARA, [("cast", "Anjelica Huston", "the Director", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -11031,6 +11036,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Fixed the swap.\n\n    > nit: you've got Common as Ares and Ruby Rose as\n    > Cassian here.\n    > -- mira\n\nSwapped.\n", CH2, ("cast", "Common", "Ares")),
         ("Thanks all.\n\n> Surely David Leitch directed this one?\n> \u2014 Pete Okafor\n\nHe did not.\n", CH4, ("director", "David Leitch", None)),
         ("From the list:\n> Halle Berry plays Sofia in it, I think.\n> ~jj\n\nShe does not.\n", CH2, ("cast", "Halle Berry", "Sofia")),
+    ],
+    "a-documents-other-commenters-are-theirs": [
+        ("Workbook owner: Priya Nair (PN)\n\nSheet: CAST\nActor | Character\nKeanu Reeves | John Wick\n\nComment [JK] on B2: David Leitch co-directed this, add him?\n", CH2, ("director", "David Leitch", None)),
+        ("exported by Rob Okafor (host)\n\nDirector\tChad Stahelski\n\nComment [Dana] on B1: Halle Berry plays Sofia in this one\n", CH2, ("cast", "Halle Berry", "Sofia")),
+        ("Notes on the third film. Keanu Reeves is superb.\n\nComment [RS] on A7: I had Sa\u00efd Taghmaoui down for the Elder\n", PARA, ("cast", "Sa\u00efd Taghmaoui", "the Elder")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -156,6 +156,30 @@ def _signed_quotes(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# a document's comment under its writer's name or initials, as a spreadsheet or a word processor exports it:
+# "Comment [JK] on B5: ...", "Comment [Dana]: ..."; the document's author is named at its top ("sheet owner: Tamsin
+# Quayle (TQ)", "exported by Rob Okafor", "Author: Mo Faraday")
+_DOCUMENT_COMMENT = re.compile(r"^[ \t]*comment[ \t]*\[(?P<who>[^\]\n]{1,30})\][^:\n]{0,30}:[^\n]*",
+                               re.IGNORECASE | re.MULTILINE)
+_DOCUMENT_AUTHOR = re.compile(r"\b(?:owner|author|by)[ \t]*:?[ \t]+(?P<name>(?-i:[A-Z])[\w'\u2019-]+"
+                              r"(?:[ \t]+(?-i:[A-Z])[\w'\u2019-]+){0,2})(?:[ \t]*\((?P<initials>[A-Z]{2,3})\))?",
+                              re.IGNORECASE)
+
+
+def _others_document_comments(text: str) -> list[tuple[int, int]]:
+    """The comments of a document exported with them, but its author's own."""
+    comments = list(_DOCUMENT_COMMENT.finditer(text))
+    if not comments:
+        return []
+    author = _DOCUMENT_AUTHOR.search("\n".join(text[:comments[0].start()].split("\n", _BYLINE_LINES)[:_BYLINE_LINES]))
+    names: set[str] = set()
+    if author is not None:
+        words = author["name"].split()
+        names = {author["name"].lower(), words[0].lower(), "".join(w[0] for w in words).lower()}
+        names |= {author["initials"].lower()} if author["initials"] else set()
+    return [comment.span() for comment in comments if comment["who"].strip().lower() not in names]
+
+
 # an e-mail's quotation of the message it answers: "On Thu, 15 May 2025 at 19:20, Jamie <jamie@...> wrote:", then
 # its lines marked ">"; and a message forwarded, from its marker on ("---------- Forwarded message ---------")
 _QUOTED_MAIL = re.compile(r"^[ \t>]*On[ \t][^\n]{4,200}\bwrote:[ \t]*(?:\n[ \t]*>[^\n]*)+", re.MULTILINE)
@@ -336,9 +360,10 @@ def others_posts(text: str) -> list[tuple[int, int]]:
     longest ("Coming up next week: ..."); on a page of customer reviews, all but the first, and the listing above
     them; on a letters page, the letters after the first, and a reader's letter under the review; in a mailbag, the
     readers' letters; in any text, the quoted posts ("> name wrote:" and the lines marked ">" under it, or lines
-    marked ">" that their writer signs: "> -- mira"), an e-mail's quotation of the message it answers and a message
-    it forwards (up to the writer's next heading, see :func:`_forward_end`); in a guest book, the entries not signed
-    by the critic; in an exchange of letters, the replies addressed to the first letter's writer."""
+    marked ">" that their writer signs: "> -- mira"), a document's comments but its author's ("Comment [JK] on B5:"),
+    an e-mail's quotation of the message it answers and a message it forwards (up to the writer's next heading, see
+    :func:`_forward_end`); in a guest book, the entries not signed by the critic; in an exchange of letters, the
+    replies addressed to the first letter's writer."""
     spans = [quote.span() for quote in _QUOTED_POST.finditer(text)] + _signed_quotes(text) if ">" in text else []
     if "wrote:" in text:
         spans += [quote.span() for quote in _QUOTED_MAIL.finditer(text)]
@@ -353,6 +378,8 @@ def others_posts(text: str) -> list[tuple[int, int]]:
         spans += _others_answers(text)
     if "helpful" in text or "useful" in text:
         spans += _others_reviews(text)
+    if "omment" in text:
+        spans += _others_document_comments(text)
     if "Sir" in text or "Madam" in text or "Editor" in text:
         spans += _others_letters(text) + _readers_letter(text)
     if "Dear" in text:
