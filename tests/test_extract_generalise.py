@@ -5747,6 +5747,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("exported by Rob Okafor (host)\n\nDirector\tChad Stahelski\n\nComment [Rob] on B1: and Derek Kolstad wrote it\n", CH2, [("writer", "Derek Kolstad", None, "supported")]),
         ("Author: Mo Faraday\n\nNotes on the third film.\n\nComment [MF]: Anjelica Huston plays the Director, checked\n", PARA, [("cast", "Anjelica Huston", "the Director", "supported")]),
     ],
+    "a-label-of-something-else-ends-with-its-sentence": [
+        ("VERDICT: Unlawful killing, one count of breach of hotel regulations. Grade: B+", CH2, [("rating", "", "B+", "unknown")]),
+        ("What a lovely hotel lobby. Grade: A-", JW1, [("rating", "", "A-", "unknown")]),
+        ("Too much food talk! Score: 7/10", BAL, [("rating", "", 7, "unknown")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -11041,6 +11046,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Workbook owner: Priya Nair (PN)\n\nSheet: CAST\nActor | Character\nKeanu Reeves | John Wick\n\nComment [JK] on B2: David Leitch co-directed this, add him?\n", CH2, ("director", "David Leitch", None)),
         ("exported by Rob Okafor (host)\n\nDirector\tChad Stahelski\n\nComment [Dana] on B1: Halle Berry plays Sofia in this one\n", CH2, ("cast", "Halle Berry", "Sofia")),
         ("Notes on the third film. Keanu Reeves is superb.\n\nComment [RS] on A7: I had Sa\u00efd Taghmaoui down for the Elder\n", PARA, ("cast", "Sa\u00efd Taghmaoui", "the Elder")),
+    ],
+    "a-label-of-something-else-rates-it": [
+        ("Keanu Reeves is John Wick.\nHotel: 3/5\n", JW1, ("rating", "", 3)),
+        ("Chad Stahelski directs.\nPopcorn - 2/5\n", CH2, ("rating", "", 2)),
+        ("Keanu Reeves is back.\nFood and drinks: 1/5\n", CH4, ("rating", "", 1)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
