@@ -5752,6 +5752,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("What a lovely hotel lobby. Grade: A-", JW1, [("rating", "", "A-", "unknown")]),
         ("Too much food talk! Score: 7/10", BAL, [("rating", "", 7, "unknown")]),
     ],
+    "a-cross-that-judges-no-answer": [
+        ("\u2717 The middle drags.\n\u2713 Keanu Reeves is John Wick.\n", CH2, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("Team Red wrote Peter Stormare. Ian McShane plays Winston, which they missed. \u2717\n", JW1, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Q4 (pencil): Derek Kolstad   \u2713  Well done.\n", CH2, [("writer", "Derek Kolstad", None, "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -11051,6 +11056,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Keanu Reeves is John Wick.\nHotel: 3/5\n", JW1, ("rating", "", 3)),
         ("Chad Stahelski directs.\nPopcorn - 2/5\n", CH2, ("rating", "", 2)),
         ("Keanu Reeves is back.\nFood and drinks: 1/5\n", CH4, ("rating", "", 1)),
+    ],
+    "an-answer-its-marker-crosses": [
+        ("3. Who plays Santino?\n   (pencil) Rohan wrote: Keanu Reeves   \u2717  Santino is the bossy one, love.\n", CH2, ("cast", "Keanu Reeves", None)),
+        ("Jaylen's lines: Huston \u2192 Berrada, Taghmaoui \u2192 The Director   \u2717 \u2717  Hint: ballet.\n", PARA, ("cast", "Anjelica Huston", "Berrada")),
+        ("Director? Mia put: David Leitch   \u2718\n", CH4, ("director", "David Leitch", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

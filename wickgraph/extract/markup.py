@@ -215,6 +215,12 @@ _STRUCK = regexcache.compile(r"\[(?:DELETED|REMOVED|STRUCK|CUT)\s*:[^\[\]\n]{0,4
                              r"\[(?:(?-i:T)|Teacher|Tutor|Marker|Grader|Ed\.?|Editor|Eds?\.)\s*:[^\[\]]{0,600}\]|"
                              r"\bCommented\s+\[(?-i:[A-Z]{1,4})\d{1,3}\]\s*:[^\n]{0,600}",
                              re.IGNORECASE, skip_to_start=True)
+# an answer its marker crosses, the cross set apart after it on its line ("Jaylen's lines: Huston → Berrada   ✗ ✗
+# Hint: ...", "Rohan wrote: Keanu Reeves   ✗"): withdrawn up to the crosses, the marker's words after them stand (a
+# cross opening its line is a list's bullet: "✗ The middle drags"; one closing sentences judges only the last of
+# them: "Team Red wrote Peter Stormare. ✗")
+_CROSSED_ANSWER = re.compile(r"^[ \t]*(?P<answer>(?:(?![.!?][ \t])[^\n\u2717\u2718])*?\S)[ \t]{2,}[\u2717\u2718]"
+                             r"(?:[ \t]*[\u2717\u2718])*", re.MULTILINE)
 _INSERTED = regexcache.compile(r"\[(?:INSERTED|ADDED|NEW)\s*:\s*(?P<body>[^\[\]\n]{0,400})\]|</?ins>", re.IGNORECASE,
                                skip_to_start=True)
 
@@ -237,11 +243,13 @@ def _is_form(text: str) -> bool:
 def struck_spans(text: str) -> list[Span]:
     """Spans of the text withdrawn, with their marks, so no claim and no rating: what an edit shown in it struck
     out, a patch's removed lines, the commits a history reverts, a receipt's voided items, a log's records commented
-    out, a template's fields left blank or filled by someone else, an editor's margin comments, and a form's options
-    left unticked."""
+    out, a template's fields left blank or filled by someone else, an editor's margin comments, the answers a marker
+    crosses, and a form's options left unticked."""
     spans = removed_lines(text) + reverted_commits(text)  # a patch's old lines, the commits a history reverts
     spans += voided_items(text) + commented_records(text)  # a receipt's items voided, a log's records switched off
     spans += [field.span() for field in _template_fields(text) if _unfilled(field)]  # "[SUGGESTED BY EDITOR: 5/5]"
+    if "\u2717" in text or "\u2718" in text:
+        spans += [(crossed.start("answer"), crossed.end()) for crossed in _CROSSED_ANSWER.finditer(text)]
     if "[" not in text and "~~" not in text and "<" not in text and "\u2610" not in text and "(" not in text:
         return spans
     spans += [match.span() for match in _STRUCK.finditer(text)]
