@@ -20,6 +20,8 @@ _CSV_PLAIN = re.compile(r"^[ \t]*[^\s,.!?;:\n][^,;\n]{0,60}(?:[,;](?:(?=[^\s,;])
                         re.MULTILINE)
 
 
+_EMPTY_CELL = re.compile(r"[,;](?=[,;]|[ \t]*$)")
+
 # a row's first cell in lower-case words ("director", "my grade", "villain's son"), a key
 _LOWER_KEY = re.compile(r"[ \t\"]*([a-z])[a-z' ]{0,29}[,;]")
 _SEPARATOR = re.compile(r";|(?<!\d),|,(?!\d{3}(?!\d))")
@@ -79,6 +81,8 @@ def csv_cells(view: str) -> str:
     for row in _CSV_PLAIN.finditer(view):
         if ", " in row.group() or "; " in row.group() or not re.search(r"[A-Za-z]", row.group()):
             continue  # prose puts a space after its commas; "1,000,000" is a number
+        if "," in row.group() and ";" in row.group() and _EMPTY_CELL.search(row.group()):
+            continue  # a row with empty cells keeps to one separator (an SQL statement's ";" closes it)
         # a thousands separator is no cell's end: "It opened on 3,000 screens in May 2019" is prose
         separators = [m.start() for m in _SEPARATOR.finditer(view, row.start(), row.end())]
         if not separators:
