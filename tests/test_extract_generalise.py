@@ -5757,6 +5757,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Team Red wrote Peter Stormare. Ian McShane plays Winston, which they missed. \u2717\n", JW1, [("cast", "Ian McShane", "Winston", "supported")]),
         ("Q4 (pencil): Derek Kolstad   \u2713  Well done.\n", CH2, [("writer", "Derek Kolstad", None, "supported")]),
     ],
+    "a-dash-inside-a-quotation-that-signs-nothing": [
+        ("\"Ian McShane plays Winston \u2014 and nobody does it better.\"", JW1, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("\u201cKeanu Reeves is John Wick \u2014 John Wick is Keanu Reeves.\u201d", CH4, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("\"Chad Stahelski directed it \u2014 End of story.\"", CH2, [("director", "Chad Stahelski", None, "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -11061,6 +11066,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("3. Who plays Santino?\n   (pencil) Rohan wrote: Keanu Reeves   \u2717  Santino is the bossy one, love.\n", CH2, ("cast", "Keanu Reeves", None)),
         ("Jaylen's lines: Huston \u2192 Berrada, Taghmaoui \u2192 The Director   \u2717 \u2717  Hint: ballet.\n", PARA, ("cast", "Anjelica Huston", "Berrada")),
         ("Director? Mia put: David Leitch   \u2718\n", CH4, ("director", "David Leitch", None)),
+    ],
+    "a-quotation-signed-inside-its-marks": [
+        ("COMMENT CARD, left on the exit table\n\n\"Loved it! Halle Berry plays Sofia here. Still great. \u2014 M. Okafor\"\n", CH2, ("cast", "Halle Berry", "Sofia")),
+        ("VISITOR CARD\n\"Loved the coins!! But this came out in 2012 surely.\n\u2014 Kerry, 19\"\n", JW1, ("release_year", "", 2012)),
+        ("On the wall by the door: \u201cKeanu Reeves plays Winston, obviously \u2013 Dev\u201d", PARA, ("cast", "Keanu Reeves", "Winston")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -347,6 +347,10 @@ _NAMED_LINE_BEFORE = re.compile(r"(?:^|\n)[ \t*_]*(?:[^\n]{0,20}?\b(?i:guest|pos
 # ... or a quotation that opens with its poster's handle, as a comment pasted in is quoted: '"@kathedral: pretty sure
 # Ares is Ruby Rose mate"'
 _HANDLE_OPENS = re.compile(r"[ \t]*@[\w.]+[ \t]*:")
+# ... or one its writer signs inside its marks, as a comment card is transcribed: '"... Still great. — M. Okafor"'
+# (a name after a dash, maybe with where or how old they are, and no sentence: not "— End of story.")
+_SIGNED_INSIDE = re.compile(r"(?:[\u2014\u2013]|--?)[ \t]*(?-i:[A-Z])[\w.'\u2019-]*(?:[ \t]+[\w.'\u2019-]+){0,3}"
+                            r"(?:,[^\n.!?]{1,30})?(?<![.!?])[ \t]*\Z")
 # a block quotation: lines indented by four spaces or a tab, closed by the citation of its source
 _BLOCK_QUOTE = re.compile(r"^(?:(?: {4,}|\t)[^\n]*\S[^\n]*\n?)+", re.MULTILINE)
 _CITED_AT_END = re.compile(rf"{_CITATION}[ \t.]*\Z")
@@ -370,7 +374,7 @@ def attributed_quotes(text: str) -> list[tuple[int, int]]:
                  or _BRACKET_TAG_BEFORE.search(text, max(0, quote.start() - 82), quote.start())
                  or _BRACKET_LINE_BEFORE.search(text, max(0, quote.start() - 160), quote.start())
                  or _NAMED_LINE_BEFORE.search(text, max(0, quote.start() - 100), quote.start())
-                 or _HANDLE_OPENS.match(quote["body"])]
+                 or _HANDLE_OPENS.match(quote["body"]) or _SIGNED_INSIDE.search(quote["body"])]
     if "    " in text or "\t" in text:  # an essay's block quotations of other critics
         spans += [block.span() for block in _BLOCK_QUOTE.finditer(text) if _CITED_AT_END.search(block.group().rstrip())]
     if "<" in text and ">" in text:
