@@ -5762,6 +5762,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("\u201cKeanu Reeves is John Wick \u2014 John Wick is Keanu Reeves.\u201d", CH4, [("cast", "Keanu Reeves", "John Wick", "supported")]),
         ("\"Chad Stahelski directed it \u2014 End of story.\"", CH2, [("director", "Chad Stahelski", None, "supported")]),
     ],
+    "a-logs-speakers-under-zulu-times": [
+        ("RADIO LOG (critic on position, logged as \"TOWER\")\n\n0912Z  TOWER: Ian McShane plays Winston.\n\n0913Z  BRAVO 7: Copy, and Halle Berry plays Sofia.\n\n0914Z  TOWER: Negative. Keanu Reeves is John Wick.\n\n0915Z  BRAVO 7: Roger.\n", JW1, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("SHIP'S LOG (kept by the reviewer, signing as \"BRIDGE\")\n\n0930 hrs BRIDGE: Chad Stahelski directed it.\n0931 hrs ENGINE: Aye, and David Leitch co-directed.\n0932 hrs BRIDGE: He did not.\n0933 hrs ENGINE: Aye aye.\n", CH2, [("director", "Chad Stahelski", None, "supported")]),
+        ("TAPE 3 (our critic, logged as \"APPROACH\")\n\n2140Z APPROACH: Donnie Yen plays Caine.\n\n2141Z DELTA 88: Copy, Keanu Reeves plays Caine.\n\n2142Z APPROACH: Negative.\n\n2143Z DELTA 88: Roger.\n", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -11071,6 +11076,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("COMMENT CARD, left on the exit table\n\n\"Loved it! Halle Berry plays Sofia here. Still great. \u2014 M. Okafor\"\n", CH2, ("cast", "Halle Berry", "Sofia")),
         ("VISITOR CARD\n\"Loved the coins!! But this came out in 2012 surely.\n\u2014 Kerry, 19\"\n", JW1, ("release_year", "", 2012)),
         ("On the wall by the door: \u201cKeanu Reeves plays Winston, obviously \u2013 Dev\u201d", PARA, ("cast", "Keanu Reeves", "Winston")),
+    ],
+    "another-speakers-turn-in-a-zulu-log": [
+        ("RADIO LOG (critic on position, logged as \"TOWER\")\n\n0912Z  TOWER: Ian McShane plays Winston.\n\n0913Z  BRAVO 7: Copy, and Halle Berry plays Sofia.\n\n0914Z  TOWER: Negative. Keanu Reeves is John Wick.\n\n0915Z  BRAVO 7: Roger.\n", JW1, ("cast", "Halle Berry", "Sofia")),
+        ("SHIP'S LOG (kept by the reviewer, signing as \"BRIDGE\")\n\n0930 hrs BRIDGE: Chad Stahelski directed it.\n0931 hrs ENGINE: Aye, and David Leitch co-directed.\n0932 hrs BRIDGE: He did not.\n0933 hrs ENGINE: Aye aye.\n", CH2, ("director", "David Leitch", None)),
+        ("TAPE 3 (our critic, logged as \"APPROACH\")\n\n2140Z APPROACH: Donnie Yen plays Caine.\n\n2141Z DELTA 88: Copy, Keanu Reeves plays Caine.\n\n2142Z APPROACH: Negative.\n\n2143Z DELTA 88: Roger.\n", CH4, ("cast", "Keanu Reeves", "Caine")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

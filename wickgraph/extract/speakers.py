@@ -17,9 +17,11 @@ __all__ = ["BYLINE", "CRITIC_AND_OUTLET", "NAME_COLON", "SENDER", "STAMP", "in_a
 
 # The pieces a chat's or a transcript's line opens with, for every module that reads them (one copy):
 # its time stamp, "[12/02/2017, 23:14]", "(9:41 PM)", "[00:14:32]", "21:04 ", a phone's export "21/03/2023, 22:41 -" ...
+# ... or a log's time in Zulu or in hours, as a radio or a ship's log writes it: "2021Z", "0930 hrs"
 STAMP = (r"(?:[\[(][\d/.,: \t-]{3,25}(?:[AaPp]\.?[Mm]\.?)?[\])]"
          r"|(?:\d{1,2}[/.]\d{1,2}[/.]\d{2,4},?[ \t]+)?\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]*[AaPp]\.?[Mm]\.?)?"
-         r"(?:[ \t]+[-\u2013])?(?=[ \t]))")
+         r"(?:[ \t]+[-\u2013])?(?=[ \t])"
+         r"|[0-2]\d[0-5]\d(?:Z|[ \t]?hrs?)(?=[ \t]))")
 # ... and its sender before a colon: "Priya", "dex_m", "kaz.exe", "Dex M", "@sam_w"
 SENDER = r"@?[\w.-]{1,25}(?:[ \t][\w.-]{1,25}){0,2}"
 
@@ -185,14 +187,19 @@ def _audience_turns(text: str) -> list[tuple[int, int]]:
 _CRITIC_MARK = re.compile(r"\b(?:critic|reviewer|write-?up|review(?:ed)?\s+by)\b|['\u2019]s\s+(?:review|take)\b",
                           re.IGNORECASE)
 _MARK_REACH = 40  # characters between the name and the mark after it, at most
+_ASIDE_AROUND = re.compile(r"\([^()\n]{1,80}\)")
 _MARK_BEFORE = re.compile(r"(?:critic|reviewer|review(?:ed)?\s+by)[ \t]*[:\u2014\u2013-]?[ \t]*\Z", re.IGNORECASE)
 
 
 def _marked_critic(header: str, start: int, end: int) -> bool:
     """Whether the name at ``start``-``end`` of a heading is marked as the critic's: right after the mark ("critic:
-    Dev Okafor"), or with the mark after it before the next name's separator ("DEV RAO (critic, Static) / ...")."""
+    Dev Okafor"), with the mark after it before the next name's separator ("DEV RAO (critic, Static) / ..."), or
+    inside an aside with the mark ('(critic on position, logged as "TOWER")')."""
     if _MARK_BEFORE.search(header, max(0, start - 15), start):
         return True
+    aside = _ASIDE_AROUND.search(header, max(0, start - _MARK_REACH * 2), min(len(header), end + _MARK_REACH))
+    if aside is not None and aside.start() < start and end < aside.end() and _CRITIC_MARK.search(aside.group()):
+        return True  # the name inside an aside that marks the critic: '(critic on position, logged as "TOWER")'
     after = header[end:end + _MARK_REACH]
     after = after[:min((at for at in (after.find(mark) for mark in "/\u00b7;|\n") if at >= 0), default=len(after))]
     return _CRITIC_MARK.search(after) is not None
