@@ -5767,6 +5767,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("SHIP'S LOG (kept by the reviewer, signing as \"BRIDGE\")\n\n0930 hrs BRIDGE: Chad Stahelski directed it.\n0931 hrs ENGINE: Aye, and David Leitch co-directed.\n0932 hrs BRIDGE: He did not.\n0933 hrs ENGINE: Aye aye.\n", CH2, [("director", "Chad Stahelski", None, "supported")]),
         ("TAPE 3 (our critic, logged as \"APPROACH\")\n\n2140Z APPROACH: Donnie Yen plays Caine.\n\n2141Z DELTA 88: Copy, Keanu Reeves plays Caine.\n\n2142Z APPROACH: Negative.\n\n2143Z DELTA 88: Roger.\n", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
     ],
+    "a-score-on-a-named-scale": [
+        ("Sea state for the whole sailing: rough. Six on the Douglas scale, out of nine.", PARA, [("rating", "", 6, "unknown")]),
+        ("Outlook: force nine out of twelve on the Beaufort scale.", JW1, [("rating", "", 9, "unknown")]),
+        ("All told I put it at 7 on a scale of 8.", CH4, [("rating", "", 7, "unknown")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -11081,6 +11086,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("RADIO LOG (critic on position, logged as \"TOWER\")\n\n0912Z  TOWER: Ian McShane plays Winston.\n\n0913Z  BRAVO 7: Copy, and Halle Berry plays Sofia.\n\n0914Z  TOWER: Negative. Keanu Reeves is John Wick.\n\n0915Z  BRAVO 7: Roger.\n", JW1, ("cast", "Halle Berry", "Sofia")),
         ("SHIP'S LOG (kept by the reviewer, signing as \"BRIDGE\")\n\n0930 hrs BRIDGE: Chad Stahelski directed it.\n0931 hrs ENGINE: Aye, and David Leitch co-directed.\n0932 hrs BRIDGE: He did not.\n0933 hrs ENGINE: Aye aye.\n", CH2, ("director", "David Leitch", None)),
         ("TAPE 3 (our critic, logged as \"APPROACH\")\n\n2140Z APPROACH: Donnie Yen plays Caine.\n\n2141Z DELTA 88: Copy, Keanu Reeves plays Caine.\n\n2142Z APPROACH: Negative.\n\n2143Z DELTA 88: Roger.\n", CH4, ("cast", "Keanu Reeves", "Caine")),
+    ],
+    "a-count-on-a-scale-that-is-no-score": [
+        ("The quake was six on the Richter scale, out of nine floors only two fell.", CH2, ("rating", "", 6)),
+        ("Winds of force eleven out of twelve hit the set, and Keanu Reeves kept going.", CH4, ("rating", "", 11)),
+        ("The scale of six storeys is the film's joke.", JW1, ("rating", "", 6)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -33,6 +33,14 @@ _NUM = (rf"(?:\d{{1,3}}(?:[.,]\d{{1,2}})?|(?:a|one)\s+hundred|{_TENS}(?:[- ](?:o
         r"seven|seventeen|eight|eighteen|nine|nineteen|ten|eleven|twelve|thirteen)")
 # The scales a rating is given on: "/20" is the French school scale
 _SCALE = r"(?P<scale>5|10|20|100|4|five|ten|twenty|four|(?:a\s+|one\s+)?hundred)"
+
+
+def _any_top(name: str) -> str:
+    """A named scale's top mark, three to twelve, as the group ``name``."""
+    # (not a count: "out of nine floors")
+    return rf"(?P<{name}>[3-9]|1[0-2]|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b(?![ \t]+[a-z]{3,}s\b)"
+
+
 # a half after a value: "3½", "3 1/2", "3.5", "three and a half", "three-and-a-half"
 # what a number counts when it is no score: "4 out of 5 people", "7 of 10 reviews", "3 on 5 nights"
 _COUNTED = "nights|people|films|movies|times|reviews|critics|chapters|episodes|parts"
@@ -54,7 +62,7 @@ NEEDS = {"stars_glyph": ("★",), "stars_ascii": ("**", "*/", "✦", "✪", "✭
           "glyph_count": ("/", "out of"),
           "on_scale": (" on ", " of ", " from ", " over ", " sur ", " sobre ", " su ", " von ", " de ", " op ", " av ",
                        " af "),
-          "star_number": ("\u2605", "\u2b50"),
+          "star_number": ("\u2605", "\u2b50"), "named_scale": ("scale",),
           "given_bare": ("give", "gave", "giving", "rate", "rating", "award", "verdict", "score", "grade", "from me",
                          "deserve", "put", "for me", "vote", "note", "call", "going", "grant", "accord", "bestow"),
           "labelled_scale": ("out of", "/", "-10)", "-5)", "-100)", "- 10)", "\u201310)", "to 10)", "(1-", "(1\u2013"),
@@ -167,6 +175,13 @@ _SOURCES: list[tuple[str, re.Pattern[str]]] = [
     ("stars", re.compile(rf"\b(?<!\d-)(?<!\d\u2013)(?P<value>{_NUM}){_HALF}[\s-]+stars?\b"
                          rf"(?:\s+of\s+{_SCALE}\b(?![.,]\d|\s+(?:{_COUNTED}|fans|friends)\b))?", re.IGNORECASE)),
     # "Total evaluation: ★4.5", "⭐ 3.5": a star glyph, then the number of stars (not "★ 7/10": a decoration)
+    # a score on a scale the text names or numbers, whatever its top (three to twelve): "four, scale of six", "five on
+    # the six-point scale", "nine out of twelve on the Beaufort scale", "Six on the Douglas scale, out of nine"
+    ("named_scale", re.compile(rf"(?P<value>{_NUM}){_HALF}(?:\s*,?\s*(?:on\s+a\s+)?scale\s+of\s+{_any_top('s1')}"
+                               rf"|\s+on\s+(?:a|the)\s+{_any_top('s2')}[\s-]point\s+scale"
+                               rf"|\s+out\s+of\s+{_any_top('s3')}\s+on\s+(?:a|the)\s+(?:[\w'\u2019-]+\s+){{1,2}}scale"
+                               rf"|\s+on\s+the\s+(?:[\w'\u2019-]+\s+){{1,2}}scale,?\s+out\s+of\s+{_any_top('s4')})\b",
+                               re.IGNORECASE)),
     ("star_number", re.compile(r"[\u2605\u2b50][ \t]?(?P<value>[0-5](?:[.,][05])?)"
                                r"(?![\d/]|[.,]\d|\s*(?:/|out\s+of\b|of\b))")),
     ("letter", re.compile(
@@ -314,6 +329,12 @@ def reading(kind: str, match: re.Match[str]) -> tuple[float | str, int | str] | 
             value += 0.5
         scale = int(parse_number(match.group("scale")) or 0) if kind != "stars" or match.group("scale") else 5
         return (value, scale) if 0 <= value <= scale else None
+    if kind == "named_scale":
+        value = parse_number(match.group("value"))
+        top = parse_number(next(match.group(g) for g in ("s1", "s2", "s3", "s4") if match.group(g)))
+        if value is not None and _HALF_AFTER.match(match.string, match.end("value"), match.end()):
+            value += 0.5
+        return (number(value), int(top)) if value is not None and top and 0 <= value <= top else None
     grade = letter_grade(match.group("grade"))
     return (grade, "letter") if grade else None
 
