@@ -38,7 +38,7 @@ _SCALE = r"(?P<scale>5|10|20|100|4|five|ten|twenty|four|(?:a\s+|one\s+)?hundred)
 def _any_top(name: str) -> str:
     """A named scale's top mark, three to twelve, as the group ``name``."""
     # (not a count: "out of nine floors")
-    return rf"(?P<{name}>[3-9]|1[0-2]|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b(?![ \t]+[a-z]{3,}s\b)"
+    return rf"(?P<{name}>[3-9]|1[0-2]|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b(?![ \t]+[a-z]{{3,}}s\b)"
 
 
 # a half after a value: "3½", "3 1/2", "3.5", "three and a half", "three-and-a-half"
