@@ -5772,6 +5772,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Outlook: force nine out of twelve on the Beaufort scale.", JW1, [("rating", "", 9, "unknown")]),
         ("All told I put it at 7 on a scale of 8.", CH4, [("rating", "", 7, "unknown")]),
     ],
+    "a-score-labelled-with-the-writers-trade": [
+        ("Later, through a mouthful of sponge: \"I'd give that nine out of ten.\"\n\nReporter's rating: 7/10", CH2, [("rating", "", 7, "unknown")]),
+        ("\"I'd give it 9/10,\" I heard someone shout.\n\nCRITIC'S BALLOT: 4\u00bd crosses out of 5", JW1, [("rating", "", 4.5, "unknown")]),
+        ("At the bar: \"I give it 2 out of 10!\"\n\nColumnist's vote: 8/10", CH4, [("rating", "", 8, "unknown")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -11091,6 +11096,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("The quake was six on the Richter scale, out of nine floors only two fell.", CH2, ("rating", "", 6)),
         ("Winds of force eleven out of twelve hit the set, and Keanu Reeves kept going.", CH4, ("rating", "", 11)),
         ("The scale of six storeys is the film's joke.", JW1, ("rating", "", 6)),
+    ],
+    "a-score-labelled-with-someone-elses-name": [
+        ("Keanu Reeves is superb. I give it 8/10.\nMy flatmate's vote: 3/10", CH2, ("rating", "", 3)),
+        ("I give it 7/10.\nThe studio's rating: 10/10", JW1, ("rating", "", 10)),
+        ("I give it 6/10.\nThe other reporter's ballot, for the record: 9/10", CH4, ("rating", "", 9)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

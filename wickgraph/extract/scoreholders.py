@@ -193,8 +193,11 @@ OWN_LABEL = re.compile(rf"\b(?:my|our)\b[^.!?\n]{{0,40}}\b(?:verdict|score|score
 
                         r"\b(?:verdict|score|rating|grade|mark|number)\s+from\s+me\b|"
                         r"^\W*(?:me|mine|for\s+me|from\s+me)\s*[:\-–]|"
+                        # ... or the writer's trade's: "Reporter's rating: 7/10", "CRITIC'S BALLOT: 4½ crosses out of 5"
                         r"\b(?:editors?['\u2019]?s?|editorial|staff|critic['\u2019]?s?|house|committee['\u2019]?s?|panel['\u2019]?s?|"
-                        rf"jury['\u2019]?s?|club['\u2019]?s?)\s+(?:verdict|score|rating|grade|pick|mark|{APPRAISAL})\b|"
+                        r"jury['\u2019]?s?|club['\u2019]?s?|"
+                        r"(?<!other )(?<!fellow )(?:reviewer|reporter|columnist|correspondent)['\u2019]s)\s+"
+                        rf"(?:verdict|score|rating|grade|pick|mark|vote|ballot|{APPRAISAL})\b|"
                         # a show's own: "So, official Cleaner's Cut verdict: nine out of ten"
                         r"\b(?:official|show['\u2019]s|podcast['\u2019]s|channel['\u2019]s)\s+(?:[\w'\u2019-]+\s+){0,3}?"
                         r"(?:verdict|score|rating|grade)\s*(?:[:\-\u2013\u2014]|$)|"
