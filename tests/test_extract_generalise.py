@@ -5777,6 +5777,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("\"I'd give it 9/10,\" I heard someone shout.\n\nCRITIC'S BALLOT: 4\u00bd crosses out of 5", JW1, [("rating", "", 4.5, "unknown")]),
         ("At the bar: \"I give it 2 out of 10!\"\n\nColumnist's vote: 8/10", CH4, [("rating", "", 8, "unknown")]),
     ],
+    "what-the-writer-read-in-a-named-source": [
+        ("I read the credits twice: Chad Stahelski directed it.", CH2, [("director", "Chad Stahelski", None, "supported")]),
+        ("I saw it twice. Ian McShane plays Winston.", JW1, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("I read the novelisation online, then saw the film; Keanu Reeves is John Wick.", CH4, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -11101,6 +11106,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Keanu Reeves is superb. I give it 8/10.\nMy flatmate's vote: 3/10", CH2, ("rating", "", 3)),
         ("I give it 7/10.\nThe studio's rating: 10/10", JW1, ("rating", "", 10)),
         ("I give it 6/10.\nThe other reporter's ballot, for the record: 9/10", CH4, ("rating", "", 9)),
+    ],
+    "what-the-writer-read-somewhere": [
+        ("SITTER: I read online that David Leitch directed it too.", JW1, ("director", "David Leitch", None)),
+        ("I saw on a forum that Halle Berry plays Sofia in this one.", CH2, ("cast", "Halle Berry", "Sofia")),
+        ("I read somewhere Ruby Rose plays Cassian.", CH2, ("cast", "Ruby Rose", "Cassian")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
