@@ -5782,6 +5782,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("I saw it twice. Ian McShane plays Winston.", JW1, [("cast", "Ian McShane", "Winston", "supported")]),
         ("I read the novelisation online, then saw the film; Keanu Reeves is John Wick.", CH4, [("cast", "Keanu Reeves", "John Wick", "supported")]),
     ],
+    "a-listings-pages-own-score-for-the-work": [
+        ("PICK OF THE DAY\nJohn Wick: Chapter 2 (2017) \u2605\u2605\u2605\u00bd\n\n19:00 The One Show \u2605\u2605 The sofa welcomes a baker.\n20:00 Death in Paradise \u2605\u2605\u2605 A poisoning at a distillery.\n21:00 FILM Speed (1994) \u2605\u2605\u2605\u2605 Keanu Reeves on a bus.\n22:00 Gardeners' World \u2605\u2605\u2605 Monty Don on roses.\n", CH2, [("rating", "", 3.5, "unknown")]),
+        ("TONIGHT'S FILM: John Wick \u2605\u2605\u2605\u2605\n\nAlso on:\n8.00pm Grand Designs \u2605\u2605\u2605 A cliff house.\n9.00pm Deadwood \u2605\u2605\u2605\u2605\u2605 Ian McShane swears.\n10.30pm Newsnight \u2605\u2605 The day's news.\n", JW1, [("rating", "", 4, "unknown")]),
+        ("Parabellum, our verdict: \u2605\u2605\u2605\n\nElsewhere tonight\nCountryfile \u2605\u2605\u2605\u2605 Autumn in the Dales.\nLine of Duty \u2605\u2605\u2605\u2605\u2605 AC-12 close in.\nIron Chef \u2605\u2605 A battle of scallops.\n", PARA, [("rating", "", 3, "unknown")]),
+    ],
+    "a-score-said-as-it-stands-beside-a-modal": [
+        ("I would have to give it 4/5, grudgingly.", JW1, [("rating", "", 4, "unknown")]),
+        ("The finale would have been better shorter. 7/10", CH2, [("rating", "", 7, "unknown")]),
+        ("Three stars. It could have been worse.", CH4, [("rating", "", 3, "unknown")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -11111,6 +11121,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("SITTER: I read online that David Leitch directed it too.", JW1, ("director", "David Leitch", None)),
         ("I saw on a forum that Halle Berry plays Sofia in this one.", CH2, ("cast", "Halle Berry", "Sofia")),
         ("I read somewhere Ruby Rose plays Cassian.", CH2, ("cast", "Ruby Rose", "Cassian")),
+    ],
+    "a-score-the-critic-would-have-given": [
+        ("Good film, three stars. Tighten Rome and I'd have called it a four-star film.", CH2, ("rating", "", 4)),
+        ("If the middle were shorter I would have given it nine out of ten.", JW1, ("rating", "", 9)),
+        ("With a better ending it could've been a 9/10, but it isn't.", CH4, ("rating", "", 9)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
