@@ -5792,6 +5792,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("The finale would have been better shorter. 7/10", CH2, [("rating", "", 7, "unknown")]),
         ("Three stars. It could have been worse.", CH4, [("rating", "", 3, "unknown")]),
     ],
+    "a-listings-entry-for-the-reviewed-work": [
+        ("TONIGHT\n19:00 The One Show \u2605\u2605 The sofa welcomes a baker.\n21:00 FILM John Wick (2014) \u2605\u2605\u2605\u2605 Keanu Reeves is John Wick, a grieving hitman.\n22:30 Newsnight \u2605\u2605 The news.\n", JW1, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("SUNDAY\n8.00 Countryfile \u2605\u2605\u2605 Autumn in the Dales.\n9.00 FILM John Wick: Chapter 4 \u2605\u2605\u2605 Donnie Yen plays Caine.\n10.00 Billions \u2605\u2605\u2605 The fund moves.\n", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
+        ("Keanu Reeves is John Wick once more, and Ian McShane plays Winston.\n\nAlso tonight\n8.00 Grand Designs \u2605\u2605\u2605 A cliff house.\n9.00 Deadwood \u2605\u2605\u2605\u2605\u2605 Ian McShane swears a lot.\n10.00 Newsnight \u2605\u2605 The day.\n", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -11126,6 +11131,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Good film, three stars. Tighten Rome and I'd have called it a four-star film.", CH2, ("rating", "", 4)),
         ("If the middle were shorter I would have given it nine out of ten.", JW1, ("rating", "", 9)),
         ("With a better ending it could've been a 9/10, but it isn't.", CH4, ("rating", "", 9)),
+    ],
+    "another-programmes-listings-entry": [
+        ("TV TONIGHT\n9.00 FILM The Addams Family (1991) \u2605\u2605\u2605 Anjelica Huston is a perfect Morticia.\n9.00 FILM John Wick: Chapter 3 \u2013 Parabellum PICK OF THE DAY\n10.00 Game of Thrones \u2605\u2605\u2605\u2605\u2605 Bronn (Jerome Flynn) rides north.\n11.40 FILM Monster's Ball (2001) \u2605\u2605\u2605\u2605 Halle Berry as a widow.\n", PARA, ("cast", "Jerome Flynn", "Bronn")),
+        ("FRIDAY\n20:00 FILM Speed (1994) \u2605\u2605\u2605\u2605 Keanu Reeves on a bus; Dennis Hopper plays the bomber.\n21:00 Deadwood \u2605\u2605\u2605\u2605\u2605 Ian McShane as Al Swearengen.\n22:00 FILM John Wick \u2605\u2605\u2605\u2605 Our pick.\n23:00 The Wire \u2605\u2605\u2605\u2605\u2605 Lance Reddick as Cedric Daniels.\n", JW1, ("cast", "Lance Reddick", "Cedric Daniels")),
+        ("LATE\n22:00 Line of Duty \u2605\u2605\u2605\u2605 AC-12 close in; Keanu Reeves guests as Winston, a bent sergeant.\n23:00 Pointless \u2605\u2605\u2605 The quiz.\n23:30 FILM John Wick: Chapter 2 \u2605\u2605\u2605 Ian McShane plays Winston.\n", CH2, ("cast", "Keanu Reeves", "Winston")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -52,7 +52,27 @@ def other_work_spans(doc: Document) -> list[tuple[int, int]]:
     opened = [(start, topic) for start in starts if (topic := _opening_title_below_kicker(doc, start)) is not None]
     return sorted(_other_paragraphs(doc, opened) + _outside_films(doc, starts, opened) + _other_labelled_lines(doc)
                   + other_columns(doc) + _other_rows(doc) + _outside_labelled_lines(doc) + _other_works_scores(doc)
-                  + _cited_works(doc))
+                  + _cited_works(doc) + _other_listing_entries(doc))
+
+
+# a listings page's entry: a programme's title, its stars, then what it is, all on its line ("21:00 FILM Speed (1994)
+# ★★★★ Keanu Reeves on a bus", "10.00 Game of Thrones ★★★★★ Bronn (Jerome Flynn) rides north")
+_LISTING_ENTRY = re.compile(r"^(?P<title>[^\n\u2605]{2,80}?)[ \t]\u2605{1,5}\u00bd?[ \t]+(?-i:[A-Z])[^\n]*$",
+                            re.MULTILINE)
+_LISTING_ENTRIES = 3
+
+
+def _other_listing_entries(doc: Document) -> list[Span]:
+    """On a listings page (three entries or more), the entries whose title is not the reviewed work's: the casts and
+    credits they name are their programmes'."""
+    if "\u2605" not in doc.text:
+        return []
+    entries = list(_LISTING_ENTRY.finditer(doc.text))
+    if len(entries) < _LISTING_ENTRIES:
+        return []
+    return [entry.span() for entry in entries
+            if not any(e.kind == WORK and e.iri == doc.film
+                       for m in doc.mentions_between(*entry.span("title")) for e in m.entries)]
 
 
 def _other_paragraphs(doc: Document, opened: list[tuple[int, str]]) -> list[tuple[int, int]]:
