@@ -320,7 +320,6 @@ def find_rating(text: str) -> RatingMatch | None:
             # transcript's other speakers do too ("Candidate: I would give the film 10/10" before "My own rating: 4/5")
             own = 2 if labelled else int(given_in_first_person(_clause(before), before, lambda: is_transcript(text)))
             found.append((own, rating))
-    found = _off_the_listings(text, found)
     keyed = _keyed_overall(text)
     if keyed is not None:  # the key's scale, not a bare number's default of ten, reads the overall mark
         found = [(own, r) for own, r in found if r.end <= keyed.start or r.start >= keyed.end] + [(2, keyed)]
@@ -339,25 +338,6 @@ def find_rating(text: str) -> RatingMatch | None:
     if surest:
         return min((r for own, r in found if own == surest), key=lambda r: (r.start, -(r.end - r.start)))
     return max((r for _, r in found), key=lambda r: (r.start, r.end - r.start))
-
-
-# a listings page's entry: a programme's title, its stars, then what it is, all on one line ("8.00pm FILM Speed (1994)
-# ★★★★ Keanu Reeves and Sandra Bullock on a bus ...", "The One Show ★★ The sofa welcomes ...")
-_ENTRY_BEFORE = re.compile(r"\w[^\n]{0,80}\Z")
-_ENTRY_AFTER = re.compile(r"[ \t]+(?-i:[A-Z])[^\n]*\w")
-_LISTING_ENTRIES = 3
-
-
-def _off_the_listings(text: str, found: list[tuple[int, RatingMatch]]) -> list[tuple[int, RatingMatch]]:
-    """On a listings page (three entries or more, each a title, its stars and what it is on one line), the stars on
-    the entries rate those programmes: when the page scores the work anywhere else, those are left out."""
-    if len(found) <= _LISTING_ENTRIES:
-        return found
-    listed = {r.start for _, r in found if text[r.start] in "\u2605*" and _ENTRY_AFTER.match(text, r.end)
-              and _ENTRY_BEFORE.search(text, text.rfind("\n", 0, r.start) + 1, r.start)}
-    if len(listed) < _LISTING_ENTRIES:
-        return found
-    return [(own, r) for own, r in found if r.start not in listed] or found
 
 
 def _hosts_own(text: str, found: list[tuple[int, RatingMatch]]) -> list[tuple[int, RatingMatch]]:
