@@ -5797,6 +5797,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("SUNDAY\n8.00 Countryfile \u2605\u2605\u2605 Autumn in the Dales.\n9.00 FILM John Wick: Chapter 4 \u2605\u2605\u2605 Donnie Yen plays Caine.\n10.00 Billions \u2605\u2605\u2605 The fund moves.\n", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
         ("Keanu Reeves is John Wick once more, and Ian McShane plays Winston.\n\nAlso tonight\n8.00 Grand Designs \u2605\u2605\u2605 A cliff house.\n9.00 Deadwood \u2605\u2605\u2605\u2605\u2605 Ian McShane swears a lot.\n10.00 Newsnight \u2605\u2605 The day.\n", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
     ],
+    "before-i-forget-brings-up-a-claim": [
+        ("Oh, and before I forget: Chad Stahelski's in the director's chair again.", CH2, [("director", "Chad Stahelski", None, "supported")]),
+        ("Before I forget, Ian McShane plays Winston.", JW1, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("And before we forget \u2014 Keanu Reeves is John Wick.", CH4, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+    ],
+    "a-role-which-is-its-player": [
+        ("The idiot who kills the dog is Iosef, which is Alfie Allen, yes, Theon.", JW1, [("cast", "Alfie Allen", "Iosef", "supported")]),
+        ("And the fella on the roof is Marcus, which is Ian McShane.", JW1, [("cast", "Ian McShane", "Marcus", "contradicted")]),
+        ("The bloke in the suit was Zero, which was Donnie Yen, I think.", PARA, [("cast", "Donnie Yen", "Zero", "contradicted")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -11136,6 +11146,16 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("TV TONIGHT\n9.00 FILM The Addams Family (1991) \u2605\u2605\u2605 Anjelica Huston is a perfect Morticia.\n9.00 FILM John Wick: Chapter 3 \u2013 Parabellum PICK OF THE DAY\n10.00 Game of Thrones \u2605\u2605\u2605\u2605\u2605 Bronn (Jerome Flynn) rides north.\n11.40 FILM Monster's Ball (2001) \u2605\u2605\u2605\u2605 Halle Berry as a widow.\n", PARA, ("cast", "Jerome Flynn", "Bronn")),
         ("FRIDAY\n20:00 FILM Speed (1994) \u2605\u2605\u2605\u2605 Keanu Reeves on a bus; Dennis Hopper plays the bomber.\n21:00 Deadwood \u2605\u2605\u2605\u2605\u2605 Ian McShane as Al Swearengen.\n22:00 FILM John Wick \u2605\u2605\u2605\u2605 Our pick.\n23:00 The Wire \u2605\u2605\u2605\u2605\u2605 Lance Reddick as Cedric Daniels.\n", JW1, ("cast", "Lance Reddick", "Cedric Daniels")),
         ("LATE\n22:00 Line of Duty \u2605\u2605\u2605\u2605 AC-12 close in; Keanu Reeves guests as Winston, a bent sergeant.\n23:00 Pointless \u2605\u2605\u2605 The quiz.\n23:30 FILM John Wick: Chapter 2 \u2605\u2605\u2605 Ian McShane plays Winston.\n", CH2, ("cast", "Keanu Reeves", "Winston")),
+    ],
+    "forget-dismisses-a-claim": [
+        ("Forget David Leitch directing this one.", CH2, ("director", "David Leitch", None)),
+        ("Forget Ruby Rose as Cassian, that was a fan edit.", CH2, ("cast", "Ruby Rose", "Cassian")),
+        ("Just forget Halle Berry as Sofia here.", CH4, ("cast", "Halle Berry", "Sofia")),
+    ],
+    "which-is-about-something-else": [
+        ("Then there is Caine, which is Donnie Yen's best role in years.", PARA, ("cast", "Donnie Yen", "Caine")),
+        ("We meet Charon, which is where Ian McShane gets to shine.", CH4, ("cast", "Ian McShane", "Charon")),
+        ("Cassian gets the subway fight, which is a gift for Keanu Reeves.", CH2, ("cast", "Keanu Reeves", "Cassian")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

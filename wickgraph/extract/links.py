@@ -245,11 +245,11 @@ _COMMENT = re.compile(r",\s*(?:of\s+course|naturally|as\s+ever|as\s+always|inevi
 _ROLE_APPOSITION = re.compile(r",\s+(?:a|the|another)\s+(?:[\w-]+\s+){0,2}?(?:role|part|character)\s+"
                               r"(?:that\s+|which\s+)?", re.IGNORECASE)
 # (in brackets too, and before a described role: "X (aka the blind Caine)", "X, a.k.a. the blind Caine,"); the
-# words that say two names are one, in either order: "Santino D'Antonio, i.e. Riccardo Scamarcio", "that is,"; the
-# verbs of a name one goes by ("X, answering to Caine", "X, who goes by the name of Caine"); the other name may
-# stand in quotes ("X, aka 'Caine'")
+# words that say two names are one, in either order: "Santino D'Antonio, i.e. Riccardo Scamarcio", "that is,", a
+# speaker's "which is" ("Iosef, which is Alfie Allen"); the verbs of a name one goes by ("X, answering to Caine",
+# "X, who goes by the name of Caine"); the other name may stand in quotes ("X, aka 'Caine'")
 _ALIAS = re.compile(r"[\s*_]*[,(]?\s*(?:aka|a\.k\.a\.?|alias|(?:also|otherwise|better)\s+known\s+as|i\.\s?e\.,?|ie,?"
-                    r"|that\s+is,|namely|viz\.?"
+                    r"|that\s+is,|namely|viz\.?|which\s+(?:is|was)"
                     r"|(?:who\s+)?(?:answer(?:s|ing)\s+to|go(?:es|ing)\s+by)(?:\s+the\s+name(?:\s+of)?)?)"
                     r"\s+(?:the\s+(?:[a-z][\w-]*\s+)?)?[\"'\u201c\u2018]?", re.IGNORECASE)
 _DASH_END = re.compile(r"\s*(?:\u2014|--)")
