@@ -5807,6 +5807,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("And the fella on the roof is Marcus, which is Ian McShane.", JW1, [("cast", "Ian McShane", "Marcus", "contradicted")]),
         ("The bloke in the suit was Zero, which was Donnie Yen, I think.", PARA, [("cast", "Donnie Yen", "Zero", "contradicted")]),
     ],
+    "a-role-described-by-its-player-in-apposition": [
+        ("His brother Abram, played by Peter Stormare, gets a scene with John.", JW1, [("cast", "Peter Stormare", "Abram", "contradicted")]),
+        ("Sofia, portrayed by Halle Berry, runs the Casablanca hotel.", CH4, [("cast", "Halle Berry", "Sofia", "contradicted")]),
+        ("The Bowery King (played here by Laurence Fishburne) keeps pigeons.", JW1, [("cast", "Laurence Fishburne", "the Bowery King", "contradicted")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -11156,6 +11161,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Then there is Caine, which is Donnie Yen's best role in years.", PARA, ("cast", "Donnie Yen", "Caine")),
         ("We meet Charon, which is where Ian McShane gets to shine.", CH4, ("cast", "Ian McShane", "Charon")),
         ("Cassian gets the subway fight, which is a gift for Keanu Reeves.", CH2, ("cast", "Keanu Reeves", "Cassian")),
+    ],
+    "a-role-recalled-in-the-past": [
+        ("In the first film Michael Nyqvist played Viggo, and he is missed.", CH2, ("cast", "Michael Nyqvist", "Viggo")),
+        ("Halle Berry played Sofia back in 2019; no sign of her here.", CH4, ("cast", "Halle Berry", "Sofia")),
+        ("Peter Stormare had played Abram before, in Chapter 2.", CH4, ("cast", "Peter Stormare", "Abram")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

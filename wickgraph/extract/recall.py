@@ -60,8 +60,9 @@ def without_other_title_roles(claims: list[Claim], doc: Document, reference: Ref
 
 # "Michael Nyqvist played Viggo", "Nyqvist's Viggo": a role named in the past tense or as a possessive; a present
 # passive ("Caine is played by Donnie Yen") is casting said now
-_RECALLED_ROLE = re.compile(r"\b(?<!\bis )(?<!\bare )(?<!\bbeing )(?:played|portrayed|voiced)\b|"
-                            r"\b(?:was|were|starred|appeared|had)\b", re.IGNORECASE)
+# (a participle with its agent describes the role as cast, not as it was: "Abram, played by Peter Stormare, ...")
+_RECALLED_ROLE = re.compile(r"\b(?<!\bis )(?<!\bare )(?<!\bbeing )(?:played|portrayed|voiced)\b"
+                            r"(?![^.;!?,]{0,12}\bby\b)|\b(?:was|were|starred|appeared|had)\b", re.IGNORECASE)
 # "Nyqvist's Viggo", "Willem Dafoe, whose Marcus"; not the "'s" of "is" before a place or an adverb ("Halle Berry's in
 # there too, as Sofia", "Keanu's back as John")
 _POSSESSIVE = re.compile(rf"['\u2019]s?\s(?!(?:{AFTER_CONTRACTED_IS})\b)|\bwhose\s", re.IGNORECASE)
