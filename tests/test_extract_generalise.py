@@ -5812,6 +5812,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Sofia, portrayed by Halle Berry, runs the Casablanca hotel.", CH4, [("cast", "Halle Berry", "Sofia", "contradicted")]),
         ("The Bowery King (played here by Laurence Fishburne) keeps pigeons.", JW1, [("cast", "Laurence Fishburne", "the Bowery King", "contradicted")]),
     ],
+    "the-films-writer-beside-a-documents-byline": [
+        ("Instructions written by Ingrid Halvorsen.\n\nStep 1: the screenplay was written by Derek Kolstad.", JW1, [("writer", "Derek Kolstad", None, "supported")]),
+        ("This rulebook was written by Sam Okoro. The game's story was written by Shay Hatten.", CH4, [("writer", "Shay Hatten", None, "supported")]),
+        ("Itinerary written by Ana Lopes. Day 1: the film, written by Derek Kolstad, opens in New York.", CH2, [("writer", "Derek Kolstad", None, "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -11166,6 +11171,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("In the first film Michael Nyqvist played Viggo, and he is missed.", CH2, ("cast", "Michael Nyqvist", "Viggo")),
         ("Halle Berry played Sofia back in 2019; no sign of her here.", CH4, ("cast", "Halle Berry", "Sofia")),
         ("Peter Stormare had played Abram before, in Chapter 2.", CH4, ("cast", "Peter Stormare", "Abram")),
+    ],
+    "a-documents-byline-is-no-writing-credit": [
+        ("Instructions written by Ingrid Halvorsen, Flatpack Cinema Review\n\nStep 1: unpack the dog.", JW1, ("writer", "Ingrid Halvorsen", None)),
+        ("This rulebook was written by Sam Okoro for Meeple Nights.\nSetup: place John on the library.", PARA, ("writer", "Sam Okoro", None)),
+        ("Itinerary written by Ana Lopes\nDay 1: New York.", CH2, ("writer", "Ana Lopes", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
