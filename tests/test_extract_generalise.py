@@ -5817,6 +5817,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("This rulebook was written by Sam Okoro. The game's story was written by Shay Hatten.", CH4, [("writer", "Shay Hatten", None, "supported")]),
         ("Itinerary written by Ana Lopes. Day 1: the film, written by Derek Kolstad, opens in New York.", CH2, [("writer", "Derek Kolstad", None, "supported")]),
     ],
+    "the-papers-authors-response-after-its-referees": [
+        ("Results: Keanu Reeves plays John Wick.\n\nReviewer 1\nSurely David Leitch co-directed this chapter?\n\nAuthors' response\nNo. Chad Stahelski directed it alone.\n", PARA, [("director", "Chad Stahelski", None, "supported")]),
+        ("We find that Ian McShane plays Winston.\n\nREFEREE #2\nIan McShane plays Charon, in my view.\n\nRESPONSE TO REFEREES\nWe retain our coding; Lance Reddick plays Charon.\n", JW1, [("cast", "Lance Reddick", "Charon", "supported")]),
+        ("Abstract. We assign a score of 4.5 out of 5 (95% CI 4.1\u20134.8).\n\nReviewer B:\nThe score is inflated; my own is 3/5.\n", JW1, [("rating", "", 4.5, "unknown")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -11176,6 +11181,16 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Instructions written by Ingrid Halvorsen, Flatpack Cinema Review\n\nStep 1: unpack the dog.", JW1, ("writer", "Ingrid Halvorsen", None)),
         ("This rulebook was written by Sam Okoro for Meeple Nights.\nSetup: place John on the library.", PARA, ("writer", "Sam Okoro", None)),
         ("Itinerary written by Ana Lopes\nDay 1: New York.", CH2, ("writer", "Ana Lopes", None)),
+    ],
+    "a-referees-report-is-theirs": [
+        ("Results: Keanu Reeves plays John Wick.\n\nReviewer 1\nSurely David Leitch co-directed this chapter?\n\nAuthors' response\nNo. Chad Stahelski directed it alone.\n", PARA, ("director", "David Leitch", None)),
+        ("We find that Ian McShane plays Winston.\n\nREFEREE #2\nIan McShane plays Charon, in my view.\n\nRESPONSE TO REFEREES\nWe retain our coding; Lance Reddick plays Charon.\n", JW1, ("cast", "Ian McShane", "Charon")),
+        ("Abstract. Chad Stahelski directed it.\n\nReviewer 2\nThe authors forget that Halle Berry plays Sofia here.\n", CH2, ("cast", "Halle Berry", "Sofia")),
+    ],
+    "a-percentage-of-likelihood-is-no-score": [
+        ("Abstract. We assign a score of 4.5 out of 5 (95% CI 4.1\u20134.8).", JW1, ("rating", "", 95)),
+        ("Four out of five. That is my verdict, 95% confident.", CH2, ("rating", "", 95)),
+        ("Rating: four stars, and I'm 99% sure of it.", CH4, ("rating", "", 99)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -41,14 +41,30 @@ _SOURCE_LINE = re.compile(r"[ \t(]*(?:(?:completed|submitted|filled[ \t]+in|writ
                           re.IGNORECASE)
 
 
+# a referee's report under a paper, headed by its number in any case ("Reviewer 2", "REFEREE #1", "Reviewer B:"),
+# up to the next heading: a short line of its own after a blank line ("Authors' response")
+_REFEREE = re.compile(r"^[ \t#*_]*(?:reviewer|referee)[ \t]*#?[ \t]*(?:\d{1,2}|[A-C])\b[^\n.!?]{0,40}$",
+                      re.IGNORECASE | re.MULTILINE)
+_NEXT_HEADING = re.compile(r"\n[ \t]*\n[ \t#*_]*[^\n.!?]{2,40}\n")
+
+
 def others_form_sections(text: str) -> list[tuple[int, int]]:
-    """The sections of ``text`` another party wrote, each from its heading to the next heading."""
+    """The sections of ``text`` another party wrote, each from its heading to the next heading, and the referees'
+    reports under a paper."""
+    referees = [(report.start(), _report_end(text, report.end())) for report in _REFEREE.finditer(text)] \
+        if "eferee" in text or "eviewer" in text or "EVIEWER" in text or "EFEREE" in text else []
     headings = [heading for heading in _HEADING.finditer(text) if heading.start() > 0 and _in_capitals(heading["body"])]
     if not headings:
-        return []
+        return referees
     ends = [heading.start() for heading in headings[1:]] + [len(text)]
-    return [(heading.start(), end) for heading, end in zip(headings, ends, strict=True)
-            if _OTHERS_HEADING.search(heading["body"]) or _another_writes(text, heading.end() + 1)]
+    return referees + [(heading.start(), end) for heading, end in zip(headings, ends, strict=True)
+                       if _OTHERS_HEADING.search(heading["body"]) or _another_writes(text, heading.end() + 1)]
+
+
+def _report_end(text: str, start: int) -> int:
+    """Where a referee's report that starts at ``start`` ends: at the next heading."""
+    following = _NEXT_HEADING.search(text, start)
+    return following.start() if following else len(text)
 
 
 def _another_writes(text: str, at: int) -> bool:

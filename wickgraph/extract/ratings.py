@@ -211,6 +211,8 @@ _SCALE_BEFORE = re.compile(r"\b(?:out\s+of|scale\s+of|scale\s+from\s+\w+\s+to)\s
 # been a 9/10" (not "I would have to give it 4/5")
 _COUNTERFACTUAL_BEFORE = re.compile(r"\b(?:(?:would|could|might|should)(?:n['\u2019]t)?(?:\s+have|['\u2019]ve)"
                                     r"|[a-z]['\u2019]d\s+have)\b(?!\s+to\b)[^.!?;]*\Z", re.IGNORECASE)
+# a percentage of likelihood, not a score: "(95% CI 4.1-4.8)", "95% confidence", "a 90% chance"
+_LIKELIHOOD = re.compile(r"[ \t]*(?:CI\b|C\.I\.|confiden|chance|probab|likel|certain|sure)", re.IGNORECASE)
 # a mark taken off, not a score: "Minus one star because the middle drags", "docked half a star", "one star off for"
 _DEDUCTION_BEFORE = re.compile(r"\b(?:minus|docked?|docking|deduct(?:s|ed|ing)?|los(?:e|es|ing)|lost|knock(?:s|ed)?"
                                r"(?:\s+off)?|tak(?:e|es|ing)\s+off|took\s+off|subtract(?:s|ed)?)\s+(?:a\s+|an\s+)?\Z",
@@ -267,9 +269,9 @@ def find_rating(text: str) -> RatingMatch | None:
                     or _DEDUCTION_BEFORE.search(before) or _DEDUCTION_AFTER.match(text, match.end()) \
                     or _COUNTERFACTUAL_BEFORE.search(_clause(before)):
                 continue
-            if kind == "percent" and not _SCORE_LABEL.search(before) and not _OVERALL_LABEL.search(before) \
-                    and not _GIVES_THE_WORK.search(before):
-                continue  # "90% of the film" is no rating
+            if kind == "percent" and ((not _SCORE_LABEL.search(before) and not _OVERALL_LABEL.search(before)
+                                       and not _GIVES_THE_WORK.search(before)) or _LIKELIHOOD.match(text, match.end())):
+                continue  # "90% of the film", a score's "(95% CI 4.1-4.8)" are no ratings
             if kind == "on_scale" and not _GIVEN_OR_LABELLED.search(before) and "scale" not in match.group().lower() \
                     and not _FROM_ME.match(text, match.end()) and not _OWN_AFTER.match(text, match.end()):
                 continue  # "one on one", "5 on 10 screens" are no ratings
