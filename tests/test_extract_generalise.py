@@ -5822,6 +5822,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("We find that Ian McShane plays Winston.\n\nREFEREE #2\nIan McShane plays Charon, in my view.\n\nRESPONSE TO REFEREES\nWe retain our coding; Lance Reddick plays Charon.\n", JW1, [("cast", "Lance Reddick", "Charon", "supported")]),
         ("Abstract. We assign a score of 4.5 out of 5 (95% CI 4.1\u20134.8).\n\nReviewer B:\nThe score is inflated; my own is 3/5.\n", JW1, [("rating", "", 4.5, "unknown")]),
     ],
+    "a-pointers-triangle-between-role-and-player": [
+        ("CHARACTER CARDS\nARES \u25b8 played by Ruby Rose\nCASSIAN \u25b8 played by Common\n", CH2, [("cast", "Common", "Cassian", "supported")]),
+        ("Ian McShane \u25ba Charon\nLance Reddick \u25ba Winston\n", JW1, [("cast", "Ian McShane", "Charon", "contradicted")]),
+        ("Caine \u25b6 Donnie Yen\nKoji \u25b6 Hiroyuki Sanada\n", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -11191,6 +11196,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Abstract. We assign a score of 4.5 out of 5 (95% CI 4.1\u20134.8).", JW1, ("rating", "", 95)),
         ("Four out of five. That is my verdict, 95% confident.", CH2, ("rating", "", 95)),
         ("Rating: four stars, and I'm 99% sure of it.", CH4, ("rating", "", 99)),
+    ],
+    "a-triangle-that-plays-a-list": [
+        ("\u25b6 Keanu Reeves is superb.\n\u25b6 Winston gets too little to do.\n", CH2, ("cast", "Keanu Reeves", "Winston")),
+        ("Play \u25b6 to watch the trailer with Halle Berry. Sofia is not in it.", CH2, ("cast", "Halle Berry", "Sofia")),
+        ("\u25b8 Ian McShane\n\u25b8 Charon the concierge is a delight\n", JW1, ("cast", "Ian McShane", "Charon")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
