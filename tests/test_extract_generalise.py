@@ -5827,6 +5827,12 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Ian McShane \u25ba Charon\nLance Reddick \u25ba Winston\n", JW1, [("cast", "Ian McShane", "Charon", "contradicted")]),
         ("Caine \u25b6 Donnie Yen\nKoji \u25b6 Hiroyuki Sanada\n", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
     ],
+    "a-table-whose-line-ends-rhyme-is-no-verse": [
+        ("Card name ............. Performer\nJOHN WICK ............. Keanu Reeves\nSOFIA ................. Halle Berry\nZERO .................. Mark Dacascos\nTHE ADJUDICATOR ....... Asia Kate Dillon\nTHE DIRECTOR .......... Anjelica Huston\nBERRADA ............... Sa\u00efd Taghmaoui\nWINSTON ............... Ian McShane\n\n1.1  Clock board with a track\n1.2  Bounty track\n1.3  8 character cards with standees\n1.4  2 dog miniatures\n", PARA, [("cast", "Sa\u00efd Taghmaoui", "Berrada", "contradicted")]),
+        ("PARTS LIST\nA  Base panel  x 1\nB  Side panels  x 2\nC  Dowels  x 8\nD  Hex keys  x 2\n\nROLE .................. PLAYER\nWINSTON ............... Ian McShane\nCASSIAN ............... Common\nTRACKER ............... Shamier Anderson\nCHARON ................ Keanu Reeves\nTHE ELDER ............. Clancy Brown\n", CH4, [("cast", "Keanu Reeves", "Charon", "contradicted")]),
+        ("SEATING\nTable 1    the bride's family\nTable 2    the groom's friends\nTable 3    plus-ones and dates\nTable 4    the kids\n\nRole          Actor\nThe Director  Anjelica Huston\nCassian       Common\nTracker       Shamier Anderson\nSofia         Ruby Rose\nWinston       Ian McShane\n", PARA, [("cast", "Ruby Rose", "Sofia", "contradicted")]),
+        ("A dog, a car, a widower's grief,\nand Viggo's son, the petty thief,\nIosef, the mobster's spoiled heir,\nby Alfie Allen sneered to air.\n\nThen Winston pours, the hotel keeps\nits rules while all of New York sleeps,\nand Charon, pressed and softly grave,\nby Lance Reddick played, will save.\n", JW1, [("cast", "Alfie Allen", "Iosef", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),

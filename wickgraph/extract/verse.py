@@ -28,6 +28,11 @@ _CLOSED = re.compile(r"[.!?][\"'\u201d\u2019)]*[ \t]*$")
 _LISTED = re.compile(r"^[ \t]*(?:[-*\u2022>#|\[(]|\d{1,3}[.):]|[\w .'\u2019-]{1,30}:[ \t])")
 
 
+# a line of a table: cells parted inside it by a dot leader, a column gap, a tab or a bar ("BERRADA ....... Said
+# Taghmaoui", "1.4  2 dog miniatures"); a block of them is a table, whose names at the line ends may "rhyme"
+_ROW = re.compile(r"\S(?:[ \t]*\.{3,}[ \t]*|[ \t]{2,}|\t|[ \t]\|[ \t])\S")
+
+
 def _rhymes(first: str, second: str) -> bool:
     """Whether two line-end words rhyme, roughly: the same last two letters, not the same word."""
     return first != second and len(first) >= 2 and len(second) >= 2 and first[-2:] == second[-2:]
@@ -51,7 +56,8 @@ def _is_verse(stanzas: list[list[str]]) -> bool:
     short = [line for line in lines if len(line.strip()) <= _MAX_LINE]
     if len(short) < _MIN_LINES or len(short) < 0.7 * len(lines):
         return False
-    verses = [stanza for stanza in stanzas if len(stanza) >= 2 and all(len(s.strip()) <= _MAX_LINE for s in stanza)]
+    verses = [stanza for stanza in stanzas if len(stanza) >= 2 and all(len(s.strip()) <= _MAX_LINE for s in stanza)
+              and sum(1 for s in stanza if _ROW.search(s)) < len(stanza) / 2]
     if len(verses) < 2:
         return False
     rhyming = sum(1 for stanza in verses if _rhyming(_ends(stanza)))
