@@ -5833,6 +5833,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("SEATING\nTable 1    the bride's family\nTable 2    the groom's friends\nTable 3    plus-ones and dates\nTable 4    the kids\n\nRole          Actor\nThe Director  Anjelica Huston\nCassian       Common\nTracker       Shamier Anderson\nSofia         Ruby Rose\nWinston       Ian McShane\n", PARA, [("cast", "Ruby Rose", "Sofia", "contradicted")]),
         ("A dog, a car, a widower's grief,\nand Viggo's son, the petty thief,\nIosef, the mobster's spoiled heir,\nby Alfie Allen sneered to air.\n\nThen Winston pours, the hotel keeps\nits rules while all of New York sleeps,\nand Charon, pressed and softly grave,\nby Lance Reddick played, will save.\n", JW1, [("cast", "Alfie Allen", "Iosef", "supported")]),
     ],
+    "the-writers-own-report-of-the-film": [
+        ("I can report the film came out in 2017, on a wet Friday.", CH2, [("release_year", "", 2017, "supported")]),
+        ("As stated above, the film was directed by Chad Stahelski.", CH4, [("director", "Chad Stahelski", None, "supported")]),
+        ("We report that Keanu Reeves is John Wick again.", PARA, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -11207,6 +11212,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("\u25b6 Keanu Reeves is superb.\n\u25b6 Winston gets too little to do.\n", CH2, ("cast", "Keanu Reeves", "Winston")),
         ("Play \u25b6 to watch the trailer with Halle Berry. Sofia is not in it.", CH2, ("cast", "Halle Berry", "Sofia")),
         ("\u25b8 Ian McShane\n\u25b8 Charon the concierge is a delight\n", JW1, ("cast", "Ian McShane", "Charon")),
+    ],
+    "a-third-persons-report-of-the-film": [
+        ("Partner reports the film \"came out in 2016, right after the first one.\"", CH2, ("release_year", "", 2016)),
+        ("The patient states the film was directed by David Leitch.", CH4, ("director", "David Leitch", None)),
+        ("My cousin reported the film came out in 2013.", JW1, ("release_year", "", 2013)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
