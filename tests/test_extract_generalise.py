@@ -5838,6 +5838,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("As stated above, the film was directed by Chad Stahelski.", CH4, [("director", "Chad Stahelski", None, "supported")]),
         ("We report that Keanu Reeves is John Wick again.", PARA, [("cast", "Keanu Reeves", "John Wick", "supported")]),
     ],
+    "a-dash-after-a-quotation-that-names-no-one": [
+        ("\"Keanu Reeves is John Wick\" \u2014 a line I will defend forever.", CH4, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("\"Chad Stahelski directed it\" \u2014 and it shows in every frame.", CH2, [("director", "Chad Stahelski", None, "supported")]),
+        ("\"Ian McShane plays Winston\" \u2014 the one sure thing in this franchise.", JW1, [("cast", "Ian McShane", "Winston", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -11217,6 +11222,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Partner reports the film \"came out in 2016, right after the first one.\"", CH2, ("release_year", "", 2016)),
         ("The patient states the film was directed by David Leitch.", CH4, ("director", "David Leitch", None)),
         ("My cousin reported the film came out in 2013.", JW1, ("release_year", "", 2013)),
+    ],
+    "a-quotation-signed-by-someone-unnamed": [
+        ("3. \"I'd say eight out of ten, easy.\" \u2014 my cousin, who slept through the desert.\n\nOfficer's verdict follows.", PARA, ("rating", "", 8)),
+        ("\"Halle Berry plays Sofia in this one!\" \u2014 a man in row F", CH2, ("cast", "Halle Berry", "Sofia")),
+        ("\"David Leitch directed it.\" \u2013 his brother, loudly", CH4, ("director", "David Leitch", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

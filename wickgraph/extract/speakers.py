@@ -317,7 +317,13 @@ _CITATION = (r"\((?!(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun
 # a critic's name and their outlet after a pull quote's stars: "★★★★ Lyle Abend, Screenbound"
 CRITIC_AND_OUTLET = r"[ \t]*(?-i:[A-Z])[\w.'\u2019-]+(?:[ \t]+(?-i:[A-Z])[\w.'\u2019-]+){0,2}[ \t]*,[ \t]*(?-i:[A-Z])"
 _ATTRIBUTION = re.compile(rf"[ \t]*{_CITATION}|"
-                          r"[ \t]*(?:\n[ \t]*)?(?:[\u2014\u2013]|-{1,2})[ \t]*(?-i:[A-Z])"
+                          # (or someone the writer knows or saw, not named: '"..." — my cousin, who slept through it')
+                          r"[ \t]*(?:\n[ \t]*)?(?:[\u2014\u2013]|-{1,2})[ \t]*(?:(?-i:[A-Z])|"
+                          r"(?:my|his|her|our|their|your|a|an|one|some)[ \t]+(?:[a-z]+[ \t]+)?"
+                          r"(?:man|woman|guy|girl|boy|kid|friend|cousin|brother|"
+                          r"sister|mum|mom|dad|father|mother|aunt|uncle|nan|gran|colleague|neighbou?r|stranger|fan|viewer|"
+                          r"reader|listener|caller|wife|husband|partner|flatmate|roommate|son|daughter|lady|bloke|fella|"
+                          r"usher|customer|guest|passenger|witness|mate|pal|boss)s?\b)"
                           # a pull quote's stars or score, then its critic and outlet: '"..." ★★★★ Lyle Abend, Screen'
                           rf"|[ \t]*(?:[\u2605\u2606\u272a\u2b50*]{{1,5}}\u00bd?|\d(?:\.\d)?/\d{{1,2}})[ \t]"
                           rf"{CRITIC_AND_OUTLET}"
