@@ -5843,6 +5843,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("\"Chad Stahelski directed it\" \u2014 and it shows in every frame.", CH2, [("director", "Chad Stahelski", None, "supported")]),
         ("\"Ian McShane plays Winston\" \u2014 the one sure thing in this franchise.", JW1, [("cast", "Ian McShane", "Winston", "supported")]),
     ],
+    "stars-typed-with-spaces": [
+        ("A lean, sad, gorgeous film.\nMy rating: \u2605 \u2605 \u2605 \u2605 \u2606", JW1, [("rating", "", 4, "unknown")]),
+        ("Verdict \u2014 \u2605 \u2605 \u2605 \u00bd", CH2, [("rating", "", 3.5, "unknown")]),
+        ("Colour in the stars!\nMum: \u2605 \u2605 \u2605 \u2605 \u25d0  (half a star off for the middle)", CH4, [("rating", "", 4.5, "unknown")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -11227,6 +11232,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("3. \"I'd say eight out of ten, easy.\" \u2014 my cousin, who slept through the desert.\n\nOfficer's verdict follows.", PARA, ("rating", "", 8)),
         ("\"Halle Berry plays Sofia in this one!\" \u2014 a man in row F", CH2, ("cast", "Halle Berry", "Sofia")),
         ("\"David Leitch directed it.\" \u2013 his brother, loudly", CH4, ("director", "David Leitch", None)),
+    ],
+    "a-star-that-decorates-a-number": [
+        ("\u2605 7/10 \u2014 a fine night out with Keanu Reeves.", CH2, ("rating", "", 1)),
+        ("\u2605 TOP REVIEW \u2605\nKeanu Reeves is John Wick.", JW1, ("rating", "", 1)),
+        ("World-building \u2192 \u2605 of the show; I give it 8/10.", CONT, ("rating", "", 1)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

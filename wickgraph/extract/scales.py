@@ -82,7 +82,9 @@ TITLE = r"(?-i:[A-Z])[\w'\u2019]*(?:[ \t]*[:\u2013\u2014-]?[ \t]+(?:(?-i:[A-Z])[
 _SOURCES: list[tuple[str, re.Pattern[str]]] = [
     # "★★★½☆", "★★½ out of four", "★★★½ (out of four)"; a lone star before a number ("★ 7/10") is decoration
     # (not a star standing for the noun: "World-building \u2192 \u2605 of the show")
-    ("stars_glyph", re.compile(r"(?P<full>★+)(?P<half>½|⯪)?(?P<empty>☆*)(?!\s*\d|[ \t]+of[ \t]+(?:the|this)\b)"
+    # (spaced, as typed: "★ ★ ★ ★ ☆", "★ ★ ★ ★ ◐")
+    ("stars_glyph", re.compile(r"(?P<full>★(?:[ \t]?★)*)(?P<half>[ \t]?(?:½|⯪|◐))?(?P<empty>(?:[ \t]?☆)*)"
+                               r"(?!\s*\d|[ \t]+of[ \t]+(?:the|this)\b)"
                                r"(?:\s*\(?\s*(?:/|out\s+of|of)\s*(?P<scale>5|4|10|five|four|ten)\b\)?)?",
                                re.IGNORECASE)),
     ("meter", re.compile(rf"(?P<full>([{''.join(_METER_FULL)}])\2{{0,9}})(?P<empty>([{_METER_EMPTY}])\4{{0,9}})")),
@@ -299,9 +301,9 @@ def reading(kind: str, match: re.Match[str]) -> tuple[float | str, int | str] | 
     if kind == "hundred_points":
         return int(match.group("value")), 100
     if kind == "stars_glyph":
-        full = len(match.group("full"))
+        full = match.group("full").count("\u2605")
         half = 0.5 if match.group("half") else 0.0
-        total = full + (1 if half else 0) + len(match.group("empty"))
+        total = full + (1 if half else 0) + match.group("empty").count("\u2606")
         stated = int(parse_number(match.group("scale")) or 0) if match.group("scale") else None
         scale = stated or (total if total in (4, 5, 10) and match.group("empty") else 5)
         return (full + half, scale) if full + half <= scale else None
