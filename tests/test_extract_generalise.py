@@ -5848,6 +5848,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Verdict \u2014 \u2605 \u2605 \u2605 \u00bd", CH2, [("rating", "", 3.5, "unknown")]),
         ("Colour in the stars!\nMum: \u2605 \u2605 \u2605 \u2605 \u25d0  (half a star off for the middle)", CH4, [("rating", "", 4.5, "unknown")]),
     ],
+    "a-pages-maker-scores-on-their-named-line": [
+        ("ACTIVITY PAGE\nMade by Dad (film critic) for Tess\n\nColour in the stars!\nDad:   \u2605 \u2605 \u2605 \u2605 \u25d0\nTess:  \u2605 \u2605 \u2605 \u2605 \u2605\n", JW1, [("rating", "", 4.5, "unknown")]),
+        ("WORKSHEET\nfrom: Mum, who reviews films\n\nSCORES\nMum: 7/10\nRohan: 10/10\n", CH2, [("rating", "", 7, "unknown")]),
+        ("QUIZ SHEET\nWritten by Grandad\n\nThe verdicts\nGrandad: 3 out of 5\nMillie: 5 out of 5\n", CH4, [("rating", "", 3, "unknown")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -11237,6 +11242,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("\u2605 7/10 \u2014 a fine night out with Keanu Reeves.", CH2, ("rating", "", 1)),
         ("\u2605 TOP REVIEW \u2605\nKeanu Reeves is John Wick.", JW1, ("rating", "", 1)),
         ("World-building \u2192 \u2605 of the show; I give it 8/10.", CONT, ("rating", "", 1)),
+    ],
+    "another-named-lines-score": [
+        ("ACTIVITY PAGE\nMade by Dad (film critic) for Tess\n\nColour in the stars!\nDad:   \u2605 \u2605 \u2605 \u2605 \u25d0\nTess:  \u2605 \u2605 \u2605 \u2605 \u2605\n", JW1, ("rating", "", 5)),
+        ("WORKSHEET\nfrom: Mum, who reviews films\n\nSCORES\nMum: 7/10\nRohan: 10/10\n", CH2, ("rating", "", 10)),
+        ("QUIZ SHEET\nWritten by Grandad\n\nThe verdicts\nGrandad: 3 out of 5\nMillie: 5 out of 5\n", CH4, ("rating", "", 5)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

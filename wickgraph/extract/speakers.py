@@ -231,6 +231,8 @@ def others_turns(text: str) -> list[tuple[int, int]]:
 BYLINE = re.compile(r"(?:\b(?:notes|review|recap|post|write-?up|words|column|summary|coverage)(?:[ \t]+"
                     r"(?:(?:were|was|are|is)[ \t]+)?(?:(?:written|typed[ \t]+up|put[ \t]+together|compiled|prepared)"
                     r"[ \t]+)?by|[ \t]*:)|^[ \t*_]*by"
+                    # a page's maker or a memo's sender opening a line: "Made by Dad (film critic)", "from: Mum"
+                    r"|^[ \t*_]*(?:(?:made|written|prepared|compiled)[ \t]+by|from[ \t]*:)"
                     # the writer's trade as the label of a line of its own: "Tipster: Ronan Kilbride", "Critic: X"
                     r"|^[ \t*_]*(?:critic|reviewer|tipster|columnist|correspondent)[ \t]*:)[ \t]+"
                     r"(?P<who>(?-i:[A-Z])[\w'\u2019-]+(?:[ \t]+(?-i:[A-Z])[\w'\u2019-]+){0,2})",
