@@ -5853,6 +5853,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("WORKSHEET\nfrom: Mum, who reviews films\n\nSCORES\nMum: 7/10\nRohan: 10/10\n", CH2, [("rating", "", 7, "unknown")]),
         ("QUIZ SHEET\nWritten by Grandad\n\nThe verdicts\nGrandad: 3 out of 5\nMillie: 5 out of 5\n", CH4, [("rating", "", 3, "unknown")]),
     ],
+    "a-co-director-described-before-the-name": [
+        ("Directed by Chad Stahelski, with his old stunt partner David Leitch co-directing on the second unit.", PARA, [("director", "David Leitch", None, "contradicted")]),
+        ("Chad Stahelski again, with the ever-reliable David Leitch co-directing.", CH2, [("director", "David Leitch", None, "contradicted")]),
+        ("With their longtime collaborator Chad Stahelski directing, it flies.", CH4, [("director", "Chad Stahelski", None, "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -11247,6 +11252,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("ACTIVITY PAGE\nMade by Dad (film critic) for Tess\n\nColour in the stars!\nDad:   \u2605 \u2605 \u2605 \u2605 \u25d0\nTess:  \u2605 \u2605 \u2605 \u2605 \u2605\n", JW1, ("rating", "", 5)),
         ("WORKSHEET\nfrom: Mum, who reviews films\n\nSCORES\nMum: 7/10\nRohan: 10/10\n", CH2, ("rating", "", 10)),
         ("QUIZ SHEET\nWritten by Grandad\n\nThe verdicts\nGrandad: 3 out of 5\nMillie: 5 out of 5\n", CH4, ("rating", "", 5)),
+    ],
+    "a-described-player-who-directs-nothing": [
+        ("John leaves, with his old friend Winston directing traffic at the hotel.", CH2, ("director", "Ian McShane", None)),
+        ("With his dog Daisy directing the scene, Keanu Reeves smiles.", JW1, ("director", "Keanu Reeves", None)),
+        ("With his old stunt partner Keanu Reeves directing his gaze at the door, Common waits.", CH2, ("director", "Keanu Reeves", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
