@@ -89,14 +89,19 @@ def comment_spans(text: str) -> list[tuple[int, int]]:
 # an entry of a comments thread under its poster's handle: "@reel_ray: that's the one", "↳ @carla: ..."
 _HANDLE_ENTRY = re.compile(r"^[ \t]*(?:[\u21b3\u21aa\u2514][ \t]*)?(?P<handle>@[\w.]+)[ \t]*:", re.MULTILINE)
 _HANDLE = re.compile(r"@[\w.]+")
-_BYLINE_LINES = 3  # the post's author signs its first lines with their handle
+_BYLINE_LINES = 3  # a post's or a document's author is named in its first lines
+
+
+def _top_lines(text: str, end: int) -> str:
+    """The first lines of ``text`` before ``end``, where its author is named."""
+    return "\n".join(text[:end].split("\n", _BYLINE_LINES)[:_BYLINE_LINES])
 
 
 def _without_authors_entries(text: str, start: int) -> list[tuple[int, int]]:
     """The comments from ``start`` to the end, without the entries the post's own author posts there under the
     handle the post opens with ("Carla Mendes @cassette_carla · Oct 24" over "@cassette_carla: no, ..."): the
     author's replies are the author's."""
-    author = _HANDLE.search("\n".join(text[:start].split("\n", _BYLINE_LINES)[:_BYLINE_LINES]))
+    author = _HANDLE.search(_top_lines(text, start))
     if author is None:
         return [(start, len(text))]
     entries = list(_HANDLE_ENTRY.finditer(text, start))
@@ -171,7 +176,7 @@ def _others_document_comments(text: str) -> list[tuple[int, int]]:
     comments = list(_DOCUMENT_COMMENT.finditer(text))
     if not comments:
         return []
-    author = _DOCUMENT_AUTHOR.search("\n".join(text[:comments[0].start()].split("\n", _BYLINE_LINES)[:_BYLINE_LINES]))
+    author = _DOCUMENT_AUTHOR.search(_top_lines(text, comments[0].start()))
     names: set[str] = set()
     if author is not None:
         words = author["name"].split()
