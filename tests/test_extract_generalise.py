@@ -5858,6 +5858,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Chad Stahelski again, with the ever-reliable David Leitch co-directing.", CH2, [("director", "David Leitch", None, "contradicted")]),
         ("With their longtime collaborator Chad Stahelski directing, it flies.", CH4, [("director", "Chad Stahelski", None, "supported")]),
     ],
+    "a-role-described-as-another-characters-relation": [
+        ("Peter Stormare sits at his side as Viggo's brother Abram.", JW1, [("cast", "Peter Stormare", "Abram", "contradicted")]),
+        ("Common lingers at the door as Gianna's bodyguard Ares.", CH2, [("cast", "Common", "Ares", "contradicted")]),
+        ("Alfie Allen sneers at everyone as Viggo's spoiled son Kirill.", JW1, [("cast", "Alfie Allen", "Kirill", "contradicted")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -11257,6 +11262,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("John leaves, with his old friend Winston directing traffic at the hotel.", CH2, ("director", "Ian McShane", None)),
         ("With his dog Daisy directing the scene, Keanu Reeves smiles.", JW1, ("director", "Keanu Reeves", None)),
         ("With his old stunt partner Keanu Reeves directing his gaze at the door, Common waits.", CH2, ("director", "Keanu Reeves", None)),
+    ],
+    "a-relation-whose-role-is-another-characters": [
+        ("Peter Stormare sits at his side as Viggo's brother.", JW1, ("cast", "Peter Stormare", "Viggo")),
+        ("Peter Stormare, Viggo's brother, sits at his side.", JW1, ("cast", "Peter Stormare", "Viggo")),
+        ("Keanu Reeves sits as Viggo's guest.", JW1, ("cast", "Keanu Reeves", "Viggo")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -121,7 +121,8 @@ _MACROS = {
                   r"|point\s+out|remark|describe|call|report|confirm|state|admit|confess|tell\s+you"
                   r"|be\s+(?:said|argued|noted|observed|called))\b"),
     # descriptive words before a known character: "as his daughter Akira", "as the villainous Marquis"
-    "DESC": (r"(?:(?:his|her|their|the|a|an)\s+"
+    # (or another character's: "as Viggo's brother Abram")
+    "DESC": (r"(?:(?:his|her|their|the|a|an|{E}+['\u2019]s)\s+"
              r"(?:(?!(?:of|for|to|in|and|with|from|like|by|as|at|on)\b)[a-z][a-z-]*\s+){1,2}?(?={C}))?"),
     # "the title assassin", "the protagonist", a learner's "Main role plays X": the character the work is named after
     # (a telegram drops the article: "REEVES PLAYS TITLE ROLE")
