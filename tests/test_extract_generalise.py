@@ -5863,6 +5863,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Common lingers at the door as Gianna's bodyguard Ares.", CH2, [("cast", "Common", "Ares", "contradicted")]),
         ("Alfie Allen sneers at everyone as Viggo's spoiled son Kirill.", JW1, [("cast", "Alfie Allen", "Kirill", "contradicted")]),
     ],
+    "a-true-or-false-item-the-key-marks-true": [
+        ("TRUE OR FALSE\n1. Laurence Fishburne returns as the Bowery King.   T    F\n2. Donnie Yen plays Zero.   T    F\n\nANSWER KEY\n1. T   2. F\n", PARA, [("cast", "Laurence Fishburne", "the Bowery King", "supported")]),
+        ("Circle one:\n1) Ian McShane plays Winston.  true / false\n2) David Leitch directed it.  true / false\n\nAnswers: 1) True 2) False\n", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("QUIZ\nQ1. Chad Stahelski directed this one. (T/F)\nQ2. Ruby Rose plays Cassian. (T/F)\n\nAnswer key: Q1 T, Q2 F\n", CH4, [("director", "Chad Stahelski", None, "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -11267,6 +11272,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Peter Stormare sits at his side as Viggo's brother.", JW1, ("cast", "Peter Stormare", "Viggo")),
         ("Peter Stormare, Viggo's brother, sits at his side.", JW1, ("cast", "Peter Stormare", "Viggo")),
         ("Keanu Reeves sits as Viggo's guest.", JW1, ("cast", "Keanu Reeves", "Viggo")),
+    ],
+    "a-true-or-false-item-the-key-marks-false": [
+        ("TRUE OR FALSE\n1. Laurence Fishburne returns as the Bowery King.   T    F\n2. Donnie Yen plays Zero.   T    F\n\nANSWER KEY\n1. T   2. F\n", PARA, ("cast", "Donnie Yen", "Zero")),
+        ("Circle one:\n1) Ian McShane plays Winston.  true / false\n2) David Leitch directed it.  true / false\n\nAnswers: 1) True 2) False\n", CH2, ("director", "David Leitch", None)),
+        ("QUIZ\nQ1. Chad Stahelski directed this one. (T/F)\nQ2. Ruby Rose plays Cassian. (T/F)\n\nAnswer key: Q1 T, Q2 F\n", CH4, ("cast", "Ruby Rose", "Cassian")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -127,7 +127,7 @@ def _extract(text: str, film: str | None, reference: Reference | None,
     clues, solved = crossword_answers(doc)  # a crossword's clues, answered by their solutions
     paired = pair_roles(doc) + answered_questions(doc, key) + solved
     # the questions and the clues claim nothing themselves
-    candidates, paired = unasked(key + clues, candidates), unasked(key + clues, paired)
+    candidates, paired = unasked(doc, key + clues, candidates), unasked(doc, key + clues, paired)
     mark_reprises(doc, paired)  # before choosing among them: a pairing that states a reprise may stay
     mark_reprises(doc, candidates)
     candidates += _new_roles(doc, candidates, paired)

@@ -91,7 +91,11 @@ _KEY_HEAD = re.compile(r"^[ \t*#_>-]*(?:the[ \t]+)?(?:answers?(?:[ \t]+key)?|ans
                        r"[^\n:]{0,30}:?[ \t]*", re.IGNORECASE | re.MULTILINE)
 _QUESTION_ITEM = re.compile(r"^[ \t]*(?:q(?:uestion)?[ \t]*)?(?P<n>\d{1,2})[.):][ \t]+(?P<question>[^\n]+)",
                             re.IGNORECASE | re.MULTILINE)
-_KEY_ITEM = re.compile(r"(?:^|(?<=\s))(?:q[ \t]*)?(?P<n>\d{1,2})[.):][ \t]+", re.IGNORECASE | re.MULTILINE)
+# (a number after "Q" needs no mark after it: "Answer key: Q1 T, Q2 F")
+_KEY_ITEM = re.compile(r"(?:^|(?<=\s))(?:q[ \t]*)?(?P<n>\d{1,2})(?:[.):]|(?<=[qQ]\d)|(?<=[qQ]\d\d))[ \t]+",
+                       re.IGNORECASE | re.MULTILINE)
+# a key's answer to a true-or-false item: the item states what it says ("1. T", "2) True", "Q3 ✓")
+_TRUE_ANSWER = re.compile(r"[ \t]*(?:t|true|\u2713|\u2714)(?![\w'])", re.IGNORECASE)
 _KEY_OPENING = re.compile(r"[ \t\"'\u201c]*(?:the[ \t]+)?", re.IGNORECASE)  # before the answer's name
 # what a question asks of its answer: a part ("who plays", "which character", "name the character"), a credit
 _ASKS_PART = re.compile(r"\b(?:plays?|played|playing|player|portrays?|voices?|character|role|part|as\s+which|"
@@ -103,11 +107,14 @@ _ASKS_YEAR = re.compile(r"\b(?:year|when)\b", re.IGNORECASE)
 _KEY_LIST_JOIN = re.compile(rf"{_NAME_ASIDE}\s*(?:,\s*(?:and\s+|or\s+)?|&|and|or)\s*", re.IGNORECASE)
 
 
-def unasked(key: list[tuple[int, int, int, int]], candidates: list[Candidate]) -> list[Candidate]:
+def unasked(doc: Document, key: list[tuple[int, int, int, int]], candidates: list[Candidate]) -> list[Candidate]:
     """``candidates`` but those inside the numbered questions of a quiz's answer ``key``: a question asks and claims
-    nothing ("12. In which later chapter does X first turn up as the Bowery King?"); its answer claims."""
+    nothing ("12. In which later chapter does X first turn up as the Bowery King?"); its answer claims, and a
+    true-or-false item the key marks true states what it says ("1. X returns as Y.  T  F" over "1. T")."""
+    asked = [(q_start, q_end) for q_start, q_end, a_start, a_end in key
+             if not _TRUE_ANSWER.fullmatch(doc.text, a_start, a_end)]
     return [c for c in candidates if c.rule == "qa-answer" or not any(q_start <= c.start < q_end
-                                                                       for q_start, q_end, _, _ in key)]
+                                                                       for q_start, q_end in asked)]
 
 
 def answer_key(doc: Document) -> list[tuple[int, int, int, int]]:
