@@ -5868,6 +5868,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Circle one:\n1) Ian McShane plays Winston.  true / false\n2) David Leitch directed it.  true / false\n\nAnswers: 1) True 2) False\n", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
         ("QUIZ\nQ1. Chad Stahelski directed this one. (T/F)\nQ2. Ruby Rose plays Cassian. (T/F)\n\nAnswer key: Q1 T, Q2 F\n", CH4, [("director", "Chad Stahelski", None, "supported")]),
     ],
+    "a-script-doctors-work-from-its-writer": [
+        ("Screenplay by Derek Kolstad, with a polish from Shay Hatten.", CH2, [("writer", "Shay Hatten", None, "contradicted")]),
+        ("Direction: Chad Stahelski. Screenplay: Derek Kolstad, with additional pages by Michael Finch.", JW1, [("writer", "Michael Finch", None, "contradicted")]),
+        ("The script has additional dialogue by Shay Hatten, they say in the notes, and it shows.", PARA, [("writer", "Shay Hatten", None, "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -11277,6 +11282,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("TRUE OR FALSE\n1. Laurence Fishburne returns as the Bowery King.   T    F\n2. Donnie Yen plays Zero.   T    F\n\nANSWER KEY\n1. T   2. F\n", PARA, ("cast", "Donnie Yen", "Zero")),
         ("Circle one:\n1) Ian McShane plays Winston.  true / false\n2) David Leitch directed it.  true / false\n\nAnswers: 1) True 2) False\n", CH2, ("director", "David Leitch", None)),
         ("QUIZ\nQ1. Chad Stahelski directed this one. (T/F)\nQ2. Ruby Rose plays Cassian. (T/F)\n\nAnswer key: Q1 T, Q2 F\n", CH4, ("cast", "Ruby Rose", "Cassian")),
+    ],
+    "additional-things-that-are-no-writing": [
+        ("There are additional scenes from Keanu Reeves after the credits.", CH2, ("writer", "Keanu Reeves", None)),
+        ("A polish from Chad Stahelski's stunt team makes the fights sing.", CH4, ("writer", "Chad Stahelski", None)),
+        ("With additional material from the first film, Ian McShane returns.", CH2, ("writer", "Ian McShane", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
