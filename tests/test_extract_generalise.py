@@ -5873,6 +5873,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Direction: Chad Stahelski. Screenplay: Derek Kolstad, with additional pages by Michael Finch.", JW1, [("writer", "Michael Finch", None, "contradicted")]),
         ("The script has additional dialogue by Shay Hatten, they say in the notes, and it shows.", PARA, [("writer", "Shay Hatten", None, "supported")]),
     ],
+    "a-describing-word-with-digits-before-a-name": [
+        ("Chad Stahelski directs, with his old 87Eleven partner David Leitch co-directing.", PARA, [("director", "David Leitch", None, "contradicted")]),
+        ("It was directed by his 2014 co-director David Leitch, they claim in the credits.", CH4, [("director", "David Leitch", None, "contradicted")]),
+        ("The script comes from their 87North colleague Shay Hatten.", CH2, [("writer", "Shay Hatten", None, "contradicted")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -11287,6 +11292,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("There are additional scenes from Keanu Reeves after the credits.", CH2, ("writer", "Keanu Reeves", None)),
         ("A polish from Chad Stahelski's stunt team makes the fights sing.", CH4, ("writer", "Chad Stahelski", None)),
         ("With additional material from the first film, Ian McShane returns.", CH2, ("writer", "Ian McShane", None)),
+    ],
+    "digits-in-a-description-that-names-no-credit": [
+        ("Shaped by the 1980s films he loves, Keanu Reeves moves like a dancer.", CH4, ("director", "Keanu Reeves", None)),
+        ("Written off by his 2019 critics, Common still shines as Cassian.", CH2, ("writer", "Common", None)),
+        ("Helped by the 87Eleven stunt team, Keanu Reeves does his own fights.", JW1, ("director", "Keanu Reeves", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -191,7 +191,8 @@ _MACROS = {
               rf"duo|pair|team)\s+(?=(?-i:[A-Z])|[{ENTITY_CHARS}])"
               # ... or any short description with a determiner before a name the reference knows: "by his old stunt
               # double X", "by their longtime collaborator X", "by the one and only X"
-              rf"|(?:the|his|her|their|its)\s+(?:[A-Za-z-]+\s+){{1,3}}?(?=[{ENTITY_CHARS}]))?"),
+              # (a company's name with digits among the words: "with his old 87Eleven partner X")
+              rf"|(?:the|his|her|their|its)\s+(?:[A-Za-z0-9-]+\s+){{1,3}}?(?=[{ENTITY_CHARS}]))?"),
 }
 # "reprising his role from the first film": the franchise's first work, named by its place
 NAME_PATTERN = _MACROS["N"]  # a capitalised name the gazetteer does not know
