@@ -11298,6 +11298,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Written off by his 2019 critics, Common still shines as Cassian.", CH2, ("writer", "Common", None)),
         ("Helped by the 87Eleven stunt team, Keanu Reeves does his own fights.", JW1, ("director", "Keanu Reeves", None)),
     ],
+    "as-opening-a-clause-about-a-described-role": [
+        ("Keanu Reeves leaves the room as Viggo's son Kirill arrives.", JW1, ("cast", "Keanu Reeves", "Kirill")),
+        ("Ian McShane pours a drink slowly as Winston's clerk Charon signs him in.", JW1, ("cast", "Ian McShane", "Charon")),
+        ("Common waits outside the door as Santino's sister Gianna bathes.", CH2, ("cast", "Common", "Gianna")),
+    ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
         ("My brother would give it a C.", JW1, ("rating", "", "C")),

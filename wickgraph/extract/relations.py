@@ -404,7 +404,9 @@ _LONG_GAP_WORDS = 14
 # or the player's verb, then a noun phrase whose clause the role opens ("plays her as the one person John owes",
 # "is someone Winston trusts": a relative clause without "that")
 _POSSESSIVE_START = re.compile(r"['\u2019]s?\s")  # "X's fourth turn as Winston is superb": a noun phrase, no clause
-_AS_THEN = re.compile(r"\w+\s+\w+\s+\w+\s+as\s+(?:the\s+)?\Z|^\s+(?:\w+ly\s+)?(?:is|was|(?-i:[a-z]{2,}(?:s|ed)))\s"
+# (the role may be described before it: "leaves the room as Viggo's son Kirill arrives")
+_AS_THEN = re.compile(r"\w+\s+\w+\s+\w+\s+as\s+(?:(?:the|his|her|their)\s+(?:[\w-]+\s+){0,2}?"
+                      r"|[\w-]+['\u2019]s\s+(?:[\w-]+\s+){0,2}?)?\Z|^\s+(?:\w+ly\s+)?(?:is|was|(?-i:[a-z]{2,}(?:s|ed)))\s"
                       r"(?:[^.!?;:\n]*\s)?(?:someone|somebody|(?:the|a|an)\s+(?:[\w-]+\s+){0,2}[\w-]+)\s+\Z",
                       re.IGNORECASE)
 # a finite verb right after the role: "as Caine watches", "as Winston explained", "as Charon is shot"
