@@ -400,11 +400,10 @@ _AS_BEFORE = re.compile(r"\bas\s+(?:(?:the|a|an|his|her|their)\s+)?(?:[\w'-]+\s+
                         re.IGNORECASE)
 _COMPARISON = re.compile(r"\bas\s+\w+(?:ly)?\s+as\s+\S*\s*\Z", re.IGNORECASE)  # "as menacing as Santino"
 _LONG_GAP_WORDS = 14
-# "as" closing a verb phrase of three words or more ("has him in a headlock as"; not "X as Y is", "X returns as Y"),
-# or the player's verb, then a noun phrase whose clause the role opens ("plays her as the one person John owes",
-# "is someone Winston trusts": a relative clause without "that")
+# "as" closing a verb phrase of three words or more, maybe with a description ("has him in a headlock as", "leaves the
+# room as Viggo's son"; not "X as Y is", "X returns as Y"), or the player's verb, then a noun phrase whose clause the
+# role opens ("plays her as the one person John owes", "is someone Winston trusts": a relative clause without "that")
 _POSSESSIVE_START = re.compile(r"['\u2019]s?\s")  # "X's fourth turn as Winston is superb": a noun phrase, no clause
-# (the role may be described before it: "leaves the room as Viggo's son Kirill arrives")
 _AS_THEN = re.compile(r"\w+\s+\w+\s+\w+\s+as\s+(?:(?:the|his|her|their)\s+(?:[\w-]+\s+){0,2}?"
                       r"|[\w-]+['\u2019]s\s+(?:[\w-]+\s+){0,2}?)?\Z|^\s+(?:\w+ly\s+)?(?:is|was|(?-i:[a-z]{2,}(?:s|ed)))\s"
                       r"(?:[^.!?;:\n]*\s)?(?:someone|somebody|(?:the|a|an)\s+(?:[\w-]+\s+){0,2}[\w-]+)\s+\Z",
