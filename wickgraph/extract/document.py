@@ -142,7 +142,9 @@ class Document:
                     and match.start() not in initials:
                 self._bounds.append(match.end())
         # a matching exercise's two columns are two lists: "Common •          • Ares"
-        self._bounds = sorted({*self._bounds, *(dots.start() + 1 for dots in MATCHING_DOTS.finditer(folded))})
+        dots = [found.start() + 1 for found in MATCHING_DOTS.finditer(folded)]
+        if dots:  # (most reviews have none: their bounds stay as found, in order)
+            self._bounds = sorted({*self._bounds, *dots})
         self._bounds.append(len(text))
         self._bounds = _run_ons_split(folded, self._bounds, {m.start: m.end for m in mentions if m.mask & PERSON})
 
