@@ -5878,6 +5878,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("It was directed by his 2014 co-director David Leitch, they claim in the credits.", CH4, [("director", "David Leitch", None, "contradicted")]),
         ("The script comes from their 87North colleague Shay Hatten.", CH2, [("writer", "Shay Hatten", None, "contradicted")]),
     ],
+    "a-catalogue-number-and-a-mark-open-a-role-heading": [
+        ("#001 \u00b7 John Wick\nPlayed by Keanu Reeves\n#002 \u00b7 Viggo Tarasov\nPlayed by Michael Nyqvist\n", JW1, [("cast", "Keanu Reeves", "John Wick", "supported"), ("cast", "Michael Nyqvist", "Viggo Tarasov", "supported")]),
+        ("Item 3-02 | Sofia\nportrayed by Halle Berry, dogs and all\nItem 3-03 | Zero\nportrayed by Mark Dacascos\n", PARA, [("cast", "Halle Berry", "Sofia", "supported"), ("cast", "Mark Dacascos", "Zero", "supported")]),
+        ("No. 7 \u2014 Winston\nIan McShane, unhurried.\nNo. 8 \u2014 Charon\nLance Reddick, at the desk.\n", CH2, [("cast", "Ian McShane", "Winston", "supported"), ("cast", "Lance Reddick", "Charon", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -11302,6 +11307,10 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Keanu Reeves leaves the room as Viggo's son Kirill arrives.", JW1, ("cast", "Keanu Reeves", "Kirill")),
         ("Ian McShane pours a drink slowly as Winston's clerk Charon signs him in.", JW1, ("cast", "Ian McShane", "Charon")),
         ("Common waits outside the door as Santino's sister Gianna bathes.", CH2, ("cast", "Common", "Gianna")),
+    ],
+    "a-numbered-line-that-goes-on-is-no-heading": [
+        ("Cast notes\n#12 \u00b7 Sofia and her dogs steal the show.\nKeanu Reeves, meanwhile, broods.\n", PARA, ("cast", "Keanu Reeves", "Sofia")),
+        ("2019 \u2014 Zero\nMark Dacascos was busy elsewhere that year, they say.\n", JW1, ("cast", "Mark Dacascos", "Zero")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -28,8 +28,11 @@ from .reprises import body_note_says_reprise
 
 __all__ = ["entry_roles", "record_credits", "record_roles"]
 
-# a heading line: a number or bullet, the role, nothing else ("13. Berrada", "- **The Bowery King**", "## Zero")
-_HEADING_OPEN = re.compile(r"[ \t]*(?:\d{1,3}(?:[.)][ \t]*|[ \t]{2,}|\t)|[-*\u2022#>]+[ \t]*)?[*_]*")
+# a heading line: a number or bullet, the role, nothing else ("13. Berrada", "- **The Bowery King**", "## Zero"); a
+# catalogue's number may be written out and set off by a mark ("#001 · Zero", "No. 7 — Winston", "Item 3-02 | Sofia")
+_HEADING_OPEN = re.compile(r"[ \t]*(?:\d{1,3}(?:[.)][ \t]*|[ \t]{2,}|\t)|[-*\u2022#>]+[ \t]*"
+                           r"|(?:#|(?i:no\.?|item|card|entry|lot|part)[ \t]*)?\d{1,3}(?:[-/.]\d{1,3})?"
+                           r"[ \t]*[\u00b7|:\u2013\u2014][ \t]*)?[*_]*")
 _HEADING_CLOSE = re.compile(r"[ \t*_:.]*\n")
 # a bulleted item's opening: a bullet, then the role ("* Viggo Tarasov, mob boss, ...", "- Charon at the desk.")
 _ITEM_MARK = re.compile(r"[ \t]*[-*+\u2022][ \t]+(?:the[ \t]+)?[*_]*", re.IGNORECASE)
