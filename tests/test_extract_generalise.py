@@ -5883,6 +5883,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Item 3-02 | Sofia\nportrayed by Halle Berry, dogs and all\nItem 3-03 | Zero\nportrayed by Mark Dacascos\n", PARA, [("cast", "Halle Berry", "Sofia", "supported"), ("cast", "Mark Dacascos", "Zero", "supported")]),
         ("No. 7 \u2014 Winston\nIan McShane, unhurried.\nNo. 8 \u2014 Charon\nLance Reddick, at the desk.\n", CH2, [("cast", "Ian McShane", "Winston", "supported"), ("cast", "Lance Reddick", "Charon", "supported")]),
     ],
+    "a-name-in-catalogue-order-with-an-initial": [
+        ("PARTS LIST\nJW1-001  Reeves, K. \u2014 John Wick (main unit)\nJW1-002  Allen, A. \u2014 Iosef Tarasov\n", JW1, [("cast", "Keanu Reeves", "John Wick", "supported"), ("cast", "Alfie Allen", "Iosef Tarasov", "supported")]),
+        ("Works cited: Stahelski, C. (dir.), 2014. John Wick. Written by Kolstad, D.\n", JW1, [("writer", "Derek Kolstad", None, "supported")]),
+        ("Credits, surname first: McShane, I. as Winston; Reddick, L. as Charon.\n", CH2, [("cast", "Ian McShane", "Winston", "supported"), ("cast", "Lance Reddick", "Charon", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -11311,6 +11316,10 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
     "a-numbered-line-that-goes-on-is-no-heading": [
         ("Cast notes\n#12 \u00b7 Sofia and her dogs steal the show.\nKeanu Reeves, meanwhile, broods.\n", PARA, ("cast", "Keanu Reeves", "Sofia")),
         ("2019 \u2014 Zero\nMark Dacascos was busy elsewhere that year, they say.\n", JW1, ("cast", "Mark Dacascos", "Zero")),
+    ],
+    "a-surname-then-a-pronoun-is-no-initial": [
+        ("McShane, I think, is wasted here, and Reddick too. Charon gets one line.\n", CH2, ("cast", "Ian McShane", "Charon")),
+        ("Allen, a rising name, shouts a lot. Iosef is a brat.\n", JW1, ("cast", "Adrianne Palicki", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

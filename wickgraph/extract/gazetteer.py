@@ -26,6 +26,7 @@ from .namecase import (
 )
 from .nameforms import (
     INITIALLED,
+    INVERTED_INITIAL,
     described_forms,
     initialled_forms,
     initials,
@@ -287,7 +288,7 @@ class Gazetteer:
                     surface = text[start:end]
                     if _COUNTED_ON.match(text, end) and _ENDS_IN_NUMBER_WORD.search(surface):
                         entries = [e for e in entries if e.kind != WORK]  # "is John Wick one more time": no title
-                    kept = tuple(e for e in entries if _case_ok(surface, e, n, lowercase_style)
+                    kept = tuple(e for e in entries if _case_ok(surface, e, n, lowercase_style, text[end:end + 1])
                                  or _role_title(text, start, e)
                                  or (e.kind in (WORK, CHARACTER) and (heads_line_in_capitals(text, start, end)
                                                                       or fills_a_cell(text, start, end)))
@@ -299,6 +300,8 @@ class Gazetteer:
                     if not kept and one_case.at(start):  # "COMMON AS CASSIAN": case means nothing here
                         kept = tuple(e for e in entries if not (e.kind == PERSON and is_initials(e.form)))
                     if kept:
+                        if text.startswith(".", end) and any(INVERTED_INITIAL.fullmatch(e.form) for e in kept):
+                            end += 1  # "Reeves, K.": the initial's full stop is the name's, no sentence's end
                         mentions.append(Mention(start, end, kept))
                         matched = n
                         break
@@ -368,11 +371,14 @@ def _key(name: str) -> tuple[str, ...]:
 
 _COMMA = re.compile(r"[ \t]*,[ \t]*")
 _NEXT_NAME = re.compile(r" (?-i:[A-Z])[\w'\u2019-]")
-def _case_ok(surface: str, entry: Entry, n_tokens: int, lowercase_style: bool) -> bool:
+def _case_ok(surface: str, entry: Entry, n_tokens: int, lowercase_style: bool, after: str) -> bool:
     """Single-word names must be capitalised (unless the whole review is written in lower case), and an initialled
-    name is written as one: "K. Reeves", never "a young" for "A. Young"."""
+    name is written as one: "K. Reeves", never "a young" for "A. Young"; "Allen, A.", never "Allen, a" (``after`` is
+    the character after the surface)."""
     if INITIALLED.match(entry.form):
         return INITIALLED.match(surface) is not None
+    if INVERTED_INITIAL.fullmatch(entry.form):
+        return INVERTED_INITIAL.fullmatch(surface + after) is not None
     if entry.kind == PERSON and is_initials(entry.form):
         return surface == entry.form  # "KR", never "kr" or "Kr"
     if n_tokens > 1 or lowercase_style:

@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-__all__ = ["INITIALLED", "close_spelling", "described_forms", "initialled_forms", "initials", "inverted_forms",
-           "is_initials", "joined_forms", "numbered_forms", "short_forms", "sound_key", "strip_note"]
+__all__ = ["INITIALLED", "INVERTED_INITIAL", "close_spelling", "described_forms", "initialled_forms", "initials",
+           "inverted_forms", "is_initials", "joined_forms", "numbered_forms", "short_forms", "sound_key", "strip_note"]
 
 
 def strip_note(name: str) -> str:
@@ -66,12 +66,20 @@ def is_initials(form: str) -> bool:
     return 2 <= len(form) <= 3 and form.isalpha() and form.isupper()
 
 
+INVERTED_INITIAL = re.compile(r"[^,]+, [A-Z]\.")
+"""A catalogue-order name with its first name cut to the initial: "Reeves, K." (its full stop is what tells the
+initial "A." or "I." from a word: "Allen, A." but not "McShane, I think")."""
+
+
 def inverted_forms(name: str) -> list[str]:
-    """The catalogue order of a person's name: "Reeves, Keanu"; "de Armas, Ana" and "Armas, Ana de"."""
+    """The catalogue order of a person's name: "Reeves, Keanu", and with an initial, "Reeves, K." as a parts list or
+    a bibliography writes it; "de Armas, Ana" and "Armas, Ana de"."""
     words = name.split()
     if len(words) < 2:
         return []
     forms = [f"{words[-1]}, {' '.join(words[:-1])}"]
+    if words[0][:1].isalpha() and words[0][:1].isupper():
+        forms.append(f"{words[-1]}, {words[0][0]}.")
     first_particle = next((i for i, w in enumerate(words[1:-1], 1) if w.lower() in _PARTICLES), None)
     if first_particle is not None:
         forms.append(f"{' '.join(words[first_particle:])}, {' '.join(words[:first_particle])}")
