@@ -5888,6 +5888,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Works cited: Stahelski, C. (dir.), 2014. John Wick. Written by Kolstad, D.\n", JW1, [("writer", "Derek Kolstad", None, "supported")]),
         ("Credits, surname first: McShane, I. as Winston; Reddick, L. as Charon.\n", CH2, [("cast", "Ian McShane", "Winston", "supported"), ("cast", "Lance Reddick", "Charon", "supported")]),
     ],
+    "a-list-items-next-bullet-is-no-signature": [
+        ("PROPS\n- Under the jacket, \"Keanu Reeves / John Wick\"\n- Under the decanter, \"Michael Nyqvist / Viggo Tarasov\"\n- Nothing under the tray.\n", JW1, [("cast", "Keanu Reeves", "John Wick", "supported"), ("cast", "Michael Nyqvist", "Viggo Tarasov", "supported")]),
+        ("\u2013 On the first card, \"Mark Dacascos plays Zero\"\n\u2013 On the second, \"Halle Berry plays Sofia\"\n\u2013 Nothing on the third.\n", PARA, [("cast", "Mark Dacascos", "Zero", "supported"), ("cast", "Halle Berry", "Sofia", "supported")]),
+        ("My tags:\n- front of the box, \"Keanu Reeves as John Wick\"\n- Inside the lid, \"Ian McShane as Winston\"\n- Base left blank\n", CH2, [("cast", "Keanu Reeves", "John Wick", "supported"), ("cast", "Ian McShane", "Winston", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -11320,6 +11325,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
     "a-surname-then-a-pronoun-is-no-initial": [
         ("McShane, I think, is wasted here, and Reddick too. Charon gets one line.\n", CH2, ("cast", "Ian McShane", "Charon")),
         ("Allen, a rising name, shouts a lot. Iosef is a brat.\n", JW1, ("cast", "Adrianne Palicki", None)),
+    ],
+    "a-quotation-signed-on-the-next-line-stays-the-signers": [
+        ("\"Zero is Donnie Yen, obviously.\"\n- Pete Marlow, my neighbour\n\nThe film is fine.\n", PARA, ("cast", "Donnie Yen", "Zero")),
+        ("Pull quotes:\n\"Jason Statham is Zero and he is great.\"\n\u2014 Dana Okafor, Screen Weekly\n", PARA, ("cast", "Jason Statham", "Zero")),
+        ("- I liked it.\n\"Jason Statham is Zero and he is great.\"\n\u2014 Dana Okafor, Screen Weekly\n", PARA, ("cast", "Jason Statham", "Zero")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -373,6 +373,21 @@ _CITED_AT_END = re.compile(rf"{_CITATION}[ \t.]*\Z")
 _HANDLE_LINE = re.compile(r"^[ \t]*(?:\[[\d:]{4,8}\][ \t]*)?<[\w.@|-]{1,30}>[ \t][^\n]*", re.MULTILINE)
 
 
+# a list item's bullet opening the quotation's line: a dash opening the next line is then the next item's bullet
+_ITEM_BULLET = re.compile(r"[ \t]*(?:[\u2014\u2013]|-{1,2})[ \t]")
+
+
+def _signed_after(text: str, quote: re.Match[str]) -> bool:
+    """Whether an attribution follows the quotation: a citation, a saying verb, or a dash and who said it, on its
+    line or the next (where the quotation's own line is no list item whose next item the dash opens)."""
+    attribution = _ATTRIBUTION.match(text, quote.end())
+    if attribution is None:
+        return False
+    if "\n" not in attribution.group():
+        return True
+    return not _ITEM_BULLET.match(text, text.rfind("\n", 0, quote.start()) + 1)
+
+
 def attributed_quotes(text: str) -> list[tuple[int, int]]:
     """Quotations that the text attributes to someone ("...” / — Dana Okafor, stunt performer", 'Gus: "..."', a
     testimonial under its speaker's line ('Youssef, Cabin Crew' over '"..."'),
@@ -383,7 +398,7 @@ def attributed_quotes(text: str) -> list[tuple[int, int]]:
     spans = []
     if "\u201c" in text or '"' in text or "\u275d" in text or "\u00ab" in text:
         spans = [quote.span() for quote in _QUOTATION.finditer(text)
-                 if _ATTRIBUTION.match(text, quote.end())
+                 if _signed_after(text, quote)
                  or _SPEAKER_BEFORE.search(text, max(0, quote.start() - 80), quote.start())
                  or _SOURCE_DASH_BEFORE.search(text, max(0, quote.start() - 60), quote.start())
                  or _BRACKET_TAG_BEFORE.search(text, max(0, quote.start() - 82), quote.start())
