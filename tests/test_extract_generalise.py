@@ -5893,6 +5893,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("\u2013 On the first card, \"Mark Dacascos plays Zero\"\n\u2013 On the second, \"Halle Berry plays Sofia\"\n\u2013 Nothing on the third.\n", PARA, [("cast", "Mark Dacascos", "Zero", "supported"), ("cast", "Halle Berry", "Sofia", "supported")]),
         ("My tags:\n- front of the box, \"Keanu Reeves as John Wick\"\n- Inside the lid, \"Ian McShane as Winston\"\n- Base left blank\n", CH2, [("cast", "Keanu Reeves", "John Wick", "supported"), ("cast", "Ian McShane", "Winston", "supported")]),
     ],
+    "quotations-under-a-line-that-reports-someones-words": [
+        ("Zero is Mark Dacascos, and he is a joy.\n\nA reader, Mr. T. Haldane, writes:\n\"Zero is Jason Statham in a wig. I give it five out of ten.\"\n\nHe is wrong. Four out of five from me.\n", PARA, [("cast", "Mark Dacascos", "Zero", "supported"), ("rating", "", 4, "unknown")]),
+        ("Dennis sat in on Tuesday. His notes, verbatim:\n  \"Great fun, the dogs.\"\n  \"I'd give it nine out of ten.\"\nNo comment from me. Seven out of ten.\n", PARA, [("rating", "", 7, "unknown")]),
+        ("My brother-in-law texted me afterwards:\n\"Halle Berry is great. 2/10 for the plot.\"\nHalle Berry plays Sofia. 8/10 from me.\n", PARA, [("cast", "Halle Berry", "Sofia", "supported"), ("rating", "", 8, "unknown")]),
+    ],
+    "quotations-under-the-writers-own-reporting-line-are-theirs": [
+        ("I wrote on the card, word for word:\n\"Halle Berry plays Sofia.\"\n", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
+        ("We said it to each other on the way out:\n\"Mark Dacascos plays Zero.\"\n", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
+        ("My notes, verbatim:\n  \"Anjelica Huston plays the Director.\"\n", PARA, [("cast", "Anjelica Huston", "the Director", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -11330,6 +11340,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("\"Zero is Donnie Yen, obviously.\"\n- Pete Marlow, my neighbour\n\nThe film is fine.\n", PARA, ("cast", "Donnie Yen", "Zero")),
         ("Pull quotes:\n\"Jason Statham is Zero and he is great.\"\n\u2014 Dana Okafor, Screen Weekly\n", PARA, ("cast", "Jason Statham", "Zero")),
         ("- I liked it.\n\"Jason Statham is Zero and he is great.\"\n\u2014 Dana Okafor, Screen Weekly\n", PARA, ("cast", "Jason Statham", "Zero")),
+    ],
+    "quotations-under-a-line-that-reports-someones-words-claim-nothing": [
+        ("A reader, Mr. T. Haldane, writes:\n\"Zero is Jason Statham in a wig.\"\n", PARA, ("cast", "Jason Statham", "Zero")),
+        ("Dennis sat in on Tuesday. His notes, verbatim:\n  \"It was great.\"\n  \"Zero is Donnie Yen, for sure.\"\n", PARA, ("cast", "Donnie Yen", "Zero")),
+        ("My brother-in-law texted me afterwards:\n\"Halle Berry plays the Director.\"\n", PARA, ("cast", "Halle Berry", "the Director")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

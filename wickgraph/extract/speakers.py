@@ -388,6 +388,36 @@ def _signed_after(text: str, quote: re.Match[str]) -> bool:
     return not _ITEM_BULLET.match(text, text.rfind("\n", 0, quote.start()) + 1)
 
 
+# a line that says whose words follow, closed by a colon: a third person's verb of saying or writing ("A reader,
+# Mr. T. Haldane, writes:", "My brother-in-law texted me afterwards:") or their words as a noun ("His notes,
+# verbatim:"); not the writer's own ("I wrote on the card:", "My notes:")
+_REPORTING_LINE = re.compile(r"(?:^|\n)[^\n]{0,120}(?:(?<!\bI )(?<!\bwe )(?<!\bWe )\b(?:writes|wrote|says|said|"
+                             r"adds|added|texted|emailed|messaged|posted|tweeted|commented|replied|complains|"
+                             r"complained|insists|insisted|asks|asked)\b"
+                             r"|\b(?:[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w-]+['\u2019]s)[ \t]+(?:[\w-]+[ \t]+)?"
+                             r"(?:notes|words|comments?|message|reply|letter|email|text|verdict)\b)"
+                             r"[^\n:]{0,40}:[ \t]*\n\Z")
+_QUOTED_LINE = re.compile(r"[ \t]*[\u201c\"\u275d\u00ab][^\n]*\n\Z")
+
+
+def _reported_above(text: str, start: int) -> bool:
+    """Whether the quotation opening its line at ``start`` stands under a line that reports someone else's words,
+    maybe after other quoted lines of theirs."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip():
+        return False
+    for _ in range(8):  # (the reported words run over a few quoted lines at most)
+        above = text.rfind("\n", 0, max(0, line_start - 1)) + 1
+        if line_start == 0:
+            return False
+        if _REPORTING_LINE.search(text, max(0, above - 1), line_start):
+            return True
+        if not _QUOTED_LINE.match(text, above, line_start):
+            return False
+        line_start = above
+    return False
+
+
 def attributed_quotes(text: str) -> list[tuple[int, int]]:
     """Quotations that the text attributes to someone ("...” / — Dana Okafor, stunt performer", 'Gus: "..."', a
     testimonial under its speaker's line ('Youssef, Cabin Crew' over '"..."'),
@@ -404,6 +434,7 @@ def attributed_quotes(text: str) -> list[tuple[int, int]]:
                  or _BRACKET_TAG_BEFORE.search(text, max(0, quote.start() - 82), quote.start())
                  or _BRACKET_LINE_BEFORE.search(text, max(0, quote.start() - 160), quote.start())
                  or _NAMED_LINE_BEFORE.search(text, max(0, quote.start() - 100), quote.start())
+                 or _reported_above(text, quote.start())
                  or _HANDLE_OPENS.match(quote["body"]) or _SIGNED_INSIDE.search(quote["body"])]
     if "    " in text or "\t" in text:  # an essay's block quotations of other critics
         spans += [block.span() for block in _BLOCK_QUOTE.finditer(text) if _CITED_AT_END.search(block.group().rstrip())]
