@@ -5903,6 +5903,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("We said it to each other on the way out:\n\"Mark Dacascos plays Zero.\"\n", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
         ("My notes, verbatim:\n  \"Anjelica Huston plays the Director.\"\n", PARA, [("cast", "Anjelica Huston", "the Director", "supported")]),
     ],
+    "a-letter-quoted-with-its-valediction-inside-is-its-writers": [
+        ("CUSTOMER COMPLAINT (reproduced as written)\n\"Dear Sirs, it came out in 2015 and David Leitch directed it. I give it one star. Yours, D. Pruitt, Leeds.\"\n\nWe disagree. Four out of five.\n", JW1, [("rating", "", 4, "unknown")]),
+        ("One letter this week made me laugh.\n\"Loved it, but Zero is Jason Statham, surely? I give it two stars. Regards, Mrs Ellen Fyfe\"\nMark Dacascos plays Zero. Four stars.\n", PARA, [("cast", "Mark Dacascos", "Zero", "supported"), ("rating", "", 4, "unknown")]),
+        ("Pinned to the door after the screening, \"Halle Berry plays the Director, I give it 3/10. Sincerely yours, Tom\"\nThe note is wrong. 7/10 from me.\n", PARA, [("rating", "", 7, "unknown")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -11345,6 +11350,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("A reader, Mr. T. Haldane, writes:\n\"Zero is Jason Statham in a wig.\"\n", PARA, ("cast", "Jason Statham", "Zero")),
         ("Dennis sat in on Tuesday. His notes, verbatim:\n  \"It was great.\"\n  \"Zero is Donnie Yen, for sure.\"\n", PARA, ("cast", "Donnie Yen", "Zero")),
         ("My brother-in-law texted me afterwards:\n\"Halle Berry plays the Director.\"\n", PARA, ("cast", "Halle Berry", "the Director")),
+    ],
+    "a-letter-quoted-with-its-valediction-inside-claims-nothing": [
+        ("CUSTOMER COMPLAINT\n\"Dear Sirs, it came out in 2015. Yours, D. Pruitt, Leeds.\"\n", JW1, ("release_year", "", 2015)),
+        ("One letter this week made me laugh.\n\"Zero is Jason Statham, surely. Regards, Mrs Ellen Fyfe\"\n", PARA, ("cast", "Jason Statham", "Zero")),
+        ("Pinned to the door after the screening, \"Halle Berry plays the Director. Sincerely yours, Tom\"\n", PARA, ("cast", "Halle Berry", "the Director")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

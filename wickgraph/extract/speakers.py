@@ -364,8 +364,13 @@ _NAMED_LINE_BEFORE = re.compile(r"(?:^|\n)[ \t*_]*(?:[^\n]{0,20}?\b(?i:guest|pos
 _HANDLE_OPENS = re.compile(r"[ \t]*@[\w.]+[ \t]*:")
 # ... or one its writer signs inside its marks, as a comment card is transcribed: '"... Still great. — M. Okafor"'
 # (a name after a dash, maybe with where or how old they are, and no sentence: not "— End of story.")
-_SIGNED_INSIDE = re.compile(r"(?:[\u2014\u2013]|--?)[ \t]*(?-i:[A-Z])[\w.'\u2019-]*(?:[ \t]+[\w.'\u2019-]+){0,3}"
-                            r"(?:,[^\n.!?]{1,30})?(?<![.!?])[ \t]*\Z")
+# (or a letter's closing words before the name, a letter quoted whole: '"Dear Sirs, ... Yours, D. Pruitt, Leeds."')
+_SIGNED_INSIDE = re.compile(r"(?:(?:[\u2014\u2013]|--?)[ \t]*(?-i:[A-Z])[\w.'\u2019-]*(?:[ \t]+[\w.'\u2019-]+){0,3}"
+                            r"(?:,[^\n.!?]{1,30})?(?<![.!?])"
+                            r"|(?<![\w,])[ \t]*(?:Yours(?:[ \t]+(?:sincerely|faithfully|truly))?|"
+                            r"Sincerely(?:[ \t]+yours)?|"
+                            r"(?:Kind[ \t]+|Best[ \t]+)?[Rr]egards|Best[ \t]+wishes)[ \t]*,?[ \t]*"
+                            r"(?-i:[A-Z])[\w.'\u2019-]*(?:[ \t]+[\w.'\u2019-]+){0,3}(?:,[^\n.!?]{1,30})?\.?)[ \t]*\Z")
 # a block quotation: lines indented by four spaces or a tab, closed by the citation of its source
 _BLOCK_QUOTE = re.compile(r"^(?:(?: {4,}|\t)[^\n]*\S[^\n]*\n?)+", re.MULTILINE)
 _CITED_AT_END = re.compile(rf"{_CITATION}[ \t.]*\Z")
