@@ -5908,6 +5908,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("One letter this week made me laugh.\n\"Loved it, but Zero is Jason Statham, surely? I give it two stars. Regards, Mrs Ellen Fyfe\"\nMark Dacascos plays Zero. Four stars.\n", PARA, [("cast", "Mark Dacascos", "Zero", "supported"), ("rating", "", 4, "unknown")]),
         ("Pinned to the door after the screening, \"Halle Berry plays the Director, I give it 3/10. Sincerely yours, Tom\"\nThe note is wrong. 7/10 from me.\n", PARA, [("rating", "", 7, "unknown")]),
     ],
+    "the-outlets-verdict-is-the-critics": [
+        ("THE ELECTRIC PALACE\nLost property, after the 9.15\n\nA long night. The Palace's verdict: 3.5 out of five.\n\u2014 Teodora Vance, manager, Electric Palace\n", PARA, [("rating", "", 3.5, "unknown")]),
+        ("THE NIGHT OWL\nReviews from the Owl's back row\n\nKeanu Reeves is John Wick again, and it works. The Owl's rating: 8/10.\n", CH2, [("rating", "", 8, "unknown")]),
+        ("Notes from the projection box.\n\nThe dogs are the stars. The Gazette's verdict: B+\n\u2014 Pat Orr, film desk, The Harbour Gazette\n", PARA, [("rating", "", "B+", "unknown")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -11355,6 +11360,10 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("CUSTOMER COMPLAINT\n\"Dear Sirs, it came out in 2015. Yours, D. Pruitt, Leeds.\"\n", JW1, ("release_year", "", 2015)),
         ("One letter this week made me laugh.\n\"Zero is Jason Statham, surely. Regards, Mrs Ellen Fyfe\"\n", PARA, ("cast", "Jason Statham", "Zero")),
         ("Pinned to the door after the screening, \"Halle Berry plays the Director. Sincerely yours, Tom\"\n", PARA, ("cast", "Halle Berry", "the Director")),
+    ],
+    "a-named-friends-verdict-stays-theirs": [
+        ("Notes on a night out with Jo\n\nJo came along and hated it. Jo's verdict: 3/10.\n", PARA, ("rating", "", 3)),
+        ("BIJOU CINEMA CLUB NEWSLETTER\n\nMy friend Sam came along. Sam's verdict: 2/10.\n\u2014 Lee Hart, Bijou\n", PARA, ("rating", "", 2)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

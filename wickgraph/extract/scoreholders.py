@@ -56,9 +56,32 @@ _AUTHORS_ROLES = frozenset({"editor", "critic", "reviewer", "host", "compiler", 
 def _is_persona(text: str, who: str) -> bool:
     if who.lower() in _RELATIONS:
         return False
-    if who.lower() in _AUTHORS_ROLES or who.lower() in _authors(text) or who.lower() in _byline_roles(text):
-        return True  # the writer's trade, or their name or office as a byline gives it ("By Rosalind Achterberg")
+    if who.lower() in _AUTHORS_ROLES or who.lower() in _authors(text) or who.lower() in _byline_roles(text) \
+            or who.lower() in _outlet_words(text):
+        return True  # the writer's trade, or their name or office as a byline gives it ("By Rosalind Achterberg"),
+        # or the outlet they write for ("The Palace's verdict:" signed "— T. Vance, manager, Electric Palace")
     return who.isupper() or who.islower() or re.search(rf"(?<![\w'])(?-i:{re.escape(who.lower())})\b", text) is not None
+
+
+# the text's masthead, a first line in capitals ("THE ELECTRIC PALACE"), and the affiliation a closing signature
+# gives after the signer's name ("— Teodora Vance, manager, Electric Palace")
+_MASTHEAD = re.compile(r"\A\s*(?P<words>[^\n]{3,80})")
+_SIGNED_FOR = re.compile(r"^[ \t]*(?:[\u2014\u2013~]|--?)[ \t]*(?-i:[A-Z])[\w.'\u2019-]*(?:[ \t]+[\w.'\u2019-]+){0,3}"
+                         r"[ \t]*,(?P<words>[^\n]{1,80})[ \t]*\Z", re.MULTILINE)
+
+
+@lru_cache(maxsize=4)  # (asked once per score label: read the text once)
+def _outlet_words(text: str) -> frozenset[str]:
+    """The words that name the outlet the critic writes for: a capitals masthead's, and a closing signature's
+    affiliation on the text's last line."""
+    words: set[str] = set()
+    masthead = _MASTHEAD.match(text)
+    if masthead and masthead["words"].isupper():
+        words |= set(re.findall(r"[\w-]+", masthead["words"].lower()))
+    signed = _SIGNED_FOR.match(text.rstrip(), text.rstrip().rfind("\n") + 1)
+    if signed:
+        words |= set(re.findall(r"[\w-]+", signed["words"].lower()))
+    return frozenset(words)
 
 
 # a line that says who drew the text up, and what they are: "prepared by G. Mendes, Media & Reference Librarian",
