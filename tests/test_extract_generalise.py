@@ -5913,6 +5913,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("THE NIGHT OWL\nReviews from the Owl's back row\n\nKeanu Reeves is John Wick again, and it works. The Owl's rating: 8/10.\n", CH2, [("rating", "", 8, "unknown")]),
         ("Notes from the projection box.\n\nThe dogs are the stars. The Gazette's verdict: B+\n\u2014 Pat Orr, film desk, The Harbour Gazette\n", PARA, [("rating", "", "B+", "unknown")]),
     ],
+    "a-score-from-a-possible-top-mark": [
+        ("Lean and angry. I'd score it 4 from a possible 5.\n", JW1, [("rating", "", 4, "unknown")]),
+        ("The dogs carry it. I make it 8 from a possible 10.\n", PARA, [("rating", "", 8, "unknown")]),
+        ("Final tally: seventeen marks from a possible twenty, docked for the desert.\n", PARA, [("rating", "", 17, "unknown")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -11364,6 +11369,9 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
     "a-named-friends-verdict-stays-theirs": [
         ("Notes on a night out with Jo\n\nJo came along and hated it. Jo's verdict: 3/10.\n", PARA, ("rating", "", 3)),
         ("BIJOU CINEMA CLUB NEWSLETTER\n\nMy friend Sam came along. Sam's verdict: 2/10.\n\u2014 Lee Hart, Bijou\n", PARA, ("rating", "", 2)),
+    ],
+    "a-count-from-a-possible-number-of-things-is-no-score": [
+        ("John lands 3 hits from a possible 5 before the stairs, and it is glorious.\n", CH4, ("rating", "", 3)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

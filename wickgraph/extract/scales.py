@@ -144,6 +144,9 @@ _SOURCES: list[tuple[str, re.Pattern[str]]] = [
                           # (the unit's words and a comma before it: "seven coins in it, out of a possible ten"; the
                           # scale in a currency: "£4.50 of a possible £5")
                           rf"(?:[a-z]{{3,12}}(?:\s+[a-z]{{1,12}}){{0,2}},?\s+)?(?:in|of|out\s+of)\s+a\s+possible\s+"
+                          # (from it only a score's own units: "8 from a possible 10", "17 marks from a possible 20",
+                          # not "3 hits from a possible 5")
+                          rf"[\u00a3$\u20ac]?|(?:(?:marks?|points?|stars?)\s+)?from\s+a\s+possible\s+"
                           rf"[\u00a3$\u20ac]?){_SCALE}\b"
                           r"(?:\s+(?:points|possible|stars)\b)?",
                           re.IGNORECASE)),
