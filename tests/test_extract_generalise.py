@@ -5918,6 +5918,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("The dogs carry it. I make it 8 from a possible 10.\n", PARA, [("rating", "", 8, "unknown")]),
         ("Final tally: seventeen marks from a possible twenty, docked for the desert.\n", PARA, [("rating", "", 17, "unknown")]),
     ],
+    "an-issue-trackers-opener-keeps-their-own-comments": [
+        ("tobias-vance opened this issue \u00b7 3 comments\n\nNobody kills Winston. Ian McShane plays him.\n\n**marta.k** commented\nThomas Sadoski is back as Jimmy the cop. 6/10.\n\n**tobias-vance** (author) commented\nLaurence Fishburne returns as the Bowery King. 8/10.\n", CH2, [("cast", "Ian McShane", "Winston", "supported"), ("cast", "Laurence Fishburne", "the Bowery King", "supported"), ("rating", "", 8, "unknown")]),
+        ("The ticket\n\nZero is Mark Dacascos.\n\njdoe commented on 3 Mar 2024\nZero is Donnie Yen.\n\nmaria_p (author) commented on 4 Mar 2024\nHalle Berry plays Sofia. 4/5.\n", PARA, [("cast", "Mark Dacascos", "Zero", "supported"), ("cast", "Halle Berry", "Sofia", "supported"), ("rating", "", 4, "unknown")]),
+        ("priya_s opened this thread\n\nKeanu Reeves plays John Wick.\n\nbenno replied\nWillem Dafoe plays Viggo. 2/10.\n\npriya_s replied\nNo. Michael Nyqvist plays Viggo. 9/10.\n", JW1, [("cast", "Michael Nyqvist", "Viggo", "supported"), ("rating", "", 9, "unknown")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -11372,6 +11377,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
     ],
     "a-count-from-a-possible-number-of-things-is-no-score": [
         ("John lands 3 hits from a possible 5 before the stairs, and it is glorious.\n", CH4, ("rating", "", 3)),
+    ],
+    "an-issue-trackers-other-commenters-claim-nothing": [
+        ("tobias-vance opened this issue\n\nNobody kills Winston.\n\n**marta.k** commented\nThomas Sadoski is back as Jimmy the cop.\n", CH2, ("cast", "Thomas Sadoski", None)),
+        ("The ticket\n\nZero is Mark Dacascos.\n\njdoe commented on 3 Mar 2024\nZero is Donnie Yen.\n\nmaria_p (author) commented on 4 Mar 2024\nGood.\n", PARA, ("cast", "Donnie Yen", "Zero")),
+        ("priya_s opened this thread\n\nKeanu Reeves plays John Wick.\n\nbenno replied\nWillem Dafoe plays Viggo.\n", JW1, ("cast", "Willem Dafoe", "Viggo Tarasov")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

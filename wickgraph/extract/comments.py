@@ -126,16 +126,19 @@ _POSTER = re.compile(r"^[ \t]*(?:#\d{1,4}[ \t]+|[^\n]{1,60}?[ \t][\u00b7|\u2022]
                      r"(?:#\d{1,4}[ \t]+)?(?:by|from)[ \t]+"
                      r"|re:[^\n]{0,120}\n[ \t]*by[ \t]+|(?=[*_]{0,2}u/)|[\u21b3\u21aa\u2514][ \t]*)?"
                      r"[*_]{0,2}(?P<user>(?:@|u/)?[\w.-]{2,30})[*_]{0,2}"
-                     r"(?:[ \t]*\((?:op|original[ \t]+poster|thread[ \t]+starter)\))?[ \t]*"
+                     r"(?:[ \t]*\((?P<op>op|original[ \t]+poster|thread[ \t]+starter|author)\))?[ \t]*"
                      r"(?:\[[^\]\n]{1,30}\][ \t]*|(?:\u00bb|\||\u00b7|-|on\b|at\b|in[ \t]+r/)[^\n]{0,60}"
-                     r"|(?:wrote|replied|commented)[ \t]*:"
+                     # (an issue tracker's "**name** commented", "name (author) commented on 3 Mar")
+                     r"|(?P<said>wrote|replied|commented)(?:[ \t]+(?:on|at)\b[^\n]{0,40})?[ \t]*:?"
                      r"|(?(by)(?::|,[^\n]{0,60})|(?!)))?$",  # (a colon or a comma only after "reply from" and such)
                      re.IGNORECASE | re.MULTILINE)
+_OPENED = re.compile(r"^[ \t]*[*_]{0,2}(?P<user>[\w.-]{2,30})[*_]{0,2}[ \t]+opened[ \t]+this[ \t]+"
+                     r"(?:issue|ticket|thread|topic|discussion|pull[ \t]+request)\b", re.IGNORECASE | re.MULTILINE)
 # the board's marks under or beside it: membership, post count, the time of posting
 _POST_MARKS = re.compile(r"^[ \t]*(?:joined|join[ \t]+date|member[ \t]+since|registered|posts|posted)\b[^\n]*$",
                          re.IGNORECASE | re.MULTILINE)
 # a cheap test before the search for posts
-_BOARD_WORD = re.compile(r"post|join|member|repl|started|re:|u/|wrote", re.IGNORECASE)
+_BOARD_WORD = re.compile(r"post|join|member|repl|started|re:|u/|wrote|comment", re.IGNORECASE)
 _MARKS_REACH = 3  # lines between the handle and the board's marks
 _REPLY_ARROW = re.compile(r"[ \t]*[\u21b3\u21aa\u2514]")
 # a quotation of another post: its attribution, then its lines marked ">"
@@ -393,7 +396,8 @@ def others_posts(text: str) -> list[tuple[int, int]]:
         spans += _others_entries(text)
     if _BOARD_WORD.search(text) is None:
         return spans
-    posts = [(line.start(), line["user"].lower()) for line in _POSTER.finditer(text) if line["by"] is not None]
+    posts = [(line.start(), line["user"].lower()) for line in _POSTER.finditer(text)
+             if line["by"] is not None or line["said"] is not None]
     for marks in _POST_MARKS.finditer(text):
         above = text.rfind("\n", 0, marks.start())
         for _ in range(_MARKS_REACH):  # the handle's line: the nearest one above the marks that is one
@@ -406,10 +410,14 @@ def others_posts(text: str) -> list[tuple[int, int]]:
                 break
             above = start - 1
     posts = sorted(set(posts))  # where each post starts, and its poster
+    # who opened the thread: the poster a header marks so ("name (author) commented"), or whom a tracker's line says
+    # opened it ("tobias-vance opened this issue"), else the first poster
+    opener = next((line["user"].lower() for line in _POSTER.finditer(text) if line["op"]), None) \
+        or next((line["user"].lower() for line in _OPENED.finditer(text)), None)
     # replies under arrows ("↳ name wrote:") with no header above them: the post above them is the writer's
     replies_only = bool(posts) and _REPLY_ARROW.match(text, posts[0][0]) is not None
-    if not replies_only and len({user for _, user in posts}) < 2:
+    if not replies_only and len({user for _, user in posts} | ({opener} if opener else set())) < 2:
         return spans
     ends = [start for start, _ in posts[1:]] + [len(text)]
     return spans + [(start, end) for (start, user), end in zip(posts, ends, strict=True)
-                    if replies_only or user != posts[0][1]]
+                    if replies_only or user != (opener or posts[0][1])]
