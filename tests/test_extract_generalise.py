@@ -11349,10 +11349,12 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Common waits outside the door as Santino's sister Gianna bathes.", CH2, ("cast", "Common", "Gianna")),
     ],
     "a-numbered-line-that-goes-on-is-no-heading": [
+        ("No. 3 \u00b7 Zero is the best thing in it\nMark Dacascos gets the best lines anyway.\n", JW1, ("cast", "Mark Dacascos", "Zero")),
         ("Cast notes\n#12 \u00b7 Sofia and her dogs steal the show.\nKeanu Reeves, meanwhile, broods.\n", PARA, ("cast", "Keanu Reeves", "Sofia")),
         ("2019 \u2014 Zero\nMark Dacascos was busy elsewhere that year, they say.\n", JW1, ("cast", "Mark Dacascos", "Zero")),
     ],
     "a-surname-then-a-pronoun-is-no-initial": [
+        ("Reddick, I admit, steals the lobby. Winston barely speaks.\n", CH2, ("cast", "Lance Reddick", "Winston")),
         ("McShane, I think, is wasted here, and Reddick too. Charon gets one line.\n", CH2, ("cast", "Ian McShane", "Charon")),
         ("Allen, a rising name, shouts a lot. Iosef is a brat.\n", JW1, ("cast", "Adrianne Palicki", None)),
     ],
@@ -11372,10 +11374,13 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Pinned to the door after the screening, \"Halle Berry plays the Director. Sincerely yours, Tom\"\n", PARA, ("cast", "Halle Berry", "the Director")),
     ],
     "a-named-friends-verdict-stays-theirs": [
+        ("THE NIGHT OWL\n\nMy flatmate Robin came too. Robin's verdict: 4/10, and Robin talked all through it.\n", PARA, ("rating", "", 4)),
         ("Notes on a night out with Jo\n\nJo came along and hated it. Jo's verdict: 3/10.\n", PARA, ("rating", "", 3)),
         ("BIJOU CINEMA CLUB NEWSLETTER\n\nMy friend Sam came along. Sam's verdict: 2/10.\n\u2014 Lee Hart, Bijou\n", PARA, ("rating", "", 2)),
     ],
     "a-count-from-a-possible-number-of-things-is-no-score": [
+        ("She lands 7 kicks from a possible 9 in the opening fight.\n", BAL, ("rating", "", 7)),
+        ("Zero wins 2 duels from a possible 3 before the end.\n", PARA, ("rating", "", 2)),
         ("John lands 3 hits from a possible 5 before the stairs, and it is glorious.\n", CH4, ("rating", "", 3)),
     ],
     "an-issue-trackers-other-commenters-claim-nothing": [
