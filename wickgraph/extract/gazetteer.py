@@ -23,9 +23,9 @@ from .namecase import (
     heads_line_in_capitals,
     introduced_in_capitals,
     is_lowercase_style,
+    written_as_form,
 )
 from .nameforms import (
-    INITIALLED,
     INVERTED_INITIAL,
     described_forms,
     initialled_forms,
@@ -288,7 +288,9 @@ class Gazetteer:
                     surface = text[start:end]
                     if _COUNTED_ON.match(text, end) and _ENDS_IN_NUMBER_WORD.search(surface):
                         entries = [e for e in entries if e.kind != WORK]  # "is John Wick one more time": no title
-                    kept = tuple(e for e in entries if _case_ok(surface, e, n, lowercase_style, text[end:end + 1])
+                    after = text[end:end + 1]
+                    kept = tuple(e for e in entries
+                                 if written_as_form(surface, e.form, e.kind == PERSON, n, lowercase_style, after)
                                  or _role_title(text, start, e)
                                  or (e.kind in (WORK, CHARACTER) and (heads_line_in_capitals(text, start, end)
                                                                       or fills_a_cell(text, start, end)))
@@ -371,24 +373,6 @@ def _key(name: str) -> tuple[str, ...]:
 
 _COMMA = re.compile(r"[ \t]*,[ \t]*")
 _NEXT_NAME = re.compile(r" (?-i:[A-Z])[\w'\u2019-]")
-def _case_ok(surface: str, entry: Entry, n_tokens: int, lowercase_style: bool, after: str) -> bool:
-    """Single-word names must be capitalised (unless the whole review is written in lower case), and an initialled
-    name is written as one: "K. Reeves", never "a young" for "A. Young"; "Allen, A.", never "Allen, a" (``after`` is
-    the character after the surface)."""
-    if INITIALLED.match(entry.form):
-        return INITIALLED.match(surface) is not None
-    if INVERTED_INITIAL.fullmatch(entry.form):
-        return INVERTED_INITIAL.fullmatch(surface + after) is not None
-    if entry.kind == PERSON and is_initials(entry.form):
-        return surface == entry.form  # "KR", never "kr" or "Kr"
-    if n_tokens > 1 or lowercase_style:
-        return True
-    if not surface[:1].isupper():
-        return False
-    # An all-capitals word in a shouted headline is not a name unless the name is an acronym.
-    return not (surface.isupper() and len(surface) > 3 and not entry.form.isupper())
-
-
 def _in_quotes(text: str, start: int, end: int) -> bool:
     """Whether the name stands alone in quotation marks: a role put in quotes is named in lower case too ("playing a
     \"sommelier\"", "as 'the ballerina'")."""

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 
+from .nameforms import INITIALLED, INVERTED_INITIAL, is_initials
+
 __all__ = ["closes_line_in_capitals", "fills_a_cell", "heads_line_in_capitals", "introduced_in_capitals",
-           "is_lowercase_style"]
+           "is_lowercase_style", "written_as_form"]
 
 
 # a capital that starts a word; the class comes first so that the engine skips to capitals in C
@@ -90,3 +92,20 @@ def closes_line_in_capitals(text: str, start: int, end: int) -> bool:
     return text[start:end].isupper() and _VALUE_BEFORE.search(text, max(0, start - 4), start) is not None \
         and _LINE_CLOSES.match(text, end) is not None
 
+
+def written_as_form(surface: str, form: str, person: bool, n_tokens: int, lowercase_style: bool, after: str) -> bool:
+    """Whether ``surface`` is written as the name ``form`` is written: a single word capitalised (unless the whole
+    review is written in lower case), an initialled name as one: "K. Reeves", never "a young" for "A. Young";
+    "Allen, A.", never "Allen, a" (``after`` is the character after the surface); a person's initials in capitals."""
+    if INITIALLED.match(form):
+        return INITIALLED.match(surface) is not None
+    if INVERTED_INITIAL.fullmatch(form):
+        return INVERTED_INITIAL.fullmatch(surface + after) is not None
+    if person and is_initials(form):
+        return surface == form  # "KR", never "kr" or "Kr"
+    if n_tokens > 1 or lowercase_style:
+        return True
+    if not surface[:1].isupper():
+        return False
+    # An all-capitals word in a shouted headline is not a name unless the name is an acronym.
+    return not (surface.isupper() and len(surface) > 3 and not form.isupper())
