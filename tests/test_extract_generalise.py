@@ -5923,6 +5923,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("The ticket\n\nZero is Mark Dacascos.\n\njdoe commented on 3 Mar 2024\nZero is Donnie Yen.\n\nmaria_p (author) commented on 4 Mar 2024\nHalle Berry plays Sofia. 4/5.\n", PARA, [("cast", "Mark Dacascos", "Zero", "supported"), ("cast", "Halle Berry", "Sofia", "supported"), ("rating", "", 4, "unknown")]),
         ("priya_s opened this thread\n\nKeanu Reeves plays John Wick.\n\nbenno replied\nWillem Dafoe plays Viggo. 2/10.\n\npriya_s replied\nNo. Michael Nyqvist plays Viggo. 9/10.\n", JW1, [("cast", "Michael Nyqvist", "Viggo", "supported"), ("rating", "", 9, "unknown")]),
     ],
+    "reported-that-by-the-writer-stays-theirs": [
+        ("I reported that Keanu Reeves plays John Wick, and he does.\n", JW1, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("We reported that Halle Berry plays Sofia, and the credits agree.\n", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
+        ("It was reported that Ian McShane plays Winston again, and so he does.\n", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
+    ],
+    "a-script-doctors-drafting-credited": [
+        ("Written by Derek Kolstad, with additional drafting by Shay Hatten.\n", CH2, [("writer", "Shay Hatten", None, "contradicted")]),
+        ("The screenplay is Kolstad's, with some late drafting by Michael Finch.\n", CH2, [("writer", "Michael Finch", None, "contradicted")]),
+        ("Credits: Derek Kolstad, plus additional material by Shay Hatten and Chris Collins.\n", JW1, [("writer", "Shay Hatten", None, "contradicted"), ("writer", "Chris Collins", None, "contradicted")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -11387,6 +11397,16 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("tobias-vance opened this issue\n\nNobody kills Winston.\n\n**marta.k** commented\nThomas Sadoski is back as Jimmy the cop.\n", CH2, ("cast", "Thomas Sadoski", None)),
         ("The ticket\n\nZero is Mark Dacascos.\n\njdoe commented on 3 Mar 2024\nZero is Donnie Yen.\n\nmaria_p (author) commented on 4 Mar 2024\nGood.\n", PARA, ("cast", "Donnie Yen", "Zero")),
         ("priya_s opened this thread\n\nKeanu Reeves plays John Wick.\n\nbenno replied\nWillem Dafoe plays Viggo.\n", JW1, ("cast", "Willem Dafoe", "Viggo Tarasov")),
+    ],
+    "a-third-persons-reported-that-claims-nothing": [
+        ("A cinema-goer in Bristol reported that Ruby Rose is back as Ares. I did not see her.\n", PARA, ("cast", "Ruby Rose", "Ares")),
+        ("One usher reported that David Leitch directed it, which is news to the credits.\n", CH2, ("director", "David Leitch", None)),
+        ("My sister reported to the whole group that Zero is Donnie Yen.\n", PARA, ("cast", "Donnie Yen", "Zero")),
+    ],
+    "drafting-of-something-else-is-no-writing-credit": [
+        ("The fights show careful drafting by Chad Stahelski's stunt team.\n", PARA, ("writer", "Chad Stahelski", None)),
+        ("Additional material by Keanu Reeves's stunt double made the cut.\n", PARA, ("writer", "Keanu Reeves", None)),
+        ("The drafting of the ending by Keanu Reeves' team shows.\n", PARA, ("writer", "Keanu Reeves", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
