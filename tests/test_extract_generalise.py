@@ -5933,6 +5933,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("The screenplay is Kolstad's, with some late drafting by Michael Finch.\n", CH2, [("writer", "Michael Finch", None, "contradicted")]),
         ("Credits: Derek Kolstad, plus additional material by Shay Hatten and Chris Collins.\n", JW1, [("writer", "Shay Hatten", None, "contradicted"), ("writer", "Chris Collins", None, "contradicted")]),
     ],
+    "a-quoted-sentence-keeps-the-critics-bracketed-note": [
+        ("\"Keanu Reeves plays John Wick.\" (True, and how.)\n", JW1, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("As the poster puts it, \"Halle Berry is Sofia.\" (Correct.)\n", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
+        ("The role of \"Zero\" (the sushi chef) goes to Mark Dacascos.\n", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -11407,6 +11412,12 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("The fights show careful drafting by Chad Stahelski's stunt team.\n", PARA, ("writer", "Chad Stahelski", None)),
         ("Additional material by Keanu Reeves's stunt double made the cut.\n", PARA, ("writer", "Keanu Reeves", None)),
         ("The drafting of the ending by Keanu Reeves' team shows.\n", PARA, ("writer", "Keanu Reeves", None)),
+    ],
+    "a-quoted-sentence-with-its-source-in-brackets-is-the-sources": [
+        ("Reported to me, none confirmed:\n- \"Jason Statham plays the Russian boss.\" (a reader in Leeds). He does not.\n", JW1, ("cast", "Jason Statham", None)),
+        ("\"This one was written by Shay Hatten.\" (a forum post). Not according to any credit.\n", CH2, ("writer", "Shay Hatten", None)),
+        ("\"Zero is Donnie Yen!\" (my cousin, twice). Zero is Mark Dacascos.\n", PARA, ("cast", "Donnie Yen", "Zero")),
+        ("\"I give it two out of ten.\" (Empire Weekly) Harsh. Eight from me.\n", PARA, ("rating", "", 2)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

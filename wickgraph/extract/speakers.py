@@ -382,9 +382,18 @@ _HANDLE_LINE = re.compile(r"^[ \t]*(?:\[[\d:]{4,8}\][ \t]*)?<[\w.@|-]{1,30}>[ \t
 _ITEM_BULLET = re.compile(r"[ \t]*(?:[\u2014\u2013]|-{1,2})[ \t]")
 
 
+# a quoted sentence's source in brackets after it: '"..." (a reader in Leeds)', '"..." (my cousin, twice)',
+# '"..." (Empire Weekly)' (a description or a name, not the writer's own note: '"..." (True, and how.)')
+_SOURCE_IN_BRACKETS = re.compile(r"[ \t]*\((?:(?:a|an|my|our|one|some)[ \t]+|(?-i:[A-Z])(?![\w'\u2019-]*[,.!?]))"
+                                 r"[^()\n]{1,50}(?<![.!?])\)")
+
+
 def _signed_after(text: str, quote: re.Match[str]) -> bool:
     """Whether an attribution follows the quotation: a citation, a saying verb, or a dash and who said it, on its
-    line or the next (where the quotation's own line is no list item whose next item the dash opens)."""
+    line or the next (where the quotation's own line is no list item whose next item the dash opens); or, after a
+    quoted sentence, its source in brackets."""
+    if quote["body"].rstrip()[-1:] in ".!?" and _SOURCE_IN_BRACKETS.match(text, quote.end()):
+        return True
     attribution = _ATTRIBUTION.match(text, quote.end())
     if attribution is None:
         return False
