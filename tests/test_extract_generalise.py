@@ -5938,6 +5938,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("As the poster puts it, \"Halle Berry is Sofia.\" (Correct.)\n", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
         ("The role of \"Zero\" (the sushi chef) goes to Mark Dacascos.\n", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
     ],
+    "a-score-after-a-labels-dot-leaders": [
+        ("Totals\nHouseholds visited ........ 12\nMy score ........ 9 of 10\n", JW1, [("rating", "", 9, "unknown")]),
+        ("FINAL VERDICT .............. 7 of 10\nLong, loud, lovely.\n", PARA, [("rating", "", 7, "unknown")]),
+        ("Inspector's grade .......... 4 of 5, carried forward.\n", CH2, [("rating", "", 4, "unknown")]),
+    ],
+    "a-score-in-marks-of-a-top-mark": [
+        ("Assessed value: four marks of five\n", CH2, [("rating", "", 4, "unknown")]),
+        ("Long in the desert. Eight marks of ten from this desk.\n", PARA, [("rating", "", 8, "unknown")]),
+        ("Seven marks of ten, and I would see it again.\n", JW1, [("rating", "", 7, "unknown")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -11418,6 +11428,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("\"This one was written by Shay Hatten.\" (a forum post). Not according to any credit.\n", CH2, ("writer", "Shay Hatten", None)),
         ("\"Zero is Donnie Yen!\" (my cousin, twice). Zero is Mark Dacascos.\n", PARA, ("cast", "Donnie Yen", "Zero")),
         ("\"I give it two out of ten.\" (Empire Weekly) Harsh. Eight from me.\n", PARA, ("rating", "", 2)),
+    ],
+    "a-count-before-dot-leaders-is-no-score": [
+        ("Score sheet\nHouseholds visited ........ 9 of 10 streets\n", JW1, ("rating", "", 9)),
+        ("Rooms searched ........ 4 of 5, the last one locked.\n", JW1, ("rating", "", 4)),
+        ("Chapters read ........ 3 of 4\n", JW1, ("rating", "", 3)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

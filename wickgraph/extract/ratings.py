@@ -114,7 +114,8 @@ _GIVEN_OR_LABELLED = re.compile(rf"\b(?:give|gives|gave|giving|award|awards|awar
                                 r"go\s+with|going\s+with)|call\s+it|"
                                 # the critic placing the film on the scale: "I place it at 9 of 10"
                                 rf"{_PLACE_IT})\b"
-                                r"[^.!?\n]{0,30}$", re.IGNORECASE)
+                                # (then no sentence's end; a leader's dots are none: "My score ..... 9 of 10")
+                                r"(?:[^.!?\n]|(?>[ \t]*(?:[.\u00b7_]{3,}|\u2026+)[ \t]*)){0,30}$", re.IGNORECASE)
 _FROM_ME = re.compile(r"[ \t]+(?:from|for)[ \t]+(?:me|us)\b", re.IGNORECASE)  # ... or after it: "Seven of ten from me"
 # ... or said to be the critic's own after it: "four of five I'll give this film", "8/10 is my score"
 _OWN_AFTER = re.compile(r"[ \t]+(?:(?:is|was)[ \t]+(?:my|our)[ \t]+(?:[\w-]+[ \t]+)?"

@@ -57,7 +57,7 @@ _METER_EMPTY = "\u25cb\u25a1\u25c7\u25ef\u25b1\u25fb"
 # A cheap pre-check per pattern: one of these must be in the lower-cased text.
 NEEDS = {"stars_glyph": ("★",), "stars_ascii": ("**", "*/", "✦", "✪", "✭", "⭐"),
           "percent": ("%", "per cent", "percent", "pct"),
-          "points": ("points", "possible", "stars"), "hundred_points": ("point",),
+          "points": ("points", "possible", "stars", "marks"), "hundred_points": ("point",),
           "out_of": ("/", "out of", "outta"), "stars": ("star",),
           "glyph_count": ("/", "out of"),
           "on_scale": (" on ", " of ", " from ", " over ", " sur ", " sobre ", " su ", " von ", " de ", " op ", " av ",
@@ -136,8 +136,9 @@ _SOURCES: list[tuple[str, re.Pattern[str]]] = [
     # (or in words: "ninety-four percent", "eighty per cent")
     ("percent", re.compile(rf"(?P<value>\d{{1,3}}(?:\.\d)?|\b{_TENS}(?:[- ](?:one|two|three|four|five|six|seven|eight|"
                            rf"nine))?|\b(?:a|one)\s+hundred)\s*(?:%|per\s?cent\b|percent\b|pct\b)", re.IGNORECASE)),
-    # "7 of 10 points", "8 points of 10", "four Guineas in a possible five": a unit, then the possible top mark
-    ("points", re.compile(rf"(?P<value>{_NUM}){_HALF}\s+(?:points?\s+(?:of|from|on|out\s+of)\s+|"
+    # "7 of 10 points", "8 points of 10", "four marks of five", "four Guineas in a possible five": a unit, then the
+    # possible top mark
+    ("points", re.compile(rf"(?P<value>{_NUM}){_HALF}\s+(?:(?:points?|marks)\s+(?:of|from|on|out\s+of)\s+|"
                           # "8 points (full score 10 points)": a translation's top mark in brackets
                           rf"points?\s*\(\s*(?:full\s+(?:score|marks?)|out\s+of|max(?:imum)?(?:\s+score)?)\s*:?\s*|"
                           rf"(?:of|from|on)\s+(?=\w+\s+(?:points|possible|stars)\b)|"
