@@ -5948,6 +5948,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Long in the desert. Eight marks of ten from this desk.\n", PARA, [("rating", "", 8, "unknown")]),
         ("Seven marks of ten, and I would see it again.\n", JW1, [("rating", "", 7, "unknown")]),
     ],
+    "an-indented-rows-note-below-it-still-says-return": [
+        ("CAST\n1  JOHN WICK \u2014 Jockey: Keanu Reeves\n   Tipster: Back for a fourth go.\n", CH4, [("reprise", "Keanu Reeves", "John Wick", "supported")]),
+        ("  Winston        Ian McShane\n      (back behind the desk once more)\n  Charon         Lance Reddick\n", CH2, [("reprise", "Ian McShane", "Winston", "supported")]),
+        ("\tThe Bowery King   Laurence Fishburne\n\t\tnote: returning from Chapter 2\n", PARA, [("reprise", "Laurence Fishburne", "the Bowery King", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -11433,6 +11438,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Score sheet\nHouseholds visited ........ 9 of 10 streets\n", JW1, ("rating", "", 9)),
         ("Rooms searched ........ 4 of 5, the last one locked.\n", JW1, ("rating", "", 4)),
         ("Chapters read ........ 3 of 4\n", JW1, ("rating", "", 3)),
+    ],
+    "the-next-row-of-an-indented-table-is-no-note": [
+        ("PERSONS MET\n  Zero, sushi chef          Mark Dacascos\n  The Adjudicator, auditor  Asia Kate Dillon\n  The Bowery King           Laurence Fishburne, returning to his roof\n", PARA, ("reprise", "Mark Dacascos", "Zero")),
+        ("    Sofia            Halle Berry\n    Winston          Ian McShane, back again\n", PARA, ("reprise", "Halle Berry", "Sofia")),
+        ("\tZero\tMark Dacascos\n\tCharon\tLance Reddick (returns)\n", PARA, ("reprise", "Mark Dacascos", "Zero")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -246,10 +246,12 @@ _SIBLING_ITEM = re.compile(r"[ \t]*(?:[-*+\u2022\u00b7\u2013\u2014]|\d{1,3}[.)])
 
 def body_note_says_reprise(doc: Document, cues: Cues, line_end: int) -> int | None:
     """The end of the first sentence of a line of an entry's indented body (the lines after ``line_end``, up to a
-    blank or unindented line) that says the role is taken up again ("   Tipster: Back for a fourth go."), else None."""
+    blank or unindented line) that says the role is taken up again ("   Tipster: Back for a fourth go."), else None.
+    A body line is indented deeper than the entry's own: a line indented as deep is the table's next row."""
+    own_indent = _indent(doc.text, doc.line(line_end)[0])
     start = line_end + 1
     for _ in range(_BODY_LINES):
-        if start >= len(doc.text) or doc.text[start] not in " \t":
+        if start >= len(doc.text) or _indent(doc.text, start) <= own_indent:
             return None
         if _SIBLING_ITEM.match(doc.text, start):
             return None  # the list's next item ("   • Laurence Fishburne back as ..."), not this entry's body
@@ -259,6 +261,14 @@ def body_note_says_reprise(doc: Document, cues: Cues, line_end: int) -> int | No
             return note.end("note")
         start = end + 1
     return None
+
+
+def _indent(text: str, line_start: int) -> int:
+    """How many spaces and tabs open the line starting at ``line_start``."""
+    at = line_start
+    while at < len(text) and text[at] in " \t":
+        at += 1
+    return at - line_start
 
 
 def _says_return(note: str, cues: Cues) -> bool:
