@@ -5953,6 +5953,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("  Winston        Ian McShane\n      (back behind the desk once more)\n  Charon         Lance Reddick\n", CH2, [("reprise", "Ian McShane", "Winston", "supported")]),
         ("\tThe Bowery King   Laurence Fishburne\n\t\tnote: returning from Chapter 2\n", PARA, [("reprise", "Laurence Fishburne", "the Bowery King", "supported")]),
     ],
+    "a-person-as-a-crew-job-noun": [
+        ("Directed from the cab by Chad Stahelski, joined once more by David Leitch as co-director.\n", PARA, [("director", "David Leitch", None, "contradicted")]),
+        ("Crew sheet: Len Wiseman as director, Shay Hatten as writer.\n", CH2, [("director", "Len Wiseman", None, "contradicted"), ("writer", "Shay Hatten", None, "contradicted")]),
+        ("With Len Wiseman as director and Michael Finch as screenwriter, it moves.\n", BAL, [("director", "Len Wiseman", None, "supported"), ("writer", "Michael Finch", None, "contradicted")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -11443,6 +11448,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("PERSONS MET\n  Zero, sushi chef          Mark Dacascos\n  The Adjudicator, auditor  Asia Kate Dillon\n  The Bowery King           Laurence Fishburne, returning to his roof\n", PARA, ("reprise", "Mark Dacascos", "Zero")),
         ("    Sofia            Halle Berry\n    Winston          Ian McShane, back again\n", PARA, ("reprise", "Halle Berry", "Sofia")),
         ("\tZero\tMark Dacascos\n\tCharon\tLance Reddick (returns)\n", PARA, ("reprise", "Mark Dacascos", "Zero")),
+    ],
+    "a-player-as-a-role-named-director-is-no-credit": [
+        ("Anjelica Huston as the Director is terrifying.\n", PARA, ("director", "Anjelica Huston", None)),
+        ("Keanu Reeves as director would be a fun idea for Chapter 5.\n", CH4, ("director", "Keanu Reeves", None)),
+        ("Ian McShane as writer? I wish.\n", CH4, ("writer", "Ian McShane", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
