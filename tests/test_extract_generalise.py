@@ -5958,6 +5958,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Crew sheet: Len Wiseman as director, Shay Hatten as writer.\n", CH2, [("director", "Len Wiseman", None, "contradicted"), ("writer", "Shay Hatten", None, "contradicted")]),
         ("With Len Wiseman as director and Michael Finch as screenwriter, it moves.\n", BAL, [("director", "Len Wiseman", None, "supported"), ("writer", "Michael Finch", None, "contradicted")]),
     ],
+    "a-public-label-with-a-name-for-value-is-a-field": [
+        ("Bug 88 - Retired hitman un-retires\nReporter:    Mireille Okafor (film desk)\nAssigned to: Chad Stahelski (director)\nStatus:      NEW\n\nStatus: CLOSED. Keanu Reeves plays John Wick.\n", JW1, [("director", "Chad Stahelski", None, "supported")]),
+        ("Press kit\nJournalist: Dana Pike\nDirected by Chad Stahelski\nHost: welcome back.\nHost: Keanu Reeves plays John Wick.\n", CH2, [("director", "Chad Stahelski", None, "supported")]),
+        ("Ticket 12\nViewer: Sam Hale\nWritten by Derek Kolstad\nAgent: noted.\nAgent: Keanu Reeves plays John Wick, fixed.\n", JW1, [("writer", "Derek Kolstad", None, "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -11453,6 +11458,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Anjelica Huston as the Director is terrifying.\n", PARA, ("director", "Anjelica Huston", None)),
         ("Keanu Reeves as director would be a fun idea for Chapter 5.\n", CH4, ("director", "Keanu Reeves", None)),
         ("Ian McShane as writer? I wish.\n", CH4, ("writer", "Ian McShane", None)),
+    ],
+    "a-reporters-spoken-turn-stays-theirs": [
+        ("HOST: Welcome.\nREPORTER (Screen Axis): Chad, David Leitch directed this with you, right?\nHOST: Next question.\nREPORTER: Did Michael Finch write it?\n", CH2, ("director", "David Leitch", None)),
+        ("Host: Hello.\nCaller: Zero is Donnie Yen.\nHost: No.\n", PARA, ("cast", "Donnie Yen", "Zero")),
+        ("Lecturer: Right.\nStudent: Leitch co-directed it, surely.\nLecturer: He did not.\n", CH2, ("director", "David Leitch", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

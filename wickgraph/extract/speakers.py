@@ -179,7 +179,14 @@ def _audience_turns(text: str) -> list[tuple[int, int]]:
     counts = Counter(name for _, name in turns)
     if not any(count >= 2 and name.lower() not in _AUDIENCE for name, count in counts.items()):
         return []
-    return _turn_spans(text, turns, {name for name in counts if name.lower() in _AUDIENCE})
+    spans = _turn_spans(text, turns, {name for name in counts if name.lower() in _AUDIENCE})
+    # (a label whose value is a name alone is a record's field, not a turn: "Reporter: Mireille Okafor (film desk)")
+    return [span for span in spans if (colon := text.find(":", span[0], span[1])) < 0
+            or not _NAME_VALUE.match(text, colon + 1)]
+
+
+_NAME_VALUE = re.compile(r"[ \t]*(?-i:[A-Z])[\w.'\u2019-]*(?:[ \t]+(?-i:[A-Z])[\w.'\u2019-]*){0,3}"
+                         r"(?:[ \t]*\([^()\n]{0,60}\))?[ \t]*(?:\n|\Z)")
 
 
 # what the heading of a chat or a panel says of the one among its speakers who reviews: "MARISOL TRAN (critic, The
