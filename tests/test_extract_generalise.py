@@ -11464,6 +11464,17 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Host: Hello.\nCaller: Zero is Donnie Yen.\nHost: No.\n", PARA, ("cast", "Donnie Yen", "Zero")),
         ("Lecturer: Right.\nStudent: Leitch co-directed it, surely.\nLecturer: He did not.\n", CH2, ("director", "David Leitch", None)),
     ],
+    "a-quotation-signed-with-a-quoted-name-or-a-handle": [
+        ("\ud83d\udccc \"Keys belong to my nephew. Peter Stormare, Abram Tarasov, big fan ;) \u2014 'Abram'\"\nNice try.\n", JW1, ("cast", "Peter Stormare", "Abram Tarasov")),
+        ("\"Pretty sure Halle Berry turns up as Sofia in this one? 6/10.\" \u2014 u/HighTableHoarder\nShe does not.\n", CH2, ("cast", "Halle Berry", "Sofia")),
+        ("\"Zero is Donnie Yen, obviously.\" -- @reelrick\nNo.\n", PARA, ("cast", "Donnie Yen", "Zero")),
+        ("\"Ruby Rose is back as Ares.\" \u2014 \u201cThe Oracle\u201d, our resident know-all\n", PARA, ("cast", "Ruby Rose", "Ares")),
+    ],
+    "a-nicknamed-subjects-guess-claims-nothing": [
+        ("22:18  \"High Table for Six\" guessed the Elder was Ian McShane in a turban. Absolutely not.\n", PARA, ("cast", "Ian McShane", "the Elder")),
+        ("Team \u201cBaba Yaga Brunch\u201d thought Zero was Donnie Yen.\n", PARA, ("cast", "Donnie Yen", "Zero")),
+        ("\"The Pencil Pushers\" assumed David Leitch directed it.\n", CH2, ("director", "David Leitch", None)),
+    ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
         ("My brother would give it a C.", JW1, ("rating", "", "C")),

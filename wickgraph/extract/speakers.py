@@ -327,7 +327,9 @@ _CITATION = (r"\((?!(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun
 CRITIC_AND_OUTLET = r"[ \t]*(?-i:[A-Z])[\w.'\u2019-]+(?:[ \t]+(?-i:[A-Z])[\w.'\u2019-]+){0,2}[ \t]*,[ \t]*(?-i:[A-Z])"
 _ATTRIBUTION = re.compile(rf"[ \t]*{_CITATION}|"
                           # (or someone the writer knows or saw, not named: '"..." — my cousin, who slept through it')
-                          r"[ \t]*(?:\n[ \t]*)?(?:[\u2014\u2013]|-{1,2})[ \t]*(?:(?-i:[A-Z])|"
+                          # (a name in quotation marks, a handle: '— "The Oracle"', '— u/HighTableHoarder')
+                          r"[ \t]*(?:\n[ \t]*)?(?:[\u2014\u2013]|-{1,2})[ \t]*"
+                          r"(?:['\u2018\"\u201c]?(?-i:[A-Z])|(?:u/|@)\w|"
                           r"(?:my|his|her|our|their|your|a|an|one|some)[ \t]+(?:[a-z]+[ \t]+)?"
                           r"(?:man|woman|guy|girl|boy|kid|friend|cousin|brother|"
                           r"sister|mum|mom|dad|father|mother|aunt|uncle|nan|gran|colleague|neighbou?r|stranger|fan|viewer|"
@@ -370,10 +372,11 @@ _NAMED_LINE_BEFORE = re.compile(r"(?:^|\n)[ \t*_]*(?:[^\n]{0,20}?\b(?i:guest|pos
 # Ares is Ruby Rose mate"'
 _HANDLE_OPENS = re.compile(r"[ \t]*@[\w.]+[ \t]*:")
 # ... or one its writer signs inside its marks, as a comment card is transcribed: '"... Still great. — M. Okafor"'
-# (a name after a dash, maybe with where or how old they are, and no sentence: not "— End of story.")
+# (a name after a dash, maybe with where or how old they are, or in quotes, or a handle, and no sentence: not "— End of
+# story.")
 # (or a letter's closing words before the name, a letter quoted whole: '"Dear Sirs, ... Yours, D. Pruitt, Leeds."')
-_SIGNED_INSIDE = re.compile(r"(?:(?:[\u2014\u2013]|--?)[ \t]*(?-i:[A-Z])[\w.'\u2019-]*(?:[ \t]+[\w.'\u2019-]+){0,3}"
-                            r"(?:,[^\n.!?]{1,30})?(?<![.!?])"
+_SIGNED_INSIDE = re.compile(r"(?:(?:[\u2014\u2013]|--?)[ \t]*(?:['\u2018]?(?-i:[A-Z])|(?:u/|@)\w)[\w.'\u2019-]*"
+                            r"(?:[ \t]+[\w.'\u2019-]+){0,3}(?:,[^\n.!?]{1,30})?(?<![.!?])"
                             r"|(?<![\w,])[ \t]*(?:Yours(?:[ \t]+(?:sincerely|faithfully|truly))?|"
                             r"Sincerely(?:[ \t]+yours)?|"
                             r"(?:Kind[ \t]+|Best[ \t]+)?[Rr]egards|Best[ \t]+wishes)[ \t]*,?[ \t]*"
