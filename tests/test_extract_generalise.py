@@ -5963,6 +5963,12 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Press kit\nJournalist: Dana Pike\nDirected by Chad Stahelski\nHost: welcome back.\nHost: Keanu Reeves plays John Wick.\n", CH2, [("director", "Chad Stahelski", None, "supported")]),
         ("Ticket 12\nViewer: Sam Hale\nWritten by Derek Kolstad\nAgent: noted.\nAgent: Keanu Reeves plays John Wick, fixed.\n", JW1, [("writer", "Derek Kolstad", None, "supported")]),
     ],
+    "the-writers-own-noting-stays-theirs": [
+        ("I noted that Ruby Rose plays Ares, and she does.\n", CH2, [("cast", "Ruby Rose", "Ares", "supported")]),
+        ("It should be noted that Ian McShane plays Winston.\n", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("As I pointed out last week, Common plays Cassian.\n", CH2, [("cast", "Common", "Cassian", "supported")]),
+        ("The guide barely mentions that Scott Adkins plays Killa, which is a shame.\n", CH4, [("cast", "Scott Adkins", "Killa", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -11474,6 +11480,13 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("22:18  \"High Table for Six\" guessed the Elder was Ian McShane in a turban. Absolutely not.\n", PARA, ("cast", "Ian McShane", "the Elder")),
         ("Team \u201cBaba Yaga Brunch\u201d thought Zero was Donnie Yen.\n", PARA, ("cast", "Donnie Yen", "Zero")),
         ("\"The Pencil Pushers\" assumed David Leitch directed it.\n", CH2, ("director", "David Leitch", None)),
+    ],
+    "a-third-persons-remark-claims-nothing": [
+        ("Priscilla pointed out that Ruby Rose plays Ares in this one.\n", PARA, ("cast", "Ruby Rose", "Ares")),
+        ("My uncle mentioned that David Leitch directed it.\n", CH2, ("director", "David Leitch", None)),
+        ("She noted that Jason Statham plays Zero.\n", PARA, ("cast", "Jason Statham", "Zero")),
+        ("Tom insisted the film was directed by David Leitch.\n", CH2, ("director", "David Leitch", None)),
+        ("Dev swore the movie is written by Michael Finch.\n", JW1, ("writer", "Michael Finch", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
