@@ -5969,6 +5969,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("As I pointed out last week, Common plays Cassian.\n", CH2, [("cast", "Common", "Cassian", "supported")]),
         ("The guide barely mentions that Scott Adkins plays Killa, which is a shame.\n", CH4, [("cast", "Scott Adkins", "Killa", "supported")]),
     ],
+    "a-kicker-between-two-stars-is-no-score": [
+        ("No. 12 \u2605 RETURNING PLAYER \u2605\nJohn Wick \u2014 Keanu Reeves\n\nSET RATING CARD\nGrade: B+\n", CH2, [("rating", "", "B+", "unknown")]),
+        ("Tonight on 4 \u2605 CRITIC'S PICK \u2605 John Wick (2014)\nMy verdict: 8/10\n", JW1, [("rating", "", 8, "unknown")]),
+        ("Lot 7 \u2605 STAFF FAVOURITE \u2605 signed poster\nOverall: 4 out of 5\n", JW1, [("rating", "", 4, "unknown")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -11487,6 +11492,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("She noted that Jason Statham plays Zero.\n", PARA, ("cast", "Jason Statham", "Zero")),
         ("Tom insisted the film was directed by David Leitch.\n", CH2, ("director", "David Leitch", None)),
         ("Dev swore the movie is written by Michael Finch.\n", JW1, ("writer", "Michael Finch", None)),
+    ],
+    "a-kicker-between-two-stars-scores-nothing": [
+        ("No. 12 \u2605 RETURNING PLAYER \u2605\nJohn Wick \u2014 Keanu Reeves\n", CH2, ("rating", "", None)),
+        ("Tonight on 4 \u2605 CRITIC'S PICK \u2605 John Wick (2014)\n", JW1, ("rating", "", None)),
+        ("Shelf 2 \u2605 NEW IN \u2605 the Chapter 4 steelbook\n", CH4, ("rating", "", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -93,6 +93,9 @@ _REVISION_BEFORE = re.compile(r"\b(?:wait|hang\s+on|hold\s+on|actually|scratch\s
 # ... the score alone, ending its clause ("wait no, 8/10, the finale ..."; not "actually, 6/10 is what he gave it")
 _RESTATED_ALONE = re.compile(r"(?:[ \t]+(?:from|for)[ \t]+me\b|[ \t]+now\b)?[ \t]*(?:[.,;:!)\u2014\u2013\n]|\Z)")
 _BADGE_AFTER = re.compile(r"[ \t]+(?-i:[A-Z])")
+_KICKER = r"[ \t]*(?-i:[A-Z][A-Z'\u2019&!-]*)(?:[ \t]+(?-i:[A-Z][A-Z'\u2019&!-]*)){0,5}[ \t]*"
+_KICKER_BETWEEN_STARS = re.compile(_KICKER + "\u2605")
+_KICKER_BEFORE_STAR = re.compile("\u2605" + _KICKER + r"\Z")
 # the critic placing the film on a scale: "I place it at 9 of 10", "I should put it at 85 per cent", "we'd peg it at"
 _PLACE_IT = (r"(?:i|we)(?:['\u2019]d|\s+would|\s+should|\s+shall|\s+will|['\u2019]ll)?\s+(?:\w+ly\s+)?"
              r"(?:put|place|set|peg|pitch|rank)\s+it\s+at")
@@ -292,6 +295,9 @@ def find_rating(text: str) -> RatingMatch | None:
                     and _BADGE_AFTER.match(text, match.end()) \
                     and not _SCORE_LABEL.search(_previous_line(text, line_start)):
                 continue  # "★ TOP REVIEW", "★ Staff pick": a badge that opens its line, not one star
+            if kind == "stars_glyph" and match.group() == "\u2605" and (
+                    _KICKER_BETWEEN_STARS.match(text, match.end()) or _KICKER_BEFORE_STAR.search(before)):
+                continue  # "No. 12 ★ RETURNING PLAYER ★": a kicker set between two stars, not one star
             if kind == "stars_glyph" and match.group() == "\u2605" and _LINE_END.match(text, match.end()) \
                     and re.search(r"\w", before) and not _SCORE_LABEL.search(before):
                 continue  # "• Casablanca w/ the dogs ★": a star that marks a note or a list item, not one star
