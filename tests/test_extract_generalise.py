@@ -5974,6 +5974,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Tonight on 4 \u2605 CRITIC'S PICK \u2605 John Wick (2014)\nMy verdict: 8/10\n", JW1, [("rating", "", 8, "unknown")]),
         ("Lot 7 \u2605 STAFF FAVOURITE \u2605 signed poster\nOverall: 4 out of 5\n", JW1, [("rating", "", 4, "unknown")]),
     ],
+    "the-editors-reply-is-the-critics-when-the-critic-is-the-editor": [
+        ("JOHN WICK: CHAPTER 2 \u2014 SERIES TWO\nChecklist and card backs: O. Marchbanks, set editor\n\nThe sequel packs its bags for Rome, and so does the set. Fewer cards, shinier stock, one misprint.\n\nCOLLECTOR CHATTER\n\"Pretty sure Halle Berry is in this one? 6/10.\" \u2014 u/HighTableHoarder\nEditor's reply: She isn't.\n\nSET RATING CARD\nGrade: B+\n", CH2, [("rating", "", "B+", "unknown")]),
+        ("THE DISPATCH\nBy Hal Moore, film editor\n\nA long, loud sequel, and a good one, for all its length and its lulls and its talk.\n\nReader comment: Common is wasted.\nEditor's reply: Common plays Cassian well. My grade: A-\n", CH2, [("cast", "Common", "Cassian", "supported"), ("rating", "", "A-", "unknown")]),
+        ("Notes by Pat Lee, features editor\n\nThe dogs steal it, the desert drags, and the finale is a marvel of glass and noise.\n\nA reader writes: Zero is Donnie Yen?\nThe editor replies: No, Mark Dacascos plays Zero. 8/10 from me.\n", PARA, [("cast", "Mark Dacascos", "Zero", "supported"), ("rating", "", 8, "unknown")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -11497,6 +11502,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("No. 12 \u2605 RETURNING PLAYER \u2605\nJohn Wick \u2014 Keanu Reeves\n", CH2, ("rating", "", None)),
         ("Tonight on 4 \u2605 CRITIC'S PICK \u2605 John Wick (2014)\n", JW1, ("rating", "", None)),
         ("Shelf 2 \u2605 NEW IN \u2605 the Chapter 4 steelbook\n", CH4, ("rating", "", None)),
+    ],
+    "a-letters-editors-reply-stays-the-editors": [
+        ("LETTERS TO THE EDITOR\n\nDear Editor, I loved the sequel and its long stairs and its mirrors and its Rome. I give it 9/10. Sam, Leeds\n\nEditor's reply: We gave it 3/10.\n", CH2, ("rating", "", 3)),
+        ("Letters\n\nSir, the film is long but fine, long but fine, long but fine, long but fine. Yours, Dee\n\nThe editor replies: Keanu Reeves plays Neo here.\n", CH2, ("cast", "Keanu Reeves", "Neo")),
+        ("Dear Editor,\nWhat a film, with its dogs and its desert and its glass. 8/10 from me. Bo\n\nEditor's reply: Halle Berry plays the Director, actually.\n", PARA, ("cast", "Halle Berry", "the Director")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -65,6 +65,9 @@ _EDITOR_REPLIES = re.compile(r"^[ \t*_#>]*(?:(?:the[ \t]+)?(?:film[ \t]+|letters
                              r"|(?:response|reply)[ \t]+from[ \t]+(?:the[ \t]+)?[^\n:]{1,80}$"
                              r"|(?:management|owner|manager|host|property)(?:['\u2019]s)?[ \t]+(?:response|reply)\b)",
                              re.IGNORECASE | re.MULTILINE)
+# ... unless the text's writer is the editor, as its first lines say: "Checklist and card backs: O. Marchbanks, set
+# editor", "By Hal Moore, film editor" (not a letters page's "Letters to the Editor")
+_EDITOR_BYLINE = re.compile(r"(?-i:[A-Z])[\w.'\u2019-]*,[ \t]+(?:[\w-]+[ \t]+)?editor\b", re.IGNORECASE)
 
 
 def comment_spans(text: str) -> list[tuple[int, int]]:
@@ -73,7 +76,7 @@ def comment_spans(text: str) -> list[tuple[int, int]]:
     lower = text.lower()
     if "editor" in lower or "ed." in lower or "respon" in lower or "reply" in lower:
         reply = next((m for m in _EDITOR_REPLIES.finditer(text) if m.start() >= _FIRST_PART * len(text)), None)
-        if reply is not None:
+        if reply is not None and not _EDITOR_BYLINE.search(_top_lines(text, reply.start())):
             return [(reply.start(), len(text))]
     if "comment" not in lower and "repl" not in lower and "respons" not in lower:
         return []
