@@ -5979,6 +5979,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("THE DISPATCH\nBy Hal Moore, film editor\n\nA long, loud sequel, and a good one, for all its length and its lulls and its talk.\n\nReader comment: Common is wasted.\nEditor's reply: Common plays Cassian well. My grade: A-\n", CH2, [("cast", "Common", "Cassian", "supported"), ("rating", "", "A-", "unknown")]),
         ("Notes by Pat Lee, features editor\n\nThe dogs steal it, the desert drags, and the finale is a marvel of glass and noise.\n\nA reader writes: Zero is Donnie Yen?\nThe editor replies: No, Mark Dacascos plays Zero. 8/10 from me.\n", PARA, [("cast", "Mark Dacascos", "Zero", "supported"), ("rating", "", 8, "unknown")]),
     ],
+    "a-quoted-tag-of-names-is-an-inscription": [
+        ("PROPS\n- Gold coin tray: \"Ian McShane / Winston\"\n- Chop-shop invoice: \"John Leguizamo / Aurelio\"\n", JW1, [("cast", "Ian McShane", "Winston", "supported"), ("cast", "John Leguizamo", "Aurelio", "supported")]),
+        ("Costume rail\nHanger 3: \u201cHalle Berry | Sofia\u201d\nHanger 4: \u201cMark Dacascos | Zero\u201d\n", PARA, [("cast", "Halle Berry", "Sofia", "supported"), ("cast", "Mark Dacascos", "Zero", "supported")]),
+        ("Name badges, as printed:\nBadge A: \"Lance Reddick / Charon\"\nBadge B: \"Common / Cassian\"\n", CH2, [("cast", "Lance Reddick", "Charon", "supported"), ("cast", "Common", "Cassian", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -11507,6 +11512,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("LETTERS TO THE EDITOR\n\nDear Editor, I loved the sequel and its long stairs and its mirrors and its Rome. I give it 9/10. Sam, Leeds\n\nEditor's reply: We gave it 3/10.\n", CH2, ("rating", "", 3)),
         ("Letters\n\nSir, the film is long but fine, long but fine, long but fine, long but fine. Yours, Dee\n\nThe editor replies: Keanu Reeves plays Neo here.\n", CH2, ("cast", "Keanu Reeves", "Neo")),
         ("Dear Editor,\nWhat a film, with its dogs and its desert and its glass. 8/10 from me. Bo\n\nEditor's reply: Halle Berry plays the Director, actually.\n", PARA, ("cast", "Halle Berry", "the Director")),
+    ],
+    "a-speakers-quoted-words-stay-theirs": [
+        ("Gus: \"Ruby Rose plays Cassian, trust me.\"\n", CH2, ("cast", "Ruby Rose", "Cassian")),
+        ("Deb in Leeds: \"Jason Statham is Zero.\"\n", PARA, ("cast", "Jason Statham", "Zero")),
+        ("Tomas K.: \"Donnie Yen plays Zero, surely\"\n", PARA, ("cast", "Donnie Yen", "Zero")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

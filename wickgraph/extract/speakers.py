@@ -392,6 +392,10 @@ _HANDLE_LINE = re.compile(r"^[ \t]*(?:\[[\d:]{4,8}\][ \t]*)?<[\w.@|-]{1,30}>[ \t
 _ITEM_BULLET = re.compile(r"[ \t]*(?:[\u2014\u2013]|-{1,2})[ \t]")
 
 
+# a quoted tag of names set apart by slashes or bars, as a prop's label, a hanger or a badge prints them
+# ('"Ian McShane / Winston"'): an inscription, which nobody says
+_CAPITALISED_WORDS = r"(?:(?-i:[A-Z])[\w.'\u2019-]*[ \t]*)+"
+_INSCRIPTION = re.compile(rf"[ \t]*{_CAPITALISED_WORDS}(?:[/|][ \t]*{_CAPITALISED_WORDS})+")
 # a quoted sentence's source in brackets after it: '"..." (a reader in Leeds)', '"..." (my cousin, twice)',
 # '"..." (Empire Weekly)' (a description or a name, not the writer's own note: '"..." (True, and how.)')
 _SOURCE_IN_BRACKETS = re.compile(r"[ \t]*\((?:(?:a|an|my|our|one|some)[ \t]+|(?-i:[A-Z])(?![\w'\u2019-]*[,.!?]))"
@@ -452,14 +456,14 @@ def attributed_quotes(text: str) -> list[tuple[int, int]]:
     spans = []
     if "\u201c" in text or '"' in text or "\u275d" in text or "\u00ab" in text:
         spans = [quote.span() for quote in _QUOTATION.finditer(text)
-                 if _signed_after(text, quote)
+                 if not _INSCRIPTION.fullmatch(quote["body"]) and (_signed_after(text, quote)
                  or _SPEAKER_BEFORE.search(text, max(0, quote.start() - 80), quote.start())
                  or _SOURCE_DASH_BEFORE.search(text, max(0, quote.start() - 60), quote.start())
                  or _BRACKET_TAG_BEFORE.search(text, max(0, quote.start() - 82), quote.start())
                  or _BRACKET_LINE_BEFORE.search(text, max(0, quote.start() - 160), quote.start())
                  or _NAMED_LINE_BEFORE.search(text, max(0, quote.start() - 100), quote.start())
                  or _reported_above(text, quote.start())
-                 or _HANDLE_OPENS.match(quote["body"]) or _SIGNED_INSIDE.search(quote["body"])]
+                 or _HANDLE_OPENS.match(quote["body"]) or _SIGNED_INSIDE.search(quote["body"]))]
     if "    " in text or "\t" in text:  # an essay's block quotations of other critics
         spans += [block.span() for block in _BLOCK_QUOTE.finditer(text) if _CITED_AT_END.search(block.group().rstrip())]
     if "<" in text and ">" in text:
