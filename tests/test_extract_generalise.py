@@ -5984,6 +5984,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Costume rail\nHanger 3: \u201cHalle Berry | Sofia\u201d\nHanger 4: \u201cMark Dacascos | Zero\u201d\n", PARA, [("cast", "Halle Berry", "Sofia", "supported"), ("cast", "Mark Dacascos", "Zero", "supported")]),
         ("Name badges, as printed:\nBadge A: \"Lance Reddick / Charon\"\nBadge B: \"Common / Cassian\"\n", CH2, [("cast", "Lance Reddick", "Charon", "supported"), ("cast", "Common", "Cassian", "supported")]),
     ],
+    "a-co-writer-after-a-credit-in-a-table-cell": [
+        ("| field | value |\n|---|---|\n| screenplay  | Derek Kolstad, with Shay Hatten        |\n| runtime | 122 min |\n", CH2, [("writer", "Shay Hatten", None, "contradicted")]),
+        ("| Written by Derek Kolstad, with Michael Finch | 2014 |\n", JW1, [("writer", "Michael Finch", None, "contradicted")]),
+        ("\u2502 script \u2502 Derek Kolstad, with Shay Hatten \u2502\n", JW1, [("writer", "Shay Hatten", None, "contradicted")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
