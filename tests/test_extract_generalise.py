@@ -5989,6 +5989,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("| Written by Derek Kolstad, with Michael Finch | 2014 |\n", JW1, [("writer", "Michael Finch", None, "contradicted")]),
         ("\u2502 script \u2502 Derek Kolstad, with Shay Hatten \u2502\n", JW1, [("writer", "Shay Hatten", None, "contradicted")]),
     ],
+    "a-personas-mark-as-a-letter-grade": [
+        ("CLOSING LABEL\nThe mirror room runs long, but the action has a geometry you can walk through.\n\nCurator's mark: B+\n", CH2, [("rating", "", "B+", "unknown")]),
+        ("Report on the candidate film.\nThe examiner's mark: A-\n", PARA, [("rating", "", "A-", "unknown")]),
+        ("Tasting notes end here. Sommelier's mark \u2014 B\n", CH4, [("rating", "", "B", "unknown")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -11522,6 +11527,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Gus: \"Ruby Rose plays Cassian, trust me.\"\n", CH2, ("cast", "Ruby Rose", "Cassian")),
         ("Deb in Leeds: \"Jason Statham is Zero.\"\n", PARA, ("cast", "Jason Statham", "Zero")),
         ("Tomas K.: \"Donnie Yen plays Zero, surely\"\n", PARA, ("cast", "Donnie Yen", "Zero")),
+    ],
+    "a-named-persons-mark-stays-theirs": [
+        ("My sister Jo came along and sulked all night. Jo's mark: C.\n", PARA, ("rating", "", "C")),
+        ("Dev watched it twice with me. Dev's mark: D, the philistine.\n", CH2, ("rating", "", "D")),
+        ("Ask Priya about it. Priya hated the desert. Priya's mark: C-\n", PARA, ("rating", "", "C-")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

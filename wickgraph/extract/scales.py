@@ -192,7 +192,9 @@ _SOURCES: list[tuple[str, re.Pattern[str]]] = [
                                r"(?![\d/]|[.,]\d|\s*(?:/|out\s+of\b|of\b))")),
     ("letter", re.compile(
         # a label, maybe with a phrase before its colon ("Our own mark, for the film that said goodbye to him: A-")
-        rf"(?:\b(?:grade|rating|verdict|score|{APPRAISAL}|overall(?:\s+grade)?|consensus|(?:my|our)\s+take|(?:my|our|own|final|overall)\s+mark"
+        # (a holder's mark, whose holder is read as any label's is: "Curator's mark: B+")
+        rf"(?:\b(?:grade|rating|verdict|score|{APPRAISAL}|overall(?:\s+grade)?|consensus|(?:my|our)\s+take"
+        r"|(?:my|our|own|final|overall|[\w-]+['\u2019]s)\s+mark"
         r"|final(?=[ \t]*:)"  # a note's "final: [ B+ ]"
         r"|(?<![^\n])[ \t*-]*(?:the\s+)?(?:film|movie)(?=\s*:))"  # a line's label: "Film: B+" (not "Pattern: A")
         # "**Grade:** B+", "MY GRADE -- B+", a formula's "grade(C2) = B+"
