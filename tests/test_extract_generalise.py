@@ -5994,6 +5994,12 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Report on the candidate film.\nThe examiner's mark: A-\n", PARA, [("rating", "", "A-", "unknown")]),
         ("Tasting notes end here. Sommelier's mark \u2014 B\n", CH4, [("rating", "", "B", "unknown")]),
     ],
+    "a-recollection-of-a-role-of-this-film": [
+        ("I remember Willem Dafoe as Marcus, the sniper with a conscience.\n", JW1, [("cast", "Willem Dafoe", "Marcus", "supported")]),
+        ("I remember Dean Winters as Kirill, forever on the phone.\n", JW1, [("cast", "Dean Winters", "Kirill", "contradicted")]),
+        ("Think back to Ruby Rose as Ares, signing her threats.\n", CH2, [("cast", "Ruby Rose", "Ares", "supported")]),
+        ("We will always remember Mark Dacascos as Zero, the fan with a sword.\n", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -11532,6 +11538,12 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("My sister Jo came along and sulked all night. Jo's mark: C.\n", PARA, ("rating", "", "C")),
         ("Dev watched it twice with me. Dev's mark: D, the philistine.\n", CH2, ("rating", "", "D")),
         ("Ask Priya about it. Priya hated the desert. Priya's mark: C-\n", PARA, ("rating", "", "C-")),
+    ],
+    "a-recollection-of-another-works-role": [
+        ("Remember Willem Dafoe as Marcus? He is long gone by now.\n", CH4, ("cast", "Willem Dafoe", "Marcus")),
+        ("I remember Keanu Reeves as Neo, and so does everyone.\n", JW1, ("cast", "Keanu Reeves", "Neo")),
+        ("Fans who know Alfie Allen as Theon Greyjoy will laugh.\n", JW1, ("cast", "Alfie Allen", "Theon Greyjoy")),
+        ("Recall Halle Berry as Sofia from the third film? She is not here.\n", CH4, ("cast", "Halle Berry", "Sofia")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -129,6 +129,12 @@ def _plays_here(doc: Document, candidate: Candidate) -> bool:
                for role in roles if role for r in role.of_kind(CHARACTER))
 
 
+def _role_here(doc: Document, candidate: Candidate) -> bool:
+    """Whether the candidate's role is a role of the reviewed work, by the reference."""
+    roles = [doc.by_start.get(start) for start, _ in candidate.parts.get("character", [])]
+    return any(r.iri in doc.film_roles for role in roles if role for r in role.of_kind(CHARACTER))
+
+
 def _opens_as_topic(doc: Document, candidate: Candidate, sentence_start: int) -> bool:
     """Whether ``candidate`` is a casting in prose that opens its sentence with its player, as a fragment that raises a
     topic does: "Common as Cassian?? The subway fight is top five", "Colin Woodell as baby Winston? Surprisingly good"
@@ -158,6 +164,8 @@ def _blocks(doc: Document, candidate: Candidate, block: Rule, sentence_start: in
         return False
     if block.unless_apposed and _apposed_casting(doc, candidate):
         return False
+    if block.unless_role_here and _role_here(doc, candidate):
+        return False  # a recollection of this very film ("I remember Willem Dafoe as Marcus"), not of another
     if not _may_hold(doc, block, candidate, sentence_start):
         return False
     regex = block.regex  # a property that looks the compiled pattern up: read it once
