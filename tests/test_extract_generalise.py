@@ -6000,6 +6000,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Think back to Ruby Rose as Ares, signing her threats.\n", CH2, [("cast", "Ruby Rose", "Ares", "supported")]),
         ("We will always remember Mark Dacascos as Zero, the fan with a sword.\n", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
     ],
+    "quotations-the-writer-signs-are-the-writers": [
+        ("RETRO BOARD\nFacilitator: Harriet Okonkwo-Lind (HOL)\nAttendees: DB, TK + HOL\n\n\ud83d\udfe8 \"Alfie Allen as Iosef, the most slappable son\" \u2014 HOL \u25cf\u25cf\n\ud83d\udfe8 \"Willem Dafoe as Viggo\" \u2014 TK\n", JW1, [("cast", "Alfie Allen", "Iosef", "supported")]),
+        ("WALL OF NOTES\nCompiled by Dana Pike\n\n\"Ruby Rose plays Ares and never says a word.\" \u2014 Dana\n\"Common is wasted.\" \u2014 Lee\n", CH2, [("cast", "Ruby Rose", "Ares", "supported")]),
+        ("Board owner: Sam Reyes (SR)\n\n\"Mark Dacascos as Zero steals it\" -- SR\n\"Donnie Yen as Zero\" -- KT\n", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -11544,6 +11549,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("I remember Keanu Reeves as Neo, and so does everyone.\n", JW1, ("cast", "Keanu Reeves", "Neo")),
         ("Fans who know Alfie Allen as Theon Greyjoy will laugh.\n", JW1, ("cast", "Alfie Allen", "Theon Greyjoy")),
         ("Recall Halle Berry as Sofia from the third film? She is not here.\n", CH4, ("cast", "Halle Berry", "Sofia")),
+    ],
+    "quotations-others-sign-stay-theirs": [
+        ("RETRO BOARD\nFacilitator: Harriet Okonkwo-Lind (HOL)\nAttendees: DB, TK + HOL\n\n\"Willem Dafoe as Viggo was chilling\" \u2014 TK\n", JW1, ("cast", "Willem Dafoe", "Viggo")),
+        ("WALL OF NOTES\nCompiled by Dana Pike\n\n\"Jason Statham plays Zero.\" \u2014 Lee\n", PARA, ("cast", "Jason Statham", "Zero")),
+        ("Board owner: Sam Reyes (SR)\n\n\"Donnie Yen as Zero\" -- KT\n", PARA, ("cast", "Donnie Yen", "Zero")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

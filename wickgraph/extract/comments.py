@@ -31,6 +31,7 @@ import re
 from itertools import pairwise
 
 from .layout_words import CAPITALS_HEADING, PARAGRAPH_BREAK, RULE_LINE
+from .speakers import top_lines, writer_names
 
 __all__ = ["comment_spans", "others_posts"]
 
@@ -76,7 +77,7 @@ def comment_spans(text: str) -> list[tuple[int, int]]:
     lower = text.lower()
     if "editor" in lower or "ed." in lower or "respon" in lower or "reply" in lower:
         reply = next((m for m in _EDITOR_REPLIES.finditer(text) if m.start() >= _FIRST_PART * len(text)), None)
-        if reply is not None and not _EDITOR_BYLINE.search(_top_lines(text, reply.start())):
+        if reply is not None and not _EDITOR_BYLINE.search(top_lines(text, reply.start())):
             return [(reply.start(), len(text))]
     if "comment" not in lower and "repl" not in lower and "respons" not in lower:
         return []
@@ -92,19 +93,13 @@ def comment_spans(text: str) -> list[tuple[int, int]]:
 # an entry of a comments thread under its poster's handle: "@reel_ray: that's the one", "↳ @carla: ..."
 _HANDLE_ENTRY = re.compile(r"^[ \t]*(?:[\u21b3\u21aa\u2514][ \t]*)?(?P<handle>@[\w.]+)[ \t]*:", re.MULTILINE)
 _HANDLE = re.compile(r"@[\w.]+")
-_BYLINE_LINES = 3  # a post's or a document's author is named in its first lines
-
-
-def _top_lines(text: str, end: int) -> str:
-    """The first lines of ``text`` before ``end``, where its author is named."""
-    return "\n".join(text[:end].split("\n", _BYLINE_LINES)[:_BYLINE_LINES])
 
 
 def _without_authors_entries(text: str, start: int) -> list[tuple[int, int]]:
     """The comments from ``start`` to the end, without the entries the post's own author posts there under the
     handle the post opens with ("Carla Mendes @cassette_carla · Oct 24" over "@cassette_carla: no, ..."): the
     author's replies are the author's."""
-    author = _HANDLE.search(_top_lines(text, start))
+    author = _HANDLE.search(top_lines(text, start))
     if author is None:
         return [(start, len(text))]
     entries = list(_HANDLE_ENTRY.finditer(text, start))
@@ -172,9 +167,6 @@ def _signed_quotes(text: str) -> list[tuple[int, int]]:
 # Quayle (TQ)", "exported by Rob Okafor", "Author: Mo Faraday")
 _DOCUMENT_COMMENT = re.compile(r"^[ \t]*comment[ \t]*\[(?P<who>[^\]\n]{1,30})\][^:\n]{0,30}:[^\n]*",
                                re.IGNORECASE | re.MULTILINE)
-_DOCUMENT_AUTHOR = re.compile(r"\b(?:owner|author|by)[ \t]*:?[ \t]+(?P<name>(?-i:[A-Z])[\w'\u2019-]+"
-                              r"(?:[ \t]+(?-i:[A-Z])[\w'\u2019-]+){0,2})(?:[ \t]*\((?P<initials>[A-Z]{2,3})\))?",
-                              re.IGNORECASE)
 
 
 def _others_document_comments(text: str) -> list[tuple[int, int]]:
@@ -182,12 +174,7 @@ def _others_document_comments(text: str) -> list[tuple[int, int]]:
     comments = list(_DOCUMENT_COMMENT.finditer(text))
     if not comments:
         return []
-    author = _DOCUMENT_AUTHOR.search(_top_lines(text, comments[0].start()))
-    names: set[str] = set()
-    if author is not None:
-        words = author["name"].split()
-        names = {author["name"].lower(), words[0].lower(), "".join(w[0] for w in words).lower()}
-        names |= {author["initials"].lower()} if author["initials"] else set()
+    names = writer_names(text, comments[0].start())
     return [comment.span() for comment in comments if comment["who"].strip().lower() not in names]
 
 

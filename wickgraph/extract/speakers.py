@@ -13,7 +13,7 @@ from functools import lru_cache
 from .layout_words import CAPITALS_HEADING, PARAGRAPH_BREAK
 
 __all__ = ["BYLINE", "CRITIC_AND_OUTLET", "NAME_COLON", "SENDER", "STAMP", "in_authors_turns", "is_transcript",
-           "others_quoted", "questioners_turns"]
+           "others_quoted", "questioners_turns", "top_lines", "writer_names"]
 
 # The pieces a chat's or a transcript's line opens with, for every module that reads them (one copy):
 # its time stamp, "[12/02/2017, 23:14]", "(9:41 PM)", "[00:14:32]", "21:04 ", a phone's export "21/03/2023, 22:41 -" ...
@@ -446,6 +446,47 @@ def _reported_above(text: str, start: int) -> bool:
     return False
 
 
+# who writes a document, as its first lines label them: "sheet owner: Tamsin Quayle (TQ)", "Author: Mo Faraday",
+# "Facilitator: Harriet Okonkwo-Lind (HOL)"
+_WRITER_LABEL = re.compile(r"\b(?:owner|author|by|facilitator|host|chair|compiler|critic|reviewer)[ \t]*:?[ \t]+"
+                           r"(?P<name>(?-i:[A-Z])[\w'\u2019-]+(?:[ \t]+(?-i:[A-Z])[\w'\u2019-]+){0,2})"
+                           r"(?:[ \t]*\((?P<initials>[A-Z]{2,3})\))?", re.IGNORECASE)
+_WRITER_LINES = 3  # a post's or a document's writer is named in its first lines
+
+
+def top_lines(text: str, end: int | None = None) -> str:
+    """The first lines of ``text`` (before ``end``), where its writer is named."""
+    return "\n".join(text[:end].split("\n", _WRITER_LINES)[:_WRITER_LINES])
+
+
+def writer_names(text: str, end: int | None = None) -> frozenset[str]:
+    """The ways the writer named in the first lines of ``text`` (before ``end``) signs, in lower case: the name, its
+    first word, its initials and the initials given in brackets."""
+    writer = _WRITER_LABEL.search(top_lines(text, end))
+    if writer is None:
+        return frozenset()
+    words = writer["name"].split()
+    names = {writer["name"].lower(), words[0].lower(), "".join(w[0] for w in words).lower()}
+    return frozenset(names | ({writer["initials"].lower()} if writer["initials"] else set()))
+
+
+# the signer after a dash: '"..." — HOL', '"... — M. Okafor"'
+_SIGNER = re.compile(r"[ \t]*(?:\n[ \t]*)?(?:[\u2014\u2013]|-{1,2})[ \t]*['\u2018\"\u201c]?"
+                     r"(?P<who>[\w.'\u2019-]+(?:[ \t]+[\w.'\u2019-]+){0,2})")
+
+
+def _signed_by_writer(text: str, quote: re.Match[str], writer: frozenset[str]) -> bool:
+    """Whether the quotation is signed, after it or inside its marks, by the text's own writer (a retro board's
+    facilitator signs their own sticky notes: '"Alfie Allen as Iosef" — HOL')."""
+    if not writer:
+        return False
+    signer = _SIGNER.match(text, quote.end()) or _SIGNER.search(quote["body"][-60:])
+    if signer is None:
+        return False
+    who = signer["who"].lower().rstrip(".,")
+    return who in writer or who.split()[0] in writer
+
+
 def attributed_quotes(text: str) -> list[tuple[int, int]]:
     """Quotations that the text attributes to someone ("...” / — Dana Okafor, stunt performer", 'Gus: "..."', a
     testimonial under its speaker's line ('Youssef, Cabin Crew' over '"..."'),
@@ -455,8 +496,10 @@ def attributed_quotes(text: str) -> list[tuple[int, int]]:
     writes the lines between them."""
     spans = []
     if "\u201c" in text or '"' in text or "\u275d" in text or "\u00ab" in text:
+        writer = writer_names(text)
         spans = [quote.span() for quote in _QUOTATION.finditer(text)
-                 if not _INSCRIPTION.fullmatch(quote["body"]) and (_signed_after(text, quote)
+                 if not _INSCRIPTION.fullmatch(quote["body"]) and not _signed_by_writer(text, quote, writer)
+                 and (_signed_after(text, quote)
                  or _SPEAKER_BEFORE.search(text, max(0, quote.start() - 80), quote.start())
                  or _SOURCE_DASH_BEFORE.search(text, max(0, quote.start() - 60), quote.start())
                  or _BRACKET_TAG_BEFORE.search(text, max(0, quote.start() - 82), quote.start())
