@@ -6005,6 +6005,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("WALL OF NOTES\nCompiled by Dana Pike\n\n\"Ruby Rose plays Ares and never says a word.\" \u2014 Dana\n\"Common is wasted.\" \u2014 Lee\n", CH2, [("cast", "Ruby Rose", "Ares", "supported")]),
         ("Board owner: Sam Reyes (SR)\n\n\"Mark Dacascos as Zero steals it\" -- SR\n\"Donnie Yen as Zero\" -- KT\n", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
     ],
+    "a-mind-maps-drawn-arrow-joins-a-player-to-a-role": [
+        ("spoke 3 \u2500\u25b7 [faces]\n   \u2502  Jerome Flynn \u2500\u25b7 the Elder, the man on top of the desert\n   \u2502  Jason Mantzoukas \u2500\u25b7 the Administrator\n", PARA, [("cast", "Jerome Flynn", "the Elder", "contradicted"), ("cast", "Jason Mantzoukas", "the Administrator", "contradicted")]),
+        ("CAST\nKeanu Reeves \u25b7 John Wick\nRuby Rose \u25b7 Cassian\n", CH2, [("cast", "Ruby Rose", "Cassian", "contradicted")]),
+        ("Dean Winters \u2500> Kirill\nClarke Peters \u25b9 Charlie\n", JW1, [("cast", "Dean Winters", "Kirill", "contradicted"), ("cast", "Clarke Peters", "Charlie", "contradicted")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
