@@ -6010,6 +6010,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("CAST\nKeanu Reeves \u25b7 John Wick\nRuby Rose \u25b7 Cassian\n", CH2, [("cast", "Ruby Rose", "Cassian", "contradicted")]),
         ("Dean Winters \u2500> Kirill\nClarke Peters \u25b9 Charlie\n", JW1, [("cast", "Dean Winters", "Kirill", "contradicted"), ("cast", "Clarke Peters", "Charlie", "contradicted")]),
     ],
+    "a-role-in-capitals-alone-in-brackets": [
+        ("SH 10  Low WS, the bar. Ian McShane (WINSTON) pours without looking up.\n", JW1, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Panel 3: Ruby Rose (ARES) signs a threat; Common (CASSIAN) waits.\n", CH2, [("cast", "Ruby Rose", "Ares", "supported"), ("cast", "Common", "Cassian", "supported")]),
+        ("CALL SHEET\n07:00  Mark Dacascos (ZERO) to make-up\n07:30  Halle Berry (SOFIA) to set\n", PARA, [("cast", "Mark Dacascos", "Zero", "supported"), ("cast", "Halle Berry", "Sofia", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -11559,6 +11564,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("RETRO BOARD\nFacilitator: Harriet Okonkwo-Lind (HOL)\nAttendees: DB, TK + HOL\n\n\"Willem Dafoe as Viggo was chilling\" \u2014 TK\n", JW1, ("cast", "Willem Dafoe", "Viggo")),
         ("WALL OF NOTES\nCompiled by Dana Pike\n\n\"Jason Statham plays Zero.\" \u2014 Lee\n", PARA, ("cast", "Jason Statham", "Zero")),
         ("Board owner: Sam Reyes (SR)\n\n\"Donnie Yen as Zero\" -- KT\n", PARA, ("cast", "Donnie Yen", "Zero")),
+    ],
+    "a-word-in-capitals-in-brackets-is-no-role-unless-named": [
+        ("Keanu Reeves (ZERO complaints from me) is great.\n", PARA, ("cast", "Keanu Reeves", "Zero")),
+        ("Keanu Reeves (WINSTON'S HOTEL, NEW YORK) is superb.\n", JW1, ("cast", "Keanu Reeves", "Winston")),
+        ("Halle Berry (CASABLANCA) is great.\n", PARA, ("cast", "Halle Berry", "Casablanca")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

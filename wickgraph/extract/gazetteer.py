@@ -296,7 +296,8 @@ class Gazetteer:
                                                                       or fills_a_cell(text, start, end)))
                                  or closes_line_in_capitals(text, start, end)
                                  or (e.kind == CHARACTER and introduced_in_capitals(text, start, end))
-                                 or (e.kind == CHARACTER and _in_quotes(text, start, end))
+                                 or (e.kind == CHARACTER and (_in_quotes(text, start, end)
+                                                              or _alone_in_brackets(text, start, end)))
                                  # a cast list in capitals: "COMMON (Cassian)", a one-word name before its role
                                  or (e.kind == PERSON and _ROLE_IN_BRACKETS.match(text, end) is not None))
                     if not kept and one_case.at(start):  # "COMMON AS CASSIAN": case means nothing here
@@ -377,6 +378,12 @@ def _in_quotes(text: str, start: int, end: int) -> bool:
     """Whether the name stands alone in quotation marks: a role put in quotes is named in lower case too ("playing a
     \"sommelier\"", "as 'the ballerina'")."""
     return start > 0 and end < len(text) and text[start - 1] in _OPENING_QUOTES and text[end] in _CLOSING_QUOTES
+
+
+def _alone_in_brackets(text: str, start: int, end: int) -> bool:
+    """Whether the name stands alone in brackets, where a script or a storyboard writes a role in capitals after its
+    player ("Ian McShane (WINSTON)")."""
+    return start > 0 and end < len(text) and text[start - 1] == "(" and text[end] == ")"
 
 
 _ROLE_IN_BRACKETS = re.compile(r"[ \t]*\((?-i:[A-Z])[\w .'\u2019-]{1,40}\)")
