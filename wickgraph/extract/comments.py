@@ -31,7 +31,7 @@ import re
 from itertools import pairwise
 
 from .layout_words import CAPITALS_HEADING, PARAGRAPH_BREAK, RULE_LINE
-from .speakers import top_lines, writer_names
+from .quotations import top_lines, writer_names
 
 __all__ = ["comment_spans", "others_posts"]
 

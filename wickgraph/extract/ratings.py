@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .casing import lowering_is_exact
+from .quotations import CRITIC_AND_OUTLET
 from .scales import APPRAISAL, NEEDS, PATTERNS, TITLE, normalize, number, parse_number, reading, scan
 from .scoreholders import (
     OWN_LABEL,
@@ -25,7 +26,7 @@ from .scoreholders import (
     quoted_from_another,
     someones_line,
 )
-from .speakers import CRITIC_AND_OUTLET, in_authors_turns, is_transcript
+from .speakers import in_authors_turns, is_transcript
 from .textscan import Keywords, line_around
 
 __all__ = ["RatingMatch", "find_rating"]

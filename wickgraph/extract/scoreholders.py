@@ -9,8 +9,9 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
+from .quotations import NAME_COLON
 from .scales import APPRAISAL, TITLE
-from .speakers import BYLINE, NAME_COLON, SENDER, STAMP
+from .speakers import BYLINE, SENDER, STAMP
 
 __all__ = ["OWN_LABEL", "SOMEONE", "attributed", "bylined", "given_in_first_person", "named_holder",
            "persona_label", "quoted_from_another", "someones_line"]

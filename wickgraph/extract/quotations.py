@@ -1,0 +1,214 @@
+"""Quotations the text gives to someone other than its writer: signed after a dash or inside their marks, cited,
+under a speaker's colon, a handle or a line that reports someone's words, with their source in brackets; and who
+writes the text, as its first lines name them, whose own signed quotations stay theirs."""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["CRITIC_AND_OUTLET", "NAME_COLON", "attributed_quotes", "top_lines", "writer_names"]
+
+
+# A quotation (a paragraph at most), then who said it: a dash and a name on its line or the next ('"Ten out of ten."
+# / — Gus Tennant'), or a verb of saying and its speaker ('"Ten out of ten," says Gus')
+# (in any pair of marks: "...", “...”, ❝...❞, «...»)
+_QUOTED_CHARACTER = r"[^\u201c\u201d\"\u275d\u275e\u00ab\u00bb\n]"
+_QUOTATION = re.compile(rf"[\u201c\"\u275d\u00ab](?P<body>{_QUOTED_CHARACTER}{{1,600}}"
+                        rf"(?:\n(?![ \t]*\n){_QUOTED_CHARACTER}{{1,600}}){{0,5}})[\u201d\"\u275e\u00bb]")
+# an essay's citation of its source, after a quotation or closing a block quotation: "(Ebert 2)", "(Kael, p. 88)"
+# (not a date in brackets: "(Feb. 2017)", "(May 2019)")
+_CITATION = (r"\((?!(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+             r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b)(?-i:[A-Z])[\w'\u2019.-]+"
+             r"(?:[ \t]+et[ \t]+al\.)?,?[ \t]+(?:pp?\.[ \t]*)?\d{1,4}(?:[-\u2013]\d{1,4})?\)")
+# a critic's name and their outlet after a pull quote's stars: "★★★★ Lyle Abend, Screenbound"
+CRITIC_AND_OUTLET = r"[ \t]*(?-i:[A-Z])[\w.'\u2019-]+(?:[ \t]+(?-i:[A-Z])[\w.'\u2019-]+){0,2}[ \t]*,[ \t]*(?-i:[A-Z])"
+_ATTRIBUTION = re.compile(rf"[ \t]*{_CITATION}|"
+                          # (or someone the writer knows or saw, not named: '"..." — my cousin, who slept through it')
+                          # (a name in quotation marks, a handle: '— "The Oracle"', '— u/HighTableHoarder')
+                          r"[ \t]*(?:\n[ \t]*)?(?:[\u2014\u2013]|-{1,2})[ \t]*"
+                          r"(?:['\u2018\"\u201c]?(?-i:[A-Z])|(?:u/|@)\w|"
+                          r"(?:my|his|her|our|their|your|a|an|one|some)[ \t]+(?:[a-z]+[ \t]+)?"
+                          r"(?:man|woman|guy|girl|boy|kid|friend|cousin|brother|"
+                          r"sister|mum|mom|dad|father|mother|aunt|uncle|nan|gran|colleague|neighbou?r|stranger|fan|viewer|"
+                          r"reader|listener|caller|wife|husband|partner|flatmate|roommate|son|daughter|lady|bloke|fella|"
+                          r"usher|customer|guest|passenger|witness|mate|pal|boss)s?\b)"
+                          # a pull quote's stars or score, then its critic and outlet: '"..." ★★★★ Lyle Abend, Screen'
+                          rf"|[ \t]*(?:[\u2605\u2606\u272a\u2b50*]{{1,5}}\u00bd?|\d(?:\.\d)?/\d{{1,2}})[ \t]"
+                          rf"{CRITIC_AND_OUTLET}"
+                          r"|,?[ \t]+(?:says|said|writes|wrote|adds|added|recalls|recalled|insists|insisted|laughs|"
+                          r"jokes|joked|notes|noted|argues|argued)[ \t]+(?:(?-i:[A-Z])|(?:the|my|his|her|one)[ \t])")
+
+
+# A line's opening that names who speaks it, before a colon: "Gus: ", "Deb in Leeds: ", "Tomas K.: " (one copy, for
+# every module that reads them)
+NAME_COLON = (r"[ \t>*\u2022-]*(?-i:[A-Z])[\w.'\u2019-]*(?:[ \t]+[\w.'\u2019-]+){0,3}"
+              # an aside after the name, and the verb after it: "Dominic Farrant (external panel) writes:"
+              r"(?:[ \t]*\([^()\n]{1,40}\)(?:[ \t]+[\w.'\u2019-]+){0,2})?[ \t]*:")
+# ... or a name and a colon before it, opening the line: 'Gus: "Leitch is the credited director."'
+_SPEAKER_BEFORE = re.compile(rf"(?:^|\n){NAME_COLON}[ \t]*\Z")
+# ... or its source and a dash before it on its line, as a video's stitch or a reply quotes another post:
+# '[STITCH: @wickfacts — "Leitch directed it"]', '@reelrick - "..."', 'my roommate's Letterboxd — "6/10"'; or a
+# handle and a colon: '↪ @hotTakeHarold: "Leitch did all the directing"'
+_SOURCE_DASH_BEFORE = re.compile(r"(?:@[\w.]+[ \t]*:|(?:@[\w.]+|\b[\w]+['\u2019]s[ \t]+[\w]+)[ \t]*"
+                                 r"(?:[\u2014\u2013]|-{1,2}))[ \t]*\Z")
+# ... or a bracketed tag opened before it that names who shouts it: '[TABLE 9, Clive: "Leitch directed it!"]'
+# ... or a note's longer tag: '[pencilled underneath, by whoever was holding the glue: "X is the Elder"]'
+_BRACKET_TAG_BEFORE = re.compile(r"\[[^\]\n\"\u201c]{1,80}:[ \t]*\Z")
+# ... or a bracketed line of its own right above it whose tag names the speaker, as a transcript's or a show's
+# running order does: '[DJ intro: "Static" Reyes, talking over the fade]' over '"...and that was the Shins ..."'
+_BRACKET_LINE_BEFORE = re.compile(r"(?:^|\n)[ \t]*\[[^\]\n:]{1,30}:[^\]\n]{1,120}\][ \t]*\n[ \t]*\Z")
+# ... or a line of its own before it that names the speaker and says who they are, as a testimonial box does (no
+# sentence: "Keanu Reeves, as ever, is superb." is prose):
+# 'Youssef, Cabin Crew, Casablanca base' over '"Three and a half stars for the film"'
+# (after a label that announces someone's contribution: "[19:45] GUEST POST – Ben Kowalczyk, deputy arts editor")
+_NAMED_LINE_BEFORE = re.compile(r"(?:^|\n)[ \t*_]*(?:[^\n]{0,20}?\b(?i:guest|post|letter|comment|message|reply|from|by|"
+                                r"caller|reader|voice)\b[ \t]*(?:[\u2013\u2014:]|-{1,2})[ \t]*)?"
+                                r"(?-i:[A-Z])[\w.'\u2019-]*(?:[ \t]+(?-i:[A-Z])[\w.'\u2019-]*){0,2},"
+                                r"[ \t]*[^\n\"\u201c]{0,59}[^\n\"\u201c.!?]\n[ \t]*\Z")
+# ... or a quotation that opens with its poster's handle, as a comment pasted in is quoted: '"@kathedral: pretty sure
+# Ares is Ruby Rose mate"'
+_HANDLE_OPENS = re.compile(r"[ \t]*@[\w.]+[ \t]*:")
+# ... or one its writer signs inside its marks, as a comment card is transcribed: '"... Still great. — M. Okafor"'
+# (a name after a dash, maybe with where or how old they are, or in quotes, or a handle, and no sentence: not "— End of
+# story.")
+# (or a letter's closing words before the name, a letter quoted whole: '"Dear Sirs, ... Yours, D. Pruitt, Leeds."')
+_SIGNED_INSIDE = re.compile(r"(?:(?:[\u2014\u2013]|--?)[ \t]*(?:['\u2018]?(?-i:[A-Z])|(?:u/|@)\w)[\w.'\u2019-]*"
+                            r"(?:[ \t]+[\w.'\u2019-]+){0,3}(?:,[^\n.!?]{1,30})?(?<![.!?])"
+                            r"|(?<![\w,])[ \t]*(?:Yours(?:[ \t]+(?:sincerely|faithfully|truly))?|"
+                            r"Sincerely(?:[ \t]+yours)?|"
+                            r"(?:Kind[ \t]+|Best[ \t]+)?[Rr]egards|Best[ \t]+wishes)[ \t]*,?[ \t]*"
+                            r"(?-i:[A-Z])[\w.'\u2019-]*(?:[ \t]+[\w.'\u2019-]+){0,3}(?:,[^\n.!?]{1,30})?\.?)[ \t]*\Z")
+# a block quotation: lines indented by four spaces or a tab, closed by the citation of its source
+_BLOCK_QUOTE = re.compile(r"^(?:(?: {4,}|\t)[^\n]*\S[^\n]*\n?)+", re.MULTILINE)
+_CITED_AT_END = re.compile(rf"{_CITATION}[ \t.]*\Z")
+# a chat's line under its handle in angle brackets, as IRC and stream chats print it: "<kappa_king> leitch directed"
+_HANDLE_LINE = re.compile(r"^[ \t]*(?:\[[\d:]{4,8}\][ \t]*)?<[\w.@|-]{1,30}>[ \t][^\n]*", re.MULTILINE)
+
+
+# a list item's bullet opening the quotation's line: a dash opening the next line is then the next item's bullet
+_ITEM_BULLET = re.compile(r"[ \t]*(?:[\u2014\u2013]|-{1,2})[ \t]")
+
+
+# a quoted tag of names set apart by slashes or bars, as a prop's label, a hanger or a badge prints them
+# ('"Ian McShane / Winston"'): an inscription, which nobody says
+_CAPITALISED_WORDS = r"(?:(?-i:[A-Z])[\w.'\u2019-]*[ \t]*)+"
+_INSCRIPTION = re.compile(rf"[ \t]*{_CAPITALISED_WORDS}(?:[/|][ \t]*{_CAPITALISED_WORDS})+")
+# a quoted sentence's source in brackets after it: '"..." (a reader in Leeds)', '"..." (my cousin, twice)',
+# '"..." (Empire Weekly)' (a description or a name, not the writer's own note: '"..." (True, and how.)')
+_SOURCE_IN_BRACKETS = re.compile(r"[ \t]*\((?:(?:a|an|my|our|one|some)[ \t]+|(?-i:[A-Z])(?![\w'\u2019-]*[,.!?]))"
+                                 r"[^()\n]{1,50}(?<![.!?])\)")
+
+
+def _signed_after(text: str, quote: re.Match[str]) -> bool:
+    """Whether an attribution follows the quotation: a citation, a saying verb, or a dash and who said it, on its
+    line or the next (where the quotation's own line is no list item whose next item the dash opens); or, after a
+    quoted sentence, its source in brackets."""
+    if quote["body"].rstrip()[-1:] in ".!?" and _SOURCE_IN_BRACKETS.match(text, quote.end()):
+        return True
+    attribution = _ATTRIBUTION.match(text, quote.end())
+    if attribution is None:
+        return False
+    if "\n" not in attribution.group():
+        return True
+    return not _ITEM_BULLET.match(text, text.rfind("\n", 0, quote.start()) + 1)
+
+
+# a line that says whose words follow, closed by a colon: a third person's verb of saying or writing ("A reader,
+# Mr. T. Haldane, writes:", "My brother-in-law texted me afterwards:") or their words as a noun ("His notes,
+# verbatim:"); not the writer's own ("I wrote on the card:", "My notes:")
+_REPORTING_LINE = re.compile(r"(?:^|\n)[^\n]{0,120}(?:(?<!\bI )(?<!\bwe )(?<!\bWe )\b(?:writes|wrote|says|said|"
+                             r"adds|added|texted|emailed|messaged|posted|tweeted|commented|replied|complains|"
+                             r"complained|insists|insisted|asks|asked)\b"
+                             r"|\b(?:[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w-]+['\u2019]s)[ \t]+(?:[\w-]+[ \t]+)?"
+                             r"(?:notes|words|comments?|message|reply|letter|email|text|verdict)\b)"
+                             r"[^\n:]{0,40}:[ \t]*\n\Z")
+_QUOTED_LINE = re.compile(r"[ \t]*[\u201c\"\u275d\u00ab][^\n]*\n\Z")
+
+
+def _reported_above(text: str, start: int) -> bool:
+    """Whether the quotation opening its line at ``start`` stands under a line that reports someone else's words,
+    maybe after other quoted lines of theirs."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip():
+        return False
+    for _ in range(8):  # (the reported words run over a few quoted lines at most)
+        above = text.rfind("\n", 0, max(0, line_start - 1)) + 1
+        if line_start == 0:
+            return False
+        if _REPORTING_LINE.search(text, max(0, above - 1), line_start):
+            return True
+        if not _QUOTED_LINE.match(text, above, line_start):
+            return False
+        line_start = above
+    return False
+
+
+# who writes a document, as its first lines label them: "sheet owner: Tamsin Quayle (TQ)", "Author: Mo Faraday",
+# "Facilitator: Harriet Okonkwo-Lind (HOL)"
+_WRITER_LABEL = re.compile(r"\b(?:owner|author|by|facilitator|host|chair|compiler|critic|reviewer)[ \t]*:?[ \t]+"
+                           r"(?P<name>(?-i:[A-Z])[\w'\u2019-]+(?:[ \t]+(?-i:[A-Z])[\w'\u2019-]+){0,2})"
+                           r"(?:[ \t]*\((?P<initials>[A-Z]{2,3})\))?", re.IGNORECASE)
+_WRITER_LINES = 3  # a post's or a document's writer is named in its first lines
+
+
+def top_lines(text: str, end: int | None = None) -> str:
+    """The first lines of ``text`` (before ``end``), where its writer is named."""
+    return "\n".join(text[:end].split("\n", _WRITER_LINES)[:_WRITER_LINES])
+
+
+def writer_names(text: str, end: int | None = None) -> frozenset[str]:
+    """The ways the writer named in the first lines of ``text`` (before ``end``) signs, in lower case: the name, its
+    first word, its initials and the initials given in brackets."""
+    writer = _WRITER_LABEL.search(top_lines(text, end))
+    if writer is None:
+        return frozenset()
+    words = writer["name"].split()
+    names = {writer["name"].lower(), words[0].lower(), "".join(w[0] for w in words).lower()}
+    return frozenset(names | ({writer["initials"].lower()} if writer["initials"] else set()))
+
+
+# the signer after a dash: '"..." — HOL', '"... — M. Okafor"'
+_SIGNER = re.compile(r"[ \t]*(?:\n[ \t]*)?(?:[\u2014\u2013]|-{1,2})[ \t]*['\u2018\"\u201c]?"
+                     r"(?P<who>[\w.'\u2019-]+(?:[ \t]+[\w.'\u2019-]+){0,2})")
+
+
+def _signed_by_writer(text: str, quote: re.Match[str], writer: frozenset[str]) -> bool:
+    """Whether the quotation is signed, after it or inside its marks, by the text's own writer (a retro board's
+    facilitator signs their own sticky notes: '"Alfie Allen as Iosef" — HOL')."""
+    if not writer:
+        return False
+    signer = _SIGNER.match(text, quote.end()) or _SIGNER.search(quote["body"][-60:])
+    if signer is None:
+        return False
+    who = signer["who"].lower().rstrip(".,")
+    return who in writer or who.split()[0] in writer
+
+
+def attributed_quotes(text: str) -> list[tuple[int, int]]:
+    """Quotations that the text attributes to someone ("...” / — Dana Okafor, stunt performer", 'Gus: "..."', a
+    testimonial under its speaker's line ('Youssef, Cabin Crew' over '"..."'),
+    '@reelrick — "..."', an essay's '"..." (Ebert 2)' and its indented block quotations closed by a citation): an oral
+    history's witnesses, a blurb's source, a league mate, a cited critic, a stitched video's creator; their claims and
+    scores are the quoted person's. So are a chat's lines under a handle ("<kappa_king> ...") in a text whose author
+    writes the lines between them."""
+    spans = []
+    if "\u201c" in text or '"' in text or "\u275d" in text or "\u00ab" in text:
+        writer = writer_names(text)
+        spans = [quote.span() for quote in _QUOTATION.finditer(text)
+                 if not _INSCRIPTION.fullmatch(quote["body"]) and not _signed_by_writer(text, quote, writer)
+                 and (_signed_after(text, quote)
+                 or _SPEAKER_BEFORE.search(text, max(0, quote.start() - 80), quote.start())
+                 or _SOURCE_DASH_BEFORE.search(text, max(0, quote.start() - 60), quote.start())
+                 or _BRACKET_TAG_BEFORE.search(text, max(0, quote.start() - 82), quote.start())
+                 or _BRACKET_LINE_BEFORE.search(text, max(0, quote.start() - 160), quote.start())
+                 or _NAMED_LINE_BEFORE.search(text, max(0, quote.start() - 100), quote.start())
+                 or _reported_above(text, quote.start())
+                 or _HANDLE_OPENS.match(quote["body"]) or _SIGNED_INSIDE.search(quote["body"]))]
+    if "    " in text or "\t" in text:  # an essay's block quotations of other critics
+        spans += [block.span() for block in _BLOCK_QUOTE.finditer(text) if _CITED_AT_END.search(block.group().rstrip())]
+    if "<" in text and ">" in text:
+        handles = [line.span() for line in _HANDLE_LINE.finditer(text)]
+        prose = sum(1 for line in text.splitlines() if line.strip() and not _HANDLE_LINE.match(line))
+        if len(handles) >= 2 and prose >= 2:
+            spans += handles
+    return spans
