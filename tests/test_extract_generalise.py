@@ -6015,6 +6015,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Panel 3: Ruby Rose (ARES) signs a threat; Common (CASSIAN) waits.\n", CH2, [("cast", "Ruby Rose", "Ares", "supported"), ("cast", "Common", "Cassian", "supported")]),
         ("CALL SHEET\n07:00  Mark Dacascos (ZERO) to make-up\n07:30  Halle Berry (SOFIA) to set\n", PARA, [("cast", "Mark Dacascos", "Zero", "supported"), ("cast", "Halle Berry", "Sofia", "supported")]),
     ],
+    "the-writers-own-initials-before-a-quotation": [
+        ("Map by Sam Reyes (SR)\n\n[SR] \"Mark Dacascos plays Zero.\"\n", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
+        ("Facilitator: Harriet Okonkwo-Lind (HOL)\n\n(HOL) \"Alfie Allen plays Iosef.\"\n", JW1, [("cast", "Alfie Allen", "Iosef", "supported")]),
+        ("Author: Dana Pike (DP)\n\n\u00abDP\u00bb \"Ruby Rose plays Ares.\"\n", CH2, [("cast", "Ruby Rose", "Ares", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -11569,6 +11574,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Keanu Reeves (ZERO complaints from me) is great.\n", PARA, ("cast", "Keanu Reeves", "Zero")),
         ("Keanu Reeves (WINSTON'S HOTEL, NEW YORK) is superb.\n", JW1, ("cast", "Keanu Reeves", "Winston")),
         ("Halle Berry (CASABLANCA) is great.\n", PARA, ("cast", "Halle Berry", "Casablanca")),
+    ],
+    "initials-before-a-quotation-name-its-speaker": [
+        ("+-- \u00abRP\u00bb \"Ruby Rose is the Adjudicator\" ==> wrong film, Rafa\n", CH2, ("cast", "Ruby Rose", "the Adjudicator")),
+        ("Notes from the group chat:\n[AO] \"Zero is Donnie Yen\"\n", PARA, ("cast", "Donnie Yen", "Zero")),
+        ("Margin: (JK) \"Jason Statham plays Zero\", no he does not.\n", PARA, ("cast", "Jason Statham", "Zero")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

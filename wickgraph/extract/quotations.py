@@ -184,6 +184,17 @@ def _signed_by_writer(text: str, quote: re.Match[str], writer: frozenset[str]) -
     return who in writer or who.split()[0] in writer
 
 
+# ... or a tag of initials right before it, as a map's or a board's notes mark who added them: '«RP» "..."',
+# '[AO] "..."', '(JK) "..."'
+_INITIALS_TAG_BEFORE = re.compile(r"[\[(\u00ab][ \t]*(?P<who>[A-Z]{2,3})[ \t]*[\])\u00bb][ \t]*\Z")
+
+
+def _initials_before(text: str, start: int, writer: frozenset[str]) -> bool:
+    """Whether a tag of someone's initials (not the writer's own) stands right before the quotation at ``start``."""
+    tag = _INITIALS_TAG_BEFORE.search(text, max(0, start - 12), start)
+    return tag is not None and tag["who"].lower() not in writer
+
+
 def attributed_quotes(text: str) -> list[tuple[int, int]]:
     """Quotations that the text attributes to someone ("...” / — Dana Okafor, stunt performer", 'Gus: "..."', a
     testimonial under its speaker's line ('Youssef, Cabin Crew' over '"..."'),
@@ -203,7 +214,8 @@ def attributed_quotes(text: str) -> list[tuple[int, int]]:
                  or _BRACKET_LINE_BEFORE.search(text, max(0, quote.start() - 160), quote.start())
                  or _NAMED_LINE_BEFORE.search(text, max(0, quote.start() - 100), quote.start())
                  or _reported_above(text, quote.start())
-                 or _HANDLE_OPENS.match(quote["body"]) or _SIGNED_INSIDE.search(quote["body"]))]
+                 or _HANDLE_OPENS.match(quote["body"]) or _SIGNED_INSIDE.search(quote["body"])
+                 or _initials_before(text, quote.start(), writer))]
     if "    " in text or "\t" in text:  # an essay's block quotations of other critics
         spans += [block.span() for block in _BLOCK_QUOTE.finditer(text) if _CITED_AT_END.search(block.group().rstrip())]
     if "<" in text and ">" in text:
