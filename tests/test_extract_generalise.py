@@ -6020,6 +6020,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Facilitator: Harriet Okonkwo-Lind (HOL)\n\n(HOL) \"Alfie Allen plays Iosef.\"\n", JW1, [("cast", "Alfie Allen", "Iosef", "supported")]),
         ("Author: Dana Pike (DP)\n\n\u00abDP\u00bb \"Ruby Rose plays Ares.\"\n", CH2, [("cast", "Ruby Rose", "Ares", "supported")]),
     ],
+    "a-played-by-apposition-closed-before-and": [
+        ("Eve's training scenes with Nogi, played by Catalina Sandino Moreno, and Lance Reddick once more at the desk.\n", BAL, [("cast", "Catalina Sandino Moreno", "Nogi", "contradicted")]),
+        ("The best scenes go to Zero, played by Mark Dacascos, and Halle Berry in the desert.\n", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
+        ("We meet Cassian, played by Ruby Rose, and Riccardo Scamarcio in Rome.\n", CH2, [("cast", "Ruby Rose", "Cassian", "contradicted")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -11579,6 +11584,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("+-- \u00abRP\u00bb \"Ruby Rose is the Adjudicator\" ==> wrong film, Rafa\n", CH2, ("cast", "Ruby Rose", "the Adjudicator")),
         ("Notes from the group chat:\n[AO] \"Zero is Donnie Yen\"\n", PARA, ("cast", "Donnie Yen", "Zero")),
         ("Margin: (JK) \"Jason Statham plays Zero\", no he does not.\n", PARA, ("cast", "Jason Statham", "Zero")),
+    ],
+    "roles-listed-before-played-by-pair-respectively": [
+        ("Zero and Sofia, played by Mark Dacascos and Halle Berry, share no scene.\n", PARA, ("cast", "Mark Dacascos", "Sofia")),
+        ("Ares and Cassian, played by Ruby Rose and Common, fight twice on the stairs.\n", CH2, ("cast", "Ruby Rose", "Cassian")),
+        ("Winston and Charon, played by Ian McShane and Lance Reddick, run the hotel.\n", CH2, ("cast", "Ian McShane", "Charon")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
