@@ -6025,6 +6025,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("The best scenes go to Zero, played by Mark Dacascos, and Halle Berry in the desert.\n", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
         ("We meet Cassian, played by Ruby Rose, and Riccardo Scamarcio in Rome.\n", CH2, [("cast", "Ruby Rose", "Cassian", "contradicted")]),
     ],
+    "a-sequel-to-the-dated-work": [
+        ("A straight sequel to the 2014 John Wick, same week, same bruises.\n", CH2, [("franchise_member", "", None, "supported")]),
+        ("This is the sequel to the 2017 Chapter 2, and it starts an hour later.\n", PARA, [("franchise_member", "", None, "supported")]),
+        ("Ballerina is a spin-off of the 2019 Parabellum, set during it.\n", BAL, [("franchise_member", "", None, "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
