@@ -6030,6 +6030,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("This is the sequel to the 2017 Chapter 2, and it starts an hour later.\n", PARA, [("franchise_member", "", None, "supported")]),
         ("Ballerina is a spin-off of the 2019 Parabellum, set during it.\n", BAL, [("franchise_member", "", None, "supported")]),
     ],
+    "a-score-label-with-its-scales-ends-in-brackets": [
+        ("Would you come again?  YES / no\n\nOVERALL SCORE (1 = poor, 10 = outstanding):   9\n", JW1, [("rating", "", 9, "unknown")]),
+        ("Rating (1 = awful, 5 = superb): 4\n", CH2, [("rating", "", 4, "unknown")]),
+        ("Score (0=unwatchable; 10=perfect) - 6\n", PARA, [("rating", "", 6, "unknown")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),

@@ -65,7 +65,8 @@ NEEDS = {"stars_glyph": ("★",), "stars_ascii": ("**", "*/", "✦", "✪", "✭
           "star_number": ("\u2605", "\u2b50"), "named_scale": ("scale",),
           "given_bare": ("give", "gave", "giving", "rate", "rating", "award", "verdict", "score", "grade", "from me",
                          "deserve", "put", "for me", "vote", "note", "call", "going", "grant", "accord", "bestow"),
-          "labelled_scale": ("out of", "/", "-10)", "-5)", "-100)", "- 10)", "\u201310)", "to 10)", "(1-", "(1\u2013"),
+          "labelled_scale": ("out of", "/", "-10)", "-5)", "-100)", "- 10)", "\u201310)", "to 10)", "(1-", "(1\u2013",
+                             "(1 =", "(0 =", "(1=", "(0="),
           "letter": ("grade", "rat", "verdict", "score", "evaluation", "assessment", "appraisal", "judgment",
                      "judgement", "valuation", "overall", "consensus", "going", "give", "gave", "giving",
                      "gets", "earns", "award", "solid", "get a", "earn a", "take", "mark", "film", "movie", " at a",
@@ -125,8 +126,9 @@ _SOURCES: list[tuple[str, re.Pattern[str]]] = [
                                   rf"|\b(?:think\s+of|rate|film|movie)\b[^?\n]{{0,80}}\?"
                                   # (or a form's field put as a request: "Rate the movie (1-10): 8")
                                   rf"|\brate\s+(?:the|this)\s+(?:film|movie|picture|show|game|feature)\b)\s*"
-                                  rf"(?P<open>\(\s*)?(?:out\s+of|/|(?(open)[01]\s*(?:-|\u2013|to)\s*))\s*{_SCALE}"
-                                  rf"(?(open)\s*(?:stars?|points?)?\s*\))"
+                                  # (or a survey's legend of its ends: "OVERALL SCORE (1 = poor, 10 = outstanding): 9")
+                                  rf"(?P<open>\(\s*)?(?:out\s+of|/|(?(open)[01]\s*(?:-|\u2013|to|=[^,;()\n]{{1,30}}[,;])\s*))"
+                                  rf"\s*{_SCALE}(?(open)(?:\s*=[^()\n]{{1,30}})?\s*(?:stars?|points?)?\s*\))"
                                   rf"\s*[:=\-\u2013\u2014]\s*(?P<value>{_NUM}){_HALF}\b(?![.,]\d)", re.IGNORECASE)),
     # "****/5", "***½ out of 5", "(***)": any repeated star-like glyph, with or without a scale
     # (not Markdown's bold marks, which touch a word or close after a mark: "**Version rating (...):** 88/100")
