@@ -6035,6 +6035,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Rating (1 = awful, 5 = superb): 4\n", CH2, [("rating", "", 4, "unknown")]),
         ("Score (0=unwatchable; 10=perfect) - 6\n", PARA, [("rating", "", 6, "unknown")]),
     ],
+    "a-pair-whose-exit-is-judged-stays-a-claim": [
+        ("Adrianne Palicki's Ms. Perkins deserved a better exit.\n", JW1, [("cast", "Adrianne Palicki", "Ms. Perkins", "supported")]),
+        ("Ian McShane's Winston would approve of the tailoring.\n", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Common's Cassian should have won that fight, frankly.\n", CH2, [("cast", "Common", "Cassian", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -11599,6 +11604,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Zero and Sofia, played by Mark Dacascos and Halle Berry, share no scene.\n", PARA, ("cast", "Mark Dacascos", "Sofia")),
         ("Ares and Cassian, played by Ruby Rose and Common, fight twice on the stairs.\n", CH2, ("cast", "Ruby Rose", "Cassian")),
         ("Winston and Charon, played by Ian McShane and Lance Reddick, run the hotel.\n", CH2, ("cast", "Ian McShane", "Charon")),
+    ],
+    "a-return-wished-for-in-the-pairs-predicate": [
+        ("S8  Ruby Rose's Ares should have come back for this one. ...... 1  2 (3) 4  5\n", PARA, ("cast", "Ruby Rose", "Ares")),
+        ("Common's Cassian could have returned, but no.\n", PARA, ("cast", "Common", "Cassian")),
+        ("Ruby Rose's Ares deserved a return here.\n", PARA, ("cast", "Ruby Rose", "Ares")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
