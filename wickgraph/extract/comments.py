@@ -386,7 +386,8 @@ def others_posts(text: str) -> list[tuple[int, int]]:
         spans += _others_entries(text)
     if _BOARD_WORD.search(text) is None:
         return spans
-    posts = [(line.start(), line["user"].lower()) for line in _POSTER.finditer(text)
+    headers = list(_POSTER.finditer(text))
+    posts = [(line.start(), line["user"].lower()) for line in headers
              if line["by"] is not None or line["said"] is not None]
     for marks in _POST_MARKS.finditer(text):
         above = text.rfind("\n", 0, marks.start())
@@ -402,7 +403,7 @@ def others_posts(text: str) -> list[tuple[int, int]]:
     posts = sorted(set(posts))  # where each post starts, and its poster
     # who opened the thread: the poster a header marks so ("name (author) commented"), or whom a tracker's line says
     # opened it ("tobias-vance opened this issue"), else the first poster
-    opener = next((line["user"].lower() for line in _POSTER.finditer(text) if line["op"]), None) \
+    opener = next((line["user"].lower() for line in headers if line["op"]), None) \
         or next((line["user"].lower() for line in _OPENED.finditer(text)), None)
     # replies under arrows ("↳ name wrote:") with no header above them: the post above them is the writer's
     replies_only = bool(posts) and _REPLY_ARROW.match(text, posts[0][0]) is not None

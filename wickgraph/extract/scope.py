@@ -165,7 +165,7 @@ def _blocks(doc: Document, candidate: Candidate, block: Rule, sentence_start: in
     if block.unless_apposed and _apposed_casting(doc, candidate):
         return False
     if block.unless_role_here and _role_here(doc, candidate):
-        return False  # a recollection of this very film ("I remember Willem Dafoe as Marcus"), not of another
+        return False  # a role of this very film ("I remember Willem Dafoe as Marcus"), not another work's
     if not _may_hold(doc, block, candidate, sentence_start):
         return False
     regex = block.regex  # a property that looks the compiled pattern up: read it once

@@ -79,7 +79,8 @@ def _outlet_words(text: str) -> frozenset[str]:
     masthead = _MASTHEAD.match(text)
     if masthead and masthead["words"].isupper():
         words |= set(re.findall(r"[\w-]+", masthead["words"].lower()))
-    signed = _SIGNED_FOR.match(text.rstrip(), text.rstrip().rfind("\n") + 1)
+    closing = text.rstrip()
+    signed = _SIGNED_FOR.match(closing, closing.rfind("\n") + 1)
     if signed:
         words |= set(re.findall(r"[\w-]+", signed["words"].lower()))
     return frozenset(words)
