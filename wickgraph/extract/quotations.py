@@ -195,6 +195,24 @@ def _initials_before(text: str, start: int, writer: frozenset[str]) -> bool:
     return tag is not None and tag["who"].lower() not in writer
 
 
+def _attributed(text: str, quote: re.Match[str], writer: frozenset[str]) -> bool:
+    """Whether the quotation is given to someone other than the text's writer: signed or cited after it, under a
+    speaker's colon, a source's dash, a bracketed tag or a reporting line, opened by a handle, signed inside, or
+    after a tag of initials; not an inscription of names, nor what the writer signs."""
+    start, body = quote.start(), quote["body"]
+    if _INSCRIPTION.fullmatch(body) or _signed_by_writer(text, quote, writer):
+        return False
+    return bool(_signed_after(text, quote)
+                or _SPEAKER_BEFORE.search(text, max(0, start - 80), start)
+                or _SOURCE_DASH_BEFORE.search(text, max(0, start - 60), start)
+                or _BRACKET_TAG_BEFORE.search(text, max(0, start - 82), start)
+                or _BRACKET_LINE_BEFORE.search(text, max(0, start - 160), start)
+                or _NAMED_LINE_BEFORE.search(text, max(0, start - 100), start)
+                or _reported_above(text, start)
+                or _HANDLE_OPENS.match(body) or _SIGNED_INSIDE.search(body)
+                or _initials_before(text, start, writer))
+
+
 def attributed_quotes(text: str) -> list[tuple[int, int]]:
     """Quotations that the text attributes to someone ("...” / — Dana Okafor, stunt performer", 'Gus: "..."', a
     testimonial under its speaker's line ('Youssef, Cabin Crew' over '"..."'),
@@ -205,17 +223,7 @@ def attributed_quotes(text: str) -> list[tuple[int, int]]:
     spans = []
     if "\u201c" in text or '"' in text or "\u275d" in text or "\u00ab" in text:
         writer = writer_names(text)
-        spans = [quote.span() for quote in _QUOTATION.finditer(text)
-                 if not _INSCRIPTION.fullmatch(quote["body"]) and not _signed_by_writer(text, quote, writer)
-                 and (_signed_after(text, quote)
-                 or _SPEAKER_BEFORE.search(text, max(0, quote.start() - 80), quote.start())
-                 or _SOURCE_DASH_BEFORE.search(text, max(0, quote.start() - 60), quote.start())
-                 or _BRACKET_TAG_BEFORE.search(text, max(0, quote.start() - 82), quote.start())
-                 or _BRACKET_LINE_BEFORE.search(text, max(0, quote.start() - 160), quote.start())
-                 or _NAMED_LINE_BEFORE.search(text, max(0, quote.start() - 100), quote.start())
-                 or _reported_above(text, quote.start())
-                 or _HANDLE_OPENS.match(quote["body"]) or _SIGNED_INSIDE.search(quote["body"])
-                 or _initials_before(text, quote.start(), writer))]
+        spans = [quote.span() for quote in _QUOTATION.finditer(text) if _attributed(text, quote, writer)]
     if "    " in text or "\t" in text:  # an essay's block quotations of other critics
         spans += [block.span() for block in _BLOCK_QUOTE.finditer(text) if _CITED_AT_END.search(block.group().rstrip())]
     if "<" in text and ">" in text:
