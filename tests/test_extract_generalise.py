@@ -6040,6 +6040,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Ian McShane's Winston would approve of the tailoring.\n", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
         ("Common's Cassian should have won that fight, frankly.\n", CH2, [("cast", "Common", "Cassian", "supported")]),
     ],
+    "a-quotation-signed-with-dots-under-a-named-writer": [
+        ("Facilitator: Harriet Okonkwo-Lind (HOL)\n\n\"Mark Dacascos plays Zero.\" \u2014 ...\n", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
+        ("Compiled by Dana Pike\n\n\"Ruby Rose plays Ares.\" -- ,\n", CH2, [("cast", "Ruby Rose", "Ares", "supported")]),
+        ("Board owner: Sam Reyes (SR)\n\n\"Common plays Cassian\" \u2014 .\n", CH2, [("cast", "Common", "Cassian", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),

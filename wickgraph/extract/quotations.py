@@ -180,8 +180,8 @@ def _signed_by_writer(text: str, quote: re.Match[str], writer: frozenset[str]) -
     signer = _SIGNER.match(text, quote.end()) or _SIGNER.search(quote["body"][-60:])
     if signer is None:
         return False
-    who = signer["who"].lower().rstrip(".,")
-    return who in writer or who.split()[0] in writer
+    who = signer["who"].lower().rstrip(".,").split()
+    return bool(who) and (" ".join(who) in writer or who[0] in writer)
 
 
 # ... or a tag of initials right before it, as a map's or a board's notes mark who added them: '«RP» "..."',
