@@ -6045,11 +6045,6 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Compiled by Dana Pike\n\n\"Ruby Rose plays Ares.\" -- ,\n", CH2, [("cast", "Ruby Rose", "Ares", "supported")]),
         ("Board owner: Sam Reyes (SR)\n\n\"Common plays Cassian\" \u2014 .\n", CH2, [("cast", "Common", "Cassian", "supported")]),
     ],
-    "the-writers-replies-between-reported-items-stay-theirs": [
-        ("CHANGE REQUESTS (raised by Priya)\nCR-1  \"Ruby Rose is Sofia, right?\"\n      \u2192 REJECTED. Halle Berry plays Sofia.\n", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
-        ("STICKIES (yellow, Jonah's; my replies after the arrow)\n  \u25a2 \"Leitch directed this too!!\"\n      \u2192 No. Chad Stahelski directed it.\n", JW1, [("director", "Chad Stahelski", None, "supported")]),
-        ("Her attempts:\n   No. 2  \u270e \"Zero is Donnie Yen\"\n   -> No: Mark Dacascos plays Zero.\n", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
-    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -11619,11 +11614,6 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("S8  Ruby Rose's Ares should have come back for this one. ...... 1  2 (3) 4  5\n", PARA, ("cast", "Ruby Rose", "Ares")),
         ("Common's Cassian could have returned, but no.\n", PARA, ("cast", "Common", "Cassian")),
         ("Ruby Rose's Ares deserved a return here.\n", PARA, ("cast", "Ruby Rose", "Ares")),
-    ],
-    "items-under-a-heading-that-gives-them-to-someone": [
-        ("CHANGE REQUESTS (raised by Priya)\nCR-1  \"Ruby Rose is Sofia, right? Rename B5.\"\n      \u2192 REJECTED.\nCR-2  \"Credit David Leitch as co-director on the slide.\"\n      \u2192 REJECTED.\n", CH2, ("director", "David Leitch", None)),
-        ("STICKIES (yellow, Jonah's; my replies after the arrow)\n  \u25a2 \"David Leitch directed this too!! put him on the left\"\n      \u2192 Leitch has a producer credit.\n", JW1, ("director", "David Leitch", None)),
-        ("Marjorie got hold of a proof of this page and had a go in pencil before I could stop her, and she has kindly let me print her attempts:\n\n   No. 2  \u270e \"CHAD STAHELSKI AND DAVID LEITCH DIRECTED IT\" (then rubbed out)\n", JW1, ("director", "David Leitch", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

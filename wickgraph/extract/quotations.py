@@ -116,37 +116,28 @@ def _signed_after(text: str, quote: re.Match[str]) -> bool:
 # a line that says whose words follow, closed by a colon: a third person's verb of saying or writing ("A reader,
 # Mr. T. Haldane, writes:", "My brother-in-law texted me afterwards:") or their words as a noun ("His notes,
 # verbatim:"); not the writer's own ("I wrote on the card:", "My notes:")
-_REPORTING_LINE = re.compile(r"(?:^|\n)[^\n]{0,200}(?:(?<!\bI )(?<!\bwe )(?<!\bWe )\b(?:writes|wrote|says|said|"
+_REPORTING_LINE = re.compile(r"(?:^|\n)[^\n]{0,120}(?:(?<!\bI )(?<!\bwe )(?<!\bWe )\b(?:writes|wrote|says|said|"
                              r"adds|added|texted|emailed|messaged|posted|tweeted|commented|replied|complains|"
                              r"complained|insists|insisted|asks|asked)\b"
                              r"|\b(?:[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w-]+['\u2019]s)[ \t]+(?:[\w-]+[ \t]+)?"
-                             r"(?:notes|words|comments?|message|reply|letter|email|text|verdict|attempts|guesses|"
-                             r"answers|suggestions|additions|corrections|requests)\b"
-                             # (or a heading that gives its items to someone: "CHANGE REQUESTS (raised by Priya)",
-                             # "STICKIES (yellow, Jonah's; my replies after the arrow)")
-                             r"|\b(?:raised|suggested|added|submitted|sent|pencilled|scrawled)[ \t]+by[ \t]+(?-i:[A-Z])"
-                             r"|\([^()\n]{0,30}\b(?-i:[A-Z])[\w-]+['\u2019]s\b[^()\n]{0,60}\))"
-                             r"[^\n:]{0,40}(?::|(?<=\)))[ \t]*\n\Z")
-# a line of the reported words: a quotation, maybe after an item's mark or number ('▢ "..."', 'CR-2  "..."', 'No. 2
-# ✎ "..."'); the writer's replies between them open with an arrow ("→ REJECTED."); blank lines part them
-_QUOTED_LINE = re.compile(r"[ \t]*(?:\S{1,6}[ \t]+){0,3}[\u201c\"\u275d\u00ab][^\n]*\n\Z")
-_REPLY_LINE = re.compile(r"[ \t]*(?:\u2192|->|=>|\u21b3)[^\n]*\n\Z")
+                             r"(?:notes|words|comments?|message|reply|letter|email|text|verdict)\b)"
+                             r"[^\n:]{0,40}:[ \t]*\n\Z")
+_QUOTED_LINE = re.compile(r"[ \t]*[\u201c\"\u275d\u00ab][^\n]*\n\Z")
 
 
 def _reported_above(text: str, start: int) -> bool:
     """Whether the quotation opening its line at ``start`` stands under a line that reports someone else's words,
     maybe after other quoted lines of theirs."""
     line_start = text.rfind("\n", 0, start) + 1
-    if not _QUOTED_LINE.match(text, line_start, text.find("\n", start) + 1 or len(text)):
+    if text[line_start:start].strip():
         return False
-    for _ in range(12):  # (the reported words run over a few quoted lines at most, the writer's replies between)
+    for _ in range(8):  # (the reported words run over a few quoted lines at most)
         above = text.rfind("\n", 0, max(0, line_start - 1)) + 1
         if line_start == 0:
             return False
         if _REPORTING_LINE.search(text, max(0, above - 1), line_start):
             return True
-        if not (_QUOTED_LINE.match(text, above, line_start) or _REPLY_LINE.match(text, above, line_start)
-                or not text[above:line_start].strip()):
+        if not _QUOTED_LINE.match(text, above, line_start):
             return False
         line_start = above
     return False
