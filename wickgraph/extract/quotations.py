@@ -91,7 +91,9 @@ _ITEM_BULLET = re.compile(r"[ \t]*(?:[\u2014\u2013]|-{1,2})[ \t]")
 
 # a quoted tag of names set apart by slashes or bars, as a prop's label, a hanger or a badge prints them
 # ('"Ian McShane / Winston"'): an inscription, which nobody says
-_CAPITALISED_WORDS = r"(?:(?-i:[A-Z])[\w.'\u2019-]*[ \t]*)+"
+# (each word after a space of its own: a run of capitals must not split into words in every possible way, which
+# takes exponential time on a long quotation in capitals with no slash: "CHAD STAHELSKI AND DAVID LEITCH DIRECTED IT")
+_CAPITALISED_WORDS = r"(?-i:[A-Z])[\w.'\u2019-]*(?:[ \t]+(?-i:[A-Z])[\w.'\u2019-]*)*[ \t]*"
 _INSCRIPTION = re.compile(rf"[ \t]*{_CAPITALISED_WORDS}(?:[/|][ \t]*{_CAPITALISED_WORDS})+")
 # a quoted sentence's source in brackets after it: '"..." (a reader in Leeds)', '"..." (my cousin, twice)',
 # '"..." (Empire Weekly)' (a description or a name, not the writer's own note: '"..." (True, and how.)')
