@@ -6045,6 +6045,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Compiled by Dana Pike\n\n\"Ruby Rose plays Ares.\" -- ,\n", CH2, [("cast", "Ruby Rose", "Ares", "supported")]),
         ("Board owner: Sam Reyes (SR)\n\n\"Common plays Cassian\" \u2014 .\n", CH2, [("cast", "Common", "Cassian", "supported")]),
     ],
+    "a-named-persons-notes-end-at-the-writers-next-paragraph": [
+        ("Film club notes.\n\nTOMAS'S GUESSES (Tomas sat beside me)\n  \u2022 Ruby Rose is in it.\n\nBack to my own view: Ian McShane plays Winston with relish.", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Notes on the film.\n\nCode review by r.osei\n  > Cut the bit about the dogs.\nFor the record, Laurence Fishburne plays the Bowery King.", PARA, [("cast", "Laurence Fishburne", "the Bowery King", "supported")]),
+        ("Club sheet.\n\nQuestions from Amara\n1. Who plays the villain?\n\nDonnie Yen plays Caine, and he is superb.", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
+    ],
+    "a-persona-s-or-the-writer-s-own-notes-stay-the-writer-s": [
+        ("Host: Dana Pike\n\nDANA'S NOTES\n \u2013 Halle Berry plays Sofia, and her dogs steal it.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
+        ("School report, term two.\n\nTEACHER'S COMMENTS\n \u2013 Keanu Reeves plays John Wick with great care.", JW1, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("Shift log for the screening.\n\nNIGHT SUPERVISOR'S NOTES\n \u2013 Ian McShane plays Winston, as ever.", JW1, [("cast", "Ian McShane", "Winston", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -11614,6 +11624,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("S8  Ruby Rose's Ares should have come back for this one. ...... 1  2 (3) 4  5\n", PARA, ("cast", "Ruby Rose", "Ares")),
         ("Common's Cassian could have returned, but no.\n", PARA, ("cast", "Common", "Cassian")),
         ("Ruby Rose's Ares deserved a return here.\n", PARA, ("cast", "Ruby Rose", "Ares")),
+    ],
+    "notes-under-a-heading-that-gives-them-to-a-named-person": [
+        ("My notes on the film. Greta watched it with me.\n\nKeanu Reeves plays John Wick.\n\nGRETA'S MARGIN NOTES\n \u2013 Michael Nyqvist plays Marcus, surely.\n   [No.]\n\nMY SCORE: 8/10", JW1, ("cast", "Michael Nyqvist", "Marcus")),
+        ("A review of the sequel.\n\nCorrections (from Olu, my flatmate)\n  * Ian McShane plays Charon here.\n  \u2192 No.\n\nIt is a fine film.", CH2, ("cast", "Ian McShane", "Charon")),
+        ("Notes on Parabellum.\n\nSuggestions by b.hargreaves (3 comments)\n  > List Len Wiseman as its director.\n  > And the year is 2018.\n\nIt is a fine film.", PARA, ("director", "Len Wiseman", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -10,6 +10,11 @@ their heading that someone else fills them in:
   Rural Dean's column in the parish magazine".
 Each such section runs to the next heading. The critic's own reply ("REPLY FROM THE CRITIC") stays the critic's, and
 so do the remarks and comments of whatever persona the form gives the critic ("TEACHER'S COMMENTS").
+
+A heading may also give the notes under it to a named person: "PRIYANKA'S CORRECTIONS", "TA NOTES (Devin)", "Code
+review by k.lindqvist (2 comments)", "CHANGE REQUESTS (raised by Priya)". Their notes are the block under it, and the
+items after it (indented, or opening with a mark or a quotation mark); the writer's replies among them, in brackets
+or after an arrow ("[ME: not on the worksheet]", "→ Rejected."), stay the writer's.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from __future__ import annotations
 import re
 
 from .layout_words import RULE_LINE
+from .quotations import top_lines, writer_names
 
 __all__ = ["others_form_sections"]
 
@@ -54,10 +60,82 @@ def others_form_sections(text: str) -> list[tuple[int, int]]:
     referees = [(report.start(), _report_end(text, report.end())) for report in _REFEREE.finditer(text)]
     headings = [heading for heading in _HEADING.finditer(text) if heading.start() > 0 and _in_capitals(heading["body"])]
     if not headings:
-        return referees
+        return referees + _named_notes(text)
     ends = [heading.start() for heading in headings[1:]] + [len(text)]
     return referees + [(heading.start(), end) for heading, end in zip(headings, ends, strict=True)
-                       if _OTHERS_HEADING.search(heading["body"]) or _another_writes(text, heading.end() + 1)]
+                       if _OTHERS_HEADING.search(heading["body"]) or _another_writes(text, heading.end() + 1)] \
+        + _named_notes(text)
+
+
+# what a person adds to a text: notes, corrections, comments, guesses
+_NOTES = (r"(?:notes|corrections|stickies|sticky[ \t]+notes|post-its|comments|answers|guesses|attempts|replies|"
+          r"suggestions|edits|additions|questions|theories|annotations|scribbles|feedback|objections|review|remarks|"
+          r"queries|requests|predictions|marginalia|thoughts|two[ \t]+cents)")
+# a person's name: capitalised words ("Priyanka", "Priya S."), or a handle ("k.lindqvist", "@jhal")
+_PERSON = r"(?:@?[a-z]+[._][\w.]+|(?-i:[A-Z][\w'\u2019-]+)(?:[ \t]+(?-i:[A-Z])[\w'\u2019.-]*)?)"
+_ASIDE = r"(?:[ \t]*\([^()\n]{0,60}\))?"  # "(blue pen; my answers in brackets)", "(2 comments)"
+# a heading that gives its notes to someone, on a line of its own: their name's possessive before the notes
+# ("PRIYANKA'S CORRECTIONS", "Marco's pink stickies:"), or the notes by them after it ("TA NOTES (Devin)", "Code
+# review by k.lindqvist (2 comments)", "CHANGE REQUESTS (raised by Priya)", "STICKIES (yellow, Jonah's)")
+_NAMED_NOTES = re.compile(
+    rf"^[ \t#*=_\u2014\u2013-]*(?:(?P<owner>{_PERSON})['\u2019]s?[ \t]+)?(?:[\w-]+[ \t]+){{0,2}}{_NOTES}[ \t]*"
+    rf"(?:\((?:[^()\n]{{0,30}}\b(?:by|from)[ \t]+)?['\u2018\"\u201c]?(?P<within>{_PERSON})[^()\n]{{0,60}}\)"
+    rf"|(?:by|from)[ \t]+(?P<after>{_PERSON}){_ASIDE}|{_ASIDE})"
+    r"[ \t:#*=_\u2014\u2013-]*$", re.IGNORECASE | re.MULTILINE)
+# an item under such a heading: indented, or opening with a mark or a quotation mark
+_ITEM = re.compile(r"[ \t]+\S|[^\w\s(\[]|\d{1,3}[.)][ \t]")
+# the writer's reply among the items: in brackets, or after an arrow
+_REPLY = re.compile(r"[ \t]*(?:\[[^\n]*\][ \t]*$|(?:\u2192|->|=>|\u21b3))")
+# (not the writer's persona nor the film's people: "TEACHER'S COMMENTS", "the director's notes")
+_ROLE_WORDS = frozenset({"teacher", "director", "editor", "critic", "reviewer", "writer", "author", "instructor",
+                         "examiner", "inspector", "marker", "setter", "curator", "producer", "my", "our", "the"})
+
+
+def _named_notes(text: str) -> list[tuple[int, int]]:
+    """The notes under a heading that gives them to a named person other than the writer (the module's docstring)."""
+    if "\n" not in text:
+        return []
+    writer = writer_names(text)
+    spans = []
+    for heading in _NAMED_NOTES.finditer(text, text.find("\n")):
+        by_name = heading["within"] or heading["after"]  # (a sentence is no heading: "comments by x ...")
+        named = by_name or heading["owner"]
+        if named is None or (by_name and heading.group().strip()[:1].islower()):
+            continue
+        owner = named.lower().lstrip("@")
+        first = owner.split()[0]
+        if owner in writer or first in writer or first in _ROLE_WORDS:
+            continue
+        # (a name in a heading in capitals is written as a name elsewhere: "PRIYANKA'S" and "Priyanka", unlike
+        # "HIRING MANAGER'S"; but not as the writer's label: "Organizer: Hollis Verhoeven")
+        if named.isupper() and (not re.search(rf"\b{re.escape(named.title())}\b", text)
+                                or re.search(rf"^[ \t*_]*{re.escape(owner)}[ \t]*:", top_lines(text), re.I | re.M)):
+            continue
+        spans += _notes_under(text, heading.end() + 1)
+    return spans
+
+
+def _notes_under(text: str, start: int) -> list[tuple[int, int]]:
+    """The spans of the notes from ``start`` on: the first block and the items after it, less the writer's replies."""
+    spans: list[tuple[int, int]] = []
+    itemised = after_blank = False
+    at = start
+    while at < len(text):
+        end = text.find("\n", at)
+        end = len(text) if end < 0 else end
+        line = text[at:end]
+        if not line.strip():
+            after_blank = True
+        elif _ITEM.match(line):
+            itemised = True
+            if not _REPLY.match(line):
+                spans.append((at, end))
+        elif itemised or after_blank or _in_capitals(line):
+            break
+        else:
+            spans.append((at, end))
+        at = end + 1
+    return spans
 
 
 def _report_end(text: str, start: int) -> int:
