@@ -11630,6 +11630,12 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("A review of the sequel.\n\nCorrections (from Olu, my flatmate)\n  * Ian McShane plays Charon here.\n  \u2192 No.\n\nIt is a fine film.", CH2, ("cast", "Ian McShane", "Charon")),
         ("Notes on Parabellum.\n\nSuggestions by b.hargreaves (3 comments)\n  > List Len Wiseman as its director.\n  > And the year is 2018.\n\nIt is a fine film.", PARA, ("director", "Len Wiseman", None)),
     ],
+    "notes-whose-heading-names-their-writer-in-an-aside-or-the-line-under": [
+        ("My annotated chart.\n\nANNOTATIONS (green ink, Farid's; my answers after the arrow)\n  \u25a2 \"Halle Berry plays Sofia in this one\"\n      \u2192 No.\n\nA grief story with guns.", JW1, ("cast", "Halle Berry", "Sofia")),
+        ("A dictionary entry.\n\nREADER SUGGESTIONS\n   from user wickfan_77, unmoderated:\n   + \"Common returns as Cassian\"\n\nThe sense stands.", PARA, ("cast", "Common", "Cassian")),
+        ("Project plan.\n\n3. CLIENT FEEDBACK (Marguerite)\n> \"Kevin Nash plays Kirill.\"\n  See above.\n\n4. RISKS\nNone.", JW1, ("cast", "Kevin Nash", "Kirill")),
+        ("Slides for the talk.\n\nEDIT REQUESTS (raised by Omar)\nR-1  \"Put Ruby Rose down as Sofia.\"\n      \u2192 No.\nR-2  \"List David Leitch as co-director.\"\n      \u2192 No.\n\nThe talk went well.", CH2, ("director", "David Leitch", None)),
+    ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
         ("My brother would give it a C.", JW1, ("rating", "", "C")),

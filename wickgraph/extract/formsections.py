@@ -72,18 +72,26 @@ _NOTES = (r"(?:notes|corrections|stickies|sticky[ \t]+notes|post-its|comments|an
           r"suggestions|edits|additions|questions|theories|annotations|scribbles|feedback|objections|review|remarks|"
           r"queries|requests|predictions|marginalia|thoughts|two[ \t]+cents)")
 # a person's name: capitalised words ("Priyanka", "Priya S."), or a handle ("k.lindqvist", "@jhal")
-_PERSON = r"(?:@?[a-z]+[._][\w.]+|(?-i:[A-Z][\w'\u2019-]+)(?:[ \t]+(?-i:[A-Z])[\w'\u2019.-]*)?)"
+_PERSON = r"(?:@[\w.]+|[a-z]+[._][\w.]+|(?-i:[A-Z][\w'\u2019-]+)(?:[ \t]+(?-i:[A-Z])[\w'\u2019.-]*)?)"
 _ASIDE = r"(?:[ \t]*\([^()\n]{0,60}\))?"  # "(blue pen; my answers in brackets)", "(2 comments)"
 # a heading that gives its notes to someone, on a line of its own: their name's possessive before the notes
 # ("PRIYANKA'S CORRECTIONS", "Marco's pink stickies:"), or the notes by them after it ("TA NOTES (Devin)", "Code
-# review by k.lindqvist (2 comments)", "CHANGE REQUESTS (raised by Priya)", "STICKIES (yellow, Jonah's)")
+# review by k.lindqvist (2 comments)", "CHANGE REQUESTS (raised by Priya)", "ADDITIONS (submitted by reader @dogmom)",
+# "STICKIES (yellow, Jonah's)"); a section's number may open it ("5. PM COMMENTS (Gary)")
+_BY = r"(?:by|from)[ \t]+(?:(?-i:[a-z]+)[ \t]+){0,2}"  # (a noun for them between: "from user parabellum_fan88")
 _NAMED_NOTES = re.compile(
-    rf"^[ \t#*=_\u2014\u2013-]*(?:(?P<owner>{_PERSON})['\u2019]s?[ \t]+)?(?:[\w-]+[ \t]+){{0,2}}{_NOTES}[ \t]*"
-    rf"(?:\((?:[^()\n]{{0,30}}\b(?:by|from)[ \t]+)?['\u2018\"\u201c]?(?P<within>{_PERSON})[^()\n]{{0,60}}\)"
-    rf"|(?:by|from)[ \t]+(?P<after>{_PERSON}){_ASIDE}|{_ASIDE})"
+    rf"^[ \t#*=_\u2014\u2013-]*(?:\d{{1,2}}[.)][ \t]+)?(?:(?P<owner>{_PERSON})['\u2019]s?[ \t]+)?"
+    rf"(?:[\w-]+[ \t]+){{0,2}}{_NOTES}[ \t]*"
+    rf"(?:\((?:[^()\n]{{0,30}}\b{_BY})?['\u2018\"\u201c]?(?P<within>{_PERSON})[^()\n]{{0,60}}\)"
+    rf"|\([^()\n]{{0,30}}?\b(?P<whose>{_PERSON})['\u2019]s\b[^()\n]{{0,60}}\)"
+    rf"|{_BY}(?P<after>{_PERSON}){_ASIDE}|{_ASIDE})"
     r"[ \t:#*=_\u2014\u2013-]*$", re.IGNORECASE | re.MULTILINE)
-# an item under such a heading: indented, or opening with a mark or a quotation mark
-_ITEM = re.compile(r"[ \t]+\S|[^\w\s(\[]|\d{1,3}[.)][ \t]")
+# ... or the line under a heading naming nobody that names them: "from user parabellum_fan88, pending review:"
+_SOURCE_NAMED = re.compile(rf"[ \t(]*(?:(?:submitted|sent|posted|raised|added|written)[ \t]+)?{_BY}"
+                           rf"(?P<who>{_PERSON})", re.IGNORECASE)
+# an item under such a heading: indented, or opening with a mark, a quotation mark, a number or an item's label
+# ("CR-2", "No. 3", "T14")
+_ITEM = re.compile(r"[ \t]+\S|[^\w\s(\[]|\d{1,3}[.)][ \t]|[A-Z]{1,4}-?\d{1,3}[ \t]|No\.[ \t]*\d{1,3}\b")
 # the writer's reply among the items: in brackets, or after an arrow
 _REPLY = re.compile(r"[ \t]*(?:\[[^\n]*\][ \t]*$|(?:\u2192|->|=>|\u21b3))")
 # (not the writer's persona nor the film's people: "TEACHER'S COMMENTS", "the director's notes")
@@ -95,15 +103,20 @@ def _named_notes(text: str) -> list[tuple[int, int]]:
     """The notes under a heading that gives them to a named person other than the writer (the module's docstring)."""
     if "\n" not in text:
         return []
-    writer = writer_names(text)
     spans = []
     for heading in _NAMED_NOTES.finditer(text, text.find("\n")):
-        by_name = heading["within"] or heading["after"]  # (a sentence is no heading: "comments by x ...")
+        start = heading.end() + 1
+        source = None if heading["owner"] else _SOURCE_NAMED.match(text, start)
+        if source is not None:
+            start = text.find("\n", source.end()) + 1 or len(text)
+        by_name = heading["within"] or heading["whose"] or heading["after"] or (source and source["who"])
+        # (a sentence is no heading: "comments by x ...")
         named = by_name or heading["owner"]
         if named is None or (by_name and heading.group().strip()[:1].islower()):
             continue
         owner = named.lower().lstrip("@")
         first = owner.split()[0]
+        writer = writer_names(text, heading.start())  # (named above the heading)
         if owner in writer or first in writer or first in _ROLE_WORDS:
             continue
         # (a name in a heading in capitals is written as a name elsewhere: "PRIYANKA'S" and "Priyanka", unlike
@@ -111,7 +124,7 @@ def _named_notes(text: str) -> list[tuple[int, int]]:
         if named.isupper() and (not re.search(rf"\b{re.escape(named.title())}\b", text)
                                 or re.search(rf"^[ \t*_]*{re.escape(owner)}[ \t]*:", top_lines(text), re.I | re.M)):
             continue
-        spans += _notes_under(text, heading.end() + 1)
+        spans += _notes_under(text, start)
     return spans
 
 
