@@ -6055,6 +6055,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("School report, term two.\n\nTEACHER'S COMMENTS\n \u2013 Keanu Reeves plays John Wick with great care.", JW1, [("cast", "Keanu Reeves", "John Wick", "supported")]),
         ("Shift log for the screening.\n\nNIGHT SUPERVISOR'S NOTES\n \u2013 Ian McShane plays Winston, as ever.", JW1, [("cast", "Ian McShane", "Winston", "supported")]),
     ],
+    "names-and-words-in-typographic-letters": [
+        ("Programme notes.\n\n\u1d05\u026a\u0280\u1d07\u1d04\u1d1b\u1d07\u1d05 \u0299\u028f  \u00b7  C\u029c\u1d00\u1d05 S\u1d1b\u1d00\u029c\u1d07\u029f\ua731\u1d0b\u026a", JW1, [("director", "Chad Stahelski", None, "supported")]),
+        ("The sequel stars \U0001d40a\U0001d41e\U0001d41a\U0001d427\U0001d42e \U0001d411\U0001d41e\U0001d41e\U0001d42f\U0001d41e\U0001d42c as John Wick again.", CH2, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("A fan poster says it all: written by \uff24\uff25\uff32\uff25\uff2b \uff2b\uff2f\uff2c\uff33\uff34\uff21\uff24.", JW1, [("writer", "Derek Kolstad", None, "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),

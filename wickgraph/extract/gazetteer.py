@@ -55,6 +55,18 @@ for _code in range(0xC0, 0x250):
     _base = unicodedata.normalize("NFKD", chr(_code))[:1]
     if _base.isascii() and _base.isalpha() and _base != chr(_code):
         _FOLD_TABLE[_code] = _base
+# ... and a typographic letter to its plain one: small capitals ("Cʜᴀᴅ Sᴛᴀʜᴇʟꜱᴋɪ", read in lower case), fullwidth
+# ("ＪＯＨＮ") and mathematical ("𝐊𝐞𝐚𝐧𝐮") letters and digits
+for _block in (range(0x250, 0x2B0), range(0x1D00, 0x1D80), range(0xA720, 0xA800)):
+    for _code in _block:
+        _name = unicodedata.name(chr(_code), "")
+        if _name.startswith("LATIN LETTER SMALL CAPITAL ") and len(_name) == len("LATIN LETTER SMALL CAPITAL X"):
+            _FOLD_TABLE[_code] = _name[-1].lower()
+for _block in (range(0xFF10, 0xFF5B), range(0x1D400, 0x1D800)):
+    for _code in _block:
+        _plain = unicodedata.normalize("NFKC", chr(_code))
+        if len(_plain) == 1 and _plain.isascii() and _plain.isalnum():
+            _FOLD_TABLE[_code] = _plain
 
 _TOKEN = re.compile(r"[^\W_]+(?:'(?!s\b)[^\W_]+)*")
 _TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")  # split() keeps the words: gap, word, gap, ..., gap
