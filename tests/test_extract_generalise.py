@@ -6060,6 +6060,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("The sequel stars \U0001d40a\U0001d41e\U0001d41a\U0001d427\U0001d42e \U0001d411\U0001d41e\U0001d41e\U0001d42f\U0001d41e\U0001d42c as John Wick again.", CH2, [("cast", "Keanu Reeves", "John Wick", "supported")]),
         ("A fan poster says it all: written by \uff24\uff25\uff32\uff25\uff2b \uff2b\uff2f\uff2c\uff33\uff34\uff21\uff24.", JW1, [("writer", "Derek Kolstad", None, "supported")]),
     ],
+    "a-question-that-is-a-role-alone-asks-its-player": [
+        ("Revision cards.\n\n07  FRONT: Zero, the sushi chef?\n    BACK: Donnie Yen\n", PARA, [("cast", "Donnie Yen", "Zero", "contradicted")]),
+        ("Pub quiz notes.\n\nQ4. The Harbinger?\nScott Adkins, and he is a delight.", CH4, [("cast", "Scott Adkins", "The Harbinger", "contradicted")]),
+        ("So, who is who. Sofia, with the two dogs in Casablanca?\n\nHalle Berry, of course.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -11640,6 +11645,16 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("A dictionary entry.\n\nREADER SUGGESTIONS\n   from user wickfan_77, unmoderated:\n   + \"Common returns as Cassian\"\n\nThe sense stands.", PARA, ("cast", "Common", "Cassian")),
         ("Project plan.\n\n3. CLIENT FEEDBACK (Marguerite)\n> \"Kevin Nash plays Kirill.\"\n  See above.\n\n4. RISKS\nNone.", JW1, ("cast", "Kevin Nash", "Kirill")),
         ("Slides for the talk.\n\nEDIT REQUESTS (raised by Omar)\nR-1  \"Put Ruby Rose down as Sofia.\"\n      \u2192 No.\nR-2  \"List David Leitch as co-director.\"\n      \u2192 No.\n\nThe talk went well.", CH2, ("director", "David Leitch", None)),
+    ],
+    "a-role-question-answered-with-a-denial-states-no-player": [
+        ("Cards.\n\nFRONT: Caine?\nBACK: Not Donnie Yen, I thought, but it is.", PARA, ("cast", "Donnie Yen", "Caine")),
+        ("Quiz.\n\nQ2. Winston?\nIan McShane is not in this one, trick question.", BAL, ("cast", "Ian McShane", "Winston")),
+        ("Notes. The Elder?\nNo, Jerome Flynn plays Berrada.", PARA, ("cast", "Jerome Flynn", "Elder")),
+    ],
+    "a-card-s-back-is-no-return": [
+        ("Revision cards.\n\nFRONT: Viggo Tarasov?\nBACK: Michael Nyqvist\n\nFRONT: Iosef?\nBACK: Alfie Allen", JW1, ("reprise", "Michael Nyqvist", "Viggo Tarasov")),
+        ("Deck two.\n\nFront: Winston?\nBack (Jess): Ian McShane, in a tailored suit.", CH2, ("reprise", "Ian McShane", "Winston")),
+        ("Card 9\nFRONT: Charon?\n  BACK: Lance Reddick, immaculate.", CH4, ("reprise", "Lance Reddick", "Charon")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

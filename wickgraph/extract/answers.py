@@ -79,6 +79,8 @@ def answered_questions(doc: Document, key: list[tuple[int, int, int, int]]) -> l
             candidate = _when_answer(doc, a_start, a_end)
         elif _FRANCHISE.search(doc.text, q_start, answer_start) and not _mentions_person(mentions):
             candidate = _franchise_answer(doc, a_start, a_end)
+        elif (role := _asked_role(doc, q_start, mark, mentions)) is not None:
+            candidate = _role_answer(doc, role, a_start, a_end)
         else:
             candidate = _yes_answer(doc, mentions, a_start, a_end, _IN_IT.search(doc.text, q_start, answer_start))
         if candidate is not None:
@@ -198,6 +200,32 @@ def _yes_answer(doc: Document, mentions: list[Mention], a_start: int, a_end: int
             end = mention.end
     start = a_start + len(doc.text[a_start:end]) - len(doc.text[a_start:end].lstrip())
     return Candidate("qa-answer", "cast", start, _trim_end(doc.text, start, end), parts=parts)
+
+
+# a question that is a role alone, maybe described, asks who plays it: "Zero?", "FRONT: Sofia, Casablanca
+# Continental, two dogs?", "Q3. The Adjudicator?" (after a card's or a question's label)
+_ROLE_QUESTION_OPENING = re.compile(r"[ \t>*-]*(?:\d{1,3}[.)]?[ \t]+)?(?:(?:front|q(?:uestion)?[ \t]*\d{0,3})"
+                                    r"(?:[ \t]*\([^()\n]{0,30}\))?[ \t]*[:.][ \t]*)?(?:the[ \t]+)?", re.IGNORECASE)
+_NEGATION = re.compile(r"\b(?:not|never|no)\b|n['\u2019]t\b", re.IGNORECASE)
+
+
+def _asked_role(doc: Document, q_start: int, mark: int, mentions: list[Mention]) -> Mention | None:
+    """The role a question asks the player of when it is the role alone, maybe described, and names no one."""
+    if not mentions or _mentions_person(mentions) or not mentions[0].mask & CHARACTER:
+        return None
+    return mentions[0] if _ROLE_QUESTION_OPENING.fullmatch(doc.text, q_start, mentions[0].start) else None
+
+
+def _role_answer(doc: Document, role: Mention, a_start: int, a_end: int) -> Candidate | None:
+    """The cast claim of an answer that opens with a name to a question asking a role's player ("Zero? / Mark
+    Dacascos"); none when the answer denies ("Zero? Not Donnie Yen, anyway")."""
+    names = [m for m in doc.mentions_between(a_start, a_end) if m.mask & PERSON and not m.mask & CHARACTER]
+    if not names or not _ANSWER_OPENING.fullmatch(doc.text, a_start, names[0].start) \
+            or _NEGATION.search(doc.text, a_start, a_end):
+        return None
+    name = names[0]
+    return Candidate("qa-answer", "cast", name.start, name.end,
+                     parts={"actor": [(name.start, name.end)], "character": [(role.start, role.end)]})
 
 
 # "yep, Bowery King again": the yes names the role straight away
