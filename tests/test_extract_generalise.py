@@ -6065,6 +6065,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Pub quiz notes.\n\nQ4. The Harbinger?\nScott Adkins, and he is a delight.", CH4, [("cast", "Scott Adkins", "The Harbinger", "contradicted")]),
         ("So, who is who. Sofia, with the two dogs in Casablanca?\n\nHalle Berry, of course.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
     ],
+    "a-list-entry-s-note-after-a-dash-says-the-return": [
+        ("Session prep.\n\n5. The Bowery King (Laurence Fishburne) \u2014 back again, with pigeons. HP 30.\n", PARA, [("reprise", "Laurence Fishburne", "The Bowery King", "supported")]),
+        ("NPC: Winston (Ian McShane) - HP 40, back behind the desk\nNPC: Charon (Lance Reddick) - HP 35", CH2, [("reprise", "Ian McShane", "Winston", "supported")]),
+        ("Who is in it:\n\u2022 Sofia (Halle Berry) \u2013 returning, dogs and all\n\u2022 Caine (Donnie Yen)", CH4, [("reprise", "Halle Berry", "Sofia", "contradicted")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -11655,6 +11660,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Revision cards.\n\nFRONT: Viggo Tarasov?\nBACK: Michael Nyqvist\n\nFRONT: Iosef?\nBACK: Alfie Allen", JW1, ("reprise", "Michael Nyqvist", "Viggo Tarasov")),
         ("Deck two.\n\nFront: Winston?\nBack (Jess): Ian McShane, in a tailored suit.", CH2, ("reprise", "Ian McShane", "Winston")),
         ("Card 9\nFRONT: Charon?\n  BACK: Lance Reddick, immaculate.", CH4, ("reprise", "Lance Reddick", "Charon")),
+    ],
+    "a-list-entry-s-note-after-a-dash-that-says-new": [
+        ("Session prep.\n\n5. Caine (Donnie Yen) \u2014 new to the series, but back in form after a layoff.\n", CH4, ("reprise", "Donnie Yen", "Caine")),
+        ("NPC: Zero (Mark Dacascos) - first appearance, back row of the sushi bar\n", PARA, ("reprise", "Mark Dacascos", "Zero")),
+        ("Who is in it:\n\u2022 Nobody (Rina Sawayama) \u2013 never seen before, back story in Osaka\n", CH4, ("reprise", "Rina Sawayama", "Nobody")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -58,7 +58,9 @@ def mark_reprises(doc: Document, candidates: list[Candidate], cues: Cues | None 
                 or any(_FRONTED_AGAIN.match(doc.folded, at, candidate.start)
                        for at in _openings(doc, candidate.start)) \
                 or _so_too(doc, cues, candidate.start) or _NEXT_SAYS_AGAIN.match(doc.text, doc.sentence(
-                    max(candidate.end - 1, candidate.start))[1]) or _PRONOUN_RETURNS.match(doc.text, candidate.end):
+                    max(candidate.end - 1, candidate.start))[1]) or _PRONOUN_RETURNS.match(doc.text, candidate.end) \
+                or (_ENTRY_OPENING.fullmatch(doc.text, doc.line(candidate.start)[0], candidate.start)
+                    and note_says_reprise(doc, cues, candidate.end) is not None):
             candidate.reprise = True
     # "Ian McShane (Winston) and Lance Reddick (Charon) return": pairs joined as a list share the verb after
     # the last one
@@ -74,6 +76,12 @@ def mark_reprises(doc: Document, candidates: list[Candidate], cues: Cues | None 
         if first.reprise and not then.reprise and _LIST_JOIN.fullmatch(doc.text, first.end, then.start) \
                 and _verbless(doc, then):
             then.reprise = True
+
+
+# what may open a line before a list entry whose note may say the return: a list's mark or number, a label ("NPC:
+# John Wick (Keanu Reeves) - HP 60, back in the suit")
+_ENTRY_OPENING = re.compile(r"[ \t]*(?:(?:[-*+\u2022\u00b7\u25aa\u25b8>#]+|\d{1,3}[.)])[ \t]*)?"
+                            r"(?:[A-Za-z]{2,12}[ \t]*:[ \t]*)?")
 
 
 ACTOR_RETURNS = "reprise-actor-returns"
@@ -225,8 +233,9 @@ def reprise_cue(doc: Document, cues: Cues, start: int, end: int) -> bool:
         or _STILL_LINK.search(doc.text, start, end) is not None
 
 
-# "Keanu Reeves \u2014 John Wick. Back for a fourth campaign.": a note that follows a list entry's names as a sentence
-_NOTE_SENTENCE = re.compile(r"[.;][ \t]+(?P<note>[^.;!?\n]{1,120})")
+# "Keanu Reeves \u2014 John Wick. Back for a fourth campaign.": a note that follows a list entry's names as a sentence,
+# or after a dash ("The Bowery King (Laurence Fishburne) \u2014 back again", "John Wick (Keanu Reeves) - HP 60, back")
+_NOTE_SENTENCE = re.compile(r"(?:[.;]|[ \t]*[\u2014\u2013]|[ \t]+-)[ \t]+(?P<note>[^.;!?\n]{1,120})")
 _NEW_NOTE = re.compile(r"\b(?:not|never|new|first|debut|newcomer)\b", re.IGNORECASE)
 
 
