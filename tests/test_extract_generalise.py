@@ -6070,6 +6070,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("NPC: Winston (Ian McShane) - HP 40, back behind the desk\nNPC: Charon (Lance Reddick) - HP 35", CH2, [("reprise", "Ian McShane", "Winston", "supported")]),
         ("Who is in it:\n\u2022 Sofia (Halle Berry) \u2013 returning, dogs and all\n\u2022 Caine (Donnie Yen)", CH4, [("reprise", "Halle Berry", "Sofia", "contradicted")]),
     ],
+    "stars-typed-as-asterisks-with-a-half-as-a-fraction": [
+        ("The body of the fax.\n\nRATING: *** 1/2 (out of four)\n", JW1, [("rating", "", 3.5, "unknown")]),
+        ("Plain-text review, as posted.\n\nMy verdict: **1/2 out of four, and generous.", CH2, [("rating", "", 2.5, "unknown")]),
+        ("Usenet post, 1999 style.\n\nScore: ****1/2 / 5 -- see it twice.", PARA, [("rating", "", 4.5, "unknown")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),

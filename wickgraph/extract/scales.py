@@ -132,8 +132,12 @@ _SOURCES: list[tuple[str, re.Pattern[str]]] = [
                                   rf"\s*[:=\-\u2013\u2014]\s*(?P<value>{_NUM}){_HALF}\b(?![.,]\d)", re.IGNORECASE)),
     # "****/5", "***½ out of 5", "(***)": any repeated star-like glyph, with or without a scale
     # (not Markdown's bold marks, which touch a word or close after a mark: "**Version rating (...):** 88/100")
-    ("stars_ascii", re.compile(r"(?<![^\s(\[])(?P<full>[*✦✪✭⭐]{1,5})(?![*A-Za-z0-9])(?P<half>½)?"
-                               r"(?:\s*(?:/|out\s+of)\s*(?P<scale>5|4|10)\b)?")),
+    # (a half typed as a fraction, the scale in words and brackets: "*** 1/2 (out of four)", as a fax or a plain-text
+    # post writes it)
+    ("stars_ascii", re.compile(r"(?<![^\s(\[])(?P<full>[*✦✪✭⭐]{1,5})(?![*A-Za-z]|\d(?!/2\b))"
+                               r"(?P<half>½|[ \t]?1/2(?![\d/]))?"
+                               r"(?:\s*\(?\s*(?:/|out\s+of)\s*(?P<scale>5|4|10|five|four|ten)\b\)?)?",
+                               re.IGNORECASE)),
     # "88%" after a score label; "7 of 10 points"
     # (or in words: "ninety-four percent", "eighty per cent")
     ("percent", re.compile(rf"(?P<value>\d{{1,3}}(?:\.\d)?|\b{_TENS}(?:[- ](?:one|two|three|four|five|six|seven|eight|"
@@ -293,7 +297,7 @@ def reading(kind: str, match: re.Match[str]) -> tuple[float | str, int | str] | 
     if kind == "stars_ascii":
         full = len(match.group("full"))
         half = 0.5 if match.group("half") else 0.0
-        scale = int(match.group("scale") or 5)
+        scale = int(parse_number(match.group("scale") or "5") or 5)
         return (full + half, scale) if full >= 2 or match.group("scale") else None
     if kind == "percent":
         percent = parse_number(match.group("value")) or 0.0
