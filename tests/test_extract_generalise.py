@@ -6075,6 +6075,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Plain-text review, as posted.\n\nMy verdict: **1/2 out of four, and generous.", CH2, [("rating", "", 2.5, "unknown")]),
         ("Usenet post, 1999 style.\n\nScore: ****1/2 / 5 -- see it twice.", PARA, [("rating", "", 4.5, "unknown")]),
     ],
+    "a-persona-s-title-in-capitals-is-no-name": [
+        ("The steward writes.\n\nSTEWARD'S NOTES\n \u2013 Ian McShane plays Winston, as ever.\n\nSteward: on duty.", JW1, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Shift report.\n\nDUTY MANAGER'S NOTE\nHalle Berry plays Sofia, and the dogs behave.\n\nManager: signed.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
+        ("Estate listing.\n\nAGENT'S REMARKS\n \u2022 Keanu Reeves plays John Wick in this one.\n\nAgent: K. Doyle", CH4, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -11670,6 +11675,21 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Session prep.\n\n5. Caine (Donnie Yen) \u2014 new to the series, but back in form after a layoff.\n", CH4, ("reprise", "Donnie Yen", "Caine")),
         ("NPC: Zero (Mark Dacascos) - first appearance, back row of the sushi bar\n", PARA, ("reprise", "Mark Dacascos", "Zero")),
         ("Who is in it:\n\u2022 Nobody (Rina Sawayama) \u2013 never seen before, back story in Osaka\n", CH4, ("reprise", "Rina Sawayama", "Nobody")),
+    ],
+    "a-bracketed-note-its-writer-signs": [
+        ("Fax body.\n\nSaid Taghmaoui plays the Elder.\n   >> [handwritten: Berrada = Jerome Flynn? -- T.]\nIt is good.", PARA, ("cast", "Jerome Flynn", "Berrada")),
+        ("Lab notes, week 3.\n\nThe desert drags. [K.M.: surely Gabriel Byrne is the Elder here \u2014 Kim]\nOn we go.", PARA, ("cast", "Gabriel Byrne", "Elder")),
+        ("By Ola Reyes\n\nA good film. [Pencilled in: Halle Berry is back as Sofia \u2013 Dev]\nThe end.", CH4, ("cast", "Halle Berry", "Sofia")),
+    ],
+    "a-quotation-signed-inside-with-initials": [
+        ("My notebook.\n\nNotes:\n\"I am fairly sure John Leguizamo plays Avi. \u2014 H.B.\"\nBack to work.", JW1, ("cast", "John Leguizamo", "Avi")),
+        ("The rota.\n\n\"Ruby Rose is back as Ares, trust me -- K. M.\"\nNo comment.", PARA, ("cast", "Ruby Rose", "Ares")),
+        ("Pinned up by the kettle:\n\n\"It came out in 2016. Rewatch value 6/10. \u2013 T.\"\n\nMy own view follows.", CH2, ("release_year", "", 2016)),
+    ],
+    "notes-under-a-heading-that-gives-them-to-someone-s-initials": [
+        ("Lab book.\n\nH.B. notes (countersigned H.B. 02/11/24):\nJohn Leguizamo plays Avi, I think.\n\nConclusion: fine.", JW1, ("cast", "John Leguizamo", "Avi")),
+        ("Lab book.\n\nK.M. margin note (initialled K.M.):\nRuby Rose is back as Ares, I am sure of it.\nV.S. reply: no.", PARA, ("cast", "Ruby Rose", "Ares")),
+        ("Lab book.\n\nR. T. comments\n  - Common plays Cassian in this one.\n\nMy results follow.", CH4, ("cast", "Common", "Cassian")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 
 from .layout_words import RULE_LINE
-from .quotations import top_lines, writer_names
+from .quotations import INITIALS, top_lines, writer_names
 
 __all__ = ["others_form_sections"]
 
@@ -68,7 +68,7 @@ def others_form_sections(text: str) -> list[tuple[int, int]]:
 
 
 # what a person adds to a text: notes, corrections, comments, guesses
-_NOTES = (r"(?:notes|corrections|stickies|sticky[ \t]+notes|post-its|comments|answers|guesses|attempts|replies|"
+_NOTES = (r"(?:notes?|corrections|stickies|sticky[ \t]+notes?|post-its?|comments|answers|guesses|attempts|replies|"
           r"suggestions|edits|additions|questions|theories|annotations|scribbles|feedback|objections|review|remarks|"
           r"queries|requests|predictions|marginalia|thoughts|two[ \t]+cents)")
 # a person's name: capitalised words ("Priyanka", "Priya S."), or a handle ("k.lindqvist", "@jhal")
@@ -80,7 +80,8 @@ _ASIDE = r"(?:[ \t]*\([^()\n]{0,60}\))?"  # "(blue pen; my answers in brackets)"
 # "STICKIES (yellow, Jonah's)"); a section's number may open it ("5. PM COMMENTS (Gary)")
 _BY = r"(?:by|from)[ \t]+(?:(?-i:[a-z]+)[ \t]+){0,2}"  # (a noun for them between: "from user parabellum_fan88")
 _NAMED_NOTES = re.compile(
-    rf"^[ \t#*=_\u2014\u2013-]*(?:\d{{1,2}}[.)][ \t]+)?(?:(?P<owner>{_PERSON})['\u2019]s?[ \t]+)?"
+    rf"^[ \t#*=_\u2014\u2013-]*(?:\d{{1,2}}[.)][ \t]+)?"
+    rf"(?:(?:(?P<owner>{_PERSON})['\u2019]s?|(?P<initials>{INITIALS}))[ \t]+)?"
     rf"(?:[\w-]+[ \t]+){{0,2}}{_NOTES}[ \t]*"
     rf"(?:\((?:[^()\n]{{0,30}}\b{_BY})?['\u2018\"\u201c]?(?P<within>{_PERSON})[^()\n]{{0,60}}\)"
     rf"|\([^()\n]{{0,30}}?\b(?P<whose>{_PERSON})['\u2019]s\b[^()\n]{{0,60}}\)"
@@ -111,21 +112,26 @@ def _named_notes(text: str) -> list[tuple[int, int]]:
             start = text.find("\n", source.end()) + 1 or len(text)
         by_name = heading["within"] or heading["whose"] or heading["after"] or (source and source["who"])
         # (a sentence is no heading: "comments by x ...")
-        named = by_name or heading["owner"]
-        if named is None or (by_name and heading.group().strip()[:1].islower()):
+        named = by_name or heading["owner"] or heading["initials"]
+        if named is None or (by_name and heading.group().strip()[:1].islower()) \
+                or (heading["after"] and heading.start() < len(top_lines(text))):  # (a byline: "Review by X")
             continue
         owner = named.lower().lstrip("@")
         first = owner.split()[0]
         writer = writer_names(text, heading.start())  # (named above the heading)
         if owner in writer or first in writer or first in _ROLE_WORDS:
             continue
-        # (a name in a heading in capitals is written as a name elsewhere: "PRIYANKA'S" and "Priyanka", unlike
-        # "HIRING MANAGER'S"; but not as the writer's label: "Organizer: Hollis Verhoeven")
-        if named.isupper() and (not re.search(rf"\b{re.escape(named.title())}\b", text)
-                                or re.search(rf"^[ \t*_]*{re.escape(owner)}[ \t]*:", top_lines(text), re.I | re.M)):
+        # (a name in a heading in capitals is written as a name elsewhere, unlike "HIRING MANAGER'S")
+        if named != heading["initials"] and named.isupper() and not _written_as_name(text, named):
             continue
         spans += _notes_under(text, start)
     return spans
+
+
+def _written_as_name(text: str, word: str) -> bool:
+    """Whether ``word``, written in capitals in a heading, is a name: capitalised inside a sentence elsewhere
+    ("corrections by Priyanka", "Not the same actress, Marco"), as a persona's title is not ("the steward")."""
+    return re.search(rf"(?<=[a-z,;] ){re.escape(word.split()[0].title())}\b", text) is not None
 
 
 def _notes_under(text: str, start: int) -> list[tuple[int, int]]:

@@ -6,7 +6,15 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["CRITIC_AND_OUTLET", "NAME_COLON", "attributed_quotes", "top_lines", "writer_names"]
+__all__ = ["CRITIC_AND_OUTLET", "INITIALS", "NAME_COLON", "attributed_quotes", "top_lines", "writer_names"]
+
+
+# a person's initials, each with its full stop: "H.B.", "T.", "K. M."
+INITIALS = r"(?-i:[A-Z])\.(?:[ \t]?(?-i:[A-Z])\.){0,3}"
+# a bracketed note its writer signs, as a recipient annotates a fax or a colleague a notebook: "[handwritten:
+# Berrada = Jerome Flynn? -- T.]", "[K.M.: not Ares -- Kim]"
+_SIGNED_NOTE = re.compile(r"\[[^\[\]\n]{1,300}?(?:--?|[\u2014\u2013])[ \t]*(?P<who>" + INITIALS
+                          + r"|(?-i:[A-Z])[\w'\u2019-]+(?:[ \t]+(?-i:[A-Z])[\w.'\u2019-]*){0,2})[ \t]*\]")
 
 
 # A quotation (a paragraph at most), then who said it: a dash and a name on its line or the next ('"Ten out of ten."
@@ -74,6 +82,8 @@ _HANDLE_OPENS = re.compile(r"[ \t]*@[\w.]+[ \t]*:")
 # (or a letter's closing words before the name, a letter quoted whole: '"Dear Sirs, ... Yours, D. Pruitt, Leeds."')
 _SIGNED_INSIDE = re.compile(r"(?:(?:[\u2014\u2013]|--?)[ \t]*(?:['\u2018]?(?-i:[A-Z])|(?:u/|@)\w)[\w.'\u2019-]*"
                             r"(?:[ \t]+[\w.'\u2019-]+){0,3}(?:,[^\n.!?]{1,30})?(?<![.!?])"
+                            # (or initials, their stops theirs: '"... Rewatch value: 6/10. \u2014 H.B."')
+                            rf"|(?:[\u2014\u2013]|--?)[ \t]*{INITIALS}"
                             r"|(?<![\w,])[ \t]*(?:Yours(?:[ \t]+(?:sincerely|faithfully|truly))?|"
                             r"Sincerely(?:[ \t]+yours)?|"
                             r"(?:Kind[ \t]+|Best[ \t]+)?[Rr]egards|Best[ \t]+wishes)[ \t]*,?[ \t]*"
@@ -226,6 +236,10 @@ def attributed_quotes(text: str) -> list[tuple[int, int]]:
     if "\u201c" in text or '"' in text or "\u275d" in text or "\u00ab" in text:
         writer = writer_names(text)
         spans = [quote.span() for quote in _QUOTATION.finditer(text) if _attributed(text, quote, writer)]
+    if "[" in text:
+        writer = writer_names(text)
+        spans += [note.span() for note in _SIGNED_NOTE.finditer(text)
+                  if note["who"].lower().rstrip(".") not in writer and note["who"].split()[0].lower() not in writer]
     if "    " in text or "\t" in text:  # an essay's block quotations of other critics
         spans += [block.span() for block in _BLOCK_QUOTE.finditer(text) if _CITED_AT_END.search(block.group().rstrip())]
     if "<" in text and ">" in text:
