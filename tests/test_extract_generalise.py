@@ -11691,6 +11691,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Lab book.\n\nK.M. margin note (initialled K.M.):\nRuby Rose is back as Ares, I am sure of it.\nV.S. reply: no.", PARA, ("cast", "Ruby Rose", "Ares")),
         ("Lab book.\n\nR. T. comments\n  - Common plays Cassian in this one.\n\nMy results follow.", CH4, ("cast", "Common", "Cassian")),
     ],
+    "a-list-entry-s-note-whose-subject-is-the-writer": [
+        ("Who else is in it:\n\u2022 Scott Adkins in a fat suit as Killa. We repeat: a fat suit.\n\u2022 Donnie Yen as Caine", CH4, ("reprise", "Scott Adkins", "Killa")),
+        ("Cast:\n- Rina Sawayama as Akira. I returned to this scene twice.\n- Donnie Yen as Caine", CH4, ("reprise", "Rina Sawayama", "Akira")),
+        ("The players:\n1. Ana de Armas as Eve \u2014 let me say it again, she is the film.\n2. Ian McShane as Winston", BAL, ("reprise", "Ana de Armas", "Eve")),
+    ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
         ("My brother would give it a C.", JW1, ("rating", "", "C")),

@@ -237,13 +237,15 @@ def reprise_cue(doc: Document, cues: Cues, start: int, end: int) -> bool:
 # or after a dash ("The Bowery King (Laurence Fishburne) \u2014 back again", "John Wick (Keanu Reeves) - HP 60, back")
 _NOTE_SENTENCE = re.compile(r"(?:[.;]|[ \t]*[\u2014\u2013]|[ \t]+-)[ \t]+(?P<note>[^.;!?\n]{1,120})")
 _NEW_NOTE = re.compile(r"\b(?:not|never|new|first|debut|newcomer)\b", re.IGNORECASE)
+# ... nor does a note whose subject is the writer: "Scott Adkins in a fat suit as Killa. We repeat: a fat suit."
+_WRITERS_NOTE = re.compile(r"[ \t]*(?:I|we|let[ \t]+me|let['\u2019]s)\b", re.IGNORECASE)
 
 
 def note_says_reprise(doc: Document, cues: Cues, end: int) -> int | None:
     """The end of the note sentence after a list entry ending at ``end`` when it says the role is taken up again
     ("Back for a fourth campaign.", "Returns after a beating."), else None."""
     note = _NOTE_SENTENCE.match(doc.text, end)
-    if note is None or not _says_return(note.group("note"), cues):
+    if note is None or _WRITERS_NOTE.match(note.group("note")) or not _says_return(note.group("note"), cues):
         return None
     return note.end("note")
 
