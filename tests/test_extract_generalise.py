@@ -6080,6 +6080,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Shift report.\n\nDUTY MANAGER'S NOTE\nHalle Berry plays Sofia, and the dogs behave.\n\nManager: signed.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
         ("Estate listing.\n\nAGENT'S REMARKS\n \u2022 Keanu Reeves plays John Wick in this one.\n\nAgent: K. Doyle", CH4, [("cast", "Keanu Reeves", "John Wick", "supported")]),
     ],
+    "the-writer-s-own-told-you-and-a-passive-that-is-no-report": [
+        ("I told you, and I meant it, that Keanu Reeves plays John Wick.", JW1, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("It has been a long wait, and Ian McShane plays Winston again.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("It has been noted before: Lance Reddick plays Charon with great dignity.", CH2, [("cast", "Lance Reddick", "Charon", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -11695,6 +11700,16 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Who else is in it:\n\u2022 Scott Adkins in a fat suit as Killa. We repeat: a fat suit.\n\u2022 Donnie Yen as Caine", CH4, ("reprise", "Scott Adkins", "Killa")),
         ("Cast:\n- Rina Sawayama as Akira. I returned to this scene twice.\n- Donnie Yen as Caine", CH4, ("reprise", "Rina Sawayama", "Akira")),
         ("The players:\n1. Ana de Armas as Eve \u2014 let me say it again, she is the film.\n2. Ian McShane as Winston", BAL, ("reprise", "Ana de Armas", "Eve")),
+    ],
+    "a-claim-reported-in-the-passive-as-others": [
+        ("2.2 It has been asserted by a colleague in the Records Section that the picture was directed by David Leitch alone.", JW1, ("director", "David Leitch", None)),
+        ("It has been maintained on certain online forums that Michael Nyqvist is seen once more as Viggo.", CH2, ("cast", "Michael Nyqvist", "Viggo")),
+        ("It is claimed by some that Halle Berry plays Sofia here, which the credits do not bear out.", CH4, ("cast", "Halle Berry", "Sofia")),
+    ],
+    "told-you-with-an-aside-before-that": [
+        ("He tells you, because he read it \"on a forum,\" that David Leitch co-directed it.", PARA, ("director", "David Leitch", None)),
+        ("She told you, with great confidence, that Halle Berry plays Sofia here.", JW1, ("cast", "Halle Berry", "Sofia")),
+        ("Your cousin tells you, over the popcorn, that it came out in 2016.", CH2, ("release_year", "", 2016)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
