@@ -6085,6 +6085,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("It has been a long wait, and Ian McShane plays Winston again.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
         ("It has been noted before: Lance Reddick plays Charon with great dignity.", CH2, [("cast", "Lance Reddick", "Charon", "supported")]),
     ],
+    "a-score-given-in-the-passive-by-someone-else": [
+        ("5.1 An assessment of four (4) on a scale of five (5) is formally recorded.\n5.2 A figure of two out of five is understood to have been returned by the Records Section.", JW1, [("rating", "", 4, "unknown")]),
+        ("6.1 A rating of seven out of ten is hereby determined.\n6.2 The nine out of ten proposed by the junior reviewer was set aside.", CH2, [("rating", "", 7, "unknown")]),
+        ("My mark: B.\nAn A+ was floated by the studio's publicist, which is their business.", PARA, [("rating", "", "B", "unknown")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),

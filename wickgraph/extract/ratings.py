@@ -20,6 +20,7 @@ from .scoreholders import (
     SOMEONE,
     attributed,
     bylined,
+    given_by_another_after,
     given_in_first_person,
     named_holder,
     persona_label,
@@ -271,6 +272,7 @@ def find_rating(text: str) -> RatingMatch | None:
                     or _SOMETHING_ELSE_RATED.search(before) or (kind == "out_of" and _PROPORTION_AFTER.match(
                         text, match.end())) \
                     or quoted_from_another(text, before, match.end()) or _SCALE_BEFORE.search(before) \
+                    or given_by_another_after(text, match.end()) \
                     or _DEDUCTION_BEFORE.search(before) or _DEDUCTION_AFTER.match(text, match.end()) \
                     or _COUNTERFACTUAL_BEFORE.search(_clause(before)):
                 continue

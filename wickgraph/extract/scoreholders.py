@@ -13,8 +13,8 @@ from .quotations import NAME_COLON
 from .scales import APPRAISAL, TITLE
 from .speakers import BYLINE, SENDER, STAMP
 
-__all__ = ["OWN_LABEL", "SOMEONE", "attributed", "bylined", "given_in_first_person", "named_holder",
-           "persona_label", "quoted_from_another", "someones_line"]
+__all__ = ["OWN_LABEL", "SOMEONE", "attributed", "bylined", "given_by_another_after", "given_in_first_person",
+           "named_holder", "persona_label", "quoted_from_another", "someones_line"]
 
 # A persona's label over the critic's own score: "Examiner's rating: 88/100", "TIPSTER'S VERDICT: 3 out of 4" (a
 # review written as a patent, a racecard or a manifest signs as the examiner, the tipster, the inspector)
@@ -337,6 +337,20 @@ def _open_quote(text: str, start: int, end: int) -> int | None:
 _QUOTE_THEN_SPEAKER = re.compile(r"[^\"\u201c\u201d\n]{0,80}[\"\u201d]\s*(?:[\w'\u2019]+\s+){0,3}?"
                                  r"(?:wrote|writes|said|says|posted|added|told\s+(?:me|us)|insists|insisted)\b",
                                  re.IGNORECASE)
+
+
+# the score as the subject of a giving verb in the passive, its agent someone else: "A figure of two out of five is
+# understood to have been returned by the Records Section", "The nine out of ten proposed by the junior reviewer was
+# set aside" (not the writer's persona: "recorded by the Reviewer")
+_GIVEN_BY_AFTER = re.compile(r"[^.!?\n]{0,80}?\b(?:returned|proposed|suggested|given|awarded|offered|put\s+forward|"
+                             r"submitted|entered|assigned|floated)\s+by\s+(?!me\b|myself\b|yours\s+truly\b|"
+                             r"(?:this|the)\s+(?:reviewer|critic|writer|author|undersigned)\b)", re.IGNORECASE)
+
+
+def given_by_another_after(text: str, end: int) -> bool:
+    """Whether the rating ending at ``end`` is the subject of a giving verb in the passive whose agent, named after
+    it in its sentence, is someone other than the writer."""
+    return _GIVEN_BY_AFTER.match(text, end) is not None
 
 
 def quoted_from_another(text: str, before: str, end: int) -> bool:
