@@ -6090,6 +6090,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("6.1 A rating of seven out of ten is hereby determined.\n6.2 The nine out of ten proposed by the junior reviewer was set aside.", CH2, [("rating", "", 7, "unknown")]),
         ("My mark: B.\nAn A+ was floated by the studio's publicist, which is their business.", PARA, [("rating", "", "B", "unknown")]),
     ],
+    "a-verb-of-appearing-counted-or-back-stays-a-return": [
+        ("Winston (Ian McShane) appears for the fourth time.", CH4, [("reprise", "Ian McShane", "Winston", "supported")]),
+        ("Charon (Lance Reddick) is back at the desk.", PARA, [("reprise", "Lance Reddick", "Charon", "supported")]),
+        ("The Bowery King (Laurence Fishburne) returns twice over, bloodied.", CH4, [("reprise", "Laurence Fishburne", "The Bowery King", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -11715,6 +11720,12 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("He tells you, because he read it \"on a forum,\" that David Leitch co-directed it.", PARA, ("director", "David Leitch", None)),
         ("She told you, with great confidence, that Halle Berry plays Sofia here.", JW1, ("cast", "Halle Berry", "Sofia")),
         ("Your cousin tells you, over the popcorn, that it came out in 2016.", CH2, ("release_year", "", 2016)),
+    ],
+    "an-action-s-object-then-back-or-an-action-counted-is-no-return": [
+        ("[00:47:03] At the desk, Charon (Lance Reddick) slides a gold coin back across the counter.", PARA, ("reprise", "Lance Reddick", "Charon")),
+        ("The Continental roof. Winston (Ian McShane) fires four times, and John drops.", PARA, ("reprise", "Ian McShane", "Winston")),
+        ("In the tunnels the Bowery King (Laurence Fishburne) knocks twice on a steel door.", CH4, ("reprise", "Laurence Fishburne", "The Bowery King")),
+        ("Later Aurelio (John Leguizamo) hands the keys back to John.", JW1, ("reprise", "John Leguizamo", "Aurelio")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -333,6 +333,7 @@ def _tail_cue(doc: Document, cues: Cues, end: int) -> bool:
     if _KEEPS_SOMETHING_ELSE.match(phrase):
         return False  # "The Harbinger (X) keeps the barometer steady": the plot's verb, not the part kept
     phrase = _BACK_AS_PARTICLE.sub(" ", phrase)  # "VIGGO (X) to take back his car": the plot's verb, not a return
+    phrase = _ACTION_COUNTED.sub(" ", phrase)
     phrase = _TEMPORAL_BACK.sub(" ", phrase)  # "X's Marcus back in 2014": a time gone by, not a return
     tail = phrase.split()
     return any(w in cues["reprise-cue"] for w in tail) or cue_phrases(cues["reprise-cue"]).search(phrase) is not None
@@ -343,7 +344,13 @@ _BRACKET_NOTE = re.compile(r"[ \t]*\([ \t]*([^(),;\n]{1,40})")
 # "back" as the particle of a verb of the plot ("to take back his car", "wins back the marker"), not a return
 _BACK_AS_PARTICLE = re.compile(r"(?<= )(?:take|takes|took|taking|get|gets|got|getting|win|wins|won|winning|pay|pays|"
                                r"paid|paying|fight|fights|fought|fighting|hold|holds|held|holding|give|gives|gave|"
-                               r"giving|buy|buys|bought|steal|steals|stole|stealing|claw|claws|clawed) back(?= )")
+                               r"giving|buy|buys|bought|steal|steals|stole|stealing|claw|claws|clawed) back(?= )"
+                               # (or any action's object, then back: "Charon (X) slides a gold coin back")
+                               r"|(?<= )[a-z]+s (?:a|an|the|his|her|their|its) (?:[a-z]+ ){0,2}back(?= )")
+# an action counted ("Winston (X) fires four times", "knocks twice"): the times the character does it, not the
+# actor's turns in the part (a verb of appearing keeps them: "appears for the fourth time", "returns twice")
+_ACTION_COUNTED = re.compile(r"(?<= )(?!(?:is|was|has|appears|returns|shows|turns|pops|comes|steps|reappears)\b)"
+                             r"[a-z]+s (?:[a-z]+ ){0,2}?(?:twice|(?:two|three|four|five|six|seven|\d+) times)(?= )")
 # "keeps" says a return only of the part itself: "X keeps his role", not "Y (X) keeps the desk"
 _KEEPS_SOMETHING_ELSE = re.compile(r" keeps? (?!(?:his|her|their|the) (?:role|part|job|mantle|suit)\b)")
 
