@@ -6095,6 +6095,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Charon (Lance Reddick) is back at the desk.", PARA, [("reprise", "Lance Reddick", "Charon", "supported")]),
         ("The Bowery King (Laurence Fishburne) returns twice over, bloodied.", CH4, [("reprise", "Laurence Fishburne", "The Bowery King", "supported")]),
     ],
+    "a-quotation-its-line-marks-kept-stays": [
+        ("Script, pass 2.\n\nKEPT \u2713 \"Zero (Mark Dacascos) slices fish.\"", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
+        ("Script, pass 2.\n\nLine 14, approved \u2713 \"Winston, played by Ian McShane, pours two drinks.\"", JW1, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Script, pass 2.\n\n[00:52:30] \"Marcus, played by Willem Dafoe, lowers his rifle.\"", JW1, [("cast", "Willem Dafoe", "Marcus", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -11726,6 +11731,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("The Continental roof. Winston (Ian McShane) fires four times, and John drops.", PARA, ("reprise", "Ian McShane", "Winston")),
         ("In the tunnels the Bowery King (Laurence Fishburne) knocks twice on a steel door.", CH4, ("reprise", "Laurence Fishburne", "The Bowery King")),
         ("Later Aurelio (John Leguizamo) hands the keys back to John.", JW1, ("reprise", "John Leguizamo", "Aurelio")),
+    ],
+    "a-quotation-its-line-marks-rejected": [
+        ("Script, pass 2.\n\nT. BRENNAN DRAFT, 00:11:20 (rejected): \"Iosef, son of Abram Tarasov, played by Peter Stormare, eyes the car.\"\nNOTE: wrong film.", JW1, ("cast", "Peter Stormare", "Abram Tarasov")),
+        ("Script, pass 2.\n\n00:33:20 alt line \u2717 \"Gianna, played by Monica Bellucci, sinks beneath the water.\"\nThe bath scene stays.", CH2, ("cast", "Monica Bellucci", "Gianna")),
+        ("Tagline options\n\nOption C \u2718 \"Halle Berry returns as Sofia!\"\nOption D: the one we used.", CH4, ("cast", "Halle Berry", "Sofia")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

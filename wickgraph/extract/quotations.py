@@ -73,6 +73,10 @@ _NAMED_LINE_BEFORE = re.compile(r"(?:^|\n)[ \t*_]*(?:[^\n]{0,20}?\b(?i:guest|pos
                                 r"caller|reader|voice)\b[ \t]*(?:[\u2013\u2014:]|-{1,2})[ \t]*)?"
                                 r"(?-i:[A-Z])[\w.'\u2019-]*(?:[ \t]+(?-i:[A-Z])[\w.'\u2019-]*){0,2},"
                                 r"[ \t]*[^\n\"\u201c]{0,59}[^\n\"\u201c.!?]\n[ \t]*\Z")
+# ... or a mark before it on its line that rejects it, as a script's margin rejects a draft line: 'T. BRENNAN DRAFT
+# (rejected): "..."', 'R. MBEKI DRAFT \u2717 "..."', 'alt line \u2718 "..."'
+_REJECTED_BEFORE = re.compile(r"(?:\((?i:rejected|declined|struck|cut|withdrawn|not[ \t]+used|binned)\)"
+                              r"|[\u2717\u2718\u274c]|\b(?:REJECTED|DECLINED|STRUCK)\b)[^\n\"\u201c]{0,20}\Z")
 # ... or a quotation that opens with its poster's handle, as a comment pasted in is quoted: '"@kathedral: pretty sure
 # Ares is Ruby Rose mate"'
 _HANDLE_OPENS = re.compile(r"[ \t]*@[\w.]+[ \t]*:")
@@ -217,6 +221,7 @@ def _attributed(text: str, quote: re.Match[str], writer: frozenset[str]) -> bool
     return bool(_signed_after(text, quote)
                 or _SPEAKER_BEFORE.search(text, max(0, start - 80), start)
                 or _SOURCE_DASH_BEFORE.search(text, max(0, start - 60), start)
+                or _REJECTED_BEFORE.search(text, text.rfind("\n", max(0, start - 120), start) + 1, start)
                 or _BRACKET_TAG_BEFORE.search(text, max(0, start - 82), start)
                 or _BRACKET_LINE_BEFORE.search(text, max(0, start - 160), start)
                 or _NAMED_LINE_BEFORE.search(text, max(0, start - 100), start)
