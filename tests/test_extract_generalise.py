@@ -6100,6 +6100,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Script, pass 2.\n\nLine 14, approved \u2713 \"Winston, played by Ian McShane, pours two drinks.\"", JW1, [("cast", "Ian McShane", "Winston", "supported")]),
         ("Script, pass 2.\n\n[00:52:30] \"Marcus, played by Willem Dafoe, lowers his rifle.\"", JW1, [("cast", "Willem Dafoe", "Marcus", "supported")]),
     ],
+    "a-namesake-role-of-the-reviewed-work-stays-a-role": [
+        ("Nhung Kate plays Yen, and Donnie Yen is nowhere to be seen.", CONT, [("cast", "Nhung Kate", "Yen", "supported")]),
+        ("Donnie Yen is not in it. Yen, played by Nhung Kate, runs the tunnels.", CONT, [("cast", "Nhung Kate", "Yen", "supported")]),
+        ("No Donnie Yen here, but Yen is Nhung Kate, and she is good.", CONT, [("cast", "Nhung Kate", "Yen", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -11736,6 +11741,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Script, pass 2.\n\nT. BRENNAN DRAFT, 00:11:20 (rejected): \"Iosef, son of Abram Tarasov, played by Peter Stormare, eyes the car.\"\nNOTE: wrong film.", JW1, ("cast", "Peter Stormare", "Abram Tarasov")),
         ("Script, pass 2.\n\n00:33:20 alt line \u2717 \"Gianna, played by Monica Bellucci, sinks beneath the water.\"\nThe bath scene stays.", CH2, ("cast", "Monica Bellucci", "Gianna")),
         ("Tagline options\n\nOption C \u2718 \"Halle Berry returns as Sofia!\"\nOption D: the one we used.", CH4, ("cast", "Halle Berry", "Sofia")),
+    ],
+    "a-surname-of-someone-named-in-full-is-no-namesake-role": [
+        ("Zero (Donnie Yen) slices fish.\nPRODUCER NOTE: Yen is Chapter 4. This is Dacascos.", PARA, ("cast", "Mark Dacascos", "Yen")),
+        ("Donnie Yen is not in this one. Yen turns up a film later. That is Mark Dacascos on the sushi counter.", PARA, ("cast", "Mark Dacascos", "Yen")),
+        ("Donnie Yen is a delight in Chapter 4, but here? Yen is absent. This is Halle Berry's film.", PARA, ("cast", "Halle Berry", "Yen")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -36,6 +36,7 @@ def keep_plausible(text: str, mentions: list[Mention], reference: Reference, fil
     starts = {m.start for m in mentions}
     by_start = {m.start: m for m in mentions}
     played_here = set(reference.cast_of(film))
+    roles_here = {role for _, role in played_here}
     for mention in mentions:
         if mention.mask == CHARACTER and _strangers_first_name(text, mention, starts):
             continue  # "John Turturro": a character's first name opening a name the reference does not know
@@ -60,6 +61,10 @@ def keep_plausible(text: str, mentions: list[Mention], reference: Reference, fil
             and (other_surname or (e.iri not in named_in_full and e.iri not in related)
                  or (first_name is not None and e.iri in reference.people
                      and normalize_name(reference.people[e.iri].name).split()[0] != first_name))))
+        # "Zero (Donnie Yen) ... Yen is Chapter 4": the surname of someone the text names in full is theirs, not a
+        # namesake role the reviewed work does not have (the Continental's Yen)
+        if any(e.kind == PERSON and not e.is_label and e.iri in named_in_full for e in entries):
+            entries = tuple(e for e in entries if e.kind != CHARACTER or e.iri in roles_here) or entries
         if entries:
             kept.append(Mention(mention.start, mention.end, entries) if entries != mention.entries else mention)
     return _with_epithets(text, kept)
