@@ -6105,6 +6105,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Donnie Yen is not in it. Yen, played by Nhung Kate, runs the tunnels.", CONT, [("cast", "Nhung Kate", "Yen", "supported")]),
         ("No Donnie Yen here, but Yen is Nhung Kate, and she is good.", CONT, [("cast", "Nhung Kate", "Yen", "supported")]),
     ],
+    "the-writer-s-own-further-that-clause": [
+        ("I said it was long, and that Keanu Reeves plays John Wick well.", JW1, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("We argued it was too long, and that Ian McShane plays Winston too sparingly.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("He says it is long. Still, Halle Berry plays Sofia, and that is the draw.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -11746,6 +11751,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Zero (Donnie Yen) slices fish.\nPRODUCER NOTE: Yen is Chapter 4. This is Dacascos.", PARA, ("cast", "Mark Dacascos", "Yen")),
         ("Donnie Yen is not in this one. Yen turns up a film later. That is Mark Dacascos on the sushi counter.", PARA, ("cast", "Mark Dacascos", "Yen")),
         ("Donnie Yen is a delight in Chapter 4, but here? Yen is absent. This is Halle Berry's film.", PARA, ("cast", "Halle Berry", "Yen")),
+    ],
+    "a-further-that-clause-of-the-same-report": [
+        ("He also insists it was directed by David Leitch, all on his own, that it came out in 2012, and that the dog is a pit bull.", JW1, ("release_year", "", 2012)),
+        ("She says the hotel is great, and that Halle Berry plays Sofia in it.", JW1, ("cast", "Halle Berry", "Sofia")),
+        ("My uncle swore blind the sequel was shot in Rome, and that Ruby Rose plays Sofia.", CH2, ("cast", "Ruby Rose", "Sofia")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
