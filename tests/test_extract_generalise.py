@@ -6110,6 +6110,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("We argued it was too long, and that Ian McShane plays Winston too sparingly.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
         ("He says it is long. Still, Halle Berry plays Sofia, and that is the draw.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
     ],
+    "as-if-compares-and-supposes-nothing": [
+        ("Chad Stahelski directs the grief as if it were an action scene: the funeral, Bridget Moynahan's Helen smiling from a phone.", JW1, [("cast", "Bridget Moynahan", "Helen", "supported")]),
+        ("At the Continental you meet Ian McShane as Winston, pouring a drink as if it were a ruling, and Lance Reddick at the desk as Charon.", JW1, [("cast", "Lance Reddick", "Charon", "supported")]),
+        ("She fights as if the room were on fire, and Halle Berry plays Sofia with total command.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
