@@ -8689,7 +8689,8 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
     ],
     "is-back-in-another-language": [
         ("Ian McShane est de retour, très chic.", CH2, [("cast", "Ian McShane", None, "supported")]),
-        ("Winston? Ian McShane está de vuelta.", PARA, [("cast", "Ian McShane", None, "supported")]),
+        # (the role asked alone is the one he is back in: a question that is a role alone asks its player)
+        ("Winston? Ian McShane está de vuelta.", PARA, [("reprise", "Ian McShane", "Winston", "supported")]),
         ("Lance Reddick ist zurück as Charon.", CH2, [("reprise", "Lance Reddick", "Charon", "supported")]),
     ],
     "returns-in-another-language": [
