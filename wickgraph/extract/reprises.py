@@ -14,7 +14,7 @@ from .casing import lowercase_twin
 from .document import Document
 from .gapwords import cue_phrases
 from .gazetteer import CHARACTER, PERSON, WORK, Mention
-from .links import Cues, default_cues, gap_words, is_possessive
+from .links import Cues, default_cues, gap_words, is_possessive, only_layout
 from .patterns import FIRST_WORK, Candidate
 
 __all__ = ["ACTOR_RETURNS", "AGAIN_AFTER", "COMPANY_ASIDE_OPENING", "body_note_says_reprise", "mark_reprises",
@@ -60,7 +60,7 @@ def mark_reprises(doc: Document, candidates: list[Candidate], cues: Cues | None 
                 or _so_too(doc, cues, candidate.start) or _NEXT_SAYS_AGAIN.match(doc.text, doc.sentence(
                     max(candidate.end - 1, candidate.start))[1]) or _PRONOUN_RETURNS.match(doc.text, candidate.end) \
                 or (_ENTRY_OPENING.fullmatch(doc.text, doc.line(candidate.start)[0], candidate.start)
-                    and note_says_reprise(doc, cues, candidate.end) is not None):
+                    and _names_alone(doc, cues, candidate) and note_says_reprise(doc, cues, candidate.end) is not None):
             candidate.reprise = True
     # "Ian McShane (Winston) and Lance Reddick (Charon) return": pairs joined as a list share the verb after
     # the last one
@@ -82,6 +82,14 @@ def mark_reprises(doc: Document, candidates: list[Candidate], cues: Cues | None 
 # John Wick (Keanu Reeves) - HP 60, back in the suit")
 _ENTRY_OPENING = re.compile(r"[ \t]*(?:(?:[-*+\u2022\u00b7\u25aa\u25b8>#]+|\d{1,3}[.)])[ \t]*)?"
                             r"(?:[A-Za-z]{2,12}[ \t]*:[ \t]*)?")
+
+
+def _names_alone(doc: Document, cues: Cues, candidate: Candidate) -> bool:
+    """Whether a pairing is a list entry's names joined by layout alone ("The Bowery King (Laurence Fishburne)"), not
+    a clause ("Donnie Yen plays Caine"), so that the sentence after it is its note."""
+    (actor_start, actor_end), (role_start, role_end) = candidate.parts["actor"][0], candidate.parts["character"][0]
+    gap = doc.text[min(actor_end, role_end):max(actor_start, role_start)]
+    return only_layout(gap, cues)
 
 
 ACTOR_RETURNS = "reprise-actor-returns"
