@@ -23,6 +23,7 @@ import re
 
 from .layout_words import RULE_LINE
 from .quotations import INITIALS, top_lines, writer_names
+from .speakers import BYLINE
 
 __all__ = ["others_form_sections"]
 
@@ -114,7 +115,8 @@ def _named_notes(text: str) -> list[tuple[int, int]]:
         # (a sentence is no heading: "comments by x ...")
         named = by_name or heading["owner"] or heading["initials"]
         if named is None or (by_name and heading.group().strip()[:1].islower()) \
-                or (heading["after"] and heading.start() < len(top_lines(text))):  # (a byline: "Review by X")
+                or (heading["after"] and heading.start() < len(top_lines(text))
+                    and BYLINE.search(heading.group())):  # (a byline: "Review by X", not "Suggestions by x")
             continue
         owner = named.lower().lstrip("@")
         first = owner.split()[0]
@@ -131,7 +133,7 @@ def _named_notes(text: str) -> list[tuple[int, int]]:
 def _written_as_name(text: str, word: str) -> bool:
     """Whether ``word``, written in capitals in a heading, is a name: capitalised inside a sentence elsewhere
     ("corrections by Priyanka", "Not the same actress, Marco"), as a persona's title is not ("the steward")."""
-    return re.search(rf"(?<=[a-z,;] ){re.escape(word.split()[0].title())}\b", text) is not None
+    return re.search(rf"(?<=[a-z,;.!?] ){re.escape(word.split()[0].title())}\b(?![ \t]*:)", text) is not None
 
 
 def _notes_under(text: str, start: int) -> list[tuple[int, int]]:

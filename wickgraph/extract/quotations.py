@@ -221,13 +221,19 @@ def _attributed(text: str, quote: re.Match[str], writer: frozenset[str]) -> bool
     return bool(_signed_after(text, quote)
                 or _SPEAKER_BEFORE.search(text, max(0, start - 80), start)
                 or _SOURCE_DASH_BEFORE.search(text, max(0, start - 60), start)
-                or _REJECTED_BEFORE.search(text, text.rfind("\n", max(0, start - 120), start) + 1, start)
+                or _REJECTED_BEFORE.search(text, _line_start_near(text, start), start)
                 or _BRACKET_TAG_BEFORE.search(text, max(0, start - 82), start)
                 or _BRACKET_LINE_BEFORE.search(text, max(0, start - 160), start)
                 or _NAMED_LINE_BEFORE.search(text, max(0, start - 100), start)
                 or _reported_above(text, start)
                 or _HANDLE_OPENS.match(body) or _SIGNED_INSIDE.search(body)
                 or _initials_before(text, start, writer))
+
+
+def _line_start_near(text: str, start: int, reach: int = 120) -> int:
+    """Where the line holding ``start`` opens, looking back ``reach`` characters at most."""
+    newline = text.rfind("\n", max(0, start - reach), start)
+    return newline + 1 if newline >= 0 else max(0, start - reach)
 
 
 def attributed_quotes(text: str) -> list[tuple[int, int]]:
