@@ -10,7 +10,7 @@ import pytest
 from wickgraph.claimkinds import cast_false_claim_truth
 from wickgraph.errors import InputError
 from wickgraph.extract import extract
-from wickgraph.extract.gazetteer import fold
+from wickgraph.extract.folding import fold
 from wickgraph.extract.layout import normalise
 from wickgraph.extract.links import CUES_FILE, load_cues
 from wickgraph.extract.nameforms import sound_key

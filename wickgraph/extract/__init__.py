@@ -33,8 +33,9 @@ from .denials import without_denied
 from .document import Document
 from .entries import record_credits
 from .film import detect_film, resolve_film, resolve_work, series_number
+from .folding import fold
 from .formsections import others_form_sections
-from .gazetteer import CHARACTER, PERSON, WORK, Gazetteer, Mention, fold, get_gazetteer
+from .gazetteer import CHARACTER, PERSON, WORK, Gazetteer, Mention, get_gazetteer
 from .imagined import imagined_spans
 from .inputs import MAX_REVIEW_BYTES, ReviewInput, read_review
 from .juxtaposed import juxtaposed_credits

@@ -19,12 +19,12 @@ import re
 from functools import lru_cache
 
 from .document import Document
+from .entrynotes import body_note_says_reprise
 from .gazetteer import CHARACTER, PERSON, Mention
 from .layout_words import CREW_JOB, credit_job, default_layout_words, job_kind
 from .links import Cues
 from .pairs import ENTRY_INDENT, is_role, role_candidate
 from .patterns import Candidate
-from .reprises import body_note_says_reprise
 
 __all__ = ["entry_roles", "record_credits", "record_roles"]
 

@@ -6,10 +6,11 @@ from __future__ import annotations
 import re
 
 from .document import Document
+from .entrynotes import note_says_reprise
 from .gazetteer import CHARACTER, PERSON, WORK, Mention
 from .links import Cues, default_cues, is_possessive, only_layout
 from .patterns import Candidate
-from .reprises import note_says_reprise, reprise_cue
+from .reprises import reprise_cue
 
 __all__ = ["ENTRY_INDENT", "WINDOW", "in_open_bracket", "is_role", "mention_kind", "role_candidate"]
 

@@ -12,13 +12,14 @@ from itertools import pairwise
 from . import casing
 from .casing import lowercase_twin
 from .document import Document
+from .entrynotes import cue_within, note_says_reprise
 from .gapwords import cue_phrases
 from .gazetteer import CHARACTER, PERSON, WORK, Mention
 from .links import Cues, default_cues, gap_words, is_possessive, only_layout
 from .patterns import FIRST_WORK, Candidate
 
-__all__ = ["ACTOR_RETURNS", "AGAIN_AFTER", "COMPANY_ASIDE_OPENING", "body_note_says_reprise", "mark_reprises",
-           "note_says_reprise", "reprise_cue", "returning_actors", "source_after"]
+__all__ = ["ACTOR_RETURNS", "AGAIN_AFTER", "COMPANY_ASIDE_OPENING", "mark_reprises", "reprise_cue", "returning_actors",
+           "source_after"]
 
 _CLAUSE_BREAK = re.compile(r"[,;:()\u2014]|\s(?:and|but|while)\s")  # compiled once: read for every candidate
 
@@ -59,8 +60,8 @@ def mark_reprises(doc: Document, candidates: list[Candidate], cues: Cues | None 
                        for at in _openings(doc, candidate.start)) \
                 or _so_too(doc, cues, candidate.start) or _NEXT_SAYS_AGAIN.match(doc.text, doc.sentence(
                     max(candidate.end - 1, candidate.start))[1]) or _PRONOUN_RETURNS.match(doc.text, candidate.end) \
-                or (_ENTRY_OPENING.fullmatch(doc.text, doc.line(candidate.start)[0], candidate.start)
-                    and _names_alone(doc, cues, candidate) and note_says_reprise(doc, cues, candidate.end) is not None):
+                or (_entry_opens(doc, candidate.start) and _names_alone(doc, cues, candidate)
+                    and note_says_reprise(doc, cues, candidate.end) is not None):
             candidate.reprise = True
     # "Ian McShane (Winston) and Lance Reddick (Charon) return": pairs joined as a list share the verb after
     # the last one
@@ -82,6 +83,13 @@ def mark_reprises(doc: Document, candidates: list[Candidate], cues: Cues | None 
 # John Wick (Keanu Reeves) - HP 60, back in the suit")
 _ENTRY_OPENING = re.compile(r"[ \t]*(?:(?:[-*+\u2022\u00b7\u25aa\u25b8>#]+|\d{1,3}[.)])[ \t]*)?"
                             r"(?:[A-Za-z]{2,12}[ \t]*:[ \t]*)?")
+_ENTRY_REACH = 24  # characters of the line before the entry, at most (a mark and a short label)
+
+
+def _entry_opens(doc: Document, start: int) -> bool:
+    """Whether a list entry opens its line at ``start``, after a list's mark or a short label at most."""
+    line_start = doc.line(start)[0]
+    return start - line_start <= _ENTRY_REACH and _ENTRY_OPENING.fullmatch(doc.text, line_start, start) is not None
 
 
 def _names_alone(doc: Document, cues: Cues, candidate: Candidate) -> bool:
@@ -241,61 +249,6 @@ def reprise_cue(doc: Document, cues: Cues, start: int, end: int) -> bool:
         or _STILL_LINK.search(doc.text, start, end) is not None
 
 
-# "Keanu Reeves \u2014 John Wick. Back for a fourth campaign.": a note that follows a list entry's names as a sentence,
-# or after a dash ("The Bowery King (Laurence Fishburne) \u2014 back again", "John Wick (Keanu Reeves) - HP 60, back")
-_NOTE_SENTENCE = re.compile(r"(?:[.;]|[ \t]*[\u2014\u2013]|[ \t]+-)[ \t]+(?P<note>[^.;!?\n]{1,120})")
-_NEW_NOTE = re.compile(r"\b(?:not|never|new|first|debut|newcomer)\b", re.IGNORECASE)
-# ... nor does a note whose subject is the writer: "Scott Adkins in a fat suit as Killa. We repeat: a fat suit."
-_WRITERS_NOTE = re.compile(r"[ \t]*(?:I|we|let[ \t]+me|let['\u2019]s)\b", re.IGNORECASE)
-
-
-def note_says_reprise(doc: Document, cues: Cues, end: int) -> int | None:
-    """The end of the note sentence after a list entry ending at ``end`` when it says the role is taken up again
-    ("Back for a fourth campaign.", "Returns after a beating."), else None."""
-    note = _NOTE_SENTENCE.match(doc.text, end)
-    if note is None or _WRITERS_NOTE.match(note.group("note")) or not _says_return(note.group("note"), cues):
-        return None
-    return note.end("note")
-
-
-# an entry's body line: indented under the entry, maybe a field ("   Tipster: Back for a fourth go. Stays ...")
-_BODY_NOTE = re.compile(r"[ \t]+(?:[A-Za-z][\w' ]{0,20}:[ \t]*)?(?P<note>[^.;!?\n]{1,120})")
-_BODY_LINES = 4
-# a line that opens with a list's mark is the list's next item
-_SIBLING_ITEM = re.compile(r"[ \t]*(?:[-*+\u2022\u00b7\u2013\u2014]|\d{1,3}[.)])[ \t]")
-
-
-def body_note_says_reprise(doc: Document, cues: Cues, line_end: int) -> int | None:
-    """The end of the first sentence of a line of an entry's indented body (the lines after ``line_end``, up to a
-    blank or unindented line) that says the role is taken up again ("   Tipster: Back for a fourth go."), else None.
-    A body line is indented deeper than the entry's own: a line indented as deep is the table's next row."""
-    own_indent = _indent(doc.text, doc.line(line_end)[0])
-    start = line_end + 1
-    for _ in range(_BODY_LINES):
-        if start >= len(doc.text) or _indent(doc.text, start) <= own_indent:
-            return None
-        if _SIBLING_ITEM.match(doc.text, start):
-            return None  # the list's next item ("   • Laurence Fishburne back as ..."), not this entry's body
-        end = doc.line(start)[1]
-        note = _BODY_NOTE.match(doc.text, start, end)
-        if note is not None and _says_return(note.group("note"), cues):
-            return note.end("note")
-        start = end + 1
-    return None
-
-
-def _indent(text: str, line_start: int) -> int:
-    """How many spaces and tabs open the line starting at ``line_start``."""
-    at = line_start
-    while at < len(text) and text[at] in " \t":
-        at += 1
-    return at - line_start
-
-
-def _says_return(note: str, cues: Cues) -> bool:
-    return not _NEW_NOTE.search(note) and cue_within(note, cues)
-
-
 # "Back in 2014, X played Y", "back then", "way back": "back" as an adverb of time, no return
 # "back" of time ("back in 2014", "way back") or a noun ("the back page", "the back row") says no return
 # a card's back as the label of its answer ("FRONT: Viggo? / BACK: Michael Nyqvist", "BACK (Ollie): ..."): no return
@@ -304,13 +257,6 @@ _CARD_BACK = re.compile(r"\bback(?:[ \t]*\([^()\n]{0,30}\))?[ \t]*:", re.IGNOREC
 _TEMPORAL_BACK = re.compile(r"\b(?:way\s+)?back\s+(?:in\s+(?:19|20)\d\d|then|when|in\s+the\s+day)\b|\bway\s+back\b|"
                             r"\b(?:the|a|its|his|her)\s+back\b(?!\s+(?:again|for|from|as|in\s+the\s+(?:role|suit|part))\b)",
                             re.IGNORECASE)
-
-
-def cue_within(text: str, cues: Cues) -> bool:
-    """Whether ``text`` holds a reprise cue, a word ("returns", "back") or a phrase ("once more")."""
-    words = gap_words(text)
-    return any(w in cues["reprise-cue"] for w in words) \
-        or cue_phrases(cues["reprise-cue"]).search(f" {' '.join(words)} ") is not None
 
 
 _BARE_AS = re.compile(r"\s*,?\s*as\s", re.IGNORECASE)

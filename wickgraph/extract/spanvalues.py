@@ -9,7 +9,8 @@ from typing import Any
 from ..reference import Reference, normalize_name
 from .claims import Claim
 from .document import FORM_OF_ADDRESS, Document
-from .gazetteer import CHARACTER, PERSON, WORK, Entry, fold, get_gazetteer
+from .folding import fold
+from .gazetteer import CHARACTER, PERSON, WORK, Entry, get_gazetteer
 from .links import default_cues, is_possessive
 from .nameforms import INITIALLED, close_spelling
 from .patterns import FIRST_WORK, Candidate

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
-from .gazetteer import fold
+from .folding import fold
 from .links import Cues, default_cues
 
 __all__ = ["with_foreign_words_in_english", "without_honorific_suffixes"]
@@ -27,7 +27,7 @@ __all__ = ["with_foreign_words_in_english", "without_honorific_suffixes"]
 @lru_cache(maxsize=4)
 def _pattern(cues: Cues) -> tuple[re.Pattern[str], dict[str, str]]:
     """One pattern for every word the cue lists read as English, over lower-case text, and the English of each."""
-    # the view reads a folded text, its letters unaccented (``gazetteer.fold``): "rôle" is read as "role"
+    # the view reads a folded text, its letters unaccented (``folding.fold``): "rôle" is read as "role"
     english = {fold(word): noun for list_id, noun in cues.reads_as.items() for word in cues[list_id]}
     # (no word boundary after an elided article: "dans le rôle d'Abram")
     return re.compile(r"\b" + _alternation(english) + r"(?:(?<=['\u2019])|\b)"), english

@@ -22,11 +22,11 @@ from dataclasses import replace
 
 from .credits import Credit
 from .document import Document
+from .entrynotes import body_note_says_reprise, note_says_reprise
 from .gazetteer import CHARACTER, PERSON, WORK, Mention
 from .layout import Row, read_layout
 from .links import default_cues
 from .patterns import Candidate
-from .reprises import body_note_says_reprise, note_says_reprise
 from .sections import other_columns
 
 __all__ = ["LayoutUnits"]
