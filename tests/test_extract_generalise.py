@@ -6115,6 +6115,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("At the Continental you meet Ian McShane as Winston, pouring a drink as if it were a ruling, and Lance Reddick at the desk as Charon.", JW1, [("cast", "Lance Reddick", "Charon", "supported")]),
         ("She fights as if the room were on fire, and Halle Berry plays Sofia with total command.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
     ],
+    "a-run-of-emoji-shortcodes-counts-a-score": [
+        ("Marguerite Oduya  2:47 PM\nMy verdict: :star::star::star::star: out of five, easily.", CH2, [("rating", "", 4, "unknown")]),
+        ("Posted in #movies\nScore :fire: :fire: :fire: / 5, no notes.", JW1, [("rating", "", 3, "unknown")]),
+        ("Final call: :star::star::star: (out of 4). See it big.", PARA, [("rating", "", 3, "unknown")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),

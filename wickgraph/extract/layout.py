@@ -43,6 +43,7 @@ from .datafiles import with_data_file_syntax
 from .layout_words import MATCHING_DOTS, LayoutWords, default_layout_words
 from .markup import markup_spans, separators, without_line_numbers
 from .sheets import csv_cells
+from .shortcodes import with_shortcode_runs_as_glyphs
 from .sourcecode import with_source_code_read
 from .spoken import (
     spoken_years,
@@ -112,9 +113,9 @@ def plain_forms(text: str) -> str:
     """``text`` with its own forms read plainly, character for character: a data file's keys ("directed_by: [A, B]"
     is read as "Directed by:  A, B "), archaic verbs and Roman numerals ("playeth" as "plays", "MMXIV" as "2014"),
     the marks a dictation or a telegram spells out ("full stop", "STOP" as "."), a number glossed in digits ("five (5)"
-    as "5"), and a transcript's margin of line numbers (blanked)."""
-    return with_glossed_numbers_in_digits(with_punctuation_in_marks(with_modern_forms(with_data_file_syntax(
-        with_source_code_read(without_line_numbers(text))))))
+    as "5"), a transcript's margin of line numbers (blanked), and a run of emoji shortcodes (":star::star:" as "★★")."""
+    return with_shortcode_runs_as_glyphs(with_glossed_numbers_in_digits(with_punctuation_in_marks(with_modern_forms(
+        with_data_file_syntax(with_source_code_read(without_line_numbers(text)))))))
 
 
 def normalise(text: str) -> str:
