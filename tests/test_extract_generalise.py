@@ -6120,6 +6120,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Posted in #movies\nScore :fire: :fire: :fire: / 5, no notes.", JW1, [("rating", "", 3, "unknown")]),
         ("Final call: :star::star::star: (out of 4). See it big.", PARA, [("rating", "", 3, "unknown")]),
     ],
+    "the-writer-s-own-reported-quotation-stays": [
+        ("I wrote in my notebook: \"Keanu Reeves plays John Wick with real grief.\"", JW1, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("We said it on the night: \"Ian McShane plays Winston like a king.\"", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("As I posted at the time: \"Halle Berry plays Sofia, and the dogs steal it.\"", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -11767,6 +11772,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("He also insists it was directed by David Leitch, all on his own, that it came out in 2012, and that the dog is a pit bull.", JW1, ("release_year", "", 2012)),
         ("She says the hotel is great, and that Halle Berry plays Sofia in it.", JW1, ("cast", "Halle Berry", "Sofia")),
         ("My uncle swore blind the sequel was shot in Rome, and that Ruby Rose plays Sofia.", CH2, ("cast", "Ruby Rose", "Sofia")),
+    ],
+    "a-quotation-after-a-reporting-clause-on-its-line": [
+        ("In the comments under the trailer wrote a user with the name \"Kinoman_88\": \"The best is that Ruby Rose is back as Ares!\" Dear Kinoman, no.", PARA, ("cast", "Ruby Rose", "Ares")),
+        ("My aunt texted at midnight: \"Halle Berry plays Sofia in this one.\" She was wrong.", JW1, ("cast", "Halle Berry", "Sofia")),
+        ("Then the usher said to nobody in particular: \"Common returns as Cassian.\" We filed out.", PARA, ("cast", "Common", "Cassian")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -73,6 +73,11 @@ _NAMED_LINE_BEFORE = re.compile(r"(?:^|\n)[ \t*_]*(?:[^\n]{0,20}?\b(?i:guest|pos
                                 r"caller|reader|voice)\b[ \t]*(?:[\u2013\u2014:]|-{1,2})[ \t]*)?"
                                 r"(?-i:[A-Z])[\w.'\u2019-]*(?:[ \t]+(?-i:[A-Z])[\w.'\u2019-]*){0,2},"
                                 r"[ \t]*[^\n\"\u201c]{0,59}[^\n\"\u201c.!?]\n[ \t]*\Z")
+# ... or a clause before it on its line with a third person's verb of saying, closed by a colon ('wrote a user with
+# the name "Kinoman_88": "..."', 'My aunt texted at midnight: "..."'; not the writer's: 'I wrote in my notebook:')
+_SAYS_BEFORE = re.compile(r"(?<!\bI )(?<!\bwe )(?<!\bWe )(?<!\bI also )\b(?:wrote|writes|said|says|posted|commented|"
+                          r"replied|replies|tweeted|texted|messaged|whispered|shouted|announced|insisted|insists)\b"
+                          r"[^\n:]{0,60}:[ \t]*\Z")
 # ... or a mark before it on its line that rejects it, as a script's margin rejects a draft line: 'T. BRENNAN DRAFT
 # (rejected): "..."', 'R. MBEKI DRAFT \u2717 "..."', 'alt line \u2718 "..."'
 _REJECTED_BEFORE = re.compile(r"(?:\((?i:rejected|declined|struck|cut|withdrawn|not[ \t]+used|binned)\)"
@@ -222,6 +227,7 @@ def _attributed(text: str, quote: re.Match[str], writer: frozenset[str]) -> bool
                 or _SPEAKER_BEFORE.search(text, max(0, start - 80), start)
                 or _SOURCE_DASH_BEFORE.search(text, max(0, start - 60), start)
                 or _REJECTED_BEFORE.search(text, _line_start_near(text, start), start)
+                or _SAYS_BEFORE.search(text, _line_start_near(text, start), start)
                 or _BRACKET_TAG_BEFORE.search(text, max(0, start - 82), start)
                 or _BRACKET_LINE_BEFORE.search(text, max(0, start - 160), start)
                 or _NAMED_LINE_BEFORE.search(text, max(0, start - 100), start)
