@@ -6125,6 +6125,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("We said it on the night: \"Ian McShane plays Winston like a king.\"", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
         ("As I posted at the time: \"Halle Berry plays Sofia, and the dogs steal it.\"", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
     ],
+    "a-question-presupposes-its-possessive-pairing": [
+        ("Was Alfie Allen's Iosef ever more hateful than in the garage?", JW1, [("cast", "Alfie Allen", "Iosef", "supported")]),
+        ("Has Michael Nyqvist's Viggo ever been bettered as a villain in this series?", JW1, [("cast", "Michael Nyqvist", "Viggo", "supported")]),
+        ("Did Halle Berry's Sofia really need two dogs to steal the middle act?", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -11777,6 +11782,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("In the comments under the trailer wrote a user with the name \"Kinoman_88\": \"The best is that Ruby Rose is back as Ares!\" Dear Kinoman, no.", PARA, ("cast", "Ruby Rose", "Ares")),
         ("My aunt texted at midnight: \"Halle Berry plays Sofia in this one.\" She was wrong.", JW1, ("cast", "Halle Berry", "Sofia")),
         ("Then the usher said to nobody in particular: \"Common returns as Cassian.\" We filed out.", PARA, ("cast", "Common", "Cassian")),
+    ],
+    "a-question-still-asks-its-own-pairing": [
+        ("Does Ian McShane play Winston here, or is that someone else?", BAL, ("cast", "Ian McShane", "Winston")),
+        ("Is Halle Berry back as Sofia in this one?", CH4, ("cast", "Halle Berry", "Sofia")),
+        ("Wait, was Common playing Cassian again?", PARA, ("cast", "Common", "Cassian")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -17,7 +17,8 @@ Each line of ``rules.jsonl`` is one JSON object with an ``id``:
   that opens its sentence, player first, as a topic raised ("Common as Cassian?? The subway fight ..."), and
   ``unless_apposed`` one set off after its role as an apposition ("It does not give Helen, played by X, a backstory");
   ``unless_role_here`` spares a casting in a role of the reviewed work, by the reference ("I remember Willem Dafoe as
-  Marcus" in a review of the film Marcus is in).
+  Marcus" in a review of the film Marcus is in); ``unless_presupposed`` a possessive pairing, which a question
+  presupposes rather than asks ("Was Alfie Allen's Iosef ever more hateful?").
 
 Patterns are written over a *view* of the text in which every gazetteer name is replaced,
 character for character, by a placeholder of its kind, so ``{P}`` (a person), ``{C}`` (a
@@ -54,7 +55,7 @@ _ALLOWED_KEYS = {"id", "kind", "type", "pattern", "reprise", "scope", "types", "
                  "work_is_film", "unless_work_is_film", "sentence_requires", "case_sensitive", "needs",
                  "requires_credit", "role_possessive", "unless_cast", "unless_their_work",
                  "unless_year_of_other_work", "unless_reviewing_a_film", "unless_topic",
-                 "unless_apposed", "unless_role_here"}
+                 "unless_apposed", "unless_role_here", "unless_presupposed"}
 
 
 def _slot(bit: int) -> str:
@@ -222,6 +223,7 @@ class Rule:
     unless_topic: bool = False  # not for a casting that opens its sentence, player first ("Common as Cassian?? ...")
     unless_apposed: bool = False  # not for a casting set off after its role ("Helen, played by X, ...")
     unless_role_here: bool = False  # not for a role of the reviewed work ("I remember Willem Dafoe as Marcus")
+    unless_presupposed: bool = False  # not for a possessive pairing ("Was Alfie Allen's Iosef ever more hateful?")
     sentence_requires: re.Pattern[str] | None = None  # must match the match's sentence or the one before it
     needs: tuple[str, ...] = ()  # lower-case substrings, one of which the text must contain (a cheap pre-check;
     # for a filter, the candidate's sentence and line)
@@ -407,6 +409,7 @@ def load_rules(path: str | Path = RULES_FILE) -> RuleSet:
                                unless_topic=bool(data.get("unless_topic")),
                                unless_apposed=bool(data.get("unless_apposed")),
                                unless_role_here=bool(data.get("unless_role_here")),
+                               unless_presupposed=bool(data.get("unless_presupposed")),
                                sentence_requires=sentence_requires, flags=flags, needs=tuple(needs),
                                twin_source=lowercase_source(expanded) if expanded and flags & re.IGNORECASE else None))
     known = {r.id for r in claims + mentions}

@@ -166,6 +166,8 @@ def _blocks(doc: Document, candidate: Candidate, block: Rule, sentence_start: in
         return False
     if block.unless_role_here and _role_here(doc, candidate):
         return False  # a role of this very film ("I remember Willem Dafoe as Marcus"), not another work's
+    if block.unless_presupposed and "possessive" in candidate.rule:
+        return False  # a possessive pairing a question presupposes: "Was Alfie Allen's Iosef ever more hateful?"
     if not _may_hold(doc, block, candidate, sentence_start):
         return False
     regex = block.regex  # a property that looks the compiled pattern up: read it once
