@@ -6130,6 +6130,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Has Michael Nyqvist's Viggo ever been bettered as a villain in this series?", JW1, [("cast", "Michael Nyqvist", "Viggo", "supported")]),
         ("Did Halle Berry's Sofia really need two dogs to steal the middle act?", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
     ],
+    "the-writer-s-own-quotation-then-verb": [
+        ("\"Keanu Reeves plays John Wick like a wounded animal,\" I wrote at the time.", JW1, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("\"Ian McShane plays Winston with silk,\" as we said on the show.", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Ian McShane plays Winston. \"Superb,\" I noted.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -11787,6 +11792,21 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Does Ian McShane play Winston here, or is that someone else?", BAL, ("cast", "Ian McShane", "Winston")),
         ("Is Halle Berry back as Sofia in this one?", CH4, ("cast", "Halle Berry", "Sofia")),
         ("Wait, was Common playing Cassian again?", PARA, ("cast", "Common", "Cassian")),
+    ],
+    "a-quotation-then-its-speaker-before-the-verb": [
+        ("\"Willem Dafoe's return as Marcus gives the sequel its heart,\" one critic wrote in 2017. Marcus died in the first film.", CH2, ("cast", "Willem Dafoe", "Marcus")),
+        ("\"Halle Berry plays Sofia,\" my brother insists, every single time.", JW1, ("cast", "Halle Berry", "Sofia")),
+        ("\"It came out in 2016,\" another reviewer claimed, wrongly.", CH2, ("release_year", "", 2016)),
+    ],
+    "what-a-correction-says-the-text-first-said": [
+        ("CORRECTION: this column originally identified Mark Dacascos as the Elder. He plays Zero.", PARA, ("cast", "Mark Dacascos", "the Elder")),
+        ("Note: this review initially said Len Wiseman directed it; Chad Stahelski did.", PARA, ("director", "Len Wiseman", None)),
+        ("We at first listed Ruby Rose as Sofia; she plays Ares.", CH2, ("cast", "Ruby Rose", "Sofia")),
+    ],
+    "a-quotation-after-a-proposal-on-its-line": [
+        ("Reader \"Parabellum_Pete\" proposes: \"Ruby Rose as Zero's sister, co-written by Keanu himself.\" No.", PARA, ("writer", "Keanu Reeves", None)),
+        ("A listener suggested: \"Common returns as Cassian here.\" He does not.", PARA, ("cast", "Common", "Cassian")),
+        ("My neighbour claims: \"Halle Berry plays Sofia in the first one.\"", JW1, ("cast", "Halle Berry", "Sofia")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -44,7 +44,11 @@ _ATTRIBUTION = re.compile(rf"[ \t]*{_CITATION}|"
                           rf"|[ \t]*(?:[\u2605\u2606\u272a\u2b50*]{{1,5}}\u00bd?|\d(?:\.\d)?/\d{{1,2}})[ \t]"
                           rf"{CRITIC_AND_OUTLET}"
                           r"|,?[ \t]+(?:says|said|writes|wrote|adds|added|recalls|recalled|insists|insisted|laughs|"
-                          r"jokes|joked|notes|noted|argues|argued)[ \t]+(?:(?-i:[A-Z])|(?:the|my|his|her|one)[ \t])")
+                          r"jokes|joked|notes|noted|argues|argued)[ \t]+(?:(?-i:[A-Z])|(?:the|my|his|her|one)[ \t])"
+                          # (its speaker first: '"...," one critic wrote in 2017', '"...," my brother insists')
+                          r"|,?[ \t]+(?:one|a|an|another|some|the|my|his|her|their|our)[ \t]+(?:[\w-]+[ \t]+){0,2}?"
+                          r"(?:says|said|writes|wrote|insists|insisted|claims|claimed|argues|argued|tweeted|posted|"
+                          r"reckons|reckoned|declared|declares)\b")
 
 
 # A line's opening that names who speaks it, before a colon: "Gus: ", "Deb in Leeds: ", "Tomas K.: " (one copy, for
@@ -76,7 +80,8 @@ _NAMED_LINE_BEFORE = re.compile(r"(?:^|\n)[ \t*_]*(?:[^\n]{0,20}?\b(?i:guest|pos
 # ... or a clause before it on its line with a third person's verb of saying, closed by a colon ('wrote a user with
 # the name "Kinoman_88": "..."', 'My aunt texted at midnight: "..."'; not the writer's: 'I wrote in my notebook:')
 _SAYS_BEFORE = re.compile(r"(?<!\bI )(?<!\bwe )(?<!\bWe )(?<!\bI also )\b(?:wrote|writes|said|says|posted|commented|"
-                          r"replied|replies|tweeted|texted|messaged|whispered|shouted|announced|insisted|insists)\b"
+                          r"replied|replies|tweeted|texted|messaged|whispered|shouted|announced|insisted|insists|"
+                          r"proposes|proposed|suggests|suggested|claims|claimed)\b"
                           r"[^\n:]{0,60}:[ \t]*\Z")
 # ... or a mark before it on its line that rejects it, as a script's margin rejects a draft line: 'T. BRENNAN DRAFT
 # (rejected): "..."', 'R. MBEKI DRAFT \u2717 "..."', 'alt line \u2718 "..."'
