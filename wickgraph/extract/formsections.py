@@ -12,9 +12,11 @@ Each such section runs to the next heading. The critic's own reply ("REPLY FROM 
 so do the remarks and comments of whatever persona the form gives the critic ("TEACHER'S COMMENTS").
 
 A heading may also give the notes under it to a named person: "PRIYANKA'S CORRECTIONS", "TA NOTES (Devin)", "Code
-review by k.lindqvist (2 comments)", "CHANGE REQUESTS (raised by Priya)". Their notes are the block under it, and the
-items after it (indented, or opening with a mark or a quotation mark); the writer's replies among them, in brackets
-or after an arrow ("[ME: not on the worksheet]", "→ Rejected."), stay the writer's.
+review by k.lindqvist (2 comments)", "CHANGE REQUESTS (raised by Priya)", "H.B. notes", or a heading over "from user
+parabellum_fan88:". Their notes are the block under it, and the items after it (indented, or opening with a mark, a
+quotation mark or an item's label); the writer's replies among them, in brackets or after an arrow ("[ME: not on the
+worksheet]", "→ Rejected."), stay the writer's. A name in capitals must be one the text writes inside a sentence
+("corrections by Priyanka"): "STEWARD'S NOTES" is a persona's, and so the writer's.
 """
 
 from __future__ import annotations
@@ -56,16 +58,14 @@ _NEXT_HEADING = re.compile(r"\n[ \t]*\n[ \t#*_]*[^\n.!?]{2,40}\n")
 
 
 def others_form_sections(text: str) -> list[tuple[int, int]]:
-    """The sections of ``text`` another party wrote, each from its heading to the next heading, and the referees'
-    reports under a paper."""
+    """The sections of ``text`` another party wrote, each from its heading to the next heading, the referees' reports
+    under a paper, and the notes a heading gives to a named person."""
     referees = [(report.start(), _report_end(text, report.end())) for report in _REFEREE.finditer(text)]
     headings = [heading for heading in _HEADING.finditer(text) if heading.start() > 0 and _in_capitals(heading["body"])]
-    if not headings:
-        return referees + _named_notes(text)
-    ends = [heading.start() for heading in headings[1:]] + [len(text)]
-    return referees + [(heading.start(), end) for heading, end in zip(headings, ends, strict=True)
-                       if _OTHERS_HEADING.search(heading["body"]) or _another_writes(text, heading.end() + 1)] \
-        + _named_notes(text)
+    ends = [heading.start() for heading in headings[1:]] + [len(text)] if headings else []
+    sections = [(heading.start(), end) for heading, end in zip(headings, ends, strict=True)
+                if _OTHERS_HEADING.search(heading["body"]) or _another_writes(text, heading.end() + 1)]
+    return referees + sections + _named_notes(text)
 
 
 # what a person adds to a text: notes, corrections, comments, guesses
