@@ -223,8 +223,9 @@ def _initials_before(text: str, start: int, writer: frozenset[str]) -> bool:
 
 def _attributed(text: str, quote: re.Match[str], writer: frozenset[str]) -> bool:
     """Whether the quotation is given to someone other than the text's writer: signed or cited after it, under a
-    speaker's colon, a source's dash, a bracketed tag or a reporting line, opened by a handle, signed inside, or
-    after a tag of initials; not an inscription of names, nor what the writer signs."""
+    speaker's colon, a source's dash, a bracketed tag or a reporting line, after a third person's reporting clause
+    on its line, opened by a handle, signed inside (initials too), after a tag of initials, or rejected by a mark on
+    its line ("DRAFT (rejected):"); not an inscription of names, nor what the writer signs."""
     start, body = quote.start(), quote["body"]
     if _INSCRIPTION.fullmatch(body) or _signed_by_writer(text, quote, writer):
         return False
@@ -253,7 +254,7 @@ def attributed_quotes(text: str) -> list[tuple[int, int]]:
     '@reelrick — "..."', an essay's '"..." (Ebert 2)' and its indented block quotations closed by a citation): an oral
     history's witnesses, a blurb's source, a league mate, a cited critic, a stitched video's creator; their claims and
     scores are the quoted person's. So are a chat's lines under a handle ("<kappa_king> ...") in a text whose author
-    writes the lines between them."""
+    writes the lines between them, and a bracketed note its writer signs ("[handwritten: ... -- T.]")."""
     spans = []
     if "\u201c" in text or '"' in text or "\u275d" in text or "\u00ab" in text:
         writer = writer_names(text)
