@@ -6135,6 +6135,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("\"Ian McShane plays Winston with silk,\" as we said on the show.", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
         ("Ian McShane plays Winston. \"Superb,\" I noted.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
     ],
+    "an-org-chart-s-box-pairs-a-player-and-a-role": [
+        ("OPERATIONS\n\u251c\u2500\u2500 [Lead / Sole Employee of the Month: Keanu Reeves \u2014 John Wick]\n\u2502       \u2514\u2500\u2500 reports to: nobody", JW1, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("\u251c\u2500\u2500 [Division Head: Mark Dacascos \u2014 Zero]\n\u251c\u2500\u2500 [Adjudicator: Asia Kate Dillon \u2014 The Adjudicator]", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
+        ("[Rooftop Sniper, Contractor: Willem Dafoe \u2013 Marcus]\n[Front Desk: Lance Reddick \u2013 Charon]", JW1, [("cast", "Willem Dafoe", "Marcus", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -11734,8 +11739,8 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
     ],
     "a-bracketed-note-its-writer-signs": [
         ("Fax body.\n\nSaid Taghmaoui plays the Elder.\n   >> [handwritten: Berrada = Jerome Flynn? -- T.]\nIt is good.", PARA, ("cast", "Jerome Flynn", "Berrada")),
-        ("Lab notes, week 3.\n\nThe desert drags. [K.M.: surely Gabriel Byrne is the Elder here \u2014 Kim]\nOn we go.", PARA, ("cast", "Gabriel Byrne", "Elder")),
-        ("By Ola Reyes\n\nA good film. [Pencilled in: Halle Berry is back as Sofia \u2013 Dev]\nThe end.", CH4, ("cast", "Halle Berry", "Sofia")),
+        ("Lab notes, week 3.\n\nThe desert drags. [K.M.: surely Gabriel Byrne is the Elder here -- Kim]\nOn we go.", PARA, ("cast", "Gabriel Byrne", "the Elder")),
+        ("By Ola Reyes\n\nA good film. [Pencilled in: Halle Berry is back as Sofia \u2013 D.P.]\nThe end.", CH4, ("cast", "Halle Berry", "Sofia")),
     ],
     "a-quotation-signed-inside-with-initials": [
         ("My notebook.\n\nNotes:\n\"I am fairly sure John Leguizamo plays Avi. \u2014 H.B.\"\nBack to work.", JW1, ("cast", "John Leguizamo", "Avi")),

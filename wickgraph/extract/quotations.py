@@ -12,9 +12,10 @@ __all__ = ["CRITIC_AND_OUTLET", "INITIALS", "NAME_COLON", "attributed_quotes", "
 # a person's initials, each with its full stop: "H.B.", "T.", "K. M."
 INITIALS = r"(?-i:[A-Z])\.(?:[ \t]?(?-i:[A-Z])\.){0,3}"
 # a bracketed note its writer signs, as a recipient annotates a fax or a colleague a notebook: "[handwritten:
-# Berrada = Jerome Flynn? -- T.]", "[K.M.: not Ares -- Kim]"
-_SIGNED_NOTE = re.compile(r"\[[^\[\]\n]{1,300}?(?:--?|[\u2014\u2013])[ \t]*(?P<who>" + INITIALS
-                          + r"|(?-i:[A-Z])[\w'\u2019-]+(?:[ \t]+(?-i:[A-Z])[\w.'\u2019-]*){0,2})[ \t]*\]")
+# Berrada = Jerome Flynn? -- T.]", "[K.M.: not Ares -- Kim]" (initials after a dash, or a name after a typed "--"; not
+# an org chart's box, whose dash pairs a player and a role: "[Lead: Keanu Reeves — John Wick]")
+_SIGNED_NOTE = re.compile(r"\[[^\[\]\n]{1,300}?(?:(?:--?|[\u2014\u2013])[ \t]*(?P<who>" + INITIALS
+                          + r")|--[ \t]*(?P<name>(?-i:[A-Z])[\w'\u2019-]+))[ \t]*\]")
 
 
 # A quotation (a paragraph at most), then who said it: a dash and a name on its line or the next ('"Ten out of ten."
@@ -262,7 +263,7 @@ def attributed_quotes(text: str) -> list[tuple[int, int]]:
     if "[" in text:
         writer = writer_names(text)
         spans += [note.span() for note in _SIGNED_NOTE.finditer(text)
-                  if note["who"].lower().rstrip(".") not in writer and note["who"].split()[0].lower() not in writer]
+                  if (note["who"] or note["name"]).lower().rstrip(".").replace(".", "") not in writer]
     if "    " in text or "\t" in text:  # an essay's block quotations of other critics
         spans += [block.span() for block in _BLOCK_QUOTE.finditer(text) if _CITED_AT_END.search(block.group().rstrip())]
     if "<" in text and ">" in text:
