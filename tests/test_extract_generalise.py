@@ -6140,6 +6140,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("\u251c\u2500\u2500 [Division Head: Mark Dacascos \u2014 Zero]\n\u251c\u2500\u2500 [Adjudicator: Asia Kate Dillon \u2014 The Adjudicator]", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
         ("[Rooftop Sniper, Contractor: Willem Dafoe \u2013 Marcus]\n[Front Desk: Lance Reddick \u2013 Charon]", JW1, [("cast", "Willem Dafoe", "Marcus", "supported")]),
     ],
+    "what-stands-under-a-question-after-a-blank-line-is-no-questioner-s": [
+        ("Q. What is it?\nA. The third film.\n\nQ. What does it contain?\n\n  INGREDIENT        ROLE\n  Halle Berry       Sofia\n  Mark Dacascos     Zero\n\nQ. Who made it?\nA. Chad Stahelski.\n\nQ. Any good?\nA. Yes.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
+        ("Q. Why this one?\nA. Because.\n\nQ. And the hotel?\n\nIan McShane plays Winston with total calm.\n\nQ. The score?\nA. Fine.\n\nQ. Seen it twice?\nA. Yes.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Q. Title?\nA. Ballerina.\n\nQ. Who is in it?\n\nAna de Armas plays Eve Macarro, and she is superb.\n\nQ. Director?\nA. Len Wiseman.\n\nQ. Worth it?\nA. Yes.", BAL, [("cast", "Ana de Armas", "Eve Macarro", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -11812,6 +11817,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Reader \"Parabellum_Pete\" proposes: \"Ruby Rose as Zero's sister, co-written by Keanu himself.\" No.", PARA, ("writer", "Keanu Reeves", None)),
         ("A listener suggested: \"Common returns as Cassian here.\" He does not.", PARA, ("cast", "Common", "Cassian")),
         ("My neighbour claims: \"Halle Berry plays Sofia in the first one.\"", JW1, ("cast", "Halle Berry", "Sofia")),
+    ],
+    "a-questioner-s-suggestion-in-the-question-s-paragraph": [
+        ("Q. You said Halle Berry plays Sofia in this one.\nA. I did not.\nQ. And the hotel?\nA. Fine.\nQ. Anything else?\nA. No.", JW1, ("cast", "Halle Berry", "Sofia")),
+        ("Q. Counsel suggests Common returns as Cassian here,\n   and that you agreed.\nA. No.\nQ. Sure?\nA. Yes.\nQ. Fine?\nA. Fine.", PARA, ("cast", "Common", "Cassian")),
+        ("Q. It came out in 2016, then.\nA. No, 2017.\nQ. Sure?\nA. Yes.\nQ. Fine.\nA. Fine.", CH2, ("release_year", "", 2016)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -292,11 +292,13 @@ def others_quoted(text: str) -> list[tuple[int, int]]:
 _EXAMINATION_TURN = re.compile(r"^[ \t]*(?:\d{1,3}[ \t]+)?(?P<who>[QA])(?:[ \t]*\([^()\n]{1,60}\))?[.:][ \t]",
                                re.MULTILINE)
 _EXAMINATION_TURNS = 3  # each side speaks at least this often
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 
 def questioners_turns(text: str) -> list[tuple[int, int]]:
     """The questioner's turns of a transcript written as "Q." and "A." (a deposition, an interview), from each
-    "Q." to the next "A.": counsel's suggestions are not the witness's claims, nor a grade they quote."""
+    "Q." to the next turn or the paragraph's end: counsel's suggestions are not the witness's claims, nor a grade
+    they quote (what stands after a blank line under a question is answered by no label: a table, a paragraph)."""
     if "Q" not in text:
         return []
     turns = [(match.start("who"), match["who"]) for match in _EXAMINATION_TURN.finditer(text)]
@@ -306,6 +308,7 @@ def questioners_turns(text: str) -> list[tuple[int, int]]:
     spans = []
     for index, (start, who) in enumerate(turns):
         if who == "Q":
-            following = next((s for s, w in turns[index + 1:] if w == "A"), len(text))
-            spans.append((start, following))
+            following = turns[index + 1][0] if index + 1 < len(turns) else len(text)
+            blank = _BLANK_LINE.search(text, start, following)
+            spans.append((start, blank.start() if blank else following))
     return spans
