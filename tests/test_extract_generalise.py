@@ -6145,6 +6145,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Q. Why this one?\nA. Because.\n\nQ. And the hotel?\n\nIan McShane plays Winston with total calm.\n\nQ. The score?\nA. Fine.\n\nQ. Seen it twice?\nA. Yes.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
         ("Q. Title?\nA. Ballerina.\n\nQ. Who is in it?\n\nAna de Armas plays Eve Macarro, and she is superb.\n\nQ. Director?\nA. Len Wiseman.\n\nQ. Worth it?\nA. Yes.", BAL, [("cast", "Ana de Armas", "Eve Macarro", "supported")]),
     ],
+    "the-listing-s-own-score-above-its-ratings-and-reviews": [
+        ("From the dev: I'd hand it \u2605\u2605\u2605\u2605\u2606 out of five.\n\n\u2500\u2500 RATINGS & REVIEWS \u2500\u2500\u2500\n  gunfu_grandpa \u00b7 3w ago\n  Too much lore. Two stars.", PARA, [("rating", "", 4, "unknown")]),
+        ("Developer's verdict: 8/10. It is the franchise at its most generous and most exhausting, and the Casablanca stretch is worth the ticket alone. The horses, the dogs, the glass room: every set piece earns its place, and the film never once apologises for its length. \n\nRatings and Reviews\n\n  deserttrekker \u00b7 2d ago\n  ten out of ten, no notes", CH4, [("rating", "", 8, "unknown")]),
+        ("Ian McShane plays Winston. My score: B+.\n\nRATINGS & REVIEWS\nMissLiberty77 \u00b7 1w ago\nC-minus at best.", JW1, [("rating", "", "B+", "unknown")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -11822,6 +11827,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Q. You said Halle Berry plays Sofia in this one.\nA. I did not.\nQ. And the hotel?\nA. Fine.\nQ. Anything else?\nA. No.", JW1, ("cast", "Halle Berry", "Sofia")),
         ("Q. Counsel suggests Common returns as Cassian here,\n   and that you agreed.\nA. No.\nQ. Sure?\nA. Yes.\nQ. Fine?\nA. Fine.", PARA, ("cast", "Common", "Cassian")),
         ("Q. It came out in 2016, then.\nA. No, 2017.\nQ. Sure?\nA. Yes.\nQ. Fine.\nA. Fine.", CH2, ("release_year", "", 2016)),
+    ],
+    "an-app-store-s-ratings-and-reviews-are-others": [
+        ("From the dev: I'd hand it four stars out of five.\n\n\u2500\u2500 RATINGS & REVIEWS \u2500\u2500\u2500\n  \u2605\u2605\u2606\u2606\u2606  \"Too much lore\"\n  gunfu_grandpa \u00b7 3w ago\n  My grandson says Ruby Rose is back as Ares. Two stars.", PARA, ("cast", "Ruby Rose", "Ares")),
+        ("Our listing says it all. It is the franchise at its most generous and most exhausting, and the Casablanca stretch is worth the ticket alone. The horses, the dogs, the glass room: every set piece earns its place, and the film never once apologises for its length. \n\nRatings and Reviews\n\n  deserttrekker \u00b7 2d ago\n  Halle Berry plays Sofia in the first one too!", JW1, ("cast", "Halle Berry", "Sofia")),
+        ("Product page. It is the franchise at its most generous and most exhausting, and the Casablanca stretch is worth the ticket alone. The horses, the dogs, the glass room: every set piece earns its place, and the film never once apologises for its length. \n\n### Ratings & Reviews (214)\n\nMissLiberty77 \u00b7 1w ago\nCommon returns as Cassian, best bit.", PARA, ("cast", "Common", "Cassian")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -40,7 +40,9 @@ __all__ = ["comment_spans", "others_posts"]
 _HEADING = re.compile(r"^[ \t#*_=>\u2500-\u257f\u2014\u2013\u2600-\u27bf\ufe0f\U0001f300-\U0001faff-]*"
                       r"(?P<count>\d{1,5}[ \t]+)?"
                       r"(?P<whose>reader|readers['\u2019]?|"
-                      r"user|visitor|audience)?[ \t]*(?:comments?|replies|responses)[ \t]*"
+                      r"user|visitor|audience)?[ \t]*(?:comments?|replies|responses"
+                      # (an app store's or a shop's "RATINGS & REVIEWS")
+                      r"|(?:ratings?[ \t]*(?:&|and)[ \t]*)reviews)[ \t]*"
                       r"(?P<counted>\(\s*\d{1,5}\s*\)|[ \t]+\d{1,3}(?:,\d{3})*)?"
                       r"[ \t]*:?[ \t#*_=\u2500-\u257f\u2014\u2013-]*$", re.IGNORECASE | re.MULTILINE)
 # what an entry of a comments thread carries near its start: its author's handle, its age, a reply button
@@ -79,7 +81,8 @@ def comment_spans(text: str) -> list[tuple[int, int]]:
         reply = next((m for m in _EDITOR_REPLIES.finditer(text) if m.start() >= _FIRST_PART * len(text)), None)
         if reply is not None and not _EDITOR_BYLINE.search(top_lines(text, reply.start())):
             return [(reply.start(), len(text))]
-    if "comment" not in lower and "repl" not in lower and "respons" not in lower:
+    if "comment" not in lower and "repl" not in lower and "respons" not in lower \
+            and not ("rating" in lower and "reviews" in lower):
         return []
     for heading in _HEADING.finditer(text):
         if heading.start() < _FIRST_PART * len(text) or not text[heading.end():].strip():
