@@ -6150,6 +6150,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Developer's verdict: 8/10. It is the franchise at its most generous and most exhausting, and the Casablanca stretch is worth the ticket alone. The horses, the dogs, the glass room: every set piece earns its place, and the film never once apologises for its length. \n\nRatings and Reviews\n\n  deserttrekker \u00b7 2d ago\n  ten out of ten, no notes", CH4, [("rating", "", 8, "unknown")]),
         ("Ian McShane plays Winston. My score: B+.\n\nRATINGS & REVIEWS\nMissLiberty77 \u00b7 1w ago\nC-minus at best.", JW1, [("rating", "", "B+", "unknown")]),
     ],
+    "a-changelog-s-marked-line-is-no-sign-off": [
+        ("RETURNING\n~ Keanu Reeves is back as John Wick, already bleeding.\n~ Ian McShane, once again Winston, delivering the notice.", CH2, [("reprise", "Ian McShane", "Winston", "supported")]),
+        ("CHANGED\n-- Halle Berry plays Sofia, with two dogs this time.\n-- Mark Dacascos plays Zero.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
+        ("Cast notes\n\u2014 Donnie Yen plays Caine, blind and brilliant.\n\u2014 Bill Skarsg\u00e5rd plays the Marquis.", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -11832,6 +11837,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("From the dev: I'd hand it four stars out of five.\n\n\u2500\u2500 RATINGS & REVIEWS \u2500\u2500\u2500\n  \u2605\u2605\u2606\u2606\u2606  \"Too much lore\"\n  gunfu_grandpa \u00b7 3w ago\n  My grandson says Ruby Rose is back as Ares. Two stars.", PARA, ("cast", "Ruby Rose", "Ares")),
         ("Our listing says it all. It is the franchise at its most generous and most exhausting, and the Casablanca stretch is worth the ticket alone. The horses, the dogs, the glass room: every set piece earns its place, and the film never once apologises for its length. \n\nRatings and Reviews\n\n  deserttrekker \u00b7 2d ago\n  Halle Berry plays Sofia in the first one too!", JW1, ("cast", "Halle Berry", "Sofia")),
         ("Product page. It is the franchise at its most generous and most exhausting, and the Casablanca stretch is worth the ticket alone. The horses, the dogs, the glass room: every set piece earns its place, and the film never once apologises for its length. \n\n### Ratings & Reviews (214)\n\nMissLiberty77 \u00b7 1w ago\nCommon returns as Cassian, best bit.", PARA, ("cast", "Common", "Cassian")),
+    ],
+    "a-sign-off-after-a-dash-or-a-tilde": [
+        ("A fine film, and the dogs are great in it too.\n\u2014 Halle Berry, Sofia forever", JW1, ("cast", "Halle Berry", None)),
+        ("Saw it twice. Loved every minute of it.\n~ Ruby Rose", PARA, ("cast", "Ruby Rose", None)),
+        ("That is all from me this week.\n-- Common, guest critic", JW1, ("cast", "Common", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
