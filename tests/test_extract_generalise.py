@@ -6155,6 +6155,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("CHANGED\n-- Halle Berry plays Sofia, with two dogs this time.\n-- Mark Dacascos plays Zero.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
         ("Cast notes\n\u2014 Donnie Yen plays Caine, blind and brilliant.\n\u2014 Bill Skarsg\u00e5rd plays the Marquis.", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
     ],
+    "a-tail-after-the-role-that-says-the-return": [
+        ("Charon (Lance Reddick) is back at the desk, and Winston too.", PARA, [("reprise", "Lance Reddick", "Charon", "supported")]),
+        ("Winston (Ian McShane), back again, and none the worse.", CH4, [("reprise", "Ian McShane", "Winston", "supported")]),
+        ("The Bowery King (Laurence Fishburne) returns for a third round.", CH4, [("reprise", "Laurence Fishburne", "The Bowery King", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -11842,6 +11847,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("A fine film, and the dogs are great in it too.\n\u2014 Halle Berry, Sofia forever", JW1, ("cast", "Halle Berry", None)),
         ("Saw it twice. Loved every minute of it.\n~ Ruby Rose", PARA, ("cast", "Ruby Rose", None)),
         ("That is all from me this week.\n-- Common, guest critic", JW1, ("cast", "Common", None)),
+    ],
+    "a-tail-after-the-role-that-denies-the-return": [
+        ("Cast.\nSofia (Halle Berry) - not back until later, sadly.", PARA, ("reprise", "Halle Berry", "Sofia")),
+        ("The roof scene. Winston (Ian McShane) never returns to it, and the film is poorer for that.", CH4, ("reprise", "Ian McShane", "Winston")),
+        ("Charon (Lance Reddick) \u2014 no longer back at the desk in this one.", BAL, ("reprise", "Lance Reddick", "Charon")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -16,7 +16,7 @@ __all__ = ["body_note_says_reprise", "cue_within", "note_says_reprise"]
 # "Keanu Reeves \u2014 John Wick. Back for a fourth campaign.": a note that follows a list entry's names as a sentence,
 # or after a dash ("The Bowery King (Laurence Fishburne) \u2014 back again", "John Wick (Keanu Reeves) - HP 60, back")
 _NOTE_SENTENCE = re.compile(r"(?:[.;]|[ \t]*[\u2014\u2013]|[ \t]+-)[ \t]+(?P<note>[^.;!?\n]{1,120})")
-_NEW_NOTE = re.compile(r"\b(?:not|never|new|first|debut|newcomer)\b", re.IGNORECASE)
+_NEW_NOTE = re.compile(r"\b(?:not|never|no\s+longer|new|first|debut|newcomer)\b", re.IGNORECASE)
 # ... nor does a note whose subject is the writer: "Scott Adkins in a fat suit as Killa. We repeat: a fat suit."
 _WRITERS_NOTE = re.compile(r"[ \t]*(?:I|we|let[ \t]+me|let['\u2019]s)\b", re.IGNORECASE)
 

@@ -286,6 +286,8 @@ def _tail_cue(doc: Document, cues: Cues, end: int) -> bool:
     phrase = f" {' '.join(tail)} "
     if _KEEPS_SOMETHING_ELSE.match(phrase):
         return False  # "The Harbinger (X) keeps the barometer steady": the plot's verb, not the part kept
+    if _NEGATED_TAIL.match(phrase):
+        return False  # "Sofia (Halle Berry) - not back until later": the return denied
     phrase = _BACK_AS_PARTICLE.sub(" ", phrase)  # "VIGGO (X) to take back his car": the plot's verb, not a return
     phrase = _ACTION_COUNTED.sub(" ", phrase)
     phrase = _TEMPORAL_BACK.sub(" ", phrase)  # "X's Marcus back in 2014": a time gone by, not a return
@@ -305,6 +307,8 @@ _BACK_AS_PARTICLE = re.compile(r"(?<= )(?:take|takes|took|taking|get|gets|got|ge
 # actor's turns in the part (a verb of appearing keeps them: "appears for the fourth time", "returns twice")
 _ACTION_COUNTED = re.compile(r"(?<= )(?!(?:is|was|has|appears|returns|shows|turns|pops|comes|steps|reappears)\b)"
                              r"[a-z]+s (?:[a-z]+ ){0,2}?(?:twice|(?:two|three|four|five|six|seven|\d+) times)(?= )")
+# a tail that opens with a negation denies the return it names: "not back until later", "never returns", "no longer"
+_NEGATED_TAIL = re.compile(r" (?:-+ |\u2014 |\u2013 )?(?:not|never|no|nor|isn't|isnt|doesn't|doesnt|won't|wont)\b")
 # "keeps" says a return only of the part itself: "X keeps his role", not "Y (X) keeps the desk"
 _KEEPS_SOMETHING_ELSE = re.compile(r" keeps? (?!(?:his|her|their|the) (?:role|part|job|mantle|suit)\b)")
 
