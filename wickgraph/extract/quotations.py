@@ -230,11 +230,12 @@ def _attributed(text: str, quote: re.Match[str], writer: frozenset[str]) -> bool
     start, body = quote.start(), quote["body"]
     if _INSCRIPTION.fullmatch(body) or _signed_by_writer(text, quote, writer):
         return False
+    line_start = _line_start_near(text, start)
     return bool(_signed_after(text, quote)
                 or _SPEAKER_BEFORE.search(text, max(0, start - 80), start)
                 or _SOURCE_DASH_BEFORE.search(text, max(0, start - 60), start)
-                or _REJECTED_BEFORE.search(text, _line_start_near(text, start), start)
-                or _SAYS_BEFORE.search(text, _line_start_near(text, start), start)
+                or _REJECTED_BEFORE.search(text, line_start, start)
+                or _SAYS_BEFORE.search(text, line_start, start)
                 or _BRACKET_TAG_BEFORE.search(text, max(0, start - 82), start)
                 or _BRACKET_LINE_BEFORE.search(text, max(0, start - 160), start)
                 or _NAMED_LINE_BEFORE.search(text, max(0, start - 100), start)
@@ -257,13 +258,13 @@ def attributed_quotes(text: str) -> list[tuple[int, int]]:
     scores are the quoted person's. So are a chat's lines under a handle ("<kappa_king> ...") in a text whose author
     writes the lines between them, and a bracketed note its writer signs ("[handwritten: ... -- T.]")."""
     spans = []
-    if "\u201c" in text or '"' in text or "\u275d" in text or "\u00ab" in text:
-        writer = writer_names(text)
+    quoted = "\u201c" in text or '"' in text or "\u275d" in text or "\u00ab" in text
+    writer = writer_names(text) if quoted or "[" in text else frozenset()
+    if quoted:
         spans = [quote.span() for quote in _QUOTATION.finditer(text) if _attributed(text, quote, writer)]
     if "[" in text:
-        writer = writer_names(text)
         spans += [note.span() for note in _SIGNED_NOTE.finditer(text)
-                  if (note["who"] or note["name"]).lower().rstrip(".").replace(".", "") not in writer]
+                  if (note["who"] or note["name"]).lower().replace(".", "") not in writer]
     if "    " in text or "\t" in text:  # an essay's block quotations of other critics
         spans += [block.span() for block in _BLOCK_QUOTE.finditer(text) if _CITED_AT_END.search(block.group().rstrip())]
     if "<" in text and ">" in text:

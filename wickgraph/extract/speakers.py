@@ -292,7 +292,6 @@ def others_quoted(text: str) -> list[tuple[int, int]]:
 _EXAMINATION_TURN = re.compile(r"^[ \t]*(?:\d{1,3}[ \t]+)?(?P<who>[QA])(?:[ \t]*\([^()\n]{1,60}\))?[.:][ \t]",
                                re.MULTILINE)
 _EXAMINATION_TURNS = 3  # each side speaks at least this often
-_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 
 def questioners_turns(text: str) -> list[tuple[int, int]]:
@@ -309,6 +308,6 @@ def questioners_turns(text: str) -> list[tuple[int, int]]:
     for index, (start, who) in enumerate(turns):
         if who == "Q":
             following = turns[index + 1][0] if index + 1 < len(turns) else len(text)
-            blank = _BLANK_LINE.search(text, start, following)
+            blank = PARAGRAPH_BREAK.search(text, start, following)
             spans.append((start, blank.start() if blank else following))
     return spans
