@@ -6160,6 +6160,21 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Winston (Ian McShane), back again, and none the worse.", CH4, [("reprise", "Ian McShane", "Winston", "supported")]),
         ("The Bowery King (Laurence Fishburne) returns for a third round.", CH4, [("reprise", "Laurence Fishburne", "The Bowery King", "supported")]),
     ],
+    "rhetorical-negative-question-asserts": [
+        ("Isn't Ian McShane simply perfect as Winston, purring every line as if the hotel were his own private kingdom?", JW1, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Doesn't Lance Reddick come back as Charon, calm and courteous even while the lobby fills with tactical armour?", CH4, [("cast", "Lance Reddick", "Charon", "supported")]),
+        ("And wasn't Common terrific as Cassian, trading blows with John down a subway staircase in the middle of rush hour?", CH2, [("cast", "Common", "Cassian", "supported")]),
+    ],
+    "who-but-question-asserts": [
+        ("Who but Ian McShane could play Winston with that much velvet menace?", JW1, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Who else but Halle Berry could play Sofia and make two dogs the co-stars?", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
+        ("Honestly, who else but Donnie Yen could be cast as Caine?", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
+    ],
+    "negative-question-presupposes-possessive": [
+        ("Isn't Ian McShane's Winston the best thing here?", JW1, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Wasn't Halle Berry's Sofia the highlight?", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
+        ("Doesn't Rina Sawayama's Akira deserve a film of her own?", CH4, [("cast", "Rina Sawayama", "Akira", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -11852,6 +11867,17 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Cast.\nSofia (Halle Berry) - not back until later, sadly.", PARA, ("reprise", "Halle Berry", "Sofia")),
         ("The roof scene. Winston (Ian McShane) never returns to it, and the film is poorer for that.", CH4, ("reprise", "Ian McShane", "Winston")),
         ("Charon (Lance Reddick) \u2014 no longer back at the desk in this one.", BAL, ("reprise", "Lance Reddick", "Charon")),
+    ],
+    "tentative-negative-question-asks": [
+        ("Wasn't Ruby Rose in this one?", CH2, ("cast", "Ruby Rose", None)),
+        ("Wasn't it directed by David Leitch on his own, or am I thinking of some other action movie?", JW1, ("director", "David Leitch", None)),
+        ("Didn't Jason Statham play John Wick in the very first one of these films, though? My cousin swears he did.", JW1, ("cast", "Jason Statham", None)),
+        ("Isn't Halle Berry the woman with the dogs in the Moroccan hotel, I think at the very start?", CH2, ("cast", "Halle Berry", None)),
+    ],
+    "subject-dropped-negation-negates": [
+        ("Doesn't feature Halle Berry at all, despite the posters.", JW1, ("cast", "Halle Berry", None)),
+        ("Isn't directed by David Leitch, whatever the trailer implied.", JW1, ("director", "David Leitch", None)),
+        ("Wasn't written by Shay Hatten; that came later.", JW1, ("writer", "Shay Hatten", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -18,7 +18,9 @@ Each line of ``rules.jsonl`` is one JSON object with an ``id``:
   ``unless_apposed`` one set off after its role as an apposition ("It does not give Helen, played by X, a backstory");
   ``unless_role_here`` spares a casting in a role of the reviewed work, by the reference ("I remember Willem Dafoe as
   Marcus" in a review of the film Marcus is in); ``unless_presupposed`` a possessive pairing, which a question
-  presupposes rather than asks ("Was Alfie Allen's Iosef ever more hateful?").
+  presupposes rather than asks ("Was Alfie Allen's Iosef ever more hateful?"), and ``unless_rhetorical`` a candidate
+  whose name a question's opening asserts: the subject of an opening negative auxiliary, which asks rather than
+  denies ("Isn't X perfect as Y, ...?"), or the only answer ("Who else but X could play Y?").
 
 Patterns are written over a *view* of the text in which every gazetteer name is replaced,
 character for character, by a placeholder of its kind, so ``{P}`` (a person), ``{C}`` (a
@@ -55,7 +57,7 @@ _ALLOWED_KEYS = {"id", "kind", "type", "pattern", "reprise", "scope", "types", "
                  "work_is_film", "unless_work_is_film", "sentence_requires", "case_sensitive", "needs",
                  "requires_credit", "role_possessive", "unless_cast", "unless_their_work",
                  "unless_year_of_other_work", "unless_reviewing_a_film", "unless_topic",
-                 "unless_apposed", "unless_role_here", "unless_presupposed"}
+                 "unless_apposed", "unless_role_here", "unless_presupposed", "unless_rhetorical"}
 
 
 def _slot(bit: int) -> str:
@@ -224,6 +226,7 @@ class Rule:
     unless_apposed: bool = False  # not for a casting set off after its role ("Helen, played by X, ...")
     unless_role_here: bool = False  # not for a role of the reviewed work ("I remember Willem Dafoe as Marcus")
     unless_presupposed: bool = False  # not for a possessive pairing ("Was Alfie Allen's Iosef ever more hateful?")
+    unless_rhetorical: bool = False  # not for a name a question's opening asserts ("Who else but X could play Y?")
     sentence_requires: re.Pattern[str] | None = None  # must match the match's sentence or the one before it
     needs: tuple[str, ...] = ()  # lower-case substrings, one of which the text must contain (a cheap pre-check;
     # for a filter, the candidate's sentence and line)
@@ -410,6 +413,7 @@ def load_rules(path: str | Path = RULES_FILE) -> RuleSet:
                                unless_apposed=bool(data.get("unless_apposed")),
                                unless_role_here=bool(data.get("unless_role_here")),
                                unless_presupposed=bool(data.get("unless_presupposed")),
+                               unless_rhetorical=bool(data.get("unless_rhetorical")),
                                sentence_requires=sentence_requires, flags=flags, needs=tuple(needs),
                                twin_source=lowercase_source(expanded) if expanded and flags & re.IGNORECASE else None))
     known = {r.id for r in claims + mentions}

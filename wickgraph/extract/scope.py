@@ -157,6 +157,23 @@ def _apposed_casting(doc: Document, candidate: Candidate) -> bool:
         and roles[0][1] < actors[0][0] and _APPOSITION_AFTER_ROLE.match(doc.text, roles[0][1]) is not None
 
 
+# A question's opening that asserts the name after it: a negative auxiliary before its subject ("Isn't ", "And
+# wasn't it ", "Doesn't his old partner ") or an answer given as the only one ("Who else but ", "who other than ")
+_RHETORICAL_OPENING = re.compile(r"[\W\d_]*(?:(?:and|but|so|or|then|now|well|oh|honestly)\W+)?"
+                                 r"(?:(?:is|was|are|were|does|did|do|has|have|had|wo|ca)n['\u2019]t\s+"
+                                 r"(?:(?:it|the|his|her|their|its|this|that)\b[^\W\d_]*(?:\s+[^\W\d_]+){0,4}\s+)?"
+                                 r"|who\s+(?:else\s+)?(?:but|other\s+than)\s+)", re.IGNORECASE)
+
+
+def _rhetorical_question(doc: Document, candidate: Candidate, sentence_start: int) -> bool:
+    """Whether ``candidate`` opens with a name its sentence's opening puts as a question that expects no answer:
+    "Isn't Ian McShane perfect as Winston?", "Wasn't it Chad Stahelski who directed it?", "Who else but Keanu Reeves
+    could play John Wick?" ("Isn't directed by X", with no subject, stays a negation)."""
+    if candidate.start - sentence_start > 80 or not doc.text[candidate.start:candidate.start + 1].isupper():
+        return False
+    return _RHETORICAL_OPENING.fullmatch(doc.text, sentence_start, candidate.start) is not None
+
+
 def _blocks(doc: Document, candidate: Candidate, block: Rule, sentence_start: int) -> bool:
     if block.unless_reviewing_a_film and (doc.film_kind in (None, "film") or _plays_here(doc, candidate)):
         return False  # (a game's voice cast takes its roles from the films: "X, the films' Y, voices him here")
@@ -168,6 +185,8 @@ def _blocks(doc: Document, candidate: Candidate, block: Rule, sentence_start: in
         return False  # a role of this very film ("I remember Willem Dafoe as Marcus"), not another work's
     if block.unless_presupposed and "possessive" in candidate.rule:
         return False  # a possessive pairing a question presupposes: "Was Alfie Allen's Iosef ever more hateful?"
+    if block.unless_rhetorical and _rhetorical_question(doc, candidate, sentence_start):
+        return False  # "Isn't X perfect as Y?" asks no doubt: the question rule decides whether it asserts
     if not _may_hold(doc, block, candidate, sentence_start):
         return False
     regex = block.regex  # a property that looks the compiled pattern up: read it once
