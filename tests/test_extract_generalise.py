@@ -6175,6 +6175,21 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Wasn't Halle Berry's Sofia the highlight?", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
         ("Doesn't Rina Sawayama's Akira deserve a film of her own?", CH4, [("cast", "Rina Sawayama", "Akira", "supported")]),
     ],
+    "byline-after-a-blank-line-is-the-writer": [
+        ("# John Wick\n## A curriculum vitae\n\n*Panel notes by Ingrid Vasquez-Lowe*\n\n- Keanu Reeves \u2014 John Wick, the lead\n- Ian McShane \u2014 Winston\n\n" + PAD, JW1, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("JOHN WICK: CHAPTER 4\nA report in the form of a ledger\n\n_Screening notes by Tobias Renwick_\n\n* Keanu Reeves: John Wick\n* Donnie Yen: Caine, blind and brilliant\n\n" + PAD, CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
+        ("Parabellum\n\n\nField notes by Oona Castellanos\n\n1. Keanu Reeves as John Wick\n2. Halle Berry as Sofia, with her dogs\n\n" + PAD, PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
+    ],
+    "writer-quoting-themself-keeps-the-claim": [
+        ("My review from last year put it plainly: \"Ian McShane is superb as Winston.\"", JW1, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("\"Ian McShane is superb as Winston,\" I said, and I meant it.", JW1, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("I described it as \"the 2014 film that made Keanu Reeves an action star again\".", JW1, [("release_year", "", 2014, "supported")]),
+    ],
+    "release-year-after-a-bound-elsewhere": [
+        ("It came out in 2014, after a long festival run.", JW1, [("release_year", "", 2014, "supported")]),
+        ("Released in 2017, two years after the first film was a hit.", CH2, [("release_year", "", 2017, "supported")]),
+        ("It premiered in May 2019, before the summer rush began.", PARA, [("release_year", "", 2019, "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -11878,6 +11893,36 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Doesn't feature Halle Berry at all, despite the posters.", JW1, ("cast", "Halle Berry", None)),
         ("Isn't directed by David Leitch, whatever the trailer implied.", JW1, ("director", "David Leitch", None)),
         ("Wasn't written by Shay Hatten; that came later.", JW1, ("writer", "Shay Hatten", None)),
+    ],
+    "writing-received-from-someone-else": [
+        ("A complaint was filed by a reader from Dundee: \"Laurence Fishburne plays Viggo, obviously.\" We disagree.", JW1, ("cast", "Laurence Fishburne", None)),
+        ("The following email was received and is printed unedited: \"David Leitch directed it alone.\"", JW1, ("director", "David Leitch", None)),
+        ("Feedback submitted by a cinema-goer, verbatim: \"Halle Berry plays the Adjudicator.\"", PARA, ("cast", "Halle Berry", "the Adjudicator")),
+    ],
+    "writing-received-on-the-line-above": [
+        ("A letter reached the office from a viewer in Hull:\n> \"Common plays Viggo and it came out in 2013.\"\n\nWe wrote back.", JW1, ("cast", "Common", None)),
+        ("One postcard arrived from an aunt in Cork. Copied out as written:\n  \"Ruby Rose directed the whole thing.\"\n", JW1, ("director", "Ruby Rose", None)),
+        ("A submission came in from a fan club, reproduced here:\n\"Jason Statham plays John Wick, end of story.\"\n", JW1, ("cast", "Jason Statham", None)),
+    ],
+    "speaker-after-a-quotation": [
+        ("\"David Leitch directed it, trust me!\" she yelled from the back row.", JW1, ("director", "David Leitch", None)),
+        ("\"Halle Berry plays the Adjudicator,\" Morag insisted over dinner.", PARA, ("cast", "Halle Berry", "the Adjudicator")),
+        ("\"Common is back as Cassian!\" they shouted at the screen.", CH4, ("cast", "Common", None)),
+    ],
+    "quotation-a-third-person-calls-it": [
+        ("A caller described the film as \"the 2013 one with Jason Statham\".", JW1, ("cast", "Jason Statham", None)),
+        ("One reader wrote in, calling it \"a 2016 remake of Taken\".", JW1, ("release_year", "", 2016)),
+        ("The distributor branded it \"a thriller directed by David Leitch\" in its press kit.", JW1, ("director", "David Leitch", None)),
+    ],
+    "reported-with-to-and-that": [
+        ("A viewer phoned to insist that Halle Berry plays the Adjudicator.", PARA, ("cast", "Halle Berry", "the Adjudicator")),
+        ("Someone wrote in to claim that David Leitch directed it on his own.", JW1, ("director", "David Leitch", None)),
+        ("My uncle texted to say that Common plays Viggo.", JW1, ("cast", "Common", None)),
+    ],
+    "year-that-bounds-a-time": [
+        ("The phone he uses is a model released after 2014, which the film never explains.", JW1, ("release_year", "", 2014)),
+        ("Most of the cars on screen came out before 2010, lovingly restored.", JW1, ("release_year", "", 2010)),
+        ("The costumes echo dresses shown prior to March 2016 on Milan runways.", CH2, ("release_year", "", 2016)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -4,6 +4,7 @@ writes the text, as its first lines name them, whose own signed quotations stay 
 
 from __future__ import annotations
 
+import itertools
 import re
 
 __all__ = ["CRITIC_AND_OUTLET", "INITIALS", "NAME_COLON", "attributed_quotes", "top_lines", "writer_names"]
@@ -49,7 +50,13 @@ _ATTRIBUTION = re.compile(rf"[ \t]*{_CITATION}|"
                           # (its speaker first: '"...," one critic wrote in 2017', '"...," my brother insists')
                           r"|,?[ \t]+(?:one|a|an|another|some|the|my|his|her|their|our)[ \t]+(?:[\w-]+[ \t]+){0,2}?"
                           r"(?:says|said|writes|wrote|insists|insisted|claims|claimed|argues|argued|tweeted|posted|"
-                          r"reckons|reckoned|declared|declares)\b")
+                          r"reckons|reckoned|declared|declares)\b"
+                          # (a third person or a name, and how loud: '"Leitch directed it!" he screeched', '"...," Gus
+                          # insisted'; not the writer: '"...," I said')
+                          r"|,?[ \t]+(?:he|she|they|(?-i:[A-Z])[\w'\u2019-]+)[ \t]+(?:says|said|writes|wrote|insists|"
+                          r"insisted|claims|claimed|argues|argued|declared|declares|shouted|shouts|yelled|yells|"
+                          r"screeched|screeches|squawked|squawks|roared|roars|bellowed|bellows|cried|cries|snapped|"
+                          r"barked|muttered|mutters|whispered|whispers|swore|swears|announced|announces|added|adds)\b")
 
 
 # A line's opening that names who speaks it, before a colon: "Gus: ", "Deb in Leeds: ", "Tomas K.: " (one copy, for
@@ -78,12 +85,27 @@ _NAMED_LINE_BEFORE = re.compile(r"(?:^|\n)[ \t*_]*(?:[^\n]{0,20}?\b(?i:guest|pos
                                 r"caller|reader|voice)\b[ \t]*(?:[\u2013\u2014:]|-{1,2})[ \t]*)?"
                                 r"(?-i:[A-Z])[\w.'\u2019-]*(?:[ \t]+(?-i:[A-Z])[\w.'\u2019-]*){0,2},"
                                 r"[ \t]*[^\n\"\u201c]{0,59}[^\n\"\u201c.!?]\n[ \t]*\Z")
+# a piece of someone else's writing that reached the writer, named by its noun and how it came: "The following
+# complaint was lodged by a customer", "A reference reached us from a message board", "One letter arrived from a
+# regular" (not the writer's own: "my review from last year")
+_RECEIVED = (r"(?<!\bmy )(?<!\bMy )(?<!\bour )(?<!\bOur )\b(?i:letter|complaint|e-?mail|message|note|reference|"
+             r"submission|review|comment|feedback|dispute|report|statement|postcard|voicemail|reply|response|objection|"
+             r"appeal|petition)s?\b[^\n:]{0,80}?\b(?:from|by|received|arrived|reached|lodged|filed|sent|forwarded|"
+             r"submitted)\b")
 # ... or a clause before it on its line with a third person's verb of saying, closed by a colon ('wrote a user with
-# the name "Kinoman_88": "..."', 'My aunt texted at midnight: "..."'; not the writer's: 'I wrote in my notebook:')
-_SAYS_BEFORE = re.compile(r"(?<!\bI )(?<!\bwe )(?<!\bWe )(?<!\bI also )\b(?:wrote|writes|said|says|posted|commented|"
-                          r"replied|replies|tweeted|texted|messaged|whispered|shouted|announced|insisted|insists|"
-                          r"proposes|proposed|suggests|suggested|claims|claimed)\b"
-                          r"[^\n:]{0,60}:[ \t]*\Z")
+# the name "Kinoman_88": "..."', 'My aunt texted at midnight: "..."', '... a subscriber, who states: "..."'; not the
+# writer's: 'I wrote in my notebook:'), or a piece of writing received ('The following letter was received and is
+# reproduced without correction: "..."')
+_SAYS_BEFORE = re.compile(r"(?:(?<!\bI )(?<!\bwe )(?<!\bWe )(?<!\bI also )\b(?:wrote|writes|said|says|posted|"
+                          r"commented|replied|replies|tweeted|texted|messaged|whispered|shouted|announced|insisted|"
+                          r"insists|proposes|proposed|suggests|suggested|claims|claimed|states|stated|alleges|"
+                          rf"alleged)\b|{_RECEIVED})[^\n:]{{0,60}}:[ \t]*\Z")
+# ... or a third person's verb of calling right before it on its line, whose object it is: 'A letter from a parent
+# described the film as "..."', 'A member of the public wrote in, calling it "..."' (not the writer's: 'I called it')
+_CALLED_BEFORE = re.compile(r"(?<!\bI )(?<!\bwe )(?<!\bWe )\b(?:described|describes|describing|calling|called|calls|"
+                            r"labell?ing|labell?ed|labels|dubbed|dubbing|dubs|branded|branding|brands)[ \t]+"
+                            r"(?:it|this|that|them|the[ \t]+(?:film|movie|picture|sequel|series|show|game))[ \t]+"
+                            r"(?:as[ \t]+)?\Z")
 # ... or a mark before it on its line that rejects it, as a script's margin rejects a draft line: 'T. BRENNAN DRAFT
 # (rejected): "..."', 'R. MBEKI DRAFT \u2717 "..."', 'alt line \u2718 "..."'
 _REJECTED_BEFORE = re.compile(r"(?:\((?i:rejected|declined|struck|cut|withdrawn|not[ \t]+used|binned)\)"
@@ -148,7 +170,7 @@ _REPORTING_LINE = re.compile(r"(?:^|\n)[^\n]{0,120}(?:(?<!\bI )(?<!\bwe )(?<!\bW
                              r"complained|insists|insisted|asks|asked)\b"
                              r"|\b(?:[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w-]+['\u2019]s)[ \t]+(?:[\w-]+[ \t]+)?"
                              r"(?:notes|words|comments?|message|reply|letter|email|text|verdict)\b)"
-                             r"[^\n:]{0,40}:[ \t]*\n\Z")
+                             rf"[^\n:]{{0,40}}:[ \t]*\n\Z|(?:^|\n)[^\n]{{0,80}}{_RECEIVED}[^\n:]{{0,60}}:[ \t]*\n\Z")
 _QUOTED_LINE = re.compile(r"[ \t]*[\u201c\"\u275d\u00ab][^\n]*\n\Z")
 
 
@@ -156,7 +178,7 @@ def _reported_above(text: str, start: int) -> bool:
     """Whether the quotation opening its line at ``start`` stands under a line that reports someone else's words,
     maybe after other quoted lines of theirs."""
     line_start = text.rfind("\n", 0, start) + 1
-    if text[line_start:start].strip():
+    if text[line_start:start].strip(" \t>"):  # (or a block quotation's marks: "> "...")
         return False
     for _ in range(8):  # (the reported words run over a few quoted lines at most)
         above = text.rfind("\n", 0, max(0, line_start - 1)) + 1
@@ -176,11 +198,14 @@ _WRITER_LABEL = re.compile(r"\b(?:owner|author|by|facilitator|host|chair|compile
                            r"(?P<name>(?-i:[A-Z])[\w'\u2019-]+(?:[ \t]+(?-i:[A-Z])[\w'\u2019-]+){0,2})"
                            r"(?:[ \t]*\((?P<initials>[A-Z]{2,3})\))?", re.IGNORECASE)
 _WRITER_LINES = 3  # a post's or a document's writer is named in its first lines
+_LINE_WITH_TEXT = re.compile(r"[^\n]*\S[^\n]*")
 
 
 def top_lines(text: str, end: int | None = None) -> str:
-    """The first lines of ``text`` (before ``end``), where its writer is named."""
-    return "\n".join(text[:end].split("\n", _WRITER_LINES)[:_WRITER_LINES])
+    """The first lines of ``text`` (before ``end``) that hold something, where its writer is named (a title, a
+    subtitle, a blank line and then the byline)."""
+    lines = list(itertools.islice(_LINE_WITH_TEXT.finditer(text, 0, len(text) if end is None else end), _WRITER_LINES))
+    return text[:lines[-1].end()] if lines else ""
 
 
 def writer_names(text: str, end: int | None = None) -> frozenset[str]:
@@ -236,6 +261,7 @@ def _attributed(text: str, quote: re.Match[str], writer: frozenset[str]) -> bool
                 or _SOURCE_DASH_BEFORE.search(text, max(0, start - 60), start)
                 or _REJECTED_BEFORE.search(text, line_start, start)
                 or _SAYS_BEFORE.search(text, line_start, start)
+                or _CALLED_BEFORE.search(text, max(line_start, start - 60), start)
                 or _BRACKET_TAG_BEFORE.search(text, max(0, start - 82), start)
                 or _BRACKET_LINE_BEFORE.search(text, max(0, start - 160), start)
                 or _NAMED_LINE_BEFORE.search(text, max(0, start - 100), start)
