@@ -6190,6 +6190,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Released in 2017, two years after the first film was a hit.", CH2, [("release_year", "", 2017, "supported")]),
         ("It premiered in May 2019, before the summer rush began.", PARA, [("release_year", "", 2019, "supported")]),
     ],
+    "a-clause-after-a-semicolon-is-its-own": [
+        ("The critics disagreed; Halle Berry plays Sofia, and she is superb.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
+        ("My cousin claims it flopped; that scene with Ian McShane as Winston proves otherwise.", JW1, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Some fans say it was rushed; and Donnie Yen plays Caine with real grace.", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -11923,6 +11928,21 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("The phone he uses is a model released after 2014, which the film never explains.", JW1, ("release_year", "", 2014)),
         ("Most of the cars on screen came out before 2010, lovingly restored.", JW1, ("release_year", "", 2010)),
         ("The costumes echo dresses shown prior to March 2016 on Milan runways.", CH2, ("release_year", "", 2016)),
+    ],
+    "user-name-signs-a-quotation": [
+        ("USER REVIEWS\n\n\"Loved Common as Viggo, best villain ever.\" - nightowl_77\n\nMy own view is kinder to the script.", JW1, ("cast", "Common", None)),
+        ("From the comments:\n\"David Leitch directed every frame of it\" -- reel.talk99\n\nHe did not.", JW1, ("director", "David Leitch", None)),
+        ("\"Halle Berry plays the Adjudicator, obviously\" \u2014 wick_and_popcorn\n\nShe plays Sofia.", PARA, ("cast", "Halle Berry", "the Adjudicator")),
+    ],
+    "list-ends-where-a-clause-begins": [
+        ("The direction is credited to Chad Stahelski, and Derek Kolstad once more holds the writing credit.", CH2, ("director", "Derek Kolstad", None)),
+        ("It was directed by Chad Stahelski, and Shay Hatten retains a story credit.", CH4, ("director", "Shay Hatten", None)),
+        ("Directed by Chad Stahelski, and Michael Finch carried the rewrite.", PARA, ("director", "Michael Finch", None)),
+    ],
+    "numbered-that-clauses-of-one-report": [
+        ("The Respondent alleges (a) that the film was co-written by Keanu Reeves; and (b) that Ruby Rose plays Gianna.", CH2, ("writer", "Keanu Reeves", None)),
+        ("The claimant states (i) that Halle Berry plays the Adjudicator; (ii) that Jason Statham plays Zero.", PARA, ("cast", "Jason Statham", None)),
+        ("My neighbour insists that the film came out in 2016; and that David Leitch directed it.", CH2, ("director", "David Leitch", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

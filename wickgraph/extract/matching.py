@@ -222,12 +222,13 @@ def _candidate(doc: Document, rule: Rule, match: re.Match[str]) -> Candidate | N
 # A list item followed by a verb starts a new clause: "directed by A, and Keanu is John once more"; not a plural
 # verb, which agrees with the whole list ("X and Y as Hansel and Gretel are a treat")
 _OBJECT_BEFORE = re.compile(r"\b(?:is|was|are|were|by)\s+\Z", re.IGNORECASE)
-_CLAUSE_VERB = re.compile(r"\s+(?:(?:\w+ly|also|again|still|then|now)\s+)?"
+_CLAUSE_VERB = re.compile(r"\s+(?:(?:\w+ly|also|again|still|then|now|once\s+(?:more|again))\s+)?"
                           r"(?:is|was|has|had|does|did|plays|played|"
                           r"returns|returned|gets|got|makes|made|steals|stole|shines|stars|appears|turns|shows|looks|"
                           r"remains|seems|becomes|brings|gives|delivers|owns|sells|deserves|can|could|will|would|"
                           # another credit's verb: "co-directed by A and B, and Derek Kolstad shares the screenplay"
                           r"shares|shared|splits|takes|took|joins|joined|handles|handled|supplies|supplied|"
+                          r"holds|held|keeps|kept|retains|retained|carries|carried|receives|received|earns|earned|"
                           # (a participle with its agent opens the next credit of a billing block, not a clause:
                           # "SCREENPLAY BY A AND B DIRECTED BY C")
                           r"wrote|writes|co-wrote|penned|scripted|directed|directs|co-directed|helmed|helms)\b"

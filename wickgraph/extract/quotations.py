@@ -36,7 +36,8 @@ _ATTRIBUTION = re.compile(rf"[ \t]*{_CITATION}|"
                           # (or someone the writer knows or saw, not named: '"..." — my cousin, who slept through it')
                           # (a name in quotation marks, a handle: '— "The Oracle"', '— u/HighTableHoarder')
                           r"[ \t]*(?:\n[ \t]*)?(?:[\u2014\u2013]|-{1,2})[ \t]*"
-                          r"(?:['\u2018\"\u201c]?(?-i:[A-Z])|(?:u/|@)\w|"
+                          # (or a user name, its underscore or digits showing it: '"..." - pigeonkeeper_88')
+                          r"(?:['\u2018\"\u201c]?(?-i:[A-Z])|(?:u/|@)\w|(?-i:[a-z])[\w.]*[_\d][\w.]*(?![\w.])|"
                           r"(?:my|his|her|our|their|your|a|an|one|some)[ \t]+(?:[a-z]+[ \t]+)?"
                           r"(?:man|woman|guy|girl|boy|kid|friend|cousin|brother|"
                           r"sister|mum|mom|dad|father|mother|aunt|uncle|nan|gran|colleague|neighbou?r|stranger|fan|viewer|"

@@ -174,6 +174,12 @@ def _rhetorical_question(doc: Document, candidate: Candidate, sentence_start: in
     return _RHETORICAL_OPENING.fullmatch(doc.text, sentence_start, candidate.start) is not None
 
 
+# a that-clause after a semicolon, which goes on with the verb before it (a bare that-clause is no sentence): "alleges
+# (a) that X plays Y; (b) that ...", "he wishes that A; and that B"
+_THAT_CONTINUES = re.compile(r"\s*(?:and\s+)?(?:\((?:[a-h]|[ivx]{1,4}|\d{1,2})\)\s*(?:and\s+)?)?that\s"
+                             r"(?!(?:is|was|one|film|movie|scene|role|part|year|said)\b)", re.IGNORECASE)
+
+
 def _blocks(doc: Document, candidate: Candidate, block: Rule, sentence_start: int) -> bool:
     if block.unless_reviewing_a_film and (doc.film_kind in (None, "film") or _plays_here(doc, candidate)):
         return False  # (a game's voice cast takes its roles from the films: "X, the films' Y, voices him here")
@@ -197,7 +203,8 @@ def _blocks(doc: Document, candidate: Candidate, block: Rule, sentence_start: in
     if block.scope == "before":
         # a semicolon closes the clause a wish or a negation governs: "he wishes to retire; it is Santino, played by X"
         semicolon = view.rfind(";", s_start, candidate.start)
-        if semicolon > 0 and view.count("(", s_start, semicolon) <= view.count(")", s_start, semicolon):
+        if semicolon > 0 and view.count("(", s_start, semicolon) <= view.count(")", s_start, semicolon) \
+                and not _THAT_CONTINUES.match(view, semicolon + 1):
             s_start = semicolon + 1  # (not one inside brackets: "Chapter 2 (2017; written by X)")
         # "If you have somehow missed all of this: X is back as Y": a closed conditional about the reader is no context
         reader = _READER_CONDITIONAL.search(view, s_start, candidate.start)
