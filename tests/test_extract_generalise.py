@@ -6195,6 +6195,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("My cousin claims it flopped; that scene with Ian McShane as Winston proves otherwise.", JW1, [("cast", "Ian McShane", "Winston", "supported")]),
         ("Some fans say it was rushed; and Donnie Yen plays Caine with real grace.", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
     ],
+    "no-reprise-in-the-franchise-first-work": [
+        ("Ian McShane returns as Winston, running the hotel like a club.", JW1, [("reprise", "Ian McShane", "Winston", "contradicted")]),
+        ("Lance Reddick is back as Charon at the front desk.", JW1, [("reprise", "Lance Reddick", "Charon", "contradicted")]),
+        ("Keanu Reeves reprises John Wick with grim resolve.", JW1, [("reprise", "Keanu Reeves", "John Wick", "contradicted")]),
+    ],
+    "a-generic-you-still-asserts": [
+        ("You believe Ian McShane as Winston from his first line.", JW1, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("You know Donnie Yen plays Caine the moment he taps his cane.", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
+        ("You watch Halle Berry as Sofia and wish for a spin-off.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -11943,6 +11953,26 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("The Respondent alleges (a) that the film was co-written by Keanu Reeves; and (b) that Ruby Rose plays Gianna.", CH2, ("writer", "Keanu Reeves", None)),
         ("The claimant states (i) that Halle Berry plays the Adjudicator; (ii) that Jason Statham plays Zero.", PARA, ("cast", "Jason Statham", None)),
         ("My neighbour insists that the film came out in 2016; and that David Leitch directed it.", CH2, ("director", "David Leitch", None)),
+    ],
+    "comments-under-a-post-with-its-reactions-counted": [
+        ("Keanu Reeves plays John Wick, and the lessons write themselves. " + PAD + "\n\n#Leadership #JohnWick\n\n\U0001f44d\U0001f4a1 3,107 \u00b7 418 comments\n\nKevin Strand \u2022 Sales Director\nCommon as Viggo was the MVP for me!\n", JW1, ("cast", "Common", None)),
+        ("Ian McShane plays Winston with real calm. " + PAD + "\n\n1.2K likes | 89 comments\n\nDana P.\nDavid Leitch directed it, no question.\n", JW1, ("director", "David Leitch", None)),
+        ("Halle Berry plays Sofia and steals the film. " + PAD + "\n\n212 reactions \u00b7 37 comments \u00b7 4 reposts\n\nMarcus Lee\nRuby Rose plays the Adjudicator, right?? Loved her.\nRuby Rose is the Adjudicator in my book.\n", PARA, ("cast", "Ruby Rose", None)),
+    ],
+    "the-films-role-set-off-after-it": [
+        ("For context: Ian McShane's Winston, from the films, is the older version of this leader.", CONT, ("cast", "Ian McShane", "Winston")),
+        ("Lance Reddick's Charon, from the four films, haunts every scene of this prequel.", CONT, ("cast", "Lance Reddick", "Charon")),
+        ("Keanu Reeves as John Wick, in the movies, is the ghost this story keeps courting.", CONT, ("cast", "Keanu Reeves", "John Wick")),
+    ],
+    "writing-received-under-a-heading": [
+        ("CONSUMER REPORT (received 3 May, reproduced verbatim)\n\"It came out in 2016 and David Leitch directed it.\"\n\nOur response follows.", JW1, ("director", "David Leitch", None)),
+        ("Forwarded by a reader signing as \"Pencil88\":\n\"Halle Berry plays the Adjudicator, surely.\"\n", PARA, ("cast", "Halle Berry", "the Adjudicator")),
+        ("One parent put it like this:\n\n   \"Common plays Viggo, and it is far too violent for a club.\"\n\nWith respect, no.", JW1, ("cast", "Common", None)),
+    ],
+    "the-reader-made-the-speaker": [
+        ("2.\nYou stand up in the cinema and announce that Common is playing Viggo. Popcorn flies.\nTHE END.", JW1, ("cast", "Common", None)),
+        ("You insist the film opened back in 2015. The clerk shakes her head.", CH2, ("release_year", "", 2015)),
+        ("You tell everyone that David Leitch directed it alone, and the usher sighs.", JW1, ("director", "David Leitch", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -297,8 +297,11 @@ class Reprise(Cast):
                 if a == actor and reference.character_matches(character_iri, character, c):
                     return "supported"
         # the reference's casts of the earlier works (or of the one named) are complete for named roles: an
-        # actor who first plays the role here, or not in the work named, is not reprising it
-        return "contradicted" if actor and character_iri and candidates else "unknown"
+        # actor who first plays the role here, or not in the work named, is not reprising it; nor is anyone in the
+        # franchise's first work, which its roles come from
+        first = not named and not earlier_works and work in reference.works \
+            and reference.works[work].release_year is not None
+        return "contradicted" if actor and character_iri and (candidates or first) else "unknown"
 
     def summary(self, claim: Any) -> str:
         from_film = value_of(claim, "from_film")

@@ -35,15 +35,20 @@ from .quotations import top_lines, writer_names
 
 __all__ = ["comment_spans", "others_posts"]
 
+# a count of a post's reactions: "3,107", "1.2K likes", "12 reposts"
+_TALLY = r"\d{1,3}(?:[,.]\d{1,3})*[kKmM]?(?:[ \t]+(?:likes?|reactions?|shares?|reposts?|retweets?|views?))?"
 # a comments heading alone on its line: a count, the noun, a count in brackets, markup, rules and a pictograph around
 # it ("💬 Replies")
 _HEADING = re.compile(r"^[ \t#*_=>\u2500-\u257f\u2014\u2013\u2600-\u27bf\ufe0f\U0001f300-\U0001faff-]*"
+                      # (a post's reactions counted before: "👍💡 3,107 · 418 comments", "1.2K likes | 89 comments")
+                      rf"(?:{_TALLY}[ \t]*[\u00b7\u2022|,][ \t]*)?"
                       r"(?P<count>\d{1,5}[ \t]+)?"
                       r"(?P<whose>reader|readers['\u2019]?|"
                       r"user|visitor|audience)?[ \t]*(?:comments?|replies|responses"
                       # (an app store's or a shop's "RATINGS & REVIEWS")
                       r"|(?:ratings?[ \t]*(?:&|and)[ \t]*)reviews)[ \t]*"
                       r"(?P<counted>\(\s*\d{1,5}\s*\)|[ \t]+\d{1,3}(?:,\d{3})*)?"
+                      rf"(?:[ \t]*[\u00b7\u2022|,][ \t]*{_TALLY})*"  # (and after: "418 comments · 12 reposts")
                       r"[ \t]*:?[ \t#*_=\u2500-\u257f\u2014\u2013-]*$", re.IGNORECASE | re.MULTILINE)
 # what an entry of a comments thread carries near its start: its author's handle, its age, a reply button
 _ENTRY_MARK = re.compile(r"[\u00b7\u2022|][ \t]*\d{1,3}[ \t]*"

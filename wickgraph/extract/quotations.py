@@ -168,10 +168,15 @@ def _signed_after(text: str, quote: re.Match[str]) -> bool:
 # verbatim:"); not the writer's own ("I wrote on the card:", "My notes:")
 _REPORTING_LINE = re.compile(r"(?:^|\n)[^\n]{0,120}(?:(?<!\bI )(?<!\bwe )(?<!\bWe )\b(?:writes|wrote|says|said|"
                              r"adds|added|texted|emailed|messaged|posted|tweeted|commented|replied|complains|"
-                             r"complained|insists|insisted|asks|asked)\b"
+                             r"complained|insists|insisted|asks|asked|put[ \t]+it)\b"
                              r"|\b(?:[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w-]+['\u2019]s)[ \t]+(?:[\w-]+[ \t]+)?"
                              r"(?:notes|words|comments?|message|reply|letter|email|text|verdict)\b)"
-                             rf"[^\n:]{{0,40}}:[ \t]*\n\Z|(?:^|\n)[^\n]{{0,80}}{_RECEIVED}[^\n:]{{0,60}}:[ \t]*\n\Z")
+                             rf"[^\n:]{{0,40}}:[ \t]*\n\Z"
+                             # (writing received, maybe as a heading with no colon: "CONSUMER REPORT (received 3
+                             # February, reproduced verbatim)"; or sent on by someone: "Forwarded by a customer:")
+                             rf"|(?:^|\n)[^\n]{{0,80}}{_RECEIVED}[^\n:]{{0,60}}:?[ \t]*\n\Z"
+                             r"|(?:^|\n)[ \t*_#>]*(?i:forwarded|sent|submitted|passed[ \t]+on)[ \t]+"
+                             r"(?:in[ \t]+|on[ \t]+)?(?:by|from)\b[^\n:]{0,80}:[ \t]*\n\Z")
 _QUOTED_LINE = re.compile(r"[ \t]*[\u201c\"\u275d\u00ab][^\n]*\n\Z")
 
 
@@ -185,6 +190,9 @@ def _reported_above(text: str, start: int) -> bool:
         above = text.rfind("\n", 0, max(0, line_start - 1)) + 1
         if line_start == 0:
             return False
+        if not text[above:line_start].strip():  # (a blank line between: "put it like this:" / / "...")
+            line_start = above
+            continue
         if _REPORTING_LINE.search(text, max(0, above - 1), line_start):
             return True
         if not _QUOTED_LINE.match(text, above, line_start):
