@@ -6205,6 +6205,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("You know Donnie Yen plays Caine the moment he taps his cane.", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
         ("You watch Halle Berry as Sofia and wish for a spin-off.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
     ],
+    "dropped-g-read-as-written": [
+        ("Ian McShane's still runnin' the hotel, and Lance Reddick returnin' as Charon got a cheer from the boys.", CH2, [("reprise", "Lance Reddick", "Charon", "supported")]),
+        ("Lance Reddick reprisin' his part as Charon, smilin' politely at every killer.", CH2, [("reprise", "Lance Reddick", "Charon", "supported")]),
+        ("Ian McShane reprisin' Winston, smokin' and smirkin' his way through Rome.", CH2, [("reprise", "Ian McShane", "Winston", "supported")]),
+    ],
+    "praise-said-as-never-getting-old": [
+        ("Ian McShane reprising Winston never gets old.", CH2, [("reprise", "Ian McShane", "Winston", "supported")]),
+        ("Lance Reddick as Charon never gets old, and neither does his bow tie.", CH2, [("cast", "Lance Reddick", "Charon", "supported")]),
+        ("Honestly, Common playing Cassian never gets old.", CH2, [("cast", "Common", "Cassian", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -11973,6 +11983,9 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("2.\nYou stand up in the cinema and announce that Common is playing Viggo. Popcorn flies.\nTHE END.", JW1, ("cast", "Common", None)),
         ("You insist the film opened back in 2015. The clerk shakes her head.", CH2, ("release_year", "", 2015)),
         ("You tell everyone that David Leitch directed it alone, and the usher sighs.", JW1, ("director", "David Leitch", None)),
+    ],
+    "one-word-in-single-quotes-is-no-dialect": [
+        ("The word 'Berlin' is on every poster, and Keanu Reeves plays John Wick.", JW1, ("release_year", "", 2014)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -5,7 +5,8 @@ Caine", "in the year of our Lord MMXIV" and "I give it IV of V". Read as they st
 casting and "MMXIV" no year. This module rewrites those forms in place, each within its own span and padded
 with spaces ("playeth" is read as "  plays", "MMXIV" as "2014 ", "IV of V" as "4  of 5"), so every offset
 carries over and the claims' evidence is the text's own words. A contract's doubled number ("four (4) stars
-out of a possible five (5)") is read once: its bracketed digits are blanked.
+out of a possible five (5)") is read once: its bracketed digits are blanked. A dialect's dropped g ("Laurence
+Fishburne returnin' as the Bowery King", "comin' back") is written back, its apostrophe the "g".
 """
 
 from __future__ import annotations
@@ -43,6 +44,11 @@ _DID_VERB = re.compile(rf"\bdid\s+(?P<verb>{'|'.join(_PAST)})\b", re.IGNORECASE)
 _CVC = re.compile(r"[^aeiou][aeiouy][^aeiouwxy]\Z", re.IGNORECASE)  # "giv", "writ", "mak": the modern verb ends in -e
 
 
+# a participle with its g dropped, as dialect spells it: "returnin'", "playin'" (twice in a text, so that one quoted
+# word in single quotes, "the word 'Berlin'", is left alone)
+_DROPPED_G = re.compile(r"\b[a-z]{3,}in['\u2019](?!\w)")
+
+
 # a number in words, then in digits in brackets, as contracts write it: "four (4)", "ten (10)"
 _NUMBER_WORDS = {word: value for value, word in enumerate(
     ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"])}
@@ -63,8 +69,9 @@ def _put(chars: list[str], start: int, end: int, words: str, before: bool = Fals
 
 
 def with_modern_forms(text: str) -> str:
-    """``text`` with Roman years and scores in digits, an emphatic "did" before a verb read as the verb's past
-    and, in an archaic text, its -eth verbs, "hath" and "doth" in modern English; the same length as ``text``."""
+    """``text`` with Roman years and scores in digits, an emphatic "did" before a verb read as the verb's past,
+    dropped g's written back and, in an archaic text, its -eth verbs, "hath" and "doth" in modern English; the same
+    length as ``text``."""
     chars: list[str] | None = None
     if "MM" in text or "MC" in text:
         for year in _ROMAN_YEAR.finditer(text):
@@ -94,6 +101,11 @@ def with_modern_forms(text: str) -> str:
         for did in _DID_VERB.finditer(text):  # the emphatic "did" is modern English too
             chars = chars or list(text)
             _put(chars, *did.span(), _cased(_PAST[did["verb"].lower()], did["verb"]), before=True)
+    if "in'" in text or "in\u2019" in text:
+        dropped = list(_DROPPED_G.finditer(text))
+        for participle in dropped if len(dropped) >= 2 else ():
+            chars = chars or list(text)
+            _put(chars, participle.end() - 1, participle.end(), "g")
     if _DIGITS_IN_BRACKETS.search(text):
         for doubled in _DOUBLED_NUMBER.finditer(text):
             if _NUMBER_WORDS.get(doubled["word"].lower()) == int(doubled["digits"]):
