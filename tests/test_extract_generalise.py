@@ -11987,6 +11987,21 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
     "one-word-in-single-quotes-is-no-dialect": [
         ("The word 'Berlin' is on every poster, and Keanu Reeves plays John Wick.", JW1, ("release_year", "", 2014)),
     ],
+    "comments-under-a-heading-that-ranks-them": [
+        ("Keanu Reeves plays John Wick and it slaps. " + PAD + "\n\n\u2014 top comments \u2014\n@reelgirl_22: common plays viggo right??\n@sam.k: 10/10\n", JW1, ("cast", "Common", None)),
+        ("Ian McShane plays Winston. " + PAD + "\n\nMost liked replies\n\nDavid Leitch directed this, trust me.\n", JW1, ("director", "David Leitch", None)),
+        ("Halle Berry plays Sofia. " + PAD + "\n\n=== Latest comments ===\nTom: Ruby Rose plays the Adjudicator.\n", PARA, ("cast", "Ruby Rose", None)),
+    ],
+    "quoted-someone-named-under-or-beside-it": [
+        ("MIS-ASSEMBLED\n\u2502 \"David Leitch directed this one.\"\n\u2502      customer, Rotterdam\n\u2502 \u2192 Check the box.\n", JW1, ("director", "David Leitch", None)),
+        ("\"Franco Nero plays Santino, surely.\" (store employee, who should know better)\n  \u2192 No.", CH2, ("cast", "Franco Nero", "Santino")),
+        ("\"Common plays Viggo.\"\n    review comment, 31 likes\nNot in this one.", JW1, ("cast", "Common", None)),
+    ],
+    "a-question-asks-a-return": [
+        ("Is there a plan to bring Bridget Moynahan's Helen back in a sequel?", JW1, ("reprise", "Bridget Moynahan", "Helen")),
+        ("Will Halle Berry's Sofia ever come back?", CH4, ("reprise", "Halle Berry", "Sofia")),
+        ("Could Common's Cassian return in the next one?", JW1, ("reprise", "Common", "Cassian")),
+    ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
         ("My brother would give it a C.", JW1, ("rating", "", "C")),

@@ -44,7 +44,10 @@ _HEADING = re.compile(r"^[ \t#*_=>\u2500-\u257f\u2014\u2013\u2600-\u27bf\ufe0f\U
                       rf"(?:{_TALLY}[ \t]*[\u00b7\u2022|,][ \t]*)?"
                       r"(?P<count>\d{1,5}[ \t]+)?"
                       r"(?P<whose>reader|readers['\u2019]?|"
-                      r"user|visitor|audience)?[ \t]*(?:comments?|replies|responses"
+                      r"user|visitor|audience)?[ \t]*"
+                      # (which of them a page shows first: "— top comments —", "Most liked replies")
+                      r"(?P<ranked>(?:top|latest|recent|newest|best|most[ \t]+(?:liked|recent|relevant))[ \t]+)?"
+                      r"(?:comments?|replies|responses"
                       # (an app store's or a shop's "RATINGS & REVIEWS")
                       r"|(?:ratings?[ \t]*(?:&|and)[ \t]*)reviews)[ \t]*"
                       r"(?P<counted>\(\s*\d{1,5}\s*\)|[ \t]+\d{1,3}(?:,\d{3})*)?"
@@ -92,7 +95,7 @@ def comment_spans(text: str) -> list[tuple[int, int]]:
     for heading in _HEADING.finditer(text):
         if heading.start() < _FIRST_PART * len(text) or not text[heading.end():].strip():
             continue
-        if heading.group("count") or heading.group("whose") or heading.group("counted") \
+        if heading.group("count") or heading.group("whose") or heading.group("counted") or heading.group("ranked") \
                 or _ENTRY_MARK.search(text, heading.end(), heading.end() + _ENTRY_REACH):
             return _without_authors_entries(text, heading.start())
     return []

@@ -19,6 +19,13 @@ _SIGNED_NOTE = re.compile(r"\[[^\[\]\n]{1,300}?(?:(?:--?|[\u2014\u2013])[ \t]*(?
                           + r")|--[ \t]*(?P<name>(?-i:[A-Z])[\w'\u2019-]+))[ \t]*\]")
 
 
+# someone the writer knows or saw, by what they are to the writer or what they did
+_SOMEONE = (r"(?:man|woman|guy|girl|boy|kid|friend|cousin|brother|sister|mum|mom|dad|father|mother|aunt|uncle|nan|gran|"
+            r"colleague|neighbou?r|stranger|fan|viewer|reader|listener|caller|wife|husband|partner|flatmate|roommate|"
+            r"son|daughter|lady|bloke|fella|usher|customer|guest|passenger|witness|mate|pal|boss|employee|commenter|"
+            r"user|subscriber|parent|buyer|shopper|clerk)")
+
+
 # A quotation (a paragraph at most), then who said it: a dash and a name on its line or the next ('"Ten out of ten."
 # / — Gus Tennant'), or a verb of saying and its speaker ('"Ten out of ten," says Gus')
 # (in any pair of marks: "...", “...”, ❝...❞, «...»)
@@ -38,11 +45,11 @@ _ATTRIBUTION = re.compile(rf"[ \t]*{_CITATION}|"
                           r"[ \t]*(?:\n[ \t]*)?(?:[\u2014\u2013]|-{1,2})[ \t]*"
                           # (or a user name, its underscore or digits showing it: '"..." - pigeonkeeper_88')
                           r"(?:['\u2018\"\u201c]?(?-i:[A-Z])|(?:u/|@)\w|(?-i:[a-z])[\w.]*[_\d][\w.]*(?![\w.])|"
-                          r"(?:my|his|her|our|their|your|a|an|one|some)[ \t]+(?:[a-z]+[ \t]+)?"
-                          r"(?:man|woman|guy|girl|boy|kid|friend|cousin|brother|"
-                          r"sister|mum|mom|dad|father|mother|aunt|uncle|nan|gran|colleague|neighbou?r|stranger|fan|viewer|"
-                          r"reader|listener|caller|wife|husband|partner|flatmate|roommate|son|daughter|lady|bloke|fella|"
-                          r"usher|customer|guest|passenger|witness|mate|pal|boss)s?\b)"
+                          rf"(?:my|his|her|our|their|your|a|an|one|some)[ \t]+(?:[a-z]+[ \t]+)?{_SOMEONE}s?\b)"
+                          # (or on a line of its own under it, as a box of quoted customers names them: '"..."' /
+                          # 'customer, Rotterdam', 'review comment, 31 likes')
+                          rf"|[ \t]*\n[ \t\u2502|>]*(?:(?:a|an|one|my|our)[ \t]+)?(?:[a-z]+[ \t]+)?"
+                          rf"(?:{_SOMEONE}|comment|review|post|reply)s?,"
                           # a pull quote's stars or score, then its critic and outlet: '"..." ★★★★ Lyle Abend, Screen'
                           rf"|[ \t]*(?:[\u2605\u2606\u272a\u2b50*]{{1,5}}\u00bd?|\d(?:\.\d)?/\d{{1,2}})[ \t]"
                           rf"{CRITIC_AND_OUTLET}"
@@ -144,9 +151,10 @@ _ITEM_BULLET = re.compile(r"[ \t]*(?:[\u2014\u2013]|-{1,2})[ \t]")
 _CAPITALISED_WORDS = r"(?-i:[A-Z])[\w.'\u2019-]*(?:[ \t]+(?-i:[A-Z])[\w.'\u2019-]*)*[ \t]*"
 _INSCRIPTION = re.compile(rf"[ \t]*{_CAPITALISED_WORDS}(?:[/|][ \t]*{_CAPITALISED_WORDS})+")
 # a quoted sentence's source in brackets after it: '"..." (a reader in Leeds)', '"..." (my cousin, twice)',
-# '"..." (Empire Weekly)' (a description or a name, not the writer's own note: '"..." (True, and how.)')
-_SOURCE_IN_BRACKETS = re.compile(r"[ \t]*\((?:(?:a|an|my|our|one|some)[ \t]+|(?-i:[A-Z])(?![\w'\u2019-]*[,.!?]))"
-                                 r"[^()\n]{1,50}(?<![.!?])\)")
+# '"..." (Empire Weekly)', '"..." (customer, Hamburg)' (a description or a name, not the writer's own note: '"..."
+# (True, and how.)')
+_SOURCE_IN_BRACKETS = re.compile(r"[ \t]*\((?:(?:(?:a|an|my|our|one|some)[ \t]+|(?-i:[A-Z])(?![\w'\u2019-]*[,.!?]))"
+                                 rf"[^()\n]{{1,50}}|(?:[a-z]+[ \t]+)?{_SOMEONE}\b[^()\n]{{0,50}})(?<![.!?])\)")
 
 
 def _signed_after(text: str, quote: re.Match[str]) -> bool:

@@ -189,8 +189,10 @@ def _blocks(doc: Document, candidate: Candidate, block: Rule, sentence_start: in
         return False
     if block.unless_role_here and _role_here(doc, candidate):
         return False  # a role of this very film ("I remember Willem Dafoe as Marcus"), not another work's
-    if block.unless_presupposed and "possessive" in candidate.rule:
-        return False  # a possessive pairing a question presupposes: "Was Alfie Allen's Iosef ever more hateful?"
+    if block.unless_presupposed and "possessive" in candidate.rule and not candidate.reprise:
+        # a possessive pairing a question presupposes: "Was Alfie Allen's Iosef ever more hateful?" (not a return it
+        # asks about: "Will they bring Bridget Moynahan's Helen back?")
+        return False
     if block.unless_rhetorical and _rhetorical_question(doc, candidate, sentence_start):
         return False  # "Isn't X perfect as Y?" asks no doubt: the question rule decides whether it asserts
     if not _may_hold(doc, block, candidate, sentence_start):
