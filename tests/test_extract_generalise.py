@@ -6215,6 +6215,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Lance Reddick as Charon never gets old, and neither does his bow tie.", CH2, [("cast", "Lance Reddick", "Charon", "supported")]),
         ("Honestly, Common playing Cassian never gets old.", CH2, [("cast", "Common", "Cassian", "supported")]),
     ],
+    "co-directors-chair-is-the-directors-seat": [
+        ("The action hums, with his old partner David Leitch back in the co-director's chair.", PARA, [("director", "David Leitch", None, "contradicted")]),
+        ("Chad Stahelski had David Leitch in the co-director's chair this time.", CH2, [("director", "David Leitch", None, "contradicted")]),
+        ("- David Leitch in the co-director's chair", JW1, [("director", "David Leitch", None, "contradicted")]),
+    ],
+    "director-in-a-participle-apposition": [
+        ("M is for the Makers: Chad Stahelski and David Leitch, directing it as a pair.", PARA, [("director", "David Leitch", None, "contradicted")]),
+        ("Chad Stahelski and David Leitch, directing side by side, never blink.", CH4, [("director", "David Leitch", None, "contradicted")]),
+        ("We owe it to Chad Stahelski and David Leitch, directing in tandem.", CH2, [("director", "David Leitch", None, "contradicted")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -12001,6 +12011,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Is there a plan to bring Bridget Moynahan's Helen back in a sequel?", JW1, ("reprise", "Bridget Moynahan", "Helen")),
         ("Will Halle Berry's Sofia ever come back?", CH4, ("reprise", "Halle Berry", "Sofia")),
         ("Could Common's Cassian return in the next one?", JW1, ("reprise", "Common", "Cassian")),
+    ],
+    "directing-a-gaze-is-no-job": [
+        ("Keanu Reeves, directing his gaze at the hotel, says nothing.", JW1, ("director", "Keanu Reeves", None)),
+        ("Ian McShane, directing traffic in the lobby, is a delight.", CH2, ("director", "Ian McShane", None)),
+        ("Lance Reddick, directing their attention to the ledger, bows.", CH4, ("director", "Lance Reddick", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

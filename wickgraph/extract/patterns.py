@@ -146,8 +146,9 @@ _MACROS = {
               rf"|\s*\([^()\n{_PERSON_CHARS}]{{1,120}}\))"),
     # the seat of the director's job: "at the helm", "behind the camera", "in the director's chair"
     "SEAT": (r"(?:(?:at|behind)\s+the\s+(?:helm|camera|megaphone|lens)\b(?!\s+of\b)"
-             # the chair, or the chairs of two who share it: "A and B back in the director chairs"
-             r"|in\s+the\s+(?:director['\u2019]s|directors['\u2019]?|director|directing)\s+chairs?)"),
+             # the chair, or the chairs of two who share it: "A and B back in the director chairs", "X in the
+             # co-director's chair"
+             r"|in\s+the\s+(?:co-?)?(?:director['\u2019]s|directors['\u2019]?|director|directing)\s+chairs?)"),
     # what follows the year on a listing's facts line: a certificate, or up to two fields set off by bars or dots
     # ("Dir. Chad Stahelski", "Len Wiseman"), then a running time or a series' kind
     "FACTSTAIL": (r"[ \t]*[|\u00b7\u2022,/\u2013\u2014-][ \t]*"
