@@ -6225,6 +6225,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Chad Stahelski and David Leitch, directing side by side, never blink.", CH4, [("director", "David Leitch", None, "contradicted")]),
         ("We owe it to Chad Stahelski and David Leitch, directing in tandem.", CH2, [("director", "David Leitch", None, "contradicted")]),
     ],
+    "an-indented-block-of-the-writers-own": [
+        ("The cast, as I list it:\n\n    Ian McShane as Winston\n    Lance Reddick as Charon\n", JW1, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Credits:\n\n    Directed by Chad Stahelski\n", CH2, [("director", "Chad Stahelski", None, "supported")]),
+        ("I wrote in my notebook:\n\n    Halle Berry plays Sofia, and the dogs are the stars.\n", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -12016,6 +12021,16 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Keanu Reeves, directing his gaze at the hotel, says nothing.", JW1, ("director", "Keanu Reeves", None)),
         ("Ian McShane, directing traffic in the lobby, is a delight.", CH2, ("director", "Ian McShane", None)),
         ("Lance Reddick, directing their attention to the ledger, bows.", CH4, ("director", "Lance Reddick", None)),
+    ],
+    "indented-block-under-a-reporting-line": [
+        ("From the balcony, the chorus adds its misinformation:\n\n    Ruby Rose is Gianna, the sister who won't speak,\n    And Keanu flies to Tokyo!\n\nEvery line of that is wrong.", CH2, ("cast", "Ruby Rose", "Gianna")),
+        ("My brother texted me afterwards:\n\n    Common plays Viggo, 100%\n\nHe does not.", JW1, ("cast", "Common", None)),
+        ("His notes, verbatim:\n\tDavid Leitch directed it alone.\n\tFour stars.\nI disagree.", JW1, ("director", "David Leitch", None)),
+    ],
+    "a-note-someone-else-made": [
+        ("This year's bracket came from StairsGuy88, who added a footnote that David Leitch directed it solo.", JW1, ("director", "David Leitch", None)),
+        ("A viewer left a comment saying that Common plays Viggo.", JW1, ("cast", "Common", None)),
+        ("My uncle made the bold claim that Jason Statham plays John Wick.", JW1, ("cast", "Jason Statham", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

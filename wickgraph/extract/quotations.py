@@ -299,7 +299,8 @@ def attributed_quotes(text: str) -> list[tuple[int, int]]:
     '@reelrick — "..."', an essay's '"..." (Ebert 2)' and its indented block quotations closed by a citation): an oral
     history's witnesses, a blurb's source, a league mate, a cited critic, a stitched video's creator; their claims and
     scores are the quoted person's. So are a chat's lines under a handle ("<kappa_king> ...") in a text whose author
-    writes the lines between them, and a bracketed note its writer signs ("[handwritten: ... -- T.]")."""
+    writes the lines between them, a bracketed note its writer signs ("[handwritten: ... -- T.]") and an indented
+    block under a line that reports someone's words ("My brother texted:" over "    Common plays Viggo")."""
     spans = []
     quoted = "\u201c" in text or '"' in text or "\u275d" in text or "\u00ab" in text
     writer = writer_names(text) if quoted or "[" in text else frozenset()
@@ -308,8 +309,9 @@ def attributed_quotes(text: str) -> list[tuple[int, int]]:
     if "[" in text:
         spans += [note.span() for note in _SIGNED_NOTE.finditer(text)
                   if (note["who"] or note["name"]).lower().replace(".", "") not in writer]
-    if "    " in text or "\t" in text:  # an essay's block quotations of other critics
-        spans += [block.span() for block in _BLOCK_QUOTE.finditer(text) if _CITED_AT_END.search(block.group().rstrip())]
+    if "    " in text or "\t" in text:  # an essay's block quotations of other critics, or under a line that reports
+        spans += [block.span() for block in _BLOCK_QUOTE.finditer(text)  # them ("the chorus adds:" over verse)
+                  if _CITED_AT_END.search(block.group().rstrip()) or _reported_above(text, block.start())]
     if "<" in text and ">" in text:
         handles = [line.span() for line in _HANDLE_LINE.finditer(text)]
         prose = sum(1 for line in text.splitlines() if line.strip() and not _HANDLE_LINE.match(line))
