@@ -6230,6 +6230,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Credits:\n\n    Directed by Chad Stahelski\n", CH2, [("director", "Chad Stahelski", None, "supported")]),
         ("I wrote in my notebook:\n\n    Halle Berry plays Sofia, and the dogs are the stars.\n", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
     ],
+    "a-question-about-something-else-leaves-it": [
+        ("Keanu Reeves plays John Wick. Does it hold up? It does.", JW1, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("Halle Berry plays Sofia. Is she good? Very.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
+        ("Donnie Yen plays Caine. Did it work? Yes, beautifully.", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -12031,6 +12036,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("This year's bracket came from StairsGuy88, who added a footnote that David Leitch directed it solo.", JW1, ("director", "David Leitch", None)),
         ("A viewer left a comment saying that Common plays Viggo.", JW1, ("cast", "Common", None)),
         ("My uncle made the bold claim that Jason Statham plays John Wick.", JW1, ("cast", "Jason Statham", None)),
+    ],
+    "an-echo-question-doubts-it": [
+        ("GLAUCON: It came out in 2015, I think.\n\nSOCRATES: Did it? Count the winters with me.", JW1, ("release_year", "", 2015)),
+        ("My uncle says David Leitch directed it alone. Did he? The credits say otherwise.", JW1, ("director", "David Leitch", None)),
+        ("TOM: Common plays Viggo in this one.\nANA: Really? Viggo is Michael Nyqvist.", JW1, ("cast", "Common", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
