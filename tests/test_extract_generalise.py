@@ -12042,6 +12042,26 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("My uncle says David Leitch directed it alone. Did he? The credits say otherwise.", JW1, ("director", "David Leitch", None)),
         ("TOM: Common plays Viggo in this one.\nANA: Really? Viggo is Michael Nyqvist.", JW1, ("cast", "Common", None)),
     ],
+    "a-pleading-asserts-before-its-quotation": [
+        ("The appellant's brief asserts, at page 3: \"It reached theaters in 2015.\" The record says otherwise.", JW1, ("release_year", "", 2015)),
+        ("Counsel for the studio contends: \"David Leitch directed the picture.\" We disagree.", JW1, ("director", "David Leitch", None)),
+        ("The respondent submits: \"Common plays Viggo.\" That is wrong.", JW1, ("cast", "Common", None)),
+    ],
+    "a-separate-opinion-is-its-judges": [
+        ("Judgment follows. " + PAD + "\n\nVI. DISSENT\n\nJudge Kettering, dissenting.\n\nThis entry was plainly directed by David Leitch.\n", PARA, ("director", "David Leitch", None)),
+        ("Report of the panel. " + PAD + "\n\nMINORITY REPORT\n\nThe film came out in 2016, and Common plays Viggo.\n", JW1, ("cast", "Common", None)),
+        ("\u00b6 7. Dissent. Judge Vasquez-Trent, dissenting:\n\n\"This film reached theaters in 2016.\"\n\n\u00b6 8. Affirmed.", CH2, ("release_year", "", 2016)),
+    ],
+    "a-business-answers-under-the-review": [
+        ("Keanu Reeves plays John Wick. " + PAD + "\n\nComment from Rhonda L. of The Bijou\nBusiness Owner \u00b7 10/28/2024\nDavid Leitch directed it solo!\n", JW1, ("director", "David Leitch", None)),
+        ("Ian McShane plays Winston. " + PAD + "\n\nBusiness Owner Response\nTrent M., General Manager\nSo glad you loved John Wick, directed by Keanu Reeves himself!\n", JW1, ("director", "Keanu Reeves", None)),
+        ("Halle Berry plays Sofia. " + PAD + "\n\nOwner's reply\nThanks! Ruby Rose plays the Adjudicator, by the way.\n", PARA, ("cast", "Ruby Rose", None)),
+    ],
+    "comments-after-a-reaction-tally": [
+        ("Keanu Reeves plays John Wick. " + PAD + "\n   \U0001f5a4 2,314   \U0001f436 1,870   \U0001f4ac 96\n\n#4473\nMichael Nyqvist was wasted as Winston.\n", JW1, ("cast", "Michael Nyqvist", "Winston")),
+        ("Ian McShane plays Winston. " + PAD + "\n\u2764\ufe0f 880 \U0001f4ac 41\n\nsam: Common plays Viggo lol\n", JW1, ("cast", "Common", None)),
+        ("Halle Berry plays Sofia. " + PAD + "\n\U0001f4ac 12\n\nDavid Leitch directed this one.\n", PARA, ("director", "David Leitch", None)),
+    ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
         ("My brother would give it a C.", JW1, ("rating", "", "C")),

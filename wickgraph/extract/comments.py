@@ -42,12 +42,15 @@ _TALLY = r"\d{1,3}(?:[,.]\d{1,3})*[kKmM]?(?:[ \t]+(?:likes?|reactions?|shares?|r
 _HEADING = re.compile(r"^[ \t#*_=>\u2500-\u257f\u2014\u2013\u2600-\u27bf\ufe0f\U0001f300-\U0001faff-]*"
                       # (a post's reactions counted before: "👍💡 3,107 · 418 comments", "1.2K likes | 89 comments")
                       rf"(?:{_TALLY}[ \t]*[\u00b7\u2022|,][ \t]*)?"
+                      # (or reactions each under its pictograph, comments last: "🖤 2,314   🐶 1,870   💬 96")
+                      rf"(?:{_TALLY}[ \t]+(?!\U0001f4ac)[\u2600-\u27bf\ufe0f\U0001f300-\U0001faff]+[ \t]*)*"
+                      rf"(?:{_TALLY}[ \t]+(?=\U0001f4ac))?"
                       r"(?P<count>\d{1,5}[ \t]+)?"
                       r"(?P<whose>reader|readers['\u2019]?|"
                       r"user|visitor|audience)?[ \t]*"
                       # (which of them a page shows first: "— top comments —", "Most liked replies")
                       r"(?P<ranked>(?:top|latest|recent|newest|best|most[ \t]+(?:liked|recent|relevant))[ \t]+)?"
-                      r"(?:comments?|replies|responses"
+                      r"(?:comments?|replies|responses|\U0001f4ac"
                       # (an app store's or a shop's "RATINGS & REVIEWS")
                       r"|(?:ratings?[ \t]*(?:&|and)[ \t]*)reviews)[ \t]*"
                       r"(?P<counted>\(\s*\d{1,5}\s*\)|[ \t]+\d{1,3}(?:,\d{3})*)?"
@@ -73,8 +76,9 @@ _EDITOR_REPLIES = re.compile(r"^[ \t*_#>]*(?:(?:the[ \t]+)?(?:film[ \t]+|letters
                              r"(?:editor|ed\.)(?:['\u2019]s)?[ \t]+"
                              r"(?:replies|reply|responds|response|answers|writes[ \t]+back)\b"
                              # (a heading on its line, not an inline "Reply from @x: ...")
-                             r"|(?:response|reply)[ \t]+from[ \t]+(?:the[ \t]+)?[^\n:]{1,80}$"
-                             r"|(?:management|owner|manager|host|property)(?:['\u2019]s)?[ \t]+(?:response|reply)\b)",
+                             r"|(?:response|reply|comment)[ \t]+from[ \t]+(?:the[ \t]+)?[^\n:]{1,80}$"
+                             r"|(?:business[ \t]+)?(?:management|owner|manager|host|property)(?:['\u2019]s)?[ \t]+"
+                             r"(?:response|reply)\b)",
                              re.IGNORECASE | re.MULTILINE)
 # ... unless the text's writer is the editor, as its first lines say: "Checklist and card backs: O. Marchbanks, set
 # editor", "By Hal Moore, film editor" (not a letters page's "Letters to the Editor")
@@ -85,11 +89,11 @@ def comment_spans(text: str) -> list[tuple[int, int]]:
     """The span from the comments heading under the post (or the editor's reply under a reader's letter, a business's
     response under a guest's review) to the end of ``text``; empty when it has none."""
     lower = text.lower()
-    if "editor" in lower or "ed." in lower or "respon" in lower or "reply" in lower:
+    if "editor" in lower or "ed." in lower or "respon" in lower or "reply" in lower or "comment from" in lower:
         reply = next((m for m in _EDITOR_REPLIES.finditer(text) if m.start() >= _FIRST_PART * len(text)), None)
         if reply is not None and not _EDITOR_BYLINE.search(top_lines(text, reply.start())):
             return [(reply.start(), len(text))]
-    if "comment" not in lower and "repl" not in lower and "respons" not in lower \
+    if "comment" not in lower and "repl" not in lower and "respons" not in lower and "\U0001f4ac" not in text \
             and not ("rating" in lower and "reviews" in lower):
         return []
     for heading in _HEADING.finditer(text):

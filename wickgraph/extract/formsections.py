@@ -40,7 +40,10 @@ _CRITIC = r"(?:THE[ \t]+)?(?:CRITIC|REVIEWER|WRITER|AUTHOR|MANAGER|APPRAISER|ASS
 _OTHERS_HEADING = re.compile(
     r"\bFOR[ \t]+(?:[A-Z]+[ \t]+)?USE\b"  # "FOR OFFICIAL USE ONLY", "FOR CONSULAR USE", "FOR OFFICE USE"
     rf"|\b(?:REPLY|RESPONSE|REBUTTAL)[ \t]+(?:FROM|BY)[ \t]+(?!{_CRITIC}\b)[A-Z]"  # "REPLY FROM ACCOUNTS PAYABLE"
-    r"|\bSELF[ \t-]?(?:ASSESSMENT|APPRAISAL|EVALUATION|REVIEW)\b")
+    r"|\bSELF[ \t-]?(?:ASSESSMENT|APPRAISAL|EVALUATION|REVIEW)\b"
+    # another judge's or member's opinion under a judgment or a report: "VI. DISSENT", "DISSENTING OPINION",
+    # "MINORITY REPORT" (not the writer's own: "MY DISSENT")
+    r"|(?<!\bMY[ \t])(?<!\bOUR[ \t])\b(?:DISSENT(?:ING[ \t]+OPINION)?|MINORITY[ \t]+(?:REPORT|OPINION|VIEW))\b")
 # the line under a heading that names an office as the section's author, or another's text as its source ("From the
 # Rural Dean's column in the parish magazine, read by himself")
 _SOURCE_LINE = re.compile(r"[ \t(]*(?:(?:completed|submitted|filled[ \t]+in|written|supplied|prepared|provided)"

@@ -107,7 +107,8 @@ _RECEIVED = (r"(?<!\bmy )(?<!\bMy )(?<!\bour )(?<!\bOur )\b(?i:letter|complaint|
 _SAYS_BEFORE = re.compile(r"(?:(?<!\bI )(?<!\bwe )(?<!\bWe )(?<!\bI also )\b(?:wrote|writes|said|says|posted|"
                           r"commented|replied|replies|tweeted|texted|messaged|whispered|shouted|announced|insisted|"
                           r"insists|proposes|proposed|suggests|suggested|claims|claimed|states|stated|alleges|"
-                          rf"alleged)\b|{_RECEIVED})[^\n:]{{0,60}}:[ \t]*\Z")
+                          r"alleged|asserts|asserted|argues|argued|contends|contended|submits|submitted|maintains|"
+                          rf"maintained)\b|{_RECEIVED})[^\n:]{{0,60}}:[ \t]*\Z")
 # ... or a third person's verb of calling right before it on its line, whose object it is: 'A letter from a parent
 # described the film as "..."', 'A member of the public wrote in, calling it "..."' (not the writer's: 'I called it')
 _CALLED_BEFORE = re.compile(r"(?<!\bI )(?<!\bwe )(?<!\bWe )\b(?:described|describes|describing|calling|called|calls|"
@@ -176,7 +177,9 @@ def _signed_after(text: str, quote: re.Match[str]) -> bool:
 # verbatim:"); not the writer's own ("I wrote on the card:", "My notes:")
 _REPORTING_LINE = re.compile(r"(?:^|\n)[^\n]{0,120}(?:(?<!\bI )(?<!\bwe )(?<!\bWe )\b(?:writes|wrote|says|said|"
                              r"adds|added|texted|emailed|messaged|posted|tweeted|commented|replied|complains|"
-                             r"complained|insists|insisted|asks|asked|put[ \t]+it)\b"
+                             r"complained|insists|insisted|asks|asked|put[ \t]+it|"
+                             # (a judge's or a member's separate opinion: "Judge Vasquez-Trent, dissenting:")
+                             r"(?<=,[ \t])(?:dissenting|concurring|objecting|responding|replying))\b"
                              r"|\b(?:[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w-]+['\u2019]s)[ \t]+(?:[\w-]+[ \t]+)?"
                              r"(?:notes|words|comments?|message|reply|letter|email|text|verdict)\b)"
                              rf"[^\n:]{{0,40}}:[ \t]*\n\Z"
