@@ -6235,6 +6235,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Halle Berry plays Sofia. Is she good? Very.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
         ("Donnie Yen plays Caine. Did it work? Yes, beautifully.", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
     ],
+    "the-writers-own-reply-indented-under-their-handle": [
+        ("Mara Lind @maraframes\n\n1/3 A thread.\n\n    \u21b3 Mara Lind @maraframes\n    Ian McShane plays Winston, and he is perfect.\n", JW1, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Tom Reyes @tomr\n\n1/2 Thoughts.\n\n    QT Tom Reyes @tomr\n    Halle Berry plays Sofia, still true.\n", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
+        ("Ana @ana_films\nfilm critic\n\n1/4 Go.\n\n    \u21b3 Ana @ana_films\n    Donnie Yen plays Caine. Fight me.\n", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -12061,6 +12066,26 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Keanu Reeves plays John Wick. " + PAD + "\n   \U0001f5a4 2,314   \U0001f436 1,870   \U0001f4ac 96\n\n#4473\nMichael Nyqvist was wasted as Winston.\n", JW1, ("cast", "Michael Nyqvist", "Winston")),
         ("Ian McShane plays Winston. " + PAD + "\n\u2764\ufe0f 880 \U0001f4ac 41\n\nsam: Common plays Viggo lol\n", JW1, ("cast", "Common", None)),
         ("Halle Berry plays Sofia. " + PAD + "\n\U0001f4ac 12\n\nDavid Leitch directed this one.\n", PARA, ("director", "David Leitch", None)),
+    ],
+    "a-further-that-clause-joined-by-and": [
+        ("Our guest seer insists the villain is a ghost and that Willem Dafoe's Marcus turns up in Rome.", CH2, ("cast", "Willem Dafoe", None)),
+        ("My cousin claims it was shot in 2015 and that David Leitch directed it.", JW1, ("director", "David Leitch", None)),
+        ("The caller argued the sequel was rushed and that Common plays Viggo.", JW1, ("cast", "Common", None)),
+    ],
+    "a-post-quoted-in-brackets-after-its-source": [
+        ("Community note on a post by @wickfacts_daily (\"Ana de Armas makes a secret cameo as the ballerina!!\")", PARA, ("cast", "Ana de Armas", None)),
+        ("A reply from @gunkata99 (\"David Leitch directed it\") got 400 likes.", JW1, ("director", "David Leitch", None)),
+        ("The family trust asks that its own account be printed: \"The film was released in 2016.\"", CH2, ("release_year", "", 2016)),
+    ],
+    "printed-as-received-from-someone": [
+        ("LENDER'S NOTE\nPrinted as received from the lender, a garage in Brooklyn:\n\"David Leitch directed the whole thing.\"\n", JW1, ("director", "David Leitch", None)),
+        ("Received from a reader in Hull:\n\"Common plays Viggo.\"\n", JW1, ("cast", "Common", None)),
+        ("Sent in by a listener:\n\"It came out in 2015.\"\n", JW1, ("release_year", "", 2015)),
+    ],
+    "a-quote-post-indented-under-its-author": [
+        ("Mara Lind @maraframes\nfilm critic\n\n1/11 A thread.\n\n8/11 Chad Stahelski directs like a stuntman.\n\n    QT Kev @kevcuts\n    lol David Leitch directed this, everyone knows\n    \u2661 22\n\n9/11 More soon.", JW1, ("director", "David Leitch", None)),
+        ("Tom Reyes @tomr\ncritic at large\n\n1/9 Go.\n\n3/9 Keanu Reeves is John Wick.\n\n    \u21b3 Dan @wickbro99 \u00b7 replying to @mara\n    Common plays Viggo right??\n\n4/9 Onward.", JW1, ("cast", "Common", None)),
+        ("Ana @ana_films\nfilm critic\n\n1/5 Here we go.\n\n2/5 Halle Berry plays Sofia.\n\n    RT @cinephile_x\n    Ruby Rose plays the Adjudicator, iconic\n\n3/5 Next.", PARA, ("cast", "Ruby Rose", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -98,17 +98,17 @@ _NAMED_LINE_BEFORE = re.compile(r"(?:^|\n)[ \t*_]*(?:[^\n]{0,20}?\b(?i:guest|pos
 # regular" (not the writer's own: "my review from last year")
 _RECEIVED = (r"(?<!\bmy )(?<!\bMy )(?<!\bour )(?<!\bOur )\b(?i:letter|complaint|e-?mail|message|note|reference|"
              r"submission|review|comment|feedback|dispute|report|statement|postcard|voicemail|reply|response|objection|"
-             r"appeal|petition)s?\b[^\n:]{0,80}?\b(?:from|by|received|arrived|reached|lodged|filed|sent|forwarded|"
-             r"submitted)\b")
+             r"appeal|petition|post|tweet|thread)s?\b[^\n:]{0,80}?\b(?:from|by|received|arrived|reached|lodged|filed|"
+             r"sent|forwarded|submitted)\b")
 # ... or a clause before it on its line with a third person's verb of saying, closed by a colon ('wrote a user with
 # the name "Kinoman_88": "..."', 'My aunt texted at midnight: "..."', '... a subscriber, who states: "..."'; not the
 # writer's: 'I wrote in my notebook:'), or a piece of writing received ('The following letter was received and is
-# reproduced without correction: "..."')
+# reproduced without correction: "..."', 'a post by @wickfacts ("...")')
 _SAYS_BEFORE = re.compile(r"(?:(?<!\bI )(?<!\bwe )(?<!\bWe )(?<!\bI also )\b(?:wrote|writes|said|says|posted|"
                           r"commented|replied|replies|tweeted|texted|messaged|whispered|shouted|announced|insisted|"
                           r"insists|proposes|proposed|suggests|suggested|claims|claimed|states|stated|alleges|"
                           r"alleged|asserts|asserted|argues|argued|contends|contended|submits|submitted|maintains|"
-                          rf"maintained)\b|{_RECEIVED})[^\n:]{{0,60}}:[ \t]*\Z")
+                          rf"maintained|asks|asked)\b|{_RECEIVED})[^\n:(]{{0,60}}[:(][ \t]*\Z")
 # ... or a third person's verb of calling right before it on its line, whose object it is: 'A letter from a parent
 # described the film as "..."', 'A member of the public wrote in, calling it "..."' (not the writer's: 'I called it')
 _CALLED_BEFORE = re.compile(r"(?<!\bI )(?<!\bwe )(?<!\bWe )\b(?:described|describes|describing|calling|called|calls|"
@@ -137,6 +137,9 @@ _SIGNED_INSIDE = re.compile(r"(?:(?:[\u2014\u2013]|--?)[ \t]*(?:['\u2018]?(?-i:[
 # a block quotation: lines indented by four spaces or a tab, closed by the citation of its source
 _BLOCK_QUOTE = re.compile(r"^(?:(?: {4,}|\t)[^\n]*\S[^\n]*\n?)+", re.MULTILINE)
 _CITED_AT_END = re.compile(rf"{_CITATION}[ \t.]*\Z")
+# ... or opened by the line of a post's author and handle, as a thread indents a quote-post or a reply under the
+# writer's post ("    QT Kev | action takes @kevcuts", "    ↳ Dan @wickbro99 · replying to @maraframes")
+_HANDLE_OPENS_BLOCK = re.compile(r"[ \t]*(?:QT\b|RT\b|[\u21b3\u21aa])[^\n@]{0,60}(?P<handle>@[\w.]+)[^\n]{0,60}\n")
 # a chat's line under its handle in angle brackets, as IRC and stream chats print it: "<kappa_king> leitch directed"
 _HANDLE_LINE = re.compile(r"^[ \t]*(?:\[[\d:]{4,8}\][ \t]*)?<[\w.@|-]{1,30}>[ \t][^\n]*", re.MULTILINE)
 
@@ -186,7 +189,8 @@ _REPORTING_LINE = re.compile(r"(?:^|\n)[^\n]{0,120}(?:(?<!\bI )(?<!\bwe )(?<!\bW
                              # (writing received, maybe as a heading with no colon: "CONSUMER REPORT (received 3
                              # February, reproduced verbatim)"; or sent on by someone: "Forwarded by a customer:")
                              rf"|(?:^|\n)[^\n]{{0,80}}{_RECEIVED}[^\n:]{{0,60}}:?[ \t]*\n\Z"
-                             r"|(?:^|\n)[ \t*_#>]*(?i:forwarded|sent|submitted|passed[ \t]+on)[ \t]+"
+                             r"|(?:^|\n)[ \t*_#>]*(?i:(?:printed[ \t]+as[ \t]+)?(?:forwarded|sent|submitted|received|"
+                             r"passed[ \t]+on))[ \t]+"
                              r"(?:in[ \t]+|on[ \t]+)?(?:by|from)\b[^\n:]{0,80}:[ \t]*\n\Z")
 _QUOTED_LINE = re.compile(r"[ \t]*[\u201c\"\u275d\u00ab][^\n]*\n\Z")
 
@@ -313,8 +317,11 @@ def attributed_quotes(text: str) -> list[tuple[int, int]]:
         spans += [note.span() for note in _SIGNED_NOTE.finditer(text)
                   if (note["who"] or note["name"]).lower().replace(".", "") not in writer]
     if "    " in text or "\t" in text:  # an essay's block quotations of other critics, or under a line that reports
+        top = top_lines(text).lower()  # (the writer's own handle opens their replies)
         spans += [block.span() for block in _BLOCK_QUOTE.finditer(text)  # them ("the chorus adds:" over verse)
-                  if _CITED_AT_END.search(block.group().rstrip()) or _reported_above(text, block.start())]
+                  if _CITED_AT_END.search(block.group().rstrip()) or _reported_above(text, block.start())
+                  or ((post := _HANDLE_OPENS_BLOCK.match(block.group())) is not None
+                      and post["handle"].lower() not in top)]
     if "<" in text and ">" in text:
         handles = [line.span() for line in _HANDLE_LINE.finditer(text)]
         prose = sum(1 for line in text.splitlines() if line.strip() and not _HANDLE_LINE.match(line))
