@@ -12009,9 +12009,6 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("You insist the film opened back in 2015. The clerk shakes her head.", CH2, ("release_year", "", 2015)),
         ("You tell everyone that David Leitch directed it alone, and the usher sighs.", JW1, ("director", "David Leitch", None)),
     ],
-    "one-word-in-single-quotes-is-no-dialect": [
-        ("The word 'Berlin' is on every poster, and Keanu Reeves plays John Wick.", JW1, ("release_year", "", 2014)),
-    ],
     "comments-under-a-heading-that-ranks-them": [
         ("Keanu Reeves plays John Wick and it slaps. " + PAD + "\n\n\u2014 top comments \u2014\n@reelgirl_22: common plays viggo right??\n@sam.k: 10/10\n", JW1, ("cast", "Common", None)),
         ("Ian McShane plays Winston. " + PAD + "\n\nMost liked replies\n\nDavid Leitch directed this, trust me.\n", JW1, ("director", "David Leitch", None)),
