@@ -12084,6 +12084,41 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Tom Reyes @tomr\ncritic at large\n\n1/9 Go.\n\n3/9 Keanu Reeves is John Wick.\n\n    \u21b3 Dan @wickbro99 \u00b7 replying to @mara\n    Common plays Viggo right??\n\n4/9 Onward.", JW1, ("cast", "Common", None)),
         ("Ana @ana_films\nfilm critic\n\n1/5 Here we go.\n\n2/5 Halle Berry plays Sofia.\n\n    RT @cinephile_x\n    Ruby Rose plays the Adjudicator, iconic\n\n3/5 Next.", PARA, ("cast", "Ruby Rose", None)),
     ],
+    "a-tag-in-braces-names-the-speaker": [
+        ("11... Nbd7 {Kibitzer from the next board, leaning over: \"Reeves directed it himself.\"} No and no.", JW1, ("director", "Keanu Reeves", None)),
+        ("{Guest, loudly: \"Common plays Viggo!\"} We moved on.", JW1, ("cast", "Common", None)),
+        ("{margin note, Dad: \"It came out in 2015\"}", JW1, ("release_year", "", 2015)),
+    ],
+    "a-quotation-its-line-marks-as-lost-or-refused": [
+        ("Pinned to the wall:\n   1. \"Ian McShane to play Viggo\"  ... LOST\n   2. \"Released 2015\"              ... LOST\n", JW1, ("release_year", "", 2015)),
+        ("\u2717 Ticket #0417 (claimant \"Big Vic\", Yonkers): \"David Leitch is the credited co-director, pay me double.\"\n   REFUSED.", JW1, ("director", "David Leitch", None)),
+        ("Slip: \"Common plays Viggo\" \u2717\nSlip: \"Keanu Reeves plays John Wick\" \u2713", JW1, ("cast", "Common", None)),
+    ],
+    "passed-on-word-for-word": [
+        ("From Casablanca Coastguard, repeated as received: \"Sofia played by Ruby Rose.\" Negative.", PARA, ("cast", "Ruby Rose", None)),
+        ("The listener's text, quoted verbatim: \"David Leitch directed it.\"", JW1, ("director", "David Leitch", None)),
+        ("Relayed as sent by the night desk: \"Common plays Viggo.\"", JW1, ("cast", "Common", None)),
+    ],
+    "not-heard-from-again": [
+        ("Willem Dafoe's Marcus, silenced in the first piece, is not heard from again.", CH2, ("cast", "Willem Dafoe", None)),
+        ("Bridget Moynahan's Helen is not heard again in this chapter.", CH4, ("cast", "Bridget Moynahan", None)),
+        ("Alfie Allen's Iosef, long dead, isn't heard from again.", CH2, ("cast", "Alfie Allen", None)),
+    ],
+    "a-line-that-records-a-claim": [
+        ("   Claimant: a retired gentleman\n   Claimed:  Michael Nyqvist is back as Viggo.\n   Result:   NOT PAID.", CH2, ("cast", "Michael Nyqvist", None)),
+        ("Alleged: David Leitch directed it.\nFinding: false.", JW1, ("director", "David Leitch", None)),
+        ("Their guess: it came out in 2016.\nCorrect answer: 2017.", CH2, ("release_year", "", 2016)),
+    ],
+    "a-relatives-reply-under-its-heading": [
+        ("Keanu Reeves plays John Wick. " + PAD + "\n\nMY SISTER'S REPLY \U0001f4f1\n\"David Leitch directed it, 2016\"\n", JW1, ("director", "David Leitch", None)),
+        ("Ian McShane plays Winston. " + PAD + "\n\nMy cousin's texts:\n- Common plays Viggo\n- ten out of ten\n", JW1, ("cast", "Common", None)),
+        ("Halle Berry plays Sofia. " + PAD + "\n\nOUR NEIGHBOUR'S NOTES\n1. Ruby Rose plays the Adjudicator.\n", PARA, ("cast", "Ruby Rose", None)),
+    ],
+    "each-conjunct-of-a-belief": [
+        ("[he thinks Donnie Yen plays Zero and Halle Berry plays the Adjudicator. No.]", PARA, ("cast", "Halle Berry", "the Adjudicator")),
+        ("My dad believes it came out in 2012 and Common plays Viggo.", JW1, ("cast", "Common", None)),
+        ("She assumes David Leitch directed it and Shay Hatten wrote it.", JW1, ("writer", "Shay Hatten", None)),
+    ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
         ("My brother would give it a C.", JW1, ("rating", "", "C")),

@@ -74,7 +74,8 @@ def others_form_sections(text: str) -> list[tuple[int, int]]:
 # what a person adds to a text: notes, corrections, comments, guesses
 _NOTES = (r"(?:notes?|corrections|stickies|sticky[ \t]+notes?|post-its?|comments|answers|guesses|attempts|replies|"
           r"suggestions|edits|additions|questions|theories|annotations|scribbles|feedback|objections|review|remarks|"
-          r"queries|requests|predictions|marginalia|thoughts|two[ \t]+cents)")
+          r"queries|requests|predictions|marginalia|thoughts|two[ \t]+cents|reply|response|texts?|"
+          r"messages?)")
 # a person's name: capitalised words ("Priyanka", "Priya S."), or a handle ("k.lindqvist", "@jhal")
 _PERSON = r"(?:@[\w.]+|[a-z]+[._][\w.]+|(?-i:[A-Z][\w'\u2019-]+)(?:[ \t]+(?-i:[A-Z])[\w'\u2019.-]*)?)"
 _ASIDE = r"(?:[ \t]*\([^()\n]{0,60}\))?"  # "(blue pen; my answers in brackets)", "(2 comments)"
@@ -85,12 +86,12 @@ _ASIDE = r"(?:[ \t]*\([^()\n]{0,60}\))?"  # "(blue pen; my answers in brackets)"
 _BY = r"(?:by|from)[ \t]+(?:(?-i:[a-z]+)[ \t]+){0,2}"  # (a noun for them between: "from user parabellum_fan88")
 _NAMED_NOTES = re.compile(
     rf"^[ \t#*=_\u2014\u2013-]*(?:\d{{1,2}}[.)][ \t]+)?"
-    rf"(?:(?:(?P<owner>{_PERSON})['\u2019]s?|(?P<initials>{INITIALS}))[ \t]+)?"
+    rf"(?:(?:(?P<owner>{_PERSON}|(?:my|our)[ \t]+[a-z]+)['\u2019]s?|(?P<initials>{INITIALS}))[ \t]+)?"
     rf"(?:[\w-]+[ \t]+){{0,2}}{_NOTES}[ \t]*"
     rf"(?:\((?:[^()\n]{{0,30}}\b{_BY})?['\u2018\"\u201c]?(?P<within>{_PERSON})[^()\n]{{0,60}}\)"
     rf"|\([^()\n]{{0,30}}?\b(?P<whose>{_PERSON})['\u2019]s\b[^()\n]{{0,60}}\)"
     rf"|{_BY}(?P<after>{_PERSON}){_ASIDE}|{_ASIDE})"
-    r"[ \t:#*=_\u2014\u2013-]*$", re.IGNORECASE | re.MULTILINE)
+    r"[ \t:#*=_\u2014\u2013\u2600-\u27bf\ufe0f\U0001f300-\U0001faff-]*$", re.IGNORECASE | re.MULTILINE)
 # ... or the line under a heading naming nobody that names them: "from user parabellum_fan88, pending review:"
 _SOURCE_NAMED = re.compile(rf"[ \t(]*(?:(?:submitted|sent|posted|raised|added|written)[ \t]+)?{_BY}"
                            rf"(?P<who>{_PERSON})", re.IGNORECASE)
@@ -100,6 +101,10 @@ _ITEM = re.compile(r"[ \t]+\S|[^\w\s(\[]|\d{1,3}[.)][ \t]|[A-Z]{1,4}-?\d{1,3}[ \
 # the writer's reply among the items: in brackets, or after an arrow
 _REPLY = re.compile(r"[ \t]*(?:\[[^\n]*\][ \t]*$|(?:\u2192|->|=>|\u21b3))")
 # (not the writer's persona nor the film's people: "TEACHER'S COMMENTS", "the director's notes")
+# ... or the writer's relative or friend, unnamed: "MY SISTER'S REPLY", "Our neighbour's notes"
+_RELATIVE = re.compile(r"(?:my|our)[ \t]+(?:sister|brother|mum|mom|mother|dad|father|cousin|aunt|uncle|wife|husband|"
+                       r"partner|son|daughter|friend|flatmate|roommate|neighbou?r|gran|nan|grandma|grandad|grandpa|"
+                       r"niece|nephew|colleague|boss)")
 _ROLE_WORDS = frozenset({"teacher", "director", "editor", "critic", "reviewer", "writer", "author", "instructor",
                          "examiner", "inspector", "marker", "setter", "curator", "producer", "my", "our", "the"})
 
@@ -122,6 +127,9 @@ def _named_notes(text: str) -> list[tuple[int, int]]:
                     and BYLINE.search(heading.group())):  # (a byline: "Review by X", not "Suggestions by x")
             continue
         owner = named.lower().lstrip("@")
+        if _RELATIVE.fullmatch(owner):
+            spans += _notes_under(text, start)
+            continue
         first = owner.split()[0]
         writer = writer_names(text, heading.start())  # (named above the heading)
         if owner in writer or first in writer or first in _ROLE_WORDS:

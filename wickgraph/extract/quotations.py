@@ -81,7 +81,7 @@ _SOURCE_DASH_BEFORE = re.compile(r"(?:@[\w.]+[ \t]*:|(?:@[\w.]+|\b[\w]+['\u2019]
                                  r"(?:[\u2014\u2013]|-{1,2}))[ \t]*\Z")
 # ... or a bracketed tag opened before it that names who shouts it: '[TABLE 9, Clive: "Leitch directed it!"]'
 # ... or a note's longer tag: '[pencilled underneath, by whoever was holding the glue: "X is the Elder"]'
-_BRACKET_TAG_BEFORE = re.compile(r"\[[^\]\n\"\u201c]{1,80}:[ \t]*\Z")
+_BRACKET_TAG_BEFORE = re.compile(r"[\[{][^\]}\n\"\u201c]{1,80}:[ \t]*\Z")  # (or in braces: "{Kibitzer, leaning over:")
 # ... or a bracketed line of its own right above it whose tag names the speaker, as a transcript's or a show's
 # running order does: '[DJ intro: "Static" Reyes, talking over the fade]' over '"...and that was the Shins ..."'
 _BRACKET_LINE_BEFORE = re.compile(r"(?:^|\n)[ \t]*\[[^\]\n:]{1,30}:[^\]\n]{1,120}\][ \t]*\n[ \t]*\Z")
@@ -108,7 +108,10 @@ _SAYS_BEFORE = re.compile(r"(?:(?<!\bI )(?<!\bwe )(?<!\bWe )(?<!\bI also )\b(?:w
                           r"commented|replied|replies|tweeted|texted|messaged|whispered|shouted|announced|insisted|"
                           r"insists|proposes|proposed|suggests|suggested|claims|claimed|states|stated|alleges|"
                           r"alleged|asserts|asserted|argues|argued|contends|contended|submits|submitted|maintains|"
-                          rf"maintained|asks|asked)\b|{_RECEIVED})[^\n:(]{{0,60}}[:(][ \t]*\Z")
+                          rf"maintained|asks|asked)\b|{_RECEIVED}"
+                          # (or passed on word for word: "From Casablanca Coastguard, repeated as received:")
+                          r"|\b(?i:printed|repeated|reproduced|relayed|quoted|copied)[ \t]+(?:as[ \t]+(?:received|sent|"
+                          r"written|given)|verbatim)\b)[^\n:(]{0,60}[:(][ \t]*\Z")
 # ... or a third person's verb of calling right before it on its line, whose object it is: 'A letter from a parent
 # described the film as "..."', 'A member of the public wrote in, calling it "..."' (not the writer's: 'I called it')
 _CALLED_BEFORE = re.compile(r"(?<!\bI )(?<!\bwe )(?<!\bWe )\b(?:described|describes|describing|calling|called|calls|"
@@ -118,7 +121,13 @@ _CALLED_BEFORE = re.compile(r"(?<!\bI )(?<!\bwe )(?<!\bWe )\b(?:described|descri
 # ... or a mark before it on its line that rejects it, as a script's margin rejects a draft line: 'T. BRENNAN DRAFT
 # (rejected): "..."', 'R. MBEKI DRAFT \u2717 "..."', 'alt line \u2718 "..."'
 _REJECTED_BEFORE = re.compile(r"(?:\((?i:rejected|declined|struck|cut|withdrawn|not[ \t]+used|binned)\)"
-                              r"|[\u2717\u2718\u274c]|\b(?:REJECTED|DECLINED|STRUCK)\b)[^\n\"\u201c]{0,20}\Z")
+                              r"|[\u2717\u2718\u274c]|\b(?:REJECTED|DECLINED|STRUCK)\b)[^\n\"\u201c]{0,20}\Z"
+                              # (a cross opening the line: '✗ Ticket #0417 (claimant "Big Vic"): "..."')
+                              r"|(?:\A|(?<=\n))[ \t]*[\u2717\u2718\u274c][^\n]{0,100}\Z")
+# ... or a verdict after it on its line that rejects it, as a betting slip or a claims desk marks a losing pick:
+# '"Released 2015" ... LOST', '"Jason Statham plays Viggo" ✗', '"..." — REFUSED'
+_REJECTED_AFTER = re.compile(r"[ \t.\u2026,:;\u2014\u2013-]*(?:LOST|WRONG|FALSE|REJECTED|REFUSED|DENIED|INCORRECT|"
+                             r"NOT[ \t]+PAID|BUSTED|[\u2717\u2718\u274c])(?![\w])")
 # ... or a quotation that opens with its poster's handle, as a comment pasted in is quoted: '"@kathedral: pretty sure
 # Ares is Ruby Rose mate"'
 _HANDLE_OPENS = re.compile(r"[ \t]*@[\w.]+[ \t]*:")
@@ -283,7 +292,7 @@ def _attributed(text: str, quote: re.Match[str], writer: frozenset[str]) -> bool
     return bool(_signed_after(text, quote)
                 or _SPEAKER_BEFORE.search(text, max(0, start - 80), start)
                 or _SOURCE_DASH_BEFORE.search(text, max(0, start - 60), start)
-                or _REJECTED_BEFORE.search(text, line_start, start)
+                or _REJECTED_BEFORE.search(text, line_start, start) or _REJECTED_AFTER.match(text, quote.end())
                 or _SAYS_BEFORE.search(text, line_start, start)
                 or _CALLED_BEFORE.search(text, max(line_start, start - 60), start)
                 or _BRACKET_TAG_BEFORE.search(text, max(0, start - 82), start)
