@@ -6240,6 +6240,12 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Tom Reyes @tomr\n\n1/2 Thoughts.\n\n    QT Tom Reyes @tomr\n    Halle Berry plays Sofia, still true.\n", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
         ("Ana @ana_films\nfilm critic\n\n1/4 Go.\n\n    \u21b3 Ana @ana_films\n    Donnie Yen plays Caine. Fight me.\n", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
     ],
+    "the-work-as-anything-the-franchise-did-or-has": [
+        ("This is the seed the whole John Wick franchise grew from.", JW1, [("franchise_member", "", None, "supported")]),
+        ("It's the boldest swing the John Wick series ever took.", PARA, [("franchise_member", "", None, "supported")]),
+        ("It is the second stop on the John Wick franchise's timetable.", CH2, [("franchise_member", "", None, "supported")]),
+        ("It remains the cornerstone for the John Wick saga.", JW1, [("franchise_member", "", None, "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -12118,6 +12124,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("[he thinks Donnie Yen plays Zero and Halle Berry plays the Adjudicator. No.]", PARA, ("cast", "Halle Berry", "the Adjudicator")),
         ("My dad believes it came out in 2012 and Common plays Viggo.", JW1, ("cast", "Common", None)),
         ("She assumes David Leitch directed it and Shay Hatten wrote it.", JW1, ("writer", "Shay Hatten", None)),
+    ],
+    "a-time-before-the-franchise-is-no-place-in-it": [
+        ("It is the film I watched before the John Wick series began.", JW1, ("franchise_member", "", None)),
+        ("This is the thriller I loved until the John Wick franchise took over.", JW1, ("franchise_member", "", None)),
+        ("It is the one we saw after the John Wick films came out.", JW1, ("franchise_member", "", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
