@@ -6246,6 +6246,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("It is the second stop on the John Wick franchise's timetable.", CH2, [("franchise_member", "", None, "supported")]),
         ("It remains the cornerstone for the John Wick saga.", JW1, [("franchise_member", "", None, "supported")]),
     ],
+    "a-co-writer-after-the-credit-in-other-words": [
+        ("The script is Derek Kolstad's, with Shay Hatten polishing the Russian scenes.", CH2, [("writer", "Shay Hatten", None, "contradicted")]),
+        ("Derek Kolstad wrote it, sharing the page this time with Michael Finch.", CH2, [("writer", "Michael Finch", None, "contradicted")]),
+        ("Derek Kolstad wrote the screenplay, with Shay Hatten punching up the dialogue.", PARA, [("writer", "Shay Hatten", None, "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -12129,6 +12134,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("It is the film I watched before the John Wick series began.", JW1, ("franchise_member", "", None)),
         ("This is the thriller I loved until the John Wick franchise took over.", JW1, ("franchise_member", "", None)),
         ("It is the one we saw after the John Wick films came out.", JW1, ("franchise_member", "", None)),
+    ],
+    "with-after-a-credit-but-another-job": [
+        ("Derek Kolstad wrote it, with Keanu Reeves as the star.", CH2, ("writer", "Keanu Reeves", None)),
+        ("Derek Kolstad wrote the script, with Chad Stahelski directing.", CH2, ("writer", "Chad Stahelski", None)),
+        ("The script is Derek Kolstad's, with Ian McShane stealing every scene.", CH2, ("writer", "Ian McShane", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
