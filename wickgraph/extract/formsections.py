@@ -87,7 +87,7 @@ _BY = r"(?:by|from)[ \t]+(?:(?-i:[a-z]+)[ \t]+){0,2}"  # (a noun for them betwee
 _NAMED_NOTES = re.compile(
     rf"^[ \t#*=_\u2014\u2013-]*(?:\d{{1,2}}[.)][ \t]+)?"
     rf"(?:(?:(?P<owner>{_PERSON}|(?:my|our)[ \t]+[a-z]+)['\u2019]s?|(?P<initials>{INITIALS}))[ \t]+)?"
-    rf"(?:[\w-]+[ \t]+){{0,2}}{_NOTES}[ \t]*"
+    rf"(?:[\w-]+[ \t]+){{0,2}}(?P<notes>{_NOTES})[ \t]*"
     rf"(?:\((?:[^()\n]{{0,30}}\b{_BY})?['\u2018\"\u201c]?(?P<within>{_PERSON})[^()\n]{{0,60}}\)"
     rf"|\([^()\n]{{0,30}}?\b(?P<whose>{_PERSON})['\u2019]s\b[^()\n]{{0,60}}\)"
     rf"|{_BY}(?P<after>{_PERSON}){_ASIDE}|{_ASIDE})"
@@ -130,6 +130,8 @@ def _named_notes(text: str) -> list[tuple[int, int]]:
         if _RELATIVE.fullmatch(owner):
             spans += _notes_under(text, start)
             continue
+        if heading["notes"].lower() in ("reply", "response"):
+            continue  # (a named party's reply may be the writer's own: "Authors' response" under a referee's report)
         first = owner.split()[0]
         writer = writer_names(text, heading.start())  # (named above the heading)
         if owner in writer or first in writer or first in _ROLE_WORDS:
