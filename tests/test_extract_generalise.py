@@ -6251,6 +6251,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Derek Kolstad wrote it, sharing the page this time with Michael Finch.", CH2, [("writer", "Michael Finch", None, "contradicted")]),
         ("Derek Kolstad wrote the screenplay, with Shay Hatten punching up the dialogue.", PARA, [("writer", "Shay Hatten", None, "supported")]),
     ],
+    "a-heading-of-what-the-writer-thinks": [
+        ("WHAT I THINK\n\"Ian McShane plays Winston\" is the only line you need.\n", JW1, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Things I said on the way home:\n- \"Halle Berry plays Sofia, and the dogs steal it\"\n", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
+        ("What we thought:\n\"Donnie Yen plays Caine beautifully.\"\n", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -12139,6 +12144,21 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Derek Kolstad wrote it, with Keanu Reeves as the star.", CH2, ("writer", "Keanu Reeves", None)),
         ("Derek Kolstad wrote the script, with Chad Stahelski directing.", CH2, ("writer", "Chad Stahelski", None)),
         ("The script is Derek Kolstad's, with Ian McShane stealing every scene.", CH2, ("writer", "Ian McShane", None)),
+    ],
+    "quotations-under-a-heading-of-what-someone-said": [
+        ("\u2022 THINGS KEV SAID (ALL WRONG)\n  \u2013 \"Peter Stormare plays Santino\"\n    \u00b7 no, Kev. Stormare is Abram\n  \u2013 \"it came out in 2016\"\n", CH2, ("cast", "Peter Stormare", "Santino")),
+        ("   \u2514\u2500\u2500 YES \u2192 WHAT MY FLATMATE THINKS\n             \u2502 \"Leitch directed it. Stahelski only did the fights.\"\n", JW1, ("director", "David Leitch", None)),
+        ("What Dad reckons:\n- \"Common plays Viggo\"\n- \"ten out of ten\"\n", JW1, ("cast", "Common", None)),
+    ],
+    "the-second-half-of-a-split-quotation": [
+        ("\"Dear poet,\" writes a reader in Hoboken who signs only M., \"you ought to mention that Ruby Rose plays Sofia.\"", CH2, ("cast", "Ruby Rose", "Sofia")),
+        ("\"Listen,\" says my uncle, leaning in, \"David Leitch directed it.\"", JW1, ("director", "David Leitch", None)),
+        ("\"I know this one,\" added a man behind us, \"Common plays Viggo.\"", JW1, ("cast", "Common", None)),
+    ],
+    "words-received-under-a-rule-or-a-plural-noun": [
+        ("GRIEVANCE No. 14-007, filed by Gary Tolle, union rep\n------------------------------\n\"David Leitch directed this picture on his own.\"", JW1, ("director", "David Leitch", None)),
+        ("REPRESENTATIONS RECEIVED FROM THE KEEPER\n\"It was in any case released in 2016.\"\n", CH2, ("release_year", "", 2016)),
+        ("Testimony from a neighbour, taken down at the door:\n\"Halle Berry plays the Adjudicator.\"", PARA, ("cast", "Halle Berry", "the Adjudicator")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -7,6 +7,8 @@ from __future__ import annotations
 import itertools
 import re
 
+from .layout_words import RULE_LINE
+
 __all__ = ["CRITIC_AND_OUTLET", "INITIALS", "NAME_COLON", "attributed_quotes", "top_lines", "writer_names"]
 
 
@@ -54,7 +56,8 @@ _ATTRIBUTION = re.compile(rf"[ \t]*{_CITATION}|"
                           rf"|[ \t]*(?:[\u2605\u2606\u272a\u2b50*]{{1,5}}\u00bd?|\d(?:\.\d)?/\d{{1,2}})[ \t]"
                           rf"{CRITIC_AND_OUTLET}"
                           r"|,?[ \t]+(?:says|said|writes|wrote|adds|added|recalls|recalled|insists|insisted|laughs|"
-                          r"jokes|joked|notes|noted|argues|argued)[ \t]+(?:(?-i:[A-Z])|(?:the|my|his|her|one)[ \t])"
+                          r"jokes|joked|notes|noted|argues|argued)[ \t]+(?:(?-i:[A-Z])|(?:the|my|his|her|one|a|an|"
+                          r"another|our|their)[ \t])"
                           # (its speaker first: '"...," one critic wrote in 2017', '"...," my brother insists')
                           r"|,?[ \t]+(?:one|a|an|another|some|the|my|his|her|their|our)[ \t]+(?:[\w-]+[ \t]+){0,2}?"
                           r"(?:says|said|writes|wrote|insists|insisted|claims|claimed|argues|argued|tweeted|posted|"
@@ -96,10 +99,10 @@ _NAMED_LINE_BEFORE = re.compile(r"(?:^|\n)[ \t*_]*(?:[^\n]{0,20}?\b(?i:guest|pos
 # a piece of someone else's writing that reached the writer, named by its noun and how it came: "The following
 # complaint was lodged by a customer", "A reference reached us from a message board", "One letter arrived from a
 # regular" (not the writer's own: "my review from last year")
-_RECEIVED = (r"(?<!\bmy )(?<!\bMy )(?<!\bour )(?<!\bOur )\b(?i:letter|complaint|e-?mail|message|note|reference|"
+_RECEIVED = (r"(?<!\bmy )(?<!\bMy )(?<!\bour )(?<!\bOur )(?i:\b(?:letter|complaint|e-?mail|message|note|reference|"
              r"submission|review|comment|feedback|dispute|report|statement|postcard|voicemail|reply|response|objection|"
-             r"appeal|petition|post|tweet|thread)s?\b[^\n:]{0,80}?\b(?:from|by|received|arrived|reached|lodged|filed|"
-             r"sent|forwarded|submitted)\b")
+             r"appeal|petition|post|tweet|thread|grievance|representation|testimony|allegation)s?\b[^\n:]{0,80}?"
+             r"\b(?:from|by|received|arrived|reached|lodged|filed|sent|forwarded|submitted)\b)")
 # ... or a clause before it on its line with a third person's verb of saying, closed by a colon ('wrote a user with
 # the name "Kinoman_88": "..."', 'My aunt texted at midnight: "..."', '... a subscriber, who states: "..."'; not the
 # writer's: 'I wrote in my notebook:'), or a piece of writing received ('The following letter was received and is
@@ -112,6 +115,11 @@ _SAYS_BEFORE = re.compile(r"(?:(?<!\bI )(?<!\bwe )(?<!\bWe )(?<!\bI also )\b(?:w
                           # (or passed on word for word: "From Casablanca Coastguard, repeated as received:")
                           r"|\b(?i:printed|repeated|reproduced|relayed|quoted|copied)[ \t]+(?:as[ \t]+(?:received|sent|"
                           r"written|given)|verbatim)\b)[^\n:(]{0,60}[:(][ \t]*\Z")
+# ... or the second half of a quotation its reporting clause splits: '"Dear poet," writes a reader in Hoboken, "you
+# ought to mention that ..."' (the speaker of the first half is a third person's, as :data:`_ATTRIBUTION` reads)
+_SPLIT_QUOTE_BEFORE = re.compile(r"[\"\u201d],?[ \t]+(?:says|said|writes|wrote|adds|added|insists|insisted|continues|"
+                                 r"continued|goes[ \t]+on)[ \t]+(?:(?-i:[A-Z])|(?:the|my|his|her|one|a|an|another|our|"
+                                 r"their)[ \t])[^\n\"\u201c\u201d]{0,80},[ \t]*\Z")
 # ... or a third person's verb of calling right before it on its line, whose object it is: 'A letter from a parent
 # described the film as "..."', 'A member of the public wrote in, calling it "..."' (not the writer's: 'I called it')
 _CALLED_BEFORE = re.compile(r"(?<!\bI )(?<!\bwe )(?<!\bWe )\b(?:described|describes|describing|calling|called|calls|"
@@ -204,17 +212,43 @@ _REPORTING_LINE = re.compile(r"(?:^|\n)[^\n]{0,120}(?:(?<!\bI )(?<!\bwe )(?<!\bW
 _QUOTED_LINE = re.compile(r"[ \t]*[\u201c\"\u275d\u00ab][^\n]*\n\Z")
 
 
+# a heading that gives what follows to someone by a verb of saying or thinking, as a page lists a friend's mistakes:
+# "WHAT MY FLATMATE THINKS", "THINGS KEV SAID (ALL WRONG)", "└── YES → What Dad reckons"
+_SAID_HEADING = re.compile(r"[^\w\n]*(?:\w+[ \t]*(?:\u2192|->|:)[ \t]*)?(?:what|things|stuff|everything)[ \t]+"
+                           r"(?:my[ \t]+[a-z]+|(?-i:[A-Z])[\w'\u2019-]+|he|she|they)[ \t]+(?:said|says|thinks|thought|"
+                           r"believes|believed|claims|claimed|reckons|reckoned|insists|insisted|swears|swore|"
+                           r"told[ \t]+(?:me|us))\b[^\n]{0,40}$", re.IGNORECASE)
+_SAID_REACH = 12  # lines up from a quotation to its heading, within one block
+
+
+def _under_said_heading(text: str, start: int) -> bool:
+    """Whether the quotation at ``start`` stands in a block (no blank line) under a heading that gives what follows to
+    someone else by a verb of saying or thinking (:data:`_SAID_HEADING`), past the writer's replies between."""
+    line_start = text.rfind("\n", 0, start) + 1
+    for _ in range(_SAID_REACH):
+        if line_start == 0:
+            return False
+        above = text.rfind("\n", 0, line_start - 1) + 1
+        if not text[above:line_start].strip():
+            return False
+        if _SAID_HEADING.match(text, above, line_start - 1):
+            return True
+        line_start = above
+    return False
+
+
 def _reported_above(text: str, start: int) -> bool:
     """Whether the quotation opening its line at ``start`` stands under a line that reports someone else's words,
     maybe after other quoted lines of theirs."""
     line_start = text.rfind("\n", 0, start) + 1
-    if text[line_start:start].strip(" \t>"):  # (or a block quotation's marks: "> "...")
+    if text[line_start:start].strip(" \t>\u2502|"):  # (or a block quotation's or a box's marks: "> "...")
         return False
     for _ in range(8):  # (the reported words run over a few quoted lines at most)
         above = text.rfind("\n", 0, max(0, line_start - 1)) + 1
         if line_start == 0:
             return False
-        if not text[above:line_start].strip():  # (a blank line between: "put it like this:" / / "...")
+        # (a blank line or a rule between: "put it like this:" / / "...", "GRIEVANCE ..., filed by X" / "-----")
+        if not text[above:line_start].strip() or RULE_LINE.match(text, above, line_start - 1):
             line_start = above
             continue
         if _REPORTING_LINE.search(text, max(0, above - 1), line_start):
@@ -295,10 +329,11 @@ def _attributed(text: str, quote: re.Match[str], writer: frozenset[str]) -> bool
                 or _REJECTED_BEFORE.search(text, line_start, start) or _REJECTED_AFTER.match(text, quote.end())
                 or _SAYS_BEFORE.search(text, line_start, start)
                 or _CALLED_BEFORE.search(text, max(line_start, start - 60), start)
+                or _SPLIT_QUOTE_BEFORE.search(text, max(line_start, start - 120), start)
                 or _BRACKET_TAG_BEFORE.search(text, max(0, start - 82), start)
                 or _BRACKET_LINE_BEFORE.search(text, max(0, start - 160), start)
                 or _NAMED_LINE_BEFORE.search(text, max(0, start - 100), start)
-                or _reported_above(text, start)
+                or _reported_above(text, start) or _under_said_heading(text, start)
                 or _HANDLE_OPENS.match(body) or _SIGNED_INSIDE.search(body)
                 or _initials_before(text, start, writer))
 
