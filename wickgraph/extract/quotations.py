@@ -28,6 +28,18 @@ _SOMEONE = (r"(?:man|woman|guy|girl|boy|kid|friend|cousin|brother|sister|mum|mom
             r"user|subscriber|parent|buyer|shopper|clerk)")
 
 
+# a verb of saying, then a third person who says it, after a quotation: '"...," says Gus', '"...," writes a reader'
+_SAYS_THEN_SPEAKER = (r"(?:says|said|writes|wrote|adds|added|recalls|recalled|insists|insisted|laughs|jokes|joked|"
+                      r"notes|noted|argues|argued|continues|continued|goes[ \t]+on)[ \t]+(?:(?-i:[A-Z])|(?:the|my|his|"
+                      r"her|one|a|an|another|our|their)[ \t])")
+# a third person's verb of saying or writing, before the colon that opens their words ("A reader writes:", "who
+# states:", "My aunt texted at midnight:")
+_SAYING = (r"(?:wrote|writes|said|says|adds|added|posted|commented|replied|replies|tweeted|texted|emailed|messaged|"
+           r"whispered|shouted|announced|insisted|insists|proposes|proposed|suggests|suggested|claims|claimed|"
+           r"complains|complained|states|stated|alleges|alleged|asserts|asserted|argues|argued|contends|contended|"
+           r"submits|submitted|maintains|maintained|asks|asked)")
+
+
 # A quotation (a paragraph at most), then who said it: a dash and a name on its line or the next ('"Ten out of ten."
 # / — Gus Tennant'), or a verb of saying and its speaker ('"Ten out of ten," says Gus')
 # (in any pair of marks: "...", “...”, ❝...❞, «...»)
@@ -55,9 +67,7 @@ _ATTRIBUTION = re.compile(rf"[ \t]*{_CITATION}|"
                           # a pull quote's stars or score, then its critic and outlet: '"..." ★★★★ Lyle Abend, Screen'
                           rf"|[ \t]*(?:[\u2605\u2606\u272a\u2b50*]{{1,5}}\u00bd?|\d(?:\.\d)?/\d{{1,2}})[ \t]"
                           rf"{CRITIC_AND_OUTLET}"
-                          r"|,?[ \t]+(?:says|said|writes|wrote|adds|added|recalls|recalled|insists|insisted|laughs|"
-                          r"jokes|joked|notes|noted|argues|argued)[ \t]+(?:(?-i:[A-Z])|(?:the|my|his|her|one|a|an|"
-                          r"another|our|their)[ \t])"
+                          rf"|,?[ \t]+{_SAYS_THEN_SPEAKER}"
                           # (its speaker first: '"...," one critic wrote in 2017', '"...," my brother insists')
                           r"|,?[ \t]+(?:one|a|an|another|some|the|my|his|her|their|our)[ \t]+(?:[\w-]+[ \t]+){0,2}?"
                           r"(?:says|said|writes|wrote|insists|insisted|claims|claimed|argues|argued|tweeted|posted|"
@@ -107,19 +117,13 @@ _RECEIVED = (r"(?<!\bmy )(?<!\bMy )(?<!\bour )(?<!\bOur )(?i:\b(?:letter|complai
 # the name "Kinoman_88": "..."', 'My aunt texted at midnight: "..."', '... a subscriber, who states: "..."'; not the
 # writer's: 'I wrote in my notebook:'), or a piece of writing received ('The following letter was received and is
 # reproduced without correction: "..."', 'a post by @wickfacts ("...")')
-_SAYS_BEFORE = re.compile(r"(?:(?<!\bI )(?<!\bwe )(?<!\bWe )(?<!\bI also )\b(?:wrote|writes|said|says|posted|"
-                          r"commented|replied|replies|tweeted|texted|messaged|whispered|shouted|announced|insisted|"
-                          r"insists|proposes|proposed|suggests|suggested|claims|claimed|states|stated|alleges|"
-                          r"alleged|asserts|asserted|argues|argued|contends|contended|submits|submitted|maintains|"
-                          rf"maintained|asks|asked)\b|{_RECEIVED}"
+_SAYS_BEFORE = re.compile(rf"(?:(?<!\bI )(?<!\bwe )(?<!\bWe )(?<!\bI also )\b{_SAYING}\b|{_RECEIVED}"
                           # (or passed on word for word: "From Casablanca Coastguard, repeated as received:")
                           r"|\b(?i:printed|repeated|reproduced|relayed|quoted|copied)[ \t]+(?:as[ \t]+(?:received|sent|"
                           r"written|given)|verbatim)\b)[^\n:(]{0,60}[:(][ \t]*\Z")
 # ... or the second half of a quotation its reporting clause splits: '"Dear poet," writes a reader in Hoboken, "you
 # ought to mention that ..."' (the speaker of the first half is a third person's, as :data:`_ATTRIBUTION` reads)
-_SPLIT_QUOTE_BEFORE = re.compile(r"[\"\u201d],?[ \t]+(?:says|said|writes|wrote|adds|added|insists|insisted|continues|"
-                                 r"continued|goes[ \t]+on)[ \t]+(?:(?-i:[A-Z])|(?:the|my|his|her|one|a|an|another|our|"
-                                 r"their)[ \t])[^\n\"\u201c\u201d]{0,80},[ \t]*\Z")
+_SPLIT_QUOTE_BEFORE = re.compile(rf"[\"\u201d],?[ \t]+{_SAYS_THEN_SPEAKER}[^\n\"\u201c\u201d]{{0,80}},[ \t]*\Z")
 # ... or a third person's verb of calling right before it on its line, whose object it is: 'A letter from a parent
 # described the film as "..."', 'A member of the public wrote in, calling it "..."' (not the writer's: 'I called it')
 _CALLED_BEFORE = re.compile(r"(?<!\bI )(?<!\bwe )(?<!\bWe )\b(?:described|describes|describing|calling|called|calls|"
@@ -195,9 +199,7 @@ def _signed_after(text: str, quote: re.Match[str]) -> bool:
 # a line that says whose words follow, closed by a colon: a third person's verb of saying or writing ("A reader,
 # Mr. T. Haldane, writes:", "My brother-in-law texted me afterwards:") or their words as a noun ("His notes,
 # verbatim:"); not the writer's own ("I wrote on the card:", "My notes:")
-_REPORTING_LINE = re.compile(r"(?:^|\n)[^\n]{0,120}(?:(?<!\bI )(?<!\bwe )(?<!\bWe )\b(?:writes|wrote|says|said|"
-                             r"adds|added|texted|emailed|messaged|posted|tweeted|commented|replied|complains|"
-                             r"complained|insists|insisted|asks|asked|put[ \t]+it|"
+_REPORTING_LINE = re.compile(rf"(?:^|\n)[^\n]{{0,120}}(?:(?<!\bI )(?<!\bwe )(?<!\bWe )\b(?:{_SAYING}|put[ \t]+it|"
                              # (a judge's or a member's separate opinion: "Judge Vasquez-Trent, dissenting:")
                              r"(?<=,[ \t])(?:dissenting|concurring|objecting|responding|replying))\b"
                              r"|\b(?:[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w-]+['\u2019]s)[ \t]+(?:[\w-]+[ \t]+)?"
