@@ -100,11 +100,11 @@ _SOURCE_NAMED = re.compile(rf"[ \t(]*(?:(?:submitted|sent|posted|raised|added|wr
 _ITEM = re.compile(r"[ \t]+\S|[^\w\s(\[]|\d{1,3}[.)][ \t]|[A-Z]{1,4}-?\d{1,3}[ \t]|No\.[ \t]*\d{1,3}\b")
 # the writer's reply among the items: in brackets, or after an arrow
 _REPLY = re.compile(r"[ \t]*(?:\[[^\n]*\][ \t]*$|(?:\u2192|->|=>|\u21b3))")
-# (not the writer's persona nor the film's people: "TEACHER'S COMMENTS", "the director's notes")
-# ... or the writer's relative or friend, unnamed: "MY SISTER'S REPLY", "Our neighbour's notes"
+# a heading's owner who is the writer's relative or friend, unnamed: "MY SISTER'S REPLY", "Our neighbour's notes"
 _RELATIVE = re.compile(r"(?:my|our)[ \t]+(?:sister|brother|mum|mom|mother|dad|father|cousin|aunt|uncle|wife|husband|"
                        r"partner|son|daughter|friend|flatmate|roommate|neighbou?r|gran|nan|grandma|grandad|grandpa|"
                        r"niece|nephew|colleague|boss)")
+# (not the writer's persona nor the film's people: "TEACHER'S COMMENTS", "the director's notes")
 _ROLE_WORDS = frozenset({"teacher", "director", "editor", "critic", "reviewer", "writer", "author", "instructor",
                          "examiner", "inspector", "marker", "setter", "curator", "producer", "my", "our", "the"})
 
