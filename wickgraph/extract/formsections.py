@@ -114,6 +114,7 @@ def _named_notes(text: str) -> list[tuple[int, int]]:
     if "\n" not in text:
         return []
     spans = []
+    top_end = len(top_lines(text))  # (a byline stands in the first lines)
     for heading in _NAMED_NOTES.finditer(text, text.find("\n")):
         start = heading.end() + 1
         source = None if heading["owner"] else _SOURCE_NAMED.match(text, start)
@@ -123,7 +124,7 @@ def _named_notes(text: str) -> list[tuple[int, int]]:
         # (a sentence is no heading: "comments by x ...")
         named = by_name or heading["owner"] or heading["initials"]
         if named is None or (by_name and heading.group().strip()[:1].islower()) \
-                or (heading["after"] and heading.start() < len(top_lines(text))
+                or (heading["after"] and heading.start() < top_end
                     and BYLINE.search(heading.group())):  # (a byline: "Review by X", not "Suggestions by x")
             continue
         owner = named.lower().lstrip("@")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 from itertools import pairwise
 
 from . import casing
@@ -243,17 +244,26 @@ def reprise_cue(doc: Document, cues: Cues, start: int, end: int) -> bool:
     """A reprise cue inside the evidence ("returns as", "'s return as") or right after the role ("is Y again"),
     not anywhere in a long clause ("Caine (a sly, blind X) is a retired killer pulled back in")."""
     evidence = _COMPANY_ASIDE.sub(", ", _TEMPORAL_BACK.sub(" ", doc.text[start:end]))
-    if "front" in doc.lower and _CARD_FRONT.search(doc.text):
+    if "front" in doc.lower and _has_card_fronts(doc.text):
         evidence = _CARD_BACK.sub(" ", evidence)
     return cue_within(evidence, cues) or _tail_cue(doc, cues, end) \
         or _STILL_LINK.search(doc.text, start, end) is not None
 
 
-# "Back in 2014, X played Y", "back then", "way back": "back" as an adverb of time, no return
-# "back" of time ("back in 2014", "way back") or a noun ("the back page", "the back row") says no return
 # a card's back as the label of its answer ("FRONT: Viggo? / BACK: Michael Nyqvist", "BACK (Ollie): ..."): no return
 _CARD_FRONT = re.compile(r"\bfront[ \t]*:", re.IGNORECASE)
 _CARD_BACK = re.compile(r"\bback(?:[ \t]*\([^()\n]{0,30}\))?[ \t]*:", re.IGNORECASE)
+
+
+@lru_cache(maxsize=2)
+def _has_card_fronts(text: str) -> bool:
+    """Whether ``text`` labels cards' fronts, so that a "BACK:" label is a card's (read once per text, not once per
+    candidate: a search of the whole text for each would grow with the square of its length)."""
+    return _CARD_FRONT.search(text) is not None
+
+
+# "Back in 2014, X played Y", "back then", "way back": "back" as an adverb of time, no return
+# "back" of time ("back in 2014", "way back") or a noun ("the back page", "the back row") says no return
 _TEMPORAL_BACK = re.compile(r"\b(?:way\s+)?back\s+(?:in\s+(?:19|20)\d\d|then|when|in\s+the\s+day)\b|\bway\s+back\b|"
                             r"\b(?:the|a|its|his|her)\s+back\b(?!\s+(?:again|for|from|as|in\s+the\s+(?:role|suit|part))\b)",
                             re.IGNORECASE)
