@@ -6256,6 +6256,21 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Things I said on the way home:\n- \"Halle Berry plays Sofia, and the dogs steal it\"\n", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
         ("What we thought:\n\"Donnie Yen plays Caine beautifully.\"\n", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
     ],
+    "a-wrong-role-beside-the-right-one-in-one-sentence-stays": [
+        ("Michael Nyqvist (Viggo Tarasov) and Alfie Allen (Viggo) are father and son.", JW1, [("cast", "Alfie Allen", "Viggo", "contradicted")]),
+        ("Common plays Santino, and Riccardo Scamarcio plays Santino's sister's killer, Cassian.", CH2, [("cast", "Common", "Santino", "contradicted")]),
+        ("Ian McShane (Winston) and Lance Reddick (Winston) run the hotel between them.", JW1, [("cast", "Lance Reddick", "Winston", "contradicted")]),
+    ],
+    "a-role-split-by-age-is-no-correction": [
+        ("Ian McShane is back as the older Winston.\n\nColin Woodell plays Winston.", CONT, [("cast", "Ian McShane", "Winston", "contradicted")]),
+        ("The younger Charon is Ayomide Adegun.\n\nLance Reddick plays the old Charon.", CONT, [("cast", "Lance Reddick", "Charon", "contradicted")]),
+        ("Ana de Armas plays Eve Macarro.\n\nNorman Reedus plays the child Eve.", BAL, [("cast", "Norman Reedus", "Eve", "contradicted")]),
+    ],
+    "a-credit-beside-another-credit-stays": [
+        ("Chad Stahelski directed it.\n\nDavid Leitch directed it as well.", CH2, [("director", "David Leitch", None, "contradicted")]),
+        ("Derek Kolstad wrote it. Shay Hatten wrote it too.", JW1, [("writer", "Shay Hatten", None, "contradicted")]),
+        ("Directed by Chad Stahelski.\nDirected by David Leitch.", PARA, [("director", "David Leitch", None, "contradicted")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -12159,6 +12174,18 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("GRIEVANCE No. 14-007, filed by Gary Tolle, union rep\n------------------------------\n\"David Leitch directed this picture on his own.\"", JW1, ("director", "David Leitch", None)),
         ("REPRESENTATIONS RECEIVED FROM THE KEEPER\n\"It was in any case released in 2016.\"\n", CH2, ("release_year", "", 2016)),
         ("Testimony from a neighbour, taken down at the door:\n\"Halle Berry plays the Adjudicator.\"", PARA, ("cast", "Halle Berry", "the Adjudicator")),
+    ],
+    "a-wrong-role-the-review-states-rightly-elsewhere": [
+        ("ROUND TWO\n1. Lance Reddick plays Winston.\n2. Ian McShane runs the Continental.\n\nLance Reddick is Charon, the concierge.", JW1, ("cast", "Lance Reddick", "Winston")),
+        ("Mark Dacascos plays Zero, the sushi chef.\n\nMy nephew's card: Boban Marjanović plays Zero.", PARA, ("cast", "Boban Marjanović", "Zero")),
+        ("Ruby Rose plays Gianna.\n\nGianna is Claudia Gerini, and Ruby Rose is Ares, the mute bodyguard.", CH2, ("cast", "Ruby Rose", "Gianna")),
+        ("Keanu Reeves plays Winston.\n\nKeanu Reeves is back as John Wick, of course.", CH2, ("cast", "Keanu Reeves", "Winston")),
+    ],
+    "a-wrong-year-the-review-states-rightly-elsewhere": [
+        ("The back of the box says it came out in 2016.\n\nJohn Wick: Chapter 2 came out in February 2017.", CH2, ("release_year", "", 2016)),
+        ("Dev thinks it came out in 2015. It came out in 2014, Dev.", JW1, ("release_year", "", 2015)),
+        ("Year: 2022\n\nIt was released in 2023.", CH4, ("release_year", "", 2022)),
+        ("My friend's notes: Ballerina (2024).\n\nBallerina was released in June 2025.", BAL, ("release_year", "", 2024)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

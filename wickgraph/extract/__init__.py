@@ -25,7 +25,7 @@ from .claims import Claim, Extraction
 from .collector import collector_paused
 from .comments import comment_spans, others_posts
 from .confidence import claim_confidence
-from .corrections import without_corrected
+from .corrections import without_corrected, without_refuted_by_review
 from .crosswords import crossword_answers
 from .decoding import decoded
 from .dedupe import one_per_fact
@@ -183,8 +183,8 @@ def _extract(text: str, film: str | None, reference: Reference | None,
         claims = [replace(c, start=span[0], end=span[1], evidence=text[span[0]:span[1]])
                   if (span := widened(c.start, c.end, years)) != (c.start, c.end) else c for c in claims]
     claims = with_misspelt_players(claims, reference, film_iri)  # "Mark Tacos as Zero" is Mark Dacascos
-    claims = [replace(c, work_iri=film_iri, status=_status(c, reference, film_iri),
-                      confidence=claim_confidence(c, film_confidence)) for c in claims]
+    claims = without_refuted_by_review([replace(c, work_iri=film_iri, status=_status(c, reference, film_iri),
+                                                confidence=claim_confidence(c, film_confidence)) for c in claims], doc)
     title = reference.works[film_iri].title if film_iri in reference.works else film
     return Extraction(title, film_iri, tuple(claims), text, dict(metadata or {}), note=note)
 

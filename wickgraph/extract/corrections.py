@@ -10,13 +10,14 @@ player, another year, another person in the same credit.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .claims import Claim
 from .document import Document
 from .markup import SUPERSCRIPT_DIGITS
 from .speakers import SENDER, STAMP
 
-__all__ = ["without_corrected"]
+__all__ = ["without_corrected", "without_refuted_by_review"]
 
 # A footnote's mark: "[2]", superscript digits, asterisks, daggers
 _NOTE_MARK = rf"\[\d{{1,2}}\]|[{SUPERSCRIPT_DIGITS}]+|\*{{1,4}}|\u2020|\u2021"
@@ -30,6 +31,12 @@ _OPENER = re.compile(rf"(?:^|(?<=[.!?]\s))(?:(?P<mark>{_NOTE_MARK})[ \t]*)?[ \t>
                      r"|my\s+mistake|scratch\s+(?:that|what\s+i\s+(?:said|wrote)|the\s+[^:.\n]{1,40}?\b(?:bit|part|line))"
                      r"|(?P<reply>no|nope|nah|wrong|actually))\b[\s,:;!.\u2014\u2013-]*",
                      re.IGNORECASE | re.MULTILINE)
+# A role split between two players by age ("the older Winston", "young Eve") which the reference may file under one
+# name: the two are no other values of one slot
+_AGED = re.compile(r"\b(?:young|younger|old|older|elderly|child|kid|little|grown|grown-up|adult|teen|teenage|baby|"
+                   r"junior|senior)\b", re.IGNORECASE)
+_AGE_REACH = 12
+_ROLE_TYPES = ("cast", "reprise")
 _REACH = 400  # how far back a correction looks for the claim it corrects (the sentence or message before)
 # ... unless it names the earlier part it corrects: "Correction to the Lisbon card", "Ignore what I said on the Rome
 # card", "Scratch the Tangier card's bit about the Elder", "what I wrote above"
@@ -58,6 +65,32 @@ def without_corrected(claims: list[Claim], doc: Document) -> list[Claim]:
                     and any(_contradicts(c, earlier) for c in correcting):
                 dropped.add(index)
     return [c for i, c in enumerate(claims) if i not in dropped]
+
+
+def without_refuted_by_review(claims: list[Claim], doc: Document) -> list[Claim]:
+    """``claims`` without a role or a release year the reference contradicts where the review states the reference's
+    own fact for the same player, role or year in another sentence.
+
+    A review that says "Reddick is Charon" does not also hold that Lance Reddick plays Winston: a wrong fact beside
+    the right one is someone else's (a quiz's wrong option, a friend's guess, a reply the review corrects). In one
+    sentence the two are one writer's ("Nyqvist (Viggo Tarasov) and Allen (Viggo) are father and son").
+    """
+    stated = [c for c in claims if c.status == "supported" and not _aged(c, doc.text)]
+    return [c for c in claims if not (c.status == "contradicted" and not _aged(c, doc.text) and any(
+        _other_value(right, c) and doc.sentence(right.start) != doc.sentence(c.start) for right in stated))]
+
+
+def _aged(claim: Claim, text: str) -> bool:
+    """Whether a role is named with an age, in its evidence or just before it ("the younger Charon is X")."""
+    return claim.type in _ROLE_TYPES and _AGED.search(text, max(0, claim.start - _AGE_REACH), claim.end) is not None
+
+
+def _other_value(right: Claim, wrong: Claim) -> bool:
+    """Whether ``right`` fills the slot of ``wrong`` with another value: the player's other role, the role's other
+    player, another year."""
+    if right.type in _ROLE_TYPES and wrong.type in _ROLE_TYPES:
+        return _contradicts(replace(right, type=wrong.type), wrong)
+    return right.type == wrong.type == "release_year" and right.year != wrong.year
 
 
 def _marked_sentence(doc: Document, mark: str, note_start: int) -> tuple[int, int]:
