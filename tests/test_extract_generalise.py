@@ -6271,6 +6271,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Derek Kolstad wrote it. Shay Hatten wrote it too.", JW1, [("writer", "Shay Hatten", None, "contradicted")]),
         ("Directed by Chad Stahelski.\nDirected by David Leitch.", PARA, [("director", "David Leitch", None, "contradicted")]),
     ],
+    "a-sole-credit-beside-two-credited-refutes-nothing": [
+        ("Derek Kolstad wrote it alone.\n\nThe screenplay is by Derek Kolstad and Shay Hatten and Michael Finch.", PARA, [("writer", "Michael Finch", None, "contradicted")]),
+        ("Albert Hughes directed it alone.\n\nAlbert Hughes and Charlotte Brändström directed it. Chad Stahelski directed night two.", CONT, [("director", "Chad Stahelski", None, "contradicted")]),
+        ("Shay Hatten wrote it by himself.\n\nWritten by Shay Hatten, Michael Finch and Derek Kolstad.", CH4, [("writer", "Derek Kolstad", None, "contradicted")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -12186,6 +12191,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Dev thinks it came out in 2015. It came out in 2014, Dev.", JW1, ("release_year", "", 2015)),
         ("Year: 2022\n\nIt was released in 2023.", CH4, ("release_year", "", 2022)),
         ("My friend's notes: Ballerina (2024).\n\nBallerina was released in June 2025.", BAL, ("release_year", "", 2024)),
+    ],
+    "a-wrong-credit-the-review-gives-one-person-alone": [
+        ("FACT CHECK\n1. Co-directed by Chad Stahelski and David Leitch.\n\nThe director credit is Chad Stahelski's alone.", JW1, ("director", "David Leitch", None)),
+        ("Writers: Derek Kolstad, Shay Hatten.\n\nDerek Kolstad wrote the screenplay by himself.", JW1, ("writer", "Shay Hatten", None)),
+        ("Leitch behind the lens,\nJohn mourns his dog.\n\nChad Stahelski directed it, and no one else.", JW1, ("director", "David Leitch", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

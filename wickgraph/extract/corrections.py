@@ -37,6 +37,13 @@ _AGED = re.compile(r"\b(?:young|younger|old|older|elderly|child|kid|little|grown
                    r"junior|senior)\b", re.IGNORECASE)
 _AGE_REACH = 12
 _ROLE_TYPES = ("cast", "reprise")
+_CREDIT_TYPES = ("director", "writer")
+# a credit said to be one person's: "directed by X alone", "only X is credited", "X and no one else", "the script to
+# himself", "sole writer"
+_SOLE = re.compile(r"\b(?:alone|only|solely|sole|solo|single-handedly|(?:no|not)[ \t]+(?:one|anyone|anybody|nobody)"
+                   r"[ \t]+else|nobody[ \t]+else|(?:by|to)[ \t]+(?:him|her|them)sel(?:f|ves))\b", re.IGNORECASE)
+_CREDIT_WORD = re.compile(r"\b(?:direct|helm|lens|camera|chair|writ|wrote|script|screenplay|story|credit)",
+                          re.IGNORECASE)
 _REACH = 400  # how far back a correction looks for the claim it corrects (the sentence or message before)
 # ... unless it names the earlier part it corrects: "Correction to the Lisbon card", "Ignore what I said on the Rome
 # card", "Scratch the Tangier card's bit about the Elder", "what I wrote above"
@@ -68,16 +75,39 @@ def without_corrected(claims: list[Claim], doc: Document) -> list[Claim]:
 
 
 def without_refuted_by_review(claims: list[Claim], doc: Document) -> list[Claim]:
-    """``claims`` without a role or a release year the reference contradicts where the review states the reference's
-    own fact for the same player, role or year in another sentence.
+    """``claims`` without a role, a year or a credit the reference contradicts where the review states the
+    reference's own fact for the same player, role or year in another sentence, or the credit as one person's alone.
 
-    A review that says "Reddick is Charon" does not also hold that Lance Reddick plays Winston: a wrong fact beside
-    the right one is someone else's (a quiz's wrong option, a friend's guess, a reply the review corrects). In one
-    sentence the two are one writer's ("Nyqvist (Viggo Tarasov) and Allen (Viggo) are father and son").
+    A review that says "Reddick is Charon" does not also hold that Lance Reddick plays Winston, nor one that says
+    "Stahelski alone is credited" that David Leitch co-directed: a wrong fact beside the right one is someone else's
+    (a quiz's wrong option, a friend's guess, a reply the review corrects). In one sentence the two are one writer's
+    ("Nyqvist (Viggo Tarasov) and Allen (Viggo) are father and son").
     """
-    stated = [c for c in claims if c.status == "supported" and not _aged(c, doc.text)]
-    return [c for c in claims if not (c.status == "contradicted" and not _aged(c, doc.text) and any(
-        _other_value(right, c) and doc.sentence(right.start) != doc.sentence(c.start) for right in stated))]
+    text = doc.text
+    credited = [c for c in claims if c.type in _CREDIT_TYPES and c.status == "supported"]
+    # (a credit said to be one person's when the review credits two is no fact the review holds: "Kolstad wrote it
+    # alone, surely" answered by "the screenplay is by Kolstad and Hatten")
+    sole = [(c, sentence) for c in credited if sum(other.type == c.type for other in credited) == 1
+            and (sentence := _said_alone(c, doc)) is not None]
+    stated = [c for c in claims if c.status == "supported" and c.type not in _CREDIT_TYPES and not _aged(c, text)]
+
+    def refuted(claim: Claim) -> bool:
+        sentence = doc.sentence(claim.start)
+        return claim.status == "contradicted" and not _aged(claim, text) and (
+            any(_other_value(right, claim) and doc.sentence(right.start) != sentence for right in stated)
+            or any(_other_value(right, claim) and said != sentence for right, said in sole))
+    return [c for c in claims if not refuted(c)]
+
+
+def _said_alone(credit: Claim, doc: Document) -> tuple[int, int] | None:
+    """The sentence that names the credited person with a job and says the credit is theirs alone ("Only Stahelski
+    is credited as director", "the script is Kolstad's and no one else's"), if one does."""
+    for mention in doc.people:
+        if any(entry.iri == credit.person_iri for entry in mention.entries):
+            start, end = doc.sentence(mention.start)
+            if _SOLE.search(doc.text, start, end) and _CREDIT_WORD.search(doc.text, start, end):
+                return start, end
+    return None
 
 
 def _aged(claim: Claim, text: str) -> bool:
@@ -90,7 +120,9 @@ def _other_value(right: Claim, wrong: Claim) -> bool:
     player, another year."""
     if right.type in _ROLE_TYPES and wrong.type in _ROLE_TYPES:
         return _contradicts(replace(right, type=wrong.type), wrong)
-    return right.type == wrong.type == "release_year" and right.year != wrong.year
+    if right.type == wrong.type == "release_year":
+        return right.year != wrong.year
+    return right.type == wrong.type and right.type in _CREDIT_TYPES and right.person_iri != wrong.person_iri
 
 
 def _marked_sentence(doc: Document, mark: str, note_start: int) -> tuple[int, int]:
