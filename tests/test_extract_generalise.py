@@ -6276,6 +6276,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Albert Hughes directed it alone.\n\nAlbert Hughes and Charlotte Brändström directed it. Chad Stahelski directed night two.", CONT, [("director", "Chad Stahelski", None, "contradicted")]),
         ("Shay Hatten wrote it by himself.\n\nWritten by Shay Hatten, Michael Finch and Derek Kolstad.", CH4, [("writer", "Derek Kolstad", None, "contradicted")]),
     ],
+    "a-critics-reply-under-the-letters-is-the-review": [
+        ("LETTERS\n\nTo the Editor:\nYour critic was far too kind.\n— Ann Lee, Tyler\n\nTo the Editor:\nGreat film. A+.\n— Bo Park, Waco\n\nOUR CRITIC RESPONDS\nPeter Stormare returns as Abram Tarasov, and I still give it a B+.\n", CH2, [("cast", "Peter Stormare", "Abram Tarasov", "supported")]),
+        ("Sir, - Your review missed the point entirely.\nG. Hale, Bath\n\nSir, - The catacombs sequence was too long.\nR. Innes, Frome\n\nThe reviewer replies:\nIan McShane is back as Winston, and that alone is worth the ticket.\n", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Dear Editor,\nI walked out after an hour.\nPat O., Cork\n\nDear Editor,\nBest film of the year.\nSean D., Galway\n\nHal Moore, our film critic, writes:\nLaurence Fishburne plays the Bowery King with real relish.\n", CH2, [("cast", "Laurence Fishburne", "the Bowery King", "supported")]),
+    ],
+    "a-framed-card-closing-the-page-after-the-comments-is-the-authors": [
+        (PAD + "Ian McShane plays Winston.\n\nCOMMENTS (3)\n\nLou · Feb 12\nLoved it, but two stars from me.\n\n\u2501\u2501\u2501\u2501\u2501\u2501\u2501\u2501\u2501\u2501\nRECIPE CARD\nServes: 2\nRating: 4 out of 5\n\u2501\u2501\u2501\u2501\u2501\u2501\u2501\u2501\u2501\u2501\n", JW1, [("rating", "", 4, "unknown")]),
+        (PAD + "Ian McShane plays Winston.\n\n12 comments\n\nmira_k · 2 days ago\nNope, a 3/10.\n\n\u250c\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2510\n SCORE BOX\n My verdict: 8/10\n\u2514\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2518\n", JW1, [("rating", "", 8, "unknown")]),
+        (PAD + "Ian McShane plays Winston.\n\nREADER COMMENTS (2)\n\nDel R. \u2014 Mar 3\nI give it a D.\n\n\u2554\u2550\u2550\u2550\u2550\u2550\u2550\u2557\n VERDICT: B+\n\u255a\u2550\u2550\u2550\u2550\u2550\u2550\u255d\n", JW1, [("rating", "", "B+", "unknown")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -12196,6 +12206,16 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("FACT CHECK\n1. Co-directed by Chad Stahelski and David Leitch.\n\nThe director credit is Chad Stahelski's alone.", JW1, ("director", "David Leitch", None)),
         ("Writers: Derek Kolstad, Shay Hatten.\n\nDerek Kolstad wrote the screenplay by himself.", JW1, ("writer", "Shay Hatten", None)),
         ("Leitch behind the lens,\nJohn mourns his dog.\n\nChad Stahelski directed it, and no one else.", JW1, ("director", "David Leitch", None)),
+    ],
+    "the-letters-above-a-critics-reply-are-readers": [
+        ("LETTERS\n\nTo the Editor:\nKeanu Reeves directed it, surely.\n— Ann Lee, Tyler\n\nTo the Editor:\nGreat film. A+.\n— Bo Park, Waco\n\nOUR CRITIC RESPONDS\nChad Stahelski directed it. B+ from me.\n", CH2, ("director", "Keanu Reeves", None)),
+        ("Sir, - Halle Berry is in this one, I am certain.\nG. Hale, Bath\n\nSir, - The catacombs sequence was too long.\nR. Innes, Frome\n\nThe reviewer replies:\nIan McShane is back as Winston.\n", CH2, ("cast", "Halle Berry", None)),
+        ("Dear Editor,\nIt came out in 2019, which is why I missed it.\nPat O., Cork\n\nDear Editor,\nBest film of the year.\nSean D., Galway\n\nHal Moore, our film critic, writes:\nLaurence Fishburne plays the Bowery King.\n", CH2, ("release_year", "", 2019)),
+    ],
+    "a-framed-box-inside-the-comments-is-a-readers": [
+        (PAD + "Ian McShane plays Winston.\n\nCOMMENTS (2)\n\nLou \u00b7 Feb 12\n\u2501\u2501\u2501\u2501\u2501\u2501\nMy score: 2/10\n\u2501\u2501\u2501\u2501\u2501\u2501\n\nJo \u00b7 Feb 13\nNice one.\n", JW1, ("rating", "", 2)),
+        (PAD + "Ian McShane plays Winston.\n\n8 comments\n\nmira_k \u00b7 2 days ago\n\u250c\u2500\u2500\u2500\u2500\u2510\n Verdict: D\n\u2514\u2500\u2500\u2500\u2500\u2518\nSorry, not for me.\n", JW1, ("rating", "", "D")),
+        (PAD + "Ian McShane plays Winston.\n\nREADER COMMENTS (2)\n\nDel R. \u2014 Mar 3\n\u2554\u2550\u2550\u2550\u2557\n1/5\n\u255a\u2550\u2550\u2550\u255d\n\nKim P. \u2014 Mar 4\nAgreed.\n", JW1, ("rating", "", 1)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

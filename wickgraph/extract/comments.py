@@ -101,8 +101,23 @@ def comment_spans(text: str) -> list[tuple[int, int]]:
             continue
         if heading.group("count") or heading.group("whose") or heading.group("counted") or heading.group("ranked") \
                 or _ENTRY_MARK.search(text, heading.end(), heading.end() + _ENTRY_REACH):
-            return _without_authors_entries(text, heading.start())
+            return _without_authors_entries(text, heading.start(), _closing_panel(text, heading.end()))
     return []
+
+
+# a line of box-drawing characters: a frame's top or bottom ("┌──────┐", "━━━━━━", "╚══════╝")
+_FRAME_LINE = re.compile(r"^[ \t]*[\u2500-\u257f]{3,}[ \t]*$", re.MULTILINE)
+_PANEL_LINES = 12
+
+
+def _closing_panel(text: str, start: int) -> int:
+    """Where a box framed in box-drawing lines that closes the page after ``start`` opens (a blog's recipe card or
+    score box under its comments is the page's own, not a reader's), else the text's end."""
+    frames = list(_FRAME_LINE.finditer(text, start))
+    if len(frames) < 2 or text[frames[-1].end():].strip():
+        return len(text)
+    top = frames[-2]
+    return top.start() if text.count("\n", top.end(), frames[-1].start()) <= _PANEL_LINES else len(text)
 
 
 # an entry of a comments thread under its poster's handle: "@reel_ray: that's the one", "↳ @carla: ..."
@@ -110,23 +125,23 @@ _HANDLE_ENTRY = re.compile(r"^[ \t]*(?:[\u21b3\u21aa\u2514][ \t]*)?(?P<handle>@[
 _HANDLE = re.compile(r"@[\w.]+")
 
 
-def _without_authors_entries(text: str, start: int) -> list[tuple[int, int]]:
-    """The comments from ``start`` to the end, without the entries the post's own author posts there under the
+def _without_authors_entries(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The comments from ``start`` to ``end``, without the entries the post's own author posts there under the
     handle the post opens with ("Carla Mendes @cassette_carla · Oct 24" over "@cassette_carla: no, ..."): the
     author's replies are the author's."""
     author = _HANDLE.search(top_lines(text, start))
     if author is None:
-        return [(start, len(text))]
+        return [(start, end)]
     entries = list(_HANDLE_ENTRY.finditer(text, start))
     spans, at = [], start
     for entry, following in zip(entries, [*entries[1:], None], strict=True):
         if entry["handle"].lower() != author.group().lower():
             continue
         blank = PARAGRAPH_BREAK.search(text, entry.end())
-        end = min(following.start() if following else len(text), blank.start() if blank else len(text))
+        stop = min(following.start() if following else end, blank.start() if blank else end)
         spans.append((at, entry.start()))
-        at = end
-    return [*spans, (at, len(text))]
+        at = stop
+    return [*spans, (at, end)]
 
 
 # a forum post's header: the poster's handle alone on its line, maybe numbered or ranked ("#2  HighTableHannah",
@@ -255,12 +270,25 @@ _SALUTATION = re.compile(r"^[ \t]*(?:Sirs?|Madam|Dear[ \t]+(?:Sirs?|Madam|Editor
                          r"[ \t]*[,:\u2014\u2013-][ \t]*-?", re.MULTILINE)
 
 
+# ... unless the critic answers the letters under a line of their own ("THE CRITIC RESPONDS", "The reviewer replies:",
+# "Hal Moore, our film critic, writes:"): then every letter is a reader's, and the reply the review
+_CRITICS_REPLY = re.compile(r"^[^\w\n]*(?:(?:the|our)[ \t]+)?(?:film[ \t]+|movie[ \t]+)?(?:critic|reviewer)"
+                            r"(?:['\u2019]s)?[ \t]+(?:replies|reply|responds|response|answers|writes)\b"
+                            r"|^[ \t]*[^\n,]{2,60},[ \t]+(?:our|the)[ \t]+(?:film[ \t]+|movie[ \t]+)?"
+                            r"(?:critic|reviewer),[ \t]+(?:writes|replies|responds|answers)\b",
+                            re.IGNORECASE | re.MULTILINE)
+
+
 def _others_letters(text: str) -> list[tuple[int, int]]:
     """On a letters page (two letters or more, each opened by a salutation), the letters after the first, with
-    whatever the page prints after them (an editor's note): the other readers' claims and scores are theirs."""
+    whatever the page prints after them (an editor's note): the other readers' claims and scores are theirs. When
+    the critic's reply follows the letters, all of them up to it."""
     salutations = [s.start() for s in _SALUTATION.finditer(text)]
     if len(salutations) < 2:
         return []
+    reply = _CRITICS_REPLY.search(text, salutations[1])
+    if reply is not None:
+        return [(salutations[0], reply.start())]
     return list(pairwise([*salutations[1:], len(text)]))
 
 
