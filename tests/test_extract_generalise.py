@@ -6286,6 +6286,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         (PAD + "Ian McShane plays Winston.\n\n12 comments\n\nmira_k · 2 days ago\nNope, a 3/10.\n\n\u250c\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2510\n SCORE BOX\n My verdict: 8/10\n\u2514\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2518\n", JW1, [("rating", "", 8, "unknown")]),
         (PAD + "Ian McShane plays Winston.\n\nREADER COMMENTS (2)\n\nDel R. \u2014 Mar 3\nI give it a D.\n\n\u2554\u2550\u2550\u2550\u2550\u2550\u2550\u2557\n VERDICT: B+\n\u255a\u2550\u2550\u2550\u2550\u2550\u2550\u255d\n", JW1, [("rating", "", "B+", "unknown")]),
     ],
+    "a-note-signed-by-the-critic-the-byline-names-below-the-top-lines-is-the-critics": [
+        ("SCREENING NOTES\nMonday 4 March\nThe Rialto, London\nCompiled and annotated by Ada Brill, film critic\n\nQ: Who else is in it?\nA: Plenty of people.\n\n[Lance Reddick plays Charon. -- A.B.]\n", JW1, [("cast", "Lance Reddick", "Charon", "supported")]),
+        ("PANEL TRANSCRIPT\nSession 2\nHall C\nReport prepared by Tom Ellery Grant, staff film critic\n\nMODERATOR: When did it open?\nGUEST: Ages ago.\n\n[It was released in 2014. \u2014 T.E.G.]\n", JW1, [("release_year", "", 2014, "supported")]),
+        ("Q&A NIGHT\nThe Orpheum\nFriday\nMinutes kept by Mia Okafor, our critic\n\nAUDIENCE: Who made it?\nHOST: A stuntman.\n\n[Chad Stahelski directed it \u2014 M.O.]\n", JW1, [("director", "Chad Stahelski", None, "supported")]),
+    ],
+    "a-bracketed-note-opened-by-the-critics-speaker-name-is-the-critics-turn": [
+        ("PRESS ROOM\nWho is talking:\n  PIKE = studio rep\n  LORNE (critic) = me\n\nLORNE (critic): Who is in it?\n\nPIKE: It is a fine cast.\n\n[LORNE: Claudia Gerini plays Gianna.]\n\nLORNE (critic): Who else?\n\nPIKE: Lots of people.\n\n[LORNE: Common plays Cassian.]\n", CH2, [("cast", "Claudia Gerini", "Gianna", "supported"), ("cast", "Common", "Cassian", "supported")]),
+        ("PANEL, HALL B\nSpeakers: Ines Roy (moderator); Walt Kim (critic)\n\nRoy: Tell us about the villain.\n\nKim: Gladly.\n\nRoy: And the cast?\n\n[Kim: Bill Skarsgard plays the Marquis.]\n\nKim: That is all.\n", CH4, [("cast", "Bill Skarsgard", "the Marquis", "supported")]),
+        ("JUNKET NOTES\nHOST = Tara Singh\nDEV (critic) = me\n\nHOST: Who directed it?\n\nDEV (critic): I will check.\n\nHOST: Fine.\n\n[DEV: Chad Stahelski directed it.]\n\nDEV (critic): Done.\n", PARA, [("director", "Chad Stahelski", None, "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -12216,6 +12226,16 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         (PAD + "Ian McShane plays Winston.\n\nCOMMENTS (2)\n\nLou \u00b7 Feb 12\n\u2501\u2501\u2501\u2501\u2501\u2501\nMy score: 2/10\n\u2501\u2501\u2501\u2501\u2501\u2501\n\nJo \u00b7 Feb 13\nNice one.\n", JW1, ("rating", "", 2)),
         (PAD + "Ian McShane plays Winston.\n\n8 comments\n\nmira_k \u00b7 2 days ago\n\u250c\u2500\u2500\u2500\u2500\u2510\n Verdict: D\n\u2514\u2500\u2500\u2500\u2500\u2518\nSorry, not for me.\n", JW1, ("rating", "", "D")),
         (PAD + "Ian McShane plays Winston.\n\nREADER COMMENTS (2)\n\nDel R. \u2014 Mar 3\n\u2554\u2550\u2550\u2550\u2557\n1/5\n\u255a\u2550\u2550\u2550\u255d\n\nKim P. \u2014 Mar 4\nAgreed.\n", JW1, ("rating", "", 1)),
+    ],
+    "a-note-signed-by-someone-else-than-the-bylined-critic-is-theirs": [
+        ("SCREENING NOTES\nMonday 4 March\nThe Rialto, London\nCompiled and annotated by Ada Brill, film critic\n\nQ: Who else is in it?\nA: Plenty of people.\n\n[Halle Berry plays Sofia. -- K.L.]\n", JW1, ("cast", "Halle Berry", "Sofia")),
+        ("PANEL TRANSCRIPT\nSession 2\nHall C\nReport prepared by Tom Ellery Grant, staff film critic\n\nMODERATOR: When did it open?\nGUEST: Ages ago.\n\n[It was released in 2016. \u2014 R.P.]\n", JW1, ("release_year", "", 2016)),
+        ("Q&A NIGHT\nThe Orpheum\nFriday\nMinutes kept by Mia Okafor, our critic\n\nAUDIENCE: Who made it?\nHOST: A stuntman.\n\n[Keanu Reeves directed it \u2014 J.D.]\n", JW1, ("director", "Keanu Reeves", None)),
+    ],
+    "a-bracketed-note-opened-by-another-speakers-name-is-theirs": [
+        ("PRESS ROOM\nWho is talking:\n  PIKE = studio rep\n  LORNE (critic) = me\n\nPIKE: It is a fine cast.\n\n[PIKE: Halle Berry plays Gianna.]\n\nLORNE (critic): Who else?\n\nPIKE: Lots of people.\n\nLORNE (critic): Thanks.\n", CH2, ("cast", "Halle Berry", "Gianna")),
+        ("PANEL, HALL B\nSpeakers: Ines Roy (moderator); Walt Kim (critic)\n\nRoy: Tell us about the villain.\n\nKim: Gladly.\n\n[Roy: Tom Hardy plays the Marquis.]\n\nKim: That is all.\n", CH4, ("cast", "Tom Hardy", "the Marquis")),
+        ("JUNKET NOTES\nHOST = Tara Singh\nDEV (critic) = me\n\nHOST: Who directed it?\n\nDEV (critic): I will check.\n\n[HOST: Keanu Reeves directed it.]\n\nDEV (critic): No comment.\n", PARA, ("director", "Keanu Reeves", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

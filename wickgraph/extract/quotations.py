@@ -277,15 +277,27 @@ def top_lines(text: str, end: int | None = None) -> str:
     return text[:lines[-1].end()] if lines else ""
 
 
+# ... or, a little further down, as the critic who put the document together: "Transcribed and annotated by Noor
+# Vasquez, film critic", "Minutes kept by Mia Okafor, our critic"
+_CRITICS_BYLINE = re.compile(r"\bby[ \t]+(?P<name>(?-i:[A-Z])[\w'\u2019-]+(?:[ \t]+(?-i:[A-Z])[\w'\u2019-]+){1,2}),"
+                             r"[ \t]+(?:[\w-]+[ \t]+){0,2}(?:critic|reviewer)\b", re.IGNORECASE)
+_BYLINE_LINES = 6
+
+
 def writer_names(text: str, end: int | None = None) -> frozenset[str]:
     """The ways the writer named in the first lines of ``text`` (before ``end``) signs, in lower case: the name, its
     first word, its initials and the initials given in brackets."""
     writer = _WRITER_LABEL.search(top_lines(text, end))
     if writer is None:
+        lines = list(itertools.islice(_LINE_WITH_TEXT.finditer(text, 0, len(text) if end is None else end),
+                                      _BYLINE_LINES))
+        writer = _CRITICS_BYLINE.search(text, 0, lines[-1].end()) if lines else None
+    if writer is None:
         return frozenset()
     words = writer["name"].split()
     names = {writer["name"].lower(), words[0].lower(), "".join(w[0] for w in words).lower()}
-    return frozenset(names | ({writer["initials"].lower()} if writer["initials"] else set()))
+    initials = writer.groupdict().get("initials")
+    return frozenset(names | ({initials.lower()} if initials else set()))
 
 
 # the signer after a dash: '"..." — HOL', '"... — M. Okafor"'

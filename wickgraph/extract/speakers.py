@@ -35,10 +35,13 @@ _SPEAKER_TURN = re.compile(rf"^[ \t]*(?:{STAMP}[ \t]*)?"
                            r"|\[(?P<bracketed>[A-Z][A-Za-z]{1,20})(?:[ \t]+\d{1,2})?"
                            r"(?:[ \t]*[\u2014\u2013,-][^\]\n]{0,40})?\][ \t]"
                            # a note's tag before its writer: "[yellow, Priya]", "[blue, me]" (a wall of sticky notes)
-                           r"|\[[a-z][\w-]{1,15}[ \t]*[,/][ \t]*(?P<tagged>[A-Za-z][\w'.-]{0,20})\][ \t])",
+                           r"|\[[a-z][\w-]{1,15}[ \t]*[,/][ \t]*(?P<tagged>[A-Za-z][\w'.-]{0,20})\][ \t]"
+                           # a note in brackets its speaker opens with their name: "[GREER: Days, not years.]"
+                           r"|\[(?P<noted>[A-Z][\w'.-]{1,24})[ \t]*:)",
                            re.MULTILINE)
 _NOT_A_SPEAKER = frozenset({"rating", "score", "verdict", "grade", "note", "update", "edit", "pros", "cons", "tldr",
-                            "spoilers", "question", "answer", "q", "a", "http", "https"})
+                            "spoilers", "question", "answer", "q", "a", "http", "https", "ed", "editor", "correction",
+                            "spoiler", "tn", "nb", "ps", "sic"})
 # the one who writes: a phone's own side of a text exchange
 _SELF = frozenset({"me", "i", "myself"})
 
@@ -92,9 +95,12 @@ def is_transcript(text: str) -> bool:
 def _turns(text: str) -> tuple[tuple[int, str], ...]:
     if ":" not in text and "[" not in text:
         return ()
-    return tuple((turn.start(), name) for turn in _SPEAKER_TURN.finditer(text)
-            if (name := turn["name"] or turn["bracketed"] or turn["tagged"]).lower() not in _NOT_A_SPEAKER
-            and not (turn["bracketed"] and _STAGE_DIRECTION.match(name)))  # "[Applause]" is nobody
+    turns = [(turn.start(), name, turn["noted"] is not None) for turn in _SPEAKER_TURN.finditer(text)
+             if (name := turn["name"] or turn["bracketed"] or turn["tagged"] or turn["noted"]).lower()
+             not in _NOT_A_SPEAKER and not (turn["bracketed"] and _STAGE_DIRECTION.match(name))]  # "[Applause]": nobody
+    # (a note in brackets opened by a name is a turn of a speaker who has turns of their own: not "[Interpreter: ...]")
+    speakers = {name for _, name, noted in turns if not noted}
+    return tuple((start, name) for start, name, noted in turns if not noted or name in speakers)
 
 
 def _author(text: str, turns: tuple[tuple[int, str], ...], counts: Counter[str]) -> str | None:
