@@ -6296,6 +6296,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("PANEL, HALL B\nSpeakers: Ines Roy (moderator); Walt Kim (critic)\n\nRoy: Tell us about the villain.\n\nKim: Gladly.\n\nRoy: And the cast?\n\n[Kim: Bill Skarsgard plays the Marquis.]\n\nKim: That is all.\n", CH4, [("cast", "Bill Skarsgard", "the Marquis", "supported")]),
         ("JUNKET NOTES\nHOST = Tara Singh\nDEV (critic) = me\n\nHOST: Who directed it?\n\nDEV (critic): I will check.\n\nHOST: Fine.\n\n[DEV: Chad Stahelski directed it.]\n\nDEV (critic): Done.\n", PARA, [("director", "Chad Stahelski", None, "supported")]),
     ],
+    "a-label-glossed-by-a-job-with-a-note-after-it": [
+        ("Head chefs (directors, both on the credits): Chad Stahelski & David Leitch", JW1, [("director", "Chad Stahelski", None, "supported"), ("director", "David Leitch", None, "contradicted")]),
+        ("The architects (writers, per the poster): Shay Hatten and Keanu Reeves", CH4, [("writer", "Shay Hatten", None, "supported"), ("writer", "Keanu Reeves", None, "contradicted")]),
+        ("Pit crew (directors; nights one and three): Albert Hughes, Derek Kolstad", CONT, [("director", "Albert Hughes", None, "supported"), ("director", "Derek Kolstad", None, "contradicted")]),
+    ],
+    "a-co-writer-doing-a-pass-after-the-credit": [
+        ("The script is Derek Kolstad's, with Shay Hatten doing a pass on the Rome section.", CH2, [("writer", "Shay Hatten", None, "contradicted")]),
+        ("Written by Derek Kolstad, with Michael Finch doing a late polish.", JW1, [("writer", "Michael Finch", None, "contradicted")]),
+        ("Screenplay: Shay Hatten, with Keanu Reeves doing some rewrites.", CH4, [("writer", "Keanu Reeves", None, "contradicted")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),

@@ -53,11 +53,12 @@ def _label_regex(words: LayoutWords) -> re.Pattern[str]:
     # ends at a colon, a dash, a note's arrow ("directors -> X + Y"), the end of its line, or (after "by",
     # "starring", "Dir.") one space
     # a label may stand in brackets or quotes, as a key does: "[Director] X", '"director": "X"'
-    # a label glossed in brackets by a job's name: "Authors (writers):", "Regia (director):"; a tab or a table's bar
-    # ends a label's cell ("| Director | X |")
+    # a label glossed in brackets by a job's name, maybe with a note after it: "Authors (writers):",
+    # "Regia (director):", "Head chefs (directors, both on the credits):"; a tab or a table's bar ends a label's cell
+    # ("| Director | X |")
     return re.compile(
-        r"[ \t{]*(?:[A-Za-z][\w'\u2019 \t]{0,24}?[ \t]*\((?=[^()\n]{1,30}\)[ \t]*[:=]))?[\"'\[]?(?:"
-        + "|".join(groups) + r")[\"'\]]?\)?"
+        r"[ \t{]*(?:[A-Za-z][\w'\u2019 \t]{0,24}?[ \t]*(?P<gloss>\()(?=[^()\n]{1,50}\)[ \t]*[:=]))?[\"'\[]?(?:"
+        + "|".join(groups) + r")[\"'\]]?(?(gloss)(?:[,;][^()\n]{1,40})?\)|\)?)"
         # a source may qualify the label before its colon: "Writers per Variety:", "Director (per IMDb):"
         r"(?:[ \t]+(?:per|via|according[ \t]+to)[ \t]+[A-Z][\w.&-]*(?:[ \t]+[A-Z][\w.&-]*)?(?=[ \t]*:)"
         r"|[ \t]*\((?:per|via|according[ \t]+to|source:?)[ \t][^()\n]{1,30}\)(?=[ \t]*:)"
