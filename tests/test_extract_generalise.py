@@ -6306,6 +6306,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Written by Derek Kolstad, with Michael Finch doing a late polish.", JW1, [("writer", "Michael Finch", None, "contradicted")]),
         ("Screenplay: Shay Hatten, with Keanu Reeves doing some rewrites.", CH4, [("writer", "Keanu Reeves", None, "contradicted")]),
     ],
+    "the-writers-persona-or-own-reply-slip-stays-the-writers": [
+        ("END OF TERM REPORT\nTeacher: Miss Okafor\n\nDIRECTING\nChad Stahelski directed it.\n\nTEACHER'S COMMENTS\nCommon plays Cassian.\n", CH2, [("cast", "Common", "Cassian", "supported")]),
+        ("ORDER FORM\nCustomer: me\n\nDIRECTING\nChad Stahelski directed it.\n\nMY REPLY SLIP\nIan McShane plays Winston.\n", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("CASE FILE\nOfficer: Dana Reyes\n\nSUMMARY\nChad Stahelski directed it.\n\nOFFICER'S NOTES\nRuby Rose plays Ares.\n", CH2, [("cast", "Ruby Rose", "Ares", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -12246,6 +12251,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("PRESS ROOM\nWho is talking:\n  PIKE = studio rep\n  LORNE (critic) = me\n\nPIKE: It is a fine cast.\n\n[PIKE: Halle Berry plays Gianna.]\n\nLORNE (critic): Who else?\n\nPIKE: Lots of people.\n\nLORNE (critic): Thanks.\n", CH2, ("cast", "Halle Berry", "Gianna")),
         ("PANEL, HALL B\nSpeakers: Ines Roy (moderator); Walt Kim (critic)\n\nRoy: Tell us about the villain.\n\nKim: Gladly.\n\n[Roy: Tom Hardy plays the Marquis.]\n\nKim: That is all.\n", CH4, ("cast", "Tom Hardy", "the Marquis")),
         ("JUNKET NOTES\nHOST = Tara Singh\nDEV (critic) = me\n\nHOST: Who directed it?\n\nDEV (critic): I will check.\n\n[HOST: Keanu Reeves directed it.]\n\nDEV (critic): No comment.\n", PARA, ("director", "Keanu Reeves", None)),
+    ],
+    "a-reply-slip-or-notes-of-an-unnamed-other-party": [
+        ("END OF TERM REPORT\nTeacher: Miss Okafor\n\nDIRECTING\nChad Stahelski directed it.\n\nPARENT'S REPLY SLIP\nThank you. We loved Halle Berry as Sofia.\n- Mrs P. Dimitrova\n", CH2, ("cast", "Halle Berry", "Sofia")),
+        ("THE LATE SHOW\nHost: Rik Vance\n\nTONIGHT\nChad Stahelski directed it.\n\nLISTENER'S NOTES\nLance Reddick plays Winston.\n", JW1, ("cast", "Lance Reddick", "Winston")),
+        ("FILM CLUB BULLETIN\nEditor: Jo Park\n\nTHIS MONTH\nChad Stahelski directed it.\n\nVIEWER'S REMARKS\nKeanu Reeves directed it.\n", JW1, ("director", "Keanu Reeves", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

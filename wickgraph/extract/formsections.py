@@ -11,7 +11,8 @@ their heading that someone else fills them in:
 Each such section runs to the next heading. The critic's own reply ("REPLY FROM THE CRITIC") stays the critic's, and
 so do the remarks and comments of whatever persona the form gives the critic ("TEACHER'S COMMENTS").
 
-A heading may also give the notes under it to a named person: "PRIYANKA'S CORRECTIONS", "TA NOTES (Devin)", "Code
+A heading may also give the notes under it to the form's other party, unnamed ("PARENT'S REPLY SLIP"), or to a
+named person: "PRIYANKA'S CORRECTIONS", "TA NOTES (Devin)", "Code
 review by k.lindqvist (2 comments)", "CHANGE REQUESTS (raised by Priya)", "H.B. notes", or a heading over "from user
 parabellum_fan88:". Their notes are the block under it, and the items after it (indented, or opening with a mark, a
 quotation mark or an item's label); the writer's replies among them, in brackets or after an arrow ("[ME: not on the
@@ -75,7 +76,7 @@ def others_form_sections(text: str) -> list[tuple[int, int]]:
 _NOTES = (r"(?:notes?|corrections|stickies|sticky[ \t]+notes?|post-its?|comments|answers|guesses|attempts|replies|"
           r"suggestions|edits|additions|questions|theories|annotations|scribbles|feedback|objections|review|remarks|"
           r"queries|requests|predictions|marginalia|thoughts|two[ \t]+cents|reply|response|texts?|"
-          r"messages?)")
+          r"messages?|slips?)")
 # a person's name: capitalised words ("Priyanka", "Priya S."), or a handle ("k.lindqvist", "@jhal")
 _PERSON = r"(?:@[\w.]+|[a-z]+[._][\w.]+|(?-i:[A-Z][\w'\u2019-]+)(?:[ \t]+(?-i:[A-Z])[\w'\u2019.-]*)?)"
 _ASIDE = r"(?:[ \t]*\([^()\n]{0,60}\))?"  # "(blue pen; my answers in brackets)", "(2 comments)"
@@ -104,6 +105,9 @@ _REPLY = re.compile(r"[ \t]*(?:\[[^\n]*\][ \t]*$|(?:\u2192|->|=>|\u21b3))")
 _RELATIVE = re.compile(r"(?:my|our)[ \t]+(?:sister|brother|mum|mom|mother|dad|father|cousin|aunt|uncle|wife|husband|"
                        r"partner|son|daughter|friend|flatmate|roommate|neighbou?r|gran|nan|grandma|grandad|grandpa|"
                        r"niece|nephew|colleague|boss)")
+# ... or the other party a form is sent to or a show speaks to, unnamed: "PARENT'S REPLY SLIP", "LISTENER'S NOTES"
+_OTHER_PARTY = re.compile(r"(?:the[ \t]+)?(?:parents?|guardians?|readers?|viewers?|listeners?|callers?|audience)",
+                          re.IGNORECASE)
 # (not the writer's persona nor the film's people: "TEACHER'S COMMENTS", "the director's notes")
 _ROLE_WORDS = frozenset({"teacher", "director", "editor", "critic", "reviewer", "writer", "author", "instructor",
                          "examiner", "inspector", "marker", "setter", "curator", "producer", "my", "our", "the"})
@@ -128,7 +132,7 @@ def _named_notes(text: str) -> list[tuple[int, int]]:
                     and BYLINE.search(heading.group())):  # (a byline: "Review by X", not "Suggestions by x")
             continue
         owner = named.lower().lstrip("@")
-        if _RELATIVE.fullmatch(owner):
+        if _RELATIVE.fullmatch(owner) or _OTHER_PARTY.fullmatch(owner):
             spans += _notes_under(text, start)
             continue
         if heading["notes"].lower() in ("reply", "response"):
