@@ -6311,6 +6311,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("ORDER FORM\nCustomer: me\n\nDIRECTING\nChad Stahelski directed it.\n\nMY REPLY SLIP\nIan McShane plays Winston.\n", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
         ("CASE FILE\nOfficer: Dana Reyes\n\nSUMMARY\nChad Stahelski directed it.\n\nOFFICER'S NOTES\nRuby Rose plays Ares.\n", CH2, [("cast", "Ruby Rose", "Ares", "supported")]),
     ],
+    "a-markdown-heading-is-no-tag-line": [
+        ("# John Wick\n\nLance Reddick plays Charon.\n\n## Verdict\n8/10", JW1, [("cast", "Lance Reddick", "Charon", "supported")]),
+        ("#1 Lance Reddick plays Charon.\n#2 Ian McShane plays Winston.", JW1, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("#JohnWick: Lance Reddick plays Charon, #IanMcShane plays Winston.", JW1, [("cast", "Lance Reddick", "Charon", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -12256,6 +12261,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("END OF TERM REPORT\nTeacher: Miss Okafor\n\nDIRECTING\nChad Stahelski directed it.\n\nPARENT'S REPLY SLIP\nThank you. We loved Halle Berry as Sofia.\n- Mrs P. Dimitrova\n", CH2, ("cast", "Halle Berry", "Sofia")),
         ("THE LATE SHOW\nHost: Rik Vance\n\nTONIGHT\nChad Stahelski directed it.\n\nLISTENER'S NOTES\nLance Reddick plays Winston.\n", JW1, ("cast", "Lance Reddick", "Winston")),
         ("FILM CLUB BULLETIN\nEditor: Jo Park\n\nTHIS MONTH\nChad Stahelski directed it.\n\nVIEWER'S REMARKS\nKeanu Reeves directed it.\n", JW1, ("director", "Keanu Reeves", None)),
+    ],
+    "a-line-of-tags-names-topics-not-claims": [
+        (PAD + "Loved it.\n\n#john wick #lance reddick #winston #hotel life", JW1, ("cast", "Lance Reddick", "Winston")),
+        (PAD + "A fine prequel.\n\n#the continental #john wick #colin woodell #tv", CONT, ("cast", "Colin Woodell", "John Wick")),
+        (PAD + "Great stuff.\n\n#parabellum #halle berry #the director #dogs", PARA, ("cast", "Halle Berry", "the Director")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

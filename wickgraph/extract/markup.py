@@ -198,7 +198,9 @@ FOOTNOTE_MARK = re.compile(rf"(?<=[^\W\d_])(?:\[\^?\d{{1,3}}\]|[{SUPERSCRIPT_DIG
 _TAG_MARK = re.compile(r"(?<![\w#@&/])[#@](?=[A-Za-z])")
 # a run of hashtags, as a post ends with its tags ("#thecontinental #johnwick #peacock #melgibson"): labels for search,
 # which state nothing and pair nobody with the tag beside them
-_TAG_RUN = re.compile(r"(?<![\w#@&/])#[A-Za-z][\w-]*(?:[ \t]+#[A-Za-z][\w-]*)+")
+# ... or a line of tags of a few words each, as a blog's post ends ("#the continental #john wick #colin woodell")
+_TAG_RUN = re.compile(r"^[ \t]*#[A-Za-z][\w'-]*(?:[ ][\w'-]+){0,3}(?:[ \t]+#[A-Za-z][\w'-]*(?:[ ][\w'-]+){0,3})+[ \t]*$"
+                      r"|(?<![\w#@&/])#[A-Za-z][\w-]*(?:[ \t]+#[A-Za-z][\w-]*)+", re.MULTILINE)
 
 
 # An edit shown in the text: what it struck out is withdrawn, whole ("[DELETED: ...]", "~~2022~~", "<del>...</del>",
