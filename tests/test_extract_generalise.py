@@ -6316,6 +6316,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("#1 Lance Reddick plays Charon.\n#2 Ian McShane plays Winston.", JW1, [("cast", "Ian McShane", "Winston", "supported")]),
         ("#JohnWick: Lance Reddick plays Charon, #IanMcShane plays Winston.", JW1, [("cast", "Lance Reddick", "Charon", "supported")]),
     ],
+    "a-quotation-followed-by-a-sentence-that-is-no-verdict": [
+        ("\"Ruby Rose plays Ares.\" Not bad for a debut, I wrote.", CH2, [("cast", "Ruby Rose", "Ares", "supported")]),
+        ("\"Ian McShane plays Winston.\" True, and he is superb.", JW1, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Keanu Reeves plays John Wick. Dana, he does it again.", CH2, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -12266,6 +12271,16 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         (PAD + "Loved it.\n\n#john wick #lance reddick #winston #hotel life", JW1, ("cast", "Lance Reddick", "Winston")),
         (PAD + "A fine prequel.\n\n#the continental #john wick #colin woodell #tv", CONT, ("cast", "Colin Woodell", "John Wick")),
         (PAD + "Great stuff.\n\n#parabellum #halle berry #the director #dogs", PARA, ("cast", "Halle Berry", "the Director")),
+    ],
+    "a-denial-after-a-name-addressed": [
+        ("Keanu Reeves pops up at the end of Night 3. Dana, he doesn't.", CONT, ("cast", "Keanu Reeves", None)),
+        ("Halle Berry plays Sofia here. Sorry, Priya, she doesn't.", CH2, ("cast", "Halle Berry", "Sofia")),
+        ("David Leitch directed this one. Mo, he did not.", PARA, ("director", "David Leitch", None)),
+    ],
+    "a-quotation-given-a-verdict-word-after-it": [
+        ("- \"Katie McGrath is the Adjudicator.\" DEBUNKED for this film.", PARA, ("cast", "Katie McGrath", "the Adjudicator")),
+        ("\u201cHalle Berry plays the Director.\u201d FALSE. Anjelica Huston does.", PARA, ("cast", "Halle Berry", "the Director")),
+        ("\"Ruby Rose plays Gianna.\" Busted, see the credits.", CH2, ("cast", "Ruby Rose", "Gianna")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
