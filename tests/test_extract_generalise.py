@@ -6321,6 +6321,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("\"Ian McShane plays Winston.\" True, and he is superb.", JW1, [("cast", "Ian McShane", "Winston", "supported")]),
         ("Keanu Reeves plays John Wick. Dana, he does it again.", CH2, [("cast", "Keanu Reeves", "John Wick", "supported")]),
     ],
+    "a-statement-before-or-after-the-crossed-one-stands": [
+        ("It came out in 2016 [\u2717 see the poster]. Keanu Reeves is John Wick \u2713.", JW1, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("Ian McShane is Winston. Viggo is played by Alfie Allen. [\u2717 Check the cast list.]", JW1, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Directed by Chad Stahelski and David Leitch (\u2718 credits!) and written by Derek Kolstad.", JW1, [("writer", "Derek Kolstad", None, "supported")]),
+    ],
+    "a-correct-or-own-label-keeps-its-statement": [
+        ("Incorrect: Halle Berry plays Helen.\nCorrect: Bridget Moynahan plays Helen.", JW1, [("cast", "Bridget Moynahan", "Helen", "supported")]),
+        ("We said it before: Ian McShane is Winston.", JW1, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("What we got right: Lance Reddick plays Charon.", JW1, [("cast", "Lance Reddick", "Charon", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -12281,6 +12291,16 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("- \"Katie McGrath is the Adjudicator.\" DEBUNKED for this film.", PARA, ("cast", "Katie McGrath", "the Adjudicator")),
         ("\u201cHalle Berry plays the Director.\u201d FALSE. Anjelica Huston does.", PARA, ("cast", "Halle Berry", "the Director")),
         ("\"Ruby Rose plays Gianna.\" Busted, see the credits.", CH2, ("cast", "Ruby Rose", "Gianna")),
+    ],
+    "a-statement-a-bracketed-cross-marks-wrong": [
+        ("It came out in 2016 [\u2717 see the poster]. Keanu Reeves is John Wick \u2713.", JW1, ("release_year", "", 2016)),
+        ("Ian McShane is Winston. Viggo is played by Alfie Allen. [\u2717 Check the cast list.]", JW1, ("cast", "Alfie Allen", "Viggo")),
+        ("Directed by Chad Stahelski and David Leitch (\u2718 credits!) and written by Derek Kolstad.", JW1, ("director", "David Leitch", None)),
+    ],
+    "a-statement-labelled-as-what-was-said-before-a-correction": [
+        ("(1) WE SAID: Lance Reddick plays Winston.\nTHE FACTS: He plays the concierge.", JW1, ("cast", "Lance Reddick", "Winston")),
+        ("Incorrect: Halle Berry plays Helen.\nCorrect: see the credits.", JW1, ("cast", "Halle Berry", "Helen")),
+        ("Original text: Keanu Reeves wrote it.\nAmended: the writer is someone else.", JW1, ("writer", "Keanu Reeves", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

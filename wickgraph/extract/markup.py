@@ -223,6 +223,11 @@ _STRUCK = regexcache.compile(r"\[(?:DELETED|REMOVED|STRUCK|CUT)\s*:[^\[\]\n]{0,4
 # them: "Team Red wrote Peter Stormare. ✗")
 _CROSSED_ANSWER = re.compile(r"^[ \t]*(?P<answer>(?:(?![.!?][ \t])[^\n\u2717\u2718])*?\S)[ \t]{2,}[\u2717\u2718]"
                              r"(?:[ \t]*[\u2717\u2718])*", re.MULTILINE)
+# ... or a statement a marker's bracketed note, opening with a cross, judges wrong right after it: "John Wick came out
+# in 2016 [\u2717 It came out in 2014.]", "Viggo is played by Alfie Allen. [\u2717 No: ...]" (withdrawn back to the
+# sentence's or the line's start, or the note or mark before it)
+_CROSS_NOTE = re.compile(r"[\[(][ \t]*[\u2717\u2718\u274c]")
+_STATEMENT_START = re.compile(r"[.!?\])\u2713\u2714\n][^.!?\])\u2713\u2714\n]*\Z")
 _INSERTED = regexcache.compile(r"\[(?:INSERTED|ADDED|NEW)\s*:\s*(?P<body>[^\[\]\n]{0,400})\]|</?ins>", re.IGNORECASE,
                                skip_to_start=True)
 
@@ -234,6 +239,16 @@ TICKED_BOX = r"(?:\[[xX\u2713\u2714]\]|[\u2611\u2612]|\([xX\u2022]\))"
 _BOXES = re.compile(_BOX)
 _TICKED = re.compile(TICKED_BOX + r"[ \t]*")
 _UNTICKED = re.compile(r"(?:\[[ \t]\]|\u2610|\([ \t]\))[^\n]{0,60}?(?=[ \t]*" + _BOX + r"|[ \t]*$)", re.MULTILINE)
+
+
+def _judged(text: str, note: int) -> Span | None:
+    """The statement right before a crossed note at ``note``: back past a full stop that closes it to where its
+    sentence, its line or the note or mark before it ends; None when nothing stands there."""
+    end = len(text[:note].rstrip(" \t.!?"))
+    line_start = text.rfind("\n", 0, end) + 1
+    before = _STATEMENT_START.search(text, max(line_start - 1, 0), end)
+    start = before.start() + 1 if before else line_start
+    return (start, note) if text[start:end].strip() else None
 
 
 def _is_form(text: str) -> bool:
@@ -252,6 +267,8 @@ def struck_spans(text: str) -> list[Span]:
     spans += [field.span() for field in _template_fields(text) if _unfilled(field)]  # "[SUGGESTED BY EDITOR: 5/5]"
     if "\u2717" in text or "\u2718" in text:
         spans += [(crossed.start("answer"), crossed.end()) for crossed in _CROSSED_ANSWER.finditer(text)]
+    if "\u2717" in text or "\u2718" in text or "\u274c" in text:
+        spans += [span for note in _CROSS_NOTE.finditer(text) if (span := _judged(text, note.start()))]
     if "[" not in text and "~~" not in text and "<" not in text and "\u2610" not in text and "(" not in text:
         return spans
     spans += [match.span() for match in _STRUCK.finditer(text)]
