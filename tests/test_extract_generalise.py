@@ -6331,6 +6331,21 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("We said it before: Ian McShane is Winston.", JW1, [("cast", "Ian McShane", "Winston", "supported")]),
         ("What we got right: Lance Reddick plays Charon.", JW1, [("cast", "Lance Reddick", "Charon", "supported")]),
     ],
+    "a-wiki-diffs-added-line-and-lines-that-only-look-numbered": [
+        ("Changes since your last visit\n Line 12:\n-* Halle Berry as Sofia\n Line 13:\n+* Keanu Reeves as John Wick\n", CH2, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("Line 1: the poem opens on a dead dog.\n- Keanu Reeves plays John Wick, and well.\n", JW1, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("diff of the lead\n Line 4:\n-It was written by Keanu Reeves.\n+It was written by Derek Kolstad.\n", JW1, [("writer", "Derek Kolstad", None, "supported")]),
+    ],
+    "a-writing-credit-that-counts-its-names-then-who-leads-them": [
+        ("The screenplay credit is split four ways, led by series creator Derek Kolstad.", PARA, [("writer", "Derek Kolstad", None, "supported")]),
+        ("The script credit is shared three ways, led by franchise creator Derek Kolstad.", PARA, [("writer", "Derek Kolstad", None, "supported")]),
+        ("The teleplay has three names on it, led by series co-creator Greg Coolidge.", CONT, [("writer", "Greg Coolidge", None, "supported")]),
+    ],
+    "comments-under-a-post-whose-author-posts-none-of-them": [
+        ("Carla Mendes @cassette_carla \u00b7 Oct 24\n\n" + PAD + "Ian McShane plays Winston.\n\n3 comments\n\nLou \u00b7 Feb 12\nLoved it.\n", JW1, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Post by @reel_ray\n\n" + PAD + "Lance Reddick plays Charon.\n\nComments (2)\n\nDee \u00b7 2 days ago\nNice.\n", JW1, [("cast", "Lance Reddick", "Charon", "supported")]),
+        ("@kino_kim writes:\n\n" + PAD + "Common plays Cassian.\n\nREPLIES (1)\n\nMo \u00b7 1 hour ago\nAgreed.\n", CH2, [("cast", "Common", "Cassian", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -12301,6 +12316,16 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("(1) WE SAID: Lance Reddick plays Winston.\nTHE FACTS: He plays the concierge.", JW1, ("cast", "Lance Reddick", "Winston")),
         ("Incorrect: Halle Berry plays Helen.\nCorrect: see the credits.", JW1, ("cast", "Halle Berry", "Helen")),
         ("Original text: Keanu Reeves wrote it.\nAmended: the writer is someone else.", JW1, ("writer", "Keanu Reeves", None)),
+    ],
+    "a-wiki-diffs-removed-line": [
+        ("Revision diff: 17 May \u2192 18 May\n Line 8:\n-| director = Chad Stahelski, David Leitch\n+| director = Chad Stahelski\n", JW1, ("director", "David Leitch", None)),
+        ("Changes since your last visit\n Line 12:\n-* Halle Berry as Sofia\n Line 13:\n+* Keanu Reeves as John Wick\n", CH2, ("cast", "Halle Berry", "Sofia")),
+        ("diff of the lead\n Line 4:\n-It was written by Keanu Reeves.\n+It was written by Derek Kolstad.\n", JW1, ("writer", "Keanu Reeves", None)),
+    ],
+    "a-writing-team-led-by-someone-is-no-cast": [
+        ("The screenplay has four names on it, led by Derek Kolstad and Shay Hatten.", PARA, ("cast", "Shay Hatten", None)),
+        ("The script lists three writers, headed by Shay Hatten and Michael Finch.", CH4, ("cast", "Michael Finch", None)),
+        ("The teleplay carries three names, led by Greg Coolidge and Kirk Ward.", CONT, ("cast", "Greg Coolidge", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -134,11 +134,11 @@ def _without_authors_entries(text: str, start: int, end: int) -> list[tuple[int,
         return [(start, end)]
     entries = list(_HANDLE_ENTRY.finditer(text, start))
     spans, at = [], start
-    for entry, following in zip(entries, [*entries[1:], None], strict=True):
+    for index, entry in enumerate(entries):
         if entry["handle"].lower() != author.group().lower():
             continue
         blank = PARAGRAPH_BREAK.search(text, entry.end())
-        stop = min(following.start() if following else end, blank.start() if blank else end)
+        stop = min(entries[index + 1].start() if index + 1 < len(entries) else end, blank.start() if blank else end)
         spans.append((at, entry.start()))
         at = stop
     return [*spans, (at, end)]

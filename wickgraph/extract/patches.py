@@ -1,9 +1,9 @@
 """A review pasted as a patch or a history of commits: what the writer now says, not what they took back.
 
-In a unified diff ("--- a/review.md", "+++ b/review.md", then hunks under "@@ -8,11 +8,11 @@") a line that starts
-with "-" is in the old draft only: withdrawn, like text an edit struck out. A line that starts with "+" is in the
-new draft only, and a line that starts with a space is in both; their first character is the diff's mark, not
-text. The file headers and the hunk headers are the tool's, not the writer's.
+In a unified diff ("--- a/review.md", "+++ b/review.md", then hunks under "@@ -8,11 +8,11 @@", or a wiki's under
+"Line 8:") a line that starts with "-" is in the old draft only: withdrawn, like text an edit struck out. A line that
+starts with "+" is in the new draft only, and a line that starts with a space is in both; their first character is
+the diff's mark, not text. The file headers and the hunk headers are the tool's, not the writer's.
 
 In a history of commits ("git log", "git log --oneline") a commit that reverts another ('Revert "cast: add Halle Berry
 as Sofia"', "This reverts commit e5816d3...") takes back what that commit said: its message, found by its hash or by
@@ -25,7 +25,9 @@ __all__ = ["commented_records", "patch_marks", "removed_lines", "reverted_commit
 Span = tuple[int, int]
 
 # a hunk header: the old and the new drafts' line ranges, between "@@" marks (a section's name may follow)
-_HUNK = re.compile(r"^@@[ \t]+-\d+(?:,\d+)?[ \t]+\+\d+(?:,\d+)?[ \t]+@@", re.MULTILINE)
+# ... or a wiki's diff: "Line 8:" over the lines it changes ("-| director = X, Y", "+| director = X")
+_HUNK = re.compile(r"^(?:@@[ \t]+-\d+(?:,\d+)?[ \t]+\+\d+(?:,\d+)?[ \t]+@@|[ \t]?Line[ \t]+\d{1,5}:[ \t]*(?=\n[-+]))",
+                   re.MULTILINE)
 # the lines a diff tool writes above the hunks: "diff --git a/x b/x", "index 4c1e9a0..b73d2f5 100644",
 # "--- a/review.md", "+++ b/review.md" (maybe with a date), and its note "\ No newline at end of file"
 _HEADER = re.compile(r"^(?:diff[ \t]+-|index[ \t]+[0-9a-f]{4,}\.\.|---[ \t]|\+\+\+[ \t]|\\[ \t]+no[ \t]+newline)",
@@ -35,7 +37,7 @@ _HEADER = re.compile(r"^(?:diff[ \t]+-|index[ \t]+[0-9a-f]{4,}\.\.|---[ \t]|\+\+
 def _diff_lines(text: str) -> list[tuple[int, int, str]]:
     """``(start, end, kind)`` of each line, when ``text`` holds a unified diff: kind is "header", "removed",
     "added", "context" or "other" (above the first hunk, or a line a diff never holds: prose after the patch)."""
-    if "@@" not in text:
+    if "@@" not in text and "Line " not in text:
         return []
     first = _HUNK.search(text)
     if first is None:
