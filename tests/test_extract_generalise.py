@@ -6346,6 +6346,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Post by @reel_ray\n\n" + PAD + "Lance Reddick plays Charon.\n\nComments (2)\n\nDee \u00b7 2 days ago\nNice.\n", JW1, [("cast", "Lance Reddick", "Charon", "supported")]),
         ("@kino_kim writes:\n\n" + PAD + "Common plays Cassian.\n\nREPLIES (1)\n\nMo \u00b7 1 hour ago\nAgreed.\n", CH2, [("cast", "Common", "Cassian", "supported")]),
     ],
+    "the-writers-own-words-quoted-over-several-lines": [
+        ("REVIEW\nIan McShane plays Winston.\n\nReply from wickipedant:\n\"Your column needs work. Corrected:\n\nLance Reddick plays Marcus.\n\nAlso 5/10 from me.\"\n\nVERDICT: 8/10", JW1, [("rating", "", 8, "unknown")]),
+        ("I wrote in my notebook that night:\n\"Lance Reddick plays Charon.\n\nBrilliant.\"\n", JW1, [("cast", "Lance Reddick", "Charon", "supported")]),
+        ("My verdict, as I put it to my class:\n\"Chad Stahelski directed it\nwith real care.\n\nGo and see it.\"\n", JW1, [("director", "Chad Stahelski", None, "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -12326,6 +12331,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("The screenplay has four names on it, led by Derek Kolstad and Shay Hatten.", PARA, ("cast", "Shay Hatten", None)),
         ("The script lists three writers, headed by Shay Hatten and Michael Finch.", CH4, ("cast", "Michael Finch", None)),
         ("The teleplay carries three names, led by Greg Coolidge and Kirk Ward.", CONT, ("cast", "Greg Coolidge", None)),
+    ],
+    "a-reply-quoted-over-several-lines-under-its-reporting-line": [
+        ("REVIEW\nIan McShane plays Winston.\n\nReply from wickipedant:\n\"Your column needs work. Corrected:\n\nLance Reddick plays Marcus.\n\nAlso 5/10 from me.\"\n\nVERDICT: 8/10", JW1, ("cast", "Lance Reddick", "Marcus")),
+        ("Ian McShane plays Winston.\n\nMy brother texted:\n\"Big news.\n\nHalle Berry plays Sofia in this one.\n\nTrust me.\"\n", CH2, ("cast", "Halle Berry", "Sofia")),
+        ("Ian McShane plays Winston.\n\nA reader writes:\n\u201cDear critic,\n\nthe film came out in 2016.\n\nRegards.\u201d\n", JW1, ("release_year", "", 2016)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -212,6 +212,10 @@ _REPORTING_LINE = re.compile(rf"(?:^|\n)[^\n]{{0,120}}(?:(?<!\bI )(?<!\bwe )(?<!
                              r"passed[ \t]+on))[ \t]+"
                              r"(?:in[ \t]+|on[ \t]+)?(?:by|from)\b[^\n:]{0,80}:[ \t]*\n\Z")
 _QUOTED_LINE = re.compile(r"[ \t]*[\u201c\"\u275d\u00ab][^\n]*\n\Z")
+# a quotation of paragraphs, opening a line and closing one: a reply or a message quoted whole ('Reply from x:' over
+# '"Your column needs work. Corrected:' ... 'Also 5/10 from me."')
+_QUOTED_PARAGRAPHS = re.compile(r"^[ \t]*[\u201c\"](?=[^\n]*\n)[^\"\u201c\u201d]{1,1500}?\n[ \t]*\n"
+                                r"[^\"\u201c\u201d]{0,1500}?[\u201d\"][ \t]*$", re.MULTILINE)
 
 
 # a heading that gives what follows to someone by a verb of saying or thinking, as a page lists a friend's mistakes:
@@ -364,13 +368,17 @@ def attributed_quotes(text: str) -> list[tuple[int, int]]:
     '@reelrick — "..."', an essay's '"..." (Ebert 2)' and its indented block quotations closed by a citation): an oral
     history's witnesses, a blurb's source, a league mate, a cited critic, a stitched video's creator; their claims and
     scores are the quoted person's. So are a chat's lines under a handle ("<kappa_king> ...") in a text whose author
-    writes the lines between them, a bracketed note its writer signs ("[handwritten: ... -- T.]") and an indented
+    writes the lines between them, a bracketed note its writer signs ("[handwritten: ... -- T.]"), a quotation of
+    paragraphs under a line that reports it ("Reply from x:" over '"..." / / "... 5/10 from me."') and an indented
     block under a line that reports someone's words ("My brother texted:" over "    Common plays Viggo")."""
     spans = []
     quoted = "\u201c" in text or '"' in text or "\u275d" in text or "\u00ab" in text
     writer = writer_names(text) if quoted or "[" in text else frozenset()
     if quoted:
         spans = [quote.span() for quote in _QUOTATION.finditer(text) if _attributed(text, quote, writer)]
+        if "\n\n" in text:
+            spans += [quote.span() for quote in _QUOTED_PARAGRAPHS.finditer(text)
+                      if _reported_above(text, quote.start())]
     if "[" in text:
         spans += [note.span() for note in _SIGNED_NOTE.finditer(text)
                   if (note["who"] or note["name"]).lower().replace(".", "") not in writer]
