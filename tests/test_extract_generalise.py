@@ -6351,6 +6351,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("I wrote in my notebook that night:\n\"Lance Reddick plays Charon.\n\nBrilliant.\"\n", JW1, [("cast", "Lance Reddick", "Charon", "supported")]),
         ("My verdict, as I put it to my class:\n\"Chad Stahelski directed it\nwith real care.\n\nGo and see it.\"\n", JW1, [("director", "Chad Stahelski", None, "supported")]),
     ],
+    "the-post-goes-on-after-its-indented-replies": [
+        (PAD + "Common plays Cassian.\n\n\u2665 48 \u00b7 \U0001f4ac 2\n  \u00bb tuesdaygunfu: Ruby Rose plays Sofia, fun fact\n  \u00bb kim_k: 2/5 from me\n\nOCT 19 2024 \u2500\u2500\u2500 \u2605\u2605\u2605\u2605\u00bd \u2500\u2500\u2500\nPeter Stormare is back as Abram Tarasov.\n", CH2, [("cast", "Peter Stormare", "Abram Tarasov", "supported"), ("rating", "", 4.5, "unknown")]),
+        (PAD + "Common plays Cassian.\n\n12 replies\n\u21b3 @dan: Halle Berry plays Sofia!\n\u21b3 @amy: nope\n\nEntry 2 (rewatch)\nIan McShane plays Winston.\n", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
+        (PAD + "Common plays Cassian.\n\nComments (2)\n    Jo: Keanu directed it.\n    Al: lol\n\nUPDATE, a year later: Lance Reddick plays Charon.\n", CH2, [("cast", "Lance Reddick", "Charon", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -12336,6 +12341,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("REVIEW\nIan McShane plays Winston.\n\nReply from wickipedant:\n\"Your column needs work. Corrected:\n\nLance Reddick plays Marcus.\n\nAlso 5/10 from me.\"\n\nVERDICT: 8/10", JW1, ("cast", "Lance Reddick", "Marcus")),
         ("Ian McShane plays Winston.\n\nMy brother texted:\n\"Big news.\n\nHalle Berry plays Sofia in this one.\n\nTrust me.\"\n", CH2, ("cast", "Halle Berry", "Sofia")),
         ("Ian McShane plays Winston.\n\nA reader writes:\n\u201cDear critic,\n\nthe film came out in 2016.\n\nRegards.\u201d\n", JW1, ("release_year", "", 2016)),
+    ],
+    "indented-replies-under-an-entry-are-others": [
+        (PAD + "Common plays Cassian.\n\n\u2665 48 \u00b7 \U0001f4ac 2\n  \u00bb tuesdaygunfu: Ruby Rose plays Sofia, fun fact\n  \u00bb kim_k: 2/5 from me\n\nOCT 19 2024 \u2500\u2500\u2500 \u2605\u2605\u2605\u2605\u00bd \u2500\u2500\u2500\nPeter Stormare is back as Abram Tarasov.\n", CH2, ("cast", "Ruby Rose", "Sofia")),
+        (PAD + "Common plays Cassian.\n\n12 replies\n\u21b3 @dan: Halle Berry plays Sofia!\n\u21b3 @amy: nope\n\nEntry 2 (rewatch)\nIan McShane plays Winston.\n", CH2, ("cast", "Halle Berry", "Sofia")),
+        (PAD + "Common plays Cassian.\n\nComments (2)\n    Jo: Keanu Reeves directed it.\n    Al: lol\n\nUPDATE, a year later: Lance Reddick plays Charon.\n", CH2, ("director", "Keanu Reeves", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -101,8 +101,28 @@ def comment_spans(text: str) -> list[tuple[int, int]]:
             continue
         if heading.group("count") or heading.group("whose") or heading.group("counted") or heading.group("ranked") \
                 or _ENTRY_MARK.search(text, heading.end(), heading.end() + _ENTRY_REACH):
-            return _without_authors_entries(text, heading.start(), _closing_panel(text, heading.end()))
+            end = min(_closing_panel(text, heading.end()), _replies_end(text, heading.end()))
+            return _without_authors_entries(text, heading.start(), end)
     return []
+
+
+# a reply under a post's entry, indented or marked as one: "  » tuesdaygunfu: ...", "↳ @dan: ...", "    Jo: ..."
+_REPLY_LINE = re.compile(r"(?:[ ]{4}|\t)[ \t]*\S|[ \t]*[\u00bb\u21b3\u21aa\u2514>]")
+
+
+def _replies_end(text: str, start: int) -> int:
+    """Where the replies after a comments heading at ``start`` end, when each of them is indented or marked as a reply:
+    at the first line after them that is neither (a diary's next entry, an update); else the text's end."""
+    at, replied = text.find("\n", start) + 1, False
+    while 0 < at < len(text):
+        end = text.find("\n", at)
+        end = len(text) if end < 0 else end
+        if text[at:end].strip():
+            if not _REPLY_LINE.match(text, at, end):
+                return at if replied else len(text)
+            replied = True
+        at = end + 1
+    return len(text)
 
 
 # a line of box-drawing characters: a frame's top or bottom ("┌──────┐", "━━━━━━", "╚══════╝")
