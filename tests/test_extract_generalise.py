@@ -6356,6 +6356,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         (PAD + "Common plays Cassian.\n\n12 replies\n\u21b3 @dan: Halle Berry plays Sofia!\n\u21b3 @amy: nope\n\nEntry 2 (rewatch)\nIan McShane plays Winston.\n", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
         (PAD + "Common plays Cassian.\n\nComments (2)\n    Jo: Keanu directed it.\n    Al: lol\n\nUPDATE, a year later: Lance Reddick plays Charon.\n", CH2, [("cast", "Lance Reddick", "Charon", "supported")]),
     ],
+    "he-or-she-returns-or-appears-as-a-role": [
+        ("Ian McShane is wonderful. He returns as Winston.", CH2, [("cast", "Ian McShane", "Winston", "supported"), ("reprise", "Ian McShane", "Winston", "supported")]),
+        ("Halle Berry gets the best scenes. She appears as Sofia, with two dogs.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
+        ("Mark Dacascos is a delight. He turns up as Zero, a sushi chef.", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
+    ],
+    "written-and-run-by-showrunners": [
+        ("Written and run by showrunners Greg Coolidge and Kirk Ward, it looks expensive.", CONT, [("writer", "Greg Coolidge", None, "supported"), ("writer", "Kirk Ward", None, "supported")]),
+        ("Written and overseen by Shay Hatten, the script keeps moving.", CH4, [("writer", "Shay Hatten", None, "supported")]),
+        ("Written and developed by Keanu Reeves, apparently.", CONT, [("writer", "Keanu Reeves", None, "contradicted")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -12346,6 +12356,16 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         (PAD + "Common plays Cassian.\n\n\u2665 48 \u00b7 \U0001f4ac 2\n  \u00bb tuesdaygunfu: Ruby Rose plays Sofia, fun fact\n  \u00bb kim_k: 2/5 from me\n\nOCT 19 2024 \u2500\u2500\u2500 \u2605\u2605\u2605\u2605\u00bd \u2500\u2500\u2500\nPeter Stormare is back as Abram Tarasov.\n", CH2, ("cast", "Ruby Rose", "Sofia")),
         (PAD + "Common plays Cassian.\n\n12 replies\n\u21b3 @dan: Halle Berry plays Sofia!\n\u21b3 @amy: nope\n\nEntry 2 (rewatch)\nIan McShane plays Winston.\n", CH2, ("cast", "Halle Berry", "Sofia")),
         (PAD + "Common plays Cassian.\n\nComments (2)\n    Jo: Keanu Reeves directed it.\n    Al: lol\n\nUPDATE, a year later: Lance Reddick plays Charon.\n", CH2, ("director", "Keanu Reeves", None)),
+    ],
+    "he-or-she-after-someone-else-is-named": [
+        ("Ian McShane is wonderful. Lance Reddick is here too. He returns as Charon.", CH2, ("cast", "Ian McShane", "Charon")),
+        ("Halle Berry is great. Mark Dacascos is better. He appears as Zero.", PARA, ("cast", "Halle Berry", "Zero")),
+        ("Keanu Reeves runs. Donnie Yen waits. He turns up as Caine.", CH4, ("cast", "Keanu Reeves", "Caine")),
+    ],
+    "a-writing-team-led-by-someone-casts-nobody": [
+        ("The writing is led by Greg Coolidge.", CONT, ("cast", "Greg Coolidge", None)),
+        ("The script team was led by Shay Hatten.", CH4, ("cast", "Shay Hatten", None)),
+        ("The writing team is led by Derek Kolstad.", JW1, ("cast", "Derek Kolstad", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -80,10 +80,13 @@ def _role_pair(role: Mention, actor: Mention) -> Candidate:
                      parts={"actor": [(actor.start, actor.end)], "character": [(role.start, role.end)]})
 
 
-# "She plays Eve", "He's Caine", and the possessive "His Zero, the sushi-chef assassin, ..." (his part, as "Mark
-# Dacascos's Zero"), "His character Caine is blind", "Her role, Akira, ...", "His character is Santino"
+# "She plays Eve", "He's Caine", "He returns as Winston", and the possessive "His Zero, the sushi-chef assassin, ..."
+# (his part, as "Mark Dacascos's Zero"), "His character Caine is blind", "Her role, Akira, ...",
+# "His character is Santino"
 _PLAYS = re.compile(r"\b(?:plays|portrays|voices|playing)\b", re.IGNORECASE)
-_HE_SHE = re.compile(r"(?:(?:he|she)(?:\s+(?:\w+ly\s+|also\s+|now\s+)?(?:plays|portrays|voices|is playing|is)"
+_HE_SHE = re.compile(r"(?:(?:he|she)(?:\s+(?:\w+ly\s+|also\s+|now\s+)?(?:plays|portrays|voices|is playing|is|"
+                     # (or comes in as it: "He returns as Winston", "She appears as Sofia", "He turns up as Zero")
+                     r"(?:returns|comes\s+back|appears|turns\s+up|shows\s+up|stars|reappears)\s+as)"
                      r"|['\u2019]?s)|(?:his|her)(?:\s+(?:character|role|part)(?:\s*,|\s+(?:is|was))?)?)\s+"
                      r"(?:(?:again|once more|still|back as|now)\s+)?"
                      r"(?P<appos>the\s+(?:[\w-]+\s+)?[\w-]+,\s+)?", re.IGNORECASE)  # "He plays the son, Iosef"
