@@ -11,13 +11,13 @@ their heading that someone else fills them in:
 Each such section runs to the next heading. The critic's own reply ("REPLY FROM THE CRITIC") stays the critic's, and
 so do the remarks and comments of whatever persona the form gives the critic ("TEACHER'S COMMENTS").
 
-A heading may also give the notes under it to the form's other party, unnamed ("PARENT'S REPLY SLIP"), or to a
-named person: "PRIYANKA'S CORRECTIONS", "TA NOTES (Devin)", "Code
-review by k.lindqvist (2 comments)", "CHANGE REQUESTS (raised by Priya)", "H.B. notes", or a heading over "from user
-parabellum_fan88:". Their notes are the block under it, and the items after it (indented, or opening with a mark, a
-quotation mark or an item's label); the writer's replies among them, in brackets or after an arrow ("[ME: not on the
-worksheet]", "→ Rejected."), stay the writer's. A name in capitals must be one the text writes inside a sentence
-("corrections by Priyanka"): "STEWARD'S NOTES" is a persona's, and so the writer's.
+A heading may also give the notes under it to the form's other party, unnamed ("PARENT'S REPLY SLIP"), or to a named
+person: "PRIYANKA'S CORRECTIONS", "TA NOTES (Devin)", "Code review by k.lindqvist (2 comments)", "CHANGE REQUESTS
+(raised by Priya)", "H.B. notes", or a heading over "from user parabellum_fan88:". Their notes are the block under
+it, and the items after it (indented, or opening with a mark, a quotation mark or an item's label); the writer's
+replies among them, in brackets or after an arrow ("[ME: not on the worksheet]", "→ Rejected."), stay the writer's.
+A name in capitals must be one the text writes inside a sentence ("corrections by Priyanka"): "STEWARD'S NOTES" is a
+persona's, and so the writer's.
 """
 
 from __future__ import annotations

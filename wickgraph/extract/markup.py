@@ -244,7 +244,9 @@ _UNTICKED = re.compile(r"(?:\[[ \t]\]|\u2610|\([ \t]\))[^\n]{0,60}?(?=[ \t]*" + 
 def _judged(text: str, note: int) -> Span | None:
     """The statement right before a crossed note at ``note``: back past a full stop that closes it to where its
     sentence, its line or the note or mark before it ends; None when nothing stands there."""
-    end = len(text[:note].rstrip(" \t.!?"))
+    end = note
+    while end > 0 and text[end - 1] in " \t.!?":  # (stepped back over, not a copy of all the text before the note)
+        end -= 1
     line_start = text.rfind("\n", 0, end) + 1
     before = _STATEMENT_START.search(text, max(line_start - 1, 0), end)
     start = before.start() + 1 if before else line_start

@@ -274,10 +274,10 @@ _WRITER_LINES = 3  # a post's or a document's writer is named in its first lines
 _LINE_WITH_TEXT = re.compile(r"[^\n]*\S[^\n]*")
 
 
-def top_lines(text: str, end: int | None = None) -> str:
-    """The first lines of ``text`` (before ``end``) that hold something, where its writer is named (a title, a
-    subtitle, a blank line and then the byline)."""
-    lines = list(itertools.islice(_LINE_WITH_TEXT.finditer(text, 0, len(text) if end is None else end), _WRITER_LINES))
+def top_lines(text: str, end: int | None = None, count: int = _WRITER_LINES) -> str:
+    """The first ``count`` lines of ``text`` (before ``end``) that hold something, where its writer is named (a title,
+    a subtitle, a blank line and then the byline)."""
+    lines = list(itertools.islice(_LINE_WITH_TEXT.finditer(text, 0, len(text) if end is None else end), count))
     return text[:lines[-1].end()] if lines else ""
 
 
@@ -291,11 +291,7 @@ _BYLINE_LINES = 6
 def writer_names(text: str, end: int | None = None) -> frozenset[str]:
     """The ways the writer named in the first lines of ``text`` (before ``end``) signs, in lower case: the name, its
     first word, its initials and the initials given in brackets."""
-    writer = _WRITER_LABEL.search(top_lines(text, end))
-    if writer is None:
-        lines = list(itertools.islice(_LINE_WITH_TEXT.finditer(text, 0, len(text) if end is None else end),
-                                      _BYLINE_LINES))
-        writer = _CRITICS_BYLINE.search(text, 0, lines[-1].end()) if lines else None
+    writer = _WRITER_LABEL.search(top_lines(text, end)) or _CRITICS_BYLINE.search(top_lines(text, end, _BYLINE_LINES))
     if writer is None:
         return frozenset()
     words = writer["name"].split()
