@@ -101,13 +101,13 @@ _SOURCE_NAMED = re.compile(rf"[ \t(]*(?:(?:submitted|sent|posted|raised|added|wr
 _ITEM = re.compile(r"[ \t]+\S|[^\w\s(\[]|\d{1,3}[.)][ \t]|[A-Z]{1,4}-?\d{1,3}[ \t]|No\.[ \t]*\d{1,3}\b")
 # the writer's reply among the items: in brackets, or after an arrow
 _REPLY = re.compile(r"[ \t]*(?:\[[^\n]*\][ \t]*$|(?:\u2192|->|=>|\u21b3))")
-# a heading's owner who is the writer's relative or friend, unnamed: "MY SISTER'S REPLY", "Our neighbour's notes"
-_RELATIVE = re.compile(r"(?:my|our)[ \t]+(?:sister|brother|mum|mom|mother|dad|father|cousin|aunt|uncle|wife|husband|"
-                       r"partner|son|daughter|friend|flatmate|roommate|neighbou?r|gran|nan|grandma|grandad|grandpa|"
-                       r"niece|nephew|colleague|boss)")
-# ... or the other party a form is sent to or a show speaks to, unnamed: "PARENT'S REPLY SLIP", "LISTENER'S NOTES"
-_OTHER_PARTY = re.compile(r"(?:the[ \t]+)?(?:parents?|guardians?|readers?|viewers?|listeners?|callers?|audience)",
-                          re.IGNORECASE)
+# a heading's owner who is unnamed: the writer's relative or friend ("MY SISTER'S REPLY", "Our neighbour's notes"), or
+# the other party a form is sent to or a show speaks to ("PARENT'S REPLY SLIP", "LISTENER'S NOTES")
+_UNNAMED_OTHER = re.compile(r"(?:my|our)[ \t]+(?:sister|brother|mum|mom|mother|dad|father|cousin|aunt|uncle|wife|"
+                            r"husband|partner|son|daughter|friend|flatmate|roommate|neighbou?r|gran|nan|grandma|"
+                            r"grandad|grandpa|niece|nephew|colleague|boss)"
+                            r"|(?:the[ \t]+)?(?:parents?|guardians?|readers?|viewers?|listeners?|callers?|audience)",
+                            re.IGNORECASE)
 # (not the writer's persona nor the film's people: "TEACHER'S COMMENTS", "the director's notes")
 _ROLE_WORDS = frozenset({"teacher", "director", "editor", "critic", "reviewer", "writer", "author", "instructor",
                          "examiner", "inspector", "marker", "setter", "curator", "producer", "my", "our", "the"})
@@ -132,7 +132,7 @@ def _named_notes(text: str) -> list[tuple[int, int]]:
                     and BYLINE.search(heading.group())):  # (a byline: "Review by X", not "Suggestions by x")
             continue
         owner = named.lower().lstrip("@")
-        if _RELATIVE.fullmatch(owner) or _OTHER_PARTY.fullmatch(owner):
+        if _UNNAMED_OTHER.fullmatch(owner):
             spans += _notes_under(text, start)
             continue
         if heading["notes"].lower() in ("reply", "response"):

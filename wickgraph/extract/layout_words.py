@@ -25,6 +25,9 @@ LayoutWords = WordLists
 # a blank line between two paragraphs (spaces or tabs on it too)
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
+# a cross that marks something wrong or rejected: "✗", "✘", "❌"
+CROSS_MARK = r"[\u2717\u2718\u274c]"
+
 # a rule on a line of its own, one mark repeated: "-----", "- - - - -", "* * *", "=====", "──────"
 RULE_LINE = re.compile(r"^[ \t]*([-=*~_\u2014\u00b7\u2500])(?:[ \t]?\1){2,}[ \t]*$", re.MULTILINE)
 

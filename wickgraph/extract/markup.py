@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from .. import regexcache
-from .layout_words import default_layout_words
+from .layout_words import CROSS_MARK, default_layout_words
 from .patches import commented_records, patch_marks, removed_lines, reverted_commits, voided_items
 from .sheets import is_sheet_row
 from .speakers import SENDER, STAMP
@@ -226,7 +226,7 @@ _CROSSED_ANSWER = re.compile(r"^[ \t]*(?P<answer>(?:(?![.!?][ \t])[^\n\u2717\u27
 # ... or a statement a marker's bracketed note, opening with a cross, judges wrong right after it: "John Wick came out
 # in 2016 [\u2717 It came out in 2014.]", "Viggo is played by Alfie Allen. [\u2717 No: ...]" (withdrawn back to the
 # sentence's or the line's start, or the note or mark before it)
-_CROSS_NOTE = re.compile(r"[\[(][ \t]*[\u2717\u2718\u274c]")
+_CROSS_NOTE = re.compile(rf"[\[(][ \t]*{CROSS_MARK}")
 _STATEMENT_START = re.compile(r"[.!?\])\u2713\u2714\n][^.!?\])\u2713\u2714\n]*\Z")
 _INSERTED = regexcache.compile(r"\[(?:INSERTED|ADDED|NEW)\s*:\s*(?P<body>[^\[\]\n]{0,400})\]|</?ins>", re.IGNORECASE,
                                skip_to_start=True)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from .layout_words import RULE_LINE
+from .layout_words import CROSS_MARK, RULE_LINE
 
 __all__ = ["CRITIC_AND_OUTLET", "INITIALS", "NAME_COLON", "attributed_quotes", "top_lines", "writer_names"]
 
@@ -133,13 +133,13 @@ _CALLED_BEFORE = re.compile(r"(?<!\bI )(?<!\bwe )(?<!\bWe )\b(?:described|descri
 # ... or a mark before it on its line that rejects it, as a script's margin rejects a draft line: 'T. BRENNAN DRAFT
 # (rejected): "..."', 'R. MBEKI DRAFT \u2717 "..."', 'alt line \u2718 "..."'
 _REJECTED_BEFORE = re.compile(r"(?:\((?i:rejected|declined|struck|cut|withdrawn|not[ \t]+used|binned)\)"
-                              r"|[\u2717\u2718\u274c]|\b(?:REJECTED|DECLINED|STRUCK)\b)[^\n\"\u201c]{0,20}\Z"
+                              rf"|{CROSS_MARK}|\b(?:REJECTED|DECLINED|STRUCK)\b)[^\n\"\u201c]{{0,20}}\Z"
                               # (a cross opening the line: '✗ Ticket #0417 (claimant "Big Vic"): "..."')
-                              r"|(?:\A|(?<=\n))[ \t]*[\u2717\u2718\u274c][^\n]{0,100}\Z")
+                              rf"|(?:\A|(?<=\n))[ \t]*{CROSS_MARK}[^\n]{{0,100}}\Z")
 # ... or a verdict after it on its line that rejects it, as a betting slip or a claims desk marks a losing pick:
 # '"Released 2015" ... LOST', '"Jason Statham plays Viggo" ✗', '"..." — REFUSED'
 _REJECTED_AFTER = re.compile(r"[ \t.\u2026,:;\u2014\u2013-]*(?:LOST|WRONG|FALSE|REJECTED|REFUSED|DENIED|INCORRECT|"
-                             r"NOT[ \t]+PAID|BUSTED|[\u2717\u2718\u274c])(?![\w])")
+                             rf"NOT[ \t]+PAID|BUSTED|{CROSS_MARK})(?![\w])")
 # ... or a quotation that opens with its poster's handle, as a comment pasted in is quoted: '"@kathedral: pretty sure
 # Ares is Ruby Rose mate"'
 _HANDLE_OPENS = re.compile(r"[ \t]*@[\w.]+[ \t]*:")
