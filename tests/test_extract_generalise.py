@@ -6366,6 +6366,31 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Written and overseen by Shay Hatten, the script keeps moving.", CH4, [("writer", "Shay Hatten", None, "supported")]),
         ("Written and developed by Keanu Reeves, apparently.", CONT, [("writer", "Keanu Reeves", None, "contradicted")]),
     ],
+    "co-written-with-participle": [
+        ("Kolstad's draft, co-penned with Shay Hatten, keeps the plot lean.", CH2, [("writer", "Shay Hatten", None, "contradicted")]),
+        ("The screenplay, co-authored with his writing partner Chris Collins, is all rules.", JW1, [("writer", "Chris Collins", None, "contradicted")]),
+        ("The story, co-scripted alongside Michael Finch, is tighter than before.", CH2, [("writer", "Michael Finch", None, "contradicted")]),
+    ],
+    "tracked-changes-accepted": [
+        ("Directed by {~~David Leitch~>Chad Stahelski~~}, written by Derek Kolstad, out in {~~2015~>2014~~}.", JW1, [("writer", "Derek Kolstad", None, "supported")]),
+        ("Ian McShane plays {~~Charon~>Winston~~} and Lance Reddick plays Charon {~~again~>once more~~}.", JW1, [("cast", "Lance Reddick", "Charon", "supported")]),
+        ("Lovely stuff.\n\nScore: {~~6~>7~~}/10\n", CH2, [("rating", "", 7, "unknown")]),
+    ],
+    "a-chat-owner-s-own-score": [
+        ("WhatsApp chat with Priya\n[20:01] Priya: 9/10 easily\n[20:02] Sam: Keanu Reeves is John Wick\n[20:03] Priya: the dog!!\n[20:04] Sam: for me it is 7/10\n", JW1, [("rating", "", 7, "unknown")]),
+        ("chat export, Dana Whitlock <> Ravi\n[19:02] Ravi: a solid 8/10\n[19:03] Dana: Ian McShane plays Winston\n[19:04] Ravi: the suits tho\n[19:05] Dana: I give it 6/10\n", JW1, [("rating", "", 6, "unknown")]),
+        ("Texts with Mo\n[09:00] Mo: 5 stars, no notes\n[09:01] Lee: Keanu Reeves is John Wick again\n[09:02] Mo: agreed\n[09:03] Lee: mine is 3/5\n", CH2, [("rating", "", 3, "unknown")]),
+    ],
+    "a-first-name-heard-with-a-surname-in-two-words": [
+        ("ok notes. lawrence fish burn is back as the bowery king and he is great. keanu reeves is john wick again. the dog is fine.", PARA, [("cast", "Laurence Fishburne", "the Bowery King", "supported")]),
+        ("um so yeah. willem da foe is marcus, the sniper, and keanu reeves is john wick. that is the cast i remember.", JW1, [("cast", "Willem Dafoe", "Marcus", "supported")]),
+        ("right so the cast. laurance fish burne plays the bowery king and he is the best thing in it. keanu reeves is john wick.", CH2, [("cast", "Laurence Fishburne", "the Bowery King", "supported")]),
+    ],
+    "a-correction-said-without-a-comma": [
+        ("notes on john wick, which came out in 2015 no wait 2014, october 2014.", JW1, [("release_year", "", 2014, "supported")]),
+        ("Ian McShane plays Charon no wait Winston, of course.", JW1, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("It opened in 2016 scratch that 2017 in February.", CH2, [("release_year", "", 2017, "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -12366,6 +12391,31 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("The writing is led by Greg Coolidge.", CONT, ("cast", "Greg Coolidge", None)),
         ("The script team was led by Shay Hatten.", CH4, ("cast", "Shay Hatten", None)),
         ("The writing team is led by Derek Kolstad.", JW1, ("cast", "Derek Kolstad", None)),
+    ],
+    "a-cue-s-unknown-role-before-a-known-one": [
+        ("Peter Serafinowicz as the Tailor, fitting John for a suit, is a joy.", CH2, ("cast", "Peter Serafinowicz", "John")),
+        ("Jeremy Bobb plays the Mechanic, patching up Winston in the back room.", CONT, ("cast", "Jeremy Bobb", "Winston")),
+        ("Ian McShane plays the Manager, welcoming Charon back to the desk.", JW1, ("cast", "Ian McShane", "Charon")),
+    ],
+    "co-written-with-no-clause-end-credits-nobody": [
+        ("The script was co-written with Keanu Reeves in mind.", JW1, ("writer", "Keanu Reeves", None)),
+        ("Co-written with Halle Berry as the lead in view, it waited years.", PARA, ("writer", "Halle Berry", None)),
+        ("It was co-written with Ian McShane on set for every scene.", JW1, ("writer", "Ian McShane", None)),
+    ],
+    "tracked-changes-withdrawn": [
+        ("Ian McShane plays {~~Charon~>Winston~~}.", JW1, ("cast", "Ian McShane", "Charon")),
+        ("Ian McShane plays Winston.{>>ED: Lance Reddick plays Winston, surely.<<}", JW1, ("cast", "Lance Reddick", "Winston")),
+        ("Common plays Cassian. {--Ruby Rose plays Sofia.--}", CH2, ("cast", "Ruby Rose", "Sofia")),
+    ],
+    "a-correction-said-without-a-comma-takes-back": [
+        ("notes on john wick, which came out in 2015 no wait 2014, october 2014.", JW1, ("release_year", "", 2015)),
+        ("Ian McShane plays Charon no wait Winston, of course.", JW1, ("cast", "Ian McShane", "Charon")),
+        ("It came out in 2015 wait no 2014.", JW1, ("release_year", "", 2015)),
+    ],
+    "a-chat-s-other-party": [
+        ("WhatsApp chat with Priya\n[20:01] Priya: Halle Berry plays Helen, love her\n[20:02] Sam: Keanu Reeves is John Wick and he is great\n[20:03] Priya: the dog!!\n[20:04] Sam: Ian McShane plays Winston\n", JW1, ("cast", "Halle Berry", None)),
+        ("chat export, Dana Whitlock <> Ravi\n[19:02] Ravi: Jason Statham plays Viggo\n[19:03] Dana: Ian McShane plays Winston\n[19:04] Ravi: the suits tho\n[19:05] Dana: Lance Reddick plays Charon\n", JW1, ("cast", "Jason Statham", None)),
+        ("Messages with Jo\n(Kit Marlow's film notes)\n[10:00] Jo: Halle Berry plays Gianna\n[10:01] Kit: Ruby Rose plays Ares\n[10:02] Jo: sure\n[10:03] Kit: Common plays Cassian\n", CH2, ("cast", "Halle Berry", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

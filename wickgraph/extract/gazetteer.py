@@ -232,7 +232,7 @@ class Gazetteer:
         mentions: list[Mention] = []
         count = len(words)
         i = 0
-        for at in self._fuzzy.openings(words, trie):
+        for at in self._fuzzy.openings(words, trie, heard=lowercase_style):
             if at < i:
                 continue  # inside the name found before
             i = at
@@ -301,9 +301,12 @@ class Gazetteer:
                     mentions.pop()
                 mentions.append(Mention(starts[i], stops[i + 2], (Entry(PERSON, *person, True),)))
                 matched = 3
-            if matched <= 1 and i + 2 < count and words[i] in self._fuzzy.first_names \
+            # (in a text all in lower case, a first name spelt as heard too: "lawrence fish burn")
+            first = words[i] if words[i] in self._fuzzy.first_names else self._fuzzy.heard_first(words[i]) \
+                if lowercase_style and not matched and i + 2 < count and len(words[i]) >= 4 else None
+            if matched <= 1 and i + 2 < count and first is not None \
                     and text[stops[i]:starts[i + 1]] == " " and text[stops[i + 1]:starts[i + 2]] == " ":
-                person = self._fuzzy.split_surname(words[i], words[i + 1], words[i + 2])
+                person = self._fuzzy.split_surname(first, words[i + 1], words[i + 2])
                 if person is not None:  # "ian mick shane": a dictated surname heard as two words
                     if matched:
                         mentions.pop()

@@ -228,6 +228,10 @@ _CROSSED_ANSWER = re.compile(r"^[ \t]*(?P<answer>(?:(?![.!?][ \t])[^\n\u2717\u27
 # sentence's or the line's start, or the note or mark before it)
 _CROSS_NOTE = re.compile(rf"[\[(][ \t]*{CROSS_MARK}")
 _STATEMENT_START = re.compile(r"[.!?\])\u2713\u2714\n][^.!?\])\u2713\u2714\n]*\Z")
+# CriticMarkup, a plain-text form of tracked changes: "{--deleted--}", "{~~old~>new~~}", "{++added++}", "{==marked==}",
+# "{>>a comment<<}". What was deleted, a substitution's old half and the comments are withdrawn; the rest stands
+_CRITIC_MARKUP = re.compile(r"\{(?:--[^{}]{0,600}?--|~~(?P<old>[^{}]{0,600}?)~>[^{}]{0,600}?~~|\+\+[^{}]{0,600}?\+\+|"
+                            r"==[^{}]{0,600}?==|>>[^{}]{0,900}?<<)\}")
 _INSERTED = regexcache.compile(r"\[(?:INSERTED|ADDED|NEW)\s*:\s*(?P<body>[^\[\]\n]{0,400})\]|</?ins>", re.IGNORECASE,
                                skip_to_start=True)
 
@@ -271,9 +275,13 @@ def struck_spans(text: str) -> list[Span]:
         spans += [(crossed.start("answer"), crossed.end()) for crossed in _CROSSED_ANSWER.finditer(text)]
     if "\u2717" in text or "\u2718" in text or "\u274c" in text:
         spans += [span for note in _CROSS_NOTE.finditer(text) if (span := _judged(text, note.start()))]
-    if "[" not in text and "~~" not in text and "<" not in text and "\u2610" not in text and "(" not in text:
+    if "[" not in text and "~~" not in text and "<" not in text and "\u2610" not in text and "(" not in text \
+            and "{" not in text:
         return spans
-    spans += [match.span() for match in _STRUCK.finditer(text)]
+    tracked = _tracked_changes(text) if "{" in text else []
+    withdrawn = [(start, end) for start, end, kept in tracked if not kept]
+    spans += withdrawn + [match.span() for match in _STRUCK.finditer(text)
+                          if not any(start < match.end() and match.start() < end for start, end, _ in tracked)]
     if _is_form(text):
         spans = sorted(spans + [match.span() for match in _UNTICKED.finditer(text) if _an_option(text, match.start())])
     return spans
@@ -299,10 +307,27 @@ def _an_option(text: str, box: int) -> bool:
     return False
 
 
+def _tracked_changes(text: str) -> list[tuple[int, int, bool]]:
+    """The CriticMarkup changes of ``text``, each as ``(start, end, kept)``: a withdrawn span (a deletion, a
+    substitution's opening mark and old half, a comment) or the marks around what stands, all spans of marks only."""
+    found: list[tuple[int, int, bool]] = []
+    for change in _CRITIC_MARKUP.finditer(text):
+        start, end, kind = change.start(), change.end(), text[change.start() + 1]
+        if kind in "->":
+            found.append((start, end, False))
+        elif kind == "~":
+            found += [(start, change.end("old") + 2, False), (end - 3, end, True)]
+        else:
+            found += [(start, start + 3, True), (end - 3, end, True)]
+    return found
+
+
 def _edits(text: str) -> Iterator[Span]:
     """Spans of struck-out text with its marks, and of the marks around inserted text (a patch's too)."""
     yield from struck_spans(text)
     yield from patch_marks(text)
+    if "{" in text:
+        yield from ((start, end) for start, end, kept in _tracked_changes(text) if kept)
     if "[" not in text and "<" not in text:
         return
     for match in _INSERTED.finditer(text):
@@ -428,9 +453,11 @@ def _template_marks(text: str) -> Iterator[Span]:
 def tag_spans(text: str) -> list[Span]:
     """Spans of the BBCode and HTML tags, the LaTeX commands and a template's field marks in ``text``: what stands
     between a label and its value ("Grade:</span> <span class="grade">B-", "\\textbf{Grade:} A-", "MY SCORE: [SCORE:
-    8]")."""
+    8]"), and the marks of tracked changes ("RATING: {~~3.5~>4~~}/5")."""
     spans = [tag.span() for tag in _TAG.finditer(text)] + list(_template_marks(text)) \
         if "[" in text or "<" in text else []
+    if "{" in text:
+        spans += [(start, end) for start, end, kept in _tracked_changes(text) if kept]
     return spans + list(_latex_spans(text)) if "\\" in text and LATEX_HINT.search(text) else spans
 
 

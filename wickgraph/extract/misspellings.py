@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 
-from .nameforms import close_spelling
+from .nameforms import close_spelling, sound_key
 
 __all__ = ["FuzzyPeople", "Person"]
 
@@ -27,6 +27,7 @@ class FuzzyPeople:
         self._by_initials: dict[tuple[str, str], list[tuple[str, str, str, str]]] = defaultdict(list)
         self._by_first_two: dict[tuple[str, str], list[tuple[str, str, str]]] = defaultdict(list)
         self._openers: tuple[Mapping[str, object], frozenset[str]] | None = None  # (trie, its keys and first names)
+        self._first_sounds: dict[str, list[str]] | None = None  # first names by their sound, made when first asked
         for words, iri, name in people:
             if len(words) == 3:  # "Asia Kate Dillion": the first two words right, the surname misspelt
                 self._by_first_two[(words[0], words[1])].append((words[2], iri, name))
@@ -35,9 +36,10 @@ class FuzzyPeople:
                 self._by_last[words[1]].append((words[0], iri, name))
                 self._by_initials[(words[0][:1], words[1][:1])].append((words[0], words[1], iri, name))
 
-    def openings(self, words: list[str], trie: Mapping[str, object]) -> list[int]:
+    def openings(self, words: list[str], trie: Mapping[str, object], heard: bool = False) -> list[int]:
         """The indexes of ``words`` where a name form (a key of ``trie``) or a misspelt name (:meth:`could_match`)
-        can start, in order: the only places a lookup can find anything."""
+        can start, in order: the only places a lookup can find anything (and, when ``heard``, a first name spelt as
+        it sounds, :meth:`heard_first`)."""
         if self._openers is None or self._openers[0] is not trie:
             self._openers = (trie, frozenset(trie) | frozenset(self._by_first))
         openers, lasts, initials = self._openers[1], self._by_last, self._by_initials
@@ -46,6 +48,9 @@ class FuzzyPeople:
         lengths = list(map(len, words))
         found += [i for i in [i for i, n in enumerate(lengths[:-1]) if n >= 6] if lengths[i + 1] >= 5
                   and (words[i][:1], words[i + 1][:1]) in initials and words[i].isalpha()]
+        if heard:
+            found += [i for i, word in enumerate(words[:-2]) if len(word) >= 4 and word not in openers
+                      and self.heard_first(word) is not None]
         return sorted(set(found))
 
     @property
@@ -68,9 +73,20 @@ class FuzzyPeople:
         heard = (joined, joined[:-1]) if third.endswith("s") and len(third) >= 4 else (joined,)
         for spelt in heard:
             for last, iri, name in self._by_first.get(first, []):
-                if len(last) >= 6 and (last == spelt or close_spelling(last, spelt, 2 if len(last) >= 7 else 1)):
+                # (a surname of five letters only when its halves spell it: "willem da foe" is Willem Dafoe)
+                if (last == spelt and len(last) >= 5) \
+                        or (len(last) >= 6 and close_spelling(last, spelt, 2 if len(last) >= 7 else 1)):
                     return iri, name
         return None
+
+    def heard_first(self, word: str) -> str | None:
+        """The known first name that ``word`` spells as it sounds ("lawrence" for Laurence), if one does."""
+        if self._first_sounds is None:
+            self._first_sounds = defaultdict(list)
+            for first in self._by_first:
+                self._first_sounds[sound_key(first)].append(first)
+        return next((first for first in self._first_sounds.get(sound_key(word), ()) if close_spelling(first, word)),
+                    None)
 
     def could_match(self, first: str, second: str) -> bool:
         """A cheap test before :meth:`match`: a known first or last name, or two long words with known initials."""

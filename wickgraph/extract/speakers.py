@@ -110,11 +110,37 @@ def _author(text: str, turns: tuple[tuple[int, str], ...], counts: Counter[str])
     if own:
         return own[0]
     header = text[:turns[0][0]]
-    named = [name for name in speakers
-             if re.search(rf"(?<![\w@]){re.escape(name)}(?![\w])", header, re.IGNORECASE)]
-    if len(named) == 1:
-        return named[0]
+    owner = _owner_named(header, speakers, loose=True)
+    if owner is not None:
+        return owner
     return turns[0][1] if counts[turns[0][1]] >= 2 else None
+
+
+# a chat's other party, as an export names it: "WhatsApp chat with Marco", "Messages with Dana", "DMs with @sam"
+_CHAT_WITH = re.compile(r"\b(?:chat|conversation|messages|texts|dms?|thread)\s+with\s+@?\Z", re.IGNORECASE)
+
+
+def _owner_named(header: str, speakers: Sequence[str], loose: bool = False) -> str | None:
+    """The one of a chat's ``speakers`` whose chat it is, by its heading: the one it does not give as the other party
+    ("WhatsApp chat with Marco"), else the one it names in full, as a byline does ("chat export, Noor Haddad <>
+    Tom\u00e1s", "Ola Brandt (film desk) + Ren"), else (``loose``) the one speaker it names in any case; None when
+    that is not one speaker."""
+    mentions = {name: found for name in speakers if name[:1].isalpha() or name[:1] == "@"
+                if (found := list(re.finditer(rf"(?<![\w@-]){re.escape(name)}(?![\w-])", header,
+                                              re.IGNORECASE if loose else 0)))}
+    others = {name for name, found in mentions.items()
+              if all(_CHAT_WITH.search(header, max(0, at.start() - 30), at.start()) for at in found)}
+    if others:
+        rest = [name for name in speakers if name not in others]
+        return rest[0] if len(rest) == 1 else None
+    if loose and len(mentions) == 1:
+        return next(iter(mentions))
+    full = [name for name, found in mentions.items()
+            if name.istitle() and any(_SURNAME.match(header, at.end()) for at in found)]
+    return full[0] if len(full) == 1 else None
+
+
+_SURNAME = re.compile(r"[ \t]+[A-Z][a-z][\w'\u2019-]*(?!\s*:)")  # (a name's, not a heading's: "HIVE RECORDS")
 
 
 # A transcript's bracketed tag, then the words it gives to someone in the room: '[crowd member shouts] "It came out in
@@ -232,8 +258,11 @@ def others_turns(text: str) -> list[tuple[int, int]]:
     critics = {name for name in counts if counts[name] >= 2 and any(
         _marked_critic(header, at.start(), at.end())
         for at in re.finditer(rf"(?<![\w@]){re.escape(name)}(?![\w])", header, re.IGNORECASE))}
-    # ... or who speaks as "me": a phone's exchange, a wall of notes ("[blue, me]")
+    # ... or who speaks as "me": a phone's exchange, a wall of notes ("[blue, me]"), or whose chat it is
     critics = critics or {name for name in counts if counts[name] >= 2 and name.lower() in _SELF}
+    if not critics:
+        owner = _owner_named(header, [name for name in counts if counts[name] >= 2])
+        critics = {owner} if owner else set()
     if len(critics) != 1:
         return []
     return _turn_spans(text, turns, {name for name in counts if name not in critics})
