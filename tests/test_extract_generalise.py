@@ -12414,7 +12414,7 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
     ],
     "a-chat-s-other-party": [
         ("WhatsApp chat with Priya\n[20:01] Priya: Halle Berry plays Helen, love her\n[20:02] Sam: Keanu Reeves is John Wick and he is great\n[20:03] Priya: the dog!!\n[20:04] Sam: Ian McShane plays Winston\n", JW1, ("cast", "Halle Berry", None)),
-        ("chat export, Dana Whitlock <> Ravi\n[19:02] Ravi: Jason Statham plays Viggo\n[19:03] Dana: Ian McShane plays Winston\n[19:04] Ravi: the suits tho\n[19:05] Dana: Lance Reddick plays Charon\n", JW1, ("cast", "Jason Statham", None)),
+        ("Conversation with Ravi (exported)\n[19:02] Ravi: Jason Statham plays Viggo\n[19:03] Dana: Ian McShane plays Winston\n[19:04] Ravi: the suits tho\n[19:05] Dana: Lance Reddick plays Charon\n", JW1, ("cast", "Jason Statham", None)),
         ("Messages with Jo\n(Kit Marlow's film notes)\n[10:00] Jo: Halle Berry plays Gianna\n[10:01] Kit: Ruby Rose plays Ares\n[10:02] Jo: sure\n[10:03] Kit: Common plays Cassian\n", CH2, ("cast", "Halle Berry", None)),
     ],
     "a-grade-someone-else-gives": [

@@ -122,9 +122,9 @@ _CHAT_WITH = re.compile(r"\b(?:chat|conversation|messages|texts|dms?|thread)\s+w
 
 def _owner_named(header: str, speakers: Sequence[str], loose: bool = False) -> str | None:
     """The one of a chat's ``speakers`` whose chat it is, by its heading: the one it does not give as the other party
-    ("WhatsApp chat with Marco"), else the one it names in full, as a byline does ("chat export, Noor Haddad <>
-    Tom\u00e1s", "Ola Brandt (film desk) + Ren"), else (``loose``) the one speaker it names in any case; None when
-    that is not one speaker."""
+    ("WhatsApp chat with Marco"); else, ``loose`` (whose score it is), the one speaker it names in any case or the one
+    it names in full, as a byline does ("chat export, Noor Haddad <> Tom\u00e1s"); None when that is not one speaker.
+    (A heading that names one speaker in full names a guest as often as the writer: "Dana talks to Keanu Reeves".)"""
     mentions = {name: found for name in speakers if name[:1].isalpha() or name[:1] == "@"
                 if (found := list(re.finditer(rf"(?<![\w@-]){re.escape(name)}(?![\w-])", header,
                                               re.IGNORECASE if loose else 0)))}
@@ -133,7 +133,9 @@ def _owner_named(header: str, speakers: Sequence[str], loose: bool = False) -> s
     if others:
         rest = [name for name in speakers if name not in others]
         return rest[0] if len(rest) == 1 else None
-    if loose and len(mentions) == 1:
+    if not loose:
+        return None
+    if len(mentions) == 1:
         return next(iter(mentions))
     full = [name for name, found in mentions.items()
             if name.istitle() and any(_SURNAME.match(header, at.end()) for at in found)]
