@@ -6391,6 +6391,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Ian McShane plays Charon no wait Winston, of course.", JW1, [("cast", "Ian McShane", "Winston", "supported")]),
         ("It opened in 2016 scratch that 2017 in February.", CH2, [("release_year", "", 2017, "supported")]),
     ],
+    "a-script-s-critic-part": [
+        ("INT. BAR - NIGHT\n\n                    SAM\n          So?\n\n                    CRITIC\n          Keanu Reeves is John Wick, and Ian McShane plays Winston.\n\n                    SAM\n          Halle Berry plays Helen, you know. Nine out of ten.\n\n                    CRITIC\n          She does not. Seven out of ten.\n", JW1, [("cast", "Ian McShane", "Winston", "supported"), ("rating", "", 7, "unknown")]),
+        ("EXT. CINEMA - DAY\n\nThey queue.\n\n                    JO\n               (confident)\n          David Leitch directed this one.\n\n                    THE CRITIC\n          Chad Stahelski did. Common plays Cassian.\n\n                    JO\n          Whatever. Five stars.\n\n                    THE CRITIC (CONT'D)\n          Three stars.\n", CH2, [("cast", "Common", "Cassian", "supported"), ("rating", "", 3, "unknown")]),
+        ("INT. CAR - MOVING - NIGHT\n\n                    REVIEWER\n          Donnie Yen plays Caine and Rina Sawayama plays Akira.\n\n                    DRIVER\n          Keanu Reeves plays Winston, right?\n\n                    REVIEWER\n          No. I give it four out of five.\n\n                    DRIVER\n          Ten out of ten from me.\n", CH4, [("cast", "Rina Sawayama", "Akira", "supported"), ("rating", "", 4, "unknown")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -12416,6 +12421,16 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("WhatsApp chat with Priya\n[20:01] Priya: Halle Berry plays Helen, love her\n[20:02] Sam: Keanu Reeves is John Wick and he is great\n[20:03] Priya: the dog!!\n[20:04] Sam: Ian McShane plays Winston\n", JW1, ("cast", "Halle Berry", None)),
         ("Conversation with Ravi (exported)\n[19:02] Ravi: Jason Statham plays Viggo\n[19:03] Dana: Ian McShane plays Winston\n[19:04] Ravi: the suits tho\n[19:05] Dana: Lance Reddick plays Charon\n", JW1, ("cast", "Jason Statham", None)),
         ("Messages with Jo\n(Kit Marlow's film notes)\n[10:00] Jo: Halle Berry plays Gianna\n[10:01] Kit: Ruby Rose plays Ares\n[10:02] Jo: sure\n[10:03] Kit: Common plays Cassian\n", CH2, ("cast", "Halle Berry", None)),
+    ],
+    "a-script-s-other-parts": [
+        ("INT. BAR - NIGHT\n\n                    SAM\n          So?\n\n                    CRITIC\n          Keanu Reeves is John Wick, and Ian McShane plays Winston.\n\n                    SAM\n          Halle Berry plays Helen, you know. Nine out of ten.\n\n                    CRITIC\n          She does not. Seven out of ten.\n", JW1, ("cast", "Halle Berry", None)),
+        ("EXT. CINEMA - DAY\n\nThey queue.\n\n                    JO\n               (confident)\n          David Leitch directed this one.\n\n                    THE CRITIC\n          Chad Stahelski did. Common plays Cassian.\n\n                    JO\n          Whatever. Five stars.\n\n                    THE CRITIC (CONT'D)\n          Three stars.\n", CH2, ("director", "David Leitch", None)),
+        ("INT. CAR - MOVING - NIGHT\n\n                    REVIEWER\n          Donnie Yen plays Caine and Rina Sawayama plays Akira.\n\n                    DRIVER\n          Keanu Reeves plays Winston, right?\n\n                    REVIEWER\n          No. I give it four out of five.\n\n                    DRIVER\n          Ten out of ten from me.\n", CH4, ("cast", "Keanu Reeves", "Winston")),
+    ],
+    "an-organisation-of-the-story-credits-nobody": [
+        ("Anjelica Huston, the Director -- Ruska Roma, all steel.", PARA, ("director", "Ruska Roma", None)),
+        ("Its director? The High Table, you would think, from how it moves.", PARA, ("director", "High Table", None)),
+        ("The writer is Tarasov Family, the old joke goes.", JW1, ("writer", "Tarasov Family", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -32,6 +32,8 @@ def candidate_claims(doc: Document, candidates: list[Candidate],
         if candidate.type in ("director", "writer"):
             for span in candidate.parts.get("person", []):
                 name, iri = _person(doc, span, reference)
+                if iri is None and normalize_name(name or "") in default_cues()["world-name"]:
+                    continue  # "the Director -- Ruska Roma": an organisation of the story is credited with nothing
                 claims.append((Claim(candidate.type, person=name, person_iri=iri, **common), candidate))
         elif candidate.type == "cast":
             actors = candidate.parts.get("actor", [])
