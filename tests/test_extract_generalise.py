@@ -6396,6 +6396,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("EXT. CINEMA - DAY\n\nThey queue.\n\n                    JO\n               (confident)\n          David Leitch directed this one.\n\n                    THE CRITIC\n          Chad Stahelski did. Common plays Cassian.\n\n                    JO\n          Whatever. Five stars.\n\n                    THE CRITIC (CONT'D)\n          Three stars.\n", CH2, [("cast", "Common", "Cassian", "supported"), ("rating", "", 3, "unknown")]),
         ("INT. CAR - MOVING - NIGHT\n\n                    REVIEWER\n          Donnie Yen plays Caine and Rina Sawayama plays Akira.\n\n                    DRIVER\n          Keanu Reeves plays Winston, right?\n\n                    REVIEWER\n          No. I give it four out of five.\n\n                    DRIVER\n          Ten out of ten from me.\n", CH4, [("cast", "Rina Sawayama", "Akira", "supported"), ("rating", "", 4, "unknown")]),
     ],
+    "a-crossword-note-names-the-player": [
+        ("ACROSS\n4   Hotel manager with a purr (7) \u2014 WINSTON. Ian McShane, at his silkiest.\n6   Front desk man (6) \u2014 CHARON. Lance Reddick, gravely.\n", JW1, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("DOWN\n2   Sniper on the roof (6) \u2014 MARCUS \u2014 Willem Dafoe, barely blinking\n3   Wife in the videos (5) \u2014 HELEN\n", JW1, [("cast", "Willem Dafoe", "Marcus", "supported")]),
+        ("* 12A: Santino's silent enforcer (4) ARES \u2014 Ruby Rose, all glare and sign language.\n", CH2, [("cast", "Ruby Rose", "Ares", "supported")]),
+    ],
+    "a-crossword-solution-after-its-enumeration": [
+        ("* 38A: Gianna's bodyguard, a Common role (7) CASSIAN \u2014 the subway duel is the best bit.\n", CH2, [("cast", "Common", "Cassian", "supported")]),
+        ("- 5A Hotel owner, an Ian McShane role (7) WINSTON\n- 7A Mob boss (5) VIGGO\n", JW1, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("- 9D: Viggo's son, an Alfie Allen part (5) IOSEF. Slappable.\n", JW1, [("cast", "Alfie Allen", "Iosef", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),

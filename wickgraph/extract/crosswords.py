@@ -19,9 +19,14 @@ from .spoken import spoken_years
 __all__ = ["crossword_answers"]
 
 # "14A. clue (7) — SOLUTION", "3 Down: clue (3,7) — SOLUTION", "12a clue (6) = SOLUTION"
-_ENTRY = re.compile(r"^[ \t]*(?P<number>\d{1,2})[ \t]*(?P<way>a|d|across|down)\b\.?[ \t:]*"
+# (a blog's list may bullet its entries, and a solution in capitals needs no mark before it: "* 38A: clue (7) CASSIAN")
+_ENTRY = re.compile(r"^[ \t]*(?:[-*\u2022][ \t]+)?(?P<number>\d{1,2})[ \t]*(?:(?P<way>a|d|across|down)\b)?\.?[ \t:]*"
                     r"(?P<clue>[^\n]+?)[ \t]*\((?P<enumeration>\d{1,2}(?:[ \t]*[,-][ \t]*\d{1,2})*)\)[ \t]*"
-                    r"(?:[\u2013\u2014=:]|-{1,2})[ \t]*(?P<solution>[^\n]*?)[ \t.]*$", re.IGNORECASE | re.MULTILINE)
+                    r"(?:(?:[\u2013\u2014=:]|-{1,2})[ \t]*|(?=(?-i:[A-Z]{2})))(?P<solution>[^\n]*?)[ \t.]*$",
+                    re.IGNORECASE | re.MULTILINE)
+# a solver's note after the solution, opening with the name of who plays it: "— MARCUS. Willem Dafoe, who ...",
+# "CHARON — Lance Reddick, back behind the desk"
+_NOTE_OPENS = re.compile(r"[ \t]*(?:[.:;,\u2013\u2014]|-{1,2})[ \t]*")
 _REFERENCE = re.compile(r"\b(?P<number>\d{1,2})[ \t]*(?P<way>across|down|a|d)\b", re.IGNORECASE)
 # a clue that says the part is taken up again, and from where: "back from Chapter 2", "returning from the first film"
 _RETURN = re.compile(r"\b(?:back|returning|returns|again|once\s+more)\b", re.IGNORECASE)
@@ -42,7 +47,7 @@ def crossword_answers(doc: Document) -> tuple[list[tuple[int, int, int, int]], l
     nothing by itself), and the claims the solutions state with their clues."""
     matches = [m for m in _ENTRY.finditer(doc.text) if m.end("solution") > m.start("solution")] \
         if "(" in doc.text else []
-    solutions = {(int(m["number"]), m["way"][0].lower()): doc.by_start.get(m.start("solution")) for m in matches}
+    solutions = {(int(m["number"]), _way(doc.text, m)): doc.by_start.get(m.start("solution")) for m in matches}
     found: list[Candidate] = []
     for m in matches:
         q_start, q_end, a_start, a_end = *m.span("clue"), *m.span("solution")
@@ -62,6 +67,18 @@ def crossword_answers(doc: Document) -> tuple[list[tuple[int, int, int, int]], l
     return [(*m.span("clue"), *m.span("solution")) for m in matches], found
 
 
+# the heading of a list of entries that gives their way: "ACROSS", "Down clues"
+_WAY_HEADING = re.compile(r"^[ \t#*_]*(?P<way>across|down)\b[^\n]{0,20}$", re.IGNORECASE | re.MULTILINE)
+
+
+def _way(text: str, entry: re.Match[str]) -> str:
+    """"a" or "d": an entry's way, as it gives it ("14A") or as the nearest heading above it does ("DOWN")."""
+    if entry["way"]:
+        return entry["way"][0].lower()
+    headings = list(_WAY_HEADING.finditer(text, 0, entry.start()))
+    return headings[-1]["way"][0].lower() if headings else "?"
+
+
 def _named_beside(doc: Document, q_start: int, q_end: int, a_start: int,
                   referred: tuple[Mention, ...]) -> Candidate | None:
     """A clue that names the solution's player, or a solution that plays the one role its clue names, whatever the
@@ -73,6 +90,11 @@ def _named_beside(doc: Document, q_start: int, q_end: int, a_start: int,
     named = [m for m in (*doc.mentions_between(q_start, q_end), *referred) if not is_possessive(doc.text, m.end)]
     people = [m for m in named if m.mask & PERSON and not m.mask & CHARACTER]
     roles = [m for m in named if m.mask & CHARACTER and not m.mask & PERSON]
+    note = _NOTE_OPENS.match(doc.text, solution.end)
+    noted = doc.by_start.get(note.end()) if note is not None else None
+    if not people and noted is not None and noted.mask & PERSON and not noted.mask & CHARACTER \
+            and not is_possessive(doc.text, noted.end):
+        people = [noted]  # the note names the solution's player
     if solution.mask & CHARACTER and not solution.mask & PERSON and len(people) == 1 and not roles:
         actor, role = people[0], solution
     elif solution.mask & PERSON and not solution.mask & CHARACTER and len(roles) == 1 and not people \

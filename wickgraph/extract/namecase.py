@@ -81,15 +81,17 @@ def introduced_in_capitals(text: str, start: int, end: int) -> bool:
 
 
 # a value after a dash or a colon that closes its line: an answer key's or a crossword's solution ("Star who plays
-# 1 Across (5,6) \u2014 KEANU REEVES", "12A. Concierge (6) \u2014 CHARON"), a credit line's name ("Director: CHAD")
-_VALUE_BEFORE = re.compile(r"(?:[\u2013\u2014:=]|[ \t]-{1,2})[ \t]*\Z")
-_LINE_CLOSES = re.compile(r"[ \t.]*(?:\n|\Z)")
+# 1 Across (5,6) \u2014 KEANU REEVES", "12A. Concierge (6) \u2014 CHARON"), a credit line's name ("Director: CHAD"); a
+# crossword's solution may follow its enumeration directly ("(7) CASSIAN")
+_VALUE_BEFORE = re.compile(r"(?:[\u2013\u2014:=]|[ \t]-{1,2}|\(\d{1,2}(?:[ \t]*[,-][ \t]*\d{1,2})*\))[ \t]*\Z")
+# ... or ends its line's first sentence, a note in running text after it: "\u2014 MARCUS. Willem Dafoe, who ..."
+_LINE_CLOSES = re.compile(r"[ \t.]*(?:\n|\Z)|\.[ \t]+(?-i:[A-Z][a-z])|(?:[ \t]+[\u2013\u2014]|[ \t]+-{1,2})[ \t]+\w")
 
 
 def closes_line_in_capitals(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]``, in capitals, is the value that closes its line after a dash or a colon: a
-    solution or an answer written in capitals, not a shouted word inside a sentence."""
-    return text[start:end].isupper() and _VALUE_BEFORE.search(text, max(0, start - 4), start) is not None \
+    """Whether ``text[start:end]``, in capitals, is the value that closes its line (or its line's first sentence)
+    after a dash or a colon: a solution or an answer written in capitals, not a shouted word inside a sentence."""
+    return text[start:end].isupper() and _VALUE_BEFORE.search(text, max(0, start - 16), start) is not None \
         and _LINE_CLOSES.match(text, end) is not None
 
 
