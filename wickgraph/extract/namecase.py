@@ -81,18 +81,25 @@ def introduced_in_capitals(text: str, start: int, end: int) -> bool:
 
 
 # a value after a dash or a colon that closes its line: an answer key's or a crossword's solution ("Star who plays
-# 1 Across (5,6) \u2014 KEANU REEVES", "12A. Concierge (6) \u2014 CHARON"), a credit line's name ("Director: CHAD"); a
-# crossword's solution may follow its enumeration directly ("(7) CASSIAN")
-_VALUE_BEFORE = re.compile(r"(?:[\u2013\u2014:=]|[ \t]-{1,2}|\(\d{1,2}(?:[ \t]*[,-][ \t]*\d{1,2})*\))[ \t]*\Z")
-# ... or ends its line's first sentence, a note in running text after it: "\u2014 MARCUS. Willem Dafoe, who ..."
-_LINE_CLOSES = re.compile(r"[ \t.]*(?:\n|\Z)|\.[ \t]+(?-i:[A-Z][a-z])|(?:[ \t]+[\u2013\u2014]|[ \t]+-{1,2})[ \t]+\w")
+# 1 Across (5,6) \u2014 KEANU REEVES", "12A. Concierge (6) \u2014 CHARON"), a credit line's name ("Director: CHAD")
+_VALUE_BEFORE = re.compile(r"(?:[\u2013\u2014:=]|[ \t]-{1,2})[ \t]*\Z")
+_LINE_CLOSES = re.compile(r"[ \t.]*(?:\n|\Z)")
+# ... or a crossword's solution right after its enumeration, maybe before the solver's note: "(7) CASSIAN \u2014 the
+# subway duel ...", "(6) \u2014 MARCUS. Willem Dafoe, who ..."
+_ENUMERATION_BEFORE = re.compile(r"\(\d{1,2}(?:[ \t]*[,-][ \t]*\d{1,2})*\)[ \t]*"
+                                 r"(?:(?:[\u2013\u2014:=]|-{1,2})[ \t]*)?\Z")
+_NOTE_AFTER = re.compile(r"\.[ \t]+(?-i:[A-Z][a-z])|[ \t]+(?:[\u2013\u2014]|-{1,2})[ \t]")
 
 
 def closes_line_in_capitals(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]``, in capitals, is the value that closes its line (or its line's first sentence)
-    after a dash or a colon: a solution or an answer written in capitals, not a shouted word inside a sentence."""
-    return text[start:end].isupper() and _VALUE_BEFORE.search(text, max(0, start - 16), start) is not None \
-        and _LINE_CLOSES.match(text, end) is not None
+    """Whether ``text[start:end]``, in capitals, is the value that closes its line after a dash or a colon, or a
+    crossword's solution after its enumeration: a solution or an answer written in capitals, not a shouted word
+    inside a sentence."""
+    if not text[start:end].isupper():
+        return False
+    if _ENUMERATION_BEFORE.search(text, max(0, start - 20), start) is not None:
+        return _LINE_CLOSES.match(text, end) is not None or _NOTE_AFTER.match(text, end) is not None
+    return _VALUE_BEFORE.search(text, max(0, start - 4), start) is not None and _LINE_CLOSES.match(text, end) is not None
 
 
 def written_as_form(surface: str, form: str, person: bool, n_tokens: int, lowercase_style: bool, after: str) -> bool:

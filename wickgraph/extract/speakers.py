@@ -42,8 +42,12 @@ _SPEAKER_TURN = re.compile(rf"^[ \t]*(?:{STAMP}[ \t]*)?"
 _NOT_A_SPEAKER = frozenset({"rating", "score", "verdict", "grade", "note", "update", "edit", "pros", "cons", "tldr",
                             "spoilers", "question", "answer", "q", "a", "http", "https", "ed", "editor", "correction",
                             "spoiler", "tn", "nb", "ps", "sic"})
-# the one who writes: a phone's own side of a text exchange, or a script's part for the critic
-_SELF = frozenset({"me", "i", "myself", "critic", "the critic", "reviewer", "the reviewer"})
+# the one who writes: a phone's own side of a text exchange
+_SELF = frozenset({"me", "i", "myself"})
+# ... or a screenplay's part for the critic: its cue says who writes
+_SCRIPT_SELF = frozenset({"critic", "the critic", "reviewer", "the reviewer"})
+# a screenplay's scene heading, which makes its indented names in capitals speakers' cues
+_SCENE_HEADING = re.compile(r"^[ \t]*(?:INT|EXT|INT\./EXT)\.[ \t]+\S|^[ \t]*FADE IN:", re.MULTILINE)
 # a screenplay's speaker: a name in capitals on a line of its own, indented far, over its indented lines of dialogue
 # (maybe under a parenthetical: "(whispering)"), its extension apart: "CRITIC (CONT'D)", "GUS (O.S.)"
 _SCRIPT_CUE = re.compile(r"^[ \t]{8,}(?P<cue>[A-Z][A-Z.'\u2019-]+(?:[ ][A-Z][A-Z.'\u2019-]+){0,2})"
@@ -103,8 +107,9 @@ def _turns(text: str) -> tuple[tuple[int, str], ...]:
     turns = [(turn.start(), name, turn["noted"] is not None) for turn in _SPEAKER_TURN.finditer(text)
              if (name := turn["name"] or turn["bracketed"] or turn["tagged"] or turn["noted"]).lower()
              not in _NOT_A_SPEAKER and not (turn["bracketed"] and _STAGE_DIRECTION.match(name))]  # "[Applause]": nobody
-    if "        " in text:
-        turns = sorted(turns + [(cue.start(), cue["cue"], False) for cue in _SCRIPT_CUE.finditer(text)])
+    if "        " in text and _SCENE_HEADING.search(text):
+        turns = sorted(turns + [(cue.start(), "me" if cue["cue"].lower() in _SCRIPT_SELF else cue["cue"], False)
+                                for cue in _SCRIPT_CUE.finditer(text)])
     # (a note in brackets opened by a name is a turn of a speaker who has turns of their own: not "[Interpreter: ...]")
     speakers = {name for _, name, noted in turns if not noted}
     return tuple((start, name) for start, name, noted in turns if not noted or name in speakers)
