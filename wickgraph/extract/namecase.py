@@ -99,7 +99,8 @@ def closes_line_in_capitals(text: str, start: int, end: int) -> bool:
         return False
     if _ENUMERATION_BEFORE.search(text, max(0, start - 20), start) is not None:
         return _LINE_CLOSES.match(text, end) is not None or _NOTE_AFTER.match(text, end) is not None
-    return _VALUE_BEFORE.search(text, max(0, start - 4), start) is not None and _LINE_CLOSES.match(text, end) is not None
+    return _VALUE_BEFORE.search(text, max(0, start - 4), start) is not None \
+        and _LINE_CLOSES.match(text, end) is not None
 
 
 def written_as_form(surface: str, form: str, person: bool, n_tokens: int, lowercase_style: bool, after: str) -> bool:
