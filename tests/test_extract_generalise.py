@@ -6406,6 +6406,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("- 5A Hotel owner, an Ian McShane role (7) WINSTON\n- 7A Mob boss (5) VIGGO\n", JW1, [("cast", "Ian McShane", "Winston", "supported")]),
         ("- 9D: Viggo's son, an Alfie Allen part (5) IOSEF. Slappable.\n", JW1, [("cast", "Alfie Allen", "Iosef", "supported")]),
     ],
+    "a-letter-grade-chosen-aloud": [
+        ("Keanu Reeves is John Wick again and the stairs are great. okay rating. i'm saying b plus.", CH4, [("rating", "", "B+", "unknown")]),
+        ("Ian McShane plays Winston with relish. All told, I'm going with an A minus.", JW1, [("rating", "", "A-", "unknown")]),
+        ("Common plays Cassian and the subway fight is superb. Let's call it a B.", CH2, [("rating", "", "B", "unknown")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -12441,6 +12446,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Anjelica Huston, the Director -- Ruska Roma, all steel.", PARA, ("director", "Ruska Roma", None)),
         ("Its director? The High Table, you would think, from how it moves.", PARA, ("director", "High Table", None)),
         ("The writer is Tarasov Family, the old joke goes.", JW1, ("writer", "Tarasov Family", None)),
+    ],
+    "a-saying-that-grades-nothing": [
+        ("Ian McShane plays Winston. I'd say A lot of it works.", JW1, ("rating", "", "A")),
+        ("Keanu Reeves is John Wick. Call it a day, and a long one.", CH4, ("rating", "", "A")),
+        ("Common plays Cassian. I'm saying A word about the score: loud.", CH2, ("rating", "", "A")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -70,7 +70,7 @@ NEEDS = {"stars_glyph": ("★",), "stars_ascii": ("**", "*/", "✦", "✪", "✭
           "letter": ("grade", "rat", "verdict", "score", "evaluation", "assessment", "appraisal", "judgment",
                      "judgement", "valuation", "overall", "consensus", "going", "give", "gave", "giving",
                      "gets", "earns", "award", "solid", "get a", "earn a", "take", "mark", "film", "movie", " at a",
-                     "grant", "accord", "bestow", "final"),
+                     "grant", "accord", "bestow", "final", "saying", "d say", "gonna say", "call it"),
           "meter": _METER_FULL,
           "letter_alone": ("grade", "+", "-", "\u2212", "\u2013", "plus", "minus"),  # (the word may head the section)
           "letter_suffix": ("from me", "for me", "overall", "it is", "it's", "here", " my ", " our ", "give")}
@@ -216,6 +216,9 @@ _SOURCES: list[tuple[str, re.Pattern[str]]] = [
         # ... past an aside: "My own mark, for what it's worth, is a B-plus"
         r"|,[^,:;.\n]{1,40},\s+(?:is|was|would\s+be|will\s+be|stays|remains)\s+(?:an?\s+)?)"
         r"|\b(?:I'm going|I am going|I give it|giving it|gonna give it|going to give it|"
+        # a score chosen aloud: "I'm saying B plus", "I'm going with a B", "I'd say an A-", "let's call it a B"
+        r"(?:I['\u2019]?m|I\s+am)\s+(?:saying|going\s+with|gonna\s+say)|I(?:['\u2019]d|\s+would)\s+say|"
+        r"(?:let['\u2019]s\s+)?call\s+it|"
         # an older or a formal giving: "I grant it B+", "we accord it an A-", "I bestow upon it a B"
         r"(?:I|we)\s+(?:grant|accord|bestow(?:\s+upon)?)\s+it|"
         r"gets? an?|earns? an?|I'd give it an?|solid)\s+(?:an?\s+)?"
