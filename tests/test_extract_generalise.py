@@ -6411,6 +6411,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Ian McShane plays Winston with relish. All told, I'm going with an A minus.", JW1, [("rating", "", "A-", "unknown")]),
         ("Common plays Cassian and the subway fight is superb. Let's call it a B.", CH2, [("rating", "", "B", "unknown")]),
     ],
+    "an-unknown-role-with-its-article-played-by": [
+        ("The Tailor, played by Peter Serafinowicz, fits John for a suit.", CH2, [("cast", "Peter Serafinowicz", "Tailor", "contradicted")]),
+        ("The Mechanic, played by Jeremy Bobb, fixes the car in one scene.", CONT, [("cast", "Jeremy Bobb", "Mechanic", "contradicted")]),
+        ("In the desert, the Cartographer is played by Ian McShane.", PARA, [("cast", "Ian McShane", "Cartographer", "contradicted")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -12451,6 +12456,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Ian McShane plays Winston. I'd say A lot of it works.", JW1, ("rating", "", "A")),
         ("Keanu Reeves is John Wick. Call it a day, and a long one.", CH4, ("rating", "", "A")),
         ("Common plays Cassian. I'm saying A word about the score: loud.", CH2, ("rating", "", "A")),
+    ],
+    "an-article-before-a-name-that-is-no-role": [
+        ("The local Continental, played by Ian McShane, is a hoot.", JW1, ("cast", "Ian McShane", "Continental")),
+        ("The New York Continental, played by Ian McShane as host, hums.", JW1, ("cast", "Ian McShane", "New York Continental")),
+        ("A young Winston, played by Colin Woodell, runs it.", CONT, ("cast", "Colin Woodell", "young Winston")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

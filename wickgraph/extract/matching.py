@@ -64,9 +64,10 @@ def _line_is_shouted(text: str, position: int) -> bool:
     return line.isupper() and len(line.split()) >= 4
 
 
-def _name_ok(text: str, start: int, end: int) -> bool:
+def _name_ok(text: str, start: int, end: int, article_allowed: bool = False) -> bool:
     """An unknown capitalised name: not a function word, not followed by a possessive, not the object of a
-    preposition ("turns up in Casablanca as Sofia": a place, not an actor)."""
+    preposition ("turns up in Casablanca as Sofia": a place, not an actor), and not after an article (unless
+    ``article_allowed``, for a role's one-word name right after "the": "The Tailor, played by X")."""
     words = text[start:end].split()
     if len(words) > 1 and words[0].rstrip(".").lower() in _honorifics():
         words = words[1:]  # "Mr. Chow": the form of address is part of the name
@@ -77,7 +78,8 @@ def _name_ok(text: str, start: int, end: int) -> bool:
     if _PLACE_BEFORE.search(text, max(0, start - 10), start):
         return False
     article = _ARTICLE_BEFORE.search(text, max(0, start - 30), start)
-    if article is not None and (len(words) == 1 or article.group("adjectives") == ""):
+    if article is not None and (len(words) == 1 or article.group("adjectives") == "") \
+            and not (article_allowed and len(words) == 1 and article.group("adjectives") == ""):
         return False  # "the local Continental", "the New York Continental": people's names take no article
     return not _POSSESSIVE_S.match(text[end:end + 2])
 
@@ -165,7 +167,8 @@ def _candidate(doc: Document, rule: Rule, match: re.Match[str]) -> Candidate | N
             candidate.parts[name] = [span]
         else:
             g_start, g_end = _trim(doc.text, *span)
-            if g_start not in doc.by_start and not _name_ok(doc.text, g_start, g_end) \
+            if g_start not in doc.by_start \
+                    and not _name_ok(doc.text, g_start, g_end, name == "character" and rule.role_article) \
                     and not (name == "from_film" and FIRST_WORK.fullmatch(doc.text, g_start, g_end)):
                 return None
             if name in ("actor", "person") and g_start in doc.by_start and not doc.by_start[g_start].mask & PERSON:

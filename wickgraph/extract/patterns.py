@@ -55,7 +55,7 @@ _NEEDS = {"director": ("person", "people"), "writer": ("person", "people"), "cas
           "release_year": ("year",), "franchise_member": ()}
 _ALLOWED_KEYS = {"id", "kind", "type", "pattern", "reprise", "scope", "types", "rules", "description",
                  "work_is_film", "unless_work_is_film", "sentence_requires", "case_sensitive", "needs",
-                 "requires_credit", "role_possessive", "unless_cast", "unless_their_work",
+                 "requires_credit", "role_possessive", "role_article", "unless_cast", "unless_their_work",
                  "unless_year_of_other_work", "unless_reviewing_a_film", "unless_topic",
                  "unless_apposed", "unless_role_here", "unless_presupposed", "unless_rhetorical"}
 
@@ -237,6 +237,7 @@ class Rule:
     fast_needs_boundary: bool = False  # the fast regex lost a leading \b; check it in Python
     requires_credit: str | None = None  # "director": the person must be credited so on the reviewed work
     role_possessive: bool = False  # the role may stand in the possessive: "steps back into Winston's shoes"
+    role_article: bool = False  # a role the reference does not know may take an article: "The Tailor, played by X"
     unless_cast: bool = False  # the person must not be one of the work's players ("the Director" is a role)
     # the possessed title must not be the person's work: the reviewed one's director or writer ("Len Wiseman's
     # Ballerina"), or a work they star in that shares its name with a role ("Ana de Armas' Ballerina" in Parabellum)
@@ -394,7 +395,8 @@ def load_rules(path: str | Path = RULES_FILE) -> RuleSet:
                         work_is_film=bool(data.get("work_is_film")), sentence_requires=sentence_requires,
                         needs=tuple(needs), fast=fast, fast_needs_boundary=boundary,
                         requires_credit=data.get("requires_credit"), flags=flags,
-                        role_possessive=bool(data.get("role_possessive")), unless_cast=bool(data.get("unless_cast")),
+                        role_possessive=bool(data.get("role_possessive")), role_article=bool(data.get("role_article")),
+                        unless_cast=bool(data.get("unless_cast")),
                         unless_their_work=bool(data.get("unless_their_work")),
                         unless_year_of_other_work=bool(data.get("unless_year_of_other_work")))
             if rule.work_is_film and regex is not None and "work" not in regex.groupindex:
