@@ -12460,7 +12460,7 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
     "an-article-before-a-name-that-is-no-role": [
         ("The local Continental, played by Ian McShane, is a hoot.", JW1, ("cast", "Ian McShane", "Continental")),
         ("The New York Continental, played by Ian McShane as host, hums.", JW1, ("cast", "Ian McShane", "New York Continental")),
-        ("A young Winston, played by Colin Woodell, runs it.", CONT, ("cast", "Colin Woodell", "young Winston")),
+        ("The Red Circle, played by Kevin Nash at the door, thumps.", JW1, ("cast", "Kevin Nash", "Red Circle")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
