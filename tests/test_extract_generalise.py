@@ -6416,6 +6416,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("The Mechanic, played by Jeremy Bobb, fixes the car in one scene.", CONT, [("cast", "Jeremy Bobb", "Mechanic", "contradicted")]),
         ("In the desert, the Cartographer is played by Ian McShane.", PARA, [("cast", "Ian McShane", "Cartographer", "contradicted")]),
     ],
+    "an-ordinal-one-in-the-series": [
+        ("so this is the third one in the series and it goes big.", PARA, [("franchise_member", "", None, "supported")]),
+        ("Chapter 4 is the fourth one of the saga, and the longest.", CH4, [("franchise_member", "", None, "supported")]),
+        ("Honestly, the second one in the franchise is my favourite, and this is it.", CH2, [("franchise_member", "", None, "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
