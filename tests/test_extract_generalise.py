@@ -6421,6 +6421,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Chapter 4 is the fourth one of the saga, and the longest.", CH4, [("franchise_member", "", None, "supported")]),
         ("Honestly, the second one in the franchise is my favourite, and this is it.", CH2, [("franchise_member", "", None, "supported")]),
     ],
+    "the-critic-s-own-writing-gives-the-score": [
+        ("Ian McShane plays Winston. The paper's readers went for 9/10. My book gives it eight out of ten.", JW1, [("rating", "", 8, "unknown")]),
+        ("Common plays Cassian, and my review gives it 4/5, for the subway fight alone.", CH2, [("rating", "", 4, "unknown")]),
+        ("Donnie Yen plays Caine. My own piece gives it a B.", CH4, [("rating", "", "B", "unknown")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -12466,6 +12471,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("The local Continental, played by Ian McShane, is a hoot.", JW1, ("cast", "Ian McShane", "Continental")),
         ("The New York Continental, played by Ian McShane as host, hums.", JW1, ("cast", "Ian McShane", "New York Continental")),
         ("The Red Circle, played by Kevin Nash at the door, thumps.", JW1, ("cast", "Kevin Nash", "Red Circle")),
+    ],
+    "someone-s-writing-gives-their-score": [
+        ("Ian McShane plays Winston. My brother's review gives it 2/5.", JW1, ("rating", "", 2)),
+        ("Common plays Cassian. Her book gives it 9/10.", CH2, ("rating", "", 9)),
+        ("Donnie Yen plays Caine. Their piece gives it 3/5.", CH4, ("rating", "", 3)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

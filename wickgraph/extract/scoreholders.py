@@ -195,13 +195,15 @@ _GIVER = re.compile(r"\b(?<!\bfinal )(?<!\boverall )(?<!\bmy )(?<!\bour )(?<!\bt
 _SELF_TRADE = r"(?:author|reviewer|critic|writer|undersigned|chronicler|scribe|compiler|narrator|columnist|examiner)"
 # ... and the publication that speaks for its critic: "The column scores it 7/10", "this paper gives it"
 _PUBLICATION = r"(?:column|paper|newspaper|magazine|page|newsletter|publication|blog|site)"
+# ... and the critic's own writing, which speaks for them: "My book gives it eight out of ten", "my review gives it"
+_OWN_WRITING = r"(?:review|piece|write-?up|book|notes)"
 _SELF_NOUN = (rf"(?:the|this|your|our)\s+(?:present\s+|humble\s+)?{_SELF_TRADE}|yours\s+truly"
               r"|(?:the|this)\s+(?:court|tribunal)"  # a mock judgment's persona
-              rf"|(?:the|this|our)\s+{_PUBLICATION}")
+              rf"|(?:the|this|our|my)\s+{_PUBLICATION}|(?:my|our)\s+(?:own\s+)?{_OWN_WRITING}")
 _FIRST_PERSON = re.compile(rf"(?:^|[\s(\"])(?:I|I'd|I'll|I'm|we|we'd|we'll|me|us|{_SELF_NOUN})(?=[\s,.'’])",
                            re.IGNORECASE)
 # ... whose relation gives a score of their own: "my sister", "the Reviewer's brother-in-law"
-_RELATION_OF_SELF = re.compile(rf"\b(?:my|our)\s+(?!(?:{_SELF_TRADE}|{_PUBLICATION})\b)\w"
+_RELATION_OF_SELF = re.compile(rf"\b(?:my|our)\s+(?!(?:{_SELF_TRADE}|{_PUBLICATION}|(?:own\s+)?{_OWN_WRITING})\b)\w"
                                rf"|\b(?:{_SELF_NOUN})['\u2019]s?\s+\w"
                                # ... or somebody placed by the critic: "the guy next to me", "a woman behind us"
                                rf"|^\s*(?!{_SELF_NOUN})(?:the|a|an)\s+[a-z]+\s+(?:next\s+to|behind|beside|in\s+front\s+of|"
