@@ -6426,6 +6426,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Common plays Cassian, and my review gives it 4/5, for the subway fight alone.", CH2, [("rating", "", 4, "unknown")]),
         ("Donnie Yen plays Caine. My own piece gives it a B.", CH4, [("rating", "", "B", "unknown")]),
     ],
+    "an-ordinal-place-said-without-its-article": [
+        ("ok so chapter 3. 2019. third one in the series and it starts right where 2 ends.", PARA, [("franchise_member", "", None, "supported")]),
+        ("Fourth entry of the saga, and the longest by far.", CH4, [("franchise_member", "", None, "supported")]),
+        ("Second film in the franchise, and it goes to Rome.", CH2, [("franchise_member", "", None, "supported")]),
+    ],
+    "a-row-s-role-in-quotation-marks": [
+        ("MAIN STAGE\n18:15  WILLEM DAFOE \u2014 \u201cMarcus\u201d (long-range acoustic set)\n17:00  IAN McSHANE \u2014 \u201cWinston\u201d (velvet)\n", JW1, [("cast", "Willem Dafoe", "Marcus", "supported")]),
+        ("Hiroyuki Sanada ........ \u201cKoji\u201d (Osaka)\nDonnie Yen ........ \u201cCaine\u201d (blind)\n", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
+        ("CAST\nHalle Berry \u2014 \u00abSofia\u00bb (with dogs)\nMark Dacascos \u2014 \u00abZero\u00bb (fanboy)\n", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),

@@ -23,7 +23,7 @@ from dataclasses import replace
 from .credits import Credit
 from .document import Document
 from .entrynotes import body_note_says_reprise, note_says_reprise
-from .gazetteer import CHARACTER, PERSON, WORK, Mention
+from .gazetteer import CHARACTER, PERSON, QUOTE_MARKS, WORK, Mention
 from .layout import Row, read_layout
 from .links import default_cues
 from .patterns import Candidate
@@ -129,7 +129,9 @@ _DESCRIBED = re.compile(r",[ \t]|[ \t]+\(|[ \t]+[-\u2013\u2014]{1,2}[ \t]|;")
 
 
 def _name_part(doc: Document, cell: Span) -> Span:
-    """"Tatiana, a ballerina with a knife": the name that opens a cell, before its description."""
+    """"Tatiana, a ballerina with a knife": the name that opens a cell, before its description (a role in quotation
+    marks, as a bill or a poster sets it, without them: "\u201cMarcus\u201d (long-range acoustic set)")."""
+    cell = _unquoted(doc.text, cell)
     described = _DESCRIBED.search(doc.text, cell[0], cell[1])
     if described is None:
         return cell
@@ -138,7 +140,18 @@ def _name_part(doc: Document, cell: Span) -> Span:
         described = _DESCRIBED.search(doc.text, name.end, cell[1])
         if described is None:
             return cell
-    return (cell[0], described.start())
+    return _unquoted(doc.text, (cell[0], described.start()))
+
+
+def _unquoted(text: str, cell: Span) -> Span:
+    """``cell`` without the quotation marks around it (the closing one only after an opening one, which the view
+    may have blanked already: a name's own apostrophe stays)."""
+    start, end = cell
+    opened = text[start - 1:start] in QUOTE_MARKS or text[start:start + 1] in QUOTE_MARKS
+    start += text[start:start + 1] in QUOTE_MARKS
+    if opened and end - start > 1 and text[end - 1] in QUOTE_MARKS:
+        end -= 1
+    return start, end
 
 
 def _row_candidates(doc: Document, rows: tuple[Row, ...]) -> list[Candidate]:
