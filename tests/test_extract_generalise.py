@@ -6436,6 +6436,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Hiroyuki Sanada ........ \u201cKoji\u201d (Osaka)\nDonnie Yen ........ \u201cCaine\u201d (blind)\n", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
         ("CAST\nHalle Berry \u2014 \u00abSofia\u00bb (with dogs)\nMark Dacascos \u2014 \u00abZero\u00bb (fanboy)\n", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
     ],
+    "a-quotation-that-names-a-handle-is-still-read": [
+        ("Common plays Cassian.\n\n> Ruby Rose plays Ares, and @rubyrose posted about it.\n> Great stuff.\n", CH2, [("cast", "Ruby Rose", "Ares", "supported")]),
+        ("> Keanu Reeves is John Wick again, as @keanu_fans loves to say\n> and Ian McShane plays Winston.\n", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("My notes:\n> Donnie Yen plays Caine (see @donnieyen)\n> Rina Sawayama plays Akira\n", CH4, [("cast", "Rina Sawayama", "Akira", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -12486,6 +12491,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Ian McShane plays Winston. My brother's review gives it 2/5.", JW1, ("rating", "", 2)),
         ("Common plays Cassian. Her book gives it 9/10.", CH2, ("rating", "", 9)),
         ("Donnie Yen plays Caine. Their piece gives it 3/5.", CH4, ("rating", "", 3)),
+    ],
+    "an-embedded-post-under-its-handle": [
+        ("Ian McShane is back as Winston.\n\n> \U0001f426 @cinemaclaire \u00b7 1d\n> \"chapter 2 came out in 2016 and honestly\"\n> \u2665 241\n\nThe ending is great.\n", CH2, ("release_year", "", 2016)),
+        ("Keanu Reeves is John Wick.\n\n> Dana Fox (@danafox) \u00b7 Mar 3\n> Halle Berry plays Helen, a career best.\n\nAnyway, the dog.\n", JW1, ("cast", "Halle Berry", None)),
+        ("Common plays Cassian.\n\n> @wickfan99\n> Ruby Rose plays Sofia. Iconic.\n> 12 likes\n", CH2, ("cast", "Ruby Rose", "Sofia")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -191,7 +191,10 @@ _MARKS_REACH = 3  # lines between the handle and the board's marks
 _REPLY_ARROW = re.compile(r"[ \t]*[\u21b3\u21aa\u2514]")
 # a quotation of another post: its attribution, then its lines marked ">"
 _QUOTED_POST = re.compile(r"^[ \t]*>[ \t]*(?:quote[ \t]+from:?[ \t]+|originally[ \t]+posted[ \t]+by[ \t]+)?"
-                          r"[\w@.-]{2,30}[ \t]+(?:wrote|said|posted|says)\b[^\n]*(?:\n[ \t]*>[^\n]*)*",
+                          r"[\w@.-]{2,30}[ \t]+(?:wrote|said|posted|says)\b[^\n]*(?:\n[ \t]*>[^\n]*)*"
+                          # ... or an embedded social post under its handle: "> \U0001f426 @cinemaclaire \u00b7 1d"
+                          r"|^[ \t]*>[ \t]*(?:[^\w\s@][ \t]*)?(?:[\w.' -]{1,40}[ \t]+)?\(?@\w{2,30}\)?"
+                          r"(?:[ \t]*[\u00b7\u2022|,-][^\n]*)?[ \t]*(?:\n[ \t]*>[^\n]*)+",
                           re.IGNORECASE | re.MULTILINE)
 
 
