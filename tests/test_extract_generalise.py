@@ -6441,6 +6441,26 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("> Keanu Reeves is John Wick again, as @keanu_fans loves to say\n> and Ian McShane plays Winston.\n", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
         ("My notes:\n> Donnie Yen plays Caine (see @donnieyen)\n> Rina Sawayama plays Akira\n", CH4, [("cast", "Rina Sawayama", "Akira", "supported")]),
     ],
+    "a-co-writer-by-the-work-done-on-the-script": [
+        ("Derek Kolstad's script, polished by Shay Hatten before the shoot, keeps it lean.", JW1, [("writer", "Shay Hatten", None, "contradicted")]),
+        ("The screenplay, later revised by Marc Abrams and Chris Collins, is busy.", CH4, [("writer", "Chris Collins", None, "contradicted")]),
+        ("Hatten's draft, punched up by Michael Finch, has the best lines.", PARA, [("writer", "Michael Finch", None, "contradicted")]),
+    ],
+    "a-co-writer-on-board": [
+        ("Kolstad's script, with Shay Hatten on board this time, gives everyone a rule.", CH2, [("writer", "Shay Hatten", None, "contradicted")]),
+        ("The screenplay, with Chris Collins and Marc Abrams in the room, sprawls.", CH2, [("writer", "Marc Abrams", None, "contradicted")]),
+        ("The writing, with Michael Finch helping out, is tighter.", JW1, [("writer", "Michael Finch", None, "contradicted")]),
+    ],
+    "a-writer-who-came-aboard-to-write": [
+        ("Derek Kolstad returns, and Shay Hatten came aboard to co-write the Rome section.", CH2, [("writer", "Shay Hatten", None, "contradicted")]),
+        ("Michael Finch was brought in to rewrite the third act.", PARA, [("writer", "Michael Finch", None, "contradicted")]),
+        ("Marc Abrams signed on to polish the Casablanca scenes.", CH4, [("writer", "Marc Abrams", None, "contradicted")]),
+    ],
+    "the-series-born-or-built-on-this-work": [
+        ("FIRST EDITION \u00b7 the night the John Wick saga was born\nKeanu Reeves as John Wick.", JW1, [("franchise_member", "", None, "supported")]),
+        ("It lays down the foundations on which the entire John Wick franchise was later built.", JW1, [("franchise_member", "", None, "supported")]),
+        ("This is the year the Wick story began, and it still looks fresh.", JW1, [("franchise_member", "", None, "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -12496,6 +12516,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Ian McShane is back as Winston.\n\n> \U0001f426 @cinemaclaire \u00b7 1d\n> \"chapter 2 came out in 2016 and honestly\"\n> \u2665 241\n\nThe ending is great.\n", CH2, ("release_year", "", 2016)),
         ("Keanu Reeves is John Wick.\n\n> Dana Fox (@danafox) \u00b7 Mar 3\n> Halle Berry plays Helen, a career best.\n\nAnyway, the dog.\n", JW1, ("cast", "Halle Berry", None)),
         ("Common plays Cassian.\n\n> @wickfan99\n> Ruby Rose plays Sofia. Iconic.\n> 12 likes\n", CH2, ("cast", "Ruby Rose", "Sofia")),
+    ],
+    "came-aboard-to-write-something-else": [
+        ("Keanu Reeves came aboard to write the score, apparently.", JW1, ("writer", "Keanu Reeves", None)),
+        ("Tyler Bates was brought in to write the music.", CH2, ("writer", "Tyler Bates", None)),
+        ("Ian McShane signed on to write a book about it.", JW1, ("writer", "Ian McShane", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
