@@ -6461,6 +6461,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("It lays down the foundations on which the entire John Wick franchise was later built.", JW1, [("franchise_member", "", None, "supported")]),
         ("This is the year the Wick story began, and it still looks fresh.", JW1, [("franchise_member", "", None, "supported")]),
     ],
+    "a-possessive-casting-inside-a-whether-clause": [
+        ("We argued about whether John Leguizamo's Aurelio, the chop-shop owner, deserved his own puzzle.", JW1, [("cast", "John Leguizamo", "Aurelio", "supported")]),
+        ("I wonder whether Ian McShane's Winston ever sleeps.", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("They debated whether Donnie Yen's Caine could really see.", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -12521,6 +12526,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Keanu Reeves came aboard to write the score, apparently.", JW1, ("writer", "Keanu Reeves", None)),
         ("Tyler Bates was brought in to write the music.", CH2, ("writer", "Tyler Bates", None)),
         ("Ian McShane signed on to write a book about it.", JW1, ("writer", "Ian McShane", None)),
+    ],
+    "someone-also-thinks": [
+        ("Strand also thinks Greg Coolidge directed Night 2. Check the credits.", CONT, ("director", "Greg Coolidge", None)),
+        ("My uncle still thinks David Leitch directed it.", PARA, ("director", "David Leitch", None)),
+        ("Marta really believes Halle Berry plays Helen.", JW1, ("cast", "Halle Berry", "Helen")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
