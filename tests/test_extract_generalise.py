@@ -6466,6 +6466,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("I wonder whether Ian McShane's Winston ever sleeps.", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
         ("They debated whether Donnie Yen's Caine could really see.", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
     ],
+    "a-role-s-player-named-in-capitals": [
+        ("SPECIAL GUESTS\n  \u25c6 COMMON plays \u201cCassian\u201d (bodyguard; keeps pace)\n  \u25c6 RUBY ROSE plays \u201cAres\u201d (silent set)\n", CH2, [("cast", "Common", "Cassian", "supported")]),
+        ("CAST NOTES\nCOMMON as Cassian, pure muscle and no small talk.\n", CH2, [("cast", "Common", "Cassian", "supported")]),
+        ("Behind Gianna stands her bodyguard, and COMMON plays Cassian with a weary grace.", CH2, [("cast", "Common", "Cassian", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),

@@ -40,6 +40,8 @@ def with_misspelt_players(claims: list[Claim], reference: Reference, work: str |
 def _sounds_like(written: str, name: str) -> bool:
     """Whether ``written`` nearly spells ``name``: "Mark Tacos" / "Mark Dacascos", "Nyquil" / "Michael Nyqvist"."""
     words, known = written.lower().split(), name.lower().split()
+    if words == known:
+        return True  # the name itself, in a case the gazetteer did not take for a name: "COMMON plays Cassian"
     if not words or len(known) < 2:
         return False
     if len(words) == 1:  # the surname alone: its opening, and most of its letters
