@@ -6471,6 +6471,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("CAST NOTES\nCOMMON as Cassian, pure muscle and no small talk.\n", CH2, [("cast", "Common", "Cassian", "supported")]),
         ("Behind Gianna stands her bodyguard, and COMMON plays Cassian with a weary grace.", CH2, [("cast", "Common", "Cassian", "supported")]),
     ],
+    "the-writer-s-section-after-a-rumours-section": [
+        ("Intro.\n\nRUMOURS\n- Halle Berry plays Sofia.\n\nMY VIEW\nMel Gibson plays Cormac.\n", CONT, [("cast", "Mel Gibson", "Cormac", "supported")]),
+        ("Intro.\n\nGOSSIP CORNER\nKeanu Reeves cameos.\n\nTHE FILM\nIan McShane plays Winston.\n", JW1, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Intro.\n\nMYTHS\nLeitch directed it.\n\nCREDITS\nDirected by Chad Stahelski.\n", CH2, [("director", "Chad Stahelski", None, "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -12536,6 +12541,16 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Strand also thinks Greg Coolidge directed Night 2. Check the credits.", CONT, ("director", "Greg Coolidge", None)),
         ("My uncle still thinks David Leitch directed it.", PARA, ("director", "David Leitch", None)),
         ("Marta really believes Halle Berry plays Helen.", JW1, ("cast", "Halle Berry", "Helen")),
+    ],
+    "a-section-headed-as-rumours": [
+        ("Intro.\n\nRUMOURS I'M NOT PRICING IN\n\"Keanu Reeves shot an uncredited walk-on as a young John.\" Pure noise.\n\nMY VIEW\nMel Gibson plays Cormac.\n", CONT, ("cast", "Keanu Reeves", None)),
+        ("Intro.\n\nTHE RUMOUR MILL\n- Keanu Reeves plays a young John.\n- Halle Berry plays Sofia.\n\nFACTS\nMel Gibson plays Cormac.\n", CONT, ("cast", "Halle Berry", "Sofia")),
+        ("Intro.\n\nHEARSAY FROM THE LOBBY\nDavid Leitch directed this one.\n\nMY TAKE\nChad Stahelski directed it.\n", PARA, ("director", "David Leitch", None)),
+    ],
+    "a-rumour-somewhere-that": [
+        ("There's a rumour on the client forum that Ruby Rose turns up here because the press kit lists her.", PARA, ("cast", "Ruby Rose", None)),
+        ("The rumour going round Reddit that Halle Berry returns as Sofia is everywhere.", CH4, ("cast", "Halle Berry", "Sofia")),
+        ("The rumour in the trades that David Leitch co-directed it will not die.", CH4, ("director", "David Leitch", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

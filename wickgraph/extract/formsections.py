@@ -44,7 +44,11 @@ _OTHERS_HEADING = re.compile(
     r"|\bSELF[ \t-]?(?:ASSESSMENT|APPRAISAL|EVALUATION|REVIEW)\b"
     # another judge's or member's opinion under a judgment or a report: "VI. DISSENT", "DISSENTING OPINION",
     # "MINORITY REPORT" (not the writer's own: "MY DISSENT")
-    r"|(?<!\bMY[ \t])(?<!\bOUR[ \t])\b(?:DISSENT(?:ING[ \t]+OPINION)?|MINORITY[ \t]+(?:REPORT|OPINION|VIEW))\b")
+    r"|(?<!\bMY[ \t])(?<!\bOUR[ \t])\b(?:DISSENT(?:ING[ \t]+OPINION)?|MINORITY[ \t]+(?:REPORT|OPINION|VIEW))\b"
+    # what others say, under a heading that calls it so: "RUMOURS I'M NOT PRICING IN", "THE RUMOUR MILL", "HEARSAY"
+    # (not a heading that sets the facts beside them: "MYTHS VS FACTS", "RUMOURS, CHECKED")
+    r"|^(?![^\n]*\b(?:FACTS?|TRUTH|TRUE|CHECKED|BUSTED|DEBUNKED|VS\.?|VERSUS|ANSWERED)\b)[^\n]*"
+    r"\b(?:RUMOU?RS?|RUMOU?R[ \t]+MILL|HEARSAY|GOSSIP|MYTHS|MISCONCEPTIONS)\b")
 # the line under a heading that names an office as the section's author, or another's text as its source ("From the
 # Rural Dean's column in the parish magazine, read by himself")
 _SOURCE_LINE = re.compile(r"[ \t(]*(?:(?:completed|submitted|filled[ \t]+in|written|supplied|prepared|provided)"
