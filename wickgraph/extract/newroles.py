@@ -15,7 +15,7 @@ from .pairs import WINDOW, in_open_bracket
 from .patterns import HONORIFIC, Candidate
 from .verse import verse_breaks
 
-__all__ = ["NOT_NAMES", "lowercase_role", "new_name_at", "new_role", "trade_role"]
+__all__ = ["NOT_NAMES", "cues_unknown_role", "lowercase_role", "new_name_at", "new_role", "trade_role"]
 
 NOT_NAMES = frozenset({"The", "A", "An", "He", "She", "It", "They", "His", "Her", "Their", "I", "We", "You", "And",
                         "But", "In", "On", "At", "For", "With", "This", "That", "Mr", "Ms", "Mrs", "Dr", "Chapter"})
@@ -56,6 +56,20 @@ def _opens_a_verse_line(text: str, at: int) -> bool:
     newline = text.rfind("\n", 0, at)
     return newline >= 0 and not text[newline + 1:at].strip() and any(
         start <= newline < end for start, end in verse_breaks(text))
+
+
+# a casting cue and a capitalised name right after the actor: the role the cue names ("as the Tailor", "plays Lemmy")
+# (a name that ends its phrase: not a describing word, "as the Russian crime boss Viggo", "the Red Circle bouncer")
+_CUE_THEN_NAME = re.compile(r"\s*,?\s*(?:as|plays|playing|portrays|portraying|voices|voicing)\s+(?:the\s+)?"
+                            r"(?P<name>(?-i:[A-Z])[\w'\u2019-]+)(?:\s+(?-i:[A-Z])[\w'\u2019-]+)?\s*[,.;:!?)]",
+                            re.IGNORECASE)
+
+
+def cues_unknown_role(doc: Document, start: int, end: int) -> bool:
+    """Whether ``doc.text[start:end]`` opens with a casting cue and a name the reference does not know: a role of its
+    own before any known one after it ("as the Tailor, fitting John")."""
+    cued = _CUE_THEN_NAME.match(doc.text, start, end)
+    return cued is not None and cued["name"] not in NOT_NAMES and cued.start("name") not in doc.by_start
 
 
 def new_role(doc: Document, cues: Cues, actor: Mention, sentence_end: int) -> Candidate | None:

@@ -42,7 +42,7 @@ from .links import (
     relation_role,
 )
 from .markup import FOOTNOTE_MARK
-from .newroles import NOT_NAMES, lowercase_role, new_role, trade_role
+from .newroles import NOT_NAMES, cues_unknown_role, lowercase_role, new_role, trade_role
 from .pairs import WINDOW, in_open_bracket, is_role, mention_kind, role_candidate
 from .patterns import VERB_AFTER, Candidate
 from .performance import QUALITIES, performed_link
@@ -311,9 +311,8 @@ def _forward(doc: Document, cues: Cues, mentions: list[Mention], index: int) -> 
         gap = doc.gap(actor.end, other.start)
         if in_brackets and ")" in gap:
             return None
-        cued = _CUE_THEN_NAME.match(doc.text, actor.end, other.start)
-        if cued is not None and cued["name"] not in NOT_NAMES and cued.start("name") not in doc.by_start:
-            break  # "Peter Serafinowicz as the Tailor, fitting John": the cue's own role, unknown, comes first
+        if cues_unknown_role(doc, actor.end, other.start):
+            break  # "Peter Serafinowicz as the Tailor, fitting John": the cue's own role comes first
         if other.mask & WORK and _POSSESSIVE_ONLY.fullmatch(gap) and doc.their_work(actor, other):
             return None  # "Len Wiseman's Ballerina (2025)": the work the person made, not a part they play
         if given:
@@ -335,11 +334,6 @@ def _forward(doc: Document, cues: Cues, mentions: list[Mention], index: int) -> 
     return None if given else new_role(doc, cues, actor, sentence_end)
 
 
-# a casting cue and a capitalised name right after the actor: the role the cue names ("as the Tailor", "plays Lemmy")
-# (a name that ends its phrase: not a describing word, "as the Russian crime boss Viggo", "the Red Circle bouncer")
-_CUE_THEN_NAME = re.compile(r"\s*,?\s*(?:as|plays|playing|portrays|portraying|voices|voicing)\s+(?:the\s+)?"
-                            r"(?P<name>(?-i:[A-Z])[\w'\u2019-]+)(?:\s+(?-i:[A-Z])[\w'\u2019-]+)?\s*[,.;:!?)]",
-                            re.IGNORECASE)
 _GIVEN_TO = re.compile(r"\b(?:gives?|gave|giving|hands?|handed|offers?|offered|grants?|granted)\s+\Z", re.IGNORECASE)
 _GIVEN_ROLE = re.compile(r"\s+(?:[^.;!?\n]{0,60}?\s)?(?:a|an|the)\s+(?:[\w'-]+,?\s+){0,3}?(?:character|role|part)\b"
                          r"[^.;!?\n]{0,40}?(?:called|named|dubbed|as|of|:|,)\s+(?:the\s+)?", re.IGNORECASE)
@@ -432,8 +426,6 @@ def _as_role_here(doc: Document, gap: str, role: Mention) -> bool:
     if not here or not _AS_BEFORE.search(gap) or _SENTENCE_END.search(gap) or _COMPARISON.search(gap):
         return False
     return len(gap_words(gap[aside_length(gap, 0):])) <= _LONG_GAP_WORDS  # an aside on the actor does not count
-
-
 
 
 def _backward(doc: Document, cues: Cues, mentions: list[Mention], index: int) -> Candidate | None:
