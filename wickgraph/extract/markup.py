@@ -278,7 +278,7 @@ def struck_spans(text: str) -> list[Span]:
     if "[" not in text and "~~" not in text and "<" not in text and "\u2610" not in text and "(" not in text \
             and "{" not in text:
         return spans
-    tracked = _tracked_changes(text) if "{" in text else []
+    tracked = _tracked_changes(text) if "{" in text else ()
     withdrawn = [(start, end) for start, end, kept in tracked if not kept]
     spans += withdrawn + [match.span() for match in _STRUCK.finditer(text)
                           if not any(start < match.end() and match.start() < end for start, end, _ in tracked)]
@@ -307,7 +307,8 @@ def _an_option(text: str, box: int) -> bool:
     return False
 
 
-def _tracked_changes(text: str) -> list[tuple[int, int, bool]]:
+@lru_cache(maxsize=2)  # (asked for the struck spans, the layout's marks and a rating's view of one text)
+def _tracked_changes(text: str) -> tuple[tuple[int, int, bool], ...]:
     """The CriticMarkup changes of ``text``, each as ``(start, end, kept)``: a withdrawn span (a deletion, a
     substitution's opening mark and old half, a comment) or the marks around what stands, all spans of marks only."""
     found: list[tuple[int, int, bool]] = []
@@ -319,7 +320,7 @@ def _tracked_changes(text: str) -> list[tuple[int, int, bool]]:
             found += [(start, change.end("old") + 2, False), (end - 3, end, True)]
         else:
             found += [(start, start + 3, True), (end - 3, end, True)]
-    return found
+    return tuple(found)
 
 
 def _edits(text: str) -> Iterator[Span]:

@@ -208,7 +208,7 @@ def retraction_spans(view: str) -> list[tuple[int, int]]:
         opening = _RETRACTION_OPENS.search(view, max(0, marker.start() - 8), marker.start())
         if opening is None and _BARE_MARKER.match(view, marker.start()) \
                 and view[marker.start() - 1:marker.start()] == " ":
-            opening = _SPACE.match(view, marker.start())  # speech typed without commas: "in 2015 no wait 2014"
+            opening = _NO_OPENING.match(view, marker.start())  # speech typed without commas: "in 2015 no wait 2014"
         start, again = (opening.start() if opening else -1), _WORD.match(view, marker.end())
         if opening is None or again is None:
             continue
@@ -242,7 +242,7 @@ def retraction_spans(view: str) -> list[tuple[int, int]]:
 _SENTENCE_STOP = re.compile(r"[.!?]")
 # the markers that take back what stands right before them with no comma or dash between (an opening of their own)
 _BARE_MARKER = re.compile(r"no,?\s+wait|wait,?\s+no|(?:scratch|strike)\s+that\s+(?=\d)", re.IGNORECASE)
-_SPACE = re.compile(r"(?P<stop>)")  # (an empty opening, where the marker starts)
+_NO_OPENING = re.compile(r"(?P<stop>)")  # (an empty opening, where the marker starts)
 
 
 # a number in words and its digits in brackets: "four and one-half (4.5)", "five (5)", "seventy-two (72)"; the gloss
