@@ -6476,6 +6476,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Intro.\n\nGOSSIP CORNER\nKeanu Reeves cameos.\n\nTHE FILM\nIan McShane plays Winston.\n", JW1, [("cast", "Ian McShane", "Winston", "supported")]),
         ("Intro.\n\nMYTHS\nLeitch directed it.\n\nCREDITS\nDirected by Chad Stahelski.\n", CH2, [("director", "Chad Stahelski", None, "supported")]),
     ],
+    "a-sequel-to-the-work-named-after-its-noun": [
+        ("It is the sequel to the 2014 film John Wick, and it goes to Rome.", CH2, [("franchise_member", "", None, "supported")]),
+        ("Parabellum is a sequel to the film John Wick: Chapter 2 in every sense.", PARA, [("franchise_member", "", None, "supported")]),
+        ("A prequel to the 2023 movie John Wick: Chapter 4, of sorts.", CONT, [("franchise_member", "", None, "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
