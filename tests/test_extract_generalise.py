@@ -6481,6 +6481,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Parabellum is a sequel to the film John Wick: Chapter 2 in every sense.", PARA, [("franchise_member", "", None, "supported")]),
         ("A prequel to the 2023 movie John Wick: Chapter 4, of sorts.", CONT, [("franchise_member", "", None, "supported")]),
     ],
+    "the-reviewed-sequel-called-so": [
+        ("This sequel goes to Rome and never looks back.", CH2, [("franchise_member", "", None, "supported")]),
+        ("Chapter 3 is a direct sequel, starting minutes after the last one ended.", PARA, [("franchise_member", "", None, "supported")]),
+        ("It's the sequel nobody asked for and everybody loved.", CH4, [("franchise_member", "", None, "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -12556,6 +12561,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("There's a rumour on the client forum that Ruby Rose turns up here because the press kit lists her.", PARA, ("cast", "Ruby Rose", None)),
         ("The rumour going round Reddit that Halle Berry returns as Sofia is everywhere.", CH4, ("cast", "Halle Berry", "Sofia")),
         ("The rumour in the trades that David Leitch co-directed it will not die.", CH4, ("director", "David Leitch", None)),
+    ],
+    "a-sequel-that-is-not-the-reviewed-work": [
+        ("I hope for a sequel, one day.", CH4, ("franchise_member", "", None)),
+        ("This sequel talk is premature: the first film has only just opened.", JW1, ("franchise_member", "", None)),
+        ("A sequel is already rumoured.", BAL, ("franchise_member", "", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

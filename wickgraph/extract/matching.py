@@ -341,6 +341,10 @@ _FRANCHISE_NAMED = re.compile(
     r"|\bjohn[ \t]+wick[ \t]+" + _SERIES_NOUN + r"(?:['\u2019]s?)[ \t]+(?:[\w-]+[ \t]+){0,3}?"
     r"(?:film|movie|game|spin-?off|prequel|sequel|entry|chapter|instal+ment|outing|show|series|venture)\b",
     re.IGNORECASE)
+# the reviewed work called a sequel: "this sequel", "this 2017 sequel", "it's the sequel", "Chapter 2 is a sequel"
+_THIS_SEQUEL = re.compile(r"\bthis[ \t]+(?:(?:19|20)\d\d[ \t]+|[a-z-]+[ \t]+)?sequel\b"
+                          r"|\b(?:it|chapter[ \t]+\w+)(?:['\u2019]s|[ \t]+is|[ \t]+was)[ \t]+(?:a|the)[ \t]+"
+                          r"(?:(?:direct|straight|true|proper|worthy|bigger|rare)[ \t]+)?sequel\b", re.IGNORECASE)
 _YEAR = re.compile(r"(?<![\d/.:-])(?:19|20)\d\d(?![\d/:]|\.\d)")
 
 
@@ -353,6 +357,8 @@ def _mention_candidates(doc: Document, rule: Rule) -> Iterator[Candidate]:
         return
     if rule.id == "franchise-mention":
         yield from (Candidate(rule.id, rule.type, *named.span()) for named in _FRANCHISE_NAMED.finditer(doc.folded))
+        if (doc.film_number or 0) >= 2:  # a numbered sequel called so: "this sequel", "Chapter 2 is a sequel"
+            yield from (Candidate(rule.id, rule.type, *named.span()) for named in _THIS_SEQUEL.finditer(doc.folded))
     elif rule.id == "year-mention":
         yield from (Candidate(rule.id, rule.type, *year.span(), year=doc.film_year)
                     for year in _YEAR.finditer(doc.folded) if int(year.group()) == doc.film_year)
