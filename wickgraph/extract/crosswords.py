@@ -47,7 +47,8 @@ def crossword_answers(doc: Document) -> tuple[list[tuple[int, int, int, int]], l
     nothing by itself), and the claims the solutions state with their clues."""
     matches = [m for m in _ENTRY.finditer(doc.text) if m.end("solution") > m.start("solution")] \
         if "(" in doc.text else []
-    solutions = {(int(m["number"]), _way(doc.text, m)): doc.by_start.get(m.start("solution")) for m in matches}
+    solutions = {(int(m["number"]), way): doc.by_start.get(m.start("solution"))
+                 for m, way in zip(matches, _ways(doc.text, matches), strict=True)}
     found: list[Candidate] = []
     for m in matches:
         q_start, q_end, a_start, a_end = *m.span("clue"), *m.span("solution")
@@ -71,12 +72,16 @@ def crossword_answers(doc: Document) -> tuple[list[tuple[int, int, int, int]], l
 _WAY_HEADING = re.compile(r"^[ \t#*_]*(?P<way>across|down)\b[^\n]{0,20}$", re.IGNORECASE | re.MULTILINE)
 
 
-def _way(text: str, entry: re.Match[str]) -> str:
-    """"a" or "d": an entry's way, as it gives it ("14A") or as the nearest heading above it does ("DOWN")."""
-    if entry["way"]:
-        return entry["way"][0].lower()
-    headings = list(_WAY_HEADING.finditer(text, 0, entry.start()))
-    return headings[-1]["way"][0].lower() if headings else "?"
+def _ways(text: str, entries: list[re.Match[str]]) -> list[str]:
+    """"a" or "d" for each of ``entries`` (in text order): its way as it gives it ("14A"), or as the nearest heading
+    above it does ("DOWN"); the headings are read once, in one pass with the entries."""
+    headings = list(_WAY_HEADING.finditer(text)) if any(not entry["way"] for entry in entries) else []
+    ways, way, at = [], "?", 0
+    for entry in entries:
+        while at < len(headings) and headings[at].start() < entry.start():
+            way, at = headings[at]["way"][0].lower(), at + 1
+        ways.append(entry["way"][0].lower() if entry["way"] else way)
+    return ways
 
 
 def _named_beside(doc: Document, q_start: int, q_end: int, a_start: int,

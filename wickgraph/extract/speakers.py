@@ -102,12 +102,11 @@ def is_transcript(text: str) -> bool:
 
 @lru_cache(maxsize=2)  # (asked for each score a review gives in the first person, and for the author's turns)
 def _turns(text: str) -> tuple[tuple[int, str], ...]:
-    if ":" not in text and "[" not in text and "        " not in text:
-        return ()
     turns = [(turn.start(), name, turn["noted"] is not None) for turn in _SPEAKER_TURN.finditer(text)
              if (name := turn["name"] or turn["bracketed"] or turn["tagged"] or turn["noted"]).lower()
-             not in _NOT_A_SPEAKER and not (turn["bracketed"] and _STAGE_DIRECTION.match(name))]  # "[Applause]": nobody
-    if "        " in text and _SCENE_HEADING.search(text):
+             not in _NOT_A_SPEAKER and not (turn["bracketed"] and _STAGE_DIRECTION.match(name))  # "[Applause]": nobody
+             ] if ":" in text or "[" in text else []
+    if "        " in text and _SCENE_HEADING.search(text):  # (a screenplay's cues need no colon)
         turns = sorted(turns + [(cue.start(), "me" if cue["cue"].lower() in _SCRIPT_SELF else cue["cue"], False)
                                 for cue in _SCRIPT_CUE.finditer(text)])
     # (a note in brackets opened by a name is a turn of a speaker who has turns of their own: not "[Interpreter: ...]")
