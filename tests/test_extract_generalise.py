@@ -6486,6 +6486,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Chapter 3 is a direct sequel, starting minutes after the last one ended.", PARA, [("franchise_member", "", None, "supported")]),
         ("It's the sequel nobody asked for and everybody loved.", CH4, [("franchise_member", "", None, "supported")]),
     ],
+    "writer-credited-for-a-named-pass": [
+        ("Derek Kolstad wrote it, with a tightening pass by Shay Hatten that shows in the dialogue.", CH2, [("writer", "Shay Hatten", None, "contradicted")]),
+        ("The script got a final polishing pass from Michael Finch before the shoot.", JW1, [("writer", "Michael Finch", None, "contradicted")]),
+        ("Kolstad drafted it; a sharpening pass by Marc Abrams gave the banter its bite.", PARA, [("writer", "Marc Abrams", None, "supported")]),
+    ],
+    "writer-brought-on-for-a-polish": [
+        ("Kolstad wrote it, with Shay Hatten brought on for a polish, and you can feel two hands in it.", CH2, [("writer", "Shay Hatten", None, "contradicted")]),
+        ("Michael Finch, hired in for a dialogue rewrite, gets the second credit.", JW1, [("writer", "Michael Finch", None, "contradicted")]),
+        ("Derek Kolstad was called in for a late pass on the Osaka pages.", CH4, [("writer", "Derek Kolstad", None, "contradicted")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -12566,6 +12576,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("I hope for a sequel, one day.", CH4, ("franchise_member", "", None)),
         ("This sequel talk is premature: the first film has only just opened.", JW1, ("franchise_member", "", None)),
         ("A sequel is already rumoured.", BAL, ("franchise_member", "", None)),
+    ],
+    "a-pass-or-call-that-is-no-writing": [
+        ("There is a lovely passing pass by Keanu Reeves in the car park scene.", JW1, ("writer", "Keanu Reeves", None)),
+        ("Ian McShane, brought on for a cameo, steals the lobby.", CH4, ("writer", "Ian McShane", None)),
+        ("Laurence Fishburne was called in for a reshoot of the rooftop.", CH2, ("writer", "Laurence Fishburne", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
