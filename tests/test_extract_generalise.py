@@ -6496,6 +6496,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Michael Finch, hired in for a dialogue rewrite, gets the second credit.", JW1, [("writer", "Michael Finch", None, "contradicted")]),
         ("Derek Kolstad was called in for a late pass on the Osaka pages.", CH4, [("writer", "Derek Kolstad", None, "contradicted")]),
     ],
+    "an-unknown-role-named-in-the-players-bracket": [
+        ("Peter Serafinowicz (the Tailor) gets one great scene with the tape measure.", CH2, [("cast", "Peter Serafinowicz", "the Tailor", "contradicted")]),
+        ("HALLE BERRY (the Handler) \u2013 7\nTwo dogs and a grudge.", PARA, [("cast", "Halle Berry", "the Handler", "contradicted")]),
+        ("Ian McShane (the Innkeeper) pours the drinks and the threats.", JW1, [("cast", "Ian McShane", "the Innkeeper", "contradicted")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -12581,6 +12586,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("There is a lovely passing pass by Keanu Reeves in the car park scene.", JW1, ("writer", "Keanu Reeves", None)),
         ("Ian McShane, brought on for a cameo, steals the lobby.", CH4, ("writer", "Ian McShane", None)),
         ("Laurence Fishburne was called in for a reshoot of the rooftop.", CH2, ("writer", "Laurence Fishburne", None)),
+    ],
+    "a-players-bracket-that-names-no-role": [
+        ("Keanu Reeves (The Matrix) is back in the suit.", CH4, ("cast", "Keanu Reeves", "The Matrix")),
+        ("Ian McShane (the Deadwood star) runs the hotel.", JW1, ("cast", "Ian McShane", "Deadwood")),
+        ("Donnie Yen (the Ip Man films) is superb here.", CH4, ("cast", "Donnie Yen", "Ip Man")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -1,7 +1,7 @@
 """Roles the reference does not know, kept as stated: a capitalised name after a naming cue ("Peter Serafinowicz is
-a sommelier called Bartholomew", "as Ms. Parker") and, in a sentence typed in lower case, a word or two after "as" or
-"plays" ("ana de armas plays rooney"). Their claims carry an unreconciled character, so a wrong role reads
-``contradicted`` or ``unknown``, never a silent ``supported``."""
+a sommelier called Bartholomew", "as Ms. Parker"), in the bracket after a player ("X (the Tailor)") and, in a sentence
+typed in lower case, a word or two after "as" or "plays" ("ana de armas plays rooney"). Their claims carry an
+unreconciled character, so a wrong role reads ``contradicted`` or ``unknown``, never a silent ``supported``."""
 
 from __future__ import annotations
 
@@ -88,6 +88,13 @@ def new_role(doc: Document, cues: Cues, actor: Mention, sentence_end: int) -> Ca
         gap = doc.gap(actor.end, name.start())
         if bracketed and ")" in gap:
             return None  # "Helen (that's Bridget Moynahan) leaves a beagle called Daisy": nothing after the bracket
+        bracket = _BRACKETED_ROLE.fullmatch(doc.text, actor.end, name.start())
+        if bracket is not None and doc.text.startswith(")", name.end()):
+            # "Peter Serafinowicz (the Tailor)": a cast list's bracket after the player names the part (a lower-case
+            # article: "(The Matrix)" is a title)
+            role = (bracket.start("the"), name.end())
+            return Candidate("pair-new-role", "cast", actor.start, name.end() + 1,
+                             parts={"actor": [(actor.start, actor.end)], "character": [role]})
         words = [w for w in gap_words(gap) if w not in (",", "(")]
         cue = max((i for i, w in enumerate(words) if w in _NAMING_CUES), default=None)
         if cue is None or not forward_link(gap, cues) or len(words) - cue > 4:
@@ -101,6 +108,10 @@ def new_role(doc: Document, cues: Cues, actor: Mention, sentence_end: int) -> Ca
         return Candidate("pair-new-role", "cast", actor.start, name.end(),
                          parts={"actor": [(actor.start, actor.end)], "character": [name.span()]})
     return None
+
+
+# the bracket after a player that opens on a role's article, in lower case
+_BRACKETED_ROLE = re.compile(r"[ \t]*\([ \t]*(?P<the>the)[ \t]+")
 
 
 # "ana de armas plays rooney": in a sentence typed in lower case a role's name has no capital to show it
