@@ -6501,6 +6501,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("HALLE BERRY (the Handler) \u2013 7\nTwo dogs and a grudge.", PARA, [("cast", "Halle Berry", "the Handler", "contradicted")]),
         ("Ian McShane (the Innkeeper) pours the drinks and the threats.", JW1, [("cast", "Ian McShane", "the Innkeeper", "contradicted")]),
     ],
+    "quotations-under-a-heading-the-writers-own": [
+        ("COMMENTS\nAna de Armas plays \"Rooney\" here, and Ian McShane is \"Winston\" again.\n", BAL, [("cast", "Ana de Armas", "Rooney", "contradicted"), ("cast", "Ian McShane", "Winston", "supported")]),
+        ("Reader feedback:\nThanks for the letters. Yes, Common plays \"Cassian\" in Chapter 2.\n\nThe review: good.", CH2, [("cast", "Common", "Cassian", "supported")]),
+        ("5) Comments\nThe \"sommelier\" is Peter Serafinowicz, and Riccardo Scamarcio plays \"Santino\".", CH2, [("cast", "Riccardo Scamarcio", "Santino", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -12591,6 +12596,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Keanu Reeves (The Matrix) is back in the suit.", CH4, ("cast", "Keanu Reeves", "The Matrix")),
         ("Ian McShane (the Deadwood star) runs the hotel.", JW1, ("cast", "Ian McShane", "Deadwood")),
         ("Donnie Yen (the Ip Man films) is superb here.", CH4, ("cast", "Donnie Yen", "Ip Man")),
+    ],
+    "quotations-under-a-heading-that-names-them-others-words": [
+        ("Survey notes.\n\n5) VERBATIMS\n   [1-0442] \"Didn't David Leitch direct this one?\"\n   [1-0443] \"Loved the horse fight.\"\n\nMy own take: a fine sequel.", PARA, ("director", "David Leitch", None)),
+        ("Screening night.\n\nAUDIENCE COMMENTS\n\u2022 \"Dean Winters plays Kirill and steals it.\"\n\u2022 \"Best one yet.\"\n\nOur verdict follows.", JW1, ("cast", "Dean Winters", "Kirill")),
+        ("Foyer feedback.\n\nVox pops:\n\"Common is back as Cassian and I cried.\"\n\"Too long.\"\n\nThe film itself is tight.", PARA, ("cast", "Common", "Cassian")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -224,12 +224,21 @@ _SAID_HEADING = re.compile(r"[^\w\n]*(?:\w+[ \t]*(?:\u2192|->|:)[ \t]*)?(?:what|
                            r"(?:my[ \t]+[a-z]+|(?-i:[A-Z])[\w'\u2019-]+|he|she|they)[ \t]+(?:said|says|thinks|thought|"
                            r"believes|believed|claims|claimed|reckons|reckoned|insists|insisted|swears|swore|"
                            r"told[ \t]+(?:me|us))\b[^\n]{0,40}$", re.IGNORECASE)
+# ... or that names what follows as other people's words, as a survey, a screening or a page lists them: "5) VERBATIMS",
+# "AUDIENCE COMMENTS", "Vox pops:", "Testimonials", "Reactions from the foyer"
+_QUOTES_HEADING = re.compile(r"[^\w\n]*(?:(?:\d{1,2}|[a-z])[.)][ \t]*)?(?:(?:audience|viewer|reader|fan|respondent|"
+                             r"panel|public|guest|customer|user|member|voter|visitor)s?['\u2019]?[ \t]+)?"
+                             r"(?:verbatims?|verbatim[ \t]+(?:comments|responses|quotes)|testimonials|vox[ \t]+pops?|"
+                             r"(?:selected[ \t]+)?(?:quotes|comments|reactions|responses|feedback))"
+                             r"(?:[ \t]+(?:from|by|of)[ \t]+[^\n]{1,30})?[ \t:]*$", re.IGNORECASE)
+# what opens a line before a quotation listed under such a heading: a bullet, a number, a respondent's tag ("[1-0442]")
+_QUOTED_ITEM_BEFORE = re.compile(r"[ \t]*(?:[-*\u2022>]|\d{1,3}[.)]|\[[\w.:/-]{1,12}\])?[ \t]*")
 _SAID_REACH = 12  # lines up from a quotation to its heading, within one block
 
 
-def _under_said_heading(text: str, start: int) -> bool:
-    """Whether the quotation at ``start`` stands in a block (no blank line) under a heading that gives what follows to
-    someone else by a verb of saying or thinking (:data:`_SAID_HEADING`), past the writer's replies between."""
+def _under_heading(text: str, start: int, heading: re.Pattern[str]) -> bool:
+    """Whether the quotation at ``start`` stands in a block (no blank line) under a ``heading`` line, past the
+    writer's replies between."""
     line_start = text.rfind("\n", 0, start) + 1
     for _ in range(_SAID_REACH):
         if line_start == 0:
@@ -237,7 +246,7 @@ def _under_said_heading(text: str, start: int) -> bool:
         above = text.rfind("\n", 0, line_start - 1) + 1
         if not text[above:line_start].strip():
             return False
-        if _SAID_HEADING.match(text, above, line_start - 1):
+        if heading.match(text, above, line_start - 1):
             return True
         line_start = above
     return False
@@ -331,8 +340,9 @@ def _initials_before(text: str, start: int, writer: frozenset[str]) -> bool:
 def _attributed(text: str, quote: re.Match[str], writer: frozenset[str]) -> bool:
     """Whether the quotation is given to someone other than the text's writer: signed or cited after it, under a
     speaker's colon, a source's dash, a bracketed tag or a reporting line, after a third person's reporting clause
-    on its line, opened by a handle, signed inside (initials too), after a tag of initials, or rejected by a mark on
-    its line ("DRAFT (rejected):"); not an inscription of names, nor what the writer signs."""
+    on its line, opened by a handle, signed inside (initials too), after a tag of initials, rejected by a mark on
+    its line ("DRAFT (rejected):") or listed under a heading that names others' words ("VERBATIMS"); not an
+    inscription of names, nor what the writer signs."""
     start, body = quote.start(), quote["body"]
     if _INSCRIPTION.fullmatch(body) or _signed_by_writer(text, quote, writer):
         return False
@@ -347,7 +357,9 @@ def _attributed(text: str, quote: re.Match[str], writer: frozenset[str]) -> bool
                 or _BRACKET_TAG_BEFORE.search(text, max(0, start - 82), start)
                 or _BRACKET_LINE_BEFORE.search(text, max(0, start - 160), start)
                 or _NAMED_LINE_BEFORE.search(text, max(0, start - 100), start)
-                or _reported_above(text, start) or _under_said_heading(text, start)
+                or _reported_above(text, start) or _under_heading(text, start, _SAID_HEADING)
+                or (_QUOTED_ITEM_BEFORE.fullmatch(text, line_start, start) is not None
+                    and _under_heading(text, start, _QUOTES_HEADING))
                 or _HANDLE_OPENS.match(body) or _SIGNED_INSIDE.search(body)
                 or _initials_before(text, start, writer))
 
