@@ -12602,6 +12602,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Screening night.\n\nAUDIENCE COMMENTS\n\u2022 \"Dean Winters plays Kirill and steals it.\"\n\u2022 \"Best one yet.\"\n\nOur verdict follows.", JW1, ("cast", "Dean Winters", "Kirill")),
         ("Foyer feedback.\n\nVox pops:\n\"Common is back as Cassian and I cried.\"\n\"Too long.\"\n\nThe film itself is tight.", PARA, ("cast", "Common", "Cassian")),
     ],
+    "a-role-in-the-next-chapter-across-a-wrap": [
+        ("   Laurence Fishburne MUST NOT be listed.  His Bowery King arrives in\n   the next chapter [JW2].  Nothing more.\n", JW1, ("cast", "Laurence Fishburne", "Bowery King")),
+        ("Keanu Reeves is John once again.  Common turns up as Cassian in\nthe next film, not in this one, sadly.\n", JW1, ("cast", "Common", "Cassian")),
+        ("Halle Berry does not appear at all.  Her Sofia belongs to\nthe third film, and we miss the dogs here.\n", CH4, ("cast", "Halle Berry", "Sofia")),
+    ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
         ("My brother would give it a C.", JW1, ("rating", "", "C")),

@@ -73,7 +73,9 @@ _OPEN_END = re.compile(r"(?:^|\s)(?:by|as|the|a|an|and|or|but|of|to|in|on|at|is|
                        r"also|again|into|like)[ \t]*\Z")
 # A line that is layout, not prose: a "key: value" label, a row of cells (pipes, tabs, column padding, leaders, or two
 # dashes set apart: "KD — Mishel Prada — Threat 2 — NYPD detective")
-_LABEL_OR_ROW = re.compile(r"[ \t]*[\w .'/-]{1,30}[ \t]*[:=](?:[ \t]|$)|[^\n]*(?:\||\t|\S[ ]{2,}\S|\.{4,}|_{3,})"
+# (two spaces after a full stop, as typed prose puts them, are no column: "... be listed.  His Bowery King ...")
+_LABEL_OR_ROW = re.compile(r"[ \t]*[\w .'/-]{1,30}[ \t]*[:=](?:[ \t]|$)"
+                           r"|[^\n]*(?:\||\t|[^\s.!?][ ]{2,}\S|[.!?][ ]{2,}[^\sA-Z]|\.{4,}|_{3,})"
                            r"|[^\n]*?[ \t][\u2013\u2014-][ \t][^\n]*?[ \t][\u2013\u2014-][ \t]")
 # a numbered note's number ("5.1  For whoever ..."): its padding is no column
 _NUMBERED = re.compile(r"^[ \t]*\d{1,3}(?:\.\d{1,3})*[.)]?[ \t]+")
