@@ -6506,6 +6506,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Reader feedback:\nThanks for the letters. Yes, Common plays \"Cassian\" in Chapter 2.\n\nThe review: good.", CH2, [("cast", "Common", "Cassian", "supported")]),
         ("5) Comments\nThe \"sommelier\" is Peter Serafinowicz, and Riccardo Scamarcio plays \"Santino\".", CH2, [("cast", "Riccardo Scamarcio", "Santino", "supported")]),
     ],
+    "franchise-founded-by-the-reviewed-work": [
+        ("The op that stood up the entire John Wick franchise still holds its ground.", JW1, [("franchise_member", "", None, "supported")]),
+        ("This is the lean little thriller that founded the John Wick franchise.", JW1, [("franchise_member", "", None, "supported")]),
+        ("In 101 minutes it established the whole Wick saga, rules and all.", JW1, [("franchise_member", "", None, "supported")]),
+    ],
+    "franchise-an-ordinal-entry-of-the-wick-anything": [
+        ("The third installment of the Wick campaign picks up at minute zero.", PARA, [("franchise_member", "", None, "supported")]),
+        ("The fourth entry in the John Wick machine is also the longest.", CH4, [("franchise_member", "", None, "supported")]),
+        ("Installment three of the Wick juggernaut lands in Casablanca.", PARA, [("franchise_member", "", None, "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -12606,6 +12616,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("   Laurence Fishburne MUST NOT be listed.  His Bowery King arrives in\n   the next chapter [JW2].  Nothing more.\n", JW1, ("cast", "Laurence Fishburne", "Bowery King")),
         ("Keanu Reeves is John once again.  Common turns up as Cassian in\nthe next film, not in this one, sadly.\n", JW1, ("cast", "Common", "Cassian")),
         ("Halle Berry does not appear at all.  Her Sofia belongs to\nthe third film, and we miss the dogs here.\n", CH4, ("cast", "Halle Berry", "Sofia")),
+    ],
+    "founding-or-an-entry-that-is-no-franchise": [
+        ("The second entry in the Wick stunt diary is about the club fight.", JW1, ("franchise_member", "", None)),
+        ("The first film established the rules of the Continental and little else.", JW1, ("franchise_member", "", None)),
+        ("Keanu stood up the stunt team before the shoot; the second installment of the Wick script was lost.", JW1, ("franchise_member", "", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
