@@ -6516,6 +6516,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("The fourth entry in the John Wick machine is also the longest.", CH4, [("franchise_member", "", None, "supported")]),
         ("Installment three of the Wick juggernaut lands in Casablanca.", PARA, [("franchise_member", "", None, "supported")]),
     ],
+    "director-credit-given-to": [
+        ("Chad Stahelski directs, and the credits give co-direction to his old partner David Leitch.", PARA, [("director", "David Leitch", None, "contradicted")]),
+        ("The studio handed the directing duties to Derek Kolstad for this one.", CH2, [("director", "Derek Kolstad", None, "contradicted")]),
+        ("Co-direction went to Shay Hatten, which is news to everyone.", CH4, [("director", "Shay Hatten", None, "contradicted")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -12621,6 +12626,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("The second entry in the Wick stunt diary is about the club fight.", JW1, ("franchise_member", "", None)),
         ("The first film established the rules of the Continental and little else.", JW1, ("franchise_member", "", None)),
         ("Keanu stood up the stunt team before the shoot; the second installment of the Wick script was lost.", JW1, ("franchise_member", "", None)),
+    ],
+    "direction-given-that-is-no-credit": [
+        ("On set Keanu gives direction to Ian McShane between takes.", JW1, ("director", "Ian McShane", None)),
+        ("The script hands the directing duties of the ballet company to Anjelica Huston's character.", BAL, ("director", "Anjelica Huston", None)),
+        ("The credit for the dog goes to Derek Kolstad's script.", JW1, ("director", "Derek Kolstad", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
