@@ -6521,6 +6521,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("The studio handed the directing duties to Derek Kolstad for this one.", CH2, [("director", "Derek Kolstad", None, "contradicted")]),
         ("Co-direction went to Shay Hatten, which is news to everyone.", CH4, [("director", "Shay Hatten", None, "contradicted")]),
     ],
+    "a-credit-that-went-on-is-no-ending": [
+        ("Chad Stahelski's directing only got sharper after the first film.", PARA, [("director", "Chad Stahelski", None, "supported")]),
+        ("Chad Stahelski's directing ended the debate: practical stunts win.", CH4, [("director", "Chad Stahelski", None, "supported")]),
+        ("Keanu Reeves, whose run has not ended with this one, plays John Wick.", CH4, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -12631,6 +12636,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("On set Keanu gives direction to Ian McShane between takes.", JW1, ("director", "Ian McShane", None)),
         ("The script hands the directing duties of the ballet company to Anjelica Huston's character.", BAL, ("director", "Anjelica Huston", None)),
         ("The credit for the dog goes to Derek Kolstad's script.", JW1, ("director", "Derek Kolstad", None)),
+    ],
+    "a-part-in-the-series-that-ended-before-this-work": [
+        ("Leitch's directing on the series stopped with the first film.", PARA, ("director", "David Leitch", None)),
+        ("Derek Kolstad's writing for the franchise ended after the third one.", CH4, ("writer", "Derek Kolstad", None)),
+        ("David Leitch's directing ended at John Wick, and Chad Stahelski went on alone.", CH2, ("director", "David Leitch", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
