@@ -6526,6 +6526,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Chad Stahelski's directing ended the debate: practical stunts win.", CH4, [("director", "Chad Stahelski", None, "supported")]),
         ("Keanu Reeves, whose run has not ended with this one, plays John Wick.", CH4, [("cast", "Keanu Reeves", "John Wick", "supported")]),
     ],
+    "a-role-after-plays-and-an-article-stays": [
+        ("Peter Serafinowicz plays the Tailor, fussing over John's lapels.", CH2, [("cast", "Peter Serafinowicz", "Tailor", "contradicted")]),
+        ("Ian McShane plays Geppetto in this one, somehow.", JW1, [("cast", "Ian McShane", "Geppetto", "contradicted")]),
+        ("Common is playing Marlowe, all menace in the Rome section.", CH2, [("cast", "Common", "Marlowe", "contradicted")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -12641,6 +12646,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Leitch's directing on the series stopped with the first film.", PARA, ("director", "David Leitch", None)),
         ("Derek Kolstad's writing for the franchise ended after the third one.", CH4, ("writer", "Derek Kolstad", None)),
         ("David Leitch's directing ended at John Wick, and Chad Stahelski went on alone.", CH2, ("director", "David Leitch", None)),
+    ],
+    "plays-before-a-preposition-names-where-not-whom": [
+        ("Sam thinks the Adjudicator is the same woman Katie McGrath plays in the Peacock show.", PARA, ("cast", "Katie McGrath", "Peacock")),
+        ("Common plays in the Rome section, all menace.", CH2, ("cast", "Common", "Rome")),
+        ("Mark Dacascos plays on the Japanese poster too.", PARA, ("cast", "Mark Dacascos", "Japanese")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

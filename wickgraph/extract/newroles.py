@@ -32,6 +32,9 @@ _TITLED = re.compile(r"\b(?:it|this|that|draft|script|screenplay|title|film|movi
 # "as" opening a fixed phrase, not a part played: "as part of", "as well as", "as far as", "as soon as"
 _AS_PHRASES = frozenset({"part", "well", "far", "soon", "long", "much", "many", "if", "though", "usual", "ever",
                          "always", "such", "opposed", "per", "of"})
+# a preposition after "plays", which says where or with whom, not whom: "plays in the Rome section"
+_WHERE_PLAYED = frozenset({"in", "on", "at", "for", "with", "opposite", "alongside", "against", "under", "into", "to",
+                           "around", "through", "inside", "across", "off", "beside"})
 _NAMING_CUES = frozenset({"as", "plays", "playing", "portrays", "portraying", "voices", "voicing", "called", "named"})
 
 
@@ -101,6 +104,8 @@ def new_role(doc: Document, cues: Cues, actor: Mention, sentence_end: int) -> Ca
             return None
         if words[cue] == "as" and cue + 1 < len(words) and words[cue + 1] in _AS_PHRASES:
             return None  # "put out in 2019 as part of the John Wick franchise": a phrase, not a role's cue
+        if words[cue] in ("plays", "playing") and cue + 1 < len(words) and words[cue + 1] in _WHERE_PLAYED:
+            return None  # "the woman Katie McGrath plays in the Peacock show": where she plays, not whom
         if words[cue] == "as" and _BILLED.search(" ".join(words[:cue])):
             return None  # "credited then as Larry Fishburne": the name a person was billed under, not a role
         if words[cue] in ("called", "named") and (len(words) - cue > 1 or _TITLED.search(" ".join(words[:cue]))):
