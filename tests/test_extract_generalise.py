@@ -6531,6 +6531,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Ian McShane plays Geppetto in this one, somehow.", JW1, [("cast", "Ian McShane", "Geppetto", "contradicted")]),
         ("Common is playing Marlowe, all menace in the Rome section.", CH2, [("cast", "Common", "Marlowe", "contradicted")]),
     ],
+    "a-comic-scripts-caption-speaks-for-the-voice-it-names": [
+        ("DOG DAYS #2\nComic adaptation of a review by Oswaldo Pike.\n\nPAGE ONE\n\nPANEL 1\nA screening room. OSWALDO PIKE sits. GRETA FENN types.\n\nCAPTION (OSWALDO): Keanu Reeves is back as John, days after the first film.\n\nGRETA (over her shoulder): Bet you a lunch this is a cash-in.\n\nOSWALDO: You would bet on the weather.\n\nPANEL 2\nCAPTION (OSWALDO): Ruby Rose is Ares, Santino's silent enforcer.\n\nGRETA: Common should have played the villain.\n\nOSWALDO: Hush, Greta.\n", CH2, [("cast", "Ruby Rose", "Ares", "supported")]),
+        ("THE LATE SHOW #4\nAdapted from Mina Roe's review, by Mina Roe.\n\nPANEL ONE\nCAPTION (MINA): Chad Stahelski directs with total confidence.\nKID: Boring!\nMINA: Hush.\n\nPANEL TWO\nCAPTION (MINA): Ian McShane plays Winston like a velvet knife.\nKID: Is it over yet?\nMINA: Nearly.\n", JW1, [("cast", "Ian McShane", "Winston", "supported"), ("director", "Chad Stahelski", None, "supported")]),
+        ("NIGHT SHIFT, issue 1\nBased on a review by Tomas Vel.\n\nPAGE 1, PANEL 1\nNARRATOR (TOMAS): Donnie Yen plays Caine, a blind assassin.\nUSHER: Phones off, please.\nTOMAS: Fine.\n\nPAGE 1, PANEL 2\nNARRATOR (TOMAS): Bill Skarsgard is the Marquis.\nUSHER: Seriously, phones off.\nTOMAS: Fine, fine.\n", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -12651,6 +12656,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Sam thinks the Adjudicator is the same woman Katie McGrath plays in the Peacock show.", PARA, ("cast", "Katie McGrath", "Peacock")),
         ("Common plays in the Rome section, all menace.", CH2, ("cast", "Common", "Rome")),
         ("Mark Dacascos plays on the Japanese poster too.", PARA, ("cast", "Mark Dacascos", "Japanese")),
+    ],
+    "a-comic-scripts-other-balloons-stay-theirs": [
+        ("DOG DAYS #2\nComic adaptation of a review by Oswaldo Pike.\n\nPANEL 1\nCAPTION (OSWALDO): Keanu Reeves is back as John.\n\nGRETA: Common plays Ares, obviously.\n\nOSWALDO: No.\n\nPANEL 2\nCAPTION (OSWALDO): A fine sequel.\n\nGRETA: Whatever.\n", CH2, ("cast", "Common", "Ares")),
+        ("THE LATE SHOW #4\nAdapted from a review by Mina Roe.\n\nPANEL ONE\nCAPTION (MINA): Chad Stahelski directs.\nKID: David Leitch directed this one!\nMINA: Hush.\n\nPANEL TWO\nCAPTION (MINA): Quiet now.\nKID: Is it over yet?\n", JW1, ("director", "David Leitch", None)),
+        ("NIGHT SHIFT, issue 1\nBased on a review by Tomas Vel.\n\nPANEL 1\nNARRATOR (TOMAS): Donnie Yen plays Caine.\nUSHER: Keanu is back as Neo, you know.\nTOMAS: Fine.\n\nPANEL 2\nNARRATOR (TOMAS): The Marquis is a fop.\nUSHER: Phones off.\n", CH4, ("cast", "Keanu Reeves", "Neo")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -28,10 +28,11 @@ SENDER = r"@?[\w.-]{1,25}(?:[ \t][\w.-]{1,25}){0,2}"
 # a transcript's or a chat's speaker turn: "[00:14:32] DANA:", "Dana:", "[12/02/2017, 23:14] Priya:", "(9:41 PM) Me:",
 # "[21:02] dex_m:" opening a line (a chat's handles are often in lower case; a second word is a capitalised name's, so
 # that "my score:" is no speaker); a caller's number and a note on who they are may follow the name ("CALLER 2
-# (Bill, Akron):", "MARCY (TULSA):"); a transcript may bracket the name instead ("[HOST] Good evening")
+# (Bill, Akron):", "MARCY (TULSA):"), or a caption's voice ("CAPTION (OSWALDO):", :func:`_voice`); a transcript
+# may bracket the name instead ("[HOST] Good evening")
 _SPEAKER_TURN = re.compile(rf"^[ \t]*(?:{STAMP}[ \t]*)?"
                            r"(?:(?P<name>[\w@][\w'.@-]{0,24}(?:[ ][A-Z][\w'.-]{1,20})?)(?:[ \t]+\d{1,2})?"
-                           r"(?:[ \t]*\([^()\n]{1,40}\))?[ \t]*:"
+                           r"(?:[ \t]*\((?P<voice>[^()\n]{1,40})\))?[ \t]*:"
                            r"|\[(?P<bracketed>[A-Z][A-Za-z]{1,20})(?:[ \t]+\d{1,2})?"
                            r"(?:[ \t]*[\u2014\u2013,-][^\]\n]{0,40})?\][ \t]"
                            # a note's tag before its writer: "[yellow, Priya]", "[blue, me]" (a wall of sticky notes)
@@ -102,7 +103,8 @@ def is_transcript(text: str) -> bool:
 
 @lru_cache(maxsize=2)  # (asked for each score a review gives in the first person, and for the author's turns)
 def _turns(text: str) -> tuple[tuple[int, str], ...]:
-    turns = [(turn.start(), name, turn["noted"] is not None) for turn in _SPEAKER_TURN.finditer(text)
+    turns = [(turn.start(), _voice(name, turn["voice"]), turn["noted"] is not None)
+             for turn in _SPEAKER_TURN.finditer(text)
              if (name := turn["name"] or turn["bracketed"] or turn["tagged"] or turn["noted"]).lower()
              not in _NOT_A_SPEAKER and not (turn["bracketed"] and _STAGE_DIRECTION.match(name))  # "[Applause]": nobody
              ] if ":" in text or "[" in text else []
@@ -112,6 +114,18 @@ def _turns(text: str) -> tuple[tuple[int, str], ...]:
     # (a note in brackets opened by a name is a turn of a speaker who has turns of their own: not "[Interpreter: ...]")
     speakers = {name for _, name, noted in turns if not noted}
     return tuple((start, name) for start, name, noted in turns if not noted or name in speakers)
+
+
+# a comic script's caption or a narration, whose voice the bracket names: "CAPTION (OSWALDO):", "NARRATOR (TOMAS):"
+_NARRATION = frozenset({"caption", "captions", "narration", "narrator", "voiceover", "voice-over", "vo", "v.o."})
+_VOICE_NAME = re.compile(r"[A-Z][\w'.\u2019-]*(?:[ ][A-Z][\w'.\u2019-]*){0,2}")
+
+
+def _voice(name: str, voice: str | None) -> str:
+    """Who speaks a turn: the voice a caption's or a narration's bracket names, else the turn's name."""
+    if voice is not None and name.lower() in _NARRATION and _VOICE_NAME.fullmatch(voice.strip()):
+        return voice.strip()
+    return name
 
 
 def _author(text: str, turns: tuple[tuple[int, str], ...], counts: Counter[str]) -> str | None:
