@@ -6536,6 +6536,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("THE LATE SHOW #4\nAdapted from Mina Roe's review, by Mina Roe.\n\nPANEL ONE\nCAPTION (MINA): Chad Stahelski directs with total confidence.\nKID: Boring!\nMINA: Hush.\n\nPANEL TWO\nCAPTION (MINA): Ian McShane plays Winston like a velvet knife.\nKID: Is it over yet?\nMINA: Nearly.\n", JW1, [("cast", "Ian McShane", "Winston", "supported"), ("director", "Chad Stahelski", None, "supported")]),
         ("NIGHT SHIFT, issue 1\nBased on a review by Tomas Vel.\n\nPAGE 1, PANEL 1\nNARRATOR (TOMAS): Donnie Yen plays Caine, a blind assassin.\nUSHER: Phones off, please.\nTOMAS: Fine.\n\nPAGE 1, PANEL 2\nNARRATOR (TOMAS): Bill Skarsgard is the Marquis.\nUSHER: Seriously, phones off.\nTOMAS: Fine, fine.\n", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
     ],
+    "a-characters-heading-over-a-casting-label-is-its-card": [
+        ("JOHN WICK: CHAPTER 4 (2023)\n\nThe fourth film, and the longest.\n\nCaine\n  Portrayed by ...... Donnie Yen\n  Lore. A blind assassin with a daughter.\n\nScore: 9/10.\n", CH4, [("cast", "Donnie Yen", "Caine", "supported"), ("rating", "", 9, "unknown")]),
+        ("JOHN WICK: CHAPTER 3 - PARABELLUM (2019)\n\nBestiary notes.\n\nJOHN WICK\n  Played by: Keanu Reeves\n  Lore: excommunicado, and in a hurry. Halle Berry plays Sofia, his old friend.\n\nThe end.\n", PARA, [("cast", "Keanu Reeves", "John Wick", "supported"), ("cast", "Halle Berry", "Sofia", "supported")]),
+        ("JOHN WICK: CHAPTER 4 (2023)\n\nCast cards follow.\n\nCaine\nActor ........ Donnie Yen\nClass: blind swordsman. Hiroyuki Sanada is Koji, his friend.\n\nMy verdict: 4/5.\n", CH4, [("cast", "Hiroyuki Sanada", "Koji", "supported"), ("rating", "", 4, "unknown")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -12661,6 +12666,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("DOG DAYS #2\nComic adaptation of a review by Oswaldo Pike.\n\nPANEL 1\nCAPTION (OSWALDO): Keanu Reeves is back as John.\n\nGRETA: Common plays Ares, obviously.\n\nOSWALDO: No.\n\nPANEL 2\nCAPTION (OSWALDO): A fine sequel.\n\nGRETA: Whatever.\n", CH2, ("cast", "Common", "Ares")),
         ("THE LATE SHOW #4\nAdapted from a review by Mina Roe.\n\nPANEL ONE\nCAPTION (MINA): Chad Stahelski directs.\nKID: David Leitch directed this one!\nMINA: Hush.\n\nPANEL TWO\nCAPTION (MINA): Quiet now.\nKID: Is it over yet?\n", JW1, ("director", "David Leitch", None)),
         ("NIGHT SHIFT, issue 1\nBased on a review by Tomas Vel.\n\nPANEL 1\nNARRATOR (TOMAS): Donnie Yen plays Caine.\nUSHER: Keanu is back as Neo, you know.\nTOMAS: Fine.\n\nPANEL 2\nNARRATOR (TOMAS): The Marquis is a fop.\nUSHER: Phones off.\n", CH4, ("cast", "Keanu Reeves", "Neo")),
+    ],
+    "a-works-heading-over-its-cast-list-stays-that-work": [
+        ("JOHN WICK: CHAPTER 4 (2023)\n\nMy marathon, film by film.\n\nJOHN WICK\nCast: Keanu Reeves, and Common as Cassian.\n\nJOHN WICK: CHAPTER 4\nKeanu Reeves again, with Donnie Yen as Caine.\n", CH4, ("cast", "Common", "Cassian")),
+        ("JOHN WICK: CHAPTER 2 (2017)\n\nThe double bill.\n\nCAINE\nStarring: Donnie Yen and Ruby Rose.\n\nJOHN WICK: CHAPTER 2\nCommon as Cassian.\n", CH2, ("cast", "Donnie Yen", "Caine")),
+        ("BALLERINA (2025)\n\nTwo nights out.\n\nCAINE\nCast: Donnie Yen, and Scott Adkins as Lemmy.\n\nBALLERINA\nAna de Armas as Eve.\n", BAL, ("cast", "Donnie Yen", "Caine")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

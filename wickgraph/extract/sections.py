@@ -121,16 +121,23 @@ def _opening_title_below_kicker(doc: Document, start: int) -> str | None:
 
 
 def _card_of_player(doc: Document, heading: Mention, line_end: int) -> bool:
-    """Whether a heading that is also a character's name has a line under it that opens with a person: the card of
-    the character's player ("JOHN WICK" over "Keanu Reeves, back for a second tour as John Wick"), not the work."""
+    """Whether a heading that is also a character's name has a line under it that opens with a person, maybe after a
+    casting label: the card of the character's player ("JOHN WICK" over "Keanu Reeves, back for a second tour as John
+    Wick", "Caine" over "Portrayed by ...... Donnie Yen"), not the work."""
     following = _NEXT_LINE_START.match(doc.text, line_end) if heading.mask & CHARACTER else None
     if following is None:
         return False
-    first = next(iter(doc.mentions_between(following.end(), min(len(doc.text), following.end() + 40))), None)
-    return first is not None and first.start == following.end() and bool(first.mask & PERSON)
+    at = following.end()
+    label = _CASTING_LABEL.match(doc.text, at)
+    at = label.end() if label else at
+    first = next(iter(doc.mentions_between(at, min(len(doc.text), at + 40))), None)
+    return first is not None and first.start == at and bool(first.mask & PERSON)
 
 
 _NEXT_LINE_START = re.compile(r"\n[ \t*_>-]*")
+# ... or with a casting label before the person: "Portrayed by ...... Donnie Yen", "Played by: X", "Actor - X"
+_CASTING_LABEL = re.compile(r"(?:(?:portrayed|played|voiced|performed)[ \t]+by|actor|actress|player|performer)"
+                            r"[ \t]*[:.\u2026\u2013\u2014-]*[ \t]*", re.IGNORECASE)
 
 
 # a film's title line: a heading in capitals, or any heading with its year in brackets
