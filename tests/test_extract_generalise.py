@@ -6541,6 +6541,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("JOHN WICK: CHAPTER 3 - PARABELLUM (2019)\n\nBestiary notes.\n\nJOHN WICK\n  Played by: Keanu Reeves\n  Lore: excommunicado, and in a hurry. Halle Berry plays Sofia, his old friend.\n\nThe end.\n", PARA, [("cast", "Keanu Reeves", "John Wick", "supported"), ("cast", "Halle Berry", "Sofia", "supported")]),
         ("JOHN WICK: CHAPTER 4 (2023)\n\nCast cards follow.\n\nCaine\nActor ........ Donnie Yen\nClass: blind swordsman. Hiroyuki Sanada is Koji, his friend.\n\nMy verdict: 4/5.\n", CH4, [("cast", "Hiroyuki Sanada", "Koji", "supported"), ("rating", "", 4, "unknown")]),
     ],
+    "a-records-player-field-set-off-by-dot-leaders": [
+        ("JOHN WICK: CHAPTER 4\n\nKilla Harkan\n  Portrayed by ...... Marko Zaror\n  Type .............. Large humanoid\n\nThe end.\n", CH4, [("cast", "Marko Zaror", "Killa Harkan", "contradicted")]),
+        ("Stat cards.\n\nWINSTON\nPlayed by ........ Ian McShane\nAlignment ........ lawful neutral\n\nMore soon.\n", JW1, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Bestiary, Parabellum.\n\nThe Adjudicator\nVoiced by \u2026 Halle Berry\nHit points \u2026 40\n\nThat is all.\n", PARA, [("cast", "Halle Berry", "The Adjudicator", "contradicted")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -12671,6 +12676,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("JOHN WICK: CHAPTER 4 (2023)\n\nMy marathon, film by film.\n\nJOHN WICK\nCast: Keanu Reeves, and Common as Cassian.\n\nJOHN WICK: CHAPTER 4\nKeanu Reeves again, with Donnie Yen as Caine.\n", CH4, ("cast", "Common", "Cassian")),
         ("JOHN WICK: CHAPTER 2 (2017)\n\nThe double bill.\n\nCAINE\nStarring: Donnie Yen and Ruby Rose.\n\nJOHN WICK: CHAPTER 2\nCommon as Cassian.\n", CH2, ("cast", "Donnie Yen", "Caine")),
         ("BALLERINA (2025)\n\nTwo nights out.\n\nCAINE\nCast: Donnie Yen, and Scott Adkins as Lemmy.\n\nBALLERINA\nAna de Armas as Eve.\n", BAL, ("cast", "Donnie Yen", "Caine")),
+    ],
+    "a-dot-leader-field-that-names-no-player": [
+        ("JOHN WICK\nDirector ...... Chad Stahelski\nScreenplay ...... Derek Kolstad\n\nA lean film.\n", JW1, ("cast", "Chad Stahelski", "John Wick")),
+        ("THE CONTINENTAL\nStars ...... Mel Gibson, Colin Woodell\nNights ...... three\n\nIt drags.\n", CONT, ("cast", "Colin Woodell", "The Continental")),
+        ("Winston\nFavourite line ...... the one about Keanu Reeves\n\nEnough.\n", JW1, ("cast", "Keanu Reeves", "Winston")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -215,7 +215,9 @@ def _job_regex() -> re.Pattern[str]:
 
 
 # a field opens a line, an item of a list, or follows another field of its record: '- actor: X', '"role": "Y", '
-_FIELD = r"(?:(?<![^\n])[ \t]*(?:[-*\u2022][ \t]+)?|[{{,;][ \t]*)[\"']?(?:{keys})[\"']?[ \t]*[:=][ \t]*[\"']?"
+# (or a stat card's dot leaders: "Portrayed by ...... Donnie Yen")
+_FIELD = (r"(?:(?<![^\n])[ \t]*(?:[-*\u2022][ \t]+)?|[{{,;][ \t]*)[\"']?(?:{keys})[\"']?[ \t]*"
+          r"(?:[:=]|(?:\.[ \t]?){{3,}}|\u2026+)[ \t]*[\"']?")
 
 
 @lru_cache(maxsize=1)
