@@ -6546,6 +6546,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Stat cards.\n\nWINSTON\nPlayed by ........ Ian McShane\nAlignment ........ lawful neutral\n\nMore soon.\n", JW1, [("cast", "Ian McShane", "Winston", "supported")]),
         ("Bestiary, Parabellum.\n\nThe Adjudicator\nVoiced by \u2026 Halle Berry\nHit points \u2026 40\n\nThat is all.\n", PARA, [("cast", "Halle Berry", "The Adjudicator", "contradicted")]),
     ],
+    "a-role-on-its-players-line-outranks-another-name-of-it-below": [
+        ("DRAFT BOARD\n2.3  TOMAS: Lance Reddick, Charon \u2714\n     \"Best posture in cinema. Concierge of the year.\"\n", JW1, [("cast", "Lance Reddick", "Charon", "supported")]),
+        ("Roster\n- Ian McShane, Winston \u2713\n  Runs the Continental; the Manager, as the staff say.\n", JW1, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Checked: Lance Reddick, Charon \u2705\n  (the Concierge to his friends)\n", CH2, [("cast", "Lance Reddick", "Charon", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),

@@ -112,7 +112,7 @@ def _own_role_beside(claim: Claim, doc: Document, cues: Cues, taken: set[str]) -
     Tarasov"), or named alone by the short fragment that opens the player's paragraph just before their sentence ("A
     is for Aurelio. John Leguizamo runs the chop shop"), or heading the entry of lines the player stands in when it
     names no other player of the work ("IOSEF TARASOV, the Spoiled Fledgling" over "... First recorded by Alfie
-    Allen")."""
+    Allen") and the player's own line does not name the role."""
     own = {character for actor, character in doc.film_performances if actor == claim.actor_iri} - taken
     if not own:
         return None
@@ -126,7 +126,9 @@ def _own_role_beside(claim: Claim, doc: Document, cues: Cues, taken: set[str]) -
     if topic is not None:
         return topic
     entry = _entry_around(doc, claim)
-    if entry is None:
+    if entry is None or any(_own_role(m, own) for m in doc.mentions_between(*line)):
+        # (the role on the player's own line is decided there, not by another name of it below: "Lance Reddick,
+        # Charon \u2714" over '"Concierge of the year."')
         return None
     for mention in doc.mentions_between(*entry):
         iri = _own_role(mention, own)
