@@ -6551,6 +6551,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Roster\n- Ian McShane, Winston \u2713\n  Runs the Continental; the Manager, as the staff say.\n", JW1, [("cast", "Ian McShane", "Winston", "supported")]),
         ("Checked: Lance Reddick, Charon \u2705\n  (the Concierge to his friends)\n", CH2, [("cast", "Lance Reddick", "Charon", "supported")]),
     ],
+    "a-role-label-given-once-still-names-the-role": [
+        ("CAST\nWinston: Ian McShane\nCharon: Lance Reddick\nViggo: Michael Nyqvist\n", JW1, [("cast", "Ian McShane", "Winston", "supported"), ("cast", "Lance Reddick", "Charon", "supported")]),
+        ("Lou: Jessica Allain, the dojo's heart.\nFrankie: Ben Robson, doomed.\n", CONT, [("cast", "Jessica Allain", "Lou", "supported"), ("cast", "Ben Robson", "Frankie", "supported")]),
+        ("The roles, one by one.\nCharlie: Peter Greene\nMiles: Hubert Point-Du Jour\n", CONT, [("cast", "Peter Greene", "Charlie", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -12686,6 +12691,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("JOHN WICK\nDirector ...... Chad Stahelski\nScreenplay ...... Derek Kolstad\n\nA lean film.\n", JW1, ("cast", "Chad Stahelski", "John Wick")),
         ("THE CONTINENTAL\nStars ...... Mel Gibson, Colin Woodell\nNights ...... three\n\nIt drags.\n", CONT, ("cast", "Colin Woodell", "The Continental")),
         ("Winston\nFavourite line ...... the one about Keanu Reeves\n\nEnough.\n", JW1, ("cast", "Keanu Reeves", "Winston")),
+    ],
+    "a-label-that-opens-several-lines-is-a-participant-not-a-role": [
+        ("DRAFT BOARD\n1.2  BIG LOU (Red Circle Regulars): Chad Stahelski, director\n2.4  BIG LOU: Clarke Peters, Charlie the cleaner\n3.1  MARISOL: Ian McShane, Winston\n", JW1, ("cast", "Clarke Peters", "LOU")),
+        ("Quiz night answers\n- Frankie: Willem Dafoe, obviously\n- Frankie: Adrianne Palicki, second\n- Dee: Alfie Allen\n", JW1, ("cast", "Willem Dafoe", "Frankie")),
+        ("Team sheet\nMiles (captain): Keanu Reeves\nMiles (captain): Alfie Allen\nJo: Bridget Moynahan\n", JW1, ("cast", "Keanu Reeves", "Miles")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

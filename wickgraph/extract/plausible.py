@@ -4,6 +4,7 @@ supports it, and a known name next to another first name or surname is somebody 
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from ..reference import Reference, normalize_name
 from .gazetteer import CHARACTER, PERSON, WORK, Entry, Mention
@@ -37,7 +38,10 @@ def keep_plausible(text: str, mentions: list[Mention], reference: Reference, fil
     by_start = {m.start: m for m in mentions}
     played_here = set(reference.cast_of(film))
     roles_here = {role for _, role in played_here}
+    participants = _repeated_labels(text) if ":" in text else []
     for mention in mentions:
+        if mention.mask == CHARACTER and any(start <= mention.start < end for start, end in participants):
+            continue  # "BIG LOU:" opening three picks of a draft board: a participant's name, not the role Lou
         if mention.mask == CHARACTER and _strangers_first_name(text, mention, starts):
             continue  # "John Turturro": a character's first name opening a name the reference does not know
         if mention.mask == CHARACTER and _modifies_a_relation(text, mention):
@@ -68,6 +72,20 @@ def keep_plausible(text: str, mentions: list[Mention], reference: Reference, fil
         if entries:
             kept.append(Mention(mention.start, mention.end, entries) if entries != mention.entries else mention)
     return _with_epithets(text, kept)
+
+
+# a label opening a line (after a list's number or bullet), maybe with a note in brackets: "2.4  BIG LOU:",
+# "- Frankie:", "Miles (captain):"
+_LINE_LABEL = re.compile(r"^[ \t]*(?:[-*\u2022>]+[ \t]*|\d{1,3}(?:\.\d{1,3})*[.)]?[ \t]+)?"
+                         r"(?P<label>[^\W\d_][\w'.\u2019 -]{0,30}?)[ \t]*(?:\([^()\n]{1,40}\))?[ \t]*:", re.MULTILINE)
+
+
+def _repeated_labels(text: str) -> list[tuple[int, int]]:
+    """The spans of line labels that open two lines or more: a participant's name on their turns or picks, not a
+    role's (a cast list names each role once)."""
+    labels = [(match.group("label").casefold(), match.span("label")) for match in _LINE_LABEL.finditer(text)]
+    counts = Counter(label for label, _ in labels)
+    return [span for label, span in labels if counts[label] >= 2]
 
 
 _NEXT_WORD = re.compile(r"[ \t]+([a-z]+)\b")
