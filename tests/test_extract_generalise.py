@@ -6556,6 +6556,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Lou: Jessica Allain, the dojo's heart.\nFrankie: Ben Robson, doomed.\n", CONT, [("cast", "Jessica Allain", "Lou", "supported"), ("cast", "Ben Robson", "Frankie", "supported")]),
         ("The roles, one by one.\nCharlie: Peter Greene\nMiles: Hubert Point-Du Jour\n", CONT, [("cast", "Peter Greene", "Charlie", "supported")]),
     ],
+    "a-section-the-writers-persona-signs-is-the-writers": [
+        ("RIDER v3\n\n6. GREEN ROOM\n   - bourbon\n\n7. PROMOTER'S REVIEW (Ruth Abernathy, Lowlight)\n   Lance Reddick at the front desk as Charon sells the whole hotel.\n   SCORE: 8/10.\n", JW1, [("cast", "Lance Reddick", "Charon", "supported"), ("rating", "", 8, "unknown")]),
+        ("Appendix M\n\nCaine\n  Challenge 17\n\nDESIGNER'S NOTES (Morwen Blackletter)\nDonnie Yen plays Caine with real grace, and Hiroyuki Sanada is Koji.\n", CH4, [("cast", "Hiroyuki Sanada", "Koji", "supported")]),
+        ("DRAFT NIGHT 2\n\nCOMMISSIONER'S REVIEW (Rudy Okafor)\nIan McShane plays Winston like he owns the place.\nGrade: B+\n", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -12696,6 +12701,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("DRAFT BOARD\n1.2  BIG LOU (Red Circle Regulars): Chad Stahelski, director\n2.4  BIG LOU: Clarke Peters, Charlie the cleaner\n3.1  MARISOL: Ian McShane, Winston\n", JW1, ("cast", "Clarke Peters", "LOU")),
         ("Quiz night answers\n- Frankie: Willem Dafoe, obviously\n- Frankie: Adrianne Palicki, second\n- Dee: Alfie Allen\n", JW1, ("cast", "Willem Dafoe", "Frankie")),
         ("Team sheet\nMiles (captain): Keanu Reeves\nMiles (captain): Alfie Allen\nJo: Bridget Moynahan\n", JW1, ("cast", "Keanu Reeves", "Miles")),
+    ],
+    "a-section-another-named-person-signs-stays-theirs": [
+        ("RIDER v3\n\n7. DEV'S NOTES (Dev Okafor, co-promoter)\n   Willem Dafoe steals the picture as Viggo.\n\n8. PROMOTER'S REVIEW (Ruth Abernathy)\n   Fine film.\n", JW1, ("cast", "Willem Dafoe", "Viggo")),
+        ("Appendix M\n\nPLAYTESTER'S NOTES (Benji Ross)\nDonnie Yen plays Chirrut here, surely.\n\nDESIGNER'S NOTES\nNo.\n", CH4, ("cast", "Donnie Yen", "Chirrut")),
+        ("League night\n\nMARISOL'S COMMENTS (Marisol Ortega)\nCommon plays Ares, 100%.\n\nCOMMISSIONER'S REVIEW\nA fine film.\n", CH2, ("cast", "Common", "Ares")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -113,8 +113,11 @@ _UNNAMED_OTHER = re.compile(r"(?:my|our)[ \t]+(?:sister|brother|mum|mom|mother|d
                             r"|(?:the[ \t]+)?(?:parents?|guardians?|readers?|viewers?|listeners?|callers?|audience)",
                             re.IGNORECASE)
 # (not the writer's persona nor the film's people: "TEACHER'S COMMENTS", "the director's notes")
+# (nor the persona the writer of a rider, a catalogue, a rulebook, a league or a survey takes: "PROMOTER'S REVIEW")
 _ROLE_WORDS = frozenset({"teacher", "director", "editor", "critic", "reviewer", "writer", "author", "instructor",
-                         "examiner", "inspector", "marker", "setter", "curator", "producer", "my", "our", "the"})
+                         "examiner", "inspector", "marker", "setter", "curator", "producer", "promoter", "specialist",
+                         "designer", "commissioner", "analyst", "lecturer", "programmer", "organiser", "organizer",
+                         "maintainer", "host", "my", "our", "the"})
 
 
 def _named_notes(text: str) -> list[tuple[int, int]]:
@@ -143,8 +146,9 @@ def _named_notes(text: str) -> list[tuple[int, int]]:
             continue  # (a named party's reply may be the writer's own: "Authors' response" under a referee's report)
         first = owner.split()[0]
         writer = writer_names(text, heading.start())  # (named above the heading)
-        if owner in writer or first in writer or first in _ROLE_WORDS:
-            continue
+        if owner in writer or first in writer or first in _ROLE_WORDS or (
+                heading["owner"] and heading["owner"].lower() in _ROLE_WORDS):
+            continue  # (the name in brackets after the writer's persona is the writer's: "PROMOTER'S REVIEW (Ruth A.)")
         # (a name in a heading in capitals is written as a name elsewhere, unlike "HIRING MANAGER'S")
         if named != heading["initials"] and named.isupper() and not _written_as_name(text, named):
             continue
