@@ -6561,6 +6561,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Appendix M\n\nCaine\n  Challenge 17\n\nDESIGNER'S NOTES (Morwen Blackletter)\nDonnie Yen plays Caine with real grace, and Hiroyuki Sanada is Koji.\n", CH4, [("cast", "Hiroyuki Sanada", "Koji", "supported")]),
         ("DRAFT NIGHT 2\n\nCOMMISSIONER'S REVIEW (Rudy Okafor)\nIan McShane plays Winston like he owns the place.\nGrade: B+\n", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
     ],
+    "a-one-word-player-in-capitals-filling-a-cell": [
+        ("CREDITS\n  REEVES, Keanu ............ John Wick\n  COMMON ................... Cassian\n  ROSE, Ruby ............... Ares\n", CH2, [("cast", "Common", "Cassian", "supported")]),
+        ("| PLAYER | PART |\n|---|---|\n| COMMON | Cassian |\n| RUBY ROSE | Ares |\n", CH2, [("cast", "Common", "Cassian", "supported")]),
+        ("CAST LIST\nKEANU REEVES\tJohn Wick\nCOMMON\tCassian\nRUBY ROSE\tAres\n", CH2, [("cast", "Common", "Cassian", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -12706,6 +12711,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("RIDER v3\n\n7. DEV'S NOTES (Dev Okafor, co-promoter)\n   Willem Dafoe steals the picture as Viggo.\n\n8. PROMOTER'S REVIEW (Ruth Abernathy)\n   Fine film.\n", JW1, ("cast", "Willem Dafoe", "Viggo")),
         ("Appendix M\n\nPLAYTESTER'S NOTES (Benji Ross)\nDonnie Yen plays Chirrut here, surely.\n\nDESIGNER'S NOTES\nNo.\n", CH4, ("cast", "Donnie Yen", "Chirrut")),
         ("League night\n\nMARISOL'S COMMENTS (Marisol Ortega)\nCommon plays Ares, 100%.\n\nCOMMISSIONER'S REVIEW\nA fine film.\n", CH2, ("cast", "Common", "Ares")),
+    ],
+    "a-capitalised-word-in-a-cell-of-no-cast-table": [
+        ("| Item | Rarity |\n| Pencil | COMMON |\n| Gold coin | RARE |\n", JW1, ("cast", "Common", None)),
+        ("LOOT TABLE\nPencil ........ COMMON\nGold coin ...... RARE\n", JW1, ("cast", "Common", None)),
+        ("TRAITS\nCOMMON\tfound in every hotel\nRARE\tonly in Rome\n", JW1, ("cast", "Common", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -269,8 +269,9 @@ class Gazetteer:
                     kept = tuple(e for e in entries
                                  if written_as_form(surface, e.form, e.kind == PERSON, n, lowercase_style, after)
                                  or _role_title(text, start, e)
-                                 or (e.kind in (WORK, CHARACTER) and (heads_line_in_capitals(text, start, end)
-                                                                      or fills_a_cell(text, start, end)))
+                                 or (e.kind in (WORK, CHARACTER) and heads_line_in_capitals(text, start, end))
+                                 # a cast table in capitals: "COMMON ...... Cassian", "| COMMON | Cassian |"
+                                 or fills_a_cell(text, start, end)
                                  or closes_line_in_capitals(text, start, end)
                                  or (e.kind == CHARACTER and introduced_in_capitals(text, start, end))
                                  or (e.kind == CHARACTER and (_in_quotes(text, start, end)

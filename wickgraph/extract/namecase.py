@@ -42,14 +42,20 @@ def heads_line_in_capitals(text: str, start: int, end: int) -> bool:
 
 # a table's cell: set off by a tab, a bar or a run of spaces on both sides
 _CELL_BEFORE = re.compile(r"(?:\t|[ ]{2}|\|[ \t]*)\Z")
-_CELL_AFTER = re.compile(r"[ ]{2}|[ \t]*(?:\t|\||\n|\Z)")
+_CELL_AFTER = re.compile(r"[ ]{2}|[ \t]*(?:\t|\||\n|\Z|\.{3,})")  # (or a leader's dots: "COMMON ...... Cassian")
+_LINE_OPENS = re.compile(r"(?:^|\n)[ \t]*\Z")
+_SEPARATOR_AFTER = re.compile(r"[ ]{2}|[ \t]*(?:\t|\||\.{3,})")
 
 
 def fills_a_cell(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]``, in capitals, is a whole cell of a table ("5   Mark Dacascos      ZERO      W"): a
     column of names in capitals is how a call sheet or a cast table writes them, not a shout."""
-    return text[start:end].isupper() and _CELL_BEFORE.search(text, max(0, start - 4), start) is not None \
-        and _CELL_AFTER.match(text, end) is not None
+    if not text[start:end].isupper() or _CELL_AFTER.match(text, end) is None:
+        return False
+    # (a row's first cell opens its line, with a separator after it, not the line's end: that is a heading)
+    return _CELL_BEFORE.search(text, max(0, start - 4), start) is not None \
+        or (_LINE_OPENS.search(text, max(0, start - 4), start) is not None
+            and _SEPARATOR_AFTER.match(text, end) is not None)
 
 
 # a player introduced right after the capitals, in ordinary case: "HELEN (Bridget Moynahan", "AURELIO -- John
