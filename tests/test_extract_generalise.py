@@ -6566,6 +6566,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("| PLAYER | PART |\n|---|---|\n| COMMON | Cassian |\n| RUBY ROSE | Ares |\n", CH2, [("cast", "Common", "Cassian", "supported")]),
         ("CAST LIST\nKEANU REEVES\tJohn Wick\nCOMMON\tCassian\nRUBY ROSE\tAres\n", CH2, [("cast", "Common", "Cassian", "supported")]),
     ],
+    "a-row-its-status-cell-accepts-stands": [
+        ("AUCTION\nLOT 08 | Common \u2014 Cassian | SOLD\nLOT 09 | Halle Berry \u2014 Sofia | REJECTED\n", CH2, [("cast", "Common", "Cassian", "supported")]),
+        ("PICK | OWNER | PLAYER | POS | STATUS\n1.5 | Omar | Anjelica Huston (The Director) | SUP | \u2714\n1.6 | Kel | Ruby Rose (Ares) | SUP | \u274c R-1\n", PARA, [("cast", "Anjelica Huston", "The Director", "supported")]),
+        ("| Player | Role | Note |\n| Halle Berry | Sofia | the dogs rejected every take |\n", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -12716,6 +12721,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("| Item | Rarity |\n| Pencil | COMMON |\n| Gold coin | RARE |\n", JW1, ("cast", "Common", None)),
         ("LOOT TABLE\nPencil ........ COMMON\nGold coin ...... RARE\n", JW1, ("cast", "Common", None)),
         ("TRAITS\nCOMMON\tfound in every hotel\nRARE\tonly in Rome\n", JW1, ("cast", "Common", None)),
+    ],
+    "a-row-its-status-cell-rejects-is-withdrawn": [
+        ("AUCTION\nLOT 08 | Common \u2014 Cassian | SOLD\nLOT 09 | Halle Berry \u2014 Sofia | REJECTED\n", CH2, ("cast", "Halle Berry", "Sofia")),
+        ("PICK | OWNER | PLAYER | POS | STATUS\n1.5 | Omar | Anjelica Huston (The Director) | SUP | \u2714\n1.6 | Kel | Ruby Rose (Ares) | SUP | \u274c R-1\n", PARA, ("cast", "Ruby Rose", "Ares")),
+        ("| Player | Role | Ruling |\n| Ian McShane | Winston | ok |\n| Dean Winters | Kirill | void |\n", JW1, ("cast", "Dean Winters", "Kirill")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

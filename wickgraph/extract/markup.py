@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from .. import regexcache
 from .layout_words import CROSS_MARK, default_layout_words
-from .patches import commented_records, patch_marks, removed_lines, reverted_commits, voided_items
+from .patches import commented_records, patch_marks, rejected_rows, removed_lines, reverted_commits, voided_items
 from .sheets import is_sheet_row
 from .speakers import SENDER, STAMP
 from .textscan import blank, line_around
@@ -267,11 +267,12 @@ def _is_form(text: str) -> bool:
 
 def struck_spans(text: str) -> list[Span]:
     """Spans of the text withdrawn, with their marks, so no claim and no rating: what an edit shown in it struck
-    out, a patch's removed lines, the commits a history reverts, a receipt's voided items, a log's records commented
-    out, a template's fields left blank or filled by someone else, an editor's margin comments, the answers a marker
-    crosses, and a form's options left unticked."""
+    out, a patch's removed lines, the commits a history reverts, a receipt's voided items and a table's rejected rows,
+    a log's records commented out, a template's fields left blank or filled by someone else, an editor's margin
+    comments, the answers a marker crosses, and a form's options left unticked."""
     spans = removed_lines(text) + reverted_commits(text)  # a patch's old lines, the commits a history reverts
-    spans += voided_items(text) + commented_records(text)  # a receipt's items voided, a log's records switched off
+    # a receipt's items voided, a table's rows a cell rules out, a log's records switched off
+    spans += voided_items(text) + rejected_rows(text) + commented_records(text)
     spans += [field.span() for field in _template_fields(text) if _unfilled(field)]  # "[SUGGESTED BY EDITOR: 5/5]"
     if "\u2717" in text or "\u2718" in text:
         spans += [(crossed.start("answer"), crossed.end()) for crossed in _CROSSED_ANSWER.finditer(text)]

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["commented_records", "patch_marks", "removed_lines", "reverted_commits", "voided_items"]
+__all__ = ["commented_records", "patch_marks", "rejected_rows", "removed_lines", "reverted_commits", "voided_items"]
 
 Span = tuple[int, int]
 
@@ -147,6 +147,26 @@ def voided_items(text: str) -> list[Span]:
 
 
 _VOID_REACH = 20  # lines between an item and the line that voids it
+
+
+# a table row with a cell that rules it out: "LOT 09 | Halle Berry \u2014 Sofia | REJECTED", "1.6 | Kel | Ruby Rose
+# (Ares) | SUP | \u274c R-1", "| Dean Winters | Kirill | void |" (the cell holds the ruling alone, maybe with its
+# reference)
+_REJECTING_CELL = re.compile(r"(?:^|\|)[ \t]*(?:(?i:rejected|void(?:ed)?|denied|withdrawn|disallowed|disqualified|"
+                             r"struck|invalid|overturned)|[\u274c\u2717\u2718])(?:[ \t]+[\w.#-]{1,8})?[ \t]*(?:\||$)",
+                             re.MULTILINE)
+
+
+def rejected_rows(text: str) -> list[Span]:
+    """Spans of a table's rows that a cell of their own rules out: a rejected lot, a voided pick, a struck entry."""
+    if "|" not in text:
+        return []
+    spans = []
+    for cell in _REJECTING_CELL.finditer(text):
+        start, end = text.rfind("\n", 0, cell.start()) + 1, text.find("\n", cell.start())
+        if "|" in text[start:cell.start() + 1]:  # (a row of cells, not a line that is the word alone)
+            spans.append((start, len(text) if end < 0 else end))
+    return spans
 
 
 # a log's record: a date and time, or a time, or a level in capitals, opening the line
