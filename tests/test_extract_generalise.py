@@ -6571,6 +6571,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("PICK | OWNER | PLAYER | POS | STATUS\n1.5 | Omar | Anjelica Huston (The Director) | SUP | \u2714\n1.6 | Kel | Ruby Rose (Ares) | SUP | \u274c R-1\n", PARA, [("cast", "Anjelica Huston", "The Director", "supported")]),
         ("| Player | Role | Note |\n| Halle Berry | Sofia | the dogs rejected every take |\n", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
     ],
+    "a-different-film-said-of-something-else": [
+        ("Halle Berry plays Sofia, and her dogs belong in a different film altogether.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
+        ("Ian McShane plays Winston in a different mood from the first film.", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Keanu Reeves plays John Wick, a different man in a different film by now.", CH4, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -12726,6 +12731,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("AUCTION\nLOT 08 | Common \u2014 Cassian | SOLD\nLOT 09 | Halle Berry \u2014 Sofia | REJECTED\n", CH2, ("cast", "Halle Berry", "Sofia")),
         ("PICK | OWNER | PLAYER | POS | STATUS\n1.5 | Omar | Anjelica Huston (The Director) | SUP | \u2714\n1.6 | Kel | Ruby Rose (Ares) | SUP | \u274c R-1\n", PARA, ("cast", "Ruby Rose", "Ares")),
         ("| Player | Role | Ruling |\n| Ian McShane | Winston | ok |\n| Dean Winters | Kirill | void |\n", JW1, ("cast", "Dean Winters", "Kirill")),
+    ],
+    "a-role-placed-in-a-different-work": [
+        ("Unity Phelan is not Eve. Eve Macarro is Ana de Armas, in a different film, six years later.", PARA, ("cast", "Ana de Armas", "Eve Macarro")),
+        ("Ana de Armas plays Eve in another film entirely.", PARA, ("cast", "Ana de Armas", "Eve")),
+        ("Common plays Cassian (in a separate movie, mind).", CH4, ("cast", "Common", "Cassian")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
