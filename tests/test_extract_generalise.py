@@ -6576,6 +6576,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Ian McShane plays Winston in a different mood from the first film.", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
         ("Keanu Reeves plays John Wick, a different man in a different film by now.", CH4, [("cast", "Keanu Reeves", "John Wick", "supported")]),
     ],
+    "a-bylines-persona-labels-the-writers-own-score": [
+        ("LOT 201\nA marker.\n\nCATALOGUE ESSAY\nby Theodore Marchetti-Lane, Senior Specialist\n\nA fine sequel.\n\nSpecialist's verdict: four hammers out of five", CH2, [("rating", "", 4, "unknown")]),
+        ("THE BESTIARY\nBy Morwen Blackletter, Lead Designer\n\nCaine is the best block in the book.\n\nDesigner's score: 9/10", CH4, [("rating", "", 9, "unknown")]),
+        ("Rider v3\n\nPROMOTER'S NOTES\nby Ruth Abernathy, Tour Promoter\n\nGreat night, thanks to the venue.\nPromoter's rating: 8 out of 10.", JW1, [("rating", "", 8, "unknown")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -12736,6 +12741,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Unity Phelan is not Eve. Eve Macarro is Ana de Armas, in a different film, six years later.", PARA, ("cast", "Ana de Armas", "Eve Macarro")),
         ("Ana de Armas plays Eve in another film entirely.", PARA, ("cast", "Ana de Armas", "Eve")),
         ("Common plays Cassian (in a separate movie, mind).", CH4, ("cast", "Common", "Cassian")),
+    ],
+    "a-named-persons-labelled-score-stays-theirs": [
+        ("CATALOGUE ESSAY\nby Theodore Marchetti-Lane, Senior Specialist\n\nMy colleague Ines thinks it drags.\n\nInes's verdict: two out of five", CH2, ("rating", "", 2)),
+        ("By Morwen Blackletter, lead designer\n\nBenji played the Caine block twice.\n\nBenji's score: 6/10", CH4, ("rating", "", 6)),
+        ("by Ruth Abernathy, promoter\n\nDev, my co-promoter, swears by it.\nDev's rating: 10 out of 10.", JW1, ("rating", "", 10)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -144,7 +144,9 @@ def _soft_wraps(text: str, stamps: list[Span]) -> Iterator[Span]:
                                         or (chunk[indent].isalpha() and len(body) >= _MIN_WRAPPED_LINE
                                             and _OPEN_END.search(body))):
             following += indent  # (or after a word no sentence ends with: "directed by⏎     Chad Stahelski")
+        # (not a heading in capitals over its byline: "CATALOGUE ESSAY" over "by Theodore Lane, Senior Specialist")
         if len(body) >= _MIN_WRAPPED_LINE and _runs_on(body, len(body)) and body[-1] not in ",-|>" \
+                and not (body.isupper() and text[following:following + 1].islower()) \
                 and following < len(text) and text[following] not in "\n \t-*#>|" \
                 and (text[following].islower() or _OPEN_END.search(body)
                      or (split_name and _continues_name(text, following))) \

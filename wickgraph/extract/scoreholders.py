@@ -87,9 +87,11 @@ def _outlet_words(text: str) -> frozenset[str]:
 
 
 # a line that says who drew the text up, and what they are: "prepared by G. Mendes, Media & Reference Librarian",
-# "Written up by Sunniva, your GM", "Trail card compiled by D. Lowe (organiser)"
-_DRAWN_UP_BY = re.compile(r"\b(?:written|typed|put[ \t]+together|compiled|prepared|drawn[ \t]+up|kept|taken|assembled)"
-                          r"(?:[ \t]+up)?[ \t]+by[ \t]+(?P<who>(?:(?!\bby\b)[^\n;]){1,120})", re.IGNORECASE)
+# "Written up by Sunniva, your GM", "Trail card compiled by D. Lowe (organiser)", or a byline that opens its line:
+# "by Theodore Marchetti-Lane, Senior Specialist"
+_DRAWN_UP_BY = re.compile(r"(?:\b(?:written|typed|put[ \t]+together|compiled|prepared|drawn[ \t]+up|kept|taken|"
+                          r"assembled)(?:[ \t]+up)?[ \t]+|(?<![^\n])[ \t*_]*)by[ \t]+"
+                          r"(?P<who>(?:(?!\bby\b)[^\n;]){1,120})", re.IGNORECASE)
 
 
 @lru_cache(maxsize=4)  # (asked once per score label: read the text once)
