@@ -6581,6 +6581,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("THE BESTIARY\nBy Morwen Blackletter, Lead Designer\n\nCaine is the best block in the book.\n\nDesigner's score: 9/10", CH4, [("rating", "", 9, "unknown")]),
         ("Rider v3\n\nPROMOTER'S NOTES\nby Ruth Abernathy, Tour Promoter\n\nGreat night, thanks to the venue.\nPromoter's rating: 8 out of 10.", JW1, [("rating", "", 8, "unknown")]),
     ],
+    "the-critics-own-score-beside-a-collectives": [
+        ("Draft night wrap-up.\n\nLeague average: 9.2/10.\nMy grade: 4.5 out of 5.\n", JW1, [("rating", "", 4.5, "unknown")]),
+        ("Club night.\n\nRoom average: 7.9/10\nMine: 6/10\n", JW1, [("rating", "", 6, "unknown")]),
+        ("My verdict: 8/10, whatever the panel average says.\n", CH4, [("rating", "", 8, "unknown")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -12746,6 +12751,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("CATALOGUE ESSAY\nby Theodore Marchetti-Lane, Senior Specialist\n\nMy colleague Ines thinks it drags.\n\nInes's verdict: two out of five", CH2, ("rating", "", 2)),
         ("By Morwen Blackletter, lead designer\n\nBenji played the Caine block twice.\n\nBenji's score: 6/10", CH4, ("rating", "", 6)),
         ("by Ruth Abernathy, promoter\n\nDev, my co-promoter, swears by it.\nDev's rating: 10 out of 10.", JW1, ("rating", "", 10)),
+    ],
+    "a-collectives-score-is-not-the-critics": [
+        ("Draft night wrap-up. A fine film.\n\nLeague average (Lou abstaining out of loyalty): 9.2/10.\n", JW1, ("rating", "", 9.2)),
+        ("We watched it as a club.\n\nRoom average: 7.9/10\nBest scene: the club.\n", JW1, ("rating", "", 7.9)),
+        ("Screening notes.\n\nPanel median - 8/10, with one abstention.\n", CH4, ("rating", "", 8)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -51,6 +51,9 @@ _OTHER_LABEL = re.compile(
     r"mum|mom|dad|father|mother|kid|kids|girlfriend|boyfriend|colleague|editor|co-?host|flatmate|roommate)"
     # ... or as the holder of a score: "My brother's rating: 6/10"
     r"(?:['\u2019]s?\s+(?:\w+\s+)?(?:score|rating|verdict|grade|mark|vote|take))?\s*[:\-–]\s*$"
+    # a statistic of several people's scores, as its label calls it: "League average (Lou abstaining): 9.2/10", "Room
+    # average: 7.9/10" (not a group's own verdict: "Panel score: 7/10", "Club verdict: B")
+    r"|\b(?:average|mean|median|aggregate)(?:\s+(?:score|rating|grade|mark))?(?:\s*\([^()\n]{0,60}\))?\s*[:\-–]\s*$"
     # a quotation's signature, a name after a dash opening the line: "— Jane Roe, The Daily Planet: 4/5"
     r"|^[ \t]*(?:[\u2014\u2013]|--?)[ \t]*(?!(?:me|myself|yours\s+truly)\b)"
     r"(?-i:[A-Z])[\w'\u2019.-]*(?:[ \t]+(?-i:[A-Z])[\w'\u2019.-]*){0,3}[ \t]*[,(]",
