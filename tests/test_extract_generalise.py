@@ -12754,7 +12754,8 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
     ],
     "a-collectives-score-is-not-the-critics": [
         ("Draft night wrap-up. A fine film.\n\nLeague average (Lou abstaining out of loyalty): 9.2/10.\n", JW1, ("rating", "", 9.2)),
-        ("We watched it as a club.\n\nRoom average: 7.9/10\nBest scene: the club.\n", JW1, ("rating", "", 7.9)),
+        ("Film club.\n\nMedian score: 7/10\n", JW1, ("rating", "", 7)),
+        ("Draft night. A fine film.\n\nMean rating (twelve members): 6.5/10.\n", JW1, ("rating", "", 6.5)),
         ("Screening notes.\n\nPanel median - 8/10, with one abstention.\n", CH4, ("rating", "", 8)),
     ],
     "a-grade-someone-else-gives": [
