@@ -6586,6 +6586,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Club night.\n\nRoom average: 7.9/10\nMine: 6/10\n", JW1, [("rating", "", 6, "unknown")]),
         ("My verdict: 8/10, whatever the panel average says.\n", CH4, [("rating", "", 8, "unknown")]),
     ],
+    "the-writers-label-abbreviated-wr": [
+        ("PICK | OWNER | PLAYER | POS | STATUS\n1.4 | Shreya | Chad Stahelski | DIR | \u2714\n2.3 | Shreya | Michael Finch | WR | \u2714\n", PARA, [("writer", "Michael Finch", None, "contradicted")]),
+        ("Crew picks: Chad Stahelski (DIR), Michael Finch (WR).\n", CH2, [("writer", "Michael Finch", None, "contradicted")]),
+        ("CREDITS\nDIR: Chad Stahelski\nWR: Shay Hatten\n", JW1, [("writer", "Shay Hatten", None, "contradicted")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -12757,6 +12762,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Film club.\n\nMedian score: 7/10\n", JW1, ("rating", "", 7)),
         ("Draft night. A fine film.\n\nMean rating (twelve members): 6.5/10.\n", JW1, ("rating", "", 6.5)),
         ("Screening notes.\n\nPanel median - 8/10, with one abstention.\n", CH4, ("rating", "", 8)),
+    ],
+    "a-bar-before-a-word-that-is-no-credit": [
+        ("| Keanu Reeves | WR holder for headshots |\n| Ian McShane | hotel |\n", JW1, ("writer", "Keanu Reeves", None)),
+        ("Ian McShane | Director of the Continental in all but name\n", JW1, ("director", "Ian McShane", None)),
+        ("Lance Reddick | writer's favourite, says Kolstad\n", JW1, ("writer", "Lance Reddick", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
