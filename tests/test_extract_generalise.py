@@ -6591,6 +6591,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Crew picks: Chad Stahelski (DIR), Michael Finch (WR).\n", CH2, [("writer", "Michael Finch", None, "contradicted")]),
         ("CREDITS\nDIR: Chad Stahelski\nWR: Shay Hatten\n", JW1, [("writer", "Shay Hatten", None, "contradicted")]),
     ],
+    "a-date-in-apposition-to-the-sequel-to-a-work": [
+        ("The sequel to John Wick, came out February 2017, set a week after the first one.", CH2, [("release_year", "", 2017, "supported")]),
+        ("The follow-up to John Wick, which came out in 2017, goes to Rome.", CH2, [("release_year", "", 2017, "supported")]),
+        ("A spin-off of John Wick: Chapter 3 - Parabellum, was released in June 2025 to shrugs.", BAL, [("release_year", "", 2025, "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -12767,6 +12772,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("| Keanu Reeves | WR holder for headshots |\n| Ian McShane | hotel |\n", JW1, ("writer", "Keanu Reeves", None)),
         ("Ian McShane | Director of the Continental in all but name\n", JW1, ("director", "Ian McShane", None)),
         ("Lance Reddick | writer's favourite, says Kolstad\n", JW1, ("writer", "Lance Reddick", None)),
+    ],
+    "a-date-in-apposition-to-another-work-itself": [
+        ("It picks up after John Wick, released in 2014, by a week.", CH2, ("release_year", "", 2014)),
+        ("Better than Chapter 2, released in 2017, if not by much.", PARA, ("release_year", "", 2017)),
+        ("Unlike Parabellum - out in 2019 - it takes its time.", CH4, ("release_year", "", 2019)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
