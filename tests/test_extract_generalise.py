@@ -6596,6 +6596,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("The follow-up to John Wick, which came out in 2017, goes to Rome.", CH2, [("release_year", "", 2017, "supported")]),
         ("A spin-off of John Wick: Chapter 3 - Parabellum, was released in June 2025 to shrugs.", BAL, [("release_year", "", 2025, "supported")]),
     ],
+    "a-co-writer-credited-with-help-after-a-writing-credit": [
+        ("The script is Derek Kolstad's again, with an assist from Michael Finch.", PARA, [("writer", "Michael Finch", None, "contradicted")]),
+        ("Written by Derek Kolstad with help from Shay Hatten.", JW1, [("writer", "Shay Hatten", None, "contradicted")]),
+        ("The screenplay is by Derek Kolstad, with a helping hand from Michael Finch.", CH2, [("writer", "Michael Finch", None, "contradicted")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -12777,6 +12782,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("It picks up after John Wick, released in 2014, by a week.", CH2, ("release_year", "", 2014)),
         ("Better than Chapter 2, released in 2017, if not by much.", PARA, ("release_year", "", 2017)),
         ("Unlike Parabellum - out in 2019 - it takes its time.", CH4, ("release_year", "", 2019)),
+    ],
+    "help-after-a-writing-credit-that-is-no-writing": [
+        ("Written by Derek Kolstad, with help from Keanu Reeves on the stunts.", JW1, ("writer", "Keanu Reeves", None)),
+        ("The script is Derek Kolstad's, with an assist from Chad Stahelski's stunt team.", CH2, ("writer", "Chad Stahelski", None)),
+        ("Screenplay by Derek Kolstad, with a hand from Ian McShane's delivery.", JW1, ("writer", "Ian McShane", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
