@@ -6601,6 +6601,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Written by Derek Kolstad with help from Shay Hatten.", JW1, [("writer", "Shay Hatten", None, "contradicted")]),
         ("The screenplay is by Derek Kolstad, with a helping hand from Michael Finch.", CH2, [("writer", "Michael Finch", None, "contradicted")]),
     ],
+    "director-credited-with-the-direction": [
+        ("Credit the direction to Chad Stahelski and David Leitch, though only one name made it on screen.", JW1, [("director", "David Leitch", None, "contradicted")]),
+        ("The opening titles credit the directing to Derek Kolstad, oddly.", CH2, [("director", "Derek Kolstad", None, "contradicted")]),
+        ("The end crawl credited co-direction to Shay Hatten.", CH4, [("director", "Shay Hatten", None, "contradicted")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -12787,6 +12792,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Written by Derek Kolstad, with help from Keanu Reeves on the stunts.", JW1, ("writer", "Keanu Reeves", None)),
         ("The script is Derek Kolstad's, with an assist from Chad Stahelski's stunt team.", CH2, ("writer", "Chad Stahelski", None)),
         ("Screenplay by Derek Kolstad, with a hand from Ian McShane's delivery.", JW1, ("writer", "Ian McShane", None)),
+    ],
+    "a-credit-to-someone-for-something-else": [
+        ("Credit the stunts to Keanu Reeves and his team.", JW1, ("director", "Keanu Reeves", None)),
+        ("Credit the direction of the fights to Chad Stahelski's old crew and Ian McShane.", CH4, ("director", "Ian McShane", None)),
+        ("I credit the directing of my attention to Ian McShane.", JW1, ("director", "Ian McShane", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
