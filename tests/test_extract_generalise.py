@@ -6601,6 +6601,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("The opening titles credit the directing to Derek Kolstad, oddly.", CH2, [("director", "Derek Kolstad", None, "contradicted")]),
         ("The end crawl credited co-direction to Shay Hatten.", CH4, [("director", "Shay Hatten", None, "contradicted")]),
     ],
+    "a-notes-cell-read-whole-for-a-return": [
+        ("| Actor | Role | Status |\n|---|---|---|\n| Keanu Reeves | John Wick | alive |\n| Laurence Fishburne | The Bowery King | alive \u2014 returns from the first film |\n", CH2, [("reprise", "Laurence Fishburne", "The Bowery King", "contradicted")]),
+        ("| Actor | Role | Note |\n|---|---|---|\n| Ian McShane | Winston | alive, back from the first film |\n", CH2, [("reprise", "Ian McShane", "Winston", "supported")]),
+        ("CAST\nLance Reddick | Charon | unflappable; back at the desk again\nCommon | Cassian | new\n", CH2, [("reprise", "Lance Reddick", "Charon", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -12792,6 +12797,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Tonight: dir. Chad Stahelski, wr. Derek Kolstad, and a dog.", JW1, ("writer", "Chad Stahelski", None)),
         ("Credits chart: Dir. Chad Stahelski, co-dir. David Leitch | Scr. D. Kolstad et al.", PARA, ("writer", "David Leitch", None)),
         ("DIR. CHAD STAHELSKI  |  SCR. DEREK KOLSTAD ET AL.", PARA, ("writer", "Chad Stahelski", None)),
+    ],
+    "a-notes-cell-that-says-the-part-is-new": [
+        ("| Actor | Role | Note |\n|---|---|---|\n| Common | Cassian | new, and never back after this |\n", CH2, ("reprise", "Common", "Cassian")),
+        ("| Actor | Role | Note |\n|---|---|---|\n| Ruby Rose | Ares | first time, will not be back |\n", CH2, ("reprise", "Ruby Rose", "Ares")),
+        ("| Actor | Role | Note |\n|---|---|---|\n| Riccardo Scamarcio | Santino | debut; turns his back on John |\n", CH2, ("reprise", "Riccardo Scamarcio", "Santino")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

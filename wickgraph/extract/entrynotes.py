@@ -10,13 +10,16 @@ from .document import Document
 from .gapwords import cue_phrases
 from .links import Cues, gap_words
 
-__all__ = ["body_note_says_reprise", "cue_within", "note_says_reprise"]
+__all__ = ["NEW_NOTE", "body_note_says_reprise", "cue_within", "note_says_reprise"]
 
 
 # "Keanu Reeves \u2014 John Wick. Back for a fourth campaign.": a note that follows a list entry's names as a sentence,
 # or after a dash ("The Bowery King (Laurence Fishburne) \u2014 back again", "John Wick (Keanu Reeves) - HP 60, back")
 _NOTE_SENTENCE = re.compile(r"(?:[.;]|[ \t]*[\u2014\u2013]|[ \t]+-)[ \t]+(?P<note>[^.;!?\n]{1,120})")
-_NEW_NOTE = re.compile(r"\b(?:not|never|no\s+longer|new|first|debut|newcomer)\b", re.IGNORECASE)
+# a note that says the part is new to the player, not taken up again (not the first work it comes back from: "back
+# from the first film")
+NEW_NOTE = re.compile(r"\b(?:not|never|no\s+longer|new|first(?!\s+(?:film|movie|one|chapter|entry|instal?lment|picture"
+                      r"|outing)\b)|debut|newcomer)\b", re.IGNORECASE)
 # ... nor does a note whose subject is the writer: "Scott Adkins in a fat suit as Killa. We repeat: a fat suit."
 _WRITERS_NOTE = re.compile(r"[ \t]*(?:I|we|let[ \t]+me|let['\u2019]s)\b", re.IGNORECASE)
 
@@ -65,7 +68,7 @@ def _indent(text: str, line_start: int) -> int:
 
 
 def _says_return(note: str, cues: Cues) -> bool:
-    return not _NEW_NOTE.search(note) and cue_within(note, cues)
+    return not NEW_NOTE.search(note) and cue_within(note, cues)
 
 
 def cue_within(text: str, cues: Cues) -> bool:

@@ -22,7 +22,7 @@ from dataclasses import replace
 
 from .credits import Credit
 from .document import Document
-from .entrynotes import body_note_says_reprise, note_says_reprise
+from .entrynotes import NEW_NOTE, body_note_says_reprise, note_says_reprise
 from .gazetteer import CHARACTER, PERSON, QUOTE_MARKS, WORK, Mention
 from .layout import Row, read_layout
 from .links import default_cues
@@ -158,8 +158,11 @@ def _row_candidates(doc: Document, rows: tuple[Row, ...]) -> list[Candidate]:
     # a cell under another work's header is that work's, as if empty here ("Keanu Reeves | John Wick | John Wick"
     # under "Actor | JW (2014) | JW2 (2017)", reviewing the second)
     others = other_columns(doc) if rows else []
-    rows = tuple(replace(row, cells=tuple((cell[0], cell[0]) if any(a <= cell[0] and cell[1] <= b for a, b in others)
-                                          else _name_part(doc, cell) for cell in row.cells)) for row in rows)
+    blanked = [replace(row, cells=tuple((cell[0], cell[0]) if any(a <= cell[0] and cell[1] <= b for a, b in others)
+                                        else cell for cell in row.cells)) for row in rows]
+    # (the names' cells read without their descriptions; a notes cell is read whole: "alive, back from the first film")
+    whole = {replace(row, cells=tuple(_name_part(doc, cell) for cell in row.cells)): row for row in blanked}
+    rows = tuple(whole)
     kinds = {row: [_kind(doc, cell) if cell[1] > cell[0] else None for cell in row.cells] for row in rows}
     # the orientation known rows of a block agree on decides the rows whose names the reference lacks
     votes: dict[int, Counter[int]] = {}
@@ -183,7 +186,7 @@ def _row_candidates(doc: Document, rows: tuple[Row, ...]) -> list[Candidate]:
         character = (named.start, named.end) if named is not None and named.mask & CHARACTER else role
         candidate = Candidate("layout-row", "cast", min(actor[0], role[0]), max(actor[1], role[1]),
                               parts={"actor": [actor], "character": [character]})
-        _notes_say_reprise(doc, candidate, row.cells[max(pair) + 1:])
+        _notes_say_reprise(doc, candidate, whole[row].cells[max(pair) + 1:])
         if not candidate.reprise and max(pair) == len(row.cells) - 1:
             # the note after the row's last cell, or on the indented line below it ("   Note: back one last time")
             noted = note_says_reprise(doc, default_cues(), candidate.end) \
@@ -202,8 +205,9 @@ _RETURNING_NOTE = re.compile(r"\b(?:return(?:s|ing|ed)?|back|again|reprising|rep
 def _notes_say_reprise(doc: Document, candidate: Candidate, notes: tuple[Span, ...]) -> None:
     """Marks a row's claim a reprise when the notes cell right after its names says so; the evidence then runs to
     the end of that note, and a work it names is where the role comes from."""
-    if not notes or notes[0][1] <= notes[0][0] or not _RETURNING_NOTE.search(doc.text, *notes[0]):
-        return
+    if not notes or notes[0][1] <= notes[0][0] or not _RETURNING_NOTE.search(doc.text, *notes[0]) \
+            or NEW_NOTE.search(doc.text, *notes[0]):
+        return  # (not "new, never back before")
     candidate.reprise = True
     candidate.end = notes[0][1]
     work = next((m for m in doc.mentions_between(*notes[0]) if m.mask & WORK), None)
