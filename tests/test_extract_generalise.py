@@ -6606,6 +6606,12 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("| Actor | Role | Note |\n|---|---|---|\n| Ian McShane | Winston | alive, back from the first film |\n", CH2, [("reprise", "Ian McShane", "Winston", "supported")]),
         ("CAST\nLance Reddick | Charon | unflappable; back at the desk again\nCommon | Cassian | new\n", CH2, [("reprise", "Lance Reddick", "Charon", "supported")]),
     ],
+    "a-films-credits-line-beside-other-crafts": [
+        ("Script: Shay Hatten. Cinematography: Dan Laustsen. Music: Tyler Bates.", CH4, [("writer", "Shay Hatten", None, "supported")]),
+        ("Script: Derek Kolstad | Editing: Elisabet Ronaldsdottir", JW1, [("writer", "Derek Kolstad", None, "supported")]),
+        ("Screenplay: Michael Finch / Stunts: 87Eleven", CH4, [("writer", "Michael Finch", None, "supported")]),
+        ("Chad Stahelski directs, and every martial art - judo, jiu-jitsu - gets its turn.", CH4, [("director", "Chad Stahelski", None, "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -12802,6 +12808,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("| Actor | Role | Note |\n|---|---|---|\n| Common | Cassian | new, and never back after this |\n", CH2, ("reprise", "Common", "Cassian")),
         ("| Actor | Role | Note |\n|---|---|---|\n| Ruby Rose | Ares | first time, will not be back |\n", CH2, ("reprise", "Ruby Rose", "Ares")),
         ("| Actor | Role | Note |\n|---|---|---|\n| Riccardo Scamarcio | Santino | debut; turns his back on John |\n", CH2, ("reprise", "Riccardo Scamarcio", "Santino")),
+    ],
+    "a-comics-own-credits-line-credits-no-writer-of-the-film": [
+        ("DOG DAYS #2\nComic adaptation of a review by Oswaldo Pike. Script: Renata Lowe. Letters: Sam Ibarra.\n\nPAGE ONE", CH2, ("writer", "Renata Lowe", None)),
+        ("REEL VIOLENCE #1\nScript: Dana Wolfe / Art: Pim Vos / Colours: Ann Lee\n\nPANEL 1", JW1, ("writer", "Dana Wolfe", None)),
+        ("NIGHT SHIFT\nStory: Lena Park | Inks: Jo Quist | Lettering: Bo Tan\n\nPAGE 1", CH4, ("writer", "Lena Park", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
