@@ -6612,6 +6612,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Screenplay: Michael Finch / Stunts: 87Eleven", CH4, [("writer", "Michael Finch", None, "supported")]),
         ("Chad Stahelski directs, and every martial art - judo, jiu-jitsu - gets its turn.", CH4, [("director", "Chad Stahelski", None, "supported")]),
     ],
+    "the-critics-grade-labelled-mine": [
+        ("VERDICT\nLonger than the first film.\nHarriet's review: \"Too much shooting, the dog was good.\"\nMine: B+.", CH2, [("rating", "", "B+", "unknown")]),
+        ("The flat was split. Harriet: C-. Mine: B+.", CH2, [("rating", "", "B+", "unknown")]),
+        ("Grades\nDad's: C\nMine: A-\n", JW1, [("rating", "", "A-", "unknown")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -12813,6 +12818,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("DOG DAYS #2\nComic adaptation of a review by Oswaldo Pike. Script: Renata Lowe. Letters: Sam Ibarra.\n\nPAGE ONE", CH2, ("writer", "Renata Lowe", None)),
         ("REEL VIOLENCE #1\nScript: Dana Wolfe / Art: Pim Vos / Colours: Ann Lee\n\nPANEL 1", JW1, ("writer", "Dana Wolfe", None)),
         ("NIGHT SHIFT\nStory: Lena Park | Inks: Jo Quist | Lettering: Bo Tan\n\nPAGE 1", CH4, ("writer", "Lena Park", None)),
+    ],
+    "a-grade-labelled-as-someone-elses": [
+        ("Harriet, my flatmate, sulked through it.\nHarriet's grade: C-. Mine to follow next week.", CH2, ("rating", "", "C-")),
+        ("Mine is a long story; the film is mine too, in a way.", JW1, ("rating", "", "A")),
+        ("Grades\nHarriet: D\n", JW1, ("rating", "", "D")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

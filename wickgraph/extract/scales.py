@@ -70,7 +70,7 @@ NEEDS = {"stars_glyph": ("★",), "stars_ascii": ("**", "*/", "✦", "✪", "✭
           "letter": ("grade", "rat", "verdict", "score", "evaluation", "assessment", "appraisal", "judgment",
                      "judgement", "valuation", "overall", "consensus", "going", "give", "gave", "giving",
                      "gets", "earns", "award", "solid", "get a", "earn a", "take", "mark", "film", "movie", " at a",
-                     "grant", "accord", "bestow", "final", "saying", "d say", "gonna say", "call it"),
+                     "grant", "accord", "bestow", "final", "saying", "d say", "gonna say", "call it", "mine"),
           "meter": _METER_FULL,
           "letter_alone": ("grade", "+", "-", "\u2212", "\u2013", "plus", "minus"),  # (the word may head the section)
           "letter_suffix": ("from me", "for me", "overall", "it is", "it's", "here", " my ", " our ", "give")}
@@ -202,6 +202,7 @@ _SOURCES: list[tuple[str, re.Pattern[str]]] = [
         rf"(?:\b(?:grade|rating|verdict|score|{APPRAISAL}|overall(?:\s+grade)?|consensus|(?:my|our)\s+take"
         r"|(?:my|our|own|final|overall|[\w-]+['\u2019]s)\s+mark"
         r"|final(?=[ \t]*:)"  # a note's "final: [ B+ ]"
+        r"|mine(?=[ \t]*:)"  # the critic's beside another's: "Harriet: C-. Mine: B+."
         r"|(?<![^\n])[ \t*-]*(?:the\s+)?(?:film|movie)(?=\s*:))"  # a line's label: "Film: B+" (not "Pattern: A")
         # "**Grade:** B+", "MY GRADE -- B+", a formula's "grade(C2) = B+"
         # ... or a phrase saying whose it is: "FINAL MARK FROM THE EDITOR: A"
