@@ -6617,6 +6617,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("The flat was split. Harriet: C-. Mine: B+.", CH2, [("rating", "", "B+", "unknown")]),
         ("Grades\nDad's: C\nMine: A-\n", JW1, [("rating", "", "A-", "unknown")]),
     ],
+    "a-quotation-closed-before-the-claim-governs-nothing-after-it": [
+        ("Sale 4417 | \"People Keep Asking If I'm Back\": Property from John Wick (2014)\n\nLot 1. The suit.", JW1, [("release_year", "", 2014, "supported")]),
+        ("Chapter one, \"What If He Never Left\", and Keanu Reeves plays John Wick with a limp.", JW1, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("\u201cNot Without My Dog\u201d \u2014 Ian McShane plays Winston in the opening reel.", JW1, [("cast", "Ian McShane", "Winston", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -12823,6 +12828,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Harriet, my flatmate, sulked through it.\nHarriet's grade: C-. Mine to follow next week.", CH2, ("rating", "", "C-")),
         ("Mine is a long story; the film is mine too, in a way.", JW1, ("rating", "", "A")),
         ("Grades\nHarriet: D\n", JW1, ("rating", "", "D")),
+    ],
+    "a-quotation-still-open-at-the-claim-governs-it": [
+        ("Dana said, \"If only Common played Ares in this one.\"", CH2, ("cast", "Common", "Ares")),
+        ("\u201cI doubt Dean Winters plays Kirill,\u201d Dana said.", JW1, ("cast", "Dean Winters", "Kirill")),
+        ("The sign read \"No Halle Berry here\" and, if the rumour holds, Halle Berry plays Sofia.", CH4, ("cast", "Halle Berry", "Sofia")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -95,6 +95,21 @@ def _outside_asides(doc: Document, regex: re.Pattern[str], twin: re.Pattern[str]
     return None
 
 
+def _after_closed_quotations(view: str, start: int, end: int) -> int:
+    """Where the last quotation in ``view[start:end]`` closes, when every quotation opened there is closed and a mark
+    sets it off from what follows (a title's colon, a comma, a dash; not a quoted name that is the subject of a verb:
+    '"High Table for Six" guessed ...'); else ``start``."""
+    straight = view.count('"', start, end)
+    opened, closed = view.count("\u201c", start, end), view.count("\u201d", start, end)
+    if straight % 2 or opened != closed or not (straight or closed):
+        return start
+    last = max(view.rfind('"', start, end), view.rfind("\u201d", start, end)) + 1
+    return last if _SET_OFF.match(view, last, end) else start
+
+
+_SET_OFF = re.compile(r"[ \t]*(?:[:,;\u2014\u2013]|-{1,2}[ \t])")
+
+
 def _name_ends(doc: Document, start: int, end: int) -> set[int]:
     """Where the mentions starting in ``[start, end)`` end."""
     return {m.end for m in doc.mentions_between(start, end)}
@@ -208,6 +223,9 @@ def _blocks(doc: Document, candidate: Candidate, block: Rule, sentence_start: in
         if semicolon > 0 and view.count("(", s_start, semicolon) <= view.count(")", s_start, semicolon) \
                 and not _THAT_CONTINUES.match(view, semicolon + 1):
             s_start = semicolon + 1  # (not one inside brackets: "Chapter 2 (2017; written by X)")
+        # a quotation closed before the candidate governs nothing after it: '"People Keep Asking If I'm Back": Property
+        # from John Wick (2014)'
+        s_start = _after_closed_quotations(view, s_start, candidate.start)
         # "If you have somehow missed all of this: X is back as Y": a closed conditional about the reader is no context
         reader = _READER_CONDITIONAL.search(view, s_start, candidate.start)
         match = search(regex, twin, view, lower, reader.end() if reader else s_start, candidate.start)
