@@ -6622,6 +6622,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Chapter one, \"What If He Never Left\", and Keanu Reeves plays John Wick with a limp.", JW1, [("cast", "Keanu Reeves", "John Wick", "supported")]),
         ("\u201cNot Without My Dog\u201d \u2014 Ian McShane plays Winston in the opening reel.", JW1, [("cast", "Ian McShane", "Winston", "supported")]),
     ],
+    "a-transcripts-critic-named-before-their-first-turn": [
+        ("=== INFO LINE LOG ===\n00:01 \u25b8 MENU: For our critic's review, press 2.\n00:05 \u25b8 MENU: Your reviewer is Dana Holt.\n00:09 \u25b8 DANA: Keanu Reeves is back and it is loud. I give it a B-plus.\n00:20 \u25b8 DANA: That is all from me.\n00:25 \u25b8 VOICEMAIL: Four stars from the blue Corolla!\n00:30 \u25b8 VOICEMAIL: Call me back.\n", CH2, [("rating", "", "B+", "unknown")]),
+        ("RADIO LOG\n[19:02] \u00bb HOST: Welcome back. Tonight our critic Pat Lee reviews it.\n[19:03] \u00bb PAT: Ian McShane plays Winston again. Seven out of ten.\n[19:05] \u00bb PAT: Done.\n[19:06] \u00bb CALLER: Six out of ten from me.\n[19:07] \u00bb CALLER: Bye now.\n[19:08] \u00bb HOST: Thanks, all.\n", JW1, [("rating", "", 7, "unknown")]),
+        ("Episode 12 transcript\n0:01 | ANNOUNCER: Up next, the review by Jo Park.\n0:05 | ANNOUNCER: Here she is.\n0:10 | JO: Donnie Yen plays Caine. Nine out of ten.\n0:20 | JO: Bye.\n0:30 | GUEST: I would say five out of ten.\n0:40 | GUEST: Bye.\n", CH4, [("rating", "", 9, "unknown")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),

@@ -26,11 +26,12 @@ STAMP = (r"(?:[\[(][\d/.,: \t-]{3,25}(?:[AaPp]\.?[Mm]\.?)?[\])]"
 SENDER = r"@?[\w.-]{1,25}(?:[ \t][\w.-]{1,25}){0,2}"
 
 # a transcript's or a chat's speaker turn: "[00:14:32] DANA:", "Dana:", "[12/02/2017, 23:14] Priya:", "(9:41 PM) Me:",
-# "[21:02] dex_m:" opening a line (a chat's handles are often in lower case; a second word is a capitalised name's, so
-# that "my score:" is no speaker); a caller's number and a note on who they are may follow the name ("CALLER 2
-# (Bill, Akron):", "MARCY (TULSA):"), or a caption's voice ("CAPTION (OSWALDO):", :func:`_voice`); a transcript
-# may bracket the name instead ("[HOST] Good evening")
-_SPEAKER_TURN = re.compile(rf"^[ \t]*(?:{STAMP}[ \t]*)?"
+# "[21:02] dex_m:", "00:36 \u25b8 HANK:" opening a line (a chat's handles are often in lower case; a second word is a
+# capitalised name's, so that "my score:" is no speaker); a caller's number and a note on who they are may follow the
+# name ("CALLER 2 (Bill, Akron):", "MARCY (TULSA):"), or a caption's voice ("CAPTION (OSWALDO):", :func:`_voice`); a
+# transcript may bracket the name instead ("[HOST] Good evening")
+_SPEAKER_TURN = re.compile(rf"^[ \t]*(?:{STAMP}[ \t]*(?:[|>\u2022\u00b7][ \t]*)?)?"
+                           r"(?:[\u25b8\u25ba\u25b6\u00bb][ \t]*)?"
                            r"(?:(?P<name>[\w@][\w'.@-]{0,24}(?:[ ][A-Z][\w'.-]{1,20})?)(?:[ \t]+\d{1,2})?"
                            r"(?:[ \t]*\((?P<voice>[^()\n]{1,40})\))?[ \t]*:"
                            r"|\[(?P<bracketed>[A-Z][A-Za-z]{1,20})(?:[ \t]+\d{1,2})?"
@@ -138,6 +139,13 @@ def _author(text: str, turns: tuple[tuple[int, str], ...], counts: Counter[str])
     owner = _owner_named(header, speakers, loose=True)
     if owner is not None:
         return owner
+    # the speaker the text marks as its critic before they first speak: "Your reviewer is Hank Oduya" in an info
+    # line's menu, "Tonight our critic Pat Lee reviews it" in a host's turn
+    firsts = {name: next(start for start, who in turns if who == name) for name in speakers}
+    marked = [name for name in speakers if any(_marked_critic(text, at.start(), at.end()) for at in re.finditer(
+        rf"(?<![\w@]){re.escape(name)}(?![\w])", text[:firsts[name]], re.IGNORECASE))]
+    if len(marked) == 1:
+        return marked[0]
     return turns[0][1] if counts[turns[0][1]] >= 2 else None
 
 
@@ -254,7 +262,8 @@ _CRITIC_MARK = re.compile(r"\b(?:critic|reviewer|write-?up|review(?:ed)?\s+by)\b
                           re.IGNORECASE)
 _MARK_REACH = 40  # characters between the name and the mark after it, at most
 _ASIDE_AROUND = re.compile(r"\([^()\n]{1,80}\)")
-_MARK_BEFORE = re.compile(r"(?:critic|reviewer|review(?:ed)?\s+by)[ \t]*[:\u2014\u2013-]?[ \t]*\Z", re.IGNORECASE)
+_MARK_BEFORE = re.compile(r"(?:critic|reviewer|review(?:ed)?\s+by)(?:[ \t]+(?:is|was|tonight|today|here)){0,2}"
+                          r"[ \t]*[:\u2014\u2013-]?[ \t]*\Z", re.IGNORECASE)
 
 
 def _marked_critic(header: str, start: int, end: int) -> bool:
