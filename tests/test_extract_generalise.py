@@ -6627,6 +6627,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("RADIO LOG\n[19:02] \u00bb HOST: Welcome back. Tonight our critic Pat Lee reviews it.\n[19:03] \u00bb PAT: Ian McShane plays Winston again. Seven out of ten.\n[19:05] \u00bb PAT: Done.\n[19:06] \u00bb CALLER: Six out of ten from me.\n[19:07] \u00bb CALLER: Bye now.\n[19:08] \u00bb HOST: Thanks, all.\n", JW1, [("rating", "", 7, "unknown")]),
         ("Episode 12 transcript\n0:01 | ANNOUNCER: Up next, the review by Jo Park.\n0:05 | ANNOUNCER: Here she is.\n0:10 | JO: Donnie Yen plays Caine. Nine out of ten.\n0:20 | JO: Bye.\n0:30 | GUEST: I would say five out of ten.\n0:40 | GUEST: Bye.\n", CH4, [("rating", "", 9, "unknown")]),
     ],
+    "a-transcripts-turns-prompted-with-an-angle-bracket": [
+        ("ATTENDANT TRANSCRIPT\nSYSTEM> Press 2 for \"Dana at the Movies,\" our critic's weekly review.\nCALLER> [2]\nDANA (recording): Halle Berry shows up as Sofia. Seven out of ten.\nDANA (recording): See you next week.\nSYSTEM> Listener comment.\nVOICEMAIL> Six out of ten for the review, Dana.\nVOICEMAIL> Bye.\n", PARA, [("rating", "", 7, "unknown")]),
+        ("CALL-IN LOG\nHOST> Our critic Sam Vo joins us tonight.\nSAM> Donnie Yen plays Caine. Nine out of ten.\nSAM> Truly.\nCALLER> Five out of ten from me.\nCALLER> Bye.\n", CH4, [("rating", "", 9, "unknown")]),
+        ("TERMINAL SESSION\nUSER> start review\nREVIEWER> Ian McShane plays Winston. Eight out of ten.\nREVIEWER> end\nUSER> my score is three out of ten\nUSER> quit\n", JW1, [("rating", "", 8, "unknown")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),

@@ -39,7 +39,9 @@ _SPEAKER_TURN = re.compile(rf"^[ \t]*(?:{STAMP}[ \t]*(?:[|>\u2022\u00b7][ \t]*)?
                            # a note's tag before its writer: "[yellow, Priya]", "[blue, me]" (a wall of sticky notes)
                            r"|\[[a-z][\w-]{1,15}[ \t]*[,/][ \t]*(?P<tagged>[A-Za-z][\w'.-]{0,20})\][ \t]"
                            # a note in brackets its speaker opens with their name: "[GREER: Days, not years.]"
-                           r"|\[(?P<noted>[A-Z][\w'.-]{1,24})[ \t]*:)",
+                           r"|\[(?P<noted>[A-Z][\w'.-]{1,24})[ \t]*:"
+                           # a name in capitals prompting its line, as a terminal or an attendant's log does: "SYSTEM> "
+                           r"|(?P<prompted>[A-Z][A-Z0-9_-]{1,20})>[ \t])",
                            re.MULTILINE)
 _NOT_A_SPEAKER = frozenset({"rating", "score", "verdict", "grade", "note", "update", "edit", "pros", "cons", "tldr",
                             "spoilers", "question", "answer", "q", "a", "http", "https", "ed", "editor", "correction",
@@ -59,8 +61,10 @@ _SCRIPT_CUE = re.compile(r"^[ \t]{8,}(?P<cue>[A-Z][A-Z.'\u2019-]+(?:[ ][A-Z][A-Z
 
 def in_authors_turns(text: str, positions: list[int]) -> list[bool] | None:
     """For each of ``positions``, whether it stands in a turn of the transcript's or chat's author; None when
-    ``text`` is no transcript or names no author. The author is "Me" in a phone's exchange, else the one speaker
-    named above the first turn ("exported by Priya", "Priya's log"), else the host who speaks first. A transcript
+    ``text`` is no transcript or names no author. The author is "Me" in a phone's exchange (or a speaker called
+    CRITIC or REVIEWER), else the one speaker named above the first turn ("exported by Priya", "Priya's log"), else
+    the one the text marks as its critic before they first speak ("our critic Pat Lee"), else the host who speaks
+    first. A transcript
     has two speakers or more with two turns or more each (a block of labelled fields has each label once)."""
     turns = _turns(text)
     counts = Counter(name for _, name in turns)
@@ -106,9 +110,10 @@ def is_transcript(text: str) -> bool:
 def _turns(text: str) -> tuple[tuple[int, str], ...]:
     turns = [(turn.start(), _voice(name, turn["voice"]), turn["noted"] is not None)
              for turn in _SPEAKER_TURN.finditer(text)
-             if (name := turn["name"] or turn["bracketed"] or turn["tagged"] or turn["noted"]).lower()
+             if (name := turn["name"] or turn["bracketed"] or turn["tagged"] or turn["noted"]
+                         or turn["prompted"]).lower()
              not in _NOT_A_SPEAKER and not (turn["bracketed"] and _STAGE_DIRECTION.match(name))  # "[Applause]": nobody
-             ] if ":" in text or "[" in text else []
+             ] if ":" in text or "[" in text or ">" in text else []
     if "        " in text and _SCENE_HEADING.search(text):  # (a screenplay's cues need no colon)
         turns = sorted(turns + [(cue.start(), "me" if cue["cue"].lower() in _SCRIPT_SELF else cue["cue"], False)
                                 for cue in _SCRIPT_CUE.finditer(text)])
@@ -132,7 +137,7 @@ def _voice(name: str, voice: str | None) -> str:
 def _author(text: str, turns: tuple[tuple[int, str], ...], counts: Counter[str]) -> str | None:
     """Who writes a transcript or a chat (:func:`in_authors_turns`); None when no speaker has two turns first."""
     speakers = [name for name in counts if counts[name] >= 2]
-    own = [name for name in speakers if name.lower() in _SELF]
+    own = [name for name in speakers if name.lower() in _SELF or name.lower() in _SCRIPT_SELF]
     if own:
         return own[0]
     header = text[:turns[0][0]]
