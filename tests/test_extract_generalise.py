@@ -6632,6 +6632,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("CALL-IN LOG\nHOST> Our critic Sam Vo joins us tonight.\nSAM> Donnie Yen plays Caine. Nine out of ten.\nSAM> Truly.\nCALLER> Five out of ten from me.\nCALLER> Bye.\n", CH4, [("rating", "", 9, "unknown")]),
         ("TERMINAL SESSION\nUSER> start review\nREVIEWER> Ian McShane plays Winston. Eight out of ten.\nREVIEWER> end\nUSER> my score is three out of ten\nUSER> quit\n", JW1, [("rating", "", 8, "unknown")]),
     ],
+    "stars-that-open-a-capsule-still-rate": [
+        ("\u2605\u2605\u2605\u2605 EXCELLENT\nKeanu Reeves plays John Wick.\n", JW1, [("rating", "", 4, "unknown")]),
+        ("My rating: \u2605\u2605\u2605 SOLID\n", JW1, [("rating", "", 3, "unknown")]),
+        ("JOHN WICK (2014) \u2605\u2605\u2605\u2605\nA lean film.\n", JW1, [("rating", "", 4, "unknown")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -12843,6 +12848,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Dana said, \"If only Common played Ares in this one.\"", CH2, ("cast", "Common", "Ares")),
         ("\u201cI doubt Dean Winters plays Kirill,\u201d Dana said.", JW1, ("cast", "Dean Winters", "Kirill")),
         ("The sign read \"No Halle Berry here\" and, if the rumour holds, Halle Berry plays Sofia.", CH4, ("cast", "Halle Berry", "Sofia")),
+    ],
+    "a-heading-framed-by-star-runs-rates-nothing": [
+        ("\u2605\u2605\u2605 MAIN EVENT \u2605\u2605\u2605\nKeanu Reeves plays John Wick.\n", JW1, ("rating", "", 3)),
+        ("\u2605 \u2605 TONIGHT ONLY \u2605 \u2605\nIan McShane plays Winston.\n", JW1, ("rating", "", 2)),
+        ("\u2605\u2605\u2605\u2605 THE BIG FIGHT \u2605\u2605\u2605\u2605\nDonnie Yen plays Caine.\n", CH4, ("rating", "", 4)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -301,9 +301,11 @@ def find_rating(text: str) -> RatingMatch | None:
                     and _BADGE_AFTER.match(text, match.end()) \
                     and not _SCORE_LABEL.search(_previous_line(text, line_start)):
                 continue  # "★ TOP REVIEW", "★ Staff pick": a badge that opens its line, not one star
-            if kind == "stars_glyph" and match.group() == "\u2605" and (
+            if kind == "stars_glyph" and not match.group().strip("\u2605 \t") and (
                     _KICKER_BETWEEN_STARS.match(text, match.end()) or _KICKER_BEFORE_STAR.search(before)):
-                continue  # "No. 12 ★ RETURNING PLAYER ★": a kicker set between two stars, not one star
+                # "No. 12 ★ RETURNING PLAYER ★", "★ ★ ★  THE MAIN EVENT  ★ ★ ★": a kicker set between two stars or
+                # two runs of them, not a rating
+                continue
             if kind == "stars_glyph" and match.group() == "\u2605" and _LINE_END.match(text, match.end()) \
                     and re.search(r"\w", before) and not _SCORE_LABEL.search(before):
                 continue  # "• Casablanca w/ the dogs ★": a star that marks a note or a list item, not one star
