@@ -6637,6 +6637,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("My rating: \u2605\u2605\u2605 SOLID\n", JW1, [("rating", "", 3, "unknown")]),
         ("JOHN WICK (2014) \u2605\u2605\u2605\u2605\nA lean film.\n", JW1, [("rating", "", 4, "unknown")]),
     ],
+    "an-abbreviated-holders-score-stays-theirs": [
+        ("Session 4. Cl. reports nightmares about dogs.\n\n\u2605\u2605\u2605\u00bd (3.5/5). Cl.'s verdict: \"ten out of ten, I'm buying a flamethrower.\" Noted, not endorsed.", BAL, [("rating", "", 3.5, "unknown")]),
+        ("Ward notes. Pt. arrived late and talked about Keanu.\n\nThe film: 7/10. Pt.'s rating: 9/10, unsurprisingly.", JW1, [("rating", "", 7, "unknown")]),
+        ("Sgt. Ruiz watched it with me.\n\n\u2605\u2605\u2605\u2605. Sgt.'s verdict: 2/10, too many dogs.", CH2, [("rating", "", 4, "unknown")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),

@@ -18,7 +18,7 @@ __all__ = ["OWN_LABEL", "SOMEONE", "attributed", "bylined", "given_by_another_af
 
 # A persona's label over the critic's own score: "Examiner's rating: 88/100", "TIPSTER'S VERDICT: 3 out of 4" (a
 # review written as a patent, a racecard or a manifest signs as the examiner, the tipster, the inspector)
-_HOLDER = (r"\W*(?:the\s+)?(?P<who>[A-Za-z-]{2,20})['\u2019]s\s+"
+_HOLDER = (r"\W*(?:the\s+)?(?P<who>[A-Za-z-]{2,20})\.?['\u2019]s\s+"  # (a holder abbreviated: "Cl.'s verdict")
            r"(?:(?:own|final|official|overall)\s+)?(?:verdict|score|rating|grade|mark)\b[^\n]{0,40}$")
 _PERSONA_LABEL = re.compile("^" + _HOLDER, re.IGNORECASE)
 _HOLDER_LABEL = re.compile(r"(?:^|(?<=[.!?]\s))" + _HOLDER, re.IGNORECASE)  # also after a sentence on its line
