@@ -6642,6 +6642,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Ward notes. Pt. arrived late and talked about Keanu.\n\nThe film: 7/10. Pt.'s rating: 9/10, unsurprisingly.", JW1, [("rating", "", 7, "unknown")]),
         ("Sgt. Ruiz watched it with me.\n\n\u2605\u2605\u2605\u2605. Sgt.'s verdict: 2/10, too many dogs.", CH2, [("rating", "", 4, "unknown")]),
     ],
+    "the-critics-score-said-as-mine-is": [
+        ("15  and I give it nine of ten and a sleepless night.\n\nNOTES\n[15] nine of ten. Perpetua's figure, and I suspect she is scoring the dogs. Mine is seven out of ten: the middle drags.", PARA, [("rating", "", 7, "unknown")]),
+        ("I give it 9/10, says Dana. Mine would be 6/10, the horses aside.", PARA, [("rating", "", 6, "unknown")]),
+        ("Everyone else said four stars. Mine was a B-minus, and I stand by it.", CH4, [("rating", "", "B-", "unknown")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),

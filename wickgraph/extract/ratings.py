@@ -335,7 +335,10 @@ def find_rating(text: str) -> RatingMatch | None:
                 or (_OWN_AFTER.match(text, match.end()) is not None and not someones_line(before))
             # how surely the critic's own: labelled as such (2) outranks given in the first person (1), which a
             # transcript's other speakers do too ("Candidate: I would give the film 10/10" before "My own rating: 4/5")
-            own = 2 if labelled else int(given_in_first_person(_clause(before), before, lambda: is_transcript(text)))
+            # (a show's official verdict outranks its host's own beside it: "Mine is 6/10 but the show's official
+            # score: 4/5")
+            own = (3 if _OFFICIAL.search(before) else 2) if labelled \
+                else int(given_in_first_person(_clause(before), before, lambda: is_transcript(text)))
             found.append((own, rating))
     keyed = _keyed_overall(text)
     if keyed is not None:  # the key's scale, not a bare number's default of ten, reads the overall mark
@@ -355,6 +358,9 @@ def find_rating(text: str) -> RatingMatch | None:
     if surest:
         return min((r for own, r in found if own == surest), key=lambda r: (r.start, -(r.end - r.start)))
     return max((r for _, r in found), key=lambda r: (r.start, r.end - r.start))
+
+
+_OFFICIAL = re.compile(r"\bofficial\b[^.!?\n]{0,40}\Z", re.IGNORECASE)
 
 
 def _hosts_own(text: str, found: list[tuple[int, RatingMatch]]) -> list[tuple[int, RatingMatch]]:

@@ -202,7 +202,8 @@ _SOURCES: list[tuple[str, re.Pattern[str]]] = [
         rf"(?:\b(?:grade|rating|verdict|score|{APPRAISAL}|overall(?:\s+grade)?|consensus|(?:my|our)\s+take"
         r"|(?:my|our|own|final|overall|[\w-]+['\u2019]s)\s+mark"
         r"|final(?=[ \t]*:)"  # a note's "final: [ B+ ]"
-        r"|mine(?=[ \t]*:)"  # the critic's beside another's: "Harriet: C-. Mine: B+."
+        # the critic's beside another's: "Harriet: C-. Mine: B+.", "Mine was a B-minus"
+        r"|mine(?=[ \t]*:|\s+(?:is|was|would\s+be|will\s+be)\s)"
         r"|(?<![^\n])[ \t*-]*(?:the\s+)?(?:film|movie)(?=\s*:))"  # a line's label: "Film: B+" (not "Pattern: A")
         # "**Grade:** B+", "MY GRADE -- B+", a formula's "grade(C2) = B+"
         # ... or a phrase saying whose it is: "FINAL MARK FROM THE EDITOR: A"

@@ -222,6 +222,8 @@ OWN_LABEL = re.compile(rf"\b(?:my|our)\b[^.!?\n]{{0,40}}\b(?:verdict|score|score
 
                         r"\b(?:verdict|score|rating|grade|mark|number)\s+from\s+me\b|"
                         r"^\W*(?:me|mine|for\s+me|from\s+me)\s*[:\-–]|"
+                        # ... or said so beside another's: "Mine is seven out of ten", "Mine would be 6/10"
+                        r"\bmine\s+(?:is|was|would\s+be|will\s+be|stays|remains)\s+(?:an?\s+)?$|"
                         # ... or the writer's trade's: "Reporter's rating: 7/10", "CRITIC'S BALLOT: 4½ crosses out of 5"
                         r"\b(?:editors?['\u2019]?s?|editorial|staff|critic['\u2019]?s?|house|committee['\u2019]?s?|panel['\u2019]?s?|"
                         r"jury['\u2019]?s?|club['\u2019]?s?|"
