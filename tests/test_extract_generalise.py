@@ -6647,6 +6647,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("I give it 9/10, says Dana. Mine would be 6/10, the horses aside.", PARA, [("rating", "", 6, "unknown")]),
         ("Everyone else said four stars. Mine was a B-minus, and I stand by it.", CH4, [("rating", "", "B-", "unknown")]),
     ],
+    "a-match-up-of-two-castings-is-no-comparison": [
+        ("HEADLINER: John Wick (Keanu Reeves) vs. Marquis Vincent de Gramont (Bill Skarsg\u00e5rd)", CH4, [("cast", "Bill Skarsg\u00e5rd", "Marquis Vincent de Gramont", "supported")]),
+        ("John Wick (Keanu Reeves, 6'1\") vs. Ernest (Boban Marjanovi\u0107, 7'4\")", PARA, [("cast", "Boban Marjanovi\u0107", "Ernest", "supported")]),
+        ("Main card: Caine (Donnie Yen) versus Mr. Nobody (Shamier Anderson), five rounds.", CH4, [("cast", "Shamier Anderson", "Mr. Nobody", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
