@@ -6652,6 +6652,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("John Wick (Keanu Reeves, 6'1\") vs. Ernest (Boban Marjanovi\u0107, 7'4\")", PARA, [("cast", "Boban Marjanovi\u0107", "Ernest", "supported")]),
         ("Main card: Caine (Donnie Yen) versus Mr. Nobody (Shamier Anderson), five rounds.", CH4, [("cast", "Shamier Anderson", "Mr. Nobody", "supported")]),
     ],
+    "a-logs-subjectless-added-quotes-the-writers-own-line": [
+        ("GH, the Common line is wrong. Also added one of mine: \"Laurence Fishburne is the Bowery King, boss of the pigeons.\"", CH2, [("cast", "Laurence Fishburne", "the Bowery King", "supported")]),
+        ("22:10 Board update. Added: \"Ian McShane is back as Winston, the manager.\" Leaving it.", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("21:40 Also wrote on the board: \"Common plays Cassian.\"", CH2, [("cast", "Common", "Cassian", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -12868,6 +12873,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("\u2605\u2605\u2605 MAIN EVENT \u2605\u2605\u2605\nKeanu Reeves plays John Wick.\n", JW1, ("rating", "", 3)),
         ("\u2605 \u2605 TONIGHT ONLY \u2605 \u2605\nIan McShane plays Winston.\n", JW1, ("rating", "", 2)),
         ("\u2605\u2605\u2605\u2605 THE BIG FIGHT \u2605\u2605\u2605\u2605\nDonnie Yen plays Caine.\n", CH4, ("rating", "", 4)),
+    ],
+    "someones-added-line-stays-theirs": [
+        ("22:10 Dana added: \"Common plays Ares.\" Wrong, but it is her board.", CH2, ("cast", "Common", "Ares")),
+        ("Then he wrote: \"Ruby Rose plays Cassian.\"", CH2, ("cast", "Ruby Rose", "Cassian")),
+        ("The new kid added one: \"Dean Winters plays Kirill.\"", JW1, ("cast", "Dean Winters", "Kirill")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -121,6 +121,10 @@ _SAYS_BEFORE = re.compile(rf"(?:(?<!\bI )(?<!\bwe )(?<!\bWe )(?<!\bI also )\b{_S
                           # (or passed on word for word: "From Casablanca Coastguard, repeated as received:")
                           r"|\b(?i:printed|repeated|reproduced|relayed|quoted|copied)[ \t]+(?:as[ \t]+(?:received|sent|"
                           r"written|given)|verbatim)\b)[^\n:(]{0,60}[:(][ \t]*\Z")
+# ... not a log's own entry, whose verb has no subject: the writer's ("Also added one of mine:", "Added:", "Wrote on
+# the board:")
+_SUBJECTLESS_SAYING = re.compile(rf"(?:(?<![^\n])|(?<=[.!?;][ \t])|(?<=\d[ \t]))[ \t]*"
+                                 rf"(?:(?i:also|then|and|just)[ \t]+)?(?i:{_SAYING})\b[^\n:(]{{0,60}}[:(][ \t]*\Z")
 # ... or the second half of a quotation its reporting clause splits: '"Dear poet," writes a reader in Hoboken, "you
 # ought to mention that ..."' (the speaker of the first half is a third person's, as :data:`_ATTRIBUTION` reads)
 _SPLIT_QUOTE_BEFORE = re.compile(rf"[\"\u201d],?[ \t]+{_SAYS_THEN_SPEAKER}[^\n\"\u201c\u201d]{{0,80}},[ \t]*\Z")
@@ -351,7 +355,8 @@ def _attributed(text: str, quote: re.Match[str], writer: frozenset[str]) -> bool
                 or _SPEAKER_BEFORE.search(text, max(0, start - 80), start)
                 or _SOURCE_DASH_BEFORE.search(text, max(0, start - 60), start)
                 or _REJECTED_BEFORE.search(text, line_start, start) or _REJECTED_AFTER.match(text, quote.end())
-                or _SAYS_BEFORE.search(text, line_start, start)
+                or (_SAYS_BEFORE.search(text, line_start, start) and not _SUBJECTLESS_SAYING.search(text, line_start,
+                                                                                                      start))
                 or _CALLED_BEFORE.search(text, max(line_start, start - 60), start)
                 or _SPLIT_QUOTE_BEFORE.search(text, max(line_start, start - 120), start)
                 or _BRACKET_TAG_BEFORE.search(text, max(0, start - 82), start)
