@@ -6657,6 +6657,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("22:10 Board update. Added: \"Ian McShane is back as Winston, the manager.\" Leaving it.", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
         ("21:40 Also wrote on the board: \"Common plays Cassian.\"", CH2, [("cast", "Common", "Cassian", "supported")]),
     ],
+    "reading-that-reports-no-words": [
+        ("I read the credits twice: Chad Stahelski directed it.", JW1, [("director", "Chad Stahelski", None, "supported")]),
+        ("Having read the script, I can say this: Keanu Reeves plays John Wick with total commitment.", JW1, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("We read it as a ballet: Ana de Armas plays Eve.", BAL, [("cast", "Ana de Armas", "Eve", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -12878,6 +12883,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("22:10 Dana added: \"Common plays Ares.\" Wrong, but it is her board.", CH2, ("cast", "Common", "Ares")),
         ("Then he wrote: \"Ruby Rose plays Cassian.\"", CH2, ("cast", "Ruby Rose", "Cassian")),
         ("The new kid added one: \"Dean Winters plays Kirill.\"", JW1, ("cast", "Dean Winters", "Kirill")),
+    ],
+    "a-quoted-texts-words-introduced-by-it-read": [
+        ("Our Round 8 application was rejected. The key paragraph read:\n\n      \"We propose a double bill of Chapter 2 and Parabellum, both directed by David Leitch.\"\n\nThe panel disagreed.", CH2, ("director", "David Leitch", None)),
+        ("The old programme note reads:\n\"Peter Stormare plays Viggo, the boss.\"\nIt is wrong.", JW1, ("cast", "Peter Stormare", "Viggo")),
+        ("The studio tweet read: \"Common is back as Cassian!\" It was deleted within the hour.", CH4, ("cast", "Common", "Cassian")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

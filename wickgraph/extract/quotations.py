@@ -37,7 +37,10 @@ _SAYS_THEN_SPEAKER = (r"(?:says|said|writes|wrote|adds|added|recalls|recalled|in
 _SAYING = (r"(?:wrote|writes|said|says|adds|added|posted|commented|replied|replies|tweeted|texted|emailed|messaged|"
            r"whispered|shouted|announced|insisted|insists|proposes|proposed|suggests|suggested|claims|claimed|"
            r"complains|complained|states|stated|alleges|alleged|asserts|asserted|argues|argued|contends|contended|"
-           r"submits|submitted|maintains|maintained|asks|asked)")
+           r"submits|submitted|maintains|maintained|asks|asked|"
+           # a text's words: "The key paragraph read:", "The poster reads:"
+           r"(?:(?<=paragraph )|(?<=note )|(?<=sign )|(?<=poster )|(?<=tweet )|(?<=post )|(?<=headline )|"
+           r"(?<=caption )|(?<=line )|(?<=card )|(?<=message )|(?<=text )|(?<=letter )|(?<=entry ))(?:read|reads))")
 
 
 # A quotation (a paragraph at most), then who said it: a dash and a name on its line or the next ('"Ten out of ten."
