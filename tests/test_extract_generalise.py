@@ -6662,6 +6662,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Having read the script, I can say this: Keanu Reeves plays John Wick with total commitment.", JW1, [("cast", "Keanu Reeves", "John Wick", "supported")]),
         ("We read it as a ballet: Ana de Armas plays Eve.", BAL, [("cast", "Ana de Armas", "Eve", "supported")]),
     ],
+    "a-rows-last-cell-running-on-into-its-notes": [
+        ("SECTION 2: COMPONENTS\n  C-03  Alfie Allen ......... Iosef, the son. Designed to fail, and fails on schedule.\n  C-07  Daniel Bernhardt .... Francis, the Red Circle doorman who is told to take the night off.\n", JW1, [("cast", "Daniel Bernhardt", "Francis", "contradicted")]),
+        ("ROSTER\nRuby Rose        Ares, the mute enforcer who signs every threat and never blinks once on screen.\nCommon           Cassian, the bodyguard who takes the loss personally and chases John down the stairs.\n", CH2, [("cast", "Ruby Rose", "Ares", "supported"), ("cast", "Common", "Cassian", "supported")]),
+        ("THE CARD\n  Dean Winters .......... Kirill, the fixer who keeps the Tarasov books in order and hates the dog.\n  Ian McShane ........... Winston, who runs the hotel as if it were a small and very polite country.\n", JW1, [("cast", "Dean Winters", "Kirill", "contradicted")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -12888,6 +12893,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Our Round 8 application was rejected. The key paragraph read:\n\n      \"We propose a double bill of Chapter 2 and Parabellum, both directed by David Leitch.\"\n\nThe panel disagreed.", CH2, ("director", "David Leitch", None)),
         ("The old programme note reads:\n\"Peter Stormare plays Viggo, the boss.\"\nIt is wrong.", JW1, ("cast", "Peter Stormare", "Viggo")),
         ("The studio tweet read: \"Common is back as Cassian!\" It was deleted within the hour.", CH4, ("cast", "Common", "Cassian")),
+    ],
+    "prose-with-a-double-space-is-no-row": [
+        ("The film is long.  Keanu Reeves, who is excellent, carries every scene of it without a single wasted look.", JW1, ("cast", "Keanu Reeves", "is")),
+        ("Notes:  Ian McShane, as ever, makes a meal of Winston and the hotel staff around him in every scene.", CH4, ("cast", "Ian McShane", "makes")),
+        ("Ruby Rose  is back, and the film gives her nothing to do but glare at people across the room.", CH2, ("reprise", "Ruby Rose", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
