@@ -6667,6 +6667,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("ROSTER\nRuby Rose        Ares, the mute enforcer who signs every threat and never blinks once on screen.\nCommon           Cassian, the bodyguard who takes the loss personally and chases John down the stairs.\n", CH2, [("cast", "Ruby Rose", "Ares", "supported"), ("cast", "Common", "Cassian", "supported")]),
         ("THE CARD\n  Dean Winters .......... Kirill, the fixer who keeps the Tarasov books in order and hates the dog.\n  Ian McShane ........... Winston, who runs the hotel as if it were a small and very polite country.\n", JW1, [("cast", "Dean Winters", "Kirill", "contradicted")]),
     ],
+    "franchise-series-then-a-unit-of-its-count": [
+        ("Model line ......... John Wick series, unit 1 of 4\nBatch ......... 2014", JW1, [("franchise_member", "", None, "supported")]),
+        ("Stock item: John Wick films, box 3 of 4, slightly dented.", PARA, [("franchise_member", "", None, "supported")]),
+        ("Route: John Wick saga, stage two of five.", CH2, [("franchise_member", "", None, "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -12898,6 +12903,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("The film is long.  Keanu Reeves, who is excellent, carries every scene of it without a single wasted look.", JW1, ("cast", "Keanu Reeves", "is")),
         ("Notes:  Ian McShane, as ever, makes a meal of Winston and the hotel staff around him in every scene.", CH4, ("cast", "Ian McShane", "makes")),
         ("Ruby Rose  is back, and the film gives her nothing to do but glare at people across the room.", CH2, ("reprise", "Ruby Rose", None)),
+    ],
+    "a-count-after-the-series-that-places-nothing": [
+        ("I own the John Wick films, 3 of 4 on disc.", BAL, ("franchise_member", "", None)),
+        ("The John Wick series, all 4 of them, sits on my shelf.", BAL, ("franchise_member", "", None)),
+        ("John Wick movies: 2 of 4 watched so far.", BAL, ("franchise_member", "", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
