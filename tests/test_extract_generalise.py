@@ -6672,6 +6672,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Stock item: John Wick films, box 3 of 4, slightly dented.", PARA, [("franchise_member", "", None, "supported")]),
         ("Route: John Wick saga, stage two of five.", CH2, [("franchise_member", "", None, "supported")]),
     ],
+    "a-rule-line-of-leader-marks-is-no-row": [
+        ("THE REVIEW\n=====================================================================\nKeanu Reeves ..... John Wick\n", JW1, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("CAST\n---------------------------------------------------------------\nIan McShane ........ Winston\n", JW1, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("CREDITS\n_______________________________________________\nDirected by Chad Stahelski\n", JW1, [("director", "Chad Stahelski", None, "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),

@@ -273,8 +273,8 @@ def _cells(view: str, start: int, end: int) -> tuple[str, tuple[Span, ...]]:
         # a table's notes column may be long; cells joined by padding or leaders are names, which are short, but for
         # the last, set off by a wide gap, that may run on into its notes ("Alfie Allen ...... Iosef, the son. ...")
         wide_gap = kind == "padding" and pieces[-1].end() - pieces[-1].start() >= 3
-        short = all(c[1] - c[0] <= _MAX_CELL for c in cells[:-1]) and (cells[-1][1] - cells[-1][0] <= _MAX_CELL
-                                                                        or wide_gap)
+        short = bool(cells) and all(c[1] - c[0] <= _MAX_CELL for c in cells[:-1]) \
+            and (cells[-1][1] - cells[-1][0] <= _MAX_CELL or wide_gap)
         if sum(c[1] > c[0] for c in cells) >= 2 and (kind == "pipe" or short):
             return kind, tuple(cells)
         if len(cells) >= 2:
