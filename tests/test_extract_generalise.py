@@ -6677,6 +6677,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("CAST\n---------------------------------------------------------------\nIan McShane ........ Winston\n", JW1, [("cast", "Ian McShane", "Winston", "supported")]),
         ("CREDITS\n_______________________________________________\nDirected by Chad Stahelski\n", JW1, [("director", "Chad Stahelski", None, "supported")]),
     ],
+    "a-co-director-added-after-a-directing-credit": [
+        ("Direction by Chad Stahelski, with David Leitch.", CH2, [("director", "David Leitch", None, "contradicted")]),
+        ("Directed by Chad Stahelski along with Derek Kolstad.", PARA, [("director", "Derek Kolstad", None, "contradicted")]),
+        ("Helmed by Chad Stahelski, with Shay Hatten.", CH4, [("director", "Shay Hatten", None, "contradicted")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -12913,6 +12918,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("I own the John Wick films, 3 of 4 on disc.", BAL, ("franchise_member", "", None)),
         ("The John Wick series, all 4 of them, sits on my shelf.", BAL, ("franchise_member", "", None)),
         ("John Wick movies: 2 of 4 watched so far.", BAL, ("franchise_member", "", None)),
+    ],
+    "the-cast-added-after-a-directing-credit": [
+        ("Directed by Chad Stahelski, with Keanu Reeves and Ian McShane.", JW1, ("director", "Keanu Reeves", None)),
+        ("Direction by Chad Stahelski, with Donnie Yen.", CH4, ("director", "Donnie Yen", None)),
+        ("Directed by Chad Stahelski, with Halle Berry in a cameo.", PARA, ("director", "Halle Berry", None)),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),
