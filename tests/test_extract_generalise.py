@@ -6682,6 +6682,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Directed by Chad Stahelski along with Derek Kolstad.", PARA, [("director", "Derek Kolstad", None, "contradicted")]),
         ("Helmed by Chad Stahelski, with Shay Hatten.", CH4, [("director", "Shay Hatten", None, "contradicted")]),
     ],
+    "a-full-stop-after-a-first-name-ends-its-sentence": [
+        ("Line 3: Keanu. Reeves, of course, as John Wick himself.", JW1, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("The best scene goes to Keanu. Reeves, as ever, as John Wick is perfect.", CH2, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("I blame Ian. McShane, in velvet, as Winston steals it.", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
+    ],
+    "names-joined-by-an-abbreviations-full-stop": [
+        ("Mr. Nobody is Shamier Anderson, and his dog is great.", CH4, [("cast", "Shamier Anderson", "Mr. Nobody", "supported")]),
+        ("Ms. Perkins is Adrianne Palicki, who steals every scene.", JW1, [("cast", "Adrianne Palicki", "Ms. Perkins", "supported")]),
+        ("John Wick: Chapter 2 is the one where Common plays Cassian.", CH2, [("cast", "Common", "Cassian", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),

@@ -56,6 +56,17 @@ _COUNTED_ON = re.compile(r"\s+(?:(?:more|last|final)\s+)?times?\b", re.IGNORECAS
 # ... but not before the number that opens a table's next row ("John Wick" over "1   Michael Nyqvist ...")
 _ROW_NUMBER_AFTER_BREAK = re.compile(r"[ \t]*\n[ \t]*\d+(?:[ \t]{2,}|\t)")
 _JOINER = re.compile(r"[ \t]*[:.\-]?[ \t]*\Z|[ \t]+-[ \t]+\Z|[ \t]*\n[ \t]*\Z|'\Z")  # (' before a possessive s)
+# a full stop and a space after a whole word end its sentence ("Line 3: Keanu. Reeves, of course, ..."), unlike an
+# abbreviation's ("Mr. Nobody", "Vol. 2") or an initial's ("K. Reeves")
+_ABBREVIATED = frozenset({"mr", "mrs", "ms", "dr", "st", "jr", "sr", "vs", "no", "vol", "ch", "pt", "ep", "prof",
+                          "sgt", "lt", "col", "gen", "rev", "mme", "mlle"})
+
+
+def _sentence_ends_between(text: str, word: str, stop: int) -> bool:
+    """Whether the full stop after ``word`` (ending at ``stop``) ends a sentence rather than an abbreviation."""
+    return len(word) >= 3 and word not in _ABBREVIATED and text.startswith(". ", stop)
+
+
 # Title words that make a poor name on their own ("Mr. Nobody" is not "Mr.").
 _TITLE_WORDS = {"the", "mr", "ms", "mrs", "miss", "uncle", "detective", "dr", "young", "old"}
 # The hotel shares the series' short title; "the Continental" in a film review is the hotel.
@@ -245,7 +256,8 @@ class Gazetteer:
                 catalogue_order = False
                 while node.next and j < count:
                     step = node.next.get(words[j]) if _JOINER.match(folded, stops[j - 1], starts[j]) \
-                        and not _ROW_NUMBER_AFTER_BREAK.match(folded, stops[j - 1]) else None
+                        and not _ROW_NUMBER_AFTER_BREAK.match(folded, stops[j - 1]) \
+                        and not _sentence_ends_between(folded, words[j - 1], stops[j - 1]) else None
                     if step is None and j == i + 1 and _COMMA.fullmatch(folded, stops[i], starts[j]):
                         step = node.next.get("," + words[j])  # "Reeves, Keanu": a name in catalogue order
                         catalogue_order = step is not None
