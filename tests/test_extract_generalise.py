@@ -6692,6 +6692,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Ms. Perkins is Adrianne Palicki, who steals every scene.", JW1, [("cast", "Adrianne Palicki", "Ms. Perkins", "supported")]),
         ("John Wick: Chapter 2 is the one where Common plays Cassian.", CH2, [("cast", "Common", "Cassian", "supported")]),
     ],
+    "a-pronoun-in-it-as-a-role": [
+        ("Someone added John Leguizamo to the board. Fair, he's in it as Aurelio.", JW1, [("cast", "John Leguizamo", "Aurelio", "supported")]),
+        ("John Leguizamo is in the cast. He's in it as Aurelio, the chop-shop owner.", JW1, [("cast", "John Leguizamo", "Aurelio", "supported")]),
+        ("Bridget Moynahan gets little to do. She is in this one as Helen, mostly in flashback.", JW1, [("cast", "Bridget Moynahan", "Helen", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -12933,6 +12938,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Directed by Chad Stahelski, with Keanu Reeves and Ian McShane.", JW1, ("director", "Keanu Reeves", None)),
         ("Direction by Chad Stahelski, with Donnie Yen.", CH4, ("director", "Donnie Yen", None)),
         ("Directed by Chad Stahelski, with Halle Berry in a cameo.", PARA, ("director", "Halle Berry", None)),
+    ],
+    "a-pronoun-in-it-as-no-role": [
+        ("Ian McShane is a delight. He's in it as much as Keanu is, nearly.", JW1, ("cast", "Ian McShane", "Keanu")),
+        ("Lance Reddick barely appears. He is in it as a favour, I suspect, and Charon is a small part.", JW1, ("cast", "Lance Reddick", "favour")),
+        ("Willem Dafoe is great. He's in it as well, of course.", JW1, ("cast", "Willem Dafoe", "well")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -88,7 +88,9 @@ _HE_SHE = re.compile(r"(?:(?:he|she)(?:\s+(?:\w+ly\s+|also\s+|now\s+)?(?:plays|p
                      # (or comes in as it: "He returns as Winston", "She appears as Sofia", "He turns up as Zero")
                      r"(?:returns|comes\s+back|appears|turns\s+up|shows\s+up|stars|reappears)\s+as)"
                      r"|['\u2019]?s)|(?:his|her)(?:\s+(?:character|role|part)(?:\s*,|\s+(?:is|was))?)?)\s+"
-                     r"(?:(?:again|once more|still|back as|now)\s+)?"
+                     r"(?:(?:again|once more|still|back as|now"
+                     # "he's in it as Aurelio", "she is in this one as Helen"
+                     r"|in\s+(?:it|this(?:\s+one)?|the\s+(?:film|movie|sequel))\s+as)\s+)?"
                      r"(?P<appos>the\s+(?:[\w-]+\s+)?[\w-]+,\s+)?", re.IGNORECASE)  # "He plays the son, Iosef"
 
 
@@ -125,6 +127,11 @@ def subject_pronoun_role(doc: Document, mentions: list[Mention], index: int) -> 
     return _pronoun_names_role(doc, mentions, index, starts, actor)
 
 
+# a word that opens a sentence before its subject, set off: "Fair, he's in it as Aurelio", "Yes - she plays Eve"
+_INTERJECTION = re.compile(r"(?:fair|yes|yep|well|sure|right|true|indeed|oh|ok|okay|and|but|so)[ \t]*"
+                           r"(?:,|[\u2014\u2013]|-{1,2})[ \t]*", re.IGNORECASE)
+
+
 # one or more whole sentences in brackets, and the space after them
 _BRACKETED_SENTENCES = re.compile(r"\([^()\n]{1,200}\)\s*")
 
@@ -141,7 +148,8 @@ def _pronoun_names_role(doc: Document, mentions: list[Mention], index: int, star
         if not same_sentence and any(start <= m.start < end and m.mask & PERSON and not m.mask & CHARACTER
                                      and not _same_person(m, actor) for m in mentions[index + 1:index + 12]):
             return None  # somebody else is named first (the actor named again, "DONNIE YEN.", is no one else)
-        pronoun = _HE_SHE.match(doc.folded, start)  # as the rules read it: "she plays... Eve"
+        opening = _INTERJECTION.match(doc.folded, start)  # "Fair, he's in it as Aurelio"
+        pronoun = _HE_SHE.match(doc.folded, opening.end() if opening else start)  # as the rules read it
         if pronoun is not None:
             # the role after the apposition ("He plays the son, Iosef"), or the apposition's own noun when it is the
             # role ("she's the Director, and what's more")
