@@ -6697,6 +6697,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("John Leguizamo is in the cast. He's in it as Aurelio, the chop-shop owner.", JW1, [("cast", "John Leguizamo", "Aurelio", "supported")]),
         ("Bridget Moynahan gets little to do. She is in this one as Helen, mostly in flashback.", JW1, [("cast", "Bridget Moynahan", "Helen", "supported")]),
     ],
+    "the-sections-beside-a-rejected-one-stand": [
+        ("--- COLUMN: DONE (1) ---\n\nFD-215 | Peter Stormare opens the film as Abram Tarasov.\n\n--- COLUMN: WON'T DO (1) ---\n\nFD-227 | Michael Nyqvist returns as Viggo\n", CH2, [("cast", "Peter Stormare", "Abram Tarasov", "supported")]),
+        ("MY REVIEW\nKeanu Reeves plays John Wick.\n\nREJECTED SUGGESTIONS\n- David Leitch directed it\n", JW1, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("APPROVED\nRuby Rose as Ares\n\nDECLINED\nCommon as Ares\n", CH2, [("cast", "Ruby Rose", "Ares", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -12943,6 +12948,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Ian McShane is a delight. He's in it as much as Keanu is, nearly.", JW1, ("cast", "Ian McShane", "Keanu")),
         ("Lance Reddick barely appears. He is in it as a favour, I suspect, and Charon is a small part.", JW1, ("cast", "Lance Reddick", "favour")),
         ("Willem Dafoe is great. He's in it as well, of course.", JW1, ("cast", "Willem Dafoe", "well")),
+    ],
+    "a-section-headed-as-rejected-claims-nothing": [
+        ("--- COLUMN: DONE (1) ---\n\nFD-215 | Peter Stormare opens the film as Abram.\n\n--- COLUMN: WON'T DO (1) ---\n\nFD-227 | Cast box: Michael Nyqvist returns as Viggo\n  Resolution: Won't Do\n", CH2, ("cast", "Michael Nyqvist", "Viggo")),
+        ("MY REVIEW\nKeanu Reeves plays John Wick.\n\nREJECTED SUGGESTIONS\n- Dean Winters plays Kirill\n- David Leitch directed it\n", JW1, ("director", "David Leitch", None)),
+        ("APPROVED\nRuby Rose as Ares\n\nDECLINED\nCommon as Ares\n", CH2, ("cast", "Common", "Ares")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -48,7 +48,10 @@ _OTHERS_HEADING = re.compile(
     # what others say, under a heading that calls it so: "RUMOURS I'M NOT PRICING IN", "THE RUMOUR MILL", "HEARSAY"
     # (not a heading that sets the facts beside them: "MYTHS VS FACTS", "RUMOURS, CHECKED")
     r"|^(?![^\n]*\b(?:FACTS?|TRUTH|TRUE|CHECKED|BUSTED|DEBUNKED|VS\.?|VERSUS|ANSWERED)\b)[^\n]*"
-    r"\b(?:RUMOU?RS?|RUMOU?R[ \t]+MILL|HEARSAY|GOSSIP|MYTHS|MISCONCEPTIONS)\b")
+    r"\b(?:RUMOU?RS?|RUMOU?R[ \t]+MILL|HEARSAY|GOSSIP|MYTHS|MISCONCEPTIONS)\b"
+    # what was proposed and turned down, as a board's column or a list's heading says: "COLUMN: WON'T DO", "REJECTED
+    # SUGGESTIONS", "DECLINED"
+    r"|\b(?:WON['\u2019]?T[ \t]+(?:DO|FIX)|WONTFIX|REJECTED|DECLINED|DISCARDED|NOT[ \t]+DOING)\b")
 # the line under a heading that names an office as the section's author, or another's text as its source ("From the
 # Rural Dean's column in the parish magazine, read by himself")
 _SOURCE_LINE = re.compile(r"[ \t(]*(?:(?:completed|submitted|filled[ \t]+in|written|supplied|prepared|provided)"
@@ -66,8 +69,9 @@ _NEXT_HEADING = re.compile(r"\n[ \t]*\n[ \t#*_]*[^\n.!?]{2,40}\n")
 
 
 def others_form_sections(text: str) -> list[tuple[int, int]]:
-    """The sections of ``text`` another party wrote, each from its heading to the next heading, the referees' reports
-    under a paper, and the notes a heading gives to a named person."""
+    """The sections of ``text`` another party wrote or a heading turns down ("COLUMN: WON'T DO"), each from its
+    heading to the next heading, the referees' reports under a paper, and the notes a heading gives to a named
+    person."""
     referees = [(report.start(), _report_end(text, report.end())) for report in _REFEREE.finditer(text)]
     headings = [heading for heading in _HEADING.finditer(text) if heading.start() > 0 and _in_capitals(heading["body"])]
     ends = [heading.start() for heading in headings[1:]] + [len(text)] if headings else []
