@@ -6702,6 +6702,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("MY REVIEW\nKeanu Reeves plays John Wick.\n\nREJECTED SUGGESTIONS\n- David Leitch directed it\n", JW1, [("cast", "Keanu Reeves", "John Wick", "supported")]),
         ("APPROVED\nRuby Rose as Ares\n\nDECLINED\nCommon as Ares\n", CH2, [("cast", "Ruby Rose", "Ares", "supported")]),
     ],
+    "the-loggers-own-lines-stand": [
+        ("WIRE LOG\n\n21:40  SENT to DUNMORE STN\n       CHAD STAHELSKI DIRECTED IT STOP KEANU REEVES IS JOHN WICK STOP\n", JW1, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("Desk log\n0915 Received the screener.\n    Ian McShane plays Winston, and he is superb.\n", JW1, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("RADIO\n[14:02] OUT to station B\n      Donnie Yen plays Caine\n", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
+    ],
     "litotes-is-no-negation": [
         ("The Chancellor \u2014 Gabriel Byrne, never better \u2014 runs the cult.", BAL,
          [("cast", "Gabriel Byrne", "Chancellor", "supported")]),
@@ -12953,6 +12958,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("--- COLUMN: DONE (1) ---\n\nFD-215 | Peter Stormare opens the film as Abram.\n\n--- COLUMN: WON'T DO (1) ---\n\nFD-227 | Cast box: Michael Nyqvist returns as Viggo\n  Resolution: Won't Do\n", CH2, ("cast", "Michael Nyqvist", "Viggo")),
         ("MY REVIEW\nKeanu Reeves plays John Wick.\n\nREJECTED SUGGESTIONS\n- Dean Winters plays Kirill\n- David Leitch directed it\n", JW1, ("director", "David Leitch", None)),
         ("APPROVED\nRuby Rose as Ares\n\nDECLINED\nCommon as Ares\n", CH2, ("cast", "Common", "Ares")),
+    ],
+    "a-message-logged-as-received-is-its-senders": [
+        ("WIRE LOG\n\n21:40  RCVD fm DUNMORE STN (opr. Sparks)\n       SAW JOHN WICK AT PALACE STOP DIRECTED BY DAVID LEITCH ALONE STOP\n", JW1, ("director", "David Leitch", None)),
+        ("Desk log\n0915 Received from the Cairo desk\n    Common plays Ares in this one.\n", CH2, ("cast", "Common", "Ares")),
+        ("RADIO\n[14:02] IN fm station B\n      Halle Berry is back as Sofia in the new one\n", CH4, ("cast", "Halle Berry", "Sofia")),
     ],
     "a-grade-someone-else-gives": [
         ("The jury awards this one a B+.", CH2, ("rating", "", "B+")),

@@ -217,7 +217,12 @@ _REPORTING_LINE = re.compile(rf"(?:^|\n)[^\n]{{0,120}}(?:(?<!\bI )(?<!\bwe )(?<!
                              rf"|(?:^|\n)[^\n]{{0,80}}{_RECEIVED}[^\n:]{{0,60}}:?[ \t]*\n\Z"
                              r"|(?:^|\n)[ \t*_#>]*(?i:(?:printed[ \t]+as[ \t]+)?(?:forwarded|sent|submitted|received|"
                              r"passed[ \t]+on))[ \t]+"
-                             r"(?:in[ \t]+|on[ \t]+)?(?:by|from)\b[^\n:]{0,80}:[ \t]*\n\Z")
+                             r"(?:in[ \t]+|on[ \t]+)?(?:by|from)\b[^\n:]{0,80}:[ \t]*\n\Z"
+                             # (or a log's line of a message received, after its time, over the message indented:
+                             # "21:40  RCVD fm DUNMORE STN", "0915 Received from the Cairo desk", "[14:02] IN fm B")
+                             r"|(?:^|\n)[ \t]*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?|[0-2]\d[0-5]\d(?:Z|[ \t]?hrs?)?)[ \t]*"
+                             r"(?i:rcvd|recd|rec['\u2019]d|received|in)[ \t]+"
+                             r"(?i:fm|from)\b[^\n]{0,80}\n\Z")
 _QUOTED_LINE = re.compile(r"[ \t]*[\u201c\"\u275d\u00ab][^\n]*\n\Z")
 # a quotation of paragraphs, opening a line and closing one: a reply or a message quoted whole ('Reply from x:' over
 # '"Your column needs work. Corrected:' ... 'Also 5/10 from me."')
