@@ -6698,6 +6698,7 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Bridget Moynahan gets little to do. She is in this one as Helen, mostly in flashback.", JW1, [("cast", "Bridget Moynahan", "Helen", "supported")]),
     ],
     "the-sections-beside-a-rejected-one-stand": [
+        ("CLAIMS REJECTED THIS WEEK\n \u2717 \"Common plays Ares.\"\n   Rejected: wrong. Ares is Ruby Rose, all glare.\n", CH2, [("cast", "Ruby Rose", "Ares", "supported")]),
         ("--- COLUMN: DONE (1) ---\n\nFD-215 | Peter Stormare opens the film as Abram Tarasov.\n\n--- COLUMN: WON'T DO (1) ---\n\nFD-227 | Michael Nyqvist returns as Viggo\n", CH2, [("cast", "Peter Stormare", "Abram Tarasov", "supported")]),
         ("MY REVIEW\nKeanu Reeves plays John Wick.\n\nREJECTED SUGGESTIONS\n- David Leitch directed it\n", JW1, [("cast", "Keanu Reeves", "John Wick", "supported")]),
         ("APPROVED\nRuby Rose as Ares\n\nDECLINED\nCommon as Ares\n", CH2, [("cast", "Ruby Rose", "Ares", "supported")]),

@@ -50,8 +50,9 @@ _OTHERS_HEADING = re.compile(
     r"|^(?![^\n]*\b(?:FACTS?|TRUTH|TRUE|CHECKED|BUSTED|DEBUNKED|VS\.?|VERSUS|ANSWERED)\b)[^\n]*"
     r"\b(?:RUMOU?RS?|RUMOU?R[ \t]+MILL|HEARSAY|GOSSIP|MYTHS|MISCONCEPTIONS)\b"
     # what was proposed and turned down, as a board's column or a list's heading says: "COLUMN: WON'T DO", "REJECTED
-    # SUGGESTIONS", "DECLINED"
-    r"|\b(?:WON['\u2019]?T[ \t]+(?:DO|FIX)|WONTFIX|REJECTED|DECLINED|DISCARDED|NOT[ \t]+DOING)\b")
+    # SUGGESTIONS", "DECLINED" (not a heading over claims the writer answers: "CLAIMS REJECTED THIS WEEK")
+    r"|\b(?:WON['\u2019]?T[ \t]+(?:DO|FIX)|WONTFIX|NOT[ \t]+DOING)\b"
+    r"|^[^\w\n]*(?:COLUMN[ \t]*:[ \t]*)?(?:REJECTED|DECLINED|DISCARDED)\b")
 # the line under a heading that names an office as the section's author, or another's text as its source ("From the
 # Rural Dean's column in the parish magazine, read by himself")
 _SOURCE_LINE = re.compile(r"[ \t(]*(?:(?:completed|submitted|filled[ \t]+in|written|supplied|prepared|provided)"
