@@ -15,7 +15,7 @@ from .. import regexcache
 from .casing import lowering_is_exact
 from .gazetteer import CHARACTER, PERSON, WORK, Mention
 from .layout_words import MATCHING_DOTS
-from .nameforms import INITIALLED
+from .nameforms import INITIALLED, is_abbreviation_stop
 from .spoken import is_telegram
 from .textscan import Keywords
 
@@ -138,7 +138,7 @@ class Document:
         initials = {m.start + i for m in mentions if INITIALLED.match(text, m.start, m.end)
                     for i, c in enumerate(text[m.start:m.end]) if c == "."}
         for match in _SENTENCE_END.finditer(folded):
-            if not _abbreviation(folded, match.start()) and not _in_brackets(folded, match.start()) \
+            if not is_abbreviation_stop(folded, match.start()) and not _in_brackets(folded, match.start()) \
                     and match.start() not in initials:
                 self._bounds.append(match.end())
         # a matching exercise's two columns are two lists: "Common •          • Ares"
@@ -334,13 +334,6 @@ def _placeholder(bits: int, length: int) -> str:
     return chr(_START + bits) + chr(_CONT + bits) * (length - 1)
 
 
-_TITLE_BEFORE = re.compile(r"(?:^|\s)(Mr|Ms|Mrs|Dr|St|vs|Jr|Sr|No|feat|Ch|Chap|Pt|Vol|[Ii]\.e|[Ee]\.g|a\.k\.a|viz|cf)$")
-
-
-_NUMBER_AFTER = re.compile(r"\.[ \t]*\d")
-_BEFORE_A_NUMBER = frozenset({"No", "Ch", "Chap", "Pt", "Vol"})
-
-
 def _in_brackets(text: str, position: int) -> bool:
     """Whether ``position`` is inside a short bracket on its line: "X (7'4"!! a real NBA center!!) who plays Y" is
     one sentence. A bracket that is a sentence of its own ends where it closes: "Enter X. (Who else?) She plays Y"."""
@@ -357,12 +350,3 @@ def _in_brackets(text: str, position: int) -> bool:
 
 _ASIDE_CLOSE = re.compile(r"[.!?]+[\"']?\)")  # the aside's own end closes its bracket
 _SENTENCE_BEFORE = re.compile(r"(?:[.!?][\"')\]]*|\A)[ \t]*\Z")
-
-
-def _abbreviation(text: str, position: int) -> bool:
-    # "Mr. Nobody", "Dr. Smith", "vs. the Marquis", "No. 1", "i.e. Riccardo Scamarcio": a title's or an abbreviation's
-    # full stop does not end a sentence ("No. Young Charon is ..." is the answer "No." and a new sentence)
-    title = _TITLE_BEFORE.search(text, max(0, position - 6), position) if text[position:position + 1] == "." else None
-    # ("No", and a part's "Ch." or "Vol.", only before a number: "Ch. 4 recasts the Elder")
-    return title is not None and (title.group(1) not in _BEFORE_A_NUMBER
-                                  or _NUMBER_AFTER.match(text, position) is not None)

@@ -31,6 +31,7 @@ from .nameforms import (
     initialled_forms,
     initials,
     inverted_forms,
+    is_abbreviation_stop,
     is_initials,
     joined_forms,
     numbered_forms,
@@ -56,15 +57,13 @@ _COUNTED_ON = re.compile(r"\s+(?:(?:more|last|final)\s+)?times?\b", re.IGNORECAS
 # ... but not before the number that opens a table's next row ("John Wick" over "1   Michael Nyqvist ...")
 _ROW_NUMBER_AFTER_BREAK = re.compile(r"[ \t]*\n[ \t]*\d+(?:[ \t]{2,}|\t)")
 _JOINER = re.compile(r"[ \t]*[:.\-]?[ \t]*\Z|[ \t]+-[ \t]+\Z|[ \t]*\n[ \t]*\Z|'\Z")  # (' before a possessive s)
-# a full stop and a space after a whole word end its sentence ("Line 3: Keanu. Reeves, of course, ..."), unlike an
-# abbreviation's ("Mr. Nobody", "Vol. 2") or an initial's ("K. Reeves")
-_ABBREVIATED = frozenset({"mr", "mrs", "ms", "dr", "st", "jr", "sr", "vs", "no", "vol", "ch", "pt", "ep", "prof",
-                          "sgt", "lt", "col", "gen", "rev", "mme", "mlle"})
 
 
 def _sentence_ends_between(text: str, word: str, stop: int) -> bool:
-    """Whether the full stop after ``word`` (ending at ``stop``) ends a sentence rather than an abbreviation."""
-    return len(word) >= 3 and word not in _ABBREVIATED and text.startswith(". ", stop)
+    """Whether a full stop and a space after ``word`` (ending at ``stop``) end its sentence, as the document's
+    sentences read it ("Line 3: Keanu. Reeves, of course, ..."), not an abbreviation's ("Mr. Nobody") or an
+    initial's ("K. Reeves")."""
+    return len(word) >= 3 and text.startswith(". ", stop) and not is_abbreviation_stop(text, stop)
 
 
 # Title words that make a poor name on their own ("Mr. Nobody" is not "Mr.").

@@ -8,7 +8,8 @@ import re
 from collections.abc import Callable
 
 __all__ = ["INITIALLED", "INVERTED_INITIAL", "close_spelling", "described_forms", "initialled_forms", "initials",
-           "inverted_forms", "is_initials", "joined_forms", "numbered_forms", "short_forms", "sound_key", "strip_note"]
+           "inverted_forms", "is_abbreviation_stop", "is_initials", "joined_forms", "numbered_forms", "short_forms",
+           "sound_key", "strip_note"]
 
 
 def strip_note(name: str) -> str:
@@ -183,3 +184,18 @@ def described_forms(description: str, names_of: Callable[[str], list[str]]) -> t
             noun, owner = head["noun"].lower(), head["owner"]
             posts += [f"{noun} of the {owner}", f"the {owner}'s {noun}", f"the {owner} {noun}"]
     return relations, posts
+
+
+_TITLE_BEFORE = re.compile(r"(?:^|\s)(Mr|Ms|Mrs|Dr|St|vs|Jr|Sr|No|feat|Ch|Chap|Pt|Vol|[Ii]\.e|[Ee]\.g|a\.k\.a|viz|cf)$")
+_NUMBER_AFTER = re.compile(r"\.[ \t]*\d")
+_BEFORE_A_NUMBER = frozenset({"No", "Ch", "Chap", "Pt", "Vol"})
+
+
+def is_abbreviation_stop(text: str, position: int) -> bool:
+    """Whether the full stop at ``position`` is a title's or an abbreviation's, which ends no sentence: "Mr. Nobody",
+    "Dr. Smith", "vs. the Marquis", "No. 1", "i.e. Riccardo Scamarcio" ("No. Young Charon is ..." is the answer "No."
+    and a new sentence)."""
+    title = _TITLE_BEFORE.search(text, max(0, position - 6), position) if text[position:position + 1] == "." else None
+    # ("No", and a part's "Ch." or "Vol.", only before a number: "Ch. 4 recasts the Elder")
+    return title is not None and (title.group(1) not in _BEFORE_A_NUMBER
+                                  or _NUMBER_AFTER.match(text, position) is not None)
