@@ -179,6 +179,10 @@ _MACROS = {
     # the nouns for the franchise as a whole: "the John Wick saga", "the fourth entry in the cycle"
     "SERIES": r"(?:franchise|series|saga|cycle)",
     "FIRSTWORK": r"(?:first|original)\s+(?:film|movie|one|chapter|instal?lment|entry)",
+    # not right after what names the reviewed work by another one: "The sequel to John Wick, came out in 2017" dates
+    # the sequel
+    "NOTSEQUELTO": (r"(?<!\bsequel to )(?<!\bprequel to )(?<!\bfollow-up to )(?<!\bfollowup to )"
+                    r"(?<!\bsuccessor to )(?<!\bspin-off of )(?<!\bspinoff of )"),
     # the work a known actor is known from, between the actor and the verb: "X from The Walking Dead", "X, of Lost
     # fame," (after a known name only: "Daryl from The Walking Dead" is that show's character)
     "KNOWNFROM": (rf"(?:(?<=[{ENTITY_CHARS}]),?\s+(?:from|of)\s+(?:the\s+)?(?-i:[A-Z][\w'\u2019-]*)"
