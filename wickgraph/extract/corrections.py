@@ -14,8 +14,8 @@ from dataclasses import replace
 
 from .claims import Claim
 from .document import Document
+from .layout_words import SENDER, STAMP
 from .markup import SUPERSCRIPT_DIGITS
-from .speakers import SENDER, STAMP
 
 __all__ = ["without_corrected", "without_refuted_by_review"]
 

@@ -16,6 +16,7 @@ from itertools import accumulate
 
 from ..reference import Reference, default_reference
 from .folding import fold
+from .layout_words import SENDER, STAMP
 from .misspellings import FuzzyPeople
 from .namecase import (
     closes_line_in_capitals,
@@ -38,7 +39,6 @@ from .nameforms import (
     short_forms,
     strip_note,
 )
-from .speakers import SENDER, STAMP
 from .spoken import is_dictated
 
 __all__ = ["CHARACTER", "PERSON", "QUOTE_MARKS", "WORK", "Entry", "Gazetteer", "Mention", "get_gazetteer"]

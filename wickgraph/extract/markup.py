@@ -13,10 +13,9 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from .. import regexcache
-from .layout_words import CROSS_MARK, default_layout_words
+from .layout_words import CROSS_MARK, SENDER, STAMP, default_layout_words
 from .patches import commented_records, patch_marks, rejected_rows, removed_lines, reverted_commits, voided_items
 from .sheets import is_sheet_row
-from .speakers import SENDER, STAMP
 from .textscan import blank, line_around
 from .verse import verse_breaks
 

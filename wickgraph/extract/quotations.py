@@ -7,7 +7,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from .layout_words import CROSS_MARK, RULE_LINE
+from .layout_words import CROSS_MARK, RULE_LINE, STAMP
 
 __all__ = ["CRITIC_AND_OUTLET", "INITIALS", "NAME_COLON", "attributed_quotes", "top_lines", "writer_names"]
 
@@ -220,7 +220,7 @@ _REPORTING_LINE = re.compile(rf"(?:^|\n)[^\n]{{0,120}}(?:(?<!\bI )(?<!\bwe )(?<!
                              r"(?:in[ \t]+|on[ \t]+)?(?:by|from)\b[^\n:]{0,80}:[ \t]*\n\Z"
                              # (or a log's line of a message received, after its time, over the message indented:
                              # "21:40  RCVD fm DUNMORE STN", "0915 Received from the Cairo desk", "[14:02] IN fm B")
-                             r"|(?:^|\n)[ \t]*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?|[0-2]\d[0-5]\d(?:Z|[ \t]?hrs?)?)[ \t]*"
+                             rf"|(?:^|\n)[ \t]*(?:{STAMP}|[0-2]\d[0-5]\d)[ \t]*"
                              r"(?i:rcvd|recd|rec['\u2019]d|received|in)[ \t]+"
                              r"(?i:fm|from)\b[^\n]{0,80}\n\Z")
 _QUOTED_LINE = re.compile(r"[ \t]*[\u201c\"\u275d\u00ab][^\n]*\n\Z")

@@ -9,9 +9,10 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
+from .layout_words import SENDER, STAMP
 from .quotations import NAME_COLON
 from .scales import APPRAISAL, TITLE
-from .speakers import BYLINE, SENDER, STAMP
+from .speakers import BYLINE
 
 __all__ = ["OWN_LABEL", "SOMEONE", "attributed", "bylined", "given_by_another_after", "given_in_first_person",
            "named_holder", "persona_label", "quoted_from_another", "someones_line"]

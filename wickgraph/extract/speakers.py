@@ -10,20 +10,10 @@ from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 from functools import lru_cache
 
-from .layout_words import CAPITALS_HEADING, PARAGRAPH_BREAK
+from .layout_words import CAPITALS_HEADING, PARAGRAPH_BREAK, STAMP
 from .quotations import attributed_quotes
 
-__all__ = ["BYLINE", "SENDER", "STAMP", "in_authors_turns", "is_transcript", "others_quoted", "questioners_turns"]
-
-# The pieces a chat's or a transcript's line opens with, for every module that reads them (one copy):
-# its time stamp, "[12/02/2017, 23:14]", "(9:41 PM)", "[00:14:32]", "21:04 ", a phone's export "21/03/2023, 22:41 -" ...
-# ... or a log's time in Zulu or in hours, as a radio or a ship's log writes it: "2021Z", "0930 hrs"
-STAMP = (r"(?:[\[(][\d/.,: \t-]{3,25}(?:[AaPp]\.?[Mm]\.?)?[\])]"
-         r"|(?:\d{1,2}[/.]\d{1,2}[/.]\d{2,4},?[ \t]+)?\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]*[AaPp]\.?[Mm]\.?)?"
-         r"(?:[ \t]+[-\u2013])?(?=[ \t])"
-         r"|[0-2]\d[0-5]\d(?:Z|[ \t]?hrs?)(?=[ \t]))")
-# ... and its sender before a colon: "Priya", "dex_m", "kaz.exe", "Dex M", "@sam_w"
-SENDER = r"@?[\w.-]{1,25}(?:[ \t][\w.-]{1,25}){0,2}"
+__all__ = ["BYLINE", "in_authors_turns", "is_transcript", "others_quoted", "questioners_turns"]
 
 # a transcript's or a chat's speaker turn: "[00:14:32] DANA:", "Dana:", "[12/02/2017, 23:14] Priya:", "(9:41 PM) Me:",
 # "[21:02] dex_m:", "00:36 \u25b8 HANK:" opening a line (a chat's handles are often in lower case; a second word is a
