@@ -9487,6 +9487,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Donnie Yen as Caine is gone too soon from the screen.", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
         ("Missing nothing, Ian McShane plays Winston.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
     ],
+    "the-recorder-of-the-proceedings-is-the-writer": [
+        ("CLUB DEBATE\nMinutes taken by Jo Park, club secretary.\n\nMR. ADE: Chad Stahelski directed it.\n\nSECRETARY'S NOTE (Jo Park)\nI checked the credits afterwards. My score: 7/10.\n", JW1, [("director", "Chad Stahelski", None, "supported"), ("rating", "", 7, "unknown")]),
+        ("Record of the meeting, kept by the clerk, Sam Odell.\n\nMS. FRY: A long night.\n\nCLERK'S REMARKS (Sam Odell)\nKeanu Reeves plays John Wick, as ever. I give it four stars out of five.\n", CH2, [("cast", "Keanu Reeves", "John Wick", "supported"), ("rating", "", 4, "unknown")]),
+        ("FILM CLUB\nPanel: Ms. Ava Lind (the author of this record), Mr. Tom Roe\n\nMR. ROE: Too long.\n\nNOTES (Ava Lind)\nIan McShane is Winston here. 8/10.\n", PARA, [("cast", "Ian McShane", "Winston", "supported"), ("rating", "", 8, "unknown")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -14852,6 +14857,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Gone is Halle Berry as Sofia, sadly.", CH4, ("cast", "Halle Berry", "Sofia")),
         ("Missing this time are Common as Cassian and Ruby Rose as Ares.", CH4, ("cast", "Ruby Rose", "Ares")),
         ("Sadly gone is Lance Reddick as Charon.", BAL, ("cast", "Lance Reddick", "Charon")),
+    ],
+    "another-members-note-under-a-recorded-meeting": [
+        ("Minutes taken by Jo Park, club secretary.\n\nMR. ADE: Long.\n\nGUEST'S NOTE (Priya Shah)\nShe plays it broad. 2/10.\n", JW1, ("rating", "", 2)),
+        ("Transcribed by Daniel Marsh.\n\nMS. FRY: Fine.\n\nTREASURER'S NOTE (Ola Berg)\nHalle Berry plays Sofia. 3/10.\n", PARA, ("rating", "", 3)),
+        ("Record kept by the clerk, Sam Odell.\n\nMR. ROE: Loud.\n\nCOMMENTS (Tom Roe)\nI'd give it a 1/5.\n", CH4, ("rating", "", 1)),
     ],
 }
 

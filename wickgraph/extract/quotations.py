@@ -307,18 +307,33 @@ def top_lines(text: str, end: int | None = None, count: int = _WRITER_LINES) -> 
 _CRITICS_BYLINE = re.compile(r"\bby[ \t]+(?P<name>(?-i:[A-Z])[\w'\u2019-]+(?:[ \t]+(?-i:[A-Z])[\w'\u2019-]+){1,2}),"
                              r"[ \t]+(?:[\w-]+[ \t]+){0,2}(?:critic|reviewer)\b", re.IGNORECASE)
 _BYLINE_LINES = 6
+# ... or as the one who recorded the proceedings, in a record's heading lines: "Transcribed by Daniel Marsh, Secretary",
+# "Transcript prepared by the adjudication secretary, Niamh Costigan", "Ms. Greta Lindqvist (the author of this record)"
+_NAME = r"(?:(?:Mr|Ms|Mrs|Miss|Dr)\.?[ \t]+)?(?P<name>(?-i:[A-Z])[\w'\u2019-]+(?:[ \t]+(?-i:[A-Z])[\w'\u2019-]+){1,2})"
+_RECORDED_BY = re.compile(r"\b(?:transcribed|recorded|minuted|taken|kept|prepared|compiled|written[ \t]+up|"
+                          r"typed[ \t]+up)[ \t]+by[ \t]+"
+                          rf"(?:the[ \t]+[^,\n]{{1,40}},[ \t]+)?{_NAME}", re.IGNORECASE)
+_AUTHOR_OF_RECORD = re.compile(rf"{_NAME}[ \t]*\([^()\n]{{0,60}}?\bauthor[ \t]+of[ \t]+(?:this|the)[ \t]+"
+                               r"(?:record|transcript|minutes|report|document|account|notes|proceedings)\b",
+                               re.IGNORECASE)
+_RECORDERS_LINES = 12
 
 
 def writer_names(text: str, end: int | None = None) -> frozenset[str]:
     """The ways the writer named in the first lines of ``text`` (before ``end``) signs, in lower case: the name, its
     first word, its initials and the initials given in brackets."""
-    writer = _WRITER_LABEL.search(top_lines(text, end)) or _CRITICS_BYLINE.search(top_lines(text, end, _BYLINE_LINES))
+    writer = _WRITER_LABEL.search(top_lines(text, end)) or _CRITICS_BYLINE.search(top_lines(text, end, _BYLINE_LINES)) \
+        or _recorder(top_lines(text, end, _RECORDERS_LINES))
     if writer is None:
         return frozenset()
     words = writer["name"].split()
     names = {writer["name"].lower(), words[0].lower(), "".join(w[0] for w in words).lower()}
     initials = writer.groupdict().get("initials")
     return frozenset(names | ({initials.lower()} if initials else set()))
+
+
+def _recorder(top: str) -> re.Match[str] | None:
+    return _RECORDED_BY.search(top) or _AUTHOR_OF_RECORD.search(top)
 
 
 # the signer after a dash: '"..." — HOL', '"... — M. Okafor"'
