@@ -9492,6 +9492,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Record of the meeting, kept by the clerk, Sam Odell.\n\nMS. FRY: A long night.\n\nCLERK'S REMARKS (Sam Odell)\nKeanu Reeves plays John Wick, as ever. I give it four stars out of five.\n", CH2, [("cast", "Keanu Reeves", "John Wick", "supported"), ("rating", "", 4, "unknown")]),
         ("FILM CLUB\nPanel: Ms. Ava Lind (the author of this record), Mr. Tom Roe\n\nMR. ROE: Too long.\n\nNOTES (Ava Lind)\nIan McShane is Winston here. 8/10.\n", PARA, [("cast", "Ian McShane", "Winston", "supported"), ("rating", "", 8, "unknown")]),
     ],
+    "the-readers-own-result-is-no-rating": [
+        ("> SCORE\nYour score is 35 of 100, in 12 turns.\n\nMy rating of the film itself: 9/10.", JW1, [("rating", "", 9, "unknown")]),
+        ("SCORE\nYour final total: 7/10. Well done!\n\nThe film itself: 3 out of 5.", CH2, [("rating", "", 3, "unknown")]),
+        ("TRIVIA ROUND\nScore: you got 6/10!\n\nMy verdict on the film: 8/10.", PARA, [("rating", "", 8, "unknown")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -14862,6 +14867,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Minutes taken by Jo Park, club secretary.\n\nMR. ADE: Long.\n\nGUEST'S NOTE (Priya Shah)\nShe plays it broad. 2/10.\n", JW1, ("rating", "", 2)),
         ("Transcribed by Daniel Marsh.\n\nMS. FRY: Fine.\n\nTREASURER'S NOTE (Ola Berg)\nHalle Berry plays Sofia. 3/10.\n", PARA, ("rating", "", 3)),
         ("Record kept by the clerk, Sam Odell.\n\nMR. ROE: Loud.\n\nCOMMENTS (Tom Roe)\nI'd give it a 1/5.\n", CH4, ("rating", "", 1)),
+    ],
+    "the-readers-own-result-scores-nothing": [
+        ("> SCORE\nYour score is 35 of 100, in 12 turns.\n", JW1, ("rating", "", None)),
+        ("Your final score: 8/10. Try again tomorrow!", CH4, ("rating", "", None)),
+        ("Your total is 4/5 - you know your Wick!", PARA, ("rating", "", None)),
     ],
 }
 

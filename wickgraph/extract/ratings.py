@@ -54,6 +54,8 @@ _OTHER_LABEL = re.compile(
     # a statistic of several people's scores, as its label calls it: "League average (Lou abstaining): 9.2/10", "Room
     # average: 7.9/10" (not a group's own verdict: "Panel score: 7/10", "Club verdict: B")
     r"|\b(?:average|mean|median|aggregate)(?:\s+(?:score|rating|grade|mark))?(?:\s*\([^()\n]{0,60}\))?\s*[:\-–]\s*$"
+    # the reader's result, as a game or a quiz gives it: "Your score is 35 of 100", "Your final total: 8/10"
+    r"|\byour\s+(?:final\s+)?(?:score|total|result|tally|points)\b[^\n.!?]{0,12}$|\byou\s+(?:scored|got)\s+$"
     # a quotation's signature, a name after a dash opening the line: "— Jane Roe, The Daily Planet: 4/5"
     r"|^[ \t]*(?:[\u2014\u2013]|--?)[ \t]*(?!(?:me|myself|yours\s+truly)\b)"
     r"(?-i:[A-Z])[\w'\u2019.-]*(?:[ \t]+(?-i:[A-Z])[\w'\u2019.-]*){0,3}[ \t]*[,(]",
