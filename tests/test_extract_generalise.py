@@ -9497,6 +9497,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("SCORE\nYour final total: 7/10. Well done!\n\nThe film itself: 3 out of 5.", CH2, [("rating", "", 3, "unknown")]),
         ("TRIVIA ROUND\nScore: you got 6/10!\n\nMy verdict on the film: 8/10.", PARA, [("rating", "", 8, "unknown")]),
     ],
+    "a-players-own-role-beside-fame-from-elsewhere": [
+        ("Ian McShane is at his best as Winston.", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("We know Keanu Reeves plays John Wick, and he is better as John than ever.", CH4, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("Mark Dacascos, whom most know best as the Chairman of Kitchen Stadium, plays Zero.", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -14872,6 +14877,12 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("> SCORE\nYour score is 35 of 100, in 12 turns.\n", JW1, ("rating", "", None)),
         ("Your final score: 8/10. Try again tomorrow!", CH4, ("rating", "", None)),
         ("Your total is 4/5 - you know your Wick!", PARA, ("rating", "", None)),
+    ],
+    "a-role-the-player-is-known-by-elsewhere": [
+        ("Most viewers know Mark Dacascos best as the Chairman of Kitchen Stadium.", PARA, ("cast", "Mark Dacascos", "Chairman")),
+        ("Audiences still remember Ian McShane mainly as Lovejoy, the antiques rogue.", CH2, ("cast", "Ian McShane", "Lovejoy")),
+        ("Kids today know Laurence Fishburne better as Morpheus than as anyone else.", CH2, ("cast", "Laurence Fishburne", "Morpheus")),
+        ("Half the audience recognises Halle Berry mostly as Storm.", PARA, ("cast", "Halle Berry", "Storm")),
     ],
 }
 
