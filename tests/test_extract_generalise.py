@@ -9502,6 +9502,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("We know Keanu Reeves plays John Wick, and he is better as John than ever.", CH4, [("cast", "Keanu Reeves", "John Wick", "supported")]),
         ("Mark Dacascos, whom most know best as the Chairman of Kitchen Stadium, plays Zero.", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
     ],
+    "the-reviewed-works-cast-after-an-earlier-films-citation": [
+        ("Like The Killer (John Woo, 1989), it has Keanu Reeves as John Wick.", JW1, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("After Point Blank (1967), we get Ian McShane as Winston and Common as Cassian.", CH2, [("cast", "Ian McShane", "Winston", "supported"), ("cast", "Common", "Cassian", "supported")]),
+        ("Screening: John Wick (Chad Stahelski, 2014), with Keanu Reeves as John Wick.", JW1, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -14883,6 +14888,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Audiences still remember Ian McShane mainly as Lovejoy, the antiques rogue.", CH2, ("cast", "Ian McShane", "Lovejoy")),
         ("Kids today know Laurence Fishburne better as Morpheus than as anyone else.", CH2, ("cast", "Laurence Fishburne", "Morpheus")),
         ("Half the audience recognises Halle Berry mostly as Storm.", PARA, ("cast", "Halle Berry", "Storm")),
+    ],
+    "a-casting-after-an-earlier-films-citation-is-that-films": [
+        ("Week 5: The Killer (John Woo, 1989), with Danny Lee as the detective Li Ying.", JW1, ("cast", "Danny Lee", None)),
+        ("Compare Point Blank (1967), starring Lee Marvin as Walker.", CH2, ("cast", "Lee Marvin", None)),
+        ("Before this came Hard Boiled (dir. John Woo, 1992), with Tony Leung as Alan.", PARA, ("cast", "Tony Leung", None)),
     ],
 }
 
