@@ -9507,6 +9507,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("After Point Blank (1967), we get Ian McShane as Winston and Common as Cassian.", CH2, [("cast", "Ian McShane", "Winston", "supported"), ("cast", "Common", "Cassian", "supported")]),
         ("Screening: John Wick (Chad Stahelski, 2014), with Keanu Reeves as John Wick.", JW1, [("cast", "Keanu Reeves", "John Wick", "supported")]),
     ],
+    "a-participle-of-co-directing-ends-the-clause": [
+        ("Keanu Reeves starring, David Leitch co-directing.", PARA, [("director", "David Leitch", None, "contradicted")]),
+        ("Chad Stahelski at the helm, David Leitch co-directing, Derek Kolstad writing.", CH2, [("director", "David Leitch", None, "contradicted")]),
+        ("Ana de Armas fighting, Len Wiseman co-directing; it moves.", BAL, [("director", "Len Wiseman", None, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -14893,6 +14898,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Week 5: The Killer (John Woo, 1989), with Danny Lee as the detective Li Ying.", JW1, ("cast", "Danny Lee", None)),
         ("Compare Point Blank (1967), starring Lee Marvin as Walker.", CH2, ("cast", "Lee Marvin", None)),
         ("Before this came Hard Boiled (dir. John Woo, 1992), with Tony Leung as Alan.", PARA, ("cast", "Tony Leung", None)),
+    ],
+    "a-participle-of-co-directing-asked-or-denied": [
+        ("Was David Leitch co-directing?", PARA, ("director", "David Leitch", None)),
+        ("Nobody remembers David Leitch co-directing, because he did not.", CH4, ("director", "David Leitch", None)),
+        ("Stahelski directing, and no, not David Leitch co-directing.", CH2, ("director", "David Leitch", None)),
     ],
 }
 
