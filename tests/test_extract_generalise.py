@@ -9512,6 +9512,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Chad Stahelski at the helm, David Leitch co-directing, Derek Kolstad writing.", CH2, [("director", "David Leitch", None, "contradicted")]),
         ("Ana de Armas fighting, Len Wiseman co-directing; it moves.", BAL, [("director", "Len Wiseman", None, "supported")]),
     ],
+    "what-nobody-said-is-that-asserts-the-that-clause": [
+        ("What no one mentions is that Chad Stahelski directed it.", JW1, [("director", "Chad Stahelski", None, "supported")]),
+        ("What neither critic said was that Keanu Reeves plays John Wick with real grief.", JW1, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("What never gets said is that Ian McShane is the best thing in it as Winston.", PARA, [("cast", "Ian McShane", "Winston", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -14903,6 +14908,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Was David Leitch co-directing?", PARA, ("director", "David Leitch", None)),
         ("Nobody remembers David Leitch co-directing, because he did not.", CH4, ("director", "David Leitch", None)),
         ("Stahelski directing, and no, not David Leitch co-directing.", CH2, ("director", "David Leitch", None)),
+    ],
+    "what-nobody-believes-or-someone-said-is-that-asserts-nothing": [
+        ("What nobody believes is that David Leitch directed it.", PARA, ("director", "David Leitch", None)),
+        ("What my uncle said is that Halle Berry plays Sofia here.", CH4, ("cast", "Halle Berry", None)),
+        ("What no one wants is that Jason Statham plays Caine.", CH4, ("cast", "Jason Statham", None)),
     ],
 }
 

@@ -195,6 +195,15 @@ _THAT_CONTINUES = re.compile(r"\s*(?:and\s+)?(?:\((?:[a-h]|[ivx]{1,4}|\d{1,2})\)
                              r"(?!(?:is|was|one|film|movie|scene|role|part|year|said)\b)", re.IGNORECASE)
 
 
+# a pseudo-cleft whose subject is nobody, about saying or noticing: the negation is of the saying, and the that-clause
+# after it is the writer's own statement ("What no one mentions is that X directed it", "What neither bench said is
+# that"; not a belief or a wish: "What nobody believes is that X directed it")
+_UNSAID_CLEFT = re.compile(r"\bwhat\s+(?:no(?:\s+|-)one|nobody|neither(?:\s+[\w-]+)?|"
+                           r"none\s+of\s+(?:them|us|the\s+[\w-]+)|never|no\s+[\w-]+)\s+(?:[\w-]+\s+){0,3}?(?:said|says|say|mentions?|mentioned|notices?|noticed|"
+                           r"tells?|told|points?\s+out|pointed\s+out|reali[sz]es?|reali[sz]ed|knows?|knew|remembers?|"
+                           r"remembered|admits?|admitted)(?:\s+[\w-]+){0,3}?\s+(?:is|was)\s+that\s", re.IGNORECASE)
+
+
 def _blocks(doc: Document, candidate: Candidate, block: Rule, sentence_start: int) -> bool:
     if block.unless_reviewing_a_film and (doc.film_kind in (None, "film") or _plays_here(doc, candidate)):
         return False  # (a game's voice cast takes its roles from the films: "X, the films' Y, voices him here")
@@ -217,6 +226,10 @@ def _blocks(doc: Document, candidate: Candidate, block: Rule, sentence_start: in
     view = doc.view(block.mask)
     twin, lower = block.twin, doc.twin_view(block.mask)  # searches run over the lower-cased view when they can
     s_start = max(sentence_start, candidate.start - _SCOPE_REACH)
+    if block.scope in ("before", "clause_before"):
+        # what nobody said, the cleft's focus asserts: "What neither bench said is that X wrote it"
+        cleft = _UNSAID_CLEFT.search(view, s_start, candidate.start)
+        s_start = cleft.end() if cleft else s_start
     if block.scope == "before":
         # a semicolon closes the clause a wish or a negation governs: "he wishes to retire; it is Santino, played by X"
         semicolon = view.rfind(";", s_start, candidate.start)
