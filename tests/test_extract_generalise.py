@@ -9517,6 +9517,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("What neither critic said was that Keanu Reeves plays John Wick with real grief.", JW1, [("cast", "Keanu Reeves", "John Wick", "supported")]),
         ("What never gets said is that Ian McShane is the best thing in it as Winston.", PARA, [("cast", "Ian McShane", "Winston", "supported")]),
     ],
+    "a-message-opening-with-its-sender-then-its-time": [
+        ("Ana 21:04: ok so keanu reeves as john wick is perfect and i will not hear otherwise\nBo 21:05: and ian mcshane as winston, running the hotel like a headmaster\nAna 21:06: lance reddick plays charon too, rip king\n", JW1, [("cast", "Keanu Reeves", "John Wick", "supported"), ("cast", "Ian McShane", "Winston", "supported"), ("cast", "Lance Reddick", "Charon", "supported")]),
+        ("K 9:41 PM: michael nyqvist as viggo is the best villain of the whole lot honestly\nR 9:42 PM: nah, alfie allen as iosef, he is so punchable\n", JW1, [("cast", "Michael Nyqvist", "Viggo", "supported"), ("cast", "Alfie Allen", "Iosef", "supported")]),
+        ("dee 10:02:33: halle berry as sofia steals the whole thing with those two dogs tbh\nmo 10:03:01: mark dacascos plays zero and he is hilarious as a fanboy\n", PARA, [("cast", "Halle Berry", "Sofia", "supported"), ("cast", "Mark Dacascos", "Zero", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -14913,6 +14918,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("What nobody believes is that David Leitch directed it.", PARA, ("director", "David Leitch", None)),
         ("What my uncle said is that Halle Berry plays Sofia here.", CH4, ("cast", "Halle Berry", None)),
         ("What no one wants is that Jason Statham plays Caine.", CH4, ("cast", "Jason Statham", None)),
+    ],
+    "a-cased-message-after-its-sender-and-time-keeps-its-case": [
+        ("Ana 21:04: Honestly the common touch is what I love here, and the stairs and the dogs.\nBo 21:05: Agreed.\n", CH2, ("cast", "Common", None)),
+        ("Bo 21:05: The reeves by the lake were lovely, and the hotel looked great at night.\n", CH4, ("cast", "Keanu Reeves", None)),
+        ("K 9:41 PM: The rose garden scene is the high point, with the dog and the thorns.\n", CH2, ("cast", "Ruby Rose", None)),
     ],
 }
 

@@ -16,7 +16,7 @@ from itertools import accumulate
 
 from ..reference import Reference, default_reference
 from .folding import fold
-from .layout_words import SENDER, STAMP
+from .layout_words import CLOCK, SENDER, STAMP
 from .misspellings import FuzzyPeople
 from .namecase import (
     closes_line_in_capitals,
@@ -439,7 +439,8 @@ def _shouted_run(text: str, position: int) -> bool:
 _LETTERS = re.compile(r"[^a-zA-Z\u00c0-\u024f]+")
 _STRESSED = re.compile(r"\b[A-Z]{2,}(?:['\u2019]?s)?\b")  # a word in capitals, or an acronym's plural: "OGs", "NPC's"
 # a chat or log line's time stamp and sender, whose capitals ("PM", a user name) say nothing of the message's case
-_MESSAGE_PREFIX = re.compile(rf"\s*(?:\[[^\]\n]{{1,25}}\]\s*|{STAMP}\s*)?(?:{SENDER}\s*:\s+)?"
+# (or the sender first, then the time: "P 20:52: and michael nyqvist as viggo")
+_MESSAGE_PREFIX = re.compile(rf"\s*(?:\[[^\]\n]{{1,25}}\]\s*|{STAMP}\s*)?(?:{SENDER}(?:[ \t]+{CLOCK})?\s*:\s+)?"
                              rf"(?:>[ \t]*{SENDER}\s*:\s+)?")  # and whom it quotes
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .wordlists import WordLists, load_word_lists
 
-__all__ = ["CAPITALS_HEADING", "CREW_JOB", "LAYOUT_FILE", "MATCHING_DOTS", "PARAGRAPH_BREAK", "RULE_LINE",
+__all__ = ["CAPITALS_HEADING", "CLOCK", "CREW_JOB", "LAYOUT_FILE", "MATCHING_DOTS", "PARAGRAPH_BREAK", "RULE_LINE",
            "SENDER", "STAMP", "LayoutWords", "credit_job", "default_layout_words", "job_kind", "load_layout_words"]
 
 LAYOUT_FILE = Path(__file__).resolve().parent / "layout.json"
@@ -25,11 +25,13 @@ LayoutWords = WordLists
 # a blank line between two paragraphs (spaces or tabs on it too)
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
+# a time of day: "20:52", "9:04 PM"
+CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]*[AaPp]\.?[Mm]\.?)?"
 # The pieces a chat's or a transcript's line opens with, for every module that reads them (one copy):
 # its time stamp, "[12/02/2017, 23:14]", "(9:41 PM)", "[00:14:32]", "21:04 ", a phone's export "21/03/2023, 22:41 -" ...
 # ... or a log's time in Zulu or in hours, as a radio or a ship's log writes it: "2021Z", "0930 hrs"
 STAMP = (r"(?:[\[(][\d/.,: \t-]{3,25}(?:[AaPp]\.?[Mm]\.?)?[\])]"
-         r"|(?:\d{1,2}[/.]\d{1,2}[/.]\d{2,4},?[ \t]+)?\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]*[AaPp]\.?[Mm]\.?)?"
+         rf"|(?:\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}},?[ \t]+)?{CLOCK}"
          r"(?:[ \t]+[-\u2013])?(?=[ \t])"
          r"|[0-2]\d[0-5]\d(?:Z|[ \t]?hrs?)(?=[ \t]))")
 # ... and its sender before a colon: "Priya", "dex_m", "kaz.exe", "Dex M", "@sam_w"
