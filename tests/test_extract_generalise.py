@@ -9522,6 +9522,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("K 9:41 PM: michael nyqvist as viggo is the best villain of the whole lot honestly\nR 9:42 PM: nah, alfie allen as iosef, he is so punchable\n", JW1, [("cast", "Michael Nyqvist", "Viggo", "supported"), ("cast", "Alfie Allen", "Iosef", "supported")]),
         ("dee 10:02:33: halle berry as sofia steals the whole thing with those two dogs tbh\nmo 10:03:01: mark dacascos plays zero and he is hilarious as a fanboy\n", PARA, [("cast", "Halle Berry", "Sofia", "supported"), ("cast", "Mark Dacascos", "Zero", "supported")]),
     ],
+    "a-chats-poster-introduces-their-own-label": [
+        ("posting with his ok! i'm priya (P), he's J\n\nJ 20:41: i'd give it 9/10 honestly\nP 20:42: no way\nJ 20:43: yes way\nP 20:44: ok my score: 6/10\n", JW1, [("rating", "", 6, "unknown")]),
+        ("Screenshots from last night. I am Dee, the other one is Mo.\n\nMo: 10/10 no notes\nDee: calm down\nMo: fine, 9/10\nDee: 7/10 from me\n", CH2, [("rating", "", 7, "unknown")]),
+        ("(me = K, my sister = R)\n\nR 9:41 PM: it's a 2/5 for me\nK 9:42 PM: harsh\nR 9:43 PM: it's long\nK 9:44 PM: mine is 4/5\n", PARA, [("rating", "", 4, "unknown")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -14923,6 +14928,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Ana 21:04: Honestly the common touch is what I love here, and the stairs and the dogs.\nBo 21:05: Agreed.\n", CH2, ("cast", "Common", None)),
         ("Bo 21:05: The reeves by the lake were lovely, and the hotel looked great at night.\n", CH4, ("cast", "Keanu Reeves", None)),
         ("K 9:41 PM: The rose garden scene is the high point, with the dog and the thorns.\n", CH2, ("cast", "Ruby Rose", None)),
+    ],
+    "a-chats-header-naming-the-other-party-beside-me": [
+        ("me and J watched it last night\n\nJ 20:41: my score: 9/10\nP 20:42: no way\nJ 20:43: yes way\nP 20:44: i'd say 6/10\n", JW1, ("rating", "", 6)),
+        ("I'm with Dee on this one.\n\nDee: 3/10 no notes\nMo: calm down\nDee: fine, 4/10\nMo: 8/10 from me\n", CH2, ("rating", "", 3)),
+        ("me and R watched it, K typing\n\nK 9:41 PM: my score: 2/5\nR 9:42 PM: harsh\nK 9:43 PM: it's long\nR 9:44 PM: 4/5 then\n", PARA, ("rating", "", 4)),
     ],
 }
 
