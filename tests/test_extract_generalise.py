@@ -9527,6 +9527,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Screenshots from last night. I am Dee, the other one is Mo.\n\nMo: 10/10 no notes\nDee: calm down\nMo: fine, 9/10\nDee: 7/10 from me\n", CH2, [("rating", "", 7, "unknown")]),
         ("(me = K, my sister = R)\n\nR 9:41 PM: it's a 2/5 for me\nK 9:42 PM: harsh\nR 9:43 PM: it's long\nK 9:44 PM: mine is 4/5\n", PARA, [("rating", "", 4, "unknown")]),
     ],
+    "a-data-files-record-of-the-reviewed-work": [
+        ("id: jw4\ntitle: \"John Wick: Chapter 4\"\ndirector: Chad Stahelski\ncast:\n  - {actor: Keanu Reeves, role: John Wick}\n---\nid: jw3\ntitle: Parabellum\ncast:\n  - {actor: Halle Berry, role: Sofia}\n", CH4, [("cast", "Keanu Reeves", "John Wick", "supported"), ("director", "Chad Stahelski", None, "supported")]),
+        ("[film]\ntitle = \"John Wick: Chapter 2\"\ndirector = \"Chad Stahelski\"\n\n[[related]]\ntitle = \"John Wick\"\ncast = [\"Michael Nyqvist as Viggo\"]\nwriter = \"Derek Kolstad\"\n", CH2, [("director", "Chad Stahelski", None, "supported")]),
+        ("[meta]\ntitle = Ballerina\nyear = 2025\ndirector = Len Wiseman\n\n[other]\ntitle = John Wick: Chapter 4\ndirector = Chad Stahelski\n", BAL, [("release_year", "", 2025, "supported"), ("director", "Len Wiseman", None, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -14933,6 +14938,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("me and J watched it last night\n\nJ 20:41: my score: 9/10\nP 20:42: no way\nJ 20:43: yes way\nP 20:44: i'd say 6/10\n", JW1, ("rating", "", 6)),
         ("I'm with Dee on this one.\n\nDee: 3/10 no notes\nMo: calm down\nDee: fine, 4/10\nMo: 8/10 from me\n", CH2, ("rating", "", 3)),
         ("me and R watched it, K typing\n\nK 9:41 PM: my score: 2/5\nR 9:42 PM: harsh\nK 9:43 PM: it's long\nR 9:44 PM: 4/5 then\n", PARA, ("rating", "", 4)),
+    ],
+    "a-data-files-record-titled-with-another-work-is-that-works": [
+        ("id: jw4\ntitle: \"John Wick: Chapter 4\"\ndirector: Chad Stahelski\ncast:\n  - {actor: Keanu Reeves, role: John Wick}\n---\nid: jw3\ntitle: Parabellum\ncast:\n  - {actor: Halle Berry, role: Sofia}\n", CH4, ("cast", "Halle Berry", None)),
+        ("[film]\ntitle = \"John Wick: Chapter 2\"\ndirector = \"Chad Stahelski\"\n\n[[related]]\ntitle = \"John Wick\"\ncast = [\"Michael Nyqvist as Viggo\"]\nwriter = \"Derek Kolstad\"\n", CH2, ("cast", "Michael Nyqvist", None)),
+        ("[meta]\ntitle = Ballerina\nyear = 2025\ndirector = Len Wiseman\n\n[other]\ntitle = John Wick: Chapter 4\ndirector = Chad Stahelski\n", BAL, ("director", "Chad Stahelski", None)),
     ],
 }
 

@@ -52,7 +52,31 @@ def other_work_spans(doc: Document) -> list[tuple[int, int]]:
     opened = [(start, topic) for start in starts if (topic := _opening_title_below_kicker(doc, start)) is not None]
     return sorted(_other_paragraphs(doc, opened) + _outside_films(doc, starts, opened) + _other_labelled_lines(doc)
                   + other_columns(doc) + _other_rows(doc) + _outside_labelled_lines(doc) + _other_works_scores(doc)
-                  + _cited_works(doc) + _other_listing_entries(doc))
+                  + _cited_works(doc) + _other_listing_entries(doc) + _other_records(doc))
+
+
+# a data file's record opens at a YAML document's "---" or at a TOML or INI table's header ("[[related]]", "[other]")
+_RECORD_START = re.compile(r"^[ \t]*(?:---|\[\[?[^\]\n]+\]\]?)[ \t]*(?:#[^\n]*)?$", re.MULTILINE)
+# ... and names its work by a title key: 'title: "John Wick: Chapter 2"', "title = Parabellum"
+_TITLE_KEY = re.compile(r"^[ \t]*(?:-[ \t]+)?(?:title|film|movie|work|show|series)[ \t]*[:=][ \t]*[\"']?",
+                        re.MULTILINE | re.IGNORECASE)
+
+
+def _other_records(doc: Document) -> list[Span]:
+    """In a data file of several records (YAML documents, TOML or INI tables), each record whose title key names
+    another work than the reviewed one: its credits and cast are that work's."""
+    starts = [m.start() for m in _RECORD_START.finditer(doc.text)] if "title" in doc.lower else []
+    spans = []
+    for start, end in itertools.pairwise([0, *starts, len(doc.text)] if starts else []):
+        key = _TITLE_KEY.search(doc.text, start, end)
+        if key is None:
+            continue
+        line_end = doc.text.find("\n", key.end(), end)
+        works = {e.iri for m in doc.mentions_between(key.end(), end if line_end < 0 else line_end)
+                 for e in m.of_kind(WORK)}
+        if works and doc.film not in works:
+            spans.append((start, end))
+    return spans
 
 
 # a listings page's entry: a programme's title, its stars, then what it is, all on its line ("21:00 FILM Speed (1994)
