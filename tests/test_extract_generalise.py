@@ -9532,6 +9532,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("[film]\ntitle = \"John Wick: Chapter 2\"\ndirector = \"Chad Stahelski\"\n\n[[related]]\ntitle = \"John Wick\"\ncast = [\"Michael Nyqvist as Viggo\"]\nwriter = \"Derek Kolstad\"\n", CH2, [("director", "Chad Stahelski", None, "supported")]),
         ("[meta]\ntitle = Ballerina\nyear = 2025\ndirector = Len Wiseman\n\n[other]\ntitle = John Wick: Chapter 4\ndirector = Chad Stahelski\n", BAL, [("release_year", "", 2025, "supported"), ("director", "Len Wiseman", None, "supported")]),
     ],
+    "a-subjects-list-after-a-pair-and-a-comma-and": [
+        ("The directing credit goes to Chad Stahelski and David Leitch, and Derek Kolstad wrote the script.", JW1, [("writer", "Derek Kolstad", None, "supported")]),
+        ("Derek Kolstad, Shay Hatten, and Marc Abrams wrote it.", PARA, [("writer", "Derek Kolstad", None, "supported"), ("writer", "Shay Hatten", None, "supported")]),
+        ("Blame Keanu Reeves and Ian McShane, and Shay Hatten wrote the rest.", CH4, [("writer", "Shay Hatten", None, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -14943,6 +14948,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("id: jw4\ntitle: \"John Wick: Chapter 4\"\ndirector: Chad Stahelski\ncast:\n  - {actor: Keanu Reeves, role: John Wick}\n---\nid: jw3\ntitle: Parabellum\ncast:\n  - {actor: Halle Berry, role: Sofia}\n", CH4, ("cast", "Halle Berry", None)),
         ("[film]\ntitle = \"John Wick: Chapter 2\"\ndirector = \"Chad Stahelski\"\n\n[[related]]\ntitle = \"John Wick\"\ncast = [\"Michael Nyqvist as Viggo\"]\nwriter = \"Derek Kolstad\"\n", CH2, ("cast", "Michael Nyqvist", None)),
         ("[meta]\ntitle = Ballerina\nyear = 2025\ndirector = Len Wiseman\n\n[other]\ntitle = John Wick: Chapter 4\ndirector = Chad Stahelski\n", BAL, ("director", "Chad Stahelski", None)),
+    ],
+    "a-pair-before-a-comma-and-is-no-part-of-the-next-subject": [
+        ("The directing credit goes to Chad Stahelski and David Leitch, and Derek Kolstad wrote the script.", JW1, ("writer", "Chad Stahelski", None)),
+        ("Second unit came from Chad Stahelski and David Leitch, and Shay Hatten wrote it.", CH4, ("writer", "David Leitch", None)),
+        ("Thank Len Wiseman and Chad Stahelski, and Shay Hatten wrote the script.", BAL, ("writer", "Len Wiseman", None)),
     ],
 }
 

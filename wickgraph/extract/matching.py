@@ -252,6 +252,8 @@ def _list_items(doc: Document, start: int, end: int, kind: int = PERSON,
         # "The director is Len Wiseman, and Shay Hatten wrote it", "alongside David Leitch, and Derek Kolstad, who
         # invented it, is one of four screenwriters": only the last name is the verb's subject
         items = items[-1:]
+    if not object_position and len(items) > 2:
+        items = _after_a_pairs_clause(doc.text, items)
     for index, (i_start, i_end) in enumerate(items):
         if index and object_position and _CLAUSE_VERB.match(doc.text, i_end):
             return
@@ -267,6 +269,19 @@ def _list_items(doc: Document, start: int, end: int, kind: int = PERSON,
         yield i_start, i_end
 
 
+def _after_a_pairs_clause(text: str, items: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A subject's items after ", and" that follows a pair joined by a bare "and": "goes to A and B, and C wrote it" has
+    C for its subject (a list of three joins its names by commas: "A, B, and C wrote it")."""
+    paired = False
+    for index in range(1, len(items)):
+        between = text[items[index - 1][1]:items[index][0]]
+        if paired and _COMMA_AND.fullmatch(between):
+            return items[index:]
+        paired = paired or _AND.fullmatch(between) is not None
+    return items
+
+
+_COMMA_AND = re.compile(r"\s*,\s*and\s+")
 _POSSESSIVE_DESCRIPTION = re.compile(r"['\u2019]s?[ \t]+(?-i:[a-z])")
 _AND = re.compile(r"\s+(?:and|&)\s+")
 _PLURAL_VERB = re.compile(r"\s+(?:(?:\w+ly|also|again|both|still)\s+)?(?:are|were|have|share|take|join|handle)\b",
