@@ -9537,6 +9537,12 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Derek Kolstad, Shay Hatten, and Marc Abrams wrote it.", PARA, [("writer", "Derek Kolstad", None, "supported"), ("writer", "Shay Hatten", None, "supported")]),
         ("Blame Keanu Reeves and Ian McShane, and Shay Hatten wrote the rest.", CH4, [("writer", "Shay Hatten", None, "supported")]),
     ],
+    "a-pronoun-after-two-characters-takes-the-players-own": [
+        ("Wick goes to see the Director, the stern keeper of a ballet school in Manhattan, and Anjelica Huston plays her like a drill sergeant.", PARA, [("cast", "Anjelica Huston", "The Director", "supported")]),
+        ("John meets Sofia in Casablanca, and Halle Berry plays her with steel.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
+        ("Winston points John towards the Bowery King, the tramp emperor of the rooftops, and Laurence Fishburne plays him as a prophet.", CH2, [("cast", "Laurence Fishburne", "The Bowery King", "supported")]),
+        ("John meets Sofia in Casablanca, and Ruby Rose plays her with steel.", PARA, [("cast", "Ruby Rose", "John Wick", "contradicted")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).

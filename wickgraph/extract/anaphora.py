@@ -217,7 +217,10 @@ def pronoun_role(doc: Document, cues: Cues, mentions: list[Mention], index: int)
     # the character this sentence names first ("Santino wants his sister dead, and X plays him"), else the
     # one the sentence before introduces ("That's Caine, an old friend John must hunt. X plays him.")
     here = [m for m in roles if m.start >= sentence_start]
-    role = (here or roles)[0]
+    # ... unless another of its characters is the player's own role here: "Wick calls on the Director, ..., and
+    # Anjelica Huston plays her" (a pronoun's gender is not known to the reference; the cast is)
+    own = [m for m in here if _plays_here(doc, actor, m)]
+    role = (own or here or roles)[0]
     if passive is not None:  # the evidence is the sentence that names the actor
         candidate = role_candidate(doc, cues, actor, role, passive.start(), actor.end)
         candidate.parts["character"] = [(role.start, role.end)]
@@ -229,6 +232,10 @@ def pronoun_role(doc: Document, cues: Cues, mentions: list[Mention], index: int)
     candidate.parts["character"] = [(role.start, role.end)]
     candidate.rule = "pair-pronoun"
     return candidate
+
+
+def _plays_here(doc: Document, actor: Mention, role: Mention) -> bool:
+    return any((a.iri, r.iri) in doc.film_performances for a in actor.of_kind(PERSON) for r in role.of_kind(CHARACTER))
 
 
 # "Dear Mr Reeves," / "Hello Keanu Reeves!": a letter's salutation, whose person the letter then calls "you"
