@@ -9543,6 +9543,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Winston points John towards the Bowery King, the tramp emperor of the rooftops, and Laurence Fishburne plays him as a prophet.", CH2, [("cast", "Laurence Fishburne", "The Bowery King", "supported")]),
         ("John meets Sofia in Casablanca, and Ruby Rose plays her with steel.", PARA, [("cast", "Ruby Rose", "John Wick", "contradicted")]),
     ],
+    "a-relative-clause-on-another-nouns-past-leaves-the-player-alone": [
+        ("Their ringleader is Iosef, a sneering Alfie Allen, and his father is the boss who once employed Wick.", JW1, [("cast", "Alfie Allen", "Iosef", "supported")]),
+        ("At the desk is Charon, a courteous Lance Reddick, and upstairs waits the man who once ran the hotel.", CH2, [("cast", "Lance Reddick", "Charon", "supported")]),
+        ("The killer is Cassian, a stern Common, guarding the woman who once held his loyalty.", CH2, [("cast", "Common", "Cassian", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -14959,6 +14964,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("The directing credit goes to Chad Stahelski and David Leitch, and Derek Kolstad wrote the script.", JW1, ("writer", "Chad Stahelski", None)),
         ("Second unit came from Chad Stahelski and David Leitch, and Shay Hatten wrote it.", CH4, ("writer", "David Leitch", None)),
         ("Thank Len Wiseman and Chad Stahelski, and Shay Hatten wrote the script.", BAL, ("writer", "Len Wiseman", None)),
+    ],
+    "a-bare-player-beside-a-part-once-played": [
+        ("Keanu Reeves, who once played Neo, shows up in a suit.", CH4, ("cast", "Keanu Reeves", None)),
+        ("Laurence Fishburne, who once starred in The Matrix, is in it too.", PARA, ("cast", "Laurence Fishburne", None)),
+        ("Ben Robson, who once headlined Vikings, swaggers through it.", CONT, ("cast", "Ben Robson", None)),
     ],
 }
 
