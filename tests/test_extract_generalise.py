@@ -9548,6 +9548,21 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("At the desk is Charon, a courteous Lance Reddick, and upstairs waits the man who once ran the hotel.", CH2, [("cast", "Lance Reddick", "Charon", "supported")]),
         ("The killer is Cassian, a stern Common, guarding the woman who once held his loyalty.", CH2, [("cast", "Common", "Cassian", "supported")]),
     ],
+    "a-writing-share-with-its-duties-and-a-time": [
+        ("Derek Kolstad returns, sharing script duties this time with Michael Finch.", CH2, [("writer", "Michael Finch", None, "contradicted")]),
+        ("Kolstad splits writing chores again with Shay Hatten.", JW1, [("writer", "Shay Hatten", None, "contradicted")]),
+        ("He shares screenplay credit this round with Derek Kolstad.", CH4, [("writer", "Derek Kolstad", None, "contradicted")]),
+    ],
+    "a-shared-credit-after-a-description-of-its-people": [
+        ("The directing credit is shared by a pair of ex-stuntmen, Chad Stahelski and David Leitch.", PARA, [("director", "David Leitch", None, "contradicted")]),
+        ("Writing duties are split between three old hands, Derek Kolstad, Shay Hatten and Michael Finch.", CH4, [("writer", "Derek Kolstad", None, "contradicted"), ("writer", "Michael Finch", None, "supported")]),
+        ("Directing honours are shared by two friends, Len Wiseman and Chad Stahelski.", BAL, [("director", "Chad Stahelski", None, "contradicted")]),
+    ],
+    "a-directing-debut-after-the-persons-trade": [
+        ("It was the directing debut of veteran stunt coordinator Chad Stahelski.", JW1, [("director", "Chad Stahelski", None, "supported")]),
+        ("This is the feature debut of longtime second unit man David Leitch.", CH2, [("director", "David Leitch", None, "contradicted")]),
+        ("John Wick marks the directorial debut of former stunt double Chad Stahelski.", JW1, [("director", "Chad Stahelski", None, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -14969,6 +14984,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Keanu Reeves, who once played Neo, shows up in a suit.", CH4, ("cast", "Keanu Reeves", None)),
         ("Laurence Fishburne, who once starred in The Matrix, is in it too.", PARA, ("cast", "Laurence Fishburne", None)),
         ("Ben Robson, who once headlined Vikings, swaggers through it.", CONT, ("cast", "Ben Robson", None)),
+    ],
+    "a-debut-or-a-share-that-names-no-credit": [
+        ("It was the big-screen debut of young Keanu Reeves back then.", CH4, ("director", "Keanu Reeves", None)),
+        ("Kolstad shares his dog with Ian McShane.", CH2, ("writer", "Ian McShane", None)),
+        ("The directing credit is shared by nobody, so Chad Stahelski takes it alone.", PARA, ("director", "Nobody", None)),
     ],
 }
 
