@@ -9556,7 +9556,8 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
     "a-shared-credit-after-a-description-of-its-people": [
         ("The directing credit is shared by a pair of ex-stuntmen, Chad Stahelski and David Leitch.", PARA, [("director", "David Leitch", None, "contradicted")]),
         ("Writing duties are split between three old hands, Derek Kolstad, Shay Hatten and Michael Finch.", CH4, [("writer", "Derek Kolstad", None, "contradicted"), ("writer", "Michael Finch", None, "supported")]),
-        ("Directing honours are shared by two friends, Len Wiseman and Chad Stahelski.", BAL, [("director", "Chad Stahelski", None, "contradicted")]),
+        ("The screenplay credit is shared by two newcomers, Michael Finch and Chris Collins.", JW1, [("writer", "Michael Finch", None, "contradicted")]),
+        ("Directing duties are split between two stunt veterans, Chad Stahelski and David Leitch.", CH4, [("director", "David Leitch", None, "contradicted")]),
     ],
     "a-directing-debut-after-the-persons-trade": [
         ("It was the directing debut of veteran stunt coordinator Chad Stahelski.", JW1, [("director", "Chad Stahelski", None, "supported")]),
