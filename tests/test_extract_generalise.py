@@ -9564,6 +9564,12 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("This is the feature debut of longtime second unit man David Leitch.", CH2, [("director", "David Leitch", None, "contradicted")]),
         ("John Wick marks the directorial debut of former stunt double Chad Stahelski.", JW1, [("director", "Chad Stahelski", None, "supported")]),
     ],
+    "a-returning-roles-origin-names-no-other-subject": [
+        ("The Bowery King himself: Laurence Fishburne, reprising the crown he wore in the first John Wick.", CH2, [("cast", "Laurence Fishburne", "The Bowery King", "supported"), ("reprise", "Laurence Fishburne", "The Bowery King", "contradicted")]),
+        ("Winston is back too: Ian McShane, returning to the part he created in the first John Wick, still silky.", CH2, [("cast", "Ian McShane", "Winston", "supported"), ("reprise", "Ian McShane", "Winston", "supported")]),
+        ("Sofia herself: Halle Berry, reprising the swagger she had in Chapter 2.", PARA, [("cast", "Halle Berry", "Sofia", "supported"), ("reprise", "Halle Berry", "Sofia", "contradicted")]),
+        ("Julius himself: Franco Nero, reprising the manners he had in the first John Wick.", CH2, [("cast", "Franco Nero", "Julius", "supported"), ("reprise", "Franco Nero", "Julius", "contradicted")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -14990,6 +14996,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("It was the big-screen debut of young Keanu Reeves back then.", CH4, ("director", "Keanu Reeves", None)),
         ("Kolstad shares his dog with Ian McShane.", CH2, ("writer", "Ian McShane", None)),
         ("The directing credit is shared by nobody, so Chad Stahelski takes it alone.", PARA, ("director", "Nobody", None)),
+    ],
+    "a-player-said-of-another-work-only": [
+        ("Ian McShane was superb in the first John Wick.", CH2, ("cast", "Ian McShane", None)),
+        ("Laurence Fishburne took on the role of Morpheus in The Matrix, a film that has nothing to do with Chapter 2.", PARA, ("cast", "Laurence Fishburne", None)),
+        ("Lance Reddick, who held the desk in Chapter 2, is remembered fondly.", CH4, ("cast", "Lance Reddick", None)),
     ],
 }
 

@@ -302,6 +302,8 @@ def _blocks(doc: Document, candidate: Candidate, block: Rule, sentence_start: in
         return True
     # the work it names is the reviewed one, or (except for years) a name that is first a character
     at = match.start("work")
+    if _ROLE_FIRST_PLAYED_IN.search(doc.folded, max(0, at - _ORIGIN_REACH), at):
+        return False  # where a returning role began: "X, reprising the crown he wore in the first John Wick"
     weak = _weak_work(doc, at) and (candidate.type in ("cast", "director", "writer")
                                     or _PLAYED_BEFORE.search(doc.folded, max(0, at - 12), at) is not None)
     return not (doc.work_at(at) == doc.film or weak)
@@ -335,4 +337,11 @@ _RELATIVE_PRONOUN = re.compile(r"(?<=\w)\s+(?:who|whom|whose|which|"
 _APPOSITION_OPENS = re.compile(r"\s*[,(\u2014\u2013]\s*+(?!(?:in|with|at|on|from|of|under|behind|inside|into|by|for|"
                                r"after|before|wearing|holding|carrying)\b)", re.IGNORECASE)
 # a role cue right before a name: "back as John Wick in the second chapter" names the character, not the first film
+# a reprise's origin, the work a returning player first had the role in ("reprising the crown he wore in", "returning
+# to the role she first played in"): that work names no other subject of the sentence
+_ROLE_FIRST_PLAYED_IN = re.compile(r"\b(?:reprising|reprises|reprised|returning\s+to|returns\s+to|returned\s+to|"
+                                   r"resuming|resumes|resumed)\s+(?:the|his|her|their)\s+[^.;:!?\n]{0,60}?"
+                                   r"\b(?:wore|played|created|originated|had|held|took\s+on)\s+(?:\w+\s+)?in\s+\Z",
+                                   re.IGNORECASE)
+_ORIGIN_REACH = 120
 _PLAYED_BEFORE = re.compile(r"\b(?:as|plays|played|playing)\s+\Z", re.IGNORECASE)
