@@ -9570,6 +9570,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Sofia herself: Halle Berry, reprising the swagger she had in Chapter 2.", PARA, [("cast", "Halle Berry", "Sofia", "supported"), ("reprise", "Halle Berry", "Sofia", "contradicted")]),
         ("Julius himself: Franco Nero, reprising the manners he had in the first John Wick.", CH2, [("cast", "Franco Nero", "Julius", "supported"), ("reprise", "Franco Nero", "Julius", "contradicted")]),
     ],
+    "a-players-described-in-an-aside-before-plays": [
+        ("Keanu Reeves, who turned 50 last month, plays the title assassin.", JW1, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("Keanu Reeves, now past fifty, plays the title role with a limp.", CH4, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("Ruby Rose, whose character never speaks, plays the title hitman's nemesis; Keanu Reeves, still grieving, plays the title killer.", CH2, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -15001,6 +15006,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Ian McShane was superb in the first John Wick.", CH2, ("cast", "Ian McShane", None)),
         ("Laurence Fishburne took on the role of Morpheus in The Matrix, a film that has nothing to do with Chapter 2.", PARA, ("cast", "Laurence Fishburne", None)),
         ("Lance Reddick, who held the desk in Chapter 2, is remembered fondly.", CH4, ("cast", "Lance Reddick", None)),
+    ],
+    "an-aside-holds-no-player-of-its-own": [
+        ("Ian McShane, who plays Winston, watches as Keanu Reeves fights.", CH2, ("cast", "Keanu Reeves", "Winston")),
+        ("Halle Berry, not Ruby Rose, plays Sofia.", PARA, ("cast", "Ruby Rose", "Sofia")),
+        ("Common, at his most stoic, plays the rival, and Ruby Rose plays Ares.", CH2, ("cast", "Common", "Ares")),
     ],
 }
 
