@@ -9575,6 +9575,17 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Keanu Reeves, now past fifty, plays the title role with a limp.", CH4, [("cast", "Keanu Reeves", "John Wick", "supported")]),
         ("Ruby Rose, whose character never speaks, plays the title hitman's nemesis; Keanu Reeves, still grieving, plays the title killer.", CH2, [("cast", "Keanu Reeves", "John Wick", "supported")]),
     ],
+    "a-co-credit-label-written-closed-or-open": [
+        ("[credits]\ndirector = Chad Stahelski\ncodirector = David Leitch\n", PARA, [("director", "David Leitch", None, "contradicted")]),
+        ("Co director: Keanu Reeves\n", CH2, [("director", "Keanu Reeves", None, "contradicted")]),
+        ("Cowriter: Keanu Reeves\n", JW1, [("writer", "Keanu Reeves", None, "contradicted")]),
+        ("Writer: Shay Hatten\nCo-writer: Derek Kolstad\n", CH4, [("writer", "Derek Kolstad", None, "contradicted")]),
+    ],
+    "a-franchise-key-with-a-quoted-value": [
+        ("[film]\ntitle = \"John Wick: Chapter 2\"\nuniverse = \"John Wick\"\n", CH2, [("franchise_member", "", None, "supported")]),
+        ("series: 'John Wick'\nyear: 2019\n", PARA, [("franchise_member", "", None, "supported")]),
+        ("Franchise = \u201cJohn Wick\u201d\nRuntime = 169\n", CH4, [("franchise_member", "", None, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -15011,6 +15022,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Ian McShane, who plays Winston, watches as Keanu Reeves fights.", CH2, ("cast", "Keanu Reeves", "Winston")),
         ("Halle Berry, not Ruby Rose, plays Sofia.", PARA, ("cast", "Ruby Rose", "Sofia")),
         ("Common, at his most stoic, plays the rival, and Ruby Rose plays Ares.", CH2, ("cast", "Common", "Ares")),
+    ],
+    "a-quoted-franchise-key-naming-another-work": [
+        ("series = \"John Wick: Chapter 4\"\n", PARA, ("franchise_member", "", None)),
+        ("universe: 'Wick 2'\n", CH4, ("franchise_member", "", None)),
+        ("collection = \"Keanu Reeves films\"\n", CH2, ("franchise_member", "", None)),
     ],
 }
 
