@@ -9586,6 +9586,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("series: 'John Wick'\nyear: 2019\n", PARA, [("franchise_member", "", None, "supported")]),
         ("Franchise = \u201cJohn Wick\u201d\nRuntime = 169\n", CH4, [("franchise_member", "", None, "supported")]),
     ],
+    "a-sequel-called-so-after-its-date": [
+        ("This February 2017 sequel is where the series turns into a world.", CH2, [("franchise_member", "", None, "supported")]),
+        ("This long-awaited 2019 sequel opens minutes after the last one.", PARA, [("franchise_member", "", None, "supported")]),
+        ("This March 2023 sequel runs nearly three hours.", CH4, [("franchise_member", "", None, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -15027,6 +15032,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("series = \"John Wick: Chapter 4\"\n", PARA, ("franchise_member", "", None)),
         ("universe: 'Wick 2'\n", CH4, ("franchise_member", "", None)),
         ("collection = \"Keanu Reeves films\"\n", CH2, ("franchise_member", "", None)),
+    ],
+    "no-sequel-said-of-this": [
+        ("This is no sequel to anything; it stands alone.", CH2, ("franchise_member", "", None)),
+        ("This was not a sequel I wanted.", CH4, ("franchise_member", "", None)),
+        ("This is not sequel material, says my brother.", PARA, ("franchise_member", "", None)),
     ],
 }
 

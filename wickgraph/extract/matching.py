@@ -357,7 +357,8 @@ _FRANCHISE_NAMED = re.compile(
     r"(?:film|movie|game|spin-?off|prequel|sequel|entry|chapter|instal+ment|outing|show|series|venture)\b",
     re.IGNORECASE)
 # the reviewed work called a sequel: "this sequel", "this 2017 sequel", "it's the sequel", "Chapter 2 is a sequel"
-_THIS_SEQUEL = re.compile(r"\bthis[ \t]+(?:(?:19|20)\d\d[ \t]+|[a-z-]+[ \t]+)?sequel\b"
+# (up to two words before the noun, a date's month and year too: "this February 2017 sequel"; not "this is no sequel")
+_THIS_SEQUEL = re.compile(r"\bthis[ \t]+(?:(?!(?:is|was|no|not)\b)(?:(?:19|20)\d\d|[a-z-]+)[ \t]+){0,2}sequel\b"
                           r"|\b(?:it|chapter[ \t]+\w+)(?:['\u2019]s|[ \t]+is|[ \t]+was)[ \t]+(?:a|the)[ \t]+"
                           r"(?:(?:direct|straight|true|proper|worthy|bigger|rare)[ \t]+)?sequel\b", re.IGNORECASE)
 _YEAR = re.compile(r"(?<![\d/.:-])(?:19|20)\d\d(?![\d/:]|\.\d)")
