@@ -9591,6 +9591,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("This long-awaited 2019 sequel opens minutes after the last one.", PARA, [("franchise_member", "", None, "supported")]),
         ("This March 2023 sequel runs nearly three hours.", CH4, [("franchise_member", "", None, "supported")]),
     ],
+    "an-answering-no-with-an-interjection-for-a-comma": [
+        ("no lol jerome flynn plays berrada, the one with the dogs", PARA, [("cast", "Jerome Flynn", "Berrada", "supported")]),
+        ("no dude keanu reeves is john wick, who else", JW1, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("No haha Lance Reddick plays Charon, always has", CH4, [("cast", "Lance Reddick", "Charon", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -15037,6 +15042,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("This is no sequel to anything; it stands alone.", CH2, ("franchise_member", "", None)),
         ("This was not a sequel I wanted.", CH4, ("franchise_member", "", None)),
         ("This is not sequel material, says my brother.", PARA, ("franchise_member", "", None)),
+    ],
+    "a-no-before-an-interjection-word-that-negates": [
+        ("Sorry but no Halle Berry as Sofia in this one.", CH4, ("cast", "Halle Berry", "Sofia")),
+        ("There is no Ruby Rose as Ares here, lol.", CH4, ("cast", "Ruby Rose", "Ares")),
+        ("lol no Common as Cassian this time", PARA, ("cast", "Common", "Cassian")),
     ],
 }
 
