@@ -9596,6 +9596,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("no dude keanu reeves is john wick, who else", JW1, [("cast", "Keanu Reeves", "John Wick", "supported")]),
         ("No haha Lance Reddick plays Charon, always has", CH4, [("cast", "Lance Reddick", "Charon", "supported")]),
     ],
+    "the-films-credits-beside-a-byline-or-a-bracketed-credit": [
+        ("Written by Derek Kolstad for the big screen, it is lean.", JW1, [("writer", "Derek Kolstad", None, "supported")]),
+        ("JOHN WICK (dir. Chad Stahelski, 101 min)\nA classic.", JW1, [("director", "Chad Stahelski", None, "supported")]),
+        ("Feature: John Wick: Chapter 4 (dir. Chad Stahelski, 169 min)", CH4, [("director", "Chad Stahelski", None, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -15047,6 +15052,12 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Sorry but no Halle Berry as Sofia in this one.", CH4, ("cast", "Halle Berry", "Sofia")),
         ("There is no Ruby Rose as Ares here, lol.", CH4, ("cast", "Ruby Rose", "Ares")),
         ("lol no Common as Cassian this time", PARA, ("cast", "Common", "Cassian")),
+    ],
+    "a-byline-or-another-titles-bracketed-credit-credits-no-one": [
+        ("Written by Priya Nandakumar on the Night Owl blog\n\nJohn Wick: Chapter 2 is a blast.", CH2, ("writer", "Priya Nandakumar", None)),
+        ("Written by Tom Gale for Reel Rumble, issue 12\n\nParabellum rules.", PARA, ("writer", "Tom Gale", None)),
+        ("Supporting short: Dog Days (dir. Ellen Marsh, 9 min). Then the feature, John Wick.", JW1, ("director", "Ellen Marsh", None)),
+        ("Also showing: The Long Night Home (directed by Ray Aldous, 88 min). Then Ballerina.", BAL, ("director", "Ray Aldous", None)),
     ],
 }
 
