@@ -9601,6 +9601,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("JOHN WICK (dir. Chad Stahelski, 101 min)\nA classic.", JW1, [("director", "Chad Stahelski", None, "supported")]),
         ("Feature: John Wick: Chapter 4 (dir. Chad Stahelski, 169 min)", CH4, [("director", "Chad Stahelski", None, "supported")]),
     ],
+    "a-makers-byline-under-a-work-it-is-inspired-by": [
+        ("THE DAISY HAT\nA knitted beanie\nInspired by John Wick\nDesigned by Mara Quill for Purl Assassins\n\nA NOTE FROM MARA\nKeanu Reeves plays John Wick, and Michael Nyqvist plays Viggo.\n", JW1, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("THE CAINE CUFFS\nBased on John Wick: Chapter 4\nPattern by Ines Roca\n\nNOTES FROM INES\nDonnie Yen plays Caine, blind and deadly.\n", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
+        ("HOTEL SKETCHES\nInspired by Chapter 2\nIllustrated by Dev Patel\n\nDEV'S NOTES\nIan McShane is Winston again.\n", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -15058,6 +15063,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Written by Tom Gale for Reel Rumble, issue 12\n\nParabellum rules.", PARA, ("writer", "Tom Gale", None)),
         ("Supporting short: Dog Days (dir. Ellen Marsh, 9 min). Then the feature, John Wick.", JW1, ("director", "Ellen Marsh", None)),
         ("Also showing: The Long Night Home (directed by Ray Aldous, 88 min). Then Ballerina.", BAL, ("director", "Ray Aldous", None)),
+    ],
+    "another-persons-notes-under-a-makers-byline": [
+        ("Designed by Mara Quill\n\nThanks to Jo for testing.\n\nA NOTE FROM JO\nHalle Berry plays Sofia here.\n", CH4, ("cast", "Halle Berry", "Sofia")),
+        ("Pattern by Ines Roca\n\nTESTER'S NOTES (Kofi)\nRuby Rose plays Sofia, I think.\n", PARA, ("cast", "Ruby Rose", "Sofia")),
+        ("Inspired by John Wick\nMade by Tess Vane\n\nThanks to Ben for the yarn.\n\nCOMMENTS FROM BEN\nJason Statham plays Viggo.\n", JW1, ("cast", "Jason Statham", "Viggo")),
     ],
 }
 

@@ -322,7 +322,9 @@ _RECORDERS_LINES = 12
 def writer_names(text: str, end: int | None = None) -> frozenset[str]:
     """The ways the writer named in the first lines of ``text`` (before ``end``) signs, in lower case: the name, its
     first word, its initials and the initials given in brackets."""
-    writer = _WRITER_LABEL.search(top_lines(text, end)) or _CRITICS_BYLINE.search(top_lines(text, end, _BYLINE_LINES)) \
+    top = top_lines(text, end, _BYLINE_LINES)
+    writer = next((m for m in _WRITER_LABEL.finditer(top_lines(text, end)) if not _SOURCE_BY.search(top, 0, m.start())),
+                  None) or _CRITICS_BYLINE.search(top) or _MAKERS_BYLINE.search(top) \
         or _recorder(top_lines(text, end, _RECORDERS_LINES))
     if writer is None:
         return frozenset()
@@ -330,6 +332,16 @@ def writer_names(text: str, end: int | None = None) -> frozenset[str]:
     names = {writer["name"].lower(), words[0].lower(), "".join(w[0] for w in words).lower()}
     initials = writer.groupdict().get("initials")
     return frozenset(names | ({initials.lower()} if initials else set()))
+
+
+# a work the text comes from, not its writer: "Inspired by John Wick: Chapter 2", "based on the film by ..."
+_SOURCE_BY = re.compile(r"\b(?:inspired|based|adapted|directed|produced|created|starring|narrated)[ \t]+\Z",
+                        re.IGNORECASE)
+# ... or the maker of a pattern, a drawing or a page, opening a line: "Designed by Tess Vavrinec for Hook & Hitman"
+_MAKERS_BYLINE = re.compile(r"^[ \t*_]*(?:designed|made|knitted|crocheted|drawn|illustrated|photographed|pattern|"
+                            r"words|text)[ \t]+by[ \t]+"
+                            r"(?P<name>(?-i:[A-Z])[\w'\u2019-]+(?:[ \t]+(?-i:[A-Z])[\w'\u2019-]+){0,2})",
+                            re.IGNORECASE | re.MULTILINE)
 
 
 def _recorder(top: str) -> re.Match[str] | None:
