@@ -9606,6 +9606,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("THE CAINE CUFFS\nBased on John Wick: Chapter 4\nPattern by Ines Roca\n\nNOTES FROM INES\nDonnie Yen plays Caine, blind and deadly.\n", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
         ("HOTEL SKETCHES\nInspired by Chapter 2\nIllustrated by Dev Patel\n\nDEV'S NOTES\nIan McShane is Winston again.\n", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
     ],
+    "a-makers-trade-labels-their-own-score": [
+        ("Designer's rating of the film: A-minus.\n\nTesters' average: 9/10 for the mitts.", JW1, [("rating", "", "A-", "unknown")]),
+        ("Programmer's score: 4/5\n\nNext month: Speed, 3/5 on Letterboxd.", CH2, [("rating", "", 4, "unknown")]),
+        ("Knitter's verdict on the film: 7/10.\n\nSee also: my scarf, 2/5 for difficulty.", PARA, [("rating", "", 7, "unknown")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -15068,6 +15073,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Designed by Mara Quill\n\nThanks to Jo for testing.\n\nA NOTE FROM JO\nHalle Berry plays Sofia here.\n", CH4, ("cast", "Halle Berry", "Sofia")),
         ("Pattern by Ines Roca\n\nTESTER'S NOTES (Kofi)\nRuby Rose plays Sofia, I think.\n", PARA, ("cast", "Ruby Rose", "Sofia")),
         ("Inspired by John Wick\nMade by Tess Vane\n\nThanks to Ben for the yarn.\n\nCOMMENTS FROM BEN\nJason Statham plays Viggo.\n", JW1, ("cast", "Jason Statham", "Viggo")),
+    ],
+    "a-quantity-in-its-unit-is-no-score": [
+        ("Each row adds about 1/4 in of width.", JW1, ("rating", "", None)),
+        ("Add 3/4 cup of sugar and stir.", CH2, ("rating", "", None)),
+        ("We walked 1/2 mile to the cinema.", PARA, ("rating", "", None)),
     ],
 }
 

@@ -230,7 +230,11 @@ _DEDUCTION_BEFORE = re.compile(r"\b(?:minus|docked?|docking|deduct(?:s|ed|ing)?|
                                re.IGNORECASE)
 _DEDUCTION_AFTER = re.compile(r"[ \t]+(?:off|deducted|docked|taken\s+off)\b", re.IGNORECASE)
 # a fraction of something, not a score: "4/5 of the runtime is action"
-_PROPORTION_AFTER = re.compile(r"[ \t]+of[ \t]+(?:the|its|his|her|their|my|our|this|that|all|every)\b", re.IGNORECASE)
+_PROPORTION_AFTER = re.compile(r"[ \t]+of[ \t]+(?:the|its|his|her|their|my|our|this|that|all|every)\b"
+                               # ... or a quantity in its unit: "1/4 in of width", "3/4 cup" (not "in my book")
+                               r"|[ \t]*(?:in(?=[ \t]+(?:of|wide|long|thick|deep|high|tall|across)\b|[.)])|inch(?:es)?|"
+                               r"cm|mm|ft|feet|foot|yds?|yards?|miles?|km|cups?|tsp|tbsp|oz|lbs?|kg|ml|litres?|liters?|"
+                               r"teaspoons?|tablespoons?|pints?)\b", re.IGNORECASE)
 # a part rated, not the film: "10/10 from me for that final scene", "zero stars as a person", "4/5 action scenes"
 _PART_AFTER = re.compile(r"[ \t]+(?:(?:from[ \t]+me[ \t]+)?for[ \t]+(?:that|the|this|his|her|its)[ \t]+"
                          r"(?:[a-z-]+[ \t]+)?(?:scene|fight|performance|turn|sequence|moment|speech|finale|ending)\b"

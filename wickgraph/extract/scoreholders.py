@@ -52,7 +52,10 @@ _AUTHORS_ROLES = frozenset({"editor", "critic", "reviewer", "host", "compiler", 
                             # the hobby or the trade a review is written as: "Collector's score:", "Analyst's rating:"
                             "collector", "analyst", "describer", "chef", "sommelier", "curator",
                             # who keeps a record speaks of themself by the office: "The Secretary's own grade: B+"
-                            "secretary", "clerk", "scribe", "recorder", "rapporteur", "minute-taker", "note-taker"})
+                            "secretary", "clerk", "scribe", "recorder", "rapporteur", "minute-taker", "note-taker",
+                            # ... or who made the pattern, the programme or the page the text is: "Designer's rating"
+                            "designer", "maker", "knitter", "crafter", "programmer", "convenor", "organiser",
+                            "organizer"})
 
 
 def _is_persona(text: str, who: str) -> bool:
