@@ -9611,6 +9611,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Programmer's score: 4/5\n\nNext month: Speed, 3/5 on Letterboxd.", CH2, [("rating", "", 4, "unknown")]),
         ("Knitter's verdict on the film: 7/10.\n\nSee also: my scarf, 2/5 for difficulty.", PARA, [("rating", "", 7, "unknown")]),
     ],
+    "an-apposed-role-played-in-the-film-by": [
+        ("Ares, a silent bodyguard played in the film by Claudia Gerini, is deadly.", CH2, [("cast", "Claudia Gerini", "Ares", "contradicted")]),
+        ("Sofia, an old friend played in this film by Ruby Rose, runs Casablanca.", PARA, [("cast", "Ruby Rose", "Sofia", "contradicted")]),
+        ("Caine, a blind assassin played on screen by Scott Adkins, steals it.", CH4, [("cast", "Scott Adkins", "Caine", "contradicted")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).

@@ -309,7 +309,9 @@ _DESCRIBED_AFTER_COPULA = re.compile(r"(?:\s*,[^,;.!?()\n]{1,60},)?\s+(?:is|was)
 _APPOSITION_CLOSES = re.compile(r"\s*[,;)\u2014\u2013]")  # "a part written for X," (not "for X originally")
 _APPOSED_PARTICIPLE = re.compile(r"(?:,\s+[^,;.!?()\n]{1,50})?,\s+(?:a|an|the|his|her|their)\s+(?:(?:[\w'-]+\s+){1,4}?"
                                  r"(?:played|portrayed|voiced|taken|filled|essayed|embodied|inhabited)\s+"
-                                 r"(?:here\s+)?by\s+"
+                                 # (where: "a bodyguard played in the film by X", "played on screen by X")
+                                 r"(?:(?:here|on\s+screen|in\s+(?:the|this)\s+(?:film|movie|show|series|sequel|one))\s+)?"
+                                 r"by\s+"
                                  # "Caine, a part written for Donnie Yen": the part made for its player
                                  r"|(?:[\w'-]+\s+){0,2}?(?:part|role)\s+(?:written|created|tailored|made)\s+"
                                  r"(?:\w+ly\s+)?for\s+)", re.IGNORECASE)
