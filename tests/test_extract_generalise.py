@@ -9616,6 +9616,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Sofia, an old friend played in this film by Ruby Rose, runs Casablanca.", PARA, [("cast", "Ruby Rose", "Sofia", "contradicted")]),
         ("Caine, a blind assassin played on screen by Scott Adkins, steals it.", CH4, [("cast", "Scott Adkins", "Caine", "contradicted")]),
     ],
+    "a-grade-for-the-work-with-a-copula": [
+        ("My grade for it is a B+. The desert drags.", PARA, [("rating", "", "B+", "unknown")]),
+        ("Overall, my grade for the film is an A-minus.", CH4, [("rating", "", "A-", "unknown")]),
+        ("My final grade for this one would be a C.", BAL, [("rating", "", "C", "unknown")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -15083,6 +15088,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Each row adds about 1/4 in of width.", JW1, ("rating", "", None)),
         ("Add 3/4 cup of sugar and stir.", CH2, ("rating", "", None)),
         ("We walked 1/2 mile to the cinema.", PARA, ("rating", "", None)),
+    ],
+    "someone-elses-grade-for-the-work": [
+        ("His grade for it is a C, but he hates everything.", PARA, ("rating", "", "C")),
+        ("My brother's grade for the film is an A.", CH4, ("rating", "", "A")),
+        ("The critics' grade for it was a B.", BAL, ("rating", "", "B")),
     ],
 }
 

@@ -49,8 +49,9 @@ _OTHER_LABEL = re.compile(
     # someone the critic knows, as a label: "My wife: 6/10", "Her brother - 7/10"
     r"|\b(?:my|our|his|her|their)\s+(?:\w+\s+)?(?:wife|husband|partner|friend|friends|son|daughter|sister|brother|"
     r"mum|mom|dad|father|mother|kid|kids|girlfriend|boyfriend|colleague|editor|co-?host|flatmate|roommate)"
-    # ... or as the holder of a score: "My brother's rating: 6/10"
-    r"(?:['\u2019]s?\s+(?:\w+\s+)?(?:score|rating|verdict|grade|mark|vote|take))?\s*[:\-–]\s*$"
+    # ... or as the holder of a score: "My brother's rating: 6/10" (a grade's own label after it: "My brother's
+    # grade for the film is an A")
+    r"(?:(?:['\u2019]s?\s+(?:\w+\s+)?(?:score|rating|verdict|grade|mark|vote|take))?\s*[:\-–]\s*|['\u2019]s?\s+)$"
     # a statistic of several people's scores, as its label calls it: "League average (Lou abstaining): 9.2/10", "Room
     # average: 7.9/10" (not a group's own verdict: "Panel score: 7/10", "Club verdict: B")
     r"|\b(?:average|mean|median|aggregate)(?:\s+(?:score|rating|grade|mark))?(?:\s*\([^()\n]{0,60}\))?\s*[:\-–]\s*$"

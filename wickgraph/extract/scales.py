@@ -213,7 +213,9 @@ _SOURCES: list[tuple[str, re.Pattern[str]]] = [
         r"|\s+(?:from|by)\s+(?!(?:my|his|her|their|your|readers|users|critics|fans|viewers|the\s+(?:public|audience|"
         r"readers|critics|fans))\b)[^,:;.\n]{1,40}:\s*"
         # ... or the work it grades: "OUR FINAL MARK FOR CHAPTER 2: B+", "Grade for the film: A-"
-        rf"|\s+for\s+(?:the\s+(?:film|movie|picture|sequel|series|show|game)|it|this(?:\s+one)?|{TITLE})\s*:\s*"
+        # (or with a copula: "My grade for it is a B+")
+        rf"|\s+for\s+(?:the\s+(?:film|movie|picture|sequel|series|show|game)|it|this(?:\s+one)?|{TITLE})"
+        r"(?:\s*:|\s+(?:is|was|would\s+be|will\s+be|stays|remains)\s+(?:an?\s+)?)\s*"
         r"|\s+(?:is|was|would\s+be|will\s+be|stays|remains)\s+(?:an?\s+)?"  # "My grade is a B-plus"
         # ... past an aside: "My own mark, for what it's worth, is a B-plus"
         r"|,[^,:;.\n]{1,40},\s+(?:is|was|would\s+be|will\s+be|stays|remains)\s+(?:an?\s+)?)"
