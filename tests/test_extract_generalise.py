@@ -9621,6 +9621,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Overall, my grade for the film is an A-minus.", CH4, [("rating", "", "A-", "unknown")]),
         ("My final grade for this one would be a C.", BAL, [("rating", "", "C", "unknown")]),
     ],
+    "a-films-credits-after-its-title-or-of-known-people": [
+        ("JOHN WICK (2014)\nWritten by Derek Kolstad\nDirected by Chad Stahelski\n\nA lean thriller.", JW1, [("writer", "Derek Kolstad", None, "supported")]),
+        ("Directed by Chad Stahelski\n\nJohn Wick: Chapter 4 is long.", CH4, [("director", "Chad Stahelski", None, "supported")]),
+        ("Ballerina (2025)\nDirected by Len Wiseman; written by Shay Hatten and Ava Morel\n", BAL, [("writer", "Ava Morel", None, "contradicted")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -15093,6 +15098,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("His grade for it is a C, but he hates everything.", PARA, ("rating", "", "C")),
         ("My brother's grade for the film is an A.", CH4, ("rating", "", "A")),
         ("The critics' grade for it was a B.", BAL, ("rating", "", "B")),
+    ],
+    "a-texts-own-credits-in-its-header": [
+        ("BURNED OUT\nA radio play for two voices\nWritten by Niamh Carrow\n\nJOHN WICK is the subject tonight.", JW1, ("writer", "Niamh Carrow", None)),
+        ("THE CONTINENTAL TOUR\nAudio guide. Script: Oona Feldt. Narrator: Sam Reyes.\n\nStop 1. Parabellum's hotel set.", PARA, ("writer", "Oona Feldt", None)),
+        ("MARKER\nA comic in six pages\nDirected by Tomas Erl\n\nBased on John Wick: Chapter 2.", CH2, ("director", "Tomas Erl", None)),
     ],
 }
 

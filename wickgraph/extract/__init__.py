@@ -55,6 +55,7 @@ from .recall import (
     without_other_title_roles,
     without_other_work_roles,
     without_stray_roles,
+    without_the_texts_own_credits,
 )
 from .records import record_pairs
 from .relations import pair_roles
@@ -162,7 +163,7 @@ def _extract(text: str, film: str | None, reference: Reference | None,
         pairs.append((Claim("rating", text[rating.start:rating.end], rating.start, rating.end, value=rating.value,
                             scale=rating.scale, normalized=rating.normalized, rule="rating"), None))
     claims = without_other_title_roles(without_stray_roles(one_per_fact(pairs, blocked), reference), doc, reference)
-    claims = without_other_work_roles(claims, doc, reference, film_iri)
+    claims = without_the_texts_own_credits(without_other_work_roles(claims, doc, reference, film_iri), doc)
     claims = without_denied(without_corrected(without_credit_titles(claims, doc.film_credits), doc), doc, elsewhere)
     # the links a rule read and a filter dropped ("Ian McShane played Winston in the first two films"), by sentence:
     # the last link does not make them again from the bare mention the filters left

@@ -15,7 +15,7 @@ from .gazetteer import CHARACTER, WORK
 from .links import AFTER_CONTRACTED_IS, default_cues
 
 __all__ = ["actor_key", "without_credit_titles", "without_other_title_roles", "without_other_work_roles",
-           "without_stray_roles"]
+           "without_stray_roles", "without_the_texts_own_credits"]
 
 
 def actor_key(claim: Claim) -> str:
@@ -204,3 +204,17 @@ def without_credit_titles(claims: list[Claim], credited: dict[str, frozenset[str
             continue
         kept.append(claim)
     return kept
+
+
+_HEADER_REACH = 300  # a text's header: its title, its kind and its own credits
+
+
+def without_the_texts_own_credits(claims: list[Claim], doc: Document) -> list[Claim]:
+    """The credits a text gives itself in its header, before it names the work it is about: a radio play's "Written
+    by Niamh Carrow", an audio guide's "Script: Oona Feldt". A person the reference does not know, credited there,
+    made the text, not the film (a film's own credits follow its title, or name people the reference knows)."""
+    named = next((m.start for m in doc.mentions if m.mask & WORK and doc.work_at(m.start) == doc.film), None)
+    if named is None:
+        return claims  # (a text that never names its work has no header apart from it)
+    header = min(named, _HEADER_REACH)
+    return [c for c in claims if not (c.type in ("director", "writer") and c.person_iri is None and c.end <= header)]
