@@ -9626,6 +9626,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Directed by Chad Stahelski\n\nJohn Wick: Chapter 4 is long.", CH4, [("director", "Chad Stahelski", None, "supported")]),
         ("Ballerina (2025)\nDirected by Len Wiseman; written by Shay Hatten and Ava Morel\n", BAL, [("writer", "Ava Morel", None, "contradicted")]),
     ],
+    "the-reviewed-works-bracketed-credit-after-its-year": [
+        ("We screened John Wick (Lionsgate, 2014; dir. Chad Stahelski) twice.", JW1, [("director", "Chad Stahelski", None, "supported")]),
+        ("Ballerina (2025; directed by Len Wiseman) is the fifth film.", BAL, [("director", "Len Wiseman", None, "supported")]),
+        ("John Wick: Chapter 2 (2017, dir. Chad Stahelski) opened strong.", CH2, [("director", "Chad Stahelski", None, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -15103,6 +15108,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("BURNED OUT\nA radio play for two voices\nWritten by Niamh Carrow\n\nJOHN WICK is the subject tonight.", JW1, ("writer", "Niamh Carrow", None)),
         ("THE CONTINENTAL TOUR\nAudio guide. Script: Oona Feldt. Narrator: Sam Reyes.\n\nStop 1. Parabellum's hotel set.", PARA, ("writer", "Oona Feldt", None)),
         ("MARKER\nA comic in six pages\nDirected by Tomas Erl\n\nBased on John Wick: Chapter 2.", CH2, ("director", "Tomas Erl", None)),
+    ],
+    "another-titles-bracketed-credit-after-its-year": [
+        ("Taken 3 (2014; dir. Olivier Megaton) served as a control.", JW1, ("director", "Olivier Megaton", None)),
+        ("Compare Atomic Blonde (Focus, 2017; directed by David Leitch).", CH2, ("director", "David Leitch", None)),
+        ("The Raid (2011, dir. Gareth Evans) did it first.", PARA, ("director", "Gareth Evans", None)),
     ],
 }
 
