@@ -9631,6 +9631,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Ballerina (2025; directed by Len Wiseman) is the fifth film.", BAL, [("director", "Len Wiseman", None, "supported")]),
         ("John Wick: Chapter 2 (2017, dir. Chad Stahelski) opened strong.", CH2, [("director", "Chad Stahelski", None, "supported")]),
     ],
+    "a-credit-of-the-reviewed-film-by-its-place": [
+        ("David Leitch co-directed the original, uncredited.", JW1, [("director", "David Leitch", None, "contradicted")]),
+        ("Chad Stahelski co-directed the second film with nobody.", CH2, [("director", "Chad Stahelski", None, "supported")]),
+        ("Derek Kolstad co-wrote the third one with three others.", PARA, [("writer", "Derek Kolstad", None, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -15113,6 +15118,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Taken 3 (2014; dir. Olivier Megaton) served as a control.", JW1, ("director", "Olivier Megaton", None)),
         ("Compare Atomic Blonde (Focus, 2017; directed by David Leitch).", CH2, ("director", "David Leitch", None)),
         ("The Raid (2011, dir. Gareth Evans) did it first.", PARA, ("director", "Gareth Evans", None)),
+    ],
+    "a-credit-of-an-earlier-film-by-its-place": [
+        ("David Leitch, who co-directed the 2014 original without credit, is not involved here.", PARA, ("director", "David Leitch", None)),
+        ("David Leitch co-directed the original and then left.", CH4, ("director", "David Leitch", None)),
+        ("Shay Hatten, who co-wrote the third film, returns.", CH2, ("writer", "Shay Hatten", None)),
     ],
 }
 
