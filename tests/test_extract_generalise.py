@@ -9636,6 +9636,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Chad Stahelski co-directed the second film with nobody.", CH2, [("director", "Chad Stahelski", None, "supported")]),
         ("Derek Kolstad co-wrote the third one with three others.", PARA, [("writer", "Derek Kolstad", None, "supported")]),
     ],
+    "a-sheets-live-rows-beside-a-ruled-out-one": [
+        ("\"id\",\"name\",\"role\",\"status\"\n\"1\",\"Keanu Reeves\",\"John Wick\",\"ok\"\n\"2\",\"Unity Phelan\",\"Eve Macarro\",\"DELETE - wrong sheet\"\n", PARA, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("name;role;flag\nIan McShane;Winston;ok\nHalle Berry;Sofia;DELETED\n", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("name\trole\tstatus\nLance Reddick\tCharon\tok\nRuby Rose\tSofia\tREMOVED\n", CH4, [("cast", "Lance Reddick", "Charon", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -15123,6 +15128,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("David Leitch, who co-directed the 2014 original without credit, is not involved here.", PARA, ("director", "David Leitch", None)),
         ("David Leitch co-directed the original and then left.", CH4, ("director", "David Leitch", None)),
         ("Shay Hatten, who co-wrote the third film, returns.", CH2, ("writer", "Shay Hatten", None)),
+    ],
+    "a-sheets-row-ruled-out-by-its-own-cell": [
+        ("\"id\",\"name\",\"role\",\"status\"\n\"1\",\"Keanu Reeves\",\"John Wick\",\"ok\"\n\"2\",\"Unity Phelan\",\"Eve Macarro\",\"DELETE - wrong sheet\"\n", PARA, ("cast", "Unity Phelan", None)),
+        ("name;role;flag\nIan McShane;Winston;ok\nHalle Berry;Sofia;DELETED\n", CH2, ("cast", "Halle Berry", None)),
+        ("name\trole\tstatus\nLance Reddick\tCharon\tok\nRuby Rose\tSofia\tREMOVED\n", CH4, ("cast", "Ruby Rose", None)),
     ],
 }
 

@@ -151,20 +151,27 @@ _VOID_REACH = 20  # lines between an item and the line that voids it
 
 # a table row with a cell that rules it out: "LOT 09 | Halle Berry \u2014 Sofia | REJECTED", "1.6 | Kel | Ruby Rose
 # (Ares) | SUP | \u274c R-1", "| Dean Winters | Kirill | void |" (the cell holds the ruling alone, maybe with its
-# reference)
-_REJECTING_CELL = re.compile(r"(?:^|\|)[ \t]*(?:(?i:rejected|void(?:ed)?|denied|withdrawn|disallowed|disqualified|"
-                             r"struck|invalid|overturned)|[\u274c\u2717\u2718])(?:[ \t]+[\w.#-]{1,8})?[ \t]*(?:\||$)",
-                             re.MULTILINE)
+# reference); a sheet's row too, its cells parted by commas, semicolons or tabs, its ruling in capitals or opening a
+# quoted cell: '"12","cast","Unity Phelan","Eve Macarro","DELETE - wrong sheet"', "Halle Berry;Sofia;DELETE"
+_RULING = (r"(?i:rejected|void(?:ed)?|denied|withdrawn|disallowed|disqualified|struck|invalid|overturned)"
+           r"|[\u274c\u2717\u2718]")
+_SHEET_RULING = r"DELETED?|REMOVED?|DROPPED|WRONG"
+_REJECTING_CELL = re.compile(rf"(?:^|\|)[ \t]*(?:{_RULING})(?:[ \t]+[\w.#-]{{1,8}})?[ \t]*(?:\||$)"
+                             rf"|(?:^|[,;\t])[ \t]*(?:(?:{_RULING}|{_SHEET_RULING})(?:[ \t]+[\w.#-]{{1,8}})?"
+                             r"[ \t]*(?=[,;\t]|$)"
+                             rf"|\"(?:{_RULING}|(?i:{_SHEET_RULING}))\b[^\"\n]*\")", re.MULTILINE)
+_CELL_MARKS = ("|", ",", ";", "\t")
 
 
 def rejected_rows(text: str) -> list[Span]:
     """Spans of a table's rows that a cell of their own rules out: a rejected lot, a voided pick, a struck entry."""
-    if "|" not in text:
+    if not any(mark in text for mark in _CELL_MARKS):
         return []
     spans = []
     for cell in _REJECTING_CELL.finditer(text):
         start, end = text.rfind("\n", 0, cell.start()) + 1, text.find("\n", cell.start())
-        if "|" in text[start:cell.start() + 1]:  # (a row of cells, not a line that is the word alone)
+        # (a row of cells, not a line that is the word alone)
+        if any(mark in text[start:cell.start() + 1] for mark in _CELL_MARKS):
             spans.append((start, len(text) if end < 0 else end))
     return spans
 
