@@ -9641,6 +9641,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("name;role;flag\nIan McShane;Winston;ok\nHalle Berry;Sofia;DELETED\n", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
         ("name\trole\tstatus\nLance Reddick\tCharon\tok\nRuby Rose\tSofia\tREMOVED\n", CH4, [("cast", "Lance Reddick", "Charon", "supported")]),
     ],
+    "an-entrys-label-names-the-role-its-player-describes": [
+        ("- **Ares** \u2014 Ruby Rose as Santino's mute enforcer, who signs her insults.\n- **Cassian** \u2014 played by Common.\n", CH2, [("cast", "Ruby Rose", "Ares", "supported")]),
+        ("Sofia: Halle Berry as John's old friend with two dogs.\nBerrada: Jerome Flynn.\n", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
+        ("Charon -- Lance Reddick as Winston's right-hand man, as ever.\nWinston -- Ian McShane.\n", CH4, [("cast", "Lance Reddick", "Charon", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -15133,6 +15138,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("\"id\",\"name\",\"role\",\"status\"\n\"1\",\"Keanu Reeves\",\"John Wick\",\"ok\"\n\"2\",\"Unity Phelan\",\"Eve Macarro\",\"DELETE - wrong sheet\"\n", PARA, ("cast", "Unity Phelan", None)),
         ("name;role;flag\nIan McShane;Winston;ok\nHalle Berry;Sofia;DELETED\n", CH2, ("cast", "Halle Berry", None)),
         ("name\trole\tstatus\nLance Reddick\tCharon\tok\nRuby Rose\tSofia\tREMOVED\n", CH4, ("cast", "Ruby Rose", None)),
+    ],
+    "an-entrys-label-is-no-described-role": [
+        ("- **Ares** \u2014 Ruby Rose as Santino's mute enforcer, who signs her insults.\n", CH2, ("cast", "Ruby Rose", "Santino's mute enforcer")),
+        ("Sofia: Halle Berry as John's old friend with two dogs.\n", PARA, ("cast", "Halle Berry", "John's old friend")),
+        ("Charon -- Lance Reddick as Winston's right-hand man, as ever.\n", CH4, ("cast", "Lance Reddick", "Winston's right-hand man")),
     ],
 }
 

@@ -12,8 +12,9 @@ from pathlib import Path
 
 from .wordlists import WordLists, load_word_lists
 
-__all__ = ["CAPITALS_HEADING", "CLOCK", "CREW_JOB", "LAYOUT_FILE", "MATCHING_DOTS", "PARAGRAPH_BREAK", "RULE_LINE",
-           "SENDER", "STAMP", "LayoutWords", "credit_job", "default_layout_words", "job_kind", "load_layout_words"]
+__all__ = ["CAPITALS_HEADING", "CLOCK", "CREW_JOB", "ENTRY_LABEL_GAP", "LAYOUT_FILE", "MATCHING_DOTS",
+           "PARAGRAPH_BREAK", "RULE_LINE", "SENDER", "STAMP", "LayoutWords", "credit_job", "default_layout_words",
+           "job_kind", "load_layout_words"]
 
 LAYOUT_FILE = Path(__file__).resolve().parent / "layout.json"
 _REQUIRED = ("header-actor", "header-role", "label-director", "label-writer", "label-both", "label-cast",
@@ -36,6 +37,9 @@ STAMP = (r"(?:[\[(][\d/.,: \t-]{3,25}(?:[AaPp]\.?[Mm]\.?)?[\])]"
          r"|[0-2]\d[0-5]\d(?:Z|[ \t]?hrs?)(?=[ \t]))")
 # ... and its sender before a colon: "Priya", "dex_m", "kaz.exe", "Dex M", "@sam_w"
 SENDER = r"@?[\w.-]{1,25}(?:[ \t][\w.-]{1,25}){0,2}"
+
+# what parts an entry's label from its value: "**Ares** \u2014 Ruby Rose", "Ares: Ruby Rose", "Ares | Ruby Rose"
+ENTRY_LABEL_GAP = re.compile(r"[*_ \t]*(?:[\u2014\u2013:|]|-{1,2})[*_ \t]*")
 
 # a cross that marks something wrong or rejected: "✗", "✘", "❌"
 CROSS_MARK = r"[\u2717\u2718\u274c]"

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 
-from .links import APPOSITION
+from .links import APPOSITION, gap_words
 
-__all__ = ["QUALITIES", "endowed_pronoun", "performed_link"]
+__all__ = ["QUALITIES", "endowed_pronoun", "performed_link", "worn_role_end"]
 
 
 # "Common gives us Cassian", "Mark Dacascos has enormous fun with Zero", "X, who gave us Viggo": a performance
@@ -86,3 +86,21 @@ def endowed_pronoun(after: str) -> re.Match[str] | None:
     """The performance verb right at the start of ``after`` (the text after the actor) whose object is a pronoun
     for the role: " gives her a tragic dignity", " brings him to life"."""
     return _ENDOWS_PRONOUN.match(after)
+
+
+# the role worn as a garment: "slips effortlessly into Santino's skin", "puts on John Wick's black suit"
+_GARMENT = re.compile(r"['\u2019]s?\s+(?:[\w-]+\s+){0,2}?(?:shoes|skin|suits?|boots|mantle|coat|waistcoat|rags|clothes|"
+                      r"robes?|costume|uniform|jacket|gloves)\b", re.IGNORECASE)
+_PUTS_ON = re.compile(r"\b(?:into|on|dons|donning|wears|wearing)\s+(?:the\s+)?\Z", re.IGNORECASE)  # worn, not stolen
+_ONE_CLAUSE = re.compile(r"[^.!?;:\n]*")
+_WORN_GAP_WORDS = 5
+
+
+def worn_role_end(text: str, role_end: int, gap: str) -> int | None:
+    """Where the garment after a possessive role ends, when the player's ``gap`` before the role puts it on ("slips
+    effortlessly into Santino's skin"); None when the role is not worn so."""
+    worn = _GARMENT.match(text, role_end)
+    if worn is None or not _PUTS_ON.search(gap) or not _ONE_CLAUSE.fullmatch(gap) \
+            or len(gap_words(gap)) > _WORN_GAP_WORDS:
+        return None
+    return worn.end()

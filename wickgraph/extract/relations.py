@@ -25,6 +25,7 @@ from .document import Document
 from .entries import entry_roles, record_roles
 from .gazetteer import CHARACTER, PERSON, WORK, Entry, Mention
 from .juxtaposed import juxtaposed_roles
+from .layout_words import ENTRY_LABEL_GAP
 from .links import (
     APPOSITION_CLOSED_BEFORE,
     ASIDE_END,
@@ -45,7 +46,7 @@ from .markup import FOOTNOTE_MARK
 from .newroles import NOT_NAMES, cues_unknown_role, lowercase_role, new_role, trade_role
 from .pairs import WINDOW, in_open_bracket, is_role, mention_kind, role_candidate
 from .patterns import VERB_AFTER, Candidate
-from .performance import QUALITIES, performed_link
+from .performance import QUALITIES, performed_link, worn_role_end
 from .reprises import AGAIN_AFTER, COMPANY_ASIDE_OPENING
 
 __all__ = ["pair_roles"]
@@ -292,16 +293,18 @@ def _forward(doc: Document, cues: Cues, mentions: list[Mention], index: int) -> 
             gap = doc.gap(actor.end, other.start)
             related = relation_role(cues).match(doc.text, other.end)
             if related and not given and not _NAME_FOLLOWS.match(doc.text, related.end()) \
-                    and not _CAPITALISED.search(gap) and forward_link(gap, cues):
+                    and not _CAPITALISED.search(gap) and forward_link(gap, cues) \
+                    and not (previous is not None and is_role(doc, previous)
+                             and ENTRY_LABEL_GAP.fullmatch(doc.text, previous.end, actor.start)):
                 # "Peter Stormare shows up as Viggo's brother": the role is the description, no name follows (nor
-                # comes first: "Common plays Cassius, Gianna's bodyguard" names the role before describing it)
+                # comes first: "Common plays Cassius, Gianna's bodyguard" names the role before describing it, and
+                # so does an entry's label: "**Ares** — Ruby Rose as Santino's mute enforcer")
                 described = (other.start, related.end())
                 return Candidate("pair-described-role", "cast", actor.start, related.end(),
                                  parts={"actor": [(actor.start, actor.end)], "character": [described]})
-            worn = _GARMENT.match(doc.text, other.end)
-            if worn and _PUTS_ON.search(gap) and len(gap_words(gap)) <= 5 and not _SENTENCE_END.search(gap):
-                # "slips effortlessly into Santino's skin", "puts on John Wick's black suit": the role worn
-                return role_candidate(doc, cues, actor, other, actor.start, worn.end())
+            worn = worn_role_end(doc.text, other.end, gap)  # "slips effortlessly into Santino's skin"
+            if worn is not None:
+                return role_candidate(doc, cues, actor, other, actor.start, worn)
             continue  # "as Santino's mute enforcer Ares": a description
         if not is_role(doc, other) or (other.mask & PERSON and not other.mask & CHARACTER):
             if other.mask & PERSON and not (_ASIDE_ON_THE_SUBJECT.match(doc.text, actor.end, other.start)
@@ -393,9 +396,6 @@ def _apposed_role(doc: Document, gap: str, role: Mention) -> bool:
                    for i, w in enumerate(words))
 
 
-_GARMENT = re.compile(r"['\u2019]s?\s+(?:[\w-]+\s+){0,2}?(?:shoes|skin|suits?|boots|mantle|coat|waistcoat|rags|clothes|"
-                      r"robes?|costume|uniform|jacket|gloves)\b", re.IGNORECASE)
-_PUTS_ON = re.compile(r"\b(?:into|on|dons|donning|wears|wearing)\s+(?:the\s+)?\Z", re.IGNORECASE)  # worn, not stolen
 _SENTENCE_END = re.compile(r"[.!?;:\n]")
 _AS_BEFORE = re.compile(r"\bas\s+(?:(?:the|a|an|his|her|their)\s+)?(?:[\w'-]+\s+){0,2}\Z"
                         r"|\bas\s+[^.!?;:\n]{0,60}\b(?:called|named|dubbed|known\s+as|calls\s+(?:himself|herself))\s+\Z",
