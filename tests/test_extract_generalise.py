@@ -9646,6 +9646,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Sofia: Halle Berry as John's old friend with two dogs.\nBerrada: Jerome Flynn.\n", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
         ("Charon -- Lance Reddick as Winston's right-hand man, as ever.\nWinston -- Ian McShane.\n", CH4, [("cast", "Lance Reddick", "Charon", "supported")]),
     ],
+    "franchise-is-where-the-series": [
+        ("It's where the John Wick series stops being one man's revenge.", CH2, [("franchise_member", "", None, "supported")]),
+        ("This is where the John Wick saga turns into a world of rules.", CH2, [("franchise_member", "", None, "supported")]),
+        ("Honestly this sequel is exactly when the whole John Wick franchise goes global.", CH4, [("franchise_member", "", None, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -15143,6 +15148,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("- **Ares** \u2014 Ruby Rose as Santino's mute enforcer, who signs her insults.\n", CH2, ("cast", "Ruby Rose", "Santino's mute enforcer")),
         ("Sofia: Halle Berry as John's old friend with two dogs.\n", PARA, ("cast", "Halle Berry", "John's old friend")),
         ("Charon -- Lance Reddick as Winston's right-hand man, as ever.\n", CH4, ("cast", "Lance Reddick", "Winston's right-hand man")),
+    ],
+    "franchise-is-where-the-series-said-of-something-else": [
+        ("That was where the John Wick series lost me, years ago.", CH4, ("franchise_member", "", None)),
+        ("Osaka is where the John Wick series goes next.", PARA, ("franchise_member", "", None)),
+        ("Is this where the John Wick series ends? Who knows.", CH4, ("franchise_member", "", None)),
     ],
 }
 
