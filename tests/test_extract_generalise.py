@@ -9651,6 +9651,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("This is where the John Wick saga turns into a world of rules.", CH2, [("franchise_member", "", None, "supported")]),
         ("Honestly this sequel is exactly when the whole John Wick franchise goes global.", CH4, [("franchise_member", "", None, "supported")]),
     ],
+    "a-score-from-me-outranks-a-later-one": [
+        ("Four stars out of five from me. Overstuffed and gorgeous.\n\nFrom the comments \u2014 Dana in Leeds: \"Best of the lot. 5/5.\"", PARA, [("rating", "", 4, "unknown")]),
+        ("Seven out of ten for me, then.\n\nMy sister, after: 9/10.", CH4, [("rating", "", 7, "unknown")]),
+        ("Three stars from us this week.\n\nReaders' poll: 4.5/5.", BAL, [("rating", "", 3, "unknown")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -15153,6 +15158,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("That was where the John Wick series lost me, years ago.", CH4, ("franchise_member", "", None)),
         ("Osaka is where the John Wick series goes next.", PARA, ("franchise_member", "", None)),
         ("Is this where the John Wick series ends? Who knows.", CH4, ("franchise_member", "", None)),
+    ],
+    "a-score-from-or-for-someone-else": [
+        ("8/10 for my dad, who loved it. I found it long.", CH4, ("rating", "", 8)),
+        ("Five stars from her brother, apparently.", PARA, ("rating", "", 5)),
+        ("It's a 3/5 for them, not me.", CH2, ("rating", "", 3)),
     ],
 }
 

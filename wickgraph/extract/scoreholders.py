@@ -354,7 +354,10 @@ _QUOTE_THEN_SPEAKER = re.compile(r"[^\"\u201c\u201d\n]{0,80}[\"\u201d]\s*(?:[\w'
 # set aside" (not the writer's persona: "recorded by the Reviewer")
 _GIVEN_BY_AFTER = re.compile(r"[^.!?\n]{0,80}?\b(?:returned|proposed|suggested|given|awarded|offered|put\s+forward|"
                              r"submitted|entered|assigned|floated)\s+by\s+(?!me\b|myself\b|yours\s+truly\b|"
-                             r"(?:this|the)\s+(?:reviewer|critic|writer|author|undersigned)\b)", re.IGNORECASE)
+                             r"(?:this|the)\s+(?:reviewer|critic|writer|author|undersigned)\b)"
+                             # ... or whose it is, right after it: "8/10 for my dad", "a 3/5 for them" (not "from me")
+                             r"|[ \t]+(?:from|for)[ \t]+(?:(?:my|his|her|their)[ \t]+(?!own\b)[\w-]+|them|him|her)\b",
+                             re.IGNORECASE)
 
 
 def given_by_another_after(text: str, end: int) -> bool:
