@@ -155,5 +155,7 @@ def test_no_full_collection_passes_over_a_long_review() -> None:
         extract(SENTENCES * 400, film="John Wick: Chapter 4")
     finally:
         gc.callbacks.remove(count)
-    assert passes == [], passes
+    # (switching the collector on again may start one young-generation pass at once, after the work: whether it does
+    # depends on what ran before; without the pause there are hundreds, full ones among them)
+    assert passes in ([], [0]), passes
     assert gc.isenabled()  # switched on again afterwards
