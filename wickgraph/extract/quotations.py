@@ -288,8 +288,9 @@ def _reported_above(text: str, start: int) -> bool:
 
 # who writes a document, as its first lines label them: "sheet owner: Tamsin Quayle (TQ)", "Author: Mo Faraday",
 # "Facilitator: Harriet Okonkwo-Lind (HOL)"
+_NAME_WORD = r"(?-i:[A-Z])[\w'\u2019-]+"  # a capitalised word of a writer's name
 _WRITER_LABEL = re.compile(r"\b(?:owner|author|by|facilitator|host|chair|compiler|critic|reviewer)[ \t]*:?[ \t]+"
-                           r"(?P<name>(?-i:[A-Z])[\w'\u2019-]+(?:[ \t]+(?-i:[A-Z])[\w'\u2019-]+){0,2})"
+                           rf"(?P<name>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}})"
                            r"(?:[ \t]*\((?P<initials>[A-Z]{2,3})\))?", re.IGNORECASE)
 _WRITER_LINES = 3  # a post's or a document's writer is named in its first lines
 _LINE_WITH_TEXT = re.compile(r"[^\n]*\S[^\n]*")
@@ -304,12 +305,12 @@ def top_lines(text: str, end: int | None = None, count: int = _WRITER_LINES) -> 
 
 # ... or, a little further down, as the critic who put the document together: "Transcribed and annotated by Noor
 # Vasquez, film critic", "Minutes kept by Mia Okafor, our critic"
-_CRITICS_BYLINE = re.compile(r"\bby[ \t]+(?P<name>(?-i:[A-Z])[\w'\u2019-]+(?:[ \t]+(?-i:[A-Z])[\w'\u2019-]+){1,2}),"
+_CRITICS_BYLINE = re.compile(rf"\bby[ \t]+(?P<name>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,2}}),"
                              r"[ \t]+(?:[\w-]+[ \t]+){0,2}(?:critic|reviewer)\b", re.IGNORECASE)
 _BYLINE_LINES = 6
 # ... or as the one who recorded the proceedings, in a record's heading lines: "Transcribed by Daniel Marsh, Secretary",
 # "Transcript prepared by the adjudication secretary, Niamh Costigan", "Ms. Greta Lindqvist (the author of this record)"
-_NAME = r"(?:(?:Mr|Ms|Mrs|Miss|Dr)\.?[ \t]+)?(?P<name>(?-i:[A-Z])[\w'\u2019-]+(?:[ \t]+(?-i:[A-Z])[\w'\u2019-]+){1,2})"
+_NAME = rf"(?:(?:Mr|Ms|Mrs|Miss|Dr)\.?[ \t]+)?(?P<name>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,2}})"
 _RECORDED_BY = re.compile(r"\b(?:transcribed|recorded|minuted|taken|kept|prepared|compiled|written[ \t]+up|"
                           r"typed[ \t]+up)[ \t]+by[ \t]+"
                           rf"(?:the[ \t]+[^,\n]{{1,40}},[ \t]+)?{_NAME}", re.IGNORECASE)
@@ -317,35 +318,28 @@ _AUTHOR_OF_RECORD = re.compile(rf"{_NAME}[ \t]*\([^()\n]{{0,60}}?\bauthor[ \t]+o
                                r"(?:record|transcript|minutes|report|document|account|notes|proceedings)\b",
                                re.IGNORECASE)
 _RECORDERS_LINES = 12
+# ... or the maker of a pattern, a drawing or a page, opening a line: "Designed by Tess Vavrinec for Hook & Hitman"
+_MAKERS_BYLINE = re.compile(r"^[ \t*_]*(?:designed|made|knitted|crocheted|drawn|illustrated|photographed|pattern|"
+                            rf"words|text)[ \t]+by[ \t]+(?P<name>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}})",
+                            re.IGNORECASE | re.MULTILINE)
+# a work the text comes from, not its writer: "Inspired by John Wick: Chapter 2", "based on the film by ..."
+_SOURCE_BY = re.compile(r"\b(?:inspired|based|adapted|directed|produced|created|starring|narrated)[ \t]+\Z",
+                        re.IGNORECASE)
 
 
 def writer_names(text: str, end: int | None = None) -> frozenset[str]:
     """The ways the writer named in the first lines of ``text`` (before ``end``) signs, in lower case: the name, its
     first word, its initials and the initials given in brackets."""
-    top = top_lines(text, end, _BYLINE_LINES)
-    writer = next((m for m in _WRITER_LABEL.finditer(top_lines(text, end)) if not _SOURCE_BY.search(top, 0, m.start())),
-                  None) or _CRITICS_BYLINE.search(top) or _MAKERS_BYLINE.search(top) \
-        or _recorder(top_lines(text, end, _RECORDERS_LINES))
+    top, record_top = top_lines(text, end, _BYLINE_LINES), top_lines(text, end, _RECORDERS_LINES)
+    labelled = (m for m in _WRITER_LABEL.finditer(top_lines(text, end)) if not _SOURCE_BY.search(top, 0, m.start()))
+    writer = next(labelled, None) or _CRITICS_BYLINE.search(top) or _MAKERS_BYLINE.search(top) \
+        or _RECORDED_BY.search(record_top) or _AUTHOR_OF_RECORD.search(record_top)
     if writer is None:
         return frozenset()
     words = writer["name"].split()
     names = {writer["name"].lower(), words[0].lower(), "".join(w[0] for w in words).lower()}
     initials = writer.groupdict().get("initials")
     return frozenset(names | ({initials.lower()} if initials else set()))
-
-
-# a work the text comes from, not its writer: "Inspired by John Wick: Chapter 2", "based on the film by ..."
-_SOURCE_BY = re.compile(r"\b(?:inspired|based|adapted|directed|produced|created|starring|narrated)[ \t]+\Z",
-                        re.IGNORECASE)
-# ... or the maker of a pattern, a drawing or a page, opening a line: "Designed by Tess Vavrinec for Hook & Hitman"
-_MAKERS_BYLINE = re.compile(r"^[ \t*_]*(?:designed|made|knitted|crocheted|drawn|illustrated|photographed|pattern|"
-                            r"words|text)[ \t]+by[ \t]+"
-                            r"(?P<name>(?-i:[A-Z])[\w'\u2019-]+(?:[ \t]+(?-i:[A-Z])[\w'\u2019-]+){0,2})",
-                            re.IGNORECASE | re.MULTILINE)
-
-
-def _recorder(top: str) -> re.Match[str] | None:
-    return _RECORDED_BY.search(top) or _AUTHOR_OF_RECORD.search(top)
 
 
 # the signer after a dash: '"..." — HOL', '"... — M. Okafor"'

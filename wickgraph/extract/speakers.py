@@ -147,13 +147,13 @@ def _author(text: str, turns: tuple[tuple[int, str], ...], counts: Counter[str])
     return turns[0][1] if counts[turns[0][1]] >= 2 else None
 
 
+_NOT_A_NAME = r"(?!(?:and|or|with|to|for|at|not|in|on)\b)"  # "me and J", "I'm with J": the other party
+
+
 def _introduces_self_as(header: str, name: str) -> bool:
     """Whether the lines above a chat give ``name`` as the poster's own label: "i'm priya (P)", "I am Dee", "me = K"."""
     return re.search(rf"\b(?:i['\u2019]?m|i\s+am|me(?:\s*=|\s*:)?)\s+(?:{_NOT_A_NAME}[\w'\u2019-]+\s*)?\(?"
                      rf"{re.escape(name)}(?![\w@-])", header, re.IGNORECASE) is not None
-
-
-_NOT_A_NAME = r"(?!(?:and|or|with|to|for|at|not|in|on)\b)"  # "me and J", "I'm with J": the other party
 
 
 # a chat's other party, as an export names it: "WhatsApp chat with Marco", "Messages with Dana", "DMs with @sam"
