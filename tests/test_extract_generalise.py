@@ -9656,6 +9656,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Seven out of ten for me, then.\n\nMy sister, after: 9/10.", CH4, [("rating", "", 7, "unknown")]),
         ("Three stars from us this week.\n\nReaders' poll: 4.5/5.", BAL, [("rating", "", 3, "unknown")]),
     ],
+    "a-data-files-franchise-key-names-no-other-work": [
+        ("title: John Wick: Chapter 2\ndirector: Chad Stahelski\n---\nseries: John Wick\ncast:\n  - {actor: Common, role: Cassian}\n", CH2, [("cast", "Common", "Cassian", "supported")]),
+        ("[film]\ntitle = \"Parabellum\"\n\n[meta]\nseries = \"John Wick\"\nwriter = \"Derek Kolstad\"\n", PARA, [("writer", "Derek Kolstad", None, "supported")]),
+        ("title: Chapter 4\n---\nseries: John Wick\ndirector: Chad Stahelski\n", CH4, [("director", "Chad Stahelski", None, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).

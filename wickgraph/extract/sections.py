@@ -57,8 +57,9 @@ def other_work_spans(doc: Document) -> list[tuple[int, int]]:
 
 # a data file's record opens at a YAML document's "---" or at a TOML or INI table's header ("[[related]]", "[other]")
 _RECORD_START = re.compile(r"^[ \t]*(?:---|\[\[?[^\]\n]+\]\]?)[ \t]*(?:#[^\n]*)?$", re.MULTILINE)
-# ... and names its work by a title key: 'title: "John Wick: Chapter 2"', "title = Parabellum"
-_TITLE_KEY = re.compile(r"^[ \t]*(?:-[ \t]+)?(?:title|film|movie|work|show|series)[ \t]*[:=][ \t]*[\"']?",
+# ... and names its work by a title key: 'title: "John Wick: Chapter 2"', "title = Parabellum" (not "series: John Wick",
+# which names the franchise the work is in)
+_TITLE_KEY = re.compile(r"^[ \t]*(?:-[ \t]+)?(?:title|film|movie|work|show)[ \t]*[:=][ \t]*[\"']?",
                         re.MULTILINE | re.IGNORECASE)
 
 
