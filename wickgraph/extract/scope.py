@@ -336,7 +336,6 @@ _RELATIVE_PRONOUN = re.compile(r"(?<=\w)\s+(?:who|whom|whose|which|"
 # ("Keanu Reeves, in the black suit that would become a uniform")
 _APPOSITION_OPENS = re.compile(r"\s*[,(\u2014\u2013]\s*+(?!(?:in|with|at|on|from|of|under|behind|inside|into|by|for|"
                                r"after|before|wearing|holding|carrying)\b)", re.IGNORECASE)
-# a role cue right before a name: "back as John Wick in the second chapter" names the character, not the first film
 # a reprise's origin, the work a returning player first had the role in ("reprising the crown he wore in", "returning
 # to the role she first played in"): that work names no other subject of the sentence
 _ROLE_FIRST_PLAYED_IN = re.compile(r"\b(?:reprising|reprises|reprised|returning\s+to|returns\s+to|returned\s+to|"
@@ -344,4 +343,5 @@ _ROLE_FIRST_PLAYED_IN = re.compile(r"\b(?:reprising|reprises|reprised|returning\
                                    r"\b(?:wore|played|created|originated|had|held|took\s+on)\s+(?:\w+\s+)?in\s+\Z",
                                    re.IGNORECASE)
 _ORIGIN_REACH = 120
+# a role cue right before a name: "back as John Wick in the second chapter" names the character, not the first film
 _PLAYED_BEFORE = re.compile(r"\b(?:as|plays|played|playing)\s+\Z", re.IGNORECASE)
