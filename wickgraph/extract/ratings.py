@@ -127,11 +127,12 @@ _GIVEN_OR_LABELLED = re.compile(rf"\b(?:give|gives|gave|giving|award|awards|awar
                                 rf"{_PLACE_IT})\b"
                                 # (then no sentence's end; a leader's dots are none: "My score ..... 9 of 10")
                                 r"(?:[^.!?\n]|(?>[ \t]*(?:[.\u00b7_]{3,}|\u2026+)[ \t]*)){0,30}$", re.IGNORECASE)
-_FROM_ME = re.compile(r"[ \t]+(?:from|for)[ \t]+(?:me|us)\b", re.IGNORECASE)  # ... or after it: "Seven of ten from me"
+_MINE = r"(?:from|for)[ \t]+(?:me|us)\b"
+_FROM_ME = re.compile(rf"[ \t]+{_MINE}", re.IGNORECASE)  # ... or after it: "Seven of ten from me"
 # ... or said to be the critic's own after it: "four of five I'll give this film", "8/10 is my score", "Four stars out
 # of five from me"
 _OWN_AFTER = re.compile(r"[ \t]+(?:(?:is|was)[ \t]+(?:my|our)[ \t]+(?:[\w-]+[ \t]+)?"
-                        r"(?:mark|grade|score|verdict|rating)\b|(?:from|for)[ \t]+(?:me|us)\b"
+                        rf"(?:mark|grade|score|verdict|rating)\b|{_MINE}"
                         r"|(?:i|we)(?:['\u2019](?:ll|d)|[ \t]+will|[ \t]+would)?[ \t]+give\b)", re.IGNORECASE)
 # "Overall: 82%", "Overall assessment: 82 per cent", "Final assessment: 78%", not "overall, 90% of"
 _OVERALL_LABEL = re.compile(rf"\b(?:overall|final)(?:\s+(?:{APPRAISAL}|mark|impression))?\s*[:\u2014\u2013-]\s*$",
