@@ -9661,6 +9661,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("[film]\ntitle = \"Parabellum\"\n\n[meta]\nseries = \"John Wick\"\nwriter = \"Derek Kolstad\"\n", PARA, [("writer", "Derek Kolstad", None, "supported")]),
         ("title: Chapter 4\n---\nseries: John Wick\ndirector: Chad Stahelski\n", CH4, [("director", "Chad Stahelski", None, "supported")]),
     ],
+    "a-films-credits-block-in-the-first-paragraph": [
+        ("JOHN WICK (2014)\nDirected by Chad Stahelski; written by Derek Kolstad and Ava Morel\n\nA lean thriller.", JW1, [("writer", "Ava Morel", None, "contradicted")]),
+        ("Parabellum, reviewed\nWritten by Derek Kolstad and Tom Gale\n\nThe dogs are great.", PARA, [("writer", "Tom Gale", None, "contradicted")]),
+        ("Chapter 4\nDirected by Chad Stahelski\nWritten by Shay Hatten and Ava Morel\n\nLong and loud.", CH4, [("writer", "Ava Morel", None, "contradicted")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -15168,6 +15173,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("8/10 for my dad, who loved it. I found it long.", CH4, ("rating", "", 8)),
         ("Five stars from her brother, apparently.", PARA, ("rating", "", 5)),
         ("It's a 3/5 for them, not me.", CH2, ("rating", "", 3)),
+    ],
+    "a-texts-own-credits-in-a-header-that-names-its-subject": [
+        ("MUSEUM OF SCREEN CRAFT\nObjects from John Wick\nAudio guide. Script: Oona Feldt.\n\nSTOP 1. Welcome.", JW1, ("writer", "Oona Feldt", None)),
+        ("SCORN TO SUIT\nA zine about John Wick: Chapter 2\nWritten by Ola Berg\n\nPage one: the marker.", CH2, ("writer", "Ola Berg", None)),
+        ("The Continental, in twelve songs\nLyrics by Sam Reyes\nDirected by Tom Gale\n\nTrack 1.", CONT, ("director", "Tom Gale", None)),
     ],
 }
 

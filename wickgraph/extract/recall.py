@@ -12,6 +12,7 @@ from .claims import Claim
 from .document import Document
 from .film import place_in_series, series_number
 from .gazetteer import CHARACTER, WORK
+from .layout_words import PARAGRAPH_BREAK
 from .links import AFTER_CONTRACTED_IS, default_cues
 
 __all__ = ["actor_key", "without_credit_titles", "without_other_title_roles", "without_other_work_roles",
@@ -210,11 +211,16 @@ _HEADER_REACH = 300  # a text's header: its title, its kind and its own credits
 
 
 def without_the_texts_own_credits(claims: list[Claim], doc: Document) -> list[Claim]:
-    """The credits a text gives itself in its header, before it names the work it is about: a radio play's "Written
-    by Niamh Carrow", an audio guide's "Script: Oona Feldt". A person the reference does not know, credited there,
-    made the text, not the film (a film's own credits follow its title, or name people the reference knows)."""
+    """The credits a text gives itself in its header: a radio play's "Written by Niamh Carrow", an audio guide's
+    "Script: Oona Feldt". A person the reference does not know, credited before the text names the work it is about,
+    or in a first paragraph that credits no one the reference knows, made the text, not the film (a film's own credits
+    follow its title, or name people the reference knows)."""
     named = next((m.start for m in doc.mentions if m.mask & WORK and doc.work_at(m.start) == doc.film), None)
     if named is None:
         return claims  # (a text that never names its work has no header apart from it)
-    header = min(named, _HEADER_REACH)
+    paragraph = PARAGRAPH_BREAK.search(doc.text, 0, _HEADER_REACH)
+    first = paragraph.start() if paragraph else 0  # (a text of one paragraph has no header apart from it)
+    if any(c.type in ("director", "writer") and c.person_iri is not None and c.end <= first for c in claims):
+        first = 0  # a film's credits block: "JOHN WICK (2014) / Directed by Chad Stahelski; written by ..."
+    header = max(min(named, _HEADER_REACH), first)
     return [c for c in claims if not (c.type in ("director", "writer") and c.person_iri is None and c.end <= header)]
