@@ -9666,6 +9666,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Parabellum, reviewed\nWritten by Derek Kolstad and Tom Gale\n\nThe dogs are great.", PARA, [("writer", "Tom Gale", None, "contradicted")]),
         ("Chapter 4\nDirected by Chad Stahelski\nWritten by Shay Hatten and Ava Morel\n\nLong and loud.", CH4, [("writer", "Ava Morel", None, "contradicted")]),
     ],
+    "a-listings-reviewed-film-beside-other-films-with-their-certificates": [
+        ("THIS WEEK\n\nJOHN WICK (R, 101 min) - new 4K restoration\nThu 7pm\n\nTHE MATRIX (R, 136 min)\nDir. Lana Wachowski. With Keanu Reeves.\nSat 6pm\n\nSTAFF PICK: JOHN WICK\nDirected by Chad Stahelski. Keanu Reeves plays John Wick.\n", JW1, [("director", "Chad Stahelski", None, "supported"), ("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("NOW SHOWING\n\nPARABELLUM (15, 131 min)\nDaily 8pm\n\nHEAT (15)\nDir. Michael Mann.\n\nOur pick: Parabellum, directed by Chad Stahelski.\n", PARA, [("director", "Chad Stahelski", None, "supported")]),
+        ("> BALLERINA (R, 125 min)\n  Directed by Len Wiseman.\n\n> THE RAID (R, 101 min)\n  Directed by Gareth Evans.\n", BAL, [("director", "Len Wiseman", None, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -15178,6 +15183,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("MUSEUM OF SCREEN CRAFT\nObjects from John Wick\nAudio guide. Script: Oona Feldt.\n\nSTOP 1. Welcome.", JW1, ("writer", "Oona Feldt", None)),
         ("SCORN TO SUIT\nA zine about John Wick: Chapter 2\nWritten by Ola Berg\n\nPage one: the marker.", CH2, ("writer", "Ola Berg", None)),
         ("The Continental, in twelve songs\nLyrics by Sam Reyes\nDirected by Tom Gale\n\nTrack 1.", CONT, ("director", "Tom Gale", None)),
+    ],
+    "another-listed-films-credits-under-its-certificate": [
+        ("THIS WEEK\n\nJOHN WICK (R, 101 min) - new 4K restoration\nThu 7pm\n\nTHE MATRIX (R, 136 min)\nDir. Lana Wachowski. With Keanu Reeves.\nSat 6pm\n\nSTAFF PICK: JOHN WICK\nDirected by Chad Stahelski.\n", JW1, ("director", "Lana Wachowski", None)),
+        ("NOW SHOWING\n\nPARABELLUM (15, 131 min)\nDaily 8pm\n\nHEAT (15)\nDir. Michael Mann.\n\nOur pick: Parabellum, directed by Chad Stahelski.\n", PARA, ("director", "Michael Mann", None)),
+        ("> BALLERINA (R, 125 min)\n  Directed by Len Wiseman.\n\n> THE RAID (R, 101 min)\n  Directed by Gareth Evans.\n", BAL, ("director", "Gareth Evans", None)),
     ],
 }
 

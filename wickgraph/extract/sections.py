@@ -39,9 +39,13 @@ _LABEL = re.compile(r"[ \t#*>\-\u2022\d.)/]*"
                     r"[\w ,'\u2019]{1,50}[:\u2013\u2014|-][ \t]*)?", re.IGNORECASE)
 # a capsule's rating after its title: "3. TRIAL BY FIRE ***", "CITIZENFOUR (2014) ★★★★", "(2019) 4/5", "B+"
 _RATING_AFTER = r"(?:[\u2605\u2606\u00bd*]{1,6}|\d(?:[.,]\d)?[ \t]*/[ \t]*(?:4|5|10)|(?-i:[A-DF])[+-]?)"
-_TITLE_END = re.compile(r"['\"\u2019\u201d*_]*\s*(?:\(\s*(?:19|20)\d\d\s*\)|[:.\u2013\u2014-]|"
+# a title's bracket: its year, or a listing's certificate and running time ("(R, 136 min)", "(PG)", "(2011, 15)")
+_DATED = (r"\(\s*(?:(?:19|20)\d\d|(?:(?:19|20)\d\d\s*,\s*)?(?:G|PG|PG-13|R|NC-17|U|12A?|15|18|NR)"
+          r"(?:\s*,\s*\d{2,3}\s*min)?|\d{2,3}\s*min)\s*\)")
+_TITLE_END = re.compile(rf"['\"\u2019\u201d*_]*\s*(?:{_DATED}|[:.\u2013\u2014-]|"
                         rf"{_RATING_AFTER}?[ \t]*$)", re.MULTILINE)
 _YEAR_AFTER = re.compile(r"\s*\(\s*(?:19|20)\d\d\s*\)")
+_DATED_AFTER = re.compile(rf"\s*{_DATED}")
 
 
 def other_work_spans(doc: Document) -> list[tuple[int, int]]:
@@ -119,7 +123,7 @@ def _opening_title(doc: Document, start: int) -> str | None:
         # "John Wick (2014)" and "## The Continental" alone on its line are the works, not the man or the hotel
         heading = not doc.text[start:mention.start].strip(" \t#*_>") \
             and not doc.text[mention.end:line_end].strip(" \t#*_:") and not _card_of_player(doc, mention, line_end)
-        dated = heading or _YEAR_AFTER.match(doc.text, mention.end) is not None
+        dated = heading or _DATED_AFTER.match(doc.text, mention.end) is not None
         works = {e.iri for e in mention.of_kind(WORK) if (dated or not e.weak) and e.iri}
         if opening is None:
             if mention.mask & PERSON or mention.start - start > _OPENING_REACH:
@@ -168,7 +172,7 @@ _CASTING_LABEL = re.compile(r"(?:(?:portrayed|played|voiced|performed)[ \t]+by|a
 # a film's title line: a heading in capitals, or any heading with its year in brackets
 # (with a capsule's number before it and its rating after it)
 _TITLE_LINE = re.compile(r"[ \t#*_>]*(?:\d{1,2}[.)][ \t]+)?(?P<title>[^\n(]{2,60}?)[ \t*_]*"
-                         rf"(?P<year>\(\s*(?:19|20)\d\d\s*\))?[ \t*_]*(?:(?<=[\s)]){_RATING_AFTER})?[ \t]*$",
+                         rf"(?P<year>{_DATED})?[ \t*_]*(?:(?<=[\s)]){_RATING_AFTER})?[ \t]*$",
                          re.MULTILINE)
 # the credits line under it: a year with a running time, a director label or the separators of a listing
 _CREDITS_LINE = re.compile(r"[^\n]{0,60}?\b(?:19|20)\d\d\b[^\n]*(?:\bmin\b|\bdir\b|[\u00b7|])", re.IGNORECASE)
