@@ -9671,6 +9671,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("NOW SHOWING\n\nPARABELLUM (15, 131 min)\nDaily 8pm\n\nHEAT (15)\nDir. Michael Mann.\n\nOur pick: Parabellum, directed by Chad Stahelski.\n", PARA, [("director", "Chad Stahelski", None, "supported")]),
         ("> BALLERINA (R, 125 min)\n  Directed by Len Wiseman.\n\n> THE RAID (R, 101 min)\n  Directed by Gareth Evans.\n", BAL, [("director", "Len Wiseman", None, "supported")]),
     ],
+    "the-films-writer-credited-beside-the-texts-own-byline": [
+        ("STAFF PICK\nWritten by Nadia Brennan, who writes this newsletter\n\nJohn Wick was written by Derek Kolstad.", JW1, [("writer", "Derek Kolstad", None, "supported")]),
+        ("Written by Derek Kolstad, this film's whole world fits on a napkin.", JW1, [("writer", "Derek Kolstad", None, "supported")]),
+        ("Written by Shay Hatten, with a polish by Derek Kolstad, the script is tight.", PARA, [("writer", "Shay Hatten", None, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -15188,6 +15193,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("THIS WEEK\n\nJOHN WICK (R, 101 min) - new 4K restoration\nThu 7pm\n\nTHE MATRIX (R, 136 min)\nDir. Lana Wachowski. With Keanu Reeves.\nSat 6pm\n\nSTAFF PICK: JOHN WICK\nDirected by Chad Stahelski.\n", JW1, ("director", "Lana Wachowski", None)),
         ("NOW SHOWING\n\nPARABELLUM (15, 131 min)\nDaily 8pm\n\nHEAT (15)\nDir. Michael Mann.\n\nOur pick: Parabellum, directed by Chad Stahelski.\n", PARA, ("director", "Michael Mann", None)),
         ("> BALLERINA (R, 125 min)\n  Directed by Len Wiseman.\n\n> THE RAID (R, 101 min)\n  Directed by Gareth Evans.\n", BAL, ("director", "Gareth Evans", None)),
+    ],
+    "a-byline-of-the-one-who-writes-this-text": [
+        ("STAFF PICK: JOHN WICK\nWritten by Nadia Brennan, programme manager (and the person who writes this newsletter every week)\n\nA classic.", JW1, ("writer", "Nadia Brennan", None)),
+        ("Written by Tom Gale, editor of this blog since 2015\n\nParabellum is great.", PARA, ("writer", "Tom Gale", None)),
+        ("Written by Ola Berg, who also wrote our review of Ballerina last week and this column too\n\nChapter 4 rules.", CH4, ("writer", "Ola Berg", None)),
     ],
 }
 
