@@ -9676,6 +9676,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Written by Derek Kolstad, this film's whole world fits on a napkin.", JW1, [("writer", "Derek Kolstad", None, "supported")]),
         ("Written by Shay Hatten, with a polish by Derek Kolstad, the script is tight.", PARA, [("writer", "Shay Hatten", None, "supported")]),
     ],
+    "a-role-in-capitals-after-an-entrys-number": [
+        ("CARD 03 \u2014 IOSEF \u2014 Alfie Allen, smirking at the chop shop. HP 5.\n", JW1, [("cast", "Alfie Allen", "Iosef", "supported")]),
+        ("Card 02 \u00b7 SOFIA \u00b7 Halle Berry with her two dogs \u00b7 Grit 4\n", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
+        ("No. 7 | ZERO | Mark Dacascos, the fanboy chef\n", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -15198,6 +15203,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("STAFF PICK: JOHN WICK\nWritten by Nadia Brennan, programme manager (and the person who writes this newsletter every week)\n\nA classic.", JW1, ("writer", "Nadia Brennan", None)),
         ("Written by Tom Gale, editor of this blog since 2015\n\nParabellum is great.", PARA, ("writer", "Tom Gale", None)),
         ("Written by Ola Berg, who also wrote our review of Ballerina last week and this column too\n\nChapter 4 rules.", CH4, ("writer", "Ola Berg", None)),
+    ],
+    "shouted-words-after-an-entrys-number-are-no-role": [
+        ("CARD 03 \u2014 HEADSHOT \u2014 Keanu Reeves fires twice.\n", CH4, ("cast", "Keanu Reeves", "Headshot")),
+        ("No. 4 \u00b7 REVENGE \u00b7 Ian McShane nods.\n", JW1, ("cast", "Ian McShane", "Revenge")),
+        ("12 \u2014 DOGS \u2014 Halle Berry whistles.\n", PARA, ("cast", "Halle Berry", "Dogs")),
     ],
 }
 

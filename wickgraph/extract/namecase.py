@@ -23,7 +23,9 @@ def is_lowercase_style(text: str, n_words: int) -> bool:
 
 # A line's head in capitals, up to its first mark: "BALLERINA (2024) · 125 min", "IOSEF — the brat",
 # "HANSEL & GRETEL —", "MARCUS. Sniper, old friend."
-_CAPITALS_HEAD = re.compile(r"[ \t>#*_\u2022-]*(?:\d{1,3}[.)][ \t]*)?"
+# (after an entry's number and its mark: "CARD 03 \u2014 IOSEF \u2014 Alfie Allen", "No. 2 \u00b7 SOFIA \u00b7 X")
+_CAPITALS_HEAD = re.compile(r"[ \t>#*_\u2022-]*(?:\d{1,3}[.)][ \t]*"
+                            r"|(?:(?:(?i:card|no\.?)|#)[ \t]*)?\d{1,3}[ \t]+[\u2013\u2014|\u00b7:-][ \t]*)?"
                             r"(?P<head>[^\n\u2013\u2014:(|\u00b7]{1,60}?)[ \t*_]*"
                             r"(?:[\u2013\u2014:(|\u00b7]|[ \t]-[ \t]|,|\.(?=\s|\Z)|\n|\Z)")
 
