@@ -9681,6 +9681,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Card 02 \u00b7 SOFIA \u00b7 Halle Berry with her two dogs \u00b7 Grit 4\n", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
         ("No. 7 | ZERO | Mark Dacascos, the fanboy chef\n", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
     ],
+    "a-title-card-after-a-rule-closes-the-last-turn": [
+        ("SAUCE & CINEMA\nHosted by film critic Teodor Vass\n\nTEODOR: Tonight, tagine.\n\nNADIA: Lovely.\n\nTEODOR: The Elder is Said Taghmaoui.\n\nNADIA: Oh.\n\n----\nJOHN WICK: CHAPTER 3 \u2013 PARABELLUM (2019)\nDirected by Chad Stahelski\n", PARA, [("director", "Chad Stahelski", None, "supported")]),
+        ("KITCHEN TALK, with our critic Ana Reyes\n\nANA: Hi.\n\nBO: Hi.\n\nANA: Lemons.\n\nBO: Nice.\n\n========\nJOHN WICK: CHAPTER 2 (2017)\nWritten by Derek Kolstad\nIan McShane as Winston\n", CH2, [("writer", "Derek Kolstad", None, "supported"), ("cast", "Ian McShane", "Winston", "supported")]),
+        ("THE SHOW, hosted by our critic Sam Lee\n\nSAM: Hello.\n\nJO: Hello.\n\nSAM: So.\n\nJO: So.\n\n\u2500\u2500\u2500\u2500\u2500\u2500\nBALLERINA: FROM THE WORLD OF JOHN WICK (2025)\nDirected by Len Wiseman\n", BAL, [("director", "Len Wiseman", None, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -15208,6 +15213,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("CARD 03 \u2014 HEADSHOT \u2014 Keanu Reeves fires twice.\n", CH4, ("cast", "Keanu Reeves", "Headshot")),
         ("No. 4 \u00b7 REVENGE \u00b7 Ian McShane nods.\n", JW1, ("cast", "Ian McShane", "Revenge")),
         ("12 \u2014 DOGS \u2014 Halle Berry whistles.\n", PARA, ("cast", "Halle Berry", "Dogs")),
+    ],
+    "the-other-speakers-words-before-a-rule-stay-theirs": [
+        ("KITCHEN TALK, with our critic Ana Reyes\n\nANA: Hi.\n\nBO: Hi.\n\nANA: Lemons.\n\nBO: Halle Berry plays Sofia here.\n\n========\nJOHN WICK: CHAPTER 2 (2017)\n", CH2, ("cast", "Halle Berry", None)),
+        ("THE SHOW, hosted by our critic Sam Lee\n\nSAM: Hello.\n\nJO: Hello.\n\nSAM: So.\n\nJO: David Leitch directed it.\n\n------\nNotes.\n", BAL, ("director", "David Leitch", None)),
+        ("SAUCE & CINEMA\nHosted by film critic Teodor Vass\n\nTEODOR: Hi.\n\nNADIA: Hi.\n\nTEODOR: So.\n\nNADIA: Ruby Rose is the Elder.\n\n----\nEnd.\n", PARA, ("cast", "Ruby Rose", None)),
     ],
 }
 

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 from functools import lru_cache
 
-from .layout_words import CAPITALS_HEADING, PARAGRAPH_BREAK, STAMP
+from .layout_words import CAPITALS_HEADING, PARAGRAPH_BREAK, RULE_LINE, STAMP
 from .quotations import attributed_quotes
 
 __all__ = ["BYLINE", "in_authors_turns", "is_transcript", "others_quoted", "questioners_turns"]
@@ -36,6 +36,9 @@ _SPEAKER_TURN = re.compile(rf"^[ \t]*(?:{STAMP}[ \t]*(?:[|>\u2022\u00b7][ \t]*)?
 _NOT_A_SPEAKER = frozenset({"rating", "score", "verdict", "grade", "note", "update", "edit", "pros", "cons", "tldr",
                             "spoilers", "question", "answer", "q", "a", "http", "https", "ed", "editor", "correction",
                             "spoiler", "tn", "nb", "ps", "sic"})
+# a title line in capitals with its year, whose colon parts a title from its subtitle, not a speaker from a turn:
+# "JOHN WICK: CHAPTER 3 – PARABELLUM (2019)"
+_TITLE_WITH_YEAR = re.compile(r"[^a-z\n]*\((?:19|20)\d\d\)[ \t]*$", re.MULTILINE)
 # the one who writes: a phone's own side of a text exchange
 _SELF = frozenset({"me", "i", "myself"})
 # ... or a screenplay's part for the critic: its cue says who writes
@@ -74,9 +77,11 @@ def in_authors_turns(text: str, positions: list[int]) -> list[bool] | None:
 # a heading in capitals on its own line after a blank one: a new part of the page ("WITNESS STATEMENT", "MY VERDICT")
 # that closes the turn above it; so does the writer's own score label opening a paragraph ("My score: 4 out of 5"
 # after a dialogue's last turn)
+# (or a rule across the page, as a show's closing card opens: "\n\n────────\nJOHN WICK: CHAPTER 3 (2019)")
 _HEADING_AFTER_TURN = re.compile(PARAGRAPH_BREAK.pattern + "(?=" + CAPITALS_HEADING.pattern
                                  + r"|[ \t*_]*(?i:(?:my|our)[ \t]+(?:own[ \t]+)?(?:score|verdict|rating|grade|mark))"
-                                 r"[ \t*_]*[:\u2013\u2014-])")
+                                 r"[ \t*_]*[:\u2013\u2014-]"
+                                 + "|" + RULE_LINE.pattern.removeprefix("^") + ")", re.MULTILINE)
 
 
 def _turn_spans(text: str, turns: Sequence[tuple[int, str]], speakers: AbstractSet[str]) -> list[tuple[int, int]]:
@@ -103,7 +108,7 @@ def _turns(text: str) -> tuple[tuple[int, str], ...]:
              if (name := turn["name"] or turn["bracketed"] or turn["tagged"] or turn["noted"]
                          or turn["prompted"]).lower()
              not in _NOT_A_SPEAKER and not (turn["bracketed"] and _STAGE_DIRECTION.match(name))  # "[Applause]": nobody
-             ] if ":" in text or "[" in text or ">" in text else []
+             and not _TITLE_WITH_YEAR.match(text, turn.start())] if ":" in text or "[" in text or ">" in text else []
     if "        " in text and _SCENE_HEADING.search(text):  # (a screenplay's cues need no colon)
         turns = sorted(turns + [(cue.start(), "me" if cue["cue"].lower() in _SCRIPT_SELF else cue["cue"], False)
                                 for cue in _SCRIPT_CUE.finditer(text)])
