@@ -9686,6 +9686,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("KITCHEN TALK, with our critic Ana Reyes\n\nANA: Hi.\n\nBO: Hi.\n\nANA: Lemons.\n\nBO: Nice.\n\n========\nJOHN WICK: CHAPTER 2 (2017)\nWritten by Derek Kolstad\nIan McShane as Winston\n", CH2, [("writer", "Derek Kolstad", None, "supported"), ("cast", "Ian McShane", "Winston", "supported")]),
         ("THE SHOW, hosted by our critic Sam Lee\n\nSAM: Hello.\n\nJO: Hello.\n\nSAM: So.\n\nJO: So.\n\n\u2500\u2500\u2500\u2500\u2500\u2500\nBALLERINA: FROM THE WORLD OF JOHN WICK (2025)\nDirected by Len Wiseman\n", BAL, [("director", "Len Wiseman", None, "supported")]),
     ],
+    "a-panel-page-written-by-its-host-keeps-the-panels-facts": [
+        ("MIDNIGHT CLUB Q&A: John Wick: Chapter 2\nHost: Lena Ortiz (she wrote the introduction and this transcript)\nGuests: Tom Reyes, critic at Reel Talk, and Ana Bloom, stunt double\n\nLENA: Welcome back. Common plays Cassian, which surprised me.\nTOM: It works. I liked the museum.\nLENA: Anything else?\nTOM: Riccardo Scamarcio is Santino, and he is great.\nANA: Ruby Rose as Ares did her own falls.\nANA: Thanks all.\n", CH2, [("cast", "Common", "Cassian", "supported"), ("cast", "Riccardo Scamarcio", "Santino D'Antonio", "supported"), ("cast", "Ruby Rose", "Ares", "supported")]),
+        ("Panel transcript \u2014 John Wick (2014)\nIntroduction and transcript by Sam Kerr, programmer\nWith: Joy Park, critic for The Cut; Vic Hale, fight coordinator\n\nSAM: First hands. Michael Nyqvist as Viggo is the heart of it.\nJOY: Agreed, and Alfie Allen plays Iosef.\nSAM: Next.\nVIC: Adrianne Palicki played Ms. Perkins, and she did the fight.\nJOY: Yes.\nVIC: Done.\n", JW1, [("cast", "Michael Nyqvist", "Viggo Tarasov", "supported"), ("cast", "Alfie Allen", "Iosef Tarasov", "supported"), ("cast", "Adrianne Palicki", "Ms. Perkins", "supported")]),
+        ("PARABELLUM AFTER-SHOW\nModerator: Dee Amos, who also wrote the notes below\nPanel: Raj Mehta (critic, Frame Rate) and Kim Sol (stunt rider)\n\nDEE: Halle Berry plays Sofia, and the dogs steal it.\nRAJ: Mark Dacascos as Zero is the best villain.\nKIM: Anjelica Huston plays the Director.\nDEE: Thanks.\nRAJ: Thanks.\nKIM: Bye.\n", PARA, [("cast", "Halle Berry", "Sofia", "supported"), ("cast", "Mark Dacascos", "Zero", "supported"), ("cast", "Anjelica Huston", "The Director", "supported")]),
+    ],
+    "the-reviewed-work-announced-keeps-its-credits": [
+        ("Chapter 2 was announced in 2015 and is a sequel with Chad Stahelski directing again.", CH2, [("director", "Chad Stahelski", None, "supported")]),
+        ("The studio announced it in May, and Chad Stahelski directs it with flair.", CH4, [("director", "Chad Stahelski", None, "supported")]),
+        ("Peacock announced the show in 2022, and the first episode has Albert Hughes directing.", CONT, [("director", "Albert Hughes", None, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -15218,6 +15228,17 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("KITCHEN TALK, with our critic Ana Reyes\n\nANA: Hi.\n\nBO: Hi.\n\nANA: Lemons.\n\nBO: Halle Berry plays Sofia here.\n\n========\nJOHN WICK: CHAPTER 2 (2017)\n", CH2, ("cast", "Halle Berry", None)),
         ("THE SHOW, hosted by our critic Sam Lee\n\nSAM: Hello.\n\nJO: Hello.\n\nSAM: So.\n\nJO: David Leitch directed it.\n\n------\nNotes.\n", BAL, ("director", "David Leitch", None)),
         ("SAUCE & CINEMA\nHosted by film critic Teodor Vass\n\nTEODOR: Hi.\n\nNADIA: Hi.\n\nTEODOR: So.\n\nNADIA: Ruby Rose is the Elder.\n\n----\nEnd.\n", PARA, ("cast", "Ruby Rose", None)),
+    ],
+    "a-panel-marked-only-for-its-critic-keeps-the-others-words-theirs": [
+        ("Panelists: MARISOL TRAN (critic, The Reel Ledger) \u00b7 KEV DUBOIS (stunt performer)\n\nMARISOL: Common plays Cassian.\nKEV: Ruby Rose plays Sofia, I think.\nMARISOL: Anyway.\nKEV: Sure.\n", CH2, ("cast", "Ruby Rose", None)),
+        ("Guests: Raj Mehta (critic, Frame Rate) and Kim Sol (stunt rider)\n\nRAJ: Mark Dacascos as Zero is the best villain.\nKIM: Ian McShane plays the Director.\nRAJ: No.\nKIM: Fine.\n", PARA, ("cast", "Ian McShane", None)),
+        ("With: Joy Park, critic for The Cut; Vic Hale, fight coordinator\n\nJOY: Alfie Allen plays Iosef.\nVIC: Dean Winters played Marcus.\nJOY: Hm.\nVIC: Yes.\n", JW1, ("cast", "Dean Winters", None)),
+    ],
+    "an-announced-project-second-in-a-list-keeps-its-credits": [
+        ("Lionsgate announced a Chapter 5 last April, and a Caine spin-off with Donnie Yen directing.", CH4, ("director", "Donnie Yen", None)),
+        ("Peacock is developing a second season, and a prequel film with Len Wiseman directing.", CH2, ("director", "Len Wiseman", None)),
+        ("The studio has greenlit Chapter 5 plus a Ballerina sequel with Shay Hatten writing again.", PARA, ("writer", "Shay Hatten", None)),
+        ("They announced a video game, as well as a spin-off series with Derek Kolstad writing it.", CH4, ("writer", "Derek Kolstad", None)),
     ],
 }
 

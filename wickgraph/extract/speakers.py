@@ -311,9 +311,25 @@ def others_turns(text: str) -> list[tuple[int, int]]:
     if not critics:
         owner = _owner_named(header, [name for name in counts if counts[name] >= 2])
         critics = {owner} if owner else set()
-    if len(critics) != 1:
+    if len(critics) != 1 or _page_written_by_another(header, next(iter(critics))):
         return []
     return _turn_spans(text, turns, {name for name in counts if name not in critics})
+
+
+# a heading's line that names who wrote the page's own parts: "Introduction and transcript by Sam Kerr", "(she wrote
+# the introduction and the closing note)", "(the introduction and the closing note are hers)", "(author of the notes)"
+_PAGE_PART = r"(?:introduction|intro|closing[ \t]+note|notes|transcript|write-?up|foreword|afterword)"
+_PAGE_WRITER = re.compile(rf"\b(?:author[ \t]+of|wrote|writes|written[ \t]+by)\b[^\n]{{0,40}}?\b{_PAGE_PART}\b"
+                          rf"|\b{_PAGE_PART}\b[^\n]{{0,60}}?\b(?:by|(?:are|is)[ \t]+(?:hers|his|theirs))\b",
+                          re.IGNORECASE)
+
+
+def _page_written_by_another(header: str, critic: str) -> bool:
+    """Whether the heading names the page's writer on a line without the critic: a host's transcript of a panel
+    reports what its guests say, and the guests' facts are the page's, the critic's among them."""
+    lines = (header[header.rfind("\n", 0, mark.start()) + 1:header.find("\n", mark.end()) % (len(header) + 1)]
+             for mark in _PAGE_WRITER.finditer(header))
+    return any(critic.lower() not in line.lower() for line in lines)
 
 
 # a byline: who wrote the text ("Notes by Tomasz Brill", "Review: Nadia Okafor", "By Lorna Teague" on its own line),
