@@ -9696,6 +9696,12 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("The studio announced it in May, and Chad Stahelski directs it with flair.", CH4, [("director", "Chad Stahelski", None, "supported")]),
         ("Peacock announced the show in 2022, and the first episode has Albert Hughes directing.", CONT, [("director", "Albert Hughes", None, "supported")]),
     ],
+    "a-logs-timed-entry-in-capitals-labels-its-role": [
+        ("14:40 \u2014 ZERO: Mark Dacascos.\n14:52 \u2014 SOFIA: Halle Berry, with the dogs.", PARA, [("cast", "Mark Dacascos", "Zero", "supported"), ("cast", "Halle Berry", "Sofia", "supported")]),
+        ("9:04 PM - IOSEF: Alfie Allen\n9:15 PM - VIGGO: Michael Nyqvist", JW1, [("cast", "Alfie Allen", "Iosef Tarasov", "supported"), ("cast", "Michael Nyqvist", "Viggo Tarasov", "supported")]),
+        ("21:10 \u2013 CASSIAN \u2013 Common, all business.\n21:30 \u2013 ARES \u2013 Ruby Rose, silent.", CH2, [("cast", "Common", "Cassian", "supported"), ("cast", "Ruby Rose", "Ares", "supported")]),
+        ("15:40 \u2014 ZERO: Mark Dacascos as the sushi-chef assassin who is, embarrassingly, a fan.", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -15239,6 +15245,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Peacock is developing a second season, and a prequel film with Len Wiseman directing.", CH2, ("director", "Len Wiseman", None)),
         ("The studio has greenlit Chapter 5 plus a Ballerina sequel with Shay Hatten writing again.", PARA, ("writer", "Shay Hatten", None)),
         ("They announced a video game, as well as a spin-off series with Derek Kolstad writing it.", CH4, ("writer", "Derek Kolstad", None)),
+    ],
+    "a-logs-timed-shout-is-no-role": [
+        ("14:40 \u2014 WOW: Halle Berry steals the middle act.\n14:52 \u2014 UGH: the desert.", PARA, ("cast", "Halle Berry", "Wow")),
+        ("9:04 PM - LOUD: Keanu Reeves on a horse.", PARA, ("cast", "Keanu Reeves", "Loud")),
+        ("21:10 \u2013 FINALLY \u2013 Common turns up.", CH2, ("cast", "Common", "Finally")),
     ],
 }
 

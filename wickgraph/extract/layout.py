@@ -40,7 +40,7 @@ from .archaic import with_modern_forms
 from .casing import lower_if_exact, lowercase_twin
 from .credits import Credit, credit_lines
 from .datafiles import with_data_file_syntax
-from .layout_words import MATCHING_DOTS, LayoutWords, default_layout_words
+from .layout_words import CLOCK, MATCHING_DOTS, LayoutWords, default_layout_words
 from .markup import markup_spans, separators, without_line_numbers
 from .sheets import csv_cells
 from .shortcodes import with_shortcode_runs_as_glyphs
@@ -70,13 +70,15 @@ _MAX_CELL = 60
 # **bold**, *italic*, __bold__, _italic_ (checked in _emphasis)
 _EMPHASIS = regexcache.compile(r"\*{1,3}|_{1,3}", skip_to_start=True)
 # headings, quotes, bullets, "1.", "(a)", a thread's "3/16", a number labelling a row ("No. 1 —", "#3") and a tick box
-# ("[x]", "☑", "( )")
+# ("[x]", "☑", "( )"), a log's time of day
 _LINE_MARK = re.compile(r"[ \t]*(?:(?:[-*+][ \t]*)?(?:\[[ xX\u2713\u2714]?\]|\([ xX]\)|"
                         r"[\u2610\u2611\u2612\u2713\u2714\u2705\u2717\u2718\u25a1\u25a2\u25a0]\ufe0f?)|"
                         r"#{1,6}|>|[-*+\u2022\u00b7]|\(?\d{1,2}/\d{1,2}\)?|\d{1,3}[.)/]|"
                         # a lettered or roman item: "(a)", "b)", "(iv)", "(B)"
                         r"\([a-zA-Z]\)|[a-z]\)|\((?:i{1,3}|iv|vi{0,3}|ix|x)\)|"
-                        r"No\.[ \t]*\d{1,3}[ \t]*[\u2014\u2013:-]|#\d{1,3})"
+                        r"No\.[ \t]*\d{1,3}[ \t]*[\u2014\u2013:-]|#\d{1,3}|"
+                        # a log's time of day before a dash: "14:18 \u2014 ", "9:04 PM - "
+                        rf"{CLOCK}[ \t]*[\u2014\u2013-])"
                         r"[ \t]+")
 # a notebook's or a console's prompt: "In [3]:", "Out[3]:" (not a heading "Out:" over the lines it prints)
 _PROMPT = re.compile(r"^[ \t]*(?:In|Out)[ \t]?\[\d{0,4}\]:", re.MULTILINE)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from .layout_words import CLOCK
 from .nameforms import INITIALLED, INVERTED_INITIAL, is_initials
 
 __all__ = ["closes_line_in_capitals", "fills_a_cell", "heads_line_in_capitals", "introduced_in_capitals",
@@ -23,9 +24,11 @@ def is_lowercase_style(text: str, n_words: int) -> bool:
 
 # A line's head in capitals, up to its first mark: "BALLERINA (2024) · 125 min", "IOSEF — the brat",
 # "HANSEL & GRETEL —", "MARCUS. Sniper, old friend."
-# (after an entry's number and its mark: "CARD 03 \u2014 IOSEF \u2014 Alfie Allen", "No. 2 \u00b7 SOFIA \u00b7 X")
+# (after an entry's number and its mark: "CARD 03 \u2014 IOSEF \u2014 Alfie Allen", "No. 2 \u00b7 SOFIA \u00b7 X", or
+# after a log's time of day: "15:40 \u2014 ZERO: Mark Dacascos")
 _CAPITALS_HEAD = re.compile(r"[ \t>#*_\u2022-]*(?:\d{1,3}[.)][ \t]*"
-                            r"|(?:(?:(?i:card|no\.?)|#)[ \t]*)?\d{1,3}[ \t]+[\u2013\u2014|\u00b7:-][ \t]*)?"
+                            r"|(?:(?:(?i:card|no\.?)|#)[ \t]*)?\d{1,3}[ \t]+[\u2013\u2014|\u00b7:-][ \t]*"
+                            rf"|{CLOCK}[ \t]*[\u2013\u2014|\u00b7-][ \t]*)?"
                             r"(?P<head>[^\n\u2013\u2014:(|\u00b7]{1,60}?)[ \t*_]*"
                             r"(?:[\u2013\u2014:(|\u00b7]|[ \t]-[ \t]|,|\.(?=\s|\Z)|\n|\Z)")
 
