@@ -9702,6 +9702,12 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("21:10 \u2013 CASSIAN \u2013 Common, all business.\n21:30 \u2013 ARES \u2013 Ruby Rose, silent.", CH2, [("cast", "Common", "Cassian", "supported"), ("cast", "Ruby Rose", "Ares", "supported")]),
         ("15:40 \u2014 ZERO: Mark Dacascos as the sushi-chef assassin who is, embarrassingly, a fan.", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
     ],
+    "a-wish-to-speak-introduces-the-speakers-own-words": [
+        ("I wish to speak about John Wick: Chapter 3 - Parabellum, which opened in May 2019.", PARA, [("release_year", "", 2019, "supported")]),
+        ("Tonight I want to talk about Chapter 2, in which Common plays Cassian.", CH2, [("cast", "Common", "Cassian", "supported")]),
+        ("We wish to record that Chapter 4 is directed by Chad Stahelski.", CH4, [("director", "Chad Stahelski", None, "supported")]),
+        ("I want to say a word about Ballerina, where Ana de Armas plays Eve Macarro.", BAL, [("cast", "Ana de Armas", "Eve Macarro", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -15250,6 +15256,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("14:40 \u2014 WOW: Halle Berry steals the middle act.\n14:52 \u2014 UGH: the desert.", PARA, ("cast", "Halle Berry", "Wow")),
         ("9:04 PM - LOUD: Keanu Reeves on a horse.", PARA, ("cast", "Keanu Reeves", "Loud")),
         ("21:10 \u2013 FINALLY \u2013 Common turns up.", CH2, ("cast", "Common", "Finally")),
+    ],
+    "a-wish-to-see-is-still-a-wish": [
+        ("I wish to see Halle Berry as Sofia again in Chapter 4.", CH4, ("cast", "Halle Berry", None)),
+        ("I want to watch Ruby Rose play Ares one more time.", CH4, ("cast", "Ruby Rose", None)),
+        ("We wish Lance Reddick were Charon in it too.", BAL, ("cast", "Lance Reddick", "Charon")),
     ],
 }
 
