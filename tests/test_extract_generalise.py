@@ -9708,6 +9708,17 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("We wish to record that Chapter 4 is directed by Chad Stahelski.", CH4, [("director", "Chad Stahelski", None, "supported")]),
         ("I want to say a word about Ballerina, where Ana de Armas plays Eve Macarro.", BAL, [("cast", "Ana de Armas", "Eve Macarro", "supported")]),
     ],
+    "a-titled-work-placed-on-the-scale-after-the-writers-own-frame": [
+        ("Sam gave it a nine.\nFor me, Parabellum lands at three and a half stars out of five.", PARA, [("rating", "", 3.5, "unknown")]),
+        ("My co-host says ten. To my mind, Chapter 2 comes in at 7/10.", CH2, [("rating", "", 7, "unknown")]),
+        ("Nico is giving it a nine. In my book, Ballerina scores 6/10.", BAL, [("rating", "", 6, "unknown")]),
+    ],
+    "a-guests-own-label-on-their-named-line-is-theirs": [
+        ("The fights still hold up.\n- SAM: Okay, my score. I'm going nine out of ten.\nMine's lower. John Wick gets an eight out of ten from me.", JW1, [("rating", "", 8, "unknown")]),
+        ("We watched it twice.\nDEE: My rating? 5/5, no question.\nI would settle on 4 out of 5, myself.", CH2, [("rating", "", 4, "unknown")]),
+        ("Tom\u00e1s: my verdict is a B+.\nI give it a C+.", PARA, [("rating", "", "C+", "unknown")]),
+        ("Tom\u00e1s: my verdict is 9/10.\nMy own grade: 6/10, the middle drags.", PARA, [("rating", "", 6, "unknown")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -15261,6 +15272,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("I wish to see Halle Berry as Sofia again in Chapter 4.", CH4, ("cast", "Halle Berry", None)),
         ("I want to watch Ruby Rose play Ares one more time.", CH4, ("cast", "Ruby Rose", None)),
         ("We wish Lance Reddick were Charon in it too.", BAL, ("cast", "Lance Reddick", "Charon")),
+    ],
+    "a-titled-work-placed-by-someone-else-is-theirs": [
+        ("Sam says Parabellum lands at a nine. My score: 7/10.", PARA, ("rating", "", 9)),
+        ("On IMDb, Chapter 2 comes in at 7.5/10, while I give it 3/5.", CH2, ("rating", "", 7.5)),
+        ("For Nico, Ballerina scores a B-. I'd say C+.", BAL, ("rating", "", "B-")),
     ],
 }
 

@@ -22,6 +22,7 @@ from .scoreholders import (
     bylined,
     given_by_another_after,
     given_in_first_person,
+    guests_own_label,
     named_holder,
     persona_label,
     quoted_from_another,
@@ -337,10 +338,14 @@ def find_rating(text: str) -> RatingMatch | None:
             elif _REVISION_BEFORE.search(text, max(line_start, match.start() - 40), match.start()) \
                     and _RESTATED_ALONE.match(text, match.end()):
                 revisions.append(rating)
-            labelled = OWN_LABEL.search(before) is not None or OWN_LABEL.search(_clause(before)) is not None \
+            # (a guest's own label on the line they open with their name is theirs, outside a transcript, whose
+            # turns are told apart elsewhere: a subtitle's "- SAM: Okay, my score. I'm going nine out of ten.")
+            label_line = text[line_start:match.start("grade")] if kind == "letter" else before
+            labelled = ((OWN_LABEL.search(before) is not None or OWN_LABEL.search(_clause(before)) is not None
+                         or (kind == "letter" and OWN_LABEL.search(label_line) is not None))
+                        and not (guests_own_label(label_line) and not is_transcript(text))) \
                 or (OWN_LABEL.search(_previous_line(text, line_start)) is not None and not someones_line(before)) \
                 or persona \
-                or (kind == "letter" and OWN_LABEL.search(text, line_start, match.start("grade")) is not None) \
                 or (_OWN_AFTER.match(text, match.end()) is not None and not someones_line(before))
             # how surely the critic's own: labelled as such (2) outranks given in the first person (1), which a
             # transcript's other speakers do too ("Candidate: I would give the film 10/10" before "My own rating: 4/5")

@@ -15,7 +15,7 @@ from .scales import APPRAISAL, TITLE
 from .speakers import BYLINE
 
 __all__ = ["OWN_LABEL", "SOMEONE", "attributed", "bylined", "given_by_another_after", "given_in_first_person",
-           "named_holder", "persona_label", "quoted_from_another", "someones_line"]
+           "guests_own_label", "named_holder", "persona_label", "quoted_from_another", "someones_line"]
 
 # A persona's label over the critic's own score: "Examiner's rating: 88/100", "TIPSTER'S VERDICT: 3 out of 4" (a
 # review written as a patent, a racecard or a manifest signs as the examiner, the tipster, the inspector)
@@ -165,6 +165,13 @@ _SOMEONES_LINE = re.compile(rf"(?![ \t>*\u2022-]*(?:me|i|my|mine|verdict|score|r
                             rf"{NAME_COLON}[ \t]", re.IGNORECASE)
 
 
+def guests_own_label(line: str) -> bool:
+    """Whether ``line`` (up to a score) opens with someone's name and a colon and then labels the score as that
+    speaker's own: "- SAM: Okay, my score. I'm going nine out of ten." (not "Committee verdict: ★★★")."""
+    opening = _SOMEONES_LINE.match(line)
+    return opening is not None and OWN_LABEL.search(line, opening.end()) is not None
+
+
 def given_in_first_person(clause: str, line: str, transcript: Callable[[], bool]) -> bool:
     """Whether the score after ``clause`` (its line so far: ``line``) is given in the first person ("I give it",
     "I'd say"), so the critic's own: not on a line a commenter opens with their name ("Deb in Leeds: I'd give it
@@ -297,8 +304,11 @@ def attributed(text: str, start: int) -> bool:
     if _WORK_GRADED.search(subject) and _GRADED.match(giver.group().lstrip()) \
             and not _BY_AGENT.match(text, start, start + 60):
         return False  # "It is rated 4 out of 5", "The Respondent is graded A-": the work graded, by no one named
-    if _WORK_ITSELF.search(subject) and giver.group().split()[0].lower() in _WORK_PLACED:
-        return False  # "It scores a 9 on a scale of ten", "it lands at a B-plus": the work's score, the writer's
+    if giver.group().split()[0].lower() in _WORK_PLACED and (
+            _WORK_ITSELF.search(subject) or _FRONTED_OWN.match(text, sentence_start, clause_start)):
+        # "It scores a 9 on a scale of ten", "it lands at a B-plus": the work's score, the writer's; so is the
+        # titled work's after the writer's own fronted frame ("For me, Parabellum lands at three and a half stars")
+        return False
     if not _WORD.search(subject):  # the subject stands before an aside: "the Reviewer, sitting as the Court, awards"
         subject = text[sentence_start:clause_start]
         if not _WORD.search(subject):
@@ -325,6 +335,9 @@ _WORK_ITSELF = re.compile(r"(?:^|[.!?:;,]\s*)\s*(?:it|this(?:\s+one)?|the\s+(?:f
 _GRADED = re.compile(r"(?:rated|graded|scored|awarded|marked|given)\b", re.IGNORECASE)
 # what the work does on the writer's scale, as a subject: "It scores a 9", "it comes in at 7/10", "it lands at a B-plus"
 _WORK_PLACED = frozenset({"scores", "scored", "comes", "came", "lands", "landed", "settles", "settled"})
+# a sentence opened with the writer's own frame: "For me,", "To my mind,", "In my book,"
+_FRONTED_OWN = re.compile(r"\s*(?:(?:for|to)\s+(?:me|us)|in\s+my\s+(?:book|view|opinion|eyes)|to\s+my\s+mind)\s*,",
+                          re.IGNORECASE)
 _BY_AGENT = re.compile(r"[^.!?\n]{0,40}?\bby\s+(?!me\b|this\s+(?:reviewer|critic|writer|author)\b|yours\s+truly\b)",
                        re.IGNORECASE)
 # a subject that names somebody ("The jury awards it a B+", "my brother would give it a C", "he gives it a D"); a
