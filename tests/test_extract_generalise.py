@@ -9719,6 +9719,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Tom\u00e1s: my verdict is a B+.\nI give it a C+.", PARA, [("rating", "", "C+", "unknown")]),
         ("Tom\u00e1s: my verdict is 9/10.\nMy own grade: 6/10, the middle drags.", PARA, [("rating", "", 6, "unknown")]),
     ],
+    "a-score-label-with-the-writers-trade-in-brackets-is-the-writers": [
+        ("Research cards averaged 92 out of 100.\n\n  VERDICT: CONSIDER\n  OVERALL (reader): 3.5 out of 5\n", PARA, [("rating", "", 3.5, "unknown")]),
+        ("The audience gave it 9/10 on the night.\nScore (critic): 4/5", CH2, [("rating", "", 4, "unknown")]),
+        ("Readers voted it 8/10.\nFinal grade (reviewer's own): B+", CH4, [("rating", "", "B+", "unknown")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -15277,6 +15282,12 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Sam says Parabellum lands at a nine. My score: 7/10.", PARA, ("rating", "", 9)),
         ("On IMDb, Chapter 2 comes in at 7.5/10, while I give it 3/5.", CH2, ("rating", "", 7.5)),
         ("For Nico, Ballerina scores a B-. I'd say C+.", BAL, ("rating", "", "B-")),
+    ],
+    "a-score-label-with-someone-elses-name-in-brackets-is-theirs": [
+        ("Score (audience): 9/10\nMy score: 6/10", CH2, ("rating", "", 9)),
+        ("Rating (readers): 8/10\nMine: 5/10", CH4, ("rating", "", 8)),
+        ("Grade (my brother): A\nMy grade: C", PARA, ("rating", "", "A")),
+        ("Score (her dad): 9/10\nI give it 6/10.", CH4, ("rating", "", 9)),
     ],
 }
 

@@ -19,6 +19,7 @@ from .scoreholders import (
     OWN_LABEL,
     SOMEONE,
     attributed,
+    bracketed_holder,
     bylined,
     given_by_another_after,
     given_in_first_person,
@@ -278,7 +279,7 @@ def find_rating(text: str) -> RatingMatch | None:
                 given_at = match.start("grade")
             # "READER'S OVERALL SCORE:", a reader's own (a letter's match holds its label: "graded by the author:")
             persona = persona_label(text, text[line_start:match.start("grade") if kind == "letter" else match.start()])
-            if _OTHER_LABEL.search(before) or _QUOTED_POST.match(before) \
+            if _OTHER_LABEL.search(before) or _QUOTED_POST.match(before) or bracketed_holder(before) is False \
                     or (not persona and attributed(text, given_at)) or named_holder(text, before + match.group()) \
                     or _COUNT_AFTER.match(text, match.end()) \
                     or _pull_quote(text, before, match.end()) or _PART_AFTER.match(text, match.end()) \

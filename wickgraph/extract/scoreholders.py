@@ -14,8 +14,9 @@ from .quotations import NAME_COLON
 from .scales import APPRAISAL, TITLE
 from .speakers import BYLINE
 
-__all__ = ["OWN_LABEL", "SOMEONE", "attributed", "bylined", "given_by_another_after", "given_in_first_person",
-           "guests_own_label", "named_holder", "persona_label", "quoted_from_another", "someones_line"]
+__all__ = ["OWN_LABEL", "SOMEONE", "attributed", "bracketed_holder", "bylined", "given_by_another_after",
+           "given_in_first_person", "guests_own_label", "named_holder", "persona_label", "quoted_from_another",
+           "someones_line"]
 
 # A persona's label over the critic's own score: "Examiner's rating: 88/100", "TIPSTER'S VERDICT: 3 out of 4" (a
 # review written as a patent, a racecard or a manifest signs as the examiner, the tipster, the inspector)
@@ -23,6 +24,23 @@ _HOLDER = (r"\W*(?:the\s+)?(?P<who>[A-Za-z-]{2,20})\.?['\u2019]s\s+"  # (a holde
            r"(?:(?:own|final|official|overall)\s+)?(?:verdict|score|rating|grade|mark)\b[^\n]{0,40}$")
 _PERSONA_LABEL = re.compile("^" + _HOLDER, re.IGNORECASE)
 _HOLDER_LABEL = re.compile(r"(?:^|(?<=[.!?]\s))" + _HOLDER, re.IGNORECASE)  # also after a sentence on its line
+# ... or a score's label with its holder in brackets after it: the writer's trade ("OVERALL (reader):", "Score
+# (critic's own):"), or someone the writer knows ("Grade (my brother):")
+_BRACKETED_HOLDER = re.compile(r"^\W*(?:(?:own|final|official|overall|total)\s+)?"
+                               r"(?:verdict|score|rating|grade|mark|overall|total)[ \t]*\("
+                               r"(?:the\s+|(?P<whose>my|our|his|her|their)\s+)?(?P<who>[A-Za-z-]{2,20})"
+                               r"(?:['\u2019]s(?:\s+own)?)?\)[ \t]*[:\-\u2013]\s*$", re.IGNORECASE)
+
+
+def bracketed_holder(before: str) -> bool | None:
+    """Whose score the bracket in its label names: the writer's (True: "OVERALL (reader):"), someone the writer
+    knows (False: "Grade (my brother):"), or neither (None)."""
+    bracketed = _BRACKETED_HOLDER.search(before)
+    if bracketed is None:
+        return None
+    if bracketed["whose"]:
+        return False
+    return True if bracketed["who"].lower() in _AUTHORS_ROLES else None
 _RELATIONS = frozenset({"wife", "husband", "partner", "friend", "son", "daughter", "sister", "brother", "mum", "mom",
                         "dad", "father", "mother", "kid", "girlfriend", "boyfriend", "colleague", "flatmate",
                         "roommate", "audience", "imdb", "film", "movie", "show", "series", "public", "everyone",
@@ -39,11 +57,12 @@ _AUTHOR_GIVES = re.compile(r"\b(?:(?:graded|scored|rated|marked|judged)\s+by\s+(
 def persona_label(text: str, before: str) -> bool:
     """Whether ``before`` is a persona's own label: its holder a common noun (written in lower case elsewhere in
     the text, or in a label all in capitals), not a name ("Dana's rating:") nor a relation ("Brother's score:"); or
-    a label that says the author gives it ("as graded by the author of this guide:")."""
+    a label that says the author gives it ("as graded by the author of this guide:", "OVERALL (reader):")."""
     label = _PERSONA_LABEL.search(before)
     gives = _AUTHOR_GIVES.search(before)
     return (label is not None and _is_persona(text, label["who"])) \
-        or (gives is not None and (gives["by"] or gives["own"]).lower() in _AUTHORS_ROLES)
+        or (gives is not None and (gives["by"] or gives["own"]).lower() in _AUTHORS_ROLES) \
+        or bracketed_holder(before) is True
 
 
 # the jobs of the one who writes the text: "Editor's grade: B+" signed "Priya Castellanos, Yearbook Editor"
