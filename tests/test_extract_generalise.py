@@ -9724,6 +9724,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("The audience gave it 9/10 on the night.\nScore (critic): 4/5", CH2, [("rating", "", 4, "unknown")]),
         ("Readers voted it 8/10.\nFinal grade (reviewer's own): B+", CH4, [("rating", "", "B+", "unknown")]),
     ],
+    "the-writer-pointing-at-themself-by-their-part-gives-the-score": [
+        ("The consignor called it ten out of ten. For what it is worth, this specialist rates the film nine out of ten.", JW1, [("rating", "", 9, "unknown")]),
+        ("My brother gave it 2/5. This viewer gives it a B.", CH2, [("rating", "", "B", "unknown")]),
+        ("The crew voted 6/10; this observer would put it at 8 out of 10.", PARA, [("rating", "", 8, "unknown")]),
+    ],
+    "an-own-grade-of-the-film-past-an-aside": [
+        ("The consignor says ten out of ten.\nOur own assessment of the film, for those who ask: A-minus.", CH2, [("rating", "", "A-", "unknown")]),
+        ("Others went higher. My grade of it, since you ask: B+", CH4, [("rating", "", "B+", "unknown")]),
+        ("My verdict of the film, all things weighed: C-", BAL, [("rating", "", "C-", "unknown")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -15288,6 +15298,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Rating (readers): 8/10\nMine: 5/10", CH4, ("rating", "", 8)),
         ("Grade (my brother): A\nMy grade: C", PARA, ("rating", "", "A")),
         ("Score (her dad): 9/10\nI give it 6/10.", CH4, ("rating", "", 9)),
+    ],
+    "an-average-of-scores-is-nobodys-own": [
+        ("Studio research cards averaged 92 out of 100.", PARA, ("rating", "", 92)),
+        ("Across the room, scores averaged 8 out of 10.", CH4, ("rating", "", 8)),
+        ("The club's votes average 4.5/5 this season.", CH2, ("rating", "", 4.5)),
     ],
 }
 

@@ -214,8 +214,9 @@ _SOURCES: list[tuple[str, re.Pattern[str]]] = [
         r"readers|critics|fans))\b)[^,:;.\n]{1,40}:\s*"
         # ... or the work it grades: "OUR FINAL MARK FOR CHAPTER 2: B+", "Grade for the film: A-"
         # (or with a copula: "My grade for it is a B+")
-        rf"|\s+for\s+(?:the\s+(?:film|movie|picture|sequel|series|show|game)|it|this(?:\s+one)?|{TITLE})"
-        r"(?:\s*:|\s+(?:is|was|would\s+be|will\s+be|stays|remains)\s+(?:an?\s+)?)\s*"
+        # (or of it, past an aside: "Our own assessment of the film, for those who ask: A-minus")
+        rf"|\s+(?:for|of)\s+(?:the\s+(?:film|movie|picture|sequel|series|show|game)|it|this(?:\s+one)?|{TITLE})"
+        r"(?:(?:,[^,:;.\n]{1,60})?\s*:|\s+(?:is|was|would\s+be|will\s+be|stays|remains)\s+(?:an?\s+)?)\s*"
         r"|\s+(?:is|was|would\s+be|will\s+be|stays|remains)\s+(?:an?\s+)?"  # "My grade is a B-plus"
         # ... past an aside: "My own mark, for what it's worth, is a B-plus"
         r"|,[^,:;.\n]{1,40},\s+(?:is|was|would\s+be|will\s+be|stays|remains)\s+(?:an?\s+)?)"

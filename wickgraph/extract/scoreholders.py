@@ -231,7 +231,10 @@ _PUBLICATION = r"(?:column|paper|newspaper|magazine|page|newsletter|publication|
 _OWN_WRITING = r"(?:review|piece|write-?up|book|notes)"
 _SELF_NOUN = (rf"(?:the|this|your|our)\s+(?:present\s+|humble\s+)?{_SELF_TRADE}|yours\s+truly"
               r"|(?:the|this)\s+(?:court|tribunal)"  # a mock judgment's persona
-              rf"|(?:the|this|our|my)\s+{_PUBLICATION}|(?:my|our)\s+(?:own\s+)?{_OWN_WRITING}")
+              rf"|(?:the|this|our|my)\s+{_PUBLICATION}|(?:my|our)\s+(?:own\s+)?{_OWN_WRITING}"
+              # ... or the writer pointing at themself by their part: "this specialist rates the film nine out of ten"
+              r"|this\s+(?:specialist|cataloguer|appraiser|analyst|correspondent|commentator|observer|viewer|"
+              r"listener|clinician|officer|setter|teacher|testator|traveller|maintainer|drafter)")
 _FIRST_PERSON = re.compile(rf"(?:^|[\s(\"])(?:I|I'd|I'll|I'm|we|we'd|we'll|me|us|{_SELF_NOUN})(?=[\s,.'’])",
                            re.IGNORECASE)
 # ... whose relation gives a score of their own: "my sister", "the Reviewer's brother-in-law"
@@ -241,7 +244,8 @@ _RELATION_OF_SELF = re.compile(rf"\b(?:my|our)\s+(?!(?:{_SELF_TRADE}|{_PUBLICATI
                                rf"|^\s*(?!{_SELF_NOUN})(?:the|a|an)\s+[a-z]+\s+(?:next\s+to|behind|beside|in\s+front\s+of|"
                                r"near|with)\s+(?:me|us)\b", re.IGNORECASE)
 _OTHERS = re.compile(r"\b(?:imdb|rotten tomatoes|metacritic|letterboxd average|cinemascore|audiences?|critics|"
-                     r"users|the consensus|average|aggregate|tomatometer|customers?|readers?|viewers|voters|"
+                     r"users|the consensus|averag(?:e|ed|es|ing)|aggregate|tomatometer|customers?|readers?|viewers|"
+                     r"voters|"
                      r"commenters?|listeners?|polls?|surveys?|fans)\b", re.IGNORECASE)
 # The critic's own: "My score:", "Our verdict:", "Rating:", "Grade:" on the line before the value.
 # Nouns of appraising (APPRAISAL) label a verdict too: "MY EVALUATION: 4 of 5"
