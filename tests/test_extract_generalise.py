@@ -9734,6 +9734,12 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Others went higher. My grade of it, since you ask: B+", CH4, [("rating", "", "B+", "unknown")]),
         ("My verdict of the film, all things weighed: C-", BAL, [("rating", "", "C-", "unknown")]),
     ],
+    "a-returning-players-origin-after-from-is-no-other-works-credit": [
+        ("CAST NOTES\nLaurence Fishburne \u2014 back as the Bowery King from Chapter 2", PARA, [("cast", "Laurence Fishburne", "The Bowery King", "supported"), ("reprise", "Laurence Fishburne", "The Bowery King", "supported")]),
+        ("The Director, a steely Anjelica Huston returning from Chapter 2, grants him passage.", PARA, [("cast", "Anjelica Huston", "The Director", "supported"), ("reprise", "Anjelica Huston", "The Director", "contradicted")]),
+        ("The Bowery King returns too,\nLaurence Fishburne, carried over from Chapter 2, with fresh scars.", PARA, [("cast", "Laurence Fishburne", "The Bowery King", "supported")]),
+        ("Ian McShane \u2014 brought back as Winston from the first John Wick.", CH2, [("cast", "Ian McShane", "Winston", "supported"), ("reprise", "Ian McShane", "Winston", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -15303,6 +15309,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Studio research cards averaged 92 out of 100.", PARA, ("rating", "", 92)),
         ("Across the room, scores averaged 8 out of 10.", CH4, ("rating", "", 8)),
         ("The club's votes average 4.5/5 this season.", CH2, ("rating", "", 4.5)),
+    ],
+    "a-role-from-another-work-without-a-return-stays-that-works": [
+        ("Ruby Rose, as Ares from John Wick: Chapter 2, is nowhere here.", PARA, ("cast", "Ruby Rose", None)),
+        ("Think of Common as Cassian from Chapter 2; nobody like him turns up.", CH4, ("cast", "Common", None)),
+        ("Unlike Peter Stormare's Abram from Chapter 2, the villains here talk less.", PARA, ("cast", "Peter Stormare", None)),
     ],
 }
 

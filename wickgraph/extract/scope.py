@@ -340,7 +340,11 @@ _APPOSITION_OPENS = re.compile(r"\s*[,(\u2014\u2013]\s*+(?!(?:in|with|at|on|from
 # to the role she first played in"): that work names no other subject of the sentence
 _ROLE_FIRST_PLAYED_IN = re.compile(r"\b(?:reprising|reprises|reprised|returning\s+to|returns\s+to|returned\s+to|"
                                    r"resuming|resumes|resumed)\s+(?:the|his|her|their)\s+[^.;:!?\n]{0,60}?"
-                                   r"\b(?:wore|played|created|originated|had|held|took\s+on)\s+(?:\w+\s+)?in\s+\Z",
+                                   r"\b(?:wore|played|created|originated|had|held|took\s+on)\s+(?:\w+\s+)?in\s+\Z"
+                                   # ... or the work a returning player comes back from: "back as the Bowery King
+                                   # from Chapter 2", "a steely Anjelica Huston returning from Chapter 2"
+                                   r"|\b(?:back|returns|returning|returned|carried\s+over|brought\s+back)\b"
+                                   r"[^.;:!?\n]{0,60}?\bfrom\s+(?:the\s+)?\Z",
                                    re.IGNORECASE)
 _ORIGIN_REACH = 120
 # a role cue right before a name: "back as John Wick in the second chapter" names the character, not the first film
