@@ -9740,6 +9740,12 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("The Bowery King returns too,\nLaurence Fishburne, carried over from Chapter 2, with fresh scars.", PARA, [("cast", "Laurence Fishburne", "The Bowery King", "supported")]),
         ("Ian McShane \u2014 brought back as Winston from the first John Wick.", CH2, [("cast", "Ian McShane", "Winston", "supported"), ("reprise", "Ian McShane", "Winston", "supported")]),
     ],
+    "a-word-problems-setup-states-what-it-says": [
+        ("WORKSHEET\nQ1. In Chapter 2, Common plays Cassian. Cassian fires 12 shots a minute. How many in 5 minutes?\nQ2. Ruby Rose is Ares, who signs. Ares signs 40 words. Find the number of words per line if there are 8 lines.\n\nANSWER KEY\nQ1. 60\nQ2. 5", CH2, [("cast", "Common", "Cassian", "supported"), ("cast", "Ruby Rose", "Ares", "supported")]),
+        ("1. Halle Berry plays Sofia, who keeps two dogs. Each dog eats 3 kg a week. Work out the food for 4 weeks.\n2) Mark Dacascos is Zero. Zero throws 9 knives and 1/3 miss. How many hit?\n\nAnswers:\n1. 24 kg\n2) 6", PARA, [("cast", "Halle Berry", "Sofia", "supported"), ("cast", "Mark Dacascos", "Zero", "supported")]),
+        ("Problem set\n1. The 2014 film was directed by Chad Stahelski. It runs 101 minutes. Convert this to hours.\n2. Alfie Allen plays Iosef. Iosef has 3 cars and sells one. What fraction is left?\n\nSolutions: 1. 1.68 h 2. 2/3", JW1, [("director", "Chad Stahelski", None, "supported"), ("cast", "Alfie Allen", "Iosef Tarasov", "supported")]),
+        ("4. Mishel Prada plays KD, a detective. Her 9-hour shift starts at 18:30. When does it end?\n5) Ian McShane comes back as Winston. A coin is flipped 3 times. Draw a tree diagram.\n\nAnswers: 4. 03:30 5) -", CONT, [("cast", "Mishel Prada", "KD", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -15314,6 +15320,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Ruby Rose, as Ares from John Wick: Chapter 2, is nowhere here.", PARA, ("cast", "Ruby Rose", None)),
         ("Think of Common as Cassian from Chapter 2; nobody like him turns up.", CH4, ("cast", "Common", None)),
         ("Unlike Peter Stormare's Abram from Chapter 2, the villains here talk less.", PARA, ("cast", "Peter Stormare", None)),
+    ],
+    "a-quiz-items-question-or-true-false-statement-asks-not-states": [
+        ("QUIZ\n1. Halle Berry returns as Sofia.  T  F\n2. Who plays Zero?\n\nAnswer key: 1. F 2. Mark Dacascos", CH4, ("cast", "Halle Berry", None)),
+        ("1. Ruby Rose plays Sofia. True or false?\n2. Who directed it?\n\nAnswers:\n1. False\n2. Chad Stahelski", PARA, ("cast", "Ruby Rose", None)),
+        ("1. In which later chapter does Laurence Fishburne turn up as the Bowery King?\n2. Name the dog.\n\nAnswers: 1. Chapter 2 2. Daisy", JW1, ("cast", "Laurence Fishburne", None)),
     ],
 }
 

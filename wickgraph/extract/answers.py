@@ -112,8 +112,9 @@ _KEY_LIST_JOIN = re.compile(rf"{_NAME_ASIDE}\s*(?:,\s*(?:and\s+|or\s+)?|&|and|or
 def unasked(doc: Document, key: list[tuple[int, int, int, int]], candidates: list[Candidate]) -> list[Candidate]:
     """``candidates`` but those inside the numbered questions of a quiz's answer ``key``: a question asks and claims
     nothing ("12. In which later chapter does X first turn up as the Bowery King?"); its answer claims, and a
-    true-or-false item the key marks true states what it says ("1. X returns as Y.  T  F" over "1. T")."""
-    asked = [(q_start, q_end) for q_start, q_end, a_start, a_end in key
+    true-or-false item the key marks true states what it says ("1. X returns as Y.  T  F" over "1. T"), as does a
+    word problem's setup (:func:`_task_start`)."""
+    asked = [(_task_start(doc, q_start, q_end), q_end) for q_start, q_end, a_start, a_end in key
              if not _TRUE_ANSWER.fullmatch(doc.text, a_start, a_end)]
     return [c for c in candidates if c.rule == "qa-answer" or not any(q_start <= c.start < q_end
                                                                        for q_start, q_end in asked)]
@@ -139,6 +140,35 @@ def answer_key(doc: Document) -> list[tuple[int, int, int, int]]:
         if int(item["n"]) in questions:
             pairs.append((*questions[int(item["n"])], item.end(), _trim_end(doc.text, item.end(), a_end)))
     return pairs
+
+
+# a word problem's task after its setup: a question, or an instruction ("Work out its value after 2 years.")
+_TASK = re.compile(r"[ \t\"'(]*(?:work\s+out|find|calculate|write|show|give|name|explain|estimate|round|express|"
+                   r"simplify|solve|convert|list|state|identify|circle|tick|complete|fill|draw|sketch|plot|prove|use|"
+                   r"what|which|who|how|when|where|why)\b|[^\n]*\?", re.IGNORECASE)
+# ... whose task asks for a part or a credit of what the setup names
+_ASKS_OF_SETUP = re.compile(r"\b(?:name|which|what|who)\b[^.?!\n]{0,30}\b(?:character|role|part|actor|actress|"
+                            r"director|writer|year)\b|\bwho\s+(?:plays|played|directed|wrote)\b", re.IGNORECASE)
+# an item that asks whether what it states is so: "1. X returns as Y.  T  F", "Keanu plays Viggo. True or false?"
+_TRUE_OR_FALSE = re.compile(r"\bT[ \t]+F\b|\b(?:true|fact|right)[ \t]+or[ \t]+(?:false|fiction|wrong)\b", re.IGNORECASE)
+
+
+def _task_start(doc: Document, q_start: int, q_end: int) -> int:
+    """Where a numbered item's task starts: a word problem's setup states what it says ("Q1. In the 2014 film John
+    Wick, Keanu Reeves plays a retired hitman. John drives 18 miles ... How many minutes ...?"), and only its
+    question or instruction asks; a true-or-false item asks all it says."""
+    if _TRUE_OR_FALSE.search(doc.text, q_start, q_end):
+        return q_start
+    position = q_start
+    while position < q_end:
+        start, end = doc.sentence(position)
+        start = max(start, q_start)
+        if _TASK.match(doc.text[start:min(end, q_end)]):
+            # (a task that asks for a part or a credit of what the setup names asks it all: "1) Lance Reddick plays
+            # the concierge. Name the character.")
+            return q_start if _ASKS_OF_SETUP.search(doc.text, start, q_end) else start
+        position = max(end, position + 1)
+    return q_start
 
 
 def key_answer(doc: Document, q_start: int, q_end: int, a_start: int, a_end: int,
