@@ -9746,6 +9746,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Problem set\n1. The 2014 film was directed by Chad Stahelski. It runs 101 minutes. Convert this to hours.\n2. Alfie Allen plays Iosef. Iosef has 3 cars and sells one. What fraction is left?\n\nSolutions: 1. 1.68 h 2. 2/3", JW1, [("director", "Chad Stahelski", None, "supported"), ("cast", "Alfie Allen", "Iosef Tarasov", "supported")]),
         ("4. Mishel Prada plays KD, a detective. Her 9-hour shift starts at 18:30. When does it end?\n5) Ian McShane comes back as Winston. A coin is flipped 3 times. Draw a tree diagram.\n\nAnswers: 4. 03:30 5) -", CONT, [("cast", "Mishel Prada", "KD", "supported")]),
     ],
+    "a-time-stamped-entry-is-the-writers-not-the-last-speakers": [
+        ("00:00:55 - Chad Stahelski is back directing.\n\n00:04:20 - Keanu Reeves plays John.\n\nJAY: Is that Ruby Rose?\n\nME: Yes, she plays Ares.\n\nJAY: Cool.\n\nME: Right.\n\n00:41:00 - Common turns up as Cassian.", CH2, [("director", "Chad Stahelski", None, "supported"), ("cast", "Keanu Reeves", "John Wick", "supported"), ("cast", "Common", "Cassian", "supported")]),
+        ("[00:31:00] Priti's here.\n\nPRITI: So this is the David Leitch one?\n\nME: No.\n\n[00:33:20] Willem Dafoe turns up as Marcus.\n\nPRITI: Green Goblin.\n\n[00:41:45] Ian McShane is Winston.\n\nME: Done.", JW1, [("cast", "Willem Dafoe", "Marcus", "supported"), ("cast", "Ian McShane", "Winston", "supported")]),
+        ("01:04:20 \u2013 Laurence Fishburne is the Bowery King.\n\nDEV: meh.\n\nME: hush.\n\n01:10:00 \u2013 Claudia Gerini is Gianna.\n\nDEV: fine.\n\nME: ok.", CH2, [("cast", "Laurence Fishburne", "The Bowery King", "supported"), ("cast", "Claudia Gerini", "Gianna D'Antonio", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -15325,6 +15330,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("QUIZ\n1. Halle Berry returns as Sofia.  T  F\n2. Who plays Zero?\n\nAnswer key: 1. F 2. Mark Dacascos", CH4, ("cast", "Halle Berry", None)),
         ("1. Ruby Rose plays Sofia. True or false?\n2. Who directed it?\n\nAnswers:\n1. False\n2. Chad Stahelski", PARA, ("cast", "Ruby Rose", None)),
         ("1. In which later chapter does Laurence Fishburne turn up as the Bowery King?\n2. Name the dog.\n\nAnswers: 1. Chapter 2 2. Daisy", JW1, ("cast", "Laurence Fishburne", None)),
+    ],
+    "a-time-stamped-turn-with-its-sender-stays-the-senders": [
+        ("[21:02] dex_m: Halle Berry plays Sofia\n\n[21:03] me: nope\n\n[21:04] dex_m: ok\n\n[21:05] me: lol", CH4, ("cast", "Halle Berry", None)),
+        ("PRITI: hi\n\nME: hi\n\n[00:12:00] PRITI: Ruby Rose plays Sofia, right?\n\nME: wrong film.", PARA, ("cast", "Ruby Rose", None)),
+        ("09:15 Dana: Mark Dacascos is the Elder.\n\n09:16 Me: no\n\n09:17 Dana: ok\n\n09:18 Me: fine", PARA, ("cast", "Mark Dacascos", None)),
     ],
 }
 

@@ -77,11 +77,14 @@ def in_authors_turns(text: str, positions: list[int]) -> list[bool] | None:
 # a heading in capitals on its own line after a blank one: a new part of the page ("WITNESS STATEMENT", "MY VERDICT")
 # that closes the turn above it; so does the writer's own score label opening a paragraph ("My score: 4 out of 5"
 # after a dialogue's last turn)
-# (or a rule across the page, as a show's closing card opens: "\n\n────────\nJOHN WICK: CHAPTER 3 (2019)")
+# (or a rule across the page, as a show's closing card opens: "\n\n────────\nJOHN WICK: CHAPTER 3 (2019)"; or a
+# paragraph opened by a time stamp and no speaker's name, a commentary's or a log's next entry in the writer's voice:
+# "\n\n[00:41:45] The Continental! Ian McShane is Winston")
 _HEADING_AFTER_TURN = re.compile(PARAGRAPH_BREAK.pattern + "(?=" + CAPITALS_HEADING.pattern
                                  + r"|[ \t*_]*(?i:(?:my|our)[ \t]+(?:own[ \t]+)?(?:score|verdict|rating|grade|mark))"
                                  r"[ \t*_]*[:\u2013\u2014-]"
-                                 + "|" + RULE_LINE.pattern.removeprefix("^") + ")", re.MULTILINE)
+                                 + "|" + RULE_LINE.pattern.removeprefix("^")
+                                 + rf"|[ \t]*{STAMP}[ \t]*(?![^\n:]{{1,30}}:[ \t]))", re.MULTILINE)
 
 
 def _turn_spans(text: str, turns: Sequence[tuple[int, str]], speakers: AbstractSet[str]) -> list[tuple[int, int]]:
@@ -108,6 +111,7 @@ def _turns(text: str) -> tuple[tuple[int, str], ...]:
              if (name := turn["name"] or turn["bracketed"] or turn["tagged"] or turn["noted"]
                          or turn["prompted"]).lower()
              not in _NOT_A_SPEAKER and not (turn["bracketed"] and _STAGE_DIRECTION.match(name))  # "[Applause]": nobody
+             and not name.isdigit()  # a time stamp's hours, "00:04:20 - The chop shop.", name nobody
              and not _TITLE_WITH_YEAR.match(text, turn.start())] if ":" in text or "[" in text or ">" in text else []
     if "        " in text and _SCENE_HEADING.search(text):  # (a screenplay's cues need no colon)
         turns = sorted(turns + [(cue.start(), "me" if cue["cue"].lower() in _SCRIPT_SELF else cue["cue"], False)
