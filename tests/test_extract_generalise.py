@@ -9751,6 +9751,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("[00:31:00] Priti's here.\n\nPRITI: So this is the David Leitch one?\n\nME: No.\n\n[00:33:20] Willem Dafoe turns up as Marcus.\n\nPRITI: Green Goblin.\n\n[00:41:45] Ian McShane is Winston.\n\nME: Done.", JW1, [("cast", "Willem Dafoe", "Marcus", "supported"), ("cast", "Ian McShane", "Winston", "supported")]),
         ("01:04:20 \u2013 Laurence Fishburne is the Bowery King.\n\nDEV: meh.\n\nME: hush.\n\n01:10:00 \u2013 Claudia Gerini is Gianna.\n\nDEV: fine.\n\nME: ok.", CH2, [("cast", "Laurence Fishburne", "The Bowery King", "supported"), ("cast", "Claudia Gerini", "Gianna D'Antonio", "supported")]),
     ],
+    "the-reviewed-works-listing-entry-keeps-its-credits": [
+        ("9.00pm Film4\nNobody \u2605\u2605\u2605\u2605\nFrom writer Derek Kolstad. (2021)\n\n10.00pm Channel 4\nJohn Wick: Chapter 3 \u2013 Parabellum \u2605\u2605\u2605\nChad Stahelski directs. (2019)\n\n11.35pm Channel 5\nSicario \u2605\u2605\u2605\u2605\u2605\nDirected by Denis Villeneuve. (2015)", PARA, [("director", "Chad Stahelski", None, "supported")]),
+        ("20:00 BBC Two\nSpeed \u2605\u2605\u2605\u2605\nDirected by Jan de Bont. (1994)\n\n21:30 ITV\nJohn Wick: Chapter 2 \u2605\u2605\u2605\u2605\nCommon is Cassian.\n\n23:00 Film4\nThe Matrix \u2605\u2605\u2605\u2605\u2605\nBy the Wachowskis. (1999)", CH2, [("cast", "Common", "Cassian", "supported")]),
+        ("7pm\nPoint Break \u2605\u2605\u2605\nKeanu Reeves surfs. (1991)\n\n9pm\nJohn Wick \u2605\u2605\u2605\u2605\nIan McShane is Winston.\n\n11pm\nHeat \u2605\u2605\u2605\u2605\u2605\nMichael Mann directs. (1995)", JW1, [("cast", "Ian McShane", "Winston", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -15335,6 +15340,16 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("[21:02] dex_m: Halle Berry plays Sofia\n\n[21:03] me: nope\n\n[21:04] dex_m: ok\n\n[21:05] me: lol", CH4, ("cast", "Halle Berry", None)),
         ("PRITI: hi\n\nME: hi\n\n[00:12:00] PRITI: Ruby Rose plays Sofia, right?\n\nME: wrong film.", PARA, ("cast", "Ruby Rose", None)),
         ("09:15 Dana: Mark Dacascos is the Elder.\n\n09:16 Me: no\n\n09:17 Dana: ok\n\n09:18 Me: fine", PARA, ("cast", "Mark Dacascos", None)),
+    ],
+    "a-note-on-a-namesake-is-about-that-work": [
+        ("NOT TO BE CONFUSED WITH...\nParabellum (2015), Lukas Valenta Rinner's drama about a survival camp.", PARA, ("release_year", "", 2015)),
+        ("Not to be confused with Ballerina (2016), the cartoon, released in 2016 with Elle Fanning.", BAL, ("release_year", "", 2016)),
+        ("This article is about the 2019 film. For the 2015 Argentine film, see Parabellum (2015 film).", PARA, ("release_year", "", 2015)),
+    ],
+    "a-listing-entrys-capsule-under-its-starred-title-is-that-programmes": [
+        ("9.00pm Film4\nNobody \u2605\u2605\u2605\u2605\nFrom John Wick writer Derek Kolstad and director Ilya Naishuller. (2021)\n\n10.00pm Channel 4\nJohn Wick: Chapter 3 \u2013 Parabellum \u2605\u2605\u2605\nChad Stahelski directs.\n\n11.35pm Channel 5\nSicario \u2605\u2605\u2605\u2605\u2605\nDirected by Denis Villeneuve. (2015)", PARA, ("director", "Denis Villeneuve", None)),
+        ("20:00 BBC Two\nSpeed \u2605\u2605\u2605\u2605\nKeanu Reeves as Jack Traven, directed by Jan de Bont. (1994)\n\n21:30 ITV\nJohn Wick: Chapter 2 \u2605\u2605\u2605\u2605\nCommon is Cassian.\n\n23:00 Film4\nThe Matrix \u2605\u2605\u2605\u2605\u2605\nWritten and directed by the Wachowskis. (1999)", CH2, ("cast", "Keanu Reeves", "Jack Traven")),
+        ("7pm\nPoint Break \u2605\u2605\u2605\nKeanu Reeves plays Johnny Utah. (1991)\n\n9pm\nJohn Wick \u2605\u2605\u2605\u2605\nIan McShane is Winston.\n\n11pm\nHeat \u2605\u2605\u2605\u2605\u2605\nMichael Mann directs. (1995)", JW1, ("cast", "Keanu Reeves", "Johnny Utah")),
     ],
 }
 

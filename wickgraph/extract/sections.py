@@ -56,7 +56,24 @@ def other_work_spans(doc: Document) -> list[tuple[int, int]]:
     opened = [(start, topic) for start in starts if (topic := _opening_title_below_kicker(doc, start)) is not None]
     return sorted(_other_paragraphs(doc, opened) + _outside_films(doc, starts, opened) + _other_labelled_lines(doc)
                   + other_columns(doc) + _other_rows(doc) + _outside_labelled_lines(doc) + _other_works_scores(doc)
-                  + _cited_works(doc) + _other_listing_entries(doc) + _other_records(doc))
+                  + _cited_works(doc) + _other_listing_entries(doc) + _other_records(doc) + _namesakes(doc))
+
+
+# a note on a namesake, a work of the same title that is not the reviewed one: "NOT TO BE CONFUSED WITH..." over
+# "Parabellum (2015), Lukas Valenta Rinner's drama", "For the 2015 Argentine film, see Parabellum (2015 film)."
+_NAMESAKE = re.compile(r"\bnot\s+to\s+be\s+confused\s+with\b|^[ \t*_>]*for\s+(?:the|other)\b[^\n]{0,80}?,\s*see\b",
+                       re.IGNORECASE | re.MULTILINE)
+_HEADING_REST = re.compile(r"[ \t.:\u2026\u2013\u2014-]*\n")
+
+
+def _namesakes(doc: Document) -> list[Span]:
+    """The notes on namesakes, each to its paragraph's end (a heading's, to the end of the paragraph under it)."""
+    spans = []
+    for note in _NAMESAKE.finditer(doc.text) if "confused" in doc.lower or "see" in doc.lower else ():
+        heading = _HEADING_REST.match(doc.text, note.end())
+        end = _PARAGRAPH_START.search(doc.text, heading.end() if heading else note.end())
+        spans.append((note.start(), end.start() if end else len(doc.text)))
+    return spans
 
 
 # a data file's record opens at a YAML document's "---" or at a TOML or INI table's header ("[[related]]", "[other]")
@@ -84,10 +101,11 @@ def _other_records(doc: Document) -> list[Span]:
     return spans
 
 
-# a listings page's entry: a programme's title, its stars, then what it is, all on its line ("21:00 FILM Speed (1994)
-# ★★★★ Keanu Reeves on a bus", "10.00 Game of Thrones ★★★★★ Bronn (Jerome Flynn) rides north")
-_LISTING_ENTRY = re.compile(r"^(?P<title>[^\n\u2605]{2,80}?)[ \t]\u2605{1,5}\u00bd?[ \t]+(?-i:[A-Z])[^\n]*$",
-                            re.MULTILINE)
+# a listings page's entry: a programme's title, its stars, then what it is, on its line ("21:00 FILM Speed (1994)
+# ★★★★ Keanu Reeves on a bus", "10.00 Game of Thrones ★★★★★ Bronn (Jerome Flynn) rides north") or on the lines under
+# it, up to the paragraph's end ("Nobody ★★★★" over "Bob Odenkirk is a mild-mannered dad ... (2021) 92mins")
+_LISTING_ENTRY = re.compile(r"^(?P<title>[^\n\u2605]{2,80}?)[ \t]\u2605{1,5}\u00bd?"
+                            r"(?:[ \t]+(?-i:[A-Z])[^\n]*$|[ \t]*(?:\n[ \t]*\S[^\n]*)+)", re.MULTILINE)
 _LISTING_ENTRIES = 3
 
 
