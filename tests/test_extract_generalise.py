@@ -15351,6 +15351,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("20:00 BBC Two\nSpeed \u2605\u2605\u2605\u2605\nKeanu Reeves as Jack Traven, directed by Jan de Bont. (1994)\n\n21:30 ITV\nJohn Wick: Chapter 2 \u2605\u2605\u2605\u2605\nCommon is Cassian.\n\n23:00 Film4\nThe Matrix \u2605\u2605\u2605\u2605\u2605\nWritten and directed by the Wachowskis. (1999)", CH2, ("cast", "Keanu Reeves", "Jack Traven")),
         ("7pm\nPoint Break \u2605\u2605\u2605\nKeanu Reeves plays Johnny Utah. (1991)\n\n9pm\nJohn Wick \u2605\u2605\u2605\u2605\nIan McShane is Winston.\n\n11pm\nHeat \u2605\u2605\u2605\u2605\u2605\nMichael Mann directs. (1995)", JW1, ("cast", "Keanu Reeves", "Johnny Utah")),
     ],
+    "listing-entries-around-the-reviewed-works-starred-title-line-alone": [
+        ("9.00pm Film4\nNobody \u2605\u2605\u2605\u2605\nFrom writer Derek Kolstad and director Ilya Naishuller. (2021)\n\nFILM OF THE DAY\n10.00pm\nJohn Wick: Chapter 3 \u2013 Parabellum \u2605\u2605\u2605\n\nDirector Chad Stahelski opens with a knife fight.\n\n11.35pm\nSicario \u2605\u2605\u2605\u2605\u2605\nDirected by Denis Villeneuve. (2015)", PARA, ("director", "Denis Villeneuve", None)),
+        ("20:00\nSpeed \u2605\u2605\u2605\u2605\nKeanu Reeves as Jack Traven. (1994)\n\n21:30\nJohn Wick: Chapter 2 \u2605\u2605\u2605\u2605\n\nCommon is Cassian, and it is great.\n\n23:00\nThe Matrix \u2605\u2605\u2605\u2605\u2605\nKeanu Reeves as Neo. (1999)", CH2, ("cast", "Keanu Reeves", "Jack Traven")),
+        ("7pm\nPoint Break \u2605\u2605\u2605\nKeanu Reeves plays Johnny Utah. (1991)\n\nOUR PICK\nJohn Wick \u2605\u2605\u2605\u2605\n\nIan McShane is Winston.\n\n11pm\nHeat \u2605\u2605\u2605\u2605\u2605\nMichael Mann directs. (1995)", JW1, ("cast", "Keanu Reeves", "Johnny Utah")),
+    ],
 }
 
 

@@ -105,7 +105,7 @@ def _other_records(doc: Document) -> list[Span]:
 # ★★★★ Keanu Reeves on a bus", "10.00 Game of Thrones ★★★★★ Bronn (Jerome Flynn) rides north") or on the lines under
 # it, up to the paragraph's end ("Nobody ★★★★" over "Bob Odenkirk is a mild-mannered dad ... (2021) 92mins")
 _LISTING_ENTRY = re.compile(r"^(?P<title>[^\n\u2605]{2,80}?)[ \t]\u2605{1,5}\u00bd?"
-                            r"(?:[ \t]+(?-i:[A-Z])[^\n]*$|[ \t]*(?:\n[ \t]*\S[^\n]*)+)", re.MULTILINE)
+                            r"(?:[ \t]+(?-i:[A-Z])[^\n]*$|[ \t]*(?P<under>(?:\n[ \t]*\S[^\n]*)*)$)", re.MULTILINE)
 _LISTING_ENTRIES = 3
 
 
@@ -114,12 +114,15 @@ def _other_listing_entries(doc: Document) -> list[Span]:
     credits they name are their programmes'."""
     if "\u2605" not in doc.text:
         return []
-    entries = list(_LISTING_ENTRY.finditer(doc.text))
+    entries = [(entry, any(e.kind == WORK and e.iri == doc.film
+                           for m in doc.mentions_between(*entry.span("title")) for e in m.entries))
+               for entry in _LISTING_ENTRY.finditer(doc.text)]
+    # (a starred line with nothing under it is an entry only when it titles the reviewed work: "Story ★★★" over
+    # "Action ★★★★" is a grid of sub-scores)
+    entries = [(entry, film) for entry, film in entries if entry["under"] != "" or film]
     if len(entries) < _LISTING_ENTRIES:
         return []
-    return [entry.span() for entry in entries
-            if not any(e.kind == WORK and e.iri == doc.film
-                       for m in doc.mentions_between(*entry.span("title")) for e in m.entries)]
+    return [entry.span() for entry, film in entries if not film]
 
 
 def _other_paragraphs(doc: Document, opened: list[tuple[int, str]]) -> list[tuple[int, int]]:
