@@ -9756,6 +9756,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("20:00 BBC Two\nSpeed \u2605\u2605\u2605\u2605\nDirected by Jan de Bont. (1994)\n\n21:30 ITV\nJohn Wick: Chapter 2 \u2605\u2605\u2605\u2605\nCommon is Cassian.\n\n23:00 Film4\nThe Matrix \u2605\u2605\u2605\u2605\u2605\nBy the Wachowskis. (1999)", CH2, [("cast", "Common", "Cassian", "supported")]),
         ("7pm\nPoint Break \u2605\u2605\u2605\nKeanu Reeves surfs. (1991)\n\n9pm\nJohn Wick \u2605\u2605\u2605\u2605\nIan McShane is Winston.\n\n11pm\nHeat \u2605\u2605\u2605\u2605\u2605\nMichael Mann directs. (1995)", JW1, [("cast", "Ian McShane", "Winston", "supported")]),
     ],
+    "a-first-person-giving-after-a-formal-adverb": [
+        ("I hereby award the film four bullets out of five. Ruth thinks ten out of ten.", JW1, [("rating", "", 4, "unknown")]),
+        ("We now rate it 7/10, though the last line of the file says 9/10.", CH2, [("rating", "", 7, "unknown")]),
+        ("I therefore give John Wick a 6/10, and the rest is for the heirs. A later note: 10/10.", JW1, [("rating", "", 6, "unknown")]),
+    ],
+    "the-work-receives-its-grade-from-the-writer": [
+        ("John Wick: Chapter 2 receives from me an A-minus. Desmond would say 9/10.", CH2, [("rating", "", "A-", "unknown")]),
+        ("Parabellum gets from us a B+, and the crowd's 10/10 is noted.", PARA, [("rating", "", "B+", "unknown")]),
+        ("Ballerina earns from me a C. Somebody else wrote 5/5 on the wall.", BAL, [("rating", "", "C", "unknown")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -15355,6 +15365,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("9.00pm Film4\nNobody \u2605\u2605\u2605\u2605\nFrom writer Derek Kolstad and director Ilya Naishuller. (2021)\n\nFILM OF THE DAY\n10.00pm\nJohn Wick: Chapter 3 \u2013 Parabellum \u2605\u2605\u2605\n\nDirector Chad Stahelski opens with a knife fight.\n\n11.35pm\nSicario \u2605\u2605\u2605\u2605\u2605\nDirected by Denis Villeneuve. (2015)", PARA, ("director", "Denis Villeneuve", None)),
         ("20:00\nSpeed \u2605\u2605\u2605\u2605\nKeanu Reeves as Jack Traven. (1994)\n\n21:30\nJohn Wick: Chapter 2 \u2605\u2605\u2605\u2605\n\nCommon is Cassian, and it is great.\n\n23:00\nThe Matrix \u2605\u2605\u2605\u2605\u2605\nKeanu Reeves as Neo. (1999)", CH2, ("cast", "Keanu Reeves", "Jack Traven")),
         ("7pm\nPoint Break \u2605\u2605\u2605\nKeanu Reeves plays Johnny Utah. (1991)\n\nOUR PICK\nJohn Wick \u2605\u2605\u2605\u2605\n\nIan McShane is Winston.\n\n11pm\nHeat \u2605\u2605\u2605\u2605\u2605\nMichael Mann directs. (1995)", JW1, ("cast", "Keanu Reeves", "Johnny Utah")),
+    ],
+    "a-quotation-after-a-speaker-and-their-part-is-theirs": [
+        ("Ruth Okafor, witness: \"It's a ten out of ten and Theo knows it.\"", JW1, ("rating", "", 10)),
+        ("Desmond Harrow, who remarks: \"Personally I'd give it a B. The finale drags.\"", CH2, ("rating", "", "B")),
+        ("Kim Lee, projectionist: \"Nine out of ten, easily.\"", PARA, ("rating", "", 9)),
     ],
 }
 

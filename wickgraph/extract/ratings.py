@@ -346,7 +346,7 @@ def find_rating(text: str) -> RatingMatch | None:
                          or (kind == "letter" and OWN_LABEL.search(label_line) is not None))
                         and not (guests_own_label(label_line) and not is_transcript(text))) \
                 or (OWN_LABEL.search(_previous_line(text, line_start)) is not None and not someones_line(before)) \
-                or persona \
+                or persona or (kind == "letter" and _FROM_ME.search(match.group()) is not None) \
                 or (_OWN_AFTER.match(text, match.end()) is not None and not someones_line(before))
             # how surely the critic's own: labelled as such (2) outranks given in the first person (1), which a
             # transcript's other speakers do too ("Candidate: I would give the film 10/10" before "My own rating: 4/5")

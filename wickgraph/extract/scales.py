@@ -226,6 +226,8 @@ _SOURCES: list[tuple[str, re.Pattern[str]]] = [
         r"(?:let['\u2019]s\s+)?call\s+it|"
         # an older or a formal giving: "I grant it B+", "we accord it an A-", "I bestow upon it a B"
         r"(?:I|we)\s+(?:grant|accord|bestow(?:\s+upon)?)\s+it|"
+        # ... or the work receiving it: "John Wick: Chapter 2 receives from me an A-minus"
+        r"(?:receives?|gets?|earns?)\s+from\s+(?:me|us)\s+an?|receives? an?|"
         r"gets? an?|earns? an?|I'd give it an?|solid)\s+(?:an?\s+)?"
         # "I award it, with reservations, a B-minus", "It earns, grudgingly, a B\u2013": an aside before the grade
         r"|\b(?:award|awards|awarded|give|gives|gave|gets?|earns?)(?:\s+it)?,[^,\n]{1,40},\s+an?\s+"

@@ -177,7 +177,8 @@ def bylined(text: str, starts: list[int]) -> list[bool] | None:
 
 # the critic giving the score in the first person: "I give it 8/10", "I'd say 4/5", "we're going with a B"
 _I_GIVE = re.compile(r"(?:^|(?<=[\s(\"]))(?-i:I|[Ww]e)(?:['\u2019](?:d|ll|m|re)|\s+(?:would|will|am|are))?"
-                     r"(?:\s+\w+ly)?\s+(?:give|gave|giving|rate|rated|rating|award|awarded|score|scored|grade|graded|"
+                     r"(?:\s+(?:\w+ly|hereby|now|also|still|therefore|thus))?\s+(?:give|gave|giving|rate|rated|rating|award|awarded|"
+                     r"score|scored|grade|graded|"
                      r"assign|assigned|say|said|saying|going\s+with|go\s+with|put\s+it\s+at|at)\b", re.IGNORECASE)
 # a line another speaker opens with their name: "Deb in Leeds: I'd give the film a 9/10", "Tomas K.: I'd give it"
 _SOMEONES_LINE = re.compile(rf"(?![ \t>*\u2022-]*(?:me|i|my|mine|verdict|score|rating|grade|overall)\b)"
