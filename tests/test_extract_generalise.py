@@ -9766,6 +9766,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Parabellum gets from us a B+, and the crowd's 10/10 is noted.", PARA, [("rating", "", "B+", "unknown")]),
         ("Ballerina earns from me a C. Somebody else wrote 5/5 on the wall.", BAL, [("rating", "", "C", "unknown")]),
     ],
+    "a-columns-host-under-its-masthead-holds-the-own-score": [
+        ("THE VELVET ROPE\nwith Dolly Marchetti\n\nThe crowd gave it 10/10.\nDolly's score: four martinis out of five.", JW1, [("rating", "", 4, "unknown")]),
+        ("LATE PICKS\nwith Sam Ortiz\n\nThe fans went 9/10.\nSam's verdict: 7/10. Long, loud, good.", CH2, [("rating", "", 7, "unknown")]),
+        ("Night Desk\n  with Priya Nair\n\nThe studio's own poll said 95%.\nPriya's rating: B+", PARA, [("rating", "", "B+", "unknown")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).

@@ -150,9 +150,18 @@ _NAME_LABEL = re.compile(r"[ \t]*(?:[-*\u2022][ \t]+)?(?P<who>[A-Z][\w'\u2019-]+
                          r"[ \t]*(?::|[ \t][\u2014\u2013-])")
 
 
+# a column's host on a line of their own under its masthead: "THE VELVET ROPE" over "with Dolly Marchetti"
+_COLUMN_HOST = re.compile(r"[ \t*_]*with[ \t]+(?P<who>(?-i:[A-Z])[\w'\u2019-]+(?:[ \t]+(?-i:[A-Z])[\w'\u2019-]+){1,2})"
+                          r"[ \t*_]*", re.IGNORECASE)
+_HOST_LINES = 3  # the masthead's lines
+
+
 def _authors(text: str) -> set[str]:
-    """The words of the names the text's bylines give, in lower case."""
-    return {word.lower() for byline in BYLINE.finditer(text) for word in byline["who"].split()}
+    """The words of the names the text's bylines give (or its column's host), in lower case."""
+    hosts = [host["who"] for line in text.split("\n", _HOST_LINES)[:_HOST_LINES]
+             if (host := _COLUMN_HOST.fullmatch(line)) is not None]
+    return {word.lower() for who in [byline["who"] for byline in BYLINE.finditer(text)] + hosts
+            for word in who.split()}
 
 
 def bylined(text: str, starts: list[int]) -> list[bool] | None:
