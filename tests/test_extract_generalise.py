@@ -9771,6 +9771,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("LATE PICKS\nwith Sam Ortiz\n\nThe fans went 9/10.\nSam's verdict: 7/10. Long, loud, good.", CH2, [("rating", "", 7, "unknown")]),
         ("Night Desk\n  with Priya Nair\n\nThe studio's own poll said 95%.\nPriya's rating: B+", PARA, [("rating", "", "B+", "unknown")]),
     ],
+    "another-works-part-ends-at-the-pages-next-heading": [
+        ("John Wick (2014)\n\nKeanu Reeves is John.\n\nSee also\n\n- Ballerina (2025), a spin-off\n- John Wick Hex\n\nPersonal note from the editor\n\nNot sourced. If I had to grade it: B+.", JW1, [("rating", "", "B+", "unknown")]),
+        ("Chapter 2 (2017)\n\nCommon is Cassian.\n\nParabellum (2019) follows on, with Halle Berry.\n\nMy verdict\n\nI give it 8/10.", CH2, [("rating", "", 8, "unknown")]),
+        ("Parabellum (2019)\n\nHalle Berry plays Sofia.\n\nChapter 4 (2023) came next, with Donnie Yen.\n\nClosing thoughts\n\nMark Dacascos is Zero, and he is the best thing in it.", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -15375,6 +15380,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Ruth Okafor, witness: \"It's a ten out of ten and Theo knows it.\"", JW1, ("rating", "", 10)),
         ("Desmond Harrow, who remarks: \"Personally I'd give it a B. The finale drags.\"", CH2, ("rating", "", "B")),
         ("Kim Lee, projectionist: \"Nine out of ten, easily.\"", PARA, ("rating", "", 9)),
+    ],
+    "another-works-part-runs-on-without-a-heading": [
+        ("John Wick (2014)\n\nKeanu Reeves is John.\n\nChapter 2 (2017) came next.\n\nThere Common plays Cassian.", JW1, ("cast", "Common", None)),
+        ("Chapter 4 (2023)\n\nDonnie Yen is Caine.\n\nParabellum (2019) came first.\n\nHalle Berry plays Sofia in it.", CH4, ("cast", "Halle Berry", None)),
+        ("Ballerina (2025)\n\nAna de Armas is Eve.\n\nParabellum (2019), her first outing.\n\nUnity Phelan dances there.", BAL, ("cast", "Unity Phelan", None)),
     ],
 }
 

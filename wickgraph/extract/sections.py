@@ -130,7 +130,20 @@ def _other_paragraphs(doc: Document, opened: list[tuple[int, str]]) -> list[tupl
     if len({topic for _, topic in opened}) < 2 or doc.film not in {topic for _, topic in opened}:
         return []
     ends = [start for start, _ in opened[1:]] + [len(doc.text)]
-    return [(start, end) for (start, topic), end in zip(opened, ends, strict=True) if topic != doc.film]
+    return [(start, _section_end(doc.text, start, end)) for (start, topic), end in zip(opened, ends, strict=True)
+            if topic != doc.film]
+
+
+# a heading of the page's own: a short line alone between blank lines, not a sentence ("Personal note from the
+# editor", "See also"), which opens a new part of the page
+_HEADING_PARAGRAPH = re.compile(r"\n[ \t]*\n[ \t#*_]*(?-i:[A-Z])[^\n.!?:]{1,58}[^\n.!?,;\u2605]?[ \t*_]*\n[ \t]*\n")
+
+
+def _section_end(text: str, start: int, end: int) -> int:
+    """``end``, or the page's next heading before it: another work's part ends where the page's own next part
+    opens."""
+    heading = _HEADING_PARAGRAPH.search(text, start, end)
+    return heading.start() if heading else end
 
 
 def _opening_title(doc: Document, start: int) -> str | None:
