@@ -9776,6 +9776,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Chapter 2 (2017)\n\nCommon is Cassian.\n\nParabellum (2019) follows on, with Halle Berry.\n\nMy verdict\n\nI give it 8/10.", CH2, [("rating", "", 8, "unknown")]),
         ("Parabellum (2019)\n\nHalle Berry plays Sofia.\n\nChapter 4 (2023) came next, with Donnie Yen.\n\nClosing thoughts\n\nMark Dacascos is Zero, and he is the best thing in it.", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
     ],
+    "a-fields-phrase-after-a-category-label-is-no-tag-list": [
+        ("SECTION C - ITEM DECLARED\n  Title: John Wick: Chapter 3 - Parabellum\n  Category: third instalment of the John Wick franchise\n", PARA, [("franchise_member", "", None, "supported")]),
+        ("Keywords: the second film in the John Wick series and its best", CH2, [("franchise_member", "", None, "supported")]),
+        ("Tags: the fourth chapter of the John Wick saga and its longest", CH4, [("franchise_member", "", None, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -15385,6 +15390,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("John Wick (2014)\n\nKeanu Reeves is John.\n\nChapter 2 (2017) came next.\n\nThere Common plays Cassian.", JW1, ("cast", "Common", None)),
         ("Chapter 4 (2023)\n\nDonnie Yen is Caine.\n\nParabellum (2019) came first.\n\nHalle Berry plays Sofia in it.", CH4, ("cast", "Halle Berry", None)),
         ("Ballerina (2025)\n\nAna de Armas is Eve.\n\nParabellum (2019), her first outing.\n\nUnity Phelan dances there.", BAL, ("cast", "Unity Phelan", None)),
+    ],
+    "a-tag-lists-names-relate-nothing": [
+        ("tags: john wick, keanu reeves, long movies, 2014", JW1, ("release_year", "", 2014)),
+        ("Filed under: Keanu Reeves | Action | Chapter 2 | 2017", CH2, ("release_year", "", 2017)),
+        ("Categories: #JohnWick #Parabellum #HalleBerry #2019", PARA, ("release_year", "", 2019)),
     ],
 }
 
