@@ -9781,6 +9781,12 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Keywords: the second film in the John Wick series and its best", CH2, [("franchise_member", "", None, "supported")]),
         ("Tags: the fourth chapter of the John Wick saga and its longest", CH4, [("franchise_member", "", None, "supported")]),
     ],
+    "a-directors-credit-shared-jointly-or-co-credited": [
+        ("Direction is credited jointly to Chad Stahelski and David Leitch.", JW1, [("director", "Chad Stahelski", None, "supported"), ("director", "David Leitch", None, "contradicted")]),
+        ("| DIRECTOR:  Chad Stahelski (co-credited with David Leitch)  |", JW1, [("director", "David Leitch", None, "contradicted")]),
+        ("Directed by Chad Stahelski, co-credited with David Leitch.", JW1, [("director", "David Leitch", None, "contradicted")]),
+        ("The film is helmed by Chad Stahelski, who is co-credited with Len Wiseman here.", PARA, [("director", "Len Wiseman", None, "contradicted")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -15395,6 +15401,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("tags: john wick, keanu reeves, long movies, 2014", JW1, ("release_year", "", 2014)),
         ("Filed under: Keanu Reeves | Action | Chapter 2 | 2017", CH2, ("release_year", "", 2017)),
         ("Categories: #JohnWick #Parabellum #HalleBerry #2019", PARA, ("release_year", "", 2019)),
+    ],
+    "a-co-credit-for-another-job-names-no-director": [
+        ("The fight choreography, co-credited with David Leitch, is superb.", JW1, ("director", "David Leitch", None)),
+        ("Direction is credited to Chad Stahelski; the stunts are co-credited with David Leitch.", JW1, ("director", "David Leitch", None)),
+        ("The story is co-credited with Derek Kolstad, who directed nothing.", CH4, ("director", "Derek Kolstad", None)),
     ],
 }
 
