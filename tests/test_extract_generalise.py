@@ -9787,6 +9787,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Directed by Chad Stahelski, co-credited with David Leitch.", JW1, [("director", "David Leitch", None, "contradicted")]),
         ("The film is helmed by Chad Stahelski, who is co-credited with Len Wiseman here.", PARA, [("director", "Len Wiseman", None, "contradicted")]),
     ],
+    "an-answer-after-a-hyphen-on-the-questions-line": [
+        ("2. Who directed it? - Chad Stahelski and David Leitch, both credited.", JW1, [("director", "David Leitch", None, "contradicted")]),
+        ("Who wrote it? -- Derek Kolstad, on his own.", JW1, [("writer", "Derek Kolstad", None, "supported")]),
+        ("Which actor plays Zero? - Mark Dacascos, a real martial artist.", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
+    ],
+    "a-job-question-with-a-credit-word-before-the-job": [
+        ("4. Credited co-director on this one? David Leitch, who shared the job.", PARA, [("director", "David Leitch", None, "contradicted")]),
+        ("Credited co-writer this time?\nA: Shay Hatten.", CH4, [("writer", "Shay Hatten", None, "supported")]),
+        ("Q3. Main director?\nChad Stahelski, as ever.", CH4, [("director", "Chad Stahelski", None, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -15406,6 +15416,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("The fight choreography, co-credited with David Leitch, is superb.", JW1, ("director", "David Leitch", None)),
         ("Direction is credited to Chad Stahelski; the stunts are co-credited with David Leitch.", JW1, ("director", "David Leitch", None)),
         ("The story is co-credited with Derek Kolstad, who directed nothing.", CH4, ("director", "Derek Kolstad", None)),
+    ],
+    "a-no-after-a-hyphen-states-nothing": [
+        ("Is Halle Berry in it? - No.", CH4, ("cast", "Halle Berry", None)),
+        ("Is Ruby Rose back? -- Nope, not this time.", PARA, ("cast", "Ruby Rose", None)),
+        ("Did David Leitch co-direct? - No, he produced.", PARA, ("director", "David Leitch", None)),
     ],
 }
 

@@ -24,7 +24,7 @@ __all__ = ["answer_key", "answered_questions", "key_answer", "unasked"]
 _QUESTION_END = re.compile(r"\?[\"')\]]*(?:[ \t]*\([^()\n]{0,40}\)[ \t]*$)?", re.MULTILINE)  # "(tick all that apply)"
 _ANSWER_GAP = re.compile(r"[ \t]*\n(?:[ \t]*\n)?[ \t>]*(?=\S)")  # to the next line, over one blank line
 # what may stand between a question and its answer on one line: a flashcard's "/ BACK:", an arrow, a dash
-_ON_THE_LINE = r"(?:[/|\u2192\u2014\u2013]+[ \t]*)?"
+_ON_THE_LINE = r"(?:(?:[/|\u2192\u2014\u2013]+|-{1,2}(?=[ \t]))[ \t]*)?"  # (a hyphen set apart: "Who directed it? - X")
 _YES = re.compile(rf"\s*{_ON_THE_LINE}(?:[A-Za-z]{{1,12}}\s*:\s*)?(?:yes|yep|yeah|yup|sure|absolutely|of course|indeed|"
                   r"(?:he|she|they)\s+(?:is|was|does|did|are|were))\b[^.!?\n]{0,80}", re.IGNORECASE)
 _NO = re.compile(rf"\s*{_ON_THE_LINE}(?:[A-Za-z]{{1,12}}\s*:\s*)?(?:no|nope|not|never|sadly not|"
@@ -37,8 +37,8 @@ _WHO = re.compile(r"\b(?:who|which\s+(?:actor|actress|performer|star|director|wr
 _BY_QUESTION = re.compile(r"\b(?P<verb>directed|written|scripted)\s+by\b[\s._\u2026-]*\?", re.IGNORECASE)
 # ("Q3. Same director as before?", "New writer this time?": a word or two before the job)
 _JOB_QUESTION = re.compile(r"(?:^|[:\u2014\u2013]\s*|(?<=[.)]\s))"
-                           r"(?:(?:q\d{1,2}[.:]?|same|the|a|new|different|another|how|many)\s+){0,2}"
-                           r"(?P<verb>director|writer|screenwriter)s?\b"
+                           r"(?:(?:q\d{1,2}[.:]?|same|the|a|new|different|another|how|many|credited|sole|main)\s+){0,2}"
+                           r"(?:co-?)?(?P<verb>director|writer|screenwriter)s?\b"
                            r"(?!\s+of\s+photography)[^?\n]{0,40}\?", re.IGNORECASE | re.MULTILINE)
 # "> who plays the marquis": a who-question on a line of its own, typed without its question mark
 _BARE_WHO = re.compile(r"^[ \t>*-]*(?:q\s*[:.]\s*)?(?=(?:who|which)\b)[^?\n]{8,80}$", re.IGNORECASE | re.MULTILINE)
