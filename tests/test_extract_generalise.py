@@ -9797,6 +9797,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Credited co-writer this time?\nA: Shay Hatten.", CH4, [("writer", "Shay Hatten", None, "supported")]),
         ("Q3. Main director?\nChad Stahelski, as ever.", CH4, [("director", "Chad Stahelski", None, "supported")]),
     ],
+    "an-entrys-role-before-its-long-description-and-the-players-dash": [
+        ("11. Aurelio, the chop-shop owner who will not fix Iosef's car - John Leguizamo.\n12. Harry, the old friend John leaves to keep an eye on a handcuffed Perkins - David Patrick Kelly.", JW1, [("cast", "John Leguizamo", "Aurelio", "supported"), ("cast", "David Patrick Kelly", "Harry", "contradicted")]),
+        ("Sofia, who does not suffer fools and keeps two very good dogs in Casablanca \u2014 Halle Berry", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
+        ("- Cassian, Gianna's bodyguard, who never forgives John for what happened in Rome \u2013 Common", CH2, [("cast", "Common", "Cassian", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -15421,6 +15426,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Is Halle Berry in it? - No.", CH4, ("cast", "Halle Berry", None)),
         ("Is Ruby Rose back? -- Nope, not this time.", PARA, ("cast", "Ruby Rose", None)),
         ("Did David Leitch co-direct? - No, he produced.", PARA, ("director", "David Leitch", None)),
+    ],
+    "a-negation-after-the-entrys-dash-still-negates": [
+        ("Sofia, the Casablanca manager - not Halle Berry this time.", CH4, ("cast", "Halle Berry", None)),
+        ("Ares, the mute enforcer - Ruby Rose does not return.", PARA, ("cast", "Ruby Rose", None)),
+        ("Gianna, Santino's sister - never Claudia Gerini again.", CH4, ("cast", "Claudia Gerini", None)),
     ],
 }
 

@@ -65,6 +65,7 @@ _MAX_ROW = 200
 _ROW_HINT = re.compile(r"[|\t]|[ \t]{2}|\s-{1,2}\s|[\u2013\u2014]|:\s|\s=\s|\.\.|\u2026|[_\u00b7=~]{3}"
                        r"|->|=>|[\u2192\u21d2]")
 _MAX_CELL = 60
+_NAME_THEN_DESCRIPTION = re.compile(r"[^\W\d][\w'.\u2019 -]{0,29},[ \t]")
 
 # Layout marks, each found from its own first character so the regex engine can skip ahead:
 # **bold**, *italic*, __bold__, _italic_ (checked in _emphasis)
@@ -275,7 +276,9 @@ def _cells(view: str, start: int, end: int) -> tuple[str, tuple[Span, ...]]:
         # a table's notes column may be long; cells joined by padding or leaders are names, which are short, but for
         # the last, set off by a wide gap, that may run on into its notes ("Alfie Allen ...... Iosef, the son. ...")
         wide_gap = kind == "padding" and pieces[-1].end() - pieces[-1].start() >= 3
-        short = bool(cells) and all(c[1] - c[0] <= _MAX_CELL for c in cells[:-1]) \
+        # (or a name before its description: "Harry, the old friend John leaves to keep an eye on Perkins - X")
+        short = bool(cells) and all(c[1] - c[0] <= _MAX_CELL or _NAME_THEN_DESCRIPTION.match(view, c[0], c[1])
+                                    for c in cells[:-1]) \
             and (cells[-1][1] - cells[-1][0] <= _MAX_CELL or wide_gap)
         if sum(c[1] > c[0] for c in cells) >= 2 and (kind == "pipe" or short):
             return kind, tuple(cells)

@@ -69,6 +69,7 @@ _READER_CONDITIONAL = re.compile(r"\b(?:if|in\s+case)\s+(?:you(?:['\u2019](?:ve|
 _RELATIVE_OPEN = re.compile(r",\s+(?:who|which|whose|whom)\b[^,]*\Z", re.IGNORECASE)
 # an aside opened right after a name: "Ian McShane, never one to hurry, plays Winston", "X, no stranger to stunts,"
 _ASIDE_OPEN = re.compile(r",\s+[^,;.!?()]*\Z")
+_ASIDE_CLOSES = (",", ":", " - ", " \u2013 ", " \u2014 ")
 # ... unless the aside speaks of the person's presence: "Ian McShane, sadly not in this one, ..."
 _PRESENCE = re.compile(r"\b(?:in\s+(?:this|it|here|the\s+(?:film|movie|show|sequel|cast))|here|back|return\w*|"
                        r"appear\w*|involved|credited|cast|this\s+(?:one|time)|anymore|any\s+more|missing|absent)\b",
@@ -84,8 +85,10 @@ def _outside_asides(doc: Document, regex: re.Pattern[str], twin: re.Pattern[str]
     for match in finditer(regex, twin, view, lower, start, end):
         opened = view.rfind("(", start, match.start())
         bracketed = opened >= 0 and view.find(")", opened, match.start()) < 0 and view.find(")", match.end(), end) >= 0
-        # the aside closes at a comma, or at the colon before an entry's player ("Koji, who will not give John up:")
-        closed = min((at for at in (view.find(mark, match.end(), end) for mark in ",:") if at >= 0), default=-1)
+        # the aside closes at a comma, or at the colon or the dash before an entry's player ("Koji, who will not give
+        # John up:", "Aurelio, the chop-shop owner who won't fix the car - John Leguizamo")
+        closed = min((at for at in (view.find(mark, match.end(), end) for mark in _ASIDE_CLOSES) if at >= 0),
+                     default=-1)
         relative = _RELATIVE_OPEN.search(view, start, match.start()) is not None and closed >= 0
         aside = _ASIDE_OPEN.search(view, start, match.start())
         apposed = aside is not None and closed >= 0 and aside.start() in _name_ends(doc, start, aside.start()) \
