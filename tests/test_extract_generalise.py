@@ -9802,6 +9802,12 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Sofia, who does not suffer fools and keeps two very good dogs in Casablanca \u2014 Halle Berry", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
         ("- Cassian, Gianna's bodyguard, who never forgives John for what happened in Rome \u2013 Common", CH2, [("cast", "Common", "Cassian", "supported")]),
     ],
+    "a-role-named-before-its-alias-and-the-players-bracket": [
+        ("Sightings:\nJOHN WICK, a.k.a. Baba Yaga (Keanu Reeves), seen at dusk.", JW1, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("Charlie, also known as the cleaner (David Patrick Kelly), tidies up.", JW1, [("cast", "David Patrick Kelly", "Charlie", "supported")]),
+        ("John Wick, aka the Boogeyman (Keanu Reeves), is back.", CH2, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("Zero, alias Sushi Chef (Mark Dacascos), is a fan.", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -15431,6 +15437,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Sofia, the Casablanca manager - not Halle Berry this time.", CH4, ("cast", "Halle Berry", None)),
         ("Ares, the mute enforcer - Ruby Rose does not return.", PARA, ("cast", "Ruby Rose", None)),
         ("Gianna, Santino's sister - never Claudia Gerini again.", CH4, ("cast", "Claudia Gerini", None)),
+    ],
+    "an-alias-alone-is-not-the-role-it-stands-for": [
+        ("JOHN WICK, a.k.a. Baba Yaga (Keanu Reeves), seen at dusk.", JW1, ("cast", "Keanu Reeves", "Baba Yaga")),
+        ("Winston, also known as the Manager (Ian McShane), keeps the peace.", CH2, ("cast", "Ian McShane", "the Manager")),
+        ("Zero, alias Sushi Chef (Mark Dacascos), is a fan.", PARA, ("cast", "Mark Dacascos", "Sushi Chef")),
     ],
 }
 
