@@ -9808,6 +9808,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("John Wick, aka the Boogeyman (Keanu Reeves), is back.", CH2, [("cast", "Keanu Reeves", "John Wick", "supported")]),
         ("Zero, alias Sushi Chef (Mark Dacascos), is a fan.", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
     ],
+    "a-line-heard-in-lower-case-among-capitalised-ones": [
+        ("Voicemails, Transcribed By My Phone.\n\n\u25b6 Dev \u00b7 11/14 \u00b7 9:02 PM \u00b7 1:12\nyo so keanu reefs is back as john wick obviously and he kills a guy with a book.\n", PARA, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("Transcripts Below.\n\n\u2022 Sam | 10/02 | 8:15 PM\nok the lady with the dogs is halley berry, she's sofia and she runs the hotel in casablanca.\n", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
+        ("My Notes, Then The Tape.\n\nand lawrence fish burn is back as the bowery king and he gets all cut up for helping john, which is rough.\n", PARA, [("cast", "Laurence Fishburne", "The Bowery King", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).

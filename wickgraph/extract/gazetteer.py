@@ -242,7 +242,9 @@ class Gazetteer:
         mentions: list[Mention] = []
         count = len(words)
         i = 0
-        for at in self._fuzzy.openings(words, trie, heard=lowercase_style):
+        # (a line typed or transcribed in lower case among others, a voicemail's under its header, is heard too)
+        heard = lowercase_style or any(line.islower() and len(line) > _HEARD_LINE for line in text.split("\n"))
+        for at in self._fuzzy.openings(words, trie, heard=heard):
             if at < i:
                 continue  # inside the name found before
             i = at
@@ -315,7 +317,8 @@ class Gazetteer:
                 matched = 3
             # (in a text all in lower case, a first name spelt as heard too: "lawrence fish burn")
             first = words[i] if words[i] in self._fuzzy.first_names else self._fuzzy.heard_first(words[i]) \
-                if lowercase_style and not matched and i + 2 < count and len(words[i]) >= 4 else None
+                if heard and not matched and i + 2 < count and len(words[i]) >= 4 \
+                and (lowercase_style or one_case.at(starts[i])) else None
             if matched <= 1 and i + 2 < count and first is not None \
                     and text[stops[i]:starts[i + 1]] == " " and text[stops[i + 1]:starts[i + 2]] == " ":
                 person = self._fuzzy.split_surname(first, words[i + 1], words[i + 2])
@@ -386,6 +389,9 @@ def _always() -> bool:
     return True
 
 
+_HEARD_LINE = 40  # a line in lower case this long is typed or heard so, not a label
+
+
 class _OneCaseLines:
     """Whether the line around a position is written in one case ("COMMON AS CASSIAN", "common as cassian"),
     where capitals carry no meaning; computed per line on demand."""
@@ -440,8 +446,12 @@ _LETTERS = re.compile(r"[^a-zA-Z\u00c0-\u024f]+")
 _STRESSED = re.compile(r"\b[A-Z]{2,}(?:['\u2019]?s)?\b")  # a word in capitals, or an acronym's plural: "OGs", "NPC's"
 # a chat or log line's time stamp and sender, whose capitals ("PM", a user name) say nothing of the message's case
 # (or the sender first, then the time: "P 20:52: and michael nyqvist as viggo")
-_MESSAGE_PREFIX = re.compile(rf"\s*(?:\[[^\]\n]{{1,25}}\]\s*|{STAMP}\s*)?(?:{SENDER}(?:[ \t]+{CLOCK})?\s*:\s+)?"
-                             rf"(?:>[ \t]*{SENDER}\s*:\s+)?")  # and whom it quotes
+# (or a voicemail's or a post's header of fields set apart by dots or bars, over its words: "▶ Dev · 11/14 · 9:02 PM ·
+# 1:12")
+_MESSAGE_PREFIX = re.compile(rf"\s*(?:[\u25b6\u25ba\u2022]?[ \t]*{SENDER}(?:[ \t]*[\u00b7|\u2022][ \t]*[\w/:.]+"
+                             r"(?:[ \t][AaPp]\.?[Mm]\.?)?){2,5}\s+"
+                             rf"|(?:\[[^\]\n]{{1,25}}\]\s*|{STAMP}\s*)?(?:{SENDER}(?:[ \t]+{CLOCK})?\s*:\s+)?"
+                             rf"(?:>[ \t]*{SENDER}\s*:\s+)?)")  # and whom it quotes
 
 
 _POSSESSED = re.compile(r"['\u2019]s?\s+(?:[a-z-]+\s+)?\Z")
