@@ -9813,6 +9813,21 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Transcripts Below.\n\n\u2022 Sam | 10/02 | 8:15 PM\nok the lady with the dogs is halley berry, she's sofia and she runs the hotel in casablanca.\n", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
         ("My Notes, Then The Tape.\n\nand lawrence fish burn is back as the bowery king and he gets all cut up for helping john, which is rough.\n", PARA, [("cast", "Laurence Fishburne", "The Bowery King", "supported")]),
     ],
+    "a-participle-of-directing-with-its-time-or-addition": [
+        ("Chad Stahelski directs again, with David Leitch co-directing this time.", PARA, [("director", "David Leitch", None, "contradicted")]),
+        ("Len Wiseman takes the chair, with Chad Stahelski directing too.", BAL, [("director", "Chad Stahelski", None, "contradicted")]),
+        ("Chad Stahelski returns, David Leitch co-directing as well.", CH2, [("director", "David Leitch", None, "contradicted")]),
+    ],
+    "the-directing-credit-given-to-its-holders": [
+        ("(B) the said motion picture bears a shared directing credit for Chad Stahelski and David Leitch;", JW1, [("director", "David Leitch", None, "contradicted")]),
+        ("The joint director's credit went to Chad Stahelski and Len Wiseman.", CH4, [("director", "Len Wiseman", None, "contradicted")]),
+        ("Direction credit goes to Len Wiseman alone.", BAL, [("director", "Len Wiseman", None, "supported")]),
+    ],
+    "a-reminder-of-a-fact-is-no-hypothetical": [
+        ("People forget this, but David Leitch co-directed this one with him.", PARA, [("director", "David Leitch", None, "contradicted")]),
+        ("We forget that Common plays Cassian here.", CH2, [("cast", "Common", "Cassian", "supported")]),
+        ("Fans forget this: Ian McShane is Winston in it too.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -15447,6 +15462,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("JOHN WICK, a.k.a. Baba Yaga (Keanu Reeves), seen at dusk.", JW1, ("cast", "Keanu Reeves", "Baba Yaga")),
         ("Winston, also known as the Manager (Ian McShane), keeps the peace.", CH2, ("cast", "Ian McShane", "the Manager")),
         ("Zero, alias Sushi Chef (Mark Dacascos), is a fan.", PARA, ("cast", "Mark Dacascos", "Sushi Chef")),
+    ],
+    "a-dismissal-by-forget-still-dismisses": [
+        ("Forget Halle Berry as Sofia; she is not here.", CH4, ("cast", "Halle Berry", None)),
+        ("Forget about Ruby Rose playing Ares again.", PARA, ("cast", "Ruby Rose", None)),
+        ("You can forget Keanu Reeves directing it.", CH4, ("director", "Keanu Reeves", None)),
     ],
 }
 
