@@ -9828,6 +9828,17 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("We forget that Common plays Cassian here.", CH2, [("cast", "Common", "Cassian", "supported")]),
         ("Fans forget this: Ian McShane is Winston in it too.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
     ],
+    "a-pairs-player-with-an-affirming-predicate-after": [
+        ("Sofia. Halle Berry is not only good but great.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
+        ("Ares: Ruby Rose, never better.", CH2, [("cast", "Ruby Rose", "Ares", "supported")]),
+        ("The Elder. Sa\u00efd Taghmaoui does not disappoint.", PARA, [("cast", "Sa\u00efd Taghmaoui", "The Elder", "supported")]),
+        ("Ruby Rose's Ares doesn't speak a word and still runs the security.", CH2, [("cast", "Ruby Rose", "Ares", "supported")]),
+    ],
+    "a-clause-after-a-claims-comma-is-the-writers-own": [
+        ("Despite the claim that it flopped, Chad Stahelski directed a hit.", JW1, [("director", "Chad Stahelski", None, "supported")]),
+        ("Against the suggestion that it drags, Common plays Cassian superbly.", CH2, [("cast", "Common", "Cassian", "supported")]),
+        ("The fact that Ian McShane plays Winston helps.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -15467,6 +15478,16 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Forget Halle Berry as Sofia; she is not here.", CH4, ("cast", "Halle Berry", None)),
         ("Forget about Ruby Rose playing Ares again.", PARA, ("cast", "Ruby Rose", None)),
         ("You can forget Keanu Reeves directing it.", CH4, ("director", "Keanu Reeves", None)),
+    ],
+    "a-pairs-player-with-a-negated-predicate-after": [
+        ("The Bowery King. Laurence Fishburne isn't on this site at all.", JW1, ("cast", "Laurence Fishburne", None)),
+        ("Sofia: Halle Berry is not on the list this time.", CH4, ("cast", "Halle Berry", None)),
+        ("Ares \u2014 Ruby Rose wasn't anywhere near this one.", PARA, ("cast", "Ruby Rose", None)),
+    ],
+    "a-claims-content-after-that-is-not-the-writers": [
+        ("Desmond's contention that Keanu Reeves also directed the Film is unsupported.", JW1, ("director", "Keanu Reeves", None)),
+        ("The suggestion that Ruby Rose returns as Ares is wrong.", PARA, ("cast", "Ruby Rose", None)),
+        ("I heard the rumour that Derek Kolstad wrote Ballerina alone.", BAL, ("writer", "Derek Kolstad", None)),
     ],
 }
 
