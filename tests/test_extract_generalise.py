@@ -9839,6 +9839,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Against the suggestion that it drags, Common plays Cassian superbly.", CH2, [("cast", "Common", "Cassian", "supported")]),
         ("The fact that Ian McShane plays Winston helps.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
     ],
+    "the-place-a-franchise-starts-from": [
+        ("Whatever else it is, this was ground zero for the John Wick franchise.", JW1, [("franchise_member", "", None, "supported")]),
+        ("It remains ground zero for the entire John Wick universe.", JW1, [("franchise_member", "", None, "supported")]),
+        ("The film is the starting point of the John Wick series, and it shows.", JW1, [("franchise_member", "", None, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -15488,6 +15493,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Desmond's contention that Keanu Reeves also directed the Film is unsupported.", JW1, ("director", "Keanu Reeves", None)),
         ("The suggestion that Ruby Rose returns as Ares is wrong.", PARA, ("cast", "Ruby Rose", None)),
         ("I heard the rumour that Derek Kolstad wrote Ballerina alone.", BAL, ("writer", "Derek Kolstad", None)),
+    ],
+    "ground-zero-of-something-else-names-no-franchise": [
+        ("The hotel is ground zero for the gunfight.", JW1, ("franchise_member", "", None)),
+        ("Ground zero for the chaos is the nightclub.", JW1, ("franchise_member", "", None)),
+        ("The starting point of the chase is a bridge.", CH4, ("franchise_member", "", None)),
     ],
 }
 
