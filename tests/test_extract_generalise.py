@@ -9844,6 +9844,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("It remains ground zero for the entire John Wick universe.", JW1, [("franchise_member", "", None, "supported")]),
         ("The film is the starting point of the John Wick series, and it shows.", JW1, [("franchise_member", "", None, "supported")]),
     ],
+    "a-namesake-note-ends-with-its-sentence-or-bracket": [
+        ("DIRECTOR, THE (n.) (capitalized; not to be confused with STAHELSKI) Head of the Ruska Roma. 2. Anjelica Huston, reprising the Director from Chapter 2, dressed for a funeral.", PARA, [("cast", "Anjelica Huston", "The Director", "supported")]),
+        ("Not to be confused with the 2015 Parabellum, a drama. Halle Berry plays Sofia in this one.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
+        ("ZERO (n.) (not to be confused with the number) The sushi chef, played by Mark Dacascos.", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).

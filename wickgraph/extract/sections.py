@@ -67,13 +67,24 @@ _HEADING_REST = re.compile(r"[ \t.:\u2026\u2013\u2014-]*\n")
 
 
 def _namesakes(doc: Document) -> list[Span]:
-    """The notes on namesakes, each to its paragraph's end (a heading's, to the end of the paragraph under it)."""
+    """The notes on namesakes, each to its sentence's end, or its bracket's ("(not to be confused with STAHELSKI)");
+    a heading's to the end of the paragraph under it."""
     spans = []
     for note in _NAMESAKE.finditer(doc.text) if "confused" in doc.lower or "see" in doc.lower else ():
         heading = _HEADING_REST.match(doc.text, note.end())
-        end = _PARAGRAPH_START.search(doc.text, heading.end() if heading else note.end())
-        spans.append((note.start(), end.start() if end else len(doc.text)))
+        if heading is not None:
+            end = _PARAGRAPH_START.search(doc.text, heading.end())
+            spans.append((note.start(), end.start() if end else len(doc.text)))
+            continue
+        bracket = doc.text.rfind("(", doc.text.rfind("\n", 0, note.start()) + 1, note.start())
+        close = _NOTE_END.search(doc.text, note.end()) if bracket < 0 or ")" in doc.text[bracket:note.start()] \
+            else _BRACKET_END.search(doc.text, note.end())
+        spans.append((note.start(), close.start() if close else len(doc.text)))
     return spans
+
+
+_NOTE_END = re.compile(r"[.!?](?=\s)|\n")
+_BRACKET_END = re.compile(r"\)|\n")
 
 
 # a data file's record opens at a YAML document's "---" or at a TOML or INI table's header ("[[related]]", "[other]")
