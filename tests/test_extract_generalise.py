@@ -9849,6 +9849,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Not to be confused with the 2015 Parabellum, a drama. Halle Berry plays Sofia in this one.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
         ("ZERO (n.) (not to be confused with the number) The sushi chef, played by Mark Dacascos.", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
     ],
+    "a-glossary-entrys-headword-is-its-label": [
+        ("GLOSSARY\n\nHELEN /\u02c8h\u025bl\u0259n/ n. Bridget Moynahan's role: John's late wife.\n\nKIRILL /\u02c8k\u026ar\u026al/ n. Dean Winters, in a tight suit.\n", JW1, [("cast", "Bridget Moynahan", "Helen", "supported"), ("cast", "Dean Winters", "Kirill", "contradicted")]),
+        ("**Cassian** /\u02c8k\u00e6si\u0259n/ *n.* (played by Common) a bodyguard.\n\n**Ares** /\u02c8\u025b\u0259ri\u02d0z/ *n.* Ruby Rose, silent.\n", CH2, [("cast", "Common", "Cassian", "supported"), ("cast", "Ruby Rose", "Ares", "supported")]),
+        ("WICK, JOHN prop. n. Keanu Reeves.\n\nZERO n. Mark Dacascos, a fan.\n", PARA, [("cast", "Keanu Reeves", "John Wick", "supported"), ("cast", "Mark Dacascos", "Zero", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -15503,6 +15508,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("The hotel is ground zero for the gunfight.", JW1, ("franchise_member", "", None)),
         ("Ground zero for the chaos is the nightclub.", JW1, ("franchise_member", "", None)),
         ("The starting point of the chase is a bridge.", CH4, ("franchise_member", "", None)),
+    ],
+    "a-glossarys-cross-reference-names-nobody": [
+        ("DIRECTOR n. See STAHELSKI.\n\nZERO n. Mark Dacascos.\n", PARA, ("director", "See STAHELSKI", None)),
+        ("WRITER n. See KOLSTAD.\n\nARES n. Ruby Rose.\n", CH2, ("writer", "See KOLSTAD", None)),
+        ("DIRECTOR n. Cf. WISEMAN.\n\nEVE n. Ana de Armas.\n", BAL, ("director", "Cf. WISEMAN", None)),
     ],
 }
 

@@ -89,7 +89,7 @@ def _comma_clauses(folded: str, start: int, end: int, people: dict[int, int]) ->
     return starts
 
 
-_MADE_SEPARATORS = frozenset(";\t|-")
+_MADE_SEPARATORS = frozenset(";\t|-:")
 _PUNCTUATION = re.compile(r"[.,;:!?]")
 
 

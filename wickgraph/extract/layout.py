@@ -40,6 +40,7 @@ from .archaic import with_modern_forms
 from .casing import lower_if_exact, lowercase_twin
 from .credits import Credit, credit_lines
 from .datafiles import with_data_file_syntax
+from .glossary import with_entry_heads_as_labels
 from .layout_words import CLOCK, MATCHING_DOTS, LayoutWords, default_layout_words
 from .markup import markup_spans, separators, without_line_numbers
 from .sheets import csv_cells
@@ -116,9 +117,10 @@ def plain_forms(text: str) -> str:
     """``text`` with its own forms read plainly, character for character: a data file's keys ("directed_by: [A, B]"
     is read as "Directed by:  A, B "), archaic verbs and Roman numerals ("playeth" as "plays", "MMXIV" as "2014"),
     the marks a dictation or a telegram spells out ("full stop", "STOP" as "."), a number glossed in digits ("five (5)"
-    as "5"), a transcript's margin of line numbers (blanked), and a run of emoji shortcodes (":star::star:" as "★★")."""
+    as "5"), a transcript's margin of line numbers (blanked), a run of emoji shortcodes (":star::star:" as "★★"), and a
+    glossary entry's pronunciation and part of speech as its headword's colon ("HELEN /ˈhɛlən/ n." as "HELEN:")."""
     return with_shortcode_runs_as_glyphs(with_glossed_numbers_in_digits(with_punctuation_in_marks(with_modern_forms(
-        with_data_file_syntax(with_source_code_read(without_line_numbers(text)))))))
+        with_entry_heads_as_labels(with_data_file_syntax(with_source_code_read(without_line_numbers(text))))))))
 
 
 def normalise(text: str) -> str:

@@ -30,7 +30,9 @@ _CAPITALS_HEAD = re.compile(r"[ \t>#*_\u2022-]*(?:\d{1,3}[.)][ \t]*"
                             r"|(?:(?:(?i:card|no\.?)|#)[ \t]*)?\d{1,3}[ \t]+[\u2013\u2014|\u00b7:-][ \t]*"
                             rf"|{CLOCK}[ \t]*[\u2013\u2014|\u00b7-][ \t]*)?"
                             r"(?P<head>[^\n\u2013\u2014:(|\u00b7]{1,60}?)[ \t*_]*"
-                            r"(?:[\u2013\u2014:(|\u00b7]|[ \t]-[ \t]|,|\.(?=\s|\Z)|\n|\Z)")
+                            r"(?:[\u2013\u2014:(|\u00b7]|[ \t]-[ \t]|,|\.(?=\s|\Z)|\n|\Z"
+                            # (or a glossary's pronunciation or part of speech: "HELEN /ˈhɛlən/ n.", "BERRADA n.")
+                            r"|/[^/\n]{1,40}/|(?:prop\.[ \t]*)?(?:n|v|adj)\.(?=[ \t]))")
 
 
 def heads_line_in_capitals(text: str, start: int, end: int) -> bool:

@@ -295,7 +295,7 @@ def _forward(doc: Document, cues: Cues, mentions: list[Mention], index: int) -> 
             if related and not given and not _NAME_FOLLOWS.match(doc.text, related.end()) \
                     and not _CAPITALISED.search(gap) and forward_link(gap, cues) \
                     and not (previous is not None and is_role(doc, previous)
-                             and ENTRY_LABEL_GAP.fullmatch(doc.text, previous.end, actor.start)):
+                             and ENTRY_LABEL_GAP.fullmatch(doc.gap(previous.end, actor.start))):
                 # "Peter Stormare shows up as Viggo's brother": the role is the description, no name follows (nor
                 # comes first: "Common plays Cassius, Gianna's bodyguard" names the role before describing it, and
                 # so does an entry's label: "**Ares** — Ruby Rose as Santino's mute enforcer")

@@ -38,7 +38,8 @@ _NAME = re.compile(r"(?-i:[A-Z][\w'\u2019.-]*(?:[ ](?:de|da|del|della|di|van|von
                    r"{0,3})")
 _NOT_NAMES = frozenset({"The", "A", "An", "He", "She", "It", "They", "His", "Her", "Their", "I", "We", "You", "And",
                         "But", "In", "On", "At", "For", "With", "This", "That", "What", "Who", "Yes", "No", "Not",
-                        "TBA", "TBD", "None", "N/A", "Unknown", "Uncredited", "Various", "Himself", "Herself"})
+                        "TBA", "TBD", "None", "N/A", "Unknown", "Uncredited", "Various", "Himself", "Herself",
+                        "See", "Cf."})  # (a glossary's cross-reference: "DIRECTOR n. See STAHELSKI")
 
 ACTOR, ROLE, EITHER, NEW_NAME = "actor", "role", "either", "new"
 
