@@ -9854,6 +9854,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("**Cassian** /\u02c8k\u00e6si\u0259n/ *n.* (played by Common) a bodyguard.\n\n**Ares** /\u02c8\u025b\u0259ri\u02d0z/ *n.* Ruby Rose, silent.\n", CH2, [("cast", "Common", "Cassian", "supported"), ("cast", "Ruby Rose", "Ares", "supported")]),
         ("WICK, JOHN prop. n. Keanu Reeves.\n\nZERO n. Mark Dacascos, a fan.\n", PARA, [("cast", "Keanu Reeves", "John Wick", "supported"), ("cast", "Mark Dacascos", "Zero", "supported")]),
     ],
+    "a-name-the-heading-marks-as-the-writer-holds-the-own-score": [
+        ("EXCOMMUNICADO: a podcast\nWith Ruth Kessler (host, and the one writing these notes) and Benny Alvarez (co-host)\n\nOUR SCORES\nRuth: 82/100. Too long.\nBenny: 90/100. Loved it.", PARA, [("rating", "", 82, "unknown")]),
+        ("Show notes by the crew: Dana Ortiz (producer) and Lee Park (who writes these up)\n\nSCORES\nDana: 9/10\nLee: 7/10", CH2, [("rating", "", 7, "unknown")]),
+        ("Hosts: Sam Reyes (author of this page), Jo Kim\n\nVerdicts\nSam: B+\nJo: A", CH4, [("rating", "", "B+", "unknown")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).

@@ -154,12 +154,19 @@ _NAME_LABEL = re.compile(r"[ \t]*(?:[-*\u2022][ \t]+)?(?P<who>[A-Z][\w'\u2019-]+
 _COLUMN_HOST = re.compile(r"[ \t*_]*with[ \t]+(?P<who>(?-i:[A-Z])[\w'\u2019-]+(?:[ \t]+(?-i:[A-Z])[\w'\u2019-]+){1,2})"
                           r"[ \t*_]*", re.IGNORECASE)
 _HOST_LINES = 3  # the masthead's lines
+# ... or a name the heading marks, in an aside, as the one who writes: "With Ruth Kessler (host, and the one writing
+# these notes) and Benny Alvarez (co-host)"
+_MARKED_WRITER = re.compile(r"(?P<who>(?-i:[A-Z])[\w'\u2019-]+(?:[ \t]+(?-i:[A-Z])[\w'\u2019-]+){1,2})[ \t]*"
+                            r"\([^()\n]{0,40}\b(?:writ(?:es|ing|er|ten)|wrote|author)\b[^()\n]{0,40}\)")
+_HEADING_REACH = 600  # characters of the text's heading
 
 
 def _authors(text: str) -> set[str]:
-    """The words of the names the text's bylines give (or its column's host), in lower case."""
+    """The words of the names the text's bylines give (or its column's host, or a name its heading marks as the
+    writer's), in lower case."""
     hosts = [host["who"] for line in text.split("\n", _HOST_LINES)[:_HOST_LINES]
              if (host := _COLUMN_HOST.fullmatch(line)) is not None]
+    hosts += [marked["who"] for marked in _MARKED_WRITER.finditer(text, 0, _HEADING_REACH)]
     return {word.lower() for who in [byline["who"] for byline in BYLINE.finditer(text)] + hosts
             for word in who.split()}
 
