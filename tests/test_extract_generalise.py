@@ -4168,10 +4168,10 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Hiroyuki Sanada is the Osaka Continental manager, and a good one.", CH4, [("cast", "Hiroyuki Sanada", "the Osaka Continental manager", "supported")]),
     ],
     "a-role-said-by-a-relation-the-fact-sheet-gives": [
-        ("Alfie Allen plays Viggo's son, a spoiled brat.", JW1, [("cast", "Alfie Allen", "Viggo's son", "supported")]),
-        ("Ruby Rose turns up as Santino's mute enforcer.", CH2, [("cast", "Ruby Rose", "Santino's mute enforcer", "supported")]),
+        ("Alfie Allen plays Viggo's son, a spoiled brat.", JW1, [("cast", "Alfie Allen", "Iosef Tarasov", "supported")]),
+        ("Ruby Rose turns up as Santino's mute enforcer.", CH2, [("cast", "Ruby Rose", "Ares", "supported")]),
         ("Gabriel Byrne plays Eve's father in the prologue.", BAL, [("cast", "Gabriel Byrne", "Eve's father", "contradicted")]),
-        ("Common is Gianna's head of security.", CH2, [("cast", "Common", "Gianna's head of security", "supported")]),
+        ("Common is Gianna's head of security.", CH2, [("cast", "Common", "Cassian", "supported")]),
     ],
     "a-description-beside-the-name-yields-to-the-name": [
         ("Norman Reedus plays Eve's father Javier.", BAL, [("cast", "Norman Reedus", "Javier", "contradicted")]),
@@ -9858,6 +9858,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("EXCOMMUNICADO: a podcast\nWith Ruth Kessler (host, and the one writing these notes) and Benny Alvarez (co-host)\n\nOUR SCORES\nRuth: 82/100. Too long.\nBenny: 90/100. Loved it.", PARA, [("rating", "", 82, "unknown")]),
         ("Show notes by the crew: Dana Ortiz (producer) and Lee Park (who writes these up)\n\nSCORES\nDana: 9/10\nLee: 7/10", CH2, [("rating", "", 7, "unknown")]),
         ("Hosts: Sam Reyes (author of this page), Jo Kim\n\nVerdicts\nSam: B+\nJo: A", CH4, [("rating", "", "B+", "unknown")]),
+    ],
+    "a-role-said-by-its-description-is-written-as-the-fact-sheet-names-it": [
+        ("Ruby Rose turns up as Santino's mute enforcer, silent and lethal.", CH2, [("cast", "Ruby Rose", "Ares", "supported")]),
+        ("Peter Stormare turns up as Viggo's brother in the opening.", CH2, [("cast", "Peter Stormare", "Abram Tarasov", "supported")]),
+        ("Alfie Allen plays Viggo's son, a brat with a car habit.", JW1, [("cast", "Alfie Allen", "Iosef Tarasov", "supported")]),
     ],
 }
 

@@ -501,15 +501,15 @@ def test_a_quotation_around_a_role_closes_in_its_evidence() -> None:
 
 @pytest.mark.parametrize(("text", "actor", "described", "character"), [
     # the fact sheet describes Ares as "Santino's mute enforcer", Abram as "Viggo's brother"
-    ("Ruby Rose is Santino's enforcer.", "Ruby Rose", "Santino's enforcer", "ares"),
-    ("Peter Stormare shows up as Viggo's brother.", "Peter Stormare", "Viggo's brother", "abram-tarasov"),
+    ("Ruby Rose is Santino's enforcer.", "Ruby Rose", "Ares", "ares"),
+    ("Peter Stormare shows up as Viggo's brother.", "Peter Stormare", "Abram Tarasov", "abram-tarasov"),
     # ... and Cassian as "Gianna D'Antonio's head of security", no bodyguard
     ("Common is Gianna's bodyguard.", "Common", "Gianna's bodyguard", None),
 ])
 def test_a_role_described_by_another_is_not_that_other(text: str, actor: str, described: str,
                                                        character: str | None) -> None:
-    """"Santino's enforcer" is kept as the stated role, not Santino: the character the fact sheet describes so, or
-    unreconciled."""
+    """"Santino's enforcer" is not Santino: it is the character the fact sheet describes so, written as the fact
+    sheet names it, or the stated role kept as stated, unreconciled."""
     claims = [c for c in extract(text, "John Wick: Chapter 2").claims if c.type == "cast" and c.actor == actor]
     assert [(c.character, c.character_iri) for c in claims] == \
         [(described, f"https://w3id.org/wickgraph/id/character/{character}" if character else None)]

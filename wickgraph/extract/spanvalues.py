@@ -116,10 +116,10 @@ def _character(doc: Document, spans: list[tuple[int, int]] | None, actor: str | 
         misspelt = _misspelt_role(surface, actor, doc.film, reference)
         if misspelt:
             return reference.characters[misspelt].name, misspelt
-        return surface, _described(doc, surface, reference)
+        return _as_described(doc, surface, reference)
     if mention is not None and mention.end < span[1] and is_possessive(doc.text, mention.end):
         # "Santino's enforcer": a role described by another, not that other
-        return surface, _described(doc, surface, reference)
+        return _as_described(doc, surface, reference)
     cast = reference.cast_of(doc.film)
     played = {c for a, c in cast if a == actor}
     if played and surface.startswith("the ") and surface.islower() and not any(e.iri in played for e in entries) \
@@ -179,6 +179,13 @@ def _named_in(doc: Document, claimed: tuple[int, int], character: str | None) ->
         if any(e.iri == character and not e.describes for e in mention.of_kind(CHARACTER)):
             return _surface(doc, (mention.start, mention.end))
     return None
+
+
+def _as_described(doc: Document, surface: str, reference: Reference) -> tuple[str, str | None]:
+    """A stated role and the character it describes, written as the reference names it when it describes one
+    ("Santino's mute enforcer" is Ares, "the head of the Ruska Roma" the Director), else as stated."""
+    described = _described(doc, surface, reference)
+    return (reference.characters[described].name if described in reference.characters else surface), described
 
 
 def _described(doc: Document, surface: str, reference: Reference) -> str | None:
