@@ -9864,6 +9864,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Peter Stormare turns up as Viggo's brother in the opening.", CH2, [("cast", "Peter Stormare", "Abram Tarasov", "supported")]),
         ("Alfie Allen plays Viggo's son, a brat with a car habit.", JW1, [("cast", "Alfie Allen", "Iosef Tarasov", "supported")]),
     ],
+    "a-press-releases-own-announcement-states-what-it-says": [
+        ("SANTA MONICA \u2013 Northlight today announced that \"John Wick,\" the thriller that first opened in theaters in October 2014, returns to retail.", JW1, [("release_year", "", 2014, "supported")]),
+        ("The studio today announced that Chapter 2, directed by Chad Stahelski, comes to 4K in May.", CH2, [("director", "Chad Stahelski", None, "supported")]),
+        ("LONDON \u2013 Lionsgate today announces that Parabellum, which opened in May 2019, gets a SteelBook.", PARA, [("release_year", "", 2019, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -15523,6 +15528,16 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("DIRECTOR n. See STAHELSKI.\n\nZERO n. Mark Dacascos.\n", PARA, ("director", "See STAHELSKI", None)),
         ("WRITER n. See KOLSTAD.\n\nARES n. Ruby Rose.\n", CH2, ("writer", "See KOLSTAD", None)),
         ("DIRECTOR n. Cf. WISEMAN.\n\nEVE n. Ana de Armas.\n", BAL, ("director", "Cf. WISEMAN", None)),
+    ],
+    "someone-elses-announcement-is-reported": [
+        ("The studio announced that Halle Berry returns as Sofia.", CH4, ("cast", "Halle Berry", None)),
+        ("Lionsgate announced that Keanu Reeves directed it himself.", CH4, ("director", "Keanu Reeves", None)),
+        ("A fan site announces that Ballerina came out in 2024.", BAL, ("release_year", "", 2024)),
+    ],
+    "a-release-verbs-date-is-not-past-its-own-year": [
+        ("\"John Wick,\" which first opened in theaters in October 2014, returns to retail on November 12, 2024.", JW1, ("release_year", "", 2024)),
+        ("Chapter 2 premiered in 2017 and was reissued on 3 May 2022.", CH2, ("release_year", "", 2022)),
+        ("Parabellum opened in May 2019, then arrived on streaming on 12 August 2019 and on disc on 10 Sept 2020.", PARA, ("release_year", "", 2020)),
     ],
 }
 
