@@ -9869,6 +9869,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("The studio today announced that Chapter 2, directed by Chad Stahelski, comes to 4K in May.", CH2, [("director", "Chad Stahelski", None, "supported")]),
         ("LONDON \u2013 Lionsgate today announces that Parabellum, which opened in May 2019, gets a SteelBook.", PARA, [("release_year", "", 2019, "supported")]),
     ],
+    "a-player-cast-as-a-role-after-a-finite-passive-on-another": [
+        ("Keanu Reeves, in his third outing as Wick, is joined by Halle Berry, cast as Sofia, the manager.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
+        ("Ian McShane, once more as Winston, is helped by Lance Reddick as Charon.", CH4, [("cast", "Lance Reddick", "Charon", "supported")]),
+        ("Common, back as Cassian? No: Cassian, joined by Ruby Rose as Ares, guards the family.", CH2, [("cast", "Ruby Rose", "Ares", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -15538,6 +15543,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("\"John Wick,\" which first opened in theaters in October 2014, returns to retail on November 12, 2024.", JW1, ("release_year", "", 2024)),
         ("Chapter 2 premiered in 2017 and was reissued on 3 May 2022.", CH2, ("release_year", "", 2022)),
         ("Parabellum opened in May 2019, then arrived on streaming on 12 August 2019 and on disc on 10 Sept 2020.", PARA, ("release_year", "", 2020)),
+    ],
+    "a-role-then-a-finite-passive-or-a-plot-participle-is-no-casting": [
+        ("Keanu Reeves, in his third outing as Wick, is joined by Halle Berry, cast as Sofia.", PARA, ("cast", "Halle Berry", "Wick")),
+        ("Winston, as ever, was helped by Lance Reddick's Charon.", CH4, ("cast", "Lance Reddick", "Winston")),
+        ("Winston, joined by Keanu Reeves at the bar, pours a drink.", JW1, ("cast", "Keanu Reeves", "Winston")),
     ],
 }
 
