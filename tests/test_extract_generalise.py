@@ -9874,6 +9874,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Ian McShane, once more as Winston, is helped by Lance Reddick as Charon.", CH4, [("cast", "Lance Reddick", "Charon", "supported")]),
         ("Common, back as Cassian? No: Cassian, joined by Ruby Rose as Ares, guards the family.", CH2, [("cast", "Ruby Rose", "Ares", "supported")]),
     ],
+    "an-own-label-inside-the-scores-match-labels-it": [
+        ("\"Parabellum is the moment the films went operatic,\" said Ana Ruiz, Chief Executive Officer of Blue Arc Media. \"If you ask me, it's the best of the series. I'd give it a 9.5 out of 10 without blinking.\"\n\nEditor's note: Speaking for myself, Parabellum is the one I rewatch most. My personal rating: 4.5 stars out of 5.", PARA, [("rating", "", 4.5, "unknown")]),
+        ("\"Chapter 2 is the best,\" said Tom Reyes, head of sales at Reel Ltd. \"Honestly, I'd give it 10 out of 10.\"\n\nP.S.: Speaking for myself, the catacombs drag. My own rating: 3 stars out of 5.", CH2, [("rating", "", 3, "unknown")]),
+        ("\"A triumph,\" said Dee Okafor, president of Northlight Films. \"I'd give it 9 out of 10, easily.\"\n\nUpdate: Having seen it again, it holds up. Our rating: 7 out of 10.", CH4, [("rating", "", 7, "unknown")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).

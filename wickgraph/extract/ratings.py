@@ -341,9 +341,10 @@ def find_rating(text: str) -> RatingMatch | None:
                 revisions.append(rating)
             # (a guest's own label on the line they open with their name is theirs, outside a transcript, whose
             # turns are told apart elsewhere: a subtitle's "- SAM: Okay, my score. I'm going nine out of ten.")
-            label_line = text[line_start:match.start("grade")] if kind == "letter" else before
+            # (a match may hold its own label: "My personal rating: 4.5 stars out of 5")
+            label_line = text[line_start:match.start("grade")] if kind == "letter" else before + match.group()
             labelled = ((OWN_LABEL.search(before) is not None or OWN_LABEL.search(_clause(before)) is not None
-                         or (kind == "letter" and OWN_LABEL.search(label_line) is not None))
+                         or OWN_LABEL.search(label_line) is not None)
                         and not (guests_own_label(label_line) and not is_transcript(text))) \
                 or (OWN_LABEL.search(_previous_line(text, line_start)) is not None and not someones_line(before)) \
                 or persona or (kind == "letter" and _FROM_ME.search(match.group()) is not None) \

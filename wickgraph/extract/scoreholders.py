@@ -205,7 +205,13 @@ def guests_own_label(line: str) -> bool:
     """Whether ``line`` (up to a score) opens with someone's name and a colon and then labels the score as that
     speaker's own: "- SAM: Okay, my score. I'm going nine out of ten." (not "Committee verdict: ★★★")."""
     opening = _SOMEONES_LINE.match(line)
-    return opening is not None and OWN_LABEL.search(line, opening.end()) is not None
+    return opening is not None and not _NOTE_LABEL.search(opening.group()) \
+        and OWN_LABEL.search(line, opening.end()) is not None
+
+
+# a label of the text's own notes, no speaker's name: "Editor's note:", "P.S.:", "Update:"
+_NOTE_LABEL = re.compile(r"\b(?:note|notes|p\.?s|update|edit|comment|afterword|postscript)\.?[ \t]*:[ \t]*\Z",
+                         re.IGNORECASE)
 
 
 def given_in_first_person(clause: str, line: str, transcript: Callable[[], bool]) -> bool:
