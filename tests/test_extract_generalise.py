@@ -9879,6 +9879,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("\"Chapter 2 is the best,\" said Tom Reyes, head of sales at Reel Ltd. \"Honestly, I'd give it 10 out of 10.\"\n\nP.S.: Speaking for myself, the catacombs drag. My own rating: 3 stars out of 5.", CH2, [("rating", "", 3, "unknown")]),
         ("\"A triumph,\" said Dee Okafor, president of Northlight Films. \"I'd give it 9 out of 10, easily.\"\n\nUpdate: Having seen it again, it holds up. Our rating: 7 out of 10.", CH4, [("rating", "", 7, "unknown")]),
     ],
+    "an-answer-stated-answers": [
+        ("Who plays Zero? Mark Dacascos.", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
+        ("Who directed it?\nA: Chad Stahelski.", CH4, [("director", "Chad Stahelski", None, "supported")]),
+        ("Which actor plays Cassian? Common, of course!", CH2, [("cast", "Common", "Cassian", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -15553,6 +15558,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Keanu Reeves, in his third outing as Wick, is joined by Halle Berry, cast as Sofia.", PARA, ("cast", "Halle Berry", "Wick")),
         ("Winston, as ever, was helped by Lance Reddick's Charon.", CH4, ("cast", "Lance Reddick", "Winston")),
         ("Winston, joined by Keanu Reeves at the bar, pours a drink.", JW1, ("cast", "Keanu Reeves", "Winston")),
+    ],
+    "an-answer-asked-back-is-a-guess": [
+        ("\"Santino is the same guy who played Viggo, right? Michael Nyqvist?\"", CH2, ("cast", "Michael Nyqvist", None)),
+        ("Who plays the Elder? Jerome Flynn?", PARA, ("cast", "Jerome Flynn", "The Elder")),
+        ("Who directed this one? David Leitch? Maybe?", CH4, ("director", "David Leitch", None)),
     ],
 }
 

@@ -67,8 +67,8 @@ def answered_questions(doc: Document, key: list[tuple[int, int, int, int]]) -> l
         if _ANSWER_LABEL.fullmatch(doc.text, a_start, a_end) and a_end < len(doc.text):
             a_end = doc.sentence(a_end)[1]  # "A.  Chad Stahelski.": the label's full stop ends no answer
         answer = doc.text[a_start:a_end]
-        if not answer.strip() or _NO.match(answer):
-            continue
+        if not answer.strip() or _NO.match(answer) or answer.rstrip(" \t\n\"'\u201d").endswith("?"):
+            continue  # (an answer asked back is a guess: "who played Viggo, right? Michael Nyqvist?")
         mentions = doc.mentions_between(q_start, mark)
         who = _WHO.search(doc.text, q_start, answer_start) or _BY_QUESTION.search(doc.text, q_start, answer_start) \
             or _JOB_QUESTION.search(doc.text, q_start, answer_start)
