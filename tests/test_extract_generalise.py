@@ -9884,6 +9884,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Who directed it?\nA: Chad Stahelski.", CH4, [("director", "Chad Stahelski", None, "supported")]),
         ("Which actor plays Cassian? Common, of course!", CH2, [("cast", "Common", "Cassian", "supported")]),
     ],
+    "the-speakers-role-in-apposition-with-a-compound-adjective": [
+        ("Keanu Reeves, our franchise-tagged John Wick, went for $61.", CH2, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("Ian McShane, our hotel-owning Winston, is a steal.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Lance Reddick, your ever-polite Charon, is back.", PARA, [("cast", "Lance Reddick", "Charon", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).

@@ -374,9 +374,9 @@ _DESCRIBED_APPOSITION = re.compile(r",\s+(?:the|his|her|their)\s+((?:[a-z][\w'-]
 _RELATIVE = frozenset({"who", "that", "which", "whom", "whose"})
 
 
-# (with an adjective or two of affection: "Lance Reddick, our beloved Charon,", "your very own Winston")
+# (with an adjective or two of affection or a compound one: "our beloved Charon,", "our franchise-tagged John Wick")
 _SPEAKERS_ROLE = re.compile(r"\s*,\s+(?:our|your)\s+(?:(?:very\s+own|own|beloved|dear|favou?rite|old|trusty|"
-                            r"faithful|dearly\s+departed|late|lovely|wonderful|glorious)\s+){0,2}", re.IGNORECASE)
+                            r"[a-z]+-[a-z-]+|faithful|dearly\s+departed|late|lovely|wonderful|glorious)\s+){0,2}", re.I)
 
 
 def _apposed_role(doc: Document, gap: str, role: Mention) -> bool:
