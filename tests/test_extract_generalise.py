@@ -9889,6 +9889,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Ian McShane, our hotel-owning Winston, is a steal.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
         ("Lance Reddick, your ever-polite Charon, is back.", PARA, [("cast", "Lance Reddick", "Charon", "supported")]),
     ],
+    "the-reviewed-work-by-its-place-with-its-year-in-brackets": [
+        ("The second film (2016) is better than the first.", CH2, [("release_year", "", 2016, "contradicted")]),
+        ("This third chapter (2018) goes bigger.", PARA, [("release_year", "", 2018, "contradicted")]),
+        ("The 2nd John Wick film (2017) rules.", CH2, [("release_year", "", 2017, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -15568,6 +15573,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("\"Santino is the same guy who played Viggo, right? Michael Nyqvist?\"", CH2, ("cast", "Michael Nyqvist", None)),
         ("Who plays the Elder? Jerome Flynn?", PARA, ("cast", "Jerome Flynn", "The Elder")),
         ("Who directed this one? David Leitch? Maybe?", CH4, ("director", "David Leitch", None)),
+    ],
+    "another-place-in-the-series-with-its-year-is-that-works": [
+        ("The first film (2014) was leaner.", CH2, ("release_year", "", 2014)),
+        ("The third chapter (2019) went bigger still.", CH4, ("release_year", "", 2019)),
+        ("Compared with the second film (2017), this one drags.", PARA, ("release_year", "", 2017)),
     ],
 }
 

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from .document import FORM_OF_ADDRESS, Document
+from .film import place_in_series
 from .gazetteer import CHARACTER, PERSON, Mention
 from .links import default_cues, in_relative_clause
 from .patterns import FIRST_WORK, LIST_WORDS, NAME_PATTERN, Candidate, Rule, RuleSet
@@ -149,7 +150,7 @@ def _candidate(doc: Document, rule: Rule, match: re.Match[str]) -> Candidate | N
     candidate = Candidate(rule.id, rule.type, start, end, reprise=rule.reprise)
     groups = match.groupdict()
     for name, value in groups.items():
-        if value is None or name == "year":
+        if value is None or name in ("year", "ordinal"):
             continue
         span = match.span(name)
         if name in ("people", "actors", "characters"):
@@ -211,7 +212,10 @@ def _candidate(doc: Document, rule: Rule, match: re.Match[str]) -> Candidate | N
             return None
     if rule.work_is_film:
         work_span = candidate.parts.get("work")
-        if not work_span or doc.work_at(work_span[0][0]) != doc.film or doc.film is None:
+        if groups.get("ordinal") and not work_span:  # the work by its place: "The second film (2016)"
+            if doc.film_number is None or place_in_series(groups["ordinal"]) != doc.film_number:
+                return None
+        elif not work_span or doc.work_at(work_span[0][0]) != doc.film or doc.film is None:
             return None
     if rule.sentence_requires is not None:
         # the antecedent of an ellipsis ("B did the middle one") stands in this sentence or the one before

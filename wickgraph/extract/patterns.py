@@ -403,8 +403,8 @@ def load_rules(path: str | Path = RULES_FILE) -> RuleSet:
                         unless_cast=bool(data.get("unless_cast")),
                         unless_their_work=bool(data.get("unless_their_work")),
                         unless_year_of_other_work=bool(data.get("unless_year_of_other_work")))
-            if rule.work_is_film and regex is not None and "work" not in regex.groupindex:
-                raise fail(f"rule {rule_id!r}: 'work_is_film' needs a group named work")
+            if rule.work_is_film and regex is not None and not {"work", "ordinal"} & set(regex.groupindex):
+                raise fail(f"rule {rule_id!r}: 'work_is_film' needs a group named work or ordinal")
             (claims if kind == "claim" else mentions).append(rule)
         else:
             scope = data.get("scope")
