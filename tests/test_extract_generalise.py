@@ -9894,6 +9894,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("This third chapter (2018) goes bigger.", PARA, [("release_year", "", 2018, "contradicted")]),
         ("The 2nd John Wick film (2017) rules.", CH2, [("release_year", "", 2017, "supported")]),
     ],
+    "the-partner-in-a-co-directors-job-said-with-its-work": [
+        ("STAHELSKI, Chad n. Former stuntman. Co-director of this film, with David Leitch.", JW1, [("director", "David Leitch", None, "contradicted")]),
+        ("He was co-director of the film, together with Len Wiseman.", PARA, [("director", "Len Wiseman", None, "contradicted")]),
+        ("Chad Stahelski, codirector of this one with David Leitch, keeps it lean.", JW1, [("director", "David Leitch", None, "contradicted")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -15578,6 +15583,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("The first film (2014) was leaner.", CH2, ("release_year", "", 2014)),
         ("The third chapter (2019) went bigger still.", CH4, ("release_year", "", 2019)),
         ("Compared with the second film (2017), this one drags.", PARA, ("release_year", "", 2017)),
+    ],
+    "a-co-director-of-another-work-is-that-works": [
+        ("Leitch was co-director of Atomic Blonde's second unit, with Sam Hargrave.", JW1, ("director", "Sam Hargrave", None)),
+        ("She was co-director of a short film, with Chad Stahelski producing.", BAL, ("director", "Chad Stahelski", None)),
+        ("Co-director of the stunt unit, with Chad Stahelski watching, was Jeremy Marinas.", BAL, ("director", "Chad Stahelski", None)),
     ],
 }
 
