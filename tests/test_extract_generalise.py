@@ -9899,6 +9899,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("He was co-director of the film, together with Len Wiseman.", PARA, [("director", "Len Wiseman", None, "contradicted")]),
         ("Chad Stahelski, codirector of this one with David Leitch, keeps it lean.", JW1, [("director", "David Leitch", None, "contradicted")]),
     ],
+    "a-forms-section-number-before-its-label-is-layout": [
+        ("PART 2\n2.1 Name of film: John Wick: Chapter 2\n2.2 Year released: 2016\n", CH2, [("release_year", "", 2016, "contradicted")]),
+        ("3.1.4 Director: Chad Stahelski\n3.1.5 Writer: Derek Kolstad\n", JW1, [("director", "Chad Stahelski", None, "supported")]),
+        ("1.2. Release year: 2019\n1.3. Lead: Keanu Reeves\n", PARA, [("release_year", "", 2019, "supported")]),
+    ],
+    "an-unticked-option-ends-at-an-arrow": [
+        ("2.3 Is this part of a series? [x] Yes [ ] No  ->  second entry in the John Wick film saga\n", CH2, [("franchise_member", "", None, "supported")]),
+        ("Seen the first one? ( ) No (x) Yes => Keanu Reeves plays John Wick again\n", CH2, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("Director known? [x] Yes [ ] No \u2192 Chad Stahelski directed it\n", CH4, [("director", "Chad Stahelski", None, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -15588,6 +15598,16 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Leitch was co-director of Atomic Blonde's second unit, with Sam Hargrave.", JW1, ("director", "Sam Hargrave", None)),
         ("She was co-director of a short film, with Chad Stahelski producing.", BAL, ("director", "Chad Stahelski", None)),
         ("Co-director of the stunt unit, with Chad Stahelski watching, was Jeremy Marinas.", BAL, ("director", "Chad Stahelski", None)),
+    ],
+    "a-decimal-opening-a-line-before-a-lower-case-word-is-a-number": [
+        ("4.5 stars out of 5 is too high.\nMy score: 3/5", CH2, ("rating", "", 4.5)),
+        ("2.5 hours is long.\nRating: 6/10", CH4, ("rating", "", 2.5)),
+        ("7.5 is what the crowd gave.\nMy verdict: 6/10", CH2, ("rating", "", 7.5)),
+    ],
+    "an-unticked-option-before-an-arrow-stays-unticked": [
+        ("Which is right? [ ] Halle Berry plays Ares  [x] Ruby Rose plays Ares\n", CH2, ("cast", "Halle Berry", None)),
+        ("Is Halle Berry in it? [ ] Yes [x] No -> not in this one\n", CH2, ("cast", "Halle Berry", None)),
+        ("Who directed it? [ ] David Leitch -> wrong [x] Chad Stahelski\n", CH4, ("director", "David Leitch", None)),
     ],
 }
 

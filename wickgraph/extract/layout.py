@@ -79,6 +79,8 @@ _LINE_MARK = re.compile(r"[ \t]*(?:(?:[-*+][ \t]*)?(?:\[[ xX\u2713\u2714]?\]|\([
                         # a lettered or roman item: "(a)", "b)", "(iv)", "(B)"
                         r"\([a-zA-Z]\)|[a-z]\)|\((?:i{1,3}|iv|vi{0,3}|ix|x)\)|"
                         r"No\.[ \t]*\d{1,3}[ \t]*[\u2014\u2013:-]|#\d{1,3}|"
+                        # a form's or a contract's section number before its label: "2.2 Year released:", "3.1.4 Cast"
+                        r"\d{1,2}(?:\.\d{1,2}){1,3}\.?(?=[ \t]+(?-i:[A-Z]))|"
                         # a log's time of day before a dash: "14:18 \u2014 ", "9:04 PM - "
                         rf"{CLOCK}[ \t]*[\u2014\u2013-])"
                         r"[ \t]+")

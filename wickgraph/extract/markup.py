@@ -240,12 +240,13 @@ _INSERTED = regexcache.compile(r"\[(?:INSERTED|ADDED|NEW)\s*:\s*(?P<body>[^\[\]\
 
 
 # A form's boxes: a ticked one marks the respondent's answer ("[x] Chad Stahelski"), an unticked one an option not
-# chosen ("[ ] David Leitch", "\u2610 Halle Berry", "( ) 2013"), up to the next box or the end of the line
+# chosen ("[ ] David Leitch", "\u2610 Halle Berry", "( ) 2013"), up to the next box, an arrow or the end of the line
 _BOX = r"(?:\[[ \txX\u2713\u2714]\]|[\u2610\u2611\u2612]|\([ \txX\u2022]\))"
 TICKED_BOX = r"(?:\[[xX\u2713\u2714]\]|[\u2611\u2612]|\([xX\u2022]\))"
 _BOXES = re.compile(_BOX)
 _TICKED = re.compile(TICKED_BOX + r"[ \t]*")
-_UNTICKED = re.compile(r"(?:\[[ \t]\]|\u2610|\([ \t]\))[^\n]{0,60}?(?=[ \t]*" + _BOX + r"|[ \t]*$)", re.MULTILINE)
+_UNTICKED = re.compile(r"(?:\[[ \t]\]|\u2610|\([ \t]\))[^\n]{0,60}?"
+                       r"(?=[ \t]*" + _BOX + r"|[ \t]*(?:->|=>|\u2192)|[ \t]*$)", re.MULTILINE)
 
 
 def _judged(text: str, note: int) -> Span | None:
