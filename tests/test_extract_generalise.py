@@ -9909,6 +9909,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Seen the first one? ( ) No (x) Yes => Keanu Reeves plays John Wick again\n", CH2, [("cast", "Keanu Reeves", "John Wick", "supported")]),
         ("Director known? [x] Yes [ ] No \u2192 Chad Stahelski directed it\n", CH4, [("director", "Chad Stahelski", None, "supported")]),
     ],
+    "a-listings-sellers-own-grade-is-the-writers": [
+        ("Seller's grade: A-. Best looking film of the series.\n\nFEEDBACK\n\u2605\u2605\u2605\u2605\u2605 \"Quick shipper\" (c***e)", CH2, [("rating", "", "A-", "unknown")]),
+        ("Vendor's rating: 4/5 for the film itself.\nBuyer reviews: 5/5 fast delivery.", PARA, [("rating", "", 4, "unknown")]),
+        ("SELLER'S SCORE: 8/10\nTop buyer says 10/10!", JW1, [("rating", "", 8, "unknown")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).

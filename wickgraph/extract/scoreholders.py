@@ -74,7 +74,9 @@ _AUTHORS_ROLES = frozenset({"editor", "critic", "reviewer", "host", "compiler", 
                             "secretary", "clerk", "scribe", "recorder", "rapporteur", "minute-taker", "note-taker",
                             # ... or who made the pattern, the programme or the page the text is: "Designer's rating"
                             "designer", "maker", "knitter", "crafter", "programmer", "convenor", "organiser",
-                            "organizer"})
+                            "organizer",
+                            # ... or who sells the item a listing is about: "Seller's grade: A-"
+                            "seller", "vendor"})
 
 
 def _is_persona(text: str, who: str) -> bool:
