@@ -9914,6 +9914,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Vendor's rating: 4/5 for the film itself.\nBuyer reviews: 5/5 fast delivery.", PARA, [("rating", "", 4, "unknown")]),
         ("SELLER'S SCORE: 8/10\nTop buyer says 10/10!", JW1, [("rating", "", 8, "unknown")]),
     ],
+    "a-job-noun-before-its-credits-is-no-source-listing": [
+        ("SCREENPLAY CREDITS DEREK KOLSTAD SHAY HATTEN AND MICHAEL FINCH STOP", PARA, [("writer", "Derek Kolstad", None, "supported")]),
+        ("Screenplay credits Derek Kolstad and Shay Hatten, among others.", PARA, [("writer", "Derek Kolstad", None, "supported")]),
+        ("Director credits Chad Stahelski alone.", CH4, [("director", "Chad Stahelski", None, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -15613,6 +15618,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Which is right? [ ] Halle Berry plays Ares  [x] Ruby Rose plays Ares\n", CH2, ("cast", "Halle Berry", None)),
         ("Is Halle Berry in it? [ ] Yes [x] No -> not in this one\n", CH2, ("cast", "Halle Berry", None)),
         ("Who directed it? [ ] David Leitch -> wrong [x] Chad Stahelski\n", CH4, ("director", "David Leitch", None)),
+    ],
+    "a-source-credits-a-casting-of-its-own": [
+        ("The site credits Halle Berry as Sofia, which is wrong for this one.", CH4, ("cast", "Halle Berry", None)),
+        ("IMDb credits Lance Reddick as Winston, bizarrely.", CH4, ("cast", "Lance Reddick", "Winston")),
+        ("Letterboxd lists Ruby Rose as Ares here.", PARA, ("cast", "Ruby Rose", None)),
     ],
 }
 

@@ -57,7 +57,7 @@ def juxtaposed_roles(doc: Document, cues: Cues, mentions: list[Mention]) -> list
 
 
 # between a job and its first person, and between the people: "SCREENPLAY CREDITED A B AND C", "DIR BY A"
-_TO_THE_PEOPLE = re.compile(r"[ \t]+(?:(?:credited|by|to|is|are|was|were)[ \t]+)?\Z", re.IGNORECASE)
+_TO_THE_PEOPLE = re.compile(r"[ \t]+(?:(?:credited|credits|credit|by|to|is|are|was|were)[ \t]+)?\Z", re.IGNORECASE)
 _OWN_CLAUSE = re.compile(r"[ \t]+(?:plays|played|playing|is|was|as|returns|stars|does|gets|turns|shows|pops|who|"
                          r"voices|directs|wrote|writes)\b", re.IGNORECASE)
 _NEXT_PERSON = re.compile(r"[ \t]+(?:(?:and|&)[ \t]+)?\Z", re.IGNORECASE)
