@@ -9919,6 +9919,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Screenplay credits Derek Kolstad and Shay Hatten, among others.", PARA, [("writer", "Derek Kolstad", None, "supported")]),
         ("Director credits Chad Stahelski alone.", CH4, [("director", "Chad Stahelski", None, "supported")]),
     ],
+    "mine-as-the-subject-of-a-grade-is-the-writers": [
+        ("EDITOR SAYS C PLUS UNSEEN STOP MINE IS GRADE A MINUS STOP", CH2, [("rating", "", "A-", "unknown")]),
+        ("Theirs was graded C. Mine is grade B plus.", PARA, [("rating", "", "B+", "unknown")]),
+        ("The panel gave it a C. Ours is grade B minus.", CH4, [("rating", "", "B-", "unknown")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).

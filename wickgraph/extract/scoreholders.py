@@ -260,7 +260,7 @@ _SELF_NOUN = (rf"(?:the|this|your|our)\s+(?:present\s+|humble\s+)?{_SELF_TRADE}|
               # ... or the writer pointing at themself by their part: "this specialist rates the film nine out of ten"
               r"|this\s+(?:specialist|cataloguer|appraiser|analyst|correspondent|commentator|observer|viewer|"
               r"listener|clinician|officer|setter|teacher|testator|traveller|maintainer|drafter)")
-_FIRST_PERSON = re.compile(rf"(?:^|[\s(\"])(?:I|I'd|I'll|I'm|we|we'd|we'll|me|us|{_SELF_NOUN})(?=[\s,.'’])",
+_FIRST_PERSON = re.compile(rf"(?:^|[\s(\"])(?:I|I'd|I'll|I'm|we|we'd|we'll|me|us|mine|ours|{_SELF_NOUN})(?=[\s,.'’])",
                            re.IGNORECASE)
 # ... whose relation gives a score of their own: "my sister", "the Reviewer's brother-in-law"
 _RELATION_OF_SELF = re.compile(rf"\b(?:my|our)\s+(?!(?:{_SELF_TRADE}|{_PUBLICATION}|(?:own\s+)?{_OWN_WRITING})\b)\w"
