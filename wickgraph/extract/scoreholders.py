@@ -41,6 +41,8 @@ def bracketed_holder(before: str) -> bool | None:
     if bracketed["whose"]:
         return False
     return True if bracketed["who"].lower() in _AUTHORS_ROLES else None
+
+
 _RELATIONS = frozenset({"wife", "husband", "partner", "friend", "son", "daughter", "sister", "brother", "mum", "mom",
                         "dad", "father", "mother", "kid", "girlfriend", "boyfriend", "colleague", "flatmate",
                         "roommate", "audience", "imdb", "film", "movie", "show", "series", "public", "everyone",

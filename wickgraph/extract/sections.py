@@ -64,6 +64,9 @@ def other_work_spans(doc: Document) -> list[tuple[int, int]]:
 _NAMESAKE = re.compile(r"\bnot\s+to\s+be\s+confused\s+with\b|^[ \t*_>]*for\s+(?:the|other)\b[^\n]{0,80}?,\s*see\b",
                        re.IGNORECASE | re.MULTILINE)
 _HEADING_REST = re.compile(r"[ \t.:\u2026\u2013\u2014-]*\n")
+# where a note in running text ends: its sentence's end, or its bracket's
+_NOTE_END = re.compile(r"[.!?](?=\s)|\n")
+_BRACKET_END = re.compile(r"\)|\n")
 
 
 def _namesakes(doc: Document) -> list[Span]:
@@ -81,10 +84,6 @@ def _namesakes(doc: Document) -> list[Span]:
             else _BRACKET_END.search(doc.text, note.end())
         spans.append((note.start(), close.start() if close else len(doc.text)))
     return spans
-
-
-_NOTE_END = re.compile(r"[.!?](?=\s)|\n")
-_BRACKET_END = re.compile(r"\)|\n")
 
 
 # a data file's record opens at a YAML document's "---" or at a TOML or INI table's header ("[[related]]", "[other]")
