@@ -331,9 +331,12 @@ _PAGE_WRITER = re.compile(rf"\b(?:author[ \t]+of|wrote|writes|written[ \t]+by)\b
 def _page_written_by_another(header: str, critic: str) -> bool:
     """Whether the heading names the page's writer on a line without the critic: a host's transcript of a panel
     reports what its guests say, and the guests' facts are the page's, the critic's among them."""
-    lines = (header[header.rfind("\n", 0, mark.start()) + 1:header.find("\n", mark.end()) % (len(header) + 1)]
-             for mark in _PAGE_WRITER.finditer(header))
-    return any(critic.lower() not in line.lower() for line in lines)
+    for mark in _PAGE_WRITER.finditer(header):
+        end = header.find("\n", mark.end())
+        line = header[header.rfind("\n", 0, mark.start()) + 1:end if end >= 0 else len(header)]
+        if critic.lower() not in line.lower():
+            return True
+    return False
 
 
 # a byline: who wrote the text ("Notes by Tomasz Brill", "Review: Nadia Okafor", "By Lorna Teague" on its own line),
