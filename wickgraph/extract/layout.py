@@ -41,7 +41,7 @@ from .casing import lower_if_exact, lowercase_twin
 from .credits import Credit, credit_lines
 from .datafiles import with_data_file_syntax
 from .glossary import with_entry_heads_as_labels
-from .layout_words import CLOCK, MATCHING_DOTS, LayoutWords, default_layout_words
+from .layout_words import LOG_TIME, MATCHING_DOTS, LayoutWords, default_layout_words
 from .markup import markup_spans, separators, without_line_numbers
 from .sheets import csv_cells
 from .shortcodes import with_shortcode_runs_as_glyphs
@@ -82,7 +82,7 @@ _LINE_MARK = re.compile(r"[ \t]*(?:(?:[-*+][ \t]*)?(?:\[[ xX\u2713\u2714]?\]|\([
                         # a form's or a contract's section number before its label: "2.2 Year released:", "3.1.4 Cast"
                         r"\d{1,2}(?:\.\d{1,2}){1,3}\.?(?=[ \t]+(?-i:[A-Z]))|"
                         # a log's time of day before a dash: "14:18 \u2014 ", "9:04 PM - "
-                        rf"{CLOCK}[ \t]*[\u2014\u2013-])"
+                        rf"{LOG_TIME})"
                         r"[ \t]+")
 # a notebook's or a console's prompt: "In [3]:", "Out[3]:" (not a heading "Out:" over the lines it prints)
 _PROMPT = re.compile(r"^[ \t]*(?:In|Out)[ \t]?\[\d{0,4}\]:", re.MULTILINE)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .wordlists import WordLists, load_word_lists
 
-__all__ = ["CAPITALS_HEADING", "CLOCK", "CREW_JOB", "ENTRY_LABEL_GAP", "LAYOUT_FILE", "MATCHING_DOTS",
+__all__ = ["CAPITALS_HEADING", "CLOCK", "CREW_JOB", "ENTRY_LABEL_GAP", "LAYOUT_FILE", "LOG_TIME", "MATCHING_DOTS",
            "PARAGRAPH_BREAK", "RULE_LINE", "SENDER", "STAMP", "LayoutWords", "credit_job", "default_layout_words",
            "job_kind", "load_layout_words"]
 
@@ -28,6 +28,8 @@ PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 # a time of day: "20:52", "9:04 PM"
 CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]*[AaPp]\.?[Mm]\.?)?"
+# ... opening a log's entry before a dash or a bar: "14:18 \u2014 ", "9:04 PM - ", "21:10 | "
+LOG_TIME = rf"{CLOCK}[ \t]*[\u2013\u2014|\u00b7-]"
 # The pieces a chat's or a transcript's line opens with, for every module that reads them (one copy):
 # its time stamp, "[12/02/2017, 23:14]", "(9:41 PM)", "[00:14:32]", "21:04 ", a phone's export "21/03/2023, 22:41 -" ...
 # ... or a log's time in Zulu or in hours, as a radio or a ship's log writes it: "2021Z", "0930 hrs"

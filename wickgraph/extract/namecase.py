@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .layout_words import CLOCK
+from .layout_words import LOG_TIME
 from .nameforms import INITIALLED, INVERTED_INITIAL, is_initials
 
 __all__ = ["closes_line_in_capitals", "fills_a_cell", "heads_line_in_capitals", "introduced_in_capitals",
@@ -28,7 +28,7 @@ def is_lowercase_style(text: str, n_words: int) -> bool:
 # after a log's time of day: "15:40 \u2014 ZERO: Mark Dacascos")
 _CAPITALS_HEAD = re.compile(r"[ \t>#*_\u2022-]*(?:\d{1,3}[.)][ \t]*"
                             r"|(?:(?:(?i:card|no\.?)|#)[ \t]*)?\d{1,3}[ \t]+[\u2013\u2014|\u00b7:-][ \t]*"
-                            rf"|{CLOCK}[ \t]*[\u2013\u2014|\u00b7-][ \t]*)?"
+                            rf"|{LOG_TIME}[ \t]*)?"
                             r"(?P<head>[^\n\u2013\u2014:(|\u00b7]{1,60}?)[ \t*_]*"
                             r"(?:[\u2013\u2014:(|\u00b7]|[ \t]-[ \t]|,|\.(?=\s|\Z)|\n|\Z"
                             # (or a glossary's pronunciation or part of speech: "HELEN /ˈhɛlən/ n.", "BERRADA n.")
