@@ -9924,6 +9924,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Theirs was graded C. Mine is grade B plus.", PARA, [("rating", "", "B+", "unknown")]),
         ("The panel gave it a C. Ours is grade B minus.", CH4, [("rating", "", "B-", "unknown")]),
     ],
+    "a-credit-whose-job-a-bracket-glosses": [
+        ("Paperwork (screenplay) credited to Shay Hatten.", CH2, [("writer", "Shay Hatten", None, "contradicted")]),
+        ("The words (script) are credited to Derek Kolstad and Shay Hatten.", PARA, [("writer", "Shay Hatten", None, "supported")]),
+        ("Steering (director) is credited to Len Wiseman.", CH4, [("director", "Len Wiseman", None, "contradicted")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -15628,6 +15633,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("The site credits Halle Berry as Sofia, which is wrong for this one.", CH4, ("cast", "Halle Berry", None)),
         ("IMDb credits Lance Reddick as Winston, bizarrely.", CH4, ("cast", "Lance Reddick", "Winston")),
         ("Letterboxd lists Ruby Rose as Ares here.", PARA, ("cast", "Ruby Rose", None)),
+    ],
+    "a-bracket-that-glosses-no-job-credits-no-one": [
+        ("Catering (food) credited to Shay Hatten's aunt.", CH2, ("writer", "Shay Hatten", None)),
+        ("Transport (cars) was credited to Len Wiseman's company.", CH4, ("director", "Len Wiseman", None)),
+        ("Music (score) credited to Tyler Bates and Joel J. Richard.", PARA, ("writer", "Tyler Bates", None)),
     ],
 }
 
