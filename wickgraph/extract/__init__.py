@@ -19,7 +19,7 @@ from typing import Any
 from ..claimkinds import claim_kind, claim_status
 from ..errors import ReviewInputError
 from ..reference import Reference, default_reference
-from .answers import answer_key, answered_questions, unasked
+from .answers import answer_key, answered_questions, asked_spans, unasked
 from .choices import offered_choices
 from .claims import Claim, Extraction
 from .collector import collector_paused
@@ -129,7 +129,8 @@ def _extract(text: str, film: str | None, reference: Reference | None,
     clues, solved = crossword_answers(doc)  # a crossword's clues, answered by their solutions
     paired = pair_roles(doc) + answered_questions(doc, key) + solved
     # the questions and the clues claim nothing themselves
-    candidates, paired = unasked(doc, key + clues, candidates), unasked(doc, key + clues, paired)
+    asked = asked_spans(doc, key + clues)
+    candidates, paired = unasked(candidates, asked), unasked(paired, asked)
     mark_reprises(doc, paired)  # before choosing among them: a pairing that states a reprise may stay
     mark_reprises(doc, candidates)
     candidates += _new_roles(doc, candidates, paired)

@@ -19,7 +19,7 @@ from .links import is_possessive
 from .markup import TICKED_BOX
 from .patterns import Candidate
 
-__all__ = ["answer_key", "answered_questions", "key_answer", "unasked"]
+__all__ = ["answer_key", "answered_questions", "asked_spans", "key_answer", "unasked"]
 
 _QUESTION_END = re.compile(r"\?[\"')\]]*(?:[ \t]*\([^()\n]{0,40}\)[ \t]*$)?", re.MULTILINE)  # "(tick all that apply)"
 _ANSWER_GAP = re.compile(r"[ \t]*\n(?:[ \t]*\n)?[ \t>]*(?=\S)")  # to the next line, over one blank line
@@ -109,13 +109,16 @@ _ASKS_YEAR = re.compile(r"\b(?:year|when)\b", re.IGNORECASE)
 _KEY_LIST_JOIN = re.compile(rf"{_NAME_ASIDE}\s*(?:,\s*(?:and\s+|or\s+)?|&|and|or)\s*", re.IGNORECASE)
 
 
-def unasked(doc: Document, key: list[tuple[int, int, int, int]], candidates: list[Candidate]) -> list[Candidate]:
-    """``candidates`` but those inside the numbered questions of a quiz's answer ``key``: a question asks and claims
-    nothing ("12. In which later chapter does X first turn up as the Bowery King?"); its answer claims, and a
-    true-or-false item the key marks true states what it says ("1. X returns as Y.  T  F" over "1. T"), as does a
-    word problem's setup (:func:`_task_start`)."""
-    asked = [(_task_start(doc, q_start, q_end), q_end) for q_start, q_end, a_start, a_end in key
-             if not _TRUE_ANSWER.fullmatch(doc.text, a_start, a_end)]
+def asked_spans(doc: Document, key: list[tuple[int, int, int, int]]) -> list[tuple[int, int]]:
+    """The spans inside the numbered questions of a quiz's answer ``key`` that ask and claim nothing ("12. In which
+    later chapter does X first turn up as the Bowery King?"): not a true-or-false item the key marks true, which
+    states what it says ("1. X returns as Y.  T  F" over "1. T"), nor a word problem's setup (:func:`_task_start`)."""
+    return [(_task_start(doc, q_start, q_end), q_end) for q_start, q_end, a_start, a_end in key
+            if not _TRUE_ANSWER.fullmatch(doc.text, a_start, a_end)]
+
+
+def unasked(candidates: list[Candidate], asked: list[tuple[int, int]]) -> list[Candidate]:
+    """``candidates`` but those inside the ``asked`` spans (:func:`asked_spans`); an answer's own claim stays."""
     return [c for c in candidates if c.rule == "qa-answer" or not any(q_start <= c.start < q_end
                                                                        for q_start, q_end in asked)]
 

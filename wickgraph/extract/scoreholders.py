@@ -165,14 +165,15 @@ _MARKED_WRITER = re.compile(r"(?P<who>(?-i:[A-Z])[\w'\u2019-]+(?:[ \t]+(?-i:[A-Z
 _HEADING_REACH = 600  # characters of the text's heading
 
 
-def _authors(text: str) -> set[str]:
+@lru_cache(maxsize=2)  # (asked for each score's holder in a text, and for its named lines)
+def _authors(text: str) -> frozenset[str]:
     """The words of the names the text's bylines give (or its column's host, or a name its heading marks as the
     writer's), in lower case."""
     hosts = [host["who"] for line in text.split("\n", _HOST_LINES)[:_HOST_LINES]
              if (host := _COLUMN_HOST.fullmatch(line)) is not None]
     hosts += [marked["who"] for marked in _MARKED_WRITER.finditer(text, 0, _HEADING_REACH)]
-    return {word.lower() for who in [byline["who"] for byline in BYLINE.finditer(text)] + hosts
-            for word in who.split()}
+    return frozenset(word.lower() for who in [byline["who"] for byline in BYLINE.finditer(text)] + hosts
+                     for word in who.split())
 
 
 def bylined(text: str, starts: list[int]) -> list[bool] | None:
