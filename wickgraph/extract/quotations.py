@@ -9,7 +9,8 @@ import re
 
 from .layout_words import CROSS_MARK, RULE_LINE, STAMP
 
-__all__ = ["CRITIC_AND_OUTLET", "INITIALS", "NAME_COLON", "attributed_quotes", "top_lines", "writer_names"]
+__all__ = ["CRITIC_AND_OUTLET", "INITIALS", "NAME_COLON", "NAME_WORD", "attributed_quotes", "top_lines",
+           "writer_names"]
 
 
 # a person's initials, each with its full stop: "H.B.", "T.", "K. M."
@@ -290,9 +291,9 @@ def _reported_above(text: str, start: int) -> bool:
 
 # who writes a document, as its first lines label them: "sheet owner: Tamsin Quayle (TQ)", "Author: Mo Faraday",
 # "Facilitator: Harriet Okonkwo-Lind (HOL)"
-_NAME_WORD = r"(?-i:[A-Z])[\w'\u2019-]+"  # a capitalised word of a writer's name
+NAME_WORD = r"(?-i:[A-Z])[\w'\u2019-]+"  # a capitalised word of a writer's name
 _WRITER_LABEL = re.compile(r"\b(?:owner|author|by|facilitator|host|chair|compiler|critic|reviewer)[ \t]*:?[ \t]+"
-                           rf"(?P<name>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}})"
+                           rf"(?P<name>{NAME_WORD}(?:[ \t]+{NAME_WORD}){{0,2}})"
                            r"(?:[ \t]*\((?P<initials>[A-Z]{2,3})\))?", re.IGNORECASE)
 _WRITER_LINES = 3  # a post's or a document's writer is named in its first lines
 _LINE_WITH_TEXT = re.compile(r"[^\n]*\S[^\n]*")
@@ -307,12 +308,12 @@ def top_lines(text: str, end: int | None = None, count: int = _WRITER_LINES) -> 
 
 # ... or, a little further down, as the critic who put the document together: "Transcribed and annotated by Noor
 # Vasquez, film critic", "Minutes kept by Mia Okafor, our critic"
-_CRITICS_BYLINE = re.compile(rf"\bby[ \t]+(?P<name>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,2}}),"
+_CRITICS_BYLINE = re.compile(rf"\bby[ \t]+(?P<name>{NAME_WORD}(?:[ \t]+{NAME_WORD}){{1,2}}),"
                              r"[ \t]+(?:[\w-]+[ \t]+){0,2}(?:critic|reviewer)\b", re.IGNORECASE)
 _BYLINE_LINES = 6
 # ... or as the one who recorded the proceedings, in a record's heading lines: "Transcribed by Daniel Marsh, Secretary",
 # "Transcript prepared by the adjudication secretary, Niamh Costigan", "Ms. Greta Lindqvist (the author of this record)"
-_NAME = rf"(?:(?:Mr|Ms|Mrs|Miss|Dr)\.?[ \t]+)?(?P<name>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,2}})"
+_NAME = rf"(?:(?:Mr|Ms|Mrs|Miss|Dr)\.?[ \t]+)?(?P<name>{NAME_WORD}(?:[ \t]+{NAME_WORD}){{1,2}})"
 _RECORDED_BY = re.compile(r"\b(?:transcribed|recorded|minuted|taken|kept|prepared|compiled|written[ \t]+up|"
                           r"typed[ \t]+up)[ \t]+by[ \t]+"
                           rf"(?:the[ \t]+[^,\n]{{1,40}},[ \t]+)?{_NAME}", re.IGNORECASE)
@@ -322,7 +323,7 @@ _AUTHOR_OF_RECORD = re.compile(rf"{_NAME}[ \t]*\([^()\n]{{0,60}}?\bauthor[ \t]+o
 _RECORDERS_LINES = 12
 # ... or the maker of a pattern, a drawing or a page, opening a line: "Designed by Tess Vavrinec for Hook & Hitman"
 _MAKERS_BYLINE = re.compile(r"^[ \t*_]*(?:designed|made|knitted|crocheted|drawn|illustrated|photographed|pattern|"
-                            rf"words|text)[ \t]+by[ \t]+(?P<name>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}})",
+                            rf"words|text)[ \t]+by[ \t]+(?P<name>{NAME_WORD}(?:[ \t]+{NAME_WORD}){{0,2}})",
                             re.IGNORECASE | re.MULTILINE)
 # a work the text comes from, not its writer: "Inspired by John Wick: Chapter 2", "based on the film by ..."
 _SOURCE_BY = re.compile(r"\b(?:inspired|based|adapted|directed|produced|created|starring|narrated)[ \t]+\Z",

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from .layout_words import SENDER, STAMP
-from .quotations import NAME_COLON
+from .quotations import NAME_COLON, NAME_WORD
 from .scales import APPRAISAL, TITLE
 from .speakers import BYLINE
 
@@ -155,12 +155,11 @@ _NAME_LABEL = re.compile(r"[ \t]*(?:[-*\u2022][ \t]+)?(?P<who>[A-Z][\w'\u2019-]+
 
 
 # a column's host on a line of their own under its masthead: "THE VELVET ROPE" over "with Dolly Marchetti"
-_COLUMN_HOST = re.compile(r"[ \t*_]*with[ \t]+(?P<who>(?-i:[A-Z])[\w'\u2019-]+(?:[ \t]+(?-i:[A-Z])[\w'\u2019-]+){1,2})"
-                          r"[ \t*_]*", re.IGNORECASE)
+_COLUMN_HOST = re.compile(rf"[ \t*_]*with[ \t]+(?P<who>{NAME_WORD}(?:[ \t]+{NAME_WORD}){{1,2}})[ \t*_]*", re.IGNORECASE)
 _HOST_LINES = 3  # the masthead's lines
 # ... or a name the heading marks, in an aside, as the one who writes: "With Ruth Kessler (host, and the one writing
 # these notes) and Benny Alvarez (co-host)"
-_MARKED_WRITER = re.compile(r"(?P<who>(?-i:[A-Z])[\w'\u2019-]+(?:[ \t]+(?-i:[A-Z])[\w'\u2019-]+){1,2})[ \t]*"
+_MARKED_WRITER = re.compile(rf"(?P<who>{NAME_WORD}(?:[ \t]+{NAME_WORD}){{1,2}})[ \t]*"
                             r"\([^()\n]{0,40}\b(?:writ(?:es|ing|er|ten)|wrote|author)\b[^()\n]{0,40}\)")
 _HEADING_REACH = 600  # characters of the text's heading
 
