@@ -9929,6 +9929,40 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("The words (script) are credited to Derek Kolstad and Shay Hatten.", PARA, [("writer", "Shay Hatten", None, "supported")]),
         ("Steering (director) is credited to Len Wiseman.", CH4, [("director", "Len Wiseman", None, "contradicted")]),
     ],
+    "a-numbered-solution-in-capitals-run-on-in-a-paragraph-is-a-role-before-its-player": [
+        ("Answers. Across: 4 WINSTON, Ian McShane, of course. 7 CHARON, Lance Reddick, at the desk.", JW1, [("cast", "Ian McShane", "Winston", "supported"), ("cast", "Lance Reddick", "Charon", "supported")]),
+        ("Down: 3 SOFIA: Halle Berry's hotel manager in Casablanca. 5 BERRADA, a man with a hat.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
+        ("Solutions to last week's grid. 9 ZERO: Mark Dacascos plays the sushi chef. 11 CASABLANCA.", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
+        ("Round two answers: 2 ARES, Ruby Rose, who never says a word; 6 ROME.", CH2, [("cast", "Ruby Rose", "Ares", "supported")]),
+    ],
+    "a-participle-resuming-the-part-after-the-role-marks-a-return": [
+        ("Keanu Reeves re-offends as John Wick, resuming the role from the 2014 film.", CH2, [("reprise", "Keanu Reeves", "John Wick", "supported")]),
+        ("Lance Reddick turns up as Charon, resuming his part at the front desk.", CH2, [("reprise", "Lance Reddick", "Charon", "supported")]),
+        ("Ian McShane is cast as Winston, repeating the role he made famous.", PARA, [("reprise", "Ian McShane", "Winston", "supported")]),
+        ("Laurence Fishburne appears as the Bowery King, taking up his role where Chapter 2 left it.", PARA, [("reprise", "Laurence Fishburne", "The Bowery King", "supported")]),
+    ],
+    "a-condition-on-the-readers-wish-says-why-the-writer-offers-what-follows": [
+        ("If you want more names for the cast line, here's what I'd use: Keanu Reeves as John Wick, obviously.", JW1, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("If you need names for the poster, here's what I'd list: Ian McShane as Winston.", JW1, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("If you're after the credits for the newsletter, Chad Stahelski directed it and Halle Berry plays Sofia.", PARA, [("director", "Chad Stahelski", None, "supported"), ("cast", "Halle Berry", "Sofia", "supported")]),
+        ("If you're curious who is in it, Lance Reddick plays Charon one last time.", CH4, [("cast", "Lance Reddick", "Charon", "supported")]),
+    ],
+    "a-records-entry-for-the-job-with-a-verb-of-recording-credits-its-holders": [
+        ("Directors now listed as Chad Stahelski and David Leitch.", CH2, [("director", "Chad Stahelski", None, "supported"), ("director", "David Leitch", None, "contradicted")]),
+        ("On the sleeve the director is printed as Chad Stahelski, which is right.", PARA, [("director", "Chad Stahelski", None, "supported")]),
+        ("Writer is now given as Derek Kolstad in the database.", CH2, [("writer", "Derek Kolstad", None, "supported")]),
+        ("The screenplay was originally recorded as Shay Hatten and Michael Finch.", CH4, [("writer", "Shay Hatten", None, "supported"), ("writer", "Michael Finch", None, "supported")]),
+    ],
+    "a-directing-credit-shared-between-its-holders": [
+        ("The director credit is shared between Chad Stahelski and David Leitch.", JW1, [("director", "Chad Stahelski", None, "supported"), ("director", "David Leitch", None, "contradicted")]),
+        ("Here the directing credit was split between Chad Stahelski and David Leitch.", CH2, [("director", "David Leitch", None, "contradicted")]),
+        ("A directing credit shared by Chad Stahelski and David Leitch opens the film.", JW1, [("director", "David Leitch", None, "contradicted")]),
+    ],
+    "a-notes-dash-between-the-player-and-the-verb-of-return": [
+        ("Laurence Fishburne - reprises the Bowery King from Chapter 2.", PARA, [("reprise", "Laurence Fishburne", "The Bowery King", "supported"), ("cast", "Laurence Fishburne", "The Bowery King", "supported")]),
+        ("Cast notes:\nIan McShane \u2014 resumes Winston, no surprise there.\nLance Reddick \u2013 reprises Charon.", PARA, [("reprise", "Ian McShane", "Winston", "supported"), ("reprise", "Lance Reddick", "Charon", "supported")]),
+        ("Keanu Reeves -- reprises John Wick, of course.", CH4, [("reprise", "Keanu Reeves", "John Wick", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -15638,6 +15672,31 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Catering (food) credited to Shay Hatten's aunt.", CH2, ("writer", "Shay Hatten", None)),
         ("Transport (cars) was credited to Len Wiseman's company.", CH4, ("director", "Len Wiseman", None)),
         ("Music (score) credited to Tyler Bates and Joel J. Richard.", PARA, ("writer", "Tyler Bates", None)),
+    ],
+    "a-number-before-capitals-in-prose-is-no-entry": [
+        ("We rated it 9 WINSTON, Ian McShane plays him as ever.", JW1, ("cast", "Ian McShane", "Winston")),
+        ("Our verdict: ZERO -- nothing to see. Mark Dacascos is fine.", PARA, ("cast", "Mark Dacascos", "Zero")),
+        ("The score was 2014 HELEN, Bridget Moynahan in flashback.", JW1, ("cast", "Bridget Moynahan", "Helen")),
+    ],
+    "resuming-something-else-after-the-role-is-no-return": [
+        ("Halle Berry plays Sofia, resuming the fight after the dogs attack.", PARA, ("reprise", "Halle Berry", None)),
+        ("Mark Dacascos plays Zero, repeating the joke about John Wick.", PARA, ("reprise", "Mark Dacascos", None)),
+        ("Common plays Cassian, taking up the chase in Rome.", CH2, ("reprise", "Common", None)),
+    ],
+    "a-condition-on-the-writers-own-casting-stays-hypothetical": [
+        ("If I were recasting it, here's what I'd use: Tom Hardy as John Wick.", JW1, ("cast", "Tom Hardy", None)),
+        ("If you want my dream cast, Ian McShane as Caine would be it.", CH4, ("cast", "Ian McShane", "Caine")),
+        ("If they had asked me, I'd have cast Halle Berry as Winston.", PARA, ("cast", "Halle Berry", "Winston")),
+    ],
+    "a-record-verb-without-the-jobs-noun-credits-nothing": [
+        ("The cast is now listed as Chad Stahelski's favourite people.", CH2, ("director", "Chad Stahelski", None)),
+        ("The producer is listed as David Leitch.", CH2, ("director", "David Leitch", None)),
+        ("The casting director is listed as David Leitch.", CH2, ("director", "David Leitch", None)),
+    ],
+    "a-dash-before-another-subjects-verb-of-return-pairs-nothing": [
+        ("Keanu Reeves - and the Bowery King reprises his pigeons.", PARA, ("reprise", "Keanu Reeves", None)),
+        ("Best scene: Halle Berry \u2014 the dogs; Winston resumes command later.", PARA, ("cast", "Halle Berry", "Winston")),
+        ("Michael Nyqvist - who never returned - and Iosef reprises nothing.", JW1, ("reprise", "Michael Nyqvist", None)),
     ],
 }
 

@@ -71,7 +71,7 @@ def fills_a_cell(text: str, start: int, end: int) -> bool:
 # center Boban Marjanović)", "ABRAM (60s), Peter Stormare"; a one-word player closes the bracket: "CASSIAN (Common)")
 _PLAYER_AFTER = re.compile(r"(?:[ \t]*\((?:[^()\n;]{1,20};[ \t]*|(?:[A-Za-z][\w-]*[ \t]+){1,3}?)?"
                            r"|[ \t]*\([^()\n]{1,20}\),[ \t]+|[ \t]+-{1,2}[ \t]+|[ \t]*[\u2013\u2014][ \t]*"
-                           r"|,[ \t]+(?:(?:is|was|played[ \t]+by|portrayed[ \t]+by)[ \t]+)?)"
+                           r"|,[ \t]+(?:(?:is|was|played[ \t]+by|portrayed[ \t]+by)[ \t]+)?|:[ \t]+)"
                            r"(?-i:[A-Z][a-z]+(?:[ \t]+(?:[A-Z][a-z]+[ \t]+)?[A-Z][a-z]|\)))")
 # ... or the player's possessive right before the capitals: "Lance Reddick's CHARON", "Ian McShane's WINSTON"
 _PLAYER_BEFORE = re.compile(r"(?-i:[A-Z][a-z]+[ \t]+(?:[A-Z][a-z]+[ \t]+)?[A-Z][A-Za-z-]*[a-z])['\u2019]s[ \t]+\Z")
@@ -80,6 +80,9 @@ _PLAYER_BEFORE = re.compile(r"(?-i:[A-Z][a-z]+[ \t]+(?:[A-Z][a-z]+[ \t]+)?[A-Z][
 # ... in running prose: after a word in lower case ("his wife HELEN", "The owner, WINSTON"), or opening a sentence
 # (not after a label's colon: "Our verdict: ZERO -- ...")
 _PROSE_BEFORE = re.compile(r"(?:[a-z],?|[.!?])[ \t]+\Z|^[ \t]*\Z", re.MULTILINE)
+# ... or after the number of an entry run on in a paragraph, as a crossword's solutions or a quiz's answers are
+# printed ("Across: 1 CONTINENTAL, the hotel. 13 HELEN, Bridget Moynahan, seen in flashbacks")
+_ENTRY_NUMBER_BEFORE = re.compile(r"(?:^|[.;:!?][ \t]+)\d{1,3}[ \t]+\Z", re.MULTILINE)
 
 
 def introduced_in_capitals(text: str, start: int, end: int) -> bool:
@@ -89,7 +92,8 @@ def introduced_in_capitals(text: str, start: int, end: int) -> bool:
     if not text[start:end].isupper():
         return False
     return (_PLAYER_AFTER.match(text, end) is not None
-            and _PROSE_BEFORE.search(text, max(0, start - 4), start) is not None) \
+            and (_PROSE_BEFORE.search(text, max(0, start - 4), start) is not None
+                 or _ENTRY_NUMBER_BEFORE.search(text, max(0, start - 8), start) is not None)) \
         or _PLAYER_BEFORE.search(text, max(0, start - 40), start) is not None
 
 
