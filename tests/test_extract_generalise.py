@@ -9963,6 +9963,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Cast notes:\nIan McShane \u2014 resumes Winston, no surprise there.\nLance Reddick \u2013 reprises Charon.", PARA, [("reprise", "Ian McShane", "Winston", "supported"), ("reprise", "Lance Reddick", "Charon", "supported")]),
         ("Keanu Reeves -- reprises John Wick, of course.", CH4, [("reprise", "Keanu Reeves", "John Wick", "supported")]),
     ],
+    "a-message-answered-below-an-outlook-reply-is-the-other-persons": [
+        ("Hi Sam,\n\nAgreed on the poster. Ian McShane plays Winston, and I'd give it 8/10.\n\nJo\n\n-----Original Message-----\nFrom: Sam Lee <sam@example.org>\nSent: 3 May 2025\nSubject: poster\n\nHalle Berry plays Winston, right? 3/10 from me.", PARA, [("cast", "Ian McShane", "Winston", "supported"), ("rating", "", 8, "unknown")]),
+        ("Dev - fine by me. Common is Cassian. Four stars.\n\n----- Original Message -----\nFrom: Dev\nTo: Club\n\n> Ruby Rose plays Gianna and I'd give it 2 stars.", CH2, [("cast", "Common", "Cassian", "supported"), ("rating", "", 4, "unknown")]),
+        ("Thanks. For the record, Chad Stahelski directed it. My grade: B.\n\n-----original message-----\nFrom: Pat\nSent: Monday\n\nKeanu Reeves directed it I think. A+ from me.", CH4, [("director", "Chad Stahelski", None, "supported"), ("rating", "", "B", "unknown")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -15697,6 +15702,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Keanu Reeves - and the Bowery King reprises his pigeons.", PARA, ("reprise", "Keanu Reeves", None)),
         ("Best scene: Halle Berry \u2014 the dogs; Winston resumes command later.", PARA, ("cast", "Halle Berry", "Winston")),
         ("Michael Nyqvist - who never returned - and Iosef reprises nothing.", JW1, ("reprise", "Michael Nyqvist", None)),
+    ],
+    "the-answered-messages-claims-are-not-the-writers": [
+        ("Hi Sam,\n\nAgreed.\n\nJo\n\n-----Original Message-----\nFrom: Sam Lee\nSent: 3 May 2025\n\nHalle Berry plays Winston, right?", PARA, ("cast", "Halle Berry", "Winston")),
+        ("Dev - fine by me.\n\n----- Original Message -----\nFrom: Dev\nTo: Club\n\n> Ruby Rose plays Gianna.", CH2, ("cast", "Ruby Rose", "Gianna D'Antonio")),
+        ("Thanks, noted.\n\n-----original message-----\nFrom: Pat\nSent: Monday\n\nKeanu Reeves directed it I think.", CH4, ("director", "Keanu Reeves", None)),
     ],
 }
 

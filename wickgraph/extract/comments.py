@@ -232,10 +232,12 @@ def _others_document_comments(text: str) -> list[tuple[int, int]]:
 
 
 # an e-mail's quotation of the message it answers: "On Thu, 15 May 2025 at 19:20, Jamie <jamie@...> wrote:", then
-# its lines marked ">"; and a message forwarded, from its marker on ("---------- Forwarded message ---------")
+# its lines marked ">"; and a message forwarded or answered, from its marker on ("---------- Forwarded message
+# ---------")
 _QUOTED_MAIL = re.compile(r"^[ \t>]*On[ \t][^\n]{4,200}\bwrote:[ \t]*(?:\n[ \t]*>[^\n]*)+", re.MULTILINE)
-_FORWARDED = re.compile(r"^[ \t>]*(?:-{3,}[ \t]*forwarded[ \t]+message[ \t]*-{3,}|begin[ \t]+forwarded[ \t]+message:)",
-                        re.IGNORECASE | re.MULTILINE)
+# (or the message answered, below an Outlook reply: "-----Original Message-----")
+_FORWARDED = re.compile(r"^[ \t>]*(?:-{3,}[ \t]*(?:forwarded|original)[ \t]+message[ \t]*-{3,}"
+                        r"|begin[ \t]+forwarded[ \t]+message:)", re.IGNORECASE | re.MULTILINE)
 
 
 def _forward_end(text: str, start: int) -> int:
@@ -425,13 +427,13 @@ def others_posts(text: str) -> list[tuple[int, int]]:
     them; on a letters page, the letters after the first, and a reader's letter under the review; in a mailbag, the
     readers' letters; in any text, the quoted posts ("> name wrote:" and the lines marked ">" under it, or lines
     marked ">" that their writer signs: "> -- mira"), a document's comments but its author's ("Comment [JK] on B5:"),
-    an e-mail's quotation of the message it answers and a message it forwards (up to the writer's next heading, see
-    :func:`_forward_end`); in a guest book, the entries not signed by the critic; in an exchange of letters, the
-    replies addressed to the first letter's writer."""
+    an e-mail's quotation of the message it answers and a message it forwards or answers below its reply (up to the
+    writer's next heading, see :func:`_forward_end`); in a guest book, the entries not signed by the critic; in an
+    exchange of letters, the replies addressed to the first letter's writer."""
     spans = [quote.span() for quote in _QUOTED_POST.finditer(text)] + _signed_quotes(text) if ">" in text else []
     if "wrote:" in text:
         spans += [quote.span() for quote in _QUOTED_MAIL.finditer(text)]
-    if "orward" in text:
+    if "orward" in text or "riginal" in text:
         spans += [(forward.start(), _forward_end(text, forward.start())) for forward in _FORWARDED.finditer(text)][:1]
     if "<item" in text or "<entry" in text:
         items = [item.span() for item in _FEED_ITEM.finditer(text)]
