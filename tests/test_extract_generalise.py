@@ -9968,6 +9968,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Dev - fine by me. Common is Cassian. Four stars.\n\n----- Original Message -----\nFrom: Dev\nTo: Club\n\n> Ruby Rose plays Gianna and I'd give it 2 stars.", CH2, [("cast", "Common", "Cassian", "supported"), ("rating", "", 4, "unknown")]),
         ("Thanks. For the record, Chad Stahelski directed it. My grade: B.\n\n-----original message-----\nFrom: Pat\nSent: Monday\n\nKeanu Reeves directed it I think. A+ from me.", CH4, [("director", "Chad Stahelski", None, "supported"), ("rating", "", "B", "unknown")]),
     ],
+    "a-qa-page-whose-answers-open-with-their-answered-line-is-the-accepted-answerers": [
+        ("Who plays the sommelier?\n\nasked Jan 3, 2019 by kip\n\n2 Answers\n\nScore 3\nanswered Jan 4, 2019 by dross (12 rep)\n\nPeter Stormare plays the sommelier, I think.\n\n\u2713 Accepted \u00b7 Score 40\nanswered Jan 5, 2019 by tally (9k rep)\n\nPeter Serafinowicz plays the Sommelier. Chad Stahelski directed it.\n", CH2, [("cast", "Peter Serafinowicz", "The Sommelier", "supported"), ("director", "Chad Stahelski", None, "supported")]),
+        ("3 answers\n---\nACCEPTED \u00b7 score 12\nanswered May 2, 2017 by vee\n\nCommon plays Cassian, and Ruby Rose plays Ares.\n\n---\nscore 2\nanswered May 3, 2017 by zed\n\nRuby Rose plays Gianna.\n\n---\nscore -4\nanswered May 9, 2017 by nope\n\nKeanu Reeves directed it.\n", CH2, [("cast", "Common", "Cassian", "supported"), ("cast", "Ruby Rose", "Ares", "supported")]),
+        ("Is Winston in it?\n\n2 Answers\n\nanswered 4 Apr 2023 by marlowe (Accepted)\n\nYes: Ian McShane plays Winston, and Donnie Yen plays Caine.\n\nanswered 6 Apr 2023 by pellet\n\nHalle Berry plays Winston's daughter, and Scott Adkins plays Caine.\n", CH4, [("cast", "Ian McShane", "Winston", "supported"), ("cast", "Donnie Yen", "Caine", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -15707,6 +15712,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Hi Sam,\n\nAgreed.\n\nJo\n\n-----Original Message-----\nFrom: Sam Lee\nSent: 3 May 2025\n\nHalle Berry plays Winston, right?", PARA, ("cast", "Halle Berry", "Winston")),
         ("Dev - fine by me.\n\n----- Original Message -----\nFrom: Dev\nTo: Club\n\n> Ruby Rose plays Gianna.", CH2, ("cast", "Ruby Rose", "Gianna D'Antonio")),
         ("Thanks, noted.\n\n-----original message-----\nFrom: Pat\nSent: Monday\n\nKeanu Reeves directed it I think.", CH4, ("director", "Keanu Reeves", None)),
+    ],
+    "the-other-answers-under-their-answered-lines-are-not-the-critics": [
+        ("Who plays the sommelier?\n\nasked Jan 3, 2019 by kip\n\n2 Answers\n\nScore 3\nanswered Jan 4, 2019 by dross (12 rep)\n\nPeter Stormare plays the sommelier, I think.\n\n\u2713 Accepted \u00b7 Score 40\nanswered Jan 5, 2019 by tally (9k rep)\n\nPeter Serafinowicz plays the Sommelier. Chad Stahelski directed it.\n", CH2, ("cast", "Peter Stormare", None)),
+        ("3 answers\n---\nACCEPTED \u00b7 score 12\nanswered May 2, 2017 by vee\n\nCommon plays Cassian, and Ruby Rose plays Ares.\n\n---\nscore 2\nanswered May 3, 2017 by zed\n\nRuby Rose plays Gianna.\n\n---\nscore -4\nanswered May 9, 2017 by nope\n\nKeanu Reeves directed it.\n", CH2, ("cast", "Ruby Rose", "Gianna D'Antonio")),
+        ("Is Winston in it?\n\n2 Answers\n\nanswered 4 Apr 2023 by marlowe (Accepted)\n\nYes: Ian McShane plays Winston, and Donnie Yen plays Caine.\n\nanswered 6 Apr 2023 by pellet\n\nHalle Berry plays Winston's daughter, and Scott Adkins plays Caine.\n", CH4, ("cast", "Scott Adkins", None)),
     ],
 }
 
