@@ -101,7 +101,8 @@ def comment_spans(text: str) -> list[tuple[int, int]]:
             continue
         if heading.group("count") or heading.group("whose") or heading.group("counted") or heading.group("ranked") \
                 or _ENTRY_MARK.search(text, heading.end(), heading.end() + _ENTRY_REACH):
-            end = min(_closing_panel(text, heading.end()), _replies_end(text, heading.end()))
+            end = min(_closing_panel(text, heading.end()), _replies_end(text, heading.end()),
+                      _own_heading_after(text, heading.start(), heading.end()))
             return _without_authors_entries(text, heading.start(), end)
     return []
 
@@ -240,12 +241,14 @@ _FORWARDED = re.compile(r"^[ \t>]*(?:-{3,}[ \t]*(?:forwarded|original)[ \t]+mess
                         r"|begin[ \t]+forwarded[ \t]+message:)", re.IGNORECASE | re.MULTILINE)
 
 
-def _forward_end(text: str, start: int) -> int:
-    """Where a message forwarded at ``start`` ends: at the end, or at the next heading of the writer's own document,
-    when that document has headings in capitals above the forward ("ERRATA" ... "APPENDIX: COPY AS FILED")."""
+def _own_heading_after(text: str, start: int, end: int) -> int:
+    """Where the writer's own document goes on after a part another wrote, which opens at ``start`` (its heading
+    ending at ``end``): at the document's next heading in capitals, when it has such headings above the part (a
+    forward's "ERRATA" ... "APPENDIX: COPY AS FILED", a quiz's "THE RESULTS" ... "COMMENTS (38)" ... "AUTHOR'S
+    NOTE"); else the text's end."""
     headings = [at for at in (0, *(blank.end() for blank in PARAGRAPH_BREAK.finditer(text)))
                 if CAPITALS_HEADING.match(text, at)]
-    after = [at for at in headings if at > start]
+    after = [at for at in headings if at >= end and at > start]
     return after[0] if after and any(at < start for at in headings) else len(text)
 
 
@@ -442,13 +445,14 @@ def others_posts(text: str) -> list[tuple[int, int]]:
     readers' letters; in any text, the quoted posts ("> name wrote:" and the lines marked ">" under it, or lines
     marked ">" that their writer signs: "> -- mira"), a document's comments but its author's ("Comment [JK] on B5:"),
     an e-mail's quotation of the message it answers and a message it forwards or answers below its reply (up to the
-    writer's next heading, see :func:`_forward_end`); in a guest book, the entries not signed by the critic; in an
+    writer's next heading, see :func:`_own_heading_after`); in a guest book, the entries not signed by the critic; in an
     exchange of letters, the replies addressed to the first letter's writer."""
     spans = [quote.span() for quote in _QUOTED_POST.finditer(text)] + _signed_quotes(text) if ">" in text else []
     if "wrote:" in text:
         spans += [quote.span() for quote in _QUOTED_MAIL.finditer(text)]
     if "orward" in text or "riginal" in text:
-        spans += [(forward.start(), _forward_end(text, forward.start())) for forward in _FORWARDED.finditer(text)][:1]
+        spans += [(forward.start(), _own_heading_after(text, forward.start(), forward.start()))
+                  for forward in _FORWARDED.finditer(text)][:1]
     if "<item" in text or "<entry" in text:
         items = [item.span() for item in _FEED_ITEM.finditer(text)]
         if len(items) >= 2:  # a feed's other posts: the review is its longest item
