@@ -9978,6 +9978,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("INGREDIENTS\n\nPopcorn, salt. It is a long night of questions about the film, and the answers are below the fold for once. It is a long night of questions about the film, and the answers are below the fold for once. It is a long night of questions about the film, and the answers are below the fold for once. It is a long night of questions about the film, and the answers are below the fold for once. \n\nCOMMENTS (3)\n\nbea: Halle Berry plays Winston!\n\nFROM THE HOST\n\nHalle Berry plays Sofia, Bea. Four stars from me.\n", PARA, [("cast", "Halle Berry", "Sofia", "supported"), ("rating", "", 4, "unknown")]),
         ("THE RULES\n\nDrink when John reloads. It is a long night of questions about the film, and the answers are below the fold for once. It is a long night of questions about the film, and the answers are below the fold for once. It is a long night of questions about the film, and the answers are below the fold for once. It is a long night of questions about the film, and the answers are below the fold for once. \n\nREPLIES (2)\n\nzed: 2/10, boring\n\nyan: agreed\n\nFINAL WORD\n\nChad Stahelski directed it, and I give it 9/10.\n", CH4, [("director", "Chad Stahelski", None, "supported"), ("rating", "", 9, "unknown")]),
     ],
+    "a-score-with-a-decimal-comma-on-a-line-of-its-own-is-one-number": [
+        ("Chad Stahelski directed it again and it shows.\n\nVote: 7,5/10\n\nIN HALL ALSO: Logan.", CH2, [("rating", "", 7.5, "unknown")]),
+        ("Keanu Reeves plays John Wick.\n\nNota: 8,5 / 10\n", CH4, [("rating", "", 8.5, "unknown")]),
+        ("Review by Carla.\nPunteggio finale: 6,5/10\nNext week: Ballerina.", PARA, [("rating", "", 6.5, "unknown")]),
+    ],
+    "a-points-or-marks-label-before-a-score-on-a-scale": [
+        ("Conclusion: an action film one does not forget so fast.\n\nPoints: 8 of 10\n", JW1, [("rating", "", 8, "unknown")]),
+        ("Ian McShane plays Winston.\nMarks: 7 of 10\n", CH4, [("rating", "", 7, "unknown")]),
+        ("The verdict, then.\nMy points: 4 of 5.", PARA, [("rating", "", 4, "unknown")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -15727,6 +15737,16 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Quick quiz today, enjoy. It is a long night of questions about the film, and the answers are below the fold for once. It is a long night of questions about the film, and the answers are below the fold for once. It is a long night of questions about the film, and the answers are below the fold for once. It is a long night of questions about the film, and the answers are below the fold for once. \n\nCOMMENTS (12)\n\nmo_: Ruby Rose plays Gianna lol\n\nkit: ok\n\nREPLY\n\njo: Ruby Rose plays Gianna for sure\n", CH2, ("cast", "Ruby Rose", "Gianna D'Antonio")),
         ("THE QUIZ\n\nTake it. It is a long night of questions about the film, and the answers are below the fold for once. It is a long night of questions about the film, and the answers are below the fold for once. It is a long night of questions about the film, and the answers are below the fold for once. It is a long night of questions about the film, and the answers are below the fold for once. \n\nCOMMENTS (3)\n\nbea: Halle Berry plays Winston!\n\nmo: she does\n", PARA, ("cast", "Halle Berry", "Winston")),
         ("Just the rules. It is a long night of questions about the film, and the answers are below the fold for once. It is a long night of questions about the film, and the answers are below the fold for once. It is a long night of questions about the film, and the answers are below the fold for once. It is a long night of questions about the film, and the answers are below the fold for once. \n\nREPLIES (2)\n\nzed: 2/10, boring\n\nMORE\n\nyan: 3/10\n", CH4, ("rating", "", None)),
+    ],
+    "a-sheet-rows-year-before-a-score-stays-two-cells": [
+        ("title,year,score\nParabellum,2018,8/10\n", PARA, ("rating", "", 2018.8)),
+        ("film,grade\nChapter 2,5/10\n", CH2, ("rating", "", 2.5)),
+        ("Seen: 3,4/10 of the audience", CH4, ("rating", "", 3.4)),
+    ],
+    "points-of-something-else-are-no-score": [
+        ("Points on the board: the quiz team got 6 of 8 right.", CH2, ("rating", "", None)),
+        ("Key points of the plot: 2 of 10 scenes are in Rome.", CH2, ("rating", "", None)),
+        ("He scores points in 4 of 6 fights.", CH4, ("rating", "", None)),
     ],
 }
 

@@ -117,7 +117,7 @@ _GIVEN_OR_LABELLED = re.compile(rf"\b(?:give|gives|gave|giving|award|awards|awar
                                 rf"{APPRAISAL}|"
                                 # the labels of a review in Spanish, Italian or German mixed in: "Nota:", "Voto:"
                                 r"nota|puntuaci[o\u00f3]n|calificaci[o\u00f3]n|voto|valutazione|bewertung|wertung|"
-                                r"vote|stars(?=\s*:)|"
+                                r"vote|(?:stars|points|marks)(?=\s*:)|"
                                 # a label naming the whole, or the film as what is scored: "Overall: 4 of 5",
                                 # "Overall, as a film: 4.5 of 5", "As a film: 3 of 5"
                                 r"overall(?=[^\n:]{0,20}:)|(?:as|for)\s+(?:a|the)\s+(?:film|movie)(?=\s*:)|"

@@ -25,6 +25,8 @@ _EMPTY_CELL = re.compile(r"[,;](?=[,;]|[ \t]*$)")
 # a row's first cell in lower-case words ("director", "my grade", "villain's son"), a key
 _LOWER_KEY = re.compile(r"[ \t\"]*([a-z])[a-z' ]{0,29}[,;]")
 _SEPARATOR = re.compile(r";|(?<!\d),|,(?!\d{3}(?!\d))")
+# a score written with a decimal comma ("Vote: 7,5/10", "Nota: 8,5 / 10") is one number, not two cells
+_DECIMAL_SCORE = re.compile(r"(?<!\d)\d,\d{1,2}[ \t]*/[ \t]*\d")
 
 # A row of an exported sheet that quotes only some cells: '2023-09-17,"John Wick: Chapter 4",2023,"film, rewatch",'
 # (a quoted cell may hold prose, commas and all; between cells, commas with nothing after them)
@@ -84,7 +86,8 @@ def csv_cells(view: str) -> str:
         if "," in row.group() and ";" in row.group() and _EMPTY_CELL.search(row.group()):
             continue  # a row with empty cells keeps to one separator (an SQL statement's ";" closes it)
         # a thousands separator is no cell's end: "It opened on 3,000 screens in May 2019" is prose
-        separators = [m.start() for m in _SEPARATOR.finditer(view, row.start(), row.end())]
+        separators = [m.start() for m in _SEPARATOR.finditer(view, row.start(), row.end())
+                      if not _DECIMAL_SCORE.match(view, m.start() - 1)]
         if not separators:
             continue
         chars = chars or list(view)
