@@ -9988,6 +9988,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Ian McShane plays Winston.\nMarks: 7 of 10\n", CH4, [("rating", "", 7, "unknown")]),
         ("The verdict, then.\nMy points: 4 of 5.", PARA, [("rating", "", 4, "unknown")]),
     ],
+    "who-keeps-the-record-gives-their-own-score-by-their-office": [
+        ("6. Any other business\n\nScores handed in averaged 7.4 out of 10. For the record, the Secretary scores the film 8 out of 10.", JW1, [("rating", "", 8, "unknown")]),
+        ("The Chair collected scores. The Secretary, for his part, gives it a B+.", CH2, [("rating", "", "B+", "unknown")]),
+        ("Action items were agreed. The minute-taker rates it 7/10 and closes the meeting.", PARA, [("rating", "", 7, "unknown")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -15747,6 +15752,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Points on the board: the quiz team got 6 of 8 right.", CH2, ("rating", "", None)),
         ("Key points of the plot: 2 of 10 scenes are in Rome.", CH2, ("rating", "", None)),
         ("He scores points in 4 of 6 fights.", CH4, ("rating", "", None)),
+    ],
+    "another-officers-score-in-the-minutes-is-theirs": [
+        ("Any other business: the Chair gives it 9/10.", JW1, ("rating", "", 9)),
+        ("Mr Brennan scored it 9 out of 10, and the Treasurer gave it 3/10.", CH2, ("rating", "", None)),
+        ("The Secretary of State gives it 2/10, the House is told.", PARA, ("rating", "", 2)),
     ],
 }
 

@@ -251,7 +251,9 @@ _GIVER = re.compile(r"\b(?<!\bfinal )(?<!\boverall )(?<!\bmy )(?<!\bour )(?<!\bt
 # the critic in the first person, or in the third person that essays, judgments and letters use for the writer
 # ("the author would give it a B+", "the Reviewer, sitting as the Court, awards", "yours truly gives it", a mock
 # judgment's "The Court awards the Film four stars out of five", "The column scores it 7/10")
-_SELF_TRADE = r"(?:author|reviewer|critic|writer|undersigned|chronicler|scribe|compiler|narrator|columnist|examiner)"
+# (who keeps a record names themself by the office: "For the record, the Secretary scores the film 8 out of 10")
+_SELF_TRADE = (r"(?:author|reviewer|critic|writer|undersigned|chronicler|scribe|compiler|narrator|columnist|examiner"
+               r"|secretary(?!\s+of\b)|minute-taker|note-taker|recorder)")
 # ... and the publication that speaks for its critic: "The column scores it 7/10", "this paper gives it"
 _PUBLICATION = r"(?:column|paper|newspaper|magazine|page|newsletter|publication|blog|site)"
 # ... and the critic's own writing, which speaks for them: "My book gives it eight out of ten", "my review gives it"
