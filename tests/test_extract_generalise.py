@@ -9993,6 +9993,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("The Chair collected scores. The Secretary, for his part, gives it a B+.", CH2, [("rating", "", "B+", "unknown")]),
         ("Action items were agreed. The minute-taker rates it 7/10 and closes the meeting.", PARA, [("rating", "", 7, "unknown")]),
     ],
+    "a-markers-notes-the-page-keys-in-its-heading-are-the-writers-and-correct-the-statement-before": [
+        ("Essay 2, marked by D. Okonkwo. My corrections are in [T: ...].\n\nJohn Wick, released in 2015 [T: no - it opened in US cinemas in October 2014], is a revenge film.", JW1, [("release_year", "", 2014, "supported")]),
+        ("Teacher comments: Ms. R. Halvorsen (inline = [T: ...]   margin = {M: ...})\n\nIt is written again by Shay Hatten [T: no - Chapter 2 is Derek Kolstad's script alone.], and it cares.", CH2, [("writer", "Derek Kolstad", None, "supported")]),
+        ("Key: [T: \u2026] = inline correction; numbers in brackets refer to my margin notes.\n\nRuby Rose, who plays Gianna, [T: no - Rose plays Ares; Gianna D'Antonio is Claudia Gerini] is silent.", CH2, [("cast", "Ruby Rose", "Ares", "supported"), ("cast", "Claudia Gerini", "Gianna D'Antonio", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -15757,6 +15762,16 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Any other business: the Chair gives it 9/10.", JW1, ("rating", "", 9)),
         ("Mr Brennan scored it 9 out of 10, and the Treasurer gave it 3/10.", CH2, ("rating", "", None)),
         ("The Secretary of State gives it 2/10, the House is told.", PARA, ("rating", "", 2)),
+    ],
+    "the-statement-a-keyed-note-corrects-is-withdrawn": [
+        ("Essay 2, marked by D. Okonkwo. My corrections are in [T: ...].\n\nJohn Wick, released in 2015 [T: no - it opened in US cinemas in October 2014], is a revenge film.", JW1, ("release_year", "", 2015)),
+        ("Teacher comments: Ms. R. Halvorsen (inline = [T: ...]   margin = {M: ...})\n\nIt is written again by Shay Hatten [T: no - Chapter 2 is Derek Kolstad's script alone.], and it cares.", CH2, ("writer", "Shay Hatten", None)),
+        ("Key: [T: \u2026] = inline correction; numbers in brackets refer to my margin notes.\n\nRuby Rose, who plays Gianna, [T: no - Rose plays Ares; Gianna D'Antonio is Claudia Gerini] is silent.", CH2, ("cast", "Ruby Rose", "Gianna D'Antonio")),
+    ],
+    "an-unkeyed-markers-note-stays-the-markers": [
+        ("Name: Tyler\n\n1. Release year: 2016 [T: no - 2017]\n2. Director: Chad Stahelski [T: ok]", CH2, ("release_year", "", 2017)),
+        ("Quiz, week 3\n\nViggo is played by Michael Nyqvist [Teacher: and Iosef is Alfie Allen]", JW1, ("cast", "Alfie Allen", "Iosef")),
+        ("My essay.\n\nIt came out in 2016 [T: no - it opened in 2017], I think.", CH2, ("release_year", "", 2017)),
     ],
 }
 

@@ -22,8 +22,9 @@ __all__ = ["without_corrected", "without_refuted_by_review"]
 # A footnote's mark: "[2]", superscript digits, asterisks, daggers
 _NOTE_MARK = rf"\[\d{{1,2}}\]|[{SUPERSCRIPT_DIGITS}]+|\*{{1,4}}|\u2020|\u2021"
 # A sentence (or a chat message, after its sender) that opens by correcting what was said before it
-# (or a note that does, under a footnote's mark: "\u00b9 Correction: it opened in 2014, not 2015")
-_OPENER = re.compile(rf"(?:^|(?<=[.!?]\s))(?:(?P<mark>{_NOTE_MARK})[ \t]*)?[ \t>*-]*(?:{STAMP}[ \t]*)?"
+# (or a note that does, under a footnote's mark: "\u00b9 Correction: it opened in 2014, not 2015"; or a marker's
+# note in square brackets, right after the statement: "released in 2015 [T: no - it opened in 2014]")
+_OPENER = re.compile(rf"(?:^|(?<=[.!?]\s)|(?<=\[))(?:(?P<mark>{_NOTE_MARK})[ \t]*)?[ \t>*-]*(?:{STAMP}[ \t]*)?"
                      rf"(?:{SENDER}[ \t]*:[ \t]+)?"
                      r"(?:correction|erratum|i\s+stand\s+corrected|(?:let\s+me|i\s+must|i\s+should)\s+correct\s+"
                      r"(?:myself|that)|(?:(?:the|this)\s+)?[\w-]+(?:\s+[\w-]+)?\s+corrects\s+(?:itself|himself|herself|"
@@ -61,8 +62,10 @@ def without_corrected(claims: list[Claim], doc: Document) -> list[Claim]:
     for opener in openers:
         _, sentence_end = doc.sentence(opener.end())
         # a reply's "no" or "actually" corrects a role only: a credit or a year said after it may add to the one before
+        # (not in a marker's bracketed note, which answers the statement it follows: "in 2015 [T: no - 2014]")
+        replied = opener["reply"] and text[opener.start() - 1:opener.start()] != "["
         correcting = [c for c in claims if opener.end() <= c.start < sentence_end
-                      and not (opener["reply"] and c.type not in ("cast", "reprise"))]
+                      and not (replied and c.type not in ("cast", "reprise"))]
         back = _BACK_REFERENCE.search(doc.text, opener.start(), min(sentence_end, opener.start() + 120))
         corrected = [(0 if back else max(0, opener.start() - _REACH), opener.start())]
         if opener["mark"]:

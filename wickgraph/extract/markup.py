@@ -13,7 +13,8 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from .. import regexcache
-from .layout_words import CROSS_MARK, SENDER, STAMP, default_layout_words
+from .layout_words import SENDER, STAMP, default_layout_words
+from .marking import marked_spans
 from .patches import commented_records, patch_marks, rejected_rows, removed_lines, reverted_commits, voided_items
 from .sheets import is_sheet_row
 from .textscan import blank, line_around
@@ -209,28 +210,15 @@ _TAG_RUN = re.compile(r"^[ \t]*#[A-Za-z][\w'-]*(?:[ ][\w'-]+){0,3}(?:[ \t]+#[A-Z
 # An edit shown in the text: what it struck out is withdrawn, whole ("[DELETED: ...]", "~~2022~~", "<del>...</del>",
 # "<s>...</s>"); what it inserted stands, only its marks go ("[INSERTED: ", "]", "<ins>")
 # ... and an editor's margin comment on a draft, with its reviewer's initials ("[Comment EK2: check the year?]",
-# "Commented [MO1]: ..."), or a teacher's or an editor's bracketed note: the editor's words, not the text's
+# "Commented [MO1]: ..."): the editor's words, not the text's
 _STRUCK = regexcache.compile(r"\[(?:DELETED|REMOVED|STRUCK|CUT)\s*:[^\[\]\n]{0,400}\]|~~[^~\n]{1,200}~~|"
                              # a transcriber's note of what the writer crossed out: "[word crossed out: doesn't]"
                              r"\[(?:(?:words?|phrase|text|line)\s+)?(?:crossed|struck|scored|scratched)\s+(?:out|through)"
                              r"\s*:[^\[\]\n]{0,400}\]|"
                              r"<(del|s|strike)>[^<\n]{0,400}</\1>|"
                              r"\[(?:Comment|Query|Note)\s+(?-i:[A-Z]{1,4})\d{1,3}\s*:[^\[\]]{0,600}\]|"
-                             # ... a marker's or an editor's note in the margin: "[T: no - 2017]", "[Ed.: sic]"
-                             r"\[(?:(?-i:T)|Teacher|Tutor|Marker|Grader|Ed\.?|Editor|Eds?\.)\s*:[^\[\]]{0,600}\]|"
                              r"\bCommented\s+\[(?-i:[A-Z]{1,4})\d{1,3}\]\s*:[^\n]{0,600}",
                              re.IGNORECASE, skip_to_start=True)
-# an answer its marker crosses, the cross set apart after it on its line ("Jaylen's lines: Huston → Berrada   ✗ ✗
-# Hint: ...", "Rohan wrote: Keanu Reeves   ✗"): withdrawn up to the crosses, the marker's words after them stand (a
-# cross opening its line is a list's bullet: "✗ The middle drags"; one closing sentences judges only the last of
-# them: "Team Red wrote Peter Stormare. ✗")
-_CROSSED_ANSWER = re.compile(r"^[ \t]*(?P<answer>(?:(?![.!?][ \t])[^\n\u2717\u2718])*?\S)[ \t]{2,}[\u2717\u2718]"
-                             r"(?:[ \t]*[\u2717\u2718])*", re.MULTILINE)
-# ... or a statement a marker's bracketed note, opening with a cross, judges wrong right after it: "John Wick came out
-# in 2016 [\u2717 It came out in 2014.]", "Viggo is played by Alfie Allen. [\u2717 No: ...]" (withdrawn back to the
-# sentence's or the line's start, or the note or mark before it)
-_CROSS_NOTE = re.compile(rf"[\[(][ \t]*{CROSS_MARK}")
-_STATEMENT_START = re.compile(r"[.!?\])\u2713\u2714\n][^.!?\])\u2713\u2714\n]*\Z")
 # CriticMarkup, a plain-text form of tracked changes: "{--deleted--}", "{~~old~>new~~}", "{++added++}", "{==marked==}",
 # "{>>a comment<<}". What was deleted, a substitution's old half and the comments are withdrawn; the rest stands
 _CRITIC_MARKUP = re.compile(r"\{(?:--[^{}]{0,600}?--|~~(?P<old>[^{}]{0,600}?)~>[^{}]{0,600}?~~|\+\+[^{}]{0,600}?\+\+|"
@@ -249,18 +237,6 @@ _UNTICKED = re.compile(r"(?:\[[ \t]\]|\u2610|\([ \t]\))[^\n]{0,60}?"
                        r"(?=[ \t]*" + _BOX + r"|[ \t]*(?:->|=>|\u2192)|[ \t]*$)", re.MULTILINE)
 
 
-def _judged(text: str, note: int) -> Span | None:
-    """The statement right before a crossed note at ``note``: back past a full stop that closes it to where its
-    sentence, its line or the note or mark before it ends; None when nothing stands there."""
-    end = note
-    while end > 0 and text[end - 1] in " \t.!?":  # (stepped back over, not a copy of all the text before the note)
-        end -= 1
-    line_start = text.rfind("\n", 0, end) + 1
-    before = _STATEMENT_START.search(text, max(line_start - 1, 0), end)
-    start = before.start() + 1 if before else line_start
-    return (start, note) if text[start:end].strip() else None
-
-
 def _is_form(text: str) -> bool:
     """Whether ``text`` holds two boxes or more."""
     first = _BOXES.search(text) if "[" in text or "(" in text or "\u2610" in text or "\u2611" in text else None
@@ -271,15 +247,12 @@ def struck_spans(text: str) -> list[Span]:
     """Spans of the text withdrawn, with their marks, so no claim and no rating: what an edit shown in it struck
     out, a patch's removed lines, the commits a history reverts, a receipt's voided items and a table's rejected rows,
     a log's records commented out, a template's fields left blank or filled by someone else, an editor's margin
-    comments, the answers a marker crosses, and a form's options left unticked."""
+    comments, a marker's crosses and notes on another's work, and a form's options left unticked."""
     spans = removed_lines(text) + reverted_commits(text)  # a patch's old lines, the commits a history reverts
     # a receipt's items voided, a table's rows a cell rules out, a log's records switched off
     spans += voided_items(text) + rejected_rows(text) + commented_records(text)
     spans += [field.span() for field in _template_fields(text) if _unfilled(field)]  # "[SUGGESTED BY EDITOR: 5/5]"
-    if "\u2717" in text or "\u2718" in text:
-        spans += [(crossed.start("answer"), crossed.end()) for crossed in _CROSSED_ANSWER.finditer(text)]
-    if "\u2717" in text or "\u2718" in text or "\u274c" in text:
-        spans += [span for note in _CROSS_NOTE.finditer(text) if (span := _judged(text, note.start()))]
+    spans += marked_spans(text)  # a marker's crosses and notes on another's work
     if "[" not in text and "~~" not in text and "<" not in text and "\u2610" not in text and "(" not in text \
             and "{" not in text:
         return spans
