@@ -9998,6 +9998,12 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Teacher comments: Ms. R. Halvorsen (inline = [T: ...]   margin = {M: ...})\n\nIt is written again by Shay Hatten [T: no - Chapter 2 is Derek Kolstad's script alone.], and it cares.", CH2, [("writer", "Derek Kolstad", None, "supported")]),
         ("Key: [T: \u2026] = inline correction; numbers in brackets refer to my margin notes.\n\nRuby Rose, who plays Gianna, [T: no - Rose plays Ares; Gianna D'Antonio is Claudia Gerini] is silent.", CH2, [("cast", "Ruby Rose", "Ares", "supported"), ("cast", "Claudia Gerini", "Gianna D'Antonio", "supported")]),
     ],
+    "a-casting-apposed-after-its-role-is-presupposed-under-an-if-a-report-or-a-question": [
+        ("If a screw is missing, the Tick Tock Man, Jason Mantzoukas, will tell you how long you have.", PARA, [("cast", "Jason Mantzoukas", "Tick Tock Man", "supported")]),
+        ("Mr Brennan thought the best thing in the film was the feud between John and Cassian (Common).", CH2, [("cast", "Common", "Cassian", "supported")]),
+        ("Would anyone cross Winston, played by Ian McShane, twice?", PARA, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("She says the dogs belong to Sofia (Halle Berry) and nobody else.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -15772,6 +15778,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Name: Tyler\n\n1. Release year: 2016 [T: no - 2017]\n2. Director: Chad Stahelski [T: ok]", CH2, ("release_year", "", 2017)),
         ("Quiz, week 3\n\nViggo is played by Michael Nyqvist [Teacher: and Iosef is Alfie Allen]", JW1, ("cast", "Alfie Allen", "Iosef")),
         ("My essay.\n\nIt came out in 2016 [T: no - it opened in 2017], I think.", CH2, ("release_year", "", 2017)),
+    ],
+    "a-casting-that-is-the-point-of-the-if-the-report-or-the-question-stays-blocked": [
+        ("If the Tick Tock Man were played by Jason Mantzoukas, it would be funnier.", PARA, ("cast", "Jason Mantzoukas", None)),
+        ("Mr Brennan thought Common played Ares.", CH2, ("cast", "Common", "Ares")),
+        ("Is Winston played by Halle Berry?", PARA, ("cast", "Halle Berry", None)),
     ],
 }
 

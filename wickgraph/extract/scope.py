@@ -164,6 +164,9 @@ def _opens_as_topic(doc: Document, candidate: Candidate, sentence_start: int) ->
 
 # what opens an apposition after a role, in which its player is named: a comma or a bracket
 _APPOSITION_AFTER_ROLE = re.compile(r"\s*[,(]")
+# ... which no colon or sentence's end breaks before the player ("he is Charon, bless him: Ian McShane" is an
+# afterthought, said under the verb before it)
+_APPOSITION_BREAK = re.compile(r"[:;!?\n]")
 
 
 def _apposed_casting(doc: Document, candidate: Candidate) -> bool:
@@ -172,7 +175,8 @@ def _apposed_casting(doc: Document, candidate: Candidate) -> bool:
     "he may only win by defeating the Marquis, a functionary to whom Bill Skarsgård lends disdain"."""
     roles, actors = candidate.parts.get("character", []), candidate.parts.get("actor", [])
     return candidate.type == "cast" and len(roles) == 1 and len(actors) == 1 and roles[0][0] == candidate.start \
-        and roles[0][1] < actors[0][0] and _APPOSITION_AFTER_ROLE.match(doc.text, roles[0][1]) is not None
+        and roles[0][1] < actors[0][0] and _APPOSITION_AFTER_ROLE.match(doc.text, roles[0][1]) is not None \
+        and _APPOSITION_BREAK.search(doc.text, roles[0][1], actors[0][0]) is None
 
 
 # A question's opening that asserts the name after it: a negative auxiliary before its subject ("Isn't ", "And
