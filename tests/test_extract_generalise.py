@@ -10004,6 +10004,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Would anyone cross Winston, played by Ian McShane, twice?", PARA, [("cast", "Ian McShane", "Winston", "supported")]),
         ("She says the dogs belong to Sofia (Halle Berry) and nobody else.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
     ],
+    "a-name-a-preposition-governs-then-comma-and-closes-its-clause": [
+        ("The screenplay comes courtesy of Shay Hatten, and Keanu Reeves returns as John Wick.", CH2, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("The music is by way of Tyler Bates, and Ian McShane plays Winston with relish.", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("We get a cameo from Franco Nero, and Common turns up as Cassian.", CH2, [("cast", "Common", "Cassian", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -15783,6 +15788,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("If the Tick Tock Man were played by Jason Mantzoukas, it would be funnier.", PARA, ("cast", "Jason Mantzoukas", None)),
         ("Mr Brennan thought Common played Ares.", CH2, ("cast", "Common", "Ares")),
         ("Is Winston played by Halle Berry?", PARA, ("cast", "Halle Berry", None)),
+    ],
+    "a-list-of-names-before-as-still-gives-the-role-to-none-alone": [
+        ("The return of Ian McShane and Lance Reddick as Winston and Charon.", CH2, ("cast", "Lance Reddick", "Winston")),
+        ("Starring Keanu Reeves, and Ian McShane as Winston.", CH2, ("cast", "Keanu Reeves", "Winston")),
+        ("A cameo from Franco Nero and Common as Cassian.", CH2, ("cast", "Franco Nero", "Cassian")),
     ],
 }
 
