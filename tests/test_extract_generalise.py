@@ -10009,6 +10009,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("The music is by way of Tyler Bates, and Ian McShane plays Winston with relish.", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
         ("We get a cameo from Franco Nero, and Common turns up as Cassian.", CH2, [("cast", "Common", "Cassian", "supported")]),
     ],
+    "a-role-whom-its-player-reprises": [
+        ("The Adjudicator, whom Asia Kate Dillon reprises from Chapter 2, audits everyone.", PARA, [("cast", "Asia Kate Dillon", "The Adjudicator", "supported"), ("reprise", "Asia Kate Dillon", "The Adjudicator", "contradicted")]),
+        ("Winston, a hotelier whom Ian McShane reprised with glee, keeps the peace.", CH4, [("cast", "Ian McShane", "Winston", "supported"), ("reprise", "Ian McShane", "Winston", "supported")]),
+        ("Charon, whom Lance Reddick resumes one last time, runs the desk.", CH4, [("cast", "Lance Reddick", "Charon", "supported"), ("reprise", "Lance Reddick", "Charon", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -15793,6 +15798,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("The return of Ian McShane and Lance Reddick as Winston and Charon.", CH2, ("cast", "Lance Reddick", "Winston")),
         ("Starring Keanu Reeves, and Ian McShane as Winston.", CH2, ("cast", "Keanu Reeves", "Winston")),
         ("A cameo from Franco Nero and Common as Cassian.", CH2, ("cast", "Franco Nero", "Cassian")),
+    ],
+    "whom-a-player-does-something-else-to-is-no-casting": [
+        ("The Adjudicator, whom Keanu Reeves resembles, audits everyone.", PARA, ("cast", "Keanu Reeves", "The Adjudicator")),
+        ("Winston, whom Keanu Reeves resumes talking to later, keeps the peace.", CH4, ("cast", "Keanu Reeves", "Winston")),
+        ("Charon, whom Ian McShane reprimands, runs the desk.", CH4, ("cast", "Ian McShane", "Charon")),
     ],
 }
 

@@ -296,7 +296,8 @@ _APPOSED_WHOM = re.compile(r"\s*(?:,|\u2014|\u2013|--?)\s+(?:(?:the|a|an|his|her
                            r"|[^;.!?()\n\u2014]{1,90},\s+and\s+)(?:to\s+)?whom\s+", re.IGNORECASE)
 _PERFORMS_AFTER = re.compile(r"(?:\s*,[^,;.!?()\n]{1,80},)?\s+(?:\w+ly\s+)?(?:(?:has|had|have)\s+(?:\w+\s+)?)?"
                              r"(?:plays|played|portrays|portrayed|voices|"
-                             r"voiced|lends|lent|brings|brought|embodies|inhabits)\b", re.IGNORECASE)
+                             r"voiced|lends|lent|brings|brought|embodies|inhabits|reprises|reprised|resumes|resumed)\b",
+                             re.IGNORECASE)
 # "Cassian is the rapper Common", "Cassian, the dead woman's bodyguard, is veteran actor X": the copula, then a word
 # of the cue list person-describer (maybe after an adjective or two) before the name
 _DESCRIBED_AFTER_COPULA = re.compile(r"(?:\s*,[^,;.!?()\n]{1,60},)?\s+(?:is|was)\s+"
