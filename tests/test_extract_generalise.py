@@ -10014,6 +10014,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Winston, a hotelier whom Ian McShane reprised with glee, keeps the peace.", CH4, [("cast", "Ian McShane", "Winston", "supported"), ("reprise", "Ian McShane", "Winston", "supported")]),
         ("Charon, whom Lance Reddick resumes one last time, runs the desk.", CH4, [("cast", "Lance Reddick", "Charon", "supported"), ("reprise", "Lance Reddick", "Charon", "supported")]),
     ],
+    "a-score-on-a-scale-someone-owns": [
+        ("Recommendation: major revision. My score: 3 on the journal's five-point scale.", PARA, [("rating", "", 3, "unknown")]),
+        ("I'd put it at 8 on the magazine's ten-point scale.", CH2, [("rating", "", 8, "unknown")]),
+        ("Verdict: 4 on the club's five-point scale, no more.", JW1, [("rating", "", 4, "unknown")]),
+    ],
+    "a-grade-past-a-long-aside-after-its-label": [
+        ("So for the record, my own verdict, as the only impartial person in this room, is a B+.", PARA, [("rating", "", "B+", "unknown")]),
+        ("My grade, after two viewings and a long argument with my brother, is an A-.", CH4, [("rating", "", "A-", "unknown")]),
+        ("Our final verdict, once the popcorn had settled and the lights came up, is a C+.", CH2, [("rating", "", "C+", "unknown")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -15803,6 +15813,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("The Adjudicator, whom Keanu Reeves resembles, audits everyone.", PARA, ("cast", "Keanu Reeves", "The Adjudicator")),
         ("Winston, whom Keanu Reeves resumes talking to later, keeps the peace.", CH4, ("cast", "Keanu Reeves", "Winston")),
         ("Charon, whom Ian McShane reprimands, runs the desk.", CH4, ("cast", "Ian McShane", "Charon")),
+    ],
+    "a-count-on-a-points-scale-of-something-else-is-no-score": [
+        ("The storm reached 9 on the Beaufort scale's twelve-point range that night.", CH2, ("rating", "", 9)),
+        ("His grade, as the teacher told him after the test, is a matter for the school.", CH4, ("rating", "", None)),
+        ("It sold 3 on the shop's five-point scale of popularity, apparently.", JW1, ("rating", "", None)),
     ],
 }
 

@@ -178,8 +178,9 @@ _SOURCES: list[tuple[str, re.Pattern[str]]] = [
     # (and the "of" of other languages: German "4 von 5", Spanish "8 de 10", Dutch "8 op 10", Swedish "4 av 5")
     ("on_scale", re.compile(rf"(?P<value>{_NUM}){_HALF}\s+(?:on|of|from|over|sur|sobre|su|von|de|op|av|af)\s+"
                             rf"(?:a\s+scale\s+of\s+(?:(?:one|1)\s+to\s+)?"
-                            # "8 on a ten-point scale", "4 on the 5-point scale"
-                            rf"|(?=(?:a|the|my|our)\s+\w+[\s-]point\s+scale\b)(?:a|the|my|our)\s+)?"
+                            # "8 on a ten-point scale", "4 on the 5-point scale", "3 on the journal's five-point scale"
+                            rf"|(?=(?:a|the|my|our)\s+(?:[\w-]+['\u2019]s\s+)?\w+[\s-]point\s+scale\b)"
+                            rf"(?:a|the|my|our)\s+(?:[\w-]+['\u2019]s\s+)?)?"
                             rf"{_SCALE}(?:[\s-]point\s+scale)?\b(?![.,]\d)"
                             rf"(?!\s+(?:{_COUNTED}|of|stars|points)\b)", re.IGNORECASE)),
     # (with its top mark after a bare "of", as a telegram or a hurried note drops "out": "three and half stars of four")
@@ -218,8 +219,9 @@ _SOURCES: list[tuple[str, re.Pattern[str]]] = [
         rf"|\s+(?:for|of)\s+(?:the\s+(?:film|movie|picture|sequel|series|show|game)|it|this(?:\s+one)?|{TITLE})"
         r"(?:(?:,[^,:;.\n]{1,60})?\s*:|\s+(?:is|was|would\s+be|will\s+be|stays|remains)\s+(?:an?\s+)?)\s*"
         r"|\s+(?:is|was|would\s+be|will\s+be|stays|remains)\s+(?:an?\s+)?"  # "My grade is a B-plus"
-        # ... past an aside: "My own mark, for what it's worth, is a B-plus"
-        r"|,[^,:;.\n]{1,40},\s+(?:is|was|would\s+be|will\s+be|stays|remains)\s+(?:an?\s+)?)"
+        # ... past an aside: "My own mark, for what it's worth, is a B-plus", "my own verdict, as the only impartial
+        # person in this room, is a B+"
+        r"|,[^,:;.\n]{1,60},\s+(?:is|was|would\s+be|will\s+be|stays|remains)\s+(?:an?\s+)?)"
         r"|\b(?:I'm going|I am going|I give it|giving it|gonna give it|going to give it|"
         # a score chosen aloud: "I'm saying B plus", "I'm going with a B", "I'd say an A-", "let's call it a B"
         r"(?:I['\u2019]?m|I\s+am)\s+(?:saying|going\s+with|gonna\s+say)|I(?:['\u2019]d|\s+would)\s+say|"
