@@ -10024,6 +10024,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("My grade, after two viewings and a long argument with my brother, is an A-.", CH4, [("rating", "", "A-", "unknown")]),
         ("Our final verdict, once the popcorn had settled and the lights came up, is a C+.", CH2, [("rating", "", "C+", "unknown")]),
     ],
+    "a-manners-as-if-is-no-condition-on-a-mention": [
+        ("Mostly As: You're Marcus, the weary sniper Willem Dafoe plays as if he's already said his goodbyes.", JW1, [("cast", "Willem Dafoe", "Marcus", "supported")]),
+        ("Winston, whom Ian McShane plays as if he owns the whole of Manhattan, keeps order.", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Then Zero, the chef Mark Dacascos plays as if auditioning for a musical.", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -15818,6 +15823,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("The storm reached 9 on the Beaufort scale's twelve-point range that night.", CH2, ("rating", "", 9)),
         ("His grade, as the teacher told him after the test, is a matter for the school.", CH4, ("rating", "", None)),
         ("It sold 3 on the shop's five-point scale of popularity, apparently.", JW1, ("rating", "", None)),
+    ],
+    "a-condition-on-a-mention-still-blocks-it": [
+        ("If Willem Dafoe were in it, Marcus would be the sniper.", CH4, ("cast", "Willem Dafoe", None)),
+        ("It plays as if nobody asked Halle Berry, who is not in it.", CH4, ("cast", "Halle Berry", None)),
+        ("Imagine if Ian McShane ran the place.", BAL, ("cast", "Ian McShane", "Winston")),
     ],
 }
 
