@@ -10029,6 +10029,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Winston, whom Ian McShane plays as if he owns the whole of Manhattan, keeps order.", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
         ("Then Zero, the chef Mark Dacascos plays as if auditioning for a musical.", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
     ],
+    "a-passive-agent-given-again-before-the-pairing-marks-a-return": [
+        ("At 1902 hrs the undersigned observed Subject, once more played by Keanu Reeves as the titular John Wick, enter the library.", PARA, [("reprise", "Keanu Reeves", "John Wick", "supported")]),
+        ("The hero, again played by Keanu Reeves as John Wick, walks into Rome.", CH2, [("reprise", "Keanu Reeves", "John Wick", "supported")]),
+        ("Our old friend, once again portrayed by Ian McShane as Winston, runs the hotel.", PARA, [("reprise", "Ian McShane", "Winston", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -15828,6 +15833,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("If Willem Dafoe were in it, Marcus would be the sniper.", CH4, ("cast", "Willem Dafoe", None)),
         ("It plays as if nobody asked Halle Berry, who is not in it.", CH4, ("cast", "Halle Berry", None)),
         ("Imagine if Ian McShane ran the place.", BAL, ("cast", "Ian McShane", "Winston")),
+    ],
+    "a-passive-agent-given-once-is-no-return": [
+        ("The villain, played by Ian McShane as Winston, runs the hotel.", PARA, ("reprise", "Ian McShane", None)),
+        ("We watched it once more. Played by Keanu Reeves as John Wick, the hero is tired.", PARA, ("reprise", "Keanu Reeves", None)),
+        ("The boss, portrayed by Michael Nyqvist as Viggo, is new.", JW1, ("reprise", "Michael Nyqvist", None)),
     ],
 }
 

@@ -249,7 +249,14 @@ def reprise_cue(doc: Document, cues: Cues, start: int, end: int) -> bool:
     if "front" in doc.lower and _has_card_fronts(doc.text):
         evidence = _CARD_BACK.sub(" ", evidence)
     return cue_within(evidence, cues) or _tail_cue(doc, cues, end) \
-        or _STILL_LINK.search(doc.text, start, end) is not None
+        or _STILL_LINK.search(doc.text, start, end) is not None \
+        or _AGAIN_PLAYED_BY.search(doc.text, max(0, start - 40), start) is not None
+
+
+# the passive's agent given again, right before the pairing: "Subject, once more played by Keanu Reeves as the
+# titular John Wick"
+_AGAIN_PLAYED_BY = re.compile(r"\b(?:once\s+more|once\s+again|yet\s+again|again)\s+(?:played|portrayed)\s+by\s+\Z",
+                              re.IGNORECASE)
 
 
 # a card's back as the label of its answer ("FRONT: Viggo? / BACK: Michael Nyqvist", "BACK (Ollie): ..."): no return
