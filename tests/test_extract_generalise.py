@@ -10034,6 +10034,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("The hero, again played by Keanu Reeves as John Wick, walks into Rome.", CH2, [("reprise", "Keanu Reeves", "John Wick", "supported")]),
         ("Our old friend, once again portrayed by Ian McShane as Winston, runs the hotel.", PARA, [("reprise", "Ian McShane", "Winston", "supported")]),
     ],
+    "the-film-that-set-the-series-in-motion-belongs-to-it": [
+        ("Movie night: John Wick, the 2014 picture that set the John Wick films in motion.", JW1, [("franchise_member", "", None, "supported")]),
+        ("This is the one that got the whole John Wick saga rolling, and it still holds up.", JW1, [("franchise_member", "", None, "supported")]),
+        ("A lean revenge film that set the entire franchise going.", JW1, [("franchise_member", "", None, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -15838,6 +15843,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("The villain, played by Ian McShane as Winston, runs the hotel.", PARA, ("reprise", "Ian McShane", None)),
         ("We watched it once more. Played by Keanu Reeves as John Wick, the hero is tired.", PARA, ("reprise", "Keanu Reeves", None)),
         ("The boss, portrayed by Michael Nyqvist as Viggo, is new.", JW1, ("reprise", "Michael Nyqvist", None)),
+    ],
+    "setting-something-else-in-motion-says-no-membership": [
+        ("The dog's death set the plot in motion.", JW1, ("franchise_member", "", None)),
+        ("Iosef got the car rolling down the street.", JW1, ("franchise_member", "", None)),
+        ("The phone call sets the whole revenge going.", JW1, ("franchise_member", "", None)),
     ],
 }
 
