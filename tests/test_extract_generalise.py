@@ -10039,6 +10039,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("This is the one that got the whole John Wick saga rolling, and it still holds up.", JW1, [("franchise_member", "", None, "supported")]),
         ("A lean revenge film that set the entire franchise going.", JW1, [("franchise_member", "", None, "supported")]),
     ],
+    "a-titles-digit-that-opens-a-score-line-or-a-range-names-no-film": [
+        ("WICK 3-2 D'ANTONIO (after extra time)\n\nThe second instalment of the John Wick saga kicked off in 2017. Common lines up as Cassian and Ruby Rose plays Ares.", None, [("cast", "Common", "Cassian", "supported"), ("cast", "Ruby Rose", "Ares", "supported")]),
+        ("JOHN WICK 2-1 VIGGO\n\nThe first one, from 2014. Michael Nyqvist plays Viggo and Alfie Allen plays Iosef.", None, [("cast", "Michael Nyqvist", "Viggo Tarasov", "supported")]),
+        ("My ranking of John Wick 1-3, then a word on this one: in Chapter 4 Donnie Yen plays Caine.", None, [("cast", "Donnie Yen", "Caine", "supported")]),
+    ],
+    "a-numbered-title-before-a-year-or-a-colon-stays-the-title": [
+        ("John Wick 3 - 2019. Halle Berry plays Sofia and Mark Dacascos plays Zero.", None, [("cast", "Halle Berry", "Sofia", "supported")]),
+        ("John Wick 4: Donnie Yen plays Caine.", None, [("cast", "Donnie Yen", "Caine", "supported")]),
+        ("Review: John Wick 2. Common plays Cassian.", None, [("cast", "Common", "Cassian", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).

@@ -51,6 +51,8 @@ _TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")  # split() keeps the words: gap
 # time", "two times over" (not the title "John Wick One")
 _ENDS_IN_NUMBER_WORD = re.compile(r"\s(?:one|two|three|four|five)\Z", re.IGNORECASE)
 _COUNTED_ON = re.compile(r"\s+(?:(?:more|last|final)\s+)?times?\b", re.IGNORECASE)
+# ... or a title's digit that opens a score line or a range: "WICK 3-2 D'ANTONIO", "John Wick 1-3" (not "John Wick 3")
+_SCORE_OR_RANGE_ON = re.compile(r"[-\u2013]\d{1,2}(?!\d)")
 # Between the words of one name only spaces and light punctuation ("John Wick: Chapter 3 - Parabellum").
 # what may stand between the words of a name: a space, a dot or a hyphen, and a line break where verse or a narrow
 # column cuts a name in two ("Viggo, played by Michael⏎Nyqvist"); the name must go on in the next line's first word
@@ -276,7 +278,8 @@ class Gazetteer:
                 for n, entries in reversed(found):  # the longest name first
                     start, end = starts[i], stops[i + n - 1]
                     surface = text[start:end]
-                    if _COUNTED_ON.match(text, end) and _ENDS_IN_NUMBER_WORD.search(surface):
+                    if (_COUNTED_ON.match(text, end) and _ENDS_IN_NUMBER_WORD.search(surface)) \
+                            or (surface[-1:].isdigit() and _SCORE_OR_RANGE_ON.match(text, end)):
                         entries = [e for e in entries if e.kind != WORK]  # "is John Wick one more time": no title
                     after = text[end:end + 1]
                     kept = tuple(e for e in entries
