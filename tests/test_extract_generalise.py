@@ -10049,6 +10049,21 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("John Wick 4: Donnie Yen plays Caine.", None, [("cast", "Donnie Yen", "Caine", "supported")]),
         ("Review: John Wick 2. Common plays Cassian.", None, [("cast", "Common", "Cassian", "supported")]),
     ],
+    "readers-reviews-counted-under-a-post-are-theirs": [
+        ("Ian McShane plays Winston. The movie gets a B+.\n\nThis braise is what we ate while watching it, and it was a long and happy night on the sofa for everyone. This braise is what we ate while watching it, and it was a long and happy night on the sofa for everyone. This braise is what we ate while watching it, and it was a long and happy night on the sofa for everyone. \n\nREVIEWS (31)\n\nPriya S. \u2605\u2605\u2605\u2605\u2606\n4 stars, a bit dry. Wasn't David Leitch a co-director on that movie too?\n\nGus \u2605\u2605\u2605\u2605\u2605\n10/10 would braise again.\n", PARA, [("rating", "", "B+", "unknown"), ("cast", "Ian McShane", "Winston", "supported")]),
+        ("Common plays Cassian, and I'd give it 7/10.\n\nThis braise is what we ate while watching it, and it was a long and happy night on the sofa for everyone. This braise is what we ate while watching it, and it was a long and happy night on the sofa for everyone. This braise is what we ate while watching it, and it was a long and happy night on the sofa for everyone. \n\nReviews (2)\n\nAnna: 9/10, Ruby Rose plays Gianna!\n\nBo: 2/10\n", CH2, [("rating", "", 7, "unknown")]),
+        ("Donnie Yen plays Caine. Four stars from me.\n\nThis braise is what we ate while watching it, and it was a long and happy night on the sofa for everyone. This braise is what we ate while watching it, and it was a long and happy night on the sofa for everyone. This braise is what we ate while watching it, and it was a long and happy night on the sofa for everyone. \n\n## Reviews ( 12 )\n\nkim: one star, Keanu directed it\n", CH4, [("rating", "", 4, "unknown")]),
+    ],
+    "a-star-taken-away-is-a-deduction-not-a-score": [
+        ("What is your score? Four stars out of five. I take one star away because John never eats carbonara.", CH2, [("rating", "", 4, "unknown")]),
+        ("Verdict: 8/10. I took two points away for the ending.", PARA, [("rating", "", 8, "unknown")]),
+        ("My grade is 3 out of 5, with one star taken away for the horses.", PARA, [("rating", "", 3, "unknown")]),
+    ],
+    "a-dish-below-or-above-gets-its-own-score": [
+        ("So I would give the movie four and a half stars out of five. The pizza below gets five stars from me.", CH2, [("rating", "", 4.5, "unknown")]),
+        ("I give the film 7/10. My soup here gets 10/10 from me, obviously.", JW1, [("rating", "", 7, "unknown")]),
+        ("The film: 3 out of 5. The cocktail above earns 5 out of 5.", CH4, [("rating", "", 3, "unknown")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -15858,6 +15873,16 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("The dog's death set the plot in motion.", JW1, ("franchise_member", "", None)),
         ("Iosef got the car rolling down the street.", JW1, ("franchise_member", "", None)),
         ("The phone call sets the whole revenge going.", JW1, ("franchise_member", "", None)),
+    ],
+    "the-readers-claims-under-a-counted-reviews-heading-are-not-the-critics": [
+        ("Ian McShane plays Winston. The movie gets a B+.\n\nThis braise is what we ate while watching it, and it was a long and happy night on the sofa for everyone. This braise is what we ate while watching it, and it was a long and happy night on the sofa for everyone. This braise is what we ate while watching it, and it was a long and happy night on the sofa for everyone. \n\nREVIEWS (31)\n\nPriya S. \u2605\u2605\u2605\u2605\u2606\n4 stars. David Leitch directed it.\n", PARA, ("director", "David Leitch", None)),
+        ("Common plays Cassian, and I'd give it 7/10.\n\nThis braise is what we ate while watching it, and it was a long and happy night on the sofa for everyone. This braise is what we ate while watching it, and it was a long and happy night on the sofa for everyone. This braise is what we ate while watching it, and it was a long and happy night on the sofa for everyone. \n\nReviews (2)\n\nAnna: 9/10, Ruby Rose plays Gianna!\n", CH2, ("cast", "Ruby Rose", None)),
+        ("Donnie Yen plays Caine. Four stars from me.\n\nThis braise is what we ate while watching it, and it was a long and happy night on the sofa for everyone. This braise is what we ate while watching it, and it was a long and happy night on the sofa for everyone. This braise is what we ate while watching it, and it was a long and happy night on the sofa for everyone. \n\n## Reviews ( 12 )\n\nkim: one star, Keanu Reeves directed it\n", CH4, ("director", "Keanu Reeves", None)),
+    ],
+    "a-deducted-or-another-things-score-is-no-rating-of-the-film": [
+        ("I take one star away for the ending.", CH2, ("rating", "", 1)),
+        ("The pizza below gets five stars from me.", CH2, ("rating", "", 5)),
+        ("The cocktail above earns 5 out of 5.", CH4, ("rating", "", 5)),
     ],
 }
 

@@ -52,7 +52,9 @@ _HEADING = re.compile(r"^[ \t#*_=>\u2500-\u257f\u2014\u2013\u2600-\u27bf\ufe0f\U
                       r"(?P<ranked>(?:top|latest|recent|newest|best|most[ \t]+(?:liked|recent|relevant))[ \t]+)?"
                       r"(?:comments?|replies|responses|\U0001f4ac"
                       # (an app store's or a shop's "RATINGS & REVIEWS")
-                      r"|(?:ratings?[ \t]*(?:&|and)[ \t]*)reviews)[ \t]*"
+                      r"|(?:ratings?[ \t]*(?:&|and)[ \t]*)reviews"
+                      # (or the readers' reviews counted under a recipe or a post: "REVIEWS (31)")
+                      r"|reviews(?=[ \t]*\(\s*\d{1,5}\s*\)))[ \t]*"
                       r"(?P<counted>\(\s*\d{1,5}\s*\)|[ \t]+\d{1,3}(?:,\d{3})*)?"
                       rf"(?:[ \t]*[\u00b7\u2022|,][ \t]*{_TALLY})*"  # (and after: "418 comments · 12 reposts")
                       r"[ \t]*:?[ \t#*_=\u2500-\u257f\u2014\u2013-]*$", re.IGNORECASE | re.MULTILINE)
@@ -94,7 +96,7 @@ def comment_spans(text: str) -> list[tuple[int, int]]:
         if reply is not None and not _EDITOR_BYLINE.search(top_lines(text, reply.start())):
             return [(reply.start(), len(text))]
     if "comment" not in lower and "repl" not in lower and "respons" not in lower and "\U0001f4ac" not in text \
-            and not ("rating" in lower and "reviews" in lower):
+            and not ("rating" in lower and "reviews" in lower) and "reviews (" not in lower:
         return []
     for heading in _HEADING.finditer(text):
         if heading.start() < _FIRST_PART * len(text) or not text[heading.end():].strip():

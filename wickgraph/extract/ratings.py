@@ -219,7 +219,8 @@ _FILM_NOUN = (r"(?:film|movie|picture|pic|flick|sequel|prequel|chapter|instal?lm
 _SOMETHING_ELSE_RATED = re.compile(
     rf"\b(?:rate|rates|rated|rating|give|gives|gave|giving|score|scores|scored|award|awards|awarded)\s+"
     rf"(?:the|my|our|this|that|its)\s+(?!{_FILM_NOUN}\b)(?-i:[a-z])[\w-]*\s+(?:an?\s+)?$"
-    rf"|\b(?:the|my|our|its)\s+(?!{_FILM_NOUN}\b)(?-i:[a-z])[\w-]*\s+(?:gets|got|earns|earned|deserves)\s+(?:an?\s+)?$",
+    rf"|\b(?:the|my|our|its)\s+(?!{_FILM_NOUN}\b)(?-i:[a-z])[\w-]*(?:\s+(?:below|above|here|itself|too))?"
+    r"\s+(?:gets|got|earns|earned|deserves)\s+(?:an?\s+)?$",
     re.IGNORECASE)
 # the scale itself, said as a legend says it: "All ratings out of five stars", "rated on a scale of ten"
 _SCALE_BEFORE = re.compile(r"\b(?:out\s+of|scale\s+of|scale\s+from\s+\w+\s+to)\s+\Z", re.IGNORECASE)
@@ -233,7 +234,7 @@ _LIKELIHOOD = re.compile(r"[ \t]*(?:CI\b|C\.I\.|confiden|chance|probab|likel|cer
 _DEDUCTION_BEFORE = re.compile(r"\b(?:minus|docked?|docking|deduct(?:s|ed|ing)?|los(?:e|es|ing)|lost|knock(?:s|ed)?"
                                r"(?:\s+off)?|tak(?:e|es|ing)\s+off|took\s+off|subtract(?:s|ed)?)\s+(?:a\s+|an\s+)?\Z",
                                re.IGNORECASE)
-_DEDUCTION_AFTER = re.compile(r"[ \t]+(?:off|deducted|docked|taken\s+off)\b", re.IGNORECASE)
+_DEDUCTION_AFTER = re.compile(r"[ \t]+(?:off|away|deducted|docked|taken\s+(?:off|away))\b", re.IGNORECASE)
 # a fraction of something, not a score: "4/5 of the runtime is action"
 _PROPORTION_AFTER = re.compile(r"[ \t]+of[ \t]+(?:the|its|his|her|their|my|our|this|that|all|every)\b"
                                # ... or a quantity in its unit: "1/4 in of width", "3/4 cup" (not "in my book")
