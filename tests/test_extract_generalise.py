@@ -10064,6 +10064,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("I give the film 7/10. My soup here gets 10/10 from me, obviously.", JW1, [("rating", "", 7, "unknown")]),
         ("The film: 3 out of 5. The cocktail above earns 5 out of 5.", CH4, [("rating", "", 3, "unknown")]),
     ],
+    "what-the-writer-swears-blind-is-still-theirs": [
+        ("I swear blind Ian McShane plays Winston.", PARA, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Swore blind I'd hate it. Chad Stahelski directed it brilliantly.", PARA, [("director", "Chad Stahelski", None, "supported")]),
+        ("He swore blind that he'd never watch it. Keanu Reeves plays John Wick, and he loved it.", JW1, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -15883,6 +15888,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("I take one star away for the ending.", CH2, ("rating", "", 1)),
         ("The pizza below gets five stars from me.", CH2, ("rating", "", 5)),
         ("The cocktail above earns 5 out of 5.", CH4, ("rating", "", 5)),
+    ],
+    "what-someone-swore-blind-is-theirs": [
+        ("My brother only gave it 7/10. He also swore blind that Ian McShane directed it.", JW1, ("director", "Ian McShane", None)),
+        ("Dad swore up and down that Halle Berry plays Winston.", PARA, ("cast", "Halle Berry", "Winston")),
+        ("She swore black and blue that Keanu Reeves wrote it.", CH4, ("writer", "Keanu Reeves", None)),
     ],
 }
 
