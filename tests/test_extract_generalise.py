@@ -10069,6 +10069,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Swore blind I'd hate it. Chad Stahelski directed it brilliantly.", PARA, [("director", "Chad Stahelski", None, "supported")]),
         ("He swore blind that he'd never watch it. Keanu Reeves plays John Wick, and he loved it.", JW1, [("cast", "Keanu Reeves", "John Wick", "supported")]),
     ],
+    "what-the-writer-tells-a-crowd-is-the-writers": [
+        ("I told the entire boarding queue: Ruby Rose plays Ares.", CH2, [("cast", "Ruby Rose", "Ares", "supported")]),
+        ("We told the whole dinner table the truth. Halle Berry plays Sofia.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
+        ("He told the other tour group a joke. Keanu Reeves plays John Wick.", CH4, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -15893,6 +15898,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("My brother only gave it 7/10. He also swore blind that Ian McShane directed it.", JW1, ("director", "Ian McShane", None)),
         ("Dad swore up and down that Halle Berry plays Winston.", PARA, ("cast", "Halle Berry", "Winston")),
         ("She swore black and blue that Keanu Reeves wrote it.", CH4, ("writer", "Keanu Reeves", None)),
+    ],
+    "what-someone-told-a-crowd-is-theirs": [
+        ("A young man at Gate C9 has just told the entire boarding queue that \"Ruby Rose is back as Ares, and David Leitch co-directed this one.\"", PARA, ("cast", "Ruby Rose", "Ares")),
+        ("My uncle told the whole dinner table that Halle Berry plays Winston.", PARA, ("cast", "Halle Berry", "Winston")),
+        ("The guide told the other tour group that Keanu Reeves directed it.", CH4, ("director", "Keanu Reeves", None)),
     ],
 }
 
