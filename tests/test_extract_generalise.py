@@ -10074,6 +10074,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("We told the whole dinner table the truth. Halle Berry plays Sofia.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
         ("He told the other tour group a joke. Keanu Reeves plays John Wick.", CH4, [("cast", "Keanu Reeves", "John Wick", "supported")]),
     ],
+    "an-aside-between-a-year-label-and-its-colon": [
+        ("Second John Wick movie. Year of release if you want it: 2016, feels like forever ago.", CH2, [("release_year", "", 2016, "contradicted")]),
+        ("Released, for the record: 2017. Chad Stahelski directs.", CH2, [("release_year", "", 2017, "supported")]),
+        ("Year of release, since you asked: 2019.", PARA, [("release_year", "", 2019, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -15903,6 +15908,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("A young man at Gate C9 has just told the entire boarding queue that \"Ruby Rose is back as Ares, and David Leitch co-directed this one.\"", PARA, ("cast", "Ruby Rose", "Ares")),
         ("My uncle told the whole dinner table that Halle Berry plays Winston.", PARA, ("cast", "Halle Berry", "Winston")),
         ("The guide told the other tour group that Keanu Reeves directed it.", CH4, ("director", "Keanu Reeves", None)),
+    ],
+    "a-year-after-another-aside-is-no-label": [
+        ("Year of release if I remember right: 2016.", CH2, ("release_year", "", 2016)),
+        ("Released, they say: 2015.", CH2, ("release_year", "", 2015)),
+        ("Year of my first viewing, for the record: 2018.", CH2, ("release_year", "", 2018)),
     ],
 }
 
