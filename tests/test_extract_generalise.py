@@ -10079,6 +10079,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Released, for the record: 2017. Chad Stahelski directs.", CH2, [("release_year", "", 2017, "supported")]),
         ("Year of release, since you asked: 2019.", PARA, [("release_year", "", 2019, "supported")]),
     ],
+    "a-released-in-cinemas-label": [
+        ("MANUFACTURER\n\nDirected by: Chad Stahelski\nReleased in cinemas: 10 February 2016\n", CH2, [("release_year", "", 2016, "contradicted")]),
+        ("Released in theaters: May 17, 2019 | Runtime: 131 min", PARA, [("release_year", "", 2019, "supported")]),
+        ("- Released in the cinemas: 2023", CH4, [("release_year", "", 2023, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -15913,6 +15918,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Year of release if I remember right: 2016.", CH2, ("release_year", "", 2016)),
         ("Released, they say: 2015.", CH2, ("release_year", "", 2015)),
         ("Year of my first viewing, for the record: 2018.", CH2, ("release_year", "", 2018)),
+    ],
+    "a-date-other-than-the-release-under-a-cinema-label": [
+        ("Seen in cinemas: 3 March 2018", PARA, ("release_year", "", 2018)),
+        ("Released on DVD in cinemas' shops: 2020", CH2, ("release_year", "", 2020)),
+        ("Showing in cinemas near you until 2031", CH4, ("release_year", "", 2031)),
     ],
 }
 
