@@ -10084,6 +10084,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Released in theaters: May 17, 2019 | Runtime: 131 min", PARA, [("release_year", "", 2019, "supported")]),
         ("- Released in the cinemas: 2023", CH4, [("release_year", "", 2023, "supported")]),
     ],
+    "the-documents-next-numbered-section-after-someones-notes-is-the-writers": [
+        ("4. Dosage\nOne viewing.\n\n5. Storage\nKeep cool.\n\nPharmacist's note\n(handwritten)\n\n\"Derek, the horse chase is the bit you want. The panel average was 4.2.\"\n\n6. Leaflet author's grade: A-\n", PARA, [("rating", "", "A-", "unknown")]),
+        ("1. Plot\nJohn goes to Rome.\n\n2. Cast\nCommon plays Cassian.\n\nMarco's notes\n- Ruby Rose plays Gianna?\n\n3. Director\nChad Stahelski directed it.\n", CH2, [("director", "Chad Stahelski", None, "supported")]),
+        ("1) Setting\nNew York.\n\n2) Notes\nFine.\n\nPRIYA'S CORRECTIONS\n  * Keanu Reeves wrote it\n\n3) My verdict: 8/10\n", JW1, [("rating", "", 8, "unknown")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -15923,6 +15928,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Seen in cinemas: 3 March 2018", PARA, ("release_year", "", 2018)),
         ("Released on DVD in cinemas' shops: 2020", CH2, ("release_year", "", 2020)),
         ("Showing in cinemas near you until 2031", CH4, ("release_year", "", 2031)),
+    ],
+    "someones-numbered-notes-stay-theirs": [
+        ("5. Storage\nKeep cool.\n\nMarco's notes\n1. Ruby Rose plays Gianna\n2. Keanu Reeves wrote it\n", CH2, ("cast", "Ruby Rose", None)),
+        ("Intro.\n\nPriya's corrections\n1. Halle Berry plays Winston\n2. It came out in 2015\n", PARA, ("cast", "Halle Berry", "Winston")),
+        ("2. Cast\nCommon plays Cassian.\n\nMarco's notes\n- Keanu Reeves wrote it\n- 2. Keanu Reeves directed it\n", CH2, ("writer", "Keanu Reeves", None)),
     ],
 }
 

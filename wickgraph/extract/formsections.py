@@ -179,6 +179,8 @@ def _notes_under(text: str, start: int) -> list[tuple[int, int]]:
         if not line.strip():
             after_blank = True
         elif _ITEM.match(line):
+            if _goes_on_numbering(text, start, line):
+                break  # "6. Leaflet author's grade" after the notes under section 5: the writer's next section
             itemised = True
             if not _REPLY.match(line):
                 spans.append((at, end))
@@ -188,6 +190,17 @@ def _notes_under(text: str, start: int) -> list[tuple[int, int]]:
             spans.append((at, end))
         at = end + 1
     return spans
+
+
+_NUMBERED_LINE = re.compile(r"[ \t]*(\d{1,3})[.)][ \t]")
+
+
+def _goes_on_numbering(text: str, start: int, line: str) -> bool:
+    """Whether ``line`` is numbered next after a numbered line above the notes at ``start``: the document's own
+    sections going on, not one of the notes' items."""
+    number = _NUMBERED_LINE.match(line)
+    return number is not None and int(number[1]) > 1 and re.search(
+        rf"^[ \t]*{int(number[1]) - 1}[.)][ \t]", text[:start], re.MULTILINE) is not None
 
 
 def _report_end(text: str, start: int) -> int:
