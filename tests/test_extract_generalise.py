@@ -10089,6 +10089,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("1. Plot\nJohn goes to Rome.\n\n2. Cast\nCommon plays Cassian.\n\nMarco's notes\n- Ruby Rose plays Gianna?\n\n3. Director\nChad Stahelski directed it.\n", CH2, [("director", "Chad Stahelski", None, "supported")]),
         ("1) Setting\nNew York.\n\n2) Notes\nFine.\n\nPRIYA'S CORRECTIONS\n  * Keanu Reeves wrote it\n\n3) My verdict: 8/10\n", JW1, [("rating", "", 8, "unknown")]),
     ],
+    "the-reviewed-works-own-year-names-it": [
+        ("The 2025 film follows Ana de Armas as Eve Macarro.", BAL, [("cast", "Ana de Armas", "Eve Macarro", "supported")]),
+        ("The 2017 sequel has Common as Cassian, and he is great.", CH2, [("cast", "Common", "Cassian", "supported")]),
+        ("Donnie Yen plays Caine in the 2023 film.", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -15933,6 +15938,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("5. Storage\nKeep cool.\n\nMarco's notes\n1. Ruby Rose plays Gianna\n2. Keanu Reeves wrote it\n", CH2, ("cast", "Ruby Rose", None)),
         ("Intro.\n\nPriya's corrections\n1. Halle Berry plays Winston\n2. It came out in 2015\n", PARA, ("cast", "Halle Berry", "Winston")),
         ("2. Cast\nCommon plays Cassian.\n\nMarco's notes\n- Keanu Reeves wrote it\n- 2. Keanu Reeves directed it\n", CH2, ("writer", "Keanu Reeves", None)),
+    ],
+    "a-work-named-by-another-works-year-holds-its-own-cast": [
+        ("When the spin-off got going, the part was recast, so the 2025 film follows Ana de Armas as Eve Macarro.", PARA, ("cast", "Ana de Armas", None)),
+        ("Its cast is new, but the 2014 film had Michael Nyqvist as Viggo, and he is missed.", CH2, ("cast", "Michael Nyqvist", None)),
+        ("Alfie Allen played Iosef in the 2014 film, before all this.", PARA, ("cast", "Alfie Allen", None)),
     ],
 }
 
