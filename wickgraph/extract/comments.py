@@ -31,6 +31,7 @@ import re
 from itertools import pairwise
 
 from .layout_words import CAPITALS_HEADING, PARAGRAPH_BREAK, RULE_LINE
+from .qapages import others_answers
 from .quotations import top_lines, writer_names
 
 __all__ = ["comment_spans", "others_posts"]
@@ -254,40 +255,6 @@ def _own_heading_after(text: str, start: int, end: int) -> int:
     return after[0] if after and any(at < start for at in headings) else len(text)
 
 
-# a Q&A page's answers: under "3 Answers", each ends with its footer ("answered Nov 3, 2014 at 8:15 ...") or opens
-# with it; the
-# critic's is the one marked accepted ("✓ Accepted answer", "Score: 48 — ACCEPTED"), else the first
-_ANSWERS_HEADING = re.compile(r"^[ \t]*\d{1,3}[ \t]+answers?\b[^\n]{0,40}$", re.IGNORECASE | re.MULTILINE)
-_ANSWER_FOOTER = re.compile(r"^[ \t]*answered[ \t]+(?:[A-Z][a-z]{2}|\d)[^\n]{0,80}$", re.MULTILINE)
-_ACCEPTED = re.compile(r"^[^\n]{0,30}\baccepted\b[^\n]{0,20}$", re.IGNORECASE | re.MULTILINE)
-
-
-def _heads_its_answer(between: str) -> bool:
-    """Whether the first "answered" line comes before its answer: only short lines (a rule, the votes) stand between
-    it and the heading "3 Answers", no answer's prose."""
-    return all(len(line) <= 60 for line in between.splitlines())
-
-
-def _others_answers(text: str) -> list[tuple[int, int]]:
-    """On a Q&A page with two answers or more, everything but the critic's answer: the question with its comments,
-    the other answers and what follows the last."""
-    heading = _ANSWERS_HEADING.search(text)
-    footers = list(_ANSWER_FOOTER.finditer(text, heading.end())) if heading is not None else []
-    if heading is None or len(footers) < 2:
-        return []
-    if _heads_its_answer(text[heading.end():footers[0].start()]):
-        # a page that prints each answer's line above it ("✓ Accepted · Score 96" / "answered Nov 20, 2014 by X"):
-        # an answer runs from the paragraph that holds its line to the next answer's
-        starts = [max(heading.end(), text.rfind("\n\n", heading.end(), header.start()) + 2) for header in footers]
-        answers = list(zip(starts, [*starts[1:], len(text)], strict=True))
-        own = next((answer for answer in answers if _ACCEPTED.search(text, *answer)), answers[0])
-        return [(0, own[0])] + [answer for answer in answers if answer != own]
-    starts = [heading.end()] + [footer.end() for footer in footers[:-1]]
-    answers = [(start, footer.end()) for start, footer in zip(starts, footers, strict=True)]
-    own = next((answer for answer in answers if _ACCEPTED.search(text, *answer)), answers[0])
-    return [(0, own[0])] + [answer for answer in answers if answer != own] + [(footers[-1].end(), len(text))]
-
-
 # a shop's or a site's customer reviews: each closes with its votes ("1,147 people found this helpful", "Was this review
 # helpful?"); the critic's is the first, under the page's heading for them ("Top reviews from the United States")
 _REVIEW_FOOTER = re.compile(r"^[^\n]{0,40}\b(?:found[ \t]+this[ \t]+(?:review[ \t]+)?(?:helpful|useful)|"
@@ -461,7 +428,7 @@ def others_posts(text: str) -> list[tuple[int, int]]:
             longest = max(items, key=lambda span: span[1] - span[0])
             spans += [span for span in items if span != longest]
     if "answered" in text:
-        spans += _others_answers(text)
+        spans += others_answers(text)
     if "helpful" in text or "useful" in text:
         spans += _others_reviews(text)
     if "omment" in text:

@@ -47,13 +47,11 @@ PERSON, CHARACTER, WORK = 1, 2, 4
 
 _TOKEN = re.compile(r"[^\W_]+(?:'(?!s\b)[^\W_]+)*")
 _TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")  # split() keeps the words: gap, word, gap, ..., gap
-# a numbered title's number word that counts something else after it: "Keanu is John Wick one more time", "one last
-# time", "two times over" (not the title "John Wick One")
+# a numbered title's number word that counts something else after it ("Keanu is John Wick one more time", "two times
+# over"; not "John Wick One"), or its digit that opens a score line or a range ("WICK 3-2 D'ANTONIO", "John Wick 1-3")
 _ENDS_IN_NUMBER_WORD = re.compile(r"\s(?:one|two|three|four|five)\Z", re.IGNORECASE)
 _COUNTED_ON = re.compile(r"\s+(?:(?:more|last|final)\s+)?times?\b", re.IGNORECASE)
-# ... or a title's digit that opens a score line or a range: "WICK 3-2 D'ANTONIO", "John Wick 1-3" (not "John Wick 3")
 _SCORE_OR_RANGE_ON = re.compile(r"[-\u2013]\d{1,2}(?!\d)")
-# Between the words of one name only spaces and light punctuation ("John Wick: Chapter 3 - Parabellum").
 # what may stand between the words of a name: a space, a dot or a hyphen, and a line break where verse or a narrow
 # column cuts a name in two ("Viggo, played by Michael⏎Nyqvist"); the name must go on in the next line's first word
 # ... but not before the number that opens a table's next row ("John Wick" over "1   Michael Nyqvist ...")
