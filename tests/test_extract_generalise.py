@@ -10094,6 +10094,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("The 2017 sequel has Common as Cassian, and he is great.", CH2, [("cast", "Common", "Cassian", "supported")]),
         ("Donnie Yen plays Caine in the 2023 film.", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
     ],
+    "a-notes-dash-before-the-name-a-player-answers-to": [
+        ("KNOWN ASSOCIATES\nPALICKI, Adrianne - answers to \"Ms. Perkins.\"\n", JW1, [("cast", "Adrianne Palicki", "Ms. Perkins", "supported")]),
+        ("Cast notes: Donnie Yen \u2014 goes by Caine, a blind assassin.", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
+        ("Suspects:\nMark Dacascos -- aka Zero, the sushi chef\n", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -15943,6 +15948,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("When the spin-off got going, the part was recast, so the 2025 film follows Ana de Armas as Eve Macarro.", PARA, ("cast", "Ana de Armas", None)),
         ("Its cast is new, but the 2014 film had Michael Nyqvist as Viggo, and he is missed.", CH2, ("cast", "Michael Nyqvist", None)),
         ("Alfie Allen played Iosef in the 2014 film, before all this.", PARA, ("cast", "Alfie Allen", None)),
+    ],
+    "a-dash-before-someone-elses-alias-pairs-nothing": [
+        ("Halle Berry - the dogs answer to Winston.", PARA, ("cast", "Halle Berry", "Winston")),
+        ("Keanu Reeves - and the villain goes by Winston.", JW1, ("cast", "Keanu Reeves", "Winston")),
+        ("Ian McShane -- the hotel, aka the Continental.", CH2, ("cast", "Ian McShane", "The Continental")),
     ],
 }
 

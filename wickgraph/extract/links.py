@@ -247,8 +247,10 @@ _ROLE_APPOSITION = re.compile(r",\s+(?:a|the|another)\s+(?:[\w-]+\s+){0,2}?(?:ro
 # (in brackets too, and before a described role: "X (aka the blind Caine)", "X, a.k.a. the blind Caine,"); the
 # words that say two names are one, in either order: "Santino D'Antonio, i.e. Riccardo Scamarcio", "that is,", a
 # speaker's "which is" ("Iosef, which is Alfie Allen"); the verbs of a name one goes by ("X, answering to Caine",
-# "X, who goes by the name of Caine"); the other name may stand in quotes ("X, aka 'Caine'")
-_ALIAS = re.compile(r"[\s*_]*[,(]?\s*(?:aka|a\.k\.a\.?|alias|(?:also|otherwise|better)\s+known\s+as|i\.\s?e\.,?|ie,?"
+# "X, who goes by the name of Caine", a note's "PALICKI, Adrianne - answers to "Ms. Perkins.""); the other name may
+# stand in quotes ("X, aka 'Caine'")
+_ALIAS = re.compile(r"[\s*_]*(?:[,(]|[ \t]-{1,2}|[\u2013\u2014])?\s*"
+                    r"(?:aka|a\.k\.a\.?|alias|(?:also|otherwise|better)\s+known\s+as|i\.\s?e\.,?|ie,?"
                     r"|that\s+is,|namely|viz\.?|which\s+(?:is|was)"
                     r"|(?:who\s+)?(?:answer(?:s|ing)\s+to|go(?:es|ing)\s+by)(?:\s+the\s+name(?:\s+of)?)?)"
                     r"\s+(?:the\s+(?:[a-z][\w-]*\s+)?)?[\"'\u201c\u2018]?", re.IGNORECASE)
