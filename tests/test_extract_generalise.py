@@ -10099,6 +10099,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Cast notes: Donnie Yen \u2014 goes by Caine, a blind assassin.", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
         ("Suspects:\nMark Dacascos -- aka Zero, the sushi chef\n", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
     ],
+    "the-critic-placing-the-whole-thing-on-the-scale": [
+        ("The dance is a ten and the plot is a five, but averaged out I'd put the whole thing at seven and a half out of ten.", PARA, [("rating", "", 7.5, "unknown")]),
+        ("All told, we'd place the film at 8 out of 10.", CH2, [("rating", "", 8, "unknown")]),
+        ("I'd peg this one at four out of five.", CH4, [("rating", "", 4, "unknown")]),
+    ],
+    "a-credit-as-the-record-reads-it": [
+        ("[SLIDE 3] The directing credit reads Chad Stahelski and David Leitch, both stuntmen.", JW1, [("director", "Chad Stahelski", None, "supported"), ("director", "David Leitch", None, "contradicted")]),
+        ("The screenplay credit reads Derek Kolstad alone.", CH2, [("writer", "Derek Kolstad", None, "supported")]),
+        ("The writing credit lists Shay Hatten and Michael Finch.", CH4, [("writer", "Shay Hatten", None, "supported"), ("writer", "Michael Finch", None, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -15953,6 +15963,16 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Halle Berry - the dogs answer to Winston.", PARA, ("cast", "Halle Berry", "Winston")),
         ("Keanu Reeves - and the villain goes by Winston.", JW1, ("cast", "Keanu Reeves", "Winston")),
         ("Ian McShane -- the hotel, aka the Continental.", CH2, ("cast", "Ian McShane", "The Continental")),
+    ],
+    "others-average-or-placing-stays-theirs": [
+        ("Scores handed in averaged 7.4 out of 10.", JW1, ("rating", "", 7.4)),
+        ("The critics averaged out at 6 out of 10.", CH2, ("rating", "", 6)),
+        ("My brother would put the whole thing at 3 out of 10.", CH4, ("rating", "", 3)),
+    ],
+    "a-credit-that-reads-something-else": [
+        ("The directing credit reads like a love letter to Keanu Reeves.", CH2, ("director", "Keanu Reeves", None)),
+        ("The stunt credit lists Keanu Reeves first.", CH2, ("director", "Keanu Reeves", None)),
+        ("The opening credit names Ian McShane before anyone.", CH2, ("writer", "Ian McShane", None)),
     ],
 }
 

@@ -108,7 +108,7 @@ _KICKER_BETWEEN_STARS = re.compile(_KICKER + "\u2605")
 _KICKER_BEFORE_STAR = re.compile("\u2605" + _KICKER + r"\Z")
 # the critic placing the film on a scale: "I place it at 9 of 10", "I should put it at 85 per cent", "we'd peg it at"
 _PLACE_IT = (r"(?:i|we)(?:['\u2019]d|\s+would|\s+should|\s+shall|\s+will|['\u2019]ll)?\s+(?:\w+ly\s+)?"
-             r"(?:put|place|set|peg|pitch|rank)\s+it\s+at")
+             r"(?:put|place|set|peg|pitch|rank)\s+(?:it|this(?:\s+one)?|the\s+(?:whole\s+)?(?:thing|film|movie|lot))\s+at")
 _GIVEN_OR_LABELLED = re.compile(rf"\b(?:give|gives|gave|giving|award|awards|awarded|awarding|rate|rates|rated|rating|"
                                 rf"score|verdict|grade|mark|note|"
                                 # a learner's "put" for the mark given, the work as "him" or "her" (French "je lui

@@ -241,7 +241,7 @@ _GIVER = re.compile(r"\b(?<!\bfinal )(?<!\boverall )(?<!\bmy )(?<!\bour )(?<!\bt
                     r"returns?|returned|submits?|submitted|assigns?|assigned|handed\s+in|turned\s+in)"
                     # its object, a focusing adverb, or both: "gave only 2 of 5", "gives it just a 6", "gave for it a
                     # 5", "scored this submission 6/10"
-                    rf"(?:\s+(?:(?:for|to)\s+)?(?:it|this(?:\s+[a-z-]+)?|him|her|them|the\s+[a-z-]+|{TITLE})"
+                    rf"(?:\s+(?:(?:for|to)\s+)?(?:it|this(?:\s+[a-z-]+)?|him|her|them|the\s+(?:whole\s+)?[a-z-]+|{TITLE})"
                     r"|\s+(?:only|just|merely|barely|maybe|perhaps|probably|easily|generously|grudgingly|still|even|also)){0,2}\s*(?:at\s+)?"
                     r"(?:an?\s+|a\s+(?:solid|mere)\s+)?[\"'\u201c\u2018]?$"
                     # a copula and "at": "X was sterner at 5/10", "she came in at 6", "the paper landed at 3/5"
@@ -273,7 +273,9 @@ _RELATION_OF_SELF = re.compile(rf"\b(?:my|our)\s+(?!(?:{_SELF_TRADE}|{_PUBLICATI
                                rf"|^\s*(?!{_SELF_NOUN})(?:the|a|an)\s+[a-z]+\s+(?:next\s+to|behind|beside|in\s+front\s+of|"
                                r"near|with)\s+(?:me|us)\b", re.IGNORECASE)
 _OTHERS = re.compile(r"\b(?:imdb|rotten tomatoes|metacritic|letterboxd average|cinemascore|audiences?|critics|"
-                     r"users|the consensus|averag(?:e|ed|es|ing)|aggregate|tomatometer|customers?|readers?|viewers|"
+                     # (not the writer's own sum: "averaged out I'd put the whole thing at 7.5 out of ten")
+                     r"users|the consensus|averag(?:e|ed|es|ing)(?!\s+out,?\s+(?:I|we)\b)|aggregate|tomatometer|"
+                     r"customers?|readers?|viewers|"
                      r"voters|"
                      r"commenters?|listeners?|polls?|surveys?|fans)\b", re.IGNORECASE)
 # The critic's own: "My score:", "Our verdict:", "Rating:", "Grade:" on the line before the value.
