@@ -236,10 +236,9 @@ def _others_document_comments(text: str) -> list[tuple[int, int]]:
 
 
 # an e-mail's quotation of the message it answers: "On Thu, 15 May 2025 at 19:20, Jamie <jamie@...> wrote:", then
-# its lines marked ">"; and a message forwarded or answered, from its marker on ("---------- Forwarded message
-# ---------")
+# its lines marked ">"; and a message forwarded ("---------- Forwarded message ---------") or answered below an Outlook
+# reply ("-----Original Message-----"), from its marker on
 _QUOTED_MAIL = re.compile(r"^[ \t>]*On[ \t][^\n]{4,200}\bwrote:[ \t]*(?:\n[ \t]*>[^\n]*)+", re.MULTILINE)
-# (or the message answered, below an Outlook reply: "-----Original Message-----")
 _FORWARDED = re.compile(r"^[ \t>]*(?:-{3,}[ \t]*(?:forwarded|original)[ \t]+message[ \t]*-{3,}"
                         r"|begin[ \t]+forwarded[ \t]+message:)", re.IGNORECASE | re.MULTILINE)
 

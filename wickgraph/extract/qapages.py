@@ -36,9 +36,10 @@ def others_answers(text: str) -> list[tuple[int, int]]:
         # an answer runs from the paragraph that holds its line to the next answer's
         starts = [max(heading.end(), text.rfind("\n\n", heading.end(), header.start()) + 2) for header in footers]
         answers = list(zip(starts, [*starts[1:], len(text)], strict=True))
-        own = next((answer for answer in answers if _ACCEPTED.search(text, *answer)), answers[0])
-        return [(0, own[0])] + [answer for answer in answers if answer != own]
-    starts = [heading.end()] + [footer.end() for footer in footers[:-1]]
-    answers = [(start, footer.end()) for start, footer in zip(starts, footers, strict=True)]
+        after_last = []
+    else:
+        starts = [heading.end()] + [footer.end() for footer in footers[:-1]]
+        answers = [(start, footer.end()) for start, footer in zip(starts, footers, strict=True)]
+        after_last = [(footers[-1].end(), len(text))]
     own = next((answer for answer in answers if _ACCEPTED.search(text, *answer)), answers[0])
-    return [(0, own[0])] + [answer for answer in answers if answer != own] + [(footers[-1].end(), len(text))]
+    return [(0, own[0])] + [answer for answer in answers if answer != own] + after_last
