@@ -1013,7 +1013,7 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
          [("cast", "Catalina Sandino Moreno", "Nogi", "contradicted")]),
     ],
     "an-alias-or-a-bracket-after-an-apposition": [
-        ("Keanu Reeves, aka Baba Yaga, is tired.", CH4, [("cast", "Keanu Reeves", "Baba Yaga", "supported")]),
+        ("Keanu Reeves, aka Baba Yaga, is tired.", CH4, [("cast", "Keanu Reeves", "John Wick", "supported")]),
         ("Winston, the hotel's manager (Ian McShane), smiles.", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
         ("Zero, a sushi chef (Mark Dacascos), is a fan.", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
     ],
@@ -10109,6 +10109,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("The screenplay credit reads Derek Kolstad alone.", CH2, [("writer", "Derek Kolstad", None, "supported")]),
         ("The writing credit lists Shay Hatten and Michael Finch.", CH4, [("writer", "Shay Hatten", None, "supported"), ("writer", "Michael Finch", None, "supported")]),
     ],
+    "another-proper-name-of-the-role-is-written-as-the-reference-names-it": [
+        ("The Baba Yaga - Keanu Reeves - prowls the library.", PARA, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("Keanu Reeves is, of course, the Baba Yaga himself.", CH4, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("Jardani Jovonovich (Keanu Reeves) goes home to the Ruska Roma.", PARA, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -15973,6 +15978,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("The directing credit reads like a love letter to Keanu Reeves.", CH2, ("director", "Keanu Reeves", None)),
         ("The stunt credit lists Keanu Reeves first.", CH2, ("director", "Keanu Reeves", None)),
         ("The opening credit names Ian McShane before anyone.", CH2, ("writer", "Ian McShane", None)),
+    ],
+    "a-title-or-a-description-of-the-role-stays-as-stated": [
+        ("Shamier Anderson plays the Tracker.", CH4, ("cast", "Shamier Anderson", "Mr. Nobody")),
+        ("Eve's father (David Casta\u00f1eda) dies early.", BAL, ("cast", "David Casta\u00f1eda", "Javier")),
+        ("Lance Reddick plays the concierge.", CH2, ("cast", "Lance Reddick", "Charon")),
     ],
 }
 

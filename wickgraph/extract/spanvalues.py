@@ -4,6 +4,7 @@ the words stated when the reference has none (an unreconciled role, an unknown p
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from ..reference import Reference, normalize_name
@@ -16,7 +17,7 @@ from .nameforms import INITIALLED, close_spelling
 from .patterns import FIRST_WORK, Candidate
 from .reprises import ACTOR_RETURNS, source_after
 
-__all__ = ["candidate_claims"]
+__all__ = ["candidate_claims", "with_role_names"]
 
 _SPACES = re.compile(r"\s+")
 
@@ -158,6 +159,27 @@ def _addressed_by_surname(surface: str, name: str) -> bool:
     address = FORM_OF_ADDRESS.match(surface)
     return address is not None and FORM_OF_ADDRESS.match(name) is None \
         and surface[address.end():].lower() == name.split()[-1].lower() != name.lower()
+
+
+def with_role_names(claims: list[Claim], reference: Reference) -> list[Claim]:
+    """``claims`` with a role called by another proper name of its own written as the reference names it, whichever
+    step paired it ("Keanu Reeves is, of course, the Baba Yaga" is John Wick)."""
+    return [replace(claim, character=facts.name) if claim.character
+            and (facts := reference.characters.get(claim.character_iri or "")) is not None
+            and _another_name(claim.character, facts.name) else claim for claim in claims]
+
+
+_ARTICLE_FIRST = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+
+
+def _another_name(surface: str, name: str) -> bool:
+    """Whether ``surface`` calls the role by another proper name of two words or more, sharing no word with ``name``
+    ("the Baba Yaga", "Jardani Jovonovich" for John Wick): written as the reference names it. A title or a description
+    stays as stated ("the Tracker", "Eve's father"), as reviews are labelled."""
+    words = _ARTICLE_FIRST.sub("", surface).split()
+    articles = {"the", "a", "an"}
+    return len(words) >= 2 and all(w[:1].isupper() and "'" not in w and "\u2019" not in w for w in words) \
+        and not (set(normalize_name(surface).split()) - articles) & (set(normalize_name(name).split()) - articles)
 
 
 _OF_AFTER = re.compile(r"\s+of\s")
