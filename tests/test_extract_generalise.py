@@ -10114,6 +10114,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Keanu Reeves is, of course, the Baba Yaga himself.", CH4, [("cast", "Keanu Reeves", "John Wick", "supported")]),
         ("Jardani Jovonovich (Keanu Reeves) goes home to the Ruska Roma.", PARA, [("cast", "Keanu Reeves", "John Wick", "supported")]),
     ],
+    "an-apps-view-all-comments-line-heads-its-comments": [
+        ("Slide 10/10 - FINAL SCORE: 8.5/10\n\nCaption: finally caught up on it, and it was a long and very loud night at home with the dog and the popcorn. Caption: finally caught up on it, and it was a long and very loud night at home with the dog and the popcorn. Caption: finally caught up on it, and it was a long and very loud night at home with the dog and the popcorn. \n\nLiked by filmbro and 5,104 others\nView all 211 comments\n\nthe_high_table_: 7/10 for me\nnoodle: Ruby Rose plays Gianna\n", CH2, [("rating", "", 8.5, "unknown")]),
+        ("My score: 4/5. Common plays Cassian.\n\nCaption: finally caught up on it, and it was a long and very loud night at home with the dog and the popcorn. Caption: finally caught up on it, and it was a long and very loud night at home with the dog and the popcorn. Caption: finally caught up on it, and it was a long and very loud night at home with the dog and the popcorn. \n\nView 12 comments\n\nkay: 2/5 for me, Keanu Reeves wrote it\n", CH2, [("rating", "", 4, "unknown")]),
+        ("Verdict: B+.\n\nCaption: finally caught up on it, and it was a long and very loud night at home with the dog and the popcorn. Caption: finally caught up on it, and it was a long and very loud night at home with the dog and the popcorn. Caption: finally caught up on it, and it was a long and very loud night at home with the dog and the popcorn. \n\nview all 3 comments\n\nzed: A+ from me\n", PARA, [("rating", "", "B+", "unknown")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -15983,6 +15988,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Shamier Anderson plays the Tracker.", CH4, ("cast", "Shamier Anderson", "Mr. Nobody")),
         ("Eve's father (David Casta\u00f1eda) dies early.", BAL, ("cast", "David Casta\u00f1eda", "Javier")),
         ("Lance Reddick plays the concierge.", CH2, ("cast", "Lance Reddick", "Charon")),
+    ],
+    "the-commenters-under-a-view-all-line-are-not-the-critic": [
+        ("Slide 10/10 - FINAL SCORE: 8.5/10\n\nCaption: finally caught up on it, and it was a long and very loud night at home with the dog and the popcorn. Caption: finally caught up on it, and it was a long and very loud night at home with the dog and the popcorn. Caption: finally caught up on it, and it was a long and very loud night at home with the dog and the popcorn. \n\nView all 211 comments\n\nnoodle: Ruby Rose plays Gianna\n", CH2, ("cast", "Ruby Rose", None)),
+        ("My score: 4/5.\n\nCaption: finally caught up on it, and it was a long and very loud night at home with the dog and the popcorn. Caption: finally caught up on it, and it was a long and very loud night at home with the dog and the popcorn. Caption: finally caught up on it, and it was a long and very loud night at home with the dog and the popcorn. \n\nView 12 comments\n\nkay: Keanu Reeves wrote it\n", CH2, ("writer", "Keanu Reeves", None)),
+        ("Verdict: B+.\n\nCaption: finally caught up on it, and it was a long and very loud night at home with the dog and the popcorn. Caption: finally caught up on it, and it was a long and very loud night at home with the dog and the popcorn. Caption: finally caught up on it, and it was a long and very loud night at home with the dog and the popcorn. \n\nview all 3 comments\n\nzed: A+ from me\n", PARA, ("rating", "", "A+")),
     ],
 }
 

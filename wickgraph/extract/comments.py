@@ -46,7 +46,8 @@ _HEADING = re.compile(r"^[ \t#*_=>\u2500-\u257f\u2014\u2013\u2600-\u27bf\ufe0f\U
                       # (or reactions each under its pictograph, comments last: "🖤 2,314   🐶 1,870   💬 96")
                       rf"(?:{_TALLY}[ \t]+(?!\U0001f4ac)[\u2600-\u27bf\ufe0f\U0001f300-\U0001faff]+[ \t]*)*"
                       rf"(?:{_TALLY}[ \t]+(?=\U0001f4ac))?"
-                      r"(?P<count>\d{1,5}[ \t]+)?"
+                      # (an app's link to them: "View all 211 comments")
+                      r"(?:view[ \t]+(?:all[ \t]+)?)?(?P<count>\d{1,5}[ \t]+)?"
                       r"(?P<whose>reader|readers['\u2019]?|"
                       r"user|visitor|audience)?[ \t]*"
                       # (which of them a page shows first: "— top comments —", "Most liked replies")
