@@ -199,8 +199,8 @@ def _goes_on_numbering(text: str, start: int, line: str) -> bool:
     """Whether ``line`` is numbered next after a numbered line above the notes at ``start``: the document's own
     sections going on, not one of the notes' items."""
     number = _NUMBERED_LINE.match(line)
-    return number is not None and int(number[1]) > 1 and re.search(
-        rf"^[ \t]*{int(number[1]) - 1}[.)][ \t]", text[:start], re.MULTILINE) is not None
+    return number is not None and int(number[1]) > 1 and re.compile(
+        rf"^[ \t]*{int(number[1]) - 1}[.)][ \t]", re.MULTILINE).search(text, 0, start) is not None
 
 
 def _report_end(text: str, start: int) -> int:

@@ -275,9 +275,8 @@ _RELATION_OF_SELF = re.compile(rf"\b(?:my|our)\s+(?!(?:{_SELF_TRADE}|{_PUBLICATI
 _OTHERS = re.compile(r"\b(?:imdb|rotten tomatoes|metacritic|letterboxd average|cinemascore|audiences?|critics|"
                      # (not the writer's own sum: "averaged out I'd put the whole thing at 7.5 out of ten")
                      r"users|the consensus|averag(?:e|ed|es|ing)(?!\s+out,?\s+(?:I|we)\b)|aggregate|tomatometer|"
-                     r"customers?|readers?|viewers|"
-                     r"voters|"
-                     r"commenters?|listeners?|polls?|surveys?|fans)\b", re.IGNORECASE)
+                     r"customers?|readers?|viewers|voters|commenters?|listeners?|polls?|surveys?|fans)\b",
+                     re.IGNORECASE)
 # The critic's own: "My score:", "Our verdict:", "Rating:", "Grade:" on the line before the value.
 # Nouns of appraising (APPRAISAL) label a verdict too: "MY EVALUATION: 4 of 5"
 OWN_LABEL = re.compile(rf"\b(?:my|our)\b[^.!?\n]{{0,40}}\b(?:verdict|score|scorecard|rating|grade|take|mark|number|"

@@ -169,6 +169,7 @@ def with_role_names(claims: list[Claim], reference: Reference) -> list[Claim]:
             and _another_name(claim.character, facts.name) else claim for claim in claims]
 
 
+_ARTICLES = frozenset({"the", "a", "an"})
 _ARTICLE_FIRST = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 
 
@@ -177,9 +178,8 @@ def _another_name(surface: str, name: str) -> bool:
     ("the Baba Yaga", "Jardani Jovonovich" for John Wick): written as the reference names it. A title or a description
     stays as stated ("the Tracker", "Eve's father"), as reviews are labelled."""
     words = _ARTICLE_FIRST.sub("", surface).split()
-    articles = {"the", "a", "an"}
     return len(words) >= 2 and all(w[:1].isupper() and "'" not in w and "\u2019" not in w for w in words) \
-        and not (set(normalize_name(surface).split()) - articles) & (set(normalize_name(name).split()) - articles)
+        and not (set(normalize_name(surface).split()) - _ARTICLES) & (set(normalize_name(name).split()) - _ARTICLES)
 
 
 _OF_AFTER = re.compile(r"\s+of\s")
@@ -223,7 +223,7 @@ def _misspelt_role(surface: str, actor: str | None, film: str | None, reference:
     "Koji Shimazo"): each word of it one of the name's words, or a spelling of one (:func:`close_spelling`) when long
     enough not to be another name ("Sonia" is no "Sofia"). A name the reference knows to be wrong ("Rooney") is a
     gazetteer mention of its own and never comes here."""
-    words = [w for w in normalize_name(surface).split() if w not in ("the", "a", "an")]
+    words = [w for w in normalize_name(surface).split() if w not in _ARTICLES]
     if not actor or not words or max(len(w) for w in words) < 6:
         return None
     for played_by, character in reference.cast_of(film):
