@@ -10119,6 +10119,26 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("My score: 4/5. Common plays Cassian.\n\nCaption: finally caught up on it, and it was a long and very loud night at home with the dog and the popcorn. Caption: finally caught up on it, and it was a long and very loud night at home with the dog and the popcorn. Caption: finally caught up on it, and it was a long and very loud night at home with the dog and the popcorn. \n\nView 12 comments\n\nkay: 2/5 for me, Keanu Reeves wrote it\n", CH2, [("rating", "", 4, "unknown")]),
         ("Verdict: B+.\n\nCaption: finally caught up on it, and it was a long and very loud night at home with the dog and the popcorn. Caption: finally caught up on it, and it was a long and very loud night at home with the dog and the popcorn. Caption: finally caught up on it, and it was a long and very loud night at home with the dog and the popcorn. \n\nview all 3 comments\n\nzed: A+ from me\n", PARA, [("rating", "", "B+", "unknown")]),
     ],
+    "a-one-letter-label-outside-a-lettered-run": [
+        ("C: Keanu Reeves\nD: Derek Kolstad", JW1, [("director", "Derek Kolstad", None, "contradicted")]),
+        ("A: Keanu Reeves\nC: Ian McShane\nD: Derek Kolstad", JW1, [("director", "Derek Kolstad", None, "contradicted")]),
+        ("W: Chad Stahelski\nD: Derek Kolstad", JW1, [("director", "Derek Kolstad", None, "contradicted")]),
+    ],
+    "an-error-word-that-frames-no-statement": [
+        ("It is no mistake that Chad Stahelski directed it.", CH2, [("director", "Chad Stahelski", None, "supported")]),
+        ("A common error in action films is fixed here, and Chad Stahelski directed it.", CH2, [("director", "Chad Stahelski", None, "supported")]),
+        ("Its only error is the length; Keanu Reeves plays John Wick.", CH2, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+    ],
+    "a-poster-the-byline-names-is-the-writer": [
+        ("THE PICKS, by Dee Okafor\n\nA fine sequel, 4/5.\n\nFORUM > chat\nlou_k wrote:\n\"Ruby Rose plays Gianna.\"\n\nDee replied:\n\"No, Gianna is Claudia Gerini's part.\"\n", CH2, [("cast", "Claudia Gerini", "Gianna", "supported")]),
+        ("Review by Sam Ortiz\n\nI liked it a lot.\n\nComments\n\nPosted by mikey_w\nGreat stuff, Common plays Ares.\n\nPosted by Sam\nGood try, Mikey, but Ruby Rose plays Ares.\n", CH2, [("cast", "Ruby Rose", "Ares", "supported")]),
+        ("Words: Priya Nair\n\nA strong chapter.\n\nmarta_b wrote:\nWas Donnie Yen in this?\n\nPriya replied:\nHe wasn't, but Ian McShane plays Winston as ever.\n", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
+    ],
+    "a-filled-blank-reads-as-its-filling": [
+        ("MY COPY\nThe killer ______ (name) [Ms. Perkins] is played by ______ (actor) [Adrianne Palicki], and the boss ______ (name) [Viggo] is ______ (actor) [Michael Nyqvist].", JW1, [("cast", "Adrianne Palicki", "Ms. Perkins", "supported"), ("cast", "Michael Nyqvist", "Viggo", "supported")]),
+        ("The ______ (adjective) [slick] sequel came out in ______ (year) [2017], and ______ (person) [Chad Stahelski] directed it.", CH2, [("release_year", None, 2017, "supported"), ("director", "Chad Stahelski", None, "supported")]),
+        ("[Santino], played by ______ (actor) [Riccardo Scamarcio], wants his sister's seat. ______ (actor) [Common] plays ______ (name) [Cassian], a ______ (noun) [bodyguard].", CH2, [("cast", "Riccardo Scamarcio", "Santino", "supported"), ("cast", "Common", "Cassian", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -15993,6 +16013,28 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Slide 10/10 - FINAL SCORE: 8.5/10\n\nCaption: finally caught up on it, and it was a long and very loud night at home with the dog and the popcorn. Caption: finally caught up on it, and it was a long and very loud night at home with the dog and the popcorn. Caption: finally caught up on it, and it was a long and very loud night at home with the dog and the popcorn. \n\nView all 211 comments\n\nnoodle: Ruby Rose plays Gianna\n", CH2, ("cast", "Ruby Rose", None)),
         ("My score: 4/5.\n\nCaption: finally caught up on it, and it was a long and very loud night at home with the dog and the popcorn. Caption: finally caught up on it, and it was a long and very loud night at home with the dog and the popcorn. Caption: finally caught up on it, and it was a long and very loud night at home with the dog and the popcorn. \n\nView 12 comments\n\nkay: Keanu Reeves wrote it\n", CH2, ("writer", "Keanu Reeves", None)),
         ("Verdict: B+.\n\nCaption: finally caught up on it, and it was a long and very loud night at home with the dog and the popcorn. Caption: finally caught up on it, and it was a long and very loud night at home with the dog and the popcorn. Caption: finally caught up on it, and it was a long and very loud night at home with the dog and the popcorn. \n\nview all 3 comments\n\nzed: A+ from me\n", PARA, ("rating", "", "A+")),
+    ],
+    "a-statement-framed-as-a-common-error": [
+        ("A common mistake is to credit Shay Hatten as the writer.", CH2, ("writer", "Shay Hatten", None)),
+        ("Many made the mistake of naming Michael Finch as the writer.", CH2, ("writer", "Michael Finch", None)),
+        ("Some candidates make the error of crediting Michael Finch as the writer.", CH2, ("writer", "Michael Finch", None)),
+        ("It is a common error to say Halle Berry plays Sofia here.", CH2, ("cast", "Halle Berry", None)),
+        ("The usual error was naming Shay Hatten as the writer.", CH2, ("writer", "Shay Hatten", None)),
+    ],
+    "a-lettered-option-is-no-one-letter-label": [
+        ("Q7. Who wrote the script?\nA: Shay Hatten\nB: Michael Finch\nC: Marc Abrams\nD: Derek Kolstad\n", JW1, ("director", "Derek Kolstad", None)),
+        ("Pick one.\n\nA: Ian McShane\nB: Lance Reddick\nC: Keanu Reeves\nD: Common\n", CH2, ("director", "Common", None)),
+        ("SETTLED\nA: Halle Berry (Sofia), paid at 1.20\nB: 2019, paid at 1.25\nC: $14 million\nD: Mark Dacascos, who plays Zero, paid at 1.70\n", PARA, ("director", "Mark Dacascos", None)),
+    ],
+    "a-credit-on-a-later-work-after-only-or-on": [
+        ("A common error was to name Shay Hatten as the writer; Hatten joined the writing team only on the following film.", CH2, ("writer", "Shay Hatten", None)),
+        ("Michael Finch co-wrote the script only on the next instalment.", PARA, ("writer", "Michael Finch", None)),
+        ("Shay Hatten joined the writing team on the following film.", CH2, ("writer", "Shay Hatten", None)),
+    ],
+    "a-filled-blank-of-a-number-is-no-score": [
+        ("Marcus hits ______ (number) [8] out of ______ (number) [10] things he aims at. ______ (actor) [Keanu Reeves] is ______ (name) [John Wick].", JW1, ("rating", "", 8)),
+        ("John owns ______ (number) [7] out of ______ (number) [10] black suits. ______ (actor) [Ian McShane] is ______ (name) [Winston].", JW1, ("rating", "", 7)),
+        ("He says ______ (number) [9]/______ (number) [10] of his lines in Russian. ______ (actor) [Alfie Allen] is ______ (name) [Iosef].", JW1, ("rating", "", 9)),
     ],
 }
 

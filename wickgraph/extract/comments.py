@@ -32,7 +32,7 @@ from itertools import pairwise
 
 from .layout_words import CAPITALS_HEADING, PARAGRAPH_BREAK, RULE_LINE
 from .qapages import others_answers
-from .quotations import top_lines, writer_names
+from .quotations import byline_names, top_lines, writer_names
 
 __all__ = ["comment_spans", "others_posts"]
 
@@ -465,5 +465,7 @@ def others_posts(text: str) -> list[tuple[int, int]]:
     if not replies_only and len({user for _, user in posts} | ({opener} if opener else set())) < 2:
         return spans
     ends = [start for start, _ in posts[1:]] + [len(text)]
+    own = byline_names(text, posts[0][0]) if posts else frozenset()
     return spans + [(start, end) for (start, user), end in zip(posts, ends, strict=True)
-                    if replies_only or user != (opener or posts[0][1])]
+                    if (replies_only or user != (opener or posts[0][1])) and user not in own]
+

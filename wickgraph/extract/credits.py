@@ -168,13 +168,32 @@ def _label_ok(label: re.Match[str], view: str, line_start: int, after_label: boo
     text = label.group().strip().lower()
     separator = label.group("sep")
     bare = text.rstrip(":=-\u2013\u2014 \t")
-    if len(bare) <= 1 and bare.isalpha() and ":" not in separator:
+    if len(bare) <= 1 and bare.isalpha() and (":" not in separator or _lettered_option(view, line_start, bare)):
         return False  # "D: X" and "W: A" need their colon; an icon ("\U0001f3ac X") is a label without one
     if label.group("cast") and separator.strip() == "" and text.split()[0] == "with":
         # "With Keanu Reeves gone, ..." is prose; after a capsule's "·" or "|" it is a label
         before = view[line_start:label.start()].rstrip()
         return before.endswith(("\u00b7", "\u2022", "|")) or (after_label and before.endswith("."))
     return True
+
+
+# a lettered list's option opening its line: "A: ", "(b) ", "C. "
+_OPTION_LETTER = re.compile(r"[ \t]*\(?(?P<letter>[a-z])[:.)]", re.IGNORECASE)
+
+
+def _lettered_option(view: str, line_start: int, letter: str) -> bool:
+    """Whether the line at ``line_start``, opened by ``letter`` and a colon, is an option of a lettered list: the lines
+    above it open with the letters before it, down to "A" (a quiz's "A: X / B: Y / C: Z / D: W", whose "D" is no
+    director's label)."""
+    for earlier in map(chr, range(ord(letter) - 1, ord("a") - 1, -1)):
+        end = line_start - 1
+        while end > 0 and view[end - 1] in " \t\n":  # (blank lines between the options)
+            end -= 1
+        line_start = view.rfind("\n", 0, end) + 1
+        option = _OPTION_LETTER.match(view, line_start, max(end, line_start))
+        if end <= 0 or option is None or option["letter"].lower() != earlier:
+            return False
+    return letter != "a"
 
 
 def _items(view: str, start: int, end: int) -> tuple[list[Span], list[Span | None]]:

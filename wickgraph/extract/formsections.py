@@ -25,8 +25,7 @@ from __future__ import annotations
 import re
 
 from .layout_words import RULE_LINE
-from .quotations import INITIALS, top_lines, writer_names
-from .speakers import BYLINE
+from .quotations import BYLINE, INITIALS, top_lines, writer_names
 
 __all__ = ["others_form_sections"]
 

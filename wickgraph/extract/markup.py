@@ -394,6 +394,22 @@ def markup_spans(text: str) -> Iterator[Span]:
             yield mark.span()
     if "[" in text:
         yield from _template_marks(text)
+        if "___" in text:
+            yield from _filled_blanks(text)
+
+
+# A fill-in-the-blanks page filled in: the blank, what it asks for and the brackets around the word written in
+# ("a hitman named ______ (name) [John Wick], played by ______ (actor) [Keanu Reeves]") are layout
+_FILLED_BLANK = re.compile(r"_{3,}[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?\[(?P<value>[^\[\]\n]{1,80})\]")
+
+
+def _filled_blanks(text: str) -> Iterator[Span]:
+    blanks = list(_FILLED_BLANK.finditer(text))
+    if len(blanks) < 2:  # (a page of them: one is a stray underline)
+        return
+    for filled in blanks:
+        yield filled.start(), filled.start("value")
+        yield filled.end() - 1, filled.end()
 
 
 # A filled-in template's fields: a field's name in capitals and its value, in brackets ("[DIRECTOR: Chad Stahelski]",

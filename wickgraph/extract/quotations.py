@@ -9,8 +9,8 @@ import re
 
 from .layout_words import CROSS_MARK, RULE_LINE, STAMP
 
-__all__ = ["CRITIC_AND_OUTLET", "INITIALS", "NAME_COLON", "NAME_WORD", "attributed_quotes", "top_lines",
-           "writer_names"]
+__all__ = ["BYLINE", "CRITIC_AND_OUTLET", "INITIALS", "NAME_COLON", "NAME_WORD", "attributed_quotes", "byline_names",
+           "top_lines", "writer_names"]
 
 
 # a person's initials, each with its full stop: "H.B.", "T.", "K. M."
@@ -330,6 +330,42 @@ _SOURCE_BY = re.compile(r"\b(?:inspired|based|adapted|directed|produced|created|
                         re.IGNORECASE)
 
 
+# a byline: who wrote the text ("Notes by Tomasz Brill", "Review: Nadia Okafor", "By Lorna Teague" on its own line),
+# one pattern for every module that reads one
+BYLINE = re.compile(r"(?:\b(?:notes|review|recap|post|write-?up|words|column|summary|coverage)(?:[ \t]+"
+                    r"(?:(?:were|was|are|is)[ \t]+)?(?:(?:written|typed[ \t]+up|put[ \t]+together|compiled|prepared)"
+                    r"[ \t]+)?by|[ \t]*:)|^[ \t*_]*by"
+                    # a page's maker or a memo's sender opening a line: "Made by Dad (film critic)", "from: Mum"
+                    r"|^[ \t*_]*(?:(?:made|written|prepared|compiled)[ \t]+by|from[ \t]*:)"
+                    # the writer's trade as the label of a line of its own: "Tipster: Ronan Kilbride", "Critic: X"
+                    r"|^[ \t*_]*(?:critic|reviewer|tipster|columnist|correspondent)[ \t]*:"
+                    # a heading in capitals signed after a comma: "THE TIPSTER'S TAKE, by Dee Okafor"
+                    r"|^[ \t*_#]*(?-i:[^\na-z,]{3,60}),[ \t]*by)[ \t]+"
+                    r"(?P<who>(?-i:[A-Z])[\w'\u2019-]+(?:[ \t]+(?-i:[A-Z])[\w'\u2019-]+){0,2})",
+                    re.IGNORECASE | re.MULTILINE)
+
+def byline_names(text: str, end: int) -> frozenset[str]:
+    """The names the bylines before ``end`` give the writer, in lower case, whole and by first word."""
+    names = [byline["who"].lower() for byline in BYLINE.finditer(text, 0, end)]
+    return frozenset(names + [name.split()[0] for name in names])
+
+
+# a line that gives the quotation under it to a poster's reply: "Dee replied:", "Priya Nair answered:"
+_REPLY_LINE = re.compile(r"[ \t*_]*(?P<who>[\w.'\u2019-]+(?:[ \t]+[\w.'\u2019-]+)?)[ \t]+(?:replied|replies|responded|"
+                         r"responds|answered|answers|wrote|writes|added|adds)[ \t]*:[ \t]*$")
+
+
+def _replied_by_writer(text: str, start: int) -> bool:
+    """Whether the quotation opening its line at ``start`` is the writer's reply under their own piece: the line above
+    names a poster that a byline before it names ("THE TIPSTER'S TAKE, by Dee Okafor" ... "Dee replied:")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip() or line_start == 0:
+        return False
+    above = text.rfind("\n", 0, line_start - 1) + 1
+    reply = _REPLY_LINE.fullmatch(text, above, line_start - 1)
+    return reply is not None and reply["who"].lower() in byline_names(text, above)
+
+
 def writer_names(text: str, end: int | None = None) -> frozenset[str]:
     """The ways the writer named in the first lines of ``text`` (before ``end``) signs, in lower case: the name, its
     first word, its initials and the initials given in brackets."""
@@ -380,7 +416,7 @@ def _attributed(text: str, quote: re.Match[str], writer: frozenset[str]) -> bool
     its line ("DRAFT (rejected):") or listed under a heading that names others' words ("VERBATIMS"); not an
     inscription of names, nor what the writer signs."""
     start, body = quote.start(), quote["body"]
-    if _INSCRIPTION.fullmatch(body) or _signed_by_writer(text, quote, writer):
+    if _INSCRIPTION.fullmatch(body) or _signed_by_writer(text, quote, writer) or _replied_by_writer(text, start):
         return False
     line_start = _line_start_near(text, start)
     return bool(_signed_after(text, quote)

@@ -10,9 +10,8 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from .layout_words import SENDER, STAMP
-from .quotations import NAME_COLON, NAME_WORD
+from .quotations import BYLINE, NAME_COLON, NAME_WORD
 from .scales import APPRAISAL, TITLE
-from .speakers import BYLINE
 
 __all__ = ["OWN_LABEL", "SOMEONE", "attributed", "bracketed_holder", "bylined", "given_by_another_after",
            "given_in_first_person", "guests_own_label", "named_holder", "persona_label", "quoted_from_another",
@@ -148,7 +147,7 @@ _LINE_OPENING = re.compile(r"(?:^|\n)[ \t*_#>\u2022-]*\Z")
 _AS_LABEL = re.compile(r"['\u2019]s\b|(?:[ \t]+[\w-]+){0,3}[ \t]*:")
 
 
-# (a byline, speakers.BYLINE, names who wrote the text: "Notes by Tomasz Brill", "By Lorna Teague")
+# (a byline, quotations.BYLINE, names who wrote the text: "Notes by Tomasz Brill", "By Lorna Teague")
 # a score's label that names its holder at the start of the score's line: "Tomasz: B+", "- Nadia: 4.5 out of 5"
 _NAME_LABEL = re.compile(r"[ \t]*(?:[-*\u2022][ \t]+)?(?P<who>[A-Z][\w'\u2019-]+)(?:[ \t]+[A-Z][\w'\u2019-]+)?"
                          r"[ \t]*(?::|[ \t][\u2014\u2013-])")

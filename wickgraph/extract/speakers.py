@@ -11,9 +11,9 @@ from collections.abc import Set as AbstractSet
 from functools import lru_cache
 
 from .layout_words import CAPITALS_HEADING, PARAGRAPH_BREAK, RULE_LINE, STAMP
-from .quotations import attributed_quotes
+from .quotations import BYLINE, attributed_quotes
 
-__all__ = ["BYLINE", "in_authors_turns", "is_transcript", "others_quoted", "questioners_turns"]
+__all__ = ["in_authors_turns", "is_transcript", "others_quoted", "questioners_turns"]
 
 # a transcript's or a chat's speaker turn: "[00:14:32] DANA:", "Dana:", "[12/02/2017, 23:14] Priya:", "(9:41 PM) Me:",
 # "[21:02] dex_m:", "00:36 \u25b8 HANK:" opening a line (a chat's handles are often in lower case; a second word is a
@@ -339,17 +339,6 @@ def _page_written_by_another(header: str, critic: str) -> bool:
     return False
 
 
-# a byline: who wrote the text ("Notes by Tomasz Brill", "Review: Nadia Okafor", "By Lorna Teague" on its own line),
-# one pattern for every module that reads one
-BYLINE = re.compile(r"(?:\b(?:notes|review|recap|post|write-?up|words|column|summary|coverage)(?:[ \t]+"
-                    r"(?:(?:were|was|are|is)[ \t]+)?(?:(?:written|typed[ \t]+up|put[ \t]+together|compiled|prepared)"
-                    r"[ \t]+)?by|[ \t]*:)|^[ \t*_]*by"
-                    # a page's maker or a memo's sender opening a line: "Made by Dad (film critic)", "from: Mum"
-                    r"|^[ \t*_]*(?:(?:made|written|prepared|compiled)[ \t]+by|from[ \t]*:)"
-                    # the writer's trade as the label of a line of its own: "Tipster: Ronan Kilbride", "Critic: X"
-                    r"|^[ \t*_]*(?:critic|reviewer|tipster|columnist|correspondent)[ \t]*:)[ \t]+"
-                    r"(?P<who>(?-i:[A-Z])[\w'\u2019-]+(?:[ \t]+(?-i:[A-Z])[\w'\u2019-]+){0,2})",
-                    re.IGNORECASE | re.MULTILINE)
 # a voice's heading: a person's name in capitals on a line of its own
 # (not a section's own heading: "THE VERDICTS", "FINAL SCORE", "CAST AND CREDITS")
 _VOICE_HEADING = re.compile(r"^[ \t#*_]*(?!(?:THE|A|AN|OUR|MY|FINAL|IN|ON|WHY|WHAT)\b)"
