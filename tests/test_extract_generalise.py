@@ -10139,6 +10139,26 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("The ______ (adjective) [slick] sequel came out in ______ (year) [2017], and ______ (person) [Chad Stahelski] directed it.", CH2, [("release_year", None, 2017, "supported"), ("director", "Chad Stahelski", None, "supported")]),
         ("[Santino], played by ______ (actor) [Riccardo Scamarcio], wants his sister's seat. ______ (actor) [Common] plays ______ (name) [Cassian], a ______ (noun) [bodyguard].", CH2, [("cast", "Riccardo Scamarcio", "Santino", "supported"), ("cast", "Common", "Cassian", "supported")]),
     ],
+    "a-row-of-scores-is-no-row-of-prices": [
+        ("Keanu Reeves 9/10 | Ian McShane 8/10 | Common 7/10\n", CH2, [("cast", "Common", None, "supported")]),
+        ("Acting: Keanu Reeves 4/5 \u00b7 Common 3/5\n", CH2, [("cast", "Common", None, "supported")]),
+        ("Scores: Ruby Rose 6/10; Riccardo Scamarcio 8/10\n", CH2, [("cast", "Ruby Rose", None, "supported")]),
+    ],
+    "a-role-picked-up-again-after-its-player": [
+        ("Ian McShane is Winston, picking the part up again.", CH2, [("reprise", "Ian McShane", "Winston", "supported")]),
+        ("Lance Reddick plays Charon, picking up the role from the first film.", CH2, [("reprise", "Lance Reddick", "Charon", "supported")]),
+        ("Keanu Reeves is John Wick, picking his part back up after the first film.", CH2, [("reprise", "Keanu Reeves", "John Wick", "supported")]),
+    ],
+    "the-films-named-as-one-with-a-place-among-them": [
+        ("The Wick films' second outing builds the world out.", CH2, [("franchise_member", None, None, "supported")]),
+        ("This is the John Wick movies' fourth entry and the longest.", CH4, [("franchise_member", None, None, "supported")]),
+        ("As the Wick pictures' first spin-off, it has more to prove.", BAL, [("franchise_member", None, None, "supported")]),
+    ],
+    "the-work-as-the-series-at-its-most": [
+        ("It reached cinemas in 2017 and is the John Wick franchise at its most playful.", CH2, [("franchise_member", None, None, "supported")]),
+        ("Honestly, this feels like the series at its peak.", CH4, [("franchise_member", None, None, "supported")]),
+        ("Parabellum is the saga at its most operatic.", PARA, [("franchise_member", None, None, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -16035,6 +16055,12 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Marcus hits ______ (number) [8] out of ______ (number) [10] things he aims at. ______ (actor) [Keanu Reeves] is ______ (name) [John Wick].", JW1, ("rating", "", 8)),
         ("John owns ______ (number) [7] out of ______ (number) [10] black suits. ______ (actor) [Ian McShane] is ______ (name) [Winston].", JW1, ("rating", "", 7)),
         ("He says ______ (number) [9]/______ (number) [10] of his lines in Russian. ______ (actor) [Alfie Allen] is ______ (name) [Iosef].", JW1, ("rating", "", 9)),
+    ],
+    "a-row-of-priced-options-asserts-none": [
+        ("MARKET 1: Who directed it?\nChad Stahelski 2/9 | David Leitch 3/1 | Derek Kolstad 12/1\n", JW1, ("writer", "Derek Kolstad", None)),
+        ("Who played Sofia?\nHalle Berry 1.20 \u00b7 Ruby Rose 6.00 \u00b7 Anjelica Huston 11.00\n", PARA, ("cast", "Anjelica Huston", None)),
+        ("3. Release year?\n2016 3/1 \u00b7 2017 2/7 \u00b7 2018 12/1\n", CH2, ("release_year", "", 2017)),
+        ("Longest odds tonight: Franco Nero 9/4; Claudia Gerini 8/1; Peter Serafinowicz 16/1\n", CH2, ("cast", "Franco Nero", None)),
     ],
 }
 

@@ -5,7 +5,8 @@ A quiz, a test or a poll numbers its questions and letters the choices under eac
 wrong on purpose; the review asserts only what it says after, in its results or its answer key. The question is a
 numbered line that asks ("?"), or addresses the reader and opens a list ("2. Choose your Rome contact:", "1. Someone
 takes something you love. You..."); a numbered heading ("3. ORDER OF BATTLE.") or a section's list ("1.2 New
-character cards:") offers nothing.
+character cards:") offers nothing. A betting page or a poll offers its options on one line, each with its price
+("Riccardo Scamarcio 4/9 · Franco Nero 9/4 · Claudia Gerini 8/1"): what a market settles on is said after.
 """
 
 from __future__ import annotations
@@ -22,9 +23,34 @@ _QUESTION = re.compile(
 _OPTION = re.compile(_LETTER + r"[^\n]*(?:\n|\Z)")
 
 
+# an option's price at the end of its cell: fractional or decimal odds ("4/9", "16/1", "1.20"), or evens
+_PRICE = re.compile(r"(?<=[^\s|\u00b7\u2022;][ \t])(?:(?P<over>\d{1,3})/(?P<under>\d{1,3})|\d{1,3}\.\d{2}|evens|evs)"
+                    r"(?=[ \t]*(?:[|\u00b7\u2022;]|$))", re.IGNORECASE | re.MULTILINE)
+_CELL_BREAK = re.compile(r"[|\u00b7\u2022;]")
+
+
+def _priced_rows(text: str) -> list[tuple[int, int]]:
+    """The lines that offer two options or more, each cell ending in its price; not a row of scores, whose fractions
+    share their scale ("Keanu Reeves 9/10 | Ian McShane 8/10")."""
+    rows: dict[int, list[re.Match[str]]] = {}
+    for price in _PRICE.finditer(text):
+        rows.setdefault(text.rfind("\n", 0, price.start()) + 1, []).append(price)
+    spans = []
+    for start, prices in rows.items():
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        scales = {price["under"] for price in prices}
+        if len(prices) < 2 or len(_CELL_BREAK.findall(text, start, end)) + 1 != len(prices) \
+                or (len(scales) == 1 and None not in scales):
+            continue
+        spans.append((start, end))
+    return spans
+
+
 def offered_choices(text: str) -> list[tuple[int, int]]:
-    """Spans of the lettered options under each numbered question, two options or more."""
-    spans: list[tuple[int, int]] = []
+    """Spans of the lettered options under each numbered question, two options or more, and of the rows of priced
+    options."""
+    spans: list[tuple[int, int]] = _priced_rows(text) if "/" in text or "." in text else []
     for question in _QUESTION.finditer(text):
         if question.group("prompt").isupper():
             continue

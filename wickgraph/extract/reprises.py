@@ -30,7 +30,9 @@ AGAIN_AFTER = re.compile(
     r"(?:,?(?:[ \t]+|[ \t]*\n[ \t]*)(?:again|once more|once again|yet again|as before|like before|one more time|"
     r"returning|back from|reprising|as ever|as always|(?:one|a) (?:last|final) time|"
     # the role taken up again by a participle after it: "as John Wick, resuming the role from the 2014 film"
-    r"(?:resuming|repeating|taking up) (?:the|his|her|their) (?:role|part)|"
+    r"(?:resuming|repeating|taking up|picking up) (?:the|his|her|their) (?:role|part)|"
+    # ... or with the particle after it: "picking the part up again", "taking his role back up"
+    r"(?:picking|taking) (?:the|his|her|their) (?:role|part) (?:back )?up\b|"
     r"a (?:role|part) (?:he|she|they) (?:first )?(?:played|took on|created)|"
     r"for (?:the|a) (?:second|third|fourth|fifth|sixth|umpteenth|\w+th) time|"
     # the player's turns counted after the role, ending its phrase: "Keanu = Wick, 3rd time", "Charon, his third
