@@ -8616,7 +8616,7 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
     ],
     "cast-role-by-player-playing": [
         ("Hotel manager Winston by Ian McShane playing, front desk Charon by Lance Reddick playing.", JW1, [("cast", "Ian McShane", "Winston", "supported"), ("cast", "Lance Reddick", "Charon", "supported")]),
-        ("Female killer Miss Perkins, Adrianne Palicki plays.", JW1, [("cast", "Adrianne Palicki", "Miss Perkins", "supported")]),
+        ("Female killer Miss Perkins, Adrianne Palicki plays.", JW1, [("cast", "Adrianne Palicki", "Ms. Perkins", "supported")]),
         ("The blind Caine is by Donnie Yen played, very cool.", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
     ],
     "year-a-year-year-work": [
@@ -10158,6 +10158,37 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("It reached cinemas in 2017 and is the John Wick franchise at its most playful.", CH2, [("franchise_member", None, None, "supported")]),
         ("Honestly, this feels like the series at its peak.", CH4, [("franchise_member", None, None, "supported")]),
         ("Parabellum is the saga at its most operatic.", PARA, [("franchise_member", None, None, "supported")]),
+    ],
+    "the-writer-stepping-out-of-character-under-a-response": [
+        ("Checked in after a rough week. Charon at the desk remembered me and asked no questions. The room was spotless, the bar was excellent and the doctor came up at two in the morning without a word. Checked in after a rough week. Charon at the desk remembered me and asked no questions. The room was spotless, the bar was excellent and the doctor came up at two in the morning without a word. \n\nResponse from Winston, Manager\nDear guest, thank you for staying with us.\nWinston\n\nP.S. OK, stepping out of character: Ian McShane plays Winston, and I give the film 8/10.\n", CH2, [("cast", "Ian McShane", "Winston", "supported"), ("rating", "", 8, "unknown")]),
+        ("Checked in after a rough week. Charon at the desk remembered me and asked no questions. The room was spotless, the bar was excellent and the doctor came up at two in the morning without a word. Checked in after a rough week. Charon at the desk remembered me and asked no questions. The room was spotless, the bar was excellent and the doctor came up at two in the morning without a word. \n\nManagement response\nWe regret the disturbance.\n\nOOC: Keanu Reeves is John Wick and Chad Stahelski directed it.\n", JW1, [("director", "Chad Stahelski", None, "supported")]),
+        ("Checked in after a rough week. Charon at the desk remembered me and asked no questions. The room was spotless, the bar was excellent and the doctor came up at two in the morning without a word. Checked in after a rough week. Charon at the desk remembered me and asked no questions. The room was spotless, the bar was excellent and the doctor came up at two in the morning without a word. \n\nReply from the Concierge\nMadam, your coin has been refunded.\n\n(Breaking character for a second: Lance Reddick plays Charon, and it gets a B+ from me.)\n", PARA, [("cast", "Lance Reddick", "Charon", "supported"), ("rating", "", "B+", "unknown")]),
+    ],
+    "a-score-for-the-real-film-after-one-in-character": [
+        ("Rated 1 of 5\n\nThe stay was a nightmare and the bath went cold.\n\nGrade for the actual movie: A-.", PARA, [("rating", "", "A-", "unknown")]),
+        ("Rating: 2/5\n\nThe room was cold.\n\nMy real score for the film: 8/10.", PARA, [("rating", "", 8, "unknown")]),
+        ("Overall: 3/10\n\nRoom service was slow.\n\nThe actual rating - 4/5.", PARA, [("rating", "", 4, "unknown")]),
+    ],
+    "a-letter-to-a-role-names-who-plays-you": [
+        ("Dear Marcus,\n\nI watched your film again. You're played by Willem Dafoe, and he is great.\n", JW1, [("cast", "Willem Dafoe", "Marcus", "supported")]),
+        ("Dear Ares,\n\nThe woman who plays you, Ruby Rose, never says a word.\n", CH2, [("cast", "Ruby Rose", "Ares", "supported")]),
+        ("Dear Caine,\n\nThe man who plays you is Donnie Yen.\n", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
+        ("Dear Zero,\n\nMark Dacascos plays you like a fanboy.\n", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
+    ],
+    "a-second-relative-clause-after-a-credits-last-name": [
+        ("It was directed by Chad Stahelski and David Leitch, who were stuntmen, which explains the fights.", JW1, [("director", "David Leitch", None, "contradicted")]),
+        ("It was co-directed by Chad Stahelski and David Leitch, who both did stunts, when the budget was small.", JW1, [("director", "David Leitch", None, "contradicted")]),
+        ("It was written by Derek Kolstad and Shay Hatten, who met on set, which shows.", PARA, [("writer", "Shay Hatten", None, "supported")]),
+    ],
+    "a-letter-grade-given-to-the-addressees-film": [
+        ("P.S. I give your film an A-minus. It would have been a straight A if you had lived.", PARA, [("rating", "", "A-", "unknown")]),
+        ("We award your movie a B+.", PARA, [("rating", "", "B+", "unknown")]),
+        ("Dear Winston,\n\nI give your film a B, and your hotel an A.", CH2, [("rating", "", "B", "unknown")]),
+    ],
+    "a-role-under-another-honorific-is-written-as-the-reference-names-it": [
+        ("Adrianne Palicki plays Miss Perkins.", JW1, [("cast", "Adrianne Palicki", "Ms. Perkins", "supported")]),
+        ("Miss Perkins (Adrianne Palicki) breaks the one rule.", JW1, [("cast", "Adrianne Palicki", "Ms. Perkins", "supported")]),
+        ("The cast: Keanu Reeves as John, Adrianne Palicki as Miss Perkins.", JW1, [("cast", "Adrianne Palicki", "Ms. Perkins", "supported")]),
     ],
 }
 
@@ -16061,6 +16092,16 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Who played Sofia?\nHalle Berry 1.20 \u00b7 Ruby Rose 6.00 \u00b7 Anjelica Huston 11.00\n", PARA, ("cast", "Anjelica Huston", None)),
         ("3. Release year?\n2016 3/1 \u00b7 2017 2/7 \u00b7 2018 12/1\n", CH2, ("release_year", "", 2017)),
         ("Longest odds tonight: Franco Nero 9/4; Claudia Gerini 8/1; Peter Serafinowicz 16/1\n", CH2, ("cast", "Franco Nero", None)),
+    ],
+    "a-response-the-writer-does-not-step-out-of": [
+        ("Checked in after a rough week. Charon at the desk remembered me and asked no questions. The room was spotless, the bar was excellent and the doctor came up at two in the morning without a word. Checked in after a rough week. Charon at the desk remembered me and asked no questions. The room was spotless, the bar was excellent and the doctor came up at two in the morning without a word. \n\nResponse from Winston, Manager\nDear guest, thank you. Ian McShane plays me, and I give the film 3/10.\n", CH2, ("rating", "", 3)),
+        ("Checked in after a rough week. Charon at the desk remembered me and asked no questions. The room was spotless, the bar was excellent and the doctor came up at two in the morning without a word. Checked in after a rough week. Charon at the desk remembered me and asked no questions. The room was spotless, the bar was excellent and the doctor came up at two in the morning without a word. \n\nManagement response\nWe regret it. Our character is the heart of this place: Keanu Reeves wrote it.\n", JW1, ("writer", "Keanu Reeves", None)),
+        ("Checked in after a rough week. Charon at the desk remembered me and asked no questions. The room was spotless, the bar was excellent and the doctor came up at two in the morning without a word. Checked in after a rough week. Charon at the desk remembered me and asked no questions. The room was spotless, the bar was excellent and the doctor came up at two in the morning without a word. \n\nReply from the Concierge\nMadam, a character like yours is welcome. Common directed it.\n", PARA, ("director", "Common", None)),
+    ],
+    "a-letter-to-a-role-names-others-near-you": [
+        ("Dear Caine,\n\nKeanu Reeves fights you on the stairs.\n", CH4, ("cast", "Keanu Reeves", "Caine")),
+        ("Dear Marcus,\n\nThe man who saves you is John, played by Keanu Reeves.\n", JW1, ("cast", "Keanu Reeves", "Marcus")),
+        ("Hi Winston,\n\nThe guy who plays John opposite you, Keanu Reeves, is great.\n", CH2, ("cast", "Keanu Reeves", "Winston")),
     ],
 }
 

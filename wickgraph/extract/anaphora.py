@@ -264,16 +264,21 @@ _YOUR = re.compile(r"\byour\s+\Z", re.IGNORECASE)
 _WAS_YOURS = re.compile(r"\s+(?:was|is)\s+(?:all\s+)?yours\b", re.IGNORECASE)
 
 
+def _salutation_area(text: str) -> int:
+    """Where the lines a letter's salutation may stand in end."""
+    lines_start = 0
+    for _ in range(_SALUTATION_LINES):
+        lines_start = text.find("\n", lines_start) + 1
+        if lines_start == 0:
+            return len(text)
+    return lines_start
+
+
 def _addressees(doc: Document, mentions: list[Mention]) -> list[tuple[list[Mention], int, int]]:
     """Who "you" is, and where: a letter's addressee from its salutation ("Dear Mr Reeves,") to its end, and people
     called by name at a sentence's opening ("Common, you were Cassian") to the sentence's end."""
     found: list[tuple[list[Mention], int, int]] = []
-    lines_start = 0
-    for _ in range(_SALUTATION_LINES):
-        lines_start = doc.text.find("\n", lines_start) + 1
-        if lines_start == 0:
-            lines_start = len(doc.text)
-            break
+    lines_start = _salutation_area(doc.text)
     salutation = next((m for m in mentions if m.start < lines_start and m.mask & PERSON and not m.mask & CHARACTER
                        and _SALUTATION.match(doc.text, doc.line(m.start)[0], m.start)), None)
     if salutation is not None:
@@ -316,4 +321,35 @@ def addressed_claims(doc: Document, mentions: list[Mention]) -> list[Candidate]:
             kind = "director" if "direct" in verb or "helm" in verb else "writer"
             found.append(Candidate("pair-addressee", kind, start if vocative else credited.start(), credited.end(),
                                    parts={"person": spans}))
+    return found + _players_of_the_addressee(doc, mentions)
+
+
+# a letter to a role: its player named as the one who plays "you" ("You're played by Willem Dafoe", "The woman who
+# plays you, Ruby Rose", "Mark Dacascos plays you")
+_PLAYS_YOU_BEFORE = re.compile(r"\b(?:you(?:['\u2019]re|\s+are|\s+were)\s+"
+                               r"(?:played|portrayed|brought\s+to\s+life)\s+by|"
+                               r"(?:man|woman|actor|actress|person|one|guy|lady|fellow)\s+(?:who\s+)?(?:plays|played|"
+                               r"portrays|portrayed)\s+you(?:\s+here)?\s*(?:,|:|\u2014|-|\bis\b|\bwas\b)?)\s*\Z",
+                               re.IGNORECASE)
+_PLAYS_YOU_AFTER = re.compile(r"\s*(?:,\s*who\s+)?(?:plays|played|portrays|portrayed)\s+you\b", re.IGNORECASE)
+
+
+def _players_of_the_addressee(doc: Document, mentions: list[Mention]) -> list[Candidate]:
+    """In a letter whose salutation calls a role ("Dear Marcus,"), the players named as playing "you"."""
+    opening = doc.text[:_salutation_area(doc.text)]
+    addressee = next((m for m in mentions if m.end <= len(opening) and is_role(doc, m) and not m.mask & PERSON
+                      and _SALUTATION.match(doc.text, doc.line(m.start)[0], m.start)), None)
+    if addressee is None:
+        return []
+    found = []
+    for actor in doc.people:
+        if actor.start <= addressee.end:
+            continue
+        before = _PLAYS_YOU_BEFORE.search(doc.folded, max(0, actor.start - 60), actor.start)
+        after = _PLAYS_YOU_AFTER.match(doc.folded, actor.end)
+        if before is not None or after is not None:
+            found.append(Candidate("pair-addressee", "cast", before.start() if before else actor.start,
+                                   after.end() if after else actor.end,
+                                   parts={"actor": [(actor.start, actor.end)],
+                                          "character": [(addressee.start, addressee.end)]}))
     return found

@@ -89,14 +89,29 @@ _EDITOR_REPLIES = re.compile(r"^[ \t*_#>]*(?:(?:the[ \t]+)?(?:film[ \t]+|letters
 _EDITOR_BYLINE = re.compile(r"(?-i:[A-Z])[\w.'\u2019-]*,[ \t]+(?:[\w-]+[ \t]+)?editor\b", re.IGNORECASE)
 
 
+# the writer stepping out of a role they wrote the page in, opening a paragraph: "P.S. OK, stepping out of character:",
+# "OOC:", "(Breaking character for a second: ...)"; what follows is theirs, whoever's part it closes
+_OUT_OF_CHARACTER = re.compile(r"^[ \t*_(\[]*(?:p\.?[ \t]?s\.?[ \t:,-]*)?"
+                               r"(?:(?:ok(?:ay)?|fine|right|alright|so|now)\W+)?"
+                               r"(?:(?:(?:stepping|stepped|going|dropping)[ \t]+)?out[ \t-]+of[ \t-]+character|"
+                               r"(?:breaking|broke)[ \t]+character|ooc)\b", re.IGNORECASE | re.MULTILINE)
+
+
+def _out_of_character(text: str, start: int) -> int:
+    """Where the writer steps out of the role they wrote in after ``start``, else the text's end."""
+    step = _OUT_OF_CHARACTER.search(text, start) if "haracter" in text or "OOC" in text else None
+    return len(text) if step is None else step.start()
+
+
 def comment_spans(text: str) -> list[tuple[int, int]]:
     """The span from the comments heading under the post (or the editor's reply under a reader's letter, a business's
-    response under a guest's review) to the end of ``text``; empty when it has none."""
+    response under a guest's review) to the end of ``text``, or to where the writer steps out of character; empty when
+    it has none."""
     lower = text.lower()
     if "editor" in lower or "ed." in lower or "respon" in lower or "reply" in lower or "comment from" in lower:
         reply = next((m for m in _EDITOR_REPLIES.finditer(text) if m.start() >= _FIRST_PART * len(text)), None)
         if reply is not None and not _EDITOR_BYLINE.search(top_lines(text, reply.start())):
-            return [(reply.start(), len(text))]
+            return [(reply.start(), _out_of_character(text, reply.end()))]
     if "comment" not in lower and "repl" not in lower and "respons" not in lower and "\U0001f4ac" not in text \
             and not ("rating" in lower and "reviews" in lower) and "reviews (" not in lower:
         return []

@@ -245,7 +245,9 @@ _CLAUSE_VERB = re.compile(r"\s+(?:(?:\w+ly|also|again|still|then|now|once\s+(?:m
                           # verb; one that runs to the sentence's end describes the last name ("A and B, who know it."),
                           # and so does one a conjunction follows ("A and B, who knew it, and the cast agreed")
                           r"|,\s+(?:whose|who)\b(?=[^,.;!?\n]*,[\"'\u201d]?\s+"
-                          r"(?!(?:and|but|or|nor|yet|so|while|though|whereas)\b)[a-z])", re.IGNORECASE)
+                          # (nor does a second relative clause: "A and B, who were stuntmen, which explains it")
+                          r"(?!(?:and|but|or|nor|yet|so|while|though|whereas|which|who|whose|where|when)\b)[a-z])",
+                          re.IGNORECASE)
 
 
 def _list_items(doc: Document, start: int, end: int, kind: int = PERSON,

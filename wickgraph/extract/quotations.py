@@ -344,6 +344,7 @@ BYLINE = re.compile(r"(?:\b(?:notes|review|recap|post|write-?up|words|column|sum
                     r"(?P<who>(?-i:[A-Z])[\w'\u2019-]+(?:[ \t]+(?-i:[A-Z])[\w'\u2019-]+){0,2})",
                     re.IGNORECASE | re.MULTILINE)
 
+
 def byline_names(text: str, end: int) -> frozenset[str]:
     """The names the bylines before ``end`` give the writer, in lower case, whole and by first word."""
     names = [byline["who"].lower() for byline in BYLINE.finditer(text, 0, end)]

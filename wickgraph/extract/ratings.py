@@ -92,7 +92,12 @@ _NOW_LABEL = re.compile(r"^\W*(?:(?:update|edit)\s*[:\-\u2013]\s*)?(?:the\s+|my\
                         r"(?:updated|revised|new|amended|adjusted|corrected)(?:\s+(?:score|rating|verdict|grade|mark))?|"
                         # "FINAL VERDICT (locked, Sat 14:02):": the last word outranks a score given on the way
                         r"final\s+(?:\w+\s+)?(?:verdict|score|rating|grade|mark)\s*(?:\([^()\n]{0,40}\))?|"
-                        r"on\s+(?:the\s+)?rewatch)\s*[:\-\u2013]\s*$", re.IGNORECASE)
+                        r"on\s+(?:the\s+)?rewatch|"
+                        # the real film's score after one given in character: "Grade for the actual movie:", "My real
+                        # rating:"
+                        r"(?:(?:actual|real)\s+(?:score|rating|grade|mark|verdict)|(?:score|rating|grade|mark|verdict)"
+                        r"\s+(?:for|of)\s+the\s+(?:actual|real)\s+(?:film|movie|thing))(?:\s+for\s+the\s+(?:film|movie))?)"
+                        r"\s*[:\-\u2013]\s*$", re.IGNORECASE)
 # ... or said after it: "3.5 stars now", "4/5 now that I rewatched it" (not "now playing")
 _NOW_AFTER = re.compile(r"[ \t]+now\b(?![ \t]+(?:playing|showing|streaming|on|in|available|out)\b)", re.IGNORECASE)
 # a score said again in its place: "7.5/10 ... wait no, 8.5/10", "actually, make that an 8", "on second thought: 4/5"

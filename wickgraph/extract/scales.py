@@ -241,7 +241,9 @@ _SOURCES: list[tuple[str, re.Pattern[str]]] = [
         # a giving verb, whoever gives (the caller tells whose grade it is): "the author would give it a B+", "we
         # award the film an A-"; and a grade "of": "with the grade of B+", "leaves with a grade of B-"
         # ... or the work by its title: "I'm giving John Wick: Chapter 2 a B-plus", "give Parabellum an A-"
-        rf"|\b(?:give|gives|gave|giving|award|awards|awarded|awarding)\s+(?:it|this(?:\s+one)?|the\s+[\w-]+|{TITLE})"
+        # ... or, in a letter, the addressee's: "I give your film an A-minus"
+        rf"|\b(?:give|gives|gave|giving|award|awards|awarded|awarding)\s+(?:it|this(?:\s+one)?|the\s+[\w-]+|{TITLE}|"
+        r"your\s+(?:film|movie|picture|sequel|show))"
         r"\s+an?\s+"
         r"|\b(?:grade|mark)\s+of\s+(?:an?\s+)?"
         # a chat's command to its bot: "!rate A-", "/grade B+"

@@ -162,11 +162,13 @@ def _addressed_by_surname(surface: str, name: str) -> bool:
 
 
 def with_role_names(claims: list[Claim], reference: Reference) -> list[Claim]:
-    """``claims`` with a role called by another proper name of its own written as the reference names it, whichever
-    step paired it ("Keanu Reeves is, of course, the Baba Yaga" is John Wick)."""
+    """``claims`` with a role called by another proper name of its own, or by its name under another honorific, written
+    as the reference names it, whichever step paired it ("Keanu Reeves is, of course, the Baba Yaga" is John Wick,
+    "Miss Perkins" is Ms. Perkins)."""
     return [replace(claim, character=facts.name) if claim.character
             and (facts := reference.characters.get(claim.character_iri or "")) is not None
-            and _another_name(claim.character, facts.name) else claim for claim in claims]
+            and (_another_name(claim.character, facts.name) or _other_honorific(claim.character, facts.name))
+            else claim for claim in claims]
 
 
 _ARTICLES = frozenset({"the", "a", "an"})
@@ -180,6 +182,16 @@ def _another_name(surface: str, name: str) -> bool:
     words = _ARTICLE_FIRST.sub("", surface).split()
     return len(words) >= 2 and all(w[:1].isupper() and "'" not in w and "\u2019" not in w for w in words) \
         and not (set(normalize_name(surface).split()) - _ARTICLES) & (set(normalize_name(name).split()) - _ARTICLES)
+
+
+_HONORIFICS = frozenset({"mr", "mister", "ms", "miss", "mrs", "missus", "mx"})
+
+
+def _other_honorific(surface: str, name: str) -> bool:
+    """Whether ``surface`` is ``name`` under another honorific ("Miss Perkins", "Mister Nobody")."""
+    said, named = normalize_name(surface).split(), normalize_name(name).split()
+    return bool(said) and bool(named) and said[0] in _HONORIFICS and named[0] in _HONORIFICS \
+        and said[0] != named[0] and said[1:] == named[1:]
 
 
 _OF_AFTER = re.compile(r"\s+of\s")
