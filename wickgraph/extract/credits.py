@@ -67,7 +67,7 @@ def _label_regex(words: LayoutWords) -> re.Pattern[str]:
         # column padding ends a label too: a programme's dot leaders, blanked in the view ("Screenplay ...... A, B")
         r"(?P<sep>[ \t]*(?:-{1,2}>|=>|[\u2192\u21d2])[ \t]*|[ \t]*[:=][ \t]*|"
         r"[ ]*\t[ \t]*|[ ]{2,}(?![ \t]*[|:=\u2013\u2014-])|"
-        r"[ \t]*\|[ \t]*|[ \t]+-{1,2}[ \t]+|[ \t]*[\u2013\u2014][ \t]*|[ \t]*$|"
+        r"[ \t]*\|(?:[ \t]*\|)*[ \t]*|[ \t]+-{1,2}[ \t]+|[ \t]*[\u2013\u2014][ \t]*|[ \t]*$|"  # (past empty cells)
         r"(?<=[ \t]by)[ \t]+|"
         r"(?<=\.)[ \t]+|(?<=\])[ \t]+|(?<=starring)[ \t]+|(?<=featuring)[ \t]+|(?<=with)[ \t]+|"
         r"(?<=[\u2600-\u27bf\ufe0f\U0001f300-\U0001faff])[ \t]+)",  # an icon as the label: "\U0001f3ac X"

@@ -14,13 +14,17 @@ back the line above that rang it up.
 
 In a log, a record commented out ("# 2024-11-02 22:14:08 INFO [cast] Common -> Cassian ... OK") is switched off: what
 it says is withdrawn, as long as other records of the same log stand uncommented.
+
+A record of corrections gives each field's old value and its new one ("Old value: 2019" over "New value: 2017", a
+table's "Old value" column beside its "New value" column): the old value is superseded.
 """
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["commented_records", "patch_marks", "rejected_rows", "removed_lines", "reverted_commits", "voided_items"]
+__all__ = ["commented_records", "patch_marks", "rejected_rows", "removed_lines", "reverted_commits",
+           "superseded_values", "voided_items"]
 
 Span = tuple[int, int]
 
@@ -190,3 +194,52 @@ def commented_records(text: str) -> list[Span]:
     if not commented or len(_LIVE_RECORD.findall(text)) < _LIVE_RECORDS:
         return []
     return commented
+
+
+# a corrected field's old value and its new one, each labelled on a line of its own ("Old value: 2019 (...)" over
+# "New value: 2017"), or as a table's columns ("| Field | Old value | New value |", "FIELD   OLD VALUE   NEW VALUE")
+_OLD = r"(?:old|was|before|previous|prior|current|existing)(?:[ \t]+(?:value|entry|data))?"
+_NEW = r"(?:new|now|after|corrected|updated|fixed|proposed|correct)(?:[ \t]+(?:value|entry|data))?"
+_OLD_LINE = re.compile(rf"^[ \t*_-]*{_OLD}[ \t]*:[^\n]*(?=\n[ \t*_-]*{_NEW}[ \t]*:)", re.IGNORECASE | re.MULTILINE)
+_OLD_NEW_HEADER = re.compile(rf"^[^\n]*?(?<![^\s|])(?P<old>{_OLD})[ \t]*(?:\|[ \t]*|[ \t]{{2,}})(?P<new>{_NEW})\b"
+                             r"[^\n]*$", re.IGNORECASE | re.MULTILINE)
+_TABLE_RULE = re.compile(r"[ \t|:=+-]*")
+
+
+def superseded_values(text: str) -> list[Span]:
+    """The old values of a record of corrections: the lines labelled as the old value over the new one, and the
+    cells of a table's old-value column."""
+    lower = text.lower()
+    if "old" not in lower and "was" not in lower and "before" not in lower and "previous" not in lower \
+            and "prior" not in lower and "current" not in lower and "existing" not in lower:
+        return []
+    spans = [line.span() for line in _OLD_LINE.finditer(text)]
+    for header in _OLD_NEW_HEADER.finditer(text):
+        spans += _old_column(text, header)
+    return spans
+
+
+def _old_column(text: str, header: re.Match[str]) -> list[Span]:
+    """The cells under a table header's old-value column, down to the table's end (a blank line): between bars in a
+    table of bars, else between the columns' starts as the header aligns them."""
+    line_start = text.rfind("\n", 0, header.start("old")) + 1
+    barred = "|" in text[line_start:header.end()]
+    column = text.count("|", line_start, header.start("old"))
+    left, right = header.start("old") - line_start, header.start("new") - line_start
+    spans = []
+    at = header.end() + 1
+    while at < len(text):
+        end = text.find("\n", at)
+        end = len(text) if end < 0 else end
+        if not text[at:end].strip():
+            break
+        if not _TABLE_RULE.fullmatch(text, at, end):
+            if barred:
+                bars = [at + i for i, ch in enumerate(text[at:end]) if ch == "|"]
+                if len(bars) > column:
+                    spans.append((bars[column - 1] + 1 if column else at, bars[column]))
+            elif end - at > left:
+                spans.append((at + left, min(end, at + right)))
+        at = end + 1
+    return spans
+
