@@ -10205,6 +10205,26 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("It sits in the catalogue as John Wick franchise hub, entry 2.", CH2, [("franchise_member", None, None, "supported")]),
         ("Collection   COL   John Wick saga (main films), no. 3", PARA, [("franchise_member", None, None, "supported")]),
     ],
+    "a-speaker-who-welcomes-the-audience-is-the-host": [
+        ("[00:00:00] SPEAKER_00: And then he throws the pencil, and I screamed.\n\n[00:00:06] SPEAKER_01: Quite the cold open. Hi, welcome to Reel Violence, I'm Hollis Grant, with my co-host Mike.\n\n[00:47:52] SPEAKER_00: Eight out of ten for me.\n\n[00:47:57] SPEAKER_01: My grade is a B-minus.\n", PARA, [("rating", "", "B-", "unknown")]),
+        ("[00:00:01] SPEAKER_1: Is this thing on?\n[00:00:04] SPEAKER_2: It is. I'm your host Tom Okafor, and this is Gun Fu Fridays.\n[00:30:00] SPEAKER_1: Three out of five.\n[00:30:05] SPEAKER_2: Seven out of ten from me.\n", JW1, [("rating", "", 7, "unknown")]),
+        ("SPEAKER A: I still can't believe the horse scene.\nSPEAKER B: Welcome back to Two Stunt Doubles, I'm Rosa, and that was Dev.\nSPEAKER A: I give it a nine.\nSPEAKER B: And my score is 6/10.\n", PARA, [("rating", "", 6, "unknown")]),
+    ],
+    "a-decimal-said-aloud-is-a-score": [
+        ("For me, this is an eight point five out of ten. It's lean.", JW1, [("rating", "", 8.5, "unknown")]),
+        ("I'd go seven point five out of ten.", JW1, [("rating", "", 7.5, "unknown")]),
+        ("Score: four point five out of five.", JW1, [("rating", "", 4.5, "unknown")]),
+    ],
+    "the-directing-shared-as-a-gig": [
+        ("This is Parabellum, with Chad Stahelski and David Leitch sharing the directing gig once again.", PARA, [("director", "David Leitch", None, "contradicted")]),
+        ("David Leitch sharing directing duties, it moves fast.", PARA, [("director", "David Leitch", None, "contradicted")]),
+        ("Len Wiseman shared the directing chores here.", PARA, [("director", "Len Wiseman", None, "contradicted")]),
+    ],
+    "a-role-carried-over-from-an-earlier-work": [
+        ("Laurence Fishburne's Bowery King, carried over from Chapter 2, is great.", PARA, [("reprise", "Laurence Fishburne", "Bowery King", "supported")]),
+        ("Lance Reddick's Charon, held over from Chapter 2, gets more to do.", PARA, [("reprise", "Lance Reddick", "Charon", "supported")]),
+        ("Ian McShane as Winston, brought over from the first film.", CH2, [("reprise", "Ian McShane", "Winston", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -16128,6 +16148,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("3) CRD_DIRECTOR\n   Old value: David Leitch\n   New value: Chad Stahelski\n\n4) CST_ROW_06\n   Old value: Ruby Rose as Sofia\n   New value: Ruby Rose as Ares\n", CH2, ("cast", "Ruby Rose", "Sofia")),
         ("FIELD        OLD VALUE                      NEW VALUE\nCast 02      Donnie Yen / Caine             Halle Berry / Sofia\n", PARA, ("cast", "Donnie Yen", "Caine")),
         ("Was: Common as the Bowery King\nNow: Common as Cassian\n", CH2, ("cast", "Common", "the Bowery King")),
+    ],
+    "a-spoken-point-that-is-no-decimal-score": [
+        ("At one point five guys attack him. 8/10.", JW1, ("rating", "", 5)),
+        ("At one point five henchmen rush in. Verdict: 8/10.", JW1, ("rating", "", 1.5)),
+        ("At some point two of them fight. Score: 7/10.", JW1, ("rating", "", 2)),
     ],
 }
 

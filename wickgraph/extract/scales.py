@@ -28,8 +28,12 @@ _WORD_NUMBERS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5
                  "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 # a score out of a hundred in words: "sixty-five", "ninety two" (the tens first, so that "five" is not read alone)
 _TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
-_NUM = (rf"(?:\d{{1,3}}(?:[.,]\d{{1,2}})?|(?:a|one)\s+hundred|{_TENS}(?:[- ](?:one|two|three|four|five|six|seven|"
-        r"eight|nine)\b)?|zero|one|two|three|four|fourteen|five|fifteen|six|sixteen|"
+# a decimal said aloud: "eight point five"
+_SPOKEN_DECIMAL = (r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten)\s+point\s+"
+                   r"(?:zero|one|two|three|four|five|six|seven|eight|nine)\b")
+_NUM = (rf"(?:\d{{1,3}}(?:[.,]\d{{1,2}})?|{_SPOKEN_DECIMAL}|(?:a|one)\s+hundred|"
+        rf"{_TENS}(?:[- ](?:one|two|three|four|five|six|seven|eight|nine)\b)?|zero|one|two|three|four|fourteen|five|"
+        r"fifteen|six|sixteen|"
         r"seven|seventeen|eight|eighteen|nine|nineteen|ten|eleven|twelve|thirteen)")
 # The scales a rating is given on: "/20" is the French school scale
 _SCALE = r"(?P<scale>5|10|20|100|4|five|ten|twenty|four|(?:a\s+|one\s+)?hundred)"
@@ -266,8 +270,11 @@ _SOURCES: list[tuple[str, re.Pattern[str]]] = [
 
 
 def parse_number(token: str) -> float | None:
-    """``"3.5"``, ``"3,5"`` or ``"three"`` as a number."""
+    """``"3.5"``, ``"3,5"``, ``"three"`` or ``"three point five"`` as a number."""
     token = " ".join(token.lower().split())
+    whole, point, tenths = token.partition(" point ")
+    if point and whole in _WORD_NUMBERS and tenths in _WORD_NUMBERS:
+        return _WORD_NUMBERS[whole] + _WORD_NUMBERS[tenths] / 10  # "eight point five"
     if token in _WORD_NUMBERS:
         return float(_WORD_NUMBERS[token])
     tens, _, ones = token.replace("-", " ").partition(" ")

@@ -146,6 +146,11 @@ def _author(text: str, turns: tuple[tuple[int, str], ...], counts: Counter[str])
     owner = _owner_named(header, speakers, loose=True)
     if owner is not None:
         return owner
+    # the speaker whose first turn welcomes the audience as the show's host ("Hi, welcome to Reel Violence, I'm Hollis
+    # Grant", "I'm your host Tom Okafor"), after a guest's cold open
+    hosts = [name for name in speakers if _HOST_GREETING.search(text, *_first_turn(text, turns, name))]
+    if len(hosts) == 1:
+        return hosts[0]
     # the speaker the text marks as its critic before they first speak: "Your reviewer is Hank Oduya" in an info
     # line's menu, "Tonight our critic Pat Lee reviews it" in a host's turn
     firsts = {name: next(start for start, who in turns if who == name) for name in speakers}
@@ -154,6 +159,16 @@ def _author(text: str, turns: tuple[tuple[int, str], ...], counts: Counter[str])
     if len(marked) == 1:
         return marked[0]
     return turns[0][1] if counts[turns[0][1]] >= 2 else None
+
+
+_HOST_GREETING = re.compile(r"\b(?:welcome\s+(?:back\s+)?to\b[^.!?\n]{0,60}?\bi['\u2019]?m\s+(?-i:[A-Z])|"
+                            r"i['\u2019]?m\s+your\s+(?:host|presenter)\b)", re.IGNORECASE)
+
+
+def _first_turn(text: str, turns: tuple[tuple[int, str], ...], name: str) -> tuple[int, int]:
+    """Where ``name``'s first turn runs."""
+    index = next(i for i, (_, who) in enumerate(turns) if who == name)
+    return turns[index][0], turns[index + 1][0] if index + 1 < len(turns) else len(text)
 
 
 _NOT_A_NAME = r"(?!(?:and|or|with|to|for|at|not|in|on)\b)"  # "me and J", "I'm with J": the other party
