@@ -10225,6 +10225,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Lance Reddick's Charon, held over from Chapter 2, gets more to do.", PARA, [("reprise", "Lance Reddick", "Charon", "supported")]),
         ("Ian McShane as Winston, brought over from the first film.", CH2, [("reprise", "Ian McShane", "Winston", "supported")]),
     ],
+    "a-whose-that-owns-the-role-itself": [
+        ("Santino D'Antonio, the Camorra heir played by Riccardo Scamarcio, whose marker drags John to Rome.", CH2, [("cast", "Riccardo Scamarcio", "Santino D'Antonio", "supported")]),
+        ("Keanu Reeves, whose weary John Wick carries it, is great.", CH2, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("Ian McShane, whose Winston is a delight, returns.", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -16153,6 +16158,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("At one point five guys attack him. 8/10.", JW1, ("rating", "", 5)),
         ("At one point five henchmen rush in. Verdict: 8/10.", JW1, ("rating", "", 1.5)),
         ("At some point two of them fight. Score: 7/10.", JW1, ("rating", "", 2)),
+    ],
+    "a-whose-that-owns-something-else": [
+        ("Riccardo Scamarcio, whose marker drags John to Rome, is oily.", CH2, ("cast", "Riccardo Scamarcio", "John")),
+        ("Claudia Gerini, whose brother hires John, is regal.", CH2, ("cast", "Claudia Gerini", "John")),
+        ("Ian McShane, whose hotel shelters Charon, is great.", CH2, ("cast", "Ian McShane", "Charon")),
     ],
 }
 

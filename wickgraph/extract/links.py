@@ -144,6 +144,8 @@ def forward_link(gap: str, cues: Cues) -> bool:
         return False  # "X is as menacing as Santino": a comparison
     if _named(words, last_cue, cues):
         return True
+    if words[last_cue] == "whose" and len(words) - last_cue > 2:
+        return False  # "X, whose weary John" owns the role; "X, whose marker drags John" owns the marker
     # "has a small part as", "is, once again, back as": a few words that are neither stops nor names; after
     # "part of" a few more ("gets the small, very dry part of the Harbinger")
     before = without_repetition(words[:last_cue], cues)
