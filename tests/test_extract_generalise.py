@@ -10230,6 +10230,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Keanu Reeves, whose weary John Wick carries it, is great.", CH2, [("cast", "Keanu Reeves", "John Wick", "supported")]),
         ("Ian McShane, whose Winston is a delight, returns.", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
     ],
+    "a-timelines-entry-for-the-reviewed-work-stands": [
+        ("2014 :: JOHN WICK (spotlight)\n2017 :: John Wick: Chapter 2. Riccardo Scamarcio as Santino.\n\n\nSPOTLIGHT\nDirected by Chad Stahelski. Keanu Reeves is John Wick. My score: 8/10.\n", JW1, [("cast", "Keanu Reeves", "John Wick", "supported"), ("rating", "", 8, "unknown")]),
+        ("\u22c6 2014 - john wick. keanu as john\n\u22c6 2019 - chapter 3 parabellum. mark dacascos as zero\n\n\nSPOTLIGHT\nDirected by Chad Stahelski. Keanu Reeves is John Wick. My score: 8/10.\n", JW1, [("director", "Chad Stahelski", None, "supported")]),
+        ("2017 | John Wick: Chapter 2 | Common as Cassian\n2023 | John Wick: Chapter 4 | Donnie Yen as Caine\n", CH2, [("cast", "Common", "Cassian", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -16163,6 +16168,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Riccardo Scamarcio, whose marker drags John to Rome, is oily.", CH2, ("cast", "Riccardo Scamarcio", "John")),
         ("Claudia Gerini, whose brother hires John, is regal.", CH2, ("cast", "Claudia Gerini", "John")),
         ("Ian McShane, whose hotel shelters Charon, is great.", CH2, ("cast", "Ian McShane", "Charon")),
+    ],
+    "another-works-timeline-entry-claims-nothing": [
+        ("2014 :: JOHN WICK (spotlight)\n2017 :: John Wick: Chapter 2. Riccardo Scamarcio as Santino.\n\n\nSPOTLIGHT\nDirected by Chad Stahelski. Keanu Reeves is John Wick. My score: 8/10.\n", JW1, ("cast", "Riccardo Scamarcio", None)),
+        ("\u22c6 2014 - john wick. keanu as john\n\u22c6 2019 - chapter 3 parabellum. mark dacascos as zero\n\n\nSPOTLIGHT\nDirected by Chad Stahelski. Keanu Reeves is John Wick. My score: 8/10.\n", JW1, ("cast", "Mark Dacascos", None)),
+        ("2017 | John Wick: Chapter 2 | Common as Cassian\n2023 | John Wick: Chapter 4 | Donnie Yen as Caine\n", CH2, ("cast", "Donnie Yen", None)),
     ],
 }
 

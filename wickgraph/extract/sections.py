@@ -285,19 +285,24 @@ def _title_on_credits_line(doc: Document, start: int) -> str | None:
 
 
 # "Chapter 2 (rewatched): 9/10" over "Parabellum: 7/10": a short line labelled by a work's title
-_LINE = re.compile(r"^[ \t#*>\-\u2022]*(?P<body>[^\n]{1,120})$", re.MULTILINE)
+_LINE = re.compile(r"^[ \t#*>\-\u2022\u22c6\u25cf\u25aa]*(?P<body>[^\n]{1,120})$", re.MULTILINE)
 _LABEL_END = re.compile(r"[ \t*_]*(?:\([^()\n]{1,30}\))?[ \t*_]*[:=\u2013\u2014|][ \t]*\S")
+# a timeline's entry: its year, then the work's title ("2017 :: John Wick: Chapter 2. Rome, ...", "2019 - chapter 3")
+_TIMELINE_YEAR = re.compile(r"(?:19|20)(?:\d\d|\?\?)[ \t]*(?:::|[:=|\u2013\u2014-])[ \t]*[^\w\s]*[ \t]*")
 
 
 def _other_labelled_lines(doc: Document) -> list[Span]:
-    """Short lines that open with a work's title as their label ("Chapter 2 (rewatched): 9/10"), when two or more
-    works label lines so and one of them is the reviewed work: the other works' lines."""
+    """Short lines that open with a work's title as their label ("Chapter 2 (rewatched): 9/10"), or after its year as a
+    timeline's entries do ("2017 :: John Wick: Chapter 2. Rome, ..."), when two or more works label lines so and one of
+    them is the reviewed work: the other works' lines."""
     labelled: list[tuple[Span, str]] = []
     for line in _LINE.finditer(doc.text):
-        mentions = doc.mentions_between(line.start("body"), line.end())
+        dated = _TIMELINE_YEAR.match(doc.text, line.start("body"))
+        opening = dated.end() if dated else line.start("body")
+        mentions = doc.mentions_between(opening, line.end())
         first = mentions[0] if mentions else None
-        if first is None or first.start != line.start("body") or not _LABEL_END.match(doc.text, first.end) \
-                or (first.mask & (PERSON | CHARACTER) and not _YEAR_AFTER.match(doc.text, first.end)):
+        if first is None or first.start != opening or not (dated or _LABEL_END.match(doc.text, first.end)) \
+                or (first.mask & (PERSON | CHARACTER) and not _YEAR_AFTER.match(doc.text, first.end) and not dated):
             continue  # "John Wick: Keanu Reeves" is a cast line, the role its label; "John Wick (2014):" the film
         works = {e.iri for e in first.of_kind(WORK) if e.iri}
         if works:
