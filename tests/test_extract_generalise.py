@@ -10235,6 +10235,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("\u22c6 2014 - john wick. keanu as john\n\u22c6 2019 - chapter 3 parabellum. mark dacascos as zero\n\n\nSPOTLIGHT\nDirected by Chad Stahelski. Keanu Reeves is John Wick. My score: 8/10.\n", JW1, [("director", "Chad Stahelski", None, "supported")]),
         ("2017 | John Wick: Chapter 2 | Common as Cassian\n2023 | John Wick: Chapter 4 | Donnie Yen as Caine\n", CH2, [("cast", "Common", "Cassian", "supported")]),
     ],
+    "an-error-word-after-that-qualifies-no-claim": [
+        ("Chad Stahelski directed it, an error-free job.", PARA, [("director", "Chad Stahelski", None, "supported")]),
+        ("Halle Berry plays Sofia, a mistake-prone fixer.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
+        ("Derek Kolstad wrote it, which is a relief.", PARA, [("writer", "Derek Kolstad", None, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -16173,6 +16178,16 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("2014 :: JOHN WICK (spotlight)\n2017 :: John Wick: Chapter 2. Riccardo Scamarcio as Santino.\n\n\nSPOTLIGHT\nDirected by Chad Stahelski. Keanu Reeves is John Wick. My score: 8/10.\n", JW1, ("cast", "Riccardo Scamarcio", None)),
         ("\u22c6 2014 - john wick. keanu as john\n\u22c6 2019 - chapter 3 parabellum. mark dacascos as zero\n\n\nSPOTLIGHT\nDirected by Chad Stahelski. Keanu Reeves is John Wick. My score: 8/10.\n", JW1, ("cast", "Mark Dacascos", None)),
         ("2017 | John Wick: Chapter 2 | Common as Cassian\n2023 | John Wick: Chapter 4 | Donnie Yen as Caine\n", CH2, ("cast", "Donnie Yen", None)),
+    ],
+    "a-statement-its-apposition-calls-an-error": [
+        ("Unfortunately Cortland credits David Leitch as co-director of Parabellum, an error that seems to have been copied.", PARA, ("director", "David Leitch", None)),
+        ("The old sleeve credits Michael Finch as writer, a misprint fixed in later pressings.", PARA, ("writer", "Michael Finch", None)),
+        ("Page 12 gives the release year as 2018, which is wrong.", PARA, ("release_year", "", 2018)),
+    ],
+    "the-players-own-words-reported-inside-the-pairing": [
+        ("A Feb. 6 interview with Laurence Fishburne said that he was \"back as the Bowery King from the first film.\"", CH2, ("reprise", "Laurence Fishburne", "the Bowery King")),
+        ("Lance Reddick insisted he was back as Charon only for a cameo.", CH2, ("cast", "Lance Reddick", "Charon")),
+        ("Common swore he was Cassian for the whole shoot.", CH2, ("cast", "Common", "Cassian")),
     ],
 }
 
