@@ -10240,6 +10240,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Halle Berry plays Sofia, a mistake-prone fixer.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
         ("Derek Kolstad wrote it, which is a relief.", PARA, [("writer", "Derek Kolstad", None, "supported")]),
     ],
+    "a-return-said-after-the-role-or-by-a-pronoun": [
+        ("Common plays Cassian, and he's reprising his part from the first film.", CH2, [("reprise", "Common", "Cassian", "contradicted")]),
+        ("Laurence Fishburne, as the Bowery King, is also back.", PARA, [("reprise", "Laurence Fishburne", "the Bowery King", "supported")]),
+        ("Ian McShane plays Winston, and he is resuming the role from the first film.", CH2, [("reprise", "Ian McShane", "Winston", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -16188,6 +16193,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("A Feb. 6 interview with Laurence Fishburne said that he was \"back as the Bowery King from the first film.\"", CH2, ("reprise", "Laurence Fishburne", "the Bowery King")),
         ("Lance Reddick insisted he was back as Charon only for a cameo.", CH2, ("cast", "Lance Reddick", "Charon")),
         ("Common swore he was Cassian for the whole shoot.", CH2, ("cast", "Common", "Cassian")),
+    ],
+    "a-pair-with-its-own-verb-shares-no-return": [
+        ("Laurence Fishburne joins the series as the Bowery King, and Ian McShane's Winston returns.", CH2, ("reprise", "Laurence Fishburne", None)),
+        ("Laurence Fishburne plays the Bowery King, and Ian McShane's Winston returns.", CH2, ("reprise", "Laurence Fishburne", None)),
+        ("Riccardo Scamarcio is Santino, and Lance Reddick's Charon is back.", CH2, ("reprise", "Riccardo Scamarcio", None)),
     ],
 }
 

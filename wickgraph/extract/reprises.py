@@ -44,7 +44,9 @@ AGAIN_AFTER = re.compile(
     # "as he has since 2014", "as she was in the first three films": the role held before
     r"(?:just |exactly )?as (?:he|she|they) (?:has|have|had|did|was|were)(?: done| been)? "
     r"(?:since (?:19|20)\d\d|since the (?:first|original|start|beginning)|in the (?:first|earlier|other|previous)))"
-    r"|,\s*back(?!\s+(?:in|then|when)\b))\b",  # "Marcus, back for a flashback" (not "back in the day")
+    r"|,\s*back(?!\s+(?:in|then|when)\b)"  # "Marcus, back for a flashback" (not "back in the day")
+    # ... or said after an apposition's comma: "X, as Y, is also back"
+    r"|,\s*(?:is|was|are|were)\s+(?:also\s+|again\s+)?back(?!\s+(?:in|then|when|to|on)\b))\b",
     re.IGNORECASE)
 
 
@@ -71,11 +73,12 @@ def mark_reprises(doc: Document, candidates: list[Candidate], cues: Cues | None 
                     and note_says_reprise(doc, cues, candidate.end) is not None):
             candidate.reprise = True
     # "Ian McShane (Winston) and Lance Reddick (Charon) return": pairs joined as a list share the verb after
-    # the last one
+    # the last one ("X's A and Y's B are back"; not a pair with a verb of its own: "X plays A, and Y's B returns")
     by_start = sorted(roles, key=lambda c: c.start)
     shared: set[int] = set()  # pairs whose reprise is the verb after the list's last pair (a chain of any length)
     for first, then in reversed(list(pairwise(by_start))):
         if then.reprise and not first.reprise and _LIST_JOIN.fullmatch(doc.text, first.end, then.start) \
+                and (_names_alone(doc, cues, first) or _verbless(doc, first) or "possessive" in first.rule) \
                 and (id(then) in shared or _tail_cue(doc, cues, then.end) or _cue_after_role(doc, cues, then)):
             first.reprise = True
             shared.add(id(first))
@@ -426,7 +429,8 @@ _NEXT_SAYS_AGAIN = re.compile(r"\s*(?:this|it|that)(?:['\u2019]s|\s+is|\s+was|\s
 # clause's pronoun says the player is back (not "he's back at the hotel" alone: the clause names an earlier work)
 _PRONOUN_RETURNS = re.compile(r"\s*(?:,|;|\u2014|\u2013|\s-)\s*(?:and\s+|but\s+)?(?:he|she|they)"
                               r"(?:['\u2019]?s|\s+is|\s+are|\s+was|['\u2019]re)?\s+(?:also\s+)?"
-                              r"(?:back|returning|returns|reprising)\s+(?:from|after)\s+"
+                              r"(?:back|returning|returns|(?:reprising|resuming|repeating)"
+                              r"(?:\s+(?:his|her|their|the)\s+(?:role|part))?)\s+(?:from|after)\s+"
                               r"(?:the\s+)?(?:first|original|previous|last|earlier|other|old|og|\d|(?-i:[A-Z]))",
                               re.IGNORECASE)
 # "Winston, played by Ian McShane, who is back from the first movie": a relative clause on the pair says it
