@@ -10245,6 +10245,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Laurence Fishburne, as the Bowery King, is also back.", PARA, [("reprise", "Laurence Fishburne", "the Bowery King", "supported")]),
         ("Ian McShane plays Winston, and he is resuming the role from the first film.", CH2, [("reprise", "Ian McShane", "Winston", "supported")]),
     ],
+    "a-cast-list-gives-a-speaker-the-authors-voice": [
+        ("Persons of the dialogue: SOCRATES, who speaks for the author, and GLAUCON.\n\nGLAUCON: Defend yourself.\n\nSOCRATES: I give it nine out of ten.\n\nGLAUCON: Six out of ten from me.\n\nSOCRATES: So be it.\n", JW1, [("rating", "", 9, "unknown")]),
+        ("CAST: JON, her flatmate; MAYA (the writer)\n\nJON: Ready?\n\nMAYA: Eight out of ten.\n\nJON: Four out of ten.\n\nMAYA: Goodnight.\n", CH2, [("rating", "", 8, "unknown")]),
+        ("Speakers: TOMAS, a stranger; INES, speaking for the critic.\n\nTOMAS: Well?\n\nINES: I say four out of five.\n\nTOMAS: Three out of five, at most.\n\nINES: Indeed.\n", PARA, [("rating", "", 4, "unknown")]),
+    ],
+    "a-series-possessive-with-its-round": [
+        ("It is the John Wick series' second round.", CH2, [("franchise_member", None, None, "supported")]),
+        ("Call it the Wick saga's third part.", PARA, [("franchise_member", None, None, "supported")]),
+        ("This is the John Wick franchise's fourth volume.", CH4, [("franchise_member", None, None, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).

@@ -140,6 +140,13 @@ def _author(text: str, turns: tuple[tuple[int, str], ...], counts: Counter[str])
     if own:
         return own[0]
     header = text[:turns[0][0]]
+    # a cast list that gives one speaker the author's voice: "SOCRATES, who speaks for the author", "MAYA (the writer)"
+    # (above the first turn of a speaker: a cast list labelled "CAST:" reads as a turn of its own)
+    cast_list = text[:min(start for start, who in turns if who in speakers)]
+    voiced = [name for name in speakers if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])\s*(?:,|\(|\u2014|-)\s*"
+                                                     rf"(?:{_AUTHORS_VOICE})", cast_list, re.IGNORECASE)]
+    if len(voiced) == 1:
+        return voiced[0]
     introduced = [name for name in speakers if _introduces_self_as(header, name)]
     if len(introduced) == 1:
         return introduced[0]  # "i'm priya (P), he's J": the poster names their own label
@@ -171,6 +178,8 @@ def _first_turn(text: str, turns: tuple[tuple[int, str], ...], name: str) -> tup
     return turns[index][0], turns[index + 1][0] if index + 1 < len(turns) else len(text)
 
 
+_AUTHORS_VOICE = (r"(?:who\s+)?(?:speaks|speaking|stands|standing)\s+(?:for|in\s+for)\s+(?:the|this|our)\s+"
+                  r"(?:author|writer|critic|reviewer)\b|(?:the|our)\s+(?:author|writer|critic|reviewer)\s*\)")
 _NOT_A_NAME = r"(?!(?:and|or|with|to|for|at|not|in|on)\b)"  # "me and J", "I'm with J": the other party
 
 
