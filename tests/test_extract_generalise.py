@@ -10255,6 +10255,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Call it the Wick saga's third part.", PARA, [("franchise_member", None, None, "supported")]),
         ("This is the John Wick franchise's fourth volume.", CH4, [("franchise_member", None, None, "supported")]),
     ],
+    "a-puzzles-answer-key-pairs-stand": [
+        ("WHO PLAYS WHO?\nDraw a line from each actor to the character they play.\n\n1. Keanu Reeves        A. Marcus\n2. Willem Dafoe        B. Viggo Tarasov\n3. Michael Nyqvist     C. John Wick\n\nANSWER KEY\nKeanu Reeves -> John Wick\nWillem Dafoe -> Marcus\n", JW1, [("cast", "Willem Dafoe", "Marcus", "supported")]),
+        ("THE DECOYS\nThese pairs are fakes. Cross out every one.\n  Halle Berry ... Sofia\n  Donnie Yen ... Caine\n  Alfie Allen ... Theon\n\nANSWER KEY\nKeanu Reeves -> John Wick\nWillem Dafoe -> Marcus\n", JW1, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("A decoy car draws the goons off, and Keanu Reeves plays John Wick.\n\nWillem Dafoe is Marcus.\n", JW1, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -16208,6 +16213,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Laurence Fishburne joins the series as the Bowery King, and Ian McShane's Winston returns.", CH2, ("reprise", "Laurence Fishburne", None)),
         ("Laurence Fishburne plays the Bowery King, and Ian McShane's Winston returns.", CH2, ("reprise", "Laurence Fishburne", None)),
         ("Riccardo Scamarcio is Santino, and Lance Reddick's Charon is back.", CH2, ("reprise", "Riccardo Scamarcio", None)),
+    ],
+    "a-puzzles-scrambled-or-decoy-pairs-claim-nothing": [
+        ("WHO PLAYS WHO?\nDraw a line from each actor to the character they play.\n\n1. Keanu Reeves        A. Marcus\n2. Willem Dafoe        B. Viggo Tarasov\n3. Michael Nyqvist     C. John Wick\n\nANSWER KEY\nKeanu Reeves -> John Wick\nWillem Dafoe -> Marcus\n", JW1, ("cast", "Keanu Reeves", "Marcus")),
+        ("THE DECOYS\nThese pairs are fakes. Cross out every one.\n  Halle Berry ... Sofia\n  Donnie Yen ... Caine\n  Alfie Allen ... Theon\n\nANSWER KEY\nKeanu Reeves -> John Wick\nWillem Dafoe -> Marcus\n", JW1, ("cast", "Halle Berry", None)),
+        ("  | Mark Dacascos / Zero            |\n  | Anjelica Huston / The Director  |\n  | Common / Santino                |\nNone of these is right for this film.\n\nANSWER KEY\nKeanu Reeves -> John Wick\nWillem Dafoe -> Marcus\n", CH2, ("cast", "Common", "Santino")),
     ],
 }
 

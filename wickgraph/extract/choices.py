@@ -6,7 +6,9 @@ wrong on purpose; the review asserts only what it says after, in its results or 
 numbered line that asks ("?"), or addresses the reader and opens a list ("2. Choose your Rome contact:", "1. Someone
 takes something you love. You..."); a numbered heading ("3. ORDER OF BATTLE.") or a section's list ("1.2 New
 character cards:") offers nothing. A betting page or a poll offers its options on one line, each with its price
-("Riccardo Scamarcio 4/9 · Franco Nero 9/4 · Claudia Gerini 8/1"): what a market settles on is said after.
+("Riccardo Scamarcio 4/9 · Franco Nero 9/4 · Claudia Gerini 8/1"): what a market settles on is said after. A puzzle
+sheet's matching exercise ("Draw a line from each actor to ...", "all jumbled up") and its decoys ("These pairs are
+fakes", "None of these is right") pair nobody: the answer key does.
 """
 
 from __future__ import annotations
@@ -47,10 +49,43 @@ def _priced_rows(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# a line that says the pairs around it are scrambled or wrong: a matching exercise's instructions, a decoy's warning
+_SCRAMBLED = re.compile(r"^[^\n]*(?:\bdraw\s+a\s+line\s+(?:from|to|between|joining)|\bmatch\s+(?:each|the|every)\s+"
+                        r"(?:actor|actress|name|star|character|player)s?\b|\bwrite\s+the\s+letter\b|"
+                        r"\bjumbled\b|\bnot\s+straight\s+across\b|\bdecoys?\b|\b(?:are|is)\s+(?:all\s+)?fakes?\b|"
+                        r"\bred\s+herrings?\b|\bcross\s+(?:out\b|(?:them|each\s+one|every\s+one)\s+out\b)|"
+                        r"\b(?:all|every\s+one)\s+of\s+(?:these|them)\s+(?:is|are)\s+wrong\b|"
+                        r"\bnone\s+of\s+(?:these|them)\s+(?:is|are)\s+(?:right|correct|true)\b)[^\n]*",
+                        re.IGNORECASE | re.MULTILINE)
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+# a line of a list of pairs, two names set apart by an arrow, a slash, dots, a star or a column's gap (not prose)
+_PAIR_LINE = re.compile(r"^[^\n]{3,60}?(?:[ \t](?:->|\u2192|/|\.{2,}|\*|[-\u2013\u2014])[ \t]|[ \t]{3,})[^\n]{2,60}$",
+                        re.MULTILINE)
+_PAIRS = 3
+
+
+def _scrambled_blocks(text: str) -> list[tuple[int, int]]:
+    """The blocks of lines a scrambled-pairs line stands in, and the block under it when it closes its own (a puzzle's
+    instructions over its columns)."""
+    spans = []
+    for line in _SCRAMBLED.finditer(text):
+        above = _BLANK_LINE.search(text[::-1], len(text) - line.start())
+        start = len(text) - above.start() if above else 0
+        below = _BLANK_LINE.search(text, line.end())
+        end = below.start() if below else len(text)
+        if end == line.end() and below is not None:  # the instructions end their block: the columns come next
+            after = _BLANK_LINE.search(text, below.end())
+            end = after.start() if after else len(text)
+        if len(_PAIR_LINE.findall(text, start, end)) >= _PAIRS:  # (a list of pairs: prose scrambles nothing)
+            spans.append((start, end))
+    return spans
+
+
 def offered_choices(text: str) -> list[tuple[int, int]]:
-    """Spans of the lettered options under each numbered question, two options or more, and of the rows of priced
-    options."""
+    """Spans of the lettered options under each numbered question, two options or more, of the rows of priced
+    options, and of a puzzle's scrambled or decoy pairs."""
     spans: list[tuple[int, int]] = _priced_rows(text) if "/" in text or "." in text else []
+    spans += _scrambled_blocks(text)
     for question in _QUESTION.finditer(text):
         if question.group("prompt").isupper():
             continue
