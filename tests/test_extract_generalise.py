@@ -10260,6 +10260,21 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("THE DECOYS\nThese pairs are fakes. Cross out every one.\n  Halle Berry ... Sofia\n  Donnie Yen ... Caine\n  Alfie Allen ... Theon\n\nANSWER KEY\nKeanu Reeves -> John Wick\nWillem Dafoe -> Marcus\n", JW1, [("cast", "Keanu Reeves", "John Wick", "supported")]),
         ("A decoy car draws the goons off, and Keanu Reeves plays John Wick.\n\nWillem Dafoe is Marcus.\n", JW1, [("cast", "Keanu Reeves", "John Wick", "supported")]),
     ],
+    "a-grade-that-stands-at-its-letter": [
+        ("Nobody asked, but my own grade for the film stands at A-.", PARA, [("rating", "", "A-", "unknown")]),
+        ("My grade for the film stands at a B+.", PARA, [("rating", "", "B+", "unknown")]),
+        ("The final mark sits at B-minus.", PARA, [("rating", "", "B-", "unknown")]),
+    ],
+    "a-creator-titled-before-a-credits-name": [
+        ("Four writers share the screenplay credit: series creator Derek Kolstad, Shay Hatten, Chris Collins and Marc Abrams.", PARA, [("writer", "Derek Kolstad", None, "supported")]),
+        ("It was written by franchise creator Derek Kolstad.", JW1, [("writer", "Derek Kolstad", None, "supported")]),
+        ("The script comes from series co-creator Derek Kolstad.", CH2, [("writer", "Derek Kolstad", None, "supported")]),
+    ],
+    "a-writing-credit-with-a-time-word-before-the-agent": [
+        ("The screenplay, co-written this time by Michael Finch, is busy.", PARA, [("writer", "Michael Finch", None, "contradicted")]),
+        ("The script was written here by Shay Hatten.", PARA, [("writer", "Shay Hatten", None, "supported")]),
+        ("It is penned now by Shay Hatten alone.", CH4, [("writer", "Shay Hatten", None, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -16218,6 +16233,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("WHO PLAYS WHO?\nDraw a line from each actor to the character they play.\n\n1. Keanu Reeves        A. Marcus\n2. Willem Dafoe        B. Viggo Tarasov\n3. Michael Nyqvist     C. John Wick\n\nANSWER KEY\nKeanu Reeves -> John Wick\nWillem Dafoe -> Marcus\n", JW1, ("cast", "Keanu Reeves", "Marcus")),
         ("THE DECOYS\nThese pairs are fakes. Cross out every one.\n  Halle Berry ... Sofia\n  Donnie Yen ... Caine\n  Alfie Allen ... Theon\n\nANSWER KEY\nKeanu Reeves -> John Wick\nWillem Dafoe -> Marcus\n", JW1, ("cast", "Halle Berry", None)),
         ("  | Mark Dacascos / Zero            |\n  | Anjelica Huston / The Director  |\n  | Common / Santino                |\nNone of these is right for this film.\n\nANSWER KEY\nKeanu Reeves -> John Wick\nWillem Dafoe -> Marcus\n", CH2, ("cast", "Common", "Santino")),
+    ],
+    "a-place-that-stands-at-a-letter-is-no-grade": [
+        ("The hotel stands at A, the corner of 5th.", PARA, ("rating", "", "A")),
+        ("It sits at a C, sadly.", PARA, ("rating", "", "C")),
+        ("The car stood at B, the second bay.", PARA, ("rating", "", "B")),
     ],
 }
 

@@ -195,9 +195,10 @@ _MACROS = {
               rf"(?:(?:named|called)\s+)?|(?-i:a|one)\s+(?=(?-i:[A-Z][a-z])|[{ENTITY_CHARS}])"
               # ... any noun, when a name follows it: "a stuntman named X", "a Swede called X"
               r"|(?:an?|one)\s+(?:[A-Za-z-]+\s+){1,3}?(?:named|called)\s+"
-              # ... with a title of two words at most before it: "by former stunt coordinator X", "by newcomer X"
+              # ... with a title of two words at most before it: "by former stunt coordinator X", "by newcomer X",
+              # "series creator X"
               r"|(?:the\s+)?(?:[A-Za-z-]+\s+){0,2}?(?:showrunners?|screenwriters?|writers?|directors?|filmmakers?|"
-              r"producers?|stuntm[ae]n|coordinators?|choreographers?|newcomers?|veterans?|first-timers?|debutants?|"
+              r"producers?|(?:co-)?creators?|stuntm[ae]n|coordinators?|choreographers?|newcomers?|veterans?|first-timers?|debutants?|"
               rf"duo|pair|team)\s+(?=(?-i:[A-Z])|[{ENTITY_CHARS}])"
               # ... or any short description with a determiner before a name the reference knows: "by his old stunt
               # double X", "by their longtime collaborator X", "by the one and only X"

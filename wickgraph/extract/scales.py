@@ -238,8 +238,9 @@ _SOURCES: list[tuple[str, re.Pattern[str]]] = [
         # "I award it, with reservations, a B-minus", "It earns, grudgingly, a B\u2013": an aside before the grade
         r"|\b(?:award|awards|awarded|give|gives|gave|gets?|earns?)(?:\s+it)?,[^,\n]{1,40},\s+an?\s+"
         r"|\b(?:grade|grades|graded|rate|rates|rated|mark|marks|marked|marking)\s+(?:it|this(?:\s+one)?)\s+(?:an?\s+)?"
-        # the work placed on the scale: "it lands at a B-plus", "comes in at an A-"
+        # the work placed on the scale: "it lands at a B-plus", "comes in at an A-"; the grade: "my grade stands at A-"
         r"|\b(?:lands?|landed|comes\s+in|came\s+in|settles?|settled)\s+at\s+(?:an?\s+)?"
+        r"|\b(?:grade|mark|score|rating|verdict)\b[^.!?:\n]{0,40}?\b(?:stands?|stood|sits?|sat)\s+at\s+(?:an?\s+)?"
         # a label saying who grades: "as graded by the author of this guide: B+"
         r"|\b(?:graded|scored|rated|marked)\s+by\b[^:\n]{1,40}:\s*"
         # a giving verb, whoever gives (the caller tells whose grade it is): "the author would give it a B+", "we
