@@ -50,13 +50,13 @@ def _priced_rows(text: str) -> list[tuple[int, int]]:
 
 
 # a line that says the pairs around it are scrambled or wrong: a matching exercise's instructions, a decoy's warning
-_SCRAMBLED = re.compile(r"^[^\n]*(?:\bdraw\s+a\s+line\s+(?:from|to|between|joining)|\bmatch\s+(?:each|the|every)\s+"
+_SCRAMBLED = re.compile(r"(?:\bdraw\s+a\s+line\s+(?:from|to|between|joining)|\bmatch\s+(?:each|the|every)\s+"
                         r"(?:actor|actress|name|star|character|player)s?\b|\bwrite\s+the\s+letter\b|"
                         r"\bjumbled\b|\bnot\s+straight\s+across\b|\bdecoys?\b|\b(?:are|is)\s+(?:all\s+)?fakes?\b|"
                         r"\bred\s+herrings?\b|\bcross\s+(?:out\b|(?:them|each\s+one|every\s+one)\s+out\b)|"
                         r"\b(?:all|every\s+one)\s+of\s+(?:these|them)\s+(?:is|are)\s+wrong\b|"
-                        r"\bnone\s+of\s+(?:these|them)\s+(?:is|are)\s+(?:right|correct|true)\b)[^\n]*",
-                        re.IGNORECASE | re.MULTILINE)
+                        r"\bnone\s+of\s+(?:these|them)\s+(?:is|are)\s+(?:right|correct|true)\b)", re.IGNORECASE)
+_SCRAMBLE_WORDS = ("draw", "match", "letter", "jumbled", "across", "decoy", "fake", "herring", "cross", "wrong", "none")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 # a line of a list of pairs, two names set apart by an arrow, a slash, dots, a star or a column's gap (not prose)
 _PAIR_LINE = re.compile(r"^[^\n]{3,60}?(?:[ \t](?:->|\u2192|/|\.{2,}|\*|[-\u2013\u2014])[ \t]|[ \t]{3,})[^\n]{2,60}$",
@@ -67,13 +67,18 @@ _PAIRS = 3
 def _scrambled_blocks(text: str) -> list[tuple[int, int]]:
     """The blocks of lines a scrambled-pairs line stands in, and the block under it when it closes its own (a puzzle's
     instructions over its columns)."""
+    lower = text.lower()
+    if not any(word in lower for word in _SCRAMBLE_WORDS):
+        return []
     spans = []
-    for line in _SCRAMBLED.finditer(text):
-        above = _BLANK_LINE.search(text[::-1], len(text) - line.start())
-        start = len(text) - above.start() if above else 0
-        below = _BLANK_LINE.search(text, line.end())
+    for cue in _SCRAMBLED.finditer(text):
+        line_end = text.find("\n", cue.end())
+        line_end = len(text) if line_end < 0 else line_end
+        above = text.rfind("\n\n", 0, cue.start())
+        start = above + 2 if above >= 0 else 0
+        below = _BLANK_LINE.search(text, line_end)
         end = below.start() if below else len(text)
-        if end == line.end() and below is not None:  # the instructions end their block: the columns come next
+        if end == line_end and below is not None:  # the instructions end their block: the columns come next
             after = _BLANK_LINE.search(text, below.end())
             end = after.start() if after else len(text)
         if len(_PAIR_LINE.findall(text, start, end)) >= _PAIRS:  # (a list of pairs: prose scrambles nothing)

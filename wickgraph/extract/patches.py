@@ -22,6 +22,7 @@ table's "Old value" column beside its "New value" column): the old value is supe
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 __all__ = ["commented_records", "patch_marks", "rejected_rows", "removed_lines", "reverted_commits",
            "superseded_values", "voided_items"]
@@ -201,11 +202,12 @@ def commented_records(text: str) -> list[Span]:
 _OLD = r"(?:old|was|before|previous|prior|current|existing)(?:[ \t]+(?:value|entry|data))?"
 _NEW = r"(?:new|now|after|corrected|updated|fixed|proposed|correct)(?:[ \t]+(?:value|entry|data))?"
 _OLD_LINE = re.compile(rf"^[ \t*_-]*{_OLD}[ \t]*:[^\n]*(?=\n[ \t*_-]*{_NEW}[ \t]*:)", re.IGNORECASE | re.MULTILINE)
-_OLD_NEW_HEADER = re.compile(rf"^[^\n]*?(?<![^\s|])(?P<old>{_OLD})[ \t]*(?:\|[ \t]*|[ \t]{{2,}})(?P<new>{_NEW})\b"
-                             r"[^\n]*$", re.IGNORECASE | re.MULTILINE)
+_OLD_NEW_HEADER = re.compile(rf"(?<![^\s|])(?P<old>{_OLD})[ \t]*(?:\|[ \t]*|[ \t]{{2,}})(?P<new>{_NEW})\b",
+                             re.IGNORECASE)
 _TABLE_RULE = re.compile(r"[ \t|:=+-]*")
 
 
+@lru_cache(maxsize=2)  # (asked for the struck spans of the view and of the rating's text)
 def superseded_values(text: str) -> list[Span]:
     """The old values of a record of corrections: the lines labelled as the old value over the new one, and the
     cells of a table's old-value column."""
@@ -227,7 +229,7 @@ def _old_column(text: str, header: re.Match[str]) -> list[Span]:
     column = text.count("|", line_start, header.start("old"))
     left, right = header.start("old") - line_start, header.start("new") - line_start
     spans = []
-    at = header.end() + 1
+    at = text.find("\n", header.end()) + 1 or len(text)
     while at < len(text):
         end = text.find("\n", at)
         end = len(text) if end < 0 else end
