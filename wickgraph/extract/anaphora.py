@@ -336,8 +336,8 @@ _PLAYS_YOU_AFTER = re.compile(r"\s*(?:,\s*who\s+)?(?:plays|played|portrays|portr
 
 def _players_of_the_addressee(doc: Document, mentions: list[Mention]) -> list[Candidate]:
     """In a letter whose salutation calls a role ("Dear Marcus,"), the players named as playing "you"."""
-    opening = doc.text[:_salutation_area(doc.text)]
-    addressee = next((m for m in mentions if m.end <= len(opening) and is_role(doc, m) and not m.mask & PERSON
+    area = _salutation_area(doc.text)
+    addressee = next((m for m in mentions if m.end <= area and is_role(doc, m) and not m.mask & PERSON
                       and _SALUTATION.match(doc.text, doc.line(m.start)[0], m.start)), None)
     if addressee is None:
         return []

@@ -346,10 +346,13 @@ def others_posts(text: str) -> list[tuple[int, int]]:
     if not replies_only and len({user for _, user in posts} | ({opener} if opener else set())) < 2:
         return spans
     ends = [start for start, _ in posts[1:]] + [len(text)]
-    own = byline_names(text, posts[0][0]) if posts else frozenset()
+    own = byline_names(text, posts[0][0])
     writer = _commenter(posts, ends, opener or posts[0][1], len(text))
     return spans + [(start, end) for (start, user), end in zip(posts, ends, strict=True)
                     if (replies_only or user != writer) and user not in own]
+
+
+_REVIEW_LENGTH = 500  # a comment this long at least is a review in itself, not a reply
 
 
 def _commenter(posts: list[tuple[int, str]], ends: list[int], opener: str, size: int) -> str:
@@ -361,7 +364,3 @@ def _commenter(posts: list[tuple[int, str]], ends: list[int], opener: str, size:
     longest = max(sizes, key=sizes.__getitem__)
     return longest if sizes.get(opener, 0) * 4 < sizes[longest] and sizes[longest] * 2 >= size \
         and sizes[longest] >= _REVIEW_LENGTH else opener
-
-
-_REVIEW_LENGTH = 500  # a comment this long at least is a review in itself, not a reply
-

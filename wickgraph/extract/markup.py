@@ -414,6 +414,7 @@ _FILLED_BLANK = re.compile(r"_{3,}[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?\[(?P<value>
 
 
 def _filled_blanks(text: str) -> Iterator[Span]:
+    """The marks around each filled blank of a page of them: the blank with its label, and the closing bracket."""
     blanks = list(_FILLED_BLANK.finditer(text))
     if len(blanks) < 2:  # (a page of them: one is a stray underline)
         return

@@ -352,8 +352,9 @@ def byline_names(text: str, end: int) -> frozenset[str]:
 
 
 # a line that gives the quotation under it to a poster's reply: "Dee replied:", "Priya Nair answered:"
-_REPLY_LINE = re.compile(r"[ \t*_]*(?P<who>[\w.'\u2019-]+(?:[ \t]+[\w.'\u2019-]+)?)[ \t]+(?:replied|replies|responded|"
-                         r"responds|answered|answers|wrote|writes|added|adds)[ \t]*:[ \t]*$")
+_REPLIED_LINE = re.compile(r"[ \t*_]*(?P<who>[\w.'\u2019-]+(?:[ \t]+[\w.'\u2019-]+)?)[ \t]+"
+                           r"(?:replied|replies|responded|responds|answered|answers|wrote|writes|added|adds)"
+                           r"[ \t]*:[ \t]*$")
 
 
 def _replied_by_writer(text: str, start: int) -> bool:
@@ -363,7 +364,7 @@ def _replied_by_writer(text: str, start: int) -> bool:
     if text[line_start:start].strip() or line_start == 0:
         return False
     above = text.rfind("\n", 0, line_start - 1) + 1
-    reply = _REPLY_LINE.fullmatch(text, above, line_start - 1)
+    reply = _REPLIED_LINE.fullmatch(text, above, line_start - 1)
     return reply is not None and reply["who"].lower() in byline_names(text, above)
 
 
