@@ -10275,6 +10275,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("The script was written here by Shay Hatten.", PARA, [("writer", "Shay Hatten", None, "supported")]),
         ("It is penned now by Shay Hatten alone.", CH4, [("writer", "Shay Hatten", None, "supported")]),
     ],
+    "a-role-worn-after-an-aside-or-taken-up-as-a-mantle": [
+        ("Keanu Reeves, of course, once again steps into John Wick's black suit.", PARA, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("Keanu Reeves takes up John Wick's suit and tie once more.", PARA, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("Halle Berry takes up Sofia's mantle.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -16238,6 +16243,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("The hotel stands at A, the corner of 5th.", PARA, ("rating", "", "A")),
         ("It sits at a C, sadly.", PARA, ("rating", "", "C")),
         ("The car stood at B, the second bay.", PARA, ("rating", "", "B")),
+    ],
+    "a-garment-picked-up-is-no-role-worn": [
+        ("Keanu Reeves took up Viggo's coat and threw it in the river.", PARA, ("cast", "Keanu Reeves", "Viggo")),
+        ("Halle Berry takes up Winston's shoes from the floor.", PARA, ("cast", "Halle Berry", "Winston")),
+        ("Mark Dacascos takes up Sofia's gloves and runs.", PARA, ("cast", "Mark Dacascos", "Sofia")),
     ],
 }
 

@@ -91,16 +91,20 @@ def endowed_pronoun(after: str) -> re.Match[str] | None:
 # the role worn as a garment: "slips effortlessly into Santino's skin", "puts on John Wick's black suit"
 _GARMENT = re.compile(r"['\u2019]s?\s+(?:[\w-]+\s+){0,2}?(?:shoes|skin|suits?|boots|mantle|coat|waistcoat|rags|clothes|"
                       r"robes?|costume|uniform|jacket|gloves)\b", re.IGNORECASE)
-_PUTS_ON = re.compile(r"\b(?:into|on|dons|donning|wears|wearing)\s+(?:the\s+)?\Z", re.IGNORECASE)  # worn, not stolen
+_PUTS_ON = re.compile(r"\b(?:into|on|dons|donning|wears|wearing|(?P<up>(?:takes|took|taking)\s+up))\s+(?:the\s+)?\Z",
+                      re.IGNORECASE)  # worn, not stolen; taken up as a mantle or a suit is (not a coat picked up)
+_TAKEN_UP = re.compile(r"['\u2019]s?\s+(?:[\w-]+\s+){0,2}?(?:mantle|suits?)\b", re.IGNORECASE)
 _ONE_CLAUSE = re.compile(r"[^.!?;:\n]*")
-_WORN_GAP_WORDS = 5
+_WORN_GAP_WORDS = 6
 
 
 def worn_role_end(text: str, role_end: int, gap: str) -> int | None:
     """Where the garment after a possessive role ends, when the player's ``gap`` before the role puts it on ("slips
     effortlessly into Santino's skin"); None when the role is not worn so."""
-    worn = _GARMENT.match(text, role_end)
-    if worn is None or not _PUTS_ON.search(gap) or not _ONE_CLAUSE.fullmatch(gap) \
-            or len(gap_words(gap)) > _WORN_GAP_WORDS:
+    worn, puts_on = _GARMENT.match(text, role_end), _PUTS_ON.search(gap)
+    if puts_on is not None and puts_on["up"]:
+        worn = _TAKEN_UP.match(text, role_end)
+    if worn is None or puts_on is None or not _ONE_CLAUSE.fullmatch(gap) \
+            or len([w for w in gap_words(gap) if w != ","]) > _WORN_GAP_WORDS:  # (an aside's commas are no words)
         return None
     return worn.end()
