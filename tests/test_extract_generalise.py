@@ -10280,6 +10280,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Keanu Reeves takes up John Wick's suit and tie once more.", PARA, [("cast", "Keanu Reeves", "John Wick", "supported")]),
         ("Halle Berry takes up Sofia's mantle.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
     ],
+    "a-denial-after-struck-words-answers-them": [
+        ("cast:\n  Claudia Gerini is his sister Gianna\n  ~~Ruby Rose plays Gianna~~ no!! Ruby Rose is Ares\n", CH2, [("cast", "Claudia Gerini", "Gianna", "supported")]),
+        ("Claudia Gerini is Gianna.\n[DELETED: Ruby Rose is Gianna.] Wrong! Ruby Rose is Ares.\n", CH2, [("cast", "Claudia Gerini", "Gianna", "supported")]),
+        ("* Halle Berry plays Sofia\n* ~~Mark Dacascos plays the Adjudicator~~ nope, he is Zero\n", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
+    ],
+    "a-score-yelled-by-someone-else-is-theirs": [
+        ("My score: 7/10. My nephew yelled: \"ten out of ten!\" at the end.", PARA, [("rating", "", 7, "unknown")]),
+        ("Verdict: B. Someone screamed: \"A plus!\" from the back row.", PARA, [("rating", "", "B", "unknown")]),
+        ("I give it 3/5. The usher hollered: \"5/5, easy!\" as we left.", PARA, [("rating", "", 3, "unknown")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -16248,6 +16258,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Keanu Reeves took up Viggo's coat and threw it in the river.", PARA, ("cast", "Keanu Reeves", "Viggo")),
         ("Halle Berry takes up Winston's shoes from the floor.", PARA, ("cast", "Halle Berry", "Winston")),
         ("Mark Dacascos takes up Sofia's gloves and runs.", PARA, ("cast", "Mark Dacascos", "Sofia")),
+    ],
+    "a-denial-after-a-plain-sentence-still-denies-it": [
+        ("Claudia Gerini is Gianna. No, she is not.", CH2, ("cast", "Claudia Gerini", "Gianna")),
+        ("Halle Berry plays Sofia. Nope, wrong film.", CH4, ("cast", "Halle Berry", "Sofia")),
+        ("Common is Ares. Wrong! Ruby Rose is Ares.", CH2, ("cast", "Common", "Ares")),
     ],
 }
 

@@ -36,7 +36,8 @@ _SAYS_THEN_SPEAKER = (r"(?:says|said|writes|wrote|adds|added|recalls|recalled|in
 # a third person's verb of saying or writing, before the colon that opens their words ("A reader writes:", "who
 # states:", "My aunt texted at midnight:")
 _SAYING = (r"(?:wrote|writes|said|says|adds|added|posted|commented|replied|replies|tweeted|texted|emailed|messaged|"
-           r"whispered|shouted|announced|insisted|insists|proposes|proposed|suggests|suggested|claims|claimed|"
+           r"whispered|shouted|yelled|yells|screamed|screams|hollered|announced|insisted|insists|proposes|proposed|"
+           r"suggests|suggested|claims|claimed|"
            r"complains|complained|states|stated|alleges|alleged|asserts|asserted|argues|argued|contends|contended|"
            r"submits|submitted|maintains|maintained|asks|asked|"
            # a text's words: "The key paragraph read:", "The poster reads:"
