@@ -291,7 +291,9 @@ def _blocks(doc: Document, candidate: Candidate, block: Rule, sentence_start: in
         if _LATER_REPORT.search(doc.text, candidate.end, next_start):
             return False  # "X (Y) was recognised from a show, where DA insisted he had played a dragon. He had not."
         _, next_end = doc.sentence(next_start) if next_start < len(view) else (next_start, next_start)
-        opening = next_start + len(view[next_start:next_end]) - len(view[next_start:next_end].lstrip())
+        opening = next_start
+        while opening < next_end and view[opening].isspace():  # (no copy of a long line)
+            opening += 1
         if doc.text[next_start:opening].strip():
             return False  # "~~Ruby Rose plays Gianna~~ no!!": the denial answers the words struck out before it
         match = regex.match(view, next_start, min(next_end, next_start + _SCOPE_REACH))
