@@ -274,14 +274,26 @@ def _salutation_area(text: str) -> int:
     return lines_start
 
 
-def _addressees(doc: Document, mentions: list[Mention]) -> list[tuple[list[Mention], int, int]]:
+def _salutation(doc: Document, mentions: list[Mention]) -> Mention | None:
+    """The person or the role a letter's salutation calls in its first lines ("Dear Mr Reeves,", "Dear Marcus,")."""
+    area = _salutation_area(doc.text)
+    return next((m for m in mentions if m.start < area and (_a_person(m) or (is_role(doc, m) and not m.mask & PERSON))
+                 and _SALUTATION.match(doc.text, doc.line(m.start)[0], m.start)), None)
+
+
+def _a_person(mention: Mention) -> bool:
+    """Whether ``mention`` names a person and no role."""
+    return bool(mention.mask & PERSON and not mention.mask & CHARACTER)
+
+
+_Addressed = tuple[list[Mention], int, int]  # who "you" is, and where
+
+
+def _addressees(doc: Document, mentions: list[Mention], salutation: Mention | None) -> list[_Addressed]:
     """Who "you" is, and where: a letter's addressee from its salutation ("Dear Mr Reeves,") to its end, and people
     called by name at a sentence's opening ("Common, you were Cassian") to the sentence's end."""
-    found: list[tuple[list[Mention], int, int]] = []
-    lines_start = _salutation_area(doc.text)
-    salutation = next((m for m in mentions if m.start < lines_start and m.mask & PERSON and not m.mask & CHARACTER
-                       and _SALUTATION.match(doc.text, doc.line(m.start)[0], m.start)), None)
-    if salutation is not None:
+    found: list[_Addressed] = []
+    if salutation is not None and _a_person(salutation):
         found.append(([salutation], salutation.end, len(doc.text)))
     people = doc.people
     for i, first in enumerate(people):
@@ -302,7 +314,8 @@ def addressed_claims(doc: Document, mentions: list[Mention]) -> list[Candidate]:
     Wick", "Dear Mr Stahelski, ... you directed it") and people called by name ("Common, you were Cassian",
     "Michael Nyqvist, your Viktor Tarasov is the heart of it", "Willem Dafoe, Marcus was yours")."""
     found = []
-    for called, start, end in _addressees(doc, mentions):
+    salutation = _salutation(doc, mentions)
+    for called, start, end in _addressees(doc, mentions, salutation):
         spans = [(m.start, m.end) for m in called]
         vocative = start == called[0].start  # (the evidence then opens with the name)
         for role in mentions:
@@ -321,7 +334,7 @@ def addressed_claims(doc: Document, mentions: list[Mention]) -> list[Candidate]:
             kind = "director" if "direct" in verb or "helm" in verb else "writer"
             found.append(Candidate("pair-addressee", kind, start if vocative else credited.start(), credited.end(),
                                    parts={"person": spans}))
-    return found + _players_of_the_addressee(doc, mentions)
+    return found + _players_of_the_addressee(doc, salutation)
 
 
 # a letter to a role: its player named as the one who plays "you" ("You're played by Willem Dafoe", "The woman who
@@ -334,12 +347,9 @@ _PLAYS_YOU_BEFORE = re.compile(r"\b(?:you(?:['\u2019]re|\s+are|\s+were)\s+"
 _PLAYS_YOU_AFTER = re.compile(r"\s*(?:,\s*who\s+)?(?:plays|played|portrays|portrayed)\s+you\b", re.IGNORECASE)
 
 
-def _players_of_the_addressee(doc: Document, mentions: list[Mention]) -> list[Candidate]:
+def _players_of_the_addressee(doc: Document, addressee: Mention | None) -> list[Candidate]:
     """In a letter whose salutation calls a role ("Dear Marcus,"), the players named as playing "you"."""
-    area = _salutation_area(doc.text)
-    addressee = next((m for m in mentions if m.end <= area and is_role(doc, m) and not m.mask & PERSON
-                      and _SALUTATION.match(doc.text, doc.line(m.start)[0], m.start)), None)
-    if addressee is None:
+    if addressee is None or _a_person(addressee):
         return []
     found = []
     for actor in doc.people:

@@ -89,7 +89,8 @@ def _scrambled_blocks(text: str) -> list[tuple[int, int]]:
 def offered_choices(text: str) -> list[tuple[int, int]]:
     """Spans of the lettered options under each numbered question, two options or more, of the rows of priced
     options, and of a puzzle's scrambled or decoy pairs."""
-    spans: list[tuple[int, int]] = _priced_rows(text) if "/" in text or "." in text else []
+    # (two priced options share a line only across a cell's break)
+    spans: list[tuple[int, int]] = _priced_rows(text) if _CELL_BREAK.search(text) else []
     spans += _scrambled_blocks(text)
     for question in _QUESTION.finditer(text):
         if question.group("prompt").isupper():

@@ -97,7 +97,7 @@ _OUT_OF_CHARACTER = re.compile(r"^[ \t*_(\[]*(?:p\.?[ \t]?s\.?[ \t:,-]*)?"
 
 def _out_of_character(text: str, start: int) -> int:
     """Where the writer steps out of the role they wrote in after ``start``, else the text's end."""
-    step = _OUT_OF_CHARACTER.search(text, start) if "haracter" in text or "OOC" in text else None
+    step = _OUT_OF_CHARACTER.search(text, start)
     return len(text) if step is None else step.start()
 
 
