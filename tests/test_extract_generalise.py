@@ -10290,6 +10290,21 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Verdict: B. Someone screamed: \"A plus!\" from the back row.", PARA, [("rating", "", "B", "unknown")]),
         ("I give it 3/5. The usher hollered: \"5/5, easy!\" as we left.", PARA, [("rating", "", 3, "unknown")]),
     ],
+    "another-partys-form-section-ends-at-a-rule-line": [
+        ("APPRAISAL OF ZERO\n\nEMPLOYEE SELF-ASSESSMENT\n\n\"I won every fight.\"\n\nFINAL STATUS: on leave.\n\n----------------------------\n\nSpeaking for myself: I'd give the film four out of five.\n", PARA, [("rating", "", 4, "unknown")]),
+        ("COMPLAINT FORM\n\nREPLY FROM THE STUDIO\n\nWe thank you for your letter.\n\n* * *\n\nBack to me. Chad Stahelski directed it. My grade: B+.\n", CH2, [("director", "Chad Stahelski", None, "supported"), ("rating", "", "B+", "unknown")]),
+        ("CUSTOMS DECLARATION\n\nFOR OFFICIAL USE ONLY\nStamped, cleared.\n\n=======================\n\nMy own verdict: 8/10. Keanu Reeves plays John Wick as ever.\n", JW1, [("rating", "", 8, "unknown"), ("cast", "Keanu Reeves", "John Wick", "supported")]),
+    ],
+    "the-writers-own-said-it-stays-a-claim": [
+        ("I said it came out in 2014, and it did.", JW1, [("release_year", "", 2014, "supported")]),
+        ("As I told you, it was directed by Chad Stahelski.", JW1, [("director", "Chad Stahelski", None, "supported")]),
+        ("We thought it was fine. It came out in 2014.", JW1, [("release_year", "", 2014, "supported")]),
+    ],
+    "a-denial-answers-a-question-reported-after-the-candidate": [
+        ("Laurence Fishburne arrives as the Bowery King, and several staff have asked whether this makes it a Matrix film. It is not.", CH2, [("cast", "Laurence Fishburne", "the Bowery King", "supported")]),
+        ("Ian McShane returns as Winston, and my dad wondered if the hotel is real. It isn't.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Halle Berry plays Sofia, but people keep asking whether the dogs were CGI. They were not.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -16263,6 +16278,17 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Claudia Gerini is Gianna. No, she is not.", CH2, ("cast", "Claudia Gerini", "Gianna")),
         ("Halle Berry plays Sofia. Nope, wrong film.", CH4, ("cast", "Halle Berry", "Sofia")),
         ("Common is Ares. Wrong! Ruby Rose is Ares.", CH2, ("cast", "Common", "Ares")),
+    ],
+    "a-rule-under-another-partys-heading-does-not-end-it": [
+        ("My score: 7/10.\n\nEMPLOYEE SELF-ASSESSMENT\n------------------------\nI give the film 10/10. Ruby Rose plays Cassian.\n", CH2, ("cast", "Ruby Rose", None)),
+        ("Verdict: B.\n\nREPLY FROM THE STUDIO\n=====================\nHalle Berry plays Sofia, the studio says.\n", CH4, ("cast", "Halle Berry", None)),
+        ("I rate it 3/5.\n\nFOR OFFICIAL USE ONLY\n~~~~~~~~~~~~~~~~~~~~~\nDean Winters plays Kirill.\n", JW1, ("cast", "Dean Winters", None)),
+    ],
+    "someones-reported-clause-with-the-work-as-pronoun-subject": [
+        ("My cousin says it came out in 2016.", JW1, ("release_year", "", 2016)),
+        ("Ravi reckons this was directed by David Leitch.", JW1, ("director", "David Leitch", None)),
+        ("The guy behind me claimed it was released in 2015.", JW1, ("release_year", "", 2015)),
+        ("My sister thinks it was written by Shay Hatten.", JW1, ("writer", "Shay Hatten", None)),
     ],
 }
 

@@ -75,9 +75,18 @@ def others_form_sections(text: str) -> list[tuple[int, int]]:
     referees = [(report.start(), _report_end(text, report.end())) for report in _REFEREE.finditer(text)]
     headings = [heading for heading in _HEADING.finditer(text) if heading.start() > 0 and _in_capitals(heading["body"])]
     ends = [heading.start() for heading in headings[1:]] + [len(text)] if headings else []
-    sections = [(heading.start(), end) for heading, end in zip(headings, ends, strict=True)
+    sections = [(heading.start(), _before_rule(text, heading.end() + 1, end))
+                for heading, end in zip(headings, ends, strict=True)
                 if _OTHERS_HEADING.search(heading["body"]) or _another_writes(text, heading.end() + 1)]
     return referees + sections + _named_notes(text)
+
+
+def _before_rule(text: str, start: int, end: int) -> int:
+    """Where a section whose body starts at ``start`` ends: at ``end``, or before a rule line that closes it earlier
+    ("-----" between a self-assessment and the writer's own verdict); a rule right under the heading underlines it."""
+    underline = RULE_LINE.match(text, start)
+    rule = RULE_LINE.search(text, underline.end() if underline else start, end)
+    return rule.start() if rule else end
 
 
 # what a person adds to a text: notes, corrections, comments, guesses

@@ -121,10 +121,12 @@ def _name_ends(doc: Document, start: int, end: int) -> set[int]:
 _CLAUSE_MARKS = (",", ";", ":", "(", ")", " - ", "\u2014", "\u2013")  # (" - ": a dash in the folded view)
 
 
-# Someone's claim reported after the candidate in its sentence: a denial in the next sentence answers that claim
+# Someone's claim or question reported after the candidate in its sentence: a denial in the next sentence answers it
+# ("X arrives as Y, and staff have asked whether Z. It is not.")
 _LATER_REPORT = re.compile(r"\b(?:where|when|who|which|though|but|because|and)\b[^.!?\n]{0,40}?\b(?:insist(?:s|ed)?|"
                            r"sa(?:id|ys)|claim(?:s|ed)?|thought|thinks|believe[sd]?|argue[sd]?|swore|swears|"
-                           r"reckon(?:s|ed)?|suggest(?:s|ed)?)\b", re.IGNORECASE)
+                           r"reckon(?:s|ed)?|suggest(?:s|ed)?|(?:ask(?:s|ed|ing)?|wonder(?:s|ed|ing)?)\s+(?:whether|if))\b",
+                           re.IGNORECASE)
 
 
 def _may_hold(doc: Document, block: Rule, candidate: Candidate, sentence_start: int) -> bool:
