@@ -10305,6 +10305,21 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Ian McShane returns as Winston, and my dad wondered if the hotel is real. It isn't.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
         ("Halle Berry plays Sofia, but people keep asking whether the dogs were CGI. They were not.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
     ],
+    "a-motion-picture-and-a-line-after-its-quote-stay-claims": [
+        ("It is a motion picture that Chad Stahelski directed with care.", JW1, [("director", "Chad Stahelski", None, "supported")]),
+        ("The line \"nobody leaves\" opens the trailer. Keanu Reeves plays John Wick.", JW1, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("Gianna's brother Santino is played by Riccardo Scamarcio, and the motion of the camera is superb.", CH2, [("cast", "Riccardo Scamarcio", "Santino", "supported")]),
+    ],
+    "a-credit-for-direction-is-shared": [
+        ("David Leitch shares the screen credit for direction with Mr. Stahelski.", JW1, [("director", "David Leitch", None, "contradicted")]),
+        ("Chad Stahelski shares the credit for directing with nobody.", PARA, [("director", "Chad Stahelski", None, "supported")]),
+        ("Chad Stahelski, again, shares credit for the direction with no one this time.", CH4, [("director", "Chad Stahelski", None, "supported")]),
+    ],
+    "a-preamble-clause-noting-in-the-writers-voice": [
+        ("_Noting_ that Derek Kolstad, the original author, this time shares screenplay credit with Shay Hatten,", PARA, [("writer", "Derek Kolstad", None, "supported"), ("writer", "Shay Hatten", None, "supported")]),
+        ("The Assembly,\n\nNoting that Chad Stahelski directs for the third time,\n", PARA, [("director", "Chad Stahelski", None, "supported")]),
+        ("*Noting* that Shay Hatten co-wrote it, the assembly praises the script.", PARA, [("writer", "Shay Hatten", None, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -16289,6 +16304,22 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Ravi reckons this was directed by David Leitch.", JW1, ("director", "David Leitch", None)),
         ("The guy behind me claimed it was released in 2015.", JW1, ("release_year", "", 2015)),
         ("My sister thinks it was written by Shay Hatten.", JW1, ("writer", "Shay Hatten", None)),
+    ],
+    "a-proposals-content-is-not-asserted": [
+        ("An amendment to add a paragraph stating that Dean Winters plays Kirill was voted down.", JW1, ("cast", "Dean Winters", None)),
+        ("Sequelstan proposed an amendment stating that the film came out in 2015.", JW1, ("release_year", "", 2015)),
+        ("The motion that David Leitch directed it was defeated.", JW1, ("director", "David Leitch", None)),
+        ("A petition saying that Dean Winters plays Kirill got 12 signatures.", JW1, ("cast", "Dean Winters", None)),
+    ],
+    "words-quoted-as-words-are-mentioned": [
+        ("Rejected amendment: to insert the words \"and notes that Willem Dafoe also plays Abram\". Rejected.", JW1, ("cast", "Willem Dafoe", "Abram")),
+        ("The editor cut the phrase \"directed by David Leitch\" from my draft.", JW1, ("director", "David Leitch", None)),
+        ("Please delete the sentence: \"The film came out in 2015.\"", JW1, ("release_year", "", 2015)),
+    ],
+    "someone-noting-that-is-still-reported": [
+        ("My brother, noting that Dean Winters plays Kirill, laughed.", JW1, ("cast", "Dean Winters", None)),
+        ("The usher, noting that David Leitch directed it, shrugged.", JW1, ("director", "David Leitch", None)),
+        ("Mum kept noting that it came out in 2015.", JW1, ("release_year", "", 2015)),
     ],
 }
 
