@@ -10320,6 +10320,21 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("The Assembly,\n\nNoting that Chad Stahelski directs for the third time,\n", PARA, [("director", "Chad Stahelski", None, "supported")]),
         ("*Noting* that Shay Hatten co-wrote it, the assembly praises the script.", PARA, [("writer", "Shay Hatten", None, "supported")]),
     ],
+    "a-players-role-after-whose": [
+        ("4. *Commends* Willem Dafoe, whose Marcus watches over John from a rooftop;\nRejected: the words \"Willem Dafoe also plays Abram\".", JW1, [("cast", "Willem Dafoe", "Marcus", "supported")]),
+        ("The hotel belongs to Ian McShane, whose Winston runs it like a kingdom. My uncle thinks Ian McShane plays Charon.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("There is Halle Berry, whose Sofia has two dogs. Someone said Halle Berry plays the Director.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
+    ],
+    "a-score-labelled-in-the-first-person-outranks-an-impersonal-label": [
+        ("Overall rating: 3 - Meets Expectations\n\nStepping out of the costume. My own grade, as a critic: B+", CH2, [("rating", "", "B+", "unknown")]),
+        ("Score: 4/5 (the form's default)\n\nNow for real. My verdict on the film: 9/10", PARA, [("rating", "", 9, "unknown")]),
+        ("RATING: 2 stars (as the hotel inspector)\n\nOut of character, our rating is 8/10.", CH4, [("rating", "", 8, "unknown")]),
+    ],
+    "a-first-person-label-first-still-stands-over-a-later-one": [
+        ("My score: 7/10.\n\nOverall: 9/10 says the poster.", JW1, [("rating", "", 7, "unknown")]),
+        ("AFTERWORD: MY SCORE\nI would put the film at 92%. A friend of mine gave it a flat five stars.", JW1, [("rating", "", 92, "unknown")]),
+        ("My grade: B.\n\nRating: A (from the studio's press kit)", CH2, [("rating", "", "B", "unknown")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -16320,6 +16335,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("My brother, noting that Dean Winters plays Kirill, laughed.", JW1, ("cast", "Dean Winters", None)),
         ("The usher, noting that David Leitch directed it, shrugged.", JW1, ("director", "David Leitch", None)),
         ("Mum kept noting that it came out in 2015.", JW1, ("release_year", "", 2015)),
+    ],
+    "a-directors-work-after-whose-is-no-role": [
+        ("Chad Stahelski, whose John Wick changed action cinema, is back.", CH4, ("cast", "Chad Stahelski", None)),
+        ("Derek Kolstad, whose John Wick script started it all, shares the credit.", PARA, ("cast", "Derek Kolstad", None)),
+        ("Keanu Reeves, whose John Wick (2014) made him a star again, returns.", CH4, ("cast", "Keanu Reeves", "John Wick (2014)")),
     ],
 }
 

@@ -357,9 +357,10 @@ def find_rating(text: str) -> RatingMatch | None:
                 or (_OWN_AFTER.match(text, match.end()) is not None and not someones_line(before))
             # how surely the critic's own: labelled as such (2) outranks given in the first person (1), which a
             # transcript's other speakers do too ("Candidate: I would give the film 10/10" before "My own rating: 4/5")
-            # (a show's official verdict outranks its host's own beside it: "Mine is 6/10 but the show's official
-            # score: 4/5")
-            own = (3 if _OFFICIAL.search(before) else 2) if labelled \
+            # a label in the first person (3) outranks one that names nobody, as a form's own rows do ("Overall
+            # rating: 3 - Meets Expectations" before "My own grade, as a critic: B+"); a show's official verdict (4)
+            # outranks its host's own beside it ("Mine is 6/10 but the show's official score: 4/5")
+            own = (4 if _OFFICIAL.search(before) else 3 if _FIRST_PERSON.search(before) else 2) if labelled \
                 else int(given_in_first_person(_clause(before), before, lambda: is_transcript(text)))
             found.append((own, rating))
     keyed = _keyed_overall(text)
@@ -383,6 +384,8 @@ def find_rating(text: str) -> RatingMatch | None:
 
 
 _OFFICIAL = re.compile(r"\bofficial\b[^.!?\n]{0,40}\Z", re.IGNORECASE)
+_FIRST_PERSON = re.compile(r"\b(?:my|our)(?:\s+[\w'\u2019-]+){0,3}?\s+(?:verdict|score|rating|grade|mark|vote)\b",
+                           re.IGNORECASE)  # "My own grade, as a critic:", "my verdict on the film:"
 
 
 def _hosts_own(text: str, found: list[tuple[int, RatingMatch]]) -> list[tuple[int, RatingMatch]]:

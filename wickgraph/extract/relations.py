@@ -249,7 +249,7 @@ def _place_name(mention: Mention) -> bool:
 
 
 # (whole: not "High" of "the High Table's auditor", a part of a longer name)
-_POSSESSIVE_ONLY = re.compile(r"['\u2019]s?\s+")
+_POSSESSIVE_ONLY = re.compile(r"(?:['\u2019]s?|\s*,\s+whose)\s+")  # ("X's Y", "X, whose Y")
 
 
 # a role's aside that names its player as an agent, then the copula of the role: "Cassian, essayed by X, is"
