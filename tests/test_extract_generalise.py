@@ -10335,6 +10335,17 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("AFTERWORD: MY SCORE\nI would put the film at 92%. A friend of mine gave it a flat five stars.", JW1, [("rating", "", 92, "unknown")]),
         ("My grade: B.\n\nRating: A (from the studio's press kit)", CH2, [("rating", "", "B", "unknown")]),
     ],
+    "released-cut-short-in-notes": [
+        ("JOHN WICK, orig rel 2014 -> where the whole saga starts.", JW1, [("release_year", "", 2014, "supported")]),
+        ("Parabellum. Rel. Feb 2019, in cinemas everywhere.", PARA, [("release_year", "", 2019, "supported")]),
+        ("chapter 2 rel'd feb 2016 i think, loved it", CH2, [("release_year", "", 2016, "contradicted")]),
+        ("Rel: 24 March 2023 (US)", CH4, [("release_year", "", 2023, "supported")]),
+    ],
+    "a-title-then-its-year-after-a-comma": [
+        ("parabellum - screening notes\nsat 8:30pm, screen 2, $12.50\n131 min\n---\nJW3 / parabellum, 2019. starts right after 2\n", PARA, [("release_year", "", 2019, "supported")]),
+        ("Screening notes\nJOHN WICK: CHAPTER 2, 2016 - the sequel\n", CH2, [("release_year", "", 2016, "contradicted")]),
+        ("notes, thu 7pm, scr 4, 125 min\nBALLERINA, 2025.\ngood fun, 3 dogs", BAL, [("release_year", "", 2025, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -16340,6 +16351,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Chad Stahelski, whose John Wick changed action cinema, is back.", CH4, ("cast", "Chad Stahelski", None)),
         ("Derek Kolstad, whose John Wick script started it all, shares the credit.", PARA, ("cast", "Derek Kolstad", None)),
         ("Keanu Reeves, whose John Wick (2014) made him a star again, returns.", CH4, ("cast", "Keanu Reeves", "John Wick (2014)")),
+    ],
+    "another-works-title-and-year-or-a-year-going-on": [
+        ("Chapter 2, 2017. Then Parabellum, which I review here.", PARA, ("release_year", "", 2017)),
+        ("After Parabellum, 2020 was quiet for the series.", PARA, ("release_year", "", 2020)),
+        ("Compared with John Wick, 2014, this one is bigger.", CH4, ("release_year", "", 2014)),
     ],
 }
 
