@@ -10346,6 +10346,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Screening notes\nJOHN WICK: CHAPTER 2, 2016 - the sequel\n", CH2, [("release_year", "", 2016, "contradicted")]),
         ("notes, thu 7pm, scr 4, 125 min\nBALLERINA, 2025.\ngood fun, 3 dogs", BAL, [("release_year", "", 2025, "supported")]),
     ],
+    "the-writers-own-message-and-a-that-of-time-stay-claims": [
+        ("I texted Marta that Chad Stahelski directed it.", JW1, [("director", "Chad Stahelski", None, "supported")]),
+        ("She texted me that night. Chad Stahelski directed it.", JW1, [("director", "Chad Stahelski", None, "supported")]),
+        ("We messaged the group that Keanu Reeves plays John Wick again.", CH2, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -16356,6 +16361,12 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Chapter 2, 2017. Then Parabellum, which I review here.", PARA, ("release_year", "", 2017)),
         ("After Parabellum, 2020 was quiet for the series.", PARA, ("release_year", "", 2020)),
         ("Compared with John Wick, 2014, this one is bigger.", CH4, ("release_year", "", 2014)),
+    ],
+    "a-message-sent-to-the-writer-reports-its-senders-claim": [
+        ("Marta was texting me that Leitch directed it.", JW1, ("director", "David Leitch", None)),
+        ("my brother messaged us during the credits that it came out in 2015", JW1, ("release_year", "", 2015)),
+        ("(jo txting me mid-trailers that leitch directed it solo -> nope)", JW1, ("director", "David Leitch", None)),
+        ("Sam emailed me last week that Dean Winters plays Kirill.", JW1, ("cast", "Dean Winters", None)),
     ],
 }
 
