@@ -10351,6 +10351,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("She texted me that night. Chad Stahelski directed it.", JW1, [("director", "Chad Stahelski", None, "supported")]),
         ("We messaged the group that Keanu Reeves plays John Wick again.", CH2, [("cast", "Keanu Reeves", "John Wick", "supported")]),
     ],
+    "a-role-opening-a-bracket-after-its-player": [
+        ("INGREDIENTS: Halle Berry (as Sofia, manager of the Casablanca Continental, with two dogs), a lot of sand.\nWARNING: Dennis says, and I quote, \"Halle Berry plays the Adjudicator.\"", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
+        ("Programme: Ian McShane [playing Winston; the manager] and Lance Reddick [as Charon - the concierge].\nMy aunt thinks Ian McShane plays the Elder.", CH4, [("cast", "Ian McShane", "Winston", "supported"), ("cast", "Lance Reddick", "Charon", "supported")]),
+        ("With Common (as Cassian: the bodyguard) and more. A fan wrote that Common plays Santino.", CH2, [("cast", "Common", "Cassian", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -16367,6 +16372,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("my brother messaged us during the credits that it came out in 2015", JW1, ("release_year", "", 2015)),
         ("(jo txting me mid-trailers that leitch directed it solo -> nope)", JW1, ("director", "David Leitch", None)),
         ("Sam emailed me last week that Dean Winters plays Kirill.", JW1, ("cast", "Dean Winters", None)),
+    ],
+    "a-bracket-that-opens-with-as-but-names-no-role": [
+        ("Keanu Reeves (as ever, brilliant) carries it.", CH2, ("cast", "Keanu Reeves", "ever")),
+        ("Ian McShane (as in the first film) runs the hotel.", CH2, ("cast", "Ian McShane", "the first film")),
+        ("Halle Berry (as usual, fearless) and her dogs.", PARA, ("cast", "Halle Berry", "usual")),
     ],
 }
 
