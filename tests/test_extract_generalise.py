@@ -10356,6 +10356,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Programme: Ian McShane [playing Winston; the manager] and Lance Reddick [as Charon - the concierge].\nMy aunt thinks Ian McShane plays the Elder.", CH4, [("cast", "Ian McShane", "Winston", "supported"), ("cast", "Lance Reddick", "Charon", "supported")]),
         ("With Common (as Cassian: the bodyguard) and more. A fan wrote that Common plays Santino.", CH2, [("cast", "Common", "Cassian", "supported")]),
     ],
+    "a-dialects-of-cut-to-its-o": [
+        ("The third chapter o' the Wick saga, says I. Seven doubloons out o' ten.", PARA, [("franchise_member", "", None, "supported"), ("rating", "", 7, "unknown")]),
+        ("Och, the second film o' the John Wick series! Four out o' five frae me.", CH2, [("franchise_member", "", None, "supported"), ("rating", "", 4, "unknown")]),
+        ("Top o' the morning. Chad Stahelski directed the fourth instalment o' the Wick franchise.", CH4, [("franchise_member", "", None, "supported"), ("director", "Chad Stahelski", None, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).

@@ -6,7 +6,8 @@ casting and "MMXIV" no year. This module rewrites those forms in place, each wit
 with spaces ("playeth" is read as "  plays", "MMXIV" as "2014 ", "IV of V" as "4  of 5"), so every offset
 carries over and the claims' evidence is the text's own words. A contract's doubled number ("four (4) stars
 out of a possible five (5)") is read once: its bracketed digits are blanked. A dialect's dropped g ("Laurence
-Fishburne returnin' as the Bowery King", "comin' back") is written back, its apostrophe the "g".
+Fishburne returnin' as the Bowery King", "comin' back") is written back, its apostrophe the "g", and so is a
+dialect's "of" cut to its o ("seven doubloons out o' ten"), its apostrophe the "f".
 """
 
 from __future__ import annotations
@@ -47,6 +48,8 @@ _CVC = re.compile(r"[^aeiou][aeiouy][^aeiouwxy]\Z", re.IGNORECASE)  # "giv", "wr
 # a participle with its g dropped, as dialect spells it: "returnin'", "playin'" (twice in a text, so that one quoted
 # word in single quotes, "the word 'Berlin'", is left alone)
 _DROPPED_G = re.compile(r"\b[a-z]{3,}in['\u2019](?!\w)")
+# ... and "of" cut to its o: "the third chapter o' the Wick saga", "seven out o' ten" (twice in a text too)
+_ELIDED_OF = re.compile(r"(?<![\w'\u2019])o['\u2019](?=[ \t]+\w)")
 
 
 # a number in words, then in digits in brackets, as contracts write it: "four (4)", "ten (10)"
@@ -70,7 +73,7 @@ def _put(chars: list[str], start: int, end: int, words: str, before: bool = Fals
 
 def with_modern_forms(text: str) -> str:
     """``text`` with Roman years and scores in digits, an emphatic "did" before a verb read as the verb's past,
-    dropped g's written back and, in an archaic text, its -eth verbs, "hath" and "doth" in modern English; the same
+    dropped g's and f's written back and, in an archaic text, its -eth verbs, "hath" and "doth" in modern English; the same
     length as ``text``."""
     chars: list[str] | None = None
     if "MM" in text or "MC" in text:
@@ -106,6 +109,11 @@ def with_modern_forms(text: str) -> str:
         for participle in dropped if len(dropped) >= 2 else ():
             chars = chars or list(text)
             _put(chars, participle.end() - 1, participle.end(), "g")
+    if "o'" in text or "o\u2019" in text:
+        elided = list(_ELIDED_OF.finditer(text))
+        for of in elided if len(elided) >= 2 else ():
+            chars = chars or list(text)
+            _put(chars, of.end() - 1, of.end(), "f")
     if _DIGITS_IN_BRACKETS.search(text):
         for doubled in _DOUBLED_NUMBER.finditer(text):
             if _NUMBER_WORDS.get(doubled["word"].lower()) == int(doubled["digits"]):
