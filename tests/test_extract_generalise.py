@@ -10361,6 +10361,31 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Och, the second film o' the John Wick series! Four out o' five frae me.", CH2, [("franchise_member", "", None, "supported"), ("rating", "", 4, "unknown")]),
         ("Top o' the morning. Chad Stahelski directed the fourth instalment o' the Wick franchise.", CH4, [("franchise_member", "", None, "supported"), ("director", "Chad Stahelski", None, "supported")]),
     ],
+    "a-log-lines-double-dash-after-its-timestamp-is-layout": [
+        ("08:15 -- Question from the desk: will Charon get a spin-off?\n\n08:30 -- PRODUCER'S CALL (D.P.): More of everything. My number: 3.5/5.\n", PARA, [("rating", "", 3.5, "unknown")]),
+        ("21:02 -- (Sam): the lights go down.\n21:40 -- (me): Halle Berry plays Sofia. My score: 8/10.\n", PARA, [("rating", "", 8, "unknown")]),
+        ("9:05 -> HOST (Ana): welcome back.\n9:30 -> CLOSING (Ana): I give it a B+.\n", CH4, [("rating", "", "B+", "unknown")]),
+    ],
+    "someone-believing-the-work-is-worth-a-score-gives-it": [
+        ("Before we close, my honest take. A student in my group insists this is a ten out of ten, and I love her conviction. For me, it is a 4 out of 5.", JW1, [("rating", "", 4, "unknown")]),
+        ("My uncle reckons it's a 9 out of 10. I'd give it 6/10.", CH2, [("rating", "", 6, "unknown")]),
+        ("Dana thinks the film deserves 5 stars out of 5; my verdict is 3 out of 5.", PARA, [("rating", "", 3, "unknown")]),
+    ],
+    "the-writers-own-frame-outranks-a-callers-first-person-score": [
+        ("TONY: I give it a seven out of ten.\n\nLORNA: Thanks, Tony.\n\nTony's wrong, by the way. For me, it is a B-plus.", CH2, [("rating", "", "B+", "unknown")]),
+        ("CALLER: I'd say a six out of ten.\n\nHOST: Cheers.\n\nNot for me. To my mind, Chapter 4 is an A-minus.", CH4, [("rating", "", "A-", "unknown")]),
+        ("GUEST: I give it 2 out of 5.\n\nME: Noted.\n\nIn my book, this one is a B+.", PARA, [("rating", "", "B+", "unknown")]),
+    ],
+    "a-percentage-said-in-the-first-person": [
+        ("JOLENE: I'd give it an eight out of ten.\n\nDEZ: Thank you, Jolene.\n\nHere's where I land. I'm gonna say 85 percent.", PARA, [("rating", "", 85, "unknown")]),
+        ("Long, loud, lovely. I'd say 90%, give or take.", CH4, [("rating", "", 90, "unknown")]),
+        ("We are going to say 75 per cent. It earned it.", JW1, [("rating", "", 75, "unknown")]),
+    ],
+    "a-share-of-the-film-and-a-plain-letter-are-no-score": [
+        ("I'd say 90 percent of the film is action. My score: 7/10.", CH4, [("rating", "", 7, "unknown")]),
+        ("It's a B movie with A-list stunts. Verdict: 8/10.", CH2, [("rating", "", 8, "unknown")]),
+        ("I think this is a 9 out of 10.", JW1, [("rating", "", 9, "unknown")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).

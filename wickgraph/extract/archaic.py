@@ -73,8 +73,8 @@ def _put(chars: list[str], start: int, end: int, words: str, before: bool = Fals
 
 def with_modern_forms(text: str) -> str:
     """``text`` with Roman years and scores in digits, an emphatic "did" before a verb read as the verb's past,
-    dropped g's and f's written back and, in an archaic text, its -eth verbs, "hath" and "doth" in modern English; the same
-    length as ``text``."""
+    dropped g's and f's written back and, in an archaic text, its -eth verbs, "hath" and "doth" in modern English;
+    the same length as ``text``."""
     chars: list[str] | None = None
     if "MM" in text or "MC" in text:
         for year in _ROMAN_YEAR.finditer(text):

@@ -73,8 +73,9 @@ def _runs_on(text: str, at: int) -> bool:
 
 
 # A transcript's timestamp opening a line: "[00:00:12]", "(1:02:03)", "00:41 -", "0:05 |"
+# (its separator may be doubled or an arrow: "08:30 -- ", "9:02 -> ")
 _LINE_TIMESTAMP = re.compile(r"^[ \t]*[\[(]?(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?(?:[ \t]*[AaPp]\.?[Mm]\.?)?[\])]?"
-                             r"(?:[ \t]*[-\u2013\u2014|>:])?[ \t]*", re.MULTILINE)
+                             r"(?:[ \t]*(?:-{1,2}>?|[\u2013\u2014|>:]))?[ \t]*", re.MULTILINE)
 # Words that cannot end a sentence: a line ending in one runs on ("It was directed by⏎Chad Stahelski.")
 _OPEN_END = re.compile(r"(?:^|\s)(?:by|as|the|a|an|and|or|but|of|to|in|on|at|is|was|are|were|be|plays|played|playing|"
                        r"with|from|for|his|her|their|its|who|whom|whose|that|which|than|stars|starring|returns|"

@@ -24,6 +24,7 @@ from .scoreholders import (
     given_by_another_after,
     given_in_first_person,
     guests_own_label,
+    in_own_frame,
     named_holder,
     persona_label,
     quoted_from_another,
@@ -297,8 +298,12 @@ def find_rating(text: str) -> RatingMatch | None:
                     or _COUNTERFACTUAL_BEFORE.search(_clause(before)):
                 continue
             if kind == "percent" and ((not _SCORE_LABEL.search(before) and not _OVERALL_LABEL.search(before)
-                                       and not _GIVES_THE_WORK.search(before)) or _LIKELIHOOD.match(text, match.end())):
-                continue  # "90% of the film", a score's "(95% CI 4.1-4.8)" are no ratings
+                                       and not _GIVES_THE_WORK.search(before)
+                                       and not (given_in_first_person(_clause(before), before, lambda: False)
+                                                and not _PROPORTION_AFTER.match(text, match.end())))
+                                      or _LIKELIHOOD.match(text, match.end())):
+                # "90% of the film", a score's "(95% CI 4.1-4.8)" are no ratings ("I'm gonna say 85 percent" is)
+                continue
             if kind == "on_scale" and not _GIVEN_OR_LABELLED.search(before) and "scale" not in match.group().lower() \
                     and not _FROM_ME.match(text, match.end()) and not _OWN_AFTER.match(text, match.end()):
                 continue  # "one on one", "5 on 10 screens" are no ratings
@@ -355,17 +360,23 @@ def find_rating(text: str) -> RatingMatch | None:
                 or (OWN_LABEL.search(_previous_line(text, line_start)) is not None and not someones_line(before)) \
                 or persona or (kind == "letter" and _FROM_ME.search(match.group()) is not None) \
                 or (_OWN_AFTER.match(text, match.end()) is not None and not someones_line(before))
-            # how surely the critic's own: labelled as such (2) outranks given in the first person (1), which a
-            # transcript's other speakers do too ("Candidate: I would give the film 10/10" before "My own rating: 4/5")
-            # a label in the first person (3) outranks one that names nobody, as a form's own rows do ("Overall
-            # rating: 3 - Meets Expectations" before "My own grade, as a critic: B+"); a show's official verdict (4)
-            # outranks its host's own beside it ("Mine is 6/10 but the show's official score: 4/5")
-            own = (4 if _OFFICIAL.search(before) else 3 if _FIRST_PERSON.search(before) else 2) if labelled \
-                else int(given_in_first_person(_clause(before), before, lambda: is_transcript(text)))
+            # how surely the critic's own: labelled as such (3) outranks given in the first person (2), which a
+            # transcript's other speakers do too (1: "Candidate: I would give the film 10/10" before "My own rating:
+            # 4/5"; "TONY: I give it a seven" before the host's "For me, it is a B-plus"); a label in the first person
+            # (4) outranks one that names nobody, as a form's own rows do ("Overall rating: 3 - Meets Expectations"
+            # before "My own grade, as a critic: B+"); a show's official verdict (5) outranks its host's own beside it
+            # ("Mine is 6/10 but the show's official score: 4/5")
+            # (a sentence opened with the writer's own frame gives it in the first person: "For me, it is a B-plus")
+            if labelled:
+                own = 5 if _OFFICIAL.search(before) else 4 if _FIRST_PERSON.search(before) else 3
+            elif given_in_first_person(_clause(before), before, lambda: is_transcript(text)) or in_own_frame(before):
+                own = 1 if someones_line(before) else 2
+            else:
+                own = 0
             found.append((own, rating))
     keyed = _keyed_overall(text)
     if keyed is not None:  # the key's scale, not a bare number's default of ten, reads the overall mark
-        found = [(own, r) for own, r in found if r.end <= keyed.start or r.start >= keyed.end] + [(2, keyed)]
+        found = [(own, r) for own, r in found if r.end <= keyed.start or r.start >= keyed.end] + [(3, keyed)]
     if not found:
         return None
     found = _hosts_own(text, _without_revised(text, _longest_readings(found)))

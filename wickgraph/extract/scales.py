@@ -74,7 +74,8 @@ NEEDS = {"stars_glyph": ("★",), "stars_ascii": ("**", "*/", "✦", "✪", "✭
           "letter": ("grade", "rat", "verdict", "score", "evaluation", "assessment", "appraisal", "judgment",
                      "judgement", "valuation", "overall", "consensus", "going", "give", "gave", "giving",
                      "gets", "earns", "award", "solid", "get a", "earn a", "take", "mark", "film", "movie", " at a",
-                     "grant", "accord", "bestow", "final", "saying", "d say", "gonna say", "call it", "mine"),
+                     "grant", "accord", "bestow", "final", "saying", "d say", "gonna say", "call it", "mine",
+                     " is a", "'s a", "\u2019s a", "remains a", "stays a"),
           "meter": _METER_FULL,
           "letter_alone": ("grade", "+", "-", "\u2212", "\u2013", "plus", "minus"),  # (the word may head the section)
           "letter_suffix": ("from me", "for me", "overall", "it is", "it's", "here", " my ", " our ", "give")}
@@ -251,6 +252,11 @@ _SOURCES: list[tuple[str, re.Pattern[str]]] = [
         r"your\s+(?:film|movie|picture|sequel|show))"
         r"\s+an?\s+"
         r"|\b(?:grade|mark)\s+of\s+(?:an?\s+)?"
+        # the work said to be a grade with its plus or minus: "For me, Chapter 2 is a B-plus", "it's an A-minus"
+        # (not a plain letter: "it is a B movie")
+        rf"|\b(?:it|this(?:\s+one)?|the\s+(?:film|movie|picture|sequel)|{TITLE})\s+(?:is|['\u2019]s|stays|remains)\s+"
+        r"(?:(?:still|easily|solidly|comfortably|definitely|firmly)\s+)?an?\s+"
+        r"(?=(?-i:[A-DF])(?:\s*-?\s*(?:plus|minus)|[+\-\u2212\u2013]))"
         # a chat's command to its bot: "!rate A-", "/grade B+"
         r"|(?<![^\s])[!/](?:rate|grade|score)\s+)"
         # a transcript's lower case: "a b plus" (a lone lower-case letter is a word: "gets a b" is not a grade)

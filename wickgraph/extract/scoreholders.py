@@ -14,8 +14,8 @@ from .quotations import BYLINE, NAME_COLON, NAME_WORD
 from .scales import APPRAISAL, TITLE
 
 __all__ = ["OWN_LABEL", "SOMEONE", "attributed", "bracketed_holder", "bylined", "given_by_another_after",
-           "given_in_first_person", "guests_own_label", "named_holder", "persona_label", "quoted_from_another",
-           "someones_line"]
+           "given_in_first_person", "guests_own_label", "in_own_frame", "named_holder", "persona_label",
+           "quoted_from_another", "someones_line"]
 
 # A persona's label over the critic's own score: "Examiner's rating: 88/100", "TIPSTER'S VERDICT: 3 out of 4" (a
 # review written as a patent, a racecard or a manifest signs as the examiner, the tipster, the inspector)
@@ -196,7 +196,7 @@ def bylined(text: str, starts: list[int]) -> list[bool] | None:
 
 # the critic giving the score in the first person: "I give it 8/10", "I'd say 4/5", "we're going with a B"
 _I_GIVE = re.compile(r"(?:^|(?<=[\s(\"]))(?-i:I|[Ww]e)(?:['\u2019](?:d|ll|m|re)|\s+(?:would|will|am|are))?"
-                     r"(?:\s+(?:\w+ly|hereby|now|also|still|therefore|thus))?\s+(?:give|gave|giving|rate|rated|rating|award|awarded|"
+                     r"(?:\s+(?:\w+ly|hereby|now|also|still|therefore|thus|gonna|going\s+to))?\s+(?:give|gave|giving|rate|rated|rating|award|awarded|"
                      r"score|scored|grade|graded|"
                      r"assign|assigned|say|said|saying|going\s+with|go\s+with|put\s+it\s+at|at)\b", re.IGNORECASE)
 # a line another speaker opens with their name: "Deb in Leeds: I'd give the film a 9/10", "Tomas K.: I'd give it"
@@ -245,7 +245,12 @@ _GIVER = re.compile(r"\b(?<!\bfinal )(?<!\boverall )(?<!\bmy )(?<!\bour )(?<!\bt
                     r"(?:an?\s+|a\s+(?:solid|mere)\s+)?[\"'\u201c\u2018]?$"
                     # a copula and "at": "X was sterner at 5/10", "she came in at 6", "the paper landed at 3/5"
                     r"|\b(?:was|were|is|are|came\s+in|comes\s+in|landed|lands|settled|settles)(?:\s+[a-z-]+)?\s+at\s+"
-                    r"(?:an?\s+)?$",
+                    r"(?:an?\s+)?$"
+                    # a belief or a claim that the work is worth the score: "insists this is a ten out of ten",
+                    # "reckons it's an A", "thinks the film deserves 9/10"
+                    r"|\b(?:insists?|insisted|thinks?|thought|reckons?|reckoned|believes?|believed|claims?|claimed|"
+                    r"swears?|swore|argues?|argued)\s+(?:that\s+)?(?:it|this(?:\s+one)?|the\s+(?:film|movie|sequel))"
+                    r"(?:\s+(?:is|was|deserves|merits)|['\u2019]s)\s+(?:an?\s+)?$",
                     re.IGNORECASE)
 # the critic in the first person, or in the third person that essays, judgments and letters use for the writer
 # ("the author would give it a B+", "the Reviewer, sitting as the Court, awards", "yours truly gives it", a mock
@@ -390,6 +395,13 @@ _WORK_PLACED = frozenset({"scores", "scored", "comes", "came", "lands", "landed"
 # a sentence opened with the writer's own frame: "For me,", "To my mind,", "In my book,"
 _FRONTED_OWN = re.compile(r"\s*(?:(?:for|to)\s+(?:me|us)|in\s+my\s+(?:book|view|opinion|eyes)|to\s+my\s+mind)\s*,",
                           re.IGNORECASE)
+
+
+def in_own_frame(line: str) -> bool:
+    """Whether the sentence of ``line`` (up to a score) opens with the writer's own frame: "For me, Chapter 2 is a
+    B-plus", "To my mind, it is a 4 out of 5"."""
+    start = max(line.rfind(". "), line.rfind("! "), line.rfind("? ")) + 1
+    return _FRONTED_OWN.match(line, start) is not None
 _BY_AGENT = re.compile(r"[^.!?\n]{0,40}?\bby\s+(?!me\b|this\s+(?:reviewer|critic|writer|author)\b|yours\s+truly\b)",
                        re.IGNORECASE)
 # a subject that names somebody ("The jury awards it a B+", "my brother would give it a C", "he gives it a D"); a
