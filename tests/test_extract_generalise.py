@@ -10386,6 +10386,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("It's a B movie with A-list stunts. Verdict: 8/10.", CH2, [("rating", "", 8, "unknown")]),
         ("I think this is a 9 out of 10.", JW1, [("rating", "", 9, "unknown")]),
     ],
+    "a-players-character-named-with-a-copula": [
+        ("[07:20] WILLEM DAFOE CO-STARS AS VIGGO, THE MOB BOSS\n\n[07:41] CORRECTION: The 07:20 item had Dafoe's part wrong. Dafoe's character is Marcus, a veteran sniper.\n", JW1, [("cast", "Willem Dafoe", "Marcus", "supported")]),
+        ("Ian McShane plays the Elder, my friend says. No: Ian McShane's role here is Winston.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Halle Berry appears as the Director, says the trivia card. Wrong: Halle Berry's part was that of Sofia.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
+    ],
+    "a-quotation-after-a-possibility-set-off-by-a-comma-stays": [
+        ("It may be long, but here it is: \"Directed by Chad Stahelski\" fills the screen.", PARA, [("director", "Chad Stahelski", None, "supported")]),
+        ("It might run long, yet Keanu Reeves is great: \"I'm thinking I'm back\" lands. Chad Stahelski directed it.", JW1, [("director", "Chad Stahelski", None, "supported")]),
+        ("You could argue otherwise, yet the credits read: \"Written by Derek Kolstad\".", JW1, [("writer", "Derek Kolstad", None, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -16407,6 +16417,16 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Keanu Reeves (as ever, brilliant) carries it.", CH2, ("cast", "Keanu Reeves", "ever")),
         ("Ian McShane (as in the first film) runs the hotel.", CH2, ("cast", "Ian McShane", "the first film")),
         ("Halle Berry (as usual, fearless) and her dogs.", PARA, ("cast", "Halle Berry", "usual")),
+    ],
+    "a-correction-that-names-what-it-corrects-then-restates-it": [
+        ("[07:20] WILLEM DAFOE CO-STARS AS VIGGO, THE MOB BOSS\n\n[07:41] CORRECTION: The 07:20 item had Dafoe's part wrong. Dafoe's character is Marcus, a veteran sniper.\n", JW1, ("cast", "Willem Dafoe", "Viggo")),
+        ("It opened in 2015. Correction: I got the year wrong. It opened in 2014.", JW1, ("release_year", "", 2015)),
+        ("Ruby Rose plays Gianna. Correction to that line. Claudia Gerini plays Gianna.", CH2, ("cast", "Ruby Rose", "Gianna")),
+    ],
+    "words-quoted-after-a-possibility-are-not-said": [
+        ("A thought might float by: \"David Leitch co-directed this one.\" Let it go.", PARA, ("director", "David Leitch", None)),
+        ("A stranger could whisper: \"It came out in 2018.\"", PARA, ("release_year", "", 2018)),
+        ("You may overhear a man in the queue: \"Jerome Flynn plays the Elder.\"", PARA, ("cast", "Jerome Flynn", None)),
     ],
 }
 

@@ -66,6 +66,11 @@ def without_corrected(claims: list[Claim], doc: Document) -> list[Claim]:
         replied = opener["reply"] and text[opener.start() - 1:opener.start()] != "["
         correcting = [c for c in claims if opener.end() <= c.start < sentence_end
                       and not (replied and c.type not in ("cast", "reprise"))]
+        if not correcting and not replied:
+            # a correction that first names what it corrects, then restates it: "CORRECTION: The 07:20 item had
+            # Dafoe's part wrong. Dafoe's character is Marcus."
+            following = _next_sentence(doc, sentence_end)
+            correcting = [c for c in claims if following[0] <= c.start < following[1]]
         back = _BACK_REFERENCE.search(doc.text, opener.start(), min(sentence_end, opener.start() + 120))
         corrected = [(0 if back else max(0, opener.start() - _REACH), opener.start())]
         if opener["mark"]:
@@ -126,6 +131,14 @@ def _other_value(right: Claim, wrong: Claim) -> bool:
     if right.type == wrong.type == "release_year":
         return right.year != wrong.year
     return right.type == wrong.type and right.type in _CREDIT_TYPES and right.person_iri != wrong.person_iri
+
+
+def _next_sentence(doc: Document, end: int) -> tuple[int, int]:
+    """The sentence after the one that ends at ``end`` (an empty span at the text's end)."""
+    start = end
+    while start < len(doc.text) and doc.text[start].isspace():
+        start += 1
+    return doc.sentence(start) if start < len(doc.text) else (start, start)
 
 
 def _marked_sentence(doc: Document, mark: str, note_start: int) -> tuple[int, int]:
