@@ -10396,6 +10396,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("It might run long, yet Keanu Reeves is great: \"I'm thinking I'm back\" lands. Chad Stahelski directed it.", JW1, [("director", "Chad Stahelski", None, "supported")]),
         ("You could argue otherwise, yet the credits read: \"Written by Derek Kolstad\".", JW1, [("writer", "Derek Kolstad", None, "supported")]),
     ],
+    "a-quality-given-to-a-pronouns-role-through-a-possessive": [
+        ("Notice her bodyguard, Cassian. Common gives him a soldier's patience, and later, a soldier's grudge.", CH2, [("cast", "Common", "Cassian", "supported")]),
+        ("Gianna waits in Rome. Claudia Gerini gives her a queen's weariness.", CH2, [("cast", "Claudia Gerini", "Gianna", "supported")]),
+        ("Then comes Zero. Mark Dacascos lends him a fanboy's glee and a chef's precision.", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
+    ],
+    "a-role-a-scope-filter-drops-leaves-the-pronoun-pair": [
+        ("Here is Ares, Santino's enforcer. Ruby Rose plays her without a word.\n\nA thought may float by: \"Ruby Rose played Gianna.\" Let it drift past.", CH2, [("cast", "Ruby Rose", "Ares", "supported")]),
+        ("Meet Winston. Ian McShane plays him with relish. My cousin thinks Ian McShane plays Charon.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Look, there is Sofia. Halle Berry plays her with steel. If Halle Berry played the Director, I'd faint.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).

@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -133,10 +134,6 @@ def _extract(text: str, film: str | None, reference: Reference | None,
     candidates, paired = unasked(candidates, asked), unasked(paired, asked)
     mark_reprises(doc, paired)  # before choosing among them: a pairing that states a reprise may stay
     mark_reprises(doc, candidates)
-    candidates += _new_roles(doc, candidates, paired)
-    candidates = units.apply_sections(candidates)
-    candidates.sort(key=lambda c: (c.start, -(c.end - c.start)))
-    pairs = pairs_read = candidate_claims(doc, candidates, reference)
     verdicts: dict[int, bool] = {}
 
     def blocked(candidate: Candidate | None) -> bool:
@@ -146,6 +143,10 @@ def _extract(text: str, film: str | None, reference: Reference | None,
             verdicts[id(candidate)] = is_blocked(doc, candidate, rules)
         return verdicts[id(candidate)]
 
+    candidates += _new_roles(doc, candidates, paired, blocked)
+    candidates = units.apply_sections(candidates)
+    candidates.sort(key=lambda c: (c.start, -(c.end - c.start)))
+    pairs = pairs_read = candidate_claims(doc, candidates, reference)
     # parts of a post about another work, readers' comments, what a transcript gives to someone in the room, a dream,
     # a quiz's options
     # (the comments heading is read in the layout view too: "<h3>Comments (2)</h3>" is one without its tags)
@@ -221,9 +222,12 @@ def _names_joined(folded: str, mentions: list[Mention]) -> str:
 # -- the reviewed work ---------------------------------------------------------------------------
 
 
-def _new_roles(doc: Document, candidates: list[Candidate], paired: list[Candidate]) -> list[Candidate]:
+def _new_roles(doc: Document, candidates: list[Candidate], paired: list[Candidate],
+               blocked: Callable[[Candidate], bool]) -> list[Candidate]:
     """Clause-level pairs for actors to whom no pattern rule gave a role, and pairs that say a role the rules gave is
-    taken up again (a cast sheet pairs the role; "KEANU REEVES (John Wick) returns for a fourth time" below it)."""
+    taken up again (a cast sheet pairs the role; "KEANU REEVES (John Wick) returns for a fourth time" below it). A
+    rule's role that a scope filter drops gives none ('A thought may float by: "Ruby Rose played Gianna."' leaves
+    "Ares. Ruby Rose plays her" to the pairs)."""
     def actors(candidate: Candidate) -> set[str]:
         found: set[str] = set()
         for span in candidate.parts.get("actor", []):
@@ -247,12 +251,19 @@ def _new_roles(doc: Document, candidates: list[Candidate], paired: list[Candidat
             found |= {(a, r) for a in iris(actor, PERSON) for r in iris(role, CHARACTER)}
         return found
 
-    with_role: set[str] = set()
+    roles_of: dict[str, list[Candidate]] = {}  # each player's roles the rules gave
     given: set[tuple[str, str]] = set()
     for candidate in candidates:
         if candidate.type == "cast" and known_role(candidate):
-            with_role |= actors(candidate)
+            for actor in actors(candidate):
+                roles_of.setdefault(actor, []).append(candidate)
             given |= pairs(candidate)
+
+    def has_rule_role(pair: Candidate) -> bool:
+        # (a rule's role a scope filter drops counts only in the pair's own words, where the pair reads them
+        # the same wrong way: "X fights Y, reprising his role as Z"; the filters run only here, seldom)
+        return any(not (rule.end <= pair.start or pair.end <= rule.start) or not blocked(rule)
+                   for actor in actors(pair) for rule in roles_of.get(actor, ()))
     role_spans = sorted((c.start, c.end) for c in candidates if c.type == "cast" and "character" in c.parts)
     longest = max((end - start for start, end in role_spans), default=0)
 
@@ -263,7 +274,7 @@ def _new_roles(doc: Document, candidates: list[Candidate], paired: list[Candidat
 
     # (a pair that says the very fact a rule read elsewhere stays too: where the rule's words are negated or are
     # about another work, "Halle Berry / Sofia" in a cast line still says it: "Berry's Sofia would not come back")
-    return [c for c in paired if not actors(c) & with_role or (c.reprise and pairs(c) & given and unread(c))
+    return [c for c in paired if not has_rule_role(c) or (c.reprise and pairs(c) & given and unread(c))
             or (not c.reprise and pairs(c) and pairs(c) <= given and unread(c))]
 
 

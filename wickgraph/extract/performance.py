@@ -44,7 +44,7 @@ QUALITIES = (r"(?:scenes?|moments?|weight|gravity|menace|warmth|dignity|soul|dep
               # an abstract noun of quality by its suffix ("a dry ambiguity", "a quiet sadness", "a comic fatalism",
               # "a quiet ambivalence"; not "a chance")
               r"[a-z]{3,}(?:ity|ness|ism)|[a-z]{4,}(?:ence|ance))")
-_QUALITY = rf"\s+(?:[\w-]+,?\s+){{0,4}}?{QUALITIES}\b"
+_QUALITY = rf"\s+(?:[\w'\u2019-]+,?\s+){{0,4}}?{QUALITIES}\b"  # (a possessive between: "a soldier's patience")
 _QUALITY_AFTER = re.compile(_QUALITY, re.IGNORECASE)
 # "Bill Skarsgård brings a snotty, velvet-gloved menace to the Marquis": the quality named, then the role
 # "Clancy Brown lends his baritone to the Harbinger", "lends her considerable cool to Akira": to lend one's own
