@@ -10406,6 +10406,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Meet Winston. Ian McShane plays him with relish. My cousin thinks Ian McShane plays Charon.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
         ("Look, there is Sofia. Halle Berry plays her with steel. If Halle Berry played the Director, I'd faint.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
     ],
+    "the-subject-keeps-the-as-phrase-after-its-object": [
+        ("Boban Marjanovic fights Reeves in a library as the assassin Ernest.", PARA, [("cast", "Boban Marjanovic", "Ernest", "supported")]),
+        ("Halle Berry helps Keanu Reeves in Casablanca as Sofia.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
+        ("Ian McShane greets Keanu Reeves at the desk as Winston.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
+    ],
+    "a-verb-that-gives-its-object-the-role-keeps-it": [
+        ("Chad Stahelski casts Keanu Reeves once more as John Wick.", CH4, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("Halle Berry and Keanu Reeves team up in Casablanca as Sofia and John.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
+        ("Len Wiseman brings Ana de Armas in as Eve.", BAL, [("cast", "Ana de Armas", "Eve", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -16437,6 +16447,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("A thought might float by: \"David Leitch co-directed this one.\" Let it go.", PARA, ("director", "David Leitch", None)),
         ("A stranger could whisper: \"It came out in 2018.\"", PARA, ("release_year", "", 2018)),
         ("You may overhear a man in the queue: \"Jerome Flynn plays the Elder.\"", PARA, ("cast", "Jerome Flynn", None)),
+    ],
+    "an-as-phrase-after-another-players-object-is-the-subjects": [
+        ("Boban Marjanovic fights Reeves in a library as the assassin Ernest.", PARA, ("cast", "Keanu Reeves", "Ernest")),
+        ("Halle Berry helps Keanu Reeves in Casablanca as Sofia.", PARA, ("cast", "Keanu Reeves", "Sofia")),
+        ("Mark Dacascos fights Keanu Reeves in a glass room as Zero.", PARA, ("cast", "Keanu Reeves", "Zero")),
     ],
 }
 
