@@ -10416,6 +10416,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Halle Berry and Keanu Reeves team up in Casablanca as Sofia and John.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
         ("Len Wiseman brings Ana de Armas in as Eve.", BAL, [("cast", "Ana de Armas", "Eve", "supported")]),
     ],
+    "the-bylined-speakers-turns-stay-the-writers": [
+        ("Talking People Out of Cinemas\nby Ray Dumont, negotiator\n\nNEGOTIATOR: Chad Stahelski directed it.\nSUBJECT: Go on.\nNEGOTIATOR: Derek Kolstad wrote it.\nSUBJECT: Fine.\n", CH2, [("director", "Chad Stahelski", None, "supported"), ("writer", "Derek Kolstad", None, "supported")]),
+        ("Posted by Marisol Vance, crisis negotiator (retired)\n\nNEGOTIATOR: Keanu Reeves plays John Wick.\nMAN: Sure.\nNEGOTIATOR: My score: 8/10.\nMAN: Okay.\n", JW1, [("cast", "Keanu Reeves", "John Wick", "supported"), ("rating", "", 8, "unknown")]),
+        ("Session notes, by Dr. Ana Ruiz, therapist\n\nTHERAPIST: Halle Berry plays Sofia.\nCLIENT: Yes.\nTHERAPIST: I'd give it 7/10.\nCLIENT: I'd give it 10/10.\n", PARA, [("cast", "Halle Berry", "Sofia", "supported"), ("rating", "", 7, "unknown")]),
+    ],
+    "a-note-someones-label-heads-is-no-speakers-turn": [
+        ("Narration script\nBy Ines Varga, writer and narrator\n\nPRODUCER'S NOTE (end-card credits): Directed by Chad Stahelski.\n\nNARRATOR: Donnie Yen plays Caine.\nNARRATOR: Onward.\nPRODUCER'S NOTE: Keep it short.\n", CH4, [("director", "Chad Stahelski", None, "supported"), ("cast", "Donnie Yen", "Caine", "supported")]),
+        ("Podcast notes\nby Sam Lee, host\n\nEDITOR'S NOTE: Written by Derek Kolstad.\n\nHOST: Keanu Reeves is back.\nGUEST: Sure.\nHOST: Ian McShane plays Winston.\nGUEST: Yes.\nEDITOR'S NOTE: Fixed typos.\n", CH2, [("writer", "Derek Kolstad", None, "supported"), ("cast", "Ian McShane", "Winston", "supported")]),
+        ("Call log\nby Dee Moss, dispatcher\n\nDISPATCHER'S NOTE: Chad Stahelski directed it.\n\nDISPATCHER: Go ahead.\nCALLER: Halle Berry plays Sofia.\nDISPATCHER: Noted.\nCALLER: Bye.\nDISPATCHER'S NOTE: End.\n", PARA, [("director", "Chad Stahelski", None, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -16452,6 +16462,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Boban Marjanovic fights Reeves in a library as the assassin Ernest.", PARA, ("cast", "Keanu Reeves", "Ernest")),
         ("Halle Berry helps Keanu Reeves in Casablanca as Sofia.", PARA, ("cast", "Keanu Reeves", "Sofia")),
         ("Mark Dacascos fights Keanu Reeves in a glass room as Zero.", PARA, ("cast", "Keanu Reeves", "Zero")),
+    ],
+    "a-byline-gives-the-writers-trade-as-a-speaker-label": [
+        ("Talking People Out of Cinemas\nby Ray Dumont, negotiator\n\nNEGOTIATOR: Chad Stahelski directed it.\nSUBJECT: Derek Kolstad directed it.\nNEGOTIATOR: Let's talk about the pizza.\nSUBJECT: Fine.\n", CH2, ("director", "Derek Kolstad", None)),
+        ("Posted by Marisol Vance, crisis negotiator (retired)\n\nNEGOTIATOR: Keanu Reeves plays John Wick.\nMAN: Dean Winters plays Kirill.\nNEGOTIATOR: He does not.\nMAN: Okay.\n", JW1, ("cast", "Dean Winters", None)),
+        ("Session notes, by Dr. Ana Ruiz, therapist\n\nTHERAPIST: So it came out in 2019?\nCLIENT: It came out in 2018.\nTHERAPIST: It came out in 2019.\nCLIENT: Right.\n", PARA, ("release_year", "", 2018)),
     ],
 }
 

@@ -150,6 +150,9 @@ def _author(text: str, turns: tuple[tuple[int, str], ...], counts: Counter[str])
     introduced = [name for name in speakers if _introduces_self_as(header, name)]
     if len(introduced) == 1:
         return introduced[0]  # "i'm priya (P), he's J": the poster names their own label
+    bylined = _bylined_role(header, speakers)
+    if bylined is not None:
+        return bylined
     owner = _owner_named(header, speakers, loose=True)
     if owner is not None:
         return owner
@@ -181,6 +184,21 @@ def _first_turn(text: str, turns: tuple[tuple[int, str], ...], name: str) -> tup
 _AUTHORS_VOICE = (r"(?:who\s+)?(?:speaks|speaking|stands|standing)\s+(?:for|in\s+for)\s+(?:the|this|our)\s+"
                   r"(?:author|writer|critic|reviewer)\b|(?:the|our)\s+(?:author|writer|critic|reviewer)\s*\)")
 _NOT_A_NAME = r"(?!(?:and|or|with|to|for|at|not|in|on)\b)"  # "me and J", "I'm with J": the other party
+
+
+# a byline above a transcript, which may give the writer's trade after the name: "by Ray Dumont, negotiator",
+# "Posted by Marisol Vance, crisis negotiator (retired)"
+_BYLINE_LINE = re.compile(r"^[^\n]*\bby[ \t]+(?-i:[A-Z])[^\n]*", re.MULTILINE | re.IGNORECASE)
+
+
+def _bylined_role(header: str, speakers: Sequence[str]) -> str | None:
+    """The one speaker whose label is the trade a byline above the turns gives its writer ("by Ray Dumont,
+    negotiator" over "NEGOTIATOR:" and "SUBJECT:" turns); None when that is not one speaker."""
+    lines = [line.group() for line in _BYLINE_LINE.finditer(header)]
+    named = [name for name in speakers if name[:1].isalpha() and any(
+        re.search(rf"\bby\b[^\n]*,[^\n]*(?<![\w-]){re.escape(name)}(?![\w-])", line, re.IGNORECASE)
+        for line in lines)]
+    return named[0] if len(named) == 1 else None
 
 
 def _introduces_self_as(header: str, name: str) -> bool:
@@ -336,6 +354,13 @@ def others_turns(text: str) -> list[tuple[int, int]]:
         for at in re.finditer(rf"(?<![\w@]){re.escape(name)}(?![\w])", header, re.IGNORECASE))}
     # ... or who speaks as "me": a phone's exchange, a wall of notes ("[blue, me]"), or whose chat it is
     critics = critics or {name for name in counts if counts[name] >= 2 and name.lower() in _SELF}
+    # ... or whose trade a byline gives as their label ("by Ray Dumont, negotiator" over "NEGOTIATOR:"); then only
+    # the others who speak twice or more are speakers, and not a note someone's label heads ("PRODUCER'S NOTE:")
+    bylined = None if critics else _bylined_role(header, [name for name in counts if counts[name] >= 2])
+    if bylined is not None:
+        critics = {bylined}
+        counts = Counter({name: count for name, count in counts.items()
+                          if count >= 2 and not re.search(r"['\u2019]s\b", name, re.IGNORECASE)})
     if not critics:
         owner = _owner_named(header, [name for name in counts if counts[name] >= 2])
         critics = {owner} if owner else set()
