@@ -10426,6 +10426,21 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Podcast notes\nby Sam Lee, host\n\nEDITOR'S NOTE: Written by Derek Kolstad.\n\nHOST: Keanu Reeves is back.\nGUEST: Sure.\nHOST: Ian McShane plays Winston.\nGUEST: Yes.\nEDITOR'S NOTE: Fixed typos.\n", CH2, [("writer", "Derek Kolstad", None, "supported"), ("cast", "Ian McShane", "Winston", "supported")]),
         ("Call log\nby Dee Moss, dispatcher\n\nDISPATCHER'S NOTE: Chad Stahelski directed it.\n\nDISPATCHER: Go ahead.\nCALLER: Halle Berry plays Sofia.\nDISPATCHER: Noted.\nCALLER: Bye.\nDISPATCHER'S NOTE: End.\n", PARA, [("director", "Chad Stahelski", None, "supported")]),
     ],
+    "a-work-rated-by-its-title": [
+        ("Thanks all. For the record: I'd rate Chapter 2 a B+. Loses a few points.", CH2, [("rating", "", "B+", "unknown")]),
+        ("We rate the film an A-minus, no question.", CH4, [("rating", "", "A-", "unknown")]),
+        ("Poll: 41 votes, 7 out of 10 on average. I'd grade Parabellum a C+, sadly.", PARA, [("rating", "", "C+", "unknown")]),
+    ],
+    "a-credit-the-speaking-work-owns-is-shared": [
+        ("I am John Wick. David Leitch shares my director's credit, or so they say.", JW1, [("director", "David Leitch", None, "contradicted")]),
+        ("Chad Stahelski shares its directing duties with nobody.", PARA, [("director", "Chad Stahelski", None, "supported")]),
+        ("Stahelski and Leitch split their direction duties.", JW1, [("director", "Chad Stahelski", None, "supported"), ("director", "David Leitch", None, "contradicted")]),
+    ],
+    "a-pronoun-after-a-dashed-aside-is-the-roles-before-it": [
+        ("First there's a man called Abram \u2014 he's the brother of Viggo, the boss from the first film \u2014 and Peter Stormare plays him.", CH2, [("cast", "Peter Stormare", "Abram", "supported")]),
+        ("The car is kept by Abram - he's Viggo's brother, from the first film - and Peter Stormare plays him.", CH2, [("cast", "Peter Stormare", "Abram", "supported")]),
+        ("Then Santino \u2013 Gianna's brother, the one from the first act \u2013 and Riccardo Scamarcio plays him.", CH2, [("cast", "Riccardo Scamarcio", "Santino", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -16467,6 +16482,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Talking People Out of Cinemas\nby Ray Dumont, negotiator\n\nNEGOTIATOR: Chad Stahelski directed it.\nSUBJECT: Derek Kolstad directed it.\nNEGOTIATOR: Let's talk about the pizza.\nSUBJECT: Fine.\n", CH2, ("director", "Derek Kolstad", None)),
         ("Posted by Marisol Vance, crisis negotiator (retired)\n\nNEGOTIATOR: Keanu Reeves plays John Wick.\nMAN: Dean Winters plays Kirill.\nNEGOTIATOR: He does not.\nMAN: Okay.\n", JW1, ("cast", "Dean Winters", None)),
         ("Session notes, by Dr. Ana Ruiz, therapist\n\nTHERAPIST: So it came out in 2019?\nCLIENT: It came out in 2018.\nTHERAPIST: It came out in 2019.\nCLIENT: Right.\n", PARA, ("release_year", "", 2018)),
+    ],
+    "a-role-inside-a-dashed-aside-is-no-antecedent": [
+        ("First there's a man called Abram \u2014 he's the brother of Viggo, the boss from the first film \u2014 and Peter Stormare plays him.", CH2, ("cast", "Peter Stormare", "Viggo")),
+        ("Santino \u2014 he hates Gianna, his sister \u2014 and Riccardo Scamarcio plays him.", CH2, ("cast", "Riccardo Scamarcio", "Gianna")),
+        ("Cassian \u2014 he guards Gianna, the sister \u2014 and Common plays him.", CH2, ("cast", "Common", "Gianna")),
     ],
 }
 

@@ -238,7 +238,9 @@ _SOURCES: list[tuple[str, re.Pattern[str]]] = [
         r"gets? an?|earns? an?|I'd give it an?|solid)\s+(?:an?\s+)?"
         # "I award it, with reservations, a B-minus", "It earns, grudgingly, a B\u2013": an aside before the grade
         r"|\b(?:award|awards|awarded|give|gives|gave|gets?|earns?)(?:\s+it)?,[^,\n]{1,40},\s+an?\s+"
-        r"|\b(?:grade|grades|graded|rate|rates|rated|mark|marks|marked|marking)\s+(?:it|this(?:\s+one)?)\s+(?:an?\s+)?"
+        # ... or the work by its title: "I'd rate Chapter 2 a B+"
+        rf"|\b(?:grade|grades|graded|rate|rates|rated|mark|marks|marked|marking)\s+(?:it|this(?:\s+one)?|{TITLE}|"
+        r"the\s+(?:film|movie|sequel|picture))\s+(?:an?\s+)?"
         # the work placed on the scale: "it lands at a B-plus", "comes in at an A-"; the grade: "my grade stands at A-"
         r"|\b(?:lands?|landed|comes\s+in|came\s+in|settles?|settled)\s+at\s+(?:an?\s+)?"
         r"|\b(?:grade|mark|score|rating|verdict)\b[^.!?:\n]{0,40}?\b(?:stands?|stood|sits?|sat)\s+at\s+(?:an?\s+)?"
