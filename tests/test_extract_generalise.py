@@ -10441,6 +10441,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("The car is kept by Abram - he's Viggo's brother, from the first film - and Peter Stormare plays him.", CH2, [("cast", "Peter Stormare", "Abram", "supported")]),
         ("Then Santino \u2013 Gianna's brother, the one from the first act \u2013 and Riccardo Scamarcio plays him.", CH2, [("cast", "Riccardo Scamarcio", "Santino", "supported")]),
     ],
+    "a-pronoun-takes-the-players-own-role-in-the-sentence-before": [
+        ("Santino has a helper called Ares. Ruby Rose plays her.", CH2, [("cast", "Ruby Rose", "Ares", "supported")]),
+        ("John visits the Director, who runs a theatre with her dancers. Anjelica Huston plays her.", PARA, [("cast", "Anjelica Huston", "The Director", "supported")]),
+        ("Winston sends John to Charon, the desk man. Lance Reddick plays him.", CH4, [("cast", "Lance Reddick", "Charon", "supported")]),
+    ],
+    "a-pseudo-cleft-names-the-directors-after-the-verb": [
+        ("The men who directed this one are Chad Stahelski and David Leitch, who were stunt men.", PARA, [("director", "Chad Stahelski", None, "supported"), ("director", "David Leitch", None, "contradicted")]),
+        ("The people who directed it are Chad Stahelski and David Leitch.", CH4, [("director", "David Leitch", None, "contradicted")]),
+        ("The one who directed it is David Leitch.", CH2, [("director", "David Leitch", None, "contradicted")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -16487,6 +16497,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("First there's a man called Abram \u2014 he's the brother of Viggo, the boss from the first film \u2014 and Peter Stormare plays him.", CH2, ("cast", "Peter Stormare", "Viggo")),
         ("Santino \u2014 he hates Gianna, his sister \u2014 and Riccardo Scamarcio plays him.", CH2, ("cast", "Riccardo Scamarcio", "Gianna")),
         ("Cassian \u2014 he guards Gianna, the sister \u2014 and Common plays him.", CH2, ("cast", "Common", "Gianna")),
+    ],
+    "a-pronoun-with-no-player-of-its-own-keeps-the-first-role": [
+        ("Santino has a helper called Ares. Common plays her.", CH2, ("cast", "Common", "Ares")),
+        ("That's Caine, an old friend John must hunt. Donnie Yen plays him.", CH4, ("cast", "Donnie Yen", "John Wick")),
+        ("Winston sends John to Charon. Ian McShane plays him.", CH4, ("cast", "Ian McShane", "Charon")),
     ],
 }
 

@@ -218,8 +218,9 @@ def pronoun_role(doc: Document, cues: Cues, mentions: list[Mention], index: int)
     # one the sentence before introduces ("That's Caine, an old friend John must hunt. X plays him.")
     here = [m for m in roles if m.start >= sentence_start]
     # ... unless another of its characters is the player's own role here: "Wick calls on the Director, ..., and
-    # Anjelica Huston plays her" (a pronoun's gender is not known to the reference; the cast is)
-    own = [m for m in here if _plays_here(doc, actor, m)]
+    # Anjelica Huston plays her" (a pronoun's gender is not known to the reference; the cast is); so too in the
+    # sentence before: "Santino has a helper called Ares. Ruby Rose plays her."
+    own = [m for m in (here or roles) if _plays_here(doc, actor, m)]
     role = (own or here or roles)[0]
     if passive is not None:  # the evidence is the sentence that names the actor
         candidate = role_candidate(doc, cues, actor, role, passive.start(), actor.end)
