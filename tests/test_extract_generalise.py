@@ -10451,6 +10451,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("The people who directed it are Chad Stahelski and David Leitch.", CH4, [("director", "David Leitch", None, "contradicted")]),
         ("The one who directed it is David Leitch.", CH2, [("director", "David Leitch", None, "contradicted")]),
     ],
+    "a-sentence-of-a-grade-with-its-sign-spelt-out": [
+        ("SUBJECT: And what do you think?\nNEGOTIATOR: Honestly? It's bigger. The mirror maze at the end. A-minus. Now send Gus out.\n", CH2, [("rating", "", "A-", "unknown")]),
+        ("Loved the horses, hated the desert. B plus.", PARA, [("rating", "", "B+", "unknown")]),
+        ("Too long by twenty minutes, but that stairway! A minus!", CH4, [("rating", "", "A-", "unknown")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -16502,6 +16507,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Santino has a helper called Ares. Common plays her.", CH2, ("cast", "Common", "Ares")),
         ("That's Caine, an old friend John must hunt. Donnie Yen plays him.", CH4, ("cast", "Donnie Yen", "John Wick")),
         ("Winston sends John to Charon. Ian McShane plays him.", CH4, ("cast", "Ian McShane", "Charon")),
+    ],
+    "a-lone-letter-without-a-spelt-sign-is-no-grade": [
+        ("Plan B. Then we ran. Keanu Reeves plays John Wick.", JW1, ("rating", "", "B")),
+        ("Vitamin C. Minus points for length.", JW1, ("rating", "", "C-")),
+        ("We sat in row D. Plus, the popcorn was stale.", CH2, ("rating", "", "D+")),
     ],
 }
 

@@ -187,7 +187,7 @@ def _thread_counters(text: str) -> frozenset[int]:
 _GRADE_NEAR = re.compile(r"\b(?:grad(?:es?|ing)|scor(?:es?|ing)|ratings?|verdicts?)\b", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]")
 _DATED_TITLE_BEFORE = re.compile(r"\(\s*(?:19|20)\d\d\s*\)[ \t]*\Z")
-_ARTICLE = re.compile(r"(?-i:A)\s+(?-i:[a-z])")
+_ARTICLE = re.compile(r"(?-i:A)\s+(?!(?:plus|minus)\b)(?-i:[a-z])")  # (not "A minus!")
 
 
 # A key to a column's star marks: three star runs or more on one line, each with its word
@@ -307,9 +307,12 @@ def find_rating(text: str) -> RatingMatch | None:
             if kind == "on_scale" and not _GIVEN_OR_LABELLED.search(before) and "scale" not in match.group().lower() \
                     and not _FROM_ME.match(text, match.end()) and not _OWN_AFTER.match(text, match.end()):
                 continue  # "one on one", "5 on 10 screens" are no ratings
-            if kind == "letter_alone" and (not _GRADE_NEAR.search(text, max(0, match.start() - 80), match.start())
+            if kind == "letter_alone" and ((not _GRADE_NEAR.search(text, max(0, match.start() - 80), match.start())
+                                            and not match.group().lower().endswith(("plus", "minus")))
                                            or _ARTICLE.match(text, match.start())):
-                continue  # "A." alone is a grade only soon after the word "grade"; "A sequel" is an article
+                # "A." alone is a grade only soon after the word "grade" (a sentence of a grade with its sign spelt out
+                # is one anywhere: "The mirror maze at the end. A-minus."); "A sequel" is an article
+                continue
             labelled_above = not before.strip() and _SCORE_LABEL.search(_previous_line(text, line_start))
             if kind == "stars_ascii" and not (match.group("scale") or _SCORE_LABEL.search(before) or labelled_above
                                                or _DATED_TITLE_BEFORE.search(before)):
@@ -360,13 +363,10 @@ def find_rating(text: str) -> RatingMatch | None:
                 or (OWN_LABEL.search(_previous_line(text, line_start)) is not None and not someones_line(before)) \
                 or persona or (kind == "letter" and _FROM_ME.search(match.group()) is not None) \
                 or (_OWN_AFTER.match(text, match.end()) is not None and not someones_line(before))
-            # how surely the critic's own: labelled as such (3) outranks given in the first person (2), which a
-            # transcript's other speakers do too (1: "Candidate: I would give the film 10/10" before "My own rating:
-            # 4/5"; "TONY: I give it a seven" before the host's "For me, it is a B-plus"); a label in the first person
-            # (4) outranks one that names nobody, as a form's own rows do ("Overall rating: 3 - Meets Expectations"
-            # before "My own grade, as a critic: B+"); a show's official verdict (5) outranks its host's own beside it
-            # ("Mine is 6/10 but the show's official score: 4/5")
-            # (a sentence opened with the writer's own frame gives it in the first person: "For me, it is a B-plus")
+            # how surely the critic's own: labelled as such (3; 4 in the first person, over a form's own row:
+            # "My own grade, as a critic: B+" after "Overall rating: 3"; 5 a show's official verdict, over its host's
+            # own beside it) outranks given in the first person (2; the writer's own frame too: "For me, it is a
+            # B-plus"), which a transcript's other speakers do too (1: "TONY: I give it a seven")
             if labelled:
                 own = 5 if _OFFICIAL.search(before) else 4 if _FIRST_PERSON.search(before) else 3
             elif given_in_first_person(_clause(before), before, lambda: is_transcript(text)) or in_own_frame(before):
