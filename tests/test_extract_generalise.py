@@ -10456,6 +10456,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Loved the horses, hated the desert. B plus.", PARA, [("rating", "", "B+", "unknown")]),
         ("Too long by twenty minutes, but that stairway! A minus!", CH4, [("rating", "", "A-", "unknown")]),
     ],
+    "a-listings-labelled-lines-above-a-chat-are-no-speakers": [
+        ("WHAT'S IN THE BOX\n   Director: Chad Stahelski\n   Screenplay: Derek Kolstad and Michael Finch\n\nCHAT WITH ORBITAL\nMe: Where is it?\nNia: On the van.\nMe: Thanks.\nNia: Anything else?\n", PARA, [("director", "Chad Stahelski", None, "supported"), ("writer", "Derek Kolstad", None, "supported")]),
+        ("ORDER\nDirected by: Chad Stahelski\nYear: 2014\n\nTEXTS\nMe: did it ship\nSam: yes\nMe: ok\nSam: bye\n", JW1, [("director", "Chad Stahelski", None, "supported"), ("release_year", "", 2014, "supported")]),
+        ("Lot 4\nStarring: Keanu Reeves as John Wick\n\nSupport chat\nMe: Hi\nBot helper: Hello\nMe: Status?\nBot helper: Delayed\n", CH2, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+    ],
+    "a-heading-line-after-a-chat-turn-ends-it": [
+        ("Me: Is Ruby Rose in it?\nNia: Rumour is there's a director's cut.\n\nREVIEW, now that the van found me\nLaurence Fishburne returns as the Bowery King. Final grade: A-\n", PARA, [("cast", "Laurence Fishburne", "the Bowery King", "supported"), ("rating", "", "A-", "unknown")]),
+        ("Me: hello?\nAgent: Please hold.\nMe: ok\nAgent: Your parcel is lost.\n\nMY THOUGHTS after all that\nHalle Berry plays Sofia. I give it 4/5.\n", PARA, [("cast", "Halle Berry", "Sofia", "supported"), ("rating", "", 4, "unknown")]),
+        ("Me: any news?\nTom: it's on the way\nMe: cool\nTom: enjoy\n\nVERDICT for the blog\nIan McShane plays Winston. My score: 8/10\n", CH4, [("cast", "Ian McShane", "Winston", "supported"), ("rating", "", 8, "unknown")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -16512,6 +16522,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Plan B. Then we ran. Keanu Reeves plays John Wick.", JW1, ("rating", "", "B")),
         ("Vitamin C. Minus points for length.", JW1, ("rating", "", "C-")),
         ("We sat in row D. Plus, the popcorn was stale.", CH2, ("rating", "", "D+")),
+    ],
+    "a-chat-partners-turns-stay-theirs": [
+        ("Me: Is she in it?\nNia: Ruby Rose plays Sofia, I think.\nMe: No.\nNia: Sorry!\n\nThe review\nHalle Berry plays Sofia.\n", PARA, ("cast", "Ruby Rose", None)),
+        ("Me: hi\nTom: Dean Winters plays Kirill\nMe: no\nTom: ok\n", JW1, ("cast", "Dean Winters", None)),
+        ("Me: year?\nSam: it came out in 2015\nMe: hmm\nSam: or not\n", JW1, ("release_year", "", 2015)),
     ],
 }
 

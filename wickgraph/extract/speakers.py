@@ -9,6 +9,7 @@ from collections import Counter
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 from functools import lru_cache
+from itertools import pairwise
 
 from .layout_words import CAPITALS_HEADING, PARAGRAPH_BREAK, RULE_LINE, STAMP
 from .quotations import BYLINE, attributed_quotes
@@ -81,6 +82,9 @@ def in_authors_turns(text: str, positions: list[int]) -> list[bool] | None:
 # paragraph opened by a time stamp and no speaker's name, a commentary's or a log's next entry in the writer's voice:
 # "\n\n[00:41:45] The Continental! Ian McShane is Winston")
 _HEADING_AFTER_TURN = re.compile(PARAGRAPH_BREAK.pattern + "(?=" + CAPITALS_HEADING.pattern
+                                 # a short line that a word in capitals opens, no sentence: "REVIEW, now that the
+                                 # van has finally found me"
+                                 + r"|[ \t*_#]*(?-i:[A-Z]{2,})\b[^\n.!?:]{0,60}\n"
                                  + r"|[ \t*_]*(?i:(?:my|our)[ \t]+(?:own[ \t]+)?(?:score|verdict|rating|grade|mark))"
                                  r"[ \t*_]*[:\u2013\u2014-]"
                                  + "|" + RULE_LINE.pattern.removeprefix("^")
@@ -366,7 +370,13 @@ def others_turns(text: str) -> list[tuple[int, int]]:
         critics = {owner} if owner else set()
     if len(critics) != 1 or _page_written_by_another(header, next(iter(critics))):
         return []
-    return _turn_spans(text, turns, {name for name in counts if name not in critics})
+    critic = next(iter(critics))
+    # (one who speaks once is another speaker only beside the critic's turn, in the same block of lines: not a
+    # listing's "Director:" line)
+    beside = {name for (one, first), (other, second) in pairwise(turns)
+              if critic in (first, second) and "\n\n" not in text[one:other] for name in (first, second)}
+    return _turn_spans(text, turns, {name for name in counts
+                                     if name != critic and (counts[name] >= 2 or name in beside)})
 
 
 # a heading's line that names who wrote the page's own parts: "Introduction and transcript by Sam Kerr", "(she wrote
