@@ -10466,6 +10466,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Me: hello?\nAgent: Please hold.\nMe: ok\nAgent: Your parcel is lost.\n\nMY THOUGHTS after all that\nHalle Berry plays Sofia. I give it 4/5.\n", PARA, [("cast", "Halle Berry", "Sofia", "supported"), ("rating", "", 4, "unknown")]),
         ("Me: any news?\nTom: it's on the way\nMe: cool\nTom: enjoy\n\nVERDICT for the blog\nIan McShane plays Winston. My score: 8/10\n", CH4, [("cast", "Ian McShane", "Winston", "supported"), ("rating", "", 8, "unknown")]),
     ],
+    "the-work-is-a-signed-grade-with-the-verb-contracted": [
+        ("Honestly it's an A-, no notes.", CH2, [("rating", "", "A-", "unknown")]),
+        ("For me, it's a B-plus.", PARA, [("rating", "", "B+", "unknown")]),
+        ("Too long, too loud, but Chapter 4's a B+ for me.", CH4, [("rating", "", "B+", "unknown")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -16527,6 +16532,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Me: Is she in it?\nNia: Ruby Rose plays Sofia, I think.\nMe: No.\nNia: Sorry!\n\nThe review\nHalle Berry plays Sofia.\n", PARA, ("cast", "Ruby Rose", None)),
         ("Me: hi\nTom: Dean Winters plays Kirill\nMe: no\nTom: ok\n", JW1, ("cast", "Dean Winters", None)),
         ("Me: year?\nSam: it came out in 2015\nMe: hmm\nSam: or not\n", JW1, ("release_year", "", 2015)),
+    ],
+    "a-contracted-copula-before-a-plain-letter-is-no-grade": [
+        ("It's a B movie, and proud of it.", JW1, ("rating", "", "B")),
+        ("This one's a C-list cast, they said. Keanu Reeves plays John Wick.", JW1, ("rating", "", "C-")),
+        ("It's an F-bomb every minute.", CH4, ("rating", "", "F")),
     ],
 }
 

@@ -256,7 +256,7 @@ _SOURCES: list[tuple[str, re.Pattern[str]]] = [
         r"|\b(?:grade|mark)\s+of\s+(?:an?\s+)?"
         # the work said to be a grade with its plus or minus: "For me, Chapter 2 is a B-plus", "it's an A-minus"
         # (not a plain letter: "it is a B movie")
-        rf"|\b(?:it|this(?:\s+one)?|the\s+(?:film|movie|picture|sequel)|{TITLE})\s+(?:is|['\u2019]s|stays|remains)\s+"
+        rf"|\b(?:it|this(?:\s+one)?|the\s+(?:film|movie|picture|sequel)|{TITLE})(?:\s+(?:is|stays|remains)|['\u2019]s)\s+"
         r"(?:(?:still|easily|solidly|comfortably|definitely|firmly)\s+)?an?\s+"
         r"(?=(?-i:[A-DF])(?:\s*-?\s*(?:plus|minus)|[+\-\u2212\u2013]))"
         # a chat's command to its bot: "!rate A-", "/grade B+"
