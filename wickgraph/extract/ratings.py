@@ -368,7 +368,7 @@ def find_rating(text: str) -> RatingMatch | None:
             # own beside it) outranks given in the first person (2; the writer's own frame too: "For me, it is a
             # B-plus"), which a transcript's other speakers do too (1: "TONY: I give it a seven")
             if labelled:
-                own = 5 if _OFFICIAL.search(before) else 4 if _FIRST_PERSON.search(before) else 3
+                own = 5 if _OFFICIAL.search(before) else 4 if _FIRST_PERSON_LABEL.search(before) else 3
             elif given_in_first_person(_clause(before), before, lambda: is_transcript(text)) or in_own_frame(before):
                 own = 1 if someones_line(before) else 2
             else:
@@ -395,7 +395,7 @@ def find_rating(text: str) -> RatingMatch | None:
 
 
 _OFFICIAL = re.compile(r"\bofficial\b[^.!?\n]{0,40}\Z", re.IGNORECASE)
-_FIRST_PERSON = re.compile(r"\b(?:my|our)(?:\s+[\w'\u2019-]+){0,3}?\s+(?:verdict|score|rating|grade|mark|vote)\b",
+_FIRST_PERSON_LABEL = re.compile(r"\b(?:my|our)(?:\s+[\w'\u2019-]+){0,3}?\s+(?:verdict|score|rating|grade|mark|vote)\b",
                            re.IGNORECASE)  # "My own grade, as a critic:", "my verdict on the film:"
 
 
