@@ -10471,6 +10471,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("For me, it's a B-plus.", PARA, [("rating", "", "B+", "unknown")]),
         ("Too long, too loud, but Chapter 4's a B+ for me.", CH4, [("rating", "", "B+", "unknown")]),
     ],
+    "the-opener-marked-op-after-a-bullet-keeps-their-words": [
+        ("TIL John Wick's dog is a beagle.\n\n    u/velvet_hammer_88 \u2022 OP \u2022 11h\n\n    Keanu Reeves plays John Wick.\n\n    u/marcus_sniper_42 \u2022 8h\n\n    Honestly I'd put it at a 6/10.\n\n    u/velvet_hammer_88 \u2022 OP \u2022 7h\n\n    After the rewatch I'm still at a 9/10.\n", JW1, [("cast", "Keanu Reeves", "John Wick", "supported"), ("rating", "", 9, "unknown")]),
+        ("TIL about Parabellum.\n\nu/zero_fan \u2022 OP \u2022 2h\nHalle Berry plays Sofia.\n\nu/other_guy_7 \u2022 1h\nI'd give it 3/5.\n\nu/zero_fan \u2022 OP \u2022 1h\nMy score: 8/10.\n", PARA, [("cast", "Halle Berry", "Sofia", "supported"), ("rating", "", 8, "unknown")]),
+        ("TIL.\n\nu/helen_fan \u2022 OP \u2022 5h\nChad Stahelski directed it.\n\nu/year_guy_2015 \u2022 4h\nnice\n\nu/helen_fan \u2022 OP \u2022 3h\nIt came out in 2014.\n", JW1, [("director", "Chad Stahelski", None, "supported"), ("release_year", "", 2014, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -16537,6 +16542,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("It's a B movie, and proud of it.", JW1, ("rating", "", "B")),
         ("This one's a C-list cast, they said. Keanu Reeves plays John Wick.", JW1, ("rating", "", "C-")),
         ("It's an F-bomb every minute.", CH4, ("rating", "", "F")),
+    ],
+    "a-reddit-handle-with-a-bullet-heads-someone-elses-comment": [
+        ("TIL John Wick's dog is a beagle.\n\n    u/velvet_hammer_88 \u2022 OP \u2022 11h\n\n    Keanu Reeves plays John Wick. I give it 9/10.\n\n    u/marcus_sniper_42 \u2022 8h\n\n    Dean Winters plays Kirill, btw.\n", JW1, ("cast", "Dean Winters", None)),
+        ("TIL about Parabellum.\n\nu/zero_fan \u2022 OP \u2022 2h\nHalle Berry plays Sofia.\n\nu/other_guy_7 \u2022 1h\nJerome Flynn plays the Elder.\n\nu/zero_fan \u2022 OP \u2022 1h\nMy score: 8/10.\n", PARA, ("cast", "Jerome Flynn", None)),
+        ("TIL.\n\nu/helen_fan \u2022 OP \u2022 5h\nChad Stahelski directed it.\n\nu/year_guy_2015 \u2022 4h\nIt came out in 2015, I think.\n", JW1, ("release_year", "", 2015)),
     ],
 }
 

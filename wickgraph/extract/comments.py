@@ -193,7 +193,7 @@ _POSTER = re.compile(r"^[ \t]*(?:#\d{1,4}[ \t]+|[^\n]{1,60}?[ \t][\u00b7|\u2022]
                      r"|re:[^\n]{0,120}\n[ \t]*by[ \t]+|(?=[*_]{0,2}u/)|[\u21b3\u21aa\u2514][ \t]*)?"
                      r"[*_]{0,2}(?P<user>(?:@|u/)?[\w.-]{2,30})[*_]{0,2}"
                      r"(?:[ \t]*\((?P<op>op|original[ \t]+poster|thread[ \t]+starter|author)\))?[ \t]*"
-                     r"(?:\[[^\]\n]{1,30}\][ \t]*|(?:\u00bb|\||\u00b7|-|on\b|at\b|in[ \t]+r/)[^\n]{0,60}"
+                     r"(?:\[[^\]\n]{1,30}\][ \t]*|(?:\u00bb|\||\u00b7|\u2022|-|on\b|at\b|in[ \t]+r/)[^\n]{0,60}"
                      # (an issue tracker's "**name** commented", "name (author) commented on 3 Mar")
                      r"|(?P<said>wrote|replied|commented)(?:[ \t]+(?:on|at)\b[^\n]{0,40})?[ \t]*:?"
                      r"|(?(by)(?::|,[^\n]{0,60})|(?!)))?$",  # (a colon or a comma only after "reply from" and such)
@@ -323,8 +323,9 @@ def others_posts(text: str) -> list[tuple[int, int]]:
     if _BOARD_WORD.search(text) is None:
         return spans
     headers = list(_POSTER.finditer(text))
+    # (a Reddit handle is a poster's header of its own: "u/name \u2022 8h")
     posts = [(line.start(), line["user"].lower()) for line in headers
-             if line["by"] is not None or line["said"] is not None]
+             if line["by"] is not None or line["said"] is not None or line["user"].lower().startswith("u/")]
     for marks in _POST_MARKS.finditer(text):
         above = text.rfind("\n", 0, marks.start())
         for _ in range(_MARKS_REACH):  # the handle's line: the nearest one above the marks that is one
@@ -339,7 +340,7 @@ def others_posts(text: str) -> list[tuple[int, int]]:
     posts = sorted(set(posts))  # where each post starts, and its poster
     # who opened the thread: the poster a header marks so ("name (author) commented"), or whom a tracker's line says
     # opened it ("tobias-vance opened this issue"), else the first poster
-    opener = next((line["user"].lower() for line in headers if line["op"]), None) \
+    opener = next((line["user"].lower() for line in headers if line["op"] or _OP_MARK.search(line.group())), None) \
         or next((line["user"].lower() for line in _OPENED.finditer(text)), None)
     # replies under arrows ("↳ name wrote:") with no header above them: the post above them is the writer's
     replies_only = bool(posts) and _REPLY_ARROW.match(text, posts[0][0]) is not None
@@ -352,6 +353,7 @@ def others_posts(text: str) -> list[tuple[int, int]]:
                     if (replies_only or user != writer) and user not in own]
 
 
+_OP_MARK = re.compile(r"[\u00b7\u2022|][ \t]*OP\b")  # the opener marked after the handle: "u/name \u2022 OP \u2022 7h"
 _REVIEW_LENGTH = 500  # a comment this long at least is a review in itself, not a reply
 
 
