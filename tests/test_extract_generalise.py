@@ -10476,6 +10476,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("TIL about Parabellum.\n\nu/zero_fan \u2022 OP \u2022 2h\nHalle Berry plays Sofia.\n\nu/other_guy_7 \u2022 1h\nI'd give it 3/5.\n\nu/zero_fan \u2022 OP \u2022 1h\nMy score: 8/10.\n", PARA, [("cast", "Halle Berry", "Sofia", "supported"), ("rating", "", 8, "unknown")]),
         ("TIL.\n\nu/helen_fan \u2022 OP \u2022 5h\nChad Stahelski directed it.\n\nu/year_guy_2015 \u2022 4h\nnice\n\nu/helen_fan \u2022 OP \u2022 3h\nIt came out in 2014.\n", JW1, [("director", "Chad Stahelski", None, "supported"), ("release_year", "", 2014, "supported")]),
     ],
+    "a-catalogue-order-name-is-a-full-name": [
+        ("Taghmaoui, Sa\u00efd, the Elder, 112-117\n\nI kept Sa\u00efd Taghmaoui's diaeresis throughout.", PARA, [("cast", "Sa\u00efd Taghmaoui", "the Elder", "supported")]),
+        ("Huston, Anjelica, the Director, 30-39\n\nAnjelica Huston makes three scenes feel like a backstory.", PARA, [("cast", "Anjelica Huston", "the Director", "supported")]),
+        ("McShane, Ian, Winston, 4-9\n\nIan McShane is a delight.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).

@@ -64,7 +64,9 @@ def one_per_fact(pairs: list[tuple[Claim, Candidate | None]],
 
 
 def _full_name(claim: Claim) -> bool:
-    return normalize_name(claim.evidence) == normalize_name(claim.actor)
+    """Whether a mention gives the whole name, in catalogue order too ("Taghmaoui, Saïd")."""
+    said, name = normalize_name(claim.evidence.replace(",", " ")), normalize_name(claim.actor)
+    return said == name or sorted(said.split()) == sorted(name.split())
 
 
 def _fact_key(claim: Claim) -> tuple[Any, ...]:
