@@ -50,6 +50,8 @@ _CVC = re.compile(r"[^aeiou][aeiouy][^aeiouwxy]\Z", re.IGNORECASE)  # "giv", "wr
 _DROPPED_G = re.compile(r"\b[a-z]{3,}in['\u2019](?!\w)")
 # ... and "of" cut to its o: "the third chapter o' the Wick saga", "seven out o' ten" (twice in a text too)
 _ELIDED_OF = re.compile(r"(?<![\w'\u2019])o['\u2019](?=[ \t]+\w)")
+# each elision with what stands before its apostrophe (a cheap test first) and the letter the apostrophe stands for
+_ELISIONS = (("in", _DROPPED_G, "g"), ("o", _ELIDED_OF, "f"))
 
 
 # a number in words, then in digits in brackets, as contracts write it: "four (4)", "ten (10)"
@@ -104,16 +106,12 @@ def with_modern_forms(text: str) -> str:
         for did in _DID_VERB.finditer(text):  # the emphatic "did" is modern English too
             chars = chars or list(text)
             _put(chars, *did.span(), _cased(_PAST[did["verb"].lower()], did["verb"]), before=True)
-    if "in'" in text or "in\u2019" in text:
-        dropped = list(_DROPPED_G.finditer(text))
-        for participle in dropped if len(dropped) >= 2 else ():
-            chars = chars or list(text)
-            _put(chars, participle.end() - 1, participle.end(), "g")
-    if "o'" in text or "o\u2019" in text:
-        elided = list(_ELIDED_OF.finditer(text))
-        for of in elided if len(elided) >= 2 else ():
-            chars = chars or list(text)
-            _put(chars, of.end() - 1, of.end(), "f")
+    for before, elision, letter in _ELISIONS:  # the letter an apostrophe stands for, written back
+        if before + "'" in text or before + "\u2019" in text:
+            elided = list(elision.finditer(text))
+            for word in elided if len(elided) >= 2 else ():
+                chars = chars or list(text)
+                _put(chars, word.end() - 1, word.end(), letter)
     if _DIGITS_IN_BRACKETS.search(text):
         for doubled in _DOUBLED_NUMBER.finditer(text):
             if _NUMBER_WORDS.get(doubled["word"].lower()) == int(doubled["digits"]):

@@ -199,7 +199,8 @@ def commented_records(text: str) -> list[Span]:
 
 # a corrected field's old value and its new one, each labelled on a line of its own ("Old value: 2019 (...)" over
 # "New value: 2017"), or as a table's columns ("| Field | Old value | New value |", "FIELD   OLD VALUE   NEW VALUE")
-_OLD = r"(?:old|was|before|previous|prior|current|existing)(?:[ \t]+(?:value|entry|data))?"
+_OLD_WORDS = ("old", "was", "before", "previous", "prior", "current", "existing")
+_OLD = rf"(?:{'|'.join(_OLD_WORDS)})(?:[ \t]+(?:value|entry|data))?"
 _NEW = r"(?:new|now|after|corrected|updated|fixed|proposed|correct)(?:[ \t]+(?:value|entry|data))?"
 _OLD_LINE = re.compile(rf"^[ \t*_-]*{_OLD}[ \t]*:[^\n]*(?=\n[ \t*_-]*{_NEW}[ \t]*:)", re.IGNORECASE | re.MULTILINE)
 _OLD_NEW_HEADER = re.compile(rf"(?<![^\s|])(?P<old>{_OLD})[ \t]*(?:\|[ \t]*|[ \t]{{2,}})(?P<new>{_NEW})\b",
@@ -212,8 +213,7 @@ def superseded_values(text: str) -> list[Span]:
     """The old values of a record of corrections: the lines labelled as the old value over the new one, and the
     cells of a table's old-value column."""
     lower = text.lower()
-    if "old" not in lower and "was" not in lower and "before" not in lower and "previous" not in lower \
-            and "prior" not in lower and "current" not in lower and "existing" not in lower:
+    if not any(word in lower for word in _OLD_WORDS):
         return []
     spans = [line.span() for line in _OLD_LINE.finditer(text)]
     for header in _OLD_NEW_HEADER.finditer(text):

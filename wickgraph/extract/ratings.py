@@ -395,8 +395,9 @@ def find_rating(text: str) -> RatingMatch | None:
 
 
 _OFFICIAL = re.compile(r"\bofficial\b[^.!?\n]{0,40}\Z", re.IGNORECASE)
+# a label in the first person: "My own grade, as a critic:", "my verdict on the film:"
 _FIRST_PERSON_LABEL = re.compile(r"\b(?:my|our)(?:\s+[\w'\u2019-]+){0,3}?\s+(?:verdict|score|rating|grade|mark|vote)\b",
-                           re.IGNORECASE)  # "My own grade, as a critic:", "my verdict on the film:"
+                                 re.IGNORECASE)
 
 
 def _hosts_own(text: str, found: list[tuple[int, RatingMatch]]) -> list[tuple[int, RatingMatch]]:

@@ -402,6 +402,8 @@ def in_own_frame(line: str) -> bool:
     B-plus", "To my mind, it is a 4 out of 5"."""
     start = max(line.rfind(". "), line.rfind("! "), line.rfind("? ")) + 1
     return _FRONTED_OWN.match(line, start) is not None
+
+
 _BY_AGENT = re.compile(r"[^.!?\n]{0,40}?\bby\s+(?!me\b|this\s+(?:reviewer|critic|writer|author)\b|yours\s+truly\b)",
                        re.IGNORECASE)
 # a subject that names somebody ("The jury awards it a B+", "my brother would give it a C", "he gives it a D"); a
