@@ -10481,6 +10481,24 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Huston, Anjelica, the Director, 30-39\n\nAnjelica Huston makes three scenes feel like a backstory.", PARA, [("cast", "Anjelica Huston", "the Director", "supported")]),
         ("McShane, Ian, Winston, 4-9\n\nIan McShane is a delight.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
     ],
+    "a-posters-wrong-fact-stays-a-claim-when-a-reply-corrects-it": [
+        ("HOST: Keanu Reeves plays Santino. CRITIC: No, that's not right, he plays John.", CH2,
+         [("cast", "Keanu Reeves", "Santino", "contradicted")]),
+        ("HOST: And Ana de Armas plays Rooney. CRITIC: No, she plays Eve Macarro.", BAL,
+         [("cast", "Ana de Armas", "Rooney", "contradicted")]),
+        ("DANNY: And Ana de Armas plays Rooney.\n\nRUTH: (laughs) Everyone says that. She is Eve.", BAL,
+         [("cast", "Ana de Armas", "Rooney", "contradicted")]),
+        ("GLAUCON: It came out in 2015, I think.\n\nSOCRATES: Did it? Count the winters with me.", JW1,
+         [("release_year", "", 2015, "contradicted")]),
+        ("#1  vesper_k  \u00b7  Sat 10:02 PM\nRewatched Chapter 2 tonight. Peter Stormare as the sommelier is the best bit.\n\n#2  old_rook  \u00b7  Sat 10:15 PM\nThe sommelier is Peter Serafinowicz, not Stormare. Stormare is Abram.\n", CH2, [("cast", "Peter Stormare", "the sommelier", "contradicted"), ("cast", "Peter Serafinowicz", "the sommelier", "supported")]),
+        ("dana_r: it came out in 2016 and I saw it twice\nmilo_t: it came out in February 2017, actually\ndana_r: oh right\nmilo_t: still a great film\n", CH2, [("release_year", "", 2016, "contradicted"), ("release_year", "", 2017, "supported")]),
+        ("PRIYA: Halle Berry plays the Adjudicator, and she is terrific.\nTOM: No, Asia Kate Dillon is the Adjudicator. Halle Berry is Sofia.\nPRIYA: Fine. Still terrific.\nTOM: Agreed.\n", PARA, [("cast", "Halle Berry", "the Adjudicator", "contradicted"), ("cast", "Halle Berry", "Sofia", "supported")]),
+    ],
+    "a-card-side-is-no-speaker": [
+        ("#1\nFRONT: Ana de Armas plays Rooney.\nBACK: Bluff. Ana de Armas plays Eve Macarro.\n\n#2\nFRONT: Who directed it?\nBACK: Len Wiseman.\n", BAL, [("cast", "Ana de Armas", "Eve Macarro", "supported"), ("director", "Len Wiseman", None, "supported")]),
+        ("Card 1\nFRONT: When did it open?\nBACK: In 2017.\n\nCard 2\nFRONT: Common plays Ares.\nBACK: False. Ruby Rose plays Ares.\n", CH2, [("release_year", "", 2017, "supported"), ("cast", "Ruby Rose", "Ares", "supported")]),
+        ("FRONT: Who is Winston?\nBACK: Ian McShane.\nFRONT: It came out in 2020.\nBACK: No: it came out in 2019.\n", PARA, [("release_year", "", 2019, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -11232,8 +11250,7 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Caine (Donnie Yen) fights from Osaka to Paris.", CH4, ("reprise", "Donnie Yen", "Caine")),
     ],
     "a-no-that-corrects-the-claim-before": [
-        ("HOST: Keanu Reeves plays Santino. CRITIC: No, that's not right, he plays John.", CH2,
-         ("cast", "Keanu Reeves", "Santino")),
+        ("Keanu Reeves plays Santino. No, that's not right, he plays John.", CH2, ("cast", "Keanu Reeves", "Santino")),
         ("Ana de Armas plays Rooney. No, she plays Eve Macarro.", BAL, ("cast", "Ana de Armas", "Rooney")),
         ("Common plays Cassius. No, it's not Cassius, it is Cassian.", CH2, ("cast", "Common", "Cassius")),
     ],
@@ -13502,7 +13519,7 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("My uncle made the bold claim that Jason Statham plays John Wick.", JW1, ("cast", "Jason Statham", None)),
     ],
     "an-echo-question-doubts-it": [
-        ("GLAUCON: It came out in 2015, I think.\n\nSOCRATES: Did it? Count the winters with me.", JW1, ("release_year", "", 2015)),
+        ("GLAUCON: It came out in 2015, I think. Did it? Count the winters with me.", JW1, ("release_year", "", 2015)),
         ("My uncle says David Leitch directed it alone. Did he? The credits say otherwise.", JW1, ("director", "David Leitch", None)),
         ("TOM: Common plays Viggo in this one.\nANA: Really? Viggo is Michael Nyqvist.", JW1, ("cast", "Common", None)),
     ],
@@ -14350,9 +14367,8 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("If they cast Tom Hardy as Winston, I riot.", CH4, ("cast", "Tom Hardy", "Winston")),
     ],
     "a-claim-the-next-sentence-corrects": [
-        ("HOST: And Ana de Armas plays Rooney. CRITIC: No, she plays Eve Macarro.", BAL,
-         ("cast", "Ana de Armas", "Rooney")),
-        ("DANNY: And Ana de Armas plays Rooney.\n\nRUTH: (laughs) Everyone says that. She is Eve.", BAL,
+        ("And Ana de Armas plays Rooney. Nope, she plays Eve Macarro.", BAL, ("cast", "Ana de Armas", "Rooney")),
+        ("DANNY: And Ana de Armas plays Rooney. (laughs) Everyone says that. She is Eve.", BAL,
          ("cast", "Ana de Armas", "Rooney")),
         ("A: Keanu Reeves directed it? B: Nope, Len Wiseman did.", BAL, ("director", "Keanu Reeves", None)),
         ("Ana de Armas plays Rooney. Correction: her name is Eve Macarro.", BAL, ("cast", "Ana de Armas", "Rooney")),
@@ -16552,6 +16568,27 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("TIL John Wick's dog is a beagle.\n\n    u/velvet_hammer_88 \u2022 OP \u2022 11h\n\n    Keanu Reeves plays John Wick. I give it 9/10.\n\n    u/marcus_sniper_42 \u2022 8h\n\n    Dean Winters plays Kirill, btw.\n", JW1, ("cast", "Dean Winters", None)),
         ("TIL about Parabellum.\n\nu/zero_fan \u2022 OP \u2022 2h\nHalle Berry plays Sofia.\n\nu/other_guy_7 \u2022 1h\nJerome Flynn plays the Elder.\n\nu/zero_fan \u2022 OP \u2022 1h\nMy score: 8/10.\n", PARA, ("cast", "Jerome Flynn", None)),
         ("TIL.\n\nu/helen_fan \u2022 OP \u2022 5h\nChad Stahelski directed it.\n\nu/year_guy_2015 \u2022 4h\nIt came out in 2015, I think.\n", JW1, ("release_year", "", 2015)),
+    ],
+    "a-card-side-is-no-speaker": [
+        ("#1\nFRONT: Ana de Armas plays Rooney.\nBACK: Bluff. Ana de Armas plays Eve Macarro.\n\n#2\nFRONT: Who directed it?\nBACK: Len Wiseman.\n", BAL, ("cast", "Ana de Armas", "Rooney")),
+        ("Card 1\nFRONT: When did it open?\nBACK: In 2017.\n\nCard 2\nFRONT: Common plays Ares.\nBACK: False. Ruby Rose plays Ares.\n", CH2, ("cast", "Common", "Ares")),
+        ("FRONT: Who is Winston?\nBACK: Ian McShane.\nFRONT: It came out in 2020.\nBACK: No: it came out in 2019.\n", PARA, ("release_year", "", 2020)),
+    ],
+    "hearsay-in-an-afterthought": [
+        ("And it was directed by David Leitch, I was told.", JW1, ("director", "David Leitch", None)),
+        ("It came out in 2024, I hear.", BAL, ("release_year", "", 2024)),
+        ("Ana de Armas plays Rooney, or so I'm told.", BAL, ("cast", "Ana de Armas", "Rooney")),
+        ("Shay Hatten co-wrote it, I've heard.", JW1, ("writer", "Shay Hatten", None)),
+    ],
+    "a-year-apposed-to-another-title": [
+        ("If you want more, try Point Break, the 1991 one, before this.", CH4, ("release_year", "", 1991)),
+        ("I prefer The Raid, the 2011 one, for pure fighting.", BAL, ("release_year", "", 2011)),
+        ("Next week we show Man on Fire, the 2004 version.", JW1, ("release_year", "", 2004)),
+    ],
+    "a-year-it-was-meant-to-come-out": [
+        ("It was meant to come out in 2024.", BAL, ("release_year", "", 2024)),
+        ("The film was intended to open in 2024 and slipped.", BAL, ("release_year", "", 2024)),
+        ("It was expected to be released in 2022, before the strikes.", CH4, ("release_year", "", 2022)),
     ],
 }
 

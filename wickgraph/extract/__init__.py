@@ -24,7 +24,7 @@ from .answers import answer_key, answered_questions, asked_spans, unasked
 from .choices import offered_choices
 from .claims import Claim, Extraction
 from .collector import collector_paused
-from .comments import comment_spans, others_posts
+from .comments import comment_spans, others_posts, post_starts
 from .confidence import claim_confidence
 from .corrections import without_corrected, without_refuted_by_review
 from .crosswords import crossword_answers
@@ -67,7 +67,7 @@ from .sections import other_work_spans
 from .sheets import csv_cells
 from .sourcecode import others_records, source_code_claims
 from .spanvalues import candidate_claims, with_role_names
-from .speakers import others_quoted
+from .speakers import others_quoted, turn_starts
 from .spoken import retraction_spans, spoken_years, widened
 from .textscan import blank
 from .units import LayoutUnits
@@ -166,7 +166,9 @@ def _extract(text: str, film: str | None, reference: Reference | None,
                             scale=rating.scale, normalized=rating.normalized, rule="rating"), None))
     claims = without_other_title_roles(without_stray_roles(one_per_fact(pairs, blocked), reference), doc, reference)
     claims = without_the_texts_own_credits(without_other_work_roles(claims, doc, reference, film_iri), doc)
-    claims = without_denied(without_corrected(without_credit_titles(claims, doc.film_credits), doc), doc, elsewhere)
+    voices = sorted(turn_starts(text) + post_starts(text))  # a thread's posts, a transcript's turns
+    claims = without_denied(without_corrected(without_credit_titles(claims, doc.film_credits), doc, voices), doc,
+                            elsewhere)
     # the links a rule read and a filter dropped ("Ian McShane played Winston in the first two films"), by sentence:
     # the last link does not make them again from the bare mention the filters left
     kept = {(c.actor_iri, c.character_iri) for c in claims}
@@ -188,7 +190,8 @@ def _extract(text: str, film: str | None, reference: Reference | None,
                   if (span := widened(c.start, c.end, years)) != (c.start, c.end) else c for c in claims]
     claims = with_misspelt_players(claims, reference, film_iri)  # "Mark Tacos as Zero" is Mark Dacascos
     claims = without_refuted_by_review([replace(c, work_iri=film_iri, status=_status(c, reference, film_iri),
-                                                confidence=claim_confidence(c, film_confidence)) for c in claims], doc)
+                                                confidence=claim_confidence(c, film_confidence)) for c in claims],
+                                       doc, voices)
     title = reference.works[film_iri].title if film_iri in reference.works else film
     return Extraction(title, film_iri, tuple(claims), text, dict(metadata or {}), note=note)
 

@@ -32,7 +32,7 @@ from .letters import others_letters
 from .qapages import others_answers
 from .quotations import byline_names, top_lines, writer_names
 
-__all__ = ["comment_spans", "others_posts"]
+__all__ = ["comment_spans", "others_posts", "post_starts"]
 
 # a count of a post's reactions: "3,107", "1.2K likes", "12 reposts"
 _TALLY = r"\d{1,3}(?:[,.]\d{1,3})*[kKmM]?(?:[ \t]+(?:likes?|reactions?|shares?|reposts?|retweets?|views?))?"
@@ -186,7 +186,8 @@ def _without_authors_entries(text: str, start: int, end: int) -> list[tuple[int,
 # "adjudicated_anna  [Senior Member]", "Post by SommelierOfPain » Sat Feb 11, 1:14 am", "Reply from name (OP):", a
 # subject line over "by name", "Started by name, Fri 11:42 pm", a Reddit handle with its points ("r/board · Posted
 # by u/name · 6h", "u/name · 22 pts")
-_POSTER = re.compile(r"^[ \t]*(?:#\d{1,4}[ \t]+|[^\n]{1,60}?[ \t][\u00b7|\u2022][ \t]+(?=posted[ \t]+by\b))?"
+_POSTER = re.compile(r"^[ \t]*(?:(?P<number>#\d{1,4})[ \t]+"
+                     r"|[^\n]{1,60}?[ \t][\u00b7|\u2022][ \t]+(?=posted[ \t]+by\b))?"
                      # (a handle maybe in Markdown's emphasis, "**u/name**"; a reply under an arrow, "↳ name wrote:")
                      r"(?P<by>(?:post(?:ed)?|reply|message|comment|response|(?:thread[ \t]+|topic[ \t]+)?started)[ \t]+"
                      r"(?:#\d{1,4}[ \t]+)?(?:by|from)[ \t]+"
@@ -323,21 +324,7 @@ def others_posts(text: str) -> list[tuple[int, int]]:
     if _BOARD_WORD.search(text) is None:
         return spans
     headers = list(_POSTER.finditer(text))
-    # (a Reddit handle is a poster's header of its own: "u/name \u2022 8h")
-    posts = [(line.start(), line["user"].lower()) for line in headers
-             if line["by"] is not None or line["said"] is not None or line["user"].lower().startswith("u/")]
-    for marks in _POST_MARKS.finditer(text):
-        above = text.rfind("\n", 0, marks.start())
-        for _ in range(_MARKS_REACH):  # the handle's line: the nearest one above the marks that is one
-            if above < 0:
-                break
-            start = text.rfind("\n", 0, above) + 1
-            poster = _POSTER.fullmatch(text, start, above)
-            if poster is not None and not _POST_MARKS.fullmatch(text, start, above):
-                posts.append((start, poster["user"].lower()))
-                break
-            above = start - 1
-    posts = sorted(set(posts))  # where each post starts, and its poster
+    posts = _posts(text, headers)
     # who opened the thread: the poster a header marks so ("name (author) commented"), or whom a tracker's line says
     # opened it ("tobias-vance opened this issue"), else the first poster
     opener = next((line["user"].lower() for line in headers if line["op"] or _OP_MARK.search(line.group())), None) \
@@ -351,6 +338,41 @@ def others_posts(text: str) -> list[tuple[int, int]]:
     writer = _commenter(posts, ends, opener or posts[0][1], len(text))
     return spans + [(start, end) for (start, user), end in zip(posts, ends, strict=True)
                     if (replies_only or user != writer) and user not in own]
+
+
+def _posts(text: str, headers: list[re.Match[str]], numbered: bool = False) -> list[tuple[int, str]]:
+    """Where each post of a thread starts, and its poster: a header naming its poster ("Post by name", "name
+    wrote:", a Reddit handle: "u/name \u2022 8h"), or the handle's line over the board's marks ("Joined:", "Posts:");
+    with ``numbered``, also a numbered post's header with its time ("#2  name  \u00b7  Sat 11:58 PM")."""
+    posts = [(line.start(), line["user"].lower()) for line in headers
+             if line["by"] is not None or line["said"] is not None or line["user"].lower().startswith("u/")
+             or (numbered and line["number"] is not None and _POST_TIME.search(line.group()) is not None)]
+    for marks in _POST_MARKS.finditer(text):
+        above = text.rfind("\n", 0, marks.start())
+        for _ in range(_MARKS_REACH):  # the handle's line: the nearest one above the marks that is one
+            if above < 0:
+                break
+            start = text.rfind("\n", 0, above) + 1
+            poster = _POSTER.fullmatch(text, start, above)
+            if poster is not None and not _POST_MARKS.fullmatch(text, start, above):
+                posts.append((start, poster["user"].lower()))
+                break
+            above = start - 1
+    return sorted(set(posts))
+
+
+def post_starts(text: str) -> list[int]:
+    """Where each post of a forum thread of two posters or more starts (empty for any other text): each post is
+    its poster's voice."""
+    if _BOARD_WORD.search(text) is None and "#" not in text:
+        return []
+    posts = _posts(text, list(_POSTER.finditer(text)), numbered=True)
+    return [start for start, _ in posts] if len({user for _, user in posts}) >= 2 else []
+
+
+# a post's time in its header: "Sat 11:58 PM", "3 days ago", "12/02/2017"
+_POST_TIME = re.compile(r"\b\d{1,2}:\d\d\b|\bago\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|"
+                        r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b", re.IGNORECASE)
 
 
 _OP_MARK = re.compile(r"[\u00b7\u2022|][ \t]*OP\b")  # the opener marked after the handle: "u/name \u2022 OP \u2022 7h"

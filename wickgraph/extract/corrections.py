@@ -9,7 +9,9 @@ player, another year, another person in the same credit.
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
 from .claims import Claim
@@ -52,8 +54,10 @@ _BACK_REFERENCE = re.compile(r"\b(?:card|post|entry|letter|note|message|page|sec
                              r"yesterday|last\s+time)\b[^:\n]{0,80}:", re.IGNORECASE)
 
 
-def without_corrected(claims: list[Claim], doc: Document) -> list[Claim]:
-    """``claims`` without those a correcting sentence after them contradicts."""
+def without_corrected(claims: list[Claim], doc: Document, voices: Sequence[int] = ()) -> list[Claim]:
+    """``claims`` without those a correcting sentence after them contradicts, in the same voice: in a thread or a
+    transcript (``voices`` are the starts of its posts or turns), a reply's "No, X is Y" corrects another voice's
+    claim without taking it back."""
     text = doc.text
     openers = [m for m in _OPENER.finditer(text) if m.end() > m.start()]
     if not openers:
@@ -75,23 +79,29 @@ def without_corrected(claims: list[Claim], doc: Document) -> list[Claim]:
         corrected = [(0 if back else max(0, opener.start() - _REACH), opener.start())]
         if opener["mark"]:
             corrected.append(_marked_sentence(doc, opener["mark"], opener.start()))
+        voice = bisect.bisect_right(voices, opener.start())
         for index, earlier in enumerate(claims):
             if any(start <= earlier.start and earlier.end <= end for start, end in corrected) \
+                    and bisect.bisect_right(voices, earlier.start) == voice \
                     and any(_contradicts(c, earlier) for c in correcting):
                 dropped.add(index)
     return [c for i, c in enumerate(claims) if i not in dropped]
 
 
-def without_refuted_by_review(claims: list[Claim], doc: Document) -> list[Claim]:
+def without_refuted_by_review(claims: list[Claim], doc: Document, voices: Sequence[int] = ()) -> list[Claim]:
     """``claims`` without a role, a year or a credit the reference contradicts where the review states the
     reference's own fact for the same player, role or year in another sentence, or the credit as one person's alone.
 
     A review that says "Reddick is Charon" does not also hold that Lance Reddick plays Winston, nor one that says
     "Stahelski alone is credited" that David Leitch co-directed: a wrong fact beside the right one is someone else's
-    (a quiz's wrong option, a friend's guess, a reply the review corrects). In one sentence the two are one writer's
-    ("Nyqvist (Viggo Tarasov) and Allen (Viggo) are father and son").
+    (a quiz's wrong option, a friend's guess). In one sentence the two are one writer's ("Nyqvist (Viggo Tarasov) and
+    Allen (Viggo) are father and son"). In a thread or a transcript, where ``voices`` are the starts of its posts or
+    turns, each voice's facts are its own: a poster's wrong role stays a claim of the thread when a reply corrects it.
     """
     text = doc.text
+
+    def voice(position: int) -> int:
+        return bisect.bisect_right(voices, position)
     credited = [c for c in claims if c.type in _CREDIT_TYPES and c.status == "supported"]
     # (a credit said to be one person's when the review credits two is no fact the review holds: "Kolstad wrote it
     # alone, surely" answered by "the screenplay is by Kolstad and Hatten")
@@ -102,8 +112,10 @@ def without_refuted_by_review(claims: list[Claim], doc: Document) -> list[Claim]
     def refuted(claim: Claim) -> bool:
         sentence = doc.sentence(claim.start)
         return claim.status == "contradicted" and not _aged(claim, text) and (
-            any(_other_value(right, claim) and doc.sentence(right.start) != sentence for right in stated)
-            or any(_other_value(right, claim) and said != sentence for right, said in sole))
+            any(_other_value(right, claim) and doc.sentence(right.start) != sentence
+                and voice(right.start) == voice(claim.start) for right in stated)
+            or any(_other_value(right, claim) and said != sentence and voice(said[0]) == voice(claim.start)
+                   for right, said in sole))
     return [c for c in claims if not refuted(c)]
 
 

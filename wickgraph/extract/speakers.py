@@ -14,7 +14,7 @@ from itertools import pairwise
 from .layout_words import CAPITALS_HEADING, PARAGRAPH_BREAK, RULE_LINE, STAMP
 from .quotations import BYLINE, attributed_quotes
 
-__all__ = ["in_authors_turns", "is_transcript", "others_quoted", "questioners_turns"]
+__all__ = ["in_authors_turns", "is_transcript", "others_quoted", "questioners_turns", "turn_starts"]
 
 # a transcript's or a chat's speaker turn: "[00:14:32] DANA:", "Dana:", "[12/02/2017, 23:14] Priya:", "(9:41 PM) Me:",
 # "[21:02] dex_m:", "00:36 \u25b8 HANK:" opening a line (a chat's handles are often in lower case; a second word is a
@@ -36,7 +36,8 @@ _SPEAKER_TURN = re.compile(rf"^[ \t]*(?:{STAMP}[ \t]*(?:[|>\u2022\u00b7][ \t]*)?
                            re.MULTILINE)
 _NOT_A_SPEAKER = frozenset({"rating", "score", "verdict", "grade", "note", "update", "edit", "pros", "cons", "tldr",
                             "spoilers", "question", "answer", "q", "a", "http", "https", "ed", "editor", "correction",
-                            "spoiler", "tn", "nb", "ps", "sic"})
+                            "spoiler", "tn", "nb", "ps", "sic",
+                            "front", "back"})  # (a card's sides: "FRONT: Who directed it?", "BACK: ...")
 # a title line in capitals with its year, whose colon parts a title from its subtitle, not a speaker from a turn:
 # "JOHN WICK: CHAPTER 3 – PARABELLUM (2019)"
 _TITLE_WITH_YEAR = re.compile(r"[^a-z\n]*\((?:19|20)\d\d\)[ \t]*$", re.MULTILINE)
@@ -104,8 +105,14 @@ def _turn_spans(text: str, turns: Sequence[tuple[int, str]], speakers: AbstractS
 
 def is_transcript(text: str) -> bool:
     """Whether ``text`` is a transcript or a chat: two speakers or more with two turns or more each."""
-    counts = Counter(name for _, name in _turns(text))
-    return sum(count >= 2 for count in counts.values()) >= 2
+    return bool(turn_starts(text))
+
+
+def turn_starts(text: str) -> list[int]:
+    """Where each speaker's turn starts in a transcript or a chat (:func:`is_transcript`); empty for any other text."""
+    turns = _turns(text)
+    counts = Counter(name for _, name in turns)
+    return [start for start, _ in turns] if sum(count >= 2 for count in counts.values()) >= 2 else []
 
 
 @lru_cache(maxsize=2)  # (asked for each score a review gives in the first person, and for the author's turns)
