@@ -10499,6 +10499,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Card 1\nFRONT: When did it open?\nBACK: In 2017.\n\nCard 2\nFRONT: Common plays Ares.\nBACK: False. Ruby Rose plays Ares.\n", CH2, [("release_year", "", 2017, "supported"), ("cast", "Ruby Rose", "Ares", "supported")]),
         ("FRONT: Who is Winston?\nBACK: Ian McShane.\nFRONT: It came out in 2020.\nBACK: No: it came out in 2019.\n", PARA, [("release_year", "", 2019, "supported")]),
     ],
+    "a-job-in-a-rows-last-cell-is-its-names": [
+        ("      name      |   job\n----------------+----------\n Chad Stahelski | director\n David Leitch   | director\n Derek Kolstad  | writer\n(3 rows)", JW1, [("director", "Chad Stahelski", None, "supported"), ("director", "David Leitch", None, "contradicted"), ("writer", "Derek Kolstad", None, "supported")]),
+        ("Crew, job last:\nChad Stahelski \u00b7 director\nDerek Kolstad \u00b7 writer\nBasil Iwanyk \u00b7 producer", JW1, [("director", "Chad Stahelski", None, "supported"), ("writer", "Derek Kolstad", None, "supported")]),
+        ("| 12 | Len Wiseman | director |\n| 13 | Shay Hatten | writer |\n| 14 | Basil Iwanyk | producer |", BAL, [("director", "Len Wiseman", None, "supported"), ("writer", "Shay Hatten", None, "supported")]),
+    ],
+    "a-rows-number-is-no-part-of-the-name-above": [
+        (" billing |      actor       |   character\n---------+------------------+---------------\n       1 | Keanu Reeves     | John Wick\n       2 | Michael Nyqvist  | Viggo Tarasov", JW1, [("cast", "Keanu Reeves", "John Wick", "supported"), ("cast", "Michael Nyqvist", "Viggo Tarasov", "supported")]),
+        (" # | actor | role\n---+--------------+-----------\n 1 | Keanu Reeves | John Wick\n 2 | Ian McShane | Winston", JW1, [("cast", "Keanu Reeves", "John Wick", "supported"), ("cast", "Ian McShane", "Winston", "supported")]),
+        ("1) Keanu Reeves - John Wick\n2) Alfie Allen - Iosef Tarasov", JW1, [("cast", "Keanu Reeves", "John Wick", "supported"), ("cast", "Alfie Allen", "Iosef Tarasov", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -16589,6 +16599,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("It was meant to come out in 2024.", BAL, ("release_year", "", 2024)),
         ("The film was intended to open in 2024 and slipped.", BAL, ("release_year", "", 2024)),
         ("It was expected to be released in 2022, before the strikes.", CH4, ("release_year", "", 2022)),
+    ],
+    "a-job-in-a-rows-last-cell-is-its-names": [
+        ("      name      |   job\n----------------+----------\n Chad Stahelski | director\n David Leitch   | director\n Derek Kolstad  | writer\n(3 rows)", JW1, ("director", "Derek Kolstad", None)),
+        ("Crew, job last:\nChad Stahelski \u00b7 director\nDerek Kolstad \u00b7 writer\nBasil Iwanyk \u00b7 producer", JW1, ("director", "Basil Iwanyk", None)),
+        ("Crew, job last:\nChad Stahelski \u00b7 director\nDerek Kolstad \u00b7 writer\nBasil Iwanyk \u00b7 producer", JW1, ("writer", "Basil Iwanyk", None)),
     ],
 }
 

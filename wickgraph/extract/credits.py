@@ -103,8 +103,15 @@ def credit_lines(view: str, words: LayoutWords) -> Iterator[Credit]:
             value_end = labels[index + 1].start() if index + 1 < len(labels) else end
             items, asides = _items(view, label.end(), value_end)
             if not items and label.end() >= trim_span(view, label.end(), end)[1] and index + 1 == len(labels):
-                # "Director" alone on its line: the value is on the next line (one a line for a cast)
-                items, asides = _items_below(view, lines, number, regex)
+                named = _named_before(view, start, label.start()) if job != "cast" else None
+                if named is not None:
+                    # a table's row that names the person first and their job in the last cell
+                    # (" Chad Stahelski | director"): the job is theirs, not a heading over the rows below
+                    yield Credit(job, named[0], label.end(), (label.start(), label.end()), (named,), (None,))
+                    continue
+                if not view[start:label.start()].strip():
+                    # "Director" alone on its line: the value is on the next line (one a line for a cast)
+                    items, asides = _items_below(view, lines, number, regex)
             if items:
                 yield Credit(job, label.start() + len(label.group()) - len(label.group().lstrip(" \t")),
                              max(items[-1][1], (asides[-1] or (0, 0))[1]),
@@ -162,6 +169,21 @@ def _credits_in_prose(view: str, regex: re.Pattern[str], start: int, end: int) -
             job = next(name for name in ("director", "writer", "both", "cast") if label.group(name))
             yield Credit(job, opening.end(), max(items[-1][1], (asides[-1] or (0, 0))[1]),
                          (label.start(), label.end()), tuple(items), tuple(asides))
+
+
+# the marks between a table row's cells, before a job in its last cell
+_CELL_MARK = re.compile(r"[|\u00b7\u2022\t]")
+
+
+def _named_before(view: str, line_start: int, label_start: int) -> Span | None:
+    """The cell before a job label that closes its line after a cell mark ("Chad Stahelski | director",
+    " 57 | David Leitch | director"), when one cell of a few words stands there."""
+    before = view[line_start:label_start].rstrip(" \t")
+    if not before or not _CELL_MARK.match(before[-1]):
+        return None
+    marks = [m.end() for m in _CELL_MARK.finditer(view, line_start, line_start + len(before) - 1)]
+    cell = trim_span(view, marks[-1] if marks else line_start, line_start + len(before) - 1)
+    return cell if cell[1] > cell[0] and len(view[cell[0]:cell[1]].split()) <= _MAX_NAME_LINE_WORDS else None
 
 
 def _label_ok(label: re.Match[str], view: str, line_start: int, after_label: bool) -> bool:

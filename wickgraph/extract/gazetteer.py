@@ -54,8 +54,8 @@ _COUNTED_ON = re.compile(r"\s+(?:(?:more|last|final)\s+)?times?\b", re.IGNORECAS
 _SCORE_OR_RANGE_ON = re.compile(r"[-\u2013]\d{1,2}(?!\d)")
 # what may stand between the words of a name: a space, a dot or a hyphen, and a line break where verse or a narrow
 # column cuts a name in two ("Viggo, played by Michael⏎Nyqvist"); the name must go on in the next line's first word
-# ... but not before the number that opens a table's next row ("John Wick" over "1   Michael Nyqvist ...")
-_ROW_NUMBER_AFTER_BREAK = re.compile(r"[ \t]*\n[ \t]*\d+(?:[ \t]{2,}|\t)")
+# ... but not before the number opening a table's next row or an item ("1   Michael Nyqvist", " 2 | X", "2. X")
+_ROW_NUMBER_AFTER_BREAK = re.compile(r"[ \t]*\n[ \t]*\d+(?:[ \t]{2,}|\t|[ \t]*\||[.)][ \t])")
 _JOINER = re.compile(r"[ \t]*[:.\-]?[ \t]*\Z|[ \t]+-[ \t]+\Z|[ \t]*\n[ \t]*\Z|'\Z")  # (' before a possessive s)
 
 

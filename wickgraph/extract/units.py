@@ -307,6 +307,8 @@ def _credit_candidates(doc: Document, credit: Credit) -> list[Candidate]:
             found.append(Candidate("layout-credit", "cast", start, _close(doc, stop) if role else stop, parts=parts))
         return found
     people = [actor for actor, _ in names]
+    if credit.label[0] > credit.start:
+        end = max(end, credit.label[1])  # the job after the name: "Chad Stahelski | director"
     return [Candidate("layout-credit", job, credit.start, end, parts={"person": people}) for job in _JOBS[credit.job]]
 
 
