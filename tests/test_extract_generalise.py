@@ -10509,6 +10509,31 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         (" # | actor | role\n---+--------------+-----------\n 1 | Keanu Reeves | John Wick\n 2 | Ian McShane | Winston", JW1, [("cast", "Keanu Reeves", "John Wick", "supported"), ("cast", "Ian McShane", "Winston", "supported")]),
         ("1) Keanu Reeves - John Wick\n2) Alfie Allen - Iosef Tarasov", JW1, [("cast", "Keanu Reeves", "John Wick", "supported"), ("cast", "Alfie Allen", "Iosef Tarasov", "supported")]),
     ],
+    "a-trade-before-the-roles-name-describes-it": [
+        ("David Patrick Kelly as the cleaner Harry.", JW1, [("cast", "David Patrick Kelly", "Harry", "contradicted")]),
+        ("Clarke Peters shows up as the doorman Harry, briefly.", JW1, [("cast", "Clarke Peters", "Harry", "supported")]),
+        ("Lance Reddick plays the concierge Winston.", JW1, [("cast", "Lance Reddick", "Winston", "contradicted")]),
+    ],
+    "a-summing-up-label-over-a-letter-grade": [
+        ("Final word: B+. Rome looks gorgeous, the plot is thin.", CH2, [("rating", "", "B+", "unknown")]),
+        ("Bottom line: A-. Go see it on the biggest screen you can.", CH4, [("rating", "", "A-", "unknown")]),
+        ("My two cents: C+, and I am being generous.", BAL, [("rating", "", "C+", "unknown")]),
+    ],
+    "someone-named-after-a-verdict-label-gives-their-own-score": [
+        ("Final verdict since you asked: Dev says 10/10, but he owns the shirt. Me: 8/10.", JW1, [("rating", "", 8, "unknown")]),
+        ("Verdict: Priya gives it 9/10 and I give it 7/10.", CH2, [("rating", "", 7, "unknown")]),
+        ("Final score: my brother rates it 5/5; I rate it 4/5.", PARA, [("rating", "", 4, "unknown")]),
+    ],
+    "a-database-key-is-no-other-title": [
+        (" work | dept | person        | role\n------+------+---------------+---------\n CONT | cast | Mel Gibson    | Cormac O'Connor\n CONT | crew | Albert Hughes | director\n", CONT, [("cast", "Mel Gibson", "Cormac O'Connor", "supported"), ("director", "Albert Hughes", None, "supported")]),
+        (" key  | kind | name           | part\n------+------+----------------+--------\n CH2  | cast | Common         | Cassian\n CH2  | cast | Ruby Rose      | Ares\n", CH2, [("cast", "Common", "Cassian", "supported"), ("cast", "Ruby Rose", "Ares", "supported")]),
+        (" code | dept | person         | job\n------+------+----------------+----------\n BAL  | crew | Len Wiseman    | director\n BAL  | cast | Ana de Armas   | Eve Macarro\n", BAL, [("director", "Len Wiseman", None, "supported"), ("cast", "Ana de Armas", "Eve Macarro", "supported")]),
+    ],
+    "a-scores-table-row-of-another-work": [
+        ("        title         | mine | imdb_avg\n----------------------+------+----------\n John Wick            | 9/10 |      7.4\n John Wick: Chapter 2 | 8/10 |      7.5\n(2 rows)\n", JW1, [("rating", "", 9, "unknown")]),
+        ("| film | my score | notes |\n|---|---|---|\n| John Wick: Chapter 2 | 7/10 | fine |\n| John Wick: Chapter 4 | 9/10 | best |\n", CH4, [("rating", "", 9, "unknown")]),
+        (" film                 | rating\n----------------------+--------\n John Wick: Chapter 2 | 7/10\n John Wick: Chapter 4 | 9/10\n(2 rows)", CH2, [("rating", "", 7, "unknown")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -16604,6 +16629,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("      name      |   job\n----------------+----------\n Chad Stahelski | director\n David Leitch   | director\n Derek Kolstad  | writer\n(3 rows)", JW1, ("director", "Derek Kolstad", None)),
         ("Crew, job last:\nChad Stahelski \u00b7 director\nDerek Kolstad \u00b7 writer\nBasil Iwanyk \u00b7 producer", JW1, ("director", "Basil Iwanyk", None)),
         ("Crew, job last:\nChad Stahelski \u00b7 director\nDerek Kolstad \u00b7 writer\nBasil Iwanyk \u00b7 producer", JW1, ("writer", "Basil Iwanyk", None)),
+    ],
+    "a-scores-table-row-of-another-work": [
+        ("        title         | mine | imdb_avg\n----------------------+------+----------\n John Wick            | 9/10 |      7.4\n John Wick: Chapter 2 | 8/10 |      7.5\n(2 rows)\n", JW1, ("rating", "", 8)),
+        ("| film | my score | notes |\n|---|---|---|\n| John Wick: Chapter 2 | 7/10 | fine |\n| John Wick: Chapter 4 | 9/10 | best |\n", CH4, ("rating", "", 7)),
+        (" film                 | rating\n----------------------+--------\n John Wick: Chapter 2 | 7/10\n John Wick: Chapter 4 | 9/10\n(2 rows)", CH2, ("rating", "", 9)),
     ],
 }
 

@@ -75,7 +75,8 @@ NEEDS = {"stars_glyph": ("★",), "stars_ascii": ("**", "*/", "✦", "✪", "✭
                      "judgement", "valuation", "overall", "consensus", "going", "give", "gave", "giving",
                      "gets", "earns", "award", "solid", "get a", "earn a", "take", "mark", "film", "movie", " at a",
                      "grant", "accord", "bestow", "final", "saying", "d say", "gonna say", "call it", "mine",
-                     " is a", "'s a", "\u2019s a", "remains a", "stays a"),
+                     " is a", "'s a", "\u2019s a", "remains a", "stays a", "last word", "bottom line", "two cents",
+                     "upshot", "summing up", "in short"),
           "meter": _METER_FULL,
           "letter_alone": ("grade", "+", "-", "\u2212", "\u2013", "plus", "minus"),  # (the word may head the section)
           "letter_suffix": ("from me", "for me", "overall", "it is", "it's", "here", " my ", " our ", "give")}
@@ -208,6 +209,8 @@ _SOURCES: list[tuple[str, re.Pattern[str]]] = [
         rf"(?:\b(?:grade|rating|verdict|score|{APPRAISAL}|overall(?:\s+grade)?|consensus|(?:my|our)\s+take"
         r"|(?:my|our|own|final|overall|[\w-]+['\u2019]s)\s+mark"
         r"|final(?=[ \t]*:)"  # a note's "final: [ B+ ]"
+        # a summing-up's label: "Final word: B+", "Bottom line: A-", "My two cents: B-"
+        r"|(?:(?:final|last)\s+word|bottom\s+line|(?:my\s+)?two\s+cents|upshot|summing\s+up|in\s+short)(?=[ \t]*:)"
         # the critic's beside another's: "Harriet: C-. Mine: B+.", "Mine was a B-minus"
         r"|mine(?=[ \t]*:|\s+(?:is|was|would\s+be|will\s+be)\s)"
         r"|(?<![^\n])[ \t*-]*(?:the\s+)?(?:film|movie)(?=\s*:))"  # a line's label: "Film: B+" (not "Pattern: A")

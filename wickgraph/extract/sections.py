@@ -1,17 +1,16 @@
 """Which work each part of a review is about, when one post reviews several works in turn.
 
-A diary of a marathon, a ranking or a double bill gives each work a paragraph that opens with its title
-("Saturday: Chapter 2 (2017). ...", a channel's "CH 45 | JOHN WICK (2014)", or under a kicker line that names
-nothing: "★ CRITIC'S PICK ★"). When two or more paragraphs open so, and one of them opens with the reviewed
-work, the parts that open with another work's title (up to the next such paragraph) state that work's facts, not
-the reviewed one's: :func:`other_work_spans` finds them so their claims and ratings are left out. A film outside the
-franchise, which the reference does not know, is told by its block's layout: its title alone on a line over its
-credits ("CASABLANCA" over "US 1942 · Dir. Michael Curtiz · 102 min") or with its year ("THE QUIET HARBOUR (2024)"),
-a capsule's number and rating around it ("3. TRIAL BY FIRE ***", "CITIZENFOUR (2014) ★★★★");
-that block, and each later paragraph that opens with the same title, is about it. In a sheet whose header names a
-title column (a log of everything watched), a row is about the work its title cell names; and a line labelled by a
-title with its year that names nothing the reference knows ("Point Blank (1967): Lee Marvin as Walker") is about that
-film.
+A diary of a marathon, a ranking or a double bill gives each work a paragraph that opens with its title ("Saturday:
+Chapter 2 (2017). ...", a channel's "CH 45 | JOHN WICK (2014)", or under a kicker line that names nothing: "★
+CRITIC'S PICK ★"). When two or more paragraphs open so, and one of them opens with the reviewed work, the parts that
+open with another work's title (up to the next such paragraph) state that work's facts, not the reviewed one's:
+:func:`other_work_spans` finds them so their claims and ratings are left out. A film outside the franchise, which the
+reference does not know, is told by its block's layout: its title alone on a line over its credits ("CASABLANCA" over
+"US 1942 · Dir. Michael Curtiz · 102 min") or with its year ("THE QUIET HARBOUR (2024)"), a capsule's number and
+rating around it ("3. TRIAL BY FIRE ***", "CITIZENFOUR (2014) ★★★★"); that block, and each later paragraph that opens
+with the same title, is about it. In a sheet whose header names a title column (a log of everything watched), a row
+is about the work its title cell names; and a line labelled by a title with its year that names nothing the reference
+knows ("Point Blank (1967): Lee Marvin as Walker") is about that film.
 """
 
 from __future__ import annotations
@@ -402,6 +401,9 @@ def _columns(header: list[Span], row: re.Match[str]) -> Iterator[tuple[int, Span
 
 
 # a sheet's column of titles: "title", "film", "Movie title", "show_name"
+_CELL_MARK = re.compile(r"\t|[ \t]*\|[ \t]*")
+_KEY = re.compile(r"[A-Z][A-Z0-9_]{1,5}")
+_RULE_ROW = re.compile(r"[ \t]*[-+|=:]+[-+|=: \t]*")
 _TITLE_COLUMN = re.compile(r"(?:(?:film|movie|show|series)[ _]?)?(?:title|film|movie|show|series|work)s?",
                            re.IGNORECASE)
 
@@ -410,25 +412,23 @@ _ANY_LINE = re.compile(r"^[^\n]*$", re.MULTILINE)
 
 
 def _tab_cells(text: str, start: int, end: int) -> list[Span]:
-    """The spans of the tab-separated cells of the line ``text[start:end]``."""
-    cells = []
-    tab = text.find("\t", start, end)
-    while tab >= 0:
-        cells.append((start, tab))
-        start, tab = tab + 1, text.find("\t", tab + 1, end)
-    return [*cells, (start, end)]
+    """The spans of the cells of the line ``text[start:end]``, between tabs or a table's bars."""
+    marks = [m.span() for m in _CELL_MARK.finditer(text, start, end)]
+    return list(zip([start] + [b for _, b in marks], [a for a, _ in marks] + [end], strict=True))
 
 
 def _other_rows(doc: Document) -> list[Span]:
-    """In a sheet (tab-separated in the layout view, as CSV rows are) whose header names a title column, the rows
-    whose title is another work's: a log of everything watched, one row the reviewed film."""
-    if "\t" not in doc.folded:
+    """In a sheet (tab-separated in the layout view, as CSV rows are; or a table's bars) whose header names a title
+    column, the rows whose title is another work's: a log of everything watched, one row the reviewed film."""
+    if "\t" not in doc.folded and "|" not in doc.folded:
         return []
     spans: list[Span] = []
     column: int | None = None  # the title column of the sheet being read; -1 when its header names none
     for line in _ANY_LINE.finditer(doc.folded):
-        cells = _tab_cells(doc.folded, line.start(), line.end()) if "\t" in line.group() else []
-        if len(cells) < 3:
+        cells = _tab_cells(doc.folded, line.start(), line.end()) if _CELL_MARK.search(line.group()) else []
+        if column is not None and _RULE_ROW.fullmatch(line.group()):
+            continue  # the rule under a header ("-----+------")
+        if sum(doc.folded[a:b].strip() != "" for a, b in cells) < 3:  # ("| Title | X |": a field and its value)
             column = None
             continue
         if column is None:  # only a sheet's first row is its header ("field,value,notes" over "title,X,...")
@@ -437,9 +437,9 @@ def _other_rows(doc: Document) -> list[Span]:
             continue
         if not 0 <= column < len(cells):
             continue
-        start, end = cells[column]
-        if doc.folded[start:end].strip() and not any(
-                e.iri == doc.film for m in doc.mentions_between(start, end) for e in m.of_kind(WORK)):
+        works = {e.iri for m in doc.mentions_between(*cells[column]) for e in m.of_kind(WORK)}
+        title = doc.folded[slice(*cells[column])].strip()  # (a database's key, "CONT", is no title to tell apart)
+        if title and doc.film not in works and (works or not _KEY.fullmatch(title)):
             spans.append(line.span())
     return spans
 

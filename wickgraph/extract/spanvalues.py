@@ -39,6 +39,12 @@ def candidate_claims(doc: Document, candidates: list[Candidate],
         elif candidate.type == "cast":
             actors = candidate.parts.get("actor", [])
             roles = candidate.parts.get("character")
+            named = [_name_after_trade(doc, role) for role in roles or []]
+            if roles and any(named):
+                # "as the cleaner Harry": the trade describes the role whose name follows it
+                roles = [name or role for name, role in zip(named, roles, strict=True)]
+                end = max(candidate.end, *(name[1] for name in named if name))
+                common.update(evidence=doc.text[candidate.start:end], end=end)
             respective = roles is not None and len(roles) > 1 and len(roles) == len(actors)
             if roles and any(_names_only_a_work(doc, role) for role in roles):
                 continue  # "the ballerina in Parabellum was played by X": a work's title is no role
@@ -71,6 +77,19 @@ def candidate_claims(doc: Document, candidates: list[Candidate],
             claims.append((Claim("franchise_member", franchise=franchise, franchise_iri=reference.franchise_iri,
                                  **common), candidate))
     return claims
+
+
+def _name_after_trade(doc: Document, span: tuple[int, int]) -> tuple[int, int] | None:
+    """The role's name right after a role read from its trade in lower case ("the cleaner Harry", "the sommelier
+    Julius"), which names the role the trade describes; else None."""
+    mention = doc.by_start.get(span[0])
+    if mention is None or mention.end != span[1] or not doc.text[span[0]:span[1]].islower():
+        return None
+    after = len(doc.text) - len(doc.text[span[1]:].lstrip(" "))
+    name = doc.by_start.get(after) if after - span[1] == 1 else None
+    if name is None or not name.mask & CHARACTER or not doc.text[after].isupper() or is_possessive(doc.text, name.end):
+        return None
+    return name.start, name.end
 
 
 def _names_only_a_work(doc: Document, span: tuple[int, int]) -> bool:
