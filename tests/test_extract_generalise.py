@@ -10534,6 +10534,26 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("| film | my score | notes |\n|---|---|---|\n| John Wick: Chapter 2 | 7/10 | fine |\n| John Wick: Chapter 4 | 9/10 | best |\n", CH4, [("rating", "", 9, "unknown")]),
         (" film                 | rating\n----------------------+--------\n John Wick: Chapter 2 | 7/10\n John Wick: Chapter 4 | 9/10\n(2 rows)", CH2, [("rating", "", 7, "unknown")]),
     ],
+    "a-correction-gives-what-it-should-have-read": [
+        ("A caption read \"Franco Nero as the Armourer\". It should have read \"Franco Nero as Julius\".", CH2, [("cast", "Franco Nero", "Julius", "supported")]),
+        ("The caption should have read: Common as Cassian.", CH2, [("cast", "Common", "Cassian", "supported")]),
+        ("Our listing should have read \"Ruby Rose as Ares\", not \"Ruby Rose as Gianna\".", CH2, [("cast", "Ruby Rose", "Ares", "supported")]),
+    ],
+    "a-threequel-named-by-its-year": [
+        ("Lionsgate's 2019 threequel goes bigger again.", PARA, [("release_year", "", 2019, "supported")]),
+        ("The 2018 threequel is the one with the horses.", PARA, [("release_year", "", 2018, "contradicted")]),
+        ("This 2019 threequel never stops moving.", PARA, [("release_year", "", 2019, "supported")]),
+    ],
+    "a-place-in-the-series-in-figures": [
+        ("Parabellum, 3rd in the Wick series, is big.", PARA, [("franchise_member", "", None, "supported")]),
+        ("It is the 4th of the John Wick films and the longest.", CH4, [("franchise_member", "", None, "supported")]),
+        ("The 2nd in the John Wick saga picks up days later.", CH2, [("franchise_member", "", None, "supported")]),
+    ],
+    "the-series-field-in-a-table": [
+        ("| Series | John Wick |\n| Year | 2019 |", PARA, [("franchise_member", "", None, "supported")]),
+        (" field       | value\n-------------+-----------\n series      | John Wick\n year        | 2023", CH4, [("franchise_member", "", None, "supported")]),
+        ("Franchise | John Wick\nYear | 2017", CH2, [("franchise_member", "", None, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -16634,6 +16654,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("        title         | mine | imdb_avg\n----------------------+------+----------\n John Wick            | 9/10 |      7.4\n John Wick: Chapter 2 | 8/10 |      7.5\n(2 rows)\n", JW1, ("rating", "", 8)),
         ("| film | my score | notes |\n|---|---|---|\n| John Wick: Chapter 2 | 7/10 | fine |\n| John Wick: Chapter 4 | 9/10 | best |\n", CH4, ("rating", "", 7)),
         (" film                 | rating\n----------------------+--------\n John Wick: Chapter 2 | 7/10\n John Wick: Chapter 4 | 9/10\n(2 rows)", CH2, ("rating", "", 9)),
+    ],
+    "the-series-field-in-a-table": [
+        ("| Series | John Wick: Chapter 2 |\n| Year | 2017 |", CH4, ("franchise_member", "", None)),
+        ("| Series | none |\n| Note | not John Wick |", CH4, ("franchise_member", "", None)),
+        ("| Series | Wick: Chapter 4 |", CH2, ("franchise_member", "", None)),
     ],
 }
 
