@@ -10554,6 +10554,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         (" field       | value\n-------------+-----------\n series      | John Wick\n year        | 2023", CH4, [("franchise_member", "", None, "supported")]),
         ("Franchise | John Wick\nYear | 2017", CH2, [("franchise_member", "", None, "supported")]),
     ],
+    "an-instance-noun-stands-for-the-role": [
+        ("Charon, whose specimen was the late Lance Reddick, is calm.", JW1, [("cast", "Lance Reddick", "Charon", "supported")]),
+        ("Keanu Reeves is the embodiment of John Wick.", JW1, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("Dean Winters is the incarnation of Francis.", JW1, [("cast", "Dean Winters", "Francis", "contradicted")]),
+    ],
+    "the-copula-equates-the-player-with-the-roles-noun-for": [
+        ("Dean Winters is the specimen for Francis, the bouncer.", JW1, [("cast", "Dean Winters", "Francis", "contradicted")]),
+        ("Dean Winters was the voice for Francis.", JW1, [("cast", "Dean Winters", "Francis", "contradicted")]),
+        ("Franco Nero is the perfect face for the Sommelier.", CH2, [("cast", "Franco Nero", "the Sommelier", "contradicted")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -16659,6 +16669,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("| Series | John Wick: Chapter 2 |\n| Year | 2017 |", CH4, ("franchise_member", "", None)),
         ("| Series | none |\n| Note | not John Wick |", CH4, ("franchise_member", "", None)),
         ("| Series | Wick: Chapter 4 |", CH2, ("franchise_member", "", None)),
+    ],
+    "the-copula-equates-the-player-with-the-roles-noun-for": [
+        ("Ian McShane gives his best performance for John.", JW1, ("cast", "Ian McShane", "John Wick")),
+        ("Willem Dafoe is the embodiment of cool, and John trusts him.", JW1, ("cast", "Willem Dafoe", "John Wick")),
+        ("Ian McShane plays a part for the ages, and Charon watches.", JW1, ("cast", "Ian McShane", "Charon")),
     ],
 }
 

@@ -136,7 +136,10 @@ def forward_link(gap: str, cues: Cues) -> bool:
     words = infinitive_cues(paired_predicate(words, cues))
     # "X plays Y", "the role of Y", "gets the showiest part: Y"
     last_cue = max((i for i, w in enumerate(words) if w in cues["role-cue"] or
-                    (w in ("of", "to", ":") and i and words[i - 1] in cues["role-noun"])), default=None)
+                    (w in ("of", "to", ":") and i and words[i - 1] in cues["role-noun"])
+                    # "X is the specimen for Y", "X was the perfect face for Y": the copula equates the two
+                    or (w == "for" and i >= 3 and words[i - 1] in cues["role-noun"] and "the" in words[i - 3:i - 1]
+                        and words[max(0, i - 4):i - 2][:1] in (["is"], ["was"]))), default=None)
     if last_cue is None and words and words[-1] in ("role", "part", "character") and stripped.rstrip().endswith(",") \
             and _GIVEN_THE_PART.intersection(words):
         last_cue = len(words) - 1  # "gets the villain role, the Marquis": the role named in apposition to its noun
