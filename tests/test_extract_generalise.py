@@ -10564,6 +10564,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Dean Winters was the voice for Francis.", JW1, [("cast", "Dean Winters", "Francis", "contradicted")]),
         ("Franco Nero is the perfect face for the Sommelier.", CH2, [("cast", "Franco Nero", "the Sommelier", "contradicted")]),
     ],
+    "a-credits-aside-names-no-other-person": [
+        ("Chad Stahelski, working alongside David Leitch, who shares the directing credit, made it.", JW1, [("director", "Chad Stahelski", None, "supported"), ("director", "David Leitch", None, "contradicted")]),
+        ("Chad Stahelski, with his old partner David Leitch, who shares the directing credit, made it.", JW1, [("director", "David Leitch", None, "contradicted")]),
+        ("Shay Hatten, alongside Derek Kolstad, who holds a writing credit, delivers.", CH4, [("writer", "Shay Hatten", None, "supported"), ("writer", "Derek Kolstad", None, "contradicted")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
