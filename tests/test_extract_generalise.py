@@ -10569,6 +10569,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Chad Stahelski, with his old partner David Leitch, who shares the directing credit, made it.", JW1, [("director", "David Leitch", None, "contradicted")]),
         ("Shay Hatten, alongside Derek Kolstad, who holds a writing credit, delivers.", CH4, [("writer", "Shay Hatten", None, "supported"), ("writer", "Derek Kolstad", None, "contradicted")]),
     ],
+    "a-crossword-solution-on-the-line-below": [
+        ("ACROSS\n1   Keanu's excommunicated hitman (4,4)\n    \u2192 JOHN WICK \u2713\n5   Halle Berry's Casablanca manager (5)\n    \u2192 SOFIA \u2713 the dogs steal it\n", PARA, [("cast", "Keanu Reeves", "John Wick", "supported"), ("cast", "Halle Berry", "Sofia", "supported")]),
+        ("DOWN\n3   Mark Dacascos's sushi chef (4)\n    Answer: ZERO\n7   Played by Jerome Flynn, the High Table's elder (5)\n    Answer: ELDER\n", PARA, [("cast", "Mark Dacascos", "Zero", "supported"), ("cast", "Jerome Flynn", "the Elder", "contradicted")]),
+        ("12a  Ian McShane's hotelier (7)\n     WINSTON\n14a  Lance Reddick's concierge (6)\n     CHARON\n", JW1, [("cast", "Ian McShane", "Winston", "supported"), ("cast", "Lance Reddick", "Charon", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).

@@ -19,10 +19,13 @@ from .spoken import spoken_years
 __all__ = ["crossword_answers"]
 
 # "14A. clue (7) — SOLUTION", "3 Down: clue (3,7) — SOLUTION", "12a clue (6) = SOLUTION"
-# (a blog's list may bullet its entries, and a solution in capitals needs no mark before it: "* 38A: clue (7) CASSIAN")
+# (a blog's list may bullet its entries, and a solution in capitals needs no mark before it: "* 38A: clue (7) CASSIAN";
+# a solver's write-up may put it on the next line, under an arrow or indented: "1   clue (4,4)" over "    → JOHN WICK")
 _ENTRY = re.compile(r"^[ \t]*(?:[-*\u2022][ \t]+)?(?P<number>\d{1,2})[ \t]*(?:(?P<way>a|d|across|down)\b)?\.?[ \t:]*"
                     r"(?P<clue>[^\n]+?)[ \t]*\((?P<enumeration>\d{1,2}(?:[ \t]*[,-][ \t]*\d{1,2})*)\)[ \t]*"
-                    r"(?:(?:[\u2013\u2014=:]|-{1,2})[ \t]*|(?=(?-i:[A-Z]{2})))(?P<solution>[^\n]*?)[ \t.]*$",
+                    r"(?:(?:[\u2013\u2014=:]|-{1,2})[ \t]*|(?=(?-i:[A-Z]{2}))"
+                    r"|\n[ \t]*(?:[\u2192\u21d2]|-{1,2}>|=>|(?:answer|ans|solution)[ \t]*:)[ \t]*"
+                    r"|\n[ \t]+(?=(?-i:[A-Z]{2})))(?P<solution>[^\n]*?)[ \t.]*$",
                     re.IGNORECASE | re.MULTILINE)
 # a solver's note after the solution, opening with the name of who plays it: "— MARCUS. Willem Dafoe, who ...",
 # "CHARON — Lance Reddick, back behind the desk"
