@@ -10574,6 +10574,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("DOWN\n3   Mark Dacascos's sushi chef (4)\n    Answer: ZERO\n7   Played by Jerome Flynn, the High Table's elder (5)\n    Answer: ELDER\n", PARA, [("cast", "Mark Dacascos", "Zero", "supported"), ("cast", "Jerome Flynn", "the Elder", "contradicted")]),
         ("12a  Ian McShane's hotelier (7)\n     WINSTON\n14a  Lance Reddick's concierge (6)\n     CHARON\n", JW1, [("cast", "Ian McShane", "Winston", "supported"), ("cast", "Lance Reddick", "Charon", "supported")]),
     ],
+    "a-credit-list-that-runs-on-into-the-cast": [
+        ("It's printed like a poster: directed by Chad Stahelski, written by Derek Kolstad, and Keanu Reeves as John Wick in gold.", JW1, [("writer", "Derek Kolstad", None, "supported"), ("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("Written by Derek Kolstad, Ian McShane as Winston.", JW1, [("writer", "Derek Kolstad", None, "supported"), ("cast", "Ian McShane", "Winston", "supported")]),
+        ("Directed by Chad Stahelski and Keanu Reeves as John Wick.", JW1, [("director", "Chad Stahelski", None, "supported"), ("cast", "Keanu Reeves", "John Wick", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -16684,6 +16689,21 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Ian McShane gives his best performance for John.", JW1, ("cast", "Ian McShane", "John Wick")),
         ("Willem Dafoe is the embodiment of cool, and John trusts him.", JW1, ("cast", "Willem Dafoe", "John Wick")),
         ("Ian McShane plays a part for the ages, and Charon watches.", JW1, ("cast", "Ian McShane", "Charon")),
+    ],
+    "a-credit-list-that-runs-on-into-the-cast": [
+        ("It's printed like a poster: directed by Chad Stahelski, written by Derek Kolstad, and Keanu Reeves as John Wick in gold.", JW1, ("writer", "Keanu Reeves", None)),
+        ("Written by Derek Kolstad, Ian McShane as Winston.", JW1, ("writer", "Ian McShane", None)),
+        ("Screenplay: Derek Kolstad, and Keanu Reeves as John Wick on top.", JW1, ("writer", "Keanu Reeves", None)),
+    ],
+    "back-after-an-objects-pronoun-is-no-return": [
+        ("Michael Nyqvist's Viggo would probably send it back, but I loved it.", JW1, ("reprise", "Michael Nyqvist", "Viggo")),
+        ("Ian McShane's Winston would hand it back at once.", JW1, ("reprise", "Ian McShane", "Winston")),
+        ("Willem Dafoe's Marcus would give that back in a second.", JW1, ("reprise", "Willem Dafoe", "Marcus")),
+    ],
+    "a-habit-kept-since-a-year": [
+        ("Shauna has opened with this song every Friday since 2019 and I respect it.", JW1, ("release_year", "", 2019)),
+        ("We have opened the season with it each year since 2015.", JW1, ("release_year", "", 2015)),
+        ("The Roxy has screened it every weekend since 2016.", JW1, ("release_year", "", 2016)),
     ],
 }
 

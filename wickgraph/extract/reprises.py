@@ -327,8 +327,10 @@ _BRACKET_NOTE = re.compile(r"[ \t]*\([ \t]*([^(),;\n]{1,40})")
 _BACK_AS_PARTICLE = re.compile(r"(?<= )(?:take|takes|took|taking|get|gets|got|getting|win|wins|won|winning|pay|pays|"
                                r"paid|paying|fight|fights|fought|fighting|hold|holds|held|holding|give|gives|gave|"
                                r"giving|buy|buys|bought|steal|steals|stole|stealing|claw|claws|clawed) back(?= )"
-                               # (or any action's object, then back: "Charon (X) slides a gold coin back")
-                               r"|(?<= )[a-z]+s (?:a|an|the|his|her|their|its) (?:[a-z]+ ){0,2}back(?= )")
+                               # (or any action's object, then back: "Charon (X) slides a gold coin back", "X's
+                               # Viggo would send it back")
+                               r"|(?<= )[a-z]+s (?:a|an|the|his|her|their|its) (?:[a-z]+ ){0,2}back(?= )"
+                               r"|(?<= )[a-z]+ (?:it|this|that) back(?= )")
 # an action counted ("Winston (X) fires four times", "knocks twice"): the times the character does it, not the
 # actor's turns in the part (a verb of appearing keeps them: "appears for the fourth time", "returns twice")
 _ACTION_COUNTED = re.compile(r"(?<= )(?!(?:is|was|has|appears|returns|shows|turns|pops|comes|steps|reappears)\b)"

@@ -32,6 +32,8 @@ def candidate_claims(doc: Document, candidates: list[Candidate],
                                   "rule": candidate.rule}
         if candidate.type in ("director", "writer"):
             for span in candidate.parts.get("person", []):
+                if _cast_after(doc, span):
+                    continue  # "written by Derek Kolstad, and Keanu Reeves as John Wick": the list went on to the cast
                 name, iri = _person(doc, span, reference)
                 if iri is None and normalize_name(name or "") in default_cues()["world-name"]:
                     continue  # "the Director -- Ruska Roma": an organisation of the story is credited with nothing
@@ -77,6 +79,16 @@ def candidate_claims(doc: Document, candidates: list[Candidate],
             claims.append((Claim("franchise_member", franchise=franchise, franchise_iri=reference.franchise_iri,
                                  **common), candidate))
     return claims
+
+
+_AS = re.compile(r"[ \t]+as[ \t]+(?:the[ \t]+)?", re.IGNORECASE)
+
+
+def _cast_after(doc: Document, span: tuple[int, int]) -> bool:
+    """Whether a credited name is followed by "as" and a role: an item of a cast, not of the credit's list."""
+    after = _AS.match(doc.text, span[1])
+    role = doc.by_start.get(after.end()) if after else None
+    return role is not None and bool(role.mask & CHARACTER)
 
 
 def _name_after_trade(doc: Document, span: tuple[int, int]) -> tuple[int, int] | None:
