@@ -79,10 +79,9 @@ def without_corrected(claims: list[Claim], doc: Document, voices: Sequence[int] 
         corrected = [(0 if back else max(0, opener.start() - _REACH), opener.start())]
         if opener["mark"]:
             corrected.append(_marked_sentence(doc, opener["mark"], opener.start()))
-        voice = bisect.bisect_right(voices, opener.start())
         for index, earlier in enumerate(claims):
             if any(start <= earlier.start and earlier.end <= end for start, end in corrected) \
-                    and bisect.bisect_right(voices, earlier.start) == voice \
+                    and _same_voice(voices, earlier.start, opener.start()) \
                     and any(_contradicts(c, earlier) for c in correcting):
                 dropped.add(index)
     return [c for i, c in enumerate(claims) if i not in dropped]
@@ -99,9 +98,6 @@ def without_refuted_by_review(claims: list[Claim], doc: Document, voices: Sequen
     turns, each voice's facts are its own: a poster's wrong role stays a claim of the thread when a reply corrects it.
     """
     text = doc.text
-
-    def voice(position: int) -> int:
-        return bisect.bisect_right(voices, position)
     credited = [c for c in claims if c.type in _CREDIT_TYPES and c.status == "supported"]
     # (a credit said to be one person's when the review credits two is no fact the review holds: "Kolstad wrote it
     # alone, surely" answered by "the screenplay is by Kolstad and Hatten")
@@ -113,10 +109,16 @@ def without_refuted_by_review(claims: list[Claim], doc: Document, voices: Sequen
         sentence = doc.sentence(claim.start)
         return claim.status == "contradicted" and not _aged(claim, text) and (
             any(_other_value(right, claim) and doc.sentence(right.start) != sentence
-                and voice(right.start) == voice(claim.start) for right in stated)
-            or any(_other_value(right, claim) and said != sentence and voice(said[0]) == voice(claim.start)
+                and _same_voice(voices, right.start, claim.start) for right in stated)
+            or any(_other_value(right, claim) and said != sentence and _same_voice(voices, said[0], claim.start)
                    for right, said in sole))
     return [c for c in claims if not refuted(c)]
+
+
+def _same_voice(voices: Sequence[int], one: int, other: int) -> bool:
+    """Whether two positions stand in the same post of a thread or turn of a transcript (``voices``: where each
+    starts; empty for a text of one voice)."""
+    return bisect.bisect_right(voices, one) == bisect.bisect_right(voices, other)
 
 
 def _said_alone(credit: Claim, doc: Document) -> tuple[int, int] | None:

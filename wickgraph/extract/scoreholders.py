@@ -342,8 +342,9 @@ def attributed(text: str, start: int) -> bool:
     if _OTHERS.search(before):
         return True
     # (unless a clause after the label gives it: "Final verdict since u asked: Dev says 10/10", read from the colon)
-    labelled = before.rfind(":") + 1 if _GIVER.search(before, before.rfind(":") + 1) else 0
-    if OWN_LABEL.search(before) and not labelled:
+    colon = before.rfind(":") + 1
+    after_label = colon if colon and _GIVER.search(before, colon) else 0
+    if OWN_LABEL.search(before) and not after_label:
         return False  # "Editors' rating ★★★★☆", "Our score:", "readers gave it 3/5; my own rating: 4/5"
     if quote is not None and _GIVER.search(text, quote + 1, start) is not None:
         before = text[quote + 1:start]  # the quotation's own sentence gives it: '"Reviewer 1 scored this paper 6/10'
@@ -357,7 +358,7 @@ def attributed(text: str, start: int) -> bool:
     giver = _GIVER.search(before)
     if giver is None:
         return False
-    subject = before[labelled:giver.start()]
+    subject = before[after_label:giver.start()]
     if _CONJUNCTION_ONLY.fullmatch(subject):  # "I liked it, and give it 8/10": the clause before holds the subject
         subject = text[sentence_start:clause_start]
     if _WORK_GRADED.search(subject) and _GRADED.match(giver.group().lstrip()) \

@@ -411,7 +411,7 @@ _TITLE_COLUMN = re.compile(r"(?:(?:film|movie|show|series)[ _]?)?(?:title|film|m
 _ANY_LINE = re.compile(r"^[^\n]*$", re.MULTILINE)
 
 
-def _tab_cells(text: str, start: int, end: int) -> list[Span]:
+def _row_cells(text: str, start: int, end: int) -> list[Span]:
     """The spans of the cells of the line ``text[start:end]``, between tabs or a table's bars."""
     marks = [m.span() for m in _CELL_MARK.finditer(text, start, end)]
     return list(zip([start] + [b for _, b in marks], [a for a, _ in marks] + [end], strict=True))
@@ -425,7 +425,7 @@ def _other_rows(doc: Document) -> list[Span]:
     spans: list[Span] = []
     column: int | None = None  # the title column of the sheet being read; -1 when its header names none
     for line in _ANY_LINE.finditer(doc.folded):
-        cells = _tab_cells(doc.folded, line.start(), line.end()) if _CELL_MARK.search(line.group()) else []
+        cells = _row_cells(doc.folded, line.start(), line.end()) if _CELL_MARK.search(line.group()) else []
         if column is not None and _RULE_ROW.fullmatch(line.group()):
             continue  # the rule under a header ("-----+------")
         if sum(doc.folded[a:b].strip() != "" for a, b in cells) < 3:  # ("| Title | X |": a field and its value)

@@ -97,9 +97,9 @@ def _name_after_trade(doc: Document, span: tuple[int, int]) -> tuple[int, int] |
     mention = doc.by_start.get(span[0])
     if mention is None or mention.end != span[1] or not doc.text[span[0]:span[1]].islower():
         return None
-    after = len(doc.text) - len(doc.text[span[1]:].lstrip(" "))
-    name = doc.by_start.get(after) if after - span[1] == 1 else None
-    if name is None or not name.mask & CHARACTER or not doc.text[after].isupper() or is_possessive(doc.text, name.end):
+    name = doc.by_start.get(span[1] + 1) if doc.text[span[1]:span[1] + 1] == " " else None
+    if name is None or not name.mask & CHARACTER or not doc.text[name.start].isupper() \
+            or is_possessive(doc.text, name.end):
         return None
     return name.start, name.end
 

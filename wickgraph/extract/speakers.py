@@ -36,8 +36,7 @@ _SPEAKER_TURN = re.compile(rf"^[ \t]*(?:{STAMP}[ \t]*(?:[|>\u2022\u00b7][ \t]*)?
                            re.MULTILINE)
 _NOT_A_SPEAKER = frozenset({"rating", "score", "verdict", "grade", "note", "update", "edit", "pros", "cons", "tldr",
                             "spoilers", "question", "answer", "q", "a", "http", "https", "ed", "editor", "correction",
-                            "spoiler", "tn", "nb", "ps", "sic",
-                            "front", "back"})  # (a card's sides: "FRONT: Who directed it?", "BACK: ...")
+                            "spoiler", "tn", "nb", "ps", "sic", "front", "back"})  # (and a card's sides: "FRONT:")
 # a title line in capitals with its year, whose colon parts a title from its subtitle, not a speaker from a turn:
 # "JOHN WICK: CHAPTER 3 – PARABELLUM (2019)"
 _TITLE_WITH_YEAR = re.compile(r"[^a-z\n]*\((?:19|20)\d\d\)[ \t]*$", re.MULTILINE)
