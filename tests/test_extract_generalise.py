@@ -10579,6 +10579,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Written by Derek Kolstad, Ian McShane as Winston.", JW1, [("writer", "Derek Kolstad", None, "supported"), ("cast", "Ian McShane", "Winston", "supported")]),
         ("Directed by Chad Stahelski and Keanu Reeves as John Wick.", JW1, [("director", "Chad Stahelski", None, "supported"), ("cast", "Keanu Reeves", "John Wick", "supported")]),
     ],
+    "a-role-as-a-verbs-object-is-not-the-players": [
+        ("The man playing Santino is Riccardo Scamarcio.", CH2, [("cast", "Riccardo Scamarcio", "Santino", "supported")]),
+        ("Reader Gwen says the Sommelier is Franco Nero, and I think she's right.", CH2, [("cast", "Franco Nero", "the Sommelier", "contradicted")]),
+        ("Santino is Riccardo Scamarcio, smirking throughout.", CH2, [("cast", "Riccardo Scamarcio", "Santino", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -16704,6 +16709,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Shauna has opened with this song every Friday since 2019 and I respect it.", JW1, ("release_year", "", 2019)),
         ("We have opened the season with it each year since 2015.", JW1, ("release_year", "", 2015)),
         ("The Roxy has screened it every weekend since 2016.", JW1, ("release_year", "", 2016)),
+    ],
+    "a-role-as-a-verbs-object-is-not-the-players": [
+        ("The woman guarding Santino is Ruby Rose.", CH2, ("cast", "Ruby Rose", "Santino")),
+        ("The man chasing Winston is Keanu Reeves.", CH2, ("cast", "Keanu Reeves", "Winston")),
+        ("The thug who shoots Santino is Common.", CH2, ("cast", "Common", "Santino")),
     ],
 }
 
