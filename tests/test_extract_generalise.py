@@ -10584,6 +10584,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Reader Gwen says the Sommelier is Franco Nero, and I think she's right.", CH2, [("cast", "Franco Nero", "the Sommelier", "contradicted")]),
         ("Santino is Riccardo Scamarcio, smirking throughout.", CH2, [("cast", "Riccardo Scamarcio", "Santino", "supported")]),
     ],
+    "a-year-by-its-last-two-digits": [
+        ("It came out in February '17, after a long wait.", CH2, [("release_year", "", 2017, "supported")]),
+        ("Released in \u201919, it still holds up.", PARA, [("release_year", "", 2019, "supported")]),
+        ("It came out in '16, I think, and I saw it twice.", CH2, [("release_year", "", 2016, "contradicted")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -16714,6 +16719,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("The woman guarding Santino is Ruby Rose.", CH2, ("cast", "Ruby Rose", "Santino")),
         ("The man chasing Winston is Keanu Reeves.", CH2, ("cast", "Keanu Reeves", "Winston")),
         ("The thug who shoots Santino is Common.", CH2, ("cast", "Common", "Santino")),
+    ],
+    "a-year-by-its-last-two-digits": [
+        ("Like the '90s action films it loves, it holds up.", CH2, ("release_year", "", None)),
+        ("It plays like a '70s thriller with a bigger budget.", JW1, ("release_year", "", None)),
+        ("The synths are pure \u201980s, and the film came out in May.", PARA, ("release_year", "", None)),
     ],
 }
 

@@ -13,7 +13,7 @@ from .document import FORM_OF_ADDRESS, Document
 from .film import place_in_series
 from .gazetteer import CHARACTER, PERSON, Mention
 from .links import default_cues, in_relative_clause
-from .patterns import FIRST_WORK, LIST_WORDS, NAME_PATTERN, Candidate, Rule, RuleSet
+from .patterns import FIRST_WORK, LIST_WORDS, NAME_PATTERN, Candidate, Rule, RuleSet, full_year
 
 __all__ = ["run_rules"]
 
@@ -207,7 +207,7 @@ def _candidate(doc: Document, rule: Rule, match: re.Match[str]) -> Candidate | N
             if mention is not None and role is not None and doc.their_work(mention, role):
                 return None  # "Len Wiseman's Ballerina": the director's film, not a part he plays
     if groups.get("year"):
-        candidate.year = int(groups["year"])
+        candidate.year = full_year(groups["year"])
         if rule.unless_year_of_other_work and candidate.year in doc.other_works_years:
             return None
     if rule.work_is_film:

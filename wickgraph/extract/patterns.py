@@ -44,7 +44,7 @@ from .gazetteer import CHARACTER, PERSON, WORK
 from .links import default_cues
 
 __all__ = ["ENTITY_CHARS", "FIRST_WORK", "HONORIFIC", "LIST_WORDS", "NAME_PATTERN", "VERB_AFTER", "Candidate",
-           "Document", "Rule", "RuleSet", "default_rules", "load_rules"]
+           "Document", "Rule", "RuleSet", "default_rules", "full_year", "load_rules"]
 
 RULES_FILE = Path(__file__).resolve().parent / "rules.jsonl"
 _START, _CONT = PLACEHOLDER_START, PLACEHOLDER_CONT
@@ -58,6 +58,14 @@ _ALLOWED_KEYS = {"id", "kind", "type", "pattern", "reprise", "scope", "types", "
                  "requires_credit", "role_possessive", "role_article", "unless_cast", "unless_their_work",
                  "unless_year_of_other_work", "unless_reviewing_a_film", "unless_topic",
                  "unless_apposed", "unless_role_here", "unless_presupposed", "unless_rhetorical"}
+
+
+def full_year(written: str) -> int:
+    """The year ``{Y}`` matched, in full: "2017", or "'17" read as 2017 ("'98" as 1998)."""
+    if written[0].isdigit():
+        return int(written)
+    short = int(written[1:])
+    return 2000 + short if short < 50 else 1900 + short
 
 
 def _slot(bit: int) -> str:
@@ -102,7 +110,8 @@ _MACROS = {
           rf"{_NAME_WORD}(?:[ ](?:{_NAME_WORD}|de|da|del|van|von|la|le|al|Al)){{0,3}})"),
     "E": f"[{ENTITY_CHARS}]",
     "NE": f"[^{ENTITY_CHARS}]",
-    "Y": r"(?P<year>(?:19[5-9]\d|20[0-4]\d))",
+    # a year, or its last two digits after an apostrophe ("came out in '17"; not a decade: "'90s")
+    "Y": r"(?P<year>(?:19[5-9]\d|20[0-4]\d)|['\u2019]\d\d(?![\w'\u2019]))",
     "THE": r"(?:the\s+)?",
     "YOUNG": r"(?:(?:the\s+|a\s+)?(?:young(?:er)?|older|teenage|elderly|adult|grown-up|aging|ageing)\s+)?",
     "PRON": r"(?:his|her|their)",
