@@ -10589,6 +10589,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Released in \u201919, it still holds up.", PARA, [("release_year", "", 2019, "supported")]),
         ("It came out in '16, I think, and I saw it twice.", CH2, [("release_year", "", 2016, "contradicted")]),
     ],
+    "a-relative-clauses-pronoun-carries-the-role": [
+        ("Her bodyguard Cassian is the film's real revelation. Common, who plays him, moves like a dancer.", CH2, [("cast", "Common", "Cassian", "supported")]),
+        ("Santino wants the seat. Riccardo Scamarcio, who plays him, sneers.", CH2, [("cast", "Riccardo Scamarcio", "Santino", "supported")]),
+        ("Ares never speaks. Claudia Gerini, who plays her, signs every line.", CH2, [("cast", "Claudia Gerini", "Ares", "contradicted")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -16724,6 +16729,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Like the '90s action films it loves, it holds up.", CH2, ("release_year", "", None)),
         ("It plays like a '70s thriller with a bigger budget.", JW1, ("release_year", "", None)),
         ("The synths are pure \u201980s, and the film came out in May.", PARA, ("release_year", "", None)),
+    ],
+    "a-relative-clauses-pronoun-carries-the-role": [
+        ("Winston runs the hotel. Ian McShane, who plays it cool, is great.", CH2, ("cast", "Ian McShane", "Winston")),
+        ("Cassian waits. Keanu Reeves, who plays John, is tired.", CH2, ("cast", "Keanu Reeves", "Cassian")),
+        ("Santino sneers. Common, who plays them all, is great.", CH2, ("cast", "Common", "Santino")),
     ],
 }
 

@@ -181,10 +181,10 @@ _PASSIVE_PRONOUN = re.compile(r"\b(?:he|she|they)(?:['\u2019](?:s|re)|\s+(?:is|w
                               r"(?:,?\s+\w+){0,3},?\s+by\s+\Z", re.IGNORECASE)
 
 
-# "X plays him", and the role named by a noun: "X does this role", "X takes the part", "X returns to the role"
-# (the noun first: "plays the part" is not the pronoun "the")
-_PLAYS_PRONOUN = re.compile(r"\s+(?:\w+\s+)?(?:(?:plays|play|played|does|do|did|takes|take|took|has|had|gets|got|"
-                            r"is\s+in|was\s+in|reprises|reprised|returns\s+to|returned\s+to|steps\s+(?:back\s+)?into|"
+# "X plays him" (or in a relative clause: "X, who plays him, ..."), and the role named by a noun: "X does this role",
+# "X takes the part", "X returns to the role" (the noun first: "plays the part" is not the pronoun "the")
+_PLAYS_PRONOUN = re.compile(r"(?:\s*,\s*who\s+|\s+)(?:\w+\s+)?(?:(?:plays|play|played|does|do|did|takes|take|took|has|"
+                            r"had|gets|got|is\s+in|was\s+in|reprises|reprised|returns\s+to|returned\s+to|steps\s+(?:back\s+)?into|"
                             r"slips\s+(?:back\s+)?into|inhabits|owns)\s+"
                             r"(?P<noun>(?:this|that|the)\s+(?:role|part|character))\b(?!\s+of\b)|"
                             # "A rich boy named Iosef steals the car. Alfie Allen plays that boy": a demonstrative
@@ -192,7 +192,9 @@ _PLAYS_PRONOUN = re.compile(r"\s+(?:\w+\s+)?(?:(?:plays|play|played|does|do|did|
                             r"(?:plays|play|portrays|voices|is playing|played)\s+(?P<demonstrative>(?:this|that)\s+"
                             r"(?:[\w-]+\s+)?(?:boy|man|woman|girl|guy|kid|fellow|lady|villain|killer|assassin|"
                             r"gangster|thug|brat|heir|hitman|chef|bodyguard|boss))\b|"
-                            r"(?:plays|play|portrays|voices|is playing|played)\s+(?P<pronoun>\w+)\b)", re.IGNORECASE)
+                            # (not "plays them all", everybody)
+                            r"(?:plays|play|portrays|voices|is playing|played)\s+(?P<pronoun>\w+)\b"
+                            r"(?!\s+(?:all|both)\b))", re.IGNORECASE)
 
 def pronoun_role(doc: Document, cues: Cues, mentions: list[Mention], index: int) -> Candidate | None:
     """"Santino wants his sister dead, and X plays him"; "The Elder waits in the desert. He is played by X";
