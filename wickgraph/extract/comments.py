@@ -25,6 +25,8 @@ the critic's.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from functools import lru_cache
 from itertools import pairwise
 
 from .layout_words import CAPITALS_HEADING, PARAGRAPH_BREAK
@@ -323,8 +325,8 @@ def others_posts(text: str) -> list[tuple[int, int]]:
     spans += others_letters(text)
     if _BOARD_WORD.search(text) is None:
         return spans
-    headers = list(_POSTER.finditer(text))
-    posts = _posts(text, headers)
+    headers = _headers(text)
+    posts = _posts(text)
     # who opened the thread: the poster a header marks so ("name (author) commented"), or whom a tracker's line says
     # opened it ("tobias-vance opened this issue"), else the first poster
     opener = next((line["user"].lower() for line in headers if line["op"] or _OP_MARK.search(line.group())), None) \
@@ -340,13 +342,26 @@ def others_posts(text: str) -> list[tuple[int, int]]:
                     if (replies_only or user != writer) and user not in own]
 
 
-def _posts(text: str, headers: list[re.Match[str]], numbered: bool = False) -> list[tuple[int, str]]:
+@lru_cache(maxsize=2)  # (read for the others' posts and for the voices of one text)
+def _headers(text: str) -> tuple[re.Match[str], ...]:
+    return tuple(_POSTER.finditer(text))
+
+
+@lru_cache(maxsize=4)
+def _posts(text: str, numbered: bool = False) -> tuple[tuple[int, str], ...]:
     """Where each post of a thread starts, and its poster: a header naming its poster ("Post by name", "name
     wrote:", a Reddit handle: "u/name \u2022 8h"), or the handle's line over the board's marks ("Joined:", "Posts:");
     with ``numbered``, also a numbered post's header with its time ("#2  name  \u00b7  Sat 11:58 PM")."""
-    posts = [(line.start(), line["user"].lower()) for line in headers
+    posts = [(line.start(), line["user"].lower()) for line in _headers(text)
              if line["by"] is not None or line["said"] is not None or line["user"].lower().startswith("u/")
              or (numbered and line["number"] is not None and _POST_TIME.search(line.group()) is not None)]
+    return tuple(sorted(set(posts) | set(_marked_posts(text))))
+
+
+@lru_cache(maxsize=2)
+def _marked_posts(text: str) -> tuple[tuple[int, str], ...]:
+    """The posts whose handle's line stands over the board's marks."""
+    posts = []
     for marks in _POST_MARKS.finditer(text):
         above = text.rfind("\n", 0, marks.start())
         for _ in range(_MARKS_REACH):  # the handle's line: the nearest one above the marks that is one
@@ -358,7 +373,7 @@ def _posts(text: str, headers: list[re.Match[str]], numbered: bool = False) -> l
                 posts.append((start, poster["user"].lower()))
                 break
             above = start - 1
-    return sorted(set(posts))
+    return tuple(posts)
 
 
 def post_starts(text: str) -> list[int]:
@@ -366,7 +381,7 @@ def post_starts(text: str) -> list[int]:
     its poster's voice."""
     if _BOARD_WORD.search(text) is None and "#" not in text:
         return []
-    posts = _posts(text, list(_POSTER.finditer(text)), numbered=True)
+    posts = _posts(text, numbered=True)
     return [start for start, _ in posts] if len({user for _, user in posts}) >= 2 else []
 
 
@@ -379,7 +394,7 @@ _OP_MARK = re.compile(r"[\u00b7\u2022|][ \t]*OP\b")  # the opener marked after t
 _REVIEW_LENGTH = 500  # a comment this long at least is a review in itself, not a reply
 
 
-def _commenter(posts: list[tuple[int, str]], ends: list[int], opener: str, size: int) -> str:
+def _commenter(posts: Sequence[tuple[int, str]], ends: list[int], opener: str, size: int) -> str:
     """Whose posts are the text's own: the opener's, unless the opener only asks in a line or two and one comment
     holds most of the page (a thread's "Thoughts?" over the long comment the writer posted)."""
     sizes: dict[str, int] = {}

@@ -44,7 +44,7 @@ from .gazetteer import CHARACTER, PERSON, WORK
 from .links import default_cues
 
 __all__ = ["ENTITY_CHARS", "FIRST_WORK", "HONORIFIC", "LIST_WORDS", "NAME_PATTERN", "VERB_AFTER", "Candidate",
-           "Document", "Rule", "RuleSet", "default_rules", "full_year", "load_rules"]
+           "Document", "ROLE_AS_OBJECT", "Rule", "RuleSet", "default_rules", "full_year", "load_rules"]
 
 RULES_FILE = Path(__file__).resolve().parent / "rules.jsonl"
 _START, _CONT = PLACEHOLDER_START, PLACEHOLDER_CONT
@@ -93,8 +93,19 @@ VERB_AFTER = (r"\s+(?:is|was|are|were|has|had|does|did|"
 # the words that join the items of a list of names ("A and B", "A alongside B", a translation's "A y B")
 LIST_WORDS = r"and|y|und|et|plus|along\s+with|together\s+with|alongside"
 
+# a role as the object of another verb, right before it: a participle after a noun ("the woman guarding Santino") or
+# a relative clause's verb ("who shoots Santino"); not a casting word ("the man playing Santino", "who plays him"),
+# nor a saying's or a belief's, whose that-clause the role opens ("who says the Sommelier is X")
+_CASTING_WORDS = sorted(w for w in default_cues()["role-cue"] | default_cues()["reprise-cue"] if w.isalpha())
+_CLAUSE_VERBS = ("being|introducing|meeting|featuring|starring|including|casting|saying|thinking|claiming|insisting|"
+                 "says|said|thinks|thought|claims|claimed|insists|insisted|knows|knew|believes|believed|reckons|"
+                 "reckoned")
+ROLE_AS_OBJECT = (rf"(?:\b(?i:the|a|an)[ \t]+(?-i:[a-z]+)[ \t]+|\b(?i:who|that|which)[ \t]+)"
+                  rf"(?!(?:{'|'.join(_CASTING_WORDS)}|{_CLAUSE_VERBS})\b)(?-i:[a-z]{{2,}}(?:ing|s|ed))[ \t]+")
+
 _MACROS = {
     "VERBAFTER": VERB_AFTER,
+    "ROLEOBJECT": ROLE_AS_OBJECT,
     "P": _slot(PERSON),
     "C": _slot(CHARACTER),
     "W": _slot(WORK),

@@ -42,6 +42,7 @@ from .document import Document
 from .gazetteer import CHARACTER, PERSON, WORK, Mention
 from .layout_words import PARAGRAPH_BREAK
 from .links import Cues, is_possessive
+from .patterns import ROLE_AS_OBJECT
 from .reprises import reprise_cue
 
 __all__ = ["roles_beside_bare_players"]
@@ -367,8 +368,7 @@ def _joined_in_sentence(claim: Claim, mention: Mention, doc: Document, cues: Cue
             or _governed(doc, cues, sentence_start, mention.start) or _RELATION_AFTER.match(doc.text, mention.end) \
             or _LIST_GOES_ON.match(doc.text, mention.end):
         return False
-    verb = _ROLE_AS_OBJECT.search(doc.text, max(sentence_start, mention.start - 30), mention.start)
-    if verb is not None and (verb["verb"] or verb["finite"]) not in cues["role-cue"] | cues["reprise-cue"]:
+    if _ROLE_AS_OBJECT.search(doc.text, max(sentence_start, mention.start - 30), mention.start):
         return False  # the role as a verb's object: "The woman guarding Santino is Ruby Rose", "who shoots Santino"
     if mention.start < claim.start:
         before = doc.text[max(sentence_start, claim.start - 30):claim.start]
@@ -384,12 +384,7 @@ _CLOSES_CLAUSE = re.compile(r"[ \t]*(?:[.,;:!?)\u2014\u2013]|-{1,2}[ \t]|\n|\Z)"
                             r"|[ \t]+(?:and|but)[ \t]+(?:he|she|they)\b", re.IGNORECASE)
 # ... and what makes the player the object of a verb in the role's clause ("hires Ruby Rose", "says Ian McShane")
 _OBJECT_OF_VERB = re.compile(r"\b(?!(?:is|was|by|on|as)\b)(?-i:[a-z]+)[ \t]+(?:(?:back|the|a|an|[a-z]+er)[ \t]+)?\Z")
-# a verb right before the role, maybe with its article: a participle after a noun ("the woman guarding") or a
-# relative clause's ("who shoots"); not a saying's, whose that-clause the role opens ("who says the Sommelier is X")
-_ROLE_AS_OBJECT = re.compile(r"(?:\b(?i:the|a|an)[ \t]+(?-i:[a-z]+)[ \t]+(?P<verb>(?-i:[a-z]{2,}ing))"
-                            r"|\b(?:who|that|which)[ \t]+(?!(?:says|said|thinks|thought|claims|claimed|insists|"
-                            r"insisted|knows|knew|believes|believed|reckons|reckoned)\b)(?P<finite>(?-i:[a-z]{2,}(?:s|ed))))"
-                            r"[ \t]+(?:the[ \t]+)?\Z")
+_ROLE_AS_OBJECT = re.compile(ROLE_AS_OBJECT + r"(?:the[ \t]+)?\Z")  # (the role's own article after the verb)
 _AFTER_A_MARK = re.compile(r"(?:[,:(\u2014\u2013]|-{1,2})[ \t]*(?:the[ \t]+)?\Z")
 
 
