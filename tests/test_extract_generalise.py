@@ -10594,6 +10594,18 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Santino wants the seat. Riccardo Scamarcio, who plays him, sneers.", CH2, [("cast", "Riccardo Scamarcio", "Santino", "supported")]),
         ("Ares never speaks. Claudia Gerini, who plays her, signs every line.", CH2, [("cast", "Claudia Gerini", "Ares", "contradicted")]),
     ],
+    "a-headline-in-title-case-reads-as-a-sentence": [
+        ("NEW IN CINEMAS\nMcShane Holds Court at Hotel Bar as Winston; Reeves Limps Into Frame\n", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Scamarcio Schemes for Seat at Table as Santino", CH2, [("cast", "Riccardo Scamarcio", "Santino", "supported")]),
+        ("WEEKEND PREVIEW\nDacascos Slices Through Tokyo as Assassin Zero\nReview, page 4", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
+        ("Leguizamo Runs Chop Shop as Aurelio, Fixes Nothing", JW1, [("cast", "John Leguizamo", "Aurelio", "supported")]),
+        ("Reddick Lurks on Rooftop as Cassian", CH2, [("cast", "Lance Reddick", "Cassian", "contradicted")]),
+    ],
+    "a-label-over-names-is-no-headline": [
+        ("Screenplay: Greg Coolidge, Kirk Ward and Shawn Simmons", CONT, [("writer", "Kirk Ward", None, "supported"), ("writer", "Greg Coolidge", None, "supported")]),
+        ("Directed By: Chad Stahelski", PARA, [("director", "Chad Stahelski", None, "supported")]),
+        ("Story And Screenplay By: Derek Kolstad", JW1, [("writer", "Derek Kolstad", None, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -16734,6 +16746,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Winston runs the hotel. Ian McShane, who plays it cool, is great.", CH2, ("cast", "Ian McShane", "Winston")),
         ("Cassian waits. Keanu Reeves, who plays John, is tired.", CH2, ("cast", "Keanu Reeves", "Cassian")),
         ("Santino sneers. Common, who plays them all, is great.", CH2, ("cast", "Common", "Santino")),
+    ],
+    "a-headline-in-title-case-reads-as-a-sentence": [
+        ("Leguizamo Runs Chop Shop as Aurelio", JW1, ("cast", "Leguizamo Runs Chop Shop", None)),
+        ("Moynahan Haunts Flashbacks as Helen", JW1, ("cast", "Moynahan Haunts Flashbacks", None)),
+        ("Sanada Guards Osaka Hotel as Koji", CH4, ("cast", "Sanada Guards Osaka Hotel", None)),
     ],
 }
 

@@ -37,6 +37,7 @@ from .film import detect_film, resolve_film, resolve_work, series_number
 from .folding import fold
 from .formsections import others_form_sections
 from .gazetteer import CHARACTER, PERSON, WORK, Gazetteer, Mention, get_gazetteer
+from .headlines import headlines_lowered
 from .imagined import imagined_spans
 from .inputs import MAX_REVIEW_BYTES, ReviewInput, read_review
 from .juxtaposed import juxtaposed_credits
@@ -103,12 +104,13 @@ def _extract(text: str, film: str | None, reference: Reference | None,
     gazetteer = get_gazetteer(reference)
     folded = normalise(fold(text))
     mentions = with_neighbours(text, gazetteer.find(text, folded), gazetteer)
-    folded = _names_joined(folded, mentions)
+    folded = headlines_lowered(_names_joined(folded, mentions), mentions)
     film_iri = resolve_film(film, gazetteer) if film else None
     film_confidence, note = (1.0, None) if film_iri else (0.0, f"--film {film!r} names no work of the reference")
     if film_iri is None and not film:
         film_iri, film_confidence, note = resolve_work(folded, mentions, reference)
-    mentions = keep_plausible(text, mentions, reference, film_iri)
+    # (a headline's capitals mark no name: "McShane Presides Over ..." is Ian McShane, no stranger "McShane Presides")
+    mentions = keep_plausible(headlines_lowered(text, mentions), mentions, reference, film_iri)
     facts = reference.works.get(film_iri or "")
     credits = {"director": facts.directors, "writer": facts.writers} if facts else {}
     own_year = facts.release_year if facts else None
