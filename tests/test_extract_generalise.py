@@ -10606,6 +10606,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Directed By: Chad Stahelski", PARA, [("director", "Chad Stahelski", None, "supported")]),
         ("Story And Screenplay By: Derek Kolstad", JW1, [("writer", "Derek Kolstad", None, "supported")]),
     ],
+    "a-paragraph-line-is-no-wrapped-sentence": [
+        ("honestly i keep thinking about what it would be like if they ever made a version where somebody else had the lead and whether i would even go to see it because the whole point of these for me is the one guy doing everything himself\nchad stahelski directed it and you can tell", JW1, [("director", "Chad Stahelski", None, "supported")]),
+        ("i never thought i would sit through a movie about a dog this many times but here we are again on a tuesday night with the lights off and the volume way too loud for the neighbours who have complained twice already this month\nian mcshane plays winston and he is perfect", JW1, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("would i recommend it to my mum probably not because she hates violence and loud noises and she would spend the whole time asking me who everybody is and why they all know each other and why nobody ever calls the police\nit came out in 2017 and it still looks great", CH2, [("release_year", "", 2017, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).

@@ -100,6 +100,7 @@ _MESSAGE_HEADER = re.compile(rf"[ \t]*{SENDER}[ \t]+[\u2014\u2013-][ \t]+"
                              r"[^\n]{0,12}?\d{1,2}:\d{2}(?:[ \t]*[AaPp]\.?[Mm]\.?)?[ \t]*")
 _MIN_WRAPPED_LINE = 15  # a shorter line is a label, a list item or a heading, not a wrapped sentence
 _LONG_WRAPPED_LINE = 50  # a line this long that ends in a capitalised word was cut inside a name
+_WRAP_WIDTH = 200  # a longer line ends where its writer pressed Enter: a paragraph, no wrapped sentence
 _NAME_WORD_END = re.compile(r"(?:^|[\s,;&])(?-i:[A-Z][a-z]+)\Z")
 _NAME_WORD_START = re.compile(r"(?-i:[A-Z][a-z]+)(?:[\s,;.&]|\Z)")
 
@@ -154,7 +155,7 @@ def _soft_wraps(text: str, stamps: list[Span]) -> Iterator[Span]:
                                             and _OPEN_END.search(body))):
             following += indent  # (or after a word no sentence ends with: "directed by⏎     Chad Stahelski")
         # (not a heading in capitals over its byline: "CATALOGUE ESSAY" over "by Theodore Lane, Senior Specialist")
-        if len(body) >= _MIN_WRAPPED_LINE and _runs_on(body, len(body)) and body[-1] not in ",-|>" \
+        if _MIN_WRAPPED_LINE <= len(body) <= _WRAP_WIDTH and _runs_on(body, len(body)) and body[-1] not in ",-|>" \
                 and not (body.isupper() and text[following:following + 1].islower()) \
                 and following < len(text) and text[following] not in "\n \t-*#>|" \
                 and (text[following].islower() or _OPEN_END.search(body)
