@@ -10611,6 +10611,17 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("i never thought i would sit through a movie about a dog this many times but here we are again on a tuesday night with the lights off and the volume way too loud for the neighbours who have complained twice already this month\nian mcshane plays winston and he is perfect", JW1, [("cast", "Ian McShane", "Winston", "supported")]),
         ("would i recommend it to my mum probably not because she hates violence and loud noises and she would spend the whole time asking me who everybody is and why they all know each other and why nobody ever calls the police\nit came out in 2017 and it still looks great", CH2, [("release_year", "", 2017, "supported")]),
     ],
+    "a-half-said-after-the-stars": [
+        ("My sentence upon it: three stars and a half, of five.", CH2, [("rating", "", 3.5, "unknown")]),
+        ("I would give it four stars and a half out of five.", JW1, [("rating", "", 4.5, "unknown")]),
+        ("All told, two stars and a half of five from this critic.", PARA, [("rating", "", 2.5, "unknown")]),
+    ],
+    "a-summing-up-label-before-a-comma": [
+        ("Final answer, B plus. I would watch it again.", CH2, [("rating", "", "B+", "unknown")]),
+        ("It drags in the desert. Bottom line, A-.", PARA, [("rating", "", "A-", "unknown")]),
+        ("My last word, C+, and I mean it.", CH4, [("rating", "", "C+", "unknown")]),
+        ("Verdict, B-minus. Bring snacks.", JW1, [("rating", "", "B-", "unknown")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -16756,6 +16767,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Leguizamo Runs Chop Shop as Aurelio", JW1, ("cast", "Leguizamo Runs Chop Shop", None)),
         ("Moynahan Haunts Flashbacks as Helen", JW1, ("cast", "Moynahan Haunts Flashbacks", None)),
         ("Sanada Guards Osaka Hotel as Koji", CH4, ("cast", "Sanada Guards Osaka Hotel", None)),
+    ],
+    "a-summing-up-label-before-a-comma": [
+        ("Bottom line, A bit too long for me.", CH2, ("rating", "", None)),
+        ("In short, Caine is the best thing in it.", CH4, ("rating", "", None)),
+        ("Final answer, Dafoe as Marcus is great.", JW1, ("rating", "", None)),
     ],
 }
 

@@ -173,7 +173,7 @@ _SOURCES: list[tuple[str, re.Pattern[str]]] = [
     ("out_of", re.compile(
         # (describing words between, two at most, not another number: "four big pink hearts out of five"; "John Wick 2
         # four stars out of five" is four; a possessive among them: "3.5 sheriff's stars out of 5")
-        rf"(?P<value>{_NUM}){_HALF}\s*(?:stars?\s+|(?:(?!{_NUM}\s)[\w-]{{3,14}}(?:['\u2019]s)?\s+){{0,2}}[a-z]{{3,12}}s\s+"
+        rf"(?P<value>{_NUM}){_HALF}\s*(?:stars?(?P<later_half>{_HALF_SOURCE})?,?\s+|(?:(?!{_NUM}\s)[\w-]{{3,14}}(?:['\u2019]s)?\s+){{0,2}}[a-z]{{3,12}}s\s+"
         rf"(?=\(?out\s+of)|"
         rf"[^\w\s/]{{1,3}}\s+(?=out\s+of))?"
         rf"\(?\s*(?:out\s+of|outta|/)\s*{_SCALE}\b"
@@ -191,8 +191,10 @@ _SOURCES: list[tuple[str, re.Pattern[str]]] = [
                             rf"(?!\s+(?:{_COUNTED}|of|stars|points)\b)", re.IGNORECASE)),
     # (with its top mark after a bare "of", as a telegram or a hurried note drops "out": "three and half stars of four")
     # (not the top of a range: "(1-5 stars)")
+    # (or its half after the stars, as older English says it: "three stars and a half, of five")
     ("stars", re.compile(rf"\b(?<!\d-)(?<!\d\u2013)(?P<value>{_NUM}){_HALF}[\s-]+stars?\b"
-                         rf"(?:\s+of\s+{_SCALE}\b(?![.,]\d|\s+(?:{_COUNTED}|fans|friends)\b))?", re.IGNORECASE)),
+                         rf"(?P<later_half>{_HALF_SOURCE})?"
+                         rf"(?:,?\s+of\s+{_SCALE}\b(?![.,]\d|\s+(?:{_COUNTED}|fans|friends)\b))?", re.IGNORECASE)),
     # "Total evaluation: ★4.5", "⭐ 3.5": a star glyph, then the number of stars (not "★ 7/10": a decoration)
     # a score on a scale the text names or numbers, whatever its top (three to twelve): "four, scale of six", "five on
     # the six-point scale", "nine out of twelve on the Beaufort scale", "Six on the Douglas scale, out of nine"
@@ -210,13 +212,15 @@ _SOURCES: list[tuple[str, re.Pattern[str]]] = [
         r"|(?:my|our|own|final|overall|[\w-]+['\u2019]s)\s+mark"
         r"|final(?=[ \t]*:)"  # a note's "final: [ B+ ]"
         # a summing-up's label: "Final word: B+", "Bottom line: A-", "My two cents: B-"
-        r"|(?:(?:final|last)\s+word|bottom\s+line|(?:my\s+)?two\s+cents|upshot|summing\s+up|in\s+short)(?=[ \t]*:)"
+        # (or a comma, as said aloud: "Final answer, B plus")
+        r"|(?:(?:final|last)\s+(?:word|answer)|bottom\s+line|(?:my\s+)?two\s+cents|upshot|summing\s+up|in\s+short)"
+        r"(?=[ \t]*[:,])"
         # the critic's beside another's: "Harriet: C-. Mine: B+.", "Mine was a B-minus"
         r"|mine(?=[ \t]*:|\s+(?:is|was|would\s+be|will\s+be)\s)"
         r"|(?<![^\n])[ \t*-]*(?:the\s+)?(?:film|movie)(?=\s*:))"  # a line's label: "Film: B+" (not "Pattern: A")
         # "**Grade:** B+", "MY GRADE -- B+", a formula's "grade(C2) = B+"
         # ... or a phrase saying whose it is: "FINAL MARK FROM THE EDITOR: A"
-        r"(?:[*_]*\s*(?:\([^()\n]{1,30}\)[ \t]*(?==))?(?:[:=–—|]|-{1,2})?[*_]*\s*[*_]*(?:[\[(][ \t]*)?"
+        r"(?:[*_]*\s*(?:\([^()\n]{1,30}\)[ \t]*(?==))?(?:[:=–—|,]|-{1,2})?[*_]*\s*[*_]*(?:[\[(][ \t]*)?"
         r"|[ \t]*(?:[.·_]{3,}|…+)[ \t]*|,[^,:;.\n]{1,60}:\s*"
         # (not someone's relation nor the public: "Grade from my brother:", "Rating by readers:")
         r"|\s+(?:from|by)\s+(?!(?:my|his|her|their|your|readers|users|critics|fans|viewers|the\s+(?:public|audience|"
@@ -372,8 +376,8 @@ def reading(kind: str, match: re.Match[str]) -> tuple[float | str, int | str] | 
         value = parse_number(match.group("value"))
         if value is None:
             return None
-        if _HALF_AFTER.match(match.string, match.end("value"), match.end()):  # what follows it ("and a half")
-            value += 0.5
+        if _HALF_AFTER.match(match.string, match.end("value"), match.end()) or match.groupdict().get("later_half"):
+            value += 0.5  # what follows it ("and a half"), or its unit ("three stars and a half")
         scale = int(parse_number(match.group("scale")) or 0) if kind != "stars" or match.group("scale") else 5
         return (value, scale) if 0 <= value <= scale else None
     if kind == "named_scale":
