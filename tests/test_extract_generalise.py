@@ -10622,6 +10622,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("My last word, C+, and I mean it.", CH4, [("rating", "", "C+", "unknown")]),
         ("Verdict, B-minus. Bring snacks.", JW1, [("rating", "", "B-", "unknown")]),
     ],
+    "an-answer-key-under-options-side-by-side": [
+        ("1. Who directed the film?\n   A. David Leitch   B. Chad Stahelski   C. Len Wiseman\n\nANSWER KEY\n\n1. B. Chad Stahelski directed it.\n", JW1, [("director", "Chad Stahelski", None, "supported")]),
+        ("3. Viggo is played by:\n   (a) Peter Stormare   (b) Michael Nyqvist   (c) Dean Winters\n\nAnswers\n\n3. (b) Michael Nyqvist plays Viggo.\n", JW1, [("cast", "Michael Nyqvist", "Viggo", "supported")]),
+        ("Q2. The film reached cinemas in:\n   a) 2012   b) 2017   c) 2019\n\nANSWER KEY\n\nQ2. b) It opened in 2017.\n", CH2, [("release_year", "", 2017, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -16772,6 +16777,12 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Bottom line, A bit too long for me.", CH2, ("rating", "", None)),
         ("In short, Caine is the best thing in it.", CH4, ("rating", "", None)),
         ("Final answer, Dafoe as Marcus is great.", JW1, ("rating", "", None)),
+    ],
+    "options-side-by-side-under-a-question-are-no-claims": [
+        ("1. Who directed the film?\n   A. David Leitch   B. Len Wiseman   C. Chad Stahelski\n", JW1, ("director", "David Leitch", None)),
+        ("4. The screenplay was written by:\n   (a) Shay Hatten   (b) Michael Finch   (c) Derek Kolstad\n", JW1, ("writer", "Shay Hatten", None)),
+        ("Q7. Winston is played by:\n   a) Peter Stormare   b) Ian McShane   c) Lance Reddick\n", JW1, ("cast", "Peter Stormare", None)),
+        ("2. The film came out in:\n   a) 2012\n   b) 2014\n   c) 2016\n", JW1, ("release_year", "", 2012)),
     ],
 }
 

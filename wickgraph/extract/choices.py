@@ -4,11 +4,12 @@ A quiz, a test or a poll numbers its questions and letters the choices under eac
 "A) The Bowery King, played by Ving Rhames", "B) Winston, naturally"). An option is one of several offered, often
 wrong on purpose; the review asserts only what it says after, in its results or its answer key. The question is a
 numbered line that asks ("?"), or addresses the reader and opens a list ("2. Choose your Rome contact:", "1. Someone
-takes something you love. You..."); a numbered heading ("3. ORDER OF BATTLE.") or a section's list ("1.2 New
-character cards:") offers nothing. A betting page or a poll offers its options on one line, each with its price
-("Riccardo Scamarcio 4/9 · Franco Nero 9/4 · Claudia Gerini 8/1"): what a market settles on is said after. A puzzle
-sheet's matching exercise ("Draw a line from each actor to ...", "all jumbled up") and its decoys ("These pairs are
-fakes", "None of these is right") pair nobody: the answer key does.
+takes something you love. You..."), or is a stem the option completes ("4. Viggo is played by:"); the options stand
+one per line or side by side ("(a) X (b) Y (c) Z"); a numbered heading ("3. ORDER OF BATTLE.") or a section's list
+("1.2 New character cards:") offers nothing. A betting page or a poll offers its options on one line, each with its
+price ("Riccardo Scamarcio 4/9 · Franco Nero 9/4 · Claudia Gerini 8/1"): what a market settles on is said after. A
+puzzle sheet's matching exercise ("Draw a line from each actor to ...", "all jumbled up") and its decoys ("These
+pairs are fakes", "None of these is right") pair nobody: the answer key does.
 """
 
 from __future__ import annotations
@@ -19,10 +20,15 @@ __all__ = ["offered_choices"]
 
 # a numbered question (not a section number "1.2", nor a heading in capitals), then its first lettered option
 _LETTER = r"[ \t]*(?:\(?[A-Ea-e]\)|[A-Ea-e][.:])[ \t]+\S"
+# (or a stem that an option completes, unfinished before its colon: "The screenplay was written by:", "Viggo is
+# played by:")
 _QUESTION = re.compile(
     r"^[ \t]*(?:Q(?:uestion)?[ \t]*)?\d{1,2}[.):][ \t]+(?P<prompt>[^\n]*?(?:\?|(?:\b(?:you|your|yours|pick|choose"
-    rf"|select|which)\b[^\n]*?(?::|\.\.\.|\u2026))))[ \t]*\n(?=(?P<option>{_LETTER}))", re.IGNORECASE | re.MULTILINE)
+    rf"|select|which)\b[^\n]*?(?::|\.\.\.|\u2026))|\b(?:by|in|as|of|to|from|with|for|is|was|are|were|the)[ \t]*"
+    rf"(?::|\.\.\.|\u2026|_{{2,}})))[ \t]*\n(?=(?P<option>{_LETTER}))", re.IGNORECASE | re.MULTILINE)
 _OPTION = re.compile(_LETTER + r"[^\n]*(?:\n|\Z)")
+# a further option on an option's line, set apart by a gap: "(a) David Leitch   (b) Chad Stahelski"
+_NEXT_ON_LINE = re.compile(r"[ \t]{2,}(?:\(?[B-Eb-e]\)|[B-Eb-e][.:])[ \t]+\S")
 
 
 # an option's price at the end of its cell: fractional or decimal odds ("4/9", "16/1", "1.20"), or evens
@@ -98,7 +104,8 @@ def offered_choices(text: str) -> list[tuple[int, int]]:
         start = end = question.start("option")
         count = 0
         while (option := _OPTION.match(text, end)) is not None:
-            end, count = option.end(), count + 1
+            count += 1 + len(_NEXT_ON_LINE.findall(text, option.start(), option.end()))
+            end = option.end()
         if count >= 2:
             spans.append((start, end))
     return spans
