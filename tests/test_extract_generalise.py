@@ -10627,6 +10627,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("3. Viggo is played by:\n   (a) Peter Stormare   (b) Michael Nyqvist   (c) Dean Winters\n\nAnswers\n\n3. (b) Michael Nyqvist plays Viggo.\n", JW1, [("cast", "Michael Nyqvist", "Viggo", "supported")]),
         ("Q2. The film reached cinemas in:\n   a) 2012   b) 2017   c) 2019\n\nANSWER KEY\n\nQ2. b) It opened in 2017.\n", CH2, [("release_year", "", 2017, "supported")]),
     ],
+    "a-teaching-personas-remarks-are-the-writers": [
+        ("Session 4 quiz\nTutor: Ann Vale\n\n1. Who directed it?\n\nTutor's remarks\nGood work, all. Chad Stahelski directed it, and my verdict is four stars out of five.\n", PARA, [("director", "Chad Stahelski", None, "supported"), ("rating", "", 4, "unknown")]),
+        ("FILM 101 - WEEK 3\n\nPROFESSOR'S NOTES\nWe watched the first one. Keanu Reeves plays John Wick, and it came out in 2014.\n", JW1, [("cast", "Keanu Reeves", "John Wick", "supported"), ("release_year", "", 2014, "supported")]),
+        ("Stunt club film night\n\nCoach's comments\nIan McShane plays Winston. I give it 8/10.\n", CH2, [("cast", "Ian McShane", "Winston", "supported"), ("rating", "", 8, "unknown")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).

@@ -130,7 +130,8 @@ _UNNAMED_OTHER = re.compile(r"(?:my|our)[ \t]+(?:sister|brother|mum|mom|mother|d
 _ROLE_WORDS = frozenset({"teacher", "director", "editor", "critic", "reviewer", "writer", "author", "instructor",
                          "examiner", "inspector", "marker", "setter", "curator", "producer", "promoter", "specialist",
                          "designer", "commissioner", "analyst", "lecturer", "programmer", "organiser", "organizer",
-                         "maintainer", "host", "my", "our", "the"})
+                         "maintainer", "host", "tutor", "professor", "coach", "trainer", "mentor", "supervisor",
+                         "my", "our", "the"})
 
 
 def _named_notes(text: str) -> list[tuple[int, int]]:
