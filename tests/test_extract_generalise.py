@@ -10632,6 +10632,12 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("FILM 101 - WEEK 3\n\nPROFESSOR'S NOTES\nWe watched the first one. Keanu Reeves plays John Wick, and it came out in 2014.\n", JW1, [("cast", "Keanu Reeves", "John Wick", "supported"), ("release_year", "", 2014, "supported")]),
         ("Stunt club film night\n\nCoach's comments\nIan McShane plays Winston. I give it 8/10.\n", CH2, [("cast", "Ian McShane", "Winston", "supported"), ("rating", "", 8, "unknown")]),
     ],
+    "a-hedge-on-memory-supposes-nothing": [
+        ("This is the second film and, if memory serves, it opens with Keanu back as John Wick.", CH2, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("If I remember rightly, Ian McShane plays Winston.", JW1, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("If I'm not mistaken, Derek Kolstad wrote it.", JW1, [("writer", "Derek Kolstad", None, "supported")]),
+        ("And if my memory serves me, Chad Stahelski directed it.", PARA, [("director", "Chad Stahelski", None, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -16788,6 +16794,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("4. The screenplay was written by:\n   (a) Shay Hatten   (b) Michael Finch   (c) Derek Kolstad\n", JW1, ("writer", "Shay Hatten", None)),
         ("Q7. Winston is played by:\n   a) Peter Stormare   b) Ian McShane   c) Lance Reddick\n", JW1, ("cast", "Peter Stormare", None)),
         ("2. The film came out in:\n   a) 2012\n   b) 2014\n   c) 2016\n", JW1, ("release_year", "", 2012)),
+    ],
+    "a-hedge-on-memory-supposes-nothing": [
+        ("If Halle Berry played Helen, it would be a different film.", JW1, ("cast", "Halle Berry", "Helen")),
+        ("If memory serves, nobody thinks Dean Winters plays Viggo.", JW1, ("cast", "Dean Winters", "Viggo")),
+        ("If I remember rightly they wanted Tom Hardy to play Santino.", CH2, ("cast", "Tom Hardy", "Santino")),
     ],
 }
 

@@ -62,9 +62,13 @@ def is_blocked(doc: Document, candidate: Candidate, rules: RuleSet) -> bool:
     return False
 
 
-_READER_CONDITIONAL = re.compile(r"\b(?:if|in\s+case)\s+(?:you(?:['\u2019](?:ve|re|d))?\b|"
+# A conditional closed before a claim that supposes nothing of it: one about the reader ("If you have somehow missed
+# all of this: X is back as Y"), or a hedge on the writer's memory ("if memory serves, it opens with Keanu back")
+_CLOSED_CONDITIONAL = re.compile(r"\b(?:if|in\s+case)\s+(?:you(?:['\u2019](?:ve|re|d))?\b|"
                                  # "If it's somehow passed you by:", "if this all went over your head,"
-                                 r"(?:it|this|that)\b[^,:;\u2014\n]{0,40}\b(?:you|your)\b)"
+                                 r"(?:it|this|that)\b[^,:;\u2014\n]{0,40}\b(?:you|your)\b|"
+                                 r"(?:my\s+)?memory\s+serves\b|i\s+(?:remember|recall)\s+(?:right|rightly|correctly)\b|"
+                                 r"i(?:['\u2019]m|\s+am)\s+not\s+mistaken\b)"
                                  r"[^,:;\u2014\n]{0,80}[,:;\u2014]", re.IGNORECASE)
 _RELATIVE_OPEN = re.compile(r",\s+(?:who|which|whose|whom)\b[^,]*\Z", re.IGNORECASE)
 # an aside opened right after a name: "Ian McShane, never one to hurry, plays Winston", "X, no stranger to stunts,"
@@ -248,9 +252,8 @@ def _blocks(doc: Document, candidate: Candidate, block: Rule, sentence_start: in
         # a quotation closed before the candidate governs nothing after it: '"People Keep Asking If I'm Back": Property
         # from John Wick (2014)'
         s_start = _after_closed_quotations(view, s_start, candidate.start)
-        # "If you have somehow missed all of this: X is back as Y": a closed conditional about the reader is no context
-        reader = _READER_CONDITIONAL.search(view, s_start, candidate.start)
-        match = search(regex, twin, view, lower, reader.end() if reader else s_start, candidate.start)
+        closed = _CLOSED_CONDITIONAL.search(view, s_start, candidate.start)  # (no context)
+        match = search(regex, twin, view, lower, closed.end() if closed else s_start, candidate.start)
     elif block.scope == "clause_before":
         clause_start = max(view.rfind(ch, s_start, candidate.start) for ch in ",;:(-") + 1
         match = search(regex, twin, view, lower, max(clause_start, s_start), candidate.start)
