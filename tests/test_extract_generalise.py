@@ -10638,6 +10638,12 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("If I'm not mistaken, Derek Kolstad wrote it.", JW1, [("writer", "Derek Kolstad", None, "supported")]),
         ("And if my memory serves me, Chad Stahelski directed it.", PARA, [("director", "Chad Stahelski", None, "supported")]),
     ],
+    "a-part-in-capitals-after-as": [
+        ("Ian McShane is behind the manager's desk as WINSTON, and nobody argues.", JW1, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Willem Dafoe turns up on a rooftop as MARCUS.", JW1, [("cast", "Willem Dafoe", "Marcus", "supported")]),
+        ("Later Common shadows him through the station as CASSIAN and the knives come out.", CH2, [("cast", "Common", "Cassian", "supported")]),
+        ("Peter Stormare chews the scenery as IOSEF; it is great fun.", CH2, [("cast", "Peter Stormare", "Iosef", "contradicted")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).

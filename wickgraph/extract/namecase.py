@@ -75,6 +75,9 @@ _PLAYER_AFTER = re.compile(r"(?:[ \t]*\((?:[^()\n;]{1,20};[ \t]*|(?:[A-Za-z][\w-
                            r"(?-i:[A-Z][a-z]+(?:[ \t]+(?:[A-Z][a-z]+[ \t]+)?[A-Z][a-z]|\)))")
 # ... or the player's possessive right before the capitals: "Lance Reddick's CHARON", "Ian McShane's WINSTON"
 _PLAYER_BEFORE = re.compile(r"(?-i:[A-Z][a-z]+[ \t]+(?:[A-Z][a-z]+[ \t]+)?[A-Z][A-Za-z-]*[a-z])['\u2019]s[ \t]+\Z")
+# ... or the part a player takes, after "as" in prose and closing its clause: "X is behind the desk as WINSTON, and"
+_AS_BEFORE = re.compile(r"(?<=[a-z])[ \t]+as[ \t]+\Z")
+_CLAUSE_CLOSES = re.compile(r"[ \t]*(?:[,.;:!?)]|\n|\Z|[ \t]and\b)")
 
 
 # ... in running prose: after a word in lower case ("his wife HELEN", "The owner, WINSTON"), or opening a sentence
@@ -88,13 +91,14 @@ _ENTRY_NUMBER_BEFORE = re.compile(r"(?:^|[.;:!?][ \t]+)\d{1,3}[ \t]+\Z", re.MULT
 def introduced_in_capitals(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` is a name in capitals that a script or a synopsis gives a character when it
     introduces the player ("buries his wife HELEN (Bridget Moynahan, ...)", "AURELIO, played by John Leguizamo",
-    "Lance Reddick's CHARON"): a name, not a shouted word."""
+    "Lance Reddick's CHARON", "Ian McShane runs the desk as WINSTON."): a name, not a shouted word."""
     if not text[start:end].isupper():
         return False
     return (_PLAYER_AFTER.match(text, end) is not None
             and (_PROSE_BEFORE.search(text, max(0, start - 4), start) is not None
                  or _ENTRY_NUMBER_BEFORE.search(text, max(0, start - 8), start) is not None)) \
-        or _PLAYER_BEFORE.search(text, max(0, start - 40), start) is not None
+        or _PLAYER_BEFORE.search(text, max(0, start - 40), start) is not None \
+        or bool(_AS_BEFORE.search(text, max(0, start - 8), start) and _CLAUSE_CLOSES.match(text, end))
 
 
 # a value after a dash or a colon that closes its line: an answer key's or a crossword's solution ("Star who plays
