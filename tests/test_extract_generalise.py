@@ -10644,6 +10644,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Later Common shadows him through the station as CASSIAN and the knives come out.", CH2, [("cast", "Common", "Cassian", "supported")]),
         ("Peter Stormare chews the scenery as IOSEF; it is great fun.", CH2, [("cast", "Peter Stormare", "Iosef", "contradicted")]),
     ],
+    "a-role-in-capitals-then-thats-its-player": [
+        ("Viggo's muscle includes KIRILL, that's Dean Winters, plus some guys.", JW1, [("cast", "Dean Winters", "Kirill", "contradicted")]),
+        ("His driver is AVI, that is Dean Winters.", JW1, [("cast", "Dean Winters", "Avi", "supported")]),
+        ("Then ZERO, that's Mark Dacascos, shows up with two cats.", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
