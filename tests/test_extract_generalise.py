@@ -16811,6 +16811,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("If memory serves, nobody thinks Dean Winters plays Viggo.", JW1, ("cast", "Dean Winters", "Viggo")),
         ("If I remember rightly they wanted Tom Hardy to play Santino.", CH2, ("cast", "Tom Hardy", "Santino")),
     ],
+    "a-comma-and-no-before-a-correction-takes-back-the-clause": [
+        ("the elder is played by jason mantzoukas, no scratch that, the elder is the guy in the desert.", PARA, ("cast", "Jason Mantzoukas", None)),
+        ("okay full stop the director is played by halle berry comma no scratch that comma the director runs the theatre full stop new paragraph she is great full stop", PARA, ("cast", "Halle Berry", None)),
+        ("The script is by Shay Hatten, no wait, the script is by the guy who did the first one.", JW1, ("writer", "Shay Hatten", None)),
+    ],
 }
 
 

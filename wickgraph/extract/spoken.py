@@ -156,10 +156,12 @@ _MARKER = (r"(?:(?:scratch|strike)\s+that|or\s+rather|no,?\s+wait|wait,?\s+no|so
 _STRONG_MARKER = re.compile(r"(?:scratch|strike)\s+that|correction", re.IGNORECASE)
 _RETRACTION = regexcache.compile(rf"\b{_MARKER}(?:[\s,:\u2014\u2013-]+{_MARKER})*\b[\s,:.!\u2014\u2013-]*",
                                  re.IGNORECASE, skip_to_start=True)
-# ... after "no" or a comma, a dash or an opening bracket: "2024 no scratch that 2025", "Cassian, no wait, Zero",
+# ... after "no" (maybe after a comma: "played by mark da cass cos, no scratch that, the elder is ..."), or a
+# comma, a dash or an opening bracket: "2024 no scratch that 2025", "Cassian, no wait, Zero",
 # "2015 (correction: 2014)" (a dash is a hyphen in the folded view: "2016 — no wait" is read as "2016 - no wait")
-_RETRACTION_OPENS = re.compile(r"(?:\bno\b[\s,]*|[ \t]*[,(\u2014\u2013][ \t]*|[ \t]+-{1,2}[ \t]*|-{1,2}[ \t]+|"
-                               r"(?P<stop>(?:\.{3}|\u2026|[?.])[ \t]+))\Z", re.IGNORECASE)
+_RETRACTION_OPENS = re.compile(r"(?:(?:[ \t]*[,\u2014\u2013][ \t]*)?\bno\b[\s,]*|[ \t]*[,(\u2014\u2013][ \t]*"
+                               r"|[ \t]+-{1,2}[ \t]*|-{1,2}[ \t]+|(?P<stop>(?:\.{3}|\u2026|[?.])[ \t]+))\Z",
+                               re.IGNORECASE)
 # (a question's mark or a trailing-off opens any correction: "Santo? No, Santino"; a full stop a strong one only)
 # a correction that restates the end of the clause from a preposition: "released in October 2015 (correction: in
 # October 2014": the words from that preposition's last use before the marker are taken back
