@@ -10649,6 +10649,12 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("His driver is AVI, that is Dean Winters.", JW1, [("cast", "Dean Winters", "Avi", "supported")]),
         ("Then ZERO, that's Mark Dacascos, shows up with two cats.", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
     ],
+    "a-dictated-surname-heard-as-three-words-or-by-its-sound": [
+        ("okay full stop new paragraph john leg we zamo turns up as aurelio full stop new paragraph that is all full stop", JW1, [("cast", "John Leguizamo", "Aurelio", "supported")]),
+        ("okay full stop new paragraph the bad guy is viggo comma played by michael nick vist comma who is great full stop new paragraph", JW1, [("cast", "Michael Nyqvist", "Viggo", "supported")]),
+        ("okay full stop new paragraph santino comma who is ricardo scam are cheo comma wants the seat full stop new paragraph", CH2, [("cast", "Riccardo Scamarcio", "Santino", "supported")]),
+        ("okay full stop new paragraph the writers are derek coal stad and shay hat on full stop new paragraph", PARA, [("writer", "Shay Hatten", None, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -16815,6 +16821,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("the elder is played by jason mantzoukas, no scratch that, the elder is the guy in the desert.", PARA, ("cast", "Jason Mantzoukas", None)),
         ("okay full stop the director is played by halle berry comma no scratch that comma the director runs the theatre full stop new paragraph she is great full stop", PARA, ("cast", "Halle Berry", None)),
         ("The script is by Shay Hatten, no wait, the script is by the guy who did the first one.", JW1, ("writer", "Shay Hatten", None)),
+    ],
+    "a-dictated-surname-heard-as-three-words-or-by-its-sound": [
+        ("okay full stop new paragraph john left with a dog full stop new paragraph ian mc what's his name is winston full stop", JW1, ("cast", "John Leguizamo", None)),
+        ("okay full stop new paragraph michael nearly quit the film full stop new paragraph", JW1, ("cast", "Michael Nyqvist", None)),
+        ("okay full stop new paragraph shay had a dog once full stop new paragraph", PARA, ("writer", "Shay Hatten", None)),
     ],
 }
 

@@ -12,7 +12,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import cached_property, lru_cache, partial
-from itertools import accumulate
+from itertools import accumulate, takewhile
 
 from ..reference import Reference, default_reference
 from .folding import fold
@@ -320,14 +320,14 @@ class Gazetteer:
             first = words[i] if words[i] in self._fuzzy.first_names else self._fuzzy.heard_first(words[i]) \
                 if heard and not matched and i + 2 < count and len(words[i]) >= 4 \
                 and (lowercase_style or one_case.at(starts[i])) else None
-            if matched <= 1 and i + 2 < count and first is not None \
-                    and text[stops[i]:starts[i + 1]] == " " and text[stops[i + 1]:starts[i + 2]] == " ":
-                person = self._fuzzy.split_surname(first, words[i + 1], words[i + 2])
-                if person is not None:  # "ian mick shane": a dictated surname heard as two words
+            if matched <= 1 and i + 2 < count and first is not None:
+                spaced = takewhile(lambda j: text[stops[j - 1]:starts[j]] == " ", range(i + 1, min(i + 4, count)))
+                split = self._fuzzy.split_surname(first, [words[j] for j in spaced])
+                if split is not None:  # "ian mick shane": a dictated surname heard as two words or three
                     if matched:
                         mentions.pop()
-                    mentions.append(Mention(starts[i], stops[i + 2], (Entry(PERSON, *person, True),)))
-                    matched = 3
+                    mentions.append(Mention(starts[i], stops[i + split[1]], (Entry(PERSON, *split[0], True),)))
+                    matched = split[1] + 1
             i += matched or 1
         return [m for i, m in enumerate(mentions) if not _beside_its_name(text, mentions, i)]
 

@@ -7,7 +7,7 @@ spells is the person meant (:func:`~wickgraph.extract.nameforms.close_spelling` 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from .nameforms import close_spelling, sound_key
 
@@ -65,18 +65,25 @@ class FuzzyPeople:
                 return iri, name
         return None
 
-    def split_surname(self, first: str, second: str, third: str) -> Person | None:
-        """The person whose first name is ``first`` and whose surname ``second`` and ``third`` (heard as two words)
-        nearly spell: "Ian Mick Shane" is Ian McShane, "Laurence Fish Burne" Laurence Fishburne."""
-        joined = second + third
-        # (a possessive said without its apostrophe: "ian mick shanes winston"; not "Lance Reddit as")
-        heard = (joined, joined[:-1]) if third.endswith("s") and len(third) >= 4 else (joined,)
-        for spelt in heard:
-            for last, iri, name in self._by_first.get(first, []):
-                # (a surname of five letters only when its halves spell it: "willem da foe" is Willem Dafoe)
-                if (last == spelt and len(last) >= 5) \
-                        or (len(last) >= 6 and close_spelling(last, spelt, 2 if len(last) >= 7 else 1)):
-                    return iri, name
+    def split_surname(self, first: str, pieces: Sequence[str]) -> tuple[Person, int] | None:
+        """The person whose first name is ``first`` and whose surname the first three or two of ``pieces`` (heard as
+        several words) nearly spell or sound like, with how many pieces it took: "Ian Mick Shane" is Ian McShane,
+        "Laurence Fish Burne" Laurence Fishburne, "john leg we zamo" John Leguizamo, "michael nick vist" Michael
+        Nyqvist."""
+        for n in (3, 2):
+            if len(pieces) < n:
+                continue
+            joined = "".join(pieces[:n])
+            # (a possessive said without its apostrophe: "ian mick shanes winston"; not "Lance Reddit as")
+            heard = (joined, joined[:-1]) if pieces[n - 1].endswith("s") and len(pieces[n - 1]) >= 4 else (joined,)
+            for spelt in heard:
+                for last, iri, name in self._by_first.get(first, []):
+                    # (a surname of five letters only when its halves spell it: "willem da foe" is Willem Dafoe)
+                    if (last == spelt and len(last) >= 5) \
+                            or (len(last) >= 6 and close_spelling(last, spelt, 2 if len(last) >= 7 else 1)) \
+                            or (len(last) >= 6 and sound_key(last) == sound_key(spelt)
+                                and close_spelling(last, spelt, 3 if len(last) >= 7 else 2)):
+                        return (iri, name), n
         return None
 
     def heard_first(self, word: str) -> str | None:
