@@ -10655,6 +10655,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("okay full stop new paragraph santino comma who is ricardo scam are cheo comma wants the seat full stop new paragraph", CH2, [("cast", "Riccardo Scamarcio", "Santino", "supported")]),
         ("okay full stop new paragraph the writers are derek coal stad and shay hat on full stop new paragraph", PARA, [("writer", "Shay Hatten", None, "supported")]),
     ],
+    "a-reminder-of-a-fact-is-no-recollection": [
+        ("It's worth remembering this sequel landed in 2017, only three years on.", CH2, [("release_year", "", 2017, "supported")]),
+        ("Remember that this one was written by Derek Kolstad.", CH2, [("writer", "Derek Kolstad", None, "supported")]),
+        ("It is worth recalling that Chad Stahelski directed it.", PARA, [("director", "Chad Stahelski", None, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -16826,6 +16831,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("okay full stop new paragraph john left with a dog full stop new paragraph ian mc what's his name is winston full stop", JW1, ("cast", "John Leguizamo", None)),
         ("okay full stop new paragraph michael nearly quit the film full stop new paragraph", JW1, ("cast", "Michael Nyqvist", None)),
         ("okay full stop new paragraph shay had a dog once full stop new paragraph", PARA, ("writer", "Shay Hatten", None)),
+    ],
+    "a-reminder-of-a-fact-is-no-recollection": [
+        ("Remember Willem Dafoe as Marcus? He is long gone by now.", CH2, ("cast", "Willem Dafoe", "Marcus")),
+        ("I still remember Michael Nyqvist as Viggo, years later.", PARA, ("cast", "Michael Nyqvist", "Viggo")),
+        ("Recall Bridget Moynahan as Helen in the first film.", CH4, ("cast", "Bridget Moynahan", "Helen")),
     ],
 }
 
