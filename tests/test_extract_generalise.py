@@ -10660,6 +10660,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Remember that this one was written by Derek Kolstad.", CH2, [("writer", "Derek Kolstad", None, "supported")]),
         ("It is worth recalling that Chad Stahelski directed it.", PARA, [("director", "Chad Stahelski", None, "supported")]),
     ],
+    "a-credits-billing-held": [
+        ("Leitch and Stahelski share directing billing, the poster says.", JW1, [("director", "David Leitch", None, "contradicted"), ("director", "Chad Stahelski", None, "supported")]),
+        ("Chad Stahelski gets sole directing billing this time.", CH2, [("director", "Chad Stahelski", None, "supported")]),
+        ("Shay Hatten and Michael Finch share screenplay billing.", CH4, [("writer", "Michael Finch", None, "supported"), ("writer", "Shay Hatten", None, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
