@@ -10665,6 +10665,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Chad Stahelski gets sole directing billing this time.", CH2, [("director", "Chad Stahelski", None, "supported")]),
         ("Shay Hatten and Michael Finch share screenplay billing.", CH4, [("writer", "Michael Finch", None, "supported"), ("writer", "Shay Hatten", None, "supported")]),
     ],
+    "the-joiner-takes-the-part": [
+        ("Laurence Fishburne joins Keanu Reeves as the Bowery King.", CH2, [("cast", "Laurence Fishburne", "The Bowery King", "supported")]),
+        ("Common joins Keanu Reeves and Ian McShane as Cassian.", CH2, [("cast", "Common", "Cassian", "supported")]),
+        ("This time Halle Berry joins Keanu Reeves as Sofia.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -16841,6 +16846,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Remember Willem Dafoe as Marcus? He is long gone by now.", CH2, ("cast", "Willem Dafoe", "Marcus")),
         ("I still remember Michael Nyqvist as Viggo, years later.", PARA, ("cast", "Michael Nyqvist", "Viggo")),
         ("Recall Bridget Moynahan as Helen in the first film.", CH4, ("cast", "Bridget Moynahan", "Helen")),
+    ],
+    "the-joiner-takes-the-part": [
+        ("Laurence Fishburne joins Keanu Reeves as the Bowery King.", CH2, ("cast", "Keanu Reeves", "The Bowery King")),
+        ("Common joins Keanu Reeves and Ian McShane as Cassian.", CH2, ("cast", "Ian McShane", "Cassian")),
+        ("Halle Berry joins Keanu Reeves as Sofia, and the dogs steal it.", PARA, ("cast", "Keanu Reeves", "Sofia")),
     ],
 }
 
