@@ -10670,6 +10670,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Common joins Keanu Reeves and Ian McShane as Cassian.", CH2, [("cast", "Common", "Cassian", "supported")]),
         ("This time Halle Berry joins Keanu Reeves as Sofia.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
     ],
+    "a-lower-case-grade-with-plus-or-minus-the-work-is": [
+        ("me personally it's an a-minus and i would have bumped it higher", PARA, [("rating", "", "A-", "unknown")]),
+        ("honestly this one is a b plus for sure", CH2, [("rating", "", "B+", "unknown")]),
+        ("the film is a c-minus, sadly, and i wanted to love it", CH4, [("rating", "", "C-", "unknown")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -16851,6 +16856,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Laurence Fishburne joins Keanu Reeves as the Bowery King.", CH2, ("cast", "Keanu Reeves", "The Bowery King")),
         ("Common joins Keanu Reeves and Ian McShane as Cassian.", CH2, ("cast", "Ian McShane", "Cassian")),
         ("Halle Berry joins Keanu Reeves as Sofia, and the dogs steal it.", PARA, ("cast", "Keanu Reeves", "Sofia")),
+    ],
+    "a-lower-case-grade-with-plus-or-minus-the-work-is": [
+        ("it's a b-movie and proud of it", JW1, ("rating", "", None)),
+        ("it is a b and that is fine with me", JW1, ("rating", "", None)),
+        ("this one is a d-day of violence", CH4, ("rating", "", None)),
     ],
 }
 

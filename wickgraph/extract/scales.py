@@ -261,11 +261,12 @@ _SOURCES: list[tuple[str, re.Pattern[str]]] = [
         r"your\s+(?:film|movie|picture|sequel|show))"
         r"\s+an?\s+"
         r"|\b(?:grade|mark)\s+of\s+(?:an?\s+)?"
-        # the work said to be a grade with its plus or minus: "For me, Chapter 2 is a B-plus", "it's an A-minus"
+        # the work said to be a grade with its plus or minus: "For me, Chapter 2 is a B-plus", "it's an A-minus" (typed
+        # in lower case too: "it's an a-minus")
         # (not a plain letter: "it is a B movie")
         rf"|\b(?:it|this(?:\s+one)?|the\s+(?:film|movie|picture|sequel)|{TITLE})(?:\s+(?:is|stays|remains)|['\u2019]s)\s+"
         r"(?:(?:still|easily|solidly|comfortably|definitely|firmly)\s+)?an?\s+"
-        r"(?=(?-i:[A-DF])(?:\s*-?\s*(?:plus|minus)|[+\-\u2212\u2013]))"
+        r"(?=(?-i:[A-DF])(?:\s*-?\s*(?:plus|minus)|[+\-\u2212\u2013])|(?-i:[a-df])\s*-?\s*(?:plus|minus)\b)"
         # a chat's command to its bot: "!rate A-", "/grade B+"
         r"|(?<![^\s])[!/](?:rate|grade|score)\s+)"
         # a transcript's lower case: "a b plus" (a lone lower-case letter is a word: "gets a b" is not a grade)
