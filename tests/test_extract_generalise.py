@@ -10675,6 +10675,14 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("honestly this one is a b plus for sure", CH2, [("rating", "", "B+", "unknown")]),
         ("the film is a c-minus, sadly, and i wanted to love it", CH4, [("rating", "", "C-", "unknown")]),
     ],
+    "not-a-but-b-reads-as-b": [
+        ("John Leguizamo isn't a gangster here but a chop-shop owner, Aurelio.", JW1, [("cast", "John Leguizamo", "Aurelio", "supported")]),
+        ("Ian McShane doesn't play a villain but the hotel manager, Winston.", JW1, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Willem Dafoe is not the villain but the sniper Marcus.", JW1, [("cast", "Willem Dafoe", "Marcus", "supported")]),
+        ("It is not directed by David Leitch but by Chad Stahelski.", PARA, [("director", "Chad Stahelski", None, "supported")]),
+        ("The film wasn't written by Shay Hatten but by Derek Kolstad.", JW1, [("writer", "Derek Kolstad", None, "supported")]),
+        ("It is not only directed by Chad Stahelski but also written by Derek Kolstad.", JW1, [("director", "Chad Stahelski", None, "supported"), ("writer", "Derek Kolstad", None, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -16861,6 +16869,12 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("it's a b-movie and proud of it", JW1, ("rating", "", None)),
         ("it is a b and that is fine with me", JW1, ("rating", "", None)),
         ("this one is a d-day of violence", CH4, ("rating", "", None)),
+    ],
+    "not-a-but-b-reads-as-b": [
+        ("It is not directed by David Leitch but by Chad Stahelski.", PARA, ("director", "David Leitch", None)),
+        ("The film wasn't written by Shay Hatten but by Derek Kolstad.", JW1, ("writer", "Shay Hatten", None)),
+        ("Willem Dafoe is not the villain but the sniper Marcus.", JW1, ("cast", "Willem Dafoe", "Viggo")),
+        ("Keanu Reeves isn't Viggo, but the dog is the real star.", JW1, ("cast", "Keanu Reeves", "Viggo")),
     ],
 }
 

@@ -38,6 +38,7 @@ from .. import regexcache
 from . import casing
 from .archaic import with_modern_forms
 from .casing import lower_if_exact, lowercase_twin
+from .contrasts import with_contrasts_resolved
 from .credits import Credit, credit_lines
 from .datafiles import with_data_file_syntax
 from .glossary import with_entry_heads_as_labels
@@ -134,6 +135,7 @@ def normalise(text: str) -> str:
     text = plain_forms(text)
     text = with_years_in_digits(text, spoken_years(text))  # "twenty nineteen" is read as 2019
     text = with_retractions_blanked(text)  # "2024 no scratch that 2025" is read as 2025
+    text = with_contrasts_resolved(text)  # "not directed by A but by B" is read as "directed by B"
     text = with_fillers_blanked(text)  # "played by, uh, Ian McShane" is read as "played by Ian McShane"
     text = with_foreign_words_in_english(text)  # "The regisseur is X" is read as "The director  is X"
     text = without_honorific_suffixes(text)  # "Reeves Keanu-san plays" is read as "Reeves Keanu     plays"
