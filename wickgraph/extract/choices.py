@@ -5,7 +5,7 @@ A quiz, a test or a poll numbers its questions and letters the choices under eac
 wrong on purpose; the review asserts only what it says after, in its results or its answer key. The question is a
 numbered line that asks ("?"), or addresses the reader and opens a list ("2. Choose your Rome contact:", "1. Someone
 takes something you love. You..."), or is a stem the option completes ("4. Viggo is played by:"); the options stand
-one per line or side by side ("(a) X (b) Y (c) Z"); a numbered heading ("3. ORDER OF BATTLE.") or a section's list
+one per line or side by side ("(a) X   (b) Y"); a numbered heading ("3. ORDER OF BATTLE.") or a section's list
 ("1.2 New character cards:") offers nothing. A betting page or a poll offers its options on one line, each with its
 price ("Riccardo Scamarcio 4/9 · Franco Nero 9/4 · Claudia Gerini 8/1"): what a market settles on is said after. A
 puzzle sheet's matching exercise ("Draw a line from each actor to ...", "all jumbled up") and its decoys ("These

@@ -31,8 +31,7 @@ def with_contrasts_resolved(text: str) -> str:
     spans = []
     for contrast in _CONTRAST.finditer(text):
         opening = contrast.group("opening").lower()
-        kind = _PREPOSITIONS if re.fullmatch(_PREPOSITIONS, opening) else _DETERMINERS
-        same = opening if kind == _PREPOSITIONS else _DETERMINERS
+        same = opening if re.fullmatch(_PREPOSITIONS, opening) else _DETERMINERS
         # A starts at the last word of B's kind in the negated part: "not directed [by David Leitch] but by ..."
         starts = [m.start() for m in re.finditer(rf"\b(?:{same})\b", contrast.group("negated"), re.IGNORECASE)]
         if not starts:
