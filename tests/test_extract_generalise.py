@@ -10683,6 +10683,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("The film wasn't written by Shay Hatten but by Derek Kolstad.", JW1, [("writer", "Derek Kolstad", None, "supported")]),
         ("It is not only directed by Chad Stahelski but also written by Derek Kolstad.", JW1, [("director", "Chad Stahelski", None, "supported"), ("writer", "Derek Kolstad", None, "supported")]),
     ],
+    "a-role-returned-from-an-earlier-work": [
+        ("Laurence Fishburne's Bowery King, returned from the second chapter, sulks.", PARA, [("reprise", "Laurence Fishburne", "The Bowery King", "supported")]),
+        ("Ian McShane's Winston, returned from Chapter 2 with a grudge, presides.", PARA, [("reprise", "Ian McShane", "Winston", "supported")]),
+        ("Lance Reddick as Charon, returned from the earlier films, gets a farewell.", CH4, [("reprise", "Lance Reddick", "Charon", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -16875,6 +16880,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("The film wasn't written by Shay Hatten but by Derek Kolstad.", JW1, ("writer", "Shay Hatten", None)),
         ("Willem Dafoe is not the villain but the sniper Marcus.", JW1, ("cast", "Willem Dafoe", "Viggo")),
         ("Keanu Reeves isn't Viggo, but the dog is the real star.", JW1, ("cast", "Keanu Reeves", "Viggo")),
+    ],
+    "a-role-returned-from-an-earlier-work": [
+        ("Keanu Reeves as John Wick, returned from the dead, limps on.", JW1, ("reprise", "Keanu Reeves", None)),
+        ("Bridget Moynahan as Helen, returned from a hospital visit, smiles.", JW1, ("reprise", "Bridget Moynahan", None)),
+        ("Alfie Allen as Iosef, returned from a joyride, gloats.", JW1, ("reprise", "Alfie Allen", None)),
     ],
 }
 

@@ -29,6 +29,10 @@ _CLAUSE_BREAK = re.compile(r"[,;:()\u2014]|\s(?:and|but|while)\s")  # compiled o
 AGAIN_AFTER = re.compile(
     r"(?:,?(?:[ \t]+|[ \t]*\n[ \t]*)(?:again|once more|once again|yet again|as before|like before|one more time|"
     r"returning|back from|reprising|as ever|as always|(?:one|a) (?:last|final) time|"
+    # ... or returned from an earlier work (not "returned from the dead"): "X's Bowery King, returned from the second
+    # chapter"
+    r"returned from (?:the )?(?:first|second|third|fourth|earlier|previous|original|last|john wick|chapter|parabellum)"
+    r"\b|"
     # the role brought along from an earlier work: "X's Bowery King, carried over from Chapter 2"
     r"(?:carried|brought|held) over from|brought back from|"
     # the role taken up again by a participle after it: "as John Wick, resuming the role from the 2014 film"
