@@ -10688,6 +10688,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Ian McShane's Winston, returned from Chapter 2 with a grudge, presides.", PARA, [("reprise", "Ian McShane", "Winston", "supported")]),
         ("Lance Reddick as Charon, returned from the earlier films, gets a farewell.", CH4, [("reprise", "Lance Reddick", "Charon", "supported")]),
     ],
+    "the-reviewed-works-quoted-title-is-no-other-role": [
+        ("KEANU REEVES  \"JOHN WICK\"  MICHAEL NYQVIST  BRIDGET MOYNAHAN  WITH IAN McSHANE", JW1, [("cast", "Bridget Moynahan", None, "supported")]),
+        ("Lionsgate presents Keanu Reeves in \"John Wick: Chapter 2\" with Common and Ruby Rose.", CH2, [("cast", "Ruby Rose", None, "supported")]),
+        ("Halle Berry stars in \"Parabellum\", and so does Anjelica Huston.", PARA, [("cast", "Anjelica Huston", None, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -16885,6 +16890,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Keanu Reeves as John Wick, returned from the dead, limps on.", JW1, ("reprise", "Keanu Reeves", None)),
         ("Bridget Moynahan as Helen, returned from a hospital visit, smiles.", JW1, ("reprise", "Bridget Moynahan", None)),
         ("Alfie Allen as Iosef, returned from a joyride, gloats.", JW1, ("reprise", "Alfie Allen", None)),
+    ],
+    "the-reviewed-works-quoted-title-is-no-other-role": [
+        ("Halle Berry, of \"Catwoman\" fame, is a fan.", JW1, ("cast", "Halle Berry", None)),
+        ("Laurence Fishburne, who led \"The Matrix\", is no part of this one.", JW1, ("cast", "Laurence Fishburne", None)),
+        ("Peter Stormare from \"Fargo\" would have been fun.", CH4, ("cast", "Peter Stormare", None)),
     ],
 }
 
