@@ -37,7 +37,7 @@ from .film import detect_film, resolve_film, resolve_work, series_number
 from .folding import fold
 from .formsections import others_form_sections
 from .gazetteer import CHARACTER, PERSON, WORK, Gazetteer, Mention, get_gazetteer
-from .headlines import headlines_lowered
+from .headlines import headline_words, lowered
 from .imagined import imagined_spans
 from .inputs import MAX_REVIEW_BYTES, ReviewInput, read_review
 from .juxtaposed import juxtaposed_credits
@@ -104,13 +104,16 @@ def _extract(text: str, film: str | None, reference: Reference | None,
     gazetteer = get_gazetteer(reference)
     folded = normalise(fold(text))
     mentions = with_neighbours(text, gazetteer.find(text, folded), gazetteer)
-    folded = headlines_lowered(_names_joined(folded, mentions), mentions)
+    folded = _names_joined(folded, mentions)
+    # a headline's capitals mark no name: "McShane Presides Over ..." is read as "McShane presides over ...", and
+    # "McShane" is Ian McShane, no stranger "McShane Presides"
+    headline = headline_words(folded, mentions)
+    folded = lowered(folded, headline)
     film_iri = resolve_film(film, gazetteer) if film else None
     film_confidence, note = (1.0, None) if film_iri else (0.0, f"--film {film!r} names no work of the reference")
     if film_iri is None and not film:
         film_iri, film_confidence, note = resolve_work(folded, mentions, reference)
-    # (a headline's capitals mark no name: "McShane Presides Over ..." is Ian McShane, no stranger "McShane Presides")
-    mentions = keep_plausible(headlines_lowered(text, mentions), mentions, reference, film_iri)
+    mentions = keep_plausible(lowered(text, headline), mentions, reference, film_iri)
     facts = reference.works.get(film_iri or "")
     credits = {"director": facts.directors, "writer": facts.writers} if facts else {}
     own_year = facts.release_year if facts else None

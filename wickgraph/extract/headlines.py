@@ -7,7 +7,7 @@ import re
 
 from .gazetteer import Mention
 
-__all__ = ["headlines_lowered"]
+__all__ = ["headline_words", "lowered"]
 
 # Headline style capitalises every word but these, which it may leave in lower case either way
 _MINOR_WORDS = frozenset({"a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "as", "at", "by", "in",
@@ -23,12 +23,10 @@ _HEADLINE_SHARE = 0.9  # ... of which capitalised, at least (prose capitalises o
 _SENTENCES = re.compile(r"[a-z)]\. +[A-Z]")
 
 
-def headlines_lowered(folded: str, mentions: list[Mention]) -> str:
-    """``folded`` with the capitalised words of its headline-style lines in lower case, except names the gazetteer
-    found, quoted titles and numbered units: in "McShane Presides Over Continental as Winston" the capitals mark a
-    headline, not a name, and the line reads as "McShane presides over continental as Winston" (offsets stay)."""
-    pieces: list[str] = []
-    done = 0
+def headline_words(folded: str, mentions: list[Mention]) -> list[tuple[int, int]]:
+    """The capitalised words of ``folded``'s headline-style lines, except names the gazetteer found, quoted titles and
+    numbered units: in "McShane Presides Over Continental as Winston" the capitals mark a headline, not a name."""
+    spans: list[tuple[int, int]] = []
     starts = [m.start for m in mentions]
     line_start = 0
     for line in folded.split("\n"):
@@ -46,11 +44,21 @@ def headlines_lowered(folded: str, mentions: list[Mention]) -> str:
             # Coolidge and Kirk Ward") has too few other words, none of them beside a name
             glued = any((line[w.end():w.end() + 1] == " " and w.end() + 1 in named)
                         or (line[w.start() - 1:w.start()] == " " and w.start() - 1 in ends) for w in lowered)
-            for word in lowered if len(lowered) >= _HEADLINE_WORDS or glued else ():
-                lower = word.group().lower()
-                if len(lower) == len(word.group()):
-                    pieces.append(folded[done:line_start + word.start()] + lower)
-                    done = line_start + word.end()
+            if len(lowered) >= _HEADLINE_WORDS or glued:
+                spans += [(line_start + w.start(), line_start + w.end()) for w in lowered]
         line_start = line_end + 1
-    pieces.append(folded[done:])
+    return spans
+
+
+def lowered(text: str, words: list[tuple[int, int]]) -> str:
+    """``text`` with ``words`` (:func:`headline_words`) in lower case, where that keeps their length: the line
+    "McShane Presides Over Continental as Winston" reads as "McShane presides over continental as Winston"."""
+    pieces: list[str] = []
+    done = 0
+    for start, end in words:
+        lower = text[start:end].lower()
+        if len(lower) == end - start:
+            pieces.append(text[done:start] + lower)
+            done = end
+    pieces.append(text[done:])
     return "".join(pieces)
