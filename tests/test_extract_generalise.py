@@ -10693,6 +10693,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Lionsgate presents Keanu Reeves in \"John Wick: Chapter 2\" with Common and Ruby Rose.", CH2, [("cast", "Ruby Rose", None, "supported")]),
         ("Halle Berry stars in \"Parabellum\", and so does Anjelica Huston.", PARA, [("cast", "Anjelica Huston", None, "supported")]),
     ],
+    "a-calendar-files-folded-lines-and-escapes-are-read-as-its-text": [
+        ("BEGIN:VEVENT\nSUMMARY:Film night - Chapter 2\nDESCRIPTION:Rewatch. Ruby Rose is A\n res\\, the mute one.\nEND:VEVENT\n", CH2, [("cast", "Ruby Rose", "Ares", "supported")]),
+        ("BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART:20260102T200000\nSUMMARY:Wick club\nDESCRIPTION:Notes\\n\\nIt came o\n ut in 2014\\; directed by Chad Stahel\n ski.\nEND:VEVENT\nEND:VCALENDAR\n", JW1, [("release_year", "", 2014, "supported"), ("director", "Chad Stahelski", None, "supported")]),
+        ("BEGIN:VEVENT\nSUMMARY:Parabellum\\, again\nLOCATION:Our flat\nDESCRIPTION:Mark Dacascos play\n s Zero\\, and Halle Berry plays Sofia. My score\\: 8/10\nEND:VEVENT\n", PARA, [("cast", "Mark Dacascos", "Zero", "supported"), ("cast", "Halle Berry", "Sofia", "supported"), ("rating", "", 8, "unknown")]),
+    ],
+    "a-calendar-events-summary-names-the-work-it-is-about": [
+        ("BEGIN:VEVENT\nSUMMARY:Night 1 - Chapter 4\nDESCRIPTION:Review: Donnie Yen plays Caine.\nEND:VEVENT\nBEGIN:VEVENT\nSUMMARY:Night 2 - Chapter 2\nDESCRIPTION:Common as Cassian. Riccardo Scamarcio as Santino.\nEND:VEVENT\n", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
+        ("BEGIN:VEVENT\nSUMMARY:Marathon: John Wick: Chapter 2\nDESCRIPTION:Bring snacks. Halle Berry as Sofia tonight!\nEND:VEVENT\nBEGIN:VEVENT\nSUMMARY:Marathon: Parabellum\nDESCRIPTION:My review. Mark Dacascos is Zero. Asia Kate Dillon plays the Adjudicator.\nEND:VEVENT\n", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
+        ("BEGIN:VEVENT\nSUMMARY:The Continental ep 1\nDESCRIPTION:Colin Woodell is young Winston. Mel Gibson plays Cormac.\nEND:VEVENT\nBEGIN:VEVENT\nSUMMARY:Ballerina at the Odeon\nDESCRIPTION:Ana de Armas plays Eve Macarro, Keanu Reeves as John Wick.\nEND:VEVENT\n", CONT, [("cast", "Colin Woodell", "Winston", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -16895,6 +16905,16 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Halle Berry, of \"Catwoman\" fame, is a fan.", JW1, ("cast", "Halle Berry", None)),
         ("Laurence Fishburne, who led \"The Matrix\", is no part of this one.", JW1, ("cast", "Laurence Fishburne", None)),
         ("Peter Stormare from \"Fargo\" would have been fun.", CH4, ("cast", "Peter Stormare", None)),
+    ],
+    "a-calendar-files-other-content-lines-name-nobody": [
+        ("BEGIN:VEVENT\nATTENDEE;CN=Halle Berry:mailto:hb@example.org\nSUMMARY:Parabellum night\nDESCRIPTION:Popcorn.\nEND:VEVENT\n", PARA, ("cast", "Halle Berry", None)),
+        ("BEGIN:VEVENT\nORGANIZER;CN=Keanu Reeves:mailto:kr@example.org\nSUMMARY:John Wick\nDESCRIPTION:The first one.\nEND:VEVENT\n", JW1, ("cast", "Keanu Reeves", None)),
+        ("BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART:20190517T190000\nSUMMARY:Parabellum premiere party\nEND:VEVENT\nEND:VCALENDAR\n", PARA, ("release_year", None, 2019)),
+    ],
+    "a-calendar-events-summary-names-the-work-it-is-about": [
+        ("BEGIN:VEVENT\nSUMMARY:Night 1 - Chapter 4\nDESCRIPTION:Review: Donnie Yen plays Caine.\nEND:VEVENT\nBEGIN:VEVENT\nSUMMARY:Night 2 - Chapter 2\nDESCRIPTION:Common as Cassian. Riccardo Scamarcio as Santino.\nEND:VEVENT\n", CH4, ("cast", "Common", "Cassian")),
+        ("BEGIN:VEVENT\nSUMMARY:Marathon: John Wick: Chapter 2\nDESCRIPTION:Bring snacks. Halle Berry as Sofia tonight!\nEND:VEVENT\nBEGIN:VEVENT\nSUMMARY:Marathon: Parabellum\nDESCRIPTION:My review. Mark Dacascos is Zero. Asia Kate Dillon plays the Adjudicator.\nEND:VEVENT\n", PARA, ("cast", "Halle Berry", "Sofia")),
+        ("BEGIN:VEVENT\nSUMMARY:The Continental ep 1\nDESCRIPTION:Colin Woodell is young Winston. Mel Gibson plays Cormac.\nEND:VEVENT\nBEGIN:VEVENT\nSUMMARY:Ballerina at the Odeon\nDESCRIPTION:Ana de Armas plays Eve Macarro, Keanu Reeves as John Wick.\nEND:VEVENT\n", CONT, ("cast", "Ana de Armas", "Eve Macarro")),
     ],
 }
 

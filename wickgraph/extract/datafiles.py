@@ -6,7 +6,9 @@ A programmer's review may hold its credits as ``directed_by: [A, B]`` or as a ke
 lines open with a snake_case key), an identifier key is read as a label: capitalised, with spaces for its
 underscores ("Directed by:"). TOML's "=" after a key is read as ":", the brackets and quotes of a flow list
 after a key are blanked, and a commented-out key line (``# year: 2015``) is blanked whole, as the author took
-that value back; so is a flag set to false (``returning: false``), which states nothing. An Emacs org-mode property
+that value back; so is a flag set to false (``returning: false``), which states nothing. An iCalendar or vCard
+file's text property is read as its value alone ("DESCRIPTION:Chad Stahelski directs"), and its other content
+lines (a date, a guest, a rule: "ATTENDEE;CN=Sofia Marchetti:mailto:...") are blanked whole. An Emacs org-mode property
 (``:WRITTEN_BY: A, B`` in a ``:PROPERTIES:`` drawer) is such a key after a colon. Every change keeps
 the text's length, so offsets carry over.
 """
@@ -35,6 +37,24 @@ _FALSE_FLAG = re.compile(rf"{_KEY_OPENS}{_IDENTIFIER}[ \t]*[:=][ \t]*(?:false|no
 # a flow list after a key: "[Chad Stahelski, David Leitch]" (no nested brackets)
 _FLOW_LIST = re.compile(r"\[([^\[\]\n]*)\]")
 
+# an iCalendar or vCard file (decoding has unfolded its lines): a text property's name, parameters and colon, before a
+# value read as prose; any other property's content line, a date, a guest, a rule or an id, is blanked whole
+_CALENDAR = re.compile(r"^BEGIN:V(?:CALENDAR|EVENT|TODO|JOURNAL|CARD)$", re.MULTILINE)
+_TEXT_PROPERTY = re.compile(r"^(?:SUMMARY|DESCRIPTION|LOCATION|COMMENT|NOTE)(?:;[^:\n]*)?:", re.MULTILINE)
+_OTHER_PROPERTY = re.compile(r"^(?:BEGIN|END|VERSION|PRODID|CALSCALE|METHOD|UID|DTSTAMP|DTSTART|DTEND|DUE|DURATION|"
+                             r"CREATED|LAST-MODIFIED|SEQUENCE|STATUS|TRANSP|CLASS|PRIORITY|RRULE|RDATE|EXDATE|"
+                             r"ORGANIZER|ATTENDEE|CONTACT|CATEGORIES|URL|GEO|ATTACH|RELATED-TO|RECURRENCE-ID|TZID|"
+                             r"TZNAME|TZOFFSETFROM|TZOFFSETTO|TZURL|TRIGGER|ACTION|REPEAT|FN|N|TEL|EMAIL|ADR|REV|"
+                             r"X-[A-Z0-9-]+)(?:;[^:\n]*)?:[^\n]*", re.MULTILINE)
+
+
+def _calendar_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of an iCalendar or vCard file's content lines that are no prose: text properties' names and every
+    other property's line."""
+    if "BEGIN:V" not in text or not _CALENDAR.search(text):
+        return []
+    return [m.span() for m in _TEXT_PROPERTY.finditer(text)] + [m.span() for m in _OTHER_PROPERTY.finditer(text)]
+
 
 def _is_data_file(text: str) -> bool:
     """Whether ``text`` reads as a data file: two lines or more open with a snake_case key."""
@@ -46,7 +66,11 @@ def _is_data_file(text: str) -> bool:
 
 def with_data_file_syntax(text: str) -> str:
     """``text`` with a data file's keys read as labels, its flow lists unbracketed and its commented-out key
-    lines blanked; any other text is returned as it is."""
+    lines blanked, and an iCalendar file's content lines read as their text values; any other text is returned as
+    it is."""
+    calendar = _calendar_spans(text)
+    if calendar:
+        text = blank(text, calendar)
     if not _is_data_file(text):
         return text
     spans = [m.span() for m in _COMMENTED_KEY.finditer(text)]

@@ -6,6 +6,9 @@ Some characters are written as other characters:
   writes ``Sa\\"{\\i}d Taghmaoui``, ``Skarsg{\\aa}rd`` and ``A$-$``; a SQL dump doubles a string's quote (``Ian
   McShane''s Winston``) and writes its line breaks as ``\\n``; JSON writes a string's line breaks, quotation marks and
   characters outside ASCII as escapes (``"Skarsg\\u00e5rd"``);
+* an iCalendar or a vCard file's folded lines and text escapes: a long content line goes on after a line break and one
+  space, anywhere, even inside a word ("Adrianne Pali⏎ cki"), and a text value writes its commas and line breaks as
+  ``\\,`` and ``\\n``;
 * a word a line end splits with a hyphen ("Viggo Tar-⏎asov", "Gian-⏎na's"), read whole;
 * a scanner's digit for the letter it resembles, between letters ("A1fie Allen", "Nyqv1st", "0ctober");
 * a ransom note's letters, cut from different sources, each word in a case of its own ("wIlLeM DAFOE AS mArCuS"):
@@ -62,6 +65,12 @@ _JSON_ESCAPE = re.compile(r"\\(?:u(?P<high>[dD][89abAB][\da-fA-F]{2})\\u(?P<low>
                           r"|u(?P<code>[\da-fA-F]{4})|(?P<letter>[\"\\/bfnrt]))")
 _JSON_LETTERS = {'"': '"', "\\": "\\", "/": "/", "b": "", "f": "", "n": "\n", "r": "", "t": "\t"}
 
+# an iCalendar or vCard file (RFC 5545, RFC 6350), told by its opening line ("BEGIN:VCALENDAR", "BEGIN:VEVENT"); a
+# content line longer than 75 bytes is folded: a line break and one space or tab go on with it, even inside a word;
+# a text value escapes its commas, semicolons, backslashes and line breaks
+_CONTENT_LINES = re.compile(r"^BEGIN:V(?:CALENDAR|EVENT|TODO|JOURNAL|CARD)\r?$", re.MULTILINE)
+_FOLD = re.compile(r"\r?\n[ \t]")
+_TEXT_ESCAPE = re.compile(r"\\[,;\\nN]")
 
 # a word's head, a hyphen ending the line, and the word's tail in lower case opening the next line
 _SPLIT_WORD = re.compile(r"(?<=[A-Za-z]{2})-\n[ \t]*(?=[a-z])")
@@ -111,9 +120,10 @@ class Decoded:
 
 
 def decoded(text: str) -> Decoded | None:
-    """``text`` with its character references, LaTeX accents and symbols and SQL and JSON string escapes decoded, its
-    words split by a line end's hyphen mended, a scanner's digits for letters read as the letters and a ransom note's
-    words in lower case; None when it has none of them (most texts), so the caller reads ``text`` itself."""
+    """``text`` with an iCalendar file's folded lines unfolded, its character references, LaTeX accents and symbols
+    and iCalendar, SQL and JSON string escapes decoded, its words split by a line end's hyphen mended, a scanner's
+    digits for letters read as the letters and a ransom note's words in lower case; None when it has none of
+    them (most texts), so the caller reads ``text`` itself."""
     replacements = sorted(_replacements(text))
     if not replacements:
         return None
@@ -152,6 +162,11 @@ def _replacements(text: str) -> Iterator[tuple[int, int, str]]:
             yield letter.start(), letter.end(), _LETTERS[letter["letter"]]
         for symbol in _LATEX_SYMBOL.finditer(text):
             yield symbol.start(), symbol.end(), _latex_symbol(symbol)
+    if "BEGIN:V" in text and _CONTENT_LINES.search(text):
+        for fold in _FOLD.finditer(text):
+            yield fold.start(), fold.end(), ""
+        for escape in _TEXT_ESCAPE.finditer(text):
+            yield escape.start(), escape.end(), "\n" if escape.group() in ("\\n", "\\N") else escape.group()[1]
     if "-\n" in text:
         for split in _SPLIT_WORD.finditer(text):
             yield split.start(), split.end(), ""

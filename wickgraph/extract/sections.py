@@ -17,12 +17,12 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator
 
 from .document import Document
 from .gazetteer import CHARACTER, PERSON, WORK, Mention
+from .worktables import other_columns, other_rows
 
-__all__ = ["other_columns", "other_work_spans"]
+__all__ = ["other_work_spans"]
 
 Span = tuple[int, int]
 
@@ -54,7 +54,7 @@ def other_work_spans(doc: Document) -> list[tuple[int, int]]:
     starts = [0, *(m.end() for m in _PARAGRAPH_START.finditer(doc.text))]
     opened = [(start, topic) for start in starts if (topic := _opening_title_below_kicker(doc, start)) is not None]
     return sorted(_other_paragraphs(doc, opened) + _outside_films(doc, starts, opened) + _other_labelled_lines(doc)
-                  + other_columns(doc) + _other_rows(doc) + _outside_labelled_lines(doc) + _other_works_scores(doc)
+                  + other_columns(doc) + other_rows(doc) + _outside_labelled_lines(doc) + _other_works_scores(doc)
                   + _cited_works(doc) + _other_listing_entries(doc) + _other_records(doc) + _namesakes(doc))
 
 
@@ -85,18 +85,21 @@ def _namesakes(doc: Document) -> list[Span]:
     return spans
 
 
-# a data file's record opens at a YAML document's "---" or at a TOML or INI table's header ("[[related]]", "[other]")
-_RECORD_START = re.compile(r"^[ \t]*(?:---|\[\[?[^\]\n]+\]\]?)[ \t]*(?:#[^\n]*)?$", re.MULTILINE)
+# a data file's record opens at a YAML document's "---", at a TOML or INI table's header ("[[related]]", "[other]") or
+# at an iCalendar file's event ("BEGIN:VEVENT")
+_RECORD_START = re.compile(r"^[ \t]*(?:---|\[\[?[^\]\n]+\]\]?|BEGIN:V(?:EVENT|TODO|JOURNAL))[ \t]*(?:#[^\n]*)?$",
+                           re.MULTILINE)
 # ... and names its work by a title key: 'title: "John Wick: Chapter 2"', "title = Parabellum" (not "series: John Wick",
-# which names the franchise the work is in)
-_TITLE_KEY = re.compile(r"^[ \t]*(?:-[ \t]+)?(?:title|film|movie|work|show)[ \t]*[:=][ \t]*[\"']?",
-                        re.MULTILINE | re.IGNORECASE)
+# which names the franchise the work is in), or an event by its summary ("SUMMARY:Marathon pt.2 - Chapter 2")
+_TITLE_KEY = re.compile(r"^[ \t]*(?:-[ \t]+)?(?:title|film|movie|work|show)[ \t]*[:=][ \t]*[\"']?"
+                        r"|^(?-i:SUMMARY)(?:;[^:\n]*)?:", re.MULTILINE | re.IGNORECASE)
 
 
 def _other_records(doc: Document) -> list[Span]:
-    """In a data file of several records (YAML documents, TOML or INI tables), each record whose title key names
-    another work than the reviewed one: its credits and cast are that work's."""
-    starts = [m.start() for m in _RECORD_START.finditer(doc.text)] if "title" in doc.lower else []
+    """In a data file of several records (YAML documents, TOML or INI tables, a calendar's events), each record whose
+    title key names another work than the reviewed one: its credits and cast are that work's."""
+    starts = [m.start() for m in _RECORD_START.finditer(doc.text)] if "title" in doc.lower or "SUMMARY" in doc.text \
+        else []
     spans = []
     for start, end in itertools.pairwise([0, *starts, len(doc.text)] if starts else []):
         key = _TITLE_KEY.search(doc.text, start, end)
@@ -325,122 +328,6 @@ def _cited_works(doc: Document) -> list[Span]:
     for entry in _CITED_ENTRY.finditer(doc.text):
         if not any(doc.work_at(m.start) == doc.film for m in doc.mentions_between(*entry.span())):
             spans.append(entry.span())
-    return spans
-
-
-# a row of cells, or a ruler between rows that a plain-text grid draws with dashes and plusses ("-----+-----")
-_TABLE_ROW = re.compile(r"^(?:[^\n|]*\|[^\n]*|[ \t]*[-=+:]{3,}[-=+: \t]*)$", re.MULTILINE)
-
-
-def _cells(row: re.Match[str]) -> list[Span]:
-    """The spans of a table row's cells, empty ones included, without the pipes that open and close the row."""
-    text, start = row.group(), row.start()
-    edges = [-1, *(i for i, char in enumerate(text) if char == "|"), len(text)]
-    cells = [(start + a + 1, start + b) for a, b in itertools.pairwise(edges)]
-    if not text[:edges[1]].strip():
-        cells = cells[1:]  # "| a | b |": nothing before the first pipe
-    if cells and not text[edges[-2] + 1:].strip():
-        cells = cells[:-1]
-    return cells
-
-
-def other_columns(doc: Document) -> list[Span]:
-    """In a table whose header names two or more works, one of them the reviewed work, one a column
-    ("Role | Chapter 2 | Parabellum"), the cells under the other works' headers (a header with another year than
-    the reviewed work's is another work's too: "JW (2014)", "Continental (2023)" beside "JW2 (2017)")."""
-    spans: list[Span] = []
-    rows: list[re.Match[str]] = []
-    for row in [*_TABLE_ROW.finditer(doc.text), None]:
-        if row is not None and (not rows or doc.text[rows[-1].end():row.start()] == "\n"):
-            rows.append(row)
-            continue
-        spans += _columns_of_others(doc, rows)
-        rows = [row] if row is not None else []
-    return spans
-
-
-_HEADER_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-_ANOTHER_WORK = "another work"
-_MATRIX = 3  # works named in a header that make it a matrix of works
-
-
-def _columns_of_others(doc: Document, rows: list[re.Match[str]]) -> list[Span]:
-    rows = rows[next((i for i, row in enumerate(rows) if "|" in row.group()), len(rows)):]  # the header's rulers
-    if len(rows) < 2:
-        return []
-    topics: dict[int, str] = {}
-    for index, (start, end) in enumerate(_cells(rows[0])):
-        works = {e.iri for m in doc.mentions_between(start, end) for e in m.of_kind(WORK) if e.iri}
-        if len(works) == 1:
-            topics[index] = works.pop()
-        elif not works and (year := _HEADER_YEAR.search(doc.text, start, end)) and int(year.group()) != doc.film_year:
-            topics[index] = _ANOTHER_WORK  # a title the reference does not know by that name: "JW (2014)"
-    named = set(topics.values()) - {_ANOTHER_WORK}
-    if len(set(topics.values())) < 2 or doc.film not in named:
-        return []
-    if len(named) >= _MATRIX:  # a matrix of works: every header after the first names one ("| Performer | JW1 | TC |")
-        topics.update({index: _ANOTHER_WORK for index in range(1, len(_cells(rows[0]))) if index not in topics})
-    header = [(start - rows[0].start(), end - rows[0].start()) for start, end in _cells(rows[0])]
-    return [cell for row in rows[1:] for index, cell in _columns(header, row)
-            if topics.get(index, doc.film) != doc.film]
-
-
-def _columns(header: list[Span], row: re.Match[str]) -> Iterator[tuple[int, Span]]:
-    """Each cell of ``row`` with the index of its header cell (``header`` holds offsets within the header's line):
-    by order when the row has as many cells as the header, else by where the cell sits on its line, as a table
-    whose corner cell is blank ("     | Chapter 4 | Parabellum") lines its columns up."""
-    cells = _cells(row)
-    if len(cells) == len(header):
-        yield from enumerate(cells)
-        return
-    for start, end in cells:
-        middle = (start + end) // 2 - row.start()
-        index = next((i for i, (a, b) in enumerate(header) if a <= middle < b), None)
-        if index is not None:
-            yield index, (start, end)
-
-
-# a sheet's column of titles: "title", "film", "Movie title", "show_name"
-_CELL_MARK = re.compile(r"\t|[ \t]*\|[ \t]*")
-_KEY = re.compile(r"[A-Z][A-Z0-9_]{1,5}")
-_RULE_ROW = re.compile(r"[ \t]*[-+|=:]+[-+|=: \t]*")
-_TITLE_COLUMN = re.compile(r"(?:(?:film|movie|show|series)[ _]?)?(?:title|film|movie|show|series|work)s?",
-                           re.IGNORECASE)
-
-
-_ANY_LINE = re.compile(r"^[^\n]*$", re.MULTILINE)
-
-
-def _row_cells(text: str, start: int, end: int) -> list[Span]:
-    """The spans of the cells of the line ``text[start:end]``, between tabs or a table's bars."""
-    marks = [m.span() for m in _CELL_MARK.finditer(text, start, end)]
-    return list(zip([start] + [b for _, b in marks], [a for a, _ in marks] + [end], strict=True))
-
-
-def _other_rows(doc: Document) -> list[Span]:
-    """In a sheet (tab-separated in the layout view, as CSV rows are; or a table's bars) whose header names a title
-    column, the rows whose title is another work's: a log of everything watched, one row the reviewed film."""
-    if "\t" not in doc.folded and "|" not in doc.folded:
-        return []
-    spans: list[Span] = []
-    column: int | None = None  # the title column of the sheet being read; -1 when its header names none
-    for line in _ANY_LINE.finditer(doc.folded):
-        cells = _row_cells(doc.folded, line.start(), line.end()) if _CELL_MARK.search(line.group()) else []
-        if column is not None and _RULE_ROW.fullmatch(line.group()):
-            continue  # the rule under a header ("-----+------")
-        if sum(doc.folded[a:b].strip() != "" for a, b in cells) < 3:  # ("| Title | X |": a field and its value)
-            column = None
-            continue
-        if column is None:  # only a sheet's first row is its header ("field,value,notes" over "title,X,...")
-            column = next((i for i, (a, b) in enumerate(cells)
-                           if _TITLE_COLUMN.fullmatch(doc.folded[a:b].strip(" *_"))), -1)
-            continue
-        if not 0 <= column < len(cells):
-            continue
-        works = {e.iri for m in doc.mentions_between(*cells[column]) for e in m.of_kind(WORK)}
-        title = doc.folded[slice(*cells[column])].strip()  # (a database's key, "CONT", is no title to tell apart)
-        if title and doc.film not in works and (works or not _KEY.fullmatch(title)):
-            spans.append(line.span())
     return spans
 
 

@@ -27,7 +27,7 @@ from .gazetteer import CHARACTER, PERSON, QUOTE_MARKS, WORK, Mention
 from .layout import Row, read_layout
 from .links import default_cues
 from .patterns import Candidate
-from .sections import other_columns
+from .worktables import other_columns
 
 __all__ = ["LayoutUnits"]
 
