@@ -10703,6 +10703,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("BEGIN:VEVENT\nSUMMARY:Marathon: John Wick: Chapter 2\nDESCRIPTION:Bring snacks. Halle Berry as Sofia tonight!\nEND:VEVENT\nBEGIN:VEVENT\nSUMMARY:Marathon: Parabellum\nDESCRIPTION:My review. Mark Dacascos is Zero. Asia Kate Dillon plays the Adjudicator.\nEND:VEVENT\n", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
         ("BEGIN:VEVENT\nSUMMARY:The Continental ep 1\nDESCRIPTION:Colin Woodell is young Winston. Mel Gibson plays Cormac.\nEND:VEVENT\nBEGIN:VEVENT\nSUMMARY:Ballerina at the Odeon\nDESCRIPTION:Ana de Armas plays Eve Macarro, Keanu Reeves as John Wick.\nEND:VEVENT\n", CONT, [("cast", "Colin Woodell", "Winston", "supported")]),
     ],
+    "a-games-miss-tile-takes-back-the-guess-it-marks": [
+        ('Try 1 - Director: Len Wiseman \u2b1b\nTry 2 - Director: Chad Stahelski \U0001f7e9\n', CH4, [("director", "Chad Stahelski", None, "supported")]),
+        ('Round 3: Common as Cassian \U0001f7e9\nRound 4: Ruby Rose as Sofia \U0001f7e8\n', CH2, [("cast", "Common", "Cassian", "supported")]),
+        ('My guesses today:\nYear 2018 \u2b1c\nYear 2019 \U0001f7e9\nHalle Berry as Sofia \U0001f7e9\n', PARA, [("release_year", "", 2019, "supported"), ("cast", "Halle Berry", "Sofia", "supported")]),
+    ],
+    "a-stance-adverb-opening-a-sentence-is-no-first-name": [
+        ("Obviously McShane is Winston, whatever the dropdown said.", JW1, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Predictably Reeves is John Wick again.", CH4, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("Naturally Dacascos plays Zero with a grin.", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -16915,6 +16925,16 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("BEGIN:VEVENT\nSUMMARY:Night 1 - Chapter 4\nDESCRIPTION:Review: Donnie Yen plays Caine.\nEND:VEVENT\nBEGIN:VEVENT\nSUMMARY:Night 2 - Chapter 2\nDESCRIPTION:Common as Cassian. Riccardo Scamarcio as Santino.\nEND:VEVENT\n", CH4, ("cast", "Common", "Cassian")),
         ("BEGIN:VEVENT\nSUMMARY:Marathon: John Wick: Chapter 2\nDESCRIPTION:Bring snacks. Halle Berry as Sofia tonight!\nEND:VEVENT\nBEGIN:VEVENT\nSUMMARY:Marathon: Parabellum\nDESCRIPTION:My review. Mark Dacascos is Zero. Asia Kate Dillon plays the Adjudicator.\nEND:VEVENT\n", PARA, ("cast", "Halle Berry", "Sofia")),
         ("BEGIN:VEVENT\nSUMMARY:The Continental ep 1\nDESCRIPTION:Colin Woodell is young Winston. Mel Gibson plays Cormac.\nEND:VEVENT\nBEGIN:VEVENT\nSUMMARY:Ballerina at the Odeon\nDESCRIPTION:Ana de Armas plays Eve Macarro, Keanu Reeves as John Wick.\nEND:VEVENT\n", CONT, ("cast", "Ana de Armas", "Eve Macarro")),
+    ],
+    "a-games-miss-tile-takes-back-the-guess-it-marks": [
+        ('Try 1 - Director: Len Wiseman \u2b1b\nTry 2 - Director: Chad Stahelski \U0001f7e9\n', CH4, ("director", "Len Wiseman", None)),
+        ('Round 3: Common as Cassian \U0001f7e9\nRound 4: Ruby Rose as Sofia \U0001f7e8\n', CH2, ("cast", "Ruby Rose", "Sofia")),
+        ('My guesses today:\nYear 2018 \u2b1c\nYear 2019 \U0001f7e9\nHalle Berry as Sofia \U0001f7e9\n', PARA, ("release_year", "", 2018)),
+    ],
+    "a-stance-adverb-opening-a-sentence-is-no-first-name": [
+        ("Naturally McShane plays Winston.", JW1, ("cast", "Naturally McShane", "Winston")),
+        ("Frankly Stahelski directed it with verve.", CH2, ("director", "Frankly Stahelski", None)),
+        ("Honestly Nyqvist plays Viggo like an accountant.", JW1, ("cast", "Honestly Nyqvist", "Viggo")),
     ],
 }
 

@@ -1,5 +1,6 @@
-"""A marker's marks on someone else's work: the answers a cross rules out, a statement a crossed note judges wrong,
-and the marker's bracketed notes ("[T: no - 2017]", "[Ed.: sic]"), which are the marker's words, not the text's.
+"""A marker's marks on someone else's work: the answers a cross rules out (or a game's tile marks as a miss), a
+statement a crossed note judges wrong, and the marker's bracketed notes ("[T: no - 2017]", "[Ed.: sic]"), which are
+the marker's words, not the text's.
 
 A page the marker presents is the marker's own: when its heading keys the notes ("My corrections are in [T: ...]",
 "Key: [T: ...] = inline correction"), they are the writer's words, and a correction among them corrects the
@@ -22,6 +23,11 @@ Span = tuple[int, int]
 # them: "Team Red wrote Peter Stormare. ✗")
 _CROSSED_ANSWER = re.compile(r"^[ \t]*(?P<answer>(?:(?![.!?][ \t])[^\n\u2717\u2718])*?\S)[ \t]{2,}[\u2717\u2718]"
                              r"(?:[ \t]*[\u2717\u2718])*", re.MULTILINE)
+# ... or a guess a game's tile marks as a miss or only close, closing its line (a guessing game's shared result:
+# "Guess 2 - Director: David Leitch ⬛", "Cast: Ian McShane as Charon 🟨"; a green tile is a hit)
+_MISS_TILES = "\u2b1b\u2b1c\U0001f7e5\U0001f7e8"
+_MISSED_GUESS = re.compile(rf"^[ \t]*(?P<answer>(?:(?![.!?][ \t])[^\n{_MISS_TILES}])*?\w[^\n{_MISS_TILES}]*?)"
+                           rf"[ \t]*[{_MISS_TILES}]+[ \t]*$", re.MULTILINE)
 # ... or a statement a marker's bracketed note, opening with a cross, judges wrong right after it: "John Wick came out
 # in 2016 [\u2717 It came out in 2014.]", "Viggo is played by Alfie Allen. [\u2717 No: ...]" (withdrawn back to the
 # sentence's or the line's start, or the note or mark before it)
@@ -41,6 +47,8 @@ def marked_spans(text: str) -> list[Span]:
     spans: list[Span] = []
     if "\u2717" in text or "\u2718" in text:
         spans += [(crossed.start("answer"), crossed.end()) for crossed in _CROSSED_ANSWER.finditer(text)]
+    if any(tile in text for tile in _MISS_TILES):
+        spans += [(guess.start("answer"), guess.end()) for guess in _MISSED_GUESS.finditer(text)]
     if "\u2717" in text or "\u2718" in text or "\u274c" in text:
         spans += [span for note in _CROSS_NOTE.finditer(text) if (span := _judged(text, note.start()))]
     if "[" in text and not _NOTES_KEY.search(text, 0, _KEY_REACH):

@@ -13,6 +13,7 @@ from .document import FORM_OF_ADDRESS, Document
 from .film import place_in_series
 from .gazetteer import CHARACTER, PERSON, Mention
 from .links import default_cues, in_relative_clause
+from .nameforms import is_stance_adverb
 from .patterns import FIRST_WORK, LIST_WORDS, NAME_PATTERN, Candidate, Rule, RuleSet, full_year
 
 __all__ = ["run_rules"]
@@ -72,8 +73,8 @@ def _name_ok(text: str, start: int, end: int, article_allowed: bool = False) -> 
     words = text[start:end].split()
     if len(words) > 1 and words[0].rstrip(".").lower() in _honorifics():
         words = words[1:]  # "Mr. Chow": the form of address is part of the name
-    if not words or words[0].strip("'") in _NAME_STOP or words[-1] in _NAME_STOP:
-        return False
+    if not words or words[0].strip("'") in _NAME_STOP or words[-1] in _NAME_STOP or is_stance_adverb(words[0]):
+        return False  # ("Naturally McShane plays Winston": an adverb opening the sentence is no first name)
     if text[start:end].isupper() and (_shouted_words() & {w.lower() for w in words} or _line_is_shouted(text, start)):
         return False  # "KEANU IS BACK AS JOHN", "SANADA RUNS OSAKA HOTEL AS KOJI": in capitals, all look like names
     if _PLACE_BEFORE.search(text, max(0, start - 10), start):

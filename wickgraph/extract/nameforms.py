@@ -8,8 +8,8 @@ import re
 from collections.abc import Callable
 
 __all__ = ["INITIALLED", "INVERTED_INITIAL", "close_spelling", "described_forms", "initialled_forms", "initials",
-           "inverted_forms", "is_abbreviation_stop", "is_initials", "joined_forms", "numbered_forms", "short_forms",
-           "sound_key", "strip_note"]
+           "inverted_forms", "is_abbreviation_stop", "is_initials", "is_stance_adverb", "joined_forms",
+           "numbered_forms", "short_forms", "sound_key", "strip_note"]
 
 
 def strip_note(name: str) -> str:
@@ -199,3 +199,14 @@ def is_abbreviation_stop(text: str, position: int) -> bool:
     # ("No", and a part's "Ch." or "Vol.", only before a number: "Ch. 4 recasts the Elder")
     return title is not None and (title.group(1) not in _BEFORE_A_NUMBER
                                   or _NUMBER_AFTER.match(text, position) is not None)
+
+
+# a stance adverb in -ly, seven letters or more, as a sentence opens with it before a surname ("Obviously McShane is
+# Winston", "Naturally Reeves plays him"): no first name, for first names in -ly are short ("Emily", "Kelly",
+# "Holly") or end in -erly ("Beverly", "Kimberly")
+_STANCE_ADVERB = re.compile(r"[A-Za-z]{5,}(?<![Ee]r)ly")
+
+
+def is_stance_adverb(word: str) -> bool:
+    """Whether ``word`` is an adverb in -ly that can open a sentence before a name ("Obviously", "Naturally")."""
+    return _STANCE_ADVERB.fullmatch(word) is not None

@@ -9,7 +9,7 @@ from collections import Counter
 from ..reference import Reference, normalize_name
 from .gazetteer import CHARACTER, PERSON, WORK, Entry, Mention
 from .links import default_cues
-from .nameforms import is_initials
+from .nameforms import is_initials, is_stance_adverb
 
 __all__ = ["keep_plausible"]
 
@@ -150,12 +150,14 @@ def _with_epithets(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 def _first_name_before(text: str, start: int) -> str | None:
-    """The capitalised word right before ``start`` when it reads as a first name (not "Poor", "Mr", "Newcomer")."""
+    """The capitalised word right before ``start`` when it reads as a first name (not "Poor", "Mr", "Newcomer",
+    "Obviously")."""
     before = _OTHER_FIRST_NAME.search(text, max(0, start - 20), start)
     if before is None:
         return None
     word = before.group().strip().lower()
     cues = default_cues()
-    if word in cues["before-a-name"] or word in cues["honorific"] or word in cues["person-describer"]:
+    if word in cues["before-a-name"] or word in cues["honorific"] or word in cues["person-describer"] \
+            or is_stance_adverb(word):
         return None
     return normalize_name(word)
