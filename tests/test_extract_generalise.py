@@ -10713,6 +10713,27 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Predictably Reeves is John Wick again.", CH4, [("cast", "Keanu Reeves", "John Wick", "supported")]),
         ("Naturally Dacascos plays Zero with a grin.", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
     ],
+    "a-camelcase-hashtag-is-read-as-its-words": [
+        ("#HalleBerry plays #Sofia, and #AnjelicaHuston plays #TheDirector.", PARA, [("cast", "Halle Berry", "Sofia", "supported"), ("cast", "Anjelica Huston", "The Director", "supported")]),
+        ("Directed by #ChadStahelski and #DavidLeitch, apparently.", JW1, [("director", "Chad Stahelski", None, "supported"), ("director", "David Leitch", None, "contradicted")]),
+        ("Finally saw #JohnWickChapter3 (2018) and it rules.", PARA, [("release_year", "", 2018, "contradicted")]),
+        ("Screenplay: #ShayHatten & #MichaelFinch. Cast: #KeanuReeves as #JohnWick.", CH4, [("writer", "Shay Hatten", None, "supported"), ("writer", "Michael Finch", None, "supported")]),
+    ],
+    "a-title-without-its-colon-names-the-numbered-work": [
+        ("John Wick Chapter 3 (2019) is the one with the horses.", PARA, [("release_year", "", 2019, "supported")]),
+        ("I think John Wick Chapter 3 came out in 2018.", PARA, [("release_year", "", 2018, "contradicted")]),
+        ("John Wick Chapter 4 (2023) runs nearly three hours.", CH4, [("release_year", "", 2023, "supported")]),
+    ],
+    "thats-and-the-name-in-markup-identifies-the-role": [
+        ("The bratty son Iosef? That's #AlfieAllen.", JW1, [("cast", "Alfie Allen", "Iosef", "supported")]),
+        ("And the man behind the desk, Charon? That's **Lance Reddick**.", CH2, [("cast", "Lance Reddick", "Charon", "supported")]),
+        ("The mute enforcer Ares -- that's *Ruby Rose*.", CH2, [("cast", "Ruby Rose", "Ares", "supported")]),
+    ],
+    "a-roles-stated-words-leave-out-the-marks-around-them": [
+        ("Laurence Fishburne plays the #BoweryKing.", PARA, [("cast", "Laurence Fishburne", "the Bowery King", "supported")]),
+        ("Peter Serafinowicz is *the Sommelier*.", CH2, [("cast", "Peter Serafinowicz", "the Sommelier", "supported")]),
+        ("Bill Skarsgard plays the _Marquis_.", CH4, [("cast", "Bill Skarsgard", "the Marquis", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -16935,6 +16956,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Naturally McShane plays Winston.", JW1, ("cast", "Naturally McShane", "Winston")),
         ("Frankly Stahelski directed it with verve.", CH2, ("director", "Frankly Stahelski", None)),
         ("Honestly Nyqvist plays Viggo like an accountant.", JW1, ("cast", "Honestly Nyqvist", "Viggo")),
+    ],
+    "a-camelcase-hashtag-is-read-as-its-words": [
+        ("Loved it. #KeanuReeves #JohnWick", CONT, ("cast", "Keanu Reeves", None)),
+        ("So good. #IanMcShane #Winston #Parabellum", CH4, ("cast", "Ian McShane", "Winston")),
+        ("#BringBackMarcus #WillemDafoe", CH2, ("cast", "Willem Dafoe", None)),
     ],
 }
 

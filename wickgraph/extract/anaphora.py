@@ -33,7 +33,7 @@ def identified_role(doc: Document, mentions: list[Mention], index: int) -> Candi
     named as the one behind the role just mentioned, in this sentence or as the subject of the one before
     ("Cassian fights John. That's Common": Cassian)."""
     actor = mentions[index]
-    before = doc.text[max(0, actor.start - 20):actor.start]
+    before = doc.gap(max(0, actor.start - 20), actor.start)  # (as the view reads it: "That's #AlfieAllen", "*X*")
     # a sentence that is the name alone names the one behind the sentence before: "a guy called Mr. Nobody.
     # Shamier Anderson. He has a dog."
     alone = _AFTER_A_SENTENCE.search(before) is not None and _NAME_ENDS_SENTENCE.match(doc.text, actor.end) is not None

@@ -9,6 +9,8 @@ Some characters are written as other characters:
 * an iCalendar or a vCard file's folded lines and text escapes: a long content line goes on after a line break and one
   space, anywhere, even inside a word ("Adrianne Pali⏎ cki"), and a text value writes its commas and line breaks as
   ``\\,`` and ``\\n``;
+* a hashtag's words, written joined in CamelCase ("#ChadStahelski", "#JohnWickChapter3"), read apart ("#Chad
+  Stahelski", "#John Wick Chapter 3"; a name's "Mc" and "Mac" stay joined: "#IanMcShane");
 * a word a line end splits with a hyphen ("Viggo Tar-⏎asov", "Gian-⏎na's"), read whole;
 * a scanner's digit for the letter it resembles, between letters ("A1fie Allen", "Nyqv1st", "0ctober");
 * a ransom note's letters, cut from different sources, each word in a case of its own ("wIlLeM DAFOE AS mArCuS"):
@@ -72,6 +74,12 @@ _CONTENT_LINES = re.compile(r"^BEGIN:V(?:CALENDAR|EVENT|TODO|JOURNAL|CARD)\r?$",
 _FOLD = re.compile(r"\r?\n[ \t]")
 _TEXT_ESCAPE = re.compile(r"\\[,;\\nN]")
 
+# a hashtag of two words or more joined in CamelCase, a number among them ("#AnjelicaHuston", "#JohnWickChapter3",
+# "#TheDirector"); each word after the first opens where a capital or a number follows a lower-case letter (not after
+# a surname's "Mc" or "Mac": "#IanMcShane")
+_CAMEL_HASHTAG = re.compile(r"(?<![\w#@&/])#(?:[A-Z][a-z]+)(?:[A-Z][a-z]*|\d+)+\b")
+_CAMEL_BOUNDARY = re.compile(r"(?<=[a-z])(?<!Mc)(?<!Mac)(?:[A-Z]|\d)")
+
 # a word's head, a hyphen ending the line, and the word's tail in lower case opening the next line
 _SPLIT_WORD = re.compile(r"(?<=[A-Za-z]{2})-\n[ \t]*(?=[a-z])")
 # a scanner's 1 for an l and 0 for an o between letters ("A1fie", "Di1lon"), and its 0 for a word's capital O
@@ -120,10 +128,10 @@ class Decoded:
 
 
 def decoded(text: str) -> Decoded | None:
-    """``text`` with an iCalendar file's folded lines unfolded, its character references, LaTeX accents and symbols
-    and iCalendar, SQL and JSON string escapes decoded, its words split by a line end's hyphen mended, a scanner's
-    digits for letters read as the letters and a ransom note's words in lower case; None when it has none of
-    them (most texts), so the caller reads ``text`` itself."""
+    """``text`` with an iCalendar file's folded lines unfolded, a hashtag's words apart, its character references,
+    LaTeX accents and symbols and iCalendar, SQL and JSON string escapes decoded, its words split by a line end's
+    hyphen mended, a scanner's digits for letters read as the letters and a ransom note's words in lower case; None
+    when it has none of them (most texts), so the caller reads ``text`` itself."""
     replacements = sorted(_replacements(text))
     if not replacements:
         return None
@@ -167,6 +175,10 @@ def _replacements(text: str) -> Iterator[tuple[int, int, str]]:
             yield fold.start(), fold.end(), ""
         for escape in _TEXT_ESCAPE.finditer(text):
             yield escape.start(), escape.end(), "\n" if escape.group() in ("\\n", "\\N") else escape.group()[1]
+    if "#" in text:
+        for hashtag in _CAMEL_HASHTAG.finditer(text):
+            for boundary in _CAMEL_BOUNDARY.finditer(text, hashtag.start() + 1, hashtag.end()):
+                yield boundary.start(), boundary.end(), " " + boundary.group()
     if "-\n" in text:
         for split in _SPLIT_WORD.finditer(text):
             yield split.start(), split.end(), ""

@@ -210,11 +210,11 @@ FOOTNOTE_MARK = re.compile(rf"(?<=[^\W\d_])(?:\[\^?\d{{1,3}}\]|[{SUPERSCRIPT_DIG
 
 # the mark of a hashtag or a handle ("#JohnWick", "@KeanuReeves"): the name after it is read as a name
 _TAG_MARK = re.compile(r"(?<![\w#@&/])[#@](?=[A-Za-z])")
-# a run of hashtags, as a post ends with its tags ("#thecontinental #johnwick #peacock #melgibson"): labels for search,
-# which state nothing and pair nobody with the tag beside them
-# ... or a line of tags of a few words each, as a blog's post ends ("#the continental #john wick #colin woodell")
+# a run of hashtags ("#thecontinental #johnwick #peacock", "#Keanu Reeves #John Wick" as decoding splits CamelCase), or
+# a line of tags of a few words each ("#the continental #john wick"): labels for search, which state nothing
+_CAMEL_TAG = r"#[A-Za-z][\w-]*(?:[ ][A-Z\d][\w-]*)*"
 _TAG_RUN = re.compile(r"^[ \t]*#[A-Za-z][\w'-]*(?:[ ][\w'-]+){0,3}(?:[ \t]+#[A-Za-z][\w'-]*(?:[ ][\w'-]+){0,3})+[ \t]*$"
-                      r"|(?<![\w#@&/])#[A-Za-z][\w-]*(?:[ \t]+#[A-Za-z][\w-]*)+", re.MULTILINE)
+                      rf"|(?<![\w#@&/]){_CAMEL_TAG}(?:[ \t]+{_CAMEL_TAG})+", re.MULTILINE)
 
 
 # An edit shown in the text: what it struck out is withdrawn, whole ("[DELETED: ...]", "~~2022~~", "<del>...</del>",

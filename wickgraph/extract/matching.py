@@ -310,6 +310,7 @@ def _raw_list_items(doc: Document, start: int, end: int, kind: int = PERSON) -> 
             continue
         position = offset + len(piece)
         i_start, i_end = _trim(doc.text, offset, offset + len(piece))
+        i_start += doc.text.startswith(("#", "@"), i_start, i_end)  # "and #DavidLeitch": the tag's mark is no name's
         mention = doc.by_start.get(i_start)
         address = FORM_OF_ADDRESS.match(doc.text, i_start, i_end) if mention is None else None
         if address is not None and (named := doc.by_start.get(address.end())) is not None and named.mask & PERSON:

@@ -103,7 +103,8 @@ def numbered_forms(names: tuple[str, ...]) -> list[str]:
         word, ordinal = _NUMBER_WORDS[digit]
         forms += [f"Wick {digit}", f"JW {digit}", f"JW-{digit}", f"Chapter {word}", f"John Wick {word}",
                   f"John Wick Chapter {word}", f"John Wick Part {word}", f"{ordinal} John Wick",
-                  f"Wick Chapter {digit}", f"Ch. {digit}", f"Ch {digit}", f"Chap. {digit}"]
+                  f"Wick Chapter {digit}", f"John Wick Chapter {digit}", f"Ch. {digit}", f"Ch {digit}",
+                  f"Chap. {digit}"]
     return forms
 
 

@@ -119,7 +119,8 @@ _TITLE_BRACKETS = frozenset("\u300a\u300b\u300c\u300d\u300e\u300f\u3008\u3009")
 
 
 def _surface(doc: Document, span: tuple[int, int]) -> str:
-    return _SPACES.sub(" ", doc.text[span[0]:span[1]]).strip()
+    """The words of ``span`` as stated, without the marks the view blanks ("the #Bowery King", "the *Bowery King*")."""
+    return _SPACES.sub(" ", doc.gap(*span)).strip()
 
 
 def _person(doc: Document, span: tuple[int, int], reference: Reference) -> tuple[str, str | None]:
