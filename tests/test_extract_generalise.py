@@ -10734,6 +10734,22 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Peter Serafinowicz is *the Sommelier*.", CH2, [("cast", "Peter Serafinowicz", "the Sommelier", "supported")]),
         ("Bill Skarsgard plays the _Marquis_.", CH4, [("cast", "Bill Skarsgard", "the Marquis", "supported")]),
     ],
+    "an-asterisk-message-corrects-the-senders-mistyped-word": [
+        ("[9:02 PM] Sam: saw it tonight, it came out in 2013\n[9:02 PM] Sam: *2014 sorry\n", JW1, [("release_year", "", 2014, "supported")]),
+        ("Jo: halle belly plays sofia and she rules\nJo: *berry\n", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
+        ("me: written by shay hat ten and michael finch\nme: *hatten ugh autocorrect\n", CH4, [("writer", "Shay Hatten", None, "supported"), ("writer", "Michael Finch", None, "supported")]),
+        ("ana de armas plays eve macaroni\n*macarro\n", BAL, [("cast", "Ana de Armas", "Eve Macarro", "supported")]),
+    ],
+    "a-score-something-else-gets-is-not-the-films": [
+        ("The dogs get a 10/10. The film itself: 7/10.", PARA, [("rating", "", 7, "unknown")]),
+        ("the horses earn a 9/10 but I give the movie 6/10", PARA, [("rating", "", 6, "unknown")]),
+        ("Our stunt team deserve five stars. Three stars out of five from me.", CH2, [("rating", "", 3, "unknown")]),
+    ],
+    "a-bare-no-is-no-numbers-abbreviation": [
+        ("me: 3?? no. four out of five from me.", PARA, [("rating", "", 4, "unknown")]),
+        ("Dev: is it a 6? Me: no. eight out of ten.", CH2, [("rating", "", 8, "unknown")]),
+        ("A five? No. Seven out of ten, easily.", CH4, [("rating", "", 7, "unknown")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -16961,6 +16977,16 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Loved it. #KeanuReeves #JohnWick", CONT, ("cast", "Keanu Reeves", None)),
         ("So good. #IanMcShane #Winston #Parabellum", CH4, ("cast", "Ian McShane", "Winston")),
         ("#BringBackMarcus #WillemDafoe", CH2, ("cast", "Willem Dafoe", None)),
+    ],
+    "an-asterisk-message-corrects-the-senders-mistyped-word": [
+        ("[9:02 PM] Sam: saw it tonight, it came out in 2013\n[9:02 PM] Sam: *2014 sorry\n", JW1, ("release_year", "", 2013)),
+        ("Kat: it came out in 2013\nMe: *2014\n", JW1, ("release_year", "", 2014)),
+        ("Jo: written by shay hat ten and michael finch\nJo: *hatten\n", CH4, ("writer", "Shay Hat", None)),
+    ],
+    "a-bare-no-is-no-numbers-abbreviation": [
+        ("No. 4 of 5 in my ranking of the series.", CH4, ("rating", "", 4)),
+        ("Slide 9/10: the dogs.", PARA, ("rating", "", 9)),
+        ("Entry No. 3 out of 4 in the saga.", PARA, ("rating", "", 3)),
     ],
 }
 

@@ -11,6 +11,8 @@ Some characters are written as other characters:
   ``\\,`` and ``\\n``;
 * a hashtag's words, written joined in CamelCase ("#ChadStahelski", "#JohnWickChapter3"), read apart ("#Chad
   Stahelski", "#John Wick Chapter 3"; a name's "Mc" and "Mac" stay joined: "#IanMcShane");
+* a word a chat's message mistyped, put right by the sender's next message after an asterisk ("keanu reefs" then
+  "*reeves", :mod:`.asterisks`);
 * a word a line end splits with a hyphen ("Viggo Tar-⏎asov", "Gian-⏎na's"), read whole;
 * a scanner's digit for the letter it resembles, between letters ("A1fie Allen", "Nyqv1st", "0ctober");
 * a ransom note's letters, cut from different sources, each word in a case of its own ("wIlLeM DAFOE AS mArCuS"):
@@ -37,6 +39,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from html.entities import html5
 
+from .asterisks import asterisk_fixes
 from .markup import LATEX_HINT
 
 __all__ = ["Decoded", "decoded"]
@@ -179,6 +182,7 @@ def _replacements(text: str) -> Iterator[tuple[int, int, str]]:
         for hashtag in _CAMEL_HASHTAG.finditer(text):
             for boundary in _CAMEL_BOUNDARY.finditer(text, hashtag.start() + 1, hashtag.end()):
                 yield boundary.start(), boundary.end(), " " + boundary.group()
+    yield from asterisk_fixes(text)
     if "-\n" in text:
         for split in _SPLIT_WORD.finditer(text):
             yield split.start(), split.end(), ""

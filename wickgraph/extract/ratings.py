@@ -48,7 +48,7 @@ _OTHER_LABEL = re.compile(
     r"condition|popcorn|snacks|seats|food|drinks|service|venue|hotel|rooms?)\b(?:(?!\b(?:a|an|of)\b)[^\n:.!?]){0,20}"
     r"[:\-–]?\s*$"
     # a place in a sequence, not a score: "Scene 4/5", "Night 2/3", "It ranks 3/4 in the franchise"
-    r"|\b(?:scene|episode|night|part|chapter|round|rank|ranks|ranked|ranking|number|no\.)\s*$"
+    r"|\b(?:scene|episode|night|part|chapter|round|rank|ranks|ranked|ranking|number)\s*$"
     # someone the critic knows, as a label: "My wife: 6/10", "Her brother - 7/10"
     r"|\b(?:my|our|his|her|their)\s+(?:\w+\s+)?(?:wife|husband|partner|friend|friends|son|daughter|sister|brother|"
     r"mum|mom|dad|father|mother|kid|kids|girlfriend|boyfriend|colleague|editor|co-?host|flatmate|roommate)"
@@ -169,9 +169,9 @@ _FRONTED_SCALE = re.compile(r"\b(?:out\s+of\s+(?P<top>five|ten|four|a\s+hundred|
 _QUOTED_POST = re.compile(r"^\W*(?:QT|RT|quote[- ]?(?:tweet|post)(?:ed)?)?\W*@\w+\s*:")
 
 
-# "Slide 9/10", "Page 2/5", "Part 1/3": a place in a sequence
-_COUNTER_BEFORE = re.compile(r"\b(?:slides?|pages?|parts?|tweets?|posts?|steps?|pics?|photos?|images?|cards?|items?|"
-                             r"questions?|q|no\.?)\s*#?\s*\Z", re.IGNORECASE)
+# "Slide 9/10", "Page 2/5", "No. 4 of 5": a place in a sequence (not "No. Seven out of ten"), and the score's first
+_COUNTER_BEFORE = re.compile(r"\b(?:(?:slides?|pages?|parts?|tweets?|posts?|steps?|pics?|photos?|images?|cards?|"
+                             r"items?|questions?|q)\s*#?\s*|(?-i:No|NO)\.?\s*(?=\d))\S\Z", re.IGNORECASE)
 # "1/4 the stairs!" ... "4/4 verdict": lines numbered as a thread, "k/N" with one N on two lines or more
 _THREAD_NUMBER = re.compile(r"^[ \t>*-]*\(?(\d{1,2})/(\d{1,2})\)?(?=[ \t]|$)", re.MULTILINE)
 
@@ -216,7 +216,7 @@ def _pull_quote(text: str, before: str, end: int) -> bool:
 
 # a score used as an adjective of a part of the film, not of the film: "a 10/10 location", "9/10 fight scene"
 # a rating verb whose object, or a "gets" whose subject, is not the film: "I'd rate the popcorn 2/5", "The hotel gets
-# five stars from us"
+# five stars from us", "the dogs get a 10/10"
 # (and what a review written as another kind of document calls the work: "I award this manuscript a 4", "the
 # Court awards the Defendant 7/10", "the applicant scores 8/10")
 _FILM_NOUN = (r"(?:film|movie|picture|pic|flick|sequel|prequel|chapter|instal?lment|entry|thing|one|show|series|"
@@ -226,7 +226,7 @@ _SOMETHING_ELSE_RATED = re.compile(
     rf"\b(?:rate|rates|rated|rating|give|gives|gave|giving|score|scores|scored|award|awards|awarded)\s+"
     rf"(?:the|my|our|this|that|its)\s+(?!{_FILM_NOUN}\b)(?-i:[a-z])[\w-]*\s+(?:an?\s+)?$"
     rf"|\b(?:the|my|our|its)\s+(?!{_FILM_NOUN}\b)(?-i:[a-z])[\w-]*(?:\s+(?:below|above|here|itself|too))?"
-    r"\s+(?:gets|got|earns|earned|deserves)\s+(?:an?\s+)?$",
+    r"\s+(?:gets?|got|earns?|earned|deserve[sd]?)\s+(?:an?\s+)?$",
     re.IGNORECASE)
 # the scale itself, said as a legend says it: "All ratings out of five stars", "rated on a scale of ten"
 _SCALE_BEFORE = re.compile(r"\b(?:out\s+of|scale\s+of|scale\s+from\s+\w+\s+to)\s+\Z", re.IGNORECASE)
@@ -317,7 +317,7 @@ def find_rating(text: str) -> RatingMatch | None:
             if kind == "stars_ascii" and not (match.group("scale") or _SCORE_LABEL.search(before) or labelled_above
                                                or _DATED_TITLE_BEFORE.search(before)):
                 continue  # "**Dir.**" is Markdown, not two stars (a listing's title and year label them: "(2017) ✪✪✪✪")
-            if kind == "out_of" and (_COUNTER_BEFORE.search(text, max(0, match.start() - 12), match.start())
+            if kind == "out_of" and (_COUNTER_BEFORE.search(text, max(0, match.start() - 12), match.start() + 1)
                                      or match.start() in counters):
                 continue  # "Slide 9/10", a numbered thread's "3/11": counters, not scores
             if kind == "out_of" and re.search(r"\d/$", text[max(0, match.start() - 3):match.start()]):
