@@ -10750,6 +10750,12 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Dev: is it a 6? Me: no. eight out of ten.", CH2, [("rating", "", 8, "unknown")]),
         ("A five? No. Seven out of ten, easily.", CH4, [("rating", "", 7, "unknown")]),
     ],
+    "a-report-the-writer-calls-right-is-the-writers-claim": [
+        ("My uncle said that Chad Stahelski directed it. Quite right, too.", CH2, [("director", "Chad Stahelski", None, "supported")]),
+        ("Priya told us the film came out in 2019. She was right, as usual.", PARA, [("release_year", "", 2019, "supported")]),
+        ("Tom said that Ruby Rose plays Ares, which is also true, if you squint.", CH2, [("cast", "Ruby Rose", "Ares", "supported")]),
+        ("As Jess correctly pointed out, Halle Berry plays Sofia.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -16987,6 +16993,22 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("No. 4 of 5 in my ranking of the series.", CH4, ("rating", "", 4)),
         ("Slide 9/10: the dogs.", PARA, ("rating", "", 9)),
         ("Entry No. 3 out of 4 in the saga.", PARA, ("rating", "", 3)),
+    ],
+    "a-report-the-writer-calls-right-is-the-writers-claim": [
+        ("My uncle said that David Leitch directed it. Not quite right, I think.", CH2, ("director", "David Leitch", None)),
+        ("Priya told us the film came out in 2018. I'm not sure she was right.", PARA, ("release_year", "", 2018)),
+        ("Tom said that Ruby Rose plays Sofia, which is wrong.", CH2, ("cast", "Ruby Rose", "Sofia")),
+        ("Jess said Dean Winters plays Avi. Right, moving on to the fights.", JW1, ("cast", "Dean Winters", "Avi")),
+    ],
+    "a-claim-verb-reports-without-that": [
+        ("He claimed Keanu Reeves had directed it.", JW1, ("director", "Keanu Reeves", None)),
+        ("Dad also claimed Halle Berry was in it.", CH4, ("cast", "Halle Berry", None)),
+        ("My neighbour claimed Mel Gibson played Winston.", CONT, ("cast", "Mel Gibson", "Winston")),
+    ],
+    "a-denial-after-a-statement-takes-it-back": [
+        ("David Leitch co-directed it, which isn't so.", JW1, ("director", "David Leitch", None)),
+        ("Halle Berry returns as Sofia, which is not the case.", CH4, ("cast", "Halle Berry", "Sofia")),
+        ("Keanu Reeves directed it too, which wasn't true.", JW1, ("director", "Keanu Reeves", None)),
     ],
 }
 

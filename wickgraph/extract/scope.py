@@ -13,6 +13,7 @@ import re
 
 from .casing import finditer, search
 from .document import Document
+from .endorsements import endorsed
 from .film import place_in_series
 from .gazetteer import CHARACTER, PERSON, WORK
 from .patterns import Candidate, Rule, RuleSet
@@ -232,6 +233,8 @@ def _blocks(doc: Document, candidate: Candidate, block: Rule, sentence_start: in
         return False
     if block.unless_rhetorical and _rhetorical_question(doc, candidate, sentence_start):
         return False  # "Isn't X perfect as Y?" asks no doubt: the question rule decides whether it asserts
+    if block.unless_endorsed and endorsed(doc, candidate):
+        return False  # "Rob said that X directed it. All correct.": a report the writer calls right is theirs too
     if not _may_hold(doc, block, candidate, sentence_start):
         return False
     regex = block.regex  # a property that looks the compiled pattern up: read it once
