@@ -10756,6 +10756,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Tom said that Ruby Rose plays Ares, which is also true, if you squint.", CH2, [("cast", "Ruby Rose", "Ares", "supported")]),
         ("As Jess correctly pointed out, Halle Berry plays Sofia.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
     ],
+    "a-quoted-answer-the-writer-ticks-is-the-writers-claim": [
+        ("AI: \"Halle Berry plays Sofia.\"\n\u2714 Correct, and she is great.\n", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
+        ("Bot: \"The film was released in 2017.\"\n\u2713 Yep.\n", CH2, [("release_year", "", 2017, "supported")]),
+        ("ASSISTANT: \"It was directed by Chad Stahelski.\"\nCorrect. Nothing to add.\n", CH4, [("director", "Chad Stahelski", None, "supported")]),
+    ],
+    "the-lines-under-a-quoted-answer-are-the-annotators": [
+        ("AI: \"It was directed by David Leitch.\"\n\u2718 Wrong. Chad Stahelski directed it alone.\n", CH2, [("director", "Chad Stahelski", None, "supported")]),
+        ("AI: \"Mark Dacascos plays the Elder.\"\nNope: Mark Dacascos plays Zero.\n", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
+        ("Chatbot: \"Ballerina came out in 2024.\"\nNo, it came out in 2025.\n", BAL, [("release_year", "", 2025, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -17009,6 +17019,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("David Leitch co-directed it, which isn't so.", JW1, ("director", "David Leitch", None)),
         ("Halle Berry returns as Sofia, which is not the case.", CH4, ("cast", "Halle Berry", "Sofia")),
         ("Keanu Reeves directed it too, which wasn't true.", JW1, ("director", "Keanu Reeves", None)),
+    ],
+    "a-quoted-answer-the-writer-ticks-is-the-writers-claim": [
+        ("AI: \"It was directed by David Leitch.\"\n\u2718 Wrong. Chad Stahelski directed it alone.\n", CH2, ("director", "David Leitch", None)),
+        ("AI: \"Mark Dacascos plays the Elder.\"\nNope: Mark Dacascos plays Zero.\n", PARA, ("cast", "Mark Dacascos", "the Elder")),
+        ("Chatbot: \"Ballerina came out in 2024.\"\nNo, it came out in 2025.\n", BAL, ("release_year", "", 2024)),
     ],
 }
 

@@ -14,7 +14,7 @@ import re
 from .document import Document
 from .patterns import Candidate
 
-__all__ = ["endorsed"]
+__all__ = ["endorsed", "ticked"]
 
 _GRADE = r"(?:(?:quite|entirely|absolutely|completely|perfectly|also|dead|exactly|100%)\s+)?(?:right|correct|true)\b"
 # a verdict on what was said, after it in its sentence: "..., which is also true", "... and she was right"
@@ -30,6 +30,10 @@ _VERDICT_OPENS = re.compile(rf"[\s\"'\u201c]*(?:(?:all|both|that|this|it|he|she|
 _SAID_RIGHTLY = re.compile(r"(?<![\w-])(?:rightly|correctly|accurately)\b", re.IGNORECASE)
 _DOUBT = re.compile(r"\b(?:not|n['\u2019]t|never|no|hardly|doubt\w*|unsure|wrong\w*|mistaken)\b", re.IGNORECASE)
 _REACH = 160  # how far after a report its verdict may stand in its sentence
+# a verdict opening the line under a quoted answer, as one annotates another's words: a tick ("✔ Correct on both
+# counts", "✓ Yep") or a word of agreement ("Correct.", "Yep, and ..."); not a cross ("✘ Half wrong")
+_VERDICT_LINE = re.compile(r"\n[ \t]*(?:[\u2714\u2713\u2611\u2705]|(?:correct|yep|yes|true|spot\s+on)\b)",
+                           re.IGNORECASE)
 
 
 def endorsed(doc: Document, candidate: Candidate) -> bool:
@@ -46,3 +50,8 @@ def endorsed(doc: Document, candidate: Candidate) -> bool:
     next_end = doc.sentence(end)[1]
     opening = _VERDICT_OPENS.match(doc.text, end, next_end)
     return opening is not None and not _DOUBT.search(doc.text, end, opening.end())
+
+
+def ticked(text: str, line_end: int) -> bool:
+    """Whether the line after the one ending at ``line_end`` opens with the writer's verdict that it is right."""
+    return _VERDICT_LINE.match(text, line_end) is not None

@@ -7,6 +7,7 @@ from __future__ import annotations
 import itertools
 import re
 
+from .endorsements import ticked
 from .layout_words import CROSS_MARK, RULE_LINE, STAMP
 
 __all__ = ["BYLINE", "CRITIC_AND_OUTLET", "INITIALS", "NAME_COLON", "NAME_WORD", "attributed_quotes", "byline_names",
@@ -459,7 +460,9 @@ def attributed_quotes(text: str) -> list[tuple[int, int]]:
     quoted = "\u201c" in text or '"' in text or "\u275d" in text or "\u00ab" in text
     writer = writer_names(text) if quoted or "[" in text else frozenset()
     if quoted:
-        spans = [quote.span() for quote in _QUOTATION.finditer(text) if _attributed(text, quote, writer)]
+        # (not one the writer ticks as right on the line under it: 'AI: "X directed it."' over "✔ Correct")
+        spans = [quote.span() for quote in _QUOTATION.finditer(text)
+                 if _attributed(text, quote, writer) and not ticked(text, quote.end())]
         if "\n\n" in text:
             spans += [quote.span() for quote in _QUOTED_PARAGRAPHS.finditer(text)
                       if _reported_above(text, quote.start())]

@@ -11,6 +11,7 @@ from collections.abc import Set as AbstractSet
 from functools import lru_cache
 from itertools import pairwise
 
+from .endorsements import ticked
 from .layout_words import CAPITALS_HEADING, PARAGRAPH_BREAK, RULE_LINE, STAMP
 from .quotations import BYLINE, attributed_quotes
 
@@ -294,7 +295,20 @@ def _machine_turns(text: str) -> list[tuple[int, int]]:
             said = text.find(":", named + len(asker), ends[index - 1]) + 1 if named >= 0 else 0
             if asker != answerer and said and _COMMAND.fullmatch(text, said, ends[index - 1]):
                 machines.add(answerer)
-    return _turn_spans(text, turns, machines)
+    return [answer for turn in _turn_spans(text, turns, machines) if (answer := _quoted_answer(text, turn))]
+
+
+# a turn that is one quotation on its line ("AI: "It was directed by X.""): the answer quoted, annotated below
+_QUOTED_TURN = re.compile(r"[^\n:]{1,40}:[ \t]*[\"\u201c][^\n]*[\"\u201d][ \t]*(?=\n)")
+
+
+def _quoted_answer(text: str, span: tuple[int, int]) -> tuple[int, int] | None:
+    """A machine's turn, up to the end of its line when it is a quotation there: the lines under it are the writer's
+    annotations (what the writer ticks as right, "✔ Correct", is theirs too: None)."""
+    quoted = _QUOTED_TURN.match(text, span[0], span[1])
+    if quoted is None:
+        return span
+    return None if ticked(text, quoted.end()) else (span[0], quoted.end())
 
 
 # the public in a transcript, named by its part: a lecture's students, a phone-in's callers, a talk's audience; they
