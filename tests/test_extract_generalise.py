@@ -10766,6 +10766,21 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("AI: \"Mark Dacascos plays the Elder.\"\nNope: Mark Dacascos plays Zero.\n", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
         ("Chatbot: \"Ballerina came out in 2024.\"\nNo, it came out in 2025.\n", BAL, [("release_year", "", 2025, "supported")]),
     ],
+    "a-versus-headline-names-no-one-subject-and-reviewing-names-it": [
+        ("Parabellum vs. Chapter 4\n\nI'm reviewing Parabellum here; Chapter 4 is the yardstick. Chapter 4 is longer. Chapter 4 is louder. Chapter 4 is in Paris. Halle Berry plays Sofia.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
+        ("John Wick vs. John Wick: Chapter 2\n\nThis is a review of John Wick. Chapter 2 has Rome; Chapter 2 has Ruby Rose; Chapter 2 has a museum. Here, Alfie Allen plays Iosef.", JW1, [("cast", "Alfie Allen", "Iosef", "supported")]),
+        ("Ballerina versus Parabellum\n\nWe're reviewing Ballerina today. Parabellum had the horses, Parabellum had the dogs, Parabellum had the desert. Ballerina has Ana de Armas as Eve.", BAL, [("cast", "Ana de Armas", "Eve", "supported")]),
+    ],
+    "a-stat-sheets-slash-parts-belong-to-the-works-in-order": [
+        ("I'm reviewing Ballerina.\n\nSTATS (Ballerina / Parabellum)\n\nDirector: Len Wiseman / Chad Stahelski\nYear: 2025 / 2019\n", BAL, [("director", "Len Wiseman", None, "supported"), ("release_year", "", 2025, "supported")]),
+        ("This is a review of Chapter 4.\n\nCompared: Chapter 4 / Chapter 2\nVillain: Bill Skarsgard (the Marquis) / Riccardo Scamarcio (Santino)\n", CH4, [("cast", "Bill Skarsgard", "the Marquis", "supported")]),
+        ("I'm reviewing the first John Wick.\n\n- Released: John Wick: 2014 / Chapter 4: 2023\n- Written by: John Wick: Derek Kolstad / Chapter 4: Michael Finch\n", JW1, [("release_year", "", 2014, "supported"), ("writer", "Derek Kolstad", None, "supported")]),
+    ],
+    "a-score-line-labelled-by-another-works-title-and-an-aside": [
+        ("John Wick (2014), the one under review: 4.5/5\nChapter 4, for comparison: 3.5/5\n", JW1, [("rating", "", 4.5, "unknown")]),
+        ("Parabellum, my pick: 8/10\nChapter 2, for reference: 7/10\n", PARA, [("rating", "", 8, "unknown")]),
+        ("Chapter 4, the new one: 7/10\nChapter 2, as a yardstick: 9/10\n", CH4, [("rating", "", 7, "unknown")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -17024,6 +17039,16 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("AI: \"It was directed by David Leitch.\"\n\u2718 Wrong. Chad Stahelski directed it alone.\n", CH2, ("director", "David Leitch", None)),
         ("AI: \"Mark Dacascos plays the Elder.\"\nNope: Mark Dacascos plays Zero.\n", PARA, ("cast", "Mark Dacascos", "the Elder")),
         ("Chatbot: \"Ballerina came out in 2024.\"\nNo, it came out in 2025.\n", BAL, ("release_year", "", 2024)),
+    ],
+    "a-stat-sheets-slash-parts-belong-to-the-works-in-order": [
+        ("I'm reviewing Ballerina.\n\nSTATS (Ballerina / Parabellum)\n\nDirector: Len Wiseman / Chad Stahelski\nYear: 2025 / 2019\n", BAL, ("director", "Chad Stahelski", None)),
+        ("This is a review of Chapter 4.\n\nCompared: Chapter 4 / Chapter 2\nVillain: Bill Skarsgard (the Marquis) / Riccardo Scamarcio (Santino)\n", CH4, ("cast", "Riccardo Scamarcio", "Santino")),
+        ("I'm reviewing the first John Wick.\n\n- Released: John Wick: 2014 / Chapter 4: 2023\n- Written by: John Wick: Derek Kolstad / Chapter 4: Michael Finch\n", JW1, ("writer", "Michael Finch", None)),
+    ],
+    "someone-who-insists-the-work-is-worth-a-score-gives-it": [
+        ("My editor still insists the first film is \"a solid 6 out of 10\".", JW1, ("rating", "", 6)),
+        ("Dad thinks the whole movie is a mere 5 out of 10.", CH2, ("rating", "", 5)),
+        ("My sister reckons the new film is a solid 9/10.", BAL, ("rating", "", 9)),
     ],
 }
 

@@ -94,11 +94,22 @@ def resolve_work(text: str, mentions: Iterable[Mention], reference: Reference) -
     return best, round(min(1.0, 0.5 + (top - second) / (2 * top)), 2), None
 
 
+# the writer's present act of reviewing a work, which names the subject even beside another work set against it: "I'm
+# reviewing the first John Wick here", "This is a review of Ballerina", "Reviewing John Wick: Chapter 4, with ..."
+_REVIEWING_NOW = re.compile(r"(?:\b(?:I['\u2019]m|I\s+am|we['\u2019]re|we\s+are)\s+(?:\w+\s+)?reviewing|"
+                            r"\bthis\s+is\s+(?:a|my|our)\s+review\s+of|(?:^|\n)[ \t]*reviewing)[^.!?\n]{0,30}\Z",
+                            re.IGNORECASE)
+# "A vs. B", "A versus B", "A v B": two works set against each other, neither the one subject
+_VERSUS = re.compile(r"\s(?:vs?\.?|versus)\s", re.IGNORECASE)
+
+
 def _scores(text: str, mentions: Iterable[Mention], reference: Reference) -> dict[str, float]:
     scores: dict[str, float] = defaultdict(float)
     opening = _opening_end(text)
     first = len(text) - len(text.lstrip())
     headline = min(opening, text.find("\n", first) if text.find("\n", first) >= 0 else len(text))
+    if _VERSUS.search(text, first, headline):
+        headline = first  # "John Wick vs. John Wick: Chapter 4": a headline that sets two works against each other
     people: set[str] = set()
     roles: set[str] = set()
     named: Counter[str] = Counter()  # how often each work was named so far
@@ -146,7 +157,9 @@ def _title_weight(text: str, start: int, end: int, weak: bool, headline: int, op
     # a name in quotation marks or title brackets is a title ("《John Wick》"), not the character
     quoted = start > 0 and end < len(text) and text[start - 1] in QUOTE_MARKS and text[end] in QUOTE_MARKS
     labelled = _TITLE_LABEL.search(text, max(0, start - 40), start) is not None  # "Title ......... John Wick [DVD]"
-    weak = weak and not seen and not quoted and not labelled and not _DATED.match(text, end)
+    # "the real reason for this post: Chapter 4", "I'm reviewing the first John Wick" say which work it is
+    topic = _TOPIC_CUE.search(text, max(0, start - 60), start) is not None
+    weak = weak and not seen and not quoted and not labelled and not topic and not _DATED.match(text, end)
     weight = (0.5 if weak else 3.0) + (3.0 if seen or labelled else 0.0)  # the work the reviewer watched, or filed
     if start < headline:  # the title line says most
         # a name that is also a character ("keanu reeves is john wick") counts as a title only when it opens the line
@@ -156,8 +169,10 @@ def _title_weight(text: str, start: int, end: int, weak: bool, headline: int, op
         weight += 0.5 if weak else 2.0
     if _REFERENCE_POINT.search(text, max(0, start - 12), start):
         weight /= 2  # "the role she had in Parabellum", "back from Chapter 2": another work, pointed at
-    if not weak and _TOPIC_CUE.search(text, max(0, start - 60), start):
-        weight += 8.0  # "the real reason for this post: Chapter 4" says which work it is, like a headline
+    if topic:
+        weight += 8.0  # (like a headline)
+        if _REVIEWING_NOW.search(text, max(0, start - 60), start):
+            weight += 8.0  # "I'm reviewing the first John Wick here": the writer's act, the one subject in a comparison
     return weight
 
 

@@ -247,10 +247,11 @@ _GIVER = re.compile(r"\b(?<!\bfinal )(?<!\boverall )(?<!\bmy )(?<!\bour )(?<!\bt
                     r"|\b(?:was|were|is|are|came\s+in|comes\s+in|landed|lands|settled|settles)(?:\s+[a-z-]+)?\s+at\s+"
                     r"(?:an?\s+)?$"
                     # a belief or a claim that the work is worth the score: "insists this is a ten out of ten",
-                    # "reckons it's an A", "thinks the film deserves 9/10"
+                    # "reckons it's an A", "thinks the film deserves 9/10", 'insists the first film is "a solid 6'
                     r"|\b(?:insists?|insisted|thinks?|thought|reckons?|reckoned|believes?|believed|claims?|claimed|"
-                    r"swears?|swore|argues?|argued)\s+(?:that\s+)?(?:it|this(?:\s+one)?|the\s+(?:film|movie|sequel))"
-                    r"(?:\s+(?:is|was|deserves|merits)|['\u2019]s)\s+(?:an?\s+)?$",
+                    r"swears?|swore|argues?|argued)\s+(?:that\s+)?"
+                    r"(?:it|this(?:\s+one)?|the\s+(?:[a-z]+\s+)?(?:film|movie|sequel))"
+                    r"(?:\s+(?:is|was|deserves|merits)|['\u2019]s)\s+(?:an?\s+(?:solid\s+|mere\s+)?)?[\"'\u201c\u2018]?$",
                     re.IGNORECASE)
 # the critic in the first person, or in the third person that essays, judgments and letters use for the writer
 # ("the author would give it a B+", "the Reviewer, sitting as the Court, awards", "yours truly gives it", a mock

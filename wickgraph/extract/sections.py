@@ -20,7 +20,7 @@ import re
 
 from .document import Document
 from .gazetteer import CHARACTER, PERSON, WORK, Mention
-from .worktables import other_columns, other_rows
+from .worktables import other_columns, other_rows, other_slash_parts
 
 __all__ = ["other_work_spans"]
 
@@ -54,7 +54,8 @@ def other_work_spans(doc: Document) -> list[tuple[int, int]]:
     starts = [0, *(m.end() for m in _PARAGRAPH_START.finditer(doc.text))]
     opened = [(start, topic) for start in starts if (topic := _opening_title_below_kicker(doc, start)) is not None]
     return sorted(_other_paragraphs(doc, opened) + _outside_films(doc, starts, opened) + _other_labelled_lines(doc)
-                  + other_columns(doc) + other_rows(doc) + _outside_labelled_lines(doc) + _other_works_scores(doc)
+                  + other_columns(doc) + other_rows(doc) + other_slash_parts(doc) + _outside_labelled_lines(doc)
+                  + _other_works_scores(doc)
                   + _cited_works(doc) + _other_listing_entries(doc) + _other_records(doc) + _namesakes(doc))
 
 
@@ -286,9 +287,11 @@ def _title_on_credits_line(doc: Document, start: int) -> str | None:
     return line.group("title").strip().lower()
 
 
-# "Chapter 2 (rewatched): 9/10" over "Parabellum: 7/10": a short line labelled by a work's title
+# "Chapter 2 (rewatched): 9/10" over "Parabellum: 7/10", "Chapter 4, for comparison: 3.5/5": a short line labelled by
+# a work's title
 _LINE = re.compile(r"^[ \t#*>\-\u2022\u22c6\u25cf\u25aa]*(?P<body>[^\n]{1,120})$", re.MULTILINE)
-_LABEL_END = re.compile(r"[ \t*_]*(?:\([^()\n]{1,30}\))?[ \t*_]*[:=\u2013\u2014|][ \t]*\S")
+_LABEL_END = re.compile(r"[ \t*_]*(?:\([^()\n]{1,30}\))?[ \t*_]*(?:,[ \t][^,:()\n]{1,30})?[:=\u2013\u2014|][ \t]*"
+                        r"\S")
 # a timeline's entry: its year, then the work's title ("2017 :: John Wick: Chapter 2. Rome, ...", "2019 - chapter 3")
 _TIMELINE_YEAR = re.compile(r"(?:19|20)(?:\d\d|\?\?)[ \t]*(?:::|[:=|\u2013\u2014-])[ \t]*[^\w\s]*[ \t]*")
 

@@ -1,8 +1,11 @@
 """Which work each part of a table is about, when a table sets several works side by side.
 
 A comparison's header names works over its columns ("Role | Chapter 2 | Parabellum"): the cells under another work's
-header are that work's (:func:`other_columns`). A sheet with a title column logs several works, a row each: a row
-whose title is another work's is about that work (:func:`other_rows`).
+header are that work's (:func:`other_columns`). A stat sheet sets works side by side with slashes: under a header
+that names them in order ("STAT SHEET (Ballerina / Parabellum)"), each line's parts ("Director: Len Wiseman / Chad
+Stahelski") are the works' in that order, and a part that opens with a work's title ("John Wick: Derek Kolstad /
+Chapter 4: Michael Finch") is that work's (:func:`other_slash_parts`). A sheet with a title column logs several
+works, a row each: a row whose title is another work's is about that work (:func:`other_rows`).
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from collections.abc import Iterator
 from .document import Document
 from .gazetteer import WORK
 
-__all__ = ["other_columns", "other_rows"]
+__all__ = ["other_columns", "other_rows", "other_slash_parts"]
 
 Span = tuple[int, int]
 
@@ -133,3 +136,58 @@ def other_rows(doc: Document) -> list[Span]:
         if title and doc.film not in works and (works or not _KEY.fullmatch(title)):
             spans.append(line.span())
     return spans
+
+
+_SLASH = re.compile(r"[ \t]+/[ \t]+")
+# a line's label before its value: "Director: ", "Released — "
+_LINE_VALUE = re.compile(r"^[^\n:]{1,40}?(?::|[ \t][\u2014\u2013-])[ \t]*(?=\S)", re.MULTILINE)
+_TITLE_OPENS = re.compile(r"[ \t]*[:\u2014\u2013-]")
+
+
+def other_slash_parts(doc: Document) -> list[Span]:
+    """The parts of a stat sheet's lines, parted by " / ", that belong to another work than the reviewed one: by the
+    order of the works a header line names ("(Ballerina / Parabellum)"), or by the title a part opens with."""
+    if " / " not in doc.text:
+        return []
+    spans: list[Span] = []
+    order: list[str] = []  # the works of the sheet being read, in the header's order
+    for line in _ANY_LINE.finditer(doc.text):
+        parts = _slash_parts(doc.text, line)
+        if len(parts) < 2:
+            order = order if not line.group().strip() else []  # (a blank line may part the header from its lines)
+            continue
+        named = [_work_opening(doc, start, end) for start, end in parts]
+        if all(named):
+            spans += [part for part, work in zip(parts, named, strict=True) if work != doc.film]
+            continue
+        works = [_only_work(doc, start, end) for start, end in parts]
+        if all(works) and len(set(works)) == len(works) and doc.film in works:
+            order = [work for work in works if work]  # a header: the works in order
+        elif len(order) == len(parts):
+            spans += [part for part, work in zip(parts, order, strict=True) if work != doc.film]
+    return spans
+
+
+def _slash_parts(text: str, line: re.Match[str]) -> list[Span]:
+    """The parts of ``line``'s value (after its label, if any) between " / " marks."""
+    label = _LINE_VALUE.match(text, line.start(), line.end())
+    start = label.end() if label else line.start()
+    edges = [(m.start(), m.end()) for m in _SLASH.finditer(text, start, line.end())]
+    return list(zip([start] + [b for _, b in edges], [a for a, _ in edges] + [line.end()], strict=True))
+
+
+def _only_work(doc: Document, start: int, end: int) -> str | None:
+    """The one work the part ``start``-``end`` names and nothing else beside it (a header's "Ballerina")."""
+    mentions = doc.mentions_between(start, end)
+    works = {e.iri for m in mentions for e in m.of_kind(WORK) if e.iri}
+    return works.pop() if len(works) == 1 and len(mentions) == 1 else None
+
+
+def _work_opening(doc: Document, start: int, end: int) -> str | None:
+    """The work whose title opens the part ``start``-``end`` before a colon or a dash ("Chapter 4: March 2023")."""
+    text = doc.text
+    while start < end and text[start] in " \t(":
+        start += 1
+    mention = doc.by_start.get(start)
+    works = [e.iri for e in mention.of_kind(WORK) if e.iri] if mention else []
+    return works[0] if works and mention and _TITLE_OPENS.match(text, mention.end) else None
