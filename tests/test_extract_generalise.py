@@ -10781,6 +10781,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Parabellum, my pick: 8/10\nChapter 2, for reference: 7/10\n", PARA, [("rating", "", 8, "unknown")]),
         ("Chapter 4, the new one: 7/10\nChapter 2, as a yardstick: 9/10\n", CH4, [("rating", "", 7, "unknown")]),
     ],
+    "a-name-cut-to-its-capitals-keeps-a-surnames-inner-capital": [
+        ("IMS as Winston. McShane purring, as ever.", JW1, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Ian McShane is back; IMS = Winston, obviously.", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("notes: IMS plays Winston (McShane on top form)", PARA, [("cast", "Ian McShane", "Winston", "supported")]),
+    ],
+    "a-role-cut-to-its-initials-is-the-players-own-role": [
+        ("Keanu Reeves as JW, of course.", CH4, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("Michael Nyqvist as VT, all weary menace.", JW1, [("cast", "Michael Nyqvist", "Viggo Tarasov", "supported")]),
+        ("KR plays JW again; Reeves never ages.", CH2, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -17049,6 +17059,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("My editor still insists the first film is \"a solid 6 out of 10\".", JW1, ("rating", "", 6)),
         ("Dad thinks the whole movie is a mere 5 out of 10.", CH2, ("rating", "", 5)),
         ("My sister reckons the new film is a solid 9/10.", BAL, ("rating", "", 9)),
+    ],
+    "a-role-cut-to-its-initials-is-the-players-own-role": [
+        ("Keanu Reeves as JW, of course.", CH4, ("cast", "Keanu Reeves", "JW")),
+        ("Ian McShane as JW, in a dream sequence.", JW1, ("cast", "Ian McShane", "John Wick")),
+        ("Michael Nyqvist as VT, all weary menace.", JW1, ("cast", "Michael Nyqvist", "VT")),
     ],
 }
 

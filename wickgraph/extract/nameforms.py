@@ -57,9 +57,13 @@ def short_forms(name: str) -> list[str]:
 
 
 def initials(name: str) -> list[str]:
-    """A name of two or three capitalised words cut to its capitals, as text-speak writes it: "KR", "DY"."""
+    """A name of two or three capitalised words cut to its capitals, as text-speak writes it: "KR", "DY"; a surname's
+    inner capital too ("IMS" for Ian McShane, beside "IM")."""
     words = name.split()
-    return ["".join(w[0] for w in words)] if 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words) else []
+    if not 2 <= len(words) <= 3 or not all(w[:1].isupper() for w in words):
+        return []
+    firsts, capitals = "".join(w[0] for w in words), "".join(c for c in name if c.isupper())
+    return [firsts] if capitals == firsts or len(capitals) > 3 else [firsts, capitals]
 
 
 def is_initials(form: str) -> bool:

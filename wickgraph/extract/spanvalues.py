@@ -13,7 +13,7 @@ from .document import FORM_OF_ADDRESS, Document
 from .folding import fold
 from .gazetteer import CHARACTER, PERSON, WORK, Entry, get_gazetteer
 from .links import default_cues, is_possessive
-from .nameforms import INITIALLED, close_spelling
+from .nameforms import INITIALLED, close_spelling, initials, is_initials
 from .patterns import FIRST_WORK, Candidate
 from .reprises import ACTOR_RETURNS, source_after
 
@@ -264,16 +264,20 @@ def _described(doc: Document, surface: str, reference: Reference) -> str | None:
 
 def _misspelt_role(surface: str, actor: str | None, film: str | None, reference: Reference) -> str | None:
     """The actor's own role in the work when the stated role is that role's name misspelt ("Winstone", "Eve Macaro",
-    "Koji Shimazo"): each word of it one of the name's words, or a spelling of one (:func:`close_spelling`) when long
-    enough not to be another name ("Sonia" is no "Sofia"). A name the reference knows to be wrong ("Rooney") is a
-    gazetteer mention of its own and never comes here."""
+    "Koji Shimazo") or cut to its initials ("JW" for the player of John Wick): each word of it one of the name's
+    words, or a spelling of one (:func:`close_spelling`) when long enough not to be another name ("Sonia" is no
+    "Sofia"). A name the reference knows to be wrong ("Rooney") is a gazetteer mention of its own and never
+    comes here."""
     words = [w for w in normalize_name(surface).split() if w not in _ARTICLES]
-    if not actor or not words or max(len(w) for w in words) < 6:
+    shorthand = is_initials(surface)  # "KR as JW": text-speak cuts the role to its initials as it cuts the player
+    if not actor or not words or (max(len(w) for w in words) < 6 and not shorthand):
         return None
     for played_by, character in reference.cast_of(film):
         facts = reference.characters.get(character)
         if played_by != actor or facts is None:
             continue
+        if shorthand and surface in initials(facts.name):
+            return character
         for name in (facts.name, *facts.names):
             target = normalize_name(name).split()
             if all(any(w == t or (len(w) >= 6 and close_spelling(w, t)) for t in target) for w in words):
