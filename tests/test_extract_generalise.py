@@ -10791,6 +10791,26 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Michael Nyqvist as VT, all weary menace.", JW1, [("cast", "Michael Nyqvist", "Viggo Tarasov", "supported")]),
         ("KR plays JW again; Reeves never ages.", CH2, [("cast", "Keanu Reeves", "John Wick", "supported")]),
     ],
+    "an-older-englishs-impersonates-and-enacts-cast-the-part": [
+        ("A Mr. Keanu Reeves impersonates one John Wick, a widower of few words.", JW1, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("Mr. Ian McShane enacts the part of Winston with relish.", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Alfie Allen, who impersonated Iosef, is odious.", JW1, [("cast", "Alfie Allen", "Iosef", "supported")]),
+    ],
+    "the-direction-of-the-work-credited-to": [
+        ("The direction of the picture is credited to Mr. Chad Stahelski and Mr. David Leitch in equal measure.", JW1, [("director", "Chad Stahelski", None, "supported"), ("director", "David Leitch", None, "contradicted")]),
+        ("The direction of the film is by Chad Stahelski.", CH2, [("director", "Chad Stahelski", None, "supported")]),
+        ("Direction of this sequel came from Chad Stahelski.", PARA, [("director", "Chad Stahelski", None, "supported")]),
+    ],
+    "a-half-after-the-unit-of-a-score": [
+        ("I should award it three marks and a half of five.", PARA, [("rating", "", 3.5, "unknown")]),
+        ("I give it seven points and a half, out of ten.", CH2, [("rating", "", 7.5, "unknown")]),
+        ("Four marks and a half out of five, I think.", CH4, [("rating", "", 4.5, "unknown")]),
+    ],
+    "anothers-score-past-an-aside-or-a-focusing-but-is-theirs": [
+        ("I award it four marks of a possible five.\n\nP.S. Harold, who is a harsher judge than I, gives it but two marks of five.", JW1, [("rating", "", 4, "unknown")]),
+        ("My own verdict: seven out of ten. My uncle gives it but five out of ten.", CH2, [("rating", "", 7, "unknown")]),
+        ("I should give it seven marks out of ten.\n\nP.P.S. The newspaper man gave it a mere two stars.", CH2, [("rating", "", 7, "unknown")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -17064,6 +17084,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Keanu Reeves as JW, of course.", CH4, ("cast", "Keanu Reeves", "JW")),
         ("Ian McShane as JW, in a dream sequence.", JW1, ("cast", "Ian McShane", "John Wick")),
         ("Michael Nyqvist as VT, all weary menace.", JW1, ("cast", "Michael Nyqvist", "VT")),
+    ],
+    "anothers-score-past-an-aside-or-a-focusing-but-is-theirs": [
+        ("Harold, whom I adore, gives it but two marks of five.", JW1, ("rating", "", 2)),
+        ("The newspaper man gave it a mere two stars.", CH2, ("rating", "", 2)),
+        ("My aunt, who sat beside me, gave it but one star.", PARA, ("rating", "", 1)),
     ],
 }
 

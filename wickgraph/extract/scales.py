@@ -149,8 +149,9 @@ _SOURCES: list[tuple[str, re.Pattern[str]]] = [
     ("percent", re.compile(rf"(?P<value>\d{{1,3}}(?:\.\d)?|\b{_TENS}(?:[- ](?:one|two|three|four|five|six|seven|eight|"
                            rf"nine))?|\b(?:a|one)\s+hundred)\s*(?:%|per\s?cent\b|percent\b|pct\b)", re.IGNORECASE)),
     # "7 of 10 points", "8 points of 10", "four marks of five", "four Guineas in a possible five": a unit, then the
-    # possible top mark
-    ("points", re.compile(rf"(?P<value>{_NUM}){_HALF}\s+(?:(?:points?|marks)\s+(?:of|from|on|out\s+of)\s+|"
+    # possible top mark (the half after the unit, as older English says it: "three marks and a half of five")
+    ("points", re.compile(rf"(?P<value>{_NUM}){_HALF}\s+(?:(?:points?|marks)(?P<later_half>{_HALF_SOURCE})?,?\s+"
+                          rf"(?:of|from|on|out\s+of)\s+|"
                           # "8 points (full score 10 points)": a translation's top mark in brackets
                           rf"points?\s*\(\s*(?:full\s+(?:score|marks?)|out\s+of|max(?:imum)?(?:\s+score)?)\s*:?\s*|"
                           rf"(?:of|from|on)\s+(?=\w+\s+(?:points|possible|stars)\b)|"
@@ -344,7 +345,7 @@ def reading(kind: str, match: re.Match[str]) -> tuple[float | str, int | str] | 
         points = parse_number(match.group("value"))
         if points is None:
             return None
-        if _HALF_AFTER.match(match.string, match.end("value")):
+        if _HALF_AFTER.match(match.string, match.end("value")) or match.groupdict().get("later_half"):
             points += 0.5
         out_of = int(parse_number(match.group("scale")) or 0)
         return (points, out_of) if 0 <= points <= out_of else None

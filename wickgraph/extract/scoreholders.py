@@ -241,7 +241,7 @@ _GIVER = re.compile(r"\b(?<!\bfinal )(?<!\boverall )(?<!\bmy )(?<!\bour )(?<!\bt
                     # its object, a focusing adverb, or both: "gave only 2 of 5", "gives it just a 6", "gave for it a
                     # 5", "scored this submission 6/10"
                     rf"(?:\s+(?:(?:for|to)\s+)?(?:it|this(?:\s+[a-z-]+)?|him|her|them|the\s+(?:whole\s+)?[a-z-]+|{TITLE})"
-                    r"|\s+(?:only|just|merely|barely|maybe|perhaps|probably|easily|generously|grudgingly|still|even|also)){0,2}\s*(?:at\s+)?"
+                    r"|\s+(?:only|just|merely|but|barely|maybe|perhaps|probably|easily|generously|grudgingly|still|even|also)){0,2}\s*(?:at\s+)?"
                     r"(?:an?\s+|a\s+(?:solid|mere)\s+)?[\"'\u201c\u2018]?$"
                     # a copula and "at": "X was sterner at 5/10", "she came in at 6", "the paper landed at 3/5"
                     r"|\b(?:was|were|is|are|came\s+in|comes\s+in|landed|lands|settled|settles)(?:\s+[a-z-]+)?\s+at\s+"
@@ -260,7 +260,9 @@ _GIVER = re.compile(r"\b(?<!\bfinal )(?<!\boverall )(?<!\bmy )(?<!\bour )(?<!\bt
 _SELF_TRADE = (r"(?:author|reviewer|critic|writer|undersigned|chronicler|scribe|compiler|narrator|columnist|examiner"
                r"|secretary(?!\s+of\b)|minute-taker|note-taker|recorder)")
 # ... and the publication that speaks for its critic: "The column scores it 7/10", "this paper gives it"
-_PUBLICATION = r"(?:column|paper|newspaper|magazine|page|newsletter|publication|blog|site)"
+_PUBLICATION = (r"(?:column|paper|newspaper|magazine|page|newsletter|publication|blog|site)"
+                # (not one of its people: "The newspaper man gave it a mere two stars")
+                r"(?!\s+(?:man|men|woman|women|guy|guys|bloke|fellow|chap|lady|people|folks|critics?|reviewers?|boy|girl))")
 # ... and the critic's own writing, which speaks for them: "My book gives it eight out of ten", "my review gives it"
 _OWN_WRITING = r"(?:review|piece|write-?up|book|notes)"
 _SELF_NOUN = (rf"(?:the|this|your|our)\s+(?:present\s+|humble\s+)?{_SELF_TRADE}|yours\s+truly"
@@ -372,9 +374,15 @@ def attributed(text: str, start: int) -> bool:
         return False
     if not _WORD.search(subject):  # the subject stands before an aside: "the Reviewer, sitting as the Court, awards"
         subject = text[sentence_start:clause_start]
+        aside = _SUBJECTS_ASIDE.match(subject)
+        subject = aside["subject"] if aside else subject  # ("Harold, who is a harsher judge than I, gives it ...")
         if not _WORD.search(subject):
             return False  # no subject at all: the writer's own clipped verdict ("Returns 8 on a ten-point scale.")
     return not _FIRST_PERSON.search(" " + subject) or _RELATION_OF_SELF.search(subject) is not None
+
+
+# a subject and a relative clause set off after it, whose words are the aside's, not the subject's
+_SUBJECTS_ASIDE = re.compile(r"(?P<subject>[^,]+),\s*(?:who|whom|whose|which)\b[^,]*,\s*\Z", re.IGNORECASE)
 
 
 # a chat turn's opening, its stamp and sender, then a giving verb, maybe as a bot command ("[21:18] velvetgoon: !rate")
