@@ -10811,6 +10811,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("My own verdict: seven out of ten. My uncle gives it but five out of ten.", CH2, [("rating", "", 7, "unknown")]),
         ("I should give it seven marks out of ten.\n\nP.P.S. The newspaper man gave it a mere two stars.", CH2, [("rating", "", 7, "unknown")]),
     ],
+    "a-bare-year-fronted-before-the-release": [
+        ("Twenty-eighteen, Parabellum dropped, the horses on the bridge.", PARA, [("release_year", "", 2018, "contradicted")]),
+        ("2017, the sequel opened in February.", CH2, [("release_year", "", 2017, "supported")]),
+        ("October 2014, John Wick came out and nobody expected much.", JW1, [("release_year", "", 2014, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -17089,6 +17094,16 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Harold, whom I adore, gives it but two marks of five.", JW1, ("rating", "", 2)),
         ("The newspaper man gave it a mere two stars.", CH2, ("rating", "", 2)),
         ("My aunt, who sat beside me, gave it but one star.", PARA, ("rating", "", 1)),
+    ],
+    "a-role-cast-by-as-takes-no-later-player": [
+        ("Keanu as John Wick, a widower, retired and old, Stahelski took the chair.", JW1, ("cast", "Chad Stahelski", "John Wick")),
+        ("Halle Berry as Sofia, the hotel manager, Stahelski shoots her dogs with love.", PARA, ("cast", "Chad Stahelski", "Sofia")),
+        ("Common as Cassian, bodyguard and rival, Kolstad writes him sharp.", CH2, ("cast", "Derek Kolstad", "Cassian")),
+    ],
+    "a-bare-year-fronted-before-the-release": [
+        ("2018, the year I met Parabellum, opened my eyes.", PARA, ("release_year", "", 2018)),
+        ("2016, my worst year, arrived with a bang.", CH2, ("release_year", "", 2016)),
+        ("1999, The Matrix came out.", JW1, ("release_year", "", 1999)),
     ],
 }
 

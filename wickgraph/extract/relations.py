@@ -1,7 +1,7 @@
 """Actor-role pairs assembled from mentions, cue words and their order within a clause.
 
-Where the pattern rules need a whole phrase shape, this step looks only at what lies between
-an actor mention and the nearest character mention of the same sentence:
+Where the pattern rules need a whole phrase shape, this step looks only at what lies between an actor mention and
+the nearest character mention of the same sentence:
 
 * actor first: optional aside ``(…)``, filler words, the last *role cue* (``as``, ``plays``, ``is``, a possessive
   ``'s``), then a description of at most six words that holds no *description stop* ("Z is his daughter Aiko");
@@ -82,12 +82,10 @@ _NAME_SHAPE = regexcache.compile(r"(?<![\w'\u2019])(?-i:[A-Z][a-z]+(?:[ -](?:(?:
                                  skip_to_start=True)  # the engine jumps from capital to capital
 # "Hansel and Gretel are played by A and B", "Miles and Lou, the siblings who run a dojo, are given real weight by A
 # and B", "Winston and Charon are brought to life by A and B": an apposition, then a passive the players close
-_PASSIVE_GAP = re.compile(r"(?:\s*,[^,;.!?()\n]{1,60},)?,?\s*(?:are|were)\s+(?:(?:also|again|here|both)\s+)?"
-                          r"(?:\w+ly\s+)?"
+_PASSIVE_GAP = re.compile(r"(?:\s*,[^,;.!?()\n]{1,60},)?,?\s*(?:are|were)\s+(?:(?:also|again|here|both|\w+ly)\s+){0,2}"
                           rf"(?:played|portrayed|voiced|brought\s+to\s+life|given\s+(?:[\w-]+\s+){{0,3}}?{QUALITIES})"
                           r"(?:\s+(?:\w+\s+){0,2}?with\s+\w+)?\s+(?:here\s+)?by\s*", re.IGNORECASE)
-_GROUP_AGAIN = re.compile(r"\s*,?\s*(?:(?:both|all|each)\s+)?(?:back|again|returning|return|once\s+more)\b",
-                          re.IGNORECASE)
+_GROUP_AGAIN = re.compile(r"(?i)\s*,?\s*(?:(?:both|all|each)\s+)?(?:back|again|returning|return|once\s+more)\b")
 # "Ian McShane and Lance Reddick, once again Winston and Charon": the roles apposed, with a word of return
 _AGAIN_APPOSITION = re.compile(r"\s*,\s*(?:once\s+again|again|once\s+more|yet\s+again|as\s+ever|as\s+always|"
                                r"as\s+before|still)\s+", re.IGNORECASE)
@@ -445,8 +443,10 @@ def _backward(doc: Document, cues: Cues, mentions: list[Mention], index: int) ->
         if other.mask & CHARACTER and _CONTRACTED_IS.fullmatch(doc.text, other.end, actor.start) \
                 and _PHRASE_END.match(doc.text, actor.end):
             return role_candidate(doc, cues, actor, other, other.start, actor.end)  # "Viggo's the late X": 's = is
-        if not is_role(doc, other) or in_relative_clause(doc.text, other.start):
-            continue  # not a role, or one inside the subject's relative clause ("Sofia, who owes John a marker,")
+        if not is_role(doc, other) or in_relative_clause(doc.text, other.start) or (position and mentions[
+                position - 1].mask & PERSON and _AS_BEFORE.search(doc.gap(mentions[position - 1].end, other.start))):
+            # not a role, one inside the subject's relative clause ("Sofia, who owes John a marker,"), or one cast
+            continue  # already ("Keanu as John Wick, a widower, retired and old, Stahelski took the chair")
         if _COPULA_GAP.fullmatch(gap) and _GOVERNED.search(doc.text, max(0, other.start - 12), other.start):
             continue  # "the man calling the shots on Ballerina is X": a preposition's object is not the subject
         relation = _OF_BEFORE.search(doc.folded, max(0, other.start - 40), other.start)
