@@ -10816,6 +10816,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("2017, the sequel opened in February.", CH2, [("release_year", "", 2017, "supported")]),
         ("October 2014, John Wick came out and nobody expected much.", JW1, [("release_year", "", 2014, "supported")]),
     ],
+    "a-boards-rejected-list-holds-no-claims": [
+        ("=== LIST: Facts checked ===\nCard #2 | Halle Berry plays Sofia\n\n=== LIST: Rejected ===\nCard #3 | Halle Berry plays Gianna\n\n=== LIST: Done ===\nCard #4 | Mark Dacascos plays Zero\n", PARA, [("cast", "Halle Berry", "Sofia", "supported"), ("cast", "Mark Dacascos", "Zero", "supported")]),
+        ("Column: Verified\n- Chad Stahelski directed it\n\nColumn: Wrong\n- David Leitch directed it\n\nColumn: Archive\n- It came out in 2017\n", CH2, [("director", "Chad Stahelski", None, "supported"), ("release_year", "", 2017, "supported")]),
+        ("## List: Confirmed\nKeanu Reeves plays John Wick.\n\n## List: Debunked\nKeanu Reeves plays Winston.\n", CH4, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -17104,6 +17109,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("2018, the year I met Parabellum, opened my eyes.", PARA, ("release_year", "", 2018)),
         ("2016, my worst year, arrived with a bang.", CH2, ("release_year", "", 2016)),
         ("1999, The Matrix came out.", JW1, ("release_year", "", 1999)),
+    ],
+    "a-boards-rejected-list-holds-no-claims": [
+        ("=== LIST: Facts checked ===\nCard #2 | Halle Berry plays Sofia\n\n=== LIST: Rejected ===\nCard #3 | Halle Berry plays Gianna\n\n=== LIST: Done ===\nCard #4 | Mark Dacascos plays Zero\n", PARA, ("cast", "Halle Berry", "Gianna")),
+        ("Column: Verified\n- Chad Stahelski directed it\n\nColumn: Wrong\n- David Leitch directed it\n\nColumn: Archive\n- It came out in 2017\n", CH2, ("director", "David Leitch", None)),
+        ("## List: Confirmed\nKeanu Reeves plays John Wick.\n\n## List: Debunked\nKeanu Reeves plays Winston.\n", CH4, ("cast", "Keanu Reeves", "Winston")),
     ],
 }
 

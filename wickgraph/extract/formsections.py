@@ -31,8 +31,8 @@ __all__ = ["others_form_sections"]
 
 # a heading: a short line in capitals (a number, rules and markup around it, a date in it allowed: "=== REPLY FROM
 # ACCOUNTS - 30 Oct 2014 ==="), not the text's own first line
-_HEADING = re.compile(r"^[ \t#*=_\u2014\u2013-]*(?P<body>(?=[^\n]*[A-Z]{3})[^\n]{3,80}?)[ \t#*=_\u2014\u2013-]*$",
-                      re.MULTILINE)
+_HEADING = re.compile(r"^[ \t#*=_\u2014\u2013-]*(?P<body>(?=[^\n]*[A-Z]{3}|(?i:list|column|lane)[ \t]*:)[^\n]{3,80}?)"
+                      r"[ \t#*=_\u2014\u2013-]*$", re.MULTILINE)
 _CAPITALS_SHARE = 0.75
 # who the critic is, in a heading's words
 _CRITIC = r"(?:THE[ \t]+)?(?:CRITIC|REVIEWER|WRITER|AUTHOR|MANAGER|APPRAISER|ASSESSOR|DECLARANT|APPLICANT|ME|MY|OUR)"
@@ -49,9 +49,13 @@ _OTHERS_HEADING = re.compile(
     r"|^(?![^\n]*\b(?:FACTS?|TRUTH|TRUE|CHECKED|BUSTED|DEBUNKED|VS\.?|VERSUS|ANSWERED)\b)[^\n]*"
     r"\b(?:RUMOU?RS?|RUMOU?R[ \t]+MILL|HEARSAY|GOSSIP|MYTHS|MISCONCEPTIONS)\b"
     # what was proposed and turned down, as a board's column or a list's heading says: "COLUMN: WON'T DO", "REJECTED
-    # SUGGESTIONS", "DECLINED" (not a heading over claims the writer answers: "CLAIMS REJECTED THIS WEEK")
+    # SUGGESTIONS", "DECLINED", "LIST: Wrong" (not a heading over claims the writer answers: "CLAIMS REJECTED THIS
+    # WEEK")
     r"|\b(?:WON['\u2019]?T[ \t]+(?:DO|FIX)|WONTFIX|NOT[ \t]+DOING)\b"
-    r"|^[^\w\n]*(?:COLUMN[ \t]*:[ \t]*)?(?:REJECTED|DECLINED|DISCARDED)\b")
+    r"|^[^\w\n]*(?:(?i:column|list|lane)[ \t]*:[ \t]*)?(?:REJECTED|DECLINED|DISCARDED|(?i:(?<=:[ \t])"
+    r"(?:rejected|declined|discarded|wrong|debunked)))\b")
+# a board's list or column, whatever its case: "=== LIST: Rejected ===", "Column: Won't do"
+_BOARD_LIST = re.compile(r"(?:list|column|lane)[ \t]*:", re.IGNORECASE)
 # the line under a heading that names an office as the section's author, or another's text as its source ("From the
 # Rural Dean's column in the parish magazine, read by himself")
 _SOURCE_LINE = re.compile(r"[ \t(]*(?:(?:completed|submitted|filled[ \t]+in|written|supplied|prepared|provided)"
@@ -73,7 +77,8 @@ def others_form_sections(text: str) -> list[tuple[int, int]]:
     heading to the next heading, the referees' reports under a paper, and the notes a heading gives to a named
     person."""
     referees = [(report.start(), _report_end(text, report.end())) for report in _REFEREE.finditer(text)]
-    headings = [heading for heading in _HEADING.finditer(text) if heading.start() > 0 and _in_capitals(heading["body"])]
+    headings = [heading for heading in _HEADING.finditer(text) if heading.start() > 0
+                and (_in_capitals(heading["body"]) or _BOARD_LIST.match(heading["body"]))]
     ends = [heading.start() for heading in headings[1:]] + [len(text)] if headings else []
     sections = [(heading.start(), _before_rule(text, heading.end() + 1, end))
                 for heading, end in zip(headings, ends, strict=True)
