@@ -10821,6 +10821,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Column: Verified\n- Chad Stahelski directed it\n\nColumn: Wrong\n- David Leitch directed it\n\nColumn: Archive\n- It came out in 2017\n", CH2, [("director", "Chad Stahelski", None, "supported"), ("release_year", "", 2017, "supported")]),
         ("## List: Confirmed\nKeanu Reeves plays John Wick.\n\n## List: Debunked\nKeanu Reeves plays Winston.\n", CH4, [("cast", "Keanu Reeves", "John Wick", "supported")]),
     ],
+    "a-name-cut-by-a-wrapped-line-goes-on-even-if-it-opens-like-a-label": [
+        ("       As John Wick, Keanu Reeves is dragged around. Sofia, the manager of the Casablanca\n       Continental, is played by Halle Berry, who brings two dogs.\n", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
+        ("    The sommelier, who works below the New York Continental and the Con\n    Edison building, is Peter Serafinowicz in a fine moment.\n", CH2, [("cast", "Peter Serafinowicz", "The sommelier", "supported")]),
+        ("   Winston, who runs the hotel with the same old manners in the Continental\n   Contingent of stories, is played by Ian McShane as always.\n", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
+    ],
+    "a-see-also-section-points-to-other-works": [
+        ("DESCRIPTION\n       Keanu Reeves plays John Wick.\n\nSEE ALSO\n       johnwick(1) (2014; Nyqvist as Viggo, Allen as Iosef)\n\nSCORE\n       8/10\n", CH2, [("cast", "Keanu Reeves", "John Wick", "supported"), ("rating", "", 8, "unknown")]),
+        ("Halle Berry plays Sofia.\n\nSee also:\n- Chapter 2 (2017), with Riccardo Scamarcio as Santino\n\nMy score: 7/10\n", PARA, [("cast", "Halle Berry", "Sofia", "supported"), ("rating", "", 7, "unknown")]),
+        ("## Review\nAna de Armas plays Eve.\n\n## Related films\nParabellum, with Mark Dacascos as Zero.\n", BAL, [("cast", "Ana de Armas", "Eve", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -17114,6 +17124,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("=== LIST: Facts checked ===\nCard #2 | Halle Berry plays Sofia\n\n=== LIST: Rejected ===\nCard #3 | Halle Berry plays Gianna\n\n=== LIST: Done ===\nCard #4 | Mark Dacascos plays Zero\n", PARA, ("cast", "Halle Berry", "Gianna")),
         ("Column: Verified\n- Chad Stahelski directed it\n\nColumn: Wrong\n- David Leitch directed it\n\nColumn: Archive\n- It came out in 2017\n", CH2, ("director", "David Leitch", None)),
         ("## List: Confirmed\nKeanu Reeves plays John Wick.\n\n## List: Debunked\nKeanu Reeves plays Winston.\n", CH4, ("cast", "Keanu Reeves", "Winston")),
+    ],
+    "a-see-also-section-points-to-other-works": [
+        ("DESCRIPTION\n       Keanu Reeves plays John Wick.\n\nSEE ALSO\n       johnwick(1) (2014; Nyqvist as Viggo, Allen as Iosef)\n\nSCORE\n       8/10\n", CH2, ("cast", "Nyqvist", "Viggo")),
+        ("Halle Berry plays Sofia.\n\nSee also:\n- Chapter 2 (2017), with Riccardo Scamarcio as Santino\n\nMy score: 7/10\n", PARA, ("cast", "Riccardo Scamarcio", "Santino")),
+        ("## Review\nAna de Armas plays Eve.\n\n## Related films\nParabellum, with Mark Dacascos as Zero.\n", BAL, ("cast", "Mark Dacascos", "Zero")),
     ],
 }
 

@@ -112,8 +112,8 @@ def _continues_name(text: str, start: int) -> bool:
         return False
     line = text[start:start + 40].lower()
     labels = default_layout_words()
-    return not any(line.startswith(label) for name in ("label-director", "label-writer", "label-both", "label-cast")
-                   for label in labels[name])
+    return not any(line.startswith(label) and not line[len(label):len(label) + 1].isalpha()  # (not "con" in "Cont")
+                   for name in ("label-director", "label-writer", "label-both", "label-cast") for label in labels[name])
 
 
 def _line_timestamps(text: str) -> list[Span]:

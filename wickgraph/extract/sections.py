@@ -56,7 +56,25 @@ def other_work_spans(doc: Document) -> list[tuple[int, int]]:
     return sorted(_other_paragraphs(doc, opened) + _outside_films(doc, starts, opened) + _other_labelled_lines(doc)
                   + other_columns(doc) + other_rows(doc) + other_slash_parts(doc) + _outside_labelled_lines(doc)
                   + _other_works_scores(doc)
-                  + _cited_works(doc) + _other_listing_entries(doc) + _other_records(doc) + _namesakes(doc))
+                  + _cited_works(doc) + _other_listing_entries(doc) + _other_records(doc) + _namesakes(doc)
+                  + _see_also(doc))
+
+
+# a "See also" heading over the works a page points to (a manual page's "SEE ALSO" over "johnwick(1) (2014; Nyqvist as
+# Viggo)", a wiki's "See also"): its items are those works', up to the page's next heading, or the paragraph's end
+_SEE_ALSO = re.compile(r"^[ \t#*_]*(?:see[ \t]+also|related[ \t]+(?:films|titles|works|pages|reading))[ \t:*_]*\n",
+                       re.IGNORECASE | re.MULTILINE)
+_NEXT_UNINDENTED = re.compile(r"\n(?=\S)")
+
+
+def _see_also(doc: Document) -> list[Span]:
+    """The items under a "See also" heading: the works a page points to, not the reviewed one."""
+    spans = []
+    for heading in _SEE_ALSO.finditer(doc.text) if "also" in doc.lower or "related" in doc.lower else ():
+        indented = doc.text[heading.end():heading.end() + 1] in " \t"
+        end = (_NEXT_UNINDENTED if indented else _PARAGRAPH_START).search(doc.text, heading.end())
+        spans.append((heading.start(), end.start() if end else len(doc.text)))
+    return spans
 
 
 # a note on a namesake, a work of the same title that is not the reviewed one: "NOT TO BE CONFUSED WITH..." over
