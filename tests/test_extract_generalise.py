@@ -10831,6 +10831,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Halle Berry plays Sofia.\n\nSee also:\n- Chapter 2 (2017), with Riccardo Scamarcio as Santino\n\nMy score: 7/10\n", PARA, [("cast", "Halle Berry", "Sofia", "supported"), ("rating", "", 7, "unknown")]),
         ("## Review\nAna de Armas plays Eve.\n\n## Related films\nParabellum, with Mark Dacascos as Zero.\n", BAL, [("cast", "Ana de Armas", "Eve", "supported")]),
     ],
+    "a-learners-bare-reprise-after-a-singular-subject": [
+        ("Willem Dafoe reprise Marcus in this one.", CH2, [("cast", "Willem Dafoe", "Marcus", "contradicted"), ("reprise", "Willem Dafoe", "Marcus", "contradicted")]),
+        ("Ian McShane reprise Winston again, very good.", CH2, [("cast", "Ian McShane", "Winston", "supported"), ("reprise", "Ian McShane", "Winston", "supported")]),
+        ("Also Halle Berry reprise Sofia, I think.", CH4, [("cast", "Halle Berry", "Sofia", "contradicted"), ("reprise", "Halle Berry", "Sofia", "contradicted")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -17129,6 +17134,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("DESCRIPTION\n       Keanu Reeves plays John Wick.\n\nSEE ALSO\n       johnwick(1) (2014; Nyqvist as Viggo, Allen as Iosef)\n\nSCORE\n       8/10\n", CH2, ("cast", "Nyqvist", "Viggo")),
         ("Halle Berry plays Sofia.\n\nSee also:\n- Chapter 2 (2017), with Riccardo Scamarcio as Santino\n\nMy score: 7/10\n", PARA, ("cast", "Riccardo Scamarcio", "Santino")),
         ("## Review\nAna de Armas plays Eve.\n\n## Related films\nParabellum, with Mark Dacascos as Zero.\n", BAL, ("cast", "Mark Dacascos", "Zero")),
+    ],
+    "a-learners-bare-reprise-after-a-singular-subject": [
+        ("Fans wanted Willem Dafoe to reprise Marcus.", CH2, ("reprise", "Willem Dafoe", "Marcus")),
+        ("Will Ian McShane reprise Winston? We hope.", CH4, ("reprise", "Ian McShane", "Winston")),
+        ("Halle Berry did not reprise Sofia.", CH4, ("reprise", "Halle Berry", "Sofia")),
     ],
 }
 
