@@ -10836,6 +10836,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Ian McShane reprise Winston again, very good.", CH2, [("cast", "Ian McShane", "Winston", "supported"), ("reprise", "Ian McShane", "Winston", "supported")]),
         ("Also Halle Berry reprise Sofia, I think.", CH4, [("cast", "Halle Berry", "Sofia", "contradicted"), ("reprise", "Halle Berry", "Sofia", "contradicted")]),
     ],
+    "a-director-directing-with-a-partner-pointed-back-to": [
+        ("Chad Stahelski returns. This time David Leitch direct with him.", CH2, [("director", "David Leitch", None, "contradicted")]),
+        ("Stahelski is back, and David Leitch directed with him.", PARA, [("director", "David Leitch", None, "contradicted")]),
+        ("Charlotte Brandstrom directed with them on night two.", CONT, [("director", "Charlotte Br\u00e4ndstr\u00f6m", None, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -17139,6 +17144,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Fans wanted Willem Dafoe to reprise Marcus.", CH2, ("reprise", "Willem Dafoe", "Marcus")),
         ("Will Ian McShane reprise Winston? We hope.", CH4, ("reprise", "Ian McShane", "Winston")),
         ("Halle Berry did not reprise Sofia.", CH4, ("reprise", "Halle Berry", "Sofia")),
+    ],
+    "a-director-directing-with-a-partner-pointed-back-to": [
+        ("David Leitch directed with flair elsewhere.", PARA, ("director", "David Leitch", None)),
+        ("Keanu Reeves fought with him in the library.", PARA, ("director", "Keanu Reeves", None)),
+        ("David Leitch never worked with him again.", CH4, ("director", "David Leitch", None)),
     ],
 }
 
