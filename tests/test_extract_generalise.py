@@ -10841,6 +10841,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Stahelski is back, and David Leitch directed with him.", PARA, [("director", "David Leitch", None, "contradicted")]),
         ("Charlotte Brandstrom directed with them on night two.", CONT, [("director", "Charlotte Br\u00e4ndstr\u00f6m", None, "supported")]),
     ],
+    "an-aside-on-the-player-ends-before-the-predicate": [
+        ("Alfie Allen, still best known back then as Theon on Game of Thrones, is the spoiled, sneering Iosef.", JW1, [("cast", "Alfie Allen", "Iosef", "supported")]),
+        ("Ruby Rose, a newcomer to action, is the silent, lethal Ares.", CH2, [("cast", "Ruby Rose", "Ares", "supported")]),
+        ("Mark Dacascos, best known for TV, was the chatty, cheerful Zero.", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -17149,6 +17154,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("David Leitch directed with flair elsewhere.", PARA, ("director", "David Leitch", None)),
         ("Keanu Reeves fought with him in the library.", PARA, ("director", "Keanu Reeves", None)),
         ("David Leitch never worked with him again.", CH4, ("director", "David Leitch", None)),
+    ],
+    "a-fame-phrase-names-no-role-here": [
+        ("Alfie Allen, still best known back then as Theon on Game of Thrones, is the spoiled, sneering Iosef.", JW1, ("cast", "Alfie Allen", "Theon")),
+        ("Jerome Flynn, known at the time as Bronn, plays Berrada.", PARA, ("cast", "Jerome Flynn", "Bronn")),
+        ("Bill Skarsgard, known to horror fans as Pennywise, plays the Marquis.", CH4, ("cast", "Bill Skarsgard", "Pennywise")),
     ],
 }
 

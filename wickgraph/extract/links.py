@@ -225,7 +225,8 @@ ASIDE_END = re.compile(r"\s*(?:,\s*(?:[^()\n,]{0,40}?\b)?(?:returning|back|again
 # ", his sister," / ", the sushi chef,": an apposition between a role and the verb that links it; "himself,
 # wounded, dishevelled and mostly silent,": one after an actor
 # ", his old friend, ...", and a relative clause a comma closes: "Keanu Reeves who'd been away a while, playing ..."
-_ASIDE = r"\s*(?:himself|herself)?\s*,(?:[^,;.!?()\n]{1,90},){1,3}\s*"
+# (no part of it opens with the predicate after it: ", best known for TV, is the spoiled, sneering Iosef")
+_ASIDE = r"\s*(?:himself|herself)?\s*,(?:(?!\s*(?:is|was|are|were|plays|played)\s)[^,;.!?()\n]{1,90},){1,3}\s*"
 _ASIDE_AFTER_NAME = re.compile(_ASIDE)
 APPOSITION = re.compile(rf"^{_ASIDE}"
                          r"|^\s+who(?:['\u2019]d|['\u2019]s|\s+had|\s+has|\s+was|\s+is)?\s[^,;.!?()\n]{1,60},\s*")

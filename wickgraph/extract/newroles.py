@@ -23,7 +23,7 @@ NOT_NAMES = frozenset({"The", "A", "An", "He", "She", "It", "They", "His", "Her"
 # a form of address opens the name and belongs to it ("as Ms. Parker", "as Madame Lin")
 _NEW_NAME = re.compile(rf"(?-i:(?:{HONORIFIC}\.?[ ](?=[A-Z]))?[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\b"
                        r"(?!['\u2019]|[ -](?-i:[A-Z]))")
-_BILLED = re.compile(r"\b(?:credited|billed|listed|known|styled|signed)(?:\s+\w+)?\Z")
+_BILLED = re.compile(r"\b(?:credited|billed|listed|known|styled|signed)(?:\s+\w+){0,2}\Z")  # ("known back then as")
 # what a naming cue names when it is a work, not a person: "it was originally called Scorn", "his draft, named X",
 # "(it was still called Scorn when it sold)"
 _TITLED = re.compile(r"\b(?:it|this|that|draft|script|screenplay|title|film|movie|project|story|book|game|show)"
