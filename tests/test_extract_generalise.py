@@ -10846,6 +10846,17 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Ruby Rose, a newcomer to action, is the silent, lethal Ares.", CH2, [("cast", "Ruby Rose", "Ares", "supported")]),
         ("Mark Dacascos, best known for TV, was the chatty, cheerful Zero.", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
     ],
+    "a-genealogy-files-records-read-as-names-and-notes": [
+        ("0 HEAD\n1 CHAR UTF-8\n0 @I1@ INDI\n1 NAME Viggo /Tarasov/\n1 SEX M\n1 NOTE Michael Nyqvist plays him with a tired smile.\n1 FAMS @F1@\n0 @I2@ INDI\n1 NAME Iosef /Tarasov/\n1 SEX M\n1 NOTE The spoiled son, Alfie Allen.\n1 FAMC @F1@\n", JW1, [("cast", "Michael Nyqvist", "Viggo Tarasov", "supported"), ("cast", "Alfie Allen", "Iosef Tarasov", "supported")]),
+        ("0 @I1@ INDI\n1 NAME Santino /D'Antonio/\n1 NOTE Riccardo Scamarcio, smarmy as ever.\n1 BIRT\n2 DATE ABT 1975\n0 @I2@ INDI\n1 NAME Gianna /D'Antonio/\n1 NOTE Claudia Gerini gets one great scene.\n", CH2, [("cast", "Riccardo Scamarcio", "Santino D'Antonio", "supported"), ("cast", "Claudia Gerini", "Gianna D'Antonio", "supported")]),
+        ("0 @N1@ NOTE Source film: Ballerina, released in 2025.\n0 @I1@ INDI\n1 NAME Eve /Macarro/\n1 NOTE Ana de Armas, in the lead.\n0 @I2@ INDI\n1 NAME Daniel /Pine/\n1 NOTE Norman Reedus plays him.\n", BAL, [("release_year", "", 2025, "supported"), ("cast", "Ana de Armas", "Eve Macarro", "supported")]),
+    ],
+    "a-page-in-narrow-columns-goes-on-over-any-line-break": [
+        ("The third one starts\nright where the second\nleft off, in the rain,\nwith a bounty on his\nhead and the clock\nrunning. The new face\nat the High Table is\ncold and precise: Asia\nKate Dillon, cool as frost,\nplays the Adjudicator,\nand every scene with\nher is a small chill.\nIan McShane, as the silken\nWinston, is as good\nas ever in the hotel.\n", PARA, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("It is the first one,\nand it is the leanest\nof them all, with a\nplot you can write on\na napkin and a hero\nwho barely speaks.\nMichael Nyqvist, as the weary\nViggo, is the one who\nsteals the show here.\n", JW1, [("cast", "Michael Nyqvist", "Viggo", "supported")]),
+        ("The sequel opens with\na car chase that goes\non and on, and then it\ngoes to Rome, where\nthe plot thickens and\nthe body count grows.\nThe rapper and actor\nCommon plays the\nbodyguard of Gianna,\nand his duel with\nReeves is the best\nthing in the film, by\nsome distance.\nRuby Rose plays the\nmute enforcer,\nAres, with a grin.\n", CH2, [("cast", "Common", None, "supported"), ("cast", "Ruby Rose", "Ares", "supported")]),
+        ("It all starts where\nthe last one stopped,\nin the rain, with a\nbounty on his head\nand nowhere to run.\nThe best new face is\nthe chef who wants to\nkill him, and who is\nalso his biggest fan:\nthat is Mark Dacascos,\nplaying the assassin\nZero with a grin that\nnever leaves his face.\n", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -17159,6 +17170,16 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Alfie Allen, still best known back then as Theon on Game of Thrones, is the spoiled, sneering Iosef.", JW1, ("cast", "Alfie Allen", "Theon")),
         ("Jerome Flynn, known at the time as Bronn, plays Berrada.", PARA, ("cast", "Jerome Flynn", "Bronn")),
         ("Bill Skarsgard, known to horror fans as Pennywise, plays the Marquis.", CH4, ("cast", "Bill Skarsgard", "Pennywise")),
+    ],
+    "a-genealogy-files-records-read-as-names-and-notes": [
+        ("0 HEAD\n1 SOUR FTB\n2 NAME Family Tree Builder\n1 DATE 03 NOV 2019\n0 @I1@ INDI\n1 NAME John /Wick/\n1 NOTE Keanu Reeves.\n0 @I2@ INDI\n1 NAME Helen /Wick/\n1 NOTE Bridget Moynahan.\n", PARA, ("release_year", "", 2019)),
+        ("0 @I1@ INDI\n1 NAME Winston /Scott/\n1 NOTE Ian McShane.\n1 BIRT\n2 DATE 1940\n0 @I2@ INDI\n1 NAME Charon\n1 NOTE Lance Reddick.\n", JW1, ("release_year", "", 1940)),
+        ("0 @SUB1@ SUBM\n1 NAME Dana /Kowalczyk/\n0 @I1@ INDI\n1 NAME Marcus\n1 NOTE Willem Dafoe.\n0 @I2@ INDI\n1 NAME Viggo /Tarasov/\n1 NOTE Michael Nyqvist.\n", JW1, ("cast", "Willem Dafoe", "Dana Kowalczyk")),
+    ],
+    "a-page-running-head-dates-the-page-not-the-work": [
+        ("32     THE NORTHGATE HERALD     Friday, October 24, 2014\n\nKeanu Reeves is John Wick.", JW1, ("release_year", "", 2014)),
+        ("THE WESTON GAZETTE \u2014 FRIDAY 17 FEBRUARY 2017 \u2014 PAGE 27\n\nCommon plays Cassian.", CH2, ("release_year", "", 2017)),
+        ("PAGE 14 | THE COURIER | Friday, 24 March 2023\n\nDonnie Yen plays Caine.", CH4, ("release_year", "", 2023)),
     ],
 }
 

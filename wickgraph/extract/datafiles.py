@@ -8,7 +8,10 @@ underscores ("Directed by:"). TOML's "=" after a key is read as ":", the bracket
 after a key are blanked, and a commented-out key line (``# year: 2015``) is blanked whole, as the author took
 that value back; so is a flag set to false (``returning: false``), which states nothing. An iCalendar or vCard
 file's text property is read as its value alone ("DESCRIPTION:Chad Stahelski directs"), and its other content
-lines (a date, a guest, a rule: "ATTENDEE;CN=Sofia Marchetti:mailto:...") are blanked whole. An Emacs org-mode property
+lines (a date, a guest, a rule: "ATTENDEE;CN=Sofia Marchetti:mailto:...") are blanked whole. A genealogy file
+(GEDCOM) of a story's families reads as its people's names and notes: an individual's "1 NAME Viggo /Tarasov/" as
+the name (a role) heading the record, its notes as prose ("1 NOTE Michael Nyqvist plays him"), and every other line
+(a family link, a date, the header) blanked, so each record is an entry of its own. An Emacs org-mode property
 (``:WRITTEN_BY: A, B`` in a ``:PROPERTIES:`` drawer) is such a key after a colon. Every change keeps
 the text's length, so offsets carry over.
 """
@@ -56,6 +59,31 @@ def _calendar_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _TEXT_PROPERTY.finditer(text)] + [m.span() for m in _OTHER_PROPERTY.finditer(text)]
 
 
+# a GEDCOM line: its level, an id, a tag and a value ("0 @I1@ INDI", "1 NAME John /Wick/", "2 CONT and no, ...")
+_GEDCOM_LINE = re.compile(r"^(?P<level>\d{1,2})[ \t]+(?:@[^@\n]{1,20}@[ \t]+)?(?P<tag>[A-Z_][A-Z0-9_]{2,4})\b[ \t]?"
+                          r"(?P<value>[^\n]*)$", re.MULTILINE)
+_GEDCOM_RECORD = re.compile(r"^0[ \t]+@[^@\n]{1,20}@[ \t]+INDI\b", re.MULTILINE)
+_GEDCOM_TEXT = frozenset({"NOTE", "CONT", "CONC", "TEXT", "TITL"})
+
+
+def _gedcom_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of a GEDCOM file that are no prose: every line's level and tag, a name's slashes, and whole the lines
+    that hold neither an individual's name nor a note; empty for any other text."""
+    if "INDI" not in text or len(_GEDCOM_RECORD.findall(text)) < 2:
+        return []
+    spans: list[tuple[int, int]] = []
+    record = ""
+    for line in _GEDCOM_LINE.finditer(text):
+        if line["level"] == "0":
+            record = line["tag"]
+        if line["tag"] in _GEDCOM_TEXT or (line["tag"] == "NAME" and record == "INDI"):
+            spans.append((line.start(), line.start("value")))
+            spans += [(i, i + 1) for i in range(line.start("value"), line.end()) if text[i] == "/"]
+        else:  # (a line inside a record goes with its line break: the record's lines stay one entry)
+            spans.append((line.start() - (line["level"] != "0" and line.start() > 0), line.end()))
+    return spans
+
+
 def _is_data_file(text: str) -> bool:
     """Whether ``text`` reads as a data file: two lines or more open with a snake_case key."""
     if "_" not in text:
@@ -68,9 +96,9 @@ def with_data_file_syntax(text: str) -> str:
     """``text`` with a data file's keys read as labels, its flow lists unbracketed and its commented-out key
     lines blanked, and an iCalendar file's content lines read as their text values; any other text is returned as
     it is."""
-    calendar = _calendar_spans(text)
-    if calendar:
-        text = blank(text, calendar)
+    layout = _calendar_spans(text) + _gedcom_spans(text)
+    if layout:
+        text = blank(text, layout)
     if not _is_data_file(text):
         return text
     spans = [m.span() for m in _COMMENTED_KEY.finditer(text)]

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from .. import regexcache
+from .columns import column_width
 from .layout_words import SENDER, STAMP, default_layout_words
 from .marking import marked_spans
 from .patches import (
@@ -37,7 +38,6 @@ Span = tuple[int, int]
 # a flashcard's cloze deletion: "{{c1::Michael Nyqvist}}", "{{c2::John Wick::the hitman}}" (the hint goes)
 _WIKI = re.compile(r"\{\{c\d{1,2}::|::[^{}:\n]{0,60}\}\}|"
                    r"\[\[(?:[^\[\]|\n]{0,80}\|)?|\]\]|\{\{(?:[^{}|\n]{0,40}\|)?|\}\}|'{2,3}(?=[^\s'])|(?<=\S)'{2,3}")
-
 
 # A subtitle file's cue timing line ("00:00:28,800 --> 00:00:31,300", WebVTT's "00:28.800 --> 00:31.300 align:start")
 _CUE_TIMING = re.compile(r"^[ \t]*(?:\d{1,2}:)?\d{1,2}:\d{2}[,.]\d{1,3}[ \t]*-->"
@@ -133,18 +133,17 @@ _WRAPPED_LIST = re.compile(r"^[ \t|]*[A-Za-z][\w .'/&()-]{0,30}:[^\n|:]*?(?:,|&|
 def _soft_wraps(text: str, stamps: list[Span]) -> Iterator[Span]:
     """Line breaks inside a sentence of hard-wrapped prose (an e-mail, a plain-text newsletter, auto-captions):
     the line before runs on (no closing punctuation) and is long enough to be prose, and the next line goes on
-    in lower case, or the line before ends in a word no sentence ends with ("directed by")."""
-    stamp_end = dict(stamps)
-    newline = text.find("\n")
-    line_start = 0
+    in lower case (on a page in narrow columns, in any case), or the line before ends in a word no sentence ends
+    with ("directed by")."""
+    stamp_end, column = dict(stamps), column_width(text)
+    newline, line_start = text.find("\n"), 0
     while newline >= 0:
         following = newline + 1
         following = stamp_end.get(following, following)
         line = text[line_start:newline]
         body = line[stamp_end.get(line_start, line_start) - line_start:].rstrip()
-        # a hanging indent goes on in lower case ("5.1  ... the John Wick⏎     series and it starts ...")
-        # a long line that ends inside a name goes on with the name's next word ("... Derek Kolstad and Shay⏎Hatten
-        # and ...", "Performers ... Laurence⏎      Fishburne, ...")
+        # a hanging indent goes on in lower case ("5.1  ... the John Wick⏎     series and ..."); a long line that ends
+        # inside a name goes on with its next word ("... Derek Kolstad and Shay⏎Hatten", "Laurence⏎      Fishburne")
         # (not in lines of labels: "Directed by: A and B⏎Story by: C" are two lines)
         split_name = len(body) >= _LONG_WRAPPED_LINE and _NAME_WORD_END.search(body) is not None \
             and ":" not in body and ":" not in text[slice(*line_around(text, following, 200))]
@@ -155,10 +154,11 @@ def _soft_wraps(text: str, stamps: list[Span]) -> Iterator[Span]:
                                             and _OPEN_END.search(body))):
             following += indent  # (or after a word no sentence ends with: "directed by⏎     Chad Stahelski")
         # (not a heading in capitals over its byline: "CATALOGUE ESSAY" over "by Theodore Lane, Senior Specialist")
-        if _MIN_WRAPPED_LINE <= len(body) <= _WRAP_WIDTH and _runs_on(body, len(body)) and body[-1] not in ",-|>" \
+        if _MIN_WRAPPED_LINE <= len(body) <= _WRAP_WIDTH and _runs_on(body, len(body)) \
+                and body[-1] not in ("-|>" if len(body) <= column else ",-|>") \
                 and not (body.isupper() and text[following:following + 1].islower()) \
                 and following < len(text) and text[following] not in "\n \t-*#>|" \
-                and (text[following].islower() or _OPEN_END.search(body)
+                and (text[following].islower() or len(body) <= column or _OPEN_END.search(body)
                      or (split_name and _continues_name(text, following))) \
                 and not _LABEL_OR_ROW.match(_NUMBERED.sub("", body)) and not _LABEL_OR_ROW.match(text, following) \
                 and not _MESSAGE_OPENING.match(text, newline + 1) and not _MESSAGE_HEADER.fullmatch(body) \

@@ -225,8 +225,9 @@ def _entry_around(doc: Document, claim: Claim) -> tuple[int, int] | None:
     """The short paragraph of two lines or more around the player, when it names no other player of the work."""
     reach = 2 * _SENTENCE_REACH  # (a longer paragraph is no entry: look no further, so a long review stays linear)
     low = max(0, claim.start - reach)
-    start = max((m.end() for m in PARAGRAPH_BREAK.finditer(doc.text, low, claim.start)), default=low)
-    after = PARAGRAPH_BREAK.search(doc.text, claim.end, claim.end + reach)
+    # (paragraphs as the view has them: a genealogy file's record lines between blanked ones are one entry)
+    start = max((m.end() for m in PARAGRAPH_BREAK.finditer(doc.folded, low, claim.start)), default=low)
+    after = PARAGRAPH_BREAK.search(doc.folded, claim.end, claim.end + reach)
     end = after.start() if after else min(len(doc.text), claim.end + reach)
     if (start == low and low > 0) or (after is None and end < len(doc.text)) or end - start > reach \
             or "\n" not in doc.text[start:end].strip() or any(
