@@ -10857,6 +10857,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("The sequel opens with\na car chase that goes\non and on, and then it\ngoes to Rome, where\nthe plot thickens and\nthe body count grows.\nThe rapper and actor\nCommon plays the\nbodyguard of Gianna,\nand his duel with\nReeves is the best\nthing in the film, by\nsome distance.\nRuby Rose plays the\nmute enforcer,\nAres, with a grin.\n", CH2, [("cast", "Common", None, "supported"), ("cast", "Ruby Rose", "Ares", "supported")]),
         ("It all starts where\nthe last one stopped,\nin the rain, with a\nbounty on his head\nand nowhere to run.\nThe best new face is\nthe chef who wants to\nkill him, and who is\nalso his biggest fan:\nthat is Mark Dacascos,\nplaying the assassin\nZero with a grin that\nnever leaves his face.\n", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
     ],
+    "a-thread-shown-newest-first-corrects-what-is-below": [
+        ("Thread by @dee \u00b7 newest first\n\nOct 25, 2024, 12:19 AM\nCorrection to a post way down the thread: it came out in 2014.\n\nOct 24, 2024, 9:48 PM\nReminder that this came out in 2015.\n", JW1, [("release_year", "", 2014, "supported")]),
+        ("Posts, newest first\n\n2019-05-20 00:47\nCorrection to my post down there: Chad Stahelski directed this one on his own.\n\n2019-05-19 22:30\nDavid Leitch directed it with Stahelski.\n", PARA, [("director", "Chad Stahelski", None, "supported")]),
+        ("Log (reverse chronological)\n\n21:40 - Correction to my earlier post: Common plays Cassian.\n\n20:15 - Common plays Ares, I think.\n", CH2, [("cast", "Common", "Cassian", "supported")]),
+    ],
+    "a-posters-run-of-posts-is-one-voice-across-a-nested-reply": [
+        ("Dee Okafor @dee \u00b7 Oct 24, 11:50 PM\nFixing my cast post: Alfie Allen is Iosef.\n\n    \u21b3 @mari \u00b7 Oct 24, 11:55 PM\n    nice\n\nDee Okafor @dee \u00b7 Oct 24, 10:05 PM\nAlfie Allen as Viggo, what a villain.\n", JW1, [("cast", "Alfie Allen", "Iosef", "supported")]),
+        ("Sam Lee @samlee \u00b7 Feb 12, 1:00 AM\nRuby Rose is Ares, by the way.\n\n    \u21b3 @kat \u00b7 Feb 12, 1:05 AM\n    ok\n\nSam Lee @samlee \u00b7 Feb 11, 11:00 PM\nRuby Rose plays Gianna here.\n", CH2, [("cast", "Ruby Rose", "Ares", "supported")]),
+        ("Jo Park @jo \u00b7 Mar 24, 2:00 AM\nDonnie Yen is Caine.\n\n    \u21b3 @al \u00b7 Mar 24, 2:01 AM\n    yes\n\nJo Park @jo \u00b7 Mar 24, 1:00 AM\nDonnie Yen plays Koji, amazing.\n", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -17180,6 +17190,16 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("32     THE NORTHGATE HERALD     Friday, October 24, 2014\n\nKeanu Reeves is John Wick.", JW1, ("release_year", "", 2014)),
         ("THE WESTON GAZETTE \u2014 FRIDAY 17 FEBRUARY 2017 \u2014 PAGE 27\n\nCommon plays Cassian.", CH2, ("release_year", "", 2017)),
         ("PAGE 14 | THE COURIER | Friday, 24 March 2023\n\nDonnie Yen plays Caine.", CH4, ("release_year", "", 2023)),
+    ],
+    "a-thread-shown-newest-first-corrects-what-is-below": [
+        ("Thread by @dee \u00b7 newest first\n\nOct 25, 2024, 12:19 AM\nCorrection to a post way down the thread: it came out in 2014.\n\nOct 24, 2024, 9:48 PM\nReminder that this came out in 2015.\n", JW1, ("release_year", "", 2015)),
+        ("Posts, newest first\n\n2019-05-20 00:47\nCorrection to my post down there: Chad Stahelski directed this one on his own.\n\n2019-05-19 22:30\nDavid Leitch directed it with Stahelski.\n", PARA, ("director", "David Leitch", None)),
+        ("Log (reverse chronological)\n\n21:40 - Correction to my earlier post: Common plays Cassian.\n\n20:15 - Common plays Ares, I think.\n", CH2, ("cast", "Common", "Ares")),
+    ],
+    "a-posters-run-of-posts-is-one-voice-across-a-nested-reply": [
+        ("Dee Okafor @dee \u00b7 Oct 24, 11:50 PM\nFixing my cast post: Alfie Allen is Iosef.\n\n    \u21b3 @mari \u00b7 Oct 24, 11:55 PM\n    nice\n\nDee Okafor @dee \u00b7 Oct 24, 10:05 PM\nAlfie Allen as Viggo, what a villain.\n", JW1, ("cast", "Alfie Allen", "Viggo")),
+        ("Sam Lee @samlee \u00b7 Feb 12, 1:00 AM\nRuby Rose is Ares, by the way.\n\n    \u21b3 @kat \u00b7 Feb 12, 1:05 AM\n    ok\n\nSam Lee @samlee \u00b7 Feb 11, 11:00 PM\nRuby Rose plays Gianna here.\n", CH2, ("cast", "Ruby Rose", "Gianna")),
+        ("Jo Park @jo \u00b7 Mar 24, 2:00 AM\nDonnie Yen is Caine.\n\n    \u21b3 @al \u00b7 Mar 24, 2:01 AM\n    yes\n\nJo Park @jo \u00b7 Mar 24, 1:00 AM\nDonnie Yen plays Koji, amazing.\n", CH4, ("cast", "Donnie Yen", "Koji")),
     ],
 }
 

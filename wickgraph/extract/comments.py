@@ -194,7 +194,9 @@ _POSTER = re.compile(r"^[ \t]*(?:(?P<number>#\d{1,4})[ \t]+"
                      r"(?P<by>(?:post(?:ed)?|reply|message|comment|response|(?:thread[ \t]+|topic[ \t]+)?started)[ \t]+"
                      r"(?:#\d{1,4}[ \t]+)?(?:by|from)[ \t]+"
                      r"|re:[^\n]{0,120}\n[ \t]*by[ \t]+|(?=[*_]{0,2}u/)|[\u21b3\u21aa\u2514][ \t]*)?"
-                     r"[*_]{0,2}(?P<user>(?:@|u/)?[\w.-]{2,30})[*_]{0,2}"
+                     # (a social post's display name before its handle: "Dee Okafor @DeeRewatches · Oct 24, 9:40 PM")
+                     r"[*_]{0,2}(?:(?-i:[A-Z])[\w'.-]*(?:[ \t]+(?-i:[A-Z])[\w'.-]*){0,3}[ \t]+(?=@))?"
+                     r"(?P<user>(?:@|u/)?[\w.-]{2,30})[*_]{0,2}"
                      r"(?:[ \t]*\((?P<op>op|original[ \t]+poster|thread[ \t]+starter|author)\))?[ \t]*"
                      r"(?:\[[^\]\n]{1,30}\][ \t]*|(?:\u00bb|\||\u00b7|\u2022|-|on\b|at\b|in[ \t]+r/)[^\n]{0,60}"
                      # (an issue tracker's "**name** commented", "name (author) commented on 3 Mar")
@@ -350,11 +352,13 @@ def _headers(text: str) -> tuple[re.Match[str], ...]:
 @lru_cache(maxsize=4)
 def _posts(text: str, numbered: bool = False) -> tuple[tuple[int, str], ...]:
     """Where each post of a thread starts, and its poster: a header naming its poster ("Post by name", "name
-    wrote:", a Reddit handle: "u/name \u2022 8h"), or the handle's line over the board's marks ("Joined:", "Posts:");
-    with ``numbered``, also a numbered post's header with its time ("#2  name  \u00b7  Sat 11:58 PM")."""
+    wrote:", a Reddit handle: "u/name \u2022 8h", a handle with its time: "Dee @dee \u00b7 Oct 24, 9:40 PM"), or
+    the handle's line over the board's marks ("Joined:", "Posts:"); with ``numbered``, also a numbered post's header
+    with its time ("#2  name  \u00b7  Sat 11:58 PM")."""
     posts = [(line.start(), line["user"].lower()) for line in _headers(text)
              if line["by"] is not None or line["said"] is not None or line["user"].lower().startswith("u/")
-             or (numbered and line["number"] is not None and _POST_TIME.search(line.group()) is not None)]
+             or (numbered and line["number"] is not None and _POST_TIME.search(line.group()) is not None)
+             or (line["user"].startswith("@") and _POST_TIME.search(line.group()) is not None)]  # a handle, a time
     return tuple(sorted(set(posts) | set(_marked_posts(text))))
 
 
@@ -378,11 +382,15 @@ def _marked_posts(text: str) -> tuple[tuple[int, str], ...]:
 
 def post_starts(text: str) -> list[int]:
     """Where each post of a forum thread of two posters or more starts (empty for any other text): each post is
-    its poster's voice."""
+    its poster's voice, and so are the posts that poster adds right under it (a thread's own run of posts, a reply
+    nested under an arrow between them, "↳ @name ...", being another's post that parts no voice)."""
     if _BOARD_WORD.search(text) is None and "#" not in text:
         return []
     posts = _posts(text, numbered=True)
-    return [start for start, _ in posts] if len({user for _, user in posts}) >= 2 else []
+    if len({user for _, user in posts}) < 2:
+        return []
+    top = [(start, user) for start, user in posts if not _REPLY_ARROW.match(text, start)]
+    return [start for index, (start, user) in enumerate(top) if not index or top[index - 1][1] != user]
 
 
 # a post's time in its header: "Sat 11:58 PM", "3 days ago", "12/02/2017"

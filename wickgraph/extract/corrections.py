@@ -53,6 +53,12 @@ _REACH = 400  # how far back a correction looks for the claim it corrects (the s
 _BACK_REFERENCE = re.compile(r"\b(?:card|post|entry|letter|note|message|page|section|paragraph|above|earlier|"
                              r"yesterday|last\s+time)\b[^:\n]{0,80}:", re.IGNORECASE)
 
+# ... or one below it, on a page that shows a thread newest first: "Correction to a post way down the thread:", or
+# "Correction to my post from earlier:" under a header that says the posts run newest first
+_DOWN_THE_PAGE = re.compile(r"\b(?:below|further\s+down|(?:way\s+)?down\s+(?:there|(?:the|this)\s+(?:thread|page)))\b",
+                            re.IGNORECASE)
+_NEWEST_FIRST = re.compile(r"\bnewest\s*(?:first|\u2192|->|to\s+oldest)|\breverse[ -]chronological", re.IGNORECASE)
+
 
 def without_corrected(claims: list[Claim], doc: Document, voices: Sequence[int] = ()) -> list[Claim]:
     """``claims`` without those a correcting sentence after them contradicts, in the same voice: in a thread or a
@@ -77,6 +83,9 @@ def without_corrected(claims: list[Claim], doc: Document, voices: Sequence[int] 
             correcting = [c for c in claims if following[0] <= c.start < following[1]]
         back = _BACK_REFERENCE.search(doc.text, opener.start(), min(sentence_end, opener.start() + 120))
         corrected = [(0 if back else max(0, opener.start() - _REACH), opener.start())]
+        if _DOWN_THE_PAGE.search(doc.text, opener.start(), min(sentence_end, opener.start() + 120)) \
+                or (back and _NEWEST_FIRST.search(doc.text, 0, _REACH)):
+            corrected = [(sentence_end, len(doc.text))]  # a thread shown newest first: what it corrects is below
         if opener["mark"]:
             corrected.append(_marked_sentence(doc, opener["mark"], opener.start()))
         for index, earlier in enumerate(claims):

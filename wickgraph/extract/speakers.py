@@ -122,7 +122,7 @@ def _turns(text: str) -> tuple[tuple[int, str], ...]:
              if (name := turn["name"] or turn["bracketed"] or turn["tagged"] or turn["noted"]
                          or turn["prompted"]).lower()
              not in _NOT_A_SPEAKER and not (turn["bracketed"] and _STAGE_DIRECTION.match(name))  # "[Applause]": nobody
-             and not name.isdigit()  # a time stamp's hours, "00:04:20 - The chop shop.", name nobody
+             and any(c.isalpha() for c in name)  # a time stamp's hours or a date, "2019-05-20 00:47", name nobody
              and not _TITLE_WITH_YEAR.match(text, turn.start())] if ":" in text or "[" in text or ">" in text else []
     if "        " in text and _SCENE_HEADING.search(text):  # (a screenplay's cues need no colon)
         turns = sorted(turns + [(cue.start(), "me" if cue["cue"].lower() in _SCRIPT_SELF else cue["cue"], False)
