@@ -10867,6 +10867,41 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Sam Lee @samlee \u00b7 Feb 12, 1:00 AM\nRuby Rose is Ares, by the way.\n\n    \u21b3 @kat \u00b7 Feb 12, 1:05 AM\n    ok\n\nSam Lee @samlee \u00b7 Feb 11, 11:00 PM\nRuby Rose plays Gianna here.\n", CH2, [("cast", "Ruby Rose", "Ares", "supported")]),
         ("Jo Park @jo \u00b7 Mar 24, 2:00 AM\nDonnie Yen is Caine.\n\n    \u21b3 @al \u00b7 Mar 24, 2:01 AM\n    yes\n\nJo Park @jo \u00b7 Mar 24, 1:00 AM\nDonnie Yen plays Koji, amazing.\n", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
     ],
+    "out-in-scots": [
+        ("It came oot in 2017, aye.", CH2, [("release_year", "", 2017, "supported")]),
+        ("The first wan came oot in 2014 an naebody cared.", JW1, [("release_year", "", 2014, "supported")]),
+        ("Ballerina finally came oot in 2025.", BAL, [("release_year", "", 2025, "supported")]),
+    ],
+    "of-in-scots": [
+        ("Ah'm giein it an 8 oot o 10.", CH2, [("rating", "", 8, "unknown")]),
+        ("Fower stars oot o five fae me.", PARA, [("rating", "", 4, "unknown")]),
+        ("Ah'm giein it a 6 oot o' 10, nae mair.", CH4, [("rating", "", 6, "unknown")]),
+    ],
+    "give-in-scots": [
+        ("Ah'm giein it a 7 oot o 10.", JW1, [("rating", "", 7, "unknown")]),
+        ("Ah'm giein the film 9 oot o 10.", PARA, [("rating", "", 9, "unknown")]),
+        ("For the record Ah'm giein it three stars.", CH4, [("rating", "", 3, "unknown")]),
+    ],
+    "four-in-scots": [
+        ("Fower stars oot o five fae me.", CH2, [("rating", "", 4, "unknown")]),
+        ("Ah'm giein it fower stars.", BAL, [("rating", "", 4, "unknown")]),
+        ("Ah'm giein it fower oot o five, easy.", JW1, [("rating", "", 4, "unknown")]),
+    ],
+    "and-a-half-in-scots": [
+        ("Ah'm giein it seven an a hauf oot o ten.", CH2, [("rating", "", 7.5, "unknown")]),
+        ("Three an a hauf stars fae me.", PARA, [("rating", "", 3.5, "unknown")]),
+        ("Ah'm giein it 8 an a hauf oot o 10.", CH4, [("rating", "", 8.5, "unknown")]),
+    ],
+    "was-in-scots": [
+        ("It wis Chad Stahelski that directed it.", CH2, [("director", "Chad Stahelski", None, "supported")]),
+        ("The year it wis released wis 2019.", PARA, [("release_year", "", 2019, "supported")]),
+        ("Derek Kolstad wis the wan that wrote it.", JW1, [("writer", "Derek Kolstad", None, "supported")]),
+    ],
+    "i-am-in-scots": [
+        ("Ah'm giein it an 8 oot o 10.", JW1, [("rating", "", 8, "unknown")]),
+        ("A'm giein it a 6 oot o 10, nae mair.", CH4, [("rating", "", 6, "unknown")]),
+        ("Ah'm giein it fower stars, so Ah am.", PARA, [("rating", "", 4, "unknown")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -17200,6 +17235,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Dee Okafor @dee \u00b7 Oct 24, 11:50 PM\nFixing my cast post: Alfie Allen is Iosef.\n\n    \u21b3 @mari \u00b7 Oct 24, 11:55 PM\n    nice\n\nDee Okafor @dee \u00b7 Oct 24, 10:05 PM\nAlfie Allen as Viggo, what a villain.\n", JW1, ("cast", "Alfie Allen", "Viggo")),
         ("Sam Lee @samlee \u00b7 Feb 12, 1:00 AM\nRuby Rose is Ares, by the way.\n\n    \u21b3 @kat \u00b7 Feb 12, 1:05 AM\n    ok\n\nSam Lee @samlee \u00b7 Feb 11, 11:00 PM\nRuby Rose plays Gianna here.\n", CH2, ("cast", "Ruby Rose", "Gianna")),
         ("Jo Park @jo \u00b7 Mar 24, 2:00 AM\nDonnie Yen is Caine.\n\n    \u21b3 @al \u00b7 Mar 24, 2:01 AM\n    yes\n\nJo Park @jo \u00b7 Mar 24, 1:00 AM\nDonnie Yen plays Koji, amazing.\n", CH4, ("cast", "Donnie Yen", "Koji")),
+    ],
+    "a-dialects-words-leave-others-scores-theirs": [
+        ("Ma pal's giein it an 8 oot o 10.", CH2, ("rating", "", 8)),
+        ("Ah'm no in this wan, says Keanu.", CH2, ("cast", "Keanu Reeves", None)),
+        ("Ma da gied it a 5 oot o 10.", JW1, ("rating", "", 5)),
     ],
 }
 
