@@ -10902,6 +10902,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("A'm giein it a 6 oot o 10, nae mair.", CH4, [("rating", "", 6, "unknown")]),
         ("Ah'm giein it fower stars, so Ah am.", PARA, [("rating", "", 4, "unknown")]),
     ],
+    "the-real-films-score-outranks-an-imagined-versions": [
+        ("The real film: 8/10. Rough in the middle.\n\nMy version: a very humble 10/10, obviously.", JW1, [("rating", "", 8, "unknown")]),
+        ("The Chapter 2 we got: B-minus.\n\nMy Chapter 2: solid A, no notes.", CH2, [("rating", "", "B-", "unknown")]),
+        ("The film we actually got: 3/5\nThe one in my head: 5/5", PARA, [("rating", "", 3, "unknown")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -17240,6 +17245,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Ma pal's giein it an 8 oot o 10.", CH2, ("rating", "", 8)),
         ("Ah'm no in this wan, says Keanu.", CH2, ("cast", "Keanu Reeves", None)),
         ("Ma da gied it a 5 oot o 10.", JW1, ("rating", "", 5)),
+    ],
+    "the-real-films-score-outranks-an-imagined-versions": [
+        ("The real film: 8/10. Rough in the middle.\n\nMy version: a very humble 10/10, obviously.", JW1, ("rating", "", 10)),
+        ("The Chapter 2 we got: B-minus.\n\nMy Chapter 2: solid A, no notes.", CH2, ("rating", "", "A")),
+        ("The film we actually got: 3/5\nThe one in my head: 5/5", PARA, ("rating", "", 5)),
     ],
 }
 

@@ -94,9 +94,10 @@ _NOW_LABEL = re.compile(r"^\W*(?:(?:update|edit)\s*[:\-\u2013]\s*)?(?:the\s+|my\
                         # "FINAL VERDICT (locked, Sat 14:02):": the last word outranks a score given on the way
                         r"final\s+(?:\w+\s+)?(?:verdict|score|rating|grade|mark)\s*(?:\([^()\n]{0,40}\))?|"
                         r"on\s+(?:the\s+)?rewatch|"
-                        # the real film's score after one given in character: "Grade for the actual movie:", "My real
-                        # rating:"
-                        r"(?:(?:actual|real)\s+(?:score|rating|grade|mark|verdict)|(?:score|rating|grade|mark|verdict)"
+                        # the real film's score after one given in character or to an imagined version: "Grade for
+                        # the actual movie:", "My real rating:", "The real film:", "The Chapter 2 we got:"
+                        r"(?:(?:actual|real)\s+(?:film|movie|thing)|[\w' -]{1,30}?\s+we\s+(?:actually\s+)?got|"
+                        r"(?:actual|real)\s+(?:score|rating|grade|mark|verdict)|(?:score|rating|grade|mark|verdict)"
                         r"\s+(?:for|of)\s+the\s+(?:actual|real)\s+(?:film|movie|thing))(?:\s+for\s+the\s+(?:film|movie))?)"
                         r"\s*[:\-\u2013]\s*$", re.IGNORECASE)
 # ... or said after it: "3.5 stars now", "4/5 now that I rewatched it" (not "now playing")
@@ -137,8 +138,7 @@ _GIVEN_OR_LABELLED = re.compile(rf"\b(?:give|gives|gave|giving|award|awards|awar
                                 r"(?:[^.!?\n]|(?>[ \t]*(?:[.\u00b7_]{3,}|\u2026+)[ \t]*)){0,30}$", re.IGNORECASE)
 _MINE = r"(?:from|for)[ \t]+(?:me|us)\b"
 _FROM_ME = re.compile(rf"[ \t]+{_MINE}", re.IGNORECASE)  # ... or after it: "Seven of ten from me"
-# ... or said to be the critic's own after it: "four of five I'll give this film", "8/10 is my score", "Four stars out
-# of five from me"
+# ... or said to be the critic's own after it: "four of five I'll give this film", "8/10 is my score"
 _OWN_AFTER = re.compile(r"[ \t]+(?:(?:is|was)[ \t]+(?:my|our)[ \t]+(?:[\w-]+[ \t]+)?"
                         rf"(?:mark|grade|score|verdict|rating)\b|{_MINE}"
                         r"|(?:i|we)(?:['\u2019](?:ll|d)|[ \t]+will|[ \t]+would)?[ \t]+give\b)", re.IGNORECASE)
