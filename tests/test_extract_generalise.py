@@ -10907,6 +10907,13 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("The Chapter 2 we got: B-minus.\n\nMy Chapter 2: solid A, no notes.", CH2, [("rating", "", "B-", "unknown")]),
         ("The film we actually got: 3/5\nThe one in my head: 5/5", PARA, [("rating", "", 3, "unknown")]),
     ],
+    "someone-who-calls-it-a-score-gives-it": [
+        ("Five stars from me.\n\nMy brother-in-law calls it a 10/10 and the best action movie ever.", JW1, [("rating", "", 5, "unknown")]),
+        ("I give it 4/5. My dad calls it a 2/5.", CH2, [("rating", "", 4, "unknown")]),
+        ("My score: 7/10. Tom, calling it a 9/10, is too kind.", PARA, [("rating", "", 7, "unknown")]),
+        ("Three stars.\nMy neighbour calls it an 8 out of 10.", CH4, [("rating", "", 3, "unknown")]),
+        ("My review\n\u2605\u2605\u2605\u2605 4.0 out of 5 stars  Still great\n\nMy brother-in-law calls it a 10/10.", BAL, [("rating", "", 4, "unknown")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -17250,6 +17257,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("The real film: 8/10. Rough in the middle.\n\nMy version: a very humble 10/10, obviously.", JW1, ("rating", "", 10)),
         ("The Chapter 2 we got: B-minus.\n\nMy Chapter 2: solid A, no notes.", CH2, ("rating", "", "A")),
         ("The film we actually got: 3/5\nThe one in my head: 5/5", PARA, ("rating", "", 5)),
+    ],
+    "someone-who-calls-it-a-score-gives-it": [
+        ("Five stars from me.\n\nMy brother-in-law calls it a 10/10 and the best action movie ever.", JW1, ("rating", "", 10)),
+        ("I give it 4/5. My dad calls it a 2/5.", CH2, ("rating", "", 2)),
+        ("My score: 7/10. Tom, calling it a 9/10, is too kind.", PARA, ("rating", "", 9)),
     ],
 }
 

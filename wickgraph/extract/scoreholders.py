@@ -235,7 +235,7 @@ def someones_line(line: str) -> bool:
 # (a noun after a determiner is a label, not a giving verb: "Slide 8/8: final score 9/10", "the rating 7/10")
 _GIVER = re.compile(r"\b(?<!\bfinal )(?<!\boverall )(?<!\bmy )(?<!\bour )(?<!\bthe )(?<!\bhis )(?<!\bher )"
                     r"(?:gives?|gave|given|giving|rates?|rated|rating|scores?|scored|scoring|awards?|awarded|awarding|"
-                    r"grades?|graded|grading|marks?|marked|marking|puts?|says?|said|called|deemed|declared|pronounced|"
+                    r"grades?|graded|grading|marks?|marked|marking|puts?|says?|said|calls|called|calling|deemed|declared|pronounced|"
                     # a panel's or a referee's score handed in: "Reviewer 1 returned a 5/5", "the jury submitted 6/10"
                     r"returns?|returned|submits?|submitted|assigns?|assigned|handed\s+in|turned\s+in)"
                     # its object, a focusing adverb, or both: "gave only 2 of 5", "gives it just a 6", "gave for it a
