@@ -10914,6 +10914,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Three stars.\nMy neighbour calls it an 8 out of 10.", CH4, [("rating", "", 3, "unknown")]),
         ("My review\n\u2605\u2605\u2605\u2605 4.0 out of 5 stars  Still great\n\nMy brother-in-law calls it a 10/10.", BAL, [("rating", "", 4, "unknown")]),
     ],
+    "a-box-of-other-releases-holds-their-stars": [
+        ("JOHN WICK: CHAPTER 2 (15)\n\u2605\u2605\u2605\u2605\u2606\n\nKeanu Reeves is back.\n\nALSO SHOWING ~ THE LEGO BATMAN\nMOVIE (U) Will Arnett voices the\nCaped Crusader. \u2605\u2605\u2605\u2605\u2606 | FIFTY SHADES\nDARKER (18) \u2605\u2606\u2606\u2606\u2606\n", CH2, [("rating", "", 4, "unknown")]),
+        ("JOHN WICK (2014) \u2605\u2605\u2605\n\nReeves is John Wick.\n\nAlso opening this week: Dracula Untold (15) \u2605\u2605\n", JW1, [("rating", "", 3, "unknown")]),
+        ("PARABELLUM (15)\n\u2605\u2605\u2605\u00bd (out of four)\n\nThe dogs!\n\nALSO IN CINEMAS\nPOMS (PG-13) Diane Keaton. \u2605\u00bd\n", PARA, [("rating", "", 3.5, "unknown")]),
+    ],
+    "a-numbers-star-is-no-one-star-rating": [
+        ("Great film. \u2605\u2605\u2605\u2605\u2606\n\nPEMBERTON MOTORS | 5\u2605 CUSTOMER SERVICE", CH4, [("rating", "", 4, "unknown")]),
+        ("Verdict: \u2605\u2605\u2605\n\nWe stayed at a 4\u2605 hotel nearby.", BAL, [("rating", "", 3, "unknown")]),
+        ("\u2605\u2605 from me.\n\nThe app has 4.5\u2605 from its users.", CONT, [("rating", "", 2, "unknown")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).

@@ -90,7 +90,8 @@ _SOURCES: list[tuple[str, re.Pattern[str]]] = [
     # "★★★½☆", "★★½ out of four", "★★★½ (out of four)"; a lone star before a number ("★ 7/10") is decoration
     # (not a star standing for the noun: "World-building \u2192 \u2605 of the show")
     # (spaced, as typed: "★ ★ ★ ★ ☆", "★ ★ ★ ★ ◐")
-    ("stars_glyph", re.compile(r"(?P<full>★(?:[ \t]?★)*)(?P<half>[ \t]?(?:½|⯪|◐))?(?P<empty>(?:[ \t]?☆)*)"
+    # (not a number's star, "5★ CUSTOMER SERVICE", "a 4★ hotel": the number counts the stars, no one star)
+    ("stars_glyph", re.compile(r"(?<![\d.])(?P<full>★(?:[ \t]?★)*)(?P<half>[ \t]?(?:½|⯪|◐))?(?P<empty>(?:[ \t]?☆)*)"
                                r"(?!\s*\d|[ \t]+of[ \t]+(?:the|this)\b)"
                                r"(?:\s*\(?\s*(?:/|out\s+of|of)\s*(?P<scale>5|4|10|five|four|ten)\b\)?)?",
                                re.IGNORECASE)),

@@ -61,9 +61,11 @@ def other_work_spans(doc: Document) -> list[tuple[int, int]]:
 
 
 # a "See also" heading over the works a page points to (a manual page's "SEE ALSO" over "johnwick(1) (2014; Nyqvist as
-# Viggo)", a wiki's "See also"): its items are those works', up to the page's next heading, or the paragraph's end
-_SEE_ALSO = re.compile(r"^[ \t#*_]*(?:see[ \t]+also|related[ \t]+(?:films|titles|works|pages|reading))[ \t:*_]*\n",
-                       re.IGNORECASE | re.MULTILINE)
+# Viggo)", a wiki's "See also"), or a newspaper's box of other releases ("ALSO SHOWING ~ THE LEGO BATMAN MOVIE (U)
+# ... ★★★★☆"): its items are those works', up to the page's next heading, or the paragraph's end
+_SEE_ALSO = re.compile(r"^[ \t#*_]*(?:see[ \t]+also|related[ \t]+(?:films|titles|works|pages|reading)"
+                       r"|also[ \t]+(?:showing|opening|out|screening|in[ \t]+cinemas)(?:[ \t]+this[ \t]+week)?)"
+                       r"(?:[ \t:*_]*\n|[ \t]*[:~\u2014\u2013|-][ \t]*(?=\S))", re.IGNORECASE | re.MULTILINE)
 _NEXT_UNINDENTED = re.compile(r"\n(?=\S)")
 
 
