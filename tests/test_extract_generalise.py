@@ -10924,6 +10924,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Verdict: \u2605\u2605\u2605\n\nWe stayed at a 4\u2605 hotel nearby.", BAL, [("rating", "", 3, "unknown")]),
         ("\u2605\u2605 from me.\n\nThe app has 4.5\u2605 from its users.", CONT, [("rating", "", 2, "unknown")]),
     ],
+    "a-games-revealed-lie-is-no-claim": [
+        ("ROUND 1\n1. Chad Stahelski directed it.\n2. Shay Hatten wrote it.\n3. It came out in 2014.\n\nREVEAL\nRound 1: the lie is #2.\n", JW1, [("director", "Chad Stahelski", None, "supported"), ("release_year", "", 2014, "supported")]),
+        ("[b]Round One[/b]\n1) Common plays Cassian.\n2) Ruby Rose plays Ares.\n3) Riccardo Scamarcio plays Abram.\n\nRound One: 3 is the lie.\n", CH2, [("cast", "Common", "Cassian", "supported"), ("cast", "Ruby Rose", "Ares", "supported")]),
+        ("**Round 2**\n\n1. Halle Berry plays Sofia.\n2. Mark Dacascos plays Zero.\n3. Asia Kate Dillon plays The Director.\n\nR2: #3 is the lie.\n", PARA, [("cast", "Halle Berry", "Sofia", "supported"), ("cast", "Mark Dacascos", "Zero", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -17272,6 +17277,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Five stars from me.\n\nMy brother-in-law calls it a 10/10 and the best action movie ever.", JW1, ("rating", "", 10)),
         ("I give it 4/5. My dad calls it a 2/5.", CH2, ("rating", "", 2)),
         ("My score: 7/10. Tom, calling it a 9/10, is too kind.", PARA, ("rating", "", 9)),
+    ],
+    "a-games-revealed-lie-is-no-claim": [
+        ("ROUND 1\n1. Chad Stahelski directed it.\n2. Shay Hatten wrote it.\n3. It came out in 2014.\n\nREVEAL\nRound 1: the lie is #2.\n", JW1, ("writer", "Shay Hatten", None)),
+        ("[b]Round One[/b]\n1) Common plays Cassian.\n2) Ruby Rose plays Ares.\n3) Riccardo Scamarcio plays Abram.\n\nRound One: 3 is the lie.\n", CH2, ("cast", "Riccardo Scamarcio", "Abram")),
+        ("**Round 2**\n\n1. Halle Berry plays Sofia.\n2. Mark Dacascos plays Zero.\n3. Asia Kate Dillon plays The Director.\n\nR2: #3 is the lie.\n", PARA, ("cast", "Asia Kate Dillon", "The Director")),
     ],
 }
 

@@ -1,6 +1,7 @@
 """A marker's marks on someone else's work: the answers a cross rules out (or a game's tile marks as a miss), a
-statement a crossed note judges wrong, and the marker's bracketed notes ("[T: no - 2017]", "[Ed.: sic]"), which are
-the marker's words, not the text's.
+statement a crossed note judges wrong, the statement a game's reveal names as its round's lie ("Two truths and a lie":
+"Round 2: the lie is #2"), and the marker's bracketed notes ("[T: no - 2017]", "[Ed.: sic]"), which are the marker's
+words, not the text's.
 
 A page the marker presents is the marker's own: when its heading keys the notes ("My corrections are in [T: ...]",
 "Key: [T: ...] = inline correction"), they are the writer's words, and a correction among them corrects the
@@ -13,7 +14,7 @@ import re
 
 from .layout_words import CROSS_MARK
 
-__all__ = ["marked_spans"]
+__all__ = ["marked_spans", "revealed_lies"]
 
 Span = tuple[int, int]
 
@@ -51,6 +52,8 @@ def marked_spans(text: str) -> list[Span]:
         spans += [(guess.start("answer"), guess.end()) for guess in _MISSED_GUESS.finditer(text)]
     if "\u2717" in text or "\u2718" in text or "\u274c" in text:
         spans += [span for note in _CROSS_NOTE.finditer(text) if (span := _judged(text, note.start()))]
+    if "lie" in text:
+        spans += revealed_lies(text)
     if "[" in text and not _NOTES_KEY.search(text, 0, _KEY_REACH):
         spans += [note.span() for note in _MARKERS_NOTE.finditer(text)]
     return spans
@@ -66,3 +69,23 @@ def _judged(text: str, note: int) -> Span | None:
     before = _STATEMENT_START.search(text, max(line_start - 1, 0), end)
     start = before.start() + 1 if before else line_start
     return (start, note) if text[start:end].strip() else None
+
+
+# a game's round, its heading ("ROUND 2 — The bad guys", "[b]Round Two: new blood[/b]"), then its numbered
+# statements ("2. Willem Dafoe plays Viggo", "3) It hit cinemas in 2018")
+_NUMBER = r"\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten"
+_ROUND = re.compile(rf"^[^\w\n]*(?:\[b\])?[ \t]*round[ \t]+(?P<round>{_NUMBER})\b[^\n]*\n(?:[ \t]*\n)?"
+                    r"(?P<items>(?:[ \t]*\d[.)][^\n]*\n?)+)", re.IGNORECASE | re.MULTILINE)
+_ITEM = re.compile(r"^[ \t]*(?P<number>\d)[.)][^\n]*", re.MULTILINE)
+# the reveal naming a round's lie: "Round 1: the lie is #2", "Round Three: 3 is the lie", "R2: lie = 3"
+_LIE = re.compile(rf"\b(?:round|r)[ \t]*(?P<round>{_NUMBER})\b[ \t]*[:.,\u2014\u2013-]*[ \t]*(?:the[ \t]+)?"
+                  r"(?:lie[ \t]*(?:is|was|=|:)[ \t]*(?:number[ \t]+|no\.?[ \t]*)?#?(?P<number>\d)"
+                  r"|#?(?P<before>\d)[ \t]+(?:is|was)[ \t]+the[ \t]+lie)\b", re.IGNORECASE)
+_WORDS = {word: str(number) for number, word in enumerate(_NUMBER.split("|")[1:], 1)}
+
+
+def revealed_lies(text: str) -> list[Span]:
+    """The statements of a "two truths and a lie" game that its reveal names as each round's lie."""
+    lies = {(_WORDS.get(m["round"].lower(), m["round"]), m["number"] or m["before"]) for m in _LIE.finditer(text)}
+    return [item.span() for rnd in _ROUND.finditer(text) for item in _ITEM.finditer(text, *rnd.span("items"))
+            if (_WORDS.get(rnd["round"].lower(), rnd["round"]), item["number"]) in lies] if lies else []
