@@ -10929,6 +10929,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("[b]Round One[/b]\n1) Common plays Cassian.\n2) Ruby Rose plays Ares.\n3) Riccardo Scamarcio plays Abram.\n\nRound One: 3 is the lie.\n", CH2, [("cast", "Common", "Cassian", "supported"), ("cast", "Ruby Rose", "Ares", "supported")]),
         ("**Round 2**\n\n1. Halle Berry plays Sofia.\n2. Mark Dacascos plays Zero.\n3. Asia Kate Dillon plays The Director.\n\nR2: #3 is the lie.\n", PARA, [("cast", "Halle Berry", "Sofia", "supported"), ("cast", "Mark Dacascos", "Zero", "supported")]),
     ],
+    "a-writer-who-worked-on-the-script": [
+        ("Michael Finch had also worked on the script.", PARA, [("writer", "Michael Finch", None, "contradicted")]),
+        ("Shay Hatten worked on the screenplay with Michael Finch.", CH4, [("writer", "Shay Hatten", None, "supported")]),
+        ("Derek Kolstad, who works on the script again, keeps it lean.", CH2, [("writer", "Derek Kolstad", None, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -17282,6 +17287,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("ROUND 1\n1. Chad Stahelski directed it.\n2. Shay Hatten wrote it.\n3. It came out in 2014.\n\nREVEAL\nRound 1: the lie is #2.\n", JW1, ("writer", "Shay Hatten", None)),
         ("[b]Round One[/b]\n1) Common plays Cassian.\n2) Ruby Rose plays Ares.\n3) Riccardo Scamarcio plays Abram.\n\nRound One: 3 is the lie.\n", CH2, ("cast", "Riccardo Scamarcio", "Abram")),
         ("**Round 2**\n\n1. Halle Berry plays Sofia.\n2. Mark Dacascos plays Zero.\n3. Asia Kate Dillon plays The Director.\n\nR2: #3 is the lie.\n", PARA, ("cast", "Asia Kate Dillon", "The Director")),
+    ],
+    "a-writer-who-worked-on-the-script": [
+        ("Keanu Reeves worked on the script's fight cues.", CH4, ("writer", "Keanu Reeves", None)),
+        ("Chad Stahelski worked on the stunts for years.", JW1, ("writer", "Chad Stahelski", None)),
+        ("Ian McShane worked on his lines all week.", CH2, ("writer", "Ian McShane", None)),
     ],
 }
 
