@@ -10934,6 +10934,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Shay Hatten worked on the screenplay with Michael Finch.", CH4, [("writer", "Shay Hatten", None, "supported")]),
         ("Derek Kolstad, who works on the script again, keeps it lean.", CH2, [("writer", "Derek Kolstad", None, "supported")]),
     ],
+    "a-genealogy-sources-author-and-publisher-are-prose": [
+        ("0 @S1@ SOUR\n1 TITL John Wick: Chapter 2\n1 AUTH screenplay: Derek Kolstad & Shay Hatten\n1 PUBL Lionsgate. Theatrical release 2016\n0 @I1@ INDI\n1 NAME Santino /D'Antonio/\n1 NOTE Riccardo Scamarcio.\n0 @I2@ INDI\n1 NAME Ares\n1 NOTE Ruby Rose.\n", CH2, [("writer", "Shay Hatten", None, "contradicted"), ("release_year", "", 2016, "contradicted")]),
+        ("0 @S1@ SOUR\n1 AUTH directed by Chad Stahelski\n0 @I1@ INDI\n1 NAME Zero\n1 NOTE Mark Dacascos.\n0 @I2@ INDI\n1 NAME Sofia\n1 NOTE Halle Berry.\n", PARA, [("director", "Chad Stahelski", None, "supported")]),
+        ("0 @S1@ SOUR\n1 PUBL Summit Entertainment. US release 2014\n0 @I1@ INDI\n1 NAME Viggo /Tarasov/\n1 NOTE Michael Nyqvist.\n0 @I2@ INDI\n1 NAME Marcus\n1 NOTE Willem Dafoe.\n", JW1, [("release_year", "", 2014, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).

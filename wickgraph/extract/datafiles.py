@@ -63,7 +63,7 @@ def _calendar_spans(text: str) -> list[tuple[int, int]]:
 _GEDCOM_LINE = re.compile(r"^(?P<level>\d{1,2})[ \t]+(?:@[^@\n]{1,20}@[ \t]+)?(?P<tag>[A-Z_][A-Z0-9_]{2,4})\b[ \t]?"
                           r"(?P<value>[^\n]*)$", re.MULTILINE)
 _GEDCOM_RECORD = re.compile(r"^0[ \t]+@[^@\n]{1,20}@[ \t]+INDI\b", re.MULTILINE)
-_GEDCOM_TEXT = frozenset({"NOTE", "CONT", "CONC", "TEXT", "TITL"})
+_GEDCOM_TEXT = frozenset({"NOTE", "CONT", "CONC", "TEXT", "TITL", "AUTH", "PUBL"})  # (a source's author, its publisher)
 
 
 def _gedcom_spans(text: str) -> list[tuple[int, int]]:
