@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 
+from .layout_words import CALENDAR_FILE
 from .textscan import blank
 
 __all__ = ["with_data_file_syntax"]
@@ -42,7 +43,6 @@ _FLOW_LIST = re.compile(r"\[([^\[\]\n]*)\]")
 
 # an iCalendar or vCard file (decoding has unfolded its lines): a text property's name, parameters and colon, before a
 # value read as prose; any other property's content line, a date, a guest, a rule or an id, is blanked whole
-_CALENDAR = re.compile(r"^BEGIN:V(?:CALENDAR|EVENT|TODO|JOURNAL|CARD)$", re.MULTILINE)
 _TEXT_PROPERTY = re.compile(r"^(?:SUMMARY|DESCRIPTION|LOCATION|COMMENT|NOTE)(?:;[^:\n]*)?:", re.MULTILINE)
 _OTHER_PROPERTY = re.compile(r"^(?:BEGIN|END|VERSION|PRODID|CALSCALE|METHOD|UID|DTSTAMP|DTSTART|DTEND|DUE|DURATION|"
                              r"CREATED|LAST-MODIFIED|SEQUENCE|STATUS|TRANSP|CLASS|PRIORITY|RRULE|RDATE|EXDATE|"
@@ -54,7 +54,7 @@ _OTHER_PROPERTY = re.compile(r"^(?:BEGIN|END|VERSION|PRODID|CALSCALE|METHOD|UID|
 def _calendar_spans(text: str) -> list[tuple[int, int]]:
     """The spans of an iCalendar or vCard file's content lines that are no prose: text properties' names and every
     other property's line."""
-    if "BEGIN:V" not in text or not _CALENDAR.search(text):
+    if "BEGIN:V" not in text or not CALENDAR_FILE.search(text):
         return []
     return [m.span() for m in _TEXT_PROPERTY.finditer(text)] + [m.span() for m in _OTHER_PROPERTY.finditer(text)]
 
@@ -67,8 +67,8 @@ _GEDCOM_TEXT = frozenset({"NOTE", "CONT", "CONC", "TEXT", "TITL", "AUTH", "PUBL"
 
 
 def _gedcom_spans(text: str) -> list[tuple[int, int]]:
-    """The spans of a GEDCOM file that are no prose: every line's level and tag, a name's slashes, and whole the lines
-    that hold neither an individual's name nor a note; empty for any other text."""
+    """The spans of a GEDCOM file that are no prose: every line's level and tag, a name's slashes, and the whole of
+    each line that holds neither an individual's name nor a note; empty for any other text."""
     if "INDI" not in text or len(_GEDCOM_RECORD.findall(text)) < 2:
         return []
     spans: list[tuple[int, int]] = []
@@ -94,8 +94,8 @@ def _is_data_file(text: str) -> bool:
 
 def with_data_file_syntax(text: str) -> str:
     """``text`` with a data file's keys read as labels, its flow lists unbracketed and its commented-out key
-    lines blanked, and an iCalendar file's content lines read as their text values; any other text is returned as
-    it is."""
+    lines blanked, an iCalendar file's content lines read as their text values and a GEDCOM file's as its names and
+    notes; any other text is returned as it is."""
     layout = _calendar_spans(text) + _gedcom_spans(text)
     if layout:
         text = blank(text, layout)

@@ -40,6 +40,7 @@ from dataclasses import dataclass
 from html.entities import html5
 
 from .asterisks import asterisk_fixes
+from .layout_words import CALENDAR_FILE
 from .markup import LATEX_HINT
 
 __all__ = ["Decoded", "decoded"]
@@ -70,10 +71,8 @@ _JSON_ESCAPE = re.compile(r"\\(?:u(?P<high>[dD][89abAB][\da-fA-F]{2})\\u(?P<low>
                           r"|u(?P<code>[\da-fA-F]{4})|(?P<letter>[\"\\/bfnrt]))")
 _JSON_LETTERS = {'"': '"', "\\": "\\", "/": "/", "b": "", "f": "", "n": "\n", "r": "", "t": "\t"}
 
-# an iCalendar or vCard file (RFC 5545, RFC 6350), told by its opening line ("BEGIN:VCALENDAR", "BEGIN:VEVENT"); a
-# content line longer than 75 bytes is folded: a line break and one space or tab go on with it, even inside a word;
-# a text value escapes its commas, semicolons, backslashes and line breaks
-_CONTENT_LINES = re.compile(r"^BEGIN:V(?:CALENDAR|EVENT|TODO|JOURNAL|CARD)\r?$", re.MULTILINE)
+# an iCalendar or vCard file's content line longer than 75 bytes is folded: a line break and one space or tab go on
+# with it, even inside a word; a text value escapes its commas, semicolons, backslashes and line breaks
 _FOLD = re.compile(r"\r?\n[ \t]")
 _TEXT_ESCAPE = re.compile(r"\\[,;\\nN]")
 
@@ -173,7 +172,7 @@ def _replacements(text: str) -> Iterator[tuple[int, int, str]]:
             yield letter.start(), letter.end(), _LETTERS[letter["letter"]]
         for symbol in _LATEX_SYMBOL.finditer(text):
             yield symbol.start(), symbol.end(), _latex_symbol(symbol)
-    if "BEGIN:V" in text and _CONTENT_LINES.search(text):
+    if "BEGIN:V" in text and CALENDAR_FILE.search(text):
         for fold in _FOLD.finditer(text):
             yield fold.start(), fold.end(), ""
         for escape in _TEXT_ESCAPE.finditer(text):

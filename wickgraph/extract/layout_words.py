@@ -12,9 +12,9 @@ from pathlib import Path
 
 from .wordlists import WordLists, load_word_lists
 
-__all__ = ["CAPITALS_HEADING", "CLOCK", "CREW_JOB", "ENTRY_LABEL_GAP", "LAYOUT_FILE", "LOG_TIME", "MATCHING_DOTS",
-           "PARAGRAPH_BREAK", "RULE_LINE", "SENDER", "STAMP", "LayoutWords", "credit_job", "default_layout_words",
-           "job_kind", "load_layout_words"]
+__all__ = ["CALENDAR_FILE", "CAPITALS_HEADING", "CLOCK", "CREW_JOB", "ENTRY_LABEL_GAP", "LAYOUT_FILE", "LOG_TIME",
+           "MATCHING_DOTS", "PARAGRAPH_BREAK", "RULE_LINE", "SENDER", "STAMP", "LayoutWords", "credit_job",
+           "default_layout_words", "job_kind", "load_layout_words"]
 
 LAYOUT_FILE = Path(__file__).resolve().parent / "layout.json"
 _REQUIRED = ("header-actor", "header-role", "label-director", "label-writer", "label-both", "label-cast",
@@ -25,6 +25,8 @@ LayoutWords = WordLists
 
 # a blank line between two paragraphs (spaces or tabs on it too)
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+# an iCalendar or vCard file (RFC 5545, RFC 6350), told by a component's opening line ("BEGIN:VEVENT")
+CALENDAR_FILE = re.compile(r"^BEGIN:V(?:CALENDAR|EVENT|TODO|JOURNAL|CARD)\r?$", re.MULTILINE)
 
 # a time of day: "20:52", "9:04 PM"
 CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]*[AaPp]\.?[Mm]\.?)?"

@@ -55,9 +55,8 @@ def other_work_spans(doc: Document) -> list[tuple[int, int]]:
     opened = [(start, topic) for start in starts if (topic := _opening_title_below_kicker(doc, start)) is not None]
     return sorted(_other_paragraphs(doc, opened) + _outside_films(doc, starts, opened) + _other_labelled_lines(doc)
                   + other_columns(doc) + other_rows(doc) + other_slash_parts(doc) + _outside_labelled_lines(doc)
-                  + _other_works_scores(doc)
-                  + _cited_works(doc) + _other_listing_entries(doc) + _other_records(doc) + _namesakes(doc)
-                  + _see_also(doc))
+                  + _other_works_scores(doc) + _cited_works(doc) + _other_listing_entries(doc) + _other_records(doc)
+                  + _namesakes(doc) + _see_also(doc))
 
 
 # a "See also" heading over the works a page points to (a manual page's "SEE ALSO" over "johnwick(1) (2014; Nyqvist as
@@ -70,7 +69,8 @@ _NEXT_UNINDENTED = re.compile(r"\n(?=\S)")
 
 
 def _see_also(doc: Document) -> list[Span]:
-    """The items under a "See also" heading: the works a page points to, not the reviewed one."""
+    """The items under a "See also" heading or in an "Also showing" box: the works a page points to, not the reviewed
+    one."""
     spans = []
     for heading in _SEE_ALSO.finditer(doc.text) if "also" in doc.lower or "related" in doc.lower else ():
         indented = doc.text[heading.end():heading.end() + 1] in " \t"
