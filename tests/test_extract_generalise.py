@@ -10939,6 +10939,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("0 @S1@ SOUR\n1 AUTH directed by Chad Stahelski\n0 @I1@ INDI\n1 NAME Zero\n1 NOTE Mark Dacascos.\n0 @I2@ INDI\n1 NAME Sofia\n1 NOTE Halle Berry.\n", PARA, [("director", "Chad Stahelski", None, "supported")]),
         ("0 @S1@ SOUR\n1 PUBL Summit Entertainment. US release 2014\n0 @I1@ INDI\n1 NAME Viggo /Tarasov/\n1 NOTE Michael Nyqvist.\n0 @I2@ INDI\n1 NAME Marcus\n1 NOTE Willem Dafoe.\n", JW1, [("release_year", "", 2014, "supported")]),
     ],
+    "the-franchise-by-its-initials": [
+        ("3rd chapter in the JW franchise, and the longest so far.", PARA, [("franchise_member", "", None, "supported")]),
+        ("the second entry in the JW series", CH2, [("franchise_member", "", None, "supported")]),
+        ("A spin-off from the JW universe, set in the seventies.", CONT, [("franchise_member", "", None, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -17297,6 +17302,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Keanu Reeves worked on the script's fight cues.", CH4, ("writer", "Keanu Reeves", None)),
         ("Chad Stahelski worked on the stunts for years.", JW1, ("writer", "Chad Stahelski", None)),
         ("Ian McShane worked on his lines all week.", CH2, ("writer", "Ian McShane", None)),
+    ],
+    "the-franchise-by-its-initials": [
+        ("My initials are JW, funnily enough.", JW1, ("franchise_member", "", None)),
+        ("JW Marriott hotels are nothing like the Continental.", CH2, ("franchise_member", "", None)),
+        ("the first jw was leaner", CH4, ("franchise_member", "", None)),
     ],
 }
 
