@@ -10944,6 +10944,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("the second entry in the JW series", CH2, [("franchise_member", "", None, "supported")]),
         ("A spin-off from the JW universe, set in the seventies.", CONT, [("franchise_member", "", None, "supported")]),
     ],
+    "a-whole-name-typed-as-one-word": [
+        ("keanureeves is johnwick, obviously", JW1, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("screenplay by michaelfinch apparently", PARA, [("writer", "Michael Finch", None, "contradicted")]),
+        ("ianmcshane as winston again lol", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -17307,6 +17312,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("My initials are JW, funnily enough.", JW1, ("franchise_member", "", None)),
         ("JW Marriott hotels are nothing like the Continental.", CH2, ("franchise_member", "", None)),
         ("the first jw was leaner", CH4, ("franchise_member", "", None)),
+    ],
+    "a-whole-name-typed-as-one-word": [
+        ("Finch wrote it, or so I heard.", PARA, ("writer", "Michael Finch", None)),
+        ("keanureeves is johnwick, obviously", JW1, ("cast", "Keanu Reeves", "JohnWick")),
+        ("Reeves is great.", BAL, ("cast", "Keanu Reeves", "JohnWick")),
     ],
 }
 

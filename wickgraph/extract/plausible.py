@@ -61,7 +61,7 @@ def keep_plausible(text: str, mentions: list[Mention], reference: Reference, fil
             e.iri not in spelt or e.iri not in related)) and not (
             _first_name_only(e, reference) and e.iri not in named_in_full
             and not _own_role_follows(text, mention, e, by_start, played_here)) and not (
-            e.kind == PERSON and not e.is_label and " " not in e.form.strip()
+            e.kind == PERSON and not e.is_label and " " not in e.form.strip() and not _joined_name(e, reference)
             and (other_surname or (e.iri not in named_in_full and e.iri not in related)
                  or (first_name is not None and e.iri in reference.people
                      and normalize_name(reference.people[e.iri].name).split()[0] != first_name))))
@@ -161,3 +161,11 @@ def _first_name_before(text: str, start: int) -> str | None:
             or is_stance_adverb(word):
         return None
     return normalize_name(word)
+
+
+def _joined_name(entry: Entry, reference: Reference) -> bool:
+    """Whether ``entry`` is a person's whole name written as one word ("michaelfinch", "#MichaelFinch"): as telling
+    as the name itself, not a surname alone."""
+    person = reference.people.get(entry.iri or "")
+    return person is not None and " " in person.name and normalize_name(entry.form) == \
+        normalize_name(person.name).replace(" ", "")

@@ -175,7 +175,7 @@ def _character(doc: Document, spans: list[tuple[int, int]] | None, actor: str | 
         # a description or a one-word name stays as matched ("the ballerina", "priest")
         facts = reference.characters.get(best.iri or "")
         full_name = len(words := best.form.split()) > 1 and all(w[:1].isupper() for w in words)
-        surface = facts.name if facts and full_name else best.form
+        surface = facts.name if facts and (full_name or _run_together(surface, facts.name)) else best.form
     elif best.iri in reference.characters and (
             _run_together(surface, name := reference.characters[best.iri].name) or "," in surface
             or _addressed_by_surname(surface, name) or INITIALLED.match(surface)):
