@@ -10949,6 +10949,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("screenplay by michaelfinch apparently", PARA, [("writer", "Michael Finch", None, "contradicted")]),
         ("ianmcshane as winston again lol", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
     ],
+    "the-franchises-name-typed-as-one-word": [
+        ("the second movie in the johnwick saga, and the best", CH2, [("franchise_member", "", None, "supported")]),
+        ("the fourth entry in the johnwick series is long", CH4, [("franchise_member", "", None, "supported")]),
+        ("a spin-off in the johnwick universe, set in the seventies", CONT, [("franchise_member", "", None, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -17317,6 +17322,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Finch wrote it, or so I heard.", PARA, ("writer", "Michael Finch", None)),
         ("keanureeves is johnwick, obviously", JW1, ("cast", "Keanu Reeves", "JohnWick")),
         ("Reeves is great.", BAL, ("cast", "Keanu Reeves", "JohnWick")),
+    ],
+    "the-franchises-name-typed-as-one-word": [
+        ("my cat is called johnwick", JW1, ("franchise_member", "", None)),
+        ("johnwick fans will love it", CH2, ("franchise_member", "", None)),
+        ("I watched johnwick last night", PARA, ("franchise_member", "", None)),
     ],
 }
 
