@@ -10954,6 +10954,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("the fourth entry in the johnwick series is long", CH4, [("franchise_member", "", None, "supported")]),
         ("a spin-off in the johnwick universe, set in the seventies", CONT, [("franchise_member", "", None, "supported")]),
     ],
+    "a-run-of-star-emoji-is-a-rating-unlabelled": [
+        ("Great night out.\n\n\u2b50\u2b50\u2b50\u2b50\u00bd", JW1, [("rating", "", 4.5, "unknown")]),
+        ("me: \u2b50\u2b50\u2b50\u00bd, my flatmate: 10/10 lol", PARA, [("rating", "", 3.5, "unknown")]),
+        ("final answer \u2b50\u2b50\u2b50 and that's generous", CH4, [("rating", "", 3, "unknown")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -17327,6 +17332,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("my cat is called johnwick", JW1, ("franchise_member", "", None)),
         ("johnwick fans will love it", CH2, ("franchise_member", "", None)),
         ("I watched johnwick last night", PARA, ("franchise_member", "", None)),
+    ],
+    "a-run-of-star-emoji-is-a-rating-unlabelled": [
+        ("**Dir.** Chad Stahelski", CH2, ("rating", "", 2)),
+        ("Great work \u2b50 team, thanks for hosting!", BAL, ("rating", "", 1)),
+        ("*** SPOILERS BELOW ***", PARA, ("rating", "", 3)),
     ],
 }
 

@@ -314,9 +314,9 @@ def find_rating(text: str) -> RatingMatch | None:
                 # is one anywhere: "The mirror maze at the end. A-minus."); "A sequel" is an article
                 continue
             labelled_above = not before.strip() and _SCORE_LABEL.search(_previous_line(text, line_start))
-            if kind == "stars_ascii" and not (match.group("scale") or _SCORE_LABEL.search(before) or labelled_above
-                                               or _DATED_TITLE_BEFORE.search(before)):
-                continue  # "**Dir.**" is Markdown, not two stars (a listing's title and year label them: "(2017) ✪✪✪✪")
+            if kind == "stars_ascii" and "*" in match.group() and not (match.group("scale") or labelled_above or
+                    _SCORE_LABEL.search(before) or _DATED_TITLE_BEFORE.search(before)):
+                continue  # "**Dir.**" is Markdown, not two stars, unless labelled ("⭐⭐⭐" is stars anywhere)
             if kind == "out_of" and (_COUNTER_BEFORE.search(text, max(0, match.start() - 12), match.start() + 1)
                                      or match.start() in counters):
                 continue  # "Slide 9/10", a numbered thread's "3/11": counters, not scores
