@@ -71,7 +71,6 @@ from .spanvalues import candidate_claims, with_role_names
 from .speakers import others_quoted, turn_starts
 from .spoken import retraction_spans, spoken_years, widened
 from .textscan import blank
-from .translation import with_foreign_words_in_english
 from .units import LayoutUnits
 
 __all__ = ["Claim", "Extraction", "detect_film", "extract", "extract_file", "extract_review", "resolve_film",
@@ -165,8 +164,7 @@ def _extract(text: str, film: str | None, reference: Reference | None,
     # nor from what an edit struck out or a speaker took back ("eight no you know what it's a nine"); a score said
     # across subtitle cues or wrapped lines is read as one line; a data file's "my_score: VIII" as "My score: 8",
     # a sheet's row "my grade,B+" as "My grade  B+", a page's "Grade:</span> <b>B-" as "Grade:  B-"
-    # (a score in another language's or a dialect's words, as the rules read them: "Ah'm giein it an 8 oot o 10")
-    rating = find_rating(blank(csv_cells(with_foreign_words_in_english(plain_forms(text))),
+    rating = find_rating(blank(csv_cells(plain_forms(text)),
                                elsewhere + struck_spans(text) + retraction_spans(text) + list(line_joins(text))
                                + tag_spans(text)))
     if rating is not None:

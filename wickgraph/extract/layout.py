@@ -121,9 +121,11 @@ def plain_forms(text: str) -> str:
     is read as "Directed by:  A, B "), archaic verbs and Roman numerals ("playeth" as "plays", "MMXIV" as "2014"),
     the marks a dictation or a telegram spells out ("full stop", "STOP" as "."), a number glossed in digits ("five (5)"
     as "5"), a transcript's margin of line numbers (blanked), a run of emoji shortcodes (":star::star:" as "★★"), and a
-    glossary entry's pronunciation and part of speech as its headword's colon ("HELEN /ˈhɛlən/ n." as "HELEN:")."""
-    return with_shortcode_runs_as_glyphs(with_glossed_numbers_in_digits(with_punctuation_in_marks(with_modern_forms(
-        with_entry_heads_as_labels(with_data_file_syntax(with_source_code_read(without_line_numbers(text))))))))
+    glossary entry's pronunciation and part of speech as its headword's colon ("HELEN /ˈhɛlən/ n." as "HELEN:"), and
+    another language's or a dialect's words in English ("The regisseur is X" as "The director  is X")."""
+    return with_foreign_words_in_english(with_shortcode_runs_as_glyphs(with_glossed_numbers_in_digits(
+        with_punctuation_in_marks(with_modern_forms(with_entry_heads_as_labels(with_data_file_syntax(
+            with_source_code_read(without_line_numbers(text)))))))))
 
 
 def normalise(text: str) -> str:
@@ -137,7 +139,6 @@ def normalise(text: str) -> str:
     text = with_retractions_blanked(text)  # "2024 no scratch that 2025" is read as 2025
     text = with_contrasts_resolved(text)  # "not directed by A but by B" is read as "directed by B"
     text = with_fillers_blanked(text)  # "played by, uh, Ian McShane" is read as "played by Ian McShane"
-    text = with_foreign_words_in_english(text)  # "The regisseur is X" is read as "The director  is X"
     text = without_honorific_suffixes(text)  # "Reeves Keanu-san plays" is read as "Reeves Keanu     plays"
     if not any(mark in text for mark in _LAYOUT_MARKS):
         return text

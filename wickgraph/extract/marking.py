@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from .layout_words import CROSS_MARK
+from .scales import parse_number
 
 __all__ = ["marked_spans", "revealed_lies"]
 
@@ -81,11 +82,10 @@ _ITEM = re.compile(r"^[ \t]*(?P<number>\d)[.)][^\n]*", re.MULTILINE)
 _LIE = re.compile(rf"\b(?:round|r)[ \t]*(?P<round>{_NUMBER})\b[ \t]*[:.,\u2014\u2013-]*[ \t]*(?:the[ \t]+)?"
                   r"(?:lie[ \t]*(?:is|was|=|:)[ \t]*(?:number[ \t]+|no\.?[ \t]*)?#?(?P<number>\d)"
                   r"|#?(?P<before>\d)[ \t]+(?:is|was)[ \t]+the[ \t]+lie)\b", re.IGNORECASE)
-_WORDS = {word: str(number) for number, word in enumerate(_NUMBER.split("|")[1:], 1)}
 
 
 def revealed_lies(text: str) -> list[Span]:
     """The statements of a "two truths and a lie" game that its reveal names as each round's lie."""
-    lies = {(_WORDS.get(m["round"].lower(), m["round"]), m["number"] or m["before"]) for m in _LIE.finditer(text)}
+    lies = {(parse_number(m["round"]), m["number"] or m["before"]) for m in _LIE.finditer(text)}
     return [item.span() for rnd in _ROUND.finditer(text) for item in _ITEM.finditer(text, *rnd.span("items"))
-            if (_WORDS.get(rnd["round"].lower(), rnd["round"]), item["number"]) in lies] if lies else []
+            if (parse_number(rnd["round"]), item["number"]) in lies] if lies else []
