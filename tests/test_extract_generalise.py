@@ -10959,6 +10959,21 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("me: \u2b50\u2b50\u2b50\u00bd, my flatmate: 10/10 lol", PARA, [("rating", "", 3.5, "unknown")]),
         ("final answer \u2b50\u2b50\u2b50 and that's generous", CH4, [("rating", "", 3, "unknown")]),
     ],
+    "a-log-of-rated-entries-gives-each-entry-its-work": [
+        ("Mon 3 Mar 2025\nHeat  1995\n\u2605\u2605\u2605\u2605\u2605  rewatch\n\nVal Kilmer as Chris is the heart of it.\n\nTue 4 Mar 2025\nJohn Wick: Chapter 4  2023\n\u2605\u2605\u2605\n\nDonnie Yen as Caine steals it.\n\nWed 5 Mar 2025\nCollateral  2004\n\u2605\u2605\u2605\u2605\u00bd\n\nTom Cruise in grey.\n", CH4, [("rating", "", 3, "unknown"), ("cast", "Donnie Yen", "Caine", "supported")]),
+        ("Film: The Raid (2011)\nRating: 5/5\nNotes: Iko Uwais is a marvel.\n\nFilm: John Wick: Chapter 2 (2017)\nRating: 4/5\nNotes: Riccardo Scamarcio plays Santino.\n\nFilm: Nobody (2021)\nRating: 3/5\nNotes: Christopher Lloyd as David is a hoot.\n", CH2, [("rating", "", 4, "unknown"), ("cast", "Riccardo Scamarcio", "Santino", "supported")]),
+        ("\u2605\u2605\u2605\u2605  Mad Max: Fury Road  |  2015  |  tags: desert\nTom Hardy grunts beautifully.\n\n\u2605\u2605\u00bd  Ballerina  |  2025  |  tags: wickverse\nAna de Armas plays Eve Macarro and it is fine.\n\n\u2605\u2605\u2605\u2605\u2605  Hot Fuzz  |  2007  |  tags: comfort\nSimon Pegg as Nicholas Angel forever.\n", BAL, [("rating", "", 2.5, "unknown"), ("cast", "Ana de Armas", "Eve Macarro", "supported")]),
+    ],
+    "a-heading-alone-over-another-films-review": [
+        ("Hello all,\n\nTHE CONTINENTAL (15)\n\nMel Gibson snarls through all three nights as Cormac. \u2605\u2605\u2605\n\nHERCULES (12A, 98 mins)\n\nIan McShane as Amphiaraus gets the best lines. \u2605\u2605\n\nLETTERS\n\nKeep them coming.\n", CONT, [("rating", "", 3, "unknown")]),
+        ("This week:\n\nPARABELLUM (15, 131 mins)\n\nHalle Berry plays Sofia. Four stars from me: \u2605\u2605\u2605\u2605\n\nTHE MATRIX RESURRECTIONS (15, 148 mins)\n\nKeanu Reeves is Neo again and I gave it \u2605\u2605.\n", PARA, [("rating", "", 4, "unknown")]),
+        ("Round-up\n\nJOHN WICK (18, 101 mins)\n\nKeanu Reeves plays John Wick. 8/10\n\nSPEED (15, 116 mins)\n\nKeanu Reeves plays Jack Traven, and it still hums. 10/10\n\nTHAT'S ALL\n\nSee you next week.\n", JW1, [("rating", "", 8, "unknown")]),
+    ],
+    "a-score-before-a-part-is-the-parts": [
+        ("The pencil kill is a 10/10 bit of staging. Overall: 7/10", JW1, [("rating", "", 7, "unknown")]),
+        ("Every Zero exchange is a 9/10 moment, but the film gets 6/10 from me.", PARA, [("rating", "", 6, "unknown")]),
+        ("Grade for the whole thing: B. The \"consequences\" speech is a 10/10 line.", CH2, [("rating", "", "B", "unknown")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -17337,6 +17352,21 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("**Dir.** Chad Stahelski", CH2, ("rating", "", 2)),
         ("Great work \u2b50 team, thanks for hosting!", BAL, ("rating", "", 1)),
         ("*** SPOILERS BELOW ***", PARA, ("rating", "", 3)),
+    ],
+    "a-log-of-rated-entries-gives-each-entry-its-work": [
+        ("Mon 3 Mar 2025\nHeat  1995\n\u2605\u2605\u2605\u2605\u2605  rewatch\n\nVal Kilmer as Chris is the heart of it.\n\nTue 4 Mar 2025\nJohn Wick: Chapter 4  2023\n\u2605\u2605\u2605\n\nDonnie Yen as Caine steals it.\n\nWed 5 Mar 2025\nCollateral  2004\n\u2605\u2605\u2605\u2605\u00bd\n\nTom Cruise in grey.\n", CH4, ("rating", "", 5)),
+        ("Film: The Raid (2011)\nRating: 5/5\nNotes: Iko Uwais is a marvel.\n\nFilm: John Wick: Chapter 2 (2017)\nRating: 4/5\nNotes: Riccardo Scamarcio plays Santino.\n\nFilm: Nobody (2021)\nRating: 3/5\nNotes: Christopher Lloyd as David is a hoot.\n", CH2, ("rating", "", 5)),
+        ("\u2605\u2605\u2605\u2605  Mad Max: Fury Road  |  2015  |  tags: desert\nTom Hardy grunts beautifully.\n\n\u2605\u2605\u00bd  Ballerina  |  2025  |  tags: wickverse\nAna de Armas plays Eve Macarro and it is fine.\n\n\u2605\u2605\u2605\u2605\u2605  Hot Fuzz  |  2007  |  tags: comfort\nSimon Pegg as Nicholas Angel forever.\n", BAL, ("rating", "", 4)),
+    ],
+    "a-heading-alone-over-another-films-review": [
+        ("Hello all,\n\nTHE CONTINENTAL (15)\n\nMel Gibson snarls through all three nights as Cormac. \u2605\u2605\u2605\n\nHERCULES (12A, 98 mins)\n\nIan McShane as Amphiaraus gets the best lines. \u2605\u2605\n\nLETTERS\n\nKeep them coming.\n", CONT, ("rating", "", 2)),
+        ("This week:\n\nPARABELLUM (15, 131 mins)\n\nHalle Berry plays Sofia. Four stars from me: \u2605\u2605\u2605\u2605\n\nTHE MATRIX RESURRECTIONS (15, 148 mins)\n\nKeanu Reeves is Neo again and I gave it \u2605\u2605.\n", PARA, ("rating", "", 2)),
+        ("Round-up\n\nJOHN WICK (18, 101 mins)\n\nKeanu Reeves plays John Wick. 8/10\n\nSPEED (15, 116 mins)\n\nKeanu Reeves plays Jack Traven, and it still hums. 10/10\n\nTHAT'S ALL\n\nSee you next week.\n", JW1, ("rating", "", 10)),
+    ],
+    "a-score-before-a-part-is-the-parts": [
+        ("It has one 10/10 gag and nothing else.", CH4, ("rating", "", 10)),
+        ("Scamarcio's sneer is a 9/10 moment in a so-so film.", CH2, ("rating", "", 9)),
+        ("a 10/10 cameo from the dog, honestly", JW1, ("rating", "", 10)),
     ],
 }
 

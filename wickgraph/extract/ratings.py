@@ -251,11 +251,11 @@ _PROPORTION_AFTER = re.compile(r"[ \t]+of[ \t]+(?:the|its|his|her|their|my|our|t
 _PART_AFTER = re.compile(r"[ \t]+(?:(?:from[ \t]+me[ \t]+)?for[ \t]+(?:that|the|this|his|her|its)[ \t]+"
                          r"(?:[a-z-]+[ \t]+)?(?:scene|fight|performance|turn|sequence|moment|speech|finale|ending)\b"
                          r"|as[ \t]+an?[ \t]+(?:person|human(?:[ \t]+being)?|man|woman|character|villain|boss|"
-                         r"dad|father|brother)\b"
-                         r"|(?:[a-z-]+[ \t]+)?(?:locations?|scenes?|fights?|set[ -]?pieces?|soundtrack|music|plot|"
-                         r"villains?|performances?|cast|action|cinematography|choreography|stunts?|ending|opening|"
-                         r"sequences?|script|dialogue|acting|visuals|costumes?|design|dogs?|sets?|editing|shots?|"
-                         r"chases?|climax|finale|characters?)\b)", re.IGNORECASE)
+                         r"dad|father|brother)\b|(?:[a-z-]+[ \t]+)?(?:locations?|scenes?|fights?|set[ -]?pieces?|"
+                         r"soundtrack|music|plot|villains?|performances?|cast|action|cinematography|choreography|stunts?|"
+                         r"ending|opening|sequences?|script|dialogue|acting|visuals|costumes?|design|dogs?|sets?|editing|"
+                         r"shots?|chases?|climax|finale|characters?|bits?|moments?|gags?|jokes?|lines?|cameos?|"
+                         r"speech(?:es)?)\b)", re.IGNORECASE)
 
 
 def find_rating(text: str) -> RatingMatch | None:

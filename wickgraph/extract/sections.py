@@ -40,7 +40,7 @@ _LABEL = re.compile(r"[ \t#*>\-\u2022\d.)/]*"
 _RATING_AFTER = r"(?:[\u2605\u2606\u00bd*]{1,6}|\d(?:[.,]\d)?[ \t]*/[ \t]*(?:4|5|10)|(?-i:[A-DF])[+-]?)"
 # a title's bracket: its year, or a listing's certificate and running time ("(R, 136 min)", "(PG)", "(2011, 15)")
 _DATED = (r"\(\s*(?:(?:19|20)\d\d|(?:(?:19|20)\d\d\s*,\s*)?(?:G|PG|PG-13|R|NC-17|U|12A?|15|18|NR)"
-          r"(?:\s*,\s*\d{2,3}\s*min)?|\d{2,3}\s*min)\s*\)")
+          r"(?:\s*,\s*\d{2,3}\s*mins?)?|\d{2,3}\s*mins?)\s*\)")
 _TITLE_END = re.compile(rf"['\"\u2019\u201d*_]*\s*(?:{_DATED}|[:.\u2013\u2014-]|"
                         rf"{_RATING_AFTER}?[ \t]*$)", re.MULTILINE)
 _YEAR_AFTER = re.compile(r"\s*\(\s*(?:19|20)\d\d\s*\)")
@@ -56,7 +56,7 @@ def other_work_spans(doc: Document) -> list[tuple[int, int]]:
     return sorted(_other_paragraphs(doc, opened) + _outside_films(doc, starts, opened) + _other_labelled_lines(doc)
                   + other_columns(doc) + other_rows(doc) + other_slash_parts(doc) + _outside_labelled_lines(doc)
                   + _other_works_scores(doc) + _cited_works(doc) + _other_listing_entries(doc) + _other_records(doc)
-                  + _namesakes(doc) + _see_also(doc))
+                  + _namesakes(doc) + _see_also(doc) + _rated_log_entries(doc))
 
 
 # a "See also" heading over the works a page points to (a manual page's "SEE ALSO" over "johnwick(1) (2014; Nyqvist as
@@ -140,6 +140,9 @@ def _other_records(doc: Document) -> list[Span]:
 _LISTING_ENTRY = re.compile(r"^(?P<title>[^\n\u2605]{2,80}?)[ \t]\u2605{1,5}\u00bd?"
                             r"(?:[ \t]+(?-i:[A-Z])[^\n]*$|[ \t]*(?P<under>(?:\n[ \t]*\S[^\n]*)*)$)", re.MULTILINE)
 _LISTING_ENTRIES = 3
+# a log's rating field is no entry's title: "Rating: ★★★½" under "Film: John Wick: Chapter 2 (2017)"
+_RATING_FIELD = re.compile(r"[ \t*_>-]*(?:(?:my|our|your)[ \t]+)?(?:rating|score|stars|grade|verdict)"
+                           r"[ \t]*[:=-]?[ \t]*", re.IGNORECASE)
 
 
 def _other_listing_entries(doc: Document) -> list[Span]:
@@ -149,7 +152,7 @@ def _other_listing_entries(doc: Document) -> list[Span]:
         return []
     entries = [(entry, any(e.kind == WORK and e.iri == doc.film
                            for m in doc.mentions_between(*entry.span("title")) for e in m.entries))
-               for entry in _LISTING_ENTRY.finditer(doc.text)]
+               for entry in _LISTING_ENTRY.finditer(doc.text) if not _RATING_FIELD.fullmatch(entry["title"])]
     # (a starred line with nothing under it is an entry only when it titles the reviewed work: "Story ★★★" over
     # "Action ★★★★" is a grid of sub-scores)
     entries = [(entry, film) for entry, film in entries if entry["under"] != "" or film]
@@ -249,14 +252,22 @@ def _outside_films(doc: Document, starts: list[int], opened: list[tuple[int, str
     """Blocks about films the reference does not know, in a post whose paragraphs open with their films' titles (or
     anywhere, for a title that opens its own credits line: a listing's "ALSO SHOWING")."""
     film_opens = any(topic == doc.film for _, topic in opened)
+    found = {start: title for start in starts
+             if (title := _title_on_credits_line(doc, start) or (_outside_title(doc, start) if film_opens else None))}
+    heads = sorted(found.keys() | {start for start, _ in opened})
     titles: set[str] = set()
     spans: list[Span] = []
     for start in starts:
         end = _PARAGRAPH_START.search(doc.text, start)
         end_at = end.start() if end else len(doc.text)
-        title = _title_on_credits_line(doc, start) or (_outside_title(doc, start) if film_opens else None)
+        title = found.get(start)
         if title is not None:
             titles.add(title)
+            if "\n" not in doc.text[start:end_at].strip():
+                # a heading alone over its review ("THE GREAT WALL (12A, 104 mins)"): the paragraphs under it, up to
+                # the next title or the page's own next heading ("THE MAILBAG")
+                following = next((head for head in heads if head > start), len(doc.text))
+                end_at = _section_end(doc.text, end_at, following)
             spans.append((start, end_at))
         elif any(_opens_with(doc.text, start, title) for title in titles):
             spans.append((start, end_at))  # "Casablanca first, because ...": a later paragraph on that film
@@ -408,3 +419,40 @@ def _other_works_scores(doc: Document) -> list[Span]:
         if which is not None:
             spans.append((mention.start, which.end()))
     return spans
+
+
+# A log of rated entries (a diary export, a watch log): each entry opens with a head line naming a work and its year,
+# with the entry's own rating on that line or just under it ("John Wick  2014" over "★★★★  ♥  ↻ rewatch", "Film:
+# Roman Holiday (1953)" over "Rating: ★★★★", "02 Apr 2023 | Dungeons & Dragons | 2023 | ★★★½ | no").
+_LOG_ENTRIES = 3
+# a year that is a field of its own, not a date's ("Sun 27 Oct 2024"): in brackets, or set off by wide space or a bar
+_YEAR_FIELD = re.compile(r"\(\s*(?:19|20)\d\d\s*\)|(?:[ \t]{2,}|[ \t]*[|\u00b7\u2013\u2014][ \t]*)(?:19|20)\d\d"
+                         r"(?=[ \t]{2,}|[ \t]*[|\u00b7\u2013\u2014]|[ \t]*$)", re.MULTILINE)
+_ENTRY_RATING = re.compile(r"[\u2605\u2606]|\b\d(?:[.,]\d)?[ \t]*/[ \t]*(?:5|10)\b|^[ \t]*rating[ \t]*:",
+                           re.IGNORECASE | re.MULTILINE)
+_HEAD_LENGTH = 160
+_RATING_LINES = 3  # how far under its head an entry's rating may stand
+
+
+def _rated_log_entries(doc: Document) -> list[Span]:
+    """In a log of three or more rated entries, one of them the reviewed work's, the other entries, each up to the
+    next head: their casts, credits and ratings are their works'."""
+    if doc.film is None or not _ENTRY_RATING.search(doc.text):
+        return []
+    heads: list[tuple[int, bool]] = []
+    for line in _LINE.finditer(doc.text):
+        year = _YEAR_FIELD.search(doc.text, line.start(), line.end())
+        if year is None or line.end() - line.start() > _HEAD_LENGTH or not _rated_below(doc.text, line.start()):
+            continue
+        works = {e.iri for m in doc.mentions_between(line.start(), line.end()) for e in m.of_kind(WORK) if e.iri}
+        heads.append((line.start(), doc.film in works))
+    if len(heads) < _LOG_ENTRIES or not any(reviewed for _, reviewed in heads):
+        return []
+    ends = [start for start, _ in heads[1:]] + [len(doc.text)]
+    return [(start, end) for (start, reviewed), end in zip(heads, ends, strict=True) if not reviewed]
+
+
+def _rated_below(text: str, start: int) -> bool:
+    """Whether a rating stands on the line at ``start`` or on one of the few lines under it, before a blank line."""
+    lines = text[start:start + _HEAD_LENGTH * (_RATING_LINES + 1)].split("\n")[:_RATING_LINES + 1]
+    return any(_ENTRY_RATING.search(line) for line in itertools.takewhile(str.strip, lines))
