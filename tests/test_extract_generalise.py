@@ -10974,6 +10974,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Every Zero exchange is a 9/10 moment, but the film gets 6/10 from me.", PARA, [("rating", "", 6, "unknown")]),
         ("Grade for the whole thing: B. The \"consequences\" speech is a 10/10 line.", CH2, [("rating", "", "B", "unknown")]),
     ],
+    "a-gamers-digits-for-letters-are-the-letters": [
+        ("GG to K3anu R33ves as J0hn Wick, absolute boss fight energy.", JW1, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("St4helski directed this one and it's l33t.", PARA, [("director", "Chad Stahelski", None, "supported")]),
+        ("Ian McSh4ne as W1nston, pwning every scene.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -17367,6 +17372,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("It has one 10/10 gag and nothing else.", CH4, ("rating", "", 10)),
         ("Scamarcio's sneer is a 9/10 moment in a so-so film.", CH2, ("rating", "", 9)),
         ("a 10/10 cameo from the dog, honestly", JW1, ("rating", "", 10)),
+    ],
+    "a-gamers-digits-for-letters-are-the-letters": [
+        ("follow @k3anu_r33ves for more n00b takes", CH2, ("cast", "Keanu Reeves", "")),
+        ("Saw it in 4K with my mate Dave, 10/10 would n00b again.", JW1, ("director", "Dave", "")),
+        ("Thanks to #K3anuR33vesFans for the tip! Great film.", CH4, ("cast", "Keanu Reeves", "")),
     ],
 }
 

@@ -14,7 +14,8 @@ Some characters are written as other characters:
 * a word a chat's message mistyped, put right by the sender's next message after an asterisk ("keanu reefs" then
   "*reeves", :mod:`.asterisks`);
 * a word a line end splits with a hyphen ("Viggo Tar-⏎asov", "Gian-⏎na's"), read whole;
-* a scanner's digit for the letter it resembles, between letters ("A1fie Allen", "Nyqv1st", "0ctober");
+* a digit for the letter it resembles, between letters: a scanner's ("A1fie Allen", "0ctober") or a gamer's
+  leetspeak ("K3anu R33ves", "St4helski", "Nyqv1st");
 * a ransom note's letters, cut from different sources, each word in a case of its own ("wIlLeM DAFOE AS mArCuS"):
   where words change case inside so often that capitals mean nothing, every word is read in lower case, as a review
   typed in lower case is.
@@ -84,10 +85,12 @@ _CAMEL_BOUNDARY = re.compile(r"(?<=[a-z])(?<!Mc)(?<!Mac)(?:[A-Z]|\d)")
 
 # a word's head, a hyphen ending the line, and the word's tail in lower case opening the next line
 _SPLIT_WORD = re.compile(r"(?<=[A-Za-z]{2})-\n[ \t]*(?=[a-z])")
-# a scanner's 1 for an l and 0 for an o between letters ("A1fie", "Di1lon"), and its 0 for a word's capital O
+# a digit for the letter it looks like, between letters: a scanner's 1 for an l and 0 for an o ("A1fie", "Di1lon"),
+# a gamer's leetspeak ("K3anu R33ves", "St4helski", "Scamarc1o"), and a scanner's 0 for a word's capital O
 # ("0ctober"); not a code, an ordinal or a name with its number ("JW1", "1st", "4K")
 # (each alternative opens on the digit, so the engine skips ahead to the digits)
-_SCANNED_DIGIT = re.compile(r"[10](?<=[A-Za-z][10])(?=[a-z])|0(?<!\w0)(?=[a-z]{2,})")
+_LOOKALIKE_DIGITS = re.compile(r"[013457](?<=[A-Za-z][013457])[013457]*(?=[A-Za-z])|0(?<!\w0)(?=[a-z]{2,})")
+_LOOKALIKE = {"0": "o", "3": "e", "4": "a", "5": "s", "7": "t"}
 
 # a lower-case letter before a capital inside a word ("wIlLeM", "mArCuS"; once in "McShane", "DeWitt"); a text
 # with this many of them per word is in a case of its own per word
@@ -132,8 +135,8 @@ class Decoded:
 def decoded(text: str) -> Decoded | None:
     """``text`` with an iCalendar file's folded lines unfolded, a hashtag's words apart, its character references,
     LaTeX accents and symbols and iCalendar, SQL and JSON string escapes decoded, its words split by a line end's
-    hyphen mended, a scanner's digits for letters read as the letters and a ransom note's words in lower case; None
-    when it has none of them (most texts), so the caller reads ``text`` itself."""
+    hyphen mended, a scanner's or a gamer's digits for letters read as the letters and a ransom note's words in lower
+    case; None when it has none of them (most texts), so the caller reads ``text`` itself."""
     replacements = sorted(_replacements(text))
     if not replacements:
         return None
@@ -185,11 +188,10 @@ def _replacements(text: str) -> Iterator[tuple[int, int, str]]:
     if "-\n" in text:
         for split in _SPLIT_WORD.finditer(text):
             yield split.start(), split.end(), ""
-    for digit in _SCANNED_DIGIT.finditer(text):
-        if _HEX_WORD.fullmatch(_word_at(text, digit.start())):
-            continue  # a hash or a code ("e5816d39...c1be..."), not a scanned word
-        yield digit.start(), digit.end(), "l" if digit.group() == "1" else "o" if digit.start() and \
-            text[digit.start() - 1].isalpha() else "O"
+    for digits in _LOOKALIKE_DIGITS.finditer(text):
+        if _HEX_WORD.fullmatch(_word_at(text, digits.start())):
+            continue  # a hash or a code ("e5816d39...c1be..."), not a word disguised
+        yield digits.start(), digits.end(), _letters_for(text, digits)
     if "\\" in text and _JSON_HINT.search(text):
         for escape in _JSON_ESCAPE.finditer(text):
             yield escape.start(), escape.end(), _json_character(escape)
@@ -200,6 +202,18 @@ def _replacements(text: str) -> Iterator[tuple[int, int, str]]:
         for word in _WORD.finditer(text):
             if not word.group().islower():
                 yield word.start(), word.end(), word.group().lower()
+
+
+def _letters_for(text: str, digits: re.Match[str]) -> str:
+    """The letters a run of look-alike digits stands for, in the case of the letters around it: a 1 is an l after a
+    vowel ("A1fie", "Di1lon") and an i after a consonant ("Nyqv1st", "W1ck")."""
+    before = text[digits.start() - 1] if digits.start() else ""
+    after = text[digits.end()]
+    letters = "".join(("l" if before.lower() in "aeiou" else "i") if digit == "1" else _LOOKALIKE[digit]
+                      for digit in digits.group())
+    if not before.isalpha():
+        return letters.upper() if after.isupper() else letters.capitalize()  # a word's capital ("0ctober")
+    return letters.upper() if after.isupper() and before.isupper() else letters
 
 
 def _in_ransom_case(text: str) -> bool:
