@@ -10979,6 +10979,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("St4helski directed this one and it's l33t.", PARA, [("director", "Chad Stahelski", None, "supported")]),
         ("Ian McSh4ne as W1nston, pwning every scene.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
     ],
+    "no-name-this-time-is-an-absence-not-a-correction": [
+        ("Behind the camera: Stahelski directing again, no Leitch this time.", CH2, [("director", "Chad Stahelski", None, "supported")]),
+        ("Screenplay: Derek Kolstad, no Michael Finch here.", JW1, [("writer", "Derek Kolstad", None, "supported")]),
+        ("Ian McShane as Winston, no Lance Reddick here, sadly.", BAL, [("cast", "Ian McShane", "Winston", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -17377,6 +17382,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("follow @k3anu_r33ves for more n00b takes", CH2, ("cast", "Keanu Reeves", "")),
         ("Saw it in 4K with my mate Dave, 10/10 would n00b again.", JW1, ("director", "Dave", "")),
         ("Thanks to #K3anuR33vesFans for the tip! Great film.", CH4, ("cast", "Keanu Reeves", "")),
+    ],
+    "no-name-this-time-is-an-absence-not-a-correction": [
+        ("Behind the camera: Stahelski directing again, no Leitch this time.", CH2, ("director", "David Leitch", None)),
+        ("Screenplay: Derek Kolstad, no Michael Finch here.", JW1, ("writer", "Michael Finch", None)),
+        ("Cast: Keanu Reeves, Ian McShane, no Halle Berry this time.", CH4, ("cast", "Halle Berry", None)),
     ],
 }
 

@@ -151,7 +151,10 @@ _MARKER = (r"(?:(?:scratch|strike)\s+that|or\s+rather|no,?\s+wait|wait,?\s+no|so
            r"you\s+know\s+what|correction|my\s+mistake|my\s+bad|"
            # a bare "no" that a name or a number restates ("Viktor \u2014 no, Viggo", "Ivan, or no, I think it's
            # Ivo", "2015... no, it was 2014"); "no, really" and "no, he does not" take nothing back
-           r"(?:or\s+)?no,?(?:\s+(?:i\s+think\s+)?it(?:['\u2019]s|\s+was|\s+is))?(?=,?\s+(?-i:[A-Z]|\d)))")
+           # (not an absence: "Stahelski directing again, no Leitch this time", "no Halle Berry either")
+           r"(?:or\s+)?no,?(?:\s+(?:i\s+think\s+)?it(?:['\u2019]s|\s+was|\s+is))?(?=,?\s+(?-i:[A-Z]|\d))"
+           r"(?!,?\s+(?-i:[A-Z])[\w'\u2019-]*(?:\s+(?-i:[A-Z])[\w'\u2019-]*){0,2}\s+(?:this\s+(?:time|round|go)|here|"
+           r"either|anymore|any\s+more|in\s+(?:this|it|sight)|at\s+all)\b))")
 # the markers that may open a sentence of their own ("Chiron. Scratch that, Charon."): a "Sorry," there is an apology
 _STRONG_MARKER = re.compile(r"(?:scratch|strike)\s+that|correction", re.IGNORECASE)
 _RETRACTION = regexcache.compile(rf"\b{_MARKER}(?:[\s,:\u2014\u2013-]+{_MARKER})*\b[\s,:.!\u2014\u2013-]*",
