@@ -10984,6 +10984,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Screenplay: Derek Kolstad, no Michael Finch here.", JW1, [("writer", "Derek Kolstad", None, "supported")]),
         ("Ian McShane as Winston, no Lance Reddick here, sadly.", BAL, [("cast", "Ian McShane", "Winston", "supported")]),
     ],
+    "a-name-after-a-or-this-before-a-noun-modifies-it": [
+        ("Riccardo Scamarcio plays this Camorra prince, Santino D'Antonio, with oily charm.", CH2, [("cast", "Riccardo Scamarcio", "Santino D'Antonio", "supported")]),
+        ("Ruby Rose plays an Ares who barely speaks.", CH2, [("cast", "Ruby Rose", "Ares", "supported")]),
+        ("Mark Dacascos plays the Japanese assassin Zero.", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -17387,6 +17392,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Behind the camera: Stahelski directing again, no Leitch this time.", CH2, ("director", "David Leitch", None)),
         ("Screenplay: Derek Kolstad, no Michael Finch here.", JW1, ("writer", "Michael Finch", None)),
         ("Cast: Keanu Reeves, Ian McShane, no Halle Berry this time.", CH4, ("cast", "Halle Berry", None)),
+    ],
+    "a-name-after-a-or-this-before-a-noun-modifies-it": [
+        ("Asia Kate Dillon plays this High Table official who punishes everyone.", PARA, ("cast", "Asia Kate Dillon", "High Table")),
+        ("Dean Winters plays a Russian fixer with a permanent frown.", JW1, ("cast", "Dean Winters", "Russian")),
+        ("Ian McShane turns up as a broke, boozy Brooklyn bartender in the flashback.", CH4, ("cast", "Ian McShane", "Brooklyn")),
     ],
 }
 

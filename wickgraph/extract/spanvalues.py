@@ -139,6 +139,8 @@ def _character(doc: Document, spans: list[tuple[int, int]] | None, actor: str | 
     if not spans:
         return None, None
     span = spans[0]
+    if _DESCRIBING_DETERMINER.search(doc.text, max(0, span[0] - 40), span[0]) and _NOUN_AFTER.match(doc.text, span[1]):
+        return None, None  # "plays this Camorra prince", "a High Table enforcer": a name that modifies a noun
     surface = _surface(doc, span)
     viewed = _SPACES.sub(" ", doc.folded[span[0]:span[1]]).strip()
     if viewed.lower() != fold(surface).lower() and viewed.lower().rsplit(" ", 1)[-1] in default_cues()["credit-label"]:
@@ -227,6 +229,13 @@ def _other_honorific(surface: str, name: str) -> bool:
 
 
 _OF_AFTER = re.compile(r"\s+of\s")
+# an indefinite or a demonstrative article (and a few describing words) before a name, and a word in lower case after
+# it: the name modifies that noun ("plays this Camorra prince", "as a broke, boozy Brooklyn bartender")
+_DESCRIBING_DETERMINER = re.compile(r"\b(?:a|an|this|that|one)\s+(?:(?-i:[a-z])[\w-]*,?\s+){0,3}\Z", re.IGNORECASE)
+_NOUN_AFTER = re.compile(r"[ \t]+(?!(?:who|whom|whose|which|that|and|but|nor|with|without|into|onto|from|for|was|were|"
+                         r"are|has|had|gets|got|does|did|than|yet|over|under|again|too|here|there|now|then|this|these|"
+                         r"those|its|his|her|their|while|when|where|because|though|although|before|after|since|until|"
+                         r"the|not|also|all)\b)(?-i:[a-z])[a-z-]{2,}\b(?<!ly)")
 _AFTER_POSSESSIVE = re.compile(r"['\u2019]s?\s+\Z")
 # nouns a role's name may modify without being the role played ("does his Winston thing" is the role: not here)
 _MODIFIED_NOUN = re.compile(r"\s+(?:treatment|fight|fights|brawl|duel|scene|scenes|sequence|game|trick|playbook|"
