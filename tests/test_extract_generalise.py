@@ -10989,6 +10989,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Ruby Rose plays an Ares who barely speaks.", CH2, [("cast", "Ruby Rose", "Ares", "supported")]),
         ("Mark Dacascos plays the Japanese assassin Zero.", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
     ],
+    "returns-as-a-noun-of-gains-is-no-return": [
+        ("Michael Nyqvist delivers outstanding returns as Viggo Tarasov.", JW1, [("cast", "Michael Nyqvist", "Viggo Tarasov", "supported")]),
+        ("Ian McShane finally returns as Winston.", CH2, [("reprise", "Ian McShane", "Winston", "supported")]),
+        ("Keanu Reeves's return as John Wick is welcome.", PARA, [("reprise", "Keanu Reeves", "John Wick", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -17397,6 +17402,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Asia Kate Dillon plays this High Table official who punishes everyone.", PARA, ("cast", "Asia Kate Dillon", "High Table")),
         ("Dean Winters plays a Russian fixer with a permanent frown.", JW1, ("cast", "Dean Winters", "Russian")),
         ("Ian McShane turns up as a broke, boozy Brooklyn bartender in the flashback.", CH4, ("cast", "Ian McShane", "Brooklyn")),
+    ],
+    "returns-as-a-noun-of-gains-is-no-return": [
+        ("Riccardo Scamarcio posts strong returns as Santino.", CH2, ("reprise", "Riccardo Scamarcio", "Santino")),
+        ("Donnie Yen yields diminishing returns as Caine by the third act.", CH4, ("reprise", "Donnie Yen", "Caine")),
+        ("Alfie Allen brings healthy returns as Iosef for the investors.", JW1, ("reprise", "Alfie Allen", "Iosef")),
     ],
 }
 

@@ -256,7 +256,7 @@ _COMPANY_ASIDE = re.compile(COMPANY_ASIDE_OPENING + r"[^,.;:!?\n]{1,80},")
 def reprise_cue(doc: Document, cues: Cues, start: int, end: int) -> bool:
     """A reprise cue inside the evidence ("returns as", "'s return as") or right after the role ("is Y again"),
     not anywhere in a long clause ("Caine (a sly, blind X) is a retired killer pulled back in")."""
-    evidence = _COMPANY_ASIDE.sub(", ", _TEMPORAL_BACK.sub(" ", doc.text[start:end]))
+    evidence = _COMPANY_ASIDE.sub(", ", _RETURNS_GAINED.sub(" ", _TEMPORAL_BACK.sub(" ", doc.text[start:end])))
     if "front" in doc.lower and _has_card_fronts(doc.text):
         evidence = _CARD_BACK.sub(" ", evidence)
     return cue_within(evidence, cues) or _tail_cue(doc, cues, end) \
@@ -282,12 +282,14 @@ def _has_card_fronts(text: str) -> bool:
     return _CARD_FRONT.search(text) is not None
 
 
-# "Back in 2014, X played Y", "back then", "way back": "back" as an adverb of time, no return
 # "back" of time ("back in 2014", "way back") or a noun ("the back page", "the back row") says no return
 _TEMPORAL_BACK = re.compile(r"\b(?:way\s+)?back\s+(?:in\s+(?:19|20)\d\d|then|when|in\s+the\s+day)\b|\bway\s+back\b|"
                             r"\b(?:the|a|its|his|her)\s+back\b(?!\s+(?:again|for|from|as|in\s+the\s+(?:role|suit|part))\b)",
                             re.IGNORECASE)
-
+# "returns" as a noun of gains, not the verb: "delivers outstanding returns as Viggo", "strong returns"
+_RETURNS_GAINED = re.compile(r"\b(?:(?:deliver|post|yield|generate|bring|show|earn|produce)(?:s|ed|ing)?\s+"
+                             r"(?:(?-i:[a-z])[\w-]*\s+){0,2}?|(?:strong|big|huge|solid|healthy|decent|modest|record|diminishing|"
+                             r"outstanding|excellent|impressive|massive|net|gross)\s+)returns\b", re.IGNORECASE)
 
 _BARE_AS = re.compile(r"\s*,?\s*as\s", re.IGNORECASE)
 
