@@ -10994,6 +10994,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Ian McShane finally returns as Winston.", CH2, [("reprise", "Ian McShane", "Winston", "supported")]),
         ("Keanu Reeves's return as John Wick is welcome.", PARA, [("reprise", "Keanu Reeves", "John Wick", "supported")]),
     ],
+    "that-one-after-another-work-is-that-work": [
+        ("Unlike Chapter 2, this one came out in 2019.", PARA, [("release_year", "", 2019, "supported")]),
+        ("Parabellum, and that one came out in 2019, is great.", PARA, [("release_year", "", 2019, "supported")]),
+        ("It came out in 2023, and it ends on a cliffhanger.", CH4, [("release_year", "", 2023, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -17407,6 +17412,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Riccardo Scamarcio posts strong returns as Santino.", CH2, ("reprise", "Riccardo Scamarcio", "Santino")),
         ("Donnie Yen yields diminishing returns as Caine by the third act.", CH4, ("reprise", "Donnie Yen", "Caine")),
         ("Alfie Allen brings healthy returns as Iosef for the investors.", JW1, ("reprise", "Alfie Allen", "Iosef")),
+    ],
+    "that-one-after-another-work-is-that-work": [
+        ("The ending sets up Chapter 4, which ok fine, that one came out in 2023 anyway.", PARA, ("release_year", "", 2023)),
+        ("It teases Chapter 4 - that one came out in 2023.", PARA, ("release_year", "", 2023)),
+        ("I keep comparing it to John Wick: Chapter 2, but that movie opened in 2017 and times change.", CH4, ("release_year", "", 2017)),
     ],
 }
 
