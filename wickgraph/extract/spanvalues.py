@@ -230,8 +230,10 @@ def _other_honorific(surface: str, name: str) -> bool:
 
 _OF_AFTER = re.compile(r"\s+of\s")
 # an indefinite or a demonstrative article (and a few describing words) before a name, and a word in lower case after
-# it: the name modifies that noun ("plays this Camorra prince", "as a broke, boozy Brooklyn bartender")
-_DESCRIBING_DETERMINER = re.compile(r"\b(?:a|an|this|that|one)\s+(?:(?-i:[a-z])[\w-]*,?\s+){0,3}\Z", re.IGNORECASE)
+# it: the name modifies that noun ("plays this Camorra prince", "as a broke, boozy Brooklyn bartender"), unless the
+# words before it introduce it as a name
+_DESCRIBING_DETERMINER = re.compile(r"\b(?:a|an|this|that|one)\s+(?:(?-i:[a-z])[\w-]*,?\s+){0,3}\Z"
+                                    r"(?<!named )(?<!called )(?<!dubbed )", re.IGNORECASE)
 _NOUN_AFTER = re.compile(r"[ \t]+(?!(?:who|whom|whose|which|that|and|but|nor|with|without|into|onto|from|for|was|were|"
                          r"are|has|had|gets|got|does|did|than|yet|over|under|again|too|here|there|now|then|this|these|"
                          r"those|its|his|her|their|while|when|where|because|though|although|before|after|since|until|"
