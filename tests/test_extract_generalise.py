@@ -10985,7 +10985,8 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Ian McShane as Winston, no Lance Reddick here, sadly.", BAL, [("cast", "Ian McShane", "Winston", "supported")]),
     ],
     "a-name-after-a-or-this-before-a-noun-modifies-it": [
-        ("Ian McShane plays a hotel boss named Winston rather well.", JW1, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("A sushi chef named Zero stalks him. Mark Dacascos plays him with glee.", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
+        ("A cop named KD keeps digging. Mishel Prada plays her well.", CONT, [("cast", "Mishel Prada", "KD", "supported")]),
         ("Riccardo Scamarcio plays this Camorra prince, Santino D'Antonio, with oily charm.", CH2, [("cast", "Riccardo Scamarcio", "Santino D'Antonio", "supported")]),
         ("Ruby Rose plays an Ares who barely speaks.", CH2, [("cast", "Ruby Rose", "Ares", "supported")]),
         ("Mark Dacascos plays the Japanese assassin Zero.", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
