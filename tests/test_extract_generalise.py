@@ -11001,6 +11001,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Parabellum, and that one came out in 2019, is great.", PARA, [("release_year", "", 2019, "supported")]),
         ("It came out in 2023, and it ends on a cliffhanger.", CH4, [("release_year", "", 2023, "supported")]),
     ],
+    "a-form-of-address-before-a-roles-own-name": [
+        ("Mr. Michael Nyqvist appears as Mr. Viggo Tarasov.", JW1, [("cast", "Michael Nyqvist", "Viggo Tarasov", "supported")]),
+        ("Mr. Ian McShane, who returns as Mr. Winston, presides.", CH2, [("reprise", "Ian McShane", "Winston", "supported")]),
+        ("We are honoured to present Mr. Lance Reddick as Mr. Charon, the concierge.", PARA, [("cast", "Lance Reddick", "Charon", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -17419,6 +17424,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("The ending sets up Chapter 4, which ok fine, that one came out in 2023 anyway.", PARA, ("release_year", "", 2023)),
         ("It teases Chapter 4 - that one came out in 2023.", PARA, ("release_year", "", 2023)),
         ("I keep comparing it to John Wick: Chapter 2, but that movie opened in 2017 and times change.", CH4, ("release_year", "", 2017)),
+    ],
+    "a-form-of-address-before-a-roles-own-name": [
+        ("Mr. Ian McShane plays Mr. Smith, Winston's rival, in the stage version.", JW1, ("cast", "Ian McShane", "Winston")),
+        ("Dr. Alfie Allen as Mr. Chow, the villain of another picture.", JW1, ("cast", "Alfie Allen", "Iosef")),
+        ("Ms. Bridget Moynahan plays Mrs. Wick, briefly.", JW1, ("cast", "Bridget Moynahan", "John Wick")),
     ],
 }
 

@@ -11,7 +11,7 @@ from ..reference import Reference, normalize_name
 from .claims import Claim
 from .document import FORM_OF_ADDRESS, Document
 from .folding import fold
-from .gazetteer import CHARACTER, PERSON, WORK, Entry, get_gazetteer
+from .gazetteer import CHARACTER, PERSON, WORK, Entry, Mention, get_gazetteer
 from .links import default_cues, is_possessive
 from .nameforms import INITIALLED, close_spelling, initials, is_initials
 from .patterns import FIRST_WORK, Candidate
@@ -141,11 +141,17 @@ def _character(doc: Document, spans: list[tuple[int, int]] | None, actor: str | 
     span = spans[0]
     if _DESCRIBING_DETERMINER.search(doc.text, max(0, span[0] - 40), span[0]) and _NOUN_AFTER.match(doc.text, span[1]):
         return None, None  # "plays this Camorra prince", "a High Table enforcer": a name that modifies a noun
+    mention = doc.by_start.get(span[0])
+    address = FORM_OF_ADDRESS.match(doc.text, span[0]) if mention is None else None
+    if address is not None and (addressed := doc.by_start.get(address.end())) and addressed.end == span[1] \
+            and _whole_name(doc.text[addressed.start:addressed.end], addressed, reference):
+        # a form of address before a role's whole name, which the name does not hold: "Mr. Viggo Tarasov", "Mr.
+        # Winston" (not before a surname, which says whose: "Mrs. Wick" is not John Wick)
+        mention, span = addressed, (addressed.start, span[1])
     surface = _surface(doc, span)
     viewed = _SPACES.sub(" ", doc.folded[span[0]:span[1]]).strip()
     if viewed.lower() != fold(surface).lower() and viewed.lower().rsplit(" ", 1)[-1] in default_cues()["credit-label"]:
         surface = viewed  # "The regisseur is X": a job loanword the view wrote in English, a credit's title
-    mention = doc.by_start.get(span[0])
     entries: list[Entry] = mention.of_kind(CHARACTER) if mention else []
     if not entries:  # a misspelt name of the actor's own role reads as the role, spelt as the reference spells it
         misspelt = _misspelt_role(surface, actor, doc.film, reference)
@@ -185,6 +191,12 @@ def _character(doc: Document, spans: list[tuple[int, int]] | None, actor: str | 
         # initial and the surname ("J. Wick")
         surface = name
     return surface, best.iri
+
+
+def _whole_name(said: str, mention: Mention, reference: Reference) -> bool:
+    """Whether ``said`` is the whole reference name of a character ``mention`` may be."""
+    return any(fold(facts.name).lower() == fold(said).lower() for e in mention.of_kind(CHARACTER)
+               if (facts := reference.characters.get(e.iri or "")) is not None)
 
 
 def _addressed_by_surname(surface: str, name: str) -> bool:
