@@ -11006,6 +11006,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Mr. Ian McShane, who returns as Mr. Winston, presides.", CH2, [("reprise", "Ian McShane", "Winston", "supported")]),
         ("We are honoured to present Mr. Lance Reddick as Mr. Charon, the concierge.", PARA, [("cast", "Lance Reddick", "Charon", "supported")]),
     ],
+    "a-possessive-casting-long-gone-or-a-memory-is-absent": [
+        ("Halle Berry's Sofia is back, and she steals the Casablanca stretch.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
+        ("Ian McShane's Winston is long-suffering as ever.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Lance Reddick's Charon is a memory you carry out of the cinema.", CH4, [("cast", "Lance Reddick", "Charon", "supported")]),
+    ],
+    "a-table-row-labelled-me-is-the-writers-score": [
+        ("| Source | Score |\n|---|---|\n| My roommate | 3/5 |\n| Me | 3.5 out of 5 |\n| Horse chase alone | 10/10 |", PARA, [("rating", "", 3.5, "unknown")]),
+        ("Me | 7/10\nSis | 9/10\nThe whole crowd | 8/10", CH2, [("rating", "", 7, "unknown")]),
+        ("|Who|Verdict|\n|Mum|2/5|\n|me|4/5|\n|Gran|5/5|", JW1, [("rating", "", 4, "unknown")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -17429,6 +17439,16 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Mr. Ian McShane plays Mr. Smith, Winston's rival, in the stage version.", JW1, ("cast", "Ian McShane", "Winston")),
         ("Dr. Alfie Allen as Mr. Chow, the villain of another picture.", JW1, ("cast", "Alfie Allen", "Iosef")),
         ("Ms. Bridget Moynahan plays Mrs. Wick, briefly.", JW1, ("cast", "Bridget Moynahan", "John Wick")),
+    ],
+    "a-possessive-casting-long-gone-or-a-memory-is-absent": [
+        ("Willem Dafoe's Marcus is long gone by now, and that hurts.", PARA, ("cast", "Willem Dafoe", "Marcus")),
+        ("Common's Cassian is only a memory in this one.", CH4, ("cast", "Common", "Cassian")),
+        ("Bridget Moynahan's Helen is now a distant memory, glimpsed on a phone at most.", PARA, ("cast", "Bridget Moynahan", "Helen")),
+    ],
+    "a-table-row-labelled-me-is-the-writers-score": [
+        ("| Source | Score |\n|---|---|\n| My roommate | 3/5 |\n| Me | 3.5 out of 5 |\n| Horse chase alone | 10/10 |", PARA, ("rating", "", 10)),
+        ("Me | 7/10\nSis | 9/10\nThe whole crowd | 8/10", CH2, ("rating", "", 8)),
+        ("|Who|Verdict|\n|Mum|2/5|\n|me|4/5|\n|Gran|5/5|", JW1, ("rating", "", 5)),
     ],
 }
 

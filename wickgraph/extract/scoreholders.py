@@ -292,7 +292,7 @@ OWN_LABEL = re.compile(rf"\b(?:my|our)\b[^.!?\n]{{0,40}}\b(?:verdict|score|score
                         r"(?<!\bhis )(?<!\bher )(?<!\btheir )\bown\s+(?:verdict|score|rating|grade|mark)\b|"
 
                         r"\b(?:verdict|score|rating|grade|mark|number)\s+from\s+me\b|"
-                        r"^\W*(?:me|mine|for\s+me|from\s+me)\s*[:\-–]|"
+                        r"^\W*(?:me|mine|for\s+me|from\s+me)\s*[:\-–|]|"  # (a table's row: "| Me | 3.5 out of 5 |")
                         # ... or said so beside another's: "Mine is seven out of ten", "Mine would be 6/10"
                         r"\bmine\s+(?:is|was|would\s+be|will\s+be|stays|remains)\s+(?:an?\s+)?$|"
                         # ... or the writer's trade's: "Reporter's rating: 7/10", "CRITIC'S BALLOT: 4½ crosses out of 5"
