@@ -11016,6 +11016,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Me | 7/10\nSis | 9/10\nThe whole crowd | 8/10", CH2, [("rating", "", 7, "unknown")]),
         ("|Who|Verdict|\n|Mum|2/5|\n|me|4/5|\n|Gran|5/5|", JW1, [("rating", "", 4, "unknown")]),
     ],
+    "co-wrote-with-names-the-co-writer": [
+        ("Derek Kolstad co-wrote with Shay Hatten.", CH2, [("writer", "Shay Hatten", None, "contradicted")]),
+        ("He cowrote with Michael Finch, again.", PARA, [("writer", "Michael Finch", None, "contradicted")]),
+        ("Derek Kolstad co-writes alongside Michael Finch.", JW1, [("writer", "Michael Finch", None, "contradicted")]),
+    ],
+    "a-pick-label-holds-a-letter-grade": [
+        ("Programmer's pick: A-", CH2, [("rating", "", "A-", "unknown")]),
+        ("Critic's pick: B+", JW1, [("rating", "", "B+", "unknown")]),
+        ("My pick for the week, no contest. Editor's pick: A-minus", CH4, [("rating", "", "A-", "unknown")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -17449,6 +17459,16 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("| Source | Score |\n|---|---|\n| My roommate | 3/5 |\n| Me | 3.5 out of 5 |\n| Horse chase alone | 10/10 |", PARA, ("rating", "", 10)),
         ("Me | 7/10\nSis | 9/10\nThe whole crowd | 8/10", CH2, ("rating", "", 8)),
         ("|Who|Verdict|\n|Mum|2/5|\n|me|4/5|\n|Gran|5/5|", JW1, ("rating", "", 5)),
+    ],
+    "co-wrote-with-names-the-co-writer": [
+        ("Derek Kolstad co-wrote with Keanu Reeves in mind.", CH2, ("writer", "Keanu Reeves", None)),
+        ("Kolstad co-wrote with a heavy hand, and Ian McShane plays Winston.", JW1, ("writer", "Ian McShane", None)),
+        ("Shay Hatten co-wrote with Chad Stahelski watching.", CH4, ("writer", "Chad Stahelski", None)),
+    ],
+    "a-pick-label-holds-a-letter-grade": [
+        ("Programmer's pick: A gem of a film. Grade: B", CH2, ("rating", "", "A")),
+        ("Staff pick: A sequel worth the wait. 7/10", PARA, ("rating", "", "A")),
+        ("Audience pick: B+, but I disagree. My grade: C", JW1, ("rating", "", "B+")),
     ],
 }
 

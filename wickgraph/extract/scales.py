@@ -74,7 +74,7 @@ NEEDS = {"stars_glyph": ("★",), "stars_ascii": ("**", "*/", "✦", "✪", "✭
           "letter": ("grade", "rat", "verdict", "score", "evaluation", "assessment", "appraisal", "judgment",
                      "judgement", "valuation", "overall", "consensus", "going", "give", "gave", "giving",
                      "gets", "earns", "award", "solid", "get a", "earn a", "take", "mark", "film", "movie", " at a",
-                     "grant", "accord", "bestow", "final", "saying", "d say", "gonna say", "call it", "mine",
+                     "grant", "accord", "bestow", "final", "saying", "pick", "d say", "gonna say", "call it", "mine",
                      " is a", "'s a", "\u2019s a", "remains a", "stays a", "last word", "bottom line", "two cents",
                      "upshot", "summing up", "in short"),
           "meter": _METER_FULL,
@@ -211,7 +211,7 @@ _SOURCES: list[tuple[str, re.Pattern[str]]] = [
         # a label, maybe with a phrase before its colon ("Our own mark, for the film that said goodbye to him: A-")
         # (a holder's mark, whose holder is read as any label's is: "Curator's mark: B+")
         rf"(?:\b(?:grade|rating|verdict|score|{APPRAISAL}|overall(?:\s+grade)?|consensus|(?:my|our)\s+take"
-        r"|(?:my|our|own|final|overall|[\w-]+['\u2019]s)\s+mark"
+        r"|(?:my|our|own|final|overall|[\w-]+['\u2019]s)\s+(?:mark|pick)"  # ("Programmer's pick: A-")
         r"|final(?=[ \t]*:)"  # a note's "final: [ B+ ]"
         # a summing-up's label: "Final word: B+", "Bottom line: A-", "My two cents: B-"
         # (or a comma, as said aloud: "Final answer, B plus")
