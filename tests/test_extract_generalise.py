@@ -11026,6 +11026,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Critic's pick: B+", JW1, [("rating", "", "B+", "unknown")]),
         ("My pick for the week, no contest. Editor's pick: A-minus", CH4, [("rating", "", "A-", "unknown")]),
     ],
+    "not-until-a-date-is-the-release-date": [
+        ("It did not reach US theaters until February 2018.", CH2, [("release_year", "", 2018, "contradicted")]),
+        ("Parabellum didn't hit cinemas until May 2020.", PARA, [("release_year", "", 2020, "contradicted")]),
+        ("The fourth chapter did not reach screens till 2022, after the delays.", CH4, [("release_year", "", 2022, "contradicted")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -17469,6 +17474,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Programmer's pick: A gem of a film. Grade: B", CH2, ("rating", "", "A")),
         ("Staff pick: A sequel worth the wait. 7/10", PARA, ("rating", "", "A")),
         ("Audience pick: B+, but I disagree. My grade: C", JW1, ("rating", "", "B+")),
+    ],
+    "not-until-a-date-is-the-release-date": [
+        ("It did not come out in 2016, whatever the poster says.", CH2, ("release_year", "", 2016)),
+        ("It did not reach cinemas in 2024; the delay ran until the following summer.", BAL, ("release_year", "", 2024)),
+        ("It never opened in 2015.", JW1, ("release_year", "", 2015)),
     ],
 }
 

@@ -21,7 +21,8 @@ Each line of ``rules.jsonl`` is one JSON object with an ``id``:
   presupposes rather than asks ("Was Alfie Allen's Iosef ever more hateful?"), and ``unless_rhetorical`` a candidate
   whose name a question's opening asserts: the subject of an opening negative auxiliary, which asks rather than
   denies ("Isn't X perfect as Y, ...?"), or the only answer ("Who else but X could play Y?"); ``unless_endorsed``
-  spares a report the writer calls right ("Rob said that X directed it. All correct.", :mod:`.endorsements`).
+  spares a report the writer calls right ("Rob said that X directed it. All correct.", :mod:`.endorsements`), and
+  ``unless_until`` a release a negation puts off until its date ("It did not reach theaters until February 2018").
 
 Patterns are written over a *view* of the text in which every gazetteer name is replaced,
 character for character, by a placeholder of its kind, so ``{P}`` (a person), ``{C}`` (a
@@ -59,7 +60,7 @@ _ALLOWED_KEYS = {"id", "kind", "type", "pattern", "reprise", "scope", "types", "
                  "requires_credit", "role_possessive", "role_article", "unless_cast", "unless_their_work",
                  "unless_year_of_other_work", "unless_reviewing_a_film", "unless_topic",
                  "unless_apposed", "unless_role_here", "unless_presupposed", "unless_rhetorical",
-                 "unless_endorsed"}
+                 "unless_endorsed", "unless_until"}
 
 
 def full_year(written: str) -> int:
@@ -256,6 +257,7 @@ class Rule:
     unless_presupposed: bool = False  # not for a possessive pairing ("Was Alfie Allen's Iosef ever more hateful?")
     unless_rhetorical: bool = False  # not for a name a question's opening asserts ("Who else but X could play Y?")
     unless_endorsed: bool = False  # not for a report the writer calls right ("Rob said X directed it. All correct.")
+    unless_until: bool = False  # not for a release put off until its date ("It did not reach theaters until 2018")
     sentence_requires: re.Pattern[str] | None = None  # must match the match's sentence or the one before it
     needs: tuple[str, ...] = ()  # lower-case substrings, one of which the text must contain (a cheap pre-check;
     # for a filter, the candidate's sentence and line)
@@ -446,6 +448,7 @@ def load_rules(path: str | Path = RULES_FILE) -> RuleSet:
                                unless_presupposed=bool(data.get("unless_presupposed")),
                                unless_rhetorical=bool(data.get("unless_rhetorical")),
                                unless_endorsed=bool(data.get("unless_endorsed")),
+                               unless_until=bool(data.get("unless_until")),
                                sentence_requires=sentence_requires, flags=flags, needs=tuple(needs),
                                twin_source=lowercase_source(expanded) if expanded and flags & re.IGNORECASE else None))
     known = {r.id for r in claims + mentions}

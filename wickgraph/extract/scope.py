@@ -218,6 +218,9 @@ _UNSAID_CLEFT = re.compile(r"\bwhat\s+(?:no(?:\s+|-)one|nobody|neither(?:\s+[\w-
                            r"remembered|admits?|admitted)(?:\s+[\w-]+){0,3}?\s+(?:is|was)\s+that\s", re.IGNORECASE)
 
 
+_UNTIL = re.compile(r"\b(?:until|till)\b", re.IGNORECASE)
+
+
 def _blocks(doc: Document, candidate: Candidate, block: Rule, sentence_start: int) -> bool:
     if block.unless_reviewing_a_film and (doc.film_kind in (None, "film") or _plays_here(doc, candidate)):
         return False  # (a game's voice cast takes its roles from the films: "X, the films' Y, voices him here")
@@ -235,6 +238,8 @@ def _blocks(doc: Document, candidate: Candidate, block: Rule, sentence_start: in
         return False  # "Isn't X perfect as Y?" asks no doubt: the question rule decides whether it asserts
     if block.unless_endorsed and endorsed(doc, candidate):
         return False  # "Rob said that X directed it. All correct.": a report the writer calls right is theirs too
+    if block.unless_until and _UNTIL.search(doc.text, candidate.start, candidate.end):
+        return False  # "It did not reach theaters until February 2018": the negation puts the release off to its date
     if not _may_hold(doc, block, candidate, sentence_start):
         return False
     regex = block.regex  # a property that looks the compiled pattern up: read it once
