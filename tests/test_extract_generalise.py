@@ -11031,6 +11031,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Parabellum didn't hit cinemas until May 2020.", PARA, [("release_year", "", 2020, "contradicted")]),
         ("The fourth chapter did not reach screens till 2022, after the delays.", CH4, [("release_year", "", 2022, "contradicted")]),
     ],
+    "a-credits-block-heads-another-films-blurb": [
+        ("JOHN WICK: CHAPTER 2\nUSA, 2017, 122 min\nDir: Chad Stahelski\n\nJohn goes to Rome. Riccardo Scamarcio plays Santino.\nProgrammer's pick: B+\n\n---\n\nHARD BOILED\nHong Kong, 1992, 128 min\nDir: John Woo\n\nChow Yun-fat as Tequila slides down a banister. A visiting critic gave it an A+.\n", CH2, [("rating", "", "B+", "unknown")]),
+        ("PARABELLUM\nUSA, 2019, 131 min\nDir: Chad Stahelski\n\nHalle Berry plays Sofia, and the dogs steal it. 7/10\n\nONG-BAK\nThailand, 2003, 105 min\nDir: Prachya Pinkaew\nCast: Tony Jaa\n\nTony Jaa as Ting runs across the heads of a crowd. A sheer marvel, 9/10.\n", PARA, [("rating", "", 7, "unknown")]),
+        ("THE CONTINENTAL\nUSA, 2023, 3 episodes\nCreated by Greg Coolidge\n\nMel Gibson plays Cormac and chews the scenery. 3/5\n\nLE SAMOURAI\nFrance, 1967, 105 min\nDir: Jean-Pierre Melville\n\nAlain Delon as Jef Costello barely speaks. Cool as ice. 5/5\n", CONT, [("rating", "", 3, "unknown")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -17479,6 +17484,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("It did not come out in 2016, whatever the poster says.", CH2, ("release_year", "", 2016)),
         ("It did not reach cinemas in 2024; the delay ran until the following summer.", BAL, ("release_year", "", 2024)),
         ("It never opened in 2015.", JW1, ("release_year", "", 2015)),
+    ],
+    "a-credits-block-heads-another-films-blurb": [
+        ("JOHN WICK: CHAPTER 2\nUSA, 2017, 122 min\nDir: Chad Stahelski\n\nJohn goes to Rome. Riccardo Scamarcio plays Santino.\nProgrammer's pick: B+\n\n---\n\nHARD BOILED\nHong Kong, 1992, 128 min\nDir: John Woo\n\nChow Yun-fat as Tequila slides down a banister. A visiting critic gave it an A+.\n", CH2, ("cast", "Chow Yun-fat", "Tequila")),
+        ("PARABELLUM\nUSA, 2019, 131 min\nDir: Chad Stahelski\n\nHalle Berry plays Sofia, and the dogs steal it. 7/10\n\nONG-BAK\nThailand, 2003, 105 min\nDir: Prachya Pinkaew\nCast: Tony Jaa\n\nTony Jaa as Ting runs across the heads of a crowd. A sheer marvel, 9/10.\n", PARA, ("rating", "", 9)),
+        ("THE CONTINENTAL\nUSA, 2023, 3 episodes\nCreated by Greg Coolidge\n\nMel Gibson plays Cormac and chews the scenery. 3/5\n\nLE SAMOURAI\nFrance, 1967, 105 min\nDir: Jean-Pierre Melville\n\nAlain Delon as Jef Costello barely speaks. Cool as ice. 5/5\n", CONT, ("rating", "", 5)),
     ],
 }
 

@@ -263,15 +263,18 @@ def _outside_films(doc: Document, starts: list[int], opened: list[tuple[int, str
         title = found.get(start)
         if title is not None:
             titles.add(title)
-            if "\n" not in doc.text[start:end_at].strip():
-                # a heading alone over its review ("THE GREAT WALL (12A, 104 mins)"): the paragraphs under it, up to
-                # the next title or the page's own next heading ("THE MAILBAG")
+            if not _PROSE.search(doc.text, start, end_at):
+                # a heading over its review, alone or with its credits ("THE GREAT WALL (12A, 104 mins)", "THE RAID"
+                # over "Dir: Gareth Evans"): the paragraphs under it, up to the next title or the page's next heading
                 following = next((head for head in heads if head > start), len(doc.text))
                 end_at = _section_end(doc.text, end_at, following)
             spans.append((start, end_at))
         elif any(_opens_with(doc.text, start, title) for title in titles):
             spans.append((start, end_at))  # "Casablanca first, because ...": a later paragraph on that film
     return spans
+
+
+_PROSE = re.compile(r"[a-z]{3}[.!?](?:\s|$)")  # a sentence's end: a block without one is a heading or a credits block
 
 
 def _opens_with(text: str, start: int, title: str) -> bool:
