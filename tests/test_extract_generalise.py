@@ -11036,6 +11036,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("PARABELLUM\nUSA, 2019, 131 min\nDir: Chad Stahelski\n\nHalle Berry plays Sofia, and the dogs steal it. 7/10\n\nONG-BAK\nThailand, 2003, 105 min\nDir: Prachya Pinkaew\nCast: Tony Jaa\n\nTony Jaa as Ting runs across the heads of a crowd. A sheer marvel, 9/10.\n", PARA, [("rating", "", 7, "unknown")]),
         ("THE CONTINENTAL\nUSA, 2023, 3 episodes\nCreated by Greg Coolidge\n\nMel Gibson plays Cormac and chews the scenery. 3/5\n\nLE SAMOURAI\nFrance, 1967, 105 min\nDir: Jean-Pierre Melville\n\nAlain Delon as Jef Costello barely speaks. Cool as ice. 5/5\n", CONT, [("rating", "", 3, "unknown")]),
     ],
+    "a-reply-between-quoted-chunks-scores-its-own": [
+        ("On Mon, 3 Mar 2025 at 20:01, Sam <sam@example.org> wrote:\n> saw Parabellum last night\n\nNice, me too.\n\n> 9/10 from me, the horse chase!!\n\nToo generous. I'd say 7/10.\n", PARA, [("rating", "", 7, "unknown")]),
+        ("On Tue, Jamie wrote:\n> the Continental was fun\n\nIt was. Mel Gibson plays Cormac.\n\n> my score: 5 stars\n\nThree stars from me, tops: \u2605\u2605\u2605\n", CONT, [("rating", "", 3, "unknown")]),
+        ("Re: ballerina\n\nOn Fri, 6 Jun 2025, Ana wrote:\n> Ana de Armas plays Eve!\n\nYep.\n\n> I'd give it an A\n\nB-minus for me.\n", BAL, [("rating", "", "B-", "unknown")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -17489,6 +17494,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("JOHN WICK: CHAPTER 2\nUSA, 2017, 122 min\nDir: Chad Stahelski\n\nJohn goes to Rome. Riccardo Scamarcio plays Santino.\nProgrammer's pick: B+\n\n---\n\nHARD BOILED\nHong Kong, 1992, 128 min\nDir: John Woo\n\nChow Yun-fat as Tequila slides down a banister. A visiting critic gave it an A+.\n", CH2, ("cast", "Chow Yun-fat", "Tequila")),
         ("PARABELLUM\nUSA, 2019, 131 min\nDir: Chad Stahelski\n\nHalle Berry plays Sofia, and the dogs steal it. 7/10\n\nONG-BAK\nThailand, 2003, 105 min\nDir: Prachya Pinkaew\nCast: Tony Jaa\n\nTony Jaa as Ting runs across the heads of a crowd. A sheer marvel, 9/10.\n", PARA, ("rating", "", 9)),
         ("THE CONTINENTAL\nUSA, 2023, 3 episodes\nCreated by Greg Coolidge\n\nMel Gibson plays Cormac and chews the scenery. 3/5\n\nLE SAMOURAI\nFrance, 1967, 105 min\nDir: Jean-Pierre Melville\n\nAlain Delon as Jef Costello barely speaks. Cool as ice. 5/5\n", CONT, ("rating", "", 5)),
+    ],
+    "a-reply-between-quoted-chunks-scores-its-own": [
+        ("On Mon, 3 Mar 2025 at 20:01, Sam <sam@example.org> wrote:\n> saw Parabellum last night\n\nNice, me too.\n\n> 9/10 from me, the horse chase!!\n\nToo generous. I'd say 7/10.\n", PARA, ("rating", "", 9)),
+        ("On Tue, Jamie wrote:\n> the Continental was fun\n\nIt was. Mel Gibson plays Cormac.\n\n> my score: 5 stars\n\nThree stars from me, tops: \u2605\u2605\u2605\n", CONT, ("rating", "", 5)),
+        ("Re: ballerina\n\nOn Fri, 6 Jun 2025, Ana wrote:\n> Ana de Armas plays Eve!\n\nYep.\n\n> I'd give it an A\n\nB-minus for me.\n", BAL, ("rating", "", "A")),
     ],
 }
 

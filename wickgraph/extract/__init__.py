@@ -24,7 +24,7 @@ from .answers import answer_key, answered_questions, asked_spans, unasked
 from .choices import offered_choices
 from .claims import Claim, Extraction
 from .collector import collector_paused
-from .comments import comment_spans, others_posts, post_starts
+from .comments import comment_spans, others_posts, post_starts, quoted_reply_chunks
 from .confidence import claim_confidence
 from .corrections import without_corrected, without_refuted_by_review
 from .crosswords import crossword_answers
@@ -166,7 +166,7 @@ def _extract(text: str, film: str | None, reference: Reference | None,
     # a sheet's row "my grade,B+" as "My grade  B+", a page's "Grade:</span> <b>B-" as "Grade:  B-"
     rating = find_rating(blank(csv_cells(plain_forms(text)),
                                elsewhere + struck_spans(text) + retraction_spans(text) + list(line_joins(text))
-                               + tag_spans(text)))
+                               + tag_spans(text) + quoted_reply_chunks(text)))
     if rating is not None:
         pairs.append((Claim("rating", text[rating.start:rating.end], rating.start, rating.end, value=rating.value,
                             scale=rating.scale, normalized=rating.normalized, rule="rating"), None))

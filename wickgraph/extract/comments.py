@@ -34,7 +34,7 @@ from .letters import others_letters
 from .qapages import others_answers
 from .quotations import byline_names, top_lines, writer_names
 
-__all__ = ["comment_spans", "others_posts", "post_starts"]
+__all__ = ["comment_spans", "others_posts", "post_starts", "quoted_reply_chunks"]
 
 # a count of a post's reactions: "3,107", "1.2K likes", "12 reposts"
 _TALLY = r"\d{1,3}(?:[,.]\d{1,3})*[kKmM]?(?:[ \t]+(?:likes?|reactions?|shares?|reposts?|retweets?|views?))?"
@@ -260,6 +260,14 @@ def _others_document_comments(text: str) -> list[tuple[int, int]]:
 _QUOTED_MAIL = re.compile(r"^[ \t>]*On[ \t][^\n]{4,200}\bwrote:[ \t]*(?:\n[ \t]*>[^\n]*)+", re.MULTILINE)
 _FORWARDED = re.compile(r"^[ \t>]*(?:-{3,}[ \t]*(?:forwarded|original)[ \t]+message[ \t]*-{3,}"
                         r"|begin[ \t]+forwarded[ \t]+message:)", re.IGNORECASE | re.MULTILINE)
+
+
+def quoted_reply_chunks(text: str) -> list[tuple[int, int]]:
+    """In an e-mail reply written between the chunks of the message it quotes, each chunk marked ">" after the
+    first ("> 4.5 stars from me" over "Bold. I've got it just under, call it 4 out of 5"): the quoted writer's score,
+    not the reply's (its statements stay: the reply agrees or denies them line by line)."""
+    quote = _QUOTED_MAIL.search(text) if "wrote:" in text else None
+    return [chunk.span() for chunk in _QUOTE_BLOCK.finditer(text, quote.end())] if quote else []
 
 
 def _own_heading_after(text: str, start: int, end: int) -> int:
