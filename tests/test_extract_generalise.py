@@ -11041,6 +11041,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("On Tue, Jamie wrote:\n> the Continental was fun\n\nIt was. Mel Gibson plays Cormac.\n\n> my score: 5 stars\n\nThree stars from me, tops: \u2605\u2605\u2605\n", CONT, [("rating", "", 3, "unknown")]),
         ("Re: ballerina\n\nOn Fri, 6 Jun 2025, Ana wrote:\n> Ana de Armas plays Eve!\n\nYep.\n\n> I'd give it an A\n\nB-minus for me.\n", BAL, [("rating", "", "B-", "unknown")]),
     ],
+    "confirmation-asked-next": [
+        ("Riccardo Scamarcio plays Santino. Right? He does, and he is great.", CH2, [("cast", "Riccardo Scamarcio", "Santino", "supported")]),
+        ("Franco Nero plays Julius. Am I wrong? No, I am not.", CH2, [("cast", "Franco Nero", "Julius", "supported")]),
+        ("Chad Stahelski directed it. Correctly, he kept the camera still.", PARA, [("director", "Chad Stahelski", None, "supported")]),
+    ],
+    "written-by-a-titled-thing-before": [
+        ("Parabellum is written by Derek Kolstad and others.", PARA, [("writer", "Derek Kolstad", None, "supported")]),
+        ("The film is written by Derek Kolstad.", JW1, [("writer", "Derek Kolstad", None, "supported")]),
+        ("This newsletter is written by Hamish Carew. The screenplay is written by Derek Kolstad.", CH2, [("writer", "Derek Kolstad", None, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -17499,6 +17509,16 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("On Mon, 3 Mar 2025 at 20:01, Sam <sam@example.org> wrote:\n> saw Parabellum last night\n\nNice, me too.\n\n> 9/10 from me, the horse chase!!\n\nToo generous. I'd say 7/10.\n", PARA, ("rating", "", 9)),
         ("On Tue, Jamie wrote:\n> the Continental was fun\n\nIt was. Mel Gibson plays Cormac.\n\n> my score: 5 stars\n\nThree stars from me, tops: \u2605\u2605\u2605\n", CONT, ("rating", "", 5)),
         ("Re: ballerina\n\nOn Fri, 6 Jun 2025, Ana wrote:\n> Ana de Armas plays Eve!\n\nYep.\n\n> I'd give it an A\n\nB-minus for me.\n", BAL, ("rating", "", "A")),
+    ],
+    "confirmation-asked-next": [
+        ("We have Franco Nero as Santino's father. Is that right?", CH2, ("cast", "Franco Nero", "Santino's father")),
+        ("David Leitch directed it alone. Correct?", PARA, ("director", "David Leitch", None)),
+        ("It came out in 2016. Can anyone confirm?", CH2, ("release_year", "", 2016)),
+    ],
+    "written-by-a-titled-thing-before": [
+        ("The Back Row is written by Hamish Carew.", CH2, ("writer", "Hamish Carew", None)),
+        ("Frame Rate was written by Ola Duda. Derek Kolstad wrote the film.", JW1, ("writer", "Ola Duda", None)),
+        ("Thanks for reading. Midnight Screenings is lovingly written by Priya Raman.", CH4, ("writer", "Priya Raman", None)),
     ],
 }
 
