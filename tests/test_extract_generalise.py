@@ -11046,11 +11046,6 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Franco Nero plays Julius. Am I wrong? No, I am not.", CH2, [("cast", "Franco Nero", "Julius", "supported")]),
         ("Chad Stahelski directed it. Correctly, he kept the camera still.", PARA, [("director", "Chad Stahelski", None, "supported")]),
     ],
-    "written-by-a-titled-thing-before": [
-        ("Parabellum is written by Derek Kolstad and others.", PARA, [("writer", "Derek Kolstad", None, "supported")]),
-        ("The film is written by Derek Kolstad.", JW1, [("writer", "Derek Kolstad", None, "supported")]),
-        ("This newsletter is written by Hamish Carew. The screenplay is written by Derek Kolstad.", CH2, [("writer", "Derek Kolstad", None, "supported")]),
-    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -17514,11 +17509,6 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("We have Franco Nero as Santino's father. Is that right?", CH2, ("cast", "Franco Nero", "Santino's father")),
         ("David Leitch directed it alone. Correct?", PARA, ("director", "David Leitch", None)),
         ("It came out in 2016. Can anyone confirm?", CH2, ("release_year", "", 2016)),
-    ],
-    "written-by-a-titled-thing-before": [
-        ("The Back Row is written by Hamish Carew.", CH2, ("writer", "Hamish Carew", None)),
-        ("Frame Rate was written by Ola Duda. Derek Kolstad wrote the film.", JW1, ("writer", "Ola Duda", None)),
-        ("Thanks for reading. Midnight Screenings is lovingly written by Priya Raman.", CH4, ("writer", "Priya Raman", None)),
     ],
 }
 
