@@ -11046,6 +11046,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Franco Nero plays Julius. Am I wrong? No, I am not.", CH2, [("cast", "Franco Nero", "Julius", "supported")]),
         ("Chad Stahelski directed it. Correctly, he kept the camera still.", PARA, [("director", "Chad Stahelski", None, "supported")]),
     ],
+    "an-aside-between-dashes-after-the-player": [
+        ("Jerome Flynn \u2013 yes, Bronn from Game of Thrones \u2013 plays the Elder.", PARA, [("cast", "Jerome Flynn", "The Elder", "contradicted")]),
+        ("Ian McShane - Al Swearengen from Deadwood, no less - plays Winston.", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Laurence Fishburne \u2014 yes, Morpheus from The Matrix \u2014 plays the Bowery King.", CH2, [("cast", "Laurence Fishburne", "The Bowery King", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -17509,6 +17514,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("We have Franco Nero as Santino's father. Is that right?", CH2, ("cast", "Franco Nero", "Santino's father")),
         ("David Leitch directed it alone. Correct?", PARA, ("director", "David Leitch", None)),
         ("It came out in 2016. Can anyone confirm?", CH2, ("release_year", "", 2016)),
+    ],
+    "an-aside-between-dashes-after-the-player": [
+        ("Keanu Reeves - Neo from The Matrix - was my first crush.", JW1, ("cast", "Keanu Reeves", "Neo")),
+        ("Ian McShane - Al Swearengen from Deadwood - is the reason I watch anything.", CH2, ("cast", "Ian McShane", "Al Swearengen")),
+        ("Laurence Fishburne - Morpheus - is not in this one.", JW1, ("cast", "Laurence Fishburne", "Morpheus")),
     ],
 }
 

@@ -229,6 +229,7 @@ ASIDE_END = re.compile(r"\s*(?:,\s*(?:[^()\n,]{0,40}?\b)?(?:returning|back|again
 _ASIDE = r"\s*(?:himself|herself)?\s*,(?:(?!\s*(?:is|was|are|were|plays|played)\s)[^,;.!?()\n]{1,90},){1,3}\s*"
 _ASIDE_AFTER_NAME = re.compile(_ASIDE)
 APPOSITION = re.compile(rf"^{_ASIDE}"
+                         r"|^\s+[\u2013\u2014-]{1,2}\s[^\n\u2013\u2014]{1,90}?\s[\u2013\u2014-]{1,2}\s+"  # (dashes)
                          r"|^\s+who(?:['\u2019]d|['\u2019]s|\s+had|\s+has|\s+was|\s+is)?\s[^,;.!?()\n]{1,60},\s*")
 
 
