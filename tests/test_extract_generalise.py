@@ -11051,6 +11051,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Ian McShane - Al Swearengen from Deadwood, no less - plays Winston.", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
         ("Laurence Fishburne \u2014 yes, Morpheus from The Matrix \u2014 plays the Bowery King.", CH2, [("cast", "Laurence Fishburne", "The Bowery King", "supported")]),
     ],
+    "a-surname-kept-back-as-its-initial": [
+        ("Anjelica H. as the Director, terrifying in a turban.", PARA, [("cast", "Anjelica Huston", "The Director", "supported")]),
+        ("Halle B. plays Sofia and the dogs are the real stars.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
+        ("Mark D. as Zero is a delight.", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -17519,6 +17524,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Keanu Reeves - Neo from The Matrix - was my first crush.", JW1, ("cast", "Keanu Reeves", "Neo")),
         ("Ian McShane - Al Swearengen from Deadwood - is the reason I watch anything.", CH2, ("cast", "Ian McShane", "Al Swearengen")),
         ("Laurence Fishburne - Morpheus - is not in this one.", JW1, ("cast", "Laurence Fishburne", "Morpheus")),
+    ],
+    "a-surname-kept-back-as-its-initial": [
+        ("Peter S. plays the Sommelier, I think.", CH2, ("cast", "Peter Serafinowicz", "The Sommelier")),
+        ("My friend Anjelica H is a nurse and came along.", PARA, ("cast", "Anjelica Huston", None)),
+        ("Ian M and Lance R are my flatmates, not actors.", JW1, ("cast", "Ian McShane", None)),
     ],
 }
 

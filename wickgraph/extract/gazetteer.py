@@ -27,7 +27,7 @@ from .namecase import (
     written_as_form,
 )
 from .nameforms import (
-    INVERTED_INITIAL,
+    TRAILING_INITIAL,
     described_forms,
     initialled_forms,
     initials,
@@ -128,13 +128,13 @@ class Gazetteer:
                 table[key].append(entry)
 
         inverted: set[tuple[str, ...]] = set()
+        names = [person.name for person in reference.people.values()]
         for person in reference.people.values():
             add(person.name, Entry(PERSON, person.iri, person.name, True))
             for form in joined_forms(person.name):  # "#KeanuReeves", "@IanMcShane": hashtags and handles
                 add(form, Entry(PERSON, person.iri, form, False))
-            for form in initialled_forms(person.name):  # "K. Reeves": programmes, credits in small print
-                add(form, Entry(PERSON, person.iri, form, False))
-            for form in short_forms(person.name):  # "Larry Fishburne": a first name's everyday short form
+            # "K. Reeves" (programmes, small print), "Anjelica H.", "Larry Fishburne" (a first name's everyday form)
+            for form in [*initialled_forms(person.name, names), *short_forms(person.name)]:
                 add(form, Entry(PERSON, person.iri, form, False))
             for form in initials(person.name):  # "KR": text-speak (kept only beside another name of theirs)
                 add(form, Entry(PERSON, person.iri, form, False))
@@ -295,8 +295,8 @@ class Gazetteer:
                     if not kept and one_case.at(start):  # "COMMON AS CASSIAN": case means nothing here
                         kept = tuple(e for e in entries if not (e.kind == PERSON and is_initials(e.form)))
                     if kept:
-                        if text.startswith(".", end) and any(INVERTED_INITIAL.fullmatch(e.form) for e in kept):
-                            end += 1  # "Reeves, K.": the initial's full stop is the name's, no sentence's end
+                        if text.startswith(".", end) and any(TRAILING_INITIAL.fullmatch(e.form) for e in kept):
+                            end += 1  # "Reeves, K.", "Anjelica H.": the initial's full stop is the name's
                         mentions.append(Mention(start, end, kept))
                         matched = n
                         break

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .layout_words import LOG_TIME
-from .nameforms import INITIALLED, INVERTED_INITIAL, is_initials
+from .nameforms import INITIALLED, TRAILING_INITIAL, is_initials
 
 __all__ = ["closes_line_in_capitals", "fills_a_cell", "heads_line_in_capitals", "introduced_in_capitals",
            "is_lowercase_style", "written_as_form"]
@@ -131,8 +131,8 @@ def written_as_form(surface: str, form: str, person: bool, n_tokens: int, lowerc
     "Allen, A.", never "Allen, a" (``after`` is the character after the surface); a person's initials in capitals."""
     if INITIALLED.match(form):
         return INITIALLED.match(surface) is not None
-    if INVERTED_INITIAL.fullmatch(form):
-        return INVERTED_INITIAL.fullmatch(surface + after) is not None
+    if TRAILING_INITIAL.fullmatch(form):
+        return TRAILING_INITIAL.fullmatch(surface + after) is not None
     if person and is_initials(form):
         return surface == form  # "KR", never "kr" or "Kr"
     if n_tokens > 1 or lowercase_style:

@@ -5,9 +5,9 @@ numbered film ("JW 4", "Chapter Four") and what a character is, said instead of 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
-__all__ = ["INITIALLED", "INVERTED_INITIAL", "close_spelling", "described_forms", "initialled_forms", "initials",
+__all__ = ["INITIALLED", "TRAILING_INITIAL", "close_spelling", "described_forms", "initialled_forms", "initials",
            "inverted_forms", "is_abbreviation_stop", "is_initials", "is_stance_adverb", "joined_forms",
            "numbered_forms", "short_forms", "sound_key", "strip_note"]
 
@@ -26,9 +26,10 @@ INITIALLED = re.compile(r"(?:[A-Z]\.|(?![AI]\s)[A-Z])\s+(?:(?:" + "|".join(sorte
 credits write it ("D Leitch"; not after "A" or "I", which are words: "A Tarasov henchman")."""
 
 
-def initialled_forms(name: str) -> list[str]:
+def initialled_forms(name: str, others: Sequence[str] = ()) -> list[str]:
     """The first name cut to its initial: "K. Reeves", "A. de Armas" (a single name has none); and every given
-    name of a longer name: "A. K. Dillon"."""
+    name of a longer name: "A. K. Dillon"; and, when ``others`` (every name of the kind) holds no other name it could
+    be, the surname cut to its initial, as an informal post keeps it back: "Anjelica H." (not "Peter S.")."""
     words = name.split()
     if len(words) < 2 or not words[0][:1].isalpha():
         return []
@@ -36,7 +37,14 @@ def initialled_forms(name: str) -> list[str]:
     given = words[:-1]
     if len(given) >= 2 and all(w[:1].isupper() and w.isalpha() for w in given):
         forms.append(" ".join(f"{w[0]}." for w in given) + f" {words[-1]}")
+    if others and sum(_first_and_initial(other) == _first_and_initial(name) for other in others) == 1:
+        forms.append(f"{words[0]} {words[-1][0]}.")
     return forms
+
+
+def _first_and_initial(name: str) -> tuple[str, str]:
+    words = name.lower().split()
+    return (words[0], words[-1][:1]) if len(words) > 1 else ("", "")
 
 
 # the everyday short forms of given names, as fans, chats and old billings write them ("Larry Fishburne", his billing
@@ -71,9 +79,10 @@ def is_initials(form: str) -> bool:
     return 2 <= len(form) <= 3 and form.isalpha() and form.isupper()
 
 
-INVERTED_INITIAL = re.compile(r"[^,]+, [A-Z]\.")
-"""A catalogue-order name with its first name cut to the initial: "Reeves, K." (its full stop is what tells the
-initial "A." or "I." from a word: "Allen, A." but not "McShane, I think")."""
+TRAILING_INITIAL = re.compile(r"[^,]+,? [A-Z]\.")
+"""A name that ends in an initial: in catalogue order, the first name cut to it ("Reeves, K."), or the surname kept
+back ("Anjelica H."); its full stop is what tells the initial "A." or "I." from a word ("Allen, A." but not "McShane,
+I think")."""
 
 
 def inverted_forms(name: str) -> list[str]:
