@@ -11056,6 +11056,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Halle B. plays Sofia and the dogs are the real stars.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
         ("Mark D. as Zero is a delight.", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
     ],
+    "a-cell-of-two-players-sharing-a-role": [
+        ("| Actor | Role |\n|---|---|\n| Sa\u00efd Taghmaoui / George Georgiou | The Elder |\n| Donnie Yen | Caine |", CH4, [("cast", "Sa\u00efd Taghmaoui", "The Elder", "contradicted"), ("cast", "George Georgiou", "The Elder", "supported")]),
+        ("Cast:\nGeorge Georgiou & Sa\u00efd Taghmaoui ..... The Elder\nDonnie Yen ..... Caine", PARA, [("cast", "George Georgiou", "The Elder", "contradicted"), ("cast", "Sa\u00efd Taghmaoui", "The Elder", "supported")]),
+        ("Player | Part\nKeanu Reeves and Ian McShane | Winston\nLance Reddick | Charon", JW1, [("cast", "Keanu Reeves", "Winston", "contradicted"), ("cast", "Ian McShane", "Winston", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -17529,6 +17534,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Peter S. plays the Sommelier, I think.", CH2, ("cast", "Peter Serafinowicz", "The Sommelier")),
         ("My friend Anjelica H is a nurse and came along.", PARA, ("cast", "Anjelica Huston", None)),
         ("Ian M and Lance R are my flatmates, not actors.", JW1, ("cast", "Ian McShane", None)),
+    ],
+    "a-cell-of-two-players-sharing-a-role": [
+        ("| Actor | Role |\n|---|---|\n| Keanu Reeves / John Wick | hitman |\n| Donnie Yen | Caine |", CH4, ("cast", "Keanu Reeves", "hitman")),
+        ("| Who | What |\n|---|---|\n| Chad Stahelski / Keanu Reeves | director and star |", JW1, ("cast", "Chad Stahelski", None)),
+        ("| Actor | Role |\n|---|---|\n| Halle Berry / Sofia | dogs |", PARA, ("cast", "Halle Berry", "dogs")),
     ],
 }
 

@@ -165,6 +165,9 @@ def _row_candidates(doc: Document, rows: tuple[Row, ...]) -> list[Candidate]:
     whole = {replace(row, cells=tuple(_name_part(doc, cell) for cell in row.cells)): row for row in blanked}
     rows = tuple(whole)
     kinds = {row: [_kind(doc, cell) if cell[1] > cell[0] else None for cell in row.cells] for row in rows}
+    shared = {cell: players for row in rows for cell in row.cells if (players := _players(doc, cell))}
+    for row in rows:  # a cell of two players sharing the role ("Sa\u00efd Taghmaoui / George Georgiou | The Elder")
+        kinds[row] = [ACTOR if cell in shared else kind for kind, cell in zip(kinds[row], row.cells, strict=True)]
     # the orientation known rows of a block agree on decides the rows whose names the reference lacks
     votes: dict[int, Counter[int]] = {}
     for row in rows:
@@ -185,17 +188,34 @@ def _row_candidates(doc: Document, rows: tuple[Row, ...]) -> list[Candidate]:
         # is not part of the claim, and its words must not reach the scope filters
         named = _mention(doc, role)  # "Young Winston": the character is the name after the age
         character = (named.start, named.end) if named is not None and named.mask & CHARACTER else role
-        candidate = Candidate("layout-row", "cast", min(actor[0], role[0]), max(actor[1], role[1]),
-                              parts={"actor": [actor], "character": [character]})
-        _notes_say_reprise(doc, candidate, whole[row].cells[max(pair) + 1:])
-        if not candidate.reprise and max(pair) == len(row.cells) - 1:
-            # the note after the row's last cell, or on the indented line below it ("   Note: back one last time")
-            noted = note_says_reprise(doc, default_cues(), candidate.end) \
-                or body_note_says_reprise(doc, default_cues(), row.end)
-            if noted is not None:
-                candidate.reprise, candidate.end = True, noted
-        found.append(candidate)
+        for player in shared.get(actor, [actor]):
+            candidate = Candidate("layout-row", "cast", min(actor[0], role[0]), max(actor[1], role[1]),
+                                  parts={"actor": [player], "character": [character]})
+            _notes_say_reprise(doc, candidate, whole[row].cells[max(pair) + 1:])
+            if not candidate.reprise and max(pair) == len(row.cells) - 1:
+                # the note after the row's last cell, or on the indented line below it ("   Note: back one last time")
+                noted = note_says_reprise(doc, default_cues(), candidate.end) \
+                    or body_note_says_reprise(doc, default_cues(), row.end)
+                if noted is not None:
+                    candidate.reprise, candidate.end = True, noted
+            found.append(candidate)
     return found
+
+
+_PLAYERS_APART = re.compile(r"[ \t]*(?:/|&|\band\b|,)[ \t]*")
+
+
+def _players(doc: Document, cell: Span) -> list[Span]:
+    """The players a cell names together, two or three known people apart by "/", "&", "and" or commas; else none."""
+    parts, start = [], cell[0]
+    for mark in _PLAYERS_APART.finditer(doc.text, cell[0], cell[1]):
+        parts.append((start, mark.start()))
+        start = mark.end()
+    parts.append((start, cell[1]))
+    if not 2 <= len(parts) <= 3:
+        return []
+    mentions = [_mention(doc, part) for part in parts]
+    return parts if all(m is not None and m.mask & PERSON and not m.mask & CHARACTER for m in mentions) else []
 
 
 # A notes column that says the role is taken up again: "returning from JW1", "same as JW1", "back from Parabellum"
