@@ -11061,6 +11061,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Cast:\nGeorge Georgiou & Sa\u00efd Taghmaoui ..... The Elder\nDonnie Yen ..... Caine", PARA, [("cast", "George Georgiou", "The Elder", "contradicted"), ("cast", "Sa\u00efd Taghmaoui", "The Elder", "supported")]),
         ("Player | Part\nKeanu Reeves and Ian McShane | Winston\nLance Reddick | Charon", JW1, [("cast", "Keanu Reeves", "Winston", "contradicted"), ("cast", "Ian McShane", "Winston", "supported")]),
     ],
+    "a-heading-that-describes-its-role-over-portrayed-by": [
+        ("KIRILL, Viggo's Right Hand\nPortrayed by Dean Winters\nSTR 14  HP 32", JW1, [("cast", "Dean Winters", "Kirill", "contradicted")]),
+        ("**Earl, the Bowery King's Informant**\nAs played by Jason Mantzoukas\nHP 12", PARA, [("cast", "Jason Mantzoukas", "Earl", "contradicted")]),
+        ("The Sommelier, Rome Continental\nPortrayed by Peter Serafinowicz\nAbilities: pairing", CH2, [("cast", "Peter Serafinowicz", "The Sommelier", "supported")]),
+    ],
+    "a-role-in-capitals-before-an-equals-sign-and-its-player": [
+        ("ARES = Ruby Rose", CH2, [("cast", "Ruby Rose", "Ares", "supported")]),
+        ("Solutions:\nCHARON = Lance Reddick\nZERO = Mark Dacascos", PARA, [("cast", "Lance Reddick", "Charon", "supported"), ("cast", "Mark Dacascos", "Zero", "supported")]),
+        ("WINSTON = Ian McShane, of course", BAL, [("cast", "Ian McShane", "Winston", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -17539,6 +17549,16 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("| Actor | Role |\n|---|---|\n| Keanu Reeves / John Wick | hitman |\n| Donnie Yen | Caine |", CH4, ("cast", "Keanu Reeves", "hitman")),
         ("| Who | What |\n|---|---|\n| Chad Stahelski / Keanu Reeves | director and star |", JW1, ("cast", "Chad Stahelski", None)),
         ("| Actor | Role |\n|---|---|\n| Halle Berry / Sofia | dogs |", PARA, ("cast", "Halle Berry", "dogs")),
+    ],
+    "a-heading-that-describes-its-role-over-portrayed-by": [
+        ("KIRILL, Viggo's Right Hand\nSTR 14  HP 32\n\nDean Winters was great in 30 Rock.", JW1, ("cast", "Dean Winters", "Kirill")),
+        ("Earl, the informant, talks.\nPortrayed by nobody I recognised.\nJason Mantzoukas is elsewhere.", PARA, ("cast", "Jason Mantzoukas", "Earl")),
+        ("Winston, Manager\n\nPlayed by Ian McShane in the films, not here.", HEX, ("cast", "Ian McShane", "Winston")),
+    ],
+    "a-role-in-capitals-before-an-equals-sign-and-its-player": [
+        ("TOTAL = 42 points", CH2, ("rating", "", 42)),
+        ("SCORE = Keanu Reeves fans 10, critics 7", JW1, ("cast", "Keanu Reeves", "Score")),
+        ("NOTE = Lance Reddick is missed", CH4, ("cast", "Lance Reddick", "Note")),
     ],
 }
 

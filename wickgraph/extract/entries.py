@@ -41,6 +41,8 @@ _ITEM_MARK = re.compile(r"[ \t]*[-*+\u2022][ \t]+(?:the[ \t]+)?[*_]*", re.IGNORE
 _INLINE_CLOSE = re.compile(r"[*_]*(?:,[ \t]+(?:the|an?)\b)?(?:[ \t]*\([^()\n]{1,12}\))?"
                            r"(?:[.:][*_]*[ \t]|[ \t*_]*[\u2013\u2014][ \t]|[ \t*_]*[ \t]-[ \t])")
 _HEADING_COMMA = re.compile(r"[*_]+,[ \t]")
+# a heading that describes the role after a comma and ends the line: a stat block's "KIRILL, Viggo's Right Hand"
+_DESCRIBED_HEADING = re.compile(r"[*_]*,[ \t][^\n.!?]{1,60}?[ \t*_]*\n")
 # a fragment the player opens: after a sentence's end, a label's colon, a dash, a passive "by", or a comma and a
 # word of return ("**The Bowery King**, once again Laurence Fishburne, ...")
 _FRAGMENT_OPEN = re.compile(r"(?:[.;:!?)]\s+|\(|[ \t][\u2013\u2014-][ \t]+|\b(?:by|courtesy[ \t]+of)[ \t]+"
@@ -53,10 +55,10 @@ _FRAGMENT_CLOSE = re.compile(r"[ \t]*(?:[.,;:!?)\u2013\u2014]|[ \t]-[ \t]|\n|\Z"
                              r"|(?:plays|gives|makes|brings|lends|sells|imbues|renders|grounds|invests|voices)[ \t]+"
                              r"(?:him|her)\b"
                              r"|(?:returns|is\s+back|comes\s+back|reprises)\b)", re.IGNORECASE)
-# a sentence that opens with a participle and its agent: "Portrayed by X", "Played here by X"
-_SUBJECTLESS = re.compile(r"(?:(?<![^\n])[ \t]*|[.!?;][ \t]+)(?:(?:played|portrayed|voiced|embodied|performed)"
-                          r"(?:[ \t]+(?:here|again|once\s+more))?|brought[ \t]+to[ \t]+life)[ \t]+by[ \t]+\Z",
-                          re.IGNORECASE)
+# a sentence that opens with a participle and its agent: "Portrayed by X", "Played here by X", "As played by X"
+_SUBJECTLESS = re.compile(r"(?:(?<![^\n])[ \t]*(?:as[ \t]+)?|[.!?;][ \t]+)"
+                          r"(?:(?:played|portrayed|voiced|embodied|performed)(?:[ \t]+(?:here|again|once\s+more))?"
+                          r"|brought[ \t]+to[ \t]+life)[ \t]+by[ \t]+\Z", re.IGNORECASE)
 _BODY_LINES = 8
 _AS_ROLE = re.compile(r"[ \t]*[,(][ \t]*as\b", re.IGNORECASE)
 # what may stand before the player at the start of the body: "The late, great Lance Reddick"
@@ -83,6 +85,8 @@ def entry_roles(doc: Document, cues: Cues) -> list[Candidate]:
             bulleted = role.start > line_start or _capitals(doc, role)
             item_end = _hanging_end(doc, line_end) if _ITEM_MARK.match(doc.text, line_start, role.start) else line_end
             actor = _player_in_line(doc, role.end, item_end) if bulleted else None
+        elif _DESCRIBED_HEADING.match(doc.text, role.end):
+            actor = None  # "KIRILL, Viggo's Right Hand" over "Portrayed by Dean Winters": the body's agent only
         else:
             continue
         if actor is None:

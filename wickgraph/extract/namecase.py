@@ -72,7 +72,7 @@ def fills_a_cell(text: str, start: int, end: int) -> bool:
 _PLAYER_AFTER = re.compile(r"(?:[ \t]*\((?:[^()\n;]{1,20};[ \t]*|(?:[A-Za-z][\w-]*[ \t]+){1,3}?)?"
                            r"|[ \t]*\([^()\n]{1,20}\),[ \t]+|[ \t]+-{1,2}[ \t]+|[ \t]*[\u2013\u2014][ \t]*"
                            r"|,[ \t]+(?:(?:is|was|played[ \t]+by|portrayed[ \t]+by|that['\u2019]s|that[ \t]+is)[ \t]+)?"
-                           r"|:[ \t]+)"
+                           r"|:[ \t]+|[ \t]*=[ \t]*)"  # (a solver's note: "ARES = Ruby Rose")
                            r"(?-i:[A-Z][a-z]+(?:[ \t]+(?:[A-Z][a-z]+[ \t]+)?[A-Z][a-z]|\)))")
 # ... or the player's possessive right before the capitals: "Lance Reddick's CHARON", "Ian McShane's WINSTON"
 _PLAYER_BEFORE = re.compile(r"(?-i:[A-Z][a-z]+[ \t]+(?:[A-Z][a-z]+[ \t]+)?[A-Z][A-Za-z-]*[a-z])['\u2019]s[ \t]+\Z")
