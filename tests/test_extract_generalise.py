@@ -11071,6 +11071,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Solutions:\nCHARON = Lance Reddick\nZERO = Mark Dacascos", PARA, [("cast", "Lance Reddick", "Charon", "supported"), ("cast", "Mark Dacascos", "Zero", "supported")]),
         ("WINSTON = Ian McShane, of course", BAL, [("cast", "Ian McShane", "Winston", "supported")]),
     ],
+    "gives-it-in-another-language": [
+        ("Le pongo una B+ y me voy a dormir.", PARA, [("rating", "", "B+", "unknown")]),
+        ("Honestly? Le doy un 8 de 10.", CH4, [("rating", "", 8, "unknown")]),
+        ("Franchement, je lui donne 4/5.", JW1, [("rating", "", 4, "unknown")]),
+    ],
+    "a-reprise-cue-in-another-language-read-in-english": [
+        ("Fishburne regresa como el Bowery King, y qu\u00e9 bien.", PARA, [("reprise", "Laurence Fishburne", "The Bowery King", "supported")]),
+        ("Ian McShane repite como Winston.", CH2, [("reprise", "Ian McShane", "Winston", "supported")]),
+        ("Halle Berry retoma a Sofia, la amiga de John.", CH4, [("reprise", "Halle Berry", "Sofia", "contradicted")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -17559,6 +17569,16 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("TOTAL = 42 points", CH2, ("rating", "", 42)),
         ("SCORE = Keanu Reeves fans 10, critics 7", JW1, ("cast", "Keanu Reeves", "Score")),
         ("NOTE = Lance Reddick is missed", CH4, ("cast", "Lance Reddick", "Note")),
+    ],
+    "gives-it-in-another-language": [
+        ("Mi hermano le da un 10 de 10, yo un 6 de 10.", PARA, ("rating", "", 10)),
+        ("Le doy un abrazo a mi perro. Nota: 7/10", JW1, ("rating", "", 1)),
+        ("Je lui donne raison: 3/5 at most, says my friend. Mine is 4/5.", CH2, ("rating", "", 3)),
+    ],
+    "a-reprise-cue-in-another-language-read-in-english": [
+        ("Keanu Reeves es John Wick por primera vez.", JW1, ("reprise", "Keanu Reeves", "John Wick")),
+        ("Ian McShane es Winston.", JW1, ("reprise", "Ian McShane", "Winston")),
+        ("Mark Dacascos como Zero, nuevo en la saga.", PARA, ("reprise", "Mark Dacascos", "Zero")),
     ],
 }
 

@@ -254,9 +254,9 @@ _COMPANY_ASIDE = re.compile(COMPANY_ASIDE_OPENING + r"[^,.;:!?\n]{1,80},")
 
 
 def reprise_cue(doc: Document, cues: Cues, start: int, end: int) -> bool:
-    """A reprise cue inside the evidence ("returns as", "'s return as") or right after the role ("is Y again"),
-    not anywhere in a long clause ("Caine (a sly, blind X) is a retired killer pulled back in")."""
-    evidence = _COMPANY_ASIDE.sub(", ", _RETURNS_GAINED.sub(" ", _TEMPORAL_BACK.sub(" ", doc.text[start:end])))
+    """A reprise cue inside the evidence ("returns as", "regresa como" in the view), or right after the role ("is Y
+    again"), not anywhere in a long clause ("Caine (a sly, blind X) is a retired killer pulled back in")."""
+    evidence = _COMPANY_ASIDE.sub(", ", _RETURNS_GAINED.sub(" ", _TEMPORAL_BACK.sub(" ", doc.folded[start:end])))
     if "front" in doc.lower and _has_card_fronts(doc.text):
         evidence = _CARD_BACK.sub(" ", evidence)
     return cue_within(evidence, cues) or _tail_cue(doc, cues, end) \
