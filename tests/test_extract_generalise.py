@@ -17556,6 +17556,7 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Ian M and Lance R are my flatmates, not actors.", JW1, ("cast", "Ian McShane", None)),
     ],
     "a-cell-of-two-players-sharing-a-role": [
+        ("Shay Hatten & Michael Finch - Screenplay\nKeanu Reeves - John Wick", CH4, ("cast", "Shay Hatten", "Screenplay")),
         ("| Actor | Role |\n|---|---|\n| Keanu Reeves / John Wick | hitman |\n| Donnie Yen | Caine |", CH4, ("cast", "Keanu Reeves", "hitman")),
         ("| Who | What |\n|---|---|\n| Chad Stahelski / Keanu Reeves | director and star |", JW1, ("cast", "Chad Stahelski", None)),
         ("| Actor | Role |\n|---|---|\n| Halle Berry / Sofia | dogs |", PARA, ("cast", "Halle Berry", "dogs")),

@@ -184,6 +184,8 @@ def _row_candidates(doc: Document, rows: tuple[Row, ...]) -> list[Candidate]:
         actor, role = row.cells[pair[0]], row.cells[pair[1]]
         if kinds[row][pair[0]] == NEW_NAME and len(doc.text[actor[0]:actor[1]].split()) < 2:
             continue  # an unknown performer needs a first name and a surname
+        if actor in shared and kinds[row][pair[1]] not in (ROLE, EITHER):
+            continue  # players named together share a known role only: "Shay Hatten & Michael Finch - Screenplay"
         # the evidence runs over the two cells only: a notes column ("can't reload without looking cool")
         # is not part of the claim, and its words must not reach the scope filters
         named = _mention(doc, role)  # "Young Winston": the character is the name after the age
