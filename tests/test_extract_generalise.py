@@ -11081,6 +11081,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Ian McShane repite como Winston.", CH2, [("reprise", "Ian McShane", "Winston", "supported")]),
         ("Halle Berry retoma a Sofia, la amiga de John.", CH4, [("reprise", "Halle Berry", "Sofia", "contradicted")]),
     ],
+    "a-score-the-venue-holds": [
+        ("For me the movie is a 9/10, and the venue is a solid five stars.", JW1, [("rating", "", 9, "unknown")]),
+        ("I'd grade the film an A-.\n\nFour stars for the drive-in, would be five if the radio worked.", CH4, [("rating", "", "A-", "unknown")]),
+        ("Film: 7/10. The cinema gets 2/5 for sticky floors.", PARA, [("rating", "", 7, "unknown")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -17580,6 +17585,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Keanu Reeves es John Wick por primera vez.", JW1, ("reprise", "Keanu Reeves", "John Wick")),
         ("Ian McShane es Winston.", JW1, ("reprise", "Ian McShane", "Winston")),
         ("Mark Dacascos como Zero, nuevo en la saga.", PARA, ("reprise", "Mark Dacascos", "Zero")),
+    ],
+    "a-score-the-venue-holds": [
+        ("For me the movie is a 9/10, and the venue is a solid five stars.", JW1, ("rating", "", 5)),
+        ("I'd grade the film an A-.\n\nFour stars for the drive-in, would be five if the radio worked.", CH4, ("rating", "", 4)),
+        ("Film: 7/10. The seats were a 2/5, honestly.", PARA, ("rating", "", 2)),
     ],
 }
 

@@ -131,7 +131,10 @@ def _byline_roles(text: str) -> frozenset[str]:
 def named_holder(text: str, label: str) -> bool:
     """Whether a score's own label names its holder, and the holder is somebody the review names elsewhere, not the
     critic's persona: "Ollie's official rating: 8/10" (where the match holds the label itself) in a diary that
-    speaks of Ollie; "Programmer's mark: 3/4" alone is the programme's own."""
+    speaks of Ollie; "Programmer's mark: 3/4" alone is the programme's own; or the place the film was seen, as a
+    venue's review scores it apart: "the venue is a solid five stars"."""
+    if _VENUE_HOLDS.search(label):
+        return True
     holder = _HOLDER_LABEL.search(label)
     if holder is None or _is_persona(text, holder["who"]):
         return False
@@ -140,6 +143,13 @@ def named_holder(text: str, label: str) -> bool:
     said = list(re.finditer(rf"\b{re.escape(holder['who'])}\b", text))
     return len(said) > 1 and any(_LINE_OPENING.search(text, max(0, at.start() - 12), at.start()) is None
                                  or _AS_LABEL.match(text, at.end()) is None for at in said)
+
+
+# the place the film was seen, and its parts, as the holder of a score (a venue's review scores it apart)
+_VENUE = (r"(?:venue|cinema|theat(?:re|er)|multiplex|drive-in|auditorium|place|seats?|sound|screen|snacks|popcorn|food|"
+          r"bar|staff|service)")
+_VENUE_HOLDS = re.compile(rf"\b(?:the|this|our|my)\s+{_VENUE}\s+(?:is|was|gets?|got|earns?)\s+(?:an?\s+)?"
+                          r"(?:solid\s+|easy\s+|strong\s+|generous\s+)?[^.!?,;\n]{1,25}\Z", re.IGNORECASE)
 
 
 # a word that heads a label or a section: at a line's start, before a possessive or a label's colon
@@ -447,13 +457,14 @@ _GIVEN_BY_AFTER = re.compile(r"[^.!?\n]{0,80}?\b(?:returned|proposed|suggested|g
                              r"submitted|entered|assigned|floated)\s+by\s+(?!me\b|myself\b|yours\s+truly\b|"
                              r"(?:this|the)\s+(?:reviewer|critic|writer|author|undersigned)\b)"
                              # ... or whose it is, right after it: "8/10 for my dad", "a 3/5 for them" (not "from me")
-                             r"|[ \t]+(?:from|for)[ \t]+(?:(?:my|his|her|their)[ \t]+(?!own\b)[\w-]+|them|him|her)\b",
-                             re.IGNORECASE)
+                             r"|[ \t]+(?:from|for)[ \t]+(?:(?:my|his|her|their)[ \t]+(?!own\b)[\w-]+|them|him|her)\b"
+                             # ... or the place it was seen ("Four stars for the drive-in")
+                             rf"|[ \t]+(?:for|to)[ \t]+(?:the|this|our)[ \t]+{_VENUE}\b", re.IGNORECASE)
 
 
 def given_by_another_after(text: str, end: int) -> bool:
     """Whether the rating ending at ``end`` is the subject of a giving verb in the passive whose agent, named after
-    it in its sentence, is someone other than the writer."""
+    it in its sentence, is someone other than the writer, or is given for someone or somewhere else."""
     return _GIVEN_BY_AFTER.match(text, end) is not None
 
 
