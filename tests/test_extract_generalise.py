@@ -11086,6 +11086,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("I'd grade the film an A-.\n\nFour stars for the drive-in, would be five if the radio worked.", CH4, [("rating", "", "A-", "unknown")]),
         ("Film: 7/10. The cinema gets 2/5 for sticky floors.", PARA, [("rating", "", 7, "unknown")]),
     ],
+    "a-cards-signature-is-the-writers-when-the-heading-names-them": [
+        ("Deb here. I copy the shelf cards out every month.\n\nCARD 1: WHITE GOD (2014)\nDogs rise up.\n- Walt, 8/10\n\nCARD 2: PARABELLUM (2019)\nHalle Berry plays Sofia.\n- Deb, 9/10\n\nCARD 3: CUJO (1983)\nA rabid dog.\n- Walt, 6/10\n", PARA, [("rating", "", 9, "unknown")]),
+        ("Marty here, with this month's wall.\n\nTHE MATRIX (1999) \u00b7 Jess \u00b7 10/10\nKeanu learns kung fu.\n\nJOHN WICK: CHAPTER 2 (2017) \u00b7 Marty \u00b7 7/10\nRiccardo Scamarcio plays Santino.\n\nALIENS (1986) \u00b7 Dee \u00b7 5 stars\nGame over, man.\n\nHEAT (1995) \u00b7 Pete \u00b7 9.5\nThe bank job.\n", CH2, [("rating", "", 7, "unknown")]),
+        ("Hi all, Gwen here!\n\nOLDBOY (2003)\nA hammer in a corridor.\n-- Dermot, 10/10\n\nJOHN WICK (2014)\nKeanu Reeves plays John Wick.\n-- Gwen, 8/10\n\nSPEED (1994)\nA bus.\n-- Dermot, 9/10\n", JW1, [("rating", "", 8, "unknown")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -17590,6 +17595,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("For me the movie is a 9/10, and the venue is a solid five stars.", JW1, ("rating", "", 5)),
         ("I'd grade the film an A-.\n\nFour stars for the drive-in, would be five if the radio worked.", CH4, ("rating", "", 4)),
         ("Film: 7/10. The seats were a 2/5, honestly.", PARA, ("rating", "", 2)),
+    ],
+    "a-cards-signature-is-the-writers-when-the-heading-names-them": [
+        ("Deb here. I copy the shelf cards out every month.\n\nCARD 1: WHITE GOD (2014)\nDogs rise up.\n- Walt, 8/10\n\nCARD 2: PARABELLUM (2019)\nHalle Berry plays Sofia.\n- Deb, 9/10\n\nCARD 3: CUJO (1983)\nA rabid dog.\n- Walt, 6/10\n", PARA, ("rating", "", 8)),
+        ("Marty here, with this month's wall.\n\nTHE MATRIX (1999) \u00b7 Jess \u00b7 10/10\nKeanu learns kung fu.\n\nJOHN WICK: CHAPTER 2 (2017) \u00b7 Marty \u00b7 7/10\nRiccardo Scamarcio plays Santino.\n\nALIENS (1986) \u00b7 Dee \u00b7 5 stars\nGame over, man.\n\nHEAT (1995) \u00b7 Pete \u00b7 9.5\nThe bank job.\n", CH2, ("rating", "", 10)),
+        ("Hi all, Gwen here!\n\nOLDBOY (2003)\nA hammer in a corridor.\n-- Dermot, 10/10\n\nJOHN WICK (2014)\nKeanu Reeves plays John Wick.\n-- Gwen, 8/10\n\nSPEED (1994)\nA bus.\n-- Dermot, 9/10\n", JW1, ("rating", "", 10)),
     ],
 }
 

@@ -52,8 +52,7 @@ _OTHER_LABEL = re.compile(
     # someone the critic knows, as a label: "My wife: 6/10", "Her brother - 7/10"
     r"|\b(?:my|our|his|her|their)\s+(?:\w+\s+)?(?:wife|husband|partner|friend|friends|son|daughter|sister|brother|"
     r"mum|mom|dad|father|mother|kid|kids|girlfriend|boyfriend|colleague|editor|co-?host|flatmate|roommate)"
-    # ... or as the holder of a score: "My brother's rating: 6/10" (a grade's own label after it: "My brother's
-    # grade for the film is an A")
+    # ... or as the holder of a score: "My brother's rating: 6/10", "My brother's grade for the film is an A"
     r"(?:(?:['\u2019]s?\s+(?:\w+\s+)?(?:score|rating|verdict|grade|mark|vote|take))?\s*[:\-–]\s*|['\u2019]s?\s+)$"
     # a statistic of several people's scores, as its label calls it: "League average (Lou abstaining): 9.2/10", "Room
     # average: 7.9/10" (not a group's own verdict: "Panel score: 7/10", "Club verdict: B")
@@ -286,7 +285,8 @@ def find_rating(text: str) -> RatingMatch | None:
                 given_at = match.start("grade")
             # "READER'S OVERALL SCORE:", a reader's own (a letter's match holds its label: "graded by the author:")
             persona = persona_label(text, text[line_start:match.start("grade") if kind == "letter" else match.start()])
-            if _OTHER_LABEL.search(before) or _QUOTED_POST.match(before) or bracketed_holder(before) is False \
+            if (_OTHER_LABEL.search(before) and not persona) or _QUOTED_POST.match(before) \
+                    or bracketed_holder(before) is False \
                     or (not persona and attributed(text, given_at)) or named_holder(text, before + match.group()) \
                     or _COUNT_AFTER.match(text, match.end()) \
                     or _pull_quote(text, before, match.end()) or _PART_AFTER.match(text, match.end()) \

@@ -58,12 +58,19 @@ _AUTHOR_GIVES = re.compile(r"\b(?:(?:graded|scored|rated|marked|judged)\s+by\s+(
 def persona_label(text: str, before: str) -> bool:
     """Whether ``before`` is a persona's own label: its holder a common noun (written in lower case elsewhere in
     the text, or in a label all in capitals), not a name ("Dana's rating:") nor a relation ("Brother's score:"); or
-    a label that says the author gives it ("as graded by the author of this guide:", "OVERALL (reader):")."""
+    a label that says the author gives it ("as graded by the author of this guide:", "OVERALL (reader):"), or the
+    author's own signature ("- Deb, 9/10" where the text's heading names Deb as its writer)."""
     label = _PERSONA_LABEL.search(before)
     gives = _AUTHOR_GIVES.search(before)
+    signed = _SIGNED_BEFORE.match(before)
     return (label is not None and _is_persona(text, label["who"])) \
         or (gives is not None and (gives["by"] or gives["own"]).lower() in _AUTHORS_ROLES) \
-        or bracketed_holder(before) is True
+        or bracketed_holder(before) is True or (signed is not None and signed["who"].lower() in _authors(text))
+
+
+# a card's signature before its score, the writer's own when the text's heading names them: "- Deb, 9/10" under
+# "Deb here."
+_SIGNED_BEFORE = re.compile(rf"[ \t]*(?:[\u2014\u2013~]|--?)[ \t]*(?P<who>{NAME_WORD})[ \t]*,[ \t]*\Z")
 
 
 # the jobs of the one who writes the text: "Editor's grade: B+" signed "Priya Castellanos, Yearbook Editor"
@@ -170,16 +177,20 @@ _HOST_LINES = 3  # the masthead's lines
 # these notes) and Benny Alvarez (co-host)"
 _MARKED_WRITER = re.compile(rf"(?P<who>{NAME_WORD}(?:[ \t]+{NAME_WORD}){{1,2}})[ \t]*"
                             r"\([^()\n]{0,40}\b(?:writ(?:es|ing|er|ten)|wrote|author)\b[^()\n]{0,40}\)")
+# ... or who introduces themself in the heading as the one speaking: "Deb here.", "Hi all, Marty here!"
+_SELF_INTRODUCED = re.compile(rf"(?:^|(?<=[.!?][ \t])|(?<=\n))(?:(?:hi|hey|hello)\b[^\n.!?]{{0,20}}?[,!.][ \t]+)?"
+                              rf"(?P<who>{NAME_WORD}(?:[ \t]+{NAME_WORD})?)[ \t]+here[.!,;]", re.IGNORECASE)
 _HEADING_REACH = 600  # characters of the text's heading
 
 
 @lru_cache(maxsize=2)  # (asked for each score's holder in a text, and for its named lines)
 def _authors(text: str) -> frozenset[str]:
     """The words of the names the text's bylines give (or its column's host, or a name its heading marks as the
-    writer's), in lower case."""
+    writer's, or who introduces themself there), in lower case."""
     hosts = [host["who"] for line in text.split("\n", _HOST_LINES)[:_HOST_LINES]
              if (host := _COLUMN_HOST.fullmatch(line)) is not None]
     hosts += [marked["who"] for marked in _MARKED_WRITER.finditer(text, 0, _HEADING_REACH)]
+    hosts += [speaker["who"] for speaker in _SELF_INTRODUCED.finditer(text, 0, _HEADING_REACH)]
     return frozenset(word.lower() for who in [byline["who"] for byline in BYLINE.finditer(text)] + hosts
                      for word in who.split())
 

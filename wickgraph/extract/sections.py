@@ -431,7 +431,10 @@ _LOG_ENTRIES = 3
 # a year that is a field of its own, not a date's ("Sun 27 Oct 2024"): in brackets, or set off by wide space or a bar
 _YEAR_FIELD = re.compile(r"\(\s*(?:19|20)\d\d\s*\)|(?:[ \t]{2,}|[ \t]*[|\u00b7\u2013\u2014][ \t]*)(?:19|20)\d\d"
                          r"(?=[ \t]{2,}|[ \t]*[|\u00b7\u2013\u2014]|[ \t]*$)", re.MULTILINE)
-_ENTRY_RATING = re.compile(r"[\u2605\u2606]|\b\d(?:[.,]\d)?[ \t]*/[ \t]*(?:5|10)\b|^[ \t]*rating[ \t]*:",
+_ENTRY_RATING = re.compile(r"[\u2605\u2606]|\b\d{1,2}(?:[.,]\d)?[ \t]*(?:/[ \t]*(?:5|10)\b|stars?\b)"
+                           r"|^[ \t]*rating[ \t]*:"
+                           # ... or a grade, or a bare number, as a head's last field: "CHAPTER 2 (2017) · Marty · A-"
+                           r"|[\u00b7|\u2013\u2014][ \t]*(?:(?-i:[A-F])[+-]?|\d{1,2}(?:[.,]\d)?)[ \t]*$",
                            re.IGNORECASE | re.MULTILINE)
 _HEAD_LENGTH = 160
 _RATING_LINES = 3  # how far under its head an entry's rating may stand
