@@ -189,8 +189,10 @@ def _replacements(text: str) -> Iterator[tuple[int, int, str]]:
         for split in _SPLIT_WORD.finditer(text):
             yield split.start(), split.end(), ""
     for digits in _LOOKALIKE_DIGITS.finditer(text):
-        if _HEX_WORD.fullmatch(_word_at(text, digits.start())):
-            continue  # a hash or a code ("e5816d39...c1be..."), not a word disguised
+        disguised = _word_at(text, digits.start())
+        letters = sum(char.isalpha() for char in disguised)
+        if _HEX_WORD.fullmatch(disguised) or letters < 3 or letters <= len(disguised) - letters:
+            continue  # a hash or a code ("e5816d39...c1be...", "u00e5"), not a word disguised
         yield digits.start(), digits.end(), _letters_for(text, digits)
     if "\\" in text and _JSON_HINT.search(text):
         for escape in _JSON_ESCAPE.finditer(text):
