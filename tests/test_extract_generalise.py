@@ -11091,6 +11091,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Marty here, with this month's wall.\n\nTHE MATRIX (1999) \u00b7 Jess \u00b7 10/10\nKeanu learns kung fu.\n\nJOHN WICK: CHAPTER 2 (2017) \u00b7 Marty \u00b7 7/10\nRiccardo Scamarcio plays Santino.\n\nALIENS (1986) \u00b7 Dee \u00b7 5 stars\nGame over, man.\n\nHEAT (1995) \u00b7 Pete \u00b7 9.5\nThe bank job.\n", CH2, [("rating", "", 7, "unknown")]),
         ("Hi all, Gwen here!\n\nOLDBOY (2003)\nA hammer in a corridor.\n-- Dermot, 10/10\n\nJOHN WICK (2014)\nKeanu Reeves plays John Wick.\n-- Gwen, 8/10\n\nSPEED (1994)\nA bus.\n-- Dermot, 9/10\n", JW1, [("rating", "", 8, "unknown")]),
     ],
+    "a-document-the-writer-reads-is-no-speaker": [
+        ("The cast list says Ruby Rose is Ares, Santino's silent muscle.", CH2, [("cast", "Ruby Rose", "Ares", "supported")]),
+        ("The programme says Common plays Cassian.", CH2, [("cast", "Common", "Cassian", "supported")]),
+        ("The closing titles say Mark Dacascos is Zero.", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -17600,6 +17605,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Deb here. I copy the shelf cards out every month.\n\nCARD 1: WHITE GOD (2014)\nDogs rise up.\n- Walt, 8/10\n\nCARD 2: PARABELLUM (2019)\nHalle Berry plays Sofia.\n- Deb, 9/10\n\nCARD 3: CUJO (1983)\nA rabid dog.\n- Walt, 6/10\n", PARA, ("rating", "", 8)),
         ("Marty here, with this month's wall.\n\nTHE MATRIX (1999) \u00b7 Jess \u00b7 10/10\nKeanu learns kung fu.\n\nJOHN WICK: CHAPTER 2 (2017) \u00b7 Marty \u00b7 7/10\nRiccardo Scamarcio plays Santino.\n\nALIENS (1986) \u00b7 Dee \u00b7 5 stars\nGame over, man.\n\nHEAT (1995) \u00b7 Pete \u00b7 9.5\nThe bank job.\n", CH2, ("rating", "", 10)),
         ("Hi all, Gwen here!\n\nOLDBOY (2003)\nA hammer in a corridor.\n-- Dermot, 10/10\n\nJOHN WICK (2014)\nKeanu Reeves plays John Wick.\n-- Gwen, 8/10\n\nSPEED (1994)\nA bus.\n-- Dermot, 9/10\n", JW1, ("rating", "", 10)),
+    ],
+    "a-document-the-writer-reads-is-no-speaker": [
+        ("My brother says Ruby Rose is Gianna.", CH2, ("cast", "Ruby Rose", "Gianna")),
+        ("The critic says Common plays Ares.", CH2, ("cast", "Common", "Ares")),
+        ("A commenter says Mark Dacascos is the Elder.", PARA, ("cast", "Mark Dacascos", "The Elder")),
     ],
 }
 
