@@ -10,7 +10,8 @@ reference does not know, is told by its block's layout: its title alone on a lin
 rating around it ("3. TRIAL BY FIRE ***", "CITIZENFOUR (2014) ★★★★"); that block, and each later paragraph that opens
 with the same title, is about it. In a sheet whose header names a title column (a log of everything watched), a row
 is about the work its title cell names; and a line labelled by a title with its year that names nothing the reference
-knows ("Point Blank (1967): Lee Marvin as Walker") is about that film.
+knows ("Point Blank (1967): Lee Marvin as Walker") is about that film. In a log of rated entries (a diary export, staff
+picks), each entry headed by a work with its year and its own score, the other entries are their works'.
 """
 
 from __future__ import annotations
@@ -436,8 +437,7 @@ _ENTRY_RATING = re.compile(r"[\u2605\u2606]|\b\d{1,2}(?:[.,]\d)?[ \t]*(?:/[ \t]*
                            # ... or a grade, or a bare number, as a head's last field: "CHAPTER 2 (2017) · Marty · A-"
                            r"|[\u00b7|\u2013\u2014][ \t]*(?:(?-i:[A-F])[+-]?|\d{1,2}(?:[.,]\d)?)[ \t]*$",
                            re.IGNORECASE | re.MULTILINE)
-_HEAD_LENGTH = 160
-_RATING_LINES = 3  # how far under its head an entry's rating may stand
+_RATING_LINES, _RATING_REACH = 3, 640  # how far under its head (lines, characters) an entry's rating may stand
 
 
 def _rated_log_entries(doc: Document) -> list[Span]:
@@ -446,9 +446,8 @@ def _rated_log_entries(doc: Document) -> list[Span]:
     if doc.film is None or not _ENTRY_RATING.search(doc.text):
         return []
     heads: list[tuple[int, bool]] = []
-    for line in _LINE.finditer(doc.text):
-        year = _YEAR_FIELD.search(doc.text, line.start(), line.end())
-        if year is None or line.end() - line.start() > _HEAD_LENGTH or not _rated_below(doc.text, line.start()):
+    for line in _LINE.finditer(doc.text):  # (a line of 120 characters at most)
+        if _YEAR_FIELD.search(doc.text, line.start(), line.end()) is None or not _rated_below(doc.text, line.start()):
             continue
         works = {e.iri for m in doc.mentions_between(line.start(), line.end()) for e in m.of_kind(WORK) if e.iri}
         heads.append((line.start(), doc.film in works))
@@ -460,5 +459,5 @@ def _rated_log_entries(doc: Document) -> list[Span]:
 
 def _rated_below(text: str, start: int) -> bool:
     """Whether a rating stands on the line at ``start`` or on one of the few lines under it, before a blank line."""
-    lines = text[start:start + _HEAD_LENGTH * (_RATING_LINES + 1)].split("\n")[:_RATING_LINES + 1]
+    lines = text[start:start + _RATING_REACH].split("\n")[:_RATING_LINES + 1]
     return any(_ENTRY_RATING.search(line) for line in itertools.takewhile(str.strip, lines))

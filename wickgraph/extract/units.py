@@ -164,10 +164,10 @@ def _row_candidates(doc: Document, rows: tuple[Row, ...]) -> list[Candidate]:
     # (the names' cells read without their descriptions; a notes cell is read whole: "alive, back from the first film")
     whole = {replace(row, cells=tuple(_name_part(doc, cell) for cell in row.cells)): row for row in blanked}
     rows = tuple(whole)
-    kinds = {row: [_kind(doc, cell) if cell[1] > cell[0] else None for cell in row.cells] for row in rows}
+    # (a cell of players named together is an actor's: "Saïd Taghmaoui / George Georgiou | The Elder")
     shared = {cell: players for row in rows for cell in row.cells if (players := _players(doc, cell))}
-    for row in rows:  # a cell of two players sharing the role ("Sa\u00efd Taghmaoui / George Georgiou | The Elder")
-        kinds[row] = [ACTOR if cell in shared else kind for kind, cell in zip(kinds[row], row.cells, strict=True)]
+    kinds = {row: [ACTOR if cell in shared else _kind(doc, cell) if cell[1] > cell[0] else None for cell in row.cells]
+             for row in rows}
     # the orientation known rows of a block agree on decides the rows whose names the reference lacks
     votes: dict[int, Counter[int]] = {}
     for row in rows:
