@@ -11096,6 +11096,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("The programme says Common plays Cassian.", CH2, [("cast", "Common", "Cassian", "supported")]),
         ("The closing titles say Mark Dacascos is Zero.", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
     ],
+    "a-role-taken-up-again-named-by-a-noun-of-its-own": [
+        ("Laurence Fishburne is reprising his pigeon-fancier from Chapter 2.", PARA, [("reprise", "Laurence Fishburne", "The Bowery King", "supported")]),
+        ("Ian McShane reprises his hotelier from the first two films.", CH4, [("reprise", "Ian McShane", "Winston", "supported")]),
+        ("Lance Reddick reprises his concierge, gravely.", CH2, [("reprise", "Lance Reddick", "Charon", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -17610,6 +17615,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("My brother says Ruby Rose is Gianna.", CH2, ("cast", "Ruby Rose", "Gianna")),
         ("The critic says Common plays Ares.", CH2, ("cast", "Common", "Ares")),
         ("A commenter says Mark Dacascos is the Elder.", PARA, ("cast", "Mark Dacascos", "The Elder")),
+    ],
+    "a-role-taken-up-again-named-by-a-noun-of-its-own": [
+        ("Halle Berry is reprising her dog-handler.", PARA, ("reprise", "Halle Berry", "Sofia")),
+        ("Mark Dacascos reprises his sushi chef.", PARA, ("reprise", "Mark Dacascos", "Zero")),
+        ("Keanu Reeves reprises his hitman.", JW1, ("reprise", "Keanu Reeves", "John Wick")),
     ],
 }
 

@@ -125,11 +125,11 @@ _RETURN_GOES_ON = (r"(?=\s*(?:[,.;:!?)\u2014\u2013]|\Z|(?:from|for|after|once|ag
 _RETURN_AFTER_ACTOR = re.compile(
     r"(?:\s+(?:is|was|are|were)(?:\s+(?:both|all|\w+ly))?\s+back|\s+(?:(?:both|all|\w+ly)\s+)?"
     r"(?:returns?|returned|comes?\s+back|came\s+back|reappears?)|\s*,\s*(?:back|returning))" + _RETURN_GOES_ON
-    # the role taken up again, named only as the actor's: "reprises her role", "resuming the part", a list's
-    # "reprised their roles", a confirmed one: "were confirmed to be reprising their roles"
-    + r"|\s*,?\s+(?:(?:also|all|both)\s+)?(?:(?:is|was|are|were)\s+(?:also\s+)?confirmed(?:\s+in\s+[^,.;\n]{1,20}?)?"
-      r"\s+to\s+be\s+)?(?:reprises?|reprising|reprised|resumes?|resuming|resumed)\s+(?:the|his|her|their)\s+"
-      r"(?:(?:iconic|signature|old|famous|familiar|best-known)\s+)?(?:role|part|character)s?\b"
+    # the role taken up again, named only as the actor's ("reprises her role", "is reprising his pigeon-fancier"),
+    # a list's "reprised their roles", a confirmed one: "were confirmed to be reprising their roles"
+    + r"|\s*,?\s+(?:(?:also|all|both)\s+)?(?:(?:is|was|are|were)\s+(?:(?:also\s+)?confirmed(?:\s+in\s+[^,.;\n]{1,20}?)?"
+      r"\s+to\s+be\s+)?)?(?:reprises?|reprising|reprised|resumes?|resuming|resumed)\s+(?:the|his|her|their)\s+"
+      r"(?:(?:iconic|signature|old|famous|familiar|best-known)\s+)?(?:role|part|character|(?-i:[a-z])[\w-]+)s?\b"
     + r"|\s*,\s*(?:once\s+again|once\s+more|yet\s+again|(?:here\s+)?one\s+(?:last|final)\s+time)\b", re.IGNORECASE)
 # "Back again is X", "Returning is X": the verb before its subject
 _RETURN_BEFORE_ACTOR = re.compile(r"(?:^|(?<=[.!?\n]))[ \t]*(?:back(?:\s+again)?|returning|also\s+back)"
