@@ -11101,6 +11101,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Ian McShane reprises his hotelier from the first two films.", CH4, [("reprise", "Ian McShane", "Winston", "supported")]),
         ("Lance Reddick reprises his concierge, gravely.", CH2, [("reprise", "Lance Reddick", "Charon", "supported")]),
     ],
+    "a-ticked-word-on-a-five-point-card-rates-the-film": [
+        ("1. How would you rate the film?\n   [ ] Excellent   [x] Very good   [ ] Good   [ ] Fair   [ ] Poor\n\n6. How would you rate the villain?\n   [x] Excellent   [ ] Very good   [ ] Good\n", JW1, [("rating", "", 4, "unknown")]),
+        ("Q1. Overall, how would you rate the film you just saw?\n    [x] Excellent  [ ] Very good  [ ] Good  [ ] Fair  [ ] Poor\n", CH2, [("rating", "", 5, "unknown")]),
+        ("How would you rate it?  [ ] Excellent  [ ] Very good  [x] Good  [ ] Fair  [ ] Poor\nSound: [x] Excellent [ ] Poor\n", PARA, [("rating", "", 3, "unknown")]),
+    ],
+    "a-part-scored-for-the-plot-or-the-story": [
+        ("A solid 8/10. The action is great, but 4/10 for the plot.", JW1, [("rating", "", 8, "unknown")]),
+        ("I land on 7/10, and honestly 9/10 for the story alone.", CH4, [("rating", "", 7, "unknown")]),
+        ("Four stars. The fights are ace; 2/5 for the script, though.", CH2, [("rating", "", 4, "unknown")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -17620,6 +17630,16 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Halle Berry is reprising her dog-handler.", PARA, ("reprise", "Halle Berry", "Sofia")),
         ("Mark Dacascos reprises his sushi chef.", PARA, ("reprise", "Mark Dacascos", "Zero")),
         ("Keanu Reeves reprises his hitman.", JW1, ("reprise", "Keanu Reeves", "John Wick")),
+    ],
+    "a-ticked-word-on-a-five-point-card-rates-the-film": [
+        ("1. How would you rate the film?\n   [ ] Excellent   [x] Very good   [ ] Good   [ ] Fair   [ ] Poor\n\n6. How would you rate the villain?\n   [x] Excellent   [ ] Very good   [ ] Good\n", JW1, ("rating", "", 5)),
+        ("How would you rate the sound?\n[x] Good [ ] Poor [ ] Fair", CH2, ("rating", "", 3)),
+        ("Did you enjoy it?\n[x] Good, but long", PARA, ("rating", "", 3)),
+    ],
+    "a-part-scored-for-the-plot-or-the-story": [
+        ("A solid 8/10. The action is great, but 4/10 for the plot.", JW1, ("rating", "", 4)),
+        ("I land on 7/10, and honestly 9/10 for the story alone.", CH4, ("rating", "", 9)),
+        ("Four stars. The fights are ace; 2/5 for the script, though.", CH2, ("rating", "", 2)),
     ],
 }
 

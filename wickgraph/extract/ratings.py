@@ -247,14 +247,14 @@ _PROPORTION_AFTER = re.compile(r"[ \t]+of[ \t]+(?:the|its|his|her|their|my|our|t
                                r"cm|mm|ft|feet|foot|yds?|yards?|miles?|km|cups?|tsp|tbsp|oz|lbs?|kg|ml|litres?|liters?|"
                                r"teaspoons?|tablespoons?|pints?)\b", re.IGNORECASE)
 # a part rated, not the film: "10/10 from me for that final scene", "zero stars as a person", "4/5 action scenes"
-_PART_AFTER = re.compile(r"[ \t]+(?:(?:from[ \t]+me[ \t]+)?for[ \t]+(?:that|the|this|his|her|its)[ \t]+"
-                         r"(?:[a-z-]+[ \t]+)?(?:scene|fight|performance|turn|sequence|moment|speech|finale|ending)\b"
-                         r"|as[ \t]+an?[ \t]+(?:person|human(?:[ \t]+being)?|man|woman|character|villain|boss|"
-                         r"dad|father|brother)\b|(?:[a-z-]+[ \t]+)?(?:locations?|scenes?|fights?|set[ -]?pieces?|"
-                         r"soundtrack|music|plot|villains?|performances?|cast|action|cinematography|choreography|stunts?|"
-                         r"ending|opening|sequences?|script|dialogue|acting|visuals|costumes?|design|dogs?|sets?|editing|"
-                         r"shots?|chases?|climax|finale|characters?|bits?|moments?|gags?|jokes?|lines?|cameos?|"
-                         r"speech(?:es)?)\b)", re.IGNORECASE)
+_PART_AFTER = re.compile(r"[ \t]+(?:(?:from[ \t]+me[ \t]+)?for[ \t]+(?:that|the|this|his|her|"
+                         r"its)[ \t]+(?:[a-z-]+[ \t]+)?(?:scene|fight|performance|turn|sequence|moment|speech|finale|"
+                         r"ending|plot|story|script|action|music)\b|as[ \t]+an?[ \t]+(?:person|human(?:[ \t]+being)?|"
+                         r"man|woman|character|villain|boss|dad|father|brother)\b|(?:[a-z-]+[ \t]+)?(?:locations?|"
+                         r"scenes?|fights?|set[ -]?pieces?|soundtrack|music|plot|villains?|performances?|cast|action|"
+                         r"cinematography|choreography|stunts?|ending|opening|sequences?|script|dialogue|acting|"
+                         r"visuals|costumes?|design|dogs?|sets?|editing|shots?|chases?|climax|finale|characters?|bits?|"
+                         r"moments?|gags?|jokes?|lines?|cameos?|speech(?:es)?)\b)", re.IGNORECASE)
 
 
 def find_rating(text: str) -> RatingMatch | None:

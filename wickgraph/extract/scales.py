@@ -60,6 +60,7 @@ _METER_EMPTY = "\u25cb\u25a1\u25c7\u25ef\u25b1\u25fb"
 
 # A cheap pre-check per pattern: one of these must be in the lower-cased text.
 NEEDS = {"stars_glyph": ("★",), "stars_ascii": ("**", "*/", "✦", "✪", "✭", "⭐"),
+          "ticked": ("[x]", "\u2612", "\u2611", "\u2705", "\u2713]", "\u2714]"),
           "percent": ("%", "per cent", "percent", "pct"),
           "points": ("points", "possible", "stars", "marks"), "hundred_points": ("point",),
           "out_of": ("/", "out of", "outta"), "stars": ("star",),
@@ -285,7 +286,20 @@ _SOURCES: list[tuple[str, re.Pattern[str]]] = [
         r"(?=\s+(?:from me|for me|overall|it is|it's|here|(?:is|was)\s+(?:my|our)\s+(?:[\w-]+\s+)?"
         r"(?:mark|grade|score|verdict|rating)\b|(?:I|we)(?:['\u2019](?:ll|d)|\s+will|\s+would)?\s+give\b))",
         re.IGNORECASE)),
+    # a ticked box on a card's five-point scale of words, in a row of boxes: "[ ] Excellent   [x] Very good   [ ] Good"
+    ("ticked", re.compile(r"(?:\[[xX\u2713\u2714]\]|[\u2612\u2611\u2705])[ \t]*"
+                          r"(?P<word>excellent|very[ \t]+good|good|fair|poor)\b(?![ \t]?(?-i:[a-z]))",
+                          re.IGNORECASE)),
 ]
+# the value a ticked word stands for on a card's five-point scale
+_TICKED_SCALE = {"excellent": 5, "very good": 4, "good": 3, "fair": 2, "poor": 1}
+# what else a row of the scale holds: its other boxes and words (which a form's view may have blanked)
+_SCALE_ROW = re.compile(r"(?:\s|\[[ xX\u2713\u2714]\]|[\u2610\u2612\u2611\u2705]|excellent|very[ \t]+good|good|fair|"
+                        r"poor)*", re.IGNORECASE)
+# the card's question over the row: it rates the film ("How would you rate the film?", "Overall, how would you
+# rate ..."), not a part of it ("How would you rate the villain?")
+_RATES_THE_FILM = re.compile(r"\brat(?:e|ing)\b(?:(?!\b(?:the|its|your)\s+(?!film\b|movie\b|picture\b|whole\b)\w)"
+                             r"[^\n])*$", re.IGNORECASE)
 
 
 def parse_number(token: str) -> float | None:
@@ -334,6 +348,8 @@ def number(value: float) -> float | int:
 
 def reading(kind: str, match: re.Match[str]) -> tuple[float | str, int | str] | None:
     """The value and scale a match of the form ``kind`` reads as; None when they do not make a rating."""
+    if kind == "ticked":
+        return _ticked(match)
     if kind == "stars_ascii":
         full = len(match.group("full"))
         half = 0.5 if match.group("half") else 0.0
@@ -413,3 +429,17 @@ def scan(pattern: re.Pattern[str], twin: re.Pattern[str] | None, text: str, keyw
                for m in casing.finditer(pattern, twin, text, lower if exact else None, start, end)]
     unique = {m.span(): m for m in matches}
     return [unique[span] for span in sorted(unique)]
+
+
+def _ticked(match: re.Match[str]) -> tuple[float | str, int | str] | None:
+    """A ticked word's value on a five-point card, when the question that rates the film stands before it on its
+    line, or on the line before a row that holds nothing but the scale's boxes and words."""
+    text = match.string
+    line_start = text.rfind("\n", 0, match.start()) + 1
+    line_end = text.find("\n", match.end())
+    before = text[line_start:match.start()]
+    previous = text[text.rfind("\n", 0, max(0, line_start - 1)) + 1:max(0, line_start - 1)]
+    asked = _RATES_THE_FILM.search(before) or (_SCALE_ROW.fullmatch(before) and _RATES_THE_FILM.search(previous))
+    if not asked or not _SCALE_ROW.fullmatch(text, match.end(), len(text) if line_end < 0 else line_end):
+        return None
+    return _TICKED_SCALE[" ".join(match["word"].lower().split())], 5
