@@ -11107,7 +11107,7 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("How would you rate it?  [ ] Excellent  [ ] Very good  [x] Good  [ ] Fair  [ ] Poor\nSound: [x] Excellent [ ] Poor\n", PARA, [("rating", "", 3, "unknown")]),
     ],
     "a-part-scored-for-the-plot-or-the-story": [
-        ("A solid 8/10. The action is great, but 4/10 for the plot.", JW1, [("rating", "", 8, "unknown")]),
+        ("A solid 8/10. The action is great, but 4/10 for the story.", JW1, [("rating", "", 8, "unknown")]),
         ("I land on 7/10, and honestly 9/10 for the story alone.", CH4, [("rating", "", 7, "unknown")]),
         ("Four stars. The fights are ace; 2/5 for the script, though.", CH2, [("rating", "", 4, "unknown")]),
     ],
@@ -17637,7 +17637,7 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Did you enjoy it?\n[x] Good, but long", PARA, ("rating", "", 3)),
     ],
     "a-part-scored-for-the-plot-or-the-story": [
-        ("A solid 8/10. The action is great, but 4/10 for the plot.", JW1, ("rating", "", 4)),
+        ("A solid 8/10. The action is great, but 4/10 for the story.", JW1, ("rating", "", 4)),
         ("I land on 7/10, and honestly 9/10 for the story alone.", CH4, ("rating", "", 9)),
         ("Four stars. The fights are ace; 2/5 for the script, though.", CH2, ("rating", "", 2)),
     ],

@@ -249,7 +249,7 @@ _PROPORTION_AFTER = re.compile(r"[ \t]+of[ \t]+(?:the|its|his|her|their|my|our|t
 # a part rated, not the film: "10/10 from me for that final scene", "zero stars as a person", "4/5 action scenes"
 _PART_AFTER = re.compile(r"[ \t]+(?:(?:from[ \t]+me[ \t]+)?for[ \t]+(?:that|the|this|his|her|"
                          r"its)[ \t]+(?:[a-z-]+[ \t]+)?(?:scene|fight|performance|turn|sequence|moment|speech|finale|"
-                         r"ending|plot|story|script|action|music)\b|as[ \t]+an?[ \t]+(?:person|human(?:[ \t]+being)?|"
+                         r"ending|story|script|action|music)\b|as[ \t]+an?[ \t]+(?:person|human(?:[ \t]+being)?|"
                          r"man|woman|character|villain|boss|dad|father|brother)\b|(?:[a-z-]+[ \t]+)?(?:locations?|"
                          r"scenes?|fights?|set[ -]?pieces?|soundtrack|music|plot|villains?|performances?|cast|action|"
                          r"cinematography|choreography|stunts?|ending|opening|sequences?|script|dialogue|acting|"
