@@ -38,6 +38,7 @@ from .nameforms import (
     numbered_forms,
     short_forms,
     strip_note,
+    surname_initials,
 )
 from .spoken import is_dictated
 
@@ -128,13 +129,13 @@ class Gazetteer:
                 table[key].append(entry)
 
         inverted: set[tuple[str, ...]] = set()
-        names = [person.name for person in reference.people.values()]
+        kept_back = surname_initials(person.name for person in reference.people.values())
         for person in reference.people.values():
             add(person.name, Entry(PERSON, person.iri, person.name, True))
             for form in joined_forms(person.name):  # "#KeanuReeves", "@IanMcShane": hashtags and handles
                 add(form, Entry(PERSON, person.iri, form, False))
             # "K. Reeves" (programmes, small print), "Anjelica H.", "Larry Fishburne" (a first name's everyday form)
-            for form in [*initialled_forms(person.name, names), *short_forms(person.name)]:
+            for form in [*initialled_forms(person.name), *kept_back.get(person.name, []), *short_forms(person.name)]:
                 add(form, Entry(PERSON, person.iri, form, False))
             for form in initials(person.name):  # "KR": text-speak (kept only beside another name of theirs)
                 add(form, Entry(PERSON, person.iri, form, False))
@@ -198,8 +199,7 @@ class Gazetteer:
         self._fuzzy = FuzzyPeople((_key(p.name), p.iri, p.name) for p in reference.people.values())
         self._table = dict(table)
         for key, entries in table.items():
-            # a catalogue-order form's first two words are joined by a comma ("Reeves, Keanu") or, in a
-            # database export or a credits sheet, by a space alone ("Reeves Keanu")
+            # a catalogue-order form joins its first two words by a comma ("Reeves, Keanu") or a space ("Reeves Keanu")
             for joiner in (",", "") if key in inverted else ("",):
                 node = self._trie.setdefault(key[0], _Node())
                 for step, word in enumerate(key[1:]):

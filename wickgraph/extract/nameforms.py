@@ -5,11 +5,12 @@ numbered film ("JW 4", "Chapter Four") and what a character is, said instead of 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterable
 
 __all__ = ["INITIALLED", "TRAILING_INITIAL", "close_spelling", "described_forms", "initialled_forms", "initials",
            "inverted_forms", "is_abbreviation_stop", "is_initials", "is_stance_adverb", "joined_forms",
-           "numbered_forms", "short_forms", "sound_key", "strip_note"]
+           "numbered_forms", "short_forms", "sound_key", "strip_note", "surname_initials"]
 
 
 def strip_note(name: str) -> str:
@@ -26,10 +27,9 @@ INITIALLED = re.compile(r"(?:[A-Z]\.|(?![AI]\s)[A-Z])\s+(?:(?:" + "|".join(sorte
 credits write it ("D Leitch"; not after "A" or "I", which are words: "A Tarasov henchman")."""
 
 
-def initialled_forms(name: str, others: Sequence[str] = ()) -> list[str]:
+def initialled_forms(name: str) -> list[str]:
     """The first name cut to its initial: "K. Reeves", "A. de Armas" (a single name has none); and every given
-    name of a longer name: "A. K. Dillon"; and, when ``others`` (every name of the kind) holds no other name it could
-    be, the surname cut to its initial, as an informal post keeps it back: "Anjelica H." (not "Peter S.")."""
+    name of a longer name: "A. K. Dillon"."""
     words = name.split()
     if len(words) < 2 or not words[0][:1].isalpha():
         return []
@@ -37,14 +37,16 @@ def initialled_forms(name: str, others: Sequence[str] = ()) -> list[str]:
     given = words[:-1]
     if len(given) >= 2 and all(w[:1].isupper() and w.isalpha() for w in given):
         forms.append(" ".join(f"{w[0]}." for w in given) + f" {words[-1]}")
-    if others and sum(_first_and_initial(other) == _first_and_initial(name) for other in others) == 1:
-        forms.append(f"{words[0]} {words[-1][0]}.")
     return forms
 
 
-def _first_and_initial(name: str) -> tuple[str, str]:
-    words = name.lower().split()
-    return (words[0], words[-1][:1]) if len(words) > 1 else ("", "")
+def surname_initials(names: Iterable[str]) -> dict[str, list[str]]:
+    """For each of ``names``, its form with the surname cut to the initial, as an informal post keeps it back
+    ("Anjelica H."), where no other of them shares its first name and that initial ("Peter S." names nobody)."""
+    keys = {name: (words[0].lower(), words[-1][0].lower())
+            for name in names if len(words := name.split()) > 1 and words[0][:1].isalpha()}
+    counts = Counter(keys.values())
+    return {name: [f"{name.split()[0]} {name.split()[-1][0]}."] for name, key in keys.items() if counts[key] == 1}
 
 
 # the everyday short forms of given names, as fans, chats and old billings write them ("Larry Fishburne", his billing

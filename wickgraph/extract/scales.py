@@ -87,6 +87,10 @@ NEEDS = {"stars_glyph": ("★",), "stars_ascii": ("**", "*/", "✦", "✪", "✭
 APPRAISAL = r"evaluation|assessment|appraisal|judge?ment|valuation"
 # a work named by its title, as a giving verb's object: "I'm giving John Wick: Chapter 2 a B-plus"
 TITLE = r"(?-i:[A-Z])[\w'\u2019]*(?:[ \t]*[:\u2013\u2014-]?[ \t]+(?:(?-i:[A-Z])[\w'\u2019]*|\d{1,2})){0,7}"
+# a card's five-point scale of words, and the value each word stands for; a box ticked before one of them
+_TICKED_SCALE = {"excellent": 5, "very good": 4, "good": 3, "fair": 2, "poor": 1}
+_SCALE_WORDS = "|".join(word.replace(" ", r"[ \t]+") for word in _TICKED_SCALE)  # ("very good" before "good")
+_TICKED_BOX = r"(?:\[[xX\u2713\u2714]\]|[\u2612\u2611\u2705])"
 _SOURCES: list[tuple[str, re.Pattern[str]]] = [
     # "★★★½☆", "★★½ out of four", "★★★½ (out of four)"; a lone star before a number ("★ 7/10") is decoration
     # (not a star standing for the noun: "World-building \u2192 \u2605 of the show")
@@ -286,16 +290,11 @@ _SOURCES: list[tuple[str, re.Pattern[str]]] = [
         r"(?=\s+(?:from me|for me|overall|it is|it's|here|(?:is|was)\s+(?:my|our)\s+(?:[\w-]+\s+)?"
         r"(?:mark|grade|score|verdict|rating)\b|(?:I|we)(?:['\u2019](?:ll|d)|\s+will|\s+would)?\s+give\b))",
         re.IGNORECASE)),
-    # a ticked box on a card's five-point scale of words, in a row of boxes: "[ ] Excellent   [x] Very good   [ ] Good"
-    ("ticked", re.compile(r"(?:\[[xX\u2713\u2714]\]|[\u2612\u2611\u2705])[ \t]*"
-                          r"(?P<word>excellent|very[ \t]+good|good|fair|poor)\b(?![ \t]?(?-i:[a-z]))",
-                          re.IGNORECASE)),
+    # a ticked box on a card's five-point scale of words: "[ ] Excellent   [x] Very good   [ ] Good"
+    ("ticked", re.compile(rf"{_TICKED_BOX}[ \t]*(?P<word>{_SCALE_WORDS})\b(?![ \t]?(?-i:[a-z]))", re.IGNORECASE)),
 ]
-# the value a ticked word stands for on a card's five-point scale
-_TICKED_SCALE = {"excellent": 5, "very good": 4, "good": 3, "fair": 2, "poor": 1}
 # what else a row of the scale holds: its other boxes and words (which a form's view may have blanked)
-_SCALE_ROW = re.compile(r"(?:\s|\[[ xX\u2713\u2714]\]|[\u2610\u2612\u2611\u2705]|excellent|very[ \t]+good|good|fair|"
-                        r"poor)*", re.IGNORECASE)
+_SCALE_ROW = re.compile(rf"(?:\s|{_TICKED_BOX}|\[ \]|\u2610|{_SCALE_WORDS})*", re.IGNORECASE)
 # the card's question over the row: it rates the film ("How would you rate the film?", "Overall, how would you
 # rate ..."), not a part of it ("How would you rate the villain?")
 _RATES_THE_FILM = re.compile(r"\brat(?:e|ing)\b(?:(?!\b(?:the|its|your)\s+(?!film\b|movie\b|picture\b|whole\b)\w)"
