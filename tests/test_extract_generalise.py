@@ -11111,6 +11111,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("I land on 7/10, and honestly 9/10 for the story alone.", CH4, [("rating", "", 7, "unknown")]),
         ("Four stars. The fights are ace; 2/5 for the script, though.", CH2, [("rating", "", 4, "unknown")]),
     ],
+    "a-latex-table-environment-of-any-kind-has-cells": [
+        ("\\begin{tabularx}{\\linewidth}{lX}\n\\textbf{Actor} & \\textbf{Role} \\\\\nKeanu~Reeves & John Wick, on the run \\\\\nJerome~Flynn & The Elder \\\\\n\\end{tabularx}", PARA, [("cast", "Keanu Reeves", "John Wick", "supported"), ("cast", "Jerome Flynn", "The Elder", "contradicted")]),
+        ("\\begin{longtable}{ll}\nMark Dacascos & Zero \\\\ \\hline\nAnjelica Huston & The Director \\\\\n\\end{longtable}", PARA, [("cast", "Mark Dacascos", "Zero", "supported"), ("cast", "Anjelica Huston", "The Director", "supported")]),
+        ("\\begin{tabular*}{\\textwidth}{@{}ll@{}}\nHalle Berry & Sofia \\\\\nAsia Kate Dillon & The Adjudicator \\\\\n\\end{tabular*}", PARA, [("cast", "Halle Berry", "Sofia", "supported"), ("cast", "Asia Kate Dillon", "The Adjudicator", "supported")]),
+    ],
+    "markup-blanked-before-the-comma-of-a-return": [
+        ("* Laurence Fishburne as the [[The Bowery King|Bowery King]], back from Chapter 2.", PARA, [("reprise", "Laurence Fishburne", "The Bowery King", "supported")]),
+        ("Ian McShane as **Winston**, once again running the hotel.", CH2, [("reprise", "Ian McShane", "Winston", "supported")]),
+        ("Lance Reddick as <a href=\"/wiki/Charon\">Charon</a>, returning as the concierge.", CH4, [("reprise", "Lance Reddick", "Charon", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -17640,6 +17650,16 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("A solid 8/10. The action is great, but 4/10 for the story.", JW1, ("rating", "", 4)),
         ("I land on 7/10, and honestly 9/10 for the story alone.", CH4, ("rating", "", 9)),
         ("Four stars. The fights are ace; 2/5 for the script, though.", CH2, ("rating", "", 2)),
+    ],
+    "a-latex-table-environment-of-any-kind-has-cells": [
+        ("\\begin{quote}\nIan McShane & Lance Reddick trade barbs; Reddick is Charon.\n\\end{quote}", JW1, ("cast", "Ian McShane", "Charon")),
+        ("\\begin{tabularx}{\\linewidth}{lX}\nKeanu Reeves & plays opposite Ian McShane \\\\\n\\end{tabularx}", JW1, ("cast", "Keanu Reeves", "Ian McShane")),
+        ("\\begin{itemize}\n\\item Keanu Reeves & Winston's hotel\n\\end{itemize}", JW1, ("cast", "Keanu Reeves", "Winston")),
+    ],
+    "markup-blanked-before-the-comma-of-a-return": [
+        ("* Ian McShane as [[Winston Scott|Winston]], back in the day a TV star.", JW1, ("reprise", "Ian McShane", None)),
+        ("Lance Reddick as **Charon**, the concierge, returns the favour.", JW1, ("reprise", "Lance Reddick", None)),
+        ("Michael Nyqvist as <b>Viggo</b>, back then unknown here.", JW1, ("reprise", "Michael Nyqvist", None)),
     ],
 }
 

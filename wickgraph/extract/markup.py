@@ -192,8 +192,8 @@ _LATEX_TEXT = frozenset({"textit", "textbf", "textsl", "textsc", "textrm", "text
                          "footnote", "caption", "mbox", "enquote", "item"})
 _LATEX_COMMAND = re.compile(r"\\(?P<name>[a-zA-Z]+)\*?(?P<args>(?:[ \t]*(?:\[[^\[\]\n]{0,80}\]|\{[^{}\n]{0,80}\}))*)"
                             r"|\\\\|(?<!\\)%[^\n]*|\\(?=[&%$#_ ])")
-# a tabular environment, whose cells "&" separates
-_LATEX_TABULAR = re.compile(r"\\begin\{tabular\*?\}.*?\\end\{tabular\*?\}", re.DOTALL)
+# a table environment ("tabular", "tabularx", "tabular*", "longtable", "tabu", "array"), whose cells "&" separates
+_LATEX_TABULAR = re.compile(r"\\begin\{(?P<k>tabular[xy*]?|longtable\*?|tabu|array)\}.*?\\end\{(?P=k)\}", re.DOTALL)
 # Characters that print as nothing (bidi marks, zero-width spaces) and come with text copied from web pages
 # (and the selector that asks for an emoji's colour form: "✍️" is read as "✍")
 _INVISIBLE = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2060\ufeff\ufe0f]+")
@@ -476,7 +476,7 @@ def separators(text: str) -> str:
     Direction: X │"), and a LaTeX tabular's "&" a cell bar ("Keanu Reeves & John Wick \\\\")."""
     if _BOX_DRAWING.search(text):
         text = text.translate(_BOX_AS_TABLE)
-    if "\\begin{tabular" in text:
+    if "\\begin{" in text and "&" in text:
         text = _LATEX_TABULAR.sub(lambda table: re.sub(r"(?<!\\)&", "|", table.group()), text)
     if "<" not in text:
         return text

@@ -25,9 +25,10 @@ __all__ = ["ACTOR_RETURNS", "AGAIN_AFTER", "COMPANY_ASIDE_OPENING", "mark_repris
 _CLAUSE_BREAK = re.compile(r"[,;:()\u2014]|\s(?:and|but|while)\s")  # compiled once: read for every candidate
 
 # "Keanu Reeves, John Wick for the fourth time": an apposition that names the role taken up again (in its paragraph:
-# "Returning faces:" opening the next one is no cue to a list's last row)
+# "Returning faces:" opening the next one is no cue to a list's last row); blanked markup may come before the comma
+# ("[[The Bowery King|Bowery King]], back from Chapter 2")
 AGAIN_AFTER = re.compile(
-    r"(?:,?(?:[ \t]+|[ \t]*\n[ \t]*)(?:again|once more|once again|yet again|as before|like before|one more time|"
+    r"(?:[ \t]*,?(?:[ \t]+|[ \t]*\n[ \t]*)(?:again|once more|once again|yet again|as before|like before|one more time|"
     r"returning|back from|reprising|as ever|as always|(?:one|a) (?:last|final) time|"
     # ... or returned from an earlier work (not "returned from the dead"): "X's Bowery King, returned from the second
     # chapter"
@@ -264,8 +265,7 @@ def reprise_cue(doc: Document, cues: Cues, start: int, end: int) -> bool:
         or _AGAIN_PLAYED_BY.search(doc.text, max(0, start - 40), start) is not None
 
 
-# the passive's agent given again, right before the pairing: "Subject, once more played by Keanu Reeves as the
-# titular John Wick"
+# the passive's agent given again, right before the pairing: "Subject, once more played by Keanu Reeves as Wick"
 _AGAIN_PLAYED_BY = re.compile(r"\b(?:once\s+more|once\s+again|yet\s+again|again)\s+(?:played|portrayed)\s+by\s+\Z",
                               re.IGNORECASE)
 
