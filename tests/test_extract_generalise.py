@@ -11121,6 +11121,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Ian McShane as **Winston**, once again running the hotel.", CH2, [("reprise", "Ian McShane", "Winston", "supported")]),
         ("Lance Reddick as <a href=\"/wiki/Charon\">Charon</a>, returning as the concierge.", CH4, [("reprise", "Lance Reddick", "Charon", "supported")]),
     ],
+    "a-wiki-score-template-prints-its-score": [
+        ("'''Editor's score:''' {{Rating|4|5}}. Lean, nasty and far better than it has any right to be.", JW1, [("rating", "", 4, "unknown")]),
+        ("== Reception ==\nMy own rating: {{rating|3.5|5}}. The desert detour drags.", PARA, [("rating", "", 3.5, "unknown")]),
+        ("Verdict from this editor: {{Score|8|10}}, losing a point for the middle stretch.", CH2, [("rating", "", 8, "unknown")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -17660,6 +17665,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("* Ian McShane as [[Winston Scott|Winston]], back in the day a TV star.", JW1, ("reprise", "Ian McShane", None)),
         ("Lance Reddick as **Charon**, the concierge, returns the favour.", JW1, ("reprise", "Lance Reddick", None)),
         ("Michael Nyqvist as <b>Viggo</b>, back then unknown here.", JW1, ("reprise", "Michael Nyqvist", None)),
+    ],
+    "a-wiki-score-template-prints-its-score": [
+        ("| released = {{Film date|2017|02|10}}\n| certificate = {{Rating|R}}", CH2, ("rating", "", None)),
+        ("Rotten Tomatoes: {{Rotten Tomatoes|89|100}} from critics.", CH4, ("rating", "", None)),
+        ("Empire gave it {{Rating|5|5}}; I would not go that far. My score: 3/5.", CH4, ("rating", "", 5)),
     ],
 }
 

@@ -45,7 +45,7 @@ from .glossary import with_entry_heads_as_labels
 from .layout_words import LOG_TIME, MATCHING_DOTS, LayoutWords, default_layout_words
 from .markup import markup_spans, separators, without_line_numbers
 from .sheets import csv_cells
-from .shortcodes import with_shortcode_runs_as_glyphs
+from .shortcodes import with_score_templates_read, with_shortcode_runs_as_glyphs
 from .sourcecode import with_source_code_read
 from .spoken import (
     spoken_years,
@@ -120,12 +120,13 @@ def plain_forms(text: str) -> str:
     """``text`` with its own forms read plainly, character for character: a data file's keys ("directed_by: [A, B]"
     is read as "Directed by:  A, B "), archaic verbs and Roman numerals ("playeth" as "plays", "MMXIV" as "2014"),
     the marks a dictation or a telegram spells out ("full stop", "STOP" as "."), a number glossed in digits ("five (5)"
-    as "5"), a transcript's margin of line numbers (blanked), a run of emoji shortcodes (":star::star:" as "★★"), and a
-    glossary entry's pronunciation and part of speech as its headword's colon ("HELEN /ˈhɛlən/ n." as "HELEN:"), and
-    another language's or a dialect's words in English ("The regisseur is X" as "The director  is X")."""
+    as "5"), a transcript's margin of line numbers (blanked), a run of emoji shortcodes (":star::star:" as "★★"), a
+    wiki's score template ("{{Rating|4|5}}" as "{{Rating:4/5}}"), a glossary entry's pronunciation and part of speech
+    as its headword's colon ("HELEN /ˈhɛlən/ n." as "HELEN:"), and another language's or a dialect's words in English
+    ("The regisseur is X" as "The director  is X")."""
     return with_foreign_words_in_english(with_shortcode_runs_as_glyphs(with_glossed_numbers_in_digits(
         with_punctuation_in_marks(with_modern_forms(with_entry_heads_as_labels(with_data_file_syntax(
-            with_source_code_read(without_line_numbers(text)))))))))
+            with_score_templates_read(with_source_code_read(without_line_numbers(text))))))))))
 
 
 def normalise(text: str) -> str:
