@@ -11126,6 +11126,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("== Reception ==\nMy own rating: {{rating|3.5|5}}. The desert detour drags.", PARA, [("rating", "", 3.5, "unknown")]),
         ("Verdict from this editor: {{Score|8|10}}, losing a point for the middle stretch.", CH2, [("rating", "", 8, "unknown")]),
     ],
+    "a-count-a-paragraph-below-the-score-is-the-reviews-votes": [
+        ("The desert drags.\n\n10/10 would get stabbed again.\nOk fine, that's the meme. Real score: 88/100\n\n203 people found this review helpful", PARA, [("rating", "", 88, "unknown")]),
+        ("Verdict: 7/10, the dogs carry it.\n\n58 people found this review funny", CH4, [("rating", "", 7, "unknown")]),
+        ("All told I land on 4 stars out of 5.\n\n  12 readers liked this post", CH2, [("rating", "", 4, "unknown")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -17670,6 +17675,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("| released = {{Film date|2017|02|10}}\n| certificate = {{Rating|R}}", CH2, ("rating", "", None)),
         ("Rotten Tomatoes: {{Rotten Tomatoes|89|100}} from critics.", CH4, ("rating", "", None)),
         ("Empire gave it {{Rating|5|5}}; I would not go that far. My score: 3/5.", CH4, ("rating", "", 5)),
+    ],
+    "a-count-a-paragraph-below-the-score-is-the-reviews-votes": [
+        ("Overall average: 4.2/5\n1,203 ratings\n\nI have not scored it yet.", CH2, ("rating", "", 4.2)),
+        ("Audience score 3.9/5 from 120 votes.", JW1, ("rating", "", 3.9)),
+        ("Readers' average\n8.1/10\n(2,045 reviews)\n\nI never give scores.", PARA, ("rating", "", 8.1)),
     ],
 }
 

@@ -76,10 +76,10 @@ class RatingMatch:
     end: int
 
 
-# "4.8 out of 5 stars   3,412 ratings", "3.9/5 from 120 votes": a count of ratings after the value makes it an average,
-# with the average between them too ("★★★★★ 4.9 from 88 reader ratings", "★★★★½ Rated 4.5 by 67 readers")
-_COUNT_AFTER = re.compile(r"[\s(|\u00b7,\u2605\u2606\u00bd-]*(?:(?:rated\s+)?\d{1,2}(?:[.,]\d{1,2})?\s+)?"
-                          r"(?:(?:from|based\s+on|across|by)\s+)?"
+# "4.8 out of 5 stars   3,412 ratings", "★★★★½ Rated 4.5 by 67 readers": a count of ratings after the value (the average
+# between them) makes it an average; not a paragraph below, the review's votes ("203 people found this helpful")
+_COUNT_AFTER = re.compile(r"(?:[ \t(|\u00b7,\u2605\u2606\u00bd-]|\n(?![ \t]*\n))*"
+                          r"(?:(?:rated\s+)?\d{1,2}(?:[.,]\d{1,2})?\s+)?(?:(?:from|based\s+on|across|by)\s+)?"
                           r"\d[\d,.]*\s*k?\s+(?:(?:global|customer|user|reader|viewer|audience)s?\s+)?"
                           r"(?:ratings?|reviews?|votes?|readers|users|viewers|members|people)\b", re.IGNORECASE)
 _LINE_END = re.compile(r"[ \t]*(?:\([^()\n]{0,40}\)[ \t]*)?(?:\n|\Z)")  # (after an aside: "★ (my favourite)")
