@@ -11131,6 +11131,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Verdict: 7/10, the dogs carry it.\n\n58 people found this review funny", CH4, [("rating", "", 7, "unknown")]),
         ("All told I land on 4 stars out of 5.\n\n  12 readers liked this post", CH2, [("rating", "", 4, "unknown")]),
     ],
+    "who-plays-the-title-character": [
+        ("Keanu Reeves, who plays the title character, did most of his own stunts.", JW1, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("Ana de Armas, who plays the title role, trained for months.", BAL, [("cast", "Ana de Armas", "Eve Macarro", "supported")]),
+        ("Keanu Reeves, who portrays the titular hitman, barely speaks in the second half.", CH2, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -17680,6 +17685,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Overall average: 4.2/5\n1,203 ratings\n\nI have not scored it yet.", CH2, ("rating", "", 4.2)),
         ("Audience score 3.9/5 from 120 votes.", JW1, ("rating", "", 3.9)),
         ("Readers' average\n8.1/10\n(2,045 reviews)\n\nI never give scores.", PARA, ("rating", "", 8.1)),
+    ],
+    "who-plays-the-title-character": [
+        ("Ian McShane, who plays the title character's mentor, is great.", JW1, ("cast", "Ian McShane", "John Wick")),
+        ("Ian McShane plays the title character\u2019s oldest friend.", CH2, ("cast", "Ian McShane", "John Wick")),
+        ("Lance Reddick, who plays the title character's concierge ally, is missed.", CH4, ("cast", "Lance Reddick", "John Wick")),
     ],
 }
 

@@ -153,10 +153,10 @@ _MACROS = {
     "DESC": (r"(?:(?:his|her|their|the|a|an|{E}+['\u2019]s)\s+"
              r"(?:(?!(?:of|for|to|in|and|with|from|like|by|as|at|on)\b)[a-z][a-z-]*\s+){1,2}?(?={C}))?"),
     # "the title assassin", "the protagonist", a learner's "Main role plays X": the character the work is named after
-    # (a telegram drops the article: "REEVES PLAYS TITLE ROLE")
+    # (a telegram drops the article: "REEVES PLAYS TITLE ROLE"); not its possessive ("the title character's mentor")
     "TITLE": (r"(?P<title_role>(?:the\s+)?(?:title|titular|eponymous)\s+"
               r"(?:character|role|part|assassin|hitman|hit\s+man|killer|hero|heroine|antihero|ballerina)"
-              r"|the\s+(?:protagonist|main\s+character)|(?:(?<=^)|(?<=[.!?:;]\s))main\s+role)\b"),
+              r"|the\s+(?:protagonist|main\s+character)|(?:(?<=^)|(?<=[.!?:;]\s))main\s+role)\b(?!['\u2019]s\b)"),
     # an apposition that describes the name before it and names no one: "Chow, the hotel's cook, is played by"
     "APPOS": rf"(?:,\s+(?:the|a|an|his|her|their|its)\s+[^,.;:!?\n()\"{ENTITY_CHARS}]{{1,50}}?,)",
     # epithets in a row that name no one, as verse and mannered prose put them after a role: "Viggo, weary, wise,",
