@@ -11136,6 +11136,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Ana de Armas, who plays the title role, trained for months.", BAL, [("cast", "Ana de Armas", "Eve Macarro", "supported")]),
         ("Keanu Reeves, who portrays the titular hitman, barely speaks in the second half.", CH2, [("cast", "Keanu Reeves", "John Wick", "supported")]),
     ],
+    "a-possessive-relative-clause-of-the-job": [
+        ("P is for pen. The one holding it is Shay Hatten, whose script gives every side character a rule.", CH2, [("writer", "Shay Hatten", None, "contradicted")]),
+        ("Michael Finch, whose lean screenplay keeps things moving, deserves some credit.", JW1, [("writer", "Michael Finch", None, "contradicted")]),
+        ("The film belongs to David Leitch, whose direction never flags for a second.", CH2, [("director", "David Leitch", None, "contradicted")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -17690,6 +17695,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Ian McShane, who plays the title character's mentor, is great.", JW1, ("cast", "Ian McShane", "John Wick")),
         ("Ian McShane plays the title character\u2019s oldest friend.", CH2, ("cast", "Ian McShane", "John Wick")),
         ("Lance Reddick, who plays the title character's concierge ally, is missed.", CH4, ("cast", "Lance Reddick", "John Wick")),
+    ],
+    "a-possessive-relative-clause-of-the-job": [
+        ("Shay Hatten, whose script for Parabellum was busier, is not on this one.", CH2, ("writer", "Shay Hatten", None)),
+        ("Michael Finch, whose script notes were ignored, grumbles on the commentary.", CH2, ("writer", "Michael Finch", None)),
+        ("David Leitch, whose direction of Atomic Blonde I loved, only produced this.", CH4, ("director", "David Leitch", None)),
     ],
 }
 
