@@ -11141,6 +11141,12 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Michael Finch, whose lean screenplay keeps things moving, deserves some credit.", JW1, [("writer", "Michael Finch", None, "contradicted")]),
         ("The film belongs to David Leitch, whose direction never flags for a second.", CH2, [("director", "David Leitch", None, "contradicted")]),
     ],
+    "a-return-wondered-about-or-in-a-work-to-come": [
+        ("Fans have long speculated that Common's Cassian could turn up again in a later chapter.", CH2, [("cast", "Common", "Cassian", "supported")]),
+        ("Common as Cassian might come back for the sequel, who knows.", CH2, [("cast", "Common", "Cassian", "supported")]),
+        ("Bill Skarsg\u00e5rd's Marquis may well return again, if the rumours hold.", CH4, [("cast", "Bill Skarsg\u00e5rd", "Marquis", "supported")]),
+        ("Ian McShane as Winston, back again; he may be the best thing in it.", CH4, [("reprise", "Ian McShane", "Winston", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -17700,6 +17706,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Shay Hatten, whose script for Parabellum was busier, is not on this one.", CH2, ("writer", "Shay Hatten", None)),
         ("Michael Finch, whose script notes were ignored, grumbles on the commentary.", CH2, ("writer", "Michael Finch", None)),
         ("David Leitch, whose direction of Atomic Blonde I loved, only produced this.", CH4, ("director", "David Leitch", None)),
+    ],
+    "a-return-wondered-about-or-in-a-work-to-come": [
+        ("Fans have long speculated that Common's Cassian could turn up again in a later chapter.", CH2, ("reprise", "Common", None)),
+        ("Common as Cassian might come back for the sequel, who knows.", CH2, ("reprise", "Common", None)),
+        ("Ruby Rose's Ares returns again in some later instalment, surely.", CH2, ("reprise", "Ruby Rose", None)),
     ],
 }
 

@@ -277,8 +277,7 @@ _CARD_BACK = re.compile(r"\bback(?:[ \t]*\([^()\n]{0,30}\))?[ \t]*:", re.IGNOREC
 
 @lru_cache(maxsize=2)
 def _has_card_fronts(text: str) -> bool:
-    """Whether ``text`` labels cards' fronts, so that a "BACK:" label is a card's (read once per text, not once per
-    candidate: a search of the whole text for each would grow with the square of its length)."""
+    """Whether ``text`` labels cards' fronts, so that a "BACK:" label is a card's (read once per text)."""
     return _CARD_FRONT.search(text) is not None
 
 
@@ -314,12 +313,12 @@ def _tail_cue(doc: Document, cues: Cues, end: int) -> bool:
     note = _BRACKET_NOTE.match(view, end)  # "Ian McShane \u2192 Winston (returns, more menacing)"
     if note is not None:
         end = note.start(1)
-    tail = gap_words(view[end:_clause_end(doc, end) if note is None else note.end(1)])[:5]
-    phrase = f" {' '.join(tail)} "
+    words = gap_words(view[end:_clause_end(doc, end) if note is None else note.end(1)])
+    phrase = f" {' '.join(words[:5])} "
     if _KEEPS_SOMETHING_ELSE.match(phrase):
         return False  # "The Harbinger (X) keeps the barometer steady": the plot's verb, not the part kept
-    if _NEGATED_TAIL.match(phrase):
-        return False  # "Sofia (Halle Berry) - not back until later": the return denied
+    if _NEGATED_TAIL.match(phrase) or _SPECULATED_TAIL.match(f" {' '.join(words)} "):
+        return False  # "Sofia (Halle Berry) - not back until later": the return denied, or only wondered about
     phrase = _BACK_AS_PARTICLE.sub(" ", phrase)  # "VIGGO (X) to take back his car": the plot's verb, not a return
     phrase = _ACTION_COUNTED.sub(" ", phrase)
     phrase = _TEMPORAL_BACK.sub(" ", phrase)  # "X's Marcus back in 2014": a time gone by, not a return
@@ -343,6 +342,9 @@ _ACTION_COUNTED = re.compile(r"(?<= )(?!(?:is|was|has|appears|returns|shows|turn
                              r"[a-z]+s (?:[a-z]+ ){0,2}?(?:twice|(?:two|three|four|five|six|seven|\d+) times)(?= )")
 # a tail that opens with a negation denies the return it names: "not back until later", "never returns", "no longer"
 _NEGATED_TAIL = re.compile(r" (?:-+ |\u2014 |\u2013 )?(?:not|never|no|nor|isn't|isnt|doesn't|doesnt|won't|wont)\b")
+# a return wondered about, or in a work to come: "X's Cassian could turn up again", "back in a later chapter"
+_SPECULATED_TAIL = re.compile(r" (?:could|might|may)\b|.*\b(?:in|for) (?:a|an|some) (?:later|future|subsequent|"
+                              r"eventual|upcoming) (?:chapter|film|movie|entry|instal?lment|sequel|part|one)\b")
 # "keeps" says a return only of the part itself: "X keeps his role", not "Y (X) keeps the desk"
 _KEEPS_SOMETHING_ELSE = re.compile(r" keeps? (?!(?:his|her|their|the) (?:role|part|job|mantle|suit)\b)")
 
@@ -372,8 +374,7 @@ _ANNOUNCEMENT_OPENING = re.compile(r"(?:^|(?<=[.!?:\n]))[ \t\-*#]*(?:(?:some|a\s
                                    r"all|the|our|a\s+handful\s+of)\s+)*(?:of\s+the\s+)?\Z",
                                    re.IGNORECASE | re.MULTILINE)
 # "Back again: X as Y and Z as W" / "Also returning: X as Y" / "the returning staff — Winston (X)": a label that names
-# the returning players
-# (a bare "Back:" is the back of a trivia card or a page, not players coming back)
+# the returning players (a bare "Back:" is the back of a trivia card or a page, not players coming back)
 # "The old guard is back too: X as Y", "Back from earlier chapters: X as Y" (its subject a few words at most, opening a
 # line, a sentence or a chat message: "dex_m: the OGs back too: ...")
 _RETURNING_LABEL = re.compile(r"\b(?:also\s+)?(?:returning|"
@@ -406,8 +407,7 @@ def _openings(doc: Document, position: int) -> tuple[int, ...]:
 # "Once again, Ian McShane plays Winston", "Reprising his role, X is Y", "As in the first two films, X plays Y",
 # "Back in the black suit: X as Y": a reprise said by an adverbial fronted before the clause
 # "Again Ian McShane as Winston", "Like in first film, X plays Y", "Same as before, X ...": the comma may be missing
-# after a bare adverb of repetition, "like" stands for "as" in plain English, and the verb may come before its
-# subject as in German or Dutch ("Back is X as Y", "Again is X as Y")
+# after a bare adverb, "like" stands for "as", and the verb may come before its subject ("Back is X as Y")
 _FRONTED_AGAIN = re.compile(
     r"[ \t\-*#>\"']*(?:"
     r"(?:once\s+again|once\s+more|yet\s+again|again|for\s+(?:the|a)\s+(?:second|third|fourth|fifth|sixth|\w+th)\s+time)"
