@@ -11147,6 +11147,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Bill Skarsg\u00e5rd's Marquis may well return again, if the rumours hold.", CH4, [("cast", "Bill Skarsg\u00e5rd", "Marquis", "supported")]),
         ("Ian McShane as Winston, back again; he may be the best thing in it.", CH4, [("reprise", "Ian McShane", "Winston", "supported")]),
     ],
+    "a-notifications-message-typed-in-lower-case": [
+        ('Messages \xb7 20:52 \xb7 JW Night \U0001f436 \xb7 You: willem dafoe as marcus on a rooftop with a sniper rifle. this is the content', JW1, [("cast", "Willem Dafoe", "Marcus", "supported")]),
+        ("WhatsApp \u00b7 9:14 PM \u00b7 Film Club \u00b7 Dee: ian mcshane as winston is perfect, no notes at all from me", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Slack | #movies | 21:02 | ravi: lance reddick as charon forever, what a presence he had there", CH4, [("cast", "Lance Reddick", "Charon", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -17711,6 +17716,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Fans have long speculated that Common's Cassian could turn up again in a later chapter.", CH2, ("reprise", "Common", None)),
         ("Common as Cassian might come back for the sequel, who knows.", CH2, ("reprise", "Common", None)),
         ("Ruby Rose's Ares returns again in some later instalment, surely.", CH2, ("reprise", "Ruby Rose", None)),
+    ],
+    "a-notifications-message-typed-in-lower-case": [
+        ("Messages \u00b7 20:52 \u00b7 JW Night \u00b7 Sam: Willem Dafoe is great. My cousin as marcus at the party was not.", JW1, ("cast", "Willem Dafoe", "Marcus")),
+        ("Calendar \u00b7 20:15 \u00b7 Reminder \u00b7 Note: Ian McShane talk, then winston the cat to the vet at nine", CH2, ("cast", "Ian McShane", "Winston")),
+        ("News \u00b7 21:00 \u00b7 Film \u00b7 Update: Lance Reddick tribute tonight; ferry to charon island cancelled", CH4, ("cast", "Lance Reddick", "Charon")),
     ],
 }
 

@@ -445,12 +445,12 @@ def _shouted_run(text: str, position: int) -> bool:
 
 _LETTERS = re.compile(r"[^a-zA-Z\u00c0-\u024f]+")
 _STRESSED = re.compile(r"\b[A-Z]{2,}(?:['\u2019]?s)?\b")  # a word in capitals, or an acronym's plural: "OGs", "NPC's"
-# a chat or log line's time stamp and sender, whose capitals ("PM", a user name) say nothing of the message's case
-# (or the sender first, then the time: "P 20:52: and michael nyqvist as viggo")
-# (or a voicemail's or a post's header of fields set apart by dots or bars, over its words: "▶ Dev · 11/14 · 9:02 PM ·
-# 1:12")
-_MESSAGE_PREFIX = re.compile(rf"\s*(?:[\u25b6\u25ba\u2022]?[ \t]*{SENDER}(?:[ \t]*[\u00b7|\u2022][ \t]*[\w/:.]+"
-                             r"(?:[ \t][AaPp]\.?[Mm]\.?)?){2,5}\s+"
+# a chat or log line's time stamp and sender, whose capitals ("PM", a user name) say nothing of the message's case (or
+# the sender, then the time: "P 20:52: and michael nyqvist"; a notification's app, time and chat before the sender:
+# "Messages · 20:52 · JW Night 🐶 · Sam: ..."; a voicemail's header: "▶ Dev · 11/14 · 9:02 PM · 1:12")
+_MESSAGE_PREFIX = re.compile(r"\s*(?:(?:[^\n\u00b7|\u2022]{1,30}?[ \t]*[\u00b7|\u2022][ \t]*){2,5}"
+                             rf"{SENDER}[ \t]*:\s+|[\u25b6\u25ba\u2022]?[ \t]*{SENDER}"
+                             r"(?:[ \t]*[\u00b7|\u2022][ \t]*[\w/:.]+(?:[ \t][AaPp]\.?[Mm]\.?)?){2,5}\s+"
                              rf"|(?:\[[^\]\n]{{1,25}}\]\s*|{STAMP}\s*)?(?:{SENDER}(?:[ \t]+{CLOCK})?\s*:\s+)?"
                              rf"(?:>[ \t]*{SENDER}\s*:\s+)?)")  # and whom it quotes
 
