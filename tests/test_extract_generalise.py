@@ -11152,6 +11152,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("WhatsApp \u00b7 9:14 PM \u00b7 Film Club \u00b7 Dee: ian mcshane as winston is perfect, no notes at all from me", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
         ("Slack | #movies | 21:02 | ravi: lance reddick as charon forever, what a presence he had there", CH4, [("cast", "Lance Reddick", "Charon", "supported")]),
     ],
+    "an-apps-activity-line-tells-its-user-what-they-rated": [
+        ("Letterboxd \u00b7 21:46 \u00b7 You rated John Wick \u2605\u2605\u2605\u2605\u00bd and added it to your diary\nLetterboxd \u00b7 21:49 \u00b7 sam_b also watched John Wick and rated it \u2605\u2605\u2605\nMessages \u00b7 21:50 \u00b7 Sam: three stars and i stand by it", JW1, [("rating", "", 4.5, "unknown")]),
+        ("Trakt \u00b7 22:04 \u00b7 You rated John Wick: Chapter 2 8/10 (Great). Added to your history", CH2, [("rating", "", 8, "unknown")]),
+        ("Activity\nYou gave Parabellum 3 stars out of 5 on 12 June\nPriya liked your rating", PARA, [("rating", "", 3, "unknown")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -17721,6 +17726,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Messages \u00b7 20:52 \u00b7 JW Night \u00b7 Sam: Willem Dafoe is great. My cousin as marcus at the party was not.", JW1, ("cast", "Willem Dafoe", "Marcus")),
         ("Calendar \u00b7 20:15 \u00b7 Reminder \u00b7 Note: Ian McShane talk, then winston the cat to the vet at nine", CH2, ("cast", "Ian McShane", "Winston")),
         ("News \u00b7 21:00 \u00b7 Film \u00b7 Update: Lance Reddick tribute tonight; ferry to charon island cancelled", CH4, ("cast", "Lance Reddick", "Charon")),
+    ],
+    "an-apps-activity-line-tells-its-user-what-they-rated": [
+        ("If you rated it 10/10, think again. I give it 6/10.", CH4, ("rating", "", 10)),
+        ("Messages \u00b7 21:50 \u00b7 Sam: you rated it two stars last year, admit it", CH2, ("rating", "", 2)),
+        ("Letterboxd \u00b7 21:49 \u00b7 sam_b rated it \u2605\u2605\u2605 \u00b7 you liked this", JW1, ("rating", "", 3)),
     ],
 }
 

@@ -365,6 +365,8 @@ def attributed(text: str, start: int) -> bool:
         before = text[clause_start:start]
     if _OTHERS.search(before):
         return True
+    if _USER_TOLD.search(text, text.rfind("\n", reach, start) + 1, start):
+        return False  # "Letterboxd · 21:46 · You rated John Wick ★★★★½": the app's user, the writer
     # (unless a clause after the label gives it: "Final verdict since u asked: Dev says 10/10", read from the colon)
     colon = before.rfind(":") + 1
     after_label = colon if colon and _GIVER.search(before, colon) else 0
@@ -432,9 +434,15 @@ _FRONTED_OWN = re.compile(r"\s*(?:(?:for|to)\s+(?:me|us)|in\s+my\s+(?:book|view|
 
 def in_own_frame(line: str) -> bool:
     """Whether the sentence of ``line`` (up to a score) opens with the writer's own frame: "For me, Chapter 2 is a
-    B-plus", "To my mind, it is a 4 out of 5"."""
+    B-plus", "To my mind, it is a 4 out of 5", or an app tells its user what they did ("Letterboxd · 21:46 · You rated
+    John Wick ★★★★½")."""
     start = max(line.rfind(". "), line.rfind("! "), line.rfind("? ")) + 1
-    return _FRONTED_OWN.match(line, start) is not None
+    return _FRONTED_OWN.match(line, start) is not None or _USER_TOLD.search(line) is not None
+
+
+# an app's activity line telling its user what they did, opening the line or a notification's message after its fields
+_USER_TOLD = re.compile(r"(?:^|[\u00b7|\u2022])[ \t]*you[ \t]+(?:just[ \t]+)?(?:rated|gave|scored|graded|logged)\b",
+                        re.IGNORECASE | re.MULTILINE)
 
 
 _BY_AGENT = re.compile(r"[^.!?\n]{0,40}?\bby\s+(?!me\b|this\s+(?:reviewer|critic|writer|author)\b|yours\s+truly\b)",
