@@ -11157,6 +11157,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Trakt \u00b7 22:04 \u00b7 You rated John Wick: Chapter 2 8/10 (Great). Added to your history", CH2, [("rating", "", 8, "unknown")]),
         ("Activity\nYou gave Parabellum 3 stars out of 5 on 12 June\nPriya liked your rating", PARA, [("rating", "", 3, "unknown")]),
     ],
+    "a-focusing-adverb-before-holding-a-credit": [
+        ("Michael Finch also has a screenplay credit on this one.", PARA, [("writer", "Michael Finch", None, "contradicted")]),
+        ("Shay Hatten even gets a story credit here, oddly.", JW1, [("writer", "Shay Hatten", None, "contradicted")]),
+        ("David Leitch also gets a directing credit, which surprised me.", CH2, [("director", "David Leitch", None, "contradicted")]),
+    ],
+    "a-credit-for-another-work-named-after-the-job": [
+        ("Michael Finch has a screenplay credit on Parabellum, oddly.", PARA, [("writer", "Michael Finch", None, "contradicted")]),
+        ("Chad Stahelski took the director's credit for Chapter 4 once more.", CH4, [("director", "Chad Stahelski", None, "supported")]),
+        ("Michael Finch also has a screenplay credit on this one.", PARA, [("writer", "Michael Finch", None, "contradicted")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -17731,6 +17741,16 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("If you rated it 10/10, think again. I give it 6/10.", CH4, ("rating", "", 10)),
         ("Messages \u00b7 21:50 \u00b7 Sam: you rated it two stars last year, admit it", CH2, ("rating", "", 2)),
         ("Letterboxd \u00b7 21:49 \u00b7 sam_b rated it \u2605\u2605\u2605 \u00b7 you liked this", JW1, ("rating", "", 3)),
+    ],
+    "a-focusing-adverb-before-holding-a-credit": [
+        ("Michael Finch? He also has no screenplay credit here.", PARA, ("writer", "Michael Finch", None)),
+        ("Shay Hatten never gets a story credit here.", JW1, ("writer", "Shay Hatten", None)),
+        ("Does David Leitch also get a directing credit? No.", CH2, ("director", "David Leitch", None)),
+    ],
+    "a-credit-for-another-work-named-after-the-job": [
+        ("Michael Finch also has a screenplay credit on Chapter 4, not this one.", PARA, ("writer", "Michael Finch", None)),
+        ("Michael Finch wrote the screenplay for Chapter 4.", PARA, ("writer", "Michael Finch", None)),
+        ("Chad Stahelski took the director's credit for Ballerina.", CH4, ("director", "Chad Stahelski", None)),
     ],
 }
 
