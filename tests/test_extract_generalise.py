@@ -11167,6 +11167,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Chad Stahelski took the director's credit for Chapter 4 once more.", CH4, [("director", "Chad Stahelski", None, "supported")]),
         ("Michael Finch also has a screenplay credit on this one.", PARA, [("writer", "Michael Finch", None, "contradicted")]),
     ],
+    "a-label-padded-with-dots-before-its-colon": [
+        ("TITLE........: JOHN WICK\nSERIES.......: JOHN WICK                    SEQ 01\n", JW1, [("franchise_member", "", None, "supported")]),
+        ("DIRECTED BY..: CHAD STAHELSKI\nWRITTEN BY...: SHAY HATTEN\n", CH2, [("director", "Chad Stahelski", None, "supported"), ("writer", "Shay Hatten", None, "contradicted")]),
+        ("Director ....: David Leitch\nRuntime .....: 101 min\n", JW1, [("director", "David Leitch", None, "contradicted")]),
+    ],
+    "a-labelled-value-wrapped-into-its-column": [
+        ("DIRECTED BY..: CHAD STAHELSKI\n               DAVID LEITCH\nWRITTEN BY...: DEREK KOLSTAD\n", PARA, [("director", "David Leitch", None, "contradicted")]),
+        ("Written by:    Derek Kolstad\n               Shay Hatten\n               Chris Collins\nRuntime:       131 min\n", PARA, [("writer", "Shay Hatten", None, "supported"), ("writer", "Chris Collins", None, "supported")]),
+        ("  Screenplay: Michael Finch\n              Shay Hatten\n", JW1, [("writer", "Michael Finch", None, "contradicted"), ("writer", "Shay Hatten", None, "contradicted")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -17751,6 +17761,16 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Michael Finch also has a screenplay credit on Chapter 4, not this one.", PARA, ("writer", "Michael Finch", None)),
         ("Michael Finch wrote the screenplay for Chapter 4.", PARA, ("writer", "Michael Finch", None)),
         ("Chad Stahelski took the director's credit for Ballerina.", CH4, ("director", "Chad Stahelski", None)),
+    ],
+    "a-label-padded-with-dots-before-its-colon": [
+        ("Wait..: so who directed? Not David Leitch, I think.", CH2, ("director", "David Leitch", None)),
+        ("SEE ALSO.....: REC 000115   JOHN WICK CHAPTER 2 (2017)", JW1, ("release_year", "", 2017)),
+        ("Well..: Michael Finch? No, he never wrote this one.", JW1, ("writer", "Michael Finch", None)),
+    ],
+    "a-labelled-value-wrapped-into-its-column": [
+        ("Directed by:   Chad Stahelski\n\n               David Leitch produced it.\n", CH2, ("director", "David Leitch", None)),
+        ("Directed by:   Chad Stahelski\n          Shay Hatten wrote the next one.\n", CH2, ("director", "Shay Hatten", None)),
+        ("Notes:   Keanu Reeves is great\n         Michael Finch\n", JW1, ("writer", "Michael Finch", None)),
     ],
 }
 

@@ -141,6 +141,7 @@ def normalise(text: str) -> str:
     text = with_contrasts_resolved(text)  # "not directed by A but by B" is read as "directed by B"
     text = with_fillers_blanked(text)  # "played by, uh, Ian McShane" is read as "played by Ian McShane"
     text = without_honorific_suffixes(text)  # "Reeves Keanu-san plays" is read as "Reeves Keanu     plays"
+    text = with_wrapped_values_joined(text)  # "Directed by: A" over "             B" is read as a list
     if not any(mark in text for mark in _LAYOUT_MARKS):
         return text
     text = separators(text)
@@ -191,8 +192,40 @@ def _is_word(char: str) -> bool:
     return char.isalnum() or char == "_"
 
 
+# a label and the names of its value on its line ("DIRECTED BY..: CHAD STAHELSKI", "Starring:   Keanu Reeves,"), and a
+# line under it that goes on in the value's column with more names ("               DAVID LEITCH")
+_NAMES = r"(?P<names>(?-i:[A-Z])[\w'.-]*(?:[ \t]+(?-i:[A-Z])[\w'.-]*){0,3})[ \t]*,?[ \t]*$"
+_LABELLED_NAMES = re.compile(r"^[ \t]*[A-Za-z][\w .'/&-]{0,30}?[ \t.]*:[ \t]+" + _NAMES, re.MULTILINE)
+_NAMES_GO_ON = re.compile(r"[ \t]*" + _NAMES, re.MULTILINE)
+
+
+def with_wrapped_values_joined(text: str) -> str:
+    """``text`` with each line that goes on with more names in the value column of a labelled line of names joined to
+    it by a comma in place of its line break, character for character: a form's value wrapped onto the lines under
+    it ("Directed by:   Chad Stahelski" over "               David Leitch") lists them all."""
+    if ":" not in text:
+        return text
+    breaks = []
+    for labelled in _LABELLED_NAMES.finditer(text):
+        column, at = labelled.start("names") - labelled.start(), labelled.end()
+        while text.startswith("\n", at) and (more := _NAMES_GO_ON.match(text, at + 1)) is not None \
+                and more.start("names") - more.start() == column and "\t" not in text[at:more.start("names")]:
+            breaks.append(at)
+            at = more.end()
+    if not breaks:
+        return text
+    chars = list(text)
+    for at in breaks:
+        chars[at] = ","
+    return "".join(chars)
+
+
+# a label padded to its form's width with dots before its colon: "DIRECTED BY..: X", "SERIES.......: JOHN WICK"
+_PADDED_LABEL = re.compile(r"^[ \t]*[A-Za-z][\w '/&-]{0,30}?(?<=\w)(?P<pad>[ \t]*\.{2,}[ \t]*):[ \t]", re.MULTILINE)
+
+
 def _leaders(view: str) -> Iterator[Span]:
-    """Leader runs between two words of a line, with the spaces around them."""
+    """Leader runs between two words of a line, with the spaces around them, and the dots padding a label."""
     for run in _LEADER_RUN.finditer(view):
         start, end = run.start(), run.end()
         while start and view[start - 1] in " \t":
@@ -204,6 +237,8 @@ def _leaders(view: str) -> Iterator[Span]:
         # "Wait... what": an ellipsis on a word is punctuation; a leader is long or stands apart
         if between_words and (end - start - run.end() + run.start() > 1 or len(run.group().replace(" ", "")) > 3):
             yield start, end
+    if "..:" in view or ". :" in view:
+        yield from (label.span("pad") for label in _PADDED_LABEL.finditer(view))
 
 
 # -- units ---------------------------------------------------------------------------------------
