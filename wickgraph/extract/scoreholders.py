@@ -365,7 +365,7 @@ def attributed(text: str, start: int) -> bool:
         before = text[clause_start:start]
     if _OTHERS.search(before):
         return True
-    if _USER_TOLD.search(text, text.rfind("\n", reach, start) + 1, start):
+    if _USER_TOLD.search(text, text.rfind("\n", reach, start) + 1 or reach, start):  # (a look bounded by reach)
         return False  # "Letterboxd · 21:46 · You rated John Wick ★★★★½": the app's user, the writer
     # (unless a clause after the label gives it: "Final verdict since u asked: Dev says 10/10", read from the colon)
     colon = before.rfind(":") + 1
