@@ -11177,6 +11177,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Written by:    Derek Kolstad\n               Shay Hatten\n               Chris Collins\nRuntime:       131 min\n", PARA, [("writer", "Shay Hatten", None, "supported"), ("writer", "Chris Collins", None, "supported")]),
         ("  Screenplay: Michael Finch\n              Shay Hatten\n", JW1, [("writer", "Michael Finch", None, "contradicted"), ("writer", "Shay Hatten", None, "contradicted")]),
     ],
+    "pairs-set-side-by-side-on-one-line": [
+        ("\u2502 Keanu Reeves     \u2192 John Wick          Halle Berry      \u2192 Sofia               \u2502\n\u2502 Mark Dacascos    \u2192 Zero               Asia Kate Dillon \u2192 The Adjudicator     \u2502\n", PARA, [("cast", "Keanu Reeves", "John Wick", "supported"), ("cast", "Mark Dacascos", "Zero", "supported"), ("cast", "Halle Berry", "Sofia", "supported")]),
+        ("Keanu Reeves ........ John Wick        Ian McShane ........ Winston\nRuby Rose ........... Ares             Common ............. Cassian\n", CH2, [("cast", "Keanu Reeves", "John Wick", "supported"), ("cast", "Ruby Rose", "Ares", "supported")]),
+        ("Viggo Tarasov: Michael Nyqvist      Marcus: Willem Dafoe\nIosef Tarasov: Alfie Allen      Winston: Ian McShane\n", JW1, [("cast", "Willem Dafoe", "Marcus", "supported"), ("cast", "Alfie Allen", "Iosef Tarasov", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -17771,6 +17776,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Directed by:   Chad Stahelski\n\n               David Leitch produced it.\n", CH2, ("director", "David Leitch", None)),
         ("Directed by:   Chad Stahelski\n          Shay Hatten wrote the next one.\n", CH2, ("director", "Shay Hatten", None)),
         ("Notes:   Keanu Reeves is great\n         Michael Finch\n", JW1, ("writer", "Michael Finch", None)),
+    ],
+    "pairs-set-side-by-side-on-one-line": [
+        ("Keanu Reeves     \u2192 John Wick          Halle Berry      \u2192 Sofia\n", PARA, ("cast", "Keanu Reeves", "Sofia")),
+        ("Keanu Reeves ........ John Wick        notes ........ Sofia's dogs\n", PARA, ("cast", "Keanu Reeves", "Sofia")),
+        ("Mark Dacascos  ->  Zero     (Asia Kate Dillon    ->   cut scene)\n", PARA, ("cast", "Mark Dacascos", "The Adjudicator")),
     ],
 }
 

@@ -156,6 +156,7 @@ def _unquoted(text: str, cell: Span) -> Span:
 
 
 def _row_candidates(doc: Document, rows: tuple[Row, ...]) -> list[Candidate]:
+    rows = tuple(part for row in rows for part in _side_by_side(doc, row))
     # a cell under another work's header is that work's, as if empty here ("Keanu Reeves | John Wick | John Wick"
     # under "Actor | JW (2014) | JW2 (2017)", reviewing the second)
     others = other_columns(doc) if rows else []
@@ -236,6 +237,27 @@ def _notes_say_reprise(doc: Document, candidate: Candidate, notes: tuple[Span, .
     work = next((m for m in doc.mentions_between(*notes[0]) if m.mask & WORK), None)
     if work is not None:
         candidate.parts["from_film"] = [(work.start, work.end)]
+
+
+_WIDE_GAP = re.compile(r"[ \t]{3,}")
+
+
+def _side_by_side(doc: Document, row: Row) -> list[Row]:
+    """A line of two known pairs or more set side by side, a wide gap between them, each its own row: "Keanu Reeves
+    → John Wick      Halle Berry → Sofia" (two panels of a screen, two columns of a cast list)."""
+    if row.columns is not None or len(row.cells) < 3:
+        return [row]
+    cells = []
+    for start, end in row.cells:
+        for gap in _WIDE_GAP.finditer(doc.folded, start, end):
+            cells.append((start, gap.start()))
+            start = gap.end()
+        cells.append((start, end))
+    pairs = [tuple(cells[i:i + 2]) for i in range(0, len(cells), 2)]
+    orientations = {_known_pair([_kind(doc, cell) for cell in pair]) for pair in pairs}
+    if len(pairs) < 2 or len(cells) % 2 or len(orientations) != 1 or None in orientations:
+        return [row]  # (each pair a known player and a known role, all the same way round)
+    return [replace(row, start=pair[0][0], end=pair[1][1], cells=pair) for pair in pairs]
 
 
 def _known_pair(kinds: list[str | None]) -> tuple[int, int] | None:
