@@ -11182,6 +11182,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Keanu Reeves ........ John Wick        Ian McShane ........ Winston\nRuby Rose ........... Ares             Common ............. Cassian\n", CH2, [("cast", "Keanu Reeves", "John Wick", "supported"), ("cast", "Ruby Rose", "Ares", "supported")]),
         ("Viggo Tarasov: Michael Nyqvist      Marcus: Willem Dafoe\nIosef Tarasov: Alfie Allen      Winston: Ian McShane\n", JW1, [("cast", "Willem Dafoe", "Marcus", "supported"), ("cast", "Alfie Allen", "Iosef Tarasov", "supported")]),
     ],
+    "a-panels-pair-beside-another-panel": [
+        ("\u2502 Released   Oct 24, 2014        \u2502 \u2502 Keanu Reeves ........ John Wick         \u2502\n\u2502 Director   Chad Stahelski      \u2502 \u2502 John Leguizamo ...... Avi               \u2502\n", JW1, [("cast", "Keanu Reeves", "John Wick", "supported"), ("cast", "John Leguizamo", "Avi", "contradicted")]),
+        ("| Runtime    131 min   | | Mark Dacascos      Zero      |\n| Rated      R         | | Halle Berry        Sofia     |\n", PARA, [("cast", "Mark Dacascos", "Zero", "supported"), ("cast", "Halle Berry", "Sofia", "supported")]),
+        ("\u2551 Ruby Rose ...... Ares    \u2551 Score 8/10 \u2551\n\u2551 Common ......... Cassian \u2551 Rewatch: yes \u2551\n", CH2, [("cast", "Ruby Rose", "Ares", "supported"), ("cast", "Common", "Cassian", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -17781,6 +17786,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Keanu Reeves     \u2192 John Wick          Halle Berry      \u2192 Sofia\n", PARA, ("cast", "Keanu Reeves", "Sofia")),
         ("Keanu Reeves ........ John Wick        notes ........ Sofia's dogs\n", PARA, ("cast", "Keanu Reeves", "Sofia")),
         ("Mark Dacascos  ->  Zero     (Asia Kate Dillon    ->   cut scene)\n", PARA, ("cast", "Mark Dacascos", "The Adjudicator")),
+    ],
+    "a-panels-pair-beside-another-panel": [
+        ("| Keanu Reeves   Halle Berry | | Sofia   dogs |\n", PARA, ("cast", "Keanu Reeves", "Sofia")),
+        ("| Released   2014 | | Keanu Reeves   walks the dog |\n", JW1, ("cast", "Keanu Reeves", "walks the dog")),
+        ("| Winston   the hotel | | Keanu Reeves   John Wick |\n| Ian McShane   not back | | x |\n", CH4, ("cast", "Ian McShane", "Winston")),
     ],
 }
 

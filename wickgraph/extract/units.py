@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import replace
 
 from .credits import Credit
@@ -244,20 +245,29 @@ _WIDE_GAP = re.compile(r"[ \t]{3,}")
 
 def _side_by_side(doc: Document, row: Row) -> list[Row]:
     """A line of two known pairs or more set side by side, a wide gap between them, each its own row: "Keanu Reeves
-    → John Wick      Halle Berry → Sofia" (two panels of a screen, two columns of a cast list)."""
-    if row.columns is not None or len(row.cells) < 3:
+    → John Wick      Halle Berry → Sofia" (two columns of a cast list); so is a panel's pair beside another
+    panel ("│ Runtime   101 min │ │ Keanu Reeves .... John Wick │", the screen of a console app)."""
+    if row.columns is not None or len(row.cells) < 2:
         return [row]
-    cells = []
-    for start, end in row.cells:
-        for gap in _WIDE_GAP.finditer(doc.folded, start, end):
-            cells.append((start, gap.start()))
-            start = gap.end()
-        cells.append((start, end))
-    pairs = [tuple(cells[i:i + 2]) for i in range(0, len(cells), 2)]
+    parts = [list(_split_at_gaps(doc, cell)) for cell in row.cells if cell[1] > cell[0]]
+    if row.separator == "pipe":  # panels: a cell of a known player and a known role set apart by a gap
+        pairs = [pair for cell in parts if len(cell) == 2 and _known_pair([_kind(doc, part) for part in cell])
+                 for pair in [tuple(cell)]]
+        return [replace(row, start=pair[0][0], end=pair[1][1], cells=pair) for pair in pairs] or [row]
+    cells = [part for cell in parts for part in cell]
+    pairs = [tuple(cells[i:i + 2]) for i in range(0, len(cells), 2)] if len(cells) % 2 == 0 else []
     orientations = {_known_pair([_kind(doc, cell) for cell in pair]) for pair in pairs}
-    if len(pairs) < 2 or len(cells) % 2 or len(orientations) != 1 or None in orientations:
+    if len(pairs) < 2 or len(orientations) != 1 or None in orientations:
         return [row]  # (each pair a known player and a known role, all the same way round)
     return [replace(row, start=pair[0][0], end=pair[1][1], cells=pair) for pair in pairs]
+
+
+def _split_at_gaps(doc: Document, cell: Span) -> Iterator[Span]:
+    start, end = cell
+    for gap in _WIDE_GAP.finditer(doc.folded, start, end):
+        yield start, gap.start()
+        start = gap.end()
+    yield start, end
 
 
 def _known_pair(kinds: list[str | None]) -> tuple[int, int] | None:
