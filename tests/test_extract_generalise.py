@@ -11187,6 +11187,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("| Runtime    131 min   | | Mark Dacascos      Zero      |\n| Rated      R         | | Halle Berry        Sofia     |\n", PARA, [("cast", "Mark Dacascos", "Zero", "supported"), ("cast", "Halle Berry", "Sofia", "supported")]),
         ("\u2551 Ruby Rose ...... Ares    \u2551 Score 8/10 \u2551\n\u2551 Common ......... Cassian \u2551 Rewatch: yes \u2551\n", CH2, [("cast", "Ruby Rose", "Ares", "supported"), ("cast", "Common", "Cassian", "supported")]),
     ],
+    "a-yes-under-a-returning-column": [
+        ("| Actor | Role | Returning? |\n|---|---|---|\n| Keanu Reeves | John Wick | Yes |\n| Common | Cassian | No |\n", CH2, [("reprise", "Keanu Reeves", "John Wick", "supported"), ("cast", "Common", "Cassian", "supported")]),
+        ("  ACTOR             ROLE                 RET  FROM\n  KEANU REEVES      JOHN WICK            Y    JOHN WICK\n  RUBY ROSE         ARES                 Y    JOHN WICK\n", CH2, [("reprise", "Keanu Reeves", "John Wick", "supported"), ("reprise", "Ruby Rose", "Ares", "contradicted")]),
+        ("Actor,Role,Back?\nIan McShane,Winston,\u2713\nLance Reddick,Charon,\u2713\n", PARA, [("reprise", "Ian McShane", "Winston", "supported"), ("reprise", "Lance Reddick", "Charon", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -17791,6 +17796,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("| Keanu Reeves   Halle Berry | | Sofia   dogs |\n", PARA, ("cast", "Keanu Reeves", "Sofia")),
         ("| Released   2014 | | Keanu Reeves   walks the dog |\n", JW1, ("cast", "Keanu Reeves", "walks the dog")),
         ("| Winston   the hotel | | Keanu Reeves   John Wick |\n| Ian McShane   not back | | x |\n", CH4, ("cast", "Ian McShane", "Winston")),
+    ],
+    "a-yes-under-a-returning-column": [
+        ("| Actor | Role | Returning? |\n|---|---|---|\n| Common | Cassian | No |\n", CH2, ("reprise", "Common", None)),
+        ("Actor,Role,Back?\nAsia Kate Dillon,The Adjudicator,new\n", PARA, ("reprise", "Asia Kate Dillon", None)),
+        ("| Actor | Role | Notes |\n|---|---|---|\n| Mark Dacascos | Zero | Yes, a delight |\n", PARA, ("reprise", "Mark Dacascos", None)),
     ],
 }
 

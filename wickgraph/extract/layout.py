@@ -355,6 +355,7 @@ def _header_roles(cells: tuple[Span, ...], view: str, words: LayoutWords | None 
         names.append(" ".join(view[start:end].lower().split()))
         cell = names[-1].rstrip(":")
         roles.append("actor" if cell in words["header-actor"] else "role" if cell in words["header-role"] else
+                     "returning" if cell in words["header-returning"] else
                      "other" if len(cell.split()) <= 4 and cell.replace(" ", "").isalpha() else None)
         if roles[-1] is None:
             return ()

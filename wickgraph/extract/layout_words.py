@@ -17,8 +17,8 @@ __all__ = ["CALENDAR_FILE", "CAPITALS_HEADING", "CLOCK", "CREW_JOB", "ENTRY_LABE
            "default_layout_words", "job_kind", "load_layout_words"]
 
 LAYOUT_FILE = Path(__file__).resolve().parent / "layout.json"
-_REQUIRED = ("header-actor", "header-role", "label-director", "label-writer", "label-both", "label-cast",
-             "heading-reprise", "heading-absent")
+_REQUIRED = ("header-actor", "header-role", "header-returning", "label-director", "label-writer", "label-both",
+             "label-cast", "heading-reprise", "heading-absent")
 
 
 LayoutWords = WordLists

@@ -196,6 +196,7 @@ def _row_candidates(doc: Document, rows: tuple[Row, ...]) -> list[Candidate]:
             candidate = Candidate("layout-row", "cast", min(actor[0], role[0]), max(actor[1], role[1]),
                                   parts={"actor": [player], "character": [character]})
             _notes_say_reprise(doc, candidate, whole[row].cells[max(pair) + 1:])
+            _column_says_reprise(doc, candidate, row)
             if not candidate.reprise and max(pair) == len(row.cells) - 1:
                 # the note after the row's last cell, or on the indented line below it ("   Note: back one last time")
                 noted = note_says_reprise(doc, default_cues(), candidate.end) \
@@ -238,6 +239,27 @@ def _notes_say_reprise(doc: Document, candidate: Candidate, notes: tuple[Span, .
     work = next((m for m in doc.mentions_between(*notes[0]) if m.mask & WORK), None)
     if work is not None:
         candidate.parts["from_film"] = [(work.start, work.end)]
+
+
+# a yes in a cast table's returning column ("| Returning? |" over "| Yes |", "RET" over "Y")
+_YES = re.compile(r"(?i:y|yes|true|x|1)|[\u2713\u2714\u2705\u2611]")
+
+
+def _column_says_reprise(doc: Document, candidate: Candidate, row: Row) -> None:
+    """Marks a row's claim a reprise when its cell under a returning column's header holds a yes; the evidence then
+    runs to that cell, and a work named in a cell after it is where the role comes from ("Y    JOHN WICK")."""
+    if row.columns is None or "returning" not in row.columns:
+        return
+    at = row.columns.index("returning")
+    start, end = row.cells[at]
+    if not _YES.fullmatch(doc.text, start, end):
+        return
+    candidate.reprise = True
+    candidate.end = max(candidate.end, end)
+    work = next((m for cell in row.cells[at + 1:] for m in doc.mentions_between(*cell) if m.mask & WORK), None)
+    if work is not None:
+        candidate.parts["from_film"] = [(work.start, work.end)]
+        candidate.end = max(candidate.end, work.end)
 
 
 _WIDE_GAP = re.compile(r"[ \t]{3,}")
