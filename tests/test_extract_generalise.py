@@ -11192,6 +11192,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("  ACTOR             ROLE                 RET  FROM\n  KEANU REEVES      JOHN WICK            Y    JOHN WICK\n  RUBY ROSE         ARES                 Y    JOHN WICK\n", CH2, [("reprise", "Keanu Reeves", "John Wick", "supported"), ("reprise", "Ruby Rose", "Ares", "contradicted")]),
         ("Actor,Role,Back?\nIan McShane,Winston,\u2713\nLance Reddick,Charon,\u2713\n", PARA, [("reprise", "Ian McShane", "Winston", "supported"), ("reprise", "Lance Reddick", "Charon", "supported")]),
     ],
+    "a-title-with-its-year-opening-a-line-is-the-work": [
+        ("Unity Phelan plays the ballerina in the theatre scene.", PARA, [("cast", "Unity Phelan", "The Ballerina", "supported")]),
+        ("The Ballerina (Unity Phelan) dances through it all.", PARA, [("cast", "Unity Phelan", "The Ballerina", "supported")]),
+        ("Keanu Reeves: John Wick (2014, 2017, 2019)", PARA, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -17801,6 +17806,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("| Actor | Role | Returning? |\n|---|---|---|\n| Common | Cassian | No |\n", CH2, ("reprise", "Common", None)),
         ("Actor,Role,Back?\nAsia Kate Dillon,The Adjudicator,new\n", PARA, ("reprise", "Asia Kate Dillon", None)),
         ("| Actor | Role | Notes |\n|---|---|---|\n| Mark Dacascos | Zero | Yes, a delight |\n", PARA, ("reprise", "Mark Dacascos", None)),
+    ],
+    "a-title-with-its-year-opening-a-line-is-the-work": [
+        ("More like this\nBallerina \u00b7 2025\nA young assassin goes after the people who killed her father. Ana de Armas.", PARA, ("cast", "Ana de Armas", None)),
+        ("Ballerina (2025)\nAna de Armas carries the whole thing.", PARA, ("cast", "Ana de Armas", None)),
+        ("- Ballerina, 2025: Ana de Armas, knives, flamethrowers.", PARA, ("cast", "Ana de Armas", None)),
     ],
 }
 

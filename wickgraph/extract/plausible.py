@@ -46,6 +46,10 @@ def keep_plausible(text: str, mentions: list[Mention], reference: Reference, fil
             continue  # "John Turturro": a character's first name opening a name the reference does not know
         if mention.mask == CHARACTER and _modifies_a_relation(text, mention):
             continue  # "Winston's elder brother": a word of a role's name, in lower case, describing a relation
+        if mention.mask & WORK and mention.mask & CHARACTER and _TITLE_LINE.match(text, mention.end) \
+                and not text[text.rfind("\n", 0, mention.start) + 1:mention.start].strip(" \t*#>-\u2022"):
+            # "Ballerina · 2025" opening a line: a tile's or a heading's title with its year, not the role
+            mention = Mention(mention.start, mention.end, tuple(e for e in mention.entries if e.kind != CHARACTER))
         if mention.mask & (WORK | CHARACTER) and (noun := _FRANCHISE_NOUN.match(text, mention.end)):
             # "the John Wick universe", "the John Wick films": the franchise, not the first film, and not its hero
             # unless the noun is his ("John Wick's world")
@@ -72,6 +76,10 @@ def keep_plausible(text: str, mentions: list[Mention], reference: Reference, fil
         if entries:
             kept.append(Mention(mention.start, mention.end, entries) if entries != mention.entries else mention)
     return _with_epithets(text, kept)
+
+
+# a title's year as a field after it: "Ballerina · 2025", "Ballerina (2025)", "Ballerina, 2025"
+_TITLE_LINE = re.compile(r"[ \t]*(?:[\u00b7|\u2022,\u2013\u2014-][ \t]*|\()(?:19|20)\d\d\b")
 
 
 # a label opening a line (after a list's number or bullet), maybe with a note in brackets: "2.4  BIG LOU:",
