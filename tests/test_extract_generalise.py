@@ -17801,6 +17801,8 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("| Keanu Reeves   Halle Berry | | Sofia   dogs |\n", PARA, ("cast", "Keanu Reeves", "Sofia")),
         ("| Released   2014 | | Keanu Reeves   walks the dog |\n", JW1, ("cast", "Keanu Reeves", "walks the dog")),
         ("| Winston   the hotel | | Keanu Reeves   John Wick |\n| Ian McShane   not back | | x |\n", CH4, ("cast", "Ian McShane", "Winston")),
+        ("| Cast | Ruby Rose   Cassian |\n", CH2, ("cast", "Ruby Rose", "Cassian")),
+        ("| Notes | Common   Ares (or was it Ruby Rose?) |\n", CH2, ("cast", "Common", "Ares")),
     ],
     "a-yes-under-a-returning-column": [
         ("| Actor | Role | Returning? |\n|---|---|---|\n| Common | Cassian | No |\n", CH2, ("reprise", "Common", None)),

@@ -263,6 +263,7 @@ def _column_says_reprise(doc: Document, candidate: Candidate, row: Row) -> None:
 
 
 _WIDE_GAP = re.compile(r"[ \t]{3,}")
+_BOX_WALL = re.compile(r"[\u2502\u2503\u2551]")
 
 
 def _side_by_side(doc: Document, row: Row) -> list[Row]:
@@ -272,9 +273,15 @@ def _side_by_side(doc: Document, row: Row) -> list[Row]:
     if row.columns is not None or len(row.cells) < 2:
         return [row]
     parts = [list(_split_at_gaps(doc, cell)) for cell in row.cells if cell[1] > cell[0]]
-    if row.separator == "pipe":  # panels: a cell of a known player and a known role set apart by a gap
-        pairs = [pair for cell in parts if len(cell) == 2 and _known_pair([_kind(doc, part) for part in cell])
-                 for pair in [tuple(cell)]]
+    if row.separator == "pipe":
+        # panels, drawn as boxes or set apart by an empty cell ("| ... | | ... |"): a cell of a known player and a
+        # known role set apart by a gap, where no other cell names a role
+        if not _BOX_WALL.search(doc.text, row.start, row.end) and all(end > start for start, end in row.cells):
+            return [row]
+        pairs = [tuple(cell) for cell in parts if len(cell) == 2 and _known_pair([_kind(doc, part) for part in cell])]
+        if any(m.mask & CHARACTER for cell in parts if tuple(cell) not in pairs
+               for m in doc.mentions_between(cell[0][0], cell[-1][1])):
+            return [row]
         return [replace(row, start=pair[0][0], end=pair[1][1], cells=pair) for pair in pairs] or [row]
     cells = [part for cell in parts for part in cell]
     pairs = [tuple(cells[i:i + 2]) for i in range(0, len(cells), 2)] if len(cells) % 2 == 0 else []
