@@ -11197,6 +11197,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("The Ballerina (Unity Phelan) dances through it all.", PARA, [("cast", "Unity Phelan", "The Ballerina", "supported")]),
         ("Keanu Reeves: John Wick (2014, 2017, 2019)", PARA, [("cast", "Keanu Reeves", "John Wick", "supported")]),
     ],
+    "a-fresh-writing-partner-this-time": [
+        ("Derek Kolstad wrote the screenplay again, this time with Shay Hatten.", CH2, [("writer", "Shay Hatten", None, "contradicted")]),
+        ("Derek Kolstad wrote it again, now with Michael Finch.", PARA, [("writer", "Michael Finch", None, "contradicted")]),
+        ("Kolstad wrote the script, this time alongside Shay Hatten.", JW1, [("writer", "Shay Hatten", None, "contradicted")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -17813,6 +17818,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("More like this\nBallerina \u00b7 2025\nA young assassin goes after the people who killed her father. Ana de Armas.", PARA, ("cast", "Ana de Armas", None)),
         ("Ballerina (2025)\nAna de Armas carries the whole thing.", PARA, ("cast", "Ana de Armas", None)),
         ("- Ballerina, 2025: Ana de Armas, knives, flamethrowers.", PARA, ("cast", "Ana de Armas", None)),
+    ],
+    "a-fresh-writing-partner-this-time": [
+        ("Kolstad wrote the script, this time with Keanu Reeves in mind.", CH2, ("writer", "Keanu Reeves", None)),
+        ("Kolstad wrote it again, this time with Chad Stahelski directing.", CH2, ("writer", "Chad Stahelski", None)),
+        ("Kolstad wrote it again, now alongside Ian McShane as Winston.", CH2, ("writer", "Ian McShane", None)),
     ],
 }
 
