@@ -11202,6 +11202,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Derek Kolstad wrote it again, now with Michael Finch.", PARA, [("writer", "Michael Finch", None, "contradicted")]),
         ("Kolstad wrote the script, this time alongside Shay Hatten.", JW1, [("writer", "Shay Hatten", None, "contradicted")]),
     ],
+    "credited-as-director-after-an-aside-and-beside-a-partner": [
+        ("Chad Stahelski directs, and David Leitch, his old 87Eleven partner, is once more credited alongside him as co-director.", PARA, [("director", "David Leitch", None, "contradicted")]),
+        ("David Leitch is credited alongside Stahelski as co-director this time.", CH2, [("director", "David Leitch", None, "contradicted")]),
+        ("Len Wiseman, a genre veteran, is credited with him as co-director.", CH4, [("director", "Len Wiseman", None, "contradicted")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -17823,6 +17828,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Kolstad wrote the script, this time with Keanu Reeves in mind.", CH2, ("writer", "Keanu Reeves", None)),
         ("Kolstad wrote it again, this time with Chad Stahelski directing.", CH2, ("writer", "Chad Stahelski", None)),
         ("Kolstad wrote it again, now alongside Ian McShane as Winston.", CH2, ("writer", "Ian McShane", None)),
+    ],
+    "credited-as-director-after-an-aside-and-beside-a-partner": [
+        ("Keanu Reeves, the star, is credited alongside Chad Stahelski as producer.", CH4, ("director", "Keanu Reeves", None)),
+        ("David Leitch, his old partner, is credited alongside him as a producer.", PARA, ("director", "David Leitch", None)),
+        ("Is David Leitch credited alongside him as co-director? He is not.", PARA, ("director", "David Leitch", None)),
     ],
 }
 
