@@ -11207,6 +11207,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("David Leitch is credited alongside Stahelski as co-director this time.", CH2, [("director", "David Leitch", None, "contradicted")]),
         ("Len Wiseman, a genre veteran, is credited with him as co-director.", CH4, [("director", "Len Wiseman", None, "contradicted")]),
     ],
+    "a-notebooks-input-prompts-mark-code": [
+        ("In [1]:\nimport pandas as pd\n\nIn [2]:\nfilm = dict(title=\"Parabellum\", franchise=\"John Wick\", year=2019)\n\nIn [3]:\nfilm[\"year\"]\n", PARA, [("franchise_member", "", None, "supported"), ("release_year", "", 2019, "supported")]),
+        ("In [1]:\nimport pandas as pd\nIn [2]:\ncast = {\"Zero\": \"Mark Dacascos\", \"Sofia\": \"Halle Berry\"}\nIn [3]:\nlen(cast)\n", PARA, [("cast", "Mark Dacascos", "Zero", "supported"), ("cast", "Halle Berry", "Sofia", "supported")]),
+        ("In [4]:\nrecord = dict(director=\"David Leitch\")\n\nIn [5]:\nrecord\n\nIn [6]:\nprint(record)\n", CH2, [("director", "David Leitch", None, "contradicted")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -17833,6 +17838,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Keanu Reeves, the star, is credited alongside Chad Stahelski as producer.", CH4, ("director", "Keanu Reeves", None)),
         ("David Leitch, his old partner, is credited alongside him as a producer.", PARA, ("director", "David Leitch", None)),
         ("Is David Leitch credited alongside him as co-director? He is not.", PARA, ("director", "David Leitch", None)),
+    ],
+    "a-notebooks-input-prompts-mark-code": [
+        ("In [1]:\nfilm = dict(title=\"Chapter 2\", director=\"David Leitch\")  # wrong, fixed below\n\nIn [2]:\n# film[\"director\"] = \"David Leitch\"\n\nIn [3]:\nfilm = dict(title=\"Parabellum\", director=\"Chad Stahelski\")\n", PARA, ("director", "David Leitch", None)),
+        ("In [1]:\nassert \"Halle Berry\" not in film.cast\nIn [2]:\nfilm.cast\nIn [3]:\nlen(film.cast)\n", CH4, ("cast", "Halle Berry", None)),
+        ("In [1]: my notes, not code.\nThe film \"franchise\" talk is dull.\nIn [2]: more notes\nIn [3]: done\n", CH4, ("franchise_member", "", None)),
     ],
 }
 

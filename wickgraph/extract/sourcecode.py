@@ -35,9 +35,9 @@ from .textscan import blank
 __all__ = ["others_records", "source_code_claims", "with_source_code_read"]
 
 # a statement only code opens a line with; a source file has three of them at least
-# (a decorator over a definition, not a handle opening a post: "@KeanuFan: ...")
+# (a decorator over a definition, not a handle opening a post: "@KeanuFan: ..."; a notebook's input prompt: "In [3]:")
 _CODE_LINE = re.compile(r"^[ \t]*(?:def|class|import|from[ \t]+[\w.]+[ \t]+import|return|assert|if[ \t]+__name__|"
-                        r"const|let|var|function|public|private)\b"
+                        r"const|let|var|function|public|private)\b|^[ \t]*In[ \t]?\[\d{1,4}\]:"
                         r"|^[ \t]*@[\w.]+(?:\([^\n]*\))?[ \t]*\n[ \t]*(?:@|def\b|class\b|async\b)", re.MULTILINE)
 _STRING = r"(?:\"[^\"\n]*\"|'[^'\n]*')"
 _COMMENT = re.compile(r"(?:#|//)[^\n]*")
