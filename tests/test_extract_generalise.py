@@ -11212,6 +11212,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("In [1]:\nimport pandas as pd\nIn [2]:\ncast = {\"Zero\": \"Mark Dacascos\", \"Sofia\": \"Halle Berry\"}\nIn [3]:\nlen(cast)\n", PARA, [("cast", "Mark Dacascos", "Zero", "supported"), ("cast", "Halle Berry", "Sofia", "supported")]),
         ("In [4]:\nrecord = dict(director=\"David Leitch\")\n\nIn [5]:\nrecord\n\nIn [6]:\nprint(record)\n", CH2, [("director", "David Leitch", None, "contradicted")]),
     ],
+    "words-heard-or-passed-along-are-theirs": [
+        ("We all heard it clearly: Keanu Reeves plays John Wick.", JW1, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("4. Dev swore he heard: \"Chad Kolstad directed it.\"\nThe real credits: Chad Stahelski directed John Wick.", JW1, [("director", "Chad Stahelski", None, "supported")]),
+        ("Ben passed on: \"Keanu plays Viggo.\"\nWhat was actually said: Michael Nyqvist plays Viggo.", JW1, [("cast", "Michael Nyqvist", "Viggo", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -17843,6 +17848,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("In [1]:\nfilm = dict(title=\"Chapter 2\", director=\"David Leitch\")  # wrong, fixed below\n\nIn [2]:\n# film[\"director\"] = \"David Leitch\"\n\nIn [3]:\nfilm = dict(title=\"Parabellum\", director=\"Chad Stahelski\")\n", PARA, ("director", "David Leitch", None)),
         ("In [1]:\nassert \"Halle Berry\" not in film.cast\nIn [2]:\nfilm.cast\nIn [3]:\nlen(film.cast)\n", CH4, ("cast", "Halle Berry", None)),
         ("In [1]: my notes, not code.\nThe film \"franchise\" talk is dull.\nIn [2]: more notes\nIn [3]: done\n", CH4, ("franchise_member", "", None)),
+    ],
+    "words-heard-or-passed-along-are-theirs": [
+        ("4. Dev swore he heard: \"John Wick, 2015, directed by Chad Kolstad, Keanu plays Viggo.\"", JW1, ("director", "Chad Kolstad", None)),
+        ("5. Elif passed on: \"In 2015 Keanu Reeves directed John Wick and Theon killed his dog.\"", JW1, ("director", "Keanu Reeves", None)),
+        ("My cousin passed along the rumour: \"Clarke Peters plays Charlie.\"", JW1, ("cast", "Clarke Peters", None)),
     ],
 }
 

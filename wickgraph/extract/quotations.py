@@ -41,6 +41,9 @@ _SAYING = (r"(?:wrote|writes|said|says|adds|added|posted|commented|replied|repli
            r"suggests|suggested|claims|claimed|"
            r"complains|complained|states|stated|alleges|alleged|asserts|asserted|argues|argued|contends|contended|"
            r"submits|submitted|maintains|maintained|asks|asked|"
+           # words heard or passed along, as a game of telephone or a rumour carries them: "Ben passed on:", "Dev
+           # swore he heard:"
+           r"heard|misheard|swore|swears|passed[ \t]+(?:on|along)|"
            # a text's words: "The key paragraph read:", "The poster reads:"
            r"(?:(?<=paragraph )|(?<=note )|(?<=sign )|(?<=poster )|(?<=tweet )|(?<=post )|(?<=headline )|"
            r"(?<=caption )|(?<=line )|(?<=card )|(?<=message )|(?<=text )|(?<=letter )|(?<=entry ))(?:read|reads))")
