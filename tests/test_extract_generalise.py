@@ -11217,6 +11217,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("4. Dev swore he heard: \"Chad Kolstad directed it.\"\nThe real credits: Chad Stahelski directed John Wick.", JW1, [("director", "Chad Stahelski", None, "supported")]),
         ("Ben passed on: \"Keanu plays Viggo.\"\nWhat was actually said: Michael Nyqvist plays Viggo.", JW1, [("cast", "Michael Nyqvist", "Viggo", "supported")]),
     ],
+    "a-bracketed-aside-on-the-player-does-not-count": [
+        ("Alfie Allen (Theon in Game of Thrones, which my son pointed out roughly forty times) is his useless son Iosef.", JW1, [("cast", "Alfie Allen", "Iosef", "supported")]),
+        ("Ian McShane (still loved by my parents for Lovejoy, the antiques rogue of their Sunday-night television) is the silky Winston.", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Ruby Rose (a former MTV host and DJ whose Orange Is the New Black stint my sister loved) is the mute enforcer Ares.", CH2, [("cast", "Ruby Rose", "Ares", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -17853,6 +17858,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("4. Dev swore he heard: \"John Wick, 2015, directed by Chad Kolstad, Keanu plays Viggo.\"", JW1, ("director", "Chad Kolstad", None)),
         ("5. Elif passed on: \"In 2015 Keanu Reeves directed John Wick and Theon killed his dog.\"", JW1, ("director", "Keanu Reeves", None)),
         ("My cousin passed along the rumour: \"Clarke Peters plays Charlie.\"", JW1, ("cast", "Clarke Peters", None)),
+    ],
+    "a-bracketed-aside-on-the-player-does-not-count": [
+        ("Keanu Reeves (whose Neo and Ted made him famous long before any assassin, and whose fans adore him) stands opposite Ian McShane's Winston.", CH4, ("cast", "Keanu Reeves", "Winston")),
+        ("Common (who I first saw in a music video that my cousin played for me about forty times in a row) meets Ares.", CH2, ("cast", "Common", "Ares")),
+        ("Laurence Fishburne (Morpheus to a generation, the Bowery King to this one, and a scene-stealer in both) hands John a gun.", PARA, ("cast", "Laurence Fishburne", "John Wick")),
     ],
 }
 

@@ -72,9 +72,10 @@ _CONTRACTED_IS = re.compile(rf"['\u2019]s\s+(?:{AFTER_CONTRACTED_IS})\b", re.IGN
 
 
 def aside_length(text: str, end: int) -> int:
-    """The length of an aside set off by commas right after the name ending at ``end`` (", best known as ...,"): it
-    describes the person and does not count against the distance to their role."""
-    aside = _ASIDE_AFTER_NAME.match(text, end)
+    """The length of an aside set off by commas or brackets right after the name ending at ``end`` (", best known as
+    ...,", "(Theon in Game of Thrones, ...)"): it describes the person and does not count against the distance to
+    their role."""
+    aside = _ASIDE_AFTER_NAME.match(text, end) or _BRACKETS_AFTER_NAME.match(text, end)
     return aside.end() - end if aside else 0
 
 
@@ -228,6 +229,7 @@ ASIDE_END = re.compile(r"\s*(?:,\s*(?:[^()\n,]{0,40}?\b)?(?:returning|back|again
 # (no part of it opens with the predicate after it: ", best known for TV, is the spoiled, sneering Iosef")
 _ASIDE = r"\s*(?:himself|herself)?\s*,(?:(?!\s*(?:is|was|are|were|plays|played)\s)[^,;.!?()\n]{1,90},){1,3}\s*"
 _ASIDE_AFTER_NAME = re.compile(_ASIDE)
+_BRACKETS_AFTER_NAME = re.compile(r"[ \t]*\([^()\n]{1,160}\)[ \t]*")
 APPOSITION = re.compile(rf"^{_ASIDE}"
                          r"|^\s+[\u2013\u2014-]{1,2}\s[^\n\u2013\u2014]{1,90}?\s[\u2013\u2014-]{1,2}\s+"  # (dashes)
                          r"|^\s+who(?:['\u2019]d|['\u2019]s|\s+had|\s+has|\s+was|\s+is)?\s[^,;.!?()\n]{1,60},\s*")
