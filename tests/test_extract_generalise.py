@@ -11222,6 +11222,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Ian McShane (still loved by my parents for Lovejoy, the antiques rogue of their Sunday-night television) is the silky Winston.", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
         ("Ruby Rose (a former MTV host and DJ whose Orange Is the New Black stint my sister loved) is the mute enforcer Ares.", CH2, [("cast", "Ruby Rose", "Ares", "supported")]),
     ],
+    "a-score-labelled-with-the-name-the-letter-is-signed-with": [
+        ("Dear Tom,\nIt was a grand film, very loud.\nNana's mark: 8 out of 10 [underlined twice]. Bring me the second one.\n\nAll my love,\nNana\nxxx", JW1, [("rating", "", 8, "unknown")]),
+        ("Dear Priya,\nThe dogs were the best part.\nGrandma's mark, as ever in red pen: B+\n\nLove,\nGrandma", PARA, [("rating", "", "B+", "unknown")]),
+        ("Dear Sam,\nToo long, but the stairs!\nGrandad's verdict: 7/10.\n\nWith love from\nGrandad", CH4, [("rating", "", 7, "unknown")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -17863,6 +17868,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Keanu Reeves (whose Neo and Ted made him famous long before any assassin, and whose fans adore him) stands opposite Ian McShane's Winston.", CH4, ("cast", "Keanu Reeves", "Winston")),
         ("Common (who I first saw in a music video that my cousin played for me about forty times in a row) meets Ares.", CH2, ("cast", "Common", "Ares")),
         ("Laurence Fishburne (Morpheus to a generation, the Bowery King to this one, and a scene-stealer in both) hands John a gun.", PARA, ("cast", "Laurence Fishburne", "John Wick")),
+    ],
+    "a-score-labelled-with-the-name-the-letter-is-signed-with": [
+        ("Dear Sam,\nDad's score: 6/10. Mine is lower: 5/10.\n\nLove,\nMum", CH2, ("rating", "", 6)),
+        ("Dear Nana,\nNana's mark was 8/10 last time, you said. Mine is 6/10.\n\nLove,\nTom", JW1, ("rating", "", 8)),
+        ("Dear Jo,\nGrandma's mark: 9/10, she insists. I'd say 7/10.\n\nCheers,\nAlex", PARA, ("rating", "", 9)),
     ],
 }
 

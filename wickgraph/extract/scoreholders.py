@@ -63,13 +63,12 @@ def persona_label(text: str, before: str) -> bool:
     label = _PERSONA_LABEL.search(before)
     gives = _AUTHOR_GIVES.search(before)
     signed = _SIGNED_BEFORE.match(before)
-    return (label is not None and _is_persona(text, label["who"])) \
+    return (label is not None and (_is_persona(text, label["who"]) or label["who"].lower() in _authors(text))) \
         or (gives is not None and (gives["by"] or gives["own"]).lower() in _AUTHORS_ROLES) \
         or bracketed_holder(before) is True or (signed is not None and signed["who"].lower() in _authors(text))
 
 
-# a card's signature before its score, the writer's own when the text's heading names them: "- Deb, 9/10" under
-# "Deb here."
+# a card's signature before its score, the writer's own when the heading names them: "- Deb, 9/10" under "Deb here."
 _SIGNED_BEFORE = re.compile(rf"[ \t]*(?:[\u2014\u2013~]|--?)[ \t]*(?P<who>{NAME_WORD})[ \t]*,[ \t]*\Z")
 
 
@@ -183,14 +182,21 @@ _SELF_INTRODUCED = re.compile(rf"(?:^|(?<=[.!?][ \t])|(?<=\n))(?:(?:hi|hey|hello
 _HEADING_REACH = 600  # characters of the text's heading
 
 
+# a letter's close over its writer's name in its last lines: "All my love," over "Nana", "Best wishes, Tom"
+_SIGNED_OFF = re.compile(r"^[ \t]*(?:(?:all[ \t]+my|with|lots[ \t]+of|much)[ \t]+)?(?:love|regards|best[ \t]+wishes|"
+                         r"yours(?:[ \t]+\w+)?|sincerely|cheers)(?:[ \t]+from)?[ \t]*,?[ \t]*\n(?:[ \t]*\n)?[ \t]*"
+                         r"(?P<who>(?-i:[A-Z])[\w'\u2019-]+(?:[ \t]+(?-i:[A-Z])[\w'\u2019-]+)?)[ \t]*$", re.I | re.M)
+
+
 @lru_cache(maxsize=2)  # (asked for each score's holder in a text, and for its named lines)
 def _authors(text: str) -> frozenset[str]:
     """The words of the names the text's bylines give (or its column's host, or a name its heading marks as the
-    writer's, or who introduces themself there), in lower case."""
+    writer's, or who introduces themself there, or who signs it off), in lower case."""
     hosts = [host["who"] for line in text.split("\n", _HOST_LINES)[:_HOST_LINES]
              if (host := _COLUMN_HOST.fullmatch(line)) is not None]
     hosts += [marked["who"] for marked in _MARKED_WRITER.finditer(text, 0, _HEADING_REACH)]
     hosts += [speaker["who"] for speaker in _SELF_INTRODUCED.finditer(text, 0, _HEADING_REACH)]
+    hosts += [signer["who"] for signer in _SIGNED_OFF.finditer(text, max(0, len(text) - 200))]
     return frozenset(word.lower() for who in [byline["who"] for byline in BYLINE.finditer(text)] + hosts
                      for word in who.split())
 
