@@ -11227,6 +11227,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Dear Priya,\nThe dogs were the best part.\nGrandma's mark, as ever in red pen: B+\n\nLove,\nGrandma", PARA, [("rating", "", "B+", "unknown")]),
         ("Dear Sam,\nToo long, but the stairs!\nGrandad's verdict: 7/10.\n\nWith love from\nGrandad", CH4, [("rating", "", 7, "unknown")]),
     ],
+    "a-styles-own-unit-before-a-bare-of": [
+        ("The chronicler's verdict. Score: four crowns of five.", CH2, [("rating", "", 4, "unknown")]),
+        ("My verdict: three skulls of five, and I mean it.", PARA, [("rating", "", 3, "unknown")]),
+        ("Rating: 7 bullets of 10 for this one.", CH4, [("rating", "", 7, "unknown")]),
+    ],
+    "a-score-in-the-hundred": [
+        ("And so the chronicler sets his mark. Score: ninety in the hundred.", PARA, [("rating", "", 90, "unknown")]),
+        ("My verdict: 8 in the ten, no more.", JW1, [("rating", "", 8, "unknown")]),
+        ("Final mark: seventy-five in the hundred.", CH4, [("rating", "", 75, "unknown")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -17873,6 +17883,16 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Dear Sam,\nDad's score: 6/10. Mine is lower: 5/10.\n\nLove,\nMum", CH2, ("rating", "", 6)),
         ("Dear Nana,\nNana's mark was 8/10 last time, you said. Mine is 6/10.\n\nLove,\nTom", JW1, ("rating", "", 8)),
         ("Dear Jo,\nGrandma's mark: 9/10, she insists. I'd say 7/10.\n\nCheers,\nAlex", PARA, ("rating", "", 9)),
+    ],
+    "a-styles-own-unit-before-a-bare-of": [
+        ("Score: three sequences of ten minutes each carry it; overall 8/10.", CH2, ("rating", "", 3)),
+        ("I watched four parts of five and left.", JW1, ("rating", "", 4)),
+        ("Rating: two episodes of ten were enough. 6/10.", CONT, ("rating", "", 2)),
+    ],
+    "a-score-in-the-hundred": [
+        ("I saw it twice in the week, at 2 in the morning. 7/10.", CH4, ("rating", "", 2)),
+        ("About 1 in the hundred people walked out; I give it 8/10.", CH2, ("rating", "", 1)),
+        ("It ran 5 in the evening and 10 in the morning. Verdict: 4/5.", PARA, ("rating", "", 5)),
     ],
 }
 

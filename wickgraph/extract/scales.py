@@ -47,7 +47,8 @@ def _any_top(name: str) -> str:
 
 # a half after a value: "3½", "3 1/2", "3.5", "three and a half", "three-and-a-half"
 # what a number counts when it is no score: "4 out of 5 people", "7 of 10 reviews", "3 on 5 nights"
-_COUNTED = "nights|people|films|movies|times|reviews|critics|chapters|episodes|parts"
+_COUNTED = ("nights|people|films|movies|times|reviews|critics|chapters|episodes|parts|minutes|hours|days|years|"
+            "scenes|pages")
 # a learner's "7 and half" too, and a translated review's half: "7 e mezzo", "4 et demi", "7 y medio", "4 und ein halb"
 _HALF_SOURCE = (r"\s*(?:½|1/2|\.5)|[\s-]+and[\s-]+(?:a[\s-]+)?half"
                 r"|\s+(?:e\s+mezzo|et\s+demi|y\s+medio|e\s+meio|und\s+ein\s*halb|en\s+een\s+half)")
@@ -66,7 +67,7 @@ NEEDS = {"stars_glyph": ("★",), "stars_ascii": ("**", "*/", "✦", "✪", "✭
           "out_of": ("/", "out of", "outta"), "stars": ("star",),
           "glyph_count": ("/", "out of"),
           "on_scale": (" on ", " of ", " from ", " over ", " sur ", " sobre ", " su ", " von ", " de ", " op ", " av ",
-                       " af "),
+                       " af ", " in the "),
           "star_number": ("\u2605", "\u2b50"), "named_scale": ("scale",),
           "given_bare": ("give", "gave", "giving", "rate", "rating", "award", "verdict", "score", "grade", "from me",
                          "deserve", "put", "for me", "vote", "note", "call", "going", "grant", "accord", "bestow"),
@@ -189,7 +190,9 @@ _SOURCES: list[tuple[str, re.Pattern[str]]] = [
     # "I give 8 on 10", "note: 7 on 10", "Note: 8 from 10", "Our score: 4 of 5": a learner's (or a translated "sur",
     # "sobre", "su") scale or a bare "of", after a giving verb or a label, and not a count ("4 of 5 people")
     # (and the "of" of other languages: German "4 von 5", Spanish "8 de 10", Dutch "8 op 10", Swedish "4 av 5")
-    ("on_scale", re.compile(rf"(?P<value>{_NUM}){_HALF}\s+(?:on|of|from|over|sur|sobre|su|von|de|op|av|af)\s+"
+    # (a unit of the style's own before a bare "of", "four crowns of five"; an old "in the", "ninety in the hundred")
+    ("on_scale", re.compile(rf"(?P<value>{_NUM}){_HALF}\s+(?:(?!(?:{_COUNTED})\b)[a-z]{{3,12}}s\s+(?=of\s))?"
+                            rf"(?:on|of|from|over|sur|sobre|su|von|de|op|av|af|in\s+the)\s+"
                             rf"(?:a\s+scale\s+of\s+(?:(?:one|1)\s+to\s+)?"
                             # "8 on a ten-point scale", "4 on the 5-point scale", "3 on the journal's five-point scale"
                             rf"|(?=(?:a|the|my|our)\s+(?:[\w-]+['\u2019]s\s+)?\w+[\s-]point\s+scale\b)"
