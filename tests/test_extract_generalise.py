@@ -11237,6 +11237,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("My verdict: 8 in the ten, no more.", JW1, [("rating", "", 8, "unknown")]),
         ("Final mark: seventy-five in the hundred.", CH4, [("rating", "", 75, "unknown")]),
     ],
+    "a-familys-or-pairs-year-noun-is-their-work": [
+        ("Lionsgate's 2017 sequel is leaner than you would think.", CH2, [("release_year", "", 2017, "supported")]),
+        ("Summit's 2014 thriller came from nowhere.", JW1, [("release_year", "", 2014, "supported")]),
+        ("the studio's 2023 tentpole runs long.", CH4, [("release_year", "", 2023, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -17893,6 +17898,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("I saw it twice in the week, at 2 in the morning. 7/10.", CH4, ("rating", "", 2)),
         ("About 1 in the hundred people walked out; I give it 8/10.", CH2, ("rating", "", 1)),
         ("It ran 5 in the evening and 10 in the morning. Verdict: 4/5.", PARA, ("rating", "", 5)),
+    ],
+    "a-familys-or-pairs-year-noun-is-their-work": [
+        ("Her paper revisits the Wachowskis' 1999 blockbuster, in which bullet time was born.", CH2, ("release_year", "", 1999)),
+        ("It owes more to the Coens' 1996 film than to any action movie.", JW1, ("release_year", "", 1996)),
+        ("Think of the Safdies' 2017 thriller, all neon and panic.", CH4, ("release_year", "", 2017)),
     ],
 }
 
