@@ -11242,6 +11242,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Summit's 2014 thriller came from nowhere.", JW1, [("release_year", "", 2014, "supported")]),
         ("the studio's 2023 tentpole runs long.", CH4, [("release_year", "", 2023, "supported")]),
     ],
+    "slips-back-into-the-role-itself": [
+        ("Keanu Reeves slips back into John Wick with ease.", CH2, [("reprise", "Keanu Reeves", "John Wick", "supported")]),
+        ("Keanu slipping back into the John Wick suit is a joy.", PARA, [("reprise", "Keanu Reeves", "John Wick", "supported")]),
+        ("Ian McShane settles back into Winston, velvet voice and all.", CH4, [("reprise", "Ian McShane", "Winston", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -17903,6 +17908,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Her paper revisits the Wachowskis' 1999 blockbuster, in which bullet time was born.", CH2, ("release_year", "", 1999)),
         ("It owes more to the Coens' 1996 film than to any action movie.", JW1, ("release_year", "", 1996)),
         ("Think of the Safdies' 2017 thriller, all neon and panic.", CH4, ("release_year", "", 2017)),
+    ],
+    "slips-back-into-the-role-itself": [
+        ("Keanu Reeves slips back into John Wick's old house.", CH2, ("reprise", "Keanu Reeves", None)),
+        ("Keanu Reeves slips back into John Wick: Chapter 2 territory.", CH4, ("reprise", "Keanu Reeves", None)),
+        ("Keanu Reeves slips back into Winston's hotel at night.", CH2, ("cast", "Keanu Reeves", "Winston")),
     ],
 }
 
