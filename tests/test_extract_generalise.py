@@ -11247,6 +11247,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Keanu slipping back into the John Wick suit is a joy.", PARA, [("reprise", "Keanu Reeves", "John Wick", "supported")]),
         ("Ian McShane settles back into Winston, velvet voice and all.", CH4, [("reprise", "Ian McShane", "Winston", "supported")]),
     ],
+    "a-transcribers-doubt-mark-is-no-question": [
+        ("Said Taghmaoui [?] is the Elder, in the desert.", PARA, [("cast", "Sa\u00efd Taghmaoui", "The Elder", "supported")]),
+        ("Mark Dacascos [?] plays Zero, the sushi chef.", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
+        ("Then Halle Berry [?] is Sofia, with the two dogs.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -17913,6 +17918,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Keanu Reeves slips back into John Wick's old house.", CH2, ("reprise", "Keanu Reeves", None)),
         ("Keanu Reeves slips back into John Wick: Chapter 2 territory.", CH4, ("reprise", "Keanu Reeves", None)),
         ("Keanu Reeves slips back into Winston's hotel at night.", CH2, ("cast", "Keanu Reeves", "Winston")),
+    ],
+    "a-transcribers-doubt-mark-is-no-question": [
+        ("Is Jerome Flynn the Elder? No. He plays Berrada.", PARA, ("cast", "Jerome Flynn", "The Elder")),
+        ("Is Mark Dacascos [?] the Elder? No, he is Zero.", PARA, ("cast", "Mark Dacascos", "The Elder")),
+        ("Does Halle Berry come back as Sofia [?] Nobody at the table knew.", CH4, ("cast", "Halle Berry", None)),
     ],
 }
 

@@ -336,7 +336,10 @@ def _placeholder(bits: int, length: int) -> str:
 
 def _in_brackets(text: str, position: int) -> bool:
     """Whether ``position`` is inside a short bracket on its line: "X (7'4"!! a real NBA center!!) who plays Y" is
-    one sentence. A bracket that is a sentence of its own ends where it closes: "Enter X. (Who else?) She plays Y"."""
+    one sentence. A bracket that is a sentence of its own ends where it closes: "Enter X. (Who else?) She plays Y".
+    A transcriber's doubt is a mark, no question: "Said Taghmaoui [?] is the Elder"."""
+    if text[position - 1:position + 2] == "[?]":
+        return True
     before = text[max(0, position - 100):position]
     opened = before.rfind("(")
     if opened < 0 or ")" in before[opened:] or "\n" in before[opened:]:
