@@ -47,7 +47,7 @@ def keep_plausible(text: str, mentions: list[Mention], reference: Reference, fil
         if mention.mask == CHARACTER and _modifies_a_relation(text, mention):
             continue  # "Winston's elder brother": a word of a role's name, in lower case, describing a relation
         if mention.mask & WORK and mention.mask & CHARACTER and _TITLE_LINE.match(text, mention.end) \
-                and not text[text.rfind("\n", 0, mention.start) + 1:mention.start].strip(" \t*#>-\u2022"):
+                and _opens_line(text, mention.start):
             # "Ballerina · 2025" opening a line: a tile's or a heading's title with its year, not the role
             mention = Mention(mention.start, mention.end, tuple(e for e in mention.entries if e.kind != CHARACTER))
         if mention.mask & (WORK | CHARACTER) and (noun := _FRANCHISE_NOUN.match(text, mention.end)):
@@ -80,6 +80,13 @@ def keep_plausible(text: str, mentions: list[Mention], reference: Reference, fil
 
 # a title's year as a field after it: "Ballerina · 2025", "Ballerina (2025)", "Ballerina, 2025"
 _TITLE_LINE = re.compile(r"[ \t]*(?:[\u00b7|\u2022,\u2013\u2014-][ \t]*|\()(?:19|20)\d\d\b")
+_LINE_OPENING = re.compile(r"(?:\A|\n)[ \t*#>\u2022-]*\Z")  # only a list's or a heading's marks before it
+
+
+def _opens_line(text: str, start: int) -> bool:
+    """Whether ``start`` opens its line, after a list's or a heading's marks at most (read in the 40 characters
+    before it: a long line stays linear)."""
+    return _LINE_OPENING.search(text, max(0, start - 40), start) is not None
 
 
 # a label opening a line (after a list's number or bullet), maybe with a note in brackets: "2.4  BIG LOU:",

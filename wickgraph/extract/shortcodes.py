@@ -38,6 +38,7 @@ def with_score_templates_read(text: str) -> str:
     if "{{" not in text:
         return text
     def read(template: re.Match[str]) -> str:
-        found, (first, second) = template.group(), (template.start(n) - template.start() for n in ("first", "second"))
+        found, first, second = template.group(), template.start("first"), template.start("second")
+        first, second = first - template.start(), second - template.start()
         return f"{found[:first]}:{found[first + 1:second]}/{found[second + 1:]}"
     return _SCORE_TEMPLATE.sub(read, text)
