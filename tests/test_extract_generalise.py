@@ -11252,6 +11252,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Mark Dacascos [?] plays Zero, the sushi chef.", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
         ("Then Halle Berry [?] is Sofia, with the two dogs.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
     ],
+    "the-jobs-work-named-before-its-verb": [
+        ("Press 3 for the writers. The screenplay for Chapter 2 is credited to Shay Hatten.", CH2, [("writer", "Shay Hatten", None, "contradicted")]),
+        ("The script of Parabellum was written by Derek Kolstad and Shay Hatten, among others.", PARA, [("writer", "Derek Kolstad", None, "supported"), ("writer", "Shay Hatten", None, "supported")]),
+        ("The direction of Chapter 2 is credited to David Leitch on the card.", CH2, [("director", "David Leitch", None, "contradicted")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -17923,6 +17928,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Is Jerome Flynn the Elder? No. He plays Berrada.", PARA, ("cast", "Jerome Flynn", "The Elder")),
         ("Is Mark Dacascos [?] the Elder? No, he is Zero.", PARA, ("cast", "Mark Dacascos", "The Elder")),
         ("Does Halle Berry come back as Sofia [?] Nobody at the table knew.", CH4, ("cast", "Halle Berry", None)),
+    ],
+    "the-jobs-work-named-before-its-verb": [
+        ("The screenplay for Parabellum is credited to Shay Hatten and others.", CH2, ("writer", "Shay Hatten", None)),
+        ("The direction of Chapter 4 was in the hands of Chad Stahelski.", BAL, ("director", "Chad Stahelski", None)),
+        ("The script of Ballerina was written by Shay Hatten.", CH4, ("writer", "Shay Hatten", None)),
     ],
 }
 
