@@ -11257,6 +11257,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("The script of Parabellum was written by Derek Kolstad and Shay Hatten, among others.", PARA, [("writer", "Derek Kolstad", None, "supported"), ("writer", "Shay Hatten", None, "supported")]),
         ("The direction of Chapter 2 is credited to David Leitch on the card.", CH2, [("director", "David Leitch", None, "contradicted")]),
     ],
+    "the-job-split-between-its-holders": [
+        ("Dear Mr Stahelski, the credits split the director's chair between you and David Leitch.", JW1, [("director", "David Leitch", None, "contradicted")]),
+        ("They split directing duties between Chad Stahelski and David Leitch.", CH2, [("director", "David Leitch", None, "contradicted")]),
+        ("The credits split the writing between Derek Kolstad and Shay Hatten.", JW1, [("writer", "Shay Hatten", None, "contradicted")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -17933,6 +17938,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("The screenplay for Parabellum is credited to Shay Hatten and others.", CH2, ("writer", "Shay Hatten", None)),
         ("The direction of Chapter 4 was in the hands of Chad Stahelski.", BAL, ("director", "Chad Stahelski", None)),
         ("The script of Ballerina was written by Shay Hatten.", CH4, ("writer", "Shay Hatten", None)),
+    ],
+    "the-job-split-between-its-holders": [
+        ("Keanu Reeves and Ian McShane split the chair between them in one scene.", JW1, ("director", "Keanu Reeves", None)),
+        ("Fans split the blame between David Leitch and the studio.", CH2, ("director", "David Leitch", None)),
+        ("They split the popcorn between Shay Hatten and me.", JW1, ("writer", "Shay Hatten", None)),
     ],
 }
 
