@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
 from dataclasses import replace
 
 from .credits import Credit
@@ -212,11 +211,7 @@ _PLAYERS_APART = re.compile(r"[ \t]*(?:/|&|\band\b|,)[ \t]*")
 
 def _players(doc: Document, cell: Span) -> list[Span]:
     """The players a cell names together, two or three known people apart by "/", "&", "and" or commas; else none."""
-    parts, start = [], cell[0]
-    for mark in _PLAYERS_APART.finditer(doc.text, cell[0], cell[1]):
-        parts.append((start, mark.start()))
-        start = mark.end()
-    parts.append((start, cell[1]))
+    parts = _cut(doc.text, _PLAYERS_APART, cell)
     if not 2 <= len(parts) <= 3:
         return []
     mentions = [_mention(doc, part) for part in parts]
@@ -272,7 +267,7 @@ def _side_by_side(doc: Document, row: Row) -> list[Row]:
     panel ("│ Runtime   101 min │ │ Keanu Reeves .... John Wick │", the screen of a console app)."""
     if row.columns is not None or len(row.cells) < 2:
         return [row]
-    parts = [list(_split_at_gaps(doc, cell)) for cell in row.cells if cell[1] > cell[0]]
+    parts = [_cut(doc.folded, _WIDE_GAP, cell) for cell in row.cells if cell[1] > cell[0]]
     if row.separator == "pipe":
         # panels, drawn as boxes or set apart by an empty cell ("| ... | | ... |"): a cell of a known player and a
         # known role set apart by a gap, where no other cell names a role
@@ -291,12 +286,13 @@ def _side_by_side(doc: Document, row: Row) -> list[Row]:
     return [replace(row, start=pair[0][0], end=pair[1][1], cells=pair) for pair in pairs]
 
 
-def _split_at_gaps(doc: Document, cell: Span) -> Iterator[Span]:
-    start, end = cell
-    for gap in _WIDE_GAP.finditer(doc.folded, start, end):
-        yield start, gap.start()
-        start = gap.end()
-    yield start, end
+def _cut(text: str, marks: re.Pattern[str], cell: Span) -> list[Span]:
+    """``cell`` cut at each of ``marks`` inside it (the marks left out)."""
+    parts, start = [], cell[0]
+    for mark in marks.finditer(text, *cell):
+        parts.append((start, mark.start()))
+        start = mark.end()
+    return [*parts, (start, cell[1])]
 
 
 def _known_pair(kinds: list[str | None]) -> tuple[int, int] | None:
