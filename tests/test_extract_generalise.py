@@ -11262,6 +11262,12 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("They split directing duties between Chad Stahelski and David Leitch.", CH2, [("director", "David Leitch", None, "contradicted")]),
         ("The credits split the writing between Derek Kolstad and Shay Hatten.", JW1, [("writer", "Shay Hatten", None, "contradicted")]),
     ],
+    "a-name-that-heads-a-zero-relative-is-no-role": [
+        ("Ana de Armas plays the ballerina Eve alongside Keanu Reeves.", BAL, [("cast", "Ana de Armas", "Eve", "supported")]),
+        ("Mark Dacascos plays Zero unhinged and grinning.", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
+        ("Halle Berry plays the dog-loving Sofia opposite Keanu Reeves.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
+        ("Ana de Armas plays the dancer Winston once trained.", BAL, [("cast", "Ana de Armas", None, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -17943,6 +17949,12 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Keanu Reeves and Ian McShane split the chair between them in one scene.", JW1, ("director", "Keanu Reeves", None)),
         ("Fans split the blame between David Leitch and the studio.", CH2, ("director", "David Leitch", None)),
         ("They split the popcorn between Shay Hatten and me.", JW1, ("writer", "Shay Hatten", None)),
+    ],
+    "a-name-that-heads-a-zero-relative-is-no-role": [
+        ("Ana de Armas plays the dancer Winston once trained.", BAL, ("cast", "Ana de Armas", "Winston")),
+        ("Ana de Armas plays the ballerina John watches over from afar.", BAL, ("cast", "Ana de Armas", "John Wick")),
+        ("In Parabellum, Halle Berry plays the old friend John visits in Casablanca.", PARA, ("cast", "Halle Berry", "John Wick")),
+        ("Ana de Armas plays the girl Nogi has to protect.", BAL, ("cast", "Ana de Armas", "Nogi")),
     ],
 }
 

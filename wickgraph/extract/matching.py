@@ -151,8 +151,8 @@ def _candidate(doc: Document, rule: Rule, match: re.Match[str]) -> Candidate | N
     candidate = Candidate(rule.id, rule.type, start, end, reprise=rule.reprise)
     groups = match.groupdict()
     for name, value in groups.items():
-        if value is None or name in ("year", "ordinal"):
-            continue
+        if value is None or name in ("year", "ordinal") or name.startswith("_"):
+            continue  # (a group named with a leading "_" only switches a conditional: "(?(_finite)...)")
         span = match.span(name)
         if name in ("people", "actors", "characters"):
             # a list that is the object ("directed by A, and Keanu is ...") ends where a new clause starts

@@ -14,12 +14,14 @@ from .folding import fold
 from .gazetteer import CHARACTER, PERSON, WORK, Entry, Mention, get_gazetteer
 from .links import default_cues, is_possessive
 from .nameforms import INITIALLED, close_spelling, initials, is_initials
-from .patterns import FIRST_WORK, Candidate
+from .patterns import FIRST_WORK, VERB_AFTER, Candidate
 from .reprises import ACTOR_RETURNS, source_after
 
 __all__ = ["candidate_claims", "with_role_names"]
 
 _SPACES = re.compile(r"\s+")
+# a finite verb after a name: its subject, not a noun it names ("the ballerina John watches over")
+_VERB_AFTER = re.compile(VERB_AFTER)
 
 
 def candidate_claims(doc: Document, candidates: list[Candidate],
@@ -99,8 +101,8 @@ def _name_after_trade(doc: Document, span: tuple[int, int]) -> tuple[int, int] |
         return None
     name = doc.by_start.get(span[1] + 1) if doc.text[span[1]:span[1] + 1] == " " else None
     if name is None or not name.mask & CHARACTER or not doc.text[name.start].isupper() \
-            or is_possessive(doc.text, name.end):
-        return None
+            or is_possessive(doc.text, name.end) or _VERB_AFTER.match(doc.text, name.end):
+        return None  # (a name a verb follows opens a relative clause on the trade: "the ballerina John watches over")
     return name.start, name.end
 
 
