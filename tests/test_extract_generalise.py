@@ -11268,6 +11268,21 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Halle Berry plays the dog-loving Sofia opposite Keanu Reeves.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
         ("Ana de Armas plays the dancer Winston once trained.", BAL, [("cast", "Ana de Armas", None, "supported")]),
     ],
+    "a-model-exchange-the-writer-scripts": [
+        ("YOU SAY: \"Who made it?\"\nTHEY SAY: \"Chad Stahelski directed it.\"\n", CH2, [("director", "Chad Stahelski", None, "supported")]),
+        ("You ask: \"Who is the sniper?\"\nThey reply: \"Willem Dafoe plays Marcus.\"\n", JW1, [("cast", "Willem Dafoe", "Marcus", "supported")]),
+        ("YOU SAY: \"Is it new?\"\nTHEY SAY: \"It came out in 2019.\"\nYOU SAY: \"Thanks.\"\n", PARA, [("release_year", None, 2019, "supported")]),
+    ],
+    "a-label-that-says-what-the-line-is": [
+        ("Question 4. \"Who wrote it?\"\nAnswer: \"Derek Kolstad wrote it.\"\n", JW1, [("writer", "Derek Kolstad", None, "supported")]),
+        ("Useful phrase: \"Who plays the hotel manager?\"\nModel answer: \"Ian McShane plays Winston.\"\n", CH2, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Example: \"Halle Berry plays Sofia, who runs the Casablanca hotel.\"\n", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
+    ],
+    "a-square-bracketed-insertion-after-a-name": [
+        ("\"Willem Dafoe [WIL-um duh-FOH] is Marcus, the sniper.\"", JW1, [("cast", "Willem Dafoe", "Marcus", "supported")]),
+        ("Riccardo Scamarcio [ska-MAR-cho] plays Santino, and he sneers well.", CH2, [("cast", "Riccardo Scamarcio", "Santino D'Antonio", "supported")]),
+        ("Ian McShane [the actor] is Winston, the manager, in every scene.", JW1, [("cast", "Ian McShane", "Winston", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -17955,6 +17970,16 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Ana de Armas plays the ballerina John watches over from afar.", BAL, ("cast", "Ana de Armas", "John Wick")),
         ("In Parabellum, Halle Berry plays the old friend John visits in Casablanca.", PARA, ("cast", "Halle Berry", "John Wick")),
         ("Ana de Armas plays the girl Nogi has to protect.", BAL, ("cast", "Ana de Armas", "Nogi")),
+    ],
+    "a-model-exchange-the-writer-scripts": [
+        ("They say: \"David Leitch directed it.\"\nI doubt it.\n", CH2, ("director", "David Leitch", None)),
+        ("My friend says: \"Ian McShane plays Charon.\"\n", JW1, ("cast", "Ian McShane", "Charon")),
+        ("THEY SAY: \"David Leitch directed it.\"\nNobody asked.\n", CH2, ("director", "David Leitch", None)),
+    ],
+    "a-label-that-says-what-the-line-is": [
+        ("Gus: \"David Leitch directed it.\"\n", CH2, ("director", "David Leitch", None)),
+        ("Marta Ruiz: \"Ian McShane plays Charon.\"\n", JW1, ("cast", "Ian McShane", "Charon")),
+        ("Reviewer two: \"Derek Kolstad wrote Ballerina.\"\n", BAL, ("writer", "Derek Kolstad", None)),
     ],
 }
 

@@ -64,7 +64,8 @@ def is_possessive(text: str, end: int) -> bool:
 
 
 _POSSESSIVE_MARK = re.compile(r"['\u2019]s?\b|['\u2019](?=\s)")
-_LEADING_ASIDE = re.compile(r"^\s*\([^()\n]{0,80}\)")
+# (or in square brackets: an editor's or a pronunciation's insertion, "Willem Dafoe [WIL-um duh-FOH] is Marcus")
+_LEADING_ASIDE = re.compile(r"^\s*(?:\([^()\n]{0,80}\)|\[[^\[\]\n]{0,80}\])")
 # the words after which a name's "'s" is "is", not a possessive: "Caine's back", "Halle Berry's in there too"
 AFTER_CONTRACTED_IS = (r"still|again|back|now|also|always|never|not|here|there|once|played|voiced|portrayed|in|on|at|"
                        r"too|really|finally|just|even|playing|been|got")
@@ -229,7 +230,7 @@ ASIDE_END = re.compile(r"\s*(?:,\s*(?:[^()\n,]{0,40}?\b)?(?:returning|back|again
 # (no part of it opens with the predicate after it: ", best known for TV, is the spoiled, sneering Iosef")
 _ASIDE = r"\s*(?:himself|herself)?\s*,(?:(?!\s*(?:is|was|are|were|plays|played)\s)[^,;.!?()\n]{1,90},){1,3}\s*"
 _ASIDE_AFTER_NAME = re.compile(_ASIDE)
-_BRACKETS_AFTER_NAME = re.compile(r"[ \t]*\([^()\n]{1,160}\)[ \t]*")
+_BRACKETS_AFTER_NAME = re.compile(r"[ \t]*(?:\([^()\n]{1,160}\)|\[[^\[\]\n]{1,160}\])[ \t]*")
 APPOSITION = re.compile(rf"^{_ASIDE}"
                          r"|^\s+[\u2013\u2014-]{1,2}\s[^\n\u2013\u2014]{1,90}?\s[\u2013\u2014-]{1,2}\s+"  # (dashes)
                          r"|^\s+who(?:['\u2019]d|['\u2019]s|\s+had|\s+has|\s+was|\s+is)?\s[^,;.!?()\n]{1,60},\s*")

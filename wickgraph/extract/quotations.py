@@ -7,7 +7,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from .endorsements import ticked
+from .endorsements import scripted, ticked
 from .layout_words import CROSS_MARK, RULE_LINE, STAMP
 
 __all__ = ["BYLINE", "CRITIC_AND_OUTLET", "INITIALS", "NAME_COLON", "NAME_WORD", "attributed_quotes", "byline_names",
@@ -96,8 +96,12 @@ NAME_COLON = (r"[ \t>*\u2022-]*(?-i:[A-Z])[\w.'\u2019-]*(?:[ \t]+[\w.'\u2019-]+)
               r"(?:,[ \t]*(?-i:[a-z])[\w'\u2019-]*(?:[ \t]+(?-i:[a-z])[\w'\u2019-]*){0,2})?"
               # an aside after the name, and the verb after it: "Dominic Farrant (external panel) writes:"
               r"(?:[ \t]*\([^()\n]{1,40}\)(?:[ \t]+[\w.'\u2019-]+){0,2})?[ \t]*:")
-# ... or a name and a colon before it, opening the line: 'Gus: "Leitch is the credited director."'
-_SPEAKER_BEFORE = re.compile(rf"(?:^|\n){NAME_COLON}[ \t]*\Z")
+# ... or a name and a colon before it, opening the line: 'Gus: "Leitch is the credited director."' (not a label
+# that says what the line is, as a lesson or a phrasebook gives its model lines: 'Answer: "Chad Stahelski directed
+# it."', 'Example: "..."')
+_SPEAKER_BEFORE = re.compile(r"(?:^|\n)(?![ \t>*\u2022-]*(?i:(?:model|sample|suggested|correct|right)[ \t]+)?"
+                             r"(?i:answers?|examples?|usage|translation)[ \t]*:)"
+                             rf"{NAME_COLON}[ \t]*\Z")
 # ... or its source and a dash before it on its line, as a video's stitch or a reply quotes another post:
 # '[STITCH: @wickfacts — "Leitch directed it"]', '@reelrick - "..."', 'my roommate's Letterboxd — "6/10"'; or a
 # handle and a colon: '↪ @hotTakeHarold: "Leitch did all the directing"'
@@ -423,7 +427,8 @@ def _attributed(text: str, quote: re.Match[str], writer: frozenset[str]) -> bool
     its line ("DRAFT (rejected):") or listed under a heading that names others' words ("VERBATIMS"); not an
     inscription of names, nor what the writer signs."""
     start, body = quote.start(), quote["body"]
-    if _INSCRIPTION.fullmatch(body) or _signed_by_writer(text, quote, writer) or _replied_by_writer(text, start):
+    if _INSCRIPTION.fullmatch(body) or _signed_by_writer(text, quote, writer) or _replied_by_writer(text, start) \
+            or scripted(text, start):
         return False
     line_start = _line_start_near(text, start)
     return bool(_signed_after(text, quote)
