@@ -11283,6 +11283,21 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Riccardo Scamarcio [ska-MAR-cho] plays Santino, and he sneers well.", CH2, [("cast", "Riccardo Scamarcio", "Santino D'Antonio", "supported")]),
         ("Ian McShane [the actor] is Winston, the manager, in every scene.", JW1, [("cast", "Ian McShane", "Winston", "supported")]),
     ],
+    "a-proper-adjective-before-its-noun-is-no-role": [
+        ("Michael Nyqvist plays Tomas opposite Keanu Reeves.", JW1, [("cast", "Michael Nyqvist", "Tomas", "contradicted")]),
+        ("Michael Nyqvist, as Tomas, steals the show.", JW1, [("cast", "Michael Nyqvist", "Tomas", "contradicted")]),
+        ("Riccardo Scamarcio plays the Italian heir with a sneer.", CH2, [("cast", "Riccardo Scamarcio", None, "supported")]),
+    ],
+    "a-numbered-card-heading-in-capitals": [
+        ("No. 04/30 [SR] SOFIA\nPLAYED BY: Halle Berry\nSKILL: Dogs.\n", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
+        ("#07 of 24 \u2014 ZERO\nPLAYED BY: Mark Dacascos\n", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
+        ("Card 12/50 (foil) CAINE\nPLAYED BY: Donnie Yen\n", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
+    ],
+    "a-heading-closed-by-a-tag-of-symbols": [
+        ("#11 of 24 \u00b7 KIRILL \u00b7 \u25cf\nPLAYED BY: Kevin Nash\nSKILL: brawls\n", JW1, [("cast", "Kevin Nash", "Kirill", "contradicted")]),
+        ("CARD 7 | CHARON | \u25c6\nPLAYED BY: Lance Reddick\n", JW1, [("cast", "Lance Reddick", "Charon", "supported")]),
+        ("KIRILL \u2014 [SR]\nActor: Kevin Nash\n", JW1, [("cast", "Kevin Nash", "Kirill", "contradicted")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -17980,6 +17995,16 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Gus: \"David Leitch directed it.\"\n", CH2, ("director", "David Leitch", None)),
         ("Marta Ruiz: \"Ian McShane plays Charon.\"\n", JW1, ("cast", "Ian McShane", "Charon")),
         ("Reviewer two: \"Derek Kolstad wrote Ballerina.\"\n", BAL, ("writer", "Derek Kolstad", None)),
+    ],
+    "a-proper-adjective-before-its-noun-is-no-role": [
+        ("Michael Nyqvist plays the Russian boss who goes pale.", JW1, ("cast", "Michael Nyqvist", "Russian")),
+        ("Michael Nyqvist stars as a Swedish gangster with a temper.", JW1, ("cast", "Michael Nyqvist", "Swedish")),
+        ("Riccardo Scamarcio plays the Italian heir with a sneer.", CH2, ("cast", "Riccardo Scamarcio", "Italian")),
+    ],
+    "a-heading-closed-by-a-tag-of-symbols": [
+        ("KIRILL \u2014 a brute\nActor: Kevin Nash\n", JW1, ("cast", "Kevin Nash", "Kirill")),
+        ("CHARON \u00b7 the concierge at the desk\nPLAYED BY: Ian McShane\n", JW1, ("cast", "Ian McShane", "Charon")),
+        ("KIRILL | see below for more on him\nPLAYED BY: Kevin Nash\n", JW1, ("cast", "Kevin Nash", "Kirill")),
     ],
 }
 

@@ -293,7 +293,10 @@ def _other_field(doc: Document, start: int, end: int) -> bool:
 
 _RECORD_LINES = 4
 _NEW_ITEM = re.compile(r"[ \t]*[-*\u2022][ \t]")
-_HEADING_END = re.compile(r"[ \t*_:#=]*(?:\n|\Z)")
+# (after a mark, a tag of symbols or in brackets may close the heading: a card's rarity, "KIRILL \u00b7 \u25cf",
+# "CAINE | \u2605\u2605", "ZERO \u2014 [SR]")
+_HEADING_END = re.compile(r"[ \t*_:#=]*(?:[\u00b7|\u2022\u2013\u2014-][ \t]*(?:[^\w\s]{1,6}|\[[^\]\n]{1,8}\]"
+                          r"|\([^)\n]{1,8}\))[ \t]*)?(?:\n|\Z)")
 
 
 def _has_field(field: re.Pattern[str], doc: Document, start: int, end: int) -> bool:

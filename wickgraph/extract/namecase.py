@@ -25,9 +25,12 @@ def is_lowercase_style(text: str, n_words: int) -> bool:
 # A line's head in capitals, up to its first mark: "BALLERINA (2024) · 125 min", "IOSEF — the brat",
 # "HANSEL & GRETEL —", "MARCUS. Sniper, old friend."
 # (after an entry's number and its mark: "CARD 03 \u2014 IOSEF \u2014 Alfie Allen", "No. 2 \u00b7 SOFIA \u00b7 X", or
-# after a log's time of day: "15:40 \u2014 ZERO: Mark Dacascos")
+# after a log's time of day: "15:40 \u2014 ZERO: Mark Dacascos"; or after a numbered card's place in its set and
+# its tag in brackets: "No. 04/30 [SR] SOFIA", "#07 of 24 \u2014 ZERO")
 _CAPITALS_HEAD = re.compile(r"[ \t>#*_\u2022-]*(?:\d{1,3}[.)][ \t]*"
                             r"|(?:(?:(?i:card|no\.?)|#)[ \t]*)?\d{1,3}[ \t]+[\u2013\u2014|\u00b7:-][ \t]*"
+                            r"|(?:(?i:card|no\.?)|#)[ \t]*\d{1,3}[ \t]*(?:/|(?i:of))[ \t]*\d{1,3}[ \t]*"
+                            r"(?:[\u2013\u2014|\u00b7:-][ \t]*)?(?:(?:\[[^\]\n]{1,12}\]|\([^)\n]{1,12}\))[ \t]*)?"
                             rf"|{LOG_TIME}[ \t]*)?"
                             r"(?P<head>[^\n\u2013\u2014:(|\u00b7]{1,60}?)[ \t*_]*"
                             r"(?:[\u2013\u2014:(|\u00b7]|[ \t]-[ \t]|,|\.(?=\s|\Z)|\n|\Z"

@@ -92,14 +92,14 @@ HONORIFIC = "(?:" + "|".join(re.escape(w.capitalize()) for w in
                               sorted(default_cues()["honorific"], key=lambda w: (-len(w), w))) + ")"
 # a finite verb right after a name, the name being its subject: "as Caine watches", "as Charon is shot", after an
 # adverb of time ("the girl Winston once trained"); not a word that only ends like one ("as", "perhaps", "instead"),
-# nor an adjective in -ed that describes the name ("plays Viggo unhinged")
+# nor an adjective in -ed that describes the name ("plays Viggo unhinged"), nor a noun in -ss ("the Russian boss")
 VERB_AFTER = (r"\s+(?:(?:once|never|always|still|later|first|just|so|barely|then)\s+)?"
               r"(?:is|was|are|were|has|had|does|did|"
               r"(?!(?:this|his|hers|its|us|thus|yes|less|plus|himself|herself|as|unless|perhaps|sometimes|besides"
               r"|towards|afterwards|across|versus|whereas|instead|indeed|unhinged|restrained|reserved|subdued"
               r"|understated|unchanged|haunted|hardened|measured|muted|relaxed|detached|possessed|deranged|crazed"
               r"|determined|focused|committed|wounded|tired|bored|weathered|grizzled|aged)\b)"
-              r"(?-i:[a-z]{2,}(?:s|ed)))\b")
+              r"(?-i:[a-z]+(?<!s)s|[a-z]{2,}ed))\b")
 # the words that join the items of a list of names ("A and B", "A alongside B", a translation's "A y B")
 LIST_WORDS = r"and|y|und|et|plus|along\s+with|together\s+with|alongside"
 
