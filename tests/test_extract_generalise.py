@@ -11298,6 +11298,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("CARD 7 | CHARON | \u25c6\nPLAYED BY: Lance Reddick\n", JW1, [("cast", "Lance Reddick", "Charon", "supported")]),
         ("KIRILL \u2014 [SR]\nActor: Kevin Nash\n", JW1, [("cast", "Kevin Nash", "Kirill", "contradicted")]),
     ],
+    "a-list-given-to-another-production": [
+        ("OUR CAST\nPriya Shah as Winston\nTom Bell as Charon\n\nIn the film itself, Ian McShane plays Winston.", JW1, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Fan director / writer: Tommy Wielgosz\nThe original was directed by Chad Stahelski.", JW1, [("director", "Chad Stahelski", None, "supported")]),
+        ("Stage cast:\nAmy Lo ..... Sofia\n\nHalle Berry plays Sofia on screen.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -18005,6 +18010,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("KIRILL \u2014 a brute\nActor: Kevin Nash\n", JW1, ("cast", "Kevin Nash", "Kirill")),
         ("CHARON \u00b7 the concierge at the desk\nPLAYED BY: Ian McShane\n", JW1, ("cast", "Ian McShane", "Charon")),
         ("KIRILL | see below for more on him\nPLAYED BY: Kevin Nash\n", JW1, ("cast", "Kevin Nash", "Kirill")),
+    ],
+    "a-list-given-to-another-production": [
+        ("FAN CAST\nDev Malhotra .......... as Viggo Tarasov\nSanna Okafor .......... as Ms. Perkins\n\nCREW\nCamera: Jonno", JW1, ("cast", "Dev Malhotra", "Viggo Tarasov")),
+        ("Fan director / writer: Tommy Wielgosz\nShoot date: Saturday", JW1, ("director", "Tommy Wielgosz", None)),
+        ("### School cast\nJo Park as Caine\nAli Khan as Mr. Nobody\n", CH4, ("cast", "Jo Park", "Caine")),
     ],
 }
 

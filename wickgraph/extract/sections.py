@@ -57,7 +57,7 @@ def other_work_spans(doc: Document) -> list[tuple[int, int]]:
     return sorted(_other_paragraphs(doc, opened) + _outside_films(doc, starts, opened) + _other_labelled_lines(doc)
                   + other_columns(doc) + other_rows(doc) + other_slash_parts(doc) + _outside_labelled_lines(doc)
                   + _other_works_scores(doc) + _cited_works(doc) + _other_listing_entries(doc) + _other_records(doc)
-                  + _namesakes(doc) + _see_also(doc) + _rated_log_entries(doc))
+                  + _namesakes(doc) + _see_also(doc) + _rated_log_entries(doc) + _another_productions(doc))
 
 
 # a "See also" heading over the works a page points to (a manual page's "SEE ALSO" over "johnwick(1) (2014; Nyqvist as
@@ -77,6 +77,30 @@ def _see_also(doc: Document) -> list[Span]:
         indented = doc.text[heading.end():heading.end() + 1] in " \t"
         end = (_NEXT_UNINDENTED if indented else _PARAGRAPH_START).search(doc.text, heading.end())
         spans.append((heading.start(), end.start() if end else len(doc.text)))
+    return spans
+
+
+# a heading or a label that gives its list or its name to a production of the work's fans, a school or a stage, not to
+# the work: a call sheet's "FAN CAST" over "Dev Malhotra .... as Viggo Tarasov", "Fan director / writer: Tommy W.",
+# "OUR CAST", "Stage cast:" (a fan's dream casting too: "My fan cast")
+_ANOTHER_PRODUCTION = re.compile(r"^[ \t#*_>-]*(?:(?:the|our|my)[ \t]+)?(?:fan|fans['\u2019]?|our|student|school"
+                                 r"|tribute|amateur|cosplay|parody|stage|theatre|theater|community)[ \t]+"
+                                 r"(?:cast|crew|director|writer|players|line-?up|company)s?\b(?P<rest>[^\n]*)",
+                                 re.IGNORECASE | re.MULTILINE)
+_HEADING_ALONE = re.compile(r"[ \t:*_#=-]*\Z")
+
+
+def _another_productions(doc: Document) -> list[Span]:
+    """A list under a heading that gives it to another production ("FAN CAST"), up to the paragraph's end, and a
+    line labelled so ("Fan director / writer: ...")."""
+    spans = []
+    for label in _ANOTHER_PRODUCTION.finditer(doc.text) if "cast" in doc.lower or "crew" in doc.lower \
+            or "director" in doc.lower or "writer" in doc.lower else ():
+        if _HEADING_ALONE.match(label["rest"]):
+            end = _PARAGRAPH_START.search(doc.text, label.end())
+            spans.append((label.start(), end.start() if end else len(doc.text)))
+        else:
+            spans.append(label.span())
     return spans
 
 
