@@ -11303,6 +11303,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Fan director / writer: Tommy Wielgosz\nThe original was directed by Chad Stahelski.", JW1, [("director", "Chad Stahelski", None, "supported")]),
         ("Stage cast:\nAmy Lo ..... Sofia\n\nHalle Berry plays Sofia on screen.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
     ],
+    "an-xml-element-that-names-its-field": [
+        ("<credits>\n  <person role=\"director\">David Leitch</person>\n</credits>\n", JW1, [("director", "David Leitch", None, "contradicted")]),
+        ("<crew>\n<name job=\"writer\">Shay Hatten</name>\n<name job=\"composer\">Tyler Bates</name>\n</crew>\n", CH2, [("writer", "Shay Hatten", None, "contradicted")]),
+        ("<credit type=\"Directed by\">Len Wiseman</credit>\n", BAL, [("director", "Len Wiseman", None, "supported")]),
+    ],
+    "an-xml-element-that-holds-a-score": [
+        ("<review>\n  <body>Loud and lovely.</body>\n  <rating value=\"8\" scale=\"10\"/>\n</review>\n", JW1, [("rating", "", 8, "unknown")]),
+        ("<review>\n  <rating scale=\"letter\">B+</rating>\n</review>\n", CH2, [("rating", "", "B+", "unknown")]),
+        ("<review>\n  <score system=\"percent\">72</score>\n</review>\n", PARA, [("rating", "", 72, "unknown")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -18015,6 +18025,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("FAN CAST\nDev Malhotra .......... as Viggo Tarasov\nSanna Okafor .......... as Ms. Perkins\n\nCREW\nCamera: Jonno", JW1, ("cast", "Dev Malhotra", "Viggo Tarasov")),
         ("Fan director / writer: Tommy Wielgosz\nShoot date: Saturday", JW1, ("director", "Tommy Wielgosz", None)),
         ("### School cast\nJo Park as Caine\nAli Khan as Mr. Nobody\n", CH4, ("cast", "Jo Park", "Caine")),
+    ],
+    "an-xml-element-that-names-its-field": [
+        ("<credits>\n  <person role=\"producer\">Chad Stahelski</person>\n</credits>\n", BAL, ("director", "Chad Stahelski", None)),
+        ("<person role=\"stunts\">David Leitch</person>\n", CH2, ("director", "David Leitch", None)),
+        ("<note type=\"rumour\">Shay Hatten</note>\n", JW1, ("writer", "Shay Hatten", None)),
     ],
 }
 

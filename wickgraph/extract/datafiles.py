@@ -84,6 +84,44 @@ def _gedcom_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# an XML element that names its field by an attribute reads as a label and its value ('<person role="director">David
+# Leitch</person>' as "director: David Leitch"), and a score's element as a labelled score ('<rating value="8"
+# scale="10"/>' as "rating: 8/10", '<rating scale="letter">B+</rating>' as "rating: B+", '<score system="percent">72
+# </score>' as "score: 72%")
+_FIELD_ELEMENT = re.compile(r'<(?P<tag>[A-Za-z][\w-]*)[ \t]+(?:role|job|type|kind|credit|function)='
+                            r'"(?P<field>[\w -]{1,30})"[ \t]*>(?P<value>[^<\n]{1,80})</(?P=tag)>')
+_SCORE_ELEMENT = re.compile(r'<(?P<tag>rating|score|grade|verdict|stars)\b'
+                            r'(?P<attributes>(?:[ \t]+[\w-]+="[^"<>\n]{0,20}")*)'
+                            r'[ \t]*(?:/>|>(?P<value>[^<\n]{1,12})</(?P=tag)>)', re.IGNORECASE)
+_ATTRIBUTE = re.compile(r'([\w-]+)="([^"]*)"')
+
+
+def _xml_fields(text: str) -> str:
+    """``text`` with its XML elements that name their field, or hold a score, read as labelled values."""
+    chars = list(text)
+    for element in _FIELD_ELEMENT.finditer(text):
+        label = f"{element['field']}: "
+        opening = element.start("value") - element.start()
+        closing = element.end() - element.end("value")
+        if len(label) <= opening:  # the opening tag becomes the label, right before the value; the closing one blank
+            chars[element.start():element.start("value")] = label.rjust(opening)
+            chars[element.end("value"):element.end()] = " " * closing
+    for element in _SCORE_ELEMENT.finditer(text):
+        attributes = {name.lower(): value for name, value in _ATTRIBUTE.findall(element["attributes"])}
+        value = (element["value"] or attributes.get("value") or "").strip()
+        scale = attributes.get("scale") or attributes.get("max") or attributes.get("out-of") or attributes.get("system")
+        if not value:
+            continue
+        if scale and scale.isdigit():
+            value += f"/{scale}"
+        elif scale and scale.lower() in ("percent", "percentage", "%"):
+            value += "%"
+        label, width = f"{element['tag']}: ", element.end() - element.start()
+        if len(label) + len(value) <= width:  # (the label opens the element, the score closes it: its evidence)
+            chars[element.start():element.end()] = label + value.rjust(width - len(label))
+    return "".join(chars)
+
+
 def _is_data_file(text: str) -> bool:
     """Whether ``text`` reads as a data file: two lines or more open with a snake_case key."""
     if "_" not in text:
@@ -99,6 +137,8 @@ def with_data_file_syntax(text: str) -> str:
     layout = _calendar_spans(text) + _gedcom_spans(text)
     if layout:
         text = blank(text, layout)
+    if "</" in text or "/>" in text:
+        text = _xml_fields(text)
     if not _is_data_file(text):
         return text
     spans = [m.span() for m in _COMMENTED_KEY.finditer(text)]
