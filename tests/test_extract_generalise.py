@@ -11313,6 +11313,21 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("<review>\n  <rating scale=\"letter\">B+</rating>\n</review>\n", CH2, [("rating", "", "B+", "unknown")]),
         ("<review>\n  <score system=\"percent\">72</score>\n</review>\n", PARA, [("rating", "", 72, "unknown")]),
     ],
+    "a-repair-that-calls-the-words-said-wrong": [
+        ("Santino is played by, uh, Raoul Bo-- no, no, that's wrong, Riccardo Scamarcio.", CH2, [("cast", "Riccardo Scamarcio", "Santino D'Antonio", "supported")]),
+        ("It was directed by David Leitch -- no, that's not right -- Chad Stahelski.", CH2, [("director", "Chad Stahelski", None, "supported")]),
+        ("The writer is Michael Finch, no, no, that's wrong, Shay Hatten.", CH4, [("writer", "Shay Hatten", None, "supported")]),
+    ],
+    "a-bare-no-after-a-question-that-a-name-restates": [
+        ("Asia Kate Dillon is the Arbiter? No. Adjudicator.", PARA, [("cast", "Asia Kate Dillon", "The Adjudicator", "supported")]),
+        ("Directed by Leitch? No. Stahelski.", CH4, [("director", "Chad Stahelski", None, "supported")]),
+        ("Lance Reddick plays Chiron? No. Charon. Obviously.", JW1, [("cast", "Lance Reddick", "Charon", "supported")]),
+    ],
+    "a-cry-inside-dashes-does-not-end-the-sentence": [
+        ("Jerome Flynn -- Bronn! -- plays Berrada.", PARA, [("cast", "Jerome Flynn", "Berrada", "supported")]),
+        ("Halle Berry \u2014 who else? \u2014 plays Sofia.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
+        ("Mark Dacascos - the Iron Chef himself! - plays Zero.", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -18030,6 +18045,16 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("<credits>\n  <person role=\"producer\">Chad Stahelski</person>\n</credits>\n", BAL, ("director", "Chad Stahelski", None)),
         ("<person role=\"stunts\">David Leitch</person>\n", CH2, ("director", "David Leitch", None)),
         ("<note type=\"rumour\">Shay Hatten</note>\n", JW1, ("writer", "Shay Hatten", None)),
+    ],
+    "a-repair-that-calls-the-words-said-wrong": [
+        ("Santino is played by, uh, Raoul Bo-- no, no, that's wrong, Riccardo Scamarcio.", CH2, ("cast", "Raoul Bova", "Santino D'Antonio")),
+        ("It was directed by David Leitch -- no, that's not right -- Chad Stahelski.", CH2, ("director", "David Leitch", None)),
+        ("The writer is Michael Finch, no, no, that's wrong, Shay Hatten.", CH4, ("writer", "Michael Finch", None)),
+    ],
+    "a-bare-no-after-a-question-that-a-name-restates": [
+        ("Asia Kate Dillon is the Arbiter? No. Adjudicator.", PARA, ("cast", "Asia Kate Dillon", "Arbiter")),
+        ("Directed by Leitch? No. Stahelski.", CH4, ("director", "David Leitch", None)),
+        ("Was it 2018? No. It came out in 2019.", PARA, ("release_year", None, 2018)),
     ],
 }
 

@@ -337,9 +337,12 @@ def _placeholder(bits: int, length: int) -> str:
 def _in_brackets(text: str, position: int) -> bool:
     """Whether ``position`` is inside a short bracket on its line: "X (7'4"!! a real NBA center!!) who plays Y" is
     one sentence. A bracket that is a sentence of its own ends where it closes: "Enter X. (Who else?) She plays Y".
-    A transcriber's doubt is a mark, no question: "Said Taghmaoui [?] is the Elder"."""
+    A transcriber's doubt is a mark, no question: "Said Taghmaoui [?] is the Elder"; nor does a cry inside dashes end
+    the sentence they set it in."""
     if text[position - 1:position + 2] == "[?]":
         return True
+    if _DASH_CLOSE.match(text, position) and _DASH_OPEN.search(text, max(0, position - 64), position):
+        return True  # an aside between dashes goes on after its cry: "Jerome Flynn -- Bronn! -- plays Berrada"
     before = text[max(0, position - 100):position]
     opened = before.rfind("(")
     if opened < 0 or ")" in before[opened:] or "\n" in before[opened:]:
@@ -351,5 +354,8 @@ def _in_brackets(text: str, position: int) -> bool:
     return not (_ASIDE_CLOSE.match(after) and _SENTENCE_BEFORE.search(before[:opened]))
 
 
+# a cry or a question that closes an aside between dashes, its sentence going on in lower case after the dash
+_DASH_CLOSE = re.compile(r"[!?]+[ \t]+(?:--?|\u2014|\u2013)[ \t]+(?-i:[a-z])")
+_DASH_OPEN = re.compile(r"[ \t](?:--?|\u2014|\u2013)[ \t][^\n.!?\u2014\u2013]{1,60}\Z")
 _ASIDE_CLOSE = re.compile(r"[.!?]+[\"']?\)")  # the aside's own end closes its bracket
 _SENTENCE_BEFORE = re.compile(r"(?:[.!?][\"')\]]*|\A)[ \t]*\Z")

@@ -149,10 +149,14 @@ def with_fillers_blanked(view: str) -> str:
 # "(correction: in October 2014, ...)", "my mistake,")
 _MARKER = (r"(?:(?:scratch|strike)\s+that|or\s+rather|no,?\s+wait|wait,?\s+no|sorry|i\s+mean|i\s+meant|"
            r"you\s+know\s+what|correction|my\s+mistake|my\s+bad|"
+           # a verdict on the words just said, after a "no" or two: "Raoul Bo-- no, no, that's wrong, Riccardo"
+           r"that['\u2019]?s\s+(?:wrong|not\s+right|not\s+it)|no(?=,?\s+(?:no\b|that['\u2019]?s\s))|"
            # a bare "no" that a name or a number restates ("Viktor \u2014 no, Viggo", "Ivan, or no, I think it's
-           # Ivo", "2015... no, it was 2014"); "no, really" and "no, he does not" take nothing back
+           # Ivo", "2015... no, it was 2014", "the Arbiter? No. Adjudicator."); "no, really" and "no, he does not"
+           # take nothing back
            # (not an absence: "Stahelski directing again, no Leitch this time", "no Halle Berry either")
-           r"(?:or\s+)?no,?(?:\s+(?:i\s+think\s+)?it(?:['\u2019]s|\s+was|\s+is))?(?=,?\s+(?-i:[A-Z]|\d))"
+           r"(?:or\s+)?no,?(?:\s+(?:i\s+think\s+)?it(?:['\u2019]s|\s+was|\s+is))?"
+           r"(?=,?\s+(?-i:[A-Z]|\d)|\.\s+(?-i:[A-Z]))"
            r"(?!,?\s+(?-i:[A-Z])[\w'\u2019-]*(?:\s+(?-i:[A-Z])[\w'\u2019-]*){0,2}\s+(?:this\s+(?:time|round|go)|here|"
            r"either|anymore|any\s+more|in\s+(?:this|it|sight)|at\s+all)\b))")
 # the markers that may open a sentence of their own ("Chiron. Scratch that, Charon."): a "Sorry," there is an apology
@@ -238,7 +242,8 @@ def retraction_spans(view: str) -> list[tuple[int, int]]:
         if taken_back is not None:
             # a marker that ends its sentence keeps the full stop: what follows is a sentence of its own, not the value
             # said again ("Directed by David Lei- no, wait, scratch that. Leitch was a producer.")
-            stop = _SENTENCE_STOP.search(marker.group())
+            # (a bare "No." before the name said again is the marker's own: "the Arbiter? No. Adjudicator.")
+            stop = None if marker.group().rstrip().lower() == "no." else _SENTENCE_STOP.search(marker.group())
             spans.append((taken_back.start("first") if taken_back in (clause, restated) else taken_back.start(),
                           marker.start() + stop.start() if stop else marker.end()))
     return spans
