@@ -11328,6 +11328,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Halle Berry \u2014 who else? \u2014 plays Sofia.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
         ("Mark Dacascos - the Iron Chef himself! - plays Zero.", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
     ],
+    "a-decoy-a-label-gives-as-planted": [
+        ("RED HERRING: a chair stencilled LEITCH. It is wrong on purpose. Chapter 2 belongs to Chad Stahelski alone.", CH2, [("director", "Chad Stahelski", None, "supported")]),
+        ("- Decoy: a cast card with Ian McShane as Charon.\n- Real clue: Lance Reddick plays Charon.\n", JW1, [("cast", "Lance Reddick", "Charon", "supported")]),
+        ("Red herring #2 - a script signed by Michael Finch.\nThe real writer is Derek Kolstad.", JW1, [("writer", "Derek Kolstad", None, "supported")]),
+    ],
+    "wanted-as-an-adjective-wishes-nothing": [
+        ("The wanted sheet beside it has Riccardo Scamarcio as Santino.", CH2, [("cast", "Riccardo Scamarcio", "Santino D'Antonio", "supported")]),
+        ("A wanted poster shows Keanu Reeves as John Wick, bounty and all.", PARA, [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("On the wanted board, Halle Berry as Sofia, with both dogs.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -18055,6 +18065,16 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Asia Kate Dillon is the Arbiter? No. Adjudicator.", PARA, ("cast", "Asia Kate Dillon", "Arbiter")),
         ("Directed by Leitch? No. Stahelski.", CH4, ("director", "David Leitch", None)),
         ("Was it 2018? No. It came out in 2019.", PARA, ("release_year", None, 2018)),
+    ],
+    "a-decoy-a-label-gives-as-planted": [
+        ("- RED HERRING: a theatre programme listing \"Ana de Armas as the Ballerina\". Planted on purpose.", PARA, ("cast", "Ana de Armas", "The Ballerina")),
+        ("- Decoy: a cast card with Ian McShane as Charon.\n- Real clue: Lance Reddick plays Charon.\n", JW1, ("cast", "Ian McShane", "Charon")),
+        ("Red herring #2 - a script signed by Michael Finch, who wrote it.\n", JW1, ("writer", "Michael Finch", None)),
+    ],
+    "wanted-as-an-adjective-wishes-nothing": [
+        ("I wanted Franco Nero as Santino.", CH2, ("cast", "Franco Nero", "Santino D'Antonio")),
+        ("We wanted Ian McShane as the Elder.", PARA, ("cast", "Ian McShane", "The Elder")),
+        ("Everyone wanted Halle Berry back as Sofia.", CH4, ("cast", "Halle Berry", "Sofia")),
     ],
 }
 

@@ -9,7 +9,8 @@ one per line or side by side ("(a) X   (b) Y"); a numbered heading ("3. ORDER OF
 ("1.2 New character cards:") offers nothing. A betting page or a poll offers its options on one line, each with its
 price ("Riccardo Scamarcio 4/9 · Franco Nero 9/4 · Claudia Gerini 8/1"): what a market settles on is said after. A
 puzzle sheet's matching exercise ("Draw a line from each actor to ...", "all jumbled up") and its decoys ("These
-pairs are fakes", "None of these is right") pair nobody: the answer key does.
+pairs are fakes", "None of these is right") pair nobody: the answer key does. Nor does a game's decoy, the sentence
+a label gives as planted ("RED HERRING: a chair stencilled LEITCH.", "Decoy 2: a poster listing X as Y.").
 """
 
 from __future__ import annotations
@@ -62,6 +63,9 @@ _SCRAMBLED = re.compile(r"(?:\bdraw\s+a\s+line\s+(?:from|to|between|joining)|\bm
                         r"\bred\s+herrings?\b|\bcross\s+(?:out\b|(?:them|each\s+one|every\s+one)\s+out\b)|"
                         r"\b(?:all|every\s+one)\s+of\s+(?:these|them)\s+(?:is|are)\s+wrong\b|"
                         r"\bnone\s+of\s+(?:these|them)\s+(?:is|are)\s+(?:right|correct|true)\b)", re.IGNORECASE)
+# a decoy's sentence, under a label that says it is one, on a line or a list item of its own
+_DECOY = re.compile(r"^[ \t]*(?:[-*\u2022][ \t]*)?(?:red[ \t-]+herrings?|decoys?)(?:[ \t]*#?\d{1,2})?[ \t]*"
+                    r"[:\u2014\u2013-][^\n]*?(?:[.!?](?=\s)|$)", re.IGNORECASE | re.MULTILINE)
 _SCRAMBLE_WORDS = ("draw", "match", "letter", "jumbled", "across", "decoy", "fake", "herring", "cross", "wrong", "none")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 # a line of a list of pairs, two names set apart by an arrow, a slash, dots, a star or a column's gap (not prose)
@@ -98,6 +102,8 @@ def offered_choices(text: str) -> list[tuple[int, int]]:
     # (two priced options share a line only across a cell's break)
     spans: list[tuple[int, int]] = _priced_rows(text) if _CELL_BREAK.search(text) else []
     spans += _scrambled_blocks(text)
+    if "herring" in text.lower() or "decoy" in text.lower():
+        spans += [decoy.span() for decoy in _DECOY.finditer(text)]
     for question in _QUESTION.finditer(text):
         if question.group("prompt").isupper():
             continue
