@@ -11338,6 +11338,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("A wanted poster shows Keanu Reeves as John Wick, bounty and all.", PARA, [("cast", "Keanu Reeves", "John Wick", "supported")]),
         ("On the wanted board, Halle Berry as Sofia, with both dogs.", PARA, [("cast", "Halle Berry", "Sofia", "supported")]),
     ],
+    "what-the-series-grew-from": [
+        ("All of that is the seed for the entire John Wick franchise that came after.", JW1, [("franchise_member", None, None, "supported")]),
+        ("Here are the roots of the John Wick saga, gold coins and all.", JW1, [("franchise_member", None, None, "supported")]),
+        ("This modest thriller is the genesis of the whole John Wick series.", JW1, [("franchise_member", None, None, "supported")]),
+    ],
+    "a-reunion-of-players-is-no-return": [
+        ("Laurence Fishburne turns up as the Bowery King (the Matrix guys together again!) and chews scenery.", CH2, [("cast", "Laurence Fishburne", "The Bowery King", "supported")]),
+        ("Laurence Fishburne is the Bowery King again.", PARA, [("reprise", "Laurence Fishburne", "The Bowery King", "supported")]),
+        ("Ian McShane plays Winston (he and Keanu back together, bliss).", JW1, [("cast", "Ian McShane", "Winston", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -18075,6 +18085,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("I wanted Franco Nero as Santino.", CH2, ("cast", "Franco Nero", "Santino D'Antonio")),
         ("We wanted Ian McShane as the Elder.", PARA, ("cast", "Ian McShane", "The Elder")),
         ("Everyone wanted Halle Berry back as Sofia.", CH4, ("cast", "Halle Berry", "Sofia")),
+    ],
+    "a-reunion-of-players-is-no-return": [
+        ("Laurence Fishburne turns up as the Bowery King (the Matrix guys together again!) and chews scenery.", CH2, ("reprise", "Laurence Fishburne", "The Bowery King")),
+        ("Laurence Fishburne plays the Bowery King (back together with Keanu).", CH2, ("cast", "Keanu Reeves", "The Bowery King")),
+        ("Halle Berry plays Sofia (opposite Keanu Reeves, finally).", PARA, ("cast", "Keanu Reeves", "Sofia")),
     ],
 }
 

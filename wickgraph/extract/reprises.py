@@ -266,8 +266,7 @@ def reprise_cue(doc: Document, cues: Cues, start: int, end: int) -> bool:
 
 
 # the passive's agent given again, right before the pairing: "Subject, once more played by Keanu Reeves as Wick"
-_AGAIN_PLAYED_BY = re.compile(r"\b(?:once\s+more|once\s+again|yet\s+again|again)\s+(?:played|portrayed)\s+by\s+\Z",
-                              re.IGNORECASE)
+_AGAIN_PLAYED_BY = re.compile(r"\b(?:once\s+(?:more|again)|(?:yet\s+)?again)\s+(?:played|portrayed)\s+by\s+\Z", re.I)
 
 
 # a card's back as the label of its answer ("FRONT: Viggo? / BACK: Michael Nyqvist", "BACK (Ollie): ..."): no return
@@ -320,7 +319,7 @@ def _tail_cue(doc: Document, cues: Cues, end: int) -> bool:
     if _NEGATED_TAIL.match(phrase) or _SPECULATED_TAIL.match(f" {' '.join(words)} "):
         return False  # "Sofia (Halle Berry) - not back until later": the return denied, or only wondered about
     phrase = _BACK_AS_PARTICLE.sub(" ", phrase)  # "VIGGO (X) to take back his car": the plot's verb, not a return
-    phrase = _ACTION_COUNTED.sub(" ", phrase)
+    phrase = _REUNION.sub(" ", _ACTION_COUNTED.sub(" ", phrase))
     phrase = _TEMPORAL_BACK.sub(" ", phrase)  # "X's Marcus back in 2014": a time gone by, not a return
     tail = phrase.split()
     return any(w in cues["reprise-cue"] for w in tail) or cue_phrases(cues["reprise-cue"]).search(phrase) is not None
@@ -340,6 +339,7 @@ _BACK_AS_PARTICLE = re.compile(r"(?<= )(?:take|takes|took|taking|get|gets|got|ge
 # actor's turns in the part (a verb of appearing keeps them: "appears for the fourth time", "returns twice")
 _ACTION_COUNTED = re.compile(r"(?<= )(?!(?:is|was|has|appears|returns|shows|turns|pops|comes|steps|reappears)\b)"
                              r"[a-z]+s (?:[a-z]+ ){0,2}?(?:twice|(?:two|three|four|five|six|seven|\d+) times)(?= )")
+_REUNION = re.compile(r"(?<= )(?:together again|back together|again together)(?= )")  # its players, not a return
 # a tail that opens with a negation denies the return it names: "not back until later", "never returns", "no longer"
 _NEGATED_TAIL = re.compile(r" (?:-+ |\u2014 |\u2013 )?(?:not|never|no|nor|isn't|isnt|doesn't|doesnt|won't|wont)\b")
 # a return wondered about, or in a work to come: "X's Cassian could turn up again", "back in a later chapter"
