@@ -11348,6 +11348,21 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Laurence Fishburne is the Bowery King again.", PARA, [("reprise", "Laurence Fishburne", "The Bowery King", "supported")]),
         ("Ian McShane plays Winston (he and Keanu back together, bliss).", JW1, [("cast", "Ian McShane", "Winston", "supported")]),
     ],
+    "a-screen-readers-announcements-are-layout": [
+        ("Critic score, 4 out of 5\nbutton, Rate 1 star, not pressed\nbutton, Rate 2 stars, not pressed\nbutton, Rate 3 stars, not pressed\nheading level 2, Cast\ntable with 2 columns and 3 rows\nrow 1, Actor, Character\nrow 2, link, Keanu Reeves, John Wick\nrow 3, link, Willem Dafoe, Marcus\nout of table\n", JW1, [("cast", "Willem Dafoe", "Marcus", "supported")]),
+        ("heading level 2 Starring\nlist of 2 items\nbullet link Halle Berry as Sofia\nbullet link Mark Dacascos as Zero\nlist end\n", PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
+        ("Heading level 1, Chapter 4\nlink, Directed by Chad Stahelski\nbutton, Rate 4 stars, not pressed\nbutton, Share, not pressed\n", CH4, [("director", "Chad Stahelski", None, "supported")]),
+    ],
+    "a-shelf-of-other-works-under-you-might-also-like": [
+        ("Chad Stahelski directed it.\n\nYou might also like\nAtomic Blonde, 2017, directed by David Leitch\n\nThe end.", CH2, [("director", "Chad Stahelski", None, "supported")]),
+        ("Chad Stahelski directed it.\nHeading level 2, You might also like\nAtomic Blonde, 2017, directed by David Leitch, link\n", CH2, [("director", "Chad Stahelski", None, "supported")]),
+        ("Derek Kolstad wrote it.\n\nPeople also watched:\nNobody (2021), written by Derek Kolstad\n", JW1, [("writer", "Derek Kolstad", None, "supported")]),
+    ],
+    "a-spelt-out-grade-before-an-afterthought": [
+        ("For me: A-minus, final answer.", PARA, [("rating", "", "A-", "unknown")]),
+        ("My mark? B-plus, and I mean it.", CH2, [("rating", "", "B+", "unknown")]),
+        ("Verdict: C-minus, sadly.", CH4, [("rating", "", "C-", "unknown")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -18090,6 +18105,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Laurence Fishburne turns up as the Bowery King (the Matrix guys together again!) and chews scenery.", CH2, ("reprise", "Laurence Fishburne", "The Bowery King")),
         ("Laurence Fishburne plays the Bowery King (back together with Keanu).", CH2, ("cast", "Keanu Reeves", "The Bowery King")),
         ("Halle Berry plays Sofia (opposite Keanu Reeves, finally).", PARA, ("cast", "Keanu Reeves", "Sofia")),
+    ],
+    "a-shelf-of-other-works-under-you-might-also-like": [
+        ("Chad Stahelski directed it.\n\nYou might also like\nAtomic Blonde, 2017, directed by David Leitch\n\nThe end.", CH2, ("director", "David Leitch", None)),
+        ("Chad Stahelski directed it.\nHeading level 2, You might also like\nAtomic Blonde, 2017, directed by David Leitch, link\n", CH2, ("director", "David Leitch", None)),
+        ("It came out in 2014.\n\nMore like this\nThe Raid (2011)\nAtomic Blonde (2017)\n", JW1, ("release_year", None, 2017)),
     ],
 }
 

@@ -49,6 +49,7 @@ from .shortcodes import with_score_templates_read, with_shortcode_runs_as_glyphs
 from .sourcecode import with_source_code_read
 from .spoken import (
     spoken_years,
+    with_announcements_blanked,
     with_fillers_blanked,
     with_glossed_numbers_in_digits,
     with_punctuation_in_marks,
@@ -140,6 +141,7 @@ def normalise(text: str) -> str:
     text = with_retractions_blanked(text)  # "2024 no scratch that 2025" is read as 2025
     text = with_contrasts_resolved(text)  # "not directed by A but by B" is read as "directed by B"
     text = with_fillers_blanked(text)  # "played by, uh, Ian McShane" is read as "played by Ian McShane"
+    text = with_announcements_blanked(text)  # a screen reader's "row 2, link, Keanu Reeves" as "Keanu Reeves"
     text = without_honorific_suffixes(text)  # "Reeves Keanu-san plays" is read as "Reeves Keanu     plays"
     text = with_wrapped_values_joined(text)  # "Directed by: A" over "             B" is read as a list
     if not any(mark in text for mark in _LAYOUT_MARKS):

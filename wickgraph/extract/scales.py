@@ -283,9 +283,10 @@ _SOURCES: list[tuple[str, re.Pattern[str]]] = [
         r"(?P<grade>(?-i:[A-DF])(?:\s*-?\s*(?:plus|minus)|[+\-−–])?|(?-i:[a-df])\s*-?\s*(?:plus|minus))(?![\w+\-])"
         # "Overall: A bit long." is the article
         r"(?!(?<=A)\s+(?!(?:from|for|overall|here)\b)(?-i:[a-z]))", re.IGNORECASE)),
-    # "You asked for a grade. You're getting one. B+.": a grade standing alone soon after the word "grade"
+    # "You asked for a grade. You're getting one. B+.": a grade standing alone soon after the word "grade" (or before
+    # a comma and an afterthought: "For me: A-minus, final answer.")
     ("letter_alone", re.compile(r"(?:(?<=[.!?:]\s)|(?<=^))(?P<grade>(?-i:[A-DF])(?:\s*-?\s*(?:plus|minus)\b|"
-                                r"[+\-\u2212\u2013])?)(?=[.!]?(?:\s|$))",
+                                r"[+\-\u2212\u2013])?)(?=[.!]?(?:\s|$)|,\s)",
                                 re.IGNORECASE | re.MULTILINE)),
     ("letter_suffix", re.compile(
         r"(?<![\w-])(?P<grade>(?-i:[A-DF])(?:-(?:plus|minus)|[+\-−–]))"

@@ -61,9 +61,13 @@ def other_work_spans(doc: Document) -> list[tuple[int, int]]:
 
 
 # a "See also" heading over the works a page points to (a manual page's "SEE ALSO" over "johnwick(1) (2014; Nyqvist as
-# Viggo)", a wiki's "See also"), or a newspaper's box of other releases ("ALSO SHOWING ~ THE LEGO BATMAN MOVIE (U)
-# ... ★★★★☆"): its items are those works', up to the page's next heading, or the paragraph's end
-_SEE_ALSO = re.compile(r"^[ \t#*_]*(?:see[ \t]+also|related[ \t]+(?:films|titles|works|pages|reading)"
+# Viggo)", a wiki's "See also", a shop's "You might also like"), or a newspaper's box of other releases ("ALSO
+# SHOWING ~ THE LEGO BATMAN MOVIE (U) ... ★★★★☆"), as a screen reader may announce it ("Heading level 2, You might
+# also like"): its items are those works', up to the page's next heading, or the paragraph's end
+_SEE_ALSO = re.compile(r"^[ \t#*_]*(?:heading[ \t]+level[ \t]+\d[ \t]*,?[ \t]*)?"
+                       r"(?:see[ \t]+also|related[ \t]+(?:films|titles|works|pages|reading)"
+                       r"|you[ \t]+(?:might|may)[ \t]+also[ \t]+like|more[ \t]+like[ \t]+this"
+                       r"|(?:people|viewers|fans)[ \t]+also[ \t]+(?:watched|liked|enjoyed)"
                        r"|also[ \t]+(?:showing|opening|out|screening|in[ \t]+cinemas)(?:[ \t]+this[ \t]+week)?)"
                        r"(?:[ \t:*_]*\n|[ \t]*[:~\u2014\u2013|-][ \t]*(?=\S))", re.IGNORECASE | re.MULTILINE)
 _NEXT_UNINDENTED = re.compile(r"\n(?=\S)")
@@ -73,7 +77,8 @@ def _see_also(doc: Document) -> list[Span]:
     """The items under a "See also" heading or in an "Also showing" box: the works a page points to, not the reviewed
     one."""
     spans = []
-    for heading in _SEE_ALSO.finditer(doc.text) if "also" in doc.lower or "related" in doc.lower else ():
+    for heading in _SEE_ALSO.finditer(doc.text) if "also" in doc.lower or "related" in doc.lower \
+            or "like this" in doc.lower else ():
         indented = doc.text[heading.end():heading.end() + 1] in " \t"
         end = (_NEXT_UNINDENTED if indented else _PARAGRAPH_START).search(doc.text, heading.end())
         spans.append((heading.start(), end.start() if end else len(doc.text)))

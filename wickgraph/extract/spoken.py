@@ -19,9 +19,9 @@ import re
 from .. import regexcache
 from .textscan import blank
 
-__all__ = ["denied_quote_spans", "is_dictated", "retraction_spans", "spoken_years", "widened", "with_fillers_blanked",
-           "with_glossed_numbers_in_digits", "with_punctuation_in_marks", "with_retractions_blanked",
-           "with_years_in_digits"]
+__all__ = ["denied_quote_spans", "is_dictated", "retraction_spans", "spoken_years", "widened",
+           "with_announcements_blanked", "with_fillers_blanked", "with_glossed_numbers_in_digits",
+           "with_punctuation_in_marks", "with_retractions_blanked", "with_years_in_digits"]
 
 _UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
 _TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
@@ -142,6 +142,29 @@ def with_fillers_blanked(view: str) -> str:
     return blank(view, [m.span() for m in _FILLER.finditer(view)] + [
         dots.span() for dots in _DOTS.finditer(view)
         if _OPEN_WORD_BEFORE.search(view, max(0, dots.start() - 12), dots.start())])
+
+
+# A screen reader's announcements of a page's parts, as a blind reviewer pastes what it reads ("heading level 2,
+# Cast", "row 2, link, Keanu Reeves, John Wick", "bullet link Halle Berry as Sofia", "button, Rate 4 stars, not
+# pressed", "table with 2 columns and 6 rows", "out of table"): the part's kind, its count and its state are layout
+_ANNOUNCEMENT = regexcache.compile(
+    r"(?<![\w-])(?:heading(?:[ \t]+level[ \t]+\d)?|(?:visited[ \t]+)?link|button|bullet|graphic|clickable"
+    r"|row[ \t]+\d{1,3}|column[ \t]+\d{1,2}|list(?:[ \t]+of)?[ \t]+\d{1,3}[ \t]+items?|list[ \t]+end"
+    r"|end[ \t]+of[ \t]+list"
+    r"|table(?:[ \t]+with)?[ \t]+\d{1,2}[ \t]+columns?(?:[ \t]+and[ \t]+\d{1,3}[ \t]+rows?)?|table[ \t]+end"
+    r"|out[ \t]+of[ \t]+(?:table|list)|not[ \t]+pressed|pressed)(?![\w-])[ \t]*,?",
+    re.IGNORECASE, skip_to_start=True)
+_READ_ALOUD = 4  # announcements opening lines or closing them, a screen reader's way
+
+
+def with_announcements_blanked(view: str) -> str:
+    """``view`` with a screen reader's announcements blanked, when lines open or close with several of them."""
+    if "link" not in view.lower() and "heading" not in view.lower():
+        return view
+    found = list(_ANNOUNCEMENT.finditer(view))
+    at_edges = sum(1 for m in found if view[max(0, m.start() - 1):m.start()] in ("", "\n")
+                   or view[m.end():m.end() + 1] in ("", "\n"))
+    return blank(view, [m.span() for m in found]) if at_edges >= _READ_ALOUD else view
 
 
 # "no scratch that", ", or rather", "no wait": what stands before is taken back ("will scratch that itch" is not)
