@@ -12,7 +12,7 @@ from .document import Document
 from .gazetteer import CHARACTER, PERSON, WORK, Mention
 from .links import Cues, forward_link, gap_words, is_possessive
 from .pairs import WINDOW, in_open_bracket
-from .patterns import HONORIFIC, VERB_AFTER, Candidate
+from .patterns import HONORIFIC, Candidate
 from .verse import verse_breaks
 
 __all__ = ["NOT_NAMES", "cues_unknown_role", "lowercase_role", "new_name_at", "new_role", "trade_role"]
@@ -86,8 +86,6 @@ def new_role(doc: Document, cues: Cues, actor: Mention, sentence_end: int) -> Ca
             continue  # "as Winston's butler, Bartholomew": a description
         if known is not None or name.group().split()[0] in NOT_NAMES:
             return None  # a known name comes first: the mention pairing above has decided
-        if _PROPER_ADJECTIVE.match(doc.text, name.end()):
-            return None  # "plays the Russian boss", "as a Swedish gangster": an adjective before its noun, no name
         if _opens_a_verse_line(doc.text, name.start()):
             return None  # a verse line's own capital ("cold as winter glass,⏎Came to audit ..."), not a name's
         gap = doc.gap(actor.end, name.start())
@@ -117,12 +115,6 @@ def new_role(doc: Document, cues: Cues, actor: Mention, sentence_end: int) -> Ca
     return None
 
 
-# a word in lower case after a capitalised one that neither ends its phrase, nor is an adverb or a verb whose subject
-# it is ("as Tomas, ...", "as Tomas here", "as Tomas finally", "as Tomas steals the show"): the capital opens an
-# adjective before its noun ("the Russian boss", "an Italian gentleman")
-_PROPER_ADJECTIVE = re.compile(rf"(?!{_PHRASE_END}|\s+(?:opposite|alongside|here|there|once|now|then|at|on|by|of"
-                               r"|whose|whom|that|which|when|where|until|during|throughout|without|\w+ly)\b"
-                               rf"|{VERB_AFTER})\s+(?-i:[a-z]{{3,}})\b")
 # the bracket after a player that opens on a role's article, in lower case
 _BRACKETED_ROLE = re.compile(r"[ \t]*\([ \t]*(?P<the>the)[ \t]+")
 

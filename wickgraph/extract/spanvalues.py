@@ -141,8 +141,12 @@ def _character(doc: Document, spans: list[tuple[int, int]] | None, actor: str | 
     if not spans:
         return None, None
     span = spans[0]
-    if _DESCRIBING_DETERMINER.search(doc.text, max(0, span[0] - 40), span[0]) and _NOUN_AFTER.match(doc.text, span[1]):
-        return None, None  # "plays this Camorra prince", "a High Table enforcer": a name that modifies a noun
+    if (_DESCRIBING_DETERMINER.search(doc.text, max(0, span[0] - 40), span[0])
+            or (span[0] not in doc.by_start and _THE_BEFORE.search(doc.text, max(0, span[0] - 4), span[0]))) \
+            and _NOUN_AFTER.match(doc.text, span[1]):
+        # "plays this Camorra prince", "a High Table enforcer", a name the reference does not know after "the" ("plays
+        # the Russian boss"): a name that modifies a noun
+        return None, None
     mention = doc.by_start.get(span[0])
     address = FORM_OF_ADDRESS.match(doc.text, span[0]) if mention is None else None
     if address is not None and (addressed := doc.by_start.get(address.end())) and addressed.end == span[1] \
@@ -252,6 +256,7 @@ _NOUN_AFTER = re.compile(r"[ \t]+(?!(?:who|whom|whose|which|that|and|but|nor|wit
                          r"are|has|had|gets|got|does|did|than|yet|over|under|again|too|here|there|now|then|this|these|"
                          r"those|its|his|her|their|while|when|where|because|though|although|before|after|since|until|"
                          r"the|not|also|all)\b)(?-i:[a-z])[a-z-]{2,}\b(?<!ly)")
+_THE_BEFORE = re.compile(r"\bthe\s+\Z", re.IGNORECASE)
 _AFTER_POSSESSIVE = re.compile(r"['\u2019]s?\s+\Z")
 # nouns a role's name may modify without being the role played ("does his Winston thing" is the role: not here)
 _MODIFIED_NOUN = re.compile(r"\s+(?:treatment|fight|fights|brawl|duel|scene|scenes|sequence|game|trick|playbook|"
