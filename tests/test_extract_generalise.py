@@ -11363,6 +11363,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("My mark? B-plus, and I mean it.", CH2, [("rating", "", "B+", "unknown")]),
         ("Verdict: C-minus, sadly.", CH4, [("rating", "", "C-", "unknown")]),
     ],
+    "a-score-someone-says-or-tells-around": [
+        ("I'm giving it an A-.\n\nFor the record, my friend Dev keeps telling everyone it's a C+.", PARA, [("rating", "", "A-", "unknown")]),
+        ("Mine: 8/10. My sister says it's a 6/10, which is wrong.", CH2, [("rating", "", 8, "unknown")]),
+        ("I say it's a B+.", CH4, [("rating", "", "B+", "unknown")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -18110,6 +18115,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Chad Stahelski directed it.\n\nYou might also like\nAtomic Blonde, 2017, directed by David Leitch\n\nThe end.", CH2, ("director", "David Leitch", None)),
         ("Chad Stahelski directed it.\nHeading level 2, You might also like\nAtomic Blonde, 2017, directed by David Leitch, link\n", CH2, ("director", "David Leitch", None)),
         ("It came out in 2014.\n\nMore like this\nThe Raid (2011)\nAtomic Blonde (2017)\n", JW1, ("release_year", None, 2017)),
+    ],
+    "a-score-someone-says-or-tells-around": [
+        ("I'm giving it an A-.\n\nFor the record, my friend Dev keeps telling everyone it's a C+.", PARA, ("rating", "", "C+")),
+        ("Dev says it's a C+.", PARA, ("rating", "", "C+")),
+        ("My uncle told the whole table it was a 9 out of 10.", JW1, ("rating", "", 9)),
     ],
 }
 

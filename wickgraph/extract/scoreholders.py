@@ -47,7 +47,6 @@ _RELATIONS = frozenset({"wife", "husband", "partner", "friend", "son", "daughter
                         "roommate", "audience", "imdb", "film", "movie", "show", "series", "public", "everyone",
                         "nobody", "somebody", "someone", "internet", "studio"})
 
-
 # a label that says the author gives the score, wherever it stands in the label: "Customer satisfaction (author's own
 # score for this unit):", "Satisfaction, as graded by the author of this guide:"
 _AUTHOR_GIVES = re.compile(r"\b(?:(?:graded|scored|rated|marked|judged)\s+by\s+(?:the|this|your)\s+(?P<by>[a-z]+)"
@@ -70,7 +69,6 @@ def persona_label(text: str, before: str) -> bool:
 
 # a card's signature before its score, the writer's own when the heading names them: "- Deb, 9/10" under "Deb here."
 _SIGNED_BEFORE = re.compile(rf"[ \t]*(?:[\u2014\u2013~]|--?)[ \t]*(?P<who>{NAME_WORD})[ \t]*,[ \t]*\Z")
-
 
 # the jobs of the one who writes the text: "Editor's grade: B+" signed "Priya Castellanos, Yearbook Editor"
 _AUTHORS_ROLES = frozenset({"editor", "critic", "reviewer", "host", "compiler", "author", "narrator", "examiner",
@@ -273,10 +271,12 @@ _GIVER = re.compile(r"\b(?<!\bfinal )(?<!\boverall )(?<!\bmy )(?<!\bour )(?<!\bt
                     # a copula and "at": "X was sterner at 5/10", "she came in at 6", "the paper landed at 3/5"
                     r"|\b(?:was|were|is|are|came\s+in|comes\s+in|landed|lands|settled|settles)(?:\s+[a-z-]+)?\s+at\s+"
                     r"(?:an?\s+)?$"
-                    # a belief or a claim that the work is worth the score: "insists this is a ten out of ten",
-                    # "reckons it's an A", "thinks the film deserves 9/10", 'insists the first film is "a solid 6'
+                    # a belief or a claim that the work is worth the score, or word of it told around: "insists this
+                    # is a ten out of ten", "reckons it's an A", "thinks the film deserves 9/10", "keeps telling
+                    # everyone it's a C+"
                     r"|\b(?:insists?|insisted|thinks?|thought|reckons?|reckoned|believes?|believed|claims?|claimed|"
-                    r"swears?|swore|argues?|argued)\s+(?:that\s+)?"
+                    r"swears?|swore|argues?|argued|says?|said|saying|(?:tells?|told|telling)\s+(?:everyone|everybody|anyone"
+                    r"|anybody|people|the\s+(?:whole\s+)?[a-z]+))\s+(?:that\s+)?"
                     r"(?:it|this(?:\s+one)?|the\s+(?:[a-z]+\s+)?(?:film|movie|sequel))"
                     r"(?:\s+(?:is|was|deserves|merits)|['\u2019]s)\s+(?:an?\s+(?:solid\s+|mere\s+)?)?[\"'\u201c\u2018]?$",
                     re.IGNORECASE)
