@@ -11368,6 +11368,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Mine: 8/10. My sister says it's a 6/10, which is wrong.", CH2, [("rating", "", 8, "unknown")]),
         ("I say it's a B+.", CH4, [("rating", "", "B+", "unknown")]),
     ],
+    "a-cards-place-in-its-set-opens-its-heading": [
+        ("No. 09/30 [U] THE DIRECTOR\nAnjelica Huston, head of the Ruska Roma, collects on a debt.\nFIRST SEEN: Backstage\n", PARA, [("cast", "Anjelica Huston", "The Director", "supported")]),
+        ("[#05/24 \u25c8] THE BOWERY KING\nLaurence Fishburne on a throne of junk, surrounded by pigeons.\n", CH2, [("cast", "Laurence Fishburne", "The Bowery King", "supported")]),
+        ("Card 11 of 40 (holo) CAINE\nDonnie Yen, blind and unbeatable.\n", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).

@@ -21,7 +21,7 @@ from functools import lru_cache
 from .document import Document
 from .entrynotes import body_note_says_reprise
 from .gazetteer import CHARACTER, PERSON, Mention
-from .layout_words import CREW_JOB, credit_job, default_layout_words, job_kind
+from .layout_words import CARD_PLACE, CREW_JOB, credit_job, default_layout_words, job_kind
 from .links import Cues
 from .pairs import ENTRY_INDENT, is_role, role_candidate
 from .patterns import Candidate
@@ -29,10 +29,12 @@ from .patterns import Candidate
 __all__ = ["entry_roles", "record_credits", "record_roles"]
 
 # a heading line: a number or bullet, the role, nothing else ("13. Berrada", "- **The Bowery King**", "## Zero"); a
-# catalogue's number may be written out and set off by a mark ("#001 · Zero", "No. 7 — Winston", "Item 3-02 | Sofia")
-_HEADING_OPEN = re.compile(r"[ \t]*(?:\d{1,3}(?:[.)][ \t]*|[ \t]{2,}|\t)|[-*\u2022#>]+[ \t]*"
+# catalogue's number may be written out and set off by a mark ("#001 · Zero", "No. 7 — Winston", "Item 3-02 | Sofia"),
+# or a card's place in its set ("No. 09/30 [U] THE DIRECTOR")
+_HEADING_OPEN = re.compile(rf"[ \t]*(?:{CARD_PLACE}|\d{{1,3}}(?:[.)][ \t]*|[ \t]{{2,}}|\t)|[-*\u2022#>]+[ \t]*"
                            r"|(?:#|(?i:no\.?|item|card|entry|lot|part)[ \t]*)?\d{1,3}(?:[-/.]\d{1,3})?"
                            r"[ \t]*[\u00b7|:\u2013\u2014][ \t]*)?[*_]*")
+_HEADING_REACH = 2 * ENTRY_INDENT  # (the longest opening: a card's place in its set and its tag, "No. 09/30 [U] ")
 _HEADING_CLOSE = re.compile(r"[ \t*_:.]*\n")
 # a bulleted item's opening: a bullet, then the role ("* Viggo Tarasov, mob boss, ...", "- Charon at the desk.")
 _ITEM_MARK = re.compile(r"[ \t]*[-*+\u2022][ \t]+(?:the[ \t]+)?[*_]*", re.IGNORECASE)
@@ -73,7 +75,7 @@ def entry_roles(doc: Document, cues: Cues) -> list[Candidate]:
         if not is_role(doc, role) or role.mask & PERSON:
             continue
         line_start, line_end = doc.line(role.start)
-        if role.start - line_start > ENTRY_INDENT or not _HEADING_OPEN.fullmatch(doc.text, line_start, role.start):
+        if role.start - line_start > _HEADING_REACH or not _HEADING_OPEN.fullmatch(doc.text, line_start, role.start):
             continue  # (the length first: on a review of one long line, no slice of the line's head)
         if _HEADING_CLOSE.match(doc.text, role.end):
             actor = _first_in_body(doc, line_end + 1)

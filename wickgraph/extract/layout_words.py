@@ -12,7 +12,8 @@ from pathlib import Path
 
 from .wordlists import WordLists, load_word_lists
 
-__all__ = ["CALENDAR_FILE", "CAPITALS_HEADING", "CLOCK", "CREW_JOB", "ENTRY_LABEL_GAP", "LAYOUT_FILE", "LOG_TIME",
+__all__ = ["CALENDAR_FILE", "CAPITALS_HEADING", "CARD_PLACE", "CLOCK", "CREW_JOB", "ENTRY_LABEL_GAP", "LAYOUT_FILE",
+           "LOG_TIME",
            "MATCHING_DOTS", "PARAGRAPH_BREAK", "RULE_LINE", "SENDER", "STAMP", "LayoutWords", "credit_job",
            "default_layout_words", "job_kind", "load_layout_words"]
 
@@ -32,6 +33,11 @@ CALENDAR_FILE = re.compile(r"^BEGIN:V(?:CALENDAR|EVENT|TODO|JOURNAL|CARD)\r?$", 
 CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]*[AaPp]\.?[Mm]\.?)?"
 # ... opening a log's entry before a dash or a bar: "14:18 \u2014 ", "9:04 PM - ", "21:10 | "
 LOG_TIME = rf"{CLOCK}[ \t]*[\u2013\u2014|\u00b7-]"
+# A card's place in its set, before the card's name on its heading line, with its rarity tag (one copy for the
+# modules that read such headings): "No. 04/30 [SR] ", "#07 of 24 \u00b7 ", "[#05/24 \u25c8] ", "Card 12/50 (foil) "
+CARD_PLACE = (r"(?:(?:(?i:card|no\.?)|#)[ \t]*\d{1,3}[ \t]*(?:/|(?i:of))[ \t]*\d{1,3}[ \t]*"
+              r"(?:[\u2013\u2014|\u00b7:-][ \t]*)?(?:(?:\[[^\]\n]{1,12}\]|\([^)\n]{1,12}\))[ \t]*)?"
+              r"|\[#?\d{1,3}/\d{1,3}[^\]\n]{0,6}\][ \t]*)")
 # The pieces a chat's or a transcript's line opens with, for every module that reads them (one copy):
 # its time stamp, "[12/02/2017, 23:14]", "(9:41 PM)", "[00:14:32]", "21:04 ", a phone's export "21/03/2023, 22:41 -" ...
 # ... or a log's time in Zulu or in hours, as a radio or a ship's log writes it: "2021Z", "0930 hrs"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .layout_words import LOG_TIME
+from .layout_words import CARD_PLACE, LOG_TIME
 from .nameforms import INITIALLED, TRAILING_INITIAL, is_initials
 
 __all__ = ["closes_line_in_capitals", "fills_a_cell", "heads_line_in_capitals", "introduced_in_capitals",
@@ -29,8 +29,7 @@ def is_lowercase_style(text: str, n_words: int) -> bool:
 # its tag in brackets: "No. 04/30 [SR] SOFIA", "#07 of 24 \u2014 ZERO")
 _CAPITALS_HEAD = re.compile(r"[ \t>#*_\u2022-]*(?:\d{1,3}[.)][ \t]*"
                             r"|(?:(?:(?i:card|no\.?)|#)[ \t]*)?\d{1,3}[ \t]+[\u2013\u2014|\u00b7:-][ \t]*"
-                            r"|(?:(?i:card|no\.?)|#)[ \t]*\d{1,3}[ \t]*(?:/|(?i:of))[ \t]*\d{1,3}[ \t]*"
-                            r"(?:[\u2013\u2014|\u00b7:-][ \t]*)?(?:(?:\[[^\]\n]{1,12}\]|\([^)\n]{1,12}\))[ \t]*)?"
+                            rf"|{CARD_PLACE}"
                             rf"|{LOG_TIME}[ \t]*)?"
                             r"(?P<head>[^\n\u2013\u2014:(|\u00b7]{1,60}?)[ \t*_]*"
                             r"(?:[\u2013\u2014:(|\u00b7]|[ \t]-[ \t]|,|\.(?=\s|\Z)|\n|\Z"
