@@ -11373,6 +11373,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("[#05/24 \u25c8] THE BOWERY KING\nLaurence Fishburne on a throne of junk, surrounded by pigeons.\n", CH2, [("cast", "Laurence Fishburne", "The Bowery King", "supported")]),
         ("Card 11 of 40 (holo) CAINE\nDonnie Yen, blind and unbeatable.\n", CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
     ],
+    "a-credit-for-every-film-in-the-main-clause": [
+        ("In short: Chad Stahelski directed both films, and it shows.", CH2, [("director", "Chad Stahelski", None, "supported")]),
+        ("Shay Hatten has written all three of the recent films.", CH4, [("writer", "Shay Hatten", None, "supported")]),
+        ("Chad Stahelski directed all four films.", CH4, [("director", "Chad Stahelski", None, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -18125,6 +18130,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("I'm giving it an A-.\n\nFor the record, my friend Dev keeps telling everyone it's a C+.", PARA, ("rating", "", "C+")),
         ("Dev says it's a C+.", PARA, ("rating", "", "C+")),
         ("My uncle told the whole table it was a 9 out of 10.", JW1, ("rating", "", 9)),
+    ],
+    "a-credit-for-every-film-in-the-main-clause": [
+        ("Chad Stahelski directed all four films before this.", BAL, ("director", "Chad Stahelski", None)),
+        ("Derek Kolstad wrote the first three films.", CH4, ("writer", "Derek Kolstad", None)),
+        ("Chad Stahelski directed all four sequels of some other series.", CONT, ("director", "Chad Stahelski", None)),
     ],
 }
 
