@@ -11378,6 +11378,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Shay Hatten has written all three of the recent films.", CH4, [("writer", "Shay Hatten", None, "supported")]),
         ("Chad Stahelski directed all four films.", CH4, [("director", "Chad Stahelski", None, "supported")]),
     ],
+    "the-work-the-series-grew-out-of": [
+        ("This is the film from which the whole John Wick franchise grew.", JW1, [("franchise_member", None, None, "supported")]),
+        ("It is the one out of which the saga later sprang.", JW1, [("franchise_member", None, None, "supported")]),
+        ("The original, from which the John Wick universe was born, holds up.", JW1, [("franchise_member", None, None, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -18135,6 +18140,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Chad Stahelski directed all four films before this.", BAL, ("director", "Chad Stahelski", None)),
         ("Derek Kolstad wrote the first three films.", CH4, ("writer", "Derek Kolstad", None)),
         ("Chad Stahelski directed all four sequels of some other series.", CONT, ("director", "Chad Stahelski", None)),
+    ],
+    "the-work-the-series-grew-out-of": [
+        ("The comic from which the series grew is fun.", JW1, ("franchise_member", None, None)),
+        ("The short script from which the saga sprang was called Scorn.", JW1, ("franchise_member", None, None)),
+        ("Which series grew from it? Nobody knows.", JW1, ("franchise_member", None, None)),
     ],
 }
 
