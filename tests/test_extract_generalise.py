@@ -11383,6 +11383,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("It is the one out of which the saga later sprang.", JW1, [("franchise_member", None, None, "supported")]),
         ("The original, from which the John Wick universe was born, holds up.", JW1, [("franchise_member", None, None, "supported")]),
     ],
+    "a-year-of-what-promoted-the-work": [
+        ("The teaser dropped in 2016, but the thing opened in February 2017.", CH2, [("release_year", None, 2017, "supported")]),
+        ("It came out in 2017, and its trailer in 2016.", CH2, [("release_year", None, 2017, "supported")]),
+        ("Opened in 2019. The first poster came out in 2018.", PARA, [("release_year", None, 2019, "supported")]),
+    ],
+    "a-number-an-arrow-replaces": [
+        ("Correct release year: 2016 \u2192 2017", CH2, [("release_year", None, 2017, "supported")]),
+        ("Release year: 2018 -> 2019", PARA, [("release_year", None, 2019, "supported")]),
+        ("Score on rewatch: 7/10 -> 8/10", JW1, [("rating", "", 8, "unknown")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -18145,6 +18155,16 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("The comic from which the series grew is fun.", JW1, ("franchise_member", None, None)),
         ("The short script from which the saga sprang was called Scorn.", JW1, ("franchise_member", None, None)),
         ("Which series grew from it? Nobody knows.", JW1, ("franchise_member", None, None)),
+    ],
+    "a-year-of-what-promoted-the-work": [
+        ("The teaser dropped in 2016, which is where I got that from.", CH2, ("release_year", None, 2016)),
+        ("The first poster came out in 2018.", PARA, ("release_year", None, 2018)),
+        ("Its TV spots aired in 2022.", CH4, ("release_year", None, 2022)),
+    ],
+    "a-number-an-arrow-replaces": [
+        ("Correct release year: 2016 \u2192 2017", CH2, ("release_year", None, 2016)),
+        ("Release year: 2018 -> 2019", PARA, ("release_year", None, 2018)),
+        ("Score on rewatch: 7/10 -> 8/10", JW1, ("rating", "", 7)),
     ],
 }
 

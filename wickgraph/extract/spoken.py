@@ -234,8 +234,10 @@ def denied_quote_spans(view: str) -> list[tuple[int, int]]:
 
 def retraction_spans(view: str) -> list[tuple[int, int]]:
     """Each self-correction's marker with the words it takes back: a number or a name said again takes back the
-    number or name before it, a clause said again from its first word the clause; after "no", the clause said."""
-    spans: list[tuple[int, int]] = []
+    number or name before it, a clause said again from its first word the clause; after "no", the clause said; a
+    number an arrow replaces, as a change log writes a fix ("release year: 2016 \u2192 2017")."""
+    spans: list[tuple[int, int]] = [arrow.span() for arrow in _REPLACED_NUMBER.finditer(view)] \
+        if "\u2192" in view or "->" in view or "=>" in view else []
     for marker in _RETRACTION.finditer(view):
         opening = _RETRACTION_OPENS.search(view, max(0, marker.start() - 8), marker.start())
         if opening is None and _BARE_MARKER.match(view, marker.start()) \
@@ -273,6 +275,8 @@ def retraction_spans(view: str) -> list[tuple[int, int]]:
 
 
 _SENTENCE_STOP = re.compile(r"[.!?]")
+# a number and the arrow to the number that replaces it, both taken back: "2016 \u2192 2017", "7/10 -> 8/10"
+_REPLACED_NUMBER = re.compile(r"(?<![\w.])\d{1,4}(?:[./]\d{1,3})?[ \t]*(?:\u2192|->|=>|\u21d2)[ \t]*(?=\d)")
 # the markers that take back what stands right before them with no comma or dash between (an opening of their own)
 _BARE_MARKER = re.compile(r"no,?\s+wait|wait,?\s+no|(?:scratch|strike)\s+that\s+(?=\d)", re.IGNORECASE)
 _NO_OPENING = re.compile(r"(?P<stop>)")  # (an empty opening, where the marker starts)
