@@ -11393,6 +11393,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Release year: 2018 -> 2019", PARA, [("release_year", None, 2019, "supported")]),
         ("Score on rewatch: 7/10 -> 8/10", JW1, [("rating", "", 8, "unknown")]),
     ],
+    "a-transcribers-note-is-no-word-of-the-writer": [
+        ("Ruby Rose plays Ares [underlined twice], all eyes and tattoos.", CH2, [("cast", "Ruby Rose", "Ares", "supported")]),
+        ("Ian McShane [circled] is Winston, of course.", JW1, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("It came out in [illegible] 2019, in May.", PARA, [("release_year", None, 2019, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -18165,6 +18170,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Correct release year: 2016 \u2192 2017", CH2, ("release_year", None, 2016)),
         ("Release year: 2018 -> 2019", PARA, ("release_year", None, 2018)),
         ("Score on rewatch: 7/10 -> 8/10", JW1, ("rating", "", 7)),
+    ],
+    "a-transcribers-note-is-no-word-of-the-writer": [
+        ("Ruby Rose plays Ares [underlined twice], all eyes and tattoos.", CH2, ("reprise", "Ruby Rose", "Ares")),
+        ("Common plays Cassian [underlined three times] with a grin.", CH2, ("reprise", "Common", "Cassian")),
+        ("Halle Berry is Sofia [starred again] and the dogs are great.", PARA, ("reprise", "Halle Berry", "Sofia")),
     ],
 }
 

@@ -130,16 +130,24 @@ def with_punctuation_in_marks(view: str) -> str:
 # after a word no sentence ends with ("she plays... Eve", "directed by… Len Wiseman"): the sentence goes on
 _FILLER = regexcache.compile(r"(?:,[ \t]*)?\b(?:uh+|um+|erm?|ah+|hmm+|uhm)\b(?:[ \t]*(?:,|\.{3}|\u2026))?(?=[ \t])",
                              re.IGNORECASE, skip_to_start=True)
+# a transcriber's note on the page the words stand on, none of them the writer's: "[underlined twice]", "[illegible]",
+# "[smudged]" (not one that keeps the writer's word: "[crossed out: Kassian]")
+_TRANSCRIBERS_NOTE = re.compile(r"\[(?:(?:underlined|circled|double-underlined|starred)"
+                                r"(?:[ \t]+(?:twice|three[ \t]+times|again|in[ \t]+[a-z]+))?"
+                                r"|(?:(?:word|words|line)[ \t]+)?illegible|smudged?|ink[ \t]+blot|torn|stain(?:ed)?"
+                                r"|unclear|inaudible)\]", re.IGNORECASE)
 _DOTS = re.compile(r"(?:\.{3}|\u2026)(?=[ \t]+\w)")
 _OPEN_WORD_BEFORE = re.compile(r"\b(?:by|as|is|are|was|the|plays|played|playing|stars|starring|named|called|"
                                r"director|directed|written|wrote)\Z", re.IGNORECASE)
 
 
 def with_fillers_blanked(view: str) -> str:
-    """``view`` with a speaker's fillers and hesitations inside a sentence replaced by spaces."""
+    """``view`` with a speaker's fillers and hesitations inside a sentence, and a transcriber's notes on the page,
+    replaced by spaces."""
+    notes = [note.span() for note in _TRANSCRIBERS_NOTE.finditer(view)] if "[" in view else []
     if "..." not in view and "\u2026" not in view and not _FILLER.search(view):
-        return view
-    return blank(view, [m.span() for m in _FILLER.finditer(view)] + [
+        return blank(view, notes) if notes else view
+    return blank(view, notes + [m.span() for m in _FILLER.finditer(view)] + [
         dots.span() for dots in _DOTS.finditer(view)
         if _OPEN_WORD_BEFORE.search(view, max(0, dots.start() - 12), dots.start())])
 
