@@ -11398,6 +11398,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Ian McShane [circled] is Winston, of course.", JW1, [("cast", "Ian McShane", "Winston", "supported")]),
         ("It came out in [illegible] 2019, in May.", PARA, [("release_year", None, 2019, "supported")]),
     ],
+    "writers-counted-then-some-named": [
+        ("Four people wrote it, including Derek Kolstad.", PARA, [("writer", "Derek Kolstad", None, "supported")]),
+        ("Four writers are credited, including Michael Finch.", PARA, [("writer", "Michael Finch", None, "contradicted")]),
+        ("Writing credits go to four names, among them Shay Hatten and Chris Collins.", PARA, [("writer", "Chris Collins", None, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -18175,6 +18180,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Ruby Rose plays Ares [underlined twice], all eyes and tattoos.", CH2, ("reprise", "Ruby Rose", "Ares")),
         ("Common plays Cassian [underlined three times] with a grin.", CH2, ("reprise", "Common", "Cassian")),
         ("Halle Berry is Sofia [starred again] and the dogs are great.", PARA, ("reprise", "Halle Berry", "Sofia")),
+    ],
+    "writers-counted-then-some-named": [
+        ("Many people wrote other films, including Michael Finch.", PARA, ("writer", "Michael Finch", None)),
+        ("Four people wrote to me afterwards, including Michael Finch.", PARA, ("writer", "Michael Finch", None)),
+        ("Several critics wrote about it, including Michael Finch.", PARA, ("writer", "Michael Finch", None)),
     ],
 }
 
