@@ -11384,6 +11384,9 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("The original, from which the John Wick universe was born, holds up.", JW1, [("franchise_member", None, None, "supported")]),
     ],
     "a-year-of-what-promoted-the-work": [
+        ("After two trailers it finally opened in 2023.", CH4, [("release_year", None, 2023, "supported")]),
+        ("After months of teasers the film opened in March 2023.", CH4, [("release_year", None, 2023, "supported")]),
+        ("Three posters later, the movie came out in 2019.", PARA, [("release_year", None, 2019, "supported")]),
         ("The teaser dropped in 2016, but the thing opened in February 2017.", CH2, [("release_year", None, 2017, "supported")]),
         ("It came out in 2017, and its trailer in 2016.", CH2, [("release_year", None, 2017, "supported")]),
         ("Opened in 2019. The first poster came out in 2018.", PARA, [("release_year", None, 2019, "supported")]),
