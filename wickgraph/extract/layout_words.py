@@ -13,8 +13,7 @@ from pathlib import Path
 from .wordlists import WordLists, load_word_lists
 
 __all__ = ["CALENDAR_FILE", "CAPITALS_HEADING", "CARD_PLACE", "CLOCK", "CREW_JOB", "ENTRY_LABEL_GAP", "LAYOUT_FILE",
-           "LOG_TIME",
-           "MATCHING_DOTS", "PARAGRAPH_BREAK", "RULE_LINE", "SENDER", "STAMP", "LayoutWords", "credit_job",
+           "LOG_TIME", "MATCHING_DOTS", "PARAGRAPH_BREAK", "RULE_LINE", "SENDER", "STAMP", "LayoutWords", "credit_job",
            "default_layout_words", "job_kind", "load_layout_words"]
 
 LAYOUT_FILE = Path(__file__).resolve().parent / "layout.json"
