@@ -11406,6 +11406,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Four writers are credited, including Michael Finch.", PARA, [("writer", "Michael Finch", None, "contradicted")]),
         ("Writing credits go to four names, among them Shay Hatten and Chris Collins.", PARA, [("writer", "Chris Collins", None, "supported")]),
     ],
+    "a-year-before-an-informal-noun-for-a-film": [
+        ("It is a 2016 action flick, loud and dumb.", CH2, [("release_year", None, 2016, "contradicted")]),
+        ("That 2017 pic still slaps.", CH2, [("release_year", None, 2017, "supported")]),
+        ("A 2019 revenge romp, and a good one.", PARA, [("release_year", None, 2019, "supported")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -18188,6 +18193,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Many people wrote other films, including Michael Finch.", PARA, ("writer", "Michael Finch", None)),
         ("Four people wrote to me afterwards, including Michael Finch.", PARA, ("writer", "Michael Finch", None)),
         ("Several critics wrote about it, including Michael Finch.", PARA, ("writer", "Michael Finch", None)),
+    ],
+    "a-year-before-an-informal-noun-for-a-film": [
+        ("The 2016 photo shoot was fun.", CH2, ("release_year", None, 2016)),
+        ("Their 2015 caper Focus is not this film.", JW1, ("release_year", None, 2015)),
+        ("My 2018 pic of the poster is blurry.", PARA, ("release_year", None, 2018)),
     ],
 }
 
