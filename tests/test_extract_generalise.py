@@ -11411,6 +11411,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("That 2017 pic still slaps.", CH2, [("release_year", None, 2017, "supported")]),
         ("A 2019 revenge romp, and a good one.", PARA, [("release_year", None, 2019, "supported")]),
     ],
+    "an-apposition-that-names-a-relations-other-end-or-a-nickname": [
+        ("Santino, the brother of Gianna, is played by Riccardo Scamarcio.", CH2, [("cast", "Riccardo Scamarcio", "Santino D'Antonio", "supported")]),
+        ("Iosef, the son of Viggo, is played by Alfie Allen.", JW1, [("cast", "Alfie Allen", "Iosef Tarasov", "supported")]),
+        ("Charlie, the body-disposal \"cleaner\", played by Clarke Peters, is a delight.", JW1, [("cast", "Clarke Peters", "Charlie", "contradicted")]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -18198,6 +18203,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("The 2016 photo shoot was fun.", CH2, ("release_year", None, 2016)),
         ("Their 2015 caper Focus is not this film.", JW1, ("release_year", None, 2015)),
         ("My 2018 pic of the poster is blurry.", PARA, ("release_year", None, 2018)),
+    ],
+    "an-apposition-that-names-a-relations-other-end-or-a-nickname": [
+        ("Santino, the brother of Gianna, is played by Riccardo Scamarcio.", CH2, ("cast", "Riccardo Scamarcio", "Gianna D'Antonio")),
+        ("Iosef, the son of Viggo, is played by Alfie Allen.", JW1, ("cast", "Alfie Allen", "Viggo Tarasov")),
+        ("Viggo, his son Iosef, played by Alfie Allen, and the dog: that is the plot.", JW1, ("cast", "Alfie Allen", "Viggo Tarasov")),
     ],
 }
 

@@ -164,8 +164,12 @@ _MACROS = {
     "TITLE": (r"(?P<title_role>(?:the\s+)?(?:title|titular|eponymous)\s+"
               r"(?:character|role|part|assassin|hitman|hit\s+man|killer|hero|heroine|antihero|ballerina)"
               r"|the\s+(?:protagonist|main\s+character)|(?:(?<=^)|(?<=[.!?:;]\s))main\s+role)\b(?!['\u2019]s\b)"),
-    # an apposition that describes the name before it and names no one: "Chow, the hotel's cook, is played by"
-    "APPOS": rf"(?:,\s+(?:the|a|an|his|her|their|its)\s+[^,.;:!?\n()\"{ENTITY_CHARS}]{{1,50}}?,)",
+    # an apposition that describes the name before it and names no one: "Chow, the hotel's cook, is played by" (but
+    # the other end of a relation, "Santino, the brother of Gianna, is played by X", and a nickname in quotation marks,
+    # which the view blanks, 'Charlie, the body-disposal "cleaner", played by X'; not a second role, "Viggo, his son
+    # Iosef, played by X")
+    "APPOS": (rf"(?:,\s+(?:the|a|an|his|her|their|its)\s+(?:[^,.;:!?\n()\"{ENTITY_CHARS}]|(?<=\bof\s)[{ENTITY_CHARS}]+"
+              rf"|(?<=\s\s)[{ENTITY_CHARS}]+(?=\s,)){{1,50}}?,)"),
     # epithets in a row that name no one, as verse and mannered prose put them after a role: "Viggo, weary, wise,",
     # "Marcus, sniper, friend or foe,"
     "EPITHETS": rf"(?:(?:,\s+[^,.;:!?\n()\"{ENTITY_CHARS}]{{1,40}}?){{1,3}},)",
