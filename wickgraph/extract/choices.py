@@ -102,7 +102,8 @@ def offered_choices(text: str) -> list[tuple[int, int]]:
     # (two priced options share a line only across a cell's break)
     spans: list[tuple[int, int]] = _priced_rows(text) if _CELL_BREAK.search(text) else []
     spans += _scrambled_blocks(text)
-    if "herring" in text.lower() or "decoy" in text.lower():
+    lower = text.lower()
+    if "herring" in lower or "decoy" in lower:
         spans += [decoy.span() for decoy in _DECOY.finditer(text)]
     for question in _QUESTION.finditer(text):
         if question.group("prompt").isupper():

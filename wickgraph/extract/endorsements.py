@@ -13,6 +13,7 @@ directed it?"' over 'THEY SAY: "Chad Stahelski directed it."'): its lines are th
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .document import Document
 from .patterns import Candidate
@@ -61,8 +62,13 @@ def scripted(text: str, position: int) -> bool:
     """Whether ``position`` stands in a turn of a model exchange scripted between "you" and "them" (a text with both
     sides' labels, each opening its line: "YOU SAY:", "THEY SAY:", "They reply:")."""
     label = _SCRIPTED_LABEL.match(text, text.rfind("\n", 0, position) + 1)
-    return label is not None and label.end() <= position \
-        and {side["side"].lower() for side in _SCRIPTED_LABEL.finditer(text)} == {"you", "they"}
+    return label is not None and label.end() <= position and _both_sides(text)
+
+
+@lru_cache(maxsize=2)
+def _both_sides(text: str) -> bool:
+    """Whether ``text`` labels both sides of a scripted exchange (read once per text, not once per quotation)."""
+    return {side["side"].lower() for side in _SCRIPTED_LABEL.finditer(text)} == {"you", "they"}
 
 
 def ticked(text: str, line_end: int) -> bool:

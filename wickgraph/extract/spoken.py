@@ -167,7 +167,8 @@ _READ_ALOUD = 4  # announcements opening lines or closing them, a screen reader'
 
 def with_announcements_blanked(view: str) -> str:
     """``view`` with a screen reader's announcements blanked, when lines open or close with several of them."""
-    if "link" not in view.lower() and "heading" not in view.lower():
+    lower = view.lower()
+    if "link" not in lower and "heading" not in lower:
         return view
     found = list(_ANNOUNCEMENT.finditer(view))
     at_edges = sum(1 for m in found if view[max(0, m.start() - 1):m.start()] in ("", "\n")
