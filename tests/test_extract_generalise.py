@@ -11416,6 +11416,26 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Iosef, the son of Viggo, is played by Alfie Allen.", JW1, [("cast", "Alfie Allen", "Iosef Tarasov", "supported")]),
         ("Charlie, the body-disposal \"cleaner\", played by Clarke Peters, is a delight.", JW1, [("cast", "Clarke Peters", "Charlie", "contradicted")]),
     ],
+    "a-name-before-a-noun-for-its-admirer-is-no-role": [
+        ('Zero - Mark Dacascos, as the chef who is secretly the biggest Wick fanboy.', PARA, [('cast', 'Mark Dacascos', 'Zero', 'supported')]),
+        ('Ian McShane plays the Winston role with relish.', PARA, [('cast', 'Ian McShane', 'Winston', 'supported')]),
+        ('Keanu Reeves plays a Wick haunted by grief, and Halle Berry is a Wick admirer turned foe.', PARA, [('cast', 'Keanu Reeves', 'John Wick', 'supported')]),
+    ],
+    "a-picture-is-a-motion-picture": [
+        ('Chad Stahelski and David Leitch directed the Motion Picture.', JW1, [('director', 'Chad Stahelski', None, 'supported'), ('director', 'David Leitch', None, 'contradicted')]),
+        ('Derek Kolstad wrote the motion picture, start to finish.', JW1, [('writer', 'Derek Kolstad', None, 'supported')]),
+        ('1.1 Chad Stahelski (hereinafter "the Director") directed the Motion Picture.', CH4, [('director', 'Chad Stahelski', None, 'supported')]),
+    ],
+    "an-entrys-relative-clause-says-the-role-returns": [
+        ('the Director: Anjelica Huston, who returns as the matriarch of the school.', PARA, [('reprise', 'Anjelica Huston', 'the Director', 'contradicted')]),
+        ('Sofia: Halle Berry, who comes back with two dogs.', PARA, [('reprise', 'Halle Berry', 'Sofia', 'contradicted')]),
+        ('Winston - Ian McShane, who returns to the desk.', CH2, [('reprise', 'Ian McShane', 'Winston', 'supported')]),
+    ],
+    "a-writers-own-shout-stays-theirs": [
+        ('I shouted "Halle Berry plays Sofia!" at the screen.', PARA, [('cast', 'Halle Berry', 'Sofia', 'supported')]),
+        ('The credits roll. "Directed by Chad Stahelski." It is all true.', PARA, [('director', 'Chad Stahelski', None, 'supported')]),
+        ('We yelled "Ruby Rose is Ares!" and high-fived.', CH2, [('cast', 'Ruby Rose', 'Ares', 'supported')]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -18208,6 +18228,36 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Santino, the brother of Gianna, is played by Riccardo Scamarcio.", CH2, ("cast", "Riccardo Scamarcio", "Gianna D'Antonio")),
         ("Iosef, the son of Viggo, is played by Alfie Allen.", JW1, ("cast", "Alfie Allen", "Viggo Tarasov")),
         ("Viggo, his son Iosef, played by Alfie Allen, and the dog: that is the plot.", JW1, ("cast", "Alfie Allen", "Viggo Tarasov")),
+    ],
+    "a-name-before-a-noun-for-its-admirer-is-no-role": [
+        ("Mark Dacascos appears as the world's biggest Winston admirer.", PARA, ('cast', 'Mark Dacascos', 'Winston')),
+        ('Mark Dacascos plays a chef who is the biggest Wick fan alive.', PARA, ('cast', 'Mark Dacascos', 'Wick')),
+        ('Ruby Rose plays a mute bodyguard and every inch the Santino devotee.', CH2, ('cast', 'Ruby Rose', 'Santino')),
+    ],
+    "a-quotation-a-third-person-shouts": [
+        ('Table 4 shouted "Keanu directed it!" from the back. He did not.', CH2, ('director', 'Keanu Reeves', None)),
+        ('My nephew yelled "Halle Berry plays Sofia in this!" across the room.', CH2, ('cast', 'Halle Berry', 'Sofia')),
+        ('Someone at the bar muttered "Franco Nero is Julius" and I shushed them.', CH2, ('cast', 'Franco Nero', 'Julius')),
+    ],
+    "a-line-of-dialogue-beside-an-action-beat": [
+        ('The night librarian peers over her glasses. "David Leitch co-directed this one." She stamps something.', PARA, ('director', 'David Leitch', None)),
+        ('He leans in. "Halle Berry plays Sofia in this one, trust me." The bell rings.', CH2, ('cast', 'Halle Berry', 'Sofia')),
+        ('The barman wipes a glass. "Ruby Rose is the Adjudicator, mate." He winks.', PARA, ('cast', 'Ruby Rose', 'the Adjudicator')),
+    ],
+    "a-quotation-under-a-line-naming-a-handle": [
+        ('[0:50] STITCH — @cinephile.kat (her clip):\n"chad stahelski got fired, david leitch directed this"\n[CUT TO: me]', PARA, ('director', 'David Leitch', None)),
+        ('DUET with @wickfacts (their clip):\n"franco nero plays julius, who runs the rome hotel"\n', CH2, ('cast', 'Franco Nero', 'Julius')),
+        ('Pinned reply from u/wickfan:\n"Halle Berry plays Sofia here."\n\nnope, wrong film.', CH2, ('cast', 'Halle Berry', 'Sofia')),
+    ],
+    "a-representation-someone-made": [
+        ('WHEREAS Mr Dennis has represented, without being asked, that Halle Berry turns up in the Rome section;', CH2, ('cast', 'Halle Berry', None)),
+        ('The distributor has represented that Franco Nero appears as Julius.', CH2, ('cast', 'Franco Nero', 'Julius')),
+        ('The Licensor represents that Halle Berry plays Sofia in the Motion Picture.', CH2, ('cast', 'Halle Berry', 'Sofia')),
+    ],
+    "as-a-name-and-a-verb-compares": [
+        ('So Rome must be the price, as Romans would have it.', CH2, ('cast', 'So Rome', None)),
+        ('Tom Novak plays it as Caesar did, with a knife.', CH2, ('cast', 'Tom Novak', 'Caesar')),
+        ('Then Peter Serafinowicz pours the wine as Bartholomew would, unasked.', CH2, ('cast', 'Peter Serafinowicz', 'Bartholomew')),
     ],
 }
 

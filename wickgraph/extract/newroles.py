@@ -17,8 +17,11 @@ from .verse import verse_breaks
 
 __all__ = ["NOT_NAMES", "cues_unknown_role", "lowercase_role", "new_name_at", "new_role", "trade_role"]
 
+# (words that open a sentence or a line of verse, never a name: "So Rome must be the price")
 NOT_NAMES = frozenset({"The", "A", "An", "He", "She", "It", "They", "His", "Her", "Their", "I", "We", "You", "And",
-                        "But", "In", "On", "At", "For", "With", "This", "That", "Mr", "Ms", "Mrs", "Dr", "Chapter"})
+                        "But", "In", "On", "At", "For", "With", "This", "That", "Mr", "Ms", "Mrs", "Dr", "Chapter",
+                        "So", "Or", "Nor", "Yet", "Then", "Now", "Thus", "If", "When", "While", "As", "Of", "To",
+                        "From", "By", "Though", "Till", "Until", "Where", "Whose", "Whom"})
 
 # a form of address opens the name and belongs to it ("as Ms. Parker", "as Madame Lin")
 _NEW_NAME = re.compile(rf"(?-i:(?:{HONORIFIC}\.?[ ](?=[A-Z]))?[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\b"
@@ -35,6 +38,8 @@ _AS_PHRASES = frozenset({"part", "well", "far", "soon", "long", "much", "many", 
 # a preposition after "plays", which says where or with whom, not whom: "plays in the Rome section"
 _WHERE_PLAYED = frozenset({"in", "on", "at", "for", "with", "opposite", "alongside", "against", "under", "into", "to",
                            "around", "through", "inside", "across", "off", "beside"})
+# a verb right after the name "as" introduces: its clause compares ("as Romans would", "as Caesar did")
+_COMPARED = re.compile(r"[ \t]+(?:would|will|did|does|do|had|has|have|could|can|might|may|must|should|shall)\b")
 _NAMING_CUES = frozenset({"as", "plays", "playing", "portrays", "portraying", "voices", "voicing", "called", "named"})
 
 
@@ -106,6 +111,8 @@ def new_role(doc: Document, cues: Cues, actor: Mention, sentence_end: int) -> Ca
             return None  # "put out in 2019 as part of the John Wick franchise": a phrase, not a role's cue
         if words[cue] in ("plays", "playing") and cue + 1 < len(words) and words[cue + 1] in _WHERE_PLAYED:
             return None  # "the woman Katie McGrath plays in the Peacock show": where she plays, not whom
+        if words[cue] == "as" and _COMPARED.match(doc.text, name.end()):
+            return None  # "as Romans would have it": a clause of comparison, whose subject the name is
         if words[cue] == "as" and _BILLED.search(" ".join(words[:cue])):
             return None  # "credited then as Larry Fishburne": the name a person was billed under, not a role
         if words[cue] in ("called", "named") and (len(words) - cue > 1 or _TITLED.search(" ".join(words[:cue]))):

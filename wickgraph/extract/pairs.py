@@ -39,10 +39,19 @@ _WORK_IN_BRACKETS = re.compile(r"[ \t]*[(\[](?:(?:19|20)\d\d|(?:(?:19|20)\d\d[ \
                                re.IGNORECASE)
 
 
+# A name that modifies a noun for someone who admires or imitates its bearer: "the world's biggest Wick fanboy", "a
+# Winston admirer", "every Santino wannabe" name another person, not the role
+_ADMIRER_AFTER = re.compile(r"[ \t]+(?:(?:super)?fan|fanboy|fangirl|stan|admirer|devotee|obsessive|disciple|acolyte|"
+                            r"nerd|geek|buff|impersonator|look-?alike|wannabe|imitator|copycat|cosplayer|clone)s?\b"
+                            r"(?![-'\u2019])", re.IGNORECASE)
+
+
 def is_role(doc: Document, mention: Mention) -> bool:
-    """A character mention that names a role here, not a possessive describing someone else's ("Viggo's"),
-    nor a role title used as a plain noun without its article ("Director: Len Wiseman")."""
-    if not mention.mask & CHARACTER or is_possessive(doc.text, mention.end):
+    """A character mention that names a role here, not a possessive describing someone else's ("Viggo's"), nor a
+    modifier of a noun for its admirer ("a Winston fan"), nor a role title used as a plain noun without its article
+    ("Director: Len Wiseman")."""
+    if not mention.mask & CHARACTER or is_possessive(doc.text, mention.end) \
+            or _ADMIRER_AFTER.match(doc.text, mention.end):
         return False
     if mention.mask & WORK and _WORK_IN_BRACKETS.match(doc.text, mention.end):
         return False  # "a producer of Ballerina (2025)", "John Wick (film)": the work, not the role
