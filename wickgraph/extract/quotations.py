@@ -7,6 +7,7 @@ from __future__ import annotations
 import itertools
 import re
 
+from .dialogue import spoken_aloud
 from .endorsements import scripted, ticked
 from .layout_words import CROSS_MARK, RULE_LINE, STAMP
 
@@ -143,20 +144,6 @@ _SUBJECTLESS_SAYING = re.compile(rf"(?:(?<![^\n])|(?<=[.!?;][ \t])|(?<=\d[ \t]))
 # ... or the second half of a quotation its reporting clause splits: '"Dear poet," writes a reader in Hoboken, "you
 # ought to mention that ..."' (the speaker of the first half is a third person's, as :data:`_ATTRIBUTION` reads)
 _SPLIT_QUOTE_BEFORE = re.compile(rf"[\"\u201d],?[ \t]+{_SAYS_THEN_SPEAKER}[^\n\"\u201c\u201d]{{0,80}},[ \t]*\Z")
-# ... or a third person's verb of speaking aloud right before it, with no colon, as a story reports a shout: 'Table 4
-# shouted "Keanu directed it!"', 'my nephew yelled across the room "..."' (not the writer's: 'I muttered "..."')
-_SHOUTED_BEFORE = re.compile(r"(?<!\bI )(?<!\bwe )(?<!\bWe )(?<!\byou )(?<!\bYou )\b(?:shout(?:s|ed)|yell(?:s|ed)|"
-                             r"scream(?:s|ed)|whisper(?:s|ed)|mutter(?:s|ed)|holler(?:s|ed)|bark(?:s|ed)|roar(?:s|ed)|"
-                             r"bellow(?:s|ed)|snap(?:s|ped)|cr(?:ies|ied)|call(?:s|ed)[ \t]+out|chant(?:s|ed)|"
-                             r"heckl(?:es|ed)|blurt(?:s|ed)(?:[ \t]+out)?|grumbl(?:es|ed)|mumbl(?:es|ed))"
-                             r"(?:[ \t]+[\w'\u2019-]+){0,4}?[ \t]*[,:]?[ \t]*\Z")
-# ... or a line of dialogue in a story, a sentence of its own beside a third person's action beat: 'The librarian
-# peers over her glasses. "David Leitch co-directed this one." She stamps the card.' (a pronoun opens the sentence
-# after it, or the one before it on its line)
-_SENTENCE_OPENS = re.compile(r"(?:\A|(?<=\n)|(?<=[.!?])[ \t]+)[ \t]*\Z")
-_BEAT_AFTER = re.compile(r"[ \t]+(?:He|She|They)[ \t]+(?-i:[a-z])")
-_BEAT_BEFORE = re.compile(r"(?:^|(?<=[.!?])[ \t])[ \t]*(?:He|She|They)[ \t]+(?-i:[a-z])[^.!?\n\"\u201c]{0,120}"
-                          r"[.!?][ \t]+\Z", re.MULTILINE)
 # ... or a third person's verb of calling right before it on its line, whose object it is: 'A letter from a parent
 # described the film as "..."', 'A member of the public wrote in, calling it "..."' (not the writer's: 'I called it')
 _CALLED_BEFORE = re.compile(r"(?<!\bI )(?<!\bwe )(?<!\bWe )\b(?:described|describes|describing|calling|called|calls|"
@@ -455,8 +442,7 @@ def _attributed(text: str, quote: re.Match[str], writer: frozenset[str]) -> bool
                 or (_SAYS_BEFORE.search(text, line_start, start) and not _SUBJECTLESS_SAYING.search(text, line_start,
                                                                                                       start))
                 or _CALLED_BEFORE.search(text, max(line_start, start - 60), start)
-                or _SHOUTED_BEFORE.search(text, max(line_start, start - 60), start)
-                or _dialogue(text, quote, line_start)
+                or spoken_aloud(text, start, quote.end(), line_start)
                 or _SPLIT_QUOTE_BEFORE.search(text, max(line_start, start - 120), start)
                 or _BRACKET_TAG_BEFORE.search(text, max(0, start - 82), start)
                 or _BRACKET_LINE_BEFORE.search(text, max(0, start - 160), start)
@@ -466,15 +452,6 @@ def _attributed(text: str, quote: re.Match[str], writer: frozenset[str]) -> bool
                     and _under_heading(text, start, _QUOTES_HEADING))
                 or _HANDLE_OPENS.match(body) or _SIGNED_INSIDE.search(body)
                 or _initials_before(text, start, writer))
-
-
-def _dialogue(text: str, quote: re.Match[str], line_start: int) -> bool:
-    """Whether the quotation is a line of dialogue: a sentence of its own, with a third person's action beat after it
-    or before it on its line."""
-    start = quote.start()
-    if quote["body"].rstrip()[-1:] not in (".", "!", "?") or not _SENTENCE_OPENS.search(text, line_start, start):
-        return False
-    return _BEAT_AFTER.match(text, quote.end()) is not None or _BEAT_BEFORE.search(text, line_start, start) is not None
 
 
 def _line_start_near(text: str, start: int, reach: int = 120) -> int:
