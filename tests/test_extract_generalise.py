@@ -11436,6 +11436,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ('The credits roll. "Directed by Chad Stahelski." It is all true.', PARA, [('director', 'Chad Stahelski', None, 'supported')]),
         ('We yelled "Ruby Rose is Ares!" and high-fived.', CH2, [('cast', 'Ruby Rose', 'Ares', 'supported')]),
     ],
+    "a-lines-label-names-the-role-its-player-describes": [
+        ("11. Charon: Lance Reddick's concierge, whose courtesy became the signature.", JW1, [('cast', 'Lance Reddick', 'Charon', 'supported')]),
+        ("Charon - Lance Reddick's courteous concierge.", CH2, [('cast', 'Lance Reddick', 'Charon', 'supported')]),
+        ("* Winston: McShane's hotelier, all velvet and menace.", JW1, [('cast', 'Ian McShane', 'Winston', 'supported')]),
+    ],
+    "a-quotation-that-opens-with-its-speaker-and-a-verb": [
+        ('He taps a card: "DWAYNE SAYS: 2 OUT OF 5. TOO MUCH ROME." You disagree. My grade: B+.', CH2, [('rating', '', 'B+', 'unknown')]),
+        ('The staff pick reads "Mia reckons: 9/10, a masterpiece." Mine: 6/10.', CH2, [('rating', '', 6, 'unknown')]),
+        ('On the fridge, "Gus thinks: 1 out of 5." I give it 4 out of 5.', CH2, [('rating', '', 4, 'unknown')]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -18258,6 +18268,16 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ('So Rome must be the price, as Romans would have it.', CH2, ('cast', 'So Rome', None)),
         ('Tom Novak plays it as Caesar did, with a knife.', CH2, ('cast', 'Tom Novak', 'Caesar')),
         ('Then Peter Serafinowicz pours the wine as Bartholomew would, unasked.', CH2, ('cast', 'Peter Serafinowicz', 'Bartholomew')),
+    ],
+    "a-lines-label-names-the-role-its-player-describes": [
+        ("Lance Reddick's concierge is Charon at heart.", JW1, ('cast', 'Lance Reddick', 'Charon')),
+        ("The concierge: Lance Reddick's Charon is a delight.", JW1, ('cast', 'Lance Reddick', 'the concierge')),
+        ("Charon: Lance Reddick's concierge, Ian McShane's hotelier.", JW1, ('cast', 'Ian McShane', 'Charon')),
+    ],
+    "a-quotation-that-opens-with-its-speaker-and-a-verb": [
+        ('The sticker reads "Mia reckons: Halle Berry plays Sofia".', CH2, ('cast', 'Halle Berry', 'Sofia')),
+        ('The card says "Dwayne says: Franco Nero is Julius." Dwayne is wrong.', CH2, ('cast', 'Franco Nero', 'Julius')),
+        ('Taped to the till: "KEV SAYS: David Leitch directed it."', CH2, ('director', 'David Leitch', None)),
     ],
 }
 

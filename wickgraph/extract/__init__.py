@@ -67,7 +67,7 @@ from .scope import is_blocked
 from .sections import other_work_spans
 from .sheets import csv_cells
 from .sourcecode import others_records, source_code_claims
-from .spanvalues import candidate_claims, with_role_names
+from .spanvalues import candidate_claims, with_labelled_role_names, with_role_names
 from .speakers import others_quoted, turn_starts
 from .spoken import retraction_spans, spoken_years, widened
 from .textscan import blank
@@ -190,6 +190,7 @@ def _extract(text: str, film: str | None, reference: Reference | None,
     claims = roles_beside_bare_players(claims, doc, default_cues(), withheld, also_at,  # the last and weakest link
                                        kept=lambda claim: not blocked(candidate_of.get(id(claim))))
     claims = with_role_names(claims, reference)  # "the Baba Yaga" is John Wick, whichever step paired it
+    claims = with_labelled_role_names(claims, doc)  # "Charon: Lance Reddick's concierge" is Charon
     years = spoken_years(text)
     if years:  # evidence that stops inside a year said in words takes the whole phrase
         claims = [replace(c, start=span[0], end=span[1], evidence=text[span[0]:span[1]])

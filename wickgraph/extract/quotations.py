@@ -161,8 +161,10 @@ _REJECTED_BEFORE = re.compile(r"(?:\((?i:rejected|declined|struck|cut|withdrawn|
 _REJECTED_AFTER = re.compile(r"[ \t.\u2026,:;\u2014\u2013-]*(?:LOST|WRONG|FALSE|REJECTED|REFUSED|DENIED|INCORRECT|"
                              rf"NOT[ \t]+PAID|BUSTED|{CROSS_MARK})(?![\w])")
 # ... or a quotation that opens with its poster's handle, as a comment pasted in is quoted: '"@kathedral: pretty sure
-# Ares is Ruby Rose mate"'
-_HANDLE_OPENS = re.compile(r"[ \t]*@[\w.]+[ \t]*:")
+# Ares is Ruby Rose mate"', or with a name and a verb of saying, as a shop's card quotes its staff: '"DWAYNE SAYS: 2 OUT
+# OF 5"', '"Mia reckons: ..."'
+_HANDLE_OPENS = re.compile(r"[ \t]*(?:@[\w.]+|(?!I\b)(?-i:[A-Z])[\w'\u2019-]*(?:[ \t]+(?-i:[A-Z])[\w'\u2019-]*)?[ \t]+"
+                           r"(?i:says|said|writes|wrote|rates|reckons|thinks))[ \t]*:")
 # ... or one its writer signs inside its marks, as a comment card is transcribed: '"... Still great. — M. Okafor"'
 # (a name after a dash, maybe with where or how old they are, or in quotes, or a handle, and no sentence: not "— End of
 # story.")

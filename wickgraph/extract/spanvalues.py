@@ -17,7 +17,7 @@ from .nameforms import INITIALLED, close_spelling, initials, is_initials
 from .patterns import FIRST_WORK, VERB_AFTER, Candidate
 from .reprises import ACTOR_RETURNS, source_after
 
-__all__ = ["candidate_claims", "with_role_names"]
+__all__ = ["candidate_claims", "with_labelled_role_names", "with_role_names"]
 
 _SPACES = re.compile(r"\s+")
 # a finite verb after a name: its subject, not a noun it names ("the ballerina John watches over")
@@ -221,6 +221,39 @@ def with_role_names(claims: list[Claim], reference: Reference) -> list[Claim]:
             and (facts := reference.characters.get(claim.character_iri or "")) is not None
             and (_another_name(claim.character, facts.name) or _other_honorific(claim.character, facts.name))
             else claim for claim in claims]
+
+
+# an entry's label that names a role, opening its line before its player: "Charon: Lance Reddick's concierge",
+# "11. Winston \u2014 McShane's hotelier"
+_LINE_HEAD = re.compile(r"[ \t]*(?:[-*\u2022]|\d{1,3}[.)])?[ \t]*")
+_LABEL_CLOSE = re.compile(r"[ \t]*(?::|[\u2014\u2013]|-{1,2})[ \t]*")
+
+
+def with_labelled_role_names(claims: list[Claim], doc: Document) -> list[Claim]:
+    """``claims`` whose role, read as a description the reference knows ("the concierge"), is named by the label that
+    opens the claim's line, taken by its name: "Charon: Lance Reddick's concierge" is Charon, as an entry names it."""
+    found = []
+    for claim in claims:
+        label = _role_label(claim, doc) if claim.type in ("cast", "reprise") else None
+        if label is not None:
+            claim = replace(claim, character=doc.text[label.start:label.end], start=label.start,
+                            evidence=doc.text[label.start:claim.end])
+        found.append(claim)
+    return found
+
+
+def _role_label(claim: Claim, doc: Document) -> Mention | None:
+    """The mention labelling the line of ``claim``, when it names the claim's role described in lower case."""
+    words = _ARTICLE_FIRST.sub("", claim.character or "").split()
+    if not words or any(w[:1].isupper() for w in words) or not claim.character_iri:
+        return None
+    line_start = doc.line(claim.start)[0]
+    label = doc.by_start.get(_LINE_HEAD.match(doc.text, line_start).end())
+    if label is None or label.end > claim.start or not any(e.iri == claim.character_iri
+                                                           for e in label.of_kind(CHARACTER)):
+        return None
+    close = _LABEL_CLOSE.match(doc.text, label.end)
+    return label if close is not None and close.end() == claim.start else None
 
 
 _ARTICLES = frozenset({"the", "a", "an"})
