@@ -11446,6 +11446,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ('The staff pick reads "Mia reckons: 9/10, a masterpiece." Mine: 6/10.', CH2, [('rating', '', 6, 'unknown')]),
         ('On the fridge, "Gus thinks: 1 out of 5." I give it 4 out of 5.', CH2, [('rating', '', 4, 'unknown')]),
     ],
+    "a-pull-requests-diff-is-no-comments": [
+        ("maya wants to merge 1 commit into main from maya/ch2\n\nmaya commented\nReworked the cast section.\n\nreviewbot commented\nScore change detected: 3/5 to 4/5.\n\nreviews/ch2.md\n@@ -1,3 +1,3 @@\n # Chapter 2\n-Keanu is back.\n+Keanu Reeves is back as John Wick.\n+Common's Cassian is the best rival.\n\ntom commented on line +3\n> Common's Cassian\nGreat line.\n", CH2, [('cast', 'Keanu Reeves', 'John Wick', 'supported'), ('cast', 'Common', 'Cassian', 'supported')]),
+        ('sam wants to merge 2 commits into main\n\nsam commented\nFirst pass.\n\nlee commented\nLooks fine, but Halle Berry plays Sofia here, no?\n\nreview.md\n@@ -0,0 +1,2 @@\n+Ian McShane plays Winston with relish.\n+Ruby Rose as Ares is all menace.\n\nlee replied\nok\n', CH2, [('cast', 'Ian McShane', 'Winston', 'supported'), ('cast', 'Ruby Rose', 'Ares', 'supported')]),
+        ('jo wants to merge 1 commit\n\njo commented\nNew page.\n\nbot commented\nAll checks passed.\n\n@@ -2,2 +2,3 @@\n Intro.\n+Chad Stahelski directs with total control.\n\nkim commented\nLGTM\n', CH2, [('director', 'Chad Stahelski', None, 'supported')]),
+    ],
+    "each-named-commit-is-a-diff-of-its-own": [
+        ('Changes from commit 4d2a9f3 "add review"\n@@ -0,0 +1,2 @@\n+# Parabellum\n+Released: May 17, 2018\n\nChanges from commit e31b07d "fix year"\n@@ -2,1 +2,1 @@\n-Released: May 17, 2018\n+Released: May 17, 2019\n', PARA, [('release_year', None, 2019, 'supported')]),
+        ('Changes from commit aa11bb2\n@@ -0,0 +1,2 @@\n+# Chapter 2\n+Franco Nero is the Sommelier.\n\nChanges from commit cc33dd4\n@@ -2,1 +2,1 @@\n-Franco Nero is the Sommelier.\n+Peter Serafinowicz is the Sommelier.\n', CH2, [('cast', 'Peter Serafinowicz', 'the Sommelier', 'supported')]),
+        ('commit 9f8e7d6c\n@@ -0,0 +1,1 @@\n+Halle Berry plays Sofia, back again.\n\ncommit 1a2b3c4d\n@@ -1,1 +1,1 @@\n-Halle Berry plays Sofia, back again.\n+Halle Berry plays Sofia.\n', PARA, [('cast', 'Halle Berry', 'Sofia', 'supported')]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -18278,6 +18288,16 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ('The sticker reads "Mia reckons: Halle Berry plays Sofia".', CH2, ('cast', 'Halle Berry', 'Sofia')),
         ('The card says "Dwayne says: Franco Nero is Julius." Dwayne is wrong.', CH2, ('cast', 'Franco Nero', 'Julius')),
         ('Taped to the till: "KEV SAYS: David Leitch directed it."', CH2, ('director', 'David Leitch', None)),
+    ],
+    "a-pull-requests-diff-is-no-comments": [
+        ('sam wants to merge 2 commits into main\n\nsam commented\nFirst pass.\n\nlee commented\nLooks fine, but Halle Berry plays Sofia here, no?\n\nreview.md\n@@ -0,0 +1,2 @@\n+Ian McShane plays Winston with relish.\n+Ruby Rose as Ares is all menace.\n\nlee replied\nok\n', CH2, ('cast', 'Halle Berry', 'Sofia')),
+        ('ana wants to merge 1 commit\n\nana commented\nDone.\n\nbob suggested a change on line +2\n```suggestion\nFranco Nero is the Sommelier.\n```\n\nana replied\nNo thanks.\n\nreview.md\n@@ -1,1 +1,2 @@\n Intro.\n+Peter Serafinowicz is the Sommelier.\n', CH2, ('cast', 'Franco Nero', 'the Sommelier')),
+        ('cy wants to merge 1 commit\n\ncy commented\nHi.\n\ndee requested changes\nDavid Leitch directed this one.\n\npage.md\n@@ -1,1 +1,1 @@\n-Old.\n+Chad Stahelski directs.\n\ncy replied\nNo.\n', PARA, ('director', 'David Leitch', None)),
+    ],
+    "each-named-commit-is-a-diff-of-its-own": [
+        ('Changes from commit 4d2a9f3 "add review"\n@@ -0,0 +1,2 @@\n+# Parabellum\n+Released: May 17, 2018\n\nChanges from commit e31b07d "fix year"\n@@ -2,1 +2,1 @@\n-Released: May 17, 2018\n+Released: May 17, 2019\n', PARA, ('release_year', '', 2018)),
+        ('Changes from commit aa11bb2\n@@ -0,0 +1,2 @@\n+# Chapter 2\n+Franco Nero is the Sommelier.\n\nChanges from commit cc33dd4\n@@ -2,1 +2,1 @@\n-Franco Nero is the Sommelier.\n+Peter Serafinowicz is the Sommelier.\n', CH2, ('cast', 'Franco Nero', 'the Sommelier')),
+        ('commit 9f8e7d6c\n@@ -0,0 +1,1 @@\n+Halle Berry plays Sofia, back again.\n\ncommit 1a2b3c4d\n@@ -1,1 +1,1 @@\n-Halle Berry plays Sofia, back again.\n+Halle Berry plays Sofia.\n', PARA, ('reprise', 'Halle Berry', 'Sofia')),
     ],
 }
 

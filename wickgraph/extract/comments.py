@@ -200,7 +200,10 @@ _POSTER = re.compile(r"^[ \t]*(?:(?P<number>#\d{1,4})[ \t]+"
                      r"(?:[ \t]*\((?P<op>op|original[ \t]+poster|thread[ \t]+starter|author)\))?[ \t]*"
                      r"(?:\[[^\]\n]{1,30}\][ \t]*|(?:\u00bb|\||\u00b7|\u2022|-|on\b|at\b|in[ \t]+r/)[^\n]{0,60}"
                      # (an issue tracker's "**name** commented", "name (author) commented on 3 Mar")
-                     r"|(?P<said>wrote|replied|commented)(?:[ \t]+(?:on|at)\b[^\n]{0,40})?[ \t]*:?"
+                     # (a code review's "name suggested a change on line +17", "name requested changes")
+                     r"|(?P<said>wrote|replied|commented|suggested(?:[ \t]+(?:a[ \t]+)?changes?)?"
+                     r"|requested[ \t]+changes|reviewed|approved(?:[ \t]+these[ \t]+changes)?)"
+                     r"(?:[ \t]+(?:on|at)\b[^\n]{0,40})?[ \t]*:?"
                      r"|(?(by)(?::|,[^\n]{0,60})|(?!)))?$",  # (a colon or a comma only after "reply from" and such)
                      re.IGNORECASE | re.MULTILINE)
 _OPENED = re.compile(r"^[ \t]*[*_]{0,2}(?P<user>[\w.-]{2,30})[*_]{0,2}[ \t]+opened[ \t]+this[ \t]+"
@@ -346,10 +349,24 @@ def others_posts(text: str) -> list[tuple[int, int]]:
     if not replies_only and len({user for _, user in posts} | ({opener} if opener else set())) < 2:
         return spans
     ends = [start for start, _ in posts[1:]] + [len(text)]
+    if "@@" in text:  # (a pull request's diff of the writer's file, shown between the comments, is no comment's)
+        ends = [_before_diff(text, start, end) for (start, _), end in zip(posts, ends, strict=True)]
     own = byline_names(text, posts[0][0])
     writer = _commenter(posts, ends, opener or posts[0][1], len(text))
     return spans + [(start, end) for (start, user), end in zip(posts, ends, strict=True)
                     if (replies_only or user != writer) and user not in own]
+
+
+# a diff's file under review, as a pull request shows it between its comments: the file's path, then a hunk's header
+# ("reviews/chapter-2.md" over "@@ -1,14 +1,17 @@")
+_DIFF_FILE = re.compile(r"^(?:[ \t]*[\w./-]+\.\w{1,8}[ \t]*\n)?@@[ \t]+-\d+(?:,\d+)?[ \t]+\+\d+(?:,\d+)?[ \t]+@@",
+                        re.MULTILINE)
+
+
+def _before_diff(text: str, start: int, end: int) -> int:
+    """Where the post at ``start`` ends: at ``end``, or before a diff of the file under review shown after it."""
+    diff = _DIFF_FILE.search(text, start, end)
+    return diff.start() if diff else end
 
 
 @lru_cache(maxsize=2)  # (read for the others' posts and for the voices of one text)

@@ -70,18 +70,23 @@ def _diff_lines(text: str) -> list[tuple[int, int, str]]:
     return lines
 
 
+_COMMIT_NAMED = re.compile(r"\bcommit[ \t]+[0-9a-f]{7,40}\b", re.IGNORECASE)
+
+
 def removed_lines(text: str) -> list[Span]:
     """Spans of a unified diff's lines that only the old draft has, and, in a history of diffs ("git log -p"), of
     the lines one diff adds and a later one takes out again (in either order of the log: a line taken out in another
-    diff at least as often as it is added is not in the last draft; one moved within a diff stays)."""
+    diff at least as often as it is added is not in the last draft; one moved within a diff stays). A diff starts at
+    its file header ("+++ b/review.md") or at a line that names its commit ("Changes from commit e31b07d")."""
     lines = _diff_lines(text)
     diff = 0  # which diff of the history a line is in: each starts with its "+++ b/file" header
     added: dict[str, set[int]] = {}
     removed: dict[str, set[int]] = {}
     placed = []
     for start, end, kind in lines:
-        if kind == "header" and text.startswith("+++", start):
-            diff += 1
+        if (kind == "header" and text.startswith("+++", start)) \
+                or (kind == "other" and _COMMIT_NAMED.search(text, start, end)):
+            diff += 1  # (a pull request shows each commit's changes under its name: 'Changes from commit e31b07d')
         content = text[start + 1:end].strip()
         if kind in ("added", "removed") and content:
             (added if kind == "added" else removed).setdefault(content, set()).add(diff)
