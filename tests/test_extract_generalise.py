@@ -11456,6 +11456,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ('Changes from commit aa11bb2\n@@ -0,0 +1,2 @@\n+# Chapter 2\n+Franco Nero is the Sommelier.\n\nChanges from commit cc33dd4\n@@ -2,1 +2,1 @@\n-Franco Nero is the Sommelier.\n+Peter Serafinowicz is the Sommelier.\n', CH2, [('cast', 'Peter Serafinowicz', 'the Sommelier', 'supported')]),
         ('commit 9f8e7d6c\n@@ -0,0 +1,1 @@\n+Halle Berry plays Sofia, back again.\n\ncommit 1a2b3c4d\n@@ -1,1 +1,1 @@\n-Halle Berry plays Sofia, back again.\n+Halle Berry plays Sofia.\n', PARA, [('cast', 'Halle Berry', 'Sofia', 'supported')]),
     ],
+    "a-score-in-a-clause-under-the-writers-i-hear": [
+        ('The Minister: For the record: four stars out of five.\n\nMr Speaker: I understand the Opposition Front Bench has awarded it two stars.', CH2, [('rating', '', 4, 'unknown')]),
+        ('Final score: 4 out of 5. I hear the Sun awarded it 2 out of 5.', CH2, [('rating', '', 4, 'unknown')]),
+        ('Verdict: 8/10. We understand the studio rated it 10/10, naturally.', CH2, [('rating', '', 8, 'unknown')]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -18298,6 +18303,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ('Changes from commit 4d2a9f3 "add review"\n@@ -0,0 +1,2 @@\n+# Parabellum\n+Released: May 17, 2018\n\nChanges from commit e31b07d "fix year"\n@@ -2,1 +2,1 @@\n-Released: May 17, 2018\n+Released: May 17, 2019\n', PARA, ('release_year', '', 2018)),
         ('Changes from commit aa11bb2\n@@ -0,0 +1,2 @@\n+# Chapter 2\n+Franco Nero is the Sommelier.\n\nChanges from commit cc33dd4\n@@ -2,1 +2,1 @@\n-Franco Nero is the Sommelier.\n+Peter Serafinowicz is the Sommelier.\n', CH2, ('cast', 'Franco Nero', 'the Sommelier')),
         ('commit 9f8e7d6c\n@@ -0,0 +1,1 @@\n+Halle Berry plays Sofia, back again.\n\ncommit 1a2b3c4d\n@@ -1,1 +1,1 @@\n-Halle Berry plays Sofia, back again.\n+Halle Berry plays Sofia.\n', PARA, ('reprise', 'Halle Berry', 'Sofia')),
+    ],
+    "a-score-in-a-clause-under-the-writers-i-hear": [
+        ('It is great fun. I gather the jury has given it 2 stars out of 5.', CH2, ('rating', '', 2)),
+        ('Loved it. I am told the Herald scored it 3/10 this morning.', CH2, ('rating', '', 3)),
+        ('I have been informed that the panel awarded it 5/10.', CH2, ('rating', '', 5)),
     ],
 }
 

@@ -10,8 +10,9 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from .layout_words import SENDER, STAMP
-from .quotations import BYLINE, NAME_COLON, NAME_WORD
+from .quotations import NAME_COLON, NAME_WORD
 from .scales import APPRAISAL, TITLE
+from .textauthors import text_authors
 
 __all__ = ["OWN_LABEL", "SOMEONE", "attributed", "bracketed_holder", "bylined", "given_by_another_after",
            "given_in_first_person", "guests_own_label", "in_own_frame", "named_holder", "persona_label",
@@ -62,9 +63,9 @@ def persona_label(text: str, before: str) -> bool:
     label = _PERSONA_LABEL.search(before)
     gives = _AUTHOR_GIVES.search(before)
     signed = _SIGNED_BEFORE.match(before)
-    return (label is not None and (_is_persona(text, label["who"]) or label["who"].lower() in _authors(text))) \
+    return (label is not None and (_is_persona(text, label["who"]) or label["who"].lower() in text_authors(text))) \
         or (gives is not None and (gives["by"] or gives["own"]).lower() in _AUTHORS_ROLES) \
-        or bracketed_holder(before) is True or (signed is not None and signed["who"].lower() in _authors(text))
+        or bracketed_holder(before) is True or (signed is not None and signed["who"].lower() in text_authors(text))
 
 
 # a card's signature before its score, the writer's own when the heading names them: "- Deb, 9/10" under "Deb here."
@@ -87,7 +88,7 @@ _AUTHORS_ROLES = frozenset({"editor", "critic", "reviewer", "host", "compiler", 
 def _is_persona(text: str, who: str) -> bool:
     if who.lower() in _RELATIONS:
         return False
-    if who.lower() in _AUTHORS_ROLES or who.lower() in _authors(text) or who.lower() in _byline_roles(text) \
+    if who.lower() in _AUTHORS_ROLES or who.lower() in text_authors(text) or who.lower() in _byline_roles(text) \
             or who.lower() in _outlet_words(text):
         return True  # the writer's trade, or their name or office as a byline gives it ("By Rosalind Achterberg"),
         # or the outlet they write for ("The Palace's verdict:" signed "— T. Vance, manager, Electric Palace")
@@ -167,45 +168,13 @@ _NAME_LABEL = re.compile(r"[ \t]*(?:[-*\u2022][ \t]+)?(?P<who>[A-Z][\w'\u2019-]+
                          r"[ \t]*(?::|[ \t][\u2014\u2013-])")
 
 
-# a column's host on a line of their own under its masthead: "THE VELVET ROPE" over "with Dolly Marchetti"
-_COLUMN_HOST = re.compile(rf"[ \t*_]*with[ \t]+(?P<who>{NAME_WORD}(?:[ \t]+{NAME_WORD}){{1,2}})[ \t*_]*", re.IGNORECASE)
-_HOST_LINES = 3  # the masthead's lines
-# ... or a name the heading marks, in an aside, as the one who writes: "With Ruth Kessler (host, and the one writing
-# these notes) and Benny Alvarez (co-host)"
-_MARKED_WRITER = re.compile(rf"(?P<who>{NAME_WORD}(?:[ \t]+{NAME_WORD}){{1,2}})[ \t]*"
-                            r"\([^()\n]{0,40}\b(?:writ(?:es|ing|er|ten)|wrote|author)\b[^()\n]{0,40}\)")
-# ... or who introduces themself in the heading as the one speaking: "Deb here.", "Hi all, Marty here!"
-_SELF_INTRODUCED = re.compile(rf"(?:^|(?<=[.!?][ \t])|(?<=\n))(?:(?:hi|hey|hello)\b[^\n.!?]{{0,20}}?[,!.][ \t]+)?"
-                              rf"(?P<who>{NAME_WORD}(?:[ \t]+{NAME_WORD})?)[ \t]+here[.!,;]", re.IGNORECASE)
-_HEADING_REACH = 600  # characters of the text's heading
-
-
-# a letter's close over its writer's name in its last lines: "All my love," over "Nana", "Best wishes, Tom"
-_SIGNED_OFF = re.compile(r"^[ \t]*(?:(?:all[ \t]+my|with|lots[ \t]+of|much)[ \t]+)?(?:love|regards|best[ \t]+wishes|"
-                         r"yours(?:[ \t]+\w+)?|sincerely|cheers)(?:[ \t]+from)?[ \t]*,?[ \t]*\n(?:[ \t]*\n)?[ \t]*"
-                         r"(?P<who>(?-i:[A-Z])[\w'\u2019-]+(?:[ \t]+(?-i:[A-Z])[\w'\u2019-]+)?)[ \t]*$", re.I | re.M)
-
-
-@lru_cache(maxsize=2)  # (asked for each score's holder in a text, and for its named lines)
-def _authors(text: str) -> frozenset[str]:
-    """The words of the names the text's bylines give (or its column's host, or a name its heading marks as the
-    writer's, or who introduces themself there, or who signs it off), in lower case."""
-    hosts = [host["who"] for line in text.split("\n", _HOST_LINES)[:_HOST_LINES]
-             if (host := _COLUMN_HOST.fullmatch(line)) is not None]
-    hosts += [marked["who"] for marked in _MARKED_WRITER.finditer(text, 0, _HEADING_REACH)]
-    hosts += [speaker["who"] for speaker in _SELF_INTRODUCED.finditer(text, 0, _HEADING_REACH)]
-    hosts += [signer["who"] for signer in _SIGNED_OFF.finditer(text, max(0, len(text) - 200))]
-    return frozenset(word.lower() for who in [byline["who"] for byline in BYLINE.finditer(text)] + hosts
-                     for word in who.split())
-
-
 def bylined(text: str, starts: list[int]) -> list[bool] | None:
     """For scores starting at ``starts``, whether each is labelled with the name of the text's author, whom a
     byline names ("Notes by Tomasz Brill" and the line "Tomasz: B+"); None unless the scores' labels name two
     people or more and one of them is the author (show notes give every host's score, each on its line)."""
     if len(starts) < 2:
         return None
-    authors = _authors(text)
+    authors = text_authors(text)
     if not authors:
         return None
     holders = []
@@ -407,9 +376,16 @@ def attributed(text: str, start: int) -> bool:
         subject = aside["subject"] if aside else subject  # ("Harold, who is a harsher judge than I, gives it ...")
         if not _WORD.search(subject):
             return False  # no subject at all: the writer's own clipped verdict ("Returns 8 on a ten-point scale.")
+    frame = _KNOWING_FRAME.search(subject)
+    if frame is not None and _WORD.search(subject, frame.end()):
+        subject = subject[frame.end():]  # "I understand the Opposition has awarded it two stars": the Opposition's
     return not _FIRST_PERSON.search(" " + subject) or _RELATION_OF_SELF.search(subject) is not None
 
 
+# the writer's frame of what they know or heard, before the clause whose subject gives the score
+_KNOWING_FRAME = re.compile(r"(?:^|\s)(?:I|we)\s+(?:understand|hear|gather|learn|learned|read|see|note|know|suspect|"
+                            r"(?:am|are|was|were|have\s+been|['\u2019]m|['\u2019]re)\s+(?:told|informed))\s+(?:that\s+)?",
+                            re.IGNORECASE)
 # a subject and a relative clause set off after it, whose words are the aside's, not the subject's
 _SUBJECTS_ASIDE = re.compile(r"(?P<subject>[^,]+),\s*(?:who|whom|whose|which)\b[^,]*,\s*\Z", re.IGNORECASE)
 

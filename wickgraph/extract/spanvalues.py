@@ -247,8 +247,8 @@ def _role_label(claim: Claim, doc: Document) -> Mention | None:
     words = _ARTICLE_FIRST.sub("", claim.character or "").split()
     if not words or any(w[:1].isupper() for w in words) or not claim.character_iri:
         return None
-    line_start = doc.line(claim.start)[0]
-    label = doc.by_start.get(_LINE_HEAD.match(doc.text, line_start).end())
+    head = _LINE_HEAD.match(doc.text, doc.line(claim.start)[0])
+    label = doc.by_start.get(head.end()) if head else None
     if label is None or label.end > claim.start or not any(e.iri == claim.character_iri
                                                            for e in label.of_kind(CHARACTER)):
         return None
