@@ -11461,6 +11461,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ('Final score: 4 out of 5. I hear the Sun awarded it 2 out of 5.', CH2, [('rating', '', 4, 'unknown')]),
         ('Verdict: 8/10. We understand the studio rated it 10/10, naturally.', CH2, [('rating', '', 8, 'unknown')]),
     ],
+    "a-line-of-dialogue-beside-a-named-speakers-beat": [
+        ('IN THE STUDIO: Roy Keeling isn\'t having it. "Lovely shape, no story. I\'d give it a six out of ten." My rating: 9/10.', CH4, [('rating', '', 9, 'unknown')]),
+        ('Ian McShane steals every scene. "Halle Berry is Sofia," I wrote in my notes.', PARA, [('cast', 'Halle Berry', 'Sofia', 'supported')]),
+        ('It opens in the desert. "The Elder is Saïd Taghmaoui." That is all the film tells us.', PARA, [('cast', 'Saïd Taghmaoui', 'the Elder', 'supported')]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -18308,6 +18313,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ('It is great fun. I gather the jury has given it 2 stars out of 5.', CH2, ('rating', '', 2)),
         ('Loved it. I am told the Herald scored it 3/10 this morning.', CH2, ('rating', '', 3)),
         ('I have been informed that the panel awarded it 5/10.', CH2, ('rating', '', 5)),
+    ],
+    "a-line-of-dialogue-beside-a-named-speakers-beat": [
+        ('Gus leans over. "David Leitch directed this one." I ignore him.', PARA, ('director', 'David Leitch', None)),
+        ('Roy Keeling isn\'t having it. "Halle Berry plays Sofia in this." Roy also tipped Leeds.', CH2, ('cast', 'Halle Berry', 'Sofia')),
+        ('"Franco Nero is Julius, trust me." Dana Price says it twice.', CH2, ('cast', 'Franco Nero', 'Julius')),
     ],
 }
 

@@ -18,9 +18,15 @@ _SHOUTED_BEFORE = re.compile(r"(?<!\bI )(?<!\bwe )(?<!\bWe )(?<!\byou )(?<!\bYou
 # peers over her glasses. "David Leitch co-directed this one." She stamps the card.' (a pronoun opens the sentence
 # after it, or the one before it on its line)
 _SENTENCE_OPENS = re.compile(r"(?:\A|(?<=\n)|(?<=[.!?])[ \t]+)[ \t]*\Z")
-_BEAT_AFTER = re.compile(r"[ \t]+(?:He|She|They)[ \t]+(?-i:[a-z])")
-_BEAT_BEFORE = re.compile(r"(?:^|(?<=[.!?])[ \t])[ \t]*(?:He|She|They)[ \t]+(?-i:[a-z])[^.!?\n\"\u201c]{0,120}"
-                          r"[.!?][ \t]+\Z", re.MULTILINE)
+# (the beat's subject a pronoun or a person's name: "She stamps the card.", "Roy Keeling isn't having it.")
+# (a name of one word before a verb in -s or -ed only: "Gus leans", not "Not bad")
+_NOT_A_NAME = (r"(?:The|A|An|It|Its|This|That|There|These|Those|What|When|Then|And|But|So|My|Our|Your|His|Her|Their|"
+               r"I|We|You)")
+_CAPITALISED = r"(?-i:[A-Z])[\w'\u2019-]+"
+_ACTOR = (rf"(?:(?:He|She|They)[ \t]+(?-i:[a-z])|(?!{_NOT_A_NAME}\b){_CAPITALISED}"
+          rf"(?:(?:[ \t]+{_CAPITALISED}){{1,2}}[ \t]+(?-i:[a-z])|[ \t]+(?-i:[a-z]+)(?:s|ed)\b))")
+_BEAT_AFTER = re.compile(rf"[ \t]+{_ACTOR}")
+_BEAT_BEFORE = re.compile(rf"(?:^|(?<=[.!?])[ \t])[ \t]*{_ACTOR}[^.!?\n\"\u201c]{{0,120}}[.!?][ \t]+\Z", re.MULTILINE)
 
 
 def spoken_aloud(text: str, start: int, end: int, line_start: int) -> bool:
