@@ -11466,6 +11466,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ('Ian McShane steals every scene. "Halle Berry is Sofia," I wrote in my notes.', PARA, [('cast', 'Halle Berry', 'Sofia', 'supported')]),
         ('It opens in the desert. "The Elder is Saïd Taghmaoui." That is all the film tells us.', PARA, [('cast', 'Saïd Taghmaoui', 'the Elder', 'supported')]),
     ],
+    "a-caption-marked-corrected-replaces-the-one-before": [
+        ('CHYRON: "JOHN WICK" DIRECTED BY DAVID LEITCH\n\nANCHOR: Sorry, that caption is wrong.\n\nCHYRON (CORRECTED): "JOHN WICK" — DIR. CHAD STAHELSKI', JW1, [('director', 'Chad Stahelski', None, 'supported')]),
+        ('Caption: Halle Berry as Sofia in the Rome section\nHOST: Wrong film, sorry.\nCaption (updated): Ruby Rose as Ares, the mute enforcer', CH2, [('cast', 'Ruby Rose', 'Ares', 'supported')]),
+        ('TICKER: JOHN WICK OPENED IN 2015\nTICKER [corrected]: JOHN WICK OPENED IN 2014, REVIEWS AT SIX', JW1, [('release_year', None, 2014, 'supported')]),
+    ],
+    "the-writers-own-report-taken-back-in-a-correction": [
+        ('Correction: on Friday we reported that Ruby Rose plays Sofia. Halle Berry plays Sofia.', PARA, [('cast', 'Halle Berry', 'Sofia', 'supported')]),
+        ("Clarification: in Tuesday's issue we said that David Leitch directed it. Chad Stahelski did.", PARA, [('director', 'Chad Stahelski', None, 'supported')]),
+        ('We mistakenly stated that Shay Hatten wrote it. Derek Kolstad wrote it.', JW1, [('writer', 'Derek Kolstad', None, 'supported')]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -18318,6 +18328,16 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ('Gus leans over. "David Leitch directed this one." I ignore him.', PARA, ('director', 'David Leitch', None)),
         ('Roy Keeling isn\'t having it. "Halle Berry plays Sofia in this." Roy also tipped Leeds.', CH2, ('cast', 'Halle Berry', 'Sofia')),
         ('"Franco Nero is Julius, trust me." Dana Price says it twice.', CH2, ('cast', 'Franco Nero', 'Julius')),
+    ],
+    "a-caption-marked-corrected-replaces-the-one-before": [
+        ('CHYRON: "JOHN WICK" DIRECTED BY DAVID LEITCH\n\nANCHOR: Sorry, that caption is wrong.\n\nCHYRON (CORRECTED): "JOHN WICK" — DIR. CHAD STAHELSKI', JW1, ('director', 'David Leitch', None)),
+        ('Caption: Halle Berry as Sofia in the Rome section\nHOST: Wrong film, sorry.\nCaption (updated): Ruby Rose as Ares, the mute enforcer', CH2, ('cast', 'Halle Berry', 'Sofia')),
+        ('TICKER: JOHN WICK OPENED IN 2015\nTICKER [corrected]: JOHN WICK OPENED IN 2014, REVIEWS AT SIX', JW1, ('release_year', '', 2015)),
+    ],
+    "the-writers-own-report-taken-back-in-a-correction": [
+        ('Correction: on Friday we reported that Ruby Rose plays Sofia. Halle Berry plays Sofia.', PARA, ('cast', 'Ruby Rose', 'Sofia')),
+        ("Clarification: in Tuesday's issue we said that David Leitch directed it. Chad Stahelski did.", PARA, ('director', 'David Leitch', None)),
+        ('We mistakenly stated that Shay Hatten wrote it. Derek Kolstad wrote it.', JW1, ('writer', 'Shay Hatten', None)),
     ],
 }
 

@@ -26,7 +26,7 @@ _CAPITALISED = r"(?-i:[A-Z])[\w'\u2019-]+"
 _ACTOR = (rf"(?:(?:He|She|They)[ \t]+(?-i:[a-z])|(?!{_NOT_A_NAME}\b){_CAPITALISED}"
           rf"(?:(?:[ \t]+{_CAPITALISED}){{1,2}}[ \t]+(?-i:[a-z])|[ \t]+(?-i:[a-z]+)(?:s|ed)\b))")
 _BEAT_AFTER = re.compile(rf"[ \t]+{_ACTOR}")
-_BEAT_BEFORE = re.compile(rf"(?:^|(?<=[.!?])[ \t])[ \t]*{_ACTOR}[^.!?\n\"\u201c]{{0,120}}[.!?][ \t]+\Z", re.MULTILINE)
+_BEAT_BEFORE = re.compile(rf"(?:^|(?<=[.!?:])[ \t])[ \t]*{_ACTOR}[^.!?\n\"\u201c]{{0,120}}[.!?][ \t]+\Z", re.MULTILINE)
 
 
 def spoken_aloud(text: str, start: int, end: int, line_start: int) -> bool:

@@ -18,6 +18,7 @@ from .layout_words import SENDER, STAMP, default_layout_words
 from .marking import marked_spans
 from .patches import (
     commented_records,
+    corrected_lines,
     patch_marks,
     rejected_rows,
     removed_lines,
@@ -254,15 +255,14 @@ def _is_form(text: str) -> bool:
 
 
 def struck_spans(text: str) -> list[Span]:
-    """Spans of the text withdrawn, with their marks, so no claim and no rating: what an edit shown in it struck
-    out, a patch's removed lines, the commits a history reverts, a receipt's voided items and a table's rejected rows,
-    a log's records commented out, a template's fields left blank or filled by someone else, an editor's margin
-    comments, a marker's crosses and notes on another's work, a record of corrections' old values, and a form's options
-    left unticked."""
+    """Spans of the text withdrawn, with their marks, so no claim and no rating: what an edit struck out, a patch's
+    removed lines, the commits a history reverts, a receipt's voided items, a table's rejected rows, a log's records
+    commented out, a template's fields blank or filled by someone else, an editor's margin comments, a marker's
+    crosses and notes, old values and captions put right, and a form's options left unticked."""
     spans = removed_lines(text) + reverted_commits(text)  # a patch's old lines, the commits a history reverts
     # a receipt's items voided, a table's rows a cell rules out, a log's records switched off
     spans += voided_items(text) + rejected_rows(text) + commented_records(text)
-    spans += superseded_values(text)  # a record of corrections' old values
+    spans += superseded_values(text) + corrected_lines(text)  # a record of corrections' old values, captions put right
     spans += [field.span() for field in _template_fields(text) if _unfilled(field)]  # "[SUGGESTED BY EDITOR: 5/5]"
     spans += marked_spans(text)  # a marker's crosses and notes on another's work
     if "[" not in text and "~~" not in text and "<" not in text and "\u2610" not in text and "(" not in text \

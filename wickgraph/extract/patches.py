@@ -15,6 +15,9 @@ back the line above that rang it up.
 In a log, a record commented out ("# 2024-11-02 22:14:08 INFO [cast] Common -> Cassian ... OK") is switched off: what
 it says is withdrawn, as long as other records of the same log stand uncommented.
 
+A line labelled as corrected ("CHYRON (CORRECTED): ...", "Caption (updated): ...") replaces the last line before it
+under the same label, as a broadcast or a live blog puts a caption right.
+
 A record of corrections gives each field's old value and its new one ("Old value: 2019" over "New value: 2017", a
 table's "Old value" column beside its "New value" column): the old value is superseded.
 """
@@ -24,7 +27,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["commented_records", "patch_marks", "rejected_rows", "removed_lines", "reverted_commits",
+__all__ = ["commented_records", "corrected_lines", "patch_marks", "rejected_rows", "removed_lines", "reverted_commits",
            "superseded_values", "voided_items"]
 
 Span = tuple[int, int]
@@ -250,3 +253,22 @@ def _old_column(text: str, header: re.Match[str]) -> list[Span]:
         at = end + 1
     return spans
 
+
+
+# a line's label marked as corrected: "CHYRON (CORRECTED):", "Caption (updated):", "TICKER [amended]:"
+_CORRECTED_LABEL = re.compile(r"^[ \t*_]*(?P<label>[^\W\d_][\w ]{0,24}?)[ \t]*[(\[](?i:corrected|correction|updated|"
+                              r"amended|revised|fixed)[)\]][ \t*_]*:", re.MULTILINE)
+
+
+def corrected_lines(text: str) -> list[Span]:
+    """The lines a later line of the same label, marked as corrected, replaces ("CHYRON: X" under "CHYRON (CORRECTED):
+    Y" further down)."""
+    if "(" not in text and "[" not in text:
+        return []
+    spans = []
+    for corrected in _CORRECTED_LABEL.finditer(text):
+        label = re.escape(corrected["label"].strip())
+        earlier = list(re.finditer(rf"^[ \t*_]*{label}[ \t*_]*:[^\n]*", text[:corrected.start()], re.MULTILINE))
+        if earlier:
+            spans.append(earlier[-1].span())
+    return spans
