@@ -11476,6 +11476,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Clarification: in Tuesday's issue we said that David Leitch directed it. Chad Stahelski did.", PARA, [('director', 'Chad Stahelski', None, 'supported')]),
         ('We mistakenly stated that Shay Hatten wrote it. Derek Kolstad wrote it.', JW1, [('writer', 'Derek Kolstad', None, 'supported')]),
     ],
+    "a-stage-works-libretto-credit-names-its-writers": [
+        ('Libretto by Ana Ruiz\nMusic by Tom Novak', CH2, [('writer', 'Ana Ruiz', None, 'contradicted')]),
+        ('Librettist: Tom Novak\nConductor: Ana Ruiz', CH2, [('writer', 'Tom Novak', None, 'contradicted')]),
+        ('Opera in two acts. Libretto: Derek Kolstad and Shay Hatten', CH2, [('writer', 'Derek Kolstad', None, 'supported'), ('writer', 'Shay Hatten', None, 'contradicted')]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -18338,6 +18343,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ('Correction: on Friday we reported that Ruby Rose plays Sofia. Halle Berry plays Sofia.', PARA, ('cast', 'Ruby Rose', 'Sofia')),
         ("Clarification: in Tuesday's issue we said that David Leitch directed it. Chad Stahelski did.", PARA, ('director', 'David Leitch', None)),
         ('We mistakenly stated that Shay Hatten wrote it. Derek Kolstad wrote it.', JW1, ('writer', 'Shay Hatten', None)),
+    ],
+    "a-stage-works-libretto-credit-names-its-writers": [
+        ('Words by Tom Novak\n\nThe opera of John Wick is loud.', CH2, ('writer', 'Tom Novak', None)),
+        ('Librettist: Tom Novak\nConductor: Ana Ruiz', CH2, ('writer', 'Ana Ruiz', None)),
+        ('Libretto by Tom Novak, sung by Ana Ruiz', CH2, ('writer', 'Ana Ruiz', None)),
     ],
 }
 
