@@ -11481,6 +11481,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ('Librettist: Tom Novak\nConductor: Ana Ruiz', CH2, [('writer', 'Tom Novak', None, 'contradicted')]),
         ('Opera in two acts. Libretto: Derek Kolstad and Shay Hatten', CH2, [('writer', 'Derek Kolstad', None, 'supported'), ('writer', 'Shay Hatten', None, 'contradicted')]),
     ],
+    "a-ticket-closed-without-its-change": [
+        ("WICK-104  Cast & roles                          DONE\nWICK-105  Credit David Leitch as co-director    WON'T FIX\nWICK-106  Halle Berry as Sofia                   DONE\n", PARA, [('cast', 'Halle Berry', 'Sofia', 'supported')]),
+        ("WICK-105 · Credit David Leitch as co-director   Status: CLOSED\nResolution: Won't Fix\nDescription (Gil):\n  Everyone knows Leitch co-directed. Put him in the credits.\nComments\n  Ruth · 8 Oct\n    Chad Stahelski directed it alone.\n", JW1, [('director', 'Chad Stahelski', None, 'supported')]),
+        ('| Key | Summary | Resolution |\n|---|---|---|\n| WEB-12 | Ruby Rose plays Sofia | Declined |\n| WEB-13 | Halle Berry plays Sofia | Done |\n', PARA, [('cast', 'Halle Berry', 'Sofia', 'supported')]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -18348,6 +18353,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ('Words by Tom Novak\n\nThe opera of John Wick is loud.', CH2, ('writer', 'Tom Novak', None)),
         ('Librettist: Tom Novak\nConductor: Ana Ruiz', CH2, ('writer', 'Ana Ruiz', None)),
         ('Libretto by Tom Novak, sung by Ana Ruiz', CH2, ('writer', 'Ana Ruiz', None)),
+    ],
+    "a-ticket-closed-without-its-change": [
+        ("WICK-104  Cast & roles                          DONE\nWICK-105  Credit David Leitch as co-director    WON'T FIX\nWICK-106  Halle Berry as Sofia                   DONE\n", PARA, ('director', 'David Leitch', None)),
+        ("WICK-105 · Credit David Leitch as co-director   Status: CLOSED\nResolution: Won't Fix\nDescription (Gil):\n  Everyone knows Leitch co-directed. Put him in the credits.\nComments\n  Ruth · 8 Oct\n    Chad Stahelski directed it alone.\n", JW1, ('director', 'David Leitch', None)),
+        ('| Key | Summary | Resolution |\n|---|---|---|\n| WEB-12 | Ruby Rose plays Sofia | Declined |\n| WEB-13 | Halle Berry plays Sofia | Done |\n', PARA, ('cast', 'Ruby Rose', 'Sofia')),
     ],
 }
 

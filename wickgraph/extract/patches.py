@@ -166,21 +166,42 @@ _VOID_REACH = 20  # lines between an item and the line that voids it
 # (Ares) | SUP | \u274c R-1", "| Dean Winters | Kirill | void |" (the cell holds the ruling alone, maybe with its
 # reference); a sheet's row too, its cells parted by commas, semicolons or tabs, its ruling in capitals or opening a
 # quoted cell: '"12","cast","Unity Phelan","Eve Macarro","DELETE - wrong sheet"', "Halle Berry;Sofia;DELETE"
-_RULING = (r"(?i:rejected|void(?:ed)?|denied|withdrawn|disallowed|disqualified|struck|invalid|overturned)"
+_RULING = (r"(?i:rejected|void(?:ed)?|denied|withdrawn|disallowed|disqualified|struck|invalid|overturned|declined|"
+           # (an issue tracker's resolutions that leave a ticket's change undone)
+           r"won['\u2019]?t[ \t]+(?:fix|do)|wontfix|cancell?ed)"
            r"|[\u274c\u2717\u2718]")
 _SHEET_RULING = r"DELETED?|REMOVED?|DROPPED|WRONG"
 _REJECTING_CELL = re.compile(rf"(?:^|\|)[ \t]*(?:{_RULING})(?:[ \t]+[\w.#-]{{1,8}})?[ \t]*(?:\||$)"
                              rf"|(?:^|[,;\t])[ \t]*(?:(?:{_RULING}|{_SHEET_RULING})(?:[ \t]+[\w.#-]{{1,8}})?"
                              r"[ \t]*(?=[,;\t]|$)"
-                             rf"|\"(?:{_RULING}|(?i:{_SHEET_RULING}))\b[^\"\n]*\")", re.MULTILINE)
-_CELL_MARKS = ("|", ",", ";", "\t")
+                             rf"|\"(?:{_RULING}|(?i:{_SHEET_RULING}))\b[^\"\n]*\")"
+                             # (or the last column of a row its spaces align: "WICK-105  Credit X  WON'T FIX")
+                             rf"|(?<=\S)[ ]{{2,}}(?:{_RULING})[ \t]*$", re.MULTILINE)
+_CELL_MARKS = ("|", ",", ";", "\t", "  ")
+# a ticket's resolution under its heading line, which names its key: "WICK-105 \u00b7 Credit X as co-director" over
+# "Resolution: Won't Fix"
+_RESOLVED_UNDONE = re.compile(rf"^[ \t]*(?i:resolution)[ \t]*:[ \t]*(?:{_RULING})[ \t]*$", re.MULTILINE)
+_TICKET_KEY = re.compile(r"\b[A-Z][A-Z0-9]{1,9}-\d{1,6}\b")
+_TICKET_REACH = 3  # lines between a ticket's heading and its resolution
+_TICKET_BODY_END = re.compile(r"\n[ \t]*(?:\n|(?i:comments?|activity|history)\b|[-=_]{3,})")
 
 
 def rejected_rows(text: str) -> list[Span]:
-    """Spans of a table's rows that a cell of their own rules out: a rejected lot, a voided pick, a struck entry."""
+    """Spans of a table's rows that a cell of their own rules out (a rejected lot, a voided pick, a struck entry, a
+    ticket closed as "Won't Fix"), and the heading of a ticket whose resolution leaves its change undone."""
     if not any(mark in text for mark in _CELL_MARKS):
         return []
     spans = []
+    for resolution in _RESOLVED_UNDONE.finditer(text):
+        end = resolution.start() - 1
+        for _ in range(_TICKET_REACH):
+            start = text.rfind("\n", 0, max(end, 0)) + 1
+            if end <= 0 or _TICKET_KEY.search(text, start, end):
+                # (with its description, the change proposed, down to its comments: "Comments", a blank line)
+                after = _TICKET_BODY_END.search(text, resolution.end())
+                spans += [(start, after.start() if after else len(text))] if end > 0 else []
+                break
+            end = start - 1
     for cell in _REJECTING_CELL.finditer(text):
         start, end = text.rfind("\n", 0, cell.start()) + 1, text.find("\n", cell.start())
         # (a row of cells, not a line that is the word alone)
