@@ -11486,6 +11486,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("WICK-105 · Credit David Leitch as co-director   Status: CLOSED\nResolution: Won't Fix\nDescription (Gil):\n  Everyone knows Leitch co-directed. Put him in the credits.\nComments\n  Ruth · 8 Oct\n    Chad Stahelski directed it alone.\n", JW1, [('director', 'Chad Stahelski', None, 'supported')]),
         ('| Key | Summary | Resolution |\n|---|---|---|\n| WEB-12 | Ruby Rose plays Sofia | Declined |\n| WEB-13 | Halle Berry plays Sofia | Done |\n', PARA, [('cast', 'Halle Berry', 'Sofia', 'supported')]),
     ],
+    "a-quoted-item-a-verdict-crosses-out": [
+        ('[2] A figure labelled "Ian McShane as Winston": ticked. [3] A figure labelled "Keanu, directing": crossed out.', JW1, [('cast', 'Ian McShane', 'Winston', 'supported')]),
+        ('The sticker "Chad Stahelski directed it" stays; "David Leitch directed it" is struck through.', JW1, [('director', 'Chad Stahelski', None, 'supported')]),
+        ('Keanu Reeves is John Wick. The caption "Halle Berry as Sofia": scratched out by hand.', JW1, [('cast', 'Keanu Reeves', 'John Wick', 'supported')]),
+    ],
+    "someone-who-wrote-or-phoned-to-insist": [
+        ('A customer has written to us three times to insist that Keanu Reeves directed it. Chad Stahelski directed it.', JW1, [('director', 'Chad Stahelski', None, 'supported')]),
+        ('A reader phoned again to insist that Halle Berry plays Sofia here. Ruby Rose plays Ares.', CH2, [('cast', 'Ruby Rose', 'Ares', 'supported')]),
+        ('I have written to the studio twice to say that Common is superb as Cassian.', CH2, [('cast', 'Common', 'Cassian', 'supported')]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -18358,6 +18368,16 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("WICK-104  Cast & roles                          DONE\nWICK-105  Credit David Leitch as co-director    WON'T FIX\nWICK-106  Halle Berry as Sofia                   DONE\n", PARA, ('director', 'David Leitch', None)),
         ("WICK-105 · Credit David Leitch as co-director   Status: CLOSED\nResolution: Won't Fix\nDescription (Gil):\n  Everyone knows Leitch co-directed. Put him in the credits.\nComments\n  Ruth · 8 Oct\n    Chad Stahelski directed it alone.\n", JW1, ('director', 'David Leitch', None)),
         ('| Key | Summary | Resolution |\n|---|---|---|\n| WEB-12 | Ruby Rose plays Sofia | Declined |\n| WEB-13 | Halle Berry plays Sofia | Done |\n', PARA, ('cast', 'Ruby Rose', 'Sofia')),
+    ],
+    "a-quoted-item-a-verdict-crosses-out": [
+        ('[2] A figure labelled "Ian McShane as Winston": ticked. [3] A figure labelled "Keanu, directing": crossed out.', JW1, ('director', 'Keanu Reeves', None)),
+        ('The sticker "Chad Stahelski directed it" stays; "David Leitch directed it" is struck through.', JW1, ('director', 'David Leitch', None)),
+        ('Keanu Reeves is John Wick. The caption "Halle Berry as Sofia": scratched out by hand.', JW1, ('cast', 'Halle Berry', 'Sofia')),
+    ],
+    "someone-who-wrote-or-phoned-to-insist": [
+        ('A customer has written to us three times to insist that Keanu Reeves directed it. Chad Stahelski directed it.', JW1, ('director', 'Keanu Reeves', None)),
+        ('A reader phoned again to insist that Halle Berry plays Sofia here. Ruby Rose plays Ares.', CH2, ('cast', 'Halle Berry', 'Sofia')),
+        ('A fan wrote in to the paper to insist that Common plays Santino.', CH2, ('cast', 'Common', 'Santino')),
     ],
 }
 

@@ -157,9 +157,10 @@ _REJECTED_BEFORE = re.compile(r"(?:\((?i:rejected|declined|struck|cut|withdrawn|
                               # (a cross opening the line: '✗ Ticket #0417 (claimant "Big Vic"): "..."')
                               rf"|(?:\A|(?<=\n))[ \t]*{CROSS_MARK}[^\n]{{0,100}}\Z")
 # ... or a verdict after it on its line that rejects it, as a betting slip or a claims desk marks a losing pick:
-# '"Released 2015" ... LOST', '"Jason Statham plays Viggo" ✗', '"..." — REFUSED'
+# '"Released 2015" ... LOST', '"Jason Statham plays Viggo" ✗', '"..." — REFUSED', '"Keanu, directing": crossed out'
 _REJECTED_AFTER = re.compile(r"[ \t.\u2026,:;\u2014\u2013-]*(?:LOST|WRONG|FALSE|REJECTED|REFUSED|DENIED|INCORRECT|"
-                             rf"NOT[ \t]+PAID|BUSTED|{CROSS_MARK})(?![\w])")
+                             rf"NOT[ \t]+PAID|BUSTED|{CROSS_MARK}|(?i:(?:(?:is|was|gets|got)[ \t]+)?"
+                             r"(?:crossed|struck|scratched|scored)[ \t]+(?:out|through)))(?![\w])")
 # ... or a quotation that opens with its poster's handle, as a comment pasted in is quoted: '"@kathedral: pretty sure
 # Ares is Ruby Rose mate"', or with a name and a verb of saying, as a shop's card quotes its staff: '"DWAYNE SAYS: 2 OUT
 # OF 5"', '"Mia reckons: ..."'
