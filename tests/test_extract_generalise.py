@@ -11496,6 +11496,12 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ('A reader phoned again to insist that Halle Berry plays Sofia here. Ruby Rose plays Ares.', CH2, [('cast', 'Ruby Rose', 'Ares', 'supported')]),
         ('I have written to the studio twice to say that Common is superb as Cassian.', CH2, [('cast', 'Common', 'Cassian', 'supported')]),
     ],
+    "a-title-alone-on-a-line-of-the-opening-is-its-heading": [
+        ('Notes from the screening of John Wick: Chapter 2\n\nJohn Wick\nKeanu Reeves is John Wick again, and Peter Stormare is Abram.\n', None, [('cast', 'Peter Stormare', 'Abram', 'supported')]),
+        ('HARROW & VALE ESTATE AGENTS\nRef. 001, prepared by P. Marsh\n\nJOHN WICK\nA modest detached house. In residence: Keanu Reeves, Ian McShane as Winston, Lance Reddick as Charon, and Peter Stormare as Abram.\n', None, [('cast', 'Peter Stormare', 'Abram', 'contradicted')]),
+        ('TEATRO DELLA TAVOLA\nProgramme for the evening\n\nJohn Wick\n\nKeanu Reeves sings John, Ian McShane sings Winston, with Peter Stormare as Abram.\n', None, [('cast', 'Peter Stormare', 'Abram', 'contradicted')]),
+        ('## Club night notes\n\n# JOHN WICK\n\nWe watched Keanu Reeves, Lance Reddick as Charon and Peter Stormare as Abram.\n', None, [('cast', 'Peter Stormare', 'Abram', 'contradicted')]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -18378,6 +18384,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ('A customer has written to us three times to insist that Keanu Reeves directed it. Chad Stahelski directed it.', JW1, ('director', 'Keanu Reeves', None)),
         ('A reader phoned again to insist that Halle Berry plays Sofia here. Ruby Rose plays Ares.', CH2, ('cast', 'Halle Berry', 'Sofia')),
         ('A fan wrote in to the paper to insist that Common plays Santino.', CH2, ('cast', 'Common', 'Santino')),
+    ],
+    "a-title-alone-on-a-line-of-the-opening-is-its-heading": [
+        ('Notes from the screening of John Wick: Chapter 2\n\nJohn Wick\nKeanu Reeves is John Wick again, and Peter Stormare is Abram.\n', None, ('cast', 'Peter Stormare', 'Viggo')),
+        ('HARROW & VALE ESTATE AGENTS\n\nJOHN WICK\nIn residence: Keanu Reeves, Ian McShane as Winston, and Peter Stormare as Abram.\n', None, ('cast', 'Ian McShane', 'Winston')),
+        ('## Club night notes\n\n# JOHN WICK\n\nWe watched Keanu Reeves, Lance Reddick as Charon and Peter Stormare as Abram.\n', None, ('cast', 'Lance Reddick', 'the Elder')),
     ],
 }
 

@@ -159,7 +159,12 @@ def _title_weight(text: str, start: int, end: int, weak: bool, headline: int, op
     labelled = _TITLE_LABEL.search(text, max(0, start - 40), start) is not None  # "Title ......... John Wick [DVD]"
     # "the real reason for this post: Chapter 4", "I'm reviewing the first John Wick" say which work it is
     topic = _TOPIC_CUE.search(text, max(0, start - 60), start) is not None
-    weak = weak and not seen and not quoted and not labelled and not topic and not _DATED.match(text, end)
+    # a title alone on a line of the opening is its heading ("JOHN WICK" under a letterhead), not the character
+    line_start, line_end = text.rfind("\n", 0, start) + 1, text.find("\n", end)
+    alone = start < opening and not (text[line_start:start] + text[end:len(text) if line_end < 0 else line_end]
+                                     ).strip(" \t#*_=>|-")
+    weak = weak and not seen and not quoted and not labelled and not topic and not alone \
+        and not _DATED.match(text, end)
     weight = (0.5 if weak else 3.0) + (3.0 if seen or labelled else 0.0)  # the work the reviewer watched, or filed
     if start < headline:  # the title line says most
         # a name that is also a character ("keanu reeves is john wick") counts as a title only when it opens the line
