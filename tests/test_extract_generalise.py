@@ -11502,6 +11502,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ('TEATRO DELLA TAVOLA\nProgramme for the evening\n\nJohn Wick\n\nKeanu Reeves sings John, Ian McShane sings Winston, with Peter Stormare as Abram.\n', None, [('cast', 'Peter Stormare', 'Abram', 'contradicted')]),
         ('## Club night notes\n\n# JOHN WICK\n\nWe watched Keanu Reeves, Lance Reddick as Charon and Peter Stormare as Abram.\n', None, [('cast', 'Peter Stormare', 'Abram', 'contradicted')]),
     ],
+    "an-editors-bracket-puts-a-name-right": [
+        ('Dean Winters as Avi [sic → Kirill] makes a decent weasel.', JW1, [('cast', 'Dean Winters', 'Kirill', 'contradicted')]),
+        ('Halle Berry as Sonia [sic, Sofia], who manages the Continental.', PARA, [('cast', 'Halle Berry', 'Sofia', 'supported')]),
+        ("Catalina Sandino Moreno plays Nogi [read: Lena], the dancer's old friend.", BAL, [('cast', 'Catalina Sandino Moreno', 'Lena', 'supported')]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -18389,6 +18394,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ('Notes from the screening of John Wick: Chapter 2\n\nJohn Wick\nKeanu Reeves is John Wick again, and Peter Stormare is Abram.\n', None, ('cast', 'Peter Stormare', 'Viggo')),
         ('HARROW & VALE ESTATE AGENTS\n\nJOHN WICK\nIn residence: Keanu Reeves, Ian McShane as Winston, and Peter Stormare as Abram.\n', None, ('cast', 'Ian McShane', 'Winston')),
         ('## Club night notes\n\n# JOHN WICK\n\nWe watched Keanu Reeves, Lance Reddick as Charon and Peter Stormare as Abram.\n', None, ('cast', 'Lance Reddick', 'the Elder')),
+    ],
+    "an-editors-bracket-puts-a-name-right": [
+        ('Dean Winters as Avi [sic → Kirill] makes a decent weasel.', JW1, ('cast', 'Dean Winters', 'Avi')),
+        ('Halle Berry as Sonia [sic, Sofia], who manages the Continental.', PARA, ('cast', 'Halle Berry', 'Sonia')),
+        ("Catalina Sandino Moreno plays Nogi [read: Lena], the dancer's old friend.", BAL, ('cast', 'Catalina Sandino Moreno', 'Nogi')),
     ],
 }
 

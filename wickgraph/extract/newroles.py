@@ -86,6 +86,8 @@ def new_role(doc: Document, cues: Cues, actor: Mention, sentence_end: int) -> Ca
     end = min(sentence_end, actor.end + WINDOW)
     bracketed = in_open_bracket(doc.text, actor.start, max(0, actor.start - WINDOW))
     for name in _NEW_NAME.finditer(doc.text, actor.end, end):
+        if not doc.folded[name.start():name.end()].strip():
+            continue  # a name taken back, blank in the view ("as Sonia [sic, SOFIA]")
         known = doc.by_start.get(name.start())
         if known is not None and is_possessive(doc.text, known.end):
             continue  # "as Winston's butler, Bartholomew": a description

@@ -241,12 +241,22 @@ def denied_quote_spans(view: str) -> list[tuple[int, int]]:
     return spans
 
 
+# a name, then an editor's bracket that gives the right one: "Avi [sic \u2192 Kirill]", "Sonia [sic, SOFIA]",
+# "Nogi [read: Lena]", "Rooney [should be Eve]": the name and the opening go, the right name stays
+_NAME_PUT_RIGHT = re.compile(r"(?-i:[A-Z])[\w'\u2019-]*(?:[ \t]+(?-i:[A-Z])[\w'\u2019-]*)?[ \t]*\[[ \t]*"
+                             r"(?:sic[ \t]*(?:[,:;]|\u2192|->|=>)|\u2192|->|=>|read[ \t]*:?"
+                             r"|should[ \t]+(?:be|read)[ \t]*:?)[ \t]*(?=(?-i:[A-Z]))", re.IGNORECASE)
+
+
 def retraction_spans(view: str) -> list[tuple[int, int]]:
     """Each self-correction's marker with the words it takes back: a number or a name said again takes back the
     number or name before it, a clause said again from its first word the clause; after "no", the clause said; a
-    number an arrow replaces, as a change log writes a fix ("release year: 2016 \u2192 2017")."""
+    number an arrow replaces, as a change log writes a fix ("release year: 2016 \u2192 2017"); a name an editor's
+    bracket puts right ("Avi [sic \u2192 Kirill]")."""
     spans: list[tuple[int, int]] = [arrow.span() for arrow in _REPLACED_NUMBER.finditer(view)] \
         if "\u2192" in view or "->" in view or "=>" in view else []
+    if "[" in view:  # an editor's bracket that puts a name right: "Dean Winters as Avi [sic \u2192 Kirill]"
+        spans += [(fixed.start(), fixed.end()) for fixed in _NAME_PUT_RIGHT.finditer(view)]
     for marker in _RETRACTION.finditer(view):
         opening = _RETRACTION_OPENS.search(view, max(0, marker.start() - 8), marker.start())
         if opening is None and _BARE_MARKER.match(view, marker.start()) \
