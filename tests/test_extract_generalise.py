@@ -11507,6 +11507,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ('Halle Berry as Sonia [sic, Sofia], who manages the Continental.', PARA, [('cast', 'Halle Berry', 'Sofia', 'supported')]),
         ("Catalina Sandino Moreno plays Nogi [read: Lena], the dancer's old friend.", BAL, [('cast', 'Catalina Sandino Moreno', 'Lena', 'supported')]),
     ],
+    "an-entrys-phrase-of-return-after-a-comma": [
+        ('Keanu Reeves       → John Wick, back in the suit\nRuby Rose          → Ares, new', CH2, [('reprise', 'Keanu Reeves', 'John Wick', 'supported')]),
+        ('Ian McShane -> Winston, again at the desk\nCommon -> Cassian', CH2, [('reprise', 'Ian McShane', 'Winston', 'supported')]),
+        ('Common → Cassian, back from the first film', CH2, [('reprise', 'Common', 'Cassian', 'contradicted')]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -18399,6 +18404,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ('Dean Winters as Avi [sic → Kirill] makes a decent weasel.', JW1, ('cast', 'Dean Winters', 'Avi')),
         ('Halle Berry as Sonia [sic, Sofia], who manages the Continental.', PARA, ('cast', 'Halle Berry', 'Sonia')),
         ("Catalina Sandino Moreno plays Nogi [read: Lena], the dancer's old friend.", BAL, ('cast', 'Catalina Sandino Moreno', 'Nogi')),
+    ],
+    "an-entrys-phrase-of-return-after-a-comma": [
+        ('Keanu Reeves       → John Wick, back in the suit\nRuby Rose          → Ares, new', CH2, ('reprise', 'Ruby Rose', 'Ares')),
+        ('Ruby Rose → Ares, a new face, never back', CH2, ('reprise', 'Ruby Rose', 'Ares')),
+        ('Ian McShane -> Winston, again at the desk\nCommon -> Cassian', CH2, ('reprise', 'Common', 'Cassian')),
     ],
 }
 

@@ -15,8 +15,11 @@ __all__ = ["NEW_NOTE", "body_note_says_reprise", "cue_within", "note_says_repris
 
 # "Keanu Reeves \u2014 John Wick. Back for a fourth campaign.": a note that follows a list entry's names as a sentence,
 # or after a dash ("The Bowery King (Laurence Fishburne) \u2014 back again", "John Wick (Keanu Reeves) - HP 60, back"),
-# or a relative clause on the player ("the Director: Anjelica Huston, who returns as the school's matriarch")
-_NOTE_SENTENCE = re.compile(r"(?:[.;]|[ \t]*[\u2014\u2013]|[ \t]+-|,(?=[ \t]+who\b))[ \t]+(?P<note>[^.;!?\n]{1,120})")
+# or a relative clause on the player ("the Director: Anjelica Huston, who returns as the school's matriarch"), or a
+# phrase of return after a comma ("Keanu Reeves \u2192 John Wick, back in the suit")
+_NOTE_SENTENCE = re.compile(r"(?:[.;]|[ \t]*[\u2014\u2013]|[ \t]+-"
+                            r"|,(?=[ \t]+(?:who|back|again|returning|once[ \t]+more)\b))"
+                            r"[ \t]+(?P<note>[^.;!?\n]{1,120})")
 # a note that says the part is new to the player, not taken up again (not the first work it comes back from: "back
 # from the first film")
 NEW_NOTE = re.compile(r"\b(?:not|never|no\s+longer|new|first(?!\s+(?:film|movie|one|chapter|entry|instal?lment|picture"
