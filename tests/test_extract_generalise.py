@@ -11512,6 +11512,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ('Ian McShane -> Winston, again at the desk\nCommon -> Cassian', CH2, [('reprise', 'Ian McShane', 'Winston', 'supported')]),
         ('Common → Cassian, back from the first film', CH2, [('reprise', 'Common', 'Cassian', 'contradicted')]),
     ],
+    "a-heading-that-says-its-list-is-absent-may-qualify-a-noun": [
+        ('3.2 Ingredients\n  Keanu Reeves (John Wick); Halle Berry (Sofia).\n3.3 Substances NOT contained\n  Willem Dafoe (Marcus); Common (Cassian).\n', PARA, [('cast', 'Halle Berry', 'Sofia', 'supported')]),
+        ('Cast returning:\n- Ian McShane as Winston\n\nCast not returning:\n- Willem Dafoe as Marcus\n', PARA, [('cast', 'Ian McShane', 'Winston', 'supported')]),
+        ('2. Not present\n- Common as Cassian\n\nKeanu Reeves is John Wick.', PARA, [('cast', 'Keanu Reeves', 'John Wick', 'supported')]),
+    ],
+    "quoted-answers-under-a-heading-of-someones-words": [
+        ('§ QUESTIONNAIRE EXCERPTS (client\'s words, unedited)\n "Which old friend came back?" — "Willem Dafoe, as Marcus."\n\nMy notes: Halle Berry plays Sofia.', PARA, [('cast', 'Halle Berry', 'Sofia', 'supported')]),
+        ('Survey answers:\n- "Halle Berry plays Ares, I think."\n- "Keanu is John Wick."\n\nRuby Rose plays Ares.', CH2, [('cast', 'Ruby Rose', 'Ares', 'supported')]),
+        ('INTERVIEW EXCERPTS\n1. "Common plays Santino."\n\nCommon plays Cassian.', CH2, [('cast', 'Common', 'Cassian', 'supported')]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -18409,6 +18419,16 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ('Keanu Reeves       → John Wick, back in the suit\nRuby Rose          → Ares, new', CH2, ('reprise', 'Ruby Rose', 'Ares')),
         ('Ruby Rose → Ares, a new face, never back', CH2, ('reprise', 'Ruby Rose', 'Ares')),
         ('Ian McShane -> Winston, again at the desk\nCommon -> Cassian', CH2, ('reprise', 'Common', 'Cassian')),
+    ],
+    "a-heading-that-says-its-list-is-absent-may-qualify-a-noun": [
+        ('3.2 Ingredients\n  Keanu Reeves (John Wick); Halle Berry (Sofia).\n3.3 Substances NOT contained\n  Willem Dafoe (Marcus); Common (Cassian).\n', PARA, ('cast', 'Willem Dafoe', 'Marcus')),
+        ('Cast returning:\n- Ian McShane as Winston\n\nCast not returning:\n- Willem Dafoe as Marcus\n', PARA, ('cast', 'Willem Dafoe', 'Marcus')),
+        ('2. Not present\n- Common as Cassian\n\nKeanu Reeves is John Wick.', PARA, ('cast', 'Common', 'Cassian')),
+    ],
+    "quoted-answers-under-a-heading-of-someones-words": [
+        ('§ QUESTIONNAIRE EXCERPTS (client\'s words, unedited)\n "Which old friend came back?" — "Willem Dafoe, as Marcus."\n\nMy notes: Halle Berry plays Sofia.', PARA, ('cast', 'Willem Dafoe', 'Marcus')),
+        ('Survey answers:\n- "Halle Berry plays Ares, I think."\n- "Keanu is John Wick."\n\nRuby Rose plays Ares.', CH2, ('cast', 'Halle Berry', 'Ares')),
+        ('INTERVIEW EXCERPTS\n1. "Common plays Santino."\n\nCommon plays Cassian.', CH2, ('cast', 'Common', 'Santino')),
     ],
 }
 

@@ -409,12 +409,21 @@ def _same_family(kind: str, other: str) -> bool:
 # -- credits ---------------------------------------------------------------------------------------
 
 
-_HEADING = re.compile(r"[ \t]*(?P<words>[^\W\d][\w' \t-]{0,40}?)[ \t]*(?:\([^()\n]{0,40}\))?[ \t]*:?[ \t]*")
+# (maybe numbered as a section: "3.3 Not contained")
+_HEADING = re.compile(r"[ \t]*(?:\d{1,2}(?:\.\d{1,2})*\.?[ \t]+)?(?P<words>[^\W\d][\w' \t-]{0,40}?)[ \t]*"
+                      r"(?:\([^()\n]{0,40}\))?[ \t]*:?[ \t]*")
 
 
 # A list item: a bullet or a number opens it; an unmarked line of a list is short.
 _LIST_ITEM = re.compile(r"[ \t]*(?:[-*+\u2022\u00b7\u2013\u2014]|\d{1,3}[.)/])[ \t]+")
 _MAX_ITEM = 80
+
+
+def _says_absent(name: str, words: LayoutWords) -> bool:
+    """Whether a heading says its list is absent from the work: a phrase of the list, or a noun that a negated one
+    qualifies ("Substances not contained", "Cast not returning")."""
+    return name in words["heading-absent"] or any(name.endswith(" " + phrase) for phrase in words["heading-absent"]
+                                                  if phrase.startswith("not "))
 
 
 def _sections(text: str, view: str, words: LayoutWords) -> Iterator[Section]:
@@ -424,7 +433,7 @@ def _sections(text: str, view: str, words: LayoutWords) -> Iterator[Section]:
             continue
         heading = _HEADING.fullmatch(view, start, end)
         name = " ".join(heading.group("words").lower().split()) if heading else ""
-        kind = "reprise" if name in words["heading-reprise"] else "absent" if name in words["heading-absent"] else ""
+        kind = "reprise" if name in words["heading-reprise"] else "absent" if _says_absent(name, words) else ""
         if heading is None or not kind:
             continue
         last = None

@@ -10,6 +10,7 @@ import re
 from .dialogue import spoken_aloud
 from .endorsements import scripted, ticked
 from .layout_words import CROSS_MARK, RULE_LINE, STAMP
+from .quoteheadings import under_others_heading
 
 __all__ = ["BYLINE", "CRITIC_AND_OUTLET", "INITIALS", "NAME_COLON", "NAME_WORD", "attributed_quotes", "byline_names",
            "top_lines", "writer_names"]
@@ -249,40 +250,6 @@ _QUOTED_PARAGRAPHS = re.compile(r"^[ \t]*[\u201c\"](?=[^\n]*\n)[^\"\u201c\u201d]
                                 r"[^\"\u201c\u201d]{0,1500}?[\u201d\"][ \t]*$", re.MULTILINE)
 
 
-# a heading that gives what follows to someone by a verb of saying or thinking, as a page lists a friend's mistakes:
-# "WHAT MY FLATMATE THINKS", "THINGS KEV SAID (ALL WRONG)", "└── YES → What Dad reckons"
-_SAID_HEADING = re.compile(r"[^\w\n]*(?:\w+[ \t]*(?:\u2192|->|:)[ \t]*)?(?:what|things|stuff|everything)[ \t]+"
-                           r"(?:my[ \t]+[a-z]+|(?-i:[A-Z])[\w'\u2019-]+|he|she|they)[ \t]+(?:said|says|thinks|thought|"
-                           r"believes|believed|claims|claimed|reckons|reckoned|insists|insisted|swears|swore|"
-                           r"told[ \t]+(?:me|us))\b[^\n]{0,40}$", re.IGNORECASE)
-# ... or that names what follows as other people's words, as a survey, a screening or a page lists them: "5) VERBATIMS",
-# "AUDIENCE COMMENTS", "Vox pops:", "Testimonials", "Reactions from the foyer"
-_QUOTES_HEADING = re.compile(r"[^\w\n]*(?:(?:\d{1,2}|[a-z])[.)][ \t]*)?(?:(?:audience|viewer|reader|fan|respondent|"
-                             r"panel|public|guest|customer|user|member|voter|visitor)s?['\u2019]?[ \t]+)?"
-                             r"(?:verbatims?|verbatim[ \t]+(?:comments|responses|quotes)|testimonials|vox[ \t]+pops?|"
-                             r"(?:selected[ \t]+)?(?:quotes|comments|reactions|responses|feedback))"
-                             r"(?:[ \t]+(?:from|by|of)[ \t]+[^\n]{1,30})?[ \t:]*$", re.IGNORECASE)
-# what opens a line before a quotation listed under such a heading: a bullet, a number, a respondent's tag ("[1-0442]")
-_QUOTED_ITEM_BEFORE = re.compile(r"[ \t]*(?:[-*\u2022>]|\d{1,3}[.)]|\[[\w.:/-]{1,12}\])?[ \t]*")
-_SAID_REACH = 12  # lines up from a quotation to its heading, within one block
-
-
-def _under_heading(text: str, start: int, heading: re.Pattern[str]) -> bool:
-    """Whether the quotation at ``start`` stands in a block (no blank line) under a ``heading`` line, past the
-    writer's replies between."""
-    line_start = text.rfind("\n", 0, start) + 1
-    for _ in range(_SAID_REACH):
-        if line_start == 0:
-            return False
-        above = text.rfind("\n", 0, line_start - 1) + 1
-        if not text[above:line_start].strip():
-            return False
-        if heading.match(text, above, line_start - 1):
-            return True
-        line_start = above
-    return False
-
-
 def _reported_above(text: str, start: int) -> bool:
     """Whether the quotation opening its line at ``start`` stands under a line that reports someone else's words,
     maybe after other quoted lines of theirs."""
@@ -450,9 +417,7 @@ def _attributed(text: str, quote: re.Match[str], writer: frozenset[str]) -> bool
                 or _BRACKET_TAG_BEFORE.search(text, max(0, start - 82), start)
                 or _BRACKET_LINE_BEFORE.search(text, max(0, start - 160), start)
                 or _NAMED_LINE_BEFORE.search(text, max(0, start - 100), start)
-                or _reported_above(text, start) or _under_heading(text, start, _SAID_HEADING)
-                or (_QUOTED_ITEM_BEFORE.fullmatch(text, line_start, start) is not None
-                    and _under_heading(text, start, _QUOTES_HEADING))
+                or _reported_above(text, start) or under_others_heading(text, start, line_start)
                 or _HANDLE_OPENS.match(body) or _SIGNED_INSIDE.search(body)
                 or _initials_before(text, start, writer))
 
