@@ -11522,6 +11522,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ('Survey answers:\n- "Halle Berry plays Ares, I think."\n- "Keanu is John Wick."\n\nRuby Rose plays Ares.', CH2, [('cast', 'Ruby Rose', 'Ares', 'supported')]),
         ('INTERVIEW EXCERPTS\n1. "Common plays Santino."\n\nCommon plays Cassian.', CH2, [('cast', 'Common', 'Cassian', 'supported')]),
     ],
+    "a-score-with-its-scale-in-brackets": [
+        ('The film is fine. Overall rating: 4 (scale 0–4).', CH2, [('rating', '', 4, 'unknown')]),
+        ('The film is fine. Rating: 3 (on a scale of 1 to 5).', CH2, [('rating', '', 3, 'unknown')]),
+        ('It gets a 4 (scale of 0 to 5) from me.', CH2, [('rating', '', 4, 'unknown')]),
+    ],
+    "the-critics-own-grade-for-where-it-is-printed": [
+        ('The film is fine. My own grade for the newsletter is B+.', CH2, [('rating', '', 'B+', 'unknown')]),
+        ('Our grade in the club is an A-, after a long argument.', CH2, [('rating', '', 'A-', 'unknown')]),
+        ('My rating on this blog stays a C. Sorry, Keanu.', CH2, [('rating', '', 'C', 'unknown')]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -18429,6 +18439,16 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ('§ QUESTIONNAIRE EXCERPTS (client\'s words, unedited)\n "Which old friend came back?" — "Willem Dafoe, as Marcus."\n\nMy notes: Halle Berry plays Sofia.', PARA, ('cast', 'Willem Dafoe', 'Marcus')),
         ('Survey answers:\n- "Halle Berry plays Ares, I think."\n- "Keanu is John Wick."\n\nRuby Rose plays Ares.', CH2, ('cast', 'Halle Berry', 'Ares')),
         ('INTERVIEW EXCERPTS\n1. "Common plays Santino."\n\nCommon plays Cassian.', CH2, ('cast', 'Common', 'Santino')),
+    ],
+    "a-score-with-its-scale-in-brackets": [
+        ('Runtime: 2 (scale 1-5 for dullness) hours, and no score from me.', CH2, ('rating', '', 2)),
+        ('Fight count: 14 (scale of 0 to 20 in the genre). Rating: 7/10.', CH2, ('rating', '', 14)),
+        ('Noise level: 3 (scale 1-5). Rating: 8/10.', CH2, ('rating', '', 3)),
+    ],
+    "the-critics-own-grade-for-where-it-is-printed": [
+        ('The grade for the action is A, the plot a C. Overall: B.', CH2, ('rating', '', 'A')),
+        ('His grade for the paper is a D. Mine: B+.', CH2, ('rating', '', 'D')),
+        ('Their rating on the site is a C. I give it 8/10.', CH2, ('rating', '', 'C')),
     ],
 }
 

@@ -491,3 +491,15 @@ def test_a_personas_label_is_the_critics_own(text: str, value: float) -> None:
     fans elsewhere give scores of their own."""
     rating = find_rating(text)
     assert rating is not None and rating.value == value
+
+
+@pytest.mark.parametrize(("text", "value", "scale"), [
+    ("Overall rating: 4 (scale 0\u20134).", 4, 4),
+    ("Rating: 3 (on a scale of 1 to 5), no more.", 3, 5),
+    ("It gets a 4 (scale of 0 to 5) from me.", 4, 5),
+    ("Score: 8 (scale 1-10).", 8, 10),
+])
+def test_a_scale_in_brackets_sets_the_scale(text: str, value: float, scale: int) -> None:
+    """A score's scale said in brackets after it ("4 (scale 0-4)") is its scale, not the default of ten."""
+    rating = find_rating(text)
+    assert rating is not None and (rating.value, rating.scale) == (value, scale)

@@ -211,7 +211,9 @@ _SOURCES: list[tuple[str, re.Pattern[str]]] = [
     ("named_scale", re.compile(rf"(?P<value>{_NUM}){_HALF}(?:\s*,?\s*(?:on\s+a\s+)?scale\s+of\s+{_any_top('s1')}"
                                rf"|\s+on\s+(?:a|the)\s+{_any_top('s2')}[\s-]point\s+scale"
                                rf"|\s+out\s+of\s+{_any_top('s3')}\s+on\s+(?:a|the)\s+(?:[\w'\u2019-]+\s+){{1,2}}scale"
-                               rf"|\s+on\s+the\s+(?:[\w'\u2019-]+\s+){{1,2}}scale,?\s+out\s+of\s+{_any_top('s4')})\b",
+                               rf"|\s+on\s+the\s+(?:[\w'\u2019-]+\s+){{1,2}}scale,?\s+out\s+of\s+{_any_top('s4')}"
+                               # (or in brackets after it: "4 (scale 0\u20134)", "3 (on a scale of 1 to 5)")
+                               rf"|\s*\(\s*(?:on\s+a\s+)?scale\s+(?:of\s+)?[01]\s*(?:[-\u2013]|to)\s*{_any_top('s5')}\s*\))",
                                re.IGNORECASE)),
     ("star_number", re.compile(r"[\u2605\u2b50][ \t]?(?P<value>[0-5](?:[.,][05])?)"
                                r"(?![\d/]|[.,]\d|\s*(?:/|out\s+of\b|of\b))")),
@@ -253,6 +255,9 @@ _SOURCES: list[tuple[str, re.Pattern[str]]] = [
         # ... or the work receiving it: "John Wick: Chapter 2 receives from me an A-minus"
         r"(?:receives?|gets?|earns?)\s+from\s+(?:me|us)\s+an?|receives? an?|"
         r"gets? an?|earns? an?|I'd give it an?|solid)\s+(?:an?\s+)?"
+        # the critic's own grade for where it is printed: "My own grade for the newsletter is B+"
+        r"|\b(?:my|our)\s+(?:own\s+)?(?:grade|mark|rating|verdict)\s+(?:for|in|on)\s+(?:the|our|this|my)\s+[\w-]+\s+"
+        r"(?:is|was|would\s+be|will\s+be|stays|remains)\s+(?:an?\s+)?"
         # "I award it, with reservations, a B-minus", "It earns, grudgingly, a B\u2013": an aside before the grade
         r"|\b(?:award|awards|awarded|give|gives|gave|gets?|earns?)(?:\s+it)?,[^,\n]{1,40},\s+an?\s+"
         # ... or the work by its title: "I'd rate Chapter 2 a B+"
@@ -404,7 +409,7 @@ def reading(kind: str, match: re.Match[str]) -> tuple[float | str, int | str] | 
         return (value, scale) if 0 <= value <= scale else None
     if kind == "named_scale":
         value = parse_number(match.group("value"))
-        top = parse_number(next(match.group(g) for g in ("s1", "s2", "s3", "s4") if match.group(g)))
+        top = parse_number(next(match.group(g) for g in ("s1", "s2", "s3", "s4", "s5") if match.group(g)))
         if value is not None and _HALF_AFTER.match(match.string, match.end("value"), match.end()):
             value += 0.5
         return (number(value), int(top)) if value is not None and top and 0 <= value <= top else None
