@@ -11532,6 +11532,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ('Our grade in the club is an A-, after a long argument.', CH2, [('rating', '', 'A-', 'unknown')]),
         ('My rating on this blog stays a C. Sorry, Keanu.', CH2, [('rating', '', 'C', 'unknown')]),
     ],
+    "a-negation-in-a-relative-clause-with-no-pronoun": [
+        ('The job: kill Gianna, whom Claudia Gerini gives a dignity the script hardly earns.', CH2, [('cast', 'Claudia Gerini', 'Gianna', 'supported')]),
+        ("2. Iosef: Viggo's spoilt heir, to whom Alfie Allen lends the sulk of a boy never once refused.\n3. Keanu: Reeves, that is, as John Wick.", JW1, [('cast', 'Alfie Allen', 'Iosef', 'supported')]),
+        ('Winston, to whom Ian McShane brings a calm the chaos never quite dents.', CH4, [('cast', 'Ian McShane', 'Winston', 'supported')]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -18449,6 +18454,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ('The grade for the action is A, the plot a C. Overall: B.', CH2, ('rating', '', 'A')),
         ('His grade for the paper is a D. Mine: B+.', CH2, ('rating', '', 'D')),
         ('Their rating on the site is a C. I give it 8/10.', CH2, ('rating', '', 'C')),
+    ],
+    "a-negation-in-a-relative-clause-with-no-pronoun": [
+        ('Claudia Gerini never appears, a fact the poster hides.', CH2, ('cast', 'Claudia Gerini', None)),
+        ('Claudia Gerini is not in it, a fact the poster never admits.', CH2, ('cast', 'Claudia Gerini', None)),
+        ('Gianna, whom Claudia Gerini does not play, is the sister.', CH2, ('cast', 'Claudia Gerini', 'Gianna')),
     ],
 }
 

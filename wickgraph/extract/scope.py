@@ -345,7 +345,17 @@ def _main_clause_end(doc: Document, candidate: Candidate) -> int:
     relative = _RELATIVE_PRONOUN.search(doc.text, candidate.end, min(end, candidate.end + _SCOPE_REACH))
     if relative is not None and not _APPOSITION_OPENS.match(doc.text, candidate.end, relative.start()):
         return relative.start()
-    return end
+    zero = _ZERO_RELATIVE.search(doc.text, candidate.end, min(end, candidate.end + _SCOPE_REACH))
+    return zero.start("clause") if zero is not None else end
+
+
+# a relative clause with no pronoun, on a noun after the candidate, whose own negation is no negation of the claim:
+# "a dignity the script hardly earns", "the sulk of a boy never once refused"
+_ZERO_RELATIVE = re.compile(r"\b(?:a|an|the|his|her|their|its)\s+(?:[\w'\u2019-]+\s+){0,2}?(?-i:[a-z][\w-]*)\s+"
+                            r"(?P<clause>(?:(?:the|a|an|his|her|their)\s+[\w-]+\s+|no[ -]?one\s+|nobody\s+)"
+                            r"(?:never|hardly|barely|scarcely|seldom|does\s+not|did\s+not|doesn['\u2019]t|didn['\u2019]t)\s"
+                            r"|(?:never|hardly|barely|scarcely|seldom)\s+(?:once\s+|ever\s+|quite\s+)?[a-z]+ed\b)",
+                            re.IGNORECASE)
 
 
 # a clause of the writer's own joined to the candidate's: ", and I would ...", "; we never ..."
