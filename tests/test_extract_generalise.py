@@ -11537,6 +11537,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("2. Iosef: Viggo's spoilt heir, to whom Alfie Allen lends the sulk of a boy never once refused.\n3. Keanu: Reeves, that is, as John Wick.", JW1, [('cast', 'Alfie Allen', 'Iosef', 'supported')]),
         ('Winston, to whom Ian McShane brings a calm the chaos never quite dents.', CH4, [('cast', 'Ian McShane', 'Winston', 'supported')]),
     ],
+    "a-video-calls-host-writes-it": [
+        ("Zoom Meeting Transcript\nMeeting: Film Club\nHost: Renata Okafor\nExported by Renata Okafor (Host) for the blog.\n\n00:00:04 Renata Okafor (Host): Welcome back. Chad Stahelski directed this one.\n\n00:00:17 Mike Abernathy: The dog movie.\n\n00:00:38 Gloria Pineda: Wasn't it co-directed by David Leitch? I read Halle Berry plays Sofia in it.\n\n00:00:44 Renata Okafor (Host): No. Ian McShane plays Winston, that's what matters.\n\n00:01:01 Mike Abernathy: Fine. 10/10 from me.\n\n00:01:09 Renata Okafor (Host): My score is 8 out of 10.\n", JW1, [('director', 'Chad Stahelski', None, 'supported'), ('cast', 'Ian McShane', 'Winston', 'supported'), ('rating', '', 8, 'unknown')]),
+        ('Meeting: Wick night\nHost: Dana Price\n\n19:30:01 Dana Price: Keanu Reeves is John Wick, obviously.\n19:30:20 Dana Price: And Common plays Cassian.\n\nMEETING CHAT\n19:31:50  From Gloria Pineda to Everyone: Halle Berry plays Sofia in this one!!!\n19:32:02  From Dana Price (Host) to Everyone: She does not. Ruby Rose plays Ares.\n19:33:40  From Gloria Pineda to Everyone: fine\n', CH2, [('cast', 'Ruby Rose', 'Ares', 'supported'), ('cast', 'Common', 'Cassian', 'supported')]),
+        ("Microsoft Teams transcript\nRecorded by Renata Okafor\n\n[Renata Okafor (Host)] 00:01:02\nMark Dacascos as Zero, the sushi chef.\n\n[Sunny Oduya] 00:01:31\nI read Halle Berry plays the Adjudicator.\n\n[Renata Okafor (Host)] 00:01:35\nI don't buy that. Jerome Flynn as the Elder out in the desert.\n\n[Sunny Oduya] 00:01:50\nok\n", PARA, [('cast', 'Jerome Flynn', 'the Elder', 'contradicted'), ('cast', 'Mark Dacascos', 'Zero', 'supported')]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -18459,6 +18464,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ('Claudia Gerini never appears, a fact the poster hides.', CH2, ('cast', 'Claudia Gerini', None)),
         ('Claudia Gerini is not in it, a fact the poster never admits.', CH2, ('cast', 'Claudia Gerini', None)),
         ('Gianna, whom Claudia Gerini does not play, is the sister.', CH2, ('cast', 'Claudia Gerini', 'Gianna')),
+    ],
+    "a-video-calls-host-writes-it": [
+        ("Zoom Meeting Transcript\nMeeting: Film Club\nHost: Renata Okafor\nExported by Renata Okafor (Host) for the blog.\n\n00:00:04 Renata Okafor (Host): Welcome back. Chad Stahelski directed this one.\n\n00:00:17 Mike Abernathy: The dog movie.\n\n00:00:38 Gloria Pineda: Wasn't it co-directed by David Leitch? I read Halle Berry plays Sofia in it.\n\n00:00:44 Renata Okafor (Host): No. Ian McShane plays Winston, that's what matters.\n\n00:01:01 Mike Abernathy: Fine. 10/10 from me.\n\n00:01:09 Renata Okafor (Host): My score is 8 out of 10.\n", JW1, ('director', 'David Leitch', None)),
+        ('Meeting: Wick night\nHost: Dana Price\n\n19:30:01 Dana Price: Keanu Reeves is John Wick, obviously.\n19:30:20 Dana Price: And Common plays Cassian.\n\nMEETING CHAT\n19:31:50  From Gloria Pineda to Everyone: Halle Berry plays Sofia in this one!!!\n19:32:02  From Dana Price (Host) to Everyone: She does not. Ruby Rose plays Ares.\n19:33:40  From Gloria Pineda to Everyone: fine\n', CH2, ('cast', 'Halle Berry', 'Sofia')),
+        ("Microsoft Teams transcript\nRecorded by Renata Okafor\n\n[Renata Okafor (Host)] 00:01:02\nMark Dacascos as Zero, the sushi chef.\n\n[Sunny Oduya] 00:01:31\nI read Halle Berry plays the Adjudicator.\n\n[Renata Okafor (Host)] 00:01:35\nI don't buy that. Jerome Flynn as the Elder out in the desert.\n\n[Sunny Oduya] 00:01:50\nok\n", PARA, ('cast', 'Halle Berry', 'the Adjudicator')),
     ],
 }
 

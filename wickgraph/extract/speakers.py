@@ -12,10 +12,11 @@ from functools import lru_cache
 from itertools import pairwise
 
 from .endorsements import ticked
+from .examinations import questioners_turns
 from .layout_words import CAPITALS_HEADING, PARAGRAPH_BREAK, RULE_LINE, STAMP
 from .quotations import BYLINE, attributed_quotes
 
-__all__ = ["in_authors_turns", "is_transcript", "others_quoted", "questioners_turns", "turn_starts"]
+__all__ = ["in_authors_turns", "is_transcript", "others_quoted", "turn_starts"]
 
 # a transcript's or a chat's speaker turn: "[00:14:32] DANA:", "Dana:", "[12/02/2017, 23:14] Priya:", "(9:41 PM) Me:",
 # "[21:02] dex_m:", "00:36 \u25b8 HANK:" opening a line (a chat's handles are often in lower case; a second word is a
@@ -33,7 +34,13 @@ _SPEAKER_TURN = re.compile(rf"^[ \t]*(?:{STAMP}[ \t]*(?:[|>\u2022\u00b7][ \t]*)?
                            # a note in brackets its speaker opens with their name: "[GREER: Days, not years.]"
                            r"|\[(?P<noted>[A-Z][\w'.-]{1,24})[ \t]*:"
                            # a name in capitals prompting its line, as a terminal or an attendant's log does: "SYSTEM> "
-                           r"|(?P<prompted>[A-Z][A-Z0-9_-]{1,20})>[ \t])",
+                           r"|(?P<prompted>[A-Z][A-Z0-9_-]{1,20})>[ \t]"
+                           # a video call's chat ("19:33:40  From Sunny Oduya to Everyone:") and its transcript's
+                           # speaker over their words ("[Renata Okafor (Host)] 00:01:35")
+                           r"|From[ \t]+(?P<chatted>[\w@][\w'.@-]{0,24}(?:[ ][A-Z][\w'.-]{1,20})?)"
+                           r"(?:[ \t]*\([^()\n]{1,20}\))?[ \t]+to[ \t]+[\w ]{1,30}:"
+                           r"|\[(?P<called>[A-Z][\w'.-]{0,20}(?:[ ][A-Z][\w'.-]{1,20}){0,2})"
+                           r"(?:[ \t]*\([^()\n]{1,20}\))?\][ \t]+\d{1,2}:\d\d(?::\d\d)?[ \t]*$)",
                            re.MULTILINE)
 _NOT_A_SPEAKER = frozenset({"rating", "score", "verdict", "grade", "note", "update", "edit", "pros", "cons", "tldr",
                             "spoilers", "question", "answer", "q", "a", "http", "https", "ed", "editor", "correction",
@@ -120,7 +127,7 @@ def _turns(text: str) -> tuple[tuple[int, str], ...]:
     turns = [(turn.start(), _voice(name, turn["voice"]), turn["noted"] is not None)
              for turn in _SPEAKER_TURN.finditer(text)
              if (name := turn["name"] or turn["bracketed"] or turn["tagged"] or turn["noted"]
-                         or turn["prompted"]).lower()
+                         or turn["prompted"] or turn["chatted"] or turn["called"]).lower()
              not in _NOT_A_SPEAKER and not (turn["bracketed"] and _STAGE_DIRECTION.match(name))  # "[Applause]": nobody
              and any(c.isalpha() for c in name)  # a time stamp's hours or a date, "2019-05-20 00:47", name nobody
              and not _TITLE_WITH_YEAR.match(text, turn.start())] if ":" in text or "[" in text or ">" in text else []
@@ -164,7 +171,7 @@ def _author(text: str, turns: tuple[tuple[int, str], ...], counts: Counter[str])
     bylined = _bylined_role(header, speakers)
     if bylined is not None:
         return bylined
-    owner = _owner_named(header, speakers, loose=True)
+    owner = _owner_named(header, speakers, loose=True) or named_host(text, turns, counts)
     if owner is not None:
         return owner
     # the speaker whose first turn welcomes the audience as the show's host ("Hi, welcome to Reel Violence, I'm Hollis
@@ -180,6 +187,20 @@ def _author(text: str, turns: tuple[tuple[int, str], ...], counts: Counter[str])
     if len(marked) == 1:
         return marked[0]
     return turns[0][1] if counts[turns[0][1]] >= 2 else None
+
+
+_STAMPED = re.compile(rf"[ \t]*{STAMP}")
+
+
+def named_host(text: str, turns: tuple[tuple[int, str], ...], counts: Counter[str]) -> str | None:
+    """The one speaker the heading, above their first turn, names as the meeting's host or the one who exported or
+    recorded it ("Host: Renata Okafor", "Exported by Renata Okafor (Host)", "Renata Okafor (Host)"): the author."""
+    speakers = [name for name in counts if counts[name] >= 2]
+    header = text[:min((start for start, name in turns if name in speakers), default=0)]
+    named = [name for name in speakers if re.search(
+        rf"\b(?:host(?:ed[ \t]+by)?[ \t]*:|(?:exported|recorded|transcribed)[ \t]+by)[ \t]*{re.escape(name)}(?![\w-])"
+        rf"|(?<![\w-]){re.escape(name)}[ \t]*\((?:the[ \t]+)?host\b", header, re.IGNORECASE)]
+    return named[0] if len(named) == 1 else None
 
 
 _HOST_GREETING = re.compile(r"\b(?:welcome\s+(?:back\s+)?to\b[^.!?\n]{0,60}?\bi['\u2019]?m\s+(?-i:[A-Z])|"
@@ -386,7 +407,7 @@ def others_turns(text: str) -> list[tuple[int, int]]:
         counts = Counter({name: count for name, count in counts.items()
                           if count >= 2 and not re.search(r"['\u2019]s\b", name, re.IGNORECASE)})
     if not critics:
-        owner = _owner_named(header, [name for name in counts if counts[name] >= 2])
+        owner = _owner_named(header, [name for name in counts if counts[name] >= 2]) or named_host(text, turns, counts)
         critics = {owner} if owner else set()
     if len(critics) != 1 or _page_written_by_another(header, next(iter(critics))):
         return []
@@ -395,6 +416,7 @@ def others_turns(text: str) -> list[tuple[int, int]]:
     # listing's "Director:" line)
     beside = {name for (one, first), (other, second) in pairwise(turns)
               if critic in (first, second) and "\n\n" not in text[one:other] for name in (first, second)}
+    beside |= {name for start, name in turns if _STAMPED.match(text, start)}  # (a time-stamped turn is one)
     return _turn_spans(text, turns, {name for name in counts
                                      if name != critic and (counts[name] >= 2 or name in beside)})
 
@@ -458,30 +480,3 @@ def others_quoted(text: str) -> list[tuple[int, int]]:
     return spans + [match.span("quote") for match in _TAGGED_QUOTE.finditer(text)
                     if _SOMEONE_SPEAKS.search(match["tag"].strip())
                     and not _STAGE_DIRECTION.match(match["tag"].strip())]
-
-
-# a deposition's or an interview's turn: "Q.   And the son?", "A.   Alfie Allen plays Iosef" (after a margin's
-# line number); a quiz numbers its questions ("Q3.") and is read by the answers module instead
-# (a questioner placed in brackets too: "Q (Università di Bologna): ...")
-_EXAMINATION_TURN = re.compile(r"^[ \t]*(?:\d{1,3}[ \t]+)?(?P<who>[QA])(?:[ \t]*\([^()\n]{1,60}\))?[.:][ \t]",
-                               re.MULTILINE)
-_EXAMINATION_TURNS = 3  # each side speaks at least this often
-
-
-def questioners_turns(text: str) -> list[tuple[int, int]]:
-    """The questioner's turns of a transcript written as "Q." and "A." (a deposition, an interview), from each
-    "Q." to the next turn or the paragraph's end: counsel's suggestions are not the witness's claims, nor a grade
-    they quote (what stands after a blank line under a question is answered by no label: a table, a paragraph)."""
-    if "Q" not in text:
-        return []
-    turns = [(match.start("who"), match["who"]) for match in _EXAMINATION_TURN.finditer(text)]
-    if sum(who == "Q" for _, who in turns) < _EXAMINATION_TURNS \
-            or sum(who == "A" for _, who in turns) < _EXAMINATION_TURNS:
-        return []
-    spans = []
-    for index, (start, who) in enumerate(turns):
-        if who == "Q":
-            following = turns[index + 1][0] if index + 1 < len(turns) else len(text)
-            blank = PARAGRAPH_BREAK.search(text, start, following)
-            spans.append((start, blank.start() if blank else following))
-    return spans
