@@ -11542,6 +11542,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ('Meeting: Wick night\nHost: Dana Price\n\n19:30:01 Dana Price: Keanu Reeves is John Wick, obviously.\n19:30:20 Dana Price: And Common plays Cassian.\n\nMEETING CHAT\n19:31:50  From Gloria Pineda to Everyone: Halle Berry plays Sofia in this one!!!\n19:32:02  From Dana Price (Host) to Everyone: She does not. Ruby Rose plays Ares.\n19:33:40  From Gloria Pineda to Everyone: fine\n', CH2, [('cast', 'Ruby Rose', 'Ares', 'supported'), ('cast', 'Common', 'Cassian', 'supported')]),
         ("Microsoft Teams transcript\nRecorded by Renata Okafor\n\n[Renata Okafor (Host)] 00:01:02\nMark Dacascos as Zero, the sushi chef.\n\n[Sunny Oduya] 00:01:31\nI read Halle Berry plays the Adjudicator.\n\n[Renata Okafor (Host)] 00:01:35\nI don't buy that. Jerome Flynn as the Elder out in the desert.\n\n[Sunny Oduya] 00:01:50\nok\n", PARA, [('cast', 'Jerome Flynn', 'the Elder', 'contradicted'), ('cast', 'Mark Dacascos', 'Zero', 'supported')]),
     ],
+    "hope-the-noun-wishes-nothing": [
+        ("Ms. Perkins is Palicki, broke the code, no hope,\nIan McShane as Winston, pourin' slow at the bar,", JW1, [('cast', 'Ian McShane', 'Winston', 'supported')]),
+        ('Abandon all hope, Willem Dafoe as Marcus is the only friend John has.', JW1, [('cast', 'Willem Dafoe', 'Marcus', 'supported')]),
+        ('Beyond hope, Michael Nyqvist plays Viggo like a man who knows it.', JW1, [('cast', 'Michael Nyqvist', 'Viggo', 'supported')]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -18469,6 +18474,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Zoom Meeting Transcript\nMeeting: Film Club\nHost: Renata Okafor\nExported by Renata Okafor (Host) for the blog.\n\n00:00:04 Renata Okafor (Host): Welcome back. Chad Stahelski directed this one.\n\n00:00:17 Mike Abernathy: The dog movie.\n\n00:00:38 Gloria Pineda: Wasn't it co-directed by David Leitch? I read Halle Berry plays Sofia in it.\n\n00:00:44 Renata Okafor (Host): No. Ian McShane plays Winston, that's what matters.\n\n00:01:01 Mike Abernathy: Fine. 10/10 from me.\n\n00:01:09 Renata Okafor (Host): My score is 8 out of 10.\n", JW1, ('director', 'David Leitch', None)),
         ('Meeting: Wick night\nHost: Dana Price\n\n19:30:01 Dana Price: Keanu Reeves is John Wick, obviously.\n19:30:20 Dana Price: And Common plays Cassian.\n\nMEETING CHAT\n19:31:50  From Gloria Pineda to Everyone: Halle Berry plays Sofia in this one!!!\n19:32:02  From Dana Price (Host) to Everyone: She does not. Ruby Rose plays Ares.\n19:33:40  From Gloria Pineda to Everyone: fine\n', CH2, ('cast', 'Halle Berry', 'Sofia')),
         ("Microsoft Teams transcript\nRecorded by Renata Okafor\n\n[Renata Okafor (Host)] 00:01:02\nMark Dacascos as Zero, the sushi chef.\n\n[Sunny Oduya] 00:01:31\nI read Halle Berry plays the Adjudicator.\n\n[Renata Okafor (Host)] 00:01:35\nI don't buy that. Jerome Flynn as the Elder out in the desert.\n\n[Sunny Oduya] 00:01:50\nok\n", PARA, ('cast', 'Halle Berry', 'the Adjudicator')),
+    ],
+    "hope-the-noun-wishes-nothing": [
+        ('I hope Ian McShane plays Winston in the next one.', JW1, ('cast', 'Ian McShane', 'Winston')),
+        ("Here's hoping Halle Berry plays Sofia here.", JW1, ('cast', 'Halle Berry', 'Sofia')),
+        ('My one hope: Common as Cassian.', JW1, ('cast', 'Common', 'Cassian')),
     ],
 }
 
