@@ -11547,6 +11547,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ('Abandon all hope, Willem Dafoe as Marcus is the only friend John has.', JW1, [('cast', 'Willem Dafoe', 'Marcus', 'supported')]),
         ('Beyond hope, Michael Nyqvist plays Viggo like a man who knows it.', JW1, [('cast', 'Michael Nyqvist', 'Viggo', 'supported')]),
     ],
+    "lines-other-works-label-without-the-reviewed-one": [
+        ('COMPATIBILITY\n Chapter 2 ............ ★★★★★  (Riccardo Scamarcio is back as Santino)\n Chapter 4 ............ ★★★☆☆  (Donnie Yen is Caine)\n\nHalle Berry plays Sofia. My verdict: 8/10.', PARA, [('cast', 'Halle Berry', 'Sofia', 'supported'), ('rating', '', 8, 'unknown')]),
+        ('How it compares:\nChapter 2: Ruby Rose plays Ares there, 9/10\nChapter 4: Rina Sawayama plays Akira, 7/10\n\nHere, Halle Berry plays Sofia.', PARA, [('cast', 'Halle Berry', 'Sofia', 'supported')]),
+        ('John Wick … Michael Nyqvist as Viggo\nChapter 4 … Bill Skarsgård as the Marquis\n\nThis one: Riccardo Scamarcio plays Santino.', CH2, [('cast', 'Riccardo Scamarcio', 'Santino', 'supported')]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -18479,6 +18484,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ('I hope Ian McShane plays Winston in the next one.', JW1, ('cast', 'Ian McShane', 'Winston')),
         ("Here's hoping Halle Berry plays Sofia here.", JW1, ('cast', 'Halle Berry', 'Sofia')),
         ('My one hope: Common as Cassian.', JW1, ('cast', 'Common', 'Cassian')),
+    ],
+    "lines-other-works-label-without-the-reviewed-one": [
+        ('COMPATIBILITY\n Chapter 2 ............ ★★★★★  (Riccardo Scamarcio is back as Santino)\n Chapter 4 ............ ★★★☆☆  (Donnie Yen is Caine)\n\nHalle Berry plays Sofia. My verdict: 8/10.', PARA, ('cast', 'Riccardo Scamarcio', 'Santino')),
+        ('How it compares:\nChapter 2: Ruby Rose plays Ares there, 9/10\nChapter 4: Rina Sawayama plays Akira, 7/10\n\nHere, Halle Berry plays Sofia.', PARA, ('cast', 'Ruby Rose', 'Ares')),
+        ('John Wick … Michael Nyqvist as Viggo\nChapter 4 … Bill Skarsgård as the Marquis\n\nThis one: Riccardo Scamarcio plays Santino.', CH2, ('cast', 'Bill Skarsgård', 'the Marquis')),
     ],
 }
 

@@ -354,16 +354,16 @@ def _title_on_credits_line(doc: Document, start: int) -> str | None:
 # "Chapter 2 (rewatched): 9/10" over "Parabellum: 7/10", "Chapter 4, for comparison: 3.5/5": a short line labelled by
 # a work's title
 _LINE = re.compile(r"^[ \t#*>\-\u2022\u22c6\u25cf\u25aa]*(?P<body>[^\n]{1,120})$", re.MULTILINE)
-_LABEL_END = re.compile(r"[ \t*_]*(?:\([^()\n]{1,30}\))?[ \t*_]*(?:,[ \t][^,:()\n]{1,30})?[:=\u2013\u2014|][ \t]*"
-                        r"\S")
+_LABEL_END = re.compile(r"[ \t*_]*(?:\([^()\n]{1,30}\))?[ \t*_]*(?:,[ \t][^,:()\n]{1,30})?"
+                        r"(?:[:=\u2013\u2014|]|[ \t]*(?:\.{3,}|\u2026+))[ \t]*\S")  # (or a leader: "Chapter 2 ....")
 # a timeline's entry: its year, then the work's title ("2017 :: John Wick: Chapter 2. Rome, ...", "2019 - chapter 3")
 _TIMELINE_YEAR = re.compile(r"(?:19|20)(?:\d\d|\?\?)[ \t]*(?:::|[:=|\u2013\u2014-])[ \t]*[^\w\s]*[ \t]*")
 
 
 def _other_labelled_lines(doc: Document) -> list[Span]:
     """Short lines that open with a work's title as their label ("Chapter 2 (rewatched): 9/10"), or after its year as a
-    timeline's entries do ("2017 :: John Wick: Chapter 2. Rome, ..."), when two or more works label lines so and one of
-    them is the reviewed work: the other works' lines."""
+    timeline's entries do ("2017 :: John Wick: Chapter 2. Rome, ..."), when two or more works label lines so: the
+    other works' lines."""
     labelled: list[tuple[Span, str]] = []
     for line in _LINE.finditer(doc.text):
         dated = _TIMELINE_YEAR.match(doc.text, line.start("body"))
@@ -377,8 +377,8 @@ def _other_labelled_lines(doc: Document) -> list[Span]:
         if works:
             labelled.append((line.span(), doc.film if doc.film in works else sorted(works)[0]))
     topics = {topic for _, topic in labelled}
-    if len(topics) < 2 or doc.film not in topics:
-        return []
+    if len(topics) < 2:
+        return []  # (two other works may label lines without the reviewed one: a table of the series to compare)
     return [span for span, topic in labelled if topic != doc.film]
 
 
