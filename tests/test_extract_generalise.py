@@ -11552,6 +11552,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ('How it compares:\nChapter 2: Ruby Rose plays Ares there, 9/10\nChapter 4: Rina Sawayama plays Akira, 7/10\n\nHere, Halle Berry plays Sofia.', PARA, [('cast', 'Halle Berry', 'Sofia', 'supported')]),
         ('John Wick … Michael Nyqvist as Viggo\nChapter 4 … Bill Skarsgård as the Marquis\n\nThis one: Riccardo Scamarcio plays Santino.', CH2, [('cast', 'Riccardo Scamarcio', 'Santino', 'supported')]),
     ],
+    "a-negated-activity-of-the-players-is-no-absence": [
+        ('First on the list is the Bowery King, with Laurence Fishburne back on his pigeon roof and not enjoying the consequences one bit.', PARA, [('reprise', 'Laurence Fishburne', 'the Bowery King', 'supported')]),
+        ('Ian McShane, not looking a day older, holds court at the Continental.', PARA, [('cast', 'Ian McShane', None, 'supported')]),
+        ('Halle Berry turns up in Casablanca, not taking any nonsense from anyone.', PARA, [('cast', 'Halle Berry', None, 'supported')]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -18489,6 +18494,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ('COMPATIBILITY\n Chapter 2 ............ ★★★★★  (Riccardo Scamarcio is back as Santino)\n Chapter 4 ............ ★★★☆☆  (Donnie Yen is Caine)\n\nHalle Berry plays Sofia. My verdict: 8/10.', PARA, ('cast', 'Riccardo Scamarcio', 'Santino')),
         ('How it compares:\nChapter 2: Ruby Rose plays Ares there, 9/10\nChapter 4: Rina Sawayama plays Akira, 7/10\n\nHere, Halle Berry plays Sofia.', PARA, ('cast', 'Ruby Rose', 'Ares')),
         ('John Wick … Michael Nyqvist as Viggo\nChapter 4 … Bill Skarsgård as the Marquis\n\nThis one: Riccardo Scamarcio plays Santino.', CH2, ('cast', 'Bill Skarsgård', 'the Marquis')),
+    ],
+    "a-negated-activity-of-the-players-is-no-absence": [
+        ('Laurence Fishburne, not appearing this time, is missed.', CH4, ('cast', 'Laurence Fishburne', None)),
+        ('Halle Berry is not returning for this one.', CH4, ('cast', 'Halle Berry', None)),
+        ('Willem Dafoe is not coming back, sadly.', PARA, ('cast', 'Willem Dafoe', None)),
     ],
 }
 
