@@ -11557,6 +11557,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ('Ian McShane, not looking a day older, holds court at the Continental.', PARA, [('cast', 'Ian McShane', None, 'supported')]),
         ('Halle Berry turns up in Casablanca, not taking any nonsense from anyone.', PARA, [('cast', 'Halle Berry', None, 'supported')]),
     ],
+    "a-negation-in-a-relative-clause-whose-subject-is-a-name": [
+        ("The killer in Rome is John, with Keanu Reeves once more in the suit, because Santino holds a marker, a promise John can't refuse.", CH2, [('reprise', 'Keanu Reeves', 'John', 'supported')]),
+        ("Riccardo Scamarcio plays Santino, a brother Gianna won't forgive and a man nobody trusts.", CH2, [('cast', 'Riccardo Scamarcio', 'Santino', 'supported')]),
+        ('Common is Cassian, a bodyguard John cannot shake off.', CH2, [('cast', 'Common', 'Cassian', 'supported')]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -18499,6 +18504,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ('Laurence Fishburne, not appearing this time, is missed.', CH4, ('cast', 'Laurence Fishburne', None)),
         ('Halle Berry is not returning for this one.', CH4, ('cast', 'Halle Berry', None)),
         ('Willem Dafoe is not coming back, sadly.', PARA, ('cast', 'Willem Dafoe', None)),
+    ],
+    "a-negation-in-a-relative-clause-whose-subject-is-a-name": [
+        ("Keanu Reeves can't be in this one, Santino says.", CH2, ('cast', 'Keanu Reeves', None)),
+        ("Halle Berry won't return as Sofia, a role Gianna never played.", CH2, ('cast', 'Halle Berry', 'Sofia')),
+        ("Ruby Rose doesn't play Ares here, a part Common never wanted.", CH2, ('cast', 'Ruby Rose', 'Ares')),
     ],
 }
 

@@ -350,10 +350,11 @@ def _main_clause_end(doc: Document, candidate: Candidate) -> int:
 
 
 # a relative clause with no pronoun, on a noun after the candidate, whose own negation is no negation of the claim:
-# "a dignity the script hardly earns", "the sulk of a boy never once refused"
+# "a dignity the script hardly earns", "the sulk of a boy never once refused", "a promise John can't refuse"
 _ZERO_RELATIVE = re.compile(r"\b(?:a|an|the|his|her|their|its)\s+(?:[\w'\u2019-]+\s+){0,2}?(?-i:[a-z][\w-]*)\s+"
-                            r"(?P<clause>(?:(?:the|a|an|his|her|their)\s+[\w-]+\s+|no[ -]?one\s+|nobody\s+)"
-                            r"(?:never|hardly|barely|scarcely|seldom|does\s+not|did\s+not|doesn['\u2019]t|didn['\u2019]t)\s"
+                            r"(?P<clause>(?:(?:the|a|an|his|her|their)\s+[\w-]+\s+|no[ -]?one\s+|nobody\s+"
+                            r"|(?-i:[A-Z])[\w'\u2019-]+\s+)(?:never|hardly|barely|scarcely|seldom|does\s+not|did\s+not"
+                            r"|(?:does|did|could|would|wo|ca)n['\u2019]t|cannot)\s"
                             r"|(?:never|hardly|barely|scarcely|seldom)\s+(?:once\s+|ever\s+|quite\s+)?[a-z]+ed\b)",
                             re.IGNORECASE)
 
