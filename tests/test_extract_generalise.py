@@ -11562,6 +11562,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Riccardo Scamarcio plays Santino, a brother Gianna won't forgive and a man nobody trusts.", CH2, [('cast', 'Riccardo Scamarcio', 'Santino', 'supported')]),
         ('Common is Cassian, a bodyguard John cannot shake off.', CH2, [('cast', 'Common', 'Cassian', 'supported')]),
     ],
+    "a-title-that-also-names-a-role-labels-a-line-of-its-work": [
+        ('COMPATIBILITY\n Chapter 2 ............ ★★★★★  (Riccardo Scamarcio is back as Santino)\n Ballerina ............ ★★★★☆  (Huston carries the Director over)\n\nHalle Berry plays Sofia.', PARA, [('cast', 'Halle Berry', 'Sofia', 'supported')]),
+        ('John Wick: Keanu Reeves\nSofia: Halle Berry\nWinston: Ian McShane', PARA, [('cast', 'Keanu Reeves', 'John Wick', 'supported')]),
+        ('Other chapters:\nBallerina: Anjelica Huston is back as the Director\nChapter 4: Ian McShane returns as Winston\n\nHere Halle Berry plays Sofia.', PARA, [('cast', 'Halle Berry', 'Sofia', 'supported')]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -18509,6 +18514,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Keanu Reeves can't be in this one, Santino says.", CH2, ('cast', 'Keanu Reeves', None)),
         ("Halle Berry won't return as Sofia, a role Gianna never played.", CH2, ('cast', 'Halle Berry', 'Sofia')),
         ("Ruby Rose doesn't play Ares here, a part Common never wanted.", CH2, ('cast', 'Ruby Rose', 'Ares')),
+    ],
+    "a-title-that-also-names-a-role-labels-a-line-of-its-work": [
+        ('COMPATIBILITY\n Chapter 2 ............ ★★★★★  (Riccardo Scamarcio is back as Santino)\n Ballerina ............ ★★★★☆  (Huston carries the Director over)\n\nHalle Berry plays Sofia.', PARA, ('reprise', 'Anjelica Huston', 'the Director')),
+        ('Other chapters:\nBallerina: Anjelica Huston is back as the Director\nChapter 4: Ian McShane returns as Winston\n\nHere Halle Berry plays Sofia.', PARA, ('reprise', 'Anjelica Huston', 'the Director')),
+        ('Other chapters:\nBallerina: Anjelica Huston is back as the Director\nChapter 4: Ian McShane returns as Winston\n\nHere Halle Berry plays Sofia.', PARA, ('reprise', 'Ian McShane', 'Winston')),
     ],
 }
 

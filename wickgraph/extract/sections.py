@@ -356,6 +356,7 @@ def _title_on_credits_line(doc: Document, start: int) -> str | None:
 _LINE = re.compile(r"^[ \t#*>\-\u2022\u22c6\u25cf\u25aa]*(?P<body>[^\n]{1,120})$", re.MULTILINE)
 _LABEL_END = re.compile(r"[ \t*_]*(?:\([^()\n]{1,30}\))?[ \t*_]*(?:,[ \t][^,:()\n]{1,30})?"
                         r"(?:[:=\u2013\u2014|]|[ \t]*(?:\.{3,}|\u2026+))[ \t]*\S")  # (or a leader: "Chapter 2 ....")
+_ALONE_AFTER = re.compile(r"[ \t]*(?:[,;.(\n]|\Z)")
 # a timeline's entry: its year, then the work's title ("2017 :: John Wick: Chapter 2. Rome, ...", "2019 - chapter 3")
 _TIMELINE_YEAR = re.compile(r"(?:19|20)(?:\d\d|\?\?)[ \t]*(?:::|[:=|\u2013\u2014-])[ \t]*[^\w\s]*[ \t]*")
 
@@ -370,8 +371,12 @@ def _other_labelled_lines(doc: Document) -> list[Span]:
         opening = dated.end() if dated else line.start("body")
         mentions = doc.mentions_between(opening, line.end())
         first = mentions[0] if mentions else None
-        if first is None or first.start != opening or not (dated or _LABEL_END.match(doc.text, first.end)) \
-                or (first.mask & (PERSON | CHARACTER) and not _YEAR_AFTER.match(doc.text, first.end) and not dated):
+        label = _LABEL_END.match(doc.text, first.end) if first is not None else None
+        value = doc.by_start.get(label.end() - 1) if label else None  # a player alone after it: "Sofia: Halle Berry"
+        player = value is not None and value.mask & PERSON and _ALONE_AFTER.match(doc.text, value.end) is not None
+        if first is None or first.start != opening or not (dated or label) \
+                or (first.mask & (PERSON | CHARACTER) and not _YEAR_AFTER.match(doc.text, first.end) and not dated
+                    and (first.mask & PERSON or player)):
             continue  # "John Wick: Keanu Reeves" is a cast line, the role its label; "John Wick (2014):" the film
         works = {e.iri for e in first.of_kind(WORK) if e.iri}
         if works:
