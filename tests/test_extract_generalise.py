@@ -11567,6 +11567,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ('John Wick: Keanu Reeves\nSofia: Halle Berry\nWinston: Ian McShane', PARA, [('cast', 'Keanu Reeves', 'John Wick', 'supported')]),
         ('Other chapters:\nBallerina: Anjelica Huston is back as the Director\nChapter 4: Ian McShane returns as Winston\n\nHere Halle Berry plays Sofia.', PARA, [('cast', 'Halle Berry', 'Sofia', 'supported')]),
     ],
+    "an-arrows-caption-is-no-reply": [
+        ('Pictures and words: Dee Okafor\n\n▸ "FRANCO NERO IS THE SOMMELIER"\n   ↳ beneath, different hand, green: "WRONG -> Serafinowicz"\n   Photographer\'s note: someone wrote the right answer underneath.\n\n▸ "mcshane!!!"\n   Photographer\'s note: Ian McShane is back as Winston, still running the Continental.', CH2, [('reprise', 'Ian McShane', 'Winston', 'supported')]),
+        ('Somebody wrote on the poster, and somebody replied.\n↳ under it, in pencil, a heart\nRuby Rose plays Ares, and Common plays Cassian.', CH2, [('cast', 'Common', 'Cassian', 'supported')]),
+        ('Cards the team wrote up:\n└ beside it, smaller, an arrow to the poster\nKeanu Reeves is John Wick again.', CH2, [('reprise', 'Keanu Reeves', 'John Wick', 'supported')]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -18519,6 +18524,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ('COMPATIBILITY\n Chapter 2 ............ ★★★★★  (Riccardo Scamarcio is back as Santino)\n Ballerina ............ ★★★★☆  (Huston carries the Director over)\n\nHalle Berry plays Sofia.', PARA, ('reprise', 'Anjelica Huston', 'the Director')),
         ('Other chapters:\nBallerina: Anjelica Huston is back as the Director\nChapter 4: Ian McShane returns as Winston\n\nHere Halle Berry plays Sofia.', PARA, ('reprise', 'Anjelica Huston', 'the Director')),
         ('Other chapters:\nBallerina: Anjelica Huston is back as the Director\nChapter 4: Ian McShane returns as Winston\n\nHere Halle Berry plays Sofia.', PARA, ('reprise', 'Ian McShane', 'Winston')),
+    ],
+    "an-arrows-caption-is-no-reply": [
+        ("mara_reviews wrote:\nKeanu Reeves is John Wick again, 8/10.\n\n↳ dan99 wrote:\nHalle Berry plays Sofia in this!\n\n↳ mara_reviews wrote:\nNo she doesn't.", CH2, ('cast', 'Halle Berry', 'Sofia')),
+        ('mara_reviews wrote:\nRuby Rose plays Ares.\n\n↳ dan99:\nCommon plays Santino!!\n\n↳ mara_reviews:\nnope', CH2, ('cast', 'Common', 'Santino')),
+        ('ana wrote:\nRuby Rose plays Ares.\n\n↪ tom wrote:\nDavid Leitch directed it.\n\n↪ ana wrote:\nno', CH2, ('director', 'David Leitch', None)),
     ],
 }
 

@@ -193,7 +193,7 @@ _POSTER = re.compile(r"^[ \t]*(?:(?P<number>#\d{1,4})[ \t]+"
                      # (a handle maybe in Markdown's emphasis, "**u/name**"; a reply under an arrow, "↳ name wrote:")
                      r"(?P<by>(?:post(?:ed)?|reply|message|comment|response|(?:thread[ \t]+|topic[ \t]+)?started)[ \t]+"
                      r"(?:#\d{1,4}[ \t]+)?(?:by|from)[ \t]+"
-                     r"|re:[^\n]{0,120}\n[ \t]*by[ \t]+|(?=[*_]{0,2}u/)|[\u21b3\u21aa\u2514][ \t]*)?"
+                     r"|re:[^\n]{0,120}\n[ \t]*by[ \t]+|(?=[*_]{0,2}u/))?(?P<arrow>[\u21b3\u21aa\u2514][ \t]*)?"
                      # (a social post's display name before its handle: "Dee Okafor @DeeRewatches · Oct 24, 9:40 PM")
                      r"[*_]{0,2}(?:(?-i:[A-Z])[\w'.-]*(?:[ \t]+(?-i:[A-Z])[\w'.-]*){0,3}[ \t]+(?=@))?"
                      r"(?P<user>(?:@|u/)?[\w.-]{2,30})[*_]{0,2}"
@@ -204,7 +204,9 @@ _POSTER = re.compile(r"^[ \t]*(?:(?P<number>#\d{1,4})[ \t]+"
                      r"|(?P<said>wrote|replied|commented|suggested(?:[ \t]+(?:a[ \t]+)?changes?)?"
                      r"|requested[ \t]+changes|reviewed|approved(?:[ \t]+these[ \t]+changes)?)"
                      r"(?:[ \t]+(?:on|at)\b[^\n]{0,40})?[ \t]*:?"
-                     r"|(?(by)(?::|,[^\n]{0,60})|(?!)))?$",  # (a colon or a comma only after "reply from" and such)
+                     # (a colon or a comma only after "reply from" and such; a colon after a reply's arrow,
+                     # "\u21b3 name:", not a comma: "\u21b3 beneath, different hand, green:" is a caption)
+                     r"|(?(by)(?::|,[^\n]{0,60})|(?(arrow):|(?!))))?$",
                      re.IGNORECASE | re.MULTILINE)
 _OPENED = re.compile(r"^[ \t]*[*_]{0,2}(?P<user>[\w.-]{2,30})[*_]{0,2}[ \t]+opened[ \t]+this[ \t]+"
                      r"(?:issue|ticket|thread|topic|discussion|pull[ \t]+request)\b", re.IGNORECASE | re.MULTILINE)
@@ -381,7 +383,8 @@ def _posts(text: str, numbered: bool = False) -> tuple[tuple[int, str], ...]:
     the handle's line over the board's marks ("Joined:", "Posts:"); with ``numbered``, also a numbered post's header
     with its time ("#2  name  \u00b7  Sat 11:58 PM")."""
     posts = [(line.start(), line["user"].lower()) for line in _headers(text)
-             if line["by"] is not None or line["said"] is not None or line["user"].lower().startswith("u/")
+             if line["by"] is not None or line["arrow"] is not None or line["said"] is not None
+             or line["user"].lower().startswith("u/")
              or (numbered and line["number"] is not None and _POST_TIME.search(line.group()) is not None)
              or (line["user"].startswith("@") and _POST_TIME.search(line.group()) is not None)]  # a handle, a time
     return tuple(sorted(set(posts) | set(_marked_posts(text))))
