@@ -11572,6 +11572,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ('Somebody wrote on the poster, and somebody replied.\n↳ under it, in pencil, a heart\nRuby Rose plays Ares, and Common plays Cassian.', CH2, [('cast', 'Common', 'Cassian', 'supported')]),
         ('Cards the team wrote up:\n└ beside it, smaller, an arrow to the poster\nKeanu Reeves is John Wick again.', CH2, [('reprise', 'Keanu Reeves', 'John Wick', 'supported')]),
     ],
+    "a-notes-double-slash-parts-player-and-role": [
+        ('Keanu Reeves // John Wick // CONFIRMED\nMichael Nyqvist // Viggo // CONFIRMED', JW1, [('cast', 'Keanu Reeves', 'John Wick', 'supported'), ('cast', 'Michael Nyqvist', 'Viggo', 'supported')]),
+        ('Ian McShane // Winston', JW1, [('cast', 'Ian McShane', 'Winston', 'supported')]),
+        ('SOFIA // Halle Berry // two dogs', PARA, [('cast', 'Halle Berry', 'Sofia', 'supported')]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -18529,6 +18534,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("mara_reviews wrote:\nKeanu Reeves is John Wick again, 8/10.\n\n↳ dan99 wrote:\nHalle Berry plays Sofia in this!\n\n↳ mara_reviews wrote:\nNo she doesn't.", CH2, ('cast', 'Halle Berry', 'Sofia')),
         ('mara_reviews wrote:\nRuby Rose plays Ares.\n\n↳ dan99:\nCommon plays Santino!!\n\n↳ mara_reviews:\nnope', CH2, ('cast', 'Common', 'Santino')),
         ('ana wrote:\nRuby Rose plays Ares.\n\n↪ tom wrote:\nDavid Leitch directed it.\n\n↪ ana wrote:\nno', CH2, ('director', 'David Leitch', None)),
+    ],
+    "a-notes-double-slash-parts-player-and-role": [
+        ('see https://example.com/wick // Keanu Reeves is great', JW1, ('cast', 'Keanu Reeves', 'example')),
+        ("Keanu Reeves // Winston's old friend // CONFIRMED", JW1, ('cast', 'Keanu Reeves', 'Winston')),
+        ('Ian McShane // Winston', JW1, ('cast', 'Ian McShane', 'Charon')),
     ],
 }
 
