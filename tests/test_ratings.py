@@ -503,3 +503,23 @@ def test_a_scale_in_brackets_sets_the_scale(text: str, value: float, scale: int)
     """A score's scale said in brackets after it ("4 (scale 0-4)") is its scale, not the default of ten."""
     rating = find_rating(text)
     assert rating is not None and (rating.value, rating.scale) == (value, scale)
+
+
+@pytest.mark.parametrize(("text", "value", "scale"), [
+    ("Fine film. \u25cf\u25cf\u25cf\u25cf\u25d0 (4.5)", 4.5, 5),
+    ("Overall \u25cf\u25cf\u25cf\u25d0\u25cb", 3.5, 5),
+    ("\u25cf\u25cf\u25cf\u25cf\u25cf 5 of 5 bubbles", 5, 5),
+])
+def test_a_meter_with_a_half_shape_or_its_count_said(text: str, value: float, scale: int) -> None:
+    """A meter of filled shapes may end on a half one ("\u25cf\u25cf\u25cf\u25cf\u25d0"), or be all filled when its count is said."""
+    rating = find_rating(text)
+    assert rating is not None and (rating.value, rating.scale) == (value, scale)
+
+
+@pytest.mark.parametrize("text", [
+    "\u25cf\u25cf\u25cf\u25cf\u25cf",  # five bullets, no count said: a rule of the page
+    "\u25cf\u25cf\u25cf 5 of 5",  # three shapes are no five
+    "\u25cf Keanu Reeves is John Wick",
+])
+def test_filled_shapes_alone_are_no_meter(text: str) -> None:
+    assert find_rating(text) is None

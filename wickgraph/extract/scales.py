@@ -101,7 +101,13 @@ _SOURCES: list[tuple[str, re.Pattern[str]]] = [
                                r"(?!\s*\d|[ \t]+of[ \t]+(?:the|this)\b)"
                                r"(?:\s*\(?\s*(?:/|out\s+of|of)\s*(?P<scale>5|4|10|five|four|ten)\b\)?)?",
                                re.IGNORECASE)),
-    ("meter", re.compile(rf"(?P<full>([{''.join(_METER_FULL)}])\2{{0,9}})(?P<empty>([{_METER_EMPTY}])\4{{0,9}})")),
+    # (or with a half shape, as a site's bubbles show a half point: "\u25cf\u25cf\u25cf\u25cf\u25d0"; or all filled,
+    # when the count is said after it: "\u25cf\u25cf\u25cf\u25cf\u25cf 5 of 5 bubbles")
+    ("meter", re.compile(rf"(?P<full>([{''.join(_METER_FULL)}])\2{{0,9}})"
+                         rf"(?:(?P<half>[\u25d0\u25d1])?(?P<empty>([{_METER_EMPTY}])\5{{0,9}})"
+                         r"|(?P<half_only>[\u25d0\u25d1])"
+                         r"|(?=[ \t]*\(?(?P<said>[1-9]|10)(?:[.,]0)?"
+                         r"(?:\)|[ \t]+(?:of|out[ \t]+of)[ \t]+(?:4|5|10)\b)))")),
     # "🔫🔫🔫🔫 / 5", "♥♥♥ out of 5": one symbol repeated, counted against a stated scale (not a redaction's bar of
     # blocks: "DISTRIBUTION: ████ / ████")
     ("glyph_count", re.compile(r"(?P<full>([^\w\s/.,;:!?()\[\]\"'*★☆½\-\u2580-\u259f])(?:\ufe0f?\2){0,9})\ufe0f?"
@@ -384,8 +390,12 @@ def reading(kind: str, match: re.Match[str]) -> tuple[float | str, int | str] | 
         scale = stated or (total if total in (4, 5, 10) and match.group("empty") else 5)
         return (full + half, scale) if full + half <= scale else None
     if kind == "meter":
-        full, scale = len(match.group("full")), len(match.group("full")) + len(match.group("empty"))
-        return (full, scale) if scale in (4, 5, 10) else None
+        full = len(match.group("full"))
+        half = 0.5 if match.group("half") or match.group("half_only") else 0.0
+        scale = full + len(match.group("empty") or "") + (1 if half else 0)
+        if match.group("said") and int(match.group("said")) != full:
+            return None  # ("\u25cf\u25cf\u25cf 5 of 5": the count said is no count of the shapes)
+        return (full + half, scale) if scale in (4, 5, 10) else None
     if kind == "glyph_count":
         count = len(match.group("full").replace("\ufe0f", "")) + (0.5 if match.group("half") else 0.0)
         glyphs = match.group("scale_glyphs")
