@@ -11577,6 +11577,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ('Ian McShane // Winston', JW1, [('cast', 'Ian McShane', 'Winston', 'supported')]),
         ('SOFIA // Halle Berry // two dogs', PARA, [('cast', 'Halle Berry', 'Sofia', 'supported')]),
     ],
+    "ruled-out-is-no-claim": [
+        ('RULED OUT (bottom of the board)\n#10 ROSE, Ruby // Ares // closed out\n\nCONFIRMED\n#1  REEVES, Keanu // John Wick // [CONFIRMED]', PARA, [('cast', 'Keanu Reeves', 'John Wick', 'supported')]),
+        ('| Card | Suspect | Status |\n|---|---|---|\n| 9 | Common as Cassian | ruled out |\n| 1 | Halle Berry as Sofia | confirmed |', PARA, [('cast', 'Halle Berry', 'Sofia', 'supported')]),
+        ('Ruled out:\n- Ruby Rose as Ares\n\nHalle Berry plays Sofia.', PARA, [('cast', 'Halle Berry', 'Sofia', 'supported')]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -18539,6 +18544,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ('see https://example.com/wick // Keanu Reeves is great', JW1, ('cast', 'Keanu Reeves', 'example')),
         ("Keanu Reeves // Winston's old friend // CONFIRMED", JW1, ('cast', 'Keanu Reeves', 'Winston')),
         ('Ian McShane // Winston', JW1, ('cast', 'Ian McShane', 'Charon')),
+    ],
+    "ruled-out-is-no-claim": [
+        ('RULED OUT (bottom of the board)\n#10 ROSE, Ruby // Ares // closed out\n\nCONFIRMED\n#1  REEVES, Keanu // John Wick // [CONFIRMED]', PARA, ('cast', 'Ruby Rose', 'Ares')),
+        ('| Card | Suspect | Status |\n|---|---|---|\n| 9 | Common as Cassian | ruled out |\n| 1 | Halle Berry as Sofia | confirmed |', PARA, ('cast', 'Common', 'Cassian')),
+        ('Ruled out:\n- Ruby Rose as Ares\n\nHalle Berry plays Sofia.', PARA, ('cast', 'Ruby Rose', 'Ares')),
     ],
 }
 

@@ -168,7 +168,7 @@ _VOID_REACH = 20  # lines between an item and the line that voids it
 # quoted cell: '"12","cast","Unity Phelan","Eve Macarro","DELETE - wrong sheet"', "Halle Berry;Sofia;DELETE"
 _RULING = (r"(?i:rejected|void(?:ed)?|denied|withdrawn|disallowed|disqualified|struck|invalid|overturned|declined|"
            # (an issue tracker's resolutions that leave a ticket's change undone)
-           r"won['\u2019]?t[ \t]+(?:fix|do)|wontfix|cancell?ed)"
+           r"won['\u2019]?t[ \t]+(?:fix|do)|wontfix|cancell?ed|ruled[ \t]+out)"
            r"|[\u274c\u2717\u2718]")
 _SHEET_RULING = r"DELETED?|REMOVED?|DROPPED|WRONG"
 _REJECTING_CELL = re.compile(rf"(?:^|\|)[ \t]*(?:{_RULING})(?:[ \t]+[\w.#-]{{1,8}})?[ \t]*(?:\||$)"
