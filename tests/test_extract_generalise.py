@@ -11582,6 +11582,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ('| Card | Suspect | Status |\n|---|---|---|\n| 9 | Common as Cassian | ruled out |\n| 1 | Halle Berry as Sofia | confirmed |', PARA, [('cast', 'Halle Berry', 'Sofia', 'supported')]),
         ('Ruled out:\n- Ruby Rose as Ares\n\nHalle Berry plays Sofia.', PARA, [('cast', 'Halle Berry', 'Sofia', 'supported')]),
     ],
+    "a-cards-number-opens-a-list-item": [
+        ('Not returning:\n#1 Willem Dafoe as Marcus, who died in the first film and stays dead, as the last reel made very clear\n\nHalle Berry plays Sofia.', PARA, [('cast', 'Halle Berry', 'Sofia', 'supported')]),
+        ('CONFIRMED\n#1  REEVES, Keanu // John Wick // [CONFIRMED]. Bleeding from the first scene and never really stopping after it.', PARA, [('cast', 'Keanu Reeves', 'John Wick', 'supported')]),
+        ('#2 Halle Berry as Sofia, with two Belgian Malinois who steal every scene they are in, which is most of Casablanca', PARA, [('cast', 'Halle Berry', 'Sofia', 'supported')]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -18549,6 +18554,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ('RULED OUT (bottom of the board)\n#10 ROSE, Ruby // Ares // closed out\n\nCONFIRMED\n#1  REEVES, Keanu // John Wick // [CONFIRMED]', PARA, ('cast', 'Ruby Rose', 'Ares')),
         ('| Card | Suspect | Status |\n|---|---|---|\n| 9 | Common as Cassian | ruled out |\n| 1 | Halle Berry as Sofia | confirmed |', PARA, ('cast', 'Common', 'Cassian')),
         ('Ruled out:\n- Ruby Rose as Ares\n\nHalle Berry plays Sofia.', PARA, ('cast', 'Ruby Rose', 'Ares')),
+    ],
+    "a-cards-number-opens-a-list-item": [
+        ('RULED OUT (bottom of the board, face down)\n#9  COMMON // Cassian // [RULED OUT]. On a press-kit list I found online; not in the film I watched.\n#10 ROSE, Ruby // Ares // [RULED OUT]. Closed out in the last file.', PARA, ('cast', 'Ruby Rose', 'Ares')),
+        ('Not returning:\n#1 Willem Dafoe as Marcus, who died in the first film and stays dead, as the last reel made very clear\n#2 Alfie Allen as Iosef', PARA, ('cast', 'Willem Dafoe', 'Marcus')),
+        ('Missing:\n#4 Bridget Moynahan as Helen, seen only in a photograph on the mantelpiece in the first film and never again', CH4, ('cast', 'Bridget Moynahan', 'Helen')),
     ],
 }
 

@@ -415,7 +415,7 @@ _HEADING = re.compile(r"[ \t]*(?:\d{1,2}(?:\.\d{1,2})*\.?[ \t]+)?(?P<words>[^\W\
 
 
 # A list item: a bullet or a number opens it; an unmarked line of a list is short.
-_LIST_ITEM = re.compile(r"[ \t]*(?:[-*+\u2022\u00b7\u2013\u2014]|\d{1,3}[.)/])[ \t]+")
+_LIST_ITEM = re.compile(r"[ \t]*(?:[-*+\u2022\u00b7\u2013\u2014]|\d{1,3}[.)/]|#\d{1,3})[ \t]+")  # ("#9  COMMON // ...")
 _MAX_ITEM = 80
 
 
