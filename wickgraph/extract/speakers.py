@@ -171,7 +171,7 @@ def _author(text: str, turns: tuple[tuple[int, str], ...], counts: Counter[str])
     bylined = _bylined_role(header, speakers)
     if bylined is not None:
         return bylined
-    owner = _owner_named(header, speakers, loose=True) or named_host(text, turns, counts)
+    owner = _owner_named(header, speakers, loose=True) or _named_host(text, turns, counts)
     if owner is not None:
         return owner
     # the speaker whose first turn welcomes the audience as the show's host ("Hi, welcome to Reel Violence, I'm Hollis
@@ -192,7 +192,7 @@ def _author(text: str, turns: tuple[tuple[int, str], ...], counts: Counter[str])
 _STAMPED = re.compile(rf"[ \t]*{STAMP}")
 
 
-def named_host(text: str, turns: tuple[tuple[int, str], ...], counts: Counter[str]) -> str | None:
+def _named_host(text: str, turns: tuple[tuple[int, str], ...], counts: Counter[str]) -> str | None:
     """The one speaker the heading, above their first turn, names as the meeting's host or the one who exported or
     recorded it ("Host: Renata Okafor", "Exported by Renata Okafor (Host)", "Renata Okafor (Host)"): the author."""
     speakers = [name for name in counts if counts[name] >= 2]
@@ -407,7 +407,7 @@ def others_turns(text: str) -> list[tuple[int, int]]:
         counts = Counter({name: count for name, count in counts.items()
                           if count >= 2 and not re.search(r"['\u2019]s\b", name, re.IGNORECASE)})
     if not critics:
-        owner = _owner_named(header, [name for name in counts if counts[name] >= 2]) or named_host(text, turns, counts)
+        owner = _owner_named(header, [name for name in counts if counts[name] >= 2]) or _named_host(text, turns, counts)
         critics = {owner} if owner else set()
     if len(critics) != 1 or _page_written_by_another(header, next(iter(critics))):
         return []
