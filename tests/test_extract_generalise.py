@@ -11587,6 +11587,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ('CONFIRMED\n#1  REEVES, Keanu // John Wick // [CONFIRMED]. Bleeding from the first scene and never really stopping after it.', PARA, [('cast', 'Keanu Reeves', 'John Wick', 'supported')]),
         ('#2 Halle Berry as Sofia, with two Belgian Malinois who steal every scene they are in, which is most of Casablanca', PARA, [('cast', 'Halle Berry', 'Sofia', 'supported')]),
     ],
+    "a-reply-labelled-with-the-authors-part-is-theirs": [
+        ("Our fan game is 75% funded. The film is a blast.\n\n➤ COMMENTS\n\nGrimJenkins · 3 days ago\nDidn't Halle Berry play the sommelier? I swear she's in the Rome part.\n  └ Creator: The sommelier is Peter Serafinowicz. Halle Berry doesn't arrive until the next movie.\ntinyfox · 1 day ago\nIs Franco Nero the sommelier?\n", CH2, [('cast', 'Peter Serafinowicz', 'the Sommelier', 'supported')]),
+        ('My review is above. Ruby Rose plays Ares.\n\nComments (3)\n\nmaxpower · 2 days ago\nCommon plays Santino, no?\n  Author: No. Common plays Cassian.\nzed · 1 day ago\nGreat review.\n', CH2, [('cast', 'Common', 'Cassian', 'supported')]),
+        ('Long post about Parabellum, which I loved. Halle Berry plays Sofia.\n\n12 comments\n\nkat_d · 5h\nwas David Leitch the director?\n  ↳ OP: Chad Stahelski directed it, alone.\nbenny · 3h\nDavid Leitch co-directed it, trust me.\n', PARA, [('director', 'Chad Stahelski', None, 'supported')]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -18559,6 +18564,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ('RULED OUT (bottom of the board, face down)\n#9  COMMON // Cassian // [RULED OUT]. On a press-kit list I found online; not in the film I watched.\n#10 ROSE, Ruby // Ares // [RULED OUT]. Closed out in the last file.', PARA, ('cast', 'Ruby Rose', 'Ares')),
         ('Not returning:\n#1 Willem Dafoe as Marcus, who died in the first film and stays dead, as the last reel made very clear\n#2 Alfie Allen as Iosef', PARA, ('cast', 'Willem Dafoe', 'Marcus')),
         ('Missing:\n#4 Bridget Moynahan as Helen, seen only in a photograph on the mantelpiece in the first film and never again', CH4, ('cast', 'Bridget Moynahan', 'Helen')),
+    ],
+    "a-reply-labelled-with-the-authors-part-is-theirs": [
+        ("Our fan game is 75% funded. The film is a blast.\n\n➤ COMMENTS\n\nGrimJenkins · 3 days ago\nDidn't Halle Berry play the sommelier? I swear she's in the Rome part.\n  └ Creator: The sommelier is Peter Serafinowicz. Halle Berry doesn't arrive until the next movie.\ntinyfox · 1 day ago\nIs Franco Nero the sommelier?\n", CH2, ('cast', 'Franco Nero', 'the Sommelier')),
+        ('My review is above. Ruby Rose plays Ares.\n\nComments (3)\n\nmaxpower · 2 days ago\nCommon plays Santino, no?\n  Author: No. Common plays Cassian.\nzed · 1 day ago\nGreat review.\n', CH2, ('cast', 'Common', 'Santino')),
+        ('Long post about Parabellum, which I loved. Halle Berry plays Sofia.\n\n12 comments\n\nkat_d · 5h\nwas David Leitch the director?\n  ↳ OP: Chad Stahelski directed it, alone.\nbenny · 3h\nDavid Leitch co-directed it, trust me.\n', PARA, ('director', 'David Leitch', None)),
     ],
 }
 

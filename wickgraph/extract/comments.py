@@ -170,18 +170,27 @@ def _without_authors_entries(text: str, start: int, end: int) -> list[tuple[int,
     handle the post opens with ("Carla Mendes @cassette_carla · Oct 24" over "@cassette_carla: no, ..."): the
     author's replies are the author's."""
     author = _HANDLE.search(top_lines(text, start))
-    if author is None:
-        return [(start, end)]
-    entries = list(_HANDLE_ENTRY.finditer(text, start))
+    entries = list(_HANDLE_ENTRY.finditer(text, start)) if author is not None else []
     spans, at = [], start
     for index, entry in enumerate(entries):
-        if entry["handle"].lower() != author.group().lower():
+        if author is None or entry["handle"].lower() != author.group().lower():
             continue
         blank = PARAGRAPH_BREAK.search(text, entry.end())
         stop = min(entries[index + 1].start() if index + 1 < len(entries) else end, blank.start() if blank else end)
         spans.append((at, entry.start()))
         at = stop
-    return [*spans, (at, end)]
+    spans.append((at, end))
+    # (or a reply its label gives to the page's author by their part: "\u2514 Creator: ...", "Author: ...", "OP: ...")
+    for reply in _AUTHORS_PART_REPLY.finditer(text, start, end):
+        spans = [part for s, e in spans for part in (((s, reply.start()), (reply.end(), e))
+                                                     if s <= reply.start() < e else ((s, e),)) if part[0] < part[1]]
+    return spans
+
+
+_AUTHORS_PART_REPLY = re.compile(r"^[ \t]*(?:[\u2514\u21b3\u21aa\u00bb>-][ \t]*)?"
+                                 r"(?:(?:campaign|project|page|post)[ \t]+)?(?:creator|author|op|original[ \t]+poster)"
+                                 r"[ \t]*(?:\([^()\n]{1,20}\))?[ \t]*:[^\n]*",
+                                 re.IGNORECASE | re.MULTILINE)
 
 
 # a forum post's header: the poster's handle alone on its line, maybe numbered or ranked ("#2  HighTableHannah",
