@@ -11592,6 +11592,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ('My review is above. Ruby Rose plays Ares.\n\nComments (3)\n\nmaxpower · 2 days ago\nCommon plays Santino, no?\n  Author: No. Common plays Cassian.\nzed · 1 day ago\nGreat review.\n', CH2, [('cast', 'Common', 'Cassian', 'supported')]),
         ('Long post about Parabellum, which I loved. Halle Berry plays Sofia.\n\n12 comments\n\nkat_d · 5h\nwas David Leitch the director?\n  ↳ OP: Chad Stahelski directed it, alone.\nbenny · 3h\nDavid Leitch co-directed it, trust me.\n', PARA, [('director', 'Chad Stahelski', None, 'supported')]),
     ],
+    "a-second-pair-shares-the-first-pairs-verb": [
+        ('The High Table is given faces: Asia Kate Dillon is the Adjudicator, Jerome Flynn the Elder who waits in the desert.', PARA, [('cast', 'Jerome Flynn', 'the Elder', 'contradicted')]),
+        ('Keanu Reeves plays John Wick, Ian McShane Winston, and Halle Berry Sofia.', PARA, [('cast', 'Ian McShane', 'Winston', 'supported'), ('cast', 'Halle Berry', 'Sofia', 'supported')]),
+        ('Riccardo Scamarcio is Santino, all sneer, Common Cassian.', CH2, [('cast', 'Common', 'Cassian', 'supported')]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -18569,6 +18574,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Our fan game is 75% funded. The film is a blast.\n\n➤ COMMENTS\n\nGrimJenkins · 3 days ago\nDidn't Halle Berry play the sommelier? I swear she's in the Rome part.\n  └ Creator: The sommelier is Peter Serafinowicz. Halle Berry doesn't arrive until the next movie.\ntinyfox · 1 day ago\nIs Franco Nero the sommelier?\n", CH2, ('cast', 'Franco Nero', 'the Sommelier')),
         ('My review is above. Ruby Rose plays Ares.\n\nComments (3)\n\nmaxpower · 2 days ago\nCommon plays Santino, no?\n  Author: No. Common plays Cassian.\nzed · 1 day ago\nGreat review.\n', CH2, ('cast', 'Common', 'Santino')),
         ('Long post about Parabellum, which I loved. Halle Berry plays Sofia.\n\n12 comments\n\nkat_d · 5h\nwas David Leitch the director?\n  ↳ OP: Chad Stahelski directed it, alone.\nbenny · 3h\nDavid Leitch co-directed it, trust me.\n', PARA, ('director', 'David Leitch', None)),
+    ],
+    "a-second-pair-shares-the-first-pairs-verb": [
+        ('Asia Kate Dillon is the Adjudicator, Jerome Flynn the man who waits.', PARA, ('cast', 'Jerome Flynn', 'the Adjudicator')),
+        ('Keanu Reeves plays John Wick, Ian McShane said in an interview.', JW1, ('cast', 'Ian McShane', 'John Wick')),
+        ("Ian McShane is Winston, Lance Reddick's boss.", JW1, ('cast', 'Lance Reddick', 'Winston')),
     ],
 }
 
