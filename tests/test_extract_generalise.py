@@ -11597,6 +11597,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ('Keanu Reeves plays John Wick, Ian McShane Winston, and Halle Berry Sofia.', PARA, [('cast', 'Ian McShane', 'Winston', 'supported'), ('cast', 'Halle Berry', 'Sofia', 'supported')]),
         ('Riccardo Scamarcio is Santino, all sneer, Common Cassian.', CH2, [('cast', 'Common', 'Cassian', 'supported')]),
     ],
+    "a-launch-labels-the-release": [
+        ('Fine film.\nLaunch: 24.10.2014\nKeanu Reeves is John Wick.', JW1, [('release_year', None, 2014, 'supported')]),
+        ('VIGGO TABLE (model JW-1)\nProduct launch: 24.10.2014\nParts: Keanu Reeves as John Wick', JW1, [('release_year', None, 2014, 'supported')]),
+        ('Launched: 10.02.2017 · Region: worldwide', CH2, [('release_year', None, 2017, 'supported')]),
+    ],
 }
 
 # Claims that must NOT be found, per phenomenon: (text, film, (type, who, role)).
@@ -18579,6 +18584,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ('Asia Kate Dillon is the Adjudicator, Jerome Flynn the man who waits.', PARA, ('cast', 'Jerome Flynn', 'the Adjudicator')),
         ('Keanu Reeves plays John Wick, Ian McShane said in an interview.', JW1, ('cast', 'Ian McShane', 'John Wick')),
         ("Ian McShane is Winston, Lance Reddick's boss.", JW1, ('cast', 'Lance Reddick', 'Winston')),
+    ],
+    "a-launch-labels-the-release": [
+        ('The launch party in 2013 was fun.\nKeanu Reeves is John Wick.', JW1, ('release_year', '', 2013)),
+        ('Launch window: 2013 (delayed)\nKeanu Reeves is John Wick.', JW1, ('release_year', '', 2013)),
+        ('The rocket launch: 1969, a different story.\nKeanu Reeves is John Wick.', JW1, ('release_year', '', 1969)),
     ],
 }
 
