@@ -55,4 +55,3 @@ def under_others_heading(text: str, start: int, line_start: int) -> bool:
     someone by a verb of saying, or, as a listed item, under one that names its list as others' words."""
     listed = _QUOTED_ITEM_BEFORE.fullmatch(text, line_start, start) is not None
     return _under_heading(text, start, _SAID_HEADING) or (listed and _under_heading(text, start, _QUOTES_HEADING))
-

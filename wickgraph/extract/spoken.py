@@ -256,7 +256,7 @@ def retraction_spans(view: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = [arrow.span() for arrow in _REPLACED_NUMBER.finditer(view)] \
         if "\u2192" in view or "->" in view or "=>" in view else []
     if "[" in view:  # an editor's bracket that puts a name right: "Dean Winters as Avi [sic \u2192 Kirill]"
-        spans += [(fixed.start(), fixed.end()) for fixed in _NAME_PUT_RIGHT.finditer(view)]
+        spans += [fixed.span() for fixed in _NAME_PUT_RIGHT.finditer(view)]
     for marker in _RETRACTION.finditer(view):
         opening = _RETRACTION_OPENS.search(view, max(0, marker.start() - 8), marker.start())
         if opening is None and _BARE_MARKER.match(view, marker.start()) \
