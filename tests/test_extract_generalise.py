@@ -11436,6 +11436,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ('The credits roll. "Directed by Chad Stahelski." It is all true.', PARA, [('director', 'Chad Stahelski', None, 'supported')]),
         ('We yelled "Ruby Rose is Ares!" and high-fived.', CH2, [('cast', 'Ruby Rose', 'Ares', 'supported')]),
     ],
+    "a-label-and-a-phrase-of-circumstance-before-a-quotation-stay-the-writers": [
+        ('Verdict, after the second viewing: "Chad Stahelski directed it."', PARA, [('director', 'Chad Stahelski', None, 'supported')]),
+        ('Summary, with spoilers kept out: "Halle Berry plays Sofia."', PARA, [('cast', 'Halle Berry', 'Sofia', 'supported')]),
+        ('Bottom line, in one short sentence: "Ian McShane is Winston again."', CH4, [('cast', 'Ian McShane', 'Winston', 'supported')]),
+    ],
     "a-lines-label-names-the-role-its-player-describes": [
         ("11. Charon: Lance Reddick's concierge, whose courtesy became the signature.", JW1, [('cast', 'Lance Reddick', 'Charon', 'supported')]),
         ("Charon - Lance Reddick's courteous concierge.", CH2, [('cast', 'Lance Reddick', 'Charon', 'supported')]),
@@ -17204,6 +17209,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Ruth Okafor, witness: \"It's a ten out of ten and Theo knows it.\"", JW1, ("rating", "", 10)),
         ("Desmond Harrow, who remarks: \"Personally I'd give it a B. The finale drags.\"", CH2, ("rating", "", "B")),
         ("Kim Lee, projectionist: \"Nine out of ten, easily.\"", PARA, ("rating", "", 9)),
+    ],
+    "a-quotation-after-a-speaker-described-at-length-is-theirs": [
+        ("Exhibit C, a regular at the back of the bar: \"Halle Berry plays Sofia in this one.\"", JW1, ("cast", "Halle Berry", None)),
+        ("Gloria, my aunt from two floors down: \"It came out in 2016, I am sure of it.\"", CH4, ("release_year", "", 2016)),
+        ("Teodor, the usher who sells the popcorn: \"David Leitch directed this one.\"", PARA, ("director", "David Leitch", None)),
     ],
     "another-works-part-runs-on-without-a-heading": [
         ("John Wick (2014)\n\nKeanu Reeves is John.\n\nChapter 2 (2017) came next.\n\nThere Common plays Cassian.", JW1, ("cast", "Common", None)),

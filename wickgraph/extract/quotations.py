@@ -94,8 +94,11 @@ _ATTRIBUTION = re.compile(rf"[ \t]*{_CITATION}|"
 # A line's opening that names who speaks it, before a colon: "Gus: ", "Deb in Leeds: ", "Tomas K.: " (one copy, for
 # every module that reads them)
 NAME_COLON = (r"[ \t>*\u2022-]*(?-i:[A-Z])[\w.'\u2019-]*(?:[ \t]+[\w.'\u2019-]+){0,3}"
-              # the speaker's part after a comma: "Ruth Okafor, witness:", "Desmond Harrow, who remarks:"
-              r"(?:,[ \t]*(?-i:[a-z])[\w'\u2019-]*(?:[ \t]+(?-i:[a-z])[\w'\u2019-]*){0,2})?"
+              # the speaker's part after a comma: "Ruth Okafor, witness:", "Desmond Harrow, who remarks:", or a longer
+              # description that a determiner opens: "Gloria, my aunt from two floors down:" (not "Verdict, after
+              # the second viewing:")
+              r"(?:,[ \t]*(?:(?-i:[a-z])[\w'\u2019-]*(?:[ \t]+(?-i:[a-z])[\w'\u2019-]*){0,2}|"
+              r"(?-i:the|a|an|my|our|his|her|their|who)(?:[ \t]+(?-i:[a-z])[\w'\u2019-]*){1,7}))?"
               # an aside after the name, and the verb after it: "Dominic Farrant (external panel) writes:"
               r"(?:[ \t]*\([^()\n]{1,40}\)(?:[ \t]+[\w.'\u2019-]+){0,2})?[ \t]*:")
 # ... or a name and a colon before it, opening the line: 'Gus: "Leitch is the credited director."' (not a label
