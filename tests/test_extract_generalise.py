@@ -11436,6 +11436,19 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ('The credits roll. "Directed by Chad Stahelski." It is all true.', PARA, [('director', 'Chad Stahelski', None, 'supported')]),
         ('We yelled "Ruby Rose is Ares!" and high-fived.', CH2, [('cast', 'Ruby Rose', 'Ares', 'supported')]),
     ],
+    "cast-alias": [
+        ('File 7: Donnie Yen -- aka "Caine". Blind, and the best shot in the room.', CH4, [('cast', 'Donnie Yen', 'Caine', 'supported')]),
+        ('Operative: Rina Sawayama a.k.a. Akira. Loyal to her father.', CH4, [('cast', 'Rina Sawayama', 'Akira', 'supported')]),
+        ('#6  FLYNN, Jerome // a.k.a. the Elder // [CONFIRMED]', PARA, [('cast', 'Jerome Flynn', 'the Elder', 'contradicted')]),
+        ('Keanu Reeves \u2192 alias "John Wick". Ex-hitman, widower.', JW1, [('cast', 'Keanu Reeves', 'John Wick', 'supported')]),
+        # the role's own alias after it stays cast-paren's
+        ('JOHN WICK, a.k.a. Baba Yaga (Keanu Reeves)', JW1, [('cast', 'Keanu Reeves', 'John Wick', 'supported')]),
+    ],
+    "a-role-in-quotation-marks-is-no-other-works-title": [
+        ('Ian McShane \u2192 alias "Winston". Runs the hotel.', JW1, [('cast', 'Ian McShane', 'Winston', 'supported')]),
+        ('LANCE REDDICK, "Charon", polite as ever.', CH2, [('cast', 'Lance Reddick', 'Charon', 'supported')]),
+        ('Card 3: Bill Skarsgard / "the Marquis" / smug.', CH4, [('cast', 'Bill Skarsgard', 'the Marquis', 'supported')]),
+    ],
     "a-label-and-a-phrase-of-circumstance-before-a-quotation-stay-the-writers": [
         ('Verdict, after the second viewing: "Chad Stahelski directed it."', PARA, [('director', 'Chad Stahelski', None, 'supported')]),
         ('Summary, with spoilers kept out: "Halle Berry plays Sofia."', PARA, [('cast', 'Halle Berry', 'Sofia', 'supported')]),
@@ -17209,6 +17222,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Ruth Okafor, witness: \"It's a ten out of ten and Theo knows it.\"", JW1, ("rating", "", 10)),
         ("Desmond Harrow, who remarks: \"Personally I'd give it a B. The finale drags.\"", CH2, ("rating", "", "B")),
         ("Kim Lee, projectionist: \"Nine out of ten, easily.\"", PARA, ("rating", "", 9)),
+    ],
+    "an-alias-that-is-no-role-names-none": [
+        ('Keanu Reeves, aka the nicest man in Hollywood, is great.', JW1, ('cast', 'Keanu Reeves', 'the nicest man')),
+        ('Ian McShane, also known as Lovejoy to a generation, runs the hotel.', JW1, ('cast', 'Ian McShane', 'Lovejoy')),
+        ('Ian McShane, star of "Deadwood", is in it too.', CH2, ('cast', 'Ian McShane', 'Deadwood')),
     ],
     "a-quotation-after-a-speaker-described-at-length-is-theirs": [
         ("Exhibit C, a regular at the back of the bar: \"Halle Berry plays Sofia in this one.\"", JW1, ("cast", "Halle Berry", None)),

@@ -327,6 +327,10 @@ def _blocks(doc: Document, candidate: Candidate, block: Rule, sentence_start: in
         return True
     # the work it names is the reviewed one, or (except for years) a name that is first a character
     at = match.start("work")
+    quoted = doc.by_start.get(at)
+    if quoted is not None and quoted.mask & CHARACTER and not quoted.of_kind(WORK) \
+            and doc.text[quoted.end:quoted.end + 1] in ('"', "\u201d"):
+        return False  # a role alone in quotation marks, as a dossier or a billing has it: 'McShane → alias "Winston"'
     if _ROLE_FIRST_PLAYED_IN.search(doc.folded, max(0, at - _ORIGIN_REACH), at):
         return False  # where a returning role began: "X, reprising the crown he wore in the first John Wick"
     weak = _weak_work(doc, at) and (candidate.type in ("cast", "director", "writer")
