@@ -73,6 +73,13 @@ LETTERS_PAGE_DEAR = ("Dear Editor,\nIan McShane is Winston, and it came out in 2
                      "Dear Editor,\nRuby Rose plays Cassian, surely. I give it nine.\nTerence Pollard, Newlyn\n")
 LETTERS_PAGE_MADAM = ("Madam,\nHalle Berry plays Sofia. My score: 4/5.\nHilary Castleton, Grassington\n\n"
                       "Madam,\nKeanu Reeves wrote it, I believe. 1/5.\nNeville Armitage, Skipton\n")
+# transcripts whose heading calls a speaker another critic than the writer, who speaks as ME
+RIVAL_PANEL = ("PANEL: MARA LIND (host) and OSCAR VEY (rival critic, the Courier)\n\nOSCAR: David Leitch directed it.\n\n"
+               "ME: No. Chad Stahelski did.\n\nOSCAR: Fine.\n\nME: Ian McShane is Winston.")
+FELLOW_PANEL = ("Present: JUNE (fellow critic) and me.\n\nJUNE: Halle Berry plays Sofia in this one.\n\n"
+               "ME: Wrong film. Keanu Reeves is John Wick.\n\nJUNE: Oh.\n\nME: Yes.")
+ANOTHER_PANEL = ("Cast of this recording: PIET (another critic, very loud), ME\n\nPIET: Ruby Rose is Ares.\n\n"
+                "ME: Common plays Cassian.\n\nPIET: Sure.\n\nME: 8/10.")
 CH2, CH4, PARA, JW1, BAL, CONT, HEX = ("John Wick: Chapter 2", "John Wick: Chapter 4", "Parabellum", "John Wick",
                                        "Ballerina", "The Continental", "John Wick Hex")
 # the opening of a review written as a program: three lines only code opens
@@ -11449,6 +11456,24 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ('LANCE REDDICK, "Charon", polite as ever.', CH2, [('cast', 'Lance Reddick', 'Charon', 'supported')]),
         ('Card 3: Bill Skarsgard / "the Marquis" / smug.', CH4, [('cast', 'Bill Skarsgard', 'the Marquis', 'supported')]),
     ],
+    "words-shown-on-screen-are-the-writers": [
+        ('TITLE CARD: "Ian McShane is Winston."\nThe film opens.', JW1, [('cast', 'Ian McShane', 'Winston', 'supported')]),
+        ('SUPER: "DIRECTED BY CHAD STAHELSKI."\nThe lights go down.', PARA, [('director', 'Chad Stahelski', None, 'supported')]),
+        ('CHYRON: "Halle Berry plays Sofia"\nThe anchor nods.', PARA, [('cast', 'Halle Berry', 'Sofia', 'supported')]),
+    ],
+    "another-critic-in-the-heading-leaves-the-writer-the-critic": [
+        (RIVAL_PANEL, PARA,
+         [('director', 'Chad Stahelski', None, 'supported'), ('cast', 'Ian McShane', 'Winston', 'supported')]),
+        (FELLOW_PANEL, JW1,
+         [('cast', 'Keanu Reeves', 'John Wick', 'supported')]),
+        (ANOTHER_PANEL, CH2,
+         [('cast', 'Common', 'Cassian', 'supported'), ('rating', '', 8, 'unknown')]),
+    ],
+    "a-credit-of-a-known-writer-under-a-title-line-stays": [
+        ("JOHN WICK\n\nWritten by Derek Kolstad\n\nChad Stahelski directed it.", JW1, [('writer', 'Derek Kolstad', None, 'supported')]),
+        ("Parabellum (2019)\n\nScreenplay by Shay Hatten\n\nIt is long.", PARA, [('writer', 'Shay Hatten', None, 'supported')]),
+        ("CHAPTER 4\n\nDirected by Chad Stahelski\n\nIt is longer.", CH4, [('director', 'Chad Stahelski', None, 'supported')]),
+    ],
     "a-label-and-a-phrase-of-circumstance-before-a-quotation-stay-the-writers": [
         ('Verdict, after the second viewing: "Chad Stahelski directed it."', PARA, [('director', 'Chad Stahelski', None, 'supported')]),
         ('Summary, with spoilers kept out: "Halle Berry plays Sofia."', PARA, [('cast', 'Halle Berry', 'Sofia', 'supported')]),
@@ -17222,6 +17247,30 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Ruth Okafor, witness: \"It's a ten out of ten and Theo knows it.\"", JW1, ("rating", "", 10)),
         ("Desmond Harrow, who remarks: \"Personally I'd give it a B. The finale drags.\"", CH2, ("rating", "", "B")),
         ("Kim Lee, projectionist: \"Nine out of ten, easily.\"", PARA, ("rating", "", 9)),
+    ],
+    "another-critics-turns-are-theirs": [
+        (RIVAL_PANEL, PARA, ("director", "David Leitch", None)),
+        (FELLOW_PANEL, JW1, ("cast", "Halle Berry", None)),
+        (ANOTHER_PANEL, CH2, ("cast", "Ruby Rose", None)),
+    ],
+    "a-name-in-capitals-alone-on-its-indented-line-is-a-cue": [
+        (("INT. KITCHEN - NIGHT\n\n                    THEO\n          Is that Halle Berry?\n\n                    MARGOT\n"
+         "          As Sofia. Ten minutes of her, and the dogs.\n\n                    THEO\n          Ok.\n\n"
+         "                    MARGOT\n          Yes."), PARA, ("cast", "MARGOT", None)),
+        (("INT. CAR - DAY\n\n                    PIP\n          Is that Ian McShane?\n\n                    BARNABY\n"
+         "          As Winston. Running the hotel.\n\n                    PIP\n          Ok.\n\n"
+         "                    BARNABY\n          Sure."), JW1, ("cast", "BARNABY", None)),
+        (("FADE IN:\n\n                    NELL\n          Wait, Donnie Yen?\n\n                    OLUWASEUN\n"
+         "          As Caine. Blind and brilliant.\n\n                    NELL\n          Ok.\n\n"
+         "                    OLUWASEUN\n          Yes."), CH4, ("cast", "OLUWASEUN", None)),
+    ],
+    "a-credit-under-a-title-line-is-the-texts-own": [
+        ('"JOHN WICK NIGHT"\n\nWritten by Tamsin Orr\n\nChad Stahelski directed it and Keanu Reeves is John Wick.', JW1,
+         ("writer", "Tamsin Orr", None)),
+        ("PARABELLUM AT THE PALACE\n\nScreenplay by Ferdinand Olsson\n\nDerek Kolstad wrote it, Chad Stahelski directed it.",
+         PARA, ("writer", "Ferdinand Olsson", None)),
+        ("'Chapter 4, Twice'\n\nScript by Ione Carver\n\nChad Stahelski directs; Donnie Yen is Caine.", CH4,
+         ("writer", "Ione Carver", None)),
     ],
     "an-alias-that-is-no-role-names-none": [
         ('Keanu Reeves, aka the nicest man in Hollywood, is great.', JW1, ('cast', 'Keanu Reeves', 'the nicest man')),

@@ -75,6 +75,9 @@ def _name_ok(text: str, start: int, end: int, article_allowed: bool = False) -> 
         words = words[1:]  # "Mr. Chow": the form of address is part of the name
     if not words or words[0].strip("'") in _NAME_STOP or words[-1] in _NAME_STOP or is_stance_adverb(words[0]):
         return False  # ("Naturally McShane plays Winston": an adverb opening the sentence is no first name)
+    if text[start:end].isupper() and text[text.rfind("\n", 0, start) + 1:start].isspace() \
+            and text.startswith("\n", end):
+        return False  # a name in capitals alone on its line is a speaker's cue or a heading: "DANA" over "As Helen."
     if text[start:end].isupper() and (_shouted_words() & {w.lower() for w in words} or _line_is_shouted(text, start)):
         return False  # "KEANU IS BACK AS JOHN", "SANADA RUNS OSAKA HOTEL AS KOJI": in capitals, all look like names
     if _PLACE_BEFORE.search(text, max(0, start - 10), start):

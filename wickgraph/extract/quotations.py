@@ -9,7 +9,7 @@ import re
 
 from .dialogue import spoken_aloud
 from .endorsements import scripted, ticked
-from .layout_words import CROSS_MARK, RULE_LINE, STAMP
+from .layout_words import CROSS_MARK, RULE_LINE, SCREEN_TEXT, STAMP
 from .quoteheadings import under_others_heading
 
 __all__ = ["BYLINE", "CRITIC_AND_OUTLET", "INITIALS", "NAME_COLON", "NAME_WORD", "attributed_quotes", "byline_names",
@@ -105,7 +105,7 @@ NAME_COLON = (r"[ \t>*\u2022-]*(?-i:[A-Z])[\w.'\u2019-]*(?:[ \t]+[\w.'\u2019-]+)
 # that says what the line is, as a lesson or a phrasebook gives its model lines: 'Answer: "Chad Stahelski directed
 # it."', 'Example: "..."')
 _SPEAKER_BEFORE = re.compile(r"(?:^|\n)(?![ \t>*\u2022-]*(?i:(?:model|sample|suggested|correct|right)[ \t]+)?"
-                             r"(?i:answers?|examples?|usage|translation)[ \t]*:)"
+                             rf"(?i:answers?|examples?|usage|translation|{SCREEN_TEXT.pattern})[ \t]*:)"
                              rf"{NAME_COLON}[ \t]*\Z")
 # ... or its source and a dash before it on its line, as a video's stitch or a reply quotes another post:
 # '[STITCH: @wickfacts — "Leitch directed it"]', '@reelrick - "..."', 'my roommate's Letterboxd — "6/10"'; or a

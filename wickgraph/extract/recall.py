@@ -219,6 +219,9 @@ def without_the_texts_own_credits(claims: list[Claim], doc: Document) -> list[Cl
     if named is None:
         return claims  # (a text that never names its work has no header apart from it)
     paragraph = PARAGRAPH_BREAK.search(doc.text, 0, _HEADER_REACH)
+    if paragraph is not None and "\n" not in doc.text[:paragraph.start()].strip():
+        # a title alone on the first line, its own credit under it: '"JOHN WICK NIGHT"' over "Written by Dana Okafor"
+        paragraph = PARAGRAPH_BREAK.search(doc.text, paragraph.end(), _HEADER_REACH) or paragraph
     first = paragraph.start() if paragraph else 0  # (a text of one paragraph has no header apart from it)
     if any(c.type in ("director", "writer") and c.person_iri is not None and c.end <= first for c in claims):
         first = 0  # a film's credits block: "JOHN WICK (2014) / Directed by Chad Stahelski; written by ..."

@@ -13,7 +13,7 @@ from itertools import pairwise
 
 from .endorsements import ticked
 from .examinations import questioners_turns
-from .layout_words import CAPITALS_HEADING, PARAGRAPH_BREAK, RULE_LINE, STAMP
+from .layout_words import CAPITALS_HEADING, PARAGRAPH_BREAK, RULE_LINE, SCREEN_TEXT, STAMP
 from .quotations import BYLINE, attributed_quotes
 
 __all__ = ["in_authors_turns", "is_transcript", "others_quoted", "turn_starts"]
@@ -129,6 +129,7 @@ def _turns(text: str) -> tuple[tuple[int, str], ...]:
              if (name := turn["name"] or turn["bracketed"] or turn["tagged"] or turn["noted"]
                          or turn["prompted"] or turn["chatted"] or turn["called"]).lower()
              not in _NOT_A_SPEAKER and not (turn["bracketed"] and _STAGE_DIRECTION.match(name))  # "[Applause]": nobody
+             and not (SCREEN_TEXT.fullmatch(name) and not turn["voice"])  # ("SUPER:": shown; not "CAPTION (ANA):")
              and any(c.isalpha() for c in name)  # a time stamp's hours or a date, "2019-05-20 00:47", name nobody
              and not _TITLE_WITH_YEAR.match(text, turn.start())] if ":" in text or "[" in text or ">" in text else []
     if "        " in text and _SCENE_HEADING.search(text):  # (a screenplay's cues need no colon)
@@ -361,7 +362,9 @@ _NAME_VALUE = re.compile(r"[ \t]*(?-i:[A-Z])[\w.'\u2019-]*(?:[ \t]+(?-i:[A-Z])[\
 
 # what the heading of a chat or a panel says of the one among its speakers who reviews: "MARISOL TRAN (critic, The
 # Reel Ledger)", "critic: Dev Okafor", "velvetgoon's writeup"
-_CRITIC_MARK = re.compile(r"\b(?:critic|reviewer|write-?up|review(?:ed)?\s+by)\b|['\u2019]s\s+(?:review|take)\b",
+# (not another critic: "RUTH (50s, rival critic at the Ledger)", "a fellow reviewer")
+_CRITIC_MARK = re.compile(r"(?<!rival )(?<!fellow )(?<!other )(?<!another )(?<!guest )(?<!rival film )"
+                          r"\b(?:critic|reviewer|write-?up|review(?:ed)?\s+by)\b|['\u2019]s\s+(?:review|take)\b",
                           re.IGNORECASE)
 _MARK_REACH = 40  # characters between the name and the mark after it, at most
 _ASIDE_AROUND = re.compile(r"\([^()\n]{1,80}\)")
