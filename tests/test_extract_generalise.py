@@ -80,6 +80,14 @@ FELLOW_PANEL = ("Present: JUNE (fellow critic) and me.\n\nJUNE: Halle Berry play
                "ME: Wrong film. Keanu Reeves is John Wick.\n\nJUNE: Oh.\n\nME: Yes.")
 ANOTHER_PANEL = ("Cast of this recording: PIET (another critic, very loud), ME\n\nPIET: Ruby Rose is Ares.\n\n"
                 "ME: Common plays Cassian.\n\nPIET: Sure.\n\nME: 8/10.")
+# transcripts whose heading names the presenter, and a partner after "with"
+PRESENTED_BY = ("NIGHT DESK\nPresented by Gwen Talbot-Ray, with Danny Okafor on the map\n\n"
+                "GWEN: Keanu Reeves is John Wick, and Chad Stahelski directs.\n\nDANNY: David Leitch directed it, surely.\n\n"
+                "GWEN: No, Danny.\n\nDANNY: Oh.")
+HOSTED_BY = ("THE LATE REEL\nHosted by Marcus Ainsley, with Priya Shah\n\nMARCUS: Halle Berry plays Sofia.\n\n"
+             "PRIYA: Ruby Rose plays Sofia!\n\nMARCUS: She does not.\n\nPRIYA: Fine.")
+FRONTED_BY = ("SATURDAY MATINEE\nFronted by Lotte Brandt, with her brother Kees\n\nLOTTE: Donnie Yen is Caine. 8/10.\n\n"
+              "KEES: Tom Hardy is Caine. 2/10.\n\nLOTTE: Wrong.\n\nKEES: Whatever.")
 CH2, CH4, PARA, JW1, BAL, CONT, HEX = ("John Wick: Chapter 2", "John Wick: Chapter 4", "Parabellum", "John Wick",
                                        "Ballerina", "The Continental", "John Wick Hex")
 # the opening of a review written as a program: three lines only code opens
@@ -11474,6 +11482,18 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Parabellum (2019)\n\nScreenplay by Shay Hatten\n\nIt is long.", PARA, [('writer', 'Shay Hatten', None, 'supported')]),
         ("CHAPTER 4\n\nDirected by Chad Stahelski\n\nIt is longer.", CH4, [('director', 'Chad Stahelski', None, 'supported')]),
     ],
+    "the-presenter-the-heading-names-is-the-writer": [
+        (PRESENTED_BY, JW1, [('cast', 'Keanu Reeves', 'John Wick', 'supported'), ('director', 'Chad Stahelski', None, 'supported')]),
+        (HOSTED_BY, PARA, [('cast', 'Halle Berry', 'Sofia', 'supported')]),
+        (FRONTED_BY, CH4, [('cast', 'Donnie Yen', 'Caine', 'supported'), ('rating', '', 8, 'unknown')]),
+    ],
+    "directors-back-at-the-controls": [
+        ("Chad Stahelski and David Leitch are back at the controls for this one.", PARA,
+         [('director', 'Chad Stahelski', None, 'supported'), ('director', 'David Leitch', None, 'contradicted')]),
+        ("Len Wiseman and Chad Stahelski, back at the controls, keep it moving.", BAL,
+         [('director', 'Len Wiseman', None, 'supported')]),
+        ("Chad Stahelski, once again at the wheel, goes bigger.", CH4, [('director', 'Chad Stahelski', None, 'supported')]),
+    ],
     "a-label-and-a-phrase-of-circumstance-before-a-quotation-stay-the-writers": [
         ('Verdict, after the second viewing: "Chad Stahelski directed it."', PARA, [('director', 'Chad Stahelski', None, 'supported')]),
         ('Summary, with spoilers kept out: "Halle Berry plays Sofia."', PARA, [('cast', 'Halle Berry', 'Sofia', 'supported')]),
@@ -17271,6 +17291,16 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
          PARA, ("writer", "Ferdinand Olsson", None)),
         ("'Chapter 4, Twice'\n\nScript by Ione Carver\n\nChad Stahelski directs; Donnie Yen is Caine.", CH4,
          ("writer", "Ione Carver", None)),
+    ],
+    "the-presenters-partner-after-with-is-another-speaker": [
+        (PRESENTED_BY, JW1, ("director", "David Leitch", None)),
+        (HOSTED_BY, PARA, ("cast", "Ruby Rose", None)),
+        (FRONTED_BY, CH4, ("rating", "", 2)),
+    ],
+    "directors-back-in-their-seat-are-no-cast": [
+        ("Chad Stahelski and David Leitch are back at the controls for this one.", PARA, ("cast", "David Leitch", None)),
+        ("Derek Kolstad and Chad Stahelski are back behind the camera.", CH2, ("cast", "Derek Kolstad", None)),
+        ("Len Wiseman and Chad Stahelski are back in the director's chair.", BAL, ("cast", "Len Wiseman", None)),
     ],
     "an-alias-that-is-no-role-names-none": [
         ('Keanu Reeves, aka the nicest man in Hollywood, is great.', JW1, ('cast', 'Keanu Reeves', 'the nicest man')),

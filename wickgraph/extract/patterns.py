@@ -179,7 +179,7 @@ _MACROS = {
     "ASIDE": (rf"(?:\s+-{{1,2}}\s+(?![\s\"\u201c']*{{C}}[\s\"\u201d']*-)[^\n{_PERSON_CHARS}]{{1,120}}?\s+-{{1,2}}"
               rf"|\s*\([^()\n{_PERSON_CHARS}]{{1,120}}\))"),
     # the seat of the director's job: "at the helm", "behind the camera", "in the director's chair"
-    "SEAT": (r"(?:(?:at|behind)\s+the\s+(?:helm|camera|megaphone|lens)\b(?!\s+of\b)"
+    "SEAT": (r"(?:(?:at|behind)\s+the\s+(?:helm|camera|megaphone|lens|controls|wheel)\b(?!\s+of\b)"
              # the chair, or the chairs of two who share it: "A and B back in the director chairs", "X in the
              # co-director's chair"
              r"|in\s+the\s+(?:co-?)?(?:director['\u2019]s|directors['\u2019]?|director|directing)\s+chairs?)"),

@@ -195,11 +195,13 @@ _STAMPED = re.compile(rf"[ \t]*{STAMP}")
 
 def _named_host(text: str, turns: tuple[tuple[int, str], ...], counts: Counter[str]) -> str | None:
     """The one speaker the heading, above their first turn, names as the meeting's host or the one who exported or
-    recorded it ("Host: Renata Okafor", "Exported by Renata Okafor (Host)", "Renata Okafor (Host)"): the author."""
+    recorded it ("Host: Renata Okafor", "Exported by Renata Okafor (Host)", "Renata Okafor (Host)"), or the show's
+    presenter by their first name ("Presented by Gwen Talbot-Ray" over "GWEN:"): the author."""
     speakers = [name for name in counts if counts[name] >= 2]
     header = text[:min((start for start, name in turns if name in speakers), default=0)]
     named = [name for name in speakers if re.search(
-        rf"\b(?:host(?:ed[ \t]+by)?[ \t]*:|(?:exported|recorded|transcribed)[ \t]+by)[ \t]*{re.escape(name)}(?![\w-])"
+        rf"\b(?:host(?:ed[ \t]+by)?[ \t]*:|(?:exported|recorded|transcribed|presented|hosted|fronted|anchored)[ \t]+by)"
+        rf"[ \t]*{re.escape(name)}(?![\w-])"
         rf"|(?<![\w-]){re.escape(name)}[ \t]*\((?:the[ \t]+)?host\b", header, re.IGNORECASE)]
     return named[0] if len(named) == 1 else None
 
@@ -229,7 +231,9 @@ def _bylined_role(header: str, speakers: Sequence[str]) -> str | None:
     negotiator" over "NEGOTIATOR:" and "SUBJECT:" turns); None when that is not one speaker."""
     lines = [line.group() for line in _BYLINE_LINE.finditer(header)]
     named = [name for name in speakers if name[:1].isalpha() and any(
-        re.search(rf"\bby\b[^\n]*,[^\n]*(?<![\w-]){re.escape(name)}(?![\w-])", line, re.IGNORECASE)
+        # (the trade, maybe qualified, right after the comma: not "by Gwen Talbot-Ray, with Danny Okafor")
+        re.search(rf"\bby\b[^\n]*,[ \t]*(?:(?!(?:with|and|plus)\b)[\w'-]+[ \t]+){{0,3}}{re.escape(name)}(?![\w-])",
+                  line, re.IGNORECASE)
         for line in lines)]
     return named[0] if len(named) == 1 else None
 
