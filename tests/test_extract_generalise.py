@@ -88,6 +88,13 @@ HOSTED_BY = ("THE LATE REEL\nHosted by Marcus Ainsley, with Priya Shah\n\nMARCUS
              "PRIYA: Ruby Rose plays Sofia!\n\nMARCUS: She does not.\n\nPRIYA: Fine.")
 FRONTED_BY = ("SATURDAY MATINEE\nFronted by Lotte Brandt, with her brother Kees\n\nLOTTE: Donnie Yen is Caine. 8/10.\n\n"
               "KEES: Tom Hardy is Caine. 2/10.\n\nLOTTE: Wrong.\n\nKEES: Whatever.")
+# e-mails whose quoted lines ("> ...") are another's message, answered between them or above them
+MAIL_ABOVE = ("On Tue, 3 Mar 2026 at 09:12, Pia Lund wrote:\n> Halle Berry plays Sofia in this one.\n\n"
+              "She doesn't. Ian McShane is Winston, though.")
+MAIL_INLINE = ("Kit,\n\n> Ruby Rose is Ares. David Leitch directed it.\n\nHalf right. Common is Cassian, too.\n\n"
+               "On Mon, 2 Mar, Jo Park <jo@park.org> wrote:\n> Ruby Rose is Ares. David Leitch directed it.\n> Jo")
+MAIL_NESTED = ("Draft below.\n\nChad Stahelski directed it.\n\nEd Fenn wrote:\n> Keanu Reeves wrote it.\n"
+               ">> No he didn't.\n\nEd, he did not.")
 CH2, CH4, PARA, JW1, BAL, CONT, HEX = ("John Wick: Chapter 2", "John Wick: Chapter 4", "Parabellum", "John Wick",
                                        "Ballerina", "The Continental", "John Wick Hex")
 # the opening of a review written as a program: three lines only code opens
@@ -11494,6 +11501,25 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
          [('director', 'Len Wiseman', None, 'supported')]),
         ("Chad Stahelski, once again at the wheel, goes bigger.", CH4, [('director', 'Chad Stahelski', None, 'supported')]),
     ],
+    "an-emails-own-lines-between-the-quoted-ones-are-the-writers": [
+        (MAIL_ABOVE, CH2, [('cast', 'Ian McShane', 'Winston', 'supported')]),
+        (MAIL_INLINE, CH2, [('cast', 'Common', 'Cassian', 'supported')]),
+        (MAIL_NESTED, JW1, [('director', 'Chad Stahelski', None, 'supported')]),
+    ],
+    "a-credit-said-alone-in-someone-elses-words-refutes-nothing": [
+        ("The script is by Derek Kolstad and Shay Hatten.\n\nOn Mon, Celia Marr wrote:\n> The script is Derek Kolstad alone.",
+         CH2, [('writer', 'Shay Hatten', None, 'contradicted')]),
+        ("Directed by Chad Stahelski and David Leitch.\n\nOn Tue, Ann Ode wrote:\n> Only Chad Stahelski is credited as director.",
+         JW1, [('director', 'David Leitch', None, 'contradicted')]),
+        ("Kolstad and Hatten wrote it.\n\nSam Ode wrote:\n> Derek Kolstad wrote it alone, and no one else.", JW1,
+         [('writer', 'Shay Hatten', None, 'contradicted')]),
+    ],
+    "franchise-superlative-relative": [
+        ("John Wick (2014) is still the leanest thing the John Wick franchise has put on a screen.", JW1,
+         [('franchise_member', '', None, 'supported')]),
+        ("Parabellum is the best film the John Wick series has produced.", PARA, [('franchise_member', '', None, 'supported')]),
+        ("It is the strangest entry the John Wick saga has offered so far.", CH4, [('franchise_member', '', None, 'supported')]),
+    ],
     "a-label-and-a-phrase-of-circumstance-before-a-quotation-stay-the-writers": [
         ('Verdict, after the second viewing: "Chad Stahelski directed it."', PARA, [('director', 'Chad Stahelski', None, 'supported')]),
         ('Summary, with spoilers kept out: "Halle Berry plays Sofia."', PARA, [('cast', 'Halle Berry', 'Sofia', 'supported')]),
@@ -17301,6 +17327,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Chad Stahelski and David Leitch are back at the controls for this one.", PARA, ("cast", "David Leitch", None)),
         ("Derek Kolstad and Chad Stahelski are back behind the camera.", CH2, ("cast", "Derek Kolstad", None)),
         ("Len Wiseman and Chad Stahelski are back in the director's chair.", BAL, ("cast", "Len Wiseman", None)),
+    ],
+    "an-emails-quoted-lines-are-another-messages": [
+        (MAIL_ABOVE, CH2, ("cast", "Halle Berry", None)),
+        (MAIL_INLINE, CH2, ("director", "David Leitch", None)),
+        (MAIL_NESTED, JW1, ("writer", "Keanu Reeves", None)),
     ],
     "an-alias-that-is-no-role-names-none": [
         ('Keanu Reeves, aka the nicest man in Hollywood, is great.', JW1, ('cast', 'Keanu Reeves', 'the nicest man')),

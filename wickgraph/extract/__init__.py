@@ -198,7 +198,7 @@ def _extract(text: str, film: str | None, reference: Reference | None,
     claims = with_misspelt_players(claims, reference, film_iri)  # "Mark Tacos as Zero" is Mark Dacascos
     claims = without_refuted_by_review([replace(c, work_iri=film_iri, status=_status(c, reference, film_iri),
                                                 confidence=claim_confidence(c, film_confidence)) for c in claims],
-                                       doc, voices)
+                                       doc, voices, elsewhere)
     title = reference.works[film_iri].title if film_iri in reference.works else film
     return Extraction(title, film_iri, tuple(claims), text, dict(metadata or {}), note=note)
 

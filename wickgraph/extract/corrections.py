@@ -96,7 +96,8 @@ def without_corrected(claims: list[Claim], doc: Document, voices: Sequence[int] 
     return [c for i, c in enumerate(claims) if i not in dropped]
 
 
-def without_refuted_by_review(claims: list[Claim], doc: Document, voices: Sequence[int] = ()) -> list[Claim]:
+def without_refuted_by_review(claims: list[Claim], doc: Document, voices: Sequence[int] = (),
+                              others: Sequence[tuple[int, int]] = ()) -> list[Claim]:
     """``claims`` without a role, a year or a credit the reference contradicts where the review states the
     reference's own fact for the same player, role or year in another sentence, or the credit as one person's alone.
 
@@ -105,13 +106,15 @@ def without_refuted_by_review(claims: list[Claim], doc: Document, voices: Sequen
     (a quiz's wrong option, a friend's guess). In one sentence the two are one writer's ("Nyqvist (Viggo Tarasov) and
     Allen (Viggo) are father and son"). In a thread or a transcript, where ``voices`` are the starts of its posts or
     turns, each voice's facts are its own: a poster's wrong role stays a claim of the thread when a reply corrects it.
+    A credit said to be one person's in ``others`` (someone else's words: "> The script is Derek Kolstad alone.")
+    refutes nothing.
     """
     text = doc.text
     credited = [c for c in claims if c.type in _CREDIT_TYPES and c.status == "supported"]
     # (a credit said to be one person's when the review credits two is no fact the review holds: "Kolstad wrote it
     # alone, surely" answered by "the screenplay is by Kolstad and Hatten")
     sole = [(c, sentence) for c in credited if sum(other.type == c.type for other in credited) == 1
-            and (sentence := _said_alone(c, doc)) is not None]
+            and (sentence := _said_alone(c, doc, others)) is not None]
     stated = [c for c in claims if c.status == "supported" and c.type not in _CREDIT_TYPES and not _aged(c, text)]
 
     def refuted(claim: Claim) -> bool:
@@ -130,11 +133,12 @@ def _same_voice(voices: Sequence[int], one: int, other: int) -> bool:
     return bisect.bisect_right(voices, one) == bisect.bisect_right(voices, other)
 
 
-def _said_alone(credit: Claim, doc: Document) -> tuple[int, int] | None:
+def _said_alone(credit: Claim, doc: Document, others: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
     """The sentence that names the credited person with a job and says the credit is theirs alone ("Only Stahelski
     is credited as director", "the script is Kolstad's and no one else's"), if one does."""
     for mention in doc.people:
-        if any(entry.iri == credit.person_iri for entry in mention.entries):
+        if any(entry.iri == credit.person_iri for entry in mention.entries) \
+                and not any(start <= mention.start < end for start, end in others):
             start, end = doc.sentence(mention.start)
             if _SOLE.search(doc.text, start, end) and _CREDIT_WORD.search(doc.text, start, end):
                 return start, end

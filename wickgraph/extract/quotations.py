@@ -184,6 +184,8 @@ _SIGNED_INSIDE = re.compile(r"(?:(?:[\u2014\u2013]|--?)[ \t]*(?:['\u2018]?(?-i:[
                             r"(?-i:[A-Z])[\w.'\u2019-]*(?:[ \t]+[\w.'\u2019-]+){0,3}(?:,[^\n.!?]{1,30})?\.?)[ \t]*\Z")
 # a block quotation: lines indented by four spaces or a tab, closed by the citation of its source
 _BLOCK_QUOTE = re.compile(r"^(?:(?: {4,}|\t)[^\n]*\S[^\n]*\n?)+", re.MULTILINE)
+# an e-mail's quoted lines, or a Markdown block quotation: a run of lines opened by ">" ("> Avi is Dean Winters")
+_MARKED_QUOTE = re.compile(r"^(?:[ \t]*>[^\n]*(?:\n|\Z))+", re.MULTILINE)
 _CITED_AT_END = re.compile(rf"{_CITATION}[ \t.]*\Z")
 # ... or opened by the line of a post's author and handle, as a thread indents a quote-post or a reply under the
 # writer's post ("    QT Kev | action takes @kevcuts", "    ↳ Dan @wickbro99 · replying to @maraframes")
@@ -439,7 +441,8 @@ def attributed_quotes(text: str) -> list[tuple[int, int]]:
     scores are the quoted person's. So are a chat's lines under a handle ("<kappa_king> ...") in a text whose author
     writes the lines between them, a bracketed note its writer signs ("[handwritten: ... -- T.]"), a quotation of
     paragraphs under a line that reports it ("Reply from x:" over '"..." / / "... 5/10 from me."') and an indented
-    block under a line that reports someone's words ("My brother texted:" over "    Common plays Viggo")."""
+    block under a line that reports someone's words ("My brother texted:" over "    Common plays Viggo"), and an
+    e-mail's lines quoted under the line that reports them ("On Mon, Theo wrote:" over "> Avi is Dean Winters")."""
     spans = []
     quoted = "\u201c" in text or '"' in text or "\u275d" in text or "\u00ab" in text
     writer = writer_names(text) if quoted or "[" in text else frozenset()
@@ -459,6 +462,10 @@ def attributed_quotes(text: str) -> list[tuple[int, int]]:
                   if _CITED_AT_END.search(block.group().rstrip()) or _reported_above(text, block.start())
                   or ((post := _HANDLE_OPENS_BLOCK.match(block.group())) is not None
                       and post["handle"].lower() not in top)]
+    if "\n>" in text:  # lines quoted under the line that reports them ("On Mon, 14 Oct, Theo Barnaby wrote:"): then
+        blocks = [block.span() for block in _MARKED_QUOTE.finditer(text)]  # every ">" block is a message quoted, the
+        if any(_reported_above(text, start) for start, _ in blocks):  # writer's replies between them (above or below)
+            spans += blocks
     if "<" in text and ">" in text:
         handles = [line.span() for line in _HANDLE_LINE.finditer(text)]
         prose = sum(1 for line in text.splitlines() if line.strip() and not _HANDLE_LINE.match(line))
