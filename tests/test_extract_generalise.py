@@ -11520,6 +11520,19 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Parabellum is the best film the John Wick series has produced.", PARA, [('franchise_member', '', None, 'supported')]),
         ("It is the strangest entry the John Wick saga has offered so far.", CH4, [('franchise_member', '', None, 'supported')]),
     ],
+    "a-learners-release-line-names-the-country-first": [
+        ("In USA in cinema from 24.10.2014, and here one week later.", JW1, [('release_year', '', 2014, 'supported')]),
+        ("In Germany in cinema since 09.02.2017.", CH2, [('release_year', '', 2017, 'supported')]),
+        ("In the UK in theatre from 24.03.2023.", CH4, [('release_year', '', 2023, 'supported')]),
+    ],
+    "a-reprise-said-of-both-pairs-or-by-a-past-participle-after-the-role": [
+        ("Ian McShane's Winston and Lance Reddick's Charon, both reprising their roles from the first film, run the hotel.",
+         CH2, [('reprise', 'Ian McShane', 'Winston', 'supported'), ('reprise', 'Lance Reddick', 'Charon', 'supported')]),
+        ("Ian McShane's Winston, reprised from the first film, runs the hotel.", CH2,
+         [('reprise', 'Ian McShane', 'Winston', 'supported')]),
+        ("Laurence Fishburne's Bowery King, reprised from Chapter 2, gets more to do.", PARA,
+         [('reprise', 'Laurence Fishburne', 'Bowery King', 'supported')]),
+    ],
     "a-label-and-a-phrase-of-circumstance-before-a-quotation-stay-the-writers": [
         ('Verdict, after the second viewing: "Chad Stahelski directed it."', PARA, [('director', 'Chad Stahelski', None, 'supported')]),
         ('Summary, with spoilers kept out: "Halle Berry plays Sofia."', PARA, [('cast', 'Halle Berry', 'Sofia', 'supported')]),
@@ -17332,6 +17345,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         (MAIL_ABOVE, CH2, ("cast", "Halle Berry", None)),
         (MAIL_INLINE, CH2, ("director", "David Leitch", None)),
         (MAIL_NESTED, JW1, ("writer", "Keanu Reeves", None)),
+    ],
+    "a-cinema-that-is-no-release-line": [
+        ("In cinema, from 1999 on, he was a star.", JW1, ("release_year", "", 1999)),
+        ("In USA in cinema I saw it in 2015, years late.", JW1, ("release_year", "", 2015)),
+        ("In the cinema from my childhood, 1998, there were no such films.", JW1, ("release_year", "", 1998)),
     ],
     "an-alias-that-is-no-role-names-none": [
         ('Keanu Reeves, aka the nicest man in Hollywood, is great.', JW1, ('cast', 'Keanu Reeves', 'the nicest man')),

@@ -26,12 +26,12 @@ _CLAUSE_BREAK = re.compile(r"[,;:()\u2014]|\s(?:and|but|while)\s")  # compiled o
 
 # "Keanu Reeves, John Wick for the fourth time": an apposition that names the role taken up again (in its paragraph:
 # "Returning faces:" opening the next one is no cue to a list's last row); blanked markup may come before the comma
-# ("[[The Bowery King|Bowery King]], back from Chapter 2")
+# ("[[The Bowery King|Bowery King]], back from Chapter 2"); maybe said of both pairs of a list ("X's A and Y's B, both
+# reprising their roles"), or returned from an earlier work (not "returned from the dead")
 AGAIN_AFTER = re.compile(
-    r"(?:[ \t]*,?(?:[ \t]+|[ \t]*\n[ \t]*)(?:again|once more|once again|yet again|as before|like before|one more time|"
-    r"returning|back from|reprising|as ever|as always|(?:one|a) (?:last|final) time|"
-    # ... or returned from an earlier work (not "returned from the dead"): "X's Bowery King, returned from the second
-    # chapter"
+    r"(?:[ \t]*,?(?:[ \t]+|[ \t]*\n[ \t]*)(?:(?:both|all|each) )?(?:again|once more|once again|yet again|as before|"
+    r"like before|one more time|returning|back from|reprising|reprised from|as ever|as always|"
+    r"(?:one|a) (?:last|final) time|"
     r"returned from (?:the )?(?:first|second|third|fourth|earlier|previous|original|last|john wick|chapter|parabellum)"
     r"\b|"
     # the role brought along from an earlier work: "X's Bowery King, carried over from Chapter 2"
