@@ -11533,6 +11533,22 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Laurence Fishburne's Bowery King, reprised from Chapter 2, gets more to do.", PARA,
          [('reprise', 'Laurence Fishburne', 'Bowery King', 'supported')]),
     ],
+    "a-list-of-names-each-in-markup-is-a-list": [
+        ("{{done}} Written by [[Derek Kolstad]] and [[Shay Hatten]].", CH2,
+         [('writer', 'Derek Kolstad', None, 'supported'), ('writer', 'Shay Hatten', None, 'contradicted')]),
+        ("The film, directed by <b>Chad Stahelski</b> and <b>David Leitch</b>, is lean.", JW1,
+         [('director', 'David Leitch', None, 'contradicted')]),
+        ("It was co-directed by **Chad Stahelski** and **David Leitch**, which surprised me.", JW1,
+         [('director', 'David Leitch', None, 'contradicted')]),
+    ],
+    "a-line-its-verdict-accepts-stands": [
+        ("{{done}} Ian McShane is Winston, per the credits.", PARA, [('cast', 'Ian McShane', 'Winston', 'supported')]),
+        ("Done: Ian McShane is Winston.", PARA, [('cast', 'Ian McShane', 'Winston', 'supported')]),
+        ("Not done yet, but Ian McShane is Winston, and that stays.", PARA, [('cast', 'Ian McShane', 'Winston', 'supported')]),
+        # (the verdict's first sentence only: what follows puts it right)
+        ("Reverted: vandalism. Ian McShane is Winston, as the credits say.", PARA,
+         [('cast', 'Ian McShane', 'Winston', 'supported')]),
+    ],
     "a-label-and-a-phrase-of-circumstance-before-a-quotation-stay-the-writers": [
         ('Verdict, after the second viewing: "Chad Stahelski directed it."', PARA, [('director', 'Chad Stahelski', None, 'supported')]),
         ('Summary, with spoilers kept out: "Halle Berry plays Sofia."', PARA, [('cast', 'Halle Berry', 'Sofia', 'supported')]),
@@ -17350,6 +17366,12 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("In cinema, from 1999 on, he was a star.", JW1, ("release_year", "", 1999)),
         ("In USA in cinema I saw it in 2015, years late.", JW1, ("release_year", "", 2015)),
         ("In the cinema from my childhood, 1998, there were no such films.", JW1, ("release_year", "", 1998)),
+    ],
+    "a-line-its-verdict-rules-out-is-nobodys-claim": [
+        ("{{not done}} The IP addition of [[Halle Berry]] as a Continental guest.", CH2, ("cast", "Halle Berry", None)),
+        ("Reverted: Jerome Flynn plays the Elder.", PARA, ("cast", "Jerome Flynn", None)),
+        ("\u274c Rejected: Ruby Rose is Sofia.", PARA, ("cast", "Ruby Rose", None)),
+        ("Declined - Common is Cassian in this one, says an IP.", PARA, ("cast", "Common", None)),
     ],
     "an-alias-that-is-no-role-names-none": [
         ('Keanu Reeves, aka the nicest man in Hollywood, is great.', JW1, ('cast', 'Keanu Reeves', 'the nicest man')),

@@ -305,14 +305,15 @@ _COMMA_BEFORE = re.compile(r"\s*,\s*(?:and\s+)?")
 
 def _raw_list_items(doc: Document, start: int, end: int, kind: int = PERSON) -> Iterator[tuple[int, int]]:
     position = start
-    for piece in [*_LIST_SPLIT.split(doc.text[start:end]), ""]:
+    # (split in the layout view: "[[Derek Kolstad]] and [[Shay Hatten]]" is a list of two names)
+    for piece in [*_LIST_SPLIT.split(doc.folded[start:end]), ""]:
         if not piece:
             continue
-        offset = doc.text.find(piece, position, end)
+        offset = doc.folded.find(piece, position, end)
         if offset < 0:
             continue
         position = offset + len(piece)
-        i_start, i_end = _trim(doc.text, offset, offset + len(piece))
+        i_start, i_end = _trim(doc.folded, offset, offset + len(piece))
         i_start += doc.text.startswith(("#", "@"), i_start, i_end)  # "and #DavidLeitch": the tag's mark is no name's
         mention = doc.by_start.get(i_start)
         address = FORM_OF_ADDRESS.match(doc.text, i_start, i_end) if mention is None else None

@@ -178,6 +178,12 @@ _REJECTING_CELL = re.compile(rf"(?:^|\|)[ \t]*(?:{_RULING})(?:[ \t]+[\w.#-]{{1,8
                              # (or the last column of a row its spaces align: "WICK-105  Credit X  WON'T FIX")
                              rf"|(?<=\S)[ ]{{2,}}(?:{_RULING})[ \t]*$", re.MULTILINE)
 _CELL_MARKS = ("|", ",", ";", "\t", "  ")
+# a line its verdict opens, as an editor answers each request on a talk page or a changelog lists what it undid:
+# "{{not done}} The IP addition of [[Halle Berry]] ...", "Reverted: Jerome Flynn plays the Elder.", "Declined - ..."
+# (its first sentence: what follows may put it right: "Rejected: wrong. Ares is Ruby Rose"; not a heading alone)
+_UNDONE = rf"(?:{_RULING}|(?i:not[ \t]+done|reverted|undone|removed))"
+_RULING_OPENS = re.compile(rf"^[ \t*:#>-]*(?:[\u274c\u2717\u2718][ \t]*)?(?:\{{\{{[ \t]*{_UNDONE}[ \t]*\}}\}}"
+                           rf"|{_UNDONE}[ \t]*(?::|[\u2014\u2013]|-{{1,2}}[ \t]))[ \t]*[^\s.!?][^\n.!?]*", re.MULTILINE)
 # a ticket's resolution under its heading line, which names its key: "WICK-105 \u00b7 Credit X as co-director" over
 # "Resolution: Won't Fix"
 _RESOLVED_UNDONE = re.compile(rf"^[ \t]*(?i:resolution)[ \t]*:[ \t]*(?:{_RULING})[ \t]*$", re.MULTILINE)
@@ -188,10 +194,11 @@ _TICKET_BODY_END = re.compile(r"\n[ \t]*(?:\n|(?i:comments?|activity|history)\b|
 
 def rejected_rows(text: str) -> list[Span]:
     """Spans of a table's rows that a cell of their own rules out (a rejected lot, a voided pick, a struck entry, a
-    ticket closed as "Won't Fix"), and the heading of a ticket whose resolution leaves its change undone."""
+    ticket closed as "Won't Fix"), the heading of a ticket whose resolution leaves its change undone, and a line its
+    verdict opens ("{{not done}} ...", "Reverted: ...")."""
+    spans = [line.span() for line in _RULING_OPENS.finditer(text)]
     if not any(mark in text for mark in _CELL_MARKS):
-        return []
-    spans = []
+        return spans
     for resolution in _RESOLVED_UNDONE.finditer(text):
         end = resolution.start() - 1
         for _ in range(_TICKET_REACH):
