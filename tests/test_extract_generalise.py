@@ -95,6 +95,14 @@ MAIL_INLINE = ("Kit,\n\n> Ruby Rose is Ares. David Leitch directed it.\n\nHalf r
                "On Mon, 2 Mar, Jo Park <jo@park.org> wrote:\n> Ruby Rose is Ares. David Leitch directed it.\n> Jo")
 MAIL_NESTED = ("Draft below.\n\nChad Stahelski directed it.\n\nEd Fenn wrote:\n> Keanu Reeves wrote it.\n"
                ">> No he didn't.\n\nEd, he did not.")
+# comments under a post, one by its author marked as such on the comment's own header line
+COMMENT_BY_AUTHOR = ("Keanu Reeves plays John Wick. " + PAD + "\n\nCOMMENTS (3)\n\nDana_K \u00b7 2 days ago\n"
+                     "Is Ian McShane even in it?\n\nJo (author) \u00b7 1 day ago\n@Dana_K Ian McShane is Winston, and he is "
+                     "great!\n\nMo \u00b7 1 day ago\nHalle Berry plays Sofia.")
+COMMENT_BY_OP = ("Lovely film. " + PAD + "\n\n12 comments\n\nPete R. \u00b7 3h\nDid David Leitch direct this?\n\n"
+                 "Marta (OP) \u00b7 2h\nNo, Chad Stahelski directed it.\n\nKim \u00b7 1h\nRuby Rose is Ares.")
+COMMENT_BY_THE_AUTHOR = ("Keanu Reeves is back. " + PAD + "\n\nReplies (3)\n\nsam_b \u00b7 Mar 3\nwho plays Caine?\n\n"
+                         "Liv Okafor (the author) \u00b7 Mar 3\nDonnie Yen plays Caine.\n\nted \u00b7 Mar 4\nTom Hardy is Caine.")
 CH2, CH4, PARA, JW1, BAL, CONT, HEX = ("John Wick: Chapter 2", "John Wick: Chapter 4", "Parabellum", "John Wick",
                                        "Ballerina", "The Continental", "John Wick Hex")
 # the opening of a review written as a program: three lines only code opens
@@ -11549,6 +11557,21 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Reverted: vandalism. Ian McShane is Winston, as the credits say.", PARA,
          [('cast', 'Ian McShane', 'Winston', 'supported')]),
     ],
+    "a-name-before-a-hyphen-that-is-no-modifier-stays": [
+        ("Boban Marjanović is huge.", PARA, [('cast', 'Boban Marjanović', None, 'supported')]),
+        ("Lance Reddick - calm as ever at the desk.", JW1, [('cast', 'Lance Reddick', None, 'supported')]),
+        ("Chad Stahelski-directed, and it shows.", JW1, [('director', 'Chad Stahelski', None, 'supported')]),
+    ],
+    "the-authors-comment-marked-on-its-header-line-is-the-authors": [
+        (COMMENT_BY_AUTHOR, JW1, [('cast', 'Ian McShane', 'Winston', 'supported')]),
+        (COMMENT_BY_OP, PARA, [('director', 'Chad Stahelski', None, 'supported')]),
+        (COMMENT_BY_THE_AUTHOR, CH4, [('cast', 'Donnie Yen', 'Caine', 'supported')]),
+    ],
+    "the-reader-told-to-look-at-a-source-the-writer-names-reads-the-writers-fact": [
+        ("You will see Keanu Reeves is John Wick, and weep.", JW1, [('cast', 'Keanu Reeves', 'John Wick', 'supported')]),
+        ("You will read the credits: Chad Stahelski directed it.", JW1, [('director', 'Chad Stahelski', None, 'supported')]),
+        ("Some sites are wrong, but Chad Stahelski directed it.", JW1, [('director', 'Chad Stahelski', None, 'supported')]),
+    ],
     "a-label-and-a-phrase-of-circumstance-before-a-quotation-stay-the-writers": [
         ('Verdict, after the second viewing: "Chad Stahelski directed it."', PARA, [('director', 'Chad Stahelski', None, 'supported')]),
         ('Summary, with spoilers kept out: "Halle Berry plays Sofia."', PARA, [('cast', 'Halle Berry', 'Sofia', 'supported')]),
@@ -17372,6 +17395,22 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Reverted: Jerome Flynn plays the Elder.", PARA, ("cast", "Jerome Flynn", None)),
         ("\u274c Rejected: Ruby Rose is Sofia.", PARA, ("cast", "Ruby Rose", None)),
         ("Declined - Common is Cassian in this one, says an IP.", PARA, ("cast", "Common", None)),
+    ],
+    "a-name-as-half-of-a-compound-modifier-is-no-claim": [
+        ("A Reddick-esque calm at the front desk of my hotel.", JW1, ("cast", "Lance Reddick", None)),
+        ("The fights are Stahelski-style chaos, by a newcomer.", JW1, ("director", "Chad Stahelski", None)),
+        ("He has Keanu-level hair.", CH4, ("cast", "Keanu Reeves", None)),
+    ],
+    "the-other-comments-beside-the-authors-stay-theirs": [
+        (COMMENT_BY_AUTHOR, JW1, ("cast", "Halle Berry", None)),
+        (COMMENT_BY_OP, PARA, ("cast", "Ruby Rose", None)),
+        (COMMENT_BY_THE_AUTHOR, CH4, ("cast", "Tom Hardy", None)),
+    ],
+    "what-the-reader-will-meet-elsewhere-or-unnamed-sources-say-is-hearsay": [
+        ("You will read online that David Leitch co-directed it.", JW1, ("director", "David Leitch", None)),
+        ("Some sites say that David Leitch co-directed it.", JW1, ("director", "David Leitch", None)),
+        ("You will hear that Ruby Rose plays Sofia.", PARA, ("cast", "Ruby Rose", None)),
+        ("You will read that it came out in 2015.", JW1, ("release_year", "", 2015)),
     ],
     "an-alias-that-is-no-role-names-none": [
         ('Keanu Reeves, aka the nicest man in Hollywood, is great.', JW1, ('cast', 'Keanu Reeves', 'the nicest man')),

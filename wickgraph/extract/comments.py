@@ -181,12 +181,16 @@ def _without_authors_entries(text: str, start: int, end: int) -> list[tuple[int,
         at = stop
     spans.append((at, end))
     # (or a reply its label gives to the page's author by their part: "\u2514 Creator: ...", "Author: ...", "OP: ...")
-    for reply in _AUTHORS_PART_REPLY.finditer(text, start, end):
+    # ... or in brackets after the name on a comment's header line, the reply under it: "Jo (author) \u00b7 1 day ago"
+    for reply in [*_AUTHORS_PART_REPLY.finditer(text, start, end), *_AUTHORS_PART_HEADER.finditer(text, start, end)]:
         spans = [part for s, e in spans for part in (((s, reply.start()), (reply.end(), e))
                                                      if s <= reply.start() < e else ((s, e),)) if part[0] < part[1]]
     return spans
 
 
+_AUTHORS_PART_HEADER = re.compile(r"^[ \t]*[\w.@'\u2019-]+(?:[ \t]+[\w.'\u2019-]+)?[ \t]*"
+                                  r"\((?:author|op|creator|writer|blogger|host|the[ \t]+author)\)[^\n]*\n"
+                                  r"(?:[^\n]*\S[^\n]*(?:\n|\Z))*", re.IGNORECASE | re.MULTILINE)
 _AUTHORS_PART_REPLY = re.compile(r"^[ \t]*(?:[\u2514\u21b3\u21aa\u00bb>-][ \t]*)?"
                                  r"(?:(?:campaign|project|page|post)[ \t]+)?(?:creator|author|op|original[ \t]+poster)"
                                  r"[ \t]*(?:\([^()\n]{1,20}\))?[ \t]*:[^\n]*",

@@ -394,6 +394,8 @@ def _mention_candidates(doc: Document, rule: Rule) -> Iterator[Candidate]:
         part = "actor" if rule.type == "cast" else "person"
         people = doc.people
         for index, mention in enumerate(people):
+            if _COMPOUND_MODIFIER.match(doc.text, mention.end):
+                continue  # "Boban-sized", "a Stahelski-style fight": the name qualifies a noun, it says no one is in it
             if any(e.iri in doc.film_cast if rule.type == "cast" else doc.known_crew.get(e.iri or "") == rule.type
                    for e in mention.of_kind(PERSON)) \
                     or (rule.type != "cast" and _listed_with_crew(doc, people, index, rule.type)):
@@ -401,6 +403,9 @@ def _mention_candidates(doc: Document, rule: Rule) -> Iterator[Candidate]:
                                 parts={part: [(mention.start, mention.end)]})
 
 
+# a name made the first half of a compound modifier: "Boban-sized", "Keanu-level", "Stahelski-style"
+_COMPOUND_MODIFIER = re.compile(r"-(?:sized?|style[ds]?|esque|like|level|type|shaped|worthy|lite|ish|tier|grade|"
+                                r"inspired|adjacent|coded|core|verse|lookalike|approved)\b", re.IGNORECASE)
 # names joined as one list: "Derek Kolstad, Shay Hatten and Michael Finch", "Chad Stahelski with David Leitch"
 _LISTED_WITH = re.compile(r"[ \t]*(?:,[ \t]*(?:and[ \t]+)?|&|\+|and|plus|with|alongside|,[ \t]*plus)[ \t]*",
                           re.IGNORECASE)
