@@ -103,6 +103,19 @@ COMMENT_BY_OP = ("Lovely film. " + PAD + "\n\n12 comments\n\nPete R. \u00b7 3h\n
                  "Marta (OP) \u00b7 2h\nNo, Chad Stahelski directed it.\n\nKim \u00b7 1h\nRuby Rose is Ares.")
 COMMENT_BY_THE_AUTHOR = ("Keanu Reeves is back. " + PAD + "\n\nReplies (3)\n\nsam_b \u00b7 Mar 3\nwho plays Caine?\n\n"
                          "Liv Okafor (the author) \u00b7 Mar 3\nDonnie Yen plays Caine.\n\nted \u00b7 Mar 4\nTom Hardy is Caine.")
+# video calls whose host's turns are labelled "(Host)", the others' words theirs
+CALL_HOST_EXPORTED = ("FILM CLUB, week 2\nAudio transcript, exported by the host (Nadia K.)\n\n"
+                      "[Nadia Kaur (Host)] 00:00:05\nWelcome. Ian McShane is Winston, as ever.\n\n"
+                      "[Ben Ode] 00:00:20\nHalle Berry plays Sofia here.\n\n[Nadia Kaur (Host)] 00:00:31\n"
+                      "She is not.\n\n[Ben Ode] 00:00:40\nFine.\n")
+CALL_HOST_SAVED = ("Recording saved by the host (Omar S.)\n\n[Omar Said (Host)] 00:01:02\n"
+                   "Chad Stahelski directed it.\n\n[Lia Marr] 00:01:10\nDavid Leitch directed it.\n\n"
+                   "[Omar Said (Host)] 00:01:15\nNo.\n\n[Lia Marr] 00:01:20\nOk.\n")
+CALL_HOST_CHAT = ("BOOK CLUB CALL\n\n[Tess Hale (host)] 00:00:03\nDonnie Yen plays Caine.\n\n"
+                  "[Raj Patel] 00:00:11\nHalle Berry plays Sofia again.\n\n"
+                  "[Tess Hale (host)] 00:00:15\nNope.\n\n>> SAVED CHAT\n\n"
+                  "20:31:12 From Raj Patel : Halle Berry is Sofia, trust me\n"
+                  "20:33:47 From Tess Hale (Host) : for the write-up: Rina Sawayama is Akira\n")
 CH2, CH4, PARA, JW1, BAL, CONT, HEX = ("John Wick: Chapter 2", "John Wick: Chapter 4", "Parabellum", "John Wick",
                                        "Ballerina", "The Continental", "John Wick Hex")
 # the opening of a review written as a program: three lines only code opens
@@ -11572,6 +11585,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("You will read the credits: Chad Stahelski directed it.", JW1, [('director', 'Chad Stahelski', None, 'supported')]),
         ("Some sites are wrong, but Chad Stahelski directed it.", JW1, [('director', 'Chad Stahelski', None, 'supported')]),
     ],
+    "the-host-its-own-turn-labels-name-is-the-writer": [
+        (CALL_HOST_EXPORTED, CH2, [('cast', 'Ian McShane', 'Winston', 'supported')]),
+        (CALL_HOST_SAVED, CH2, [('director', 'Chad Stahelski', None, 'supported')]),
+        (CALL_HOST_CHAT, CH4, [('cast', 'Donnie Yen', 'Caine', 'supported'), ('cast', 'Rina Sawayama', 'Akira', 'supported')]),
+    ],
     "a-label-and-a-phrase-of-circumstance-before-a-quotation-stay-the-writers": [
         ('Verdict, after the second viewing: "Chad Stahelski directed it."', PARA, [('director', 'Chad Stahelski', None, 'supported')]),
         ('Summary, with spoilers kept out: "Halle Berry plays Sofia."', PARA, [('cast', 'Halle Berry', 'Sofia', 'supported')]),
@@ -17411,6 +17429,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Some sites say that David Leitch co-directed it.", JW1, ("director", "David Leitch", None)),
         ("You will hear that Ruby Rose plays Sofia.", PARA, ("cast", "Ruby Rose", None)),
         ("You will read that it came out in 2015.", JW1, ("release_year", "", 2015)),
+    ],
+    "the-other-participants-of-a-hosts-call-speak-for-themselves": [
+        (CALL_HOST_EXPORTED, CH2, ("cast", "Halle Berry", None)),
+        (CALL_HOST_SAVED, CH2, ("director", "David Leitch", None)),
+        (CALL_HOST_CHAT, CH4, ("cast", "Halle Berry", None)),
     ],
     "an-alias-that-is-no-role-names-none": [
         ('Keanu Reeves, aka the nicest man in Hollywood, is great.', JW1, ('cast', 'Keanu Reeves', 'the nicest man')),

@@ -38,7 +38,9 @@ _SPEAKER_TURN = re.compile(rf"^[ \t]*(?:{STAMP}[ \t]*(?:[|>\u2022\u00b7][ \t]*)?
                            # a video call's chat ("19:33:40  From Sunny Oduya to Everyone:") and its transcript's
                            # speaker over their words ("[Renata Okafor (Host)] 00:01:35")
                            r"|From[ \t]+(?P<chatted>[\w@][\w'.@-]{0,24}(?:[ ][A-Z][\w'.-]{1,20})?)"
-                           r"(?:[ \t]*\([^()\n]{1,20}\))?[ \t]+to[ \t]+[\w ]{1,30}:"
+                           # (or with no addressee, the colon set apart, as an older export writes it: "20:31:12 From
+                           # Gloria Pineda : the LIBRARY", "From Renata Okafor (Host) : ...")
+                           r"(?:[ \t]*\([^()\n]{1,20}\))?(?:[ \t]+to[ \t]+[\w ]{1,30}|[ \t]+(?=:))[ \t]*:"
                            r"|\[(?P<called>[A-Z][\w'.-]{0,20}(?:[ ][A-Z][\w'.-]{1,20}){0,2})"
                            r"(?:[ \t]*\([^()\n]{1,20}\))?\][ \t]+\d{1,2}:\d\d(?::\d\d)?[ \t]*$)",
                            re.MULTILINE)
@@ -196,13 +198,18 @@ _STAMPED = re.compile(rf"[ \t]*{STAMP}")
 def _named_host(text: str, turns: tuple[tuple[int, str], ...], counts: Counter[str]) -> str | None:
     """The one speaker the heading, above their first turn, names as the meeting's host or the one who exported or
     recorded it ("Host: Renata Okafor", "Exported by Renata Okafor (Host)", "Renata Okafor (Host)"), or the show's
-    presenter by their first name ("Presented by Gwen Talbot-Ray" over "GWEN:"): the author."""
+    presenter by their first name ("Presented by Gwen Talbot-Ray" over "GWEN:"), or whose own turns' labels say so
+    ("[Renata Okafor (Host)] 00:00:09"): the author."""
     speakers = [name for name in counts if counts[name] >= 2]
     header = text[:min((start for start, name in turns if name in speakers), default=0)]
     named = [name for name in speakers if re.search(
         rf"\b(?:host(?:ed[ \t]+by)?[ \t]*:|(?:exported|recorded|transcribed|presented|hosted|fronted|anchored)[ \t]+by)"
         rf"[ \t]*{re.escape(name)}(?![\w-])"
         rf"|(?<![\w-]){re.escape(name)}[ \t]*\((?:the[ \t]+)?host\b", header, re.IGNORECASE)]
+    if not named:
+        named = [name for name in speakers if all(
+            re.match(rf"[^\n]{{0,20}}?{re.escape(name)}[ \t]*\(host\)", text[start:start + 80], re.IGNORECASE)
+            for start, who in turns if who == name)]
     return named[0] if len(named) == 1 else None
 
 
@@ -442,7 +449,7 @@ def _page_written_by_another(header: str, critic: str) -> bool:
     for mark in _PAGE_WRITER.finditer(header):
         end = header.find("\n", mark.end())
         line = header[header.rfind("\n", 0, mark.start()) + 1:end if end >= 0 else len(header)]
-        if critic.lower() not in line.lower():
+        if critic.lower().split()[0] not in line.lower():  # (by the first name at least: "the host (Renata O.)")
             return True
     return False
 
