@@ -523,3 +523,24 @@ def test_a_meter_with_a_half_shape_or_its_count_said(text: str, value: float, sc
 ])
 def test_filled_shapes_alone_are_no_meter(text: str) -> None:
     assert find_rating(text) is None
+
+
+@pytest.mark.parametrize(("text", "value", "scale"), [
+    ("Acting 4/5, story 3/5, stunts 5/5.\nTotal: 12/15 marks.", 12, 15),
+    ("RUBRIC SCORE (panel guidance, maximum 30): 27/30", 27, 30),
+    ("Points awarded: 42 out of 50.", 42, 50),
+    ("My mark: 61/75, a solid pass.", 61, 75),
+])
+def test_a_labelled_total_on_a_scale_of_its_own(text: str, value: float, scale: int) -> None:
+    """A rubric's or a form's total on a scale of its own is a score when a label gives it ("Total: 12/15")."""
+    rating = find_rating(text)
+    assert rating is not None and (rating.value, rating.scale) == (value, scale)
+
+
+@pytest.mark.parametrize("text", [
+    "We saw it on 12/15 and again on 12/22.",  # dates
+    "Seats sold: 12/15 rows were full.",  # no score's label
+    "Chapter 12/15 of my notes is about the dogs.",
+])
+def test_a_fraction_on_an_odd_scale_needs_a_score_label(text: str) -> None:
+    assert find_rating(text) is None

@@ -35,6 +35,8 @@ _NUM = (rf"(?:\d{{1,3}}(?:[.,]\d{{1,2}})?|{_SPOKEN_DECIMAL}|(?:a|one)\s+hundred|
         rf"{_TENS}(?:[- ](?:one|two|three|four|five|six|seven|eight|nine)\b)?|zero|one|two|three|four|fourteen|five|"
         r"fifteen|six|sixteen|"
         r"seven|seventeen|eight|eighteen|nine|nineteen|ten|eleven|twelve|thirteen)")
+# the top of a scale of the text's own, twelve to two hundred but the common ones ("/15", "/30", "out of 50")
+_OWN_TOP = r"(?!(?:20|100)\b)(?:1[2-9]|[2-9]\d|1\d\d|200)"
 # The scales a rating is given on: "/20" is the French school scale
 _SCALE = r"(?P<scale>5|10|20|100|4|five|ten|twenty|four|(?:a\s+|one\s+)?hundred)"
 
@@ -71,6 +73,7 @@ NEEDS = {"stars_glyph": ("★",), "stars_ascii": ("**", "*/", "✦", "✪", "✭
           "star_number": ("\u2605", "\u2b50"), "named_scale": ("scale",),
           "given_bare": ("give", "gave", "giving", "rate", "rating", "award", "verdict", "score", "grade", "from me",
                          "deserve", "put", "for me", "vote", "note", "call", "going", "grant", "accord", "bestow"),
+          "labelled_total": ("/", "out of"),
           "labelled_scale": ("out of", "/", "-10)", "-5)", "-100)", "- 10)", "\u201310)", "to 10)", "(1-", "(1\u2013",
                              "(1 =", "(0 =", "(1=", "(0="),
           "letter": ("grade", "rat", "verdict", "score", "evaluation", "assessment", "appraisal", "judgment",
@@ -149,6 +152,11 @@ _SOURCES: list[tuple[str, re.Pattern[str]]] = [
                                   rf"(?P<open>\(\s*)?(?:out\s+of|/|(?(open)[01]\s*(?:-|\u2013|to|=[^,;()\n]{{1,30}}[,;])\s*))"
                                   rf"\s*{_SCALE}(?(open)(?:\s*=[^()\n]{{1,30}})?\s*(?:stars?|points?)?\s*\))"
                                   rf"\s*[:=\-\u2013\u2014]\s*(?P<value>{_NUM}){_HALF}\b(?![.,]\d)", re.IGNORECASE)),
+    # a rubric's or a form's total on a scale of its own, labelled: "Total: 12/15 marks", "PI SELF-SCORE (Foundation
+    # rubric, maximum 30): 27/30", "Score: 42 out of 50" (the common scales are out_of's; a label keeps dates out)
+    ("labelled_total", re.compile(r"\b(?:score|total|marks?|points|rating|grade|result|tally)\b(?:[ \t]+[a-z]+){0,3}"
+                                  r"(?:[ \t]*\([^()\n]{1,60}\))?[ \t]*[:=][ \t]*(?P<value>\d{1,3}(?:[.,]\d{1,2})?)"
+                                  rf"[ \t]*(?:/|out[ \t]+of)[ \t]*(?P<scale>{_OWN_TOP})\b(?![.,/]\d)", re.IGNORECASE)),
     # "****/5", "***½ out of 5", "(***)": any repeated star-like glyph, with or without a scale
     # (not Markdown's bold marks, which touch a word or close after a mark: "**Version rating (...):** 88/100")
     # (a half typed as a fraction, the scale in words and brackets: "*** 1/2 (out of four)", as a fax or a plain-text
@@ -409,7 +417,7 @@ def reading(kind: str, match: re.Match[str]) -> tuple[float | str, int | str] | 
     if kind == "star_number":
         value = parse_number(match.group("value").replace(",", "."))
         return (value, 5) if value is not None and 0 < value <= 5 else None
-    if kind in ("out_of", "stars", "on_scale", "labelled_scale"):
+    if kind in ("out_of", "stars", "on_scale", "labelled_scale", "labelled_total"):
         value = parse_number(match.group("value"))
         if value is None:
             return None
