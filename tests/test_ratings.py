@@ -544,3 +544,14 @@ def test_a_labelled_total_on_a_scale_of_its_own(text: str, value: float, scale: 
 ])
 def test_a_fraction_on_an_odd_scale_needs_a_score_label(text: str) -> None:
     assert find_rating(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    "The film earns four of the five stars in my sky.",
+    "It gets three of the five stars, no more.",
+    "Two of the five stars of the film are great.",
+])
+def test_the_scales_stars_after_another_number_are_no_full_marks(text: str) -> None:
+    """ "Four of the five stars" does not give five stars (nor, unlabelled, four: the stars may be players)."""
+    rating = find_rating(text)
+    assert rating is None or rating.value != 5

@@ -216,7 +216,9 @@ _SOURCES: list[tuple[str, re.Pattern[str]]] = [
     # (with its top mark after a bare "of", as a telegram or a hurried note drops "out": "three and half stars of four")
     # (not the top of a range: "(1-5 stars)")
     # (or its half after the stars, as older English says it: "three stars and a half, of five")
-    ("stars", re.compile(rf"\b(?<!\d-)(?<!\d\u2013)(?P<value>{_NUM}){_HALF}[\s-]+stars?\b"
+    # (not the scale's stars after another number: "four of the five stars" is not five; nor, unlabelled, four, since
+    # "two of the five stars of the film" are players)
+    ("stars", re.compile(rf"\b(?<!\d-)(?<!\d\u2013)(?<!\bof\sthe\s)(?P<value>{_NUM}){_HALF}[\s-]+stars?\b"
                          rf"(?P<later_half>{_HALF_SOURCE})?"
                          rf"(?:,?\s+of\s+{_SCALE}\b(?![.,]\d|\s+(?:{_COUNTED}|fans|friends)\b))?", re.IGNORECASE)),
     # "Total evaluation: ★4.5", "⭐ 3.5": a star glyph, then the number of stars (not "★ 7/10": a decoration)
