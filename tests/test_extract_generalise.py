@@ -11590,6 +11590,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         (CALL_HOST_SAVED, CH2, [('director', 'Chad Stahelski', None, 'supported')]),
         (CALL_HOST_CHAT, CH4, [('cast', 'Donnie Yen', 'Caine', 'supported'), ('cast', 'Rina Sawayama', 'Akira', 'supported')]),
     ],
+    "label-known-year": [
+        ("JOHN WICK: CHAPTER 2\n\nKEY FACTS\nBuilt: 2016\nArchitect: Chad Stahelski\nPlans drawn by: Derek Kolstad\n\nA house.",
+         CH2, [('release_year', '', 2016, 'contradicted')]),
+        ("JOHN WICK\n\nThe label\nVintage: 2013\nWinemaker: Chad Stahelski\nRegion: New York\n\nA fine wine.", JW1,
+         [('release_year', '', 2013, 'contradicted')]),
+        ("PARABELLUM\n\nDossier\nCommissioned: 17 May 2019\nSite manager: Chad Stahelski\n\nGood.", PARA,
+         [('release_year', '', 2019, 'supported')]),
+        ("JOHN WICK\n\nThe label\nVintage: 2013\nDirector: Chad Stahelski\n\nA fine wine.", JW1,
+         [('release_year', '', 2013, 'contradicted')]),
+    ],
     "a-label-and-a-phrase-of-circumstance-before-a-quotation-stay-the-writers": [
         ('Verdict, after the second viewing: "Chad Stahelski directed it."', PARA, [('director', 'Chad Stahelski', None, 'supported')]),
         ('Summary, with spoilers kept out: "Halle Berry plays Sofia."', PARA, [('cast', 'Halle Berry', 'Sofia', 'supported')]),
@@ -17434,6 +17444,12 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         (CALL_HOST_EXPORTED, CH2, ("cast", "Halle Berry", None)),
         (CALL_HOST_SAVED, CH2, ("director", "David Leitch", None)),
         (CALL_HOST_CHAT, CH4, ("cast", "Halle Berry", None)),
+    ],
+    "a-date-of-the-reviews-own-or-outside-the-credits-block-dates-no-release": [
+        ("JOHN WICK\n\nPosted: 3 March 2026\nHead chef: Chad Stahelski\n\nGood.", JW1, ("release_year", "", 2026)),
+        ("JOHN WICK: CHAPTER 2\n\nKEY FACTS\nBuilt: 2016\nBedrooms: three\n\nArchitect: Chad Stahelski, of course.", CH2,
+         ("release_year", "", 2016)),
+        ("PARABELLUM\n\nLast serviced: 2021\nSite manager: Chad Stahelski\n\nGood.", PARA, ("release_year", "", 2021)),
     ],
     "an-alias-that-is-no-role-names-none": [
         ('Keanu Reeves, aka the nicest man in Hollywood, is great.', JW1, ('cast', 'Keanu Reeves', 'the nicest man')),

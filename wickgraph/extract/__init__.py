@@ -41,7 +41,7 @@ from .headlines import headline_words, lowered
 from .imagined import imagined_spans
 from .inputs import MAX_REVIEW_BYTES, ReviewInput, read_review
 from .juxtaposed import juxtaposed_credits
-from .knownjobs import known_job_credits, known_job_verbs, people_by_job
+from .knownjobs import known_job_credits, known_job_verbs, known_job_years, people_by_job
 from .layout import normalise, plain_forms
 from .links import default_cues
 from .markup import line_joins, struck_spans, tag_spans
@@ -128,9 +128,10 @@ def _extract(text: str, film: str | None, reference: Reference | None,
     rules = default_rules()
     # Filters run lazily: only on the first mention of each fact, which is most of the time saved.
     units = LayoutUnits(doc)  # layout units: cast rows, credit labels, 'Returning:' sections
-    candidates = run_rules(doc, rules) + units.candidates() + returning_actors(doc) + source_code_claims(doc) \
-        + record_pairs(doc) + known_job_credits(doc) + known_job_verbs(doc) + record_credits(doc) \
-        + juxtaposed_credits(doc)
+    credited = units.candidates() + known_job_credits(doc)  # (the credit lines whose blocks may date the work)
+    candidates = run_rules(doc, rules) + credited + returning_actors(doc) + source_code_claims(doc) \
+        + record_pairs(doc) + known_job_years(doc, [c for c in credited if c.type in ("director", "writer")]) \
+        + known_job_verbs(doc) + record_credits(doc) + juxtaposed_credits(doc)
     key = answer_key(doc)  # a quiz's numbered questions and the key that answers them
     clues, solved = crossword_answers(doc)  # a crossword's clues, answered by their solutions
     paired = pair_roles(doc) + answered_questions(doc, key) + solved

@@ -10,6 +10,11 @@ most, the line ending there or at a column's gap), under a label that names no p
 job ("Stunts:", "Thanks to:", "Guest:"). Someone who also acts in the franchise lends the list no job: their label
 may be their role. Candidates carry the rule ``label-known-job``.
 
+In a block of label lines that credits a director or a writer, so or by a credit label, a line whose value is a date
+alone gives the work's release, whatever its label ("Built: 2016" beside "Architect: Chad Stahelski", "Vintage: 2014"
+beside "Director: Chad Stahelski"): rule ``label-known-year``; not a label of the review's own dates ("Date
+watched:", "Posted:") nor of someone's birth.
+
 The same knowledge reads a verb of leading said of someone known only as a director ("Chad Stahelski runs the
 sideline", "calls the plays") and a verb of writing, whatever is written, said of someone known only as a writer
 ("Derek Kolstad again wrote the recipe", "Kolstad's playbook"): rule ``verb-known-job``. Another work named just after
@@ -25,11 +30,12 @@ from .document import Document
 from .gazetteer import CHARACTER, PERSON, WORK
 from .patterns import Candidate
 
-__all__ = ["known_job_credits", "known_job_verbs", "people_by_job"]
+__all__ = ["known_job_credits", "known_job_verbs", "known_job_years", "people_by_job"]
 
 # "Head chef .... X" (dot leaders are blanked in the view), "Master of the vessel: X", "Site manager — X"
 # (a table's cell or a numbered column may come first: "| 1 | Master of the vessel: X |", "01    Joint masters: X")
-_LABEL_LINE = re.compile(r"(?:^|(?<=[.!?][ \t]))[ \t*_>#|-]*"
+# (a box's bar or a bullet may open it: "\u258c Architect: Chad Stahelski")
+_LABEL_LINE = re.compile(r"(?:^|(?<=[.!?][ \t]))[ \t*_>#|\u2022\u25aa\u25b8\u25ba\u2500-\u259f-]*"
                          r"(?:(?:\d{1,3}|[A-Z]-?\d{1,3})[ \t]*(?:\||[ \t]{2,}|\t)[ \t]*)?"
                          r"(?P<label>(?-i:[A-Z])[A-Za-z'\u2019 ()/&,.-]{1,40}?)"
                          r"(?:[ \t]*:[ \t]*|[ \t]{2,}|\t+|[ \t]+[\u2014\u2013][ \t]+)(?P<value>\S[^\n]*)$",
@@ -155,4 +161,33 @@ def known_job_verbs(doc: Document) -> list[Candidate]:
             continue
         found.append(Candidate("verb-known-job", job, mention.start, said.end(),
                                parts={"person": [(mention.start, mention.end)]}))
+    return found
+
+
+# a value that is a date alone: "2016", "24 October 2014", "Oct. 24, 2014", "24.10.2014", "10/02/2017"
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_DATE_ALONE = re.compile(rf"(?:(?:{_DAY}[ \t]+{_MONTH},?|{_MONTH}(?:[ \t]+{_DAY},?)?|\d{{1,2}}[./-]\d{{1,2}}[./-])"
+                         r"[ \t]*)?(?P<year>20[0-3]\d)[ \t]*(?:\([^()\n]{0,40}\))?[ \t.]*$", re.IGNORECASE)
+# labels of the review's own dates, or of a date that is no release's
+_OWN_DATE = re.compile(r"\b(?:date|watched|seen|viewed|visited|reviewed|posted|updated|printed|screened|screening|"
+                       r"today|filed|signed|submitted|received|sent|logged|log|stardate|entry|deadline|due|expir\w*|valid|"
+                       r"accessed|retrieved|edited|revised|modified|created|generated|exported|recorded|transcribed|"
+                       r"born|died|birth|death|age|written|published|issued?|next|previous\w*|last)\b", re.IGNORECASE)
+_BLOCK_BREAK = re.compile(r"\n[ \t]*\n")
+
+
+def known_job_years(doc: Document, credits: list[Candidate]) -> list[Candidate]:
+    """Release-year candidates from label lines whose value is a date alone, in a block of label lines where one of
+    ``credits`` (a credit line's director or writer) stands: the block describes the work."""
+    found: list[Candidate] = []
+    for credit in credits:
+        block_start = max((m.end() for m in _BLOCK_BREAK.finditer(doc.folded, 0, credit.start)), default=0)
+        block_end = next((m.start() for m in _BLOCK_BREAK.finditer(doc.folded, credit.end)), len(doc.folded))
+        for line in _LABEL_LINE.finditer(doc.folded, block_start, block_end):
+            date = _DATE_ALONE.fullmatch(line["value"])
+            if date is None or _OWN_DATE.search(line["label"]) or any(c.start == line.start("label") for c in found):
+                continue
+            found.append(Candidate("label-known-year", "release_year", line.start("label"), line.end("value"),
+                                   year=int(date["year"])))
     return found
