@@ -11600,6 +11600,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("JOHN WICK\n\nThe label\nVintage: 2013\nDirector: Chad Stahelski\n\nA fine wine.", JW1,
          [('release_year', '', 2013, 'contradicted')]),
     ],
+    "the-writers-own-noun-of-saying-before-a-quotation-keeps-it-theirs": [
+        ('My note: "Ian McShane is Winston."', JW1, [('cast', 'Ian McShane', 'Winston', 'supported')]),
+        ('Our verdict: "Chad Stahelski directed it, and it is a riot."', JW1, [('director', 'Chad Stahelski', None, 'supported')]),
+        ('My take, for the record: "Halle Berry plays Sofia."', PARA, [('cast', 'Halle Berry', 'Sofia', 'supported')]),
+    ],
+    "a-denial-in-brackets-after-the-claim": [
+        ("Ballerina came out in 2025. (Some say 2024; they are wrong.)", BAL, [('release_year', '', 2025, 'supported')]),
+        ("Keanu Reeves is John Wick. (He is, and always will be.)", JW1, [('cast', 'Keanu Reeves', 'John Wick', 'supported')]),
+        ("Ian McShane plays Winston. (Nobody else could.)", JW1, [('cast', 'Ian McShane', 'Winston', 'supported')]),
+    ],
     "a-label-and-a-phrase-of-circumstance-before-a-quotation-stay-the-writers": [
         ('Verdict, after the second viewing: "Chad Stahelski directed it."', PARA, [('director', 'Chad Stahelski', None, 'supported')]),
         ('Summary, with spoilers kept out: "Halle Berry plays Sofia."', PARA, [('cast', 'Halle Berry', 'Sofia', 'supported')]),
@@ -17450,6 +17460,22 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("JOHN WICK: CHAPTER 2\n\nKEY FACTS\nBuilt: 2016\nBedrooms: three\n\nArchitect: Chad Stahelski, of course.", CH2,
          ("release_year", "", 2016)),
         ("PARABELLUM\n\nLast serviced: 2021\nSite manager: Chad Stahelski\n\nGood.", PARA, ("release_year", "", 2021)),
+    ],
+    "a-quotation-after-someones-noun-of-saying-is-theirs": [
+        ('Marco grabbed Sanada. His note: "Sanada plays Shimazu, plus Rina Sawayama as Akira."', CH4,
+         ("cast", "Rina Sawayama", None)),
+        ('Tasha\'s pick came with her reasoning: "Scott Adkins is Killa."', CH4, ("cast", "Scott Adkins", None)),
+        ('We argued. Dev\'s take: "Halle Berry is in it." I disagree.', CH4, ("cast", "Halle Berry", None)),
+    ],
+    "a-piece-of-writing-that-says-it-is-hearsay": [
+        ("Dani reads a listener email that says Ballerina came out in 2024.", BAL, ("release_year", "", 2024)),
+        ("There is a flyer which claims Ruby Rose plays Sofia.", PARA, ("cast", "Ruby Rose", None)),
+        ("The press release, which states that Halle Berry returns, is wrong.", CH4, ("cast", "Halle Berry", None)),
+    ],
+    "a-denial-may-open-a-bracket-of-its-own": [
+        ("Ballerina came out in 2024. (It didn't.)", BAL, ("release_year", "", 2024)),
+        ("Ruby Rose plays Sofia. (She does not; Halle Berry does.)", PARA, ("cast", "Ruby Rose", None)),
+        ("David Leitch directed it. [He did not.]", JW1, ("director", "David Leitch", None)),
     ],
     "an-alias-that-is-no-role-names-none": [
         ('Keanu Reeves, aka the nicest man in Hollywood, is great.', JW1, ('cast', 'Keanu Reeves', 'the nicest man')),

@@ -555,3 +555,16 @@ def test_the_scales_stars_after_another_number_are_no_full_marks(text: str) -> N
     """ "Four of the five stars" does not give five stars (nor, unlabelled, four: the stars may be players)."""
     rating = find_rating(text)
     assert rating is None or rating.value != 5
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    (("Commissioner's write-up by Priya Ramaswamy\n\nGood.\n\nCommissioner's projection for the season: 9 out of 10. "
+      "Marco projects 6/10, which is why Marco never wins."), 9),
+    ("My score: 8/10. Dev predicts 5/10 for it.", 8),
+    ("I say 8/10; Ana reckons 6/10.", 8),
+    ("Four stars from me. My brother guessed 2/5, as ever.", 4),
+])
+def test_a_score_someone_foresees_or_guesses_is_theirs(text: str, value: float) -> None:
+    """A score after someone's verb of foreseeing or guessing ("Marco projects 6/10") is theirs, not the critic's."""
+    rating = find_rating(text)
+    assert rating is not None and rating.value == value

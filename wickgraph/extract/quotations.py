@@ -104,9 +104,17 @@ NAME_COLON = (r"[ \t>*\u2022-]*(?-i:[A-Z])[\w.'\u2019-]*(?:[ \t]+[\w.'\u2019-]+)
 # ... or a name and a colon before it, opening the line: 'Gus: "Leitch is the credited director."' (not a label
 # that says what the line is, as a lesson or a phrasebook gives its model lines: 'Answer: "Chad Stahelski directed
 # it."', 'Example: "..."')
+# nouns of someone's words, as a label before a quotation: 'His note: "..."', "Dev's take:", "My verdict:"
+_WORDS_NOUN = (r"(?:notes?|words|comments?|message|reply|take|verdict|line|answer|response|argument|pitch|reasoning|"
+               r"rationale|explanation|claim|theory|view|opinion|guess)")
 _SPEAKER_BEFORE = re.compile(r"(?:^|\n)(?![ \t>*\u2022-]*(?i:(?:model|sample|suggested|correct|right)[ \t]+)?"
-                             rf"(?i:answers?|examples?|usage|translation|{SCREEN_TEXT.pattern})[ \t]*:)"
+                             rf"(?i:answers?|examples?|usage|translation|{SCREEN_TEXT.pattern}"
+                             # (nor the writer's own words so labelled: 'My note: "..."')
+                             rf"|(?:my|our)[ \t]+(?:[\w-]+[ \t]+)?{_WORDS_NOUN}(?:,[^:\n]{{0,30}})?)[ \t]*:)"
                              rf"{NAME_COLON}[ \t]*\Z")
+# ... or someone's noun of saying before it on its line: 'His note: "..."', 'with her reasoning: "..."', "Dev's take:"
+_POSSESSED_WORDS_BEFORE = re.compile(rf"\b(?:his|her|their|(?-i:[A-Z])[\w'-]*['\u2019]s)[ \t]+(?:[\w-]+[ \t]+)?"
+                                     rf"{_WORDS_NOUN}[ \t]*:[ \t]*\Z", re.IGNORECASE)
 # ... or its source and a dash before it on its line, as a video's stitch or a reply quotes another post:
 # '[STITCH: @wickfacts — "Leitch directed it"]', '@reelrick - "..."', 'my roommate's Letterboxd — "6/10"'; or a
 # handle and a colon: '↪ @hotTakeHarold: "Leitch did all the directing"'
@@ -413,6 +421,7 @@ def _attributed(text: str, quote: re.Match[str], writer: frozenset[str]) -> bool
     return bool(_signed_after(text, quote)
                 or _SPEAKER_BEFORE.search(text, max(0, start - 80), start)
                 or _SOURCE_DASH_BEFORE.search(text, max(0, start - 60), start)
+                or _POSSESSED_WORDS_BEFORE.search(text, max(line_start, start - 60), start)
                 or _REJECTED_BEFORE.search(text, line_start, start) or _REJECTED_AFTER.match(text, quote.end())
                 or (_SAYS_BEFORE.search(text, line_start, start) and not _SUBJECTLESS_SAYING.search(text, line_start,
                                                                                                       start))

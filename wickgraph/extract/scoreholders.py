@@ -231,7 +231,10 @@ _GIVER = re.compile(r"\b(?<!\bfinal )(?<!\boverall )(?<!\bmy )(?<!\bour )(?<!\bt
                     r"(?:gives?|gave|given|giving|rates?|rated|rating|scores?|scored|scoring|awards?|awarded|awarding|"
                     r"grades?|graded|grading|marks?|marked|marking|puts?|says?|said|calls|called|calling|deemed|declared|pronounced|"
                     # a panel's or a referee's score handed in: "Reviewer 1 returned a 5/5", "the jury submitted 6/10"
-                    r"returns?|returned|submits?|submitted|assigns?|assigned|handed\s+in|turned\s+in)"
+                    r"returns?|returned|submits?|submitted|assigns?|assigned|handed\s+in|turned\s+in|"
+                    # a score foreseen or guessed: "Marco projects 6/10", "Dev predicts 5/10", "Ana reckons 6/10"
+                    r"projects?|projected|predicts?|predicted|forecasts?|reckons?|reckoned|estimates?|estimated|"
+                    r"guess(?:es|ed)?|bets?|votes?|voted|goes\s+for|went\s+for)"
                     # its object, a focusing adverb, or both: "gave only 2 of 5", "gives it just a 6", "gave for it a
                     # 5", "scored this submission 6/10"
                     rf"(?:\s+(?:(?:for|to)\s+)?(?:it|this(?:\s+[a-z-]+)?|him|her|them|the\s+(?:whole\s+)?[a-z-]+|{TITLE})"
