@@ -568,3 +568,23 @@ def test_a_score_someone_foresees_or_guesses_is_theirs(text: str, value: float) 
     """A score after someone's verb of foreseeing or guessing ("Marco projects 6/10") is theirs, not the critic's."""
     rating = find_rating(text)
     assert rating is not None and rating.value == value
+
+
+@pytest.mark.parametrize(("text", "value", "scale"), [
+    ("Out of ten, the film earns an eight.", 8, 10),
+    ("Of five, it gets a four, and I mean it.", 4, 5),
+    ("Out of four, this sequel gets a three.", 3, 4),
+])
+def test_a_fronted_scale_before_a_verb_of_getting(text: str, value: float, scale: int) -> None:
+    """The scale fronted before the work gets, earns or scores its value ("Out of ten, the film earns an eight")."""
+    rating = find_rating(text)
+    assert rating is not None and (rating.value, rating.scale) == (value, scale)
+
+
+@pytest.mark.parametrize("text", [
+    "Of ten friends, it takes two to lift him.",
+    "Out of ten, two people left early.",
+    "Of five sequels, it gets the best fight.",
+])
+def test_a_fronted_count_is_no_scale(text: str) -> None:
+    assert find_rating(text) is None

@@ -72,7 +72,8 @@ NEEDS = {"stars_glyph": ("★",), "stars_ascii": ("**", "*/", "✦", "✪", "✭
                        " af ", " in the "),
           "star_number": ("\u2605", "\u2b50"), "named_scale": ("scale",),
           "given_bare": ("give", "gave", "giving", "rate", "rating", "award", "verdict", "score", "grade", "from me",
-                         "deserve", "put", "for me", "vote", "note", "call", "going", "grant", "accord", "bestow"),
+                         "deserve", "put", "for me", "vote", "note", "call", "going", "grant", "accord", "bestow",
+                         "earn", "get", "merit", "receive", "take", "win"),
           "labelled_total": ("/", "out of"),
           "labelled_scale": ("out of", "/", "-10)", "-5)", "-100)", "- 10)", "\u201310)", "to 10)", "(1-", "(1\u2013",
                              "(1 =", "(0 =", "(1=", "(0="),
@@ -131,6 +132,9 @@ _SOURCES: list[tuple[str, re.Pattern[str]]] = [
         rf"(?:\b(?:call|calling)\s+it\s+(?=an?\s)|\b(?:i['\u2019]m|i\s+am)\s+going\s+(?:with\s+)?)"
         rf"(?=(?:an?\s+)?[\w.]+(?:\s*[.,;:!?)\u2014\u2013]|\s*$|\s+(?:from|for)\s+me\b))|"
         rf"\b(?:it|this(?:\s+one)?)\s+deserves\s+|"
+        # the scale fronted, then a verb of getting: "Of ten, this errand earns an eight", "Out of five, it gets 4"
+        rf"\b(?:out\s+)?of\s+(?P<ftop>five|ten|four|a\s+hundred|5|10|4|100)\s*,\s*(?:[^,.;:!?\n]{{0,40}}?\s)?"
+        rf"(?:gets|earns|scores|merits|receives|deserves|takes|wins)\s+|"
         rf"\b(?:it|this(?:\s+one)?)\s+(?:gets|earns|scores|deserves)\s+(?=(?:an?\s+)?[\w.]+\s+from\s+me\b)|"
         # "This one's a 9 for me", "It is an 8 for me"
         rf"\b(?:it|this(?:\s+one)?)(?:['\u2019]s|\s+is)\s+(?=an?\s+[\w.]+\s+(?:for|from)\s+me\b))"
@@ -415,7 +419,8 @@ def reading(kind: str, match: re.Match[str]) -> tuple[float | str, int | str] | 
         given = parse_number(match.group("value"))
         if given is not None and _HALF_AFTER.match(match.string, match.end("value")):
             given += 0.5  # "Vote: 7 and half"
-        return (given, 10) if given is not None and 0 <= given <= 10 else None
+        fronted = int(parse_number(match.group("ftop")) or 10) if match.group("ftop") else 10
+        return (given, fronted) if given is not None and 0 <= given <= fronted else None
     if kind == "star_number":
         value = parse_number(match.group("value").replace(",", "."))
         return (value, 5) if value is not None and 0 < value <= 5 else None
