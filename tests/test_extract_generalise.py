@@ -116,6 +116,14 @@ CALL_HOST_CHAT = ("BOOK CLUB CALL\n\n[Tess Hale (host)] 00:00:03\nDonnie Yen pla
                   "[Tess Hale (host)] 00:00:15\nNope.\n\n>> SAVED CHAT\n\n"
                   "20:31:12 From Raj Patel : Halle Berry is Sofia, trust me\n"
                   "20:33:47 From Tess Hale (Host) : for the write-up: Rina Sawayama is Akira\n")
+# team chats exported with each post under its sender and time, the channel's owner writing; and a time as a label
+TEAM_CHAT_OWNER = ("#film-club, channel owner: Nadia Rahman\n\nNadia Rahman  7:02 PM\nTonight: John Wick: Chapter 4. "
+                   "Donnie Yen plays Caine.\n\nLeo Park  9:48 PM\nShamier Anderson plays Mr. Nobody.\n\nPriya V  9:50 PM\n"
+                   "pretty sure David Leitch co-directed this one\n\nNadia Rahman  9:52 PM\nHe didn't. My verdict: 8/10.")
+TEAM_CHAT_ME = ("Me  8:01 pm\nIan McShane is Winston, as ever.\n\nTom B  8:03 pm\nHalle Berry plays Sofia in this one\n\n"
+                "Me  8:04 pm\nno she doesn't")
+TEAM_CHAT_HOST = ("Movie night (host: Ada Lund)\n\nAda Lund  10:15 AM\nChad Stahelski directs.\n\nKit M  10:17 AM\n"
+                  "Keanu Reeves wrote it.\n\nAda Lund  10:18 AM\nHe did not.")
 CH2, CH4, PARA, JW1, BAL, CONT, HEX = ("John Wick: Chapter 2", "John Wick: Chapter 4", "Parabellum", "John Wick",
                                        "Ballerina", "The Continental", "John Wick Hex")
 # the opening of a review written as a program: three lines only code opens
@@ -11610,6 +11618,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Keanu Reeves is John Wick. (He is, and always will be.)", JW1, [('cast', 'Keanu Reeves', 'John Wick', 'supported')]),
         ("Ian McShane plays Winston. (Nobody else could.)", JW1, [('cast', 'Ian McShane', 'Winston', 'supported')]),
     ],
+    "a-team-chats-owner-writes-it": [
+        (TEAM_CHAT_OWNER, CH4, [('cast', 'Donnie Yen', 'Caine', 'supported'), ('rating', '', 8, 'unknown')]),
+        (TEAM_CHAT_ME, CH2, [('cast', 'Ian McShane', 'Winston', 'supported')]),
+        (TEAM_CHAT_HOST, JW1, [('director', 'Chad Stahelski', None, 'supported')]),
+    ],
     "a-label-and-a-phrase-of-circumstance-before-a-quotation-stay-the-writers": [
         ('Verdict, after the second viewing: "Chad Stahelski directed it."', PARA, [('director', 'Chad Stahelski', None, 'supported')]),
         ('Summary, with spoilers kept out: "Halle Berry plays Sofia."', PARA, [('cast', 'Halle Berry', 'Sofia', 'supported')]),
@@ -17476,6 +17489,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Ballerina came out in 2024. (It didn't.)", BAL, ("release_year", "", 2024)),
         ("Ruby Rose plays Sofia. (She does not; Halle Berry does.)", PARA, ("cast", "Ruby Rose", None)),
         ("David Leitch directed it. [He did not.]", JW1, ("director", "David Leitch", None)),
+    ],
+    "a-team-chats-other-posters-speak-for-themselves-each-post-a-turn": [
+        (TEAM_CHAT_OWNER, CH4, ("director", "David Leitch", None)),
+        (TEAM_CHAT_ME, CH2, ("cast", "Halle Berry", None)),
+        (TEAM_CHAT_HOST, JW1, ("writer", "Keanu Reeves", None)),
     ],
     "an-alias-that-is-no-role-names-none": [
         ('Keanu Reeves, aka the nicest man in Hollywood, is great.', JW1, ('cast', 'Keanu Reeves', 'the nicest man')),

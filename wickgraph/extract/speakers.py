@@ -23,6 +23,8 @@ __all__ = ["in_authors_turns", "is_transcript", "others_quoted", "turn_starts"]
 # capitalised name's, so that "my score:" is no speaker); a caller's number and a note on who they are may follow the
 # name ("CALLER 2 (Bill, Akron):", "MARCY (TULSA):"), or a caption's voice ("CAPTION (OSWALDO):", :func:`_voice`); a
 # transcript may bracket the name instead ("[HOST] Good evening")
+# (or a team chat's sender over their message, the time set apart: "Priya V  9:50 PM")
+_POST_TIME = r"[ \t]{2,}\d{1,2}:\d\d(?:[ \t]*[AaPp]\.?[Mm]\.?)?[ \t]*$"
 _SPEAKER_TURN = re.compile(rf"^[ \t]*(?:{STAMP}[ \t]*(?:[|>\u2022\u00b7][ \t]*)?)?"
                            r"(?:[\u25b8\u25ba\u25b6\u00bb][ \t]*)?"
                            r"(?:(?P<name>[\w@][\w'.@-]{0,24}(?:[ ][A-Z][\w'.-]{1,20})?)(?:[ \t]+\d{1,2})?"
@@ -42,11 +44,13 @@ _SPEAKER_TURN = re.compile(rf"^[ \t]*(?:{STAMP}[ \t]*(?:[|>\u2022\u00b7][ \t]*)?
                            # Gloria Pineda : the LIBRARY", "From Renata Okafor (Host) : ...")
                            r"(?:[ \t]*\([^()\n]{1,20}\))?(?:[ \t]+to[ \t]+[\w ]{1,30}|[ \t]+(?=:))[ \t]*:"
                            r"|\[(?P<called>[A-Z][\w'.-]{0,20}(?:[ ][A-Z][\w'.-]{1,20}){0,2})"
-                           r"(?:[ \t]*\([^()\n]{1,20}\))?\][ \t]+\d{1,2}:\d\d(?::\d\d)?[ \t]*$)",
+                           r"(?:[ \t]*\([^()\n]{1,20}\))?\][ \t]+\d{1,2}:\d\d(?::\d\d)?[ \t]*$"
+                           rf"|(?P<posted>[A-Z][\w'.-]{{0,24}}(?:[ ][A-Z][\w'.-]{{0,20}}){{0,2}}){_POST_TIME})",
                            re.MULTILINE)
 _NOT_A_SPEAKER = frozenset({"rating", "score", "verdict", "grade", "note", "update", "edit", "pros", "cons", "tldr",
                             "spoilers", "question", "answer", "q", "a", "http", "https", "ed", "editor", "correction",
-                            "spoiler", "tn", "nb", "ps", "sic", "front", "back"})  # (and a card's sides: "FRONT:")
+                            "spoiler", "tn", "nb", "ps", "sic", "front", "back", "tonight", "today", "tomorrow",
+                            "yesterday", "now", "later", "next"})  # (a card's sides, "FRONT:"; a time, "Tonight:")
 # a title line in capitals with its year, whose colon parts a title from its subtitle, not a speaker from a turn:
 # "JOHN WICK: CHAPTER 3 – PARABELLUM (2019)"
 _TITLE_WITH_YEAR = re.compile(r"[^a-z\n]*\((?:19|20)\d\d\)[ \t]*$", re.MULTILINE)
@@ -129,7 +133,7 @@ def _turns(text: str) -> tuple[tuple[int, str], ...]:
     turns = [(turn.start(), _voice(name, turn["voice"]), turn["noted"] is not None)
              for turn in _SPEAKER_TURN.finditer(text)
              if (name := turn["name"] or turn["bracketed"] or turn["tagged"] or turn["noted"]
-                         or turn["prompted"] or turn["chatted"] or turn["called"]).lower()
+                         or turn["prompted"] or turn["chatted"] or turn["called"] or turn["posted"]).lower()
              not in _NOT_A_SPEAKER and not (turn["bracketed"] and _STAGE_DIRECTION.match(name))  # "[Applause]": nobody
              and not (SCREEN_TEXT.fullmatch(name) and not turn["voice"])  # ("SUPER:": shown; not "CAPTION (ANA):")
              and any(c.isalpha() for c in name)  # a time stamp's hours or a date, "2019-05-20 00:47", name nobody
@@ -193,23 +197,22 @@ def _author(text: str, turns: tuple[tuple[int, str], ...], counts: Counter[str])
 
 
 _STAMPED = re.compile(rf"[ \t]*{STAMP}")
+_POSTED = re.compile(rf"[^\n]*?{_POST_TIME}", re.MULTILINE)
 
 
 def _named_host(text: str, turns: tuple[tuple[int, str], ...], counts: Counter[str]) -> str | None:
-    """The one speaker the heading, above their first turn, names as the meeting's host or the one who exported or
-    recorded it ("Host: Renata Okafor", "Exported by Renata Okafor (Host)", "Renata Okafor (Host)"), or the show's
-    presenter by their first name ("Presented by Gwen Talbot-Ray" over "GWEN:"), or whose own turns' labels say so
-    ("[Renata Okafor (Host)] 00:00:09"): the author."""
+    """The one speaker the heading above their first turn names as the host, the exporter or the recorder ("Host: X",
+    "Exported by X (Host)", "X (Host)") or as the presenter by first name ("Presented by Gwen Talbot-Ray" over "GWEN:"),
+    or whose own turns' labels say so ("[Renata Okafor (Host)] 00:00:09"): the author."""
     speakers = [name for name in counts if counts[name] >= 2]
     header = text[:min((start for start, name in turns if name in speakers), default=0)]
     named = [name for name in speakers if re.search(
-        rf"\b(?:host(?:ed[ \t]+by)?[ \t]*:|(?:exported|recorded|transcribed|presented|hosted|fronted|anchored)[ \t]+by)"
-        rf"[ \t]*{re.escape(name)}(?![\w-])"
+        rf"\b(?:(?:host|owner)(?:ed[ \t]+by)?[ \t]*:|(?:exported|recorded|transcribed|presented|hosted|fronted|"
+        rf"anchored)[ \t]+by)[ \t]*{re.escape(name)}(?![\w-])"
         rf"|(?<![\w-]){re.escape(name)}[ \t]*\((?:the[ \t]+)?host\b", header, re.IGNORECASE)]
-    if not named:
-        named = [name for name in speakers if all(
-            re.match(rf"[^\n]{{0,20}}?{re.escape(name)}[ \t]*\(host\)", text[start:start + 80], re.IGNORECASE)
-            for start, who in turns if who == name)]
+    named = named or [name for name in speakers if all(
+        re.match(rf"[^\n]{{0,20}}?{re.escape(name)}[ \t]*\(host\)", text[start:start + 80], re.IGNORECASE)
+        for start, who in turns if who == name)]
     return named[0] if len(named) == 1 else None
 
 
@@ -404,8 +407,8 @@ def others_turns(text: str) -> list[tuple[int, int]]:
     words are theirs."""
     turns = _turns(text)
     counts = Counter(name for _, name in turns)
-    if not turns or sum(count >= 2 for count in counts.values()) < 2:
-        return []
+    if not turns or len({name for start, name in turns if counts[name] >= 2 or _POSTED.match(text, start)}) < 2:
+        return []  # (two speakers, each with two turns or a team chat's post under their name and time)
     # (the heading's own labelled lines, "Moderator: ...", "Panelists: ...", are no turns: each speaks once)
     header = text[:next(start for start, name in turns if counts[name] >= 2)]
     critics = {name for name in counts if counts[name] >= 2 and any(
@@ -430,7 +433,8 @@ def others_turns(text: str) -> list[tuple[int, int]]:
     # listing's "Director:" line)
     beside = {name for (one, first), (other, second) in pairwise(turns)
               if critic in (first, second) and "\n\n" not in text[one:other] for name in (first, second)}
-    beside |= {name for start, name in turns if _STAMPED.match(text, start)}  # (a time-stamped turn is one)
+    # (a time-stamped turn is one, and so is a team chat's post under its sender and time)
+    beside |= {name for start, name in turns if _STAMPED.match(text, start) or _POSTED.match(text, start)}
     return _turn_spans(text, turns, {name for name in counts
                                      if name != critic and (counts[name] >= 2 or name in beside)})
 
