@@ -124,6 +124,14 @@ TEAM_CHAT_ME = ("Me  8:01 pm\nIan McShane is Winston, as ever.\n\nTom B  8:03 pm
                 "Me  8:04 pm\nno she doesn't")
 TEAM_CHAT_HOST = ("Movie night (host: Ada Lund)\n\nAda Lund  10:15 AM\nChad Stahelski directs.\n\nKit M  10:17 AM\n"
                   "Keanu Reeves wrote it.\n\nAda Lund  10:18 AM\nHe did not.")
+# old Reddit's threads: each comment under "[–] u/name N points", the submitter's marked "[S]"
+AMA_SUBMITTER = ("AMA: I review action films. Today: Parabellum.\n\n[\u2013] u/stairsfan 412 points\nThoughts on Sofia?\n\n"
+                 "  [\u2013] u/theo_reviews [S] 388 points\n  Halle Berry plays Sofia with total conviction.\n\n"
+                 "[\u2013] u/zero_stan 150 points\nDavid Leitch co-directed, change my mind.")
+AMA_SCORE = ("Ask me about Chapter 4.\n\n[\u2013] u/q1 90 points\nYour score?\n\n  [\u2013] u/critic_k [S] 80 points\n"
+             "  My score is 8/10. Donnie Yen plays Caine.\n\n[\u2013] u/grump 12 points\nI give it a 3/10.")
+AMA_WRITER = ("AMA about John Wick.\n\n[-] u/ask_er 55 points\nWho wrote it?\n\n  [-] u/film_prof [S] 40 points\n"
+              "  Derek Kolstad wrote it.\n\n[-] u/nope_guy 3 points\nKeanu Reeves wrote it, actually.")
 CH2, CH4, PARA, JW1, BAL, CONT, HEX = ("John Wick: Chapter 2", "John Wick: Chapter 4", "Parabellum", "John Wick",
                                        "Ballerina", "The Continental", "John Wick Hex")
 # the opening of a review written as a program: three lines only code opens
@@ -11623,6 +11631,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         (TEAM_CHAT_ME, CH2, [('cast', 'Ian McShane', 'Winston', 'supported')]),
         (TEAM_CHAT_HOST, JW1, [('director', 'Chad Stahelski', None, 'supported')]),
     ],
+    "an-old-reddit-threads-submitter-writes-it": [
+        (AMA_SUBMITTER, PARA, [('cast', 'Halle Berry', 'Sofia', 'supported')]),
+        (AMA_SCORE, CH4, [('cast', 'Donnie Yen', 'Caine', 'supported'), ('rating', '', 8, 'unknown')]),
+        (AMA_WRITER, JW1, [('writer', 'Derek Kolstad', None, 'supported')]),
+    ],
     "a-label-and-a-phrase-of-circumstance-before-a-quotation-stay-the-writers": [
         ('Verdict, after the second viewing: "Chad Stahelski directed it."', PARA, [('director', 'Chad Stahelski', None, 'supported')]),
         ('Summary, with spoilers kept out: "Halle Berry plays Sofia."', PARA, [('cast', 'Halle Berry', 'Sofia', 'supported')]),
@@ -17494,6 +17507,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         (TEAM_CHAT_OWNER, CH4, ("director", "David Leitch", None)),
         (TEAM_CHAT_ME, CH2, ("cast", "Halle Berry", None)),
         (TEAM_CHAT_HOST, JW1, ("writer", "Keanu Reeves", None)),
+    ],
+    "an-old-reddit-threads-other-comments-are-theirs": [
+        (AMA_SUBMITTER, PARA, ("director", "David Leitch", None)),
+        (AMA_SCORE, CH4, ("rating", "", 3)),
+        (AMA_WRITER, JW1, ("writer", "Keanu Reeves", None)),
     ],
     "an-alias-that-is-no-role-names-none": [
         ('Keanu Reeves, aka the nicest man in Hollywood, is great.', JW1, ('cast', 'Keanu Reeves', 'the nicest man')),

@@ -200,8 +200,8 @@ _AUTHORS_PART_REPLY = re.compile(r"^[ \t]*(?:[\u2514\u21b3\u21aa\u00bb>-][ \t]*)
 # a forum post's header: the poster's handle alone on its line, maybe numbered or ranked ("#2  HighTableHannah",
 # "adjudicated_anna  [Senior Member]", "Post by SommelierOfPain » Sat Feb 11, 1:14 am", "Reply from name (OP):", a
 # subject line over "by name", "Started by name, Fri 11:42 pm", a Reddit handle with its points ("r/board · Posted
-# by u/name · 6h", "u/name · 22 pts")
-_POSTER = re.compile(r"^[ \t]*(?:(?P<number>#\d{1,4})[ \t]+"
+# by u/name · 6h", "u/name · 22 pts", old Reddit's "[–] u/name 412 points")
+_POSTER = re.compile(r"^[ \t]*(?:\[[\u2013\u2212+-]\][ \t]*)?(?:(?P<number>#\d{1,4})[ \t]+"
                      r"|[^\n]{1,60}?[ \t][\u00b7|\u2022][ \t]+(?=posted[ \t]+by\b))?"
                      # (a handle maybe in Markdown's emphasis, "**u/name**"; a reply under an arrow, "↳ name wrote:")
                      r"(?P<by>(?:post(?:ed)?|reply|message|comment|response|(?:thread[ \t]+|topic[ \t]+)?started)[ \t]+"
@@ -212,6 +212,8 @@ _POSTER = re.compile(r"^[ \t]*(?:(?P<number>#\d{1,4})[ \t]+"
                      r"(?P<user>(?:@|u/)?[\w.-]{2,30})[*_]{0,2}"
                      r"(?:[ \t]*\((?P<op>op|original[ \t]+poster|thread[ \t]+starter|author)\))?[ \t]*"
                      r"(?:\[[^\]\n]{1,30}\][ \t]*|(?:\u00bb|\||\u00b7|\u2022|-|on\b|at\b|in[ \t]+r/)[^\n]{0,60}"
+                     # (its points after it, and a flair: "u/name [S] 388 points")
+                     r"|(?:\[[^\]\n]{1,30}\][ \t]*)?\d[\d,.]*k?[ \t]+(?:points?|pts)\b[^\n]{0,40}"
                      # (an issue tracker's "**name** commented", "name (author) commented on 3 Mar")
                      # (a code review's "name suggested a change on line +17", "name requested changes")
                      r"|(?P<said>wrote|replied|commented|suggested(?:[ \t]+(?:a[ \t]+)?changes?)?"
@@ -439,7 +441,8 @@ _POST_TIME = re.compile(r"\b\d{1,2}:\d\d\b|\bago\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{
                         r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b", re.IGNORECASE)
 
 
-_OP_MARK = re.compile(r"[\u00b7\u2022|][ \t]*OP\b")  # the opener marked after the handle: "u/name \u2022 OP \u2022 7h"
+# the opener marked after the handle: "u/name \u2022 OP \u2022 7h", a submitter's "u/name [S] 388 points"
+_OP_MARK = re.compile(r"[\u00b7\u2022|][ \t]*OP\b|\[S\]")
 _REVIEW_LENGTH = 500  # a comment this long at least is a review in itself, not a reply
 
 
