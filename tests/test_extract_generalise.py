@@ -11636,6 +11636,13 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         (AMA_SCORE, CH4, [('cast', 'Donnie Yen', 'Caine', 'supported'), ('rating', '', 8, 'unknown')]),
         (AMA_WRITER, JW1, [('writer', 'Derek Kolstad', None, 'supported')]),
     ],
+    "a-closed-conditional-or-a-clause-with-its-own-subject-negates-no-mention": [
+        ("If you somehow missed it, this is the one where Keanu Reeves plays a retired hitman.", JW1,
+         [('cast', 'Keanu Reeves', None, 'supported')]),
+        ("Keanu Reeves does half his own stunt driving, so the camera never cuts away.", CH2,
+         [('cast', 'Keanu Reeves', None, 'supported')]),
+        ("Halle Berry is in it, but the dogs never leave her side.", PARA, [('cast', 'Halle Berry', None, 'supported')]),
+    ],
     "a-label-and-a-phrase-of-circumstance-before-a-quotation-stay-the-writers": [
         ('Verdict, after the second viewing: "Chad Stahelski directed it."', PARA, [('director', 'Chad Stahelski', None, 'supported')]),
         ('Summary, with spoilers kept out: "Halle Berry plays Sofia."', PARA, [('cast', 'Halle Berry', 'Sofia', 'supported')]),
@@ -17512,6 +17519,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         (AMA_SUBMITTER, PARA, ("director", "David Leitch", None)),
         (AMA_SCORE, CH4, ("rating", "", 3)),
         (AMA_WRITER, JW1, ("writer", "Keanu Reeves", None)),
+    ],
+    "a-negation-of-the-mentions-own-clause-still-negates": [
+        ("If Halle Berry were in this one, it would be better.", CH4, ("cast", "Halle Berry", None)),
+        ("Halle Berry is not in it, and the dogs are gone too.", CH4, ("cast", "Halle Berry", None)),
+        ("If you ask me, Halle Berry is not in this one.", CH4, ("cast", "Halle Berry", None)),
     ],
     "an-alias-that-is-no-role-names-none": [
         ('Keanu Reeves, aka the nicest man in Hollywood, is great.', JW1, ('cast', 'Keanu Reeves', 'the nicest man')),

@@ -282,6 +282,9 @@ def _blocks(doc: Document, candidate: Candidate, block: Rule, sentence_start: in
     elif block.scope == "match":
         match = _outside_asides(doc, regex, twin, view, lower, candidate.start, candidate.end)
     elif block.scope in ("sentence", "main_clause"):
+        # a conditional closed before the claim supposes nothing of it: "If you somehow missed it, ... X plays Y"
+        closed = _CLOSED_CONDITIONAL.search(view, s_start, candidate.start)
+        s_start = closed.end() if closed else s_start
         _, end_of_sentence = doc.sentence(max(candidate.end - 1, candidate.start))
         end_of_sentence = min(end_of_sentence, candidate.end + _SCOPE_REACH)
         if block.scope == "main_clause":
@@ -363,8 +366,11 @@ _ZERO_RELATIVE = re.compile(r"\b(?:a|an|the|his|her|their|its)\s+(?:[\w'\u2019-]
                             re.IGNORECASE)
 
 
-# a clause of the writer's own joined to the candidate's: ", and I would ...", "; we never ..."
-_WRITERS_CLAUSE = re.compile(r",?\s+(?:and|but|so|yet)\s+(?:I|we)\b(?!['\u2019])|;\s*(?:I|we)\b(?!['\u2019])")
+# a clause of the writer's own joined to the candidate's: ", and I would ...", "; we never ..."; or one with a subject
+# of its own after a comma: "X does his own stunt driving, so the camera never cuts away"
+_WRITERS_CLAUSE = re.compile(r",?\s+(?:and|but|so|yet)\s+(?:I|we)\b(?!['\u2019])|;\s*(?:I|we)\b(?!['\u2019])"
+                             r"|,\s+(?:and|but|so|yet|while|whereas)\s+(?:the|a|an|his|her|their|its|this|that|these|those)"
+                             r"\s+(?-i:[a-z])[\w-]*\s")
 # (and "that" after a noun, not after a verb or a word that takes a clause: "says that", "so that", "now that")
 _TAKES_A_CLAUSE = ("said", "says", "say", "confirmed", "confirms", "announced", "reported", "claimed", "claims",
                    "thinks", "think", "thought", "believe", "believes", "believed", "know", "knows", "knew", "hope",
