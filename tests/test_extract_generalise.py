@@ -11643,6 +11643,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
          [('cast', 'Keanu Reeves', None, 'supported')]),
         ("Halle Berry is in it, but the dogs never leave her side.", PARA, [('cast', 'Halle Berry', None, 'supported')]),
     ],
+    "a-desire-in-a-relative-clause-on-the-player-wishes-nothing-of-the-role": [
+        ("Keanu Reeves, who would love to retire, plays John Wick again.", CH4, [('reprise', 'Keanu Reeves', 'John Wick', 'supported')]),
+        ("Ian McShane, who loves his job, plays Winston.", JW1, [('cast', 'Ian McShane', 'Winston', 'supported')]),
+        ("Halle Berry, who wanted a bigger part, plays Sofia.", PARA, [('cast', 'Halle Berry', 'Sofia', 'supported')]),
+    ],
     "a-label-and-a-phrase-of-circumstance-before-a-quotation-stay-the-writers": [
         ('Verdict, after the second viewing: "Chad Stahelski directed it."', PARA, [('director', 'Chad Stahelski', None, 'supported')]),
         ('Summary, with spoilers kept out: "Halle Berry plays Sofia."', PARA, [('cast', 'Halle Berry', 'Sofia', 'supported')]),
@@ -17524,6 +17529,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("If Halle Berry were in this one, it would be better.", CH4, ("cast", "Halle Berry", None)),
         ("Halle Berry is not in it, and the dogs are gone too.", CH4, ("cast", "Halle Berry", None)),
         ("If you ask me, Halle Berry is not in this one.", CH4, ("cast", "Halle Berry", None)),
+    ],
+    "a-player-desiring-a-role-plays-nothing-yet": [
+        ("Mark Dacascos would love to come back as Zero.", PARA, ("reprise", "Mark Dacascos", "Zero")),
+        ("Mark Dacascos said he'd like to return as Zero.", PARA, ("reprise", "Mark Dacascos", "Zero")),
+        ("Halle Berry is dying to play Sofia again.", CH4, ("cast", "Halle Berry", "Sofia")),
     ],
     "an-alias-that-is-no-role-names-none": [
         ('Keanu Reeves, aka the nicest man in Hollywood, is great.', JW1, ('cast', 'Keanu Reeves', 'the nicest man')),
