@@ -11648,6 +11648,14 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Ian McShane, who loves his job, plays Winston.", JW1, [('cast', 'Ian McShane', 'Winston', 'supported')]),
         ("Halle Berry, who wanted a bigger part, plays Sofia.", PARA, [('cast', 'Halle Berry', 'Sofia', 'supported')]),
     ],
+    "a-role-inside-a-closed-whose-clause-is-no-head-of-the-players-verb": [
+        ("Gianna D'Antonio, the sister whose seat Santino covets, belongs to Claudia Gerini.", CH2,
+         [('cast', 'Claudia Gerini', "Gianna D'Antonio", 'supported')]),
+        ("Sofia, the manager whose dogs John admires, belongs to Halle Berry.", PARA, [('cast', 'Halle Berry', 'Sofia', 'supported')]),
+        # (the clause's own verb links its role and player)
+        ("Rina Sawayama plays Akira, whose dad Koji is played by Hiroyuki Sanada.", CH4,
+         [('cast', 'Hiroyuki Sanada', 'Koji', 'supported')]),
+    ],
     "a-label-and-a-phrase-of-circumstance-before-a-quotation-stay-the-writers": [
         ('Verdict, after the second viewing: "Chad Stahelski directed it."', PARA, [('director', 'Chad Stahelski', None, 'supported')]),
         ('Summary, with spoilers kept out: "Halle Berry plays Sofia."', PARA, [('cast', 'Halle Berry', 'Sofia', 'supported')]),
@@ -17534,6 +17542,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Mark Dacascos would love to come back as Zero.", PARA, ("reprise", "Mark Dacascos", "Zero")),
         ("Mark Dacascos said he'd like to return as Zero.", PARA, ("reprise", "Mark Dacascos", "Zero")),
         ("Halle Berry is dying to play Sofia again.", CH4, ("cast", "Halle Berry", "Sofia")),
+    ],
+    "a-role-inside-a-closed-whose-clause-is-nobody-elses": [
+        ("Gianna D'Antonio, the sister whose seat Santino covets, belongs to Claudia Gerini.", CH2, ("cast", "Claudia Gerini", "Santino")),
+        ("Sofia, the manager whose dogs John admires, belongs to Halle Berry.", PARA, ("cast", "Halle Berry", "John")),
+        ("Cassian, the bodyguard whose charge Gianna dies anyway, belongs to Common.", CH2, ("cast", "Common", "Gianna")),
     ],
     "an-alias-that-is-no-role-names-none": [
         ('Keanu Reeves, aka the nicest man in Hollywood, is great.', JW1, ('cast', 'Keanu Reeves', 'the nicest man')),

@@ -8,11 +8,12 @@ import re
 from .document import Document
 from .entrynotes import note_says_reprise
 from .gazetteer import CHARACTER, PERSON, WORK, Mention
-from .links import Cues, default_cues, is_possessive, only_layout
+from .links import Cues, default_cues, in_relative_clause, is_possessive, only_layout
 from .patterns import Candidate
 from .reprises import reprise_cue
 
-__all__ = ["ENTRY_INDENT", "WINDOW", "in_open_bracket", "is_role", "mention_kind", "role_candidate"]
+__all__ = ["ENTRY_INDENT", "WINDOW", "in_open_bracket", "is_role", "mention_kind", "role_candidate",
+           "under_another_head"]
 
 WINDOW = 90  # characters between an actor and a role, at most
 ENTRY_INDENT = 12  # a list entry starts its line, after at most this much indent and bullet
@@ -83,3 +84,16 @@ def role_candidate(doc: Document, cues: Cues, actor: Mention, role: Mention, sta
     elif doc.text.startswith(")", end) and doc.text.count("(", start, end) > doc.text.count(")", start, end):
         end += 1  # "KEANU REEVES (John Wick)": the evidence closes the bracket it opens
     return Candidate("pair-reprise" if reprise else "pair-role", "cast", start, end, reprise=reprise, parts=parts)
+
+
+# a "whose" clause open before a role: "Gianna, the sister whose seat Santino covets, belongs to X"
+_WHOSE_OPEN = re.compile(r"\bwhose\s+[^,;:.!?()\n\u2014]{0,60}\Z", re.IGNORECASE)
+
+
+def under_another_head(doc: Document, role_start: int, player_start: int) -> bool:
+    """Whether the role at ``role_start`` stands in a relative clause on another noun (:func:`in_relative_clause`),
+    or in a "whose" clause that a comma closes before the player at ``player_start`` (not one whose own verb links
+    them: "whose dad Koji is played by X")."""
+    return in_relative_clause(doc.text, role_start) or (
+        _WHOSE_OPEN.search(doc.text, max(0, role_start - 60), role_start) is not None
+        and "," in doc.text[role_start:player_start])

@@ -36,7 +36,6 @@ from .links import (
     elided_link,
     forward_link,
     gap_words,
-    in_relative_clause,
     is_possessive,
     only_layout,
     owned_role,
@@ -44,7 +43,7 @@ from .links import (
 )
 from .markup import FOOTNOTE_MARK
 from .newroles import NOT_NAMES, cues_unknown_role, lowercase_role, new_role, trade_role
-from .pairs import WINDOW, in_open_bracket, is_role, mention_kind, role_candidate
+from .pairs import WINDOW, in_open_bracket, is_role, mention_kind, role_candidate, under_another_head
 from .patterns import VERB_AFTER, Candidate
 from .performance import QUALITIES, performed_link, worn_role_end
 from .reprises import AGAIN_AFTER, COMPANY_ASIDE_OPENING
@@ -443,7 +442,7 @@ def _backward(doc: Document, cues: Cues, mentions: list[Mention], index: int) ->
         if other.mask & CHARACTER and _CONTRACTED_IS.fullmatch(doc.text, other.end, actor.start) \
                 and _PHRASE_END.match(doc.text, actor.end):
             return role_candidate(doc, cues, actor, other, other.start, actor.end)  # "Viggo's the late X": 's = is
-        if not is_role(doc, other) or in_relative_clause(doc.text, other.start) or (position and mentions[
+        if not is_role(doc, other) or under_another_head(doc, other.start, actor.start) or (position and mentions[
                 position - 1].mask & PERSON and _AS_BEFORE.search(doc.gap(mentions[position - 1].end, other.start))):
             # not a role, one inside the subject's relative clause ("Sofia, who owes John a marker,"), or one cast
             continue  # already ("Keanu as John Wick, a widower, retired and old, Stahelski took the chair")
