@@ -11656,6 +11656,12 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Rina Sawayama plays Akira, whose dad Koji is played by Hiroyuki Sanada.", CH4,
          [('cast', 'Hiroyuki Sanada', 'Koji', 'supported')]),
     ],
+    "a-possessive-pairing-under-an-epistemic-might-stays-presupposed": [
+        ("Adrianne Palicki's Ms. Perkins might be the most impatient assassin in cinema.", JW1,
+         [('cast', 'Adrianne Palicki', 'Ms. Perkins', 'supported')]),
+        ("Ian McShane's Winston might be the best thing here.", JW1, [('cast', 'Ian McShane', 'Winston', 'supported')]),
+        ("Lance Reddick's Charon might not be in many scenes, but he counts.", JW1, [('cast', 'Lance Reddick', 'Charon', 'supported')]),
+    ],
     "a-label-and-a-phrase-of-circumstance-before-a-quotation-stay-the-writers": [
         ('Verdict, after the second viewing: "Chad Stahelski directed it."', PARA, [('director', 'Chad Stahelski', None, 'supported')]),
         ('Summary, with spoilers kept out: "Halle Berry plays Sofia."', PARA, [('cast', 'Halle Berry', 'Sofia', 'supported')]),
@@ -17547,6 +17553,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Gianna D'Antonio, the sister whose seat Santino covets, belongs to Claudia Gerini.", CH2, ("cast", "Claudia Gerini", "Santino")),
         ("Sofia, the manager whose dogs John admires, belongs to Halle Berry.", PARA, ("cast", "Halle Berry", "John")),
         ("Cassian, the bodyguard whose charge Gianna dies anyway, belongs to Common.", CH2, ("cast", "Common", "Gianna")),
+    ],
+    "a-casting-under-a-might-or-a-counterfactual-is-imagined": [
+        ("Ruby Rose as Sofia might be fun.", PARA, ("cast", "Ruby Rose", None)),
+        ("Tom Hardy's Caine would have been great.", CH4, ("cast", "Tom Hardy", None)),
+        ("Halle Berry as Sofia might work in a spin-off.", CH4, ("cast", "Halle Berry", None)),
     ],
     "an-alias-that-is-no-role-names-none": [
         ('Keanu Reeves, aka the nicest man in Hollywood, is great.', JW1, ('cast', 'Keanu Reeves', 'the nicest man')),
