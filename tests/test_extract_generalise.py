@@ -132,6 +132,13 @@ AMA_SCORE = ("Ask me about Chapter 4.\n\n[\u2013] u/q1 90 points\nYour score?\n\
              "  My score is 8/10. Donnie Yen plays Caine.\n\n[\u2013] u/grump 12 points\nI give it a 3/10.")
 AMA_WRITER = ("AMA about John Wick.\n\n[-] u/ask_er 55 points\nWho wrote it?\n\n  [-] u/film_prof [S] 40 points\n"
               "  Derek Kolstad wrote it.\n\n[-] u/nope_guy 3 points\nKeanu Reeves wrote it, actually.")
+# chats whose stamps name the day ("[Fri 23:58]"), the writer speaking as "me"
+DAY_STAMPED_CHAT = ("[Fri 20:01] me: ok it's John Wick tonight\n[Fri 20:02] Josh: fine\n[Fri 23:58] Josh: 7/10 for me, too long\n"
+                    "[Sat 00:01] me: final answer: 9/10")
+DAY_STAMPED_CHAT_CAST = ("(Mon 9:40 PM) Dev: Halle Berry plays Sofia here\n(Mon 9:41 PM) me: no, wrong film\n"
+                         "(Mon 9:42 PM) Dev: ok\n(Mon 9:43 PM) me: Ian McShane is Winston though")
+DAY_STAMPED_CHAT_CREDIT = ("[Sun, 18:02] Tay: David Leitch directed it\n[Sun, 18:03] me: nope, Chad Stahelski did\n"
+                           "[Sun, 18:04] Tay: sure\n[Sun, 18:05] me: 8/10 from me")
 CH2, CH4, PARA, JW1, BAL, CONT, HEX = ("John Wick: Chapter 2", "John Wick: Chapter 4", "Parabellum", "John Wick",
                                        "Ballerina", "The Continental", "John Wick Hex")
 # the opening of a review written as a program: three lines only code opens
@@ -11662,6 +11669,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Ian McShane's Winston might be the best thing here.", JW1, [('cast', 'Ian McShane', 'Winston', 'supported')]),
         ("Lance Reddick's Charon might not be in many scenes, but he counts.", JW1, [('cast', 'Lance Reddick', 'Charon', 'supported')]),
     ],
+    "a-chat-stamped-with-its-day-is-read-as-turns": [
+        (DAY_STAMPED_CHAT, JW1, [('rating', '', 9, 'unknown')]),
+        (DAY_STAMPED_CHAT_CAST, CH2, [('cast', 'Ian McShane', 'Winston', 'supported')]),
+        (DAY_STAMPED_CHAT_CREDIT, JW1, [('director', 'Chad Stahelski', None, 'supported'), ('rating', '', 8, 'unknown')]),
+    ],
     "a-label-and-a-phrase-of-circumstance-before-a-quotation-stay-the-writers": [
         ('Verdict, after the second viewing: "Chad Stahelski directed it."', PARA, [('director', 'Chad Stahelski', None, 'supported')]),
         ('Summary, with spoilers kept out: "Halle Berry plays Sofia."', PARA, [('cast', 'Halle Berry', 'Sofia', 'supported')]),
@@ -17558,6 +17570,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Ruby Rose as Sofia might be fun.", PARA, ("cast", "Ruby Rose", None)),
         ("Tom Hardy's Caine would have been great.", CH4, ("cast", "Tom Hardy", None)),
         ("Halle Berry as Sofia might work in a spin-off.", CH4, ("cast", "Halle Berry", None)),
+    ],
+    "a-day-stamped-chats-other-senders-speak-for-themselves": [
+        (DAY_STAMPED_CHAT, JW1, ("rating", "", 7)),
+        (DAY_STAMPED_CHAT_CAST, CH2, ("cast", "Halle Berry", None)),
+        (DAY_STAMPED_CHAT_CREDIT, JW1, ("director", "David Leitch", None)),
     ],
     "an-alias-that-is-no-role-names-none": [
         ('Keanu Reeves, aka the nicest man in Hollywood, is great.', JW1, ('cast', 'Keanu Reeves', 'the nicest man')),

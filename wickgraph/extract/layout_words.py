@@ -42,9 +42,10 @@ CARD_PLACE = (r"(?:(?:(?i:card|no\.?)|#)[ \t]*\d{1,3}[ \t]*(?:/|(?i:of))[ \t]*\d
               r"(?:[\u2013\u2014|\u00b7:-][ \t]*)?(?:(?:\[[^\]\n]{1,12}\]|\([^)\n]{1,12}\))[ \t]*)?"
               r"|\[#?\d{1,3}/\d{1,3}[^\]\n]{0,6}\][ \t]*)")
 # The pieces a chat's or a transcript's line opens with, for every module that reads them (one copy):
-# its time stamp, "[12/02/2017, 23:14]", "(9:41 PM)", "[00:14:32]", "21:04 ", a phone's export "21/03/2023, 22:41 -" ...
+# its time stamp, "[12/02/2017, 23:14]", "(9:41 PM)", "[Fri 23:58]", "[00:14:32]", "21:04 ", a phone's export
+# "21/03/2023, 22:41 -" ...
 # ... or a log's time in Zulu or in hours, as a radio or a ship's log writes it: "2021Z", "0930 hrs"
-STAMP = (r"(?:[\[(][\d/.,: \t-]{3,25}(?:[AaPp]\.?[Mm]\.?)?[\])]"
+STAMP = (r"(?:[\[(](?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?[ \t]+)?[\d/.,: \t-]{3,25}(?:[AaPp]\.?[Mm]\.?)?[\])]"
          rf"|(?:\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}},?[ \t]+)?{CLOCK}"
          r"(?:[ \t]+[-\u2013])?(?=[ \t])"
          r"|[0-2]\d[0-5]\d(?:Z|[ \t]?hrs?)(?=[ \t]))")
