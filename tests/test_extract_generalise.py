@@ -11674,6 +11674,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         (DAY_STAMPED_CHAT_CAST, CH2, [('cast', 'Ian McShane', 'Winston', 'supported')]),
         (DAY_STAMPED_CHAT_CREDIT, JW1, [('director', 'Chad Stahelski', None, 'supported'), ('rating', '', 8, 'unknown')]),
     ],
+    "franchise-starts-here": [
+        ("It's the first john wick, the whole series starts there.", JW1, [('franchise_member', '', None, 'supported')]),
+        ("This is where the whole saga begins.", JW1, [('franchise_member', '', None, 'supported')]),
+        ("The franchise started here, with a dog.", JW1, [('franchise_member', '', None, 'supported')]),
+    ],
     "a-label-and-a-phrase-of-circumstance-before-a-quotation-stay-the-writers": [
         ('Verdict, after the second viewing: "Chad Stahelski directed it."', PARA, [('director', 'Chad Stahelski', None, 'supported')]),
         ('Summary, with spoilers kept out: "Halle Berry plays Sofia."', PARA, [('cast', 'Halle Berry', 'Sofia', 'supported')]),
@@ -17575,6 +17580,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         (DAY_STAMPED_CHAT, JW1, ("rating", "", 7)),
         (DAY_STAMPED_CHAT_CAST, CH2, ("cast", "Halle Berry", None)),
         (DAY_STAMPED_CHAT_CREDIT, JW1, ("director", "David Leitch", None)),
+    ],
+    "a-series-begun-elsewhere-places-nothing": [
+        ("The series started in 2015, after this one.", CH2, ("franchise_member", "", None)),
+        ("The saga begins with Chapter 2 for most fans.", CH4, ("franchise_member", "", None)),
+        ("The series starts tomorrow on TV.", CH4, ("franchise_member", "", None)),
     ],
     "an-alias-that-is-no-role-names-none": [
         ('Keanu Reeves, aka the nicest man in Hollywood, is great.', JW1, ('cast', 'Keanu Reeves', 'the nicest man')),
