@@ -11679,6 +11679,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("This is where the whole saga begins.", JW1, [('franchise_member', '', None, 'supported')]),
         ("The franchise started here, with a dog.", JW1, [('franchise_member', '', None, 'supported')]),
     ],
+    "franchise-ordinal-unit-of-a-series": [
+        ("It is the opening chapter of a franchise that ran for a decade.", JW1, [('franchise_member', '', None, 'supported')]),
+        ("It is the first entry in a series about grief.", JW1, [('franchise_member', '', None, 'supported')]),
+        ("The fourth film in this saga is the longest.", CH4, [('franchise_member', '', None, 'supported')]),
+    ],
+    "the-works-first-release-so-called": [
+        ("Original release ........ 2016", CH2, [('release_year', '', 2016, 'contradicted')]),
+        ("Initial release: 2013", JW1, [('release_year', '', 2013, 'contradicted')]),
+        ("Original release .... 2017", CH2, [('release_year', '', 2017, 'supported')]),
+    ],
     "a-label-and-a-phrase-of-circumstance-before-a-quotation-stay-the-writers": [
         ('Verdict, after the second viewing: "Chad Stahelski directed it."', PARA, [('director', 'Chad Stahelski', None, 'supported')]),
         ('Summary, with spoilers kept out: "Halle Berry plays Sofia."', PARA, [('cast', 'Halle Berry', 'Sofia', 'supported')]),
@@ -17585,6 +17595,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("The series started in 2015, after this one.", CH2, ("franchise_member", "", None)),
         ("The saga begins with Chapter 2 for most fans.", CH4, ("franchise_member", "", None)),
         ("The series starts tomorrow on TV.", CH4, ("franchise_member", "", None)),
+    ],
+    "another-mediums-series-places-nothing": [
+        ("The third chapter of a book series I love.", JW1, ("franchise_member", "", None)),
+        ("Like the fourth episode of a TV series, it drags.", CH4, ("franchise_member", "", None)),
+        ("The second entry in a comic series inspired it.", CH2, ("franchise_member", "", None)),
     ],
     "an-alias-that-is-no-role-names-none": [
         ('Keanu Reeves, aka the nicest man in Hollywood, is great.', JW1, ('cast', 'Keanu Reeves', 'the nicest man')),
