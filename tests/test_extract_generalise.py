@@ -139,6 +139,16 @@ DAY_STAMPED_CHAT_CAST = ("(Mon 9:40 PM) Dev: Halle Berry plays Sofia here\n(Mon 
                          "(Mon 9:42 PM) Dev: ok\n(Mon 9:43 PM) me: Ian McShane is Winston though")
 DAY_STAMPED_CHAT_CREDIT = ("[Sun, 18:02] Tay: David Leitch directed it\n[Sun, 18:03] me: nope, Chad Stahelski did\n"
                            "[Sun, 18:04] Tay: sure\n[Sun, 18:05] me: 8/10 from me")
+# a diary's entries, each with its own block of followers' comments indented under it
+DIARY_COMMENTS = ("27 OCT 2024 \u00b7 rewatch\nKeanu is grief in a suit. Willem Dafoe as Marcus is the quiet MVP.\n\n"
+                  "  \U0001f4ac 2 comments\n  deb_k \u2014 Leitch co-directed this too, people forget\n"
+                  "  marlowe \u2014 not credited though\n\n----\n02 JAN 2022\nAlfie Allen plays Iosef like a brat.\n"
+                  "Lance Reddick's Charon has four lines and I want a whole film about him.\n")
+DIARY_COMMENTS_CAST = ("12 MAY 2019\nHalle Berry plays Sofia, and the dogs steal it.\n\n  3 comments\n"
+                       "  gus \u2014 Ruby Rose is in this one too\n  mel \u2014 no she isn't\n\n----\n14 JUN 2019\n"
+                       "Mark Dacascos plays Zero, a fanboy with knives.\n")
+DIARY_COMMENTS_SCORE = ("24 MAR 2023\nDonnie Yen plays Caine.\n\n  2 replies\n  tom \u2014 David Leitch directed it\n"
+                        "  ana \u2014 nope\n\n----\n01 APR 2023\nRina Sawayama plays Akira, and she is terrific.\n")
 CH2, CH4, PARA, JW1, BAL, CONT, HEX = ("John Wick: Chapter 2", "John Wick: Chapter 4", "Parabellum", "John Wick",
                                        "Ballerina", "The Continental", "John Wick Hex")
 # the opening of a review written as a program: three lines only code opens
@@ -11689,6 +11699,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Initial release: 2013", JW1, [('release_year', '', 2013, 'contradicted')]),
         ("Original release .... 2017", CH2, [('release_year', '', 2017, 'supported')]),
     ],
+    "a-diary-entrys-comment-block-ends-with-its-replies": [
+        (DIARY_COMMENTS, JW1, [('cast', 'Lance Reddick', 'Charon', 'supported')]),
+        (DIARY_COMMENTS_CAST, PARA, [('cast', 'Mark Dacascos', 'Zero', 'supported')]),
+        (DIARY_COMMENTS_SCORE, CH4, [('cast', 'Rina Sawayama', 'Akira', 'supported')]),
+    ],
     "a-label-and-a-phrase-of-circumstance-before-a-quotation-stay-the-writers": [
         ('Verdict, after the second viewing: "Chad Stahelski directed it."', PARA, [('director', 'Chad Stahelski', None, 'supported')]),
         ('Summary, with spoilers kept out: "Halle Berry plays Sofia."', PARA, [('cast', 'Halle Berry', 'Sofia', 'supported')]),
@@ -17600,6 +17615,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("The third chapter of a book series I love.", JW1, ("franchise_member", "", None)),
         ("Like the fourth episode of a TV series, it drags.", CH4, ("franchise_member", "", None)),
         ("The second entry in a comic series inspired it.", CH2, ("franchise_member", "", None)),
+    ],
+    "a-diary-entrys-comments-are-the-followers": [
+        (DIARY_COMMENTS, JW1, ("director", "David Leitch", None)),
+        (DIARY_COMMENTS_CAST, PARA, ("cast", "Ruby Rose", None)),
+        (DIARY_COMMENTS_SCORE, CH4, ("director", "David Leitch", None)),
     ],
     "an-alias-that-is-no-role-names-none": [
         ('Keanu Reeves, aka the nicest man in Hollywood, is great.', JW1, ('cast', 'Keanu Reeves', 'the nicest man')),

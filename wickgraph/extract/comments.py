@@ -115,19 +115,26 @@ def comment_spans(text: str) -> list[tuple[int, int]]:
     if "comment" not in lower and "repl" not in lower and "respons" not in lower and "\U0001f4ac" not in text \
             and not ("rating" in lower and "reviews" in lower) and "reviews (" not in lower:
         return []
+    spans: list[tuple[int, int]] = []
     for heading in _HEADING.finditer(text):
-        if heading.start() < _FIRST_PART * len(text) or not text[heading.end():].strip():
+        if not text[heading.end():].strip() or not (
+                heading.group("count") or heading.group("whose") or heading.group("counted") or heading.group("ranked")
+                or _ENTRY_MARK.search(text, heading.end(), heading.end() + _ENTRY_REACH)):
             continue
-        if heading.group("count") or heading.group("whose") or heading.group("counted") or heading.group("ranked") \
-                or _ENTRY_MARK.search(text, heading.end(), heading.end() + _ENTRY_REACH):
-            end = min(_closing_panel(text, heading.end()), _replies_end(text, heading.end()),
-                      _own_heading_after(text, heading.start(), heading.end()))
-            return _without_authors_entries(text, heading.start(), end)
-    return []
+        replies_end = _replies_end(text, heading.end())
+        if heading.start() < _FIRST_PART * len(text):
+            if replies_end < len(text):  # (early, only a block of replies that ends: a diary entry's comments)
+                spans += _without_authors_entries(text, heading.start(), replies_end)
+            continue
+        end = min(_closing_panel(text, heading.end()), replies_end, _own_heading_after(text, heading.start(),
+                                                                                       heading.end()))
+        return spans + _without_authors_entries(text, heading.start(), end)
+    return spans
 
 
-# a reply under a post's entry, indented or marked as one: "  » tuesdaygunfu: ...", "↳ @dan: ...", "    Jo: ..."
-_REPLY_LINE = re.compile(r"(?:[ ]{4}|\t)[ \t]*\S|[ \t]*[\u00bb\u21b3\u21aa\u2514>]")
+# a reply under a post's entry, indented (two spaces will do) or marked as one: "  » tuesdaygunfu: ...", "↳ @dan: ...",
+# "    Jo: ...", "  dogperson_deb — ..."
+_REPLY_LINE = re.compile(r"(?:[ ]{2}|\t)[ \t]*\S|[ \t]*[\u00bb\u21b3\u21aa\u2514>]")
 
 
 def _replies_end(text: str, start: int) -> int:
