@@ -11704,6 +11704,12 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         (DIARY_COMMENTS_CAST, PARA, [('cast', 'Mark Dacascos', 'Zero', 'supported')]),
         (DIARY_COMMENTS_SCORE, CH4, [('cast', 'Rina Sawayama', 'Akira', 'supported')]),
     ],
+    "writer-script-reworked-by": [
+        ("Kolstad's script was tightened this time by Shay Hatten.", CH2, [('writer', 'Shay Hatten', None, 'contradicted')]),
+        ("The dialogue was punched up by Michael Finch.", CH2, [('writer', 'Michael Finch', None, 'contradicted')]),
+        ("The pages were later doctored by Chris Collins.", JW1, [('writer', 'Chris Collins', None, 'contradicted')]),
+        ("His draft got sharpened again by Marc Abrams.", CH4, [('writer', 'Marc Abrams', None, 'contradicted')]),
+    ],
     "a-label-and-a-phrase-of-circumstance-before-a-quotation-stay-the-writers": [
         ('Verdict, after the second viewing: "Chad Stahelski directed it."', PARA, [('director', 'Chad Stahelski', None, 'supported')]),
         ('Summary, with spoilers kept out: "Halle Berry plays Sofia."', PARA, [('cast', 'Halle Berry', 'Sofia', 'supported')]),
@@ -17620,6 +17626,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         (DIARY_COMMENTS, JW1, ("director", "David Leitch", None)),
         (DIARY_COMMENTS_CAST, PARA, ("cast", "Ruby Rose", None)),
         (DIARY_COMMENTS_SCORE, CH4, ("director", "David Leitch", None)),
+    ],
+    "something-else-finished-by-someone-writes-nothing": [
+        ("The set was finished by Chad Stahelski's crew.", PARA, ("writer", "Chad Stahelski", None)),
+        ("The film was completed by Chad Stahelski in 2018.", PARA, ("writer", "Chad Stahelski", None)),
+        ("The stunts were polished by David Leitch.", JW1, ("writer", "David Leitch", None)),
     ],
     "an-alias-that-is-no-role-names-none": [
         ('Keanu Reeves, aka the nicest man in Hollywood, is great.', JW1, ('cast', 'Keanu Reeves', 'the nicest man')),
