@@ -14,7 +14,7 @@ import re
 
 from .document import Document
 from .gazetteer import CHARACTER, PERSON, Mention
-from .layout_words import PARAGRAPH_BREAK
+from .layout_words import MONTH, PARAGRAPH_BREAK
 from .links import is_possessive
 from .markup import TICKED_BOX
 from .patterns import Candidate
@@ -316,8 +316,8 @@ _WHEN = re.compile(r"(?:\bwhen\b[^?]{0,40}\b(?:released|release|come out|came ou
                    r"(?:^|:)[ \t]*(?:release\s+)?year)\?", re.IGNORECASE | re.MULTILINE)
 _DATE_ANSWER = re.compile(r"\s*(?:[A-Za-z]{1,12}\s*:\s*)?(?:(?:it\s+)?(?:came out|opened|premiered|was released)\s+)?"
                           r"(?:(?:on|in)\s+)?(?:(?:early|late|mid)\s+)?"
-                          r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?"
-                          r"|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,?\s+)?"
+                          rf"(?:{MONTH}\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?"
+                          rf"|\d{{1,2}}\s+{MONTH},?\s+)?"
                           r"(?P<year>19[5-9]\d|20[0-4]\d)\b", re.IGNORECASE)
 
 

@@ -28,6 +28,7 @@ import re
 from ..reference import Reference
 from .document import Document
 from .gazetteer import CHARACTER, PERSON, WORK
+from .layout_words import MONTH
 from .patterns import Candidate
 
 __all__ = ["known_job_credits", "known_job_verbs", "known_job_years", "people_by_job"]
@@ -165,9 +166,8 @@ def known_job_verbs(doc: Document) -> list[Candidate]:
 
 
 # a value that is a date alone: "2016", "24 October 2014", "Oct. 24, 2014", "24.10.2014", "10/02/2017"
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
-_DATE_ALONE = re.compile(rf"(?:(?:{_DAY}[ \t]+{_MONTH},?|{_MONTH}(?:[ \t]+{_DAY},?)?|\d{{1,2}}[./-]\d{{1,2}}[./-])"
+_DATE_ALONE = re.compile(rf"(?:(?:{_DAY}[ \t]+{MONTH},?|{MONTH}(?:[ \t]+{_DAY},?)?|\d{{1,2}}[./-]\d{{1,2}}[./-])"
                          r"[ \t]*)?(?P<year>20[0-3]\d)[ \t]*(?:\([^()\n]{0,40}\))?[ \t.]*$", re.IGNORECASE)
 # labels of the review's own dates, or of a date that is no release's
 _OWN_DATE = re.compile(r"\b(?:date|watched|seen|viewed|visited|reviewed|posted|updated|printed|screened|screening|"

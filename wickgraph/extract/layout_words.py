@@ -13,8 +13,8 @@ from pathlib import Path
 from .wordlists import WordLists, load_word_lists
 
 __all__ = ["CALENDAR_FILE", "CAPITALS_HEADING", "CARD_PLACE", "CLOCK", "CREW_JOB", "ENTRY_LABEL_GAP", "LAYOUT_FILE",
-           "LOG_TIME", "MATCHING_DOTS", "PARAGRAPH_BREAK", "RULE_LINE", "SCREEN_TEXT", "SENDER", "STAMP", "LayoutWords",
-           "credit_job", "default_layout_words", "job_kind", "load_layout_words"]
+           "LOG_TIME", "MATCHING_DOTS", "MONTH", "PARAGRAPH_BREAK", "RULE_LINE", "SCREEN_TEXT", "SENDER", "STAMP",
+           "LayoutWords", "credit_job", "default_layout_words", "job_kind", "load_layout_words"]
 
 LAYOUT_FILE = Path(__file__).resolve().parent / "layout.json"
 _REQUIRED = ("header-actor", "header-role", "header-returning", "label-director", "label-writer", "label-both",
@@ -27,6 +27,8 @@ LayoutWords = WordLists
 # "CHYRON:", "TITLE CARD:", "ON-SCREEN TEXT:" (its words are the writer's)
 SCREEN_TEXT = re.compile(r"(?:super|title(?:[ \t]+card)?|caption|chyron|insert|on[ -]?screen(?:[ \t]+text)?|graphic"
                          r"|lower[ \t]+third|subtitles?)", re.IGNORECASE)
+# a month's name, in full or abbreviated ("October", "Oct.", "Sept")
+MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 # a blank line between two paragraphs (spaces or tabs on it too)
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 # an iCalendar or vCard file (RFC 5545, RFC 6350), told by a component's opening line ("BEGIN:VEVENT")
