@@ -10,10 +10,10 @@ most, the line ending there or at a column's gap), under a label that names no p
 job ("Stunts:", "Thanks to:", "Guest:"). Someone who also acts in the franchise lends the list no job: their label
 may be their role. Candidates carry the rule ``label-known-job``.
 
-In a block of label lines that credits a director or a writer, so or by a credit label, a line whose value is a date
-alone gives the work's release, whatever its label ("Built: 2016" beside "Architect: Chad Stahelski", "Vintage: 2014"
-beside "Director: Chad Stahelski"): rule ``label-known-year``; not a label of the review's own dates ("Date
-watched:", "Posted:") nor of someone's birth.
+In a block of label lines where a director or a writer is credited (under such a label or a credit label), a line
+whose value is a date alone gives the work's release, whatever its label ("Built: 2016" beside "Architect: Chad
+Stahelski", "Vintage: 2014" beside "Director: Chad Stahelski"): rule ``label-known-year``; not a label of the review's
+own dates ("Date watched:", "Posted:") nor of someone's birth.
 
 The same knowledge reads a verb of leading said of someone known only as a director ("Chad Stahelski runs the
 sideline", "calls the plays") and a verb of writing, whatever is written, said of someone known only as a writer
