@@ -11710,6 +11710,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("The pages were later doctored by Chris Collins.", JW1, [('writer', 'Chris Collins', None, 'contradicted')]),
         ("His draft got sharpened again by Marc Abrams.", CH4, [('writer', 'Marc Abrams', None, 'contradicted')]),
     ],
+    "an-icon-before-a-name-still-credits-it": [
+        ("\U0001f3ac Chad Stahelski\n\u270d\ufe0f Derek Kolstad", JW1, [('director', 'Chad Stahelski', None, 'supported')]),
+        ("\U0001f3a5 Len Wiseman\n\u270d\ufe0f Shay Hatten", BAL, [('director', 'Len Wiseman', None, 'supported')]),
+        ("\U0001f3ac CHAD STAHELSKI", JW1, [('director', 'Chad Stahelski', None, 'supported')]),
+    ],
     "a-label-and-a-phrase-of-circumstance-before-a-quotation-stay-the-writers": [
         ('Verdict, after the second viewing: "Chad Stahelski directed it."', PARA, [('director', 'Chad Stahelski', None, 'supported')]),
         ('Summary, with spoilers kept out: "Halle Berry plays Sofia."', PARA, [('cast', 'Halle Berry', 'Sofia', 'supported')]),
@@ -17631,6 +17636,12 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("The set was finished by Chad Stahelski's crew.", PARA, ("writer", "Chad Stahelski", None)),
         ("The film was completed by Chad Stahelski in 2018.", PARA, ("writer", "Chad Stahelski", None)),
         ("The stunts were polished by David Leitch.", JW1, ("writer", "David Leitch", None)),
+    ],
+    "an-icon-before-a-heading-in-capitals-credits-nobody": [
+        ("Chad Stahelski directs it.\n\n\U0001f3a5 BEHIND THE SCENES\nSet: Casablanca\nCrew: big", PARA,
+         ("director", "BEHIND THE SCENES", None)),
+        ("Keanu Reeves is John Wick.\n\n\U0001f4fd NIGHT OUT\nVenue: Regal\nSnacks: popcorn", JW1, ("director", "NIGHT OUT", None)),
+        ("Ian McShane is Winston.\n\n\U0001f3ac FILM PAIRING\nPlate: tagine\nDrink: tea", JW1, ("director", "FILM PAIRING", None)),
     ],
     "an-alias-that-is-no-role-names-none": [
         ('Keanu Reeves, aka the nicest man in Hollywood, is great.', JW1, ('cast', 'Keanu Reeves', 'the nicest man')),

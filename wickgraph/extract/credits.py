@@ -186,12 +186,19 @@ def _named_before(view: str, line_start: int, label_start: int) -> Span | None:
     return cell if cell[1] > cell[0] and len(view[cell[0]:cell[1]].split()) <= _MAX_NAME_LINE_WORDS else None
 
 
+_HEADING_REACH = 80  # characters of a heading after its icon, at most
+
+
 def _label_ok(label: re.Match[str], view: str, line_start: int, after_label: bool) -> bool:
     text = label.group().strip().lower()
     separator = label.group("sep")
     bare = text.rstrip(":=-\u2013\u2014 \t")
     if len(bare) <= 1 and bare.isalpha() and (":" not in separator or _lettered_option(view, line_start, bare)):
         return False  # "D: X" and "W: A" need their colon; an icon ("\U0001f3ac X") is a label without one
+    if bare and not any(ch.isalnum() for ch in bare):
+        line_end = view.find("\n", label.end(), label.end() + _HEADING_REACH)
+        if view[label.end():line_end if line_end >= 0 else label.end() + _HEADING_REACH].isupper():
+            return False  # an icon before a heading in capitals decorates it: "\U0001f3ac FILM PAIRING"
     if label.group("cast") and separator.strip() == "" and text.split()[0] == "with":
         # "With Keanu Reeves gone, ..." is prose; after a capsule's "·" or "|" it is a label
         before = view[line_start:label.start()].rstrip()
