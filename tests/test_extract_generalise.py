@@ -11715,6 +11715,12 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("\U0001f3a5 Len Wiseman\n\u270d\ufe0f Shay Hatten", BAL, [('director', 'Len Wiseman', None, 'supported')]),
         ("\U0001f3ac CHAD STAHELSKI", JW1, [('director', 'Chad Stahelski', None, 'supported')]),
     ],
+    "franchise-continues-the-story": [
+        ("It continues the story of John Wick from the third film.", CH4, [('franchise_member', '', None, 'supported')]),
+        ("It resumes the story of John Wick a week later.", CH2, [('franchise_member', '', None, 'supported')]),
+        ("It picks up just where the second film ended.", PARA, [('franchise_member', '', None, 'supported')]),
+        ("This is Wick number four.", CH4, [('franchise_member', '', None, 'supported')]),
+    ],
     "a-label-and-a-phrase-of-circumstance-before-a-quotation-stay-the-writers": [
         ('Verdict, after the second viewing: "Chad Stahelski directed it."', PARA, [('director', 'Chad Stahelski', None, 'supported')]),
         ('Summary, with spoilers kept out: "Halle Berry plays Sofia."', PARA, [('cast', 'Halle Berry', 'Sofia', 'supported')]),
@@ -17642,6 +17648,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
          ("director", "BEHIND THE SCENES", None)),
         ("Keanu Reeves is John Wick.\n\n\U0001f4fd NIGHT OUT\nVenue: Regal\nSnacks: popcorn", JW1, ("director", "NIGHT OUT", None)),
         ("Ian McShane is Winston.\n\n\U0001f3ac FILM PAIRING\nPlate: tagine\nDrink: tea", JW1, ("director", "FILM PAIRING", None)),
+    ],
+    "a-story-going-on-without-an-earlier-work-places-nothing": [
+        ("The story continues in Osaka.", CH4, ("franchise_member", "", None)),
+        ("He picks up where he left off.", CH4, ("franchise_member", "", None)),
+        ("Keanu, number one in my heart.", CH4, ("franchise_member", "", None)),
     ],
     "an-alias-that-is-no-role-names-none": [
         ('Keanu Reeves, aka the nicest man in Hollywood, is great.', JW1, ('cast', 'Keanu Reeves', 'the nicest man')),
