@@ -148,6 +148,12 @@ def _scores(text: str, mentions: Iterable[Mention], reference: Reference) -> dic
     return scores
 
 
+def _alone_on_line(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` stands alone on its line, but for marks of layout."""
+    line_start, line_end = text.rfind("\n", 0, start) + 1, text.find("\n", end)
+    return not (text[line_start:start] + text[end:len(text) if line_end < 0 else line_end]).strip(" \t#*_=>|-")
+
+
 def _title_weight(text: str, start: int, end: int, weak: bool, headline: int, opening: int) -> float:
     """What a title at ``start`` says about which work the review is about; ``weak`` for a title that is also a
     character's or the franchise's name (unless its year follows in brackets: "JOHN WICK (2014)" is the film)."""
@@ -160,9 +166,7 @@ def _title_weight(text: str, start: int, end: int, weak: bool, headline: int, op
     # "the real reason for this post: Chapter 4", "I'm reviewing the first John Wick" say which work it is
     topic = _TOPIC_CUE.search(text, max(0, start - 60), start) is not None
     # a title alone on a line of the opening is its heading ("JOHN WICK" under a letterhead), not the character
-    line_start, line_end = text.rfind("\n", 0, start) + 1, text.find("\n", end)
-    alone = start < opening and not (text[line_start:start] + text[end:len(text) if line_end < 0 else line_end]
-                                     ).strip(" \t#*_=>|-")
+    alone = start < opening and _alone_on_line(text, start, end)
     weak = weak and not seen and not quoted and not labelled and not topic and not alone \
         and not _DATED.match(text, end)
     weight = (0.5 if weak else 3.0) + (3.0 if seen or labelled else 0.0)  # the work the reviewer watched, or filed

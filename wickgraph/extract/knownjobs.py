@@ -23,6 +23,7 @@ makes it that work's, and the block rules (negation, modality, other works) appl
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from ..reference import Reference
@@ -180,14 +181,17 @@ _BLOCK_BREAK = re.compile(r"\n[ \t]*\n")
 def known_job_years(doc: Document, credits: list[Candidate]) -> list[Candidate]:
     """Release-year candidates from label lines whose value is a date alone, in a block of label lines where one of
     ``credits`` (a credit line's director or writer) stands: the block describes the work."""
+    if not credits:
+        return []
+    breaks = [gap.span() for gap in _BLOCK_BREAK.finditer(doc.folded)]  # (found once: each block is read once)
+    blocks = {(breaks[i - 1][1] if (i := bisect.bisect_right(breaks, (credit.start, credit.start))) else 0,
+               next((start for start, _ in breaks[i:] if start >= credit.end), len(doc.folded)))
+              for credit in credits}
     found: list[Candidate] = []
-    for credit in credits:
-        block_start = max((m.end() for m in _BLOCK_BREAK.finditer(doc.folded, 0, credit.start)), default=0)
-        block_end = next((m.start() for m in _BLOCK_BREAK.finditer(doc.folded, credit.end)), len(doc.folded))
+    for block_start, block_end in sorted(blocks):
         for line in _LABEL_LINE.finditer(doc.folded, block_start, block_end):
             date = _DATE_ALONE.fullmatch(line["value"])
-            if date is None or _OWN_DATE.search(line["label"]) or any(c.start == line.start("label") for c in found):
-                continue
-            found.append(Candidate("label-known-year", "release_year", line.start("label"), line.end("value"),
-                                   year=int(date["year"])))
+            if date is not None and not _OWN_DATE.search(line["label"]):
+                found.append(Candidate("label-known-year", "release_year", line.start("label"), line.end("value"),
+                                       year=int(date["year"])))
     return found

@@ -66,6 +66,9 @@ def _line_is_shouted(text: str, position: int) -> bool:
     return line.isupper() and len(line.split()) >= 4
 
 
+_CUE_INDENT = 80  # characters of a speaker's cue's indent, at most
+
+
 def _name_ok(text: str, start: int, end: int, article_allowed: bool = False) -> bool:
     """An unknown capitalised name: not a function word, not followed by a possessive, not the object of a
     preposition ("turns up in Casablanca as Sofia": a place, not an actor), and not after an article (unless
@@ -75,8 +78,8 @@ def _name_ok(text: str, start: int, end: int, article_allowed: bool = False) -> 
         words = words[1:]  # "Mr. Chow": the form of address is part of the name
     if not words or words[0].strip("'") in _NAME_STOP or words[-1] in _NAME_STOP or is_stance_adverb(words[0]):
         return False  # ("Naturally McShane plays Winston": an adverb opening the sentence is no first name)
-    if text[start:end].isupper() and text[text.rfind("\n", 0, start) + 1:start].isspace() \
-            and text.startswith("\n", end):
+    if text[start:end].isupper() and text.startswith("\n", end) \
+            and text[text.rfind("\n", max(0, start - _CUE_INDENT), start) + 1:start].isspace():
         return False  # a name in capitals alone on its line is a speaker's cue or a heading: "DANA" over "As Helen."
     if text[start:end].isupper() and (_shouted_words() & {w.lower() for w in words} or _line_is_shouted(text, start)):
         return False  # "KEANU IS BACK AS JOHN", "SANADA RUNS OSAKA HOTEL AS KOJI": in capitals, all look like names
