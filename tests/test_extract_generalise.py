@@ -11721,6 +11721,22 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("It picks up just where the second film ended.", PARA, [('franchise_member', '', None, 'supported')]),
         ("This is Wick number four.", CH4, [('franchise_member', '', None, 'supported')]),
     ],
+    "franchise-the-heros-numbered-outing": [
+        ("The fourth outing for John Wick is the longest.", CH4, [('franchise_member', '', None, 'supported')]),
+        ("Wick's third adventure opens in New York.", PARA, [('franchise_member', '', None, 'supported')]),
+        ("This is the second go-round for Keanu's assassin.", CH2, [('franchise_member', '', None, 'supported')]),
+        ("Keanu's fourth outing as Wick runs nearly three hours.", CH4, [('franchise_member', '', None, 'supported')]),
+    ],
+    "franchise-tie-in": [
+        ("Hex is an official tie-in to the John Wick films.", HEX, [('franchise_member', '', None, 'supported')]),
+        ("A tie-in game for the Wick series, Hex plays like chess.", HEX, [('franchise_member', '', None, 'supported')]),
+        ("The game is a John Wick tie-in, and a clever one.", HEX, [('franchise_member', '', None, 'supported')]),
+    ],
+    "a-series-named-by-a-full-possessive-and-describing-words": [
+        ("It's the third entry in Keanu Reeves's hitman saga.", PARA, [('franchise_member', '', None, 'supported')]),
+        ("The fourth entry in Lionsgate's action franchise is long.", CH4, [('franchise_member', '', None, 'supported')]),
+        ("Call it the second film of Chad Stahelski's revenge series.", CH2, [('franchise_member', '', None, 'supported')]),
+    ],
     "a-label-and-a-phrase-of-circumstance-before-a-quotation-stay-the-writers": [
         ('Verdict, after the second viewing: "Chad Stahelski directed it."', PARA, [('director', 'Chad Stahelski', None, 'supported')]),
         ('Summary, with spoilers kept out: "Halle Berry plays Sofia."', PARA, [('cast', 'Halle Berry', 'Sofia', 'supported')]),
@@ -17653,6 +17669,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("The story continues in Osaka.", CH4, ("franchise_member", "", None)),
         ("He picks up where he left off.", CH4, ("franchise_member", "", None)),
         ("Keanu, number one in my heart.", CH4, ("franchise_member", "", None)),
+    ],
+    "a-first-outing-or-another-series-places-nothing": [
+        ("Caine's first outing is a delight.", CH4, ("franchise_member", "", None)),
+        ("It's the third entry in the Matrix saga, and better.", PARA, ("franchise_member", "", None)),
+        ("The tie-in comic is better than the game.", HEX, ("franchise_member", "", None)),
     ],
     "an-alias-that-is-no-role-names-none": [
         ('Keanu Reeves, aka the nicest man in Hollywood, is great.', JW1, ('cast', 'Keanu Reeves', 'the nicest man')),
