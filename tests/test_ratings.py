@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from wickgraph.extract import extract
 from wickgraph.extract.ratings import find_rating
 from wickgraph.extract.scales import LETTER_GRADES, letter_grade, normalize
 
@@ -588,3 +589,39 @@ def test_a_fronted_scale_before_a_verb_of_getting(text: str, value: float, scale
 ])
 def test_a_fronted_count_is_no_scale(text: str) -> None:
     assert find_rating(text) is None
+
+
+@pytest.mark.parametrize(("text", "film", "value"), [
+    ("Chapter 2 scores 8.2 out of 10.", "John Wick: Chapter 2", 8.2),
+    ("Parabellum lands at a solid 8/10.", "John Wick: Chapter 3 \u2013 Parabellum", 8),
+    ("Ballerina comes in at 6 out of 10, a shade under the others.", "Ballerina", 6),
+])
+def test_a_work_named_as_the_subject_of_its_place_on_the_scale(text: str, film: str, value: float) -> None:
+    """A work named by its title scores, lands or comes in at the writer's value, as "it" does; a person doing so
+    ("Dana comes in at 6") gives their own."""
+    ratings = [c for c in extract(text, film).to_json()["claims"] if c["type"] == "rating"]
+    assert [r["value"] for r in ratings] == [value]
+
+
+@pytest.mark.parametrize("text", [
+    "Dana comes in at 6 out of 10.",
+    "Parabellum scores 8/10 with my sister.",
+    "It scored 4/5 with audiences, less with me.",
+])
+def test_a_person_placing_it_or_a_score_with_someone_is_theirs(text: str) -> None:
+    ratings = [c for c in extract(text, "John Wick: Chapter 3 \u2013 Parabellum").to_json()["claims"]
+               if c["type"] == "rating"]
+    assert ratings == []
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("On the Wick-o-meter it scores 8 out of 10.", 8),
+    ("By my count it lands at 7/10.", 7),
+    ("On balance, and on my scale, it scores 6/10.", 6),
+])
+def test_a_fronted_phrase_of_measure_before_the_work_placed(text: str, value: float) -> None:
+    """A fronted phrase of the writer's measure ("On the Wick-o-meter") before "it scores" keeps the score theirs
+    (not someone's count: "By Dana's count it scores 6/10")."""
+    rating = find_rating(text)
+    assert rating is not None and rating.value == value
+    assert find_rating("By Dana's count it scores 6/10.") is None

@@ -167,7 +167,8 @@ def _extract(text: str, film: str | None, reference: Reference | None,
     # a sheet's row "my grade,B+" as "My grade  B+", a page's "Grade:</span> <b>B-" as "Grade:  B-"
     rating = find_rating(blank(csv_cells(plain_forms(text)),
                                elsewhere + struck_spans(text) + retraction_spans(text) + list(line_joins(text))
-                               + tag_spans(text) + quoted_reply_chunks(text)))
+                               + tag_spans(text) + quoted_reply_chunks(text)),
+                         [(m.start, m.end) for m in doc.mentions if m.mask & WORK])
     if rating is not None:
         pairs.append((Claim("rating", text[rating.start:rating.end], rating.start, rating.end, value=rating.value,
                             scale=rating.scale, normalized=rating.normalized, rule="rating"), None))

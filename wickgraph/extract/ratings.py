@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from .casing import lowering_is_exact
@@ -84,7 +85,6 @@ _COUNT_AFTER = re.compile(r"(?:[ \t(|\u00b7,\u2605\u2606\u00bd-]|\n(?![ \t]*\n))
                           r"(?:ratings?|reviews?|votes?|readers|users|viewers|members|people)\b", re.IGNORECASE)
 _LINE_END = re.compile(r"[ \t]*(?:\([^()\n]{0,40}\)[ \t]*)?(?:\n|\Z)")  # (after an aside: "★ (my favourite)")
 
-
 # The score as it stands after a rewatch: "First watch: 7/10 ... Now: 8.5/10" (it outranks the critic's earlier one)
 _NOW_LABEL = re.compile(r"^\W*(?:(?:update|edit)\s*[:\-\u2013]\s*)?(?:the\s+|my\s+)?"  # "Update: the corrected grade:"
                         r"(?:now|today|these\s+days|after\s+(?:the\s+|a\s+)?rewatch|"
@@ -152,7 +152,6 @@ _SCORE_LABEL = re.compile(r"\b(?:verdict|score|rating|grade|(?:my|our|the)\s+(?:
                           r"|(?<![^\s])[!/](?:rate|score|grade)\s+$",
                           re.IGNORECASE)
 
-
 # a percentage given to the work, or earned by it: "I'm giving Parabellum ninety-four percent", "we award it 88%",
 # "the Defendant has earned 72 per cent"
 _GIVES_THE_WORK = re.compile(rf"\b(?:(?:give|gives|giving|gave|award|awards|awarding|awarded)\s+(?:it|this(?:\s+one)?|"
@@ -162,7 +161,6 @@ _FRONTED_SCALE = re.compile(r"\b(?:out\s+of\s+(?P<top>five|ten|four|a\s+hundred|
                             r"on\s+(?:an?|the|my|our|this|its)\s+(?:[\w'\u2019]+['\u2019]s?\s+)?"
                             r"(?P<points>five|ten|four|hundred|5|10|4|100)[- ]point\s+scale\b)[^.!?\n]*\Z",
                             re.IGNORECASE)
-
 
 # a post quoted in a thread: 'QT @FilmBroDan: "all middle, no ending. 5/10"', "@sam_w: 6/10 at best"
 _QUOTED_POST = re.compile(r"^\W*(?:QT|RT|quote[- ]?(?:tweet|post)(?:ed)?)?\W*@\w+\s*:")
@@ -257,9 +255,10 @@ _PART_AFTER = re.compile(r"[ \t]+(?:(?:from[ \t]+me[ \t]+)?for[ \t]+(?:that|the|
                          r"moments?|gags?|jokes?|lines?|cameos?|speech(?:es)?)\b)", re.IGNORECASE)
 
 
-def find_rating(text: str) -> RatingMatch | None:
+def find_rating(text: str, titles: Collection[tuple[int, int]] = ()) -> RatingMatch | None:
     """The critic's own rating: a labelled own score ("My score: 7 of 10 points") first, else the first rating
-    that is neither labelled as a score of something else nor given by someone else ("my sister gives it 6/10")."""
+    that is neither labelled as a score of something else nor given by someone else ("my sister gives it 6/10");
+    ``titles`` are the spans where the text names a work ("Parabellum lands at 8/10" is the work's score)."""
     found: list[tuple[int, RatingMatch]] = []
     now: list[RatingMatch] = []  # scores labelled as they stand after a rewatch
     revisions: list[RatingMatch] = []  # scores said again in place of one before
@@ -287,7 +286,8 @@ def find_rating(text: str) -> RatingMatch | None:
             persona = persona_label(text, text[line_start:match.start("grade") if kind == "letter" else match.start()])
             if (_OTHER_LABEL.search(before) and not persona) or _QUOTED_POST.match(before) \
                     or bracketed_holder(before) is False \
-                    or (not persona and attributed(text, given_at)) or named_holder(text, before + match.group()) \
+                    or (not persona and attributed(text, given_at, titles)) \
+                    or named_holder(text, before + match.group()) \
                     or _COUNT_AFTER.match(text, match.end()) \
                     or _pull_quote(text, before, match.end()) or _PART_AFTER.match(text, match.end()) \
                     or _SOMETHING_ELSE_RATED.search(before) or (kind == "out_of" and _PROPORTION_AFTER.match(

@@ -6,7 +6,7 @@ Ollie)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from functools import lru_cache
 
 from .layout_words import SENDER, STAMP
@@ -324,8 +324,9 @@ _STAGE_DIRECTION = re.compile(r"\[[a-z][a-z \t-]{1,30}\](?=[ \t]*(?:i|i['\u2019]
                               re.IGNORECASE)
 
 
-def attributed(text: str, start: int) -> bool:
-    """Whether the rating at ``start`` is given by someone other than the critic, judged in its clause."""
+def attributed(text: str, start: int, titles: Collection[tuple[int, int]] = ()) -> bool:
+    """Whether the rating at ``start`` is given by someone other than the critic, judged in its clause
+    (``titles``: the spans where the text names a work, which as a subject is the graded work, no giver)."""
     reach = max(0, start - 300)
     if _TURN_OPENING.fullmatch(text, text.rfind("\n", reach, start) + 1 or reach, start):  # (a look bounded by reach)
         return False  # the speaker's own command to a chat's bot ("velvetgoon: !rate 9/10"): whose turn it is decides
@@ -369,9 +370,10 @@ def attributed(text: str, start: int) -> bool:
             and not _BY_AGENT.match(text, start, start + 60):
         return False  # "It is rated 4 out of 5", "The Respondent is graded A-": the work graded, by no one named
     if giver.group().split()[0].lower() in _WORK_PLACED and (
-            _WORK_ITSELF.search(subject) or _FRONTED_OWN.match(text, sentence_start, clause_start)):
+            _WORK_ITSELF.search(subject) or _FRONTED_OWN.match(text, sentence_start, clause_start)
+            or _named_work(subject, clause_start + after_label, titles)):
         # "It scores a 9 on a scale of ten", "it lands at a B-plus": the work's score, the writer's; so is the
-        # titled work's after the writer's own fronted frame ("For me, Parabellum lands at three and a half stars")
+        # titled work's ("Parabellum lands at 8/10", "For me, Parabellum lands at three and a half stars")
         return False
     if not _WORD.search(subject):  # the subject stands before an aside: "the Reviewer, sitting as the Court, awards"
         subject = text[sentence_start:clause_start]
@@ -383,6 +385,13 @@ def attributed(text: str, start: int) -> bool:
     if frame is not None and _WORD.search(subject, frame.end()):
         subject = subject[frame.end():]  # "I understand the Opposition has awarded it two stars": the Opposition's
     return not _FIRST_PERSON.search(" " + subject) or _RELATION_OF_SELF.search(subject) is not None
+
+
+def _named_work(subject: str, at: int, titles: Collection[tuple[int, int]]) -> bool:
+    """Whether ``subject`` (at ``at`` in the text) is a work's name alone: "Chapter 2", not "Dana"."""
+    words = subject.strip()
+    start = at + subject.index(words) if words else at
+    return any(s <= start and start + len(words) <= e for s, e in titles) if words else False
 
 
 # the writer's frame of what they know or heard, before the clause whose subject gives the score
@@ -407,7 +416,10 @@ _WORK_GRADED = re.compile(r"(?:^|[.!?:;]\s*)\s*(?:it|this(?:\s+one)?|the\s+(?:fi
                           r"prequel))\s+(?:is|was|gets|got|has\s+been|had\s+been|will\s+be|is\s+hereby|stands)"
                           r"(?:\s+\w+ly)?\s*$", re.IGNORECASE)
 # the work itself as a clause's subject: "It scores a 9", "The film scored 4/5 with me"
-_WORK_ITSELF = re.compile(r"(?:^|[.!?:;,]\s*)\s*(?:it|this(?:\s+one)?|the\s+(?:film|movie|show|series|game|picture|"
+# (after a fronted phrase of the writer's measure: "On the Wick-o-meter it scores 8", "By my count it lands at 7/10";
+# not someone's: "By Dana's count it scores 6")
+_WORK_ITSELF = re.compile(r"(?:^|[.!?:;,]\s*)\s*(?:(?:on|by)\s+(?:(?![\w-]+['\u2019]s\b)[^\s,.!?]+\s+){1,4}?)?"
+                          r"(?:it|this(?:\s+one)?|the\s+(?:film|movie|show|series|game|picture|"
                           r"sequel|prequel))\s*$", re.IGNORECASE)
 _GRADED = re.compile(r"(?:rated|graded|scored|awarded|marked|given)\b", re.IGNORECASE)
 # what the work does on the writer's scale, as a subject: "It scores a 9", "it comes in at 7/10", "it lands at a B-plus"
@@ -460,8 +472,10 @@ _QUOTE_THEN_SPEAKER = re.compile(r"[^\"\u201c\u201d\n]{0,80}[\"\u201d]\s*(?:[\w'
 _GIVEN_BY_AFTER = re.compile(r"[^.!?\n]{0,80}?\b(?:returned|proposed|suggested|given|awarded|offered|put\s+forward|"
                              r"submitted|entered|assigned|floated)\s+by\s+(?!me\b|myself\b|yours\s+truly\b|"
                              r"(?:this|the)\s+(?:reviewer|critic|writer|author|undersigned)\b)"
-                             # ... or whose it is, right after it: "8/10 for my dad", "a 3/5 for them" (not "from me")
-                             r"|[ \t]+(?:from|for)[ \t]+(?:(?:my|his|her|their)[ \t]+(?!own\b)[\w-]+|them|him|her)\b"
+                             # ... or whose it is, right after it: "8/10 for my dad", "a 3/5 for them" (not "from me"),
+                             # "scores 8/10 with my sister", "scored 4/5 with audiences" (not "with me")
+                             r"|[ \t]+(?:from|for|with|among)[ \t]+(?:(?:my|his|her|their)[ \t]+(?!own\b)[\w-]+|"
+                             r"them|him|her|(?:the\s+)?(?:audiences?|crowds?|critics|fans|public))\b"
                              # ... or the place it was seen ("Four stars for the drive-in")
                              rf"|[ \t]+(?:for|to)[ \t]+(?:the|this|our)[ \t]+{_VENUE}\b", re.IGNORECASE)
 
