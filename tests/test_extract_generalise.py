@@ -17675,6 +17675,14 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("It's the third entry in the Matrix saga, and better.", PARA, ("franchise_member", "", None)),
         ("The tie-in comic is better than the game.", HEX, ("franchise_member", "", None)),
     ],
+    "a-speaker-named-by-where-they-sit-is-the-audience": [
+        (("DEV: So I saw John Wick.\n\nFRONT ROW (woman in a red coat): Keanu directed it himself!\n\n"
+         "DEV: No. Chad Stahelski directed it."), JW1, ("director", "Keanu Reeves", None)),
+        (("MAYA: Parabellum tonight.\n\nBACK TABLE: Halle Berry plays the Adjudicator!\n\n"
+         "MAYA: She plays Sofia. Asia Kate Dillon is the Adjudicator."), PARA, ("cast", "Halle Berry", "the Adjudicator")),
+        (("HOST: Chapter 4, folks.\n\nBALCONY (a man with a flask): Scott Adkins plays Caine!\n\n"
+         "HOST: Donnie Yen plays Caine. Scott Adkins plays Killa."), CH4, ("cast", "Scott Adkins", "Caine")),
+    ],
     "an-alias-that-is-no-role-names-none": [
         ('Keanu Reeves, aka the nicest man in Hollywood, is great.', JW1, ('cast', 'Keanu Reeves', 'the nicest man')),
         ('Ian McShane, also known as Lovejoy to a generation, runs the hotel.', JW1, ('cast', 'Ian McShane', 'Lovejoy')),

@@ -282,7 +282,6 @@ def _owner_named(header: str, speakers: Sequence[str], loose: bool = False) -> s
 
 _SURNAME = re.compile(r"[ \t]+[A-Z][a-z][\w'\u2019-]*(?!\s*:)")  # (a name's, not a heading's: "HIVE RECORDS")
 
-
 # A transcript's bracketed tag, then the words it gives to someone in the room: '[crowd member shouts] "It came out in
 # 2015!"', '[woman near the front] "Daisy was a pit bull!"', '[Gary, again] "Is Iosef Keanu's son?"'
 _TAGGED_QUOTE = re.compile(r"\[(?P<tag>[^\[\]\n]{1,60})\][ \t]*"
@@ -304,7 +303,6 @@ _STAGE_DIRECTION = re.compile(r"^(?:laughs?|laughter|applause|pause|beat|silence
 _TRANSLATORS_NOTE = re.compile(r"[\[(][ \t]*(?:TN|T\.N\.|N\.\s?d\.\s?T\.|NdT|Anm\.\s?d\.\s?Übers\.|"
                                r"(?i:translator['\u2019]?s?\s+note|note\s+(?:from\s+|by\s+)?the\s+translator|"
                                r"trans(?:l)?\.\s+note))[ \t]*[:.\u2014\u2013-][^\[\]()]{0,1200}[\])]")
-
 
 # a voice assistant or a chatbot answering the one who reviews: "ASSISTANT:", "Alexa:", "AI:"
 _MACHINE = frozenset({"assistant", "ai", "bot", "chatbot", "alexa", "siri", "cortana", "computer", "gpt", "chatgpt"})
@@ -350,21 +348,23 @@ def _quoted_answer(text: str, span: tuple[int, int]) -> tuple[int, int] | None:
 # the public in a transcript, named by its part: a lecture's students, a phone-in's callers, a talk's audience; they
 # ask, guess and argue, and their claims are theirs ("STUDENT (front row): Wasn't it directed by David Leitch?"), as a
 # press conference's reporters' are ("REPORTER (Screen Axis): Chad, your third time co-directing with X...")
-_AUDIENCE = frozenset({"student", "students", "pupil", "caller", "listener", "viewer", "audience",
-                       "audience member", "questioner", "heckler", "attendee", "guest caller", "class", "reporter",
-                       "journalist", "press", "fan"})
+_AUDIENCE = re.compile(r"(?:students?|pupil|caller|listener|viewer|audience(?:\s+member)?|questioner|heckler|attendee|"
+                       r"guest\s+caller|class|reporter|journalist|press|fan|crowd|"
+                       # ... or by where they sit, in a club or a hall: "FRONT ROW (woman, very sure):", "BACK TABLE"
+                       r"(?:(?:front|back|middle|rear|side|corner)\s+)?(?:row|table|booth|bar|balcony|stalls|aisle))"
+                       r"(?:\s+\w{1,2})?", re.IGNORECASE)
 
 
 def _audience_turns(text: str) -> list[tuple[int, int]]:
     """The turns of the public in a transcript whose speakers include one who speaks twice or more by name: what
     students, callers, reporters and the audience say is not the lecturer's, the host's or the panel's."""
     turns = _turns(text)
-    if not any(name.lower() in _AUDIENCE for _, name in turns):
+    if not any(_AUDIENCE.fullmatch(name) for _, name in turns):
         return []
     counts = Counter(name for _, name in turns)
-    if not any(count >= 2 and name.lower() not in _AUDIENCE for name, count in counts.items()):
+    if not any(count >= 2 and not _AUDIENCE.fullmatch(name) for name, count in counts.items()):
         return []
-    spans = _turn_spans(text, turns, {name for name in counts if name.lower() in _AUDIENCE})
+    spans = _turn_spans(text, turns, {name for name in counts if _AUDIENCE.fullmatch(name)})
     # (a label whose value is a name alone is a record's field, not a turn: "Reporter: Mireille Okafor (film desk)")
     return [span for span in spans if (colon := text.find(":", span[0], span[1])) < 0
             or not _NAME_VALUE.match(text, colon + 1)]
