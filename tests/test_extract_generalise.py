@@ -17683,6 +17683,18 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         (("HOST: Chapter 4, folks.\n\nBALCONY (a man with a flask): Scott Adkins plays Caine!\n\n"
          "HOST: Donnie Yen plays Caine. Scott Adkins plays Killa."), CH4, ("cast", "Scott Adkins", "Caine")),
     ],
+    "comment-cards-under-a-heading-are-others-words": [
+        (("Staff pick: Keanu Reeves is John Wick, and Chad Stahelski directs. It is a lean, mean thing, and the dog "
+          "matters more than it should. My rating: 4 of 5.\n\nPATRON COMMENT CARDS (copied in by staff, spelling as "
+          "written)\n\nCard 1 - Ray T.\nJason Statham as the Russian mob boss is the best thing in it!! 10/10"),
+         JW1, ("cast", "Jason Statham", None)),
+        (("Our verdict: Halle Berry plays Sofia in Casablanca and the dogs steal the film. We give it 8/10 and will "
+          "screen it again.\n\nCustomer feedback cards\n\nKeanu Reeves directed it, I think. Gail"),
+         PARA, ("director", "Keanu Reeves", None)),
+        (("Donnie Yen plays Caine, and the Sacre-Coeur stairs are the best fight of the decade. I would see it again "
+          "tomorrow.\n\nGuest comment cards:\nLaurence Fishburne is great as the Bowery King. Lou"),
+         CH4, ("cast", "Laurence Fishburne", "the Bowery King")),
+    ],
     "an-alias-that-is-no-role-names-none": [
         ('Keanu Reeves, aka the nicest man in Hollywood, is great.', JW1, ('cast', 'Keanu Reeves', 'the nicest man')),
         ('Ian McShane, also known as Lovejoy to a generation, runs the hotel.', JW1, ('cast', 'Ian McShane', 'Lovejoy')),

@@ -49,16 +49,19 @@ _HEADING = re.compile(r"^[ \t#*_=>\u2500-\u257f\u2014\u2013\u2600-\u27bf\ufe0f\U
                       # (an app's link to them: "View all 211 comments")
                       r"(?:view[ \t]+(?:all[ \t]+)?)?(?P<count>\d{1,5}[ \t]+)?"
                       r"(?P<whose>reader|readers['\u2019]?|"
-                      r"user|visitor|audience)?[ \t]*"
+                      r"user|visitor|audience|(?:patron|customer|guest|member|listener|viewer)s?['\u2019]?)?[ \t]*"
                       # (which of them a page shows first: "— top comments —", "Most liked replies")
                       r"(?P<ranked>(?:top|latest|recent|newest|best|most[ \t]+(?:liked|recent|relevant))[ \t]+)?"
                       r"(?:comments?|replies|responses|\U0001f4ac"
+                      # (the cards a library, a shop or a cinema collects: "PATRON COMMENT CARDS", "Feedback slips")
+                      r"|(?:comment|feedback)[ \t]+(?:cards?|slips?|forms?)"
                       # (an app store's or a shop's "RATINGS & REVIEWS")
                       r"|(?:ratings?[ \t]*(?:&|and)[ \t]*)reviews"
                       # (or the readers' reviews counted under a recipe or a post: "REVIEWS (31)")
                       r"|reviews(?=[ \t]*\(\s*\d{1,5}\s*\)))[ \t]*"
                       r"(?P<counted>\(\s*\d{1,5}\s*\)|[ \t]+\d{1,3}(?:,\d{3})*)?"
                       rf"(?:[ \t]*[\u00b7\u2022|,][ \t]*{_TALLY})*"  # (and after: "418 comments · 12 reposts")
+                      r"(?:[ \t]+\([^()\n]{1,80}\))?"  # (and a note on them: "(copied in by staff)")
                       r"[ \t]*:?[ \t#*_=\u2500-\u257f\u2014\u2013-]*$", re.IGNORECASE | re.MULTILINE)
 # what an entry of a comments thread carries near its start: its author's handle, its age, a reply button
 _ENTRY_MARK = re.compile(r"[\u00b7\u2022|][ \t]*\d{1,3}[ \t]*"
@@ -113,6 +116,7 @@ def comment_spans(text: str) -> list[tuple[int, int]]:
         if reply is not None and not _EDITOR_BYLINE.search(top_lines(text, reply.start())):
             return [(reply.start(), _out_of_character(text, reply.end()))]
     if "comment" not in lower and "repl" not in lower and "respons" not in lower and "\U0001f4ac" not in text \
+            and "feedback" not in lower \
             and not ("rating" in lower and "reviews" in lower) and "reviews (" not in lower:
         return []
     spans: list[tuple[int, int]] = []
