@@ -11737,6 +11737,12 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("The fourth entry in Lionsgate's action franchise is long.", CH4, [('franchise_member', '', None, 'supported')]),
         ("Call it the second film of Chad Stahelski's revenge series.", CH2, [('franchise_member', '', None, 'supported')]),
     ],
+    "a-credit-with-its-verb-contracted": [
+        ("Screenplay's by Shay Hatten, and the script goes: rules.", CH2, [('writer', 'Shay Hatten', None, 'contradicted')]),
+        ("The script's by Michael Finch and Marc Abrams, apparently.", CH2,
+         [('writer', 'Michael Finch', None, 'contradicted'), ('writer', 'Marc Abrams', None, 'contradicted')]),
+        ("Direction's by David Leitch, if you believe the poster.", CH2, [('director', 'David Leitch', None, 'contradicted')]),
+    ],
     "a-label-and-a-phrase-of-circumstance-before-a-quotation-stay-the-writers": [
         ('Verdict, after the second viewing: "Chad Stahelski directed it."', PARA, [('director', 'Chad Stahelski', None, 'supported')]),
         ('Summary, with spoilers kept out: "Halle Berry plays Sofia."', PARA, [('cast', 'Halle Berry', 'Sofia', 'supported')]),
@@ -17694,6 +17700,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         (("Donnie Yen plays Caine, and the Sacre-Coeur stairs are the best fight of the decade. I would see it again "
           "tomorrow.\n\nGuest comment cards:\nLaurence Fishburne is great as the Bowery King. Lou"),
          CH4, ("cast", "Laurence Fishburne", "the Bowery King")),
+    ],
+    "a-possessive-of-the-script-credits-nobody": [
+        ("The screenplay's by-the-numbers plotting drags, says Shay Hatten.", CH4, ("writer", "Shay Hatten", None)),
+        ("The script's byline names Michael Finch.", CH2, ("writer", "Michael Finch", None)),
+        ("Direction's bywords, for David Leitch, are speed and clarity.", CH2, ("director", "David Leitch", None)),
     ],
     "an-alias-that-is-no-role-names-none": [
         ('Keanu Reeves, aka the nicest man in Hollywood, is great.', JW1, ('cast', 'Keanu Reeves', 'the nicest man')),
