@@ -11743,6 +11743,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
          [('writer', 'Michael Finch', None, 'contradicted'), ('writer', 'Marc Abrams', None, 'contradicted')]),
         ("Direction's by David Leitch, if you believe the poster.", CH2, [('director', 'David Leitch', None, 'contradicted')]),
     ],
+    "an-aside-between-dashes-with-several-cries": [
+        ("Jerome Flynn \u2014 Bronn! From Thrones! \u2014 plays the Elder.", PARA, [('cast', 'Jerome Flynn', 'the Elder', 'contradicted')]),
+        ("Hiroyuki Sanada -- wow! The Last Samurai guy! -- plays Shimazu.", CH4, [('cast', 'Hiroyuki Sanada', 'Shimazu', 'supported')]),
+        ("Common - yes! Common! The rapper! - plays Cassian.", CH2, [('cast', 'Common', 'Cassian', 'supported')]),
+    ],
     "a-label-and-a-phrase-of-circumstance-before-a-quotation-stay-the-writers": [
         ('Verdict, after the second viewing: "Chad Stahelski directed it."', PARA, [('director', 'Chad Stahelski', None, 'supported')]),
         ('Summary, with spoilers kept out: "Halle Berry plays Sofia."', PARA, [('cast', 'Halle Berry', 'Sofia', 'supported')]),

@@ -355,7 +355,9 @@ def _in_brackets(text: str, position: int) -> bool:
 
 
 # a cry or a question that closes an aside between dashes, its sentence going on in lower case after the dash
-_DASH_CLOSE = re.compile(r"[!?]+[ \t]+(?:--?|\u2014|\u2013)[ \t]+(?-i:[a-z])")
-_DASH_OPEN = re.compile(r"[ \t](?:--?|\u2014|\u2013)[ \t][^\n.!?\u2014\u2013]{1,60}\Z")
+# (the aside may hold more than one cry: "Jerome Flynn -- Bronn! From Thrones! -- plays the Elder")
+_DASH_CLOSE = re.compile(r"[!?]+(?:[ \t]+[^\n.!?\u2014\u2013]{1,40}[!?]+)*[ \t]+(?:--?|\u2014|\u2013)[ \t]+(?-i:[a-z])")
+_DASH_OPEN = re.compile(r"[ \t](?:--?|\u2014|\u2013)[ \t][^\n.!?\u2014\u2013]{1,60}"
+                        r"(?:[!?]+[ \t]+[^\n.!?\u2014\u2013]{1,40})*\Z")
 _ASIDE_CLOSE = re.compile(r"[.!?]+[\"']?\)")  # the aside's own end closes its bracket
 _SENTENCE_BEFORE = re.compile(r"(?:[.!?][\"')\]]*|\A)[ \t]*\Z")
