@@ -625,3 +625,16 @@ def test_a_fronted_phrase_of_measure_before_the_work_placed(text: str, value: fl
     rating = find_rating(text)
     assert rating is not None and rating.value == value
     assert find_rating("By Dana's count it scores 6/10.") is None
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    (("46\n00:02:31,166 --> 00:02:33,596\n[ON SCREEN: FINAL SCORE \u2013 8.5/10]\n\n"
+     "47\n00:02:33,676 --> 00:02:35,686\nThe first one got 7/10."), 8.5),
+    ("CAPTION: Final verdict: 4/5\nThe first film got 3/5 back then.", 4),
+    ("[GRAPHIC] FINAL RATING - 7/10\nThe sequel, for the record, was a 6/10.", 7),
+])
+def test_a_final_score_a_video_shows_is_its_last_word(text: str, value: float) -> None:
+    """A final score behind a video's tag of what it shows ("[ON SCREEN: FINAL SCORE - 8.5/10]") is the video's own
+    last word, as "Final score:" alone is: a score said after it of another work does not replace it."""
+    rating = find_rating(text)
+    assert rating is not None and rating.value == value

@@ -9,13 +9,25 @@ rating: a labelled own score first, else the first one in the text that is not a
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass
 
 from .casing import lowering_is_exact
+from .layout_words import SCREEN_TEXT
 from .quotations import CRITIC_AND_OUTLET
-from .scales import APPRAISAL, NEEDS, PATTERNS, TITLE, normalize, number, parse_number, reading, scan
+from .scales import (
+    APPRAISAL,
+    NEEDS,
+    PATTERNS,
+    TITLE,
+    is_counter,
+    normalize,
+    number,
+    parse_number,
+    reading,
+    scan,
+    thread_counters,
+)
 from .scoreholders import (
     OWN_LABEL,
     SOMEONE,
@@ -85,8 +97,9 @@ _COUNT_AFTER = re.compile(r"(?:[ \t(|\u00b7,\u2605\u2606\u00bd-]|\n(?![ \t]*\n))
                           r"(?:ratings?|reviews?|votes?|readers|users|viewers|members|people)\b", re.IGNORECASE)
 _LINE_END = re.compile(r"[ \t]*(?:\([^()\n]{0,40}\)[ \t]*)?(?:\n|\Z)")  # (after an aside: "★ (my favourite)")
 
-# The score as it stands after a rewatch: "First watch: 7/10 ... Now: 8.5/10" (it outranks the critic's earlier one)
-_NOW_LABEL = re.compile(r"^\W*(?:(?:update|edit)\s*[:\-\u2013]\s*)?(?:the\s+|my\s+)?"  # "Update: the corrected grade:"
+# The score as it stands after a rewatch: "First watch: 7/10 ... Now: 8.5/10" (it outranks the critic's earlier one),
+# or updated ("Update: the corrected grade:"), or final on a video's screen ("[ON SCREEN: FINAL SCORE - 8.5/10]")
+_NOW_LABEL = re.compile(rf"^\W*(?:(?:update|edit|{SCREEN_TEXT.pattern})\s*[:\-\u2013\]]\s*)?(?:the\s+|my\s+)?"
                         r"(?:now|today|these\s+days|after\s+(?:the\s+|a\s+)?rewatch|"
                         # "Revised score: 9/10", "New rating -": the label of the score as amended
                         r"(?:updated|revised|new|amended|adjusted|corrected)(?:\s+(?:score|rating|verdict|grade|mark))?|"
@@ -164,20 +177,6 @@ _FRONTED_SCALE = re.compile(r"\b(?:out\s+of\s+(?P<top>five|ten|four|a\s+hundred|
 
 # a post quoted in a thread: 'QT @FilmBroDan: "all middle, no ending. 5/10"', "@sam_w: 6/10 at best"
 _QUOTED_POST = re.compile(r"^\W*(?:QT|RT|quote[- ]?(?:tweet|post)(?:ed)?)?\W*@\w+\s*:")
-
-
-# "Slide 9/10", "Page 2/5", "No. 4 of 5": a place in a sequence (not "No. Seven out of ten"), and the score's first
-_COUNTER_BEFORE = re.compile(r"\b(?:(?:slides?|pages?|parts?|tweets?|posts?|steps?|pics?|photos?|images?|cards?|"
-                             r"items?|questions?|q)\s*#?\s*|(?-i:No|NO)\.?\s*(?=\d))\S\Z", re.IGNORECASE)
-# "1/4 the stairs!" ... "4/4 verdict": lines numbered as a thread, "k/N" with one N on two lines or more
-_THREAD_NUMBER = re.compile(r"^[ \t>*-]*\(?(\d{1,2})/(\d{1,2})\)?(?=[ \t]|$)", re.MULTILINE)
-
-
-def _thread_counters(text: str) -> frozenset[int]:
-    """Where the numbers of a numbered thread start: the "k/N" opening two lines or more with the same N."""
-    found = [(m.start(1), m.group(2)) for m in _THREAD_NUMBER.finditer(text)]
-    totals = Counter(total for _, total in found)
-    return frozenset(start for start, total in found if totals[total] > 1)
 
 
 # (a heading of scores too, and a gerund's label: "If I'm grading the movie itself: B+")
@@ -266,7 +265,7 @@ def find_rating(text: str, titles: Collection[tuple[int, int]] = ()) -> RatingMa
     exact = lowering_is_exact(text, lower)
     keywords = Keywords(lower)
     legend = _LEGEND.search(text) if "\u2605" in text else None  # "★★★★ excellent · ★★★ good · ★★ fair"
-    counters = _thread_counters(text) if "/" in text else frozenset()
+    counters = thread_counters(text) if "/" in text else frozenset()
     for kind, pattern, twin in PATTERNS:
         for match in scan(pattern, twin, text, keywords, exact, NEEDS[kind]):
             if legend is not None and legend.start() <= match.start() < legend.end():
@@ -317,8 +316,7 @@ def find_rating(text: str, titles: Collection[tuple[int, int]] = ()) -> RatingMa
             if kind == "stars_ascii" and "*" in match.group() and not (match.group("scale") or labelled_above or
                     _SCORE_LABEL.search(before) or _DATED_TITLE_BEFORE.search(before)):
                 continue  # "**Dir.**" is Markdown, not two stars, unless labelled ("⭐⭐⭐" is stars anywhere)
-            if kind == "out_of" and (_COUNTER_BEFORE.search(text, max(0, match.start() - 12), match.start() + 1)
-                                     or match.start() in counters):
+            if kind == "out_of" and is_counter(text, match.start(), counters):
                 continue  # "Slide 9/10", a numbered thread's "3/11": counters, not scores
             if kind == "out_of" and re.search(r"\d/$", text[max(0, match.start() - 3):match.start()]):
                 continue  # a date such as 12/5/10
