@@ -11748,6 +11748,16 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Hiroyuki Sanada -- wow! The Last Samurai guy! -- plays Shimazu.", CH4, [('cast', 'Hiroyuki Sanada', 'Shimazu', 'supported')]),
         ("Common - yes! Common! The rapper! - plays Cassian.", CH2, [('cast', 'Common', 'Cassian', 'supported')]),
     ],
+    "a-comment-signed-with-a-name-and-town-opens-the-comments": [
+        (("Zero is played by Marko Zaror, whose fanboy killer keeps stopping mid-fight. " + PAD + "\n\nCOMMENTS\n\n"
+          "Morag (Stirling): Small thing: Zero is Mark Dacascos, not Marko Zaror.\n\nJLR: Great grid."),
+         PARA, [('cast', 'Marko Zaror', 'Zero', 'contradicted')]),
+        (("Halle Berry plays Sofia, and her dogs are the stars. " + PAD + "\n\nComments\n\n"
+          "Dev (Cardiff): Halle Berry is not Sofia, that was Ruby Rose.\n\nPip (Hull): Nonsense."),
+         PARA, [('cast', 'Halle Berry', 'Sofia', 'supported')]),
+        (("Donnie Yen plays Caine, blind and brilliant. " + PAD + "\n\nCOMMENTS\n\n"
+          "Al Noor (Bristol): Donnie Yen isn't in it at all."), CH4, [('cast', 'Donnie Yen', 'Caine', 'supported')]),
+    ],
     "a-label-and-a-phrase-of-circumstance-before-a-quotation-stay-the-writers": [
         ('Verdict, after the second viewing: "Chad Stahelski directed it."', PARA, [('director', 'Chad Stahelski', None, 'supported')]),
         ('Summary, with spoilers kept out: "Halle Berry plays Sofia."', PARA, [('cast', 'Halle Berry', 'Sofia', 'supported')]),
@@ -17710,6 +17720,16 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("The screenplay's by-the-numbers plotting drags, says Shay Hatten.", CH4, ("writer", "Shay Hatten", None)),
         ("The script's byline names Michael Finch.", CH2, ("writer", "Michael Finch", None)),
         ("Direction's bywords, for David Leitch, are speed and clarity.", CH2, ("director", "David Leitch", None)),
+    ],
+    "a-comment-signed-with-a-name-and-town-is-the-commenters": [
+        (("Zero is played by Marko Zaror, whose fanboy killer keeps stopping mid-fight. " + PAD + "\n\nCOMMENTS\n\n"
+          "Morag (Stirling): Small thing: Zero is Mark Dacascos, not Marko Zaror.\n\nJLR: Great grid."),
+         PARA, ("cast", "Mark Dacascos", "Zero")),
+        (("Halle Berry plays Sofia, and her dogs are the stars. " + PAD + "\n\nComments\n\n"
+          "Dev (Cardiff): Keanu Reeves directed this one, you know.\n\nPip (Hull): No he didn't."),
+         PARA, ("director", "Keanu Reeves", None)),
+        (("Donnie Yen plays Caine, blind and brilliant. " + PAD + "\n\nCOMMENTS\n\n"
+          "Al Noor (Bristol): Scott Adkins plays Caine, surely."), CH4, ("cast", "Scott Adkins", "Caine")),
     ],
     "an-alias-that-is-no-role-names-none": [
         ('Keanu Reeves, aka the nicest man in Hollywood, is great.', JW1, ('cast', 'Keanu Reeves', 'the nicest man')),

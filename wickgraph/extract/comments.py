@@ -70,7 +70,10 @@ _ENTRY_MARK = re.compile(r"[\u00b7\u2022|][ \t]*\d{1,3}[ \t]*"
                          r"^[ \t]*(?:@[\w.]+|(?:posted|submitted)[ \t]+by\b|reply\b|"
                          r"[\w.-]+[ \t]+(?:says|wrote)[ \t]*:|"
                          # a commenter's first name and initial signing the entry: "Denise R. — ...", "Tom K.: ..."
-                         r"(?-i:[A-Z][a-z]+)[ \t]+(?-i:[A-Z])\.[ \t]*[\u2014\u2013:-])",
+                         r"(?-i:[A-Z][a-z]+)[ \t]+(?-i:[A-Z])\.[ \t]*[\u2014\u2013:-]|"
+                         # ... or their name and their town in brackets: "Morag (Stirling): ...", "Ray T (Leeds):"
+                         r"(?-i:[A-Z])[\w.'\u2019-]+(?:[ \t]+(?-i:[A-Z])[\w.'\u2019-]*)?"
+                         r"[ \t]*\([^()\n]{1,30}\)[ \t]*:)",
                          re.IGNORECASE | re.MULTILINE)
 _ENTRY_REACH = 300
 _FIRST_PART = 0.3  # a heading this near the top is a site's navigation, not the comments under the post
