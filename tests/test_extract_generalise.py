@@ -17731,6 +17731,15 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         (("Donnie Yen plays Caine, blind and brilliant. " + PAD + "\n\nCOMMENTS\n\n"
           "Al Noor (Bristol): Scott Adkins plays Caine, surely."), CH4, ("cast", "Scott Adkins", "Caine")),
     ],
+    "an-answer-signed-by-a-buyer-is-theirs": [
+        (("Customer questions & answers\n\nQ: Is Halle Berry in it?\nA: Yes, she plays Sofia in the desert.\n"
+          "\u2014 answered by a buyer\n\nCustomer reviews\n\n\u2605\u2605\u2605\u2605\u2606 Great\n"
+          "Keanu Reeves is John Wick, again."), CH2, ("cast", "Halle Berry", "Sofia")),
+        (("Q: who directed it\nA: David Leitch did, I think\n-- Answered by Sam P.\n\nMy review: Chad Stahelski directs "
+         "with flair."), CH4, ("director", "David Leitch", None)),
+        (("Question: Does Ian McShane return?\nAnswer: No, Winston is played by Lance Reddick now.\nanswered by seller"
+          "\n\nMy take: Ian McShane is Winston and steals every scene."), CH4, ("cast", "Lance Reddick", "Winston")),
+    ],
     "an-alias-that-is-no-role-names-none": [
         ('Keanu Reeves, aka the nicest man in Hollywood, is great.', JW1, ('cast', 'Keanu Reeves', 'the nicest man')),
         ('Ian McShane, also known as Lovejoy to a generation, runs the hotel.', JW1, ('cast', 'Ian McShane', 'Lovejoy')),

@@ -31,7 +31,7 @@ from itertools import pairwise
 
 from .layout_words import CAPITALS_HEADING, PARAGRAPH_BREAK
 from .letters import others_letters
-from .qapages import others_answers
+from .qapages import others_answers, signed_answers
 from .quotations import byline_names, top_lines, writer_names
 
 __all__ = ["comment_spans", "others_posts", "post_starts", "quoted_reply_chunks"]
@@ -360,8 +360,8 @@ def others_posts(text: str) -> list[tuple[int, int]]:
         if len(items) >= 2:  # a feed's other posts: the review is its longest item
             longest = max(items, key=lambda span: span[1] - span[0])
             spans += [span for span in items if span != longest]
-    if "answered" in text:
-        spans += others_answers(text)
+    if "answered" in text or "nswered" in text:
+        spans += others_answers(text) + signed_answers(text)
     if "helpful" in text or "useful" in text:
         spans += _others_reviews(text)
     if "omment" in text:

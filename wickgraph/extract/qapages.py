@@ -2,14 +2,15 @@
 
 Under a heading that counts them ("3 Answers"), each answer carries its line ("answered Nov 20, 2014 by X"), below
 it or above it. The critic's answer is the one marked accepted, else the first; the question, its comments and the
-other answers are other people's words.
+other answers are other people's words. On a shop's page, each answer signed by its buyer or seller ("— answered by
+a buyer") is theirs, with the question above it.
 """
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["others_answers"]
+__all__ = ["others_answers", "signed_answers"]
 
 # a Q&A page's answers: under "3 Answers", each ends with its footer ("answered Nov 3, 2014 at 8:15 ...") or opens
 # with it; the critic's is the one marked accepted ("✓ Accepted answer", "Score: 48 — ACCEPTED"), else the first
@@ -43,3 +44,16 @@ def others_answers(text: str) -> list[tuple[int, int]]:
         after_last = [(footers[-1].end(), len(text))]
     own = next((answer for answer in answers if _ACCEPTED.search(text, *answer)), answers[0])
     return [(0, own[0])] + [answer for answer in answers if answer != own] + after_last
+
+
+# an answer's signature on the line under it, on a shop's or a forum's questions: "— answered by a buyer",
+# "-- Answered by Sam P.", "answered by seller" (not the writer's own: "answered by me")
+_ANSWERED_BY = re.compile(r"^[ \t]*(?:[\u2014\u2013-]{1,2}[ \t]*)?(?:answered|replied)[ \t]+by[ \t]+"
+                          r"(?!(?:me|myself|the\s+(?:author|reviewer|critic))\b)[^\n]{1,60}$",
+                          re.IGNORECASE | re.MULTILINE)
+
+
+def signed_answers(text: str) -> list[tuple[int, int]]:
+    """The questions and answers signed by someone else under them: each from its paragraph's start to its signature."""
+    return [(text.rfind("\n\n", 0, signed.start()) + 2 if "\n\n" in text[:signed.start()] else 0, signed.end())
+            for signed in _ANSWERED_BY.finditer(text)]
