@@ -11758,6 +11758,15 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         (("Donnie Yen plays Caine, blind and brilliant. " + PAD + "\n\nCOMMENTS\n\n"
           "Al Noor (Bristol): Donnie Yen isn't in it at all."), CH4, [('cast', 'Donnie Yen', 'Caine', 'supported')]),
     ],
+    "a-commenters-role-for-the-player-leaves-the-writers-pairing": [
+        (("Viggo belongs to Peter Stormare, who plays him as a man who knows. " + PAD + "\n\nCOMMENTS (4)\n\n"
+          "Kate, 10:14\nStormare turns up as Viggo's brother Abram in the sequel."),
+         JW1, [('cast', 'Peter Stormare', 'Viggo', 'contradicted')]),
+        (("Charon belongs to Ian McShane, who fills the desk with menace. " + PAD + "\n\n3 comments\n\n"
+          "Dana \u00b7 2h\nIan McShane turns up as Winston, obviously."), JW1, [('cast', 'Ian McShane', 'Charon', 'contradicted')]),
+        (("Zero, the sushi chef, belongs to Marko Zaror. " + PAD + "\n\nComments (2)\n\n"
+          "Pip \u00b7 5h\nMarko Zaror turns up as Chidi in the next one."), PARA, [('cast', 'Marko Zaror', 'Zero', 'contradicted')]),
+    ],
     "a-label-and-a-phrase-of-circumstance-before-a-quotation-stay-the-writers": [
         ('Verdict, after the second viewing: "Chad Stahelski directed it."', PARA, [('director', 'Chad Stahelski', None, 'supported')]),
         ('Summary, with spoilers kept out: "Halle Berry plays Sofia."', PARA, [('cast', 'Halle Berry', 'Sofia', 'supported')]),

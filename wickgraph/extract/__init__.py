@@ -149,16 +149,16 @@ def _extract(text: str, film: str | None, reference: Reference | None,
             verdicts[id(candidate)] = is_blocked(doc, candidate, rules)
         return verdicts[id(candidate)]
 
-    candidates += _new_roles(doc, candidates, paired, blocked)
-    candidates = units.apply_sections(candidates)
-    candidates.sort(key=lambda c: (c.start, -(c.end - c.start)))
-    pairs = pairs_read = candidate_claims(doc, candidates, reference)
     # parts of a post about another work, readers' comments, what a transcript gives to someone in the room, a dream,
     # a quiz's options
     # (the comments heading is read in the layout view too: "<h3>Comments (2)</h3>" is one without its tags)
     comments = comment_spans(text) or comment_spans(folded)
     elsewhere = (other_work_spans(doc) + comments + others_posts(text) + others_quoted(text) + others_records(text)
                  + imagined_spans(text) + offered_choices(text) + others_form_sections(text))
+    candidates += _new_roles(doc, candidates, paired, blocked, elsewhere)
+    candidates = units.apply_sections(candidates)
+    candidates.sort(key=lambda c: (c.start, -(c.end - c.start)))
+    pairs = pairs_read = candidate_claims(doc, candidates, reference)
     # (a claim that ends there too: "Zero | Riccardo Scamarcio" reaching into another work's column)
     pairs = [(claim, c) for claim, c in pairs
              if not any(start <= claim.start < end or start < claim.end <= end for start, end in elsewhere)]
@@ -235,11 +235,12 @@ def _names_joined(folded: str, mentions: list[Mention]) -> str:
 
 
 def _new_roles(doc: Document, candidates: list[Candidate], paired: list[Candidate],
-               blocked: Callable[[Candidate], bool]) -> list[Candidate]:
+               blocked: Callable[[Candidate], bool], elsewhere: list[tuple[int, int]]) -> list[Candidate]:
     """Clause-level pairs for actors to whom no pattern rule gave a role, and pairs that say a role the rules gave is
     taken up again (a cast sheet pairs the role; "KEANU REEVES (John Wick) returns for a fourth time" below it). A
     rule's role that a scope filter drops gives none ('A thought may float by: "Ruby Rose played Gianna."' leaves
-    "Ares. Ruby Rose plays her" to the pairs)."""
+    "Ares. Ruby Rose plays her" to the pairs), nor does one read in others' words (``elsewhere``: a commenter's
+    "Stormare turns up as Abram" leaves the writer's "Viggo belongs to Peter Stormare")."""
     def actors(candidate: Candidate) -> set[str]:
         found: set[str] = set()
         for span in candidate.parts.get("actor", []):
@@ -266,7 +267,8 @@ def _new_roles(doc: Document, candidates: list[Candidate], paired: list[Candidat
     roles_of: dict[str, list[Candidate]] = {}  # each player's roles the rules gave
     given: set[tuple[str, str]] = set()
     for candidate in candidates:
-        if candidate.type == "cast" and known_role(candidate):
+        if candidate.type == "cast" and known_role(candidate) \
+                and not any(start <= candidate.start < end for start, end in elsewhere):
             for actor in actors(candidate):
                 roles_of.setdefault(actor, []).append(candidate)
             given |= pairs(candidate)
