@@ -11767,6 +11767,17 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         (("Zero, the sushi chef, belongs to Marko Zaror. " + PAD + "\n\nComments (2)\n\n"
           "Pip \u00b7 5h\nMarko Zaror turns up as Chidi in the next one."), PARA, [('cast', 'Marko Zaror', 'Zero', 'contradicted')]),
     ],
+    "a-player-the-writer-names-beside-a-quotation-read-aloud-stays": [
+        (('Q. Please read Exhibit B.\nA. (Reading:) "Franco Nero slithers through the film as Santino."\n'
+         "Q. What is wrong with that?\nA. Santino is Riccardo Scamarcio. Franco Nero is in it."), CH2,
+         [('cast', 'Franco Nero', None, 'supported')]),
+        (('A.   (Reading:)\n14            "Franco Nero slithers through the film as Santino,\n'
+          '15            and the Roman detour is a bore."\n17       Q.   What is wrong with that paragraph?\n'
+          "18       A.   Santino is Riccardo Scamarcio. Franco Nero is in it,\n19  but he plays the old man who runs the "
+          "Rome Continental."), CH2, [('cast', 'Franco Nero', None, 'supported')]),
+        (('HOST: [reading out the sleeve] "Ian McShane plays Charon."\nGUEST: Ha.\nHOST: Ian McShane is in it, '
+          "as Winston."), JW1, [('cast', 'Ian McShane', 'Winston', 'supported')]),
+    ],
     "a-label-and-a-phrase-of-circumstance-before-a-quotation-stay-the-writers": [
         ('Verdict, after the second viewing: "Chad Stahelski directed it."', PARA, [('director', 'Chad Stahelski', None, 'supported')]),
         ('Summary, with spoilers kept out: "Halle Berry plays Sofia."', PARA, [('cast', 'Halle Berry', 'Sofia', 'supported')]),
@@ -17748,6 +17759,15 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
          "with flair."), CH4, ("director", "David Leitch", None)),
         (("Question: Does Ian McShane return?\nAnswer: No, Winston is played by Lance Reddick now.\nanswered by seller"
           "\n\nMy take: Ian McShane is Winston and steals every scene."), CH4, ("cast", "Lance Reddick", "Winston")),
+    ],
+    "words-read-aloud-are-the-documents": [
+        (('Q. Please read Exhibit B.\nA. (Reading:) "Franco Nero slithers through the film as Santino."\n'
+         "Q. What is wrong with that?\nA. Santino is Riccardo Scamarcio. Franco Nero is in it."), CH2,
+         ("cast", "Franco Nero", "Santino")),
+        (('HOST: Here\'s the blurb. [reads from the back of the box] "Scott Adkins plays Caine with style."\n'
+          "GUEST: Lovely.\nHOST: Anyway. Four stars."), CH4, ("cast", "Scott Adkins", "Caine")),
+        (('12  A.   (Reading aloud:)\n13       "Halle Berry plays the Adjudicator."\n14  Q.   Is that what it says?\n'
+          "15  A.   Yes."), PARA, ("cast", "Halle Berry", "the Adjudicator")),
     ],
     "an-alias-that-is-no-role-names-none": [
         ('Keanu Reeves, aka the nicest man in Hollywood, is great.', JW1, ('cast', 'Keanu Reeves', 'the nicest man')),

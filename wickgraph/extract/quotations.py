@@ -126,6 +126,10 @@ _BRACKET_TAG_BEFORE = re.compile(r"[\[{][^\]}\n\"\u201c]{1,80}:[ \t]*\Z")  # (or
 # ... or a bracketed line of its own right above it whose tag names the speaker, as a transcript's or a show's
 # running order does: '[DJ intro: "Static" Reyes, talking over the fade]' over '"...and that was the Shins ..."'
 _BRACKET_LINE_BEFORE = re.compile(r"(?:^|\n)[ \t]*\[[^\]\n:]{1,30}:[^\]\n]{1,120}\][ \t]*\n[ \t]*\Z")
+# ... or a bracketed direction of reading aloud right before it, on its line or the line above (a transcript's margin
+# number between): '(Reading:) "..."', '[reads from the blurb]', so the words are the document's, not the reader's
+_READ_ALOUD_BEFORE = re.compile(r"[(\[][ \t]*(?i:reading|reads|read(?:s|ing)?[ \t]+(?:aloud|out|from)[^)\]\n]{0,40})"
+                                r"[ \t]*:?[ \t]*[)\]][ \t]*(?:\n[ \t\d]*)?\Z")
 # ... or a line of its own before it that names the speaker and says who they are, as a testimonial box does (no
 # sentence: "Keanu Reeves, as ever, is superb." is prose):
 # 'Youssef, Cabin Crew, Casablanca base' over '"Three and a half stars for the film"'
@@ -430,6 +434,7 @@ def _attributed(text: str, quote: re.Match[str], writer: frozenset[str]) -> bool
                 or _SPLIT_QUOTE_BEFORE.search(text, max(line_start, start - 120), start)
                 or _BRACKET_TAG_BEFORE.search(text, max(0, start - 82), start)
                 or _BRACKET_LINE_BEFORE.search(text, max(0, start - 160), start)
+                or _READ_ALOUD_BEFORE.search(text, max(0, start - 80), start)
                 or _NAMED_LINE_BEFORE.search(text, max(0, start - 100), start)
                 or _reported_above(text, start) or under_others_heading(text, start, line_start)
                 or _HANDLE_OPENS.match(body) or _SIGNED_INSIDE.search(body)
