@@ -11778,6 +11778,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         (('HOST: [reading out the sleeve] "Ian McShane plays Charon."\nGUEST: Ha.\nHOST: Ian McShane is in it, '
           "as Winston."), JW1, [('cast', 'Ian McShane', 'Winston', 'supported')]),
     ],
+    "franchise-series-statement": [
+        ("490 1_ $a John Wick series ; $v 2", CH2, [('franchise_member', '', None, 'supported')]),
+        ("Lionsgate, 2023. 1 videodisc (169 min.). (John Wick ; v. 4)", CH4, [('franchise_member', '', None, 'supported')]),
+        ("Series statement: John Wick films ; no. 1", JW1, [('franchise_member', '', None, 'supported')]),
+    ],
     "a-label-and-a-phrase-of-circumstance-before-a-quotation-stay-the-writers": [
         ('Verdict, after the second viewing: "Chad Stahelski directed it."', PARA, [('director', 'Chad Stahelski', None, 'supported')]),
         ('Summary, with spoilers kept out: "Halle Berry plays Sofia."', PARA, [('cast', 'Halle Berry', 'Sofia', 'supported')]),
@@ -17768,6 +17773,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
           "GUEST: Lovely.\nHOST: Anyway. Four stars."), CH4, ("cast", "Scott Adkins", "Caine")),
         (('12  A.   (Reading aloud:)\n13       "Halle Berry plays the Adjudicator."\n14  Q.   Is that what it says?\n'
           "15  A.   Yes."), PARA, ("cast", "Halle Berry", "the Adjudicator")),
+    ],
+    "a-semicolon-and-a-count-after-the-name-is-no-series-statement": [
+        ("I rewatched John Wick; 2 hours well spent.", JW1, ("franchise_member", "", None)),
+        ("We saw John Wick; 2 of us loved it.", JW1, ("franchise_member", "", None)),
+        ("Tonight: John Wick; 3 friends, one sofa.", JW1, ("franchise_member", "", None)),
     ],
     "an-alias-that-is-no-role-names-none": [
         ('Keanu Reeves, aka the nicest man in Hollywood, is great.', JW1, ('cast', 'Keanu Reeves', 'the nicest man')),
