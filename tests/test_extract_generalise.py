@@ -11783,6 +11783,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Lionsgate, 2023. 1 videodisc (169 min.). (John Wick ; v. 4)", CH4, [('franchise_member', '', None, 'supported')]),
         ("Series statement: John Wick films ; no. 1", JW1, [('franchise_member', '', None, 'supported')]),
     ],
+    "no-before-a-predicate-noun-is-no-absence": [
+        ("Winston again Ian McShane but no help to Wick this time.", CH2, [('cast', 'Ian McShane', 'Winston', 'supported')]),
+        ("Laurence Fishburne is no help to anyone here, which is the point.", CH2, [('cast', 'Laurence Fishburne', None, 'supported')]),
+        ("Riccardo Scamarcio is a sneer in a suit but no match for Keanu.", CH2, [('cast', 'Riccardo Scamarcio', None, 'supported')]),
+    ],
     "a-label-and-a-phrase-of-circumstance-before-a-quotation-stay-the-writers": [
         ('Verdict, after the second viewing: "Chad Stahelski directed it."', PARA, [('director', 'Chad Stahelski', None, 'supported')]),
         ('Summary, with spoilers kept out: "Halle Berry plays Sofia."', PARA, [('cast', 'Halle Berry', 'Sofia', 'supported')]),
@@ -17778,6 +17783,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("I rewatched John Wick; 2 hours well spent.", JW1, ("franchise_member", "", None)),
         ("We saw John Wick; 2 of us loved it.", JW1, ("franchise_member", "", None)),
         ("Tonight: John Wick; 3 friends, one sofa.", JW1, ("franchise_member", "", None)),
+    ],
+    "no-before-a-name-or-a-word-of-presence-is-an-absence": [
+        ("Keanu is back but no Halle Berry this time.", CH2, ("cast", "Halle Berry", None)),
+        ("Ian McShane is no longer in it.", CONT, ("cast", "Ian McShane", None)),
+        ("Willem Dafoe was no part of the sequel.", CH2, ("cast", "Willem Dafoe", None)),
     ],
     "an-alias-that-is-no-role-names-none": [
         ('Keanu Reeves, aka the nicest man in Hollywood, is great.', JW1, ('cast', 'Keanu Reeves', 'the nicest man')),
