@@ -11788,6 +11788,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Laurence Fishburne is no help to anyone here, which is the point.", CH2, [('cast', 'Laurence Fishburne', None, 'supported')]),
         ("Riccardo Scamarcio is a sneer in a suit but no match for Keanu.", CH2, [('cast', 'Riccardo Scamarcio', None, 'supported')]),
     ],
+    "a-sequel-to-the-year-and-work-without-an-article": [
+        ("SEQUEL TO 2014 JOHN WICK WHICH SOLD MORE TICKETS STOP", CH2, [('franchise_member', '', None, 'supported')]),
+        ("Sequel to 2017 Chapter 2, and louder.", PARA, [('franchise_member', '', None, 'supported')]),
+        ("Notes: prequel to 2014 John Wick, set in the seventies.", CONT, [('franchise_member', '', None, 'supported')]),
+    ],
     "a-label-and-a-phrase-of-circumstance-before-a-quotation-stay-the-writers": [
         ('Verdict, after the second viewing: "Chad Stahelski directed it."', PARA, [('director', 'Chad Stahelski', None, 'supported')]),
         ('Summary, with spoilers kept out: "Halle Berry plays Sofia."', PARA, [('cast', 'Halle Berry', 'Sofia', 'supported')]),
