@@ -11793,6 +11793,12 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Sequel to 2017 Chapter 2, and louder.", PARA, [('franchise_member', '', None, 'supported')]),
         ("Notes: prequel to 2014 John Wick, set in the seventies.", CONT, [('franchise_member', '', None, 'supported')]),
     ],
+    "the-crafts-gerund-before-a-group-noun-labels-its-names": [
+        ("HELMING DUO STAHELSKI AND DAVID LEITCH STOP", JW1, [('director', 'David Leitch', None, 'contradicted')]),
+        ("Directing duo Chad Stahelski and David Leitch.", JW1, [('director', 'David Leitch', None, 'contradicted')]),
+        ("The co-directing pair, Chad Stahelski and David Leitch, keep it tight.", JW1,
+         [('director', 'David Leitch', None, 'contradicted')]),
+    ],
     "a-label-and-a-phrase-of-circumstance-before-a-quotation-stay-the-writers": [
         ('Verdict, after the second viewing: "Chad Stahelski directed it."', PARA, [('director', 'Chad Stahelski', None, 'supported')]),
         ('Summary, with spoilers kept out: "Halle Berry plays Sofia."', PARA, [('cast', 'Halle Berry', 'Sofia', 'supported')]),
@@ -17793,6 +17799,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Keanu is back but no Halle Berry this time.", CH2, ("cast", "Halle Berry", None)),
         ("Ian McShane is no longer in it.", CONT, ("cast", "Ian McShane", None)),
         ("Willem Dafoe was no part of the sequel.", CH2, ("cast", "Willem Dafoe", None)),
+    ],
+    "the-directing-alone-labels-no-names": [
+        ("The directing was the best part, and Keanu Reeves the best thing.", JW1, ("director", "Keanu Reeves", None)),
+        ("Helming a sequel is hard; Ian McShane makes it look easy.", CH2, ("director", "Ian McShane", None)),
+        ("Directing team meetings is my job, says Halle Berry.", PARA, ("director", "Halle Berry", None)),
     ],
     "an-alias-that-is-no-role-names-none": [
         ('Keanu Reeves, aka the nicest man in Hollywood, is great.', JW1, ('cast', 'Keanu Reeves', 'the nicest man')),
