@@ -11787,6 +11787,8 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Winston again Ian McShane but no help to Wick this time.", CH2, [('cast', 'Ian McShane', 'Winston', 'supported')]),
         ("Laurence Fishburne is no help to anyone here, which is the point.", CH2, [('cast', 'Laurence Fishburne', None, 'supported')]),
         ("Riccardo Scamarcio is a sneer in a suit but no match for Keanu.", CH2, [('cast', 'Riccardo Scamarcio', None, 'supported')]),
+        ("WINSTON AGAIN IAN MCSHANE BUT NO HELP TO WICK THIS TIME STOP", CH2, [('cast', 'Ian McShane', 'Winston', 'supported')]),
+        ("Keanu is back but no Halle Berry this time.", CH2, [('cast', 'Keanu Reeves', None, 'supported')]),
     ],
     "a-sequel-to-the-year-and-work-without-an-article": [
         ("SEQUEL TO 2014 JOHN WICK WHICH SOLD MORE TICKETS STOP", CH2, [('franchise_member', '', None, 'supported')]),
