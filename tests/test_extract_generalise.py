@@ -11801,6 +11801,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("The co-directing pair, Chad Stahelski and David Leitch, keep it tight.", JW1,
          [('director', 'David Leitch', None, 'contradicted')]),
     ],
+    "the-series-said-to-be-in-its-numbered-film": [
+        ("The John Wick series, now in its second film, moves to Rome.", CH2, [('franchise_member', '', None, 'supported')]),
+        ("The Wick saga is now on its fourth chapter and nearly three hours long.", CH4, [('franchise_member', '', None, 'supported')]),
+        ("The John Wick franchise enters its third entry with a horse chase.", PARA, [('franchise_member', '', None, 'supported')]),
+    ],
     "a-label-and-a-phrase-of-circumstance-before-a-quotation-stay-the-writers": [
         ('Verdict, after the second viewing: "Chad Stahelski directed it."', PARA, [('director', 'Chad Stahelski', None, 'supported')]),
         ('Summary, with spoilers kept out: "Halle Berry plays Sofia."', PARA, [('cast', 'Halle Berry', 'Sofia', 'supported')]),
