@@ -11806,6 +11806,12 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("The Wick saga is now on its fourth chapter and nearly three hours long.", CH4, [('franchise_member', '', None, 'supported')]),
         ("The John Wick franchise enters its third entry with a horse chase.", PARA, [('franchise_member', '', None, 'supported')]),
     ],
+    "an-adjective-in-like-before-a-role-is-no-comparison": [
+        ("At the desk stands the heron-like Charon, Lance Reddick, who has never once been seen to hurry.", JW1,
+         [('cast', 'Lance Reddick', 'Charon', 'supported')]),
+        ("The cat-like Zero (Mark Dacascos) purrs over his sushi.", PARA, [('cast', 'Mark Dacascos', 'Zero', 'supported')]),
+        ("The wolf-like Viggo, Michael Nyqvist, snarls at his son.", JW1, [('cast', 'Michael Nyqvist', 'Viggo', 'supported')]),
+    ],
     "a-label-and-a-phrase-of-circumstance-before-a-quotation-stay-the-writers": [
         ('Verdict, after the second viewing: "Chad Stahelski directed it."', PARA, [('director', 'Chad Stahelski', None, 'supported')]),
         ('Summary, with spoilers kept out: "Halle Berry plays Sofia."', PARA, [('cast', 'Halle Berry', 'Sofia', 'supported')]),
