@@ -11812,6 +11812,13 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("The cat-like Zero (Mark Dacascos) purrs over his sushi.", PARA, [('cast', 'Mark Dacascos', 'Zero', 'supported')]),
         ("The wolf-like Viggo, Michael Nyqvist, snarls at his son.", JW1, [('cast', 'Michael Nyqvist', 'Viggo', 'supported')]),
     ],
+    "a-verb-of-filling-the-part-points-back-to-the-role": [
+        ("At the door waits Francis, a great slab of a man, and Clarke Peters fills the part.", JW1,
+         [('cast', 'Clarke Peters', 'Francis', 'contradicted')]),
+        ("Santino wants his sister dead; Franco Nero nails the part.", CH2, [('cast', 'Franco Nero', 'Santino', 'contradicted')]),
+        ("The Harbinger needs a grey suit, and Scott Adkins landed the role.", CH4,
+         [('cast', 'Scott Adkins', 'The Harbinger', 'contradicted')]),
+    ],
     "a-label-and-a-phrase-of-circumstance-before-a-quotation-stay-the-writers": [
         ('Verdict, after the second viewing: "Chad Stahelski directed it."', PARA, [('director', 'Chad Stahelski', None, 'supported')]),
         ('Summary, with spoilers kept out: "Halle Berry plays Sofia."', PARA, [('cast', 'Halle Berry', 'Sofia', 'supported')]),

@@ -182,10 +182,14 @@ _PASSIVE_PRONOUN = re.compile(r"\b(?:he|she|they)(?:['\u2019](?:s|re)|\s+(?:is|w
 
 
 # "X plays him" (or in a relative clause: "X, who plays him, ..."), and the role named by a noun: "X does this role",
-# "X takes the part", "X returns to the role" (the noun first: "plays the part" is not the pronoun "the")
+# "X takes the part", "X returns to the role", "X fills the part" (the noun first: "plays the part" is not the
+# pronoun "the")
 _PLAYS_PRONOUN = re.compile(r"(?:\s*,\s*who\s+|\s+)(?:\w+\s+)?(?:(?:plays|play|played|does|do|did|takes|take|took|has|"
                             r"had|gets|got|is\s+in|was\s+in|reprises|reprised|returns\s+to|returned\s+to|steps\s+(?:back\s+)?into|"
-                            r"slips\s+(?:back\s+)?into|inhabits|owns)\s+"
+                            r"slips\s+(?:back\s+)?into|inhabits|owns|"
+                            # a verb of filling or winning the part: "X fills the part", "Y lands the role"
+                            r"fills|filled|lands|landed|wins|won|nails|nailed|handles|handled|inherits|inherited|"
+                            r"occupies|occupied)\s+"
                             r"(?P<noun>(?:this|that|the)\s+(?:role|part|character))\b(?!\s+of\b)|"
                             # "A rich boy named Iosef steals the car. Alfie Allen plays that boy": a demonstrative
                             # and a noun for a person point back like a pronoun
