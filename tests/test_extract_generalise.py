@@ -11819,6 +11819,19 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("The Harbinger needs a grey suit, and Scott Adkins landed the role.", CH4,
          [('cast', 'Scott Adkins', 'The Harbinger', 'contradicted')]),
     ],
+    "writer-brought-in-to-rework": [
+        ("The script is Derek Kolstad's again, with Shay Hatten brought in to sharpen the second half.", CH2,
+         [('writer', 'Shay Hatten', None, 'contradicted')]),
+        ("The draft needed work, so Michael Finch was hired on to tighten it.", CH2, [('writer', 'Michael Finch', None, 'contradicted')]),
+        ("Kolstad wrote the first draft; Marc Abrams and Chris Collins were roped in to rework the ending.", CH2,
+         [('writer', 'Marc Abrams', None, 'contradicted'), ('writer', 'Chris Collins', None, 'contradicted')]),
+    ],
+    "a-script-doctor-brought-in-late-or-roped-in": [
+        ("Michael Finch was called in late to polish the screenplay.", CH2, [('writer', 'Michael Finch', None, 'contradicted')]),
+        ("Marc Abrams was roped in to rewrite the ending.", CH2, [('writer', 'Marc Abrams', None, 'contradicted')]),
+        ("Chris Collins, brought on later to redraft act three, gets a credit.", CH2,
+         [('writer', 'Chris Collins', None, 'contradicted')]),
+    ],
     "a-label-and-a-phrase-of-circumstance-before-a-quotation-stay-the-writers": [
         ('Verdict, after the second viewing: "Chad Stahelski directed it."', PARA, [('director', 'Chad Stahelski', None, 'supported')]),
         ('Summary, with spoilers kept out: "Halle Berry plays Sofia."', PARA, [('cast', 'Halle Berry', 'Sofia', 'supported')]),
@@ -17824,6 +17837,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("The directing was the best part, and Keanu Reeves the best thing.", JW1, ("director", "Keanu Reeves", None)),
         ("Helming a sequel is hard; Ian McShane makes it look easy.", CH2, ("director", "Ian McShane", None)),
         ("Directing team meetings is my job, says Halle Berry.", PARA, ("director", "Halle Berry", None)),
+    ],
+    "someone-brought-in-to-rework-what-is-not-the-writing": [
+        ("Scott Adkins was brought in to sharpen the fight scenes.", CH2, ("writer", "Scott Adkins", None)),
+        ("Keanu Reeves was called in to fix the car chase.", CH4, ("writer", "Keanu Reeves", None)),
+        ("Chad Stahelski was brought in to rework the edit.", JW1, ("writer", "Chad Stahelski", None)),
     ],
     "an-alias-that-is-no-role-names-none": [
         ('Keanu Reeves, aka the nicest man in Hollywood, is great.', JW1, ('cast', 'Keanu Reeves', 'the nicest man')),
