@@ -11832,6 +11832,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Chris Collins, brought on later to redraft act three, gets a credit.", CH2,
          [('writer', 'Chris Collins', None, 'contradicted')]),
     ],
+    "a-character-cards-name-field-over-its-played-by-field": [
+        ("Name: Akira\nPlayed by: Halle Berry", CH4, [('cast', 'Halle Berry', 'Akira', 'contradicted')]),
+        ("NAME: Caine. PLAYED BY: Donnie Yen.", CH4, [('cast', 'Donnie Yen', 'Caine', 'supported')]),
+        ("Card 7\nName: Killa\nPortrayed by: Marko Zaror\nPower: 9", CH4, [('cast', 'Marko Zaror', 'Killa', 'contradicted')]),
+    ],
     "a-label-and-a-phrase-of-circumstance-before-a-quotation-stay-the-writers": [
         ('Verdict, after the second viewing: "Chad Stahelski directed it."', PARA, [('director', 'Chad Stahelski', None, 'supported')]),
         ('Summary, with spoilers kept out: "Halle Berry plays Sofia."', PARA, [('cast', 'Halle Berry', 'Sofia', 'supported')]),
@@ -17842,6 +17847,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Scott Adkins was brought in to sharpen the fight scenes.", CH2, ("writer", "Scott Adkins", None)),
         ("Keanu Reeves was called in to fix the car chase.", CH4, ("writer", "Keanu Reeves", None)),
         ("Chad Stahelski was brought in to rework the edit.", JW1, ("writer", "Chad Stahelski", None)),
+    ],
+    "a-name-field-without-a-played-by-field-names-no-role": [
+        ("Name: Akira\nFavourite actor: Halle Berry", CH4, ("cast", "Halle Berry", "Akira")),
+        ("Name: Caine\nReviewer: Donnie Yen fan club", CH4, ("cast", "Donnie Yen", "Caine")),
+        ("Card 7\nName: Killa\nArtist: Marko Zaror\nPower: 9", CH4, ("cast", "Marko Zaror", "Killa")),
     ],
     "an-alias-that-is-no-role-names-none": [
         ('Keanu Reeves, aka the nicest man in Hollywood, is great.', JW1, ('cast', 'Keanu Reeves', 'the nicest man')),

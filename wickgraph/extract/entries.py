@@ -169,7 +169,9 @@ def record_roles(doc: Document, cues: Cues) -> list[Candidate]:
         if not actor.mask & PERSON or actor.mask & CHARACTER:
             continue
         line_start, line_end = doc.line(actor.start)
-        if not actor_field.search(doc.text, max(line_start, actor.start - 40), actor.start):
+        fielded = actor_field.search(doc.text, max(line_start, actor.start - 40), actor.start) is not None
+        played = _PLAYED_BY.search(doc.text, max(line_start, actor.start - 40), actor.start) is not None
+        if not fielded and not played:
             # a field of another name on a line that holds the role's field: "Character: Eve | Assignee: X"
             if _other_field(doc, max(line_start, actor.start - 40), actor.start):
                 role = _field_value(doc, role_field, line_start, line_end)
@@ -177,8 +179,12 @@ def record_roles(doc: Document, cues: Cues) -> list[Candidate]:
                     found.append(role_candidate(doc, cues, actor, role, min(actor.start, role.start),
                                                 max(actor.end, role.end)))
             continue
-        role = _field_value(doc, role_field, line_start, line_end) or _role_in_record(doc, actor_field, role_field,
-                                                                                    line_start, line_end)
+        role = (_field_value(doc, role_field, line_start, line_end)
+                or _role_in_record(doc, actor_field, role_field, line_start, line_end)) if fielded else None
+        if role is None and played:
+            # a character card's "Name: Caine" over (or before) "Played by: Donnie Yen": the name is the role's
+            above = doc.line(line_start - 1)[0] if line_start else line_start
+            role = _field_value(doc, _NAME_FIELD, above, actor.start)
         if role is not None:
             start, end = min(actor.start, role.start), max(actor.end, role.end)
             found.append(role_candidate(doc, cues, actor, role, start, end))
@@ -293,6 +299,10 @@ def _other_field(doc: Document, start: int, end: int) -> bool:
         not any(name in words[job] for job in ("label-director", "label-writer", "label-both", "label-cast"))
 
 
+# the player's field that says the value plays someone, and the field that then names the role played
+_PLAYED_BY = re.compile(r"\b(?:played|portrayed|voiced)[ \t]+by[ \t]*[:=\u2014\u2013-]+[ \t]*\Z", re.IGNORECASE)
+_NAME_FIELD = re.compile(r"(?:(?<![^\n])|(?<=[.|;\u00b7][ \t]))[ \t]*(?:character[ \t]+)?name[ \t]*[:=][ \t]*",
+                         re.IGNORECASE)
 _RECORD_LINES = 4
 _NEW_ITEM = re.compile(r"[ \t]*[-*\u2022][ \t]")
 # (after a mark, a tag of symbols or in brackets may close the heading: a card's rarity, "KIRILL \u00b7 \u25cf",
