@@ -11837,6 +11837,12 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("NAME: Caine. PLAYED BY: Donnie Yen.", CH4, [('cast', 'Donnie Yen', 'Caine', 'supported')]),
         ("Card 7\nName: Killa\nPortrayed by: Marko Zaror\nPower: 9", CH4, [('cast', 'Marko Zaror', 'Killa', 'contradicted')]),
     ],
+    "a-first-name-alone-confirmed-by-its-own-role-after-a-casting-verb": [
+        ("Halle plays Sofia, and the dogs steal it.", PARA, [('cast', 'Halle Berry', 'Sofia', 'supported')]),
+        ("TL;DR: Keanu = John, Halle = Sofia, dogs = MVPs.", PARA, [('cast', 'Halle Berry', 'Sofia', 'supported')]),
+        ("Asia is the Adjudicator, and a chilly one.", PARA, [('cast', 'Asia Kate Dillon', 'the Adjudicator', 'supported')]),
+        ("Halle plays the Adjudicator.", PARA, [('cast', 'Halle Berry', 'the Adjudicator', 'contradicted')]),
+    ],
     "a-label-and-a-phrase-of-circumstance-before-a-quotation-stay-the-writers": [
         ('Verdict, after the second viewing: "Chad Stahelski directed it."', PARA, [('director', 'Chad Stahelski', None, 'supported')]),
         ('Summary, with spoilers kept out: "Halle Berry plays Sofia."', PARA, [('cast', 'Halle Berry', 'Sofia', 'supported')]),
@@ -17852,6 +17858,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Name: Akira\nFavourite actor: Halle Berry", CH4, ("cast", "Halle Berry", "Akira")),
         ("Name: Caine\nReviewer: Donnie Yen fan club", CH4, ("cast", "Donnie Yen", "Caine")),
         ("Card 7\nName: Killa\nArtist: Marko Zaror\nPower: 9", CH4, ("cast", "Marko Zaror", "Killa")),
+    ],
+    "a-first-name-alone-beside-another-role-names-nobody": [
+        ("Halle plays Sofia in the next one, not this one.", CH2, ("cast", "Halle", "Sofia")),
+        ("Halle is great, though.", PARA, ("cast", "Halle Berry", None)),
+        ("Halle was lovely at the premiere.", CH2, ("cast", "Halle Berry", None)),
     ],
     "an-alias-that-is-no-role-names-none": [
         ('Keanu Reeves, aka the nicest man in Hollywood, is great.', JW1, ('cast', 'Keanu Reeves', 'the nicest man')),

@@ -123,22 +123,29 @@ def _strangers_first_name(text: str, mention: Mention, starts: set[int]) -> bool
 
 
 # what joins a first name to the role that confirms it: "Halle's Sofia", "Laurence came back as the Bowery King",
-# "Asia, our Adjudicator"
+# "Asia, our Adjudicator", "Halle plays Sofia", "Halle = Sofia"
 _TO_OWN_ROLE = re.compile(r"['\u2019]s?\s+|\s+(?:(?:came|comes|is|was)\s+back\s+|returns\s+|returned\s+)?as\s+"
-                          r"|\s*,\s+(?:our|your)\s+")
+                          r"|\s*,\s+(?:our|your)\s+|(?P<casting>\s+(?:plays|played|portrays|portrayed|is|was)\s+|\s*=\s*)")
 _ARTICLE = re.compile(r"the\s+", re.IGNORECASE)
 
 
 def _own_role_follows(text: str, mention: Mention, entry: Entry, by_start: dict[int, Mention],
                       played_here: set[tuple[str, str]]) -> bool:
-    """Whether a first name alone is joined to a role its namesake plays in the reviewed work: the role confirms
-    whom the first name means."""
+    """Whether a first name alone is joined to a role its namesake plays in the reviewed work, which confirms whom the
+    first name means; or cast by a verb in a role of the reviewed work it does not play, its namesake being in it
+    ("Halle plays the Adjudicator" is Halle Berry's claim, a wrong one; "Laurence came back as Winston" no one's)."""
     joint = _TO_OWN_ROLE.match(text, mention.end)
     if joint is None:
         return False
     article = _ARTICLE.match(text, joint.end())
     role = by_start.get(joint.end()) or (by_start.get(article.end()) if article is not None else None)
-    return role is not None and any((entry.iri, c.iri) in played_here for c in role.of_kind(CHARACTER))
+    if role is None:
+        return False
+    if any((entry.iri, c.iri) in played_here for c in role.of_kind(CHARACTER)):
+        return True
+    roles_here = {role for _, role in played_here}
+    return joint["casting"] is not None and any(actor == entry.iri for actor, _ in played_here) \
+        and any(c.iri in roles_here for c in role.of_kind(CHARACTER))
 
 
 def _first_name_only(entry: Entry, reference: Reference) -> bool:
