@@ -40,6 +40,7 @@ from .gazetteer import CHARACTER, PERSON, WORK, Gazetteer, Mention, get_gazettee
 from .headlines import headline_words, lowered
 from .imagined import imagined_spans
 from .inputs import MAX_REVIEW_BYTES, ReviewInput, read_review
+from .jsonld import JSONLD_RULE, jsonld_candidates, jsonld_rating, jsonld_spans
 from .juxtaposed import juxtaposed_credits
 from .knownjobs import known_job_credits, known_job_verbs, known_job_years, people_by_job
 from .layout import normalise, plain_forms
@@ -131,13 +132,17 @@ def _extract(text: str, film: str | None, reference: Reference | None,
     credited = units.candidates() + known_job_credits(doc)  # (the credit lines whose blocks may date the work)
     candidates = run_rules(doc, rules) + credited + returning_actors(doc) + source_code_claims(doc) \
         + record_pairs(doc) + known_job_years(doc, [c for c in credited if c.type in ("director", "writer")]) \
-        + known_job_verbs(doc) + record_credits(doc) + juxtaposed_credits(doc)
+        + known_job_verbs(doc) + record_credits(doc) + juxtaposed_credits(doc) + jsonld_candidates(doc)
     key = answer_key(doc)  # a quiz's numbered questions and the key that answers them
     clues, solved = crossword_answers(doc)  # a crossword's clues, answered by their solutions
     paired = pair_roles(doc) + answered_questions(doc, key) + solved
     # the questions and the clues claim nothing themselves
     asked = asked_spans(doc, key + clues)
     candidates, paired = unasked(candidates, asked), unasked(paired, asked)
+    if blocks := jsonld_spans(text):  # a page's JSON-LD is read by its own reader only
+        candidates, paired = ([c for c in found if c.rule.endswith(JSONLD_RULE)
+                               or not any(start <= c.start < end for start, end in blocks)]
+                              for found in (candidates, paired))
     mark_reprises(doc, paired)  # before choosing among them: a pairing that states a reprise may stay
     mark_reprises(doc, candidates)
     verdicts: dict[int, bool] = {}
@@ -165,7 +170,7 @@ def _extract(text: str, film: str | None, reference: Reference | None,
     # nor from what an edit struck out or a speaker took back ("eight no you know what it's a nine"); a score said
     # across subtitle cues or wrapped lines is read as one line; a data file's "my_score: VIII" as "My score: 8",
     # a sheet's row "my grade,B+" as "My grade  B+", a page's "Grade:</span> <b>B-" as "Grade:  B-"
-    rating = find_rating(blank(csv_cells(plain_forms(text)),
+    rating = jsonld_rating(text) or find_rating(blank(csv_cells(plain_forms(text)),
                                elsewhere + struck_spans(text) + retraction_spans(text) + list(line_joins(text))
                                + tag_spans(text) + quoted_reply_chunks(text)),
                          [(m.start, m.end) for m in doc.mentions if m.mask & WORK])

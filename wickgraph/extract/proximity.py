@@ -40,6 +40,7 @@ from dataclasses import replace
 from .claims import Claim
 from .document import Document
 from .gazetteer import CHARACTER, PERSON, WORK, Mention
+from .jsonld import JSONLD_RULE
 from .layout_words import PARAGRAPH_BREAK
 from .links import Cues, is_possessive
 from .patterns import ROLE_AS_OBJECT
@@ -73,7 +74,8 @@ def roles_beside_bare_players(claims: list[Claim], doc: Document, cues: Cues,
     result: list[Claim] = []
     for claim in claims:
         reprised = None
-        if claim.type == "cast" and not claim.character and claim.actor_iri and claim.actor_iri not in with_role:
+        if claim.type == "cast" and not claim.character and claim.actor_iri and claim.actor_iri not in with_role \
+                and not (claim.rule or "").endswith(JSONLD_RULE):  # (a JSON-LD Person, no characterName, stays bare)
             later = [m for m in (also_at or {}).get(claim.actor_iri, ()) if m.start > claim.start]
             for mentioned in (claim, *later):
                 if mentioned is not claim and not kept(mentioned):
