@@ -11843,6 +11843,14 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Asia is the Adjudicator, and a chilly one.", PARA, [('cast', 'Asia Kate Dillon', 'the Adjudicator', 'supported')]),
         ("Halle plays the Adjudicator.", PARA, [('cast', 'Halle Berry', 'the Adjudicator', 'contradicted')]),
     ],
+    "a-pages-meta-description-keeps-its-words": [
+        (('<html><head>\n<meta name="description" content="Chad Stahelski\'s sequel to John Wick heads to Rome.">\n'
+         '</head><body><p>Common plays Cassian.</p></body></html>'), CH2, [('franchise_member', '', None, 'supported')]),
+        (('<head>\n<meta name="description" content="The third John Wick chapter runs from a library to the desert.">'
+         "\n</head>"), PARA, [('franchise_member', '', None, 'supported')]),
+        (('<meta property="og:description" content="Ana de Armas plays Eve in this spin-off of the John Wick franchise."/>'
+         "\n<p>Fine.</p>"), BAL, [('cast', 'Ana de Armas', 'Eve', 'supported')]),
+    ],
     "a-label-and-a-phrase-of-circumstance-before-a-quotation-stay-the-writers": [
         ('Verdict, after the second viewing: "Chad Stahelski directed it."', PARA, [('director', 'Chad Stahelski', None, 'supported')]),
         ('Summary, with spoilers kept out: "Halle Berry plays Sofia."', PARA, [('cast', 'Halle Berry', 'Sofia', 'supported')]),
@@ -17863,6 +17871,13 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Halle plays Sofia in the next one, not this one.", CH2, ("cast", "Halle", "Sofia")),
         ("Halle is great, though.", PARA, ("cast", "Halle Berry", None)),
         ("Halle was lovely at the premiere.", CH2, ("cast", "Halle Berry", None)),
+    ],
+    "a-pages-other-tags-keep-their-attributes-out": [
+        ('<meta name="keywords" content="Keanu Reeves as John Wick, Halle Berry">\n<p>A fine film.</p>', CH2,
+         ("cast", "Halle Berry", None)),
+        ('<meta property="og:title" content="Halle Berry plays Sofia">\n<p>A fine film.</p>', CH2,
+         ("cast", "Halle Berry", "Sofia")),
+        ('<a href="x" title="Directed by David Leitch">link</a>\n<p>A fine film.</p>', CH4, ("director", "David Leitch", None)),
     ],
     "an-alias-that-is-no-role-names-none": [
         ('Keanu Reeves, aka the nicest man in Hollywood, is great.', JW1, ('cast', 'Keanu Reeves', 'the nicest man')),

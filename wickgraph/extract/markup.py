@@ -1,6 +1,5 @@
 """Markup that is layout, not words, in a review pasted from elsewhere: wiki links and templates, flashcard cloze
-deletions, forum BBCode and HTML tags, characters that print as nothing, and the cue
-numbers and timings of a subtitle transcript.
+deletions, forum BBCode and HTML tags, characters that print as nothing, and a subtitle file's cue numbers and timings.
 
 :func:`markup_spans` gives their spans, which the layout view (:func:`wickgraph.extract.layout.normalise`) turns
 into spaces, character for character, so offsets stay the text's.
@@ -173,12 +172,17 @@ def _soft_wraps(text: str, stamps: list[Span]) -> Iterator[Span]:
 # Forum BBCode ("[b]Directed by:[/b]", "[*]", "[quote=Sam]") and inline HTML tags pasted into a text ("<b>", "<br/>")
 _TAG = re.compile(r"\[/?(?:b|i|u|s|quote|list|url|img|size|color|colour|font|center|spoiler|code|h[1-6]|\*)"
                   r"(?:=[^\]\n]{0,60})?\]"
-                  r"|</?(?:b|i|u|em|strong|br|p|span|div|li|ul|ol|h[1-6]|a|small|big|blockquote|td|tr|th|"
+                  # (a page's description is its own summary: its words stay, only the meta tag's two ends go)
+                  r"|<meta\s+(?:name|property)=[\"'](?:og:|twitter:)?description[\"']\s+content=[\"']"
+                  r"|(?<=[\w.!?)])[\"']\s*/?>(?=[ \t]*$)"
+                  r"|</?(?!meta\s+(?:name|property)=[\"'](?:og:|twitter:)?description)"
+                  r"(?:b|i|u|em|strong|br|p|span|div|li|ul|ol|h[1-6]|a|small|big|blockquote|td|tr|th|"
                   # a saved web page's structure: its elements are layout too
                   r"html|head|body|title|meta|link|nav|header|footer|main|article|section|aside|table|thead|tbody|"
                   r"tfoot|caption|figure|figcaption|img|time|dl|dt|dd|label|button|form|input|hr|abbr|cite|q|sup|sub|"
                   r"mark|pre|noscript)"
-                  r"(?:\s[^<>\n]{0,200})?/?>|<!DOCTYPE[^<>\n]{0,80}>|<!--[^\n]{0,200}?-->", re.IGNORECASE)
+                  r"(?:\s[^<>\n]{0,200})?/?>|<!DOCTYPE[^<>\n]{0,80}>|<!--[^\n]{0,200}?-->",
+                  re.IGNORECASE | re.MULTILINE)
 _SEPARATOR_TAG = re.compile(r"<br\s*/?>|<li(?:\s[^<>\n]{0,80})?>|<t[dh](?:\s[^<>\n]{0,80})?>", re.IGNORECASE)
 # box-drawing characters (U+2500-U+257F) framing a credits box or a table: the vertical ones are cell bars, the rest
 # blank
@@ -202,12 +206,10 @@ _INVISIBLE = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2060\ufeff\ufe0f]+")
 _ICON_BEFORE_LABEL = re.compile(r"[\U0001F300-\U0001FAFF\u2600-\u27BF\u2B50\u2B55]\ufe0f?"
                                 r"(?=[ \t]+[A-Za-z][\w .'/-]{0,30}[ \t]*:)")
 
-
 # the superscript digits a footnote mark is written in (a character class's body)
 SUPERSCRIPT_DIGITS = "\u00b9\u00b2\u00b3\u2070\u2074-\u2079"
 # a footnote mark right after a word: "Keanu Reeves[^1]", "Ruby Rose[2]", "Stahelski¹"
 FOOTNOTE_MARK = re.compile(rf"(?<=[^\W\d_])(?:\[\^?\d{{1,3}}\]|[{SUPERSCRIPT_DIGITS}]+)")
-
 
 # the mark of a hashtag or a handle ("#JohnWick", "@KeanuReeves"): the name after it is read as a name
 _TAG_MARK = re.compile(r"(?<![\w#@&/])[#@](?=[A-Za-z])")
@@ -216,7 +218,6 @@ _TAG_MARK = re.compile(r"(?<![\w#@&/])[#@](?=[A-Za-z])")
 _CAMEL_TAG = r"#[A-Za-z][\w-]*(?:[ ][A-Z\d][\w-]*)*"
 _TAG_RUN = re.compile(r"^[ \t]*#[A-Za-z][\w'-]*(?:[ ][\w'-]+){0,3}(?:[ \t]+#[A-Za-z][\w'-]*(?:[ ][\w'-]+){0,3})+[ \t]*$"
                       rf"|(?<![\w#@&/]){_CAMEL_TAG}(?:[ \t]+{_CAMEL_TAG})+", re.MULTILINE)
-
 
 # An edit shown in the text: what it struck out is withdrawn, whole ("[DELETED: ...]", "~~2022~~", "<del>...</del>",
 # "<s>...</s>"); what it inserted stands, only its marks go ("[INSERTED: ", "]", "<ins>")
@@ -236,7 +237,6 @@ _CRITIC_MARKUP = re.compile(r"\{(?:--[^{}]{0,600}?--|~~(?P<old>[^{}]{0,600}?)~>[
                             r"==[^{}]{0,600}?==|>>[^{}]{0,900}?<<)\}")
 _INSERTED = regexcache.compile(r"\[(?:INSERTED|ADDED|NEW)\s*:\s*(?P<body>[^\[\]\n]{0,400})\]|</?ins>", re.IGNORECASE,
                                skip_to_start=True)
-
 
 # A form's boxes: a ticked one marks the respondent's answer ("[x] Chad Stahelski"), an unticked one an option not
 # chosen ("[ ] David Leitch", "\u2610 Halle Berry", "( ) 2013"), up to the next box, an arrow or the end of the line
