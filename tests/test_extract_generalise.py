@@ -11851,6 +11851,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         (('<meta property="og:description" content="Ana de Armas plays Eve in this spin-off of the John Wick franchise."/>'
          "\n<p>Fine.</p>"), BAL, [('cast', 'Ana de Armas', 'Eve', 'supported')]),
     ],
+    "a-long-surname-heard-as-two-words-within-three-edits": [
+        ("Directed by Chad Stall Helsky, comma, and it shows.", JW1, [('director', 'Chad Stahelski', None, 'supported')]),
+        ("directed by chad stall helsky, and it shows", JW1, [('director', 'Chad Stahelski', None, 'supported')]),
+        ("The director, Chad Stall Helsky, keeps it tight.", JW1, [('director', 'Chad Stahelski', None, 'supported')]),
+    ],
     "a-label-and-a-phrase-of-circumstance-before-a-quotation-stay-the-writers": [
         ('Verdict, after the second viewing: "Chad Stahelski directed it."', PARA, [('director', 'Chad Stahelski', None, 'supported')]),
         ('Summary, with spoilers kept out: "Halle Berry plays Sofia."', PARA, [('cast', 'Halle Berry', 'Sofia', 'supported')]),
@@ -17878,6 +17883,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ('<meta property="og:title" content="Halle Berry plays Sofia">\n<p>A fine film.</p>', CH2,
          ("cast", "Halle Berry", "Sofia")),
         ('<a href="x" title="Directed by David Leitch">link</a>\n<p>A fine film.</p>', CH4, ("director", "David Leitch", None)),
+    ],
+    "a-first-name-and-two-far-words-are-no-known-person": [
+        ("Directed by Chad Smith Jones, and it shows.", JW1, ("director", "Chad Stahelski", None)),
+        ("Chad Stark Hensley directs, I think.", CH2, ("director", "Chad Stahelski", None)),
+        ("Laurence Fisher Brown is the Bowery King's cousin.", CH4, ("cast", "Laurence Fishburne", None)),
     ],
     "an-alias-that-is-no-role-names-none": [
         ('Keanu Reeves, aka the nicest man in Hollywood, is great.', JW1, ('cast', 'Keanu Reeves', 'the nicest man')),

@@ -69,7 +69,7 @@ class FuzzyPeople:
         """The person whose first name is ``first`` and whose surname the first three or two of ``pieces`` (heard as
         several words) nearly spell or sound like, with how many pieces it took: "Ian Mick Shane" is Ian McShane,
         "Laurence Fish Burne" Laurence Fishburne, "john leg we zamo" John Leguizamo, "michael nick vist" Michael
-        Nyqvist."""
+        Nyqvist; a long surname within three edits, whatever its sound: "Chad Stall Helsky" is Chad Stahelski."""
         for n in (3, 2):
             if len(pieces) < n:
                 continue
@@ -82,7 +82,8 @@ class FuzzyPeople:
                     if (last == spelt and len(last) >= 5) \
                             or (len(last) >= 6 and close_spelling(last, spelt, 2 if len(last) >= 7 else 1)) \
                             or (len(last) >= 6 and sound_key(last) == sound_key(spelt)
-                                and close_spelling(last, spelt, 3 if len(last) >= 7 else 2)):
+                                and close_spelling(last, spelt, 3 if len(last) >= 7 else 2)) \
+                            or (len(last) >= 8 and close_spelling(last, spelt, 3)):
                         return (iri, name), n
         return None
 
