@@ -11856,6 +11856,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("directed by chad stall helsky, and it shows", JW1, [('director', 'Chad Stahelski', None, 'supported')]),
         ("The director, Chad Stall Helsky, keeps it tight.", JW1, [('director', 'Chad Stahelski', None, 'supported')]),
     ],
+    "a-logs-writer-is-the-member-with-the-most-words": [
+        (("date,member,title,year,notes,score\n2024-01-09,Bev,John Wick,2014,Kolstad has a cameo as the priest guarding the vault lol,6/10\n2024-01-09,Ines,John Wick,2014,\"Chad Stahelski directed it, his first feature after years as a stunt man, and Keanu Reeves is John Wick.\",8/10\n2024-01-09,Kwame,John Wick,2014,\"Keanu did every single stunt himself, no doubles\",9/10"), JW1, [('rating', '', 8, 'unknown')]),
+        (("viewer;film;verdict\nMo;Chapter 2;Chad Stahelski directs alone this time and Common plays Cassian with real menace, which is the best thing in a long, busy film. 7/10\nDana;Chapter 2;Ruby Rose plays Gianna. 10/10"), CH2, [('rating', '', 7, 'unknown')]),
+        (("logged by\tfilm\tnotes\nLee\tChapter 4\tDonnie Yen plays Caine, blind and brilliant, and Bill Skarsgard plays the Marquis as a spoilt aristocrat; the stairs are a triumph. 9/10\nPia\tChapter 4\tKeanu Reeves directed it. 4/10"), CH4, [('rating', '', 9, 'unknown')]),
+    ],
     "a-label-and-a-phrase-of-circumstance-before-a-quotation-stay-the-writers": [
         ('Verdict, after the second viewing: "Chad Stahelski directed it."', PARA, [('director', 'Chad Stahelski', None, 'supported')]),
         ('Summary, with spoilers kept out: "Halle Berry plays Sofia."', PARA, [('cast', 'Halle Berry', 'Sofia', 'supported')]),
@@ -17888,6 +17893,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Directed by Chad Smith Jones, and it shows.", JW1, ("director", "Chad Stahelski", None)),
         ("Chad Stark Hensley directs, I think.", CH2, ("director", "Chad Stahelski", None)),
         ("Laurence Fisher Brown is the Bowery King's cousin.", CH4, ("cast", "Laurence Fishburne", None)),
+    ],
+    "a-logs-rows-by-other-members-are-theirs": [
+        (("date,member,title,year,notes,score\n2024-01-09,Bev,John Wick,2014,Kolstad has a cameo as the priest guarding the vault lol,6/10\n2024-01-09,Ines,John Wick,2014,\"Chad Stahelski directed it, his first feature after years as a stunt man, and Keanu Reeves is John Wick.\",8/10\n2024-01-09,Kwame,John Wick,2014,\"Keanu did every single stunt himself, no doubles\",9/10"), JW1, ("cast", "Derek Kolstad", None)),
+        (("viewer;film;verdict\nMo;Chapter 2;Chad Stahelski directs alone this time and Common plays Cassian with real menace, which is the best thing in a long, busy film. 7/10\nDana;Chapter 2;Ruby Rose plays Gianna. 10/10"), CH2, ("cast", "Ruby Rose", "Gianna")),
+        (("logged by\tfilm\tnotes\nLee\tChapter 4\tDonnie Yen plays Caine, blind and brilliant, and Bill Skarsgard plays the Marquis as a spoilt aristocrat; the stairs are a triumph. 9/10\nPia\tChapter 4\tKeanu Reeves directed it. 4/10"), CH4, ("director", "Keanu Reeves", None)),
     ],
     "an-alias-that-is-no-role-names-none": [
         ('Keanu Reeves, aka the nicest man in Hollywood, is great.', JW1, ('cast', 'Keanu Reeves', 'the nicest man')),

@@ -66,7 +66,7 @@ from .reprises import mark_reprises, returning_actors
 from .scales import normalize
 from .scope import is_blocked
 from .sections import other_work_spans
-from .sheets import csv_cells
+from .sheets import csv_cells, others_rows
 from .sourcecode import others_records, source_code_claims
 from .spanvalues import candidate_claims, with_labelled_role_names, with_role_names
 from .speakers import others_quoted, turn_starts
@@ -159,7 +159,7 @@ def _extract(text: str, film: str | None, reference: Reference | None,
     # (the comments heading is read in the layout view too: "<h3>Comments (2)</h3>" is one without its tags)
     comments = comment_spans(text) or comment_spans(folded)
     elsewhere = (other_work_spans(doc) + comments + others_posts(text) + others_quoted(text) + others_records(text)
-                 + imagined_spans(text) + offered_choices(text) + others_form_sections(text))
+                 + imagined_spans(text) + offered_choices(text) + others_form_sections(text) + others_rows(text))
     candidates += _new_roles(doc, candidates, paired, blocked, elsewhere)
     candidates = units.apply_sections(candidates)
     candidates.sort(key=lambda c: (c.start, -(c.end - c.start)))

@@ -8,9 +8,10 @@ the text's length, so offsets carry over.
 
 from __future__ import annotations
 
+import csv
 import re
 
-__all__ = ["csv_cells", "is_sheet_row"]
+__all__ = ["csv_cells", "is_sheet_row", "others_rows"]
 
 # A pasted CSV/TSV sheet: '"Caine","Yen, Donnie"' (quoted cells) or 'Caine,Donnie Yen' / 'Caine;Donnie Yen' (no
 # space after the separator, as no prose has); its cells become tab-separated in the view, and the quotes go
@@ -106,3 +107,36 @@ def csv_cells(view: str) -> str:
 def is_sheet_row(line: str) -> bool:
     """Whether ``line`` is a row of a pasted sheet, its cells read apart (a row never runs on into the next)."""
     return ("," in line or ";" in line) and csv_cells(line) != line
+
+
+# a log's column of who wrote each row: "date,member,title,notes,score", "viewer;film;verdict" (not "name" or "who",
+# which a cast sheet gives its players: "what,who,why")
+_WHO_COLUMN = frozenset({"member", "user", "username", "reviewer", "author", "viewer", "critic", "rater", "voter",
+                         "logged by", "posted by"})
+
+
+def others_rows(text: str) -> list[tuple[int, int]]:
+    """In an exported log whose header names a column for who wrote each row, the rows of anyone but the writer: the
+    one whose rows hold the most words (the review), as in a data literal's records (a member's "Kolstad has a
+    cameo" or "9/10" is the member's)."""
+    header_end = text.find("\n")
+    header = text[:header_end].strip().lower() if header_end > 0 else ""
+    separator = next((mark for mark in ",;\t" if mark in header), None)
+    if separator is None:
+        return []
+    columns = [cell.strip().strip('"') for cell in next(csv.reader([header], delimiter=separator))]
+    who = next((i for i, name in enumerate(columns) if name in _WHO_COLUMN), None)
+    if who is None:
+        return []
+    rows: list[tuple[int, int, str]] = []
+    for line in re.finditer(r"[^\n]+", text[header_end + 1:]):
+        cells = next(csv.reader([line.group()], delimiter=separator), [])
+        if len(cells) > who:
+            rows.append((header_end + 1 + line.start(), header_end + 1 + line.end(), cells[who].strip().lower()))
+    words: dict[str, int] = {}
+    for start, end, person in rows:
+        words[person] = words.get(person, 0) + len(text[start:end].split())
+    if len(words) < 2:
+        return []
+    writer = max(words, key=lambda person: words[person])
+    return [(start, end) for start, end, person in rows if person != writer]
