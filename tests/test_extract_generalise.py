@@ -11861,6 +11861,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         (("viewer;film;verdict\nMo;Chapter 2;Chad Stahelski directs alone this time and Common plays Cassian with real menace, which is the best thing in a long, busy film. 7/10\nDana;Chapter 2;Ruby Rose plays Gianna. 10/10"), CH2, [('rating', '', 7, 'unknown')]),
         (("logged by\tfilm\tnotes\nLee\tChapter 4\tDonnie Yen plays Caine, blind and brilliant, and Bill Skarsgard plays the Marquis as a spoilt aristocrat; the stairs are a triumph. 9/10\nPia\tChapter 4\tKeanu Reeves directed it. 4/10"), CH4, [('rating', '', 9, 'unknown')]),
     ],
+    "the-writer-has-them-down-as": [
+        ("I have Common down as Cassian.", CH2, [('cast', 'Common', 'Cassian', 'supported')]),
+        ("We had Ruby Rose down as Ares from the start.", CH2, [('cast', 'Ruby Rose', 'Ares', 'supported')]),
+        ("Keanu Reeves has Ian McShane as his only friend.", JW1, [('cast', 'Ian McShane', None, 'supported')]),
+    ],
     "a-label-and-a-phrase-of-circumstance-before-a-quotation-stay-the-writers": [
         ('Verdict, after the second viewing: "Chad Stahelski directed it."', PARA, [('director', 'Chad Stahelski', None, 'supported')]),
         ('Summary, with spoilers kept out: "Halle Berry plays Sofia."', PARA, [('cast', 'Halle Berry', 'Sofia', 'supported')]),
@@ -17898,6 +17903,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         (("date,member,title,year,notes,score\n2024-01-09,Bev,John Wick,2014,Kolstad has a cameo as the priest guarding the vault lol,6/10\n2024-01-09,Ines,John Wick,2014,\"Chad Stahelski directed it, his first feature after years as a stunt man, and Keanu Reeves is John Wick.\",8/10\n2024-01-09,Kwame,John Wick,2014,\"Keanu did every single stunt himself, no doubles\",9/10"), JW1, ("cast", "Derek Kolstad", None)),
         (("viewer;film;verdict\nMo;Chapter 2;Chad Stahelski directs alone this time and Common plays Cassian with real menace, which is the best thing in a long, busy film. 7/10\nDana;Chapter 2;Ruby Rose plays Gianna. 10/10"), CH2, ("cast", "Ruby Rose", "Gianna")),
         (("logged by\tfilm\tnotes\nLee\tChapter 4\tDonnie Yen plays Caine, blind and brilliant, and Bill Skarsgard plays the Marquis as a spoilt aristocrat; the stairs are a triumph. 9/10\nPia\tChapter 4\tKeanu Reeves directed it. 4/10"), CH4, ("director", "Keanu Reeves", None)),
+    ],
+    "someone-has-them-down-as": [
+        ("She has Franco Nero down as Santino's father, too.", CH2, ("cast", "Franco Nero", "Santino's father")),
+        ("Fenella has Common down as Ares.", CH2, ("cast", "Common", "Ares")),
+        ("The Gazette had Ian McShane down for Charon.", JW1, ("cast", "Ian McShane", "Charon")),
     ],
     "an-alias-that-is-no-role-names-none": [
         ('Keanu Reeves, aka the nicest man in Hollywood, is great.', JW1, ('cast', 'Keanu Reeves', 'the nicest man')),
