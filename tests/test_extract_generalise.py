@@ -11866,6 +11866,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("We had Ruby Rose down as Ares from the start.", CH2, [('cast', 'Ruby Rose', 'Ares', 'supported')]),
         ("Keanu Reeves has Ian McShane as his only friend.", JW1, [('cast', 'Ian McShane', None, 'supported')]),
     ],
+    "the-writers-own-saying-before-a-comma-and-a-quotation": [
+        ('I said, "Keanu Reeves is John Wick," and I stand by it.', JW1, [('cast', 'Keanu Reeves', 'John Wick', 'supported')]),
+        ('As I wrote, "Chad Stahelski directs."', JW1, [('director', 'Chad Stahelski', None, 'supported')]),
+        ('We said, "Ian McShane is Winston," and we meant it.', JW1, [('cast', 'Ian McShane', 'Winston', 'supported')]),
+    ],
     "a-label-and-a-phrase-of-circumstance-before-a-quotation-stay-the-writers": [
         ('Verdict, after the second viewing: "Chad Stahelski directed it."', PARA, [('director', 'Chad Stahelski', None, 'supported')]),
         ('Summary, with spoilers kept out: "Halle Berry plays Sofia."', PARA, [('cast', 'Halle Berry', 'Sofia', 'supported')]),
@@ -17908,6 +17913,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("She has Franco Nero down as Santino's father, too.", CH2, ("cast", "Franco Nero", "Santino's father")),
         ("Fenella has Common down as Ares.", CH2, ("cast", "Common", "Ares")),
         ("The Gazette had Ian McShane down for Charon.", JW1, ("cast", "Ian McShane", "Charon")),
+    ],
+    "a-quotation-after-a-third-persons-saying-and-a-comma": [
+        ('Dev said, "Keanu Reeves directed it."', CH2, ("director", "Keanu Reeves", None)),
+        ('My brother said, word for word, "Halle Berry plays Sofia in this one."', CH2, ("cast", "Halle Berry", "Sofia")),
+        ('A listener in Leeds writes, "David Leitch co-directed this one."', CH4, ("director", "David Leitch", None)),
     ],
     "an-alias-that-is-no-role-names-none": [
         ('Keanu Reeves, aka the nicest man in Hollywood, is great.', JW1, ('cast', 'Keanu Reeves', 'the nicest man')),

@@ -145,18 +145,18 @@ _RECEIVED = (r"(?<!\bmy )(?<!\bMy )(?<!\bour )(?<!\bOur )(?i:\b(?:letter|complai
              r"submission|review|comment|feedback|dispute|report|statement|postcard|voicemail|reply|response|objection|"
              r"appeal|petition|post|tweet|thread|grievance|representation|testimony|allegation)s?\b[^\n:]{0,80}?"
              r"\b(?:from|by|received|arrived|reached|lodged|filed|sent|forwarded|submitted)\b)")
-# ... or a clause before it on its line with a third person's verb of saying, closed by a colon ('wrote a user with
-# the name "Kinoman_88": "..."', 'My aunt texted at midnight: "..."', '... a subscriber, who states: "..."'; not the
-# writer's: 'I wrote in my notebook:'), or a piece of writing received ('The following letter was received and is
-# reproduced without correction: "..."', 'a post by @wickfacts ("...")')
+# ... or a clause before it on its line with a third person's verb of saying, closed by a colon or a comma ('wrote a
+# user with the name "Kinoman_88": "..."', 'My aunt texted at midnight: "..."', 'Dev said, word for word, "..."',
+# '... a subscriber, who states: "..."'; not the writer's: 'I wrote in my notebook:'), or a piece of writing received
+# ('The following letter was received and is reproduced without correction: "..."', 'a post by @wickfacts ("...")')
 _SAYS_BEFORE = re.compile(rf"(?:(?<!\bI )(?<!\bwe )(?<!\bWe )(?<!\bI also )\b{_SAYING}\b|{_RECEIVED}"
                           # (or passed on word for word: "From Casablanca Coastguard, repeated as received:")
                           r"|\b(?i:printed|repeated|reproduced|relayed|quoted|copied)[ \t]+(?:as[ \t]+(?:received|sent|"
-                          r"written|given)|verbatim)\b)[^\n:(]{0,60}[:(][ \t]*\Z")
+                          r"written|given)|verbatim)\b)[^\n:(]{0,60}[:(,][ \t]*\Z")
 # ... not a log's own entry, whose verb has no subject: the writer's ("Also added one of mine:", "Added:", "Wrote on
 # the board:")
 _SUBJECTLESS_SAYING = re.compile(rf"(?:(?<![^\n])|(?<=[.!?;][ \t])|(?<=\d[ \t]))[ \t]*"
-                                 rf"(?:(?i:also|then|and|just)[ \t]+)?(?i:{_SAYING})\b[^\n:(]{{0,60}}[:(][ \t]*\Z")
+                                 rf"(?:(?i:also|then|and|just)[ \t]+)?(?i:{_SAYING})\b[^\n:(]{{0,60}}[:(,][ \t]*\Z")
 # ... or the second half of a quotation its reporting clause splits: '"Dear poet," writes a reader in Hoboken, "you
 # ought to mention that ..."' (the speaker of the first half is a third person's, as :data:`_ATTRIBUTION` reads)
 _SPLIT_QUOTE_BEFORE = re.compile(rf"[\"\u201d],?[ \t]+{_SAYS_THEN_SPEAKER}[^\n\"\u201c\u201d]{{0,80}},[ \t]*\Z")
