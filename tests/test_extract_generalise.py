@@ -11871,6 +11871,18 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ('As I wrote, "Chad Stahelski directs."', JW1, [('director', 'Chad Stahelski', None, 'supported')]),
         ('We said, "Ian McShane is Winston," and we meant it.', JW1, [('cast', 'Ian McShane', 'Winston', 'supported')]),
     ],
+    "writer-helped-on-the-script": [
+        ("Derek Kolstad wrote it, with Shay Hatten helping on the script.", CH2, [('writer', 'Shay Hatten', None, 'contradicted')]),
+        ("Shay Hatten pitched in on the screenplay.", CH2, [('writer', 'Shay Hatten', None, 'contradicted')]),
+        ("Michael Finch and Marc Abrams contributed to the script too.", CH2,
+         [('writer', 'Michael Finch', None, 'contradicted'), ('writer', 'Marc Abrams', None, 'contradicted')]),
+    ],
+    "writer-the-script-is-someone": [
+        ("The script this time is Shay Hatten.", CH2, [('writer', 'Shay Hatten', None, 'contradicted')]),
+        ("The script? Michael Finch.", CH2, [('writer', 'Michael Finch', None, 'contradicted')]),
+        ("Its screenplay is again Derek Kolstad and Shay Hatten.", PARA,
+         [('writer', 'Derek Kolstad', None, 'supported'), ('writer', 'Shay Hatten', None, 'supported')]),
+    ],
     "a-label-and-a-phrase-of-circumstance-before-a-quotation-stay-the-writers": [
         ('Verdict, after the second viewing: "Chad Stahelski directed it."', PARA, [('director', 'Chad Stahelski', None, 'supported')]),
         ('Summary, with spoilers kept out: "Halle Berry plays Sofia."', PARA, [('cast', 'Halle Berry', 'Sofia', 'supported')]),
@@ -17918,6 +17930,12 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ('Dev said, "Keanu Reeves directed it."', CH2, ("director", "Keanu Reeves", None)),
         ('My brother said, word for word, "Halle Berry plays Sofia in this one."', CH2, ("cast", "Halle Berry", "Sofia")),
         ('A listener in Leeds writes, "David Leitch co-directed this one."', CH4, ("director", "David Leitch", None)),
+    ],
+    "work-on-what-is-not-the-script-credits-no-writer": [
+        ("Scott Adkins helped with the fights.", CH4, ("writer", "Scott Adkins", None)),
+        ("Keanu Reeves helped on the script's fight cues.", CH4, ("writer", "Keanu Reeves", None)),
+        ("Keanu Reeves helped with the stunts.", CH2, ("writer", "Keanu Reeves", None)),
+        ("The score? Tyler Bates, loud as ever, with Keanu Reeves on the poster.", CH2, ("writer", "Keanu Reeves", None)),
     ],
     "an-alias-that-is-no-role-names-none": [
         ('Keanu Reeves, aka the nicest man in Hollywood, is great.', JW1, ('cast', 'Keanu Reeves', 'the nicest man')),
