@@ -11883,6 +11883,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Its screenplay is again Derek Kolstad and Shay Hatten.", PARA,
          [('writer', 'Derek Kolstad', None, 'supported'), ('writer', 'Shay Hatten', None, 'supported')]),
     ],
+    "a-correction-restates-from-its-determiner": [
+        ("Claudia Gerini is his wife no scratch that his sister Gianna.", CH2, [('cast', 'Claudia Gerini', 'Gianna', 'supported')]),
+        ("Ruby Rose plays the bodyguard no wait the mute enforcer Ares.", CH2, [('cast', 'Ruby Rose', 'Ares', 'supported')]),
+        ("Common plays her brother, no, sorry, her bodyguard Cassian.", CH2, [('cast', 'Common', 'Cassian', 'supported')]),
+    ],
     "a-label-and-a-phrase-of-circumstance-before-a-quotation-stay-the-writers": [
         ('Verdict, after the second viewing: "Chad Stahelski directed it."', PARA, [('director', 'Chad Stahelski', None, 'supported')]),
         ('Summary, with spoilers kept out: "Halle Berry plays Sofia."', PARA, [('cast', 'Halle Berry', 'Sofia', 'supported')]),

@@ -204,7 +204,18 @@ _RETRACTION_OPENS = re.compile(r"(?:(?:[ \t]*[,\u2014\u2013][ \t]*)?\bno\b[\s,]*
 # (a question's mark or a trailing-off opens any correction: "Santo? No, Santino"; a full stop a strong one only)
 # a correction that restates the end of the clause from a preposition: "released in October 2015 (correction: in
 # October 2014": the words from that preposition's last use before the marker are taken back
-_FROM_PREPOSITION = re.compile(r"\b(?P<first>in|on|at|by|as|from)\b[^,.;:!?\n()]{1,40}\Z", re.IGNORECASE)
+# (or from the word that opens the phrase said again, a preposition or a determiner: "in 2015 no wait in 2014", "his
+# wife no scratch that his sister Gianna", the last of that word before the marker)
+_RESTATING = frozenset({"in", "on", "at", "by", "as", "from", "his", "her", "their", "the", "a", "an"})
+
+
+def _restated(view: str, start: int, again: str) -> re.Match[str] | None:
+    """The phrase before ``start`` that the correction says again from its first word ``again``."""
+    if again.lower() not in _RESTATING:
+        return None
+    word = re.escape(again)
+    return re.compile(rf"\b(?P<first>{word})\b(?:(?!\b{word}\b)[^,.;:!?\n()]){{1,40}}\Z", re.IGNORECASE).search(
+        view, max(0, start - 41), start)
 # what a correction says again: a number, a capitalised name, or the clause restated from its first word
 _NUMBER_BEFORE = re.compile(r"\d[\d.,/]*\s*\Z")
 _NAME_BEFORE = re.compile(r"(?:\bthe\s+)?(?-i:[A-Z][\w'\u2019-]*)(?:\s+(?-i:[A-Z][\w'\u2019-]*)){0,3}[\s,]*\Z")
@@ -274,10 +285,10 @@ def retraction_spans(view: str) -> list[tuple[int, int]]:
             spans.append((name.start(), pronoun.end()))
             continue
         clause = _CLAUSE_BEFORE.search(view, max(0, start - 61), start)
-        restated = _FROM_PREPOSITION.search(view, max(0, start - 41), start)
+        restated = _restated(view, start, again.group())
         taken_back = _NUMBER_BEFORE.search(view, max(0, start - 12), start) if again.group().isdigit() else \
             clause if clause and clause.group("first").lower() == again.group().lower() else \
-            restated if restated and restated.group("first").lower() == again.group().lower() else \
+            restated if restated else \
             _NAME_BEFORE.search(view, max(0, start - 40), start) if _NAME_AFTER.match(view, marker.end()) else None
         said_no = opening.group().lstrip(" ,").lower().startswith("no") or _SAYS_NO.search(marker.group()) is not None
         if taken_back is None and clause is not None and said_no:
