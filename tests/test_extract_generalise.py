@@ -11860,6 +11860,10 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         (("date,member,title,year,notes,score\n2024-01-09,Bev,John Wick,2014,Kolstad has a cameo as the priest guarding the vault lol,6/10\n2024-01-09,Ines,John Wick,2014,\"Chad Stahelski directed it, his first feature after years as a stunt man, and Keanu Reeves is John Wick.\",8/10\n2024-01-09,Kwame,John Wick,2014,\"Keanu did every single stunt himself, no doubles\",9/10"), JW1, [('rating', '', 8, 'unknown')]),
         (("viewer;film;verdict\nMo;Chapter 2;Chad Stahelski directs alone this time and Common plays Cassian with real menace, which is the best thing in a long, busy film. 7/10\nDana;Chapter 2;Ruby Rose plays Gianna. 10/10"), CH2, [('rating', '', 7, 'unknown')]),
         (("logged by\tfilm\tnotes\nLee\tChapter 4\tDonnie Yen plays Caine, blind and brilliant, and Bill Skarsgard plays the Marquis as a spoilt aristocrat; the stairs are a triumph. 9/10\nPia\tChapter 4\tKeanu Reeves directed it. 4/10"), CH4, [('rating', '', 9, 'unknown')]),
+        (('date,member,title,notes,grade\n2025-06-24,Priyanka,JW3,"Ana de Armas plays the ballerina",A\n'
+          '2025-06-24,Hollis,JW3,"Halle Berry plays Sofia and the dogs are the best thing in it, and Mark Dacascos '
+          'plays Zero with a grin",B+\n,,,"WRAP-UP (Hollis): the ballerina here is Unity Phelan, not Ana de Armas.",'),
+         PARA, [('cast', 'Unity Phelan', 'The Ballerina (Parabellum)', 'supported')]),
     ],
     "the-writer-has-them-down-as": [
         ("I have Common down as Cassian.", CH2, [('cast', 'Common', 'Cassian', 'supported')]),

@@ -638,3 +638,14 @@ def test_a_final_score_a_video_shows_is_its_last_word(text: str, value: float) -
     last word, as "Final score:" alone is: a score said after it of another work does not replace it."""
     rating = find_rating(text)
     assert rating is not None and rating.value == value
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Table grades B, A-, B+, A, so call it an A- overall; mine stays B+.", "B+"),
+    ("Dev went A; mine remains a B-.", "B-"),
+    ("The panel settled on a C. Mine stays B+, whatever they say.", "B+"),
+])
+def test_the_writers_grade_that_stays_beside_the_others(text: str, value: str) -> None:
+    """"Mine stays B+", "mine remains a B-": the writer's own grade, held beside the table's or another's."""
+    rating = find_rating(text)
+    assert rating is not None and rating.value == value

@@ -248,8 +248,8 @@ _SOURCES: list[tuple[str, re.Pattern[str]]] = [
         # (or a comma, as said aloud: "Final answer, B plus")
         r"|(?:(?:final|last)\s+(?:word|answer)|bottom\s+line|(?:my\s+)?two\s+cents|upshot|summing\s+up|in\s+short)"
         r"(?=[ \t]*[:,])"
-        # the critic's beside another's: "Harriet: C-. Mine: B+.", "Mine was a B-minus"
-        r"|mine(?=[ \t]*:|\s+(?:is|was|would\s+be|will\s+be)\s)"
+        # the critic's beside another's: "Harriet: C-. Mine: B+.", "Mine was a B-minus", "mine stays B+"
+        r"|mine(?=[ \t]*:|\s+(?:is|was|would\s+be|will\s+be|stays|remains)\s)"
         r"|(?<![^\n])[ \t*-]*(?:the\s+)?(?:film|movie)(?=\s*:))"  # a line's label: "Film: B+" (not "Pattern: A")
         # "**Grade:** B+", "MY GRADE -- B+", a formula's "grade(C2) = B+"
         # ... or a phrase saying whose it is: "FINAL MARK FROM THE EDITOR: A"

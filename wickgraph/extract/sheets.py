@@ -135,8 +135,10 @@ def others_rows(text: str) -> list[tuple[int, int]]:
             rows.append((header_end + 1 + line.start(), header_end + 1 + line.end(), cells[who].strip().lower()))
     words: dict[str, int] = {}
     for start, end, person in rows:
-        words[person] = words.get(person, 0) + len(text[start:end].split())
+        if person:
+            words[person] = words.get(person, 0) + len(text[start:end].split())
     if len(words) < 2:
         return []
     writer = max(words, key=lambda person: words[person])
-    return [(start, end) for start, end, person in rows if person != writer]
+    # (a row with the column empty is nobody else's: the writer's wrap-up under the others' rows)
+    return [(start, end) for start, end, person in rows if person and person != writer]
