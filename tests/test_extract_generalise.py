@@ -11892,6 +11892,12 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Ruby Rose plays the bodyguard no wait the mute enforcer Ares.", CH2, [('cast', 'Ruby Rose', 'Ares', 'supported')]),
         ("Common plays her brother, no, sorry, her bodyguard Cassian.", CH2, [('cast', 'Common', 'Cassian', 'supported')]),
     ],
+    "a-titles-bracketed-year-after-a-version-word-is-the-titles": [
+        ("The only DVD in the place was John Wick: Chapter 3 \u2013 Parabellum (2019).", PARA,
+         [('release_year', '', 2019, 'supported')]),
+        ("The 4K edition of Chapter 2 (2017) looks great.", CH2, [('release_year', '', 2017, 'supported')]),
+        ("The Blu-ray copy of Ballerina (2025) in the library is scratched.", BAL, [('release_year', '', 2025, 'supported')]),
+    ],
     "a-label-and-a-phrase-of-circumstance-before-a-quotation-stay-the-writers": [
         ('Verdict, after the second viewing: "Chad Stahelski directed it."', PARA, [('director', 'Chad Stahelski', None, 'supported')]),
         ('Summary, with spoilers kept out: "Halle Berry plays Sofia."', PARA, [('cast', 'Halle Berry', 'Sofia', 'supported')]),
@@ -17945,6 +17951,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Keanu Reeves helped on the script's fight cues.", CH4, ("writer", "Keanu Reeves", None)),
         ("Keanu Reeves helped with the stunts.", CH2, ("writer", "Keanu Reeves", None)),
         ("The score? Tyler Bates, loud as ever, with Keanu Reeves on the poster.", CH2, ("writer", "Keanu Reeves", None)),
+    ],
+    "a-discs-own-bracketed-year-is-the-discs": [
+        ("The DVD (2020) has a commentary.", PARA, ("release_year", "", 2020)),
+        ("The Blu-ray reissue (2021) adds a booklet.", CH2, ("release_year", "", 2021)),
+        ("The Switch port came out in 2020.", "John Wick Hex", ("release_year", "", 2020)),
     ],
     "an-alias-that-is-no-role-names-none": [
         ('Keanu Reeves, aka the nicest man in Hollywood, is great.', JW1, ('cast', 'Keanu Reeves', 'the nicest man')),
