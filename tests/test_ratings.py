@@ -649,19 +649,3 @@ def test_the_writers_grade_that_stays_beside_the_others(text: str, value: str) -
     """"Mine stays B+", "mine remains a B-": the writer's own grade, held beside the table's or another's."""
     rating = find_rating(text)
     assert rating is not None and rating.value == value
-
-
-@pytest.mark.parametrize(("text", "value"), [
-    ("How we do it on this show is out of ten. I'm I'm at an eight and a half.", 8.5),
-    ("Trevor says nine. I'm at a seven.", 7),
-    ("Right, scores. I am at six, maybe.", 6),
-])
-def test_the_critic_placing_themself_at_a_score(text: str, value: float) -> None:
-    """"I'm at an eight and a half": the critic at a score, alone in its clause, as "I'm going 8" is."""
-    rating = find_rating(text)
-    assert rating is not None and rating.value == value
-
-
-@pytest.mark.parametrize("text", ["I'm at 2 pm on Friday.", "I'm at 3 films this week.", "I'm at home, so no."])
-def test_being_at_a_time_a_count_or_a_place_is_no_score(text: str) -> None:
-    assert find_rating(text) is None

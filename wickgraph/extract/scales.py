@@ -73,8 +73,7 @@ NEEDS = {"stars_glyph": ("★",), "stars_ascii": ("**", "*/", "✦", "✪", "✭
                        " af ", " in the "),
           "star_number": ("\u2605", "\u2b50"), "named_scale": ("scale",),
           "given_bare": ("give", "gave", "giving", "rate", "rating", "award", "verdict", "score", "grade", "from me",
-                         "deserve", "put", "for me", "vote", "note", "call", "going", "'m at", "am at", "\u2019m at",
-                         "grant", "accord", "bestow",
+                         "deserve", "put", "for me", "vote", "note", "call", "going", "grant", "accord", "bestow",
                          "earn", "get", "merit", "receive", "take", "win"),
           "labelled_total": ("/", "out of"),
           "labelled_scale": ("out of", "/", "-10)", "-5)", "-100)", "- 10)", "\u201310)", "to 10)", "(1-", "(1\u2013",
@@ -129,10 +128,10 @@ _SOURCES: list[tuple[str, re.Pattern[str]]] = [
         rf"\b(?:put|puts|putting)\s+(?:it|this(?:\s+one)?)\s+at\s+|"
         # a learner's "vote" or "note" for a score (Italian "voto", French "note"): "My vote: 8", "Note: 7 and half"
         rf"\b(?:verdict|score|rating|grade|(?:my\s+|final\s+)?vote|(?:my\s+|final\s+)?note)\s*[:?\-\u2013\u2014]\s*|"
-        # the critic's verdict said: "Let's call it a 7", "I'm going 8", "I'm going with a seven", "I'm at an eight
-        # and a half" (the score alone in its clause: not "call it a 2-hour nap", "going with 2 friends", "at 2 pm")
-        rf"(?:\b(?:call|calling)\s+it\s+(?=an?\s)|\b(?:i['\u2019]m|i\s+am)\s+(?:going\s+(?:with\s+)?|at\s+))"
-        rf"(?=(?:an?\s+)?[\w.]+(?:\s+and\s+a\s+half)?(?:\s*[.,;:!?)\u2014\u2013]|\s*$|\s+(?:from|for)\s+me\b))|"
+        # the critic's verdict said: "Let's call it a 7", "I'm going 8", "I'm going with a seven"
+        # (the score alone in its clause: not "call it a 2-hour nap", "going with 2 friends")
+        rf"(?:\b(?:call|calling)\s+it\s+(?=an?\s)|\b(?:i['\u2019]m|i\s+am)\s+going\s+(?:with\s+)?)"
+        rf"(?=(?:an?\s+)?[\w.]+(?:\s*[.,;:!?)\u2014\u2013]|\s*$|\s+(?:from|for)\s+me\b))|"
         rf"\b(?:it|this(?:\s+one)?)\s+deserves\s+|"
         # the scale fronted, then a verb of getting: "Of ten, this errand earns an eight", "Out of five, it gets 4"
         rf"\b(?:out\s+)?of\s+(?P<ftop>five|ten|four|a\s+hundred|5|10|4|100)\s*,\s*(?:[^,.;:!?\n]{{0,40}}?\s)?"
