@@ -360,7 +360,7 @@ def others_posts(text: str) -> list[tuple[int, int]]:
         if len(items) >= 2:  # a feed's other posts: the review is its longest item
             longest = max(items, key=lambda span: span[1] - span[0])
             spans += [span for span in items if span != longest]
-    if "answered" in text or "nswered" in text:
+    if "nswered" in text:  # ("answered", "Answered")
         spans += others_answers(text) + signed_answers(text)
     if "helpful" in text or "useful" in text:
         spans += _others_reviews(text)

@@ -90,11 +90,11 @@ def _items(text: str, span: Span) -> Iterator[Span]:
         at = _skip(text, end, ",")
 
 
-def _objects(text: str, span: Span) -> Iterator[tuple[int, Members]]:
-    """Every object inside the value at ``span`` (itself included), with its members."""
+def _objects(text: str, span: Span) -> Iterator[Members]:
+    """The members of every object inside the value at ``span`` (itself included)."""
     if text[span[0]] == "{":
         members = _members(text, span[0])
-        yield span[0], members
+        yield members
         for _, value in members.values():
             yield from _objects(text, value)
     elif text[span[0]] == "[":
@@ -118,17 +118,15 @@ def _types(text: str, members: Members) -> set[str]:
     return set(value) if isinstance(value, list) else {value}
 
 
-def _blocks(text: str) -> Iterator[tuple[str, Members, int]]:
-    """Every object of every JSON-LD block (with its start), the blocks checked as JSON first."""
+def _blocks(text: str) -> Iterator[Members]:
+    """The members of every object of every JSON-LD block, the blocks checked as JSON first."""
     if "ld+json" not in text:
         return
     for block in _BLOCK.finditer(text):
-        body = block.start("body")
-        start = _skip(text, body)
+        start = _skip(text, block.start("body"))
         try:
             json.loads(block["body"])
-            for at, members in _objects(text, (start, _value_end(text, start))):
-                yield text, members, at
+            yield from _objects(text, (start, _value_end(text, start)))
         except (ValueError, IndexError):
             continue  # not JSON: a broken block claims nothing
 
@@ -141,16 +139,18 @@ def jsonld_spans(text: str) -> list[Span]:
 def jsonld_candidates(doc: Document) -> list[Candidate]:
     """Director, cast and release-year candidates of the works a page's JSON-LD describes."""
     found: list[Candidate] = []
-    for text, members, _ in _blocks(doc.text):
+    text = doc.text
+    for members in _blocks(text):
         if not _types(text, members) & _WORK_TYPES:
             continue
-        for key, job in (("director", "director"), ("directors", "director")):
+        for key in ("director", "directors"):
             if key in members:
                 for item in _items(text, members[key][1]):
                     person = _members(text, item[0]) if text[item[0]] == "{" else None
                     name = _string(text, person, "name") if person else None
                     if name is not None:
-                        found.append(Candidate(f"{job}{JSONLD_RULE}", job, item[0], item[1], parts={"person": [name]}))
+                        found.append(Candidate(f"director{JSONLD_RULE}", "director", item[0], item[1],
+                                               parts={"person": [name]}))
         for key in ("actor", "actors"):
             if key in members:
                 found += [c for item in _items(text, members[key][1]) if (c := _cast(text, item)) is not None]
@@ -185,7 +185,7 @@ def _cast(text: str, item: Span) -> Candidate | None:
 def jsonld_rating(text: str) -> RatingMatch | None:
     """The rating of the page's one review, from its ``reviewRating`` (``bestRating`` 5 when it is not given)."""
     ratings = []
-    for _, members, _ in _blocks(text):
+    for members in _blocks(text):
         if _types(text, members) & _REVIEW_TYPES and "reviewRating" in members:
             rating = members["reviewRating"][1]
             if text[rating[0]] == "{":

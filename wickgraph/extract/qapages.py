@@ -48,7 +48,7 @@ def others_answers(text: str) -> list[tuple[int, int]]:
 
 # an answer's signature on the line under it, on a shop's or a forum's questions: "— answered by a buyer",
 # "-- Answered by Sam P.", "answered by seller" (not the writer's own: "answered by me")
-_ANSWERED_BY = re.compile(r"^[ \t]*(?:[\u2014\u2013-]{1,2}[ \t]*)?(?:answered|replied)[ \t]+by[ \t]+"
+_ANSWERED_BY = re.compile(r"^[ \t]*(?:[\u2014\u2013-]{1,2}[ \t]*)?answered[ \t]+by[ \t]+"
                           r"(?!(?:me|myself|the\s+(?:author|reviewer|critic))\b)[^\n]{1,60}$",
                           re.IGNORECASE | re.MULTILINE)
 
