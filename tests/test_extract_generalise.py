@@ -11898,6 +11898,21 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("The 4K edition of Chapter 2 (2017) looks great.", CH2, [('release_year', '', 2017, 'supported')]),
         ("The Blu-ray copy of Ballerina (2025) in the library is scratched.", BAL, [('release_year', '', 2025, 'supported')]),
     ],
+    "franchise-set-in-another-works-time": [
+        ("Ballerina is set during the events of Parabellum.", BAL, [('franchise_member', '', None, 'supported')]),
+        ("It takes place between the third and fourth films.", BAL, [('franchise_member', '', None, 'supported')]),
+        ("Ballerina, a side-story set during Parabellum, is fine.", BAL, [('franchise_member', '', None, 'supported')]),
+    ],
+    "a-sequel-picking-up-after-the-earlier-film-by-its-place": [
+        ("Chapter 2 picks up days after the first film.", CH2, [('franchise_member', '', None, 'supported')]),
+        ("It picks up moments after the previous one.", CH4, [('franchise_member', '', None, 'supported')]),
+        ("The story resumes right after the third film.", CH4, [('franchise_member', '', None, 'supported')]),
+    ],
+    "a-numbered-unit-of-an-owners-or-described-series": [
+        ("Part four of Keanu's revenge cycle arrives at last.", CH4, [('franchise_member', '', None, 'supported')]),
+        ("Round three of the assassin saga is the loudest.", PARA, [('franchise_member', '', None, 'supported')]),
+        ("It is episode two of Keanu Reeves's hitman series.", CH2, [('franchise_member', '', None, 'supported')]),
+    ],
     "a-label-and-a-phrase-of-circumstance-before-a-quotation-stay-the-writers": [
         ('Verdict, after the second viewing: "Chad Stahelski directed it."', PARA, [('director', 'Chad Stahelski', None, 'supported')]),
         ('Summary, with spoilers kept out: "Halle Berry plays Sofia."', PARA, [('cast', 'Halle Berry', 'Sofia', 'supported')]),
@@ -17956,6 +17971,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("The DVD (2020) has a commentary.", PARA, ("release_year", "", 2020)),
         ("The Blu-ray reissue (2021) adds a booklet.", CH2, ("release_year", "", 2021)),
         ("The Switch port came out in 2020.", "John Wick Hex", ("release_year", "", 2020)),
+    ],
+    "a-time-or-a-unit-of-something-else-places-nothing": [
+        ("The film is set during Christmas in New York.", JW1, ("franchise_member", "", None)),
+        ("Part two of the other saga Keanu made is worse.", CH2, ("franchise_member", "", None)),
+        ("Chapter 4 of the book is about dogs.", CH4, ("franchise_member", "", None)),
     ],
     "an-alias-that-is-no-role-names-none": [
         ('Keanu Reeves, aka the nicest man in Hollywood, is great.', JW1, ('cast', 'Keanu Reeves', 'the nicest man')),
