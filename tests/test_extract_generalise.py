@@ -11913,6 +11913,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Round three of the assassin saga is the loudest.", PARA, [('franchise_member', '', None, 'supported')]),
         ("It is episode two of Keanu Reeves's hitman series.", CH2, [('franchise_member', '', None, 'supported')]),
     ],
+    "cast-disappears-into": [
+        ("Donnie Yen disappears into Killa.", CH4, [('cast', 'Donnie Yen', 'Killa', 'contradicted')]),
+        ("Scott Adkins vanishes completely into Caine.", CH4, [('cast', 'Scott Adkins', 'Caine', 'contradicted')]),
+        ("Clancy Brown melts into the Marquis.", CH4, [('cast', 'Clancy Brown', 'the Marquis', 'contradicted')]),
+    ],
     "a-label-and-a-phrase-of-circumstance-before-a-quotation-stay-the-writers": [
         ('Verdict, after the second viewing: "Chad Stahelski directed it."', PARA, [('director', 'Chad Stahelski', None, 'supported')]),
         ('Summary, with spoilers kept out: "Halle Berry plays Sofia."', PARA, [('cast', 'Halle Berry', 'Sofia', 'supported')]),
@@ -17976,6 +17981,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("The film is set during Christmas in New York.", JW1, ("franchise_member", "", None)),
         ("Part two of the other saga Keanu made is worse.", CH2, ("franchise_member", "", None)),
         ("Chapter 4 of the book is about dogs.", CH4, ("franchise_member", "", None)),
+    ],
+    "disappearing-into-a-place-plays-nothing": [
+        ("Keanu Reeves disappears into Berlin.", CH4, ("cast", "Keanu Reeves", "Berlin")),
+        ("Keanu Reeves disappears into the night.", CH4, ("cast", "Keanu Reeves", "the night")),
+        ("Keanu Reeves runs into Winston's hotel.", CH4, ("cast", "Keanu Reeves", "Winston")),
     ],
     "an-alias-that-is-no-role-names-none": [
         ('Keanu Reeves, aka the nicest man in Hollywood, is great.', JW1, ('cast', 'Keanu Reeves', 'the nicest man')),
