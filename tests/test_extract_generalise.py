@@ -11918,6 +11918,13 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Scott Adkins vanishes completely into Caine.", CH4, [('cast', 'Scott Adkins', 'Caine', 'contradicted')]),
         ("Clancy Brown melts into the Marquis.", CH4, [('cast', 'Clancy Brown', 'the Marquis', 'contradicted')]),
     ],
+    "a-basic-listings-data-statement-pairs-its-strings": [
+        ('10 REM CAST\n20 READ A$,B$\n30 PRINT A$;" AS ";B$\n40 DATA "Keanu Reeves","John Wick"', JW1,
+         [('cast', 'Keanu Reeves', 'John Wick', 'supported')]),
+        ('100 DATA "Winston","Ian McShane"\n110 DATA "Charon","Lance Reddick"\n120 END', JW1,
+         [('cast', 'Ian McShane', 'Winston', 'supported'), ('cast', 'Lance Reddick', 'Charon', 'supported')]),
+        ('10 REM CHAPTER 4\n20 DATA "Scott Adkins","Caine"\n30 GOTO 10', CH4, [('cast', 'Scott Adkins', 'Caine', 'contradicted')]),
+    ],
     "a-label-and-a-phrase-of-circumstance-before-a-quotation-stay-the-writers": [
         ('Verdict, after the second viewing: "Chad Stahelski directed it."', PARA, [('director', 'Chad Stahelski', None, 'supported')]),
         ('Summary, with spoilers kept out: "Halle Berry plays Sofia."', PARA, [('cast', 'Halle Berry', 'Sofia', 'supported')]),
@@ -17986,6 +17993,13 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Keanu Reeves disappears into Berlin.", CH4, ("cast", "Keanu Reeves", "Berlin")),
         ("Keanu Reeves disappears into the night.", CH4, ("cast", "Keanu Reeves", "the night")),
         ("Keanu Reeves runs into Winston's hotel.", CH4, ("cast", "Keanu Reeves", "Winston")),
+    ],
+    "a-data-statement-of-two-roles-or-two-people-pairs-nothing": [
+        ('10 REM ROLES\n20 DATA "Winston","Charon"\n30 DATA "Keanu Reeves","Ian McShane"\n40 END', JW1,
+         ("cast", "Keanu Reeves", "Winston")),
+        ('10 REM ROLES\n20 DATA "Winston","Charon"\n30 DATA "Keanu Reeves","Ian McShane"\n40 END', JW1,
+         ("cast", "Ian McShane", "Charon")),
+        ('10 REM ROLES\n20 DATA "Sofia","Zero"\n30 PRINT "Halle Berry"\n40 END', PARA, ("cast", "Halle Berry", "Zero")),
     ],
     "an-alias-that-is-no-role-names-none": [
         ('Keanu Reeves, aka the nicest man in Hollywood, is great.', JW1, ('cast', 'Keanu Reeves', 'the nicest man')),

@@ -38,7 +38,11 @@ __all__ = ["others_records", "source_code_claims", "with_source_code_read"]
 # (a decorator over a definition, not a handle opening a post: "@KeanuFan: ..."; a notebook's input prompt: "In [3]:")
 _CODE_LINE = re.compile(r"^[ \t]*(?:def|class|import|from[ \t]+[\w.]+[ \t]+import|return|assert|if[ \t]+__name__|"
                         r"const|let|var|function|public|private)\b|^[ \t]*In[ \t]?\[\d{1,4}\]:"
-                        r"|^[ \t]*@[\w.]+(?:\([^\n]*\))?[ \t]*\n[ \t]*(?:@|def\b|class\b|async\b)", re.MULTILINE)
+                        r"|^[ \t]*@[\w.]+(?:\([^\n]*\))?[ \t]*\n[ \t]*(?:@|def\b|class\b|async\b)"
+                        # a BASIC listing's numbered statements: "10 REM ...", "200 DATA \"Keanu Reeves\",\"John Wick\""
+                        r"|^[ \t]*\d{1,5}[ \t]+"
+                        r"(?-i:REM|PRINT|DATA|READ|GOTO|GOSUB|FOR|NEXT|IF|LET|DIM|MODE|END|INPUT|CLS)\b",
+                        re.MULTILINE)
 _STRING = r"(?:\"[^\"\n]*\"|'[^'\n]*')"
 _COMMENT = re.compile(r"(?:#|//)[^\n]*")
 # a comment whose body is code: "# co_director = 'X'", "# chapter_two.add_role('Sofia', 'Halle Berry')"
@@ -62,8 +66,10 @@ _BINDING = re.compile(rf"(?P<key>{_KEY})[ \t]*(?::[ \t]*[A-Za-z][\w\[\], |.]*?[ 
                       rf"(?P<value>{_VALUE})")
 # "'value' in key": membership
 _MEMBER = re.compile(rf"(?P<value>{_STRING})[ \t]+in[ \t]+(?P<key>[A-Za-z][\w.]*(?:\[[ \t]*{_STRING}[ \t]*\])*)")
-# two strings side by side, a call's or a tuple's first arguments: "add_role('Cassian', 'Common')"
-_PAIR = re.compile(rf"(?P<context>[A-Za-z][\w.]*[ \t]*(?:=[ \t]*)?)?[(\[][ \t]*(?P<first>{_STRING})[ \t]*,[ \t]*"
+# two strings side by side, a call's or a tuple's first arguments: "add_role('Cassian', 'Common')", or a BASIC
+# DATA statement's: 'DATA "Keanu Reeves","John Wick"'
+_PAIR = re.compile(rf"(?:(?P<context>[A-Za-z][\w.]*[ \t]*(?:=[ \t]*)?)?[(\[]|\b(?-i:DATA)[ \t]+)[ \t]*"
+                   rf"(?P<first>{_STRING})[ \t]*,[ \t]*"
                    rf"(?P<second>{_STRING})(?P<rest>[^\n)\]]*)")
 
 _DIRECTOR = {"director", "directors", "directed", "direction", "dir"}
