@@ -649,3 +649,16 @@ def test_the_writers_grade_that_stays_beside_the_others(text: str, value: str) -
     """"Mine stays B+", "mine remains a B-": the writer's own grade, held beside the table's or another's."""
     rating = find_rating(text)
     assert rating is not None and rating.value == value
+
+
+@pytest.mark.parametrize(("text", "value", "scale"), [
+    (("Flight / Vol : AL 871  YUL \u2192 CDG        Seat / Si\u00e8ge : 27C\nName / Nom : M. Okafor\n"
+     "Score / Note : \u2605\u2605\u2605\u2605\u00bd  (4.5 / 5)\nComments / Commentaires : good"), 4.5, 5),
+    ("Flight / Vol : BA 12        Seat / Si\u00e8ge : 3A\nRating / Note : \u2605\u2605\u2605\u00bd (3.5 / 5)", 3.5, 5),
+    ("Gate / Porte : 22        Row / Rang : 14\nScore / Note : \u2605\u2605 (2 / 5)\nDog / Chien : yes", 2, 5),
+])
+def test_a_bilingual_cards_labels_are_no_glossary(text: str, value: float, scale: int) -> None:
+    """A bilingual card's "Score / Note :" is a label in two languages, not a headword with its pronunciation between
+    slashes: the stars after it are the score."""
+    claims = [c for c in extract(text, "John Wick").to_json()["claims"] if c["type"] == "rating"]
+    assert [(c["value"], c["scale"]) for c in claims] == [(value, scale)]

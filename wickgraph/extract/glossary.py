@@ -15,9 +15,11 @@ __all__ = ["with_entry_heads_as_labels"]
 
 # a headword opening its line (a name in capitals or with its emphasis, maybe in catalogue order: "WICK, JOHN"),
 # then its pronunciation between slashes, or its part of speech, or both ("n.", "prop. n.", "*n.*", "noun")
+# (a pronunciation holds no digit, colon, bracket or star: "Score / Note : ★★★★½ (4.5 / 5)" is a bilingual label)
+_SAID = r"/[^/\n\d:()\u2605\u2606]{1,40}/"
 _ENTRY_HEAD = re.compile(r"^[ \t*_]*(?-i:[A-Z])[\w'\u2019.-]*(?:,?[ \t](?-i:[A-Z])[\w'\u2019.-]*){0,3}[*_]*"
-                         r"(?P<gloss>[ \t]+(?:/[^/\n]{1,40}/[ \t]*)?[*_]*(?:prop(?:er)?\.?[ \t]*)?(?:n|v|adj|abbr)\."
-                         r"[*_]*|[ \t]+/[^/\n]{1,40}/[ \t]*[*_]*(?:noun|n\.)?[*_]*)(?=[ \t])", re.MULTILINE)
+                         rf"(?P<gloss>[ \t]+(?:{_SAID}[ \t]*)?[*_]*(?:prop(?:er)?\.?[ \t]*)?(?:n|v|adj|abbr)\."
+                         rf"[*_]*|[ \t]+{_SAID}[ \t]*[*_]*(?:noun|n\.)?[*_]*)(?=[ \t])", re.MULTILINE)
 _ENTRIES = 2  # a glossary has two entries or more
 
 
