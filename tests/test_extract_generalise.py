@@ -11925,6 +11925,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
          [('cast', 'Ian McShane', 'Winston', 'supported'), ('cast', 'Lance Reddick', 'Charon', 'supported')]),
         ('10 REM CHAPTER 4\n20 DATA "Scott Adkins","Caine"\n30 GOTO 10', CH4, [('cast', 'Scott Adkins', 'Caine', 'contradicted')]),
     ],
+    "franchise-banner": [
+        ("Lionsgate released it under the From the World of John Wick banner.", BAL, [('franchise_member', '', None, 'supported')]),
+        ("FROM THE WORLD OF JOHN WICK: BALLERINA (2025)", BAL, [('franchise_member', '', None, 'supported')]),
+        ("a from the world of john wick production, apparently", BAL, [('franchise_member', '', None, 'supported')]),
+    ],
     "a-label-and-a-phrase-of-circumstance-before-a-quotation-stay-the-writers": [
         ('Verdict, after the second viewing: "Chad Stahelski directed it."', PARA, [('director', 'Chad Stahelski', None, 'supported')]),
         ('Summary, with spoilers kept out: "Halle Berry plays Sofia."', PARA, [('cast', 'Halle Berry', 'Sofia', 'supported')]),
@@ -18000,6 +18005,12 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ('10 REM ROLES\n20 DATA "Winston","Charon"\n30 DATA "Keanu Reeves","Ian McShane"\n40 END', JW1,
          ("cast", "Ian McShane", "Charon")),
         ('10 REM ROLES\n20 DATA "Sofia","Zero"\n30 PRINT "Halle Berry"\n40 END', PARA, ("cast", "Halle Berry", "Zero")),
+    ],
+    "the-continentals-own-full-title-is-a-bare-title": [
+        ("The Continental: From the World of John Wick (2023)\n\nColin Woodell plays young Winston.", CONT,
+         ("franchise_member", "", None)),
+        ("I watched The Continental: From the World of John Wick over three nights.", CONT, ("franchise_member", "", None)),
+        ("THE CONTINENTAL - FROM THE WORLD OF JOHN WICK, reviewed by Pat", CONT, ("franchise_member", "", None)),
     ],
     "an-alias-that-is-no-role-names-none": [
         ('Keanu Reeves, aka the nicest man in Hollywood, is great.', JW1, ('cast', 'Keanu Reeves', 'the nicest man')),
