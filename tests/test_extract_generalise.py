@@ -11930,6 +11930,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("FROM THE WORLD OF JOHN WICK: BALLERINA (2025)", BAL, [('franchise_member', '', None, 'supported')]),
         ("a from the world of john wick production, apparently", BAL, [('franchise_member', '', None, 'supported')]),
     ],
+    "a-numbered-unit-after-no-or-of-the-wick-films": [
+        ("No. 2 of the John Wick films, and the best.", CH2, [('franchise_member', '', None, 'supported')]),
+        ("Nr. 4 of the John Wick series runs long.", CH4, [('franchise_member', '', None, 'supported')]),
+        ("NO. 3 IN THE WICK SAGA: the loudest.", PARA, [('franchise_member', '', None, 'supported')]),
+    ],
     "a-label-and-a-phrase-of-circumstance-before-a-quotation-stay-the-writers": [
         ('Verdict, after the second viewing: "Chad Stahelski directed it."', PARA, [('director', 'Chad Stahelski', None, 'supported')]),
         ('Summary, with spoilers kept out: "Halle Berry plays Sofia."', PARA, [('cast', 'Halle Berry', 'Sofia', 'supported')]),
@@ -18011,6 +18016,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
          ("franchise_member", "", None)),
         ("I watched The Continental: From the World of John Wick over three nights.", CONT, ("franchise_member", "", None)),
         ("THE CONTINENTAL - FROM THE WORLD OF JOHN WICK, reviewed by Pat", CONT, ("franchise_member", "", None)),
+    ],
+    "a-numbered-unit-of-another-series-or-a-count-places-nothing": [
+        ("No. 2 of the Bond films is better.", CH2, ("franchise_member", "", None)),
+        ("It was film 2 of 5 films I saw this week.", CH2, ("franchise_member", "", None)),
+        ("No. 3 of the Fast saga was worse.", PARA, ("franchise_member", "", None)),
     ],
     "an-alias-that-is-no-role-names-none": [
         ('Keanu Reeves, aka the nicest man in Hollywood, is great.', JW1, ('cast', 'Keanu Reeves', 'the nicest man')),
