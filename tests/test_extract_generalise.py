@@ -18022,6 +18022,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("It was film 2 of 5 films I saw this week.", CH2, ("franchise_member", "", None)),
         ("No. 3 of the Fast saga was worse.", PARA, ("franchise_member", "", None)),
     ],
+    "a-post-numbered-in-brackets-is-its-posters": [
+        (("Thread: Wick family tree\n\n[Post 1 of 3] Vera wrote:\nKeanu Reeves plays John Wick. Chad Stahelski directs. Halle Berry plays Sofia and steals it.\n\n[Post 2 of 3] Cite wrote:\nDavid Leitch directed it, surely.\n\n[Post 3 of 3] Vera wrote:\nIan McShane is Winston."), PARA, ("director", "David Leitch", None)),
+        (("Topic: Chapter 4 night\n\n[Reply 1] dana_k wrote:\nDonnie Yen plays Caine and the stairs are the best thing in it.\n\n[Reply 2] pete wrote:\nScott Adkins plays Caine, I think.\n\n[Reply 3] dana_k wrote:\nBill Skarsgard plays the Marquis."), CH4, ("cast", "Scott Adkins", "Caine")),
+        (("Board: Films\nThread: Ballerina\n\n[Post #1] eve_fan wrote:\nAna de Armas plays Eve Macarro. Len Wiseman directs.\n\n[Post #2] mo wrote:\nKeanu Reeves directed the finale.\n\n[Post #3] eve_fan wrote:\nIan McShane is Winston again."), BAL, ("director", "Keanu Reeves", None)),
+    ],
     "an-alias-that-is-no-role-names-none": [
         ('Keanu Reeves, aka the nicest man in Hollywood, is great.', JW1, ('cast', 'Keanu Reeves', 'the nicest man')),
         ('Ian McShane, also known as Lovejoy to a generation, runs the hotel.', JW1, ('cast', 'Ian McShane', 'Lovejoy')),

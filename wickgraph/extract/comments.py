@@ -216,7 +216,9 @@ _AUTHORS_PART_REPLY = re.compile(r"^[ \t]*(?:[\u2514\u21b3\u21aa\u00bb>-][ \t]*)
 # subject line over "by name", "Started by name, Fri 11:42 pm", a Reddit handle with its points ("r/board · Posted
 # by u/name · 6h", "u/name · 22 pts", old Reddit's "[–] u/name 412 points")
 _POSTER = re.compile(r"^[ \t]*(?:\[[\u2013\u2212+-]\][ \t]*)?(?:(?P<number>#\d{1,4})[ \t]+"
-                     r"|[^\n]{1,60}?[ \t][\u00b7|\u2022][ \t]+(?=posted[ \t]+by\b))?"
+                     r"|[^\n]{1,60}?[ \t][\u00b7|\u2022][ \t]+(?=posted[ \t]+by\b)"
+                     # (or its place in the thread in brackets: "[Post 3 of 6] name wrote:")
+                     r"|\[(?:post|reply|message|comment)[ \t]*#?\d{1,4}(?:[ \t]+of[ \t]+\d{1,4})?\][ \t]+)?"
                      # (a handle maybe in Markdown's emphasis, "**u/name**"; a reply under an arrow, "↳ name wrote:")
                      r"(?P<by>(?:post(?:ed)?|reply|message|comment|response|(?:thread[ \t]+|topic[ \t]+)?started)[ \t]+"
                      r"(?:#\d{1,4}[ \t]+)?(?:by|from)[ \t]+"
