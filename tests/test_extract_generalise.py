@@ -11935,6 +11935,12 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Nr. 4 of the John Wick series runs long.", CH4, [('franchise_member', '', None, 'supported')]),
         ("NO. 3 IN THE WICK SAGA: the loudest.", PARA, [('franchise_member', '', None, 'supported')]),
     ],
+    "the-writing-led-by-its-first-name": [
+        ("The script, headed by Shay Hatten, is busy.", CH2, [('writer', 'Shay Hatten', None, 'contradicted')]),
+        ("Its screenplay, led by Michael Finch, is busier.", CH2, [('writer', 'Michael Finch', None, 'contradicted')]),
+        ("CREDITS: directed by Chad Stahelski; screenplay led by Derek Kolstad", PARA,
+         [('writer', 'Derek Kolstad', None, 'supported')]),
+    ],
     "a-label-and-a-phrase-of-circumstance-before-a-quotation-stay-the-writers": [
         ('Verdict, after the second viewing: "Chad Stahelski directed it."', PARA, [('director', 'Chad Stahelski', None, 'supported')]),
         ('Summary, with spoilers kept out: "Halle Berry plays Sofia."', PARA, [('cast', 'Halle Berry', 'Sofia', 'supported')]),
@@ -18026,6 +18032,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         (("Thread: Wick family tree\n\n[Post 1 of 3] Vera wrote:\nKeanu Reeves plays John Wick. Chad Stahelski directs. Halle Berry plays Sofia and steals it.\n\n[Post 2 of 3] Cite wrote:\nDavid Leitch directed it, surely.\n\n[Post 3 of 3] Vera wrote:\nIan McShane is Winston."), PARA, ("director", "David Leitch", None)),
         (("Topic: Chapter 4 night\n\n[Reply 1] dana_k wrote:\nDonnie Yen plays Caine and the stairs are the best thing in it.\n\n[Reply 2] pete wrote:\nScott Adkins plays Caine, I think.\n\n[Reply 3] dana_k wrote:\nBill Skarsgard plays the Marquis."), CH4, ("cast", "Scott Adkins", "Caine")),
         (("Board: Films\nThread: Ballerina\n\n[Post #1] eve_fan wrote:\nAna de Armas plays Eve Macarro. Len Wiseman directs.\n\n[Post #2] mo wrote:\nKeanu Reeves directed the finale.\n\n[Post #3] eve_fan wrote:\nIan McShane is Winston again."), BAL, ("director", "Keanu Reeves", None)),
+    ],
+    "a-script-that-led-the-way-credits-nobody": [
+        ("The screenplay led by example, said Keanu Reeves.", CH2, ("writer", "Keanu Reeves", None)),
+        ("The script, fronted by a prologue, opens with Ian McShane.", CH2, ("writer", "Ian McShane", None)),
+        ("Screenplay headed by a quote from Halle Berry.", PARA, ("writer", "Halle Berry", None)),
     ],
     "an-alias-that-is-no-role-names-none": [
         ('Keanu Reeves, aka the nicest man in Hollywood, is great.', JW1, ('cast', 'Keanu Reeves', 'the nicest man')),
