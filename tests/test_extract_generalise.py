@@ -11941,6 +11941,11 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("CREDITS: directed by Chad Stahelski; screenplay led by Derek Kolstad", PARA,
          [('writer', 'Derek Kolstad', None, 'supported')]),
     ],
+    "a-visitors-books-writer-signs-the-most-words": [
+        (("Sat 6 Sept\nLovely suits, dry scones.\nLorraine, Huddersfield\n\nSun 7 Sept\nWillem Dafoe plays Viggo!!\nJake (age 14), Rochdale\n\nMon 8 Sept\nKeanu Reeves is John Wick, and Michael Nyqvist plays Viggo with a tired menace I had forgotten. The suit in the first case is smaller than you think. Marks: 9 out of 10.\nHilary Brough, Todmorden\n\nTue 9 Sept\n8/10 from me.\nTom, Hebden Bridge"), JW1, [('rating', '', 9, 'unknown')]),
+        (("Page 2\n\nGreat visit.\nAnn, Leeds\n\nHalle Berry plays the Adjudicator, I think.\nBob & Sue, York\n\nHalle Berry plays Sofia, Mark Dacascos plays Zero, and the glass room is the best set the series has built; the costumes here do it justice. Four stars out of five.\nDee Marsh, Hull"), PARA, [('cast', 'Halle Berry', 'Sofia', 'supported'), ('rating', '', 4, 'unknown')]),
+        (("Entries\n\nDonnie Yen plays Caine, and the stairs at Sacre-Coeur are the best fight of the decade; Bill Skarsgard plays the Marquis as a spoilt boy. 9/10.\nPriya, Manchester\n\nScott Adkins plays Caine.\nLou, Leeds\n\nNice cafe.\nMo, Bury"), CH4, [('cast', 'Donnie Yen', 'Caine', 'supported')]),
+    ],
     "a-label-and-a-phrase-of-circumstance-before-a-quotation-stay-the-writers": [
         ('Verdict, after the second viewing: "Chad Stahelski directed it."', PARA, [('director', 'Chad Stahelski', None, 'supported')]),
         ('Summary, with spoilers kept out: "Halle Berry plays Sofia."', PARA, [('cast', 'Halle Berry', 'Sofia', 'supported')]),
@@ -18037,6 +18042,11 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("The screenplay led by example, said Keanu Reeves.", CH2, ("writer", "Keanu Reeves", None)),
         ("The script, fronted by a prologue, opens with Ian McShane.", CH2, ("writer", "Ian McShane", None)),
         ("Screenplay headed by a quote from Halle Berry.", PARA, ("writer", "Halle Berry", None)),
+    ],
+    "a-visitors-book-entry-signed-by-someone-else-is-theirs": [
+        (("Sat 6 Sept\nLovely suits, dry scones.\nLorraine, Huddersfield\n\nSun 7 Sept\nWillem Dafoe plays Viggo!!\nJake (age 14), Rochdale\n\nMon 8 Sept\nKeanu Reeves is John Wick, and Michael Nyqvist plays Viggo with a tired menace I had forgotten. The suit in the first case is smaller than you think. Marks: 9 out of 10.\nHilary Brough, Todmorden\n\nTue 9 Sept\n8/10 from me.\nTom, Hebden Bridge"), JW1, ("cast", "Willem Dafoe", "Viggo")),
+        (("Page 2\n\nGreat visit.\nAnn, Leeds\n\nHalle Berry plays the Adjudicator, I think.\nBob & Sue, York\n\nHalle Berry plays Sofia, Mark Dacascos plays Zero, and the glass room is the best set the series has built; the costumes here do it justice. Four stars out of five.\nDee Marsh, Hull"), PARA, ("cast", "Halle Berry", "the Adjudicator")),
+        (("Entries\n\nDonnie Yen plays Caine, and the stairs at Sacre-Coeur are the best fight of the decade; Bill Skarsgard plays the Marquis as a spoilt boy. 9/10.\nPriya, Manchester\n\nScott Adkins plays Caine.\nLou, Leeds\n\nNice cafe.\nMo, Bury"), CH4, ("cast", "Scott Adkins", "Caine")),
     ],
     "an-alias-that-is-no-role-names-none": [
         ('Keanu Reeves, aka the nicest man in Hollywood, is great.', JW1, ('cast', 'Keanu Reeves', 'the nicest man')),

@@ -29,7 +29,7 @@ def others_letters(text: str) -> list[tuple[int, int]]:
         spans += _others_mailbag(text) + _others_replies(text)
     if _CRITICS_SIGNATURE.search(text):  # (a guest book's critic signs in any case: "FILM CRITIC")
         spans += _others_entries(text)
-    return spans
+    return spans + _others_signed_paragraphs(text)
 
 
 # a letters page: each letter opens with its salutation on a line of its own or before its first words ("Sir, -",
@@ -157,3 +157,34 @@ def _others_entries(text: str) -> list[tuple[int, int]]:
     start = max(before + rules, default=0)  # the critic's entry opens after the entry or the rule above it
     first_rule = next((r.end() for r in RULE_LINE.finditer(text, 0, signatures[0].start())), 0)
     return [(first_rule, start), (critic.end(), len(text))]
+
+
+# a visitors' book's entry: a paragraph signed on its last line with a name and a town, no dash before them
+# ("Lorraine, Huddersfield", "Jake (age 14), Rochdale", "Graham & Pat, Sowerby Bridge")
+_NAME_AND_TOWN = re.compile(r"\n[ \t]*(?P<who>(?-i:[A-Z])[\w'\u2019.&() -]{0,40}?),[ \t]*"
+                            r"(?-i:[A-Z])[\w'\u2019. -]{1,40}\s*\Z")
+_ENTRIES_AT_LEAST = 3
+
+
+def _others_signed_paragraphs(text: str) -> list[tuple[int, int]]:
+    """In a visitors' book of paragraphs each signed with a name and a town (three or more, by two people or more),
+    the paragraphs of anyone but its writer, the one who signs the most words (the review among the visitors'
+    lines)."""
+    if text.count(",") < _ENTRIES_AT_LEAST:
+        return []
+    signed: list[tuple[int, int, str]] = []
+    start = 0
+    for gap in [*PARAGRAPH_BREAK.finditer(text), None]:
+        end = gap.start() if gap is not None else len(text)
+        signature = _NAME_AND_TOWN.search(text, start, end)
+        if signature is not None:  # (its "\n" says a line of the entry stands above the signature)
+            signed.append((start, end, signature["who"].strip().lower()))
+        start = gap.end() if gap is not None else len(text)
+    words: dict[str, int] = {}
+    for begin, end, who in signed:
+        words[who] = words.get(who, 0) + len(text[begin:end].split())
+    if len(signed) < _ENTRIES_AT_LEAST or len(words) < 2:
+        return []
+    writer = max(words, key=lambda who: words[who])
+    return [(begin, end) for begin, end, who in signed if who != writer]
+
