@@ -29,7 +29,7 @@ import re
 from ..reference import Reference
 from .document import Document
 from .gazetteer import CHARACTER, PERSON, WORK
-from .layout_words import MONTH
+from .layout_words import MONTH, PARAGRAPH_BREAK
 from .patterns import Candidate
 
 __all__ = ["known_job_credits", "known_job_verbs", "known_job_years", "people_by_job"]
@@ -175,7 +175,6 @@ _OWN_DATE = re.compile(r"\b(?:date|watched|seen|viewed|visited|reviewed|posted|u
                        r"today|filed|signed|submitted|received|sent|logged|log|stardate|entry|deadline|due|expir\w*|valid|"
                        r"accessed|retrieved|edited|revised|modified|created|generated|exported|recorded|transcribed|"
                        r"born|died|birth|death|age|written|published|issued?|next|previous\w*|last)\b", re.IGNORECASE)
-_BLOCK_BREAK = re.compile(r"\n[ \t]*\n")
 
 
 def known_job_years(doc: Document, credits: list[Candidate]) -> list[Candidate]:
@@ -183,7 +182,7 @@ def known_job_years(doc: Document, credits: list[Candidate]) -> list[Candidate]:
     ``credits`` (a credit line's director or writer) stands: the block describes the work."""
     if not credits:
         return []
-    breaks = [gap.span() for gap in _BLOCK_BREAK.finditer(doc.folded)]  # (found once: each block is read once)
+    breaks = [gap.span() for gap in PARAGRAPH_BREAK.finditer(doc.folded)]  # (found once: each block is read once)
     blocks = {(breaks[i - 1][1] if (i := bisect.bisect_right(breaks, (credit.start, credit.start))) else 0,
                next((start for start, _ in breaks[i:] if start >= credit.end), len(doc.folded)))
               for credit in credits}
