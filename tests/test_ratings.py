@@ -662,3 +662,22 @@ def test_a_bilingual_cards_labels_are_no_glossary(text: str, value: float, scale
     slashes: the stars after it are the score."""
     claims = [c for c in extract(text, "John Wick").to_json()["claims"] if c["type"] == "rating"]
     assert [(c["value"], c["scale"]) for c in claims] == [(value, scale)]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Ballerina is fine: 4/5, though Chapter 2 was a 5/5 for me.", 4),
+    ("Parabellum is a 9/10 in my book; Ballerina gets 6/10.", 6),
+    ("For the record, John Wick: Chapter 4 scored 8 out of 10 from me last year. This one: 7 out of 10.", 7),
+    ("Chapter 4 sits at 4 stars for me, and this one at 3 stars.", 3),
+])
+def test_another_work_as_the_subject_of_its_score_is_not_the_reviewed_work(text: str, value: float) -> None:
+    """Another work of the series named as the subject of its score ("Chapter 2 was a 5/5 for me") is scored on the
+    way to the reviewed work's own: its score is not the review's rating."""
+    ratings = [c for c in extract(text, "Ballerina").to_json()["claims"] if c["type"] == "rating"]
+    assert [r["value"] for r in ratings] == [value]
+
+
+def test_the_reviewed_work_as_the_subject_of_its_score_keeps_it() -> None:
+    ratings = [c for c in extract("Chapter 2 was a 5/5 for me.", "John Wick: Chapter 2").to_json()["claims"]
+               if c["type"] == "rating"]
+    assert [r["value"] for r in ratings] == [5]

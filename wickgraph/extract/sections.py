@@ -432,12 +432,15 @@ def _whole_title(named: list[Mention], label: re.Match[str]) -> bool:
     return len(named) == 1 and (named[0].start, named[0].end) == (label.start("title"), label.end("title"))
 
 
-# a score given to another work named by its title: "I gave Chapter 2 a 9/10", "rated Parabellum 6/10", "Parabellum,
-# which I gave 6/10" (a review of a sequel scores the films before it on the way to its own)
+# a score given to another work named by its title (a sequel's review scores the films before it on the way to its own):
+# "I gave Chapter 2 a 9/10", "Parabellum, which I gave 6/10", "Chapter 2 was a 5/5 for me", "Parabellum scored 9/10"
 _GIVING = r"(?:gave|give|gives|giving|rated|rate|rates|scored|score|awarded|award|awards)"
 _GIVING_BEFORE = re.compile(rf"\b{_GIVING}[ \t]+\Z", re.IGNORECASE)
 _SCORE = r"\d+(?:\.\d+)?(?:[ \t]*(?:/|out[ \t]+of|of)[ \t]*\d+)?"
 _SCORE_AFTER = re.compile(rf"[ \t]+(?:an?[ \t]+)?(?:{_SCORE}|[A-F][+-]?)(?![\w/])")
+_SCORED_AFTER = re.compile(r"[ \t]+(?:(?:is|was|remains|stays)(?:[ \t]+still)?|gets|got|earns|earned|scores|scored"
+                           r"|(?:lands|landed|sits|sat|comes[ \t]+in|came[ \t]+in)[ \t]+at)[ \t]+(?:an?[ \t]+)?"
+                           r"\d+(?:\.\d+)?(?:[ \t]*(?:/|out[ \t]+of)[ \t]*\d+|[ \t]+stars?)(?![\w/])", re.IGNORECASE)
 _WHICH_GAVE = re.compile(rf",?[ \t]+(?:which|that|to[ \t]+which)[ \t]+(?:I|we)[ \t]+(?:once[ \t]+|had[ \t]+)?{_GIVING}"
                          rf"(?:[ \t]+it)?[ \t]+(?:an?[ \t]+)?{_SCORE}", re.IGNORECASE)
 
@@ -453,7 +456,7 @@ def _other_works_scores(doc: Document) -> list[Span]:
         score = _SCORE_AFTER.match(doc.text, mention.end) if verb else None
         if verb is not None and score is not None:
             spans.append((verb.start(), score.end()))
-        which = _WHICH_GAVE.match(doc.text, mention.end)
+        which = _WHICH_GAVE.match(doc.text, mention.end) or _SCORED_AFTER.match(doc.text, mention.end)
         if which is not None:
             spans.append((mention.start, which.end()))
     return spans
