@@ -13,6 +13,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 
 from .casing import lowering_is_exact
+from .counters import is_counter, thread_counters
 from .layout_words import SCREEN_TEXT
 from .quotations import CRITIC_AND_OUTLET
 from .scales import (
@@ -20,13 +21,11 @@ from .scales import (
     NEEDS,
     PATTERNS,
     TITLE,
-    is_counter,
     normalize,
     number,
     parse_number,
     reading,
     scan,
-    thread_counters,
 )
 from .scoreholders import (
     OWN_LABEL,
