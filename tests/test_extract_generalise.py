@@ -11946,6 +11946,56 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         (("Page 2\n\nGreat visit.\nAnn, Leeds\n\nHalle Berry plays the Adjudicator, I think.\nBob & Sue, York\n\nHalle Berry plays Sofia, Mark Dacascos plays Zero, and the glass room is the best set the series has built; the costumes here do it justice. Four stars out of five.\nDee Marsh, Hull"), PARA, [('cast', 'Halle Berry', 'Sofia', 'supported'), ('rating', '', 4, 'unknown')]),
         (("Entries\n\nDonnie Yen plays Caine, and the stairs at Sacre-Coeur are the best fight of the decade; Bill Skarsgard plays the Marquis as a spoilt boy. 9/10.\nPriya, Manchester\n\nScott Adkins plays Caine.\nLou, Leeds\n\nNice cafe.\nMo, Bury"), CH4, [('cast', 'Donnie Yen', 'Caine', 'supported')]),
     ],
+    "the-counts-under-a-post-of-the-authors-own-thread-head-no-comments": [
+        (("Sam Reyes (@samwatches) \u00b7 2h\nRewatched John Wick: Chapter 4 tonight. Thread. (1/5)\n"
+          "3 replies \u00b7 2 reposts \u00b7 40 likes\n\nSam Reyes (@samwatches) \u00b7 2h\n"
+          "The stairs go on forever and I loved every step. (2/5)\n1 reply \u00b7 0 reposts \u00b7 12 likes\n\n"
+          "Sam Reyes (@samwatches) \u00b7 2h\nThe Osaka hotel sequence is a marvel of neon and glass. (3/5)\n"
+          "4 replies \u00b7 1 repost \u00b7 30 likes\n\n    \u21b3 mo (@mofilm) \u00b7 1h\n    Scott Adkins plays Caine surely\n"
+          "    2 likes\n\nSam Reyes (@samwatches) \u00b7 1h\nBill Skarsg\u00e5rd plays the Marquis with a pout. (4/5)\n"
+          "2 replies \u00b7 3 reposts \u00b7 25 likes\n\nSam Reyes (@samwatches) \u00b7 1h\nRina Sawayama plays Akira. (5/5)\n"
+          "0 replies \u00b7 0 reposts \u00b7 9 likes\n"), CH4,
+         [("cast", "Bill Skarsg\u00e5rd", "the Marquis", "supported"), ("cast", "Rina Sawayama", "Akira", "supported")]),
+        (("Tova K @tovak \u00b7 Jun 6\n1/4 Ballerina is the spin-off I did not know I needed.\n"
+          "\U0001f44d 40 \u00b7 6 comments \u00b7 2 shares\n\nTova K @tovak \u00b7 Jun 6\n"
+          "2/4 The flamethrower fight in the village is worth the ticket on its own.\n"
+          "\U0001f44d 31 \u00b7 2 comments \u00b7 1 share\n\nTova K @tovak \u00b7 Jun 6\n"
+          "3/4 Ana de Armas plays Eve Macarro and never blinks.\n\U0001f44d 22 \u00b7 0 comments \u00b7 0 shares\n\n"
+          "Tova K @tovak \u00b7 Jun 6\n4/4 Gabriel Byrne plays the Chancellor.\n\U0001f44d 50 \u00b7 9 comments\n"), BAL,
+         [("cast", "Ana de Armas", "Eve Macarro", "supported"), ("cast", "Gabriel Byrne", "the Chancellor", "supported")]),
+        (("Nell Ashby @nellwatches \u00b7 3d\nThoughts on Parabellum, in a thread. \U0001f9f5\n"
+          "14 comments \u00b7 3 reposts\n\nNell Ashby @nellwatches \u00b7 3d\n"
+          "The horse chase through Manhattan is the silliest, best idea in the series.\n"
+          "8 comments \u00b7 1 repost\n\nNell Ashby @nellwatches \u00b7 3d\nIt drags in the desert, badly.\n"
+          "5 comments \u00b7 0 reposts\n\nNell Ashby @nellwatches \u00b7 3d\nHalle Berry plays Sofia, dogs and all.\n"
+          "2 comments \u00b7 0 reposts\n\nNell Ashby @nellwatches \u00b7 3d\nMark Dacascos plays Zero.\n"
+          "12 comments \u00b7 4 reposts\n"), PARA,
+         [("cast", "Halle Berry", "Sofia", "supported"), ("cast", "Mark Dacascos", "Zero", "supported")]),
+    ],
+    "a-fediverse-handle-with-its-server-heads-a-post": [
+        (("Lee Hart @leeh@film.social \u00b7 20:01\n1/3 Ballerina, finally, and the snow fight is great.\n\n"
+          "  \u21aa @troll@mastodon.online \u00b7 20:05\n  whatever, the director is overrated\n\n"
+          "Lee Hart @leeh@film.social \u00b7 20:09\n2/3 Ana de Armas plays Eve Macarro.\n\n"
+          "Lee Hart @leeh@film.social \u00b7 20:12\n3/3 Len Wiseman directs.\n"), BAL,
+         [("cast", "Ana de Armas", "Eve Macarro", "supported"), ("director", "Len Wiseman", None, "supported")]),
+        (("Rui @rui@mstdn.party \u00b7 Oct 2\nWatching The Continental tonight.\n\n"
+          "  \u21aa @ana_b@fosstodon.org \u00b7 Oct 2\n  enjoy!!\n\n"
+          "Rui @rui@mstdn.party \u00b7 Oct 3\nMel Gibson plays Cormac and shouts a lot. Colin Woodell plays Winston.\n"),
+         CONT, [("cast", "Mel Gibson", "Cormac", "supported"), ("cast", "Colin Woodell", "Winston", "supported")]),
+        (("Maya Lind @maya@social.example.net \u00b7 2d\nChapter 2 rewatch thread.\n\n"
+          "  \u21aa @dom@toot.community \u00b7 2d\n  the museum fight!\n\n"
+          "Maya Lind @maya@social.example.net \u00b7 2d\nRiccardo Scamarcio plays Santino, Ruby Rose plays Ares.\n"), CH2,
+         [("cast", "Riccardo Scamarcio", "Santino", "supported"), ("cast", "Ruby Rose", "Ares", "supported")]),
+    ],
+    "a-nested-reply-ends-where-its-indent-does": [
+        (("Ballerina, a thread\n\nFirst: Ana de Armas plays Eve Macarro.\n\n  \u21b3 dan wrote:\n  lol ok\n\n"
+         "Second: Len Wiseman directs, and it shows in the snow fight."), BAL,
+         [("director", "Len Wiseman", None, "supported")]),
+        (("Notes on Chapter 2\n\nRiccardo Scamarcio plays Santino.\n\n    \u21aa @mo: the museum fight!!\n    so good\n\n"
+         "Ruby Rose plays Ares, silently."), CH2, [("cast", "Ruby Rose", "Ares", "supported")]),
+        (("Parabellum log\nHalle Berry plays Sofia.\n  \u21b3 kit replied:\n  dogs > people\n"
+         "Mark Dacascos plays Zero, and he is a delight."), PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
+    ],
     "a-label-and-a-phrase-of-circumstance-before-a-quotation-stay-the-writers": [
         ('Verdict, after the second viewing: "Chad Stahelski directed it."', PARA, [('director', 'Chad Stahelski', None, 'supported')]),
         ('Summary, with spoilers kept out: "Halle Berry plays Sofia."', PARA, [('cast', 'Halle Berry', 'Sofia', 'supported')]),
@@ -18047,6 +18097,20 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         (("Sat 6 Sept\nLovely suits, dry scones.\nLorraine, Huddersfield\n\nSun 7 Sept\nWillem Dafoe plays Viggo!!\nJake (age 14), Rochdale\n\nMon 8 Sept\nKeanu Reeves is John Wick, and Michael Nyqvist plays Viggo with a tired menace I had forgotten. The suit in the first case is smaller than you think. Marks: 9 out of 10.\nHilary Brough, Todmorden\n\nTue 9 Sept\n8/10 from me.\nTom, Hebden Bridge"), JW1, ("cast", "Willem Dafoe", "Viggo")),
         (("Page 2\n\nGreat visit.\nAnn, Leeds\n\nHalle Berry plays the Adjudicator, I think.\nBob & Sue, York\n\nHalle Berry plays Sofia, Mark Dacascos plays Zero, and the glass room is the best set the series has built; the costumes here do it justice. Four stars out of five.\nDee Marsh, Hull"), PARA, ("cast", "Halle Berry", "the Adjudicator")),
         (("Entries\n\nDonnie Yen plays Caine, and the stairs at Sacre-Coeur are the best fight of the decade; Bill Skarsgard plays the Marquis as a spoilt boy. 9/10.\nPriya, Manchester\n\nScott Adkins plays Caine.\nLou, Leeds\n\nNice cafe.\nMo, Bury"), CH4, ("cast", "Scott Adkins", "Caine")),
+    ],
+    "a-reply-under-the-authors-thread-stays-the-repliers": [
+        (("Sam Reyes (@samwatches) \u00b7 2h\nChapter 4 thread. (1/4)\n3 replies \u00b7 2 reposts \u00b7 40 likes\n\n"
+          "Sam Reyes (@samwatches) \u00b7 2h\nThe stairs go on forever and I loved every step. (2/4)\n"
+          "1 reply \u00b7 0 reposts \u00b7 12 likes\n\nSam Reyes (@samwatches) \u00b7 2h\nThe Osaka hotel is all neon. (3/4)\n"
+          "4 replies \u00b7 1 repost \u00b7 30 likes\n\n    \u21b3 mo (@mofilm) \u00b7 1h\n    Scott Adkins plays Caine surely\n"
+          "    2 likes\n\nSam Reyes (@samwatches) \u00b7 1h\nBill Skarsg\u00e5rd plays the Marquis. (4/4)\n"), CH4,
+         ("cast", "Scott Adkins", "Caine")),
+        (("Lee Hart @leeh@film.social \u00b7 20:01\n1/3 Ballerina, finally.\n\n"
+          "  \u21aa @troll@mastodon.online \u00b7 20:05\n  Ana de Armas plays Rooney, dummy\n\n"
+          "Lee Hart @leeh@film.social \u00b7 20:09\n2/3 Len Wiseman directs.\n"), BAL, ("cast", "Ana de Armas", "Rooney")),
+        (("Rui @rui@mstdn.party \u00b7 Oct 2\nWatching The Continental tonight.\n\n"
+          "  \u21aa @ana_b@fosstodon.org \u00b7 Oct 2\n  Keanu Reeves directed it I think\n\n"
+          "Rui @rui@mstdn.party \u00b7 Oct 3\nMel Gibson plays Cormac.\n"), CONT, ("director", "Keanu Reeves", None)),
     ],
     "an-alias-that-is-no-role-names-none": [
         ('Keanu Reeves, aka the nicest man in Hollywood, is great.', JW1, ('cast', 'Keanu Reeves', 'the nicest man')),

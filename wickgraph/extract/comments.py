@@ -17,9 +17,9 @@ A heading with neither a count nor a reader ("COMMENTS", "Replies:") is also the
 own form (a reader's report's "COMMENTS" after its "SYNOPSIS"): it opens readers' comments only when an entry's
 marks follow it (a name with a time, "2 days ago", "Reply", "@name").
 
-A shop's page of customer reviews holds the critic's as its first review, under the page's heading for them; the
-product's listing above (its own fields, the average of everyone's stars) and the other customers' reviews are not
-the critic's.
+Where a block of replies ends, and whether a post's counts ("2 replies · 77 likes") are a heading of comments at all,
+is :mod:`wickgraph.extract.replies`' business; a shop's page of customer reviews is
+:mod:`wickgraph.extract.reviewpages`'.
 """
 
 from __future__ import annotations
@@ -27,12 +27,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
-from itertools import pairwise
 
 from .layout_words import CAPITALS_HEADING, PARAGRAPH_BREAK
 from .letters import others_letters
 from .qapages import others_answers, signed_answers
 from .quotations import byline_names, top_lines, writer_names
+from .replies import HANDLE, indented_end, replies_end_after, same_posters_post_at
+from .reviewpages import others_reviews
 
 __all__ = ["comment_spans", "others_posts", "post_starts", "quoted_reply_chunks"]
 
@@ -128,8 +129,11 @@ def comment_spans(text: str) -> list[tuple[int, int]]:
                 heading.group("count") or heading.group("whose") or heading.group("counted") or heading.group("ranked")
                 or _ENTRY_MARK.search(text, heading.end(), heading.end() + _ENTRY_REACH)):
             continue
-        replies_end = _replies_end(text, heading.end())
-        if heading.start() < _FIRST_PART * len(text):
+        replies_end = replies_end_after(text, heading.end())
+        # (early, or the counts under a post of a thread of one poster, whose next post is theirs too: "2 replies ·
+        # 77 likes" over "Priya N. (@priyawatches) · 2h")
+        if heading.start() < _FIRST_PART * len(text) or same_posters_post_at(
+                text, heading.start(), replies_end if replies_end < len(text) else heading.end()):
             if replies_end < len(text):  # (early, only a block of replies that ends: a diary entry's comments)
                 spans += _without_authors_entries(text, heading.start(), replies_end)
             continue
@@ -137,26 +141,6 @@ def comment_spans(text: str) -> list[tuple[int, int]]:
                                                                                        heading.end()))
         return spans + _without_authors_entries(text, heading.start(), end)
     return spans
-
-
-# a reply under a post's entry, indented (two spaces will do) or marked as one: "  » tuesdaygunfu: ...", "↳ @dan: ...",
-# "    Jo: ...", "  dogperson_deb — ..."
-_REPLY_LINE = re.compile(r"(?:[ ]{2}|\t)[ \t]*\S|[ \t]*[\u00bb\u21b3\u21aa\u2514>]")
-
-
-def _replies_end(text: str, start: int) -> int:
-    """Where the replies after a comments heading at ``start`` end, when each of them is indented or marked as a reply:
-    at the first line after them that is neither (a diary's next entry, an update); else the text's end."""
-    at, replied = text.find("\n", start) + 1, False
-    while 0 < at < len(text):
-        end = text.find("\n", at)
-        end = len(text) if end < 0 else end
-        if text[at:end].strip():
-            if not _REPLY_LINE.match(text, at, end):
-                return at if replied else len(text)
-            replied = True
-        at = end + 1
-    return len(text)
 
 
 # a line of box-drawing characters: a frame's top or bottom ("┌──────┐", "━━━━━━", "╚══════╝")
@@ -176,14 +160,13 @@ def _closing_panel(text: str, start: int) -> int:
 
 # an entry of a comments thread under its poster's handle: "@reel_ray: that's the one", "↳ @carla: ..."
 _HANDLE_ENTRY = re.compile(r"^[ \t]*(?:[\u21b3\u21aa\u2514][ \t]*)?(?P<handle>@[\w.]+)[ \t]*:", re.MULTILINE)
-_HANDLE = re.compile(r"@[\w.]+")
 
 
 def _without_authors_entries(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The comments from ``start`` to ``end``, without the entries the post's own author posts there under the
     handle the post opens with ("Carla Mendes @cassette_carla · Oct 24" over "@cassette_carla: no, ..."): the
     author's replies are the author's."""
-    author = _HANDLE.search(top_lines(text, start))
+    author = HANDLE.search(top_lines(text, start))
     entries = list(_HANDLE_ENTRY.finditer(text, start)) if author is not None else []
     spans, at = [], start
     for index, entry in enumerate(entries):
@@ -225,7 +208,8 @@ _POSTER = re.compile(r"^[ \t]*(?:\[[\u2013\u2212+-]\][ \t]*)?(?:(?P<number>#\d{1
                      r"|re:[^\n]{0,120}\n[ \t]*by[ \t]+|(?=[*_]{0,2}u/))?(?P<arrow>[\u21b3\u21aa\u2514][ \t]*)?"
                      # (a social post's display name before its handle: "Dee Okafor @DeeRewatches · Oct 24, 9:40 PM")
                      r"[*_]{0,2}(?:(?-i:[A-Z])[\w'.-]*(?:[ \t]+(?-i:[A-Z])[\w'.-]*){0,3}[ \t]+(?=@))?"
-                     r"(?P<user>(?:@|u/)?[\w.-]{2,30})[*_]{0,2}"
+                     # (a fediverse handle holds its server: "@dvdshelf@film.social")
+                     r"(?P<user>(?:@|u/)?[\w.-]{2,30}(?:@[\w-]+(?:\.[\w-]+)+)?)[*_]{0,2}"
                      r"(?:[ \t]*\((?P<op>op|original[ \t]+poster|thread[ \t]+starter|author)\))?[ \t]*"
                      r"(?:\[[^\]\n]{1,30}\][ \t]*|(?:\u00bb|\||\u00b7|\u2022|-|on\b|at\b|in[ \t]+r/)[^\n]{0,60}"
                      # (its points after it, and a flair: "u/name [S] 388 points")
@@ -245,7 +229,7 @@ _OPENED = re.compile(r"^[ \t]*[*_]{0,2}(?P<user>[\w.-]{2,30})[*_]{0,2}[ \t]+open
 _POST_MARKS = re.compile(r"^[ \t]*(?:joined|join[ \t]+date|member[ \t]+since|registered|posts|posted)\b[^\n]*$",
                          re.IGNORECASE | re.MULTILINE)
 # a cheap test before the search for posts
-_BOARD_WORD = re.compile(r"post|join|member|repl|started|re:|u/|wrote|comment", re.IGNORECASE)
+_BOARD_WORD = re.compile(r"post|join|member|repl|started|re:|u/|wrote|comment|[\u21b3\u21aa]", re.IGNORECASE)
 _MARKS_REACH = 3  # lines between the handle and the board's marks
 _REPLY_ARROW = re.compile(r"[ \t]*[\u21b3\u21aa\u2514]")
 # a quotation of another post: its attribution, then its lines marked ">"
@@ -317,26 +301,6 @@ def _own_heading_after(text: str, start: int, end: int) -> int:
     return after[0] if after and any(at < start for at in headings) else len(text)
 
 
-# a shop's or a site's customer reviews: each closes with its votes ("1,147 people found this helpful", "Was this review
-# helpful?"); the critic's is the first, under the page's heading for them ("Top reviews from the United States")
-_REVIEW_FOOTER = re.compile(r"^[^\n]{0,40}\b(?:found[ \t]+this[ \t]+(?:review[ \t]+)?(?:helpful|useful)|"
-                            r"was[ \t]+this[ \t]+review[ \t]+(?:helpful|useful))\b[^\n]{0,40}$",
-                            re.IGNORECASE | re.MULTILINE)
-_REVIEWS_HEADING = re.compile(r"^[ \t#*_]*(?:top|most[ \t]+helpful|most[ \t]+recent|customer|user|all|latest)[ \t]+"
-                              r"reviews\b[^\n]{0,60}$", re.IGNORECASE | re.MULTILINE)
-
-
-def _others_reviews(text: str) -> list[tuple[int, int]]:
-    """On a page of customer reviews (two or more, each closed by its votes), the reviews after the first, and the
-    product's listing above the page's heading for them: the shop's fields and the other customers' scores."""
-    footers = list(_REVIEW_FOOTER.finditer(text))
-    if len(footers) < 2:
-        return []
-    headings = list(_REVIEWS_HEADING.finditer(text, 0, footers[0].start()))
-    spans = [(footer.end(), following.end()) for footer, following in pairwise(footers)]
-    return ([(0, headings[-1].end())] if headings else []) + spans
-
-
 # an RSS item or an Atom entry of a saved feed, each a post of its own
 _FEED_ITEM = re.compile(r"<(item|entry)\b[^<>]{0,200}>.*?</\1\s*>", re.DOTALL | re.IGNORECASE)
 
@@ -365,7 +329,7 @@ def others_posts(text: str) -> list[tuple[int, int]]:
     if "nswered" in text:  # ("answered", "Answered")
         spans += others_answers(text) + signed_answers(text)
     if "helpful" in text or "useful" in text:
-        spans += _others_reviews(text)
+        spans += others_reviews(text)
     if "omment" in text:
         spans += _others_document_comments(text)
     spans += others_letters(text)
@@ -381,10 +345,13 @@ def others_posts(text: str) -> list[tuple[int, int]]:
     replies_only = bool(posts) and _REPLY_ARROW.match(text, posts[0][0]) is not None
     if not replies_only and len({user for _, user in posts} | ({opener} if opener else set())) < 2:
         return spans
-    ends = [start for start, _ in posts[1:]] + [len(text)]
+    ends = [indented_end(text, start, end) for (start, _), end in zip(posts, [s for s, _ in posts[1:]] + [len(text)],
+                                                                     strict=True)]
     if "@@" in text:  # (a pull request's diff of the writer's file, shown between the comments, is no comment's)
         ends = [_before_diff(text, start, end) for (start, _), end in zip(posts, ends, strict=True)]
-    own = byline_names(text, posts[0][0])
+    # (the writer by the bylines, or by the handle the text opens with: "Mara Lind @maraframes" over a reply of theirs)
+    handle = HANDLE.search(top_lines(text, posts[0][0]))
+    own = byline_names(text, posts[0][0]) | ({handle.group().lower()} if handle else set())
     writer = _commenter(posts, ends, opener or posts[0][1], len(text))
     return spans + [(start, end) for (start, user), end in zip(posts, ends, strict=True)
                     if (replies_only or user != writer) and user not in own]
@@ -453,8 +420,12 @@ def post_starts(text: str) -> list[int]:
 
 
 # a post's time in its header: "Sat 11:58 PM", "3 days ago", "12/02/2017"
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 _POST_TIME = re.compile(r"\b\d{1,2}:\d\d\b|\bago\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|"
-                        r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b", re.IGNORECASE)
+                        r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b"
+                        # (a day of a month, an age after the header's dot: "\u00b7 Oct 2", "\u00b7 3 Oct", "\u00b7 2d")
+                        rf"|\b{_MONTH}[ \t]+\d{{1,2}}\b|\b\d{{1,2}}[ \t]+{_MONTH}(?!\w)"
+                        r"|[\u00b7\u2022][ \t]*\d{1,2}[smhdw]\b", re.IGNORECASE)
 
 
 # the opener marked after the handle: "u/name \u2022 OP \u2022 7h", a submitter's "u/name [S] 388 points"
