@@ -18112,6 +18112,13 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
           "  \u21aa @ana_b@fosstodon.org \u00b7 Oct 2\n  Keanu Reeves directed it I think\n\n"
           "Rui @rui@mstdn.party \u00b7 Oct 3\nMel Gibson plays Cormac.\n"), CONT, ("director", "Keanu Reeves", None)),
     ],
+    "the-year-of-a-film-it-resembles-or-wants-to-be-is-not-its-own": [
+        ("It's a show that desperately wants to be a 1975 movie.", CONT, ("release_year", "", 1975)),
+        ("It plays like a 1975 movie, grime and all.", CONT, ("release_year", "", 1975)),
+        ("The Continental aspires to be a 1973 crime picture.", CONT, ("release_year", "", 1973)),
+        ("It dreams of being a 1976 thriller.", CONT, ("release_year", "", 1976)),
+        ("It tries so hard to be a 1974 movie.", CONT, ("release_year", "", 1974)),
+    ],
     "an-alias-that-is-no-role-names-none": [
         ('Keanu Reeves, aka the nicest man in Hollywood, is great.', JW1, ('cast', 'Keanu Reeves', 'the nicest man')),
         ('Ian McShane, also known as Lovejoy to a generation, runs the hotel.', JW1, ('cast', 'Ian McShane', 'Lovejoy')),
