@@ -11996,6 +11996,37 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         (("Parabellum log\nHalle Berry plays Sofia.\n  \u21b3 kit replied:\n  dogs > people\n"
          "Mark Dacascos plays Zero, and he is a delight."), PARA, [("cast", "Mark Dacascos", "Zero", "supported")]),
     ],
+    "a-role-named-before-the-question-for-its-player": [
+        ("Zero is a sushi chef with a fan's crush. Who plays him? Mark Dacascos.", PARA,
+         [("cast", "Mark Dacascos", "Zero", "supported")]),
+        ("Q4. Santino's sister Gianna is played by...?\nA. Claudia Gerini.", CH2,
+         [("cast", "Claudia Gerini", "Gianna", "supported")]),
+        ("7. The High Table's auditor is the Adjudicator. Who plays them? \u2192 Asia Kate Dillon.", PARA,
+         [("cast", "Asia Kate Dillon", "the Adjudicator", "supported")]),
+        ("Our concierge is Charon, as ever. Who plays the part?\nA: Lance Reddick", JW1,
+         [("cast", "Lance Reddick", "Charon", "supported")]),
+    ],
+    "a-player-named-before-the-question-for-the-parts-name": [
+        ("Lance Reddick runs the front desk. What's his character called? Charon.", JW1,
+         [("cast", "Lance Reddick", "Charon", "supported")]),
+        ("3. Halle Berry plays the manager of the Casablanca Continental. Character name? \u2192 Sofia.", PARA,
+         [("cast", "Halle Berry", "Sofia", "supported")]),
+        ("Q6. Anjelica Huston's character, head of the Ruska Roma, goes by what title?\nA. The Director.", PARA,
+         [("cast", "Anjelica Huston", "The Director", "supported")]),
+    ],
+    "a-quizs-tick-opens-its-answer": [
+        ("Who plays Iosef, the spoilt son?\n\u2714 Alfie Allen, and he is loathsome.", JW1,
+         [("cast", "Alfie Allen", "Iosef", "supported")]),
+        ("Q7 Who plays Winston?\n\u2713 Ian McShane, as ever.", CH4, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Round 2, Q3: Who plays Santino's bodyguard Ares?\n\u2714 Ruby Rose, who never speaks.", CH2,
+         [("cast", "Ruby Rose", "Ares", "supported")]),
+    ],
+    "a-date-answering-after-an-answers-a-label": [
+        ("Q1. What year did Chapter 2 hit cinemas?\nA. 2016. One point.", CH2,
+         [("release_year", "", 2016, "contradicted")]),
+        ("When did Ballerina open?\nA. June 2025.", BAL, [("release_year", "", 2025, "supported")]),
+        ("Release year? \u2192 2014, in October.", JW1, [("release_year", "", 2014, "supported")]),
+    ],
     "a-label-and-a-phrase-of-circumstance-before-a-quotation-stay-the-writers": [
         ('Verdict, after the second viewing: "Chad Stahelski directed it."', PARA, [('director', 'Chad Stahelski', None, 'supported')]),
         ('Summary, with spoilers kept out: "Halle Berry plays Sofia."', PARA, [('cast', 'Halle Berry', 'Sofia', 'supported')]),
@@ -18118,6 +18149,17 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("The Continental aspires to be a 1973 crime picture.", CONT, ("release_year", "", 1973)),
         ("It dreams of being a 1976 thriller.", CONT, ("release_year", "", 1976)),
         ("It tries so hard to be a 1974 movie.", CONT, ("release_year", "", 1974)),
+    ],
+    "a-name-owning-a-describing-phrase-ends-an-answers-list": [
+        ("Who directed it? Chad Stahelski, Keanu's stunt man of old.", JW1, ("director", "Keanu Reeves", None)),
+        ("Q: Who wrote it?\nA: Derek Kolstad, Keanu's favourite writer.", JW1, ("writer", "Keanu Reeves", None)),
+        ("Who directed Chapter 4?\nA. Chad Stahelski, Reeves's old friend.", CH4, ("director", "Keanu Reeves", None)),
+    ],
+    "a-question-for-a-part-answered-with-no-name-pairs-nothing": [
+        ("Keanu Reeves is in it. Character name? Not telling.", JW1, ("cast", "Keanu Reeves", "John Wick")),
+        ("Zero is a sushi chef. Who plays him? Not Donnie Yen, anyway.", PARA, ("cast", "Donnie Yen", "Zero")),
+        ("Halle Berry plays a hotel manager. What's her character called? No idea.", PARA,
+         ("cast", "Halle Berry", "Sofia")),
     ],
     "an-alias-that-is-no-role-names-none": [
         ('Keanu Reeves, aka the nicest man in Hollywood, is great.', JW1, ('cast', 'Keanu Reeves', 'the nicest man')),

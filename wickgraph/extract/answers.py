@@ -30,11 +30,24 @@ _YES = re.compile(rf"\s*{_ON_THE_LINE}(?:[A-Za-z]{{1,12}}\s*:\s*)?(?:yes|yep|yea
 _NO = re.compile(rf"\s*{_ON_THE_LINE}(?:[A-Za-z]{{1,12}}\s*:\s*)?(?:no|nope|not|never|sadly not|"
                  r"(?:he|she|they)\s+(?:is|was|does|did|are|were)\s*n[o']t)\b",
                  re.IGNORECASE)
-_WHO = re.compile(r"\b(?:who|which\s+(?:actor|actress|performer|star|director|writer))\s+(?:is\s+|was\s+)?"
+# (describing words before the job: "Which Italian actor plays Santino, the crime lord who calls in the marker?")
+_WHO = re.compile(r"\b(?:who|which\s+(?:[\w-]+\s+){0,2}?(?:actor|actress|performer|star|director|writer))\s+"
+                  r"(?:is\s+|was\s+)?"
                   r"(?P<verb>directed|directs|helmed|wrote|writes|scripted|plays|played|playing|voices|voiced)\b"
-                  r"(?:\s+(?P<role>[^?\n]{1,60}))?(?:\?|\Z)", re.IGNORECASE)
+                  r"(?:\s+(?P<role>[^?\n]{1,120}))?(?:\?|\Z)", re.IGNORECASE)
 # a credit asked by its agent or its job: "Night 2 was directed by...?", "Director of Nights 1 and 3?"
 _BY_QUESTION = re.compile(r"\b(?P<verb>directed|written|scripted)\s+by\b[\s._\u2026-]*\?", re.IGNORECASE)
+# a role's player asked after the role, named before the question or in the sentence before it on its line: "Santino's
+# sister Gianna is played by...?", "The Adjudicator. Who plays them?", "Zero is a sushi chef. Who plays him?"
+_PLAYER_QUESTION = re.compile(r"\b(?:played|portrayed|voiced)\s+by(?:\s+whom|\s+who)?[\s._\u2026-]*\?"
+                              r"|\bwho\s+(?:plays|played|is\s+playing|portrays|portrayed|voices|voiced)\s+"
+                              r"(?:him|her|them|it|(?:this|that|the)\s+(?:one|part|role|character))\s*\?",
+                              re.IGNORECASE)
+# a role's name asked after its player, named in the question or in the sentence before it on its line: "Halle Berry
+# plays the manager. Character name?", "Anjelica Huston's character goes by what title?", "What's his character called?"
+_PART_NAME_QUESTION = re.compile(r"\b(?:character|role|part)(?:['\u2019]s)?\s+(?:name|called)\b|\bgoes\s+by\b"
+                                 r"|\b(?:what|which)\s+(?:name|title|character|role|part)\b"
+                                 r"|\b(?:character|role|part)\b[^?\n]{0,40}\b(?:called|named)\s*\?", re.IGNORECASE)
 # ("Q3. Same director as before?", "New writer this time?": a word or two before the job)
 _JOB_QUESTION = re.compile(r"(?:^|[:\u2014\u2013]\s*|(?<=[.)]\s))"
                            r"(?:(?:q\d{1,2}[.:]?|same|the|a|new|different|another|how|many|credited|sole|main)\s+){0,2}"
@@ -83,6 +96,9 @@ def answered_questions(doc: Document, key: list[tuple[int, int, int, int]]) -> l
             candidate = _role_answer(doc, role, a_start, a_end)
         else:
             candidate = _yes_answer(doc, mentions, a_start, a_end, _IN_IT.search(doc.text, q_start, answer_start))
+        if candidate is None and (_PLAYER_QUESTION.search(doc.text, q_start, answer_start)
+                                  or _PART_NAME_QUESTION.search(doc.text, q_start, answer_start)):
+            candidate = _other_half_answer(doc, doc.mentions_between(doc.line(mark)[0], mark), a_start, a_end)
         if candidate is not None:
             found.append(candidate)
     return found + [c for c in (key_answer(doc, *pair) for pair in key) if c is not None]
@@ -244,9 +260,11 @@ _NEGATION = re.compile(r"\b(?:not|never|no)\b|n['\u2019]t\b", re.IGNORECASE)
 
 def _asked_role(doc: Document, q_start: int, mark: int, mentions: list[Mention]) -> Mention | None:
     """The role a question asks the player of when it is the role alone, maybe described, and names no one."""
-    if not mentions or _mentions_person(mentions) or not mentions[0].mask & CHARACTER:
+    if not mentions or _mentions_person(mentions) or not mentions[0].mask & CHARACTER \
+            or not _ROLE_QUESTION_OPENING.fullmatch(doc.text, q_start, mentions[0].start):
         return None
-    return mentions[0] if _ROLE_QUESTION_OPENING.fullmatch(doc.text, q_start, mentions[0].start) else None
+    # (not a role named as the owner of the one asked: "Santino's sister Gianna is played by...?")
+    return next((m for m in mentions if m.mask & CHARACTER and not is_possessive(doc.text, m.end)), None)
 
 
 def _role_answer(doc: Document, role: Mention, a_start: int, a_end: int) -> Candidate | None:
@@ -261,6 +279,29 @@ def _role_answer(doc: Document, role: Mention, a_start: int, a_end: int) -> Cand
                      parts={"actor": [(name.start, name.end)], "character": [(role.start, role.end)]})
 
 
+def _other_half_answer(doc: Document, asked: list[Mention], a_start: int, a_end: int) -> Candidate | None:
+    """The cast claim of an answer that names the other half of a pair the question's line names one half of: the
+    player of the last role named ("The Adjudicator. Who plays them? \u2192 Asia Kate Dillon"), or the role of the one
+    player named ("Halle Berry plays the manager. Character name? \u2192 Sofia")."""
+    answer = doc.mentions_between(a_start, a_end)
+    if not answer or not _ANSWER_OPENING.fullmatch(doc.text, a_start, answer[0].start) \
+            or _NEGATION.search(doc.text, a_start, a_end):
+        return None
+    first = answer[0]
+    players = [m for m in asked if m.mask & PERSON and not m.mask & CHARACTER]
+    if first.mask & PERSON and not first.mask & CHARACTER:
+        roles = [m for m in asked if m.mask & CHARACTER and not is_possessive(doc.text, m.end)]
+        if not roles or players:
+            return None
+        player, role = first, roles[-1]
+    elif first.mask & CHARACTER and len(players) == 1:
+        player, role = players[0], first
+    else:
+        return None
+    return Candidate("qa-answer", "cast", first.start, first.end,
+                     parts={"actor": [(player.start, player.end)], "character": [(role.start, role.end)]})
+
+
 # "yep, Bowery King again": the yes names the role straight away
 _ROLE_NAMED = re.compile(r"\s*(?:[A-Za-z]{1,12}\s*:\s*)?(?:yes|yep|yeah|yup|sure|absolutely|of course|indeed)\b"
                          r"[\s,!:\-\u2014]*(?:(?:he|she|they)\s+(?:is|was|plays|played)\s+)?", re.IGNORECASE)
@@ -270,7 +311,7 @@ _ROLE_NAMED = re.compile(r"\s*(?:[A-Za-z]{1,12}\s*:\s*)?(?:yes|yep|yeah|yup|sure
 # address ("Mr.") and a copula's subject ("It is", "The actor is")
 _ANSWER_OPENING = re.compile(rf"[ \t\n]*{_ON_THE_LINE}(?:\d{{1,4}}[ \t]+)?"
                              rf"(?:(?:{_ANSWER_WORD}|back)[ \t]*[:.\u2014-]?[ \t]*)?"
-                             rf"(?:{TICKED_BOX}[ \t]*)?"  # a form's ticked box
+                             rf"(?:(?:{TICKED_BOX}|[\u2713\u2714])[ \t]*)?"  # a form's ticked box, a quiz's tick
                              # a count answering "how many": "Four on the screenplay: A, B, C, D"
                              r"(?:(?:one|two|three|four|five|six|\d)\b[^:\n]{0,25}:[ \t]*)?"
                              # a yes that confirms the question, then the name: "Same director? A. Yes \u2014 X again."
@@ -289,7 +330,8 @@ def _who_answer(doc: Document, who: re.Match[str], a_start: int, a_end: int) -> 
     # the answer is the names alone, joined as a list ("Shay Hatten and Michael Finch")
     listed = [names[0]]
     for name in names[1:]:
-        if not _LIST_JOIN.fullmatch(doc.text[listed[-1].end:name.start]):
+        # (not a describing phrase's owner: "Chad Stahelski, Keanu's old stunt double")
+        if not _LIST_JOIN.fullmatch(doc.text[listed[-1].end:name.start]) or is_possessive(doc.text, name.end):
             break
         listed.append(name)
     name = listed[0]
@@ -314,7 +356,8 @@ def _who_answer(doc: Document, who: re.Match[str], a_start: int, a_end: int) -> 
 _WHEN = re.compile(r"(?:\bwhen\b[^?]{0,40}\b(?:released|release|come out|came out|out|open|opened|premiere|premiered|"
                    r"hit|arrive|arrived|land|landed)\b[^?]{0,40}|\b(?:what|which)\s+year\b[^?]{0,40}|"
                    r"(?:^|:)[ \t]*(?:release\s+)?year)\?", re.IGNORECASE | re.MULTILINE)
-_DATE_ANSWER = re.compile(r"\s*(?:[A-Za-z]{1,12}\s*:\s*)?(?:(?:it\s+)?(?:came out|opened|premiered|was released)\s+)?"
+_DATE_ANSWER = re.compile(rf"\s*{_ON_THE_LINE}(?:[A-Za-z]{{1,12}}\s*:\s*|a\.\s*)?"
+                          r"(?:(?:it\s+)?(?:came out|opened|premiered|was released)\s+)?"
                           r"(?:(?:on|in)\s+)?(?:(?:early|late|mid)\s+)?"
                           rf"(?:{MONTH}\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?"
                           rf"|\d{{1,2}}\s+{MONTH},?\s+)?"

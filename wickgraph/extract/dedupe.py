@@ -55,6 +55,12 @@ def one_per_fact(pairs: list[tuple[Claim, Candidate | None]],
             continue
         if key in seen:
             index = seen[key]
+            if claim.rule == "qa-answer" and result[index].rule != "qa-answer" and claim.character \
+                    and result[index].character != claim.character:
+                # an answer names the role a question described: "Halle Berry plays the manager of the Casablanca
+                # Continental. Character name? \u2192 Sofia" is Sofia
+                result[index] = claim
+                continue
             if claim.type == "reprise" and result[index].from_film is None and claim.from_film is not None:
                 result[index] = replace(result[index], from_film=claim.from_film, from_film_iri=claim.from_film_iri)
             continue
