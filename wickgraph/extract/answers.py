@@ -30,11 +30,9 @@ _YES = re.compile(rf"\s*{_ON_THE_LINE}(?:[A-Za-z]{{1,12}}\s*:\s*)?(?:yes|yep|yea
 _NO = re.compile(rf"\s*{_ON_THE_LINE}(?:[A-Za-z]{{1,12}}\s*:\s*)?(?:no|nope|not|never|sadly not|"
                  r"(?:he|she|they)\s+(?:is|was|does|did|are|were)\s*n[o']t)\b",
                  re.IGNORECASE)
-# (describing words before the job: "Which Italian actor plays Santino, the crime lord who calls in the marker?")
-_WHO = re.compile(r"\b(?:who|which\s+(?:[\w-]+\s+){0,2}?(?:actor|actress|performer|star|director|writer))\s+"
-                  r"(?:is\s+|was\s+)?"
+_WHO = re.compile(r"\b(?:who|which\s+(?:actor|actress|performer|star|director|writer))\s+(?:is\s+|was\s+)?"
                   r"(?P<verb>directed|directs|helmed|wrote|writes|scripted|plays|played|playing|voices|voiced)\b"
-                  r"(?:\s+(?P<role>[^?\n]{1,120}))?(?:\?|\Z)", re.IGNORECASE)
+                  r"(?:\s+(?P<role>[^?\n]{1,60}))?(?:\?|\Z)", re.IGNORECASE)
 # a credit asked by its agent or its job: "Night 2 was directed by...?", "Director of Nights 1 and 3?"
 _BY_QUESTION = re.compile(r"\b(?P<verb>directed|written|scripted)\s+by\b[\s._\u2026-]*\?", re.IGNORECASE)
 # a role's player asked after the role, named before the question or in the sentence before it on its line: "Santino's
