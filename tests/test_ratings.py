@@ -681,3 +681,14 @@ def test_the_reviewed_work_as_the_subject_of_its_score_keeps_it() -> None:
     ratings = [c for c in extract("Chapter 2 was a 5/5 for me.", "John Wick: Chapter 2").to_json()["claims"]
                if c["type"] == "rating"]
     assert [r["value"] for r in ratings] == [5]
+
+
+@pytest.mark.parametrize(("text", "grade"), [
+    ("Report card: B+. Could try harder in the desert.", "B+"),
+    ("End-of-term report card: A-", "A-"),
+    ("REPORT CARD \u2014 C+ (must concentrate)", "C+"),
+])
+def test_a_report_cards_grade_is_the_critics(text: str, grade: str) -> None:
+    """A school's report card labels the grade the writer gives the work, as "Grade:" does."""
+    rating = find_rating(text)
+    assert rating is not None and rating.value == grade

@@ -77,8 +77,8 @@ NEEDS = {"stars_glyph": ("★",), "stars_ascii": ("**", "*/", "✦", "✪", "✭
           "labelled_total": ("/", "out of"),
           "labelled_scale": ("out of", "/", "-10)", "-5)", "-100)", "- 10)", "\u201310)", "to 10)", "(1-", "(1\u2013",
                              "(1 =", "(0 =", "(1=", "(0="),
-          "letter": ("grade", "rat", "verdict", "score", "evaluation", "assessment", "appraisal", "judgment",
-                     "judgement", "valuation", "overall", "consensus", "going", "give", "gave", "giving",
+          "letter": ("grade", "rat", "verdict", "score", "report card", "evaluation", "assessment", "appraisal",
+                     "judgment", "judgement", "valuation", "overall", "consensus", "going", "give", "gave", "giving",
                      "gets", "earns", "award", "solid", "get a", "earn a", "take", "mark", "film", "movie", " at a",
                      "grant", "accord", "bestow", "final", "saying", "pick", "d say", "gonna say", "call it", "mine",
                      " is a", "'s a", "\u2019s a", "remains a", "stays a", "last word", "bottom line", "two cents",
@@ -240,7 +240,8 @@ _SOURCES: list[tuple[str, re.Pattern[str]]] = [
     ("letter", re.compile(
         # a label, maybe with a phrase before its colon ("Our own mark, for the film that said goodbye to him: A-")
         # (a holder's mark, whose holder is read as any label's is: "Curator's mark: B+")
-        rf"(?:\b(?:grade|rating|verdict|score|{APPRAISAL}|overall(?:\s+grade)?|consensus|(?:my|our)\s+take"
+        # (a school's "Report card: B+" too)
+        rf"(?:\b(?:grade|rating|verdict|score|{APPRAISAL}|overall(?:\s+grade)?|consensus|(?:my|our)\s+take|report\s+card"
         r"|(?:my|our|own|final|overall|[\w-]+['\u2019]s)\s+(?:mark|pick)"  # ("Programmer's pick: A-")
         r"|final(?=[ \t]*:)"  # a note's "final: [ B+ ]"
         # a summing-up's label: "Final word: B+", "Bottom line: A-", "My two cents: B-"
