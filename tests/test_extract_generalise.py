@@ -12027,6 +12027,15 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("When did Ballerina open?\nA. June 2025.", BAL, [("release_year", "", 2025, "supported")]),
         ("Release year? \u2192 2014, in October.", JW1, [("release_year", "", 2014, "supported")]),
     ],
+    "the-writers-own-post-framed-under-their-handle-stays-theirs": [
+        (("Kim @kim_watch \u00b7 Mar 24\nChapter 4 thoughts.\n\u256d @kim_watch \u00b7 Mar 20\n\u2502 Donnie Yen plays Caine\n"
+         "\u2570 3 likes"), CH4, [("cast", "Donnie Yen", "Caine", "supported")]),
+        (("Tess @tess_v \u00b7 Oct 24\nA rewatch.\n    \u250c Quote \u00b7 Tess @tess_v \u00b7 2019\n"
+         "    \u2502 Halle Berry plays Sofia and steals it\n    \u2514 \u2661 12"), PARA,
+         [("cast", "Halle Berry", "Sofia", "supported")]),
+        ("Dee @dee_reads \u00b7 1d\nBallerina.\n  \u2503 quoting me (@dee_reads)\n  \u2503 Len Wiseman directs\n", BAL,
+         [("director", "Len Wiseman", None, "supported")]),
+    ],
     "a-label-and-a-phrase-of-circumstance-before-a-quotation-stay-the-writers": [
         ('Verdict, after the second viewing: "Chad Stahelski directed it."', PARA, [('director', 'Chad Stahelski', None, 'supported')]),
         ('Summary, with spoilers kept out: "Halle Berry plays Sofia."', PARA, [('cast', 'Halle Berry', 'Sofia', 'supported')]),
@@ -18160,6 +18169,17 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Zero is a sushi chef. Who plays him? Not Donnie Yen, anyway.", PARA, ("cast", "Donnie Yen", "Zero")),
         ("Halle Berry plays a hotel manager. What's her character called? No idea.", PARA,
          ("cast", "Halle Berry", "Sofia")),
+    ],
+    "a-post-framed-by-a-bar-under-anothers-handle-is-theirs": [
+        (("Tess @tess_v \u00b7 Oct 24\n2/5 Chad Stahelski directs.\n\n    \u250c Quote \u00b7 Ray Osei @ray_o \u00b7 Oct 23\n"
+         "    \u2502 David Leitch directed it, Stahelski only produced\n    \u2514 \u2661 2.1K\n\nTess @tess_v \u00b7 Oct 24\n"
+         "3/5 Willem Dafoe plays Marcus."), JW1, ("director", "David Leitch", None)),
+        (("Mo @mo_films \u00b7 2h\nBallerina, finally.\n  \u2503 quoting Dan (@dan.bsky.social)\n"
+         "  \u2503 Scott Adkins plays Pines\n  \u2503 58 likes\nMo @mo_films \u00b7 1h\nAna de Armas plays Eve Macarro."), BAL,
+         ("cast", "Scott Adkins", "Pines")),
+        (("Kim @kim_watch \u00b7 Mar 24\nChapter 4 thoughts.\n\u256d @jay_k boosted\n"
+         "\u2502 Keanu Reeves directed this one himself\n\u2570 3 likes\nKim @kim_watch \u00b7 Mar 24\nDonnie Yen plays Caine."),
+         CH4, ("director", "Keanu Reeves", None)),
     ],
     "an-alias-that-is-no-role-names-none": [
         ('Keanu Reeves, aka the nicest man in Hollywood, is great.', JW1, ('cast', 'Keanu Reeves', 'the nicest man')),

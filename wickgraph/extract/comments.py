@@ -239,6 +239,11 @@ _QUOTED_POST = re.compile(r"^[ \t]*>[ \t]*(?:quote[ \t]+from:?[ \t]+|originally[
                           r"|^[ \t]*>[ \t]*(?:[^\w\s@][ \t]*)?(?:[\w.' -]{1,40}[ \t]+)?\(?@\w{2,30}\)?"
                           r"(?:[ \t]*[\u00b7\u2022|,-][^\n]*)?[ \t]*(?:\n[ \t]*>[^\n]*)+",
                           re.IGNORECASE | re.MULTILINE)
+# ... or framed by a bar down its side (and a box's corners), as a screenshot shows a quoted or boosted post, under a
+# line that names its poster's handle: "\u250c Quote \u00b7 Ray Osei @notthatbronson" over "\u2502 ..." over "\u2514"
+_BAR = "\u2502\u2503\u2506\u2551\u258c"
+_FRAMED_POST = re.compile(rf"^[ \t]*[\u250c\u256d\u250f{_BAR}][^\n]*?(?P<handle>@[\w.-]{{2,60}})[^\n]*"
+                          rf"(?:\n[ \t]*[{_BAR}][^\n]*)+(?:\n[ \t]*[\u2514\u2570\u2517][^\n]*)?", re.MULTILINE)
 
 
 # a quotation marked ">" and signed by its writer inside it, as a code review or a mailing list quotes a comment
@@ -316,6 +321,10 @@ def others_posts(text: str) -> list[tuple[int, int]]:
     writer's next heading, see :func:`_own_heading_after`); in a guest book, the entries not signed by the critic; in an
     exchange of letters, the replies addressed to the first letter's writer."""
     spans = [quote.span() for quote in _QUOTED_POST.finditer(text)] + _signed_quotes(text) if ">" in text else []
+    if any(bar in text for bar in _BAR):  # (not the writer's own post, quoted under the handle the text opens with)
+        opening = HANDLE.search(top_lines(text))
+        spans += [post.span() for post in _FRAMED_POST.finditer(text)
+                  if opening is None or post["handle"].lower() != opening.group().lower()]
     if "wrote:" in text:
         spans += [quote.span() for quote in _QUOTED_MAIL.finditer(text)]
     if "orward" in text or "riginal" in text:
