@@ -12036,6 +12036,14 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Dee @dee_reads \u00b7 1d\nBallerina.\n  \u2503 quoting me (@dee_reads)\n  \u2503 Len Wiseman directs\n", BAL,
          [("director", "Len Wiseman", None, "supported")]),
     ],
+    "a-place-named-in-the-writers-own-label-keeps-the-quotation-theirs": [
+        ('Chad Stahelski directs. My notes in Leeds: "Ian McShane plays Winston."', JW1,
+         [("cast", "Ian McShane", "Winston", "supported")]),
+        ('Halle Berry plays Sofia, and "Mark Dacascos plays Zero" is all I wrote in Casablanca.', PARA,
+         [("cast", "Mark Dacascos", "Zero", "supported")]),
+        ('Len Wiseman directs. Ana de Armas plays Eve Macarro, "from Prague with love".', BAL,
+         [("cast", "Ana de Armas", "Eve Macarro", "supported")]),
+    ],
     "a-label-and-a-phrase-of-circumstance-before-a-quotation-stay-the-writers": [
         ('Verdict, after the second viewing: "Chad Stahelski directed it."', PARA, [('director', 'Chad Stahelski', None, 'supported')]),
         ('Summary, with spoilers kept out: "Halle Berry plays Sofia."', PARA, [('cast', 'Halle Berry', 'Sofia', 'supported')]),
@@ -18180,6 +18188,14 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         (("Kim @kim_watch \u00b7 Mar 24\nChapter 4 thoughts.\n\u256d @jay_k boosted\n"
          "\u2502 Keanu Reeves directed this one himself\n\u2570 3 likes\nKim @kim_watch \u00b7 Mar 24\nDonnie Yen plays Caine."),
          CH4, ("director", "Keanu Reeves", None)),
+    ],
+    "a-message-brought-in-by-name-and-place-is-its-senders": [
+        ('Chad Stahelski directs. And from Ade in Leeds: "Don\'t forget David Leitch co-directed this too!" Noted.', JW1,
+         ("director", "David Leitch", None)),
+        ('Chad Stahelski directs. Over to Bea in Bath: "Leitch directed the whole thing, surely."', JW1,
+         ("director", "David Leitch", None)),
+        ('Chad Stahelski directs.\n\U0001f4e9 Ade from Leeds: "Keanu Reeves directed the car fight."', JW1,
+         ("director", "Keanu Reeves", None)),
     ],
     "an-alias-that-is-no-role-names-none": [
         ('Keanu Reeves, aka the nicest man in Hollywood, is great.', JW1, ('cast', 'Keanu Reeves', 'the nicest man')),

@@ -115,6 +115,13 @@ _SPEAKER_BEFORE = re.compile(r"(?:^|\n)(?![ \t>*\u2022-]*(?i:(?:model|sample|sug
 # ... or someone's noun of saying before it on its line: 'His note: "..."', 'with her reasoning: "..."', "Dev's take:"
 _POSSESSED_WORDS_BEFORE = re.compile(rf"\b(?:his|her|their|(?-i:[A-Z])[\w'-]*['\u2019]s)[ \t]+(?:[\w-]+[ \t]+)?"
                                      rf"{_WORDS_NOUN}[ \t]*:[ \t]*\Z", re.IGNORECASE)
+# ... or a listener's or a reader's message brought in by name and place mid-paragraph, as a presenter does: 'And from
+# Ade in Leeds: "..."', 'Over to Bea in Bath: "..."', 'Ade from Leeds: "..."'
+_FROM_SOMEONE_BEFORE = re.compile(r"(?:^[^\w\n]*|[.!?)][ \t]+)(?:(?i:and|now|next|finally|then)[ \t]+)?"
+                                  r"(?:(?i:from|over[ \t]+to|here['\u2019]s)[ \t]+)?"
+                                  r"(?-i:[A-Z])[\w.'\u2019-]*(?:[ \t]+(?-i:[A-Z])[\w.'\u2019-]*)?,?[ \t]+"
+                                  r"(?i:in|from|of)[ \t]+(?-i:[A-Z])[\w'\u2019-]*(?:[ \t]+(?-i:[A-Z])[\w'\u2019-]*)?"
+                                  r"[ \t]*:[ \t]*\Z", re.MULTILINE)
 # ... or its source and a dash before it on its line, as a video's stitch or a reply quotes another post:
 # '[STITCH: @wickfacts — "Leitch directed it"]', '@reelrick - "..."', 'my roommate's Letterboxd — "6/10"'; or a
 # handle and a colon: '↪ @hotTakeHarold: "Leitch did all the directing"'
@@ -424,6 +431,7 @@ def _attributed(text: str, quote: re.Match[str], writer: frozenset[str]) -> bool
     line_start = _line_start_near(text, start)
     return bool(_signed_after(text, quote)
                 or _SPEAKER_BEFORE.search(text, max(0, start - 80), start)
+                or _FROM_SOMEONE_BEFORE.search(text, max(line_start, start - 80), start)
                 or _SOURCE_DASH_BEFORE.search(text, max(0, start - 60), start)
                 or _POSSESSED_WORDS_BEFORE.search(text, max(line_start, start - 60), start)
                 or _REJECTED_BEFORE.search(text, line_start, start) or _REJECTED_AFTER.match(text, quote.end())
