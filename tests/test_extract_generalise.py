@@ -12044,6 +12044,14 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ('Len Wiseman directs. Ana de Armas plays Eve Macarro, "from Prague with love".', BAL,
          [("cast", "Ana de Armas", "Eve Macarro", "supported")]),
     ],
+    "a-denial-in-someone-elses-bracketed-note-is-theirs": [
+        ("Directed by Chad Stahelski and David Leitch. [T.: Leitch did not direct this one.]", CH2,
+         [("director", "David Leitch", None, "contradicted")]),
+        ("Halle Berry plays Sofia. [Margin, another hand: Berry is not in this film!]", PARA,
+         [("cast", "Halle Berry", "Sofia", "supported")]),
+        ("Ruby Rose plays Ares. [Editor: Rose is nowhere in this one, surely?]", CH2,
+         [("cast", "Ruby Rose", "Ares", "supported")]),
+    ],
     "a-label-and-a-phrase-of-circumstance-before-a-quotation-stay-the-writers": [
         ('Verdict, after the second viewing: "Chad Stahelski directed it."', PARA, [('director', 'Chad Stahelski', None, 'supported')]),
         ('Summary, with spoilers kept out: "Halle Berry plays Sofia."', PARA, [('cast', 'Halle Berry', 'Sofia', 'supported')]),
@@ -18196,6 +18204,16 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
          ("director", "David Leitch", None)),
         ('Chad Stahelski directs.\n\U0001f4e9 Ade from Leeds: "Keanu Reeves directed the car fight."', JW1,
          ("director", "Keanu Reeves", None)),
+    ],
+    "a-denial-in-the-writers-own-bracketed-note-holds": [
+        (("Ian McShane returns as Winston, and Willem Dafoe is back as Marcus. [CRITIC: No, he isn't. Dafoe is nowhere "
+         "in this one.]"), CH2, ("cast", "Willem Dafoe", "Marcus")),
+        ("Halle Berry stars as Sofia, per the studio. [Reviewer's note: Berry is not in this film.]", CH2,
+         ("cast", "Halle Berry", "Sofia")),
+        ("Directed by Chad Stahelski and David Leitch. [ME: Leitch did not direct this one.]", CH2,
+         ("director", "David Leitch", None)),
+        ("Bridget Moynahan plays Helen. [Critic's aside: Moynahan does not appear in this one.]", CH4,
+         ("cast", "Bridget Moynahan", "Helen")),
     ],
     "an-alias-that-is-no-role-names-none": [
         ('Keanu Reeves, aka the nicest man in Hollywood, is great.', JW1, ('cast', 'Keanu Reeves', 'the nicest man')),

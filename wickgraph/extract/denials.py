@@ -39,7 +39,9 @@ _DENIED_PRESENCE = re.compile(
     r"|show[ \t]+up|feature|return)(?:[ \t]+in)?|never[ \t]+(?:appears|turns[ \t]+up|shows[ \t]+up)(?:[ \t]+in)?)"
     r"(?:[ \t]+(?:this[ \t]+(?:one|film|movie|sequel|chapter|entry|picture|time|instal+ment)|it|here"
     r"|the[ \t]+(?:film|movie|sequel|picture|show|game))\b|[ \t]+at[ \t]+all\b|[ \t]*[.;,!])", re.IGNORECASE)
-_IN_SQUARE_BRACKETS = re.compile(r"\[[^\]\n]*\Z")
+# a note in square brackets, not one whose tag names the writer ("[CRITIC: No, he isn't. Dafoe is nowhere in this one]",
+# "[Reviewer's note: ...]", "[ME: ...]")
+_IN_SQUARE_BRACKETS = re.compile(r"\[(?![ \t]*(?:critic|reviewer|author|me)\b[^\]\n:]{0,20}:)[^\]\n]*\Z", re.IGNORECASE)
 # another work the clause after the job speaks of: "did not direct the sequel", "never wrote the first one"
 _OTHER_WORK = re.compile(r"[^.;,!?\n]{0,40}?\b(?:first|original|previous|earlier|next|other|sequel|prequel|"
                          r"spin-?off|series)\b", re.IGNORECASE)
@@ -82,7 +84,8 @@ def _denials(doc: Document, others: list[tuple[int, int]]) -> tuple[set[tuple[st
 
 def _about_this_work(doc: Document, start: int) -> bool:
     """Whether the sentence of a denial is the review's statement about the reviewed work: no question, no other
-    work named, not a note in square brackets (a margin's or an editor's, whoever's hand it is)."""
+    work named, not a note in square brackets (a margin's or an editor's, whoever's hand it is) unless its tag names
+    the writer."""
     sentence_start, sentence_end = doc.sentence(start)
     if doc.text[sentence_start:sentence_end].rstrip().endswith("?") or _IN_SQUARE_BRACKETS.search(
             doc.text, doc.line(start)[0], start):
