@@ -12052,6 +12052,13 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Ruby Rose plays Ares. [Editor: Rose is nowhere in this one, surely?]", CH2,
          [("cast", "Ruby Rose", "Ares", "supported")]),
     ],
+    "company-noun": [
+        # the people beside a company's name are still credited, a stranger too
+        ("Written by Derek Kolstad and Thunder Road Pictures.", JW1, [("writer", "Derek Kolstad", None, "supported")]),
+        ("Directed by Chad Stahelski for Zoe Studios; written by Tom Novak.", JW1,
+         [("writer", "Tom Novak", None, "contradicted")]),
+        ("Starring Keanu Reeves, Ian McShane and Acme Productions.", JW1, [("cast", "Ian McShane", None, "supported")]),
+    ],
     "a-label-and-a-phrase-of-circumstance-before-a-quotation-stay-the-writers": [
         ('Verdict, after the second viewing: "Chad Stahelski directed it."', PARA, [('director', 'Chad Stahelski', None, 'supported')]),
         ('Summary, with spoilers kept out: "Halle Berry plays Sofia."', PARA, [('cast', 'Halle Berry', 'Sofia', 'supported')]),
@@ -18214,6 +18221,13 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
          ("director", "David Leitch", None)),
         ("Bridget Moynahan plays Helen. [Critic's aside: Moynahan does not appear in this one.]", CH4,
          ("cast", "Bridget Moynahan", "Helen")),
+    ],
+    "a-name-closed-by-a-company-noun-is-no-person": [
+        ("Directed by Chad Stahelski, written by Derek Kolstad and Shay Hatten, Summit Entertainment, 2017.", CH2,
+         ("writer", "Summit Entertainment", None)),
+        ("Written by Derek Kolstad and Thunder Road Pictures.", JW1, ("writer", "Thunder Road Pictures", None)),
+        ("Directed by Chad Stahelski for Zoe Studios.", JW1, ("director", "Zoe Studios", None)),
+        ("Starring Keanu Reeves, Ian McShane and Acme Productions.", JW1, ("cast", "Acme Productions", None)),
     ],
     "an-alias-that-is-no-role-names-none": [
         ('Keanu Reeves, aka the nicest man in Hollywood, is great.', JW1, ('cast', 'Keanu Reeves', 'the nicest man')),

@@ -37,7 +37,7 @@ def candidate_claims(doc: Document, candidates: list[Candidate],
                 if _cast_after(doc, span):
                     continue  # "written by Derek Kolstad, and Keanu Reeves as John Wick": the list went on to the cast
                 name, iri = _person(doc, span, reference)
-                if iri is None and normalize_name(name or "") in default_cues()["world-name"]:
+                if iri is None and _no_person(name):
                     continue  # "the Director -- Ruska Roma": an organisation of the story is credited with nothing
                 claims.append((Claim(candidate.type, person=name, person_iri=iri, **common), candidate))
         elif candidate.type == "cast":
@@ -54,7 +54,7 @@ def candidate_claims(doc: Document, candidates: list[Candidate],
                 continue  # "the ballerina in Parabellum was played by X": a work's title is no role
             for i, span in enumerate(actors):
                 actor, actor_iri = _person(doc, span, reference)
-                if actor_iri is None and normalize_name(actor or "") in default_cues()["world-name"]:
+                if actor_iri is None and _no_person(actor):
                     continue  # "The Director (Ruska Roma)": an organisation of the story, shaped like a name
                 if "title_role" in candidate.parts:
                     character, character_iri = _title_character(doc, reference)
@@ -84,6 +84,14 @@ def candidate_claims(doc: Document, candidates: list[Candidate],
 
 
 _AS = re.compile(r"[ \t]+as[ \t]+(?:the[ \t]+)?", re.IGNORECASE)
+
+
+def _no_person(name: str | None) -> bool:
+    """Whether a name found by its shape names an organisation of the story ("Ruska Roma") or a company ("Summit
+    Entertainment"), not a person."""
+    words = normalize_name(name or "").split()
+    cues = default_cues()
+    return " ".join(words) in cues["world-name"] or (bool(words) and words[-1] in cues["company-noun"])
 
 
 def _cast_after(doc: Document, span: tuple[int, int]) -> bool:
