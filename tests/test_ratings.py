@@ -692,3 +692,15 @@ def test_a_report_cards_grade_is_the_critics(text: str, grade: str) -> None:
     """A school's report card labels the grade the writer gives the work, as "Grade:" does."""
     rating = find_rating(text)
     assert rating is not None and rating.value == grade
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("My own grade for the movie: A-.\n\n=====\nFINAL GRADE (assignment): B+ / 88\nGood work. - A.N.", "A-"),
+    ("Loved it: 9/10.\n\nEssay grade: C+", 9),
+    ("Four stars from me.\n\nHomework mark: 7/10", 4),
+])
+def test_a_grade_for_the_students_work_is_not_the_films(text: str, value: float | str) -> None:
+    """A teacher's grade for the student's work ("FINAL GRADE (assignment): B+", "Essay grade: C+") grades something
+    else than the film, as a hotel's or a popcorn's score does."""
+    rating = find_rating(text)
+    assert rating is not None and rating.value == value

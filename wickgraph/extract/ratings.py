@@ -57,7 +57,9 @@ _OTHER_LABEL = re.compile(
     # what a catalogue, a guidebook or a night out rates besides the film: "Condition: 8/10", "Popcorn: 2/5"
     # (a label's words, not a clause: "assigns the Picture a score of 8/10", "awards the Picture 7/10" are the film's)
     # (the label's words stay in its sentence: "... breach of hotel regulations. Grade: B+" grades the film)
-    r"condition|popcorn|snacks|seats|food|drinks|service|venue|hotel|rooms?)\b(?:(?!\b(?:a|an|of)\b)[^\n:.!?]){0,20}"
+    # (or a teacher the student's work: "FINAL GRADE (assignment): B+")
+    r"condition|popcorn|snacks|seats|food|drinks|service|venue|hotel|rooms?|"
+    r"assignment|essay|homework|coursework|dissertation|thesis|bibliography)\b(?:(?!\b(?:a|an|of)\b)[^\n:.!?]){0,20}"
     r"[:\-–]?\s*$"
     # a place in a sequence, not a score: "Scene 4/5", "Night 2/3", "It ranks 3/4 in the franchise"
     r"|\b(?:scene|episode|night|part|chapter|round|rank|ranks|ranked|ranking|number)\s*$"
