@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from wickgraph.extract import extract
+from wickgraph.extract.layout import plain_forms
 from wickgraph.extract.ratings import find_rating
 from wickgraph.extract.scales import LETTER_GRADES, letter_grade, normalize
 
@@ -704,3 +705,16 @@ def test_a_grade_for_the_students_work_is_not_the_films(text: str, value: float 
     else than the film, as a hotel's or a popcorn's score does."""
     rating = find_rating(text)
     assert rating is not None and rating.value == value
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("SCHEDULE 2 \u2013 VERDICT\n\nThe Viewer awards the Film FOUR (4) stars out of a possible FIVE (5).", 4),
+    ("Clause 9. The Viewer scores the Picture 8 out of 10.", 8),
+    ("In witness whereof, the Viewer gives the Film 3/5.", 3),
+])
+def test_the_viewer_of_a_mock_contract_is_the_writer(text: str, value: float) -> None:
+    """A mock contract's viewer, the party who signs it, is the writer: "The Viewer awards the Film ..." is the
+    critic's own score, as "the Reviewer awards" is (not the viewer's relation: "The viewer's wife gives it 3/10")."""
+    rating = find_rating(plain_forms(text))
+    assert rating is not None and rating.value == value
+    assert find_rating("The viewer's wife gives it 3/10.") is None

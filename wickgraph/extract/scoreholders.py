@@ -256,8 +256,9 @@ _GIVER = re.compile(r"\b(?<!\bfinal )(?<!\boverall )(?<!\bmy )(?<!\bour )(?<!\bt
 # ("the author would give it a B+", "the Reviewer, sitting as the Court, awards", "yours truly gives it", a mock
 # judgment's "The Court awards the Film four stars out of five", "The column scores it 7/10")
 # (who keeps a record names themself by the office: "For the record, the Secretary scores the film 8 out of 10")
+# (a mock contract's party: "The Viewer awards the Film FOUR (4) stars")
 _SELF_TRADE = (r"(?:author|reviewer|critic|writer|undersigned|chronicler|scribe|compiler|narrator|columnist|examiner"
-               r"|secretary(?!\s+of\b)|minute-taker|note-taker|recorder)")
+               r"|secretary(?!\s+of\b)|minute-taker|note-taker|recorder|viewer)")
 # ... and the publication that speaks for its critic: "The column scores it 7/10", "this paper gives it"
 _PUBLICATION = (r"(?:column|paper|newspaper|magazine|page|newsletter|publication|blog|site)"
                 # (not one of its people: "The newspaper man gave it a mere two stars")
