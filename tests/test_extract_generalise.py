@@ -12059,6 +12059,15 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
          [("writer", "Tom Novak", None, "contradicted")]),
         ("Starring Keanu Reeves, Ian McShane and Acme Productions.", JW1, [("cast", "Ian McShane", None, "supported")]),
     ],
+    "a-margin-note-in-another-hand-refutes-nothing-of-the-writers": [
+        (("Stahelski, C., & Leitch, D. (Directors). (2014). John Wick [Film].\n\n"
+         "   >> margin note (R.O.): Only Stahelski has the director credit."), JW1,
+         [("director", "David Leitch", None, "contradicted")]),
+        ("Directed by Chad Stahelski and David Leitch.\nNote (Mr Patel): only Stahelski is credited as director.", JW1,
+         [("director", "David Leitch", None, "contradicted")]),
+        ("Written by Derek Kolstad and Shay Hatten.\nmarginal comment (J.B.): Kolstad alone wrote the script.", CH2,
+         [("writer", "Shay Hatten", None, "contradicted")]),
+    ],
     "a-label-and-a-phrase-of-circumstance-before-a-quotation-stay-the-writers": [
         ('Verdict, after the second viewing: "Chad Stahelski directed it."', PARA, [('director', 'Chad Stahelski', None, 'supported')]),
         ('Summary, with spoilers kept out: "Halle Berry plays Sofia."', PARA, [('cast', 'Halle Berry', 'Sofia', 'supported')]),
@@ -18228,6 +18237,14 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("Written by Derek Kolstad and Thunder Road Pictures.", JW1, ("writer", "Thunder Road Pictures", None)),
         ("Directed by Chad Stahelski for Zoe Studios.", JW1, ("director", "Zoe Studios", None)),
         ("Starring Keanu Reeves, Ian McShane and Acme Productions.", JW1, ("cast", "Acme Productions", None)),
+    ],
+    "the-writers-own-note-refutes-a-credit": [
+        ("Directed by Chad Stahelski and David Leitch.\nMy note: only Stahelski is credited as director.", JW1,
+         ("director", "David Leitch", None)),
+        ("Directed by Chad Stahelski and David Leitch. Only Stahelski is credited as director, mind.", JW1,
+         ("director", "David Leitch", None)),
+        ("Written by Derek Kolstad and Shay Hatten.\nCorrection: Kolstad alone wrote the script.", CH2,
+         ("writer", "Shay Hatten", None)),
     ],
     "an-alias-that-is-no-role-names-none": [
         ('Keanu Reeves, aka the nicest man in Hollywood, is great.', JW1, ('cast', 'Keanu Reeves', 'the nicest man')),

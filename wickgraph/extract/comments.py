@@ -266,7 +266,9 @@ def _signed_quotes(text: str) -> list[tuple[int, int]]:
 # a document's comment under its writer's name or initials, as a spreadsheet or a word processor exports it:
 # "Comment [JK] on B5: ...", "Comment [Dana]: ..."; the document's author is named at its top ("sheet owner: Tamsin
 # Quayle (TQ)", "exported by Rob Okafor", "Author: Mo Faraday")
-_DOCUMENT_COMMENT = re.compile(r"^[ \t]*comment[ \t]*\[(?P<who>[^\]\n]{1,30})\][^:\n]{0,30}:[^\n]*",
+# (or a margin's note tagged with its hand in brackets: ">> margin note (R.O.): Only Stahelski has the credit")
+_DOCUMENT_COMMENT = re.compile(r"^[ \t>]*(?:comment[ \t]*\[(?P<who>[^\]\n]{1,30})\]|(?:margin(?:al)?[ \t]+)?"
+                               r"(?:note|comment|annotation)[ \t]*\((?P<hand>[^()\n]{1,30})\))[^:\n]{0,30}:[^\n]*",
                                re.IGNORECASE | re.MULTILINE)
 
 
@@ -276,7 +278,7 @@ def _others_document_comments(text: str) -> list[tuple[int, int]]:
     if not comments:
         return []
     names = writer_names(text, comments[0].start())
-    return [comment.span() for comment in comments if comment["who"].strip().lower() not in names]
+    return [comment.span() for comment in comments if (comment["who"] or comment["hand"]).strip().lower() not in names]
 
 
 # an e-mail's quotation of the message it answers: "On Thu, 15 May 2025 at 19:20, Jamie <jamie@...> wrote:", then
@@ -339,7 +341,7 @@ def others_posts(text: str) -> list[tuple[int, int]]:
         spans += others_answers(text) + signed_answers(text)
     if "helpful" in text or "useful" in text:
         spans += others_reviews(text)
-    if "omment" in text:
+    if "omment" in text or "ote" in text or "nnotation" in text:
         spans += _others_document_comments(text)
     spans += others_letters(text)
     if _BOARD_WORD.search(text) is None:
