@@ -12068,6 +12068,15 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Written by Derek Kolstad and Shay Hatten.\nmarginal comment (J.B.): Kolstad alone wrote the script.", CH2,
          [("writer", "Shay Hatten", None, "contradicted")]),
     ],
+    "a-correction-restates-the-role-by-a-pronoun": [
+        (("Claudia Gerini as Ares, Santino's sister. Quietly devastating.\n\nCORRECTION \u2014 we attached the wrong "
+         "name to Claudia Gerini. She plays Gianna D'Antonio."), CH2,
+         [("cast", "Claudia Gerini", "Gianna D'Antonio", "supported")]),
+        (("Ian McShane as Charon, the concierge, is superb.\n\nErratum: wrong role for Ian McShane. He plays Winston, "
+         "the manager."), JW1, [("cast", "Ian McShane", "Winston", "supported")]),
+        ("Halle Berry plays the Adjudicator here.\n\nCorrection: we got the part wrong for Halle Berry. She plays Sofia.", PARA,
+         [("cast", "Halle Berry", "Sofia", "supported")]),
+    ],
     "a-label-and-a-phrase-of-circumstance-before-a-quotation-stay-the-writers": [
         ('Verdict, after the second viewing: "Chad Stahelski directed it."', PARA, [('director', 'Chad Stahelski', None, 'supported')]),
         ('Summary, with spoilers kept out: "Halle Berry plays Sofia."', PARA, [('cast', 'Halle Berry', 'Sofia', 'supported')]),

@@ -26,7 +26,7 @@ from .claims import Claim, Extraction
 from .collector import collector_paused
 from .comments import comment_spans, others_posts, post_starts, quoted_reply_chunks
 from .confidence import claim_confidence
-from .corrections import without_corrected, without_refuted_by_review
+from .corrections import correction_spans, without_corrected, without_refuted_by_review
 from .crosswords import crossword_answers
 from .decoding import decoded
 from .dedupe import one_per_fact
@@ -292,9 +292,17 @@ def _new_roles(doc: Document, candidates: list[Candidate], paired: list[Candidat
         return not any(candidate.start < end for _, end in role_spans[low:high])
 
     # (a pair that says the very fact a rule read elsewhere stays too: where the rule's words are negated or are
-    # about another work, "Halle Berry / Sofia" in a cast line still says it: "Berry's Sofia would not come back")
+    # about another work, "Halle Berry / Sofia" in a cast line still says it: "Berry's Sofia would not come back";
+    # and so does a pair that a correction restates: "CORRECTION: ... Claudia Gerini. She plays Gianna")
+    corrections: list[tuple[int, int]] = []
+
+    def restated(candidate: Candidate) -> bool:  # (the correction openers are sought only where a pair would yield)
+        if not corrections:
+            corrections.append((-1, -1))
+            corrections.extend(correction_spans(doc))
+        return any(start <= candidate.start < end for start, end in corrections)
     return [c for c in paired if not has_rule_role(c) or (c.reprise and pairs(c) & given and unread(c))
-            or (not c.reprise and pairs(c) and pairs(c) <= given and unread(c))]
+            or (not c.reprise and pairs(c) and pairs(c) <= given and unread(c)) or restated(c)]
 
 
 def _status(claim: Claim, reference: Reference, film: str | None) -> str:

@@ -19,7 +19,7 @@ from .document import Document
 from .layout_words import SENDER, STAMP
 from .markup import SUPERSCRIPT_DIGITS
 
-__all__ = ["without_corrected", "without_refuted_by_review"]
+__all__ = ["correction_spans", "without_corrected", "without_refuted_by_review"]
 
 # A footnote's mark: "[2]", superscript digits, asterisks, daggers
 _NOTE_MARK = rf"\[\d{{1,2}}\]|[{SUPERSCRIPT_DIGITS}]+|\*{{1,4}}|\u2020|\u2021"
@@ -94,6 +94,18 @@ def without_corrected(claims: list[Claim], doc: Document, voices: Sequence[int] 
                     and any(_contradicts(c, earlier) for c in correcting):
                 dropped.add(index)
     return [c for i, c in enumerate(claims) if i not in dropped]
+
+
+def correction_spans(doc: Document) -> list[tuple[int, int]]:
+    """Where a correction restates what it corrects: from an opener that corrects ("CORRECTION:", "let me correct
+    myself", a reply's "no, ...") to the end of the sentence after it ("CORRECTION: we attached the wrong name to
+    Claudia Gerini. She plays Gianna D'Antonio")."""
+    spans = []
+    for opener in _OPENER.finditer(doc.text):
+        if opener.end() > opener.start():
+            _, sentence_end = doc.sentence(opener.end())
+            spans.append((opener.end(), _next_sentence(doc, sentence_end)[1]))
+    return spans
 
 
 def without_refuted_by_review(claims: list[Claim], doc: Document, voices: Sequence[int] = (),
