@@ -12027,6 +12027,15 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("When did Ballerina open?\nA. June 2025.", BAL, [("release_year", "", 2025, "supported")]),
         ("Release year? \u2192 2014, in October.", JW1, [("release_year", "", 2014, "supported")]),
     ],
+    "a-framed-post-that-says-no-quoting-stays-the-writers": [
+        ("Posted by @ann_g\n\nFamily tree\n\u2502  @kim_w: Keanu Reeves plays John Wick\n\u2502  Ian McShane plays Winston",
+         JW1,
+         [("cast", "Keanu Reeves", "John Wick", "supported")]),
+        ("@tom_k's board\n\n\u250c @deb_reads \u00b7 2h\n\u2502 Donnie Yen plays Caine\n\u2514 12 likes", CH4,
+         [("cast", "Donnie Yen", "Caine", "supported")]),
+        ("Thread by @zed\n\u2503 @mo_films:\n\u2503 Ana de Armas plays Eve Macarro\n\u2503 Len Wiseman directs", BAL,
+         [("director", "Len Wiseman", None, "supported")]),
+    ],
     "the-writers-own-post-framed-under-their-handle-stays-theirs": [
         (("Kim @kim_watch \u00b7 Mar 24\nChapter 4 thoughts.\n\u256d @kim_watch \u00b7 Mar 20\n\u2502 Donnie Yen plays Caine\n"
          "\u2570 3 likes"), CH4, [("cast", "Donnie Yen", "Caine", "supported")]),

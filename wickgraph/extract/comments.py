@@ -240,9 +240,12 @@ _QUOTED_POST = re.compile(r"^[ \t]*>[ \t]*(?:quote[ \t]+from:?[ \t]+|originally[
                           r"(?:[ \t]*[\u00b7\u2022|,-][^\n]*)?[ \t]*(?:\n[ \t]*>[^\n]*)+",
                           re.IGNORECASE | re.MULTILINE)
 # ... or framed by a bar down its side (and a box's corners), as a screenshot shows a quoted or boosted post, under a
-# line that names its poster's handle: "\u250c Quote \u00b7 Ray Osei @notthatbronson" over "\u2502 ..." over "\u2514"
+# line that says so and names its poster's handle: "\u250c Quote \u00b7 Ray @notthat" over "\u2502 ..." over "\u2514"
+# (not a family tree's "\u2502  @kim", nor a poster's own framed post, which say no quoting)
 _BAR = "\u2502\u2503\u2506\u2551\u258c"
-_FRAMED_POST = re.compile(rf"^[ \t]*[\u250c\u256d\u250f{_BAR}][^\n]*?(?P<handle>@[\w.-]{{2,60}})[^\n]*"
+_FRAMED_POST = re.compile(rf"^[ \t]*[\u250c\u256d\u250f{_BAR}]"
+                          r"(?=[^\n]*\b(?i:quot\w*|qt|rt|repost\w*|boost\w*|retweet\w*|shared)\b)[^\n]*?"
+                          rf"(?P<handle>@[\w.-]{{2,60}})[^\n]*"
                           rf"(?:\n[ \t]*[{_BAR}][^\n]*)+(?:\n[ \t]*[\u2514\u2570\u2517][^\n]*)?", re.MULTILINE)
 
 
