@@ -718,3 +718,16 @@ def test_the_viewer_of_a_mock_contract_is_the_writer(text: str, value: float) ->
     rating = find_rating(plain_forms(text))
     assert rating is not None and rating.value == value
     assert find_rating("The viewer's wife gives it 3/10.") is None
+
+
+@pytest.mark.parametrize("text", [
+    "No score from us tonight. For the record, 64% of you voted it the best film of the lot.",
+    "Score: 80% of readers loved it, and so did I.",
+    "My score? Let's see: 70% of respondents said yes.",
+])
+def test_a_percentage_of_the_people_asked_is_no_score(text: str) -> None:
+    """A share of the people asked ("64% of you voted it the best", "80% of readers") is a proportion, not a score,
+    after a score's label too (not the writer's own "My score: 80%")."""
+    assert find_rating(text) is None
+    rating = find_rating("My score: 80%.")
+    assert rating is not None and rating.value == 80

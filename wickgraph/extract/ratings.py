@@ -238,8 +238,9 @@ _DEDUCTION_BEFORE = re.compile(r"\b(?:minus|docked?|docking|deduct(?:s|ed|ing)?|
                                r"(?:\s+off)?|tak(?:e|es|ing)\s+off|took\s+off|subtract(?:s|ed)?)\s+(?:a\s+|an\s+)?\Z",
                                re.IGNORECASE)
 _DEDUCTION_AFTER = re.compile(r"[ \t]+(?:off|away|deducted|docked|taken\s+(?:off|away))\b", re.IGNORECASE)
-# a fraction of something, not a score: "4/5 of the runtime is action"
-_PROPORTION_AFTER = re.compile(r"[ \t]+of[ \t]+(?:the|its|his|her|their|my|our|this|that|all|every)\b"
+# a fraction of something, not a score: "4/5 of the runtime is action", "64% of you voted it the best"
+_PROPORTION_AFTER = re.compile(r"[ \t]+of[ \t]+(?:the|its|his|her|their|my|our|this|that|all|every|you|us|them|those"
+                               r"|people|readers|viewers|voters|respondents|listeners|fans)\b"
                                # ... or a quantity in its unit: "1/4 in of width", "3/4 cup" (not "in my book")
                                r"|[ \t]*(?:in(?=[ \t]+(?:of|wide|long|thick|deep|high|tall|across)\b|[.)])|inch(?:es)?|"
                                r"cm|mm|ft|feet|foot|yds?|yards?|miles?|km|cups?|tsp|tbsp|oz|lbs?|kg|ml|litres?|liters?|"
@@ -299,9 +300,9 @@ def find_rating(text: str, titles: Collection[tuple[int, int]] = ()) -> RatingMa
                 continue
             if kind == "percent" and ((not _SCORE_LABEL.search(before) and not _OVERALL_LABEL.search(before)
                                        and not _GIVES_THE_WORK.search(before)
-                                       and not (given_in_first_person(_clause(before), before, lambda: False)
-                                                and not _PROPORTION_AFTER.match(text, match.end())))
-                                      or _LIKELIHOOD.match(text, match.end())):
+                                       and not given_in_first_person(_clause(before), before, lambda: False))
+                                      or _LIKELIHOOD.match(text, match.end())
+                                      or _PROPORTION_AFTER.match(text, match.end())):
                 # "90% of the film", a score's "(95% CI 4.1-4.8)" are no ratings ("I'm gonna say 85 percent" is)
                 continue
             if kind == "on_scale" and not _GIVEN_OR_LABELLED.search(before) and "scale" not in match.group().lower() \
