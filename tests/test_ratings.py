@@ -731,3 +731,40 @@ def test_a_percentage_of_the_people_asked_is_no_score(text: str) -> None:
     assert find_rating(text) is None
     rating = find_rating("My score: 80%.")
     assert rating is not None and rating.value == 80
+
+
+@pytest.mark.parametrize(("text", "value", "scale"), [
+    ("Ballerina is fine. Marks out of ten? Seven.", 7, 10),
+    ("Ballerina is fine. How many stars? Four.", 4, 5),
+    ("Ballerina is fine. Out of five? Three and a half.", 3.5, 5),
+    ("Would I watch it again? Yes. What would I give it? A seven.", 7, 10),
+    ("On a scale of one to ten? An eight.", 8, 10),
+])
+def test_the_writers_own_question_of_the_score_answered_by_a_value(text: str, value: float, scale: int) -> None:
+    """The writer asks the score and answers with the value alone ("Marks out of ten? Seven."): the question's scale,
+    or five for stars, or ten."""
+    rating = find_rating(text)
+    assert rating is not None and (rating.value, rating.scale) == (value, scale)
+
+
+@pytest.mark.parametrize("text", [
+    "How many kills? 84.",
+    "Out of ten people? Three left early.",
+    "How many points does Eve score? 84 kills.",
+])
+def test_a_question_of_a_count_answered_is_no_score(text: str) -> None:
+    assert find_rating(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    "I asked Dana: out of ten? Nine, she said.",
+    "Nine out of ten, says Dana.",
+    "I give it a nine, he reckons, but he has not seen it.",
+    "Seven out of ten, says my brother.",
+])
+def test_a_score_a_speech_tag_after_it_gives_to_someone_is_theirs(text: str) -> None:
+    """A score told by a tag of someone's saying after it ("Nine, she said.", ", says my brother") is theirs (not the
+    writer's own: "Seven out of ten, says I")."""
+    assert find_rating(text) is None
+    rating = find_rating("Seven out of ten, says I.")
+    assert rating is not None and rating.value == 7

@@ -73,7 +73,7 @@ NEEDS = {"stars_glyph": ("★",), "stars_ascii": ("**", "*/", "✦", "✪", "✭
           "star_number": ("\u2605", "\u2b50"), "named_scale": ("scale",),
           "given_bare": ("give", "gave", "giving", "rate", "rating", "award", "verdict", "score", "grade", "from me",
                          "deserve", "put", "for me", "vote", "note", "call", "going", "grant", "accord", "bestow",
-                         "earn", "get", "merit", "receive", "take", "win"),
+                         "earn", "get", "merit", "receive", "take", "win", "out of", "how many", "scale of", "what "),
           "labelled_total": ("/", "out of"),
           "labelled_scale": ("out of", "/", "-10)", "-5)", "-100)", "- 10)", "\u201310)", "to 10)", "(1-", "(1\u2013",
                              "(1 =", "(0 =", "(1=", "(0="),
@@ -137,9 +137,17 @@ _SOURCES: list[tuple[str, re.Pattern[str]]] = [
         rf"(?:gets|earns|scores|merits|receives|deserves|takes|wins)\s+|"
         rf"\b(?:it|this(?:\s+one)?)\s+(?:gets|earns|scores|deserves)\s+(?=(?:an?\s+)?[\w.]+\s+from\s+me\b)|"
         # "This one's a 9 for me", "It is an 8 for me"
-        rf"\b(?:it|this(?:\s+one)?)(?:['\u2019]s|\s+is)\s+(?=an?\s+[\w.]+\s+(?:for|from)\s+me\b))"
+        rf"\b(?:it|this(?:\s+one)?)(?:['\u2019]s|\s+is)\s+(?=an?\s+[\w.]+\s+(?:for|from)\s+me\b)|"
+        # the writer's own question of the score, answered by the value alone: "Marks out of ten? Seven.", "How many
+        # stars? Four.", "What would I give it? A seven.", "On a scale of one to ten? An eight."
+        rf"(?:\b(?:(?:marks?|points?|score|rating|grade)\s+)?out\s+of\s+(?P<qtop>five|ten|four|a\s+hundred|5|10|4|100)"
+        rf"|\bhow\s+many\s+(?P<qunit>stars|points|marks)\b[^?\n]{{0,40}}"
+        rf"|\bwhat\s+(?:would|do|will|should|shall)\s+(?:i|we)\s+(?:give|rate|score)\s+(?:it|this(?:\s+one)?)"
+        rf"|\bon\s+a\s+scale\s+of\s+(?:one|1|zero|0)\s+to\s+(?P<qscale>five|ten|4|5|10|four|a\s+hundred|100))"
+        rf"\s*\?(?P<asked>)\s*(?:(?:i['\u2019]d\s+say|i\s+say|easy|honestly|hmm+|well|oh|let['\u2019]s\s+say)[,.:\s]+)?)"
         rf"(?:an?\s+)?(?:(?:solid|strong|firm|generous|shaky|weak|soft|hard|respectable|healthy|low|high|"
-        rf"comfortable|easy|clear)\s+)?(?P<value>{_NUM})\b(?![.,]\d|\s*(?:/|out\b|of\b|on\b|stars?|points|%|percent)|"
+        rf"comfortable|easy|clear)\s+)?(?P<value>{_NUM})\b(?(asked)(?:{_HALF_SOURCE})?(?=\s*(?:[.!,;)\u2014\u2013]|$)))"
+        rf"(?![.,]\d|\s*(?:/|out\b|of\b|on\b|stars?|points|%|percent)|"
         # "give it two thumbs up", "give it two hours": a count of something else
         rf"\s+(?:thumbs?|hours?|minutes?|more|chances?|tries|goes|shots?|weeks?|days?|years?|times)\b|"
         rf"\s+\w+\s+(?:out\s+of|of)\b)",
@@ -420,8 +428,9 @@ def reading(kind: str, match: re.Match[str]) -> tuple[float | str, int | str] | 
         given = parse_number(match.group("value"))
         if given is not None and _HALF_AFTER.match(match.string, match.end("value")):
             given += 0.5  # "Vote: 7 and half"
-        fronted = int(parse_number(match.group("ftop")) or 10) if match.group("ftop") else 10
-        return (given, fronted) if given is not None and 0 <= given <= fronted else None
+        said = match.group("ftop") or match.group("qtop") or match.group("qscale")
+        asked_top = int(parse_number(said) or 10) if said else 5 if match.group("qunit") == "stars" else 10
+        return (given, asked_top) if given is not None and 0 <= given <= asked_top else None
     if kind == "star_number":
         value = parse_number(match.group("value").replace(",", "."))
         return (value, 5) if value is not None and 0 < value <= 5 else None

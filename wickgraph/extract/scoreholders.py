@@ -478,7 +478,11 @@ _GIVEN_BY_AFTER = re.compile(r"[^.!?\n]{0,80}?\b(?:returned|proposed|suggested|g
                              r"|[ \t]+(?:from|for|with|among)[ \t]+(?:(?:my|his|her|their)[ \t]+(?!own\b)[\w-]+|"
                              r"them|him|her|(?:the\s+)?(?:audiences?|crowds?|critics|fans|public))\b"
                              # ... or the place it was seen ("Four stars for the drive-in")
-                             rf"|[ \t]+(?:for|to)[ \t]+(?:the|this|our)[ \t]+{_VENUE}\b", re.IGNORECASE)
+                             rf"|[ \t]+(?:for|to)[ \t]+(?:the|this|our)[ \t]+{_VENUE}\b"
+                             # ... or said by someone, told by a tag after it: "Nine, she said.", ", says my brother"
+                             r"|[^.!?\n]{0,30}?,[ \t]*(?:(?:he|she|they)[ \t]+(?:said|says|reckons|reckoned|insists|"
+                             r"insisted|claims|claimed)|(?:says|said|reckons|insists|claims)[ \t]+(?!I\b|me\b)"
+                             r"(?:my[ \t]+\w+|(?-i:[A-Z])\w+))\b", re.IGNORECASE)
 
 
 def given_by_another_after(text: str, end: int) -> bool:
