@@ -12086,6 +12086,14 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Halle Berry plays the Adjudicator here.\n\nCorrection: we got the part wrong for Halle Berry. She plays Sofia.", PARA,
          [("cast", "Halle Berry", "Sofia", "supported")]),
     ],
+    "a-return-asked-about-or-denied-of-someone-else-stays": [
+        ("Ian McShane returns as Winston. It is his first time as Winston? No, it is his third.", PARA,
+         [("reprise", "Ian McShane", "Winston", "supported")]),
+        ("Ian McShane returns as Winston. Mark Dacascos is new to the series: his first turn as Zero.", PARA,
+         [("reprise", "Ian McShane", "Winston", "supported")]),
+        ("Laurence Fishburne is back as the Bowery King. Not a reprise for Halle Berry, whose Sofia is new.", PARA,
+         [("reprise", "Laurence Fishburne", "the Bowery King", "supported")]),
+    ],
     "a-label-and-a-phrase-of-circumstance-before-a-quotation-stay-the-writers": [
         ('Verdict, after the second viewing: "Chad Stahelski directed it."', PARA, [('director', 'Chad Stahelski', None, 'supported')]),
         ('Summary, with spoilers kept out: "Halle Berry plays Sofia."', PARA, [('cast', 'Halle Berry', 'Sofia', 'supported')]),
@@ -18263,6 +18271,14 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
          ("director", "David Leitch", None)),
         ("Written by Derek Kolstad and Shay Hatten.\nCorrection: Kolstad alone wrote the script.", CH2,
          ("writer", "Shay Hatten", None)),
+    ],
+    "a-return-the-review-denies-is-no-reprise": [
+        (("Anjelica Huston, reprising her role as The Director, leads the Ruska Roma. [CRITIC: Not a reprise. This is "
+         "Huston's first turn as the Director.]"), PARA, ("reprise", "Anjelica Huston", "The Director")),
+        ("Halle Berry returns as Sofia. Not a return, mind: it is her first film in the series.", PARA,
+         ("reprise", "Halle Berry", "Sofia")),
+        ("Mark Dacascos is back as Zero. No comeback here, of course; Zero is new.", PARA,
+         ("reprise", "Mark Dacascos", "Zero")),
     ],
     "an-alias-that-is-no-role-names-none": [
         ('Keanu Reeves, aka the nicest man in Hollywood, is great.', JW1, ('cast', 'Keanu Reeves', 'the nicest man')),

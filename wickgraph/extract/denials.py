@@ -51,11 +51,41 @@ def without_denied(claims: list[Claim], doc: Document, others: list[tuple[int, i
     """``claims`` without the credits and appearances a sentence of the review denies; ``others`` are the spans of
     other people's words (comments, replies, quoted turns), whose denials are theirs."""
     jobs, absent = _denials(doc, others)
-    if not jobs and not absent:
+    returns = _denied_returns(doc, others) if "reprise" in doc.lower or "first" in doc.lower or "new" in doc.lower \
+        or "return" in doc.lower or "comeback" in doc.lower else ([], set())
+    if not jobs and not absent and not returns[0] and not returns[1]:
         return claims
     return [c for c in claims
             if not ((c.type in ("director", "writer") and (c.type, c.person_iri) in jobs)
-                    or (c.type in ("cast", "reprise") and c.actor_iri in absent))]
+                    or (c.type in ("cast", "reprise") and c.actor_iri in absent)
+                    or (c.type == "reprise" and (c.actor_iri in returns[1]
+                                                 or any(s <= c.start < e for s, e in returns[0]))))]
+
+
+# a return denied in so many words: "Not a reprise.", "no comeback", "This is Huston's first turn as the Director",
+# "the character is brand new"
+_DENIED_RETURN = re.compile(r"\b(?:not|no|isn['\u2019]t|wasn['\u2019]t)[ \t]+(?:a[ \t]+)?(?:reprise|return|comeback)\b"
+                            r"|\bfirst[ \t]+(?:turn|time|outing|appearance)[ \t]+as\b"
+                            r"|\b(?:character|role|part)[ \t]+is[ \t]+(?:brand[ \t]+)?new\b", re.IGNORECASE)
+
+
+def _denied_returns(doc: Document, others: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], set[str]]:
+    """The sentences whose reprises the review denies right after them ("Anjelica Huston, reprising her role ...
+    [CRITIC: Not a reprise.]"), and the players it says are new to their role."""
+    sentences: list[tuple[int, int]] = []
+    players: set[str] = set()
+    for denial in _DENIED_RETURN.finditer(doc.text):
+        if any(start <= denial.start() < end for start, end in others) or not _about_this_work(doc, denial.start()):
+            continue
+        start, end = doc.sentence(denial.start())
+        named = {e.iri for m in doc.mentions_between(start, end) for e in m.of_kind(PERSON) if e.iri}
+        if named:
+            players |= named
+        else:  # (a denial that names no one speaks of the sentence before it, or before the note it opens)
+            before = len(doc.text[:start].rstrip(" \t\n[(")) - 1
+            if before >= 0:
+                sentences.append(doc.sentence(before))
+    return sentences, players
 
 
 def _denials(doc: Document, others: list[tuple[int, int]]) -> tuple[set[tuple[str, str]], set[str]]:
