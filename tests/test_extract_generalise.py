@@ -12094,6 +12094,14 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("Laurence Fishburne is back as the Bowery King. Not a reprise for Halle Berry, whose Sofia is new.", PARA,
          [("reprise", "Laurence Fishburne", "the Bowery King", "supported")]),
     ],
+    "a-denial-someone-else-is-reported-to-make-is-theirs": [
+        (("Pint of No Return lodged a complaint that Lance Reddick isn't in this one. Appeal rejected: Reddick is right "
+         "there behind the desk as Charon."), CH2, [("cast", "Lance Reddick", "Charon", "supported")]),
+        ("My brother swears that Dafoe is nowhere in this one. Willem Dafoe plays Marcus, obviously.", JW1,
+         [("cast", "Willem Dafoe", "Marcus", "supported")]),
+        ("The quiz sheet claimed that Halle Berry does not appear in it. Halle Berry plays Sofia.", PARA,
+         [("cast", "Halle Berry", "Sofia", "supported")]),
+    ],
     "a-label-and-a-phrase-of-circumstance-before-a-quotation-stay-the-writers": [
         ('Verdict, after the second viewing: "Chad Stahelski directed it."', PARA, [('director', 'Chad Stahelski', None, 'supported')]),
         ('Summary, with spoilers kept out: "Halle Berry plays Sofia."', PARA, [('cast', 'Halle Berry', 'Sofia', 'supported')]),
@@ -18279,6 +18287,13 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
          ("reprise", "Halle Berry", "Sofia")),
         ("Mark Dacascos is back as Zero. No comeback here, of course; Zero is new.", PARA,
          ("reprise", "Mark Dacascos", "Zero")),
+    ],
+    "the-writers-own-denial-after-i-think-holds": [
+        ("I think that Dafoe is nowhere in this one. Willem Dafoe plays Marcus, says the poster.", CH2,
+         ("cast", "Willem Dafoe", "Marcus")),
+        ("We are told Halle Berry is in it. I say that Berry is not in this film.", CH2, ("cast", "Halle Berry", None)),
+        ("I swear that Leitch did not direct this one. Directed by David Leitch, the flyer says.", CH2,
+         ("director", "David Leitch", None)),
     ],
     "an-alias-that-is-no-role-names-none": [
         ('Keanu Reeves, aka the nicest man in Hollywood, is great.', JW1, ('cast', 'Keanu Reeves', 'the nicest man')),

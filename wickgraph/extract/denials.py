@@ -41,6 +41,12 @@ _DENIED_PRESENCE = re.compile(
     r"|the[ \t]+(?:film|movie|sequel|picture|show|game))\b|[ \t]+at[ \t]+all\b|[ \t]*[.;,!])", re.IGNORECASE)
 # a note in square brackets, not one whose tag names the writer ("[CRITIC: No, he isn't. Dafoe is nowhere in this one]",
 # "[Reviewer's note: ...]", "[ME: ...]")
+# someone else's claim that the denial reports: "Pint of No Return lodged a complaint that Lance Reddick isn't in this
+# one", "my brother swears that Dafoe is nowhere in it" (not the writer's own: "I think that ...")
+_REPORTED = re.compile(r"(?<!\bI )(?<!\bwe )\b(?:says?|said|claims?|claimed|complain(?:s|ed|t)|insists?|insisted"
+                       r"|reckons?|reckoned|argues?|argued|swears?|swore|believes?|believed|suggests?|suggested"
+                       r"|told\s+me)\b"
+                       r"[^.!?\n]{0,40}?\bthat\s+\Z", re.IGNORECASE)
 _IN_SQUARE_BRACKETS = re.compile(r"\[(?![ \t]*(?:critic|reviewer|author|me)\b[^\]\n:]{0,20}:)[^\]\n]*\Z", re.IGNORECASE)
 # another work the clause after the job speaks of: "did not direct the sequel", "never wrote the first one"
 _OTHER_WORK = re.compile(r"[^.;,!?\n]{0,40}?\b(?:first|original|previous|earlier|next|other|sequel|prequel|"
@@ -118,7 +124,7 @@ def _about_this_work(doc: Document, start: int) -> bool:
     the writer."""
     sentence_start, sentence_end = doc.sentence(start)
     if doc.text[sentence_start:sentence_end].rstrip().endswith("?") or _IN_SQUARE_BRACKETS.search(
-            doc.text, doc.line(start)[0], start):
+            doc.text, doc.line(start)[0], start) or _REPORTED.search(doc.text, sentence_start, start):
         return False
     return not any(m.mask & WORK and doc.work_at(m.start) != doc.film
                    for m in doc.mentions_between(sentence_start, sentence_end) if not m.mask & PERSON)
