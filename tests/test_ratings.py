@@ -768,3 +768,41 @@ def test_a_score_a_speech_tag_after_it_gives_to_someone_is_theirs(text: str) -> 
     assert find_rating(text) is None
     rating = find_rating("Seven out of ten, says I.")
     assert rating is not None and rating.value == 7
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Card: Dev (me). Also playing: Priya, Owen.\n\nPriya's grade: A.\nDev's grade: B+.", "B+"),
+    ("Players: Keisha (host), Lou, me (Ren)\n\nLou's score: 2 out of 5\nRen's score: 4 out of 5", 4),
+    ('Presented by your host, Maureen "Mo" Kettle\n\nThe Snug gives it 10/10.\nMo\'s mark: 8 out of 10.', 8),
+    ("Semi-final results, read out by Bev Okonjo\n\nLars's mark: C.\nBev's mark: B+", "B+"),
+])
+def test_a_label_with_the_name_the_text_marks_as_the_writers_is_theirs(text: str, value: float | str) -> None:
+    """A score labelled with the name the text gives its writer is the critic's own: the name marked "(me)" ("Card:
+    Dev (me)", "me (Ren)"), or the presenter's in the heading, nickname too ("Presented by your host, Maureen "Mo"
+    Kettle", "read out by Bev Okonjo")."""
+    rating = find_rating(text)
+    assert rating is not None and rating.value == value
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    (("Show notes by Teddy Lindqvist\n\n| Who | Score |\n|---|---|\n| Teddy (me) | 4.5 / 5 |\n| Omar | 5 / 5 |\n"
+     "| Lucia (guest) | 4 / 5 |"), 4.5),
+    ("Notes by Ana Ruiz\n\n| Ana | 8/10 |\n| Ben | 6/10 |", 8),
+    ("Review by Jo Park\n\n| Sam (host) | 3 / 5 |\n| Jo (writing) | 4 / 5 |\n| Kit | 2 / 5 |", 4),
+])
+def test_a_tables_row_named_for_the_writer_holds_their_score(text: str, value: float) -> None:
+    """Show notes that tabulate every host's score: the row named for the writer the byline gives, maybe with an
+    aside after the name ("| Teddy (me) | 4.5 / 5 |"), holds the critic's own."""
+    rating = find_rating(text)
+    assert rating is not None and rating.value == value
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Bev's own mark (not the jury's, and definitely not Lars's): B+", "B+"),
+    ("Final mark (after a rewatch): B", "B"),
+    ("My own grade (for the film itself, not the snacks): A-", "A-"),
+])
+def test_a_grades_label_with_an_aside_before_its_colon(text: str, value: str) -> None:
+    """A grade's label may carry an aside in brackets before its colon ("Bev's own mark (not the jury's): B+")."""
+    rating = find_rating(text)
+    assert rating is not None and rating.value == value

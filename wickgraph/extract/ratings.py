@@ -166,8 +166,7 @@ _SCORE_LABEL = re.compile(r"\b(?:verdict|score|rating|grade|(?:my|our|the)\s+(?:
                           r"|(?<![^\s])[!/](?:rate|score|grade)\s+$",
                           re.IGNORECASE)
 
-# a percentage given to the work, or earned by it: "I'm giving Parabellum ninety-four percent", "we award it 88%",
-# "the Defendant has earned 72 per cent"
+# a percentage given to the work, or earned by it: "I'm giving Parabellum 94 percent", "the Defendant has earned 72%"
 _GIVES_THE_WORK = re.compile(rf"\b(?:(?:give|gives|giving|gave|award|awards|awarding|awarded)\s+(?:it|this(?:\s+one)?|"
                              rf"{TITLE})|(?:earns|earned|has\s+earned|deserves))\s+(?:a\s+(?:solid\s+)?)?$")
 # the scale said before a bare score: "Out of five, I give it four", "On the journal's five-point scale I award it a 4"
@@ -284,9 +283,10 @@ def find_rating(text: str, titles: Collection[tuple[int, int]] = ()) -> RatingMa
                 # met a sequel she didn't love, gives it an A-")
                 given_at = match.start("grade")
             # "READER'S OVERALL SCORE:", a reader's own (a letter's match holds its label: "graded by the author:")
-            persona = persona_label(text, text[line_start:match.start("grade") if kind == "letter" else match.start()])
+            labelled_by = text[line_start:match.start("grade") if kind == "letter" else match.start()]
+            persona = persona_label(text, labelled_by)
             if (_OTHER_LABEL.search(before) and not persona) or _QUOTED_POST.match(before) \
-                    or bracketed_holder(before) is False \
+                    or bracketed_holder(labelled_by) is False \
                     or (not persona and attributed(text, given_at, titles)) \
                     or named_holder(text, before + match.group()) \
                     or _COUNT_AFTER.match(text, match.end()) \

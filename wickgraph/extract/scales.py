@@ -261,7 +261,7 @@ _SOURCES: list[tuple[str, re.Pattern[str]]] = [
         r"|(?<![^\n])[ \t*-]*(?:the\s+)?(?:film|movie)(?=\s*:))"  # a line's label: "Film: B+" (not "Pattern: A")
         # "**Grade:** B+", "MY GRADE -- B+", a formula's "grade(C2) = B+"
         # ... or a phrase saying whose it is: "FINAL MARK FROM THE EDITOR: A"
-        r"(?:[*_]*\s*(?:\([^()\n]{1,30}\)[ \t]*(?==))?(?:[:=–—|,]|-{1,2})?[*_]*\s*[*_]*(?:[\[(][ \t]*)?"
+        r"(?:[*_]*\s*(?:\([^()\n]{1,60}\)[ \t]*(?=[=:]))?(?:[:=–—|,]|-{1,2})?[*_]*\s*[*_]*(?:[\[(][ \t]*)?"
         r"|[ \t]*(?:[.·_]{3,}|…+)[ \t]*|,[^,:;.\n]{1,60}:\s*"
         # (not someone's relation nor the public: "Grade from my brother:", "Rating by readers:")
         r"|\s+(?:from|by)\s+(?!(?:my|his|her|their|your|readers|users|critics|fans|viewers|the\s+(?:public|audience|"

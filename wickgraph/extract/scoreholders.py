@@ -21,7 +21,7 @@ __all__ = ["OWN_LABEL", "SOMEONE", "attributed", "bracketed_holder", "bylined", 
 # A persona's label over the critic's own score: "Examiner's rating: 88/100", "TIPSTER'S VERDICT: 3 out of 4" (a
 # review written as a patent, a racecard or a manifest signs as the examiner, the tipster, the inspector)
 _HOLDER = (r"\W*(?:the\s+)?(?P<who>[A-Za-z-]{2,20})\.?['\u2019]s\s+"  # (a holder abbreviated: "Cl.'s verdict")
-           r"(?:(?:own|final|official|overall)\s+)?(?:verdict|score|rating|grade|mark)\b[^\n]{0,40}$")
+           r"(?:(?:own|final|official|overall)\s+)?(?:verdict|score|rating|grade|mark)\b[^\n]{0,60}$")
 _PERSONA_LABEL = re.compile("^" + _HOLDER, re.IGNORECASE)
 _HOLDER_LABEL = re.compile(r"(?:^|(?<=[.!?]\s))" + _HOLDER, re.IGNORECASE)  # also after a sentence on its line
 # ... or a score's label with its holder in brackets after it: the writer's trade ("OVERALL (reader):", "Score
@@ -164,8 +164,9 @@ _AS_LABEL = re.compile(r"['\u2019]s\b|(?:[ \t]+[\w-]+){0,3}[ \t]*:")
 
 # (a byline, quotations.BYLINE, names who wrote the text: "Notes by Tomasz Brill", "By Lorna Teague")
 # a score's label that names its holder at the start of the score's line: "Tomasz: B+", "- Nadia: 4.5 out of 5"
-_NAME_LABEL = re.compile(r"[ \t]*(?:[-*\u2022][ \t]+)?(?P<who>[A-Z][\w'\u2019-]+)(?:[ \t]+[A-Z][\w'\u2019-]+)?"
-                         r"[ \t]*(?::|[ \t][\u2014\u2013-])")
+# (or a table's row, maybe with an aside after the name: "| Teddy (me) | 4.5 / 5 |")
+_NAME_LABEL = re.compile(r"[ \t]*(?:[-*\u2022|][ \t]+)?(?P<who>[A-Z][\w'\u2019-]+)(?:[ \t]+[A-Z][\w'\u2019-]+)?"
+                         r"(?:[ \t]*\([^()\n]{1,20}\))?[ \t]*(?::|[ \t][\u2014\u2013-]|\|)")
 
 
 def bylined(text: str, starts: list[int]) -> list[bool] | None:

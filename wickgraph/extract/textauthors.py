@@ -1,5 +1,6 @@
 """Who writes a text, as its heading and its close name them: a byline, a column's host under its masthead, a name the
-heading marks as the writer's, who introduces themself there, or who signs it off; in lower case, word by word."""
+heading marks as the writer's, who introduces themself there or presents it, who signs it off, or whom the text marks
+as "me"; in lower case, word by word."""
 
 from __future__ import annotations
 
@@ -21,6 +22,13 @@ _MARKED_WRITER = re.compile(rf"(?P<who>{NAME_WORD}(?:[ \t]+{NAME_WORD}){{1,2}})[
 _SELF_INTRODUCED = re.compile(rf"(?:^|(?<=[.!?][ \t])|(?<=\n))(?:(?:hi|hey|hello)\b[^\n.!?]{{0,20}}?[,!.][ \t]+)?"
                               rf"(?P<who>{NAME_WORD}(?:[ \t]+{NAME_WORD})?)[ \t]+here[.!,;]", re.IGNORECASE)
 _HEADING_REACH = 600  # characters of the text's heading
+# ... or who presents it, in the heading: "Presented by your host, Maureen \"Mo\" Kettle", "read out by Bev Okonjo"
+_PRESENTER = re.compile(rf"\b(?:presented|read[ \t]+out|hosted|introduced|compered|emceed)[ \t]+by[ \t]+"
+                        rf"(?:(?:your|our)[ \t]+host,?[ \t]+)?"
+                        rf"(?P<who>{NAME_WORD}(?:[ \t]+[\"\u201c]?{NAME_WORD}[\"\u201d]?){{0,3}})", re.IGNORECASE)
+# ... or whom the text marks as "me", anywhere: "Card: Dev (me)", "Players: Keisha (host), me (Ren)", "Teddy (me)"
+_MARKED_ME = re.compile(rf"(?P<who>{NAME_WORD}(?:[ \t]+{NAME_WORD})?)[ \t]*\((?:me|myself|yours[ \t]+truly)\)"
+                        rf"|\bme[ \t]*\((?P<named>{NAME_WORD}(?:[ \t]+{NAME_WORD})?)\)", re.IGNORECASE)
 
 
 # a letter's close over its writer's name in its last lines: "All my love," over "Nana", "Best wishes, Tom"
@@ -38,5 +46,8 @@ def text_authors(text: str) -> frozenset[str]:
     hosts += [marked["who"] for marked in _MARKED_WRITER.finditer(text, 0, _HEADING_REACH)]
     hosts += [speaker["who"] for speaker in _SELF_INTRODUCED.finditer(text, 0, _HEADING_REACH)]
     hosts += [signer["who"] for signer in _SIGNED_OFF.finditer(text, max(0, len(text) - 200))]
-    return frozenset(word.lower() for who in [byline["who"] for byline in BYLINE.finditer(text)] + hosts
-                     for word in who.split())
+    hosts += [presenter["who"] for presenter in _PRESENTER.finditer(text, 0, _HEADING_REACH)]
+    if "(" in text:
+        hosts += [marked["who"] or marked["named"] for marked in _MARKED_ME.finditer(text)]
+    return frozenset(word.strip('"\u201c\u201d').lower() for who in [byline["who"] for byline in BYLINE.finditer(text)]
+                     + hosts for word in who.split())
