@@ -806,3 +806,18 @@ def test_a_grades_label_with_an_aside_before_its_colon(text: str, value: str) ->
     """A grade's label may carry an aside in brackets before its colon ("Bev's own mark (not the jury's): B+")."""
     rating = find_rating(text)
     assert rating is not None and rating.value == value
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    (("Voices: Mar Okafor & Dev Banerjee\nTyped up from the memo by Dev Banerjee\n\n[00:00:05] Dev: Take two.\n"
+     "[00:00:13] Mar: Go on then.\n[01:56:02] Dev: I'm going four and a half out of five.\n"
+     "[01:56:06] Mar: Four stars."), 4.5),
+    ("Present: Ana, Ben\nNotes by Ben\n\nAna: Ready?\nBen: Ready.\nBen: Seven out of ten for me.\nAna: Nine out of ten.",
+     7),
+    ("Recorded: Sat 3 May\nTranscript by Kit\n\nKit: Rolling.\nJo: Hi.\nKit: I say 3/5.\nJo: 5/5, easy.", 3),
+])
+def test_a_labelled_line_over_a_transcripts_turns_is_no_speaker(text: str, value: float) -> None:
+    """A labelled line over a transcript's turns ("Voices: ...", "Present: ...", "Recorded: ...") is no speaker's
+    turn: the byline under it still names the author, whose score is the critic's own."""
+    rating = find_rating(text)
+    assert rating is not None and rating.value == value

@@ -15,6 +15,7 @@ from .endorsements import ticked
 from .examinations import questioners_turns
 from .layout_words import CAPITALS_HEADING, PARAGRAPH_BREAK, RULE_LINE, SCREEN_TEXT, STAMP
 from .quotations import BYLINE, attributed_quotes
+from .textauthors import text_authors
 
 __all__ = ["in_authors_turns", "is_transcript", "others_quoted", "turn_starts"]
 
@@ -51,8 +52,7 @@ _NOT_A_SPEAKER = frozenset({"rating", "score", "verdict", "grade", "note", "upda
                             "spoilers", "question", "answer", "q", "a", "http", "https", "ed", "editor", "correction",
                             "spoiler", "tn", "nb", "ps", "sic", "front", "back", "tonight", "today", "tomorrow",
                             "yesterday", "now", "later", "next"})  # (a card's sides, "FRONT:"; a time, "Tonight:")
-# a title line in capitals with its year, whose colon parts a title from its subtitle, not a speaker from a turn:
-# "JOHN WICK: CHAPTER 3 – PARABELLUM (2019)"
+# a title in capitals with its year, whose colon parts it from its subtitle: "JOHN WICK: CHAPTER 3 – PARABELLUM (2019)"
 _TITLE_WITH_YEAR = re.compile(r"[^a-z\n]*\((?:19|20)\d\d\)[ \t]*$", re.MULTILINE)
 # the one who writes: a phone's own side of a text exchange
 _SELF = frozenset({"me", "i", "myself"})
@@ -164,12 +164,11 @@ def _author(text: str, turns: tuple[tuple[int, str], ...], counts: Counter[str])
     own = [name for name in speakers if name.lower() in _SELF or name.lower() in _SCRIPT_SELF]
     if own:
         return own[0]
-    header = text[:turns[0][0]]
+    # (above the first turn of a speaker: a cast list labelled "CAST:", a line of "Voices:", reads as a turn of its own)
+    header = text[:min(start for start, who in turns if who in speakers)]
     # a cast list that gives one speaker the author's voice: "SOCRATES, who speaks for the author", "MAYA (the writer)"
-    # (above the first turn of a speaker: a cast list labelled "CAST:" reads as a turn of its own)
-    cast_list = text[:min(start for start, who in turns if who in speakers)]
     voiced = [name for name in speakers if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])\s*(?:,|\(|\u2014|-)\s*"
-                                                     rf"(?:{_AUTHORS_VOICE})", cast_list, re.IGNORECASE)]
+                                                     rf"(?:{_AUTHORS_VOICE})", header, re.IGNORECASE)]
     if len(voiced) == 1:
         return voiced[0]
     introduced = [name for name in speakers if _introduces_self_as(header, name)]
@@ -181,19 +180,20 @@ def _author(text: str, turns: tuple[tuple[int, str], ...], counts: Counter[str])
     owner = _owner_named(header, speakers, loose=True) or _named_host(text, turns, counts)
     if owner is not None:
         return owner
-    # the speaker whose first turn welcomes the audience as the show's host ("Hi, welcome to Reel Violence, I'm Hollis
-    # Grant", "I'm your host Tom Okafor"), after a guest's cold open
+    # the speaker whose first turn welcomes the audience as the host ("Hi, welcome to Reel Violence, I'm Hollis Grant")
     hosts = [name for name in speakers if _HOST_GREETING.search(text, *_first_turn(text, turns, name))]
     if len(hosts) == 1:
         return hosts[0]
-    # the speaker the text marks as its critic before they first speak: "Your reviewer is Hank Oduya" in an info
-    # line's menu, "Tonight our critic Pat Lee reviews it" in a host's turn
+    # the speaker the text marks as its critic before they first speak: "Your reviewer is Hank Oduya", "our critic Pat"
     firsts = {name: next(start for start, who in turns if who == name) for name in speakers}
     marked = [name for name in speakers if any(_marked_critic(text, at.start(), at.end()) for at in re.finditer(
         rf"(?<![\w@]){re.escape(name)}(?![\w])", text[:firsts[name]], re.IGNORECASE))]
     if len(marked) == 1:
         return marked[0]
-    return turns[0][1] if counts[turns[0][1]] >= 2 else None
+    authored = [name for name in speakers if name.lower() in text_authors(text)]  # a byline's: "Notes by Ben"
+    if len(authored) == 1:
+        return authored[0]
+    return next((who for _, who in turns if who in speakers), None)  # (the first who speaks twice, not a "Voices:")
 
 
 _STAMPED = re.compile(rf"[ \t]*{STAMP}")
