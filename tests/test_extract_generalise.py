@@ -12102,6 +12102,13 @@ WORDINGS: dict[str, list[tuple[str, str | None, list[Fact]]]] = {
         ("The quiz sheet claimed that Halle Berry does not appear in it. Halle Berry plays Sofia.", PARA,
          [("cast", "Halle Berry", "Sofia", "supported")]),
     ],
+    "a-role-said-alone-as-a-turn-opens-names-the-next-players-part": [
+        ("[00:09:12] CALLUM: Ah, Aurelio. John Leguizamo runs the chop shop, and that punch is great.", JW1,
+         [("cast", "John Leguizamo", "Aurelio", "supported")]),
+        ("DEV: Oh, Charon. Lance Reddick is so good in this.", JW1, [("cast", "Lance Reddick", "Charon", "supported")]),
+        ("[00:41] Mo: Enter Zero. Mark Dacascos has never been better.", PARA,
+         [("cast", "Mark Dacascos", "Zero", "supported")]),
+    ],
     "a-label-and-a-phrase-of-circumstance-before-a-quotation-stay-the-writers": [
         ('Verdict, after the second viewing: "Chad Stahelski directed it."', PARA, [('director', 'Chad Stahelski', None, 'supported')]),
         ('Summary, with spoilers kept out: "Halle Berry plays Sofia."', PARA, [('cast', 'Halle Berry', 'Sofia', 'supported')]),

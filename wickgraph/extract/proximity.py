@@ -195,9 +195,14 @@ def _own_role(mention: Mention, own: set[str]) -> str | None:
 # a fragment that opens a paragraph to name its topic: the name alone (after a bullet or a tree's branch, "`-- "), an
 # entry's number, or a glossary's letter ("A is for", "B stands for", "C:"), or "On" (not a sentence: "I WANTED MORE
 # CAINE")
+# (or said aloud as a turn opens, after an interjection: "[00:09:12] CALLUM: Ah, Aurelio. John Leguizamo runs ...")
 _TOPIC_BEFORE = re.compile(r"[ \t*_#>\u2022`|\u2500-\u257f-]*(?:\d{1,3}[.)][ \t]+"
                            r"|(?-i:[A-Z])[ \t]+(?:is|stands)[ \t]+for[ \t]+|(?-i:[A-Z])[ \t]*[:\u2014\u2013-][ \t]*"
-                           r"|(?:On|About)[ \t]+)?(?:the[ \t]+)?", re.IGNORECASE)
+                           r"|(?:On|About)[ \t]+|(?:ah|oh|and|now|right|okay|ok|here['\u2019]s|enter)[ \t]*[,!]?[ \t]+"
+                           r")?"
+                           r"(?:the[ \t]+)?", re.IGNORECASE)
+# a transcript's turn opening before the fragment: its time stamp and its speaker's name
+_TURN_OPENING = re.compile(r"[ \t]*(?:\[[^\]\n]{1,20}\][ \t]*)?[A-Za-z][\w .'-]{0,30}:[ \t]*")
 # ... after the role, maybe its description set off: "Viggo Tarasov, head of the New York syndicate. Played by ..."
 _TOPIC_AFTER = re.compile(r"[ \t*_]*(?:(?:,|--|[\u2014\u2013]|[ \t]-)[ \t]*[^\n]{1,160}?)?[.:][ \t]*")
 
@@ -210,8 +215,10 @@ def _topic_before(doc: Document, sentence_start: int, own: set[str]) -> tuple[Me
     if sentence_start == 0:
         return None
     start, end = doc.sentence(sentence_start - 1)
-    if start and doc.text[start - 1] != "\n":
+    if start and doc.text[start - 1] != "\n" and not _TURN_OPENING.fullmatch(doc.text, doc.line(start)[0], start):
         return None
+    turn = _TURN_OPENING.match(doc.text, start, end)
+    start = turn.end() if turn else start
     mentions = doc.mentions_between(start, end)
     # (the description names no player: "John's former employer" is a role's possessive)
     if not mentions or mentions[0].mask & PERSON or any(m.mask & PERSON and not m.mask & CHARACTER
