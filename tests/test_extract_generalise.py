@@ -18302,6 +18302,13 @@ ABSENT: dict[str, list[tuple[str, str | None, tuple[str, str, Any]]]] = {
         ("I swear that Leitch did not direct this one. Directed by David Leitch, the flyer says.", CH2,
          ("director", "David Leitch", None)),
     ],
+    "a-denial-in-a-bracketed-verdict-on-the-line-holds": [
+        ("Director?\tChad Stahelski & David Leitch [NO: Leitch is not credited as director, he's on the producer card]",
+         JW1, ("director", "David Leitch", None)),
+        ("Directed by Chad Stahelski and David Leitch [WRONG: Leitch did not direct this one].", CH2,
+         ("director", "David Leitch", None)),
+        ("Halle Berry plays Sofia [correction: Berry is not in this film].", CH2, ("cast", "Halle Berry", "Sofia")),
+    ],
     "an-alias-that-is-no-role-names-none": [
         ('Keanu Reeves, aka the nicest man in Hollywood, is great.', JW1, ('cast', 'Keanu Reeves', 'the nicest man')),
         ('Ian McShane, also known as Lovejoy to a generation, runs the hotel.', JW1, ('cast', 'Ian McShane', 'Lovejoy')),

@@ -39,15 +39,17 @@ _DENIED_PRESENCE = re.compile(
     r"|show[ \t]+up|feature|return)(?:[ \t]+in)?|never[ \t]+(?:appears|turns[ \t]+up|shows[ \t]+up)(?:[ \t]+in)?)"
     r"(?:[ \t]+(?:this[ \t]+(?:one|film|movie|sequel|chapter|entry|picture|time|instal+ment)|it|here"
     r"|the[ \t]+(?:film|movie|sequel|picture|show|game))\b|[ \t]+at[ \t]+all\b|[ \t]*[.;,!])", re.IGNORECASE)
-# a note in square brackets, not one whose tag names the writer ("[CRITIC: No, he isn't. Dafoe is nowhere in this one]",
-# "[Reviewer's note: ...]", "[ME: ...]")
 # someone else's claim that the denial reports: "Pint of No Return lodged a complaint that Lance Reddick isn't in this
 # one", "my brother swears that Dafoe is nowhere in it" (not the writer's own: "I think that ...")
 _REPORTED = re.compile(r"(?<!\bI )(?<!\bwe )\b(?:says?|said|claims?|claimed|complain(?:s|ed|t)|insists?|insisted"
                        r"|reckons?|reckoned|argues?|argued|swears?|swore|believes?|believed|suggests?|suggested"
                        r"|told\s+me)\b"
                        r"[^.!?\n]{0,40}?\bthat\s+\Z", re.IGNORECASE)
-_IN_SQUARE_BRACKETS = re.compile(r"\[(?![ \t]*(?:critic|reviewer|author|me)\b[^\]\n:]{0,20}:)[^\]\n]*\Z", re.IGNORECASE)
+# a note in square brackets, not one whose tag names the writer, or no hand but a verdict on what it follows
+# ("[CRITIC: No, he isn't. Dafoe is nowhere in this one]", "[Reviewer's note: ...]", "[ME: ...]", "[NO: Leitch is not
+# credited as director]", "[correction: ...]")
+_IN_SQUARE_BRACKETS = re.compile(r"\[(?![ \t]*(?:critic|reviewer|author|me|no|wrong|false|correction|fix(?:ed)?)\b"
+                                 r"[^\]\n:]{0,20}:)[^\]\n]*\Z", re.IGNORECASE)
 # another work the clause after the job speaks of: "did not direct the sequel", "never wrote the first one"
 _OTHER_WORK = re.compile(r"[^.;,!?\n]{0,40}?\b(?:first|original|previous|earlier|next|other|sequel|prequel|"
                          r"spin-?off|series)\b", re.IGNORECASE)
