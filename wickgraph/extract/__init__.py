@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -294,15 +295,10 @@ def _new_roles(doc: Document, candidates: list[Candidate], paired: list[Candidat
     # (a pair that says the very fact a rule read elsewhere stays too: where the rule's words are negated or are
     # about another work, "Halle Berry / Sofia" in a cast line still says it: "Berry's Sofia would not come back";
     # and so does a pair that a correction restates: "CORRECTION: ... Claudia Gerini. She plays Gianna")
-    corrections: list[tuple[int, int]] = []
-
-    def restated(candidate: Candidate) -> bool:  # (the correction openers are sought only where a pair would yield)
-        if not corrections:
-            corrections.append((-1, -1))
-            corrections.extend(correction_spans(doc))
-        return any(start <= candidate.start < end for start, end in corrections)
+    corrections = functools.cache(lambda: correction_spans(doc))  # (sought only where a pair would yield)
     return [c for c in paired if not has_rule_role(c) or (c.reprise and pairs(c) & given and unread(c))
-            or (not c.reprise and pairs(c) and pairs(c) <= given and unread(c)) or restated(c)]
+            or (not c.reprise and pairs(c) and pairs(c) <= given and unread(c))
+            or any(start <= c.start < end for start, end in corrections())]
 
 
 def _status(claim: Claim, reference: Reference, film: str | None) -> str:

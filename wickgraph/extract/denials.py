@@ -59,15 +59,14 @@ def without_denied(claims: list[Claim], doc: Document, others: list[tuple[int, i
     """``claims`` without the credits and appearances a sentence of the review denies; ``others`` are the spans of
     other people's words (comments, replies, quoted turns), whose denials are theirs."""
     jobs, absent = _denials(doc, others)
-    returns = _denied_returns(doc, others) if "reprise" in doc.lower or "first" in doc.lower or "new" in doc.lower \
-        or "return" in doc.lower or "comeback" in doc.lower else ([], set())
-    if not jobs and not absent and not returns[0] and not returns[1]:
+    unreturned, new_players = _denied_returns(doc, others)
+    if not jobs and not absent and not unreturned and not new_players:
         return claims
     return [c for c in claims
             if not ((c.type in ("director", "writer") and (c.type, c.person_iri) in jobs)
                     or (c.type in ("cast", "reprise") and c.actor_iri in absent)
-                    or (c.type == "reprise" and (c.actor_iri in returns[1]
-                                                 or any(s <= c.start < e for s, e in returns[0]))))]
+                    or (c.type == "reprise" and (c.actor_iri in new_players
+                                                 or any(start <= c.start < end for start, end in unreturned))))]
 
 
 # a return denied in so many words: "Not a reprise.", "no comeback", "This is Huston's first turn as the Director",
@@ -122,8 +121,8 @@ def _denials(doc: Document, others: list[tuple[int, int]]) -> tuple[set[tuple[st
 
 def _about_this_work(doc: Document, start: int) -> bool:
     """Whether the sentence of a denial is the review's statement about the reviewed work: no question, no other
-    work named, not a note in square brackets (a margin's or an editor's, whoever's hand it is) unless its tag names
-    the writer."""
+    work named, not someone else's claim it reports ("lodged a complaint that ..."), not a note in square brackets (a
+    margin's or an editor's, whoever's hand it is) unless its tag names the writer or is a verdict ("[NO: ...]")."""
     sentence_start, sentence_end = doc.sentence(start)
     if doc.text[sentence_start:sentence_end].rstrip().endswith("?") or _IN_SQUARE_BRACKETS.search(
             doc.text, doc.line(start)[0], start) or _REPORTED.search(doc.text, sentence_start, start):

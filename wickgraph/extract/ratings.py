@@ -57,7 +57,7 @@ _OTHER_LABEL = re.compile(
     # what a catalogue, a guidebook or a night out rates besides the film: "Condition: 8/10", "Popcorn: 2/5"
     # (a label's words, not a clause: "assigns the Picture a score of 8/10", "awards the Picture 7/10" are the film's)
     # (the label's words stay in its sentence: "... breach of hotel regulations. Grade: B+" grades the film)
-    # (or a teacher the student's work: "FINAL GRADE (assignment): B+")
+    # (or what a teacher grades, the student's own work: "FINAL GRADE (assignment): B+")
     r"condition|popcorn|snacks|seats|food|drinks|service|venue|hotel|rooms?|"
     r"assignment|essay|homework|coursework|dissertation|thesis|bibliography)\b(?:(?!\b(?:a|an|of)\b)[^\n:.!?]){0,20}"
     r"[:\-–]?\s*$"
