@@ -14,6 +14,7 @@ import re
 from .claims import Claim
 from .document import Document
 from .gazetteer import PERSON, WORK
+from .quotations import SAYING
 
 __all__ = ["without_denied"]
 
@@ -41,10 +42,8 @@ _DENIED_PRESENCE = re.compile(
     r"|the[ \t]+(?:film|movie|sequel|picture|show|game))\b|[ \t]+at[ \t]+all\b|[ \t]*[.;,!])", re.IGNORECASE)
 # someone else's claim that the denial reports: "Pint of No Return lodged a complaint that Lance Reddick isn't in this
 # one", "my brother swears that Dafoe is nowhere in it" (not the writer's own: "I think that ...")
-_REPORTED = re.compile(r"(?<!\bI )(?<!\bwe )\b(?:says?|said|claims?|claimed|complain(?:s|ed|t)|insists?|insisted"
-                       r"|reckons?|reckoned|argues?|argued|swears?|swore|believes?|believed|suggests?|suggested"
-                       r"|told\s+me)\b"
-                       r"[^.!?\n]{0,40}?\bthat\s+\Z", re.IGNORECASE)
+_REPORTED = re.compile(rf"(?<!\bI )(?<!\bwe )\b(?:{SAYING}|say|claim|complaint|reckons?|reckoned|believes?|believed"
+                       r"|told\s+me)\b[^.!?\n]{0,40}?\bthat\s+\Z", re.IGNORECASE)
 # a note in square brackets, not one whose tag names the writer, or no hand but a verdict on what it follows
 # ("[CRITIC: No, he isn't. Dafoe is nowhere in this one]", "[Reviewer's note: ...]", "[ME: ...]", "[NO: Leitch is not
 # credited as director]", "[correction: ...]")

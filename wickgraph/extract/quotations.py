@@ -12,8 +12,8 @@ from .endorsements import scripted, ticked
 from .layout_words import CROSS_MARK, RULE_LINE, SCREEN_TEXT, STAMP
 from .quoteheadings import under_others_heading
 
-__all__ = ["BYLINE", "CRITIC_AND_OUTLET", "INITIALS", "NAME_COLON", "NAME_WORD", "attributed_quotes", "byline_names",
-           "top_lines", "writer_names"]
+__all__ = ["BYLINE", "CRITIC_AND_OUTLET", "INITIALS", "NAME_COLON", "NAME_WORD", "SAYING", "attributed_quotes",
+           "byline_names", "top_lines", "writer_names"]
 
 
 # a person's initials, each with its full stop: "H.B.", "T.", "K. M."
@@ -38,17 +38,17 @@ _SAYS_THEN_SPEAKER = (r"(?:says|said|writes|wrote|adds|added|recalls|recalled|in
                       r"her|one|a|an|another|our|their)[ \t])")
 # a third person's verb of saying or writing, before the colon that opens their words ("A reader writes:", "who
 # states:", "My aunt texted at midnight:")
-_SAYING = (r"(?:wrote|writes|said|says|adds|added|posted|commented|replied|replies|tweeted|texted|emailed|messaged|"
-           r"whispered|shouted|yelled|yells|screamed|screams|hollered|announced|insisted|insists|proposes|proposed|"
-           r"suggests|suggested|claims|claimed|"
-           r"complains|complained|states|stated|alleges|alleged|asserts|asserted|argues|argued|contends|contended|"
-           r"submits|submitted|maintains|maintained|asks|asked|"
-           # words heard or passed along, as a game of telephone or a rumour carries them: "Ben passed on:", "Dev
-           # swore he heard:"
-           r"heard|misheard|swore|swears|passed[ \t]+(?:on|along)|"
-           # a text's words: "The key paragraph read:", "The poster reads:"
-           r"(?:(?<=paragraph )|(?<=note )|(?<=sign )|(?<=poster )|(?<=tweet )|(?<=post )|(?<=headline )|"
-           r"(?<=caption )|(?<=line )|(?<=card )|(?<=message )|(?<=text )|(?<=letter )|(?<=entry ))(?:read|reads))")
+SAYING = (r"(?:wrote|writes|said|says|adds|added|posted|commented|replied|replies|tweeted|texted|emailed|messaged|"
+          r"whispered|shouted|yelled|yells|screamed|screams|hollered|announced|insisted|insists|proposes|proposed|"
+          r"suggests|suggested|claims|claimed|"
+          r"complains|complained|states|stated|alleges|alleged|asserts|asserted|argues|argued|contends|contended|"
+          r"submits|submitted|maintains|maintained|asks|asked|"
+          # words heard or passed along, as a game of telephone or a rumour carries them: "Ben passed on:", "Dev
+          # swore he heard:"
+          r"heard|misheard|swore|swears|passed[ \t]+(?:on|along)|"
+          # a text's words: "The key paragraph read:", "The poster reads:"
+          r"(?:(?<=paragraph )|(?<=note )|(?<=sign )|(?<=poster )|(?<=tweet )|(?<=post )|(?<=headline )|"
+          r"(?<=caption )|(?<=line )|(?<=card )|(?<=message )|(?<=text )|(?<=letter )|(?<=entry ))(?:read|reads))")
 
 
 # A quotation (a paragraph at most), then who said it: a dash and a name on its line or the next ('"Ten out of ten."
@@ -156,14 +156,14 @@ _RECEIVED = (r"(?<!\bmy )(?<!\bMy )(?<!\bour )(?<!\bOur )(?i:\b(?:letter|complai
 # user with the name "Kinoman_88": "..."', 'My aunt texted at midnight: "..."', 'Dev said, word for word, "..."',
 # '... a subscriber, who states: "..."'; not the writer's: 'I wrote in my notebook:'), or a piece of writing received
 # ('The following letter was received and is reproduced without correction: "..."', 'a post by @wickfacts ("...")')
-_SAYS_BEFORE = re.compile(rf"(?:(?<!\bI )(?<!\bwe )(?<!\bWe )(?<!\bI also )\b{_SAYING}\b|{_RECEIVED}"
+_SAYS_BEFORE = re.compile(rf"(?:(?<!\bI )(?<!\bwe )(?<!\bWe )(?<!\bI also )\b{SAYING}\b|{_RECEIVED}"
                           # (or passed on word for word: "From Casablanca Coastguard, repeated as received:")
                           r"|\b(?i:printed|repeated|reproduced|relayed|quoted|copied)[ \t]+(?:as[ \t]+(?:received|sent|"
                           r"written|given)|verbatim)\b)[^\n:(]{0,60}[:(,][ \t]*\Z")
 # ... not a log's own entry, whose verb has no subject: the writer's ("Also added one of mine:", "Added:", "Wrote on
 # the board:")
 _SUBJECTLESS_SAYING = re.compile(rf"(?:(?<![^\n])|(?<=[.!?;][ \t])|(?<=\d[ \t]))[ \t]*"
-                                 rf"(?:(?i:also|then|and|just)[ \t]+)?(?i:{_SAYING})\b[^\n:(]{{0,60}}[:(,][ \t]*\Z")
+                                 rf"(?:(?i:also|then|and|just)[ \t]+)?(?i:{SAYING})\b[^\n:(]{{0,60}}[:(,][ \t]*\Z")
 # ... or the second half of a quotation its reporting clause splits: '"Dear poet," writes a reader in Hoboken, "you
 # ought to mention that ..."' (the speaker of the first half is a third person's, as :data:`_ATTRIBUTION` reads)
 _SPLIT_QUOTE_BEFORE = re.compile(rf"[\"\u201d],?[ \t]+{_SAYS_THEN_SPEAKER}[^\n\"\u201c\u201d]{{0,80}},[ \t]*\Z")
@@ -247,7 +247,7 @@ def _signed_after(text: str, quote: re.Match[str]) -> bool:
 # a line that says whose words follow, closed by a colon: a third person's verb of saying or writing ("A reader,
 # Mr. T. Haldane, writes:", "My brother-in-law texted me afterwards:") or their words as a noun ("His notes,
 # verbatim:"); not the writer's own ("I wrote on the card:", "My notes:")
-_REPORTING_LINE = re.compile(rf"(?:^|\n)[^\n]{{0,120}}(?:(?<!\bI )(?<!\bwe )(?<!\bWe )\b(?:{_SAYING}|put[ \t]+it|"
+_REPORTING_LINE = re.compile(rf"(?:^|\n)[^\n]{{0,120}}(?:(?<!\bI )(?<!\bwe )(?<!\bWe )\b(?:{SAYING}|put[ \t]+it|"
                              # (a judge's or a member's separate opinion: "Judge Vasquez-Trent, dissenting:")
                              r"(?<=,[ \t])(?:dissenting|concurring|objecting|responding|replying))\b"
                              r"|\b(?:[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w-]+['\u2019]s)[ \t]+(?:[\w-]+[ \t]+)?"
